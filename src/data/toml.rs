@@ -1,0 +1,283 @@
+//! TOML: a span tree built from toml_edit's parsed (not re-printed) document, and writing
+//! values the TOML way. Folio never prints a document through toml_edit, so nothing it did
+//! not change is re-formatted (toml_edit would, for instance, turn CR-LF into LF).
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde_json::{Map as JsonMap, Number, Value as Json};
+use toml_edit::{Document, Item, Table, Value};
+
+use super::{Entry, Kind, Layout, Map, Node, Style};
+use crate::error::SyntaxError;
+use crate::text;
+
+/// Parses `src[range]` into a tree whose spans are offsets into `src`.
+pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+    let doc = Document::parse(&src[range.clone()]).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        let msg = e.message().trim().trim_end_matches('.').to_string();
+        SyntaxError::new(range.start + at, format!("invalid TOML: {}", first_lower(&msg)))
+    })?;
+    let b = Builder { src, base: range.start };
+    let mut root = b.table(doc.as_table(), "", true);
+    root.span = range;
+    Ok(root)
+}
+
+fn first_lower(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    base: usize,
+}
+
+impl Builder<'_> {
+    fn span(&self, r: Option<Range<usize>>) -> Range<usize> {
+        r.map_or(self.base..self.base, |r| self.base + r.start..self.base + r.end)
+    }
+
+    fn table(&self, t: &Table, prefix: &str, root: bool) -> Node {
+        let header = self.span(t.span());
+        let mut entries = Vec::new();
+        // Where the table's own key-value lines end: new keys go after them.
+        let mut last_kv_end: Option<usize> = None;
+        let mut indent: Option<String> = None;
+        for (k, item) in t.iter() {
+            let Some((key, _)) = t.get_key_value(k) else { continue };
+            let key_span = self.span(key.span());
+            let (value, lines) = match item {
+                Item::Value(v) => {
+                    let node = self.value(v);
+                    let line0 = text::line_start(self.src, key_span.start);
+                    let lines = line0..text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
+                    last_kv_end = Some(last_kv_end.map_or(lines.end, |e: usize| e.max(lines.end)));
+                    if indent.is_none() {
+                        indent = Some(self.src[line0..key_span.start].to_string());
+                    }
+                    (node, lines)
+                }
+                Item::Table(sub) if sub.is_dotted() => {
+                    let node = self.table(sub, &format!("{prefix}{}.", bare_or_quoted(k)), false);
+                    if let Kind::Map(m) = &node.kind {
+                        if let Some(e) = m.entries.iter().map(|e| e.lines.end).max() {
+                            last_kv_end = Some(last_kv_end.map_or(e, |x| x.max(e)));
+                        }
+                    }
+                    let lines = node.span.clone();
+                    (node, lines)
+                }
+                Item::Table(sub) => {
+                    let node = self.table(sub, "", false);
+                    let lines = node.span.clone();
+                    (node, lines)
+                }
+                Item::ArrayOfTables(a) => {
+                    let span = self.span(a.span());
+                    (
+                        Node {
+                            span: span.clone(),
+                            kind: Kind::Opaque(Json::Array(a.iter().map(|t| self.table(t, "", false).to_json()).collect())),
+                        },
+                        span,
+                    )
+                }
+                Item::None => continue,
+            };
+            entries.push(Entry {
+                key: k.to_string(),
+                key_span,
+                lines,
+                after_colon: value.span.start,
+                value,
+            });
+        }
+        let header_line_end = text::line_end_after_eol(self.src, header.end.min(self.src.len()));
+        let insert_at = last_kv_end.unwrap_or(if root { self.base } else { header_line_end });
+        let layout = if t.is_dotted() {
+            Layout::Lines { prefix: prefix.to_string() }
+        } else if t.is_implicit() && !root {
+            Layout::Fixed
+        } else {
+            Layout::Lines { prefix: String::new() }
+        };
+        // A header table's extent, for removing it whole: from its header to its last line.
+        let end = entries
+            .iter()
+            .filter(|e| !matches!(e.value.kind, Kind::Map(Map { layout: Layout::Lines { .. } | Layout::Fixed, .. })) || t.is_dotted())
+            .map(|e| e.lines.end)
+            .max()
+            .unwrap_or(header_line_end)
+            .max(header.end);
+        let start = if t.is_dotted() {
+            entries.iter().map(|e| e.lines.start).min().unwrap_or(header.start)
+        } else {
+            text::line_start(self.src, header.start.min(self.src.len()))
+        };
+        Node {
+            span: start..end,
+            kind: Kind::Map(Map {
+                entries,
+                layout,
+                insert_at,
+                indent: indent.unwrap_or_default(),
+            }),
+        }
+    }
+
+    fn value(&self, v: &Value) -> Node {
+        let span = self.span(v.span());
+        let raw = &self.src[span.clone()];
+        let kind = match v {
+            Value::String(s) => {
+                let style = if raw.starts_with("\"\"\"") {
+                    Style::TripleDouble
+                } else if raw.starts_with("'''") {
+                    Style::TripleSingle
+                } else if raw.starts_with('\'') {
+                    Style::Single
+                } else {
+                    Style::Double
+                };
+                Kind::Scalar { value: Json::String(s.value().clone()), style }
+            }
+            Value::Integer(i) => Kind::Scalar { value: Json::from(*i.value()), style: Style::Plain },
+            Value::Float(f) => match Number::from_f64(*f.value()) {
+                Some(n) => Kind::Scalar { value: Json::Number(n), style: Style::Plain },
+                None => Kind::Opaque(Json::String(raw.trim().to_string())),
+            },
+            Value::Boolean(b) => Kind::Scalar { value: Json::Bool(*b.value()), style: Style::Plain },
+            Value::Datetime(d) => Kind::Scalar { value: Json::String(d.value().to_string()), style: Style::Datetime },
+            Value::Array(a) => Kind::Seq { items: a.iter().map(|v| self.value(v)).collect(), flow: true },
+            Value::InlineTable(t) => {
+                let mut entries = Vec::new();
+                for (k, v) in t.iter() {
+                    let Some((key, _)) = t.get_key_value(k) else { continue };
+                    let node = self.value(v);
+                    let key_span = self.span(key.span());
+                    entries.push(Entry {
+                        key: k.to_string(),
+                        lines: key_span.start..node.span.end,
+                        key_span,
+                        after_colon: node.span.start,
+                        value: node,
+                    });
+                }
+                let close = span.end.saturating_sub(1);
+                let insert_at = entries.last().map_or(close, |e| e.value.span.end);
+                Kind::Map(Map { entries, layout: Layout::Braces { close }, insert_at, indent: String::new() })
+            }
+        };
+        Node { span, kind }
+    }
+}
+
+/// A key written bare when TOML allows, else quoted.
+fn bare_or_quoted(k: &str) -> String {
+    if !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') {
+        k.to_string()
+    } else {
+        basic(k)
+    }
+}
+
+fn basic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn number(n: &Number) -> String {
+    if n.is_f64() {
+        let f = n.as_f64().unwrap_or(0.0);
+        let s = format!("{f:?}");
+        if s.contains(['.', 'e', 'E']) || s.contains("inf") || s.contains("NaN") {
+            s
+        } else {
+            format!("{s}.0")
+        }
+    } else {
+        n.to_string()
+    }
+}
+
+/// A scalar written in `style` where TOML allows it for this value.
+pub fn scalar(v: &Json, style: Option<Style>) -> Result<String, String> {
+    match v {
+        Json::Null => Err("TOML has no null value; remove the key instead".to_string()),
+        Json::Bool(b) => Ok(b.to_string()),
+        Json::Number(n) => Ok(number(n)),
+        Json::String(s) => Ok(match style {
+            Some(Style::Datetime) if toml_edit::Datetime::from_str(s).is_ok() => s.clone(),
+            Some(Style::Single) if !s.contains(['\'', '\n', '\r']) && !s.chars().any(char::is_control) => format!("'{s}'"),
+            Some(Style::TripleSingle) if !s.contains("'''") && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') => {
+                format!("'''{s}'''")
+            }
+            Some(Style::TripleDouble) => format!("\"\"\"{}\"\"\"", multi_basic(s)),
+            _ => basic(s),
+        }),
+        Json::Array(_) | Json::Object(_) => value(v),
+    }
+}
+
+fn multi_basic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Any value, inline: arrays as `[a, b]`, tables as `{ k = v }`.
+pub fn value(v: &Json) -> Result<String, String> {
+    match v {
+        Json::Array(items) => Ok(format!("[{}]", items.iter().map(value).collect::<Result<Vec<_>, _>>()?.join(", "))),
+        Json::Object(o) => Ok(inline_table(o)?),
+        other => scalar(other, None),
+    }
+}
+
+fn inline_table(o: &JsonMap<String, Json>) -> Result<String, String> {
+    if o.is_empty() {
+        return Ok("{}".to_string());
+    }
+    let parts = o
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| Ok(format!("{} = {}", bare_or_quoted(k), value(v)?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(format!("{{ {} }}", parts.join(", ")))
+}
+
+/// `key = value` for a new entry.
+pub fn entry(k: &str, v: &Json, prefer: Style) -> Result<String, String> {
+    let text = match v {
+        Json::String(_) => scalar(v, Some(prefer))?,
+        other => value(other)?,
+    };
+    Ok(format!("{} = {text}", bare_or_quoted(k)))
+}

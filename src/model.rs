@@ -1,0 +1,98 @@
+//! The typed model the forms edit, and the JSON shape `folio dump` prints and `folio apply`
+//! reads (documented in `docs/model.md`).
+//!
+//! Blocks carry the `id` they had when the page was parsed; a block without an id is new.
+//! Ids are positions in the parsed page, so a model is applied to the same text it was
+//! dumped from.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+
+use crate::data::Format;
+
+/// A portfolio page as forms see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Portfolio {
+    /// The front matter's format; `null` when the page has none (new keys are then YAML).
+    #[serde(default)]
+    pub format: Option<Format>,
+    /// Front matter keys and values, in file order.
+    #[serde(default)]
+    pub front_matter: Map<String, Json>,
+    /// The body: prose, cards and other shortcodes, in order.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    /// The site config's `[params]`.
+    #[serde(default)]
+    pub params: Map<String, Json>,
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Block {
+    /// Markdown prose (it may hold inline shortcodes such as `{{<param email>}}`).
+    Markdown {
+        #[serde(default)]
+        id: Option<usize>,
+        text: String,
+    },
+    /// A `project-card` shortcode.
+    Card(Card),
+    /// Any other shortcode standing on its own lines, kept byte for byte.
+    Shortcode {
+        #[serde(default)]
+        id: Option<usize>,
+        #[serde(default)]
+        name: String,
+        source: String,
+    },
+}
+
+impl Block {
+    /// The id the block had when the page was parsed.
+    pub fn id(&self) -> Option<usize> {
+        match self {
+            Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id,
+            Block::Card(c) => c.id,
+        }
+    }
+
+    /// `markdown`, `card` or `shortcode`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Block::Markdown { .. } => "markdown",
+            Block::Card(_) => "card",
+            Block::Shortcode { .. } => "shortcode",
+        }
+    }
+}
+
+/// A `project-card`: what its Hugo template shows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    #[serde(default)]
+    pub id: Option<usize>,
+    #[serde(default)]
+    pub title: String,
+    /// Font Awesome brand names, one `fab fa-NAME` icon each.
+    #[serde(default)]
+    pub tech_icons: Vec<String>,
+    /// Other technologies, one label each.
+    #[serde(default)]
+    pub other_tech: Vec<String>,
+    /// `owner/repo` on GitHub, or `null`.
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// The card's Markdown, without the source's indentation.
+    #[serde(default)]
+    pub body: String,
+    /// Any other named parameters, kept as written.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Json>,
+    /// Notation the card is written in (`angle` for `{{< >}}`, `percent` for `{{% %}}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notation: Option<crate::page::Notation>,
+}

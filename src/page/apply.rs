@@ -1,0 +1,222 @@
+//! Applying a model to a page: the new text, changed only where the model differs.
+//!
+//! Unmoved blocks are edited in place by splices. When blocks are added, removed or
+//! reordered, the body is rebuilt from the blocks' own source text (each edited in place)
+//! and the original whitespace between them, so a moved card keeps its exact bytes.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde_json::Value as Json;
+
+use super::card::CardView;
+use super::{lexer, tree, BlockSpan, Page};
+use crate::data::EditError;
+use crate::model::{Block, Card, Portfolio};
+use crate::text::{self, Splice};
+
+/// The card a new card is written like when the page has none to copy.
+const DEFAULT_CARD: &str = "{{< project-card title=\"\" >}}\n\n{{< /project-card >}}";
+
+impl Page {
+    /// The page's text with `model` applied (site params are ignored here). The result is
+    /// re-parsed, so an edit that would break the page is refused rather than written.
+    pub fn apply(&self, model: &Portfolio) -> Result<String, EditError> {
+        let mut splices = self.front_matter_edits(model)?;
+        self.check_ids(model)?;
+        let unmoved = model.blocks.len() == self.blocks.len()
+            && model.blocks.iter().enumerate().all(|(i, b)| b.id() == Some(i));
+        if unmoved {
+            for (i, b) in model.blocks.iter().enumerate() {
+                splices.extend(self.block_edits(i, b)?);
+            }
+        } else {
+            splices.push(self.rebuild_body(model)?);
+        }
+        let out = text::apply_splices(&self.src, splices);
+        if out != self.src {
+            if let Err(e) = Page::parse(&out) {
+                return Err(EditError {
+                    at: "blocks".into(),
+                    message: format!(
+                        "the edited page would not parse at {}: {}",
+                        text::position(&out, e.offset),
+                        e.message
+                    ),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn front_matter_edits(&self, model: &Portfolio) -> Result<Vec<Splice>, EditError> {
+        let new = Json::Object(model.front_matter.clone());
+        match &self.front_matter {
+            Some((_, doc)) => doc.edits(&self.src, &new).map(|v| {
+                v.into_iter().collect()
+            }).map_err(|e| EditError { at: format!("frontMatter.{}", e.at), message: e.message }),
+            None if model.front_matter.is_empty() => Ok(Vec::new()),
+            None => {
+                // A page without front matter gets a YAML one.
+                let eol = self.eol;
+                let empty = format!("---{eol}---{eol}");
+                let doc = crate::data::Doc::parse(&empty, 4 + eol.len() - 1..4 + eol.len() - 1, crate::data::Format::Yaml)
+                    .map_err(|e| EditError { at: "frontMatter".into(), message: e.message })?;
+                let inner = doc
+                    .edits(&empty, &new)
+                    .map_err(|e| EditError { at: format!("frontMatter.{}", e.at), message: e.message })?;
+                let text = text::apply_splices(&empty, inner);
+                let at = if self.src.starts_with('\u{feff}') { 3 } else { 0 };
+                Ok(vec![Splice::insert(at, text)])
+            }
+        }
+    }
+
+    fn check_ids(&self, model: &Portfolio) -> Result<(), EditError> {
+        let mut seen = HashSet::new();
+        for (i, b) in model.blocks.iter().enumerate() {
+            let Some(id) = b.id() else { continue };
+            let at = format!("blocks[{i}].id");
+            let Some(orig) = self.blocks.get(id) else {
+                return Err(EditError {
+                    at,
+                    message: format!("block {id} does not exist: the page has {} blocks (was the model dumped from another version of the page?)", self.blocks.len()),
+                });
+            };
+            if !seen.insert(id) {
+                return Err(EditError { at, message: format!("block {id} appears twice") });
+            }
+            let same_kind = matches!(
+                (orig, b),
+                (BlockSpan::Markdown(_), Block::Markdown { .. })
+                    | (BlockSpan::Card(_), Block::Card(_))
+                    | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
+            );
+            if !same_kind {
+                return Err(EditError { at, message: format!("block {id} is not a {} block in the page", b.kind()) });
+            }
+        }
+        Ok(())
+    }
+
+    /// Splices (in page offsets) that turn block `id` into `b`.
+    fn block_edits(&self, id: usize, b: &Block) -> Result<Vec<Splice>, EditError> {
+        let at = format!("blocks[{id}]");
+        match (&self.blocks[id], b) {
+            (BlockSpan::Markdown(r), Block::Markdown { text: new, .. }) => {
+                let raw = &self.src[r.clone()];
+                if text::normalize_eol(raw) == *new {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Splice::new(r.clone(), text::rewrite_lines(raw, "", new, self.eol))])
+            }
+            (BlockSpan::Card(i), Block::Card(card)) => CardView::new(&self.src, &self.shortcodes.all[*i])
+                .edits(card, self.eol, &at)
+                .map_err(|(at, message)| EditError { at, message }),
+            (BlockSpan::Shortcode(i), Block::Shortcode { source, .. }) => {
+                let r = self.shortcodes.all[*i].span.clone();
+                let raw = &self.src[r.clone()];
+                if text::normalize_eol(raw) == *source {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Splice::new(r, text::rewrite_lines(raw, "", source, self.eol))])
+            }
+            _ => unreachable!("check_ids matched kinds"),
+        }
+    }
+
+    /// The text of model block `b` (at position `pos` of the model).
+    fn block_text(&self, model: &Portfolio, pos: usize) -> Result<String, EditError> {
+        let b = &model.blocks[pos];
+        if let Some(id) = b.id() {
+            let r = self.block_range(&self.blocks[id]);
+            let local: Vec<Splice> = self
+                .block_edits(id, b)?
+                .into_iter()
+                .map(|s| Splice::new(s.range.start - r.start..s.range.end - r.start, s.text))
+                .collect();
+            return Ok(text::apply_splices(&self.src[r], local));
+        }
+        let at = format!("blocks[{pos}]");
+        match b {
+            Block::Markdown { text: t, .. } => Ok(text::with_eol(t, self.eol)),
+            Block::Shortcode { source, .. } => Ok(text::with_eol(source, self.eol)),
+            Block::Card(card) => self.new_card(model, pos, card, &at),
+        }
+    }
+
+    /// A new card, written like the nearest card of the page (notation, spacing, parameter
+    /// order, body indentation, line endings) by editing a copy of that card's source.
+    fn new_card(&self, model: &Portfolio, pos: usize, card: &Card, at: &str) -> Result<String, EditError> {
+        let nearest = (0..pos)
+            .rev()
+            .chain(pos + 1..model.blocks.len())
+            .find_map(|j| match (&model.blocks[j], model.blocks[j].id()) {
+                (Block::Card(_), Some(id)) => Some(id),
+                _ => None,
+            })
+            .or_else(|| self.blocks.iter().position(|b| matches!(b, BlockSpan::Card(_))));
+        let template = match nearest.map(|id| &self.blocks[id]) {
+            Some(BlockSpan::Card(i)) => self.src[self.shortcodes.all[*i].span.clone()].to_string(),
+            _ => text::with_eol(DEFAULT_CARD, self.eol),
+        };
+        let fail = |m: String| EditError { at: at.to_string(), message: m };
+        let tokens = lexer::lex(&template, 0).map_err(|e| fail(e.message))?;
+        let scs = tree::build(&template, tokens).map_err(|e| fail(e.message))?;
+        let sc = scs.top.first().map(|&i| &scs.all[i]).ok_or_else(|| fail("no card to copy".into()))?;
+        let splices = CardView::new(&template, sc)
+            .edits(card, self.eol, at)
+            .map_err(|(at, message)| EditError { at, message })?;
+        Ok(text::apply_splices(&template, splices))
+    }
+
+    /// One splice replacing the blocks' region with the blocks in the model's order.
+    fn rebuild_body(&self, model: &Portfolio) -> Result<Splice, EditError> {
+        let n = self.blocks.len();
+        let region: Range<usize> = if n == 0 {
+            let g = &self.gaps[0];
+            g.start..g.start
+        } else {
+            self.gaps[0].end..self.gaps[n].start
+        };
+        let para = format!("{0}{0}", self.eol);
+        let mut out = String::new();
+        if n == 0 && !model.blocks.is_empty() {
+            // Blocks into an empty body: after whatever blank space is there.
+            out.push_str(&self.src[self.gaps[0].clone()]);
+        }
+        for pos in 0..model.blocks.len() {
+            if pos > 0 {
+                out.push_str(&self.gap_between(model.blocks[pos - 1].id(), model.blocks[pos].id(), &para));
+            }
+            out.push_str(&self.block_text(model, pos)?);
+        }
+        if n == 0 && !model.blocks.is_empty() {
+            let region = self.gaps[0].clone();
+            if !out.ends_with('\n') {
+                out.push_str(self.eol);
+            }
+            return Ok(Splice::new(region, out));
+        }
+        Ok(Splice::new(region, out))
+    }
+
+    /// The whitespace to put between two blocks of the new order.
+    fn gap_between(&self, before: Option<usize>, after: Option<usize>, para: &str) -> String {
+        let n = self.blocks.len();
+        if let (Some(a), Some(b)) = (before, after) {
+            if b == a + 1 {
+                return self.src[self.gaps[b].clone()].to_string();
+            }
+        }
+        let candidate = match (before, after) {
+            (Some(a), _) if a + 1 < n => Some(&self.gaps[a + 1]),
+            (_, Some(b)) if b > 0 => Some(&self.gaps[b]),
+            _ => None,
+        };
+        match candidate.map(|g| &self.src[g.clone()]) {
+            Some(g) if g.matches('\n').count() >= 2 => g.to_string(),
+            _ => para.to_string(),
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The `project-card` shortcode as a typed card, and the splices that turn one card into
+//! another: a changed parameter rewrites only its value (quoted so Hugo reads it back
+//! as written), a changed body rewrites only its changed lines, re-indented like the rest.
+
+use std::ops::Range;
+
+use serde_json::Value as Json;
+
+use super::lexer::{Param, Quote};
+use super::tree::Shortcode;
+use crate::model::Card;
+use crate::text::{self, Splice};
+
+/// Parameters with a field of their own; any other named parameter goes to `extra`.
+pub const FIELDS: [&str; 4] = ["title", "tech-icons", "other-tech", "repository"];
+
+/// A card's shortcode and the layout of its body.
+pub struct CardView<'a> {
+    src: &'a str,
+    sc: &'a Shortcode,
+    /// The body's lines, between the line break after the opening tag and the one before the
+    /// closing tag (when those exist).
+    content: Range<usize>,
+    indent: &'a str,
+}
+
+impl<'a> CardView<'a> {
+    /// Reads a paired `project-card` shortcode.
+    pub fn new(src: &'a str, sc: &'a Shortcode) -> Self {
+        let inner = sc.inner().unwrap_or(sc.open.span.end..sc.open.span.end);
+        let t = &src[inner.clone()];
+        let lead = leading_break(t);
+        let trail = trailing_break(&t[lead..]);
+        let content = inner.start + lead..inner.end - trail;
+        let indent = text::common_indent(&src[content.clone()]);
+        CardView { src, sc, content, indent }
+    }
+
+    fn param(&self, key: &str) -> Option<&'a Param> {
+        self.sc.open.get(key)
+    }
+
+    /// The card's fields.
+    pub fn to_card(&self) -> Card {
+        let words = |k: &str| {
+            self.param(k)
+                .map(|p| p.value.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        let extra = self
+            .sc
+            .open
+            .params
+            .iter()
+            .filter_map(|p| p.key.as_ref().map(|(k, _)| (k, p)))
+            .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
+            .map(|(k, p)| (k.clone(), Json::String(p.value.clone())))
+            .collect();
+        Card {
+            id: None,
+            title: self.param("title").map(|p| p.value.clone()).unwrap_or_default(),
+            tech_icons: words("tech-icons"),
+            other_tech: words("other-tech"),
+            repository: self.param("repository").map(|p| p.value.clone()),
+            body: text::normalize_eol(&text::dedent(&self.src[self.content.clone()], self.indent)),
+            extra,
+            notation: Some(self.sc.open.notation),
+        }
+    }
+
+    /// Splices that make this card hold `new`'s fields. `at` names the card in errors.
+    pub fn edits(&self, new: &Card, eol: &str, at: &str) -> Result<Vec<Splice>, (String, String)> {
+        let old = self.to_card();
+        let mut out = Vec::new();
+        let mut wanted: Vec<(String, Option<String>)> = vec![
+            ("title".into(), Some(new.title.clone())),
+            ("tech-icons".into(), Some(new.tech_icons.join(" "))),
+            ("other-tech".into(), Some(new.other_tech.join(" "))),
+            ("repository".into(), new.repository.clone().filter(|r| !r.is_empty())),
+        ];
+        for (k, v) in &new.extra {
+            let s = match v {
+                Json::String(s) => s.clone(),
+                Json::Null => continue,
+                other => other.to_string(),
+            };
+            wanted.push((k.clone(), Some(s)));
+        }
+        for p in &self.sc.open.params {
+            if let Some((k, _)) = &p.key {
+                if !FIELDS.contains(&k.as_str()) && !new.extra.get(k).is_some_and(|v| !v.is_null()) {
+                    wanted.push((k.clone(), None));
+                }
+            }
+        }
+        let mut appended = String::new();
+        for (key, value) in wanted {
+            let field_at = format!("{at}.{}", field_name(&key));
+            match (self.param(&key), value) {
+                (Some(p), Some(v)) => {
+                    if !same_value(&old, &key, p, &v) {
+                        let q = quote(&v, p.quote).map_err(|m| (field_at, m))?;
+                        out.push(Splice::new(p.span.clone(), q));
+                    }
+                }
+                (Some(p), None) => out.push(Splice::new(self.param_with_space(p), "")),
+                (None, Some(v)) if !v.is_empty() => {
+                    let q = quote(&v, Quote::Double).map_err(|m| (field_at, m))?;
+                    appended.push_str(&format!(" {key}={q}"));
+                }
+                (None, _) => {}
+            }
+        }
+        if !appended.is_empty() {
+            out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));
+        }
+        if new.body != old.body {
+            if self.sc.close.is_none() {
+                return Err((format!("{at}.body"), "a self-closing card has no body to edit".into()));
+            }
+            let raw = &self.src[self.content.clone()];
+            let indent = if raw.trim().is_empty() { self.fresh_indent() } else { self.indent.to_string() };
+            out.push(Splice::new(self.content.clone(), text::rewrite_lines(raw, &indent, &new.body, eol)));
+        }
+        Ok(out)
+    }
+
+    /// Indentation for a body written into an empty card: that of the closing tag's line
+    /// plus two spaces when the card's tags stand on their own lines, as in the sample.
+    fn fresh_indent(&self) -> String {
+        if self.content.start > self.sc.open.span.end {
+            "  ".to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// A parameter with the whitespace before it, for removal.
+    fn param_with_space(&self, p: &Param) -> Range<usize> {
+        let start = p.key.as_ref().map_or(p.span.start, |(_, r)| r.start);
+        let before = self.src[..start].trim_end_matches([' ', '\t', '\r', '\n']).len();
+        before..p.span.end
+    }
+}
+
+fn field_name(key: &str) -> &str {
+    match key {
+        "tech-icons" => "techIcons",
+        "other-tech" => "otherTech",
+        k => k,
+    }
+}
+
+/// Whether the parameter already holds `v`: the same string, or for word lists the same
+/// words (so `"a  b"` is left alone when the list is unchanged).
+fn same_value(old: &Card, key: &str, p: &Param, v: &str) -> bool {
+    match key {
+        "tech-icons" => old.tech_icons.join(" ") == v,
+        "other-tech" => old.other_tech.join(" ") == v,
+        _ => p.value == v,
+    }
+}
+
+fn leading_break(t: &str) -> usize {
+    let ws = t.len() - t.trim_start_matches([' ', '\t']).len();
+    let rest = &t[ws..];
+    if rest.starts_with("\r\n") {
+        ws + 2
+    } else if rest.starts_with('\n') {
+        ws + 1
+    } else {
+        0
+    }
+}
+
+fn trailing_break(t: &str) -> usize {
+    let ws = t.len() - t.trim_end_matches([' ', '\t']).len();
+    let rest = &t[..t.len() - ws];
+    if rest.ends_with("\r\n") {
+        ws + 2
+    } else if rest.ends_with('\n') {
+        ws + 1
+    } else {
+        0
+    }
+}
+
+/// Writes `v` as a shortcode parameter value that Hugo's lexer reads back as `v`, in the
+/// `preferred` quoting where possible.
+///
+/// Hugo drops every backslash of a `"…"` value that holds an escaped quote, cannot end such
+/// a value with a backslash, and allows no line break in it; a backtick value cannot hold a
+/// backtick.
+pub fn quote(v: &str, preferred: Quote) -> Result<String, String> {
+    let double_ok = !v.contains('\n')
+        && !v.ends_with('\\')
+        && !v.contains("\\`")
+        && !(v.contains('"') && v.contains('\\'));
+    let raw_ok = !v.contains('`');
+    let bare_ok = !v.is_empty()
+        && !v.chars().any(char::is_whitespace)
+        && !v.starts_with(['"', '`', '\\'])
+        && !v.contains("}}");
+    match preferred {
+        Quote::Bare if bare_ok => Ok(v.to_string()),
+        Quote::Raw if raw_ok => Ok(format!("`{v}`")),
+        _ if double_ok => Ok(format!("\"{}\"", v.replace('"', "\\\""))),
+        _ if raw_ok => Ok(format!("`{v}`")),
+        _ => Err(format!(
+            "{:?} cannot be written as a shortcode parameter: it holds a backtick and also a line break, a trailing backslash, or both `\"` and `\\`",
+            v
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_quoted_so_hugo_reads_them_back() {
+        assert_eq!(quote("Ad-tech", Quote::Double).unwrap(), "\"Ad-tech\"");
+        assert_eq!(quote("say \"hi\"", Quote::Double).unwrap(), "\"say \\\"hi\\\"\"");
+        assert_eq!(quote("C:\\path", Quote::Double).unwrap(), "\"C:\\path\"");
+        assert_eq!(quote("a \"b\" \\c", Quote::Double).unwrap(), "`a \"b\" \\c`");
+        assert_eq!(quote("two\nlines", Quote::Double).unwrap(), "`two\nlines`");
+        assert_eq!(quote("x", Quote::Bare).unwrap(), "x");
+        assert_eq!(quote("a b", Quote::Bare).unwrap(), "\"a b\"");
+        assert!(quote("`\n", Quote::Double).is_err());
+    }
+}

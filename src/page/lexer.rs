@@ -1,0 +1,626 @@
+//! Hugo's shortcode lexer, rebuilt over byte spans.
+//!
+//! The state machine follows Hugo's `parser/pageparser/pagelexer_shortcode.go` step by step
+//! (which characters end a name, when `=` makes a parameter named, how `\"` and backticks are
+//! read, when named and positional parameters clash), so that a page Hugo accepts lexes here
+//! and a page Hugo rejects is rejected with the same reason. Unlike Hugo's lexer it keeps the
+//! byte span of every tag, parameter and value, so edits can rewrite exactly one value.
+//!
+//! The lexer is context-blind, like Hugo's: shortcodes inside fenced or inline code are lexed.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::error::SyntaxError;
+
+/// Which delimiters a tag uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Notation {
+    /// `{{< … >}}`: output merged in after Markdown rendering.
+    Angle,
+    /// `{{% … %}}`: output rendered as Markdown.
+    Percent,
+}
+
+impl Notation {
+    /// The opening delimiter.
+    pub fn left(self) -> &'static str {
+        match self {
+            Notation::Angle => "{{<",
+            Notation::Percent => "{{%",
+        }
+    }
+
+    /// The closing delimiter.
+    pub fn right(self) -> &'static str {
+        match self {
+            Notation::Angle => ">}}",
+            Notation::Percent => "%}}",
+        }
+    }
+}
+
+/// How a parameter value was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quote {
+    /// `key=value`: runs to the next whitespace; `true`, `24`, `3.14` are typed.
+    Bare,
+    /// `"value"`, where `\"` is a quote.
+    Double,
+    /// `` `value` ``: raw, may span lines.
+    Raw,
+}
+
+/// One parameter of a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// The name of a named parameter and its span; `None` for a positional one.
+    pub key: Option<(String, Range<usize>)>,
+    /// The value as Hugo reads it (escapes removed).
+    pub value: String,
+    /// The value as written, quotes included.
+    pub span: Range<usize>,
+    /// How it was quoted.
+    pub quote: Quote,
+}
+
+/// One `{{< … >}}` tag: an opening, self-closing or closing tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// From `{{` to `}}` inclusive.
+    pub span: Range<usize>,
+    pub notation: Notation,
+    pub name: String,
+    pub name_span: Range<usize>,
+    pub params: Vec<Param>,
+    /// `{{< /name >}}`.
+    pub closing: bool,
+    /// `{{< name />}}`.
+    pub self_closing: bool,
+}
+
+impl Tag {
+    /// Whether the parameters are named (`key="v"`); a tag without parameters is neither.
+    pub fn is_named(&self) -> bool {
+        self.params.first().is_some_and(|p| p.key.is_some())
+    }
+
+    /// The value of the named parameter `key`.
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.params
+            .iter()
+            .find(|p| p.key.as_ref().is_some_and(|(k, _)| k == key))
+    }
+
+    /// Byte offset just before the closing delimiter (and before a self-closing `/`).
+    pub fn inner_end(&self, src: &str) -> usize {
+        let end = self.span.end - 3;
+        let before = src[self.span.start..end].trim_end_matches([' ', '\t', '\r', '\n']);
+        if self.self_closing {
+            let without = before.strip_suffix('/').unwrap_or(before);
+            self.span.start + without.trim_end_matches([' ', '\t', '\r', '\n']).len()
+        } else {
+            self.span.start + before.len()
+        }
+    }
+}
+
+/// A lexed piece of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// Plain text.
+    Text(Range<usize>),
+    /// `{{</* … */>}}`: printed by Hugo as the shortcode without the comment markers.
+    Escaped {
+        span: Range<usize>,
+        notation: Notation,
+        inner: Range<usize>,
+    },
+    /// A shortcode tag.
+    Tag(Tag),
+}
+
+/// Lexes `src[start..]` into tokens whose spans are offsets into `src`.
+pub fn lex(src: &str, start: usize) -> Result<Vec<Token>, SyntaxError> {
+    Lexer {
+        src,
+        pos: start,
+        seen_names: HashSet::new(),
+        any_name: false,
+        in_inline: None,
+        tokens: Vec::new(),
+    }
+    .run()
+}
+
+struct Lexer<'a> {
+    src: &'a str,
+    pos: usize,
+    /// Hugo's `openShortcodes`: names seen so far (a closing tag must name one of them).
+    seen_names: HashSet<String>,
+    /// Hugo's `currShortcodeName != ""`.
+    any_name: bool,
+    /// Name of the `.inline` shortcode we are inside, if any.
+    in_inline: Option<String>,
+    tokens: Vec<Token>,
+}
+
+fn is_alnum(c: char) -> bool {
+    c == '_' || c.is_alphabetic() || c.is_numeric()
+}
+
+fn is_alnum_or_hyphen(c: char) -> bool {
+    is_alnum(c) || c == '-'
+}
+
+/// What the lexer has seen so far inside one tag, as in Hugo's lexer state.
+#[derive(Default)]
+struct TagState {
+    /// 0 before the name, then > 0.
+    step: usize,
+    /// 0 none yet, 1 positional, 2 named.
+    param_kind: u8,
+    /// `/` before the name: a closing tag.
+    slash_before_name: bool,
+    /// `/` after the name: a self-closing tag.
+    self_closing: bool,
+    name: Option<(String, Range<usize>)>,
+    /// Keys waiting for a value, values, in order.
+    items: Vec<Item>,
+}
+
+enum Item {
+    Key(String, Range<usize>),
+    Positional(String, Range<usize>, Quote),
+    Value(String, Range<usize>, Quote),
+}
+
+impl<'a> Lexer<'a> {
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    fn run(mut self) -> Result<Vec<Token>, SyntaxError> {
+        let bytes = self.src.as_bytes();
+        let mut text_start = self.pos;
+        while self.pos < self.src.len() {
+            let Some(i) = find(&bytes[self.pos..], b"{{") else {
+                break;
+            };
+            let at = self.pos + i;
+            let rest = &self.src[at..];
+            let notation = if rest.starts_with("{{<") {
+                Notation::Angle
+            } else if rest.starts_with("{{%") {
+                Notation::Percent
+            } else {
+                self.pos = at + 1;
+                continue;
+            };
+            if let Some(name) = &self.in_inline {
+                // Inside an inline shortcode only its own closing tag may appear.
+                let after = self.src[at + 3..].trim_start();
+                let closes = after
+                    .strip_prefix('/')
+                    .map(|a| a.trim_start())
+                    .is_some_and(|a| a.starts_with(&format!("{name} ")));
+                if !closes {
+                    return Err(SyntaxError::new(
+                        at,
+                        format!("inline shortcode `{name}` cannot hold another shortcode"),
+                    ));
+                }
+            }
+            if at > text_start {
+                self.tokens.push(Token::Text(text_start..at));
+            }
+            self.pos = at;
+            self.tag(notation)?;
+            text_start = self.pos;
+        }
+        if self.src.len() > text_start {
+            self.tokens.push(Token::Text(text_start..self.src.len()));
+        }
+        Ok(self.tokens)
+    }
+
+    /// Lexes one tag starting at `self.pos` (on `{{<` or `{{%`).
+    fn tag(&mut self, notation: Notation) -> Result<(), SyntaxError> {
+        let start = self.pos;
+        self.pos += 3;
+        if self.src[self.pos..].starts_with("/*") {
+            return self.comment(start, notation);
+        }
+        let right = notation.right();
+        let mut st = TagState::default();
+        let mut look_for_end = false;
+        loop {
+            if look_for_end {
+                // After the name in a closing tag only spaces may come before the delimiter.
+                if self.src[self.pos..].starts_with(right) {
+                    break;
+                }
+                match self.peek() {
+                    Some(' ' | '\t') => self.pos += 1,
+                    _ => {
+                        let name = st.name.as_ref().map_or("", |n| n.0.as_str());
+                        return Err(SyntaxError::new(
+                            self.pos,
+                            format!(
+                                "unclosed shortcode: closing tag `/{name}` takes no parameters; expected `{right}`"
+                            ),
+                        ));
+                    }
+                }
+                continue;
+            }
+            if self.src[self.pos..].starts_with(right) {
+                break;
+            }
+            let Some(c) = self.peek() else {
+                return Err(SyntaxError::new(
+                    start,
+                    format!(
+                        "unclosed shortcode action: reached the end of the file looking for `{right}` to close the `{}` opened here",
+                        notation.left()
+                    ),
+                ));
+            };
+            match c {
+                ' ' | '\t' | '\r' | '\n' => self.pos += 1,
+                '=' => {
+                    self.pos += 1;
+                    self.skip_unicode_space();
+                    let (v, span, q) = match self.peek() {
+                        Some('"') => self.quoted(true)?,
+                        Some('\\') => self.quoted(false)?,
+                        Some('`') => self.raw()?,
+                        _ => self.bare(),
+                    };
+                    st.items.push(Item::Value(v, span, q));
+                }
+                '/' => {
+                    if !self.any_name {
+                        return Err(SyntaxError::new(
+                            self.pos,
+                            "got closing shortcode, but none is open",
+                        ));
+                    }
+                    if st.name.is_none() {
+                        st.slash_before_name = true;
+                    } else {
+                        st.self_closing = true;
+                    }
+                    self.pos += 1;
+                }
+                '\\' => {
+                    self.pos += 1;
+                    if matches!(self.peek(), Some('"' | '`')) {
+                        self.param(&mut st, true)?;
+                    }
+                }
+                c if st.step > 0 && (is_alnum_or_hyphen(c) || c == '"' || c == '`') => {
+                    if st.self_closing {
+                        return Err(SyntaxError::new(
+                            self.pos,
+                            format!("expected `{right}` after the self-closing `/`, found a parameter"),
+                        ));
+                    }
+                    self.param(&mut st, false)?;
+                }
+                c if is_alnum(c) => {
+                    look_for_end = self.name(&mut st)?;
+                }
+                c => {
+                    return Err(SyntaxError::new(
+                        self.pos,
+                        format!(
+                            "unrecognized character in shortcode action: {}{}",
+                            describe_char(c),
+                            if c == '%' || c == '>' {
+                                format!(" (the tag opened with `{}` must close with `{right}`)", notation.left())
+                            } else {
+                                ". Note: parameters with non-alphanumeric values must be quoted".to_string()
+                            }
+                        ),
+                    ));
+                }
+            }
+        }
+        self.pos += 3;
+        self.finish_tag(start, notation, st)
+    }
+
+    fn finish_tag(&mut self, start: usize, notation: Notation, st: TagState) -> Result<(), SyntaxError> {
+        let span = start..self.pos;
+        let Some((name, name_span)) = st.name else {
+            return Err(SyntaxError::new(start, "shortcode has no name"));
+        };
+        let mut params = Vec::new();
+        let mut pending: Option<(String, Range<usize>)> = None;
+        for item in st.items {
+            match item {
+                Item::Key(k, r) => {
+                    if let Some((k0, r0)) = pending.take() {
+                        // A key followed by another key: the first was positional after all.
+                        params.push(Param { key: None, value: k0, span: r0, quote: Quote::Bare });
+                    }
+                    pending = Some((k, r));
+                }
+                Item::Positional(v, r, q) => {
+                    if let Some((k0, r0)) = pending.take() {
+                        params.push(Param { key: None, value: k0, span: r0, quote: Quote::Bare });
+                    }
+                    params.push(Param { key: None, value: v, span: r, quote: q });
+                }
+                Item::Value(v, r, q) => match pending.take() {
+                    Some(key) => params.push(Param { key: Some(key), value: v, span: r, quote: q }),
+                    None => {
+                        return Err(SyntaxError::new(
+                            r.start,
+                            format!("parameter value `{v}` has no name before its `=`"),
+                        ))
+                    }
+                },
+            }
+        }
+        if let Some((k0, r0)) = pending {
+            params.push(Param { key: None, value: k0, span: r0, quote: Quote::Bare });
+        }
+        let self_closing = st.self_closing;
+        let closing = st.slash_before_name;
+        if name.ends_with(".inline") {
+            self.in_inline = if closing || self_closing { None } else { Some(name.clone()) };
+        }
+        self.tokens.push(Token::Tag(Tag {
+            span,
+            notation,
+            name,
+            name_span,
+            params,
+            closing,
+            self_closing,
+        }));
+        Ok(())
+    }
+
+    /// `{{</* … */>}}`: kept as text.
+    fn comment(&mut self, start: usize, notation: Notation) -> Result<(), SyntaxError> {
+        let marker_at = self.pos;
+        let end_marker = format!("*/{}", notation.right());
+        match self.src[marker_at..].find(&end_marker) {
+            Some(i) if i > 1 => {
+                let inner = marker_at + 2..marker_at + i;
+                self.pos = marker_at + i + end_marker.len();
+                self.tokens.push(Token::Escaped {
+                    span: start..self.pos,
+                    notation,
+                    inner,
+                });
+                Ok(())
+            }
+            _ => Err(SyntaxError::new(
+                start,
+                format!(
+                    "comment must be closed: `{}/*` needs a matching `{end_marker}`",
+                    notation.left()
+                ),
+            )),
+        }
+    }
+
+    /// A shortcode name. Returns whether this completes a closing tag.
+    fn name(&mut self, st: &mut TagState) -> Result<bool, SyntaxError> {
+        let begin = self.pos;
+        loop {
+            match self.peek() {
+                Some(c) if is_alnum_or_hyphen(c) || c == '/' => self.pos += c.len_utf8(),
+                Some('.') => {
+                    if !self.src[self.pos + 1..].starts_with("inline ") {
+                        return Err(SyntaxError::new(
+                            self.pos,
+                            "period in shortcode name only allowed for inline identifiers (`name.inline`)",
+                        ));
+                    }
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+        let word = self.src[begin..self.pos].to_string();
+        let closes = st.slash_before_name;
+        if closes && !self.seen_names.contains(&word) {
+            return Err(SyntaxError::new(
+                begin,
+                format!("closing tag for shortcode '{word}' does not match start tag: no `{word}` was opened before"),
+            ));
+        }
+        self.any_name = true;
+        self.seen_names.insert(word.clone());
+        st.step += 1;
+        st.name = Some((word, begin..self.pos));
+        Ok(closes)
+    }
+
+    /// A parameter key, or a positional value.
+    fn param(&mut self, st: &mut TagState, escaped_start: bool) -> Result<(), SyntaxError> {
+        let begin = self.pos;
+        let first = self.peek();
+        if first == Some('"') || (first == Some('`') && !escaped_start) {
+            if st.param_kind == 2 {
+                return Err(SyntaxError::new(
+                    begin,
+                    "got quoted positional parameter. Cannot mix named and positional parameters",
+                ));
+            }
+            st.param_kind = 1;
+            let (v, span, q) = if first == Some('"') {
+                self.quoted(!escaped_start)?
+            } else {
+                self.raw()?
+            };
+            st.items.push(Item::Positional(v, span, q));
+            return Ok(());
+        }
+        if first == Some('`') {
+            return Err(SyntaxError::new(begin, "unrecognized escape character: `\\` before a backtick"));
+        }
+        let mut named = false;
+        let mut is_first = true;
+        while let Some(c) = self.peek() {
+            if !is_first && c == '=' {
+                named = true;
+                break;
+            }
+            is_first = false;
+            if !is_alnum_or_hyphen(c) && c != '.' {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+        let word = self.src[begin..self.pos].to_string();
+        if st.param_kind == 0 {
+            st.param_kind = if named { 2 } else { 1 };
+        } else if named && st.param_kind == 1 {
+            return Err(SyntaxError::new(
+                begin,
+                format!("got named parameter '{word}'. Cannot mix named and positional parameters"),
+            ));
+        } else if !named && st.param_kind == 2 {
+            return Err(SyntaxError::new(
+                begin,
+                format!("got positional parameter '{word}'. Cannot mix named and positional parameters"),
+            ));
+        }
+        st.items.push(Item::Key(word, begin..self.pos));
+        Ok(())
+    }
+
+    fn skip_unicode_space(&mut self) {
+        while let Some(c) = self.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+    }
+
+    /// An unquoted value: runs to the next whitespace (and may swallow `>}}`, as in Hugo).
+    fn bare(&mut self) -> (String, Range<usize>, Quote) {
+        let begin = self.pos;
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+        (self.src[begin..self.pos].to_string(), begin..self.pos, Quote::Bare)
+    }
+
+    /// A `"…"` value (possibly written `\"…\"`). `escapes` allows `\"` inside.
+    fn quoted(&mut self, escapes: bool) -> Result<(String, Range<usize>, Quote), SyntaxError> {
+        let begin = self.pos;
+        let mut open = false;
+        let mut content_start = self.pos;
+        let mut escaped_inner = false;
+        let mut esc_state = false;
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(self.unterminated(begin, "the end of the file"));
+            };
+            match c {
+                '\\' => {
+                    self.pos += 1;
+                    match self.peek() {
+                        Some('"') if open && !escapes => {
+                            self.pos -= 1;
+                            break;
+                        }
+                        Some('"') if open => {
+                            escaped_inner = true;
+                            esc_state = true;
+                        }
+                        Some('`') => {
+                            return Err(SyntaxError::new(self.pos - 1, "unrecognized escape character: `\\` before a backtick"));
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                '\n' => return Err(self.unterminated(begin, "a line break")),
+                '"' => {
+                    if esc_state {
+                        esc_state = false;
+                    } else if open {
+                        break;
+                    } else {
+                        open = true;
+                        content_start = self.pos + 1;
+                    }
+                }
+                _ => {}
+            }
+            self.pos += c.len_utf8();
+        }
+        let content = &self.src[content_start..self.pos];
+        let value = if escaped_inner {
+            content.replace('\\', "")
+        } else {
+            content.to_string()
+        };
+        // Step over the closing quote, or an escaped closing quote `\"`.
+        if self.src[self.pos..].starts_with("\\\"") {
+            self.pos += 2;
+        } else if self.src[self.pos..].starts_with('"') {
+            self.pos += 1;
+        }
+        Ok((value, begin..self.pos, Quote::Double))
+    }
+
+    fn unterminated(&self, begin: usize, what: &str) -> SyntaxError {
+        SyntaxError::new(
+            begin,
+            format!("unterminated quoted string in shortcode parameter: {what} came before the closing `\"` (use a backtick-quoted value for text that spans lines)"),
+        )
+    }
+
+    /// A `` `…` `` value.
+    fn raw(&mut self) -> Result<(String, Range<usize>, Quote), SyntaxError> {
+        let begin = self.pos;
+        match self.src[begin + 1..].find('`') {
+            Some(i) => {
+                self.pos = begin + 1 + i + 1;
+                Ok((self.src[begin + 1..begin + 1 + i].to_string(), begin..self.pos, Quote::Raw))
+            }
+            None => Err(SyntaxError::new(
+                begin,
+                "unterminated raw string in shortcode parameter: no closing backtick before the end of the file",
+            )),
+        }
+    }
+}
+
+fn describe_char(c: char) -> String {
+    format!("U+{:04X} '{}'", c as u32, c.escape_debug())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    // The body is searched once per shortcode; a simple first-byte scan is fast enough and
+    // keeps the lexer dependency-free.
+    let first = needle[0];
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        match hay[i..].iter().position(|&b| b == first) {
+            None => return None,
+            Some(p) => {
+                i += p;
+                if hay[i..].starts_with(needle) {
+                    return Some(i);
+                }
+                i += 1;
+            }
+        }
+    }
+    None
+}

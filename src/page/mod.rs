@@ -1,0 +1,274 @@
+//! A Hugo content page, parsed losslessly: the original text plus the spans of its front
+//! matter, shortcodes and blocks. Printing an unedited page gives back its exact bytes;
+//! edits (see [`apply`]) splice new text over exactly what changed.
+
+pub mod apply;
+pub mod card;
+pub mod frontmatter;
+pub mod lexer;
+pub mod tree;
+
+use std::ops::Range;
+use std::path::Path;
+
+pub use lexer::Notation;
+
+use crate::data::Doc;
+use crate::error::{Error, Result, SyntaxError};
+use crate::model::{Block, Portfolio};
+use crate::text;
+use frontmatter::FrontMatterSpan;
+use lexer::Token;
+use tree::Shortcodes;
+
+/// The name of the shortcode Folio edits as a card.
+pub const CARD: &str = "project-card";
+
+/// Where a block of the body is, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockSpan {
+    /// Prose from its first non-blank line to its last non-blank character.
+    Markdown(Range<usize>),
+    /// A project card: index into [`Page::shortcodes`].
+    Card(usize),
+    /// Another shortcode on its own lines: index into [`Page::shortcodes`].
+    Shortcode(usize),
+}
+
+/// A parsed page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    src: String,
+    front_matter: Option<(FrontMatterSpan, Doc)>,
+    body_start: usize,
+    shortcodes: Shortcodes,
+    /// `{{</* … */>}}` escapes: (whole span, notation, inner span).
+    escapes: Vec<(Range<usize>, Notation, Range<usize>)>,
+    blocks: Vec<BlockSpan>,
+    /// Whitespace around blocks: `gaps[i]` comes before `blocks[i]`; one more at the end.
+    gaps: Vec<Range<usize>>,
+    eol: &'static str,
+}
+
+impl Page {
+    /// Reads and parses a page file. Errors name the file, line and column.
+    pub fn read(path: &Path) -> Result<Page> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let src = decode(path, bytes)?;
+        Page::parse(&src).map_err(|e| e.at(path, &src))
+    }
+
+    /// Parses page text.
+    pub fn parse(src: &str) -> std::result::Result<Page, SyntaxError> {
+        if src.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(SyntaxError::new(0, "the page is empty: no front matter and no content"));
+        }
+        let (fm, body_start) = frontmatter::split(src)?;
+        let front_matter = match fm {
+            Some(span) => {
+                let doc = Doc::parse(src, span.inner.clone(), span.format)?;
+                Some((span, doc))
+            }
+            None => None,
+        };
+        let tokens = lexer::lex(src, body_start)?;
+        let escapes = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Escaped { span, notation, inner } => Some((span.clone(), *notation, inner.clone())),
+                _ => None,
+            })
+            .collect();
+        let shortcodes = tree::build(src, tokens)?;
+        let mut page = Page {
+            src: src.to_string(),
+            front_matter,
+            body_start,
+            shortcodes,
+            escapes,
+            blocks: Vec::new(),
+            gaps: Vec::new(),
+            eol: text::dominant_eol(src),
+        };
+        page.segment()?;
+        Ok(page)
+    }
+
+    /// The page's text, exactly as parsed.
+    pub fn source(&self) -> &str {
+        &self.src
+    }
+
+    /// Offset where the body starts (after the front matter).
+    pub fn body_start(&self) -> usize {
+        self.body_start
+    }
+
+    /// The front matter's span and parsed data.
+    pub fn front_matter(&self) -> Option<&(FrontMatterSpan, Doc)> {
+        self.front_matter.as_ref()
+    }
+
+    /// All shortcodes of the body.
+    pub fn shortcodes(&self) -> &Shortcodes {
+        &self.shortcodes
+    }
+
+    /// Comment-escaped shortcodes: (whole span, notation, inner span).
+    pub fn escapes(&self) -> &[(Range<usize>, Notation, Range<usize>)] {
+        &self.escapes
+    }
+
+    /// The blocks, in order.
+    pub fn blocks(&self) -> &[BlockSpan] {
+        &self.blocks
+    }
+
+    /// The line ending most lines of the page use.
+    pub fn eol(&self) -> &'static str {
+        self.eol
+    }
+
+    /// The byte span of a block.
+    pub fn block_range(&self, b: &BlockSpan) -> Range<usize> {
+        match b {
+            BlockSpan::Markdown(r) => r.clone(),
+            BlockSpan::Card(i) | BlockSpan::Shortcode(i) => self.shortcodes.all[*i].span.clone(),
+        }
+    }
+
+    /// The page as forms see it (site params are filled in by [`crate::site::Site`]).
+    pub fn to_model(&self) -> Portfolio {
+        let front_matter = match self.front_matter.as_ref().map(|(_, d)| d.to_json()) {
+            Some(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        let blocks = self
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(id, b)| self.block_model(id, b))
+            .collect();
+        Portfolio {
+            format: self.front_matter.as_ref().map(|(s, _)| s.format),
+            front_matter,
+            blocks,
+            params: serde_json::Map::new(),
+        }
+    }
+
+    fn block_model(&self, id: usize, b: &BlockSpan) -> Block {
+        match b {
+            BlockSpan::Markdown(r) => Block::Markdown {
+                id: Some(id),
+                text: text::normalize_eol(&self.src[r.clone()]),
+            },
+            BlockSpan::Card(i) => {
+                let mut c = card::CardView::new(&self.src, &self.shortcodes.all[*i]).to_card();
+                c.id = Some(id);
+                Block::Card(c)
+            }
+            BlockSpan::Shortcode(i) => {
+                let sc = &self.shortcodes.all[*i];
+                Block::Shortcode {
+                    id: Some(id),
+                    name: sc.name().to_string(),
+                    source: text::normalize_eol(&self.src[sc.span.clone()]),
+                }
+            }
+        }
+    }
+
+    /// Splits the body into blocks and the whitespace gaps between them.
+    fn segment(&mut self) -> std::result::Result<(), SyntaxError> {
+        let mut blocks = Vec::new();
+        let mut gaps = Vec::new();
+        let mut gap_start = self.body_start;
+        let mut run_start = self.body_start;
+        for &i in &self.shortcodes.top {
+            let sc = &self.shortcodes.all[i];
+            let kind = if is_card(sc) {
+                BlockSpan::Card(i)
+            } else if self.stands_alone(&sc.span) {
+                BlockSpan::Shortcode(i)
+            } else {
+                continue;
+            };
+            self.push_run(run_start..sc.span.start, &mut gap_start, &mut blocks, &mut gaps);
+            gaps.push(gap_start..sc.span.start);
+            blocks.push(kind);
+            gap_start = sc.span.end;
+            run_start = sc.span.end;
+        }
+        self.push_run(run_start..self.src.len(), &mut gap_start, &mut blocks, &mut gaps);
+        gaps.push(gap_start..self.src.len());
+        self.blocks = blocks;
+        self.gaps = gaps;
+        Ok(())
+    }
+
+    /// Adds the prose in `run` (if any) as a Markdown block, leaving blank lines before it and
+    /// trailing whitespace after it to the gaps.
+    fn push_run(&self, run: Range<usize>, gap_start: &mut usize, blocks: &mut Vec<BlockSpan>, gaps: &mut Vec<Range<usize>>) {
+        let t = &self.src[run.clone()];
+        let ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+        let trimmed = t.trim_matches(ws);
+        if trimmed.is_empty() {
+            return;
+        }
+        let lead_ws = t.len() - t.trim_start_matches(ws).len();
+        // Only whole blank lines go to the gap; the first line's indentation is prose.
+        let lead = t[..lead_ws].rfind('\n').map_or(0, |i| i + 1);
+        let end = run.start + t.trim_end_matches(ws).len();
+        gaps.push(*gap_start..run.start + lead);
+        blocks.push(BlockSpan::Markdown(run.start + lead..end));
+        *gap_start = end;
+    }
+
+    /// Whether `span` has only blank space before it and after it on its lines.
+    fn stands_alone(&self, span: &Range<usize>) -> bool {
+        let line_start = text::line_start(&self.src, span.start).max(self.body_start);
+        let before = &self.src[line_start..span.start];
+        let after_end = self.src[span.end..].find('\n').map_or(self.src.len(), |i| span.end + i);
+        let after = &self.src[span.end..after_end];
+        before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
+    }
+}
+
+/// Whether a shortcode is edited as a card: a paired `project-card` with named parameters.
+pub fn is_card(sc: &tree::Shortcode) -> bool {
+    sc.name() == CARD && sc.close.is_some() && (sc.open.params.is_empty() || sc.open.is_named())
+}
+
+/// Checks that file bytes are text Folio can edit, and returns them as a string.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let prefix = String::from_utf8_lossy(&bytes[..nul]);
+        let (line, col) = text::line_col(&prefix, prefix.len());
+        return Err(Error::Syntax {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: "this is a binary file (it holds a NUL byte), not a text page".to_string(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+        let (line, col) = text::line_col(prefix, prefix.len());
+        Error::Syntax {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: format!("invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text", bytes[at]),
+        }
+    })
+}
+
+impl std::fmt::Display for Page {
+    /// Prints the page: always the exact text it was parsed from.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.src)
+    }
+}

@@ -1,0 +1,192 @@
+//! Pairs the lexer's tags into shortcodes: which opening tag each closing tag closes, what
+//! is nested in what.
+//!
+//! Hugo decides whether a shortcode takes a body from its template (does it use `.Inner`?).
+//! An editor has no templates, so it scans ahead: an opening tag is paired when a closing tag
+//! of the same name closes it; tags left open are standalone. The few shortcodes whose
+//! templates Folio knows are checked against them.
+
+use std::ops::Range;
+
+use super::lexer::{Tag, Token};
+use crate::error::SyntaxError;
+use crate::text::position;
+
+/// Shortcodes nested deeper than this are refused: no real page comes close, and rendering
+/// and editing stay bounded on hostile input.
+pub const MAX_DEPTH: usize = 100;
+
+/// Shortcodes whose templates use `.Inner`: they must be closed.
+const NEEDS_INNER: &[&str] = &["project-card"];
+/// Shortcodes whose templates do not use `.Inner`: a closing tag is an error.
+const NO_INNER: &[&str] = &["param", "ref", "relref"];
+
+/// One shortcode: its opening tag and, when paired, its closing tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortcode {
+    pub open: Tag,
+    pub close: Option<Tag>,
+    /// From the opening `{{` to the end of the closing tag (or of the opening tag).
+    pub span: Range<usize>,
+    /// Index of the enclosing shortcode.
+    pub parent: Option<usize>,
+    /// Indices of the shortcodes directly inside, in order.
+    pub children: Vec<usize>,
+}
+
+impl Shortcode {
+    /// Between the opening and closing tags, for a paired shortcode.
+    pub fn inner(&self) -> Option<Range<usize>> {
+        self.close
+            .as_ref()
+            .map(|c| self.open.span.end..c.span.start)
+    }
+
+    /// The shortcode's name.
+    pub fn name(&self) -> &str {
+        &self.open.name
+    }
+}
+
+/// Every shortcode of a body, in document order, plus the comment-escaped ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shortcodes {
+    pub all: Vec<Shortcode>,
+    /// Indices of the shortcodes not inside another one.
+    pub top: Vec<usize>,
+}
+
+/// Pairs tags into shortcodes. `src` is only used to word error messages.
+pub fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
+    let mut all: Vec<Shortcode> = Vec::new();
+    let mut paired: Vec<bool> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for tok in tokens {
+        let Token::Tag(tag) = tok else { continue };
+        if tag.closing {
+            close(src, &mut all, &mut paired, &mut stack, tag)?;
+            continue;
+        }
+        let idx = all.len();
+        let self_closing = tag.self_closing;
+        let span = tag.span.clone();
+        all.push(Shortcode {
+            open: tag,
+            close: None,
+            span,
+            parent: stack.last().copied(),
+            children: Vec::new(),
+        });
+        paired.push(false);
+        if !self_closing {
+            stack.push(idx);
+        }
+    }
+    for &idx in &stack {
+        check_unpaired(src, &all[idx])?;
+    }
+    // A tag left open contains nothing: what followed it belongs to its parent.
+    for i in 0..all.len() {
+        let mut parent = all[i].parent;
+        while let Some(p) = parent {
+            if paired[p] {
+                break;
+            }
+            parent = all[p].parent;
+        }
+        all[i].parent = parent;
+    }
+    let mut top = Vec::new();
+    let mut depth = vec![0usize; all.len()];
+    for i in 0..all.len() {
+        match all[i].parent {
+            Some(p) => {
+                depth[i] = depth[p] + 1;
+                if depth[i] >= MAX_DEPTH {
+                    return Err(SyntaxError::new(
+                        all[i].open.span.start,
+                        format!(
+                            "shortcodes nested more than {MAX_DEPTH} deep (the outermost opened at {})",
+                            position(src, all[outermost(&all, i)].open.span.start)
+                        ),
+                    ));
+                }
+                all[p].children.push(i);
+            }
+            None => top.push(i),
+        }
+    }
+    Ok(Shortcodes { all, top })
+}
+
+fn outermost(all: &[Shortcode], mut i: usize) -> usize {
+    while let Some(p) = all[i].parent {
+        i = p;
+    }
+    i
+}
+
+fn close(
+    src: &str,
+    all: &mut [Shortcode],
+    paired: &mut [bool],
+    stack: &mut Vec<usize>,
+    tag: Tag,
+) -> Result<(), SyntaxError> {
+    let Some(j) = stack.iter().rposition(|&i| all[i].open.name == tag.name) else {
+        let open_now = stack
+            .last()
+            .map(|&i| {
+                format!(
+                    "; the innermost open shortcode is `{}` from {}",
+                    all[i].open.name,
+                    position(src, all[i].open.span.start)
+                )
+            })
+            .unwrap_or_default();
+        return Err(SyntaxError::new(
+            tag.span.start,
+            format!(
+                "closing tag for shortcode `{}` does not match an open `{}`{open_now}",
+                tag.name, tag.name
+            ),
+        ));
+    };
+    for &idx in &stack[j + 1..] {
+        check_unpaired(src, &all[idx])?;
+    }
+    let idx = stack[j];
+    stack.truncate(j);
+    let sc = &mut all[idx];
+    if NO_INNER.contains(&sc.open.name.as_str()) {
+        return Err(SyntaxError::new(
+            tag.span.start,
+            format!(
+                "shortcode `{}` does not use a body, yet a closing tag was provided (opened at {})",
+                sc.open.name,
+                position(src, sc.open.span.start)
+            ),
+        ));
+    }
+    if tag.notation != sc.open.notation {
+        // Hugo accepts mixed notation for a pair; nothing to check.
+    }
+    sc.span = sc.open.span.start..tag.span.end;
+    sc.close = Some(tag);
+    paired[idx] = true;
+    Ok(())
+}
+
+fn check_unpaired(src: &str, sc: &Shortcode) -> Result<(), SyntaxError> {
+    if NEEDS_INNER.contains(&sc.open.name.as_str()) {
+        let n = &sc.open.name;
+        return Err(SyntaxError::new(
+            sc.open.span.start,
+            format!(
+                "unclosed shortcode `{n}` opened at {}: expected `{{{{< /{n} >}}}}` after its body",
+                position(src, sc.open.span.start)
+            ),
+        ));
+    }
+    Ok(())
+}

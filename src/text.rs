@@ -1,0 +1,249 @@
+//! Byte-level helpers shared by every parser and editor: line/column lookup, line endings,
+//! and applying a set of splices to a source text.
+
+use std::ops::Range;
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+///
+/// An offset past the end, or inside a multi-byte character, is clamped to a valid position.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+/// "L:C" for messages that point at another place in the same file.
+pub fn position(text: &str, offset: usize) -> String {
+    let (l, c) = line_col(text, offset);
+    format!("{l}:{c}")
+}
+
+/// The line ending most used in `text`: `"\r\n"` if CR-LF lines outnumber LF-only lines.
+pub fn dominant_eol(text: &str) -> &'static str {
+    let lf = text.bytes().filter(|&b| b == b'\n').count();
+    let crlf = text.matches("\r\n").count();
+    if crlf > 0 && crlf * 2 >= lf {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// Converts CR-LF to LF: the form every text in the model takes.
+pub fn normalize_eol(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// Converts LF to `eol` (a no-op for `"\n"`). CR-LF already in `text` is left as it is.
+pub fn with_eol(text: &str, eol: &str) -> String {
+    if eol == "\n" {
+        return text.to_string();
+    }
+    normalize_eol(text).replace('\n', eol)
+}
+
+/// Start of the line holding byte `offset`.
+pub fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// End of the line holding byte `offset`, after its line ending (or the end of the text).
+pub fn line_end_after_eol(text: &str, offset: usize) -> usize {
+    text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1)
+}
+
+/// One replacement of a byte range of a source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    /// The bytes replaced.
+    pub range: Range<usize>,
+    /// What they are replaced with.
+    pub text: String,
+}
+
+impl Splice {
+    /// Replace `range` with `text`.
+    pub fn new(range: Range<usize>, text: impl Into<String>) -> Self {
+        Splice {
+            range,
+            text: text.into(),
+        }
+    }
+
+    /// Insert `text` at `at`.
+    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+        Splice::new(at..at, text)
+    }
+}
+
+/// Applies splices to `src`. Splices are sorted by position; two inserts at one position keep
+/// their given order. Overlapping splices are a bug in the caller.
+pub fn apply_splices(src: &str, mut splices: Vec<Splice>) -> String {
+    splices.sort_by_key(|s| (s.range.start, s.range.end));
+    let extra: usize = splices.iter().map(|s| s.text.len()).sum();
+    let mut out = String::with_capacity(src.len() + extra);
+    let mut at = 0;
+    for s in &splices {
+        assert!(s.range.start >= at, "overlapping splices at byte {}", s.range.start);
+        out.push_str(&src[at..s.range.start]);
+        out.push_str(&s.text);
+        at = s.range.end;
+    }
+    out.push_str(&src[at..]);
+    out
+}
+
+/// Rewrites `raw` (lines that may each start with `indent`) so that its dedented form becomes
+/// `new`, keeping the original bytes of every line that did not change.
+///
+/// Lines of `new` are LF-separated; lines written anew get `indent` (unless empty) and `eol`.
+/// Unchanged leading and trailing lines keep their own indentation, trailing spaces and line
+/// endings, so a one-line edit in a CR-LF file with odd whitespace changes one line.
+pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
+    let old: Vec<(&str, &str)> = split_lines(raw);
+    let new_lines: Vec<&str> = new.split('\n').collect();
+    let old_content: Vec<&str> = old.iter().map(|(l, _)| dedent_line(l, indent)).collect();
+    let max = old.len().min(new_lines.len());
+    let prefix = (0..max)
+        .take_while(|&i| old_content[i] == new_lines[i])
+        .count();
+    let suffix = (0..max - prefix)
+        .take_while(|&i| old_content[old.len() - 1 - i] == new_lines[new_lines.len() - 1 - i])
+        .count();
+    // Kept lines carry their own ending; lines written anew end with `eol`; the last line
+    // ends like the original's last line (often with nothing).
+    let mut lines: Vec<(String, &str)> = Vec::with_capacity(new_lines.len());
+    lines.extend(old[..prefix].iter().map(|(l, e)| (l.to_string(), *e)));
+    for line in &new_lines[prefix..new_lines.len() - suffix] {
+        let text = if line.is_empty() { String::new() } else { format!("{indent}{line}") };
+        lines.push((text, ""));
+    }
+    lines.extend(old[old.len() - suffix..].iter().map(|(l, e)| (l.to_string(), *e)));
+    let last_end = old.last().map_or("", |(_, e)| *e);
+    let mut out = String::with_capacity(raw.len() + new.len());
+    let n = lines.len();
+    for (i, (line, end)) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 == n {
+            out.push_str(last_end);
+        } else if end.is_empty() {
+            out.push_str(eol);
+        } else {
+            out.push_str(end);
+        }
+    }
+    out
+}
+
+/// Splits `text` into (line, ending) pairs; the last pair has ending `""`. An empty text is
+/// one empty line.
+pub fn split_lines(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('\n') {
+        let (line, end) = if i > 0 && rest.as_bytes()[i - 1] == b'\r' {
+            (&rest[..i - 1], &rest[i - 1..=i])
+        } else {
+            (&rest[..i], &rest[i..=i])
+        };
+        out.push((line, end));
+        rest = &rest[i + 1..];
+    }
+    out.push((rest, ""));
+    out
+}
+
+/// A line without `indent`; a whitespace-only line is empty.
+pub fn dedent_line<'a>(line: &'a str, indent: &str) -> &'a str {
+    if line.trim().is_empty() {
+        ""
+    } else {
+        line.strip_prefix(indent).unwrap_or(line)
+    }
+}
+
+/// The longest run of spaces and tabs that starts every non-blank line of `text`.
+pub fn common_indent(text: &str) -> &str {
+    let mut indent: Option<&str> = None;
+    for (line, _) in split_lines(text) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let ws = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        indent = Some(match indent {
+            None => ws,
+            Some(cur) => {
+                let n = cur
+                    .bytes()
+                    .zip(ws.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                &cur[..n]
+            }
+        });
+    }
+    indent.unwrap_or("")
+}
+
+/// `text` with `indent` removed from each line, blank lines emptied, and lines LF-joined.
+pub fn dedent(text: &str, indent: &str) -> String {
+    let lines = split_lines(text);
+    let mut out = String::with_capacity(text.len());
+    for (i, (line, _)) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(dedent_line(line, indent));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let t = "ab\ncé d";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 6), (2, 3));
+        assert_eq!(line_col(t, 99), (2, 5));
+    }
+
+    #[test]
+    fn rewriting_one_line_keeps_the_others_bytes() {
+        let raw = "  a  \r\n\r\n  b\r\n  c";
+        let out = rewrite_lines(raw, "  ", "a  \n\nB\nc", "\r\n");
+        assert_eq!(out, "  a  \r\n\r\n  B\r\n  c");
+    }
+
+    #[test]
+    fn rewriting_with_no_change_gives_back_the_same_bytes() {
+        let raw = "  x \n \n  y\n";
+        let body = dedent(raw, common_indent(raw));
+        assert_eq!(rewrite_lines(raw, "  ", &body, "\n"), raw);
+    }
+
+    #[test]
+    fn removing_trailing_lines_keeps_the_final_ending() {
+        assert_eq!(rewrite_lines("a\nb\nc", "", "a", "\n"), "a");
+        assert_eq!(rewrite_lines("a\nb\n", "", "a\n", "\n"), "a\n");
+        assert_eq!(rewrite_lines("a\nb", "", "a\nb\nc", "\n"), "a\nb\nc");
+    }
+
+    #[test]
+    fn splices_apply_in_position_order() {
+        let out = apply_splices(
+            "hello world",
+            vec![Splice::new(6..11, "there"), Splice::insert(0, ">")],
+        );
+        assert_eq!(out, ">hello there");
+    }
+}
