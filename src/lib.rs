@@ -14,3 +14,12 @@ pub mod text;
 pub use error::{Error, Result, SyntaxError};
 pub use model::{Block, Card, Portfolio};
 pub use page::Page;
+pub mod check;
+pub mod fsx;
+pub mod icons;
+pub mod site;
+
+pub use site::Site;
+pub mod document;
+
+pub use document::{Document, Plan};

@@ -14,6 +14,11 @@ use crate::data::Format;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Portfolio {
+    /// A fingerprint of the page text this model was read from. `apply` refuses a model
+    /// whose revision does not match the page (the page changed since); omit it to skip
+    /// that check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
     /// The front matter's format; `null` when the page has none (new keys are then YAML).
     #[serde(default)]
     pub format: Option<Format>,

@@ -1,1 +1,120 @@
-fn main(){}
+//! `folio`: the engine without the window — check, dump, apply, export.
+//!
+//! Exit status: 0 success, 1 a problem with the input (located on stderr), 2 bad usage.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use folio::check::{self, Severity};
+use folio::{Document, Error, Portfolio};
+
+#[derive(Parser)]
+#[command(name = "folio", version, about = "Edit the portfolio page of a Hugo site without touching a byte you did not change.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check pages or whole sites: prints `path:line:col: severity: message` per problem.
+    ///
+    /// Exits 1 if any error was found (warnings alone exit 0).
+    Check {
+        /// Page files or site folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print a page's model (front matter, blocks, site params) as JSON.
+    Dump {
+        /// The page file.
+        page: PathBuf,
+    },
+    /// Apply a model (as printed by `dump`) to a page, writing only the bytes that differ.
+    ///
+    /// An unchanged model leaves the files, and their modification times, untouched.
+    Apply {
+        /// The page file.
+        page: PathBuf,
+        /// The model JSON file, or `-` (the default) for standard input.
+        #[arg(default_value = "-")]
+        model: PathBuf,
+        /// Print the new page text instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { paths } => return check(&paths),
+        Command::Dump { page } => dump(&page),
+        Command::Apply { page, model, dry_run } => apply(&page, &model, dry_run),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(paths: &[PathBuf]) -> ExitCode {
+    let mut errors = 0;
+    let mut out = std::io::stdout().lock();
+    for path in paths {
+        for d in check::check_path(path) {
+            if d.severity == Severity::Error {
+                errors += 1;
+            }
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn dump(page: &Path) -> Result<(), Error> {
+    let doc = Document::open(page)?;
+    let json = serde_json::to_string_pretty(&doc.model()).expect("the model always serializes");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|e| Error::io(Path::new("<stdout>"), e))
+}
+
+fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
+    let doc = Document::open(page)?;
+    let (text, shown) = if model_path == Path::new("-") {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::io(Path::new("<stdin>"), e))?;
+        (s, PathBuf::from("<stdin>"))
+    } else {
+        (folio::fsx::read_text(model_path)?, model_path.to_path_buf())
+    };
+    let model: Portfolio = serde_json::from_str(&text).map_err(|e| Error::Syntax {
+        path: shown.clone(),
+        line: e.line(),
+        col: e.column(),
+        message: format!("invalid model: {}", strip_position(&e.to_string())),
+    })?;
+    let plan = doc.plan(&model, &shown)?;
+    if dry_run {
+        let out = plan.page.as_deref().unwrap_or(doc.page.source());
+        return std::io::stdout()
+            .write_all(out.as_bytes())
+            .map_err(|e| Error::io(Path::new("<stdout>"), e));
+    }
+    doc.write(&plan)
+}
+
+fn strip_position(msg: &str) -> &str {
+    msg.find(" at line ").map_or(msg, |i| &msg[..i])
+}

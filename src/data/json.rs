@@ -137,6 +137,9 @@ impl P<'_> {
         if self.peek() != Some(b'}') {
             loop {
                 self.ws();
+                if self.peek() == Some(b'}') && !entries.is_empty() {
+                    return Err(SyntaxError::new(self.pos, "invalid JSON: trailing comma (JSON allows no `,` before `}`)"));
+                }
                 if self.peek() != Some(b'"') {
                     return Err(SyntaxError::new(
                         self.pos,

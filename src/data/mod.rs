@@ -226,11 +226,17 @@ pub struct EditError {
 }
 
 impl EditError {
-    fn new(at: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error at key path `at`.
+    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Self {
         EditError {
             at: at.into(),
             message: message.into(),
         }
+    }
+
+    /// The core error for a model read from `path`.
+    pub fn in_model(self, path: &std::path::Path) -> crate::Error {
+        crate::Error::model(path, self.at, self.message)
     }
 }
 
@@ -251,6 +257,9 @@ impl Ctx<'_> {
     fn diff(&self, node: &Node, new: &Json, path: &str, out: &mut Vec<Splice>) -> Result<(), EditError> {
         match (&node.kind, new) {
             (Kind::Map(m), Json::Object(o)) => self.diff_map(m, o, path, out),
+            (Kind::Seq { items, flow }, Json::Array(a)) if !items.is_empty() && !a.is_empty() => {
+                self.diff_seq(items, *flow, a, path, out)
+            }
             (Kind::Scalar { value, style }, v) if !v.is_array() && !v.is_object() => {
                 if value != v {
                     let text = match v {
@@ -301,6 +310,45 @@ impl Ctx<'_> {
             out.push(self.insert_entries(m, &added, path)?);
         }
         Ok(())
+    }
+
+    /// Items are diffed one by one; added items go after the last one, written like it;
+    /// removed items at the end take the text between them and the last kept item.
+    fn diff_seq(&self, items: &[Node], flow: bool, new: &[Json], path: &str, out: &mut Vec<Splice>) -> Result<(), EditError> {
+        let common = items.len().min(new.len());
+        for i in 0..common {
+            self.diff(&items[i], &new[i], &format!("{path}[{i}]"), out)?;
+        }
+        let last = &items[items.len() - 1];
+        if new.len() > items.len() {
+            let mut text = String::new();
+            let block_prefix = (!flow).then(|| {
+                let line0 = text::line_start(self.src, items[0].span.start);
+                let lead = &self.src[line0..items[0].span.start];
+                format!("{}{lead}", self.doc.eol)
+            });
+            for (i, v) in new[items.len()..].iter().enumerate() {
+                let item = self.item(v, &format!("{path}[{}]", items.len() + i))?;
+                match &block_prefix {
+                    Some(p) => text.push_str(p),
+                    None => text.push_str(", "),
+                }
+                text.push_str(&item);
+            }
+            out.push(Splice::insert(last.span.end, text));
+        } else if new.len() < items.len() {
+            out.push(Splice::new(items[common - 1].span.end..last.span.end, ""));
+        }
+        Ok(())
+    }
+
+    /// One sequence item in the document's format.
+    fn item(&self, v: &Json, path: &str) -> Result<String, EditError> {
+        match self.doc.format {
+            Format::Yaml => Ok(yaml::flow_value(v)),
+            Format::Toml => toml::value(v).map_err(|m| EditError::new(path, m)),
+            Format::Json => Ok(json::scalar(v)),
+        }
     }
 
     fn remove_entries(&self, m: &Map, removed: &[bool], out: &mut Vec<Splice>) {

@@ -421,6 +421,11 @@ fn flow(v: &Json) -> String {
     }
 }
 
+/// A sequence item or nested value, in flow style.
+pub fn flow_value(v: &Json) -> String {
+    flow(v)
+}
+
 /// A mapping key, plain where possible.
 fn key(k: &str) -> String {
     if plain_ok(k, false) && !k.contains([',', '[', ']', '{', '}']) {

@@ -22,6 +22,14 @@ impl Page {
     /// The page's text with `model` applied (site params are ignored here). The result is
     /// re-parsed, so an edit that would break the page is refused rather than written.
     pub fn apply(&self, model: &Portfolio) -> Result<String, EditError> {
+        if let Some(rev) = &model.revision {
+            if *rev != super::revision(&self.src) {
+                return Err(EditError {
+                    at: "revision".into(),
+                    message: "the page changed since this model was read from it; read it again (folio dump) and redo the edit".into(),
+                });
+            }
+        }
         let mut splices = self.front_matter_edits(model)?;
         self.check_ids(model)?;
         let unmoved = model.blocks.len() == self.blocks.len()

@@ -150,6 +150,7 @@ impl Page {
             .map(|(id, b)| self.block_model(id, b))
             .collect();
         Portfolio {
+            revision: Some(revision(&self.src)),
             format: self.front_matter.as_ref().map(|(s, _)| s.format),
             front_matter,
             blocks,
@@ -233,6 +234,17 @@ impl Page {
         let after = &self.src[span.end..after_end];
         before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
     }
+}
+
+/// A fingerprint of page text (64-bit FNV-1a, hex): models carry it so a model is never
+/// applied to a different version of the page than it was read from.
+pub fn revision(src: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in src.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Whether a shortcode is edited as a card: a paired `project-card` with named parameters.

@@ -6,6 +6,7 @@
 //! of the same name closes it; tags left open are standalone. The few shortcodes whose
 //! templates Folio knows are checked against them.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lexer::{Tag, Token};
@@ -61,10 +62,12 @@ pub fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
     let mut all: Vec<Shortcode> = Vec::new();
     let mut paired: Vec<bool> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
+    // Tags left open by an outer closing tag, by name: (where opened, where the outer closed).
+    let mut orphans: HashMap<String, (usize, usize)> = HashMap::new();
     for tok in tokens {
         let Token::Tag(tag) = tok else { continue };
         if tag.closing {
-            close(src, &mut all, &mut paired, &mut stack, tag)?;
+            close(src, &mut all, &mut paired, &mut stack, &mut orphans, tag)?;
             continue;
         }
         let idx = all.len();
@@ -131,9 +134,21 @@ fn close(
     all: &mut [Shortcode],
     paired: &mut [bool],
     stack: &mut Vec<usize>,
+    orphans: &mut HashMap<String, (usize, usize)>,
     tag: Tag,
 ) -> Result<(), SyntaxError> {
     let Some(j) = stack.iter().rposition(|&i| all[i].open.name == tag.name) else {
+        if let Some(&(opened, closed)) = orphans.get(&tag.name) {
+            return Err(SyntaxError::new(
+                tag.span.start,
+                format!(
+                    "closing tag for shortcode `{}` does not match an open `{0}`: the `{0}` opened at {} was inside a shortcode that closed first, at {}",
+                    tag.name,
+                    position(src, opened),
+                    position(src, closed)
+                ),
+            ));
+        }
         let open_now = stack
             .last()
             .map(|&i| {
@@ -154,6 +169,7 @@ fn close(
     };
     for &idx in &stack[j + 1..] {
         check_unpaired(src, &all[idx])?;
+        orphans.insert(all[idx].open.name.clone(), (all[idx].open.span.start, tag.span.start));
     }
     let idx = stack[j];
     stack.truncate(j);
@@ -167,9 +183,6 @@ fn close(
                 position(src, sc.open.span.start)
             ),
         ));
-    }
-    if tag.notation != sc.open.notation {
-        // Hugo accepts mixed notation for a pair; nothing to check.
     }
     sc.span = sc.open.span.start..tag.span.end;
     sc.close = Some(tag);

@@ -1,0 +1,171 @@
+//! `folio check`: every problem in a page or site, each located at file:line:col — parse
+//! errors, unknown icon names (with the nearest real ones), malformed repositories, `param`
+//! shortcodes whose key is set nowhere (an error in Hugo too).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value as Json};
+
+use crate::error::Error;
+use crate::icons;
+use crate::page::lexer::Quote;
+use crate::page::{is_card, Page, CARD};
+use crate::site::{lookup_param, Site};
+use crate::text;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}:{}: {sev}: {}", self.path.display(), self.line, self.col, self.message)
+    }
+}
+
+impl Diagnostic {
+    /// An error diagnostic from a core error (syntax errors keep their location).
+    pub fn from_error(e: &Error) -> Diagnostic {
+        match e {
+            Error::Syntax { path, line, col, message } => Diagnostic {
+                path: path.clone(),
+                line: *line,
+                col: *col,
+                severity: Severity::Error,
+                message: message.clone(),
+            },
+            Error::Io { path, source } => at_start(path, source.to_string()),
+            Error::Model { path, at, message } => at_start(path, format!("{at}: {message}")),
+            Error::Site { path, message } => at_start(path, message.clone()),
+        }
+    }
+}
+
+fn at_start(path: &Path, message: String) -> Diagnostic {
+    Diagnostic { path: path.to_path_buf(), line: 1, col: 1, severity: Severity::Error, message }
+}
+
+/// Checks a page file or a site folder.
+pub fn check_path(path: &Path) -> Vec<Diagnostic> {
+    if path.is_dir() {
+        return check_site(path);
+    }
+    match Site::for_page(path) {
+        Ok(site) => check_page(path, &site.params()),
+        Err(e) => vec![Diagnostic::from_error(&e)],
+    }
+}
+
+fn check_site(dir: &Path) -> Vec<Diagnostic> {
+    let site = match Site::open_dir(dir) {
+        Ok(s) => s,
+        Err(e) => return vec![Diagnostic::from_error(&e)],
+    };
+    let pages = site.pages();
+    if pages.is_empty() {
+        return vec![at_start(dir, "no portfolio page found (a page with project-card shortcodes or `layout: about`)".into())];
+    }
+    let params = site.params();
+    pages.iter().flat_map(|p| check_page(&p.path, &params)).collect()
+}
+
+/// Checks one page against the site's params.
+pub fn check_page(path: &Path, site_params: &Map<String, Json>) -> Vec<Diagnostic> {
+    let page = match Page::read(path) {
+        Ok(p) => p,
+        Err(e) => return vec![Diagnostic::from_error(&e)],
+    };
+    let src = page.source();
+    let mut out = Vec::new();
+    let mut at = |offset: usize, severity: Severity, message: String| {
+        let (line, col) = text::line_col(src, offset);
+        out.push(Diagnostic { path: path.to_path_buf(), line, col, severity, message });
+    };
+    let model = page.to_model();
+    for sc in &page.shortcodes().all {
+        match sc.name() {
+            CARD if !is_card(sc) => at(
+                sc.open.span.start,
+                Severity::Warning,
+                "project-card takes named parameters (title=\"…\"); this one is shown read-only".into(),
+            ),
+            CARD => {
+                if let Some(p) = sc.open.get("tech-icons") {
+                    let content_start = p.span.start + usize::from(p.quote != Quote::Bare);
+                    let raw = &src[content_start..content_start + p.value.len().min(p.span.len())];
+                    for (off, word) in words(raw) {
+                        if !icons::is_brand(word) {
+                            at(content_start + off, Severity::Warning, unknown_icon(word));
+                        }
+                    }
+                }
+                if let Some(p) = sc.open.get("repository") {
+                    if !is_repository(&p.value) {
+                        at(
+                            p.span.start,
+                            Severity::Warning,
+                            format!("repository `{}` is not of the form owner/repo (it becomes https://github.com/{0})", p.value),
+                        );
+                    }
+                }
+            }
+            "param" => match sc.open.params.first() {
+                None => at(sc.open.span.start, Severity::Error, "the param shortcode needs a key: {{< param KEY >}}".into()),
+                Some(p) if lookup_param(&model.front_matter, site_params, &p.value).is_none() => at(
+                    p.span.start,
+                    Severity::Error,
+                    format!("param `{}` is not set in the page's front matter or the site's [params] (Hugo fails the build on this)", p.value),
+                ),
+                Some(_) => {}
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "unknown tech icon …" with suggestions.
+pub fn unknown_icon(word: &str) -> String {
+    let near = icons::suggest(word);
+    if near.is_empty() {
+        format!("unknown tech icon `{word}`: not a Font Awesome Free brand icon")
+    } else {
+        let list = near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        format!("unknown tech icon `{word}`: did you mean {list}?")
+    }
+}
+
+/// Whether `s` is `owner/repo`.
+pub fn is_repository(s: &str) -> bool {
+    let ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    matches!(s.split_once('/'), Some((o, r)) if ok(o) && ok(r))
+}
+
+/// Whitespace-separated words with their byte offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(char::is_whitespace)
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}

@@ -1,0 +1,89 @@
+//! A portfolio page opened together with its site: the unit the CLI and the desktop app
+//! work on. Reading gives the model (page plus site params); applying a model gives a
+//! [`Plan`] of the files to rewrite, which is checked whole before anything is written.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::model::Portfolio;
+use crate::page::Page;
+use crate::site::Site;
+use crate::fsx;
+
+/// A page and its site.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub page: Page,
+    pub site: Site,
+}
+
+/// The new contents of the files a model changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    /// The page's new text, when it changes.
+    pub page: Option<String>,
+    /// The config (or params) file and its new text, when the params change.
+    pub config: Option<(PathBuf, String)>,
+}
+
+impl Plan {
+    /// Whether nothing changes.
+    pub fn is_empty(&self) -> bool {
+        self.page.is_none() && self.config.is_none()
+    }
+}
+
+impl Document {
+    /// Opens a page file and the site it belongs to.
+    pub fn open(path: &Path) -> Result<Document> {
+        let page = Page::read(path)?;
+        let site = Site::for_page(path)?;
+        Ok(Document { path: path.to_path_buf(), page, site })
+    }
+
+    /// Re-parses `text` as this document's page (same path and site).
+    pub fn with_text(&self, text: &str) -> Result<Document> {
+        let page = Page::parse(text).map_err(|e| e.at(&self.path, text))?;
+        Ok(Document { path: self.path.clone(), page, site: self.site.clone() })
+    }
+
+    /// The model: the page as forms see it, with the site's params.
+    pub fn model(&self) -> Portfolio {
+        let mut m = self.page.to_model();
+        m.params = self.site.params();
+        m
+    }
+
+    /// What applying `model` changes. `model_path` names the model in errors.
+    pub fn plan(&self, model: &Portfolio, model_path: &Path) -> Result<Plan> {
+        let text = self.page.apply(model).map_err(|e| e.in_model(model_path))?;
+        let page = (text != self.page.source()).then_some(text);
+        let config = self.site.params_edit(&model.params).map_err(|e| {
+            Error::model(model_path, format!("params.{}", e.at.trim_start_matches("params.")), e.message)
+        })?;
+        if let Some((path, text)) = &config {
+            crate::data::Doc::parse(text, 0..text.len(), self.site_format(path))
+                .map_err(|e| e.at(path, text))?;
+        }
+        Ok(Plan { page, config })
+    }
+
+    fn site_format(&self, path: &Path) -> crate::data::Format {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(crate::data::Format::from_extension)
+            .unwrap_or(crate::data::Format::Toml)
+    }
+
+    /// Writes a plan: each file atomically, the page first.
+    pub fn write(&self, plan: &Plan) -> Result<()> {
+        if let Some(text) = &plan.page {
+            fsx::write_atomic(&self.path, text.as_bytes())?;
+        }
+        if let Some((path, text)) = &plan.config {
+            fsx::write_atomic(path, text.as_bytes())?;
+        }
+        Ok(())
+    }
+}

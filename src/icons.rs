@@ -1,0 +1,106 @@
+//! Font Awesome Free brand icons: the names Hugo's `fab fa-NAME` classes accept, their SVGs
+//! (from the font-awesome-as-a-crate package, Font Awesome Free 6.2.0, icons CC BY 4.0), and
+//! suggestions for misspelt names.
+
+use std::sync::OnceLock;
+
+/// The Font Awesome Free licence, shipped with every export.
+pub const LICENSE: &str = include_str!("render/LICENSE-fontawesome.txt");
+
+/// Every brand icon name, sorted.
+pub fn brands() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut v: Vec<&str> = include_str!("icons_brands.txt").lines().filter(|l| !l.is_empty()).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Whether `name` is a brand icon.
+pub fn is_brand(name: &str) -> bool {
+    brands().binary_search(&name).is_ok()
+}
+
+/// The SVG of brand icon `name` (with its licence comment), if it exists.
+pub fn svg(name: &str) -> Option<&'static str> {
+    if !is_brand(name) {
+        return None;
+    }
+    font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, name).ok()
+}
+
+/// Up to three brand names close to `name`, closest first.
+pub fn suggest(name: &str) -> Vec<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    if is_brand(&lower) {
+        return vec![brands()[brands().binary_search(&lower.as_str()).unwrap_or(0)]];
+    }
+    let mut scored: Vec<(usize, &'static str)> = brands()
+        .iter()
+        .filter_map(|&b| {
+            let d = distance(&lower, b);
+            let prefix = b.starts_with(&lower) || lower.starts_with(b);
+            let limit = (lower.len() / 3).max(1);
+            if d <= limit || (prefix && lower.len() >= 3) {
+                Some((if prefix { d.min(limit) } else { d }, b))
+            } else {
+                None
+            }
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, b)| b).collect()
+}
+
+/// Levenshtein distance (optimal string alignment: a swap of two letters counts once).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_brand_has_an_svg_with_its_licence_comment() {
+        for name in brands() {
+            let svg = svg(name).unwrap_or_else(|| panic!("{name} has no svg"));
+            assert!(svg.contains("Font Awesome Free"), "{name}");
+        }
+        assert!(brands().len() > 400);
+    }
+
+    #[test]
+    fn the_sample_icons_are_brands() {
+        for n in ["python", "golang", "docker", "aws", "node", "rust", "bitcoin", "erlang", "unity"] {
+            assert!(is_brand(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn misspelt_names_get_the_intended_one_first() {
+        assert_eq!(suggest("pyhton")[0], "python");
+        assert_eq!(suggest("dokcer")[0], "docker");
+        assert_eq!(suggest("Python"), vec!["python"]);
+        assert!(suggest("zzzzzzzzzzzz").is_empty());
+    }
+}

@@ -1,0 +1,464 @@
+//! Every kind of edit changes exactly the bytes it should: asserted as the one region that
+//! differs between the old and new text.
+
+use folio::{Block, Card, Page};
+use serde_json::json;
+
+use crate::support::{apply, card_mut, change, parse, read, root, sample_text, Change};
+
+fn fixture(name: &str) -> String {
+    read(&root().join("tests/fixtures/pages").join(name))
+}
+
+#[test]
+fn a_card_title_change_rewrites_only_the_title() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).title = "Ad-tech platform at scale".into();
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out), Change { at: text.find("Ad-tech platform\"").unwrap() + 16, old: "", new: " at scale" });
+}
+
+#[test]
+fn a_title_with_quotes_is_escaped_the_way_hugo_reads_it() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 2).title = "The \"Emoji\" cluster".into();
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert_eq!((c.old, c.new), ("Emoji keyboard rendering", "The \\\"Emoji\\\""));
+    let again = parse(&out).to_model();
+    assert_eq!(card_mut(&mut again.clone(), 2).title, "The \"Emoji\" cluster");
+}
+
+#[test]
+fn changing_tech_icons_rewrites_only_that_value() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).tech_icons = vec!["python".into(), "golang".into(), "aws".into()];
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out).old, "docker ");
+    assert_eq!(change(&text, &out).new, "");
+}
+
+#[test]
+fn setting_a_repository_adds_one_parameter_before_the_closing_delimiter() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).repository = Some("acme/adtech".into());
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert_eq!(c.old, "");
+    assert_eq!(c.new, " repository=\"acme/adtech\"");
+    assert_eq!(&out[c.at + c.new.len()..c.at + c.new.len() + 3], ">}}");
+}
+
+#[test]
+fn clearing_a_repository_removes_the_parameter_and_its_space() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 6).repository = None;
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out).old, " repository=\"rviscarra/webrtc-speech-to-text\"");
+    assert_eq!(change(&text, &out).new, "");
+}
+
+#[test]
+fn a_body_edit_rewrites_one_line_and_keeps_the_indentation() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let card = card_mut(&mut m, 3);
+    card.body = card.body.replace("- Interacting with a distributed mesh network.", "- Interacting with a mesh network.");
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert_eq!((c.old, c.new), ("distributed ", ""));
+}
+
+#[test]
+fn a_line_added_to_a_body_gets_the_body_indentation() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).body.push_str("\n- Cost control.");
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert_eq!((c.old, c.new), ("", "  - Cost control.\n"));
+    assert!(out.contains("  - Logging and monitoring at scale.\n  - Cost control.\n{{</project-card>}}"));
+}
+
+#[test]
+fn a_body_edit_in_a_crlf_file_writes_crlf() {
+    let text = fixture("crlf.md");
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).body = "Line one.\n\nLine two.\nLine three.".into();
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out).new.trim(), "Line three.");
+    assert!(out.contains("  Line two.\r\n  Line three.\r\n{{</project-card>}}"));
+    assert!(!out.replace("\r\n", "").contains('\n'), "no bare LF in {out:?}");
+}
+
+#[test]
+fn a_percent_card_is_edited_in_its_own_notation() {
+    let text = fixture("both-notations.md");
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let i = m.blocks.iter().position(|b| matches!(b, Block::Card(c) if c.title == "Percent")).unwrap();
+    card_mut(&mut m, i).title = "Percent card".into();
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out).new, " card");
+    assert!(out.contains("{{% project-card title=\"Percent card\" tech-icons=\"python\" %}}"));
+}
+
+#[test]
+fn values_keep_their_quoting_style_when_they_can() {
+    let text = fixture("params.md");
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let card = card_mut(&mut m, 4);
+    card.tech_icons = vec!["rust".into()];
+    card.other_tech = vec!["Plain".into()];
+    let out = apply(&page, &m);
+    assert!(out.contains("tech-icons=`rust` other-tech=Plain "), "{out}");
+}
+
+#[test]
+fn extra_parameters_survive_and_can_be_removed() {
+    let text = fixture("params.md");
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let card = card_mut(&mut m, 4);
+    assert_eq!(card.extra["demo"], "https://example.dev");
+    card.extra.remove("weight");
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out), Change { at: text.find("weight=3").unwrap(), old: "weight=3 ", new: "" });
+    assert!(out.contains("demo=\"https://example.dev\" >}}"));
+}
+
+#[test]
+fn a_value_that_needs_a_line_break_becomes_a_raw_string() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).title = "Two\nlines".into();
+    let out = apply(&page, &m);
+    assert!(out.contains("title=`Two\nlines`"));
+    assert_eq!(card_mut(&mut parse(&out).to_model(), 1).title, "Two\nlines");
+}
+
+#[test]
+fn a_value_hugo_cannot_read_back_is_refused_with_its_place() {
+    let page = parse(&sample_text());
+    let mut m = page.to_model();
+    card_mut(&mut m, 1).title = "back`tick and\nnewline".into();
+    let err = page.apply(&m).unwrap_err();
+    assert_eq!(err.at, "blocks[1].title");
+    assert!(err.message.contains("backtick"), "{}", err.message);
+}
+
+#[test]
+fn a_new_card_is_written_like_its_neighbour() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let card = Card {
+        title: "New project".into(),
+        tech_icons: vec!["rust".into()],
+        other_tech: vec!["Tauri".into()],
+        repository: Some("acme/new".into()),
+        body: "What it does.\n\n- A point.".into(),
+        ..Card::default()
+    };
+    m.blocks.insert(5, Block::Card(card));
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert_eq!(c.old, "");
+    assert_eq!(
+        c.new,
+        "{{<project-card title=\"New project\" tech-icons=\"rust\" other-tech=\"Tauri\" repository=\"acme/new\">}}\n  What it does.\n\n  - A point.\n{{</project-card>}}\n\n"
+    );
+}
+
+#[test]
+fn a_duplicated_card_is_an_exact_copy_of_its_source() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let mut copy = card_mut(&mut m, 2).clone();
+    copy.id = None;
+    m.blocks.insert(3, Block::Card(copy));
+    let out = apply(&page, &m);
+    let start = text.find("{{<project-card title=\"Emoji").unwrap();
+    let end = text[start..].find("{{</project-card>}}").unwrap() + start + "{{</project-card>}}".len();
+    let source = &text[start..end];
+    assert_eq!(out.matches(source).count(), 2);
+    assert_eq!(out.len(), text.len() + source.len() + 2);
+}
+
+#[test]
+fn deleting_a_card_removes_its_text_and_one_gap() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    m.blocks.remove(2);
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert!(c.old.contains("Emoji keyboard rendering cluster"));
+    assert_eq!(c.new, "");
+    assert_eq!(c.old.matches("{{</project-card>}}").count(), 1);
+    assert_eq!(out.len(), text.len() - c.old.len());
+    assert!(!out.contains("\n\n\n"), "no blank line left behind");
+}
+
+#[test]
+fn reordering_cards_moves_their_exact_source_text() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    m.blocks.swap(1, 4);
+    let out = apply(&page, &m);
+    let mut sorted_old: Vec<char> = text.chars().collect();
+    let mut sorted_new: Vec<char> = out.chars().collect();
+    sorted_old.sort_unstable();
+    sorted_new.sort_unstable();
+    assert_eq!(sorted_old, sorted_new, "a move adds and drops nothing");
+    let again = parse(&out).to_model();
+    let titles: Vec<String> = again.blocks.iter().filter_map(|b| match b { Block::Card(c) => Some(c.title.clone()), _ => None }).collect();
+    assert_eq!(titles[0], "Game backends");
+    assert_eq!(titles[3], "Ad-tech platform");
+    // Moving back gives the original bytes.
+    let page2 = parse(&out);
+    let mut m2 = page2.to_model();
+    m2.blocks.swap(1, 4);
+    assert_eq!(apply(&page2, &m2), text);
+}
+
+#[test]
+fn a_prose_edit_replaces_only_that_paragraph_text() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let Block::Markdown { text: t, .. } = &mut m.blocks[5] else { panic!() };
+    *t = t.replace("open-source enthusiast", "open source enthusiast");
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out), Change { at: text.find("-source enthusiast").unwrap(), old: "-", new: " " });
+}
+
+#[test]
+fn prose_keeps_its_trailing_spaces_when_another_line_changes() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let Block::Markdown { text: t, .. } = &mut m.blocks[0] else { panic!() };
+    *t = t.replace("Canada.", "Canada!");
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out).old, ".");
+    assert!(out.contains("weightlifting and \nlearning"));
+}
+
+#[test]
+fn a_new_prose_block_goes_between_blocks_with_a_blank_line() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    m.blocks.insert(6, Block::Markdown { id: None, text: "A new paragraph.".into() });
+    let out = apply(&page, &m);
+    assert_eq!(change(&text, &out).new, "A new paragraph.\n\n");
+}
+
+#[test]
+fn an_unchanged_model_gives_back_the_same_text() {
+    for name in ["crlf.md", "mixed-eol.md", "yaml-rich.md", "toml-front-matter.md", "json-front-matter.md", "bom.md"] {
+        let text = fixture(name);
+        let page = parse(&text);
+        assert_eq!(apply(&page, &page.to_model()), text, "{name}");
+    }
+}
+
+mod front_matter {
+    use super::*;
+
+    fn set(name: &str, f: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>)) -> (String, String) {
+        let text = if name == "sample" { sample_text() } else { fixture(name) };
+        let page = parse(&text);
+        let mut m = page.to_model();
+        f(&mut m.front_matter);
+        let out = apply(&page, &m);
+        (text, out)
+    }
+
+    #[test]
+    fn yaml_title_keeps_its_single_quotes() {
+        let (old, new) = set("sample", |fm| {
+            fm.insert("title".into(), json!("About me"));
+        });
+        assert_eq!(change(&old, &new), Change { at: 17, old: "", new: " me" });
+        assert!(new.starts_with("---\ntitle: 'About me'\n"));
+    }
+
+    #[test]
+    fn yaml_number_boolean_and_date_are_written_plain() {
+        let (old, new) = set("sample", |fm| {
+            fm.insert("weight".into(), json!(20));
+        });
+        assert_eq!((change(&old, &new).old, change(&old, &new).new), ("1", "2"));
+        let (old, new) = set("sample", |fm| {
+            fm.insert("comments".into(), json!(true));
+        });
+        assert_eq!((change(&old, &new).old, change(&old, &new).new), ("fals", "tru"));
+        let (old, new) = set("sample", |fm| {
+            fm.insert("date".into(), json!("2024-01-02T03:04:05-06:00"));
+        });
+        assert!(new.contains("\ndate: 2024-01-02T03:04:05-06:00\n"), "{}", change(&old, &new).new);
+    }
+
+    #[test]
+    fn a_new_yaml_key_is_appended_in_the_style_of_its_neighbours() {
+        let (old, new) = set("sample", |fm| {
+            fm.insert("draft".into(), json!(true));
+            fm.insert("description".into(), json!("My work"));
+        });
+        let c = change(&old, &new);
+        assert_eq!(c.new, "draft: true\ndescription: 'My work'\n");
+        assert_eq!(&new[c.at + c.new.len()..c.at + c.new.len() + 4], "---\n");
+    }
+
+    #[test]
+    fn removing_a_yaml_key_removes_its_line() {
+        let (old, new) = set("sample", |fm| {
+            fm.remove("comments");
+        });
+        assert_eq!(change(&old, &new).old, "comments: false\n");
+    }
+
+    #[test]
+    fn yaml_comments_and_block_scalars_survive_a_change_next_to_them() {
+        let (old, new) = set("yaml-rich.md", |fm| {
+            fm.insert("title".into(), json!("Still double"));
+            fm.insert("description".into(), json!("A literal block\nover three\nlines.\n"));
+        });
+        assert!(new.contains("title:   \"Still double\"   # trailing comment\n"));
+        assert!(new.contains("description: |\n  A literal block\n  over three\n  lines.\nfolded"), "{new}");
+        assert!(new.starts_with("---\n# Leading comment\n"));
+        assert_eq!(parse(&new).to_model().front_matter["description"], "A literal block\nover three\nlines.\n");
+        let _ = old;
+    }
+
+    #[test]
+    fn appending_to_a_yaml_list_writes_one_item_like_the_others() {
+        let (old, new) = set("yaml-rich.md", |fm| {
+            fm["tags"].as_array_mut().unwrap().push(json!("three"));
+            fm["flow"].as_array_mut().unwrap().pop();
+        });
+        assert!(new.contains("  - 'two'\n  - three\nflow: [a, \"b\"]\n"), "{new}");
+        let _ = old;
+    }
+
+    #[test]
+    fn a_string_that_looks_like_a_number_is_quoted() {
+        let (_, new) = set("yaml-rich.md", |fm| {
+            fm.insert("subtitle".into(), json!("42"));
+        });
+        assert!(new.contains("\nsubtitle: '42'\n"));
+        assert_eq!(parse(&new).to_model().front_matter["subtitle"], "42");
+    }
+
+    #[test]
+    fn toml_values_are_rewritten_in_place_and_new_keys_go_before_tables() {
+        let (old, new) = set("toml-front-matter.md", |fm| {
+            fm.insert("title".into(), json!("TOML page, edited"));
+            fm.insert("draft".into(), json!(true));
+            fm.insert("author".into(), json!("Me"));
+            fm["params"]["accent"] = json!("red");
+        });
+        assert!(new.contains("# A comment that must survive\ntitle = \"TOML page, edited\"\n"));
+        assert!(new.contains("draft = true\n"));
+        assert!(new.contains("description = 'literal string'\nauthor = \"Me\"\n\n[params]\n  accent = \"red\"\n"), "{new}");
+        let _ = old;
+    }
+
+    #[test]
+    fn toml_datetimes_stay_bare() {
+        let (_, new) = set("toml-front-matter.md", |fm| {
+            fm.insert("date".into(), json!("2025-05-06T07:08:09Z"));
+        });
+        assert!(new.contains("\ndate = 2025-05-06T07:08:09Z\n"));
+    }
+
+    #[test]
+    fn json_values_are_rewritten_in_place_and_new_keys_follow_the_indentation() {
+        let (old, new) = set("json-front-matter.md", |fm| {
+            fm.insert("weight".into(), json!(8));
+            fm.insert("draft".into(), json!(false));
+        });
+        assert!(new.starts_with("{\n  \"title\": \"JSON page\",\n  \"date\": \"2024-01-15\",\n  \"weight\": 8,"));
+        assert!(new.contains("\"nested\": {\"a\": 1},\n  \"draft\": false\n}\n"), "{new}");
+        let _ = old;
+    }
+
+    #[test]
+    fn crlf_front_matter_gets_crlf_for_a_new_key() {
+        let (old, new) = set("crlf.md", |fm| {
+            fm.insert("draft".into(), json!(true));
+        });
+        assert_eq!(change(&old, &new).new, "draft: true\r\n");
+    }
+
+    #[test]
+    fn a_page_without_front_matter_gets_a_yaml_one() {
+        let (old, new) = set("no-front-matter.md", |fm| {
+            fm.insert("title".into(), json!("Now titled"));
+        });
+        assert_eq!(change(&old, &new), Change { at: 0, old: "", new: "---\ntitle: Now titled\n---\n" });
+    }
+}
+
+#[test]
+fn a_model_from_another_version_of_the_page_is_refused() {
+    let page = parse(&sample_text());
+    let mut m = page.to_model();
+    m.revision = Some("0000000000000000".into());
+    let err = page.apply(&m).unwrap_err();
+    assert_eq!(err.at, "revision");
+}
+
+#[test]
+fn an_edit_that_would_break_the_page_is_refused() {
+    let page = parse(&sample_text());
+    let mut m = page.to_model();
+    let Block::Markdown { text, .. } = &mut m.blocks[0] else { panic!() };
+    text.push_str(" {{< unclosed");
+    let err = page.apply(&m).unwrap_err();
+    assert!(err.message.contains("would not parse"), "{}", err.message);
+}
+
+#[test]
+fn block_ids_must_exist_be_unique_and_match_their_kind() {
+    let page = parse(&sample_text());
+    let m = page.to_model();
+    let mut bad = m.clone();
+    card_mut(&mut bad, 1).id = Some(99);
+    assert_eq!(page.apply(&bad).unwrap_err().at, "blocks[1].id");
+    let mut twice = m.clone();
+    card_mut(&mut twice, 2).id = Some(1);
+    assert!(page.apply(&twice).unwrap_err().message.contains("appears twice"));
+    let mut kind = m;
+    kind.blocks[0] = Block::Markdown { id: Some(1), text: "x".into() };
+    assert!(page.apply(&kind).unwrap_err().message.contains("not a markdown block"));
+}
+
+#[test]
+fn cards_in_a_page_with_no_cards_use_hugo_docs_style() {
+    let text = "---\ntitle: x\n---\n\nIntro.\n";
+    let page = Page::parse(text).unwrap();
+    let mut m = page.to_model();
+    m.blocks.push(Block::Card(Card { title: "First".into(), body: "Hello.".into(), ..Card::default() }));
+    let out = apply(&page, &m);
+    assert_eq!(out, "---\ntitle: x\n---\n\nIntro.\n\n{{< project-card title=\"First\" >}}\n  Hello.\n{{< /project-card >}}\n");
+}

@@ -1,0 +1,67 @@
+//! Bad input gets a located error with a message that says what was expected and where the
+//! construct was opened — never a panic, a hang or a write. Messages are snapshots,
+//! reviewed like code.
+
+use std::path::Path;
+
+use folio::Page;
+
+use crate::support::root;
+
+fn message(path: &Path) -> String {
+    let err = Page::read(path).expect_err("the fixture is broken on purpose");
+    let rel = path.strip_prefix(root()).unwrap_or(path);
+    err.to_string().replace(&path.display().to_string(), &rel.display().to_string())
+}
+
+#[test]
+fn every_broken_fixture_gets_a_located_message() {
+    let dir = root().join("tests/fixtures/errors");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut all = String::new();
+    for p in &paths {
+        let m = message(p);
+        let err = Page::read(p).unwrap_err();
+        let (line, col) = err.location().unwrap_or_else(|| panic!("{m} has no line:col"));
+        assert!(line >= 1 && col >= 1);
+        all.push_str(&m);
+        all.push('\n');
+    }
+    insta::assert_snapshot!("error_messages", all);
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly_in_every_format() {
+    let n = 20_000;
+    let cases = [
+        ("shortcodes", format!("---\ntitle: x\n---\n{}x{}\n", "{{< a >}}".repeat(n), "{{< /a >}}".repeat(n))),
+        ("yaml flow", format!("---\na: {}{}\n---\n", "[".repeat(n), "]".repeat(n))),
+        ("yaml block", format!("---\n{}---\n", (0..3000).map(|i| format!("{}k{i}:\n", "  ".repeat(i))).collect::<String>())),
+        ("json", format!("{{\"a\": {}{}}}\n", "[".repeat(n), "]".repeat(n))),
+        ("toml", format!("+++\na = {}{}\n+++\n", "[".repeat(n), "]".repeat(n))),
+    ];
+    for (what, text) in cases {
+        let err = Page::parse(&text).expect_err(what);
+        assert!(
+            err.message.contains("nested more than") || err.message.contains("recurs"),
+            "{what}: {}",
+            err.message
+        );
+    }
+}
+
+#[test]
+fn twenty_thousand_unclosed_standalone_shortcodes_are_fine() {
+    let text = format!("---\ntitle: x\n---\n{}\n", "{{< br >}}\n".repeat(20_000));
+    let page = Page::parse(&text).expect("standalone shortcodes nest nothing");
+    assert_eq!(page.to_model().blocks.len(), 20_000);
+}
+
+#[test]
+fn a_model_with_a_json_error_is_reported_at_its_line_and_column() {
+    let err = serde_json::from_str::<folio::Portfolio>("{\n  \"blocks\": [\n    {\"kind\": \"card\", \"title\": 3}\n  ]\n}")
+        .unwrap_err();
+    // serde_json reports an internally tagged enum where its object ends.
+    assert_eq!((err.line(), err.column() > 0), (4, true));
+}

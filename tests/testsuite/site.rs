@@ -1,0 +1,125 @@
+//! Sites: finding the config, the params, the languages and the portfolio pages, and editing
+//! a param without touching anything else in the config.
+
+use std::fs;
+
+use folio::site::{lookup_param, Site};
+use folio::{Document, Plan};
+use serde_json::json;
+
+use crate::support::{change, sample_site};
+
+#[test]
+fn the_sample_site_has_its_params_and_english_content_folder() {
+    let dir = sample_site();
+    let site = Site::open_dir(dir.path()).unwrap();
+    let params = site.params();
+    assert_eq!(params["email"], "hello {at} example {dot} dev");
+    assert_eq!(params["github"], "rviscarra");
+    let langs = site.languages();
+    assert_eq!(langs.len(), 1);
+    assert_eq!(langs[0].code, "en");
+    assert!(langs[0].content_dir.ends_with("content/en"));
+    let pages = site.pages();
+    assert_eq!(pages.len(), 1);
+    assert!(pages[0].path.ends_with("content/en/about.md"));
+}
+
+#[test]
+fn hugo_config_wins_over_legacy_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("config.toml"), "[params]\nemail = \"old\"\n").unwrap();
+    fs::write(dir.path().join("hugo.yaml"), "params:\n  email: new\n").unwrap();
+    assert_eq!(Site::open_dir(dir.path()).unwrap().params()["email"], "new");
+}
+
+#[test]
+fn config_default_folder_and_params_file_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("config/_default");
+    fs::create_dir_all(&d).unwrap();
+    fs::write(d.join("hugo.toml"), "title = \"x\"\n").unwrap();
+    fs::write(d.join("params.toml"), "# mine\nemail = \"a@b.c\"\n").unwrap();
+    let site = Site::open_dir(dir.path()).unwrap();
+    assert_eq!(site.params()["email"], "a@b.c");
+    let mut p = site.params();
+    p.insert("email".into(), json!("x@y.z"));
+    let (path, text) = site.params_edit(&p).unwrap().unwrap();
+    assert!(path.ends_with("params.toml"));
+    assert_eq!(text, "# mine\nemail = \"x@y.z\"\n");
+}
+
+#[test]
+fn editing_a_param_rewrites_only_its_value_in_the_config() {
+    let dir = sample_site();
+    let page = dir.path().join("content/en/about.md");
+    let doc = Document::open(&page).unwrap();
+    let mut m = doc.model();
+    m.params.insert("github".into(), json!("someone-else"));
+    let plan = doc.plan(&m, "model.json".as_ref()).unwrap();
+    assert!(plan.page.is_none());
+    let (path, text) = plan.config.clone().unwrap();
+    let old = fs::read_to_string(&path).unwrap();
+    let c = change(&old, &text);
+    assert_eq!((c.old, c.new), ("rviscarra", "someone-else"));
+    doc.write(&plan).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_new_param_joins_the_params_table() {
+    let dir = sample_site();
+    let doc = Document::open(&dir.path().join("content/en/about.md")).unwrap();
+    let mut m = doc.model();
+    m.params.insert("mastodon".into(), json!("@me@example.social"));
+    let (_, text) = doc.plan(&m, "m".as_ref()).unwrap().config.unwrap();
+    assert!(text.ends_with("linkedin = \"rviscarra\"\nmastodon = \"@me@example.social\"\n"), "{text}");
+}
+
+#[test]
+fn a_config_without_params_gets_a_params_table() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("hugo.toml"), "title = \"t\"").unwrap();
+    let site = Site::open_dir(dir.path()).unwrap();
+    let mut p = serde_json::Map::new();
+    p.insert("email".into(), json!("a@b.c"));
+    let (_, text) = site.params_edit(&p).unwrap().unwrap();
+    assert_eq!(text, "title = \"t\"\n\n[params]\nemail = \"a@b.c\"\n");
+}
+
+#[test]
+fn an_unchanged_model_plans_nothing() {
+    let dir = sample_site();
+    let doc = Document::open(&dir.path().join("content/en/about.md")).unwrap();
+    assert_eq!(doc.plan(&doc.model(), "m".as_ref()).unwrap(), Plan::default());
+}
+
+#[test]
+fn multilingual_sites_list_pages_per_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join("hugo.yaml"),
+        "defaultContentLanguage: en\nlanguages:\n  fr:\n    contentDir: content/fr\n    languageName: Français\n    weight: 2\n  en:\n    contentDir: content/en\n    weight: 1\n",
+    )
+    .unwrap();
+    for (lang, title) in [("en", "About"), ("fr", "À propos")] {
+        fs::create_dir_all(root.join("content").join(lang)).unwrap();
+        fs::write(root.join(format!("content/{lang}/about.md")), format!("---\ntitle: {title}\nlayout: about\n---\nHi\n")).unwrap();
+        fs::write(root.join(format!("content/{lang}/post.md")), "---\ntitle: post\n---\nNot a portfolio\n").unwrap();
+    }
+    let site = Site::open_dir(root).unwrap();
+    let langs: Vec<_> = site.languages().into_iter().map(|l| (l.code, l.name)).collect();
+    assert_eq!(langs, [("en".to_string(), "en".to_string()), ("fr".to_string(), "Français".to_string())]);
+    let pages: Vec<_> = site.pages().into_iter().map(|p| p.language).collect();
+    assert_eq!(pages, ["en", "fr"]);
+}
+
+#[test]
+fn param_lookup_is_case_insensitive_page_first_and_follows_dots() {
+    let page = json!({"Email": "page@x"}).as_object().unwrap().clone();
+    let site = json!({"email": "site@x", "social": {"GitHub": "me"}}).as_object().unwrap().clone();
+    assert_eq!(lookup_param(&page, &site, "email").unwrap(), "page@x");
+    assert_eq!(lookup_param(&page, &site, "social.github").unwrap(), "me");
+    assert!(lookup_param(&page, &site, "missing").is_none());
+}
