@@ -23,3 +23,4 @@ pub use site::Site;
 pub mod document;
 
 pub use document::{Document, Plan};
+pub mod sample;

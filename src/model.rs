@@ -34,7 +34,7 @@ pub struct Portfolio {
 }
 
 /// One block of the body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Block {
     /// Markdown prose (it may hold inline shortcodes such as `{{<param email>}}`).
@@ -70,6 +70,66 @@ impl Block {
             Block::Markdown { .. } => "markdown",
             Block::Card(_) => "card",
             Block::Shortcode { .. } => "shortcode",
+        }
+    }
+}
+
+/// The fields any block may have, read in one pass. (serde's derive for internally tagged
+/// enums buffers every block first: slower, and its errors point at the block's end rather
+/// than at the bad value.)
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawBlock {
+    kind: String,
+    #[serde(default)]
+    id: Option<usize>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    tech_icons: Vec<String>,
+    #[serde(default)]
+    other_tech: Vec<String>,
+    #[serde(default)]
+    repository: Option<String>,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    extra: Map<String, Json>,
+    #[serde(default)]
+    notation: Option<crate::page::Notation>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let raw = RawBlock::deserialize(d)?;
+        match raw.kind.as_str() {
+            "markdown" => Ok(Block::Markdown {
+                id: raw.id,
+                text: raw.text.ok_or_else(|| D::Error::missing_field("text"))?,
+            }),
+            "card" => Ok(Block::Card(Card {
+                id: raw.id,
+                title: raw.title,
+                tech_icons: raw.tech_icons,
+                other_tech: raw.other_tech,
+                repository: raw.repository,
+                body: raw.body,
+                extra: raw.extra,
+                notation: raw.notation,
+            })),
+            "shortcode" => Ok(Block::Shortcode {
+                id: raw.id,
+                name: raw.name,
+                source: raw.source.ok_or_else(|| D::Error::missing_field("source"))?,
+            }),
+            other => Err(D::Error::unknown_variant(other, &["markdown", "card", "shortcode"])),
         }
     }
 }

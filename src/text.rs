@@ -26,8 +26,14 @@ pub fn position(text: &str, offset: usize) -> String {
 
 /// The line ending most used in `text`: `"\r\n"` if CR-LF lines outnumber LF-only lines.
 pub fn dominant_eol(text: &str) -> &'static str {
-    let lf = text.bytes().filter(|&b| b == b'\n').count();
-    let crlf = text.matches("\r\n").count();
+    let b = text.as_bytes();
+    let (mut lf, mut crlf) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'\n', b) {
+        lf += 1;
+        if i > 0 && b[i - 1] == b'\r' {
+            crlf += 1;
+        }
+    }
     if crlf > 0 && crlf * 2 >= lf {
         "\r\n"
     } else {
@@ -37,7 +43,20 @@ pub fn dominant_eol(text: &str) -> &'static str {
 
 /// Converts CR-LF to LF: the form every text in the model takes.
 pub fn normalize_eol(text: &str) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n")
+}
+
+/// Whether `raw` equals the LF-only `text` once its CR-LFs are read as LFs (without
+/// allocating when `raw` has no CR, the usual case).
+pub fn same_text(raw: &str, text: &str) -> bool {
+    if memchr::memchr(b'\r', raw.as_bytes()).is_none() {
+        raw == text
+    } else {
+        normalize_eol(raw) == text
+    }
 }
 
 /// Converts LF to `eol` (a no-op for `"\n"`). CR-LF already in `text` is left as it is.
@@ -171,34 +190,35 @@ pub fn dedent_line<'a>(line: &'a str, indent: &str) -> &'a str {
 /// The longest run of spaces and tabs that starts every non-blank line of `text`.
 pub fn common_indent(text: &str) -> &str {
     let mut indent: Option<&str> = None;
-    for (line, _) in split_lines(text) {
-        if line.trim().is_empty() {
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let content = line.trim_start_matches([' ', '\t']);
+        if content.trim().is_empty() {
             continue;
         }
-        let ws = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        let ws = &line[..line.len() - content.len()];
         indent = Some(match indent {
             None => ws,
             Some(cur) => {
-                let n = cur
-                    .bytes()
-                    .zip(ws.bytes())
-                    .take_while(|(a, b)| a == b)
-                    .count();
+                let n = cur.bytes().zip(ws.bytes()).take_while(|(a, b)| a == b).count();
                 &cur[..n]
             }
         });
+        if indent == Some("") {
+            break;
+        }
     }
     indent.unwrap_or("")
 }
 
 /// `text` with `indent` removed from each line, blank lines emptied, and lines LF-joined.
 pub fn dedent(text: &str, indent: &str) -> String {
-    let lines = split_lines(text);
     let mut out = String::with_capacity(text.len());
-    for (i, (line, _)) in lines.iter().enumerate() {
+    for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
+        let line = line.strip_suffix('\r').unwrap_or(line);
         out.push_str(dedent_line(line, indent));
     }
     out

@@ -45,6 +45,11 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Print a generated page with N project cards (for benchmarks).
+    #[command(hide = true)]
+    BenchPage {
+        cards: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -53,6 +58,9 @@ fn main() -> ExitCode {
         Command::Check { paths } => return check(&paths),
         Command::Dump { page } => dump(&page),
         Command::Apply { page, model, dry_run } => apply(&page, &model, dry_run),
+        Command::BenchPage { cards } => std::io::stdout()
+            .write_all(folio::sample::many_cards(cards).as_bytes())
+            .map_err(|e| Error::io(Path::new("<stdout>"), e)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

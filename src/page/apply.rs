@@ -113,18 +113,22 @@ impl Page {
         match (&self.blocks[id], b) {
             (BlockSpan::Markdown(r), Block::Markdown { text: new, .. }) => {
                 let raw = &self.src[r.clone()];
-                if text::normalize_eol(raw) == *new {
+                if text::same_text(raw, new) {
                     return Ok(Vec::new());
                 }
                 Ok(vec![Splice::new(r.clone(), text::rewrite_lines(raw, "", new, self.eol))])
             }
-            (BlockSpan::Card(i), Block::Card(card)) => CardView::new(&self.src, &self.shortcodes.all[*i])
-                .edits(card, self.eol, &at)
-                .map_err(|(at, message)| EditError { at, message }),
+            (BlockSpan::Card(i), Block::Card(card)) => {
+                let view = CardView::new(&self.src, &self.shortcodes.all[*i]);
+                if view.matches(card) {
+                    return Ok(Vec::new());
+                }
+                view.edits(card, self.eol, &at).map_err(|(at, message)| EditError { at, message })
+            }
             (BlockSpan::Shortcode(i), Block::Shortcode { source, .. }) => {
                 let r = self.shortcodes.all[*i].span.clone();
                 let raw = &self.src[r.clone()];
-                if text::normalize_eol(raw) == *source {
+                if text::same_text(raw, source) {
                     return Ok(Vec::new());
                 }
                 Ok(vec![Splice::new(r, text::rewrite_lines(raw, "", source, self.eol))])

@@ -53,8 +53,8 @@ impl<'a> CardView<'a> {
             .params
             .iter()
             .filter_map(|p| p.key.as_ref().map(|(k, _)| (k, p)))
-            .filter(|(k, _)| !FIELDS.contains(&k.as_str()))
-            .map(|(k, p)| (k.clone(), Json::String(p.value.clone())))
+            .filter(|(k, _)| !FIELDS.contains(&&***k))
+            .map(|(k, p)| (k.to_string(), Json::String(p.value.clone())))
             .collect();
         Card {
             id: None,
@@ -66,6 +66,32 @@ impl<'a> CardView<'a> {
             extra,
             notation: Some(self.sc.open.notation),
         }
+    }
+
+    /// Whether this card already holds `c`'s fields, checked without building a model
+    /// (applying a model to a large page compares every card).
+    pub fn matches(&self, c: &Card) -> bool {
+        let value = |k: &str| self.param(k).map(|p| p.value.as_str());
+        let words_eq = |k: &str, want: &[String]| {
+            value(k).unwrap_or("").split_whitespace().eq(want.iter().map(String::as_str))
+        };
+        let named_extra = self
+            .sc
+            .open
+            .params
+            .iter()
+            .filter(|p| p.key.as_ref().is_some_and(|(k, _)| !FIELDS.contains(&&**k)))
+            .count();
+        value("title").unwrap_or("") == c.title
+            && words_eq("tech-icons", &c.tech_icons)
+            && words_eq("other-tech", &c.other_tech)
+            && value("repository") == c.repository.as_deref()
+            && named_extra == c.extra.len()
+            && c.extra.iter().all(|(k, v)| matches!((value(k), v), (Some(a), Json::String(b)) if a == b))
+            && self.src[self.content.clone()]
+                .split('\n')
+                .map(|l| text::dedent_line(l.strip_suffix('\r').unwrap_or(l), self.indent))
+                .eq(c.body.split('\n'))
     }
 
     /// Splices that make this card hold `new`'s fields. `at` names the card in errors.
@@ -88,8 +114,8 @@ impl<'a> CardView<'a> {
         }
         for p in &self.sc.open.params {
             if let Some((k, _)) = &p.key {
-                if !FIELDS.contains(&k.as_str()) && !new.extra.get(k).is_some_and(|v| !v.is_null()) {
-                    wanted.push((k.clone(), None));
+                if !FIELDS.contains(&&**k) && !new.extra.get(&**k).is_some_and(|v| !v.is_null()) {
+                    wanted.push((k.to_string(), None));
                 }
             }
         }

@@ -8,7 +8,8 @@
 //!
 //! The lexer is context-blind, like Hugo's: shortcodes inside fenced or inline code are lexed.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::ops::Range;
 
 use crate::error::SyntaxError;
@@ -41,6 +42,10 @@ impl Notation {
     }
 }
 
+/// A shortcode or parameter name. Names repeat (every card says `title`), so the lexer
+/// shares one allocation per distinct name.
+pub type Name = Arc<str>;
+
 /// How a parameter value was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quote {
@@ -56,7 +61,7 @@ pub enum Quote {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Param {
     /// The name of a named parameter and its span; `None` for a positional one.
-    pub key: Option<(String, Range<usize>)>,
+    pub key: Option<(Name, Range<usize>)>,
     /// The value as Hugo reads it (escapes removed).
     pub value: String,
     /// The value as written, quotes included.
@@ -71,7 +76,7 @@ pub struct Tag {
     /// From `{{` to `}}` inclusive.
     pub span: Range<usize>,
     pub notation: Notation,
-    pub name: String,
+    pub name: Name,
     pub name_span: Range<usize>,
     pub params: Vec<Param>,
     /// `{{< /name >}}`.
@@ -90,7 +95,7 @@ impl Tag {
     pub fn get(&self, key: &str) -> Option<&Param> {
         self.params
             .iter()
-            .find(|p| p.key.as_ref().is_some_and(|(k, _)| k == key))
+            .find(|p| p.key.as_ref().is_some_and(|(k, _)| &**k == key))
     }
 
     /// Byte offset just before the closing delimiter (and before a self-closing `/`).
@@ -126,7 +131,8 @@ pub fn lex(src: &str, start: usize) -> Result<Vec<Token>, SyntaxError> {
     Lexer {
         src,
         pos: start,
-        seen_names: HashSet::new(),
+        names: HashMap::default(),
+        items: Vec::new(),
         any_name: false,
         in_inline: None,
         tokens: Vec::new(),
@@ -137,8 +143,11 @@ pub fn lex(src: &str, start: usize) -> Result<Vec<Token>, SyntaxError> {
 struct Lexer<'a> {
     src: &'a str,
     pos: usize,
-    /// Hugo's `openShortcodes`: names seen so far (a closing tag must name one of them).
-    seen_names: HashSet<String>,
+    /// Hugo's `openShortcodes`: names seen so far (a closing tag must name one of them),
+    /// shared with every tag and key that uses them.
+    names: HashMap<&'a str, Name, FnvBuild>,
+    /// The current tag's keys and values (reused from tag to tag).
+    items: Vec<Item>,
     /// Hugo's `currShortcodeName != ""`.
     any_name: bool,
     /// Name of the `.inline` shortcode we are inside, if any.
@@ -147,7 +156,11 @@ struct Lexer<'a> {
 }
 
 fn is_alnum(c: char) -> bool {
-    c == '_' || c.is_alphabetic() || c.is_numeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphabetic() || c.is_numeric()
+    }
 }
 
 fn is_alnum_or_hyphen(c: char) -> bool {
@@ -165,27 +178,34 @@ struct TagState {
     slash_before_name: bool,
     /// `/` after the name: a self-closing tag.
     self_closing: bool,
-    name: Option<(String, Range<usize>)>,
-    /// Keys waiting for a value, values, in order.
-    items: Vec<Item>,
+    name: Option<(Name, Range<usize>)>,
 }
 
 enum Item {
-    Key(String, Range<usize>),
+    Key(Name, Range<usize>),
     Positional(String, Range<usize>, Quote),
     Value(String, Range<usize>, Quote),
 }
 
 impl<'a> Lexer<'a> {
     fn peek(&self) -> Option<char> {
-        self.src[self.pos..].chars().next()
+        let b = *self.src.as_bytes().get(self.pos)?;
+        if b < 0x80 {
+            Some(char::from(b))
+        } else {
+            self.src[self.pos..].chars().next()
+        }
+    }
+
+    fn at(&self, s: &str) -> bool {
+        self.src.as_bytes()[self.pos..].starts_with(s.as_bytes())
     }
 
     fn run(mut self) -> Result<Vec<Token>, SyntaxError> {
         let bytes = self.src.as_bytes();
         let mut text_start = self.pos;
         while self.pos < self.src.len() {
-            let Some(i) = find(&bytes[self.pos..], b"{{") else {
+            let Some(i) = find_braces(&bytes[self.pos..]) else {
                 break;
             };
             let at = self.pos + i;
@@ -238,13 +258,13 @@ impl<'a> Lexer<'a> {
         loop {
             if look_for_end {
                 // After the name in a closing tag only spaces may come before the delimiter.
-                if self.src[self.pos..].starts_with(right) {
+                if self.at(right) {
                     break;
                 }
                 match self.peek() {
                     Some(' ' | '\t') => self.pos += 1,
                     _ => {
-                        let name = st.name.as_ref().map_or("", |n| n.0.as_str());
+                        let name = st.name.as_ref().map_or("", |n| &*n.0);
                         return Err(SyntaxError::new(
                             self.pos,
                             format!(
@@ -255,7 +275,7 @@ impl<'a> Lexer<'a> {
                 }
                 continue;
             }
-            if self.src[self.pos..].starts_with(right) {
+            if self.at(right) {
                 break;
             }
             let Some(c) = self.peek() else {
@@ -278,7 +298,7 @@ impl<'a> Lexer<'a> {
                         Some('`') => self.raw()?,
                         _ => self.bare(),
                     };
-                    st.items.push(Item::Value(v, span, q));
+                    self.items.push(Item::Value(v, span, q));
                 }
                 '/' => {
                     if !self.any_name {
@@ -338,19 +358,20 @@ impl<'a> Lexer<'a> {
             return Err(SyntaxError::new(start, "shortcode has no name"));
         };
         let mut params = Vec::new();
-        let mut pending: Option<(String, Range<usize>)> = None;
-        for item in st.items {
+        let mut pending: Option<(Name, Range<usize>)> = None;
+        let mut items = std::mem::take(&mut self.items);
+        for item in items.drain(..) {
             match item {
                 Item::Key(k, r) => {
                     if let Some((k0, r0)) = pending.take() {
                         // A key followed by another key: the first was positional after all.
-                        params.push(Param { key: None, value: k0, span: r0, quote: Quote::Bare });
+                        params.push(Param { key: None, value: k0.to_string(), span: r0, quote: Quote::Bare });
                     }
                     pending = Some((k, r));
                 }
                 Item::Positional(v, r, q) => {
                     if let Some((k0, r0)) = pending.take() {
-                        params.push(Param { key: None, value: k0, span: r0, quote: Quote::Bare });
+                        params.push(Param { key: None, value: k0.to_string(), span: r0, quote: Quote::Bare });
                     }
                     params.push(Param { key: None, value: v, span: r, quote: q });
                 }
@@ -365,13 +386,14 @@ impl<'a> Lexer<'a> {
                 },
             }
         }
+        self.items = items;
         if let Some((k0, r0)) = pending {
-            params.push(Param { key: None, value: k0, span: r0, quote: Quote::Bare });
+            params.push(Param { key: None, value: k0.to_string(), span: r0, quote: Quote::Bare });
         }
         let self_closing = st.self_closing;
         let closing = st.slash_before_name;
         if name.ends_with(".inline") {
-            self.in_inline = if closing || self_closing { None } else { Some(name.clone()) };
+            self.in_inline = if closing || self_closing { None } else { Some(name.to_string()) };
         }
         self.tokens.push(Token::Tag(Tag {
             span,
@@ -428,18 +450,18 @@ impl<'a> Lexer<'a> {
                 _ => break,
             }
         }
-        let word = self.src[begin..self.pos].to_string();
+        let word: &'a str = &self.src[begin..self.pos];
         let closes = st.slash_before_name;
-        if closes && !self.seen_names.contains(&word) {
+        if closes && !self.names.contains_key(word) {
             return Err(SyntaxError::new(
                 begin,
                 format!("closing tag for shortcode '{word}' does not match start tag: no `{word}` was opened before"),
             ));
         }
         self.any_name = true;
-        self.seen_names.insert(word.clone());
+        let name = self.intern(word);
         st.step += 1;
-        st.name = Some((word, begin..self.pos));
+        st.name = Some((name, begin..self.pos));
         Ok(closes)
     }
 
@@ -460,7 +482,7 @@ impl<'a> Lexer<'a> {
             } else {
                 self.raw()?
             };
-            st.items.push(Item::Positional(v, span, q));
+            self.items.push(Item::Positional(v, span, q));
             return Ok(());
         }
         if first == Some('`') {
@@ -479,7 +501,7 @@ impl<'a> Lexer<'a> {
             }
             self.pos += c.len_utf8();
         }
-        let word = self.src[begin..self.pos].to_string();
+        let word: &'a str = &self.src[begin..self.pos];
         if st.param_kind == 0 {
             st.param_kind = if named { 2 } else { 1 };
         } else if named && st.param_kind == 1 {
@@ -493,8 +515,13 @@ impl<'a> Lexer<'a> {
                 format!("got positional parameter '{word}'. Cannot mix named and positional parameters"),
             ));
         }
-        st.items.push(Item::Key(word, begin..self.pos));
+        let key = self.intern(word);
+        self.items.push(Item::Key(key, begin..self.pos));
         Ok(())
+    }
+
+    fn intern(&mut self, word: &'a str) -> Name {
+        self.names.entry(word).or_insert_with(|| Arc::from(word)).clone()
     }
 
     fn skip_unicode_space(&mut self) {
@@ -520,36 +547,39 @@ impl<'a> Lexer<'a> {
 
     /// A `"…"` value (possibly written `\"…\"`). `escapes` allows `\"` inside.
     fn quoted(&mut self, escapes: bool) -> Result<(String, Range<usize>, Quote), SyntaxError> {
+        // Every byte that matters here is ASCII, so the scan steps over bytes; it only ever
+        // stops on an ASCII byte, which is always a character boundary.
+        let bytes = self.src.as_bytes();
         let begin = self.pos;
         let mut open = false;
         let mut content_start = self.pos;
         let mut escaped_inner = false;
         let mut esc_state = false;
         loop {
-            let Some(c) = self.peek() else {
+            let Some(&c) = bytes.get(self.pos) else {
                 return Err(self.unterminated(begin, "the end of the file"));
             };
             match c {
-                '\\' => {
+                b'\\' => {
                     self.pos += 1;
-                    match self.peek() {
-                        Some('"') if open && !escapes => {
+                    match bytes.get(self.pos) {
+                        Some(b'"') if open && !escapes => {
                             self.pos -= 1;
                             break;
                         }
-                        Some('"') if open => {
+                        Some(b'"') if open => {
                             escaped_inner = true;
                             esc_state = true;
                         }
-                        Some('`') => {
+                        Some(b'`') => {
                             return Err(SyntaxError::new(self.pos - 1, "unrecognized escape character: `\\` before a backtick"));
                         }
                         _ => {}
                     }
                     continue;
                 }
-                '\n' => return Err(self.unterminated(begin, "a line break")),
-                '"' => {
+                b'\n' => return Err(self.unterminated(begin, "a line break")),
+                b'"' => {
                     if esc_state {
                         esc_state = false;
                     } else if open {
@@ -561,7 +591,7 @@ impl<'a> Lexer<'a> {
                 }
                 _ => {}
             }
-            self.pos += c.len_utf8();
+            self.pos += 1;
         }
         let content = &self.src[content_start..self.pos];
         let value = if escaped_inner {
@@ -605,22 +635,35 @@ fn describe_char(c: char) -> String {
     format!("U+{:04X} '{}'", c as u32, c.escape_debug())
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    // The body is searched once per shortcode; a simple first-byte scan is fast enough and
-    // keeps the lexer dependency-free.
-    let first = needle[0];
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        match hay[i..].iter().position(|&b| b == first) {
-            None => return None,
-            Some(p) => {
-                i += p;
-                if hay[i..].starts_with(needle) {
-                    return Some(i);
-                }
-                i += 1;
-            }
+/// Offset of the next `{{` in `hay`.
+fn find_braces(hay: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'{', &hay[from..]) {
+        let at = from + i;
+        if hay.get(at + 1) == Some(&b'{') {
+            return Some(at);
         }
+        from = at + 1;
     }
     None
 }
+
+/// FNV-1a: names are short and few, and SipHash's DoS resistance buys nothing here.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;

@@ -48,6 +48,8 @@ pub struct Page {
     /// Whitespace around blocks: `gaps[i]` comes before `blocks[i]`; one more at the end.
     gaps: Vec<Range<usize>>,
     eol: &'static str,
+    /// The blocks as models, computed once: `apply` skips blocks equal to them.
+    models: std::sync::OnceLock<Vec<Block>>,
 }
 
 impl Page {
@@ -89,6 +91,7 @@ impl Page {
             blocks: Vec::new(),
             gaps: Vec::new(),
             eol: text::dominant_eol(src),
+            models: std::sync::OnceLock::new(),
         };
         page.segment()?;
         Ok(page)
@@ -143,12 +146,7 @@ impl Page {
             Some(serde_json::Value::Object(m)) => m,
             _ => serde_json::Map::new(),
         };
-        let blocks = self
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(id, b)| self.block_model(id, b))
-            .collect();
+        let blocks = self.block_models().to_vec();
         Portfolio {
             revision: Some(revision(&self.src)),
             format: self.front_matter.as_ref().map(|(s, _)| s.format),
@@ -156,6 +154,17 @@ impl Page {
             blocks,
             params: serde_json::Map::new(),
         }
+    }
+
+    /// Every block as a model, in order.
+    pub fn block_models(&self) -> &[Block] {
+        self.models.get_or_init(|| {
+            self.blocks
+                .iter()
+                .enumerate()
+                .map(|(id, b)| self.block_model(id, b))
+                .collect()
+        })
     }
 
     fn block_model(&self, id: usize, b: &BlockSpan) -> Block {
@@ -239,11 +248,20 @@ impl Page {
 /// A fingerprint of page text (64-bit FNV-1a, hex): models carry it so a model is never
 /// applied to a different version of the page than it was read from.
 pub fn revision(src: &str) -> String {
+    // FNV-1a over 8-byte words, then the tail and the length: fast on large pages, and any
+    // change of a byte changes the fingerprint with overwhelming likelihood.
+    let b = src.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in src.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("chunks of 8"));
+        h = (h ^ w).wrapping_mul(0x0100_0000_01b3);
+        h ^= h >> 29;
     }
+    for &x in chunks.remainder() {
+        h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h = (h ^ b.len() as u64).wrapping_mul(0x0100_0000_01b3);
     format!("{h:016x}")
 }
 
@@ -254,7 +272,7 @@ pub fn is_card(sc: &tree::Shortcode) -> bool {
 
 /// Checks that file bytes are text Folio can edit, and returns them as a string.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         let prefix = String::from_utf8_lossy(&bytes[..nul]);
         let (line, col) = text::line_col(&prefix, prefix.len());
         return Err(Error::Syntax {

@@ -138,7 +138,7 @@ fn close(
     tag: Tag,
 ) -> Result<(), SyntaxError> {
     let Some(j) = stack.iter().rposition(|&i| all[i].open.name == tag.name) else {
-        if let Some(&(opened, closed)) = orphans.get(&tag.name) {
+        if let Some(&(opened, closed)) = orphans.get(&*tag.name) {
             return Err(SyntaxError::new(
                 tag.span.start,
                 format!(
@@ -169,12 +169,12 @@ fn close(
     };
     for &idx in &stack[j + 1..] {
         check_unpaired(src, &all[idx])?;
-        orphans.insert(all[idx].open.name.clone(), (all[idx].open.span.start, tag.span.start));
+        orphans.insert(all[idx].open.name.to_string(), (all[idx].open.span.start, tag.span.start));
     }
     let idx = stack[j];
     stack.truncate(j);
     let sc = &mut all[idx];
-    if NO_INNER.contains(&sc.open.name.as_str()) {
+    if NO_INNER.contains(&&*sc.open.name) {
         return Err(SyntaxError::new(
             tag.span.start,
             format!(
@@ -191,7 +191,7 @@ fn close(
 }
 
 fn check_unpaired(src: &str, sc: &Shortcode) -> Result<(), SyntaxError> {
-    if NEEDS_INNER.contains(&sc.open.name.as_str()) {
+    if NEEDS_INNER.contains(&&*sc.open.name) {
         let n = &sc.open.name;
         return Err(SyntaxError::new(
             sc.open.span.start,

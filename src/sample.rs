@@ -1,0 +1,29 @@
+//! The bundled sample page, and a generator of large pages built from its cards, used by
+//! benchmarks and performance tests (`folio bench-page N`).
+
+/// The sample portfolio page, as shipped in `content/`.
+pub const PAGE: &str = include_str!("../content/content/en/about.md");
+
+/// A page like the sample with `cards` project cards (the sample's six, repeated with
+/// numbered titles): about 400 bytes per card.
+pub fn many_cards(cards: usize) -> String {
+    let body_start = PAGE.find("{{<project-card").unwrap_or(PAGE.len());
+    let end_tag = "{{</project-card>}}";
+    let last_end = PAGE.rfind(end_tag).map_or(PAGE.len(), |i| i + end_tag.len());
+    let mut protos = Vec::new();
+    let mut rest = &PAGE[body_start..last_end];
+    while let Some(start) = rest.find("{{<project-card") {
+        let Some(len) = rest[start..].find(end_tag) else { break };
+        protos.push(&rest[start..start + len + end_tag.len()]);
+        rest = &rest[start + len + end_tag.len()..];
+    }
+    let mut out = String::with_capacity(cards * 420 + PAGE.len());
+    out.push_str(&PAGE[..body_start]);
+    for i in 0..cards {
+        let proto = protos[i % protos.len()];
+        out.push_str(&proto.replacen("title=\"", &format!("title=\"#{} ", i + 1), 1));
+        out.push_str("\n\n");
+    }
+    out.push_str(PAGE[last_end..].trim_start());
+    out
+}
