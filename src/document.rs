@@ -76,6 +76,33 @@ impl Document {
             .unwrap_or(crate::data::Format::Toml)
     }
 
+    /// The language of the page: the site language whose content folder holds it.
+    pub fn language(&self) -> String {
+        let langs = self.site.languages();
+        let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
+        langs
+            .iter()
+            .find(|l| abs.starts_with(&l.content_dir))
+            .or(langs.first())
+            .map_or_else(|| "en".to_string(), |l| l.code.clone())
+    }
+
+    /// The preview document for the app's sandboxed frame.
+    pub fn preview_html(&self) -> String {
+        let params = self.site.params();
+        let opts = crate::render::RenderOptions {
+            unsafe_html: self.site.unsafe_html(),
+            site_params: &params,
+            rewrite_url: None,
+            anchors: true,
+        };
+        let rendered = crate::render::render_page(&self.page, &opts);
+        let title = self.site.title();
+        let lang = self.language();
+        let chrome = crate::render::document::Chrome { site_title: title.as_deref(), lang: &lang, params: &params };
+        crate::render::document::document(&rendered, &chrome, crate::render::document::Styles::Inline, true)
+    }
+
     /// Writes a plan: each file atomically, the page first.
     pub fn write(&self, plan: &Plan) -> Result<()> {
         if let Some(text) = &plan.page {

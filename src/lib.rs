@@ -24,3 +24,5 @@ pub mod document;
 
 pub use document::{Document, Plan};
 pub mod sample;
+pub mod render;
+pub mod export;

@@ -45,6 +45,18 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Export a page as a static HTML folder that opens from disk.
+    ///
+    /// PATH is a page file (its site is found by walking up) or a site folder (its first
+    /// portfolio page). The folder is replaced only if it is new, empty, or an earlier
+    /// Folio export; files Folio did not write are never deleted.
+    Export {
+        /// A page file or a site folder.
+        path: PathBuf,
+        /// The folder to write (`index.html` and `assets/`).
+        #[arg(long, short)]
+        out: PathBuf,
+    },
     /// Print a generated page with N project cards (for benchmarks).
     #[command(hide = true)]
     BenchPage {
@@ -58,6 +70,7 @@ fn main() -> ExitCode {
         Command::Check { paths } => return check(&paths),
         Command::Dump { page } => dump(&page),
         Command::Apply { page, model, dry_run } => apply(&page, &model, dry_run),
+        Command::Export { path, out } => export(&path, &out),
         Command::BenchPage { cards } => std::io::stdout()
             .write_all(folio::sample::many_cards(cards).as_bytes())
             .map_err(|e| Error::io(Path::new("<stdout>"), e)),
@@ -121,6 +134,26 @@ fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
             .map_err(|e| Error::io(Path::new("<stdout>"), e));
     }
     doc.write(&plan)
+}
+
+fn export(path: &Path, out: &Path) -> Result<(), Error> {
+    let page = if path.is_dir() {
+        let site = folio::Site::open_dir(path)?;
+        site.pages()
+            .into_iter()
+            .next()
+            .map(|p| p.path)
+            .ok_or_else(|| Error::site(path, "no portfolio page found (a page with project-card shortcodes or `layout: about`)"))?
+    } else {
+        path.to_path_buf()
+    };
+    let doc = Document::open(&page)?;
+    let report = folio::export::export(&doc, out)?;
+    for w in &report.warnings {
+        eprintln!("warning: {}: {w}", page.display());
+    }
+    eprintln!("exported {} to {}", page.display(), report.dir.join("index.html").display());
+    Ok(())
 }
 
 fn strip_position(msg: &str) -> &str {

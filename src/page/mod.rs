@@ -235,14 +235,19 @@ impl Page {
         *gap_start = end;
     }
 
-    /// Whether `span` has only blank space before it and after it on its lines.
     fn stands_alone(&self, span: &Range<usize>) -> bool {
-        let line_start = text::line_start(&self.src, span.start).max(self.body_start);
-        let before = &self.src[line_start..span.start];
-        let after_end = self.src[span.end..].find('\n').map_or(self.src.len(), |i| span.end + i);
-        let after = &self.src[span.end..after_end];
-        before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
+        stands_alone(&self.src, span, self.body_start)
     }
+}
+
+/// Whether `span` of `src` has only blank space before it (back to `body_start` at most)
+/// and after it on its lines.
+pub fn stands_alone(src: &str, span: &Range<usize>, body_start: usize) -> bool {
+    let line_start = text::line_start(src, span.start).max(body_start);
+    let before = &src[line_start..span.start];
+    let after_end = src[span.end..].find('\n').map_or(src.len(), |i| span.end + i);
+    let after = &src[span.end..after_end];
+    before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
 }
 
 /// A fingerprint of page text (64-bit FNV-1a, hex): models carry it so a model is never
@@ -265,9 +270,12 @@ pub fn revision(src: &str) -> String {
     format!("{h:016x}")
 }
 
-/// Whether a shortcode is edited as a card: a paired `project-card` with named parameters.
+/// Whether a shortcode is edited as a card: a paired (or self-closing) `project-card` with
+/// named parameters.
 pub fn is_card(sc: &tree::Shortcode) -> bool {
-    sc.name() == CARD && sc.close.is_some() && (sc.open.params.is_empty() || sc.open.is_named())
+    sc.name() == CARD
+        && (sc.close.is_some() || sc.open.self_closing)
+        && (sc.open.params.is_empty() || sc.open.is_named())
 }
 
 /// Checks that file bytes are text Folio can edit, and returns them as a string.

@@ -5,6 +5,7 @@
 mod cli;
 mod edits;
 mod errors;
+mod parity;
 mod props;
 mod roundtrip;
 mod site;

@@ -1,0 +1,288 @@
+//! Export: the page as a static folder that opens from disk — `index.html`, `assets/` with
+//! the stylesheet, the Font Awesome licence and the images the page references — using
+//! relative URLs only and no JavaScript.
+//!
+//! The folder is built beside the target and renamed into place, so a failed export leaves
+//! the previous one intact. An existing target is replaced only if it holds nothing but
+//! files a previous export wrote (listed in its `.folio-export` manifest); Folio never
+//! deletes a file it did not write. The same input gives the same bytes.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::render::document::{document, Chrome, Styles, THEME_CSS};
+use crate::render::{render_page, RenderOptions};
+
+/// Lists the files an export wrote; its presence marks a folder Folio may replace.
+pub const MANIFEST: &str = ".folio-export";
+
+/// What an export did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The folder written.
+    pub dir: PathBuf,
+    /// Files written, relative to `dir`, sorted.
+    pub files: Vec<String>,
+    /// Things the user should know (a referenced image that was not found, …).
+    pub warnings: Vec<String>,
+}
+
+/// Local files the page references, and where they go in the export.
+#[derive(Default)]
+struct Assets {
+    /// source file -> path relative to the export folder
+    files: BTreeMap<PathBuf, String>,
+    warnings: Vec<String>,
+}
+
+/// Exports `doc` into `out`.
+pub fn export(doc: &Document, out: &Path) -> Result<Report> {
+    let (html, assets) = page_html(doc);
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    files.insert("index.html".into(), html.into_bytes());
+    files.insert("assets/folio.css".into(), THEME_CSS.as_bytes().to_vec());
+    files.insert("assets/LICENSE-fontawesome.txt".into(), crate::icons::LICENSE.as_bytes().to_vec());
+    for (src, rel) in &assets.files {
+        let bytes = std::fs::read(src).map_err(|e| Error::io(src, e))?;
+        files.insert(rel.clone(), bytes);
+    }
+    let manifest: String = files.keys().map(|k| format!("{k}\n")).collect();
+    files.insert(MANIFEST.into(), manifest.into_bytes());
+    replace_dir(out, &files)?;
+    Ok(Report {
+        dir: out.to_path_buf(),
+        files: files.keys().filter(|k| *k != MANIFEST).cloned().collect(),
+        warnings: assets.warnings,
+    })
+}
+
+/// The export's `index.html` and the local files it references.
+fn page_html(doc: &Document) -> (String, Assets) {
+    let assets = RefCell::new(Assets::default());
+    let params = doc.site.params();
+    let rewrite = |url: &str, image: bool| local_asset(doc, url, image, &mut assets.borrow_mut());
+    let opts = RenderOptions {
+        unsafe_html: doc.site.unsafe_html(),
+        site_params: &params,
+        rewrite_url: Some(&rewrite),
+        anchors: false,
+    };
+    let rendered = render_page(&doc.page, &opts);
+    let site_title = doc.site.title();
+    let lang = doc.language();
+    let chrome = Chrome { site_title: site_title.as_deref(), lang: &lang, params: &params };
+    let html = document(&rendered, &chrome, Styles::Linked("assets/folio.css"), false);
+    (html, assets.into_inner())
+}
+
+/// Maps a URL the page uses to a file copied into `assets/`, when it names a local file:
+/// `/x` in the site's `static/` folder, `x` next to the page.
+fn local_asset(doc: &Document, url: &str, image: bool, assets: &mut Assets) -> Option<String> {
+    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
+        return None;
+    }
+    let path_part = url.split(['?', '#']).next().unwrap_or(url);
+    let decoded = percent_decode(path_part);
+    let candidate = match decoded.strip_prefix('/') {
+        Some(rest) => doc.site.root.join("static").join(rest),
+        None => doc.path.parent().unwrap_or(Path::new(".")).join(&decoded),
+    };
+    let safe = Path::new(&decoded).components().all(|c| matches!(c, Component::Normal(_) | Component::RootDir | Component::CurDir));
+    if !safe || !candidate.is_file() {
+        if image {
+            assets.warnings.push(format!("image `{url}` was not found (looked for {})", candidate.display()));
+        }
+        return None;
+    }
+    if let Some(rel) = assets.files.get(&candidate) {
+        return Some(rel.clone());
+    }
+    let dir = if image { "assets/images" } else { "assets/files" };
+    let name = candidate.file_name().map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let name: String = name.chars().map(|c| if c.is_alphanumeric() || "._-".contains(c) { c } else { '-' }).collect();
+    let mut rel = format!("{dir}/{name}");
+    let mut n = 2;
+    while assets.files.values().any(|v| *v == rel) {
+        rel = format!("{dir}/{n}-{name}");
+        n += 1;
+    }
+    assets.files.insert(candidate, rel.clone());
+    Some(rel)
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes `files` into a new folder beside `out` and swaps it into place.
+fn replace_dir(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::site(out, "the export folder needs a name"))?
+        .to_string_lossy()
+        .into_owned();
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let previous = check_target(out)?;
+    let stamp = format!("{}-{}", std::process::id(), unique());
+    let tmp = parent.join(format!(".{name}.folio-new-{stamp}"));
+    let written = write_tree(&tmp, files);
+    if let Err(e) = written {
+        let _ = remove_tree(&tmp, files.keys());
+        return Err(e);
+    }
+    match previous {
+        Target::Missing => rename(&tmp, out, files),
+        Target::Empty => {
+            std::fs::remove_dir(out).map_err(|e| Error::io(out, e))?;
+            rename(&tmp, out, files)
+        }
+        Target::Export(old_files) => {
+            let old = parent.join(format!(".{name}.folio-old-{stamp}"));
+            std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+            if let Err(e) = rename(&tmp, out, files) {
+                let _ = std::fs::rename(&old, out);
+                return Err(e);
+            }
+            remove_tree(&old, old_files.iter()).map_err(|e| Error::io(&old, e))
+        }
+    }
+}
+
+fn rename(tmp: &Path, out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+    std::fs::rename(tmp, out).map_err(|e| {
+        let _ = remove_tree(tmp, files.keys());
+        Error::io(out, e)
+    })
+}
+
+fn unique() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+enum Target {
+    Missing,
+    Empty,
+    /// A previous export, with the files its manifest lists.
+    Export(Vec<String>),
+}
+
+/// Decides whether `out` may be replaced.
+fn check_target(out: &Path) -> Result<Target> {
+    if !out.exists() {
+        return Ok(Target::Missing);
+    }
+    if !out.is_dir() {
+        return Err(Error::site(out, "the export target exists and is not a folder"));
+    }
+    let present = list_files(out).map_err(|e| Error::io(out, e))?;
+    if present.is_empty() {
+        return Ok(Target::Empty);
+    }
+    let manifest = out.join(MANIFEST);
+    let Ok(listed) = std::fs::read_to_string(&manifest) else {
+        return Err(Error::site(
+            out,
+            "this folder is not empty and was not written by Folio; export into a new or empty folder (Folio never deletes files it did not write)",
+        ));
+    };
+    let listed: Vec<String> = listed.lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
+    let foreign: Vec<&String> = present.iter().filter(|p| *p != MANIFEST && !listed.contains(p)).collect();
+    if !foreign.is_empty() {
+        let names: Vec<&str> = foreign.iter().take(3).map(|s| s.as_str()).collect();
+        return Err(Error::site(
+            out,
+            format!(
+                "this earlier export now also holds files Folio did not write ({}); move them or export elsewhere",
+                names.join(", ")
+            ),
+        ));
+    }
+    let mut old = listed;
+    old.push(MANIFEST.to_string());
+    Ok(Target::Export(old))
+}
+
+/// Every file under `dir`, relative, with `/` separators.
+fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let e = e?;
+            let p = e.path();
+            if e.file_type()?.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap_or(&p);
+                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+    std::fs::create_dir(root).map_err(|e| Error::io(root, e))?;
+    for (rel, bytes) in files {
+        let path = root.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+    }
+    let f = std::fs::File::open(root).map_err(|e| Error::io(root, e))?;
+    let _ = f.sync_all();
+    Ok(())
+}
+
+/// Removes the listed files under `root`, then the folders left empty; anything else stays.
+fn remove_tree<'a>(root: &Path, files: impl Iterator<Item = &'a String>) -> std::io::Result<()> {
+    for rel in files {
+        match std::fs::remove_file(root.join(rel)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    remove_empty_dirs(root)
+}
+
+fn remove_empty_dirs(dir: &Path) -> std::io::Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        if e.file_type()?.is_dir() {
+            remove_empty_dirs(&e.path())?;
+        }
+    }
+    match std::fs::remove_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::DirectoryNotEmpty => Ok(()),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,131 @@
+//! Whole HTML documents around rendered content: the preview (one self-contained document
+//! for the app's sandboxed frame: styles inline, no scripts allowed, links inert) and the
+//! export page (styles in `assets/folio.css`, no scripts).
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use serde_json::{Map, Value as Json};
+
+use super::shortcodes::sprite;
+use super::Rendered;
+
+/// Folio's theme.
+pub const THEME_CSS: &str = include_str!("folio.css");
+
+/// Added in the preview: links do nothing (the frame must not navigate), block anchors.
+const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
+
+/// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
+pub const PREVIEW_CSP: &str =
+    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data: https: http: folio:; base-uri 'none'; form-action 'none'";
+
+/// The export's policy: no scripts, plugins or base changes; styles and images from files.
+pub const EXPORT_CSP: &str = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// What the page chrome shows besides the content.
+pub struct Chrome<'a> {
+    pub site_title: Option<&'a str>,
+    pub lang: &'a str,
+    pub params: &'a Map<String, Json>,
+}
+
+/// How the stylesheet is included.
+pub enum Styles<'a> {
+    /// Inline `<style>` (preview).
+    Inline,
+    /// `<link rel="stylesheet">` to this relative URL (export).
+    Linked(&'a str),
+}
+
+/// The full document for rendered content.
+pub fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> String {
+    let mut icons = r.icons.clone();
+    let contact = contact_links(chrome.params);
+    for (icon, _, _) in &contact {
+        if let Some(i) = icon {
+            icons.insert((*i).to_string());
+        }
+    }
+    let title = match (r.title.is_empty(), chrome.site_title) {
+        (false, Some(site)) => format!("{} · {site}", r.title),
+        (false, None) => r.title.clone(),
+        (true, Some(site)) => site.to_string(),
+        (true, None) => "Portfolio".to_string(),
+    };
+    let markup: Markup = html! {
+        (DOCTYPE)
+        html lang=(chrome.lang) {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(if preview { PREVIEW_CSP } else { EXPORT_CSP });
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="Folio";
+                title { (title) }
+                @match styles {
+                    Styles::Inline => style { (PreEscaped(THEME_CSS)) (PreEscaped(PREVIEW_CSS)) },
+                    Styles::Linked(href) => link rel="stylesheet" href=(href);,
+                }
+            }
+            body class=(if preview { "folio-preview" } else { "folio-export" }) {
+                (PreEscaped(sprite(&icons)))
+                div.site {
+                    header.site-header {
+                        @if let Some(site) = chrome.site_title { p.site-name { (site) } }
+                        @if !r.title.is_empty() { h1 { (r.title) } }
+                    }
+                    main #content { (PreEscaped(&r.html)) }
+                    footer.site-footer {
+                        @if !contact.is_empty() {
+                            ul.contact aria-label="Contact" {
+                                @for (icon, label, href) in &contact {
+                                    li {
+                                        @match href {
+                                            Some(h) => a href=(h) {
+                                                @if let Some(i) = icon { (icon_svg(i)) }
+                                                (label)
+                                            },
+                                            None => span { (label) },
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        p.credit {
+                            "Made with Folio. Brand icons: "
+                            a href="https://fontawesome.com" { "Font Awesome Free" }
+                            " (CC BY 4.0"
+                            @if !preview { ", see " a href="assets/LICENSE-fontawesome.txt" { "licence" } }
+                            ")."
+                        }
+                    }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+fn icon_svg(name: &str) -> Markup {
+    let view_box = crate::icons::svg(name).map_or("0 0 512 512", super::shortcodes::view_box);
+    html! {
+        svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(format!("#fa-{name}")) {} }
+    }
+}
+
+/// Contact links from the usual params: (icon, label, href).
+fn contact_links(params: &Map<String, Json>) -> Vec<(Option<&'static str>, String, Option<String>)> {
+    let get = |k: &str| params.iter().find(|(pk, _)| pk.eq_ignore_ascii_case(k)).and_then(|(_, v)| v.as_str()).filter(|s| !s.trim().is_empty());
+    let mut out = Vec::new();
+    if let Some(email) = get("email") {
+        let href = (email.contains('@') && !email.contains(char::is_whitespace)).then(|| format!("mailto:{email}"));
+        out.push((None, email.to_string(), href));
+    }
+    if let Some(gh) = get("github") {
+        let href = if gh.starts_with("https://") { gh.to_string() } else { format!("https://github.com/{gh}") };
+        out.push((Some("github"), "GitHub".to_string(), Some(href)));
+    }
+    if let Some(li) = get("linkedin") {
+        let href = if li.starts_with("https://") { li.to_string() } else { format!("https://www.linkedin.com/in/{li}") };
+        out.push((Some("linkedin"), "LinkedIn".to_string(), Some(href)));
+    }
+    out
+}

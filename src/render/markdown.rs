@@ -1,0 +1,392 @@
+//! Markdown to HTML the way Hugo's Goldmark renders it. This is the only place the
+//! pulldown-cmark options are built.
+//!
+//! Goldmark defaults Hugo uses, and how they are met here: typographer (smart punctuation),
+//! tables, strikethrough, task lists, footnotes, definition lists, `{#id}` heading
+//! attributes, automatic heading ids (GitHub style), bare-URL autolinks (Goldmark's linkify,
+//! done with the linkify crate), and raw HTML replaced by `<!-- raw HTML omitted -->` unless
+//! the site sets `markup.goldmark.renderer.unsafe` — then it is kept but sanitised.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// What Goldmark writes in place of raw HTML when `unsafe` is off.
+pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
+
+/// How Markdown is rendered.
+#[derive(Clone, Copy, Default)]
+pub struct Markdown<'a> {
+    /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
+    pub unsafe_html: bool,
+    /// Rewrites image and link URLs (export: local images to `assets/`).
+    pub rewrite_url: Option<&'a dyn Fn(&str, bool) -> Option<String>>,
+}
+
+/// The pulldown-cmark options matching Hugo's Goldmark defaults.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+impl Markdown<'_> {
+    /// Renders Markdown to HTML.
+    pub fn render(&self, md: &str) -> String {
+        let md = &*indented_definitions(md);
+        let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
+        let mut in_link = 0usize;
+        let mut in_code_block = false;
+        let mut in_html_block = false;
+        for ev in Parser::new_ext(md, options()) {
+            match ev {
+                // Goldmark writes one marker per raw HTML block, and one per inline tag.
+                Event::Start(Tag::HtmlBlock) if !self.unsafe_html => {
+                    in_html_block = true;
+                    events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
+                }
+                Event::End(TagEnd::HtmlBlock) if !self.unsafe_html => in_html_block = false,
+                _ if in_html_block => {}
+                Event::InlineHtml(_) if !self.unsafe_html => {
+                    events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    in_link += 1;
+                    let dest_url = self.rewrite(dest_url, false);
+                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    in_link += 1;
+                    let dest_url = self.rewrite(dest_url, true);
+                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                }
+                Event::End(e @ (TagEnd::Link | TagEnd::Image)) => {
+                    in_link = in_link.saturating_sub(1);
+                    events.push(Event::End(e));
+                }
+                Event::Start(Tag::CodeBlock(k)) => {
+                    in_code_block = true;
+                    events.push(Event::Start(Tag::CodeBlock(k)));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    in_code_block = false;
+                    events.push(Event::End(TagEnd::CodeBlock));
+                }
+                Event::Text(t) if in_link == 0 && !in_code_block => linkify(t, &mut events),
+                other => events.push(other),
+            }
+        }
+        heading_ids(&mut events);
+        let notes = footnotes(&mut events);
+        let mut html = String::with_capacity(md.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html.push_str(&notes);
+        if self.unsafe_html {
+            html = sanitizer(self.rewrite_url.is_some()).clean(&html).to_string();
+        }
+        html
+    }
+
+    /// Hugo's `markdownify` (without shortcodes): rendered, without the `<p>` around a
+    /// single paragraph.
+    pub fn markdownify(&self, md: &str) -> String {
+        trim_single_paragraph(self.render(md))
+    }
+
+    fn rewrite<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
+        match self.rewrite_url.and_then(|f| f(&url, image)) {
+            Some(new) => CowStr::from(new),
+            None => url,
+        }
+    }
+}
+
+/// Goldmark reads a definition line (`: text`) only at the start of a line; pulldown-cmark
+/// also takes one indented by up to three spaces. Outside fenced code, such a line gets its
+/// colon escaped so it stays paragraph text, as in Hugo.
+fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
+    let candidate = |line: &str| {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        (1..=3).contains(&indent) && t.starts_with(':') && t[1..].starts_with([' ', '\t'])
+    };
+    if !md.split('\n').any(candidate) {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len() + 8);
+    let mut fence: Option<&str> = None;
+    for (i, line) in md.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        if indent <= 3 && (t.starts_with("```") || t.starts_with("~~~")) {
+            let marker = &t[..3];
+            fence = match fence {
+                Some(open) if open == marker => None,
+                Some(open) => Some(open),
+                None => Some(marker),
+            };
+        } else if fence.is_none() && candidate(line) {
+            out.push_str(&line[..indent]);
+            out.push('\\');
+            out.push_str(t);
+            continue;
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// What `markdownify` does after rendering (Hugo's `TrimShortHTML`): drops the `<p>` of
+/// output that is a single paragraph.
+pub fn trim_single_paragraph(html: String) -> String {
+    let trimmed = html.trim();
+    if trimmed.matches("<p>").count() == 1 && trimmed.starts_with("<p>") && trimmed.ends_with("</p>") {
+        trimmed["<p>".len()..trimmed.len() - "</p>".len()].trim().to_string()
+    } else {
+        html
+    }
+}
+
+/// Splits a text event around bare URLs and e-mail addresses, as Goldmark's linkify does:
+/// URLs with a scheme (http, https, ftp, mailto), `www.` names, and e-mail addresses.
+fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
+    if !text.contains(['.', '@', ':']) {
+        out.push(Event::Text(text));
+        return;
+    }
+    let finder = link_finder();
+    let mut last = 0;
+    let mut pieces: Vec<Event<'a>> = Vec::new();
+    for link in finder.links(&text) {
+        let s = link.as_str();
+        let href = match link.kind() {
+            linkify::LinkKind::Email => format!("mailto:{s}"),
+            _ if has_scheme(s) => s.to_string(),
+            _ if s.starts_with("www.") => format!("http://{s}"),
+            _ => continue,
+        };
+        pieces.push(Event::Text(CowStr::from(text[last..link.start()].to_string())));
+        pieces.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: CowStr::from(href),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }));
+        pieces.push(Event::Text(CowStr::from(s.to_string())));
+        pieces.push(Event::End(TagEnd::Link));
+        last = link.end();
+    }
+    if pieces.is_empty() {
+        out.push(Event::Text(text));
+        return;
+    }
+    out.extend(pieces);
+    if last < text.len() {
+        out.push(Event::Text(CowStr::from(text[last..].to_string())));
+    }
+}
+
+fn has_scheme(s: &str) -> bool {
+    ["http://", "https://", "ftp://", "mailto:"].iter().any(|p| s.starts_with(p))
+}
+
+fn link_finder() -> &'static linkify::LinkFinder {
+    static FINDER: OnceLock<linkify::LinkFinder> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        let mut f = linkify::LinkFinder::new();
+        f.url_must_have_scheme(false);
+        f
+    })
+}
+
+/// Gives headings without an `{#id}` the id Hugo's Goldmark gives them (its "github"
+/// anchorizer: lower case, spaces to `-`, punctuation dropped), unique within the render.
+fn heading_ids(events: &mut [Event]) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let mut id = anchorize(&text);
+            let n = used.entry(id.clone()).or_insert(0);
+            if *n > 0 {
+                id = format!("{id}-{n}");
+            }
+            *n += 1;
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+/// Footnotes the way Goldmark writes them: numbered in order of first reference,
+/// `<sup id="fnref:N">` references, and a `div.footnotes` list with back-links at the end.
+/// Returns that list (empty without footnotes); references are rewritten in `events`.
+fn footnotes(events: &mut Vec<Event>) -> String {
+    if !events.iter().any(|e| matches!(e, Event::FootnoteReference(_))) {
+        events.retain(|e| !matches!(e, Event::Start(Tag::FootnoteDefinition(_)) | Event::End(TagEnd::FootnoteDefinition)));
+        return String::new();
+    }
+    let mut defs: HashMap<String, Vec<Event>> = HashMap::new();
+    let mut kept = Vec::with_capacity(events.len());
+    let mut current: Option<(String, Vec<Event>)> = None;
+    for ev in events.drain(..) {
+        match ev {
+            Event::Start(Tag::FootnoteDefinition(label)) => current = Some((label.to_string(), Vec::new())),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, body)) = current.take() {
+                    defs.entry(label).or_insert(body);
+                }
+            }
+            ev => match &mut current {
+                Some((_, body)) => body.push(ev),
+                None => kept.push(ev),
+            },
+        }
+    }
+    let mut order: Vec<String> = Vec::new();
+    for ev in &mut kept {
+        if let Event::FootnoteReference(label) = ev {
+            let label = label.to_string();
+            if !defs.contains_key(&label) {
+                *ev = Event::Text(CowStr::from(format!("[^{label}]")));
+                continue;
+            }
+            let n = match order.iter().position(|l| *l == label) {
+                Some(i) => i + 1,
+                None => {
+                    order.push(label);
+                    order.len()
+                }
+            };
+            *ev = Event::InlineHtml(CowStr::from(format!(
+                "<sup id=\"fnref:{n}\"><a href=\"#fn:{n}\" class=\"footnote-ref\" role=\"doc-noteref\">{n}</a></sup>"
+            )));
+        }
+    }
+    *events = kept;
+    let mut out = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+    for (i, label) in order.iter().enumerate() {
+        let n = i + 1;
+        let mut body = String::new();
+        pulldown_cmark::html::push_html(&mut body, defs.remove(label).unwrap_or_default().into_iter());
+        let back = format!("&#160;<a href=\"#fnref:{n}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>");
+        let body = match body.rfind("</p>") {
+            Some(at) => format!("{}{back}{}", &body[..at], &body[at..]),
+            None => format!("{body}{back}"),
+        };
+        out.push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));
+    }
+    out.push_str("</ol>\n</div>\n");
+    out
+}
+
+/// Hugo's default ("github") heading anchor for `text`.
+pub fn anchorize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// The HTML sanitiser for raw HTML when `unsafe` is on: no scripts, no event handlers, no
+/// `javascript:` URLs; the elements Markdown produces and common inline HTML stay.
+fn sanitizer(_export: bool) -> &'static ammonia::Builder<'static> {
+    static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEAN.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input", "section", "figure", "figcaption", "details", "summary", "mark", "kbd", "dl", "dt", "dd"])
+            .add_generic_attributes(["class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("a", ["href", "title"])
+            .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
+            .add_tag_attributes("th", ["align", "style"])
+            .add_tag_attributes("td", ["align", "style"])
+            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            .link_rel(Some("noopener noreferrer"))
+            .strip_comments(false);
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> String {
+        Markdown::default().render(s)
+    }
+
+    #[test]
+    fn typographer_quotes_dashes_and_ellipsis() {
+        assert_eq!(md("\"Hi\" -- it's... done --- ok"), "<p>“Hi” – it’s… done — ok</p>\n");
+    }
+
+    #[test]
+    fn raw_html_is_omitted_like_goldmark_by_default() {
+        assert_eq!(md("<div>x</div>\n<p>y</p>\n"), "<!-- raw HTML omitted -->\n");
+        assert_eq!(md("a <b>b</b> c"), "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> c</p>\n");
+    }
+
+    #[test]
+    fn unsafe_html_is_kept_but_sanitised() {
+        let html = Markdown { unsafe_html: true, ..Markdown::default() }
+            .render("<b onclick=\"x()\">b</b> <script>alert(1)</script> <a href=\"javascript:alert(1)\">l</a>");
+        assert!(html.contains("<b>b</b>"), "{html}");
+        assert!(!html.contains("script") && !html.contains("onclick") && !html.contains("javascript"), "{html}");
+    }
+
+    #[test]
+    fn bare_urls_and_www_names_become_links_but_not_plain_domains() {
+        let html = md("see https://example.dev/x, www.example.org and example.com");
+        assert!(html.contains("<a href=\"https://example.dev/x\">https://example.dev/x</a>"), "{html}");
+        assert!(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), "{html}");
+        assert!(!html.contains("href=\"http://example.com"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_github_style_ids() {
+        assert_eq!(md("## Main challenges!\n## Main challenges!"), "<h2 id=\"main-challenges\">Main challenges!</h2>\n<h2 id=\"main-challenges-1\">Main challenges!</h2>\n");
+    }
+
+    #[test]
+    fn footnotes_are_written_like_goldmark() {
+        let html = md("A[^x] b.\n\n[^x]: Note.");
+        assert_eq!(
+            html,
+            "<p>A<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup> b.</p>\n\
+             <div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n\
+             <p>Note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"
+        );
+    }
+
+    #[test]
+    fn markdownify_drops_the_paragraph_of_a_single_paragraph() {
+        let m = Markdown::default();
+        assert_eq!(m.markdownify("**x**"), "<strong>x</strong>");
+        assert_eq!(m.markdownify("a\n\nb"), "<p>a</p>\n<p>b</p>\n");
+    }
+}

@@ -1,0 +1,246 @@
+//! Rendering a page as Hugo shows it: the Markdown through [`markdown`] (Goldmark's
+//! defaults), shortcodes with Hugo's semantics, `project-card` with the markup and class
+//! names of the sample site's template, and brand icons as inline SVG.
+//!
+//! Hugo's pipeline, followed here: `{{< >}}` shortcodes are rendered first and stand in the
+//! Markdown as placeholders, merged back after rendering (a `<p>` holding only a placeholder
+//! is dropped); `{{% %}}` shortcodes' output is part of the Markdown. A shortcode's `.Inner`
+//! has its nested shortcodes already rendered.
+
+pub mod document;
+pub mod markdown;
+mod shortcodes;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use serde_json::{Map, Value as Json};
+
+pub use markdown::Markdown;
+
+use crate::page::tree::Shortcodes;
+use crate::page::{lexer, tree, Notation, Page};
+
+/// Text with its shortcodes: a page body, or text handed to `markdownify`.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    text: &'a str,
+    shortcodes: &'a Shortcodes,
+    escapes: &'a [(Range<usize>, Notation, Range<usize>)],
+    body_start: usize,
+}
+
+/// How deep `markdownify` may find shortcodes in shortcode output before it stops looking.
+const MAX_REPARSE: usize = 8;
+
+/// What rendering needs besides the page.
+#[derive(Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// The site's `markup.goldmark.renderer.unsafe`.
+    pub unsafe_html: bool,
+    /// The site's `[params]`, for `{{< param >}}`.
+    pub site_params: &'a Map<String, Json>,
+    /// Rewrites image/link URLs (`(url, is_image) -> new url`).
+    pub rewrite_url: Option<&'a dyn Fn(&str, bool) -> Option<String>>,
+    /// Put an anchor `#folio-block-N` before each block (the preview scrolls to them).
+    pub anchors: bool,
+}
+
+/// A rendered page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The page title from its front matter.
+    pub title: String,
+    /// The content, as Hugo's `.Content`.
+    pub html: String,
+    /// Brand icons used, for the SVG sprite.
+    pub icons: BTreeSet<String>,
+}
+
+/// Renders the page's content.
+pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
+    let front = page.to_model().front_matter;
+    let title = front.get("title").and_then(Json::as_str).unwrap_or("").to_string();
+    let anchors: Vec<usize> = if opts.anchors {
+        page.blocks().iter().map(|b| page.block_range(b).start).collect()
+    } else {
+        Vec::new()
+    };
+    let src = Source { text: page.source(), shortcodes: page.shortcodes(), escapes: page.escapes(), body_start: page.body_start() };
+    let mut r = Renderer { src, opts, front: &front, icons: BTreeSet::new(), anchors, next_anchor: 0, depth: 0 };
+    let top = page.shortcodes().top.clone();
+    let html = r.content(page.body_start()..page.source().len(), &top);
+    Rendered { title, html, icons: r.icons }
+}
+
+struct Renderer<'a> {
+    src: Source<'a>,
+    opts: &'a RenderOptions<'a>,
+    front: &'a Map<String, Json>,
+    icons: BTreeSet<String>,
+    /// Start offsets of the page's blocks, for preview anchors; consumed in order.
+    anchors: Vec<usize>,
+    next_anchor: usize,
+    /// How many `markdownify` re-parses this renderer is inside.
+    depth: usize,
+}
+
+/// Stands in the Markdown for a rendered `{{< >}}` shortcode; letters and digits only, so
+/// Markdown leaves it alone.
+fn placeholder(i: usize) -> String {
+    format!("FOLIOSHORTCODEPLACEHOLDER{i}X")
+}
+
+/// Stands in the Markdown, as a paragraph of its own, for the anchor of block `k`.
+fn anchor_token(k: usize) -> String {
+    format!("FOLIOBLOCKANCHOR{k}X")
+}
+
+impl Renderer<'_> {
+    fn markdown(&self) -> Markdown<'_> {
+        Markdown { unsafe_html: self.opts.unsafe_html, rewrite_url: self.opts.rewrite_url }
+    }
+
+    /// Renders a range of the body (the page, or a shortcode's inner) as Markdown content.
+    fn content(&mut self, range: Range<usize>, children: &[usize]) -> String {
+        let mut md = String::with_capacity(range.len());
+        let mut outputs = Vec::new();
+        let mut pos = range.start;
+        let mut anchored = Vec::new();
+        for &i in children {
+            let sc = &self.src.shortcodes.all[i];
+            let start = sc.span.start;
+            self.push_anchored(&mut md, pos..start, &mut anchored);
+            let sc = &self.src.shortcodes.all[i];
+            let out = self.shortcode(i);
+            if sc.open.notation == Notation::Percent && !shortcodes::is_placeholder_only(self.src.shortcodes, i) {
+                md.push_str(&out);
+            } else {
+                md.push_str(&placeholder(outputs.len()));
+                outputs.push(out);
+            }
+            pos = sc.span.end;
+        }
+        self.push_anchored(&mut md, pos..range.end, &mut anchored);
+        let mut html = self.markdown().render(&md);
+        for (i, out) in outputs.iter().enumerate().rev() {
+            let token = placeholder(i);
+            let wrapped = format!("<p>{token}</p>");
+            html = if html.contains(&wrapped) { html.replace(&wrapped, out) } else { html.replace(&token, out) };
+        }
+        for k in anchored {
+            let token = format!("<p>{}</p>", anchor_token(k));
+            html = html.replacen(&token, &format!("<a class=\"folio-anchor\" id=\"folio-block-{k}\"></a>"), 1);
+        }
+        html
+    }
+
+    /// Pushes text, with an anchor paragraph at each block start in `range` (its end
+    /// included: a shortcode block starts there) that follows a blank line.
+    fn push_anchored(&mut self, md: &mut String, range: Range<usize>, anchored: &mut Vec<usize>) {
+        let mut pos = range.start;
+        while let Some(&at) = self.anchors.get(self.next_anchor) {
+            if at > range.end {
+                break;
+            }
+            let k = self.next_anchor;
+            self.next_anchor += 1;
+            let at = at.max(pos);
+            self.push_text(md, pos..at);
+            pos = at;
+            let src = self.src.text;
+            let after_blank = at == self.src.body_start || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\n")
+                || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\r\n");
+            if after_blank {
+                md.push_str(&anchor_token(k));
+                md.push_str("\n\n");
+                anchored.push(k);
+            }
+        }
+        self.push_text(md, pos..range.end);
+    }
+
+    /// Hugo's `markdownify`, which renders through the page's renderer and so expands
+    /// shortcodes it finds in its input (an escaped `{{</* x */>}}` in a card's `.Inner`
+    /// arrives there as `{{< x >}}` and is rendered).
+    fn markdownify(&mut self, text: &str) -> String {
+        let html = match self.depth < MAX_REPARSE && text.contains("{{") {
+            true => self.reparsed(text).unwrap_or_else(|| self.markdown().render(text)),
+            false => self.markdown().render(text),
+        };
+        markdown::trim_single_paragraph(html)
+    }
+
+    /// `text` rendered with its own shortcodes; `None` when they do not parse (then it is
+    /// rendered as plain Markdown).
+    fn reparsed(&mut self, text: &str) -> Option<String> {
+        let tokens = lexer::lex(text, 0).ok()?;
+        let escapes: Vec<_> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                lexer::Token::Escaped { span, notation, inner } => Some((span.clone(), *notation, inner.clone())),
+                _ => None,
+            })
+            .collect();
+        let scs = tree::build(text, tokens).ok()?;
+        let src = Source { text, shortcodes: &scs, escapes: &escapes, body_start: 0 };
+        let mut sub = Renderer {
+            src,
+            opts: self.opts,
+            front: self.front,
+            icons: std::mem::take(&mut self.icons),
+            anchors: Vec::new(),
+            next_anchor: 0,
+            depth: self.depth + 1,
+        };
+        let top = scs.top.clone();
+        let html = sub.content(0..text.len(), &top);
+        self.icons = sub.icons;
+        Some(html)
+    }
+
+    /// A shortcode's inner text with nested shortcodes rendered in place (Hugo's `.Inner`).
+    fn inner(&mut self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let Some(range) = sc.inner() else { return String::new() };
+        let children = sc.children.clone();
+        let mut out = String::with_capacity(range.len());
+        let mut pos = range.start;
+        for c in children {
+            let span = self.src.shortcodes.all[c].span.clone();
+            self.push_text(&mut out, pos..span.start);
+            out.push_str(&self.shortcode(c));
+            pos = span.end;
+        }
+        self.push_text(&mut out, pos..range.end);
+        out
+    }
+
+    /// Source text as Hugo reads it: comment-escaped shortcodes printed without their
+    /// comment markers, and the `<!--more-->` summary divider removed.
+    fn push_text(&self, out: &mut String, range: Range<usize>) {
+        let src = self.src.text;
+        let escapes = self.src.escapes;
+        let first = escapes.partition_point(|(span, _, _)| span.start < range.start);
+        let mut pos = range.start;
+        for (span, notation, inner) in &escapes[first..] {
+            if span.start >= range.end {
+                break;
+            }
+            push_without_divider(out, &src[pos..span.start]);
+            out.push_str(notation.left());
+            out.push_str(&src[inner.clone()]);
+            out.push_str(notation.right());
+            pos = span.end;
+        }
+        push_without_divider(out, &src[pos..range.end]);
+    }
+}
+
+fn push_without_divider(out: &mut String, text: &str) {
+    if text.contains("<!--more-->") {
+        out.push_str(&text.replace("<!--more-->", ""));
+    } else {
+        out.push_str(text);
+    }
+}

@@ -1,0 +1,167 @@
+//! The shortcodes Folio renders itself: `project-card` (the sample site's template),
+//! `param` (Hugo's built-in), and a visible, labelled placeholder for any other.
+
+use maud::{html, Markup, PreEscaped};
+use serde_json::Value as Json;
+
+use super::Renderer;
+use crate::page::is_card;
+use crate::page::tree::Shortcodes;
+use crate::site::lookup_param;
+
+/// Whether the shortcode renders as a placeholder even in `{{% %}}` notation (its output is
+/// Folio's stand-in, not Markdown the site would produce).
+pub fn is_placeholder_only(shortcodes: &Shortcodes, i: usize) -> bool {
+    let sc = &shortcodes.all[i];
+    !is_card(sc) && sc.name() != "param"
+}
+
+impl Renderer<'_> {
+    /// A shortcode's output.
+    pub(super) fn shortcode(&mut self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        if is_card(sc) {
+            self.card(i)
+        } else if sc.name() == "param" {
+            self.param(i)
+        } else {
+            self.unknown(i)
+        }
+    }
+
+    /// `project-card`, as the sample site's template renders it.
+    fn card(&mut self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let get = |k: &str| sc.open.get(k).map(|p| p.value.clone()).unwrap_or_default();
+        let title = get("title");
+        let repo = get("repository");
+        // The template splits on single spaces and skips empty words, like Hugo's `split`.
+        let icons: Vec<String> = get("tech-icons").split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let other: Vec<String> = get("other-tech").split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let body_md = self.inner(i);
+        let body = self.markdownify(&body_md);
+        let markup = html! {
+            div.project-card {
+                header {
+                    div.project-title {
+                        @if !repo.is_empty() {
+                            a.project-repo href=(format!("https://github.com/{repo}")) aria-label=(format!("{repo} on GitHub")) {
+                                (self.icon("github", "fab fa-github", true))
+                            }
+                        }
+                        h3 { (title) }
+                    }
+                    div.icon-list {
+                        @for name in &icons {
+                            (self.icon(name, &format!("fab fa-xl fa-{name}"), false))
+                        }
+                        @for word in &other {
+                            span.other-tech { (word) }
+                        }
+                    }
+                }
+                (PreEscaped(body))
+            }
+        };
+        markup.into_string()
+    }
+
+    /// A Font Awesome brand icon as inline SVG (drawn from the page's sprite), or the name
+    /// as a text chip when Font Awesome has no such brand.
+    pub(super) fn icon(&mut self, name: &str, class: &str, decorative: bool) -> Markup {
+        match crate::icons::svg(name) {
+            Some(svg) => {
+                self.icons.insert(name.to_string());
+                let view_box = view_box(svg);
+                html! {
+                    @if decorative {
+                        span class=(class) aria-hidden="true" {
+                            svg.fa-svg viewBox=(view_box) focusable="false" { use href=(format!("#fa-{name}")) {} }
+                        }
+                    } @else {
+                        span class=(class) role="img" aria-label=(name) title=(name) {
+                            svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(format!("#fa-{name}")) {} }
+                        }
+                    }
+                }
+            }
+            None => html! {
+                span class=(format!("{class} folio-unknown-icon")) title="Not a Font Awesome brand icon" { (name) }
+            },
+        }
+    }
+
+    /// `{{< param KEY >}}`: the value, looked up page-then-site, HTML-escaped as Go templates do.
+    fn param(&self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let key = sc.open.params.first().map(|p| p.value.as_str()).unwrap_or("");
+        match lookup_param(self.front, self.opts.site_params, key) {
+            Some(v) => {
+                let text = match v {
+                    Json::String(s) => s.clone(),
+                    Json::Null => String::new(),
+                    other => other.to_string(),
+                };
+                html! { (text) }.into_string()
+            }
+            None => html! {
+                span.folio-error role="note" { "param “" (key) "” is not set in the front matter or the site’s [params]" }
+            }
+            .into_string(),
+        }
+    }
+
+    /// Any other shortcode: a labelled box showing its tag, with its inner content rendered.
+    fn unknown(&mut self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let src = self.src.text;
+        let tag: String = src[sc.open.span.clone()].chars().take(120).collect();
+        let block = crate::page::stands_alone(src, &sc.span, self.src.body_start);
+        let inner = match sc.inner() {
+            Some(range) => {
+                let children = sc.children.clone();
+                Some(self.content(range, &children))
+            }
+            None => None,
+        };
+        let markup = if block {
+            html! {
+                div.folio-shortcode role="note" data-shortcode=(sc.name()) {
+                    span.folio-shortcode-label { "Shortcode " code { (tag) } }
+                    @if let Some(inner) = &inner { div.folio-shortcode-inner { (PreEscaped(inner)) } }
+                }
+            }
+        } else {
+            html! {
+                span.folio-shortcode role="note" data-shortcode=(sc.name()) {
+                    code { (tag) }
+                    @if let Some(inner) = &inner { " " (PreEscaped(inner.trim().trim_start_matches("<p>").trim_end_matches("</p>"))) }
+                }
+            }
+        };
+        markup.into_string()
+    }
+}
+
+/// The `viewBox` of a Font Awesome SVG.
+pub fn view_box(svg: &str) -> &str {
+    svg.split_once("viewBox=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("0 0 512 512", |(v, _)| v)
+}
+
+/// The sprite of the icons a page uses: one `<symbol>` per icon, each keeping Font Awesome's
+/// licence comment.
+pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a String>) -> String {
+    let mut out = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\">");
+    for name in icons {
+        let Some(svg) = crate::icons::svg(name) else { continue };
+        let inner = svg
+            .split_once('>')
+            .and_then(|(_, rest)| rest.rsplit_once("</svg>"))
+            .map_or("", |(inner, _)| inner);
+        out.push_str(&format!("<symbol id=\"fa-{name}\" viewBox=\"{}\">{inner}</symbol>", view_box(svg)));
+    }
+    out.push_str("</svg>");
+    out
+}
