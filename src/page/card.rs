@@ -75,13 +75,17 @@ impl<'a> CardView<'a> {
         let words_eq = |k: &str, want: &[String]| {
             value(k).unwrap_or("").split_whitespace().eq(want.iter().map(String::as_str))
         };
-        let named_extra = self
+        let mut extra_keys: Vec<&str> = self
             .sc
             .open
             .params
             .iter()
-            .filter(|p| p.key.as_ref().is_some_and(|(k, _)| !FIELDS.contains(&&**k)))
-            .count();
+            .filter_map(|p| p.key.as_ref().map(|(k, _)| &**k))
+            .filter(|k| !FIELDS.contains(k))
+            .collect();
+        extra_keys.sort_unstable();
+        extra_keys.dedup();
+        let named_extra = extra_keys.len();
         value("title").unwrap_or("") == c.title
             && words_eq("tech-icons", &c.tech_icons)
             && words_eq("other-tech", &c.other_tech)
@@ -112,10 +116,12 @@ impl<'a> CardView<'a> {
             };
             wanted.push((k.clone(), Some(s)));
         }
+        // Parameters the model no longer has go, every occurrence of a repeated key too.
+        let mut removed = Vec::new();
         for p in &self.sc.open.params {
             if let Some((k, _)) = &p.key {
                 if !FIELDS.contains(&&**k) && !new.extra.get(&**k).is_some_and(|v| !v.is_null()) {
-                    wanted.push((k.to_string(), None));
+                    removed.push(p);
                 }
             }
         }
@@ -129,13 +135,22 @@ impl<'a> CardView<'a> {
                         out.push(Splice::new(p.span.clone(), q));
                     }
                 }
-                (Some(p), None) => out.push(Splice::new(self.param_with_space(p), "")),
+                (Some(_), None) => {
+                    for p in self.sc.open.params.iter().filter(|p| p.key.as_ref().is_some_and(|(k, _)| **k == *key)) {
+                        if !removed.iter().any(|r| std::ptr::eq(*r, p)) {
+                            removed.push(p);
+                        }
+                    }
+                }
                 (None, Some(v)) if !v.is_empty() => {
                     let q = quote(&v, Quote::Double).map_err(|m| (field_at, m))?;
                     appended.push_str(&format!(" {key}={q}"));
                 }
                 (None, _) => {}
             }
+        }
+        for p in removed {
+            out.push(Splice::new(self.param_with_space(p), ""));
         }
         if !appended.is_empty() {
             out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));

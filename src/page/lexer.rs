@@ -91,11 +91,12 @@ impl Tag {
         self.params.first().is_some_and(|p| p.key.is_some())
     }
 
-    /// The value of the named parameter `key`.
+    /// The value of the named parameter `key`. A key given twice reads as its last value,
+    /// as in Hugo (parameters go into a map).
     pub fn get(&self, key: &str) -> Option<&Param> {
         self.params
             .iter()
-            .find(|p| p.key.as_ref().is_some_and(|(k, _)| &**k == key))
+            .rfind(|p| p.key.as_ref().is_some_and(|(k, _)| &**k == key))
     }
 
     /// Byte offset just before the closing delimiter (and before a self-closing `/`).

@@ -462,3 +462,15 @@ fn cards_in_a_page_with_no_cards_use_hugo_docs_style() {
     let out = apply(&page, &m);
     assert_eq!(out, "---\ntitle: x\n---\n\nIntro.\n\n{{< project-card title=\"First\" >}}\n  Hello.\n{{< /project-card >}}\n");
 }
+
+#[test]
+fn a_repeated_parameter_reads_as_its_last_value_and_goes_entirely_when_removed() {
+    let text = "---\ntitle: x\n---\n\n{{< project-card title=\"A\" repository=\"o/one\" repository=\"o/two\" >}}\n  Body\n{{< /project-card >}}\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    assert_eq!(card_mut(&mut m, 0).repository.as_deref(), Some("o/two"), "Hugo reads the last one");
+    assert_eq!(apply(&page, &m), text);
+    card_mut(&mut m, 0).repository = None;
+    let out = apply(&page, &m);
+    assert!(out.contains("{{< project-card title=\"A\" >}}"), "{out}");
+}

@@ -66,3 +66,15 @@ fn nested_shortcodes_belong_to_their_parents() {
     let card = &scs.all[scs.top[2]];
     assert_eq!(names(&card.children), ["param", "badge"]);
 }
+
+#[test]
+fn inputs_the_fuzzer_found_round_trip() {
+    let dir = crate::support::root().join("tests/fixtures/fuzz");
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+        let Ok(page) = folio::Page::parse(&text) else { continue };
+        assert_eq!(page.to_string(), text, "{}", path.display());
+        assert_eq!(page.apply(&page.to_model()).unwrap(), text, "{}", path.display());
+    }
+}
