@@ -69,8 +69,13 @@ pub fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) ->
                 (PreEscaped(sprite(&icons)))
                 div.site {
                     header.site-header {
-                        @if let Some(site) = chrome.site_title { p.site-name { (site) } }
-                        @if !r.title.is_empty() { h1 { (r.title) } }
+                        // The site's title (usually the owner's name) heads the page and the
+                        // page title follows, so the cards' h3 keep a proper heading order.
+                        @match (chrome.site_title, r.title.is_empty()) {
+                            (Some(site), false) => { h1 { (site) } h2 { (r.title) } },
+                            (Some(site), true) => h1 { (site) },
+                            (None, _) => h1 { (if r.title.is_empty() { "Portfolio" } else { &r.title }) },
+                        }
                     }
                     main #content { (PreEscaped(&r.html)) }
                     footer.site-footer {

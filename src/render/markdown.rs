@@ -78,6 +78,12 @@ impl Markdown<'_> {
                     events.push(Event::End(TagEnd::CodeBlock));
                 }
                 Event::Text(t) if in_link == 0 && !in_code_block => linkify(t, &mut events),
+                // Goldmark's checkbox, with an accessible name.
+                Event::TaskListMarker(done) => events.push(Event::InlineHtml(CowStr::Borrowed(if done {
+                    "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> "
+                } else {
+                    "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\"> "
+                }))),
                 other => events.push(other),
             }
         }
@@ -326,7 +332,7 @@ fn sanitizer(_export: bool) -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("th", ["align", "style"])
             .add_tag_attributes("td", ["align", "style"])
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"))
+            .link_rel(None)
             .strip_comments(false);
         b
     })

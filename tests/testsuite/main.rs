@@ -5,8 +5,10 @@
 mod cli;
 mod edits;
 mod errors;
+mod export;
 mod parity;
 mod props;
+mod render;
 mod roundtrip;
 mod site;
 mod support;

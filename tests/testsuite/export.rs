@@ -1,0 +1,223 @@
+//! Export: a self-contained folder that opens from disk, valid and accessible, written
+//! atomically, never touching files Folio did not write.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use folio::export::{export, MANIFEST};
+use folio::Document;
+
+use crate::support::{copy_dir, root, sample_site};
+
+fn sample_doc(site: &Path) -> Document {
+    Document::open(&site.join("content/en/about.md")).expect("sample opens")
+}
+
+fn all_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.strip_prefix(dir).unwrap().display().to_string(), fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_sample_exports_a_page_a_stylesheet_and_the_icon_licence() {
+    let site = sample_site();
+    let out = site.path().join("export");
+    let report = export(&sample_doc(site.path()), &out).unwrap();
+    assert_eq!(report.files, ["assets/LICENSE-fontawesome.txt", "assets/folio.css", "index.html"]);
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"assets/folio.css\">"));
+    assert!(!html.to_lowercase().contains("<script"), "no JavaScript");
+    assert!(html.contains("<symbol id=\"fa-python\" viewBox=\"0 0 448 512\"><!--! Font Awesome Free 6.2.0"), "icons inline with their licence comment");
+    assert!(html.contains("href=\"assets/LICENSE-fontawesome.txt\""), "credit links the licence");
+    assert!(html.contains("<a class=\"project-repo\" href=\"https://github.com/rviscarra/webrtc-speech-to-text\""));
+    assert!(fs::read_to_string(out.join("assets/LICENSE-fontawesome.txt")).unwrap().contains("CC BY 4.0"));
+    assert!(!html.contains("src=\"/") && !html.contains("href=\"/"), "relative URLs only");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let site = sample_site();
+    let doc = sample_doc(site.path());
+    export(&doc, &site.path().join("a")).unwrap();
+    export(&doc, &site.path().join("b")).unwrap();
+    assert_eq!(all_files(&site.path().join("a")), all_files(&site.path().join("b")));
+}
+
+#[test]
+fn an_earlier_export_is_replaced_and_nothing_is_left_beside_it() {
+    let site = sample_site();
+    let out = site.path().join("export");
+    let doc = sample_doc(site.path());
+    export(&doc, &out).unwrap();
+    let edited = doc.with_text(&doc.page.source().replace("Game backends", "Game servers")).unwrap();
+    export(&edited, &out).unwrap();
+    assert!(fs::read_to_string(out.join("index.html")).unwrap().contains("Game servers"));
+    let beside: Vec<String> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(beside.iter().all(|n| !n.contains("folio-")), "no temp folders left: {beside:?}");
+}
+
+#[test]
+fn a_folder_holding_other_files_is_refused_and_left_alone() {
+    let site = sample_site();
+    let out = site.path().join("mine");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("notes.txt"), "keep me").unwrap();
+    let err = export(&sample_doc(site.path()), &out).unwrap_err();
+    assert!(err.to_string().contains("was not written by Folio"), "{err}");
+    assert_eq!(all_files(&out), [("notes.txt".to_string(), b"keep me".to_vec())]);
+}
+
+#[test]
+fn an_earlier_export_with_a_file_added_by_hand_is_refused() {
+    let site = sample_site();
+    let out = site.path().join("export");
+    let doc = sample_doc(site.path());
+    export(&doc, &out).unwrap();
+    fs::write(out.join("CNAME"), "example.dev").unwrap();
+    let before = all_files(&out);
+    let err = export(&doc, &out).unwrap_err();
+    assert!(err.to_string().contains("CNAME"), "{err}");
+    assert_eq!(all_files(&out), before);
+}
+
+#[test]
+fn a_failed_export_leaves_the_previous_one_intact() {
+    let site = sample_site();
+    let out = site.path().join("export");
+    let doc = sample_doc(site.path());
+    export(&doc, &out).unwrap();
+    let before = all_files(&out);
+    // An image that exists but cannot be read: reading /proc/self/mem at offset 0 fails.
+    let images = site.path().join("static/images");
+    fs::create_dir_all(&images).unwrap();
+    std::os::unix::fs::symlink("/proc/self/mem", images.join("broken.png")).unwrap();
+    let broken = doc.with_text(&format!("{}\n![me](/images/broken.png)\n", doc.page.source())).unwrap();
+    assert!(export(&broken, &out).is_err());
+    assert_eq!(all_files(&out), before);
+    let beside: Vec<String> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(beside.iter().all(|n| !n.contains("folio-")), "no temp folders left: {beside:?}");
+}
+
+#[test]
+fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("static/images")).unwrap();
+    fs::write(site.path().join("static/images/me.png"), b"PNG").unwrap();
+    fs::write(site.path().join("content/en/diagram.svg"), b"<svg/>").unwrap();
+    let doc = sample_doc(site.path());
+    let text = format!(
+        "{}\n![me](/images/me.png) ![diagram](diagram.svg) ![secret](../../../../../../etc/passwd) ![gone](/images/missing.png)\n",
+        doc.page.source()
+    );
+    let out = site.path().join("export");
+    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    assert!(report.files.contains(&"assets/images/me.png".to_string()));
+    assert!(report.files.contains(&"assets/images/diagram.svg".to_string()));
+    assert_eq!(report.files.len(), 5, "{:?}", report.files);
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("src=\"assets/images/me.png\"") && html.contains("src=\"assets/images/diagram.svg\""));
+    assert!(report.warnings.iter().any(|w| w.contains("/images/missing.png")), "{:?}", report.warnings);
+    assert_eq!(fs::read(out.join("assets/images/me.png")).unwrap(), b"PNG");
+}
+
+fn unsafe_site_with_scripts() -> tempfile::TempDir {
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let mut c = fs::read_to_string(&config).unwrap();
+    c.push_str("\n[markup.goldmark.renderer]\nunsafe = true\n");
+    fs::write(&config, c).unwrap();
+    fs::copy(root().join("tests/fixtures/parity/raw-html.md"), site.path().join("content/en/about.md")).unwrap();
+    site
+}
+
+#[test]
+fn scripts_handlers_and_javascript_links_never_reach_the_export_or_preview() {
+    let site = unsafe_site_with_scripts();
+    let doc = sample_doc(site.path());
+    let out = site.path().join("export");
+    export(&doc, &out).unwrap();
+    for html in [fs::read_to_string(out.join("index.html")).unwrap(), doc.preview_html()] {
+        let lower = html.to_lowercase();
+        assert!(!lower.contains("<script"), "script in output");
+        assert!(!lower.contains("onerror"), "event handler in output");
+        assert!(!lower.contains("javascript:"), "javascript: URL in output");
+        assert!(html.contains("<kbd>Ctrl</kbd>"), "safe raw HTML stays");
+    }
+}
+
+#[test]
+fn raw_html_is_omitted_by_default() {
+    let site = sample_site();
+    fs::copy(root().join("tests/fixtures/parity/raw-html.md"), site.path().join("content/en/about.md")).unwrap();
+    let html = sample_doc(site.path()).preview_html();
+    assert!(html.contains("<!-- raw HTML omitted -->"));
+    assert!(!html.contains("<kbd>"));
+}
+
+fn exports_of_every_fixture(dir: &Path) -> Vec<PathBuf> {
+    let mut pages = vec![];
+    for (i, name) in ["sample", "markdown-features", "shortcodes", "raw-html"].iter().enumerate() {
+        let site = dir.join(format!("site{i}"));
+        copy_dir(&root().join("content"), &site);
+        if *name == "raw-html" {
+            let mut c = fs::read_to_string(site.join("hugo.toml")).unwrap();
+            c.push_str("\n[markup.goldmark.renderer]\nunsafe = true\n");
+            fs::write(site.join("hugo.toml"), c).unwrap();
+        }
+        fs::copy(root().join(format!("tests/fixtures/parity/{name}.md")), site.join("content/en/about.md")).unwrap();
+        let out = dir.join(format!("export-{name}"));
+        export(&sample_doc(&site), &out).unwrap();
+        pages.push(out.join("index.html"));
+    }
+    pages
+}
+
+#[test]
+fn exports_are_valid_html5() {
+    let jar = root().join("target/tools/node/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(jar.exists(), "the Nu HTML checker is needed: run `make deps-test`");
+    let dir = tempfile::tempdir().unwrap();
+    let pages = exports_of_every_fixture(dir.path());
+    let out = Command::new("java").arg("-jar").arg(&jar).args(["--errors-only", "--format", "text"]).args(&pages).output().expect("java runs");
+    assert!(out.status.success(), "vnu found errors:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn exports_have_no_axe_violations_in_chromium() {
+    let modules = root().join("target/tools/node/node_modules");
+    assert!(modules.join("axe-core").exists(), "axe-core is needed: run `make deps-test`");
+    let dir = tempfile::tempdir().unwrap();
+    let pages = exports_of_every_fixture(dir.path());
+    let out = Command::new("node")
+        .arg(root().join("tests/a11y/axe.mjs"))
+        .args(&pages)
+        .env("NODE_PATH", &modules)
+        .output()
+        .expect("node runs");
+    assert!(out.status.success(), "axe-core violations:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn the_cli_exports_a_site_folder() {
+    let site = sample_site();
+    let out = site.path().join("public-folio");
+    let status = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["export", site.path().to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(out.join("index.html").is_file() && out.join(MANIFEST).is_file());
+}

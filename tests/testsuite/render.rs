@@ -1,0 +1,110 @@
+//! Rendering: Hugo's shortcode semantics, the card markup, and snapshots of the preview and
+//! export documents (reviewed like code).
+
+use folio::render::{render_page, RenderOptions};
+use folio::Page;
+use serde_json::{json, Map, Value};
+
+fn params() -> Map<String, Value> {
+    json!({"email": "me@example.dev", "social": {"github": "me"}}).as_object().unwrap().clone()
+}
+
+fn render(text: &str) -> String {
+    let page = Page::parse(text).expect("parses");
+    let p = params();
+    render_page(&page, &RenderOptions { unsafe_html: false, site_params: &p, rewrite_url: None, anchors: false }).html
+}
+
+#[test]
+fn a_paragraph_holding_only_an_angle_shortcode_is_dropped() {
+    let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\nBody\n{{< /project-card >}}\n");
+    assert!(html.starts_with("<div class=\"project-card\">"), "{html}");
+    assert!(!html.contains("<p><div"), "{html}");
+}
+
+#[test]
+fn a_single_paragraph_body_loses_its_p_like_markdownify() {
+    let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\n  Just **one** paragraph.\n{{< /project-card >}}\n");
+    assert!(html.contains("</header>Just <strong>one</strong> paragraph.</div>"), "{html}");
+}
+
+#[test]
+fn param_is_looked_up_page_first_case_insensitively_and_by_dotted_path() {
+    let html = render("---\ntitle: x\nEmail: page@example.dev\n---\n\n{{< param email >}} {{< param \"social.github\" >}}\n");
+    assert_eq!(html, "<p>page@example.dev me</p>\n");
+}
+
+#[test]
+fn a_missing_param_is_shown_not_hidden() {
+    let html = render("---\ntitle: x\n---\n\nCall {{< param phone >}}.\n");
+    assert!(html.contains("<span class=\"folio-error\" role=\"note\">param “phone” is not set"), "{html}");
+}
+
+#[test]
+fn param_values_are_html_escaped() {
+    let html = render("---\ntitle: x\nnote: \"<b>bold</b>\"\n---\n\n{{< param note >}}\n");
+    assert_eq!(html, "&lt;b&gt;bold&lt;/b&gt;\n");
+}
+
+#[test]
+fn nested_shortcodes_are_rendered_inside_a_card_body() {
+    let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\n  Mail {{< param email >}}.\n{{< /project-card >}}\n");
+    // The address then goes through markdownify, whose linkify makes it a link, as in Hugo.
+    assert!(html.contains("</header>Mail <a href=\"mailto:me@example.dev\">me@example.dev</a>.</div>"), "{html}");
+}
+
+#[test]
+fn unknown_shortcodes_render_as_visible_labelled_boxes() {
+    let html = render("---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\nText {{< icon \"x\" >}} here.\n");
+    assert!(html.contains("<div class=\"folio-shortcode\" role=\"note\" data-shortcode=\"youtube\"><span class=\"folio-shortcode-label\">Shortcode <code>{{&lt; youtube w7Ft2ymGmfc &gt;}}</code>"), "{html}");
+    assert!(html.contains("<p>Text <span class=\"folio-shortcode\" role=\"note\" data-shortcode=\"icon\"><code>"), "{html}");
+}
+
+#[test]
+fn comment_escapes_print_the_shortcode_and_the_more_divider_disappears() {
+    let html = render("---\ntitle: x\n---\n\nUse `{{</* param email */>}}`.\n\n<!--more-->\n\nRest.\n");
+    assert_eq!(html, "<p>Use <code>{{&lt; param email &gt;}}</code>.</p>\n<p>Rest.</p>\n");
+}
+
+#[test]
+fn an_unknown_icon_is_a_text_chip_and_known_ones_are_svg() {
+    let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" tech-icons=\"rust pyhton\" >}}{{< /project-card >}}\n");
+    assert!(html.contains("<span class=\"fab fa-xl fa-rust\" role=\"img\" aria-label=\"rust\" title=\"rust\"><svg class=\"fa-svg\" viewBox=\"0 0 512 512\""), "{html}");
+    assert!(html.contains("<span class=\"fab fa-xl fa-pyhton folio-unknown-icon\" title=\"Not a Font Awesome brand icon\">pyhton</span>"), "{html}");
+}
+
+#[test]
+fn text_in_titles_and_words_is_escaped() {
+    let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"<script>x</script>\" other-tech=\"<b>\" >}}{{< /project-card >}}\n");
+    assert!(html.contains("<h3>&lt;script&gt;x&lt;/script&gt;</h3>"), "{html}");
+    assert!(html.contains("<span class=\"other-tech\">&lt;b&gt;</span>"), "{html}");
+}
+
+#[test]
+fn the_preview_has_block_anchors_and_forbids_scripts() {
+    let dir = crate::support::sample_site();
+    let doc = folio::Document::open(&dir.path().join("content/en/about.md")).unwrap();
+    let html = doc.preview_html();
+    assert!(html.contains("content=\"default-src 'none'; script-src 'none';"));
+    for k in 0..doc.page.blocks().len() {
+        assert!(html.contains(&format!("id=\"folio-block-{k}\"")), "anchor {k}");
+    }
+    assert!(html.contains("a{pointer-events:none"), "links are inert");
+}
+
+#[test]
+fn preview_and_export_documents_match_their_snapshots() {
+    let dir = crate::support::sample_site();
+    let page = dir.path().join("content/en/about.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: Snapshot\n---\n\nHello, I'm *me*. Mail {{< param email >}}.\n\n{{< project-card title=\"One\" tech-icons=\"rust unknownicon\" other-tech=\"Tokio\" repository=\"me/one\" >}}\n  Did **things**:\n\n  - a\n  - b\n{{< /project-card >}}\n",
+    )
+    .unwrap();
+    let doc = folio::Document::open(&page).unwrap();
+    let strip = |h: String| h.replace(folio::render::document::THEME_CSS, "/* theme */");
+    insta::assert_snapshot!("preview_document", strip(doc.preview_html()));
+    let out = dir.path().join("export");
+    folio::export::export(&doc, &out).unwrap();
+    insta::assert_snapshot!("export_document", std::fs::read_to_string(out.join("index.html")).unwrap());
+}
