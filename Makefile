@@ -21,7 +21,7 @@ run: deps
 
 ## Every test: unit, integration, CLI, property tests.
 test: deps-test
-	cargo test --workspace --all-targets
+	cargo test --workspace
 
 ## Benchmarks: criterion (engine) and whole-process timings of the CLI.
 bench: deps

@@ -36,5 +36,77 @@ fn model_and_apply(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse_print, model_and_apply);
+/// The Markdown a plain renderer would see: the page body with every shortcode tag removed.
+fn plain_markdown(text: &str) -> String {
+    let page = Page::parse(text).expect("parses");
+    let src = page.source();
+    let mut out = String::with_capacity(src.len());
+    let mut pos = page.body_start();
+    for sc in &page.shortcodes().all {
+        for tag in std::iter::once(&sc.open).chain(sc.close.as_ref()) {
+            if tag.span.start >= pos {
+                out.push_str(&src[pos..tag.span.start]);
+                pos = tag.span.end;
+            }
+        }
+    }
+    out.push_str(&src[pos..]);
+    out
+}
+
+fn render(c: &mut Criterion) {
+    let mut g = c.benchmark_group("render");
+    let params = serde_json::Map::new();
+    for (name, text) in inputs() {
+        let md = plain_markdown(&text);
+        g.bench_with_input(BenchmarkId::new("pulldown-cmark alone", name), &md, |b, md| {
+            b.iter(|| {
+                let mut html = String::new();
+                pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(black_box(md), folio::render::markdown::options()));
+                html
+            })
+        });
+        // The same Markdown as Hugo's markdownify sees it: each card body a document of its own.
+        let page = Page::parse(&text).expect("parses");
+        let bodies: Vec<String> = page
+            .shortcodes()
+            .all
+            .iter()
+            .filter_map(|sc| sc.inner().map(|r| page.source()[r].to_string()))
+            .collect();
+        g.bench_with_input(BenchmarkId::new("pulldown-cmark per card body", name), &bodies, |b, bodies| {
+            b.iter(|| {
+                let mut html = String::new();
+                for body in bodies {
+                    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(black_box(body), folio::render::markdown::options()));
+                }
+                html
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("folio parse+render", name), &text, |b, t| {
+            b.iter(|| {
+                let page = Page::parse(black_box(t)).expect("parses");
+                let opts = folio::render::RenderOptions { unsafe_html: false, site_params: &params, rewrite_url: None, anchors: true, cache: None };
+                folio::render::render_page(&page, &opts)
+            })
+        });
+        // What the app does on a keystroke: one card changed, the others from the cache.
+        let cache = folio::render::CardCache::default();
+        let warm = Page::parse(&text).expect("parses");
+        let opts = folio::render::RenderOptions { unsafe_html: false, site_params: &params, rewrite_url: None, anchors: true, cache: Some(&cache) };
+        folio::render::render_page(&warm, &opts);
+        let mut n = 0u64;
+        g.bench_with_input(BenchmarkId::new("folio parse+render, one card edited", name), &text, |b, t| {
+            b.iter(|| {
+                n += 1;
+                let edited = t.replacen("Spearheaded", &format!("Spearheaded {n}"), 1);
+                let page = Page::parse(black_box(&edited)).expect("parses");
+                folio::render::render_page(&page, &opts)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse_print, model_and_apply, render);
 criterion_main!(benches);

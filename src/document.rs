@@ -87,14 +87,16 @@ impl Document {
             .map_or_else(|| "en".to_string(), |l| l.code.clone())
     }
 
-    /// The preview document for the app's sandboxed frame.
-    pub fn preview_html(&self) -> String {
+    /// The preview document for the app's sandboxed frame. A cache keeps cards rendered
+    /// by earlier previews.
+    pub fn preview_html(&self, cache: Option<&crate::render::CardCache>) -> String {
         let params = self.site.params();
         let opts = crate::render::RenderOptions {
             unsafe_html: self.site.unsafe_html(),
             site_params: &params,
             rewrite_url: None,
             anchors: true,
+            cache,
         };
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();

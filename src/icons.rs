@@ -24,10 +24,29 @@ pub fn is_brand(name: &str) -> bool {
 
 /// The SVG of brand icon `name` (with its licence comment), if it exists.
 pub fn svg(name: &str) -> Option<&'static str> {
-    if !is_brand(name) {
-        return None;
-    }
-    font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, name).ok()
+    // The crate looks names up in one long `match`; a page draws the same few icons many
+    // times, so every brand's SVG is looked up once and kept.
+    table().get(name).map(|(svg, _)| *svg)
+}
+
+/// The `viewBox` of brand icon `name`.
+pub fn view_box(name: &str) -> Option<&'static str> {
+    table().get(name).map(|(_, vb)| *vb)
+}
+
+/// Every brand: name -> (SVG, viewBox).
+fn table() -> &'static std::collections::HashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        brands()
+            .iter()
+            .filter_map(|&n| {
+                let svg = font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, n).ok()?;
+                let vb = svg.split_once("viewBox=\"").and_then(|(_, r)| r.split_once('"')).map_or("0 0 512 512", |(v, _)| v);
+                Some((n, (svg, vb)))
+            })
+            .collect()
+    })
 }
 
 /// Up to three brand names close to `name`, closest first.

@@ -110,7 +110,7 @@ pub fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) ->
 }
 
 fn icon_svg(name: &str) -> Markup {
-    let view_box = crate::icons::svg(name).map_or("0 0 512 512", super::shortcodes::view_box);
+    let view_box = crate::icons::view_box(name).unwrap_or("0 0 512 512");
     html! {
         svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(format!("#fa-{name}")) {} }
     }

@@ -121,7 +121,7 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         let indent = line.len() - t.len();
         (1..=3).contains(&indent) && t.starts_with(':') && t[1..].starts_with([' ', '\t'])
     };
-    if !md.split('\n').any(candidate) {
+    if memchr::memchr(b':', md.as_bytes()).is_none() || !md.split('\n').any(candidate) {
         return std::borrow::Cow::Borrowed(md);
     }
     let mut out = String::with_capacity(md.len() + 8);
@@ -164,7 +164,14 @@ pub fn trim_single_paragraph(html: String) -> String {
 /// Splits a text event around bare URLs and e-mail addresses, as Goldmark's linkify does:
 /// URLs with a scheme (http, https, ftp, mailto), `www.` names, and e-mail addresses.
 fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
-    if !text.contains(['.', '@', ':']) {
+    // Only a scheme, a `www.` name or an address can make a link: skip the finder otherwise.
+    static SCHEME: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static WWW: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let b = text.as_bytes();
+    let maybe = memchr::memchr(b'@', b).is_some()
+        || SCHEME.get_or_init(|| memchr::memmem::Finder::new(b":")).find(b).is_some()
+        || WWW.get_or_init(|| memchr::memmem::Finder::new(b"www.")).find(b).is_some();
+    if !maybe {
         out.push(Event::Text(text));
         return;
     }

@@ -44,6 +44,35 @@ pub struct RenderOptions<'a> {
     pub rewrite_url: Option<&'a dyn Fn(&str, bool) -> Option<String>>,
     /// Put an anchor `#folio-block-N` before each block (the preview scrolls to them).
     pub anchors: bool,
+    /// Cards rendered before, reused when their source is unchanged (the app re-renders on
+    /// every keystroke, usually with one card changed).
+    pub cache: Option<&'a CardCache>,
+}
+
+/// Rendered cards by their source text. Only self-contained cards (no nested shortcodes)
+/// are kept, so their output depends on nothing but their text and the raw-HTML setting.
+#[derive(Default)]
+pub struct CardCache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, (String, Vec<String>)>>,
+}
+
+impl CardCache {
+    /// Most cards a cache holds before it starts over (a long session must not grow it
+    /// without bound; a 1000-card page fits).
+    const MAX: usize = 4096;
+
+    fn get(&self, key: &str) -> Option<(String, Vec<String>)> {
+        self.entries.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, key: String, value: (String, Vec<String>)) {
+        if let Ok(mut map) = self.entries.lock() {
+            if map.len() >= Self::MAX {
+                map.clear();
+            }
+            map.insert(key, value);
+        }
+    }
 }
 
 /// A rendered page.
@@ -59,7 +88,10 @@ pub struct Rendered {
 
 /// Renders the page's content.
 pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
-    let front = page.to_model().front_matter;
+    let front = match page.front_matter().map(|(_, d)| d.to_json()) {
+        Some(Json::Object(m)) => m,
+        _ => Map::new(),
+    };
     let title = front.get("title").and_then(Json::as_str).unwrap_or("").to_string();
     let anchors: Vec<usize> = if opts.anchors {
         page.blocks().iter().map(|b| page.block_range(b).start).collect()
@@ -67,7 +99,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         Vec::new()
     };
     let src = Source { text: page.source(), shortcodes: page.shortcodes(), escapes: page.escapes(), body_start: page.body_start() };
-    let mut r = Renderer { src, opts, front: &front, icons: BTreeSet::new(), anchors, next_anchor: 0, depth: 0 };
+    let mut r = Renderer { src, opts, front: &front, icons: BTreeSet::new(), anchors, next_anchor: 0, depth: 0, icon_html: Default::default() };
     let top = page.shortcodes().top.clone();
     let html = r.content(page.body_start()..page.source().len(), &top);
     Rendered { title, html, icons: r.icons }
@@ -83,6 +115,8 @@ struct Renderer<'a> {
     next_anchor: usize,
     /// How many `markdownify` re-parses this renderer is inside.
     depth: usize,
+    /// Icon markup already built, by its class (which names the icon) -> HTML.
+    icon_html: std::collections::HashMap<String, String>,
 }
 
 /// Stands in the Markdown for a rendered `{{< >}}` shortcode; letters and digits only, so
@@ -122,17 +156,8 @@ impl Renderer<'_> {
             pos = sc.span.end;
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
-        let mut html = self.markdown().render(&md);
-        for (i, out) in outputs.iter().enumerate().rev() {
-            let token = placeholder(i);
-            let wrapped = format!("<p>{token}</p>");
-            html = if html.contains(&wrapped) { html.replace(&wrapped, out) } else { html.replace(&token, out) };
-        }
-        for k in anchored {
-            let token = format!("<p>{}</p>", anchor_token(k));
-            html = html.replacen(&token, &format!("<a class=\"folio-anchor\" id=\"folio-block-{k}\"></a>"), 1);
-        }
-        html
+        let html = self.markdown().render(&md);
+        merge_placeholders(&html, outputs, &anchored)
     }
 
     /// Pushes text, with an anchor paragraph at each block start in `range` (its end
@@ -164,7 +189,7 @@ impl Renderer<'_> {
     /// shortcodes it finds in its input (an escaped `{{</* x */>}}` in a card's `.Inner`
     /// arrives there as `{{< x >}}` and is rendered).
     fn markdownify(&mut self, text: &str) -> String {
-        let html = match self.depth < MAX_REPARSE && text.contains("{{") {
+        let html = match self.depth < MAX_REPARSE && memchr::memmem::find(text.as_bytes(), b"{{").is_some() {
             true => self.reparsed(text).unwrap_or_else(|| self.markdown().render(text)),
             false => self.markdown().render(text),
         };
@@ -192,10 +217,12 @@ impl Renderer<'_> {
             anchors: Vec::new(),
             next_anchor: 0,
             depth: self.depth + 1,
+            icon_html: std::mem::take(&mut self.icon_html),
         };
         let top = scs.top.clone();
         let html = sub.content(0..text.len(), &top);
         self.icons = sub.icons;
+        self.icon_html = sub.icon_html;
         Some(html)
     }
 
@@ -237,8 +264,64 @@ impl Renderer<'_> {
     }
 }
 
+/// Puts shortcode outputs and block anchors in place of their placeholders, in one pass.
+/// `anchored` is sorted (blocks are anchored in order).
+/// A `<p>` holding only a placeholder is dropped, as Hugo does.
+fn merge_placeholders(html: &str, mut outputs: Vec<String>, anchored: &[usize]) -> String {
+    const SC: &str = "FOLIOSHORTCODEPLACEHOLDER";
+    const ANCHOR: &str = "FOLIOBLOCKANCHOR";
+    if outputs.is_empty() && anchored.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
+    let finder = memchr::memmem::Finder::new(b"FOLIO");
+    let mut pos = 0;
+    while let Some(i) = finder.find(&html.as_bytes()[pos..]) {
+        let at = pos + i;
+        let rest = &html[at..];
+        let (prefix, is_sc) = if rest.starts_with(SC) {
+            (SC, true)
+        } else if rest.starts_with(ANCHOR) {
+            (ANCHOR, false)
+        } else {
+            out.push_str(&html[pos..at + 5]);
+            pos = at + 5;
+            continue;
+        };
+        let digits = rest[prefix.len()..].bytes().take_while(u8::is_ascii_digit).count();
+        let n: Option<usize> = rest[prefix.len()..prefix.len() + digits].parse().ok();
+        let end = at + prefix.len() + digits;
+        let (Some(n), true) = (n, html[end..].starts_with('X')) else {
+            out.push_str(&html[pos..end]);
+            pos = end;
+            continue;
+        };
+        let replacement = match (is_sc, outputs.get_mut(n)) {
+            (true, Some(o)) => std::mem::take(o),
+            (false, _) if anchored.binary_search(&n).is_ok() => format!("<a class=\"folio-anchor\" id=\"folio-block-{n}\"></a>"),
+            _ => {
+                out.push_str(&html[pos..end + 1]);
+                pos = end + 1;
+                continue;
+            }
+        };
+        let wrapped = html[..at].ends_with("<p>") && html[end + 1..].starts_with("</p>");
+        if wrapped {
+            out.push_str(&html[pos..at - 3]);
+            out.push_str(&replacement);
+            pos = end + 1 + 4;
+        } else {
+            out.push_str(&html[pos..at]);
+            out.push_str(&replacement);
+            pos = end + 1;
+        }
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
 fn push_without_divider(out: &mut String, text: &str) {
-    if text.contains("<!--more-->") {
+    if memchr::memchr(b'<', text.as_bytes()).is_some() && text.contains("<!--more-->") {
         out.push_str(&text.replace("<!--more-->", ""));
     } else {
         out.push_str(text);

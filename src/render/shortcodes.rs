@@ -1,7 +1,7 @@
 //! The shortcodes Folio renders itself: `project-card` (the sample site's template),
 //! `param` (Hugo's built-in), and a visible, labelled placeholder for any other.
 
-use maud::{html, Markup, PreEscaped};
+use maud::{html, PreEscaped};
 use serde_json::Value as Json;
 
 use super::Renderer;
@@ -31,6 +31,39 @@ impl Renderer<'_> {
 
     /// `project-card`, as the sample site's template renders it.
     fn card(&mut self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let source = &self.src.text[sc.span.clone()];
+        let inner = sc.inner().map_or("", |r| &self.src.text[r]);
+        // Text that markdownify would re-parse for shortcodes is rendered fresh.
+        let cacheable = sc.children.is_empty() && !inner.contains("{{") && self.opts.rewrite_url.is_none();
+        let key = match (self.opts.cache, cacheable) {
+            (Some(cache), true) => {
+                let key = format!("{}{source}", u8::from(self.opts.unsafe_html));
+                if let Some((html, icons)) = cache.get(&key) {
+                    self.icons.extend(icons);
+                    return html;
+                }
+                Some(key)
+            }
+            _ => None,
+        };
+        let html = self.card_fresh(i);
+        if let (Some(cache), Some(key)) = (self.opts.cache, key) {
+            let sc = &self.src.shortcodes.all[i];
+            let value = |k: &str| sc.open.get(k).map_or("", |p| p.value.as_str());
+            let repo = (!value("repository").is_empty()).then_some("github");
+            let used = value("tech-icons")
+                .split(' ')
+                .chain(repo)
+                .filter(|n| crate::icons::is_brand(n))
+                .map(str::to_string)
+                .collect();
+            cache.put(key, (html.clone(), used));
+        }
+        html
+    }
+
+    fn card_fresh(&mut self, i: usize) -> String {
         let sc = &self.src.shortcodes.all[i];
         let get = |k: &str| sc.open.get(k).map(|p| p.value.clone()).unwrap_or_default();
         let title = get("title");
@@ -67,12 +100,15 @@ impl Renderer<'_> {
     }
 
     /// A Font Awesome brand icon as inline SVG (drawn from the page's sprite), or the name
-    /// as a text chip when Font Awesome has no such brand.
-    pub(super) fn icon(&mut self, name: &str, class: &str, decorative: bool) -> Markup {
-        match crate::icons::svg(name) {
-            Some(svg) => {
+    /// as a text chip when Font Awesome has no such brand. Pages repeat icons, so each
+    /// (icon, class) is built once per render.
+    pub(super) fn icon(&mut self, name: &str, class: &str, decorative: bool) -> PreEscaped<String> {
+        if let Some(html) = self.icon_html.get(class) {
+            return PreEscaped(html.clone());
+        }
+        let markup = match crate::icons::view_box(name) {
+            Some(view_box) => {
                 self.icons.insert(name.to_string());
-                let view_box = view_box(svg);
                 html! {
                     @if decorative {
                         span class=(class) aria-hidden="true" {
@@ -88,7 +124,10 @@ impl Renderer<'_> {
             None => html! {
                 span class=(format!("{class} folio-unknown-icon")) title="Not a Font Awesome brand icon" { (name) }
             },
-        }
+        };
+        let html = markup.into_string();
+        self.icon_html.insert(class.to_string(), html.clone());
+        PreEscaped(html)
     }
 
     /// `{{< param KEY >}}`: the value, looked up page-then-site, HTML-escaped as Go templates do.
@@ -143,24 +182,17 @@ impl Renderer<'_> {
     }
 }
 
-/// The `viewBox` of a Font Awesome SVG.
-pub fn view_box(svg: &str) -> &str {
-    svg.split_once("viewBox=\"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map_or("0 0 512 512", |(v, _)| v)
-}
-
 /// The sprite of the icons a page uses: one `<symbol>` per icon, each keeping Font Awesome's
 /// licence comment.
 pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a String>) -> String {
     let mut out = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\">");
     for name in icons {
-        let Some(svg) = crate::icons::svg(name) else { continue };
+        let (Some(svg), Some(view_box)) = (crate::icons::svg(name), crate::icons::view_box(name)) else { continue };
         let inner = svg
             .split_once('>')
             .and_then(|(_, rest)| rest.rsplit_once("</svg>"))
             .map_or("", |(inner, _)| inner);
-        out.push_str(&format!("<symbol id=\"fa-{name}\" viewBox=\"{}\">{inner}</symbol>", view_box(svg)));
+        out.push_str(&format!("<symbol id=\"fa-{name}\" viewBox=\"{view_box}\">{inner}</symbol>"));
     }
     out.push_str("</svg>");
     out
