@@ -26,3 +26,5 @@ pub use document::{Document, Plan};
 pub mod sample;
 pub mod render;
 pub mod export;
+pub mod storage;
+pub mod session;

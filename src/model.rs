@@ -11,7 +11,7 @@ use serde_json::{Map, Value as Json};
 use crate::data::Format;
 
 /// A portfolio page as forms see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Portfolio {
     /// A fingerprint of the page text this model was read from. `apply` refuses a model

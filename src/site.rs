@@ -24,13 +24,17 @@ pub struct ConfigFile {
 }
 
 impl ConfigFile {
-    /// Reads and parses a config file; the format comes from its extension.
-    pub fn read(path: &Path) -> Result<ConfigFile> {
-        let src = fsx::read_text(path)?;
+    /// Parses `src` as the config file at `path` (its format from the extension).
+    pub fn from_text(path: &Path, src: String) -> Result<ConfigFile> {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let format = Format::from_extension(ext).ok_or_else(|| Error::site(path, "unknown config format"))?;
         let doc = Doc::parse(&src, 0..src.len(), format).map_err(|e| e.at(path, &src))?;
         Ok(ConfigFile { path: path.to_path_buf(), src, doc })
+    }
+
+    /// Reads and parses a config file; the format comes from its extension.
+    pub fn read(path: &Path) -> Result<ConfigFile> {
+        ConfigFile::from_text(path, fsx::read_text(path)?)
     }
 }
 
@@ -104,6 +108,21 @@ impl Site {
 
     fn config_json(&self, path: &[&str]) -> Option<Json> {
         self.config.as_ref()?.doc.get(path).map(|n| n.to_json())
+    }
+
+    /// The file that holds the params (a params file, else the config), if any.
+    pub fn params_file(&self) -> Option<&ConfigFile> {
+        self.params_file.as_ref().or(self.config.as_ref())
+    }
+
+    /// The same site with the params file's text replaced (after an edit).
+    pub fn with_params_text(&self, text: &str) -> Result<Site> {
+        let mut site = self.clone();
+        let slot = if site.params_file.is_some() { &mut site.params_file } else { &mut site.config };
+        if let Some(file) = slot {
+            *file = ConfigFile::from_text(&file.path.clone(), text.to_string())?;
+        }
+        Ok(site)
     }
 
     /// The site's `[params]`.

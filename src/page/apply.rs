@@ -41,11 +41,50 @@ impl Page {
         } else {
             splices.push(self.rebuild_body(model)?);
         }
+        self.finish(splices, "blocks")
+    }
+
+    /// The page's text with block `id` replaced by `block` (same kind), without building
+    /// the whole model: what a form edit on a large page needs.
+    pub fn apply_block(&self, id: usize, block: &Block) -> Result<String, EditError> {
+        let at = format!("blocks[{id}]");
+        let Some(orig) = self.blocks.get(id) else {
+            return Err(EditError::new(at, format!("block {id} does not exist: the page has {} blocks", self.blocks.len())));
+        };
+        let same_kind = matches!(
+            (orig, block),
+            (BlockSpan::Markdown(_), Block::Markdown { .. }) | (BlockSpan::Card(_), Block::Card(_)) | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
+        );
+        if !same_kind {
+            return Err(EditError::new(at, format!("block {id} is not a {} block in the page", block.kind())));
+        }
+        let splices = self.block_edits(id, block)?;
+        self.finish(splices, &at)
+    }
+
+    /// The page's text with front-matter key `key` set to `value` (`None` removes it).
+    pub fn set_front_matter(&self, key: &str, value: Option<serde_json::Value>) -> Result<String, EditError> {
+        let mut fm = self.to_front_matter();
+        match value {
+            Some(v) => {
+                fm.insert(key.to_string(), v);
+            }
+            None => {
+                fm.remove(key);
+            }
+        }
+        let model = Portfolio { front_matter: fm, ..Portfolio::default() };
+        let splices = self.front_matter_edits(&model)?;
+        self.finish(splices, &format!("frontMatter.{key}"))
+    }
+
+    /// Applies splices, refusing a result that would not parse.
+    fn finish(&self, splices: Vec<Splice>, at: &str) -> Result<String, EditError> {
         let out = text::apply_splices(&self.src, splices);
         if out != self.src {
             if let Err(e) = Page::parse(&out) {
                 return Err(EditError {
-                    at: "blocks".into(),
+                    at: at.to_string(),
                     message: format!(
                         "the edited page would not parse at {}: {}",
                         text::position(&out, e.offset),

@@ -142,10 +142,7 @@ impl Page {
 
     /// The page as forms see it (site params are filled in by [`crate::site::Site`]).
     pub fn to_model(&self) -> Portfolio {
-        let front_matter = match self.front_matter.as_ref().map(|(_, d)| d.to_json()) {
-            Some(serde_json::Value::Object(m)) => m,
-            _ => serde_json::Map::new(),
-        };
+        let front_matter = self.to_front_matter();
         let blocks = self.block_models().to_vec();
         Portfolio {
             revision: Some(revision(&self.src)),
@@ -153,6 +150,14 @@ impl Page {
             front_matter,
             blocks,
             params: serde_json::Map::new(),
+        }
+    }
+
+    /// The front matter as JSON (empty without front matter).
+    pub fn to_front_matter(&self) -> serde_json::Map<String, serde_json::Value> {
+        match self.front_matter.as_ref().map(|(_, d)| d.to_json()) {
+            Some(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
         }
     }
 

@@ -1,0 +1,273 @@
+//! An editing session: the page and site a user has open, their unsaved text, undo and
+//! redo, the preview, and saving without ever overwriting an outside edit blindly.
+//!
+//! The desktop shell holds one `Session` behind a lock; each command calls one method.
+//! Every edit goes through the engine's lossless apply, so the unsaved text is always what
+//! Save would write, and the preview always shows that text.
+
+mod edit;
+mod view;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use edit::Edit;
+pub use view::{Broken, Update, View};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::fsx;
+use crate::render::CardCache;
+use crate::site::Site;
+use crate::storage::AppData;
+
+/// Edits of one field closer together than this are undone as one step.
+const COALESCE: Duration = Duration::from_millis(1500);
+/// Undo steps kept.
+const UNDO_MAX: usize = 500;
+
+/// The texts a session can change: the page and the file holding the site params.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub page: String,
+    /// The params file's text, when the site has one.
+    pub config: Option<String>,
+}
+
+/// What Save did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum SaveOutcome {
+    /// Written; the previous files were backed up.
+    Saved { backups: Vec<PathBuf> },
+    /// Nothing to write.
+    Unchanged,
+    /// The files changed on disk since they were loaded: nothing was written.
+    Conflict { page: bool, config: bool },
+}
+
+/// One open page.
+pub struct Session {
+    path: PathBuf,
+    site: Site,
+    /// The unsaved texts.
+    current: Snapshot,
+    /// The texts as last loaded from or saved to disk.
+    disk: Snapshot,
+    doc: Option<Document>,
+    broken: Option<Broken>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    coalesce: Option<(String, Instant)>,
+    version: u64,
+    cache: CardCache,
+    preview: std::sync::Mutex<Option<(u64, String)>>,
+}
+
+impl Session {
+    /// Opens a page file, or a site folder's first portfolio page. A page that does not
+    /// parse opens read-only, showing where and why.
+    pub fn open(path: &Path) -> Result<Session> {
+        let page = if path.is_dir() {
+            Site::open_dir(path)?
+                .pages()
+                .into_iter()
+                .next()
+                .map(|p| p.path)
+                .ok_or_else(|| Error::site(path, "no portfolio page found here (a page with project-card shortcodes or `layout: about`)"))?
+        } else {
+            path.to_path_buf()
+        };
+        let site = Site::for_page(&page)?;
+        let text = fsx::read_text(&page)?;
+        let config = site.params_file().map(|f| f.src.clone());
+        let current = Snapshot { page: text, config };
+        let mut s = Session {
+            path: std::path::absolute(&page).unwrap_or(page),
+            site,
+            disk: current.clone(),
+            current,
+            doc: None,
+            broken: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            coalesce: None,
+            version: 0,
+            cache: CardCache::default(),
+            preview: std::sync::Mutex::new(None),
+        };
+        s.reparse();
+        Ok(s)
+    }
+
+    /// The page file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The site.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The parsed page, unless it is broken.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    /// The unsaved texts.
+    pub fn current(&self) -> &Snapshot {
+        &self.current
+    }
+
+    /// The texts as last loaded or saved.
+    pub fn disk(&self) -> &Snapshot {
+        &self.disk
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.current != self.disk
+    }
+
+    /// Re-reads the texts into the parsed document (or the broken state).
+    fn reparse(&mut self) {
+        if let (Some(text), Some(file)) = (&self.current.config, self.site.params_file()) {
+            if *text != file.src {
+                if let Ok(site) = self.site.with_params_text(text) {
+                    self.site = site;
+                }
+            }
+        }
+        match crate::page::Page::parse(&self.current.page) {
+            Ok(page) => {
+                self.doc = Some(Document { path: self.path.clone(), page, site: self.site.clone() });
+                self.broken = None;
+            }
+            Err(e) => {
+                self.broken = Some(Broken::new(&self.path, &self.current.page, &e));
+                self.doc = None;
+            }
+        }
+        self.version += 1;
+    }
+
+    /// Replaces the unsaved texts, as one undo step unless `coalesce` names the same field
+    /// as the previous edit, moments ago.
+    fn replace(&mut self, next: Snapshot, coalesce: Option<String>) {
+        if next == self.current {
+            return;
+        }
+        let now = Instant::now();
+        let merge = matches!((&coalesce, &self.coalesce), (Some(k), Some((last, at))) if k == last && now.duration_since(*at) < COALESCE);
+        if !merge {
+            self.undo.push(self.current.clone());
+            if self.undo.len() > UNDO_MAX {
+                self.undo.remove(0);
+            }
+        }
+        self.coalesce = coalesce.map(|k| (k, now));
+        self.redo.clear();
+        self.current = next;
+        self.reparse();
+    }
+
+    /// Undoes the last edit (or reload).
+    pub fn undo(&mut self) -> Update {
+        if let Some(prev) = self.undo.pop() {
+            self.redo.push(std::mem::replace(&mut self.current, prev));
+            self.coalesce = None;
+            self.reparse();
+        }
+        self.update(true)
+    }
+
+    /// Redoes what undo undid.
+    pub fn redo(&mut self) -> Update {
+        if let Some(next) = self.redo.pop() {
+            self.undo.push(std::mem::replace(&mut self.current, next));
+            self.coalesce = None;
+            self.reparse();
+        }
+        self.update(true)
+    }
+
+    /// Discards unsaved changes and reads the files again (undoable).
+    pub fn reload(&mut self) -> Result<Update> {
+        let page = fsx::read_text(&self.path)?;
+        let config = match self.site.params_file() {
+            Some(f) => Some(fsx::read_text(&f.path)?),
+            None => None,
+        };
+        let fresh = Snapshot { page, config };
+        self.disk = fresh.clone();
+        self.replace(fresh, None);
+        Ok(self.update(true))
+    }
+
+    /// Saves the unsaved texts, unless the files changed on disk since they were read
+    /// (then nothing is written, unless `overwrite`). The files about to be replaced are
+    /// backed up in `data`.
+    pub fn save(&mut self, overwrite: bool, data: &AppData) -> Result<SaveOutcome> {
+        if self.broken.is_some() && self.current.page == self.disk.page && self.current.config == self.disk.config {
+            return Ok(SaveOutcome::Unchanged);
+        }
+        let params_path = self.site.params_file().map(|f| f.path.clone());
+        let on_disk = Snapshot {
+            page: fsx::read_text(&self.path)?,
+            config: match &params_path {
+                Some(p) => Some(fsx::read_text(p)?),
+                None => None,
+            },
+        };
+        let page_conflict = on_disk.page != self.disk.page && on_disk.page != self.current.page;
+        let config_conflict = on_disk.config != self.disk.config && on_disk.config != self.current.config;
+        if (page_conflict || config_conflict) && !overwrite {
+            return Ok(SaveOutcome::Conflict { page: page_conflict, config: config_conflict });
+        }
+        if on_disk == self.current {
+            self.disk = self.current.clone();
+            return Ok(SaveOutcome::Unchanged);
+        }
+        let mut backups = Vec::new();
+        if on_disk.page != self.current.page {
+            backups.push(data.backup(&self.path, &on_disk.page)?);
+            fsx::write_atomic(&self.path, self.current.page.as_bytes())?;
+        }
+        if let (Some(path), Some(old), Some(new)) = (&params_path, &on_disk.config, &self.current.config) {
+            if old != new {
+                backups.push(data.backup(path, old)?);
+                fsx::write_atomic(path, new.as_bytes())?;
+            }
+        }
+        self.disk = self.current.clone();
+        Ok(SaveOutcome::Saved { backups })
+    }
+
+    /// The preview document of the unsaved text (kept until the next edit).
+    pub fn preview(&self) -> String {
+        let mut slot = self.preview.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((v, html)) = slot.as_ref() {
+            if *v == self.version {
+                return html.clone();
+            }
+        }
+        let html = match &self.doc {
+            Some(doc) => doc.preview_html(Some(&self.cache)),
+            None => view::broken_preview(self.broken.as_ref()),
+        };
+        *slot = Some((self.version, html.clone()));
+        html
+    }
+
+    /// Exports the unsaved text.
+    pub fn export(&self, out: &Path) -> Result<crate::export::Report> {
+        match &self.doc {
+            Some(doc) => crate::export::export(doc, out),
+            None => Err(Error::site(&self.path, "the page has an error; fix it before exporting")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+use std::fs;
+use std::path::PathBuf;
+
+use serde_json::json;
+
+use super::*;
+use crate::model::{Block, Card};
+
+fn sample() -> (tempfile::TempDir, PathBuf, AppData) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = crate::sample::install(&dir.path().join("site")).expect("sample installs");
+    let data = AppData::new(dir.path().join("data"));
+    (dir, page, data)
+}
+
+fn card(s: &Session, id: usize) -> Card {
+    match &s.document().expect("parses").model().blocks[id] {
+        Block::Card(c) => c.clone(),
+        other => panic!("block {id} is {}", other.kind()),
+    }
+}
+
+fn retitle(s: &mut Session, id: usize, title: &str) -> Update {
+    let mut c = card(s, id);
+    c.title = title.into();
+    s.edit(Edit::Block { id, block: Block::Card(c) }, Some(format!("{id}.title"))).expect("edit applies")
+}
+
+#[test]
+fn an_edit_changes_the_unsaved_text_and_the_preview_but_not_the_file() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let before = s.update(false).version;
+    let u = retitle(&mut s, 1, "Ad-tech platform, rebuilt");
+    assert!(u.dirty && u.can_undo && u.version > before);
+    assert!(u.model.is_none(), "a field edit does not redraw the forms");
+    assert!(s.current().page.contains("title=\"Ad-tech platform, rebuilt\""));
+    assert!(s.preview().contains("<h3>Ad-tech platform, rebuilt</h3>"));
+    assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE);
+}
+
+#[test]
+fn saving_writes_only_the_edit_and_backs_up_the_old_file() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 4, "Game servers");
+    let SaveOutcome::Saved { backups } = s.save(false, &data).unwrap() else { panic!("saved") };
+    assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE.replace("Game backends", "Game servers"));
+    assert_eq!(fs::read_to_string(&backups[0]).unwrap(), crate::sample::PAGE);
+    assert!(!s.is_dirty());
+    assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
+}
+
+#[test]
+fn keystrokes_in_one_field_undo_as_one_step_and_redo_comes_back() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    for t in ["G", "Ga", "Gam", "Game"] {
+        retitle(&mut s, 4, t);
+    }
+    let u = s.undo();
+    assert!(!u.can_undo && u.can_redo && !u.dirty);
+    assert_eq!(s.current().page, crate::sample::PAGE);
+    assert!(u.model.is_some(), "undo redraws the forms");
+    s.redo();
+    assert!(s.current().page.contains("title=\"Game\""));
+}
+
+#[test]
+fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let u = s.edit(Edit::Move { from: 1, to: 4 }, None).unwrap();
+    let titles = |u: &Update| -> Vec<String> {
+        u.model.as_ref().unwrap().blocks.iter().filter_map(|b| match b { Block::Card(c) => Some(c.title.clone()), _ => None }).collect()
+    };
+    assert_eq!(titles(&u)[3], "Ad-tech platform");
+    let u = s.edit(Edit::Duplicate { id: 4 }, None).unwrap();
+    assert_eq!(titles(&u)[3..5], ["Ad-tech platform", "Ad-tech platform"]);
+    let u = s.edit(Edit::Delete { id: 5 }, None).unwrap();
+    assert_eq!(titles(&u).len(), 6);
+    let new = Card { title: "Fresh".into(), body: "New card.".into(), ..Card::default() };
+    let u = s.edit(Edit::Insert { index: 1, block: Block::Card(new) }, None).unwrap();
+    assert_eq!(titles(&u)[0], "Fresh");
+    for _ in 0..4 {
+        s.undo();
+    }
+    assert_eq!(s.current().page, crate::sample::PAGE);
+}
+
+#[test]
+fn a_param_edit_changes_the_config_text_and_save_writes_it() {
+    let (d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    s.edit(Edit::Param { key: "github".into(), value: Some(json!("someone")) }, None).unwrap();
+    assert!(s.preview().contains("https://github.com/someone"));
+    s.save(false, &data).unwrap();
+    let config = fs::read_to_string(d.path().join("site/hugo.toml")).unwrap();
+    assert_eq!(config, crate::sample::FILES[0].1.replace("github = \"rviscarra\"", "github = \"someone\""));
+}
+
+#[test]
+fn a_front_matter_edit_keeps_the_quotes() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    s.edit(Edit::FrontMatter { key: "title".into(), value: Some(json!("About me")) }, None).unwrap();
+    assert!(s.current().page.starts_with("---\ntitle: 'About me'\n"));
+    s.edit(Edit::FrontMatter { key: "draft".into(), value: Some(json!(true)) }, None).unwrap();
+    assert!(s.current().page.contains("comments: false\ndraft: true\n---"));
+}
+
+#[test]
+fn an_outside_change_is_never_overwritten_without_asking() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let theirs = crate::sample::PAGE.replace("Canada", "Canada (edited outside)");
+    fs::write(&page, &theirs).unwrap();
+    assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Conflict { page: true, config: false });
+    assert_eq!(fs::read_to_string(&page).unwrap(), theirs, "nothing written");
+    assert!(matches!(s.save(true, &data).unwrap(), SaveOutcome::Saved { .. }));
+    assert!(fs::read_to_string(&page).unwrap().contains("title=\"Mine\""));
+}
+
+#[test]
+fn reloading_discards_changes_and_can_be_undone() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let u = s.reload().unwrap();
+    assert!(!u.dirty);
+    s.undo();
+    assert!(s.current().page.contains("title=\"Mine\""));
+}
+
+#[test]
+fn a_broken_page_opens_read_only_with_its_error() {
+    let (_d, page, data) = sample();
+    fs::write(&page, "---\ntitle: x\n---\n\n{{< project-card title=\"a\" >}}\nno end\n").unwrap();
+    let mut s = Session::open(&page).unwrap();
+    let v = s.view();
+    let broken = v.update.broken.expect("broken");
+    assert!(broken.message.ends_with("about.md:5:1: unclosed shortcode `project-card` opened at 5:1: expected `{{< /project-card >}}` after its body"), "{}", broken.message);
+    assert_eq!(broken.excerpt[0], (2, "title: x".to_string()));
+    assert!(v.update.model.is_none());
+    assert!(s.edit(Edit::FrontMatter { key: "title".into(), value: Some(json!("y")) }, None).is_err());
+    assert!(s.preview().contains("This page has an error"));
+    assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
+}
+
+#[test]
+fn typing_a_card_into_prose_redraws_the_forms() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let Block::Markdown { text, .. } = s.document().unwrap().model().blocks[0].clone() else { panic!() };
+    let text = format!("{text}\n\n{{{{< project-card title=\"Typed\" >}}}}x{{{{< /project-card >}}}}");
+    let u = s.edit(Edit::Block { id: 0, block: Block::Markdown { id: Some(0), text } }, Some("0.text".into())).unwrap();
+    assert!(u.model.is_some(), "the blocks changed kind, so the forms redraw");
+}

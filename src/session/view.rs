@@ -1,0 +1,119 @@
+//! What the forms are drawn from: the full [`View`] when a page opens, and a small
+//! [`Update`] after each edit.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Session;
+use crate::error::SyntaxError;
+use crate::model::Portfolio;
+use crate::site::{Language, PageRef};
+use crate::text;
+
+/// Everything the window shows about the open page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View {
+    pub path: PathBuf,
+    pub site_root: PathBuf,
+    pub site_title: Option<String>,
+    /// The file the params live in, if the site has one.
+    pub config_path: Option<PathBuf>,
+    pub languages: Vec<Language>,
+    /// The language of the open page.
+    pub language: String,
+    /// Every portfolio page of the site.
+    pub pages: Vec<PageRef>,
+    #[serde(flatten)]
+    pub update: Update,
+}
+
+/// The state after an edit.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Update {
+    /// Changes with every edit; the preview is fetched for this version.
+    pub version: u64,
+    pub dirty: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The whole model, when the forms must be redrawn (blocks added, moved, removed…).
+    pub model: Option<Portfolio>,
+    /// Set when the page does not parse: it is shown read-only.
+    pub broken: Option<Broken>,
+}
+
+/// Where and why a page does not parse, with the source around that place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Broken {
+    pub message: String,
+    pub line: usize,
+    pub col: usize,
+    /// Numbered source lines around the error.
+    pub excerpt: Vec<(usize, String)>,
+}
+
+impl Broken {
+    /// Describes `err` in `src` of the page at `path`.
+    pub fn new(path: &Path, src: &str, err: &SyntaxError) -> Broken {
+        let (line, col) = text::line_col(src, err.offset);
+        let first = line.saturating_sub(3).max(1);
+        let excerpt = src
+            .lines()
+            .enumerate()
+            .skip(first - 1)
+            .take(line + 3 - first + 1)
+            .map(|(i, l)| (i + 1, l.to_string()))
+            .collect();
+        Broken { message: format!("{}:{line}:{col}: {}", path.display(), err.message), line, col, excerpt }
+    }
+}
+
+impl Session {
+    /// The full view (on open, and when the site or page changes).
+    pub fn view(&self) -> View {
+        let site = &self.site;
+        View {
+            path: self.path.clone(),
+            site_root: site.root.clone(),
+            site_title: site.title(),
+            config_path: site.params_file().map(|f| f.path.clone()),
+            languages: site.languages(),
+            language: self.doc.as_ref().map_or_else(|| "en".to_string(), |d| d.language()),
+            pages: site.pages(),
+            update: self.update(true),
+        }
+    }
+
+    /// The state after an edit; with the model when the forms must be redrawn.
+    pub fn update(&self, with_model: bool) -> Update {
+        Update {
+            version: self.version,
+            dirty: self.is_dirty(),
+            can_undo: !self.undo.is_empty(),
+            can_redo: !self.redo.is_empty(),
+            model: if with_model { self.doc.as_ref().map(|d| d.model()) } else { None },
+            broken: self.broken.clone(),
+        }
+    }
+}
+
+/// The preview shown for a page that does not parse.
+pub fn broken_preview(broken: Option<&Broken>) -> String {
+    let message = broken.map_or("The page could not be read.", |b| b.message.as_str());
+    maud::html! {
+        (maud::DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(crate::render::document::PREVIEW_CSP);
+                title { "Page has an error" }
+                style { "body{font:16px system-ui,sans-serif;margin:2rem;color:#b42318}" }
+            }
+            body { h1 { "This page has an error" } p { (message) } }
+        }
+    }
+    .into_string()
+}

@@ -1,0 +1,105 @@
+//! What Folio keeps outside the user's site, in its app data folder: recently opened sites,
+//! backups of files before they are overwritten, the sample site copy, and (for crash
+//! recovery) journals of unsaved edits.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fsx;
+
+/// How many recent sites are remembered.
+const RECENT_MAX: usize = 10;
+/// How many backups are kept per file.
+const BACKUPS_MAX: usize = 20;
+
+/// The app data folder.
+#[derive(Debug, Clone)]
+pub struct AppData {
+    dir: PathBuf,
+}
+
+/// A recently opened page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recent {
+    pub path: PathBuf,
+    pub title: String,
+}
+
+impl AppData {
+    /// Uses `dir` (created on first write).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        AppData { dir: dir.into() }
+    }
+
+    /// The folder itself.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    fn ensure(&self, dir: &Path) -> Result<()> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+    }
+
+    /// Recently opened pages, most recent first (missing files left out).
+    pub fn recent(&self) -> Vec<Recent> {
+        let Ok(text) = std::fs::read_to_string(self.file("recent.json")) else {
+            return Vec::new();
+        };
+        let list: Vec<Recent> = serde_json::from_str(&text).unwrap_or_default();
+        list.into_iter().filter(|r| r.path.exists()).collect()
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn add_recent(&self, path: &Path, title: &str) -> Result<()> {
+        self.ensure(&self.dir)?;
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut list = self.recent();
+        list.retain(|r| r.path != abs);
+        list.insert(0, Recent { path: abs, title: title.to_string() });
+        list.truncate(RECENT_MAX);
+        let json = serde_json::to_string_pretty(&list).expect("recent list serializes");
+        fsx::write_atomic(&self.file("recent.json"), json.as_bytes())
+    }
+
+    /// The sample site's copy, installed on first use. Returns its page.
+    pub fn sample(&self) -> Result<PathBuf> {
+        crate::sample::install(&self.file("sample"))
+    }
+
+    /// A folder for files about `path` (backups, journals), named after the path.
+    pub fn slot(&self, kind: &str, path: &Path) -> PathBuf {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let name = abs.file_name().map_or("page".into(), |n| n.to_string_lossy().into_owned());
+        let hash = crate::page::revision(&abs.to_string_lossy());
+        self.dir.join(kind).join(format!("{}-{name}", &hash[..8]))
+    }
+
+    /// Keeps `old` (the bytes about to be overwritten at `path`) as a backup; returns it.
+    pub fn backup(&self, path: &Path, old: &str) -> Result<PathBuf> {
+        let dir = self.slot("backups", path);
+        self.ensure(&dir)?;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        let name = path.file_name().map_or("page".into(), |n| n.to_string_lossy().into_owned());
+        let target = dir.join(format!("{stamp:013}-{name}"));
+        fsx::write_atomic(&target, old.as_bytes())?;
+        let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(&dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        all.sort();
+        while all.len() > BACKUPS_MAX {
+            let oldest = all.remove(0);
+            let _ = std::fs::remove_file(oldest);
+        }
+        Ok(target)
+    }
+}
