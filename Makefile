@@ -14,14 +14,17 @@ deps: check-toolchain
 deps-test: check-toolchain
 	@scripts/deps.sh test
 
-## The sample, through the engine (the desktop app replaces this when it lands).
+## The desktop app on the bundled sample (a copy in the app data folder; content/ is never written).
 run: deps
-	cargo run --quiet --bin folio -- check content
-	cargo run --quiet --bin folio -- dump content/content/en/about.md
+	cargo build -p folio-desktop
+	scripts/run-app.sh
 
-## Every test: unit, integration, CLI, property tests.
+## Every test: unit, integration (parity with Hugo, HTML validity, accessibility), CLI,
+## property tests, and end-to-end tests of the real window under Xvfb.
 test: deps-test
 	cargo test --workspace
+	cargo build -p folio-desktop
+	tests/e2e/run.sh
 
 ## Benchmarks: criterion (engine) and whole-process timings of the CLI.
 bench: deps

@@ -38,6 +38,8 @@ pub struct Update {
     pub dirty: bool,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// The window title (the page, the site, a dot while there are unsaved changes).
+    pub title: String,
     /// The whole model, when the forms must be redrawn (blocks added, moved, removed…).
     pub model: Option<Portfolio>,
     /// Set when the page does not parse: it is shown read-only.
@@ -87,6 +89,16 @@ impl Session {
         }
     }
 
+    /// The window title: the page, the site, and a dot while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let name = self.path.file_name().map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
+        let site = self.site.title().unwrap_or_else(|| {
+            self.site.root.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        });
+        let dirty = if self.is_dirty() { "● " } else { "" };
+        format!("{dirty}{name} — {site} — Folio")
+    }
+
     /// The state after an edit; with the model when the forms must be redrawn.
     pub fn update(&self, with_model: bool) -> Update {
         Update {
@@ -94,6 +106,7 @@ impl Session {
             dirty: self.is_dirty(),
             can_undo: !self.undo.is_empty(),
             can_redo: !self.redo.is_empty(),
+            title: self.window_title(),
             model: if with_model { self.doc.as_ref().map(|d| d.model()) } else { None },
             broken: self.broken.clone(),
         }

@@ -1,0 +1,164 @@
+//! The commands the window calls. Each locks the state, calls one engine function, and maps
+//! the error; the window title follows the session's dirty state.
+
+use std::path::PathBuf;
+
+use folio::session::{Edit, SaveOutcome, Update, View};
+use folio::storage::Recent;
+use serde::Serialize;
+use tauri::{AppHandle, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{CmdResult, CommandError};
+use crate::state::AppState;
+
+fn sync_title(window: &WebviewWindow, state: &AppState) {
+    if let Some(s) = state.lock().as_ref() {
+        let _ = window.set_title(&s.window_title());
+    }
+}
+
+/// The open page's view (`None` before any page is open).
+#[tauri::command]
+pub fn current_view(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<View>> {
+    if let Some(err) = state.startup_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        return Err(CommandError::new("site", err));
+    }
+    let view = state.lock().as_ref().map(|s| s.view());
+    sync_title(&window, &state);
+    Ok(view)
+}
+
+/// Opens a site folder or page file.
+#[tauri::command]
+pub fn open_site(window: WebviewWindow, state: State<'_, AppState>, path: PathBuf) -> CmdResult<View> {
+    let view = state.open(&path)?;
+    sync_title(&window, &state);
+    Ok(view)
+}
+
+/// Asks for a site folder (native dialog, off the UI thread) and opens it.
+#[tauri::command]
+pub async fn pick_site(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<View>> {
+    let Some(dir) = pick_folder(&app, "Open a Hugo site").await? else { return Ok(None) };
+    let view = state.open(&dir)?;
+    sync_title(&window, &state);
+    Ok(Some(view))
+}
+
+async fn pick_folder(app: &AppHandle, title: &str) -> CmdResult<Option<PathBuf>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.dialog().file().set_title(title).pick_folder(move |folder| {
+        let _ = tx.send(folder.and_then(|f| f.into_path().ok()));
+    });
+    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+        .await
+        .map_err(|e| CommandError::new("dialog", e.to_string()))
+}
+
+/// Recently opened pages.
+#[tauri::command]
+pub fn recent_sites(state: State<'_, AppState>) -> Vec<Recent> {
+    state.data.recent()
+}
+
+/// Applies a form edit.
+#[tauri::command]
+pub fn apply_edit(window: WebviewWindow, state: State<'_, AppState>, edit: Edit, coalesce: Option<String>) -> CmdResult<Update> {
+    let update = state.with_session(|s| Ok(s.edit(edit, coalesce)?))?;
+    sync_title(&window, &state);
+    Ok(update)
+}
+
+/// Undoes the last edit.
+#[tauri::command]
+pub fn undo(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Update> {
+    let update = state.with_session(|s| Ok(s.undo()))?;
+    sync_title(&window, &state);
+    Ok(update)
+}
+
+/// Redoes the last undone edit.
+#[tauri::command]
+pub fn redo(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Update> {
+    let update = state.with_session(|s| Ok(s.redo()))?;
+    sync_title(&window, &state);
+    Ok(update)
+}
+
+/// What Save did, and the state after it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Saved {
+    pub outcome: SaveOutcome,
+    pub update: Update,
+}
+
+/// Saves; `overwrite` replaces files that changed on disk (after the user chose to).
+#[tauri::command]
+pub fn save(window: WebviewWindow, state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
+    let data = state.data.clone();
+    let saved = state.with_session(|s| {
+        let outcome = s.save(overwrite, &data)?;
+        Ok(Saved { outcome, update: s.update(false) })
+    })?;
+    sync_title(&window, &state);
+    Ok(saved)
+}
+
+/// Discards unsaved changes and reads the files again.
+#[tauri::command]
+pub fn reload(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<View> {
+    let view = state.with_session(|s| {
+        s.reload()?;
+        Ok(s.view())
+    })?;
+    sync_title(&window, &state);
+    Ok(view)
+}
+
+/// Where an export went.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub dir: PathBuf,
+    pub index: PathBuf,
+    pub warnings: Vec<String>,
+}
+
+/// Exports the unsaved page into `dir`, or into a folder the user picks.
+#[tauri::command]
+pub async fn export_site(app: AppHandle, state: State<'_, AppState>, dir: Option<PathBuf>) -> CmdResult<Option<Exported>> {
+    let dir = match dir {
+        Some(d) => d,
+        None => match pick_folder(&app, "Export to a folder").await? {
+            Some(d) => d,
+            None => return Ok(None),
+        },
+    };
+    let report = state.with_session(|s| Ok(s.export(&dir)?))?;
+    *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(report.dir.clone());
+    Ok(Some(Exported { index: report.dir.join("index.html"), dir: report.dir, warnings: report.warnings }))
+}
+
+/// Opens the last export's `index.html` in the default browser.
+#[tauri::command]
+pub fn open_export(state: State<'_, AppState>) -> CmdResult<()> {
+    let dir = state
+        .last_export
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+        .ok_or_else(|| CommandError::new("state", "nothing has been exported yet"))?;
+    std::process::Command::new("xdg-open")
+        .arg(dir.join("index.html"))
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| CommandError::new("io", format!("could not start a browser (xdg-open): {e}")))
+}
+
+/// Every Font Awesome brand icon name, for autocomplete.
+#[tauri::command]
+pub fn icon_names() -> Vec<&'static str> {
+    folio::icons::brands().to_vec()
+}

@@ -1,0 +1,54 @@
+//! What the app holds between commands: the open session, the app data folder, and the
+//! folder of the last export (the only path "open in browser" may open).
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use folio::session::Session;
+use folio::storage::AppData;
+
+use crate::error::{CmdResult, CommandError};
+
+/// Managed state.
+pub struct AppState {
+    pub session: Mutex<Option<Session>>,
+    pub data: AppData,
+    pub last_export: Mutex<Option<PathBuf>>,
+    /// Why the page given at start-up could not be opened, shown once by the window.
+    pub startup_error: Mutex<Option<String>>,
+}
+
+impl AppState {
+    /// State over the app data folder `data`.
+    pub fn new(data: AppData) -> Self {
+        AppState {
+            session: Mutex::new(None),
+            data,
+            last_export: Mutex::new(None),
+            startup_error: Mutex::new(None),
+        }
+    }
+
+    /// The session lock. A panic while it was held cannot leave it half-edited (edits
+    /// replace whole texts), so a poisoned lock is taken over.
+    pub fn lock(&self) -> MutexGuard<'_, Option<Session>> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs `f` on the open session.
+    pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> CmdResult<T>) -> CmdResult<T> {
+        let mut guard = self.lock();
+        let session = guard.as_mut().ok_or_else(|| CommandError::new("state", "no page is open"))?;
+        f(session)
+    }
+
+    /// Opens `path` (page or site folder), remembers it, and makes it the session.
+    pub fn open(&self, path: &std::path::Path) -> CmdResult<folio::session::View> {
+        let session = Session::open(path)?;
+        let view = session.view();
+        let title = view.site_title.clone().unwrap_or_else(|| session.path().display().to_string());
+        let _ = self.data.add_recent(session.path(), &title);
+        *self.lock() = Some(session);
+        Ok(view)
+    }
+}

@@ -1,0 +1,204 @@
+"""End-to-end tests of the real Folio window (tauri-driver + WebKitWebDriver under Xvfb).
+
+Run through tests/e2e/run.sh, which starts Xvfb and tauri-driver; needs FOLIO_APP (the
+built folio-desktop binary) and WEBDRIVER (the tauri-driver URL)."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+import webdriver as wd
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = os.environ.get("FOLIO_APP", str(ROOT / "target/debug/folio-desktop"))
+DRIVER = os.environ.get("WEBDRIVER", "http://127.0.0.1:4444")
+SHOTS = Path(os.environ.get("FOLIO_SCREENSHOTS", ROOT / "target/e2e-screenshots"))
+SAMPLE = (ROOT / "content/content/en/about.md").read_text()
+
+
+class AppTest(unittest.TestCase):
+    """Each test opens the app on a fresh copy of the sample site."""
+
+    site_files = {}
+    unsafe_html = False
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="folio-e2e-")
+        self.site = Path(self.tmp) / "site"
+        shutil.copytree(ROOT / "content", self.site, ignore=shutil.ignore_patterns(".hugo_build.lock"))
+        if self.unsafe_html:
+            with open(self.site / "hugo.toml", "a") as f:
+                f.write("\n[markup.goldmark.renderer]\nunsafe = true\n")
+        for rel, text in self.site_files.items():
+            (self.site / rel).write_text(text)
+        self.page = self.site / "content/en/about.md"
+        self.started = time.time()
+        self.s = wd.Session(DRIVER, APP, [str(self.site)])
+        print(f"[session {time.time() - self.started:.1f}s]", end=" ", flush=True)
+
+    def tearDown(self):
+        print(f"[test {time.time() - self.started:.1f}s]", end=" ", flush=True)
+        self.screenshot(self.id().split(".")[-1])
+        t = time.time()
+        self.s.close()
+        print(f"[close {time.time() - t:.1f}s]", end=" ", flush=True)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def screenshot(self, name):
+        """Saves the screen (the app's window under Xvfb): WebKitWebDriver's own screenshot
+        command hangs without compositing, so ImageMagick reads the X display instead."""
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["import", "-window", "root", str(SHOTS / f"{name}.png")], timeout=20, check=False)
+
+    def invoke(self, command, args=None):
+        result = self.s.execute_async(
+            "const [name, args, done] = arguments;"
+            "window.__TAURI__.core.invoke(name, args).then(v => done({ok: v}), e => done({err: e}));",
+            command, args or {})
+        if "err" in result:
+            raise AssertionError(f"{command} failed: {result['err']}")
+        return result["ok"]
+
+    def field(self, key):
+        return self.s.find(f'[data-key="{key}"]')
+
+    def replace_text(self, key, text):
+        el = self.field(key)
+        self.s.click(el)
+        self.s.type(el, wd.CTRL + "a")
+        self.s.type(el, text)
+        return el
+
+    def preview_settled(self):
+        """Waits until the preview shows the latest version."""
+        self.s.wait(lambda: self.s.execute(
+            "return document.body.dataset.version && document.body.dataset.version === document.body.dataset.previewVersion"),
+            what="the preview to catch up")
+
+    def in_preview(self, script):
+        """Runs `script` (a function body returning a value) inside the visible preview."""
+        self.preview_settled()
+        frame = self.s.find("iframe.front")
+        self.s.frame(frame)
+        try:
+            return self.s.execute(script)
+        finally:
+            self.s.frame(None)
+
+    def preview_titles(self):
+        return self.in_preview("return [...document.querySelectorAll('.project-card h3')].map(h => h.textContent)")
+
+    def dirty(self):
+        return self.s.execute("return !document.getElementById('save').disabled")
+
+
+class EditingTest(AppTest):
+    def test_a_card_title_edit_shows_in_the_preview_and_save_changes_only_that_title(self):
+        self.replace_text("b1:title", "Ad-tech platform at scale")
+        self.s.wait(lambda: "Ad-tech platform at scale" in self.preview_titles(), what="the new title in the preview")
+        self.assertTrue(self.dirty())
+        self.assertTrue(self.s.execute("return document.title").startswith("● about.md"))
+        self.s.type(self.field("b1:title"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertFalse(self.s.execute("return document.title").startswith("●"))
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
+
+    def test_adding_moving_and_deleting_a_card_then_undoing_restores_the_page(self):
+        blocks = lambda: len(self.s.find_all(".block[data-id]"))
+        self.s.wait(lambda: blocks() == 9, what="the forms")
+        self.s.click(self.s.find(".add-end button"))
+        self.s.wait(lambda: blocks() == 10, what="the new card")
+        title = self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key"), what="focus on the new card")
+        self.assertEqual(title, "b9:title")
+        self.replace_text("b9:title", "Brand new card")
+        self.s.wait(lambda: "Brand new card" in self.preview_titles(), what="the new card in the preview")
+        # Up past the closing paragraph, then past the last card: focus follows the card.
+        self.s.type(self.field("b9:title"), wd.ALT + wd.ARROW_UP)
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b8:title", what="the card to move up")
+        self.s.type(self.field("b8:title"), wd.ALT + wd.ARROW_UP)
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b7:title", what="the card to move up again")
+        self.assertEqual(self.preview_titles()[-2:], ["Brand new card", "rviscarra / webrtc-remote-screen"])
+        self.s.click(self.s.find('.block[data-id="2"] button[aria-label^="Delete"]'))
+        self.s.wait(lambda: blocks() == 9, what="the deletion")
+        self.assertNotIn("Emoji keyboard rendering cluster", self.preview_titles())
+        while not self.s.prop(self.s.find("#undo"), "disabled"):
+            self.s.click(self.s.find("#undo"))
+            self.preview_settled()
+        self.s.wait(lambda: not self.dirty(), what="undo back to the saved page")
+        self.assertEqual(blocks(), 9)
+        self.assertIn("Emoji keyboard rendering cluster", self.preview_titles())
+        self.assertEqual(self.page.read_text(), SAMPLE)
+
+    def test_export_writes_a_folder_that_opens_from_disk(self):
+        out = Path(self.tmp) / "export"
+        result = self.invoke("export_site", {"dir": str(out)})
+        self.assertTrue((out / "index.html").is_file())
+        self.assertTrue((out / "assets/folio.css").is_file())
+        html = (out / "index.html").read_text()
+        self.assertIn("Ad-tech platform", html)
+        self.assertNotIn("<script", html.lower())
+        self.assertEqual(Path(result["index"]), out / "index.html")
+
+
+class BrokenPageTest(AppTest):
+    site_files = {"content/en/about.md": "---\ntitle: Broken\n---\n\n{{< project-card title=\"Open\" >}}\n  no end tag\n"}
+
+    def test_a_broken_page_opens_read_only_with_the_error_and_its_source(self):
+        alert = self.s.find(".broken")
+        text = self.s.text(alert)
+        self.assertIn("about.md:5:1: unclosed shortcode `project-card`", text)
+        self.assertIn("no end tag", text)
+        self.assertEqual(self.s.find_all("[data-key]"), [])
+        self.assertEqual(self.page.read_text(), self.site_files["content/en/about.md"])
+
+
+class ConflictTest(AppTest):
+    def test_saving_over_an_outside_edit_asks_first_and_cancel_writes_nothing(self):
+        self.replace_text("b4:title", "Game servers")
+        self.preview_settled()
+        theirs = SAMPLE.replace("Canada", "Canada, eh")
+        self.page.write_text(theirs)
+        self.s.type(self.field("b4:title"), wd.CTRL + "s")
+        dialog = self.s.find("dialog[open]")
+        self.assertIn("changed", self.s.text(dialog).lower())
+        self.s.click(self.s.find("dialog[open] .dialog-actions button"))  # Cancel
+        time.sleep(0.3)
+        self.assertEqual(self.page.read_text(), theirs)
+        self.assertTrue(self.dirty())
+
+
+class UnsafeHtmlTest(AppTest):
+    unsafe_html = True
+    site_files = {"content/en/about.md": (
+        "---\ntitle: Hostile\n---\n\n"
+        "Bio <script>window.__pwned = 1; parent.__pwned = 1</script> and "
+        "<img src=x onerror=\"parent.__pwned = 2\"> and <a href=\"javascript:parent.__pwned = 3\">a link</a>.\n\n"
+        "{{< project-card title=\"Card\" tech-icons=\"rust\" >}}\n"
+        "  <script>parent.__pwned = 4</script><svg onload=\"parent.__pwned = 5\"></svg>\n"
+        "  <a href=\"javascript:alert(1)\">card link</a> <div onclick=\"parent.__pwned = 6\">div</div>\n"
+        "{{< /project-card >}}\n")}
+
+    def test_scripts_handlers_and_javascript_links_in_the_page_never_run(self):
+        self.preview_settled()
+        time.sleep(0.5)
+        self.assertEqual(self.s.execute("return typeof window.__pwned"), "undefined")
+        frame = self.s.find("iframe.front")
+        self.assertEqual(self.s.execute("return arguments[0].getAttribute('sandbox')", {wd.ELEMENT: frame}), "")
+        found = self.in_preview(
+            "return {scripts: document.querySelectorAll('script').length,"
+            " handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,"
+            " js: [...document.querySelectorAll('[href],[src]')].filter(e => /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src'))).length,"
+            " text: document.body.textContent}")
+        self.assertEqual((found["scripts"], found["handlers"], found["js"]), (0, 0, 0))
+        self.assertIn("card link", found["text"])
+        self.assertEqual(self.s.execute("return typeof window.__pwned"), "undefined")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

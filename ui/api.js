@@ -1,0 +1,32 @@
+// The only module that talks to Tauri: every engine call the window makes goes through here.
+
+const core = window.__TAURI__.core;
+
+/** Calls a command; errors arrive as {kind, message}. */
+async function call(cmd, args = {}) {
+  try {
+    return await core.invoke(cmd, args);
+  } catch (e) {
+    throw typeof e === "object" && e ? e : { kind: "unknown", message: String(e) };
+  }
+}
+
+export const api = {
+  currentView: () => call("current_view"),
+  openSite: (path) => call("open_site", { path }),
+  pickSite: () => call("pick_site"),
+  recentSites: () => call("recent_sites"),
+  applyEdit: (edit, coalesce = null) => call("apply_edit", { edit, coalesce }),
+  undo: () => call("undo"),
+  redo: () => call("redo"),
+  save: (overwrite = false) => call("save", { overwrite }),
+  reload: () => call("reload"),
+  exportSite: (dir = null) => call("export_site", { dir }),
+  openExport: () => call("open_export"),
+  iconNames: () => call("icon_names"),
+};
+
+/** URL of something the `folio:` scheme serves (preview, icons, site images). */
+export function folioUrl(path) {
+  return core.convertFileSrc(path, "folio");
+}

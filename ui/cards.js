@@ -1,0 +1,190 @@
+// Block editors: the frame every block shares (drag handle, move, duplicate, delete,
+// collapse) and the project card editor with its chips.
+
+import { el, field, nextId } from "./dom.js";
+import { submit } from "./edits.js";
+import { folioUrl } from "./api.js";
+
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const collapsed = new Set();
+
+/** Moves block `from` to position `to` (focus follows the block). */
+export function moveBlock(from, to, ctx) {
+  if (to < 0 || to >= ctx.blockCount() || to === from) return;
+  ctx.focusAfter(from, to);
+  submit({ op: "move", from, to }, { anchor: to });
+}
+
+/** The frame around a block's fields. */
+export function blockShell(id, model, ctx, kind, title, ...body) {
+  const n = model.blocks.length;
+  const item = el("li", { class: `block ${collapsed.has(keyOf(model, id)) ? "collapsed" : ""}`, dataset: { id: String(id) }, "aria-label": `${kind} ${id + 1}: ${title}` });
+  const toggle = el("button", {
+    type: "button", class: "icon", "aria-expanded": String(!item.classList.contains("collapsed")),
+    "aria-label": `Show or hide ${kind.toLowerCase()} ${id + 1}`, text: item.classList.contains("collapsed") ? "▸" : "▾",
+    onClick: () => {
+      const now = item.classList.toggle("collapsed");
+      toggle.textContent = now ? "▸" : "▾";
+      toggle.setAttribute("aria-expanded", String(!now));
+      if (now) collapsed.add(keyOf(model, id)); else collapsed.delete(keyOf(model, id));
+    },
+  });
+  const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
+  const head = el("div", { class: "block-head" },
+    handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${id + 1} up`, title: "Move up (Alt+↑)", disabled: id === 0, onClick: () => moveBlock(id, id - 1, ctx), text: "↑" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${id + 1} down`, title: "Move down (Alt+↓)", disabled: id === n - 1, onClick: () => moveBlock(id, id + 1, ctx), text: "↓" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${kind.toLowerCase()} ${id + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter(id, id + 1); submit({ op: "duplicate", id }, { anchor: id + 1 }); }, text: "Copy" }),
+    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${id + 1}`, title: "Delete", onClick: () => ctx.remove(id, kind), text: "Delete" }));
+  item.append(head, el("div", { class: "block-body" }, ...body));
+  item.addEventListener("keydown", (e) => {
+    if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+    e.preventDefault();
+    moveBlock(id, e.key === "ArrowUp" ? id - 1 : id + 1, ctx);
+  });
+  dragAndDrop(item, handle, id, ctx);
+  return item;
+}
+
+function keyOf(model, id) {
+  const b = model.blocks[id];
+  return `${b.kind}:${b.title ?? b.name ?? ""}:${id}`;
+}
+
+function dragAndDrop(item, handle, id, ctx) {
+  handle.addEventListener("dragstart", (e) => {
+    e.dataTransfer.setData("application/x-folio-block", String(id));
+    e.dataTransfer.effectAllowed = "move";
+    item.classList.add("dragging");
+  });
+  handle.addEventListener("dragend", () => item.classList.remove("dragging"));
+  const where = (e) => (e.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2 ? "before" : "after");
+  item.addEventListener("dragover", (e) => {
+    if (!e.dataTransfer.types.includes("application/x-folio-block")) return;
+    e.preventDefault();
+    item.classList.toggle("drop-before", where(e) === "before");
+    item.classList.toggle("drop-after", where(e) === "after");
+  });
+  item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
+  item.addEventListener("drop", (e) => {
+    const from = Number(e.dataTransfer.getData("application/x-folio-block"));
+    const side = where(e);
+    item.classList.remove("drop-before", "drop-after");
+    if (Number.isNaN(from)) return;
+    e.preventDefault();
+    // Position after removal of the dragged block.
+    let to = side === "before" ? id : id + 1;
+    if (from < to) to -= 1;
+    moveBlock(from, to, ctx);
+  });
+}
+
+/** The editor of one project card. */
+export function cardEditor(card, id, model, ctx) {
+  const send = (key) => submit({ op: "block", id, block: card }, { coalesce: `b${id}:${key}`, anchor: id });
+  const title = el("input", { type: "text", value: card.title, dataset: { key: `b${id}:title` }, onInput: (e) => { card.title = e.target.value; send("title"); } });
+  const icons = chipField({
+    label: "Tech icons", key: `b${id}:icons`, values: card.techIcons, names: ctx.iconNames,
+    onChange: (v) => { card.techIcons = v; send("icons"); },
+  });
+  const other = chipField({ label: "Other tech", key: `b${id}:other`, values: card.otherTech, onChange: (v) => { card.otherTech = v; send("other"); } });
+  const repoMsg = el("span", { class: "hint", "aria-live": "polite" });
+  const repo = el("input", { type: "text", value: card.repository ?? "", placeholder: "owner/repo", dataset: { key: `b${id}:repo` } });
+  const showRepo = () => {
+    const v = repo.value.trim();
+    const ok = v === "" || REPO.test(v);
+    repo.setAttribute("aria-invalid", String(!ok));
+    repoMsg.className = ok ? "hint" : "invalid";
+    repoMsg.textContent = v === "" ? "No repository link." : ok ? `Links to https://github.com/${v}` : "Use the form owner/repo, e.g. rviscarra/webrtc-remote-screen.";
+  };
+  repo.addEventListener("input", () => { showRepo(); card.repository = repo.value.trim() === "" ? null : repo.value.trim(); send("repo"); });
+  showRepo();
+  const body = el("textarea", {
+    rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: `b${id}:body` },
+    onInput: (e) => { card.body = e.target.value; send("body"); },
+  });
+  return blockShell(id, model, ctx, "Card", card.title || "Untitled card",
+    field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body));
+}
+
+/** A list of words as removable chips, with an input that adds them (and, given `names`,
+ *  suggests from them and flags words not among them). */
+function chipField({ label, key, values, names = null, onChange }) {
+  const listId = nextId("suggest");
+  const input = el("input", {
+    type: "text", dataset: { key }, autocomplete: "off",
+    role: names ? "combobox" : null, "aria-autocomplete": names ? "list" : null,
+    "aria-expanded": names ? "false" : null, "aria-controls": names ? listId : null,
+    placeholder: names ? "Add an icon (e.g. python)" : "Add a word",
+  });
+  const chips = el("ul", { class: "chips", "aria-label": label });
+  const suggestions = el("ul", { class: "suggestions", id: listId, role: "listbox", hidden: true, "aria-label": `${label} suggestions` });
+  let active = -1;
+  const set = (next) => { values.splice(0, values.length, ...next); draw(); onChange([...values]); };
+  const add = (word) => {
+    const w = word.trim();
+    input.value = "";
+    close();
+    if (w && !values.includes(w)) set([...values, w]);
+  };
+  const draw = () => chips.replaceChildren(...values.map((w, i) => {
+    const known = !names || names.includes(w);
+    const chip = el("li", { class: `chip ${known ? "" : "unknown"}`, title: known ? w : unknownHint(w, names) },
+      names && known ? el("img", { src: folioUrl(`icon/${w}.svg`), alt: "" }) : null,
+      el("span", { text: w }),
+      known ? null : el("span", { class: "visually-hidden", text: "(unknown icon)" }),
+      el("button", { type: "button", "aria-label": `Remove ${w}`, text: "×", onClick: () => { set(values.filter((_, j) => j !== i)); input.focus(); } }));
+    return chip;
+  }));
+  const close = () => { suggestions.hidden = true; active = -1; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); };
+  const open = () => {
+    if (!names) return;
+    const q = input.value.trim().toLowerCase();
+    if (!q) { close(); return; }
+    const found = [...names.filter((n) => n.startsWith(q)), ...names.filter((n) => !n.startsWith(q) && n.includes(q))].filter((n) => !values.includes(n)).slice(0, 8);
+    suggestions.replaceChildren(...found.map((n, i) => el("li", {
+      id: `${listId}-${i}`, role: "option", "aria-selected": String(i === active), dataset: { name: n },
+      onMousedown: (e) => { e.preventDefault(); add(n); },
+    }, el("img", { src: folioUrl(`icon/${n}.svg`), alt: "" }), n)));
+    suggestions.hidden = found.length === 0;
+    input.setAttribute("aria-expanded", String(found.length > 0));
+  };
+  input.addEventListener("input", () => { active = -1; open(); });
+  input.addEventListener("blur", () => { if (input.value.trim()) add(input.value); close(); });
+  input.addEventListener("keydown", (e) => {
+    const options = [...suggestions.children];
+    if ((e.key === "ArrowDown" || e.key === "ArrowUp") && !suggestions.hidden && options.length) {
+      e.preventDefault();
+      active = (active + (e.key === "ArrowDown" ? 1 : -1) + options.length) % options.length;
+      options.forEach((o, i) => o.setAttribute("aria-selected", String(i === active)));
+      input.setAttribute("aria-activedescendant", options[active].id);
+    } else if (e.key === "Enter" || e.key === "," || (e.key === " " && names)) {
+      if (!input.value.trim() && active < 0) return;
+      e.preventDefault();
+      add(active >= 0 && options[active] ? options[active].dataset.name : input.value);
+    } else if (e.key === "Escape") {
+      close();
+    } else if (e.key === "Backspace" && input.value === "" && values.length) {
+      set(values.slice(0, -1));
+    }
+  });
+  draw();
+  input.id = nextId();
+  return el("div", { class: "field" }, el("label", { for: input.id, text: label }), chips, el("div", { class: "chip-input" }, input, suggestions));
+}
+
+function unknownHint(word, names) {
+  const near = names.map((n) => [distance(word.toLowerCase(), n), n]).filter(([d]) => d <= Math.max(1, Math.floor(word.length / 3))).sort((a, b) => a[0] - b[0]).slice(0, 3).map(([, n]) => n);
+  return near.length ? `Not a Font Awesome brand icon. Did you mean ${near.join(", ")}?` : "Not a Font Awesome brand icon.";
+}
+
+function distance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}

@@ -1,0 +1,32 @@
+// Small DOM helpers: elements from attributes and children, and labelled form fields.
+
+let uid = 0;
+
+/** `el("input", {type: "text", onInput: fn}, ...children)`: attributes starting with
+ *  `on` are listeners; `dataset`/`aria` objects expand; strings become text. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k === "value") node.value = v;
+    else if (k === "checked") node.checked = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** A fresh id for label/field pairs. */
+export function nextId(prefix = "f") {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+/** A labelled field wrapping `control` (which gets an id if it has none). */
+export function field(label, control, ...extra) {
+  if (!control.id) control.id = nextId();
+  return el("div", { class: "field" }, el("label", { for: control.id, text: label }), control, ...extra);
+}

@@ -1,0 +1,67 @@
+// The queue every change goes through: one engine call at a time, in order. Keystrokes in
+// one field collapse into the latest value while a call is in flight, and changes that add,
+// move or remove blocks lock the forms until the engine answers, so no edit can land on a
+// block whose position just changed.
+
+import { api } from "./api.js";
+
+const pending = new Map();
+let running = false;
+let onUpdate = () => {};
+let onError = () => {};
+let onBusy = () => {};
+const idle = [];
+
+/** Sets what happens with each engine answer. */
+export function configure(handlers) {
+  ({ onUpdate, onError, onBusy } = { ...{ onUpdate, onError, onBusy }, ...handlers });
+}
+
+/** Queues a form edit. `coalesce` names the field (same field: latest value wins);
+ *  `anchor` is the block the preview should show. */
+export function submit(edit, { coalesce = null, anchor = null } = {}) {
+  const structural = ["insert", "move", "delete", "duplicate"].includes(edit.op);
+  const key = coalesce && !structural ? `edit:${coalesce}` : Symbol(edit.op);
+  performance.mark("folio-edit");
+  pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce), anchor, structural });
+  pump();
+}
+
+/** Queues another engine call that returns an update (undo, redo). */
+export function submitCall(name, run, { anchor = null } = {}) {
+  performance.mark("folio-edit");
+  pending.set(Symbol(name), { run, anchor, structural: true });
+  pump();
+}
+
+/** Resolves once every queued change has been applied. */
+export function drain() {
+  if (!running && pending.size === 0) return Promise.resolve();
+  return new Promise((resolve) => idle.push(resolve));
+}
+
+async function pump() {
+  if (running) return;
+  const next = pending.entries().next();
+  if (next.done) {
+    idle.splice(0).forEach((r) => r());
+    return;
+  }
+  const [key, job] = next.value;
+  pending.delete(key);
+  running = true;
+  if (job.structural) onBusy(true);
+  let result = null;
+  let error = null;
+  try {
+    result = await job.run();
+  } catch (e) {
+    error = e;
+  }
+  // Unlock before redrawing, so focus can land in the redrawn forms.
+  if (job.structural) onBusy(false);
+  if (error) onError(error);
+  else onUpdate(result, job.anchor);
+  running = false;
+  pump();
+}

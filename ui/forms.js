@@ -1,0 +1,171 @@
+// The forms: the page's front matter, the site params, and every block of the body in
+// order (prose as Markdown text, cards as editors, other shortcodes read-only).
+
+import { el, field } from "./dom.js";
+import { submit } from "./edits.js";
+import { cardEditor, blockShell, moveBlock } from "./cards.js";
+
+/** The page-level keys that get their own controls. */
+const PAGE_KEYS = ["title", "date", "weight", "layout", "comments", "draft"];
+/** Params shown even when the site config lacks them. */
+const PARAM_KEYS = ["email", "github", "linkedin"];
+
+/** Draws the forms for `model` into `root`. */
+export function renderForms(root, model, ctx) {
+  root.replaceChildren(
+    pageFields(model.frontMatter),
+    paramFields(model.params, ctx),
+    blockList(model, ctx),
+  );
+}
+
+function setFrontMatter(fm, key, value) {
+  if (value === null) delete fm[key];
+  else fm[key] = value;
+  submit({ op: "frontMatter", key, value }, { coalesce: `fm:${key}` });
+}
+
+function pageFields(fm) {
+  const set = (key) => (value) => setFrontMatter(fm, key, value);
+  const title = el("input", { type: "text", value: fm.title ?? "", dataset: { key: "fm:title" }, onInput: (e) => set("title")(e.target.value) });
+  const weight = el("input", {
+    type: "number", value: fm.weight ?? "", dataset: { key: "fm:weight" },
+    onInput: (e) => set("weight")(e.target.value === "" ? null : Number(e.target.value)),
+  });
+  const layout = el("input", { type: "text", value: fm.layout ?? "", dataset: { key: "fm:layout" }, onInput: (e) => set("layout")(e.target.value === "" && !("layout" in fm) ? null : e.target.value) });
+  const check = (key, label) => el("label", { class: "check" },
+    el("input", { type: "checkbox", checked: fm[key] === true, dataset: { key: `fm:${key}` }, onChange: (e) => set(key)(e.target.checked) }),
+    label);
+  const others = Object.keys(fm).filter((k) => !PAGE_KEYS.includes(k)).map((k) => valueField(k, fm[k], `fm:${k}`, set(k)));
+  return el("fieldset", { class: "page" }, el("legend", { text: "Page" }),
+    field("Title", title),
+    dateField(fm.date, set("date")),
+    el("div", { class: "row" }, field("Weight", weight), field("Layout", layout)),
+    el("div", { class: "row" }, check("comments", "Comments"), check("draft", "Draft")),
+    others);
+}
+
+/** Splits a date as written, so the picker can edit it and keep the file's format. */
+export function parseDate(text) {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text ?? "");
+  if (!m) return null;
+  return { date: m[1], sep: m[2] ?? "T", time: m[3] ?? null, seconds: m[4] ?? "", zone: m[5] ?? "" };
+}
+
+/** Rebuilds a date in the original's format from a picker value. */
+export function formatDate(original, value) {
+  if (!value) return null;
+  if (!original || !original.time) return value.slice(0, 10);
+  const [date, time = "00:00"] = value.split("T");
+  const hm = time.slice(0, 5);
+  const seconds = time.length > 5 ? time.slice(5) : original.seconds;
+  return `${date}${original.sep}${hm}${original.seconds ? seconds || original.seconds : ""}${original.zone}`;
+}
+
+function dateField(value, set) {
+  const parsed = typeof value === "string" ? parseDate(value) : null;
+  if (value !== undefined && value !== null && !parsed) {
+    return valueField("date", value, "fm:date", set);
+  }
+  const withTime = parsed ? parsed.time !== null : true;
+  const input = el("input", {
+    type: withTime ? "datetime-local" : "date",
+    step: parsed && parsed.seconds ? "1" : null,
+    dataset: { key: "fm:date" },
+    value: parsed ? (withTime ? `${parsed.date}T${parsed.time}${parsed.seconds.slice(0, 3)}` : parsed.date) : "",
+    onChange: (e) => set(formatDate(parsed ?? { date: "", sep: "T", time: "00:00", seconds: ":00", zone: "" }, e.target.value)),
+  });
+  const hint = parsed && parsed.zone ? el("span", { class: "hint", text: `Time zone ${parsed.zone} is kept.` }) : null;
+  return field("Date", input, hint);
+}
+
+/** A text field for any value: scalars as text (keeping numbers and booleans typed),
+ *  lists and maps as JSON. */
+function valueField(key, value, dataKey, set) {
+  if (value !== null && typeof value === "object") {
+    const area = el("textarea", { rows: 3, dataset: { key: dataKey }, value: JSON.stringify(value) });
+    const msg = el("span", { class: "invalid", role: "alert" });
+    area.addEventListener("input", () => {
+      try {
+        set(JSON.parse(area.value));
+        msg.textContent = "";
+        area.removeAttribute("aria-invalid");
+      } catch {
+        msg.textContent = "Not valid JSON yet: nothing is written until it is.";
+        area.setAttribute("aria-invalid", "true");
+      }
+    });
+    return field(`${key} (JSON)`, area, msg);
+  }
+  if (typeof value === "boolean") {
+    return el("label", { class: "check" }, el("input", { type: "checkbox", checked: value, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked) }), key);
+  }
+  const input = el("input", {
+    type: "text", value: value ?? "", dataset: { key: dataKey },
+    onInput: (e) => {
+      const t = e.target.value;
+      set(typeof value === "number" && t.trim() !== "" && !Number.isNaN(Number(t)) ? Number(t) : t);
+    },
+  });
+  return field(key, input);
+}
+
+function paramFields(params, ctx) {
+  if (!ctx.hasConfig) {
+    return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
+      el("p", { class: "hint", text: "This page is not inside a Hugo site with a config file, so there are no site params." }));
+  }
+  const set = (key) => (value) => {
+    if (value === null) delete params[key];
+    else params[key] = value;
+    submit({ op: "param", key, value }, { coalesce: `param:${key}` });
+  };
+  const keys = [...PARAM_KEYS, ...Object.keys(params).filter((k) => !PARAM_KEYS.includes(k))];
+  return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
+    keys.map((k) => valueField(k, params[k] ?? "", `param:${k}`, (v) => set(k)(v === "" && !(k in params) ? null : v))),
+    el("p", { class: "hint", text: `Saved to ${ctx.configName}.` }));
+}
+
+function blockList(model, ctx) {
+  const list = el("ol", { class: "blocks", "aria-label": "Content blocks" });
+  model.blocks.forEach((block, id) => {
+    list.append(insertBar(id, ctx));
+    list.append(blockItem(block, id, model, ctx));
+  });
+  const end = el("div", { class: "add-end" },
+    el("button", { type: "button", text: "Add card", onClick: () => ctx.insert(model.blocks.length, "card") }),
+    el("button", { type: "button", text: "Add text", onClick: () => ctx.insert(model.blocks.length, "markdown") }));
+  return el("fieldset", { class: "content" }, el("legend", { text: "Content" }), list, end);
+}
+
+function insertBar(index, ctx) {
+  return el("li", { class: "insert-bar", role: "presentation" },
+    el("button", { type: "button", text: "+ Card here", "aria-label": `Add a card before block ${index + 1}`, onClick: () => ctx.insert(index, "card") }),
+    el("button", { type: "button", text: "+ Text here", "aria-label": `Add text before block ${index + 1}`, onClick: () => ctx.insert(index, "markdown") }));
+}
+
+function blockItem(block, id, model, ctx) {
+  if (block.kind === "card") return cardEditor(block, id, model, ctx);
+  if (block.kind === "markdown") {
+    const area = el("textarea", {
+      rows: Math.min(14, Math.max(3, block.text.split("\n").length + 1)),
+      value: block.text,
+      dataset: { key: `b${id}:text` },
+      onInput: (e) => {
+        block.text = e.target.value;
+        submit({ op: "block", id, block }, { coalesce: `b${id}:text`, anchor: id });
+      },
+    });
+    return blockShell(id, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
+  }
+  const src = el("pre", { class: "source", text: block.source });
+  return blockShell(id, model, ctx, "Shortcode", block.name || "shortcode",
+    el("p", { class: "hint", text: "Folio shows this shortcode as written; edit it in your editor." }), src);
+}
+
+function firstLine(text) {
+  const line = (text || "").split("\n").find((l) => l.trim()) ?? "";
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+export { moveBlock };
