@@ -28,3 +28,5 @@ pub mod render;
 pub mod export;
 pub mod storage;
 pub mod session;
+pub mod watch;
+pub mod merge;

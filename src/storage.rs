@@ -14,6 +14,22 @@ const RECENT_MAX: usize = 10;
 /// How many backups are kept per file.
 const BACKUPS_MAX: usize = 20;
 
+/// Unsaved edits kept for crash recovery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Journal {
+    /// The page the edits are for.
+    pub path: PathBuf,
+    /// The texts the edits started from (as loaded or last saved).
+    pub base_page: String,
+    pub base_config: Option<String>,
+    /// The unsaved texts.
+    pub page: String,
+    pub config: Option<String>,
+    /// When written, in milliseconds since the Unix epoch.
+    pub saved_at: u128,
+}
+
 /// The app data folder.
 #[derive(Debug, Clone)]
 pub struct AppData {
@@ -79,6 +95,32 @@ impl AppData {
         let name = abs.file_name().map_or("page".into(), |n| n.to_string_lossy().into_owned());
         let hash = crate::page::revision(&abs.to_string_lossy());
         self.dir.join(kind).join(format!("{}-{name}", &hash[..8]))
+    }
+
+    fn journal_file(&self, page: &Path) -> PathBuf {
+        self.slot("journal", page).join("journal.json")
+    }
+
+    /// Writes the journal of unsaved edits (replacing the previous one).
+    pub fn write_journal(&self, journal: &Journal) -> Result<()> {
+        let file = self.journal_file(&journal.path);
+        if let Some(dir) = file.parent() {
+            self.ensure(dir)?;
+        }
+        let json = serde_json::to_string(journal).expect("a journal serializes");
+        fsx::write_atomic(&file, json.as_bytes())
+    }
+
+    /// The journal left for `page` (by a session that did not save or close cleanly).
+    pub fn journal(&self, page: &Path) -> Option<Journal> {
+        let abs = std::path::absolute(page).unwrap_or_else(|_| page.to_path_buf());
+        let text = std::fs::read_to_string(self.journal_file(&abs)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Forgets the journal for `page` (after a save, or a choice not to restore).
+    pub fn clear_journal(&self, page: &Path) {
+        let _ = std::fs::remove_file(self.journal_file(page));
     }
 
     /// Keeps `old` (the bytes about to be overwritten at `path`) as a backup; returns it.

@@ -6,12 +6,14 @@
 //! Save would write, and the preview always shows that text.
 
 mod edit;
+mod outside;
 mod view;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use edit::Edit;
+pub use outside::{Outside, Pending};
 pub use view::{Broken, Update, View};
 
 use crate::document::Document;
@@ -35,15 +37,16 @@ pub struct Snapshot {
 }
 
 /// What Save did.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum SaveOutcome {
     /// Written; the previous files were backed up.
     Saved { backups: Vec<PathBuf> },
     /// Nothing to write.
     Unchanged,
-    /// The files changed on disk since they were loaded: nothing was written.
-    Conflict { page: bool, config: bool },
+    /// The files changed on disk since they were loaded: nothing was written; the change
+    /// was merged in (or its conflicts are to be settled) and is shown before saving.
+    Outside { outside: Outside },
 }
 
 /// One open page.
@@ -62,6 +65,10 @@ pub struct Session {
     version: u64,
     cache: CardCache,
     preview: std::sync::Mutex<Option<(u64, String)>>,
+    /// An outside change that conflicts with unsaved edits, waiting to be settled.
+    pending: Option<Pending>,
+    /// Set when the page file was removed or renamed outside Folio.
+    missing: Option<outside::Missing>,
 }
 
 impl Session {
@@ -95,6 +102,8 @@ impl Session {
             version: 0,
             cache: CardCache::default(),
             preview: std::sync::Mutex::new(None),
+            pending: None,
+            missing: None,
         };
         s.reparse();
         Ok(s)
@@ -205,33 +214,40 @@ impl Session {
         Ok(self.update(true))
     }
 
-    /// Saves the unsaved texts, unless the files changed on disk since they were read
-    /// (then nothing is written, unless `overwrite`). The files about to be replaced are
-    /// backed up in `data`.
+    /// Saves the unsaved texts. If the files changed on disk since they were read, nothing
+    /// is written: the outside change is merged first (or its conflicts shown), so Save never
+    /// overwrites bytes the user has not seen; `overwrite` skips that, after the user chose
+    /// to replace their version. The files about to be replaced are backed up in `data`.
     pub fn save(&mut self, overwrite: bool, data: &AppData) -> Result<SaveOutcome> {
-        if self.broken.is_some() && self.current.page == self.disk.page && self.current.config == self.disk.config {
+        if let Some(p) = &self.pending {
+            if !overwrite {
+                return Ok(SaveOutcome::Outside { outside: Outside::Conflicts { conflicts: p.conflicts.clone() } });
+            }
+        }
+        if self.broken.is_some() && self.current == self.disk {
             return Ok(SaveOutcome::Unchanged);
         }
         let params_path = self.site.params_file().map(|f| f.path.clone());
-        let on_disk = Snapshot {
-            page: fsx::read_text(&self.path)?,
-            config: match &params_path {
-                Some(p) => Some(fsx::read_text(p)?),
-                None => None,
-            },
-        };
-        let page_conflict = on_disk.page != self.disk.page && on_disk.page != self.current.page;
-        let config_conflict = on_disk.config != self.disk.config && on_disk.config != self.current.config;
-        if (page_conflict || config_conflict) && !overwrite {
-            return Ok(SaveOutcome::Conflict { page: page_conflict, config: config_conflict });
+        let on_disk = self.read_disk()?;
+        let changed_outside = on_disk.as_ref() != Some(&self.disk) && on_disk.as_ref() != Some(&self.current);
+        if changed_outside && !overwrite {
+            if let Some(theirs) = on_disk.clone() {
+                let outside = self.absorb(theirs)?;
+                if !matches!(outside, Outside::Nothing) {
+                    return Ok(SaveOutcome::Outside { outside });
+                }
+            }
         }
-        if on_disk == self.current {
+        let on_disk = on_disk.unwrap_or_else(|| Snapshot { page: String::new(), config: self.disk.config.clone() });
+        if on_disk == self.current && self.missing.is_none() {
             self.disk = self.current.clone();
             return Ok(SaveOutcome::Unchanged);
         }
         let mut backups = Vec::new();
-        if on_disk.page != self.current.page {
-            backups.push(data.backup(&self.path, &on_disk.page)?);
+        if on_disk.page != self.current.page || self.missing.is_some() {
+            if !on_disk.page.is_empty() {
+                backups.push(data.backup(&self.path, &on_disk.page)?);
+            }
             fsx::write_atomic(&self.path, self.current.page.as_bytes())?;
         }
         if let (Some(path), Some(old), Some(new)) = (&params_path, &on_disk.config, &self.current.config) {
@@ -241,7 +257,28 @@ impl Session {
             }
         }
         self.disk = self.current.clone();
+        self.pending = None;
+        self.missing = None;
+        data.clear_journal(&self.path);
         Ok(SaveOutcome::Saved { backups })
+    }
+
+    /// The page and params file as they are on disk now (`None` when the page is gone).
+    fn read_disk(&self) -> Result<Option<Snapshot>> {
+        let page = match std::fs::read(&self.path) {
+            Ok(bytes) => crate::page::decode(&self.path, bytes)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(&self.path, e)),
+        };
+        let config = match self.site.params_file() {
+            Some(f) => match std::fs::read(&f.path) {
+                Ok(bytes) => Some(crate::page::decode(&f.path, bytes)?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => self.disk.config.clone(),
+                Err(e) => return Err(Error::io(&f.path, e)),
+            },
+            None => None,
+        };
+        Ok(Some(Snapshot { page, config }))
     }
 
     /// The preview document of the unsaved text (kept until the next edit).

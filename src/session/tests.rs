@@ -110,16 +110,92 @@ fn a_front_matter_edit_keeps_the_quotes() {
 }
 
 #[test]
-fn an_outside_change_is_never_overwritten_without_asking() {
+fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Mine");
     let theirs = crate::sample::PAGE.replace("Canada", "Canada (edited outside)");
     fs::write(&page, &theirs).unwrap();
-    assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Conflict { page: true, config: false });
-    assert_eq!(fs::read_to_string(&page).unwrap(), theirs, "nothing written");
-    assert!(matches!(s.save(true, &data).unwrap(), SaveOutcome::Saved { .. }));
+    let SaveOutcome::Outside { outside: Outside::Merged { incoming } } = s.save(false, &data).unwrap() else { panic!("merged") };
+    assert_eq!(incoming, ["1 block added or edited"]);
+    assert_eq!(fs::read_to_string(&page).unwrap(), theirs, "nothing written before the merge was shown");
+    assert!(s.current().page.contains("title=\"Mine\"") && s.current().page.contains("Canada (edited outside)"));
+    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Saved { .. }));
+    assert_eq!(fs::read_to_string(&page).unwrap(), theirs.replace("title=\"Ad-tech platform\"", "title=\"Mine\""));
+}
+
+#[test]
+fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let theirs = crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Theirs\"");
+    fs::write(&page, &theirs).unwrap();
+    let out = s.outside_change(&[crate::watch::Change::Modified(page.clone())]).unwrap();
+    let Outside::Conflicts { conflicts } = out else { panic!("conflicts: {out:?}") };
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!((conflicts[0].at.as_str(), conflicts[0].mine.as_str(), conflicts[0].theirs.as_str()), ("blocks[1].title", Some("Mine"), Some("Theirs")));
+    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Outside { outside: Outside::Conflicts { .. } }));
+    assert_eq!(fs::read_to_string(&page).unwrap(), theirs, "nothing written while a conflict is open");
+    let pick = [("blocks[1].title".to_string(), crate::merge::Resolution::Mine)].into_iter().collect();
+    assert!(matches!(s.resolve(&pick).unwrap(), Outside::Merged { .. }));
+    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Saved { .. }));
+    assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\""));
+}
+
+#[test]
+fn a_clean_session_reloads_an_outside_change_and_ignores_its_own_save() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let theirs = crate::sample::PAGE.replace("Canada", "Canada, eh");
+    fs::write(&page, &theirs).unwrap();
+    let change = [crate::watch::Change::Modified(page.clone())];
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::Reloaded);
+    assert_eq!(s.current().page, theirs);
+    retitle(&mut s, 1, "Mine");
+    s.save(false, &data).unwrap();
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::Nothing, "Folio's own save, known by its bytes");
+}
+
+#[test]
+fn a_removed_page_keeps_the_text_and_save_recreates_it() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    fs::remove_file(&page).unwrap();
+    assert_eq!(s.outside_change(&[crate::watch::Change::Removed(page.clone())]).unwrap(), Outside::Removed);
+    assert!(s.current().page.contains("Mine"));
+    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Saved { .. }));
     assert!(fs::read_to_string(&page).unwrap().contains("title=\"Mine\""));
+}
+
+#[test]
+fn an_unparsable_outside_change_keeps_the_edits_and_merges_once_it_parses() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let change = [crate::watch::Change::Modified(page.clone())];
+    fs::write(&page, "---\ntitle: x\n").unwrap();
+    assert!(matches!(s.outside_change(&change).unwrap(), Outside::Unparsable { .. }));
+    assert!(s.current().page.contains("Mine"));
+    fs::write(&page, crate::sample::PAGE.replace("Canada", "Canada, eh")).unwrap();
+    assert!(matches!(s.outside_change(&change).unwrap(), Outside::Merged { .. }));
+    assert!(s.current().page.contains("Mine") && s.current().page.contains("Canada, eh"));
+}
+
+#[test]
+fn a_journal_brings_back_unsaved_edits_after_a_crash() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Unsaved");
+    data.write_journal(&s.journal().expect("dirty")).unwrap();
+    drop(s);
+    let mut fresh = Session::open(&page).unwrap();
+    let journal = data.journal(&page).expect("journal kept");
+    fresh.restore(&journal).unwrap();
+    assert!(fresh.is_dirty() && fresh.current().page.contains("title=\"Unsaved\""));
+    fresh.save(false, &data).unwrap();
+    assert!(data.journal(&page).is_none(), "a save clears the journal");
 }
 
 #[test]

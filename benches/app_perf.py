@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Measures the real app (under Xvfb, through tauri-driver): start -> interactive,
+keystroke -> preview updated (performance marks in the UI, read through WebDriver), and the
+resident memory of all its processes, on the sample and on a 1000-card page.
+
+Targets: keystroke -> preview median <= 16 ms (sample), <= 50 ms (1000 cards);
+start -> interactive <= 1 s; memory <= 150 MB with the sample open.
+
+Usage: benches/app_perf.py [--app PATH] [--keys N]
+"""
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests/e2e"))
+import webdriver as wd  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--app", default=str(ROOT / "target/release/folio-desktop"))
+ap.add_argument("--keys", type=int, default=40)
+args = ap.parse_args()
+if not Path(args.app).exists():
+    sys.exit(f"{args.app} not found: build it (cargo build --release -p folio-desktop)")
+
+procs = []
+tmp = Path(tempfile.mkdtemp(prefix="folio-perf-"))
+env = dict(os.environ, FOLIO_DATA_DIR=str(tmp / "data"), WEBKIT_DISABLE_COMPOSITING_MODE="1")
+if not env.get("DISPLAY"):
+    env["DISPLAY"] = ":97"
+    procs.append(subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1440x900x24", "-nolisten", "tcp"], stderr=subprocess.DEVNULL))
+    time.sleep(1)
+procs.append(subprocess.Popen([str(ROOT / "target/tools/bin/tauri-driver"), "--port", "4455",
+                               "--native-driver", shutil.which("WebKitWebDriver")], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+base = "http://127.0.0.1:4455"
+
+
+def memory_of(app_name):
+    """RSS and PSS (MB) of the app and the WebKit processes it started."""
+    pids = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                stat = (p / "stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                pids[int(p.name)] = (ppid, (p / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+            except OSError:
+                pass
+    roots = [pid for pid, (_, cmd) in pids.items() if app_name in cmd.split(" ")[0]]
+    family = set(roots)
+    changed = True
+    while changed:
+        changed = False
+        for pid, (ppid, _) in pids.items():
+            if ppid in family and pid not in family:
+                family.add(pid)
+                changed = True
+    rss = pss = 0
+    for pid in family:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            pass
+    return rss / 1024, pss / 1024, len(family)
+
+
+def measure(name, page_text):
+    site = tmp / name.replace(" ", "-")
+    shutil.copytree(ROOT / "content", site, ignore=shutil.ignore_patterns(".hugo_build.lock"))
+    if page_text is not None:
+        (site / "content/en/about.md").write_text(page_text)
+    t0 = time.perf_counter()
+    s = wd.Session(base, args.app, [str(site)])
+    try:
+        s.wait(lambda: s.execute("return document.body.dataset.previewVersion"), timeout=60, what="first preview")
+        interactive = time.perf_counter() - t0
+        time.sleep(1.0)
+        rss, pss, n = memory_of(Path(args.app).name)
+        title = s.find('[data-key="b1:title"]')
+        s.click(title)
+        s.execute("window.folioTimings.length = 0")
+        for i in range(args.keys):
+            s.type(title, "x" if i % 2 == 0 else "y")
+            s.wait(lambda: s.execute("return document.body.dataset.version === document.body.dataset.previewVersion"), timeout=30, what="preview")
+        timings = s.execute("return window.folioTimings")
+    finally:
+        s.close()
+    return interactive, timings, rss, pss, n
+
+
+try:
+    wd.wait_for_server(base)
+    big = subprocess.run([str(ROOT / "target/release/folio"), "bench-page", "1000"], capture_output=True, text=True)
+    if big.returncode != 0:
+        big = subprocess.run(["cargo", "run", "--quiet", "--release", "--bin", "folio", "--", "bench-page", "1000"], cwd=ROOT, capture_output=True, text=True, check=True)
+    for name, text in [("sample", None), ("1000 cards", big.stdout)]:
+        interactive, t, rss, pss, n = measure(name, text)
+        print(f"{name}: start -> interactive {interactive * 1000:.0f} ms (includes WebDriver session set-up)")
+        print(f"{name}: keystroke -> preview: median {statistics.median(t):.1f} ms, p90 {sorted(t)[int(len(t) * 0.9)]:.1f} ms, min {min(t):.1f} ms over {len(t)} keystrokes")
+        print(f"{name}: memory of {n} processes: RSS {rss:.0f} MB, PSS {pss:.0f} MB")
+finally:
+    for p in procs:
+        p.terminate()
+    shutil.rmtree(tmp, ignore_errors=True)

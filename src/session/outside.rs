@@ -1,0 +1,221 @@
+//! Outside edits: a change on disk reloads a clean session, and is merged three ways into a
+//! dirty one (base = what Folio last loaded or saved, mine = the unsaved text, theirs = the
+//! disk). Overlapping changes wait as conflicts; nothing is written until they are settled.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{Broken, Session, Snapshot};
+use crate::error::{Error, Result};
+use crate::merge::{self, Conflict, Resolution, Sides};
+use crate::model::Portfolio;
+use crate::page::Page;
+use crate::watch::Change;
+
+/// What an outside change did to the session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Outside {
+    /// Nothing new (Folio's own save, or a write of the same bytes).
+    Nothing,
+    /// No unsaved edits: the new text was loaded.
+    Reloaded,
+    /// Merged into the unsaved edits; `incoming` says what came in.
+    Merged { incoming: Vec<String> },
+    /// Both sides changed the same fields: settle these first.
+    Conflicts { conflicts: Vec<Conflict> },
+    /// The page was removed; the text in Folio is kept.
+    Removed,
+    /// The page was renamed to `to`; the text in Folio is kept.
+    Renamed { to: PathBuf },
+    /// The new text does not parse: the unsaved edits are kept, and merged again once it
+    /// parses.
+    Unparsable { broken: Broken },
+    /// The site config changed: params and preview were reloaded.
+    ConfigReloaded,
+}
+
+/// An outside change waiting for conflicts to be settled.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub theirs: Snapshot,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Why the page file is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Removed,
+    Renamed(PathBuf),
+}
+
+impl Session {
+    /// Reacts to changes the watcher saw.
+    pub fn outside_change(&mut self, changes: &[Change]) -> Result<Outside> {
+        let page_gone = changes.iter().find(|c| c.path() == self.path && !matches!(c, Change::Modified(_)));
+        if let Some(c) = page_gone {
+            if !self.path.exists() {
+                let (missing, outside) = match c {
+                    Change::Renamed { to, .. } => (Missing::Renamed(to.clone()), Outside::Renamed { to: to.clone() }),
+                    _ => (Missing::Removed, Outside::Removed),
+                };
+                self.missing = Some(missing);
+                self.version += 1;
+                return Ok(outside);
+            }
+        }
+        match self.read_disk()? {
+            Some(theirs) => self.absorb(theirs),
+            None => Ok(Outside::Nothing),
+        }
+    }
+
+    /// Takes the disk's texts in: loads them, merges them, or holds their conflicts.
+    pub(super) fn absorb(&mut self, theirs: Snapshot) -> Result<Outside> {
+        self.missing = None;
+        if theirs == self.disk || theirs == self.current {
+            // Folio's own save (recognised by its bytes), or the very text already shown.
+            self.disk = theirs;
+            return Ok(Outside::Nothing);
+        }
+        let config_only = theirs.page == self.disk.page;
+        if !self.is_dirty() || self.broken.is_some() && self.current == self.disk {
+            self.disk = theirs.clone();
+            self.current = theirs;
+            self.pending = None;
+            self.reparse();
+            return Ok(if config_only { Outside::ConfigReloaded } else { Outside::Reloaded });
+        }
+        self.merge_with(theirs, &HashMap::new())
+    }
+
+    /// Settles the pending conflicts (one resolution per conflict's `at`).
+    pub fn resolve(&mut self, resolutions: &HashMap<String, Resolution>) -> Result<Outside> {
+        let Some(p) = self.pending.clone() else { return Ok(Outside::Nothing) };
+        self.merge_with(p.theirs, resolutions)
+    }
+
+    /// Keeps the unsaved text and saves it, from now on, as `to` (after a rename outside).
+    pub fn follow_rename(&mut self, to: &std::path::Path) -> Result<Outside> {
+        self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
+        self.missing = None;
+        match self.read_disk()? {
+            Some(theirs) => self.absorb(theirs),
+            None => Ok(Outside::Nothing),
+        }
+    }
+
+    /// The journal of the unsaved edits, when there are any.
+    pub fn journal(&self) -> Option<crate::storage::Journal> {
+        self.is_dirty().then(|| crate::storage::Journal {
+            path: self.path.clone(),
+            base_page: self.disk.page.clone(),
+            base_config: self.disk.config.clone(),
+            page: self.current.page.clone(),
+            config: self.current.config.clone(),
+            saved_at: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis()),
+        })
+    }
+
+    /// Brings back the unsaved edits of a journal, merged with the files as they are now
+    /// (they may have changed since).
+    pub fn restore(&mut self, journal: &crate::storage::Journal) -> Result<Outside> {
+        let now = self.disk.clone();
+        self.disk = Snapshot { page: journal.base_page.clone(), config: journal.base_config.clone() };
+        let edits = Snapshot { page: journal.page.clone(), config: journal.config.clone() };
+        self.replace(edits, None);
+        if now == self.disk {
+            return Ok(Outside::Nothing);
+        }
+        self.absorb(now)
+    }
+
+    fn merge_with(&mut self, theirs: Snapshot, resolutions: &HashMap<String, Resolution>) -> Result<Outside> {
+        let theirs_page = match Page::parse(&theirs.page) {
+            Ok(p) => p,
+            Err(e) => {
+                // Keep the edits; merge again when the file parses (base stays as it was).
+                return Ok(Outside::Unparsable { broken: Broken::new(&self.path, &theirs.page, &e) });
+            }
+        };
+        let (Some(mine_doc), Ok(base_page)) = (&self.doc, Page::parse(&self.disk.page)) else {
+            // Nothing parsed to merge with: their text replaces a broken one.
+            self.disk = theirs.clone();
+            self.current = theirs;
+            self.reparse();
+            return Ok(Outside::Reloaded);
+        };
+        let site_for = |config: &Option<String>| match config {
+            Some(text) => self.site.with_params_text(text).unwrap_or_else(|_| self.site.clone()),
+            None => self.site.clone(),
+        };
+        let base_site = site_for(&self.disk.config);
+        let theirs_site = site_for(&theirs.config);
+        let with_params = |page: &Page, site: &crate::site::Site| Portfolio { params: site.params(), ..page.to_model() };
+        let base = with_params(&base_page, &base_site);
+        let theirs_model = with_params(&theirs_page, &theirs_site);
+        let mine = mine_doc.model();
+        let mine_sources: Vec<String> = mine_doc
+            .page
+            .blocks()
+            .iter()
+            .map(|b| mine_doc.page.source()[mine_doc.page.block_range(b)].to_string())
+            .collect();
+        let merged = merge::merge(&Sides { base: &base, mine: &mine, theirs: &theirs_model, mine_sources: &mine_sources }, resolutions);
+        if !merged.conflicts.is_empty() {
+            let conflicts = merged.conflicts.clone();
+            self.pending = Some(super::Pending { theirs, conflicts: conflicts.clone() });
+            self.version += 1;
+            return Ok(Outside::Conflicts { conflicts });
+        }
+        let fail = |e: crate::data::EditError| Error::model(&self.path, e.at, e.message);
+        let page = theirs_page.apply(&merged.model).map_err(fail)?;
+        let config = match theirs_site.params_edit(&merged.model.params).map_err(fail)? {
+            Some((_, text)) => Some(text),
+            None => theirs.config.clone(),
+        };
+        let incoming = describe(&base, &theirs_model);
+        self.pending = None;
+        self.disk = theirs;
+        self.replace(Snapshot { page, config }, None);
+        Ok(Outside::Merged { incoming })
+    }
+}
+
+/// What changed between two models, in words, for the "merged" notice.
+fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
+    let mut out = Vec::new();
+    let keys = |a: &serde_json::Map<String, serde_json::Value>, b: &serde_json::Map<String, serde_json::Value>| {
+        let mut k: Vec<String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).cloned().collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    for k in keys(&before.front_matter, &after.front_matter) {
+        out.push(format!("front matter “{k}”"));
+    }
+    for k in keys(&before.params, &after.params) {
+        out.push(format!("site param “{k}”"));
+    }
+    let strip = |b: &crate::model::Block| serde_json::to_value(b).map(|mut v| {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("id");
+        }
+        v
+    }).ok();
+    let old: Vec<_> = before.blocks.iter().map(strip).collect();
+    let new: Vec<_> = after.blocks.iter().map(strip).collect();
+    let changed = new.iter().filter(|b| !old.contains(b)).count();
+    let gone = old.iter().filter(|b| !new.contains(b)).count();
+    if changed > 0 {
+        out.push(format!("{changed} block{} added or edited", if changed == 1 { "" } else { "s" }));
+    }
+    if gone > changed {
+        out.push(format!("{} block{} removed", gone - changed, if gone - changed == 1 { "" } else { "s" }));
+    }
+    out
+}

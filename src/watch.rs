@@ -1,0 +1,103 @@
+//! Watching a page and its site config for outside edits.
+//!
+//! Editors save by writing a temp file and renaming it over the original (vim, VS Code), which
+//! drops a watch held on the file itself, so the files' folders are watched instead and only
+//! events that touch the files themselves count: editor temp and backup files are ignored.
+//! Events are debounced and classified into a few changes before anyone acts on them. Whether
+//! a change is Folio's own save is decided by the session from the bytes on disk, not here.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use notify::event::{ModifyKind, RenameMode};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
+
+use crate::error::{Error, Result};
+
+/// How long events are gathered before they are reported: editors touch a file several
+/// times per save.
+pub const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// What happened to a watched file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Written (in place, or by a rename over it).
+    Modified(PathBuf),
+    /// Gone.
+    Removed(PathBuf),
+    /// Moved to another name in its folder.
+    Renamed { from: PathBuf, to: PathBuf },
+}
+
+impl Change {
+    /// The watched file concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            Change::Modified(p) | Change::Removed(p) => p,
+            Change::Renamed { from, .. } => from,
+        }
+    }
+}
+
+/// A running watch; dropping it stops watching.
+pub struct Watch {
+    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+}
+
+impl Watch {
+    /// Watches `files` (through their folders) and calls `on_change` with what changed.
+    pub fn start(files: &[PathBuf], on_change: impl Fn(Vec<Change>) + Send + 'static) -> Result<Watch> {
+        let files: Vec<PathBuf> = files.iter().map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone())).collect();
+        let targets = files.clone();
+        let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+            if let Ok(events) = result {
+                let changes = classify(&targets, &events);
+                if !changes.is_empty() {
+                    on_change(changes);
+                }
+            }
+        })
+        .map_err(|e| Error::site(&files[0], format!("cannot watch for changes: {e}")))?;
+        let mut dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs {
+            debouncer
+                .watch(dir, RecursiveMode::NonRecursive)
+                .map_err(|e| Error::site(dir, format!("cannot watch this folder for changes: {e}")))?;
+        }
+        Ok(Watch { _debouncer: debouncer })
+    }
+}
+
+/// The changes `events` mean for the watched `files`, at most one per file.
+pub fn classify(files: &[PathBuf], events: &[DebouncedEvent]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for file in files {
+        let mut touched = false;
+        let mut renamed_to: Option<PathBuf> = None;
+        for ev in events {
+            if !ev.event.paths.iter().any(|p| p == file) {
+                continue;
+            }
+            touched = true;
+            if let EventKind::Modify(ModifyKind::Name(RenameMode::Both)) = ev.event.kind {
+                if ev.event.paths.first() == Some(file) {
+                    renamed_to = ev.event.paths.get(1).cloned();
+                }
+            }
+        }
+        if !touched {
+            continue;
+        }
+        out.push(if file.exists() {
+            Change::Modified(file.clone())
+        } else if let Some(to) = renamed_to.filter(|t| t.exists()) {
+            Change::Renamed { from: file.clone(), to }
+        } else {
+            Change::Removed(file.clone())
+        });
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! Three-way merge: edits on both sides to different fields merge to exactly what applying
+//! both gives; the same field changed differently is a conflict until settled.
+
+use std::collections::HashMap;
+
+use folio::merge::{merge, Resolution, Sides};
+use folio::{Block, Page, Portfolio};
+use proptest::prelude::*;
+
+use crate::support::{parse, sample_text};
+
+/// One edit of a field.
+#[derive(Debug, Clone)]
+enum FieldEdit {
+    CardTitle(usize, String),
+    CardIcons(usize, Vec<String>),
+    CardBody(usize, String),
+    Prose(usize, String),
+    FrontMatter(String, serde_json::Value),
+}
+
+impl FieldEdit {
+    fn target(&self) -> String {
+        match self {
+            FieldEdit::CardTitle(i, _) => format!("{i}.title"),
+            FieldEdit::CardIcons(i, _) => format!("{i}.icons"),
+            FieldEdit::CardBody(i, _) => format!("{i}.body"),
+            FieldEdit::Prose(i, _) => format!("{i}.text"),
+            FieldEdit::FrontMatter(k, _) => format!("fm.{k}"),
+        }
+    }
+
+    fn apply(&self, m: &mut Portfolio) {
+        match self {
+            FieldEdit::FrontMatter(k, v) => {
+                m.front_matter.insert(k.clone(), v.clone());
+            }
+            FieldEdit::Prose(i, t) => match &mut m.blocks[*i] {
+                Block::Markdown { text, .. } => *text = t.clone(),
+                other => panic!("block {i} is {}", other.kind()),
+            },
+            FieldEdit::CardTitle(i, _) | FieldEdit::CardIcons(i, _) | FieldEdit::CardBody(i, _) => {
+                let Block::Card(c) = &mut m.blocks[*i] else { panic!("block {i} is not a card") };
+                match self {
+                    FieldEdit::CardTitle(_, t) => c.title = t.clone(),
+                    FieldEdit::CardIcons(_, v) => c.tech_icons = v.clone(),
+                    FieldEdit::CardBody(_, b) => c.body = b.clone(),
+                    _ => unreachable!("matched above"),
+                }
+            }
+        }
+    }
+}
+
+const CARDS: [usize; 6] = [1, 2, 3, 4, 6, 7];
+const PROSE: [usize; 3] = [0, 5, 8];
+
+fn field_edit() -> impl Strategy<Value = FieldEdit> {
+    let card = prop::sample::select(CARDS.to_vec());
+    let words = "[A-Za-z][A-Za-z0-9 ,.'-]{0,24}";
+    prop_oneof![
+        (card.clone(), words).prop_map(|(i, t)| FieldEdit::CardTitle(i, t)),
+        (card.clone(), prop::collection::vec("[a-z]{2,8}", 0..4)).prop_map(|(i, v)| FieldEdit::CardIcons(i, v)),
+        (card, prop::collection::vec(words, 1..4)).prop_map(|(i, v)| FieldEdit::CardBody(i, v.join("\n"))),
+        // Prose as a re-read page gives it back: trailing blanks belong to the gap after it.
+        (prop::sample::select(PROSE.to_vec()), words).prop_map(|(i, t)| FieldEdit::Prose(i, t.trim_end().to_string())),
+        (prop::sample::select(vec!["title", "weight", "layout", "description"]), words)
+            .prop_map(|(k, v)| FieldEdit::FrontMatter(k.to_string(), serde_json::Value::String(v))),
+    ]
+}
+
+fn apply_all(page: &Page, edits: &[&FieldEdit]) -> String {
+    let mut m = page.to_model();
+    for e in edits {
+        e.apply(&mut m);
+    }
+    page.apply(&m).expect("the edits apply")
+}
+
+fn merged_text(base: &Page, mine: &Page, theirs: &Page, resolutions: &HashMap<String, Resolution>) -> (String, usize) {
+    let sources: Vec<String> = mine.blocks().iter().map(|b| mine.source()[mine.block_range(b)].to_string()).collect();
+    let (b, m, t) = (base.to_model(), mine.to_model(), theirs.to_model());
+    let out = merge(&Sides { base: &b, mine: &m, theirs: &t, mine_sources: &sources }, resolutions);
+    (theirs.apply(&out.model).expect("the merge applies to their text"), out.conflicts.len())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn non_overlapping_edits_merge_to_what_applying_both_gives(
+        mine in prop::collection::vec(field_edit(), 1..4),
+        theirs in prop::collection::vec(field_edit(), 1..4),
+    ) {
+        let mine_targets: Vec<String> = mine.iter().map(FieldEdit::target).collect();
+        let theirs: Vec<&FieldEdit> = theirs.iter().filter(|e| !mine_targets.contains(&e.target())).collect();
+        prop_assume!(!theirs.is_empty());
+        let base = parse(&sample_text());
+        let mine_refs: Vec<&FieldEdit> = mine.iter().collect();
+        let mine_text = apply_all(&base, &mine_refs);
+        let theirs_text = apply_all(&base, &theirs);
+        let both: Vec<&FieldEdit> = theirs.iter().copied().chain(mine.iter()).collect();
+        let expected = apply_all(&base, &both);
+        let (got, conflicts) = merged_text(&base, &parse(&mine_text), &parse(&theirs_text), &HashMap::new());
+        prop_assert_eq!(conflicts, 0);
+        prop_assert_eq!(got, expected);
+    }
+}
+
+#[test]
+fn the_same_field_changed_differently_is_a_conflict_settled_either_way() {
+    let base = parse(&sample_text());
+    let mine = parse(&apply_all(&base, &[&FieldEdit::CardTitle(4, "Mine".into())]));
+    let theirs = parse(&apply_all(&base, &[&FieldEdit::CardTitle(4, "Theirs".into())]));
+    let (text, conflicts) = merged_text(&base, &mine, &theirs, &HashMap::new());
+    assert_eq!(conflicts, 1);
+    assert!(text.contains("title=\"Theirs\""), "their value holds meanwhile");
+    let pick = |r: Resolution| [("blocks[4].title".to_string(), r)].into_iter().collect::<HashMap<_, _>>();
+    assert!(merged_text(&base, &mine, &theirs, &pick(Resolution::Mine)).0.contains("title=\"Mine\""));
+    assert!(merged_text(&base, &mine, &theirs, &pick(Resolution::Theirs)).0.contains("title=\"Theirs\""));
+    let typed = merged_text(&base, &mine, &theirs, &pick(Resolution::Value("Both".into())));
+    assert_eq!(typed.1, 0);
+    assert!(typed.0.contains("title=\"Both\""));
+}
+
+#[test]
+fn a_card_i_added_keeps_its_exact_text_next_to_their_edits() {
+    let base_text = sample_text();
+    let base = parse(&base_text);
+    let added = "{{<project-card   title=\"Mine, oddly spaced\" tech-icons=\"rust\">}}\n    four-space body\n{{</project-card>}}";
+    let mine_text = base_text.replace("I'm also an open-source", &format!("{added}\n\nI'm also an open-source"));
+    let theirs_text = base_text.replace("Game backends", "Game servers");
+    let (got, conflicts) = merged_text(&base, &parse(&mine_text), &parse(&theirs_text), &HashMap::new());
+    assert_eq!(conflicts, 0);
+    assert_eq!(got, mine_text.replace("Game backends", "Game servers"));
+}
+
+#[test]
+fn a_card_they_removed_that_i_edited_is_a_conflict() {
+    let base_text = sample_text();
+    let base = parse(&base_text);
+    let mine = parse(&apply_all(&base, &[&FieldEdit::CardTitle(2, "Edited".into())]));
+    let mut t = base.to_model();
+    t.blocks.remove(2);
+    let theirs = parse(&base.apply(&t).unwrap());
+    let (text, conflicts) = merged_text(&base, &mine, &theirs, &HashMap::new());
+    assert_eq!(conflicts, 1);
+    assert!(!text.contains("Emoji keyboard"), "their removal holds meanwhile");
+    let keep = [("removed[2]".to_string(), Resolution::Mine)].into_iter().collect();
+    assert!(merged_text(&base, &mine, &theirs, &keep).0.contains("title=\"Edited\""));
+}
+
+#[test]
+fn cards_added_on_both_sides_are_both_kept() {
+    let base_text = sample_text();
+    let base = parse(&base_text);
+    let card = |t: &str| format!("{{{{<project-card title=\"{t}\">}}}}\n  x\n{{{{</project-card>}}}}\n\n");
+    let mine_text = base_text.replace("I'm also an open-source", &format!("{}I'm also an open-source", card("Mine")));
+    let theirs_text = base_text.replace("If you want to get", &format!("{}If you want to get", card("Theirs")));
+    let (got, conflicts) = merged_text(&base, &parse(&mine_text), &parse(&theirs_text), &HashMap::new());
+    assert_eq!(conflicts, 0);
+    assert!(got.contains("title=\"Mine\"") && got.contains("title=\"Theirs\""));
+    assert!(got.find("title=\"Mine\"") < got.find("title=\"Theirs\""));
+}

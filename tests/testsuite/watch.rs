@@ -1,0 +1,122 @@
+//! Watching with a real file system: plain writes, editors' temp-file-and-rename saves,
+//! deletion and re-creation, bursts; temp files of editors never count.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use folio::watch::{Change, Watch};
+
+struct Watched {
+    _dir: tempfile::TempDir,
+    file: PathBuf,
+    other: PathBuf,
+    rx: mpsc::Receiver<Vec<Change>>,
+    _watch: Watch,
+}
+
+fn watched() -> Watched {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("about.md");
+    let other = dir.path().join("hugo.toml");
+    fs::write(&file, "one").unwrap();
+    fs::write(&other, "a = 1").unwrap();
+    let (tx, rx) = mpsc::channel();
+    let watch = Watch::start(&[file.clone(), other.clone()], move |c| {
+        let _ = tx.send(c);
+    })
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    Watched { _dir: dir, file, other, rx, _watch: watch }
+}
+
+impl Watched {
+    /// Every change reported within a moment.
+    fn changes(&self) -> Vec<Change> {
+        let mut all = Vec::new();
+        if let Ok(c) = self.rx.recv_timeout(Duration::from_secs(5)) {
+            all.extend(c);
+        }
+        while let Ok(c) = self.rx.recv_timeout(Duration::from_millis(300)) {
+            all.extend(c);
+        }
+        all
+    }
+
+    fn nothing_within(&self, ms: u64) -> bool {
+        self.rx.recv_timeout(Duration::from_millis(ms)).is_err()
+    }
+}
+
+fn modified(p: &Path) -> Change {
+    Change::Modified(p.to_path_buf())
+}
+
+#[test]
+fn a_plain_write_is_one_modification() {
+    let w = watched();
+    fs::write(&w.file, "two").unwrap();
+    assert_eq!(w.changes(), [modified(&w.file)]);
+}
+
+#[test]
+fn a_vim_style_save_through_a_temp_file_and_rename_is_seen() {
+    let w = watched();
+    let dir = w.file.parent().unwrap();
+    fs::write(dir.join(".about.md.swp"), "swap").unwrap();
+    fs::write(dir.join("4913"), "").unwrap();
+    fs::remove_file(dir.join("4913")).unwrap();
+    fs::rename(&w.file, dir.join("about.md~")).unwrap();
+    fs::write(&w.file, "written by vim").unwrap();
+    assert_eq!(w.changes(), [modified(&w.file)]);
+    // The watch survives the rename: a second save is seen too.
+    let tmp = dir.join(".about.md.tmp1234");
+    fs::write(&tmp, "written by VS Code").unwrap();
+    fs::rename(&tmp, &w.file).unwrap();
+    assert_eq!(w.changes(), [modified(&w.file)]);
+}
+
+#[test]
+fn editor_temp_files_alone_are_ignored() {
+    let w = watched();
+    let dir = w.file.parent().unwrap();
+    fs::write(dir.join(".about.md.swp"), "swap").unwrap();
+    fs::write(dir.join("about.md~"), "backup").unwrap();
+    assert!(w.nothing_within(500));
+}
+
+#[test]
+fn deletion_and_re_creation_are_told_apart() {
+    let w = watched();
+    fs::remove_file(&w.file).unwrap();
+    assert_eq!(w.changes(), [Change::Removed(w.file.clone())]);
+    fs::write(&w.file, "back").unwrap();
+    assert_eq!(w.changes(), [modified(&w.file)]);
+}
+
+#[test]
+fn a_rename_away_says_where_it_went() {
+    let w = watched();
+    let to = w.file.parent().unwrap().join("about-me.md");
+    fs::rename(&w.file, &to).unwrap();
+    assert_eq!(w.changes(), [Change::Renamed { from: w.file.clone(), to }]);
+}
+
+#[test]
+fn a_burst_of_writes_is_reported_without_losing_the_last() {
+    let w = watched();
+    for i in 0..50 {
+        fs::write(&w.file, format!("version {i}")).unwrap();
+    }
+    let changes = w.changes();
+    assert!(!changes.is_empty() && changes.iter().all(|c| *c == modified(&w.file)), "{changes:?}");
+    assert_eq!(fs::read_to_string(&w.file).unwrap(), "version 49");
+}
+
+#[test]
+fn the_config_is_watched_too() {
+    let w = watched();
+    fs::write(&w.other, "a = 2").unwrap();
+    assert_eq!(w.changes(), [modified(&w.other)]);
+}
