@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "export_site",
     "open_export",
     "icon_names",
+    "preview",
 ];
 
 fn main() {

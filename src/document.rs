@@ -88,14 +88,31 @@ impl Document {
     }
 
     /// The preview document for the app's sandboxed frame. A cache keeps cards rendered
-    /// by earlier previews.
-    pub fn preview_html(&self, cache: Option<&crate::render::CardCache>) -> String {
+    /// by earlier previews. With `files_base` (the URL the app serves site files from),
+    /// images of the site (`/x.png` from `static/`, `x.png` next to the page) point there.
+    pub fn preview_html(&self, cache: Option<&crate::render::CardCache>, files_base: Option<&str>) -> String {
+        self.preview_window(cache, files_base, None)
+    }
+
+    /// The preview of blocks `window` only (for very long pages).
+    pub fn preview_window(&self, cache: Option<&crate::render::CardCache>, files_base: Option<&str>, window: Option<std::ops::Range<usize>>) -> String {
         let params = self.site.params();
+        let rewrite = |url: &str, image: bool| -> Option<String> {
+            let base = files_base?;
+            if !image || url.is_empty() || url.starts_with("//") || url.contains(':') || url.starts_with('#') {
+                return None;
+            }
+            Some(match url.strip_prefix('/') {
+                Some(rest) => format!("{base}site/{rest}"),
+                None => format!("{base}page/{url}"),
+            })
+        };
         let opts = crate::render::RenderOptions {
             unsafe_html: self.site.unsafe_html(),
             site_params: &params,
-            rewrite_url: None,
+            rewrite_url: files_base.map(|_| &rewrite as &dyn Fn(&str, bool) -> Option<String>),
             anchors: true,
+            window,
             cache,
         };
         let rendered = crate::render::render_page(&self.page, &opts);

@@ -69,6 +69,7 @@ fn page_html(doc: &Document) -> (String, Assets) {
         site_params: &params,
         rewrite_url: Some(&rewrite),
         anchors: false,
+        window: None,
         cache: None,
     };
     let rendered = render_page(&doc.page, &opts);

@@ -24,6 +24,7 @@ export const api = {
   exportSite: (dir = null) => call("export_site", { dir }),
   openExport: () => call("open_export"),
   iconNames: () => call("icon_names"),
+  preview: (anchor = null) => call("preview", { anchor }),
 };
 
 /** URL of something the `folio:` scheme serves (preview, icons, site images). */

@@ -4,6 +4,7 @@ import { api } from "./api.js";
 import { el } from "./dom.js";
 import { configure, drain, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
+import { unfold } from "./cards.js";
 import { showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +20,7 @@ function ctx() {
     hasConfig: Boolean(view.configPath),
     configName: view.configPath ? view.configPath.split("/").pop() : "",
     blockCount: () => state.model.blocks.length,
+    foldByDefault: state.model.blocks.length > 40,
     insert: (index, kind) => {
       const block = kind === "card"
         ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
@@ -60,6 +62,8 @@ function draw() {
   editor.scrollTop = scroll;
   const target = key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
   if (target) {
+    const item = target.closest(".block");
+    if (item) unfold(item, state.model);
     target.focus({ preventScroll: !hint });
     if (caret && "setSelectionRange" in target && target.type !== "number" && target.type !== "date" && target.type !== "datetime-local" && target.type !== "checkbox") {
       try { target.setSelectionRange(...caret); } catch { /* not a text field */ }

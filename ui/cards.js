@@ -6,7 +6,10 @@ import { submit } from "./edits.js";
 import { folioUrl } from "./api.js";
 
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+// Blocks folded or unfolded by the user, by a key that survives redraws. Long pages start
+// folded (a thousand open editors make every keystroke slow to paint).
 const collapsed = new Set();
+const expanded = new Set();
 
 /** Moves block `from` to position `to` (focus follows the block). */
 export function moveBlock(from, to, ctx) {
@@ -18,7 +21,9 @@ export function moveBlock(from, to, ctx) {
 /** The frame around a block's fields. */
 export function blockShell(id, model, ctx, kind, title, ...body) {
   const n = model.blocks.length;
-  const item = el("li", { class: `block ${collapsed.has(keyOf(model, id)) ? "collapsed" : ""}`, dataset: { id: String(id) }, "aria-label": `${kind} ${id + 1}: ${title}` });
+  const key = keyOf(model, id);
+  const folded = ctx.foldByDefault ? !expanded.has(key) : collapsed.has(key);
+  const item = el("li", { class: `block ${folded ? "collapsed" : ""}`, dataset: { id: String(id) }, "aria-label": `${kind} ${id + 1}: ${title}` });
   const toggle = el("button", {
     type: "button", class: "icon", "aria-expanded": String(!item.classList.contains("collapsed")),
     "aria-label": `Show or hide ${kind.toLowerCase()} ${id + 1}`, text: item.classList.contains("collapsed") ? "▸" : "▾",
@@ -26,7 +31,7 @@ export function blockShell(id, model, ctx, kind, title, ...body) {
       const now = item.classList.toggle("collapsed");
       toggle.textContent = now ? "▸" : "▾";
       toggle.setAttribute("aria-expanded", String(!now));
-      if (now) collapsed.add(keyOf(model, id)); else collapsed.delete(keyOf(model, id));
+      if (now) { collapsed.add(key); expanded.delete(key); } else { collapsed.delete(key); expanded.add(key); }
     },
   });
   const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
@@ -44,6 +49,17 @@ export function blockShell(id, model, ctx, kind, title, ...body) {
   });
   dragAndDrop(item, handle, id, ctx);
   return item;
+}
+
+/** Unfolds a block (when something in it gets focus). */
+export function unfold(item, model) {
+  if (!item.classList.contains("collapsed")) return;
+  const id = Number(item.dataset.id);
+  item.classList.remove("collapsed");
+  expanded.add(keyOf(model, id));
+  collapsed.delete(keyOf(model, id));
+  const toggle = item.querySelector(".block-head button[aria-expanded]");
+  if (toggle) { toggle.textContent = "▾"; toggle.setAttribute("aria-expanded", "true"); }
 }
 
 function keyOf(model, id) {

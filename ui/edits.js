@@ -58,6 +58,7 @@ async function pump() {
   } catch (e) {
     error = e;
   }
+  performance.mark("folio-answered");
   // Unlock before redrawing, so focus can land in the redrawn forms.
   if (job.structural) onBusy(false);
   if (error) onError(error);

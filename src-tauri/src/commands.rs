@@ -157,6 +157,19 @@ pub fn open_export(state: State<'_, AppState>) -> CmdResult<()> {
         .map_err(|e| CommandError::new("io", format!("could not start a browser (xdg-open): {e}")))
 }
 
+/// A preview document and the version it shows.
+#[derive(Serialize)]
+pub struct Preview {
+    pub version: u64,
+    pub html: String,
+}
+
+/// The preview of the unsaved page, as a document for the sandboxed frame.
+#[tauri::command]
+pub fn preview(state: State<'_, AppState>, anchor: Option<usize>) -> CmdResult<Preview> {
+    state.with_session(|s| Ok(Preview { version: s.version(), html: s.preview(Some(crate::protocol::BASE), anchor) }))
+}
+
 /// Every Font Awesome brand icon name, for autocomplete.
 #[tauri::command]
 pub fn icon_names() -> Vec<&'static str> {

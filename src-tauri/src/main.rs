@@ -56,6 +56,7 @@ fn main() {
             commands::export_site,
             commands::open_export,
             commands::icon_names,
+            commands::preview,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Folio could not start");

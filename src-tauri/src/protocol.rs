@@ -1,15 +1,21 @@
-//! The `folio:` URI scheme the window loads previews and icons from:
-//! `folio://localhost/preview/VERSION` (the unsaved page, as its own sandboxed document),
-//! `folio://localhost/icon/NAME.svg`, and images the preview references, served only from
-//! the site's `static/` folder or the page's folder.
+//! The `folio:` URI scheme the window loads icons and the site's images from:
+//! `folio://localhost/icon/NAME.svg`, `folio://localhost/site/PATH` (the site's `static/`
+//! folder) and `folio://localhost/page/PATH` (the page's folder), images only.
 
 use std::borrow::Cow;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 use tauri::http::{Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
 use crate::state::AppState;
+
+/// Where the scheme's files are, as the webview sees it (WebKitGTK and WKWebView use the
+/// scheme itself; WebView2 maps it to http).
+#[cfg(windows)]
+pub const BASE: &str = "http://folio.localhost/";
+#[cfg(not(windows))]
+pub const BASE: &str = "folio://localhost/";
 
 /// Image types the preview may load from the site.
 const IMAGES: &[(&str, &str)] = &[
@@ -34,14 +40,6 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
 }
 
 fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
-    if path.starts_with("/preview/") {
-        let html = state.lock().as_ref().map(|s| s.preview());
-        return match html {
-            Some(html) => ok("text/html; charset=utf-8", html.into_bytes())
-                .header_csp(folio::render::document::PREVIEW_CSP),
-            None => status(StatusCode::NOT_FOUND),
-        };
-    }
     if let Some(name) = path.strip_prefix("/icon/").and_then(|n| n.strip_suffix(".svg")) {
         return match folio::icons::svg(name) {
             Some(svg) => ok("image/svg+xml", svg.as_bytes().to_vec()),
@@ -51,24 +49,29 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
     site_image(state, path).unwrap_or_else(|| status(StatusCode::NOT_FOUND))
 }
 
-/// An image under the site's `static/` folder (`/x.png`) or the page's folder (`/preview/x.png`).
+/// An image under the site's `static/` folder (`/site/x.png`) or the page's folder
+/// (`/page/x.png`).
 fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]>>> {
     let (root, page_dir) = {
         let guard = state.lock();
         let s = guard.as_ref()?;
         (s.site().root.join("static"), s.path().parent()?.to_path_buf())
     };
-    let rel = Path::new(path.trim_start_matches('/'));
+    let (dir, rel) = if let Some(rel) = path.strip_prefix("/site/") {
+        (root, rel)
+    } else {
+        (page_dir, path.strip_prefix("/page/")?)
+    };
+    let rel = Path::new(rel);
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
     let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
     let mime = IMAGES.iter().find(|(e, _)| *e == ext)?.1;
-    let candidates: Vec<PathBuf> = match rel.strip_prefix("preview") {
-        Ok(in_page) => vec![page_dir.join(in_page)],
-        Err(_) => vec![root.join(rel)],
-    };
-    let file = candidates.into_iter().find(|p| p.is_file())?;
+    let file = dir.join(rel);
+    if !file.is_file() {
+        return None;
+    }
     std::fs::read(file).ok().map(|bytes| ok(mime, bytes))
 }
 
@@ -84,19 +87,6 @@ fn ok(mime: &str, body: Vec<u8>) -> Response<Cow<'static, [u8]>> {
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
     Response::builder().status(code).body(Cow::Borrowed(&[][..])).expect("a bare status is valid")
-}
-
-trait WithCsp {
-    fn header_csp(self, csp: &str) -> Self;
-}
-
-impl WithCsp for Response<Cow<'static, [u8]>> {
-    fn header_csp(mut self, csp: &str) -> Self {
-        if let Ok(v) = csp.parse() {
-            self.headers_mut().insert("Content-Security-Policy", v);
-        }
-        self
-    }
 }
 
 fn percent_decode(s: &str) -> String {

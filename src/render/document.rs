@@ -16,7 +16,7 @@ const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}.folio-anchor{di
 
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
 pub const PREVIEW_CSP: &str =
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data: https: http: folio:; base-uri 'none'; form-action 'none'";
+    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
 
 /// The export's policy: no scripts, plugins or base changes; styles and images from files.
 pub const EXPORT_CSP: &str = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";

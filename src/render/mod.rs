@@ -34,7 +34,7 @@ struct Source<'a> {
 const MAX_REPARSE: usize = 8;
 
 /// What rendering needs besides the page.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct RenderOptions<'a> {
     /// The site's `markup.goldmark.renderer.unsafe`.
     pub unsafe_html: bool,
@@ -44,6 +44,9 @@ pub struct RenderOptions<'a> {
     pub rewrite_url: Option<&'a dyn Fn(&str, bool) -> Option<String>>,
     /// Put an anchor `#folio-block-N` before each block (the preview scrolls to them).
     pub anchors: bool,
+    /// Render only these blocks (the preview of a very long page shows the part being
+    /// edited), with a note of how many are left out before and after.
+    pub window: Option<Range<usize>>,
     /// Cards rendered before, reused when their source is unchanged (the app re-renders on
     /// every keystroke, usually with one card changed).
     pub cache: Option<&'a CardCache>,
@@ -93,15 +96,33 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         _ => Map::new(),
     };
     let title = front.get("title").and_then(Json::as_str).unwrap_or("").to_string();
-    let anchors: Vec<usize> = if opts.anchors {
-        page.blocks().iter().map(|b| page.block_range(b).start).collect()
+    let blocks = page.blocks();
+    let window = opts.window.clone().map(|w| w.start.min(blocks.len())..w.end.min(blocks.len())).filter(|w| !w.is_empty());
+    let (range, shown) = match &window {
+        Some(w) => (page.block_range(&blocks[w.start]).start..page.block_range(&blocks[w.end - 1]).end, w.clone()),
+        None => (page.body_start()..page.source().len(), 0..blocks.len()),
+    };
+    let anchors: Vec<(usize, usize)> = if opts.anchors {
+        shown.clone().map(|k| (page.block_range(&blocks[k]).start, k)).collect()
     } else {
         Vec::new()
     };
-    let src = Source { text: page.source(), shortcodes: page.shortcodes(), escapes: page.escapes(), body_start: page.body_start() };
+    let src = Source { text: page.source(), shortcodes: page.shortcodes(), escapes: page.escapes(), body_start: range.start };
     let mut r = Renderer { src, opts, front: &front, icons: BTreeSet::new(), anchors, next_anchor: 0, depth: 0, icon_html: Default::default() };
-    let top = page.shortcodes().top.clone();
-    let html = r.content(page.body_start()..page.source().len(), &top);
+    let top: Vec<usize> = page
+        .shortcodes()
+        .top
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let span = &page.shortcodes().all[i].span;
+            span.start >= range.start && span.end <= range.end
+        })
+        .collect();
+    let mut html = r.content(range, &top);
+    if window.is_some() {
+        html = format!("{}{html}{}", elided(shown.start, "before"), elided(blocks.len() - shown.end, "after"));
+    }
     Rendered { title, html, icons: r.icons }
 }
 
@@ -110,8 +131,8 @@ struct Renderer<'a> {
     opts: &'a RenderOptions<'a>,
     front: &'a Map<String, Json>,
     icons: BTreeSet<String>,
-    /// Start offsets of the page's blocks, for preview anchors; consumed in order.
-    anchors: Vec<usize>,
+    /// (start offset, block number) of the blocks to anchor, in order; consumed in order.
+    anchors: Vec<(usize, usize)>,
     next_anchor: usize,
     /// How many `markdownify` re-parses this renderer is inside.
     depth: usize,
@@ -164,11 +185,10 @@ impl Renderer<'_> {
     /// included: a shortcode block starts there) that follows a blank line.
     fn push_anchored(&mut self, md: &mut String, range: Range<usize>, anchored: &mut Vec<usize>) {
         let mut pos = range.start;
-        while let Some(&at) = self.anchors.get(self.next_anchor) {
+        while let Some(&(at, k)) = self.anchors.get(self.next_anchor) {
             if at > range.end {
                 break;
             }
-            let k = self.next_anchor;
             self.next_anchor += 1;
             let at = at.max(pos);
             self.push_text(md, pos..at);
@@ -262,6 +282,18 @@ impl Renderer<'_> {
         }
         push_without_divider(out, &src[pos..range.end]);
     }
+}
+
+/// The note standing for blocks a windowed preview leaves out.
+fn elided(n: usize, side: &str) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let blocks = if n == 1 { "block" } else { "blocks" };
+    maud::html! {
+        p.folio-elided role="note" { (n) " " (blocks) " " (side) " this part of the page are not shown: the preview of a long page follows the part being edited." }
+    }
+    .into_string()
 }
 
 /// Puts shortcode outputs and block anchors in place of their placeholders, in one pass.

@@ -27,6 +27,8 @@ use crate::storage::AppData;
 const COALESCE: Duration = Duration::from_millis(1500);
 /// Undo steps kept.
 const UNDO_MAX: usize = 500;
+/// Pages with more blocks than this are previewed around the block being edited.
+pub const PREVIEW_ALL: usize = 40;
 
 /// The texts a session can change: the page and the file holding the site params.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +66,7 @@ pub struct Session {
     coalesce: Option<(String, Instant)>,
     version: u64,
     cache: CardCache,
-    preview: std::sync::Mutex<Option<(u64, String)>>,
+    preview: std::sync::Mutex<Option<((u64, Option<std::ops::Range<usize>>), String)>>,
     /// An outside change that conflicts with unsaved edits, waiting to be settled.
     pending: Option<Pending>,
     /// Set when the page file was removed or renamed outside Folio.
@@ -281,20 +283,37 @@ impl Session {
         Ok(Some(Snapshot { page, config }))
     }
 
-    /// The preview document of the unsaved text (kept until the next edit).
-    pub fn preview(&self) -> String {
+    /// The preview document of the unsaved text (kept until the next edit). `files_base`
+    /// is where the app serves the site's images from. A page longer than [`PREVIEW_ALL`]
+    /// blocks is previewed around block `anchor` only: a browser lays a thousand cards out
+    /// far slower than a person types.
+    pub fn preview(&self, files_base: Option<&str>, anchor: Option<usize>) -> String {
+        let window = self.doc.as_ref().and_then(|d| {
+            let n = d.page.blocks().len();
+            (n > PREVIEW_ALL).then(|| {
+                let at = anchor.unwrap_or(0).min(n - 1);
+                let start = at.saturating_sub(PREVIEW_ALL / 2).min(n - PREVIEW_ALL);
+                start..start + PREVIEW_ALL
+            })
+        });
+        let key = (self.version, window.clone());
         let mut slot = self.preview.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((v, html)) = slot.as_ref() {
-            if *v == self.version {
+        if let Some((k, html)) = slot.as_ref() {
+            if *k == key {
                 return html.clone();
             }
         }
         let html = match &self.doc {
-            Some(doc) => doc.preview_html(Some(&self.cache)),
+            Some(doc) => doc.preview_window(Some(&self.cache), files_base, window),
             None => view::broken_preview(self.broken.as_ref()),
         };
-        *slot = Some((self.version, html.clone()));
+        *slot = Some((key, html.clone()));
         html
+    }
+
+    /// The version the preview and forms are at (it changes with every edit).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Exports the unsaved text.

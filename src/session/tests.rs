@@ -35,7 +35,7 @@ fn an_edit_changes_the_unsaved_text_and_the_preview_but_not_the_file() {
     assert!(u.dirty && u.can_undo && u.version > before);
     assert!(u.model.is_none(), "a field edit does not redraw the forms");
     assert!(s.current().page.contains("title=\"Ad-tech platform, rebuilt\""));
-    assert!(s.preview().contains("<h3>Ad-tech platform, rebuilt</h3>"));
+    assert!(s.preview(None, None).contains("<h3>Ad-tech platform, rebuilt</h3>"));
     assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE);
 }
 
@@ -93,7 +93,7 @@ fn a_param_edit_changes_the_config_text_and_save_writes_it() {
     let (d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     s.edit(Edit::Param { key: "github".into(), value: Some(json!("someone")) }, None).unwrap();
-    assert!(s.preview().contains("https://github.com/someone"));
+    assert!(s.preview(None, None).contains("https://github.com/someone"));
     s.save(false, &data).unwrap();
     let config = fs::read_to_string(d.path().join("site/hugo.toml")).unwrap();
     assert_eq!(config, crate::sample::FILES[0].1.replace("github = \"rviscarra\"", "github = \"someone\""));
@@ -220,7 +220,7 @@ fn a_broken_page_opens_read_only_with_its_error() {
     assert_eq!(broken.excerpt[0], (2, "title: x".to_string()));
     assert!(v.update.model.is_none());
     assert!(s.edit(Edit::FrontMatter { key: "title".into(), value: Some(json!("y")) }, None).is_err());
-    assert!(s.preview().contains("This page has an error"));
+    assert!(s.preview(None, None).contains("This page has an error"));
     assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
 }
 
@@ -232,4 +232,19 @@ fn typing_a_card_into_prose_redraws_the_forms() {
     let text = format!("{text}\n\n{{{{< project-card title=\"Typed\" >}}}}x{{{{< /project-card >}}}}");
     let u = s.edit(Edit::Block { id: 0, block: Block::Markdown { id: Some(0), text } }, Some("0.text".into())).unwrap();
     assert!(u.model.is_some(), "the blocks changed kind, so the forms redraw");
+}
+
+#[test]
+fn a_long_page_is_previewed_around_the_block_being_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("big.md");
+    fs::write(&page, crate::sample::many_cards(200)).unwrap();
+    let s = Session::open(&page).unwrap();
+    let html = s.preview(None, Some(150));
+    assert_eq!(html.matches("class=\"project-card\"").count(), PREVIEW_ALL, "a window of cards");
+    assert!(html.contains("id=\"folio-block-150\""));
+    assert!(!html.contains("id=\"folio-block-100\""));
+    assert!(html.contains("blocks before this part of the page are not shown"));
+    let short = Session::open(&crate::sample::install(&dir.path().join("s")).unwrap()).unwrap();
+    assert!(!short.preview(None, Some(3)).contains("not shown"), "a short page is shown whole");
 }

@@ -22,7 +22,7 @@ class WebDriverError(Exception):
     pass
 
 
-def _request(method, url, body=None, timeout=60, attempts=3):
+def _request(method, url, body=None, timeout=300, attempts=3):
     data = None if body is None else json.dumps(body).encode()
     for attempt in range(attempts):
         req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})

@@ -149,7 +149,7 @@ fn scripts_handlers_and_javascript_links_never_reach_the_export_or_preview() {
     let doc = sample_doc(site.path());
     let out = site.path().join("export");
     export(&doc, &out).unwrap();
-    for html in [fs::read_to_string(out.join("index.html")).unwrap(), doc.preview_html(None)] {
+    for html in [fs::read_to_string(out.join("index.html")).unwrap(), doc.preview_html(None, None)] {
         let lower = html.to_lowercase();
         assert!(!lower.contains("<script"), "script in output");
         assert!(!lower.contains("onerror"), "event handler in output");
@@ -162,7 +162,7 @@ fn scripts_handlers_and_javascript_links_never_reach_the_export_or_preview() {
 fn raw_html_is_omitted_by_default() {
     let site = sample_site();
     fs::copy(root().join("tests/fixtures/parity/raw-html.md"), site.path().join("content/en/about.md")).unwrap();
-    let html = sample_doc(site.path()).preview_html(None);
+    let html = sample_doc(site.path()).preview_html(None, None);
     assert!(html.contains("<!-- raw HTML omitted -->"));
     assert!(!html.contains("<kbd>"));
 }

@@ -12,7 +12,7 @@ fn params() -> Map<String, Value> {
 fn render(text: &str) -> String {
     let page = Page::parse(text).expect("parses");
     let p = params();
-    render_page(&page, &RenderOptions { unsafe_html: false, site_params: &p, rewrite_url: None, anchors: false, cache: None }).html
+    render_page(&page, &RenderOptions { unsafe_html: false, site_params: &p, rewrite_url: None, anchors: false, window: None, cache: None }).html
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn text_in_titles_and_words_is_escaped() {
 fn the_preview_has_block_anchors_and_forbids_scripts() {
     let dir = crate::support::sample_site();
     let doc = folio::Document::open(&dir.path().join("content/en/about.md")).unwrap();
-    let html = doc.preview_html(None);
+    let html = doc.preview_html(None, None);
     assert!(html.contains("content=\"default-src 'none'; script-src 'none';"));
     for k in 0..doc.page.blocks().len() {
         assert!(html.contains(&format!("id=\"folio-block-{k}\"")), "anchor {k}");
@@ -103,7 +103,7 @@ fn preview_and_export_documents_match_their_snapshots() {
     .unwrap();
     let doc = folio::Document::open(&page).unwrap();
     let strip = |h: String| h.replace(folio::render::document::THEME_CSS, "/* theme */");
-    insta::assert_snapshot!("preview_document", strip(doc.preview_html(None)));
+    insta::assert_snapshot!("preview_document", strip(doc.preview_html(None, None)));
     let out = dir.path().join("export");
     folio::export::export(&doc, &out).unwrap();
     insta::assert_snapshot!("export_document", std::fs::read_to_string(out.join("index.html")).unwrap());
