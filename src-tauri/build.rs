@@ -16,6 +16,11 @@ const COMMANDS: &[&str] = &[
     "open_export",
     "icon_names",
     "preview",
+    "subscribe",
+    "resolve_conflicts",
+    "recover",
+    "follow_rename",
+    "save_as",
 ];
 
 fn main() {

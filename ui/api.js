@@ -25,6 +25,16 @@ export const api = {
   openExport: () => call("open_export"),
   iconNames: () => call("icon_names"),
   preview: (anchor = null) => call("preview", { anchor }),
+  resolveConflicts: (resolutions) => call("resolve_conflicts", { resolutions }),
+  recover: (restore) => call("recover", { restore }),
+  followRename: (to) => call("follow_rename", { to }),
+  saveAs: () => call("save_as"),
+  /** Calls `onEvent` with each outside change the app reports. */
+  subscribe: (onEvent) => {
+    const channel = new core.Channel();
+    channel.onmessage = onEvent;
+    return call("subscribe", { channel });
+  },
 };
 
 /** URL of something the `folio:` scheme serves (preview, icons, site images). */

@@ -5,6 +5,7 @@ import { el } from "./dom.js";
 import { configure, drain, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
 import { unfold } from "./cards.js";
+import { conflictView } from "./conflicts.js";
 import { showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
@@ -83,7 +84,7 @@ function showBroken(b) {
 }
 
 function applyUpdate(u, anchor = null) {
-  Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken });
+  Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
   if (u.model) {
     state.model = u.model;
     draw();
@@ -93,7 +94,7 @@ function applyUpdate(u, anchor = null) {
   $("undo").disabled = !u.canUndo;
   $("redo").disabled = !u.canRedo;
   $("save").disabled = !u.dirty;
-  $("status").textContent = u.dirty ? "Unsaved changes" : "Saved";
+  $("status").textContent = u.conflicts?.length ? "Conflicts to settle" : u.missing ? `File ${u.missing}` : u.dirty ? "Unsaved changes" : "Saved";
   document.title = u.title;
   document.body.dataset.version = String(u.version);
   showPreview(u.version, anchor);
@@ -110,6 +111,7 @@ function showView(view) {
   draw();
   applyUpdate(view);
   refreshRecent();
+  offerRecovery(view);
 }
 
 function fillSelect(select, options, current) {
@@ -162,20 +164,108 @@ async function save(overwrite = false) {
     const { outcome, update } = await api.save(overwrite);
     applyUpdate(update);
     if (outcome.outcome === "saved") notice("Saved.", "ok", [], 3000);
-    if (outcome.outcome === "conflict") await conflict(outcome);
+    if (outcome.outcome === "outside") await outside(outcome.outside, true);
   } catch (e) {
     showError(e);
   }
 }
 
-async function conflict(outcome) {
-  const what = [outcome.page && "the page", outcome.config && "the site config"].filter(Boolean).join(" and ");
-  const choice = await ask("The file changed on disk", [
-    el("p", { text: `Someone changed ${what} outside Folio since it was loaded. Saving now would overwrite that change.` }),
-    el("p", { text: "Reload to take their version (your edits can be brought back with Undo), or overwrite it with yours." }),
-  ], [["Cancel", null], ["Overwrite theirs", "overwrite"], ["Reload theirs", "reload", true]]);
-  if (choice === "overwrite") await save(true);
-  if (choice === "reload") await reload();
+/** Tells the user about an outside change (and settles conflicts). `saving`: it was found
+ *  while saving, so nothing was written yet. */
+async function outside(o, saving = false) {
+  const again = saving ? " Nothing was saved yet: check the preview, then save again." : "";
+  switch (o.kind) {
+    case "reloaded":
+      notice("The page changed on disk and was reloaded.", "ok", [], 5000);
+      break;
+    case "configReloaded":
+      notice("The site config changed on disk: params and preview were reloaded.", "ok", [], 5000);
+      break;
+    case "merged":
+      notice(`Changes made outside Folio were merged with yours (${o.incoming.join(", ") || "no visible difference"}).${again}`, "ok", [], 12000);
+      break;
+    case "conflicts":
+      await settle(o.conflicts);
+      break;
+    case "removed":
+      notice("The page file was deleted outside Folio. Your text is still here.", "warn",
+        [["Save to re-create it", () => save()], ["Save as…", saveAs]], 0);
+      break;
+    case "renamed":
+      notice(`The page file was renamed to ${o.to}. Your text is still here.`, "warn",
+        [["Follow the rename", () => follow(o.to)], ["Save here again", () => save()], ["Save as…", saveAs]], 0);
+      break;
+    case "unparsable":
+      notice(`The file on disk now has an error (${o.broken.message}). Your edits are kept and will be merged once it is fixed.`, "warn", [], 0);
+      break;
+    default:
+      break;
+  }
+}
+
+let settling = false;
+
+async function settle(conflicts) {
+  if (settling) return;
+  settling = true;
+  const choices = await conflictView($("dialog"), conflicts).finally(() => { settling = false; });
+  if (!choices) {
+    notice("Conflicts with changes on disk are waiting: Save stays held back until you settle them.", "warn",
+      [["Settle now", () => settle(state.view.conflicts ?? conflicts)]], 0);
+    return;
+  }
+  try {
+    const event = await api.resolveConflicts(choices);
+    applyUpdate(event.update);
+    await outside(event.outside);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function follow(to) {
+  try {
+    const event = await api.followRename(to);
+    applyUpdate(event.update);
+    await outside(event.outside);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function saveAs() {
+  await drain();
+  try {
+    const u = await api.saveAs();
+    if (u) { applyUpdate(u); notice("Saved under the new name.", "ok", [], 4000); }
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function onOutside(event) {
+  await drain();
+  applyUpdate(event.update);
+  await outside(event.outside);
+}
+
+async function offerRecovery(view) {
+  if (!view.recovery) return;
+  const when = new Date(view.recovery).toLocaleString();
+  const choice = await ask("Restore unsaved changes?", [
+    el("p", { text: `Folio did not close cleanly while this page had unsaved changes (last kept ${when}).` }),
+    el("p", { text: "Restore them? If the file changed since, the changes are merged with it." }),
+  ], [["Discard them", false], ["Restore", true, true]]);
+  try {
+    const event = await api.recover(Boolean(choice));
+    applyUpdate(event.update);
+    if (choice) {
+      notice("Unsaved changes restored.", "ok", [], 5000);
+      await outside(event.outside);
+    }
+  } catch (e) {
+    showError(e);
+  }
 }
 
 async function reload() {
@@ -242,6 +332,7 @@ document.addEventListener("keydown", (e) => {
 
 async function boot() {
   state.iconNames = await api.iconNames().catch(() => []);
+  await api.subscribe(onOutside).catch(showError);
   try {
     const view = await api.currentView();
     if (view) showView(view);

@@ -24,15 +24,16 @@ pub fn current_view(window: WebviewWindow, state: State<'_, AppState>) -> CmdRes
     if let Some(err) = state.startup_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
         return Err(CommandError::new("site", err));
     }
-    let view = state.lock().as_ref().map(|s| s.view());
+    let view = state.lock().as_ref().map(|s| state.view(s));
     sync_title(&window, &state);
     Ok(view)
 }
 
 /// Opens a site folder or page file.
 #[tauri::command]
-pub fn open_site(window: WebviewWindow, state: State<'_, AppState>, path: PathBuf) -> CmdResult<View> {
+pub fn open_site(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>, path: PathBuf) -> CmdResult<View> {
     let view = state.open(&path)?;
+    crate::events::watch(&app);
     sync_title(&window, &state);
     Ok(view)
 }
@@ -42,6 +43,7 @@ pub fn open_site(window: WebviewWindow, state: State<'_, AppState>, path: PathBu
 pub async fn pick_site(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<View>> {
     let Some(dir) = pick_folder(&app, "Open a Hugo site").await? else { return Ok(None) };
     let view = state.open(&dir)?;
+    crate::events::watch(&app);
     sync_title(&window, &state);
     Ok(Some(view))
 }
@@ -168,6 +170,83 @@ pub struct Preview {
 #[tauri::command]
 pub fn preview(state: State<'_, AppState>, anchor: Option<usize>) -> CmdResult<Preview> {
     state.with_session(|s| Ok(Preview { version: s.version(), html: s.preview(Some(crate::protocol::BASE), anchor) }))
+}
+
+/// Subscribes the window to outside changes.
+#[tauri::command]
+pub fn subscribe(state: State<'_, AppState>, channel: tauri::ipc::Channel<crate::events::Event>) {
+    crate::events::subscribe(&state, channel);
+}
+
+/// Settles conflicts with outside changes (one choice per conflict).
+#[tauri::command]
+pub fn resolve_conflicts(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    resolutions: std::collections::HashMap<String, folio::merge::Resolution>,
+) -> CmdResult<crate::events::Event> {
+    let event = state.with_session(|s| {
+        let outside = s.resolve(&resolutions)?;
+        Ok(crate::events::Event { outside, update: s.update(true) })
+    })?;
+    sync_title(&window, &state);
+    Ok(event)
+}
+
+/// Restores (or, with `restore = false`, forgets) the unsaved edits left by a session that
+/// did not end cleanly.
+#[tauri::command]
+pub fn recover(window: WebviewWindow, state: State<'_, AppState>, restore: bool) -> CmdResult<crate::events::Event> {
+    let data = state.data.clone();
+    let event = state.with_session(|s| {
+        let outside = match data.journal(s.path()) {
+            Some(j) if restore => s.restore(&j)?,
+            _ => {
+                data.clear_journal(s.path());
+                folio::session::Outside::Nothing
+            }
+        };
+        Ok(crate::events::Event { outside, update: s.update(true) })
+    })?;
+    sync_title(&window, &state);
+    Ok(event)
+}
+
+/// After a rename outside Folio: goes on editing the page under its new name.
+#[tauri::command]
+pub fn follow_rename(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>, to: PathBuf) -> CmdResult<crate::events::Event> {
+    let event = state.with_session(|s| {
+        let outside = s.follow_rename(&to)?;
+        Ok(crate::events::Event { outside, update: s.update(true) })
+    })?;
+    crate::events::watch(&app);
+    sync_title(&window, &state);
+    Ok(event)
+}
+
+/// Writes the unsaved page to a file the user picks, and goes on editing it there.
+#[tauri::command]
+pub async fn save_as(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<Update>> {
+    let name = state.lock().as_ref().and_then(|s| s.path().file_name().map(|n| n.to_string_lossy().into_owned()));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut dialog = app.dialog().file().set_title("Save the page as").add_filter("Markdown", &["md", "markdown"]);
+    if let Some(n) = name {
+        dialog = dialog.set_file_name(n);
+    }
+    dialog.save_file(move |f| {
+        let _ = tx.send(f.and_then(|f| f.into_path().ok()));
+    });
+    let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+        .await
+        .map_err(|e| CommandError::new("dialog", e.to_string()))?;
+    let Some(path) = picked else { return Ok(None) };
+    let update = state.with_session(|s| {
+        s.save_as(&path)?;
+        Ok(s.update(false))
+    })?;
+    crate::events::watch(&app);
+    sync_title(&window, &state);
+    Ok(Some(update))
 }
 
 /// Every Font Awesome brand icon name, for autocomplete.

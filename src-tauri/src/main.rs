@@ -9,6 +9,7 @@
 
 mod commands;
 mod error;
+mod events;
 mod protocol;
 mod state;
 
@@ -41,8 +42,11 @@ fn main() {
                 *state.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.message);
             }
             app.manage(state);
+            events::watch(app.handle());
+            events::journal_loop(app.handle().clone());
             Ok(())
         })
+        .on_window_event(events::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::open_site,
             commands::pick_site,
@@ -57,6 +61,11 @@ fn main() {
             commands::open_export,
             commands::icon_names,
             commands::preview,
+            commands::subscribe,
+            commands::resolve_conflicts,
+            commands::recover,
+            commands::follow_rename,
+            commands::save_as,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Folio could not start");

@@ -16,6 +16,10 @@ pub struct AppState {
     pub last_export: Mutex<Option<PathBuf>>,
     /// Why the page given at start-up could not be opened, shown once by the window.
     pub startup_error: Mutex<Option<String>>,
+    /// Where outside changes are reported (the window subscribes at start).
+    pub channel: Mutex<Option<tauri::ipc::Channel<crate::events::Event>>>,
+    /// The watch on the open page and its config.
+    pub watch: Mutex<Option<folio::watch::Watch>>,
 }
 
 impl AppState {
@@ -26,6 +30,8 @@ impl AppState {
             data,
             last_export: Mutex::new(None),
             startup_error: Mutex::new(None),
+            channel: Mutex::new(None),
+            watch: Mutex::new(None),
         }
     }
 
@@ -42,10 +48,22 @@ impl AppState {
         f(session)
     }
 
+    /// The session's view, saying when a journal of unsaved edits was left for its page
+    /// (and the session has not taken it in yet).
+    pub fn view(&self, session: &Session) -> folio::session::View {
+        let mut view = session.view();
+        view.recovery = self
+            .data
+            .journal(session.path())
+            .filter(|j| session.journal_differs(Some(j)) && j.page != session.disk().page)
+            .map(|j| j.saved_at);
+        view
+    }
+
     /// Opens `path` (page or site folder), remembers it, and makes it the session.
     pub fn open(&self, path: &std::path::Path) -> CmdResult<folio::session::View> {
         let session = Session::open(path)?;
-        let view = session.view();
+        let view = self.view(&session);
         let title = view.site_title.clone().unwrap_or_else(|| session.path().display().to_string());
         let _ = self.data.add_recent(session.path(), &title);
         *self.lock() = Some(session);

@@ -107,6 +107,21 @@ impl Session {
         }
     }
 
+    /// Writes the unsaved text to `to` and goes on editing it there (Save As).
+    pub fn save_as(&mut self, to: &std::path::Path) -> Result<()> {
+        crate::fsx::write_atomic(to, self.current.page.as_bytes())?;
+        self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
+        self.disk.page = self.current.page.clone();
+        self.missing = None;
+        self.version += 1;
+        Ok(())
+    }
+
+    /// Whether unsaved edits differ from `journal` (so it is worth writing again).
+    pub fn journal_differs(&self, journal: Option<&crate::storage::Journal>) -> bool {
+        journal.is_none_or(|j| j.page != self.current.page || j.config != self.current.config)
+    }
+
     /// The journal of the unsaved edits, when there are any.
     pub fn journal(&self) -> Option<crate::storage::Journal> {
         self.is_dirty().then(|| crate::storage::Journal {

@@ -25,6 +25,9 @@ pub struct View {
     pub language: String,
     /// Every portfolio page of the site.
     pub pages: Vec<PageRef>,
+    /// When unsaved edits of this page were left behind by a session that did not end
+    /// cleanly (milliseconds since the Unix epoch), so they can be restored.
+    pub recovery: Option<u128>,
     #[serde(flatten)]
     pub update: Update,
 }
@@ -44,6 +47,10 @@ pub struct Update {
     pub model: Option<Portfolio>,
     /// Set when the page does not parse: it is shown read-only.
     pub broken: Option<Broken>,
+    /// Outside changes waiting for a choice (Save is held back until they are settled).
+    pub conflicts: Vec<crate::merge::Conflict>,
+    /// Set when the page file was removed or renamed outside Folio (its text is kept).
+    pub missing: Option<String>,
 }
 
 /// Where and why a page does not parse, with the source around that place.
@@ -85,6 +92,7 @@ impl Session {
             languages: site.languages(),
             language: self.doc.as_ref().map_or_else(|| "en".to_string(), |d| d.language()),
             pages: site.pages(),
+            recovery: None,
             update: self.update(true),
         }
     }
@@ -109,6 +117,11 @@ impl Session {
             title: self.window_title(),
             model: if with_model { self.doc.as_ref().map(|d| d.model()) } else { None },
             broken: self.broken.clone(),
+            conflicts: self.pending.as_ref().map(|p| p.conflicts.clone()).unwrap_or_default(),
+            missing: self.missing.as_ref().map(|m| match m {
+                super::outside::Missing::Removed => "removed".to_string(),
+                super::outside::Missing::Renamed(to) => format!("renamed to {}", to.display()),
+            }),
         }
     }
 }

@@ -5,6 +5,7 @@ built folio-desktop binary) and WEBDRIVER (the tauri-driver URL)."""
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -157,20 +158,88 @@ class BrokenPageTest(AppTest):
         self.assertEqual(self.s.find_all("[data-key]"), [])
         self.assertEqual(self.page.read_text(), self.site_files["content/en/about.md"])
 
+    def test_a_broken_page_is_read_again_when_it_is_fixed_outside(self):
+        self.s.find(".broken")
+        self.page.write_text(self.site_files["content/en/about.md"] + "{{< /project-card >}}\n")
+        title = self.s.wait(lambda: self.s.find_all('[data-key="b0:title"]'), what="the forms")
+        self.assertEqual(self.s.prop(title[0], "value"), "Open")
+        self.assertEqual(self.s.find_all(".broken"), [])
 
-class ConflictTest(AppTest):
-    def test_saving_over_an_outside_edit_asks_first_and_cancel_writes_nothing(self):
-        self.replace_text("b4:title", "Game servers")
-        self.preview_settled()
-        theirs = SAMPLE.replace("Canada", "Canada, eh")
+
+class OutsideEditTest(AppTest):
+    def wait_for_title(self, text):
+        self.s.wait(lambda: text in self.preview_titles(), what=f"{text!r} in the preview")
+
+    def test_an_outside_edit_appears_in_the_form_and_the_preview(self):
+        self.field("b1:title")
+        self.page.write_text(SAMPLE.replace('title="Ad-tech platform"', 'title="Edited in vim"'))
+        self.wait_for_title("Edited in vim")
+        self.s.wait(lambda: self.s.prop(self.field("b1:title"), "value") == "Edited in vim", what="the form to follow")
+        self.assertFalse(self.dirty())
+
+    def test_a_vim_style_save_through_a_rename_is_seen_too(self):
+        self.field("b1:title")
+        tmp = self.page.with_name("about.md.tmp")
+        tmp.write_text(SAMPLE.replace('title="Game backends"', 'title="Renamed into place"'))
+        os.rename(tmp, self.page)
+        self.wait_for_title("Renamed into place")
+
+    def test_unsaved_edits_and_an_outside_edit_to_another_card_are_both_saved(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        theirs = SAMPLE.replace('title="Game backends"', 'title="Theirs"')
         self.page.write_text(theirs)
-        self.s.type(self.field("b4:title"), wd.CTRL + "s")
+        self.wait_for_title("Theirs")
+        self.assertIn("Mine", self.preview_titles())
+        self.s.find(".notice")
+        self.s.type(self.field("b1:title"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), theirs.replace('title="Ad-tech platform"', 'title="Mine"'))
+
+    def test_the_same_field_changed_outside_shows_a_conflict_and_writes_nothing_until_settled(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        theirs = SAMPLE.replace('title="Ad-tech platform"', 'title="Theirs"')
+        self.page.write_text(theirs)
         dialog = self.s.find("dialog[open]")
-        self.assertIn("changed", self.s.text(dialog).lower())
-        self.s.click(self.s.find("dialog[open] .dialog-actions button"))  # Cancel
-        time.sleep(0.3)
-        self.assertEqual(self.page.read_text(), theirs)
+        text = self.s.text(dialog)
+        self.assertIn("Mine", text)
+        self.assertIn("Theirs", text)
+        self.s.type(self.s.find("body"), wd.CTRL + "s")
+        time.sleep(0.5)
+        self.assertEqual(self.page.read_text(), theirs, "nothing written while the conflict is open")
+        self.s.click(self.s.find('dialog[open] input[value="mine"]'))
+        self.s.click(self.s.find("dialog[open] .dialog-actions .primary"))
+        self.s.wait(lambda: "Theirs" not in self.preview_titles() and "Mine" in self.preview_titles(), what="my choice")
+        self.s.click(self.s.find("#save"))
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Mine"'))
+
+
+class CrashRecoveryTest(AppTest):
+    def app_pids(self):
+        out = subprocess.run(["pgrep", "-f", f"folio-desktop {self.site}"], capture_output=True, text=True).stdout
+        return [int(p) for p in out.split()]
+
+    def test_unsaved_edits_survive_a_kill_and_are_offered_after_restart(self):
+        self.replace_text("b4:title", "Not saved yet")
+        self.preview_settled()
+        time.sleep(1.5)  # the journal is written every half second
+        pids = self.app_pids()
+        self.assertTrue(pids, "the app runs")
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        self.s.close()
+        self.assertEqual(self.page.read_text(), SAMPLE)
+        self.s = wd.Session(DRIVER, APP, [str(self.site)])
+        dialog = self.s.find("dialog[open]")
+        self.assertIn("unsaved changes", self.s.text(dialog).lower())
+        self.s.click(self.s.find("dialog[open] .dialog-actions .primary"))
+        self.s.wait(lambda: "Not saved yet" in self.preview_titles(), what="the restored edit")
         self.assertTrue(self.dirty())
+        self.s.click(self.s.find("#save"))
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Game backends"', 'title="Not saved yet"'))
 
 
 class UnsafeHtmlTest(AppTest):

@@ -3,6 +3,7 @@
 //! change into temporary folders.
 
 mod cli;
+mod crash;
 mod edits;
 mod errors;
 mod export;
