@@ -119,7 +119,12 @@ impl Document {
         let title = self.site.title();
         let lang = self.language();
         let chrome = crate::render::document::Chrome { site_title: title.as_deref(), lang: &lang, params: &params };
-        crate::render::document::document(&rendered, &chrome, crate::render::document::Styles::Inline, true)
+        let theme = files_base.map(|base| format!("{base}theme.css"));
+        let styles = match &theme {
+            Some(href) => crate::render::document::Styles::Linked(href),
+            None => crate::render::document::Styles::Inline,
+        };
+        crate::render::document::document(&rendered, &chrome, styles, true)
     }
 
     /// Writes a plan: each file atomically, the page first.

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify::event::{ModifyKind, RenameMode};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
 
@@ -71,6 +71,17 @@ impl Watch {
     }
 }
 
+/// Whether an event can mean new content: reading a file (as Folio does when it checks one)
+/// raises access events, which must not count, or each check would trigger the next.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
+}
+
 /// The changes `events` mean for the watched `files`, at most one per file.
 pub fn classify(files: &[PathBuf], events: &[DebouncedEvent]) -> Vec<Change> {
     let mut out = Vec::new();
@@ -78,7 +89,7 @@ pub fn classify(files: &[PathBuf], events: &[DebouncedEvent]) -> Vec<Change> {
         let mut touched = false;
         let mut renamed_to: Option<PathBuf> = None;
         for ev in events {
-            if !ev.event.paths.iter().any(|p| p == file) {
+            if !changes_content(&ev.event.kind) || !ev.event.paths.iter().any(|p| p == file) {
                 continue;
             }
             touched = true;

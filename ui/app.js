@@ -245,6 +245,8 @@ async function saveAs() {
 
 async function onOutside(event) {
   await drain();
+  // An event computed before a later change (a settled conflict, an edit) is out of date.
+  if (state.view && event.update.version < state.view.version) return;
   applyUpdate(event.update);
   await outside(event.outside);
 }

@@ -1,38 +1,37 @@
 // The live preview: two sandboxed frames (no scripts, no same origin, so nothing in the page
 // can run or reach the app). Each version's document comes from the engine and loads from a
 // blob: URL (its fragment opens it at the block being edited) into the hidden frame, which is
-// swapped in once loaded, so the preview never flickers.
+// swapped in once loaded, so the preview never flickers. One load at a time: a frame given a
+// new address mid-load may still report the old load, which would swap in a stale page.
 
 import { api } from "./api.js";
 
 const frames = [document.getElementById("frame-a"), document.getElementById("frame-b")];
 let front = 0;
 let wanted = null;
-let fetching = false;
+let busy = false;
 export const timings = [];
 window.folioTimings = timings;
 // Where the time goes: edit -> engine answered -> document requested -> frame loaded.
 export const stages = [];
 window.folioStages = stages;
 
-for (const [i, frame] of frames.entries()) {
-  frame.addEventListener("load", () => {
-    if (i === front || !frame.dataset.blob) return;
-    const old = frames[front];
-    old.classList.remove("front");
-    old.setAttribute("aria-hidden", "true");
-    old.tabIndex = -1;
-    frame.classList.add("front");
-    frame.removeAttribute("aria-hidden");
-    frame.removeAttribute("tabindex");
-    front = i;
-    if (old.dataset.blob) {
-      URL.revokeObjectURL(old.dataset.blob);
-      delete old.dataset.blob;
-    }
-    record();
-    document.body.dataset.previewVersion = frame.dataset.version;
-  });
+function swap(i) {
+  const frame = frames[i];
+  const old = frames[front];
+  old.classList.remove("front");
+  old.setAttribute("aria-hidden", "true");
+  old.tabIndex = -1;
+  frame.classList.add("front");
+  frame.removeAttribute("aria-hidden");
+  frame.removeAttribute("tabindex");
+  front = i;
+  if (old.dataset.blob) {
+    URL.revokeObjectURL(old.dataset.blob);
+    delete old.dataset.blob;
+  }
+  record();
+  document.body.dataset.previewVersion = frame.dataset.version;
 }
 
 function record() {
@@ -46,6 +45,16 @@ function record() {
   performance.clearMarks();
 }
 
+/** Loads `url` into frame `i`; resolves when it loaded (or after a while, if it never does). */
+function load(i, url) {
+  const frame = frames[i];
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { frame.onload = null; resolve(false); }, 5000);
+    frame.onload = () => { clearTimeout(timer); frame.onload = null; resolve(true); };
+    frame.src = url;
+  });
+}
+
 /** Shows the engine's current preview, opened at block `anchor` when given. */
 export function showPreview(version, anchor = null) {
   const shown = frames[front].dataset;
@@ -55,23 +64,24 @@ export function showPreview(version, anchor = null) {
 }
 
 async function pump() {
-  if (fetching || !wanted) return;
+  if (busy || !wanted) return;
   const { anchor } = wanted;
   wanted = null;
-  fetching = true;
+  busy = true;
   performance.mark("folio-requested");
   try {
     const { version, html } = await api.preview(anchor);
-    const back = frames[1 - front];
+    const i = 1 - front;
+    const back = frames[i];
     if (back.dataset.blob) URL.revokeObjectURL(back.dataset.blob);
     back.dataset.blob = URL.createObjectURL(new Blob([html], { type: "text/html" }));
     back.dataset.version = String(version);
     back.dataset.anchor = String(anchor);
-    back.src = back.dataset.blob + (anchor === null ? "" : `#folio-block-${anchor}`);
+    if (await load(i, back.dataset.blob + (anchor === null ? "" : `#folio-block-${anchor}`))) swap(i);
   } catch (e) {
     console.error("preview failed", e);
   } finally {
-    fetching = false;
+    busy = false;
     pump();
   }
 }

@@ -1,5 +1,5 @@
 //! The `folio:` URI scheme the window loads icons and the site's images from:
-//! `folio://localhost/icon/NAME.svg`, `folio://localhost/site/PATH` (the site's `static/`
+//! `folio://localhost/theme.css` (the preview's stylesheet), `folio://localhost/icon/NAME.svg`, `folio://localhost/site/PATH` (the site's `static/`
 //! folder) and `folio://localhost/page/PATH` (the page's folder), images only.
 
 use std::borrow::Cow;
@@ -40,6 +40,10 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
 }
 
 fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
+    if path == "/theme.css" {
+        let css = format!("{}{}", folio::render::document::THEME_CSS, folio::render::document::PREVIEW_CSS);
+        return ok("text/css; charset=utf-8", css.into_bytes());
+    }
     if let Some(name) = path.strip_prefix("/icon/").and_then(|n| n.strip_suffix(".svg")) {
         return match folio::icons::svg(name) {
             Some(svg) => ok("image/svg+xml", svg.as_bytes().to_vec()),

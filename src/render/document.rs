@@ -12,11 +12,11 @@ use super::Rendered;
 pub const THEME_CSS: &str = include_str!("folio.css");
 
 /// Added in the preview: links do nothing (the frame must not navigate), block anchors.
-const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
+pub const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
 
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
 pub const PREVIEW_CSP: &str =
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
+    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline' folio: http://folio.localhost; img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
 
 /// The export's policy: no scripts, plugins or base changes; styles and images from files.
 pub const EXPORT_CSP: &str = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -32,7 +32,9 @@ pub struct Chrome<'a> {
 pub enum Styles<'a> {
     /// Inline `<style>` (preview).
     Inline,
-    /// `<link rel="stylesheet">` to this relative URL (export).
+    /// `<link rel="stylesheet">` to this URL: the export's `assets/folio.css`, or the theme
+    /// the app serves to its preview (a blob: document takes the app's own CSP, which forbids
+    /// inline styles).
     Linked(&'a str),
 }
 
@@ -63,6 +65,9 @@ pub fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) ->
                 @match styles {
                     Styles::Inline => style { (PreEscaped(THEME_CSS)) (PreEscaped(PREVIEW_CSS)) },
                     Styles::Linked(href) => link rel="stylesheet" href=(href);,
+                }
+                @if preview && matches!(styles, Styles::Linked(_)) {
+                    style { (PreEscaped(PREVIEW_CSS)) }
                 }
             }
             body class=(if preview { "folio-preview" } else { "folio-export" }) {

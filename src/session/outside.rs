@@ -183,6 +183,9 @@ impl Session {
         let merged = merge::merge(&Sides { base: &base, mine: &mine, theirs: &theirs_model, mine_sources: &mine_sources }, resolutions);
         if !merged.conflicts.is_empty() {
             let conflicts = merged.conflicts.clone();
+            if self.pending.as_ref().is_some_and(|p| p.theirs == theirs && p.conflicts == conflicts) {
+                return Ok(Outside::Nothing);
+            }
             self.pending = Some(super::Pending { theirs, conflicts: conflicts.clone() });
             self.version += 1;
             return Ok(Outside::Conflicts { conflicts });

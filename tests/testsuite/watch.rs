@@ -120,3 +120,12 @@ fn the_config_is_watched_too() {
     fs::write(&w.other, "a = 2").unwrap();
     assert_eq!(w.changes(), [modified(&w.other)]);
 }
+
+#[test]
+fn reading_a_watched_file_is_not_a_change() {
+    let w = watched();
+    for _ in 0..5 {
+        let _ = fs::read_to_string(&w.file).unwrap();
+    }
+    assert!(w.nothing_within(500), "reading must not look like writing");
+}
