@@ -15,6 +15,9 @@ window.folioTimings = timings;
 // Where the time goes: edit -> engine answered -> document requested -> frame loaded.
 export const stages = [];
 window.folioStages = stages;
+// Wall-clock times of preview swaps (to time outside edits from the writer's side).
+export const swaps = [];
+window.folioSwaps = swaps;
 
 function swap(i) {
   const frame = frames[i];
@@ -31,6 +34,7 @@ function swap(i) {
     delete old.dataset.blob;
   }
   record();
+  swaps.push(Date.now());
   document.body.dataset.previewVersion = frame.dataset.version;
 }
 
@@ -55,7 +59,8 @@ function load(i, url) {
   });
 }
 
-/** Shows the engine's current preview, opened at block `anchor` when given. */
+/** Shows the engine's current preview, opened at block `anchor` when given. (Fetched
+ *  separately rather than sent with each edit's answer: measured faster here.) */
 export function showPreview(version, anchor = null) {
   const shown = frames[front].dataset;
   if (shown.version === String(version) && shown.anchor === String(anchor)) return;
