@@ -87,7 +87,7 @@ fn local_asset(doc: &Document, url: &str, image: bool, assets: &mut Assets) -> O
         return None;
     }
     let path_part = url.split(['?', '#']).next().unwrap_or(url);
-    let decoded = percent_decode(path_part);
+    let decoded = crate::text::percent_decode(path_part);
     let candidate = match decoded.strip_prefix('/') {
         Some(rest) => doc.site.root.join("static").join(rest),
         None => doc.path.parent().unwrap_or(Path::new(".")).join(&decoded),
@@ -113,24 +113,6 @@ fn local_asset(doc: &Document, url: &str, image: bool, assets: &mut Assets) -> O
     }
     assets.files.insert(candidate, rel.clone());
     Some(rel)
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Writes `files` into a new folder beside `out` and swaps it into place.

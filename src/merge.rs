@@ -124,8 +124,6 @@ impl Merger<'_> {
         let base_of_theirs = invert(&theirs_of, t.len());
         let base_of_mine = invert(&mine_of, m.len());
         let mut out: Vec<Block> = Vec::new();
-        // Where each base block ended up in `out` (or where it would have been).
-        let mut placed: Vec<Option<usize>> = vec![None; b.len()];
         // My added blocks, by the base block they follow (None: at the start).
         let mut added_after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
         let mut anchor: Option<usize> = None;
@@ -149,7 +147,6 @@ impl Merger<'_> {
                 while removed_by_them.last().is_some_and(|&r| r < i) {
                     let r = removed_by_them.pop().expect("checked");
                     self.removed_by_them(r, &b, &m, &mine_of, s, &mut out);
-                    placed[r] = Some(out.len());
                     push_added(&mut out, Some(r));
                 }
                 match mine_of[i] {
@@ -164,7 +161,6 @@ impl Merger<'_> {
                     }
                     Some(j) => out.push(with_id(self.block(ti, &b[i], &m[j], tb), ti)),
                 }
-                placed[i] = Some(out.len());
                 push_added(&mut out, Some(i));
             } else {
                 out.push(with_id(tb.clone(), ti));
@@ -204,7 +200,7 @@ impl Merger<'_> {
                 let v = self.value(&format!("{at}.source"), &label(theirs, "source"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
                 Block::Shortcode { id: None, name: name.clone(), source: v.as_str().unwrap_or_default().to_string() }
             }
-            _ if mine == base => theirs.clone(),
+            // A block that changed kind on one side: theirs holds (their text is the base).
             _ => theirs.clone(),
         }
     }
@@ -246,7 +242,7 @@ fn label(b: &Block, what: &str) -> String {
 
 /// Blocks without their ids, so equal content compares equal.
 fn strip(blocks: &[Block]) -> Vec<Block> {
-    blocks.iter().cloned().map(|b| with_no_id(b)).collect()
+    blocks.iter().cloned().map(with_no_id).collect()
 }
 
 fn with_no_id(mut b: Block) -> Block {
@@ -282,8 +278,8 @@ fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
     let pre = base.iter().zip(side).take_while(|(a, b)| a == b).count();
     let max_suf = base.len().min(side.len()) - pre;
     let suf = (0..max_suf).take_while(|&k| base[base.len() - 1 - k] == side[side.len() - 1 - k]).count();
-    for k in 0..pre {
-        out[k] = Some(k);
+    for (k, slot) in out.iter_mut().enumerate().take(pre) {
+        *slot = Some(k);
     }
     for k in 0..suf {
         out[base.len() - 1 - k] = Some(side.len() - 1 - k);

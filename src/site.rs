@@ -170,7 +170,7 @@ impl Site {
                 .collect(),
             _ => vec![(0, Language { code: default_code.clone(), name: default_code.clone(), content_dir: self.root.join(main_dir) })],
         };
-        langs.sort_by(|a, b| (a.0, a.1.code != default_code).cmp(&(b.0, b.1.code != default_code)));
+        langs.sort_by_key(|(weight, l)| (*weight, l.code != default_code));
         langs.into_iter().map(|(_, l)| l).collect()
     }
 
@@ -234,6 +234,19 @@ fn toml_params_table(c: &ConfigFile, new: &Map<String, Json>) -> std::result::Re
     }
     text.push_str(&text::apply_splices(&probe, inner));
     Ok(Splice::insert(c.src.len(), text))
+}
+
+/// The page `path` names: the file itself, or a site folder's first portfolio page.
+pub fn page_of(path: &Path) -> Result<PathBuf> {
+    if !path.is_dir() {
+        return Ok(path.to_path_buf());
+    }
+    Site::open_dir(path)?
+        .pages()
+        .into_iter()
+        .next()
+        .map(|p| p.path)
+        .ok_or_else(|| Error::site(path, "no portfolio page found here (a page with project-card shortcodes or `layout: about`)"))
 }
 
 /// The config file of the site at `dir`, if any.

@@ -88,11 +88,8 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
                 (s.path().to_path_buf(), if due { s.journal() } else if s.is_dirty() { continue } else { None })
             };
             match journal {
-                Some(j) => {
-                    if state.data.write_journal(&j).is_ok() {
-                        last = Some(j);
-                    }
-                }
+                Some(j) if state.data.write_journal(&j).is_ok() => last = Some(j),
+                Some(_) => {}
                 None if last.is_some() => {
                     state.data.clear_journal(&path);
                     last = None;

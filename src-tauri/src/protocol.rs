@@ -32,7 +32,7 @@ const IMAGES: &[(&str, &str)] = &[
 /// Answers a `folio:` request off the UI thread.
 pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
     let app = ctx.app_handle().clone();
-    let path = percent_decode(request.uri().path());
+    let path = folio::text::percent_decode(request.uri().path());
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         responder.respond(respond(&state, &path));
@@ -91,22 +91,4 @@ fn ok(mime: &str, body: Vec<u8>) -> Response<Cow<'static, [u8]>> {
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
     Response::builder().status(code).body(Cow::Borrowed(&[][..])).expect("a bare status is valid")
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -137,16 +137,7 @@ fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
 }
 
 fn export(path: &Path, out: &Path) -> Result<(), Error> {
-    let page = if path.is_dir() {
-        let site = folio::Site::open_dir(path)?;
-        site.pages()
-            .into_iter()
-            .next()
-            .map(|p| p.path)
-            .ok_or_else(|| Error::site(path, "no portfolio page found (a page with project-card shortcodes or `layout: about`)"))?
-    } else {
-        path.to_path_buf()
-    };
+    let page = folio::site::page_of(path)?;
     let doc = Document::open(&page)?;
     let report = folio::export::export(&doc, out)?;
     for w in &report.warnings {

@@ -16,6 +16,26 @@ use serde_json::{Map as JsonMap, Value as Json};
 use crate::error::SyntaxError;
 use crate::text::{self, Splice};
 
+/// A `"…"` string with `"`, `\` and control characters escaped: the same in YAML
+/// double-quoted scalars, TOML basic strings (and JSON).
+pub(crate) fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Deepest nesting accepted in front matter or config data.
 pub const MAX_DEPTH: usize = 64;
 
@@ -303,7 +323,7 @@ impl Ctx<'_> {
             .iter()
             .filter(|(k, v)| {
                 !m.entries.iter().any(|e| &e.key == *k)
-                    && !(v.is_null() && self.doc.format == Format::Toml)
+                    && (!v.is_null() || self.doc.format != Format::Toml)
             })
             .collect();
         if !added.is_empty() {

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use serde_json::{Map as JsonMap, Number, Value as Json};
 use toml_edit::{Document, Item, Table, Value};
 
-use super::{Entry, Kind, Layout, Map, Node, Style};
+use super::{double_quoted, Entry, Kind, Layout, Map, Node, Style};
 use crate::error::SyntaxError;
 use crate::text;
 
@@ -183,26 +183,8 @@ fn bare_or_quoted(k: &str) -> String {
     if !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') {
         k.to_string()
     } else {
-        basic(k)
+        double_quoted(k)
     }
-}
-
-fn basic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn number(n: &Number) -> String {
@@ -232,7 +214,7 @@ pub fn scalar(v: &Json, style: Option<Style>) -> Result<String, String> {
                 format!("'''{s}'''")
             }
             Some(Style::TripleDouble) => format!("\"\"\"{}\"\"\"", multi_basic(s)),
-            _ => basic(s),
+            _ => double_quoted(s),
         }),
         Json::Array(_) | Json::Object(_) => value(v),
     }

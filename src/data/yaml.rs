@@ -10,7 +10,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde_json::{Number, Value as Json};
 
-use super::{Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
+use super::{double_quoted, Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
 use crate::error::SyntaxError;
 use crate::text::{self, Splice};
 
@@ -323,7 +323,7 @@ fn is_float(s: &str) -> bool {
     let digits = mant.bytes().filter(|c| c.is_ascii_digit()).count();
     let dots = mant.bytes().filter(|&c| c == b'.').count();
     let mant_ok = digits > 0 && dots <= 1 && mant.bytes().all(|c| c.is_ascii_digit() || c == b'.');
-    let exp_ok = exp.is_none_or(|e| is_int(e));
+    let exp_ok = exp.is_none_or(is_int);
     mant_ok && exp_ok && (dots == 1 || exp.is_some())
 }
 
@@ -362,24 +362,6 @@ fn plain_ok(s: &str, allow_timestamp: bool) -> bool {
 
 fn single_quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
-}
-
-fn double_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A scalar written in `style` where it can be read back unchanged, else the nearest style

@@ -15,6 +15,14 @@ use crate::data::EditError;
 use crate::model::{Block, Card, Portfolio};
 use crate::text::{self, Splice};
 
+/// Whether a model block is of the kind the page has at that place.
+fn same_kind(span: &BlockSpan, b: &Block) -> bool {
+    matches!(
+        (span, b),
+        (BlockSpan::Markdown(_), Block::Markdown { .. }) | (BlockSpan::Card(_), Block::Card(_)) | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
+    )
+}
+
 /// The card a new card is written like when the page has none to copy.
 const DEFAULT_CARD: &str = "{{< project-card title=\"\" >}}\n\n{{< /project-card >}}";
 
@@ -51,11 +59,7 @@ impl Page {
         let Some(orig) = self.blocks.get(id) else {
             return Err(EditError::new(at, format!("block {id} does not exist: the page has {} blocks", self.blocks.len())));
         };
-        let same_kind = matches!(
-            (orig, block),
-            (BlockSpan::Markdown(_), Block::Markdown { .. }) | (BlockSpan::Card(_), Block::Card(_)) | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
-        );
-        if !same_kind {
+        if !same_kind(orig, block) {
             return Err(EditError::new(at, format!("block {id} is not a {} block in the page", block.kind())));
         }
         let splices = self.block_edits(id, block)?;
@@ -133,13 +137,7 @@ impl Page {
             if !seen.insert(id) {
                 return Err(EditError { at, message: format!("block {id} appears twice") });
             }
-            let same_kind = matches!(
-                (orig, b),
-                (BlockSpan::Markdown(_), Block::Markdown { .. })
-                    | (BlockSpan::Card(_), Block::Card(_))
-                    | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
-            );
-            if !same_kind {
+            if !same_kind(orig, b) {
                 return Err(EditError { at, message: format!("block {id} is not a {} block in the page", b.kind()) });
             }
         }

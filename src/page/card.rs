@@ -120,7 +120,7 @@ impl<'a> CardView<'a> {
         let mut removed = Vec::new();
         for p in &self.sc.open.params {
             if let Some((k, _)) = &p.key {
-                if !FIELDS.contains(&&**k) && !new.extra.get(&**k).is_some_and(|v| !v.is_null()) {
+                if !FIELDS.contains(&&**k) && new.extra.get(&**k).is_none_or(Json::is_null) {
                     removed.push(p);
                 }
             }
@@ -236,7 +236,7 @@ pub fn quote(v: &str, preferred: Quote) -> Result<String, String> {
     let double_ok = !v.contains('\n')
         && !v.ends_with('\\')
         && !v.contains("\\`")
-        && !(v.contains('"') && v.contains('\\'));
+        && (!v.contains('"') || !v.contains('\\'));
     let raw_ok = !v.contains('`');
     let bare_ok = !v.is_empty()
         && !v.chars().any(char::is_whitespace)

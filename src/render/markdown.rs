@@ -15,13 +15,16 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 /// What Goldmark writes in place of raw HTML when `unsafe` is off.
 pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
 
+/// Rewrites a URL the page uses: `(url, is_image) -> Some(new url)`.
+pub type RewriteUrl<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
+
 /// How Markdown is rendered.
 #[derive(Clone, Copy, Default)]
 pub struct Markdown<'a> {
     /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
     pub unsafe_html: bool,
     /// Rewrites image and link URLs (export: local images to `assets/`).
-    pub rewrite_url: Option<&'a dyn Fn(&str, bool) -> Option<String>>,
+    pub rewrite_url: Option<RewriteUrl<'a>>,
 }
 
 /// The pulldown-cmark options matching Hugo's Goldmark defaults.

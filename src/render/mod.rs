@@ -41,7 +41,7 @@ pub struct RenderOptions<'a> {
     /// The site's `[params]`, for `{{< param >}}`.
     pub site_params: &'a Map<String, Json>,
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).
-    pub rewrite_url: Option<&'a dyn Fn(&str, bool) -> Option<String>>,
+    pub rewrite_url: Option<markdown::RewriteUrl<'a>>,
     /// Put an anchor `#folio-block-N` before each block (the preview scrolls to them).
     pub anchors: bool,
     /// Render only these blocks (the preview of a very long page shows the part being

@@ -51,6 +51,8 @@ pub enum SaveOutcome {
     Outside { outside: Outside },
 }
 
+type PreviewKey = (u64, Option<std::ops::Range<usize>>);
+
 /// One open page.
 pub struct Session {
     path: PathBuf,
@@ -66,7 +68,8 @@ pub struct Session {
     coalesce: Option<(String, Instant)>,
     version: u64,
     cache: CardCache,
-    preview: std::sync::Mutex<Option<((u64, Option<std::ops::Range<usize>>), String)>>,
+    /// The last preview, by (version, window).
+    preview: std::sync::Mutex<Option<(PreviewKey, String)>>,
     /// An outside change that conflicts with unsaved edits, waiting to be settled.
     pending: Option<Pending>,
     /// Set when the page file was removed or renamed outside Folio.
@@ -77,16 +80,7 @@ impl Session {
     /// Opens a page file, or a site folder's first portfolio page. A page that does not
     /// parse opens read-only, showing where and why.
     pub fn open(path: &Path) -> Result<Session> {
-        let page = if path.is_dir() {
-            Site::open_dir(path)?
-                .pages()
-                .into_iter()
-                .next()
-                .map(|p| p.path)
-                .ok_or_else(|| Error::site(path, "no portfolio page found here (a page with project-card shortcodes or `layout: about`)"))?
-        } else {
-            path.to_path_buf()
-        };
+        let page = crate::site::page_of(path)?;
         let site = Site::for_page(&page)?;
         let text = fsx::read_text(&page)?;
         let config = site.params_file().map(|f| f.src.clone());
