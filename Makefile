@@ -3,7 +3,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/target/tools
 export PATH := $(TOOLS)/bin:$(TOOLS)/hugo/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps deps-test check-toolchain bench fuzz
+.PHONY: run test deps deps-test check-toolchain bench bench-app fuzz
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "Folio needs Rust (cargo): install it with rustup (https://rustup.rs), then re-run."; exit 1; }
@@ -26,11 +26,19 @@ test: deps-test
 	cargo build -p folio-desktop
 	tests/e2e/run.sh
 
-## Benchmarks: criterion (engine) and whole-process timings of the CLI.
-bench: deps
+## Benchmarks: criterion (engine, render), whole-process timings of the CLI, and
+## `folio export` against `hugo` on the same page.
+bench: deps-test
 	cargo bench --bench engine
 	cargo build --release --bin folio
 	python3 benches/cli_timing.py
+	python3 benches/hugo_timing.py
+
+## The real app under Xvfb: start -> interactive, keystroke -> preview, outside write ->
+## preview, memory.
+bench-app: deps-test
+	cargo build --release -p folio-desktop
+	python3 benches/app_perf.py
 
 ## Fuzz the page parser (not in CI). FUZZ_SECONDS=600 by default.
 FUZZ_SECONDS ?= 600

@@ -313,10 +313,11 @@ $("undo").addEventListener("click", undo);
 $("redo").addEventListener("click", redo);
 $("save").addEventListener("click", () => save());
 $("export").addEventListener("click", exportSite);
-$("open").addEventListener("click", async () => {
+async function pickSite() {
   if (!(await guardUnsaved())) return;
   try { const v = await api.pickSite(); if (v) showView(v); } catch (e) { showError(e); }
-});
+}
+$("open").addEventListener("click", pickSite);
 $("recent").addEventListener("change", (e) => { if (e.target.value) open(e.target.value); });
 $("page").addEventListener("change", (e) => open(e.target.value));
 $("language").addEventListener("change", (e) => {
@@ -328,6 +329,7 @@ document.addEventListener("keydown", (e) => {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
   const k = e.key.toLowerCase();
   if (k === "s") { e.preventDefault(); save(); }
+  else if (k === "o") { e.preventDefault(); pickSite(); }
   else if (k === "z" && !e.shiftKey) { e.preventDefault(); undo(); }
   else if ((k === "z" && e.shiftKey) || k === "y") { e.preventDefault(); redo(); }
 }, true);

@@ -3,7 +3,7 @@
 //! folder) and `folio://localhost/page/PATH` (the page's folder), images only.
 
 use std::borrow::Cow;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use tauri::http::{Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
@@ -56,27 +56,33 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
 /// An image under the site's `static/` folder (`/site/x.png`) or the page's folder
 /// (`/page/x.png`).
 fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]>>> {
-    let (root, page_dir) = {
+    let (static_dir, page_dir) = {
         let guard = state.lock();
         let s = guard.as_ref()?;
         (s.site().root.join("static"), s.path().parent()?.to_path_buf())
     };
-    let (dir, rel) = if let Some(rel) = path.strip_prefix("/site/") {
-        (root, rel)
-    } else {
-        (page_dir, path.strip_prefix("/page/")?)
-    };
-    let rel = Path::new(rel);
-    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-        return None;
-    }
-    let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
-    let mime = IMAGES.iter().find(|(e, _)| *e == ext)?.1;
-    let file = dir.join(rel);
+    let (file, mime) = image_file(&static_dir, &page_dir, path)?;
     if !file.is_file() {
         return None;
     }
     std::fs::read(file).ok().map(|bytes| ok(mime, bytes))
+}
+
+/// Where a `/site/…` or `/page/…` request points, and its type: only image types, and only
+/// plain names below the folder (no `..`, no root, no prefix).
+fn image_file(static_dir: &Path, page_dir: &Path, path: &str) -> Option<(PathBuf, &'static str)> {
+    let (dir, rel) = if let Some(rel) = path.strip_prefix("/site/") {
+        (static_dir, rel)
+    } else {
+        (page_dir, path.strip_prefix("/page/")?)
+    };
+    let rel = Path::new(rel);
+    if rel.as_os_str().is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
+    let mime = IMAGES.iter().find(|(e, _)| *e == ext)?.1;
+    Some((dir.join(rel), mime))
 }
 
 fn ok(mime: &str, body: Vec<u8>) -> Response<Cow<'static, [u8]>> {
@@ -91,4 +97,36 @@ fn ok(mime: &str, body: Vec<u8>) -> Response<Cow<'static, [u8]>> {
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
     Response::builder().status(code).body(Cow::Borrowed(&[][..])).expect("a bare status is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(path: &str) -> Option<(PathBuf, &'static str)> {
+        image_file(Path::new("/site/static"), Path::new("/site/content/en"), path)
+    }
+
+    #[test]
+    fn site_and_page_images_resolve_inside_their_folders() {
+        assert_eq!(resolve("/site/img/me.PNG"), Some((PathBuf::from("/site/static/img/me.PNG"), "image/png")));
+        assert_eq!(resolve("/page/photo.jpg"), Some((PathBuf::from("/site/content/en/photo.jpg"), "image/jpeg")));
+    }
+
+    #[test]
+    fn paths_that_climb_out_or_start_at_the_root_are_refused() {
+        assert_eq!(resolve("/site/../secret.png"), None);
+        assert_eq!(resolve("/page/a/../../b.png"), None);
+        assert_eq!(resolve("/site//etc/x.png"), None);
+        assert_eq!(resolve("/site/./x.png"), None);
+    }
+
+    #[test]
+    fn only_image_types_are_served() {
+        assert_eq!(resolve("/page/about.md"), None);
+        assert_eq!(resolve("/site/config.toml"), None);
+        assert_eq!(resolve("/site/noext"), None);
+        assert_eq!(resolve("/site/"), None);
+        assert_eq!(resolve("/other/x.png"), None);
+    }
 }
