@@ -193,11 +193,11 @@ impl Merger<'_> {
         match (base, mine, theirs) {
             (Block::Card(b), Block::Card(m), Block::Card(t)) => Block::Card(self.card(&at, b, m, t)),
             (Block::Markdown { text: b, .. }, Block::Markdown { text: m, .. }, Block::Markdown { text: t, .. }) => {
-                let v = self.value(&format!("{at}.text"), &label(theirs, "text"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
+                let v = self.value(&format!("{at}.text"), &label(base, "text"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
                 Block::Markdown { id: None, text: v.as_str().unwrap_or_default().to_string() }
             }
             (Block::Shortcode { source: b, .. }, Block::Shortcode { source: m, .. }, Block::Shortcode { source: t, name, .. }) => {
-                let v = self.value(&format!("{at}.source"), &label(theirs, "source"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
+                let v = self.value(&format!("{at}.source"), &label(base, "source"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
                 Block::Shortcode { id: None, name: name.clone(), source: v.as_str().unwrap_or_default().to_string() }
             }
             // A block that changed kind on one side: theirs holds (their text is the base).
@@ -209,7 +209,8 @@ impl Merger<'_> {
         let field = |c: &Card| -> Json { serde_json::to_value(c).unwrap_or(Json::Null) };
         let (bj, mj, tj) = (field(b), field(m), field(t));
         let mut out = t.clone();
-        let name = if t.title.is_empty() { "Untitled card".to_string() } else { t.title.clone() };
+        // Named as both sides knew it before either changed it.
+        let name = [&b.title, &t.title, &m.title].into_iter().find(|s| !s.is_empty()).map_or_else(|| "Untitled card".to_string(), |s| s.to_string());
         for key in ["title", "techIcons", "otherTech", "repository", "body"] {
             let v = self.value(&format!("{at}.{key}"), &format!("Card “{name}”: {key}"), &bj[key], &mj[key], &tj[key]);
             match key {

@@ -51,6 +51,14 @@ export function blockShell(id, model, ctx, kind, title, ...body) {
   return item;
 }
 
+/** Renames a block's frame as its title field changes (the editor is not redrawn while typing). */
+export function retitle(item, title) {
+  const h = item?.querySelector(":scope > .block-head h3");
+  if (!h || h.textContent === title) return;
+  h.textContent = title;
+  item.setAttribute("aria-label", item.getAttribute("aria-label").replace(/:.*$/s, `: ${title}`));
+}
+
 /** Unfolds a block (when something in it gets focus). */
 export function unfold(item, model) {
   if (!item.classList.contains("collapsed")) return;
@@ -98,7 +106,11 @@ function dragAndDrop(item, handle, id, ctx) {
 /** The editor of one project card. */
 export function cardEditor(card, id, model, ctx) {
   const send = (key) => submit({ op: "block", id, block: card }, { coalesce: `b${id}:${key}`, anchor: id });
-  const title = el("input", { type: "text", value: card.title, dataset: { key: `b${id}:title` }, onInput: (e) => { card.title = e.target.value; send("title"); } });
+  let item = null;
+  const title = el("input", {
+    type: "text", value: card.title, dataset: { key: `b${id}:title` },
+    onInput: (e) => { card.title = e.target.value; send("title"); retitle(item, card.title || "Untitled card"); },
+  });
   const icons = chipField({
     label: "Tech icons", key: `b${id}:icons`, values: card.techIcons, names: ctx.iconNames,
     onChange: (v) => { card.techIcons = v; send("icons"); },
@@ -119,8 +131,9 @@ export function cardEditor(card, id, model, ctx) {
     rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: `b${id}:body` },
     onInput: (e) => { card.body = e.target.value; send("body"); },
   });
-  return blockShell(id, model, ctx, "Card", card.title || "Untitled card",
+  item = blockShell(id, model, ctx, "Card", card.title || "Untitled card",
     field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body));
+  return item;
 }
 
 /** A list of words as removable chips, with an input that adds them (and, given `names`,

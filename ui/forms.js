@@ -3,7 +3,7 @@
 
 import { el, field } from "./dom.js";
 import { submit } from "./edits.js";
-import { cardEditor, blockShell, moveBlock } from "./cards.js";
+import { cardEditor, blockShell, moveBlock, retitle } from "./cards.js";
 
 /** The page-level keys that get their own controls. */
 const PAGE_KEYS = ["title", "date", "weight", "layout", "comments", "draft"];
@@ -123,7 +123,7 @@ function paramFields(params, ctx) {
   const keys = [...PARAM_KEYS, ...Object.keys(params).filter((k) => !PARAM_KEYS.includes(k))];
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
     keys.map((k) => valueField(k, params[k] ?? "", `param:${k}`, (v) => set(k)(v === "" && !(k in params) ? null : v))),
-    el("p", { class: "hint", text: `Saved to ${ctx.configName}.` }));
+    el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
 }
 
 function blockList(model, ctx) {
@@ -147,6 +147,7 @@ function insertBar(index, ctx) {
 function blockItem(block, id, model, ctx) {
   if (block.kind === "card") return cardEditor(block, id, model, ctx);
   if (block.kind === "markdown") {
+    let item = null;
     const area = el("textarea", {
       rows: Math.min(14, Math.max(3, block.text.split("\n").length + 1)),
       value: block.text,
@@ -154,9 +155,11 @@ function blockItem(block, id, model, ctx) {
       onInput: (e) => {
         block.text = e.target.value;
         submit({ op: "block", id, block }, { coalesce: `b${id}:text`, anchor: id });
+        retitle(item, firstLine(block.text));
       },
     });
-    return blockShell(id, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
+    item = blockShell(id, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
+    return item;
   }
   const src = el("pre", { class: "source", text: block.source });
   return blockShell(id, model, ctx, "Shortcode", block.name || "shortcode",

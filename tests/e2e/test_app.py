@@ -103,6 +103,8 @@ class EditingTest(AppTest):
     def test_a_card_title_edit_shows_in_the_preview_and_save_changes_only_that_title(self):
         self.replace_text("b1:title", "Ad-tech platform at scale")
         self.s.wait(lambda: "Ad-tech platform at scale" in self.preview_titles(), what="the new title in the preview")
+        self.assertEqual(self.s.execute("return document.querySelector('li.block[data-id=\"1\"] .block-head h3').textContent"),
+                         "Ad-tech platform at scale", "the card's editor is named by its new title")
         self.assertTrue(self.dirty())
         self.assertTrue(self.s.execute("return document.title").startswith("● about.md"))
         self.s.type(self.field("b1:title"), wd.CTRL + "s")
@@ -205,6 +207,7 @@ class OutsideEditTest(AppTest):
         text = self.s.text(dialog)
         self.assertIn("Mine", text)
         self.assertIn("Theirs", text)
+        self.screenshot("conflict-view")
         self.s.type(self.s.find("body"), wd.CTRL + "s")
         time.sleep(0.5)
         self.assertEqual(self.page.read_text(), theirs, "nothing written while the conflict is open")

@@ -124,6 +124,18 @@ fn the_same_field_changed_differently_is_a_conflict_settled_either_way() {
 }
 
 #[test]
+fn a_conflict_names_the_card_as_it_was_before_either_side_renamed_it() {
+    let base = parse(&sample_text());
+    let Block::Card(before) = &base.to_model().blocks[4] else { panic!("block 4 is a card") };
+    let mine = apply_all(&base, &[&FieldEdit::CardTitle(4, "Mine".into())]);
+    let theirs = apply_all(&base, &[&FieldEdit::CardTitle(4, "Theirs".into())]);
+    let (b, m, t) = (base.to_model(), parse(&mine).to_model(), parse(&theirs).to_model());
+    let out = merge(&Sides { base: &b, mine: &m, theirs: &t, mine_sources: &[] }, &HashMap::new());
+    assert_eq!(out.conflicts.len(), 1);
+    assert_eq!(out.conflicts[0].label, format!("Card \u{201c}{}\u{201d}: title", before.title));
+}
+
+#[test]
 fn a_card_i_added_keeps_its_exact_text_next_to_their_edits() {
     let base_text = sample_text();
     let base = parse(&base_text);
