@@ -46,7 +46,13 @@ impl Markdown<'_> {
         let mut in_link = 0usize;
         let mut in_code_block = false;
         let mut in_html_block = false;
-        for ev in Parser::new_ext(md, options()) {
+        let parser = Parser::new_ext(md, options());
+        let source: Box<dyn Iterator<Item = Event>> = if md.contains("<<") || md.contains(">>") {
+            Box::new(guillemets(parser).into_iter())
+        } else {
+            Box::new(parser)
+        };
+        for ev in source {
             match ev {
                 // Goldmark writes one marker per raw HTML block, and one per inline tag.
                 Event::Start(Tag::HtmlBlock) if !self.unsafe_html => {
@@ -151,6 +157,73 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(line);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Goldmark's typographer also turns `<<` into « and `>>` into », reading them before raw
+/// HTML and autolinks: `<<tag>` is « and the text `tag>`, `<<https://x>>` is « and a linked
+/// URL and ». pulldown-cmark has no such rule and reads `<tag>` as HTML, so this pass joins
+/// adjacent text, gives a lone `<` before inline HTML or an autolink that construct's text
+/// back, and pairs the angles left to right. Code spans and code blocks are left alone.
+fn guillemets<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut text: Option<CowStr<'a>> = None;
+    let mut in_code_block = false;
+    let mut events = events.peekable();
+    let odd_angle = |t: &Option<CowStr>| t.as_deref().is_some_and(|t| (t.len() - t.trim_end_matches('<').len()) % 2 == 1);
+    let append = |t: &mut Option<CowStr<'a>>, more: &str| {
+        let mut s = t.take().map(CowStr::into_string).unwrap_or_default();
+        s.push_str(more);
+        *t = Some(CowStr::from(s));
+    };
+    // Each quote is a text event of its own, so linkify (which stops at `>` in Goldmark) never
+    // takes one into a URL.
+    let flush = |t: &mut Option<CowStr<'a>>, out: &mut Vec<Event<'a>>| {
+        let Some(t) = t.take() else { return };
+        let mut rest: &str = &t;
+        while let Some(at) = rest.find("<<").into_iter().chain(rest.find(">>")).min() {
+            if at > 0 {
+                out.push(Event::Text(CowStr::from(rest[..at].to_string())));
+            }
+            out.push(Event::Text(CowStr::Borrowed(if rest[at..].starts_with('<') { "«" } else { "»" })));
+            rest = &rest[at + 2..];
+        }
+        if rest.len() == t.len() {
+            out.push(Event::Text(t));
+        } else if !rest.is_empty() {
+            out.push(Event::Text(CowStr::from(rest.to_string())));
+        }
+    };
+    while let Some(ev) = events.next() {
+        match ev {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            _ => {}
+        }
+        match ev {
+            Event::Text(t) if !in_code_block => match &text {
+                None => text = Some(t),
+                Some(_) => append(&mut text, &t),
+            },
+            Event::InlineHtml(h) if odd_angle(&text) && h.starts_with('<') => append(&mut text, &h),
+            Event::Start(Tag::Link { link_type: pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email, .. }) if odd_angle(&text) => {
+                append(&mut text, "<");
+                for inner in events.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::Link) => break,
+                        Event::Text(t) | Event::Code(t) => append(&mut text, &t),
+                        _ => {}
+                    }
+                }
+                append(&mut text, ">");
+            }
+            other => {
+                flush(&mut text, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut text, &mut out);
+    out
 }
 
 /// What `markdownify` does after rendering (Hugo's `TrimShortHTML`): drops the `<p>` of
@@ -359,6 +432,14 @@ mod tests {
     #[test]
     fn typographer_quotes_dashes_and_ellipsis() {
         assert_eq!(md("\"Hi\" -- it's... done --- ok"), "<p>“Hi” – it’s… done — ok</p>\n");
+    }
+
+    #[test]
+    fn double_angles_are_guillemets_read_before_html_and_autolinks_as_in_goldmark() {
+        assert_eq!(md("a << b >> c, 1 <<< 2 >>> 3"), "<p>a « b » c, 1 «&lt; 2 »&gt; 3</p>\n");
+        assert_eq!(md("<<quoted>> and <<x>"), "<p>«quoted» and «x&gt;</p>\n");
+        assert_eq!(md("<<https://e.com>>"), "<p>«<a href=\"https://e.com\">https://e.com</a>»</p>\n");
+        assert_eq!(md("`a << b`\n\n    x >> y\n\n>> nested"), "<p><code>a &lt;&lt; b</code></p>\n<pre><code>x &gt;&gt; y\n</code></pre>\n<blockquote>\n<blockquote>\n<p>nested</p>\n</blockquote>\n</blockquote>\n");
     }
 
     #[test]
