@@ -86,14 +86,14 @@ fn render(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("folio parse+render", name), &text, |b, t| {
             b.iter(|| {
                 let page = Page::parse(black_box(t)).expect("parses");
-                let opts = folio::render::RenderOptions { unsafe_html: false, site_params: &params, rewrite_url: None, anchors: true, window: None, cache: None };
+                let opts = folio::render::RenderOptions { markup: Default::default(), site_params: &params, rewrite_url: None, anchors: true, window: None, cache: None };
                 folio::render::render_page(&page, &opts)
             })
         });
         // What the app does on a keystroke: one card changed, the others from the cache.
         let cache = folio::render::CardCache::default();
         let warm = Page::parse(&text).expect("parses");
-        let opts = folio::render::RenderOptions { unsafe_html: false, site_params: &params, rewrite_url: None, anchors: true, window: None, cache: Some(&cache) };
+        let opts = folio::render::RenderOptions { markup: Default::default(), site_params: &params, rewrite_url: None, anchors: true, window: None, cache: Some(&cache) };
         folio::render::render_page(&warm, &opts);
         let mut n = 0u64;
         g.bench_with_input(BenchmarkId::new("folio parse+render, one card edited", name), &text, |b, t| {

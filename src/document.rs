@@ -108,7 +108,7 @@ impl Document {
             })
         };
         let opts = crate::render::RenderOptions {
-            unsafe_html: self.site.unsafe_html(),
+            markup: self.site.markup(),
             site_params: &params,
             rewrite_url: files_base.map(|_| &rewrite as &dyn Fn(&str, bool) -> Option<String>),
             anchors: true,

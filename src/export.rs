@@ -65,7 +65,7 @@ fn page_html(doc: &Document) -> (String, Assets) {
     let params = doc.site.params();
     let rewrite = |url: &str, image: bool| local_asset(doc, url, image, &mut assets.borrow_mut());
     let opts = RenderOptions {
-        unsafe_html: doc.site.unsafe_html(),
+        markup: doc.site.markup(),
         site_params: &params,
         rewrite_url: Some(&rewrite),
         anchors: false,

@@ -142,6 +142,18 @@ impl Site {
         self.config_json(&["markup", "goldmark", "renderer", "unsafe"]) == Some(Json::Bool(true))
     }
 
+    /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
+    /// render hooks on by itself for a site with a `languages` table, unless
+    /// `markup.goldmark.renderHooks.{link,image}.enableDefault` says otherwise.
+    pub fn markup(&self) -> crate::render::markdown::Markup {
+        let multilingual = matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
+        let hook = |kind: &str| match self.config_json(&["markup", "goldmark", "renderHooks", kind, "enableDefault"]) {
+            Some(Json::Bool(on)) => on,
+            _ => multilingual,
+        };
+        crate::render::markdown::Markup { unsafe_html: self.unsafe_html(), link_hook: hook("link"), image_hook: hook("image") }
+    }
+
     /// The site's title, if set.
     pub fn title(&self) -> Option<String> {
         self.config_json(&["title"]).and_then(|v| v.as_str().map(str::to_string))

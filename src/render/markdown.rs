@@ -18,11 +18,23 @@ pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
 /// Rewrites a URL the page uses: `(url, is_image) -> Some(new url)`.
 pub type RewriteUrl<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
 
+/// The site's Markdown settings that change the HTML (read from its config).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Markup {
+    /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
+    pub unsafe_html: bool,
+    /// Hugo's embedded link render hook is on (`renderHooks.link.enableDefault`, on by
+    /// default for multilingual sites): destinations go through Go's `html/template`.
+    pub link_hook: bool,
+    /// The same for images (`renderHooks.image.enableDefault`).
+    pub image_hook: bool,
+}
+
 /// How Markdown is rendered.
 #[derive(Clone, Copy, Default)]
 pub struct Markdown<'a> {
-    /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
-    pub unsafe_html: bool,
+    /// The site's settings.
+    pub markup: Markup,
     /// Rewrites image and link URLs (export: local images to `assets/`).
     pub rewrite_url: Option<RewriteUrl<'a>>,
 }
@@ -47,32 +59,30 @@ impl Markdown<'_> {
         let mut in_code_block = false;
         let mut in_html_block = false;
         let parser = Parser::new_ext(md, options());
-        let source: Box<dyn Iterator<Item = Event>> = if md.contains("<<") || md.contains(">>") {
-            Box::new(guillemets(parser).into_iter())
-        } else {
-            Box::new(parser)
-        };
-        for ev in source {
+        // Joining text only changes anything where a link or a guillemet can be.
+        let joins = ["<<", ">>", "://", "www.", "@"].iter().any(|p| md.contains(p));
+        let events_in: Box<dyn Iterator<Item = Event>> = if joins { Box::new(text_runs(md, parser).into_iter()) } else { Box::new(parser) };
+        let mut source = events_in.peekable();
+        while let Some(ev) = source.next() {
             match ev {
-                // Goldmark writes one marker per raw HTML block, and one per inline tag.
-                Event::Start(Tag::HtmlBlock) if !self.unsafe_html => {
+                // Goldmark writes one marker per raw HTML block, and one per inline tag; Hugo
+                // drops HTML comments without a marker.
+                Event::Start(Tag::HtmlBlock) if !self.markup.unsafe_html => {
                     in_html_block = true;
-                    events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
+                    if !matches!(source.peek(), Some(Event::Html(h)) if is_comment(h)) {
+                        events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
+                    }
                 }
-                Event::End(TagEnd::HtmlBlock) if !self.unsafe_html => in_html_block = false,
+                Event::End(TagEnd::HtmlBlock) if !self.markup.unsafe_html => in_html_block = false,
                 _ if in_html_block => {}
-                Event::InlineHtml(_) if !self.unsafe_html => {
-                    events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
+                Event::InlineHtml(h) if !self.markup.unsafe_html => {
+                    if !is_comment(&h) {
+                        events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
+                    }
                 }
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                e @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
                     in_link += 1;
-                    let dest_url = self.rewrite(dest_url, false);
-                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
-                }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                    in_link += 1;
-                    let dest_url = self.rewrite(dest_url, true);
-                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    events.push(e);
                 }
                 Event::End(e @ (TagEnd::Link | TagEnd::Image)) => {
                     in_link = in_link.saturating_sub(1);
@@ -96,12 +106,22 @@ impl Markdown<'_> {
                 other => events.push(other),
             }
         }
+        // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
+        for ev in &mut events {
+            let (dest_url, image) = match ev {
+                Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+                Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+                _ => continue,
+            };
+            let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+            *dest_url = self.destination(url, image);
+        }
         heading_ids(&mut events);
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html.push_str(&notes);
-        if self.unsafe_html {
+        if self.markup.unsafe_html {
             html = sanitizer(self.rewrite_url.is_some()).clean(&html).to_string();
         }
         html
@@ -113,12 +133,68 @@ impl Markdown<'_> {
         trim_single_paragraph(self.render(md))
     }
 
-    fn rewrite<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
+    /// A link or image destination as Hugo writes it, then rewritten for where the HTML goes
+    /// (the export's `assets/`, the preview's `folio:` files).
+    fn destination<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
+        let hooked = if image { self.markup.image_hook } else { self.markup.link_hook };
+        let url = if hooked {
+            template_url(url)
+        } else if !self.markup.unsafe_html && is_dangerous_url(&url) {
+            CowStr::Borrowed("")
+        } else if url.contains('^') {
+            // Goldmark escapes `^`; pulldown-cmark's writer leaves it.
+            CowStr::from(url.replace('^', "%5E"))
+        } else {
+            url
+        };
         match self.rewrite_url.and_then(|f| f(&url, image)) {
             Some(new) => CowStr::from(new),
             None => url,
         }
     }
+}
+
+/// Goldmark's "potentially dangerous" destinations, written as `""` unless raw HTML is
+/// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
+fn is_dangerous_url(url: &str) -> bool {
+    let starts = |s: &str, p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts(url, "data:image/") {
+        let kind = &url["data:image/".len()..];
+        return !["png;", "gif;", "jpeg;", "webp;", "svg+xml;"].iter().any(|k| starts(kind, k));
+    }
+    ["javascript:", "vbscript:", "file:", "data:"].iter().any(|p| starts(url, p))
+}
+
+/// A destination written through Hugo's embedded render hooks: Go's `url.Parse` then
+/// `html/template`, which turns a scheme other than http, https or mailto into
+/// `#ZgotmplZ`, lower-cases the scheme, and percent-encodes what it does not keep (quotes,
+/// parentheses, spaces, non-ASCII).
+fn template_url(url: CowStr<'_>) -> CowStr<'_> {
+    let scheme_end = url.find(':').filter(|&i| {
+        let s = &url[..i];
+        !s.is_empty() && s.as_bytes()[0].is_ascii_alphabetic() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
+    if let Some(i) = scheme_end {
+        let scheme = url[..i].to_ascii_lowercase();
+        if !["http", "https", "mailto"].contains(&scheme.as_str()) {
+            return CowStr::Borrowed("#ZgotmplZ");
+        }
+    }
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b"!#$&*+,/:;=?@[]-._~%".contains(&b);
+    if url.bytes().all(keep) && scheme_end.is_none_or(|i| !url[..i].bytes().any(|b| b.is_ascii_uppercase())) {
+        return url;
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    for (i, b) in url.bytes().enumerate() {
+        if scheme_end.is_some_and(|end| i < end) {
+            out.push(b.to_ascii_lowercase() as char);
+        } else if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    CowStr::from(out)
 }
 
 /// Goldmark reads a definition line (`: text`) only at the start of a line; pulldown-cmark
@@ -159,26 +235,87 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Goldmark's typographer also turns `<<` into « and `>>` into », reading them before raw
-/// HTML and autolinks: `<<tag>` is « and the text `tag>`, `<<https://x>>` is « and a linked
-/// URL and ». pulldown-cmark has no such rule and reads `<tag>` as HTML, so this pass joins
-/// adjacent text, gives a lone `<` before inline HTML or an autolink that construct's text
-/// back, and pairs the angles left to right. Code spans and code blocks are left alone.
-fn guillemets<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+/// A run of text being joined: still a slice of the Markdown while its pieces are
+/// contiguous there (most are), else a buffer.
+enum Run<'a> {
+    Empty,
+    Cow(CowStr<'a>),
+    Buf(String),
+}
+
+impl<'a> Run<'a> {
+    fn as_str(&self) -> &str {
+        match self {
+            Run::Empty => "",
+            Run::Cow(c) => c,
+            Run::Buf(b) => b,
+        }
+    }
+
+    /// Appends an event's text, keeping a borrowed slice of `md` where it can.
+    fn push(&mut self, md: &'a str, piece: CowStr<'a>) {
+        match self {
+            _ if piece.is_empty() => {}
+            Run::Empty => *self = Run::Cow(piece),
+            Run::Cow(CowStr::Borrowed(a)) if contiguous(md, a, &piece) => {
+                let start = a.as_ptr() as usize - md.as_ptr() as usize;
+                *self = Run::Cow(CowStr::Borrowed(&md[start..start + a.len() + piece.len()]));
+            }
+            _ => self.push_str(&piece),
+        }
+    }
+
+    /// Appends text that is not from `md`.
+    fn push_str(&mut self, more: &str) {
+        match self {
+            Run::Empty => *self = Run::Buf(more.to_string()),
+            Run::Cow(c) => {
+                let mut b = String::with_capacity(c.len() + more.len() + 16);
+                b.push_str(c);
+                b.push_str(more);
+                *self = Run::Buf(b);
+            }
+            Run::Buf(b) => b.push_str(more),
+        }
+    }
+}
+
+/// Whether `b` starts in `md` right where `a` (a slice of `md`) ends.
+fn contiguous(md: &str, a: &str, b: &str) -> bool {
+    let (m, a_end, b_start) = (md.as_ptr() as usize, a.as_ptr() as usize + a.len(), b.as_ptr() as usize);
+    a.as_ptr() as usize >= m && a_end == b_start && b_start + b.len() <= m + md.len()
+}
+
+fn is_comment(html: &str) -> bool {
+    html.trim_start().starts_with("<!--")
+}
+
+/// Joins the text pulldown-cmark splits at every delimiter-like character (`_`, `'`, `<`…)
+/// into one event per run, so linkify sees whole URLs (`https://e.com/a_(b)`), as
+/// Goldmark's does.
+///
+/// It also does what Goldmark's typographer does with `<<` and `>>` (« and »), reading them
+/// before raw HTML and autolinks: `<<tag>` is « and the text `tag>`, `<<https://x>>` is «, a
+/// linked URL and ». pulldown-cmark reads `<tag>` as HTML, so a lone `<` before inline HTML
+/// or an autolink gets that construct's text back, and the angles pair left to right. Code
+/// spans and code blocks are left alone.
+fn text_runs<'a>(md: &'a str, events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
     let mut out = Vec::new();
-    let mut text: Option<CowStr<'a>> = None;
+    let mut text = Run::Empty;
     let mut in_code_block = false;
     let mut events = events.peekable();
-    let odd_angle = |t: &Option<CowStr>| t.as_deref().is_some_and(|t| (t.len() - t.trim_end_matches('<').len()) % 2 == 1);
-    let append = |t: &mut Option<CowStr<'a>>, more: &str| {
-        let mut s = t.take().map(CowStr::into_string).unwrap_or_default();
-        s.push_str(more);
-        *t = Some(CowStr::from(s));
+    let odd_angle = |t: &Run| {
+        let t = t.as_str();
+        (t.len() - t.trim_end_matches('<').len()) % 2 == 1
     };
     // Each quote is a text event of its own, so linkify (which stops at `>` in Goldmark) never
     // takes one into a URL.
-    let flush = |t: &mut Option<CowStr<'a>>, out: &mut Vec<Event<'a>>| {
-        let Some(t) = t.take() else { return };
+    let flush = |t: &mut Run<'a>, out: &mut Vec<Event<'a>>| {
+        let t = match std::mem::replace(t, Run::Empty) {
+            Run::Empty => return,
+            Run::Cow(c) => c,
+            Run::Buf(b) => CowStr::from(b),
+        };
         let mut rest: &str = &t;
         while let Some(at) = rest.find("<<").into_iter().chain(rest.find(">>")).min() {
             if at > 0 {
@@ -200,21 +337,18 @@ fn guillemets<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
             _ => {}
         }
         match ev {
-            Event::Text(t) if !in_code_block => match &text {
-                None => text = Some(t),
-                Some(_) => append(&mut text, &t),
-            },
-            Event::InlineHtml(h) if odd_angle(&text) && h.starts_with('<') => append(&mut text, &h),
+            Event::Text(t) if !in_code_block => text.push(md, t),
+            Event::InlineHtml(h) if odd_angle(&text) && h.starts_with('<') => text.push_str(&h),
             Event::Start(Tag::Link { link_type: pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email, .. }) if odd_angle(&text) => {
-                append(&mut text, "<");
+                text.push_str("<");
                 for inner in events.by_ref() {
                     match inner {
                         Event::End(TagEnd::Link) => break,
-                        Event::Text(t) | Event::Code(t) => append(&mut text, &t),
+                        Event::Text(t) | Event::Code(t) => text.push_str(&t),
                         _ => {}
                     }
                 }
-                append(&mut text, ">");
+                text.push_str(">");
             }
             other => {
                 flush(&mut text, &mut out);
@@ -259,7 +393,7 @@ fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
         let href = match link.kind() {
             linkify::LinkKind::Email => format!("mailto:{s}"),
             _ if has_scheme(s) => s.to_string(),
-            _ if s.starts_with("www.") => format!("http://{s}"),
+            _ if s.starts_with("www.") => format!("https://{s}"),
             _ => continue,
         };
         pieces.push(Event::Text(CowStr::from(text[last..link.start()].to_string())));
@@ -351,7 +485,8 @@ fn footnotes(events: &mut Vec<Event>) -> String {
             },
         }
     }
-    let mut order: Vec<String> = Vec::new();
+    // Labels in order of first reference, each with how many times it is referenced.
+    let mut order: Vec<(String, usize)> = Vec::new();
     for ev in &mut kept {
         if let Event::FootnoteReference(label) = ev {
             let label = label.to_string();
@@ -359,25 +494,32 @@ fn footnotes(events: &mut Vec<Event>) -> String {
                 *ev = Event::Text(CowStr::from(format!("[^{label}]")));
                 continue;
             }
-            let n = match order.iter().position(|l| *l == label) {
-                Some(i) => i + 1,
+            let (n, seen) = match order.iter().position(|(l, _)| *l == label) {
+                Some(i) => {
+                    order[i].1 += 1;
+                    (i + 1, order[i].1 - 1)
+                }
                 None => {
-                    order.push(label);
-                    order.len()
+                    order.push((label, 1));
+                    (order.len(), 0)
                 }
             };
+            // Goldmark numbers a repeated reference's id: fnref:1, then fnref1:1, fnref2:1, …
+            let id = ref_id(n, seen);
             *ev = Event::InlineHtml(CowStr::from(format!(
-                "<sup id=\"fnref:{n}\"><a href=\"#fn:{n}\" class=\"footnote-ref\" role=\"doc-noteref\">{n}</a></sup>"
+                "<sup id=\"{id}\"><a href=\"#fn:{n}\" class=\"footnote-ref\" role=\"doc-noteref\">{n}</a></sup>"
             )));
         }
     }
     *events = kept;
     let mut out = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
-    for (i, label) in order.iter().enumerate() {
+    for (i, (label, refs)) in order.iter().enumerate() {
         let n = i + 1;
         let mut body = String::new();
         pulldown_cmark::html::push_html(&mut body, defs.remove(label).unwrap_or_default().into_iter());
-        let back = format!("&#160;<a href=\"#fnref:{n}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>");
+        let back: String = (0..*refs)
+            .map(|k| format!("&#160;<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>", ref_id(n, k)))
+            .collect();
         let body = match body.rfind("</p>") {
             Some(at) => format!("{}{back}{}", &body[..at], &body[at..]),
             None => format!("{body}{back}"),
@@ -386,6 +528,15 @@ fn footnotes(events: &mut Vec<Event>) -> String {
     }
     out.push_str("</ol>\n</div>\n");
     out
+}
+
+/// The id of the `seen`-th earlier reference to footnote `n` (0 for the first).
+fn ref_id(n: usize, seen: usize) -> String {
+    if seen == 0 {
+        format!("fnref:{n}")
+    } else {
+        format!("fnref{seen}:{n}")
+    }
 }
 
 /// Hugo's default ("github") heading anchor for `text`.
@@ -449,8 +600,42 @@ mod tests {
     }
 
     #[test]
+    fn dangerous_destinations_are_emptied_unless_raw_html_is_allowed() {
+        assert_eq!(md("[a](JavaScript:alert(1)) [b](data:text/html,x) [c](file:///etc/passwd)"), "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a></p>\n");
+        assert_eq!(md("![p](data:image/png;base64,AA==)"), "<p><img src=\"data:image/png;base64,AA==\" alt=\"p\" /></p>\n");
+        assert_eq!(md("[x](https://e.com/a^b)"), "<p><a href=\"https://e.com/a%5Eb\">x</a></p>\n");
+    }
+
+    #[test]
+    fn with_hugos_render_hooks_destinations_are_filtered_and_encoded_as_html_template_does() {
+        let hooked = Markdown { markup: Markup { link_hook: true, image_hook: true, ..Markup::default() }, ..Markdown::default() };
+        assert_eq!(
+            hooked.render("[a](HTTPS://e.com/a(b)c'd) [b](tel:1) [c](javascript:x) [d](#top) ![i](my pic.png)"),
+            "<p><a href=\"https://e.com/a%28b%29c%27d\">a</a> <a href=\"#ZgotmplZ\">b</a> <a href=\"#ZgotmplZ\">c</a> <a href=\"#top\">d</a> ![i](my pic.png)</p>\n"
+        );
+        assert_eq!(hooked.render("![i](<my pic.png>) https://e.com/x_(y)"), "<p><img src=\"my%20pic.png\" alt=\"i\" /> <a href=\"https://e.com/x_%28y%29\">https://e.com/x_(y)</a></p>\n");
+    }
+
+    #[test]
+    fn html_comments_are_dropped_without_a_marker_as_hugo_does() {
+        assert_eq!(md("<!-- note\nto self -->\n\ntext <!-- inline --> more"), "<p>text  more</p>\n");
+    }
+
+    #[test]
+    fn a_url_split_by_emphasis_characters_is_linked_whole() {
+        assert_eq!(md("https://e.com/x_(y)."), "<p><a href=\"https://e.com/x_(y)\">https://e.com/x_(y)</a>.</p>\n");
+    }
+
+    #[test]
+    fn a_repeated_footnote_reference_gets_its_own_id_and_back_link() {
+        let html = md("a[^n] b[^n]\n\n[^n]: Note.");
+        assert!(html.contains("<sup id=\"fnref:1\">") && html.contains("<sup id=\"fnref1:1\">"), "{html}");
+        assert!(html.contains("href=\"#fnref:1\"") && html.contains("href=\"#fnref1:1\""), "{html}");
+    }
+
+    #[test]
     fn unsafe_html_is_kept_but_sanitised() {
-        let html = Markdown { unsafe_html: true, ..Markdown::default() }
+        let html = Markdown { markup: Markup { unsafe_html: true, ..Markup::default() }, ..Markdown::default() }
             .render("<b onclick=\"x()\">b</b> <script>alert(1)</script> <a href=\"javascript:alert(1)\">l</a>");
         assert!(html.contains("<b>b</b>"), "{html}");
         assert!(!html.contains("script") && !html.contains("onclick") && !html.contains("javascript"), "{html}");
@@ -460,7 +645,7 @@ mod tests {
     fn bare_urls_and_www_names_become_links_but_not_plain_domains() {
         let html = md("see https://example.dev/x, www.example.org and example.com");
         assert!(html.contains("<a href=\"https://example.dev/x\">https://example.dev/x</a>"), "{html}");
-        assert!(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), "{html}");
+        assert!(html.contains("<a href=\"https://www.example.org\">www.example.org</a>"), "{html}");
         assert!(!html.contains("href=\"http://example.com"), "{html}");
     }
 

@@ -36,8 +36,8 @@ const MAX_REPARSE: usize = 8;
 /// What rendering needs besides the page.
 #[derive(Clone)]
 pub struct RenderOptions<'a> {
-    /// The site's `markup.goldmark.renderer.unsafe`.
-    pub unsafe_html: bool,
+    /// The site's Markdown settings (`Site::markup`).
+    pub markup: markdown::Markup,
     /// The site's `[params]`, for `{{< param >}}`.
     pub site_params: &'a Map<String, Json>,
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).
@@ -153,7 +153,7 @@ fn anchor_token(k: usize) -> String {
 
 impl Renderer<'_> {
     fn markdown(&self) -> Markdown<'_> {
-        Markdown { unsafe_html: self.opts.unsafe_html, rewrite_url: self.opts.rewrite_url }
+        Markdown { markup: self.opts.markup, rewrite_url: self.opts.rewrite_url }
     }
 
     /// Renders a range of the body (the page, or a shortcode's inner) as Markdown content.

@@ -38,7 +38,8 @@ impl Renderer<'_> {
         let cacheable = sc.children.is_empty() && !inner.contains("{{") && self.opts.rewrite_url.is_none();
         let key = match (self.opts.cache, cacheable) {
             (Some(cache), true) => {
-                let key = format!("{}{source}", u8::from(self.opts.unsafe_html));
+                let m = self.opts.markup;
+                let key = format!("{}{}{}{source}", u8::from(m.unsafe_html), u8::from(m.link_hook), u8::from(m.image_hook));
                 if let Some((html, icons)) = cache.get(&key) {
                     self.icons.extend(icons);
                     return html;

@@ -12,7 +12,7 @@ fn params() -> Map<String, Value> {
 fn render(text: &str) -> String {
     let page = Page::parse(text).expect("parses");
     let p = params();
-    render_page(&page, &RenderOptions { unsafe_html: false, site_params: &p, rewrite_url: None, anchors: false, window: None, cache: None }).html
+    render_page(&page, &RenderOptions { markup: Default::default(), site_params: &p, rewrite_url: None, anchors: false, window: None, cache: None }).html
 }
 
 #[test]

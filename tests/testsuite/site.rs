@@ -26,6 +26,26 @@ fn the_sample_site_has_its_params_and_english_content_folder() {
 }
 
 #[test]
+fn render_hooks_are_on_for_sites_with_languages_unless_the_config_turns_them_off() {
+    let markup = |config: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("hugo.toml"), config).unwrap();
+        let m = Site::open_dir(dir.path()).unwrap().markup();
+        (m.unsafe_html, m.link_hook, m.image_hook)
+    };
+    assert_eq!(markup("title = \"x\"\n"), (false, false, false));
+    assert_eq!(markup("[languages.en]\nweight = 1\n"), (false, true, true));
+    assert_eq!(
+        markup("[languages.en]\nweight = 1\n[markup.goldmark.renderHooks.link]\nenableDefault = false\n"),
+        (false, false, true)
+    );
+    assert_eq!(
+        markup("[markup.goldmark.renderer]\nunsafe = true\n[markup.goldmark.renderHooks.image]\nenableDefault = true\n"),
+        (true, false, true)
+    );
+}
+
+#[test]
 fn hugo_config_wins_over_legacy_config() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("config.toml"), "[params]\nemail = \"old\"\n").unwrap();
