@@ -3,8 +3,8 @@
 //!
 //! Goldmark defaults Hugo uses, and how they are met here: typographer (smart punctuation),
 //! tables, strikethrough, task lists, footnotes, definition lists, `{#id}` heading
-//! attributes, automatic heading ids (GitHub style), bare-URL autolinks (Goldmark's linkify,
-//! done with the linkify crate), and raw HTML replaced by `<!-- raw HTML omitted -->` unless
+//! attributes, automatic heading ids (GitHub style), bare-URL autolinks and guillemets
+//! (Goldmark's linkify and typographer, in [`super::text`]), and raw HTML replaced by `<!-- raw HTML omitted -->` unless
 //! the site sets `markup.goldmark.renderer.unsafe` — then it is kept but sanitised.
 
 use std::collections::HashMap;
@@ -55,13 +55,13 @@ impl Markdown<'_> {
     pub fn render(&self, md: &str) -> String {
         let md = &*indented_definitions(md);
         let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
-        let mut in_link = 0usize;
-        let mut in_code_block = false;
         let mut in_html_block = false;
+        let mut in_term = false;
         let parser = Parser::new_ext(md, options());
-        // Joining text only changes anything where a link or a guillemet can be.
-        let joins = ["<<", ">>", "://", "www.", "@"].iter().any(|p| md.contains(p));
-        let events_in: Box<dyn Iterator<Item = Event>> = if joins { Box::new(text_runs(md, parser).into_iter()) } else { Box::new(parser) };
+        // Text needs finishing only where a link or a guillemet can be.
+        let finish = ["<<", ">>", "://", "www.", "@"].iter().any(|p| md.contains(p));
+        let events_in: Box<dyn Iterator<Item = Event>> =
+            if finish { Box::new(super::text::finish(md, parser.into_offset_iter()).into_iter()) } else { Box::new(parser) };
         let mut source = events_in.peekable();
         while let Some(ev) = source.next() {
             match ev {
@@ -80,23 +80,19 @@ impl Markdown<'_> {
                         events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
                     }
                 }
-                e @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
-                    in_link += 1;
-                    events.push(e);
+                // Goldmark gives each line of a definition list's terms its own `<dt>`.
+                Event::Start(Tag::DefinitionListTitle) => {
+                    in_term = true;
+                    events.push(Event::Start(Tag::DefinitionListTitle));
                 }
-                Event::End(e @ (TagEnd::Link | TagEnd::Image)) => {
-                    in_link = in_link.saturating_sub(1);
-                    events.push(Event::End(e));
+                Event::End(TagEnd::DefinitionListTitle) => {
+                    in_term = false;
+                    events.push(Event::End(TagEnd::DefinitionListTitle));
                 }
-                Event::Start(Tag::CodeBlock(k)) => {
-                    in_code_block = true;
-                    events.push(Event::Start(Tag::CodeBlock(k)));
+                Event::SoftBreak if in_term => {
+                    events.push(Event::End(TagEnd::DefinitionListTitle));
+                    events.push(Event::Start(Tag::DefinitionListTitle));
                 }
-                Event::End(TagEnd::CodeBlock) => {
-                    in_code_block = false;
-                    events.push(Event::End(TagEnd::CodeBlock));
-                }
-                Event::Text(t) if in_link == 0 && !in_code_block => linkify(t, &mut events),
                 // Goldmark's checkbox, with an accessible name.
                 Event::TaskListMarker(done) => events.push(Event::InlineHtml(CowStr::Borrowed(if done {
                     "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> "
@@ -235,129 +231,8 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// A run of text being joined: still a slice of the Markdown while its pieces are
-/// contiguous there (most are), else a buffer.
-enum Run<'a> {
-    Empty,
-    Cow(CowStr<'a>),
-    Buf(String),
-}
-
-impl<'a> Run<'a> {
-    fn as_str(&self) -> &str {
-        match self {
-            Run::Empty => "",
-            Run::Cow(c) => c,
-            Run::Buf(b) => b,
-        }
-    }
-
-    /// Appends an event's text, keeping a borrowed slice of `md` where it can.
-    fn push(&mut self, md: &'a str, piece: CowStr<'a>) {
-        match self {
-            _ if piece.is_empty() => {}
-            Run::Empty => *self = Run::Cow(piece),
-            Run::Cow(CowStr::Borrowed(a)) if contiguous(md, a, &piece) => {
-                let start = a.as_ptr() as usize - md.as_ptr() as usize;
-                *self = Run::Cow(CowStr::Borrowed(&md[start..start + a.len() + piece.len()]));
-            }
-            _ => self.push_str(&piece),
-        }
-    }
-
-    /// Appends text that is not from `md`.
-    fn push_str(&mut self, more: &str) {
-        match self {
-            Run::Empty => *self = Run::Buf(more.to_string()),
-            Run::Cow(c) => {
-                let mut b = String::with_capacity(c.len() + more.len() + 16);
-                b.push_str(c);
-                b.push_str(more);
-                *self = Run::Buf(b);
-            }
-            Run::Buf(b) => b.push_str(more),
-        }
-    }
-}
-
-/// Whether `b` starts in `md` right where `a` (a slice of `md`) ends.
-fn contiguous(md: &str, a: &str, b: &str) -> bool {
-    let (m, a_end, b_start) = (md.as_ptr() as usize, a.as_ptr() as usize + a.len(), b.as_ptr() as usize);
-    a.as_ptr() as usize >= m && a_end == b_start && b_start + b.len() <= m + md.len()
-}
-
 fn is_comment(html: &str) -> bool {
     html.trim_start().starts_with("<!--")
-}
-
-/// Joins the text pulldown-cmark splits at every delimiter-like character (`_`, `'`, `<`…)
-/// into one event per run, so linkify sees whole URLs (`https://e.com/a_(b)`), as
-/// Goldmark's does.
-///
-/// It also does what Goldmark's typographer does with `<<` and `>>` (« and »), reading them
-/// before raw HTML and autolinks: `<<tag>` is « and the text `tag>`, `<<https://x>>` is «, a
-/// linked URL and ». pulldown-cmark reads `<tag>` as HTML, so a lone `<` before inline HTML
-/// or an autolink gets that construct's text back, and the angles pair left to right. Code
-/// spans and code blocks are left alone.
-fn text_runs<'a>(md: &'a str, events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
-    let mut out = Vec::new();
-    let mut text = Run::Empty;
-    let mut in_code_block = false;
-    let mut events = events.peekable();
-    let odd_angle = |t: &Run| {
-        let t = t.as_str();
-        (t.len() - t.trim_end_matches('<').len()) % 2 == 1
-    };
-    // Each quote is a text event of its own, so linkify (which stops at `>` in Goldmark) never
-    // takes one into a URL.
-    let flush = |t: &mut Run<'a>, out: &mut Vec<Event<'a>>| {
-        let t = match std::mem::replace(t, Run::Empty) {
-            Run::Empty => return,
-            Run::Cow(c) => c,
-            Run::Buf(b) => CowStr::from(b),
-        };
-        let mut rest: &str = &t;
-        while let Some(at) = rest.find("<<").into_iter().chain(rest.find(">>")).min() {
-            if at > 0 {
-                out.push(Event::Text(CowStr::from(rest[..at].to_string())));
-            }
-            out.push(Event::Text(CowStr::Borrowed(if rest[at..].starts_with('<') { "«" } else { "»" })));
-            rest = &rest[at + 2..];
-        }
-        if rest.len() == t.len() {
-            out.push(Event::Text(t));
-        } else if !rest.is_empty() {
-            out.push(Event::Text(CowStr::from(rest.to_string())));
-        }
-    };
-    while let Some(ev) = events.next() {
-        match ev {
-            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            _ => {}
-        }
-        match ev {
-            Event::Text(t) if !in_code_block => text.push(md, t),
-            Event::InlineHtml(h) if odd_angle(&text) && h.starts_with('<') => text.push_str(&h),
-            Event::Start(Tag::Link { link_type: pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email, .. }) if odd_angle(&text) => {
-                text.push_str("<");
-                for inner in events.by_ref() {
-                    match inner {
-                        Event::End(TagEnd::Link) => break,
-                        Event::Text(t) | Event::Code(t) => text.push_str(&t),
-                        _ => {}
-                    }
-                }
-                text.push_str(">");
-            }
-            other => {
-                flush(&mut text, &mut out);
-                out.push(other);
-            }
-        }
-    }
-    flush(&mut text, &mut out);
-    out
 }
 
 /// What `markdownify` does after rendering (Hugo's `TrimShortHTML`): drops the `<p>` of
@@ -369,65 +244,6 @@ pub fn trim_single_paragraph(html: String) -> String {
     } else {
         html
     }
-}
-
-/// Splits a text event around bare URLs and e-mail addresses, as Goldmark's linkify does:
-/// URLs with a scheme (http, https, ftp, mailto), `www.` names, and e-mail addresses.
-fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
-    // Only a scheme, a `www.` name or an address can make a link: skip the finder otherwise.
-    static SCHEME: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    static WWW: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    let b = text.as_bytes();
-    let maybe = memchr::memchr(b'@', b).is_some()
-        || SCHEME.get_or_init(|| memchr::memmem::Finder::new(b":")).find(b).is_some()
-        || WWW.get_or_init(|| memchr::memmem::Finder::new(b"www.")).find(b).is_some();
-    if !maybe {
-        out.push(Event::Text(text));
-        return;
-    }
-    let finder = link_finder();
-    let mut last = 0;
-    let mut pieces: Vec<Event<'a>> = Vec::new();
-    for link in finder.links(&text) {
-        let s = link.as_str();
-        let href = match link.kind() {
-            linkify::LinkKind::Email => format!("mailto:{s}"),
-            _ if has_scheme(s) => s.to_string(),
-            _ if s.starts_with("www.") => format!("https://{s}"),
-            _ => continue,
-        };
-        pieces.push(Event::Text(CowStr::from(text[last..link.start()].to_string())));
-        pieces.push(Event::Start(Tag::Link {
-            link_type: pulldown_cmark::LinkType::Autolink,
-            dest_url: CowStr::from(href),
-            title: CowStr::Borrowed(""),
-            id: CowStr::Borrowed(""),
-        }));
-        pieces.push(Event::Text(CowStr::from(s.to_string())));
-        pieces.push(Event::End(TagEnd::Link));
-        last = link.end();
-    }
-    if pieces.is_empty() {
-        out.push(Event::Text(text));
-        return;
-    }
-    out.extend(pieces);
-    if last < text.len() {
-        out.push(Event::Text(CowStr::from(text[last..].to_string())));
-    }
-}
-
-fn has_scheme(s: &str) -> bool {
-    ["http://", "https://", "ftp://", "mailto:"].iter().any(|p| s.starts_with(p))
-}
-
-fn link_finder() -> &'static linkify::LinkFinder {
-    static FINDER: OnceLock<linkify::LinkFinder> = OnceLock::new();
-    FINDER.get_or_init(|| {
-        let mut f = linkify::LinkFinder::new();
-        f.url_must_have_scheme(false);
-        f
-    })
 }
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them (its "github"
@@ -619,6 +435,19 @@ mod tests {
     #[test]
     fn html_comments_are_dropped_without_a_marker_as_hugo_does() {
         assert_eq!(md("<!-- note\nto self -->\n\ntext <!-- inline --> more"), "<p>text  more</p>\n");
+    }
+
+    #[test]
+    fn links_start_only_at_the_start_of_a_word_and_never_take_a_closing_quote() {
+        assert_eq!(
+            md("\"https://e.com\" (me@e.com) [www.e.com] x:https://e.com mailto:me@e.com"),
+            "<p>“<a href=\"https://e.com\">https://e.com</a>” (<a href=\"mailto:me@e.com\">me@e.com</a>) [www.e.com] x:https://e.com mailto:me@e.com</p>\n"
+        );
+    }
+
+    #[test]
+    fn each_line_of_a_definition_lists_terms_is_a_term() {
+        assert_eq!(md("One\nTwo\n: Both"), "<dl>\n<dt>One</dt>\n<dt>Two</dt>\n<dd>Both</dd>\n</dl>\n");
     }
 
     #[test]

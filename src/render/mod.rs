@@ -7,9 +7,11 @@
 //! is dropped); `{{% %}}` shortcodes' output is part of the Markdown. A shortcode's `.Inner`
 //! has its nested shortcodes already rendered.
 
+mod autolink;
 pub mod document;
 pub mod markdown;
 mod shortcodes;
+mod text;
 
 use std::collections::BTreeSet;
 use std::ops::Range;

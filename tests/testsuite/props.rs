@@ -180,4 +180,14 @@ proptest! {
             prop_assert_eq!(page.apply(&page.to_model()).unwrap(), text);
         }
     }
+
+    #[test]
+    fn any_markdown_renders_without_panicking_and_keeps_its_links_well_formed(
+        md in r#"([-a-z<>()"'_*~.,;:&@/#?!\\\[\]` \n]|https://|www\.|ftp://|\.com|<<|>>|é|“){0,80}"#,
+        hooks in any::<bool>(),
+    ) {
+        let markup = folio::render::markdown::Markup { unsafe_html: false, link_hook: hooks, image_hook: hooks };
+        let html = folio::render::Markdown { markup, rewrite_url: None }.render(&md);
+        prop_assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
+    }
 }

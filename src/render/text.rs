@@ -1,0 +1,180 @@
+//! The text between Markdown's elements, finished the way Goldmark finishes it: bare URLs
+//! and e-mail addresses become links, and `<<` / `>>` become « and ».
+//!
+//! pulldown-cmark hands text over in pieces, split at every delimiter-like character, with
+//! smart punctuation already applied. Goldmark's linkify reads the source instead, before
+//! the typographer, so a URL's path keeps a quote or `>>` it runs into. Each run of pieces is
+//! therefore matched back to its source through the parser's offsets: links are found in the
+//! source ([`autolink`]) and written with their source text; the rest keeps pulldown-cmark's
+//! typography, plus the guillemets it does not make.
+//!
+//! Goldmark's typographer reads `<<` before raw HTML and autolinks (`<<tag>` is « and the
+//! text `tag>`); pulldown-cmark reads `<tag>` as HTML, so a lone `<` before inline HTML or an
+//! autolink gets that construct's source text back.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use super::autolink::{self, Autolink};
+
+/// A piece of text and the source it came from.
+type Piece<'a> = (CowStr<'a>, Range<usize>);
+
+/// Finishes the text in `events` (pulldown-cmark's, with offsets into `md`).
+pub fn finish<'a>(md: &'a str, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut run: Vec<Piece<'a>> = Vec::new();
+    let mut in_code_block = false;
+    let mut in_link = 0usize;
+    let mut events = events;
+    while let Some((ev, range)) = events.next() {
+        match ev {
+            Event::Text(t) if !in_code_block => run.push((t, range)),
+            Event::InlineHtml(h) if odd_angle(&run) && h.starts_with('<') => run.push((CowStr::Borrowed(&md[range.clone()]), range)),
+            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) if odd_angle(&run) => {
+                for (inner, _) in events.by_ref() {
+                    if matches!(inner, Event::End(TagEnd::Link)) {
+                        break;
+                    }
+                }
+                run.push((CowStr::Borrowed(&md[range.clone()]), range));
+            }
+            other => {
+                flush(md, &mut run, in_link > 0, &mut out);
+                match &other {
+                    Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+                    Event::End(TagEnd::CodeBlock) => in_code_block = false,
+                    Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+                    Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+                    _ => {}
+                }
+                out.push(other);
+            }
+        }
+    }
+    flush(md, &mut run, in_link > 0, &mut out);
+    out
+}
+
+/// Whether the run's text ends in an odd number of `<` (one left over after pairing).
+fn odd_angle(run: &[Piece]) -> bool {
+    let mut n = 0;
+    for (t, _) in run.iter().rev() {
+        let tail = t.len() - t.trim_end_matches('<').len();
+        n += tail;
+        if tail < t.len() {
+            break;
+        }
+    }
+    n % 2 == 1
+}
+
+/// Writes a run of text: its links, and the text around them.
+fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec<Event<'a>>) {
+    if run.is_empty() {
+        return;
+    }
+    let links = if in_link { Vec::new() } else { links_in(md, run) };
+    let mut links = links.into_iter().peekable();
+    let mut text: Vec<CowStr<'a>> = Vec::new();
+    for (mut t, mut r) in run.drain(..) {
+        // A piece that is its own source can be cut anywhere; one pulldown-cmark made (a
+        // smart quote, an entity, an escape) is whole.
+        let cuttable = md.get(r.clone()) == Some(&*t);
+        loop {
+            let Some(link) = links.peek() else {
+                text.push(t);
+                break;
+            };
+            if r.end <= link.range.start || (r.start < link.range.start && !cuttable) {
+                text.push(t);
+                break;
+            }
+            if r.start < link.range.start {
+                let cut = link.range.start - r.start;
+                text.push(slice(&t, 0..cut));
+                t = slice(&t, cut..t.len());
+                r.start = link.range.start;
+            }
+            if r.end < link.range.end {
+                break; // inside the link, which is written from the source
+            }
+            let link = links.next().expect("peeked");
+            write_text(&mut text, out);
+            out.push(Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: CowStr::from(link.href),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }));
+            out.push(Event::Text(CowStr::Borrowed(&md[link.range.clone()])));
+            out.push(Event::End(TagEnd::Link));
+            if r.end == link.range.end {
+                break;
+            }
+            if !cuttable {
+                text.push(t);
+                break;
+            }
+            let cut = link.range.end - r.start;
+            t = slice(&t, cut..t.len());
+            r.start = link.range.end;
+        }
+    }
+    write_text(&mut text, out);
+}
+
+/// The links in a run, found in the stretches of source its pieces cover without gaps.
+fn links_in(md: &str, run: &[Piece]) -> Vec<Autolink> {
+    let mut links = Vec::new();
+    let mut span: Option<Range<usize>> = None;
+    for (_, r) in run {
+        span = match span {
+            Some(s) if s.end == r.start => Some(s.start..r.end),
+            Some(s) => {
+                links.extend(autolink::find(md, s));
+                Some(r.clone())
+            }
+            None => Some(r.clone()),
+        };
+    }
+    if let Some(s) = span {
+        links.extend(autolink::find(md, s));
+    }
+    links
+}
+
+fn slice<'a>(t: &CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+    match t {
+        CowStr::Borrowed(s) => CowStr::Borrowed(&s[range]),
+        other => CowStr::from(other[range].to_string()),
+    }
+}
+
+/// Writes text as one event, with `<<` and `>>` as guillemets, each its own event.
+fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
+    let joined: CowStr<'a> = match text.len() {
+        0 => return,
+        1 => text.pop().expect("one piece"),
+        _ => CowStr::from(text.drain(..).map(|t| t.into_string()).collect::<String>()),
+    };
+    text.clear();
+    if !joined.contains("<<") && !joined.contains(">>") {
+        if !joined.is_empty() {
+            out.push(Event::Text(joined));
+        }
+        return;
+    }
+    let mut rest: &str = &joined;
+    while let Some(at) = rest.find("<<").into_iter().chain(rest.find(">>")).min() {
+        if at > 0 {
+            out.push(Event::Text(CowStr::from(rest[..at].to_string())));
+        }
+        out.push(Event::Text(CowStr::Borrowed(if rest[at..].starts_with('<') { "«" } else { "»" })));
+        rest = &rest[at + 2..];
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
+}
