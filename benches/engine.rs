@@ -6,7 +6,10 @@ use folio::Page;
 use std::hint::black_box;
 
 fn inputs() -> Vec<(&'static str, String)> {
-    vec![("sample", folio::sample::PAGE.to_string()), ("1000-cards", folio::sample::many_cards(1000))]
+    vec![
+        ("sample", folio::sample::PAGE.to_string()),
+        ("1000-cards", folio::sample::many_cards(1000)),
+    ]
 }
 
 fn parse_print(c: &mut Criterion) {
@@ -28,10 +31,14 @@ fn model_and_apply(c: &mut Criterion) {
         if let Some(folio::Block::Card(card)) = model.blocks.get_mut(1) {
             card.title.push_str(" (edited)");
         }
-        g.bench_with_input(BenchmarkId::new("to_model", name), &page, |b, p| b.iter(|| p.to_model()));
-        g.bench_with_input(BenchmarkId::new("apply one title edit", name), &page, |b, p| {
-            b.iter(|| p.apply(black_box(&model)).expect("applies"))
+        g.bench_with_input(BenchmarkId::new("to_model", name), &page, |b, p| {
+            b.iter(|| p.to_model())
         });
+        g.bench_with_input(
+            BenchmarkId::new("apply one title edit", name),
+            &page,
+            |b, p| b.iter(|| p.apply(black_box(&model)).expect("applies")),
+        );
     }
     g.finish();
 }
@@ -59,13 +66,23 @@ fn render(c: &mut Criterion) {
     let params = serde_json::Map::new();
     for (name, text) in inputs() {
         let md = plain_markdown(&text);
-        g.bench_with_input(BenchmarkId::new("pulldown-cmark alone", name), &md, |b, md| {
-            b.iter(|| {
-                let mut html = String::new();
-                pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(black_box(md), folio::render::markdown::options()));
-                html
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("pulldown-cmark alone", name),
+            &md,
+            |b, md| {
+                b.iter(|| {
+                    let mut html = String::new();
+                    pulldown_cmark::html::push_html(
+                        &mut html,
+                        pulldown_cmark::Parser::new_ext(
+                            black_box(md),
+                            folio::render::markdown::options(),
+                        ),
+                    );
+                    html
+                })
+            },
+        );
         // The same Markdown as Hugo's markdownify sees it: each card body a document of its own.
         let page = Page::parse(&text).expect("parses");
         let bodies: Vec<String> = page
@@ -74,36 +91,68 @@ fn render(c: &mut Criterion) {
             .iter()
             .filter_map(|sc| sc.inner().map(|r| page.source()[r].to_string()))
             .collect();
-        g.bench_with_input(BenchmarkId::new("pulldown-cmark per card body", name), &bodies, |b, bodies| {
-            b.iter(|| {
-                let mut html = String::new();
-                for body in bodies {
-                    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(black_box(body), folio::render::markdown::options()));
-                }
-                html
-            })
-        });
-        g.bench_with_input(BenchmarkId::new("folio parse+render", name), &text, |b, t| {
-            b.iter(|| {
-                let page = Page::parse(black_box(t)).expect("parses");
-                let opts = folio::render::RenderOptions { markup: Default::default(), site_params: &params, rewrite_url: None, anchors: true, window: None, cache: None };
-                folio::render::render_page(&page, &opts)
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("pulldown-cmark per card body", name),
+            &bodies,
+            |b, bodies| {
+                b.iter(|| {
+                    let mut html = String::new();
+                    for body in bodies {
+                        pulldown_cmark::html::push_html(
+                            &mut html,
+                            pulldown_cmark::Parser::new_ext(
+                                black_box(body),
+                                folio::render::markdown::options(),
+                            ),
+                        );
+                    }
+                    html
+                })
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("folio parse+render", name),
+            &text,
+            |b, t| {
+                b.iter(|| {
+                    let page = Page::parse(black_box(t)).expect("parses");
+                    let opts = folio::render::RenderOptions {
+                        markup: Default::default(),
+                        site_params: &params,
+                        rewrite_url: None,
+                        anchors: true,
+                        window: None,
+                        cache: None,
+                    };
+                    folio::render::render_page(&page, &opts)
+                })
+            },
+        );
         // What the app does on a keystroke: one card changed, the others from the cache.
         let cache = folio::render::CardCache::default();
         let warm = Page::parse(&text).expect("parses");
-        let opts = folio::render::RenderOptions { markup: Default::default(), site_params: &params, rewrite_url: None, anchors: true, window: None, cache: Some(&cache) };
+        let opts = folio::render::RenderOptions {
+            markup: Default::default(),
+            site_params: &params,
+            rewrite_url: None,
+            anchors: true,
+            window: None,
+            cache: Some(&cache),
+        };
         folio::render::render_page(&warm, &opts);
         let mut n = 0u64;
-        g.bench_with_input(BenchmarkId::new("folio parse+render, one card edited", name), &text, |b, t| {
-            b.iter(|| {
-                n += 1;
-                let edited = t.replacen("Spearheaded", &format!("Spearheaded {n}"), 1);
-                let page = Page::parse(black_box(&edited)).expect("parses");
-                folio::render::render_page(&page, &opts)
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("folio parse+render, one card edited", name),
+            &text,
+            |b, t| {
+                b.iter(|| {
+                    n += 1;
+                    let edited = t.replacen("Spearheaded", &format!("Spearheaded {n}"), 1);
+                    let page = Page::parse(black_box(&edited)).expect("parses");
+                    folio::render::render_page(&page, &opts)
+                })
+            },
+        );
     }
     g.finish();
 }

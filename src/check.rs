@@ -37,7 +37,14 @@ impl std::fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {sev}: {}", self.path.display(), self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {sev}: {}",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.message
+        )
     }
 }
 
@@ -45,7 +52,12 @@ impl Diagnostic {
     /// An error diagnostic from a core error (syntax errors keep their location).
     pub fn from_error(e: &Error) -> Diagnostic {
         match e {
-            Error::Syntax { path, line, col, message } => Diagnostic {
+            Error::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => Diagnostic {
                 path: path.clone(),
                 line: *line,
                 col: *col,
@@ -60,7 +72,13 @@ impl Diagnostic {
 }
 
 fn at_start(path: &Path, message: String) -> Diagnostic {
-    Diagnostic { path: path.to_path_buf(), line: 1, col: 1, severity: Severity::Error, message }
+    Diagnostic {
+        path: path.to_path_buf(),
+        line: 1,
+        col: 1,
+        severity: Severity::Error,
+        message,
+    }
 }
 
 /// Checks a page file or a site folder.
@@ -81,10 +99,17 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
     };
     let pages = site.pages();
     if pages.is_empty() {
-        return vec![at_start(dir, "no portfolio page found (a page with project-card shortcodes or `layout: about`)".into())];
+        return vec![at_start(
+            dir,
+            "no portfolio page found (a page with project-card shortcodes or `layout: about`)"
+                .into(),
+        )];
     }
     let params = site.params();
-    pages.iter().flat_map(|p| check_page(&p.path, &params)).collect()
+    pages
+        .iter()
+        .flat_map(|p| check_page(&p.path, &params))
+        .collect()
 }
 
 /// Checks one page against the site's params.
@@ -97,7 +122,13 @@ pub fn check_page(path: &Path, site_params: &Map<String, Json>) -> Vec<Diagnosti
     let mut out = Vec::new();
     let mut at = |offset: usize, severity: Severity, message: String| {
         let (line, col) = text::line_col(src, offset);
-        out.push(Diagnostic { path: path.to_path_buf(), line, col, severity, message });
+        out.push(Diagnostic {
+            path: path.to_path_buf(),
+            line,
+            col,
+            severity,
+            message,
+        });
     };
     let model = page.to_model();
     for sc in &page.shortcodes().all {
@@ -148,14 +179,22 @@ pub fn unknown_icon(word: &str) -> String {
     if near.is_empty() {
         format!("unknown tech icon `{word}`: not a Font Awesome Free brand icon")
     } else {
-        let list = near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        let list = near
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         format!("unknown tech icon `{word}`: did you mean {list}?")
     }
 }
 
 /// Whether `s` is `owner/repo`.
 pub fn is_repository(s: &str) -> bool {
-    let ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    let ok = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    };
     matches!(s.split_once('/'), Some((o, r)) if ok(o) && ok(r))
 }
 

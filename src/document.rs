@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::fsx;
 use crate::model::Portfolio;
 use crate::page::Page;
 use crate::site::Site;
-use crate::fsx;
 
 /// A page and its site.
 #[derive(Debug, Clone)]
@@ -39,13 +39,21 @@ impl Document {
     pub fn open(path: &Path) -> Result<Document> {
         let page = Page::read(path)?;
         let site = Site::for_page(path)?;
-        Ok(Document { path: path.to_path_buf(), page, site })
+        Ok(Document {
+            path: path.to_path_buf(),
+            page,
+            site,
+        })
     }
 
     /// Re-parses `text` as this document's page (same path and site).
     pub fn with_text(&self, text: &str) -> Result<Document> {
         let page = Page::parse(text).map_err(|e| e.at(&self.path, text))?;
-        Ok(Document { path: self.path.clone(), page, site: self.site.clone() })
+        Ok(Document {
+            path: self.path.clone(),
+            page,
+            site: self.site.clone(),
+        })
     }
 
     /// The model: the page as forms see it, with the site's params.
@@ -60,7 +68,11 @@ impl Document {
         let text = self.page.apply(model).map_err(|e| e.in_model(model_path))?;
         let page = (text != self.page.source()).then_some(text);
         let config = self.site.params_edit(&model.params).map_err(|e| {
-            Error::model(model_path, format!("params.{}", e.at.trim_start_matches("params.")), e.message)
+            Error::model(
+                model_path,
+                format!("params.{}", e.at.trim_start_matches("params.")),
+                e.message,
+            )
         })?;
         if let Some((path, text)) = &config {
             crate::data::Doc::parse(text, 0..text.len(), self.site_format(path))
@@ -90,16 +102,30 @@ impl Document {
     /// The preview document for the app's sandboxed frame. A cache keeps cards rendered
     /// by earlier previews. With `files_base` (the URL the app serves site files from),
     /// images of the site (`/x.png` from `static/`, `x.png` next to the page) point there.
-    pub fn preview_html(&self, cache: Option<&crate::render::CardCache>, files_base: Option<&str>) -> String {
+    pub fn preview_html(
+        &self,
+        cache: Option<&crate::render::CardCache>,
+        files_base: Option<&str>,
+    ) -> String {
         self.preview_window(cache, files_base, None)
     }
 
     /// The preview of blocks `window` only (for very long pages).
-    pub fn preview_window(&self, cache: Option<&crate::render::CardCache>, files_base: Option<&str>, window: Option<std::ops::Range<usize>>) -> String {
+    pub fn preview_window(
+        &self,
+        cache: Option<&crate::render::CardCache>,
+        files_base: Option<&str>,
+        window: Option<std::ops::Range<usize>>,
+    ) -> String {
         let params = self.site.params();
         let rewrite = |url: &str, image: bool| -> Option<String> {
             let base = files_base?;
-            if !image || url.is_empty() || url.starts_with("//") || url.contains(':') || url.starts_with('#') {
+            if !image
+                || url.is_empty()
+                || url.starts_with("//")
+                || url.contains(':')
+                || url.starts_with('#')
+            {
                 return None;
             }
             Some(match url.strip_prefix('/') {
@@ -118,7 +144,11 @@ impl Document {
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();
         let lang = self.language();
-        let chrome = crate::render::document::Chrome { site_title: title.as_deref(), lang: &lang, params: &params };
+        let chrome = crate::render::document::Chrome {
+            site_title: title.as_deref(),
+            lang: &lang,
+            params: &params,
+        };
         let theme = files_base.map(|base| format!("{base}theme.css"));
         let styles = match &theme {
             Some(href) => crate::render::document::Styles::Linked(href),

@@ -44,7 +44,10 @@ pub fn export(doc: &Document, out: &Path) -> Result<Report> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     files.insert("index.html".into(), html.into_bytes());
     files.insert("assets/folio.css".into(), THEME_CSS.as_bytes().to_vec());
-    files.insert("assets/LICENSE-fontawesome.txt".into(), crate::icons::LICENSE.as_bytes().to_vec());
+    files.insert(
+        "assets/LICENSE-fontawesome.txt".into(),
+        crate::icons::LICENSE.as_bytes().to_vec(),
+    );
     for (src, rel) in &assets.files {
         let bytes = std::fs::read(src).map_err(|e| Error::io(src, e))?;
         files.insert(rel.clone(), bytes);
@@ -75,8 +78,17 @@ fn page_html(doc: &Document) -> (String, Assets) {
     let rendered = render_page(&doc.page, &opts);
     let site_title = doc.site.title();
     let lang = doc.language();
-    let chrome = Chrome { site_title: site_title.as_deref(), lang: &lang, params: &params };
-    let html = document(&rendered, &chrome, Styles::Linked("assets/folio.css"), false);
+    let chrome = Chrome {
+        site_title: site_title.as_deref(),
+        lang: &lang,
+        params: &params,
+    };
+    let html = document(
+        &rendered,
+        &chrome,
+        Styles::Linked("assets/folio.css"),
+        false,
+    );
     (html, assets.into_inner())
 }
 
@@ -92,19 +104,42 @@ fn local_asset(doc: &Document, url: &str, image: bool, assets: &mut Assets) -> O
         Some(rest) => doc.site.root.join("static").join(rest),
         None => doc.path.parent().unwrap_or(Path::new(".")).join(&decoded),
     };
-    let safe = Path::new(&decoded).components().all(|c| matches!(c, Component::Normal(_) | Component::RootDir | Component::CurDir));
+    let safe = Path::new(&decoded).components().all(|c| {
+        matches!(
+            c,
+            Component::Normal(_) | Component::RootDir | Component::CurDir
+        )
+    });
     if !safe || !candidate.is_file() {
         if image {
-            assets.warnings.push(format!("image `{url}` was not found (looked for {})", candidate.display()));
+            assets.warnings.push(format!(
+                "image `{url}` was not found (looked for {})",
+                candidate.display()
+            ));
         }
         return None;
     }
     if let Some(rel) = assets.files.get(&candidate) {
         return Some(rel.clone());
     }
-    let dir = if image { "assets/images" } else { "assets/files" };
-    let name = candidate.file_name().map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    let name: String = name.chars().map(|c| if c.is_alphanumeric() || "._-".contains(c) { c } else { '-' }).collect();
+    let dir = if image {
+        "assets/images"
+    } else {
+        "assets/files"
+    };
+    let name = candidate
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     let mut rel = format!("{dir}/{name}");
     let mut n = 2;
     while assets.files.values().any(|v| *v == rel) {
@@ -179,7 +214,10 @@ fn check_target(out: &Path) -> Result<Target> {
         return Ok(Target::Missing);
     }
     if !out.is_dir() {
-        return Err(Error::site(out, "the export target exists and is not a folder"));
+        return Err(Error::site(
+            out,
+            "the export target exists and is not a folder",
+        ));
     }
     let present = list_files(out).map_err(|e| Error::io(out, e))?;
     if present.is_empty() {
@@ -192,8 +230,15 @@ fn check_target(out: &Path) -> Result<Target> {
             "this folder is not empty and was not written by Folio; export into a new or empty folder (Folio never deletes files it did not write)",
         ));
     };
-    let listed: Vec<String> = listed.lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
-    let foreign: Vec<&String> = present.iter().filter(|p| *p != MANIFEST && !listed.contains(p)).collect();
+    let listed: Vec<String> = listed
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    let foreign: Vec<&String> = present
+        .iter()
+        .filter(|p| *p != MANIFEST && !listed.contains(p))
+        .collect();
     if !foreign.is_empty() {
         let names: Vec<&str> = foreign.iter().take(3).map(|s| s.as_str()).collect();
         return Err(Error::site(
@@ -221,7 +266,12 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
                 stack.push(p);
             } else {
                 let rel = p.strip_prefix(dir).unwrap_or(&p);
-                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+                out.push(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
             }
         }
     }

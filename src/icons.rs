@@ -11,7 +11,10 @@ pub const LICENSE: &str = include_str!("render/LICENSE-fontawesome.txt");
 pub fn brands() -> &'static [&'static str] {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut v: Vec<&str> = include_str!("icons_brands.txt").lines().filter(|l| !l.is_empty()).collect();
+        let mut v: Vec<&str> = include_str!("icons_brands.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect();
         v.sort_unstable();
         v
     })
@@ -36,13 +39,18 @@ pub fn view_box(name: &str) -> Option<&'static str> {
 
 /// Every brand: name -> (SVG, viewBox).
 fn table() -> &'static std::collections::HashMap<&'static str, (&'static str, &'static str)> {
-    static TABLE: OnceLock<std::collections::HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, (&'static str, &'static str)>> =
+        OnceLock::new();
     TABLE.get_or_init(|| {
         brands()
             .iter()
             .filter_map(|&n| {
-                let svg = font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, n).ok()?;
-                let vb = svg.split_once("viewBox=\"").and_then(|(_, r)| r.split_once('"')).map_or("0 0 512 512", |(v, _)| v);
+                let svg =
+                    font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, n).ok()?;
+                let vb = svg
+                    .split_once("viewBox=\"")
+                    .and_then(|(_, r)| r.split_once('"'))
+                    .map_or("0 0 512 512", |(v, _)| v);
                 Some((n, (svg, vb)))
             })
             .collect()
@@ -86,7 +94,9 @@ fn distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -110,7 +120,9 @@ mod tests {
 
     #[test]
     fn the_sample_icons_are_brands() {
-        for n in ["python", "golang", "docker", "aws", "node", "rust", "bitcoin", "erlang", "unity"] {
+        for n in [
+            "python", "golang", "docker", "aws", "node", "rust", "bitcoin", "erlang", "unity",
+        ] {
             assert!(is_brand(n), "{n}");
         }
     }

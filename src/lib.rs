@@ -23,10 +23,10 @@ pub use site::Site;
 pub mod document;
 
 pub use document::{Document, Plan};
-pub mod sample;
-pub mod render;
 pub mod export;
-pub mod storage;
-pub mod session;
-pub mod watch;
 pub mod merge;
+pub mod render;
+pub mod sample;
+pub mod session;
+pub mod storage;
+pub mod watch;

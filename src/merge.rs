@@ -57,12 +57,33 @@ pub struct Sides<'a> {
 
 /// Merges, settling conflicts named in `resolutions`.
 pub fn merge(s: &Sides, resolutions: &HashMap<String, Resolution>) -> Merged {
-    let mut m = Merger { resolutions, conflicts: Vec::new() };
-    let front_matter = m.map("frontMatter", "Front matter", &s.base.front_matter, &s.mine.front_matter, &s.theirs.front_matter);
-    let params = m.map("params", "Site param", &s.base.params, &s.mine.params, &s.theirs.params);
+    let mut m = Merger {
+        resolutions,
+        conflicts: Vec::new(),
+    };
+    let front_matter = m.map(
+        "frontMatter",
+        "Front matter",
+        &s.base.front_matter,
+        &s.mine.front_matter,
+        &s.theirs.front_matter,
+    );
+    let params = m.map(
+        "params",
+        "Site param",
+        &s.base.params,
+        &s.mine.params,
+        &s.theirs.params,
+    );
     let blocks = m.blocks(s);
     Merged {
-        model: Portfolio { revision: None, format: s.theirs.format, front_matter, blocks, params },
+        model: Portfolio {
+            revision: None,
+            format: s.theirs.format,
+            front_matter,
+            blocks,
+            params,
+        },
         conflicts: m.conflicts,
     }
 }
@@ -100,15 +121,33 @@ impl Merger<'_> {
 
     /// A map key by key, in their order, my new keys after. A key that is `null` after the
     /// merge is absent.
-    fn map(&mut self, at: &str, label: &str, base: &Map<String, Json>, mine: &Map<String, Json>, theirs: &Map<String, Json>) -> Map<String, Json> {
+    fn map(
+        &mut self,
+        at: &str,
+        label: &str,
+        base: &Map<String, Json>,
+        mine: &Map<String, Json>,
+        theirs: &Map<String, Json>,
+    ) -> Map<String, Json> {
         let mut keys: Vec<&String> = theirs.keys().collect();
         keys.extend(mine.keys().filter(|k| !theirs.contains_key(*k)));
-        keys.extend(base.keys().filter(|k| !theirs.contains_key(*k) && !mine.contains_key(*k)));
+        keys.extend(
+            base.keys()
+                .filter(|k| !theirs.contains_key(*k) && !mine.contains_key(*k)),
+        );
         let mut out = Map::new();
         for k in keys {
             let get = |m: &Map<String, Json>| m.get(k).cloned().unwrap_or(Json::Null);
-            let v = self.value(&format!("{at}.{k}"), &format!("{label} “{k}”"), &get(base), &get(mine), &get(theirs));
-            if !v.is_null() || (theirs.get(k) == Some(&Json::Null) && mine.get(k) == Some(&Json::Null)) {
+            let v = self.value(
+                &format!("{at}.{k}"),
+                &format!("{label} “{k}”"),
+                &get(base),
+                &get(mine),
+                &get(theirs),
+            );
+            if !v.is_null()
+                || (theirs.get(k) == Some(&Json::Null) && mine.get(k) == Some(&Json::Null))
+            {
                 out.insert(k.clone(), v);
             }
         }
@@ -140,7 +179,8 @@ impl Merger<'_> {
         };
         push_added(&mut out, None);
         // Base blocks their side removed: mine may still need them (or a conflict).
-        let mut removed_by_them: Vec<usize> = (0..b.len()).filter(|i| theirs_of[*i].is_none()).collect();
+        let mut removed_by_them: Vec<usize> =
+            (0..b.len()).filter(|i| theirs_of[*i].is_none()).collect();
         removed_by_them.reverse();
         for (ti, tb) in t.iter().enumerate() {
             if let Some(i) = base_of_theirs[ti] {
@@ -154,7 +194,13 @@ impl Merger<'_> {
                     None => {
                         // Removed here, changed on disk: `null` stands for the removal.
                         let at = format!("blocks[{ti}]");
-                        let keep = self.value(&at, &label(tb, "removed here, changed on disk"), &json(&b[i]), &Json::Null, &json(tb));
+                        let keep = self.value(
+                            &at,
+                            &label(tb, "removed here, changed on disk"),
+                            &json(&b[i]),
+                            &Json::Null,
+                            &json(tb),
+                        );
                         if !keep.is_null() {
                             out.push(with_id(tb.clone(), ti));
                         }
@@ -174,14 +220,28 @@ impl Merger<'_> {
     }
 
     /// Base block `r`, which their side removed: gone, unless I changed it.
-    fn removed_by_them(&mut self, r: usize, b: &[Block], m: &[Block], mine_of: &[Option<usize>], s: &Sides, out: &mut Vec<Block>) {
+    fn removed_by_them(
+        &mut self,
+        r: usize,
+        b: &[Block],
+        m: &[Block],
+        mine_of: &[Option<usize>],
+        s: &Sides,
+        out: &mut Vec<Block>,
+    ) {
         let Some(j) = mine_of[r] else { return };
         if m[j] == b[r] {
             return;
         }
         // Changed here, removed on disk: `null` stands for the removal.
         let at = format!("removed[{r}]");
-        let keep = self.value(&at, &label(&m[j], "changed here, removed on disk"), &json(&b[r]), &json(&m[j]), &Json::Null);
+        let keep = self.value(
+            &at,
+            &label(&m[j], "changed here, removed on disk"),
+            &json(&b[r]),
+            &json(&m[j]),
+            &Json::Null,
+        );
         if !keep.is_null() {
             out.push(raw(&m[j], s.mine_sources.get(j)));
         }
@@ -191,14 +251,45 @@ impl Merger<'_> {
     fn block(&mut self, ti: usize, base: &Block, mine: &Block, theirs: &Block) -> Block {
         let at = format!("blocks[{ti}]");
         match (base, mine, theirs) {
-            (Block::Card(b), Block::Card(m), Block::Card(t)) => Block::Card(self.card(&at, b, m, t)),
-            (Block::Markdown { text: b, .. }, Block::Markdown { text: m, .. }, Block::Markdown { text: t, .. }) => {
-                let v = self.value(&format!("{at}.text"), &label(base, "text"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
-                Block::Markdown { id: None, text: v.as_str().unwrap_or_default().to_string() }
+            (Block::Card(b), Block::Card(m), Block::Card(t)) => {
+                Block::Card(self.card(&at, b, m, t))
             }
-            (Block::Shortcode { source: b, .. }, Block::Shortcode { source: m, .. }, Block::Shortcode { source: t, name, .. }) => {
-                let v = self.value(&format!("{at}.source"), &label(base, "source"), &Json::from(b.as_str()), &Json::from(m.as_str()), &Json::from(t.as_str()));
-                Block::Shortcode { id: None, name: name.clone(), source: v.as_str().unwrap_or_default().to_string() }
+            (
+                Block::Markdown { text: b, .. },
+                Block::Markdown { text: m, .. },
+                Block::Markdown { text: t, .. },
+            ) => {
+                let v = self.value(
+                    &format!("{at}.text"),
+                    &label(base, "text"),
+                    &Json::from(b.as_str()),
+                    &Json::from(m.as_str()),
+                    &Json::from(t.as_str()),
+                );
+                Block::Markdown {
+                    id: None,
+                    text: v.as_str().unwrap_or_default().to_string(),
+                }
+            }
+            (
+                Block::Shortcode { source: b, .. },
+                Block::Shortcode { source: m, .. },
+                Block::Shortcode {
+                    source: t, name, ..
+                },
+            ) => {
+                let v = self.value(
+                    &format!("{at}.source"),
+                    &label(base, "source"),
+                    &Json::from(b.as_str()),
+                    &Json::from(m.as_str()),
+                    &Json::from(t.as_str()),
+                );
+                Block::Shortcode {
+                    id: None,
+                    name: name.clone(),
+                    source: v.as_str().unwrap_or_default().to_string(),
+                }
             }
             // A block that changed kind on one side: theirs holds (their text is the base).
             _ => theirs.clone(),
@@ -210,9 +301,18 @@ impl Merger<'_> {
         let (bj, mj, tj) = (field(b), field(m), field(t));
         let mut out = t.clone();
         // Named as both sides knew it before either changed it.
-        let name = [&b.title, &t.title, &m.title].into_iter().find(|s| !s.is_empty()).map_or_else(|| "Untitled card".to_string(), |s| s.to_string());
+        let name = [&b.title, &t.title, &m.title]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .map_or_else(|| "Untitled card".to_string(), |s| s.to_string());
         for key in ["title", "techIcons", "otherTech", "repository", "body"] {
-            let v = self.value(&format!("{at}.{key}"), &format!("Card “{name}”: {key}"), &bj[key], &mj[key], &tj[key]);
+            let v = self.value(
+                &format!("{at}.{key}"),
+                &format!("Card “{name}”: {key}"),
+                &bj[key],
+                &mj[key],
+                &tj[key],
+            );
             match key {
                 "title" => out.title = v.as_str().unwrap_or_default().to_string(),
                 "techIcons" => out.tech_icons = serde_json::from_value(v).unwrap_or_default(),
@@ -221,7 +321,13 @@ impl Merger<'_> {
                 _ => out.body = v.as_str().unwrap_or_default().to_string(),
             }
         }
-        out.extra = self.map(&format!("{at}.extra"), &format!("Card “{name}”: parameter"), &b.extra, &m.extra, &t.extra);
+        out.extra = self.map(
+            &format!("{at}.extra"),
+            &format!("Card “{name}”: parameter"),
+            &b.extra,
+            &m.extra,
+            &t.extra,
+        );
         out
     }
 }
@@ -268,7 +374,11 @@ fn with_id(mut b: Block, new: usize) -> Block {
 /// A block I added, as its exact source text (written verbatim).
 fn raw(b: &Block, source: Option<&String>) -> Block {
     match source {
-        Some(src) => Block::Shortcode { id: None, name: String::new(), source: src.clone() },
+        Some(src) => Block::Shortcode {
+            id: None,
+            name: String::new(),
+            source: src.clone(),
+        },
         None => b.clone(),
     }
 }
@@ -278,7 +388,9 @@ fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
     let mut out = vec![None; base.len()];
     let pre = base.iter().zip(side).take_while(|(a, b)| a == b).count();
     let max_suf = base.len().min(side.len()) - pre;
-    let suf = (0..max_suf).take_while(|&k| base[base.len() - 1 - k] == side[side.len() - 1 - k]).count();
+    let suf = (0..max_suf)
+        .take_while(|&k| base[base.len() - 1 - k] == side[side.len() - 1 - k])
+        .count();
     for (k, slot) in out.iter_mut().enumerate().take(pre) {
         *slot = Some(k);
     }
@@ -300,7 +412,13 @@ fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
     out
 }
 
-fn pair_gap(base: &[Block], side: &[Block], bs: std::ops::Range<usize>, ss: std::ops::Range<usize>, out: &mut [Option<usize>]) {
+fn pair_gap(
+    base: &[Block],
+    side: &[Block],
+    bs: std::ops::Range<usize>,
+    ss: std::ops::Range<usize>,
+    out: &mut [Option<usize>],
+) {
     let mut next = ss.start;
     for i in bs {
         if let Some(j) = (next..ss.end).find(|&j| side[j].kind() == base[i].kind()) {
@@ -318,7 +436,11 @@ fn lcs(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
     let mut len = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            len[i][j] = if a[i] == b[j] { len[i + 1][j + 1] + 1 } else { len[i + 1][j].max(len[i][j + 1]) };
+            len[i][j] = if a[i] == b[j] {
+                len[i + 1][j + 1] + 1
+            } else {
+                len[i + 1][j].max(len[i][j + 1])
+            };
         }
     }
     let (mut i, mut j, mut out) = (0, 0, Vec::new());

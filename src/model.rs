@@ -127,9 +127,14 @@ impl<'de> Deserialize<'de> for Block {
             "shortcode" => Ok(Block::Shortcode {
                 id: raw.id,
                 name: raw.name,
-                source: raw.source.ok_or_else(|| D::Error::missing_field("source"))?,
+                source: raw
+                    .source
+                    .ok_or_else(|| D::Error::missing_field("source"))?,
             }),
-            other => Err(D::Error::unknown_variant(other, &["markdown", "card", "shortcode"])),
+            other => Err(D::Error::unknown_variant(
+                other,
+                &["markdown", "card", "shortcode"],
+            )),
         }
     }
 }

@@ -13,11 +13,26 @@ pub const PAGE: &str = include_str!("../content/content/en/about.md");
 pub const FILES: [(&str, &str); 7] = [
     ("hugo.toml", include_str!("../content/hugo.toml")),
     ("content/en/about.md", PAGE),
-    ("layouts/shortcodes/project-card.html", include_str!("../content/layouts/shortcodes/project-card.html")),
-    ("layouts/_default/baseof.html", include_str!("../content/layouts/_default/baseof.html")),
-    ("layouts/_default/single.html", include_str!("../content/layouts/_default/single.html")),
-    ("layouts/_default/about.html", include_str!("../content/layouts/_default/about.html")),
-    ("layouts/_default/list.html", include_str!("../content/layouts/_default/list.html")),
+    (
+        "layouts/shortcodes/project-card.html",
+        include_str!("../content/layouts/shortcodes/project-card.html"),
+    ),
+    (
+        "layouts/_default/baseof.html",
+        include_str!("../content/layouts/_default/baseof.html"),
+    ),
+    (
+        "layouts/_default/single.html",
+        include_str!("../content/layouts/_default/single.html"),
+    ),
+    (
+        "layouts/_default/about.html",
+        include_str!("../content/layouts/_default/about.html"),
+    ),
+    (
+        "layouts/_default/list.html",
+        include_str!("../content/layouts/_default/list.html"),
+    ),
 ];
 
 /// Writes the sample site into `dir` (files already there are kept: they may hold the
@@ -41,11 +56,15 @@ pub fn install(dir: &Path) -> Result<PathBuf> {
 pub fn many_cards(cards: usize) -> String {
     let body_start = PAGE.find("{{<project-card").unwrap_or(PAGE.len());
     let end_tag = "{{</project-card>}}";
-    let last_end = PAGE.rfind(end_tag).map_or(PAGE.len(), |i| i + end_tag.len());
+    let last_end = PAGE
+        .rfind(end_tag)
+        .map_or(PAGE.len(), |i| i + end_tag.len());
     let mut protos = Vec::new();
     let mut rest = &PAGE[body_start..last_end];
     while let Some(start) = rest.find("{{<project-card") {
-        let Some(len) = rest[start..].find(end_tag) else { break };
+        let Some(len) = rest[start..].find(end_tag) else {
+            break;
+        };
         protos.push(&rest[start..start + len + end_tag.len()]);
         rest = &rest[start + len + end_tag.len()..];
     }

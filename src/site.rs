@@ -12,7 +12,14 @@ use crate::text::{self, Splice};
 
 /// Config file names in the order Hugo looks for them.
 const CONFIG_NAMES: [&str; 8] = [
-    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json",
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
 ];
 
 /// A parsed config (or params) file.
@@ -27,9 +34,14 @@ impl ConfigFile {
     /// Parses `src` as the config file at `path` (its format from the extension).
     pub fn from_text(path: &Path, src: String) -> Result<ConfigFile> {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let format = Format::from_extension(ext).ok_or_else(|| Error::site(path, "unknown config format"))?;
+        let format = Format::from_extension(ext)
+            .ok_or_else(|| Error::site(path, "unknown config format"))?;
         let doc = Doc::parse(&src, 0..src.len(), format).map_err(|e| e.at(path, &src))?;
-        Ok(ConfigFile { path: path.to_path_buf(), src, doc })
+        Ok(ConfigFile {
+            path: path.to_path_buf(),
+            src,
+            doc,
+        })
     }
 
     /// Reads and parses a config file; the format comes from its extension.
@@ -103,7 +115,11 @@ impl Site {
             .find(|p| p.is_file())
             .map(|p| ConfigFile::read(&p))
             .transpose()?;
-        Ok(Site { root: dir.to_path_buf(), config, params_file })
+        Ok(Site {
+            root: dir.to_path_buf(),
+            config,
+            params_file,
+        })
     }
 
     fn config_json(&self, path: &[&str]) -> Option<Json> {
@@ -118,7 +134,11 @@ impl Site {
     /// The same site with the params file's text replaced (after an edit).
     pub fn with_params_text(&self, text: &str) -> Result<Site> {
         let mut site = self.clone();
-        let slot = if site.params_file.is_some() { &mut site.params_file } else { &mut site.config };
+        let slot = if site.params_file.is_some() {
+            &mut site.params_file
+        } else {
+            &mut site.config
+        };
         if let Some(file) = slot {
             *file = ConfigFile::from_text(&file.path.clone(), text.to_string())?;
         }
@@ -146,17 +166,29 @@ impl Site {
     /// render hooks on by itself for a site with a `languages` table, unless
     /// `markup.goldmark.renderHooks.{link,image}.enableDefault` says otherwise.
     pub fn markup(&self) -> crate::render::markdown::Markup {
-        let multilingual = matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
-        let hook = |kind: &str| match self.config_json(&["markup", "goldmark", "renderHooks", kind, "enableDefault"]) {
+        let multilingual =
+            matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
+        let hook = |kind: &str| match self.config_json(&[
+            "markup",
+            "goldmark",
+            "renderHooks",
+            kind,
+            "enableDefault",
+        ]) {
             Some(Json::Bool(on)) => on,
             _ => multilingual,
         };
-        crate::render::markdown::Markup { unsafe_html: self.unsafe_html(), link_hook: hook("link"), image_hook: hook("image") }
+        crate::render::markdown::Markup {
+            unsafe_html: self.unsafe_html(),
+            link_hook: hook("link"),
+            image_hook: hook("image"),
+        }
     }
 
     /// The site's title, if set.
     pub fn title(&self) -> Option<String> {
-        self.config_json(&["title"]).and_then(|v| v.as_str().map(str::to_string))
+        self.config_json(&["title"])
+            .and_then(|v| v.as_str().map(str::to_string))
     }
 
     /// The site's languages, by weight; one default language when none is configured.
@@ -176,11 +208,27 @@ impl Site {
                     let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
                     let dir = get("contentDir").unwrap_or_else(|| main_dir.clone());
                     let weight = v.get("weight").and_then(Json::as_i64).unwrap_or(0);
-                    let name = get("languageName").or_else(|| get("label")).unwrap_or_else(|| code.clone());
-                    (weight, Language { code: code.clone(), name, content_dir: self.root.join(dir) })
+                    let name = get("languageName")
+                        .or_else(|| get("label"))
+                        .unwrap_or_else(|| code.clone());
+                    (
+                        weight,
+                        Language {
+                            code: code.clone(),
+                            name,
+                            content_dir: self.root.join(dir),
+                        },
+                    )
                 })
                 .collect(),
-            _ => vec![(0, Language { code: default_code.clone(), name: default_code.clone(), content_dir: self.root.join(main_dir) })],
+            _ => vec![(
+                0,
+                Language {
+                    code: default_code.clone(),
+                    name: default_code.clone(),
+                    content_dir: self.root.join(main_dir),
+                },
+            )],
         };
         langs.sort_by_key(|(weight, l)| (*weight, l.code != default_code));
         langs.into_iter().map(|(_, l)| l).collect()
@@ -199,13 +247,19 @@ impl Site {
             let mut found = markdown_files(&lang.content_dir);
             found.retain(|p| is_portfolio(p));
             found.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "about"), p.clone()));
-            out.extend(found.into_iter().map(|path| PageRef { path, language: lang.code.clone() }));
+            out.extend(found.into_iter().map(|path| PageRef {
+                path,
+                language: lang.code.clone(),
+            }));
         }
         out
     }
 
     /// The new text of the file holding the params, if `new` differs from them.
-    pub fn params_edit(&self, new: &Map<String, Json>) -> std::result::Result<Option<(PathBuf, String)>, crate::data::EditError> {
+    pub fn params_edit(
+        &self,
+        new: &Map<String, Json>,
+    ) -> std::result::Result<Option<(PathBuf, String)>, crate::data::EditError> {
         let new_json = Json::Object(new.clone());
         let (file, splices) = match (&self.params_file, &self.config) {
             (Some(f), _) => (f, f.doc.edits(&f.src, &new_json)?),
@@ -227,15 +281,25 @@ impl Site {
         if splices.is_empty() {
             return Ok(None);
         }
-        Ok(Some((file.path.clone(), text::apply_splices(&file.src, splices))))
+        Ok(Some((
+            file.path.clone(),
+            text::apply_splices(&file.src, splices),
+        )))
     }
 }
 
 /// A `[params]` table appended to a TOML config that has none.
-fn toml_params_table(c: &ConfigFile, new: &Map<String, Json>) -> std::result::Result<Splice, crate::data::EditError> {
+fn toml_params_table(
+    c: &ConfigFile,
+    new: &Map<String, Json>,
+) -> std::result::Result<Splice, crate::data::EditError> {
     let eol = c.doc.eol;
     let probe = format!("[params]{eol}");
-    let doc = Doc::parse(&probe, 0..probe.len(), Format::Toml).map_err(|e| crate::data::EditError { at: "params".into(), message: e.message })?;
+    let doc =
+        Doc::parse(&probe, 0..probe.len(), Format::Toml).map_err(|e| crate::data::EditError {
+            at: "params".into(),
+            message: e.message,
+        })?;
     let inner = doc.set(&probe, &["params"], &Json::Object(new.clone()))?;
     let mut text = String::new();
     if !c.src.is_empty() && !c.src.ends_with('\n') {
@@ -276,14 +340,22 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             let name = e.file_name();
             let hidden = name.to_string_lossy().starts_with('.');
             match e.file_type() {
                 Ok(t) if t.is_dir() && !hidden => stack.push(p),
-                Ok(t) if t.is_file() && matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "markdown")) => {
+                Ok(t)
+                    if t.is_file()
+                        && matches!(
+                            p.extension().and_then(|x| x.to_str()),
+                            Some("md" | "markdown")
+                        ) =>
+                {
                     out.push(p);
                     if out.len() >= 20_000 {
                         return out;
@@ -299,15 +371,21 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 /// Whether a file looks like a portfolio page. A page that does not parse but mentions
 /// `project-card` still counts, so the app can open it and show the error.
 pub fn is_portfolio(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else { return false };
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
     if meta.len() > 16 * 1024 * 1024 {
         return false;
     }
-    let Ok(src) = std::fs::read_to_string(path) else { return false };
+    let Ok(src) = std::fs::read_to_string(path) else {
+        return false;
+    };
     if src.contains(crate::page::CARD) {
         return true;
     }
-    let Ok((Some(fm), _)) = crate::page::frontmatter::split(&src) else { return false };
+    let Ok((Some(fm), _)) = crate::page::frontmatter::split(&src) else {
+        return false;
+    };
     Doc::parse(&src, fm.inner.clone(), fm.format)
         .ok()
         .and_then(|d| d.get(&["layout"]).map(|n| n.to_json()))
@@ -316,13 +394,23 @@ pub fn is_portfolio(path: &Path) -> bool {
 
 /// Looks `key` up as Hugo's `param` shortcode does: lowercased, first as an exact key, then
 /// as a dotted path, in the page's params first and then the site's.
-pub fn lookup_param<'a>(page: &'a Map<String, Json>, site: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
+pub fn lookup_param<'a>(
+    page: &'a Map<String, Json>,
+    site: &'a Map<String, Json>,
+    key: &str,
+) -> Option<&'a Json> {
     let key = key.to_lowercase();
-    [page, site].into_iter().find_map(|params| lookup_in(params, &key))
+    [page, site]
+        .into_iter()
+        .find_map(|params| lookup_in(params, &key))
 }
 
 fn lookup_in<'a>(params: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
-    let get = |m: &'a Map<String, Json>, k: &str| m.iter().find(|(mk, _)| mk.to_lowercase() == k).map(|(_, v)| v);
+    let get = |m: &'a Map<String, Json>, k: &str| {
+        m.iter()
+            .find(|(mk, _)| mk.to_lowercase() == k)
+            .map(|(_, v)| v)
+    };
     if let Some(v) = get(params, key) {
         return Some(v);
     }

@@ -78,7 +78,13 @@ impl AppData {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let mut list = self.recent();
         list.retain(|r| r.path != abs);
-        list.insert(0, Recent { path: abs, title: title.to_string() });
+        list.insert(
+            0,
+            Recent {
+                path: abs,
+                title: title.to_string(),
+            },
+        );
         list.truncate(RECENT_MAX);
         let json = serde_json::to_string_pretty(&list).expect("recent list serializes");
         fsx::write_atomic(&self.file("recent.json"), json.as_bytes())
@@ -92,7 +98,9 @@ impl AppData {
     /// A folder for files about `path` (backups, journals), named after the path.
     pub fn slot(&self, kind: &str, path: &Path) -> PathBuf {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let name = abs.file_name().map_or("page".into(), |n| n.to_string_lossy().into_owned());
+        let name = abs
+            .file_name()
+            .map_or("page".into(), |n| n.to_string_lossy().into_owned());
         let hash = crate::page::revision(&abs.to_string_lossy());
         self.dir.join(kind).join(format!("{}-{name}", &hash[..8]))
     }
@@ -130,7 +138,9 @@ impl AppData {
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_millis());
-        let name = path.file_name().map_or("page".into(), |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or("page".into(), |n| n.to_string_lossy().into_owned());
         let target = dir.join(format!("{stamp:013}-{name}"));
         fsx::write_atomic(&target, old.as_bytes())?;
         let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)

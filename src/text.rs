@@ -93,7 +93,9 @@ pub fn line_start(text: &str, offset: usize) -> usize {
 
 /// End of the line holding byte `offset`, after its line ending (or the end of the text).
 pub fn line_end_after_eol(text: &str, offset: usize) -> usize {
-    text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1)
+    text[offset..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1)
 }
 
 /// One replacement of a byte range of a source text.
@@ -128,7 +130,11 @@ pub fn apply_splices(src: &str, mut splices: Vec<Splice>) -> String {
     let mut out = String::with_capacity(src.len() + extra);
     let mut at = 0;
     for s in &splices {
-        assert!(s.range.start >= at, "overlapping splices at byte {}", s.range.start);
+        assert!(
+            s.range.start >= at,
+            "overlapping splices at byte {}",
+            s.range.start
+        );
         out.push_str(&src[at..s.range.start]);
         out.push_str(&s.text);
         at = s.range.end;
@@ -159,10 +165,18 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
     let mut lines: Vec<(String, &str)> = Vec::with_capacity(new_lines.len());
     lines.extend(old[..prefix].iter().map(|(l, e)| (l.to_string(), *e)));
     for line in &new_lines[prefix..new_lines.len() - suffix] {
-        let text = if line.is_empty() { String::new() } else { format!("{indent}{line}") };
+        let text = if line.is_empty() {
+            String::new()
+        } else {
+            format!("{indent}{line}")
+        };
         lines.push((text, ""));
     }
-    lines.extend(old[old.len() - suffix..].iter().map(|(l, e)| (l.to_string(), *e)));
+    lines.extend(
+        old[old.len() - suffix..]
+            .iter()
+            .map(|(l, e)| (l.to_string(), *e)),
+    );
     let last_end = old.last().map_or("", |(_, e)| *e);
     let mut out = String::with_capacity(raw.len() + new.len());
     let n = lines.len();
@@ -219,7 +233,11 @@ pub fn common_indent(text: &str) -> &str {
         indent = Some(match indent {
             None => ws,
             Some(cur) => {
-                let n = cur.bytes().zip(ws.bytes()).take_while(|(a, b)| a == b).count();
+                let n = cur
+                    .bytes()
+                    .zip(ws.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
                 &cur[..n]
             }
         });

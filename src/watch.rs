@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
+use notify_debouncer_full::{
+    new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache,
+};
 
 use crate::error::{Error, Result};
 
@@ -47,8 +49,14 @@ pub struct Watch {
 
 impl Watch {
     /// Watches `files` (through their folders) and calls `on_change` with what changed.
-    pub fn start(files: &[PathBuf], on_change: impl Fn(Vec<Change>) + Send + 'static) -> Result<Watch> {
-        let files: Vec<PathBuf> = files.iter().map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone())).collect();
+    pub fn start(
+        files: &[PathBuf],
+        on_change: impl Fn(Vec<Change>) + Send + 'static,
+    ) -> Result<Watch> {
+        let files: Vec<PathBuf> = files
+            .iter()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+            .collect();
         let targets = files.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             if let Ok(events) = result {
@@ -65,9 +73,13 @@ impl Watch {
         for dir in dirs {
             debouncer
                 .watch(dir, RecursiveMode::NonRecursive)
-                .map_err(|e| Error::site(dir, format!("cannot watch this folder for changes: {e}")))?;
+                .map_err(|e| {
+                    Error::site(dir, format!("cannot watch this folder for changes: {e}"))
+                })?;
         }
-        Ok(Watch { _debouncer: debouncer })
+        Ok(Watch {
+            _debouncer: debouncer,
+        })
     }
 }
 
@@ -105,7 +117,10 @@ pub fn classify(files: &[PathBuf], events: &[DebouncedEvent]) -> Vec<Change> {
         out.push(if file.exists() {
             Change::Modified(file.clone())
         } else if let Some(to) = renamed_to.filter(|t| t.exists()) {
-            Change::Renamed { from: file.clone(), to }
+            Change::Renamed {
+                from: file.clone(),
+                to,
+            }
         } else {
             Change::Removed(file.clone())
         });

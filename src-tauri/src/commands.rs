@@ -21,7 +21,12 @@ fn sync_title(window: &WebviewWindow, state: &AppState) {
 /// The open page's view (`None` before any page is open).
 #[tauri::command]
 pub fn current_view(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<View>> {
-    if let Some(err) = state.startup_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+    if let Some(err) = state
+        .startup_error
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take()
+    {
         return Err(CommandError::new("site", err));
     }
     let view = state.lock().as_ref().map(|s| state.view(s));
@@ -31,7 +36,12 @@ pub fn current_view(window: WebviewWindow, state: State<'_, AppState>) -> CmdRes
 
 /// Opens a site folder or page file.
 #[tauri::command]
-pub fn open_site(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>, path: PathBuf) -> CmdResult<View> {
+pub fn open_site(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CmdResult<View> {
     let view = state.open(&path)?;
     crate::events::watch(&app);
     sync_title(&window, &state);
@@ -40,8 +50,14 @@ pub fn open_site(app: AppHandle, window: WebviewWindow, state: State<'_, AppStat
 
 /// Asks for a site folder (native dialog, off the UI thread) and opens it.
 #[tauri::command]
-pub async fn pick_site(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<View>> {
-    let Some(dir) = pick_folder(&app, "Open a Hugo site").await? else { return Ok(None) };
+pub async fn pick_site(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<View>> {
+    let Some(dir) = pick_folder(&app, "Open a Hugo site").await? else {
+        return Ok(None);
+    };
     let view = state.open(&dir)?;
     crate::events::watch(&app);
     sync_title(&window, &state);
@@ -50,9 +66,12 @@ pub async fn pick_site(app: AppHandle, window: WebviewWindow, state: State<'_, A
 
 async fn pick_folder(app: &AppHandle, title: &str) -> CmdResult<Option<PathBuf>> {
     let (tx, rx) = std::sync::mpsc::channel();
-    app.dialog().file().set_title(title).pick_folder(move |folder| {
-        let _ = tx.send(folder.and_then(|f| f.into_path().ok()));
-    });
+    app.dialog()
+        .file()
+        .set_title(title)
+        .pick_folder(move |folder| {
+            let _ = tx.send(folder.and_then(|f| f.into_path().ok()));
+        });
     tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
         .map_err(|e| CommandError::new("dialog", e.to_string()))
@@ -66,7 +85,12 @@ pub fn recent_sites(state: State<'_, AppState>) -> Vec<Recent> {
 
 /// Applies a form edit.
 #[tauri::command]
-pub fn apply_edit(window: WebviewWindow, state: State<'_, AppState>, edit: Edit, coalesce: Option<String>) -> CmdResult<Update> {
+pub fn apply_edit(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    edit: Edit,
+    coalesce: Option<String>,
+) -> CmdResult<Update> {
     let update = state.with_session(|s| Ok(s.edit(edit, coalesce)?))?;
     sync_title(&window, &state);
     Ok(update)
@@ -98,11 +122,18 @@ pub struct Saved {
 
 /// Saves; `overwrite` replaces files that changed on disk (after the user chose to).
 #[tauri::command]
-pub fn save(window: WebviewWindow, state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
+pub fn save(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    overwrite: bool,
+) -> CmdResult<Saved> {
     let data = state.data.clone();
     let saved = state.with_session(|s| {
         let outcome = s.save(overwrite, &data)?;
-        Ok(Saved { outcome, update: s.update(false) })
+        Ok(Saved {
+            outcome,
+            update: s.update(false),
+        })
     })?;
     sync_title(&window, &state);
     Ok(saved)
@@ -130,7 +161,11 @@ pub struct Exported {
 
 /// Exports the unsaved page into `dir`, or into a folder the user picks.
 #[tauri::command]
-pub async fn export_site(app: AppHandle, state: State<'_, AppState>, dir: Option<PathBuf>) -> CmdResult<Option<Exported>> {
+pub async fn export_site(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dir: Option<PathBuf>,
+) -> CmdResult<Option<Exported>> {
     let dir = match dir {
         Some(d) => d,
         None => match pick_folder(&app, "Export to a folder").await? {
@@ -140,7 +175,11 @@ pub async fn export_site(app: AppHandle, state: State<'_, AppState>, dir: Option
     };
     let report = state.with_session(|s| Ok(s.export(&dir)?))?;
     *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(report.dir.clone());
-    Ok(Some(Exported { index: report.dir.join("index.html"), dir: report.dir, warnings: report.warnings }))
+    Ok(Some(Exported {
+        index: report.dir.join("index.html"),
+        dir: report.dir,
+        warnings: report.warnings,
+    }))
 }
 
 /// Opens the last export's `index.html` in the default browser.
@@ -169,7 +208,12 @@ pub struct Preview {
 /// The preview of the unsaved page, as a document for the sandboxed frame.
 #[tauri::command]
 pub fn preview(state: State<'_, AppState>, anchor: Option<usize>) -> CmdResult<Preview> {
-    state.with_session(|s| Ok(Preview { version: s.version(), html: s.preview(Some(crate::protocol::BASE), anchor) }))
+    state.with_session(|s| {
+        Ok(Preview {
+            version: s.version(),
+            html: s.preview(Some(crate::protocol::BASE), anchor),
+        })
+    })
 }
 
 /// Subscribes the window to outside changes.
@@ -187,7 +231,10 @@ pub fn resolve_conflicts(
 ) -> CmdResult<crate::events::Event> {
     let event = state.with_session(|s| {
         let outside = s.resolve(&resolutions)?;
-        Ok(crate::events::Event { outside, update: s.update(true) })
+        Ok(crate::events::Event {
+            outside,
+            update: s.update(true),
+        })
     })?;
     sync_title(&window, &state);
     Ok(event)
@@ -196,7 +243,11 @@ pub fn resolve_conflicts(
 /// Restores (or, with `restore = false`, forgets) the unsaved edits left by a session that
 /// did not end cleanly.
 #[tauri::command]
-pub fn recover(window: WebviewWindow, state: State<'_, AppState>, restore: bool) -> CmdResult<crate::events::Event> {
+pub fn recover(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    restore: bool,
+) -> CmdResult<crate::events::Event> {
     let data = state.data.clone();
     let event = state.with_session(|s| {
         let outside = match data.journal(s.path()) {
@@ -206,7 +257,10 @@ pub fn recover(window: WebviewWindow, state: State<'_, AppState>, restore: bool)
                 folio::session::Outside::Nothing
             }
         };
-        Ok(crate::events::Event { outside, update: s.update(true) })
+        Ok(crate::events::Event {
+            outside,
+            update: s.update(true),
+        })
     })?;
     sync_title(&window, &state);
     Ok(event)
@@ -214,10 +268,18 @@ pub fn recover(window: WebviewWindow, state: State<'_, AppState>, restore: bool)
 
 /// After a rename outside Folio: goes on editing the page under its new name.
 #[tauri::command]
-pub fn follow_rename(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>, to: PathBuf) -> CmdResult<crate::events::Event> {
+pub fn follow_rename(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    to: PathBuf,
+) -> CmdResult<crate::events::Event> {
     let event = state.with_session(|s| {
         let outside = s.follow_rename(&to)?;
-        Ok(crate::events::Event { outside, update: s.update(true) })
+        Ok(crate::events::Event {
+            outside,
+            update: s.update(true),
+        })
     })?;
     crate::events::watch(&app);
     sync_title(&window, &state);
@@ -226,10 +288,22 @@ pub fn follow_rename(app: AppHandle, window: WebviewWindow, state: State<'_, App
 
 /// Writes the unsaved page to a file the user picks, and goes on editing it there.
 #[tauri::command]
-pub async fn save_as(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<Update>> {
-    let name = state.lock().as_ref().and_then(|s| s.path().file_name().map(|n| n.to_string_lossy().into_owned()));
+pub async fn save_as(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<Update>> {
+    let name = state.lock().as_ref().and_then(|s| {
+        s.path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+    });
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut dialog = app.dialog().file().set_title("Save the page as").add_filter("Markdown", &["md", "markdown"]);
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Save the page as")
+        .add_filter("Markdown", &["md", "markdown"]);
     if let Some(n) = name {
         dialog = dialog.set_file_name(n);
     }

@@ -14,13 +14,19 @@ pub struct CommandError {
 impl CommandError {
     /// An error that is not the engine's (no page open, a dialog failed…).
     pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
-        CommandError { kind, message: message.into() }
+        CommandError {
+            kind,
+            message: message.into(),
+        }
     }
 }
 
 impl From<folio::Error> for CommandError {
     fn from(e: folio::Error) -> Self {
-        CommandError { kind: e.kind(), message: e.to_string() }
+        CommandError {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
     }
 }
 

@@ -26,7 +26,12 @@ pub struct Event {
 
 /// Sends an event to the window, if it subscribed.
 pub fn send(state: &AppState, event: Event) {
-    if let Some(ch) = state.channel.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+    if let Some(ch) = state
+        .channel
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .as_ref()
+    {
         let _ = ch.send(event);
     }
 }
@@ -40,7 +45,9 @@ pub fn subscribe(state: &AppState, channel: Channel<Event>) {
 pub fn watch<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let files: Vec<_> = match state.lock().as_ref() {
-        Some(s) => std::iter::once(s.path().to_path_buf()).chain(s.site().params_file().map(|f| f.path.clone())).collect(),
+        Some(s) => std::iter::once(s.path().to_path_buf())
+            .chain(s.site().params_file().map(|f| f.path.clone()))
+            .collect(),
         None => return,
     };
     let handle = app.clone();
@@ -52,12 +59,23 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
             match s.outside_change(&changes) {
                 Ok(Outside::Nothing) => return,
                 Ok(outside) => {
-                    let redraw = matches!(outside, Outside::Reloaded | Outside::Merged { .. } | Outside::ConfigReloaded);
-                    Event { outside, update: s.update(redraw) }
+                    let redraw = matches!(
+                        outside,
+                        Outside::Reloaded | Outside::Merged { .. } | Outside::ConfigReloaded
+                    );
+                    Event {
+                        outside,
+                        update: s.update(redraw),
+                    }
                 }
                 Err(e) => Event {
                     outside: Outside::Unparsable {
-                        broken: folio::session::Broken { message: e.to_string(), line: 1, col: 1, excerpt: Vec::new() },
+                        broken: folio::session::Broken {
+                            message: e.to_string(),
+                            line: 1,
+                            col: 1,
+                            excerpt: Vec::new(),
+                        },
                     },
                     update: s.update(false),
                 },
@@ -85,7 +103,16 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
                 let guard = state.lock();
                 let Some(s) = guard.as_ref() else { continue };
                 let due = s.is_dirty() && s.journal_differs(last.as_ref());
-                (s.path().to_path_buf(), if due { s.journal() } else if s.is_dirty() { continue } else { None })
+                (
+                    s.path().to_path_buf(),
+                    if due {
+                        s.journal()
+                    } else if s.is_dirty() {
+                        continue;
+                    } else {
+                        None
+                    },
+                )
             };
             match journal {
                 Some(j) if state.data.write_journal(&j).is_ok() => last = Some(j),
@@ -102,7 +129,9 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
 
 /// Asks before a window with unsaved edits closes.
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else { return };
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
     let state = window.state::<AppState>();
     let dirty = state.lock().as_ref().is_some_and(|s| s.is_dirty());
     if !dirty {

@@ -23,7 +23,10 @@ use state::AppState;
 fn main() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let sample = args.iter().any(|a| a == "--sample");
-    let arg: Option<PathBuf> = args.iter().find(|a| !a.to_string_lossy().starts_with('-')).map(PathBuf::from);
+    let arg: Option<PathBuf> = args
+        .iter()
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+        .map(PathBuf::from);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol("folio", protocol::handle)
@@ -36,10 +39,21 @@ fn main() {
             let target = match &arg {
                 Some(p) => Ok(p.clone()),
                 None if sample => state.data.sample(),
-                None => state.data.recent().first().map(|r| r.path.clone()).map_or_else(|| state.data.sample(), Ok),
+                None => state
+                    .data
+                    .recent()
+                    .first()
+                    .map(|r| r.path.clone())
+                    .map_or_else(|| state.data.sample(), Ok),
             };
-            if let Err(e) = target.map_err(error::CommandError::from).and_then(|p| state.open(&p)) {
-                *state.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.message);
+            if let Err(e) = target
+                .map_err(error::CommandError::from)
+                .and_then(|p| state.open(&p))
+            {
+                *state
+                    .startup_error
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner()) = Some(e.message);
             }
             app.manage(state);
             events::watch(app.handle());

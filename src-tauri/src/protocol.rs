@@ -30,7 +30,11 @@ const IMAGES: &[(&str, &str)] = &[
 ];
 
 /// Answers a `folio:` request off the UI thread.
-pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
     let app = ctx.app_handle().clone();
     let path = folio::text::percent_decode(request.uri().path());
     tauri::async_runtime::spawn_blocking(move || {
@@ -41,10 +45,17 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
 
 fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
     if path == "/theme.css" {
-        let css = format!("{}{}", folio::render::document::THEME_CSS, folio::render::document::PREVIEW_CSS);
+        let css = format!(
+            "{}{}",
+            folio::render::document::THEME_CSS,
+            folio::render::document::PREVIEW_CSS
+        );
         return ok("text/css; charset=utf-8", css.into_bytes());
     }
-    if let Some(name) = path.strip_prefix("/icon/").and_then(|n| n.strip_suffix(".svg")) {
+    if let Some(name) = path
+        .strip_prefix("/icon/")
+        .and_then(|n| n.strip_suffix(".svg"))
+    {
         return match folio::icons::svg(name) {
             Some(svg) => ok("image/svg+xml", svg.as_bytes().to_vec()),
             None => status(StatusCode::NOT_FOUND),
@@ -59,7 +70,10 @@ fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]
     let (static_dir, page_dir) = {
         let guard = state.lock();
         let s = guard.as_ref()?;
-        (s.site().root.join("static"), s.path().parent()?.to_path_buf())
+        (
+            s.site().root.join("static"),
+            s.path().parent()?.to_path_buf(),
+        )
     };
     let (file, mime) = image_file(&static_dir, &page_dir, path)?;
     if !file.is_file() {
@@ -96,7 +110,10 @@ fn ok(mime: &str, body: Vec<u8>) -> Response<Cow<'static, [u8]>> {
 }
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
-    Response::builder().status(code).body(Cow::Borrowed(&[][..])).expect("a bare status is valid")
+    Response::builder()
+        .status(code)
+        .body(Cow::Borrowed(&[][..]))
+        .expect("a bare status is valid")
 }
 
 #[cfg(test)]
@@ -104,13 +121,23 @@ mod tests {
     use super::*;
 
     fn resolve(path: &str) -> Option<(PathBuf, &'static str)> {
-        image_file(Path::new("/site/static"), Path::new("/site/content/en"), path)
+        image_file(
+            Path::new("/site/static"),
+            Path::new("/site/content/en"),
+            path,
+        )
     }
 
     #[test]
     fn site_and_page_images_resolve_inside_their_folders() {
-        assert_eq!(resolve("/site/img/me.PNG"), Some((PathBuf::from("/site/static/img/me.PNG"), "image/png")));
-        assert_eq!(resolve("/page/photo.jpg"), Some((PathBuf::from("/site/content/en/photo.jpg"), "image/jpeg")));
+        assert_eq!(
+            resolve("/site/img/me.PNG"),
+            Some((PathBuf::from("/site/static/img/me.PNG"), "image/png"))
+        );
+        assert_eq!(
+            resolve("/page/photo.jpg"),
+            Some((PathBuf::from("/site/content/en/photo.jpg"), "image/jpeg"))
+        );
     }
 
     #[test]

@@ -44,7 +44,9 @@ impl AppState {
     /// Runs `f` on the open session.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> CmdResult<T>) -> CmdResult<T> {
         let mut guard = self.lock();
-        let session = guard.as_mut().ok_or_else(|| CommandError::new("state", "no page is open"))?;
+        let session = guard
+            .as_mut()
+            .ok_or_else(|| CommandError::new("state", "no page is open"))?;
         f(session)
     }
 
@@ -64,7 +66,10 @@ impl AppState {
     pub fn open(&self, path: &std::path::Path) -> CmdResult<folio::session::View> {
         let session = Session::open(path)?;
         let view = self.view(&session);
-        let title = view.site_title.clone().unwrap_or_else(|| session.path().display().to_string());
+        let title = view
+            .site_title
+            .clone()
+            .unwrap_or_else(|| session.path().display().to_string());
         let _ = self.data.add_recent(session.path(), &title);
         *self.lock() = Some(session);
         Ok(view)

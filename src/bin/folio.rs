@@ -11,7 +11,11 @@ use folio::check::{self, Severity};
 use folio::{Document, Error, Portfolio};
 
 #[derive(Parser)]
-#[command(name = "folio", version, about = "Edit the portfolio page of a Hugo site without touching a byte you did not change.")]
+#[command(
+    name = "folio",
+    version,
+    about = "Edit the portfolio page of a Hugo site without touching a byte you did not change."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -59,9 +63,7 @@ enum Command {
     },
     /// Print a generated page with N project cards (for benchmarks).
     #[command(hide = true)]
-    BenchPage {
-        cards: usize,
-    },
+    BenchPage { cards: usize },
 }
 
 fn main() -> ExitCode {
@@ -69,7 +71,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check { paths } => return check(&paths),
         Command::Dump { page } => dump(&page),
-        Command::Apply { page, model, dry_run } => apply(&page, &model, dry_run),
+        Command::Apply {
+            page,
+            model,
+            dry_run,
+        } => apply(&page, &model, dry_run),
         Command::Export { path, out } => export(&path, &out),
         Command::BenchPage { cards } => std::io::stdout()
             .write_all(folio::sample::many_cards(cards).as_bytes())
@@ -143,7 +149,11 @@ fn export(path: &Path, out: &Path) -> Result<(), Error> {
     for w in &report.warnings {
         eprintln!("warning: {}: {w}", page.display());
     }
-    eprintln!("exported {} to {}", page.display(), report.dir.join("index.html").display());
+    eprintln!(
+        "exported {} to {}",
+        page.display(),
+        report.dir.join("index.html").display()
+    );
     Ok(())
 }
 

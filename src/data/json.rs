@@ -13,11 +13,18 @@ use crate::text;
 
 /// Parses `src[range]` (one JSON value, surrounded by whitespace only).
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
-    let mut p = P { src, pos: range.start, end: range.end };
+    let mut p = P {
+        src,
+        pos: range.start,
+        end: range.end,
+    };
     let node = p.value(0)?;
     p.ws();
     if p.pos < p.end {
-        return Err(SyntaxError::new(p.pos, "invalid JSON: unexpected text after the top-level value"));
+        return Err(SyntaxError::new(
+            p.pos,
+            "invalid JSON: unexpected text after the top-level value",
+        ));
     }
     Ok(node)
 }
@@ -48,7 +55,10 @@ impl P<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(SyntaxError::new(self.pos, format!("JSON nested more than {MAX_DEPTH} levels deep")));
+            return Err(SyntaxError::new(
+                self.pos,
+                format!("JSON nested more than {MAX_DEPTH} levels deep"),
+            ));
         }
         self.ws();
         match self.peek() {
@@ -56,22 +66,44 @@ impl P<'_> {
             Some(b'[') => self.array(depth),
             Some(b'"') => {
                 let (s, span) = self.string()?;
-                Ok(Node { span, kind: Kind::Scalar { value: Json::String(s), style: Style::Double } })
+                Ok(Node {
+                    span,
+                    kind: Kind::Scalar {
+                        value: Json::String(s),
+                        style: Style::Double,
+                    },
+                })
             }
             Some(b't' | b'f' | b'n' | b'-' | b'0'..=b'9') => self.atom(),
-            _ => Err(SyntaxError::new(self.pos, format!("invalid JSON: expected a value, found {}", self.found()))),
+            _ => Err(SyntaxError::new(
+                self.pos,
+                format!("invalid JSON: expected a value, found {}", self.found()),
+            )),
         }
     }
 
     fn atom(&mut self) -> Result<Node, SyntaxError> {
         let start = self.pos;
-        while matches!(self.peek(), Some(b'a'..=b'z' | b'0'..=b'9' | b'-' | b'+' | b'.' | b'E')) {
+        while matches!(
+            self.peek(),
+            Some(b'a'..=b'z' | b'0'..=b'9' | b'-' | b'+' | b'.' | b'E')
+        ) {
             self.pos += 1;
         }
         let raw = &self.src[start..self.pos];
-        let value: Json = serde_json::from_str(raw)
-            .map_err(|_| SyntaxError::new(start, format!("invalid JSON: `{raw}` is not a number, true, false or null")))?;
-        Ok(Node { span: start..self.pos, kind: Kind::Scalar { value, style: Style::Plain } })
+        let value: Json = serde_json::from_str(raw).map_err(|_| {
+            SyntaxError::new(
+                start,
+                format!("invalid JSON: `{raw}` is not a number, true, false or null"),
+            )
+        })?;
+        Ok(Node {
+            span: start..self.pos,
+            kind: Kind::Scalar {
+                value,
+                style: Style::Plain,
+            },
+        })
     }
 
     fn string(&mut self) -> Result<(String, Range<usize>), SyntaxError> {
@@ -81,7 +113,10 @@ impl P<'_> {
         loop {
             match b.get(i) {
                 _ if i >= self.end => {
-                    return Err(SyntaxError::new(start, "invalid JSON: unterminated string (no closing `\"`)"))
+                    return Err(SyntaxError::new(
+                        start,
+                        "invalid JSON: unterminated string (no closing `\"`)",
+                    ))
                 }
                 Some(b'\\') => i += 2,
                 Some(b'"') => break,
@@ -91,7 +126,10 @@ impl P<'_> {
         self.pos = i + 1;
         let raw = &self.src[start..self.pos];
         let s: String = serde_json::from_str(raw).map_err(|e| {
-            SyntaxError::new(start + e.column().saturating_sub(1), format!("invalid JSON string: {}", strip_position(&e.to_string())))
+            SyntaxError::new(
+                start + e.column().saturating_sub(1),
+                format!("invalid JSON string: {}", strip_position(&e.to_string())),
+            )
         })?;
         Ok((s, start..self.pos))
     }
@@ -103,7 +141,10 @@ impl P<'_> {
         self.ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node { span: start..self.pos, kind: Kind::Seq { items, flow: true } });
+            return Ok(Node {
+                span: start..self.pos,
+                kind: Kind::Seq { items, flow: true },
+            });
         }
         loop {
             items.push(self.value(depth + 1)?);
@@ -112,7 +153,10 @@ impl P<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Node { span: start..self.pos, kind: Kind::Seq { items, flow: true } });
+                    return Ok(Node {
+                        span: start..self.pos,
+                        kind: Kind::Seq { items, flow: true },
+                    });
                 }
                 _ => {
                     return Err(SyntaxError::new(
@@ -138,7 +182,10 @@ impl P<'_> {
             loop {
                 self.ws();
                 if self.peek() == Some(b'}') && !entries.is_empty() {
-                    return Err(SyntaxError::new(self.pos, "invalid JSON: trailing comma (JSON allows no `,` before `}`)"));
+                    return Err(SyntaxError::new(
+                        self.pos,
+                        "invalid JSON: trailing comma (JSON allows no `,` before `}`)",
+                    ));
                 }
                 if self.peek() != Some(b'"') {
                     return Err(SyntaxError::new(
@@ -150,13 +197,22 @@ impl P<'_> {
                 if let Some(&first) = seen.get(&key) {
                     return Err(SyntaxError::new(
                         key_span.start,
-                        format!("duplicate key `{key}` (first defined at {})", text::position(self.src, first)),
+                        format!(
+                            "duplicate key `{key}` (first defined at {})",
+                            text::position(self.src, first)
+                        ),
                     ));
                 }
                 seen.insert(key.clone(), key_span.start);
                 self.ws();
                 if self.peek() != Some(b':') {
-                    return Err(SyntaxError::new(self.pos, format!("invalid JSON: expected `:` after the key `{key}`, found {}", self.found())));
+                    return Err(SyntaxError::new(
+                        self.pos,
+                        format!(
+                            "invalid JSON: expected `:` after the key `{key}`, found {}",
+                            self.found()
+                        ),
+                    ));
                 }
                 self.pos += 1;
                 let after_colon = self.pos;
@@ -190,7 +246,12 @@ impl P<'_> {
         let insert_at = entries.last().map_or(close, |e| e.value.span.end);
         Ok(Node {
             span: start..self.pos,
-            kind: Kind::Map(Map { entries, layout: Layout::Braces { close }, insert_at, indent: String::new() }),
+            kind: Kind::Map(Map {
+                entries,
+                layout: Layout::Braces { close },
+                insert_at,
+                indent: String::new(),
+            }),
         })
     }
 }

@@ -98,8 +98,14 @@ pub struct Node {
 /// What a node holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
-    Scalar { value: Json, style: Style },
-    Seq { items: Vec<Node>, flow: bool },
+    Scalar {
+        value: Json,
+        style: Style,
+    },
+    Seq {
+        items: Vec<Node>,
+        flow: bool,
+    },
     Map(Map),
     /// A value Folio shows but cannot rewrite piecewise (TOML arrays of tables, YAML
     /// aliases): replaced whole when changed, if the format allows.
@@ -180,7 +186,9 @@ impl Doc {
     pub fn get(&self, path: &[&str]) -> Option<&Node> {
         let mut node = &self.root;
         for key in path {
-            let Kind::Map(m) = &node.kind else { return None };
+            let Kind::Map(m) = &node.kind else {
+                return None;
+            };
             node = &m.entries.iter().find(|e| e.key == *key)?.value;
         }
         Some(node)
@@ -274,7 +282,13 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Ctx<'_> {
-    fn diff(&self, node: &Node, new: &Json, path: &str, out: &mut Vec<Splice>) -> Result<(), EditError> {
+    fn diff(
+        &self,
+        node: &Node,
+        new: &Json,
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
         match (&node.kind, new) {
             (Kind::Map(m), Json::Object(o)) => self.diff_map(m, o, path, out),
             (Kind::Seq { items, flow }, Json::Array(a)) if !items.is_empty() && !a.is_empty() => {
@@ -283,7 +297,9 @@ impl Ctx<'_> {
             (Kind::Scalar { value, style }, v) if !v.is_array() && !v.is_object() => {
                 if value != v {
                     let text = match v {
-                        Json::String(s) if self.doc.format == Format::Yaml && *style == Style::Block => {
+                        Json::String(s)
+                            if self.doc.format == Format::Yaml && *style == Style::Block =>
+                        {
                             yaml::block(s, yaml::block_indent(self.src, node), self.doc.eol)
                         }
                         _ => self.scalar(v, Some(*style), path)?,
@@ -295,7 +311,10 @@ impl Ctx<'_> {
             _ if node.to_json() == *new => Ok(()),
             _ => {
                 if matches!(node.kind, Kind::Opaque(_)) && self.doc.format == Format::Toml {
-                    return Err(EditError::new(path, "arrays of tables cannot be edited in Folio"));
+                    return Err(EditError::new(
+                        path,
+                        "arrays of tables cannot be edited in Folio",
+                    ));
                 }
                 out.push(self.replace(node, new, path)?);
                 Ok(())
@@ -303,7 +322,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn diff_map(&self, m: &Map, new: &JsonMap<String, Json>, path: &str, out: &mut Vec<Splice>) -> Result<(), EditError> {
+    fn diff_map(
+        &self,
+        m: &Map,
+        new: &JsonMap<String, Json>,
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
         let removed: Vec<bool> = m
             .entries
             .iter()
@@ -334,7 +359,14 @@ impl Ctx<'_> {
 
     /// Items are diffed one by one; added items go after the last one, written like it;
     /// removed items at the end take the text between them and the last kept item.
-    fn diff_seq(&self, items: &[Node], flow: bool, new: &[Json], path: &str, out: &mut Vec<Splice>) -> Result<(), EditError> {
+    fn diff_seq(
+        &self,
+        items: &[Node],
+        flow: bool,
+        new: &[Json],
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
         let common = items.len().min(new.len());
         for i in 0..common {
             self.diff(&items[i], &new[i], &format!("{path}[{i}]"), out)?;
@@ -385,16 +417,27 @@ impl Ctx<'_> {
             }
             let b = i - 1;
             let range = match m.layout {
-                Layout::Lines { .. } | Layout::Fixed => m.entries[a].lines.start..m.entries[b].lines.end,
-                Layout::Braces { .. } if a > 0 => m.entries[a - 1].value.span.end..m.entries[b].value.span.end,
-                Layout::Braces { .. } if b + 1 < n => m.entries[a].key_span.start..m.entries[b + 1].key_span.start,
+                Layout::Lines { .. } | Layout::Fixed => {
+                    m.entries[a].lines.start..m.entries[b].lines.end
+                }
+                Layout::Braces { .. } if a > 0 => {
+                    m.entries[a - 1].value.span.end..m.entries[b].value.span.end
+                }
+                Layout::Braces { .. } if b + 1 < n => {
+                    m.entries[a].key_span.start..m.entries[b + 1].key_span.start
+                }
                 Layout::Braces { .. } => m.entries[a].key_span.start..m.entries[b].value.span.end,
             };
             out.push(Splice::new(range, ""));
         }
     }
 
-    fn insert_entries(&self, m: &Map, added: &[(&String, &Json)], path: &str) -> Result<Splice, EditError> {
+    fn insert_entries(
+        &self,
+        m: &Map,
+        added: &[(&String, &Json)],
+        path: &str,
+    ) -> Result<Splice, EditError> {
         let eol = self.doc.eol;
         let prefer = self.preferred_string_style(m);
         let mut text = String::new();
@@ -446,18 +489,26 @@ impl Ctx<'_> {
                 &self.src[open..key]
             }
             n => {
-                let between = &self.src[m.entries[n - 2].value.span.end..m.entries[n - 1].key_span.start];
+                let between =
+                    &self.src[m.entries[n - 2].value.span.end..m.entries[n - 1].key_span.start];
                 between.find(',').map_or("", |i| &between[i + 1..])
             }
         };
-        if ws.is_empty() { " ".to_string() } else { ws.to_string() }
+        if ws.is_empty() {
+            " ".to_string()
+        } else {
+            ws.to_string()
+        }
     }
 
     fn preferred_string_style(&self, m: &Map) -> Style {
         m.entries
             .iter()
             .find_map(|e| match &e.value.kind {
-                Kind::Scalar { value: Json::String(_), style } if *style != Style::Datetime && *style != Style::Block => Some(*style),
+                Kind::Scalar {
+                    value: Json::String(_),
+                    style,
+                } if *style != Style::Datetime && *style != Style::Block => Some(*style),
                 _ => None,
             })
             .unwrap_or(match self.doc.format {
@@ -474,7 +525,14 @@ impl Ctx<'_> {
         }
     }
 
-    fn entry(&self, key: &str, v: &Json, indent: &str, prefer: Style, path: &str) -> Result<String, EditError> {
+    fn entry(
+        &self,
+        key: &str,
+        v: &Json,
+        indent: &str,
+        prefer: Style,
+        path: &str,
+    ) -> Result<String, EditError> {
         match self.doc.format {
             Format::Yaml => Ok(yaml::entry(key, v, indent, prefer, self.doc.eol)),
             Format::Toml => toml::entry(key, v, prefer).map_err(|m| EditError::new(path, m)),
@@ -484,9 +542,26 @@ impl Ctx<'_> {
 
     fn replace(&self, node: &Node, new: &Json, path: &str) -> Result<Splice, EditError> {
         match self.doc.format {
-            Format::Yaml => Ok(yaml::replace(self.src, node, new, self.doc.eol, self.parent_entry(node))),
-            Format::Toml if matches!(&node.kind, Kind::Map(Map { layout: Layout::Lines { .. } | Layout::Fixed, .. })) => {
-                Err(EditError::new(path, "is a TOML table; it can only be changed key by key"))
+            Format::Yaml => Ok(yaml::replace(
+                self.src,
+                node,
+                new,
+                self.doc.eol,
+                self.parent_entry(node),
+            )),
+            Format::Toml
+                if matches!(
+                    &node.kind,
+                    Kind::Map(Map {
+                        layout: Layout::Lines { .. } | Layout::Fixed,
+                        ..
+                    })
+                ) =>
+            {
+                Err(EditError::new(
+                    path,
+                    "is a TOML table; it can only be changed key by key",
+                ))
             }
             Format::Toml => toml::value(new)
                 .map(|t| Splice::new(node.span.clone(), t))

@@ -17,9 +17,15 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     let doc = Document::parse(&src[range.clone()]).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         let msg = e.message().trim().trim_end_matches('.').to_string();
-        SyntaxError::new(range.start + at, format!("invalid TOML: {}", first_lower(&msg)))
+        SyntaxError::new(
+            range.start + at,
+            format!("invalid TOML: {}", first_lower(&msg)),
+        )
     })?;
-    let b = Builder { src, base: range.start };
+    let b = Builder {
+        src,
+        base: range.start,
+    };
     let mut root = b.table(doc.as_table(), "", true);
     root.span = range;
     Ok(root)
@@ -40,7 +46,9 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn span(&self, r: Option<Range<usize>>) -> Range<usize> {
-        r.map_or(self.base..self.base, |r| self.base + r.start..self.base + r.end)
+        r.map_or(self.base..self.base, |r| {
+            self.base + r.start..self.base + r.end
+        })
     }
 
     fn table(&self, t: &Table, prefix: &str, root: bool) -> Node {
@@ -50,13 +58,16 @@ impl Builder<'_> {
         let mut last_kv_end: Option<usize> = None;
         let mut indent: Option<String> = None;
         for (k, item) in t.iter() {
-            let Some((key, _)) = t.get_key_value(k) else { continue };
+            let Some((key, _)) = t.get_key_value(k) else {
+                continue;
+            };
             let key_span = self.span(key.span());
             let (value, lines) = match item {
                 Item::Value(v) => {
                     let node = self.value(v);
                     let line0 = text::line_start(self.src, key_span.start);
-                    let lines = line0..text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
+                    let lines =
+                        line0..text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
                     last_kv_end = Some(last_kv_end.map_or(lines.end, |e: usize| e.max(lines.end)));
                     if indent.is_none() {
                         indent = Some(self.src[line0..key_span.start].to_string());
@@ -83,7 +94,11 @@ impl Builder<'_> {
                     (
                         Node {
                             span: span.clone(),
-                            kind: Kind::Opaque(Json::Array(a.iter().map(|t| self.table(t, "", false).to_json()).collect())),
+                            kind: Kind::Opaque(Json::Array(
+                                a.iter()
+                                    .map(|t| self.table(t, "", false).to_json())
+                                    .collect(),
+                            )),
                         },
                         span,
                     )
@@ -101,22 +116,38 @@ impl Builder<'_> {
         let header_line_end = text::line_end_after_eol(self.src, header.end.min(self.src.len()));
         let insert_at = last_kv_end.unwrap_or(if root { self.base } else { header_line_end });
         let layout = if t.is_dotted() {
-            Layout::Lines { prefix: prefix.to_string() }
+            Layout::Lines {
+                prefix: prefix.to_string(),
+            }
         } else if t.is_implicit() && !root {
             Layout::Fixed
         } else {
-            Layout::Lines { prefix: String::new() }
+            Layout::Lines {
+                prefix: String::new(),
+            }
         };
         // A header table's extent, for removing it whole: from its header to its last line.
         let end = entries
             .iter()
-            .filter(|e| !matches!(e.value.kind, Kind::Map(Map { layout: Layout::Lines { .. } | Layout::Fixed, .. })) || t.is_dotted())
+            .filter(|e| {
+                !matches!(
+                    e.value.kind,
+                    Kind::Map(Map {
+                        layout: Layout::Lines { .. } | Layout::Fixed,
+                        ..
+                    })
+                ) || t.is_dotted()
+            })
             .map(|e| e.lines.end)
             .max()
             .unwrap_or(header_line_end)
             .max(header.end);
         let start = if t.is_dotted() {
-            entries.iter().map(|e| e.lines.start).min().unwrap_or(header.start)
+            entries
+                .iter()
+                .map(|e| e.lines.start)
+                .min()
+                .unwrap_or(header.start)
         } else {
             text::line_start(self.src, header.start.min(self.src.len()))
         };
@@ -145,20 +176,40 @@ impl Builder<'_> {
                 } else {
                     Style::Double
                 };
-                Kind::Scalar { value: Json::String(s.value().clone()), style }
+                Kind::Scalar {
+                    value: Json::String(s.value().clone()),
+                    style,
+                }
             }
-            Value::Integer(i) => Kind::Scalar { value: Json::from(*i.value()), style: Style::Plain },
+            Value::Integer(i) => Kind::Scalar {
+                value: Json::from(*i.value()),
+                style: Style::Plain,
+            },
             Value::Float(f) => match Number::from_f64(*f.value()) {
-                Some(n) => Kind::Scalar { value: Json::Number(n), style: Style::Plain },
+                Some(n) => Kind::Scalar {
+                    value: Json::Number(n),
+                    style: Style::Plain,
+                },
                 None => Kind::Opaque(Json::String(raw.trim().to_string())),
             },
-            Value::Boolean(b) => Kind::Scalar { value: Json::Bool(*b.value()), style: Style::Plain },
-            Value::Datetime(d) => Kind::Scalar { value: Json::String(d.value().to_string()), style: Style::Datetime },
-            Value::Array(a) => Kind::Seq { items: a.iter().map(|v| self.value(v)).collect(), flow: true },
+            Value::Boolean(b) => Kind::Scalar {
+                value: Json::Bool(*b.value()),
+                style: Style::Plain,
+            },
+            Value::Datetime(d) => Kind::Scalar {
+                value: Json::String(d.value().to_string()),
+                style: Style::Datetime,
+            },
+            Value::Array(a) => Kind::Seq {
+                items: a.iter().map(|v| self.value(v)).collect(),
+                flow: true,
+            },
             Value::InlineTable(t) => {
                 let mut entries = Vec::new();
                 for (k, v) in t.iter() {
-                    let Some((key, _)) = t.get_key_value(k) else { continue };
+                    let Some((key, _)) = t.get_key_value(k) else {
+                        continue;
+                    };
                     let node = self.value(v);
                     let key_span = self.span(key.span());
                     entries.push(Entry {
@@ -171,7 +222,12 @@ impl Builder<'_> {
                 }
                 let close = span.end.saturating_sub(1);
                 let insert_at = entries.last().map_or(close, |e| e.value.span.end);
-                Kind::Map(Map { entries, layout: Layout::Braces { close }, insert_at, indent: String::new() })
+                Kind::Map(Map {
+                    entries,
+                    layout: Layout::Braces { close },
+                    insert_at,
+                    indent: String::new(),
+                })
             }
         };
         Node { span, kind }
@@ -180,7 +236,10 @@ impl Builder<'_> {
 
 /// A key written bare when TOML allows, else quoted.
 fn bare_or_quoted(k: &str) -> String {
-    if !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') {
+    if !k.is_empty()
+        && k.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+    {
         k.to_string()
     } else {
         double_quoted(k)
@@ -209,8 +268,15 @@ pub fn scalar(v: &Json, style: Option<Style>) -> Result<String, String> {
         Json::Number(n) => Ok(number(n)),
         Json::String(s) => Ok(match style {
             Some(Style::Datetime) if toml_edit::Datetime::from_str(s).is_ok() => s.clone(),
-            Some(Style::Single) if !s.contains(['\'', '\n', '\r']) && !s.chars().any(char::is_control) => format!("'{s}'"),
-            Some(Style::TripleSingle) if !s.contains("'''") && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') => {
+            Some(Style::Single)
+                if !s.contains(['\'', '\n', '\r']) && !s.chars().any(char::is_control) =>
+            {
+                format!("'{s}'")
+            }
+            Some(Style::TripleSingle)
+                if !s.contains("'''")
+                    && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') =>
+            {
                 format!("'''{s}'''")
             }
             Some(Style::TripleDouble) => format!("\"\"\"{}\"\"\"", multi_basic(s)),
@@ -237,7 +303,14 @@ fn multi_basic(s: &str) -> String {
 /// Any value, inline: arrays as `[a, b]`, tables as `{ k = v }`.
 pub fn value(v: &Json) -> Result<String, String> {
     match v {
-        Json::Array(items) => Ok(format!("[{}]", items.iter().map(value).collect::<Result<Vec<_>, _>>()?.join(", "))),
+        Json::Array(items) => Ok(format!(
+            "[{}]",
+            items
+                .iter()
+                .map(value)
+                .collect::<Result<Vec<_>, _>>()?
+                .join(", ")
+        )),
         Json::Object(o) => Ok(inline_table(o)?),
         other => scalar(other, None),
     }

@@ -32,7 +32,8 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
                 format!("invalid YAML: {}", e.info()),
             )
         })?;
-        let at = range.start + bytes_of.get(span.start.index())..range.start + bytes_of.get(span.end.index());
+        let at = range.start + bytes_of.get(span.start.index())
+            ..range.start + bytes_of.get(span.end.index());
         b.event(ev, at, span)?;
         if b.frames.len() > MAX_DEPTH {
             return Err(SyntaxError::new(
@@ -45,7 +46,9 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
         span: range.start..range.start,
         kind: Kind::Map(Map {
             entries: Vec::new(),
-            layout: Layout::Lines { prefix: String::new() },
+            layout: Layout::Lines {
+                prefix: String::new(),
+            },
             insert_at: range.start,
             indent: String::new(),
         }),
@@ -127,7 +130,10 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::MappingEnd | Event::SequenceEnd => {
-                let frame = self.frames.pop().expect("the parser balances start and end events");
+                let frame = self
+                    .frames
+                    .pop()
+                    .expect("the parser balances start and end events");
                 let node = self.close(frame, at);
                 self.add(node)
             }
@@ -137,7 +143,12 @@ impl Builder<'_> {
 
     fn close(&self, frame: Frame, at: Range<usize>) -> Node {
         match frame {
-            Frame::Map { start, flow, entries, .. } => {
+            Frame::Map {
+                start,
+                flow,
+                entries,
+                ..
+            } => {
                 let (end, layout, insert_at) = if flow {
                     let close = at.start;
                     let insert_at = entries.last().map_or(close, |e| e.value.span.end);
@@ -145,16 +156,31 @@ impl Builder<'_> {
                 } else {
                     let end = entries.last().map_or(start, |e| e.value.span.end);
                     let insert_at = entries.last().map_or(start, |e| e.lines.end);
-                    (end, Layout::Lines { prefix: String::new() }, insert_at)
+                    (
+                        end,
+                        Layout::Lines {
+                            prefix: String::new(),
+                        },
+                        insert_at,
+                    )
                 };
                 let indent = " ".repeat(self.column(start));
                 Node {
                     span: start..end,
-                    kind: Kind::Map(Map { entries, layout, insert_at, indent }),
+                    kind: Kind::Map(Map {
+                        entries,
+                        layout,
+                        insert_at,
+                        indent,
+                    }),
                 }
             }
             Frame::Seq { start, flow, items } => {
-                let end = if flow { at.end } else { items.last().map_or(start, |i| i.span.end) };
+                let end = if flow {
+                    at.end
+                } else {
+                    items.last().map_or(start, |i| i.span.end)
+                };
                 Node {
                     span: start..end,
                     kind: Kind::Seq { items, flow },
@@ -178,7 +204,12 @@ impl Builder<'_> {
                 items.push(node);
                 Ok(())
             }
-            Some(Frame::Map { key, entries, first_key, .. }) => match key.take() {
+            Some(Frame::Map {
+                key,
+                entries,
+                first_key,
+                ..
+            }) => match key.take() {
                 None => match node.kind {
                     Kind::Scalar { value, .. } => {
                         let k = match value {
@@ -188,7 +219,10 @@ impl Builder<'_> {
                         if let Some(&first) = first_key.get(&k) {
                             return Err(SyntaxError::new(
                                 node.span.start,
-                                format!("duplicate key `{k}` (first defined at {})", text::position(src, first)),
+                                format!(
+                                    "duplicate key `{k}` (first defined at {})",
+                                    text::position(src, first)
+                                ),
                             ));
                         }
                         first_key.insert(k.clone(), node.span.start);
@@ -237,7 +271,10 @@ impl Builder<'_> {
                 let header = src[self.base..at.start]
                     .rfind(['|', '>'])
                     .map_or(at.start, |i| self.base + i);
-                let end = src[..at.end.max(header)].trim_end_matches(['\n', '\r']).len().max(header + 1);
+                let end = src[..at.end.max(header)]
+                    .trim_end_matches(['\n', '\r'])
+                    .len()
+                    .max(header + 1);
                 (header..end, Style::Block, Json::String(value.to_string()))
             }
             ScalarStyle::Plain if str_tag => (at, Style::Plain, Json::String(value.to_string())),
@@ -390,7 +427,10 @@ fn string(s: &str, style: Style) -> String {
 /// A value in flow style: `[a, b]`, `{k: v}`.
 fn flow(v: &Json) -> String {
     match v {
-        Json::Array(items) => format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", ")),
+        Json::Array(items) => format!(
+            "[{}]",
+            items.iter().map(flow).collect::<Vec<_>>().join(", ")
+        ),
         Json::Object(o) => format!(
             "{{{}}}",
             o.iter()
@@ -431,14 +471,29 @@ pub fn entry(k: &str, v: &Json, _indent: &str, prefer: Style, _eol: &str) -> Str
 /// style where the new value allows it.
 pub fn replace(src: &str, node: &Node, new: &Json, eol: &str, entry: Option<&Entry>) -> Splice {
     let block_collection = matches!(&node.kind, Kind::Seq { flow: false, .. })
-        || matches!(&node.kind, Kind::Map(Map { layout: Layout::Lines { .. }, .. }));
+        || matches!(
+            &node.kind,
+            Kind::Map(Map {
+                layout: Layout::Lines { .. },
+                ..
+            })
+        );
     let Some(entry) = entry.filter(|_| block_collection) else {
         return Splice::new(node.span.clone(), flow(new));
     };
     let region = entry.after_colon..node.span.end;
-    let scalars = new.as_array().is_some_and(|a| a.iter().all(|v| !v.is_array() && !v.is_object()));
-    if matches!(node.kind, Kind::Seq { .. }) && scalars && !new.as_array().is_some_and(Vec::is_empty) {
-        let indent = " ".repeat(src[text::line_start(src, node.span.start)..node.span.start].chars().count());
+    let scalars = new
+        .as_array()
+        .is_some_and(|a| a.iter().all(|v| !v.is_array() && !v.is_object()));
+    if matches!(node.kind, Kind::Seq { .. })
+        && scalars
+        && !new.as_array().is_some_and(Vec::is_empty)
+    {
+        let indent = " ".repeat(
+            src[text::line_start(src, node.span.start)..node.span.start]
+                .chars()
+                .count(),
+        );
         let mut out = String::new();
         for item in new.as_array().into_iter().flatten() {
             out.push_str(eol);
@@ -499,10 +554,19 @@ mod tests {
         assert_eq!(scalar(&Json::from("10"), Some(Style::Plain)), "'10'");
         assert_eq!(scalar(&Json::from("yes"), Some(Style::Plain)), "'yes'");
         assert_eq!(scalar(&Json::from("a: b"), Some(Style::Plain)), "'a: b'");
-        assert_eq!(scalar(&Json::from("About me"), Some(Style::Plain)), "About me");
+        assert_eq!(
+            scalar(&Json::from("About me"), Some(Style::Plain)),
+            "About me"
+        );
         assert_eq!(scalar(&Json::from("It's"), Some(Style::Single)), "'It''s'");
-        assert_eq!(scalar(&Json::from("a\"b"), Some(Style::Double)), "\"a\\\"b\"");
-        assert_eq!(scalar(&Json::from("two\nlines"), Some(Style::Single)), "\"two\\nlines\"");
+        assert_eq!(
+            scalar(&Json::from("a\"b"), Some(Style::Double)),
+            "\"a\\\"b\""
+        );
+        assert_eq!(
+            scalar(&Json::from("two\nlines"), Some(Style::Single)),
+            "\"two\\nlines\""
+        );
     }
 
     #[test]

@@ -19,7 +19,9 @@ use crate::text::{self, Splice};
 fn same_kind(span: &BlockSpan, b: &Block) -> bool {
     matches!(
         (span, b),
-        (BlockSpan::Markdown(_), Block::Markdown { .. }) | (BlockSpan::Card(_), Block::Card(_)) | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
+        (BlockSpan::Markdown(_), Block::Markdown { .. })
+            | (BlockSpan::Card(_), Block::Card(_))
+            | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
     )
 }
 
@@ -41,7 +43,11 @@ impl Page {
         let mut splices = self.front_matter_edits(model)?;
         self.check_ids(model)?;
         let unmoved = model.blocks.len() == self.blocks.len()
-            && model.blocks.iter().enumerate().all(|(i, b)| b.id() == Some(i));
+            && model
+                .blocks
+                .iter()
+                .enumerate()
+                .all(|(i, b)| b.id() == Some(i));
         if unmoved {
             for (i, b) in model.blocks.iter().enumerate() {
                 splices.extend(self.block_edits(i, b)?);
@@ -57,17 +63,30 @@ impl Page {
     pub fn apply_block(&self, id: usize, block: &Block) -> Result<String, EditError> {
         let at = format!("blocks[{id}]");
         let Some(orig) = self.blocks.get(id) else {
-            return Err(EditError::new(at, format!("block {id} does not exist: the page has {} blocks", self.blocks.len())));
+            return Err(EditError::new(
+                at,
+                format!(
+                    "block {id} does not exist: the page has {} blocks",
+                    self.blocks.len()
+                ),
+            ));
         };
         if !same_kind(orig, block) {
-            return Err(EditError::new(at, format!("block {id} is not a {} block in the page", block.kind())));
+            return Err(EditError::new(
+                at,
+                format!("block {id} is not a {} block in the page", block.kind()),
+            ));
         }
         let splices = self.block_edits(id, block)?;
         self.finish(splices, &at)
     }
 
     /// The page's text with front-matter key `key` set to `value` (`None` removes it).
-    pub fn set_front_matter(&self, key: &str, value: Option<serde_json::Value>) -> Result<String, EditError> {
+    pub fn set_front_matter(
+        &self,
+        key: &str,
+        value: Option<serde_json::Value>,
+    ) -> Result<String, EditError> {
         let mut fm = self.to_front_matter();
         match value {
             Some(v) => {
@@ -77,7 +96,10 @@ impl Page {
                 fm.remove(key);
             }
         }
-        let model = Portfolio { front_matter: fm, ..Portfolio::default() };
+        let model = Portfolio {
+            front_matter: fm,
+            ..Portfolio::default()
+        };
         let splices = self.front_matter_edits(&model)?;
         self.finish(splices, &format!("frontMatter.{key}"))
     }
@@ -103,21 +125,37 @@ impl Page {
     fn front_matter_edits(&self, model: &Portfolio) -> Result<Vec<Splice>, EditError> {
         let new = Json::Object(model.front_matter.clone());
         match &self.front_matter {
-            Some((_, doc)) => doc.edits(&self.src, &new).map(|v| {
-                v.into_iter().collect()
-            }).map_err(|e| EditError { at: format!("frontMatter.{}", e.at), message: e.message }),
+            Some((_, doc)) => doc
+                .edits(&self.src, &new)
+                .map(|v| v.into_iter().collect())
+                .map_err(|e| EditError {
+                    at: format!("frontMatter.{}", e.at),
+                    message: e.message,
+                }),
             None if model.front_matter.is_empty() => Ok(Vec::new()),
             None => {
                 // A page without front matter gets a YAML one.
                 let eol = self.eol;
                 let empty = format!("---{eol}---{eol}");
-                let doc = crate::data::Doc::parse(&empty, 4 + eol.len() - 1..4 + eol.len() - 1, crate::data::Format::Yaml)
-                    .map_err(|e| EditError { at: "frontMatter".into(), message: e.message })?;
-                let inner = doc
-                    .edits(&empty, &new)
-                    .map_err(|e| EditError { at: format!("frontMatter.{}", e.at), message: e.message })?;
+                let doc = crate::data::Doc::parse(
+                    &empty,
+                    4 + eol.len() - 1..4 + eol.len() - 1,
+                    crate::data::Format::Yaml,
+                )
+                .map_err(|e| EditError {
+                    at: "frontMatter".into(),
+                    message: e.message,
+                })?;
+                let inner = doc.edits(&empty, &new).map_err(|e| EditError {
+                    at: format!("frontMatter.{}", e.at),
+                    message: e.message,
+                })?;
                 let text = text::apply_splices(&empty, inner);
-                let at = if self.src.starts_with('\u{feff}') { 3 } else { 0 };
+                let at = if self.src.starts_with('\u{feff}') {
+                    3
+                } else {
+                    0
+                };
                 Ok(vec![Splice::insert(at, text)])
             }
         }
@@ -135,10 +173,16 @@ impl Page {
                 });
             };
             if !seen.insert(id) {
-                return Err(EditError { at, message: format!("block {id} appears twice") });
+                return Err(EditError {
+                    at,
+                    message: format!("block {id} appears twice"),
+                });
             }
             if !same_kind(orig, b) {
-                return Err(EditError { at, message: format!("block {id} is not a {} block in the page", b.kind()) });
+                return Err(EditError {
+                    at,
+                    message: format!("block {id} is not a {} block in the page", b.kind()),
+                });
             }
         }
         Ok(())
@@ -153,14 +197,18 @@ impl Page {
                 if text::same_text(raw, new) {
                     return Ok(Vec::new());
                 }
-                Ok(vec![Splice::new(r.clone(), text::rewrite_lines(raw, "", new, self.eol))])
+                Ok(vec![Splice::new(
+                    r.clone(),
+                    text::rewrite_lines(raw, "", new, self.eol),
+                )])
             }
             (BlockSpan::Card(i), Block::Card(card)) => {
                 let view = CardView::new(&self.src, &self.shortcodes.all[*i]);
                 if view.matches(card) {
                     return Ok(Vec::new());
                 }
-                view.edits(card, self.eol, &at).map_err(|(at, message)| EditError { at, message })
+                view.edits(card, self.eol, &at)
+                    .map_err(|(at, message)| EditError { at, message })
             }
             (BlockSpan::Shortcode(i), Block::Shortcode { source, .. }) => {
                 let r = self.shortcodes.all[*i].span.clone();
@@ -168,7 +216,10 @@ impl Page {
                 if text::same_text(raw, source) {
                     return Ok(Vec::new());
                 }
-                Ok(vec![Splice::new(r, text::rewrite_lines(raw, "", source, self.eol))])
+                Ok(vec![Splice::new(
+                    r,
+                    text::rewrite_lines(raw, "", source, self.eol),
+                )])
             }
             _ => unreachable!("check_ids matched kinds"),
         }
@@ -196,7 +247,13 @@ impl Page {
 
     /// A new card, written like the nearest card of the page (notation, spacing, parameter
     /// order, body indentation, line endings) by editing a copy of that card's source.
-    fn new_card(&self, model: &Portfolio, pos: usize, card: &Card, at: &str) -> Result<String, EditError> {
+    fn new_card(
+        &self,
+        model: &Portfolio,
+        pos: usize,
+        card: &Card,
+        at: &str,
+    ) -> Result<String, EditError> {
         let nearest = (0..pos)
             .rev()
             .chain(pos + 1..model.blocks.len())
@@ -204,15 +261,26 @@ impl Page {
                 (Block::Card(_), Some(id)) => Some(id),
                 _ => None,
             })
-            .or_else(|| self.blocks.iter().position(|b| matches!(b, BlockSpan::Card(_))));
+            .or_else(|| {
+                self.blocks
+                    .iter()
+                    .position(|b| matches!(b, BlockSpan::Card(_)))
+            });
         let template = match nearest.map(|id| &self.blocks[id]) {
             Some(BlockSpan::Card(i)) => self.src[self.shortcodes.all[*i].span.clone()].to_string(),
             _ => text::with_eol(DEFAULT_CARD, self.eol),
         };
-        let fail = |m: String| EditError { at: at.to_string(), message: m };
+        let fail = |m: String| EditError {
+            at: at.to_string(),
+            message: m,
+        };
         let tokens = lexer::lex(&template, 0).map_err(|e| fail(e.message))?;
         let scs = tree::build(&template, tokens).map_err(|e| fail(e.message))?;
-        let sc = scs.top.first().map(|&i| &scs.all[i]).ok_or_else(|| fail("no card to copy".into()))?;
+        let sc = scs
+            .top
+            .first()
+            .map(|&i| &scs.all[i])
+            .ok_or_else(|| fail("no card to copy".into()))?;
         let splices = CardView::new(&template, sc)
             .edits(card, self.eol, at)
             .map_err(|(at, message)| EditError { at, message })?;
@@ -236,7 +304,11 @@ impl Page {
         }
         for pos in 0..model.blocks.len() {
             if pos > 0 {
-                out.push_str(&self.gap_between(model.blocks[pos - 1].id(), model.blocks[pos].id(), &para));
+                out.push_str(&self.gap_between(
+                    model.blocks[pos - 1].id(),
+                    model.blocks[pos].id(),
+                    &para,
+                ));
             }
             out.push_str(&self.block_text(model, pos)?);
         }

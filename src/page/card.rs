@@ -33,7 +33,12 @@ impl<'a> CardView<'a> {
         let trail = trailing_break(&t[lead..]);
         let content = inner.start + lead..inner.end - trail;
         let indent = text::common_indent(&src[content.clone()]);
-        CardView { src, sc, content, indent }
+        CardView {
+            src,
+            sc,
+            content,
+            indent,
+        }
     }
 
     fn param(&self, key: &str) -> Option<&'a Param> {
@@ -58,7 +63,10 @@ impl<'a> CardView<'a> {
             .collect();
         Card {
             id: None,
-            title: self.param("title").map(|p| p.value.clone()).unwrap_or_default(),
+            title: self
+                .param("title")
+                .map(|p| p.value.clone())
+                .unwrap_or_default(),
             tech_icons: words("tech-icons"),
             other_tech: words("other-tech"),
             repository: self.param("repository").map(|p| p.value.clone()),
@@ -73,7 +81,10 @@ impl<'a> CardView<'a> {
     pub fn matches(&self, c: &Card) -> bool {
         let value = |k: &str| self.param(k).map(|p| p.value.as_str());
         let words_eq = |k: &str, want: &[String]| {
-            value(k).unwrap_or("").split_whitespace().eq(want.iter().map(String::as_str))
+            value(k)
+                .unwrap_or("")
+                .split_whitespace()
+                .eq(want.iter().map(String::as_str))
         };
         let mut extra_keys: Vec<&str> = self
             .sc
@@ -91,7 +102,9 @@ impl<'a> CardView<'a> {
             && words_eq("other-tech", &c.other_tech)
             && value("repository") == c.repository.as_deref()
             && named_extra == c.extra.len()
-            && c.extra.iter().all(|(k, v)| matches!((value(k), v), (Some(a), Json::String(b)) if a == b))
+            && c.extra
+                .iter()
+                .all(|(k, v)| matches!((value(k), v), (Some(a), Json::String(b)) if a == b))
             && self.src[self.content.clone()]
                 .split('\n')
                 .map(|l| text::dedent_line(l.strip_suffix('\r').unwrap_or(l), self.indent))
@@ -106,7 +119,10 @@ impl<'a> CardView<'a> {
             ("title".into(), Some(new.title.clone())),
             ("tech-icons".into(), Some(new.tech_icons.join(" "))),
             ("other-tech".into(), Some(new.other_tech.join(" "))),
-            ("repository".into(), new.repository.clone().filter(|r| !r.is_empty())),
+            (
+                "repository".into(),
+                new.repository.clone().filter(|r| !r.is_empty()),
+            ),
         ];
         for (k, v) in &new.extra {
             let s = match v {
@@ -136,7 +152,13 @@ impl<'a> CardView<'a> {
                     }
                 }
                 (Some(_), None) => {
-                    for p in self.sc.open.params.iter().filter(|p| p.key.as_ref().is_some_and(|(k, _)| **k == *key)) {
+                    for p in self
+                        .sc
+                        .open
+                        .params
+                        .iter()
+                        .filter(|p| p.key.as_ref().is_some_and(|(k, _)| **k == *key))
+                    {
                         if !removed.iter().any(|r| std::ptr::eq(*r, p)) {
                             removed.push(p);
                         }
@@ -157,11 +179,21 @@ impl<'a> CardView<'a> {
         }
         if new.body != old.body {
             if self.sc.close.is_none() {
-                return Err((format!("{at}.body"), "a self-closing card has no body to edit".into()));
+                return Err((
+                    format!("{at}.body"),
+                    "a self-closing card has no body to edit".into(),
+                ));
             }
             let raw = &self.src[self.content.clone()];
-            let indent = if raw.trim().is_empty() { self.fresh_indent() } else { self.indent.to_string() };
-            out.push(Splice::new(self.content.clone(), text::rewrite_lines(raw, &indent, &new.body, eol)));
+            let indent = if raw.trim().is_empty() {
+                self.fresh_indent()
+            } else {
+                self.indent.to_string()
+            };
+            out.push(Splice::new(
+                self.content.clone(),
+                text::rewrite_lines(raw, &indent, &new.body, eol),
+            ));
         }
         Ok(out)
     }
@@ -179,7 +211,9 @@ impl<'a> CardView<'a> {
     /// A parameter with the whitespace before it, for removal.
     fn param_with_space(&self, p: &Param) -> Range<usize> {
         let start = p.key.as_ref().map_or(p.span.start, |(_, r)| r.start);
-        let before = self.src[..start].trim_end_matches([' ', '\t', '\r', '\n']).len();
+        let before = self.src[..start]
+            .trim_end_matches([' ', '\t', '\r', '\n'])
+            .len();
         before..p.span.end
     }
 }
@@ -261,9 +295,15 @@ mod tests {
     #[test]
     fn values_are_quoted_so_hugo_reads_them_back() {
         assert_eq!(quote("Ad-tech", Quote::Double).unwrap(), "\"Ad-tech\"");
-        assert_eq!(quote("say \"hi\"", Quote::Double).unwrap(), "\"say \\\"hi\\\"\"");
+        assert_eq!(
+            quote("say \"hi\"", Quote::Double).unwrap(),
+            "\"say \\\"hi\\\"\""
+        );
         assert_eq!(quote("C:\\path", Quote::Double).unwrap(), "\"C:\\path\"");
-        assert_eq!(quote("a \"b\" \\c", Quote::Double).unwrap(), "`a \"b\" \\c`");
+        assert_eq!(
+            quote("a \"b\" \\c", Quote::Double).unwrap(),
+            "`a \"b\" \\c`"
+        );
         assert_eq!(quote("two\nlines", Quote::Double).unwrap(), "`two\nlines`");
         assert_eq!(quote("x", Quote::Bare).unwrap(), "x");
         assert_eq!(quote("a b", Quote::Bare).unwrap(), "\"a b\"");

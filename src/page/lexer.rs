@@ -9,8 +9,8 @@
 //! The lexer is context-blind, like Hugo's: shortcodes inside fenced or inline code are lexed.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::error::SyntaxError;
 
@@ -325,7 +325,9 @@ impl<'a> Lexer<'a> {
                     if st.self_closing {
                         return Err(SyntaxError::new(
                             self.pos,
-                            format!("expected `{right}` after the self-closing `/`, found a parameter"),
+                            format!(
+                                "expected `{right}` after the self-closing `/`, found a parameter"
+                            ),
                         ));
                     }
                     self.param(&mut st, false)?;
@@ -340,9 +342,13 @@ impl<'a> Lexer<'a> {
                             "unrecognized character in shortcode action: {}{}",
                             describe_char(c),
                             if c == '%' || c == '>' {
-                                format!(" (the tag opened with `{}` must close with `{right}`)", notation.left())
+                                format!(
+                                    " (the tag opened with `{}` must close with `{right}`)",
+                                    notation.left()
+                                )
                             } else {
-                                ". Note: parameters with non-alphanumeric values must be quoted".to_string()
+                                ". Note: parameters with non-alphanumeric values must be quoted"
+                                    .to_string()
                             }
                         ),
                     ));
@@ -353,7 +359,12 @@ impl<'a> Lexer<'a> {
         self.finish_tag(start, notation, st)
     }
 
-    fn finish_tag(&mut self, start: usize, notation: Notation, st: TagState) -> Result<(), SyntaxError> {
+    fn finish_tag(
+        &mut self,
+        start: usize,
+        notation: Notation,
+        st: TagState,
+    ) -> Result<(), SyntaxError> {
         let span = start..self.pos;
         let Some((name, name_span)) = st.name else {
             return Err(SyntaxError::new(start, "shortcode has no name"));
@@ -366,18 +377,38 @@ impl<'a> Lexer<'a> {
                 Item::Key(k, r) => {
                     if let Some((k0, r0)) = pending.take() {
                         // A key followed by another key: the first was positional after all.
-                        params.push(Param { key: None, value: k0.to_string(), span: r0, quote: Quote::Bare });
+                        params.push(Param {
+                            key: None,
+                            value: k0.to_string(),
+                            span: r0,
+                            quote: Quote::Bare,
+                        });
                     }
                     pending = Some((k, r));
                 }
                 Item::Positional(v, r, q) => {
                     if let Some((k0, r0)) = pending.take() {
-                        params.push(Param { key: None, value: k0.to_string(), span: r0, quote: Quote::Bare });
+                        params.push(Param {
+                            key: None,
+                            value: k0.to_string(),
+                            span: r0,
+                            quote: Quote::Bare,
+                        });
                     }
-                    params.push(Param { key: None, value: v, span: r, quote: q });
+                    params.push(Param {
+                        key: None,
+                        value: v,
+                        span: r,
+                        quote: q,
+                    });
                 }
                 Item::Value(v, r, q) => match pending.take() {
-                    Some(key) => params.push(Param { key: Some(key), value: v, span: r, quote: q }),
+                    Some(key) => params.push(Param {
+                        key: Some(key),
+                        value: v,
+                        span: r,
+                        quote: q,
+                    }),
                     None => {
                         return Err(SyntaxError::new(
                             r.start,
@@ -389,12 +420,21 @@ impl<'a> Lexer<'a> {
         }
         self.items = items;
         if let Some((k0, r0)) = pending {
-            params.push(Param { key: None, value: k0.to_string(), span: r0, quote: Quote::Bare });
+            params.push(Param {
+                key: None,
+                value: k0.to_string(),
+                span: r0,
+                quote: Quote::Bare,
+            });
         }
         let self_closing = st.self_closing;
         let closing = st.slash_before_name;
         if name.ends_with(".inline") {
-            self.in_inline = if closing || self_closing { None } else { Some(name.to_string()) };
+            self.in_inline = if closing || self_closing {
+                None
+            } else {
+                Some(name.to_string())
+            };
         }
         self.tokens.push(Token::Tag(Tag {
             span,
@@ -487,7 +527,10 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         if first == Some('`') {
-            return Err(SyntaxError::new(begin, "unrecognized escape character: `\\` before a backtick"));
+            return Err(SyntaxError::new(
+                begin,
+                "unrecognized escape character: `\\` before a backtick",
+            ));
         }
         let mut named = false;
         let mut is_first = true;
@@ -513,7 +556,9 @@ impl<'a> Lexer<'a> {
         } else if !named && st.param_kind == 2 {
             return Err(SyntaxError::new(
                 begin,
-                format!("got positional parameter '{word}'. Cannot mix named and positional parameters"),
+                format!(
+                    "got positional parameter '{word}'. Cannot mix named and positional parameters"
+                ),
             ));
         }
         let key = self.intern(word);
@@ -522,7 +567,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn intern(&mut self, word: &'a str) -> Name {
-        self.names.entry(word).or_insert_with(|| Arc::from(word)).clone()
+        self.names
+            .entry(word)
+            .or_insert_with(|| Arc::from(word))
+            .clone()
     }
 
     fn skip_unicode_space(&mut self) {
@@ -543,7 +591,11 @@ impl<'a> Lexer<'a> {
             }
             self.pos += c.len_utf8();
         }
-        (self.src[begin..self.pos].to_string(), begin..self.pos, Quote::Bare)
+        (
+            self.src[begin..self.pos].to_string(),
+            begin..self.pos,
+            Quote::Bare,
+        )
     }
 
     /// A `"…"` value (possibly written `\"…\"`). `escapes` allows `\"` inside.
@@ -573,7 +625,10 @@ impl<'a> Lexer<'a> {
                             esc_state = true;
                         }
                         Some(b'`') => {
-                            return Err(SyntaxError::new(self.pos - 1, "unrecognized escape character: `\\` before a backtick"));
+                            return Err(SyntaxError::new(
+                                self.pos - 1,
+                                "unrecognized escape character: `\\` before a backtick",
+                            ));
                         }
                         _ => {}
                     }
@@ -659,7 +714,11 @@ impl std::hash::Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }

@@ -63,7 +63,10 @@ impl Page {
     /// Parses page text.
     pub fn parse(src: &str) -> std::result::Result<Page, SyntaxError> {
         if src.trim_start_matches('\u{feff}').trim().is_empty() {
-            return Err(SyntaxError::new(0, "the page is empty: no front matter and no content"));
+            return Err(SyntaxError::new(
+                0,
+                "the page is empty: no front matter and no content",
+            ));
         }
         let (fm, body_start) = frontmatter::split(src)?;
         let front_matter = match fm {
@@ -77,7 +80,11 @@ impl Page {
         let escapes = tokens
             .iter()
             .filter_map(|t| match t {
-                Token::Escaped { span, notation, inner } => Some((span.clone(), *notation, inner.clone())),
+                Token::Escaped {
+                    span,
+                    notation,
+                    inner,
+                } => Some((span.clone(), *notation, inner.clone())),
                 _ => None,
             })
             .collect();
@@ -209,13 +216,23 @@ impl Page {
             } else {
                 continue;
             };
-            self.push_run(run_start..sc.span.start, &mut gap_start, &mut blocks, &mut gaps);
+            self.push_run(
+                run_start..sc.span.start,
+                &mut gap_start,
+                &mut blocks,
+                &mut gaps,
+            );
             gaps.push(gap_start..sc.span.start);
             blocks.push(kind);
             gap_start = sc.span.end;
             run_start = sc.span.end;
         }
-        self.push_run(run_start..self.src.len(), &mut gap_start, &mut blocks, &mut gaps);
+        self.push_run(
+            run_start..self.src.len(),
+            &mut gap_start,
+            &mut blocks,
+            &mut gaps,
+        );
         gaps.push(gap_start..self.src.len());
         self.blocks = blocks;
         self.gaps = gaps;
@@ -224,7 +241,13 @@ impl Page {
 
     /// Adds the prose in `run` (if any) as a Markdown block, leaving blank lines before it and
     /// trailing whitespace after it to the gaps.
-    fn push_run(&self, run: Range<usize>, gap_start: &mut usize, blocks: &mut Vec<BlockSpan>, gaps: &mut Vec<Range<usize>>) {
+    fn push_run(
+        &self,
+        run: Range<usize>,
+        gap_start: &mut usize,
+        blocks: &mut Vec<BlockSpan>,
+        gaps: &mut Vec<Range<usize>>,
+    ) {
         let t = &self.src[run.clone()];
         let ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
         let trimmed = t.trim_matches(ws);
@@ -250,7 +273,9 @@ impl Page {
 pub fn stands_alone(src: &str, span: &Range<usize>, body_start: usize) -> bool {
     let line_start = text::line_start(src, span.start).max(body_start);
     let before = &src[line_start..span.start];
-    let after_end = src[span.end..].find('\n').map_or(src.len(), |i| span.end + i);
+    let after_end = src[span.end..]
+        .find('\n')
+        .map_or(src.len(), |i| span.end + i);
     let after = &src[span.end..after_end];
     before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
 }
@@ -304,7 +329,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
             path: path.to_path_buf(),
             line,
             col,
-            message: format!("invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text", bytes[at]),
+            message: format!(
+                "invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text",
+                bytes[at]
+            ),
         }
     })
 }

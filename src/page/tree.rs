@@ -169,7 +169,10 @@ fn close(
     };
     for &idx in &stack[j + 1..] {
         check_unpaired(src, &all[idx])?;
-        orphans.insert(all[idx].open.name.to_string(), (all[idx].open.span.start, tag.span.start));
+        orphans.insert(
+            all[idx].open.name.to_string(),
+            (all[idx].open.span.start, tag.span.start),
+        );
     }
     let idx = stack[j];
     stack.truncate(j);

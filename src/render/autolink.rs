@@ -26,7 +26,10 @@ pub fn find(md: &str, span: Range<usize>) -> Vec<Autolink> {
     while i < span.end {
         if starts_word(&md[..i]) {
             if let Some(link) = link_at(&md[i..span.end]) {
-                found.push(Autolink { range: i..i + link.len, href: link.href });
+                found.push(Autolink {
+                    range: i..i + link.len,
+                    href: link.href,
+                });
                 i += link.len;
                 continue;
             }
@@ -56,12 +59,19 @@ fn link_at(s: &str) -> Option<Found> {
     if let Some(end) = url_end(s) {
         let len = trim_url(s.as_bytes(), end);
         let text = &s[..len];
-        let href = if text.starts_with("www.") { format!("https://{text}") } else { text.to_string() };
+        let href = if text.starts_with("www.") {
+            format!("https://{text}")
+        } else {
+            text.to_string()
+        };
         return Some(Found { len, href });
     }
     let end = email_end(s)?;
     let len = trim_trailing_punctuation(s.as_bytes(), end);
-    Some(Found { len, href: format!("mailto:{}", &s[..len]) })
+    Some(Found {
+        len,
+        href: format!("mailto:{}", &s[..len]),
+    })
 }
 
 /// The end of a URL at the start of `s` (before the final trim), if there is one.
@@ -75,13 +85,19 @@ fn url_end(s: &str) -> Option<usize> {
     // The host: the longest run of host characters (at most 256) that is followed by `.`
     // and a lower-case letter, then those letters.
     let run = b[scheme..].iter().take_while(|&&c| is_host(c)).count();
-    let dot = (1..run.min(257))
-        .rev()
-        .find(|&k| b[scheme + k] == b'.' && b.get(scheme + k + 1).is_some_and(u8::is_ascii_lowercase))?;
+    let dot = (1..run.min(257)).rev().find(|&k| {
+        b[scheme + k] == b'.' && b.get(scheme + k + 1).is_some_and(u8::is_ascii_lowercase)
+    })?;
     let mut end = scheme + dot + 1;
-    end += b[end..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    end += b[end..]
+        .iter()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
     if !www && b.get(end) == Some(&b':') {
-        let digits = b[end + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if digits > 0 {
             end += 1 + digits;
         }
@@ -108,9 +124,17 @@ fn trim_url(b: &[u8], end: usize) -> usize {
     loop {
         let before = end;
         match b[end - 1] {
-            b')' if b[..end].iter().filter(|&&c| c == b')').count() > b[..end].iter().filter(|&&c| c == b'(').count() => end -= 1,
+            b')' if b[..end].iter().filter(|&&c| c == b')').count()
+                > b[..end].iter().filter(|&&c| c == b'(').count() =>
+            {
+                end -= 1
+            }
             b';' => {
-                let name = b[..end - 1].iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+                let name = b[..end - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
                 let amp = end - 1 - name;
                 if name > 0 && amp > 0 && b[amp - 1] == b'&' {
                     end = amp - 1;
@@ -131,7 +155,10 @@ fn email_end(s: &str) -> Option<usize> {
     if b.first().is_none_or(u8::is_ascii_punctuation) {
         return None;
     }
-    let local = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c)).count();
+    let local = b
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c))
+        .count();
     if local == 0 || b.get(local) != Some(&b'@') {
         return None;
     }
@@ -152,7 +179,11 @@ fn domain_len(b: &[u8]) -> usize {
         if !b.first().is_some_and(u8::is_ascii_alphanumeric) {
             return 0;
         }
-        let mut n = 1 + b[1..].iter().take(62).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        let mut n = 1 + b[1..]
+            .iter()
+            .take(62)
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
         while n > 1 && b[n - 1] == b'-' {
             n -= 1;
         }
@@ -186,16 +217,37 @@ mod tests {
     use super::*;
 
     fn links(text: &str) -> Vec<(&str, String)> {
-        find(text, 0..text.len()).into_iter().map(|l| (&text[l.range], l.href)).collect()
+        find(text, 0..text.len())
+            .into_iter()
+            .map(|l| (&text[l.range], l.href))
+            .collect()
     }
 
     #[test]
     fn urls_take_their_path_but_not_trailing_punctuation() {
-        assert_eq!(links("see https://e.com/a_(b)."), [("https://e.com/a_(b)", "https://e.com/a_(b)".to_string())]);
-        assert_eq!(links("(https://e.com/x))"), [("https://e.com/x", "https://e.com/x".to_string())]);
-        assert_eq!(links("(see https://e.com/a)."), [("https://e.com/a", "https://e.com/a".to_string())]);
-        assert_eq!(links("https://e.com:8080/p?q=1&a;"), [("https://e.com:8080/p?q=1", "https://e.com:8080/p?q=1".to_string())]);
-        assert_eq!(links("at www.e.org, then"), [("www.e.org", "https://www.e.org".to_string())]);
+        assert_eq!(
+            links("see https://e.com/a_(b)."),
+            [("https://e.com/a_(b)", "https://e.com/a_(b)".to_string())]
+        );
+        assert_eq!(
+            links("(https://e.com/x))"),
+            [("https://e.com/x", "https://e.com/x".to_string())]
+        );
+        assert_eq!(
+            links("(see https://e.com/a)."),
+            [("https://e.com/a", "https://e.com/a".to_string())]
+        );
+        assert_eq!(
+            links("https://e.com:8080/p?q=1&a;"),
+            [(
+                "https://e.com:8080/p?q=1",
+                "https://e.com:8080/p?q=1".to_string()
+            )]
+        );
+        assert_eq!(
+            links("at www.e.org, then"),
+            [("www.e.org", "https://www.e.org".to_string())]
+        );
     }
 
     #[test]
@@ -206,14 +258,20 @@ mod tests {
 
     #[test]
     fn links_start_only_at_the_start_of_a_word() {
-        assert!(links("x:https://e.com [https://e.com] mailto:me@e.com -www.e.com <https://e.com").is_empty());
+        assert!(
+            links("x:https://e.com [https://e.com] mailto:me@e.com -www.e.com <https://e.com")
+                .is_empty()
+        );
         assert_eq!(links("\"https://e.com\" <<www.e.com>>").len(), 2);
         assert_eq!(find("[https://e.com", 1..14), []);
     }
 
     #[test]
     fn addresses_need_a_dotted_domain_and_must_not_run_on() {
-        assert_eq!(links("mail x.me+tag@e.co.uk."), [("x.me+tag@e.co.uk", "mailto:x.me+tag@e.co.uk".to_string())]);
+        assert_eq!(
+            links("mail x.me+tag@e.co.uk."),
+            [("x.me+tag@e.co.uk", "mailto:x.me+tag@e.co.uk".to_string())]
+        );
         assert!(links("me@localhost me@e.com_ me@e.com- me@.com").is_empty());
     }
 

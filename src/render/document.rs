@@ -12,14 +12,16 @@ use super::Rendered;
 pub const THEME_CSS: &str = include_str!("folio.css");
 
 /// Added in the preview: links do nothing (the frame must not navigate), block anchors.
-pub const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
+pub const PREVIEW_CSS: &str =
+    "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
 
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
 pub const PREVIEW_CSP: &str =
     "default-src 'none'; script-src 'none'; style-src 'unsafe-inline' folio: http://folio.localhost; img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
 
 /// The export's policy: no scripts, plugins or base changes; styles and images from files.
-pub const EXPORT_CSP: &str = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+pub const EXPORT_CSP: &str =
+    "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// What the page chrome shows besides the content.
 pub struct Chrome<'a> {
@@ -122,19 +124,36 @@ fn icon_svg(name: &str) -> Markup {
 }
 
 /// Contact links from the usual params: (icon, label, href).
-fn contact_links(params: &Map<String, Json>) -> Vec<(Option<&'static str>, String, Option<String>)> {
-    let get = |k: &str| params.iter().find(|(pk, _)| pk.eq_ignore_ascii_case(k)).and_then(|(_, v)| v.as_str()).filter(|s| !s.trim().is_empty());
+fn contact_links(
+    params: &Map<String, Json>,
+) -> Vec<(Option<&'static str>, String, Option<String>)> {
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(pk, _)| pk.eq_ignore_ascii_case(k))
+            .and_then(|(_, v)| v.as_str())
+            .filter(|s| !s.trim().is_empty())
+    };
     let mut out = Vec::new();
     if let Some(email) = get("email") {
-        let href = (email.contains('@') && !email.contains(char::is_whitespace)).then(|| format!("mailto:{email}"));
+        let href = (email.contains('@') && !email.contains(char::is_whitespace))
+            .then(|| format!("mailto:{email}"));
         out.push((None, email.to_string(), href));
     }
     if let Some(gh) = get("github") {
-        let href = if gh.starts_with("https://") { gh.to_string() } else { format!("https://github.com/{gh}") };
+        let href = if gh.starts_with("https://") {
+            gh.to_string()
+        } else {
+            format!("https://github.com/{gh}")
+        };
         out.push((Some("github"), "GitHub".to_string(), Some(href)));
     }
     if let Some(li) = get("linkedin") {
-        let href = if li.starts_with("https://") { li.to_string() } else { format!("https://www.linkedin.com/in/{li}") };
+        let href = if li.starts_with("https://") {
+            li.to_string()
+        } else {
+            format!("https://www.linkedin.com/in/{li}")
+        };
         out.push((Some("linkedin"), "LinkedIn".to_string(), Some(href)));
     }
     out

@@ -59,9 +59,14 @@ impl Markdown<'_> {
         let mut in_term = false;
         let parser = Parser::new_ext(md, options());
         // Text needs finishing only where a link or a guillemet can be.
-        let finish = ["<<", ">>", "://", "www.", "@"].iter().any(|p| md.contains(p));
-        let events_in: Box<dyn Iterator<Item = Event>> =
-            if finish { Box::new(super::text::finish(md, parser.into_offset_iter()).into_iter()) } else { Box::new(parser) };
+        let finish = ["<<", ">>", "://", "www.", "@"]
+            .iter()
+            .any(|p| md.contains(p));
+        let events_in: Box<dyn Iterator<Item = Event>> = if finish {
+            Box::new(super::text::finish(md, parser.into_offset_iter()).into_iter())
+        } else {
+            Box::new(parser)
+        };
         let mut source = events_in.peekable();
         while let Some(ev) = source.next() {
             match ev {
@@ -94,11 +99,13 @@ impl Markdown<'_> {
                     events.push(Event::Start(Tag::DefinitionListTitle));
                 }
                 // Goldmark's checkbox, with an accessible name.
-                Event::TaskListMarker(done) => events.push(Event::InlineHtml(CowStr::Borrowed(if done {
-                    "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> "
-                } else {
-                    "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\"> "
-                }))),
+                Event::TaskListMarker(done) => {
+                    events.push(Event::InlineHtml(CowStr::Borrowed(if done {
+                        "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> "
+                    } else {
+                        "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\"> "
+                    })))
+                }
                 other => events.push(other),
             }
         }
@@ -118,7 +125,9 @@ impl Markdown<'_> {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html.push_str(&notes);
         if self.markup.unsafe_html {
-            html = sanitizer(self.rewrite_url.is_some()).clean(&html).to_string();
+            html = sanitizer(self.rewrite_url.is_some())
+                .clean(&html)
+                .to_string();
         }
         html
     }
@@ -132,7 +141,11 @@ impl Markdown<'_> {
     /// A link or image destination as Hugo writes it, then rewritten for where the HTML goes
     /// (the export's `assets/`, the preview's `folio:` files).
     fn destination<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
-        let hooked = if image { self.markup.image_hook } else { self.markup.link_hook };
+        let hooked = if image {
+            self.markup.image_hook
+        } else {
+            self.markup.link_hook
+        };
         let url = if hooked {
             template_url(url)
         } else if !self.markup.unsafe_html && is_dangerous_url(&url) {
@@ -153,12 +166,18 @@ impl Markdown<'_> {
 /// Goldmark's "potentially dangerous" destinations, written as `""` unless raw HTML is
 /// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
 fn is_dangerous_url(url: &str) -> bool {
-    let starts = |s: &str, p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let starts = |s: &str, p: &str| {
+        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
     if starts(url, "data:image/") {
         let kind = &url["data:image/".len()..];
-        return !["png;", "gif;", "jpeg;", "webp;", "svg+xml;"].iter().any(|k| starts(kind, k));
+        return !["png;", "gif;", "jpeg;", "webp;", "svg+xml;"]
+            .iter()
+            .any(|k| starts(kind, k));
     }
-    ["javascript:", "vbscript:", "file:", "data:"].iter().any(|p| starts(url, p))
+    ["javascript:", "vbscript:", "file:", "data:"]
+        .iter()
+        .any(|p| starts(url, p))
 }
 
 /// A destination written through Hugo's embedded render hooks: Go's `url.Parse` then
@@ -168,7 +187,10 @@ fn is_dangerous_url(url: &str) -> bool {
 fn template_url(url: CowStr<'_>) -> CowStr<'_> {
     let scheme_end = url.find(':').filter(|&i| {
         let s = &url[..i];
-        !s.is_empty() && s.as_bytes()[0].is_ascii_alphabetic() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        !s.is_empty()
+            && s.as_bytes()[0].is_ascii_alphabetic()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
     });
     if let Some(i) = scheme_end {
         let scheme = url[..i].to_ascii_lowercase();
@@ -177,7 +199,9 @@ fn template_url(url: CowStr<'_>) -> CowStr<'_> {
         }
     }
     let keep = |b: u8| b.is_ascii_alphanumeric() || b"!#$&*+,/:;=?@[]-._~%".contains(&b);
-    if url.bytes().all(keep) && scheme_end.is_none_or(|i| !url[..i].bytes().any(|b| b.is_ascii_uppercase())) {
+    if url.bytes().all(keep)
+        && scheme_end.is_none_or(|i| !url[..i].bytes().any(|b| b.is_ascii_uppercase()))
+    {
         return url;
     }
     let mut out = String::with_capacity(url.len() + 16);
@@ -239,8 +263,13 @@ fn is_comment(html: &str) -> bool {
 /// output that is a single paragraph.
 pub fn trim_single_paragraph(html: String) -> String {
     let trimmed = html.trim();
-    if trimmed.matches("<p>").count() == 1 && trimmed.starts_with("<p>") && trimmed.ends_with("</p>") {
-        trimmed["<p>".len()..trimmed.len() - "</p>".len()].trim().to_string()
+    if trimmed.matches("<p>").count() == 1
+        && trimmed.starts_with("<p>")
+        && trimmed.ends_with("</p>")
+    {
+        trimmed["<p>".len()..trimmed.len() - "</p>".len()]
+            .trim()
+            .to_string()
     } else {
         html
     }
@@ -280,8 +309,16 @@ fn heading_ids(events: &mut [Event]) {
 /// `<sup id="fnref:N">` references, and a `div.footnotes` list with back-links at the end.
 /// Returns that list (empty without footnotes); references are rewritten in `events`.
 fn footnotes(events: &mut Vec<Event>) -> String {
-    if !events.iter().any(|e| matches!(e, Event::FootnoteReference(_))) {
-        events.retain(|e| !matches!(e, Event::Start(Tag::FootnoteDefinition(_)) | Event::End(TagEnd::FootnoteDefinition)));
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::FootnoteReference(_)))
+    {
+        events.retain(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::FootnoteDefinition(_)) | Event::End(TagEnd::FootnoteDefinition)
+            )
+        });
         return String::new();
     }
     let mut defs: HashMap<String, Vec<Event>> = HashMap::new();
@@ -289,7 +326,9 @@ fn footnotes(events: &mut Vec<Event>) -> String {
     let mut current: Option<(String, Vec<Event>)> = None;
     for ev in events.drain(..) {
         match ev {
-            Event::Start(Tag::FootnoteDefinition(label)) => current = Some((label.to_string(), Vec::new())),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                current = Some((label.to_string(), Vec::new()))
+            }
             Event::End(TagEnd::FootnoteDefinition) => {
                 if let Some((label, body)) = current.take() {
                     defs.entry(label).or_insert(body);
@@ -332,7 +371,10 @@ fn footnotes(events: &mut Vec<Event>) -> String {
     for (i, (label, refs)) in order.iter().enumerate() {
         let n = i + 1;
         let mut body = String::new();
-        pulldown_cmark::html::push_html(&mut body, defs.remove(label).unwrap_or_default().into_iter());
+        pulldown_cmark::html::push_html(
+            &mut body,
+            defs.remove(label).unwrap_or_default().into_iter(),
+        );
         let back: String = (0..*refs)
             .map(|k| format!("&#160;<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>", ref_id(n, k)))
             .collect();
@@ -374,16 +416,37 @@ fn sanitizer(_export: bool) -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEAN.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.add_tags(["input", "section", "figure", "figcaption", "details", "summary", "mark", "kbd", "dl", "dt", "dd"])
-            .add_generic_attributes(["class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("a", ["href", "title"])
-            .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
-            .add_tag_attributes("th", ["align", "style"])
-            .add_tag_attributes("td", ["align", "style"])
-            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(None)
-            .strip_comments(false);
+        b.add_tags([
+            "input",
+            "section",
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "mark",
+            "kbd",
+            "dl",
+            "dt",
+            "dd",
+        ])
+        .add_generic_attributes([
+            "class",
+            "id",
+            "title",
+            "lang",
+            "dir",
+            "role",
+            "aria-label",
+            "aria-hidden",
+        ])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("a", ["href", "title"])
+        .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
+        .add_tag_attributes("th", ["align", "style"])
+        .add_tag_attributes("td", ["align", "style"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(None)
+        .strip_comments(false);
         b
     })
 }
@@ -398,33 +461,64 @@ mod tests {
 
     #[test]
     fn typographer_quotes_dashes_and_ellipsis() {
-        assert_eq!(md("\"Hi\" -- it's... done --- ok"), "<p>“Hi” – it’s… done — ok</p>\n");
+        assert_eq!(
+            md("\"Hi\" -- it's... done --- ok"),
+            "<p>“Hi” – it’s… done — ok</p>\n"
+        );
     }
 
     #[test]
     fn double_angles_are_guillemets_read_before_html_and_autolinks_as_in_goldmark() {
-        assert_eq!(md("a << b >> c, 1 <<< 2 >>> 3"), "<p>a « b » c, 1 «&lt; 2 »&gt; 3</p>\n");
+        assert_eq!(
+            md("a << b >> c, 1 <<< 2 >>> 3"),
+            "<p>a « b » c, 1 «&lt; 2 »&gt; 3</p>\n"
+        );
         assert_eq!(md("<<quoted>> and <<x>"), "<p>«quoted» and «x&gt;</p>\n");
-        assert_eq!(md("<<https://e.com>>"), "<p>«<a href=\"https://e.com\">https://e.com</a>»</p>\n");
+        assert_eq!(
+            md("<<https://e.com>>"),
+            "<p>«<a href=\"https://e.com\">https://e.com</a>»</p>\n"
+        );
         assert_eq!(md("`a << b`\n\n    x >> y\n\n>> nested"), "<p><code>a &lt;&lt; b</code></p>\n<pre><code>x &gt;&gt; y\n</code></pre>\n<blockquote>\n<blockquote>\n<p>nested</p>\n</blockquote>\n</blockquote>\n");
     }
 
     #[test]
     fn raw_html_is_omitted_like_goldmark_by_default() {
-        assert_eq!(md("<div>x</div>\n<p>y</p>\n"), "<!-- raw HTML omitted -->\n");
-        assert_eq!(md("a <b>b</b> c"), "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> c</p>\n");
+        assert_eq!(
+            md("<div>x</div>\n<p>y</p>\n"),
+            "<!-- raw HTML omitted -->\n"
+        );
+        assert_eq!(
+            md("a <b>b</b> c"),
+            "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> c</p>\n"
+        );
     }
 
     #[test]
     fn dangerous_destinations_are_emptied_unless_raw_html_is_allowed() {
-        assert_eq!(md("[a](JavaScript:alert(1)) [b](data:text/html,x) [c](file:///etc/passwd)"), "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a></p>\n");
-        assert_eq!(md("![p](data:image/png;base64,AA==)"), "<p><img src=\"data:image/png;base64,AA==\" alt=\"p\" /></p>\n");
-        assert_eq!(md("[x](https://e.com/a^b)"), "<p><a href=\"https://e.com/a%5Eb\">x</a></p>\n");
+        assert_eq!(
+            md("[a](JavaScript:alert(1)) [b](data:text/html,x) [c](file:///etc/passwd)"),
+            "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a></p>\n"
+        );
+        assert_eq!(
+            md("![p](data:image/png;base64,AA==)"),
+            "<p><img src=\"data:image/png;base64,AA==\" alt=\"p\" /></p>\n"
+        );
+        assert_eq!(
+            md("[x](https://e.com/a^b)"),
+            "<p><a href=\"https://e.com/a%5Eb\">x</a></p>\n"
+        );
     }
 
     #[test]
     fn with_hugos_render_hooks_destinations_are_filtered_and_encoded_as_html_template_does() {
-        let hooked = Markdown { markup: Markup { link_hook: true, image_hook: true, ..Markup::default() }, ..Markdown::default() };
+        let hooked = Markdown {
+            markup: Markup {
+                link_hook: true,
+                image_hook: true,
+                ..Markup::default()
+            },
+            ..Markdown::default()
+        };
         assert_eq!(
             hooked.render("[a](HTTPS://e.com/a(b)c'd) [b](tel:1) [c](javascript:x) [d](#top) ![i](my pic.png)"),
             "<p><a href=\"https://e.com/a%28b%29c%27d\">a</a> <a href=\"#ZgotmplZ\">b</a> <a href=\"#ZgotmplZ\">c</a> <a href=\"#top\">d</a> ![i](my pic.png)</p>\n"
@@ -434,7 +528,10 @@ mod tests {
 
     #[test]
     fn html_comments_are_dropped_without_a_marker_as_hugo_does() {
-        assert_eq!(md("<!-- note\nto self -->\n\ntext <!-- inline --> more"), "<p>text  more</p>\n");
+        assert_eq!(
+            md("<!-- note\nto self -->\n\ntext <!-- inline --> more"),
+            "<p>text  more</p>\n"
+        );
     }
 
     #[test]
@@ -447,19 +544,31 @@ mod tests {
 
     #[test]
     fn each_line_of_a_definition_lists_terms_is_a_term() {
-        assert_eq!(md("One\nTwo\n: Both"), "<dl>\n<dt>One</dt>\n<dt>Two</dt>\n<dd>Both</dd>\n</dl>\n");
+        assert_eq!(
+            md("One\nTwo\n: Both"),
+            "<dl>\n<dt>One</dt>\n<dt>Two</dt>\n<dd>Both</dd>\n</dl>\n"
+        );
     }
 
     #[test]
     fn a_url_split_by_emphasis_characters_is_linked_whole() {
-        assert_eq!(md("https://e.com/x_(y)."), "<p><a href=\"https://e.com/x_(y)\">https://e.com/x_(y)</a>.</p>\n");
+        assert_eq!(
+            md("https://e.com/x_(y)."),
+            "<p><a href=\"https://e.com/x_(y)\">https://e.com/x_(y)</a>.</p>\n"
+        );
     }
 
     #[test]
     fn a_repeated_footnote_reference_gets_its_own_id_and_back_link() {
         let html = md("a[^n] b[^n]\n\n[^n]: Note.");
-        assert!(html.contains("<sup id=\"fnref:1\">") && html.contains("<sup id=\"fnref1:1\">"), "{html}");
-        assert!(html.contains("href=\"#fnref:1\"") && html.contains("href=\"#fnref1:1\""), "{html}");
+        assert!(
+            html.contains("<sup id=\"fnref:1\">") && html.contains("<sup id=\"fnref1:1\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"#fnref:1\"") && html.contains("href=\"#fnref1:1\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -467,14 +576,23 @@ mod tests {
         let html = Markdown { markup: Markup { unsafe_html: true, ..Markup::default() }, ..Markdown::default() }
             .render("<b onclick=\"x()\">b</b> <script>alert(1)</script> <a href=\"javascript:alert(1)\">l</a>");
         assert!(html.contains("<b>b</b>"), "{html}");
-        assert!(!html.contains("script") && !html.contains("onclick") && !html.contains("javascript"), "{html}");
+        assert!(
+            !html.contains("script") && !html.contains("onclick") && !html.contains("javascript"),
+            "{html}"
+        );
     }
 
     #[test]
     fn bare_urls_and_www_names_become_links_but_not_plain_domains() {
         let html = md("see https://example.dev/x, www.example.org and example.com");
-        assert!(html.contains("<a href=\"https://example.dev/x\">https://example.dev/x</a>"), "{html}");
-        assert!(html.contains("<a href=\"https://www.example.org\">www.example.org</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.dev/x\">https://example.dev/x</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"https://www.example.org\">www.example.org</a>"),
+            "{html}"
+        );
         assert!(!html.contains("href=\"http://example.com"), "{html}");
     }
 

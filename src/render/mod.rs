@@ -97,20 +97,48 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         Some(Json::Object(m)) => m,
         _ => Map::new(),
     };
-    let title = front.get("title").and_then(Json::as_str).unwrap_or("").to_string();
+    let title = front
+        .get("title")
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .to_string();
     let blocks = page.blocks();
-    let window = opts.window.clone().map(|w| w.start.min(blocks.len())..w.end.min(blocks.len())).filter(|w| !w.is_empty());
+    let window = opts
+        .window
+        .clone()
+        .map(|w| w.start.min(blocks.len())..w.end.min(blocks.len()))
+        .filter(|w| !w.is_empty());
     let (range, shown) = match &window {
-        Some(w) => (page.block_range(&blocks[w.start]).start..page.block_range(&blocks[w.end - 1]).end, w.clone()),
+        Some(w) => (
+            page.block_range(&blocks[w.start]).start..page.block_range(&blocks[w.end - 1]).end,
+            w.clone(),
+        ),
         None => (page.body_start()..page.source().len(), 0..blocks.len()),
     };
     let anchors: Vec<(usize, usize)> = if opts.anchors {
-        shown.clone().map(|k| (page.block_range(&blocks[k]).start, k)).collect()
+        shown
+            .clone()
+            .map(|k| (page.block_range(&blocks[k]).start, k))
+            .collect()
     } else {
         Vec::new()
     };
-    let src = Source { text: page.source(), shortcodes: page.shortcodes(), escapes: page.escapes(), body_start: range.start };
-    let mut r = Renderer { src, opts, front: &front, icons: BTreeSet::new(), anchors, next_anchor: 0, depth: 0, icon_html: Default::default() };
+    let src = Source {
+        text: page.source(),
+        shortcodes: page.shortcodes(),
+        escapes: page.escapes(),
+        body_start: range.start,
+    };
+    let mut r = Renderer {
+        src,
+        opts,
+        front: &front,
+        icons: BTreeSet::new(),
+        anchors,
+        next_anchor: 0,
+        depth: 0,
+        icon_html: Default::default(),
+    };
     let top: Vec<usize> = page
         .shortcodes()
         .top
@@ -123,9 +151,17 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         .collect();
     let mut html = r.content(range, &top);
     if window.is_some() {
-        html = format!("{}{html}{}", elided(shown.start, "before"), elided(blocks.len() - shown.end, "after"));
+        html = format!(
+            "{}{html}{}",
+            elided(shown.start, "before"),
+            elided(blocks.len() - shown.end, "after")
+        );
     }
-    Rendered { title, html, icons: r.icons }
+    Rendered {
+        title,
+        html,
+        icons: r.icons,
+    }
 }
 
 struct Renderer<'a> {
@@ -155,7 +191,10 @@ fn anchor_token(k: usize) -> String {
 
 impl Renderer<'_> {
     fn markdown(&self) -> Markdown<'_> {
-        Markdown { markup: self.opts.markup, rewrite_url: self.opts.rewrite_url }
+        Markdown {
+            markup: self.opts.markup,
+            rewrite_url: self.opts.rewrite_url,
+        }
     }
 
     /// Renders a range of the body (the page, or a shortcode's inner) as Markdown content.
@@ -170,7 +209,9 @@ impl Renderer<'_> {
             self.push_anchored(&mut md, pos..start, &mut anchored);
             let sc = &self.src.shortcodes.all[i];
             let out = self.shortcode(i);
-            if sc.open.notation == Notation::Percent && !shortcodes::is_placeholder_only(self.src.shortcodes, i) {
+            if sc.open.notation == Notation::Percent
+                && !shortcodes::is_placeholder_only(self.src.shortcodes, i)
+            {
                 md.push_str(&out);
             } else {
                 md.push_str(&placeholder(outputs.len()));
@@ -196,7 +237,8 @@ impl Renderer<'_> {
             self.push_text(md, pos..at);
             pos = at;
             let src = self.src.text;
-            let after_blank = at == self.src.body_start || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\n")
+            let after_blank = at == self.src.body_start
+                || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\n")
                 || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\r\n");
             if after_blank {
                 md.push_str(&anchor_token(k));
@@ -211,8 +253,12 @@ impl Renderer<'_> {
     /// shortcodes it finds in its input (an escaped `{{</* x */>}}` in a card's `.Inner`
     /// arrives there as `{{< x >}}` and is rendered).
     fn markdownify(&mut self, text: &str) -> String {
-        let html = match self.depth < MAX_REPARSE && memchr::memmem::find(text.as_bytes(), b"{{").is_some() {
-            true => self.reparsed(text).unwrap_or_else(|| self.markdown().render(text)),
+        let html = match self.depth < MAX_REPARSE
+            && memchr::memmem::find(text.as_bytes(), b"{{").is_some()
+        {
+            true => self
+                .reparsed(text)
+                .unwrap_or_else(|| self.markdown().render(text)),
             false => self.markdown().render(text),
         };
         markdown::trim_single_paragraph(html)
@@ -225,12 +271,21 @@ impl Renderer<'_> {
         let escapes: Vec<_> = tokens
             .iter()
             .filter_map(|t| match t {
-                lexer::Token::Escaped { span, notation, inner } => Some((span.clone(), *notation, inner.clone())),
+                lexer::Token::Escaped {
+                    span,
+                    notation,
+                    inner,
+                } => Some((span.clone(), *notation, inner.clone())),
                 _ => None,
             })
             .collect();
         let scs = tree::build(text, tokens).ok()?;
-        let src = Source { text, shortcodes: &scs, escapes: &escapes, body_start: 0 };
+        let src = Source {
+            text,
+            shortcodes: &scs,
+            escapes: &escapes,
+            body_start: 0,
+        };
         let mut sub = Renderer {
             src,
             opts: self.opts,
@@ -251,7 +306,9 @@ impl Renderer<'_> {
     /// A shortcode's inner text with nested shortcodes rendered in place (Hugo's `.Inner`).
     fn inner(&mut self, i: usize) -> String {
         let sc = &self.src.shortcodes.all[i];
-        let Some(range) = sc.inner() else { return String::new() };
+        let Some(range) = sc.inner() else {
+            return String::new();
+        };
         let children = sc.children.clone();
         let mut out = String::with_capacity(range.len());
         let mut pos = range.start;
@@ -307,7 +364,8 @@ fn merge_placeholders(html: &str, mut outputs: Vec<String>, anchored: &[usize]) 
     if outputs.is_empty() && anchored.is_empty() {
         return html.to_string();
     }
-    let mut out = String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
+    let mut out =
+        String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
     let finder = memchr::memmem::Finder::new(b"FOLIO");
     let mut pos = 0;
     while let Some(i) = finder.find(&html.as_bytes()[pos..]) {
@@ -322,7 +380,10 @@ fn merge_placeholders(html: &str, mut outputs: Vec<String>, anchored: &[usize]) 
             pos = at + 5;
             continue;
         };
-        let digits = rest[prefix.len()..].bytes().take_while(u8::is_ascii_digit).count();
+        let digits = rest[prefix.len()..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
         let n: Option<usize> = rest[prefix.len()..prefix.len() + digits].parse().ok();
         let end = at + prefix.len() + digits;
         let (Some(n), true) = (n, html[end..].starts_with('X')) else {
@@ -332,7 +393,9 @@ fn merge_placeholders(html: &str, mut outputs: Vec<String>, anchored: &[usize]) 
         };
         let replacement = match (is_sc, outputs.get_mut(n)) {
             (true, Some(o)) => std::mem::take(o),
-            (false, _) if anchored.binary_search(&n).is_ok() => format!("<a class=\"folio-anchor\" id=\"folio-block-{n}\"></a>"),
+            (false, _) if anchored.binary_search(&n).is_ok() => {
+                format!("<a class=\"folio-anchor\" id=\"folio-block-{n}\"></a>")
+            }
             _ => {
                 out.push_str(&html[pos..end + 1]);
                 pos = end + 1;

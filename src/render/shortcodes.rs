@@ -35,11 +35,17 @@ impl Renderer<'_> {
         let source = &self.src.text[sc.span.clone()];
         let inner = sc.inner().map_or("", |r| &self.src.text[r]);
         // Text that markdownify would re-parse for shortcodes is rendered fresh.
-        let cacheable = sc.children.is_empty() && !inner.contains("{{") && self.opts.rewrite_url.is_none();
+        let cacheable =
+            sc.children.is_empty() && !inner.contains("{{") && self.opts.rewrite_url.is_none();
         let key = match (self.opts.cache, cacheable) {
             (Some(cache), true) => {
                 let m = self.opts.markup;
-                let key = format!("{}{}{}{source}", u8::from(m.unsafe_html), u8::from(m.link_hook), u8::from(m.image_hook));
+                let key = format!(
+                    "{}{}{}{source}",
+                    u8::from(m.unsafe_html),
+                    u8::from(m.link_hook),
+                    u8::from(m.image_hook)
+                );
                 if let Some((html, icons)) = cache.get(&key) {
                     self.icons.extend(icons);
                     return html;
@@ -70,8 +76,16 @@ impl Renderer<'_> {
         let title = get("title");
         let repo = get("repository");
         // The template splits on single spaces and skips empty words, like Hugo's `split`.
-        let icons: Vec<String> = get("tech-icons").split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-        let other: Vec<String> = get("other-tech").split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let icons: Vec<String> = get("tech-icons")
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let other: Vec<String> = get("other-tech")
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
         let body_md = self.inner(i);
         let body = self.markdownify(&body_md);
         let markup = html! {
@@ -134,7 +148,12 @@ impl Renderer<'_> {
     /// `{{< param KEY >}}`: the value, looked up page-then-site, HTML-escaped as Go templates do.
     fn param(&self, i: usize) -> String {
         let sc = &self.src.shortcodes.all[i];
-        let key = sc.open.params.first().map(|p| p.value.as_str()).unwrap_or("");
+        let key = sc
+            .open
+            .params
+            .first()
+            .map(|p| p.value.as_str())
+            .unwrap_or("");
         match lookup_param(self.front, self.opts.site_params, key) {
             Some(v) => {
                 let text = match v {
@@ -186,14 +205,21 @@ impl Renderer<'_> {
 /// The sprite of the icons a page uses: one `<symbol>` per icon, each keeping Font Awesome's
 /// licence comment.
 pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a String>) -> String {
-    let mut out = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\">");
+    let mut out = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\">",
+    );
     for name in icons {
-        let (Some(svg), Some(view_box)) = (crate::icons::svg(name), crate::icons::view_box(name)) else { continue };
+        let (Some(svg), Some(view_box)) = (crate::icons::svg(name), crate::icons::view_box(name))
+        else {
+            continue;
+        };
         let inner = svg
             .split_once('>')
             .and_then(|(_, rest)| rest.rsplit_once("</svg>"))
             .map_or("", |(inner, _)| inner);
-        out.push_str(&format!("<symbol id=\"fa-{name}\" viewBox=\"{view_box}\">{inner}</symbol>"));
+        out.push_str(&format!(
+            "<symbol id=\"fa-{name}\" viewBox=\"{view_box}\">{inner}</symbol>"
+        ));
     }
     out.push_str("</svg>");
     out

@@ -22,7 +22,10 @@ use super::autolink::{self, Autolink};
 type Piece<'a> = (CowStr<'a>, Range<usize>);
 
 /// Finishes the text in `events` (pulldown-cmark's, with offsets into `md`).
-pub fn finish<'a>(md: &'a str, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
+pub fn finish<'a>(
+    md: &'a str,
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<Event<'a>> {
     let mut out = Vec::new();
     let mut run: Vec<Piece<'a>> = Vec::new();
     let mut in_code_block = false;
@@ -31,8 +34,13 @@ pub fn finish<'a>(md: &'a str, events: impl Iterator<Item = (Event<'a>, Range<us
     while let Some((ev, range)) = events.next() {
         match ev {
             Event::Text(t) if !in_code_block => run.push((t, range)),
-            Event::InlineHtml(h) if odd_angle(&run) && h.starts_with('<') => run.push((CowStr::Borrowed(&md[range.clone()]), range)),
-            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) if odd_angle(&run) => {
+            Event::InlineHtml(h) if odd_angle(&run) && h.starts_with('<') => {
+                run.push((CowStr::Borrowed(&md[range.clone()]), range))
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) if odd_angle(&run) => {
                 for (inner, _) in events.by_ref() {
                     if matches!(inner, Event::End(TagEnd::Link)) {
                         break;
@@ -75,7 +83,11 @@ fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec
     if run.is_empty() {
         return;
     }
-    let links = if in_link { Vec::new() } else { links_in(md, run) };
+    let links = if in_link {
+        Vec::new()
+    } else {
+        links_in(md, run)
+    };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
     for (mut t, mut r) in run.drain(..) {
@@ -171,7 +183,13 @@ fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
         if at > 0 {
             out.push(Event::Text(CowStr::from(rest[..at].to_string())));
         }
-        out.push(Event::Text(CowStr::Borrowed(if rest[at..].starts_with('<') { "«" } else { "»" })));
+        out.push(Event::Text(CowStr::Borrowed(
+            if rest[at..].starts_with('<') {
+                "«"
+            } else {
+                "»"
+            },
+        )));
         rest = &rest[at + 2..];
     }
     if !rest.is_empty() {

@@ -31,7 +31,10 @@ pub enum Edit {
 impl Edit {
     /// Whether the edit can change which blocks there are (the forms then redraw).
     fn is_structural(&self) -> bool {
-        matches!(self, Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. })
+        matches!(
+            self,
+            Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. }
+        )
     }
 }
 
@@ -42,11 +45,17 @@ impl Session {
         let Some(doc) = &self.doc else {
             return Err(Error::site(&self.path, "the page has an error and opens read-only; fix it in your editor and Folio reloads it"));
         };
-        let kinds_before: Vec<&'static str> = doc.page.block_models().iter().map(Block::kind).collect();
+        let kinds_before: Vec<&'static str> =
+            doc.page.block_models().iter().map(Block::kind).collect();
         let fail = |e: EditError| Error::model(&self.path, e.at, e.message);
         let mut next = self.current.clone();
         match &edit {
-            Edit::FrontMatter { key, value } => next.page = doc.page.set_front_matter(key, value.clone()).map_err(fail)?,
+            Edit::FrontMatter { key, value } => {
+                next.page = doc
+                    .page
+                    .set_front_matter(key, value.clone())
+                    .map_err(fail)?
+            }
             Edit::Param { key, value } => {
                 let mut params = doc.site.params();
                 match value {
@@ -61,11 +70,17 @@ impl Session {
                     next.config = Some(text);
                 }
             }
-            Edit::Block { id, block } => next.page = doc.page.apply_block(*id, block).map_err(fail)?,
-            Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. } => {
+            Edit::Block { id, block } => {
+                next.page = doc.page.apply_block(*id, block).map_err(fail)?
+            }
+            Edit::Insert { .. }
+            | Edit::Move { .. }
+            | Edit::Delete { .. }
+            | Edit::Duplicate { .. } => {
                 let mut model = doc.page.to_model();
                 model.revision = None;
-                restructure(&mut model.blocks, &edit).map_err(|m| Error::model(&self.path, "blocks", m))?;
+                restructure(&mut model.blocks, &edit)
+                    .map_err(|m| Error::model(&self.path, "blocks", m))?;
                 next.page = doc.page.apply(&model).map_err(fail)?;
             }
         }
@@ -125,6 +140,9 @@ fn clear_id(b: &mut Block) {
 impl Snapshot {
     /// A snapshot of just a page text (no params file).
     pub fn page_only(page: impl Into<String>) -> Snapshot {
-        Snapshot { page: page.into(), config: None }
+        Snapshot {
+            page: page.into(),
+            config: None,
+        }
     }
 }

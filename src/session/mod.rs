@@ -146,7 +146,11 @@ impl Session {
         }
         match crate::page::Page::parse(&self.current.page) {
             Ok(page) => {
-                self.doc = Some(Document { path: self.path.clone(), page, site: self.site.clone() });
+                self.doc = Some(Document {
+                    path: self.path.clone(),
+                    page,
+                    site: self.site.clone(),
+                });
                 self.broken = None;
             }
             Err(e) => {
@@ -217,7 +221,11 @@ impl Session {
     pub fn save(&mut self, overwrite: bool, data: &AppData) -> Result<SaveOutcome> {
         if let Some(p) = &self.pending {
             if !overwrite {
-                return Ok(SaveOutcome::Outside { outside: Outside::Conflicts { conflicts: p.conflicts.clone() } });
+                return Ok(SaveOutcome::Outside {
+                    outside: Outside::Conflicts {
+                        conflicts: p.conflicts.clone(),
+                    },
+                });
             }
         }
         if self.broken.is_some() && self.current == self.disk {
@@ -225,7 +233,8 @@ impl Session {
         }
         let params_path = self.site.params_file().map(|f| f.path.clone());
         let on_disk = self.read_disk()?;
-        let changed_outside = on_disk.as_ref() != Some(&self.disk) && on_disk.as_ref() != Some(&self.current);
+        let changed_outside =
+            on_disk.as_ref() != Some(&self.disk) && on_disk.as_ref() != Some(&self.current);
         if changed_outside && !overwrite {
             if let Some(theirs) = on_disk.clone() {
                 let outside = self.absorb(theirs)?;
@@ -234,7 +243,10 @@ impl Session {
                 }
             }
         }
-        let on_disk = on_disk.unwrap_or_else(|| Snapshot { page: String::new(), config: self.disk.config.clone() });
+        let on_disk = on_disk.unwrap_or_else(|| Snapshot {
+            page: String::new(),
+            config: self.disk.config.clone(),
+        });
         if on_disk == self.current && self.missing.is_none() {
             self.disk = self.current.clone();
             return Ok(SaveOutcome::Unchanged);
@@ -246,7 +258,9 @@ impl Session {
             }
             fsx::write_atomic(&self.path, self.current.page.as_bytes())?;
         }
-        if let (Some(path), Some(old), Some(new)) = (&params_path, &on_disk.config, &self.current.config) {
+        if let (Some(path), Some(old), Some(new)) =
+            (&params_path, &on_disk.config, &self.current.config)
+        {
             if old != new {
                 backups.push(data.backup(path, old)?);
                 fsx::write_atomic(path, new.as_bytes())?;
@@ -314,7 +328,10 @@ impl Session {
     pub fn export(&self, out: &Path) -> Result<crate::export::Report> {
         match &self.doc {
             Some(doc) => crate::export::export(doc, out),
-            None => Err(Error::site(&self.path, "the page has an error; fix it before exporting")),
+            None => Err(Error::site(
+                &self.path,
+                "the page has an error; fix it before exporting",
+            )),
         }
     }
 }

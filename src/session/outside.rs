@@ -54,11 +54,16 @@ pub enum Missing {
 impl Session {
     /// Reacts to changes the watcher saw.
     pub fn outside_change(&mut self, changes: &[Change]) -> Result<Outside> {
-        let page_gone = changes.iter().find(|c| c.path() == self.path && !matches!(c, Change::Modified(_)));
+        let page_gone = changes
+            .iter()
+            .find(|c| c.path() == self.path && !matches!(c, Change::Modified(_)));
         if let Some(c) = page_gone {
             if !self.path.exists() {
                 let (missing, outside) = match c {
-                    Change::Renamed { to, .. } => (Missing::Renamed(to.clone()), Outside::Renamed { to: to.clone() }),
+                    Change::Renamed { to, .. } => (
+                        Missing::Renamed(to.clone()),
+                        Outside::Renamed { to: to.clone() },
+                    ),
                     _ => (Missing::Removed, Outside::Removed),
                 };
                 self.missing = Some(missing);
@@ -86,14 +91,20 @@ impl Session {
             self.current = theirs;
             self.pending = None;
             self.reparse();
-            return Ok(if config_only { Outside::ConfigReloaded } else { Outside::Reloaded });
+            return Ok(if config_only {
+                Outside::ConfigReloaded
+            } else {
+                Outside::Reloaded
+            });
         }
         self.merge_with(theirs, &HashMap::new())
     }
 
     /// Settles the pending conflicts (one resolution per conflict's `at`).
     pub fn resolve(&mut self, resolutions: &HashMap<String, Resolution>) -> Result<Outside> {
-        let Some(p) = self.pending.clone() else { return Ok(Outside::Nothing) };
+        let Some(p) = self.pending.clone() else {
+            return Ok(Outside::Nothing);
+        };
         self.merge_with(p.theirs, resolutions)
     }
 
@@ -140,8 +151,14 @@ impl Session {
     /// (they may have changed since).
     pub fn restore(&mut self, journal: &crate::storage::Journal) -> Result<Outside> {
         let now = self.disk.clone();
-        self.disk = Snapshot { page: journal.base_page.clone(), config: journal.base_config.clone() };
-        let edits = Snapshot { page: journal.page.clone(), config: journal.config.clone() };
+        self.disk = Snapshot {
+            page: journal.base_page.clone(),
+            config: journal.base_config.clone(),
+        };
+        let edits = Snapshot {
+            page: journal.page.clone(),
+            config: journal.config.clone(),
+        };
         self.replace(edits, None);
         if now == self.disk {
             return Ok(Outside::Nothing);
@@ -149,12 +166,18 @@ impl Session {
         self.absorb(now)
     }
 
-    fn merge_with(&mut self, theirs: Snapshot, resolutions: &HashMap<String, Resolution>) -> Result<Outside> {
+    fn merge_with(
+        &mut self,
+        theirs: Snapshot,
+        resolutions: &HashMap<String, Resolution>,
+    ) -> Result<Outside> {
         let theirs_page = match Page::parse(&theirs.page) {
             Ok(p) => p,
             Err(e) => {
                 // Keep the edits; merge again when the file parses (base stays as it was).
-                return Ok(Outside::Unparsable { broken: Broken::new(&self.path, &theirs.page, &e) });
+                return Ok(Outside::Unparsable {
+                    broken: Broken::new(&self.path, &theirs.page, &e),
+                });
             }
         };
         let (Some(mine_doc), Ok(base_page)) = (&self.doc, Page::parse(&self.disk.page)) else {
@@ -165,12 +188,18 @@ impl Session {
             return Ok(Outside::Reloaded);
         };
         let site_for = |config: &Option<String>| match config {
-            Some(text) => self.site.with_params_text(text).unwrap_or_else(|_| self.site.clone()),
+            Some(text) => self
+                .site
+                .with_params_text(text)
+                .unwrap_or_else(|_| self.site.clone()),
             None => self.site.clone(),
         };
         let base_site = site_for(&self.disk.config);
         let theirs_site = site_for(&theirs.config);
-        let with_params = |page: &Page, site: &crate::site::Site| Portfolio { params: site.params(), ..page.to_model() };
+        let with_params = |page: &Page, site: &crate::site::Site| Portfolio {
+            params: site.params(),
+            ..page.to_model()
+        };
         let base = with_params(&base_page, &base_site);
         let theirs_model = with_params(&theirs_page, &theirs_site);
         let mine = mine_doc.model();
@@ -180,19 +209,37 @@ impl Session {
             .iter()
             .map(|b| mine_doc.page.source()[mine_doc.page.block_range(b)].to_string())
             .collect();
-        let merged = merge::merge(&Sides { base: &base, mine: &mine, theirs: &theirs_model, mine_sources: &mine_sources }, resolutions);
+        let merged = merge::merge(
+            &Sides {
+                base: &base,
+                mine: &mine,
+                theirs: &theirs_model,
+                mine_sources: &mine_sources,
+            },
+            resolutions,
+        );
         if !merged.conflicts.is_empty() {
             let conflicts = merged.conflicts.clone();
-            if self.pending.as_ref().is_some_and(|p| p.theirs == theirs && p.conflicts == conflicts) {
+            if self
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.theirs == theirs && p.conflicts == conflicts)
+            {
                 return Ok(Outside::Nothing);
             }
-            self.pending = Some(super::Pending { theirs, conflicts: conflicts.clone() });
+            self.pending = Some(super::Pending {
+                theirs,
+                conflicts: conflicts.clone(),
+            });
             self.version += 1;
             return Ok(Outside::Conflicts { conflicts });
         }
         let fail = |e: crate::data::EditError| Error::model(&self.path, e.at, e.message);
         let page = theirs_page.apply(&merged.model).map_err(fail)?;
-        let config = match theirs_site.params_edit(&merged.model.params).map_err(fail)? {
+        let config = match theirs_site
+            .params_edit(&merged.model.params)
+            .map_err(fail)?
+        {
             Some((_, text)) => Some(text),
             None => theirs.config.clone(),
         };
@@ -207,8 +254,14 @@ impl Session {
 /// What changed between two models, in words, for the "merged" notice.
 fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
     let mut out = Vec::new();
-    let keys = |a: &serde_json::Map<String, serde_json::Value>, b: &serde_json::Map<String, serde_json::Value>| {
-        let mut k: Vec<String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).cloned().collect();
+    let keys = |a: &serde_json::Map<String, serde_json::Value>,
+                b: &serde_json::Map<String, serde_json::Value>| {
+        let mut k: Vec<String> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .cloned()
+            .collect();
         k.sort();
         k.dedup();
         k
@@ -219,21 +272,32 @@ fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
     for k in keys(&before.params, &after.params) {
         out.push(format!("site param “{k}”"));
     }
-    let strip = |b: &crate::model::Block| serde_json::to_value(b).map(|mut v| {
-        if let Some(o) = v.as_object_mut() {
-            o.remove("id");
-        }
-        v
-    }).ok();
+    let strip = |b: &crate::model::Block| {
+        serde_json::to_value(b)
+            .map(|mut v| {
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("id");
+                }
+                v
+            })
+            .ok()
+    };
     let old: Vec<_> = before.blocks.iter().map(strip).collect();
     let new: Vec<_> = after.blocks.iter().map(strip).collect();
     let changed = new.iter().filter(|b| !old.contains(b)).count();
     let gone = old.iter().filter(|b| !new.contains(b)).count();
     if changed > 0 {
-        out.push(format!("{changed} block{} added or edited", if changed == 1 { "" } else { "s" }));
+        out.push(format!(
+            "{changed} block{} added or edited",
+            if changed == 1 { "" } else { "s" }
+        ));
     }
     if gone > changed {
-        out.push(format!("{} block{} removed", gone - changed, if gone - changed == 1 { "" } else { "s" }));
+        out.push(format!(
+            "{} block{} removed",
+            gone - changed,
+            if gone - changed == 1 { "" } else { "s" }
+        ));
     }
     out
 }

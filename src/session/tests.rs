@@ -23,7 +23,14 @@ fn card(s: &Session, id: usize) -> Card {
 fn retitle(s: &mut Session, id: usize, title: &str) -> Update {
     let mut c = card(s, id);
     c.title = title.into();
-    s.edit(Edit::Block { id, block: Block::Card(c) }, Some(format!("{id}.title"))).expect("edit applies")
+    s.edit(
+        Edit::Block {
+            id,
+            block: Block::Card(c),
+        },
+        Some(format!("{id}.title")),
+    )
+    .expect("edit applies")
 }
 
 #[test]
@@ -34,8 +41,13 @@ fn an_edit_changes_the_unsaved_text_and_the_preview_but_not_the_file() {
     let u = retitle(&mut s, 1, "Ad-tech platform, rebuilt");
     assert!(u.dirty && u.can_undo && u.version > before);
     assert!(u.model.is_none(), "a field edit does not redraw the forms");
-    assert!(s.current().page.contains("title=\"Ad-tech platform, rebuilt\""));
-    assert!(s.preview(None, None).contains("<h3>Ad-tech platform, rebuilt</h3>"));
+    assert!(s
+        .current()
+        .page
+        .contains("title=\"Ad-tech platform, rebuilt\""));
+    assert!(s
+        .preview(None, None)
+        .contains("<h3>Ad-tech platform, rebuilt</h3>"));
     assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE);
 }
 
@@ -44,9 +56,17 @@ fn saving_writes_only_the_edit_and_backs_up_the_old_file() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 4, "Game servers");
-    let SaveOutcome::Saved { backups } = s.save(false, &data).unwrap() else { panic!("saved") };
-    assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE.replace("Game backends", "Game servers"));
-    assert_eq!(fs::read_to_string(&backups[0]).unwrap(), crate::sample::PAGE);
+    let SaveOutcome::Saved { backups } = s.save(false, &data).unwrap() else {
+        panic!("saved")
+    };
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        crate::sample::PAGE.replace("Game backends", "Game servers")
+    );
+    assert_eq!(
+        fs::read_to_string(&backups[0]).unwrap(),
+        crate::sample::PAGE
+    );
     assert!(!s.is_dirty());
     assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
 }
@@ -72,15 +92,36 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     let mut s = Session::open(&page).unwrap();
     let u = s.edit(Edit::Move { from: 1, to: 4 }, None).unwrap();
     let titles = |u: &Update| -> Vec<String> {
-        u.model.as_ref().unwrap().blocks.iter().filter_map(|b| match b { Block::Card(c) => Some(c.title.clone()), _ => None }).collect()
+        u.model
+            .as_ref()
+            .unwrap()
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Card(c) => Some(c.title.clone()),
+                _ => None,
+            })
+            .collect()
     };
     assert_eq!(titles(&u)[3], "Ad-tech platform");
     let u = s.edit(Edit::Duplicate { id: 4 }, None).unwrap();
     assert_eq!(titles(&u)[3..5], ["Ad-tech platform", "Ad-tech platform"]);
     let u = s.edit(Edit::Delete { id: 5 }, None).unwrap();
     assert_eq!(titles(&u).len(), 6);
-    let new = Card { title: "Fresh".into(), body: "New card.".into(), ..Card::default() };
-    let u = s.edit(Edit::Insert { index: 1, block: Block::Card(new) }, None).unwrap();
+    let new = Card {
+        title: "Fresh".into(),
+        body: "New card.".into(),
+        ..Card::default()
+    };
+    let u = s
+        .edit(
+            Edit::Insert {
+                index: 1,
+                block: Block::Card(new),
+            },
+            None,
+        )
+        .unwrap();
     assert_eq!(titles(&u)[0], "Fresh");
     for _ in 0..4 {
         s.undo();
@@ -92,21 +133,50 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
 fn a_param_edit_changes_the_config_text_and_save_writes_it() {
     let (d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
-    s.edit(Edit::Param { key: "github".into(), value: Some(json!("someone")) }, None).unwrap();
+    s.edit(
+        Edit::Param {
+            key: "github".into(),
+            value: Some(json!("someone")),
+        },
+        None,
+    )
+    .unwrap();
     assert!(s.preview(None, None).contains("https://github.com/someone"));
     s.save(false, &data).unwrap();
     let config = fs::read_to_string(d.path().join("site/hugo.toml")).unwrap();
-    assert_eq!(config, crate::sample::FILES[0].1.replace("github = \"rviscarra\"", "github = \"someone\""));
+    assert_eq!(
+        config,
+        crate::sample::FILES[0]
+            .1
+            .replace("github = \"rviscarra\"", "github = \"someone\"")
+    );
 }
 
 #[test]
 fn a_front_matter_edit_keeps_the_quotes() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    s.edit(Edit::FrontMatter { key: "title".into(), value: Some(json!("About me")) }, None).unwrap();
+    s.edit(
+        Edit::FrontMatter {
+            key: "title".into(),
+            value: Some(json!("About me")),
+        },
+        None,
+    )
+    .unwrap();
     assert!(s.current().page.starts_with("---\ntitle: 'About me'\n"));
-    s.edit(Edit::FrontMatter { key: "draft".into(), value: Some(json!(true)) }, None).unwrap();
-    assert!(s.current().page.contains("comments: false\ndraft: true\n---"));
+    s.edit(
+        Edit::FrontMatter {
+            key: "draft".into(),
+            value: Some(json!(true)),
+        },
+        None,
+    )
+    .unwrap();
+    assert!(s
+        .current()
+        .page
+        .contains("comments: false\ndraft: true\n---"));
 }
 
 #[test]
@@ -116,12 +186,30 @@ fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
     retitle(&mut s, 1, "Mine");
     let theirs = crate::sample::PAGE.replace("Canada", "Canada (edited outside)");
     fs::write(&page, &theirs).unwrap();
-    let SaveOutcome::Outside { outside: Outside::Merged { incoming } } = s.save(false, &data).unwrap() else { panic!("merged") };
+    let SaveOutcome::Outside {
+        outside: Outside::Merged { incoming },
+    } = s.save(false, &data).unwrap()
+    else {
+        panic!("merged")
+    };
     assert_eq!(incoming, ["1 block added or edited"]);
-    assert_eq!(fs::read_to_string(&page).unwrap(), theirs, "nothing written before the merge was shown");
-    assert!(s.current().page.contains("title=\"Mine\"") && s.current().page.contains("Canada (edited outside)"));
-    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Saved { .. }));
-    assert_eq!(fs::read_to_string(&page).unwrap(), theirs.replace("title=\"Ad-tech platform\"", "title=\"Mine\""));
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        theirs,
+        "nothing written before the merge was shown"
+    );
+    assert!(
+        s.current().page.contains("title=\"Mine\"")
+            && s.current().page.contains("Canada (edited outside)")
+    );
+    assert!(matches!(
+        s.save(false, &data).unwrap(),
+        SaveOutcome::Saved { .. }
+    ));
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        theirs.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
+    );
 }
 
 #[test]
@@ -131,16 +219,47 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
     retitle(&mut s, 1, "Mine");
     let theirs = crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Theirs\"");
     fs::write(&page, &theirs).unwrap();
-    let out = s.outside_change(&[crate::watch::Change::Modified(page.clone())]).unwrap();
-    let Outside::Conflicts { conflicts } = out else { panic!("conflicts: {out:?}") };
+    let out = s
+        .outside_change(&[crate::watch::Change::Modified(page.clone())])
+        .unwrap();
+    let Outside::Conflicts { conflicts } = out else {
+        panic!("conflicts: {out:?}")
+    };
     assert_eq!(conflicts.len(), 1);
-    assert_eq!((conflicts[0].at.as_str(), conflicts[0].mine.as_str(), conflicts[0].theirs.as_str()), ("blocks[1].title", Some("Mine"), Some("Theirs")));
-    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Outside { outside: Outside::Conflicts { .. } }));
-    assert_eq!(fs::read_to_string(&page).unwrap(), theirs, "nothing written while a conflict is open");
-    let pick = [("blocks[1].title".to_string(), crate::merge::Resolution::Mine)].into_iter().collect();
+    assert_eq!(
+        (
+            conflicts[0].at.as_str(),
+            conflicts[0].mine.as_str(),
+            conflicts[0].theirs.as_str()
+        ),
+        ("blocks[1].title", Some("Mine"), Some("Theirs"))
+    );
+    assert!(matches!(
+        s.save(false, &data).unwrap(),
+        SaveOutcome::Outside {
+            outside: Outside::Conflicts { .. }
+        }
+    ));
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        theirs,
+        "nothing written while a conflict is open"
+    );
+    let pick = [(
+        "blocks[1].title".to_string(),
+        crate::merge::Resolution::Mine,
+    )]
+    .into_iter()
+    .collect();
     assert!(matches!(s.resolve(&pick).unwrap(), Outside::Merged { .. }));
-    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Saved { .. }));
-    assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\""));
+    assert!(matches!(
+        s.save(false, &data).unwrap(),
+        SaveOutcome::Saved { .. }
+    ));
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
+    );
 }
 
 #[test]
@@ -154,7 +273,11 @@ fn a_clean_session_reloads_an_outside_change_and_ignores_its_own_save() {
     assert_eq!(s.current().page, theirs);
     retitle(&mut s, 1, "Mine");
     s.save(false, &data).unwrap();
-    assert_eq!(s.outside_change(&change).unwrap(), Outside::Nothing, "Folio's own save, known by its bytes");
+    assert_eq!(
+        s.outside_change(&change).unwrap(),
+        Outside::Nothing,
+        "Folio's own save, known by its bytes"
+    );
 }
 
 #[test]
@@ -163,10 +286,19 @@ fn a_removed_page_keeps_the_text_and_save_recreates_it() {
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Mine");
     fs::remove_file(&page).unwrap();
-    assert_eq!(s.outside_change(&[crate::watch::Change::Removed(page.clone())]).unwrap(), Outside::Removed);
+    assert_eq!(
+        s.outside_change(&[crate::watch::Change::Removed(page.clone())])
+            .unwrap(),
+        Outside::Removed
+    );
     assert!(s.current().page.contains("Mine"));
-    assert!(matches!(s.save(false, &data).unwrap(), SaveOutcome::Saved { .. }));
-    assert!(fs::read_to_string(&page).unwrap().contains("title=\"Mine\""));
+    assert!(matches!(
+        s.save(false, &data).unwrap(),
+        SaveOutcome::Saved { .. }
+    ));
+    assert!(fs::read_to_string(&page)
+        .unwrap()
+        .contains("title=\"Mine\""));
 }
 
 #[test]
@@ -176,10 +308,16 @@ fn an_unparsable_outside_change_keeps_the_edits_and_merges_once_it_parses() {
     retitle(&mut s, 1, "Mine");
     let change = [crate::watch::Change::Modified(page.clone())];
     fs::write(&page, "---\ntitle: x\n").unwrap();
-    assert!(matches!(s.outside_change(&change).unwrap(), Outside::Unparsable { .. }));
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Unparsable { .. }
+    ));
     assert!(s.current().page.contains("Mine"));
     fs::write(&page, crate::sample::PAGE.replace("Canada", "Canada, eh")).unwrap();
-    assert!(matches!(s.outside_change(&change).unwrap(), Outside::Merged { .. }));
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged { .. }
+    ));
     assert!(s.current().page.contains("Mine") && s.current().page.contains("Canada, eh"));
 }
 
@@ -212,14 +350,26 @@ fn reloading_discards_changes_and_can_be_undone() {
 #[test]
 fn a_broken_page_opens_read_only_with_its_error() {
     let (_d, page, data) = sample();
-    fs::write(&page, "---\ntitle: x\n---\n\n{{< project-card title=\"a\" >}}\nno end\n").unwrap();
+    fs::write(
+        &page,
+        "---\ntitle: x\n---\n\n{{< project-card title=\"a\" >}}\nno end\n",
+    )
+    .unwrap();
     let mut s = Session::open(&page).unwrap();
     let v = s.view();
     let broken = v.update.broken.expect("broken");
     assert!(broken.message.ends_with("about.md:5:1: unclosed shortcode `project-card` opened at 5:1: expected `{{< /project-card >}}` after its body"), "{}", broken.message);
     assert_eq!(broken.excerpt[0], (2, "title: x".to_string()));
     assert!(v.update.model.is_none());
-    assert!(s.edit(Edit::FrontMatter { key: "title".into(), value: Some(json!("y")) }, None).is_err());
+    assert!(s
+        .edit(
+            Edit::FrontMatter {
+                key: "title".into(),
+                value: Some(json!("y"))
+            },
+            None
+        )
+        .is_err());
     assert!(s.preview(None, None).contains("This page has an error"));
     assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
 }
@@ -228,10 +378,24 @@ fn a_broken_page_opens_read_only_with_its_error() {
 fn typing_a_card_into_prose_redraws_the_forms() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    let Block::Markdown { text, .. } = s.document().unwrap().model().blocks[0].clone() else { panic!() };
-    let text = format!("{text}\n\n{{{{< project-card title=\"Typed\" >}}}}x{{{{< /project-card >}}}}");
-    let u = s.edit(Edit::Block { id: 0, block: Block::Markdown { id: Some(0), text } }, Some("0.text".into())).unwrap();
-    assert!(u.model.is_some(), "the blocks changed kind, so the forms redraw");
+    let Block::Markdown { text, .. } = s.document().unwrap().model().blocks[0].clone() else {
+        panic!()
+    };
+    let text =
+        format!("{text}\n\n{{{{< project-card title=\"Typed\" >}}}}x{{{{< /project-card >}}}}");
+    let u = s
+        .edit(
+            Edit::Block {
+                id: 0,
+                block: Block::Markdown { id: Some(0), text },
+            },
+            Some("0.text".into()),
+        )
+        .unwrap();
+    assert!(
+        u.model.is_some(),
+        "the blocks changed kind, so the forms redraw"
+    );
 }
 
 #[test]
@@ -241,10 +405,17 @@ fn a_long_page_is_previewed_around_the_block_being_edited() {
     fs::write(&page, crate::sample::many_cards(200)).unwrap();
     let s = Session::open(&page).unwrap();
     let html = s.preview(None, Some(150));
-    assert_eq!(html.matches("class=\"project-card\"").count(), PREVIEW_ALL, "a window of cards");
+    assert_eq!(
+        html.matches("class=\"project-card\"").count(),
+        PREVIEW_ALL,
+        "a window of cards"
+    );
     assert!(html.contains("id=\"folio-block-150\""));
     assert!(!html.contains("id=\"folio-block-100\""));
     assert!(html.contains("blocks before this part of the page are not shown"));
     let short = Session::open(&crate::sample::install(&dir.path().join("s")).unwrap()).unwrap();
-    assert!(!short.preview(None, Some(3)).contains("not shown"), "a short page is shown whole");
+    assert!(
+        !short.preview(None, Some(3)).contains("not shown"),
+        "a short page is shown whole"
+    );
 }

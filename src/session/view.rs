@@ -76,7 +76,12 @@ impl Broken {
             .take(line + 3 - first + 1)
             .map(|(i, l)| (i + 1, l.to_string()))
             .collect();
-        Broken { message: format!("{}:{line}:{col}: {}", path.display(), err.message), line, col, excerpt }
+        Broken {
+            message: format!("{}:{line}:{col}: {}", path.display(), err.message),
+            line,
+            col,
+            excerpt,
+        }
     }
 }
 
@@ -90,7 +95,10 @@ impl Session {
             site_title: site.title(),
             config_path: site.params_file().map(|f| f.path.clone()),
             languages: site.languages(),
-            language: self.doc.as_ref().map_or_else(|| "en".to_string(), |d| d.language()),
+            language: self
+                .doc
+                .as_ref()
+                .map_or_else(|| "en".to_string(), |d| d.language()),
             pages: site.pages(),
             recovery: None,
             update: self.update(true),
@@ -99,9 +107,15 @@ impl Session {
 
     /// The window title: the page, the site, and a dot while there are unsaved changes.
     pub fn window_title(&self) -> String {
-        let name = self.path.file_name().map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
+        let name = self
+            .path
+            .file_name()
+            .map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
         let site = self.site.title().unwrap_or_else(|| {
-            self.site.root.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            self.site
+                .root
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         });
         let dirty = if self.is_dirty() { "● " } else { "" };
         format!("{dirty}{name} — {site} — Folio")
@@ -115,9 +129,17 @@ impl Session {
             can_undo: !self.undo.is_empty(),
             can_redo: !self.redo.is_empty(),
             title: self.window_title(),
-            model: if with_model { self.doc.as_ref().map(|d| d.model()) } else { None },
+            model: if with_model {
+                self.doc.as_ref().map(|d| d.model())
+            } else {
+                None
+            },
             broken: self.broken.clone(),
-            conflicts: self.pending.as_ref().map(|p| p.conflicts.clone()).unwrap_or_default(),
+            conflicts: self
+                .pending
+                .as_ref()
+                .map(|p| p.conflicts.clone())
+                .unwrap_or_default(),
             missing: self.missing.as_ref().map(|m| match m {
                 super::outside::Missing::Removed => "removed".to_string(),
                 super::outside::Missing::Renamed(to) => format!("renamed to {}", to.display()),

@@ -1,9 +1,9 @@
 //! The `folio` binary, run as a user would: exit codes, output, and what it writes.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 use crate::support::{change, sample_site};
 
@@ -46,7 +46,10 @@ fn dump_then_apply_leaves_the_page_and_its_mtime_untouched() {
     let apply = folio(&["apply", &page, "-"], Some(&text(&dump.stdout)));
     assert_eq!(apply.status.code(), Some(0), "{}", text(&apply.stderr));
     assert_eq!(fs::metadata(&page).unwrap().modified().unwrap(), before);
-    assert_eq!(fs::read_to_string(&page).unwrap(), crate::support::sample_text());
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        crate::support::sample_text()
+    );
 }
 
 #[test]
@@ -54,7 +57,10 @@ fn a_title_change_through_apply_changes_only_the_title_bytes() {
     let dir = sample_site();
     let page = about(dir.path());
     let dump = folio(&["dump", &page], None);
-    let edited = text(&dump.stdout).replace("\"title\": \"Game backends\"", "\"title\": \"Game servers\"");
+    let edited = text(&dump.stdout).replace(
+        "\"title\": \"Game backends\"",
+        "\"title\": \"Game servers\"",
+    );
     let model = dir.path().join("model.json");
     fs::write(&model, edited).unwrap();
     let out = folio(&["apply", &page, model.to_str().unwrap()], None);
@@ -73,10 +79,27 @@ fn every_page_fixture_survives_dump_piped_into_apply() {
         fs::copy(&path, &copy).unwrap();
         let p = copy.to_str().unwrap();
         let dump = folio(&["dump", p], None);
-        assert_eq!(dump.status.code(), Some(0), "{}: {}", path.display(), text(&dump.stderr));
+        assert_eq!(
+            dump.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            text(&dump.stderr)
+        );
         let apply = folio(&["apply", p], Some(&text(&dump.stdout)));
-        assert_eq!(apply.status.code(), Some(0), "{}: {}", path.display(), text(&apply.stderr));
-        assert_eq!(fs::read(&copy).unwrap(), fs::read(&path).unwrap(), "{}", path.display());
+        assert_eq!(
+            apply.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            text(&apply.stderr)
+        );
+        assert_eq!(
+            fs::read(&copy).unwrap(),
+            fs::read(&path).unwrap(),
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -84,33 +107,55 @@ fn every_page_fixture_survives_dump_piped_into_apply() {
 fn a_bad_model_is_a_located_error_and_the_page_is_untouched() {
     let dir = sample_site();
     let page = about(dir.path());
-    let out = folio(&["apply", &page, "-"], Some("{\n  \"blocks\": [\n    {\"kind\": \"card\", \"id\": 1, \"title\": 3}\n  ]\n}\n"));
+    let out = folio(
+        &["apply", &page, "-"],
+        Some("{\n  \"blocks\": [\n    {\"kind\": \"card\", \"id\": 1, \"title\": 3}\n  ]\n}\n"),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("<stdin>:3:40: invalid model: invalid type: integer `3`, expected a string"), "{err}");
+    assert!(
+        err.contains("<stdin>:3:40: invalid model: invalid type: integer `3`, expected a string"),
+        "{err}"
+    );
     assert!(err.contains("invalid model"), "{err}");
-    assert_eq!(fs::read_to_string(&page).unwrap(), crate::support::sample_text());
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        crate::support::sample_text()
+    );
 }
 
 #[test]
 fn an_unknown_block_id_names_its_place_in_the_model() {
     let dir = sample_site();
     let page = about(dir.path());
-    let out = folio(&["apply", &page, "-"], Some("{\"blocks\": [{\"kind\": \"markdown\", \"id\": 40, \"text\": \"x\"}]}"));
+    let out = folio(
+        &["apply", &page, "-"],
+        Some("{\"blocks\": [{\"kind\": \"markdown\", \"id\": 40, \"text\": \"x\"}]}"),
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("<stdin>: blocks[0].id: block 40 does not exist"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("<stdin>: blocks[0].id: block 40 does not exist"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn check_reports_unknown_icons_with_suggestions_and_exits_zero_for_warnings() {
     let dir = sample_site();
     let page = dir.path().join("content/en/about.md");
-    let t = fs::read_to_string(&page).unwrap().replace("tech-icons=\"python golang docker aws\"", "tech-icons=\"pyhton golang docker aws\"");
+    let t = fs::read_to_string(&page).unwrap().replace(
+        "tech-icons=\"python golang docker aws\"",
+        "tech-icons=\"pyhton golang docker aws\"",
+    );
     fs::write(&page, t).unwrap();
     let out = folio(&["check", dir.path().to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0));
     let o = text(&out.stdout);
-    assert!(o.contains("about.md:15:54: warning: unknown tech icon `pyhton`: did you mean `python`"), "{o}");
+    assert!(
+        o.contains("about.md:15:54: warning: unknown tech icon `pyhton`: did you mean `python`"),
+        "{o}"
+    );
 }
 
 #[test]
@@ -120,16 +165,30 @@ fn check_reports_a_parse_error_and_a_missing_param_with_exit_one() {
     fs::write(&page, "---\ntitle: x\n---\n\n{{< param phone >}}\n").unwrap();
     let out = folio(&["check", page.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("about.md:5:11: error: param `phone` is not set"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("about.md:5:11: error: param `phone` is not set"),
+        "{}",
+        text(&out.stdout)
+    );
     fs::write(&page, "---\ntitle: x\n").unwrap();
     let out = folio(&["check", page.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("about.md:1:1: error: unclosed YAML front matter"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("about.md:1:1: error: unclosed YAML front matter"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
 fn check_of_the_clean_sample_prints_nothing() {
-    let out = folio(&["check", crate::support::root().join("content").to_str().unwrap()], None);
+    let out = folio(
+        &[
+            "check",
+            crate::support::root().join("content").to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stdout), "");
 }
@@ -149,9 +208,20 @@ fn usage_errors_exit_two_and_every_command_has_help() {
 fn a_broken_page_is_not_written_by_apply() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("p.md");
-    fs::write(&page, "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n").unwrap();
+    fs::write(
+        &page,
+        "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n",
+    )
+    .unwrap();
     let out = folio(&["apply", page.to_str().unwrap(), "-"], Some("{}"));
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("p.md:4:1: unclosed shortcode `project-card`"), "{}", text(&out.stderr));
-    assert_eq!(fs::read_to_string(&page).unwrap(), "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n");
+    assert!(
+        text(&out.stderr).contains("p.md:4:1: unclosed shortcode `project-card`"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n"
+    );
 }

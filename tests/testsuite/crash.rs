@@ -26,7 +26,13 @@ fn a_save_killed_at_random_moments_leaves_old_or_new_bytes_never_a_mix() {
     let folio = env!("CARGO_BIN_EXE_folio");
     // How long one save takes here, to spread the kills over it.
     let t = Instant::now();
-    assert!(Command::new(folio).arg("apply").arg(&page).arg(&model_file).status().unwrap().success());
+    assert!(Command::new(folio)
+        .arg("apply")
+        .arg(&page)
+        .arg(&model_file)
+        .status()
+        .unwrap()
+        .success());
     let span = t.elapsed().as_micros().max(1000) as u64;
     assert_eq!(fs::read_to_string(&page).unwrap(), new);
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
@@ -53,14 +59,25 @@ fn a_save_killed_at_random_moments_leaves_old_or_new_bytes_never_a_mix() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let now = fs::read_to_string(&page).unwrap();
-        assert!(now == old || now == new, "round {round}: the page holds neither the old nor the new bytes ({} bytes)", now.len());
-        if now == old { saw_old += 1 } else { saw_new += 1 }
+        assert!(
+            now == old || now == new,
+            "round {round}: the page holds neither the old nor the new bytes ({} bytes)",
+            now.len()
+        );
+        if now == old {
+            saw_old += 1
+        } else {
+            saw_new += 1
+        }
         for e in fs::read_dir(dir.path()).unwrap() {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
             if name == "about.md" || name == "model.json" {
                 continue;
             }
-            assert!(name.starts_with(".about.md."), "round {round}: an unexpected file appeared: {name}");
+            assert!(
+                name.starts_with(".about.md."),
+                "round {round}: an unexpected file appeared: {name}"
+            );
             fs::remove_file(dir.path().join(&name)).unwrap();
             leftovers += 1;
         }
@@ -68,5 +85,8 @@ fn a_save_killed_at_random_moments_leaves_old_or_new_bytes_never_a_mix() {
     }
     // The kills really landed before and after the commit.
     assert!(saw_old > 0 && saw_new > 0, "old {saw_old}, new {saw_new}");
-    assert!(leftovers * 10 < round, "{leftovers} named temp files left in {round} kills");
+    assert!(
+        leftovers * 10 < round,
+        "{leftovers} named temp files left in {round} kills"
+    );
 }

@@ -17,7 +17,14 @@ fn a_card_title_change_rewrites_only_the_title() {
     let mut m = page.to_model();
     card_mut(&mut m, 1).title = "Ad-tech platform at scale".into();
     let out = apply(&page, &m);
-    assert_eq!(change(&text, &out), Change { at: text.find("Ad-tech platform\"").unwrap() + 16, old: "", new: " at scale" });
+    assert_eq!(
+        change(&text, &out),
+        Change {
+            at: text.find("Ad-tech platform\"").unwrap() + 16,
+            old: "",
+            new: " at scale"
+        }
+    );
 }
 
 #[test]
@@ -28,9 +35,15 @@ fn a_title_with_quotes_is_escaped_the_way_hugo_reads_it() {
     card_mut(&mut m, 2).title = "The \"Emoji\" cluster".into();
     let out = apply(&page, &m);
     let c = change(&text, &out);
-    assert_eq!((c.old, c.new), ("Emoji keyboard rendering", "The \\\"Emoji\\\""));
+    assert_eq!(
+        (c.old, c.new),
+        ("Emoji keyboard rendering", "The \\\"Emoji\\\"")
+    );
     let again = parse(&out).to_model();
-    assert_eq!(card_mut(&mut again.clone(), 2).title, "The \"Emoji\" cluster");
+    assert_eq!(
+        card_mut(&mut again.clone(), 2).title,
+        "The \"Emoji\" cluster"
+    );
 }
 
 #[test]
@@ -64,7 +77,10 @@ fn clearing_a_repository_removes_the_parameter_and_its_space() {
     let mut m = page.to_model();
     card_mut(&mut m, 6).repository = None;
     let out = apply(&page, &m);
-    assert_eq!(change(&text, &out).old, " repository=\"rviscarra/webrtc-speech-to-text\"");
+    assert_eq!(
+        change(&text, &out).old,
+        " repository=\"rviscarra/webrtc-speech-to-text\""
+    );
     assert_eq!(change(&text, &out).new, "");
 }
 
@@ -74,7 +90,10 @@ fn a_body_edit_rewrites_one_line_and_keeps_the_indentation() {
     let page = parse(&text);
     let mut m = page.to_model();
     let card = card_mut(&mut m, 3);
-    card.body = card.body.replace("- Interacting with a distributed mesh network.", "- Interacting with a mesh network.");
+    card.body = card.body.replace(
+        "- Interacting with a distributed mesh network.",
+        "- Interacting with a mesh network.",
+    );
     let out = apply(&page, &m);
     let c = change(&text, &out);
     assert_eq!((c.old, c.new), ("distributed ", ""));
@@ -89,7 +108,8 @@ fn a_line_added_to_a_body_gets_the_body_indentation() {
     let out = apply(&page, &m);
     let c = change(&text, &out);
     assert_eq!((c.old, c.new), ("", "  - Cost control.\n"));
-    assert!(out.contains("  - Logging and monitoring at scale.\n  - Cost control.\n{{</project-card>}}"));
+    assert!(out
+        .contains("  - Logging and monitoring at scale.\n  - Cost control.\n{{</project-card>}}"));
 }
 
 #[test]
@@ -101,7 +121,10 @@ fn a_body_edit_in_a_crlf_file_writes_crlf() {
     let out = apply(&page, &m);
     assert_eq!(change(&text, &out).new.trim(), "Line three.");
     assert!(out.contains("  Line two.\r\n  Line three.\r\n{{</project-card>}}"));
-    assert!(!out.replace("\r\n", "").contains('\n'), "no bare LF in {out:?}");
+    assert!(
+        !out.replace("\r\n", "").contains('\n'),
+        "no bare LF in {out:?}"
+    );
 }
 
 #[test]
@@ -109,7 +132,11 @@ fn a_percent_card_is_edited_in_its_own_notation() {
     let text = fixture("both-notations.md");
     let page = parse(&text);
     let mut m = page.to_model();
-    let i = m.blocks.iter().position(|b| matches!(b, Block::Card(c) if c.title == "Percent")).unwrap();
+    let i = m
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Card(c) if c.title == "Percent"))
+        .unwrap();
     card_mut(&mut m, i).title = "Percent card".into();
     let out = apply(&page, &m);
     assert_eq!(change(&text, &out).new, " card");
@@ -137,7 +164,14 @@ fn extra_parameters_survive_and_can_be_removed() {
     assert_eq!(card.extra["demo"], "https://example.dev");
     card.extra.remove("weight");
     let out = apply(&page, &m);
-    assert_eq!(change(&text, &out), Change { at: text.find("weight=3").unwrap(), old: "weight=3 ", new: "" });
+    assert_eq!(
+        change(&text, &out),
+        Change {
+            at: text.find("weight=3").unwrap(),
+            old: "weight=3 ",
+            new: ""
+        }
+    );
     assert!(out.contains("demo=\"https://example.dev\" >}}"));
 }
 
@@ -195,7 +229,8 @@ fn a_duplicated_card_is_an_exact_copy_of_its_source() {
     m.blocks.insert(3, Block::Card(copy));
     let out = apply(&page, &m);
     let start = text.find("{{<project-card title=\"Emoji").unwrap();
-    let end = text[start..].find("{{</project-card>}}").unwrap() + start + "{{</project-card>}}".len();
+    let end =
+        text[start..].find("{{</project-card>}}").unwrap() + start + "{{</project-card>}}".len();
     let source = &text[start..end];
     assert_eq!(out.matches(source).count(), 2);
     assert_eq!(out.len(), text.len() + source.len() + 2);
@@ -229,7 +264,14 @@ fn reordering_cards_moves_their_exact_source_text() {
     sorted_new.sort_unstable();
     assert_eq!(sorted_old, sorted_new, "a move adds and drops nothing");
     let again = parse(&out).to_model();
-    let titles: Vec<String> = again.blocks.iter().filter_map(|b| match b { Block::Card(c) => Some(c.title.clone()), _ => None }).collect();
+    let titles: Vec<String> = again
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Card(c) => Some(c.title.clone()),
+            _ => None,
+        })
+        .collect();
     assert_eq!(titles[0], "Game backends");
     assert_eq!(titles[3], "Ad-tech platform");
     // Moving back gives the original bytes.
@@ -244,10 +286,19 @@ fn a_prose_edit_replaces_only_that_paragraph_text() {
     let text = sample_text();
     let page = parse(&text);
     let mut m = page.to_model();
-    let Block::Markdown { text: t, .. } = &mut m.blocks[5] else { panic!() };
+    let Block::Markdown { text: t, .. } = &mut m.blocks[5] else {
+        panic!()
+    };
     *t = t.replace("open-source enthusiast", "open source enthusiast");
     let out = apply(&page, &m);
-    assert_eq!(change(&text, &out), Change { at: text.find("-source enthusiast").unwrap(), old: "-", new: " " });
+    assert_eq!(
+        change(&text, &out),
+        Change {
+            at: text.find("-source enthusiast").unwrap(),
+            old: "-",
+            new: " "
+        }
+    );
 }
 
 #[test]
@@ -255,7 +306,9 @@ fn prose_keeps_its_trailing_spaces_when_another_line_changes() {
     let text = sample_text();
     let page = parse(&text);
     let mut m = page.to_model();
-    let Block::Markdown { text: t, .. } = &mut m.blocks[0] else { panic!() };
+    let Block::Markdown { text: t, .. } = &mut m.blocks[0] else {
+        panic!()
+    };
     *t = t.replace("Canada.", "Canada!");
     let out = apply(&page, &m);
     assert_eq!(change(&text, &out).old, ".");
@@ -267,14 +320,27 @@ fn a_new_prose_block_goes_between_blocks_with_a_blank_line() {
     let text = sample_text();
     let page = parse(&text);
     let mut m = page.to_model();
-    m.blocks.insert(6, Block::Markdown { id: None, text: "A new paragraph.".into() });
+    m.blocks.insert(
+        6,
+        Block::Markdown {
+            id: None,
+            text: "A new paragraph.".into(),
+        },
+    );
     let out = apply(&page, &m);
     assert_eq!(change(&text, &out).new, "A new paragraph.\n\n");
 }
 
 #[test]
 fn an_unchanged_model_gives_back_the_same_text() {
-    for name in ["crlf.md", "mixed-eol.md", "yaml-rich.md", "toml-front-matter.md", "json-front-matter.md", "bom.md"] {
+    for name in [
+        "crlf.md",
+        "mixed-eol.md",
+        "yaml-rich.md",
+        "toml-front-matter.md",
+        "json-front-matter.md",
+        "bom.md",
+    ] {
         let text = fixture(name);
         let page = parse(&text);
         assert_eq!(apply(&page, &page.to_model()), text, "{name}");
@@ -284,8 +350,15 @@ fn an_unchanged_model_gives_back_the_same_text() {
 mod front_matter {
     use super::*;
 
-    fn set(name: &str, f: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>)) -> (String, String) {
-        let text = if name == "sample" { sample_text() } else { fixture(name) };
+    fn set(
+        name: &str,
+        f: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
+    ) -> (String, String) {
+        let text = if name == "sample" {
+            sample_text()
+        } else {
+            fixture(name)
+        };
         let page = parse(&text);
         let mut m = page.to_model();
         f(&mut m.front_matter);
@@ -298,7 +371,14 @@ mod front_matter {
         let (old, new) = set("sample", |fm| {
             fm.insert("title".into(), json!("About me"));
         });
-        assert_eq!(change(&old, &new), Change { at: 17, old: "", new: " me" });
+        assert_eq!(
+            change(&old, &new),
+            Change {
+                at: 17,
+                old: "",
+                new: " me"
+            }
+        );
         assert!(new.starts_with("---\ntitle: 'About me'\n"));
     }
 
@@ -311,11 +391,18 @@ mod front_matter {
         let (old, new) = set("sample", |fm| {
             fm.insert("comments".into(), json!(true));
         });
-        assert_eq!((change(&old, &new).old, change(&old, &new).new), ("fals", "tru"));
+        assert_eq!(
+            (change(&old, &new).old, change(&old, &new).new),
+            ("fals", "tru")
+        );
         let (old, new) = set("sample", |fm| {
             fm.insert("date".into(), json!("2024-01-02T03:04:05-06:00"));
         });
-        assert!(new.contains("\ndate: 2024-01-02T03:04:05-06:00\n"), "{}", change(&old, &new).new);
+        assert!(
+            new.contains("\ndate: 2024-01-02T03:04:05-06:00\n"),
+            "{}",
+            change(&old, &new).new
+        );
     }
 
     #[test]
@@ -341,12 +428,21 @@ mod front_matter {
     fn yaml_comments_and_block_scalars_survive_a_change_next_to_them() {
         let (old, new) = set("yaml-rich.md", |fm| {
             fm.insert("title".into(), json!("Still double"));
-            fm.insert("description".into(), json!("A literal block\nover three\nlines.\n"));
+            fm.insert(
+                "description".into(),
+                json!("A literal block\nover three\nlines.\n"),
+            );
         });
         assert!(new.contains("title:   \"Still double\"   # trailing comment\n"));
-        assert!(new.contains("description: |\n  A literal block\n  over three\n  lines.\nfolded"), "{new}");
+        assert!(
+            new.contains("description: |\n  A literal block\n  over three\n  lines.\nfolded"),
+            "{new}"
+        );
         assert!(new.starts_with("---\n# Leading comment\n"));
-        assert_eq!(parse(&new).to_model().front_matter["description"], "A literal block\nover three\nlines.\n");
+        assert_eq!(
+            parse(&new).to_model().front_matter["description"],
+            "A literal block\nover three\nlines.\n"
+        );
         let _ = old;
     }
 
@@ -356,7 +452,10 @@ mod front_matter {
             fm["tags"].as_array_mut().unwrap().push(json!("three"));
             fm["flow"].as_array_mut().unwrap().pop();
         });
-        assert!(new.contains("  - 'two'\n  - three\nflow: [a, \"b\"]\n"), "{new}");
+        assert!(
+            new.contains("  - 'two'\n  - three\nflow: [a, \"b\"]\n"),
+            "{new}"
+        );
         let _ = old;
     }
 
@@ -379,7 +478,12 @@ mod front_matter {
         });
         assert!(new.contains("# A comment that must survive\ntitle = \"TOML page, edited\"\n"));
         assert!(new.contains("draft = true\n"));
-        assert!(new.contains("description = 'literal string'\nauthor = \"Me\"\n\n[params]\n  accent = \"red\"\n"), "{new}");
+        assert!(
+            new.contains(
+                "description = 'literal string'\nauthor = \"Me\"\n\n[params]\n  accent = \"red\"\n"
+            ),
+            "{new}"
+        );
         let _ = old;
     }
 
@@ -397,8 +501,13 @@ mod front_matter {
             fm.insert("weight".into(), json!(8));
             fm.insert("draft".into(), json!(false));
         });
-        assert!(new.starts_with("{\n  \"title\": \"JSON page\",\n  \"date\": \"2024-01-15\",\n  \"weight\": 8,"));
-        assert!(new.contains("\"nested\": {\"a\": 1},\n  \"draft\": false\n}\n"), "{new}");
+        assert!(new.starts_with(
+            "{\n  \"title\": \"JSON page\",\n  \"date\": \"2024-01-15\",\n  \"weight\": 8,"
+        ));
+        assert!(
+            new.contains("\"nested\": {\"a\": 1},\n  \"draft\": false\n}\n"),
+            "{new}"
+        );
         let _ = old;
     }
 
@@ -415,7 +524,14 @@ mod front_matter {
         let (old, new) = set("no-front-matter.md", |fm| {
             fm.insert("title".into(), json!("Now titled"));
         });
-        assert_eq!(change(&old, &new), Change { at: 0, old: "", new: "---\ntitle: Now titled\n---\n" });
+        assert_eq!(
+            change(&old, &new),
+            Change {
+                at: 0,
+                old: "",
+                new: "---\ntitle: Now titled\n---\n"
+            }
+        );
     }
 }
 
@@ -432,7 +548,9 @@ fn a_model_from_another_version_of_the_page_is_refused() {
 fn an_edit_that_would_break_the_page_is_refused() {
     let page = parse(&sample_text());
     let mut m = page.to_model();
-    let Block::Markdown { text, .. } = &mut m.blocks[0] else { panic!() };
+    let Block::Markdown { text, .. } = &mut m.blocks[0] else {
+        panic!()
+    };
     text.push_str(" {{< unclosed");
     let err = page.apply(&m).unwrap_err();
     assert!(err.message.contains("would not parse"), "{}", err.message);
@@ -447,10 +565,21 @@ fn block_ids_must_exist_be_unique_and_match_their_kind() {
     assert_eq!(page.apply(&bad).unwrap_err().at, "blocks[1].id");
     let mut twice = m.clone();
     card_mut(&mut twice, 2).id = Some(1);
-    assert!(page.apply(&twice).unwrap_err().message.contains("appears twice"));
+    assert!(page
+        .apply(&twice)
+        .unwrap_err()
+        .message
+        .contains("appears twice"));
     let mut kind = m;
-    kind.blocks[0] = Block::Markdown { id: Some(1), text: "x".into() };
-    assert!(page.apply(&kind).unwrap_err().message.contains("not a markdown block"));
+    kind.blocks[0] = Block::Markdown {
+        id: Some(1),
+        text: "x".into(),
+    };
+    assert!(page
+        .apply(&kind)
+        .unwrap_err()
+        .message
+        .contains("not a markdown block"));
 }
 
 #[test]
@@ -458,7 +587,11 @@ fn cards_in_a_page_with_no_cards_use_hugo_docs_style() {
     let text = "---\ntitle: x\n---\n\nIntro.\n";
     let page = Page::parse(text).unwrap();
     let mut m = page.to_model();
-    m.blocks.push(Block::Card(Card { title: "First".into(), body: "Hello.".into(), ..Card::default() }));
+    m.blocks.push(Block::Card(Card {
+        title: "First".into(),
+        body: "Hello.".into(),
+        ..Card::default()
+    }));
     let out = apply(&page, &m);
     assert_eq!(out, "---\ntitle: x\n---\n\nIntro.\n\n{{< project-card title=\"First\" >}}\n  Hello.\n{{< /project-card >}}\n");
 }
@@ -468,7 +601,11 @@ fn a_repeated_parameter_reads_as_its_last_value_and_goes_entirely_when_removed()
     let text = "---\ntitle: x\n---\n\n{{< project-card title=\"A\" repository=\"o/one\" repository=\"o/two\" >}}\n  Body\n{{< /project-card >}}\n";
     let page = parse(text);
     let mut m = page.to_model();
-    assert_eq!(card_mut(&mut m, 0).repository.as_deref(), Some("o/two"), "Hugo reads the last one");
+    assert_eq!(
+        card_mut(&mut m, 0).repository.as_deref(),
+        Some("o/two"),
+        "Hugo reads the last one"
+    );
     assert_eq!(apply(&page, &m), text);
     card_mut(&mut m, 0).repository = None;
     let out = apply(&page, &m);

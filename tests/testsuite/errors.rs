@@ -11,19 +11,25 @@ use crate::support::root;
 fn message(path: &Path) -> String {
     let err = Page::read(path).expect_err("the fixture is broken on purpose");
     let rel = path.strip_prefix(root()).unwrap_or(path);
-    err.to_string().replace(&path.display().to_string(), &rel.display().to_string())
+    err.to_string()
+        .replace(&path.display().to_string(), &rel.display().to_string())
 }
 
 #[test]
 fn every_broken_fixture_gets_a_located_message() {
     let dir = root().join("tests/fixtures/errors");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let mut all = String::new();
     for p in &paths {
         let m = message(p);
         let err = Page::read(p).unwrap_err();
-        let (line, col) = err.location().unwrap_or_else(|| panic!("{m} has no line:col"));
+        let (line, col) = err
+            .location()
+            .unwrap_or_else(|| panic!("{m} has no line:col"));
         assert!(line >= 1 && col >= 1);
         all.push_str(&m);
         all.push('\n');
@@ -35,11 +41,35 @@ fn every_broken_fixture_gets_a_located_message() {
 fn deep_nesting_is_refused_quickly_in_every_format() {
     let n = 20_000;
     let cases = [
-        ("shortcodes", format!("---\ntitle: x\n---\n{}x{}\n", "{{< a >}}".repeat(n), "{{< /a >}}".repeat(n))),
-        ("yaml flow", format!("---\na: {}{}\n---\n", "[".repeat(n), "]".repeat(n))),
-        ("yaml block", format!("---\n{}---\n", (0..3000).map(|i| format!("{}k{i}:\n", "  ".repeat(i))).collect::<String>())),
-        ("json", format!("{{\"a\": {}{}}}\n", "[".repeat(n), "]".repeat(n))),
-        ("toml", format!("+++\na = {}{}\n+++\n", "[".repeat(n), "]".repeat(n))),
+        (
+            "shortcodes",
+            format!(
+                "---\ntitle: x\n---\n{}x{}\n",
+                "{{< a >}}".repeat(n),
+                "{{< /a >}}".repeat(n)
+            ),
+        ),
+        (
+            "yaml flow",
+            format!("---\na: {}{}\n---\n", "[".repeat(n), "]".repeat(n)),
+        ),
+        (
+            "yaml block",
+            format!(
+                "---\n{}---\n",
+                (0..3000)
+                    .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "json",
+            format!("{{\"a\": {}{}}}\n", "[".repeat(n), "]".repeat(n)),
+        ),
+        (
+            "toml",
+            format!("+++\na = {}{}\n+++\n", "[".repeat(n), "]".repeat(n)),
+        ),
     ];
     for (what, text) in cases {
         let err = Page::parse(&text).expect_err(what);
@@ -60,7 +90,9 @@ fn twenty_thousand_unclosed_standalone_shortcodes_are_fine() {
 
 #[test]
 fn a_model_with_a_json_error_is_reported_at_its_line_and_column() {
-    let err = serde_json::from_str::<folio::Portfolio>("{\n  \"blocks\": [\n    {\"kind\": \"card\", \"title\": 3}\n  ]\n}")
-        .unwrap_err();
+    let err = serde_json::from_str::<folio::Portfolio>(
+        "{\n  \"blocks\": [\n    {\"kind\": \"card\", \"title\": 3}\n  ]\n}",
+    )
+    .unwrap_err();
     assert_eq!((err.line(), err.column()), (3, 31));
 }

@@ -23,7 +23,10 @@ fn all_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.push((p.strip_prefix(dir).unwrap().display().to_string(), fs::read(&p).unwrap()));
+                out.push((
+                    p.strip_prefix(dir).unwrap().display().to_string(),
+                    fs::read(&p).unwrap(),
+                ));
             }
         }
     }
@@ -36,15 +39,39 @@ fn the_sample_exports_a_page_a_stylesheet_and_the_icon_licence() {
     let site = sample_site();
     let out = site.path().join("export");
     let report = export(&sample_doc(site.path()), &out).unwrap();
-    assert_eq!(report.files, ["assets/LICENSE-fontawesome.txt", "assets/folio.css", "index.html"]);
+    assert_eq!(
+        report.files,
+        [
+            "assets/LICENSE-fontawesome.txt",
+            "assets/folio.css",
+            "index.html"
+        ]
+    );
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("<link rel=\"stylesheet\" href=\"assets/folio.css\">"));
     assert!(!html.to_lowercase().contains("<script"), "no JavaScript");
-    assert!(html.contains("<symbol id=\"fa-python\" viewBox=\"0 0 448 512\"><!--! Font Awesome Free 6.2.0"), "icons inline with their licence comment");
-    assert!(html.contains("href=\"assets/LICENSE-fontawesome.txt\""), "credit links the licence");
-    assert!(html.contains("<a class=\"project-repo\" href=\"https://github.com/rviscarra/webrtc-speech-to-text\""));
-    assert!(fs::read_to_string(out.join("assets/LICENSE-fontawesome.txt")).unwrap().contains("CC BY 4.0"));
-    assert!(!html.contains("src=\"/") && !html.contains("href=\"/"), "relative URLs only");
+    assert!(
+        html.contains(
+            "<symbol id=\"fa-python\" viewBox=\"0 0 448 512\"><!--! Font Awesome Free 6.2.0"
+        ),
+        "icons inline with their licence comment"
+    );
+    assert!(
+        html.contains("href=\"assets/LICENSE-fontawesome.txt\""),
+        "credit links the licence"
+    );
+    assert!(html.contains(
+        "<a class=\"project-repo\" href=\"https://github.com/rviscarra/webrtc-speech-to-text\""
+    ));
+    assert!(
+        fs::read_to_string(out.join("assets/LICENSE-fontawesome.txt"))
+            .unwrap()
+            .contains("CC BY 4.0")
+    );
+    assert!(
+        !html.contains("src=\"/") && !html.contains("href=\"/"),
+        "relative URLs only"
+    );
 }
 
 #[test]
@@ -53,7 +80,10 @@ fn the_same_input_gives_the_same_bytes() {
     let doc = sample_doc(site.path());
     export(&doc, &site.path().join("a")).unwrap();
     export(&doc, &site.path().join("b")).unwrap();
-    assert_eq!(all_files(&site.path().join("a")), all_files(&site.path().join("b")));
+    assert_eq!(
+        all_files(&site.path().join("a")),
+        all_files(&site.path().join("b"))
+    );
 }
 
 #[test]
@@ -62,11 +92,21 @@ fn an_earlier_export_is_replaced_and_nothing_is_left_beside_it() {
     let out = site.path().join("export");
     let doc = sample_doc(site.path());
     export(&doc, &out).unwrap();
-    let edited = doc.with_text(&doc.page.source().replace("Game backends", "Game servers")).unwrap();
+    let edited = doc
+        .with_text(&doc.page.source().replace("Game backends", "Game servers"))
+        .unwrap();
     export(&edited, &out).unwrap();
-    assert!(fs::read_to_string(out.join("index.html")).unwrap().contains("Game servers"));
-    let beside: Vec<String> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert!(beside.iter().all(|n| !n.contains("folio-")), "no temp folders left: {beside:?}");
+    assert!(fs::read_to_string(out.join("index.html"))
+        .unwrap()
+        .contains("Game servers"));
+    let beside: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        beside.iter().all(|n| !n.contains("folio-")),
+        "no temp folders left: {beside:?}"
+    );
 }
 
 #[test]
@@ -76,8 +116,14 @@ fn a_folder_holding_other_files_is_refused_and_left_alone() {
     fs::create_dir(&out).unwrap();
     fs::write(out.join("notes.txt"), "keep me").unwrap();
     let err = export(&sample_doc(site.path()), &out).unwrap_err();
-    assert!(err.to_string().contains("was not written by Folio"), "{err}");
-    assert_eq!(all_files(&out), [("notes.txt".to_string(), b"keep me".to_vec())]);
+    assert!(
+        err.to_string().contains("was not written by Folio"),
+        "{err}"
+    );
+    assert_eq!(
+        all_files(&out),
+        [("notes.txt".to_string(), b"keep me".to_vec())]
+    );
 }
 
 #[test]
@@ -104,11 +150,22 @@ fn a_failed_export_leaves_the_previous_one_intact() {
     let images = site.path().join("static/images");
     fs::create_dir_all(&images).unwrap();
     std::os::unix::fs::symlink("/proc/self/mem", images.join("broken.png")).unwrap();
-    let broken = doc.with_text(&format!("{}\n![me](/images/broken.png)\n", doc.page.source())).unwrap();
+    let broken = doc
+        .with_text(&format!(
+            "{}\n![me](/images/broken.png)\n",
+            doc.page.source()
+        ))
+        .unwrap();
     assert!(export(&broken, &out).is_err());
     assert_eq!(all_files(&out), before);
-    let beside: Vec<String> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert!(beside.iter().all(|n| !n.contains("folio-")), "no temp folders left: {beside:?}");
+    let beside: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        beside.iter().all(|n| !n.contains("folio-")),
+        "no temp folders left: {beside:?}"
+    );
 }
 
 #[test]
@@ -125,11 +182,23 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
     let out = site.path().join("export");
     let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
     assert!(report.files.contains(&"assets/images/me.png".to_string()));
-    assert!(report.files.contains(&"assets/images/diagram.svg".to_string()));
+    assert!(report
+        .files
+        .contains(&"assets/images/diagram.svg".to_string()));
     assert_eq!(report.files.len(), 5, "{:?}", report.files);
     let html = fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(html.contains("src=\"assets/images/me.png\"") && html.contains("src=\"assets/images/diagram.svg\""));
-    assert!(report.warnings.iter().any(|w| w.contains("/images/missing.png")), "{:?}", report.warnings);
+    assert!(
+        html.contains("src=\"assets/images/me.png\"")
+            && html.contains("src=\"assets/images/diagram.svg\"")
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("/images/missing.png")),
+        "{:?}",
+        report.warnings
+    );
     assert_eq!(fs::read(out.join("assets/images/me.png")).unwrap(), b"PNG");
 }
 
@@ -139,7 +208,11 @@ fn unsafe_site_with_scripts() -> tempfile::TempDir {
     let mut c = fs::read_to_string(&config).unwrap();
     c.push_str("\n[markup.goldmark.renderer]\nunsafe = true\n");
     fs::write(&config, c).unwrap();
-    fs::copy(root().join("tests/fixtures/parity/raw-html.md"), site.path().join("content/en/about.md")).unwrap();
+    fs::copy(
+        root().join("tests/fixtures/parity/raw-html.md"),
+        site.path().join("content/en/about.md"),
+    )
+    .unwrap();
     site
 }
 
@@ -149,7 +222,10 @@ fn scripts_handlers_and_javascript_links_never_reach_the_export_or_preview() {
     let doc = sample_doc(site.path());
     let out = site.path().join("export");
     export(&doc, &out).unwrap();
-    for html in [fs::read_to_string(out.join("index.html")).unwrap(), doc.preview_html(None, None)] {
+    for html in [
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        doc.preview_html(None, None),
+    ] {
         let lower = html.to_lowercase();
         assert!(!lower.contains("<script"), "script in output");
         assert!(!lower.contains("onerror"), "event handler in output");
@@ -161,7 +237,11 @@ fn scripts_handlers_and_javascript_links_never_reach_the_export_or_preview() {
 #[test]
 fn raw_html_is_omitted_by_default() {
     let site = sample_site();
-    fs::copy(root().join("tests/fixtures/parity/raw-html.md"), site.path().join("content/en/about.md")).unwrap();
+    fs::copy(
+        root().join("tests/fixtures/parity/raw-html.md"),
+        site.path().join("content/en/about.md"),
+    )
+    .unwrap();
     let html = sample_doc(site.path()).preview_html(None, None);
     assert!(html.contains("<!-- raw HTML omitted -->"));
     assert!(!html.contains("<kbd>"));
@@ -169,7 +249,10 @@ fn raw_html_is_omitted_by_default() {
 
 fn exports_of_every_fixture(dir: &Path) -> Vec<PathBuf> {
     let mut pages = vec![];
-    for (i, name) in ["sample", "markdown-features", "shortcodes", "raw-html"].iter().enumerate() {
+    for (i, name) in ["sample", "markdown-features", "shortcodes", "raw-html"]
+        .iter()
+        .enumerate()
+    {
         let site = dir.join(format!("site{i}"));
         copy_dir(&root().join("content"), &site);
         if *name == "raw-html" {
@@ -177,7 +260,11 @@ fn exports_of_every_fixture(dir: &Path) -> Vec<PathBuf> {
             c.push_str("\n[markup.goldmark.renderer]\nunsafe = true\n");
             fs::write(site.join("hugo.toml"), c).unwrap();
         }
-        fs::copy(root().join(format!("tests/fixtures/parity/{name}.md")), site.join("content/en/about.md")).unwrap();
+        fs::copy(
+            root().join(format!("tests/fixtures/parity/{name}.md")),
+            site.join("content/en/about.md"),
+        )
+        .unwrap();
         let out = dir.join(format!("export-{name}"));
         export(&sample_doc(&site), &out).unwrap();
         pages.push(out.join("index.html"));
@@ -188,17 +275,34 @@ fn exports_of_every_fixture(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn exports_are_valid_html5() {
     let jar = root().join("target/tools/node/node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(jar.exists(), "the Nu HTML checker is needed: run `make deps-test`");
+    assert!(
+        jar.exists(),
+        "the Nu HTML checker is needed: run `make deps-test`"
+    );
     let dir = tempfile::tempdir().unwrap();
     let pages = exports_of_every_fixture(dir.path());
-    let out = Command::new("java").arg("-jar").arg(&jar).args(["--errors-only", "--format", "text"]).args(&pages).output().expect("java runs");
-    assert!(out.status.success(), "vnu found errors:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "text"])
+        .args(&pages)
+        .output()
+        .expect("java runs");
+    assert!(
+        out.status.success(),
+        "vnu found errors:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn exports_have_no_axe_violations_in_chromium() {
     let modules = root().join("target/tools/node/node_modules");
-    assert!(modules.join("axe-core").exists(), "axe-core is needed: run `make deps-test`");
+    assert!(
+        modules.join("axe-core").exists(),
+        "axe-core is needed: run `make deps-test`"
+    );
     let dir = tempfile::tempdir().unwrap();
     let pages = exports_of_every_fixture(dir.path());
     let out = Command::new("node")
@@ -207,7 +311,12 @@ fn exports_have_no_axe_violations_in_chromium() {
         .env("NODE_PATH", &modules)
         .output()
         .expect("node runs");
-    assert!(out.status.success(), "axe-core violations:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "axe-core violations:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -215,7 +324,12 @@ fn the_cli_exports_a_site_folder() {
     let site = sample_site();
     let out = site.path().join("public-folio");
     let status = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["export", site.path().to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "export",
+            site.path().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .status()
         .unwrap();
     assert!(status.success());

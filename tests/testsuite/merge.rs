@@ -40,7 +40,9 @@ impl FieldEdit {
                 other => panic!("block {i} is {}", other.kind()),
             },
             FieldEdit::CardTitle(i, _) | FieldEdit::CardIcons(i, _) | FieldEdit::CardBody(i, _) => {
-                let Block::Card(c) = &mut m.blocks[*i] else { panic!("block {i} is not a card") };
+                let Block::Card(c) = &mut m.blocks[*i] else {
+                    panic!("block {i} is not a card")
+                };
                 match self {
                     FieldEdit::CardTitle(_, t) => c.title = t.clone(),
                     FieldEdit::CardIcons(_, v) => c.tech_icons = v.clone(),
@@ -60,11 +62,17 @@ fn field_edit() -> impl Strategy<Value = FieldEdit> {
     let words = "[A-Za-z][A-Za-z0-9 ,.'-]{0,24}";
     prop_oneof![
         (card.clone(), words).prop_map(|(i, t)| FieldEdit::CardTitle(i, t)),
-        (card.clone(), prop::collection::vec("[a-z]{2,8}", 0..4)).prop_map(|(i, v)| FieldEdit::CardIcons(i, v)),
-        (card, prop::collection::vec(words, 1..4)).prop_map(|(i, v)| FieldEdit::CardBody(i, v.join("\n"))),
+        (card.clone(), prop::collection::vec("[a-z]{2,8}", 0..4))
+            .prop_map(|(i, v)| FieldEdit::CardIcons(i, v)),
+        (card, prop::collection::vec(words, 1..4))
+            .prop_map(|(i, v)| FieldEdit::CardBody(i, v.join("\n"))),
         // Prose as a re-read page gives it back: trailing blanks belong to the gap after it.
-        (prop::sample::select(PROSE.to_vec()), words).prop_map(|(i, t)| FieldEdit::Prose(i, t.trim_end().to_string())),
-        (prop::sample::select(vec!["title", "weight", "layout", "description"]), words)
+        (prop::sample::select(PROSE.to_vec()), words)
+            .prop_map(|(i, t)| FieldEdit::Prose(i, t.trim_end().to_string())),
+        (
+            prop::sample::select(vec!["title", "weight", "layout", "description"]),
+            words
+        )
             .prop_map(|(k, v)| FieldEdit::FrontMatter(k.to_string(), serde_json::Value::String(v))),
     ]
 }
@@ -77,11 +85,33 @@ fn apply_all(page: &Page, edits: &[&FieldEdit]) -> String {
     page.apply(&m).expect("the edits apply")
 }
 
-fn merged_text(base: &Page, mine: &Page, theirs: &Page, resolutions: &HashMap<String, Resolution>) -> (String, usize) {
-    let sources: Vec<String> = mine.blocks().iter().map(|b| mine.source()[mine.block_range(b)].to_string()).collect();
+fn merged_text(
+    base: &Page,
+    mine: &Page,
+    theirs: &Page,
+    resolutions: &HashMap<String, Resolution>,
+) -> (String, usize) {
+    let sources: Vec<String> = mine
+        .blocks()
+        .iter()
+        .map(|b| mine.source()[mine.block_range(b)].to_string())
+        .collect();
     let (b, m, t) = (base.to_model(), mine.to_model(), theirs.to_model());
-    let out = merge(&Sides { base: &b, mine: &m, theirs: &t, mine_sources: &sources }, resolutions);
-    (theirs.apply(&out.model).expect("the merge applies to their text"), out.conflicts.len())
+    let out = merge(
+        &Sides {
+            base: &b,
+            mine: &m,
+            theirs: &t,
+            mine_sources: &sources,
+        },
+        resolutions,
+    );
+    (
+        theirs
+            .apply(&out.model)
+            .expect("the merge applies to their text"),
+        out.conflicts.len(),
+    )
 }
 
 proptest! {
@@ -110,15 +140,39 @@ proptest! {
 #[test]
 fn the_same_field_changed_differently_is_a_conflict_settled_either_way() {
     let base = parse(&sample_text());
-    let mine = parse(&apply_all(&base, &[&FieldEdit::CardTitle(4, "Mine".into())]));
-    let theirs = parse(&apply_all(&base, &[&FieldEdit::CardTitle(4, "Theirs".into())]));
+    let mine = parse(&apply_all(
+        &base,
+        &[&FieldEdit::CardTitle(4, "Mine".into())],
+    ));
+    let theirs = parse(&apply_all(
+        &base,
+        &[&FieldEdit::CardTitle(4, "Theirs".into())],
+    ));
     let (text, conflicts) = merged_text(&base, &mine, &theirs, &HashMap::new());
     assert_eq!(conflicts, 1);
-    assert!(text.contains("title=\"Theirs\""), "their value holds meanwhile");
-    let pick = |r: Resolution| [("blocks[4].title".to_string(), r)].into_iter().collect::<HashMap<_, _>>();
-    assert!(merged_text(&base, &mine, &theirs, &pick(Resolution::Mine)).0.contains("title=\"Mine\""));
-    assert!(merged_text(&base, &mine, &theirs, &pick(Resolution::Theirs)).0.contains("title=\"Theirs\""));
-    let typed = merged_text(&base, &mine, &theirs, &pick(Resolution::Value("Both".into())));
+    assert!(
+        text.contains("title=\"Theirs\""),
+        "their value holds meanwhile"
+    );
+    let pick = |r: Resolution| {
+        [("blocks[4].title".to_string(), r)]
+            .into_iter()
+            .collect::<HashMap<_, _>>()
+    };
+    assert!(merged_text(&base, &mine, &theirs, &pick(Resolution::Mine))
+        .0
+        .contains("title=\"Mine\""));
+    assert!(
+        merged_text(&base, &mine, &theirs, &pick(Resolution::Theirs))
+            .0
+            .contains("title=\"Theirs\"")
+    );
+    let typed = merged_text(
+        &base,
+        &mine,
+        &theirs,
+        &pick(Resolution::Value("Both".into())),
+    );
     assert_eq!(typed.1, 0);
     assert!(typed.0.contains("title=\"Both\""));
 }
@@ -126,13 +180,30 @@ fn the_same_field_changed_differently_is_a_conflict_settled_either_way() {
 #[test]
 fn a_conflict_names_the_card_as_it_was_before_either_side_renamed_it() {
     let base = parse(&sample_text());
-    let Block::Card(before) = &base.to_model().blocks[4] else { panic!("block 4 is a card") };
+    let Block::Card(before) = &base.to_model().blocks[4] else {
+        panic!("block 4 is a card")
+    };
     let mine = apply_all(&base, &[&FieldEdit::CardTitle(4, "Mine".into())]);
     let theirs = apply_all(&base, &[&FieldEdit::CardTitle(4, "Theirs".into())]);
-    let (b, m, t) = (base.to_model(), parse(&mine).to_model(), parse(&theirs).to_model());
-    let out = merge(&Sides { base: &b, mine: &m, theirs: &t, mine_sources: &[] }, &HashMap::new());
+    let (b, m, t) = (
+        base.to_model(),
+        parse(&mine).to_model(),
+        parse(&theirs).to_model(),
+    );
+    let out = merge(
+        &Sides {
+            base: &b,
+            mine: &m,
+            theirs: &t,
+            mine_sources: &[],
+        },
+        &HashMap::new(),
+    );
     assert_eq!(out.conflicts.len(), 1);
-    assert_eq!(out.conflicts[0].label, format!("Card \u{201c}{}\u{201d}: title", before.title));
+    assert_eq!(
+        out.conflicts[0].label,
+        format!("Card \u{201c}{}\u{201d}: title", before.title)
+    );
 }
 
 #[test]
@@ -140,9 +211,17 @@ fn a_card_i_added_keeps_its_exact_text_next_to_their_edits() {
     let base_text = sample_text();
     let base = parse(&base_text);
     let added = "{{<project-card   title=\"Mine, oddly spaced\" tech-icons=\"rust\">}}\n    four-space body\n{{</project-card>}}";
-    let mine_text = base_text.replace("I'm also an open-source", &format!("{added}\n\nI'm also an open-source"));
+    let mine_text = base_text.replace(
+        "I'm also an open-source",
+        &format!("{added}\n\nI'm also an open-source"),
+    );
     let theirs_text = base_text.replace("Game backends", "Game servers");
-    let (got, conflicts) = merged_text(&base, &parse(&mine_text), &parse(&theirs_text), &HashMap::new());
+    let (got, conflicts) = merged_text(
+        &base,
+        &parse(&mine_text),
+        &parse(&theirs_text),
+        &HashMap::new(),
+    );
     assert_eq!(conflicts, 0);
     assert_eq!(got, mine_text.replace("Game backends", "Game servers"));
 }
@@ -151,25 +230,47 @@ fn a_card_i_added_keeps_its_exact_text_next_to_their_edits() {
 fn a_card_they_removed_that_i_edited_is_a_conflict() {
     let base_text = sample_text();
     let base = parse(&base_text);
-    let mine = parse(&apply_all(&base, &[&FieldEdit::CardTitle(2, "Edited".into())]));
+    let mine = parse(&apply_all(
+        &base,
+        &[&FieldEdit::CardTitle(2, "Edited".into())],
+    ));
     let mut t = base.to_model();
     t.blocks.remove(2);
     let theirs = parse(&base.apply(&t).unwrap());
     let (text, conflicts) = merged_text(&base, &mine, &theirs, &HashMap::new());
     assert_eq!(conflicts, 1);
-    assert!(!text.contains("Emoji keyboard"), "their removal holds meanwhile");
-    let keep = [("removed[2]".to_string(), Resolution::Mine)].into_iter().collect();
-    assert!(merged_text(&base, &mine, &theirs, &keep).0.contains("title=\"Edited\""));
+    assert!(
+        !text.contains("Emoji keyboard"),
+        "their removal holds meanwhile"
+    );
+    let keep = [("removed[2]".to_string(), Resolution::Mine)]
+        .into_iter()
+        .collect();
+    assert!(merged_text(&base, &mine, &theirs, &keep)
+        .0
+        .contains("title=\"Edited\""));
 }
 
 #[test]
 fn cards_added_on_both_sides_are_both_kept() {
     let base_text = sample_text();
     let base = parse(&base_text);
-    let card = |t: &str| format!("{{{{<project-card title=\"{t}\">}}}}\n  x\n{{{{</project-card>}}}}\n\n");
-    let mine_text = base_text.replace("I'm also an open-source", &format!("{}I'm also an open-source", card("Mine")));
-    let theirs_text = base_text.replace("If you want to get", &format!("{}If you want to get", card("Theirs")));
-    let (got, conflicts) = merged_text(&base, &parse(&mine_text), &parse(&theirs_text), &HashMap::new());
+    let card =
+        |t: &str| format!("{{{{<project-card title=\"{t}\">}}}}\n  x\n{{{{</project-card>}}}}\n\n");
+    let mine_text = base_text.replace(
+        "I'm also an open-source",
+        &format!("{}I'm also an open-source", card("Mine")),
+    );
+    let theirs_text = base_text.replace(
+        "If you want to get",
+        &format!("{}If you want to get", card("Theirs")),
+    );
+    let (got, conflicts) = merged_text(
+        &base,
+        &parse(&mine_text),
+        &parse(&theirs_text),
+        &HashMap::new(),
+    );
     assert_eq!(conflicts, 0);
     assert!(got.contains("title=\"Mine\"") && got.contains("title=\"Theirs\""));
     assert!(got.find("title=\"Mine\"") < got.find("title=\"Theirs\""));

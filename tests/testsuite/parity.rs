@@ -40,13 +40,29 @@ pub fn cards(html: &str) -> Vec<SeenCard> {
 
 fn card(el: ElementRef) -> SeenCard {
     let text_of = |e: ElementRef| collapse(&e.text().collect::<String>());
-    let title = el.select(&sel(".project-title h3")).next().map(text_of).unwrap_or_default();
+    let title = el
+        .select(&sel(".project-title h3"))
+        .next()
+        .map(text_of)
+        .unwrap_or_default();
     let icons = el
         .select(&sel(".icon-list span.fab"))
-        .filter_map(|s| s.value().classes().find(|c| c.starts_with("fa-") && *c != "fa-xl").map(|c| c["fa-".len()..].to_string()))
+        .filter_map(|s| {
+            s.value()
+                .classes()
+                .find(|c| c.starts_with("fa-") && *c != "fa-xl")
+                .map(|c| c["fa-".len()..].to_string())
+        })
         .collect();
-    let other = el.select(&sel(".icon-list span.other-tech")).map(text_of).collect();
-    let repository = el.select(&sel(".project-title a")).next().and_then(|a| a.value().attr("href")).map(str::to_string);
+    let other = el
+        .select(&sel(".icon-list span.other-tech"))
+        .map(text_of)
+        .collect();
+    let repository = el
+        .select(&sel(".project-title a"))
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .map(str::to_string);
     let mut text = String::new();
     let mut elements = Vec::new();
     for child in el.children() {
@@ -57,10 +73,22 @@ fn card(el: ElementRef) -> SeenCard {
         }
         walk(child, false, &mut text, &mut elements);
     }
-    SeenCard { title, icons, other, repository, text: collapse(&text), elements }
+    SeenCard {
+        title,
+        icons,
+        other,
+        repository,
+        text: collapse(&text),
+        elements,
+    }
 }
 
-fn walk(node: ego_tree::NodeRef<Node>, in_pre: bool, text: &mut String, elements: &mut Vec<String>) {
+fn walk(
+    node: ego_tree::NodeRef<Node>,
+    in_pre: bool,
+    text: &mut String,
+    elements: &mut Vec<String>,
+) {
     match node.value() {
         Node::Text(t) => text.push_str(t),
         Node::Element(e) => {
@@ -74,12 +102,24 @@ fn walk(node: ego_tree::NodeRef<Node>, in_pre: bool, text: &mut String, elements
                 // Where a link goes matters as much as that it is one. Hugo's `unsafe` keeps
                 // `javascript:` links; Folio drops them on purpose (sanitised raw HTML).
                 let href = e.attr("href").unwrap_or_default();
-                let href = if href.trim_start().to_ascii_lowercase().starts_with("javascript:") { "" } else { href };
+                let href = if href
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("javascript:")
+                {
+                    ""
+                } else {
+                    href
+                };
                 elements.push(format!("a[href={href}]"));
             } else if name == "img" {
                 // Local images move to the export's assets/ folder; other sources must match.
                 let src = e.attr("src").unwrap_or_default();
-                elements.push(if src.contains(':') || src.is_empty() { format!("img[src={src}]") } else { "img[src=local]".to_string() });
+                elements.push(if src.contains(':') || src.is_empty() {
+                    format!("img[src={src}]")
+                } else {
+                    "img[src=local]".to_string()
+                });
             } else if !highlight_wrapper && !chroma_span {
                 elements.push(name.to_string());
             }
@@ -100,19 +140,33 @@ fn walk(node: ego_tree::NodeRef<Node>, in_pre: bool, text: &mut String, elements
 pub fn compare(page: &str, hugo: &[SeenCard], folio: &[SeenCard]) -> Vec<String> {
     let mut out = Vec::new();
     if hugo.len() != folio.len() {
-        out.push(format!("{page}: Hugo shows {} cards, Folio {}", hugo.len(), folio.len()));
+        out.push(format!(
+            "{page}: Hugo shows {} cards, Folio {}",
+            hugo.len(),
+            folio.len()
+        ));
     }
     for (i, (h, f)) in hugo.iter().zip(folio).enumerate() {
         let at = format!("{page} card {} ({:?})", i + 1, h.title);
         let mut diff = |what: &str, a: String, b: String| {
             if a != b {
-                out.push(format!("{at}: {what} differs\n    hugo:  {a}\n    folio: {b}"));
+                out.push(format!(
+                    "{at}: {what} differs\n    hugo:  {a}\n    folio: {b}"
+                ));
             }
         };
         diff("title", h.title.clone(), f.title.clone());
         diff("icons", format!("{:?}", h.icons), format!("{:?}", f.icons));
-        diff("other-tech", format!("{:?}", h.other), format!("{:?}", f.other));
-        diff("repository", format!("{:?}", h.repository), format!("{:?}", f.repository));
+        diff(
+            "other-tech",
+            format!("{:?}", h.other),
+            format!("{:?}", f.other),
+        );
+        diff(
+            "repository",
+            format!("{:?}", h.repository),
+            format!("{:?}", f.repository),
+        );
         diff("body text", h.text.clone(), f.text.clone());
         diff("body elements", h.elements.join(" "), f.elements.join(" "));
     }
@@ -136,23 +190,39 @@ fn hugo_bin() -> PathBuf {
 fn site(unsafe_html: bool, multilingual: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&root().join("content/layouts"), &dir.path().join("layouts"));
-    let mut config = std::fs::read_to_string(root().join("content/hugo.toml")).expect("sample config");
+    let mut config =
+        std::fs::read_to_string(root().join("content/hugo.toml")).expect("sample config");
     if !multilingual {
-        let start = config.find("[languages.en]").expect("the sample config has a languages table");
-        let end = config[start..].find("\n[").map_or(config.len(), |e| start + e + 1);
+        let start = config
+            .find("[languages.en]")
+            .expect("the sample config has a languages table");
+        let end = config[start..]
+            .find("\n[")
+            .map_or(config.len(), |e| start + e + 1);
         config.replace_range(start..end, "");
         config.insert_str(0, "contentDir = \"content/en\"\n");
     }
-    config.push_str(&format!("\n[markup.goldmark.renderer]\nunsafe = {unsafe_html}\n"));
+    config.push_str(&format!(
+        "\n[markup.goldmark.renderer]\nunsafe = {unsafe_html}\n"
+    ));
     std::fs::write(dir.path().join("hugo.toml"), config).expect("write config");
-    copy_dir(&root().join("tests/fixtures/parity"), &dir.path().join("content/en"));
+    copy_dir(
+        &root().join("tests/fixtures/parity"),
+        &dir.path().join("content/en"),
+    );
     dir
 }
 
 fn fixtures() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/parity"))
         .expect("parity fixtures")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().trim_end_matches(".md").to_string())
+        .map(|e| {
+            e.expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".md")
+                .to_string()
+        })
         .collect();
     v.sort();
     v
@@ -162,10 +232,19 @@ fn build_with_hugo(site: &Path) {
     let out = Command::new(hugo_bin())
         .args(["--source"])
         .arg(site)
-        .args(["--destination", "public", "--quiet", "--cleanDestinationDir"])
+        .args([
+            "--destination",
+            "public",
+            "--quiet",
+            "--cleanDestinationDir",
+        ])
         .output()
         .expect("hugo runs");
-    assert!(out.status.success(), "hugo failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "hugo failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn folio_export(site: &Path, name: &str) -> String {
@@ -182,15 +261,23 @@ fn check_parity(unsafe_html: bool, multilingual: bool) {
     let mut problems = Vec::new();
     let mut compared = 0;
     for name in fixtures() {
-        let hugo_html = std::fs::read_to_string(dir.path().join("public").join(&name).join("index.html"))
-            .unwrap_or_else(|e| panic!("Hugo did not render {name}: {e}"));
+        let hugo_html =
+            std::fs::read_to_string(dir.path().join("public").join(&name).join("index.html"))
+                .unwrap_or_else(|e| panic!("Hugo did not render {name}: {e}"));
         let h = cards(&hugo_html);
         let f = cards(&folio_export(dir.path(), &name));
         compared += h.len();
         problems.extend(compare(&name, &h, &f));
     }
-    assert!(compared >= 15, "the fixtures should hold many cards, found {compared}");
-    assert!(problems.is_empty(), "Folio differs from Hugo (unsafe = {unsafe_html}, multilingual = {multilingual}):\n{}", problems.join("\n"));
+    assert!(
+        compared >= 15,
+        "the fixtures should hold many cards, found {compared}"
+    );
+    assert!(
+        problems.is_empty(),
+        "Folio differs from Hugo (unsafe = {unsafe_html}, multilingual = {multilingual}):\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -219,7 +306,11 @@ fn the_comparison_reports_a_real_difference() {
         .replacen("Several backend services", "Several services", 1);
     let diffs = compare("sample", &original, &cards(&changed));
     assert_eq!(diffs.len(), 3, "{diffs:#?}");
-    assert!(diffs[0].contains("title differs") && diffs[0].contains("Game servers"), "{}", diffs[0]);
+    assert!(
+        diffs[0].contains("title differs") && diffs[0].contains("Game servers"),
+        "{}",
+        diffs[0]
+    );
     assert!(diffs[1].contains("icons differs"), "{}", diffs[1]);
     assert!(diffs[2].contains("body text differs"), "{}", diffs[2]);
     let fewer = html.replacen("class=\"project-card\"", "class=\"other-card\"", 1);

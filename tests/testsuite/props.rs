@@ -10,11 +10,20 @@ fn words(max: usize) -> impl Strategy<Value = Vec<String>> {
 
 /// A line of prose that cannot open a shortcode.
 fn prose_line() -> impl Strategy<Value = String> {
-    "[A-Za-z0-9 ,.*_`'\"()-]{1,40}".prop_map(|s| s.trim_start().to_string()).prop_filter("not blank", |s| !s.trim().is_empty())
+    "[A-Za-z0-9 ,.*_`'\"()-]{1,40}"
+        .prop_map(|s| s.trim_start().to_string())
+        .prop_filter("not blank", |s| !s.trim().is_empty())
 }
 
 fn body() -> impl Strategy<Value = Vec<String>> {
-    prop::collection::vec(prop_oneof![prose_line(), Just(String::new()), Just("- item".to_string())], 0..5)
+    prop::collection::vec(
+        prop_oneof![
+            prose_line(),
+            Just(String::new()),
+            Just("- item".to_string())
+        ],
+        0..5,
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -40,23 +49,34 @@ fn card() -> impl Strategy<Value = CardSrc> {
         prop_oneof![Just(""), Just("  "), Just("\t")],
         body(),
     )
-        .prop_map(|(percent, spaced, title, icons, other, repo, indent, body)| CardSrc {
-            percent,
-            spaced,
-            title,
-            icons,
-            other,
-            repo,
-            indent,
-            body,
-        })
+        .prop_map(
+            |(percent, spaced, title, icons, other, repo, indent, body)| CardSrc {
+                percent,
+                spaced,
+                title,
+                icons,
+                other,
+                repo,
+                indent,
+                body,
+            },
+        )
 }
 
 impl CardSrc {
     fn source(&self, eol: &str) -> String {
-        let (l, r) = if self.percent { ("{{%", "%}}") } else { ("{{<", ">}}") };
+        let (l, r) = if self.percent {
+            ("{{%", "%}}")
+        } else {
+            ("{{<", ">}}")
+        };
         let sp = if self.spaced { " " } else { "" };
-        let mut s = format!("{l}{sp}project-card title=\"{}\" tech-icons=\"{}\" other-tech=\"{}\"", self.title, self.icons.join(" "), self.other.join(" "));
+        let mut s = format!(
+            "{l}{sp}project-card title=\"{}\" tech-icons=\"{}\" other-tech=\"{}\"",
+            self.title,
+            self.icons.join(" "),
+            self.other.join(" ")
+        );
         if let Some(r) = &self.repo {
             s.push_str(&format!(" repository=\"{r}\""));
         }

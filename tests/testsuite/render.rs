@@ -6,18 +6,34 @@ use folio::Page;
 use serde_json::{json, Map, Value};
 
 fn params() -> Map<String, Value> {
-    json!({"email": "me@example.dev", "social": {"github": "me"}}).as_object().unwrap().clone()
+    json!({"email": "me@example.dev", "social": {"github": "me"}})
+        .as_object()
+        .unwrap()
+        .clone()
 }
 
 fn render(text: &str) -> String {
     let page = Page::parse(text).expect("parses");
     let p = params();
-    render_page(&page, &RenderOptions { markup: Default::default(), site_params: &p, rewrite_url: None, anchors: false, window: None, cache: None }).html
+    render_page(
+        &page,
+        &RenderOptions {
+            markup: Default::default(),
+            site_params: &p,
+            rewrite_url: None,
+            anchors: false,
+            window: None,
+            cache: None,
+        },
+    )
+    .html
 }
 
 #[test]
 fn a_paragraph_holding_only_an_angle_shortcode_is_dropped() {
-    let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\nBody\n{{< /project-card >}}\n");
+    let html = render(
+        "---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\nBody\n{{< /project-card >}}\n",
+    );
     assert!(html.starts_with("<div class=\"project-card\">"), "{html}");
     assert!(!html.contains("<p><div"), "{html}");
 }
@@ -25,7 +41,10 @@ fn a_paragraph_holding_only_an_angle_shortcode_is_dropped() {
 #[test]
 fn a_single_paragraph_body_loses_its_p_like_markdownify() {
     let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\n  Just **one** paragraph.\n{{< /project-card >}}\n");
-    assert!(html.contains("</header>Just <strong>one</strong> paragraph.</div>"), "{html}");
+    assert!(
+        html.contains("</header>Just <strong>one</strong> paragraph.</div>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -37,7 +56,10 @@ fn param_is_looked_up_page_first_case_insensitively_and_by_dotted_path() {
 #[test]
 fn a_missing_param_is_shown_not_hidden() {
     let html = render("---\ntitle: x\n---\n\nCall {{< param phone >}}.\n");
-    assert!(html.contains("<span class=\"folio-error\" role=\"note\">param “phone” is not set"), "{html}");
+    assert!(
+        html.contains("<span class=\"folio-error\" role=\"note\">param “phone” is not set"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -50,20 +72,34 @@ fn param_values_are_html_escaped() {
 fn nested_shortcodes_are_rendered_inside_a_card_body() {
     let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"T\" >}}\n  Mail {{< param email >}}.\n{{< /project-card >}}\n");
     // The address then goes through markdownify, whose linkify makes it a link, as in Hugo.
-    assert!(html.contains("</header>Mail <a href=\"mailto:me@example.dev\">me@example.dev</a>.</div>"), "{html}");
+    assert!(
+        html.contains("</header>Mail <a href=\"mailto:me@example.dev\">me@example.dev</a>.</div>"),
+        "{html}"
+    );
 }
 
 #[test]
 fn unknown_shortcodes_render_as_visible_labelled_boxes() {
-    let html = render("---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\nText {{< icon \"x\" >}} here.\n");
+    let html = render(
+        "---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\nText {{< icon \"x\" >}} here.\n",
+    );
     assert!(html.contains("<div class=\"folio-shortcode\" role=\"note\" data-shortcode=\"youtube\"><span class=\"folio-shortcode-label\">Shortcode <code>{{&lt; youtube w7Ft2ymGmfc &gt;}}</code>"), "{html}");
-    assert!(html.contains("<p>Text <span class=\"folio-shortcode\" role=\"note\" data-shortcode=\"icon\"><code>"), "{html}");
+    assert!(
+        html.contains(
+            "<p>Text <span class=\"folio-shortcode\" role=\"note\" data-shortcode=\"icon\"><code>"
+        ),
+        "{html}"
+    );
 }
 
 #[test]
 fn comment_escapes_print_the_shortcode_and_the_more_divider_disappears() {
-    let html = render("---\ntitle: x\n---\n\nUse `{{</* param email */>}}`.\n\n<!--more-->\n\nRest.\n");
-    assert_eq!(html, "<p>Use <code>{{&lt; param email &gt;}}</code>.</p>\n<p>Rest.</p>\n");
+    let html =
+        render("---\ntitle: x\n---\n\nUse `{{</* param email */>}}`.\n\n<!--more-->\n\nRest.\n");
+    assert_eq!(
+        html,
+        "<p>Use <code>{{&lt; param email &gt;}}</code>.</p>\n<p>Rest.</p>\n"
+    );
 }
 
 #[test]
@@ -76,8 +112,14 @@ fn an_unknown_icon_is_a_text_chip_and_known_ones_are_svg() {
 #[test]
 fn text_in_titles_and_words_is_escaped() {
     let html = render("---\ntitle: x\n---\n\n{{< project-card title=\"<script>x</script>\" other-tech=\"<b>\" >}}{{< /project-card >}}\n");
-    assert!(html.contains("<h3>&lt;script&gt;x&lt;/script&gt;</h3>"), "{html}");
-    assert!(html.contains("<span class=\"other-tech\">&lt;b&gt;</span>"), "{html}");
+    assert!(
+        html.contains("<h3>&lt;script&gt;x&lt;/script&gt;</h3>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"other-tech\">&lt;b&gt;</span>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -87,7 +129,10 @@ fn the_preview_has_block_anchors_and_forbids_scripts() {
     let html = doc.preview_html(None, None);
     assert!(html.contains("content=\"default-src 'none'; script-src 'none';"));
     for k in 0..doc.page.blocks().len() {
-        assert!(html.contains(&format!("id=\"folio-block-{k}\"")), "anchor {k}");
+        assert!(
+            html.contains(&format!("id=\"folio-block-{k}\"")),
+            "anchor {k}"
+        );
     }
     assert!(html.contains("a{pointer-events:none"), "links are inert");
 }
@@ -106,5 +151,8 @@ fn preview_and_export_documents_match_their_snapshots() {
     insta::assert_snapshot!("preview_document", strip(doc.preview_html(None, None)));
     let out = dir.path().join("export");
     folio::export::export(&doc, &out).unwrap();
-    insta::assert_snapshot!("export_document", std::fs::read_to_string(out.join("index.html")).unwrap());
+    insta::assert_snapshot!(
+        "export_document",
+        std::fs::read_to_string(out.join("index.html")).unwrap()
+    );
 }

@@ -18,7 +18,12 @@ fn every_fixture_survives_its_model_going_through_json_and_back() {
         let page = parse(&text);
         let json = serde_json::to_string(&page.to_model()).expect("serializes");
         let model: folio::Portfolio = serde_json::from_str(&json).expect("deserializes");
-        assert_eq!(page.apply(&model).expect("applies"), text, "{}", path.display());
+        assert_eq!(
+            page.apply(&model).expect("applies"),
+            text,
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -30,17 +35,36 @@ fn the_sample_has_the_blocks_a_reader_sees() {
         kinds,
         ["markdown", "card", "card", "card", "card", "markdown", "card", "card", "markdown"]
     );
-    let folio::Block::Card(first) = &model.blocks[1] else { unreachable!() };
+    let folio::Block::Card(first) = &model.blocks[1] else {
+        unreachable!()
+    };
     assert_eq!(first.title, "Ad-tech platform");
     assert_eq!(first.tech_icons, ["python", "golang", "docker", "aws"]);
     assert_eq!(first.other_tech, ["Kubernetes"]);
     assert_eq!(first.repository, None);
-    assert!(first.body.starts_with("Spearheaded the development"), "{}", first.body);
-    assert!(first.body.contains("\n\n**Main challenges**\n- High volume"), "dedented: {}", first.body);
-    let folio::Block::Card(game) = &model.blocks[4] else { unreachable!() };
+    assert!(
+        first.body.starts_with("Spearheaded the development"),
+        "{}",
+        first.body
+    );
+    assert!(
+        first
+            .body
+            .contains("\n\n**Main challenges**\n- High volume"),
+        "dedented: {}",
+        first.body
+    );
+    let folio::Block::Card(game) = &model.blocks[4] else {
+        unreachable!()
+    };
     assert_eq!(game.other_tech, ["C#", "F#", "Elixir"]);
-    let folio::Block::Card(oss) = &model.blocks[6] else { unreachable!() };
-    assert_eq!(oss.repository.as_deref(), Some("rviscarra/webrtc-speech-to-text"));
+    let folio::Block::Card(oss) = &model.blocks[6] else {
+        unreachable!()
+    };
+    assert_eq!(
+        oss.repository.as_deref(),
+        Some("rviscarra/webrtc-speech-to-text")
+    );
     assert_eq!(model.front_matter["weight"], 10);
     assert_eq!(model.front_matter["comments"], false);
 }
@@ -51,7 +75,11 @@ fn comment_escapes_stay_text_and_are_not_cards() {
     let page = parse(&text);
     assert!(page.shortcodes().all.is_empty());
     assert_eq!(page.escapes().len(), 4);
-    assert!(page.to_model().blocks.iter().all(|b| b.kind() == "markdown"));
+    assert!(page
+        .to_model()
+        .blocks
+        .iter()
+        .all(|b| b.kind() == "markdown"));
 }
 
 #[test]
@@ -59,7 +87,11 @@ fn nested_shortcodes_belong_to_their_parents() {
     let text = read(&crate::support::root().join("tests/fixtures/pages/nesting.md"));
     let page = parse(&text);
     let scs = page.shortcodes();
-    let names = |ids: &[usize]| ids.iter().map(|&i| scs.all[i].name().to_string()).collect::<Vec<_>>();
+    let names = |ids: &[usize]| {
+        ids.iter()
+            .map(|&i| scs.all[i].name().to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(&scs.top), ["columns", "a", "project-card"]);
     let outer = &scs.all[scs.top[0]];
     assert_eq!(names(&outer.children), ["columns", "box"]);
@@ -73,8 +105,15 @@ fn inputs_the_fuzzer_found_round_trip() {
     for e in std::fs::read_dir(dir).unwrap() {
         let path = e.unwrap().path();
         let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
-        let Ok(page) = folio::Page::parse(&text) else { continue };
+        let Ok(page) = folio::Page::parse(&text) else {
+            continue;
+        };
         assert_eq!(page.to_string(), text, "{}", path.display());
-        assert_eq!(page.apply(&page.to_model()).unwrap(), text, "{}", path.display());
+        assert_eq!(
+            page.apply(&page.to_model()).unwrap(),
+            text,
+            "{}",
+            path.display()
+        );
     }
 }

@@ -48,7 +48,11 @@ fn render_hooks_are_on_for_sites_with_languages_unless_the_config_turns_them_off
 #[test]
 fn hugo_config_wins_over_legacy_config() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("config.toml"), "[params]\nemail = \"old\"\n").unwrap();
+    fs::write(
+        dir.path().join("config.toml"),
+        "[params]\nemail = \"old\"\n",
+    )
+    .unwrap();
     fs::write(dir.path().join("hugo.yaml"), "params:\n  email: new\n").unwrap();
     assert_eq!(Site::open_dir(dir.path()).unwrap().params()["email"], "new");
 }
@@ -91,9 +95,13 @@ fn a_new_param_joins_the_params_table() {
     let dir = sample_site();
     let doc = Document::open(&dir.path().join("content/en/about.md")).unwrap();
     let mut m = doc.model();
-    m.params.insert("mastodon".into(), json!("@me@example.social"));
+    m.params
+        .insert("mastodon".into(), json!("@me@example.social"));
     let (_, text) = doc.plan(&m, "m".as_ref()).unwrap().config.unwrap();
-    assert!(text.ends_with("linkedin = \"rviscarra\"\nmastodon = \"@me@example.social\"\n"), "{text}");
+    assert!(
+        text.ends_with("linkedin = \"rviscarra\"\nmastodon = \"@me@example.social\"\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -111,7 +119,10 @@ fn a_config_without_params_gets_a_params_table() {
 fn an_unchanged_model_plans_nothing() {
     let dir = sample_site();
     let doc = Document::open(&dir.path().join("content/en/about.md")).unwrap();
-    assert_eq!(doc.plan(&doc.model(), "m".as_ref()).unwrap(), Plan::default());
+    assert_eq!(
+        doc.plan(&doc.model(), "m".as_ref()).unwrap(),
+        Plan::default()
+    );
 }
 
 #[test]
@@ -125,12 +136,30 @@ fn multilingual_sites_list_pages_per_language() {
     .unwrap();
     for (lang, title) in [("en", "About"), ("fr", "À propos")] {
         fs::create_dir_all(root.join("content").join(lang)).unwrap();
-        fs::write(root.join(format!("content/{lang}/about.md")), format!("---\ntitle: {title}\nlayout: about\n---\nHi\n")).unwrap();
-        fs::write(root.join(format!("content/{lang}/post.md")), "---\ntitle: post\n---\nNot a portfolio\n").unwrap();
+        fs::write(
+            root.join(format!("content/{lang}/about.md")),
+            format!("---\ntitle: {title}\nlayout: about\n---\nHi\n"),
+        )
+        .unwrap();
+        fs::write(
+            root.join(format!("content/{lang}/post.md")),
+            "---\ntitle: post\n---\nNot a portfolio\n",
+        )
+        .unwrap();
     }
     let site = Site::open_dir(root).unwrap();
-    let langs: Vec<_> = site.languages().into_iter().map(|l| (l.code, l.name)).collect();
-    assert_eq!(langs, [("en".to_string(), "en".to_string()), ("fr".to_string(), "Français".to_string())]);
+    let langs: Vec<_> = site
+        .languages()
+        .into_iter()
+        .map(|l| (l.code, l.name))
+        .collect();
+    assert_eq!(
+        langs,
+        [
+            ("en".to_string(), "en".to_string()),
+            ("fr".to_string(), "Français".to_string())
+        ]
+    );
     let pages: Vec<_> = site.pages().into_iter().map(|p| p.language).collect();
     assert_eq!(pages, ["en", "fr"]);
 }
@@ -138,7 +167,10 @@ fn multilingual_sites_list_pages_per_language() {
 #[test]
 fn param_lookup_is_case_insensitive_page_first_and_follows_dots() {
     let page = json!({"Email": "page@x"}).as_object().unwrap().clone();
-    let site = json!({"email": "site@x", "social": {"GitHub": "me"}}).as_object().unwrap().clone();
+    let site = json!({"email": "site@x", "social": {"GitHub": "me"}})
+        .as_object()
+        .unwrap()
+        .clone();
     assert_eq!(lookup_param(&page, &site, "email").unwrap(), "page@x");
     assert_eq!(lookup_param(&page, &site, "social.github").unwrap(), "me");
     assert!(lookup_param(&page, &site, "missing").is_none());

@@ -84,7 +84,11 @@ pub fn change<'a>(old: &'a str, new: &'a str) -> Change<'a> {
         .sum::<usize>()
         .min(o.len())
         .min(n.len());
-    Change { at: prefix, old: &o[..o.len() - suffix], new: &n[..n.len() - suffix] }
+    Change {
+        at: prefix,
+        old: &o[..o.len() - suffix],
+        new: &n[..n.len() - suffix],
+    }
 }
 
 /// Parses text that must parse.
@@ -102,5 +106,6 @@ pub fn card_mut(m: &mut Portfolio, i: usize) -> &mut Card {
 
 /// Applies a model that must apply.
 pub fn apply(page: &Page, m: &Portfolio) -> String {
-    page.apply(m).unwrap_or_else(|e| panic!("apply failed at {}: {}", e.at, e.message))
+    page.apply(m)
+        .unwrap_or_else(|e| panic!("apply failed at {}: {}", e.at, e.message))
 }

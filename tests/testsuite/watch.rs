@@ -28,7 +28,13 @@ fn watched() -> Watched {
     })
     .unwrap();
     std::thread::sleep(Duration::from_millis(100));
-    Watched { _dir: dir, file, other, rx, _watch: watch }
+    Watched {
+        _dir: dir,
+        file,
+        other,
+        rx,
+        _watch: watch,
+    }
 }
 
 impl Watched {
@@ -100,7 +106,13 @@ fn a_rename_away_says_where_it_went() {
     let w = watched();
     let to = w.file.parent().unwrap().join("about-me.md");
     fs::rename(&w.file, &to).unwrap();
-    assert_eq!(w.changes(), [Change::Renamed { from: w.file.clone(), to }]);
+    assert_eq!(
+        w.changes(),
+        [Change::Renamed {
+            from: w.file.clone(),
+            to
+        }]
+    );
 }
 
 #[test]
@@ -110,7 +122,10 @@ fn a_burst_of_writes_is_reported_without_losing_the_last() {
         fs::write(&w.file, format!("version {i}")).unwrap();
     }
     let changes = w.changes();
-    assert!(!changes.is_empty() && changes.iter().all(|c| *c == modified(&w.file)), "{changes:?}");
+    assert!(
+        !changes.is_empty() && changes.iter().all(|c| *c == modified(&w.file)),
+        "{changes:?}"
+    );
     assert_eq!(fs::read_to_string(&w.file).unwrap(), "version 49");
 }
 
