@@ -11,9 +11,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::render::document::{document, Chrome, Styles, THEME_CSS};
+use crate::open_page::OpenPage;
+use crate::render::baseof::{self, Chrome, Styles, THEME_CSS};
 use crate::render::{render_page, RenderOptions};
 
 /// Lists the files an export wrote; its presence marks a folder Folio may replace.
@@ -39,7 +39,7 @@ struct Assets {
 }
 
 /// Exports `doc` into `out`.
-pub fn export(doc: &Document, out: &Path) -> Result<Report> {
+pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
     let (html, assets) = page_html(doc);
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     files.insert("index.html".into(), html.into_bytes());
@@ -63,7 +63,7 @@ pub fn export(doc: &Document, out: &Path) -> Result<Report> {
 }
 
 /// The export's `index.html` and the local files it references.
-fn page_html(doc: &Document) -> (String, Assets) {
+fn page_html(doc: &OpenPage) -> (String, Assets) {
     let assets = RefCell::new(Assets::default());
     let params = doc.site.params();
     let rewrite = |url: &str, image: bool| local_asset(doc, url, image, &mut assets.borrow_mut());
@@ -83,7 +83,7 @@ fn page_html(doc: &Document) -> (String, Assets) {
         lang: &lang,
         params: &params,
     };
-    let html = document(
+    let html = baseof::page(
         &rendered,
         &chrome,
         Styles::Linked("assets/folio.css"),
@@ -94,7 +94,7 @@ fn page_html(doc: &Document) -> (String, Assets) {
 
 /// Maps a URL the page uses to a file copied into `assets/`, when it names a local file:
 /// `/x` in the site's `static/` folder, `x` next to the page.
-fn local_asset(doc: &Document, url: &str, image: bool, assets: &mut Assets) -> Option<String> {
+fn local_asset(doc: &OpenPage, url: &str, image: bool, assets: &mut Assets) -> Option<String> {
     if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
         return None;
     }

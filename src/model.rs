@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
-use crate::data::Format;
+use crate::formats::Format;
 
 /// A portfolio page as forms see it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -98,7 +98,7 @@ struct RawBlock {
     #[serde(default)]
     extra: Map<String, Json>,
     #[serde(default)]
-    notation: Option<crate::page::Notation>,
+    notation: Option<Notation>,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -164,5 +164,33 @@ pub struct Card {
     pub extra: Map<String, Json>,
     /// Notation the card is written in (`angle` for `{{< >}}`, `percent` for `{{% %}}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notation: Option<crate::page::Notation>,
+    pub notation: Option<Notation>,
+}
+
+/// Which delimiters a tag uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Notation {
+    /// `{{< … >}}`: output merged in after Markdown rendering.
+    Angle,
+    /// `{{% … %}}`: output rendered as Markdown.
+    Percent,
+}
+
+impl Notation {
+    /// The opening delimiter.
+    pub fn left(self) -> &'static str {
+        match self {
+            Notation::Angle => "{{<",
+            Notation::Percent => "{{%",
+        }
+    }
+
+    /// The closing delimiter.
+    pub fn right(self) -> &'static str {
+        match self {
+            Notation::Angle => ">}}",
+            Notation::Percent => "%}}",
+        }
+    }
 }

@@ -46,7 +46,7 @@ pub fn install(dir: &Path) -> Result<PathBuf> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        crate::fsx::write_atomic(&path, text.as_bytes())?;
+        crate::fs::write_atomic(&path, text.as_bytes())?;
     }
     Ok(dir.join("content/en/about.md"))
 }

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value as Json};
 
-use crate::data::{Doc, Format};
 use crate::error::{Error, Result};
-use crate::fsx;
+use crate::formats::{Format, Tree};
+use crate::fs;
 use crate::text::{self, Splice};
 
 /// Config file names in the order Hugo looks for them.
@@ -27,7 +27,7 @@ const CONFIG_NAMES: [&str; 8] = [
 pub struct ConfigFile {
     pub path: PathBuf,
     pub src: String,
-    pub doc: Doc,
+    pub doc: Tree,
 }
 
 impl ConfigFile {
@@ -36,7 +36,7 @@ impl ConfigFile {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let format = Format::from_extension(ext)
             .ok_or_else(|| Error::site(path, "unknown config format"))?;
-        let doc = Doc::parse(&src, 0..src.len(), format).map_err(|e| e.at(path, &src))?;
+        let doc = Tree::parse(&src, 0..src.len(), format).map_err(|e| e.at(path, &src))?;
         Ok(ConfigFile {
             path: path.to_path_buf(),
             src,
@@ -46,7 +46,7 @@ impl ConfigFile {
 
     /// Reads and parses a config file; the format comes from its extension.
     pub fn read(path: &Path) -> Result<ConfigFile> {
-        ConfigFile::from_text(path, fsx::read_text(path)?)
+        ConfigFile::from_text(path, fs::read_text(path)?)
     }
 }
 
@@ -165,7 +165,7 @@ impl Site {
     /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
     /// render hooks on by itself for a site with a `languages` table, unless
     /// `markup.goldmark.renderHooks.{link,image}.enableDefault` says otherwise.
-    pub fn markup(&self) -> crate::render::markdown::Markup {
+    pub fn markup(&self) -> Markup {
         let multilingual =
             matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
         let hook = |kind: &str| match self.config_json(&[
@@ -178,7 +178,7 @@ impl Site {
             Some(Json::Bool(on)) => on,
             _ => multilingual,
         };
-        crate::render::markdown::Markup {
+        Markup {
             unsafe_html: self.unsafe_html(),
             link_hook: hook("link"),
             image_hook: hook("image"),
@@ -259,7 +259,7 @@ impl Site {
     pub fn params_edit(
         &self,
         new: &Map<String, Json>,
-    ) -> std::result::Result<Option<(PathBuf, String)>, crate::data::EditError> {
+    ) -> std::result::Result<Option<(PathBuf, String)>, crate::formats::EditError> {
         let new_json = Json::Object(new.clone());
         let (file, splices) = match (&self.params_file, &self.config) {
             (Some(f), _) => (f, f.doc.edits(&f.src, &new_json)?),
@@ -272,7 +272,7 @@ impl Site {
             (None, Some(c)) => (c, c.doc.set(&c.src, &["params"], &new_json)?),
             (None, None) if new.is_empty() => return Ok(None),
             (None, None) => {
-                return Err(crate::data::EditError {
+                return Err(crate::formats::EditError {
                     at: "params".into(),
                     message: "the page is not inside a Hugo site (no config found above it), so there are no site params to edit".into(),
                 })
@@ -292,14 +292,15 @@ impl Site {
 fn toml_params_table(
     c: &ConfigFile,
     new: &Map<String, Json>,
-) -> std::result::Result<Splice, crate::data::EditError> {
+) -> std::result::Result<Splice, crate::formats::EditError> {
     let eol = c.doc.eol;
     let probe = format!("[params]{eol}");
-    let doc =
-        Doc::parse(&probe, 0..probe.len(), Format::Toml).map_err(|e| crate::data::EditError {
+    let doc = Tree::parse(&probe, 0..probe.len(), Format::Toml).map_err(|e| {
+        crate::formats::EditError {
             at: "params".into(),
             message: e.message,
-        })?;
+        }
+    })?;
     let inner = doc.set(&probe, &["params"], &Json::Object(new.clone()))?;
     let mut text = String::new();
     if !c.src.is_empty() && !c.src.ends_with('\n') {
@@ -386,7 +387,7 @@ pub fn is_portfolio(path: &Path) -> bool {
     let Ok((Some(fm), _)) = crate::page::frontmatter::split(&src) else {
         return false;
     };
-    Doc::parse(&src, fm.inner.clone(), fm.format)
+    Tree::parse(&src, fm.inner.clone(), fm.format)
         .ok()
         .and_then(|d| d.get(&["layout"]).map(|n| n.to_json()))
         .is_some_and(|v| v == "about")
@@ -423,4 +424,16 @@ fn lookup_in<'a>(params: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
         };
     }
     Some(cur)
+}
+
+/// The site's Markdown settings that change the HTML (read from its config).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Markup {
+    /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
+    pub unsafe_html: bool,
+    /// Hugo's embedded link render hook is on (`renderHooks.link.enableDefault`, on by
+    /// default for multilingual sites): destinations go through Go's `html/template`.
+    pub link_hook: bool,
+    /// The same for images (`renderHooks.image.enableDefault`).
+    pub image_hook: bool,
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fsx;
+use crate::fs;
 
 /// How many recent sites are remembered.
 const RECENT_MAX: usize = 10;
@@ -87,7 +87,7 @@ impl AppData {
         );
         list.truncate(RECENT_MAX);
         let json = serde_json::to_string_pretty(&list).expect("recent list serializes");
-        fsx::write_atomic(&self.file("recent.json"), json.as_bytes())
+        fs::write_atomic(&self.file("recent.json"), json.as_bytes())
     }
 
     /// The sample site's copy, installed on first use. Returns its page.
@@ -116,7 +116,7 @@ impl AppData {
             self.ensure(dir)?;
         }
         let json = serde_json::to_string(journal).expect("a journal serializes");
-        fsx::write_atomic(&file, json.as_bytes())
+        fs::write_atomic(&file, json.as_bytes())
     }
 
     /// The journal left for `page` (by a session that did not save or close cleanly).
@@ -142,7 +142,7 @@ impl AppData {
             .file_name()
             .map_or("page".into(), |n| n.to_string_lossy().into_owned());
         let target = dir.join(format!("{stamp:013}-{name}"));
-        fsx::write_atomic(&target, old.as_bytes())?;
+        fs::write_atomic(&target, old.as_bytes())?;
         let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map_err(|e| Error::io(&dir, e))?
             .filter_map(|e| e.ok().map(|e| e.path()))

@@ -36,7 +36,7 @@ pub fn handle<R: Runtime>(
     responder: UriSchemeResponder,
 ) {
     let app = ctx.app_handle().clone();
-    let path = folio::text::percent_decode(request.uri().path());
+    let path = folio::percent_decode(request.uri().path());
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         responder.respond(respond(&state, &path));
@@ -47,8 +47,8 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
     if path == "/theme.css" {
         let css = format!(
             "{}{}",
-            folio::render::document::THEME_CSS,
-            folio::render::document::PREVIEW_CSS
+            folio::render::baseof::THEME_CSS,
+            folio::render::baseof::PREVIEW_CSS
         );
         return ok("text/css; charset=utf-8", css.into_bytes());
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use folio::check::{self, Severity};
-use folio::{Document, Error, Portfolio};
+use folio::{Error, OpenPage, Portfolio};
 
 #[derive(Parser)]
 #[command(
@@ -109,14 +109,14 @@ fn check(paths: &[PathBuf]) -> ExitCode {
 }
 
 fn dump(page: &Path) -> Result<(), Error> {
-    let doc = Document::open(page)?;
+    let doc = OpenPage::open(page)?;
     let json = serde_json::to_string_pretty(&doc.model()).expect("the model always serializes");
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| Error::io(Path::new("<stdout>"), e))
 }
 
 fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
-    let doc = Document::open(page)?;
+    let doc = OpenPage::open(page)?;
     let (text, shown) = if model_path == Path::new("-") {
         let mut s = String::new();
         std::io::stdin()
@@ -124,7 +124,7 @@ fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
             .map_err(|e| Error::io(Path::new("<stdin>"), e))?;
         (s, PathBuf::from("<stdin>"))
     } else {
-        (folio::fsx::read_text(model_path)?, model_path.to_path_buf())
+        (folio::fs::read_text(model_path)?, model_path.to_path_buf())
     };
     let model: Portfolio = serde_json::from_str(&text).map_err(|e| Error::Syntax {
         path: shown.clone(),
@@ -144,7 +144,7 @@ fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
 
 fn export(path: &Path, out: &Path) -> Result<(), Error> {
     let page = folio::site::page_of(path)?;
-    let doc = Document::open(&page)?;
+    let doc = OpenPage::open(&page)?;
     let report = folio::export::export(&doc, out)?;
     for w in &report.warnings {
         eprintln!("warning: {}: {w}", page.display());

@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 
 use super::card::CardView;
 use super::{lexer, tree, BlockSpan, Page};
-use crate::data::EditError;
+use crate::formats::EditError;
 use crate::model::{Block, Card, Portfolio};
 use crate::text::{self, Splice};
 
@@ -137,10 +137,10 @@ impl Page {
                 // A page without front matter gets a YAML one.
                 let eol = self.eol;
                 let empty = format!("---{eol}---{eol}");
-                let doc = crate::data::Doc::parse(
+                let doc = crate::formats::Tree::parse(
                     &empty,
                     4 + eol.len() - 1..4 + eol.len() - 1,
-                    crate::data::Format::Yaml,
+                    crate::formats::Format::Yaml,
                 )
                 .map_err(|e| EditError {
                     at: "frontMatter".into(),

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::data::Format;
 use crate::error::SyntaxError;
+use crate::formats::Format;
 
 /// Where the front matter is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,39 +8,12 @@
 //!
 //! The lexer is context-blind, like Hugo's: shortcodes inside fenced or inline code are lexed.
 
+use crate::model::Notation;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::SyntaxError;
-
-/// Which delimiters a tag uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Notation {
-    /// `{{< … >}}`: output merged in after Markdown rendering.
-    Angle,
-    /// `{{% … %}}`: output rendered as Markdown.
-    Percent,
-}
-
-impl Notation {
-    /// The opening delimiter.
-    pub fn left(self) -> &'static str {
-        match self {
-            Notation::Angle => "{{<",
-            Notation::Percent => "{{%",
-        }
-    }
-
-    /// The closing delimiter.
-    pub fn right(self) -> &'static str {
-        match self {
-            Notation::Angle => ">}}",
-            Notation::Percent => "%}}",
-        }
-    }
-}
 
 /// A shortcode or parameter name. Names repeat (every card says `title`), so the lexer
 /// shares one allocation per distinct name.

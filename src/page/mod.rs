@@ -11,10 +11,10 @@ pub mod tree;
 use std::ops::Range;
 use std::path::Path;
 
-pub use lexer::Notation;
+pub use crate::model::Notation;
 
-use crate::data::Doc;
 use crate::error::{Error, Result, SyntaxError};
+use crate::formats::Tree;
 use crate::model::{Block, Portfolio};
 use crate::text;
 use frontmatter::FrontMatterSpan;
@@ -39,7 +39,7 @@ pub enum BlockSpan {
 #[derive(Debug, Clone)]
 pub struct Page {
     src: String,
-    front_matter: Option<(FrontMatterSpan, Doc)>,
+    front_matter: Option<(FrontMatterSpan, Tree)>,
     body_start: usize,
     shortcodes: Shortcodes,
     /// `{{</* … */>}}` escapes: (whole span, notation, inner span).
@@ -71,7 +71,7 @@ impl Page {
         let (fm, body_start) = frontmatter::split(src)?;
         let front_matter = match fm {
             Some(span) => {
-                let doc = Doc::parse(src, span.inner.clone(), span.format)?;
+                let doc = Tree::parse(src, span.inner.clone(), span.format)?;
                 Some((span, doc))
             }
             None => None,
@@ -115,7 +115,7 @@ impl Page {
     }
 
     /// The front matter's span and parsed data.
-    pub fn front_matter(&self) -> Option<&(FrontMatterSpan, Doc)> {
+    pub fn front_matter(&self) -> Option<&(FrontMatterSpan, Tree)> {
         self.front_matter.as_ref()
     }
 

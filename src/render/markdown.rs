@@ -7,6 +7,7 @@
 //! (Goldmark's linkify and typographer, in [`super::text`]), and raw HTML replaced by `<!-- raw HTML omitted -->` unless
 //! the site sets `markup.goldmark.renderer.unsafe` — then it is kept but sanitised.
 
+use crate::site::Markup;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -17,18 +18,6 @@ pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
 
 /// Rewrites a URL the page uses: `(url, is_image) -> Some(new url)`.
 pub type RewriteUrl<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
-
-/// The site's Markdown settings that change the HTML (read from its config).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Markup {
-    /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
-    pub unsafe_html: bool,
-    /// Hugo's embedded link render hook is on (`renderHooks.link.enableDefault`, on by
-    /// default for multilingual sites): destinations go through Go's `html/template`.
-    pub link_hook: bool,
-    /// The same for images (`renderHooks.image.enableDefault`).
-    pub image_hook: bool,
-}
 
 /// How Markdown is rendered.
 #[derive(Clone, Copy, Default)]
@@ -63,7 +52,7 @@ impl Markdown<'_> {
             .iter()
             .any(|p| md.contains(p));
         let events_in: Box<dyn Iterator<Item = Event>> = if finish {
-            Box::new(super::text::finish(md, parser.into_offset_iter()).into_iter())
+            Box::new(super::typographer::finish(md, parser.into_offset_iter()).into_iter())
         } else {
             Box::new(parser)
         };

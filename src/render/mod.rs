@@ -7,11 +7,11 @@
 //! is dropped); `{{% %}}` shortcodes' output is part of the Markdown. A shortcode's `.Inner`
 //! has its nested shortcodes already rendered.
 
-mod autolink;
-pub mod document;
+pub mod baseof;
+mod linkify;
 pub mod markdown;
 mod shortcodes;
-mod text;
+mod typographer;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -39,7 +39,7 @@ const MAX_REPARSE: usize = 8;
 #[derive(Clone)]
 pub struct RenderOptions<'a> {
     /// The site's Markdown settings (`Site::markup`).
-    pub markup: markdown::Markup,
+    pub markup: crate::site::Markup,
     /// The site's `[params]`, for `{{< param >}}`.
     pub site_params: &'a Map<String, Json>,
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).

@@ -4,8 +4,8 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 
 use super::{Session, Snapshot, Update};
-use crate::data::EditError;
 use crate::error::{Error, Result};
+use crate::formats::EditError;
 use crate::model::Block;
 
 /// One form edit.

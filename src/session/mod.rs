@@ -16,9 +16,9 @@ pub use edit::Edit;
 pub use outside::{Outside, Pending};
 pub use view::{Broken, Update, View};
 
-use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::fsx;
+use crate::fs;
+use crate::open_page::OpenPage;
 use crate::render::CardCache;
 use crate::site::Site;
 use crate::storage::AppData;
@@ -61,7 +61,7 @@ pub struct Session {
     current: Snapshot,
     /// The texts as last loaded from or saved to disk.
     disk: Snapshot,
-    doc: Option<Document>,
+    doc: Option<OpenPage>,
     broken: Option<Broken>,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
@@ -82,7 +82,7 @@ impl Session {
     pub fn open(path: &Path) -> Result<Session> {
         let page = crate::site::page_of(path)?;
         let site = Site::for_page(&page)?;
-        let text = fsx::read_text(&page)?;
+        let text = fs::read_text(&page)?;
         let config = site.params_file().map(|f| f.src.clone());
         let current = Snapshot { page: text, config };
         let mut s = Session {
@@ -116,7 +116,7 @@ impl Session {
     }
 
     /// The parsed page, unless it is broken.
-    pub fn document(&self) -> Option<&Document> {
+    pub fn open_page(&self) -> Option<&OpenPage> {
         self.doc.as_ref()
     }
 
@@ -146,7 +146,7 @@ impl Session {
         }
         match crate::page::Page::parse(&self.current.page) {
             Ok(page) => {
-                self.doc = Some(Document {
+                self.doc = Some(OpenPage {
                     path: self.path.clone(),
                     page,
                     site: self.site.clone(),
@@ -203,9 +203,9 @@ impl Session {
 
     /// Discards unsaved changes and reads the files again (undoable).
     pub fn reload(&mut self) -> Result<Update> {
-        let page = fsx::read_text(&self.path)?;
+        let page = fs::read_text(&self.path)?;
         let config = match self.site.params_file() {
-            Some(f) => Some(fsx::read_text(&f.path)?),
+            Some(f) => Some(fs::read_text(&f.path)?),
             None => None,
         };
         let fresh = Snapshot { page, config };
@@ -256,14 +256,14 @@ impl Session {
             if !on_disk.page.is_empty() {
                 backups.push(data.backup(&self.path, &on_disk.page)?);
             }
-            fsx::write_atomic(&self.path, self.current.page.as_bytes())?;
+            fs::write_atomic(&self.path, self.current.page.as_bytes())?;
         }
         if let (Some(path), Some(old), Some(new)) =
             (&params_path, &on_disk.config, &self.current.config)
         {
             if old != new {
                 backups.push(data.backup(path, old)?);
-                fsx::write_atomic(path, new.as_bytes())?;
+                fs::write_atomic(path, new.as_bytes())?;
             }
         }
         self.disk = self.current.clone();

@@ -120,7 +120,7 @@ impl Session {
 
     /// Writes the unsaved text to `to` and goes on editing it there (Save As).
     pub fn save_as(&mut self, to: &std::path::Path) -> Result<()> {
-        crate::fsx::write_atomic(to, self.current.page.as_bytes())?;
+        crate::fs::write_atomic(to, self.current.page.as_bytes())?;
         self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
         self.disk.page = self.current.page.clone();
         self.missing = None;
@@ -234,7 +234,7 @@ impl Session {
             self.version += 1;
             return Ok(Outside::Conflicts { conflicts });
         }
-        let fail = |e: crate::data::EditError| Error::model(&self.path, e.at, e.message);
+        let fail = |e: crate::formats::EditError| Error::model(&self.path, e.at, e.message);
         let page = theirs_page.apply(&merged.model).map_err(fail)?;
         let config = match theirs_site
             .params_edit(&merged.model.params)

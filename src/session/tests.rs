@@ -14,7 +14,7 @@ fn sample() -> (tempfile::TempDir, PathBuf, AppData) {
 }
 
 fn card(s: &Session, id: usize) -> Card {
-    match &s.document().expect("parses").model().blocks[id] {
+    match &s.open_page().expect("parses").model().blocks[id] {
         Block::Card(c) => c.clone(),
         other => panic!("block {id} is {}", other.kind()),
     }
@@ -378,7 +378,7 @@ fn a_broken_page_opens_read_only_with_its_error() {
 fn typing_a_card_into_prose_redraws_the_forms() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    let Block::Markdown { text, .. } = s.document().unwrap().model().blocks[0].clone() else {
+    let Block::Markdown { text, .. } = s.open_page().unwrap().model().blocks[0].clone() else {
         panic!()
     };
     let text =

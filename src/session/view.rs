@@ -156,7 +156,7 @@ pub fn broken_preview(broken: Option<&Broken>) -> String {
         html lang="en" {
             head {
                 meta charset="utf-8";
-                meta http-equiv="Content-Security-Policy" content=(crate::render::document::PREVIEW_CSP);
+                meta http-equiv="Content-Security-Policy" content=(crate::render::baseof::PREVIEW_CSP);
                 title { "Page has an error" }
                 style { "body{font:16px system-ui,sans-serif;margin:2rem;color:#b42318}" }
             }

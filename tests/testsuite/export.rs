@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use folio::export::{export, MANIFEST};
-use folio::Document;
+use folio::OpenPage;
 
 use crate::support::{copy_dir, root, sample_site};
 
-fn sample_doc(site: &Path) -> Document {
-    Document::open(&site.join("content/en/about.md")).expect("sample opens")
+fn sample_doc(site: &Path) -> OpenPage {
+    OpenPage::open(&site.join("content/en/about.md")).expect("sample opens")
 }
 
 fn all_files(dir: &Path) -> Vec<(String, Vec<u8>)> {

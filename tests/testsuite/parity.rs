@@ -249,7 +249,7 @@ fn build_with_hugo(site: &Path) {
 
 fn folio_export(site: &Path, name: &str) -> String {
     let page = site.join("content/en").join(format!("{name}.md"));
-    let doc = folio::Document::open(&page).expect("fixture opens");
+    let doc = folio::OpenPage::open(&page).expect("fixture opens");
     let out = site.join("folio-export").join(name);
     folio::export::export(&doc, &out).expect("export");
     std::fs::read_to_string(out.join("index.html")).expect("index.html")

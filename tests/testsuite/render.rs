@@ -125,7 +125,7 @@ fn text_in_titles_and_words_is_escaped() {
 #[test]
 fn the_preview_has_block_anchors_and_forbids_scripts() {
     let dir = crate::support::sample_site();
-    let doc = folio::Document::open(&dir.path().join("content/en/about.md")).unwrap();
+    let doc = folio::OpenPage::open(&dir.path().join("content/en/about.md")).unwrap();
     let html = doc.preview_html(None, None);
     assert!(html.contains("content=\"default-src 'none'; script-src 'none';"));
     for k in 0..doc.page.blocks().len() {
@@ -146,8 +146,8 @@ fn preview_and_export_documents_match_their_snapshots() {
         "---\ntitle: Snapshot\n---\n\nHello, I'm *me*. Mail {{< param email >}}.\n\n{{< project-card title=\"One\" tech-icons=\"rust unknownicon\" other-tech=\"Tokio\" repository=\"me/one\" >}}\n  Did **things**:\n\n  - a\n  - b\n{{< /project-card >}}\n",
     )
     .unwrap();
-    let doc = folio::Document::open(&page).unwrap();
-    let strip = |h: String| h.replace(folio::render::document::THEME_CSS, "/* theme */");
+    let doc = folio::OpenPage::open(&page).unwrap();
+    let strip = |h: String| h.replace(folio::render::baseof::THEME_CSS, "/* theme */");
     insta::assert_snapshot!("preview_document", strip(doc.preview_html(None, None)));
     let out = dir.path().join("export");
     folio::export::export(&doc, &out).unwrap();

@@ -4,7 +4,7 @@
 use std::fs;
 
 use folio::site::{lookup_param, Site};
-use folio::{Document, Plan};
+use folio::{OpenPage, Plan};
 use serde_json::json;
 
 use crate::support::{change, sample_site};
@@ -77,7 +77,7 @@ fn config_default_folder_and_params_file_are_read() {
 fn editing_a_param_rewrites_only_its_value_in_the_config() {
     let dir = sample_site();
     let page = dir.path().join("content/en/about.md");
-    let doc = Document::open(&page).unwrap();
+    let doc = OpenPage::open(&page).unwrap();
     let mut m = doc.model();
     m.params.insert("github".into(), json!("someone-else"));
     let plan = doc.plan(&m, "model.json".as_ref()).unwrap();
@@ -93,7 +93,7 @@ fn editing_a_param_rewrites_only_its_value_in_the_config() {
 #[test]
 fn a_new_param_joins_the_params_table() {
     let dir = sample_site();
-    let doc = Document::open(&dir.path().join("content/en/about.md")).unwrap();
+    let doc = OpenPage::open(&dir.path().join("content/en/about.md")).unwrap();
     let mut m = doc.model();
     m.params
         .insert("mastodon".into(), json!("@me@example.social"));
@@ -118,7 +118,7 @@ fn a_config_without_params_gets_a_params_table() {
 #[test]
 fn an_unchanged_model_plans_nothing() {
     let dir = sample_site();
-    let doc = Document::open(&dir.path().join("content/en/about.md")).unwrap();
+    let doc = OpenPage::open(&dir.path().join("content/en/about.md")).unwrap();
     assert_eq!(
         doc.plan(&doc.model(), "m".as_ref()).unwrap(),
         Plan::default()

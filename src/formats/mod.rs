@@ -1,4 +1,5 @@
-//! Structured data with byte spans — front matter and site configs in YAML, TOML or JSON —
+//! Hugo's metadecoders, made lossless: front matter and site configs in YAML, TOML or JSON
+//! read into a [`Tree`] of values with byte spans (Hugo: `parser/metadecoders`),
 //! and the one way Folio changes it: compare the model's values with the parsed tree and
 //! splice new text over exactly the values that differ.
 //!
@@ -149,16 +150,16 @@ pub struct Entry {
 
 /// A parsed front matter or config file: its format, the tree and the source it came from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Doc {
+pub struct Tree {
     pub format: Format,
     pub root: Node,
     /// The line ending new lines get.
     pub eol: &'static str,
 }
 
-impl Doc {
+impl Tree {
     /// Parses `src[range]` as `format`. Spans in the tree are offsets into `src`.
-    pub fn parse(src: &str, range: Range<usize>, format: Format) -> Result<Doc, SyntaxError> {
+    pub fn parse(src: &str, range: Range<usize>, format: Format) -> Result<Tree, SyntaxError> {
         let root = match format {
             Format::Yaml => yaml::parse(src, range.clone())?,
             Format::Toml => toml::parse(src, range.clone())?,
@@ -170,7 +171,7 @@ impl Doc {
                 format!("{} data must be a mapping of keys to values", format.name()),
             ));
         }
-        Ok(Doc {
+        Ok(Tree {
             format,
             root,
             eol: text::dominant_eol(&src[range]),
@@ -270,7 +271,7 @@ impl EditError {
 
 struct Ctx<'a> {
     src: &'a str,
-    doc: &'a Doc,
+    doc: &'a Tree,
 }
 
 fn join(path: &str, key: &str) -> String {

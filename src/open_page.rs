@@ -5,14 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::fsx;
+use crate::fs;
 use crate::model::Portfolio;
 use crate::page::Page;
 use crate::site::Site;
 
 /// A page and its site.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct OpenPage {
     pub path: PathBuf,
     pub page: Page,
     pub site: Site,
@@ -34,12 +34,12 @@ impl Plan {
     }
 }
 
-impl Document {
+impl OpenPage {
     /// Opens a page file and the site it belongs to.
-    pub fn open(path: &Path) -> Result<Document> {
+    pub fn open(path: &Path) -> Result<OpenPage> {
         let page = Page::read(path)?;
         let site = Site::for_page(path)?;
-        Ok(Document {
+        Ok(OpenPage {
             path: path.to_path_buf(),
             page,
             site,
@@ -47,9 +47,9 @@ impl Document {
     }
 
     /// Re-parses `text` as this document's page (same path and site).
-    pub fn with_text(&self, text: &str) -> Result<Document> {
+    pub fn with_text(&self, text: &str) -> Result<OpenPage> {
         let page = Page::parse(text).map_err(|e| e.at(&self.path, text))?;
-        Ok(Document {
+        Ok(OpenPage {
             path: self.path.clone(),
             page,
             site: self.site.clone(),
@@ -75,17 +75,17 @@ impl Document {
             )
         })?;
         if let Some((path, text)) = &config {
-            crate::data::Doc::parse(text, 0..text.len(), self.site_format(path))
+            crate::formats::Tree::parse(text, 0..text.len(), self.site_format(path))
                 .map_err(|e| e.at(path, text))?;
         }
         Ok(Plan { page, config })
     }
 
-    fn site_format(&self, path: &Path) -> crate::data::Format {
+    fn site_format(&self, path: &Path) -> crate::formats::Format {
         path.extension()
             .and_then(|e| e.to_str())
-            .and_then(crate::data::Format::from_extension)
-            .unwrap_or(crate::data::Format::Toml)
+            .and_then(crate::formats::Format::from_extension)
+            .unwrap_or(crate::formats::Format::Toml)
     }
 
     /// The language of the page: the site language whose content folder holds it.
@@ -144,26 +144,26 @@ impl Document {
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();
         let lang = self.language();
-        let chrome = crate::render::document::Chrome {
+        let chrome = crate::render::baseof::Chrome {
             site_title: title.as_deref(),
             lang: &lang,
             params: &params,
         };
         let theme = files_base.map(|base| format!("{base}theme.css"));
         let styles = match &theme {
-            Some(href) => crate::render::document::Styles::Linked(href),
-            None => crate::render::document::Styles::Inline,
+            Some(href) => crate::render::baseof::Styles::Linked(href),
+            None => crate::render::baseof::Styles::Inline,
         };
-        crate::render::document::document(&rendered, &chrome, styles, true)
+        crate::render::baseof::page(&rendered, &chrome, styles, true)
     }
 
     /// Writes a plan: each file atomically, the page first.
     pub fn write(&self, plan: &Plan) -> Result<()> {
         if let Some(text) = &plan.page {
-            fsx::write_atomic(&self.path, text.as_bytes())?;
+            fs::write_atomic(&self.path, text.as_bytes())?;
         }
         if let Some((path, text)) = &plan.config {
-            fsx::write_atomic(path, text.as_bytes())?;
+            fs::write_atomic(path, text.as_bytes())?;
         }
         Ok(())
     }

@@ -1,22 +1,22 @@
-//! The text between Markdown's elements, finished the way Goldmark finishes it: bare URLs
+//! Goldmark's typographer and linkify passes over the text between Markdown's elements: bare URLs
 //! and e-mail addresses become links, and `<<` / `>>` become « and ».
 //!
 //! pulldown-cmark hands text over in pieces, split at every delimiter-like character, with
 //! smart punctuation already applied. Goldmark's linkify reads the source instead, before
 //! the typographer, so a URL's path keeps a quote or `>>` it runs into. Each run of pieces is
 //! therefore matched back to its source through the parser's offsets: links are found in the
-//! source ([`autolink`]) and written with their source text; the rest keeps pulldown-cmark's
+//! source ([`linkify`]) and written with their source text; the rest keeps pulldown-cmark's
 //! typography, plus the guillemets it does not make.
 //!
 //! Goldmark's typographer reads `<<` before raw HTML and autolinks (`<<tag>` is « and the
 //! text `tag>`); pulldown-cmark reads `<tag>` as HTML, so a lone `<` before inline HTML or an
-//! autolink gets that construct's source text back.
+//! linkify gets that construct's source text back.
 
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-use super::autolink::{self, Autolink};
+use super::linkify::{self, Link};
 
 /// A piece of text and the source it came from.
 type Piece<'a> = (CowStr<'a>, Range<usize>);
@@ -138,21 +138,21 @@ fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec
 }
 
 /// The links in a run, found in the stretches of source its pieces cover without gaps.
-fn links_in(md: &str, run: &[Piece]) -> Vec<Autolink> {
+fn links_in(md: &str, run: &[Piece]) -> Vec<Link> {
     let mut links = Vec::new();
     let mut span: Option<Range<usize>> = None;
     for (_, r) in run {
         span = match span {
             Some(s) if s.end == r.start => Some(s.start..r.end),
             Some(s) => {
-                links.extend(autolink::find(md, s));
+                links.extend(linkify::find(md, s));
                 Some(r.clone())
             }
             None => Some(r.clone()),
         };
     }
     if let Some(s) = span {
-        links.extend(autolink::find(md, s));
+        links.extend(linkify::find(md, s));
     }
     links
 }

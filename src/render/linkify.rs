@@ -13,20 +13,20 @@ use std::ops::Range;
 
 /// A link found in text: where it is and where it goes.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Autolink {
+pub struct Link {
     pub range: Range<usize>,
     pub href: String,
 }
 
 /// Every link in `md[span]`, read as Goldmark reads the source (so the characters before
 /// the span decide whether a link may start at its beginning).
-pub fn find(md: &str, span: Range<usize>) -> Vec<Autolink> {
+pub fn find(md: &str, span: Range<usize>) -> Vec<Link> {
     let mut found = Vec::new();
     let mut i = span.start;
     while i < span.end {
         if starts_word(&md[..i]) {
             if let Some(link) = link_at(&md[i..span.end]) {
-                found.push(Autolink {
+                found.push(Link {
                     range: i..i + link.len,
                     href: link.href,
                 });

@@ -1,4 +1,4 @@
-//! Whole HTML documents around rendered content: the preview (one self-contained document
+//! The page shell around rendered content, the part a Hugo theme keeps in `baseof.html`: the preview (one self-contained document
 //! for the app's sandboxed frame: styles inline, no scripts allowed, links inert) and the
 //! export page (styles in `assets/folio.css`, no scripts).
 
@@ -41,7 +41,7 @@ pub enum Styles<'a> {
 }
 
 /// The full document for rendered content.
-pub fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> String {
+pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> String {
     let mut icons = r.icons.clone();
     let contact = contact_links(chrome.params);
     for (icon, _, _) in &contact {
