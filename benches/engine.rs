@@ -120,7 +120,7 @@ fn render(c: &mut Criterion) {
                         markup: Default::default(),
                         site_params: &params,
                         rewrite_url: None,
-                        anchors: true,
+                        anchors: Some(&[]),
                         window: None,
                         cache: None,
                     };
@@ -135,7 +135,7 @@ fn render(c: &mut Criterion) {
             markup: Default::default(),
             site_params: &params,
             rewrite_url: None,
-            anchors: true,
+            anchors: Some(&[]),
             window: None,
             cache: Some(&cache),
         };

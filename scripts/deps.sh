@@ -15,7 +15,7 @@ for p in build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3
          librsvg2-dev libxdo-dev libssl-dev; do want "$p"; done
 if [ "$mode" = test ]; then
   for p in xvfb xauth webkit2gtk-driver default-jre-headless imagemagick \
-           chromium fonts-dejavu-core; do want "$p"; done
+           chromium fonts-dejavu-core xdotool; do want "$p"; done
 fi
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

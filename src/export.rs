@@ -71,7 +71,7 @@ fn page_html(doc: &OpenPage) -> (String, Assets) {
         markup: doc.site.markup(),
         site_params: &params,
         rewrite_url: Some(&rewrite),
-        anchors: false,
+        anchors: None,
         window: None,
         cache: None,
     };

@@ -3,6 +3,7 @@
 //! [`Plan`] of the files to rewrite, which is checked whole before anything is written.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::fs;
@@ -13,9 +14,12 @@ use crate::site::Site;
 /// A page and its site.
 #[derive(Debug, Clone)]
 pub struct OpenPage {
+    /// The page file.
     pub path: PathBuf,
+    /// The page, parsed.
     pub page: Page,
-    pub site: Site,
+    /// The site the page belongs to (shared: an editing session keeps one per version).
+    pub site: Arc<Site>,
 }
 
 /// The new contents of the files a model changes.
@@ -42,7 +46,7 @@ impl OpenPage {
         Ok(OpenPage {
             path: path.to_path_buf(),
             page,
-            site,
+            site: Arc::new(site),
         })
     }
 
@@ -65,8 +69,8 @@ impl OpenPage {
 
     /// What applying `model` changes. `model_path` names the model in errors.
     pub fn plan(&self, model: &Portfolio, model_path: &Path) -> Result<Plan> {
-        let text = self.page.apply(model).map_err(|e| e.in_model(model_path))?;
-        let page = (text != self.page.source()).then_some(text);
+        let edited = self.page.apply(model).map_err(|e| e.in_model(model_path))?;
+        let page = (edited.source() != self.page.source()).then(|| edited.to_string());
         let config = self.site.params_edit(&model.params).map_err(|e| {
             Error::model(
                 model_path,
@@ -107,15 +111,17 @@ impl OpenPage {
         cache: Option<&crate::render::CardCache>,
         files_base: Option<&str>,
     ) -> String {
-        self.preview_window(cache, files_base, None)
+        self.preview_window(cache, files_base, None, Some(&[]))
     }
 
-    /// The preview of blocks `window` only (for very long pages).
+    /// The preview of blocks `window` only (for very long pages), with each block's anchor
+    /// named by `ids` (by position; see [`crate::render::RenderOptions::anchors`]).
     pub fn preview_window(
         &self,
         cache: Option<&crate::render::CardCache>,
         files_base: Option<&str>,
         window: Option<std::ops::Range<usize>>,
+        ids: Option<&[usize]>,
     ) -> String {
         let params = self.site.params();
         let rewrite = |url: &str, image: bool| -> Option<String> {
@@ -137,7 +143,7 @@ impl OpenPage {
             markup: self.site.markup(),
             site_params: &params,
             rewrite_url: files_base.map(|_| &rewrite as &dyn Fn(&str, bool) -> Option<String>),
-            anchors: true,
+            anchors: ids,
             window,
             cache,
         };

@@ -21,24 +21,28 @@ function ctx() {
     hasConfig: Boolean(view.configPath),
     configName: view.configPath ? view.configPath.split("/").pop() : "",
     blockCount: () => state.model.blocks.length,
+    positionOf: (id) => state.model.blocks.findIndex((b) => b.id === id),
     foldByDefault: state.model.blocks.length > 40,
     insert: (index, kind) => {
       const block = kind === "card"
         ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
         : { kind: "markdown", text: "New paragraph." };
-      state.focusHint = { from: null, to: index, field: kind === "card" ? "title" : "text" };
-      submit({ op: "insert", index, block }, { anchor: index });
+      state.focusHint = { pos: index, field: kind === "card" ? "title" : "text" };
+      submit({ op: "insert", index, block }, { anchor: state.model.blocks[index]?.id ?? null });
     },
-    remove: (id, kind) => {
+    remove: (pos, kind) => {
       state.focusHint = null;
-      submit({ op: "delete", id }, { anchor: Math.max(0, id - 1) });
+      const blocks = state.model.blocks;
+      submit({ op: "delete", id: blocks[pos].id }, { anchor: blocks[Math.max(0, pos - 1)]?.id ?? null });
       notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]);
     },
-    focusAfter: (from, to) => {
-      // Taken now: the forms are locked (and lose focus) while the change is applied.
+    focusAfter: ({ id, pos = null }) => {
+      // Taken now: the forms are locked (and lose focus) while the change is applied. The
+      // field to focus is the one focused now, in block `id` (a move) or in the block that
+      // will be at `pos` (a copy).
       const key = document.activeElement?.dataset?.key ?? "";
-      const field = key.startsWith(`b${from}:`) ? key.split(":")[1] : null;
-      state.focusHint = { from, to, field };
+      const field = key.startsWith(`b${id}:`) ? key.split(":")[1] : null;
+      state.focusHint = pos === null ? { id, field } : { pos, field };
     },
   };
 }
@@ -55,8 +59,9 @@ function draw() {
   const caret = key && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
   const hint = state.focusHint;
   state.focusHint = null;
-  if (hint && hint.to !== null) {
-    key = hint.field ? `b${hint.to}:${hint.field}` : null;
+  const hintId = hint ? hint.id ?? state.model.blocks[hint.pos]?.id : undefined;
+  if (hint) {
+    key = hint.field ? `b${hintId}:${hint.field}` : null;
   }
   const scroll = editor.scrollTop;
   renderForms(editor, state.model, ctx());
@@ -64,13 +69,13 @@ function draw() {
   const target = key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
   if (target) {
     const item = target.closest(".block");
-    if (item) unfold(item, state.model);
+    if (item) unfold(item);
     target.focus({ preventScroll: !hint });
     if (caret && "setSelectionRange" in target && target.type !== "number" && target.type !== "date" && target.type !== "datetime-local" && target.type !== "checkbox") {
       try { target.setSelectionRange(...caret); } catch { /* not a text field */ }
     }
-  } else if (hint && hint.to !== null) {
-    editor.querySelector(`.block[data-id="${hint.to}"]`)?.scrollIntoView({ block: "nearest" });
+  } else if (hint) {
+    editor.querySelector(`.block[data-id="${hintId}"]`)?.scrollIntoView({ block: "nearest" });
   }
 }
 
@@ -102,6 +107,7 @@ function applyUpdate(u, anchor = null) {
 
 function showView(view) {
   state.view = view;
+  configure({ structural: view.structuralEdits });
   state.model = view.model;
   fillSelect($("language"), view.languages.map((l) => [l.code, l.name]), view.language);
   $("language-field").hidden = view.languages.length < 2;

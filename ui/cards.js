@@ -11,43 +11,44 @@ const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const collapsed = new Set();
 const expanded = new Set();
 
-/** Moves block `from` to position `to` (focus follows the block). */
-export function moveBlock(from, to, ctx) {
-  if (to < 0 || to >= ctx.blockCount() || to === from) return;
-  ctx.focusAfter(from, to);
-  submit({ op: "move", from, to }, { anchor: to });
+/** Moves block `id` to position `to` (focus follows the block: its id does not change). */
+export function moveBlock(id, to, ctx) {
+  if (to < 0 || to >= ctx.blockCount() || to === ctx.positionOf(id)) return;
+  ctx.focusAfter({ id });
+  submit({ op: "move", id, to }, { anchor: id });
 }
 
-/** The frame around a block's fields. */
-export function blockShell(id, model, ctx, kind, title, ...body) {
+/** The frame around the fields of the block at position `pos`. Blocks are named by the
+ *  engine's block id (stable for the session); positions only label and bound moves. */
+export function blockShell(pos, model, ctx, kind, title, ...body) {
   const n = model.blocks.length;
-  const key = keyOf(model, id);
-  const folded = ctx.foldByDefault ? !expanded.has(key) : collapsed.has(key);
-  const item = el("li", { class: `block ${folded ? "collapsed" : ""}`, dataset: { id: String(id) }, "aria-label": `${kind} ${id + 1}: ${title}` });
+  const id = model.blocks[pos].id;
+  const folded = ctx.foldByDefault ? !expanded.has(id) : collapsed.has(id);
+  const item = el("li", { class: `block ${folded ? "collapsed" : ""}`, dataset: { id: String(id), pos: String(pos) }, "aria-label": `${kind} ${pos + 1}: ${title}` });
   const toggle = el("button", {
     type: "button", class: "icon", "aria-expanded": String(!item.classList.contains("collapsed")),
-    "aria-label": `Show or hide ${kind.toLowerCase()} ${id + 1}`, text: item.classList.contains("collapsed") ? "▸" : "▾",
+    "aria-label": `Show or hide ${kind.toLowerCase()} ${pos + 1}`, text: item.classList.contains("collapsed") ? "▸" : "▾",
     onClick: () => {
       const now = item.classList.toggle("collapsed");
       toggle.textContent = now ? "▸" : "▾";
       toggle.setAttribute("aria-expanded", String(!now));
-      if (now) { collapsed.add(key); expanded.delete(key); } else { collapsed.delete(key); expanded.add(key); }
+      if (now) { collapsed.add(id); expanded.delete(id); } else { collapsed.delete(id); expanded.add(id); }
     },
   });
   const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
   const head = el("div", { class: "block-head" },
     handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${id + 1} up`, title: "Move up (Alt+↑)", disabled: id === 0, onClick: () => moveBlock(id, id - 1, ctx), text: "↑" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${id + 1} down`, title: "Move down (Alt+↓)", disabled: id === n - 1, onClick: () => moveBlock(id, id + 1, ctx), text: "↓" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${kind.toLowerCase()} ${id + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter(id, id + 1); submit({ op: "duplicate", id }, { anchor: id + 1 }); }, text: "Copy" }),
-    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${id + 1}`, title: "Delete", onClick: () => ctx.remove(id, kind), text: "Delete" }));
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} up`, title: "Move up (Alt+↑)", disabled: pos === 0, onClick: () => moveBlock(id, pos - 1, ctx), text: "↑" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, onClick: () => moveBlock(id, pos + 1, ctx), text: "↓" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${kind.toLowerCase()} ${pos + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); }, text: "Copy" }),
+    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${pos + 1}`, title: "Delete", onClick: () => ctx.remove(pos, kind), text: "Delete" }));
   item.append(head, el("div", { class: "block-body" }, ...body));
   item.addEventListener("keydown", (e) => {
     if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
     e.preventDefault();
-    moveBlock(id, e.key === "ArrowUp" ? id - 1 : id + 1, ctx);
+    moveBlock(id, e.key === "ArrowUp" ? pos - 1 : pos + 1, ctx);
   });
-  dragAndDrop(item, handle, id, ctx);
+  dragAndDrop(item, handle, pos, ctx);
   return item;
 }
 
@@ -60,24 +61,19 @@ export function retitle(item, title) {
 }
 
 /** Unfolds a block (when something in it gets focus). */
-export function unfold(item, model) {
+export function unfold(item) {
   if (!item.classList.contains("collapsed")) return;
   const id = Number(item.dataset.id);
   item.classList.remove("collapsed");
-  expanded.add(keyOf(model, id));
-  collapsed.delete(keyOf(model, id));
+  expanded.add(id);
+  collapsed.delete(id);
   const toggle = item.querySelector(".block-head button[aria-expanded]");
   if (toggle) { toggle.textContent = "▾"; toggle.setAttribute("aria-expanded", "true"); }
 }
 
-function keyOf(model, id) {
-  const b = model.blocks[id];
-  return `${b.kind}:${b.title ?? b.name ?? ""}:${id}`;
-}
-
-function dragAndDrop(item, handle, id, ctx) {
+function dragAndDrop(item, handle, pos, ctx) {
   handle.addEventListener("dragstart", (e) => {
-    e.dataTransfer.setData("application/x-folio-block", String(id));
+    e.dataTransfer.setData("application/x-folio-block", item.dataset.id);
     e.dataTransfer.effectAllowed = "move";
     item.classList.add("dragging");
   });
@@ -91,20 +87,22 @@ function dragAndDrop(item, handle, id, ctx) {
   });
   item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
   item.addEventListener("drop", (e) => {
-    const from = Number(e.dataTransfer.getData("application/x-folio-block"));
+    const id = Number(e.dataTransfer.getData("application/x-folio-block"));
     const side = where(e);
     item.classList.remove("drop-before", "drop-after");
-    if (Number.isNaN(from)) return;
+    const from = ctx.positionOf(id);
+    if (from < 0) return;
     e.preventDefault();
     // Position after removal of the dragged block.
-    let to = side === "before" ? id : id + 1;
+    let to = side === "before" ? pos : pos + 1;
     if (from < to) to -= 1;
-    moveBlock(from, to, ctx);
+    moveBlock(id, to, ctx);
   });
 }
 
-/** The editor of one project card. */
-export function cardEditor(card, id, model, ctx) {
+/** The editor of the project card at position `pos`. */
+export function cardEditor(card, pos, model, ctx) {
+  const id = card.id;
   const send = (key) => submit({ op: "block", id, block: card }, { coalesce: `b${id}:${key}`, anchor: id });
   let item = null;
   const title = el("input", {
@@ -131,7 +129,7 @@ export function cardEditor(card, id, model, ctx) {
     rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: `b${id}:body` },
     onInput: (e) => { card.body = e.target.value; send("body"); },
   });
-  item = blockShell(id, model, ctx, "Card", card.title || "Untitled card",
+  item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card",
     field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body));
   return item;
 }

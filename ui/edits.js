@@ -10,17 +10,19 @@ let running = false;
 let onUpdate = () => {};
 let onError = () => {};
 let onBusy = () => {};
+// The `op`s that add, move or remove blocks: the engine names them (`View.structuralEdits`).
+let structuralOps = [];
 const idle = [];
 
 /** Sets what happens with each engine answer. */
 export function configure(handlers) {
-  ({ onUpdate, onError, onBusy } = { ...{ onUpdate, onError, onBusy }, ...handlers });
+  ({ onUpdate, onError, onBusy, structural: structuralOps } = { ...{ onUpdate, onError, onBusy, structural: structuralOps }, ...handlers });
 }
 
 /** Queues a form edit. `coalesce` names the field (same field: latest value wins);
  *  `anchor` is the block the preview should show. */
 export function submit(edit, { coalesce = null, anchor = null } = {}) {
-  const structural = ["insert", "move", "delete", "duplicate"].includes(edit.op);
+  const structural = structuralOps.includes(edit.op);
   const key = coalesce && !structural ? `edit:${coalesce}` : Symbol(edit.op);
   performance.mark("folio-edit");
   pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce), anchor, structural });

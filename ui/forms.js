@@ -128,9 +128,9 @@ function paramFields(params, ctx) {
 
 function blockList(model, ctx) {
   const list = el("ol", { class: "blocks", "aria-label": "Content blocks" });
-  model.blocks.forEach((block, id) => {
-    list.append(insertBar(id, ctx));
-    list.append(blockItem(block, id, model, ctx));
+  model.blocks.forEach((block, pos) => {
+    list.append(insertBar(pos, ctx));
+    list.append(blockItem(block, pos, model, ctx));
   });
   const end = el("div", { class: "add-end" },
     el("button", { type: "button", text: "Add card", onClick: () => ctx.insert(model.blocks.length, "card") }),
@@ -144,8 +144,9 @@ function insertBar(index, ctx) {
     el("button", { type: "button", text: "+ Text here", "aria-label": `Add text before block ${index + 1}`, onClick: () => ctx.insert(index, "markdown") }));
 }
 
-function blockItem(block, id, model, ctx) {
-  if (block.kind === "card") return cardEditor(block, id, model, ctx);
+function blockItem(block, pos, model, ctx) {
+  if (block.kind === "card") return cardEditor(block, pos, model, ctx);
+  const id = block.id;
   if (block.kind === "markdown") {
     let item = null;
     const area = el("textarea", {
@@ -158,11 +159,11 @@ function blockItem(block, id, model, ctx) {
         retitle(item, firstLine(block.text));
       },
     });
-    item = blockShell(id, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
+    item = blockShell(pos, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
     return item;
   }
   const src = el("pre", { class: "source", text: block.source });
-  return blockShell(id, model, ctx, "Shortcode", block.name || "shortcode",
+  return blockShell(pos, model, ctx, "Shortcode", block.name || "shortcode",
     el("p", { class: "hint", text: "Folio shows this shortcode as written; edit it in your editor." }), src);
 }
 

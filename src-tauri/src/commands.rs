@@ -1,26 +1,22 @@
-//! The commands the window calls. Each locks the state, calls one engine function, and maps
-//! the error; the window title follows the session's dirty state.
+//! The commands the window calls. Each locks the state, takes or changes what it needs,
+//! releases it, then does any slow work (rendering, export, dialogs), and maps the error.
+//! The window title is not set here: the UI sets the document's title from each update
+//! and the window follows it (see `main.rs`).
 
 use std::path::PathBuf;
 
 use folio::session::{Edit, SaveOutcome, Update, View};
 use folio::storage::Recent;
 use serde::Serialize;
-use tauri::{AppHandle, State, WebviewWindow};
+use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
-fn sync_title(window: &WebviewWindow, state: &AppState) {
-    if let Some(s) = state.lock().as_ref() {
-        let _ = window.set_title(&s.window_title());
-    }
-}
-
 /// The open page's view (`None` before any page is open).
 #[tauri::command]
-pub fn current_view(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Option<View>> {
+pub fn current_view(state: State<'_, AppState>) -> CmdResult<Option<View>> {
     if let Some(err) = state
         .startup_error
         .lock()
@@ -30,37 +26,25 @@ pub fn current_view(window: WebviewWindow, state: State<'_, AppState>) -> CmdRes
         return Err(CommandError::new("site", err));
     }
     let view = state.lock().as_ref().map(|s| state.view(s));
-    sync_title(&window, &state);
     Ok(view)
 }
 
 /// Opens a site folder or page file.
 #[tauri::command]
-pub fn open_site(
-    app: AppHandle,
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> CmdResult<View> {
+pub fn open_site(app: AppHandle, state: State<'_, AppState>, path: PathBuf) -> CmdResult<View> {
     let view = state.open(&path)?;
     crate::events::watch(&app);
-    sync_title(&window, &state);
     Ok(view)
 }
 
 /// Asks for a site folder (native dialog, off the UI thread) and opens it.
 #[tauri::command]
-pub async fn pick_site(
-    app: AppHandle,
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-) -> CmdResult<Option<View>> {
+pub async fn pick_site(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<View>> {
     let Some(dir) = pick_folder(&app, "Open a Hugo site").await? else {
         return Ok(None);
     };
     let view = state.open(&dir)?;
     crate::events::watch(&app);
-    sync_title(&window, &state);
     Ok(Some(view))
 }
 
@@ -86,29 +70,25 @@ pub fn recent_sites(state: State<'_, AppState>) -> Vec<Recent> {
 /// Applies a form edit.
 #[tauri::command]
 pub fn apply_edit(
-    window: WebviewWindow,
     state: State<'_, AppState>,
     edit: Edit,
     coalesce: Option<String>,
 ) -> CmdResult<Update> {
     let update = state.with_session(|s| Ok(s.edit(edit, coalesce)?))?;
-    sync_title(&window, &state);
     Ok(update)
 }
 
 /// Undoes the last edit.
 #[tauri::command]
-pub fn undo(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Update> {
+pub fn undo(state: State<'_, AppState>) -> CmdResult<Update> {
     let update = state.with_session(|s| Ok(s.undo()))?;
-    sync_title(&window, &state);
     Ok(update)
 }
 
 /// Redoes the last undone edit.
 #[tauri::command]
-pub fn redo(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<Update> {
+pub fn redo(state: State<'_, AppState>) -> CmdResult<Update> {
     let update = state.with_session(|s| Ok(s.redo()))?;
-    sync_title(&window, &state);
     Ok(update)
 }
 
@@ -122,11 +102,7 @@ pub struct Saved {
 
 /// Saves; `overwrite` replaces files that changed on disk (after the user chose to).
 #[tauri::command]
-pub fn save(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    overwrite: bool,
-) -> CmdResult<Saved> {
+pub fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
     let data = state.data.clone();
     let saved = state.with_session(|s| {
         let outcome = s.save(overwrite, &data)?;
@@ -135,18 +111,16 @@ pub fn save(
             update: s.update(false),
         })
     })?;
-    sync_title(&window, &state);
     Ok(saved)
 }
 
 /// Discards unsaved changes and reads the files again.
 #[tauri::command]
-pub fn reload(window: WebviewWindow, state: State<'_, AppState>) -> CmdResult<View> {
+pub fn reload(state: State<'_, AppState>) -> CmdResult<View> {
     let view = state.with_session(|s| {
         s.reload()?;
         Ok(s.view())
     })?;
-    sync_title(&window, &state);
     Ok(view)
 }
 
@@ -173,7 +147,8 @@ pub async fn export_site(
             None => return Ok(None),
         },
     };
-    let report = state.with_session(|s| Ok(s.export(&dir)?))?;
+    let source = state.with_session(|s| Ok(s.export_source()?))?;
+    let report = folio::export::export(&source, &dir)?;
     *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(report.dir.clone());
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
@@ -225,7 +200,6 @@ pub fn subscribe(state: State<'_, AppState>, channel: tauri::ipc::Channel<crate:
 /// Settles conflicts with outside changes (one choice per conflict).
 #[tauri::command]
 pub fn resolve_conflicts(
-    window: WebviewWindow,
     state: State<'_, AppState>,
     resolutions: std::collections::HashMap<String, folio::merge::Resolution>,
 ) -> CmdResult<crate::events::Event> {
@@ -236,18 +210,13 @@ pub fn resolve_conflicts(
             update: s.update(true),
         })
     })?;
-    sync_title(&window, &state);
     Ok(event)
 }
 
 /// Restores (or, with `restore = false`, forgets) the unsaved edits left by a session that
 /// did not end cleanly.
 #[tauri::command]
-pub fn recover(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    restore: bool,
-) -> CmdResult<crate::events::Event> {
+pub fn recover(state: State<'_, AppState>, restore: bool) -> CmdResult<crate::events::Event> {
     let data = state.data.clone();
     let event = state.with_session(|s| {
         let outside = match data.journal(s.path()) {
@@ -262,7 +231,6 @@ pub fn recover(
             update: s.update(true),
         })
     })?;
-    sync_title(&window, &state);
     Ok(event)
 }
 
@@ -270,7 +238,6 @@ pub fn recover(
 #[tauri::command]
 pub fn follow_rename(
     app: AppHandle,
-    window: WebviewWindow,
     state: State<'_, AppState>,
     to: PathBuf,
 ) -> CmdResult<crate::events::Event> {
@@ -282,17 +249,12 @@ pub fn follow_rename(
         })
     })?;
     crate::events::watch(&app);
-    sync_title(&window, &state);
     Ok(event)
 }
 
 /// Writes the unsaved page to a file the user picks, and goes on editing it there.
 #[tauri::command]
-pub async fn save_as(
-    app: AppHandle,
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-) -> CmdResult<Option<Update>> {
+pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<Update>> {
     let name = state.lock().as_ref().and_then(|s| {
         s.path()
             .file_name()
@@ -319,7 +281,6 @@ pub async fn save_as(
         Ok(s.update(false))
     })?;
     crate::events::watch(&app);
-    sync_title(&window, &state);
     Ok(Some(update))
 }
 

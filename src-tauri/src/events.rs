@@ -82,11 +82,6 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
             }
         };
         send(&state, event);
-        if let Some(w) = handle.get_webview_window("main") {
-            if let Some(s) = state.lock().as_ref() {
-                let _ = w.set_title(&s.window_title());
-            }
-        }
     });
     *state.watch.lock().unwrap_or_else(|p| p.into_inner()) = watch.ok();
 }

@@ -7,6 +7,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[cfg(test)]
+mod command_names;
 mod commands;
 mod error;
 mod events;
@@ -56,16 +58,30 @@ fn main() {
                     .unwrap_or_else(|p| p.into_inner()) = Some(e.message);
             }
             app.manage(state);
+            // The window follows the page's title, which the UI sets from each update: the
+            // title is set in one place.
+            let config = app
+                .config()
+                .app
+                .windows
+                .first()
+                .ok_or("tauri.conf.json declares no window")?
+                .clone();
+            tauri::WebviewWindowBuilder::from_config(app, &config)?
+                .on_document_title_changed(|window, title| {
+                    let _ = window.set_title(&title);
+                })
+                .build()?;
             events::watch(app.handle());
             events::journal_loop(app.handle().clone());
             Ok(())
         })
         .on_window_event(events::on_window_event)
         .invoke_handler(tauri::generate_handler![
+            commands::current_view,
             commands::open_site,
             commands::pick_site,
             commands::recent_sites,
-            commands::current_view,
             commands::apply_edit,
             commands::undo,
             commands::redo,
@@ -73,14 +89,74 @@ fn main() {
             commands::reload,
             commands::export_site,
             commands::open_export,
-            commands::icon_names,
             commands::preview,
             commands::subscribe,
             commands::resolve_conflicts,
             commands::recover,
             commands::follow_rename,
             commands::save_as,
+            commands::icon_names,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Folio could not start");
+}
+
+#[cfg(test)]
+mod tests {
+    //! The command list has one home, `commands.rs`: these check that everything else that
+    //! names commands follows it.
+
+    use super::command_names::command_names;
+
+    fn commands() -> Vec<String> {
+        command_names(include_str!("commands.rs"))
+    }
+
+    /// The quoted or `prefix`ed words of `text` that follow `prefix`, up to `end`.
+    fn words_after(text: &str, prefix: &str, end: char) -> Vec<String> {
+        text.split(prefix)
+            .skip(1)
+            .filter_map(|rest| rest.split(end).next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_command_is_registered_in_main() {
+        let main = include_str!("main.rs");
+        let handler = main
+            .split("generate_handler![")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .expect("main.rs registers its commands with generate_handler!");
+        let registered = words_after(handler, "commands::", ',');
+        assert_eq!(registered, commands());
+    }
+
+    #[test]
+    fn the_capability_grants_exactly_the_commands() {
+        let capability = include_str!("../capabilities/default.json");
+        let mut granted = words_after(capability, "\"allow-", '"');
+        let mut want: Vec<String> = commands().iter().map(|c| c.replace('_', "-")).collect();
+        granted.sort();
+        want.sort();
+        assert_eq!(granted, want);
+    }
+
+    #[test]
+    fn the_ui_calls_only_commands_that_exist_and_every_one_of_them() {
+        let api = include_str!("../../ui/api.js");
+        let mut called = words_after(api, "call(\"", '"');
+        called.sort();
+        called.dedup();
+        let mut want = commands();
+        want.sort();
+        assert_eq!(called, want);
+    }
+
+    #[test]
+    fn command_names_are_read_from_attributed_functions_only() {
+        let source = "#[tauri::command]\npub fn a(x: u8) {}\nfn b() {}\n#[tauri::command]\npub async fn c<R>() {}\n";
+        assert_eq!(command_names(source), ["a", "c"]);
+    }
 }

@@ -10,7 +10,8 @@ use std::ops::Range;
 use serde_json::Value as Json;
 
 use super::card::CardView;
-use super::{lexer, tree, BlockSpan, Page};
+use super::tree::Shortcodes;
+use super::{BlockSpan, Page};
 use crate::formats::EditError;
 use crate::model::{Block, Card, Portfolio};
 use crate::text::{self, Splice};
@@ -29,9 +30,14 @@ fn same_kind(span: &BlockSpan, b: &Block) -> bool {
 const DEFAULT_CARD: &str = "{{< project-card title=\"\" >}}\n\n{{< /project-card >}}";
 
 impl Page {
-    /// The page's text with `model` applied (site params are ignored here). The result is
-    /// re-parsed, so an edit that would break the page is refused rather than written.
-    pub fn apply(&self, model: &Portfolio) -> Result<String, EditError> {
+    /// The page with `model` applied (site params are ignored here): the new text, parsed.
+    /// That one parse is how an edit that would break the page is refused rather than
+    /// written, and its result is the page the caller goes on with.
+    ///
+    /// # Errors
+    /// An [`EditError`] naming the model path (`blocks[2].title`, `revision`, …) when the
+    /// model does not fit the page, or its result would not parse.
+    pub fn apply(&self, model: &Portfolio) -> Result<Page, EditError> {
         if let Some(rev) = &model.revision {
             if *rev != super::revision(&self.src) {
                 return Err(EditError {
@@ -58,9 +64,13 @@ impl Page {
         self.finish(splices, "blocks")
     }
 
-    /// The page's text with block `id` replaced by `block` (same kind), without building
-    /// the whole model: what a form edit on a large page needs.
-    pub fn apply_block(&self, id: usize, block: &Block) -> Result<String, EditError> {
+    /// The page with block `id` (a position) replaced by `block` (same kind), without
+    /// building the whole model: what a form edit on a large page needs.
+    ///
+    /// # Errors
+    /// An [`EditError`] at `blocks[id]` when there is no such block, it is of another
+    /// kind, or the result would not parse.
+    pub fn apply_block(&self, id: usize, block: &Block) -> Result<Page, EditError> {
         let at = format!("blocks[{id}]");
         let Some(orig) = self.blocks.get(id) else {
             return Err(EditError::new(
@@ -81,12 +91,15 @@ impl Page {
         self.finish(splices, &at)
     }
 
-    /// The page's text with front-matter key `key` set to `value` (`None` removes it).
+    /// The page with front-matter key `key` set to `value` (`None` removes it).
+    ///
+    /// # Errors
+    /// An [`EditError`] at `frontMatter.KEY` when the value cannot be written there.
     pub fn set_front_matter(
         &self,
         key: &str,
         value: Option<serde_json::Value>,
-    ) -> Result<String, EditError> {
+    ) -> Result<Page, EditError> {
         let mut fm = self.to_front_matter();
         match value {
             Some(v) => {
@@ -105,21 +118,22 @@ impl Page {
     }
 
     /// Applies splices, refusing a result that would not parse.
-    fn finish(&self, splices: Vec<Splice>, at: &str) -> Result<String, EditError> {
-        let out = text::apply_splices(&self.src, splices);
-        if out != self.src {
-            if let Err(e) = Page::parse(&out) {
-                return Err(EditError {
-                    at: at.to_string(),
-                    message: format!(
-                        "the edited page would not parse at {}: {}",
-                        text::position(&out, e.offset),
-                        e.message
-                    ),
-                });
-            }
+    fn finish(&self, splices: Vec<Splice>, at: &str) -> Result<Page, EditError> {
+        if splices.is_empty() {
+            return Ok(self.clone());
         }
-        Ok(out)
+        let out = text::apply_splices(&self.src, splices);
+        if out == self.src {
+            return Ok(self.clone());
+        }
+        Page::parse(&out).map_err(|e| EditError {
+            at: at.to_string(),
+            message: format!(
+                "the edited page would not parse at {}: {}",
+                text::position(&out, e.offset),
+                e.message
+            ),
+        })
     }
 
     fn front_matter_edits(&self, model: &Portfolio) -> Result<Vec<Splice>, EditError> {
@@ -274,8 +288,7 @@ impl Page {
             at: at.to_string(),
             message: m,
         };
-        let tokens = lexer::lex(&template, 0).map_err(|e| fail(e.message))?;
-        let scs = tree::build(&template, tokens).map_err(|e| fail(e.message))?;
+        let scs = Shortcodes::parse(&template, 0).map_err(|e| fail(e.message))?;
         let sc = scs
             .top
             .first()

@@ -18,7 +18,6 @@ use crate::formats::Tree;
 use crate::model::{Block, Portfolio};
 use crate::text;
 use frontmatter::FrontMatterSpan;
-use lexer::Token;
 use tree::Shortcodes;
 
 /// The name of the shortcode Folio edits as a card.
@@ -42,8 +41,6 @@ pub struct Page {
     front_matter: Option<(FrontMatterSpan, Tree)>,
     body_start: usize,
     shortcodes: Shortcodes,
-    /// `{{</* … */>}}` escapes: (whole span, notation, inner span).
-    escapes: Vec<(Range<usize>, Notation, Range<usize>)>,
     blocks: Vec<BlockSpan>,
     /// Whitespace around blocks: `gaps[i]` comes before `blocks[i]`; one more at the end.
     gaps: Vec<Range<usize>>,
@@ -62,6 +59,7 @@ impl Page {
 
     /// Parses page text.
     pub fn parse(src: &str) -> std::result::Result<Page, SyntaxError> {
+        PARSES.with(|n| n.set(n.get() + 1));
         if src.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(SyntaxError::new(
                 0,
@@ -76,25 +74,12 @@ impl Page {
             }
             None => None,
         };
-        let tokens = lexer::lex(src, body_start)?;
-        let escapes = tokens
-            .iter()
-            .filter_map(|t| match t {
-                Token::Escaped {
-                    span,
-                    notation,
-                    inner,
-                } => Some((span.clone(), *notation, inner.clone())),
-                _ => None,
-            })
-            .collect();
-        let shortcodes = tree::build(src, tokens)?;
+        let shortcodes = Shortcodes::parse(src, body_start)?;
         let mut page = Page {
             src: src.to_string(),
             front_matter,
             body_start,
             shortcodes,
-            escapes,
             blocks: Vec::new(),
             gaps: Vec::new(),
             eol: text::dominant_eol(src),
@@ -124,9 +109,9 @@ impl Page {
         &self.shortcodes
     }
 
-    /// Comment-escaped shortcodes: (whole span, notation, inner span).
-    pub fn escapes(&self) -> &[(Range<usize>, Notation, Range<usize>)] {
-        &self.escapes
+    /// Comment-escaped shortcodes, in order.
+    pub fn escapes(&self) -> &[tree::Escape] {
+        &self.shortcodes.escapes
     }
 
     /// The blocks, in order.
@@ -266,6 +251,16 @@ impl Page {
     fn stands_alone(&self, span: &Range<usize>) -> bool {
         stands_alone(&self.src, span, self.body_start)
     }
+}
+
+thread_local! {
+    static PARSES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times [`Page::parse`] has run on the calling thread: lets tests assert that an
+/// edit parses its result once (and benchmarks count parses), without a global lock.
+pub fn parses_on_this_thread() -> u64 {
+    PARSES.with(std::cell::Cell::get)
 }
 
 /// Whether `span` of `src` has only blank space before it (back to `body_start` at most)

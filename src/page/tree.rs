@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexer::{Tag, Token};
+use super::lexer::{self, Tag, Token};
 use crate::error::SyntaxError;
+use crate::model::Notation;
 use crate::text::position;
 
 /// Shortcodes nested deeper than this are refused: no real page comes close, and rendering
@@ -49,16 +50,61 @@ impl Shortcode {
     }
 }
 
+/// A comment-escaped shortcode, `{{</* name */>}}`: Hugo prints it as a shortcode's text
+/// without the comment marks (Hugo docs, "Shortcodes: comment").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Escape {
+    /// The whole `{{</* … */>}}`.
+    pub span: Range<usize>,
+    /// Angle or percent delimiters.
+    pub notation: Notation,
+    /// Between `/*` and `*/`, spaces included.
+    pub inner: Range<usize>,
+}
+
 /// Every shortcode of a body, in document order, plus the comment-escaped ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shortcodes {
+    /// Every shortcode, in the order its opening tag appears.
     pub all: Vec<Shortcode>,
     /// Indices of the shortcodes not inside another one.
     pub top: Vec<usize>,
+    /// The comment-escaped shortcodes, in order.
+    pub escapes: Vec<Escape>,
+}
+
+impl Shortcodes {
+    /// Lexes and pairs the shortcodes of `src` from byte `start` on (the body of a page, or
+    /// a whole text such as a card body): the one way Folio reads shortcodes, used by the
+    /// page parser, the renderer and the edits that copy a card.
+    ///
+    /// # Errors
+    /// A [`SyntaxError`] at the byte where a tag is malformed, unclosed or misnested.
+    pub fn parse(src: &str, start: usize) -> Result<Shortcodes, SyntaxError> {
+        let tokens = lexer::lex(src, start)?;
+        let escapes = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Escaped {
+                    span,
+                    notation,
+                    inner,
+                } => Some(Escape {
+                    span: span.clone(),
+                    notation: *notation,
+                    inner: inner.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let mut shortcodes = build(src, tokens)?;
+        shortcodes.escapes = escapes;
+        Ok(shortcodes)
+    }
 }
 
 /// Pairs tags into shortcodes. `src` is only used to word error messages.
-pub fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
+fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
     let mut all: Vec<Shortcode> = Vec::new();
     let mut paired: Vec<bool> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -119,7 +165,11 @@ pub fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
             None => top.push(i),
         }
     }
-    Ok(Shortcodes { all, top })
+    Ok(Shortcodes {
+        all,
+        top,
+        escapes: Vec::new(),
+    })
 }
 
 fn outermost(all: &[Shortcode], mut i: usize) -> usize {

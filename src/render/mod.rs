@@ -20,15 +20,15 @@ use serde_json::{Map, Value as Json};
 
 pub use markdown::Markdown;
 
-use crate::page::tree::Shortcodes;
-use crate::page::{lexer, tree, Notation, Page};
+use crate::page::tree::{Escape, Shortcodes};
+use crate::page::{Notation, Page};
 
 /// Text with its shortcodes: a page body, or text handed to `markdownify`.
 #[derive(Clone, Copy)]
 struct Source<'a> {
     text: &'a str,
     shortcodes: &'a Shortcodes,
-    escapes: &'a [(Range<usize>, Notation, Range<usize>)],
+    escapes: &'a [Escape],
     body_start: usize,
 }
 
@@ -44,8 +44,9 @@ pub struct RenderOptions<'a> {
     pub site_params: &'a Map<String, Json>,
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).
     pub rewrite_url: Option<markdown::RewriteUrl<'a>>,
-    /// Put an anchor `#folio-block-N` before each block (the preview scrolls to them).
-    pub anchors: bool,
+    /// Put an anchor `#folio-block-ID` before each block (the preview scrolls to them),
+    /// with each block's id given by position (the session's block ids); `None`: none.
+    pub anchors: Option<&'a [usize]>,
     /// Render only these blocks (the preview of a very long page shows the part being
     /// edited), with a note of how many are left out before and after.
     pub window: Option<Range<usize>>,
@@ -115,7 +116,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         ),
         None => (page.body_start()..page.source().len(), 0..blocks.len()),
     };
-    let anchors: Vec<(usize, usize)> = if opts.anchors {
+    let anchors: Vec<(usize, usize)> = if opts.anchors.is_some() {
         shown
             .clone()
             .map(|k| (page.block_range(&blocks[k]).start, k))
@@ -221,7 +222,7 @@ impl Renderer<'_> {
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
-        merge_placeholders(&html, outputs, &anchored)
+        merge_placeholders(&html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
     }
 
     /// Pushes text, with an anchor paragraph at each block start in `range` (its end
@@ -267,23 +268,11 @@ impl Renderer<'_> {
     /// `text` rendered with its own shortcodes; `None` when they do not parse (then it is
     /// rendered as plain Markdown).
     fn reparsed(&mut self, text: &str) -> Option<String> {
-        let tokens = lexer::lex(text, 0).ok()?;
-        let escapes: Vec<_> = tokens
-            .iter()
-            .filter_map(|t| match t {
-                lexer::Token::Escaped {
-                    span,
-                    notation,
-                    inner,
-                } => Some((span.clone(), *notation, inner.clone())),
-                _ => None,
-            })
-            .collect();
-        let scs = tree::build(text, tokens).ok()?;
+        let scs = Shortcodes::parse(text, 0).ok()?;
         let src = Source {
             text,
             shortcodes: &scs,
-            escapes: &escapes,
+            escapes: &scs.escapes,
             body_start: 0,
         };
         let mut sub = Renderer {
@@ -327,9 +316,14 @@ impl Renderer<'_> {
     fn push_text(&self, out: &mut String, range: Range<usize>) {
         let src = self.src.text;
         let escapes = self.src.escapes;
-        let first = escapes.partition_point(|(span, _, _)| span.start < range.start);
+        let first = escapes.partition_point(|e| e.span.start < range.start);
         let mut pos = range.start;
-        for (span, notation, inner) in &escapes[first..] {
+        for Escape {
+            span,
+            notation,
+            inner,
+        } in &escapes[first..]
+        {
             if span.start >= range.end {
                 break;
             }
@@ -356,9 +350,15 @@ fn elided(n: usize, side: &str) -> String {
 }
 
 /// Puts shortcode outputs and block anchors in place of their placeholders, in one pass.
-/// `anchored` is sorted (blocks are anchored in order).
+/// `anchored` is sorted (blocks are anchored in order); `ids` names each block's anchor by
+/// position (a block without one is named by its position).
 /// A `<p>` holding only a placeholder is dropped, as Hugo does.
-fn merge_placeholders(html: &str, mut outputs: Vec<String>, anchored: &[usize]) -> String {
+fn merge_placeholders(
+    html: &str,
+    mut outputs: Vec<String>,
+    anchored: &[usize],
+    ids: &[usize],
+) -> String {
     const SC: &str = "FOLIOSHORTCODEPLACEHOLDER";
     const ANCHOR: &str = "FOLIOBLOCKANCHOR";
     if outputs.is_empty() && anchored.is_empty() {
@@ -394,7 +394,8 @@ fn merge_placeholders(html: &str, mut outputs: Vec<String>, anchored: &[usize]) 
         let replacement = match (is_sc, outputs.get_mut(n)) {
             (true, Some(o)) => std::mem::take(o),
             (false, _) if anchored.binary_search(&n).is_ok() => {
-                format!("<a class=\"folio-anchor\" id=\"folio-block-{n}\"></a>")
+                let id = ids.get(n).copied().unwrap_or(n);
+                format!("<a class=\"folio-anchor\" id=\"folio-block-{id}\"></a>")
             }
             _ => {
                 out.push_str(&html[pos..end + 1]);

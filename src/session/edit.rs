@@ -1,36 +1,74 @@
-//! The edits the forms make, each turned into new text by the engine's lossless apply.
+//! The edits the forms make, each turned into new text by the engine's lossless apply and
+//! parsed once: the page that apply parsed is the page the session goes on with.
 
 use serde::Deserialize;
 use serde_json::Value as Json;
 
-use super::{Session, Snapshot, Update};
+use super::{Session, Update};
 use crate::error::{Error, Result};
 use crate::formats::EditError;
 use crate::model::Block;
+use crate::page::Page;
 
-/// One form edit.
+/// One form edit. Blocks are named by their session id ([`Session::block_ids`]); places
+/// (`index`, `to`) are positions in the page's blocks.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum Edit {
     /// Set (or, with `null`, remove) a front-matter key.
-    FrontMatter { key: String, value: Option<Json> },
+    FrontMatter {
+        /// The key, as written in the front matter.
+        key: String,
+        /// The new value; `None` removes the key.
+        value: Option<Json>,
+    },
     /// Set (or remove) a site param.
-    Param { key: String, value: Option<Json> },
+    Param {
+        /// The key under the config's `params`.
+        key: String,
+        /// The new value; `None` removes the key.
+        value: Option<Json>,
+    },
     /// Replace block `id`'s content (same kind).
-    Block { id: usize, block: Block },
+    Block {
+        /// The block's id.
+        id: usize,
+        /// Its new content.
+        block: Block,
+    },
     /// Insert a new block at position `index`.
-    Insert { index: usize, block: Block },
-    /// Move the block at position `from` to position `to`.
-    Move { from: usize, to: usize },
+    Insert {
+        /// Where: 0 is before the first block, the number of blocks after the last.
+        index: usize,
+        /// The new block (its `id` is ignored).
+        block: Block,
+    },
+    /// Move block `id` to position `to`.
+    Move {
+        /// The block's id.
+        id: usize,
+        /// Its position once moved.
+        to: usize,
+    },
     /// Remove block `id`.
-    Delete { id: usize },
+    Delete {
+        /// The block's id.
+        id: usize,
+    },
     /// Insert an exact copy of block `id` after it.
-    Duplicate { id: usize },
+    Duplicate {
+        /// The block's id.
+        id: usize,
+    },
 }
 
 impl Edit {
-    /// Whether the edit can change which blocks there are (the forms then redraw).
-    fn is_structural(&self) -> bool {
+    /// The `op` names of the edits that add, move or remove blocks: the forms are redrawn
+    /// after them, and they are never merged into the previous undo step.
+    pub const STRUCTURAL: [&'static str; 4] = ["insert", "move", "delete", "duplicate"];
+
+    /// Whether the edit adds, moves or removes blocks (see [`Edit::STRUCTURAL`]).
+    pub fn is_structural(&self) -> bool {
         matches!(
             self,
             Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. }
@@ -40,109 +78,138 @@ impl Edit {
 
 impl Session {
     /// Applies a form edit to the unsaved text. `coalesce` names the field being typed in,
-    /// so a burst of keystrokes undoes as one step.
+    /// so a burst of keystrokes undoes as one step. The new text is parsed once (by the
+    /// apply that checks it), and the update carries the whole model only when the blocks
+    /// changed (by kind or number), for the forms to be redrawn.
+    ///
+    /// # Errors
+    /// A site error when the page is broken (read-only); a model error naming the field
+    /// (`blocks[2]`, `frontMatter.title`, `params.email`) when the edit cannot be made.
     pub fn edit(&mut self, edit: Edit, coalesce: Option<String>) -> Result<Update> {
-        let Some(doc) = &self.doc else {
+        let Some(open) = self.open.clone() else {
             return Err(Error::site(&self.path, "the page has an error and opens read-only; fix it in your editor and Folio reloads it"));
         };
-        let kinds_before: Vec<&'static str> =
-            doc.page.block_models().iter().map(Block::kind).collect();
-        let fail = |e: EditError| Error::model(&self.path, e.at, e.message);
+        let path = self.path.clone();
+        let fail = |e: EditError| Error::model(&path, e.at, e.message);
         let mut next = self.current.clone();
-        match &edit {
-            Edit::FrontMatter { key, value } => {
-                next.page = doc
-                    .page
+        let mut ids = None;
+        let page: Option<Page> = match &edit {
+            Edit::FrontMatter { key, value } => Some(
+                open.page
                     .set_front_matter(key, value.clone())
-                    .map_err(fail)?
-            }
+                    .map_err(fail)?,
+            ),
             Edit::Param { key, value } => {
-                let mut params = doc.site.params();
+                let mut params = open.site.params();
                 match value {
-                    Some(v) => {
-                        params.insert(key.clone(), v.clone());
-                    }
-                    None => {
-                        params.remove(key);
-                    }
-                }
-                if let Some((_, text)) = doc.site.params_edit(&params).map_err(fail)? {
+                    Some(v) => params.insert(key.clone(), v.clone()),
+                    None => params.remove(key),
+                };
+                if let Some((_, text)) = open.site.params_edit(&params).map_err(fail)? {
                     next.config = Some(text);
                 }
+                None
             }
             Edit::Block { id, block } => {
-                next.page = doc.page.apply_block(*id, block).map_err(fail)?
+                let at = self.position(*id)?;
+                Some(open.page.apply_block(at, block).map_err(fail)?)
             }
             Edit::Insert { .. }
             | Edit::Move { .. }
             | Edit::Delete { .. }
             | Edit::Duplicate { .. } => {
-                let mut model = doc.page.to_model();
+                let mut model = open.page.to_model();
                 model.revision = None;
-                restructure(&mut model.blocks, &edit)
-                    .map_err(|m| Error::model(&self.path, "blocks", m))?;
-                next.page = doc.page.apply(&model).map_err(fail)?;
+                let mut blocks: Vec<(Block, usize)> =
+                    model.blocks.into_iter().zip(self.ids.clone()).collect();
+                self.restructure(&mut blocks, &edit)?;
+                let (blocks, new_ids): (Vec<Block>, Vec<usize>) = blocks.into_iter().unzip();
+                model.blocks = blocks;
+                ids = Some(new_ids);
+                Some(open.page.apply(&model).map_err(fail)?)
             }
+        };
+        let redraw = edit.is_structural()
+            || page
+                .as_ref()
+                .is_some_and(|p| !same_block_kinds(&open.page, p));
+        if let Some(page) = &page {
+            next.page = page.source().to_string();
         }
-        self.replace(next, if edit.is_structural() { None } else { coalesce });
-        let kinds_after: Vec<&'static str> = self
-            .doc
-            .as_ref()
-            .map(|d| d.page.block_models().iter().map(Block::kind).collect())
-            .unwrap_or_default();
-        Ok(self.update(edit.is_structural() || kinds_after != kinds_before))
+        let coalesce = if edit.is_structural() { None } else { coalesce };
+        self.replace(next, page, ids, coalesce);
+        Ok(self.update(redraw))
+    }
+
+    /// The position of block `id` in the unsaved page.
+    fn position(&self, id: usize) -> Result<usize> {
+        self.ids.iter().position(|&i| i == id).ok_or_else(|| {
+            Error::model(
+                &self.path,
+                format!("blocks[{id}]"),
+                format!(
+                    "block {id} does not exist: the page has {} blocks",
+                    self.ids.len()
+                ),
+            )
+        })
+    }
+
+    /// Adds, moves, removes or copies blocks of a model, each paired with its session id
+    /// (new blocks get new ids).
+    fn restructure(&mut self, blocks: &mut Vec<(Block, usize)>, edit: &Edit) -> Result<()> {
+        let n = blocks.len();
+        let missing = |i: usize| {
+            Error::model(
+                &self.path,
+                "blocks",
+                format!("block {i} does not exist: the page has {n} blocks"),
+            )
+        };
+        match edit {
+            Edit::Insert { index, block } => {
+                if *index > n {
+                    return Err(missing(*index));
+                }
+                blocks.insert(*index, (without_id(block.clone()), self.new_id()));
+            }
+            Edit::Move { id, to } => {
+                let from = self.position(*id)?;
+                if *to >= n {
+                    return Err(missing(*to));
+                }
+                let b = blocks.remove(from);
+                blocks.insert(*to, b);
+            }
+            Edit::Delete { id } => {
+                blocks.remove(self.position(*id)?);
+            }
+            Edit::Duplicate { id } => {
+                let at = self.position(*id)?;
+                let copy = without_id(blocks[at].0.clone());
+                blocks.insert(at + 1, (copy, self.new_id()));
+            }
+            Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
+        }
+        Ok(())
     }
 }
 
-/// Adds, moves, removes or copies blocks of a model.
-fn restructure(blocks: &mut Vec<Block>, edit: &Edit) -> Result<(), String> {
-    let n = blocks.len();
-    let missing = |i: usize| format!("block {i} does not exist: the page has {n} blocks");
-    match edit {
-        Edit::Insert { index, block } => {
-            if *index > n {
-                return Err(missing(*index));
-            }
-            let mut b = block.clone();
-            clear_id(&mut b);
-            blocks.insert(*index, b);
-        }
-        Edit::Move { from, to } => {
-            if *from >= n || *to >= n {
-                return Err(missing((*from).max(*to)));
-            }
-            let b = blocks.remove(*from);
-            blocks.insert(*to, b);
-        }
-        Edit::Delete { id } => {
-            if *id >= n {
-                return Err(missing(*id));
-            }
-            blocks.remove(*id);
-        }
-        Edit::Duplicate { id } => {
-            let mut copy = blocks.get(*id).cloned().ok_or_else(|| missing(*id))?;
-            clear_id(&mut copy);
-            blocks.insert(id + 1, copy);
-        }
-        _ => {}
-    }
-    Ok(())
+/// Whether two versions of a page have the same blocks, by kind and number: read from the
+/// block spans, without building any block's model.
+fn same_block_kinds(a: &Page, b: &Page) -> bool {
+    a.blocks().len() == b.blocks().len()
+        && a.blocks()
+            .iter()
+            .zip(b.blocks())
+            .all(|(x, y)| std::mem::discriminant(x) == std::mem::discriminant(y))
 }
 
-fn clear_id(b: &mut Block) {
-    match b {
+/// A block as new: without the id that ties it to a block of the parsed page.
+fn without_id(mut b: Block) -> Block {
+    match &mut b {
         Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = None,
         Block::Card(c) => c.id = None,
     }
-}
-
-impl Snapshot {
-    /// A snapshot of just a page text (no params file).
-    pub fn page_only(page: impl Into<String>) -> Snapshot {
-        Snapshot {
-            page: page.into(),
-            config: None,
-        }
-    }
+    b
 }

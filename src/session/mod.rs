@@ -10,6 +10,7 @@ mod outside;
 mod view;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub use edit::Edit;
@@ -19,6 +20,7 @@ pub use view::{Broken, Update, View};
 use crate::error::{Error, Result};
 use crate::fs;
 use crate::open_page::OpenPage;
+use crate::page::{BlockSpan, Page};
 use crate::render::CardCache;
 use crate::site::Site;
 use crate::storage::AppData;
@@ -53,23 +55,37 @@ pub enum SaveOutcome {
 
 type PreviewKey = (u64, Option<std::ops::Range<usize>>);
 
+/// One state of the unsaved text, as undo and redo keep it: the texts and the ids their
+/// blocks had.
+#[derive(Debug, Clone)]
+struct Step {
+    text: Snapshot,
+    ids: Vec<usize>,
+}
+
 /// One open page.
 pub struct Session {
     path: PathBuf,
-    site: Site,
+    site: Arc<Site>,
     /// The unsaved texts.
     current: Snapshot,
     /// The texts as last loaded from or saved to disk.
     disk: Snapshot,
-    doc: Option<OpenPage>,
+    /// The unsaved page, parsed, with its site (`None` while it does not parse). Shared, so
+    /// the preview and export can work on it after the session lock is released.
+    open: Option<Arc<OpenPage>>,
+    /// The block ids of the unsaved page, by position: an id names the same block for the
+    /// life of the session, whatever moves around it (see [`Session::block_ids`]).
+    ids: Vec<usize>,
+    next_id: usize,
     broken: Option<Broken>,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     coalesce: Option<(String, Instant)>,
     version: u64,
-    cache: CardCache,
+    cache: Arc<CardCache>,
     /// The last preview, by (version, window).
-    preview: std::sync::Mutex<Option<(PreviewKey, String)>>,
+    preview: Arc<Mutex<Option<(PreviewKey, String)>>>,
     /// An outside change that conflicts with unsaved edits, waiting to be settled.
     pending: Option<Pending>,
     /// Set when the page file was removed or renamed outside Folio.
@@ -79,6 +95,10 @@ pub struct Session {
 impl Session {
     /// Opens a page file, or a site folder's first portfolio page. A page that does not
     /// parse opens read-only, showing where and why.
+    ///
+    /// # Errors
+    /// An IO error for an unreadable page or config, or a site error when the folder holds
+    /// no portfolio page.
     pub fn open(path: &Path) -> Result<Session> {
         let page = crate::site::page_of(path)?;
         let site = Site::for_page(&page)?;
@@ -87,21 +107,23 @@ impl Session {
         let current = Snapshot { page: text, config };
         let mut s = Session {
             path: std::path::absolute(&page).unwrap_or(page),
-            site,
+            site: Arc::new(site),
             disk: current.clone(),
-            current,
-            doc: None,
+            current: current.clone(),
+            open: None,
+            ids: Vec::new(),
+            next_id: 0,
             broken: None,
             undo: Vec::new(),
             redo: Vec::new(),
             coalesce: None,
             version: 0,
-            cache: CardCache::default(),
-            preview: std::sync::Mutex::new(None),
+            cache: Arc::default(),
+            preview: Arc::default(),
             pending: None,
             missing: None,
         };
-        s.reparse();
+        s.set_current(current, None, None);
         Ok(s)
     }
 
@@ -117,7 +139,7 @@ impl Session {
 
     /// The parsed page, unless it is broken.
     pub fn open_page(&self) -> Option<&OpenPage> {
-        self.doc.as_ref()
+        self.open.as_deref()
     }
 
     /// The unsaved texts.
@@ -135,58 +157,140 @@ impl Session {
         self.current != self.disk
     }
 
-    /// Re-reads the texts into the parsed document (or the broken state).
-    fn reparse(&mut self) {
-        if let (Some(text), Some(file)) = (&self.current.config, self.site.params_file()) {
+    /// The id of each block of the unsaved page, in page order. Ids are given when a page
+    /// opens (0, 1, 2, …) and to each new block; a block keeps its id through edits, moves,
+    /// undo and redo, and through outside changes that leave its text or place alone.
+    pub fn block_ids(&self) -> &[usize] {
+        &self.ids
+    }
+
+    /// Makes `next` the unsaved text. `parsed` is its page when the caller already parsed it
+    /// (an edit's result), so each change is parsed once; `ids` are its block ids when known
+    /// (undo and redo), else they are carried over from the blocks they match.
+    fn set_current(&mut self, next: Snapshot, parsed: Option<Page>, ids: Option<Vec<usize>>) {
+        if let (Some(text), Some(file)) = (&next.config, self.site.params_file()) {
             if *text != file.src {
                 if let Ok(site) = self.site.with_params_text(text) {
-                    self.site = site;
+                    self.site = Arc::new(site);
                 }
             }
         }
-        match crate::page::Page::parse(&self.current.page) {
+        let same_page = next.page == self.current.page;
+        let parsed = match (parsed, &self.open) {
+            (Some(page), _) => Ok(page),
+            (None, Some(open)) if same_page => Ok(open.page.clone()),
+            (None, _) => Page::parse(&next.page),
+        };
+        match parsed {
             Ok(page) => {
-                self.doc = Some(OpenPage {
+                self.ids = match ids {
+                    Some(ids) if ids.len() == page.blocks().len() => ids,
+                    _ => self.carry_ids(&page),
+                };
+                self.open = Some(Arc::new(OpenPage {
                     path: self.path.clone(),
                     page,
-                    site: self.site.clone(),
-                });
+                    site: Arc::clone(&self.site),
+                }));
                 self.broken = None;
             }
             Err(e) => {
-                self.broken = Some(Broken::new(&self.path, &self.current.page, &e));
-                self.doc = None;
+                self.broken = Some(Broken::new(&self.path, &next.page, &e));
+                self.open = None;
             }
         }
+        self.current = next;
         self.version += 1;
     }
 
+    /// Ids for the blocks of `page`, a new version of the open page: a block whose text is
+    /// unchanged keeps its id (the first unclaimed match, in order), then a block of the same
+    /// kind at the same position; the rest get new ids.
+    fn carry_ids(&mut self, page: &Page) -> Vec<usize> {
+        let old: Vec<(&str, &BlockSpan)> = match &self.open {
+            Some(open) => open
+                .page
+                .blocks()
+                .iter()
+                .map(|b| (&open.page.source()[open.page.block_range(b)], b))
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut claimed = vec![false; old.len()];
+        let mut ids: Vec<Option<usize>> = page
+            .blocks()
+            .iter()
+            .map(|b| {
+                let text = &page.source()[page.block_range(b)];
+                let at = (0..old.len()).find(|&i| !claimed[i] && old[i].0 == text)?;
+                claimed[at] = true;
+                self.ids.get(at).copied()
+            })
+            .collect();
+        for (i, b) in page.blocks().iter().enumerate() {
+            let same_place = old
+                .get(i)
+                .is_some_and(|(_, o)| std::mem::discriminant(*o) == std::mem::discriminant(b));
+            if ids[i].is_none() && same_place && !claimed[i] {
+                claimed[i] = true;
+                ids[i] = self.ids.get(i).copied();
+            }
+        }
+        ids.into_iter()
+            .map(|id| id.unwrap_or_else(|| self.new_id()))
+            .collect()
+    }
+
+    /// A block id never given before in this session.
+    fn new_id(&mut self) -> usize {
+        let id = self.next_id.max(self.ids.iter().max().map_or(0, |m| m + 1));
+        self.next_id = id + 1;
+        id
+    }
+
     /// Replaces the unsaved texts, as one undo step unless `coalesce` names the same field
-    /// as the previous edit, moments ago.
-    fn replace(&mut self, next: Snapshot, coalesce: Option<String>) {
+    /// as the previous edit, moments ago. `parsed` and `ids` as in [`Session::set_current`].
+    fn replace(
+        &mut self,
+        next: Snapshot,
+        parsed: Option<Page>,
+        ids: Option<Vec<usize>>,
+        coalesce: Option<String>,
+    ) {
         if next == self.current {
+            if let Some(ids) = ids {
+                // Same text, new identities (a move of two equal blocks): keep the text.
+                self.ids = ids;
+            }
             return;
         }
         let now = Instant::now();
         let merge = matches!((&coalesce, &self.coalesce), (Some(k), Some((last, at))) if k == last && now.duration_since(*at) < COALESCE);
         if !merge {
-            self.undo.push(self.current.clone());
+            self.undo.push(self.step());
             if self.undo.len() > UNDO_MAX {
                 self.undo.remove(0);
             }
         }
         self.coalesce = coalesce.map(|k| (k, now));
         self.redo.clear();
-        self.current = next;
-        self.reparse();
+        self.set_current(next, parsed, ids);
+    }
+
+    /// The unsaved state, as undo keeps it.
+    fn step(&self) -> Step {
+        Step {
+            text: self.current.clone(),
+            ids: self.ids.clone(),
+        }
     }
 
     /// Undoes the last edit (or reload).
     pub fn undo(&mut self) -> Update {
         if let Some(prev) = self.undo.pop() {
-            self.redo.push(std::mem::replace(&mut self.current, prev));
+            self.redo.push(self.step());
             self.coalesce = None;
-            self.reparse();
+            self.set_current(prev.text, None, Some(prev.ids));
         }
         self.update(true)
     }
@@ -194,9 +298,9 @@ impl Session {
     /// Redoes what undo undid.
     pub fn redo(&mut self) -> Update {
         if let Some(next) = self.redo.pop() {
-            self.undo.push(std::mem::replace(&mut self.current, next));
+            self.undo.push(self.step());
             self.coalesce = None;
-            self.reparse();
+            self.set_current(next.text, None, Some(next.ids));
         }
         self.update(true)
     }
@@ -210,7 +314,7 @@ impl Session {
         };
         let fresh = Snapshot { page, config };
         self.disk = fresh.clone();
-        self.replace(fresh, None);
+        self.replace(fresh, None, None, None);
         Ok(self.update(true))
     }
 
@@ -291,32 +395,33 @@ impl Session {
         Ok(Some(Snapshot { page, config }))
     }
 
-    /// The preview document of the unsaved text (kept until the next edit). `files_base`
-    /// is where the app serves the site's images from. A page longer than [`PREVIEW_ALL`]
-    /// blocks is previewed around block `anchor` only: a browser lays a thousand cards out
-    /// far slower than a person types.
+    /// The preview document of the unsaved text (kept until the next edit): see
+    /// [`Session::preview_job`], which lets the caller render without holding the session.
     pub fn preview(&self, files_base: Option<&str>, anchor: Option<usize>) -> String {
-        let window = self.doc.as_ref().and_then(|d| {
-            let n = d.page.blocks().len();
-            (n > PREVIEW_ALL).then(|| {
-                let at = anchor.unwrap_or(0).min(n - 1);
-                let start = at.saturating_sub(PREVIEW_ALL / 2).min(n - PREVIEW_ALL);
-                start..start + PREVIEW_ALL
-            })
+        self.preview_job(anchor).render(files_base)
+    }
+
+    /// What the preview of the unsaved text is rendered from. A page longer than
+    /// [`PREVIEW_ALL`] blocks is previewed around the block whose id is `anchor` only: a
+    /// browser lays a thousand cards out far slower than a person types.
+    pub fn preview_job(&self, anchor: Option<usize>) -> PreviewJob {
+        let n = self.ids.len();
+        let window = (self.open.is_some() && n > PREVIEW_ALL).then(|| {
+            let at = anchor
+                .and_then(|id| self.ids.iter().position(|&i| i == id))
+                .unwrap_or(0);
+            let start = at.saturating_sub(PREVIEW_ALL / 2).min(n - PREVIEW_ALL);
+            start..start + PREVIEW_ALL
         });
-        let key = (self.version, window.clone());
-        let mut slot = self.preview.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((k, html)) = slot.as_ref() {
-            if *k == key {
-                return html.clone();
-            }
+        PreviewJob {
+            key: (self.version, window.clone()),
+            window,
+            open: self.open.clone(),
+            ids: self.ids.clone(),
+            broken: self.broken.clone(),
+            cache: Arc::clone(&self.cache),
+            memo: Arc::clone(&self.preview),
         }
-        let html = match &self.doc {
-            Some(doc) => doc.preview_window(Some(&self.cache), files_base, window),
-            None => view::broken_preview(self.broken.as_ref()),
-        };
-        *slot = Some((key, html.clone()));
-        html
     }
 
     /// The version the preview and forms are at (it changes with every edit).
@@ -324,17 +429,68 @@ impl Session {
         self.version
     }
 
-    /// Exports the unsaved text.
+    /// The unsaved page to export, parsed with its site (export it with
+    /// [`crate::export::export`] once the session is released).
+    ///
+    /// # Errors
+    /// A site error when the unsaved page does not parse.
+    pub fn export_source(&self) -> Result<Arc<OpenPage>> {
+        self.open.clone().ok_or_else(|| {
+            Error::site(&self.path, "the page has an error; fix it before exporting")
+        })
+    }
+
+    /// Exports the unsaved text into the folder `out`.
+    ///
+    /// # Errors
+    /// As [`Session::export_source`] and [`crate::export::export`].
     pub fn export(&self, out: &Path) -> Result<crate::export::Report> {
-        match &self.doc {
-            Some(doc) => crate::export::export(doc, out),
-            None => Err(Error::site(
-                &self.path,
-                "the page has an error; fix it before exporting",
-            )),
-        }
+        crate::export::export(&*self.export_source()?, out)
     }
 }
 
-#[cfg(test)]
-mod tests;
+/// A preview to render: a snapshot of the session's unsaved page, so the session lock need
+/// not be held while it renders.
+pub struct PreviewJob {
+    key: PreviewKey,
+    window: Option<std::ops::Range<usize>>,
+    open: Option<Arc<OpenPage>>,
+    ids: Vec<usize>,
+    broken: Option<Broken>,
+    cache: Arc<CardCache>,
+    memo: Arc<Mutex<Option<(PreviewKey, String)>>>,
+}
+
+impl PreviewJob {
+    /// The session version this preview shows.
+    pub fn version(&self) -> u64 {
+        self.key.0
+    }
+
+    /// The preview document for the app's sandboxed frame; `files_base` is where the app
+    /// serves the site's images from. The last document is kept: asking again for the same
+    /// version and window costs nothing.
+    pub fn render(&self, files_base: Option<&str>) -> String {
+        if let Some((k, html)) = lock(&self.memo).as_ref() {
+            if *k == self.key {
+                return html.clone();
+            }
+        }
+        let html = match &self.open {
+            Some(open) => open.preview_window(
+                Some(&self.cache),
+                files_base,
+                self.window.clone(),
+                Some(&self.ids),
+            ),
+            None => view::broken_preview(self.broken.as_ref()),
+        };
+        *lock(&self.memo) = Some((self.key.clone(), html.clone()));
+        html
+    }
+}
+
+/// A lock that a panic elsewhere cannot poison for good: what it guards is replaced whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

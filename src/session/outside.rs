@@ -88,9 +88,8 @@ impl Session {
         let config_only = theirs.page == self.disk.page;
         if !self.is_dirty() || self.broken.is_some() && self.current == self.disk {
             self.disk = theirs.clone();
-            self.current = theirs;
             self.pending = None;
-            self.reparse();
+            self.set_current(theirs, None, None);
             return Ok(if config_only {
                 Outside::ConfigReloaded
             } else {
@@ -159,7 +158,7 @@ impl Session {
             page: journal.page.clone(),
             config: journal.config.clone(),
         };
-        self.replace(edits, None);
+        self.replace(edits, None, None, None);
         if now == self.disk {
             return Ok(Outside::Nothing);
         }
@@ -180,19 +179,19 @@ impl Session {
                 });
             }
         };
-        let (Some(mine_doc), Ok(base_page)) = (&self.doc, Page::parse(&self.disk.page)) else {
+        let (Some(mine_doc), Ok(base_page)) = (self.open.clone(), Page::parse(&self.disk.page))
+        else {
             // Nothing parsed to merge with: their text replaces a broken one.
             self.disk = theirs.clone();
-            self.current = theirs;
-            self.reparse();
+            self.set_current(theirs, None, None);
             return Ok(Outside::Reloaded);
         };
         let site_for = |config: &Option<String>| match config {
             Some(text) => self
                 .site
                 .with_params_text(text)
-                .unwrap_or_else(|_| self.site.clone()),
-            None => self.site.clone(),
+                .unwrap_or_else(|_| (*self.site).clone()),
+            None => (*self.site).clone(),
         };
         let base_site = site_for(&self.disk.config);
         let theirs_site = site_for(&theirs.config);
@@ -246,7 +245,8 @@ impl Session {
         let incoming = describe(&base, &theirs_model);
         self.pending = None;
         self.disk = theirs;
-        self.replace(Snapshot { page, config }, None);
+        let text = page.to_string();
+        self.replace(Snapshot { page: text, config }, Some(page), None, None);
         Ok(Outside::Merged { incoming })
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Session;
 use crate::error::SyntaxError;
-use crate::model::Portfolio;
+use crate::model::{Block, Portfolio};
 use crate::site::{Language, PageRef};
 use crate::text;
 
@@ -28,6 +28,9 @@ pub struct View {
     /// When unsaved edits of this page were left behind by a session that did not end
     /// cleanly (milliseconds since the Unix epoch), so they can be restored.
     pub recovery: Option<u128>,
+    /// The `op`s of the edits that add, move or remove blocks ([`super::Edit::STRUCTURAL`]):
+    /// the forms lock while one is applied, and redraw after it.
+    pub structural_edits: [&'static str; 4],
     #[serde(flatten)]
     pub update: Update,
 }
@@ -96,11 +99,12 @@ impl Session {
             config_path: site.params_file().map(|f| f.path.clone()),
             languages: site.languages(),
             language: self
-                .doc
+                .open
                 .as_ref()
                 .map_or_else(|| "en".to_string(), |d| d.language()),
             pages: site.pages(),
             recovery: None,
+            structural_edits: super::Edit::STRUCTURAL,
             update: self.update(true),
         }
     }
@@ -121,6 +125,18 @@ impl Session {
         format!("{dirty}{name} — {site} — Folio")
     }
 
+    /// `model` with each block's `id` set to its session id (see [`Session::block_ids`]):
+    /// the ids the forms name blocks by in their edits.
+    fn with_ids(&self, mut model: Portfolio) -> Portfolio {
+        for (block, &id) in model.blocks.iter_mut().zip(&self.ids) {
+            match block {
+                Block::Markdown { id: b, .. } | Block::Shortcode { id: b, .. } => *b = Some(id),
+                Block::Card(c) => c.id = Some(id),
+            }
+        }
+        model
+    }
+
     /// The state after an edit; with the model when the forms must be redrawn.
     pub fn update(&self, with_model: bool) -> Update {
         Update {
@@ -130,7 +146,7 @@ impl Session {
             can_redo: !self.redo.is_empty(),
             title: self.window_title(),
             model: if with_model {
-                self.doc.as_ref().map(|d| d.model())
+                self.open.as_ref().map(|open| self.with_ids(open.model()))
             } else {
                 None
             },

@@ -57,6 +57,12 @@ class AppTest(unittest.TestCase):
         SHOTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(["import", "-window", "root", str(SHOTS / f"{name}.png")], timeout=20, check=False)
 
+    def window_titles(self):
+        """The titles of the X display's windows, as the window manager sees them."""
+        out = subprocess.run(["xdotool", "search", "--name", ".", "getwindowname", "%@"],
+                             capture_output=True, text=True, timeout=10, check=False)
+        return out.stdout.splitlines()
+
     def invoke(self, command, args=None):
         result = self.s.execute_async(
             "const [name, args, done] = arguments;"
@@ -107,9 +113,14 @@ class EditingTest(AppTest):
                          "Ad-tech platform at scale", "the card's editor is named by its new title")
         self.assertTrue(self.dirty())
         self.assertTrue(self.s.execute("return document.title").startswith("● about.md"))
+        # The native window follows the page's title (set once, by the UI, from the update).
+        self.s.wait(lambda: any(t.startswith("● about.md") for t in self.window_titles()),
+                    what="the window title to show unsaved changes")
         self.s.type(self.field("b1:title"), wd.CTRL + "s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertFalse(self.s.execute("return document.title").startswith("●"))
+        self.s.wait(lambda: any(t.startswith("about.md") for t in self.window_titles()),
+                    what="the window title to show the page saved")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
 
     def test_adding_moving_and_deleting_a_card_then_undoing_restores_the_page(self):
@@ -122,10 +133,12 @@ class EditingTest(AppTest):
         self.replace_text("b9:title", "Brand new card")
         self.s.wait(lambda: "Brand new card" in self.preview_titles(), what="the new card in the preview")
         # Up past the closing paragraph, then past the last card: focus follows the card.
+        # The card keeps its block id (b9) wherever it moves; its position is what changes.
+        focused = "const a = document.activeElement; return [a.dataset.key, a.closest('.block')?.dataset.pos]"
         self.s.type(self.field("b9:title"), wd.ALT + wd.ARROW_UP)
-        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b8:title", what="the card to move up")
-        self.s.type(self.field("b8:title"), wd.ALT + wd.ARROW_UP)
-        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b7:title", what="the card to move up again")
+        self.s.wait(lambda: self.s.execute(focused) == ["b9:title", "8"], what="the card to move up")
+        self.s.type(self.field("b9:title"), wd.ALT + wd.ARROW_UP)
+        self.s.wait(lambda: self.s.execute(focused) == ["b9:title", "7"], what="the card to move up again")
         self.assertEqual(self.preview_titles()[-2:], ["Brand new card", "rviscarra / webrtc-remote-screen"])
         self.s.click(self.s.find('.block[data-id="2"] button[aria-label^="Delete"]'))
         self.s.wait(lambda: blocks() == 9, what="the deletion")

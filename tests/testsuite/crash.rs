@@ -20,7 +20,7 @@ fn a_save_killed_at_random_moments_leaves_old_or_new_bytes_never_a_mix() {
             c.title.push_str(" (new)");
         }
     }
-    let new = p.apply(&model).unwrap();
+    let new = p.apply(&model).unwrap().to_string();
     let model_file = dir.path().join("model.json");
     fs::write(&model_file, serde_json::to_string(&model).unwrap()).unwrap();
     let folio = env!("CARGO_BIN_EXE_folio");

@@ -12,6 +12,7 @@ mod parity;
 mod props;
 mod render;
 mod roundtrip;
+mod session;
 mod site;
 mod support;
 mod watch;

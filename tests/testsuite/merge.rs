@@ -82,7 +82,7 @@ fn apply_all(page: &Page, edits: &[&FieldEdit]) -> String {
     for e in edits {
         e.apply(&mut m);
     }
-    page.apply(&m).expect("the edits apply")
+    page.apply(&m).expect("the edits apply").to_string()
 }
 
 fn merged_text(
@@ -109,7 +109,8 @@ fn merged_text(
     (
         theirs
             .apply(&out.model)
-            .expect("the merge applies to their text"),
+            .expect("the merge applies to their text")
+            .to_string(),
         out.conflicts.len(),
     )
 }
@@ -236,7 +237,7 @@ fn a_card_they_removed_that_i_edited_is_a_conflict() {
     ));
     let mut t = base.to_model();
     t.blocks.remove(2);
-    let theirs = parse(&base.apply(&t).unwrap());
+    let theirs = parse(&base.apply(&t).unwrap().to_string());
     let (text, conflicts) = merged_text(&base, &mine, &theirs, &HashMap::new());
     assert_eq!(conflicts, 1);
     assert!(

@@ -21,7 +21,7 @@ fn render(text: &str) -> String {
             markup: Default::default(),
             site_params: &p,
             rewrite_url: None,
-            anchors: false,
+            anchors: None,
             window: None,
             cache: None,
         },

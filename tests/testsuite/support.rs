@@ -108,4 +108,5 @@ pub fn card_mut(m: &mut Portfolio, i: usize) -> &mut Card {
 pub fn apply(page: &Page, m: &Portfolio) -> String {
     page.apply(m)
         .unwrap_or_else(|e| panic!("apply failed at {}: {}", e.at, e.message))
+        .to_string()
 }

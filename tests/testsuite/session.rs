@@ -1,14 +1,18 @@
+//! The editing session: edits, undo and redo, the preview, saving, outside changes and
+//! recovery, through `folio::session::Session` as the desktop app uses it.
+
 use std::fs;
 use std::path::PathBuf;
 
 use serde_json::json;
 
-use super::*;
-use crate::model::{Block, Card};
+use folio::model::{Block, Card};
+use folio::session::{Edit, Outside, SaveOutcome, Session, Update, PREVIEW_ALL};
+use folio::storage::AppData;
 
 fn sample() -> (tempfile::TempDir, PathBuf, AppData) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let page = crate::sample::install(&dir.path().join("site")).expect("sample installs");
+    let page = folio::sample::install(&dir.path().join("site")).expect("sample installs");
     let data = AppData::new(dir.path().join("data"));
     (dir, page, data)
 }
@@ -48,7 +52,7 @@ fn an_edit_changes_the_unsaved_text_and_the_preview_but_not_the_file() {
     assert!(s
         .preview(None, None)
         .contains("<h3>Ad-tech platform, rebuilt</h3>"));
-    assert_eq!(fs::read_to_string(&page).unwrap(), crate::sample::PAGE);
+    assert_eq!(fs::read_to_string(&page).unwrap(), folio::sample::PAGE);
 }
 
 #[test]
@@ -61,11 +65,11 @@ fn saving_writes_only_the_edit_and_backs_up_the_old_file() {
     };
     assert_eq!(
         fs::read_to_string(&page).unwrap(),
-        crate::sample::PAGE.replace("Game backends", "Game servers")
+        folio::sample::PAGE.replace("Game backends", "Game servers")
     );
     assert_eq!(
         fs::read_to_string(&backups[0]).unwrap(),
-        crate::sample::PAGE
+        folio::sample::PAGE
     );
     assert!(!s.is_dirty());
     assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
@@ -80,7 +84,7 @@ fn keystrokes_in_one_field_undo_as_one_step_and_redo_comes_back() {
     }
     let u = s.undo();
     assert!(!u.can_undo && u.can_redo && !u.dirty);
-    assert_eq!(s.current().page, crate::sample::PAGE);
+    assert_eq!(s.current().page, folio::sample::PAGE);
     assert!(u.model.is_some(), "undo redraws the forms");
     s.redo();
     assert!(s.current().page.contains("title=\"Game\""));
@@ -90,7 +94,7 @@ fn keystrokes_in_one_field_undo_as_one_step_and_redo_comes_back() {
 fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    let u = s.edit(Edit::Move { from: 1, to: 4 }, None).unwrap();
+    let u = s.edit(Edit::Move { id: 1, to: 4 }, None).unwrap();
     let titles = |u: &Update| -> Vec<String> {
         u.model
             .as_ref()
@@ -104,9 +108,11 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
             .collect()
     };
     assert_eq!(titles(&u)[3], "Ad-tech platform");
-    let u = s.edit(Edit::Duplicate { id: 4 }, None).unwrap();
+    // Block 1 keeps its id where it moved to (position 4).
+    let u = s.edit(Edit::Duplicate { id: 1 }, None).unwrap();
     assert_eq!(titles(&u)[3..5], ["Ad-tech platform", "Ad-tech platform"]);
-    let u = s.edit(Edit::Delete { id: 5 }, None).unwrap();
+    let copy = s.block_ids()[5];
+    let u = s.edit(Edit::Delete { id: copy }, None).unwrap();
     assert_eq!(titles(&u).len(), 6);
     let new = Card {
         title: "Fresh".into(),
@@ -126,7 +132,7 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     for _ in 0..4 {
         s.undo();
     }
-    assert_eq!(s.current().page, crate::sample::PAGE);
+    assert_eq!(s.current().page, folio::sample::PAGE);
 }
 
 #[test]
@@ -146,7 +152,7 @@ fn a_param_edit_changes_the_config_text_and_save_writes_it() {
     let config = fs::read_to_string(d.path().join("site/hugo.toml")).unwrap();
     assert_eq!(
         config,
-        crate::sample::FILES[0]
+        folio::sample::FILES[0]
             .1
             .replace("github = \"rviscarra\"", "github = \"someone\"")
     );
@@ -184,7 +190,7 @@ fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Mine");
-    let theirs = crate::sample::PAGE.replace("Canada", "Canada (edited outside)");
+    let theirs = folio::sample::PAGE.replace("Canada", "Canada (edited outside)");
     fs::write(&page, &theirs).unwrap();
     let SaveOutcome::Outside {
         outside: Outside::Merged { incoming },
@@ -217,10 +223,10 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Mine");
-    let theirs = crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Theirs\"");
+    let theirs = folio::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Theirs\"");
     fs::write(&page, &theirs).unwrap();
     let out = s
-        .outside_change(&[crate::watch::Change::Modified(page.clone())])
+        .outside_change(&[folio::watch::Change::Modified(page.clone())])
         .unwrap();
     let Outside::Conflicts { conflicts } = out else {
         panic!("conflicts: {out:?}")
@@ -247,7 +253,7 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
     );
     let pick = [(
         "blocks[1].title".to_string(),
-        crate::merge::Resolution::Mine,
+        folio::merge::Resolution::Mine,
     )]
     .into_iter()
     .collect();
@@ -258,7 +264,7 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
     ));
     assert_eq!(
         fs::read_to_string(&page).unwrap(),
-        crate::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
+        folio::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
     );
 }
 
@@ -266,9 +272,9 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
 fn a_clean_session_reloads_an_outside_change_and_ignores_its_own_save() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
-    let theirs = crate::sample::PAGE.replace("Canada", "Canada, eh");
+    let theirs = folio::sample::PAGE.replace("Canada", "Canada, eh");
     fs::write(&page, &theirs).unwrap();
-    let change = [crate::watch::Change::Modified(page.clone())];
+    let change = [folio::watch::Change::Modified(page.clone())];
     assert_eq!(s.outside_change(&change).unwrap(), Outside::Reloaded);
     assert_eq!(s.current().page, theirs);
     retitle(&mut s, 1, "Mine");
@@ -287,7 +293,7 @@ fn a_removed_page_keeps_the_text_and_save_recreates_it() {
     retitle(&mut s, 1, "Mine");
     fs::remove_file(&page).unwrap();
     assert_eq!(
-        s.outside_change(&[crate::watch::Change::Removed(page.clone())])
+        s.outside_change(&[folio::watch::Change::Removed(page.clone())])
             .unwrap(),
         Outside::Removed
     );
@@ -306,14 +312,14 @@ fn an_unparsable_outside_change_keeps_the_edits_and_merges_once_it_parses() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Mine");
-    let change = [crate::watch::Change::Modified(page.clone())];
+    let change = [folio::watch::Change::Modified(page.clone())];
     fs::write(&page, "---\ntitle: x\n").unwrap();
     assert!(matches!(
         s.outside_change(&change).unwrap(),
         Outside::Unparsable { .. }
     ));
     assert!(s.current().page.contains("Mine"));
-    fs::write(&page, crate::sample::PAGE.replace("Canada", "Canada, eh")).unwrap();
+    fs::write(&page, folio::sample::PAGE.replace("Canada", "Canada, eh")).unwrap();
     assert!(matches!(
         s.outside_change(&change).unwrap(),
         Outside::Merged { .. }
@@ -402,7 +408,7 @@ fn typing_a_card_into_prose_redraws_the_forms() {
 fn a_long_page_is_previewed_around_the_block_being_edited() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("big.md");
-    fs::write(&page, crate::sample::many_cards(200)).unwrap();
+    fs::write(&page, folio::sample::many_cards(200)).unwrap();
     let s = Session::open(&page).unwrap();
     let html = s.preview(None, Some(150));
     assert_eq!(
@@ -413,9 +419,106 @@ fn a_long_page_is_previewed_around_the_block_being_edited() {
     assert!(html.contains("id=\"folio-block-150\""));
     assert!(!html.contains("id=\"folio-block-100\""));
     assert!(html.contains("blocks before this part of the page are not shown"));
-    let short = Session::open(&crate::sample::install(&dir.path().join("s")).unwrap()).unwrap();
+    let short = Session::open(&folio::sample::install(&dir.path().join("s")).unwrap()).unwrap();
     assert!(
         !short.preview(None, Some(3)).contains("not shown"),
         "a short page is shown whole"
     );
+}
+
+/// Parses of page text that `f` causes on this thread.
+fn parses_during(f: impl FnOnce()) -> u64 {
+    let before = folio::page::parses_on_this_thread();
+    f();
+    folio::page::parses_on_this_thread() - before
+}
+
+#[test]
+fn each_edit_parses_the_new_text_exactly_once() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let n = parses_during(|| {
+        retitle(&mut s, 1, "Ad-tech platform at scale");
+    });
+    assert_eq!(n, 1, "a card field edit");
+    let n = parses_during(|| {
+        s.edit(
+            Edit::FrontMatter {
+                key: "title".into(),
+                value: Some(json!("About me")),
+            },
+            None,
+        )
+        .unwrap();
+    });
+    assert_eq!(n, 1, "a front-matter edit");
+    let n = parses_during(|| {
+        s.edit(Edit::Move { id: 1, to: 3 }, None).unwrap();
+    });
+    assert_eq!(n, 1, "a move");
+    let n = parses_during(|| {
+        s.edit(
+            Edit::Param {
+                key: "email".into(),
+                value: Some(json!("me@example.org")),
+            },
+            None,
+        )
+        .unwrap();
+    });
+    assert_eq!(n, 0, "a site param edit leaves the page text alone");
+}
+
+#[test]
+fn a_block_keeps_its_id_through_moves_undo_and_outside_edits_of_other_blocks() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let opened = s.block_ids().to_vec();
+    assert_eq!(opened, (0..opened.len()).collect::<Vec<_>>());
+    s.edit(Edit::Move { id: 1, to: 4 }, None).unwrap();
+    assert_eq!(s.block_ids()[4], 1, "the moved card is still block 1");
+    assert_eq!(card(&s, 4).title, "Ad-tech platform");
+    // Edits name the block by its id, wherever it now is.
+    let mut c = card(&s, 4);
+    c.title = "Moved".into();
+    s.edit(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(c),
+        },
+        None,
+    )
+    .unwrap();
+    assert_eq!(card(&s, 4).title, "Moved");
+    s.edit(Edit::Duplicate { id: 1 }, None).unwrap();
+    let copy = s.block_ids()[5];
+    assert!(!opened.contains(&copy), "a copy gets a new id");
+    // Two blocks with the same text: only the ids tell them apart.
+    s.edit(Edit::Delete { id: 1 }, None).unwrap();
+    assert_eq!(s.block_ids()[4], copy);
+    s.undo();
+    assert_eq!(
+        s.block_ids()[4..6],
+        [1, copy],
+        "undo brings back the ids with the text"
+    );
+    s.undo();
+    s.undo();
+    s.undo();
+    assert_eq!(s.block_ids(), opened);
+    s.redo();
+    assert_eq!(s.block_ids()[4], 1, "redo too");
+    s.undo();
+    // A clean session reloads an outside edit of one card; every block keeps its id.
+    let data = AppData::new(_d.path().join("data2"));
+    s.save(true, &data).unwrap();
+    fs::write(
+        &page,
+        folio::sample::PAGE.replace("Game backends", "Game servers"),
+    )
+    .unwrap();
+    s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+        .unwrap();
+    assert!(s.current().page.contains("Game servers"));
+    assert_eq!(s.block_ids(), opened);
 }
