@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::support::{change, sample_site};
@@ -31,8 +31,12 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+fn about_path(dir: &Path) -> PathBuf {
+    dir.join("content/en/about.md")
+}
+
 fn about(dir: &Path) -> String {
-    dir.join("content/en/about.md").display().to_string()
+    about_path(dir).display().to_string()
 }
 
 #[test]
@@ -143,7 +147,7 @@ fn an_unknown_block_id_names_its_place_in_the_model() {
 #[test]
 fn check_reports_unknown_icons_with_suggestions_and_exits_zero_for_warnings() {
     let dir = sample_site();
-    let page = dir.path().join("content/en/about.md");
+    let page = about_path(dir.path());
     let t = fs::read_to_string(&page).unwrap().replace(
         "tech-icons=\"python golang docker aws\"",
         "tech-icons=\"pyhton golang docker aws\"",
@@ -161,7 +165,7 @@ fn check_reports_unknown_icons_with_suggestions_and_exits_zero_for_warnings() {
 #[test]
 fn check_reports_a_parse_error_and_a_missing_param_with_exit_one() {
     let dir = sample_site();
-    let page = dir.path().join("content/en/about.md");
+    let page = about_path(dir.path());
     fs::write(&page, "---\ntitle: x\n---\n\n{{< param phone >}}\n").unwrap();
     let out = folio(&["check", page.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));

@@ -30,7 +30,24 @@ fn every_broken_fixture_gets_a_located_message() {
         let (line, col) = err
             .location()
             .unwrap_or_else(|| panic!("{m} has no line:col"));
-        assert!(line >= 1 && col >= 1);
+        // The place is in the file: a line it has (or the one after its last), a column on
+        // that line (or just past its end), and it is the place the message names.
+        let text = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert!(
+            (1..=lines.len()).contains(&line),
+            "{m}: line {line} of {}",
+            lines.len()
+        );
+        let width = lines[line - 1].chars().count();
+        assert!(
+            (1..=width + 1).contains(&col),
+            "{m}: col {col} on a line of {width}"
+        );
+        assert!(
+            m.contains(&format!(":{line}:{col}: ")),
+            "{m} names {line}:{col}"
+        );
         all.push_str(&m);
         all.push('\n');
     }

@@ -156,7 +156,8 @@ fn a_failed_export_leaves_the_previous_one_intact() {
             doc.page.source()
         ))
         .unwrap();
-    assert!(export(&broken, &out).is_err());
+    let err = export(&broken, &out).unwrap_err();
+    assert!(err.to_string().contains("broken.png"), "{err}");
     assert_eq!(all_files(&out), before);
     let beside: Vec<String> = fs::read_dir(site.path())
         .unwrap()

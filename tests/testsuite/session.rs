@@ -367,15 +367,17 @@ fn a_broken_page_opens_read_only_with_its_error() {
     assert!(broken.message.ends_with("about.md:5:1: unclosed shortcode `project-card` opened at 5:1: expected `{{< /project-card >}}` after its body"), "{}", broken.message);
     assert_eq!(broken.excerpt[0], (2, "title: x".to_string()));
     assert!(v.update.model.is_none());
-    assert!(s
+    let refused = s
         .edit(
             Edit::FrontMatter {
                 key: "title".into(),
-                value: Some(json!("y"))
+                value: Some(json!("y")),
             },
-            None
+            None,
         )
-        .is_err());
+        .unwrap_err();
+    assert!(refused.to_string().contains("opens read-only"), "{refused}");
+    assert_eq!(s.current().page, fs::read_to_string(&page).unwrap());
     assert!(s.preview(None, None).contains("This page has an error"));
     assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
 }

@@ -90,6 +90,9 @@ fn editor_temp_files_alone_are_ignored() {
     fs::write(dir.join(".about.md.swp"), "swap").unwrap();
     fs::write(dir.join("about.md~"), "backup").unwrap();
     assert!(w.nothing_within(500));
+    // And the watch is alive: the page itself is still seen.
+    fs::write(&w.file, "changed").unwrap();
+    assert_eq!(w.changes(), [modified(&w.file)]);
 }
 
 #[test]
@@ -143,4 +146,10 @@ fn reading_a_watched_file_is_not_a_change() {
         let _ = fs::read_to_string(&w.file).unwrap();
     }
     assert!(w.nothing_within(500), "reading must not look like writing");
+    fs::write(&w.file, "changed").unwrap();
+    assert_eq!(
+        w.changes(),
+        [modified(&w.file)],
+        "a write after the reads is seen"
+    );
 }
