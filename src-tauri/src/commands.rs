@@ -10,6 +10,7 @@ use folio::storage::Recent;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -159,18 +160,17 @@ pub async fn export_site(
 
 /// Opens the last export's `index.html` in the default browser.
 #[tauri::command]
-pub fn open_export(state: State<'_, AppState>) -> CmdResult<()> {
+pub fn open_export(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
     let dir = state
         .last_export
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .clone()
         .ok_or_else(|| CommandError::new("state", "nothing has been exported yet"))?;
-    std::process::Command::new("xdg-open")
-        .arg(dir.join("index.html"))
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| CommandError::new("io", format!("could not start a browser (xdg-open): {e}")))
+    let index = dir.join("index.html");
+    app.opener()
+        .open_path(index.to_string_lossy(), None::<&str>)
+        .map_err(|e| CommandError::new("io", format!("could not open {}: {e}", index.display())))
 }
 
 /// A preview document and the version it shows.

@@ -31,6 +31,7 @@ fn main() {
         .map(PathBuf::from);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .register_asynchronous_uri_scheme_protocol("folio", protocol::handle)
         .setup(move |app| {
             let dir = match std::env::var_os("FOLIO_DATA_DIR") {

@@ -222,7 +222,6 @@ impl Page {
                     return Ok(Vec::new());
                 }
                 view.edits(card, self.eol, &at)
-                    .map_err(|(at, message)| EditError { at, message })
             }
             (BlockSpan::Shortcode(i), Block::Shortcode { source, .. }) => {
                 let r = self.shortcodes.all[*i].span.clone();
@@ -294,9 +293,7 @@ impl Page {
             .first()
             .map(|&i| &scs.all[i])
             .ok_or_else(|| fail("no card to copy".into()))?;
-        let splices = CardView::new(&template, sc)
-            .edits(card, self.eol, at)
-            .map_err(|(at, message)| EditError { at, message })?;
+        let splices = CardView::new(&template, sc).edits(card, self.eol, at)?;
         Ok(text::apply_splices(&template, splices))
     }
 

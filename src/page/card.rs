@@ -8,6 +8,7 @@ use serde_json::Value as Json;
 
 use super::lexer::{Param, Quote};
 use super::tree::Shortcode;
+use crate::formats::EditError;
 use crate::model::Card;
 use crate::text::{self, Splice};
 
@@ -112,7 +113,11 @@ impl<'a> CardView<'a> {
     }
 
     /// Splices that make this card hold `new`'s fields. `at` names the card in errors.
-    pub fn edits(&self, new: &Card, eol: &str, at: &str) -> Result<Vec<Splice>, (String, String)> {
+    ///
+    /// # Errors
+    /// An [`EditError`] at the field (`blocks[1].title`) whose value cannot be written as a
+    /// shortcode parameter, or at `….body` for a body given to a self-closing card.
+    pub fn edits(&self, new: &Card, eol: &str, at: &str) -> Result<Vec<Splice>, EditError> {
         let old = self.to_card();
         let mut out = Vec::new();
         let mut wanted: Vec<(String, Option<String>)> = vec![
@@ -147,7 +152,7 @@ impl<'a> CardView<'a> {
             match (self.param(&key), value) {
                 (Some(p), Some(v)) => {
                     if !same_value(&old, &key, p, &v) {
-                        let q = quote(&v, p.quote).map_err(|m| (field_at, m))?;
+                        let q = quote(&v, p.quote).map_err(|m| EditError::new(&field_at, m))?;
                         out.push(Splice::new(p.span.clone(), q));
                     }
                 }
@@ -165,7 +170,7 @@ impl<'a> CardView<'a> {
                     }
                 }
                 (None, Some(v)) if !v.is_empty() => {
-                    let q = quote(&v, Quote::Double).map_err(|m| (field_at, m))?;
+                    let q = quote(&v, Quote::Double).map_err(|m| EditError::new(&field_at, m))?;
                     appended.push_str(&format!(" {key}={q}"));
                 }
                 (None, _) => {}
@@ -179,9 +184,9 @@ impl<'a> CardView<'a> {
         }
         if new.body != old.body {
             if self.sc.close.is_none() {
-                return Err((
+                return Err(EditError::new(
                     format!("{at}.body"),
-                    "a self-closing card has no body to edit".into(),
+                    "a self-closing card has no body to edit",
                 ));
             }
             let raw = &self.src[self.content.clone()];

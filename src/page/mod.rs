@@ -132,7 +132,7 @@ impl Page {
         }
     }
 
-    /// The page as forms see it (site params are filled in by [`crate::site::Site`]).
+    /// The page as forms see it, with no site params ([`crate::OpenPage::model`] adds them).
     pub fn to_model(&self) -> Portfolio {
         let front_matter = self.to_front_matter();
         let blocks = self.block_models().to_vec();
@@ -275,24 +275,17 @@ pub fn stands_alone(src: &str, span: &Range<usize>, body_start: usize) -> bool {
     before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
 }
 
-/// A fingerprint of page text (64-bit FNV-1a, hex): models carry it so a model is never
-/// applied to a different version of the page than it was read from.
+/// A fingerprint of page text (64 bits, hex): models carry it so a model is never applied
+/// to a different version of the page than it was read from. `FxHasher` (rustc-hash) reads
+/// eight bytes at a step, so a large page costs little; any change of a byte changes the
+/// fingerprint with overwhelming likelihood. It may change between Folio versions (a model
+/// dumped by another version is refused as stale: dump it again).
 pub fn revision(src: &str) -> String {
-    // FNV-1a over 8-byte words, then the tail and the length: fast on large pages, and any
-    // change of a byte changes the fingerprint with overwhelming likelihood.
-    let b = src.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("chunks of 8"));
-        h = (h ^ w).wrapping_mul(0x0100_0000_01b3);
-        h ^= h >> 29;
-    }
-    for &x in chunks.remainder() {
-        h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h = (h ^ b.len() as u64).wrapping_mul(0x0100_0000_01b3);
-    format!("{h:016x}")
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(src.as_bytes());
+    h.write_usize(src.len());
+    format!("{:016x}", h.finish())
 }
 
 /// Whether a shortcode is edited as a card: a paired (or self-closing) `project-card` with

@@ -55,8 +55,10 @@ pub struct RenderOptions<'a> {
     pub cache: Option<&'a CardCache>,
 }
 
-/// Rendered cards by their source text. Only self-contained cards (no nested shortcodes)
-/// are kept, so their output depends on nothing but their text and the raw-HTML setting.
+/// Rendered cards by their source text and the site's markup settings (raw HTML, link and
+/// image render hooks: the three flags of [`crate::site::Markup`]). Only self-contained
+/// cards (no nested shortcodes, no URL rewriting) are kept, so their output depends on
+/// nothing else.
 #[derive(Default)]
 pub struct CardCache {
     entries: std::sync::Mutex<std::collections::HashMap<String, (String, Vec<String>)>>,
