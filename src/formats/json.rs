@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use serde_json::Value as Json;
 
-use super::{Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
+use super::{At, Entry, Kind, Layout, Map, Node, Style, Syntax, MAX_DEPTH};
 use crate::error::SyntaxError;
-use crate::text;
+use crate::text::{self, Splice};
 
 /// Parses `src[range]` (one JSON value, surrounded by whitespace only).
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
@@ -256,16 +256,43 @@ impl P<'_> {
     }
 }
 
+/// serde_json's message without its ` at line L column C` (the error carries the offset).
 fn strip_position(msg: &str) -> &str {
     msg.find(" at line ").map_or(msg, |i| &msg[..i])
 }
 
 /// A value in JSON.
-pub fn scalar(v: &Json) -> String {
+fn scalar(v: &Json) -> String {
     serde_json::to_string(v).expect("a JSON value always serializes")
 }
 
 /// `"key": value` for a new entry.
-pub fn entry(k: &str, v: &Json) -> String {
+fn entry(k: &str, v: &Json) -> String {
     format!("{}: {}", scalar(&Json::String(k.to_string())), scalar(v))
+}
+
+/// JSON's [`Syntax`]: every value is written the one way JSON has.
+pub(crate) struct JsonSyntax;
+
+impl Syntax for JsonSyntax {
+    fn parse(&self, src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+        parse(src, range)
+    }
+
+    fn scalar(&self, _at: &At<'_>, v: &Json, _style: Style) -> Result<String, String> {
+        Ok(scalar(v))
+    }
+
+    fn item(&self, v: &Json) -> Result<String, String> {
+        Ok(scalar(v))
+    }
+
+    fn entry(&self, key: &str, v: &Json, _prefer: Style) -> Result<String, String> {
+        Ok(entry(key, v))
+    }
+
+    fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String> {
+        let node = at.node;
+        Ok(Splice::new(node.span.clone(), scalar(new)))
+    }
 }

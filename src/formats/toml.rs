@@ -8,9 +8,9 @@ use std::str::FromStr;
 use serde_json::{Map as JsonMap, Number, Value as Json};
 use toml_edit::{Document, Item, Table, Value};
 
-use super::{double_quoted, Entry, Kind, Layout, Map, Node, Style};
+use super::{double_quoted, At, Entry, Kind, Layout, Map, Node, Style, Syntax};
 use crate::error::SyntaxError;
-use crate::text;
+use crate::text::{self, Splice};
 
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
@@ -261,7 +261,7 @@ fn number(n: &Number) -> String {
 }
 
 /// A scalar written in `style` where TOML allows it for this value.
-pub fn scalar(v: &Json, style: Option<Style>) -> Result<String, String> {
+fn scalar(v: &Json, style: Option<Style>) -> Result<String, String> {
     match v {
         Json::Null => Err("TOML has no null value; remove the key instead".to_string()),
         Json::Bool(b) => Ok(b.to_string()),
@@ -301,7 +301,7 @@ fn multi_basic(s: &str) -> String {
 }
 
 /// Any value, inline: arrays as `[a, b]`, tables as `{ k = v }`.
-pub fn value(v: &Json) -> Result<String, String> {
+fn value(v: &Json) -> Result<String, String> {
     match v {
         Json::Array(items) => Ok(format!(
             "[{}]",
@@ -329,10 +329,49 @@ fn inline_table(o: &JsonMap<String, Json>) -> Result<String, String> {
 }
 
 /// `key = value` for a new entry.
-pub fn entry(k: &str, v: &Json, prefer: Style) -> Result<String, String> {
+fn entry(k: &str, v: &Json, prefer: Style) -> Result<String, String> {
     let text = match v {
         Json::String(_) => scalar(v, Some(prefer))?,
         other => value(other)?,
     };
     Ok(format!("{} = {text}", bare_or_quoted(k)))
+}
+
+/// TOML's [`Syntax`].
+pub(crate) struct TomlSyntax;
+
+impl Syntax for TomlSyntax {
+    fn parse(&self, src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+        parse(src, range)
+    }
+
+    /// TOML has no null: a key set to null is a key removed.
+    fn null_removes_key(&self) -> bool {
+        true
+    }
+
+    fn scalar(&self, _at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
+        scalar(v, Some(style))
+    }
+
+    fn item(&self, v: &Json) -> Result<String, String> {
+        value(v)
+    }
+
+    fn entry(&self, key: &str, v: &Json, prefer: Style) -> Result<String, String> {
+        entry(key, v, prefer)
+    }
+
+    /// Arrays of tables and `[table]`s are refused: they can only be edited key by key.
+    fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String> {
+        let node = at.node;
+        match &node.kind {
+            Kind::Opaque(_) => Err("arrays of tables cannot be edited in Folio".to_string()),
+            Kind::Map(Map {
+                layout: Layout::Lines { .. } | Layout::Fixed,
+                ..
+            }) => Err("is a TOML table; it can only be changed key by key".to_string()),
+            _ => value(new).map(|t| Splice::new(node.span.clone(), t)),
+        }
+    }
 }
