@@ -172,6 +172,7 @@ impl P<'_> {
         }
     }
 
+    /// `{ "key": value, … }` starting at `self.pos`; `depth` is its nesting level.
     fn object(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         let start = self.pos;
         self.pos += 1;
@@ -187,43 +188,9 @@ impl P<'_> {
                         "invalid JSON: trailing comma (JSON allows no `,` before `}`)",
                     ));
                 }
-                if self.peek() != Some(b'"') {
-                    return Err(SyntaxError::new(
-                        self.pos,
-                        format!("invalid JSON: expected a quoted key in the object opened at {}, found {}", text::position(self.src, start), self.found()),
-                    ));
-                }
-                let (key, key_span) = self.string()?;
-                if let Some(&first) = seen.get(&key) {
-                    return Err(SyntaxError::new(
-                        key_span.start,
-                        format!(
-                            "duplicate key `{key}` (first defined at {})",
-                            text::position(self.src, first)
-                        ),
-                    ));
-                }
-                seen.insert(key.clone(), key_span.start);
-                self.ws();
-                if self.peek() != Some(b':') {
-                    return Err(SyntaxError::new(
-                        self.pos,
-                        format!(
-                            "invalid JSON: expected `:` after the key `{key}`, found {}",
-                            self.found()
-                        ),
-                    ));
-                }
-                self.pos += 1;
-                let after_colon = self.pos;
-                let value = self.value(depth + 1)?;
-                entries.push(Entry {
-                    key: key.clone(),
-                    lines: key_span.start..value.span.end,
-                    key_span,
-                    after_colon,
-                    value,
-                });
+                let entry = self.member(start, depth, &mut seen)?;
+                let key = entry.key.clone();
+                entries.push(entry);
                 self.ws();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
@@ -232,7 +199,8 @@ impl P<'_> {
                         return Err(SyntaxError::new(
                             self.pos,
                             format!(
-                                "invalid JSON: expected `,` or `}}` after the value of `{key}` in the object opened at {}, found {}",
+                                "invalid JSON: expected `,` or `}}` after the value of `{key}` in \
+                                 the object opened at {}, found {}",
                                 text::position(self.src, start),
                                 self.found()
                             ),
@@ -252,6 +220,57 @@ impl P<'_> {
                 insert_at,
                 indent: String::new(),
             }),
+        })
+    }
+
+    /// One `"key": value` of the object opened at `start`; `seen` maps its keys so far to
+    /// their offsets, for the duplicate-key error.
+    fn member(
+        &mut self,
+        start: usize,
+        depth: usize,
+        seen: &mut HashMap<String, usize>,
+    ) -> Result<Entry, SyntaxError> {
+        if self.peek() != Some(b'"') {
+            return Err(SyntaxError::new(
+                self.pos,
+                format!(
+                    "invalid JSON: expected a quoted key in the object opened at {}, found {}",
+                    text::position(self.src, start),
+                    self.found()
+                ),
+            ));
+        }
+        let (key, key_span) = self.string()?;
+        if let Some(&first) = seen.get(&key) {
+            return Err(SyntaxError::new(
+                key_span.start,
+                format!(
+                    "duplicate key `{key}` (first defined at {})",
+                    text::position(self.src, first)
+                ),
+            ));
+        }
+        seen.insert(key.clone(), key_span.start);
+        self.ws();
+        if self.peek() != Some(b':') {
+            return Err(SyntaxError::new(
+                self.pos,
+                format!(
+                    "invalid JSON: expected `:` after the key `{key}`, found {}",
+                    self.found()
+                ),
+            ));
+        }
+        self.pos += 1;
+        let after_colon = self.pos;
+        let value = self.value(depth + 1)?;
+        Ok(Entry {
+            key,
+            lines: key_span.start..value.span.end,
+            key_span,
+            after_colon,
+            value,
         })
     }
 }

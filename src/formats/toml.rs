@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use serde_json::{Map as JsonMap, Number, Value as Json};
-use toml_edit::{Document, Item, Table, Value};
+use toml_edit::{Document, InlineTable, Item, Table, Value};
 
 use super::{double_quoted, At, Entry, Kind, Layout, Map, Node, Style, Syntax};
 use crate::error::SyntaxError;
@@ -31,6 +31,7 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     Ok(root)
 }
 
+/// `s` with its first letter in lower case (toml_edit's messages start upper-case).
 fn first_lower(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -39,82 +40,47 @@ fn first_lower(s: &str) -> String {
     }
 }
 
+/// Builds nodes from toml_edit's tree; spans are offset by `base` into `src`.
 struct Builder<'a> {
     src: &'a str,
     base: usize,
 }
 
 impl Builder<'_> {
+    /// A toml_edit span as an offset range into `src` (empty at `base` when it has none).
     fn span(&self, r: Option<Range<usize>>) -> Range<usize> {
         r.map_or(self.base..self.base, |r| {
             self.base + r.start..self.base + r.end
         })
     }
 
+    /// A table (the root, a `[header]` table, or a dotted one whose keys carry `prefix`) as
+    /// a mapping node whose span runs from its header to its last line.
     fn table(&self, t: &Table, prefix: &str, root: bool) -> Node {
         let header = self.span(t.span());
         let mut entries = Vec::new();
-        // Where the table's own key-value lines end: new keys go after them.
-        let mut last_kv_end: Option<usize> = None;
-        let mut indent: Option<String> = None;
+        let mut lines = KvLines::default();
         for (k, item) in t.iter() {
             let Some((key, _)) = t.get_key_value(k) else {
                 continue;
             };
             let key_span = self.span(key.span());
-            let (value, lines) = match item {
-                Item::Value(v) => {
-                    let node = self.value(v);
-                    let line0 = text::line_start(self.src, key_span.start);
-                    let lines =
-                        line0..text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
-                    last_kv_end = Some(last_kv_end.map_or(lines.end, |e: usize| e.max(lines.end)));
-                    if indent.is_none() {
-                        indent = Some(self.src[line0..key_span.start].to_string());
-                    }
-                    (node, lines)
-                }
-                Item::Table(sub) if sub.is_dotted() => {
-                    let node = self.table(sub, &format!("{prefix}{}.", bare_or_quoted(k)), false);
-                    if let Kind::Map(m) = &node.kind {
-                        if let Some(e) = m.entries.iter().map(|e| e.lines.end).max() {
-                            last_kv_end = Some(last_kv_end.map_or(e, |x| x.max(e)));
-                        }
-                    }
-                    let lines = node.span.clone();
-                    (node, lines)
-                }
-                Item::Table(sub) => {
-                    let node = self.table(sub, "", false);
-                    let lines = node.span.clone();
-                    (node, lines)
-                }
-                Item::ArrayOfTables(a) => {
-                    let span = self.span(a.span());
-                    (
-                        Node {
-                            span: span.clone(),
-                            kind: Kind::Opaque(Json::Array(
-                                a.iter()
-                                    .map(|t| self.table(t, "", false).to_json())
-                                    .collect(),
-                            )),
-                        },
-                        span,
-                    )
-                }
-                Item::None => continue,
+            let Some((value, entry_lines)) = self.item(k, item, &key_span, prefix, &mut lines)
+            else {
+                continue;
             };
             entries.push(Entry {
                 key: k.to_string(),
                 key_span,
-                lines,
+                lines: entry_lines,
                 after_colon: value.span.start,
                 value,
             });
         }
         let header_line_end = text::line_end_after_eol(self.src, header.end.min(self.src.len()));
-        let insert_at = last_kv_end.unwrap_or(if root { self.base } else { header_line_end });
+        let insert_at = lines
+            .end
+            .unwrap_or(if root { self.base } else { header_line_end });
         let layout = if t.is_dotted() {
             Layout::Lines {
                 prefix: prefix.to_string(),
@@ -126,7 +92,75 @@ impl Builder<'_> {
                 prefix: String::new(),
             }
         };
-        // A header table's extent, for removing it whole: from its header to its last line.
+        Node {
+            span: self.extent(t, &entries, header, header_line_end),
+            kind: Kind::Map(Map {
+                entries,
+                layout,
+                insert_at,
+                indent: lines.indent.unwrap_or_default(),
+            }),
+        }
+    }
+
+    /// The value of key `k` (written at `key_span`) in a table, and the bytes to delete to
+    /// remove the entry; `None` for an empty item. Records key-value lines in `lines`.
+    fn item(
+        &self,
+        k: &str,
+        item: &Item,
+        key_span: &Range<usize>,
+        prefix: &str,
+        lines: &mut KvLines,
+    ) -> Option<(Node, Range<usize>)> {
+        Some(match item {
+            Item::Value(v) => {
+                let node = self.value(v);
+                let line0 = text::line_start(self.src, key_span.start);
+                let end = text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
+                lines.extend_to(end);
+                if lines.indent.is_none() {
+                    lines.indent = Some(self.src[line0..key_span.start].to_string());
+                }
+                (node, line0..end)
+            }
+            Item::Table(sub) if sub.is_dotted() => {
+                let node = self.table(sub, &format!("{prefix}{}.", bare_or_quoted(k)), false);
+                if let Kind::Map(m) = &node.kind {
+                    if let Some(e) = m.entries.iter().map(|e| e.lines.end).max() {
+                        lines.extend_to(e);
+                    }
+                }
+                let span = node.span.clone();
+                (node, span)
+            }
+            Item::Table(sub) => {
+                let node = self.table(sub, "", false);
+                let span = node.span.clone();
+                (node, span)
+            }
+            Item::ArrayOfTables(a) => {
+                let span = self.span(a.span());
+                let tables = a.iter().map(|t| self.table(t, "", false).to_json());
+                let node = Node {
+                    span: span.clone(),
+                    kind: Kind::Opaque(Json::Array(tables.collect())),
+                };
+                (node, span)
+            }
+            Item::None => return None,
+        })
+    }
+
+    /// A table's extent, for removing it whole: from its header (a dotted table: its first
+    /// key) to its last line.
+    fn extent(
+        &self,
+        t: &Table,
+        entries: &[Entry],
+        header: Range<usize>,
+        header_line_end: usize,
+    ) -> Range<usize> {
         let end = entries
             .iter()
             .filter(|e| {
@@ -151,36 +185,18 @@ impl Builder<'_> {
         } else {
             text::line_start(self.src, header.start.min(self.src.len()))
         };
-        Node {
-            span: start..end,
-            kind: Kind::Map(Map {
-                entries,
-                layout,
-                insert_at,
-                indent: indent.unwrap_or_default(),
-            }),
-        }
+        start..end
     }
 
+    /// A value as a node: scalars with their style, arrays, inline tables.
     fn value(&self, v: &Value) -> Node {
         let span = self.span(v.span());
         let raw = &self.src[span.clone()];
         let kind = match v {
-            Value::String(s) => {
-                let style = if raw.starts_with("\"\"\"") {
-                    Style::TripleDouble
-                } else if raw.starts_with("'''") {
-                    Style::TripleSingle
-                } else if raw.starts_with('\'') {
-                    Style::Single
-                } else {
-                    Style::Double
-                };
-                Kind::Scalar {
-                    value: Json::String(s.value().clone()),
-                    style,
-                }
-            }
+            Value::String(s) => Kind::Scalar {
+                value: Json::String(s.value().clone()),
+                style: string_style(raw),
+            },
             Value::Integer(i) => Kind::Scalar {
                 value: Json::from(*i.value()),
                 style: Style::Plain,
@@ -204,33 +220,63 @@ impl Builder<'_> {
                 items: a.iter().map(|v| self.value(v)).collect(),
                 flow: true,
             },
-            Value::InlineTable(t) => {
-                let mut entries = Vec::new();
-                for (k, v) in t.iter() {
-                    let Some((key, _)) = t.get_key_value(k) else {
-                        continue;
-                    };
-                    let node = self.value(v);
-                    let key_span = self.span(key.span());
-                    entries.push(Entry {
-                        key: k.to_string(),
-                        lines: key_span.start..node.span.end,
-                        key_span,
-                        after_colon: node.span.start,
-                        value: node,
-                    });
-                }
-                let close = span.end.saturating_sub(1);
-                let insert_at = entries.last().map_or(close, |e| e.value.span.end);
-                Kind::Map(Map {
-                    entries,
-                    layout: Layout::Braces { close },
-                    insert_at,
-                    indent: String::new(),
-                })
-            }
+            Value::InlineTable(t) => self.inline_table(t, &span),
         };
         Node { span, kind }
+    }
+
+    /// `{ k = v, … }` spanning `span`, as a braced mapping.
+    fn inline_table(&self, t: &InlineTable, span: &Range<usize>) -> Kind {
+        let mut entries = Vec::new();
+        for (k, v) in t.iter() {
+            let Some((key, _)) = t.get_key_value(k) else {
+                continue;
+            };
+            let node = self.value(v);
+            let key_span = self.span(key.span());
+            entries.push(Entry {
+                key: k.to_string(),
+                lines: key_span.start..node.span.end,
+                key_span,
+                after_colon: node.span.start,
+                value: node,
+            });
+        }
+        let close = span.end.saturating_sub(1);
+        let insert_at = entries.last().map_or(close, |e| e.value.span.end);
+        Kind::Map(Map {
+            entries,
+            layout: Layout::Braces { close },
+            insert_at,
+            indent: String::new(),
+        })
+    }
+}
+
+/// Where a table's own key-value lines end (new keys go after them), and their indentation.
+#[derive(Default)]
+struct KvLines {
+    end: Option<usize>,
+    indent: Option<String>,
+}
+
+impl KvLines {
+    /// Records key-value lines running to `end`.
+    fn extend_to(&mut self, end: usize) {
+        self.end = Some(self.end.map_or(end, |e| e.max(end)));
+    }
+}
+
+/// How a string was quoted, from its raw text.
+fn string_style(raw: &str) -> Style {
+    if raw.starts_with("\"\"\"") {
+        Style::TripleDouble
+    } else if raw.starts_with("'''") {
+        Style::TripleSingle
+    } else if raw.starts_with('\'') {
+        Style::Single
+    } else {
+        Style::Double
     }
 }
 
@@ -246,6 +292,7 @@ fn bare_or_quoted(k: &str) -> String {
     }
 }
 
+/// A number as TOML writes it: a float always has a `.` or exponent.
 fn number(n: &Number) -> String {
     if n.is_f64() {
         let f = n.as_f64().unwrap_or(0.0);
@@ -286,6 +333,7 @@ fn scalar(v: &Json, style: Option<Style>) -> Result<String, String> {
     }
 }
 
+/// The body of a `"""…"""` string: quotes, backslashes and control characters escaped.
 fn multi_basic(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -316,6 +364,7 @@ fn value(v: &Json) -> Result<String, String> {
     }
 }
 
+/// An object as `{ k = v }`, null values left out.
 fn inline_table(o: &JsonMap<String, Json>) -> Result<String, String> {
     if o.is_empty() {
         return Ok("{}".to_string());
