@@ -21,13 +21,3 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     file.write_all(bytes).map_err(|e| Error::io(path, e))?;
     file.commit().map_err(|e| Error::io(path, e))
 }
-
-/// Writes `new` to `path` unless it equals `old` (then the file, and its mtime, are left
-/// alone). Returns whether it wrote.
-pub fn write_if_changed(path: &Path, old: &str, new: &str) -> Result<bool> {
-    if old == new {
-        return Ok(false);
-    }
-    write_atomic(path, new.as_bytes())?;
-    Ok(true)
-}
