@@ -17,17 +17,24 @@ use crate::text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Hugo would fail to build the page, or Folio cannot open it.
     Error,
+    /// Hugo builds it, but the output is probably not what was meant.
     Warning,
 }
 
 /// One problem, located.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// The file the problem is in.
     pub path: PathBuf,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub col: usize,
+    /// How bad it is.
     pub severity: Severity,
+    /// What is wrong, lowercase.
     pub message: String,
 }
 
