@@ -4,7 +4,7 @@
 //! splice new text over exactly the values that differ.
 //!
 //! Each format module builds a [`Node`] tree from its own parser and knows how to write a
-//! value in its syntax (its [`Syntax`]); [`diff`] holds the format-independent diff.
+//! value in its syntax (its `Syntax`); `diff.rs` holds the format-independent diff.
 
 mod diff;
 mod json;

@@ -57,8 +57,9 @@ impl ConfigFile {
     }
 }
 
-/// The config file of the site at `dir`, if any: the first of [`CONFIG_NAMES`] in `dir`, then
-/// in `dir/config/_default/`.
+/// The config file of the site at `dir`, if any: the first of `hugo.toml`, `hugo.yaml`,
+/// `hugo.yml`, `hugo.json`, `config.toml`, `config.yaml`, `config.yml`, `config.json` in
+/// `dir`, then in `dir/config/_default/`.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     let default_dir = dir.join("config").join("_default");
     CONFIG_NAMES

@@ -1,8 +1,8 @@
 //! A Hugo site: its config file (`hugo.*` before `config.*`, or `config/_default/`), its
 //! `[params]`, its languages and content folders, and the portfolio pages in them.
 //!
-//! [`config`] finds and reads the config, [`params`] reads and edits the params,
-//! [`content`] lists languages and portfolio pages.
+//! `config.rs` finds and reads the config, `params.rs` reads and edits the params,
+//! `content.rs` lists languages and portfolio pages.
 
 mod config;
 mod content;

@@ -8,8 +8,8 @@
 //!
 //! The lexer is context-blind, like Hugo's: shortcodes inside fenced or inline code are lexed.
 //!
-//! This module holds the tokens and the main section (text up to the next tag); [`tag`]
-//! holds the states between the delimiters, [`param`] those of parameters and their values.
+//! This module holds the tokens and the main section (text up to the next tag); `tag.rs`
+//! holds the states between the delimiters, `param.rs` those of parameters and their values.
 
 mod param;
 mod tag;
@@ -114,6 +114,11 @@ pub enum Token {
 }
 
 /// Lexes `src[start..]` into tokens whose spans are offsets into `src`.
+///
+/// # Errors
+/// What Hugo's lexer rejects (an unclosed tag or comment, a closing tag for a shortcode never
+/// opened, mixed named and positional parameters, an unterminated quoted value, …), at the
+/// offset of the construct, or where it was opened.
 pub fn lex(src: &str, start: usize) -> Result<Vec<Token>, SyntaxError> {
     Lexer {
         src,

@@ -4,11 +4,11 @@
 //! Goldmark defaults Hugo uses, and how they are met here: typographer (smart punctuation),
 //! tables, strikethrough, task lists, footnotes, definition lists, `{#id}` heading
 //! attributes, automatic heading ids (GitHub style), bare-URL autolinks and guillemets
-//! (Goldmark's linkify and typographer, in [`super::linkify`] and [`super::typographer`]),
+//! (Goldmark's linkify and typographer, in `render/linkify.rs` and `render/typographer.rs`),
 //! and raw HTML replaced by `<!-- raw HTML omitted -->` unless the site sets
 //! `markup.goldmark.renderer.unsafe` — then it is kept but sanitised.
 //!
-//! Heading ids are in [`headings`], footnotes in [`footnotes`].
+//! Heading ids are in `headings.rs`, footnotes in `footnotes.rs`.
 
 mod footnotes;
 mod headings;
