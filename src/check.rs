@@ -9,6 +9,7 @@ use serde_json::{Map, Value as Json};
 use crate::error::Error;
 use crate::icons;
 use crate::page::lexer::Quote;
+use crate::page::tree::Shortcode;
 use crate::page::{is_card, Page, CARD};
 use crate::site::{lookup_param, Site};
 use crate::text;
@@ -17,17 +18,24 @@ use crate::text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Hugo would fail to build the page, or Folio cannot open it.
     Error,
+    /// Hugo builds it, but the output is probably not what was meant.
     Warning,
 }
 
 /// One problem, located.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// The file the problem is in.
     pub path: PathBuf,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub col: usize,
+    /// How bad it is.
     pub severity: Severity,
+    /// What is wrong, lowercase.
     pub message: String,
 }
 
@@ -119,58 +127,99 @@ pub fn check_page(path: &Path, site_params: &Map<String, Json>) -> Vec<Diagnosti
         Err(e) => return vec![Diagnostic::from_error(&e)],
     };
     let src = page.source();
-    let mut out = Vec::new();
-    let mut at = |offset: usize, severity: Severity, message: String| {
-        let (line, col) = text::line_col(src, offset);
-        out.push(Diagnostic {
-            path: path.to_path_buf(),
-            line,
-            col,
-            severity,
-            message,
-        });
-    };
     let model = page.to_model();
+    let mut found = Vec::new();
     for sc in &page.shortcodes().all {
         match sc.name() {
-            CARD if !is_card(sc) => at(
-                sc.open.span.start,
-                Severity::Warning,
-                "project-card takes named parameters (title=\"…\"); this one is shown read-only".into(),
-            ),
-            CARD => {
-                if let Some(p) = sc.open.get("tech-icons") {
-                    let content_start = p.span.start + usize::from(p.quote != Quote::Bare);
-                    let raw = &src[content_start..content_start + p.value.len().min(p.span.len())];
-                    for (off, word) in words(raw) {
-                        if !icons::is_brand(word) {
-                            at(content_start + off, Severity::Warning, unknown_icon(word));
-                        }
-                    }
-                }
-                if let Some(p) = sc.open.get("repository") {
-                    if !is_repository(&p.value) {
-                        at(
-                            p.span.start,
-                            Severity::Warning,
-                            format!("repository `{}` is not of the form owner/repo (it becomes https://github.com/{0})", p.value),
-                        );
-                    }
-                }
-            }
-            "param" => match sc.open.params.first() {
-                None => at(sc.open.span.start, Severity::Error, "the param shortcode needs a key: {{< param KEY >}}".into()),
-                Some(p) if lookup_param(&model.front_matter, site_params, &p.value).is_none() => at(
-                    p.span.start,
-                    Severity::Error,
-                    format!("param `{}` is not set in the page's front matter or the site's [params] (Hugo fails the build on this)", p.value),
-                ),
-                Some(_) => {}
-            },
+            CARD => card_problems(sc, src, &mut found),
+            "param" => param_problems(sc, &model.front_matter, site_params, &mut found),
             _ => {}
         }
     }
-    out
+    found
+        .into_iter()
+        .map(|Problem(offset, severity, message)| {
+            let (line, col) = text::line_col(src, offset);
+            Diagnostic {
+                path: path.to_path_buf(),
+                line,
+                col,
+                severity,
+                message,
+            }
+        })
+        .collect()
+}
+
+/// A problem at a byte offset of the page.
+struct Problem(usize, Severity, String);
+
+/// A card's problems: positional parameters, unknown icons, a repository that is not
+/// `owner/repo`.
+fn card_problems(sc: &Shortcode, src: &str, out: &mut Vec<Problem>) {
+    if !is_card(sc) {
+        out.push(Problem(
+            sc.open.span.start,
+            Severity::Warning,
+            "project-card takes named parameters (title=\"…\"); this one is shown read-only".into(),
+        ));
+        return;
+    }
+    if let Some(p) = sc.open.get("tech-icons") {
+        let content_start = p.span.start + usize::from(p.quote != Quote::Bare);
+        let raw = &src[content_start..content_start + p.value.len().min(p.span.len())];
+        for (off, word) in words(raw) {
+            if !icons::is_brand(word) {
+                out.push(Problem(
+                    content_start + off,
+                    Severity::Warning,
+                    unknown_icon(word),
+                ));
+            }
+        }
+    }
+    if let Some(p) = sc.open.get("repository") {
+        if !is_repository(&p.value) {
+            out.push(Problem(
+                p.span.start,
+                Severity::Warning,
+                format!(
+                    "repository `{}` is not of the form owner/repo (it becomes \
+                     https://github.com/{0})",
+                    p.value
+                ),
+            ));
+        }
+    }
+}
+
+/// A `param` shortcode without a key, or whose key is set nowhere: Hugo's `param` fails the
+/// build then (its embedded `param` shortcode calls `errorf` for a missing key).
+fn param_problems(
+    sc: &Shortcode,
+    front_matter: &Map<String, Json>,
+    site_params: &Map<String, Json>,
+    out: &mut Vec<Problem>,
+) {
+    match sc.open.params.first() {
+        None => out.push(Problem(
+            sc.open.span.start,
+            Severity::Error,
+            "the param shortcode needs a key: {{< param KEY >}}".into(),
+        )),
+        Some(p) if lookup_param(front_matter, site_params, &p.value).is_none() => {
+            out.push(Problem(
+                p.span.start,
+                Severity::Error,
+                format!(
+                    "param `{}` is not set in the page's front matter or the site's [params] \
+                     (Hugo fails the build on this)",
+                    p.value
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
 }
 
 /// "unknown tech icon …" with suggestions.

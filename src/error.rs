@@ -9,15 +9,21 @@ pub enum Error {
     /// The file does not follow Hugo's grammar (or its front matter's format).
     #[error("{}:{line}:{col}: {message}", path.display())]
     Syntax {
+        /// The file.
         path: PathBuf,
+        /// 1-based line of the offending construct (or where it was opened).
         line: usize,
+        /// 1-based column, in characters.
         col: usize,
+        /// Short and lowercase, naming the construct.
         message: String,
     },
     /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What the OS reported.
         #[source]
         source: std::io::Error,
     },
@@ -25,13 +31,21 @@ pub enum Error {
     /// represented, ...). `at` is where in the model, as a JSON path.
     #[error("{}: {at}: {message}", path.display())]
     Model {
+        /// The page (or config) the model was to be written to.
         path: PathBuf,
+        /// Where in the model, as a JSON path (`blocks[3].title`, `params.email`).
         at: String,
+        /// What is wrong with the value there.
         message: String,
     },
     /// The path is not something Folio can open (no site config, no portfolio page, ...).
     #[error("{}: {message}", path.display())]
-    Site { path: PathBuf, message: String },
+    Site {
+        /// The path given.
+        path: PathBuf,
+        /// Why it cannot be opened.
+        message: String,
+    },
 }
 
 /// Shorthand used throughout the core.

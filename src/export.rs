@@ -227,7 +227,8 @@ fn check_target(out: &Path) -> Result<Target> {
     let Ok(listed) = std::fs::read_to_string(&manifest) else {
         return Err(Error::site(
             out,
-            "this folder is not empty and was not written by Folio; export into a new or empty folder (Folio never deletes files it did not write)",
+            "this folder is not empty and was not written by Folio; export into a new or empty \
+             folder (Folio never deletes files it did not write)",
         ));
     };
     let listed: Vec<String> = listed
@@ -244,7 +245,8 @@ fn check_target(out: &Path) -> Result<Target> {
         return Err(Error::site(
             out,
             format!(
-                "this earlier export now also holds files Folio did not write ({}); move them or export elsewhere",
+                "this earlier export now also holds files Folio did not write ({}); move them \
+                 or export elsewhere",
                 names.join(", ")
             ),
         ));

@@ -22,9 +22,11 @@ pub struct Journal {
     pub path: PathBuf,
     /// The texts the edits started from (as loaded or last saved).
     pub base_page: String,
+    /// The text of the file holding the site params the edits started from, if any.
     pub base_config: Option<String>,
     /// The unsaved texts.
     pub page: String,
+    /// The unsaved text of the file holding the site params, if any.
     pub config: Option<String>,
     /// When written, in milliseconds since the Unix epoch.
     pub saved_at: u128,
@@ -40,7 +42,9 @@ pub struct AppData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Recent {
+    /// The page file.
     pub path: PathBuf,
+    /// What the list shows for it.
     pub title: String,
 }
 

@@ -29,7 +29,12 @@ pub enum Change {
     /// Gone.
     Removed(PathBuf),
     /// Moved to another name in its folder.
-    Renamed { from: PathBuf, to: PathBuf },
+    Renamed {
+        /// The watched name.
+        from: PathBuf,
+        /// The new name.
+        to: PathBuf,
+    },
 }
 
 impl Change {

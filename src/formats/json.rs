@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use serde_json::Value as Json;
 
-use super::{Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
+use super::{At, Entry, Kind, Layout, Map, Node, Style, Syntax, MAX_DEPTH};
 use crate::error::SyntaxError;
-use crate::text;
+use crate::text::{self, Splice};
 
 /// Parses `src[range]` (one JSON value, surrounded by whitespace only).
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
@@ -172,6 +172,7 @@ impl P<'_> {
         }
     }
 
+    /// `{ "key": value, … }` starting at `self.pos`; `depth` is its nesting level.
     fn object(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         let start = self.pos;
         self.pos += 1;
@@ -187,43 +188,9 @@ impl P<'_> {
                         "invalid JSON: trailing comma (JSON allows no `,` before `}`)",
                     ));
                 }
-                if self.peek() != Some(b'"') {
-                    return Err(SyntaxError::new(
-                        self.pos,
-                        format!("invalid JSON: expected a quoted key in the object opened at {}, found {}", text::position(self.src, start), self.found()),
-                    ));
-                }
-                let (key, key_span) = self.string()?;
-                if let Some(&first) = seen.get(&key) {
-                    return Err(SyntaxError::new(
-                        key_span.start,
-                        format!(
-                            "duplicate key `{key}` (first defined at {})",
-                            text::position(self.src, first)
-                        ),
-                    ));
-                }
-                seen.insert(key.clone(), key_span.start);
-                self.ws();
-                if self.peek() != Some(b':') {
-                    return Err(SyntaxError::new(
-                        self.pos,
-                        format!(
-                            "invalid JSON: expected `:` after the key `{key}`, found {}",
-                            self.found()
-                        ),
-                    ));
-                }
-                self.pos += 1;
-                let after_colon = self.pos;
-                let value = self.value(depth + 1)?;
-                entries.push(Entry {
-                    key: key.clone(),
-                    lines: key_span.start..value.span.end,
-                    key_span,
-                    after_colon,
-                    value,
-                });
+                let entry = self.member(start, depth, &mut seen)?;
+                let key = entry.key.clone();
+                entries.push(entry);
                 self.ws();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
@@ -232,7 +199,8 @@ impl P<'_> {
                         return Err(SyntaxError::new(
                             self.pos,
                             format!(
-                                "invalid JSON: expected `,` or `}}` after the value of `{key}` in the object opened at {}, found {}",
+                                "invalid JSON: expected `,` or `}}` after the value of `{key}` in \
+                                 the object opened at {}, found {}",
                                 text::position(self.src, start),
                                 self.found()
                             ),
@@ -254,18 +222,96 @@ impl P<'_> {
             }),
         })
     }
+
+    /// One `"key": value` of the object opened at `start`; `seen` maps its keys so far to
+    /// their offsets, for the duplicate-key error.
+    fn member(
+        &mut self,
+        start: usize,
+        depth: usize,
+        seen: &mut HashMap<String, usize>,
+    ) -> Result<Entry, SyntaxError> {
+        if self.peek() != Some(b'"') {
+            return Err(SyntaxError::new(
+                self.pos,
+                format!(
+                    "invalid JSON: expected a quoted key in the object opened at {}, found {}",
+                    text::position(self.src, start),
+                    self.found()
+                ),
+            ));
+        }
+        let (key, key_span) = self.string()?;
+        if let Some(&first) = seen.get(&key) {
+            return Err(SyntaxError::new(
+                key_span.start,
+                format!(
+                    "duplicate key `{key}` (first defined at {})",
+                    text::position(self.src, first)
+                ),
+            ));
+        }
+        seen.insert(key.clone(), key_span.start);
+        self.ws();
+        if self.peek() != Some(b':') {
+            return Err(SyntaxError::new(
+                self.pos,
+                format!(
+                    "invalid JSON: expected `:` after the key `{key}`, found {}",
+                    self.found()
+                ),
+            ));
+        }
+        self.pos += 1;
+        let after_colon = self.pos;
+        let value = self.value(depth + 1)?;
+        Ok(Entry {
+            key,
+            lines: key_span.start..value.span.end,
+            key_span,
+            after_colon,
+            value,
+        })
+    }
 }
 
+/// serde_json's message without its ` at line L column C` (the error carries the offset).
 fn strip_position(msg: &str) -> &str {
     msg.find(" at line ").map_or(msg, |i| &msg[..i])
 }
 
 /// A value in JSON.
-pub fn scalar(v: &Json) -> String {
+fn scalar(v: &Json) -> String {
     serde_json::to_string(v).expect("a JSON value always serializes")
 }
 
 /// `"key": value` for a new entry.
-pub fn entry(k: &str, v: &Json) -> String {
+fn entry(k: &str, v: &Json) -> String {
     format!("{}: {}", scalar(&Json::String(k.to_string())), scalar(v))
+}
+
+/// JSON's [`Syntax`]: every value is written the one way JSON has.
+pub(crate) struct JsonSyntax;
+
+impl Syntax for JsonSyntax {
+    fn parse(&self, src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+        parse(src, range)
+    }
+
+    fn scalar(&self, _at: &At<'_>, v: &Json, _style: Style) -> Result<String, String> {
+        Ok(scalar(v))
+    }
+
+    fn item(&self, v: &Json) -> Result<String, String> {
+        Ok(scalar(v))
+    }
+
+    fn entry(&self, key: &str, v: &Json, _prefer: Style) -> Result<String, String> {
+        Ok(entry(key, v))
+    }
+
+    fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String> {
+        let node = at.node;
+        Ok(Splice::new(node.span.clone(), scalar(new)))
+    }
 }

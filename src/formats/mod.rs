@@ -4,8 +4,9 @@
 //! splice new text over exactly the values that differ.
 //!
 //! Each format module builds a [`Node`] tree from its own parser and knows how to write a
-//! value in its syntax; this module holds the format-independent diff.
+//! value in its syntax (its `Syntax`); `diff.rs` holds the format-independent diff.
 
+mod diff;
 mod json;
 mod toml;
 mod yaml;
@@ -44,8 +45,11 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// YAML 1.2 (`---` front matter, `hugo.yaml`).
     Yaml,
+    /// TOML 1.0 (`+++` front matter, `hugo.toml`).
     Toml,
+    /// JSON (`{ … }` front matter, `hugo.json`).
     Json,
 }
 
@@ -92,21 +96,31 @@ pub enum Style {
 /// A parsed value with its byte span in the source file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// The value as written: a scalar with its quotes, a collection from its first to its
+    /// last byte (for a block collection, without the line ending after it).
     pub span: Range<usize>,
+    /// What the value is.
     pub kind: Kind,
 }
 
 /// What a node holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
+    /// A string, number, boolean, date or null.
     Scalar {
+        /// The value as Hugo reads it (dates as their text).
         value: Json,
+        /// How it was written.
         style: Style,
     },
+    /// A sequence (YAML) or array (TOML, JSON).
     Seq {
+        /// The items in order.
         items: Vec<Node>,
+        /// `[a, b]` rather than one item per line (YAML block sequence `- a`).
         flow: bool,
     },
+    /// A mapping, table or object.
     Map(Map),
     /// A value Folio shows but cannot rewrite piecewise (TOML arrays of tables, YAML
     /// aliases): replaced whole when changed, if the format allows.
@@ -116,7 +130,9 @@ pub enum Kind {
 /// A mapping with what is needed to add and remove its keys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Map {
+    /// The keys in file order.
     pub entries: Vec<Entry>,
+    /// How it is written.
     pub layout: Layout,
     /// Where a new key is inserted.
     pub insert_at: usize,
@@ -129,9 +145,15 @@ pub struct Map {
 pub enum Layout {
     /// One key per line: YAML block mappings, TOML root and `[table]`s. `prefix` is a TOML
     /// dotted-key prefix (`params.`) for keys of a dotted table.
-    Lines { prefix: String },
-    /// `{a: 1, b: 2}` or a JSON object: keys separated by commas, closed at `close`.
-    Braces { close: usize },
+    Lines {
+        /// Written before each new key: empty, or a TOML dotted-key prefix.
+        prefix: String,
+    },
+    /// `{a: 1, b: 2}` or a JSON object: keys separated by commas.
+    Braces {
+        /// Byte offset of the closing `}`.
+        close: usize,
+    },
     /// Keys cannot be added (an implicit TOML table, an array of tables).
     Fixed,
 }
@@ -139,19 +161,26 @@ pub enum Layout {
 /// One key of a mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The key as Hugo reads it (unquoted, unescaped).
     pub key: String,
+    /// The key as written, quotes included.
     pub key_span: Range<usize>,
     /// What to delete to remove the entry from a `Lines` layout: its whole lines.
     pub lines: Range<usize>,
     /// For YAML: the byte after the `:`; a block collection is replaced from here.
     pub after_colon: usize,
+    /// The entry's value.
     pub value: Node,
 }
 
-/// A parsed front matter or config file: its format, the tree and the source it came from.
+/// A parsed front matter or config file: its format, the tree of values with their spans,
+/// and the line ending it uses. It does not hold the source: spans are offsets into the text
+/// it was parsed from, which callers keep and pass back to [`Tree::edits`] and [`Tree::set`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tree {
+    /// The format it was parsed as.
     pub format: Format,
+    /// The top-level mapping (always a [`Kind::Map`]).
     pub root: Node,
     /// The line ending new lines get.
     pub eol: &'static str,
@@ -159,12 +188,12 @@ pub struct Tree {
 
 impl Tree {
     /// Parses `src[range]` as `format`. Spans in the tree are offsets into `src`.
+    ///
+    /// # Errors
+    /// Invalid syntax, data nested deeper than [`MAX_DEPTH`], or a top level that is not a
+    /// mapping; the error's offset is into `src`.
     pub fn parse(src: &str, range: Range<usize>, format: Format) -> Result<Tree, SyntaxError> {
-        let root = match format {
-            Format::Yaml => yaml::parse(src, range.clone())?,
-            Format::Toml => toml::parse(src, range.clone())?,
-            Format::Json => json::parse(src, range.clone())?,
-        };
+        let root = syntax(format).parse(src, range.clone())?;
         if !matches!(root.kind, Kind::Map(_)) {
             return Err(SyntaxError::new(
                 range.start,
@@ -196,15 +225,19 @@ impl Tree {
     }
 
     /// The splices that make the data equal `new` (a JSON object), touching only values that
-    /// differ. `src` is the text the tree was parsed from.
+    /// differ. `src` is the text the tree was parsed from; splice ranges are offsets into it.
+    ///
+    /// # Errors
+    /// A value the format cannot hold (`null` in TOML), or a change Folio cannot write (keys
+    /// added to an implied TOML table, an array of tables or a table replaced whole).
     pub fn edits(&self, src: &str, new: &Json) -> Result<Vec<Splice>, EditError> {
-        let mut out = Vec::new();
-        let ctx = Ctx { src, doc: self };
-        ctx.diff(&self.root, new, "", &mut out)?;
-        Ok(out)
+        diff::edits(self, src, new)
     }
 
     /// The splices that set the value at `path` to `new`, creating keys as needed.
+    ///
+    /// # Errors
+    /// As [`Tree::edits`], and a key on the path whose value is not a mapping.
     pub fn set(&self, src: &str, path: &[&str], new: &Json) -> Result<Vec<Splice>, EditError> {
         let mut target = new.clone();
         for (i, key) in path.iter().enumerate().rev() {
@@ -226,6 +259,26 @@ impl Tree {
             target = whole;
         }
         self.edits(src, &target)
+    }
+}
+
+impl Tree {
+    /// The entry whose value is `node`, if any (YAML needs it to rewrite block collections).
+    pub(crate) fn parent_entry(&self, node: &Node) -> Option<&Entry> {
+        fn find<'n>(at: &'n Node, target: &Node) -> Option<&'n Entry> {
+            match &at.kind {
+                Kind::Map(m) => m.entries.iter().find_map(|e| {
+                    if std::ptr::eq(&e.value, target) {
+                        Some(e)
+                    } else {
+                        find(&e.value, target)
+                    }
+                }),
+                Kind::Seq { items, .. } => items.iter().find_map(|i| find(i, target)),
+                _ => None,
+            }
+        }
+        find(&self.root, node)
     }
 }
 
@@ -251,6 +304,7 @@ impl Node {
 pub struct EditError {
     /// Dotted key path (`params.social.github`).
     pub at: String,
+    /// What is wrong, lowercase, without the path.
     pub message: String,
 }
 
@@ -269,323 +323,53 @@ impl EditError {
     }
 }
 
-struct Ctx<'a> {
-    src: &'a str,
-    doc: &'a Tree,
+/// What Folio does differently for each format: reading it, and writing a value in it. One
+/// zero-sized implementation per format module, chosen by [`syntax`]; errors are messages
+/// without a key path, which [`diff`] adds.
+pub(crate) trait Syntax: Sync {
+    /// Parses `src[range]` into a tree whose spans are offsets into `src`.
+    fn parse(&self, src: &str, range: Range<usize>) -> Result<Node, SyntaxError>;
+
+    /// Whether a key set to `null` is removed rather than written (TOML has no null).
+    fn null_removes_key(&self) -> bool {
+        false
+    }
+
+    /// The style of a new string in a mapping whose other strings give no hint.
+    fn new_string_style(&self) -> Style {
+        Style::Double
+    }
+
+    /// The text that replaces the scalar `at.node` (written in `style`) by the scalar `v`.
+    fn scalar(&self, at: &At<'_>, v: &Json, style: Style) -> Result<String, String>;
+
+    /// Any value, written as a new item of a sequence.
+    fn item(&self, v: &Json) -> Result<String, String>;
+
+    /// `key` and `v` written as a new entry of a mapping, without indentation or line ending;
+    /// a string in style `prefer` where it can hold it.
+    fn entry(&self, key: &str, v: &Json, prefer: Style) -> Result<String, String>;
+
+    /// The splice that replaces `at.node` whole by `new`: its kind changes, or it cannot be
+    /// edited piecewise.
+    fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String>;
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+/// A value being rewritten: its node, the tree holding it, and the text both were parsed from.
+pub(crate) struct At<'a> {
+    /// The text the tree was parsed from.
+    pub src: &'a str,
+    /// The tree holding `node`.
+    pub tree: &'a Tree,
+    /// The value being rewritten.
+    pub node: &'a Node,
 }
 
-impl Ctx<'_> {
-    fn diff(
-        &self,
-        node: &Node,
-        new: &Json,
-        path: &str,
-        out: &mut Vec<Splice>,
-    ) -> Result<(), EditError> {
-        match (&node.kind, new) {
-            (Kind::Map(m), Json::Object(o)) => self.diff_map(m, o, path, out),
-            (Kind::Seq { items, flow }, Json::Array(a)) if !items.is_empty() && !a.is_empty() => {
-                self.diff_seq(items, *flow, a, path, out)
-            }
-            (Kind::Scalar { value, style }, v) if !v.is_array() && !v.is_object() => {
-                if value != v {
-                    let text = match v {
-                        Json::String(s)
-                            if self.doc.format == Format::Yaml && *style == Style::Block =>
-                        {
-                            yaml::block(s, yaml::block_indent(self.src, node), self.doc.eol)
-                        }
-                        _ => self.scalar(v, Some(*style), path)?,
-                    };
-                    out.push(Splice::new(node.span.clone(), text));
-                }
-                Ok(())
-            }
-            _ if node.to_json() == *new => Ok(()),
-            _ => {
-                if matches!(node.kind, Kind::Opaque(_)) && self.doc.format == Format::Toml {
-                    return Err(EditError::new(
-                        path,
-                        "arrays of tables cannot be edited in Folio",
-                    ));
-                }
-                out.push(self.replace(node, new, path)?);
-                Ok(())
-            }
-        }
-    }
-
-    fn diff_map(
-        &self,
-        m: &Map,
-        new: &JsonMap<String, Json>,
-        path: &str,
-        out: &mut Vec<Splice>,
-    ) -> Result<(), EditError> {
-        let removed: Vec<bool> = m
-            .entries
-            .iter()
-            .map(|e| match new.get(&e.key) {
-                None => true,
-                Some(Json::Null) => self.doc.format == Format::Toml,
-                Some(_) => false,
-            })
-            .collect();
-        for (e, gone) in m.entries.iter().zip(&removed) {
-            if !gone {
-                self.diff(&e.value, &new[&e.key], &join(path, &e.key), out)?;
-            }
-        }
-        self.remove_entries(m, &removed, out);
-        let added: Vec<(&String, &Json)> = new
-            .iter()
-            .filter(|(k, v)| {
-                !m.entries.iter().any(|e| &e.key == *k)
-                    && (!v.is_null() || self.doc.format != Format::Toml)
-            })
-            .collect();
-        if !added.is_empty() {
-            out.push(self.insert_entries(m, &added, path)?);
-        }
-        Ok(())
-    }
-
-    /// Items are diffed one by one; added items go after the last one, written like it;
-    /// removed items at the end take the text between them and the last kept item.
-    fn diff_seq(
-        &self,
-        items: &[Node],
-        flow: bool,
-        new: &[Json],
-        path: &str,
-        out: &mut Vec<Splice>,
-    ) -> Result<(), EditError> {
-        let common = items.len().min(new.len());
-        for i in 0..common {
-            self.diff(&items[i], &new[i], &format!("{path}[{i}]"), out)?;
-        }
-        let last = &items[items.len() - 1];
-        if new.len() > items.len() {
-            let mut text = String::new();
-            let block_prefix = (!flow).then(|| {
-                let line0 = text::line_start(self.src, items[0].span.start);
-                let lead = &self.src[line0..items[0].span.start];
-                format!("{}{lead}", self.doc.eol)
-            });
-            for (i, v) in new[items.len()..].iter().enumerate() {
-                let item = self.item(v, &format!("{path}[{}]", items.len() + i))?;
-                match &block_prefix {
-                    Some(p) => text.push_str(p),
-                    None => text.push_str(", "),
-                }
-                text.push_str(&item);
-            }
-            out.push(Splice::insert(last.span.end, text));
-        } else if new.len() < items.len() {
-            out.push(Splice::new(items[common - 1].span.end..last.span.end, ""));
-        }
-        Ok(())
-    }
-
-    /// One sequence item in the document's format.
-    fn item(&self, v: &Json, path: &str) -> Result<String, EditError> {
-        match self.doc.format {
-            Format::Yaml => Ok(yaml::flow_value(v)),
-            Format::Toml => toml::value(v).map_err(|m| EditError::new(path, m)),
-            Format::Json => Ok(json::scalar(v)),
-        }
-    }
-
-    fn remove_entries(&self, m: &Map, removed: &[bool], out: &mut Vec<Splice>) {
-        let n = m.entries.len();
-        let mut i = 0;
-        while i < n {
-            if !removed[i] {
-                i += 1;
-                continue;
-            }
-            let a = i;
-            while i < n && removed[i] {
-                i += 1;
-            }
-            let b = i - 1;
-            let range = match m.layout {
-                Layout::Lines { .. } | Layout::Fixed => {
-                    m.entries[a].lines.start..m.entries[b].lines.end
-                }
-                Layout::Braces { .. } if a > 0 => {
-                    m.entries[a - 1].value.span.end..m.entries[b].value.span.end
-                }
-                Layout::Braces { .. } if b + 1 < n => {
-                    m.entries[a].key_span.start..m.entries[b + 1].key_span.start
-                }
-                Layout::Braces { .. } => m.entries[a].key_span.start..m.entries[b].value.span.end,
-            };
-            out.push(Splice::new(range, ""));
-        }
-    }
-
-    fn insert_entries(
-        &self,
-        m: &Map,
-        added: &[(&String, &Json)],
-        path: &str,
-    ) -> Result<Splice, EditError> {
-        let eol = self.doc.eol;
-        let prefer = self.preferred_string_style(m);
-        let mut text = String::new();
-        match &m.layout {
-            Layout::Fixed => {
-                return Err(EditError::new(
-                    join(path, added[0].0),
-                    "keys cannot be added here: the table is only implied by its sub-tables; add it explicitly first",
-                ))
-            }
-            Layout::Lines { prefix } => {
-                if m.insert_at > 0 && !self.src[..m.insert_at].ends_with('\n') {
-                    text.push_str(eol);
-                }
-                for (k, v) in added {
-                    let p = join(path, k);
-                    text.push_str(&m.indent);
-                    text.push_str(prefix);
-                    text.push_str(&self.entry(k, v, &m.indent, prefer, &p)?);
-                    text.push_str(eol);
-                }
-            }
-            Layout::Braces { close } => {
-                let sep = self.brace_separator(m, *close);
-                for (i, (k, v)) in added.iter().enumerate() {
-                    if i > 0 || !m.entries.is_empty() {
-                        text.push(',');
-                        text.push_str(&sep);
-                    }
-                    text.push_str(&self.entry(k, v, "", prefer, &join(path, k))?);
-                }
-                if m.entries.is_empty() {
-                    let at = m.insert_at;
-                    return Ok(Splice::insert(at, text));
-                }
-            }
-        }
-        Ok(Splice::insert(m.insert_at, text))
-    }
-
-    /// The whitespace written after the comma between two entries of a braced mapping.
-    fn brace_separator(&self, m: &Map, _close: usize) -> String {
-        let ws = match m.entries.len() {
-            0 => "",
-            1 => {
-                // Between `{` and the first key, e.g. "\n  " in a pretty-printed object.
-                let key = m.entries[0].key_span.start;
-                let open = self.src[..key].rfind('{').map_or(key, |i| i + 1);
-                &self.src[open..key]
-            }
-            n => {
-                let between =
-                    &self.src[m.entries[n - 2].value.span.end..m.entries[n - 1].key_span.start];
-                between.find(',').map_or("", |i| &between[i + 1..])
-            }
-        };
-        if ws.is_empty() {
-            " ".to_string()
-        } else {
-            ws.to_string()
-        }
-    }
-
-    fn preferred_string_style(&self, m: &Map) -> Style {
-        m.entries
-            .iter()
-            .find_map(|e| match &e.value.kind {
-                Kind::Scalar {
-                    value: Json::String(_),
-                    style,
-                } if *style != Style::Datetime && *style != Style::Block => Some(*style),
-                _ => None,
-            })
-            .unwrap_or(match self.doc.format {
-                Format::Yaml => Style::Plain,
-                _ => Style::Double,
-            })
-    }
-
-    fn scalar(&self, v: &Json, style: Option<Style>, path: &str) -> Result<String, EditError> {
-        match self.doc.format {
-            Format::Yaml => Ok(yaml::scalar(v, style)),
-            Format::Toml => toml::scalar(v, style).map_err(|m| EditError::new(path, m)),
-            Format::Json => Ok(json::scalar(v)),
-        }
-    }
-
-    fn entry(
-        &self,
-        key: &str,
-        v: &Json,
-        indent: &str,
-        prefer: Style,
-        path: &str,
-    ) -> Result<String, EditError> {
-        match self.doc.format {
-            Format::Yaml => Ok(yaml::entry(key, v, indent, prefer, self.doc.eol)),
-            Format::Toml => toml::entry(key, v, prefer).map_err(|m| EditError::new(path, m)),
-            Format::Json => Ok(json::entry(key, v)),
-        }
-    }
-
-    fn replace(&self, node: &Node, new: &Json, path: &str) -> Result<Splice, EditError> {
-        match self.doc.format {
-            Format::Yaml => Ok(yaml::replace(
-                self.src,
-                node,
-                new,
-                self.doc.eol,
-                self.parent_entry(node),
-            )),
-            Format::Toml
-                if matches!(
-                    &node.kind,
-                    Kind::Map(Map {
-                        layout: Layout::Lines { .. } | Layout::Fixed,
-                        ..
-                    })
-                ) =>
-            {
-                Err(EditError::new(
-                    path,
-                    "is a TOML table; it can only be changed key by key",
-                ))
-            }
-            Format::Toml => toml::value(new)
-                .map(|t| Splice::new(node.span.clone(), t))
-                .map_err(|m| EditError::new(path, m)),
-            Format::Json => Ok(Splice::new(node.span.clone(), json::scalar(new))),
-        }
-    }
-
-    /// The entry whose value is `node`, if any (YAML needs it to rewrite block collections).
-    fn parent_entry(&self, node: &Node) -> Option<&Entry> {
-        fn find<'n>(at: &'n Node, target: &Node) -> Option<&'n Entry> {
-            match &at.kind {
-                Kind::Map(m) => m.entries.iter().find_map(|e| {
-                    if std::ptr::eq(&e.value, target) {
-                        Some(e)
-                    } else {
-                        find(&e.value, target)
-                    }
-                }),
-                Kind::Seq { items, .. } => items.iter().find_map(|i| find(i, target)),
-                _ => None,
-            }
-        }
-        find(&self.doc.root, node)
+/// The [`Syntax`] of `format`.
+pub(crate) fn syntax(format: Format) -> &'static dyn Syntax {
+    match format {
+        Format::Yaml => &yaml::YamlSyntax,
+        Format::Toml => &toml::TomlSyntax,
+        Format::Json => &json::JsonSyntax,
     }
 }

@@ -1,6 +1,7 @@
-//! The page shell around rendered content, the part a Hugo theme keeps in `baseof.html`: the preview (one self-contained document
-//! for the app's sandboxed frame: styles inline, no scripts allowed, links inert) and the
-//! export page (styles in `assets/folio.css`, no scripts).
+//! The page shell around rendered content, the part a Hugo theme keeps in `baseof.html`: the
+//! preview (one self-contained document for the app's sandboxed frame: styles inline, no
+//! scripts allowed, links inert) and the export page (styles in `assets/folio.css`, no
+//! scripts).
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde_json::{Map, Value as Json};
@@ -16,8 +17,9 @@ pub const PREVIEW_CSS: &str =
     "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
 
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
-pub const PREVIEW_CSP: &str =
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline' folio: http://folio.localhost; img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
+pub const PREVIEW_CSP: &str = "default-src 'none'; script-src 'none'; \
+    style-src 'unsafe-inline' folio: http://folio.localhost; \
+    img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
 
 /// The export's policy: no scripts, plugins or base changes; styles and images from files.
 pub const EXPORT_CSP: &str =
@@ -25,8 +27,11 @@ pub const EXPORT_CSP: &str =
 
 /// What the page chrome shows besides the content.
 pub struct Chrome<'a> {
+    /// The site's `title`, shown as the page's `h1`.
     pub site_title: Option<&'a str>,
+    /// The page's language code, for `<html lang>`.
     pub lang: &'a str,
+    /// The site's params: `email`, `github` and `linkedin` become contact links.
     pub params: &'a Map<String, Json>,
 }
 
@@ -40,7 +45,8 @@ pub enum Styles<'a> {
     Linked(&'a str),
 }
 
-/// The full document for rendered content.
+/// The full document for rendered content: HTML5, with the preview's or the export's
+/// policy (`preview`).
 pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> String {
     let mut icons = r.icons.clone();
     let contact = contact_links(chrome.params);
@@ -58,20 +64,7 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
     let markup: Markup = html! {
         (DOCTYPE)
         html lang=(chrome.lang) {
-            head {
-                meta charset="utf-8";
-                meta http-equiv="Content-Security-Policy" content=(if preview { PREVIEW_CSP } else { EXPORT_CSP });
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="Folio";
-                title { (title) }
-                @match styles {
-                    Styles::Inline => style { (PreEscaped(THEME_CSS)) (PreEscaped(PREVIEW_CSS)) },
-                    Styles::Linked(href) => link rel="stylesheet" href=(href);,
-                }
-                @if preview && matches!(styles, Styles::Linked(_)) {
-                    style { (PreEscaped(PREVIEW_CSS)) }
-                }
-            }
+            (head(&title, &styles, preview))
             body class=(if preview { "folio-preview" } else { "folio-export" }) {
                 (PreEscaped(sprite(&icons)))
                 div.site {
@@ -81,34 +74,13 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
                         @match (chrome.site_title, r.title.is_empty()) {
                             (Some(site), false) => { h1 { (site) } h2 { (r.title) } },
                             (Some(site), true) => h1 { (site) },
-                            (None, _) => h1 { (if r.title.is_empty() { "Portfolio" } else { &r.title }) },
+                            (None, _) => h1 {
+                                (if r.title.is_empty() { "Portfolio" } else { &r.title })
+                            },
                         }
                     }
                     main #content { (PreEscaped(&r.html)) }
-                    footer.site-footer {
-                        @if !contact.is_empty() {
-                            ul.contact aria-label="Contact" {
-                                @for (icon, label, href) in &contact {
-                                    li {
-                                        @match href {
-                                            Some(h) => a href=(h) {
-                                                @if let Some(i) = icon { (icon_svg(i)) }
-                                                (label)
-                                            },
-                                            None => span { (label) },
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        p.credit {
-                            "Made with Folio. Brand icons: "
-                            a href="https://fontawesome.com" { "Font Awesome Free" }
-                            " (CC BY 4.0"
-                            @if !preview { ", see " a href="assets/LICENSE-fontawesome.txt" { "licence" } }
-                            ")."
-                        }
-                    }
+                    (footer(&contact, preview))
                 }
             }
         }
@@ -116,10 +88,65 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
     markup.into_string()
 }
 
+/// The document's `<head>`: policy, title and styles.
+fn head(title: &str, styles: &Styles, preview: bool) -> Markup {
+    let csp = if preview { PREVIEW_CSP } else { EXPORT_CSP };
+    html! {
+        head {
+            meta charset="utf-8";
+            meta http-equiv="Content-Security-Policy" content=(csp);
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="generator" content="Folio";
+            title { (title) }
+            @match styles {
+                Styles::Inline => style { (PreEscaped(THEME_CSS)) (PreEscaped(PREVIEW_CSS)) },
+                Styles::Linked(href) => link rel="stylesheet" href=(href);,
+            }
+            @if preview && matches!(styles, Styles::Linked(_)) {
+                style { (PreEscaped(PREVIEW_CSS)) }
+            }
+        }
+    }
+}
+
+/// The site footer: contact links, then the credits (Font Awesome's licence asks for one).
+fn footer(contact: &[(Option<&'static str>, String, Option<String>)], preview: bool) -> Markup {
+    html! {
+        footer.site-footer {
+            @if !contact.is_empty() {
+                ul.contact aria-label="Contact" {
+                    @for (icon, label, href) in contact {
+                        li {
+                            @match href {
+                                Some(h) => a href=(h) {
+                                    @if let Some(i) = icon { (icon_svg(i)) }
+                                    (label)
+                                },
+                                None => span { (label) },
+                            }
+                        }
+                    }
+                }
+            }
+            p.credit {
+                "Made with Folio. Brand icons: "
+                a href="https://fontawesome.com" { "Font Awesome Free" }
+                " (CC BY 4.0"
+                @if !preview {
+                    ", see " a href="assets/LICENSE-fontawesome.txt" { "licence" }
+                }
+                ")."
+            }
+        }
+    }
+}
+
+/// An inline SVG using the sprite's symbol for brand icon `name`.
 fn icon_svg(name: &str) -> Markup {
     let view_box = crate::icons::view_box(name).unwrap_or("0 0 512 512");
+    let href = format!("#fa-{name}");
     html! {
-        svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(format!("#fa-{name}")) {} }
+        svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(href) {} }
     }
 }
 

@@ -93,7 +93,9 @@ impl Renderer<'_> {
                 header {
                     div.project-title {
                         @if !repo.is_empty() {
-                            a.project-repo href=(format!("https://github.com/{repo}")) aria-label=(format!("{repo} on GitHub")) {
+                            a.project-repo
+                                href=(format!("https://github.com/{repo}"))
+                                aria-label=(format!("{repo} on GitHub")) {
                                 (self.icon("github", "fab fa-github", true))
                             }
                         }
@@ -127,17 +129,23 @@ impl Renderer<'_> {
                 html! {
                     @if decorative {
                         span class=(class) aria-hidden="true" {
-                            svg.fa-svg viewBox=(view_box) focusable="false" { use href=(format!("#fa-{name}")) {} }
+                            svg.fa-svg viewBox=(view_box) focusable="false" {
+                                use href=(format!("#fa-{name}")) {}
+                            }
                         }
                     } @else {
                         span class=(class) role="img" aria-label=(name) title=(name) {
-                            svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(format!("#fa-{name}")) {} }
+                            svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" {
+                                use href=(format!("#fa-{name}")) {}
+                            }
                         }
                     }
                 }
             }
             None => html! {
-                span class=(format!("{class} folio-unknown-icon")) title="Not a Font Awesome brand icon" { (name) }
+                span
+                    class=(format!("{class} folio-unknown-icon"))
+                    title="Not a Font Awesome brand icon" { (name) }
             },
         };
         let html = markup.into_string();
@@ -164,7 +172,9 @@ impl Renderer<'_> {
                 html! { (text) }.into_string()
             }
             None => html! {
-                span.folio-error role="note" { "param “" (key) "” is not set in the front matter or the site’s [params]" }
+                span.folio-error role="note" {
+                    "param “" (key) "” is not set in the front matter or the site’s [params]"
+                }
             }
             .into_string(),
         }
@@ -187,14 +197,21 @@ impl Renderer<'_> {
             html! {
                 div.folio-shortcode role="note" data-shortcode=(sc.name()) {
                     span.folio-shortcode-label { "Shortcode " code { (tag) } }
-                    @if let Some(inner) = &inner { div.folio-shortcode-inner { (PreEscaped(inner)) } }
+                    @if let Some(inner) = &inner {
+                        div.folio-shortcode-inner { (PreEscaped(inner)) }
+                    }
                 }
             }
         } else {
             html! {
                 span.folio-shortcode role="note" data-shortcode=(sc.name()) {
                     code { (tag) }
-                    @if let Some(inner) = &inner { " " (PreEscaped(inner.trim().trim_start_matches("<p>").trim_end_matches("</p>"))) }
+                    @if let Some(inner) = &inner {
+                        " "
+                        (PreEscaped(
+                            inner.trim().trim_start_matches("<p>").trim_end_matches("</p>")
+                        ))
+                    }
                 }
             }
         };

@@ -1,4 +1,5 @@
-//! YAML: a span tree built from saphyr-parser's events, and writing values the YAML way.
+//! YAML: a span tree built from saphyr-parser's events ([`plain`] reads plain scalars the
+//! way YAML 1.2's core schema does), and writing values the YAML way ([`write`]).
 //!
 //! saphyr's spans count characters, and the end of a quoted scalar's span can run past the
 //! closing quote (over a trailing comment), so ends of quoted scalars are found here by
@@ -7,12 +8,19 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use serde_json::{Number, Value as Json};
+mod plain;
+#[cfg(test)]
+mod tests;
+mod write;
 
-use super::{double_quoted, Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use serde_json::Value as Json;
+
+use super::{Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
 use crate::error::SyntaxError;
-use crate::text::{self, Splice};
+use crate::text;
+use plain::{looks_like_timestamp, resolve_plain};
+pub(crate) use write::YamlSyntax;
 
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
@@ -34,7 +42,7 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
         })?;
         let at = range.start + bytes_of.get(span.start.index())
             ..range.start + bytes_of.get(span.end.index());
-        b.event(ev, at, span)?;
+        b.event(ev, at)?;
         if b.frames.len() > MAX_DEPTH {
             return Err(SyntaxError::new(
                 range.start + bytes_of.get(span.start.index()),
@@ -99,7 +107,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn event(&mut self, ev: Event, at: Range<usize>, _span: Span) -> Result<(), SyntaxError> {
+    fn event(&mut self, ev: Event, at: Range<usize>) -> Result<(), SyntaxError> {
         match ev {
             Event::Scalar(value, style, _, tag) => {
                 let node = self.scalar(&value, style, at, tag.is_some_and(|t| t.suffix == "str"));
@@ -313,265 +321,4 @@ fn quoted_end(src: &str, start: usize, quote: u8) -> usize {
         }
     }
     b.len()
-}
-
-/// The YAML 1.2 core schema's reading of a plain scalar.
-fn resolve_plain(s: &str) -> Json {
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Json::Null,
-        "true" | "True" | "TRUE" => return Json::Bool(true),
-        "false" | "False" | "FALSE" => return Json::Bool(false),
-        _ => {}
-    }
-    if is_int(s) {
-        if let Ok(n) = s.parse::<i64>() {
-            return Json::Number(n.into());
-        }
-    }
-    if let Some(h) = s.strip_prefix("0x") {
-        if let Ok(n) = i64::from_str_radix(h, 16) {
-            return Json::Number(n.into());
-        }
-    }
-    if let Some(o) = s.strip_prefix("0o") {
-        if let Ok(n) = i64::from_str_radix(o, 8) {
-            return Json::Number(n.into());
-        }
-    }
-    if is_float(s) {
-        if let Some(n) = s.parse::<f64>().ok().and_then(Number::from_f64) {
-            return Json::Number(n);
-        }
-    }
-    Json::String(s.to_string())
-}
-
-fn is_int(s: &str) -> bool {
-    let d = s.strip_prefix(['-', '+']).unwrap_or(s);
-    !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit())
-}
-
-fn is_float(s: &str) -> bool {
-    let d = s.strip_prefix(['-', '+']).unwrap_or(s);
-    let (mant, exp) = match d.find(['e', 'E']) {
-        Some(i) => (&d[..i], Some(&d[i + 1..])),
-        None => (d, None),
-    };
-    let digits = mant.bytes().filter(|c| c.is_ascii_digit()).count();
-    let dots = mant.bytes().filter(|&c| c == b'.').count();
-    let mant_ok = digits > 0 && dots <= 1 && mant.bytes().all(|c| c.is_ascii_digit() || c == b'.');
-    let exp_ok = exp.is_none_or(is_int);
-    mant_ok && exp_ok && (dots == 1 || exp.is_some())
-}
-
-fn looks_like_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
-}
-
-/// Whether `s` can be written as a plain scalar and read back as the same string.
-fn plain_ok(s: &str, allow_timestamp: bool) -> bool {
-    if s.is_empty() || s.trim() != s || s.contains(['\n', '\r', '\t']) {
-        return false;
-    }
-    if !resolve_plain(s).is_string() {
-        return false;
-    }
-    if looks_like_timestamp(s) && !allow_timestamp {
-        return false;
-    }
-    // YAML 1.1 readers (Hugo has used them) take these as booleans.
-    let lower = s.to_ascii_lowercase();
-    if ["yes", "no", "on", "off", "y", "n"].contains(&lower.as_str()) {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-        return false;
-    }
-    !(s.contains(": ") || s.contains(" #") || s.ends_with(':') || s.chars().any(char::is_control))
-}
-
-fn single_quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
-}
-
-/// A scalar written in `style` where it can be read back unchanged, else the nearest style
-/// that can hold it.
-pub fn scalar(v: &Json, style: Option<Style>) -> String {
-    match v {
-        Json::Null => "null".to_string(),
-        Json::Bool(b) => b.to_string(),
-        Json::Number(n) => n.to_string(),
-        Json::String(s) => string(s, style.unwrap_or(Style::Plain)),
-        Json::Array(_) | Json::Object(_) => flow(v),
-    }
-}
-
-fn string(s: &str, style: Style) -> String {
-    if s.contains(['\n', '\r']) || s.chars().any(|c| c.is_control() && c != '\t') {
-        return double_quoted(s);
-    }
-    match style {
-        Style::Plain | Style::Datetime if plain_ok(s, style == Style::Datetime) => s.to_string(),
-        Style::Double => double_quoted(s),
-        _ => single_quoted(s),
-    }
-}
-
-/// A value in flow style: `[a, b]`, `{k: v}`.
-fn flow(v: &Json) -> String {
-    match v {
-        Json::Array(items) => format!(
-            "[{}]",
-            items.iter().map(flow).collect::<Vec<_>>().join(", ")
-        ),
-        Json::Object(o) => format!(
-            "{{{}}}",
-            o.iter()
-                .map(|(k, v)| format!("{}: {}", key(k), flow(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Json::String(s) if s.contains([',', '[', ']', '{', '}']) => double_quoted(s),
-        other => scalar(other, None),
-    }
-}
-
-/// A sequence item or nested value, in flow style.
-pub fn flow_value(v: &Json) -> String {
-    flow(v)
-}
-
-/// A mapping key, plain where possible.
-fn key(k: &str) -> String {
-    if plain_ok(k, false) && !k.contains([',', '[', ']', '{', '}']) {
-        k.to_string()
-    } else {
-        double_quoted(k)
-    }
-}
-
-/// `key: value` for a new entry (without indentation or line ending).
-pub fn entry(k: &str, v: &Json, _indent: &str, prefer: Style, _eol: &str) -> String {
-    let value = match v {
-        Json::String(s) => string(s, prefer),
-        Json::Array(_) | Json::Object(_) => flow(v),
-        other => scalar(other, None),
-    };
-    format!("{}: {value}", key(k))
-}
-
-/// Replaces a node whose kind changes, or a block scalar / block collection, keeping block
-/// style where the new value allows it.
-pub fn replace(src: &str, node: &Node, new: &Json, eol: &str, entry: Option<&Entry>) -> Splice {
-    let block_collection = matches!(&node.kind, Kind::Seq { flow: false, .. })
-        || matches!(
-            &node.kind,
-            Kind::Map(Map {
-                layout: Layout::Lines { .. },
-                ..
-            })
-        );
-    let Some(entry) = entry.filter(|_| block_collection) else {
-        return Splice::new(node.span.clone(), flow(new));
-    };
-    let region = entry.after_colon..node.span.end;
-    let scalars = new
-        .as_array()
-        .is_some_and(|a| a.iter().all(|v| !v.is_array() && !v.is_object()));
-    if matches!(node.kind, Kind::Seq { .. })
-        && scalars
-        && !new.as_array().is_some_and(Vec::is_empty)
-    {
-        let indent = " ".repeat(
-            src[text::line_start(src, node.span.start)..node.span.start]
-                .chars()
-                .count(),
-        );
-        let mut out = String::new();
-        for item in new.as_array().into_iter().flatten() {
-            out.push_str(eol);
-            out.push_str(&indent);
-            out.push_str("- ");
-            out.push_str(&flow(item));
-        }
-        return Splice::new(region, out);
-    }
-    Splice::new(region, format!(" {}", flow(new)))
-}
-
-/// A block scalar (`|`) holding `s`, its lines indented by `indent` columns.
-pub fn block(s: &str, indent: usize, eol: &str) -> String {
-    let (indicator, content) = match s.strip_suffix('\n') {
-        Some(rest) if rest.ends_with('\n') => ("|+", rest),
-        Some(rest) => ("|", rest),
-        None => ("|-", s),
-    };
-    let pad = " ".repeat(indent.max(1));
-    let mut out = indicator.to_string();
-    for line in content.split('\n') {
-        out.push_str(eol);
-        if !line.is_empty() {
-            out.push_str(&pad);
-            out.push_str(line);
-        }
-    }
-    out
-}
-
-/// Column (in characters) where the content of the block scalar at `node` is indented.
-pub fn block_indent(src: &str, node: &Node) -> usize {
-    let after_header = text::line_end_after_eol(src, node.span.start);
-    src[after_header..]
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .map_or(2, |l| l.len() - l.trim_start_matches(' ').len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_scalars_resolve_like_the_core_schema() {
-        assert_eq!(resolve_plain("10"), Json::from(10));
-        assert_eq!(resolve_plain("false"), Json::Bool(false));
-        assert_eq!(resolve_plain("3.5"), Json::from(3.5));
-        assert_eq!(resolve_plain("1e3"), Json::from(1000.0));
-        assert_eq!(resolve_plain("~"), Json::Null);
-        assert_eq!(resolve_plain("2019-06-23"), Json::from("2019-06-23"));
-        assert_eq!(resolve_plain("v1.2"), Json::from("v1.2"));
-    }
-
-    #[test]
-    fn strings_that_would_change_type_are_quoted() {
-        assert_eq!(scalar(&Json::from("10"), Some(Style::Plain)), "'10'");
-        assert_eq!(scalar(&Json::from("yes"), Some(Style::Plain)), "'yes'");
-        assert_eq!(scalar(&Json::from("a: b"), Some(Style::Plain)), "'a: b'");
-        assert_eq!(
-            scalar(&Json::from("About me"), Some(Style::Plain)),
-            "About me"
-        );
-        assert_eq!(scalar(&Json::from("It's"), Some(Style::Single)), "'It''s'");
-        assert_eq!(
-            scalar(&Json::from("a\"b"), Some(Style::Double)),
-            "\"a\\\"b\""
-        );
-        assert_eq!(
-            scalar(&Json::from("two\nlines"), Some(Style::Single)),
-            "\"two\\nlines\""
-        );
-    }
-
-    #[test]
-    fn block_scalars_keep_their_chomping() {
-        assert_eq!(block("a\nb\n", 2, "\n"), "|\n  a\n  b");
-        assert_eq!(block("a", 2, "\n"), "|-\n  a");
-    }
 }

@@ -1,0 +1,280 @@
+//! The one way Folio changes data: compare the model's values with the parsed [`Tree`] and
+//! splice new text over exactly the values that differ, written in the tree's [`Syntax`].
+//! Unchanged values keep their bytes; a new key is written like its neighbours.
+
+use serde_json::{Map as JsonMap, Value as Json};
+
+use super::{syntax, At, EditError, Kind, Layout, Map, Node, Style, Syntax, Tree};
+use crate::text::{self, Splice};
+
+/// The splices that make the data of `tree` (parsed from `src`) equal `new`.
+pub(super) fn edits(tree: &Tree, src: &str, new: &Json) -> Result<Vec<Splice>, EditError> {
+    let mut out = Vec::new();
+    let ctx = Ctx {
+        src,
+        doc: tree,
+        syntax: syntax(tree.format),
+    };
+    ctx.diff(&tree.root, new, "", &mut out)?;
+    Ok(out)
+}
+
+/// What every step of one diff needs.
+struct Ctx<'a> {
+    /// The text the tree was parsed from.
+    src: &'a str,
+    doc: &'a Tree,
+    syntax: &'static dyn Syntax,
+}
+
+/// `path.key`, or `key` at the top.
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl Ctx<'_> {
+    /// Where `node` is, for the format's writer.
+    fn at<'n>(&'n self, node: &'n Node) -> At<'n> {
+        At {
+            src: self.src,
+            tree: self.doc,
+            node,
+        }
+    }
+
+    /// Pushes onto `out` the splices that turn `node` (at key path `path`) into `new`.
+    fn diff(
+        &self,
+        node: &Node,
+        new: &Json,
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
+        match (&node.kind, new) {
+            (Kind::Map(m), Json::Object(o)) => self.diff_map(m, o, path, out),
+            (Kind::Seq { items, flow }, Json::Array(a)) if !items.is_empty() && !a.is_empty() => {
+                self.diff_seq(items, *flow, a, path, out)
+            }
+            (Kind::Scalar { value, style }, v) if !v.is_array() && !v.is_object() => {
+                if value != v {
+                    let text = self
+                        .syntax
+                        .scalar(&self.at(node), v, *style)
+                        .map_err(|m| EditError::new(path, m))?;
+                    out.push(Splice::new(node.span.clone(), text));
+                }
+                Ok(())
+            }
+            _ if node.to_json() == *new => Ok(()),
+            _ => {
+                let splice = self
+                    .syntax
+                    .replace(&self.at(node), new)
+                    .map_err(|m| EditError::new(path, m))?;
+                out.push(splice);
+                Ok(())
+            }
+        }
+    }
+
+    /// Entries are diffed key by key; removed ones are cut out, new ones inserted together.
+    fn diff_map(
+        &self,
+        m: &Map,
+        new: &JsonMap<String, Json>,
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
+        let null_removes = self.syntax.null_removes_key();
+        let removed: Vec<bool> = m
+            .entries
+            .iter()
+            .map(|e| match new.get(&e.key) {
+                None => true,
+                Some(Json::Null) => null_removes,
+                Some(_) => false,
+            })
+            .collect();
+        for (e, gone) in m.entries.iter().zip(&removed) {
+            if !gone {
+                self.diff(&e.value, &new[&e.key], &join(path, &e.key), out)?;
+            }
+        }
+        self.remove_entries(m, &removed, out);
+        let added: Vec<(&String, &Json)> = new
+            .iter()
+            .filter(|(k, v)| {
+                !m.entries.iter().any(|e| &e.key == *k) && (!v.is_null() || !null_removes)
+            })
+            .collect();
+        if !added.is_empty() {
+            out.push(self.insert_entries(m, &added, path)?);
+        }
+        Ok(())
+    }
+
+    /// Items are diffed one by one; added items go after the last one, written like it;
+    /// removed items at the end take the text between them and the last kept item.
+    fn diff_seq(
+        &self,
+        items: &[Node],
+        flow: bool,
+        new: &[Json],
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
+        let common = items.len().min(new.len());
+        for i in 0..common {
+            self.diff(&items[i], &new[i], &format!("{path}[{i}]"), out)?;
+        }
+        let last = &items[items.len() - 1];
+        if new.len() > items.len() {
+            let mut text = String::new();
+            let block_prefix = (!flow).then(|| {
+                let line0 = text::line_start(self.src, items[0].span.start);
+                let lead = &self.src[line0..items[0].span.start];
+                format!("{}{lead}", self.doc.eol)
+            });
+            for (i, v) in new[items.len()..].iter().enumerate() {
+                let item_path = format!("{path}[{}]", items.len() + i);
+                let item = self
+                    .syntax
+                    .item(v)
+                    .map_err(|m| EditError::new(item_path, m))?;
+                match &block_prefix {
+                    Some(p) => text.push_str(p),
+                    None => text.push_str(", "),
+                }
+                text.push_str(&item);
+            }
+            out.push(Splice::insert(last.span.end, text));
+        } else if new.len() < items.len() {
+            out.push(Splice::new(items[common - 1].span.end..last.span.end, ""));
+        }
+        Ok(())
+    }
+
+    /// Cuts out each run of removed entries: whole lines, or an entry with the comma
+    /// before it (after it, for the first entry of a braced mapping).
+    fn remove_entries(&self, m: &Map, removed: &[bool], out: &mut Vec<Splice>) {
+        let n = m.entries.len();
+        let mut i = 0;
+        while i < n {
+            if !removed[i] {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i < n && removed[i] {
+                i += 1;
+            }
+            let b = i - 1;
+            let range = match m.layout {
+                Layout::Lines { .. } | Layout::Fixed => {
+                    m.entries[a].lines.start..m.entries[b].lines.end
+                }
+                Layout::Braces { .. } if a > 0 => {
+                    m.entries[a - 1].value.span.end..m.entries[b].value.span.end
+                }
+                Layout::Braces { .. } if b + 1 < n => {
+                    m.entries[a].key_span.start..m.entries[b + 1].key_span.start
+                }
+                Layout::Braces { .. } => m.entries[a].key_span.start..m.entries[b].value.span.end,
+            };
+            out.push(Splice::new(range, ""));
+        }
+    }
+
+    /// The splice that adds `added` to `m`, after its last entry, written like its entries.
+    fn insert_entries(
+        &self,
+        m: &Map,
+        added: &[(&String, &Json)],
+        path: &str,
+    ) -> Result<Splice, EditError> {
+        let eol = self.doc.eol;
+        let prefer = self.preferred_string_style(m);
+        let mut text = String::new();
+        match &m.layout {
+            Layout::Fixed => {
+                return Err(EditError::new(
+                    join(path, added[0].0),
+                    "keys cannot be added here: the table is only implied by its sub-tables; \
+                     add it explicitly first",
+                ))
+            }
+            Layout::Lines { prefix } => {
+                if m.insert_at > 0 && !self.src[..m.insert_at].ends_with('\n') {
+                    text.push_str(eol);
+                }
+                for (k, v) in added {
+                    let p = join(path, k);
+                    text.push_str(&m.indent);
+                    text.push_str(prefix);
+                    text.push_str(&self.entry(k, v, prefer, &p)?);
+                    text.push_str(eol);
+                }
+            }
+            Layout::Braces { .. } => {
+                let sep = self.brace_separator(m);
+                for (i, (k, v)) in added.iter().enumerate() {
+                    if i > 0 || !m.entries.is_empty() {
+                        text.push(',');
+                        text.push_str(&sep);
+                    }
+                    text.push_str(&self.entry(k, v, prefer, &join(path, k))?);
+                }
+            }
+        }
+        Ok(Splice::insert(m.insert_at, text))
+    }
+
+    /// The whitespace written after the comma between two entries of a braced mapping.
+    fn brace_separator(&self, m: &Map) -> String {
+        let ws = match m.entries.len() {
+            0 => "",
+            1 => {
+                // Between `{` and the first key, e.g. "\n  " in a pretty-printed object.
+                let key = m.entries[0].key_span.start;
+                let open = self.src[..key].rfind('{').map_or(key, |i| i + 1);
+                &self.src[open..key]
+            }
+            n => {
+                let between =
+                    &self.src[m.entries[n - 2].value.span.end..m.entries[n - 1].key_span.start];
+                between.find(',').map_or("", |i| &between[i + 1..])
+            }
+        };
+        if ws.is_empty() {
+            " ".to_string()
+        } else {
+            ws.to_string()
+        }
+    }
+
+    /// The style of the mapping's first string (not a date or block scalar), so new strings
+    /// match it; the format's default when it has none.
+    fn preferred_string_style(&self, m: &Map) -> Style {
+        m.entries
+            .iter()
+            .find_map(|e| match &e.value.kind {
+                Kind::Scalar {
+                    value: Json::String(_),
+                    style,
+                } if *style != Style::Datetime && *style != Style::Block => Some(*style),
+                _ => None,
+            })
+            .unwrap_or(self.syntax.new_string_style())
+    }
+
+    /// A new entry, errors located at `path`.
+    fn entry(&self, key: &str, v: &Json, prefer: Style, path: &str) -> Result<String, EditError> {
+        self.syntax
+            .entry(key, v, prefer)
+            .map_err(|m| EditError::new(path, m))
+    }
+}

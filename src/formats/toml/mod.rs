@@ -1,0 +1,284 @@
+//! TOML: a span tree built from toml_edit's parsed (not re-printed) document, and writing
+//! values the TOML way (`write.rs`). Folio never prints a document through toml_edit, so nothing it did
+//! not change is re-formatted (toml_edit would, for instance, turn CR-LF into LF).
+
+mod write;
+
+use std::ops::Range;
+
+use serde_json::{Number, Value as Json};
+use toml_edit::{Document, InlineTable, Item, Table, Value};
+
+use super::{Entry, Kind, Layout, Map, Node, Style};
+use crate::error::SyntaxError;
+use crate::text;
+use write::bare_or_quoted;
+pub(crate) use write::TomlSyntax;
+
+/// Parses `src[range]` into a tree whose spans are offsets into `src`.
+pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+    let doc = Document::parse(&src[range.clone()]).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        let msg = e.message().trim().trim_end_matches('.').to_string();
+        SyntaxError::new(
+            range.start + at,
+            format!("invalid TOML: {}", first_lower(&msg)),
+        )
+    })?;
+    let b = Builder {
+        src,
+        base: range.start,
+    };
+    let mut root = b.table(doc.as_table(), "", true);
+    root.span = range;
+    Ok(root)
+}
+
+/// `s` with its first letter in lower case (toml_edit's messages start upper-case).
+fn first_lower(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Builds nodes from toml_edit's tree; spans are offset by `base` into `src`.
+struct Builder<'a> {
+    src: &'a str,
+    base: usize,
+}
+
+impl Builder<'_> {
+    /// A toml_edit span as an offset range into `src` (empty at `base` when it has none).
+    fn span(&self, r: Option<Range<usize>>) -> Range<usize> {
+        r.map_or(self.base..self.base, |r| {
+            self.base + r.start..self.base + r.end
+        })
+    }
+
+    /// A table (the root, a `[header]` table, or a dotted one whose keys carry `prefix`) as
+    /// a mapping node whose span runs from its header to its last line.
+    fn table(&self, t: &Table, prefix: &str, root: bool) -> Node {
+        let header = self.span(t.span());
+        let mut entries = Vec::new();
+        let mut lines = KvLines::default();
+        for (k, item) in t.iter() {
+            let Some((key, _)) = t.get_key_value(k) else {
+                continue;
+            };
+            let key_span = self.span(key.span());
+            let Some((value, entry_lines)) = self.item(k, item, &key_span, prefix, &mut lines)
+            else {
+                continue;
+            };
+            entries.push(Entry {
+                key: k.to_string(),
+                key_span,
+                lines: entry_lines,
+                after_colon: value.span.start,
+                value,
+            });
+        }
+        let header_line_end = text::line_end_after_eol(self.src, header.end.min(self.src.len()));
+        let insert_at = lines
+            .end
+            .unwrap_or(if root { self.base } else { header_line_end });
+        let layout = if t.is_dotted() {
+            Layout::Lines {
+                prefix: prefix.to_string(),
+            }
+        } else if t.is_implicit() && !root {
+            Layout::Fixed
+        } else {
+            Layout::Lines {
+                prefix: String::new(),
+            }
+        };
+        Node {
+            span: self.extent(t, &entries, header, header_line_end),
+            kind: Kind::Map(Map {
+                entries,
+                layout,
+                insert_at,
+                indent: lines.indent.unwrap_or_default(),
+            }),
+        }
+    }
+
+    /// The value of key `k` (written at `key_span`) in a table, and the bytes to delete to
+    /// remove the entry; `None` for an empty item. Records key-value lines in `lines`.
+    fn item(
+        &self,
+        k: &str,
+        item: &Item,
+        key_span: &Range<usize>,
+        prefix: &str,
+        lines: &mut KvLines,
+    ) -> Option<(Node, Range<usize>)> {
+        Some(match item {
+            Item::Value(v) => {
+                let node = self.value(v);
+                let line0 = text::line_start(self.src, key_span.start);
+                let end = text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
+                lines.extend_to(end);
+                if lines.indent.is_none() {
+                    lines.indent = Some(self.src[line0..key_span.start].to_string());
+                }
+                (node, line0..end)
+            }
+            Item::Table(sub) if sub.is_dotted() => {
+                let node = self.table(sub, &format!("{prefix}{}.", bare_or_quoted(k)), false);
+                if let Kind::Map(m) = &node.kind {
+                    if let Some(e) = m.entries.iter().map(|e| e.lines.end).max() {
+                        lines.extend_to(e);
+                    }
+                }
+                let span = node.span.clone();
+                (node, span)
+            }
+            Item::Table(sub) => {
+                let node = self.table(sub, "", false);
+                let span = node.span.clone();
+                (node, span)
+            }
+            Item::ArrayOfTables(a) => {
+                let span = self.span(a.span());
+                let tables = a.iter().map(|t| self.table(t, "", false).to_json());
+                let node = Node {
+                    span: span.clone(),
+                    kind: Kind::Opaque(Json::Array(tables.collect())),
+                };
+                (node, span)
+            }
+            Item::None => return None,
+        })
+    }
+
+    /// A table's extent, for removing it whole: from its header (a dotted table: its first
+    /// key) to its last line.
+    fn extent(
+        &self,
+        t: &Table,
+        entries: &[Entry],
+        header: Range<usize>,
+        header_line_end: usize,
+    ) -> Range<usize> {
+        let end = entries
+            .iter()
+            .filter(|e| {
+                !matches!(
+                    e.value.kind,
+                    Kind::Map(Map {
+                        layout: Layout::Lines { .. } | Layout::Fixed,
+                        ..
+                    })
+                ) || t.is_dotted()
+            })
+            .map(|e| e.lines.end)
+            .max()
+            .unwrap_or(header_line_end)
+            .max(header.end);
+        let start = if t.is_dotted() {
+            entries
+                .iter()
+                .map(|e| e.lines.start)
+                .min()
+                .unwrap_or(header.start)
+        } else {
+            text::line_start(self.src, header.start.min(self.src.len()))
+        };
+        start..end
+    }
+
+    /// A value as a node: scalars with their style, arrays, inline tables.
+    fn value(&self, v: &Value) -> Node {
+        let span = self.span(v.span());
+        let raw = &self.src[span.clone()];
+        let kind = match v {
+            Value::String(s) => Kind::Scalar {
+                value: Json::String(s.value().clone()),
+                style: string_style(raw),
+            },
+            Value::Integer(i) => Kind::Scalar {
+                value: Json::from(*i.value()),
+                style: Style::Plain,
+            },
+            Value::Float(f) => match Number::from_f64(*f.value()) {
+                Some(n) => Kind::Scalar {
+                    value: Json::Number(n),
+                    style: Style::Plain,
+                },
+                None => Kind::Opaque(Json::String(raw.trim().to_string())),
+            },
+            Value::Boolean(b) => Kind::Scalar {
+                value: Json::Bool(*b.value()),
+                style: Style::Plain,
+            },
+            Value::Datetime(d) => Kind::Scalar {
+                value: Json::String(d.value().to_string()),
+                style: Style::Datetime,
+            },
+            Value::Array(a) => Kind::Seq {
+                items: a.iter().map(|v| self.value(v)).collect(),
+                flow: true,
+            },
+            Value::InlineTable(t) => self.inline_table(t, &span),
+        };
+        Node { span, kind }
+    }
+
+    /// `{ k = v, … }` spanning `span`, as a braced mapping.
+    fn inline_table(&self, t: &InlineTable, span: &Range<usize>) -> Kind {
+        let mut entries = Vec::new();
+        for (k, v) in t.iter() {
+            let Some((key, _)) = t.get_key_value(k) else {
+                continue;
+            };
+            let node = self.value(v);
+            let key_span = self.span(key.span());
+            entries.push(Entry {
+                key: k.to_string(),
+                lines: key_span.start..node.span.end,
+                key_span,
+                after_colon: node.span.start,
+                value: node,
+            });
+        }
+        let close = span.end.saturating_sub(1);
+        let insert_at = entries.last().map_or(close, |e| e.value.span.end);
+        Kind::Map(Map {
+            entries,
+            layout: Layout::Braces { close },
+            insert_at,
+            indent: String::new(),
+        })
+    }
+}
+
+/// Where a table's own key-value lines end (new keys go after them), and their indentation.
+#[derive(Default)]
+struct KvLines {
+    end: Option<usize>,
+    indent: Option<String>,
+}
+
+impl KvLines {
+    /// Records key-value lines running to `end`.
+    fn extend_to(&mut self, end: usize) {
+        self.end = Some(self.end.map_or(end, |e| e.max(end)));
+    }
+}
+
+/// How a string was quoted, from its raw text.
+fn string_style(raw: &str) -> Style {
+    if raw.starts_with("\"\"\"") {
+        Style::TripleDouble
+    } else if raw.starts_with("'''") {
+        Style::TripleSingle
+    } else if raw.starts_with('\'') {
+        Style::Single
+    } else {
+        Style::Double
+    }
+}

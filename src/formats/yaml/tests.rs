@@ -1,0 +1,44 @@
+//! The core schema's reading of plain scalars, and scalars written back.
+
+use serde_json::Value as Json;
+
+use super::plain::resolve_plain;
+use super::write::{block, scalar};
+use crate::formats::Style;
+
+#[test]
+fn plain_scalars_resolve_like_the_core_schema() {
+    assert_eq!(resolve_plain("10"), Json::from(10));
+    assert_eq!(resolve_plain("false"), Json::Bool(false));
+    assert_eq!(resolve_plain("3.5"), Json::from(3.5));
+    assert_eq!(resolve_plain("1e3"), Json::from(1000.0));
+    assert_eq!(resolve_plain("~"), Json::Null);
+    assert_eq!(resolve_plain("2019-06-23"), Json::from("2019-06-23"));
+    assert_eq!(resolve_plain("v1.2"), Json::from("v1.2"));
+}
+
+#[test]
+fn strings_that_would_change_type_are_quoted() {
+    assert_eq!(scalar(&Json::from("10"), Some(Style::Plain)), "'10'");
+    assert_eq!(scalar(&Json::from("yes"), Some(Style::Plain)), "'yes'");
+    assert_eq!(scalar(&Json::from("a: b"), Some(Style::Plain)), "'a: b'");
+    assert_eq!(
+        scalar(&Json::from("About me"), Some(Style::Plain)),
+        "About me"
+    );
+    assert_eq!(scalar(&Json::from("It's"), Some(Style::Single)), "'It''s'");
+    assert_eq!(
+        scalar(&Json::from("a\"b"), Some(Style::Double)),
+        "\"a\\\"b\""
+    );
+    assert_eq!(
+        scalar(&Json::from("two\nlines"), Some(Style::Single)),
+        "\"two\\nlines\""
+    );
+}
+
+#[test]
+fn block_scalars_keep_their_chomping() {
+    assert_eq!(block("a\nb\n", 2, "\n"), "|\n  a\n  b");
+    assert_eq!(block("a", 2, "\n"), "|-\n  a");
+}

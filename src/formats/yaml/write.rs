@@ -1,0 +1,182 @@
+//! Writing values the YAML way: scalars in the style they had, flow collections, new
+//! entries, block scalars, and replacing a block collection whole.
+
+use std::ops::Range;
+
+use serde_json::Value as Json;
+
+use super::plain::plain_ok;
+use crate::error::SyntaxError;
+use crate::formats::{double_quoted, At, Entry, Kind, Layout, Map, Node, Style, Syntax};
+use crate::text::{self, Splice};
+
+/// `'…'`, where `''` is a quote.
+fn single_quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// A scalar written in `style` where it can be read back unchanged, else the nearest style
+/// that can hold it.
+pub(super) fn scalar(v: &Json, style: Option<Style>) -> String {
+    match v {
+        Json::Null => "null".to_string(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => string(s, style.unwrap_or(Style::Plain)),
+        Json::Array(_) | Json::Object(_) => flow(v),
+    }
+}
+
+/// A string in `style` where it reads back unchanged: double-quoted when it holds line
+/// breaks or control characters, single-quoted when plain would change its type.
+fn string(s: &str, style: Style) -> String {
+    if s.contains(['\n', '\r']) || s.chars().any(|c| c.is_control() && c != '\t') {
+        return double_quoted(s);
+    }
+    match style {
+        Style::Plain | Style::Datetime if plain_ok(s, style == Style::Datetime) => s.to_string(),
+        Style::Double => double_quoted(s),
+        _ => single_quoted(s),
+    }
+}
+
+/// A value in flow style: `[a, b]`, `{k: v}`.
+fn flow(v: &Json) -> String {
+    match v {
+        Json::Array(items) => format!(
+            "[{}]",
+            items.iter().map(flow).collect::<Vec<_>>().join(", ")
+        ),
+        Json::Object(o) => format!(
+            "{{{}}}",
+            o.iter()
+                .map(|(k, v)| format!("{}: {}", key(k), flow(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Json::String(s) if s.contains([',', '[', ']', '{', '}']) => double_quoted(s),
+        other => scalar(other, None),
+    }
+}
+
+/// A mapping key, plain where possible.
+fn key(k: &str) -> String {
+    if plain_ok(k, false) && !k.contains([',', '[', ']', '{', '}']) {
+        k.to_string()
+    } else {
+        double_quoted(k)
+    }
+}
+
+/// `key: value` for a new entry (without indentation or line ending).
+fn entry(k: &str, v: &Json, prefer: Style) -> String {
+    let value = match v {
+        Json::String(s) => string(s, prefer),
+        Json::Array(_) | Json::Object(_) => flow(v),
+        other => scalar(other, None),
+    };
+    format!("{}: {value}", key(k))
+}
+
+/// Replaces a node whose kind changes, or a block scalar / block collection, keeping block
+/// style where the new value allows it.
+fn replace(src: &str, node: &Node, new: &Json, eol: &str, entry: Option<&Entry>) -> Splice {
+    let block_collection = matches!(&node.kind, Kind::Seq { flow: false, .. })
+        || matches!(
+            &node.kind,
+            Kind::Map(Map {
+                layout: Layout::Lines { .. },
+                ..
+            })
+        );
+    let Some(entry) = entry.filter(|_| block_collection) else {
+        return Splice::new(node.span.clone(), flow(new));
+    };
+    let region = entry.after_colon..node.span.end;
+    let scalars = new
+        .as_array()
+        .is_some_and(|a| a.iter().all(|v| !v.is_array() && !v.is_object()));
+    if matches!(node.kind, Kind::Seq { .. })
+        && scalars
+        && !new.as_array().is_some_and(Vec::is_empty)
+    {
+        let indent = " ".repeat(
+            src[text::line_start(src, node.span.start)..node.span.start]
+                .chars()
+                .count(),
+        );
+        let mut out = String::new();
+        for item in new.as_array().into_iter().flatten() {
+            out.push_str(eol);
+            out.push_str(&indent);
+            out.push_str("- ");
+            out.push_str(&flow(item));
+        }
+        return Splice::new(region, out);
+    }
+    Splice::new(region, format!(" {}", flow(new)))
+}
+
+/// A block scalar (`|`) holding `s`, its lines indented by `indent` columns.
+pub(super) fn block(s: &str, indent: usize, eol: &str) -> String {
+    let (indicator, content) = match s.strip_suffix('\n') {
+        Some(rest) if rest.ends_with('\n') => ("|+", rest),
+        Some(rest) => ("|", rest),
+        None => ("|-", s),
+    };
+    let pad = " ".repeat(indent.max(1));
+    let mut out = indicator.to_string();
+    for line in content.split('\n') {
+        out.push_str(eol);
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Column (in characters) where the content of the block scalar at `node` is indented.
+fn block_indent(src: &str, node: &Node) -> usize {
+    let after_header = text::line_end_after_eol(src, node.span.start);
+    src[after_header..]
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .map_or(2, |l| l.len() - l.trim_start_matches(' ').len())
+}
+
+/// YAML's [`Syntax`].
+pub(crate) struct YamlSyntax;
+
+impl Syntax for YamlSyntax {
+    fn parse(&self, src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+        super::parse(src, range)
+    }
+
+    fn new_string_style(&self) -> Style {
+        Style::Plain
+    }
+
+    /// A string that was a block scalar stays one, at its indentation.
+    fn scalar(&self, at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
+        Ok(match v {
+            Json::String(s) if style == Style::Block => {
+                block(s, block_indent(at.src, at.node), at.tree.eol)
+            }
+            _ => scalar(v, Some(style)),
+        })
+    }
+
+    fn item(&self, v: &Json) -> Result<String, String> {
+        Ok(flow(v))
+    }
+
+    fn entry(&self, key: &str, v: &Json, prefer: Style) -> Result<String, String> {
+        Ok(entry(key, v, prefer))
+    }
+
+    fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String> {
+        let entry = at.tree.parent_entry(at.node);
+        Ok(replace(at.src, at.node, new, at.tree.eol, entry))
+    }
+}

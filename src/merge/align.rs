@@ -1,0 +1,93 @@
+//! Which block of one version each base block became: equal prefix and suffix, then a longest
+//! common subsequence of equal blocks, with same-kind blocks between those anchors paired as
+//! edits.
+
+use crate::model::Block;
+
+/// For each block of `base`, the block of `side` it became (None: removed).
+pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
+    let mut out = vec![None; base.len()];
+    let pre = base.iter().zip(side).take_while(|(a, b)| a == b).count();
+    let max_suf = base.len().min(side.len()) - pre;
+    let suf = (0..max_suf)
+        .take_while(|&k| base[base.len() - 1 - k] == side[side.len() - 1 - k])
+        .count();
+    for (k, slot) in out.iter_mut().enumerate().take(pre) {
+        *slot = Some(k);
+    }
+    for k in 0..suf {
+        out[base.len() - 1 - k] = Some(side.len() - 1 - k);
+    }
+    let (b0, b1, s0, s1) = (pre, base.len() - suf, pre, side.len() - suf);
+    let pairs = lcs(&base[b0..b1], &side[s0..s1]);
+    // Between equal anchors, blocks of the same kind pair up in order: those are edits.
+    let mut last = (b0, s0);
+    for &(i, j) in pairs.iter().chain(std::iter::once(&(b1 - b0, s1 - s0))) {
+        let (bi, sj) = (b0 + i, s0 + j);
+        pair_gap(base, side, last.0..bi, last.1..sj, &mut out);
+        if bi < b1 {
+            out[bi] = Some(sj);
+        }
+        last = (bi + 1, sj + 1);
+    }
+    out
+}
+
+/// Pairs the blocks of `base[bs]` with those of `side[ss]` of the same kind, in order.
+fn pair_gap(
+    base: &[Block],
+    side: &[Block],
+    bs: std::ops::Range<usize>,
+    ss: std::ops::Range<usize>,
+    out: &mut [Option<usize>],
+) {
+    let mut next = ss.start;
+    for i in bs {
+        if let Some(j) = (next..ss.end).find(|&j| side[j].kind() == base[i].kind()) {
+            out[i] = Some(j);
+            next = j + 1;
+        }
+    }
+}
+
+/// Index pairs of a longest common subsequence of equal blocks.
+fn lcs(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
+    if a.is_empty() || b.is_empty() {
+        return Vec::new();
+    }
+    let mut len = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            len[i][j] = if a[i] == b[j] {
+                len[i + 1][j + 1] + 1
+            } else {
+                len[i + 1][j].max(len[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if len[i + 1][j] >= len[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The inverse of `map` (base index to side index): side index to base index, for `n` side
+/// blocks.
+pub(super) fn invert(map: &[Option<usize>], n: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; n];
+    for (i, j) in map.iter().enumerate() {
+        if let Some(j) = j {
+            out[*j] = Some(i);
+        }
+    }
+    out
+}

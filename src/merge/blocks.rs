@@ -1,0 +1,211 @@
+//! Merging the block lists: blocks matched across the three versions ([`super::align`]), my
+//! added blocks placed after the base block they follow, and removals against changes.
+
+use std::collections::HashMap;
+
+use serde_json::Value as Json;
+
+use super::align::{align, invert};
+use super::{Merger, Sides};
+use crate::model::Block;
+
+impl Merger<'_> {
+    /// Their blocks in their order, each merged with mine, my added blocks after the base
+    /// block they follow, and conflicts where one side removed what the other changed.
+    pub(super) fn blocks(&mut self, s: &Sides) -> Vec<Block> {
+        let b = strip(&s.base.blocks);
+        let m = strip(&s.mine.blocks);
+        let t = strip(&s.theirs.blocks);
+        let mine_of = align(&b, &m);
+        let theirs_of = align(&b, &t);
+        let base_of_theirs = invert(&theirs_of, t.len());
+        let base_of_mine = invert(&mine_of, m.len());
+        let mut out: Vec<Block> = Vec::new();
+        // My added blocks, by the base block they follow (None: at the start).
+        let mut added_after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        let mut anchor: Option<usize> = None;
+        for (j, base) in base_of_mine.iter().enumerate() {
+            match base {
+                Some(i) => anchor = Some(*i),
+                None => added_after.entry(anchor).or_default().push(j),
+            }
+        }
+        let push_added = |out: &mut Vec<Block>, after: Option<usize>| {
+            for &j in added_after.get(&after).map(Vec::as_slice).unwrap_or(&[]) {
+                out.push(raw(&m[j], s.mine_sources.get(j)));
+            }
+        };
+        push_added(&mut out, None);
+        // Base blocks their side removed: mine may still need them (or a conflict).
+        let mut removed_by_them: Vec<usize> =
+            (0..b.len()).filter(|i| theirs_of[*i].is_none()).collect();
+        removed_by_them.reverse();
+        for (ti, tb) in t.iter().enumerate() {
+            if let Some(i) = base_of_theirs[ti] {
+                while removed_by_them.last().is_some_and(|&r| r < i) {
+                    let r = removed_by_them.pop().expect("checked");
+                    self.removed_by_them(r, &b, &m, &mine_of, s, &mut out);
+                    push_added(&mut out, Some(r));
+                }
+                match mine_of[i] {
+                    None if b[i] == *tb => {}
+                    None => {
+                        // Removed here, changed on disk: `null` stands for the removal.
+                        let at = format!("blocks[{ti}]");
+                        let keep = self.value(
+                            &at,
+                            &label(tb, "removed here, changed on disk"),
+                            &json(&b[i]),
+                            &Json::Null,
+                            &json(tb),
+                        );
+                        if !keep.is_null() {
+                            out.push(with_id(tb.clone(), ti));
+                        }
+                    }
+                    Some(j) => out.push(with_id(self.block(ti, &b[i], &m[j], tb), ti)),
+                }
+                push_added(&mut out, Some(i));
+            } else {
+                out.push(with_id(tb.clone(), ti));
+            }
+        }
+        while let Some(r) = removed_by_them.pop() {
+            self.removed_by_them(r, &b, &m, &mine_of, s, &mut out);
+            push_added(&mut out, Some(r));
+        }
+        out
+    }
+
+    /// Base block `r`, which their side removed: gone, unless I changed it.
+    fn removed_by_them(
+        &mut self,
+        r: usize,
+        b: &[Block],
+        m: &[Block],
+        mine_of: &[Option<usize>],
+        s: &Sides,
+        out: &mut Vec<Block>,
+    ) {
+        let Some(j) = mine_of[r] else { return };
+        if m[j] == b[r] {
+            return;
+        }
+        // Changed here, removed on disk: `null` stands for the removal.
+        let at = format!("removed[{r}]");
+        let keep = self.value(
+            &at,
+            &label(&m[j], "changed here, removed on disk"),
+            &json(&b[r]),
+            &json(&m[j]),
+            &Json::Null,
+        );
+        if !keep.is_null() {
+            out.push(raw(&m[j], s.mine_sources.get(j)));
+        }
+    }
+
+    /// One block both sides kept: field by field for cards, whole for prose and shortcodes.
+    fn block(&mut self, ti: usize, base: &Block, mine: &Block, theirs: &Block) -> Block {
+        let at = format!("blocks[{ti}]");
+        match (base, mine, theirs) {
+            (Block::Card(b), Block::Card(m), Block::Card(t)) => {
+                Block::Card(self.card(&at, b, m, t))
+            }
+            (
+                Block::Markdown { text: b, .. },
+                Block::Markdown { text: m, .. },
+                Block::Markdown { text: t, .. },
+            ) => {
+                let v = self.value(
+                    &format!("{at}.text"),
+                    &label(base, "text"),
+                    &Json::from(b.as_str()),
+                    &Json::from(m.as_str()),
+                    &Json::from(t.as_str()),
+                );
+                Block::Markdown {
+                    id: None,
+                    text: v.as_str().unwrap_or_default().to_string(),
+                }
+            }
+            (
+                Block::Shortcode { source: b, .. },
+                Block::Shortcode { source: m, .. },
+                Block::Shortcode {
+                    source: t, name, ..
+                },
+            ) => {
+                let v = self.value(
+                    &format!("{at}.source"),
+                    &label(base, "source"),
+                    &Json::from(b.as_str()),
+                    &Json::from(m.as_str()),
+                    &Json::from(t.as_str()),
+                );
+                Block::Shortcode {
+                    id: None,
+                    name: name.clone(),
+                    source: v.as_str().unwrap_or_default().to_string(),
+                }
+            }
+            // A block that changed kind on one side: theirs holds (their text is the base).
+            _ => theirs.clone(),
+        }
+    }
+}
+
+/// A block as JSON, for conflict values.
+fn json(b: &Block) -> Json {
+    serde_json::to_value(b).unwrap_or(Json::Null)
+}
+
+/// What a person calls `what` of block `b` in a conflict.
+fn label(b: &Block, what: &str) -> String {
+    match b {
+        Block::Card(c) => format!("Card “{}”: {what}", c.title),
+        Block::Markdown { text, .. } => {
+            let first: String = text.lines().next().unwrap_or("").chars().take(40).collect();
+            format!("Text “{first}…”: {what}")
+        }
+        Block::Shortcode { name, .. } => format!("Shortcode “{name}”: {what}"),
+    }
+}
+
+/// Blocks without their ids, so equal content compares equal.
+fn strip(blocks: &[Block]) -> Vec<Block> {
+    blocks.iter().cloned().map(with_no_id).collect()
+}
+
+/// `b` without its id (and a card without its notation).
+fn with_no_id(mut b: Block) -> Block {
+    match &mut b {
+        Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = None,
+        Block::Card(c) => {
+            c.id = None;
+            c.notation = None;
+        }
+    }
+    b
+}
+
+/// `b` with id `new`: its index in their blocks.
+fn with_id(mut b: Block, new: usize) -> Block {
+    match &mut b {
+        Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = Some(new),
+        Block::Card(c) => c.id = Some(new),
+    }
+    b
+}
+
+/// A block I added, as its exact source text (written verbatim).
+fn raw(b: &Block, source: Option<&String>) -> Block {
+    match source {
+        Some(src) => Block::Shortcode {
+            id: None,
+            name: String::new(),
+            source: src.clone(),
+        },
+        None => b.clone(),
+    }
+}

@@ -1,0 +1,130 @@
+//! Footnotes as Goldmark's footnote extension writes them
+//! (`extension/footnote.go` in yuin/goldmark): numbered in order of first reference, with
+//! back-links, in a `div.footnotes` list after the text.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// Footnotes the way Goldmark writes them: numbered in order of first reference,
+/// `<sup id="fnref:N">` references, and a `div.footnotes` list with back-links at the end.
+/// Returns that list (empty without footnotes); references are rewritten in `events`.
+pub(super) fn footnotes(events: &mut Vec<Event>) -> String {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::FootnoteReference(_)))
+    {
+        events.retain(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::FootnoteDefinition(_)) | Event::End(TagEnd::FootnoteDefinition)
+            )
+        });
+        return String::new();
+    }
+    let (mut kept, mut defs) = definitions(events.drain(..));
+    let order = number_references(&mut kept, &defs);
+    *events = kept;
+    list(&order, &mut defs)
+}
+
+/// Footnote bodies by label (the first definition of a label wins), and the other events.
+fn definitions<'e>(
+    events: impl Iterator<Item = Event<'e>>,
+) -> (Vec<Event<'e>>, HashMap<String, Vec<Event<'e>>>) {
+    let mut defs: HashMap<String, Vec<Event>> = HashMap::new();
+    let mut kept = Vec::with_capacity(events.size_hint().0);
+    let mut current: Option<(String, Vec<Event>)> = None;
+    for ev in events {
+        match ev {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                current = Some((label.to_string(), Vec::new()))
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, body)) = current.take() {
+                    defs.entry(label).or_insert(body);
+                }
+            }
+            ev => match &mut current {
+                Some((_, body)) => body.push(ev),
+                None => kept.push(ev),
+            },
+        }
+    }
+    (kept, defs)
+}
+
+/// Rewrites each reference in `events` as Goldmark's `<sup>` (a reference to an undefined
+/// label stays text). Returns the labels in order of first reference, each with how many
+/// times it is referenced.
+fn number_references(
+    events: &mut [Event],
+    defs: &HashMap<String, Vec<Event>>,
+) -> Vec<(String, usize)> {
+    let mut order: Vec<(String, usize)> = Vec::new();
+    for ev in events {
+        if let Event::FootnoteReference(label) = ev {
+            let label = label.to_string();
+            if !defs.contains_key(&label) {
+                *ev = Event::Text(CowStr::from(format!("[^{label}]")));
+                continue;
+            }
+            let (n, seen) = match order.iter().position(|(l, _)| *l == label) {
+                Some(i) => {
+                    order[i].1 += 1;
+                    (i + 1, order[i].1 - 1)
+                }
+                None => {
+                    order.push((label, 1));
+                    (order.len(), 0)
+                }
+            };
+            // Goldmark numbers a repeated reference's id: fnref:1, then fnref1:1, fnref2:1, …
+            let id = ref_id(n, seen);
+            *ev = Event::InlineHtml(CowStr::from(format!(
+                "<sup id=\"{id}\"><a href=\"#fn:{n}\" class=\"footnote-ref\" \
+                 role=\"doc-noteref\">{n}</a></sup>"
+            )));
+        }
+    }
+    order
+}
+
+/// The `div.footnotes` list: the bodies of `order`'s labels, each with one back-link per
+/// reference.
+fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>) -> String {
+    let mut out = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+    for (i, (label, refs)) in order.iter().enumerate() {
+        let n = i + 1;
+        let mut body = String::new();
+        pulldown_cmark::html::push_html(
+            &mut body,
+            defs.remove(label).unwrap_or_default().into_iter(),
+        );
+        let back: String = (0..*refs)
+            .map(|k| {
+                format!(
+                    "&#160;<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\">\
+                     &#x21a9;&#xfe0e;</a>",
+                    ref_id(n, k)
+                )
+            })
+            .collect();
+        let body = match body.rfind("</p>") {
+            Some(at) => format!("{}{back}{}", &body[..at], &body[at..]),
+            None => format!("{body}{back}"),
+        };
+        out.push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));
+    }
+    out.push_str("</ol>\n</div>\n");
+    out
+}
+
+/// The id of the `seen`-th earlier reference to footnote `n` (0 for the first).
+fn ref_id(n: usize, seen: usize) -> String {
+    if seen == 0 {
+        format!("fnref:{n}")
+    } else {
+        format!("fnref{seen}:{n}")
+    }
+}

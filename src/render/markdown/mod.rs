@@ -1,0 +1,328 @@
+//! Markdown to HTML the way Hugo's Goldmark renders it. This is the only place the
+//! pulldown-cmark options are built.
+//!
+//! Goldmark defaults Hugo uses, and how they are met here: typographer (smart punctuation),
+//! tables, strikethrough, task lists, footnotes, definition lists, `{#id}` heading
+//! attributes, automatic heading ids (GitHub style), bare-URL autolinks and guillemets
+//! (Goldmark's linkify and typographer, in `render/linkify.rs` and `render/typographer.rs`),
+//! and raw HTML replaced by `<!-- raw HTML omitted -->` unless the site sets
+//! `markup.goldmark.renderer.unsafe` — then it is kept but sanitised.
+//!
+//! Heading ids are in `headings.rs`, footnotes in `footnotes.rs`.
+
+mod footnotes;
+mod headings;
+#[cfg(test)]
+mod tests;
+
+use crate::site::Markup;
+use std::sync::OnceLock;
+
+use footnotes::footnotes;
+pub use headings::anchorize;
+use headings::heading_ids;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// What Goldmark writes in place of raw HTML when `unsafe` is off.
+pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
+
+/// Rewrites a URL the page uses: `(url, is_image) -> Some(new url)`.
+pub type RewriteUrl<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
+
+/// How Markdown is rendered.
+#[derive(Clone, Copy, Default)]
+pub struct Markdown<'a> {
+    /// The site's settings.
+    pub markup: Markup,
+    /// Rewrites image and link URLs (export: local images to `assets/`).
+    pub rewrite_url: Option<RewriteUrl<'a>>,
+}
+
+/// The pulldown-cmark options matching Hugo's Goldmark defaults.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+impl Markdown<'_> {
+    /// Renders Markdown to HTML.
+    pub fn render(&self, md: &str) -> String {
+        let md = &*indented_definitions(md);
+        let mut events = self.events(md);
+        // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
+        for ev in &mut events {
+            let (dest_url, image) = match ev {
+                Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+                Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+                _ => continue,
+            };
+            let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+            *dest_url = self.destination(url, image);
+        }
+        heading_ids(&mut events);
+        let notes = footnotes(&mut events);
+        let mut html = String::with_capacity(md.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html.push_str(&notes);
+        if self.markup.unsafe_html {
+            html = sanitizer().clean(&html).to_string();
+        }
+        html
+    }
+
+    /// The parser's events with Goldmark's raw HTML markers, definition terms and task
+    /// checkboxes.
+    fn events<'e>(&self, md: &'e str) -> Vec<Event<'e>> {
+        let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
+        let mut in_html_block = false;
+        let mut in_term = false;
+        let mut source = parse(md).peekable();
+        while let Some(ev) = source.next() {
+            match ev {
+                // Goldmark writes one marker per raw HTML block, and one per inline tag; Hugo
+                // drops HTML comments without a marker.
+                Event::Start(Tag::HtmlBlock) if !self.markup.unsafe_html => {
+                    in_html_block = true;
+                    if !matches!(source.peek(), Some(Event::Html(h)) if is_comment(h)) {
+                        events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
+                    }
+                }
+                Event::End(TagEnd::HtmlBlock) if !self.markup.unsafe_html => in_html_block = false,
+                _ if in_html_block => {}
+                Event::InlineHtml(h) if !self.markup.unsafe_html => {
+                    if !is_comment(&h) {
+                        events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
+                    }
+                }
+                // Goldmark gives each line of a definition list's terms its own `<dt>`.
+                Event::Start(Tag::DefinitionListTitle) => {
+                    in_term = true;
+                    events.push(Event::Start(Tag::DefinitionListTitle));
+                }
+                Event::End(TagEnd::DefinitionListTitle) => {
+                    in_term = false;
+                    events.push(Event::End(TagEnd::DefinitionListTitle));
+                }
+                Event::SoftBreak if in_term => {
+                    events.push(Event::End(TagEnd::DefinitionListTitle));
+                    events.push(Event::Start(Tag::DefinitionListTitle));
+                }
+                Event::TaskListMarker(done) => events.push(task_marker(done)),
+                other => events.push(other),
+            }
+        }
+        events
+    }
+
+    /// Hugo's `markdownify` (without shortcodes): rendered, without the `<p>` around a
+    /// single paragraph.
+    pub fn markdownify(&self, md: &str) -> String {
+        trim_single_paragraph(self.render(md))
+    }
+
+    /// A link or image destination as Hugo writes it, then rewritten for where the HTML goes
+    /// (the export's `assets/`, the preview's `folio:` files).
+    fn destination<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
+        let hooked = if image {
+            self.markup.image_hook
+        } else {
+            self.markup.link_hook
+        };
+        let url = if hooked {
+            template_url(url)
+        } else if !self.markup.unsafe_html && is_dangerous_url(&url) {
+            CowStr::Borrowed("")
+        } else if url.contains('^') {
+            // Goldmark escapes `^`; pulldown-cmark's writer leaves it.
+            CowStr::from(url.replace('^', "%5E"))
+        } else {
+            url
+        };
+        match self.rewrite_url.and_then(|f| f(&url, image)) {
+            Some(new) => CowStr::from(new),
+            None => url,
+        }
+    }
+}
+
+/// Goldmark's "potentially dangerous" destinations, written as `""` unless raw HTML is
+/// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
+fn is_dangerous_url(url: &str) -> bool {
+    let starts = |s: &str, p: &str| {
+        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if starts(url, "data:image/") {
+        let kind = &url["data:image/".len()..];
+        return !["png;", "gif;", "jpeg;", "webp;", "svg+xml;"]
+            .iter()
+            .any(|k| starts(kind, k));
+    }
+    ["javascript:", "vbscript:", "file:", "data:"]
+        .iter()
+        .any(|p| starts(url, p))
+}
+
+/// A destination written through Hugo's embedded render hooks: Go's `url.Parse` then
+/// `html/template`, which turns a scheme other than http, https or mailto into
+/// `#ZgotmplZ`, lower-cases the scheme, and percent-encodes what it does not keep (quotes,
+/// parentheses, spaces, non-ASCII).
+fn template_url(url: CowStr<'_>) -> CowStr<'_> {
+    let scheme_end = url.find(':').filter(|&i| {
+        let s = &url[..i];
+        !s.is_empty()
+            && s.as_bytes()[0].is_ascii_alphabetic()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
+    if let Some(i) = scheme_end {
+        let scheme = url[..i].to_ascii_lowercase();
+        if !["http", "https", "mailto"].contains(&scheme.as_str()) {
+            return CowStr::Borrowed("#ZgotmplZ");
+        }
+    }
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b"!#$&*+,/:;=?@[]-._~%".contains(&b);
+    if url.bytes().all(keep)
+        && scheme_end.is_none_or(|i| !url[..i].bytes().any(|b| b.is_ascii_uppercase()))
+    {
+        return url;
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    for (i, b) in url.bytes().enumerate() {
+        if scheme_end.is_some_and(|end| i < end) {
+            out.push(b.to_ascii_lowercase() as char);
+        } else if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    CowStr::from(out)
+}
+
+/// Goldmark reads a definition line (`: text`) only at the start of a line; pulldown-cmark
+/// also takes one indented by up to three spaces. Outside fenced code, such a line gets its
+/// colon escaped so it stays paragraph text, as in Hugo.
+fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
+    let candidate = |line: &str| {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        (1..=3).contains(&indent) && t.starts_with(':') && t[1..].starts_with([' ', '\t'])
+    };
+    if memchr::memchr(b':', md.as_bytes()).is_none() || !md.split('\n').any(candidate) {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len() + 8);
+    let mut fence: Option<&str> = None;
+    for (i, line) in md.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        if indent <= 3 && (t.starts_with("```") || t.starts_with("~~~")) {
+            let marker = &t[..3];
+            fence = match fence {
+                Some(open) if open == marker => None,
+                Some(open) => Some(open),
+                None => Some(marker),
+            };
+        } else if fence.is_none() && candidate(line) {
+            out.push_str(&line[..indent]);
+            out.push('\\');
+            out.push_str(t);
+            continue;
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_comment(html: &str) -> bool {
+    html.trim_start().starts_with("<!--")
+}
+
+/// pulldown-cmark's events for `md`, text runs finished (links, guillemets) where needed.
+fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
+    let parser = Parser::new_ext(md, options());
+    // Text needs finishing only where a link or a guillemet can be.
+    let finish = ["<<", ">>", "://", "www.", "@"]
+        .iter()
+        .any(|p| md.contains(p));
+    if finish {
+        Box::new(super::typographer::finish(md, parser.into_offset_iter()).into_iter())
+    } else {
+        Box::new(parser)
+    }
+}
+
+/// Goldmark's task-list checkbox, with an accessible name.
+fn task_marker(done: bool) -> Event<'static> {
+    Event::InlineHtml(CowStr::Borrowed(if done {
+        "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> "
+    } else {
+        "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\"> "
+    }))
+}
+
+/// What `markdownify` does after rendering (Hugo's `TrimShortHTML`): drops the `<p>` of
+/// output that is a single paragraph.
+pub fn trim_single_paragraph(html: String) -> String {
+    let trimmed = html.trim();
+    if trimmed.matches("<p>").count() == 1
+        && trimmed.starts_with("<p>")
+        && trimmed.ends_with("</p>")
+    {
+        trimmed["<p>".len()..trimmed.len() - "</p>".len()]
+            .trim()
+            .to_string()
+    } else {
+        html
+    }
+}
+
+/// The HTML sanitiser for raw HTML when `unsafe` is on: no scripts, no event handlers, no
+/// `javascript:` URLs; the elements Markdown produces and common inline HTML stay.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEAN.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags([
+            "input",
+            "section",
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "mark",
+            "kbd",
+            "dl",
+            "dt",
+            "dd",
+        ])
+        .add_generic_attributes([
+            "class",
+            "id",
+            "title",
+            "lang",
+            "dir",
+            "role",
+            "aria-label",
+            "aria-hidden",
+        ])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("a", ["href", "title"])
+        .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
+        .add_tag_attributes("th", ["align", "style"])
+        .add_tag_attributes("td", ["align", "style"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(None)
+        .strip_comments(false);
+        b
+    })
+}

@@ -1,0 +1,176 @@
+//! Markdown rendered as Hugo's Goldmark renders it, one rule per test.
+
+use super::Markdown;
+use crate::site::Markup;
+
+fn md(s: &str) -> String {
+    Markdown::default().render(s)
+}
+
+#[test]
+fn typographer_quotes_dashes_and_ellipsis() {
+    assert_eq!(
+        md("\"Hi\" -- it's... done --- ok"),
+        "<p>“Hi” – it’s… done — ok</p>\n"
+    );
+}
+
+#[test]
+fn double_angles_are_guillemets_read_before_html_and_autolinks_as_in_goldmark() {
+    assert_eq!(
+        md("a << b >> c, 1 <<< 2 >>> 3"),
+        "<p>a « b » c, 1 «&lt; 2 »&gt; 3</p>\n"
+    );
+    assert_eq!(md("<<quoted>> and <<x>"), "<p>«quoted» and «x&gt;</p>\n");
+    assert_eq!(
+        md("<<https://e.com>>"),
+        "<p>«<a href=\"https://e.com\">https://e.com</a>»</p>\n"
+    );
+    assert_eq!(md("`a << b`\n\n    x >> y\n\n>> nested"), "<p><code>a &lt;&lt; b</code></p>\n<pre><code>x &gt;&gt; y\n</code></pre>\n<blockquote>\n<blockquote>\n<p>nested</p>\n</blockquote>\n</blockquote>\n");
+}
+
+#[test]
+fn raw_html_is_omitted_like_goldmark_by_default() {
+    assert_eq!(
+        md("<div>x</div>\n<p>y</p>\n"),
+        "<!-- raw HTML omitted -->\n"
+    );
+    assert_eq!(
+        md("a <b>b</b> c"),
+        "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> c</p>\n"
+    );
+}
+
+#[test]
+fn dangerous_destinations_are_emptied_unless_raw_html_is_allowed() {
+    assert_eq!(
+        md("[a](JavaScript:alert(1)) [b](data:text/html,x) [c](file:///etc/passwd)"),
+        "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a></p>\n"
+    );
+    assert_eq!(
+        md("![p](data:image/png;base64,AA==)"),
+        "<p><img src=\"data:image/png;base64,AA==\" alt=\"p\" /></p>\n"
+    );
+    assert_eq!(
+        md("[x](https://e.com/a^b)"),
+        "<p><a href=\"https://e.com/a%5Eb\">x</a></p>\n"
+    );
+}
+
+#[test]
+fn with_hugos_render_hooks_destinations_are_filtered_and_encoded_as_html_template_does() {
+    let hooked = Markdown {
+        markup: Markup {
+            link_hook: true,
+            image_hook: true,
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    };
+    assert_eq!(
+        hooked.render("[a](HTTPS://e.com/a(b)c'd) [b](tel:1) [c](javascript:x) [d](#top) ![i](my pic.png)"),
+        "<p><a href=\"https://e.com/a%28b%29c%27d\">a</a> <a href=\"#ZgotmplZ\">b</a> <a href=\"#ZgotmplZ\">c</a> <a href=\"#top\">d</a> ![i](my pic.png)</p>\n"
+    );
+    assert_eq!(hooked.render("![i](<my pic.png>) https://e.com/x_(y)"), "<p><img src=\"my%20pic.png\" alt=\"i\" /> <a href=\"https://e.com/x_%28y%29\">https://e.com/x_(y)</a></p>\n");
+}
+
+#[test]
+fn html_comments_are_dropped_without_a_marker_as_hugo_does() {
+    assert_eq!(
+        md("<!-- note\nto self -->\n\ntext <!-- inline --> more"),
+        "<p>text  more</p>\n"
+    );
+}
+
+#[test]
+fn links_start_only_at_the_start_of_a_word_and_never_take_a_closing_quote() {
+    assert_eq!(
+        md("\"https://e.com\" (me@e.com) [www.e.com] x:https://e.com mailto:me@e.com"),
+        "<p>“<a href=\"https://e.com\">https://e.com</a>” (<a href=\"mailto:me@e.com\">me@e.com</a>) [www.e.com] x:https://e.com mailto:me@e.com</p>\n"
+    );
+}
+
+#[test]
+fn each_line_of_a_definition_lists_terms_is_a_term() {
+    assert_eq!(
+        md("One\nTwo\n: Both"),
+        "<dl>\n<dt>One</dt>\n<dt>Two</dt>\n<dd>Both</dd>\n</dl>\n"
+    );
+}
+
+#[test]
+fn a_url_split_by_emphasis_characters_is_linked_whole() {
+    assert_eq!(
+        md("https://e.com/x_(y)."),
+        "<p><a href=\"https://e.com/x_(y)\">https://e.com/x_(y)</a>.</p>\n"
+    );
+}
+
+#[test]
+fn a_repeated_footnote_reference_gets_its_own_id_and_back_link() {
+    let html = md("a[^n] b[^n]\n\n[^n]: Note.");
+    assert!(
+        html.contains("<sup id=\"fnref:1\">") && html.contains("<sup id=\"fnref1:1\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"#fnref:1\"") && html.contains("href=\"#fnref1:1\""),
+        "{html}"
+    );
+}
+
+#[test]
+fn unsafe_html_is_kept_but_sanitised() {
+    let html = Markdown {
+        markup: Markup {
+            unsafe_html: true,
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    }
+    .render(
+        "<b onclick=\"x()\">b</b> <script>alert(1)</script> <a href=\"javascript:alert(1)\">l</a>",
+    );
+    assert!(html.contains("<b>b</b>"), "{html}");
+    assert!(
+        !html.contains("script") && !html.contains("onclick") && !html.contains("javascript"),
+        "{html}"
+    );
+}
+
+#[test]
+fn bare_urls_and_www_names_become_links_but_not_plain_domains() {
+    let html = md("see https://example.dev/x, www.example.org and example.com");
+    assert!(
+        html.contains("<a href=\"https://example.dev/x\">https://example.dev/x</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"https://www.example.org\">www.example.org</a>"),
+        "{html}"
+    );
+    assert!(!html.contains("href=\"http://example.com"), "{html}");
+}
+
+#[test]
+fn headings_get_github_style_ids() {
+    assert_eq!(md("## Main challenges!\n## Main challenges!"), "<h2 id=\"main-challenges\">Main challenges!</h2>\n<h2 id=\"main-challenges-1\">Main challenges!</h2>\n");
+}
+
+#[test]
+fn footnotes_are_written_like_goldmark() {
+    let html = md("A[^x] b.\n\n[^x]: Note.");
+    assert_eq!(
+        html,
+        "<p>A<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup> b.</p>\n\
+         <div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n\
+         <p>Note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"
+    );
+}
+
+#[test]
+fn markdownify_drops_the_paragraph_of_a_single_paragraph() {
+    let m = Markdown::default();
+    assert_eq!(m.markdownify("**x**"), "<strong>x</strong>");
+    assert_eq!(m.markdownify("a\n\nb"), "<p>a</p>\n<p>b</p>\n");
+}

@@ -1,0 +1,131 @@
+//! A site's languages and content folders, and the portfolio pages in them.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+
+use super::{Language, PageRef, Site};
+use crate::formats::Tree;
+
+impl Site {
+    /// The site's languages, by weight; one default language when none is configured.
+    pub fn languages(&self) -> Vec<Language> {
+        let main_dir = self
+            .config_json(&["contentDir"])
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "content".to_string());
+        let default_code = self
+            .config_json(&["defaultContentLanguage"])
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "en".to_string());
+        let mut langs: Vec<(i64, Language)> = match self.config_json(&["languages"]) {
+            Some(Json::Object(m)) if !m.is_empty() => m
+                .iter()
+                .map(|(code, v)| {
+                    let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+                    let dir = get("contentDir").unwrap_or_else(|| main_dir.clone());
+                    let weight = v.get("weight").and_then(Json::as_i64).unwrap_or(0);
+                    let name = get("languageName")
+                        .or_else(|| get("label"))
+                        .unwrap_or_else(|| code.clone());
+                    (
+                        weight,
+                        Language {
+                            code: code.clone(),
+                            name,
+                            content_dir: self.root.join(dir),
+                        },
+                    )
+                })
+                .collect(),
+            _ => vec![(
+                0,
+                Language {
+                    code: default_code.clone(),
+                    name: default_code.clone(),
+                    content_dir: self.root.join(main_dir),
+                },
+            )],
+        };
+        langs.sort_by_key(|(weight, l)| (*weight, l.code != default_code));
+        langs.into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// Portfolio pages: pages holding `project-card` shortcodes or with `layout: about`,
+    /// `about.md` first in each language.
+    pub fn pages(&self) -> Vec<PageRef> {
+        let mut out = Vec::new();
+        let mut seen_dirs = Vec::new();
+        for lang in self.languages() {
+            if seen_dirs.contains(&lang.content_dir) {
+                continue;
+            }
+            seen_dirs.push(lang.content_dir.clone());
+            let mut found = markdown_files(&lang.content_dir);
+            found.retain(|p| is_portfolio(p));
+            found.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "about"), p.clone()));
+            out.extend(found.into_iter().map(|path| PageRef {
+                path,
+                language: lang.code.clone(),
+            }));
+        }
+        out
+    }
+}
+
+/// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            let name = e.file_name();
+            let hidden = name.to_string_lossy().starts_with('.');
+            match e.file_type() {
+                Ok(t) if t.is_dir() && !hidden => stack.push(p),
+                Ok(t)
+                    if t.is_file()
+                        && matches!(
+                            p.extension().and_then(|x| x.to_str()),
+                            Some("md" | "markdown")
+                        ) =>
+                {
+                    out.push(p);
+                    if out.len() >= 20_000 {
+                        return out;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Whether a file looks like a portfolio page. A page that does not parse but mentions
+/// `project-card` still counts, so the app can open it and show the error.
+pub fn is_portfolio(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if meta.len() > 16 * 1024 * 1024 {
+        return false;
+    }
+    let Ok(src) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    if src.contains(crate::page::CARD) {
+        return true;
+    }
+    let Ok((Some(fm), _)) = crate::page::frontmatter::split(&src) else {
+        return false;
+    };
+    Tree::parse(&src, fm.inner.clone(), fm.format)
+        .ok()
+        .and_then(|d| d.get(&["layout"]).map(|n| n.to_json()))
+        .is_some_and(|v| v == "about")
+}

@@ -1,0 +1,180 @@
+//! A Hugo site: its config file (`hugo.*` before `config.*`, or `config/_default/`), its
+//! `[params]`, its languages and content folders, and the portfolio pages in them.
+//!
+//! `config.rs` finds and reads the config, `params.rs` reads and edits the params,
+//! `content.rs` lists languages and portfolio pages.
+
+mod config;
+mod content;
+mod params;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+
+use crate::error::{Error, Result};
+pub use config::{find_config, ConfigFile};
+pub use content::is_portfolio;
+pub use params::lookup_param;
+
+/// One language of the site and where its content lives.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Language {
+    /// Its key in the config's `languages` table (`en`, `fr`), or `defaultContentLanguage`.
+    pub code: String,
+    /// `languageName`, else `label`, else the code.
+    pub name: String,
+    /// Its `contentDir` (else the site's, else `content`), joined to the site root.
+    pub content_dir: PathBuf,
+}
+
+/// A portfolio page found in the site.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageRef {
+    /// The page file, under its language's content folder.
+    pub path: PathBuf,
+    /// The code of the language whose content folder holds it.
+    pub language: String,
+}
+
+/// A Hugo site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site's folder (the one holding its config), absolute for a site found from a page.
+    pub root: PathBuf,
+    /// The site config (`hugo.*`, `config.*` or `config/_default/…`); `None` for a page
+    /// outside any site.
+    pub config: Option<ConfigFile>,
+    /// `config/_default/params.*`, whose top level is the params.
+    pub params_file: Option<ConfigFile>,
+}
+
+impl Site {
+    /// Opens the site at `dir`, which must hold a Hugo config.
+    ///
+    /// # Errors
+    /// No config in `dir`, or a config or params file that cannot be read or parsed.
+    pub fn open_dir(dir: &Path) -> Result<Site> {
+        match find_config(dir) {
+            Some(_) => Site::load(dir),
+            None => Err(Error::site(
+                dir,
+                "no Hugo config here: expected hugo.toml, hugo.yaml, hugo.json, config.* or \
+                 config/_default/",
+            )),
+        }
+    }
+
+    /// The site a page file belongs to: the nearest folder above it with a config. A page
+    /// outside any site gets a site without config (no params).
+    ///
+    /// # Errors
+    /// The page's path cannot be made absolute, or the site's config cannot be read or parsed.
+    pub fn for_page(page: &Path) -> Result<Site> {
+        let abs = std::path::absolute(page).map_err(|e| Error::io(page, e))?;
+        let mut dir = abs.parent();
+        while let Some(d) = dir {
+            if find_config(d).is_some() {
+                return Site::load(d);
+            }
+            dir = d.parent();
+        }
+        Ok(Site {
+            root: abs.parent().unwrap_or(Path::new("/")).to_path_buf(),
+            config: None,
+            params_file: None,
+        })
+    }
+
+    /// Reads the config and `config/_default/params.*` of the site at `dir`.
+    fn load(dir: &Path) -> Result<Site> {
+        let config = find_config(dir).map(|p| ConfigFile::read(&p)).transpose()?;
+        let default_dir = dir.join("config").join("_default");
+        let params_file = ["params.toml", "params.yaml", "params.yml", "params.json"]
+            .iter()
+            .map(|n| default_dir.join(n))
+            .find(|p| p.is_file())
+            .map(|p| ConfigFile::read(&p))
+            .transpose()?;
+        Ok(Site {
+            root: dir.to_path_buf(),
+            config,
+            params_file,
+        })
+    }
+
+    /// The config's value at a path of keys.
+    fn config_json(&self, path: &[&str]) -> Option<Json> {
+        self.config.as_ref()?.doc.get(path).map(|n| n.to_json())
+    }
+
+    /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
+    pub fn unsafe_html(&self) -> bool {
+        self.config_json(&["markup", "goldmark", "renderer", "unsafe"]) == Some(Json::Bool(true))
+    }
+
+    /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
+    /// render hooks on by itself for a site with a `languages` table, unless
+    /// `markup.goldmark.renderHooks.{link,image}.enableDefault` says otherwise.
+    pub fn markup(&self) -> Markup {
+        let multilingual =
+            matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
+        let hook = |kind: &str| match self.config_json(&[
+            "markup",
+            "goldmark",
+            "renderHooks",
+            kind,
+            "enableDefault",
+        ]) {
+            Some(Json::Bool(on)) => on,
+            _ => multilingual,
+        };
+        Markup {
+            unsafe_html: self.unsafe_html(),
+            link_hook: hook("link"),
+            image_hook: hook("image"),
+        }
+    }
+
+    /// The site's title, if set.
+    pub fn title(&self) -> Option<String> {
+        self.config_json(&["title"])
+            .and_then(|v| v.as_str().map(str::to_string))
+    }
+}
+
+/// The page `path` names: the file itself, or a site folder's first portfolio page.
+///
+/// # Errors
+/// A folder that is not a site, or holds no portfolio page.
+pub fn page_of(path: &Path) -> Result<PathBuf> {
+    if !path.is_dir() {
+        return Ok(path.to_path_buf());
+    }
+    Site::open_dir(path)?
+        .pages()
+        .into_iter()
+        .next()
+        .map(|p| p.path)
+        .ok_or_else(|| {
+            Error::site(
+                path,
+                "no portfolio page found here (a page with project-card shortcodes or \
+                 `layout: about`)",
+            )
+        })
+}
+
+/// The site's Markdown settings that change the HTML (read from its config).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Markup {
+    /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
+    pub unsafe_html: bool,
+    /// Hugo's embedded link render hook is on (`renderHooks.link.enableDefault`, on by
+    /// default for multilingual sites): destinations go through Go's `html/template`.
+    pub link_hook: bool,
+    /// The same for images (`renderHooks.image.enableDefault`).
+    pub image_hook: bool,
+}

@@ -1,0 +1,143 @@
+//! A site's params: reading them (`[params]` in the config, or `config/_default/params.*`),
+//! looking a key up as Hugo's `param` shortcode does, and writing changed params back.
+
+use std::path::PathBuf;
+
+use serde_json::{Map, Value as Json};
+
+use super::{ConfigFile, Site};
+use crate::error::Result;
+use crate::formats::{EditError, Format, Tree};
+use crate::text::{self, Splice};
+
+impl Site {
+    /// The file that holds the params (a params file, else the config), if any.
+    pub fn params_file(&self) -> Option<&ConfigFile> {
+        self.params_file.as_ref().or(self.config.as_ref())
+    }
+
+    /// The same site with the params file's text replaced (after an edit).
+    ///
+    /// # Errors
+    /// `text` does not parse in the file's format.
+    pub fn with_params_text(&self, text: &str) -> Result<Site> {
+        let mut site = self.clone();
+        let slot = if site.params_file.is_some() {
+            &mut site.params_file
+        } else {
+            &mut site.config
+        };
+        if let Some(file) = slot {
+            *file = ConfigFile::from_text(&file.path.clone(), text.to_string())?;
+        }
+        Ok(site)
+    }
+
+    /// The site's `[params]`.
+    pub fn params(&self) -> Map<String, Json> {
+        let v = match &self.params_file {
+            Some(f) => Some(f.doc.to_json()),
+            None => self.config_json(&["params"]),
+        };
+        match v {
+            Some(Json::Object(m)) => m,
+            _ => Map::new(),
+        }
+    }
+
+    /// The new text of the file holding the params, if `new` differs from them: the file's
+    /// path and its whole new text. A TOML config without `[params]` gets one appended.
+    ///
+    /// # Errors
+    /// A value the file's format cannot hold, or a page outside any site with params to set.
+    pub fn params_edit(
+        &self,
+        new: &Map<String, Json>,
+    ) -> std::result::Result<Option<(PathBuf, String)>, EditError> {
+        let new_json = Json::Object(new.clone());
+        let (file, splices) = match (&self.params_file, &self.config) {
+            (Some(f), _) => (f, f.doc.edits(&f.src, &new_json)?),
+            (None, Some(c)) if c.doc.get(&["params"]).is_none() && c.doc.format == Format::Toml => {
+                if new.is_empty() {
+                    return Ok(None);
+                }
+                (c, vec![toml_params_table(c, new)?])
+            }
+            (None, Some(c)) => (c, c.doc.set(&c.src, &["params"], &new_json)?),
+            (None, None) if new.is_empty() => return Ok(None),
+            (None, None) => {
+                return Err(EditError {
+                    at: "params".into(),
+                    message: "the page is not inside a Hugo site (no config found above it), so \
+                              there are no site params to edit"
+                        .into(),
+                })
+            }
+        };
+        if splices.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some((
+            file.path.clone(),
+            text::apply_splices(&file.src, splices),
+        )))
+    }
+}
+
+/// A `[params]` table appended to a TOML config that has none.
+fn toml_params_table(
+    c: &ConfigFile,
+    new: &Map<String, Json>,
+) -> std::result::Result<Splice, EditError> {
+    let eol = c.doc.eol;
+    let probe = format!("[params]{eol}");
+    let doc = Tree::parse(&probe, 0..probe.len(), Format::Toml).map_err(|e| EditError {
+        at: "params".into(),
+        message: e.message,
+    })?;
+    let inner = doc.set(&probe, &["params"], &Json::Object(new.clone()))?;
+    let mut text = String::new();
+    if !c.src.is_empty() && !c.src.ends_with('\n') {
+        text.push_str(eol);
+    }
+    if !c.src.is_empty() {
+        text.push_str(eol);
+    }
+    text.push_str(&text::apply_splices(&probe, inner));
+    Ok(Splice::insert(c.src.len(), text))
+}
+
+/// Looks `key` up as Hugo's `param` shortcode does: lowercased, first as an exact key, then
+/// as a dotted path, in the page's params first and then the site's.
+pub fn lookup_param<'a>(
+    page: &'a Map<String, Json>,
+    site: &'a Map<String, Json>,
+    key: &str,
+) -> Option<&'a Json> {
+    let key = key.to_lowercase();
+    [page, site]
+        .into_iter()
+        .find_map(|params| lookup_in(params, &key))
+}
+
+/// `key` (lowercased) in one params map: an exact key first (compared lowercased, as Hugo
+/// lowercases keys), then a dotted path through nested maps.
+fn lookup_in<'a>(params: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
+    let get = |m: &'a Map<String, Json>, k: &str| {
+        m.iter()
+            .find(|(mk, _)| mk.to_lowercase() == k)
+            .map(|(_, v)| v)
+    };
+    if let Some(v) = get(params, key) {
+        return Some(v);
+    }
+    let mut parts = key.split('.');
+    let mut cur = get(params, parts.next()?)?;
+    for p in parts {
+        cur = match cur {
+            Json::Object(m) => get(m, p)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
