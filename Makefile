@@ -3,7 +3,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/target/tools
 export PATH := $(TOOLS)/bin:$(TOOLS)/hugo/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps deps-test check-toolchain bench bench-app fuzz
+.PHONY: run test lint deps deps-test check-toolchain bench bench-app fuzz
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "Folio needs Rust (cargo): install it with rustup (https://rustup.rs), then re-run."; exit 1; }
@@ -19,12 +19,20 @@ run: deps
 	cargo build -p folio-desktop
 	scripts/run-app.sh
 
-## Every test: unit, integration (parity with Hugo, HTML validity, accessibility), CLI,
-## property tests, and end-to-end tests of the real window under Xvfb.
-test: deps-test
+## Every test: the gate (rustfmt, clippy with warnings as errors, missing docs), unit,
+## integration (parity with Hugo, HTML validity, accessibility), CLI, property tests, and
+## end-to-end tests of the real window under Xvfb.
+test: deps-test lint
 	cargo test --workspace
 	cargo build -p folio-desktop
 	tests/e2e/run.sh
+
+## The gate: formatting, and clippy (warnings, missing docs and over-long functions are
+## errors) on every crate and target.
+lint: deps-test
+	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt clippy
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 
 ## Benchmarks: criterion (engine, render), whole-process timings of the CLI, and
 ## `folio export` against `hugo` on the same page.

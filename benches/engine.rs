@@ -61,6 +61,10 @@ fn plain_markdown(text: &str) -> String {
     out
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "one bench group: its cases read best side by side"
+)]
 fn render(c: &mut Criterion) {
     let mut g = c.benchmark_group("render");
     let params = serde_json::Map::new();

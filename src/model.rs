@@ -39,18 +39,24 @@ pub struct Portfolio {
 pub enum Block {
     /// Markdown prose (it may hold inline shortcodes such as `{{<param email>}}`).
     Markdown {
+        /// The block's id: its position in the page it was dumped from (in the app, the
+        /// session's block id); `None` for a new block.
         #[serde(default)]
         id: Option<usize>,
+        /// The Markdown, with `\n` line endings.
         text: String,
     },
     /// A `project-card` shortcode.
     Card(Card),
     /// Any other shortcode standing on its own lines, kept byte for byte.
     Shortcode {
+        /// As for [`Block::Markdown`].
         #[serde(default)]
         id: Option<usize>,
+        /// The shortcode's name.
         #[serde(default)]
         name: String,
+        /// Its whole source, from `{{` to the end of its closing tag.
         source: String,
     },
 }
@@ -143,8 +149,10 @@ impl<'de> Deserialize<'de> for Block {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
+    /// As for [`Block::Markdown`].
     #[serde(default)]
     pub id: Option<usize>,
+    /// The `title` parameter.
     #[serde(default)]
     pub title: String,
     /// Font Awesome brand names, one `fab fa-NAME` icon each.

@@ -119,69 +119,7 @@ impl<'a> CardView<'a> {
     /// shortcode parameter, or at `….body` for a body given to a self-closing card.
     pub fn edits(&self, new: &Card, eol: &str, at: &str) -> Result<Vec<Splice>, EditError> {
         let old = self.to_card();
-        let mut out = Vec::new();
-        let mut wanted: Vec<(String, Option<String>)> = vec![
-            ("title".into(), Some(new.title.clone())),
-            ("tech-icons".into(), Some(new.tech_icons.join(" "))),
-            ("other-tech".into(), Some(new.other_tech.join(" "))),
-            (
-                "repository".into(),
-                new.repository.clone().filter(|r| !r.is_empty()),
-            ),
-        ];
-        for (k, v) in &new.extra {
-            let s = match v {
-                Json::String(s) => s.clone(),
-                Json::Null => continue,
-                other => other.to_string(),
-            };
-            wanted.push((k.clone(), Some(s)));
-        }
-        // Parameters the model no longer has go, every occurrence of a repeated key too.
-        let mut removed = Vec::new();
-        for p in &self.sc.open.params {
-            if let Some((k, _)) = &p.key {
-                if !FIELDS.contains(&&**k) && new.extra.get(&**k).is_none_or(Json::is_null) {
-                    removed.push(p);
-                }
-            }
-        }
-        let mut appended = String::new();
-        for (key, value) in wanted {
-            let field_at = format!("{at}.{}", field_name(&key));
-            match (self.param(&key), value) {
-                (Some(p), Some(v)) => {
-                    if !same_value(&old, &key, p, &v) {
-                        let q = quote(&v, p.quote).map_err(|m| EditError::new(&field_at, m))?;
-                        out.push(Splice::new(p.span.clone(), q));
-                    }
-                }
-                (Some(_), None) => {
-                    for p in self
-                        .sc
-                        .open
-                        .params
-                        .iter()
-                        .filter(|p| p.key.as_ref().is_some_and(|(k, _)| **k == *key))
-                    {
-                        if !removed.iter().any(|r| std::ptr::eq(*r, p)) {
-                            removed.push(p);
-                        }
-                    }
-                }
-                (None, Some(v)) if !v.is_empty() => {
-                    let q = quote(&v, Quote::Double).map_err(|m| EditError::new(&field_at, m))?;
-                    appended.push_str(&format!(" {key}={q}"));
-                }
-                (None, _) => {}
-            }
-        }
-        for p in removed {
-            out.push(Splice::new(self.param_with_space(p), ""));
-        }
-        if !appended.is_empty() {
-            out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));
-        }
+        let mut out = self.param_edits(&old, new, at)?;
         if new.body != old.body {
             if self.sc.close.is_none() {
                 return Err(EditError::new(
@@ -199,6 +137,78 @@ impl<'a> CardView<'a> {
                 self.content.clone(),
                 text::rewrite_lines(raw, &indent, &new.body, eol),
             ));
+        }
+        Ok(out)
+    }
+
+    /// The parameters `new` wants, as written in the shortcode (`None`: absent).
+    fn wanted(new: &Card) -> Vec<(String, Option<String>)> {
+        let mut wanted: Vec<(String, Option<String>)> = vec![
+            ("title".into(), Some(new.title.clone())),
+            ("tech-icons".into(), Some(new.tech_icons.join(" "))),
+            ("other-tech".into(), Some(new.other_tech.join(" "))),
+            (
+                "repository".into(),
+                new.repository.clone().filter(|r| !r.is_empty()),
+            ),
+        ];
+        for (k, v) in &new.extra {
+            let s = match v {
+                Json::String(s) => s.clone(),
+                Json::Null => continue,
+                other => other.to_string(),
+            };
+            wanted.push((k.clone(), Some(s)));
+        }
+        wanted
+    }
+
+    /// Splices over the opening tag: changed values in place, parameters removed with the
+    /// space before them, new ones appended before the closing delimiter.
+    fn param_edits(&self, old: &Card, new: &Card, at: &str) -> Result<Vec<Splice>, EditError> {
+        let mut out = Vec::new();
+        // Parameters the model no longer has go, every occurrence of a repeated key too.
+        let mut removed: Vec<&Param> = self
+            .sc
+            .open
+            .params
+            .iter()
+            .filter(|p| {
+                p.key.as_ref().is_some_and(|(k, _)| {
+                    !FIELDS.contains(&&**k) && new.extra.get(&**k).is_none_or(Json::is_null)
+                })
+            })
+            .collect();
+        let mut appended = String::new();
+        for (key, value) in Self::wanted(new) {
+            let field_at = format!("{at}.{}", field_name(&key));
+            match (self.param(&key), value) {
+                (Some(p), Some(v)) => {
+                    if !same_value(old, &key, p, &v) {
+                        let q = quote(&v, p.quote).map_err(|m| EditError::new(&field_at, m))?;
+                        out.push(Splice::new(p.span.clone(), q));
+                    }
+                }
+                (Some(_), None) => {
+                    let all = self.sc.open.params.iter();
+                    for p in all.filter(|p| p.key.as_ref().is_some_and(|(k, _)| **k == *key)) {
+                        if !removed.iter().any(|r| std::ptr::eq(*r, p)) {
+                            removed.push(p);
+                        }
+                    }
+                }
+                (None, Some(v)) if !v.is_empty() => {
+                    let q = quote(&v, Quote::Double).map_err(|m| EditError::new(&field_at, m))?;
+                    appended.push_str(&format!(" {key}={q}"));
+                }
+                (None, _) => {}
+            }
+        }
+        for p in removed {
+            out.push(Splice::new(self.param_with_space(p), ""));
+        }
+        if !appended.is_empty() {
+            out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));
         }
         Ok(out)
     }

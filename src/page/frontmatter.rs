@@ -10,6 +10,7 @@ use crate::formats::Format;
 /// Where the front matter is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterSpan {
+    /// YAML (`---`), TOML (`+++`) or JSON (`{`).
     pub format: Format,
     /// The data itself: for YAML and TOML the lines between the delimiters (the last line's
     /// ending included), for JSON the object from `{` to `}`.

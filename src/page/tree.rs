@@ -26,7 +26,9 @@ const NO_INNER: &[&str] = &["param", "ref", "relref"];
 /// One shortcode: its opening tag and, when paired, its closing tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shortcode {
+    /// The opening tag, with the name and parameters.
     pub open: Tag,
+    /// The closing tag of a paired shortcode.
     pub close: Option<Tag>,
     /// From the opening `{{` to the end of the closing tag (or of the opening tag).
     pub span: Range<usize>,
@@ -134,6 +136,17 @@ fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
     for &idx in &stack {
         check_unpaired(src, &all[idx])?;
     }
+    let top = link(src, &mut all, &paired)?;
+    Ok(Shortcodes {
+        all,
+        top,
+        escapes: Vec::new(),
+    })
+}
+
+/// Sets each shortcode's parent and children (a tag left open contains nothing) and returns
+/// the top-level ones; refuses nesting deeper than [`MAX_DEPTH`].
+fn link(src: &str, all: &mut [Shortcode], paired: &[bool]) -> Result<Vec<usize>, SyntaxError> {
     // A tag left open contains nothing: what followed it belongs to its parent.
     for i in 0..all.len() {
         let mut parent = all[i].parent;
@@ -156,7 +169,7 @@ fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
                         all[i].open.span.start,
                         format!(
                             "shortcodes nested more than {MAX_DEPTH} deep (the outermost opened at {})",
-                            position(src, all[outermost(&all, i)].open.span.start)
+                            position(src, all[outermost(all, i)].open.span.start)
                         ),
                     ));
                 }
@@ -165,11 +178,7 @@ fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
             None => top.push(i),
         }
     }
-    Ok(Shortcodes {
-        all,
-        top,
-        escapes: Vec::new(),
-    })
+    Ok(top)
 }
 
 fn outermost(all: &[Shortcode], mut i: usize) -> usize {

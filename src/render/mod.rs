@@ -94,6 +94,30 @@ pub struct Rendered {
     pub icons: BTreeSet<String>,
 }
 
+/// The blocks a render shows: (the window, clamped to the page, when there is one; the
+/// byte range they cover; their positions).
+fn shown_blocks(
+    page: &Page,
+    window: Option<Range<usize>>,
+) -> (Option<Range<usize>>, Range<usize>, Range<usize>) {
+    let blocks = page.blocks();
+    let window = window
+        .map(|w| w.start.min(blocks.len())..w.end.min(blocks.len()))
+        .filter(|w| !w.is_empty());
+    match &window {
+        Some(w) => {
+            let range =
+                page.block_range(&blocks[w.start]).start..page.block_range(&blocks[w.end - 1]).end;
+            (window.clone(), range, w.clone())
+        }
+        None => (
+            window,
+            page.body_start()..page.source().len(),
+            0..blocks.len(),
+        ),
+    }
+}
+
 /// Renders the page's content.
 pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
     let front = match page.front_matter().map(|(_, d)| d.to_json()) {
@@ -106,18 +130,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         .unwrap_or("")
         .to_string();
     let blocks = page.blocks();
-    let window = opts
-        .window
-        .clone()
-        .map(|w| w.start.min(blocks.len())..w.end.min(blocks.len()))
-        .filter(|w| !w.is_empty());
-    let (range, shown) = match &window {
-        Some(w) => (
-            page.block_range(&blocks[w.start]).start..page.block_range(&blocks[w.end - 1]).end,
-            w.clone(),
-        ),
-        None => (page.body_start()..page.source().len(), 0..blocks.len()),
-    };
+    let (window, range, shown) = shown_blocks(page, opts.window.clone());
     let anchors: Vec<(usize, usize)> = if opts.anchors.is_some() {
         shown
             .clone()

@@ -35,6 +35,7 @@ pub const PREVIEW_ALL: usize = 40;
 /// The texts a session can change: the page and the file holding the site params.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
+    /// The page file's text.
     pub page: String,
     /// The params file's text, when the site has one.
     pub config: Option<String>,
@@ -45,12 +46,18 @@ pub struct Snapshot {
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum SaveOutcome {
     /// Written; the previous files were backed up.
-    Saved { backups: Vec<PathBuf> },
+    Saved {
+        /// The backup of each file replaced (in the app data folder's `backups/`).
+        backups: Vec<PathBuf>,
+    },
     /// Nothing to write.
     Unchanged,
     /// The files changed on disk since they were loaded: nothing was written; the change
     /// was merged in (or its conflicts are to be settled) and is shown before saving.
-    Outside { outside: Outside },
+    Outside {
+        /// What the outside change did.
+        outside: Outside,
+    },
 }
 
 type PreviewKey = (u64, Option<std::ops::Range<usize>>);

@@ -23,16 +23,28 @@ pub enum Outside {
     /// No unsaved edits: the new text was loaded.
     Reloaded,
     /// Merged into the unsaved edits; `incoming` says what came in.
-    Merged { incoming: Vec<String> },
+    Merged {
+        /// What came in, in words ("front matter “title”", "2 blocks added or edited").
+        incoming: Vec<String>,
+    },
     /// Both sides changed the same fields: settle these first.
-    Conflicts { conflicts: Vec<Conflict> },
+    Conflicts {
+        /// One per field changed on both sides.
+        conflicts: Vec<Conflict>,
+    },
     /// The page was removed; the text in Folio is kept.
     Removed,
     /// The page was renamed to `to`; the text in Folio is kept.
-    Renamed { to: PathBuf },
+    Renamed {
+        /// The page's new path.
+        to: PathBuf,
+    },
     /// The new text does not parse: the unsaved edits are kept, and merged again once it
     /// parses.
-    Unparsable { broken: Broken },
+    Unparsable {
+        /// Where and why the new text does not parse.
+        broken: Broken,
+    },
     /// The site config changed: params and preview were reloaded.
     ConfigReloaded,
 }
@@ -40,7 +52,9 @@ pub enum Outside {
 /// An outside change waiting for conflicts to be settled.
 #[derive(Debug, Clone)]
 pub struct Pending {
+    /// The files' texts on disk.
     pub theirs: Snapshot,
+    /// The fields both sides changed.
     pub conflicts: Vec<Conflict>,
 }
 
@@ -165,6 +179,35 @@ impl Session {
         self.absorb(now)
     }
 
+    /// The site as it reads with the params file's text `config` (the open site when that
+    /// text does not parse, or there is no params file).
+    fn site_with(&self, config: &Option<String>) -> crate::site::Site {
+        match config {
+            Some(text) => self
+                .site
+                .with_params_text(text)
+                .unwrap_or_else(|_| (*self.site).clone()),
+            None => (*self.site).clone(),
+        }
+    }
+
+    /// Holds an outside change whose `conflicts` wait for the user (reported once).
+    fn hold(&mut self, theirs: Snapshot, conflicts: Vec<Conflict>) -> Outside {
+        if self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.theirs == theirs && p.conflicts == conflicts)
+        {
+            return Outside::Nothing;
+        }
+        self.pending = Some(super::Pending {
+            theirs,
+            conflicts: conflicts.clone(),
+        });
+        self.version += 1;
+        Outside::Conflicts { conflicts }
+    }
+
     fn merge_with(
         &mut self,
         theirs: Snapshot,
@@ -186,19 +229,8 @@ impl Session {
             self.set_current(theirs, None, None);
             return Ok(Outside::Reloaded);
         };
-        let site_for = |config: &Option<String>| match config {
-            Some(text) => self
-                .site
-                .with_params_text(text)
-                .unwrap_or_else(|_| (*self.site).clone()),
-            None => (*self.site).clone(),
-        };
-        let base_site = site_for(&self.disk.config);
-        let theirs_site = site_for(&theirs.config);
-        let with_params = |page: &Page, site: &crate::site::Site| Portfolio {
-            params: site.params(),
-            ..page.to_model()
-        };
+        let base_site = self.site_with(&self.disk.config);
+        let theirs_site = self.site_with(&theirs.config);
         let base = with_params(&base_page, &base_site);
         let theirs_model = with_params(&theirs_page, &theirs_site);
         let mine = mine_doc.model();
@@ -218,20 +250,7 @@ impl Session {
             resolutions,
         );
         if !merged.conflicts.is_empty() {
-            let conflicts = merged.conflicts.clone();
-            if self
-                .pending
-                .as_ref()
-                .is_some_and(|p| p.theirs == theirs && p.conflicts == conflicts)
-            {
-                return Ok(Outside::Nothing);
-            }
-            self.pending = Some(super::Pending {
-                theirs,
-                conflicts: conflicts.clone(),
-            });
-            self.version += 1;
-            return Ok(Outside::Conflicts { conflicts });
+            return Ok(self.hold(theirs, merged.conflicts));
         }
         let fail = |e: crate::formats::EditError| Error::model(&self.path, e.at, e.message);
         let page = theirs_page.apply(&merged.model).map_err(fail)?;
@@ -248,6 +267,14 @@ impl Session {
         let text = page.to_string();
         self.replace(Snapshot { page: text, config }, Some(page), None, None);
         Ok(Outside::Merged { incoming })
+    }
+}
+
+/// The page's model with the site's params.
+fn with_params(page: &Page, site: &crate::site::Site) -> Portfolio {
+    Portfolio {
+        params: site.params(),
+        ..page.to_model()
     }
 }
 

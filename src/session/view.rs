@@ -15,11 +15,15 @@ use crate::text;
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct View {
+    /// The page file (absolute).
     pub path: PathBuf,
+    /// The site's root folder (where its config is).
     pub site_root: PathBuf,
+    /// The site config's `title`, if it has one.
     pub site_title: Option<String>,
     /// The file the params live in, if the site has one.
     pub config_path: Option<PathBuf>,
+    /// The site's languages (one, `en`, for a site without `languages`).
     pub languages: Vec<Language>,
     /// The language of the open page.
     pub language: String,
@@ -31,6 +35,7 @@ pub struct View {
     /// The `op`s of the edits that add, move or remove blocks ([`super::Edit::STRUCTURAL`]):
     /// the forms lock while one is applied, and redraw after it.
     pub structural_edits: [&'static str; 4],
+    /// The state every update carries.
     #[serde(flatten)]
     pub update: Update,
 }
@@ -41,8 +46,11 @@ pub struct View {
 pub struct Update {
     /// Changes with every edit; the preview is fetched for this version.
     pub version: u64,
+    /// Whether the unsaved text differs from the files.
     pub dirty: bool,
+    /// Whether there is an edit to undo.
     pub can_undo: bool,
+    /// Whether there is an undone edit to redo.
     pub can_redo: bool,
     /// The window title (the page, the site, a dot while there are unsaved changes).
     pub title: String,
@@ -60,8 +68,11 @@ pub struct Update {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Broken {
+    /// `path:line:col: message`.
     pub message: String,
+    /// 1-based line of the error.
     pub line: usize,
+    /// 1-based column (in characters) of the error.
     pub col: usize,
     /// Numbered source lines around the error.
     pub excerpt: Vec<(usize, String)>,

@@ -8,6 +8,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one scenario, read top to bottom: spawn, kill, check, repeat"
+)]
 fn a_save_killed_at_random_moments_leaves_old_or_new_bytes_never_a_mix() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("about.md");
