@@ -163,8 +163,12 @@ fn replace_dir(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
         .into_owned();
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
     let previous = check_target(out)?;
-    let stamp = format!("{}-{}", std::process::id(), unique());
-    let tmp = parent.join(format!(".{name}.folio-new-{stamp}"));
+    // Beside the target, so the final rename stays on one file system.
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.folio-new-"))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?
+        .keep();
     let written = write_tree(&tmp, files);
     if let Err(e) = written {
         let _ = remove_tree(&tmp, files.keys());
@@ -177,7 +181,11 @@ fn replace_dir(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
             rename(&tmp, out, files)
         }
         Target::Export(old_files) => {
-            let old = parent.join(format!(".{name}.folio-old-{stamp}"));
+            let old = tmp.with_file_name(
+                tmp.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    .replacen(".folio-new-", ".folio-old-", 1),
+            );
             std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
             if let Err(e) = rename(&tmp, out, files) {
                 let _ = std::fs::rename(&old, out);
@@ -193,12 +201,6 @@ fn rename(tmp: &Path, out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(
         let _ = remove_tree(tmp, files.keys());
         Error::io(out, e)
     })
-}
-
-fn unique() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
 }
 
 enum Target {
@@ -259,30 +261,22 @@ fn check_target(out: &Path) -> Result<Target> {
 /// Every file under `dir`, relative, with `/` separators.
 fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d)? {
-            let e = e?;
-            let p = e.path();
-            if e.file_type()?.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap_or(&p);
-                out.push(
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
-            }
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
+        let e = e.map_err(std::io::Error::from)?;
+        if !e.file_type().is_dir() {
+            let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+            out.push(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            );
         }
     }
-    out.sort();
     Ok(out)
 }
 
 fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
-    std::fs::create_dir(root).map_err(|e| Error::io(root, e))?;
     for (rel, bytes) in files {
         let path = root.join(rel);
         if let Some(dir) = path.parent() {

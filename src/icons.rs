@@ -66,7 +66,7 @@ pub fn suggest(name: &str) -> Vec<&'static str> {
     let mut scored: Vec<(usize, &'static str)> = brands()
         .iter()
         .filter_map(|&b| {
-            let d = distance(&lower, b);
+            let d = strsim::osa_distance(&lower, b);
             let prefix = b.starts_with(&lower) || lower.starts_with(b);
             let limit = (lower.len() / 3).max(1);
             if d <= limit || (prefix && lower.len() >= 3) {
@@ -78,31 +78,6 @@ pub fn suggest(name: &str) -> Vec<&'static str> {
         .collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, b)| b).collect()
-}
-
-/// Levenshtein distance (optimal string alignment: a swap of two letters counts once).
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

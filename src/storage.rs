@@ -105,7 +105,7 @@ impl AppData {
         let name = abs
             .file_name()
             .map_or("page".into(), |n| n.to_string_lossy().into_owned());
-        let hash = crate::page::revision(&abs.to_string_lossy());
+        let hash = path_hash(&abs.to_string_lossy());
         self.dir.join(kind).join(format!("{}-{name}", &hash[..8]))
     }
 
@@ -158,4 +158,13 @@ impl AppData {
         }
         Ok(target)
     }
+}
+
+/// A short stable name for a page path (FNV-1a, 64 bits, hex): the journal's folder. FNV's
+/// output is fixed by its definition, so journals are found again by any Folio version.
+fn path_hash(path: &str) -> String {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(path.as_bytes());
+    format!("{:016x}", h.finish())
 }

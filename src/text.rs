@@ -67,23 +67,12 @@ pub fn with_eol(text: &str, eol: &str) -> String {
     normalize_eol(text).replace('\n', eol)
 }
 
-/// `%XX` escapes of a URL path decoded (invalid UTF-8 replaced).
+/// `%XX` escapes of a URL path decoded (invalid UTF-8 replaced), by the `percent-encoding`
+/// crate: a `%` not followed by two hex digits stays as it is (WHATWG URL, percent-decode).
 pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Start of the line holding byte `offset`.

@@ -75,35 +75,22 @@ impl Site {
 
 /// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            let name = e.file_name();
-            let hidden = name.to_string_lossy().starts_with('.');
-            match e.file_type() {
-                Ok(t) if t.is_dir() && !hidden => stack.push(p),
-                Ok(t)
-                    if t.is_file()
-                        && matches!(
-                            p.extension().and_then(|x| x.to_str()),
-                            Some("md" | "markdown")
-                        ) =>
-                {
-                    out.push(p);
-                    if out.len() >= 20_000 {
-                        return out;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    out
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| !(hidden(e) && e.file_type().is_dir()))
+        .filter_map(std::result::Result::ok)
+        .filter(|e| {
+            e.file_type().is_file()
+                && matches!(
+                    e.path().extension().and_then(|x| x.to_str()),
+                    Some("md" | "markdown")
+                )
+        })
+        .take(20_000)
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }
 
 /// Whether a file looks like a portfolio page. A page that does not parse but mentions

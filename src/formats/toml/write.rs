@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::str::FromStr;
 
-use serde_json::{Map as JsonMap, Number, Value as Json};
+use serde_json::{Number, Value as Json};
 
 use crate::error::SyntaxError;
 use crate::formats::{double_quoted, At, Kind, Layout, Map, Node, Style, Syntax};
@@ -78,33 +78,36 @@ fn multi_basic(s: &str) -> String {
     out
 }
 
-/// Any value, inline: arrays as `[a, b]`, tables as `{ k = v }`.
+/// Any value, inline (`[a, b]`, `{ k = v }`), as toml_edit writes a new value.
 fn value(v: &Json) -> Result<String, String> {
-    match v {
-        Json::Array(items) => Ok(format!(
-            "[{}]",
-            items
-                .iter()
-                .map(value)
-                .collect::<Result<Vec<_>, _>>()?
-                .join(", ")
-        )),
-        Json::Object(o) => Ok(inline_table(o)?),
-        other => scalar(other, None),
-    }
+    Ok(toml_value(v)?.to_string())
 }
 
-/// An object as `{ k = v }`, null values left out.
-fn inline_table(o: &JsonMap<String, Json>) -> Result<String, String> {
-    if o.is_empty() {
-        return Ok("{}".to_string());
-    }
-    let parts = o
-        .iter()
-        .filter(|(_, v)| !v.is_null())
-        .map(|(k, v)| Ok(format!("{} = {}", bare_or_quoted(k), value(v)?)))
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok(format!("{{ {} }}", parts.join(", ")))
+/// `v` as a toml_edit value; objects become inline tables, null values in them are left
+/// out.
+fn toml_value(v: &Json) -> Result<toml_edit::Value, String> {
+    Ok(match v {
+        Json::Null => return Err("TOML has no null value; remove the key instead".to_string()),
+        Json::Bool(b) => (*b).into(),
+        Json::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.into(),
+            (None, Some(f)) if n.is_f64() => f.into(),
+            _ => return Err(format!("{n} is out of TOML's integer range")),
+        },
+        Json::String(s) => s.as_str().into(),
+        Json::Array(items) => items
+            .iter()
+            .map(toml_value)
+            .collect::<Result<toml_edit::Array, _>>()?
+            .into(),
+        Json::Object(o) => {
+            let mut table = toml_edit::InlineTable::new();
+            for (k, v) in o.iter().filter(|(_, v)| !v.is_null()) {
+                table.insert(k, toml_value(v)?);
+            }
+            table.into()
+        }
+    })
 }
 
 /// `key = value` for a new entry.
@@ -152,5 +155,24 @@ impl Syntax for TomlSyntax {
             }) => Err("is a TOML table; it can only be changed key by key".to_string()),
             _ => value(new).map(|t| Splice::new(node.span.clone(), t)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::value;
+
+    #[test]
+    fn new_arrays_and_tables_are_written_inline_as_toml_edit_writes_them() {
+        assert_eq!(value(&json!(["a", "b"])).unwrap(), r#"["a", "b"]"#);
+        assert_eq!(value(&json!([1, 2.5, true])).unwrap(), "[1, 2.5, true]");
+        assert_eq!(
+            value(&json!({"k": "v", "n": 1, "gone": null})).unwrap(),
+            r#"{ k = "v", n = 1 }"#
+        );
+        assert_eq!(value(&json!({"a b": []})).unwrap(), r#"{ "a b" = [] }"#);
+        assert!(value(&json!([null])).is_err());
     }
 }
