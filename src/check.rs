@@ -183,11 +183,7 @@ fn card_problems(sc: &Shortcode, src: &str, out: &mut Vec<Problem>) {
             out.push(Problem(
                 p.span.start,
                 Severity::Warning,
-                format!(
-                    "repository `{}` is not of the form owner/repo (it becomes \
-                     https://github.com/{0})",
-                    p.value
-                ),
+                bad_repository(&p.value),
             ));
         }
     }
@@ -235,6 +231,53 @@ pub fn unknown_icon(word: &str) -> String {
             .join(", ");
         format!("unknown tech icon `{word}`: did you mean {list}?")
     }
+}
+
+/// What is wrong with one field of a card, for the forms (the same rules and words as
+/// `folio check`, so the app never decides them itself).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblem {
+    /// The card's block id (see `Session::block_ids`).
+    pub block: usize,
+    /// The model field: `techIcons` or `repository`.
+    pub field: &'static str,
+    /// The value at fault: one icon name, or the repository.
+    pub value: String,
+    /// What is wrong, with the fix (nearest icon names, the expected form).
+    pub message: String,
+}
+
+/// The problems of `card`'s fields, for the card with block id `block`: unknown icon names
+/// (with the nearest real ones) and a repository that is not `owner/repo`.
+pub fn field_problems(block: usize, card: &crate::model::Card) -> Vec<FieldProblem> {
+    let mut out: Vec<FieldProblem> = card
+        .tech_icons
+        .iter()
+        .filter(|w| !icons::is_brand(w))
+        .map(|w| FieldProblem {
+            block,
+            field: "techIcons",
+            value: w.clone(),
+            message: unknown_icon(w),
+        })
+        .collect();
+    if let Some(repo) = card.repository.as_deref().filter(|r| !is_repository(r)) {
+        out.push(FieldProblem {
+            block,
+            field: "repository",
+            value: repo.to_string(),
+            message: bad_repository(repo),
+        });
+    }
+    out
+}
+
+/// "repository `x` is not of the form owner/repo …".
+fn bad_repository(repo: &str) -> String {
+    format!(
+        "repository `{repo}` is not of the form owner/repo (it becomes https://github.com/{repo})"
+    )
 }
 
 /// Whether `s` is `owner/repo`.

@@ -10,7 +10,7 @@ import { showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
 const editor = $("editor");
-const state = { view: null, model: null, iconNames: [], focusHint: null };
+const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map() };
 
 // ---- rendering ---------------------------------------------------------------------------
 
@@ -22,6 +22,7 @@ function ctx() {
     configName: view.configPath ? view.configPath.split("/").pop() : "",
     blockCount: () => state.model.blocks.length,
     positionOf: (id) => state.model.blocks.findIndex((b) => b.id === id),
+    problems: (id) => state.problems.get(id) ?? [],
     foldByDefault: state.model.blocks.length > 40,
     insert: (index, kind) => {
       const block = kind === "card"
@@ -88,8 +89,26 @@ function showBroken(b) {
     el("p", { class: "hint", text: "Fix it in your editor: Folio reads the file again when it changes, and nothing is written meanwhile." })));
 }
 
+/** Takes in the field problems an update brings: of every block, or of one. */
+function takeProblems(u) {
+  if (u.model) {
+    state.problems = new Map();
+  } else if (u.problemsOf !== null && u.problemsOf !== undefined) {
+    state.problems.delete(u.problemsOf);
+  } else {
+    return null;
+  }
+  for (const p of u.problems ?? []) {
+    if (!state.problems.has(p.block)) state.problems.set(p.block, []);
+    state.problems.get(p.block).push(p);
+  }
+  return u.model ? null : u.problemsOf;
+}
+
 function applyUpdate(u, anchor = null) {
   Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
+  const changed = takeProblems(u);
+  if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
   if (u.model) {
     state.model = u.model;
     draw();

@@ -5,7 +5,6 @@ import { el, field, nextId } from "./dom.js";
 import { submit } from "./edits.js";
 import { folioUrl } from "./api.js";
 
-const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 // Blocks folded or unfolded by the user, by a key that survives redraws. Long pages start
 // folded (a thousand open editors make every keystroke slow to paint).
 const collapsed = new Set();
@@ -109,21 +108,25 @@ export function cardEditor(card, pos, model, ctx) {
     type: "text", value: card.title, dataset: { key: `b${id}:title` },
     onInput: (e) => { card.title = e.target.value; send("title"); retitle(item, card.title || "Untitled card"); },
   });
+  // What is wrong with a field is the engine's word (the rules of `folio check`), sent with
+  // each update; the editor only shows it.
+  const problem = (field, value) => ctx.problems(id).find((p) => p.field === field && p.value === value);
   const icons = chipField({
     label: "Tech icons", key: `b${id}:icons`, values: card.techIcons, names: ctx.iconNames,
+    problem: (w) => problem("techIcons", w),
     onChange: (v) => { card.techIcons = v; send("icons"); },
   });
   const other = chipField({ label: "Other tech", key: `b${id}:other`, values: card.otherTech, onChange: (v) => { card.otherTech = v; send("other"); } });
   const repoMsg = el("span", { class: "hint", "aria-live": "polite" });
   const repo = el("input", { type: "text", value: card.repository ?? "", placeholder: "owner/repo", dataset: { key: `b${id}:repo` } });
   const showRepo = () => {
-    const v = repo.value.trim();
-    const ok = v === "" || REPO.test(v);
-    repo.setAttribute("aria-invalid", String(!ok));
-    repoMsg.className = ok ? "hint" : "invalid";
-    repoMsg.textContent = v === "" ? "No repository link." : ok ? `Links to https://github.com/${v}` : "Use the form owner/repo, e.g. rviscarra/webrtc-remote-screen.";
+    const v = card.repository ?? "";
+    const bad = problem("repository", v);
+    repo.setAttribute("aria-invalid", String(Boolean(bad)));
+    repoMsg.className = bad ? "invalid" : "hint";
+    repoMsg.textContent = v === "" ? "No repository link." : bad ? bad.message : `Links to https://github.com/${v}`;
   };
-  repo.addEventListener("input", () => { showRepo(); card.repository = repo.value.trim() === "" ? null : repo.value.trim(); send("repo"); });
+  repo.addEventListener("input", () => { card.repository = repo.value.trim() === "" ? null : repo.value.trim(); send("repo"); });
   showRepo();
   const body = el("textarea", {
     rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: `b${id}:body` },
@@ -131,12 +134,14 @@ export function cardEditor(card, pos, model, ctx) {
   });
   item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card",
     field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body));
+  // Called when the engine's answer brings this card's problems.
+  item.showProblems = () => { showRepo(); icons.redraw(); };
   return item;
 }
 
 /** A list of words as removable chips, with an input that adds them (and, given `names`,
- *  suggests from them and flags words not among them). */
-function chipField({ label, key, values, names = null, onChange }) {
+ *  suggests from them; `problem(word)` is what the engine found wrong with a word). */
+function chipField({ label, key, values, names = null, problem = () => null, onChange }) {
   const listId = nextId("suggest");
   const input = el("input", {
     type: "text", dataset: { key }, autocomplete: "off",
@@ -155,8 +160,9 @@ function chipField({ label, key, values, names = null, onChange }) {
     if (w && !values.includes(w)) set([...values, w]);
   };
   const draw = () => chips.replaceChildren(...values.map((w, i) => {
-    const known = !names || names.includes(w);
-    const chip = el("li", { class: `chip ${known ? "" : "unknown"}`, title: known ? w : unknownHint(w, names) },
+    const bad = problem(w);
+    const known = !bad;
+    const chip = el("li", { class: `chip ${known ? "" : "unknown"}`, title: known ? w : bad.message },
       names && known ? el("img", { src: folioUrl(`icon/${w}.svg`), alt: "" }) : null,
       el("span", { text: w }),
       known ? null : el("span", { class: "visually-hidden", text: "(unknown icon)" }),
@@ -197,21 +203,7 @@ function chipField({ label, key, values, names = null, onChange }) {
   });
   draw();
   input.id = nextId();
-  return el("div", { class: "field" }, el("label", { for: input.id, text: label }), chips, el("div", { class: "chip-input" }, input, suggestions));
-}
-
-function unknownHint(word, names) {
-  const near = names.map((n) => [distance(word.toLowerCase(), n), n]).filter(([d]) => d <= Math.max(1, Math.floor(word.length / 3))).sort((a, b) => a[0] - b[0]).slice(0, 3).map(([, n]) => n);
-  return near.length ? `Not a Font Awesome brand icon. Did you mean ${near.join(", ")}?` : "Not a Font Awesome brand icon.";
-}
-
-function distance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
+  const wrap = el("div", { class: "field" }, el("label", { for: input.id, text: label }), chips, el("div", { class: "chip-input" }, input, suggestions));
+  wrap.redraw = draw;
+  return wrap;
 }

@@ -164,6 +164,16 @@ impl Page {
         })
     }
 
+    /// The model of the block at position `pos` alone (what a form edit of one block needs,
+    /// without building every block's model); `None` past the last block.
+    pub fn block_model_at(&self, pos: usize) -> Option<Block> {
+        let models = self.models.get();
+        match models {
+            Some(all) => all.get(pos).cloned(),
+            None => self.blocks.get(pos).map(|b| self.block_model(pos, b)),
+        }
+    }
+
     fn block_model(&self, id: usize, b: &BlockSpan) -> Block {
         match b {
             BlockSpan::Markdown(r) => Block::Markdown {

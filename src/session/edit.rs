@@ -138,7 +138,21 @@ impl Session {
         }
         let coalesce = if edit.is_structural() { None } else { coalesce };
         self.replace(next, page, ids, coalesce);
-        Ok(self.update(redraw))
+        let mut update = self.update(redraw);
+        if let (Edit::Block { id, .. }, false) = (&edit, redraw) {
+            update.problems = self.field_problems(*id);
+            update.problems_of = Some(*id);
+        }
+        Ok(update)
+    }
+
+    /// The problems of block `id`'s fields, when it is a card.
+    fn field_problems(&self, id: usize) -> Vec<crate::check::FieldProblem> {
+        let pos = self.ids.iter().position(|&i| i == id);
+        match pos.and_then(|p| self.open.as_ref()?.page.block_model_at(p)) {
+            Some(Block::Card(card)) => crate::check::field_problems(id, &card),
+            _ => Vec::new(),
+        }
     }
 
     /// The position of block `id` in the unsaved page.

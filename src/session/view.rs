@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Session;
+use crate::check::FieldProblem;
 use crate::error::SyntaxError;
 use crate::model::{Block, Portfolio};
 use crate::site::{Language, PageRef};
@@ -62,6 +63,11 @@ pub struct Update {
     pub conflicts: Vec<crate::merge::Conflict>,
     /// Set when the page file was removed or renamed outside Folio (its text is kept).
     pub missing: Option<String>,
+    /// Problems of card fields, by the rules of `folio check`: of every block when `model`
+    /// is set, else of block `problems_of` only (the one an edit changed).
+    pub problems: Vec<FieldProblem>,
+    /// The block whose problems `problems` lists, when it is not every block.
+    pub problems_of: Option<usize>,
 }
 
 /// Where and why a page does not parse, with the source around that place.
@@ -150,17 +156,30 @@ impl Session {
 
     /// The state after an edit; with the model when the forms must be redrawn.
     pub fn update(&self, with_model: bool) -> Update {
+        let model = if with_model {
+            self.open.as_ref().map(|open| self.with_ids(open.model()))
+        } else {
+            None
+        };
+        let problems = model.as_ref().map_or_else(Vec::new, |m| {
+            m.blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Card(c) => Some(crate::check::field_problems(c.id?, c)),
+                    _ => None,
+                })
+                .flatten()
+                .collect()
+        });
         Update {
             version: self.version,
             dirty: self.is_dirty(),
             can_undo: !self.undo.is_empty(),
             can_redo: !self.redo.is_empty(),
             title: self.window_title(),
-            model: if with_model {
-                self.open.as_ref().map(|open| self.with_ids(open.model()))
-            } else {
-                None
-            },
+            model,
+            problems,
+            problems_of: None,
             broken: self.broken.clone(),
             conflicts: self
                 .pending

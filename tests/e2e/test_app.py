@@ -123,6 +123,19 @@ class EditingTest(AppTest):
                     what="the window title to show the page saved")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
 
+    def test_an_unknown_icon_and_a_bad_repository_are_flagged_in_the_engines_words(self):
+        self.s.type(self.field("b1:icons"), "pyhton" + wd.ENTER)
+        chip = lambda: self.s.execute(
+            "const c = [...document.querySelectorAll('li.block[data-id=\"1\"] .chip')]"
+            ".find(c => c.textContent.includes('pyhton')); return c && [c.className, c.title]")
+        self.s.wait(lambda: chip() and "unknown" in chip()[0], what="the unknown icon flagged")
+        self.assertEqual(chip()[1], "unknown tech icon `pyhton`: did you mean `python`?")
+        self.replace_text("b1:repo", "not a repo")
+        message = "return document.querySelector('li.block[data-id=\"1\"] [data-key=\"b1:repo\"]').closest('.field').querySelector('.invalid, .hint').textContent"
+        self.s.wait(lambda: "is not of the form owner/repo" in self.s.execute(message), what="the repository flagged")
+        self.replace_text("b1:repo", "owner/repo")
+        self.s.wait(lambda: self.s.execute(message) == "Links to https://github.com/owner/repo", what="the flag cleared")
+
     def test_adding_moving_and_deleting_a_card_then_undoing_restores_the_page(self):
         blocks = lambda: len(self.s.find_all(".block[data-id]"))
         self.s.wait(lambda: blocks() == 9, what="the forms")

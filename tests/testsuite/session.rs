@@ -524,3 +524,52 @@ fn a_block_keeps_its_id_through_moves_undo_and_outside_edits_of_other_blocks() {
     assert!(s.current().page.contains("Game servers"));
     assert_eq!(s.block_ids(), opened);
 }
+
+#[test]
+fn a_card_edit_reports_its_field_problems_in_the_words_of_folio_check() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let opened = s.update(true);
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let mut c = card(&s, 1);
+    c.tech_icons.push("pyhton".into());
+    c.repository = Some("not a repo".into());
+    let u = s
+        .edit(
+            Edit::Block {
+                id: 1,
+                block: Block::Card(c.clone()),
+            },
+            None,
+        )
+        .unwrap();
+    assert_eq!(u.problems_of, Some(1));
+    let said: Vec<(&str, &str, &str)> = u
+        .problems
+        .iter()
+        .map(|p| (p.field, p.value.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("techIcons", "pyhton", "unknown tech icon `pyhton`: did you mean `python`?"),
+            (
+                "repository",
+                "not a repo",
+                "repository `not a repo` is not of the form owner/repo (it becomes https://github.com/not a repo)"
+            ),
+        ]
+    );
+    c.tech_icons.pop();
+    c.repository = Some("owner/repo".into());
+    let u = s
+        .edit(
+            Edit::Block {
+                id: 1,
+                block: Block::Card(c),
+            },
+            None,
+        )
+        .unwrap();
+    assert_eq!((u.problems_of, u.problems.len()), (Some(1), 0));
+}
