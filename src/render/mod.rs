@@ -10,6 +10,7 @@
 pub mod baseof;
 mod linkify;
 pub mod markdown;
+mod placeholders;
 mod shortcodes;
 mod typographer;
 
@@ -22,6 +23,7 @@ pub use markdown::Markdown;
 
 use crate::page::tree::{Escape, Shortcodes};
 use crate::page::{Notation, Page};
+use placeholders::{anchor_token, merge_placeholders, placeholder};
 
 /// Text with its shortcodes: a page body, or text handed to `markdownify`.
 #[derive(Clone, Copy)]
@@ -194,17 +196,6 @@ struct Renderer<'a> {
     icon_html: std::collections::HashMap<String, String>,
 }
 
-/// Stands in the Markdown for a rendered `{{< >}}` shortcode; letters and digits only, so
-/// Markdown leaves it alone.
-fn placeholder(i: usize) -> String {
-    format!("FOLIOSHORTCODEPLACEHOLDER{i}X")
-}
-
-/// Stands in the Markdown, as a paragraph of its own, for the anchor of block `k`.
-fn anchor_token(k: usize) -> String {
-    format!("FOLIOBLOCKANCHOR{k}X")
-}
-
 impl Renderer<'_> {
     fn markdown(&self) -> Markdown<'_> {
         Markdown {
@@ -362,75 +353,6 @@ fn elided(n: usize, side: &str) -> String {
         p.folio-elided role="note" { (n) " " (blocks) " " (side) " this part of the page are not shown: the preview of a long page follows the part being edited." }
     }
     .into_string()
-}
-
-/// Puts shortcode outputs and block anchors in place of their placeholders, in one pass.
-/// `anchored` is sorted (blocks are anchored in order); `ids` names each block's anchor by
-/// position (a block without one is named by its position).
-/// A `<p>` holding only a placeholder is dropped, as Hugo does.
-fn merge_placeholders(
-    html: &str,
-    mut outputs: Vec<String>,
-    anchored: &[usize],
-    ids: &[usize],
-) -> String {
-    const SC: &str = "FOLIOSHORTCODEPLACEHOLDER";
-    const ANCHOR: &str = "FOLIOBLOCKANCHOR";
-    if outputs.is_empty() && anchored.is_empty() {
-        return html.to_string();
-    }
-    let mut out =
-        String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
-    let finder = memchr::memmem::Finder::new(b"FOLIO");
-    let mut pos = 0;
-    while let Some(i) = finder.find(&html.as_bytes()[pos..]) {
-        let at = pos + i;
-        let rest = &html[at..];
-        let (prefix, is_sc) = if rest.starts_with(SC) {
-            (SC, true)
-        } else if rest.starts_with(ANCHOR) {
-            (ANCHOR, false)
-        } else {
-            out.push_str(&html[pos..at + 5]);
-            pos = at + 5;
-            continue;
-        };
-        let digits = rest[prefix.len()..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        let n: Option<usize> = rest[prefix.len()..prefix.len() + digits].parse().ok();
-        let end = at + prefix.len() + digits;
-        let (Some(n), true) = (n, html[end..].starts_with('X')) else {
-            out.push_str(&html[pos..end]);
-            pos = end;
-            continue;
-        };
-        let replacement = match (is_sc, outputs.get_mut(n)) {
-            (true, Some(o)) => std::mem::take(o),
-            (false, _) if anchored.binary_search(&n).is_ok() => {
-                let id = ids.get(n).copied().unwrap_or(n);
-                format!("<a class=\"folio-anchor\" id=\"folio-block-{id}\"></a>")
-            }
-            _ => {
-                out.push_str(&html[pos..end + 1]);
-                pos = end + 1;
-                continue;
-            }
-        };
-        let wrapped = html[..at].ends_with("<p>") && html[end + 1..].starts_with("</p>");
-        if wrapped {
-            out.push_str(&html[pos..at - 3]);
-            out.push_str(&replacement);
-            pos = end + 1 + 4;
-        } else {
-            out.push_str(&html[pos..at]);
-            out.push_str(&replacement);
-            pos = end + 1;
-        }
-    }
-    out.push_str(&html[pos..]);
-    out
 }
 
 fn push_without_divider(out: &mut String, text: &str) {

@@ -7,6 +7,8 @@
 
 mod edit;
 mod outside;
+mod preview;
+mod save;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -15,15 +17,15 @@ use std::time::{Duration, Instant};
 
 pub use edit::Edit;
 pub use outside::{Outside, Pending};
+pub use preview::PreviewJob;
 pub use view::{Broken, Update, View};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::fs;
 use crate::open_page::OpenPage;
 use crate::page::{BlockSpan, Page};
 use crate::render::CardCache;
 use crate::site::Site;
-use crate::storage::AppData;
 
 /// Edits of one field closer together than this are undone as one step.
 const COALESCE: Duration = Duration::from_millis(1500);
@@ -324,180 +326,4 @@ impl Session {
         self.replace(fresh, None, None, None);
         Ok(self.update(true))
     }
-
-    /// Saves the unsaved texts. If the files changed on disk since they were read, nothing
-    /// is written: the outside change is merged first (or its conflicts shown), so Save never
-    /// overwrites bytes the user has not seen; `overwrite` skips that, after the user chose
-    /// to replace their version. The files about to be replaced are backed up in `data`.
-    pub fn save(&mut self, overwrite: bool, data: &AppData) -> Result<SaveOutcome> {
-        if let Some(p) = &self.pending {
-            if !overwrite {
-                return Ok(SaveOutcome::Outside {
-                    outside: Outside::Conflicts {
-                        conflicts: p.conflicts.clone(),
-                    },
-                });
-            }
-        }
-        if self.broken.is_some() && self.current == self.disk {
-            return Ok(SaveOutcome::Unchanged);
-        }
-        let params_path = self.site.params_file().map(|f| f.path.clone());
-        let on_disk = self.read_disk()?;
-        let changed_outside =
-            on_disk.as_ref() != Some(&self.disk) && on_disk.as_ref() != Some(&self.current);
-        if changed_outside && !overwrite {
-            if let Some(theirs) = on_disk.clone() {
-                let outside = self.absorb(theirs)?;
-                if !matches!(outside, Outside::Nothing) {
-                    return Ok(SaveOutcome::Outside { outside });
-                }
-            }
-        }
-        let on_disk = on_disk.unwrap_or_else(|| Snapshot {
-            page: String::new(),
-            config: self.disk.config.clone(),
-        });
-        if on_disk == self.current && self.missing.is_none() {
-            self.disk = self.current.clone();
-            return Ok(SaveOutcome::Unchanged);
-        }
-        let mut backups = Vec::new();
-        if on_disk.page != self.current.page || self.missing.is_some() {
-            if !on_disk.page.is_empty() {
-                backups.push(data.backup(&self.path, &on_disk.page)?);
-            }
-            fs::write_atomic(&self.path, self.current.page.as_bytes())?;
-        }
-        if let (Some(path), Some(old), Some(new)) =
-            (&params_path, &on_disk.config, &self.current.config)
-        {
-            if old != new {
-                backups.push(data.backup(path, old)?);
-                fs::write_atomic(path, new.as_bytes())?;
-            }
-        }
-        self.disk = self.current.clone();
-        self.pending = None;
-        self.missing = None;
-        data.clear_journal(&self.path);
-        Ok(SaveOutcome::Saved { backups })
-    }
-
-    /// The page and params file as they are on disk now (`None` when the page is gone).
-    fn read_disk(&self) -> Result<Option<Snapshot>> {
-        let page = match std::fs::read(&self.path) {
-            Ok(bytes) => crate::page::decode(&self.path, bytes)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io(&self.path, e)),
-        };
-        let config = match self.site.params_file() {
-            Some(f) => match std::fs::read(&f.path) {
-                Ok(bytes) => Some(crate::page::decode(&f.path, bytes)?),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => self.disk.config.clone(),
-                Err(e) => return Err(Error::io(&f.path, e)),
-            },
-            None => None,
-        };
-        Ok(Some(Snapshot { page, config }))
-    }
-
-    /// The preview document of the unsaved text (kept until the next edit): see
-    /// [`Session::preview_job`], which lets the caller render without holding the session.
-    pub fn preview(&self, files_base: Option<&str>, anchor: Option<usize>) -> String {
-        self.preview_job(anchor).render(files_base)
-    }
-
-    /// What the preview of the unsaved text is rendered from. A page longer than
-    /// [`PREVIEW_ALL`] blocks is previewed around the block whose id is `anchor` only: a
-    /// browser lays a thousand cards out far slower than a person types.
-    pub fn preview_job(&self, anchor: Option<usize>) -> PreviewJob {
-        let n = self.ids.len();
-        let window = (self.open.is_some() && n > PREVIEW_ALL).then(|| {
-            let at = anchor
-                .and_then(|id| self.ids.iter().position(|&i| i == id))
-                .unwrap_or(0);
-            let start = at.saturating_sub(PREVIEW_ALL / 2).min(n - PREVIEW_ALL);
-            start..start + PREVIEW_ALL
-        });
-        PreviewJob {
-            key: (self.version, window.clone()),
-            window,
-            open: self.open.clone(),
-            ids: self.ids.clone(),
-            broken: self.broken.clone(),
-            cache: Arc::clone(&self.cache),
-            memo: Arc::clone(&self.preview),
-        }
-    }
-
-    /// The version the preview and forms are at (it changes with every edit).
-    pub fn version(&self) -> u64 {
-        self.version
-    }
-
-    /// The unsaved page to export, parsed with its site (export it with
-    /// [`crate::export::export`] once the session is released).
-    ///
-    /// # Errors
-    /// A site error when the unsaved page does not parse.
-    pub fn export_source(&self) -> Result<Arc<OpenPage>> {
-        self.open.clone().ok_or_else(|| {
-            Error::site(&self.path, "the page has an error; fix it before exporting")
-        })
-    }
-
-    /// Exports the unsaved text into the folder `out`.
-    ///
-    /// # Errors
-    /// As [`Session::export_source`] and [`crate::export::export`].
-    pub fn export(&self, out: &Path) -> Result<crate::export::Report> {
-        crate::export::export(&*self.export_source()?, out)
-    }
-}
-
-/// A preview to render: a snapshot of the session's unsaved page, so the session lock need
-/// not be held while it renders.
-pub struct PreviewJob {
-    key: PreviewKey,
-    window: Option<std::ops::Range<usize>>,
-    open: Option<Arc<OpenPage>>,
-    ids: Vec<usize>,
-    broken: Option<Broken>,
-    cache: Arc<CardCache>,
-    memo: Arc<Mutex<Option<(PreviewKey, String)>>>,
-}
-
-impl PreviewJob {
-    /// The session version this preview shows.
-    pub fn version(&self) -> u64 {
-        self.key.0
-    }
-
-    /// The preview document for the app's sandboxed frame; `files_base` is where the app
-    /// serves the site's images from. The last document is kept: asking again for the same
-    /// version and window costs nothing.
-    pub fn render(&self, files_base: Option<&str>) -> String {
-        if let Some((k, html)) = lock(&self.memo).as_ref() {
-            if *k == self.key {
-                return html.clone();
-            }
-        }
-        let html = match &self.open {
-            Some(open) => open.preview_window(
-                Some(&self.cache),
-                files_base,
-                self.window.clone(),
-                Some(&self.ids),
-            ),
-            None => view::broken_preview(self.broken.as_ref()),
-        };
-        *lock(&self.memo) = Some((self.key.clone(), html.clone()));
-        html
-    }
-}
-
-/// A lock that a panic elsewhere cannot poison for good: what it guards is replaced whole.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

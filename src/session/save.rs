@@ -1,0 +1,86 @@
+//! Saving the unsaved text: never over an outside edit the user has not seen, each file
+//! written atomically after a backup of what it replaces.
+
+use super::{Outside, SaveOutcome, Session, Snapshot};
+use crate::error::{Error, Result};
+use crate::fs;
+use crate::storage::AppData;
+
+impl Session {
+    /// Saves the unsaved texts. If the files changed on disk since they were read, nothing
+    /// is written: the outside change is merged first (or its conflicts shown), so Save never
+    /// overwrites bytes the user has not seen; `overwrite` skips that, after the user chose
+    /// to replace their version. The files about to be replaced are backed up in `data`.
+    pub fn save(&mut self, overwrite: bool, data: &AppData) -> Result<SaveOutcome> {
+        if let Some(p) = &self.pending {
+            if !overwrite {
+                return Ok(SaveOutcome::Outside {
+                    outside: Outside::Conflicts {
+                        conflicts: p.conflicts.clone(),
+                    },
+                });
+            }
+        }
+        if self.broken.is_some() && self.current == self.disk {
+            return Ok(SaveOutcome::Unchanged);
+        }
+        let params_path = self.site.params_file().map(|f| f.path.clone());
+        let on_disk = self.read_disk()?;
+        let changed_outside =
+            on_disk.as_ref() != Some(&self.disk) && on_disk.as_ref() != Some(&self.current);
+        if changed_outside && !overwrite {
+            if let Some(theirs) = on_disk.clone() {
+                let outside = self.absorb(theirs)?;
+                if !matches!(outside, Outside::Nothing) {
+                    return Ok(SaveOutcome::Outside { outside });
+                }
+            }
+        }
+        let on_disk = on_disk.unwrap_or_else(|| Snapshot {
+            page: String::new(),
+            config: self.disk.config.clone(),
+        });
+        if on_disk == self.current && self.missing.is_none() {
+            self.disk = self.current.clone();
+            return Ok(SaveOutcome::Unchanged);
+        }
+        let mut backups = Vec::new();
+        if on_disk.page != self.current.page || self.missing.is_some() {
+            if !on_disk.page.is_empty() {
+                backups.push(data.backup(&self.path, &on_disk.page)?);
+            }
+            fs::write_atomic(&self.path, self.current.page.as_bytes())?;
+        }
+        if let (Some(path), Some(old), Some(new)) =
+            (&params_path, &on_disk.config, &self.current.config)
+        {
+            if old != new {
+                backups.push(data.backup(path, old)?);
+                fs::write_atomic(path, new.as_bytes())?;
+            }
+        }
+        self.disk = self.current.clone();
+        self.pending = None;
+        self.missing = None;
+        data.clear_journal(&self.path);
+        Ok(SaveOutcome::Saved { backups })
+    }
+
+    /// The page and params file as they are on disk now (`None` when the page is gone).
+    pub(super) fn read_disk(&self) -> Result<Option<Snapshot>> {
+        let page = match std::fs::read(&self.path) {
+            Ok(bytes) => crate::page::decode(&self.path, bytes)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(&self.path, e)),
+        };
+        let config = match self.site.params_file() {
+            Some(f) => match std::fs::read(&f.path) {
+                Ok(bytes) => Some(crate::page::decode(&f.path, bytes)?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => self.disk.config.clone(),
+                Err(e) => return Err(Error::io(&f.path, e)),
+            },
+            None => None,
+        };
+        Ok(Some(Snapshot { page, config }))
+    }
+}
