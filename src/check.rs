@@ -8,7 +8,6 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::Error;
 use crate::icons;
-use crate::page::lexer::Quote;
 use crate::page::tree::Shortcode;
 use crate::page::{is_card, Page, CARD};
 use crate::site::{lookup_param, Site};
@@ -166,8 +165,9 @@ fn card_problems(sc: &Shortcode, src: &str, out: &mut Vec<Problem>) {
         return;
     }
     if let Some(p) = sc.open.get("tech-icons") {
-        let content_start = p.span.start + usize::from(p.quote != Quote::Bare);
-        let raw = &src[content_start..content_start + p.value.len().min(p.span.len())];
+        // Offsets come from the value as written (`inner`), never from the decoded value.
+        let content_start = p.inner.start;
+        let raw = &src[p.inner.clone()];
         for (off, word) in words(raw) {
             if !icons::is_brand(word) {
                 out.push(Problem(

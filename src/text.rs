@@ -111,25 +111,49 @@ impl Splice {
     }
 }
 
+/// A splice that cannot be applied: it overlaps the one before it, or its range is reversed,
+/// past the end of the text, or off a character boundary. Always a bug in the code that
+/// made it, reported as an error so the edit is refused and nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadSplice {
+    /// The byte offset of the splice's start.
+    pub at: usize,
+}
+
+impl std::fmt::Display for BadSplice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "internal error: an edit at byte {} overlaps another or falls outside the text; \
+             nothing was changed (please report this)",
+            self.at
+        )
+    }
+}
+
 /// Applies splices to `src`. Splices are sorted by position; two inserts at one position keep
-/// their given order. Overlapping splices are a bug in the caller.
-pub fn apply_splices(src: &str, mut splices: Vec<Splice>) -> String {
+/// their given order.
+///
+/// # Errors
+/// [`BadSplice`] when two splices overlap or one does not fit `src`.
+pub fn apply_splices(src: &str, mut splices: Vec<Splice>) -> Result<String, BadSplice> {
     splices.sort_by_key(|s| (s.range.start, s.range.end));
     let extra: usize = splices.iter().map(|s| s.text.len()).sum();
     let mut out = String::with_capacity(src.len() + extra);
     let mut at = 0;
     for s in &splices {
-        assert!(
-            s.range.start >= at,
-            "overlapping splices at byte {}",
-            s.range.start
-        );
-        out.push_str(&src[at..s.range.start]);
+        let Range { start, end } = s.range;
+        let fits =
+            at <= start && start <= end && src.is_char_boundary(start) && src.is_char_boundary(end);
+        let (Some(before), true) = (src.get(at..start), fits) else {
+            return Err(BadSplice { at: start });
+        };
+        out.push_str(before);
         out.push_str(&s.text);
-        at = s.range.end;
+        at = end;
     }
-    out.push_str(&src[at..]);
-    out
+    out.push_str(src.get(at..).unwrap_or_default());
+    Ok(out)
 }
 
 /// Rewrites `raw` (lines that may each start with `indent`) so that its dedented form becomes
@@ -290,6 +314,31 @@ mod tests {
             "hello world",
             vec![Splice::new(6..11, "there"), Splice::insert(0, ">")],
         );
-        assert_eq!(out, ">hello there");
+        assert_eq!(out.unwrap(), ">hello there");
+    }
+
+    #[test]
+    fn percent_decoding_leaves_a_percent_before_a_multibyte_character_alone() {
+        assert_eq!(percent_decode("%aé.png"), "%aé.png");
+        assert_eq!(percent_decode("%\u{200d}"), "%\u{200d}");
+        assert_eq!(percent_decode("a%20b%C3%A9"), "a bé");
+        assert_eq!(percent_decode("end%41"), "endA");
+        assert_eq!(percent_decode("%FF"), "\u{fffd}");
+    }
+
+    #[test]
+    fn splices_that_overlap_or_do_not_fit_are_refused_not_a_panic() {
+        let overlap = vec![Splice::new(0..5, "a"), Splice::new(3..8, "b")];
+        assert_eq!(
+            apply_splices("hello world", overlap),
+            Err(BadSplice { at: 3 })
+        );
+        let past_end = vec![Splice::new(9..20, "x")];
+        assert_eq!(
+            apply_splices("hello world", past_end),
+            Err(BadSplice { at: 9 })
+        );
+        let mid_char = vec![Splice::new(1..2, "x")];
+        assert_eq!(apply_splices("é", mid_char), Err(BadSplice { at: 1 }));
     }
 }

@@ -122,7 +122,8 @@ impl Page {
         if splices.is_empty() {
             return Ok(self.clone());
         }
-        let out = text::apply_splices(&self.src, splices);
+        let out = text::apply_splices(&self.src, splices)
+            .map_err(|e| EditError::new(at, e.to_string()))?;
         if out == self.src {
             return Ok(self.clone());
         }
@@ -164,7 +165,8 @@ impl Page {
                     at: format!("frontMatter.{}", e.at),
                     message: e.message,
                 })?;
-                let text = text::apply_splices(&empty, inner);
+                let text = text::apply_splices(&empty, inner)
+                    .map_err(|e| EditError::new("frontMatter", e.to_string()))?;
                 let at = if self.src.starts_with('\u{feff}') {
                     3
                 } else {
@@ -248,7 +250,8 @@ impl Page {
                 .into_iter()
                 .map(|s| Splice::new(s.range.start - r.start..s.range.end - r.start, s.text))
                 .collect();
-            return Ok(text::apply_splices(&self.src[r], local));
+            return text::apply_splices(&self.src[r], local)
+                .map_err(|e| EditError::new(format!("blocks[{pos}]"), e.to_string()));
         }
         let at = format!("blocks[{pos}]");
         match b {
@@ -294,7 +297,7 @@ impl Page {
             .map(|&i| &scs.all[i])
             .ok_or_else(|| fail("no card to copy".into()))?;
         let splices = CardView::new(&template, sc).edits(card, self.eol, at)?;
-        Ok(text::apply_splices(&template, splices))
+        text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
     }
 
     /// One splice replacing the blocks' region with the blocks in the model's order.

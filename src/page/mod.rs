@@ -66,6 +66,14 @@ impl Page {
                 "the page is empty: no front matter and no content",
             ));
         }
+        // The rule `decode` applies to files: text that holds a NUL is not a page. Checked
+        // here too, so an edit can never write a page that Folio would refuse to read.
+        if let Some(at) = memchr::memchr(0, src.as_bytes()) {
+            return Err(SyntaxError::new(
+                at,
+                "a NUL character (U+0000): a Hugo page is text and cannot hold one",
+            ));
+        }
         let (fm, body_start) = frontmatter::split(src)?;
         let front_matter = match fm {
             Some(span) => {

@@ -77,10 +77,9 @@ impl Site {
         if splices.is_empty() {
             return Ok(None);
         }
-        Ok(Some((
-            file.path.clone(),
-            text::apply_splices(&file.src, splices),
-        )))
+        let text = text::apply_splices(&file.src, splices)
+            .map_err(|e| EditError::new("params", e.to_string()))?;
+        Ok(Some((file.path.clone(), text)))
     }
 }
 
@@ -103,7 +102,9 @@ fn toml_params_table(
     if !c.src.is_empty() {
         text.push_str(eol);
     }
-    text.push_str(&text::apply_splices(&probe, inner));
+    text.push_str(
+        &text::apply_splices(&probe, inner).map_err(|e| EditError::new("params", e.to_string()))?,
+    );
     Ok(Splice::insert(c.src.len(), text))
 }
 

@@ -229,3 +229,62 @@ fn a_broken_page_is_not_written_by_apply() {
         "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n"
     );
 }
+
+#[test]
+fn check_survives_an_escaped_quote_before_a_multibyte_character_in_a_value() {
+    let dir = sample_site();
+    let page = about_path(dir.path());
+    let card = "{{<project-card title=\"T\" tech-icons=\"a\\\"é\">}}body{{</project-card>}}";
+    fs::write(&page, format!("---\ntitle: x\n---\n\n{card}\n")).unwrap();
+    let out = folio(&["check", &about(dir.path())], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("about.md:5:39: warning: unknown tech icon `a\\\"é`"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn export_survives_a_percent_sign_before_a_multibyte_character_in_a_link() {
+    let dir = sample_site();
+    let page = about_path(dir.path());
+    let bio = "![x](%aé.png) and [](%\u{200d})";
+    fs::write(&page, format!("---\ntitle: x\n---\n\n{bio}\n")).unwrap();
+    let out_dir = dir.path().join("out");
+    let out = folio(
+        &[
+            "export",
+            &about(dir.path()),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = fs::read_to_string(out_dir.join("index.html")).unwrap();
+    assert!(
+        html.contains(r#"<img src="%a%C3%A9.png" alt="x" />"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn apply_refuses_a_model_whose_text_holds_a_nul_and_writes_nothing() {
+    let dir = sample_site();
+    let page = about(dir.path());
+    let dump = folio(&["dump", &page], None);
+    let mut model: serde_json::Value = serde_json::from_slice(&dump.stdout).unwrap();
+    model["blocks"][0]["text"] = serde_json::json!("Bio\u{0}.");
+    let before = fs::read_to_string(&page).unwrap();
+    let out = folio(&["apply", &page, "-"], Some(&model.to_string()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr)
+            .contains("blocks: the edited page would not parse at 9:4: a NUL character"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(fs::read_to_string(&page).unwrap(), before);
+    assert_eq!(folio(&["check", &page], None).status.code(), Some(0));
+}

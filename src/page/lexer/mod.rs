@@ -45,6 +45,10 @@ pub struct Param {
     pub value: String,
     /// The value as written, quotes included.
     pub span: Range<usize>,
+    /// The value as written, between its quotes (the whole span for a bare value; inside
+    /// `\"…\"` for one written with escaped quotes). Offsets into the value's text come
+    /// from here, never from the decoded `value`, whose length may differ.
+    pub inner: Range<usize>,
     /// How it was quoted.
     pub quote: Quote,
 }
@@ -176,13 +180,23 @@ struct TagState {
 }
 
 /// One piece of a tag's parameter list, before keys are paired with their values.
+/// A value as Hugo reads it, its span as written (quotes included), the span between its
+/// quotes, and its quoting.
+struct Value {
+    value: String,
+    span: Range<usize>,
+    inner: Range<usize>,
+    quote: Quote,
+}
+
+/// What a tag's parameters are lexed into, before keys are paired with values.
 enum Item {
     /// A word that is a key if a value (`=`) follows it, else a positional value.
     Key(Name, Range<usize>),
     /// A quoted positional value.
-    Positional(String, Range<usize>, Quote),
+    Positional(Value),
     /// A value after `=`.
-    Value(String, Range<usize>, Quote),
+    Value(Value),
 }
 
 impl<'a> Lexer<'a> {

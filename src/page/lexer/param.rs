@@ -5,11 +5,8 @@
 
 use std::ops::Range;
 
-use super::{is_alnum_or_hyphen, Item, Lexer, Name, Param, Quote, TagState};
+use super::{is_alnum_or_hyphen, Item, Lexer, Name, Param, Quote, TagState, Value};
 use crate::error::SyntaxError;
-
-/// A value as Hugo reads it, its span as written, and its quoting.
-type Value = (String, Range<usize>, Quote);
 
 /// [`TagState::param_kind`] once a positional parameter was seen.
 const POSITIONAL: u8 = 1;
@@ -68,12 +65,12 @@ impl<'a> Lexer<'a> {
             ));
         }
         st.param_kind = POSITIONAL;
-        let (v, span, q) = if self.peek() == Some('"') {
+        let value = if self.peek() == Some('"') {
             self.quoted(!escaped_start)?
         } else {
             self.raw()?
         };
-        self.items.push(Item::Positional(v, span, q));
+        self.items.push(Item::Positional(value));
         Ok(())
     }
 
@@ -81,13 +78,13 @@ impl<'a> Lexer<'a> {
     pub(super) fn param_value(&mut self) -> Result<(), SyntaxError> {
         self.pos += 1;
         self.skip_unicode_space();
-        let (v, span, q) = match self.peek() {
+        let value = match self.peek() {
             Some('"') => self.quoted(true)?,
             Some('\\') => self.quoted(false)?,
             Some('`') => self.raw()?,
             _ => self.bare(),
         };
-        self.items.push(Item::Value(v, span, q));
+        self.items.push(Item::Value(value));
         Ok(())
     }
 
@@ -111,11 +108,12 @@ impl<'a> Lexer<'a> {
             }
             self.pos += c.len_utf8();
         }
-        (
-            self.src[begin..self.pos].to_string(),
-            begin..self.pos,
-            Quote::Bare,
-        )
+        Value {
+            value: self.src[begin..self.pos].to_string(),
+            span: begin..self.pos,
+            inner: begin..self.pos,
+            quote: Quote::Bare,
+        }
     }
 
     /// `lexShortcodeQuotedParamVal`: a `"…"` value (possibly written `\"…\"`). `escapes`
@@ -123,7 +121,8 @@ impl<'a> Lexer<'a> {
     fn quoted(&mut self, escapes: bool) -> Result<Value, SyntaxError> {
         let begin = self.pos;
         let (content_start, escaped_inner) = self.scan_quoted(escapes)?;
-        let content = &self.src[content_start..self.pos];
+        let inner = content_start..self.pos;
+        let content = &self.src[inner.clone()];
         let value = if escaped_inner {
             content.replace('\\', "")
         } else {
@@ -135,7 +134,12 @@ impl<'a> Lexer<'a> {
         } else if self.src[self.pos..].starts_with('"') {
             self.pos += 1;
         }
-        Ok((value, begin..self.pos, Quote::Double))
+        Ok(Value {
+            value,
+            span: begin..self.pos,
+            inner,
+            quote: Quote::Double,
+        })
     }
 
     /// Moves `self.pos` to the closing quote of the value starting at `self.pos`. Returns
@@ -194,11 +198,13 @@ impl<'a> Lexer<'a> {
         match self.src[begin + 1..].find('`') {
             Some(i) => {
                 self.pos = begin + 1 + i + 1;
-                Ok((
-                    self.src[begin + 1..begin + 1 + i].to_string(),
-                    begin..self.pos,
-                    Quote::Raw,
-                ))
+                let inner = begin + 1..begin + 1 + i;
+                Ok(Value {
+                    value: self.src[inner.clone()].to_string(),
+                    span: begin..self.pos,
+                    inner,
+                    quote: Quote::Raw,
+                })
             }
             None => Err(SyntaxError::new(
                 begin,
@@ -255,26 +261,16 @@ pub(super) fn pair_params(items: &mut Vec<Item>) -> Result<Vec<Param>, SyntaxErr
                 params.extend(pending.take().map(positional_key));
                 pending = Some((k, r));
             }
-            Item::Positional(value, span, quote) => {
+            Item::Positional(v) => {
                 params.extend(pending.take().map(positional_key));
-                params.push(Param {
-                    key: None,
-                    value,
-                    span,
-                    quote,
-                });
+                params.push(param(None, v));
             }
-            Item::Value(value, span, quote) => match pending.take() {
-                Some(key) => params.push(Param {
-                    key: Some(key),
-                    value,
-                    span,
-                    quote,
-                }),
+            Item::Value(v) => match pending.take() {
+                Some(key) => params.push(param(Some(key), v)),
                 None => {
                     return Err(SyntaxError::new(
-                        span.start,
-                        format!("parameter value `{value}` has no name before its `=`"),
+                        v.span.start,
+                        format!("parameter value `{}` has no name before its `=`", v.value),
                     ))
                 }
             },
@@ -284,11 +280,23 @@ pub(super) fn pair_params(items: &mut Vec<Item>) -> Result<Vec<Param>, SyntaxErr
     Ok(params)
 }
 
+/// A parameter from its key (if any) and lexed value.
+fn param(key: Option<(Name, Range<usize>)>, v: Value) -> Param {
+    Param {
+        key,
+        value: v.value,
+        span: v.span,
+        inner: v.inner,
+        quote: v.quote,
+    }
+}
+
 /// A word lexed as a key that no value followed: a bare positional value.
 fn positional_key((word, span): (Name, Range<usize>)) -> Param {
     Param {
         key: None,
         value: word.to_string(),
+        inner: span.clone(),
         span,
         quote: Quote::Bare,
     }
