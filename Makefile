@@ -48,9 +48,12 @@ bench-app: deps-test
 	cargo build --release -p folio-desktop
 	python3 benches/app_perf.py
 
-## Fuzz the page parser (not in CI). FUZZ_SECONDS=600 by default.
+## Fuzz every entry point in turn (not in CI): parse, check, render, export, apply, merge
+## and the site loader, FUZZ_SECONDS each (600 by default); FUZZ_TARGETS picks some.
+## Seeds: fuzz/seeds, the test fixtures, the sample, and the real pages in
+## ../shared/corpus/hugo-pages (read where they are, never copied).
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= parse check render export apply merge site
 fuzz: deps
 	@command -v cargo-fuzz >/dev/null || cargo install --locked --root $(TOOLS) cargo-fuzz
-	mkdir -p fuzz/corpus/parse
-	cd fuzz && cargo fuzz run --sanitizer none parse corpus/parse seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

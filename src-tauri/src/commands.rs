@@ -12,7 +12,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use crate::error::{CmdResult, CommandError};
+use crate::error::{guard, CmdResult, CommandError};
 use crate::state::AppState;
 
 /// The open page's view (`None` before any page is open).
@@ -75,21 +75,24 @@ pub fn apply_edit(
     edit: Edit,
     coalesce: Option<String>,
 ) -> CmdResult<Update> {
-    let update = state.with_session(|s| Ok(s.edit(edit, coalesce)?))?;
+    let update = state.with_session("applying an edit", |s| {
+        crate::error::test_panic(&edit);
+        Ok(s.edit(edit, coalesce)?)
+    })?;
     Ok(update)
 }
 
 /// Undoes the last edit.
 #[tauri::command]
 pub fn undo(state: State<'_, AppState>) -> CmdResult<Update> {
-    let update = state.with_session(|s| Ok(s.undo()))?;
+    let update = state.with_session("undoing", |s| Ok(s.undo()))?;
     Ok(update)
 }
 
 /// Redoes the last undone edit.
 #[tauri::command]
 pub fn redo(state: State<'_, AppState>) -> CmdResult<Update> {
-    let update = state.with_session(|s| Ok(s.redo()))?;
+    let update = state.with_session("redoing", |s| Ok(s.redo()))?;
     Ok(update)
 }
 
@@ -105,7 +108,7 @@ pub struct Saved {
 #[tauri::command]
 pub fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
     let data = state.data.clone();
-    let saved = state.with_session(|s| {
+    let saved = state.with_session("saving", |s| {
         let outcome = s.save(overwrite, &data)?;
         Ok(Saved {
             outcome,
@@ -118,7 +121,7 @@ pub fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
 /// Discards unsaved changes and reads the files again.
 #[tauri::command]
 pub fn reload(state: State<'_, AppState>) -> CmdResult<View> {
-    let view = state.with_session(|s| {
+    let view = state.with_session("reloading the page", |s| {
         s.reload()?;
         Ok(s.view())
     })?;
@@ -148,8 +151,8 @@ pub async fn export_site(
             None => return Ok(None),
         },
     };
-    let source = state.with_session(|s| Ok(s.export_source()?))?;
-    let report = folio::export::export(&source, &dir)?;
+    let source = state.with_session("preparing the export", |s| Ok(s.export_source()?))?;
+    let report = guard("exporting", || Ok(folio::export::export(&source, &dir)?))?;
     *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(report.dir.clone());
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
@@ -183,10 +186,12 @@ pub struct Preview {
 /// The preview of the unsaved page, as a document for the sandboxed frame.
 #[tauri::command]
 pub fn preview(state: State<'_, AppState>, anchor: Option<usize>) -> CmdResult<Preview> {
-    state.with_session(|s| {
+    // Rendered with the session released: typing goes on while the preview renders.
+    let job = state.with_session("preparing the preview", |s| Ok(s.preview_job(anchor)))?;
+    guard("rendering the preview", || {
         Ok(Preview {
-            version: s.version(),
-            html: s.preview(Some(crate::protocol::BASE), anchor),
+            version: job.version(),
+            html: job.render(Some(crate::protocol::BASE)),
         })
     })
 }
@@ -203,7 +208,7 @@ pub fn resolve_conflicts(
     state: State<'_, AppState>,
     resolutions: std::collections::HashMap<String, folio::merge::Resolution>,
 ) -> CmdResult<crate::events::Event> {
-    let event = state.with_session(|s| {
+    let event = state.with_session("settling the conflicts", |s| {
         let outside = s.resolve(&resolutions)?;
         Ok(crate::events::Event {
             outside,
@@ -218,7 +223,7 @@ pub fn resolve_conflicts(
 #[tauri::command]
 pub fn recover(state: State<'_, AppState>, restore: bool) -> CmdResult<crate::events::Event> {
     let data = state.data.clone();
-    let event = state.with_session(|s| {
+    let event = state.with_session("restoring unsaved edits", |s| {
         let outside = match data.journal(s.path()) {
             Some(j) if restore => s.restore(&j)?,
             _ => {
@@ -241,7 +246,7 @@ pub fn follow_rename(
     state: State<'_, AppState>,
     to: PathBuf,
 ) -> CmdResult<crate::events::Event> {
-    let event = state.with_session(|s| {
+    let event = state.with_session("following the rename", |s| {
         let outside = s.follow_rename(&to)?;
         Ok(crate::events::Event {
             outside,
@@ -276,7 +281,7 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
         .await
         .map_err(|e| CommandError::new("dialog", e.to_string()))?;
     let Some(path) = picked else { return Ok(None) };
-    let update = state.with_session(|s| {
+    let update = state.with_session("saving under a new name", |s| {
         s.save_as(&path)?;
         Ok(s.update(false))
     })?;

@@ -41,13 +41,18 @@ impl AppState {
         self.session.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Runs `f` on the open session.
-    pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> CmdResult<T>) -> CmdResult<T> {
-        let mut guard = self.lock();
-        let session = guard
+    /// Runs `f` on the open session (`what` it does names it if it panics: see
+    /// [`crate::error::guard`]).
+    pub fn with_session<T>(
+        &self,
+        what: &str,
+        f: impl FnOnce(&mut Session) -> CmdResult<T>,
+    ) -> CmdResult<T> {
+        let mut lock = self.lock();
+        let session = lock
             .as_mut()
             .ok_or_else(|| CommandError::new("state", "no page is open"))?;
-        f(session)
+        crate::error::guard(what, || f(session))
     }
 
     /// The session's view, saying when a journal of unsaved edits was left for its page

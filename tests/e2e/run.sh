@@ -23,6 +23,8 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
 export FOLIO_DATA_DIR=$data
+# An edit holding this text makes the debug app panic (see src-tauri/src/error.rs).
+export FOLIO_TEST_PANIC=FOLIO-TEST-PANIC
 "$driver" --port "$port" --native-driver "$(command -v WebKitWebDriver)" >"$data/tauri-driver.log" 2>&1 &
 pids+=($!)
 export WEBDRIVER="http://127.0.0.1:$port"

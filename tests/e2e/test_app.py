@@ -123,6 +123,18 @@ class EditingTest(AppTest):
                     what="the window title to show the page saved")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
 
+    def test_a_bug_in_a_command_is_reported_and_the_app_still_saves(self):
+        self.replace_text("b1:title", "FOLIO-TEST-PANIC")
+        notices = "return document.getElementById('notices').textContent"
+        self.s.wait(lambda: "Folio hit a bug while applying an edit" in self.s.execute(notices),
+                    what="the bug reported in a notice")
+        self.assertIn("your unsaved text is kept", self.s.execute(notices))
+        self.replace_text("b1:title", "After the bug")
+        self.s.wait(lambda: "After the bug" in self.preview_titles(), what="edits to go on")
+        self.s.type(self.field("b1:title"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="the save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="After the bug"'))
+
     def test_an_unknown_icon_and_a_bad_repository_are_flagged_in_the_engines_words(self):
         self.s.type(self.field("b1:icons"), "pyhton" + wd.ENTER)
         chip = lambda: self.s.execute(
