@@ -10,6 +10,7 @@ mod export;
 mod merge;
 mod parity;
 mod props;
+mod props_text;
 mod render;
 mod roundtrip;
 mod session;
