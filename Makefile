@@ -3,7 +3,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/target/tools
 export PATH := $(TOOLS)/bin:$(TOOLS)/hugo/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test lint deps deps-test check-toolchain bench bench-app fuzz
+.PHONY: run test lint deps deps-test check-toolchain bench bench-app fuzz mutate
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "Folio needs Rust (cargo): install it with rustup (https://rustup.rs), then re-run."; exit 1; }
@@ -57,3 +57,10 @@ FUZZ_TARGETS ?= parse check render export apply merge site
 fuzz: deps
 	@command -v cargo-fuzz >/dev/null || cargo install --locked --root $(TOOLS) cargo-fuzz
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## A seeded mutation run of the CLI over the fixtures, the sample and the shared corpus:
+## check, dump, export and apply never panic, hang or (but for apply) write (not in CI).
+MUTATE_INPUTS ?= 3000
+mutate: deps
+	cargo build --bin folio
+	python3 scripts/mutation_run.py --inputs $(MUTATE_INPUTS)
