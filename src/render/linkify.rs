@@ -223,6 +223,11 @@ fn trim_trailing_punctuation(b: &[u8], end: usize) -> usize {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "tests: an out-of-range index is a test failure, which is what it should be"
+)]
 mod tests {
     use super::*;
 
