@@ -1,6 +1,13 @@
 //! Engine benchmarks: parse + print, model, and apply, on the sample and on a generated
 //! 1000-card page (~400 KB). Targets: parse + print of the 1000-card page <= 2 ms.
 
+#![allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "benches slice the sample pages by spans the parser just produced; a bad one \
+              should stop the bench loudly"
+)]
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use folio::Page;
 use std::hint::black_box;

@@ -60,21 +60,24 @@ pub fn many_cards(cards: usize) -> String {
         .rfind(end_tag)
         .map_or(PAGE.len(), |i| i + end_tag.len());
     let mut protos = Vec::new();
-    let mut rest = &PAGE[body_start..last_end];
+    let mut rest = PAGE.get(body_start..last_end).unwrap_or_default();
     while let Some(start) = rest.find("{{<project-card") {
-        let Some(len) = rest[start..].find(end_tag) else {
+        let from = rest.get(start..).unwrap_or_default();
+        let card = from
+            .find(end_tag)
+            .and_then(|len| from.split_at_checked(len + end_tag.len()));
+        let Some((card, after)) = card else {
             break;
         };
-        protos.push(&rest[start..start + len + end_tag.len()]);
-        rest = &rest[start + len + end_tag.len()..];
+        protos.push(card);
+        rest = after;
     }
     let mut out = String::with_capacity(cards * 420 + PAGE.len());
-    out.push_str(&PAGE[..body_start]);
-    for i in 0..cards {
-        let proto = protos[i % protos.len()];
+    out.push_str(PAGE.get(..body_start).unwrap_or_default());
+    for (i, proto) in protos.iter().cycle().take(cards).enumerate() {
         out.push_str(&proto.replacen("title=\"", &format!("title=\"#{} ", i + 1), 1));
         out.push_str("\n\n");
     }
-    out.push_str(PAGE[last_end..].trim_start());
+    out.push_str(PAGE.get(last_end..).unwrap_or_default().trim_start());
     out
 }

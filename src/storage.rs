@@ -105,8 +105,8 @@ impl AppData {
         let name = abs
             .file_name()
             .map_or("page".into(), |n| n.to_string_lossy().into_owned());
-        let hash = path_hash(&abs.to_string_lossy());
-        self.dir.join(kind).join(format!("{}-{name}", &hash[..8]))
+        let hash = path_hash(abs.as_os_str().as_encoded_bytes());
+        self.dir.join(kind).join(format!("{hash}-{name}"))
     }
 
     fn journal_file(&self, page: &Path) -> PathBuf {
@@ -160,11 +160,55 @@ impl AppData {
     }
 }
 
-/// A short stable name for a page path (FNV-1a, 64 bits, hex): the journal's folder. FNV's
-/// output is fixed by its definition, so journals are found again by any Folio version.
-fn path_hash(path: &str) -> String {
+/// A short stable name for a page path (the high 32 bits of FNV-1a 64, hex): the journal's
+/// folder. FNV's output is fixed by its definition, so journals are found again by any Folio
+/// version. The path's own bytes are hashed, not a lossy UTF-8 copy, so two names that
+/// differ only in bytes that are not UTF-8 get different folders (for a UTF-8 path the
+/// bytes, and so the name, are what they always were).
+fn path_hash(path: &[u8]) -> String {
     use std::hash::Hasher;
     let mut h = fnv::FnvHasher::default();
-    h.write(path.as_bytes());
-    format!("{:016x}", h.finish())
+    h.write(path);
+    format!("{:08x}", h.finish() >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_utf8_path_keeps_the_folder_name_it_always_had() {
+        use std::hash::Hasher;
+        let data = AppData::new("/data");
+        let page = Path::new("/site/content/_index.md");
+        let mut h = fnv::FnvHasher::default();
+        h.write(page.to_string_lossy().as_bytes());
+        let old = format!("{:016x}", h.finish());
+        let want = format!("{}-_index.md", old.get(..8).unwrap_or_default());
+        assert_eq!(
+            data.slot("journal", page),
+            Path::new("/data/journal").join(want)
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_differ_only_in_bytes_that_are_not_utf8_get_their_own_folders() {
+        use std::os::unix::ffi::OsStrExt;
+        let data = AppData::new("/data");
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"/site/page-\xff.md"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"/site/page-\xfe.md"));
+        assert_eq!(a.to_string_lossy(), b.to_string_lossy());
+        assert_ne!(data.slot("journal", a), data.slot("journal", b));
+    }
+
+    #[test]
+    fn the_root_and_a_bare_name_still_get_a_slot() {
+        let data = AppData::new("/data");
+        let root = data.slot("backups", Path::new("/"));
+        assert!(root.starts_with("/data/backups"));
+        assert!(root.to_string_lossy().ends_with("-page"));
+        let bare = data.slot("backups", Path::new("page.md"));
+        assert!(bare.to_string_lossy().ends_with("-page.md"));
+    }
 }

@@ -11,10 +11,15 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &text[..offset];
+    let before = text.get(..offset).unwrap_or_default();
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = text[line_start..offset].chars().count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
@@ -30,7 +35,7 @@ pub fn dominant_eol(text: &str) -> &'static str {
     let (mut lf, mut crlf) = (0usize, 0usize);
     for i in memchr::memchr_iter(b'\n', b) {
         lf += 1;
-        if i > 0 && b[i - 1] == b'\r' {
+        if i.checked_sub(1).and_then(|j| b.get(j)) == Some(&b'\r') {
             crlf += 1;
         }
     }
@@ -75,16 +80,16 @@ pub fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
-/// Start of the line holding byte `offset`.
+/// Start of the line holding byte `offset` (an offset past the end counts as the end).
 pub fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+    let b = text.as_bytes();
+    memchr::memrchr(b'\n', b.get(..offset).unwrap_or(b)).map_or(0, |i| i + 1)
 }
 
 /// End of the line holding byte `offset`, after its line ending (or the end of the text).
 pub fn line_end_after_eol(text: &str, offset: usize) -> usize {
-    text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i + 1)
+    let after = text.as_bytes().get(offset..).unwrap_or_default();
+    memchr::memchr(b'\n', after).map_or(text.len(), |i| offset + i + 1)
 }
 
 /// One replacement of a byte range of a source text.
@@ -167,17 +172,23 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
     let new_lines: Vec<&str> = new.split('\n').collect();
     let old_content: Vec<&str> = old.iter().map(|(l, _)| dedent_line(l, indent)).collect();
     let max = old.len().min(new_lines.len());
-    let prefix = (0..max)
-        .take_while(|&i| old_content[i] == new_lines[i])
+    let prefix = old_content
+        .iter()
+        .zip(&new_lines)
+        .take_while(|(a, b)| a == b)
         .count();
-    let suffix = (0..max - prefix)
-        .take_while(|&i| old_content[old.len() - 1 - i] == new_lines[new_lines.len() - 1 - i])
+    let suffix = old_content
+        .iter()
+        .rev()
+        .zip(new_lines.iter().rev())
+        .take(max - prefix)
+        .take_while(|(a, b)| a == b)
         .count();
     // Kept lines carry their own ending; lines written anew end with `eol`; the last line
     // ends like the original's last line (often with nothing).
     let mut lines: Vec<(String, &str)> = Vec::with_capacity(new_lines.len());
-    lines.extend(old[..prefix].iter().map(|(l, e)| (l.to_string(), *e)));
-    for line in &new_lines[prefix..new_lines.len() - suffix] {
+    lines.extend(old.iter().take(prefix).map(|(l, e)| (l.to_string(), *e)));
+    for line in new_lines.iter().take(new_lines.len() - suffix).skip(prefix) {
         let text = if line.is_empty() {
             String::new()
         } else {
@@ -186,8 +197,8 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
         lines.push((text, ""));
     }
     lines.extend(
-        old[old.len() - suffix..]
-            .iter()
+        old.iter()
+            .skip(old.len() - suffix)
             .map(|(l, e)| (l.to_string(), *e)),
     );
     let last_end = old.last().map_or("", |(_, e)| *e);
@@ -211,14 +222,12 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
 pub fn split_lines(text: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(i) = rest.find('\n') {
-        let (line, end) = if i > 0 && rest.as_bytes()[i - 1] == b'\r' {
-            (&rest[..i - 1], &rest[i - 1..=i])
-        } else {
-            (&rest[..i], &rest[i..=i])
-        };
-        out.push((line, end));
-        rest = &rest[i + 1..];
+    while let Some((line, after)) = rest.split_once('\n') {
+        out.push(match line.strip_suffix('\r') {
+            Some(line) => (line, "\r\n"),
+            None => (line, "\n"),
+        });
+        rest = after;
     }
     out.push((rest, ""));
     out
@@ -242,7 +251,7 @@ pub fn common_indent(text: &str) -> &str {
         if content.trim().is_empty() {
             continue;
         }
-        let ws = &line[..line.len() - content.len()];
+        let ws = line.strip_suffix(content).unwrap_or_default();
         indent = Some(match indent {
             None => ws,
             Some(cur) => {
@@ -251,7 +260,8 @@ pub fn common_indent(text: &str) -> &str {
                     .zip(ws.bytes())
                     .take_while(|(a, b)| a == b)
                     .count();
-                &cur[..n]
+                // `ws` and `cur` are spaces and tabs, so any byte count is a boundary.
+                cur.get(..n).unwrap_or_default()
             }
         });
         if indent == Some("") {

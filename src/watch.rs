@@ -71,7 +71,11 @@ impl Watch {
                 }
             }
         })
-        .map_err(|e| Error::site(&files[0], format!("cannot watch for changes: {e}")))?;
+        .map_err(|e| {
+            // An empty list watches nothing, but the error still needs a place to name.
+            let at = files.first().map_or(Path::new("."), PathBuf::as_path);
+            Error::site(at, format!("cannot watch for changes: {e}"))
+        })?;
         let mut dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
         dirs.sort();
         dirs.dedup();
@@ -131,4 +135,23 @@ pub fn classify(files: &[PathBuf], events: &[DebouncedEvent]) -> Vec<Change> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watching_no_files_starts_and_reports_nothing() {
+        assert!(Watch::start(&[], |_| {}).is_ok());
+        assert_eq!(classify(&[], &[]), []);
+    }
+
+    #[test]
+    fn a_file_at_the_root_or_with_a_relative_path_can_be_watched() {
+        // `page.md` is made absolute against the working folder, whose folder is watched;
+        // `/` has no folder, so nothing is watched for it.
+        let watch = Watch::start(&[PathBuf::from("page.md"), PathBuf::from("/")], |_| {});
+        assert!(watch.is_ok());
+    }
 }

@@ -158,5 +158,5 @@ fn export(path: &Path, out: &Path) -> Result<(), Error> {
 }
 
 fn strip_position(msg: &str) -> &str {
-    msg.find(" at line ").map_or(msg, |i| &msg[..i])
+    msg.split_once(" at line ").map_or(msg, |(m, _)| m)
 }

@@ -127,19 +127,21 @@ impl Ctx<'_> {
         path: &str,
         out: &mut Vec<Splice>,
     ) -> Result<(), EditError> {
-        let common = items.len().min(new.len());
-        for i in 0..common {
-            self.diff(&items[i], &new[i], &format!("{path}[{i}]"), out)?;
+        // `diff` sends only sequences with items here.
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return Ok(());
+        };
+        for (i, (item, v)) in items.iter().zip(new).enumerate() {
+            self.diff(item, v, &format!("{path}[{i}]"), out)?;
         }
-        let last = &items[items.len() - 1];
         if new.len() > items.len() {
             let mut text = String::new();
             let block_prefix = (!flow).then(|| {
-                let line0 = text::line_start(self.src, items[0].span.start);
-                let lead = &self.src[line0..items[0].span.start];
+                let line0 = text::line_start(self.src, first.span.start);
+                let lead = self.src.get(line0..first.span.start).unwrap_or_default();
                 format!("{}{lead}", self.doc.eol)
             });
-            for (i, v) in new[items.len()..].iter().enumerate() {
+            for (i, v) in new.iter().skip(items.len()).enumerate() {
                 let item_path = format!("{path}[{}]", items.len() + i);
                 let item = self
                     .syntax
@@ -153,13 +155,21 @@ impl Ctx<'_> {
             }
             out.push(Splice::insert(last.span.end, text));
         } else if new.len() < items.len() {
-            out.push(Splice::new(items[common - 1].span.end..last.span.end, ""));
+            if let Some(kept) = new.len().checked_sub(1).and_then(|i| items.get(i)) {
+                out.push(Splice::new(kept.span.end..last.span.end, ""));
+            }
         }
         Ok(())
     }
 
     /// Cuts out each run of removed entries: whole lines, or an entry with the comma
     /// before it (after it, for the first entry of a braced mapping).
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`removed` has one flag per entry (`diff_map` builds it from `m.entries`); \
+                  `a..=b` is a run of indices below `n`, `a - 1` is taken only when `a > 0` \
+                  and `b + 1` only when it is below `n`"
+    )]
     fn remove_entries(&self, m: &Map, removed: &[bool], out: &mut Vec<Splice>) {
         let n = m.entries.len();
         let mut i = 0;
@@ -202,13 +212,14 @@ impl Ctx<'_> {
         match &m.layout {
             Layout::Fixed => {
                 return Err(EditError::new(
-                    join(path, added[0].0),
+                    join(path, added.first().map_or("", |(k, _)| k.as_str())),
                     "keys cannot be added here: the table is only implied by its sub-tables; \
                      add it explicitly first",
                 ))
             }
             Layout::Lines { prefix } => {
-                if m.insert_at > 0 && !self.src[..m.insert_at].ends_with('\n') {
+                let before = self.src.get(..m.insert_at).unwrap_or_default();
+                if m.insert_at > 0 && !before.ends_with('\n') {
                     text.push_str(eol);
                 }
                 for (k, v) in added {
@@ -235,18 +246,18 @@ impl Ctx<'_> {
 
     /// The whitespace written after the comma between two entries of a braced mapping.
     fn brace_separator(&self, m: &Map) -> String {
-        let ws = match m.entries.len() {
-            0 => "",
-            1 => {
+        let ws = match m.entries.as_slice() {
+            [] => "",
+            [only] => {
                 // Between `{` and the first key, e.g. "\n  " in a pretty-printed object.
-                let key = m.entries[0].key_span.start;
-                let open = self.src[..key].rfind('{').map_or(key, |i| i + 1);
-                &self.src[open..key]
+                let before = self.src.get(..only.key_span.start).unwrap_or_default();
+                before.rsplit_once('{').map_or("", |(_, ws)| ws)
             }
-            n => {
-                let between =
-                    &self.src[m.entries[n - 2].value.span.end..m.entries[n - 1].key_span.start];
-                between.find(',').map_or("", |i| &between[i + 1..])
+            [.., a, b] => {
+                let between = self.src.get(a.value.span.end..b.key_span.start);
+                between
+                    .and_then(|t| t.split_once(','))
+                    .map_or("", |(_, ws)| ws)
             }
         };
         if ws.is_empty() {

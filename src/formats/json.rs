@@ -37,7 +37,8 @@ struct P<'a> {
 
 impl P<'_> {
     fn peek(&self) -> Option<u8> {
-        (self.pos < self.end).then(|| self.src.as_bytes()[self.pos])
+        let b = self.src.as_bytes().get(self.pos).copied();
+        b.filter(|_| self.pos < self.end)
     }
 
     fn ws(&mut self) {
@@ -47,7 +48,8 @@ impl P<'_> {
     }
 
     fn found(&self) -> String {
-        match self.src[self.pos..self.end].chars().next() {
+        let rest = self.src.get(self.pos..self.end).unwrap_or_default();
+        match rest.chars().next() {
             Some(c) => format!("`{}`", c.escape_debug()),
             None => "the end of the data".to_string(),
         }
@@ -90,7 +92,7 @@ impl P<'_> {
         ) {
             self.pos += 1;
         }
-        let raw = &self.src[start..self.pos];
+        let raw = self.src.get(start..self.pos).unwrap_or_default();
         let value: Json = serde_json::from_str(raw).map_err(|_| {
             SyntaxError::new(
                 start,
@@ -124,7 +126,7 @@ impl P<'_> {
             }
         }
         self.pos = i + 1;
-        let raw = &self.src[start..self.pos];
+        let raw = self.src.get(start..self.pos).unwrap_or_default();
         let s: String = serde_json::from_str(raw).map_err(|e| {
             SyntaxError::new(
                 start + e.column().saturating_sub(1),
@@ -277,7 +279,7 @@ impl P<'_> {
 
 /// serde_json's message without its ` at line L column C` (the error carries the offset).
 fn strip_position(msg: &str) -> &str {
-    msg.find(" at line ").map_or(msg, |i| &msg[..i])
+    msg.split_once(" at line ").map_or(msg, |(m, _)| m)
 }
 
 /// A value in JSON.

@@ -203,7 +203,7 @@ impl Tree {
         Ok(Tree {
             format,
             root,
-            eol: text::dominant_eol(&src[range]),
+            eol: text::dominant_eol(src.get(range).unwrap_or_default()),
         })
     }
 
@@ -242,7 +242,7 @@ impl Tree {
         let mut target = new.clone();
         for (i, key) in path.iter().enumerate().rev() {
             let mut whole = self
-                .get(&path[..i])
+                .get(path.get(..i).unwrap_or_default())
                 .map(Node::to_json)
                 .unwrap_or_else(|| Json::Object(JsonMap::new()));
             match &mut whole {
@@ -251,7 +251,7 @@ impl Tree {
                 }
                 _ => {
                     return Err(EditError::new(
-                        path[..i].join("."),
+                        path.get(..i).unwrap_or_default().join("."),
                         "is not a mapping, so it cannot hold keys",
                     ))
                 }

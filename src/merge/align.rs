@@ -9,24 +9,31 @@ pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
     let mut out = vec![None; base.len()];
     let pre = base.iter().zip(side).take_while(|(a, b)| a == b).count();
     let max_suf = base.len().min(side.len()) - pre;
-    let suf = (0..max_suf)
-        .take_while(|&k| base[base.len() - 1 - k] == side[side.len() - 1 - k])
+    let suf = base
+        .iter()
+        .rev()
+        .zip(side.iter().rev())
+        .take(max_suf)
+        .take_while(|(a, b)| a == b)
         .count();
     for (k, slot) in out.iter_mut().enumerate().take(pre) {
         *slot = Some(k);
     }
-    for k in 0..suf {
-        out[base.len() - 1 - k] = Some(side.len() - 1 - k);
+    for (slot, k) in out.iter_mut().rev().zip((0..side.len()).rev()).take(suf) {
+        *slot = Some(k);
     }
     let (b0, b1, s0, s1) = (pre, base.len() - suf, pre, side.len() - suf);
-    let pairs = lcs(&base[b0..b1], &side[s0..s1]);
+    let pairs = lcs(
+        base.get(b0..b1).unwrap_or_default(),
+        side.get(s0..s1).unwrap_or_default(),
+    );
     // Between equal anchors, blocks of the same kind pair up in order: those are edits.
     let mut last = (b0, s0);
     for &(i, j) in pairs.iter().chain(std::iter::once(&(b1 - b0, s1 - s0))) {
         let (bi, sj) = (b0 + i, s0 + j);
         pair_gap(base, side, last.0..bi, last.1..sj, &mut out);
-        if bi < b1 {
-            out[bi] = Some(sj);
+        if let Some(slot) = out.get_mut(bi).filter(|_| bi < b1) {
+            *slot = Some(sj);
         }
         last = (bi + 1, sj + 1);
     }
@@ -42,15 +49,21 @@ fn pair_gap(
     out: &mut [Option<usize>],
 ) {
     let mut next = ss.start;
-    for i in bs {
-        if let Some(j) = (next..ss.end).find(|&j| side[j].kind() == base[i].kind()) {
-            out[i] = Some(j);
+    for (b, slot) in base.iter().zip(out.iter_mut()).take(bs.end).skip(bs.start) {
+        let same_kind = |j: &usize| side.get(*j).is_some_and(|s| s.kind() == b.kind());
+        if let Some(j) = (next..ss.end).find(same_kind) {
+            *slot = Some(j);
             next = j + 1;
         }
     }
 }
 
 /// Index pairs of a longest common subsequence of equal blocks.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`len` is (a.len() + 1) × (b.len() + 1) and both loops keep i < a.len() and \
+              j < b.len(), so every index, `+ 1` included, is in range"
+)]
 fn lcs(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
     if a.is_empty() || b.is_empty() {
         return Vec::new();
@@ -85,8 +98,8 @@ fn lcs(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
 pub(super) fn invert(map: &[Option<usize>], n: usize) -> Vec<Option<usize>> {
     let mut out = vec![None; n];
     for (i, j) in map.iter().enumerate() {
-        if let Some(j) = j {
-            out[*j] = Some(i);
+        if let Some(slot) = j.and_then(|j| out.get_mut(j)) {
+            *slot = Some(i);
         }
     }
     out

@@ -12,6 +12,12 @@ use crate::model::Block;
 impl Merger<'_> {
     /// Their blocks in their order, each merged with mine, my added blocks after the base
     /// block they follow, and conflicts where one side removed what the other changed.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`align` and `invert` index these same lists: `mine_of`/`theirs_of` have one \
+                  entry per base block, pointing into mine/theirs, and their inverses one per \
+                  side block, pointing into base"
+    )]
     pub(super) fn blocks(&mut self, s: &Sides) -> Vec<Block> {
         let b = strip(&s.base.blocks);
         let m = strip(&s.mine.blocks);
@@ -78,6 +84,12 @@ impl Merger<'_> {
     }
 
     /// Base block `r`, which their side removed: gone, unless I changed it.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`align` and `invert` index these same lists: `mine_of`/`theirs_of` have one \
+                  entry per base block, pointing into mine/theirs, and their inverses one per \
+                  side block, pointing into base"
+    )]
     fn removed_by_them(
         &mut self,
         r: usize,

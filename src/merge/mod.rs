@@ -182,9 +182,9 @@ impl Merger<'_> {
             let v = self.value(
                 &format!("{at}.{key}"),
                 &format!("Card “{name}”: {key}"),
-                &bj[key],
-                &mj[key],
-                &tj[key],
+                bj.get(key).unwrap_or(&Json::Null),
+                mj.get(key).unwrap_or(&Json::Null),
+                tj.get(key).unwrap_or(&Json::Null),
             );
             match key {
                 "title" => out.title = v.as_str().unwrap_or_default().to_string(),

@@ -205,6 +205,12 @@ impl Page {
     }
 
     /// Splices (in page offsets) that turn block `id` into `b`.
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        reason = "`id` was checked against `self.blocks` (`check_ids`, `apply_block`), and a \
+                  block's range and shortcode index come from this page's own parse of `src`"
+    )]
     fn block_edits(&self, id: usize, b: &Block) -> Result<Vec<Splice>, EditError> {
         let at = format!("blocks[{id}]");
         match (&self.blocks[id], b) {
@@ -241,8 +247,13 @@ impl Page {
     }
 
     /// The text of model block `b` (at position `pos` of the model).
-    fn block_text(&self, model: &Portfolio, pos: usize) -> Result<String, EditError> {
-        let b = &model.blocks[pos];
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        reason = "`id` was checked against `self.blocks` (`check_ids`, `apply_block`), and a \
+                  block's range and shortcode index come from this page's own parse of `src`"
+    )]
+    fn block_text(&self, model: &Portfolio, pos: usize, b: &Block) -> Result<String, EditError> {
         if let Some(id) = b.id() {
             let r = self.block_range(&self.blocks[id]);
             let local: Vec<Splice> = self
@@ -270,11 +281,12 @@ impl Page {
         card: &Card,
         at: &str,
     ) -> Result<String, EditError> {
-        let nearest = (0..pos)
-            .rev()
-            .chain(pos + 1..model.blocks.len())
-            .find_map(|j| match (&model.blocks[j], model.blocks[j].id()) {
-                (Block::Card(_), Some(id)) => Some(id),
+        let before = model.blocks.iter().take(pos).rev();
+        let after = model.blocks.iter().skip(pos + 1);
+        let nearest = before
+            .chain(after)
+            .find_map(|b| match b {
+                Block::Card(_) => b.id(),
                 _ => None,
             })
             .or_else(|| {
@@ -282,10 +294,13 @@ impl Page {
                     .iter()
                     .position(|b| matches!(b, BlockSpan::Card(_)))
             });
-        let template = match nearest.map(|id| &self.blocks[id]) {
-            Some(BlockSpan::Card(i)) => self.src[self.shortcodes.all[*i].span.clone()].to_string(),
-            _ => text::with_eol(DEFAULT_CARD, self.eol),
-        };
+        let template = nearest
+            .and_then(|id| match self.blocks.get(id) {
+                Some(BlockSpan::Card(i)) => self.shortcodes.all.get(*i),
+                _ => None,
+            })
+            .and_then(|sc| self.src.get(sc.span.clone()))
+            .map_or_else(|| text::with_eol(DEFAULT_CARD, self.eol), str::to_string);
         let fail = |m: String| EditError {
             at: at.to_string(),
             message: m,
@@ -294,13 +309,20 @@ impl Page {
         let sc = scs
             .top
             .first()
-            .map(|&i| &scs.all[i])
+            .and_then(|&i| scs.all.get(i))
             .ok_or_else(|| fail("no card to copy".into()))?;
         let splices = CardView::new(&template, sc).edits(card, self.eol, at)?;
         text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
     }
 
     /// One splice replacing the blocks' region with the blocks in the model's order.
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        reason = "`segment` makes a gap before each block and one after the last, so `gaps` \
+                  has `blocks.len() + 1` entries, each a span of this page's `src` between \
+                  lexer spans, so on char boundaries"
+    )]
     fn rebuild_body(&self, model: &Portfolio) -> Result<Splice, EditError> {
         let n = self.blocks.len();
         let region: Range<usize> = if n == 0 {
@@ -315,15 +337,13 @@ impl Page {
             // Blocks into an empty body: after whatever blank space is there.
             out.push_str(&self.src[self.gaps[0].clone()]);
         }
-        for pos in 0..model.blocks.len() {
-            if pos > 0 {
-                out.push_str(&self.gap_between(
-                    model.blocks[pos - 1].id(),
-                    model.blocks[pos].id(),
-                    &para,
-                ));
+        let mut before: Option<Option<usize>> = None;
+        for (pos, b) in model.blocks.iter().enumerate() {
+            if let Some(prev) = before {
+                out.push_str(&self.gap_between(prev, b.id(), &para));
             }
-            out.push_str(&self.block_text(model, pos)?);
+            out.push_str(&self.block_text(model, pos, b)?);
+            before = Some(b.id());
         }
         if n == 0 && !model.blocks.is_empty() {
             let region = self.gaps[0].clone();
@@ -336,6 +356,13 @@ impl Page {
     }
 
     /// The whitespace to put between two blocks of the new order.
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        reason = "`segment` makes a gap before each block and one after the last, so `gaps` \
+                  has `blocks.len() + 1` entries, each a span of this page's `src` between \
+                  lexer spans, so on char boundaries"
+    )]
     fn gap_between(&self, before: Option<usize>, after: Option<usize>, para: &str) -> String {
         let n = self.blocks.len();
         if let (Some(a), Some(b)) = (before, after) {

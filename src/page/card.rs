@@ -29,17 +29,22 @@ impl<'a> CardView<'a> {
     /// Reads a paired `project-card` shortcode.
     pub fn new(src: &'a str, sc: &'a Shortcode) -> Self {
         let inner = sc.inner().unwrap_or(sc.open.span.end..sc.open.span.end);
-        let t = &src[inner.clone()];
+        let t = src.get(inner.clone()).unwrap_or_default();
         let lead = leading_break(t);
-        let trail = trailing_break(&t[lead..]);
+        let trail = trailing_break(t.get(lead..).unwrap_or_default());
         let content = inner.start + lead..inner.end - trail;
-        let indent = text::common_indent(&src[content.clone()]);
+        let indent = text::common_indent(src.get(content.clone()).unwrap_or_default());
         CardView {
             src,
             sc,
             content,
             indent,
         }
+    }
+
+    /// The body's lines as they are in the source.
+    fn content_text(&self) -> &'a str {
+        self.src.get(self.content.clone()).unwrap_or_default()
     }
 
     fn param(&self, key: &str) -> Option<&'a Param> {
@@ -71,7 +76,7 @@ impl<'a> CardView<'a> {
             tech_icons: words("tech-icons"),
             other_tech: words("other-tech"),
             repository: self.param("repository").map(|p| p.value.clone()),
-            body: text::normalize_eol(&text::dedent(&self.src[self.content.clone()], self.indent)),
+            body: text::normalize_eol(&text::dedent(self.content_text(), self.indent)),
             extra,
             notation: Some(self.sc.open.notation),
         }
@@ -106,7 +111,8 @@ impl<'a> CardView<'a> {
             && c.extra
                 .iter()
                 .all(|(k, v)| matches!((value(k), v), (Some(a), Json::String(b)) if a == b))
-            && self.src[self.content.clone()]
+            && self
+                .content_text()
                 .split('\n')
                 .map(|l| text::dedent_line(l.strip_suffix('\r').unwrap_or(l), self.indent))
                 .eq(c.body.split('\n'))
@@ -127,7 +133,7 @@ impl<'a> CardView<'a> {
                     "a self-closing card has no body to edit",
                 ));
             }
-            let raw = &self.src[self.content.clone()];
+            let raw = self.content_text();
             let indent = if raw.trim().is_empty() {
                 self.fresh_indent()
             } else {
@@ -226,7 +232,10 @@ impl<'a> CardView<'a> {
     /// A parameter with the whitespace before it, for removal.
     fn param_with_space(&self, p: &Param) -> Range<usize> {
         let start = p.key.as_ref().map_or(p.span.start, |(_, r)| r.start);
-        let before = self.src[..start]
+        let before = self
+            .src
+            .get(..start)
+            .unwrap_or_default()
             .trim_end_matches([' ', '\t', '\r', '\n'])
             .len();
         before..p.span.end
@@ -252,8 +261,8 @@ fn same_value(old: &Card, key: &str, p: &Param, v: &str) -> bool {
 }
 
 fn leading_break(t: &str) -> usize {
-    let ws = t.len() - t.trim_start_matches([' ', '\t']).len();
-    let rest = &t[ws..];
+    let rest = t.trim_start_matches([' ', '\t']);
+    let ws = t.len() - rest.len();
     if rest.starts_with("\r\n") {
         ws + 2
     } else if rest.starts_with('\n') {
@@ -264,8 +273,8 @@ fn leading_break(t: &str) -> usize {
 }
 
 fn trailing_break(t: &str) -> usize {
-    let ws = t.len() - t.trim_end_matches([' ', '\t']).len();
-    let rest = &t[..t.len() - ws];
+    let rest = t.trim_end_matches([' ', '\t']);
+    let ws = t.len() - rest.len();
     if rest.ends_with("\r\n") {
         ws + 2
     } else if rest.ends_with('\n') {

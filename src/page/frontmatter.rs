@@ -21,17 +21,19 @@ pub struct FrontMatterSpan {
 pub fn split(src: &str) -> Result<(Option<FrontMatterSpan>, usize), SyntaxError> {
     let bytes = src.as_bytes();
     let mut pos = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    while pos < bytes.len() && matches!(bytes[pos], b' ' | b'\t' | b'\r' | b'\n') {
+    while matches!(bytes.get(pos), Some(b' ' | b'\t' | b'\r' | b'\n')) {
         pos += 1;
     }
     match bytes.get(pos) {
         Some(b'-') => delimited(src, pos, "---", Format::Yaml),
         Some(b'+') => delimited(src, pos, "+++", Format::Toml),
         Some(b'{') => json(src, pos),
-        Some(b'<') if !src[pos..].starts_with("<!--") => Err(SyntaxError::new(
-            pos,
-            "plain HTML documents are not supported: a Hugo content file cannot start with `<`",
-        )),
+        Some(b'<') if !src.get(pos..).is_some_and(|s| s.starts_with("<!--")) => {
+            Err(SyntaxError::new(
+                pos,
+                "plain HTML documents are not supported: a Hugo content file cannot start with `<`",
+            ))
+        }
         _ => Ok((None, 0)),
     }
 }
@@ -42,7 +44,7 @@ fn delimited(
     delim: &str,
     format: Format,
 ) -> Result<(Option<FrontMatterSpan>, usize), SyntaxError> {
-    if !src[start..].starts_with(delim) {
+    if !src.get(start..).is_some_and(|s| s.starts_with(delim)) {
         return Err(SyntaxError::new(
             start,
             format!(
@@ -56,13 +58,14 @@ fn delimited(
     let inner_start = pos;
     let mut check = at_eol;
     loop {
-        if check && src[pos..].starts_with(delim) {
+        let rest = src.get(pos..).unwrap_or_default();
+        if check && rest.starts_with(delim) {
             let inner = inner_start..pos;
             let mut body = pos + 3;
             consume_eol(src, &mut body);
             return Ok((Some(FrontMatterSpan { format, inner }), body));
         }
-        let Some(c) = src[pos..].chars().next() else {
+        let Some(c) = rest.chars().next() else {
             return Err(SyntaxError::new(
                 start,
                 format!(
@@ -124,6 +127,11 @@ fn json(src: &str, start: usize) -> Result<(Option<FrontMatterSpan>, usize), Syn
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "tests: an out-of-range index is a test failure, which is what it should be"
+)]
 mod tests {
     use super::*;
 

@@ -136,8 +136,16 @@ impl Page {
     pub fn block_range(&self, b: &BlockSpan) -> Range<usize> {
         match b {
             BlockSpan::Markdown(r) => r.clone(),
-            BlockSpan::Card(i) | BlockSpan::Shortcode(i) => self.shortcodes.all[*i].span.clone(),
+            BlockSpan::Card(i) | BlockSpan::Shortcode(i) => {
+                let sc = self.shortcodes.all.get(*i);
+                sc.map_or(0..0, |sc| sc.span.clone())
+            }
         }
+    }
+
+    /// The source text of a block (empty for a block that is not this page's).
+    pub fn block_source(&self, b: &BlockSpan) -> &str {
+        self.src.get(self.block_range(b)).unwrap_or_default()
     }
 
     /// The page as forms see it, with no site params ([`crate::OpenPage::model`] adds them).
@@ -182,6 +190,13 @@ impl Page {
         }
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        reason = "`b` is one of this page's blocks: `segment` made its range and shortcode \
+                  index from the page's own shortcodes, whose spans lie on char boundaries of \
+                  the same `src`"
+    )]
     fn block_model(&self, id: usize, b: &BlockSpan) -> Block {
         match b {
             BlockSpan::Markdown(r) => Block::Markdown {
@@ -205,6 +220,10 @@ impl Page {
     }
 
     /// Splits the body into blocks and the whitespace gaps between them.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`top` holds indices into `all` (`Shortcodes::parse` builds both)"
+    )]
     fn segment(&mut self) -> std::result::Result<(), SyntaxError> {
         let mut blocks = Vec::new();
         let mut gaps = Vec::new();
@@ -251,7 +270,7 @@ impl Page {
         blocks: &mut Vec<BlockSpan>,
         gaps: &mut Vec<Range<usize>>,
     ) {
-        let t = &self.src[run.clone()];
+        let t = self.src.get(run.clone()).unwrap_or_default();
         let ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
         let trimmed = t.trim_matches(ws);
         if trimmed.is_empty() {
@@ -259,7 +278,8 @@ impl Page {
         }
         let lead_ws = t.len() - t.trim_start_matches(ws).len();
         // Only whole blank lines go to the gap; the first line's indentation is prose.
-        let lead = t[..lead_ws].rfind('\n').map_or(0, |i| i + 1);
+        let lead_text = t.get(..lead_ws).unwrap_or_default();
+        let lead = lead_text.rfind('\n').map_or(0, |i| i + 1);
         let end = run.start + t.trim_end_matches(ws).len();
         gaps.push(*gap_start..run.start + lead);
         blocks.push(BlockSpan::Markdown(run.start + lead..end));
@@ -285,11 +305,10 @@ pub fn parses_on_this_thread() -> u64 {
 /// and after it on its lines.
 pub fn stands_alone(src: &str, span: &Range<usize>, body_start: usize) -> bool {
     let line_start = text::line_start(src, span.start).max(body_start);
-    let before = &src[line_start..span.start];
-    let after_end = src[span.end..]
-        .find('\n')
-        .map_or(src.len(), |i| span.end + i);
-    let after = &src[span.end..after_end];
+    let (Some(before), Some(rest)) = (src.get(line_start..span.start), src.get(span.end..)) else {
+        return false;
+    };
+    let after = rest.split('\n').next().unwrap_or_default();
     before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
 }
 
@@ -317,7 +336,7 @@ pub fn is_card(sc: &tree::Shortcode) -> bool {
 /// Checks that file bytes are text Folio can edit, and returns them as a string.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     if let Some(nul) = memchr::memchr(0, &bytes) {
-        let prefix = String::from_utf8_lossy(&bytes[..nul]);
+        let prefix = String::from_utf8_lossy(bytes.get(..nul).unwrap_or_default());
         let (line, col) = text::line_col(&prefix, prefix.len());
         return Err(Error::Syntax {
             path: path.to_path_buf(),
@@ -329,7 +348,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
-        let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+        let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or("");
         let (line, col) = text::line_col(prefix, prefix.len());
         Error::Syntax {
             path: path.to_path_buf(),
@@ -337,7 +356,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
             col,
             message: format!(
                 "invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text",
-                bytes[at]
+                bytes.get(at).copied().unwrap_or_default()
             ),
         }
     })

@@ -6,6 +6,13 @@
 //! of the same name closes it; tags left open are standalone. The few shortcodes whose
 //! templates Folio knows are checked against them.
 
+#![allow(
+    clippy::indexing_slicing,
+    reason = "arena indices: every index in `stack`, `parent`, `children` and `top` was the \
+              length of `all` when that shortcode was pushed, and `paired` and `depth` grow \
+              with `all`, so each is in range"
+)]
+
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -24,8 +24,8 @@ pub fn find(md: &str, span: Range<usize>) -> Vec<Link> {
     let mut found = Vec::new();
     let mut i = span.start;
     while i < span.end {
-        if starts_word(&md[..i]) {
-            if let Some(link) = link_at(&md[i..span.end]) {
+        if md.get(..i).is_some_and(starts_word) {
+            if let Some(link) = md.get(i..span.end).and_then(link_at) {
                 found.push(Link {
                     range: i..i + link.len,
                     href: link.href,
@@ -34,7 +34,10 @@ pub fn find(md: &str, span: Range<usize>) -> Vec<Link> {
                 continue;
             }
         }
-        i += md[i..].chars().next().map_or(1, char::len_utf8);
+        i += md
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
     }
     found
 }
@@ -58,7 +61,7 @@ struct Found {
 fn link_at(s: &str) -> Option<Found> {
     if let Some(end) = url_end(s) {
         let len = trim_url(s.as_bytes(), end);
-        let text = &s[..len];
+        let text = s.get(..len)?;
         let href = if text.starts_with("www.") {
             format!("https://{text}")
         } else {
@@ -70,7 +73,7 @@ fn link_at(s: &str) -> Option<Found> {
     let len = trim_trailing_punctuation(s.as_bytes(), end);
     Some(Found {
         len,
-        href: format!("mailto:{}", &s[..len]),
+        href: format!("mailto:{}", s.get(..len)?),
     })
 }
 
@@ -84,18 +87,21 @@ fn url_end(s: &str) -> Option<usize> {
         .or_else(|| s.starts_with("www.").then_some((4, true)))?;
     // The host: the longest run of host characters (at most 256) that is followed by `.`
     // and a lower-case letter, then those letters.
-    let run = b[scheme..].iter().take_while(|&&c| is_host(c)).count();
+    let run = b.iter().skip(scheme).take_while(|&&c| is_host(c)).count();
     let dot = (1..run.min(257)).rev().find(|&k| {
-        b[scheme + k] == b'.' && b.get(scheme + k + 1).is_some_and(u8::is_ascii_lowercase)
+        b.get(scheme + k) == Some(&b'.')
+            && b.get(scheme + k + 1).is_some_and(u8::is_ascii_lowercase)
     })?;
     let mut end = scheme + dot + 1;
-    end += b[end..]
+    end += b
         .iter()
+        .skip(end)
         .take_while(|c| c.is_ascii_lowercase())
         .count();
     if !www && b.get(end) == Some(&b':') {
-        let digits = b[end + 1..]
+        let digits = b
             .iter()
+            .skip(end + 1)
             .take_while(|c| c.is_ascii_digit())
             .count();
         if digits > 0 {
@@ -104,7 +110,7 @@ fn url_end(s: &str) -> Option<usize> {
     }
     if b.get(end).is_some_and(|c| b"/#?".contains(c)) {
         end += 1;
-        end += b[end..].iter().take_while(|&&c| is_path(c, www)).count();
+        end += b.iter().skip(end).take_while(|&&c| is_path(c, www)).count();
     }
     Some(end)
 }
@@ -123,20 +129,22 @@ fn trim_url(b: &[u8], end: usize) -> usize {
     let mut end = trim_trailing_punctuation(b, end);
     loop {
         let before = end;
-        match b[end - 1] {
-            b')' if b[..end].iter().filter(|&&c| c == b')').count()
-                > b[..end].iter().filter(|&&c| c == b'(').count() =>
+        let head = b.get(..end).unwrap_or_default();
+        match head.split_last() {
+            Some((b')', _))
+                if head.iter().filter(|&&c| c == b')').count()
+                    > head.iter().filter(|&&c| c == b'(').count() =>
             {
                 end -= 1
             }
-            b';' => {
-                let name = b[..end - 1]
+            Some((b';', rest)) => {
+                let name = rest
                     .iter()
                     .rev()
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .count();
-                let amp = end - 1 - name;
-                if name > 0 && amp > 0 && b[amp - 1] == b'&' {
+                let amp = rest.len() - name;
+                if name > 0 && amp > 0 && rest.get(amp - 1) == Some(&b'&') {
                     end = amp - 1;
                 }
             }
@@ -162,8 +170,9 @@ fn email_end(s: &str) -> Option<usize> {
     if local == 0 || b.get(local) != Some(&b'@') {
         return None;
     }
-    let domain = domain_len(&b[local + 1..]);
-    if domain == 0 || !b[local + 1..local + 1 + domain].contains(&b'.') {
+    let after_at = b.get(local + 1..).unwrap_or_default();
+    let domain = domain_len(after_at);
+    if !after_at.iter().take(domain).any(|&c| c == b'.') {
         return None;
     }
     let end = local + 1 + domain;
@@ -179,12 +188,13 @@ fn domain_len(b: &[u8]) -> usize {
         if !b.first().is_some_and(u8::is_ascii_alphanumeric) {
             return 0;
         }
-        let mut n = 1 + b[1..]
+        let mut n = 1 + b
             .iter()
+            .skip(1)
             .take(62)
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
             .count();
-        while n > 1 && b[n - 1] == b'-' {
+        while n > 1 && b.get(n - 1) == Some(&b'-') {
             n -= 1;
         }
         n
@@ -194,7 +204,7 @@ fn domain_len(b: &[u8]) -> usize {
         return 0;
     }
     while b.get(n) == Some(&b'.') {
-        let m = label(&b[n + 1..]);
+        let m = label(b.get(n + 1..).unwrap_or_default());
         if m == 0 {
             break;
         }
@@ -206,13 +216,18 @@ fn domain_len(b: &[u8]) -> usize {
 /// Leaves out trailing `?!.,:*_~`.
 fn trim_trailing_punctuation(b: &[u8], end: usize) -> usize {
     let mut i = end;
-    while i > 1 && b"?!.,:*_~".contains(&b[i - 1]) {
+    while i > 1 && b.get(i - 1).is_some_and(|c| b"?!.,:*_~".contains(c)) {
         i -= 1;
     }
     i
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "tests: an out-of-range index is a test failure, which is what it should be"
+)]
 mod tests {
     use super::*;
 

@@ -106,14 +106,16 @@ fn shown_blocks(
     let window = window
         .map(|w| w.start.min(blocks.len())..w.end.min(blocks.len()))
         .filter(|w| !w.is_empty());
-    match &window {
-        Some(w) => {
-            let range =
-                page.block_range(&blocks[w.start]).start..page.block_range(&blocks[w.end - 1]).end;
+    let ends = window
+        .as_ref()
+        .and_then(|w| Some((blocks.get(w.start)?, blocks.get(w.end.checked_sub(1)?)?)));
+    match (&window, ends) {
+        (Some(w), Some((first, last))) => {
+            let range = page.block_range(first).start..page.block_range(last).end;
             (window.clone(), range, w.clone())
         }
-        None => (
-            window,
+        _ => (
+            None,
             page.body_start()..page.source().len(),
             0..blocks.len(),
         ),
@@ -136,7 +138,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
     let anchors: Vec<(usize, usize)> = if opts.anchors.is_some() {
         shown
             .clone()
-            .map(|k| (page.block_range(&blocks[k]).start, k))
+            .filter_map(|k| Some((page.block_range(blocks.get(k)?).start, k)))
             .collect()
     } else {
         Vec::new()
@@ -163,8 +165,8 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         .iter()
         .copied()
         .filter(|&i| {
-            let span = &page.shortcodes().all[i].span;
-            span.start >= range.start && span.end <= range.end
+            let sc = page.shortcodes().all.get(i);
+            sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
         })
         .collect();
     let mut html = r.content(range, &top);
@@ -205,6 +207,11 @@ impl Renderer<'_> {
     }
 
     /// Renders a range of the body (the page, or a shortcode's inner) as Markdown content.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "shortcode indices (`children`, a shortcode's own) come from \
+                  `Shortcodes::parse` of this same `src.text`, so they index its `all`"
+    )]
     fn content(&mut self, range: Range<usize>, children: &[usize]) -> String {
         let mut md = String::with_capacity(range.len());
         let mut outputs = Vec::new();
@@ -243,10 +250,10 @@ impl Renderer<'_> {
             let at = at.max(pos);
             self.push_text(md, pos..at);
             pos = at;
-            let src = self.src.text;
-            let after_blank = at == self.src.body_start
-                || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\n")
-                || src[..at].trim_end_matches([' ', '\t']).ends_with("\n\r\n");
+            let before = self.src.text.get(..at).unwrap_or_default();
+            let before = before.trim_end_matches([' ', '\t']);
+            let after_blank =
+                at == self.src.body_start || before.ends_with("\n\n") || before.ends_with("\n\r\n");
             if after_blank {
                 md.push_str(&anchor_token(k));
                 md.push_str("\n\n");
@@ -299,6 +306,11 @@ impl Renderer<'_> {
     }
 
     /// A shortcode's inner text with nested shortcodes rendered in place (Hugo's `.Inner`).
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "shortcode indices (`children`, a shortcode's own) come from \
+                  `Shortcodes::parse` of this same `src.text`, so they index its `all`"
+    )]
     fn inner(&mut self, i: usize) -> String {
         let sc = &self.src.shortcodes.all[i];
         let Some(range) = sc.inner() else {
@@ -328,18 +340,18 @@ impl Renderer<'_> {
             span,
             notation,
             inner,
-        } in &escapes[first..]
+        } in escapes.iter().skip(first)
         {
             if span.start >= range.end {
                 break;
             }
-            push_without_divider(out, &src[pos..span.start]);
+            push_without_divider(out, src.get(pos..span.start).unwrap_or_default());
             out.push_str(notation.left());
-            out.push_str(&src[inner.clone()]);
+            out.push_str(src.get(inner.clone()).unwrap_or_default());
             out.push_str(notation.right());
             pos = span.end;
         }
-        push_without_divider(out, &src[pos..range.end]);
+        push_without_divider(out, src.get(pos..range.end).unwrap_or_default());
     }
 }
 

@@ -29,60 +29,65 @@ pub(super) fn merge_placeholders(
     anchored: &[usize],
     ids: &[usize],
 ) -> String {
-    const SC: &str = SHORTCODE;
     if outputs.is_empty() && anchored.is_empty() {
         return html.to_string();
     }
     let mut out =
         String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
     let finder = memchr::memmem::Finder::new(b"FOLIO");
-    let mut pos = 0;
-    while let Some(i) = finder.find(&html.as_bytes()[pos..]) {
-        let at = pos + i;
-        let rest = &html[at..];
-        let (prefix, is_sc) = if rest.starts_with(SC) {
-            (SC, true)
-        } else if rest.starts_with(ANCHOR) {
-            (ANCHOR, false)
-        } else {
-            out.push_str(&html[pos..at + 5]);
-            pos = at + 5;
+    // `html[..done]` is in `out`; the next token is looked for from `from`.
+    let (mut done, mut from) = (0, 0);
+    while let Some(at) = html
+        .get(from..)
+        .and_then(|h| finder.find(h.as_bytes()))
+        .map(|i| from + i)
+    {
+        let (Some(before), Some(rest)) = (html.get(..at), html.get(at..)) else {
+            break;
+        };
+        let Some((len, replacement)) = token(rest, &mut outputs, anchored, ids) else {
+            // Neither prefix nor digits nor `X` holds "FOLIO", so looking on after it is
+            // enough.
+            from = at + "FOLIO".len();
             continue;
         };
-        let digits = rest[prefix.len()..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        let n: Option<usize> = rest[prefix.len()..prefix.len() + digits].parse().ok();
-        let end = at + prefix.len() + digits;
-        let (Some(n), true) = (n, html[end..].starts_with('X')) else {
-            out.push_str(&html[pos..end]);
-            pos = end;
-            continue;
+        let after = rest.get(len..).unwrap_or_default();
+        let (kept, skip) = match before.strip_suffix("<p>") {
+            Some(kept) if after.starts_with("</p>") => (kept, len + "</p>".len()),
+            _ => (before, len),
         };
-        let replacement = match (is_sc, outputs.get_mut(n)) {
-            (true, Some(o)) => std::mem::take(o),
-            (false, _) if anchored.binary_search(&n).is_ok() => {
-                let id = ids.get(n).copied().unwrap_or(n);
-                format!("<a class=\"folio-anchor\" id=\"folio-block-{id}\"></a>")
-            }
-            _ => {
-                out.push_str(&html[pos..end + 1]);
-                pos = end + 1;
-                continue;
-            }
-        };
-        let wrapped = html[..at].ends_with("<p>") && html[end + 1..].starts_with("</p>");
-        if wrapped {
-            out.push_str(&html[pos..at - 3]);
-            out.push_str(&replacement);
-            pos = end + 1 + 4;
-        } else {
-            out.push_str(&html[pos..at]);
-            out.push_str(&replacement);
-            pos = end + 1;
-        }
+        out.push_str(kept.get(done..).unwrap_or_default());
+        out.push_str(&replacement);
+        done = at + skip;
+        from = done;
     }
-    out.push_str(&html[pos..]);
+    out.push_str(html.get(done..).unwrap_or_default());
     out
+}
+
+/// The token at the start of `rest`, if it is one with something to put in its place: its
+/// length and its replacement (a shortcode's output is taken, so it is used once).
+fn token(
+    rest: &str,
+    outputs: &mut [String],
+    anchored: &[usize],
+    ids: &[usize],
+) -> Option<(usize, String)> {
+    let (body, is_sc) = match rest.strip_prefix(SHORTCODE) {
+        Some(body) => (body, true),
+        None => (rest.strip_prefix(ANCHOR)?, false),
+    };
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, after) = body.split_at_checked(digits)?;
+    let n: usize = number.parse().ok()?;
+    let after = after.strip_prefix('X')?;
+    let replacement = match (is_sc, outputs.get_mut(n)) {
+        (true, Some(o)) => std::mem::take(o),
+        (false, _) if anchored.binary_search(&n).is_ok() => {
+            let id = ids.get(n).copied().unwrap_or(n);
+            format!("<a class=\"folio-anchor\" id=\"folio-block-{id}\"></a>")
+        }
+        _ => return None,
+    };
+    Some((rest.len() - after.len(), replacement))
 }

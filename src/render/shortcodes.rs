@@ -12,10 +12,17 @@ use crate::site::lookup_param;
 /// Whether the shortcode renders as a placeholder even in `{{% %}}` notation (its output is
 /// Folio's stand-in, not Markdown the site would produce).
 pub fn is_placeholder_only(shortcodes: &Shortcodes, i: usize) -> bool {
-    let sc = &shortcodes.all[i];
-    !is_card(sc) && sc.name() != "param"
+    let sc = shortcodes.all.get(i);
+    sc.is_some_and(|sc| !is_card(sc) && sc.name() != "param")
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "`i` is always an index into `self.src.shortcodes.all`, which `Shortcodes::parse` \
+              built from `self.src.text`, so it is in range and its spans lie on char \
+              boundaries of that text"
+)]
 impl Renderer<'_> {
     /// A shortcode's output.
     pub(super) fn shortcode(&mut self, i: usize) -> String {

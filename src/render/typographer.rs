@@ -35,7 +35,7 @@ pub fn finish<'a>(
         match ev {
             Event::Text(t) if !in_code_block => run.push((t, range)),
             Event::InlineHtml(h) if odd_angle(&run) && h.starts_with('<') => {
-                run.push((CowStr::Borrowed(&md[range.clone()]), range))
+                run.push((source(md, &range), range))
             }
             Event::Start(Tag::Link {
                 link_type: LinkType::Autolink | LinkType::Email,
@@ -46,7 +46,7 @@ pub fn finish<'a>(
                         break;
                     }
                 }
-                run.push((CowStr::Borrowed(&md[range.clone()]), range));
+                run.push((source(md, &range), range));
             }
             other => {
                 flush(md, &mut run, in_link > 0, &mut out);
@@ -104,9 +104,12 @@ fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec
                 break;
             }
             if r.start < link.range.start {
-                let cut = link.range.start - r.start;
-                text.push(slice(&t, 0..cut));
-                t = slice(&t, cut..t.len());
+                let Some((head, tail)) = split(&t, link.range.start - r.start) else {
+                    text.push(t);
+                    break;
+                };
+                text.push(head);
+                t = tail;
                 r.start = link.range.start;
             }
             if r.end < link.range.end {
@@ -120,17 +123,19 @@ fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec
                 title: CowStr::Borrowed(""),
                 id: CowStr::Borrowed(""),
             }));
-            out.push(Event::Text(CowStr::Borrowed(&md[link.range.clone()])));
+            out.push(Event::Text(source(md, &link.range)));
             out.push(Event::End(TagEnd::Link));
             if r.end == link.range.end {
                 break;
             }
-            if !cuttable {
+            let tail = cuttable
+                .then(|| split(&t, link.range.end - r.start))
+                .flatten();
+            let Some((_, tail)) = tail else {
                 text.push(t);
                 break;
-            }
-            let cut = link.range.end - r.start;
-            t = slice(&t, cut..t.len());
+            };
+            t = tail;
             r.start = link.range.end;
         }
     }
@@ -157,10 +162,23 @@ fn links_in(md: &str, run: &[Piece]) -> Vec<Link> {
     links
 }
 
-fn slice<'a>(t: &CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+/// The source text of `range` (pulldown-cmark's or linkify's offsets into `md`, so always
+/// there; empty otherwise rather than a panic).
+fn source<'a>(md: &'a str, range: &Range<usize>) -> CowStr<'a> {
+    CowStr::Borrowed(md.get(range.clone()).unwrap_or_default())
+}
+
+/// `t` cut in two at byte `at`; `None` if `at` is not a character boundary of `t`.
+fn split<'a>(t: &CowStr<'a>, at: usize) -> Option<(CowStr<'a>, CowStr<'a>)> {
     match t {
-        CowStr::Borrowed(s) => CowStr::Borrowed(&s[range]),
-        other => CowStr::from(other[range].to_string()),
+        CowStr::Borrowed(s) => {
+            let (a, b) = s.split_at_checked(at)?;
+            Some((CowStr::Borrowed(a), CowStr::Borrowed(b)))
+        }
+        other => {
+            let (a, b) = other.split_at_checked(at)?;
+            Some((CowStr::from(a.to_string()), CowStr::from(b.to_string())))
+        }
     }
 }
 
@@ -180,17 +198,19 @@ fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
     }
     let mut rest: &str = &joined;
     while let Some(at) = rest.find("<<").into_iter().chain(rest.find(">>")).min() {
-        if at > 0 {
-            out.push(Event::Text(CowStr::from(rest[..at].to_string())));
+        let Some((before, from)) = rest.split_at_checked(at) else {
+            break;
+        };
+        let (mark, after) = match (from.strip_prefix("<<"), from.strip_prefix(">>")) {
+            (Some(after), _) => ("«", after),
+            (None, Some(after)) => ("»", after),
+            (None, None) => break,
+        };
+        if !before.is_empty() {
+            out.push(Event::Text(CowStr::from(before.to_string())));
         }
-        out.push(Event::Text(CowStr::Borrowed(
-            if rest[at..].starts_with('<') {
-                "«"
-            } else {
-                "»"
-            },
-        )));
-        rest = &rest[at + 2..];
+        out.push(Event::Text(CowStr::Borrowed(mark)));
+        rest = after;
     }
     if !rest.is_empty() {
         out.push(Event::Text(CowStr::from(rest.to_string())));

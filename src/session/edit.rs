@@ -200,7 +200,8 @@ impl Session {
             }
             Edit::Duplicate { id } => {
                 let at = self.position(*id)?;
-                let copy = without_id(blocks[at].0.clone());
+                let (block, _) = blocks.get(at).ok_or_else(|| missing(at))?;
+                let copy = without_id(block.clone());
                 blocks.insert(at + 1, (copy, self.new_id()));
             }
             Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}

@@ -221,7 +221,7 @@ impl Session {
                 .page
                 .blocks()
                 .iter()
-                .map(|b| (&open.page.source()[open.page.block_range(b)], b))
+                .map(|b| (open.page.block_source(b), b))
                 .collect(),
             None => Vec::new(),
         };
@@ -230,19 +230,25 @@ impl Session {
             .blocks()
             .iter()
             .map(|b| {
-                let text = &page.source()[page.block_range(b)];
-                let at = (0..old.len()).find(|&i| !claimed[i] && old[i].0 == text)?;
-                claimed[at] = true;
+                let text = page.block_source(b);
+                let at = old
+                    .iter()
+                    .zip(&claimed)
+                    .position(|((t, _), &c)| !c && *t == text)?;
+                if let Some(c) = claimed.get_mut(at) {
+                    *c = true;
+                }
                 self.ids.get(at).copied()
             })
             .collect();
-        for (i, b) in page.blocks().iter().enumerate() {
+        for (i, (b, id)) in page.blocks().iter().zip(ids.iter_mut()).enumerate() {
             let same_place = old
                 .get(i)
                 .is_some_and(|(_, o)| std::mem::discriminant(*o) == std::mem::discriminant(b));
-            if ids[i].is_none() && same_place && !claimed[i] {
-                claimed[i] = true;
-                ids[i] = self.ids.get(i).copied();
+            let free = claimed.get_mut(i).filter(|c| !**c);
+            if let (None, true, Some(c)) = (&id, same_place, free) {
+                *c = true;
+                *id = self.ids.get(i).copied();
             }
         }
         ids.into_iter()

@@ -238,7 +238,7 @@ impl Session {
             .page
             .blocks()
             .iter()
-            .map(|b| mine_doc.page.source()[mine_doc.page.block_range(b)].to_string())
+            .map(|b| mine_doc.page.block_source(b).to_string())
             .collect();
         let merged = merge::merge(
             &Sides {

@@ -2,6 +2,12 @@
 //! `tests/fixtures/<area>/`. Tests never write inside the repository: they copy what they
 //! change into temporary folders.
 
+#![allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "tests: an out-of-range index is a test failure, which is what it should be"
+)]
+
 mod cli;
 mod crash;
 mod edits;

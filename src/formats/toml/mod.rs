@@ -16,6 +16,11 @@ use write::bare_or_quoted;
 pub(crate) use write::TomlSyntax;
 
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
+#[allow(
+    clippy::string_slice,
+    reason = "`range` is the front matter's body as `frontmatter::split` found it (or a \
+              whole config file), so it lies on char boundaries of `src`"
+)]
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     let doc = Document::parse(&src[range.clone()]).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
@@ -123,7 +128,8 @@ impl Builder<'_> {
                 let end = text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
                 lines.extend_to(end);
                 if lines.indent.is_none() {
-                    lines.indent = Some(self.src[line0..key_span.start].to_string());
+                    let indent = self.src.get(line0..key_span.start).unwrap_or_default();
+                    lines.indent = Some(indent.to_string());
                 }
                 (node, line0..end)
             }
@@ -194,7 +200,7 @@ impl Builder<'_> {
     /// A value as a node: scalars with their style, arrays, inline tables.
     fn value(&self, v: &Value) -> Node {
         let span = self.span(v.span());
-        let raw = &self.src[span.clone()];
+        let raw = self.src.get(span.clone()).unwrap_or_default();
         let kind = match v {
             Value::String(s) => Kind::Scalar {
                 value: Json::String(s.value().clone()),

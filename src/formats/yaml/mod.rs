@@ -23,6 +23,11 @@ use plain::{looks_like_timestamp, resolve_plain};
 pub(crate) use write::YamlSyntax;
 
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
+#[allow(
+    clippy::string_slice,
+    reason = "`range` is the front matter's body as `frontmatter::split` found it (or a \
+              whole config file), so it lies on char boundaries of `src`"
+)]
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     let text = &src[range.clone()];
     let bytes_of = CharToByte::new(text);
@@ -64,21 +69,22 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
 }
 
 /// Character index -> byte offset, for saphyr's character-based markers.
-struct CharToByte(Option<Vec<usize>>);
+/// An index past the end is the end, whether the text is ASCII or not.
+struct CharToByte(Option<Vec<usize>>, usize);
 
 impl CharToByte {
     fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharToByte(None);
+            return CharToByte(None, text.len());
         }
         let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         v.push(text.len());
-        CharToByte(Some(v))
+        CharToByte(Some(v), text.len())
     }
 
     fn get(&self, idx: usize) -> usize {
         match &self.0 {
-            None => idx,
+            None => idx.min(self.1),
             Some(v) => v.get(idx).copied().unwrap_or(*v.last().unwrap_or(&0)),
         }
     }
@@ -115,10 +121,12 @@ impl Builder<'_> {
             }
             Event::Alias(_) => self.add(Node {
                 span: at.clone(),
-                kind: Kind::Opaque(Json::String(self.src[at].to_string())),
+                kind: Kind::Opaque(Json::String(
+                    self.src.get(at).unwrap_or_default().to_string(),
+                )),
             }),
             Event::MappingStart(..) => {
-                let flow = self.src[at.start..].starts_with('{');
+                let flow = self.src.as_bytes().get(at.start) == Some(&b'{');
                 self.frames.push(Frame::Map {
                     start: at.start,
                     flow,
@@ -129,7 +137,7 @@ impl Builder<'_> {
                 Ok(())
             }
             Event::SequenceStart(..) => {
-                let flow = self.src[at.start..].starts_with('[');
+                let flow = self.src.as_bytes().get(at.start) == Some(&b'[');
                 self.frames.push(Frame::Seq {
                     start: at.start,
                     flow,
@@ -198,7 +206,8 @@ impl Builder<'_> {
     }
 
     fn column(&self, at: usize) -> usize {
-        self.src[text::line_start(self.src, at)..at].chars().count()
+        let line = self.src.get(text::line_start(self.src, at)..at);
+        line.map_or(0, |l| l.chars().count())
     }
 
     fn add(&mut self, node: Node) -> Result<(), SyntaxError> {
@@ -243,8 +252,9 @@ impl Builder<'_> {
                     )),
                 },
                 Some((k, key_span)) => {
-                    let after_colon = src[key_span.end..]
-                        .find(':')
+                    let after_colon = src
+                        .get(key_span.end..)
+                        .and_then(|s| s.find(':'))
                         .map_or(node.span.start, |i| key_span.end + i + 1)
                         .min(node.span.start.max(key_span.end));
                     let lines = text::line_start(src, key_span.start)
@@ -276,10 +286,13 @@ impl Builder<'_> {
                 Json::String(value.to_string()),
             ),
             ScalarStyle::Literal | ScalarStyle::Folded => {
-                let header = src[self.base..at.start]
-                    .rfind(['|', '>'])
+                let header = src
+                    .get(self.base..at.start)
+                    .and_then(|s| s.rfind(['|', '>']))
                     .map_or(at.start, |i| self.base + i);
-                let end = src[..at.end.max(header)]
+                let end = src
+                    .get(..at.end.max(header))
+                    .unwrap_or(src)
                     .trim_end_matches(['\n', '\r'])
                     .len()
                     .max(header + 1);
@@ -307,8 +320,8 @@ impl Builder<'_> {
 fn quoted_end(src: &str, start: usize, quote: u8) -> usize {
     let b = src.as_bytes();
     let mut i = start + 1;
-    while i < b.len() {
-        match b[i] {
+    while let Some(&c) = b.get(i) {
+        match c {
             b'\\' if quote == b'"' => i += 2,
             c if c == quote => {
                 if quote == b'\'' && b.get(i + 1) == Some(&b'\'') {

@@ -42,8 +42,8 @@ fn is_int(s: &str) -> bool {
 
 fn is_float(s: &str) -> bool {
     let d = s.strip_prefix(['-', '+']).unwrap_or(s);
-    let (mant, exp) = match d.find(['e', 'E']) {
-        Some(i) => (&d[..i], Some(&d[i + 1..])),
+    let (mant, exp) = match d.split_once(['e', 'E']) {
+        Some((mant, exp)) => (mant, Some(exp)),
         None => (d, None),
     };
     let digits = mant.bytes().filter(|c| c.is_ascii_digit()).count();
@@ -55,13 +55,12 @@ fn is_float(s: &str) -> bool {
 
 /// Whether `s` starts like a YAML timestamp (`2019-06-23`): Hugo reads those as dates.
 pub(super) fn looks_like_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
+    let digit = |c: &u8| c.is_ascii_digit();
+    matches!(
+        s.as_bytes(),
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, ..]
+            if [y0, y1, y2, y3, m0, m1, d0, d1].into_iter().all(digit)
+    )
 }
 
 /// Whether `s` can be written as a plain scalar and read back as the same string.

@@ -100,11 +100,8 @@ fn replace(src: &str, node: &Node, new: &Json, eol: &str, entry: Option<&Entry>)
         && scalars
         && !new.as_array().is_some_and(Vec::is_empty)
     {
-        let indent = " ".repeat(
-            src[text::line_start(src, node.span.start)..node.span.start]
-                .chars()
-                .count(),
-        );
+        let line = src.get(text::line_start(src, node.span.start)..node.span.start);
+        let indent = " ".repeat(line.map_or(0, |l| l.chars().count()));
         let mut out = String::new();
         for item in new.as_array().into_iter().flatten() {
             out.push_str(eol);
@@ -139,7 +136,8 @@ pub(super) fn block(s: &str, indent: usize, eol: &str) -> String {
 /// Column (in characters) where the content of the block scalar at `node` is indented.
 fn block_indent(src: &str, node: &Node) -> usize {
     let after_header = text::line_end_after_eol(src, node.span.start);
-    src[after_header..]
+    src.get(after_header..)
+        .unwrap_or_default()
         .lines()
         .find(|l| !l.trim().is_empty())
         .map_or(2, |l| l.len() - l.trim_start_matches(' ').len())

@@ -89,7 +89,8 @@ impl Tag {
     /// Byte offset just before the closing delimiter (and before a self-closing `/`).
     pub fn inner_end(&self, src: &str) -> usize {
         let end = self.span.end - 3;
-        let before = src[self.span.start..end].trim_end_matches([' ', '\t', '\r', '\n']);
+        let tag = src.get(self.span.start..end).unwrap_or_default();
+        let before = tag.trim_end_matches([' ', '\t', '\r', '\n']);
         if self.self_closing {
             let without = before.strip_suffix('/').unwrap_or(before);
             self.span.start + without.trim_end_matches([' ', '\t', '\r', '\n']).len()
@@ -206,13 +207,29 @@ impl<'a> Lexer<'a> {
         if b < 0x80 {
             Some(char::from(b))
         } else {
-            self.src[self.pos..].chars().next()
+            self.rest().chars().next()
         }
+    }
+
+    /// The text from `self.pos` on (the lexer moves by whole characters, so `pos` is always
+    /// a char boundary; empty rather than a panic otherwise).
+    fn rest(&self) -> &'a str {
+        self.src.get(self.pos..).unwrap_or_default()
+    }
+
+    /// The text from `begin` to `self.pos`.
+    fn since(&self, begin: usize) -> &'a str {
+        self.slice(begin..self.pos)
+    }
+
+    /// The text of a span the lexer found.
+    fn slice(&self, span: Range<usize>) -> &'a str {
+        self.src.get(span).unwrap_or_default()
     }
 
     /// Whether the text at `self.pos` starts with `s`.
     fn at(&self, s: &str) -> bool {
-        self.src.as_bytes()[self.pos..].starts_with(s.as_bytes())
+        self.rest().starts_with(s)
     }
 
     /// Hugo's `lexMainSection`, for the body: text up to the next `{{<` or `{{%`, then a tag.
@@ -220,11 +237,11 @@ impl<'a> Lexer<'a> {
         let bytes = self.src.as_bytes();
         let mut text_start = self.pos;
         while self.pos < self.src.len() {
-            let Some(i) = find_braces(&bytes[self.pos..]) else {
+            let Some(i) = find_braces(bytes.get(self.pos..).unwrap_or_default()) else {
                 break;
             };
             let at = self.pos + i;
-            let rest = &self.src[at..];
+            let rest = self.src.get(at..).unwrap_or_default();
             let notation = if rest.starts_with("{{<") {
                 Notation::Angle
             } else if rest.starts_with("{{%") {
@@ -235,7 +252,7 @@ impl<'a> Lexer<'a> {
             };
             if let Some(name) = &self.in_inline {
                 // Inside an inline shortcode only its own closing tag may appear.
-                let after = self.src[at + 3..].trim_start();
+                let after = rest.get(3..).unwrap_or_default().trim_start();
                 let closes = after
                     .strip_prefix('/')
                     .map(|a| a.trim_start())
@@ -277,7 +294,7 @@ fn describe_char(c: char) -> String {
 /// Offset of the next `{{` in `hay`.
 fn find_braces(hay: &[u8]) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = memchr::memchr(b'{', &hay[from..]) {
+    while let Some(i) = hay.get(from..).and_then(|h| memchr::memchr(b'{', h)) {
         let at = from + i;
         if hay.get(at + 1) == Some(&b'{') {
             return Some(at);

@@ -45,7 +45,7 @@ impl<'a> Lexer<'a> {
             }
             self.pos += c.len_utf8();
         }
-        let word: &'a str = &self.src[begin..self.pos];
+        let word: &'a str = self.since(begin);
         check_kind(st, named, word, begin)?;
         let key = self.intern(word);
         self.items.push(Item::Key(key, begin..self.pos));
@@ -109,7 +109,7 @@ impl<'a> Lexer<'a> {
             self.pos += c.len_utf8();
         }
         Value {
-            value: self.src[begin..self.pos].to_string(),
+            value: self.since(begin).to_string(),
             span: begin..self.pos,
             inner: begin..self.pos,
             quote: Quote::Bare,
@@ -122,16 +122,16 @@ impl<'a> Lexer<'a> {
         let begin = self.pos;
         let (content_start, escaped_inner) = self.scan_quoted(escapes)?;
         let inner = content_start..self.pos;
-        let content = &self.src[inner.clone()];
+        let content = self.slice(inner.clone());
         let value = if escaped_inner {
             content.replace('\\', "")
         } else {
             content.to_string()
         };
         // Step over the closing quote, or an escaped closing quote `\"`.
-        if self.src[self.pos..].starts_with("\\\"") {
+        if self.rest().starts_with("\\\"") {
             self.pos += 2;
-        } else if self.src[self.pos..].starts_with('"') {
+        } else if self.rest().starts_with('"') {
             self.pos += 1;
         }
         Ok(Value {
@@ -195,12 +195,12 @@ impl<'a> Lexer<'a> {
     /// A `` `…` `` value: raw, may span lines.
     pub(super) fn raw(&mut self) -> Result<Value, SyntaxError> {
         let begin = self.pos;
-        match self.src[begin + 1..].find('`') {
+        match self.src.get(begin + 1..).and_then(|s| s.find('`')) {
             Some(i) => {
                 self.pos = begin + 1 + i + 1;
                 let inner = begin + 1..begin + 1 + i;
                 Ok(Value {
-                    value: self.src[inner.clone()].to_string(),
+                    value: self.slice(inner.clone()).to_string(),
                     span: begin..self.pos,
                     inner,
                     quote: Quote::Raw,

@@ -13,7 +13,7 @@ impl<'a> Lexer<'a> {
     pub(super) fn left_delim(&mut self, notation: Notation) -> Result<(), SyntaxError> {
         let start = self.pos;
         self.pos += 3;
-        if self.src[self.pos..].starts_with("/*") {
+        if self.rest().starts_with("/*") {
             return self.comment(start, notation);
         }
         let st = self.inside(start, notation)?;
@@ -24,7 +24,7 @@ impl<'a> Lexer<'a> {
     fn comment(&mut self, start: usize, notation: Notation) -> Result<(), SyntaxError> {
         let marker_at = self.pos;
         let end_marker = format!("*/{}", notation.right());
-        match self.src[marker_at..].find(&end_marker) {
+        match self.rest().find(&end_marker) {
             Some(i) if i > 1 => {
                 let inner = marker_at + 2..marker_at + i;
                 self.pos = marker_at + i + end_marker.len();
@@ -121,7 +121,8 @@ impl<'a> Lexer<'a> {
             match self.peek() {
                 Some(c) if is_alnum_or_hyphen(c) || c == '/' => self.pos += c.len_utf8(),
                 Some('.') => {
-                    if !self.src[self.pos + 1..].starts_with("inline ") {
+                    let after_dot = self.src.get(self.pos + 1..).unwrap_or_default();
+                    if !after_dot.starts_with("inline ") {
                         return Err(SyntaxError::new(
                             self.pos,
                             "period in shortcode name only allowed for inline identifiers \
@@ -133,7 +134,7 @@ impl<'a> Lexer<'a> {
                 _ => break,
             }
         }
-        let word: &'a str = &self.src[begin..self.pos];
+        let word: &'a str = self.since(begin);
         let closes = st.slash_before_name;
         if closes && !self.names.contains_key(word) {
             return Err(SyntaxError::new(

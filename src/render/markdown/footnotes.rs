@@ -69,10 +69,11 @@ fn number_references(
                 *ev = Event::Text(CowStr::from(format!("[^{label}]")));
                 continue;
             }
-            let (n, seen) = match order.iter().position(|(l, _)| *l == label) {
-                Some(i) => {
-                    order[i].1 += 1;
-                    (i + 1, order[i].1 - 1)
+            let found = order.iter_mut().enumerate().find(|(_, (l, _))| *l == label);
+            let (n, seen) = match found {
+                Some((i, (_, refs))) => {
+                    *refs += 1;
+                    (i + 1, *refs - 1)
                 }
                 None => {
                     order.push((label, 1));
@@ -110,8 +111,8 @@ fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>) -> St
                 )
             })
             .collect();
-        let body = match body.rfind("</p>") {
-            Some(at) => format!("{}{back}{}", &body[..at], &body[at..]),
+        let body = match body.rsplit_once("</p>") {
+            Some((before, after)) => format!("{before}{back}</p>{after}"),
             None => format!("{body}{back}"),
         };
         out.push_str(&format!("<li id=\"fn:{n}\">\n{body}</li>\n"));

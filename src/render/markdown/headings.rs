@@ -11,25 +11,30 @@ pub(super) fn heading_ids(events: &mut [Event]) {
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
+        if let Some(Event::Start(Tag::Heading { id: None, .. })) = events.get(i) {
+            let inside = events.get(i + 1..).unwrap_or_default();
+            let len = inside
+                .iter()
+                .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                .count();
+            let text: String = inside
+                .iter()
+                .take(len)
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(&**t),
+                    _ => None,
+                })
+                .collect();
             let mut id = anchorize(&text);
             let n = used.entry(id.clone()).or_insert(0);
             if *n > 0 {
                 id = format!("{id}-{n}");
             }
             *n += 1;
-            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+            if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(i) {
                 *slot = Some(CowStr::from(id));
             }
-            i = j;
+            i += 1 + len;
         }
         i += 1;
     }

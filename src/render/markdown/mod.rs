@@ -155,10 +155,12 @@ impl Markdown<'_> {
 /// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
 fn is_dangerous_url(url: &str) -> bool {
     let starts = |s: &str, p: &str| {
-        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
     };
     if starts(url, "data:image/") {
-        let kind = &url["data:image/".len()..];
+        let kind = url.get("data:image/".len()..).unwrap_or_default();
         return !["png;", "gif;", "jpeg;", "webp;", "svg+xml;"]
             .iter()
             .any(|k| starts(kind, k));
@@ -173,23 +175,20 @@ fn is_dangerous_url(url: &str) -> bool {
 /// `#ZgotmplZ`, lower-cases the scheme, and percent-encodes what it does not keep (quotes,
 /// parentheses, spaces, non-ASCII).
 fn template_url(url: CowStr<'_>) -> CowStr<'_> {
-    let scheme_end = url.find(':').filter(|&i| {
-        let s = &url[..i];
-        !s.is_empty()
-            && s.as_bytes()[0].is_ascii_alphabetic()
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
             && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
     });
-    if let Some(i) = scheme_end {
-        let scheme = url[..i].to_ascii_lowercase();
-        if !["http", "https", "mailto"].contains(&scheme.as_str()) {
+    if let Some(s) = scheme {
+        if !["http", "https", "mailto"].contains(&s.to_ascii_lowercase().as_str()) {
             return CowStr::Borrowed("#ZgotmplZ");
         }
     }
+    let scheme_end = scheme.map(str::len);
+    let lower_scheme = scheme.is_none_or(|s| !s.bytes().any(|b| b.is_ascii_uppercase()));
     let keep = |b: u8| b.is_ascii_alphanumeric() || b"!#$&*+,/:;=?@[]-._~%".contains(&b);
-    if url.bytes().all(keep)
-        && scheme_end.is_none_or(|i| !url[..i].bytes().any(|b| b.is_ascii_uppercase()))
-    {
+    if url.bytes().all(keep) && lower_scheme {
         return url;
     }
     let mut out = String::with_capacity(url.len() + 16);
@@ -212,7 +211,9 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
     let candidate = |line: &str| {
         let t = line.trim_start_matches(' ');
         let indent = line.len() - t.len();
-        (1..=3).contains(&indent) && t.starts_with(':') && t[1..].starts_with([' ', '\t'])
+        (1..=3).contains(&indent)
+            && t.strip_prefix(':')
+                .is_some_and(|r| r.starts_with([' ', '\t']))
     };
     if memchr::memchr(b':', md.as_bytes()).is_none() || !md.split('\n').any(candidate) {
         return std::borrow::Cow::Borrowed(md);
@@ -225,15 +226,15 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         }
         let t = line.trim_start_matches(' ');
         let indent = line.len() - t.len();
-        if indent <= 3 && (t.starts_with("```") || t.starts_with("~~~")) {
-            let marker = &t[..3];
+        let marker = ["```", "~~~"].into_iter().find(|m| t.starts_with(m));
+        if let Some(marker) = marker.filter(|_| indent <= 3) {
             fence = match fence {
                 Some(open) if open == marker => None,
                 Some(open) => Some(open),
                 None => Some(marker),
             };
         } else if fence.is_none() && candidate(line) {
-            out.push_str(&line[..indent]);
+            out.push_str(line.strip_suffix(t).unwrap_or_default());
             out.push('\\');
             out.push_str(t);
             continue;
@@ -274,15 +275,12 @@ fn task_marker(done: bool) -> Event<'static> {
 /// output that is a single paragraph.
 pub fn trim_single_paragraph(html: String) -> String {
     let trimmed = html.trim();
-    if trimmed.matches("<p>").count() == 1
-        && trimmed.starts_with("<p>")
-        && trimmed.ends_with("</p>")
-    {
-        trimmed["<p>".len()..trimmed.len() - "</p>".len()]
-            .trim()
-            .to_string()
-    } else {
-        html
+    let inner = trimmed
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"));
+    match inner {
+        Some(inner) if trimmed.matches("<p>").count() == 1 => inner.trim().to_string(),
+        _ => html,
     }
 }
 
