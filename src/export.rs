@@ -273,6 +273,7 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
             );
         }
     }
+    out.sort();
     Ok(out)
 }
 

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// The file cannot be read ([`Error::Io`]), or is not UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    crate::page::decode(path, bytes)
+    decode(path, bytes)
 }
 
 /// Writes `bytes` to `path` atomically.
@@ -27,4 +27,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, e))?;
     file.write_all(bytes).map_err(|e| Error::io(path, e))?;
     file.commit().map_err(|e| Error::io(path, e))
+}
+
+/// Checks that file bytes are text Folio can edit, and returns them as a string.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
+        let prefix = String::from_utf8_lossy(bytes.get(..nul).unwrap_or_default());
+        let (line, col) = crate::text::line_col(&prefix, prefix.len());
+        return Err(Error::Syntax {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: "this is a binary file (it holds a NUL byte), not a text page".to_string(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or("");
+        let (line, col) = crate::text::line_col(prefix, prefix.len());
+        Error::Syntax {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: format!(
+                "invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text",
+                bytes.get(at).copied().unwrap_or_default()
+            ),
+        }
+    })
 }

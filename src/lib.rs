@@ -33,8 +33,9 @@ pub mod formats;
 pub mod model;
 pub mod page;
 
-pub mod open_page;
 pub mod site;
+
+pub mod open_page;
 
 pub mod export;
 pub mod icons;

@@ -123,16 +123,45 @@ impl AppData {
         fs::write_atomic(&file, json.as_bytes())
     }
 
-    /// The journal left for `page` (by a session that did not save or close cleanly).
+    /// The journal left for `page` (by a session that did not save or close cleanly),
+    /// also where Folio builds before 2026-11-30 kept it ([`legacy_slot`]).
     pub fn journal(&self, page: &Path) -> Option<Journal> {
         let abs = std::path::absolute(page).unwrap_or_else(|_| page.to_path_buf());
-        let text = std::fs::read_to_string(self.journal_file(&abs)).ok()?;
+        let read = |file: PathBuf| std::fs::read_to_string(file).ok();
+        let text = read(self.journal_file(&abs))
+            .or_else(|| read(self.legacy_slot("journal", &abs).join("journal.json")))?;
         serde_json::from_str(&text).ok()
     }
 
     /// Forgets the journal for `page` (after a save, or a choice not to restore).
     pub fn clear_journal(&self, page: &Path) {
-        let _ = std::fs::remove_file(self.journal_file(page));
+        let abs = std::path::absolute(page).unwrap_or_else(|_| page.to_path_buf());
+        let _ = std::fs::remove_file(self.journal_file(&abs));
+        let _ = std::fs::remove_file(self.legacy_slot("journal", &abs).join("journal.json"));
+    }
+
+    /// Where Folio builds before 2026-11-30 kept a page's files: named by the first 8 hex
+    /// digits of a 64-bit FNV-1a variant (eight bytes a step) over the path as text. Only
+    /// read, so a journal left by such a build is still offered after an upgrade.
+    fn legacy_slot(&self, kind: &str, abs: &Path) -> PathBuf {
+        let name = abs
+            .file_name()
+            .map_or("page".into(), |n| n.to_string_lossy().into_owned());
+        let text = abs.to_string_lossy();
+        let bytes = text.as_bytes();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x0100_0000_01b3);
+            h ^= h >> 29;
+        }
+        for &x in words.remainder() {
+            h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ bytes.len() as u64).wrapping_mul(0x0100_0000_01b3);
+        self.dir.join(kind).join(format!("{:08x}-{name}", h >> 32))
     }
 
     /// Keeps `old` (the bytes about to be overwritten at `path`) as a backup; returns it.
@@ -177,18 +206,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_utf8_path_keeps_the_folder_name_it_always_had() {
-        use std::hash::Hasher;
+    fn folder_names_are_fixed_values_of_the_path() {
         let data = AppData::new("/data");
         let page = Path::new("/site/content/_index.md");
-        let mut h = fnv::FnvHasher::default();
-        h.write(page.to_string_lossy().as_bytes());
-        let old = format!("{:016x}", h.finish());
-        let want = format!("{}-_index.md", old.get(..8).unwrap_or_default());
         assert_eq!(
             data.slot("journal", page),
-            Path::new("/data/journal").join(want)
+            Path::new("/data/journal/2653c24d-_index.md")
         );
+        // The name the builds before 2026-11-30 gave the same page.
+        assert_eq!(
+            data.legacy_slot("journal", page),
+            Path::new("/data/journal/469abc4a-_index.md")
+        );
+    }
+
+    #[test]
+    fn a_journal_left_by_an_older_build_is_still_found_and_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = AppData::new(dir.path());
+        let page = dir.path().join("site/about.md");
+        let old = data.legacy_slot("journal", &page);
+        std::fs::create_dir_all(&old).unwrap();
+        let journal = Journal {
+            path: page.clone(),
+            base_page: "a".into(),
+            base_config: None,
+            page: "b".into(),
+            config: None,
+            saved_at: 1,
+        };
+        std::fs::write(
+            old.join("journal.json"),
+            serde_json::to_string(&journal).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(data.journal(&page).map(|j| j.page), Some("b".to_string()));
+        data.clear_journal(&page);
+        assert!(data.journal(&page).is_none());
     }
 
     #[cfg(unix)]

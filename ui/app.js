@@ -4,7 +4,7 @@ import { api } from "./api.js";
 import { el } from "./dom.js";
 import { configure, drain, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
-import { unfold } from "./cards.js";
+import { forgetFolds, unfold } from "./cards.js";
 import { conflictView } from "./conflicts.js";
 import { showPreview } from "./preview.js";
 
@@ -29,7 +29,8 @@ function ctx() {
         ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
         : { kind: "markdown", text: "New paragraph." };
       state.focusHint = { pos: index, field: kind === "card" ? "title" : "text" };
-      submit({ op: "insert", index, block }, { anchor: state.model.blocks[index]?.id ?? null });
+      // The new block's id is known once the engine answers: the anchor is its position.
+      submit({ op: "insert", index, block }, { anchor: { pos: index } });
     },
     remove: (pos, kind) => {
       state.focusHint = null;
@@ -111,6 +112,7 @@ function applyUpdate(u, anchor = null) {
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
   if (u.model) {
     state.model = u.model;
+    if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
     draw();
   } else if (u.broken) {
     draw();
@@ -125,6 +127,7 @@ function applyUpdate(u, anchor = null) {
 }
 
 function showView(view) {
+  if (state.view?.path !== view.path) forgetFolds();
   state.view = view;
   configure({ structural: view.structuralEdits });
   state.model = view.model;

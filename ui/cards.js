@@ -10,6 +10,12 @@ import { folioUrl } from "./api.js";
 const collapsed = new Set();
 const expanded = new Set();
 
+/** Forgets which blocks were folded (block ids start again with each page opened). */
+export function forgetFolds() {
+  collapsed.clear();
+  expanded.clear();
+}
+
 /** Moves block `id` to position `to` (focus follows the block: its id does not change). */
 export function moveBlock(id, to, ctx) {
   if (to < 0 || to >= ctx.blockCount() || to === ctx.positionOf(id)) return;

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     match page.apply(&model) {
         Ok(edited) => {
             let out = edited.to_string();
-            folio::page::decode(std::path::Path::new("fuzz.md"), out.clone().into_bytes())
+            folio::fs::decode(std::path::Path::new("fuzz.md"), out.clone().into_bytes())
                 .expect("apply wrote text the reader refuses");
             let again = folio::Page::parse(&out).expect("apply returned a page that does not parse");
             assert_eq!(again.to_string(), out);

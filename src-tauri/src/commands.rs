@@ -1,5 +1,7 @@
 //! The commands the window calls. Each locks the state, takes or changes what it needs,
-//! releases it, then does any slow work (rendering, export, dialogs), and maps the error.
+//! and maps the error; all of it inside a panic guard (`error::guard`). Rendering, export
+//! and dialogs run with the session released; saving, reloading and outside changes read
+//! and write the page's (small) files under the lock, which keeps them in order with edits.
 //! The window title is not set here: the UI sets the document's title from each update
 //! and the window follows it (see `main.rs`).
 

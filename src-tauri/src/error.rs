@@ -34,9 +34,9 @@ impl From<folio::Error> for CommandError {
 pub type CmdResult<T> = Result<T, CommandError>;
 
 /// Runs `f`, turning a panic (a bug in Folio) into an `internal` error that says what
-/// failed, so the window stays usable: the session is left as it was before the command
-/// (edits replace whole texts, so a half-done one changes nothing), and the unsaved text
-/// stays in memory and in the journal.
+/// failed, so the window stays usable: the session keeps its unsaved text (in memory and in
+/// the journal). An edit changes the session only once its new text is parsed, so a panic
+/// inside one leaves the text as it was.
 pub fn guard<T>(what: &str, f: impl FnOnce() -> CmdResult<T>) -> CmdResult<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
         let detail = panic
@@ -47,8 +47,8 @@ pub fn guard<T>(what: &str, f: impl FnOnce() -> CmdResult<T>) -> CmdResult<T> {
         Err(CommandError::new(
             "internal",
             format!(
-                "Folio hit a bug while {what} ({detail}). Nothing was written; your unsaved \
-                 text is kept, and Save still works."
+                "Folio hit a bug while {what} ({detail}). Your unsaved text is kept, and Save \
+                 still works."
             ),
         ))
     })

@@ -142,7 +142,9 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         .show_with_result(move |r| {
             if matches!(r, MessageDialogResult::Ok) || matches!(&r, MessageDialogResult::Custom(t) if t == "Close") {
                 let state = w.state::<AppState>();
-                if let Some(j) = state.lock().as_ref().and_then(|s| s.journal()) {
+                // Taken under the lock, written after it is released.
+                let journal = state.lock().as_ref().and_then(|s| s.journal());
+                if let Some(j) = journal {
                     let _ = state.data.write_journal(&j);
                 }
                 let _ = w.destroy();

@@ -22,6 +22,56 @@ use tauri::Manager;
 
 use state::AppState;
 
+/// Opens the page (the one given, the sample, or the last one), then the window.
+fn setup(
+    app: &mut tauri::App,
+    arg: Option<&std::path::Path>,
+    sample: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = match std::env::var_os("FOLIO_DATA_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => app.path().app_data_dir()?,
+    };
+    let state = AppState::new(AppData::new(dir));
+    let target = match arg {
+        Some(p) => Ok(p.to_path_buf()),
+        None if sample => state.data.sample(),
+        None => state
+            .data
+            .recent()
+            .first()
+            .map(|r| r.path.clone())
+            .map_or_else(|| state.data.sample(), Ok),
+    };
+    if let Err(e) = target
+        .map_err(error::CommandError::from)
+        .and_then(|p| state.open(&p))
+    {
+        *state
+            .startup_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(e.message);
+    }
+    app.manage(state);
+    // The window follows the page's title, which the UI sets from each update: the title is
+    // set in one place.
+    let config = app
+        .config()
+        .app
+        .windows
+        .first()
+        .ok_or("tauri.conf.json declares no window")?
+        .clone();
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .on_document_title_changed(|window, title| {
+            let _ = window.set_title(&title);
+        })
+        .build()?;
+    events::watch(app.handle());
+    events::journal_loop(app.handle().clone());
+    Ok(())
+}
+
 fn main() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let sample = args.iter().any(|a| a == "--sample");
@@ -33,50 +83,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .register_asynchronous_uri_scheme_protocol("folio", protocol::handle)
-        .setup(move |app| {
-            let dir = match std::env::var_os("FOLIO_DATA_DIR") {
-                Some(d) => PathBuf::from(d),
-                None => app.path().app_data_dir()?,
-            };
-            let state = AppState::new(AppData::new(dir));
-            let target = match &arg {
-                Some(p) => Ok(p.clone()),
-                None if sample => state.data.sample(),
-                None => state
-                    .data
-                    .recent()
-                    .first()
-                    .map(|r| r.path.clone())
-                    .map_or_else(|| state.data.sample(), Ok),
-            };
-            if let Err(e) = target
-                .map_err(error::CommandError::from)
-                .and_then(|p| state.open(&p))
-            {
-                *state
-                    .startup_error
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner()) = Some(e.message);
-            }
-            app.manage(state);
-            // The window follows the page's title, which the UI sets from each update: the
-            // title is set in one place.
-            let config = app
-                .config()
-                .app
-                .windows
-                .first()
-                .ok_or("tauri.conf.json declares no window")?
-                .clone();
-            tauri::WebviewWindowBuilder::from_config(app, &config)?
-                .on_document_title_changed(|window, title| {
-                    let _ = window.set_title(&title);
-                })
-                .build()?;
-            events::watch(app.handle());
-            events::journal_loop(app.handle().clone());
-            Ok(())
-        })
+        .setup(move |app| setup(app, arg.as_deref(), sample))
         .on_window_event(events::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::current_view,

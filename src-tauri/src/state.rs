@@ -35,8 +35,9 @@ impl AppState {
         }
     }
 
-    /// The session lock. A panic while it was held cannot leave it half-edited (edits
-    /// replace whole texts), so a poisoned lock is taken over.
+    /// The session lock. A poisoned lock is taken over: commands run inside
+    /// [`crate::error::guard`], and a session changes its text only once the new text is
+    /// parsed, so a panic while the lock was held leaves a usable session.
     pub fn lock(&self) -> MutexGuard<'_, Option<Session>> {
         self.session.lock().unwrap_or_else(|p| p.into_inner())
     }

@@ -64,19 +64,19 @@ impl Page {
         self.finish(splices, "blocks")
     }
 
-    /// The page with block `id` (a position) replaced by `block` (same kind), without
+    /// The page with the block at position `pos` replaced by `block` (same kind), without
     /// building the whole model: what a form edit on a large page needs.
     ///
     /// # Errors
-    /// An [`EditError`] at `blocks[id]` when there is no such block, it is of another
+    /// An [`EditError`] at `blocks[pos]` when there is no such block, it is of another
     /// kind, or the result would not parse.
-    pub fn apply_block(&self, id: usize, block: &Block) -> Result<Page, EditError> {
-        let at = format!("blocks[{id}]");
-        let Some(orig) = self.blocks.get(id) else {
+    pub fn apply_block(&self, pos: usize, block: &Block) -> Result<Page, EditError> {
+        let at = format!("blocks[{pos}]");
+        let Some(orig) = self.blocks.get(pos) else {
             return Err(EditError::new(
                 at,
                 format!(
-                    "block {id} does not exist: the page has {} blocks",
+                    "block {pos} does not exist: the page has {} blocks",
                     self.blocks.len()
                 ),
             ));
@@ -84,10 +84,10 @@ impl Page {
         if !same_kind(orig, block) {
             return Err(EditError::new(
                 at,
-                format!("block {id} is not a {} block in the page", block.kind()),
+                format!("block {pos} is not a {} block in the page", block.kind()),
             ));
         }
-        let splices = self.block_edits(id, block)?;
+        let splices = self.block_edits(pos, block)?;
         self.finish(splices, &at)
     }
 

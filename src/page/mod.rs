@@ -53,7 +53,7 @@ impl Page {
     /// Reads and parses a page file. Errors name the file, line and column.
     pub fn read(path: &Path) -> Result<Page> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let src = decode(path, bytes)?;
+        let src = crate::fs::decode(path, bytes)?;
         Page::parse(&src).map_err(|e| e.at(path, &src))
     }
 
@@ -331,35 +331,6 @@ pub fn is_card(sc: &tree::Shortcode) -> bool {
     sc.name() == CARD
         && (sc.close.is_some() || sc.open.self_closing)
         && (sc.open.params.is_empty() || sc.open.is_named())
-}
-
-/// Checks that file bytes are text Folio can edit, and returns them as a string.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    if let Some(nul) = memchr::memchr(0, &bytes) {
-        let prefix = String::from_utf8_lossy(bytes.get(..nul).unwrap_or_default());
-        let (line, col) = text::line_col(&prefix, prefix.len());
-        return Err(Error::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: "this is a binary file (it holds a NUL byte), not a text page".to_string(),
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or("");
-        let (line, col) = text::line_col(prefix, prefix.len());
-        Error::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: format!(
-                "invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text",
-                bytes.get(at).copied().unwrap_or_default()
-            ),
-        }
-    })
 }
 
 impl std::fmt::Display for Page {

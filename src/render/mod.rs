@@ -47,7 +47,9 @@ pub struct RenderOptions<'a> {
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).
     pub rewrite_url: Option<markdown::RewriteUrl<'a>>,
     /// Put an anchor `#folio-block-ID` before each block (the preview scrolls to them),
-    /// with each block's id given by position (the session's block ids); `None`: none.
+    /// with each block's id given by position (the session's block ids); a block the list
+    /// does not reach (all of them, with an empty list) is named by its position. `None`:
+    /// no anchors.
     pub anchors: Option<&'a [usize]>,
     /// Render only these blocks (the preview of a very long page shows the part being
     /// edited), with a note of how many are left out before and after.

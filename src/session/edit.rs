@@ -92,7 +92,9 @@ impl Session {
         let path = self.path.clone();
         let fail = |e: EditError| Error::model(&path, e.at, e.message);
         let mut next = self.current.clone();
-        let mut ids = None;
+        // A block's content changed, not which blocks there are: each keeps its id (when the
+        // new text has another number of blocks, `set_current` carries ids over instead).
+        let mut ids = Some(self.ids.clone());
         let page: Option<Page> = match &edit {
             Edit::FrontMatter { key, value } => Some(
                 open.page
@@ -180,6 +182,13 @@ impl Session {
                 format!("block {i} does not exist: the page has {n} blocks"),
             )
         };
+        // Positions are looked up in `blocks` itself, so they are always in range of it.
+        let at = |id: usize| {
+            blocks
+                .iter()
+                .position(|(_, i)| *i == id)
+                .ok_or_else(|| missing(id))
+        };
         match edit {
             Edit::Insert { index, block } => {
                 if *index > n {
@@ -188,7 +197,7 @@ impl Session {
                 blocks.insert(*index, (without_id(block.clone()), self.new_id()));
             }
             Edit::Move { id, to } => {
-                let from = self.position(*id)?;
+                let from = at(*id)?;
                 if *to >= n {
                     return Err(missing(*to));
                 }
@@ -196,13 +205,14 @@ impl Session {
                 blocks.insert(*to, b);
             }
             Edit::Delete { id } => {
-                blocks.remove(self.position(*id)?);
+                let from = at(*id)?;
+                blocks.remove(from);
             }
             Edit::Duplicate { id } => {
-                let at = self.position(*id)?;
-                let (block, _) = blocks.get(at).ok_or_else(|| missing(at))?;
-                let copy = without_id(block.clone());
-                blocks.insert(at + 1, (copy, self.new_id()));
+                let from = at(*id)?;
+                let copy = blocks.get(from).map(|(b, _)| without_id(b.clone()));
+                let copy = copy.ok_or_else(|| missing(*id))?;
+                blocks.insert(from + 1, (copy, self.new_id()));
             }
             Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
         }
@@ -227,4 +237,33 @@ fn without_id(mut b: Block) -> Block {
         Block::Card(c) => c.id = None,
     }
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Edit;
+
+    /// Every edit, one of each `op`.
+    const ALL: [&str; 7] = [
+        r#"{"op": "frontMatter", "key": "k", "value": null}"#,
+        r#"{"op": "param", "key": "k", "value": null}"#,
+        r#"{"op": "block", "id": 0, "block": {"kind": "markdown", "text": "x"}}"#,
+        r#"{"op": "insert", "index": 0, "block": {"kind": "markdown", "text": "x"}}"#,
+        r#"{"op": "move", "id": 0, "to": 1}"#,
+        r#"{"op": "delete", "id": 0}"#,
+        r#"{"op": "duplicate", "id": 0}"#,
+    ];
+
+    #[test]
+    fn the_structural_list_the_ui_gets_names_exactly_the_structural_edits() {
+        for json in ALL {
+            let edit: Edit = serde_json::from_str(json).expect("a valid edit");
+            let op: serde_json::Value = serde_json::from_str(json).expect("JSON");
+            let listed = op
+                .get("op")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|o| Edit::STRUCTURAL.contains(&o));
+            assert_eq!(listed, edit.is_structural(), "{json}");
+        }
+    }
 }

@@ -177,10 +177,13 @@ impl Session {
     /// (an edit's result), so each change is parsed once; `ids` are its block ids when known
     /// (undo and redo), else they are carried over from the blocks they match.
     fn set_current(&mut self, next: Snapshot, parsed: Option<Page>, ids: Option<Vec<usize>>) {
+        // Everything is worked out first and stored last, so a panic on the way (a bug,
+        // caught by the shell) leaves the session as it was.
+        let mut site = Arc::clone(&self.site);
         if let (Some(text), Some(file)) = (&next.config, self.site.params_file()) {
             if *text != file.src {
-                if let Ok(site) = self.site.with_params_text(text) {
-                    self.site = Arc::new(site);
+                if let Ok(s) = self.site.with_params_text(text) {
+                    site = Arc::new(s);
                 }
             }
         }
@@ -190,31 +193,37 @@ impl Session {
             (None, Some(open)) if same_page => Ok(open.page.clone()),
             (None, _) => Page::parse(&next.page),
         };
-        match parsed {
+        let (open, broken, ids) = match parsed {
             Ok(page) => {
-                self.ids = match ids {
+                let ids = match ids {
                     Some(ids) if ids.len() == page.blocks().len() => ids,
                     _ => self.carry_ids(&page),
                 };
-                self.open = Some(Arc::new(OpenPage {
+                let open = OpenPage {
                     path: self.path.clone(),
                     page,
-                    site: Arc::clone(&self.site),
-                }));
-                self.broken = None;
+                    site: Arc::clone(&site),
+                };
+                (Some(Arc::new(open)), None, ids)
             }
-            Err(e) => {
-                self.broken = Some(Broken::new(&self.path, &next.page, &e));
-                self.open = None;
-            }
-        }
+            Err(e) => (
+                None,
+                Some(Broken::new(&self.path, &next.page, &e)),
+                self.ids.clone(),
+            ),
+        };
+        self.site = site;
+        self.open = open;
+        self.broken = broken;
+        self.ids = ids;
         self.current = next;
         self.version += 1;
     }
 
-    /// Ids for the blocks of `page`, a new version of the open page: a block whose text is
-    /// unchanged keeps its id (the first unclaimed match, in order), then a block of the same
-    /// kind at the same position; the rest get new ids.
+    /// Ids for the blocks of `page`, a new version of the open page (an outside change, a
+    /// reload, an edit that changed the blocks): a block keeps the id of the old block with
+    /// the same text at the same place, else of the first unclaimed old block with the same
+    /// text, else of the old block of the same kind at the same place; the rest get new ids.
     fn carry_ids(&mut self, page: &Page) -> Vec<usize> {
         let old: Vec<(&str, &BlockSpan)> = match &self.open {
             Some(open) => open
@@ -225,30 +234,36 @@ impl Session {
                 .collect(),
             None => Vec::new(),
         };
-        let mut claimed = vec![false; old.len()];
-        let mut ids: Vec<Option<usize>> = page
+        let new: Vec<(&str, &BlockSpan)> = page
             .blocks()
             .iter()
-            .map(|b| {
-                let text = page.block_source(b);
-                let at = old
-                    .iter()
-                    .zip(&claimed)
-                    .position(|((t, _), &c)| !c && *t == text)?;
-                if let Some(c) = claimed.get_mut(at) {
-                    *c = true;
-                }
-                self.ids.get(at).copied()
-            })
+            .map(|b| (page.block_source(b), b))
             .collect();
-        for (i, (b, id)) in page.blocks().iter().zip(ids.iter_mut()).enumerate() {
-            let same_place = old
-                .get(i)
-                .is_some_and(|(_, o)| std::mem::discriminant(*o) == std::mem::discriminant(b));
-            let free = claimed.get_mut(i).filter(|c| !**c);
-            if let (None, true, Some(c)) = (&id, same_place, free) {
-                *c = true;
-                *id = self.ids.get(i).copied();
+        let mut claimed = vec![false; old.len()];
+        let mut ids: Vec<Option<usize>> = vec![None; new.len()];
+        let same_kind =
+            |a: &BlockSpan, b: &BlockSpan| std::mem::discriminant(a) == std::mem::discriminant(b);
+        let passes: [&dyn Fn(usize, usize) -> bool; 3] = [
+            &|i, o| i == o && old.get(o).map(|x| x.0) == new.get(i).map(|x| x.0),
+            &|i, o| old.get(o).map(|x| x.0) == new.get(i).map(|x| x.0),
+            &|i, o| {
+                i == o
+                    && matches!((old.get(o), new.get(i)), (Some(a), Some(b)) if same_kind(a.1, b.1))
+            },
+        ];
+        for matches in passes {
+            for (i, id) in ids.iter_mut().enumerate() {
+                if id.is_some() {
+                    continue;
+                }
+                let found = (0..old.len())
+                    .find(|&o| !claimed.get(o).copied().unwrap_or(true) && matches(i, o));
+                if let Some(o) = found {
+                    if let Some(c) = claimed.get_mut(o) {
+                        *c = true;
+                    }
+                    *id = self.ids.get(o).copied();
+                }
             }
         }
         ids.into_iter()

@@ -1,7 +1,6 @@
 //! The preview and the export of the unsaved text, taken from the session as snapshots so
 //! they render with the session lock released.
 
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use super::{view, Broken, PreviewKey, Session, PREVIEW_ALL};
@@ -53,14 +52,6 @@ impl Session {
         self.open.clone().ok_or_else(|| {
             Error::site(&self.path, "the page has an error; fix it before exporting")
         })
-    }
-
-    /// Exports the unsaved text into the folder `out`.
-    ///
-    /// # Errors
-    /// As [`Session::export_source`] and [`crate::export::export`].
-    pub fn export(&self, out: &Path) -> Result<crate::export::Report> {
-        crate::export::export(&*self.export_source()?, out)
     }
 }
 

@@ -128,7 +128,7 @@ class EditingTest(AppTest):
         notices = "return document.getElementById('notices').textContent"
         self.s.wait(lambda: "Folio hit a bug while applying an edit" in self.s.execute(notices),
                     what="the bug reported in a notice")
-        self.assertIn("your unsaved text is kept", self.s.execute(notices))
+        self.assertIn("Your unsaved text is kept", self.s.execute(notices))
         self.replace_text("b1:title", "After the bug")
         self.s.wait(lambda: "After the bug" in self.preview_titles(), what="edits to go on")
         self.s.type(self.field("b1:title"), wd.CTRL + "s")

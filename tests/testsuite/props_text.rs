@@ -144,7 +144,7 @@ proptest! {
             Ok(out) => {
                 let out = out.to_string();
                 // What apply writes, Folio reads back: no NUL, valid UTF-8, and it parses.
-                prop_assert!(folio::page::decode(std::path::Path::new("p.md"), out.clone().into_bytes()).is_ok());
+                prop_assert!(folio::fs::decode(std::path::Path::new("p.md"), out.clone().into_bytes()).is_ok());
                 let again = Page::parse(&out).unwrap().to_model();
                 let Block::Card(got) = &again.blocks[i] else { panic!("block {i} is no longer a card") };
                 prop_assert_eq!(&got.title, &title);

@@ -17,15 +17,27 @@ fn sample() -> (tempfile::TempDir, PathBuf, AppData) {
     (dir, page, data)
 }
 
-fn card(s: &Session, id: usize) -> Card {
-    match &s.open_page().expect("parses").model().blocks[id] {
+/// The card at position `pos`.
+fn card(s: &Session, pos: usize) -> Card {
+    match &s.open_page().expect("parses").model().blocks[pos] {
         Block::Card(c) => c.clone(),
-        other => panic!("block {id} is {}", other.kind()),
+        other => panic!("block {pos} is {}", other.kind()),
     }
 }
 
+/// The card whose session id is `id`.
+fn card_by_id(s: &Session, id: usize) -> Card {
+    let pos = s
+        .block_ids()
+        .iter()
+        .position(|&i| i == id)
+        .expect("a block with that id");
+    card(s, pos)
+}
+
+/// Sets the title of the card whose session id is `id`.
 fn retitle(s: &mut Session, id: usize, title: &str) -> Update {
-    let mut c = card(s, id);
+    let mut c = card_by_id(s, id);
     c.title = title.into();
     s.edit(
         Edit::Block {
@@ -572,4 +584,44 @@ fn a_card_edit_reports_its_field_problems_in_the_words_of_folio_check() {
         )
         .unwrap();
     assert_eq!((u.problems_of, u.problems.len()), (Some(1), 0));
+}
+
+#[test]
+fn editing_a_card_next_to_its_copy_changes_that_card_and_keeps_both_ids() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    s.edit(Edit::Duplicate { id: 1 }, None).unwrap();
+    let copy = s.block_ids()[2];
+    retitle(&mut s, 1, "Original, edited");
+    retitle(&mut s, 1, "Original, edited twice");
+    retitle(&mut s, copy, "The copy, edited");
+    assert_eq!(s.block_ids()[1..3], [1, copy]);
+    assert_eq!(card(&s, 1).title, "Original, edited twice");
+    assert_eq!(card(&s, 2).title, "The copy, edited");
+}
+
+#[test]
+fn the_preview_of_a_long_page_follows_a_block_by_its_id_after_it_moved() {
+    let (_d, page, _) = sample();
+    fs::write(&page, folio::sample::many_cards(200)).unwrap();
+    let mut s = Session::open(&page).unwrap();
+    let model = s.open_page().unwrap().model();
+    let last_card = model
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Card(_)))
+        .unwrap();
+    let last = s.block_ids()[last_card];
+    s.edit(Edit::Move { id: last, to: 1 }, None).unwrap();
+    assert_eq!(s.block_ids()[1], last);
+    let html = s.preview(None, Some(last));
+    assert!(
+        html.contains(&format!("id=\"folio-block-{last}\"")),
+        "the moved block is shown"
+    );
+    let far = s.block_ids()[150];
+    assert!(
+        !html.contains(&format!("id=\"folio-block-{far}\"")),
+        "a far block is not"
+    );
 }
