@@ -611,3 +611,16 @@ fn a_repeated_parameter_reads_as_its_last_value_and_goes_entirely_when_removed()
     let out = apply(&page, &m);
     assert!(out.contains("{{< project-card title=\"A\" >}}"), "{out}");
 }
+
+#[test]
+fn a_yaml_block_scalar_whose_header_comment_holds_a_chevron_keeps_its_comment() {
+    let text = "---\ntitle: x\ndesc: | # a > b\n  line one\n---\n\nbody\n";
+    let page = folio::Page::parse(text).unwrap();
+    let out = page
+        .set_front_matter("desc", Some(serde_json::json!("line two\n")))
+        .unwrap();
+    assert_eq!(
+        out.to_string(),
+        "---\ntitle: x\ndesc: | # a > b\n  line two\n---\n\nbody\n"
+    );
+}

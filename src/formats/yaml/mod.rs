@@ -288,7 +288,7 @@ impl Builder<'_> {
             ScalarStyle::Literal | ScalarStyle::Folded => {
                 let header = src
                     .get(self.base..at.start)
-                    .and_then(|s| s.rfind(['|', '>']))
+                    .and_then(block_header)
                     .map_or(at.start, |i| self.base + i);
                 let end = src
                     .get(..at.end.max(header))
@@ -334,4 +334,21 @@ fn quoted_end(src: &str, start: usize, quote: u8) -> usize {
         }
     }
     b.len()
+}
+
+/// Where the `|` or `>` of a block scalar is in `before` (the text up to the scalar's
+/// content): on the last line that holds more than blanks, before any comment (a `#` at the
+/// line's start or after a blank, YAML 1.2 §6.6), so a `>` in `key: | # a > b` is not taken.
+fn block_header(before: &str) -> Option<usize> {
+    let end = before.trim_end_matches([' ', '\t', '\r', '\n']).len();
+    let line_start = before.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.get(line_start..end)?;
+    let code_end = line
+        .match_indices('#')
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || line.get(..i).is_some_and(|b| b.ends_with([' ', '\t'])))
+        .unwrap_or(line.len());
+    line.get(..code_end)?
+        .rfind(['|', '>'])
+        .map(|i| line_start + i)
 }

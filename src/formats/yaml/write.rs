@@ -159,7 +159,8 @@ impl Syntax for YamlSyntax {
     fn scalar(&self, at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
         Ok(match v {
             Json::String(s) if style == Style::Block => {
-                block(s, block_indent(at.src, at.node), at.tree.eol)
+                let text = block(s, block_indent(at.src, at.node), at.tree.eol);
+                keep_header_comment(&text, at.src, at.node.span.start)
             }
             _ => scalar(v, Some(style)),
         })
@@ -176,5 +177,32 @@ impl Syntax for YamlSyntax {
     fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String> {
         let entry = at.tree.parent_entry(at.node);
         Ok(replace(at.src, at.node, new, at.tree.eol, entry))
+    }
+}
+
+/// `text` (a new block scalar, header line first) with the comment the old header line
+/// carried (`| # note`), which the block's span covers but no value holds.
+fn keep_header_comment(text: &str, src: &str, header: usize) -> String {
+    let old_line = src
+        .get(header..)
+        .map(|rest| rest.split(['\n', '\r']).next().unwrap_or(""))
+        .unwrap_or("");
+    let comment = old_line
+        .match_indices('#')
+        .map(|(i, _)| i)
+        .find(|&i| old_line.get(..i).is_some_and(|b| b.ends_with([' ', '\t'])));
+    let Some(comment) = comment.and_then(|i| old_line.get(i..)) else {
+        return text.to_string();
+    };
+    let blank = old_line
+        .get(..old_line.len() - comment.len())
+        .and_then(|b| b.get(b.trim_end_matches([' ', '\t']).len()..))
+        .unwrap_or(" ");
+    match text.split_once(['\n', '\r']) {
+        Some((head, _)) => {
+            let rest = text.get(head.len()..).unwrap_or("");
+            format!("{head}{blank}{comment}{rest}")
+        }
+        None => format!("{text}{blank}{comment}"),
     }
 }
