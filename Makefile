@@ -45,7 +45,8 @@ bench: deps-test
 ## The real app under Xvfb: start -> interactive, keystroke -> preview, outside write ->
 ## preview, memory.
 bench-app: deps-test
-	cargo build --release -p folio-desktop
+	cargo build --release -p folio-desktop --bin folio-desktop
+	cargo build --release --bin folio
 	python3 benches/app_perf.py
 
 ## Fuzz every entry point in turn (not in CI): parse, check, render, export, apply, merge

@@ -132,7 +132,7 @@ export function cardEditor(card, pos, model, ctx) {
     repoMsg.className = bad ? "invalid" : "hint";
     repoMsg.textContent = v === "" ? "No repository link." : bad ? bad.message : `Links to https://github.com/${v}`;
   };
-  repo.addEventListener("input", () => { card.repository = repo.value.trim() === "" ? null : repo.value.trim(); send("repo"); });
+  repo.addEventListener("input", () => { card.repository = repo.value.trim() === "" ? null : repo.value.trim(); showRepo(); send("repo"); });
   showRepo();
   const body = el("textarea", {
     rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: `b${id}:body` },
@@ -140,8 +140,16 @@ export function cardEditor(card, pos, model, ctx) {
   });
   item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card",
     field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body));
-  // Called when the engine's answer brings this card's problems.
-  item.showProblems = () => { showRepo(); icons.redraw(); };
+  // Called when the engine's answer brings this card's problems: redraws only when they
+  // changed (redrawing the chips on every keystroke reloads their icons).
+  let shown = JSON.stringify(ctx.problems(id));
+  item.showProblems = () => {
+    const now = JSON.stringify(ctx.problems(id));
+    if (now === shown) return;
+    shown = now;
+    showRepo();
+    icons.redraw();
+  };
   return item;
 }
 
