@@ -99,14 +99,7 @@ fn an_earlier_export_is_replaced_and_nothing_is_left_beside_it() {
     assert!(fs::read_to_string(out.join("index.html"))
         .unwrap()
         .contains("Game servers"));
-    let beside: Vec<String> = fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        beside.iter().all(|n| !n.contains("folio-")),
-        "no temp folders left: {beside:?}"
-    );
+    assert_no_staging_folders(site.path());
 }
 
 #[test]
@@ -159,14 +152,7 @@ fn a_failed_export_leaves_the_previous_one_intact() {
     let err = export(&broken, &out).unwrap_err();
     assert!(err.to_string().contains("broken.png"), "{err}");
     assert_eq!(all_files(&out), before);
-    let beside: Vec<String> = fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        beside.iter().all(|n| !n.contains("folio-")),
-        "no temp folders left: {beside:?}"
-    );
+    assert_no_staging_folders(site.path());
 }
 
 #[test]
@@ -335,4 +321,17 @@ fn the_cli_exports_a_site_folder() {
         .unwrap();
     assert!(status.success());
     assert!(out.join("index.html").is_file() && out.join(MANIFEST).is_file());
+}
+
+/// Asserts that no export staging folder (`.NAME.folio-new-…`, `.folio-old-…`) is left in
+/// `dir`.
+fn assert_no_staging_folders(dir: &Path) {
+    let beside: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        beside.iter().all(|n| !n.contains("folio-")),
+        "no temp folders left: {beside:?}"
+    );
 }
