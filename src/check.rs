@@ -94,7 +94,7 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
         return check_site(path);
     }
     match Site::for_page(path) {
-        Ok(site) => check_page(path, &site.params()),
+        Ok(site) => check_page(path, &site),
         Err(e) => vec![Diagnostic::from_error(&e)],
     }
 }
@@ -112,16 +112,16 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
                 .into(),
         )];
     }
-    let params = site.params();
     pages
         .iter()
-        .flat_map(|p| check_page(&p.path, &params))
+        .flat_map(|p| check_page(&p.path, &site))
         .collect()
 }
 
-/// Checks one page against the site's params.
-pub fn check_page(path: &Path, site_params: &Map<String, Json>) -> Vec<Diagnostic> {
-    let page = match Page::read(path) {
+/// Checks one page against its site: its params and its shortcodes.
+pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
+    let site_params = &site.params();
+    let page = match Page::read(path, &site.shortcodes) {
         Ok(p) => p,
         Err(e) => return vec![Diagnostic::from_error(&e)],
     };

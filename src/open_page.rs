@@ -41,8 +41,8 @@ impl Plan {
 impl OpenPage {
     /// Opens a page file and the site it belongs to.
     pub fn open(path: &Path) -> Result<OpenPage> {
-        let page = Page::read(path)?;
         let site = Site::for_page(path)?;
+        let page = Page::read(path, &site.shortcodes)?;
         Ok(OpenPage {
             path: path.to_path_buf(),
             page,
@@ -52,7 +52,7 @@ impl OpenPage {
 
     /// Re-parses `text` as this document's page (same path and site).
     pub fn with_text(&self, text: &str) -> Result<OpenPage> {
-        let page = Page::parse(text).map_err(|e| e.at(&self.path, text))?;
+        let page = Page::parse_in(text, &self.site.shortcodes).map_err(|e| e.at(&self.path, text))?;
         Ok(OpenPage {
             path: self.path.clone(),
             page,

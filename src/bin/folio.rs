@@ -61,6 +61,16 @@ enum Command {
         #[arg(long, short)]
         out: PathBuf,
     },
+    /// List the shortcodes a site can call, learned from its templates: name, template
+    /// file, whether calls take a body, and each parameter with the kind of value the
+    /// template makes of it.
+    Shortcodes {
+        /// The site folder (or a page in it).
+        site: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a generated page with N project cards (for benchmarks).
     #[command(hide = true)]
     BenchPage { cards: usize },
@@ -77,6 +87,7 @@ fn main() -> ExitCode {
             dry_run,
         } => apply(&page, &model, dry_run),
         Command::Export { path, out } => export(&path, &out),
+        Command::Shortcodes { site, json } => shortcodes(&site, json),
         Command::BenchPage { cards } => std::io::stdout()
             .write_all(folio::sample::many_cards(cards).as_bytes())
             .map_err(|e| Error::io(Path::new("<stdout>"), e)),
@@ -155,6 +166,58 @@ fn export(path: &Path, out: &Path) -> Result<(), Error> {
         report.dir.join("index.html").display()
     );
     Ok(())
+}
+
+fn shortcodes(path: &Path, json: bool) -> Result<(), Error> {
+    let site = if path.is_dir() {
+        folio::Site::open_dir(path)?
+    } else {
+        folio::Site::for_page(path)?
+    };
+    let mut out = std::io::stdout().lock();
+    let text = if json {
+        let all: Vec<_> = site.shortcodes.iter().collect();
+        serde_json::to_string_pretty(&all).expect("the catalogue always serializes") + "\n"
+    } else {
+        catalogue_text(&site.shortcodes)
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| Error::io(Path::new("<stdout>"), e))
+}
+
+/// One paragraph per shortcode: `name  file  paired|standalone`, then a line per parameter.
+fn catalogue_text(catalogue: &folio::site::Catalogue) -> String {
+    use folio::site::shortcodes::Origin;
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    for t in catalogue.iter() {
+        let from = match &t.origin {
+            Origin::BuiltIn => "built into Hugo".to_string(),
+            _ => t
+                .files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let pairing = if t.schema.paired { "paired" } else { "standalone" };
+        let _ = writeln!(s, "{}  {from}  {pairing}", t.name);
+        if let Some(p) = &t.problem {
+            let _ = writeln!(s, "  error: {p}");
+        }
+        for p in &t.schema.params {
+            let default = p
+                .default
+                .as_ref()
+                .map(|d| format!("  (default {d:?})"))
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {}: {}{default}", p.key, p.kind.name());
+        }
+        if t.schema.reads_all_params {
+            let _ = writeln!(s, "  (reads every parameter)");
+        }
+    }
+    s
 }
 
 fn strip_position(msg: &str) -> &str {

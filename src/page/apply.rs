@@ -127,7 +127,7 @@ impl Page {
         if out == self.src {
             return Ok(self.clone());
         }
-        Page::parse(&out).map_err(|e| EditError {
+        Page::parse_in(&out, &self.catalogue).map_err(|e| EditError {
             at: at.to_string(),
             message: format!(
                 "the edited page would not parse at {}: {}",
@@ -305,7 +305,7 @@ impl Page {
             at: at.to_string(),
             message: m,
         };
-        let scs = Shortcodes::parse(&template, 0).map_err(|e| fail(e.message))?;
+        let scs = Shortcodes::parse(&template, 0, &self.catalogue).map_err(|e| fail(e.message))?;
         let sc = scs
             .top
             .first()

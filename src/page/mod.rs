@@ -10,12 +10,14 @@ pub mod tree;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use crate::model::Notation;
 
 use crate::error::{Error, Result, SyntaxError};
 use crate::formats::Tree;
 use crate::model::{Block, Portfolio};
+use crate::site::Catalogue;
 use crate::text;
 use frontmatter::FrontMatterSpan;
 use tree::Shortcodes;
@@ -47,18 +49,32 @@ pub struct Page {
     eol: &'static str,
     /// The blocks as models, computed once: `apply` skips blocks equal to them.
     models: std::sync::OnceLock<Vec<Block>>,
+    /// The shortcodes the page's site can call: how its shortcodes pair; kept to parse
+    /// the page again after an edit.
+    catalogue: Arc<Catalogue>,
 }
 
 impl Page {
-    /// Reads and parses a page file. Errors name the file, line and column.
-    pub fn read(path: &Path) -> Result<Page> {
+    /// Reads and parses a page file of a site whose shortcodes are `catalogue`. Errors name
+    /// the file, line and column.
+    pub fn read(path: &Path, catalogue: &Arc<Catalogue>) -> Result<Page> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let src = crate::fs::decode(path, bytes)?;
-        Page::parse(&src).map_err(|e| e.at(path, &src))
+        Page::parse_in(&src, catalogue).map_err(|e| e.at(path, &src))
     }
 
-    /// Parses page text.
+    /// Parses page text outside any site: only Hugo's built-in shortcodes are known; other
+    /// shortcodes are paired when a closing tag follows.
     pub fn parse(src: &str) -> std::result::Result<Page, SyntaxError> {
+        Page::parse_in(src, &Catalogue::built_in())
+    }
+
+    /// Parses the text of a page of a site whose shortcodes are `catalogue` (they decide
+    /// which shortcodes are paired).
+    pub fn parse_in(
+        src: &str,
+        catalogue: &Arc<Catalogue>,
+    ) -> std::result::Result<Page, SyntaxError> {
         PARSES.with(|n| n.set(n.get() + 1));
         if src.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(SyntaxError::new(
@@ -82,7 +98,7 @@ impl Page {
             }
             None => None,
         };
-        let shortcodes = Shortcodes::parse(src, body_start)?;
+        let shortcodes = Shortcodes::parse(src, body_start, catalogue)?;
         let mut page = Page {
             src: src.to_string(),
             front_matter,
@@ -92,9 +108,15 @@ impl Page {
             gaps: Vec::new(),
             eol: text::dominant_eol(src),
             models: std::sync::OnceLock::new(),
+            catalogue: catalogue.clone(),
         };
         page.segment()?;
         Ok(page)
+    }
+
+    /// The shortcodes of the page's site, as the page was parsed with.
+    pub fn catalogue(&self) -> &Arc<Catalogue> {
+        &self.catalogue
     }
 
     /// The page's text, exactly as parsed.

@@ -1,10 +1,12 @@
 //! Pairs the lexer's tags into shortcodes: which opening tag each closing tag closes, what
 //! is nested in what.
 //!
-//! Hugo decides whether a shortcode takes a body from its template (does it use `.Inner`?).
-//! An editor has no templates, so it scans ahead: an opening tag is paired when a closing tag
-//! of the same name closes it; tags left open are standalone. The few shortcodes whose
-//! templates Folio knows are checked against them.
+//! Hugo decides whether a shortcode takes a body from its template (does it read `.Inner`?
+//! `hugolib/shortcode.go`). The site's [`Catalogue`] says so for every shortcode whose
+//! template Folio read: a paired one must be closed (or self-closed), a standalone one is
+//! never closed, and a closing tag for it is an error, both worded as Hugo words them. For
+//! a name with no readable template, Folio scans ahead: the opening tag is paired when a
+//! closing tag of the same name closes it, and standalone when left open.
 
 #![allow(
     clippy::indexing_slicing,
@@ -19,16 +21,12 @@ use std::ops::Range;
 use super::lexer::{self, Tag, Token};
 use crate::error::SyntaxError;
 use crate::model::Notation;
+use crate::site::Catalogue;
 use crate::text::position;
 
 /// Shortcodes nested deeper than this are refused: no real page comes close, and rendering
 /// and editing stay bounded on hostile input.
 pub const MAX_DEPTH: usize = 100;
-
-/// Shortcodes whose templates use `.Inner`: they must be closed.
-const NEEDS_INNER: &[&str] = &["project-card"];
-/// Shortcodes whose templates do not use `.Inner`: a closing tag is an error.
-const NO_INNER: &[&str] = &["param", "ref", "relref"];
 
 /// One shortcode: its opening tag and, when paired, its closing tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,12 +82,13 @@ pub struct Shortcodes {
 
 impl Shortcodes {
     /// Lexes and pairs the shortcodes of `src` from byte `start` on (the body of a page, or
-    /// a whole text such as a card body): the one way Folio reads shortcodes, used by the
-    /// page parser, the renderer and the edits that copy a card.
+    /// a whole text such as a card body), pairing as `catalogue`'s templates say: the one
+    /// way Folio reads shortcodes, used by the page parser, the renderer and the edits that
+    /// copy a card.
     ///
     /// # Errors
     /// A [`SyntaxError`] at the byte where a tag is malformed, unclosed or misnested.
-    pub fn parse(src: &str, start: usize) -> Result<Shortcodes, SyntaxError> {
+    pub fn parse(src: &str, start: usize, catalogue: &Catalogue) -> Result<Shortcodes, SyntaxError> {
         let tokens = lexer::lex(src, start)?;
         let escapes = tokens
             .iter()
@@ -106,14 +105,14 @@ impl Shortcodes {
                 _ => None,
             })
             .collect();
-        let mut shortcodes = build(src, tokens)?;
+        let mut shortcodes = build(src, tokens, catalogue)?;
         shortcodes.escapes = escapes;
         Ok(shortcodes)
     }
 }
 
 /// Pairs tags into shortcodes. `src` is only used to word error messages.
-fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
+fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortcodes, SyntaxError> {
     let mut all: Vec<Shortcode> = Vec::new();
     let mut paired: Vec<bool> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -121,12 +120,16 @@ fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
     let mut orphans: HashMap<String, (usize, usize)> = HashMap::new();
     for tok in tokens {
         let Token::Tag(tag) = tok else { continue };
+        let pairing = catalogue.paired(&tag.name);
         if tag.closing {
-            close(src, &mut all, &mut paired, &mut stack, &mut orphans, tag)?;
+            if pairing == Some(false) {
+                return Err(closed_standalone(src, &all, &tag));
+            }
+            close(src, &mut all, &mut paired, &mut stack, &mut orphans, tag, catalogue)?;
             continue;
         }
         let idx = all.len();
-        let self_closing = tag.self_closing;
+        let self_closing = tag.self_closing || pairing == Some(false);
         let span = tag.span.clone();
         all.push(Shortcode {
             open: tag,
@@ -141,7 +144,7 @@ fn build(src: &str, tokens: Vec<Token>) -> Result<Shortcodes, SyntaxError> {
         }
     }
     for &idx in &stack {
-        check_unpaired(src, &all[idx])?;
+        check_unpaired(src, &all[idx], catalogue)?;
     }
     let top = link(src, &mut all, &paired)?;
     Ok(Shortcodes {
@@ -195,6 +198,24 @@ fn outermost(all: &[Shortcode], mut i: usize) -> usize {
     i
 }
 
+/// A closing tag for a shortcode whose template does not read `.Inner` (Hugo's message).
+fn closed_standalone(src: &str, all: &[Shortcode], tag: &Tag) -> SyntaxError {
+    let opened = all
+        .iter()
+        .rev()
+        .find(|sc| sc.open.name == tag.name)
+        .map(|sc| format!(" (opened at {})", position(src, sc.open.span.start)))
+        .unwrap_or_default();
+    SyntaxError::new(
+        tag.span.start,
+        format!(
+            "shortcode `{}` does not use a body, yet a closing tag was provided{opened}: its \
+             template does not read .Inner",
+            tag.name
+        ),
+    )
+}
+
 fn close(
     src: &str,
     all: &mut [Shortcode],
@@ -202,6 +223,7 @@ fn close(
     stack: &mut Vec<usize>,
     orphans: &mut HashMap<String, (usize, usize)>,
     tag: Tag,
+    catalogue: &Catalogue,
 ) -> Result<(), SyntaxError> {
     let Some(j) = stack.iter().rposition(|&i| all[i].open.name == tag.name) else {
         if let Some(&(opened, closed)) = orphans.get(&*tag.name) {
@@ -234,7 +256,7 @@ fn close(
         ));
     };
     for &idx in &stack[j + 1..] {
-        check_unpaired(src, &all[idx])?;
+        check_unpaired(src, &all[idx], catalogue)?;
         orphans.insert(
             all[idx].open.name.to_string(),
             (all[idx].open.span.start, tag.span.start),
@@ -243,29 +265,21 @@ fn close(
     let idx = stack[j];
     stack.truncate(j);
     let sc = &mut all[idx];
-    if NO_INNER.contains(&&*sc.open.name) {
-        return Err(SyntaxError::new(
-            tag.span.start,
-            format!(
-                "shortcode `{}` does not use a body, yet a closing tag was provided (opened at {})",
-                sc.open.name,
-                position(src, sc.open.span.start)
-            ),
-        ));
-    }
     sc.span = sc.open.span.start..tag.span.end;
     sc.close = Some(tag);
     paired[idx] = true;
     Ok(())
 }
 
-fn check_unpaired(src: &str, sc: &Shortcode) -> Result<(), SyntaxError> {
-    if NEEDS_INNER.contains(&&*sc.open.name) {
+/// A shortcode left open must not be one whose template reads `.Inner`.
+fn check_unpaired(src: &str, sc: &Shortcode, catalogue: &Catalogue) -> Result<(), SyntaxError> {
+    if catalogue.paired(&sc.open.name) == Some(true) {
         let n = &sc.open.name;
         return Err(SyntaxError::new(
             sc.open.span.start,
             format!(
-                "unclosed shortcode `{n}` opened at {}: expected `{{{{< /{n} >}}}}` after its body",
+                "unclosed shortcode `{n}` opened at {}: expected `{{{{< /{n} >}}}}` after its body \
+                 (its template reads .Inner), or a self-closing `{{{{< {n} … />}}}}`",
                 position(src, sc.open.span.start)
             ),
         ));

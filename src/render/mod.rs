@@ -32,6 +32,8 @@ struct Source<'a> {
     shortcodes: &'a Shortcodes,
     escapes: &'a [Escape],
     body_start: usize,
+    /// The site's shortcodes: how shortcodes in re-parsed text pair.
+    catalogue: &'a crate::site::Catalogue,
 }
 
 /// How deep `markdownify` may find shortcodes in shortcode output before it stops looking.
@@ -150,6 +152,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         shortcodes: page.shortcodes(),
         escapes: page.escapes(),
         body_start: range.start,
+        catalogue: page.catalogue(),
     };
     let mut r = Renderer {
         src,
@@ -283,12 +286,13 @@ impl Renderer<'_> {
     /// `text` rendered with its own shortcodes; `None` when they do not parse (then it is
     /// rendered as plain Markdown).
     fn reparsed(&mut self, text: &str) -> Option<String> {
-        let scs = Shortcodes::parse(text, 0).ok()?;
+        let scs = Shortcodes::parse(text, 0, self.src.catalogue).ok()?;
         let src = Source {
             text,
             shortcodes: &scs,
             escapes: &scs.escapes,
             body_start: 0,
+            catalogue: self.src.catalogue,
         };
         let mut sub = Renderer {
             src,

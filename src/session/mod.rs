@@ -191,7 +191,7 @@ impl Session {
         let parsed = match (parsed, &self.open) {
             (Some(page), _) => Ok(page),
             (None, Some(open)) if same_page => Ok(open.page.clone()),
-            (None, _) => Page::parse(&next.page),
+            (None, _) => Page::parse_in(&next.page, &site.shortcodes),
         };
         let (open, broken, ids) = match parsed {
             Ok(page) => {

@@ -213,7 +213,7 @@ impl Session {
         theirs: Snapshot,
         resolutions: &HashMap<String, Resolution>,
     ) -> Result<Outside> {
-        let theirs_page = match Page::parse(&theirs.page) {
+        let theirs_page = match Page::parse_in(&theirs.page, &self.site.shortcodes) {
             Ok(p) => p,
             Err(e) => {
                 // Keep the edits; merge again when the file parses (base stays as it was).
@@ -222,7 +222,7 @@ impl Session {
                 });
             }
         };
-        let (Some(mine_doc), Ok(base_page)) = (self.open.clone(), Page::parse(&self.disk.page))
+        let (Some(mine_doc), Ok(base_page)) = (self.open.clone(), Page::parse_in(&self.disk.page, &self.site.shortcodes))
         else {
             // Nothing parsed to merge with: their text replaces a broken one.
             self.disk = theirs.clone();

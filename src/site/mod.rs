@@ -2,13 +2,16 @@
 //! `[params]`, its languages and content folders, and the portfolio pages in them.
 //!
 //! `config.rs` finds and reads the config, `params.rs` reads and edits the params,
-//! `content.rs` lists languages and portfolio pages.
+//! `content.rs` lists languages and portfolio pages, [`shortcodes`] is the catalogue of the
+//! shortcodes the site can call, learned from its templates.
 
 mod config;
 mod content;
 mod params;
+pub mod shortcodes;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value as Json;
 
@@ -16,6 +19,7 @@ use crate::error::{Error, Result};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
 pub use params::lookup_param;
+pub use shortcodes::Catalogue;
 
 /// One language of the site and where its content lives.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -49,6 +53,8 @@ pub struct Site {
     pub config: Option<ConfigFile>,
     /// `config/_default/params.*`, whose top level is the params.
     pub params_file: Option<ConfigFile>,
+    /// The shortcodes the site can call (its templates, its themes', Hugo's built-ins).
+    pub shortcodes: Arc<Catalogue>,
 }
 
 impl Site {
@@ -85,6 +91,7 @@ impl Site {
             root: abs.parent().unwrap_or(Path::new("/")).to_path_buf(),
             config: None,
             params_file: None,
+            shortcodes: Catalogue::built_in(),
         })
     }
 
@@ -98,11 +105,49 @@ impl Site {
             .find(|p| p.is_file())
             .map(|p| ConfigFile::read(&p))
             .transpose()?;
-        Ok(Site {
+        let mut site = Site {
             root: dir.to_path_buf(),
             config,
             params_file,
-        })
+            shortcodes: Catalogue::built_in(),
+        };
+        site.shortcodes = Arc::new(Catalogue::load(&site.template_sources()));
+        Ok(site)
+    }
+
+    /// Where the site's shortcode templates are looked up: its `layouts/`, its themes
+    /// (`theme`, a string or a list; `themesDir`) and its modules (`module.imports`).
+    pub fn template_sources(&self) -> shortcodes::Sources {
+        let themes = match self.config_json(&["theme"]) {
+            Some(Json::String(t)) => vec![t],
+            Some(Json::Array(list)) => list
+                .into_iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let themes_dir = match self.config_json(&["themesDir"]) {
+            Some(Json::String(d)) => PathBuf::from(d),
+            _ => PathBuf::from("themes"),
+        };
+        let modules = match self.config_json(&["module", "imports"]) {
+            Some(Json::Array(list)) => list
+                .iter()
+                .filter_map(|m| m.get("path").and_then(Json::as_str).map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        shortcodes::Sources {
+            root: self.root.clone(),
+            themes,
+            themes_dir,
+            modules,
+        }
+    }
+
+    /// Reads the shortcode templates again (after one changed on disk).
+    pub fn reload_shortcodes(&mut self) {
+        self.shortcodes = Arc::new(Catalogue::load(&self.template_sources()));
     }
 
     /// The config's value at a path of keys.

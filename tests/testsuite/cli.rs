@@ -214,19 +214,19 @@ fn a_broken_page_is_not_written_by_apply() {
     let page = dir.path().join("p.md");
     fs::write(
         &page,
-        "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n",
+        "---\ntitle: x\n---\n{{< /project-card >}}\n",
     )
     .unwrap();
     let out = folio(&["apply", page.to_str().unwrap(), "-"], Some("{}"));
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("p.md:4:1: unclosed shortcode `project-card`"),
+        text(&out.stderr).contains("p.md:4:5: got closing shortcode, but none is open"),
         "{}",
         text(&out.stderr)
     );
     assert_eq!(
         fs::read_to_string(&page).unwrap(),
-        "---\ntitle: x\n---\n{{< project-card title=\"a\" >}}\n"
+        "---\ntitle: x\n---\n{{< /project-card >}}\n"
     );
 }
 

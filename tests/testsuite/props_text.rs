@@ -198,7 +198,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.md");
         std::fs::write(&path, format!("{text}{extra}")).unwrap();
-        for d in folio::check::check_page(&path, &serde_json::Map::new()) {
+        for d in folio::check::check_page(&path, &folio::Site::for_page(&path).unwrap()) {
             prop_assert!(d.line >= 1 && d.col >= 1);
         }
     }

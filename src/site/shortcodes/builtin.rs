@@ -1,0 +1,115 @@
+//! Hugo's built-in shortcodes (Hugo 0.168, `tpl/tplimpl/embedded/templates/_shortcodes/`
+//! and `highlight`, `ref` written in Go), with the parameters Hugo's documentation gives
+//! (gohugo.io, "Shortcodes"). A site's template of the same name overrides them.
+
+use super::schema::{FieldKind, ParamKey, ParamSchema, Schema};
+
+/// `(name, paired, parameters)`; a parameter is `"name:kind"` or `"#N:kind"` (positional).
+const BUILT_IN: &[(&str, bool, &[&str])] = &[
+    ("comment", true, &[]),
+    (
+        "details",
+        true,
+        &["summary:markdown", "open:flag", "class:text", "name:text", "title:text"],
+    ),
+    (
+        "figure",
+        false,
+        &[
+            "src:image",
+            "link:url",
+            "target:text",
+            "rel:text",
+            "alt:text",
+            "title:text",
+            "caption:markdown",
+            "class:text",
+            "height:text",
+            "width:text",
+            "loading:text",
+            "attr:markdown",
+            "attrlink:url",
+        ],
+    ),
+    ("gist", false, &["#0:text", "#1:text", "#2:text"]),
+    ("highlight", true, &["#0:text", "#1:text"]),
+    ("instagram", false, &["#0:text"]),
+    ("param", false, &["#0:text"]),
+    (
+        "qr",
+        true,
+        &[
+            "text:text",
+            "level:text",
+            "scale:text",
+            "targetDir:text",
+            "alt:text",
+            "class:text",
+            "id:text",
+            "loading:text",
+            "title:text",
+        ],
+    ),
+    ("ref", false, &["#0:text", "path:text", "lang:text", "outputFormat:text"]),
+    ("relref", false, &["#0:text", "path:text", "lang:text", "outputFormat:text"]),
+    (
+        "vimeo",
+        false,
+        &["#0:text", "id:text", "class:text", "title:text", "loading:text", "allowFullScreen:flag"],
+    ),
+    ("x", false, &["user:text", "id:text"]),
+    ("twitter", false, &["user:text", "id:text"]),
+    (
+        "youtube",
+        false,
+        &[
+            "#0:text",
+            "id:text",
+            "title:text",
+            "class:text",
+            "autoplay:flag",
+            "controls:flag",
+            "loop:flag",
+            "mute:flag",
+            "start:text",
+            "end:text",
+            "loading:text",
+            "allowFullScreen:flag",
+        ],
+    ),
+];
+
+/// Every built-in shortcode and its schema, in name order.
+pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
+    BUILT_IN.iter().map(|(name, paired, params)| {
+        let params = params.iter().map(|p| param(p)).collect();
+        (
+            *name,
+            Schema {
+                paired: *paired,
+                params,
+                reads_all_params: false,
+            },
+        )
+    })
+}
+
+fn param(spec: &str) -> ParamSchema {
+    let (key, kind) = spec.split_once(':').unwrap_or((spec, "text"));
+    let key = match key.strip_prefix('#').and_then(|n| n.parse().ok()) {
+        Some(i) => ParamKey::Positional(i),
+        None => ParamKey::Named(key.to_string()),
+    };
+    let kind = match kind {
+        "markdown" => FieldKind::Markdown,
+        "image" => FieldKind::Image,
+        "url" => FieldKind::Url,
+        "flag" => FieldKind::Flag,
+        _ => FieldKind::Text,
+    };
+    ParamSchema {
+        key,
+        kind,
+        default: None,
+    }
+}

@@ -1,0 +1,284 @@
+//! The site's shortcode catalogue: every shortcode the site can call, where its template
+//! is, and the [`Schema`] inferred from it.
+//!
+//! Templates are looked up as Hugo does (`tpl/tplimpl`, Hugo docs "Template lookup
+//! order"), first found wins:
+//!
+//! 1. the site's `layouts/_shortcodes/` (Hugo ≥ 0.146) and `layouts/shortcodes/`;
+//! 2. each theme the config names (`theme`, a string or a list, leftmost first), in
+//!    `THEMESDIR/NAME/layouts/…` (`themesDir`, default `themes`), or in
+//!    `_vendor/NAME/layouts/…` for a theme given as a module path;
+//! 3. each module in `module.imports`, in `_vendor/PATH/layouts/…`;
+//! 4. Hugo's built-in shortcodes ([`builtin`]).
+//!
+//! A shortcode's name is its file's path under the shortcodes folder without the
+//! extensions (`hextra/hero-badge.html` → `hextra/hero-badge`). Variants of one template
+//! for a language or output format (`name.en.html`, `name.html.html`, `name.amp.html`)
+//! are read together: the shortcode is paired if any of them reads `.Inner`, and reads
+//! the parameters any of them reads.
+
+pub mod builtin;
+pub mod schema;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use serde::Serialize;
+
+pub use schema::{FieldKind, ParamKey, ParamSchema, Schema};
+
+/// Where a shortcode's template comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "name")]
+pub enum Origin {
+    /// The site's own `layouts/`.
+    Site,
+    /// A theme, by the name the config gives it.
+    Theme(String),
+    /// A vendored module, by its path.
+    Module(String),
+    /// Built into Hugo.
+    BuiltIn,
+}
+
+/// One shortcode the site can call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShortcodeTemplate {
+    /// The name calls use.
+    pub name: String,
+    /// Where its template comes from.
+    pub origin: Origin,
+    /// Its template files, relative to the site root (the first is the one without a
+    /// variant when there is one); empty for a built-in.
+    pub files: Vec<PathBuf>,
+    /// What the template reads. For a template that does not parse, an empty schema.
+    pub schema: Schema,
+    /// Why the template could not be read or parsed (`file:line:col: message`): Hugo
+    /// fails the build on it; Folio then does not know whether it is paired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+/// The shortcodes a site can call, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Catalogue {
+    templates: BTreeMap<String, ShortcodeTemplate>,
+}
+
+/// Where a catalogue looks for templates, in precedence order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sources {
+    /// The site's root folder.
+    pub root: PathBuf,
+    /// Theme names, leftmost (winning) first.
+    pub themes: Vec<String>,
+    /// The themes folder, relative to the root (`themesDir`, default `themes`).
+    pub themes_dir: PathBuf,
+    /// Module import paths (`module.imports[].path`).
+    pub modules: Vec<String>,
+}
+
+static BUILT_IN: LazyLock<Arc<Catalogue>> = LazyLock::new(|| {
+    let mut c = Catalogue::default();
+    c.add_built_ins();
+    Arc::new(c)
+});
+
+impl Catalogue {
+    /// Hugo's built-in shortcodes only: what a page outside any site can call.
+    pub fn built_in() -> Arc<Catalogue> {
+        BUILT_IN.clone()
+    }
+
+    /// Reads every shortcode template the site can use (see the module doc for the
+    /// order). Templates that cannot be read or parsed are kept with their
+    /// [`ShortcodeTemplate::problem`]; a missing folder is no error.
+    pub fn load(sources: &Sources) -> Catalogue {
+        let mut c = Catalogue::default();
+        for (layouts, origin) in layout_roots(sources) {
+            c.add_folder(&sources.root, &layouts, &origin);
+        }
+        c.add_built_ins();
+        c
+    }
+
+    /// The layouts folders the catalogue reads, in precedence order: what the watcher
+    /// must watch.
+    pub fn folders(sources: &Sources) -> Vec<PathBuf> {
+        layout_roots(sources)
+            .into_iter()
+            .flat_map(|(l, _)| [l.join("_shortcodes"), l.join("shortcodes")])
+            .collect()
+    }
+
+    /// The shortcode called `name`, if the site has it.
+    pub fn get(&self, name: &str) -> Option<&ShortcodeTemplate> {
+        self.templates.get(name)
+    }
+
+    /// Whether calls of `name` take a body, as its template says; `None` when Folio has
+    /// no readable template for it (the caller scans ahead for a closing tag).
+    pub fn paired(&self, name: &str) -> Option<bool> {
+        self.templates
+            .get(name)
+            .filter(|t| t.problem.is_none())
+            .map(|t| t.schema.paired)
+    }
+
+    /// Every shortcode, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = &ShortcodeTemplate> {
+        self.templates.values()
+    }
+
+    /// How many shortcodes there are.
+    pub fn len(&self) -> usize {
+        self.templates.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.templates.is_empty()
+    }
+
+    fn add_built_ins(&mut self) {
+        for (name, schema) in builtin::all() {
+            self.templates
+                .entry(name.to_string())
+                .or_insert_with(|| ShortcodeTemplate {
+                    name: name.to_string(),
+                    origin: Origin::BuiltIn,
+                    files: Vec::new(),
+                    schema,
+                    problem: None,
+                });
+        }
+    }
+
+    /// Adds the templates under `layouts/_shortcodes` and `layouts/shortcodes` whose
+    /// names are not taken by an earlier source.
+    fn add_folder(&mut self, root: &Path, layouts: &Path, origin: &Origin) {
+        let mut found: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        for dir in [layouts.join("_shortcodes"), layouts.join("shortcodes")] {
+            for entry in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(std::result::Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let Some(name) = shortcode_name(&dir, entry.path()) else {
+                    continue;
+                };
+                if !self.templates.contains_key(&name) {
+                    found.entry(name).or_default().push(entry.into_path());
+                }
+            }
+        }
+        for (name, mut files) in found {
+            // The plain `name.html` first: its schema leads.
+            files.sort_by_key(|f| f.file_name().map(|n| n.to_string_lossy().matches('.').count()));
+            let template = read_template(root, &name, files, origin.clone());
+            self.templates.insert(name, template);
+        }
+    }
+}
+
+/// `(layouts folder, origin)` for the site, its themes and its modules, in order.
+fn layout_roots(sources: &Sources) -> Vec<(PathBuf, Origin)> {
+    let root = &sources.root;
+    let mut roots = vec![(root.join("layouts"), Origin::Site)];
+    for theme in &sources.themes {
+        let in_themes = root.join(&sources.themes_dir).join(theme);
+        let dir = if in_themes.is_dir() {
+            in_themes
+        } else {
+            root.join("_vendor").join(theme)
+        };
+        roots.push((dir.join("layouts"), Origin::Theme(theme.clone())));
+    }
+    for module in &sources.modules {
+        roots.push((
+            root.join("_vendor").join(module).join("layouts"),
+            Origin::Module(module.clone()),
+        ));
+    }
+    roots
+}
+
+/// `dir/a/b.en.html` → `a/b`; hidden files and editor backups are not templates.
+fn shortcode_name(dir: &Path, file: &Path) -> Option<String> {
+    let rel = file.strip_prefix(dir).ok()?;
+    let file_name = rel.file_name()?.to_str()?;
+    if file_name.starts_with('.') || file_name.ends_with('~') || !file_name.contains('.') {
+        return None;
+    }
+    let stem = file_name.split('.').next()?;
+    let mut name = String::new();
+    if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+        name.push_str(&parent.to_str()?.replace('\\', "/"));
+        name.push('/');
+    }
+    name.push_str(stem);
+    Some(name)
+}
+
+/// Reads and infers every variant of one template; the schemas are merged.
+fn read_template(root: &Path, name: &str, files: Vec<PathBuf>, origin: Origin) -> ShortcodeTemplate {
+    let mut schema = Schema::default();
+    let mut problem = None;
+    for file in &files {
+        let inferred = crate::fs::read_text(file)
+            .map_err(|e| e.to_string())
+            .and_then(|text| Schema::infer(&text).map_err(|m| format!("{}: {m}", file.display())));
+        match inferred {
+            Ok(s) => merge(&mut schema, s),
+            Err(e) => {
+                problem.get_or_insert(e);
+            }
+        }
+    }
+    ShortcodeTemplate {
+        name: name.to_string(),
+        origin,
+        files: files
+            .into_iter()
+            .map(|f| f.strip_prefix(root).map(Path::to_path_buf).unwrap_or(f))
+            .collect(),
+        schema,
+        problem,
+    }
+}
+
+fn merge(into: &mut Schema, from: Schema) {
+    into.paired |= from.paired;
+    into.reads_all_params |= from.reads_all_params;
+    for p in from.params {
+        if into.param(&p.key).is_none() {
+            into.params.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_the_path_under_the_folder_without_extensions() {
+        let d = Path::new("/s/layouts/shortcodes");
+        assert_eq!(shortcode_name(d, &d.join("card.html")).as_deref(), Some("card"));
+        assert_eq!(shortcode_name(d, &d.join("card.en.html")).as_deref(), Some("card"));
+        assert_eq!(shortcode_name(d, &d.join("hextra/hero-badge.html")).as_deref(), Some("hextra/hero-badge"));
+        assert_eq!(shortcode_name(d, &d.join(".card.html.swp")), None);
+        assert_eq!(shortcode_name(d, &d.join("card.html~")), None);
+    }
+
+    #[test]
+    fn built_ins_are_known_with_their_pairing() {
+        let c = Catalogue::built_in();
+        assert_eq!(c.paired("highlight"), Some(true));
+        assert_eq!(c.paired("figure"), Some(false));
+        assert_eq!(c.paired("project-card"), None);
+    }
+}

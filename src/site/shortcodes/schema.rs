@@ -1,0 +1,669 @@
+//! A shortcode's schema, inferred from its template's parse tree: which parameters it reads
+//! (named with `.Get "x"`, `$.Get "x"`, `.Params.x`, `index .Params "x"`, `isset .Params
+//! "x"`; positional with `.Get 0`…), whether it takes a body (it reads `.Inner` or
+//! `.InnerDeindent`: Hugo's rule, `hugolib/shortcode.go`), and what kind of value each
+//! parameter holds, from how the template uses it.
+//!
+//! The template is parsed with the `gotmpl` crate (Go's `text/template/parse`); values are
+//! followed through pipelines, variables (`$x := .Get "x"`), `with` and `range` (which set
+//! dot). The kind of a parameter, first match wins:
+//!
+//! | kind | the template… |
+//! |---|---|
+//! | `icons` | prints a word of it inside a class value after `fa-` (Font Awesome) |
+//! | `markdown` | pipes it to `markdownify`, `.RenderString` or `.Page.RenderString` |
+//! | `image` | prints it first in an `<img>`/`<source>` `src`, or hands it to `resources.Get`… |
+//! | `url` | prints it first in an `href`/`src`, or through `relURL`, `absURL`, `urls.Parse` |
+//! | `words` | splits it on `" "` |
+//! | `commaList` | splits it on `","` or `", "` |
+//! | `flag` | only tests it (`if`, `with`, `eq`, `not`…), never prints it |
+//! | `text` | anything else |
+//!
+//! A default comes from `default "v"` or `or … "v"` applied to the value.
+
+use std::collections::HashMap;
+
+use gotmpl::parse::{CommandNode, Expr, ListNode, Node, Number, Parser, PipeNode};
+use serde::Serialize;
+
+/// How a parameter is named in a call: `title="…"` or by position (`{{< x a b >}}`: 0, 1).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum ParamKey {
+    /// A named parameter (Hugo matches names exactly).
+    Named(String),
+    /// A positional parameter, 0-based.
+    Positional(usize),
+}
+
+impl std::fmt::Display for ParamKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamKey::Named(n) => f.write_str(n),
+            ParamKey::Positional(i) => write!(f, "#{i}"),
+        }
+    }
+}
+
+/// What a parameter's value is, as the template uses it (see the module's table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FieldKind {
+    /// Plain text.
+    Text,
+    /// Markdown, rendered by the template.
+    Markdown,
+    /// Words separated by spaces.
+    Words,
+    /// Items separated by commas.
+    CommaList,
+    /// A link.
+    Url,
+    /// An image path or URL.
+    Image,
+    /// A value only tested, never printed: a checkbox.
+    Flag,
+    /// Font Awesome icon names separated by spaces.
+    Icons,
+}
+
+impl FieldKind {
+    /// The kind's name as `folio shortcodes` and the JSON print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Markdown => "markdown",
+            FieldKind::Words => "words",
+            FieldKind::CommaList => "commaList",
+            FieldKind::Url => "url",
+            FieldKind::Image => "image",
+            FieldKind::Flag => "flag",
+            FieldKind::Icons => "icons",
+        }
+    }
+}
+
+/// One parameter a template reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParamSchema {
+    /// Its name, or its position.
+    pub key: ParamKey,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// The value the template falls back to when it is missing (`default "v"`, `or … "v"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+}
+
+/// What a shortcode's template says about its calls.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schema {
+    /// The template reads `.Inner` (or `.InnerDeindent`): calls must be closed (or
+    /// self-closed); without it a closing tag is an error (`hugolib/shortcode.go`).
+    pub paired: bool,
+    /// The parameters it reads, in the order the template first reads them.
+    pub params: Vec<ParamSchema>,
+    /// It reads `.Params` as a whole (`range .Params`, `.Params | jsonify`): any name may
+    /// be meaningful.
+    pub reads_all_params: bool,
+}
+
+impl Schema {
+    /// Infers the schema of a shortcode template's text.
+    ///
+    /// # Errors
+    /// The template does not parse as a Go template: the message is gotmpl's, with the
+    /// line and column.
+    pub fn infer(template: &str) -> Result<Schema, String> {
+        let (list, defines) = Parser::new(template, "{{", "}}")
+            .and_then(Parser::parse)
+            .map_err(|e| e.to_string())?;
+        let mut infer = Infer::default();
+        infer.list(&list, &Flows::new());
+        for define in &defines {
+            infer.list(&define.body, &Flows::new());
+        }
+        Ok(infer.finish())
+    }
+
+    /// The schema of a parameter, if the template reads it.
+    pub fn param(&self, key: &ParamKey) -> Option<&ParamSchema> {
+        self.params.iter().find(|p| &p.key == key)
+    }
+}
+
+/// A parameter's value flowing through the template: `split` marks it as one of its
+/// elements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Flow {
+    key: ParamKey,
+    element: bool,
+}
+
+type Flows = Vec<Flow>;
+
+/// How the template used one parameter.
+#[derive(Debug, Default)]
+struct Uses {
+    markdown: bool,
+    image: bool,
+    url: bool,
+    icons: bool,
+    words: bool,
+    comma: bool,
+    tested: bool,
+    /// Printed, or handed to a function Folio does not follow.
+    other: bool,
+    default: Option<String>,
+}
+
+#[derive(Default)]
+struct Infer {
+    order: Vec<ParamKey>,
+    uses: HashMap<ParamKey, Uses>,
+    vars: HashMap<String, Flows>,
+    paired: bool,
+    reads_all: bool,
+    /// The end of the text printed so far, to tell which attribute a value is printed in.
+    tail: String,
+}
+
+/// Functions whose result is their argument's value, changed but still that value.
+const PASS_THROUGH: &[&str] = &[
+    "default",
+    "or",
+    "print",
+    "printf",
+    "println",
+    "string",
+    "lower",
+    "upper",
+    "title",
+    "trim",
+    "chomp",
+    "safeHTML",
+    "safeHTMLAttr",
+    "safeURL",
+    "htmlUnescape",
+    "htmlEscape",
+    "replace",
+    "replaceRE",
+    "humanize",
+    "urlize",
+    "truncate",
+    "emojify",
+    "plainify",
+    "index",
+    "first",
+    "last",
+    "strings.TrimSpace",
+    "strings.Trim",
+    "strings.ToLower",
+    "strings.ToUpper",
+    "strings.Title",
+    "strings.TrimPrefix",
+    "strings.TrimSuffix",
+    "urls.JoinPath",
+];
+
+impl Infer {
+    fn finish(self) -> Schema {
+        let params = self
+            .order
+            .into_iter()
+            .map(|key| {
+                let u = self.uses.get(&key);
+                let kind = u.map_or(FieldKind::Text, kind_of);
+                let default = u.and_then(|u| u.default.clone());
+                ParamSchema { key, kind, default }
+            })
+            .collect();
+        Schema {
+            paired: self.paired,
+            params,
+            reads_all_params: self.reads_all,
+        }
+    }
+
+    fn uses(&mut self, key: &ParamKey) -> &mut Uses {
+        if !self.uses.contains_key(key) {
+            self.order.push(key.clone());
+        }
+        self.uses.entry(key.clone()).or_default()
+    }
+
+    fn mark(&mut self, flows: &Flows, f: impl Fn(&mut Uses)) {
+        for flow in flows {
+            f(self.uses(&flow.key));
+        }
+    }
+
+    fn list(&mut self, list: &ListNode, dot: &Flows) {
+        for node in &list.nodes {
+            self.node(node, dot);
+        }
+    }
+
+    fn node(&mut self, node: &Node, dot: &Flows) {
+        match node {
+            Node::List(l) => self.list(l, dot),
+            Node::Text(t) => self.print_text(&t.text),
+            Node::Action(a) => {
+                let flows = self.pipe(&a.pipe, dot);
+                if a.pipe.decl.is_empty() {
+                    self.printed(&flows);
+                } else {
+                    self.bind(&a.pipe, flows);
+                }
+            }
+            Node::If(b) => {
+                let flows = self.pipe(&b.pipe, dot);
+                self.mark(&flows, |u| u.tested = true);
+                self.list(&b.body, dot);
+                if let Some(e) = &b.else_body {
+                    self.list(e, dot);
+                }
+            }
+            Node::With(b) => {
+                let flows = self.pipe(&b.pipe, dot);
+                self.mark(&flows, |u| u.tested = true);
+                self.bind(&b.pipe, flows.clone());
+                self.list(&b.body, &flows);
+                if let Some(e) = &b.else_body {
+                    self.list(e, dot);
+                }
+            }
+            Node::Range(b) => {
+                let flows = self.pipe(&b.pipe, dot);
+                let elements: Flows = flows.into_iter().map(|f| Flow { element: true, ..f }).collect();
+                if let Some(v) = b.pipe.decl.last() {
+                    self.vars.insert(v.to_string(), elements.clone());
+                }
+                self.list(&b.body, &elements);
+                if let Some(e) = &b.else_body {
+                    self.list(e, dot);
+                }
+            }
+            Node::Template(t) => {
+                if let Some(p) = &t.pipe {
+                    let flows = self.pipe(p, dot);
+                    self.mark(&flows, |u| u.other = true);
+                }
+            }
+            Node::Define(d) => self.list(&d.body, dot),
+            Node::Break(_) | Node::Continue(_) => {}
+        }
+    }
+
+    fn bind(&mut self, pipe: &PipeNode, flows: Flows) {
+        for name in &pipe.decl {
+            let slot = self.vars.entry(name.to_string()).or_default();
+            if !pipe.is_assign {
+                slot.clear();
+            }
+            for f in &flows {
+                if !slot.contains(f) {
+                    slot.push(f.clone());
+                }
+            }
+        }
+    }
+
+    fn print_text(&mut self, text: &str) {
+        self.tail.push_str(text);
+        if self.tail.len() > 400 {
+            let cut = self.tail.len() - 200;
+            let cut = (cut..self.tail.len())
+                .find(|&i| self.tail.is_char_boundary(i))
+                .unwrap_or(self.tail.len());
+            self.tail.drain(..cut);
+        }
+    }
+
+    /// A value printed where the text so far ends: its kind from the attribute it is in.
+    fn printed(&mut self, flows: &Flows) {
+        let place = Place::of(&self.tail);
+        for flow in flows {
+            let u = self.uses(&flow.key);
+            match place {
+                Place::Icon if flow.element => u.icons = true,
+                Place::Image => u.image = true,
+                Place::Url => u.url = true,
+                _ => u.other = true,
+            }
+        }
+        // Later values in the same attribute are not at its start.
+        self.print_text("\u{1}");
+    }
+
+    fn pipe(&mut self, pipe: &PipeNode, dot: &Flows) -> Flows {
+        let mut value: Option<Flows> = None;
+        for cmd in &pipe.commands {
+            value = Some(self.command(cmd, dot, value));
+        }
+        value.unwrap_or_default()
+    }
+
+    fn command(&mut self, cmd: &CommandNode, dot: &Flows, piped: Option<Flows>) -> Flows {
+        let Some((first, rest)) = cmd.args.split_first() else {
+            return piped.unwrap_or_default();
+        };
+        match first {
+            Expr::Identifier(_, name) => self.call(name, rest, dot, piped),
+            Expr::Field(_, fields) => self.method(fields, rest, dot, piped),
+            // `resources.Get …`: a namespaced function.
+            Expr::Chain(_, inner, fields) if matches!(**inner, Expr::Identifier(..)) => {
+                let Expr::Identifier(_, ns) = &**inner else {
+                    return Flows::new();
+                };
+                let name = std::iter::once(ns.as_str())
+                    .chain(fields.iter().map(|f| f.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(".");
+                self.call(&name, rest, dot, piped)
+            }
+            Expr::Variable(_, var, fields) if var == "$" && !fields.is_empty() => {
+                self.method(fields, rest, dot, piped)
+            }
+            other => self.expr(other, dot),
+        }
+    }
+
+    /// `.Get "x"`, `.Page.RenderString (…)` and plain fields.
+    fn method(
+        &mut self,
+        fields: &[gotmpl::parse::SmolStr],
+        args: &[Expr],
+        dot: &Flows,
+        piped: Option<Flows>,
+    ) -> Flows {
+        let last = fields.last().map(|s| s.as_str());
+        match last {
+            Some("Get") if fields.len() == 1 => match args.first() {
+                Some(Expr::String(_, name)) => self.read(ParamKey::Named(name.to_string())),
+                Some(Expr::Number(_, Number::Int(i))) => {
+                    usize::try_from(*i).map_or_else(|_| Flows::new(), |i| self.read(ParamKey::Positional(i)))
+                }
+                _ => Flows::new(),
+            },
+            Some("RenderString") => {
+                let mut flows = self.args(args, dot);
+                flows.extend(piped.unwrap_or_default());
+                self.mark(&flows, |u| u.markdown = true);
+                flows
+            }
+            _ => self.field(fields, dot),
+        }
+    }
+
+    fn read(&mut self, key: ParamKey) -> Flows {
+        self.uses(&key);
+        vec![Flow {
+            key,
+            element: false,
+        }]
+    }
+
+    fn field(&mut self, fields: &[gotmpl::parse::SmolStr], dot: &Flows) -> Flows {
+        match fields.first().map(|s| s.as_str()) {
+            Some("Inner" | "InnerDeindent") => {
+                self.paired = true;
+                Flows::new()
+            }
+            Some("Params") => match fields.get(1) {
+                Some(name) => self.read(ParamKey::Named(name.to_string())),
+                None => {
+                    self.reads_all = true;
+                    Flows::new()
+                }
+            },
+            _ if fields.is_empty() => dot.clone(),
+            _ => Flows::new(),
+        }
+    }
+
+    fn args(&mut self, args: &[Expr], dot: &Flows) -> Flows {
+        let mut out = Flows::new();
+        for a in args {
+            out.extend(self.expr(a, dot));
+        }
+        out
+    }
+
+    fn expr(&mut self, expr: &Expr, dot: &Flows) -> Flows {
+        match expr {
+            Expr::Dot(_) => dot.clone(),
+            Expr::Field(_, fields) => self.field(fields, dot),
+            Expr::Variable(_, var, fields) if var == "$" => {
+                if fields.is_empty() {
+                    Flows::new()
+                } else {
+                    self.field(fields, dot)
+                }
+            }
+            // `$x`, and `$x.Path` (a field of a value made from it).
+            Expr::Variable(_, var, _) => self.vars.get(var.as_str()).cloned().unwrap_or_default(),
+            Expr::Pipe(_, p) => self.pipe(p, dot),
+            Expr::Chain(_, inner, _) => self.expr(inner, dot),
+            _ => Flows::new(),
+        }
+    }
+
+    /// A function call: `name args…`, with the piped value as the last argument.
+    fn call(&mut self, name: &str, rest: &[Expr], dot: &Flows, piped: Option<Flows>) -> Flows {
+        if matches!(name, "index" | "isset") {
+            if let (Some(Expr::Field(_, f)), Some(Expr::String(_, key))) = (rest.first(), rest.get(1)) {
+                if f.len() == 1 && f.first().is_some_and(|s| s == "Params") {
+                    let flows = self.read(ParamKey::Named(key.to_string()));
+                    if name == "isset" {
+                        self.mark(&flows, |u| u.tested = true);
+                        return Flows::new();
+                    }
+                    return flows;
+                }
+            }
+        }
+        let mut flows = self.args(rest, dot);
+        flows.extend(piped.unwrap_or_default());
+        let literal = rest.iter().find_map(|a| match a {
+            Expr::String(_, s) => Some(s.to_string()),
+            _ => None,
+        });
+        match name {
+            "markdownify" => self.mark(&flows, |u| u.markdown = true),
+            "split" => {
+                let sep = literal.unwrap_or_default();
+                match sep.trim() {
+                    "" if !sep.is_empty() => self.mark(&flows, |u| u.words = true),
+                    "," => self.mark(&flows, |u| u.comma = true),
+                    _ => self.mark(&flows, |u| u.other = true),
+                }
+                return flows.into_iter().map(|f| Flow { element: true, ..f }).collect();
+            }
+            "relURL" | "absURL" | "relLangURL" | "absLangURL" | "urls.Parse" => {
+                self.mark(&flows, |u| u.url = true);
+            }
+            n if n.starts_with("resources.") || n.starts_with("images.") => {
+                self.mark(&flows, |u| u.image = true);
+                return Flows::new();
+            }
+            "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "not" | "and" | "in" => {
+                self.mark(&flows, |u| u.tested = true);
+                return if name == "and" { flows } else { Flows::new() };
+            }
+            "default" | "or" => {
+                if let Some(v) = literal.filter(|v| !v.is_empty()) {
+                    self.mark(&flows, |u| {
+                        u.default.get_or_insert_with(|| v.clone());
+                    });
+                }
+            }
+            n if PASS_THROUGH.contains(&n) => {}
+            _ => {
+                self.mark(&flows, |u| u.other = true);
+                return Flows::new();
+            }
+        }
+        flows
+    }
+}
+
+fn kind_of(u: &Uses) -> FieldKind {
+    if u.icons {
+        FieldKind::Icons
+    } else if u.markdown {
+        FieldKind::Markdown
+    } else if u.image {
+        FieldKind::Image
+    } else if u.url {
+        FieldKind::Url
+    } else if u.words {
+        FieldKind::Words
+    } else if u.comma {
+        FieldKind::CommaList
+    } else if u.tested && !u.other {
+        FieldKind::Flag
+    } else {
+        FieldKind::Text
+    }
+}
+
+/// Where in the HTML a value is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Text content, or an attribute that says nothing of the value.
+    Other,
+    /// First in an `href`, or a `src` outside `<img>`.
+    Url,
+    /// First in an `<img>`/`<source>` `src`/`srcset`, or in a `url(` of a `style`.
+    Image,
+    /// Right after `fa-` in a `class`.
+    Icon,
+}
+
+impl Place {
+    /// Reads the end of the printed text: inside which tag and attribute, and whether the
+    /// value starts that attribute's value.
+    fn of(tail: &str) -> Place {
+        let Some(lt) = tail.rfind('<') else {
+            return Place::Other;
+        };
+        let tag = tail.get(lt + 1..).unwrap_or("");
+        if tag.contains('>') {
+            return Place::Other;
+        }
+        let tag_name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let Some(eq) = tag.rfind("=\"").or_else(|| tag.rfind("='")) else {
+            return Place::Other;
+        };
+        let value = tag.get(eq + 2..).unwrap_or("");
+        if value.contains(['"', '\'']) {
+            return Place::Other;
+        }
+        let attr: String = tag
+            .get(..eq)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let at_start = value.is_empty();
+        match attr.as_str() {
+            "class" if value.ends_with("fa-") => Place::Icon,
+            "src" | "srcset" | "data-src" | "poster"
+                if at_start && matches!(tag_name.as_str(), "img" | "source" | "video") =>
+            {
+                Place::Image
+            }
+            "href" | "src" if at_start => Place::Url,
+            "style" if value.ends_with("url(") || value.ends_with("url('") => Place::Image,
+            _ => Place::Other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(template: &str) -> Vec<(String, &'static str)> {
+        Schema::infer(template)
+            .unwrap()
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind.name()))
+            .collect()
+    }
+
+    #[test]
+    fn a_template_is_paired_exactly_when_it_reads_inner() {
+        assert!(Schema::infer("<div>{{ .Inner }}</div>").unwrap().paired);
+        assert!(Schema::infer("{{ $.InnerDeindent | markdownify }}").unwrap().paired);
+        assert!(!Schema::infer("<b>{{ .Get \"a\" }}</b>").unwrap().paired);
+    }
+
+    #[test]
+    fn named_and_positional_parameters_are_read_in_template_order() {
+        let t = r#"{{ $.Get "b" }}{{ .Get 1 }}{{ .Params.c }}{{ index .Params "d" }}{{ .Get "b" }}"#;
+        let keys: Vec<String> = kinds(t).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["b", "#1", "c", "d"]);
+    }
+
+    #[test]
+    fn the_kind_of_a_parameter_comes_from_how_the_template_uses_it() {
+        let t = r#"
+{{ $d := .Get "desc" }}
+<a href="{{ .Get "link" }}"><img src="{{ .Get "image" }}" alt="{{ .Get "title" }}"></a>
+<a href="https://github.com/{{ .Get "repo" }}">x</a>
+{{ range split (.Get "tech-icons" | default "") " " }}<span class="fab fa-{{ . }}"></span>{{ end }}
+{{ range split (.Get "tags") "," }}<i>{{ . }}</i>{{ end }}
+{{ with .Get "words" }}{{ range split . " " }}{{ . }}{{ end }}{{ end }}
+{{ if eq (.Get "featured") "true" }}<b>★</b>{{ end }}
+{{ $d | markdownify }}
+{{ with .Get "thumb" }}{{ $img := resources.Get . }}{{ end }}
+"#;
+        assert_eq!(
+            kinds(t),
+            [
+                ("desc".into(), "markdown"),
+                ("link".into(), "url"),
+                ("image".into(), "image"),
+                ("title".into(), "text"),
+                ("repo".into(), "text"),
+                ("tech-icons".into(), "icons"),
+                ("tags".into(), "commaList"),
+                ("words".into(), "words"),
+                ("featured".into(), "flag"),
+                ("thumb".into(), "image"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_default_is_read_from_default_and_or() {
+        let s = Schema::infer(r#"{{ .Get "a" | default "left" }}{{ or (.Get "b") "x" }}"#).unwrap();
+        assert_eq!(s.param(&ParamKey::Named("a".into())).unwrap().default.as_deref(), Some("left"));
+        assert_eq!(s.param(&ParamKey::Named("b".into())).unwrap().default.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn reading_params_as_a_whole_is_noted() {
+        assert!(Schema::infer("{{ range $k, $v := .Params }}{{ $k }}{{ end }}").unwrap().reads_all_params);
+    }
+
+    #[test]
+    fn a_broken_template_is_an_error_with_its_position() {
+        let e = Schema::infer("<b>\n{{ .Get \"a\" | }}</b>").unwrap_err();
+        assert!(e.contains("2:"), "{e}");
+    }
+}
