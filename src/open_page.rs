@@ -52,7 +52,8 @@ impl OpenPage {
 
     /// Re-parses `text` as this document's page (same path and site).
     pub fn with_text(&self, text: &str) -> Result<OpenPage> {
-        let page = Page::parse_in(text, &self.site.shortcodes).map_err(|e| e.at(&self.path, text))?;
+        let page =
+            Page::parse_in(text, &self.site.shortcodes).map_err(|e| e.at(&self.path, text))?;
         Ok(OpenPage {
             path: self.path.clone(),
             page,

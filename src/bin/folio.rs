@@ -200,7 +200,11 @@ fn catalogue_text(catalogue: &folio::site::Catalogue) -> String {
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        let pairing = if t.schema.paired { "paired" } else { "standalone" };
+        let pairing = if t.schema.paired {
+            "paired"
+        } else {
+            "standalone"
+        };
         let _ = writeln!(s, "{}  {from}  {pairing}", t.name);
         if let Some(p) = &t.problem {
             let _ = writeln!(s, "  error: {p}");

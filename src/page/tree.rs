@@ -88,7 +88,11 @@ impl Shortcodes {
     ///
     /// # Errors
     /// A [`SyntaxError`] at the byte where a tag is malformed, unclosed or misnested.
-    pub fn parse(src: &str, start: usize, catalogue: &Catalogue) -> Result<Shortcodes, SyntaxError> {
+    pub fn parse(
+        src: &str,
+        start: usize,
+        catalogue: &Catalogue,
+    ) -> Result<Shortcodes, SyntaxError> {
         let tokens = lexer::lex(src, start)?;
         let escapes = tokens
             .iter()
@@ -125,7 +129,15 @@ fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortco
             if pairing == Some(false) {
                 return Err(closed_standalone(src, &all, &tag));
             }
-            close(src, &mut all, &mut paired, &mut stack, &mut orphans, tag, catalogue)?;
+            close(
+                src,
+                &mut all,
+                &mut paired,
+                &mut stack,
+                &mut orphans,
+                tag,
+                catalogue,
+            )?;
             continue;
         }
         let idx = all.len();

@@ -222,8 +222,10 @@ impl Session {
                 });
             }
         };
-        let (Some(mine_doc), Ok(base_page)) = (self.open.clone(), Page::parse_in(&self.disk.page, &self.site.shortcodes))
-        else {
+        let (Some(mine_doc), Ok(base_page)) = (
+            self.open.clone(),
+            Page::parse_in(&self.disk.page, &self.site.shortcodes),
+        ) else {
             // Nothing parsed to merge with: their text replaces a broken one.
             self.disk = theirs.clone();
             self.set_current(theirs, None, None);

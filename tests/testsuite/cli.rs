@@ -212,11 +212,7 @@ fn usage_errors_exit_two_and_every_command_has_help() {
 fn a_broken_page_is_not_written_by_apply() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("p.md");
-    fs::write(
-        &page,
-        "---\ntitle: x\n---\n{{< /project-card >}}\n",
-    )
-    .unwrap();
+    fs::write(&page, "---\ntitle: x\n---\n{{< /project-card >}}\n").unwrap();
     let out = folio(&["apply", page.to_str().unwrap(), "-"], Some("{}"));
     assert_eq!(out.status.code(), Some(1));
     assert!(

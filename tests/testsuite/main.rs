@@ -9,6 +9,7 @@
 )]
 
 mod cli;
+mod corpus;
 mod crash;
 mod edits;
 mod errors;
@@ -20,6 +21,7 @@ mod props_text;
 mod render;
 mod roundtrip;
 mod session;
+mod shortcodes;
 mod site;
 mod support;
 mod watch;

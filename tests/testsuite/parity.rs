@@ -6,12 +6,12 @@
 //! Deliberate differences, normalised away: Hugo highlights code (Chroma's `div.highlight`
 //! and `span`s), and with `unsafe = true` Hugo keeps `<script>` where Folio sanitises it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use crate::support::{copy_dir, root};
+use crate::support::{copy_dir, hugo_bin, root};
 
 /// One card as a reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,17 +171,6 @@ pub fn compare(page: &str, hugo: &[SeenCard], folio: &[SeenCard]) -> Vec<String>
         diff("body elements", h.elements.join(" "), f.elements.join(" "));
     }
     out
-}
-
-fn hugo_bin() -> PathBuf {
-    if let Some(p) = std::env::var_os("HUGO") {
-        return PathBuf::from(p);
-    }
-    let local = root().join("target/tools/hugo/bin/hugo");
-    if local.exists() {
-        return local;
-    }
-    panic!("Hugo is needed for the parity tests: run `make deps-test` (or set HUGO=/path/to/hugo)");
 }
 
 /// A Hugo site holding the parity fixtures, with raw HTML `unsafe` or not. The sample's

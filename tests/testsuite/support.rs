@@ -1,5 +1,6 @@
 //! Helpers shared by the test modules.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use folio::{Block, Card, Page, Portfolio};
@@ -109,4 +110,123 @@ pub fn apply(page: &Page, m: &Portfolio) -> String {
     page.apply(m)
         .unwrap_or_else(|e| panic!("apply failed at {}: {}", e.at, e.message))
         .to_string()
+}
+
+/// The Hugo binary the tests compare with: `$HUGO`, else the one `make deps-test` installs.
+pub fn hugo_bin() -> PathBuf {
+    if let Some(p) = std::env::var_os("HUGO") {
+        return PathBuf::from(p);
+    }
+    let local = root().join("target/tools/hugo/bin/hugo");
+    if local.exists() {
+        return local;
+    }
+    panic!("Hugo is needed for the parity tests: run `make deps-test` (or set HUGO=/path/to/hugo)");
+}
+
+/// Hugo's build of the site (drafts and future pages too) and the shortcode tree of the
+/// page at `page` (its output path under `public/`, or `None` for the first page found)
+/// as its HTML shows it: each test template names its shortcode in a `data-name` attribute
+/// around its `.Inner`.
+pub fn hugo_tree(site: &Path, page: Option<&str>) -> Result<String, String> {
+    let out = std::process::Command::new(hugo_bin())
+        .arg("--source")
+        .arg(site)
+        .args([
+            "--destination",
+            "public",
+            "--quiet",
+            "--buildDrafts",
+            "--buildFuture",
+            "--buildExpired",
+        ])
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    // The page's own output: where its front matter's `url` or `slug` put it.
+    if let Some(page) = page {
+        let html = std::fs::read_to_string(site.join("public").join(page)).unwrap();
+        return Ok(html_shortcodes(&html));
+    }
+    let html = walkdir::WalkDir::new(site.join("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| !p.ends_with("public/index.html") && !p.ends_with("404.html"))
+        .find_map(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    Ok(html_shortcodes(&html))
+}
+
+fn html_shortcodes(html: &str) -> String {
+    let doc = scraper::Html::parse_fragment(html);
+    let mut s = String::new();
+    html_tree(doc.root_element(), &mut s);
+    s
+}
+
+/// `name(child child) name` for the elements naming a shortcode (`data-name`) under `el` (also those Hugo printed
+/// inside an HTML comment, as shortcodes in a commented-out part of a page are).
+fn html_tree(el: scraper::ElementRef, out: &mut String) {
+    for node in el.children() {
+        if let scraper::Node::Comment(c) = node.value() {
+            let doc = scraper::Html::parse_fragment(c);
+            html_tree(doc.root_element(), out);
+            continue;
+        }
+        let Some(child) = scraper::ElementRef::wrap(node) else {
+            continue;
+        };
+        match child.value().attr("data-name") {
+            Some(name) => {
+                let mut inner = String::new();
+                html_tree(child, &mut inner);
+                push_node(out, name, &inner);
+            }
+            _ => html_tree(child, out),
+        }
+    }
+}
+
+fn push_node(out: &mut String, name: &str, inner: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(name);
+    if !inner.is_empty() {
+        out.push('(');
+        out.push_str(inner);
+        out.push(')');
+    }
+}
+
+/// Folio's shortcode tree, in the same notation, for the shortcodes `written` names.
+pub fn folio_tree(doc: &folio::OpenPage, written: &BTreeSet<String>) -> String {
+    fn walk(
+        all: &[folio::page::tree::Shortcode],
+        ids: &[usize],
+        written: &BTreeSet<String>,
+        out: &mut String,
+    ) {
+        for &i in ids {
+            let sc = &all[i];
+            let mut inner = String::new();
+            walk(all, &sc.children, written, &mut inner);
+            if written.contains(sc.name()) {
+                push_node(out, sc.name(), &inner);
+            } else if !inner.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&inner);
+            }
+        }
+    }
+    let scs = doc.page.shortcodes();
+    let mut out = String::new();
+    walk(&scs.all, &scs.top, written, &mut out);
+    out
 }

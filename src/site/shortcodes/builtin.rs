@@ -10,7 +10,13 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
     (
         "details",
         true,
-        &["summary:markdown", "open:flag", "class:text", "name:text", "title:text"],
+        &[
+            "summary:markdown",
+            "open:flag",
+            "class:text",
+            "name:text",
+            "title:text",
+        ],
     ),
     (
         "figure",
@@ -50,12 +56,27 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
             "title:text",
         ],
     ),
-    ("ref", false, &["#0:text", "path:text", "lang:text", "outputFormat:text"]),
-    ("relref", false, &["#0:text", "path:text", "lang:text", "outputFormat:text"]),
+    (
+        "ref",
+        false,
+        &["#0:text", "path:text", "lang:text", "outputFormat:text"],
+    ),
+    (
+        "relref",
+        false,
+        &["#0:text", "path:text", "lang:text", "outputFormat:text"],
+    ),
     (
         "vimeo",
         false,
-        &["#0:text", "id:text", "class:text", "title:text", "loading:text", "allowFullScreen:flag"],
+        &[
+            "#0:text",
+            "id:text",
+            "class:text",
+            "title:text",
+            "loading:text",
+            "allowFullScreen:flag",
+        ],
     ),
     ("x", false, &["user:text", "id:text"]),
     ("twitter", false, &["user:text", "id:text"]),

@@ -177,7 +177,10 @@ impl Catalogue {
         }
         for (name, mut files) in found {
             // The plain `name.html` first: its schema leads.
-            files.sort_by_key(|f| f.file_name().map(|n| n.to_string_lossy().matches('.').count()));
+            files.sort_by_key(|f| {
+                f.file_name()
+                    .map(|n| n.to_string_lossy().matches('.').count())
+            });
             let template = read_template(root, &name, files, origin.clone());
             self.templates.insert(name, template);
         }
@@ -224,7 +227,12 @@ fn shortcode_name(dir: &Path, file: &Path) -> Option<String> {
 }
 
 /// Reads and infers every variant of one template; the schemas are merged.
-fn read_template(root: &Path, name: &str, files: Vec<PathBuf>, origin: Origin) -> ShortcodeTemplate {
+fn read_template(
+    root: &Path,
+    name: &str,
+    files: Vec<PathBuf>,
+    origin: Origin,
+) -> ShortcodeTemplate {
     let mut schema = Schema::default();
     let mut problem = None;
     for file in &files {
@@ -267,9 +275,18 @@ mod tests {
     #[test]
     fn a_name_is_the_path_under_the_folder_without_extensions() {
         let d = Path::new("/s/layouts/shortcodes");
-        assert_eq!(shortcode_name(d, &d.join("card.html")).as_deref(), Some("card"));
-        assert_eq!(shortcode_name(d, &d.join("card.en.html")).as_deref(), Some("card"));
-        assert_eq!(shortcode_name(d, &d.join("hextra/hero-badge.html")).as_deref(), Some("hextra/hero-badge"));
+        assert_eq!(
+            shortcode_name(d, &d.join("card.html")).as_deref(),
+            Some("card")
+        );
+        assert_eq!(
+            shortcode_name(d, &d.join("card.en.html")).as_deref(),
+            Some("card")
+        );
+        assert_eq!(
+            shortcode_name(d, &d.join("hextra/hero-badge.html")).as_deref(),
+            Some("hextra/hero-badge")
+        );
         assert_eq!(shortcode_name(d, &d.join(".card.html.swp")), None);
         assert_eq!(shortcode_name(d, &d.join("card.html~")), None);
     }

@@ -277,7 +277,10 @@ impl Infer {
             }
             Node::Range(b) => {
                 let flows = self.pipe(&b.pipe, dot);
-                let elements: Flows = flows.into_iter().map(|f| Flow { element: true, ..f }).collect();
+                let elements: Flows = flows
+                    .into_iter()
+                    .map(|f| Flow { element: true, ..f })
+                    .collect();
                 if let Some(v) = b.pipe.decl.last() {
                     self.vars.insert(v.to_string(), elements.clone());
                 }
@@ -383,9 +386,8 @@ impl Infer {
         match last {
             Some("Get") if fields.len() == 1 => match args.first() {
                 Some(Expr::String(_, name)) => self.read(ParamKey::Named(name.to_string())),
-                Some(Expr::Number(_, Number::Int(i))) => {
-                    usize::try_from(*i).map_or_else(|_| Flows::new(), |i| self.read(ParamKey::Positional(i)))
-                }
+                Some(Expr::Number(_, Number::Int(i))) => usize::try_from(*i)
+                    .map_or_else(|_| Flows::new(), |i| self.read(ParamKey::Positional(i))),
                 _ => Flows::new(),
             },
             Some("RenderString") => {
@@ -454,7 +456,9 @@ impl Infer {
     /// A function call: `name args…`, with the piped value as the last argument.
     fn call(&mut self, name: &str, rest: &[Expr], dot: &Flows, piped: Option<Flows>) -> Flows {
         if matches!(name, "index" | "isset") {
-            if let (Some(Expr::Field(_, f)), Some(Expr::String(_, key))) = (rest.first(), rest.get(1)) {
+            if let (Some(Expr::Field(_, f)), Some(Expr::String(_, key))) =
+                (rest.first(), rest.get(1))
+            {
                 if f.len() == 1 && f.first().is_some_and(|s| s == "Params") {
                     let flows = self.read(ParamKey::Named(key.to_string()));
                     if name == "isset" {
@@ -480,7 +484,10 @@ impl Infer {
                     "," => self.mark(&flows, |u| u.comma = true),
                     _ => self.mark(&flows, |u| u.other = true),
                 }
-                return flows.into_iter().map(|f| Flow { element: true, ..f }).collect();
+                return flows
+                    .into_iter()
+                    .map(|f| Flow { element: true, ..f })
+                    .collect();
             }
             "relURL" | "absURL" | "relLangURL" | "absLangURL" | "urls.Parse" => {
                 self.mark(&flows, |u| u.url = true);
@@ -608,13 +615,18 @@ mod tests {
     #[test]
     fn a_template_is_paired_exactly_when_it_reads_inner() {
         assert!(Schema::infer("<div>{{ .Inner }}</div>").unwrap().paired);
-        assert!(Schema::infer("{{ $.InnerDeindent | markdownify }}").unwrap().paired);
+        assert!(
+            Schema::infer("{{ $.InnerDeindent | markdownify }}")
+                .unwrap()
+                .paired
+        );
         assert!(!Schema::infer("<b>{{ .Get \"a\" }}</b>").unwrap().paired);
     }
 
     #[test]
     fn named_and_positional_parameters_are_read_in_template_order() {
-        let t = r#"{{ $.Get "b" }}{{ .Get 1 }}{{ .Params.c }}{{ index .Params "d" }}{{ .Get "b" }}"#;
+        let t =
+            r#"{{ $.Get "b" }}{{ .Get 1 }}{{ .Params.c }}{{ index .Params "d" }}{{ .Get "b" }}"#;
         let keys: Vec<String> = kinds(t).into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["b", "#1", "c", "d"]);
     }
@@ -652,13 +664,29 @@ mod tests {
     #[test]
     fn a_default_is_read_from_default_and_or() {
         let s = Schema::infer(r#"{{ .Get "a" | default "left" }}{{ or (.Get "b") "x" }}"#).unwrap();
-        assert_eq!(s.param(&ParamKey::Named("a".into())).unwrap().default.as_deref(), Some("left"));
-        assert_eq!(s.param(&ParamKey::Named("b".into())).unwrap().default.as_deref(), Some("x"));
+        assert_eq!(
+            s.param(&ParamKey::Named("a".into()))
+                .unwrap()
+                .default
+                .as_deref(),
+            Some("left")
+        );
+        assert_eq!(
+            s.param(&ParamKey::Named("b".into()))
+                .unwrap()
+                .default
+                .as_deref(),
+            Some("x")
+        );
     }
 
     #[test]
     fn reading_params_as_a_whole_is_noted() {
-        assert!(Schema::infer("{{ range $k, $v := .Params }}{{ $k }}{{ end }}").unwrap().reads_all_params);
+        assert!(
+            Schema::infer("{{ range $k, $v := .Params }}{{ $k }}{{ end }}")
+                .unwrap()
+                .reads_all_params
+        );
     }
 
     #[test]

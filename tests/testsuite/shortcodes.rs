@@ -1,0 +1,124 @@
+//! A site's own shortcodes, learned from its templates (`tests/fixtures/sites/learned`: a
+//! theme with `grid`, `section` and a paired `card`; the site's standalone `card` in
+//! `layouts/_shortcodes/` overriding it; positional `experience`, inline `tag`, `note`
+//! used in percent notation; one page with LF and one with CRLF line endings).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use folio::site::shortcodes::{FieldKind, Origin, ParamKey};
+use folio::{OpenPage, Site};
+
+use crate::support::{copy_dir, folio_tree, hugo_tree, root};
+
+fn fixture() -> std::path::PathBuf {
+    root().join("tests/fixtures/sites/learned")
+}
+
+/// A copy of the fixture site, with `about.md` replaced by `text` (and `crlf.md`, its
+/// CRLF twin, removed) when given.
+fn site_with(text: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    if let Some(t) = text {
+        std::fs::write(dir.path().join("content/about.md"), t).unwrap();
+        std::fs::remove_file(dir.path().join("content/crlf.md")).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_catalogue_prints_each_shortcode_with_its_file_pairing_and_parameter_kinds() {
+    let site = Site::open_dir(&fixture()).unwrap();
+    let mut text = String::new();
+    for t in site
+        .shortcodes
+        .iter()
+        .filter(|t| t.origin != Origin::BuiltIn)
+    {
+        text.push_str(&format!(
+            "{} {:?} {} paired={}\n",
+            t.name,
+            t.origin,
+            t.files[0].display(),
+            t.schema.paired
+        ));
+        for p in &t.schema.params {
+            text.push_str(&format!("  {} {} {:?}\n", p.key, p.kind.name(), p.default));
+        }
+    }
+    insta::assert_snapshot!("learned_catalogue", text);
+}
+
+#[test]
+fn the_sites_own_template_overrides_the_themes() {
+    let site = Site::open_dir(&fixture()).unwrap();
+    let card = site.shortcodes.get("card").unwrap();
+    assert_eq!(card.origin, Origin::Site);
+    assert_eq!(card.files, [Path::new("layouts/_shortcodes/card.html")]);
+    assert!(!card.schema.paired, "the site's card takes no body");
+    let grid = site.shortcodes.get("grid").unwrap();
+    assert_eq!(grid.origin, Origin::Theme("base".into()));
+    assert!(grid.schema.paired);
+    let icons = card.schema.param(&ParamKey::Named("icons".into())).unwrap();
+    assert_eq!(icons.kind, FieldKind::Icons);
+}
+
+#[test]
+fn standalone_cards_in_a_paired_grid_nest_as_hugo_nests_them_with_lf_and_crlf() {
+    let dir = site_with(None);
+    let written: BTreeSet<String> = ["card", "grid", "section", "experience", "note", "tag"]
+        .map(String::from)
+        .into();
+    for (page, out) in [
+        ("about.md", "about/index.html"),
+        ("crlf.md", "crlf/index.html"),
+    ] {
+        let hugo = hugo_tree(dir.path(), Some(out)).unwrap();
+        let doc = OpenPage::open(&dir.path().join("content").join(page)).unwrap();
+        assert_eq!(folio_tree(&doc, &written), hugo, "{page}");
+        let plan = doc.plan(&doc.model(), Path::new("<model>")).unwrap();
+        assert!(plan.is_empty(), "{page}: dump | apply changes nothing");
+    }
+    assert_eq!(
+        hugo_tree(dir.path(), Some("about/index.html")).unwrap(),
+        "tag tag section(grid(card card)) note(tag) experience experience"
+    );
+}
+
+/// Folio's error for the page, or `None` when it accepts it; Hugo must agree.
+fn refused_by_both(text: &str) -> Option<String> {
+    let dir = site_with(Some(text));
+    let hugo = hugo_tree(dir.path(), Some("about/index.html"));
+    let folio = OpenPage::open(&dir.path().join("content/about.md"));
+    assert_eq!(hugo.is_err(), folio.is_err(), "hugo: {hugo:?}");
+    folio.err().map(|e| e.to_string())
+}
+
+#[test]
+fn a_closing_tag_for_a_standalone_template_is_refused_as_hugo_refuses_it() {
+    let e = refused_by_both("---\ntitle: x\n---\n{{< card name=\"a\" >}}\nbody\n{{< /card >}}\n")
+        .unwrap();
+    assert!(
+        e.ends_with("about.md:6:1: shortcode `card` does not use a body, yet a closing tag was provided (opened at 4:1): its template does not read .Inner"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_unclosed_call_of_a_paired_template_is_refused_as_hugo_refuses_it() {
+    let e = refused_by_both("---\ntitle: x\n---\n{{< grid >}}\n{{< card name=\"a\" >}}\n").unwrap();
+    assert!(e.contains("about.md:4:1: unclosed shortcode `grid`"), "{e}");
+    assert_eq!(refused_by_both("---\ntitle: x\n---\n{{< grid />}}\n"), None);
+}
+
+#[test]
+fn without_the_sites_override_the_themes_paired_card_takes_a_body() {
+    let text = "---\ntitle: x\n---\n{{< card heading=\"a\" >}}\nbody\n{{< /card >}}\n";
+    let dir = site_with(Some(text));
+    std::fs::remove_file(dir.path().join("layouts/_shortcodes/card.html")).unwrap();
+    assert!(hugo_tree(dir.path(), Some("about/index.html")).is_ok());
+    let doc = OpenPage::open(&dir.path().join("content/about.md")).unwrap();
+    let card = &doc.page.shortcodes().all[0];
+    assert!(card.close.is_some(), "the theme's card is paired");
+}
