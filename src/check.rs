@@ -1,6 +1,8 @@
 //! `folio check`: every problem in a page or site, each located at file:line:col — parse
-//! errors, unknown icon names (with the nearest real ones), malformed repositories, `param`
-//! shortcodes whose key is set nowhere (an error in Hugo too).
+//! errors, shortcodes with no template (with the nearest known name) or whose template does
+//! not parse, parameters their template never reads, unknown icon names in a parameter the
+//! template uses as Font Awesome icons (with the nearest real ones), malformed
+//! repositories, `param` shortcodes whose key is set nowhere (errors in Hugo too).
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,8 @@ use crate::error::Error;
 use crate::icons;
 use crate::page::tree::Shortcode;
 use crate::page::{is_card, Page, CARD};
-use crate::site::{lookup_param, Site};
+use crate::site::shortcodes::{FieldKind, ParamKey};
+use crate::site::{lookup_param, Catalogue, Site};
 use crate::text;
 
 /// How bad a problem is.
@@ -129,8 +132,11 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     let model = page.to_model();
     let mut found = Vec::new();
     for sc in &page.shortcodes().all {
+        if site.config.is_some() {
+            template_problems(sc, src, &site.shortcodes, &mut found);
+        }
         match sc.name() {
-            CARD => card_problems(sc, src, &mut found),
+            CARD => card_problems(sc, &mut found),
             "param" => param_problems(sc, &model.front_matter, site_params, &mut found),
             _ => {}
         }
@@ -153,9 +159,100 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 /// A problem at a byte offset of the page.
 struct Problem(usize, Severity, String);
 
-/// A card's problems: positional parameters, unknown icons, a repository that is not
+/// What the site's templates say of a call (for a site with a config: a page alone has no
+/// templates to go by): no template (Hugo fails: "template for shortcode not found"), a
+/// template that does not parse, parameters the template never reads (with the nearest
+/// one it reads), unknown names in a parameter it prints as Font Awesome icons.
+fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut Vec<Problem>) {
+    let name = sc.name();
+    let Some(template) = catalogue.get(name) else {
+        let near = nearest(name, catalogue.iter().map(|t| t.name.as_str()));
+        out.push(Problem(
+            sc.open.name_span.start,
+            Severity::Error,
+            format!(
+                "shortcode `{name}` has no template: none in layouts/_shortcodes, \
+                 layouts/shortcodes, the theme or Hugo's built-ins (Hugo fails the build on \
+                 this){near}"
+            ),
+        ));
+        return;
+    };
+    if let Some(problem) = &template.problem {
+        out.push(Problem(
+            sc.open.name_span.start,
+            Severity::Error,
+            format!("the template of shortcode `{name}` cannot be read: {problem}"),
+        ));
+        return;
+    }
+    let schema = &template.schema;
+    for (i, p) in sc.open.params.iter().enumerate() {
+        let key = match &p.key {
+            Some((k, _)) => ParamKey::Named(k.to_string()),
+            None => ParamKey::Positional(i),
+        };
+        match schema.param(&key) {
+            Some(ps) if ps.kind == FieldKind::Icons => icon_problems(p, src, out),
+            Some(_) => {}
+            None if schema.reads_all_params => {}
+            None => {
+                let at = p.key.as_ref().map_or(p.span.start, |(_, span)| span.start);
+                out.push(Problem(at, Severity::Warning, unread(name, &key, schema)));
+            }
+        }
+    }
+}
+
+/// "`card` sets `titel`, which its template never reads: did you mean `title`?"
+fn unread(name: &str, key: &ParamKey, schema: &crate::site::shortcodes::Schema) -> String {
+    let what = match key {
+        ParamKey::Named(k) => format!("`{name}` sets `{k}`, which its template never reads"),
+        ParamKey::Positional(i) => {
+            format!("`{name}` gets a parameter at position {i}, which its template never reads")
+        }
+    };
+    let named = schema.params.iter().filter_map(|p| match &p.key {
+        ParamKey::Named(n) => Some(n.as_str()),
+        ParamKey::Positional(_) => None,
+    });
+    let near = match key {
+        ParamKey::Named(k) => nearest(k, named),
+        ParamKey::Positional(_) => String::new(),
+    };
+    format!("{what}{near}")
+}
+
+/// ": did you mean `x`?" for the closest of `known` to `word`, or nothing.
+fn nearest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let lower = word.to_lowercase();
+    known
+        .map(|k| (strsim::osa_distance(&lower, &k.to_lowercase()), k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, k)| format!(": did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// Unknown Font Awesome names in a parameter a template prints as icons.
+fn icon_problems(p: &crate::page::lexer::Param, src: &str, out: &mut Vec<Problem>) {
+    // Offsets come from the value as written (`inner`), never from the decoded value.
+    let content_start = p.inner.start;
+    let raw = src.get(p.inner.clone()).unwrap_or_default();
+    for (off, word) in words(raw) {
+        if !icons::is_brand(word) {
+            out.push(Problem(
+                content_start + off,
+                Severity::Warning,
+                unknown_icon(word),
+            ));
+        }
+    }
+}
+
+/// A sample card's problems: positional parameters, a repository that is not
 /// `owner/repo`.
-fn card_problems(sc: &Shortcode, src: &str, out: &mut Vec<Problem>) {
+fn card_problems(sc: &Shortcode, out: &mut Vec<Problem>) {
     if !is_card(sc) {
         out.push(Problem(
             sc.open.span.start,
@@ -163,20 +260,6 @@ fn card_problems(sc: &Shortcode, src: &str, out: &mut Vec<Problem>) {
             "project-card takes named parameters (title=\"…\"); this one is shown read-only".into(),
         ));
         return;
-    }
-    if let Some(p) = sc.open.get("tech-icons") {
-        // Offsets come from the value as written (`inner`), never from the decoded value.
-        let content_start = p.inner.start;
-        let raw = src.get(p.inner.clone()).unwrap_or_default();
-        for (off, word) in words(raw) {
-            if !icons::is_brand(word) {
-                out.push(Problem(
-                    content_start + off,
-                    Severity::Warning,
-                    unknown_icon(word),
-                ));
-            }
-        }
     }
     if let Some(p) = sc.open.get("repository") {
         if !is_repository(&p.value) {

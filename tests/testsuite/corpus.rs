@@ -8,7 +8,7 @@
 //! For each page: when Hugo builds it, Folio accepts it, and its shortcodes nest as Hugo
 //! nests them (each template prints a `div` naming its shortcode around `.Inner`, so
 //! Hugo's HTML shows the tree it built); whenever Folio accepts it, `dump | apply` gives
-//! back every byte.
+//! back every byte, and `folio check` finds no error in a page Hugo builds.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -142,6 +142,33 @@ fn written_templates(site: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+/// What is wrong with a page Folio accepted, given Hugo's shortcode tree when Hugo built it.
+fn problems(name: &str, doc: &OpenPage, hugo: Option<&String>) -> Vec<String> {
+    let site = doc.site.root.clone();
+    let mut out = Vec::new();
+    if let Some(tree) = hugo {
+        let ours = folio_tree(doc, &written_templates(&site));
+        if &ours != tree {
+            out.push(format!(
+                "{name}: shortcodes nest differently\n  hugo:  {tree}\n  folio: {ours}"
+            ));
+        }
+        let errors: Vec<String> = folio::check::check_path(&doc.path)
+            .into_iter()
+            .filter(|d| d.severity == folio::check::Severity::Error)
+            .map(|d| d.to_string())
+            .collect();
+        if !errors.is_empty() {
+            out.push(format!("{name}: Hugo builds it, folio check: {errors:?}"));
+        }
+    }
+    let plan = doc.plan(&doc.model(), Path::new("<model>")).unwrap();
+    if plan.page.is_some() {
+        out.push(format!("{name}: dump | apply changes the page"));
+    }
+    out
+}
+
 #[test]
 fn every_real_page_hugo_builds_is_accepted_and_round_trips_byte_for_byte() {
     let Some(dir) = corpus() else {
@@ -171,23 +198,8 @@ fn every_real_page_hugo_builds_is_accepted_and_round_trips_byte_for_byte() {
         if hugo.is_err() {
             refused_by_hugo.insert(name.clone());
         }
-        let written = written_templates(site.path());
         match OpenPage::open(&copy) {
-            Ok(doc) => {
-                if let Ok(tree) = &hugo {
-                    let ours = folio_tree(&doc, &written);
-                    if &ours != tree {
-                        failures.push(format!(
-                            "{name}: shortcodes nest differently\n  hugo:  {tree}\n  folio: {ours}"
-                        ));
-                    }
-                }
-                let model = doc.model();
-                let plan = doc.plan(&model, Path::new("<model>")).unwrap();
-                if plan.page.is_some() {
-                    failures.push(format!("{name}: dump | apply changes the page"));
-                }
-            }
+            Ok(doc) => failures.extend(problems(&name, &doc, hugo.as_ref().ok())),
             Err(e) if hugo.is_ok() => failures.push(format!("{name}: Hugo builds it, Folio: {e}")),
             Err(_) => {}
         }

@@ -122,3 +122,26 @@ fn without_the_sites_override_the_themes_paired_card_takes_a_body() {
     let card = &doc.page.shortcodes().all[0];
     assert!(card.close.is_some(), "the theme's card is paired");
 }
+
+#[test]
+fn check_names_unknown_shortcodes_and_parameters_their_template_never_reads() {
+    let text = "---\ntitle: x\n---\n{{< crad name=\"a\" >}}\n\n{{< card nmae=\"a\" icons=\"rust gihtub\" >}}\n\n{{< tag a b >}}\n";
+    let dir = site_with(Some(text));
+    let page = dir.path().join("content/about.md");
+    let found: Vec<String> = folio::check::check_path(&page)
+        .iter()
+        .map(|d| {
+            d.to_string()
+                .replace(&page.display().to_string(), "about.md")
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "about.md:4:5: error: shortcode `crad` has no template: none in layouts/_shortcodes, layouts/shortcodes, the theme or Hugo's built-ins (Hugo fails the build on this): did you mean `card`?",
+            "about.md:6:10: warning: `card` sets `nmae`, which its template never reads: did you mean `name`?",
+            "about.md:6:31: warning: unknown tech icon `gihtub`: did you mean `github`?",
+            "about.md:8:11: warning: `tag` gets a parameter at position 1, which its template never reads",
+        ]
+    );
+}
