@@ -1,4 +1,4 @@
-//! Watching a page and its site config for outside edits.
+//! Watching a page, its site config and the site's shortcode templates for outside edits.
 //!
 //! Editors save by writing a temp file and renaming it over the original (vim, VS Code), which
 //! drops a watch held on the file itself, so the files' folders are watched instead and only
@@ -35,13 +35,16 @@ pub enum Change {
         /// The new name.
         to: PathBuf,
     },
+    /// A file under a watched folder of templates was written, added, removed or renamed
+    /// (the first one seen in the batch).
+    Templates(PathBuf),
 }
 
 impl Change {
     /// The watched file concerned.
     pub fn path(&self) -> &Path {
         match self {
-            Change::Modified(p) | Change::Removed(p) => p,
+            Change::Modified(p) | Change::Removed(p) | Change::Templates(p) => p,
             Change::Renamed { from, .. } => from,
         }
     }
@@ -53,19 +56,23 @@ pub struct Watch {
 }
 
 impl Watch {
-    /// Watches `files` (through their folders) and calls `on_change` with what changed.
+    /// Watches `files` (through their folders) and every file under the folders `trees`
+    /// that exist (the site's `layouts/` folders, recursively), and calls `on_change` with
+    /// what changed.
     pub fn start(
         files: &[PathBuf],
+        trees: &[PathBuf],
         on_change: impl Fn(Vec<Change>) + Send + 'static,
     ) -> Result<Watch> {
-        let files: Vec<PathBuf> = files
-            .iter()
-            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
-            .collect();
+        let absolute = |f: &PathBuf| std::path::absolute(f).unwrap_or_else(|_| f.clone());
+        let files: Vec<PathBuf> = files.iter().map(absolute).collect();
+        let trees: Vec<PathBuf> = trees.iter().map(absolute).filter(|t| t.is_dir()).collect();
         let targets = files.clone();
+        let watched_trees = trees.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             if let Ok(events) = result {
-                let changes = classify(&targets, &events);
+                let mut changes = classify(&targets, &events);
+                changes.extend(template_change(&watched_trees, &events));
                 if !changes.is_empty() {
                     on_change(changes);
                 }
@@ -86,10 +93,31 @@ impl Watch {
                     Error::site(dir, format!("cannot watch this folder for changes: {e}"))
                 })?;
         }
+        for tree in &trees {
+            debouncer
+                .watch(tree, RecursiveMode::Recursive)
+                .map_err(|e| {
+                    Error::site(tree, format!("cannot watch this folder for changes: {e}"))
+                })?;
+        }
         Ok(Watch {
             _debouncer: debouncer,
         })
     }
+}
+
+/// The first template file under `trees` that `events` changed, as a [`Change::Templates`]
+/// (editor temp and backup files, hidden or ending in `~`, do not count).
+pub fn template_change(trees: &[PathBuf], events: &[DebouncedEvent]) -> Option<Change> {
+    events
+        .iter()
+        .filter(|ev| changes_content(&ev.event.kind))
+        .flat_map(|ev| ev.event.paths.iter())
+        .find(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !name.starts_with('.') && !name.ends_with('~') && trees.iter().any(|t| p.starts_with(t))
+        })
+        .map(|p| Change::Templates(p.clone()))
 }
 
 /// Whether an event can mean new content: reading a file (as Folio does when it checks one)
@@ -143,7 +171,7 @@ mod tests {
 
     #[test]
     fn watching_no_files_starts_and_reports_nothing() {
-        assert!(Watch::start(&[], |_| {}).is_ok());
+        assert!(Watch::start(&[], &[], |_| {}).is_ok());
         assert_eq!(classify(&[], &[]), []);
     }
 
@@ -151,7 +179,7 @@ mod tests {
     fn a_file_at_the_root_or_with_a_relative_path_can_be_watched() {
         // `page.md` is made absolute against the working folder, whose folder is watched;
         // `/` has no folder, so nothing is watched for it.
-        let watch = Watch::start(&[PathBuf::from("page.md"), PathBuf::from("/")], |_| {});
+        let watch = Watch::start(&[PathBuf::from("page.md"), PathBuf::from("/")], &[], |_| {});
         assert!(watch.is_ok());
     }
 }

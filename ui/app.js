@@ -209,6 +209,9 @@ async function outside(o, saving = false) {
     case "configReloaded":
       notice("The site config changed on disk: params and preview were reloaded.", "ok", [], 5000);
       break;
+    case "templatesReloaded":
+      notice("A shortcode template changed on disk: the page was read again with it.", "ok", [], 5000);
+      break;
     case "merged":
       notice(`Changes made outside Folio were merged with yours (${o.incoming.join(", ") || "no visible difference"}).${again}`, "ok", [], 12000);
       break;

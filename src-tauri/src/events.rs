@@ -41,17 +41,20 @@ pub fn subscribe(state: &AppState, channel: Channel<Event>) {
     *state.channel.lock().unwrap_or_else(|p| p.into_inner()) = Some(channel);
 }
 
-/// (Re)starts watching the open page and its params file.
+/// (Re)starts watching the open page, its params file and the site's templates.
 pub fn watch<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    let files: Vec<_> = match state.lock().as_ref() {
-        Some(s) => std::iter::once(s.path().to_path_buf())
-            .chain(s.site().params_file().map(|f| f.path.clone()))
-            .collect(),
+    let (files, trees): (Vec<_>, Vec<_>) = match state.lock().as_ref() {
+        Some(s) => (
+            std::iter::once(s.path().to_path_buf())
+                .chain(s.site().params_file().map(|f| f.path.clone()))
+                .collect(),
+            s.template_folders(),
+        ),
         None => return,
     };
     let handle = app.clone();
-    let watch = Watch::start(&files, move |changes| {
+    let watch = Watch::start(&files, &trees, move |changes| {
         let state = handle.state::<AppState>();
         let event = {
             let mut guard = state.lock();
@@ -61,7 +64,10 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
                 Ok(outside) => {
                     let redraw = matches!(
                         outside,
-                        Outside::Reloaded | Outside::Merged { .. } | Outside::ConfigReloaded
+                        Outside::Reloaded
+                            | Outside::Merged { .. }
+                            | Outside::ConfigReloaded
+                            | Outside::TemplatesReloaded
                     );
                     Event {
                         outside,

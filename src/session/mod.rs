@@ -146,6 +146,12 @@ impl Session {
         &self.site
     }
 
+    /// The folders the watcher watches for template changes (the site's, its themes' and
+    /// modules' `layouts/`).
+    pub fn template_folders(&self) -> Vec<PathBuf> {
+        crate::site::Catalogue::folders(&self.site.template_sources())
+    }
+
     /// The parsed page, unless it is broken.
     pub fn open_page(&self) -> Option<&OpenPage> {
         self.open.as_deref()

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -47,6 +48,9 @@ pub enum Outside {
     },
     /// The site config changed: params and preview were reloaded.
     ConfigReloaded,
+    /// A shortcode template changed: the site's shortcodes were read again and the page
+    /// parsed with them.
+    TemplatesReloaded,
 }
 
 /// An outside change waiting for conflicts to be settled.
@@ -68,6 +72,43 @@ pub enum Missing {
 impl Session {
     /// Reacts to changes the watcher saw.
     pub fn outside_change(&mut self, changes: &[Change]) -> Result<Outside> {
+        let templates = changes
+            .iter()
+            .any(|c| matches!(c, Change::Templates(_)))
+            .then(|| self.templates_changed());
+        let files: Vec<Change> = changes
+            .iter()
+            .filter(|c| !matches!(c, Change::Templates(_)))
+            .cloned()
+            .collect();
+        match (self.files_changed(&files)?, templates) {
+            (Outside::Nothing, Some(t)) => Ok(t),
+            (outside, _) => Ok(outside),
+        }
+    }
+
+    /// Reads the site's shortcode templates again and, when they say something new,
+    /// parses the unsaved page with them (a template that gained `.Inner` changes which
+    /// shortcodes are paired). Block ids are kept when the blocks stay the same.
+    pub fn templates_changed(&mut self) -> Outside {
+        let mut site = (*self.site).clone();
+        site.reload_shortcodes();
+        if site.shortcodes == self.site.shortcodes {
+            return Outside::Nothing;
+        }
+        self.site = Arc::new(site);
+        let ids = self.ids.clone();
+        // The page must be parsed again, with the new templates, though its text is the same.
+        self.open = None;
+        self.cache = Arc::default();
+        self.set_current(self.current.clone(), None, Some(ids));
+        Outside::TemplatesReloaded
+    }
+
+    fn files_changed(&mut self, changes: &[Change]) -> Result<Outside> {
+        if changes.is_empty() {
+            return Ok(Outside::Nothing);
+        }
         let page_gone = changes
             .iter()
             .find(|c| c.path() == self.path && !matches!(c, Change::Modified(_)));

@@ -145,3 +145,26 @@ fn check_names_unknown_shortcodes_and_parameters_their_template_never_reads() {
         ]
     );
 }
+
+#[test]
+fn a_template_change_on_disk_re_reads_the_shortcodes_and_re_parses_the_page() {
+    use folio::session::{Outside, Session};
+    use folio::watch::Change;
+    let text = "---\ntitle: x\n---\n{{< card name=\"a\" >}}\nbody\n{{< /card >}}\n";
+    let dir = site_with(Some(text));
+    let mut s = Session::open(&dir.path().join("content/about.md")).unwrap();
+    assert!(
+        s.view().update.broken.is_some(),
+        "the site's card takes no body"
+    );
+    let template = dir.path().join("layouts/_shortcodes/card.html");
+    std::fs::write(&template, "<div>{{ .Get \"name\" }}{{ .Inner }}</div>").unwrap();
+    let outside = s
+        .outside_change(&[Change::Templates(template.clone())])
+        .unwrap();
+    assert_eq!(outside, Outside::TemplatesReloaded);
+    assert!(s.view().update.broken.is_none(), "now it does");
+    assert_eq!(s.site().shortcodes.paired("card"), Some(true));
+    let again = s.outside_change(&[Change::Templates(template)]).unwrap();
+    assert_eq!(again, Outside::Nothing, "the same templates change nothing");
+}

@@ -12,6 +12,8 @@ struct Watched {
     _dir: tempfile::TempDir,
     file: PathBuf,
     other: PathBuf,
+    /// A shortcode template, in the watched `layouts/` tree.
+    template: PathBuf,
     rx: mpsc::Receiver<Vec<Change>>,
     _watch: Watch,
 }
@@ -22,8 +24,12 @@ fn watched() -> Watched {
     let other = dir.path().join("hugo.toml");
     fs::write(&file, "one").unwrap();
     fs::write(&other, "a = 1").unwrap();
+    let layouts = dir.path().join("layouts");
+    let template = layouts.join("shortcodes/card.html");
+    fs::create_dir_all(template.parent().unwrap()).unwrap();
+    fs::write(&template, "{{ .Get \"a\" }}").unwrap();
     let (tx, rx) = mpsc::channel();
-    let watch = Watch::start(&[file.clone(), other.clone()], move |c| {
+    let watch = Watch::start(&[file.clone(), other.clone()], &[layouts], move |c| {
         let _ = tx.send(c);
     })
     .unwrap();
@@ -32,6 +38,7 @@ fn watched() -> Watched {
         _dir: dir,
         file,
         other,
+        template,
         rx,
         _watch: watch,
     }
@@ -152,4 +159,28 @@ fn reading_a_watched_file_is_not_a_change() {
         [modified(&w.file)],
         "a write after the reads is seen"
     );
+}
+
+#[test]
+fn a_template_written_or_added_anywhere_under_layouts_is_a_template_change() {
+    let w = watched();
+    fs::write(&w.template, "{{ .Inner }}").unwrap();
+    assert_eq!(w.changes(), [Change::Templates(w.template.clone())]);
+    let nested = w.template.parent().unwrap().join("hextra/badge.html");
+    fs::create_dir_all(nested.parent().unwrap()).unwrap();
+    fs::write(&nested, "x").unwrap();
+    assert!(
+        w.changes()
+            .iter()
+            .all(|c| matches!(c, Change::Templates(_))),
+        "a new folder and file under layouts/ are template changes"
+    );
+}
+
+#[test]
+fn an_editor_swap_file_beside_a_template_is_not_a_change() {
+    let w = watched();
+    fs::write(w.template.with_file_name(".card.html.swp"), "swap").unwrap();
+    fs::write(w.template.with_file_name("card.html~"), "backup").unwrap();
+    assert!(w.nothing_within(400));
 }

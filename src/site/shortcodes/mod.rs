@@ -104,13 +104,10 @@ impl Catalogue {
         c
     }
 
-    /// The layouts folders the catalogue reads, in precedence order: what the watcher
-    /// must watch.
+    /// The `layouts` folders the catalogue reads, in precedence order: what the watcher
+    /// watches for template changes.
     pub fn folders(sources: &Sources) -> Vec<PathBuf> {
-        layout_roots(sources)
-            .into_iter()
-            .flat_map(|(l, _)| [l.join("_shortcodes"), l.join("shortcodes")])
-            .collect()
+        layout_roots(sources).into_iter().map(|(l, _)| l).collect()
     }
 
     /// The shortcode called `name`, if the site has it.
