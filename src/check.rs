@@ -136,7 +136,9 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             template_problems(sc, src, &site.shortcodes, &mut found);
         }
         match sc.name() {
-            CARD => card_problems(sc, &mut found),
+            CARD if crate::page::has_sample_card(&site.shortcodes) => {
+                card_problems(sc, &site.shortcodes, &mut found);
+            }
             "param" => param_problems(sc, &model.front_matter, site_params, &mut found),
             _ => {}
         }
@@ -252,8 +254,8 @@ fn icon_problems(p: &crate::page::lexer::Param, src: &str, out: &mut Vec<Problem
 
 /// A sample card's problems: positional parameters, a repository that is not
 /// `owner/repo`.
-fn card_problems(sc: &Shortcode, out: &mut Vec<Problem>) {
-    if !is_card(sc) {
+fn card_problems(sc: &Shortcode, catalogue: &Catalogue, out: &mut Vec<Problem>) {
+    if !is_card(sc, catalogue) {
         out.push(Problem(
             sc.open.span.start,
             Severity::Warning,

@@ -48,24 +48,86 @@ pub enum Block {
     },
     /// A `project-card` shortcode.
     Card(Card),
-    /// Any other shortcode standing on its own lines, kept byte for byte.
-    Shortcode {
-        /// As for [`Block::Markdown`].
-        #[serde(default)]
-        id: Option<usize>,
-        /// The shortcode's name.
-        #[serde(default)]
-        name: String,
-        /// Its whole source, from `{{` to the end of its closing tag.
-        source: String,
-    },
+    /// Any other shortcode standing on its own lines: its parameters, body and the blocks
+    /// inside it, edited in place.
+    Shortcode(Shortcode),
+}
+
+/// A shortcode standing on its own lines, as its site's template reads it.
+///
+/// Read from a page, every field is set. Written to a page: a changed `source` replaces
+/// the shortcode verbatim (the other fields are then ignored); else a changed `params`
+/// rewrites only the values that changed, a changed `body` rewrites the changed lines
+/// between the tags, and else `children` are applied inside the body as blocks are at the
+/// top level. A field left out (`null`) is left as it is; the app leaves `source` out.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shortcode {
+    /// As for [`Block::Markdown`]; inside `children`, the position among the parent's
+    /// blocks.
+    #[serde(default)]
+    pub id: Option<usize>,
+    /// The shortcode's name (`card`, `hextra/hero-badge`).
+    pub name: String,
+    /// `angle` for `{{< >}}`, `percent` for `{{% %}}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notation: Option<Notation>,
+    /// The parameters as written, in order: named (`name`) or positional (`position`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<ParamValue>>,
+    /// For a paired shortcode, the text between the tags without the indentation the
+    /// source uses (re-indented the same way when written); `null` for a standalone one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// For a paired shortcode, its body as blocks: prose, and the shortcodes standing on
+    /// their own lines in it, recursively.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<Block>>,
+    /// Its whole source, from `{{` to the end of its closing tag, line endings as LF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One parameter of a shortcode call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ParamValue {
+    /// The name of a named parameter; `None` for a positional one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The value, as Hugo reads it (quotes and escapes removed).
+    pub value: String,
+    /// What the template makes of it (`text`, `markdown`, `icons`…; see
+    /// [`crate::site::shortcodes::FieldKind`]); informational, ignored when written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<crate::site::shortcodes::FieldKind>,
 }
 
 impl Block {
+    /// The blocks inside this one (a paired shortcode's `children`).
+    pub fn children(&self) -> &[Block] {
+        match self {
+            Block::Shortcode(Shortcode {
+                children: Some(c), ..
+            }) => c,
+            _ => &[],
+        }
+    }
+
+    /// Sets the block's id.
+    pub fn set_id(&mut self, new: Option<usize>) {
+        match self {
+            Block::Markdown { id, .. } => *id = new,
+            Block::Shortcode(s) => s.id = new,
+            Block::Card(c) => c.id = new,
+        }
+    }
+
     /// The id the block had when the page was parsed.
     pub fn id(&self) -> Option<usize> {
         match self {
-            Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id,
+            Block::Markdown { id, .. } => *id,
+            Block::Shortcode(s) => s.id,
             Block::Card(c) => c.id,
         }
     }
@@ -75,7 +137,7 @@ impl Block {
         match self {
             Block::Markdown { .. } => "markdown",
             Block::Card(_) => "card",
-            Block::Shortcode { .. } => "shortcode",
+            Block::Shortcode(_) => "shortcode",
         }
     }
 }
@@ -100,7 +162,7 @@ struct RawBlock {
     #[serde(default)]
     repository: Option<String>,
     #[serde(default)]
-    body: String,
+    body: Option<String>,
     #[serde(default)]
     extra: Map<String, Json>,
     #[serde(default)]
@@ -109,6 +171,10 @@ struct RawBlock {
     name: String,
     #[serde(default)]
     source: Option<String>,
+    #[serde(default)]
+    params: Option<Vec<ParamValue>>,
+    #[serde(default)]
+    children: Option<Vec<Block>>,
 }
 
 impl<'de> Deserialize<'de> for Block {
@@ -126,17 +192,24 @@ impl<'de> Deserialize<'de> for Block {
                 tech_icons: raw.tech_icons,
                 other_tech: raw.other_tech,
                 repository: raw.repository,
-                body: raw.body,
+                body: raw.body.unwrap_or_default(),
                 extra: raw.extra,
                 notation: raw.notation,
             })),
-            "shortcode" => Ok(Block::Shortcode {
-                id: raw.id,
-                name: raw.name,
-                source: raw
-                    .source
-                    .ok_or_else(|| D::Error::missing_field("source"))?,
-            }),
+            "shortcode" => {
+                if raw.source.is_none() && raw.name.is_empty() {
+                    return Err(D::Error::missing_field("name"));
+                }
+                Ok(Block::Shortcode(Shortcode {
+                    id: raw.id,
+                    name: raw.name,
+                    notation: raw.notation,
+                    params: raw.params,
+                    body: raw.body,
+                    children: raw.children,
+                    source: raw.source,
+                }))
+            }
             other => Err(D::Error::unknown_variant(
                 other,
                 &["markdown", "card", "shortcode"],

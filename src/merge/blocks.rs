@@ -141,25 +141,22 @@ impl Merger<'_> {
                     text: v.as_str().unwrap_or_default().to_string(),
                 }
             }
-            (
-                Block::Shortcode { source: b, .. },
-                Block::Shortcode { source: m, .. },
-                Block::Shortcode {
-                    source: t, name, ..
-                },
-            ) => {
+            (Block::Shortcode(b), Block::Shortcode(m), Block::Shortcode(t)) => {
+                let text =
+                    |s: &crate::model::Shortcode| Json::from(s.source.clone().unwrap_or_default());
                 let v = self.value(
                     &format!("{at}.source"),
                     &label(base, "source"),
-                    &Json::from(b.as_str()),
-                    &Json::from(m.as_str()),
-                    &Json::from(t.as_str()),
+                    &text(b),
+                    &text(m),
+                    &text(t),
                 );
-                Block::Shortcode {
-                    id: None,
-                    name: name.clone(),
-                    source: v.as_str().unwrap_or_default().to_string(),
-                }
+                // Merged as text: written verbatim (the other fields follow from it).
+                Block::Shortcode(crate::model::Shortcode {
+                    name: t.name.clone(),
+                    source: Some(v.as_str().unwrap_or_default().to_string()),
+                    ..Default::default()
+                })
             }
             // A block that changed kind on one side: theirs holds (their text is the base).
             _ => theirs.clone(),
@@ -180,7 +177,7 @@ fn label(b: &Block, what: &str) -> String {
             let first: String = text.lines().next().unwrap_or("").chars().take(40).collect();
             format!("Text “{first}…”: {what}")
         }
-        Block::Shortcode { name, .. } => format!("Shortcode “{name}”: {what}"),
+        Block::Shortcode(s) => format!("Shortcode “{}”: {what}", s.name),
     }
 }
 
@@ -191,33 +188,26 @@ fn strip(blocks: &[Block]) -> Vec<Block> {
 
 /// `b` without its id (and a card without its notation).
 fn with_no_id(mut b: Block) -> Block {
-    match &mut b {
-        Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = None,
-        Block::Card(c) => {
-            c.id = None;
-            c.notation = None;
-        }
+    b.set_id(None);
+    if let Block::Card(c) = &mut b {
+        c.notation = None;
     }
     b
 }
 
 /// `b` with id `new`: its index in their blocks.
 fn with_id(mut b: Block, new: usize) -> Block {
-    match &mut b {
-        Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = Some(new),
-        Block::Card(c) => c.id = Some(new),
-    }
+    b.set_id(Some(new));
     b
 }
 
 /// A block I added, as its exact source text (written verbatim).
 fn raw(b: &Block, source: Option<&String>) -> Block {
     match source {
-        Some(src) => Block::Shortcode {
-            id: None,
-            name: String::new(),
-            source: src.clone(),
-        },
+        Some(src) => Block::Shortcode(crate::model::Shortcode {
+            source: Some(src.clone()),
+            ..Default::default()
+        }),
         None => b.clone(),
     }
 }

@@ -1,8 +1,10 @@
 //! Applying a model to a page: the new text, changed only where the model differs.
 //!
-//! Unmoved blocks are edited in place by splices. When blocks are added, removed or
-//! reordered, the body is rebuilt from the blocks' own source text (each edited in place)
-//! and the original whitespace between them, so a moved card keeps its exact bytes.
+//! The body and the body of each paired shortcode are [`Region`]s of blocks, applied the
+//! same way at any depth. Unmoved blocks are edited in place by splices. When blocks are
+//! added, removed or reordered, the region is rebuilt from the blocks' own source text
+//! (each edited in place) and the original whitespace between them, so a moved card keeps
+//! its exact bytes. New shortcodes are written like their nearest sibling of the same name.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -10,10 +12,11 @@ use std::ops::Range;
 use serde_json::Value as Json;
 
 use super::card::CardView;
+use super::shortcode::ShortcodeView;
 use super::tree::Shortcodes;
-use super::{BlockSpan, Page};
+use super::{BlockSpan, Page, Region};
 use crate::formats::EditError;
-use crate::model::{Block, Card, Portfolio};
+use crate::model::{Block, Card, Portfolio, Shortcode};
 use crate::text::{self, Splice};
 
 /// Whether a model block is of the kind the page has at that place.
@@ -22,7 +25,7 @@ fn same_kind(span: &BlockSpan, b: &Block) -> bool {
         (span, b),
         (BlockSpan::Markdown(_), Block::Markdown { .. })
             | (BlockSpan::Card(_), Block::Card(_))
-            | (BlockSpan::Shortcode(_), Block::Shortcode { .. })
+            | (BlockSpan::Shortcode(_), Block::Shortcode(_))
     )
 }
 
@@ -47,20 +50,7 @@ impl Page {
             }
         }
         let mut splices = self.front_matter_edits(model)?;
-        self.check_ids(model)?;
-        let unmoved = model.blocks.len() == self.blocks.len()
-            && model
-                .blocks
-                .iter()
-                .enumerate()
-                .all(|(i, b)| b.id() == Some(i));
-        if unmoved {
-            for (i, b) in model.blocks.iter().enumerate() {
-                splices.extend(self.block_edits(i, b)?);
-            }
-        } else {
-            splices.push(self.rebuild_body(model)?);
-        }
+        splices.extend(self.region_edits(&self.body, &model.blocks, "blocks")?);
         self.finish(splices, "blocks")
     }
 
@@ -72,12 +62,12 @@ impl Page {
     /// kind, or the result would not parse.
     pub fn apply_block(&self, pos: usize, block: &Block) -> Result<Page, EditError> {
         let at = format!("blocks[{pos}]");
-        let Some(orig) = self.blocks.get(pos) else {
+        let Some(orig) = self.body.blocks.get(pos) else {
             return Err(EditError::new(
                 at,
                 format!(
                     "block {pos} does not exist: the page has {} blocks",
-                    self.blocks.len()
+                    self.body.blocks.len()
                 ),
             ));
         };
@@ -87,7 +77,7 @@ impl Page {
                 format!("block {pos} is not a {} block in the page", block.kind()),
             ));
         }
-        let splices = self.block_edits(pos, block)?;
+        let splices = self.block_edits(orig, block, &at)?;
         self.finish(splices, &at)
     }
 
@@ -177,43 +167,35 @@ impl Page {
         }
     }
 
-    fn check_ids(&self, model: &Portfolio) -> Result<(), EditError> {
-        let mut seen = HashSet::new();
-        for (i, b) in model.blocks.iter().enumerate() {
-            let Some(id) = b.id() else { continue };
-            let at = format!("blocks[{i}].id");
-            let Some(orig) = self.blocks.get(id) else {
-                return Err(EditError {
-                    at,
-                    message: format!("block {id} does not exist: the page has {} blocks (was the model dumped from another version of the page?)", self.blocks.len()),
-                });
-            };
-            if !seen.insert(id) {
-                return Err(EditError {
-                    at,
-                    message: format!("block {id} appears twice"),
-                });
-            }
-            if !same_kind(orig, b) {
-                return Err(EditError {
-                    at,
-                    message: format!("block {id} is not a {} block in the page", b.kind()),
-                });
-            }
+    /// Splices that make `region` hold `blocks` (`at` names them in errors: `blocks`,
+    /// `blocks[2].children`).
+    fn region_edits(
+        &self,
+        region: &Region,
+        blocks: &[Block],
+        at: &str,
+    ) -> Result<Vec<Splice>, EditError> {
+        check_ids(region, blocks, at)?;
+        let unmoved = blocks.len() == region.blocks.len()
+            && blocks.iter().enumerate().all(|(i, b)| b.id() == Some(i));
+        if !unmoved {
+            return Ok(vec![self.rebuild(region, blocks, at)?]);
         }
-        Ok(())
+        let mut out = Vec::new();
+        for (i, (span, b)) in region.blocks.iter().zip(blocks).enumerate() {
+            out.extend(self.block_edits(span, b, &format!("{at}[{i}]"))?);
+        }
+        Ok(out)
     }
 
-    /// Splices (in page offsets) that turn block `id` into `b`.
+    /// Splices (in page offsets) that turn the block at `span` into `b`.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
-        reason = "`id` was checked against `self.blocks` (`check_ids`, `apply_block`), and a \
-                  block's range and shortcode index come from this page's own parse of `src`"
+        reason = "a block's range and shortcode index come from this page's own parse of `src`"
     )]
-    fn block_edits(&self, id: usize, b: &Block) -> Result<Vec<Splice>, EditError> {
-        let at = format!("blocks[{id}]");
-        match (&self.blocks[id], b) {
+    fn block_edits(&self, span: &BlockSpan, b: &Block, at: &str) -> Result<Vec<Splice>, EditError> {
+        match (span, b) {
             (BlockSpan::Markdown(r), Block::Markdown { text: new, .. }) => {
                 let raw = &self.src[r.clone()];
                 if text::same_text(raw, new) {
@@ -229,93 +211,248 @@ impl Page {
                 if view.matches(card) {
                     return Ok(Vec::new());
                 }
-                view.edits(card, self.eol, &at)
+                view.edits(card, self.eol, at)
             }
-            (BlockSpan::Shortcode(i), Block::Shortcode { source, .. }) => {
-                let r = self.shortcodes.all[*i].span.clone();
-                let raw = &self.src[r.clone()];
-                if text::same_text(raw, source) {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Splice::new(
-                    r,
-                    text::rewrite_lines(raw, "", source, self.eol),
-                )])
-            }
-            _ => unreachable!("check_ids matched kinds"),
+            (BlockSpan::Shortcode(i), Block::Shortcode(new)) => self.shortcode_edits(*i, new, at),
+            _ => Err(EditError::new(
+                at,
+                format!("this block is not a {} block in the page", b.kind()),
+            )),
         }
     }
 
-    /// The text of model block `b` (at position `pos` of the model).
+    /// Splices that turn shortcode `i` into `new`: its `source` verbatim when that changed,
+    /// else its parameters, then its body or else its children.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
-        reason = "`id` was checked against `self.blocks` (`check_ids`, `apply_block`), and a \
-                  block's range and shortcode index come from this page's own parse of `src`"
+        reason = "`i` indexes this page's own shortcodes, whose spans lie on char boundaries"
     )]
-    fn block_text(&self, model: &Portfolio, pos: usize, b: &Block) -> Result<String, EditError> {
-        if let Some(id) = b.id() {
-            let r = self.block_range(&self.blocks[id]);
+    fn shortcode_edits(
+        &self,
+        i: usize,
+        new: &Shortcode,
+        at: &str,
+    ) -> Result<Vec<Splice>, EditError> {
+        let sc = &self.shortcodes.all[i];
+        let raw = &self.src[sc.span.clone()];
+        if let Some(source) = &new.source {
+            if !text::same_text(raw, source) {
+                return Ok(vec![Splice::new(
+                    sc.span.clone(),
+                    text::rewrite_lines(raw, "", source, self.eol),
+                )]);
+            }
+        }
+        if !new.name.is_empty() && new.name != sc.name() {
+            return Err(EditError::new(
+                format!("{at}.name"),
+                format!(
+                    "`{}` cannot be renamed to `{}` in place: change `source` to rewrite the call",
+                    sc.name(),
+                    new.name
+                ),
+            ));
+        }
+        let view = ShortcodeView::new(&self.src, sc);
+        let mut out = match &new.params {
+            Some(params) => view.param_edits(params, &format!("{at}.params"))?,
+            None => Vec::new(),
+        };
+        if let Some(body) = &new.body {
+            if !view.body_matches(body) {
+                out.push(view.body_edit(body, self.eol, &format!("{at}.body"))?);
+                return Ok(out);
+            }
+        }
+        if let (Some(children), Some(_)) = (&new.children, &sc.close) {
+            let region = self.region_of(i);
+            out.extend(self.region_edits(&region, children, &format!("{at}.children"))?);
+        }
+        Ok(out)
+    }
+
+    /// The text of model block `b` at position `pos` of `blocks`, the new content of
+    /// `region`.
+    #[allow(
+        clippy::string_slice,
+        reason = "a block's range comes from this page's own parse of `src`"
+    )]
+    fn block_text(
+        &self,
+        region: &Region,
+        blocks: &[Block],
+        pos: usize,
+        at: &str,
+    ) -> Result<String, EditError> {
+        let at = format!("{at}[{pos}]");
+        let Some(b) = blocks.get(pos) else {
+            return Ok(String::new());
+        };
+        if let Some(span) = b.id().and_then(|id| region.blocks.get(id)) {
+            let r = self.block_range(span);
             let local: Vec<Splice> = self
-                .block_edits(id, b)?
+                .block_edits(span, b, &at)?
                 .into_iter()
                 .map(|s| Splice::new(s.range.start - r.start..s.range.end - r.start, s.text))
                 .collect();
             return text::apply_splices(&self.src[r], local)
-                .map_err(|e| EditError::new(format!("blocks[{pos}]"), e.to_string()));
+                .map_err(|e| EditError::new(at, e.to_string()));
         }
-        let at = format!("blocks[{pos}]");
         match b {
             Block::Markdown { text: t, .. } => Ok(text::with_eol(t, self.eol)),
-            Block::Shortcode { source, .. } => Ok(text::with_eol(source, self.eol)),
-            Block::Card(card) => self.new_card(model, pos, card, &at),
+            Block::Shortcode(sc) => self.new_shortcode(region, blocks, pos, sc, &at),
+            Block::Card(card) => self.new_card(region, blocks, pos, card, &at),
         }
     }
 
-    /// A new card, written like the nearest card of the page (notation, spacing, parameter
-    /// order, body indentation, line endings) by editing a copy of that card's source.
+    /// The nearest block to `pos` in `blocks` (before it first) that is in the page and
+    /// `wanted`, as the shortcode index it has in `region`.
+    fn nearest(
+        region: &Region,
+        blocks: &[Block],
+        pos: usize,
+        wanted: impl Fn(&BlockSpan) -> Option<usize>,
+    ) -> Option<usize> {
+        let before = blocks.iter().take(pos).rev();
+        let after = blocks.iter().skip(pos + 1);
+        before
+            .chain(after)
+            .filter_map(|b| b.id().and_then(|id| region.blocks.get(id)))
+            .find_map(&wanted)
+    }
+
+    /// A new card, written like the nearest card of its region, else the page's first card
+    /// (notation, spacing, parameter order, body indentation, line endings) by editing a
+    /// copy of that card's source.
     fn new_card(
         &self,
-        model: &Portfolio,
+        region: &Region,
+        blocks: &[Block],
         pos: usize,
         card: &Card,
         at: &str,
     ) -> Result<String, EditError> {
-        let before = model.blocks.iter().take(pos).rev();
-        let after = model.blocks.iter().skip(pos + 1);
-        let nearest = before
-            .chain(after)
-            .find_map(|b| match b {
-                Block::Card(_) => b.id(),
-                _ => None,
-            })
+        let card_index = |b: &BlockSpan| match b {
+            BlockSpan::Card(i) => Some(*i),
+            _ => None,
+        };
+        let nearest = Self::nearest(region, blocks, pos, card_index)
+            .or_else(|| self.body.blocks.iter().find_map(card_index))
             .or_else(|| {
-                self.blocks
+                self.shortcodes
+                    .all
                     .iter()
-                    .position(|b| matches!(b, BlockSpan::Card(_)))
+                    .position(|sc| super::is_card(sc, &self.catalogue))
             });
         let template = nearest
-            .and_then(|id| match self.blocks.get(id) {
-                Some(BlockSpan::Card(i)) => self.shortcodes.all.get(*i),
-                _ => None,
-            })
+            .and_then(|i| self.shortcodes.all.get(i))
             .and_then(|sc| self.src.get(sc.span.clone()))
             .map_or_else(|| text::with_eol(DEFAULT_CARD, self.eol), str::to_string);
-        let fail = |m: String| EditError {
-            at: at.to_string(),
-            message: m,
-        };
-        let scs = Shortcodes::parse(&template, 0, &self.catalogue).map_err(|e| fail(e.message))?;
+        let (scs, _) = self.parse_copy(&template, at)?;
         let sc = scs
             .top
             .first()
             .and_then(|&i| scs.all.get(i))
-            .ok_or_else(|| fail("no card to copy".into()))?;
+            .ok_or_else(|| EditError::new(at, "no card to copy"))?;
         let splices = CardView::new(&template, sc).edits(card, self.eol, at)?;
         text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
     }
 
-    /// One splice replacing the blocks' region with the blocks in the model's order.
+    /// A new shortcode: its `source` verbatim when given; else a copy of the nearest
+    /// shortcode of the same name (in its region, else in the page) edited to `new`'s
+    /// parameters and body; else written plainly (`{{< name key="value" >}}`, closed when
+    /// its template reads `.Inner` or a body is given).
+    fn new_shortcode(
+        &self,
+        region: &Region,
+        blocks: &[Block],
+        pos: usize,
+        new: &Shortcode,
+        at: &str,
+    ) -> Result<String, EditError> {
+        if let Some(source) = &new.source {
+            return Ok(text::with_eol(source, self.eol));
+        }
+        if new.name.is_empty() {
+            return Err(EditError::new(
+                format!("{at}.name"),
+                "a new shortcode needs a name (or its whole `source`)",
+            ));
+        }
+        let named = |b: &BlockSpan| match b {
+            BlockSpan::Shortcode(i) => self
+                .shortcodes
+                .all
+                .get(*i)
+                .filter(|sc| sc.name() == new.name)
+                .map(|_| *i),
+            _ => None,
+        };
+        let sibling = Self::nearest(region, blocks, pos, named).or_else(|| {
+            self.shortcodes
+                .all
+                .iter()
+                .position(|sc| sc.name() == new.name)
+        });
+        let template = match sibling
+            .and_then(|i| self.shortcodes.all.get(i))
+            .and_then(|sc| self.src.get(sc.span.clone()))
+        {
+            Some(t) => t.to_string(),
+            None => self.plain_call(new),
+        };
+        let (scs, _) = self.parse_copy(&template, at)?;
+        let sc = scs
+            .top
+            .first()
+            .and_then(|&i| scs.all.get(i))
+            .ok_or_else(|| EditError::new(at, "no shortcode to copy"))?;
+        let view = ShortcodeView::new(&template, sc);
+        let mut splices = view.param_edits(
+            new.params.as_deref().unwrap_or_default(),
+            &format!("{at}.params"),
+        )?;
+        if sc.close.is_some() {
+            let body = new.body.as_deref().unwrap_or_default();
+            splices.push(view.body_edit(body, self.eol, &format!("{at}.body"))?);
+        }
+        text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
+    }
+
+    /// `{{< name >}}`, closed (`{{< /name >}}`) when its template reads `.Inner` or `new`
+    /// has a body; parameters are added by the caller's edit.
+    fn plain_call(&self, new: &Shortcode) -> String {
+        let n = new.notation.unwrap_or(crate::model::Notation::Angle);
+        let (l, r) = (n.left(), n.right());
+        let name = &new.name;
+        let open = if new
+            .params
+            .as_ref()
+            .is_some_and(|p| p.iter().any(|p| p.name.is_none()))
+        {
+            // A positional call: the caller's edit appends the values.
+            format!("{l} {name} {r}")
+        } else {
+            format!("{l} {name} {r}")
+        };
+        let paired = self.catalogue.paired(name) == Some(true) || new.body.is_some();
+        if paired {
+            let eol = self.eol;
+            format!("{open}{eol}{eol}{l} /{name} {r}")
+        } else {
+            open
+        }
+    }
+
+    /// Parses a copied shortcode's text with the page's shortcodes.
+    fn parse_copy(&self, template: &str, at: &str) -> Result<(Shortcodes, ()), EditError> {
+        Shortcodes::parse(template, 0, &self.catalogue)
+            .map(|s| (s, ()))
+            .map_err(|e| EditError::new(at, e.message))
+    }
+
+    /// One splice replacing `region`'s blocks with `blocks` in their order.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
@@ -323,39 +460,39 @@ impl Page {
                   has `blocks.len() + 1` entries, each a span of this page's `src` between \
                   lexer spans, so on char boundaries"
     )]
-    fn rebuild_body(&self, model: &Portfolio) -> Result<Splice, EditError> {
-        let n = self.blocks.len();
-        let region: Range<usize> = if n == 0 {
-            let g = &self.gaps[0];
-            g.start..g.start
+    fn rebuild(&self, region: &Region, blocks: &[Block], at: &str) -> Result<Splice, EditError> {
+        let n = region.blocks.len();
+        let gaps = &region.gaps;
+        let span: Range<usize> = if n == 0 {
+            gaps[0].clone()
         } else {
-            self.gaps[0].end..self.gaps[n].start
+            gaps[0].end..gaps[n].start
         };
         let para = format!("{0}{0}", self.eol);
         let mut out = String::new();
-        if n == 0 && !model.blocks.is_empty() {
-            // Blocks into an empty body: after whatever blank space is there.
-            out.push_str(&self.src[self.gaps[0].clone()]);
+        if n == 0 && !blocks.is_empty() {
+            // Blocks into an empty region: after whatever blank space is there.
+            out.push_str(&self.src[gaps[0].clone()]);
         }
-        let mut before: Option<Option<usize>> = None;
-        for (pos, b) in model.blocks.iter().enumerate() {
-            if let Some(prev) = before {
-                out.push_str(&self.gap_between(prev, b.id(), &para));
+        let mut prev: Option<&Block> = None;
+        for (pos, b) in blocks.iter().enumerate() {
+            if let Some(p) = prev {
+                out.push_str(&self.gap_between(region, p, b, &para));
             }
-            out.push_str(&self.block_text(model, pos, b)?);
-            before = Some(b.id());
+            out.push_str(&self.block_text(region, blocks, pos, at)?);
+            prev = Some(b);
         }
-        if n == 0 && !model.blocks.is_empty() {
-            let region = self.gaps[0].clone();
-            if !out.ends_with('\n') {
-                out.push_str(self.eol);
-            }
-            return Ok(Splice::new(region, out));
+        if n == 0 && !blocks.is_empty() && !out.ends_with('\n') {
+            out.push_str(self.eol);
         }
-        Ok(Splice::new(region, out))
+        Ok(Splice::new(span, out))
     }
 
-    /// The whitespace to put between two blocks of the new order.
+    /// The whitespace to put between blocks `prev` and `next` of the new order of `region`:
+    /// the gap they had when they were neighbours; else the gap after `prev` or before
+    /// `next` or between any two blocks of the region. One line break does between two
+    /// shortcodes (cards listed on consecutive lines); prose needs a blank line, or it would
+    /// run into its neighbour.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
@@ -363,21 +500,56 @@ impl Page {
                   has `blocks.len() + 1` entries, each a span of this page's `src` between \
                   lexer spans, so on char boundaries"
     )]
-    fn gap_between(&self, before: Option<usize>, after: Option<usize>, para: &str) -> String {
-        let n = self.blocks.len();
+    fn gap_between(&self, region: &Region, prev: &Block, next: &Block, para: &str) -> String {
+        let n = region.blocks.len();
+        let gaps = &region.gaps;
+        let (before, after) = (prev.id(), next.id());
         if let (Some(a), Some(b)) = (before, after) {
             if b == a + 1 {
-                return self.src[self.gaps[b].clone()].to_string();
+                return self.src[gaps[b].clone()].to_string();
             }
         }
         let candidate = match (before, after) {
-            (Some(a), _) if a + 1 < n => Some(&self.gaps[a + 1]),
-            (_, Some(b)) if b > 0 => Some(&self.gaps[b]),
+            (Some(a), _) if a + 1 < n => Some(&gaps[a + 1]),
+            (_, Some(b)) if b > 0 && b < n => Some(&gaps[b]),
+            _ if n >= 2 => Some(&gaps[1]),
             _ => None,
         };
+        let prose =
+            matches!(prev, Block::Markdown { .. }) || matches!(next, Block::Markdown { .. });
+        let needed = if prose { 2 } else { 1 };
         match candidate.map(|g| &self.src[g.clone()]) {
-            Some(g) if g.matches('\n').count() >= 2 => g.to_string(),
+            Some(g) if g.matches('\n').count() >= needed => g.to_string(),
             _ => para.to_string(),
         }
     }
+}
+
+/// Checks a model's block ids against `region`: each names one of its blocks, at most
+/// once, of the same kind.
+fn check_ids(region: &Region, blocks: &[Block], at: &str) -> Result<(), EditError> {
+    let mut seen = HashSet::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(id) = b.id() else { continue };
+        let at = format!("{at}[{i}].id");
+        let Some(orig) = region.blocks.get(id) else {
+            return Err(EditError {
+                at,
+                message: format!("block {id} does not exist: there are {} blocks here (was the model dumped from another version of the page?)", region.blocks.len()),
+            });
+        };
+        if !seen.insert(id) {
+            return Err(EditError {
+                at,
+                message: format!("block {id} appears twice"),
+            });
+        }
+        if !same_kind(orig, b) {
+            return Err(EditError {
+                at,
+                message: format!("block {id} is not a {} block in the page", b.kind()),
+            });
+        }
+    }
+    Ok(())
 }

@@ -7,44 +7,31 @@ use std::ops::Range;
 use serde_json::Value as Json;
 
 use super::lexer::{Param, Quote};
+pub use super::shortcode::quote;
+use super::shortcode::ShortcodeView;
 use super::tree::Shortcode;
 use crate::formats::EditError;
 use crate::model::Card;
-use crate::text::{self, Splice};
+use crate::text::Splice;
 
 /// Parameters with a field of their own; any other named parameter goes to `extra`.
 pub const FIELDS: [&str; 4] = ["title", "tech-icons", "other-tech", "repository"];
 
 /// A card's shortcode and the layout of its body.
 pub struct CardView<'a> {
-    src: &'a str,
+    view: ShortcodeView<'a>,
     sc: &'a Shortcode,
-    /// The body's lines, between the line break after the opening tag and the one before the
-    /// closing tag (when those exist).
-    content: Range<usize>,
-    indent: &'a str,
+    src: &'a str,
 }
 
 impl<'a> CardView<'a> {
     /// Reads a paired `project-card` shortcode.
     pub fn new(src: &'a str, sc: &'a Shortcode) -> Self {
-        let inner = sc.inner().unwrap_or(sc.open.span.end..sc.open.span.end);
-        let t = src.get(inner.clone()).unwrap_or_default();
-        let lead = leading_break(t);
-        let trail = trailing_break(t.get(lead..).unwrap_or_default());
-        let content = inner.start + lead..inner.end - trail;
-        let indent = text::common_indent(src.get(content.clone()).unwrap_or_default());
         CardView {
-            src,
+            view: ShortcodeView::new(src, sc),
             sc,
-            content,
-            indent,
+            src,
         }
-    }
-
-    /// The body's lines as they are in the source.
-    fn content_text(&self) -> &'a str {
-        self.src.get(self.content.clone()).unwrap_or_default()
     }
 
     fn param(&self, key: &str) -> Option<&'a Param> {
@@ -76,7 +63,7 @@ impl<'a> CardView<'a> {
             tech_icons: words("tech-icons"),
             other_tech: words("other-tech"),
             repository: self.param("repository").map(|p| p.value.clone()),
-            body: text::normalize_eol(&text::dedent(self.content_text(), self.indent)),
+            body: self.view.body().unwrap_or_default(),
             extra,
             notation: Some(self.sc.open.notation),
         }
@@ -111,11 +98,7 @@ impl<'a> CardView<'a> {
             && c.extra
                 .iter()
                 .all(|(k, v)| matches!((value(k), v), (Some(a), Json::String(b)) if a == b))
-            && self
-                .content_text()
-                .split('\n')
-                .map(|l| text::dedent_line(l.strip_suffix('\r').unwrap_or(l), self.indent))
-                .eq(c.body.split('\n'))
+            && (self.view.body_matches(&c.body) || self.sc.close.is_none() && c.body.is_empty())
     }
 
     /// Splices that make this card hold `new`'s fields. `at` names the card in errors.
@@ -133,16 +116,7 @@ impl<'a> CardView<'a> {
                     "a self-closing card has no body to edit",
                 ));
             }
-            let raw = self.content_text();
-            let indent = if raw.trim().is_empty() {
-                self.fresh_indent()
-            } else {
-                self.indent.to_string()
-            };
-            out.push(Splice::new(
-                self.content.clone(),
-                text::rewrite_lines(raw, &indent, &new.body, eol),
-            ));
+            out.push(self.view.body_edit(&new.body, eol, &format!("{at}.body"))?);
         }
         Ok(out)
     }
@@ -219,26 +193,9 @@ impl<'a> CardView<'a> {
         Ok(out)
     }
 
-    /// Indentation for a body written into an empty card: that of the closing tag's line
-    /// plus two spaces when the card's tags stand on their own lines, as in the sample.
-    fn fresh_indent(&self) -> String {
-        if self.content.start > self.sc.open.span.end {
-            "  ".to_string()
-        } else {
-            String::new()
-        }
-    }
-
     /// A parameter with the whitespace before it, for removal.
     fn param_with_space(&self, p: &Param) -> Range<usize> {
-        let start = p.key.as_ref().map_or(p.span.start, |(_, r)| r.start);
-        let before = self
-            .src
-            .get(..start)
-            .unwrap_or_default()
-            .trim_end_matches([' ', '\t', '\r', '\n'])
-            .len();
-        before..p.span.end
+        self.view.param_with_space(p)
     }
 }
 
@@ -257,80 +214,5 @@ fn same_value(old: &Card, key: &str, p: &Param, v: &str) -> bool {
         "tech-icons" => old.tech_icons.join(" ") == v,
         "other-tech" => old.other_tech.join(" ") == v,
         _ => p.value == v,
-    }
-}
-
-fn leading_break(t: &str) -> usize {
-    let rest = t.trim_start_matches([' ', '\t']);
-    let ws = t.len() - rest.len();
-    if rest.starts_with("\r\n") {
-        ws + 2
-    } else if rest.starts_with('\n') {
-        ws + 1
-    } else {
-        0
-    }
-}
-
-fn trailing_break(t: &str) -> usize {
-    let rest = t.trim_end_matches([' ', '\t']);
-    let ws = t.len() - rest.len();
-    if rest.ends_with("\r\n") {
-        ws + 2
-    } else if rest.ends_with('\n') {
-        ws + 1
-    } else {
-        0
-    }
-}
-
-/// Writes `v` as a shortcode parameter value that Hugo's lexer reads back as `v`, in the
-/// `preferred` quoting where possible.
-///
-/// Hugo drops every backslash of a `"…"` value that holds an escaped quote, cannot end such
-/// a value with a backslash, and allows no line break in it; a backtick value cannot hold a
-/// backtick.
-pub fn quote(v: &str, preferred: Quote) -> Result<String, String> {
-    let double_ok = !v.contains('\n')
-        && !v.ends_with('\\')
-        && !v.contains("\\`")
-        && (!v.contains('"') || !v.contains('\\'));
-    let raw_ok = !v.contains('`');
-    let bare_ok = !v.is_empty()
-        && !v.chars().any(char::is_whitespace)
-        && !v.starts_with(['"', '`', '\\'])
-        && !v.contains("}}");
-    match preferred {
-        Quote::Bare if bare_ok => Ok(v.to_string()),
-        Quote::Raw if raw_ok => Ok(format!("`{v}`")),
-        _ if double_ok => Ok(format!("\"{}\"", v.replace('"', "\\\""))),
-        _ if raw_ok => Ok(format!("`{v}`")),
-        _ => Err(format!(
-            "{:?} cannot be written as a shortcode parameter: it holds a backtick and also a line break, a trailing backslash, or both `\"` and `\\`",
-            v
-        )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_quoted_so_hugo_reads_them_back() {
-        assert_eq!(quote("Ad-tech", Quote::Double).unwrap(), "\"Ad-tech\"");
-        assert_eq!(
-            quote("say \"hi\"", Quote::Double).unwrap(),
-            "\"say \\\"hi\\\"\""
-        );
-        assert_eq!(quote("C:\\path", Quote::Double).unwrap(), "\"C:\\path\"");
-        assert_eq!(
-            quote("a \"b\" \\c", Quote::Double).unwrap(),
-            "`a \"b\" \\c`"
-        );
-        assert_eq!(quote("two\nlines", Quote::Double).unwrap(), "`two\nlines`");
-        assert_eq!(quote("x", Quote::Bare).unwrap(), "x");
-        assert_eq!(quote("a b", Quote::Bare).unwrap(), "\"a b\"");
-        assert!(quote("`\n", Quote::Double).is_err());
     }
 }

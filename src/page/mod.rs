@@ -6,6 +6,7 @@ pub mod apply;
 pub mod card;
 pub mod frontmatter;
 pub mod lexer;
+pub mod shortcode;
 pub mod tree;
 
 use std::ops::Range;
@@ -36,6 +37,15 @@ pub enum BlockSpan {
     Shortcode(usize),
 }
 
+/// A run of blocks: the page's body, or the body of a paired shortcode.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Region {
+    /// The blocks, in order.
+    pub blocks: Vec<BlockSpan>,
+    /// Whitespace around blocks: `gaps[i]` comes before `blocks[i]`; one more at the end.
+    pub gaps: Vec<Range<usize>>,
+}
+
 /// A parsed page.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -43,9 +53,8 @@ pub struct Page {
     front_matter: Option<(FrontMatterSpan, Tree)>,
     body_start: usize,
     shortcodes: Shortcodes,
-    blocks: Vec<BlockSpan>,
-    /// Whitespace around blocks: `gaps[i]` comes before `blocks[i]`; one more at the end.
-    gaps: Vec<Range<usize>>,
+    /// The body's blocks.
+    body: Region,
     eol: &'static str,
     /// The blocks as models, computed once: `apply` skips blocks equal to them.
     models: std::sync::OnceLock<Vec<Block>>,
@@ -104,13 +113,13 @@ impl Page {
             front_matter,
             body_start,
             shortcodes,
-            blocks: Vec::new(),
-            gaps: Vec::new(),
+            body: Region::default(),
             eol: text::dominant_eol(src),
             models: std::sync::OnceLock::new(),
             catalogue: catalogue.clone(),
         };
-        page.segment()?;
+        let top = page.shortcodes.top.clone();
+        page.body = page.segment(page.body_start..page.src.len(), &top);
         Ok(page)
     }
 
@@ -146,7 +155,7 @@ impl Page {
 
     /// The blocks, in order.
     pub fn blocks(&self) -> &[BlockSpan] {
-        &self.blocks
+        &self.body.blocks
     }
 
     /// The line ending most lines of the page use.
@@ -194,7 +203,8 @@ impl Page {
     /// Every block as a model, in order.
     pub fn block_models(&self) -> &[Block] {
         self.models.get_or_init(|| {
-            self.blocks
+            self.body
+                .blocks
                 .iter()
                 .enumerate()
                 .map(|(id, b)| self.block_model(id, b))
@@ -208,10 +218,29 @@ impl Page {
         let models = self.models.get();
         match models {
             Some(all) => all.get(pos).cloned(),
-            None => self.blocks.get(pos).map(|b| self.block_model(pos, b)),
+            None => self.body.blocks.get(pos).map(|b| self.block_model(pos, b)),
         }
     }
 
+    /// The blocks of the page's body.
+    pub fn body(&self) -> &Region {
+        &self.body
+    }
+
+    /// The blocks of the body of paired shortcode `i` (an index into
+    /// [`Shortcodes::all`]): the prose and the shortcodes on their own lines in it. Empty for
+    /// a shortcode that is not paired.
+    pub fn region_of(&self, i: usize) -> Region {
+        match self.shortcodes.all.get(i) {
+            Some(sc) => match sc.inner() {
+                Some(inner) => self.segment(inner, &sc.children),
+                None => Region::default(),
+            },
+            None => Region::default(),
+        }
+    }
+
+    /// The model of block `b`, with id `id` (its position in its region).
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
@@ -219,7 +248,7 @@ impl Page {
                   index from the page's own shortcodes, whose spans lie on char boundaries of \
                   the same `src`"
     )]
-    fn block_model(&self, id: usize, b: &BlockSpan) -> Block {
+    pub fn block_model(&self, id: usize, b: &BlockSpan) -> Block {
         match b {
             BlockSpan::Markdown(r) => Block::Markdown {
                 id: Some(id),
@@ -230,32 +259,57 @@ impl Page {
                 c.id = Some(id);
                 Block::Card(c)
             }
-            BlockSpan::Shortcode(i) => {
-                let sc = &self.shortcodes.all[*i];
-                Block::Shortcode {
-                    id: Some(id),
-                    name: sc.name().to_string(),
-                    source: text::normalize_eol(&self.src[sc.span.clone()]),
-                }
-            }
+            BlockSpan::Shortcode(i) => Block::Shortcode(self.shortcode_model(id, *i)),
         }
     }
 
-    /// Splits the body into blocks and the whitespace gaps between them.
+    /// The model of shortcode `i`, with its parameters typed by the site's template and its
+    /// body's blocks, recursively.
     #[allow(
         clippy::indexing_slicing,
-        reason = "`top` holds indices into `all` (`Shortcodes::parse` builds both)"
+        clippy::string_slice,
+        reason = "`i` indexes this page's own shortcodes, whose spans lie on char boundaries"
     )]
-    fn segment(&mut self) -> std::result::Result<(), SyntaxError> {
+    fn shortcode_model(&self, id: usize, i: usize) -> crate::model::Shortcode {
+        let sc = &self.shortcodes.all[i];
+        let view = shortcode::ShortcodeView::new(&self.src, sc);
+        let schema = self.catalogue.get(sc.name()).map(|t| &t.schema);
+        let children = sc.close.as_ref().map(|_| {
+            let region = self.region_of(i);
+            region
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(k, b)| self.block_model(k, b))
+                .collect()
+        });
+        crate::model::Shortcode {
+            id: Some(id),
+            name: sc.name().to_string(),
+            notation: Some(sc.open.notation),
+            params: Some(view.params(schema)),
+            body: view.body(),
+            children,
+            source: Some(text::normalize_eol(&self.src[sc.span.clone()])),
+        }
+    }
+
+    /// Splits `range` (the body, or a shortcode's inner) into blocks and the whitespace gaps
+    /// between them; `shortcodes` are the shortcodes directly inside it, in order.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`shortcodes` holds indices into `all` (`Shortcodes::parse` builds both)"
+    )]
+    fn segment(&self, range: Range<usize>, shortcodes: &[usize]) -> Region {
         let mut blocks = Vec::new();
         let mut gaps = Vec::new();
-        let mut gap_start = self.body_start;
-        let mut run_start = self.body_start;
-        for &i in &self.shortcodes.top {
+        let mut gap_start = range.start;
+        let mut run_start = range.start;
+        for &i in shortcodes {
             let sc = &self.shortcodes.all[i];
-            let kind = if is_card(sc) {
+            let kind = if is_card(sc, &self.catalogue) {
                 BlockSpan::Card(i)
-            } else if self.stands_alone(&sc.span) {
+            } else if stands_alone(&self.src, &sc.span, range.start, range.end) {
                 BlockSpan::Shortcode(i)
             } else {
                 continue;
@@ -271,16 +325,9 @@ impl Page {
             gap_start = sc.span.end;
             run_start = sc.span.end;
         }
-        self.push_run(
-            run_start..self.src.len(),
-            &mut gap_start,
-            &mut blocks,
-            &mut gaps,
-        );
-        gaps.push(gap_start..self.src.len());
-        self.blocks = blocks;
-        self.gaps = gaps;
-        Ok(())
+        self.push_run(run_start..range.end, &mut gap_start, &mut blocks, &mut gaps);
+        gaps.push(gap_start..range.end);
+        Region { blocks, gaps }
     }
 
     /// Adds the prose in `run` (if any) as a Markdown block, leaving blank lines before it and
@@ -307,10 +354,6 @@ impl Page {
         blocks.push(BlockSpan::Markdown(run.start + lead..end));
         *gap_start = end;
     }
-
-    fn stands_alone(&self, span: &Range<usize>) -> bool {
-        stands_alone(&self.src, span, self.body_start)
-    }
 }
 
 thread_local! {
@@ -323,11 +366,12 @@ pub fn parses_on_this_thread() -> u64 {
     PARSES.with(std::cell::Cell::get)
 }
 
-/// Whether `span` of `src` has only blank space before it (back to `body_start` at most)
-/// and after it on its lines.
-pub fn stands_alone(src: &str, span: &Range<usize>, body_start: usize) -> bool {
-    let line_start = text::line_start(src, span.start).max(body_start);
-    let (Some(before), Some(rest)) = (src.get(line_start..span.start), src.get(span.end..)) else {
+/// Whether `span` of `src` has only blank space before it on its line (back to `start` at
+/// most) and after it (up to `end` at most).
+pub fn stands_alone(src: &str, span: &Range<usize>, start: usize, end: usize) -> bool {
+    let line_start = text::line_start(src, span.start).max(start);
+    let (Some(before), Some(rest)) = (src.get(line_start..span.start), src.get(span.end..end))
+    else {
         return false;
     };
     let after = rest.split('\n').next().unwrap_or_default();
@@ -347,12 +391,26 @@ pub fn revision(src: &str) -> String {
     format!("{:016x}", h.finish())
 }
 
-/// Whether a shortcode is edited as a card: a paired (or self-closing) `project-card` with
-/// named parameters.
-pub fn is_card(sc: &tree::Shortcode) -> bool {
+/// Whether a shortcode is edited as the sample's card: a paired (or self-closing)
+/// `project-card` with named parameters, in a site whose `project-card` template is the
+/// sample's kind (it reads `tech-icons`) or unknown. A site's own `project-card` reading
+/// other parameters is a shortcode like any other, with its template's fields.
+pub fn is_card(sc: &tree::Shortcode, catalogue: &Catalogue) -> bool {
     sc.name() == CARD
         && (sc.close.is_some() || sc.open.self_closing)
         && (sc.open.params.is_empty() || sc.open.is_named())
+        && has_sample_card(catalogue)
+}
+
+/// Whether the site's `project-card` is the sample's kind (its template reads
+/// `tech-icons`), or the site has no `project-card` template Folio could read.
+pub fn has_sample_card(catalogue: &Catalogue) -> bool {
+    use crate::site::shortcodes::ParamKey;
+    catalogue.get(CARD).is_none_or(|t| {
+        t.schema
+            .param(&ParamKey::Named("tech-icons".into()))
+            .is_some()
+    })
 }
 
 impl std::fmt::Display for Page {

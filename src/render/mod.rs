@@ -229,7 +229,7 @@ impl Renderer<'_> {
             let sc = &self.src.shortcodes.all[i];
             let out = self.shortcode(i);
             if sc.open.notation == Notation::Percent
-                && !shortcodes::is_placeholder_only(self.src.shortcodes, i)
+                && !shortcodes::is_placeholder_only(self.src.shortcodes, i, self.src.catalogue)
             {
                 md.push_str(&out);
             } else {

@@ -11,9 +11,13 @@ use crate::site::lookup_param;
 
 /// Whether the shortcode renders as a placeholder even in `{{% %}}` notation (its output is
 /// Folio's stand-in, not Markdown the site would produce).
-pub fn is_placeholder_only(shortcodes: &Shortcodes, i: usize) -> bool {
+pub fn is_placeholder_only(
+    shortcodes: &Shortcodes,
+    i: usize,
+    catalogue: &crate::site::Catalogue,
+) -> bool {
     let sc = shortcodes.all.get(i);
-    sc.is_some_and(|sc| !is_card(sc) && sc.name() != "param")
+    sc.is_some_and(|sc| !is_card(sc, catalogue) && sc.name() != "param")
 }
 
 #[allow(
@@ -27,7 +31,7 @@ impl Renderer<'_> {
     /// A shortcode's output.
     pub(super) fn shortcode(&mut self, i: usize) -> String {
         let sc = &self.src.shortcodes.all[i];
-        if is_card(sc) {
+        if is_card(sc, self.src.catalogue) {
             self.card(i)
         } else if sc.name() == "param" {
             self.param(i)
@@ -192,7 +196,7 @@ impl Renderer<'_> {
         let sc = &self.src.shortcodes.all[i];
         let src = self.src.text;
         let tag: String = src[sc.open.span.clone()].chars().take(120).collect();
-        let block = crate::page::stands_alone(src, &sc.span, self.src.body_start);
+        let block = crate::page::stands_alone(src, &sc.span, self.src.body_start, src.len());
         let inner = match sc.inner() {
             Some(range) => {
                 let children = sc.children.clone();

@@ -36,6 +36,15 @@ pub enum Edit {
         /// Its new content.
         block: Block,
     },
+    /// Replace block `id` (a shortcode) with `block`, in which blocks were added, moved or
+    /// removed among its `children`, at any depth: the forms are redrawn after it, with
+    /// the children's new ids.
+    Children {
+        /// The block's id.
+        id: usize,
+        /// Its new content.
+        block: Block,
+    },
     /// Insert a new block at position `index`.
     Insert {
         /// Where: 0 is before the first block, the number of blocks after the last.
@@ -65,13 +74,17 @@ pub enum Edit {
 impl Edit {
     /// The `op` names of the edits that add, move or remove blocks: the forms are redrawn
     /// after them, and they are never merged into the previous undo step.
-    pub const STRUCTURAL: [&'static str; 4] = ["insert", "move", "delete", "duplicate"];
+    pub const STRUCTURAL: [&'static str; 5] = ["insert", "move", "delete", "duplicate", "children"];
 
     /// Whether the edit adds, moves or removes blocks (see [`Edit::STRUCTURAL`]).
     pub fn is_structural(&self) -> bool {
         matches!(
             self,
-            Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. }
+            Edit::Insert { .. }
+                | Edit::Move { .. }
+                | Edit::Delete { .. }
+                | Edit::Duplicate { .. }
+                | Edit::Children { .. }
         )
     }
 }
@@ -112,7 +125,7 @@ impl Session {
                 }
                 None
             }
-            Edit::Block { id, block } => {
+            Edit::Block { id, block } | Edit::Children { id, block } => {
                 let at = self.position(*id)?;
                 Some(open.page.apply_block(at, block).map_err(fail)?)
             }
@@ -132,9 +145,10 @@ impl Session {
             }
         };
         let redraw = edit.is_structural()
-            || page
-                .as_ref()
-                .is_some_and(|p| !same_block_kinds(&open.page, p));
+            || page.as_ref().is_some_and(|p| {
+                !same_block_kinds(&open.page, p)
+                    || p.shortcodes().all.len() != open.page.shortcodes().all.len()
+            });
         if let Some(page) = &page {
             next.page = page.source().to_string();
         }
@@ -214,7 +228,10 @@ impl Session {
                 let copy = copy.ok_or_else(|| missing(*id))?;
                 blocks.insert(from + 1, (copy, self.new_id()));
             }
-            Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
+            Edit::FrontMatter { .. }
+            | Edit::Param { .. }
+            | Edit::Block { .. }
+            | Edit::Children { .. } => {}
         }
         Ok(())
     }
@@ -232,10 +249,7 @@ fn same_block_kinds(a: &Page, b: &Page) -> bool {
 
 /// A block as new: without the id that ties it to a block of the parsed page.
 fn without_id(mut b: Block) -> Block {
-    match &mut b {
-        Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = None,
-        Block::Card(c) => c.id = None,
-    }
+    b.set_id(None);
     b
 }
 

@@ -35,7 +35,7 @@ pub struct View {
     pub recovery: Option<u128>,
     /// The `op`s of the edits that add, move or remove blocks ([`super::Edit::STRUCTURAL`]):
     /// the forms lock while one is applied, and redraw after it.
-    pub structural_edits: [&'static str; 4],
+    pub structural_edits: &'static [&'static str],
     /// The state every update carries.
     #[serde(flatten)]
     pub update: Update,
@@ -121,7 +121,7 @@ impl Session {
                 .map_or_else(|| "en".to_string(), |d| d.language()),
             pages: site.pages(),
             recovery: None,
-            structural_edits: super::Edit::STRUCTURAL,
+            structural_edits: &super::Edit::STRUCTURAL,
             update: self.update(true),
         }
     }
@@ -146,10 +146,7 @@ impl Session {
     /// the ids the forms name blocks by in their edits.
     fn with_ids(&self, mut model: Portfolio) -> Portfolio {
         for (block, &id) in model.blocks.iter_mut().zip(&self.ids) {
-            match block {
-                Block::Markdown { id: b, .. } | Block::Shortcode { id: b, .. } => *b = Some(id),
-                Block::Card(c) => c.id = Some(id),
-            }
+            block.set_id(Some(id));
         }
         model
     }

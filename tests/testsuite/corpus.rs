@@ -166,6 +166,76 @@ fn problems(name: &str, doc: &OpenPage, hugo: Option<&String>) -> Vec<String> {
     if plan.page.is_some() {
         out.push(format!("{name}: dump | apply changes the page"));
     }
+    out.extend(every_call_edits_in_place(name, doc));
+    out
+}
+
+/// The paths (top-level position, then child positions) of every shortcode block with
+/// parameters, at any depth.
+fn calls(blocks: &[folio::Block], prefix: &[usize], out: &mut Vec<Vec<usize>>) {
+    for (i, b) in blocks.iter().enumerate() {
+        let mut path = prefix.to_vec();
+        path.push(i);
+        if let folio::Block::Shortcode(s) = b {
+            if s.params.as_ref().is_some_and(|p| !p.is_empty()) {
+                out.push(path.clone());
+            }
+        }
+        calls(b.children(), &path, out);
+    }
+}
+
+fn call_at<'a>(blocks: &'a mut [folio::Block], path: &[usize]) -> &'a mut folio::model::Shortcode {
+    let (first, rest) = path.split_first().unwrap();
+    let folio::Block::Shortcode(s) = &mut blocks[*first] else {
+        panic!("not a shortcode")
+    };
+    if rest.is_empty() {
+        s
+    } else {
+        call_at(s.children.as_mut().unwrap(), rest)
+    }
+}
+
+/// Each call's first parameter, at whatever depth, edited alone: the page changes by
+/// exactly the inserted character.
+fn every_call_edits_in_place(name: &str, doc: &OpenPage) -> Vec<String> {
+    let model = doc.model();
+    let mut paths = Vec::new();
+    calls(&model.blocks, &[], &mut paths);
+    let before = doc.page.source();
+    let mut out = Vec::new();
+    let deepest = paths.iter().map(Vec::len).max().unwrap_or(0);
+    eprintln!(
+        "{name}: {} calls edited in place, the deepest {deepest} levels down",
+        paths.len()
+    );
+    for path in paths {
+        let mut m = model.clone();
+        let call = call_at(&mut m.blocks, &path);
+        let p = &mut call.params.as_mut().unwrap()[0];
+        p.value.insert(0, 'Z');
+        let after = match doc.plan(&m, Path::new("<model>")) {
+            Ok(plan) => plan.page.unwrap_or_default(),
+            Err(e) => {
+                out.push(format!("{name}: editing the call at {path:?}: {e}"));
+                continue;
+            }
+        };
+        let at = before
+            .bytes()
+            .zip(after.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let one_more = after.len() == before.len() + 1
+            && after.get(at..=at) == Some("Z")
+            && after.get(at + 1..) == before.get(at..);
+        if !one_more {
+            out.push(format!(
+                "{name}: editing the call at {path:?} changed more than its value"
+            ));
+        }
+    }
     out
 }
 

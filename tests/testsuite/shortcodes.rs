@@ -168,3 +168,160 @@ fn a_template_change_on_disk_re_reads_the_shortcodes_and_re_parses_the_page() {
     let again = s.outside_change(&[Change::Templates(template)]).unwrap();
     assert_eq!(again, Outside::Nothing, "the same templates change nothing");
 }
+
+/// The fixture page with `edit` made to its model, and the page's text before.
+fn edited(page: &str, edit: impl FnOnce(&mut folio::Portfolio)) -> (String, String) {
+    let doc = OpenPage::open(&fixture().join("content").join(page)).unwrap();
+    let mut model = doc.model();
+    edit(&mut model);
+    let plan = doc.plan(&model, Path::new("<model>")).unwrap();
+    let before = doc.page.source().to_string();
+    (before.clone(), plan.page.unwrap_or(before))
+}
+
+/// Block `path` of the model: the top-level position, then a child position per level.
+fn block_at<'a>(m: &'a mut folio::Portfolio, path: &[usize]) -> &'a mut folio::model::Shortcode {
+    let (first, rest) = path.split_first().unwrap();
+    let mut b = &mut m.blocks[*first];
+    for &i in rest {
+        let folio::Block::Shortcode(s) = b else {
+            panic!("not a shortcode")
+        };
+        b = &mut s.children.as_mut().unwrap()[i];
+    }
+    match b {
+        folio::Block::Shortcode(s) => s,
+        _ => panic!("not a shortcode"),
+    }
+}
+
+fn set_param(s: &mut folio::model::Shortcode, name: &str, value: &str) {
+    let p = s.params.as_mut().unwrap();
+    match p.iter_mut().find(|p| p.name.as_deref() == Some(name)) {
+        Some(p) => p.value = value.into(),
+        None => p.push(folio::model::ParamValue {
+            name: Some(name.into()),
+            value: value.into(),
+            kind: None,
+        }),
+    }
+}
+
+#[test]
+fn a_parameter_of_a_card_three_levels_deep_changes_only_its_value_with_lf_and_crlf() {
+    for page in ["about.md", "crlf.md"] {
+        let (before, after) = edited(page, |m| {
+            set_param(block_at(m, &[1, 0, 0]), "stack", "Rust, Tauri, Svelte");
+        });
+        assert_eq!(
+            after,
+            before.replace("stack=\"Rust, Tauri\"", "stack=\"Rust, Tauri, Svelte\""),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn a_positional_parameter_changes_in_its_own_quoting() {
+    let (before, after) = edited("about.md", |m| {
+        let s = block_at(m, &[4]);
+        s.params.as_mut().unwrap()[1].value = "Initech Ltd".into();
+        s.params.as_mut().unwrap()[3].value = "Lead".into();
+    });
+    assert_eq!(
+        after,
+        before.replace(
+            "initech Initech \"2015 - 2019\" Engineer",
+            "initech \"Initech Ltd\" \"2015 - 2019\" Lead"
+        )
+    );
+}
+
+#[test]
+fn a_percent_body_changes_only_its_lines() {
+    let (before, after) = edited("about.md", |m| {
+        block_at(m, &[2]).body =
+            Some("A *Markdown* body with {{< tag inline >}} inside.\n\nAnd more.".into());
+    });
+    assert_eq!(
+        after,
+        before.replace(
+            "{{< tag inline >}} inside.\n",
+            "{{< tag inline >}} inside.\n\nAnd more.\n"
+        )
+    );
+}
+
+#[test]
+fn a_card_added_to_the_grid_is_written_like_its_sibling() {
+    let (before, after) = edited("about.md", |m| {
+        let grid = block_at(m, &[1, 0]);
+        let new = folio::model::Shortcode {
+            name: "card".into(),
+            params: Some(vec![
+                folio::model::ParamValue {
+                    name: Some("name".into()),
+                    value: "Third".into(),
+                    kind: None,
+                },
+                folio::model::ParamValue {
+                    name: Some("stack".into()),
+                    value: "C".into(),
+                    kind: None,
+                },
+            ]),
+            ..Default::default()
+        };
+        grid.children
+            .as_mut()
+            .unwrap()
+            .push(folio::Block::Shortcode(new));
+    });
+    assert_eq!(
+        after,
+        before.replace(
+            "  {{< card name=\"Other\" stack=\"Go\" >}}\n",
+            "  {{< card name=\"Other\" stack=\"Go\" >}}\n  {{< card name=\"Third\" stack=\"C\" >}}\n"
+        )
+    );
+}
+
+#[test]
+fn cards_in_a_grid_are_reordered_duplicated_and_deleted_by_their_exact_source() {
+    let first = "  {{< card name=\"Folio\" url=\"https://example.org/folio\" thumb=\"/img/folio.png\"\n           desc=\"Edits **Hugo** pages\" stack=\"Rust, Tauri\" icons=\"rust github\" featured=\"true\" >}}\n";
+    let second = "  {{< card name=\"Other\" stack=\"Go\" >}}\n";
+    let (before, swapped) = edited("about.md", |m| {
+        block_at(m, &[1, 0]).children.as_mut().unwrap().reverse();
+    });
+    assert_eq!(
+        swapped,
+        before.replace(&format!("{first}{second}"), &format!("{second}{first}"))
+    );
+    let (_, deleted) = edited("about.md", |m| {
+        block_at(m, &[1, 0]).children.as_mut().unwrap().remove(0);
+    });
+    assert_eq!(deleted, before.replace(first, ""));
+    let (_, copied) = edited("about.md", |m| {
+        let kids = block_at(m, &[1, 0]).children.as_mut().unwrap();
+        let mut copy = kids[1].clone();
+        copy.set_id(None);
+        kids.push(copy);
+    });
+    assert_eq!(copied, before.replace(second, &format!("{second}{second}")));
+}
+
+#[test]
+fn a_changed_source_replaces_the_call_verbatim_and_other_fields_are_then_ignored() {
+    let (before, after) = edited("about.md", |m| {
+        let s = block_at(m, &[3]);
+        s.source = Some("{{< experience acme \"Acme\" >}}".into());
+        s.params.as_mut().unwrap()[0].value = "ignored".into();
+    });
+    assert_eq!(
+        after,
+        before.replace(
+            "{{< experience acme \"Acme Corp\" \"2019 - Present\" `Staff \"engineer\"` >}}",
+            "{{< experience acme \"Acme\" >}}"
+        )
+    );
+}

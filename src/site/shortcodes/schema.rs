@@ -46,7 +46,7 @@ impl std::fmt::Display for ParamKey {
 }
 
 /// What a parameter's value is, as the template uses it (see the module's table).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum FieldKind {
     /// Plain text.

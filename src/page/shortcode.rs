@@ -1,0 +1,317 @@
+//! Any shortcode call as a form sees it (its parameters and body) and the splices that turn
+//! one call into another: a changed value rewrites only its bytes (quoted so Hugo reads it
+//! back as written), a removed parameter goes with the space before it, a new one is
+//! appended before the closing delimiter, and a changed body rewrites only its changed
+//! lines, re-indented like the rest. [`super::card`] builds the sample card's fields on it.
+
+use std::ops::Range;
+
+use super::lexer::{Param, Quote};
+use super::tree::Shortcode;
+use crate::formats::EditError;
+use crate::model::ParamValue;
+use crate::site::shortcodes::{ParamKey, Schema};
+use crate::text::{self, Splice};
+
+/// A shortcode call and the layout of its body.
+pub struct ShortcodeView<'a> {
+    src: &'a str,
+    sc: &'a Shortcode,
+    /// The body's lines, between the line break after the opening tag and the one before the
+    /// closing tag (when those exist).
+    content: Range<usize>,
+    indent: &'a str,
+}
+
+impl<'a> ShortcodeView<'a> {
+    /// Reads the shortcode `sc` of `src`.
+    pub fn new(src: &'a str, sc: &'a Shortcode) -> Self {
+        let inner = sc.inner().unwrap_or(sc.open.span.end..sc.open.span.end);
+        let t = src.get(inner.clone()).unwrap_or_default();
+        let lead = leading_break(t);
+        let trail = trailing_break(t.get(lead..).unwrap_or_default());
+        let content = inner.start + lead..inner.end - trail;
+        let indent = text::common_indent(src.get(content.clone()).unwrap_or_default());
+        ShortcodeView {
+            src,
+            sc,
+            content,
+            indent,
+        }
+    }
+
+    /// The shortcode.
+    pub fn shortcode(&self) -> &'a Shortcode {
+        self.sc
+    }
+
+    /// The body's lines as they are in the source.
+    pub fn content_text(&self) -> &'a str {
+        self.src.get(self.content.clone()).unwrap_or_default()
+    }
+
+    /// The body without its common indentation, LF line endings; `None` when the call is
+    /// not paired.
+    pub fn body(&self) -> Option<String> {
+        self.sc.close.as_ref()?;
+        Some(text::normalize_eol(&text::dedent(
+            self.content_text(),
+            self.indent,
+        )))
+    }
+
+    /// Whether the body already reads `body` (checked line by line, without building it).
+    pub fn body_matches(&self, body: &str) -> bool {
+        self.content_text()
+            .split('\n')
+            .map(|l| text::dedent_line(l.strip_suffix('\r').unwrap_or(l), self.indent))
+            .eq(body.split('\n'))
+    }
+
+    /// The splice that makes the body read `body`, keeping its indentation and the page's
+    /// line ending `eol`. `at` names the body in errors.
+    ///
+    /// # Errors
+    /// An [`EditError`] at `at` for a call that is not paired (it has no body to edit).
+    pub fn body_edit(&self, body: &str, eol: &str, at: &str) -> Result<Splice, EditError> {
+        if self.sc.close.is_none() {
+            return Err(EditError::new(
+                at,
+                format!(
+                    "`{}` is not closed here, so it has no body to edit",
+                    self.sc.name()
+                ),
+            ));
+        }
+        let raw = self.content_text();
+        let indent = if raw.trim().is_empty() {
+            self.fresh_indent()
+        } else {
+            self.indent.to_string()
+        };
+        Ok(Splice::new(
+            self.content.clone(),
+            text::rewrite_lines(raw, &indent, body, eol),
+        ))
+    }
+
+    /// The parameters as written, each typed by `schema` when given.
+    pub fn params(&self, schema: Option<&Schema>) -> Vec<ParamValue> {
+        self.sc
+            .open
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let key = match &p.key {
+                    Some((k, _)) => ParamKey::Named(k.to_string()),
+                    None => ParamKey::Positional(i),
+                };
+                ParamValue {
+                    name: p.key.as_ref().map(|(k, _)| k.to_string()),
+                    value: p.value.clone(),
+                    kind: schema.and_then(|s| s.param(&key)).map(|ps| ps.kind),
+                }
+            })
+            .collect()
+    }
+
+    /// The named parameter `key` (the first, if repeated).
+    pub fn param(&self, key: &str) -> Option<&'a Param> {
+        self.sc.open.get(key)
+    }
+
+    /// Splices over the opening tag that make the parameters read `new`: changed values in
+    /// place, absent ones removed with the space before them, new ones appended before the
+    /// closing delimiter. Named parameters are matched by name (their order is kept as
+    /// written), positional ones by position. `at` names the parameter list in errors.
+    ///
+    /// # Errors
+    /// An [`EditError`] at `at[i]` for a value that cannot be written as a shortcode
+    /// parameter, or at `at` for a list mixing named and positional parameters (Hugo
+    /// refuses such a call) or changing a call from one kind to the other.
+    pub fn param_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
+        let named = new.iter().filter(|p| p.name.is_some()).count();
+        let old = &self.sc.open.params;
+        let old_named = old.iter().any(|p| p.key.is_some());
+        if named != 0 && named != new.len() {
+            return Err(EditError::new(
+                at,
+                "a shortcode call is either all named (key=\"value\") or all positional: Hugo \
+                 refuses a mix",
+            ));
+        }
+        if !old.is_empty() && !new.is_empty() && old_named != (named > 0) {
+            return Err(EditError::new(
+                at,
+                "the call's parameters are named in the page and positional in the model (or \
+                 the other way round): change `source` to rewrite the call",
+            ));
+        }
+        if named > 0 || (new.is_empty() && old_named) {
+            self.named_edits(new, at)
+        } else {
+            self.positional_edits(new, at)
+        }
+    }
+
+    fn named_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
+        let mut out = Vec::new();
+        let wanted = |k: &str| new.iter().find(|p| p.name.as_deref() == Some(k));
+        for p in &self.sc.open.params {
+            let Some((k, _)) = &p.key else { continue };
+            match wanted(k) {
+                Some(v)
+                    if v.value != p.value && self.param(k).is_some_and(|f| std::ptr::eq(f, p)) =>
+                {
+                    let i = new.iter().position(|x| std::ptr::eq(x, v)).unwrap_or(0);
+                    let q = quote(&v.value, p.quote)
+                        .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
+                    out.push(Splice::new(p.span.clone(), q));
+                }
+                Some(_) => {}
+                None => out.push(Splice::new(self.param_with_space(p), "")),
+            }
+        }
+        let mut appended = String::new();
+        for (i, v) in new.iter().enumerate() {
+            let Some(k) = &v.name else { continue };
+            if self.param(k).is_none() {
+                let q = quote(&v.value, Quote::Double)
+                    .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
+                appended.push_str(&format!(" {k}={q}"));
+            }
+        }
+        if !appended.is_empty() {
+            out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));
+        }
+        Ok(out)
+    }
+
+    fn positional_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
+        let mut out = Vec::new();
+        let old = &self.sc.open.params;
+        for (i, p) in old.iter().enumerate() {
+            match new.get(i) {
+                Some(v) if v.value != p.value => {
+                    let q = quote(&v.value, p.quote)
+                        .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
+                    out.push(Splice::new(p.span.clone(), q));
+                }
+                Some(_) => {}
+                None => out.push(Splice::new(self.param_with_space(p), "")),
+            }
+        }
+        let style = old.last().map_or(Quote::Double, |p| p.quote);
+        let mut appended = String::new();
+        for (i, v) in new.iter().enumerate().skip(old.len()) {
+            let q = quote(&v.value, style).map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
+            appended.push(' ');
+            appended.push_str(&q);
+        }
+        if !appended.is_empty() {
+            out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));
+        }
+        Ok(out)
+    }
+
+    /// Indentation for a body written into an empty call: two spaces when the tags stand
+    /// on their own lines, as in the sample.
+    fn fresh_indent(&self) -> String {
+        if self.content.start > self.sc.open.span.end {
+            "  ".to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// A parameter with the whitespace before it, for removal.
+    pub fn param_with_space(&self, p: &Param) -> Range<usize> {
+        let start = p.key.as_ref().map_or(p.span.start, |(_, r)| r.start);
+        let before = self
+            .src
+            .get(..start)
+            .unwrap_or_default()
+            .trim_end_matches([' ', '\t', '\r', '\n'])
+            .len();
+        before..p.span.end
+    }
+}
+
+fn leading_break(t: &str) -> usize {
+    let rest = t.trim_start_matches([' ', '\t']);
+    let ws = t.len() - rest.len();
+    if rest.starts_with("\r\n") {
+        ws + 2
+    } else if rest.starts_with('\n') {
+        ws + 1
+    } else {
+        0
+    }
+}
+
+fn trailing_break(t: &str) -> usize {
+    let rest = t.trim_end_matches([' ', '\t']);
+    let ws = t.len() - rest.len();
+    if rest.ends_with("\r\n") {
+        ws + 2
+    } else if rest.ends_with('\n') {
+        ws + 1
+    } else {
+        0
+    }
+}
+
+/// Writes `v` as a shortcode parameter value that Hugo's lexer reads back as `v`, in the
+/// `preferred` quoting where possible.
+///
+/// Hugo drops every backslash of a `"…"` value that holds an escaped quote, cannot end such
+/// a value with a backslash, and allows no line break in it; a backtick value cannot hold a
+/// backtick.
+///
+/// # Errors
+/// A message when no quoting can hold `v`.
+pub fn quote(v: &str, preferred: Quote) -> Result<String, String> {
+    let double_ok = !v.contains('\n')
+        && !v.ends_with('\\')
+        && !v.contains("\\`")
+        && (!v.contains('"') || !v.contains('\\'));
+    let raw_ok = !v.contains('`');
+    let bare_ok = !v.is_empty()
+        && !v.chars().any(char::is_whitespace)
+        && !v.starts_with(['"', '`', '\\'])
+        && !v.contains("}}");
+    match preferred {
+        Quote::Bare if bare_ok => Ok(v.to_string()),
+        Quote::Raw if raw_ok => Ok(format!("`{v}`")),
+        _ if double_ok => Ok(format!("\"{}\"", v.replace('"', "\\\""))),
+        _ if raw_ok => Ok(format!("`{v}`")),
+        _ => Err(format!(
+            "{:?} cannot be written as a shortcode parameter: it holds a backtick and also a line break, a trailing backslash, or both `\"` and `\\`",
+            v
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_quoted_so_hugo_reads_them_back() {
+        assert_eq!(quote("Ad-tech", Quote::Double).unwrap(), "\"Ad-tech\"");
+        assert_eq!(
+            quote("say \"hi\"", Quote::Double).unwrap(),
+            "\"say \\\"hi\\\"\""
+        );
+        assert_eq!(quote("C:\\path", Quote::Double).unwrap(), "\"C:\\path\"");
+        assert_eq!(
+            quote("a \"b\" \\c", Quote::Double).unwrap(),
+            "`a \"b\" \\c`"
+        );
+        assert_eq!(quote("two\nlines", Quote::Double).unwrap(), "`two\nlines`");
+        assert_eq!(quote("x", Quote::Bare).unwrap(), "x");
+        assert_eq!(quote("a b", Quote::Bare).unwrap(), "\"a b\"");
+        assert!(quote("`\n", Quote::Double).is_err());
+    }
+}
