@@ -10,10 +10,18 @@ use serde_json::{Map, Value as Json};
 
 use crate::formats::Format;
 
+/// The version of the model's shape `folio dump` prints (see `docs/model.md`): 2 since
+/// shortcodes have parameters, a body and children.
+pub const MODEL_VERSION: u32 = 2;
+
 /// A portfolio page as forms see it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Portfolio {
+    /// The model's shape, [`MODEL_VERSION`] when read from a page. `apply` refuses a model
+    /// of a later version (made by a newer Folio); omitted, it is taken as current.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
     /// A fingerprint of the page text this model was read from. `apply` refuses a model
     /// whose revision does not match the page (the page changed since); omit it to skip
     /// that check.

@@ -83,7 +83,15 @@ pub fn mutate(model: &mut Portfolio, b: &mut Bytes) {
                 match &mut model.blocks[i] {
                     Block::Markdown { text, .. } => *text = b.text(),
                     Block::Card(c) => edit_card(c, b),
-                    Block::Shortcode { source, .. } => *source = b.text(),
+                    Block::Shortcode(s) => match b.byte() % 3 {
+                        0 => s.source = Some(b.text()),
+                        1 => {
+                            if let Some(p) = s.params.as_mut().and_then(|p| p.first_mut()) {
+                                p.value = b.text();
+                            }
+                        }
+                        _ => s.body = Some(b.text()),
+                    },
                 }
             }
             3 => {
@@ -107,10 +115,7 @@ pub fn mutate(model: &mut Portfolio, b: &mut Bytes) {
             }
             6 if n > 0 => {
                 let mut copy = model.blocks[b.below(n)].clone();
-                match &mut copy {
-                    Block::Markdown { id, .. } | Block::Shortcode { id, .. } => *id = None,
-                    Block::Card(c) => c.id = None,
-                }
+                copy.set_id(None);
                 model.blocks.insert(b.below(n + 1), copy);
             }
             7 => {

@@ -91,6 +91,7 @@ pub fn merge(s: &Sides, resolutions: &HashMap<String, Resolution>) -> Merged {
     let blocks = m.blocks(s);
     Merged {
         model: Portfolio {
+            version: None,
             revision: None,
             format: s.theirs.format,
             front_matter,

@@ -41,6 +41,16 @@ impl Page {
     /// An [`EditError`] naming the model path (`blocks[2].title`, `revision`, …) when the
     /// model does not fit the page, or its result would not parse.
     pub fn apply(&self, model: &Portfolio) -> Result<Page, EditError> {
+        if let Some(v) = model.version.filter(|v| *v > crate::model::MODEL_VERSION) {
+            return Err(EditError::new(
+                "version",
+                format!(
+                    "this model is of version {v}, made by a newer Folio; this one reads up to \
+                     version {}",
+                    crate::model::MODEL_VERSION
+                ),
+            ));
+        }
         if let Some(rev) = &model.revision {
             if *rev != super::revision(&self.src) {
                 return Err(EditError {

@@ -184,6 +184,7 @@ impl Page {
         let front_matter = self.to_front_matter();
         let blocks = self.block_models().to_vec();
         Portfolio {
+            version: Some(crate::model::MODEL_VERSION),
             revision: Some(revision(&self.src)),
             format: self.front_matter.as_ref().map(|(s, _)| s.format),
             front_matter,
