@@ -325,8 +325,10 @@ pub fn unknown_icon(word: &str) -> String {
 pub struct FieldProblem {
     /// The card's block id (see `Session::block_ids`).
     pub block: usize,
-    /// The model field: `techIcons` or `repository`.
-    pub field: &'static str,
+    /// The model field: `techIcons` or `repository` of a card; `params.NAME` (`params.#N`
+    /// for a positional one) of a shortcode, prefixed with `children.I.` per level for a
+    /// shortcode inside another.
+    pub field: String,
     /// The value at fault: one icon name, or the repository.
     pub value: String,
     /// What is wrong, with the fix (nearest icon names, the expected form).
@@ -342,7 +344,7 @@ pub fn field_problems(block: usize, card: &crate::model::Card) -> Vec<FieldProbl
         .filter(|w| !icons::is_brand(w))
         .map(|w| FieldProblem {
             block,
-            field: "techIcons",
+            field: "techIcons".into(),
             value: w.clone(),
             message: unknown_icon(w),
         })
@@ -350,12 +352,56 @@ pub fn field_problems(block: usize, card: &crate::model::Card) -> Vec<FieldProbl
     if let Some(repo) = card.repository.as_deref().filter(|r| !is_repository(r)) {
         out.push(FieldProblem {
             block,
-            field: "repository",
+            field: "repository".into(),
             value: repo.to_string(),
             message: bad_repository(repo),
         });
     }
     out
+}
+
+/// The problems of block `b`'s fields (block id `block`): a card's (see
+/// [`field_problems`]), and unknown icon names in every parameter a shortcode's template
+/// prints as Font Awesome icons, at any depth.
+pub fn block_problems(block: usize, b: &crate::model::Block) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    collect_block_problems(block, b, "", &mut out);
+    out
+}
+
+fn collect_block_problems(
+    block: usize,
+    b: &crate::model::Block,
+    prefix: &str,
+    out: &mut Vec<FieldProblem>,
+) {
+    use crate::model::Block;
+    match b {
+        Block::Card(c) => out.extend(field_problems(block, c).into_iter().map(|mut p| {
+            p.field = format!("{prefix}{}", p.field);
+            p
+        })),
+        Block::Shortcode(sc) => {
+            for (i, p) in sc.params.iter().flatten().enumerate() {
+                if p.kind != Some(FieldKind::Icons) {
+                    continue;
+                }
+                let name = p.name.clone().unwrap_or_else(|| format!("#{i}"));
+                for (_, w) in words(&p.value).filter(|(_, w)| !icons::is_brand(w)) {
+                    out.push(FieldProblem {
+                        block,
+                        field: format!("{prefix}params.{name}"),
+                        value: w.to_string(),
+                        message: unknown_icon(w),
+                    });
+                }
+            }
+            for (i, child) in sc.children.iter().flatten().enumerate() {
+                collect_block_problems(block, child, &format!("{prefix}children.{i}."), out);
+            }
+        }
+        Block::Markdown { .. } => {}
+    }
 }
 
 /// "repository `x` is not of the form owner/repo …".

@@ -36,55 +36,66 @@ pub enum Edit {
         /// Its new content.
         block: Block,
     },
-    /// Replace block `id` (a shortcode) with `block`, in which blocks were added, moved or
-    /// removed among its `children`, at any depth: the forms are redrawn after it, with
-    /// the children's new ids.
-    Children {
-        /// The block's id.
-        id: usize,
-        /// Its new content.
-        block: Block,
-    },
     /// Insert a new block at position `index`.
     Insert {
         /// Where: 0 is before the first block, the number of blocks after the last.
         index: usize,
         /// The new block (its `id` is ignored).
         block: Block,
+        /// Inside this paired shortcode's children instead of at the top level.
+        #[serde(default)]
+        within: Option<Within>,
     },
     /// Move block `id` to position `to`.
     Move {
-        /// The block's id.
+        /// The block's id (with `within`: its position among the children).
         id: usize,
         /// Its position once moved.
         to: usize,
+        /// Among this paired shortcode's children instead of at the top level.
+        #[serde(default)]
+        within: Option<Within>,
     },
     /// Remove block `id`.
     Delete {
-        /// The block's id.
+        /// The block's id (with `within`: its position among the children).
         id: usize,
+        /// Among this paired shortcode's children instead of at the top level.
+        #[serde(default)]
+        within: Option<Within>,
     },
     /// Insert an exact copy of block `id` after it.
     Duplicate {
-        /// The block's id.
+        /// The block's id (with `within`: its position among the children).
         id: usize,
+        /// Among this paired shortcode's children instead of at the top level.
+        #[serde(default)]
+        within: Option<Within>,
     },
+}
+
+/// A paired shortcode whose children a structural edit works on: top-level block `id` (a
+/// session id), then the position of a child at each level below it (`path`, empty for
+/// the top-level block itself).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Within {
+    /// The top-level block's session id.
+    pub id: usize,
+    /// Child positions from it down to the container.
+    #[serde(default)]
+    pub path: Vec<usize>,
 }
 
 impl Edit {
     /// The `op` names of the edits that add, move or remove blocks: the forms are redrawn
     /// after them, and they are never merged into the previous undo step.
-    pub const STRUCTURAL: [&'static str; 5] = ["insert", "move", "delete", "duplicate", "children"];
+    pub const STRUCTURAL: [&'static str; 4] = ["insert", "move", "delete", "duplicate"];
 
     /// Whether the edit adds, moves or removes blocks (see [`Edit::STRUCTURAL`]).
     pub fn is_structural(&self) -> bool {
         matches!(
             self,
-            Edit::Insert { .. }
-                | Edit::Move { .. }
-                | Edit::Delete { .. }
-                | Edit::Duplicate { .. }
-                | Edit::Children { .. }
+            Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. }
         )
     }
 }
@@ -102,48 +113,11 @@ impl Session {
         let Some(open) = self.open.clone() else {
             return Err(Error::site(&self.path, "the page has an error and opens read-only; fix it in your editor and Folio reloads it"));
         };
-        let path = self.path.clone();
-        let fail = |e: EditError| Error::model(&path, e.at, e.message);
         let mut next = self.current.clone();
         // A block's content changed, not which blocks there are: each keeps its id (when the
         // new text has another number of blocks, `set_current` carries ids over instead).
         let mut ids = Some(self.ids.clone());
-        let page: Option<Page> = match &edit {
-            Edit::FrontMatter { key, value } => Some(
-                open.page
-                    .set_front_matter(key, value.clone())
-                    .map_err(fail)?,
-            ),
-            Edit::Param { key, value } => {
-                let mut params = open.site.params();
-                match value {
-                    Some(v) => params.insert(key.clone(), v.clone()),
-                    None => params.remove(key),
-                };
-                if let Some((_, text)) = open.site.params_edit(&params).map_err(fail)? {
-                    next.config = Some(text);
-                }
-                None
-            }
-            Edit::Block { id, block } | Edit::Children { id, block } => {
-                let at = self.position(*id)?;
-                Some(open.page.apply_block(at, block).map_err(fail)?)
-            }
-            Edit::Insert { .. }
-            | Edit::Move { .. }
-            | Edit::Delete { .. }
-            | Edit::Duplicate { .. } => {
-                let mut model = open.page.to_model();
-                model.revision = None;
-                let mut blocks: Vec<(Block, usize)> =
-                    model.blocks.into_iter().zip(self.ids.clone()).collect();
-                self.restructure(&mut blocks, &edit)?;
-                let (blocks, new_ids): (Vec<Block>, Vec<usize>) = blocks.into_iter().unzip();
-                model.blocks = blocks;
-                ids = Some(new_ids);
-                Some(open.page.apply(&model).map_err(fail)?)
-            }
-        };
+        let page = self.edited_page(&open, &edit, &mut next, &mut ids)?;
         let redraw = edit.is_structural()
             || page.as_ref().is_some_and(|p| {
                 !same_block_kinds(&open.page, p)
@@ -162,13 +136,76 @@ impl Session {
         Ok(update)
     }
 
-    /// The problems of block `id`'s fields, when it is a card.
+    /// The page `edit` makes of `open`'s (`None` when only the params file changes, in
+    /// `next`); `ids` are set to the blocks' ids after an edit that restructures them.
+    fn edited_page(
+        &mut self,
+        open: &crate::open_page::OpenPage,
+        edit: &Edit,
+        next: &mut super::Snapshot,
+        ids: &mut Option<Vec<usize>>,
+    ) -> Result<Option<Page>> {
+        let path = self.path.clone();
+        let fail = |e: EditError| Error::model(&path, e.at, e.message);
+        Ok(match edit {
+            Edit::FrontMatter { key, value } => Some(
+                open.page
+                    .set_front_matter(key, value.clone())
+                    .map_err(fail)?,
+            ),
+            Edit::Param { key, value } => {
+                let mut params = open.site.params();
+                match value {
+                    Some(v) => params.insert(key.clone(), v.clone()),
+                    None => params.remove(key),
+                };
+                if let Some((_, text)) = open.site.params_edit(&params).map_err(fail)? {
+                    next.config = Some(text);
+                }
+                None
+            }
+            Edit::Block { id, block } => {
+                let at = self.position(*id)?;
+                Some(open.page.apply_block(at, block).map_err(fail)?)
+            }
+            Edit::Insert {
+                within: Some(w), ..
+            }
+            | Edit::Move {
+                within: Some(w), ..
+            }
+            | Edit::Delete {
+                within: Some(w), ..
+            }
+            | Edit::Duplicate {
+                within: Some(w), ..
+            } => {
+                let at = self.position(w.id)?;
+                let block = self.restructure_within(&open.page, at, w, edit)?;
+                Some(open.page.apply_block(at, &block).map_err(fail)?)
+            }
+            Edit::Insert { .. }
+            | Edit::Move { .. }
+            | Edit::Delete { .. }
+            | Edit::Duplicate { .. } => {
+                let mut model = open.page.to_model();
+                model.revision = None;
+                let mut blocks: Vec<(Block, usize)> =
+                    model.blocks.into_iter().zip(self.ids.clone()).collect();
+                self.restructure(&mut blocks, edit)?;
+                let (blocks, new_ids): (Vec<Block>, Vec<usize>) = blocks.into_iter().unzip();
+                model.blocks = blocks;
+                *ids = Some(new_ids);
+                Some(open.page.apply(&model).map_err(fail)?)
+            }
+        })
+    }
+
+    /// The problems of block `id`'s fields (see [`crate::check::block_problems`]).
     fn field_problems(&self, id: usize) -> Vec<crate::check::FieldProblem> {
         let pos = self.ids.iter().position(|&i| i == id);
-        match pos.and_then(|p| self.open.as_ref()?.page.block_model_at(p)) {
-            Some(Block::Card(card)) => crate::check::field_problems(id, &card),
-            _ => Vec::new(),
-        }
+        pos.and_then(|p| self.open.as_ref()?.page.block_model_at(p))
+            .map_or_else(Vec::new, |b| crate::check::block_problems(id, &b))
     }
 
     /// The position of block `id` in the unsaved page.
@@ -204,13 +241,13 @@ impl Session {
                 .ok_or_else(|| missing(id))
         };
         match edit {
-            Edit::Insert { index, block } => {
+            Edit::Insert { index, block, .. } => {
                 if *index > n {
                     return Err(missing(*index));
                 }
                 blocks.insert(*index, (without_id(block.clone()), self.new_id()));
             }
-            Edit::Move { id, to } => {
+            Edit::Move { id, to, .. } => {
                 let from = at(*id)?;
                 if *to >= n {
                     return Err(missing(*to));
@@ -218,22 +255,94 @@ impl Session {
                 let b = blocks.remove(from);
                 blocks.insert(*to, b);
             }
-            Edit::Delete { id } => {
+            Edit::Delete { id, .. } => {
                 let from = at(*id)?;
                 blocks.remove(from);
             }
-            Edit::Duplicate { id } => {
+            Edit::Duplicate { id, .. } => {
                 let from = at(*id)?;
                 let copy = blocks.get(from).map(|(b, _)| without_id(b.clone()));
                 let copy = copy.ok_or_else(|| missing(*id))?;
                 blocks.insert(from + 1, (copy, self.new_id()));
             }
-            Edit::FrontMatter { .. }
-            | Edit::Param { .. }
-            | Edit::Block { .. }
-            | Edit::Children { .. } => {}
+            Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
         }
         Ok(())
+    }
+}
+
+impl Session {
+    /// Top-level block `at` of `page` with `edit` made among the children of the
+    /// container `within` names (positions are those of the page as it is, so the forms
+    /// name what they show).
+    fn restructure_within(
+        &self,
+        page: &Page,
+        at: usize,
+        within: &Within,
+        edit: &Edit,
+    ) -> Result<Block> {
+        let missing =
+            |what: String| Error::model(&self.path, format!("blocks[{}]", within.id), what);
+        let mut block = page
+            .block_model_at(at)
+            .ok_or_else(|| missing("no such block".into()))?;
+        let mut node = &mut block;
+        for (depth, &i) in within.path.iter().enumerate() {
+            let Block::Shortcode(sc) = node else {
+                return Err(missing(format!(
+                    "level {depth} of the path is not a shortcode"
+                )));
+            };
+            node = sc
+                .children
+                .as_mut()
+                .and_then(|c| c.get_mut(i))
+                .ok_or_else(|| missing(format!("it has no child {i} at level {depth}")))?;
+        }
+        let Block::Shortcode(container) = node else {
+            return Err(missing("the container is not a shortcode".into()));
+        };
+        let Some(children) = container.children.as_mut() else {
+            return Err(missing(format!(
+                "`{}` is not paired: it has no children",
+                container.name
+            )));
+        };
+        // The body is what the children say now.
+        container.body = None;
+        let n = children.len();
+        let out_of_range = |i: usize| missing(format!("child {i} does not exist: there are {n}"));
+        match edit {
+            Edit::Insert { index, block, .. } => {
+                if *index > n {
+                    return Err(out_of_range(*index));
+                }
+                children.insert(*index, without_id(block.clone()));
+            }
+            Edit::Move { id, to, .. } => {
+                if *id >= n || *to >= n {
+                    return Err(out_of_range((*id).max(*to)));
+                }
+                let b = children.remove(*id);
+                children.insert(*to, b);
+            }
+            Edit::Delete { id, .. } => {
+                if *id >= n {
+                    return Err(out_of_range(*id));
+                }
+                children.remove(*id);
+            }
+            Edit::Duplicate { id, .. } => {
+                let copy = children
+                    .get(*id)
+                    .cloned()
+                    .ok_or_else(|| out_of_range(*id))?;
+                children.insert(*id + 1, without_id(copy));
+            }
+            Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
+        }
+        Ok(block)
     }
 }
 

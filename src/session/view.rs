@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::Session;
 use crate::check::FieldProblem;
 use crate::error::SyntaxError;
-use crate::model::{Block, Portfolio};
+use crate::model::Portfolio;
+use crate::site::shortcodes::ShortcodeTemplate;
 use crate::site::{Language, PageRef};
 use crate::text;
 
@@ -35,7 +36,7 @@ pub struct View {
     pub recovery: Option<u128>,
     /// The `op`s of the edits that add, move or remove blocks ([`super::Edit::STRUCTURAL`]):
     /// the forms lock while one is applied, and redraw after it.
-    pub structural_edits: &'static [&'static str],
+    pub structural_edits: [&'static str; 4],
     /// The state every update carries.
     #[serde(flatten)]
     pub update: Update,
@@ -57,6 +58,9 @@ pub struct Update {
     pub title: String,
     /// The whole model, when the forms must be redrawn (blocks added, moved, removed…).
     pub model: Option<Portfolio>,
+    /// The shortcodes the site can call, with their schemas (the forms are built from
+    /// them), sent with `model`.
+    pub shortcodes: Option<Vec<ShortcodeTemplate>>,
     /// Set when the page does not parse: it is shown read-only.
     pub broken: Option<Broken>,
     /// Outside changes waiting for a choice (Save is held back until they are settled).
@@ -121,7 +125,7 @@ impl Session {
                 .map_or_else(|| "en".to_string(), |d| d.language()),
             pages: site.pages(),
             recovery: None,
-            structural_edits: &super::Edit::STRUCTURAL,
+            structural_edits: super::Edit::STRUCTURAL,
             update: self.update(true),
         }
     }
@@ -161,10 +165,7 @@ impl Session {
         let problems = model.as_ref().map_or_else(Vec::new, |m| {
             m.blocks
                 .iter()
-                .filter_map(|b| match b {
-                    Block::Card(c) => Some(crate::check::field_problems(c.id?, c)),
-                    _ => None,
-                })
+                .filter_map(|b| Some(crate::check::block_problems(b.id()?, b)))
                 .flatten()
                 .collect()
         });
@@ -174,6 +175,9 @@ impl Session {
             can_undo: !self.undo.is_empty(),
             can_redo: !self.redo.is_empty(),
             title: self.window_title(),
+            shortcodes: model
+                .as_ref()
+                .map(|_| self.site.shortcodes.iter().cloned().collect()),
             model,
             problems,
             problems_of: None,

@@ -106,7 +106,16 @@ fn keystrokes_in_one_field_undo_as_one_step_and_redo_comes_back() {
 fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    let u = s.edit(Edit::Move { id: 1, to: 4 }, None).unwrap();
+    let u = s
+        .edit(
+            Edit::Move {
+                id: 1,
+                to: 4,
+                within: None,
+            },
+            None,
+        )
+        .unwrap();
     let titles = |u: &Update| -> Vec<String> {
         u.model
             .as_ref()
@@ -121,10 +130,26 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     };
     assert_eq!(titles(&u)[3], "Ad-tech platform");
     // Block 1 keeps its id where it moved to (position 4).
-    let u = s.edit(Edit::Duplicate { id: 1 }, None).unwrap();
+    let u = s
+        .edit(
+            Edit::Duplicate {
+                id: 1,
+                within: None,
+            },
+            None,
+        )
+        .unwrap();
     assert_eq!(titles(&u)[3..5], ["Ad-tech platform", "Ad-tech platform"]);
     let copy = s.block_ids()[5];
-    let u = s.edit(Edit::Delete { id: copy }, None).unwrap();
+    let u = s
+        .edit(
+            Edit::Delete {
+                id: copy,
+                within: None,
+            },
+            None,
+        )
+        .unwrap();
     assert_eq!(titles(&u).len(), 6);
     let new = Card {
         title: "Fresh".into(),
@@ -136,6 +161,7 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
             Edit::Insert {
                 index: 1,
                 block: Block::Card(new),
+                within: None,
             },
             None,
         )
@@ -467,7 +493,15 @@ fn each_edit_parses_the_new_text_exactly_once() {
     });
     assert_eq!(n, 1, "a front-matter edit");
     let n = parses_during(|| {
-        s.edit(Edit::Move { id: 1, to: 3 }, None).unwrap();
+        s.edit(
+            Edit::Move {
+                id: 1,
+                to: 3,
+                within: None,
+            },
+            None,
+        )
+        .unwrap();
     });
     assert_eq!(n, 1, "a move");
     let n = parses_during(|| {
@@ -489,7 +523,15 @@ fn a_block_keeps_its_id_through_moves_undo_and_outside_edits_of_other_blocks() {
     let mut s = Session::open(&page).unwrap();
     let opened = s.block_ids().to_vec();
     assert_eq!(opened, (0..opened.len()).collect::<Vec<_>>());
-    s.edit(Edit::Move { id: 1, to: 4 }, None).unwrap();
+    s.edit(
+        Edit::Move {
+            id: 1,
+            to: 4,
+            within: None,
+        },
+        None,
+    )
+    .unwrap();
     assert_eq!(s.block_ids()[4], 1, "the moved card is still block 1");
     assert_eq!(card(&s, 4).title, "Ad-tech platform");
     // Edits name the block by its id, wherever it now is.
@@ -504,11 +546,25 @@ fn a_block_keeps_its_id_through_moves_undo_and_outside_edits_of_other_blocks() {
     )
     .unwrap();
     assert_eq!(card(&s, 4).title, "Moved");
-    s.edit(Edit::Duplicate { id: 1 }, None).unwrap();
+    s.edit(
+        Edit::Duplicate {
+            id: 1,
+            within: None,
+        },
+        None,
+    )
+    .unwrap();
     let copy = s.block_ids()[5];
     assert!(!opened.contains(&copy), "a copy gets a new id");
     // Two blocks with the same text: only the ids tell them apart.
-    s.edit(Edit::Delete { id: 1 }, None).unwrap();
+    s.edit(
+        Edit::Delete {
+            id: 1,
+            within: None,
+        },
+        None,
+    )
+    .unwrap();
     assert_eq!(s.block_ids()[4], copy);
     s.undo();
     assert_eq!(
@@ -559,7 +615,7 @@ fn a_card_edit_reports_its_field_problems_in_the_words_of_folio_check() {
     let said: Vec<(&str, &str, &str)> = u
         .problems
         .iter()
-        .map(|p| (p.field, p.value.as_str(), p.message.as_str()))
+        .map(|p| (p.field.as_str(), p.value.as_str(), p.message.as_str()))
         .collect();
     assert_eq!(
         said,
@@ -590,7 +646,14 @@ fn a_card_edit_reports_its_field_problems_in_the_words_of_folio_check() {
 fn editing_a_card_next_to_its_copy_changes_that_card_and_keeps_both_ids() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    s.edit(Edit::Duplicate { id: 1 }, None).unwrap();
+    s.edit(
+        Edit::Duplicate {
+            id: 1,
+            within: None,
+        },
+        None,
+    )
+    .unwrap();
     let copy = s.block_ids()[2];
     retitle(&mut s, 1, "Original, edited");
     retitle(&mut s, 1, "Original, edited twice");
@@ -612,7 +675,15 @@ fn the_preview_of_a_long_page_follows_a_block_by_its_id_after_it_moved() {
         .rposition(|b| matches!(b, Block::Card(_)))
         .unwrap();
     let last = s.block_ids()[last_card];
-    s.edit(Edit::Move { id: last, to: 1 }, None).unwrap();
+    s.edit(
+        Edit::Move {
+            id: last,
+            to: 1,
+            within: None,
+        },
+        None,
+    )
+    .unwrap();
     assert_eq!(s.block_ids()[1], last);
     let html = s.preview(None, Some(last));
     assert!(

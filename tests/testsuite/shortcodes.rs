@@ -325,3 +325,92 @@ fn a_changed_source_replaces_the_call_verbatim_and_other_fields_are_then_ignored
         )
     );
 }
+
+/// An edit as the forms send it (JSON), applied to a session on a copy of the fixture.
+fn session_edits(edits: &[serde_json::Value]) -> (String, String) {
+    use folio::session::{Edit, Session};
+    let dir = site_with(None);
+    let page = dir.path().join("content/about.md");
+    let before = std::fs::read_to_string(&page).unwrap();
+    let mut s = Session::open(&page).unwrap();
+    for e in edits {
+        let edit: Edit = serde_json::from_value(e.clone()).unwrap();
+        s.edit(edit, None).unwrap();
+    }
+    (before, s.current().page.clone())
+}
+
+#[test]
+fn the_forms_edit_a_nested_card_field_and_restructure_a_grid_through_the_session() {
+    let section = |stack: &str| {
+        serde_json::json!({"kind": "shortcode", "id": 1, "name": "section", "params": [{"name": "title", "value": "Projects"}],
+            "children": [{"kind": "shortcode", "id": 0, "name": "grid", "params": [], "children": [
+                {"kind": "shortcode", "id": 0, "name": "card", "params": [
+                    {"name": "name", "value": "Folio"}, {"name": "url", "value": "https://example.org/folio"},
+                    {"name": "thumb", "value": "/img/folio.png"}, {"name": "desc", "value": "Edits **Hugo** pages"},
+                    {"name": "stack", "value": stack}, {"name": "icons", "value": "rust github"},
+                    {"name": "featured", "value": "true"}]},
+                {"kind": "shortcode", "id": 1, "name": "card", "params": [{"name": "name", "value": "Other"}, {"name": "stack", "value": "Go"}]}]}]})
+    };
+    // Two keystrokes in a row: the second names the same block, without `source`.
+    let (before, after) = session_edits(&[
+        serde_json::json!({"op": "block", "id": 1, "block": section("Rust, Tauri,")}),
+        serde_json::json!({"op": "block", "id": 1, "block": section("Rust, Tauri, Go")}),
+    ]);
+    assert_eq!(
+        after,
+        before.replace("stack=\"Rust, Tauri\"", "stack=\"Rust, Tauri, Go\"")
+    );
+    let second = "  {{< card name=\"Other\" stack=\"Go\" >}}\n";
+    let within = serde_json::json!({"id": 1, "path": [0]});
+    let (_, copied) =
+        session_edits(&[serde_json::json!({"op": "duplicate", "id": 1, "within": within})]);
+    assert_eq!(copied, before.replace(second, &format!("{second}{second}")));
+    let (_, moved) =
+        session_edits(&[serde_json::json!({"op": "move", "id": 1, "to": 0, "within": within})]);
+    assert!(
+        moved.contains(&format!(
+            "{{{{< grid >}}}}\n{second}  {{{{< card name=\"Folio\""
+        )),
+        "{moved}"
+    );
+    let (_, deleted) =
+        session_edits(&[serde_json::json!({"op": "delete", "id": 1, "within": within})]);
+    assert_eq!(deleted, before.replace(second, ""));
+    let (_, added) = session_edits(&[
+        serde_json::json!({"op": "insert", "index": 2, "within": within,
+        "block": {"kind": "shortcode", "name": "card", "params": [{"name": "name", "value": "New"}]}}),
+    ]);
+    assert_eq!(
+        added,
+        before.replace(
+            second,
+            &format!("{second}  {{{{< card name=\"New\" >}}}}\n")
+        )
+    );
+}
+
+#[test]
+fn an_unknown_icon_in_a_nested_cards_icon_list_is_reported_for_its_field() {
+    use folio::session::{Edit, Session};
+    let dir = site_with(None);
+    let mut s = Session::open(&dir.path().join("content/about.md")).unwrap();
+    let mut block = s.open_page().unwrap().page.block_model_at(1).unwrap();
+    let folio::Block::Shortcode(section) = &mut block else {
+        panic!()
+    };
+    let folio::Block::Shortcode(grid) = &mut section.children.as_mut().unwrap()[0] else {
+        panic!()
+    };
+    let folio::Block::Shortcode(card) = &mut grid.children.as_mut().unwrap()[0] else {
+        panic!()
+    };
+    card.params.as_mut().unwrap()[5].value = "rust gihtub".into();
+    let u = s.edit(Edit::Block { id: 1, block }, None).unwrap();
+    let said: Vec<(&str, &str)> = u
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.value.as_str()))
+        .collect();
+    assert_eq!(said, [("children.0.children.0.params.icons", "gihtub")]);
+}
