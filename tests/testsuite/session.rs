@@ -10,6 +10,23 @@ use folio::model::{Block, Card};
 use folio::session::{Edit, Outside, SaveOutcome, Session, Update, PREVIEW_ALL};
 use folio::storage::AppData;
 
+/// Top-level structural edits, as the forms send them.
+fn move_to(id: usize, to: usize) -> Edit {
+    Edit::Move {
+        id,
+        to,
+        within: None,
+    }
+}
+
+fn duplicate(id: usize) -> Edit {
+    Edit::Duplicate { id, within: None }
+}
+
+fn delete(id: usize) -> Edit {
+    Edit::Delete { id, within: None }
+}
+
 fn sample() -> (tempfile::TempDir, PathBuf, AppData) {
     let dir = tempfile::tempdir().expect("temp dir");
     let page = folio::sample::install(&dir.path().join("site")).expect("sample installs");
@@ -106,16 +123,7 @@ fn keystrokes_in_one_field_undo_as_one_step_and_redo_comes_back() {
 fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    let u = s
-        .edit(
-            Edit::Move {
-                id: 1,
-                to: 4,
-                within: None,
-            },
-            None,
-        )
-        .unwrap();
+    let u = s.edit(move_to(1, 4), None).unwrap();
     let titles = |u: &Update| -> Vec<String> {
         u.model
             .as_ref()
@@ -130,26 +138,10 @@ fn moving_deleting_duplicating_and_inserting_cards_redraw_the_forms() {
     };
     assert_eq!(titles(&u)[3], "Ad-tech platform");
     // Block 1 keeps its id where it moved to (position 4).
-    let u = s
-        .edit(
-            Edit::Duplicate {
-                id: 1,
-                within: None,
-            },
-            None,
-        )
-        .unwrap();
+    let u = s.edit(duplicate(1), None).unwrap();
     assert_eq!(titles(&u)[3..5], ["Ad-tech platform", "Ad-tech platform"]);
     let copy = s.block_ids()[5];
-    let u = s
-        .edit(
-            Edit::Delete {
-                id: copy,
-                within: None,
-            },
-            None,
-        )
-        .unwrap();
+    let u = s.edit(delete(copy), None).unwrap();
     assert_eq!(titles(&u).len(), 6);
     let new = Card {
         title: "Fresh".into(),
@@ -493,15 +485,7 @@ fn each_edit_parses_the_new_text_exactly_once() {
     });
     assert_eq!(n, 1, "a front-matter edit");
     let n = parses_during(|| {
-        s.edit(
-            Edit::Move {
-                id: 1,
-                to: 3,
-                within: None,
-            },
-            None,
-        )
-        .unwrap();
+        s.edit(move_to(1, 3), None).unwrap();
     });
     assert_eq!(n, 1, "a move");
     let n = parses_during(|| {
@@ -523,15 +507,7 @@ fn a_block_keeps_its_id_through_moves_undo_and_outside_edits_of_other_blocks() {
     let mut s = Session::open(&page).unwrap();
     let opened = s.block_ids().to_vec();
     assert_eq!(opened, (0..opened.len()).collect::<Vec<_>>());
-    s.edit(
-        Edit::Move {
-            id: 1,
-            to: 4,
-            within: None,
-        },
-        None,
-    )
-    .unwrap();
+    s.edit(move_to(1, 4), None).unwrap();
     assert_eq!(s.block_ids()[4], 1, "the moved card is still block 1");
     assert_eq!(card(&s, 4).title, "Ad-tech platform");
     // Edits name the block by its id, wherever it now is.
@@ -546,25 +522,11 @@ fn a_block_keeps_its_id_through_moves_undo_and_outside_edits_of_other_blocks() {
     )
     .unwrap();
     assert_eq!(card(&s, 4).title, "Moved");
-    s.edit(
-        Edit::Duplicate {
-            id: 1,
-            within: None,
-        },
-        None,
-    )
-    .unwrap();
+    s.edit(duplicate(1), None).unwrap();
     let copy = s.block_ids()[5];
     assert!(!opened.contains(&copy), "a copy gets a new id");
     // Two blocks with the same text: only the ids tell them apart.
-    s.edit(
-        Edit::Delete {
-            id: 1,
-            within: None,
-        },
-        None,
-    )
-    .unwrap();
+    s.edit(delete(1), None).unwrap();
     assert_eq!(s.block_ids()[4], copy);
     s.undo();
     assert_eq!(
@@ -646,14 +608,7 @@ fn a_card_edit_reports_its_field_problems_in_the_words_of_folio_check() {
 fn editing_a_card_next_to_its_copy_changes_that_card_and_keeps_both_ids() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
-    s.edit(
-        Edit::Duplicate {
-            id: 1,
-            within: None,
-        },
-        None,
-    )
-    .unwrap();
+    s.edit(duplicate(1), None).unwrap();
     let copy = s.block_ids()[2];
     retitle(&mut s, 1, "Original, edited");
     retitle(&mut s, 1, "Original, edited twice");
@@ -675,15 +630,7 @@ fn the_preview_of_a_long_page_follows_a_block_by_its_id_after_it_moved() {
         .rposition(|b| matches!(b, Block::Card(_)))
         .unwrap();
     let last = s.block_ids()[last_card];
-    s.edit(
-        Edit::Move {
-            id: last,
-            to: 1,
-            within: None,
-        },
-        None,
-    )
-    .unwrap();
+    s.edit(move_to(last, 1), None).unwrap();
     assert_eq!(s.block_ids()[1], last);
     let html = s.preview(None, Some(last));
     assert!(
