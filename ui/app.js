@@ -10,7 +10,24 @@ import { showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
 const editor = $("editor");
-const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map() };
+const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map(), shortcodes: [] };
+
+/** A new block for the forms to insert: prose, the sample's card, or a call of the site's
+ *  shortcode `name` (its fields are filled in its editor). */
+function newBlock(name) {
+  if (name === null) return { kind: "markdown", text: "New paragraph." };
+  if (name === "project-card" && sampleCard()) {
+    return { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." };
+  }
+  return { kind: "shortcode", name, params: [] };
+}
+
+/** Whether the site's project-card is the sample's kind (or the page already has cards). */
+function sampleCard() {
+  const t = state.shortcodes.find((s) => s.name === "project-card");
+  const own = t ? t.schema.params.some((p) => p.key === "tech-icons") : false;
+  return own || (!t && state.model.blocks.some((b) => b.kind === "card"));
+}
 
 // ---- rendering ---------------------------------------------------------------------------
 
@@ -24,6 +41,33 @@ function ctx() {
     positionOf: (id) => state.model.blocks.findIndex((b) => b.id === id),
     problems: (id) => state.problems.get(id) ?? [],
     foldByDefault: state.model.blocks.length > 40,
+    hasSampleCard: sampleCard(),
+    shortcode: (name) => state.shortcodes.find((s) => s.name === name) ?? null,
+    /** Shortcode names to offer: `here` first, then those on the page, then the site's own,
+     *  then Hugo's built-ins that take content. */
+    shortcodeNames: (here) => {
+      const onPage = [];
+      const walk = (blocks) => blocks.forEach((b) => { if (b.kind === "shortcode") { onPage.push(b.name); walk(b.children ?? []); } });
+      walk(state.model.blocks);
+      const own = state.shortcodes.filter((s) => s.origin.kind !== "builtIn").map((s) => s.name);
+      const builtIn = state.shortcodes.filter((s) => s.origin.kind === "builtIn" && ["figure", "details", "highlight", "youtube", "vimeo", "gist", "x", "instagram", "qr"].includes(s.name)).map((s) => s.name);
+      return [...new Set([...here, ...onPage, ...own, ...builtIn])];
+    },
+    shortcodeLabel: (within) => {
+      let b = state.model.blocks.find((x) => x.id === within.id);
+      for (const i of within.path) b = b?.children?.[i];
+      return b?.name ? `“${b.name}”` : "the block";
+    },
+    newBlock,
+    insertShortcode: (index, name) => {
+      state.focusHint = { pos: index, field: null };
+      submit({ op: "insert", index, block: newBlock(name) }, { anchor: { pos: index } });
+    },
+    removeWithin: (index, within, kind) => {
+      submit({ op: "delete", id: index, within }, { anchor: within.id });
+      notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]);
+    },
+    pickImage: null,
     insert: (index, kind) => {
       const block = kind === "card"
         ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
@@ -110,6 +154,7 @@ function applyUpdate(u, anchor = null) {
   Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
   const changed = takeProblems(u);
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
+  if (u.shortcodes) state.shortcodes = u.shortcodes;
   if (u.model) {
     state.model = u.model;
     if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
@@ -131,6 +176,7 @@ function showView(view) {
   state.view = view;
   configure({ structural: view.structuralEdits });
   state.model = view.model;
+  state.shortcodes = view.shortcodes ?? [];
   fillSelect($("language"), view.languages.map((l) => [l.code, l.name]), view.language);
   $("language-field").hidden = view.languages.length < 2;
   const pages = view.pages.filter((p) => p.language === view.language);

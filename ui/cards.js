@@ -110,21 +110,45 @@ export function cardEditor(card, pos, model, ctx) {
   const id = card.id;
   const send = (key) => submit({ op: "block", id, block: card }, { coalesce: `b${id}:${key}`, anchor: id });
   let item = null;
-  const title = el("input", {
-    type: "text", value: card.title, dataset: { key: `b${id}:title` },
-    onInput: (e) => { card.title = e.target.value; send("title"); retitle(item, card.title || "Untitled card"); },
+  const fields = cardFields(card, {
+    key: (k) => `b${id}:${k}`,
+    send,
+    // What is wrong with a field is the engine's word (the rules of `folio check`), sent
+    // with each update; the editor only shows it.
+    problem: (field, value) => ctx.problems(id).find((p) => p.field === field && p.value === value),
+    iconNames: ctx.iconNames,
+    onTitle: (t) => retitle(item, t || "Untitled card"),
   });
-  // What is wrong with a field is the engine's word (the rules of `folio check`), sent with
-  // each update; the editor only shows it.
-  const problem = (field, value) => ctx.problems(id).find((p) => p.field === field && p.value === value);
+  item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card", ...fields);
+  // Called when the engine's answer brings this card's problems: redraws only when they
+  // changed (redrawing the chips on every keystroke reloads their icons).
+  let shown = JSON.stringify(ctx.problems(id));
+  item.showProblems = () => {
+    const now = JSON.stringify(ctx.problems(id));
+    if (now === shown) return;
+    shown = now;
+    fields.redraw();
+  };
+  return item;
+}
+
+/** The fields of a project card (title, icon chips, other tech, repository, body), wherever
+ *  it is: `send(field)` submits the change, `key(field)` names each control for focus,
+ *  `problem(field, value)` is what the engine found wrong. The returned list has a
+ *  `redraw()` for new problems. */
+export function cardFields(card, { key, send, problem, iconNames, onTitle = () => {} }) {
+  const title = el("input", {
+    type: "text", value: card.title, dataset: { key: key("title") },
+    onInput: (e) => { card.title = e.target.value; send("title"); onTitle(card.title); },
+  });
   const icons = chipField({
-    label: "Tech icons", key: `b${id}:icons`, values: card.techIcons, names: ctx.iconNames,
+    label: "Tech icons", key: key("icons"), values: card.techIcons, names: iconNames,
     problem: (w) => problem("techIcons", w),
     onChange: (v) => { card.techIcons = v; send("icons"); },
   });
-  const other = chipField({ label: "Other tech", key: `b${id}:other`, values: card.otherTech, onChange: (v) => { card.otherTech = v; send("other"); } });
+  const other = chipField({ label: "Other tech", key: key("other"), values: card.otherTech, onChange: (v) => { card.otherTech = v; send("other"); } });
   const repoMsg = el("span", { class: "hint", "aria-live": "polite" });
-  const repo = el("input", { type: "text", value: card.repository ?? "", placeholder: "owner/repo", dataset: { key: `b${id}:repo` } });
+  const repo = el("input", { type: "text", value: card.repository ?? "", placeholder: "owner/repo", dataset: { key: key("repo") } });
   const showRepo = () => {
     const v = card.repository ?? "";
     const bad = problem("repository", v);
@@ -135,33 +159,23 @@ export function cardEditor(card, pos, model, ctx) {
   repo.addEventListener("input", () => { card.repository = repo.value.trim() === "" ? null : repo.value.trim(); showRepo(); send("repo"); });
   showRepo();
   const body = el("textarea", {
-    rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: `b${id}:body` },
+    rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: key("body") },
     onInput: (e) => { card.body = e.target.value; send("body"); },
   });
-  item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card",
-    field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body));
-  // Called when the engine's answer brings this card's problems: redraws only when they
-  // changed (redrawing the chips on every keystroke reloads their icons).
-  let shown = JSON.stringify(ctx.problems(id));
-  item.showProblems = () => {
-    const now = JSON.stringify(ctx.problems(id));
-    if (now === shown) return;
-    shown = now;
-    showRepo();
-    icons.redraw();
-  };
-  return item;
+  const fields = [field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body)];
+  fields.redraw = () => { showRepo(); icons.redraw(); };
+  return fields;
 }
 
 /** A list of words as removable chips, with an input that adds them (and, given `names`,
  *  suggests from them; `problem(word)` is what the engine found wrong with a word). */
-function chipField({ label, key, values, names = null, problem = () => null, onChange }) {
+export function chipField({ label, key, values, names = null, problem = () => null, onChange, separator = " " }) {
   const listId = nextId("suggest");
   const input = el("input", {
     type: "text", dataset: { key }, autocomplete: "off",
     role: names ? "combobox" : null, "aria-autocomplete": names ? "list" : null,
     "aria-expanded": names ? "false" : null, "aria-controls": names ? listId : null,
-    placeholder: names ? "Add an icon (e.g. python)" : "Add a word",
+    placeholder: names ? "Add an icon (e.g. python)" : separator === " " ? "Add a word" : "Add an item",
   });
   const chips = el("ul", { class: "chips", "aria-label": label });
   const suggestions = el("ul", { class: "suggestions", id: listId, role: "listbox", hidden: true, "aria-label": `${label} suggestions` });

@@ -1,9 +1,11 @@
 // The forms: the page's front matter, the site params, and every block of the body in
-// order (prose as Markdown text, cards as editors, other shortcodes read-only).
+// order (prose as Markdown text, the sample's cards, and the site's own shortcodes with the
+// fields their templates read).
 
 import { el, field } from "./dom.js";
 import { submit } from "./edits.js";
 import { cardEditor, blockShell, moveBlock, retitle } from "./cards.js";
+import { shortcodeEditor } from "./shortcodes.js";
 
 /** The page-level keys that get their own controls. */
 const PAGE_KEYS = ["title", "date", "weight", "layout", "comments", "draft"];
@@ -133,19 +135,36 @@ function blockList(model, ctx) {
     list.append(blockItem(block, pos, model, ctx));
   });
   const end = el("div", { class: "add-end" },
-    el("button", { type: "button", text: "Add card", onClick: () => ctx.insert(model.blocks.length, "card") }),
-    el("button", { type: "button", text: "Add text", onClick: () => ctx.insert(model.blocks.length, "markdown") }));
+    ctx.hasSampleCard ? el("button", { type: "button", text: "Add card", onClick: () => ctx.insert(model.blocks.length, "card") }) : null,
+    el("button", { type: "button", text: "Add text", onClick: () => ctx.insert(model.blocks.length, "markdown") }),
+    shortcodePicker(model.blocks.length, model, ctx, "Add shortcode…"));
   return el("fieldset", { class: "content" }, el("legend", { text: "Content" }), list, end);
 }
 
 function insertBar(index, ctx) {
   return el("li", { class: "insert-bar", role: "presentation" },
-    el("button", { type: "button", text: "+ Card here", "aria-label": `Add a card before block ${index + 1}`, onClick: () => ctx.insert(index, "card") }),
+    ctx.hasSampleCard ? el("button", { type: "button", text: "+ Card here", "aria-label": `Add a card before block ${index + 1}`, onClick: () => ctx.insert(index, "card") }) : null,
     el("button", { type: "button", text: "+ Text here", "aria-label": `Add text before block ${index + 1}`, onClick: () => ctx.insert(index, "markdown") }));
+}
+
+/** A list of the site's shortcodes (those on the page first); choosing one adds it at
+ *  `index`. */
+function shortcodePicker(index, model, ctx, prompt) {
+  const here = model.blocks.map((b) => (b.kind === "card" ? "project-card" : b.name)).filter(Boolean);
+  const select = el("select", { "aria-label": "Add a shortcode at the end" },
+    el("option", { value: "", text: prompt }),
+    ctx.shortcodeNames(here).map((n) => el("option", { value: n, text: n })));
+  select.addEventListener("change", () => {
+    const name = select.value;
+    select.value = "";
+    if (name) ctx.insertShortcode(index, name);
+  });
+  return select;
 }
 
 function blockItem(block, pos, model, ctx) {
   if (block.kind === "card") return cardEditor(block, pos, model, ctx);
+  if (block.kind === "shortcode") return shortcodeEditor(block, pos, model, ctx);
   const id = block.id;
   if (block.kind === "markdown") {
     let item = null;
@@ -162,9 +181,7 @@ function blockItem(block, pos, model, ctx) {
     item = blockShell(pos, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
     return item;
   }
-  const src = el("pre", { class: "source", text: block.source });
-  return blockShell(pos, model, ctx, "Shortcode", block.name || "shortcode",
-    el("p", { class: "hint", text: "Folio shows this shortcode as written; edit it in your editor." }), src);
+  return blockShell(pos, model, ctx, "Block", block.kind);
 }
 
 function firstLine(text) {

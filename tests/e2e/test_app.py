@@ -187,6 +187,59 @@ class EditingTest(AppTest):
         self.assertEqual(Path(result["index"]), out / "index.html")
 
 
+NESTED_PAGE = """---
+title: Projects
+layout: about
+---
+
+What I built.
+
+{{< grid >}}
+  {{< tile name="Folio" stack="Rust, Tauri" link="https://example.org/folio" >}}
+  {{< tile name="Other" stack="Go" >}}
+{{< /grid >}}
+"""
+
+
+class NestedShortcodeTest(AppTest):
+    """A site's own shortcodes, learned from its templates: standalone tiles in a paired grid."""
+
+    site_files = {
+        "layouts/shortcodes/grid.html": '<div class="grid">{{ .Inner }}</div>\n',
+        "layouts/shortcodes/tile.html": (
+            '<a class="tile" href="{{ .Get "link" }}"><h3>{{ .Get "name" }}</h3>'
+            '{{ range split (.Get "stack") "," }}<i>{{ . }}</i>{{ end }}</a>\n'
+        ),
+        "content/en/about.md": NESTED_PAGE,
+    }
+
+    def test_a_nested_tiles_field_edited_in_the_window_saves_exactly_that_value(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested tile's fields")
+        labels = self.s.execute("return [...document.querySelectorAll('.blocks.nested .field > label')].map(l => l.textContent)")
+        self.assertIn("Name", labels)
+        self.assertIn("Link", labels)
+        self.replace_text("b1:0:name", "Folio editor")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.s.type(self.field("b1:0:name"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
+
+    def test_a_tile_is_duplicated_and_moved_inside_the_grid_by_its_exact_source(self):
+        tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
+        self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
+        self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label^="Duplicate"]'))
+        self.s.wait(lambda: tiles() == 3, what="the copy")
+        self.s.click(self.s.find('.blocks.nested > .block[data-child="0"] button[aria-label^="Move"][aria-label*="down"]'))
+        self.s.wait(lambda: self.s.execute(
+            "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
+            what="the move")
+        self.s.type(self.s.find("body"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        other = '  {{< tile name="Other" stack="Go" >}}\n'
+        folio = '  {{< tile name="Folio" stack="Rust, Tauri" link="https://example.org/folio" >}}\n'
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(folio + other, other + folio + other))
+
+
 class BrokenPageTest(AppTest):
     site_files = {"content/en/about.md": "---\ntitle: Broken\n---\n\n{{< project-card title=\"Open\" >}}\n  no end tag\n"}
 

@@ -1,0 +1,369 @@
+// Editors for the site's own shortcodes, built from what Folio learned from each template:
+// a field per parameter with the widget its kind asks for, the body as Markdown, and the
+// blocks of a container as a nested list (add, copy, delete, move, drag, Alt+↑/↓). Every
+// change is sent as an edit of the top-level block; changes to the nested list are
+// structural edits `within` it, worked out by the engine.
+
+import { el, field } from "./dom.js";
+import { submit } from "./edits.js";
+import { blockShell, cardFields, chipField, retitle } from "./cards.js";
+import { folioUrl } from "./api.js";
+
+/** A parameter's label from its name: "view_href" → "View href", "tech-icons" → "Tech
+ *  icons", "linkIcon" → "Link icon"; a positional one is "Value 1", "Value 2"… */
+export function label(key) {
+  if (typeof key === "number") return `Value ${key + 1}`;
+  const words = String(key).replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim().toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : String(key);
+}
+
+/** Whether a paired shortcode holds shortcodes on their own lines (edited as a list). */
+function isContainer(sc) {
+  return (sc.children ?? []).some((c) => c.kind !== "markdown");
+}
+
+/** The block as the engine should take it: without `source` (the form edits the fields),
+ *  and with the body of a prose shortcode or the children of a container, never both (the
+ *  other is out of date once either is edited). */
+export function forSending(block) {
+  if (block.kind !== "shortcode") return block;
+  const { source: _source, ...rest } = block;
+  if (rest.children !== undefined && rest.children !== null) {
+    if (isContainer(block)) {
+      delete rest.body;
+      rest.children = rest.children.map(forSending);
+    } else {
+      delete rest.children;
+    }
+  }
+  return rest;
+}
+
+/** The text shown in a shortcode's header: its first plain-text value. */
+function titleOf(sc) {
+  const p = (sc.params ?? []).find((x) => x.value && (x.kind ?? "text") === "text");
+  return p ? p.value : "";
+}
+
+function heading(name, title) {
+  return title ? `${name}: ${title}` : name;
+}
+
+function firstLine(text) {
+  const line = (text || "").split("\n").find((l) => l.trim()) ?? "";
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+/** The editor of the shortcode block at position `pos` of the page. */
+export function shortcodeEditor(block, pos, model, ctx) {
+  let item = null;
+  const env = {
+    root: block,
+    path: [],
+    ctx,
+    send: (key) => submit({ op: "block", id: block.id, block: forSending(block) }, { coalesce: `b${block.id}:${key}`, anchor: block.id }),
+    onTitle: (t) => retitle(item, heading(block.name, t)),
+  };
+  const fields = shortcodeFields(block, env);
+  item = blockShell(pos, model, ctx, "Shortcode", heading(block.name, titleOf(block)), ...fields);
+  let shown = JSON.stringify(ctx.problems(block.id));
+  item.showProblems = () => {
+    const now = JSON.stringify(ctx.problems(block.id));
+    if (now === shown) return;
+    shown = now;
+    fields.redraw();
+  };
+  return item;
+}
+
+/** The fields of shortcode `sc` (the root block, or a child `env.path` below it). */
+function shortcodeFields(sc, env) {
+  const template = env.ctx.shortcode(sc.name);
+  const out = [];
+  const redraws = [];
+  if (!template) {
+    out.push(el("p", { class: "invalid", text: `No template for “${sc.name}” in this site or its themes: Hugo stops with an error on this page. Its parameters are shown as written.` }));
+  } else if (template.problem) {
+    out.push(el("p", { class: "invalid", text: `The template of “${sc.name}” cannot be read: ${template.problem}` }));
+  }
+  const slots = paramSlots(sc, template);
+  const titled = slots.find((s) => s.kind === "text");
+  for (const slot of slots) {
+    const f = paramField(sc, slot, env, slot === titled);
+    out.push(f);
+    if (f.redraw) redraws.push(f.redraw);
+  }
+  if (sc.body !== undefined && sc.body !== null) {
+    if (isContainer(sc)) {
+      const list = childList(sc, env);
+      out.push(list);
+      redraws.push(list.redraw);
+    } else {
+      out.push(bodyField(sc, env));
+    }
+  }
+  if (slots.length === 0 && (sc.body === undefined || sc.body === null)) {
+    out.push(el("p", { class: "hint", text: "This shortcode takes no parameters." }));
+  }
+  out.redraw = () => redraws.forEach((r) => r());
+  return out;
+}
+
+/** The parameters to show: those written, in order, then those the template reads and the
+ *  call does not set (a call is all named or all positional, so only its kind). */
+function paramSlots(sc, template) {
+  const params = sc.params ?? [];
+  const schema = template?.schema?.params ?? [];
+  const positional = params.length > 0 && params.every((p) => p.name === undefined || p.name === null);
+  const named = params.some((p) => p.name !== undefined && p.name !== null);
+  const of = (key) => schema.find((s) => s.key === key);
+  const out = params.map((p, i) => {
+    const key = p.name ?? i;
+    return { key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null };
+  });
+  const unset = schema
+    .filter((s) => !out.some((o) => o.key === s.key))
+    .filter((s) => (typeof s.key === "string" ? !positional : !named))
+    .sort((a, b) => (typeof a.key === "number" && typeof b.key === "number" ? a.key - b.key : 0));
+  for (const s of unset) {
+    // A positional value can only follow the ones before it.
+    if (typeof s.key === "number" && s.key !== out.length) continue;
+    out.push({ key: s.key, kind: s.kind, default: s.default ?? null });
+  }
+  return out;
+}
+
+function findParam(sc, key) {
+  const ps = sc.params ?? [];
+  return typeof key === "number" ? ps[key] : ps.find((p) => p.name === key);
+}
+
+/** Sets a parameter; an empty named one is removed (the template then sees it unset). */
+function setParam(sc, key, value) {
+  sc.params ??= [];
+  const p = findParam(sc, key);
+  if (value === "" && typeof key === "string") {
+    if (p) sc.params.splice(sc.params.indexOf(p), 1);
+  } else if (p) {
+    p.value = value;
+  } else {
+    sc.params.push(typeof key === "number" ? { value } : { name: key, value });
+  }
+}
+
+/** One parameter's field, with the widget its kind asks for. */
+function paramField(sc, slot, env, isTitle) {
+  const { key, kind } = slot;
+  const name = typeof key === "number" ? `#${key}` : key;
+  const where = env.path.join(".");
+  const dataKey = `b${env.root.id}:${where}:${name}`;
+  const value = findParam(sc, key)?.value ?? "";
+  const text = label(key);
+  const hint = slot.default ? el("span", { class: "hint", text: `Empty: the template uses “${slot.default}”.` }) : null;
+  const set = (v) => {
+    setParam(sc, key, v);
+    env.send(`${where}:${name}`);
+    if (isTitle) env.onTitle(v);
+  };
+  const input = (attrs = {}) => el("input", { type: "text", value, dataset: { key: dataKey }, placeholder: slot.default ?? "", onInput: (e) => set(e.target.value), ...attrs });
+  switch (kind) {
+    case "markdown": {
+      const area = el("textarea", { rows: Math.min(10, Math.max(2, value.split("\n").length + 1)), value, dataset: { key: dataKey }, onInput: (e) => set(e.target.value) });
+      return field(`${text} (Markdown)`, area, hint);
+    }
+    case "words":
+      return chipField({ label: text, key: dataKey, values: value.split(/\s+/).filter(Boolean), onChange: (v) => set(v.join(" ")) });
+    case "commaList": {
+      const sep = value.includes(",") && !value.includes(", ") ? "," : ", ";
+      return chipField({ label: text, key: dataKey, separator: ",", values: value.split(",").map((w) => w.trim()).filter(Boolean), onChange: (v) => set(v.join(sep)) });
+    }
+    case "icons": {
+      const prefix = env.path.map((i) => `children.${i}.`).join("");
+      return chipField({
+        label: text, key: dataKey, values: value.split(/\s+/).filter(Boolean), names: env.ctx.iconNames,
+        problem: (w) => env.ctx.problems(env.root.id).find((p) => p.field === `${prefix}params.${name}` && p.value === w),
+        onChange: (v) => set(v.join(" ")),
+      });
+    }
+    case "flag": {
+      const on = value !== "" && value !== "false";
+      return el("label", { class: "check" },
+        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : typeof key === "number" ? "false" : "") }),
+        text);
+    }
+    case "url": {
+      const shown = el("span", { class: "hint", "aria-live": "polite", text: linkText(value) });
+      const control = input({ onInput: (e) => { set(e.target.value); shown.textContent = linkText(e.target.value); } });
+      return field(text, control, shown, hint);
+    }
+    case "image": {
+      const thumb = el("img", { class: "thumb", alt: "", hidden: !imageUrl(value), src: imageUrl(value) ?? "" });
+      const control = input({
+        onInput: (e) => {
+          set(e.target.value);
+          const url = imageUrl(e.target.value);
+          thumb.hidden = !url;
+          if (url) thumb.src = url;
+        },
+      });
+      const pick = env.ctx.pickImage
+        ? el("button", {
+          type: "button", text: "Choose…", "aria-label": `Choose an image for ${text}`,
+          onClick: async () => {
+            const chosen = await env.ctx.pickImage();
+            if (chosen === null || chosen === undefined) return;
+            control.value = chosen;
+            control.dispatchEvent(new Event("input"));
+          },
+        })
+        : null;
+      return field(text, el("div", { class: "image-field" }, thumb, control, pick), hint);
+    }
+    default:
+      return field(text, input(), hint);
+  }
+}
+
+function linkText(v) {
+  return v ? `Links to ${v}` : "No link.";
+}
+
+/** Where the window can show an image value from: the site's `static/` for `/x.png`, the
+ *  page's folder for `x.png`; nothing for remote images. */
+function imageUrl(v) {
+  if (!v || /^[a-z]+:/i.test(v) || v.startsWith("//")) return null;
+  return v.startsWith("/") ? folioUrl(`site${v}`) : folioUrl(`page/${v}`);
+}
+
+function bodyField(sc, env) {
+  const where = env.path.join(".");
+  const area = el("textarea", {
+    rows: Math.min(14, Math.max(3, sc.body.split("\n").length + 1)), value: sc.body, dataset: { key: `b${env.root.id}:${where}:body` },
+    onInput: (e) => { sc.body = e.target.value; env.send(`${where}:body`); },
+  });
+  return field("Body (Markdown)", area);
+}
+
+/** The blocks inside a container, as a nested list, with a control to add one. */
+function childList(sc, env) {
+  const within = { id: env.root.id, path: env.path };
+  const kids = sc.children;
+  const redraws = [];
+  const list = el("ol", { class: "blocks nested", "aria-label": `Inside ${sc.name}` });
+  kids.forEach((child, i) => {
+    let item = null;
+    const path = [...env.path, i];
+    const childEnv = { ...env, path, onTitle: (t) => retitle(item, heading(child.name, t)) };
+    const where = path.join(".");
+    let kind = "Text";
+    let title = firstLine(child.text);
+    let body = [];
+    if (child.kind === "markdown") {
+      body = [field("Markdown", el("textarea", {
+        rows: Math.min(10, Math.max(2, child.text.split("\n").length + 1)), value: child.text, dataset: { key: `b${env.root.id}:${where}:text` },
+        onInput: (e) => { child.text = e.target.value; env.send(`${where}:text`); retitle(item, firstLine(child.text)); },
+      }))];
+    } else if (child.kind === "card") {
+      kind = "Card";
+      title = child.title || "Untitled card";
+      const prefix = path.map((k) => `children.${k}.`).join("");
+      body = cardFields(child, {
+        key: (k) => `b${env.root.id}:${where}:${k}`,
+        send: (k) => env.send(`${where}:${k}`),
+        problem: (f, v) => env.ctx.problems(env.root.id).find((p) => p.field === `${prefix}${f}` && p.value === v),
+        iconNames: env.ctx.iconNames,
+        onTitle: (t) => retitle(item, t || "Untitled card"),
+      });
+    } else {
+      kind = "Shortcode";
+      title = heading(child.name, titleOf(child));
+      body = shortcodeFields(child, childEnv);
+    }
+    if (body.redraw) redraws.push(body.redraw);
+    item = childShell(i, kids.length, kind, title, within, env, body);
+    list.append(item);
+  });
+  const wrap = el("div", { class: "field children" }, el("span", { text: `Inside “${sc.name}”` }), list, addControl(kids, within, env));
+  wrap.redraw = () => redraws.forEach((r) => r());
+  return wrap;
+}
+
+/** The frame of a block inside a container: fold, move, copy, delete, drag. */
+function childShell(i, n, kind, title, within, env, body) {
+  const what = `${kind.toLowerCase()} ${i + 1} inside ${env.ctx.shortcodeLabel(within)}`;
+  const move = (to) => {
+    if (to < 0 || to >= n || to === i) return;
+    submit({ op: "move", id: i, to, within }, { anchor: within.id });
+  };
+  const item = el("li", { class: "block", dataset: { child: String(i) }, "aria-label": `${kind} ${i + 1}: ${title}` });
+  const toggle = el("button", {
+    type: "button", class: "icon", "aria-expanded": "true", "aria-label": `Show or hide ${what}`, text: "▾",
+    onClick: () => {
+      const folded = item.classList.toggle("collapsed");
+      toggle.textContent = folded ? "▸" : "▾";
+      toggle.setAttribute("aria-expanded", String(!folded));
+    },
+  });
+  const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
+  const head = el("div", { class: "block-head" },
+    handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: i === 0, onClick: () => move(i - 1), text: "↑" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: i === n - 1, onClick: () => move(i + 1), text: "↓" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${what}`, title: "Duplicate", onClick: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }), text: "Copy" }),
+    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", onClick: () => env.ctx.removeWithin(i, within, kind), text: "Delete" }));
+  item.append(head, el("div", { class: "block-body" }, ...body));
+  item.addEventListener("keydown", (e) => {
+    if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+    e.preventDefault();
+    e.stopPropagation();
+    move(e.key === "ArrowUp" ? i - 1 : i + 1);
+  });
+  const token = `${within.id}:${within.path.join(".")}`;
+  handle.addEventListener("dragstart", (e) => {
+    e.stopPropagation();
+    e.dataTransfer.setData("application/x-folio-child", JSON.stringify({ token, i }));
+    e.dataTransfer.effectAllowed = "move";
+    item.classList.add("dragging");
+  });
+  handle.addEventListener("dragend", () => item.classList.remove("dragging"));
+  const side = (e) => (e.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2 ? "before" : "after");
+  item.addEventListener("dragover", (e) => {
+    if (!e.dataTransfer.types.includes("application/x-folio-child")) return;
+    e.preventDefault();
+    e.stopPropagation();
+    item.classList.toggle("drop-before", side(e) === "before");
+    item.classList.toggle("drop-after", side(e) === "after");
+  });
+  item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
+  item.addEventListener("drop", (e) => {
+    item.classList.remove("drop-before", "drop-after");
+    let data = null;
+    try { data = JSON.parse(e.dataTransfer.getData("application/x-folio-child")); } catch { return; }
+    if (!data || data.token !== token) return;
+    e.preventDefault();
+    e.stopPropagation();
+    let to = side(e) === "before" ? i : i + 1;
+    if (data.i < to) to -= 1;
+    if (to !== data.i) submit({ op: "move", id: data.i, to, within }, { anchor: within.id });
+  });
+  return item;
+}
+
+/** "Add…": the site's shortcodes (those already in this container, then those on the
+ *  page, then the rest), and text. */
+function addControl(kids, within, env) {
+  const here = kids.map((k) => (k.kind === "card" ? "project-card" : k.name)).filter(Boolean);
+  const names = env.ctx.shortcodeNames(here);
+  const select = el("select", { "aria-label": "Add a block inside" },
+    el("option", { value: "", text: "Add inside…" }),
+    names.map((n) => el("option", { value: n, text: n })),
+    el("option", { value: "\u0000text", text: "Text" }));
+  select.addEventListener("change", () => {
+    const choice = select.value;
+    select.value = "";
+    if (!choice) return;
+    const block = env.ctx.newBlock(choice === "\u0000text" ? null : choice);
+    submit({ op: "insert", index: kids.length, block, within }, { anchor: within.id });
+  });
+  return el("div", { class: "add-end" }, select);
+}
