@@ -119,7 +119,7 @@ function paramSlots(sc, template) {
   const of = (key) => schema.find((s) => s.key === key);
   const out = params.map((p, i) => {
     const key = p.name ?? i;
-    return { key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null };
+    return { key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false };
   });
   const unset = schema
     .filter((s) => !out.some((o) => o.key === s.key))
@@ -128,9 +128,10 @@ function paramSlots(sc, template) {
   for (const s of unset) {
     // A positional value can only follow the ones before it.
     if (typeof s.key === "number" && s.key !== out.length) continue;
-    out.push({ key: s.key, kind: s.kind, default: s.default ?? null });
+    out.push({ key: s.key, kind: s.kind, default: s.default ?? null, label: s.label ?? null, hidden: s.hidden ?? false });
   }
-  return out;
+  // Hidden by the site's folio.toml: no field (the value stays as written).
+  return out.filter((o) => !o.hidden);
 }
 
 function findParam(sc, key) {
@@ -158,7 +159,7 @@ function paramField(sc, slot, env, isTitle) {
   const where = env.path.join(".");
   const dataKey = `b${env.root.id}:${where}:${name}`;
   const value = findParam(sc, key)?.value ?? "";
-  const text = label(key);
+  const text = slot.label ?? label(key);
   const hint = slot.default ? el("span", { class: "hint", text: `Empty: the template uses “${slot.default}”.` }) : null;
   const set = (v) => {
     setParam(sc, key, v);

@@ -152,6 +152,13 @@ impl Session {
         crate::site::Catalogue::folders(&self.site.template_sources())
     }
 
+    /// The site's `folio.toml` (corrections to the forms; watched with the page).
+    pub fn overrides_file(&self) -> PathBuf {
+        self.site
+            .root
+            .join(crate::site::shortcodes::overrides::FILE)
+    }
+
     /// The parsed page, unless it is broken.
     pub fn open_page(&self) -> Option<&OpenPage> {
         self.open.as_deref()

@@ -72,13 +72,17 @@ pub enum Missing {
 impl Session {
     /// Reacts to changes the watcher saw.
     pub fn outside_change(&mut self, changes: &[Change]) -> Result<Outside> {
+        let is_templates = |c: &Change| {
+            matches!(c, Change::Templates(_))
+                || c.path().file_name() == Some(crate::site::shortcodes::overrides::FILE.as_ref())
+        };
         let templates = changes
             .iter()
-            .any(|c| matches!(c, Change::Templates(_)))
+            .any(is_templates)
             .then(|| self.templates_changed());
         let files: Vec<Change> = changes
             .iter()
-            .filter(|c| !matches!(c, Change::Templates(_)))
+            .filter(|c| !is_templates(c))
             .cloned()
             .collect();
         match (self.files_changed(&files)?, templates) {
@@ -92,7 +96,17 @@ impl Session {
     /// shortcodes are paired). Block ids are kept when the blocks stay the same.
     pub fn templates_changed(&mut self) -> Outside {
         let mut site = (*self.site).clone();
-        site.reload_shortcodes();
+        if let Err(e) = site.reload_shortcodes() {
+            let (line, col) = e.location().unwrap_or((1, 1));
+            return Outside::Unparsable {
+                broken: Broken {
+                    message: e.to_string(),
+                    line,
+                    col,
+                    excerpt: Vec::new(),
+                },
+            };
+        }
         if site.shortcodes == self.site.shortcodes {
             return Outside::Nothing;
         }

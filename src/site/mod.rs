@@ -111,7 +111,7 @@ impl Site {
             params_file,
             shortcodes: Catalogue::built_in(),
         };
-        site.shortcodes = Arc::new(Catalogue::load(&site.template_sources()));
+        site.shortcodes = Arc::new(Catalogue::load(&site.template_sources())?);
         Ok(site)
     }
 
@@ -145,9 +145,13 @@ impl Site {
         }
     }
 
-    /// Reads the shortcode templates again (after one changed on disk).
-    pub fn reload_shortcodes(&mut self) {
-        self.shortcodes = Arc::new(Catalogue::load(&self.template_sources()));
+    /// Reads the shortcode templates (and `folio.toml`) again, after one changed on disk.
+    ///
+    /// # Errors
+    /// As [`Catalogue::load`]; the site keeps the shortcodes it had.
+    pub fn reload_shortcodes(&mut self) -> Result<()> {
+        self.shortcodes = Arc::new(Catalogue::load(&self.template_sources())?);
+        Ok(())
     }
 
     /// The config's value at a path of keys.

@@ -414,3 +414,47 @@ fn an_unknown_icon_in_a_nested_cards_icon_list_is_reported_for_its_field() {
         .collect();
     assert_eq!(said, [("children.0.children.0.params.icons", "gihtub")]);
 }
+
+#[test]
+fn folio_toml_renames_hides_and_picks_the_widget_of_a_field() {
+    let dir = site_with(None);
+    std::fs::write(
+        dir.path().join("folio.toml"),
+        "[shortcodes.card.fields.desc]\nlabel = \"Description\"\nwidget = \"text\"\n\n\
+         [shortcodes.card.fields.thumb]\nhidden = true\n\n\
+         [shortcodes.experience.fields.0]\nlabel = \"Logo\"\nwidget = \"image\"\n",
+    )
+    .unwrap();
+    let site = Site::open_dir(dir.path()).unwrap();
+    let card = &site.shortcodes.get("card").unwrap().schema;
+    let desc = card.param(&ParamKey::Named("desc".into())).unwrap();
+    assert_eq!(
+        (desc.label.as_deref(), desc.kind),
+        (Some("Description"), FieldKind::Text)
+    );
+    assert!(card.param(&ParamKey::Named("thumb".into())).unwrap().hidden);
+    let logo = site
+        .shortcodes
+        .get("experience")
+        .unwrap()
+        .schema
+        .param(&ParamKey::Positional(0))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (logo.label.as_deref(), logo.kind),
+        (Some("Logo"), FieldKind::Image)
+    );
+}
+
+#[test]
+fn a_bad_widget_in_folio_toml_is_an_error_at_its_line_and_column() {
+    let dir = site_with(None);
+    std::fs::write(
+        dir.path().join("folio.toml"),
+        "[shortcodes.card.fields.desc]\nwidget = \"wysiwyg\"\n",
+    )
+    .unwrap();
+    let e = Site::open_dir(dir.path()).unwrap_err().to_string();
+    assert!(e.ends_with("folio.toml:2:10: `widget` must be one of text, markdown, words, commaList, url, image, flag, icons"), "{e}");
+}

@@ -132,5 +132,7 @@ fn param(spec: &str) -> ParamSchema {
         key,
         kind,
         default: None,
+        label: None,
+        hidden: false,
     }
 }

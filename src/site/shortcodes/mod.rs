@@ -18,6 +18,7 @@
 //! the parameters any of them reads.
 
 pub mod builtin;
+pub mod overrides;
 pub mod schema;
 
 use std::collections::BTreeMap;
@@ -93,15 +94,20 @@ impl Catalogue {
     }
 
     /// Reads every shortcode template the site can use (see the module doc for the
-    /// order). Templates that cannot be read or parsed are kept with their
-    /// [`ShortcodeTemplate::problem`]; a missing folder is no error.
-    pub fn load(sources: &Sources) -> Catalogue {
+    /// order), then the site's `folio.toml` corrections ([`overrides`]). Templates that
+    /// cannot be read or parsed are kept with their [`ShortcodeTemplate::problem`]; a
+    /// missing folder is no error.
+    ///
+    /// # Errors
+    /// A `folio.toml` that does not parse or names an unknown widget, located.
+    pub fn load(sources: &Sources) -> crate::Result<Catalogue> {
         let mut c = Catalogue::default();
         for (layouts, origin) in layout_roots(sources) {
             c.add_folder(&sources.root, &layouts, &origin);
         }
         c.add_built_ins();
-        c
+        overrides::apply(&sources.root, &mut c)?;
+        Ok(c)
     }
 
     /// The `layouts` folders the catalogue reads, in precedence order: what the watcher

@@ -94,6 +94,13 @@ pub struct ParamSchema {
     /// The value the template falls back to when it is missing (`default "v"`, `or … "v"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
+    /// The label the forms show, when the site's `folio.toml` gives one (else the forms
+    /// make one from the name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The site's `folio.toml` hides the field from the forms (its value is kept).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// What a shortcode's template says about its calls.
@@ -217,7 +224,13 @@ impl Infer {
                 let u = self.uses.get(&key);
                 let kind = u.map_or(FieldKind::Text, kind_of);
                 let default = u.and_then(|u| u.default.clone());
-                ParamSchema { key, kind, default }
+                ParamSchema {
+                    key,
+                    kind,
+                    default,
+                    label: None,
+                    hidden: false,
+                }
             })
             .collect();
         Schema {

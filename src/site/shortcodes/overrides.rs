@@ -1,0 +1,154 @@
+//! `folio.toml` at the site root: optional corrections to what Folio inferred from the
+//! site's templates. Never required; documented in `docs/folio-toml.md`.
+//!
+//! ```toml
+//! [shortcodes.card.fields.desc]
+//! label = "Description"     # the field's label in the forms
+//! widget = "markdown"       # text, markdown, words, commaList, url, image, flag, icons
+//! hidden = false            # true: no field for it (its value is kept as written)
+//!
+//! [shortcodes.experience.fields.0]  # a positional parameter, by position
+//! label = "Company logo"
+//! ```
+//!
+//! A field the template does not read (one read through `.Params` as a whole, say) is
+//! added by naming it.
+
+use std::path::Path;
+
+use serde_json::Value as Json;
+
+use super::schema::{FieldKind, ParamKey, ParamSchema};
+use super::Catalogue;
+use crate::error::{Error, Result};
+
+/// The file's name, at the site root.
+pub const FILE: &str = "folio.toml";
+
+/// The widgets `widget` may name.
+const WIDGETS: [(&str, FieldKind); 8] = [
+    ("text", FieldKind::Text),
+    ("markdown", FieldKind::Markdown),
+    ("words", FieldKind::Words),
+    ("commaList", FieldKind::CommaList),
+    ("url", FieldKind::Url),
+    ("image", FieldKind::Image),
+    ("flag", FieldKind::Flag),
+    ("icons", FieldKind::Icons),
+];
+
+/// Applies the site's `folio.toml`, when it has one, to `catalogue`.
+///
+/// # Errors
+/// A syntax error in the file, or a value of the wrong type or an unknown widget, located
+/// at `folio.toml:line:col`.
+pub fn apply(root: &Path, catalogue: &mut Catalogue) -> Result<()> {
+    let path = root.join(FILE);
+    if !path.is_file() {
+        return Ok(());
+    }
+    let file = crate::site::ConfigFile::read(&path)?;
+    let Some(shortcodes) = file.doc.get(&["shortcodes"]) else {
+        return Ok(());
+    };
+    let Json::Object(names) = shortcodes.to_json() else {
+        return Err(at(
+            &path,
+            &file.src,
+            shortcodes.span.start,
+            "`shortcodes` must be a table of shortcode names",
+        ));
+    };
+    for (name, _) in names {
+        let Some(fields) = file.doc.get(&["shortcodes", &name, "fields"]) else {
+            continue;
+        };
+        let Json::Object(fields) = fields.to_json() else {
+            return Err(at(
+                &path,
+                &file.src,
+                fields.span.start,
+                "`fields` must be a table of field names",
+            ));
+        };
+        for (field, _) in fields {
+            let key_path = ["shortcodes", name.as_str(), "fields", field.as_str()];
+            apply_field(&path, &file, &key_path, catalogue)?;
+        }
+    }
+    Ok(())
+}
+
+fn apply_field(
+    path: &Path,
+    file: &crate::site::ConfigFile,
+    key_path: &[&str; 4],
+    catalogue: &mut Catalogue,
+) -> Result<()> {
+    let [_, name, _, field] = *key_path;
+    let get = |k: &str| {
+        let mut p = key_path.to_vec();
+        p.push(k);
+        file.doc.get(&p).map(|n| (n.span.start, n.to_json()))
+    };
+    let Some(template) = catalogue.templates.get_mut(name) else {
+        // A shortcode the site does not have: nothing to correct (`folio check` reports
+        // calls of unknown shortcodes).
+        return Ok(());
+    };
+    let key = match field.parse::<usize>() {
+        Ok(i) => ParamKey::Positional(i),
+        Err(_) => ParamKey::Named(field.to_string()),
+    };
+    let schema = &mut template.schema;
+    if schema.param(&key).is_none() {
+        schema.params.push(ParamSchema {
+            key: key.clone(),
+            kind: FieldKind::Text,
+            default: None,
+            label: None,
+            hidden: false,
+        });
+    }
+    let Some(param) = schema.params.iter_mut().find(|p| p.key == key) else {
+        return Ok(());
+    };
+    if let Some((offset, v)) = get("label") {
+        let Json::String(label) = v else {
+            return Err(at(path, &file.src, offset, "`label` must be a string"));
+        };
+        param.label = Some(label);
+    }
+    if let Some((offset, v)) = get("hidden") {
+        let Json::Bool(hidden) = v else {
+            return Err(at(
+                path,
+                &file.src,
+                offset,
+                "`hidden` must be true or false",
+            ));
+        };
+        param.hidden = hidden;
+    }
+    if let Some((offset, v)) = get("widget") {
+        let kind = v
+            .as_str()
+            .and_then(|w| WIDGETS.iter().find(|(n, _)| *n == w))
+            .map(|(_, k)| *k)
+            .ok_or_else(|| {
+                let names: Vec<&str> = WIDGETS.iter().map(|(n, _)| *n).collect();
+                at(
+                    path,
+                    &file.src,
+                    offset,
+                    &format!("`widget` must be one of {}", names.join(", ")),
+                )
+            })?;
+        param.kind = kind;
+    }
+    Ok(())
+}
+
+fn at(path: &Path, src: &str, offset: usize, message: &str) -> Error {
+    crate::error::SyntaxError::new(offset, message).at(path, src)
+}
