@@ -24,6 +24,7 @@ export const api = {
   exportSite: (dir = null) => call("export_site", { dir }),
   openExport: () => call("open_export"),
   iconNames: () => call("icon_names"),
+  siteImages: () => call("site_images"),
   preview: (anchor = null) => call("preview", { anchor }),
   resolveConflicts: (resolutions) => call("resolve_conflicts", { resolutions }),
   recover: (restore) => call("recover", { restore }),

@@ -1,6 +1,6 @@
 // The window: toolbar, keyboard shortcuts, notices and dialogs around the forms and preview.
 
-import { api } from "./api.js";
+import { api, folioUrl } from "./api.js";
 import { el } from "./dom.js";
 import { configure, drain, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
@@ -67,7 +67,7 @@ function ctx() {
       submit({ op: "delete", id: index, within }, { anchor: within.id });
       notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]);
     },
-    pickImage: null,
+    pickImage,
     insert: (index, kind) => {
       const block = kind === "card"
         ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
@@ -225,6 +225,24 @@ export function ask(title, body, actions) {
     dialog.showModal();
     dialog.querySelector(".dialog-actions .primary")?.focus();
   });
+}
+
+/** Lets the user choose one of the site's images (static/, assets/, the page's bundle);
+ *  resolves with the value to write, or null. */
+async function pickImage() {
+  let images = [];
+  try { images = await api.siteImages(); } catch (e) { showError(e); return null; }
+  const where = { static: "static/", assets: "assets/", bundle: "next to the page" };
+  const list = images.length
+    ? el("ul", { class: "image-list", "aria-label": "Images" }, images.map((im) => el("li", {},
+      el("button", { type: "button", class: "image-choice", onClick: () => { $("dialog").close(); chosen(im.value); } },
+        el("img", { alt: "", src: folioUrl(im.folder === "static" ? `site${im.value}` : im.folder === "assets" ? `assets/${im.value}` : `page/${im.value}`) }),
+        el("span", { text: im.value }), el("span", { class: "hint", text: where[im.folder] })))))
+    : el("p", { text: "This site has no images in static/, assets/ or next to the page." });
+  let chosen = () => {};
+  const picked = new Promise((resolve) => { chosen = resolve; });
+  const asked = ask("Choose an image", [list], [["Cancel", null]]);
+  return Promise.race([picked, asked]);
 }
 
 // ---- commands ----------------------------------------------------------------------------

@@ -198,15 +198,16 @@ function paramField(sc, slot, env, isTitle) {
       return field(text, control, shown, hint);
     }
     case "image": {
-      const thumb = el("img", { class: "thumb", alt: "", hidden: !imageUrl(value), src: imageUrl(value) ?? "" });
-      const control = input({
-        onInput: (e) => {
-          set(e.target.value);
-          const url = imageUrl(e.target.value);
-          thumb.hidden = !url;
-          if (url) thumb.src = url;
-        },
-      });
+      const thumb = el("img", { class: "thumb", alt: "", hidden: !imageUrl(value) });
+      const show = (v) => {
+        const url = imageUrl(v);
+        thumb.hidden = !url;
+        if (!url) return;
+        if (!v.startsWith("/")) thumbFallback(thumb, v);
+        thumb.src = url;
+      };
+      show(value);
+      const control = input({ onInput: (e) => { set(e.target.value); show(e.target.value); } });
       const pick = env.ctx.pickImage
         ? el("button", {
           type: "button", text: "Choose…", "aria-label": `Choose an image for ${text}`,
@@ -230,10 +231,19 @@ function linkText(v) {
 }
 
 /** Where the window can show an image value from: the site's `static/` for `/x.png`, the
- *  page's folder for `x.png`; nothing for remote images. */
+ *  page's folder for `x.png` (else its `assets/`: see `thumbFallback`); nothing for remote
+ *  images. */
 function imageUrl(v) {
   if (!v || /^[a-z]+:/i.test(v) || v.startsWith("//")) return null;
   return v.startsWith("/") ? folioUrl(`site${v}`) : folioUrl(`page/${v}`);
+}
+
+/** A relative image not in the page's folder may be one of the site's assets. */
+function thumbFallback(img, v) {
+  img.onerror = () => {
+    img.onerror = () => { img.hidden = true; };
+    img.src = folioUrl(`assets/${v}`);
+  };
 }
 
 function bodyField(sc, env) {

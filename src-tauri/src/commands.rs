@@ -291,6 +291,22 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
     Ok(Some(update))
 }
 
+/// The images the open page's fields may point at (the site's `static/` and `assets/`, the
+/// page's bundle), for an image field's picker.
+#[tauri::command]
+pub fn site_images(state: State<'_, AppState>) -> CmdResult<Vec<folio::site::images::ImageChoice>> {
+    let Some((root, page)) = state
+        .lock()
+        .as_ref()
+        .map(|s| (s.site().root.clone(), s.path().to_path_buf()))
+    else {
+        return Ok(Vec::new());
+    };
+    guard("listing the site's images", || {
+        Ok(folio::site::images::list(&root, &page))
+    })
+}
+
 /// Every Font Awesome brand icon name, for autocomplete.
 #[tauri::command]
 pub fn icon_names() -> Vec<&'static str> {

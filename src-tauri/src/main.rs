@@ -103,6 +103,7 @@ fn main() {
             commands::recover,
             commands::follow_rename,
             commands::save_as,
+            commands::site_images,
             commands::icon_names,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))

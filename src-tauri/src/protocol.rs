@@ -1,6 +1,7 @@
 //! The `folio:` URI scheme the window loads icons and the site's images from:
 //! `folio://localhost/theme.css` (the preview's stylesheet), `folio://localhost/icon/NAME.svg`, `folio://localhost/site/PATH` (the site's `static/`
-//! folder) and `folio://localhost/page/PATH` (the page's folder), images only.
+//! folder), `folio://localhost/assets/PATH` (its `assets/`) and `folio://localhost/page/PATH`
+//! (the page's folder), images only.
 
 use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
@@ -64,18 +65,18 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
     site_image(state, path).unwrap_or_else(|| status(StatusCode::NOT_FOUND))
 }
 
-/// An image under the site's `static/` folder (`/site/x.png`) or the page's folder
-/// (`/page/x.png`).
+/// An image under the site's `static/` folder (`/site/x.png`), its `assets/` folder
+/// (`/assets/x.png`) or the page's folder (`/page/x.png`).
 fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]>>> {
-    let (static_dir, page_dir) = {
+    let (root, page_dir) = {
         let guard = state.lock();
         let s = guard.as_ref()?;
-        (
-            s.site().root.join("static"),
-            s.path().parent()?.to_path_buf(),
-        )
+        (s.site().root.clone(), s.path().parent()?.to_path_buf())
     };
-    let (file, mime) = image_file(&static_dir, &page_dir, path)?;
+    let (file, mime) = match path.strip_prefix("/assets/") {
+        Some(rel) => image_file(&root.join("assets"), &page_dir, &format!("/site/{rel}"))?,
+        None => image_file(&root.join("static"), &page_dir, path)?,
+    };
     if !file.is_file() {
         return None;
     }

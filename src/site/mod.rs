@@ -7,6 +7,7 @@
 
 mod config;
 mod content;
+pub mod images;
 mod params;
 pub mod shortcodes;
 

@@ -35,6 +35,7 @@ class AppTest(unittest.TestCase):
             with open(self.site / "hugo.toml", "a") as f:
                 f.write("\n[markup.goldmark.renderer]\nunsafe = true\n")
         for rel, text in self.site_files.items():
+            (self.site / rel).parent.mkdir(parents=True, exist_ok=True)
             (self.site / rel).write_text(text)
         self.page = self.site / "content/en/about.md"
         self.started = time.time()
@@ -208,8 +209,10 @@ class NestedShortcodeTest(AppTest):
         "layouts/shortcodes/grid.html": '<div class="grid">{{ .Inner }}</div>\n',
         "layouts/shortcodes/tile.html": (
             '<a class="tile" href="{{ .Get "link" }}"><h3>{{ .Get "name" }}</h3>'
+            '{{ with .Get "img" }}<img src="{{ . }}" alt="">{{ end }}'
             '{{ range split (.Get "stack") "," }}<i>{{ . }}</i>{{ end }}</a>\n'
         ),
+        "static/img/folio.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',
         "content/en/about.md": NESTED_PAGE,
     }
 
@@ -223,6 +226,22 @@ class NestedShortcodeTest(AppTest):
         self.s.type(self.field("b1:0:name"), wd.CTRL + "s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
+
+    def test_an_image_chosen_from_the_sites_images_is_written_and_shown(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:1:img"]'), what="the second tile's image field")
+        self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label="Choose an image for Img"]'))
+        self.s.wait(lambda: self.s.find_all("#dialog .image-choice"), what="the site's images")
+        names = self.s.execute("return [...document.querySelectorAll('#dialog .image-choice span:first-of-type')].map(s => s.textContent)")
+        self.assertIn("/img/folio.svg", names)
+        self.s.click(self.s.find_all("#dialog .image-choice")[names.index("/img/folio.svg")])
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "/img/folio.svg", what="the chosen image")
+        self.s.wait(lambda: self.s.execute(
+            "const i = document.querySelector('[data-key=\"b1:1:img\"]').closest('.image-field').querySelector('img');"
+            "return !i.hidden && i.complete && i.naturalWidth > 0"), what="the thumbnail")
+        self.s.type(self.field("b1:1:img"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(
+            '{{< tile name="Other" stack="Go" >}}', '{{< tile name="Other" stack="Go" img="/img/folio.svg" >}}'))
 
     def test_a_tile_is_duplicated_and_moved_inside_the_grid_by_its_exact_source(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))

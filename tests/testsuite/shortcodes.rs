@@ -458,3 +458,40 @@ fn a_bad_widget_in_folio_toml_is_an_error_at_its_line_and_column() {
     let e = Site::open_dir(dir.path()).unwrap_err().to_string();
     assert!(e.ends_with("folio.toml:2:10: `widget` must be one of text, markdown, words, commaList, url, image, flag, icons"), "{e}");
 }
+
+#[test]
+fn an_image_fields_picker_offers_static_assets_and_the_pages_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in [
+        "static/img/me.png",
+        "static/.hidden/x.png",
+        "static/notes.txt",
+        "assets/images/b.JPG",
+        "content/work/index.md",
+        "content/work/shot.webp",
+    ] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        std::fs::write(d.join(f), "x").unwrap();
+    }
+    let listed: Vec<(String, folio::site::images::ImageFolder)> =
+        folio::site::images::list(d, &d.join("content/work/index.md"))
+            .into_iter()
+            .map(|i| (i.value, i.folder))
+            .collect();
+    use folio::site::images::ImageFolder::{Assets, Bundle, Static};
+    assert_eq!(
+        listed,
+        [
+            ("/img/me.png".into(), Static),
+            ("images/b.JPG".into(), Assets),
+            ("shot.webp".into(), Bundle)
+        ]
+    );
+    let leaf = folio::site::images::list(d, &d.join("content/about.md"));
+    assert_eq!(
+        leaf.len(),
+        2,
+        "a page that is not a bundle has no images of its own"
+    );
+}
