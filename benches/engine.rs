@@ -1,5 +1,6 @@
 //! Engine benchmarks: parse + print, model, and apply, on the sample and on a generated
-//! 1000-card page (~400 KB). Targets: parse + print of the 1000-card page <= 2 ms.
+//! 1000-card page (~400 KB); and the shortcode catalogue of a site with 60 templates.
+//! Targets: parse + print of the 1000-card page <= 2 ms; catalogue + schemas <= 20 ms.
 
 #![allow(
     clippy::indexing_slicing,
@@ -168,5 +169,41 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse_print, model_and_apply, render);
+/// A site with 60 shortcode templates of the kinds real sites write: cards reading named
+/// parameters through `with`, `range split` and `default`; positional calls; Markdown
+/// bodies and images through `resources.Get`.
+fn site_with_templates(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let layouts = dir.path().join("layouts/shortcodes");
+    std::fs::create_dir_all(&layouts).expect("layouts");
+    std::fs::write(dir.path().join("hugo.toml"), "title = \"bench\"\n").expect("config");
+    let kinds = [
+        folio::sample::FILES
+            .iter()
+            .find(|(p, _)| p.ends_with("project-card.html"))
+            .map_or("", |(_, t)| *t),
+        r#"<div class="job"><img src="/logos/{{ .Get 0 }}.png"><b>{{ .Get 1 }}</b> {{ .Get 2 }} {{ .Get 3 }}</div>"#,
+        r#"{{ $img := resources.Get (.Get "image") }}<figure>{{ with $img }}<img src="{{ .RelPermalink }}">{{ end }}
+<figcaption>{{ .Get "caption" | markdownify }}</figcaption>{{ .Inner | .Page.RenderString }}</figure>"#,
+    ];
+    for i in 0..n {
+        let text = kinds.get(i % kinds.len()).copied().unwrap_or_default();
+        std::fs::write(layouts.join(format!("sc{i}.html")), text).expect("template");
+    }
+    dir
+}
+
+fn catalogue(c: &mut Criterion) {
+    let site = site_with_templates(60);
+    let sources = folio::site::shortcodes::Sources {
+        root: site.path().to_path_buf(),
+        themes_dir: "themes".into(),
+        ..Default::default()
+    };
+    c.bench_function("catalogue/60-templates", |b| {
+        b.iter(|| folio::site::Catalogue::load(black_box(&sources)).expect("loads"))
+    });
+}
+
+criterion_group!(benches, parse_print, model_and_apply, render, catalogue);
 criterion_main!(benches);
