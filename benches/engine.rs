@@ -195,13 +195,13 @@ fn site_with_templates(n: usize) -> tempfile::TempDir {
 
 fn catalogue(c: &mut Criterion) {
     let site = site_with_templates(60);
-    let sources = folio::site::shortcodes::Sources {
+    let sources = folio::templates::Sources {
         root: site.path().to_path_buf(),
         themes_dir: "themes".into(),
         ..Default::default()
     };
     c.bench_function("catalogue/60-templates", |b| {
-        b.iter(|| folio::site::Catalogue::load(black_box(&sources)).expect("loads"))
+        b.iter(|| folio::templates::Catalogue::load(black_box(&sources)).expect("loads"))
     });
 }
 

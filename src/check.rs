@@ -12,8 +12,9 @@ use crate::error::Error;
 use crate::icons;
 use crate::page::tree::Shortcode;
 use crate::page::{is_card, Page, CARD};
-use crate::site::shortcodes::{FieldKind, ParamKey};
-use crate::site::{lookup_param, Catalogue, Site};
+use crate::site::{lookup_param, Site};
+use crate::templates::Catalogue;
+use crate::templates::{FieldKind, ParamKey};
 use crate::text;
 
 /// How bad a problem is.
@@ -207,7 +208,7 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
 }
 
 /// "`card` sets `titel`, which its template never reads: did you mean `title`?"
-fn unread(name: &str, key: &ParamKey, schema: &crate::site::shortcodes::Schema) -> String {
+fn unread(name: &str, key: &ParamKey, schema: &crate::templates::Schema) -> String {
     let what = match key {
         ParamKey::Named(k) => format!("`{name}` sets `{k}`, which its template never reads"),
         ParamKey::Positional(i) => {

@@ -14,6 +14,8 @@
 //!   column, line endings, splices; private).
 //! - Data: [`formats`], Hugo's metadecoders: YAML, TOML and JSON trees with byte spans, and
 //!   the one diff that turns changed values into splices.
+//! - Templates: [`templates`], the shortcodes a site can call, learned from its templates
+//!   (Go templates parsed with `gotmpl`): which are paired, what parameters each reads.
 //! - The page: [`page`] (front matter, Hugo's shortcode lexer and tree, blocks, cards,
 //!   apply) and [`model`] (the JSON shape forms and `folio dump` use).
 //! - The site: [`site`] (config discovery, params, languages, markup settings) and
@@ -30,6 +32,8 @@ pub mod fs;
 mod text;
 
 pub mod formats;
+pub mod templates;
+
 pub mod model;
 pub mod page;
 

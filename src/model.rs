@@ -106,9 +106,9 @@ pub struct ParamValue {
     /// The value, as Hugo reads it (quotes and escapes removed).
     pub value: String,
     /// What the template makes of it (`text`, `markdown`, `icons`…; see
-    /// [`crate::site::shortcodes::FieldKind`]); informational, ignored when written.
+    /// [`crate::templates::FieldKind`]); informational, ignored when written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<crate::site::shortcodes::FieldKind>,
+    pub kind: Option<crate::templates::FieldKind>,
 }
 
 impl Block {

@@ -186,8 +186,8 @@ fn shortcodes(path: &Path, json: bool) -> Result<(), Error> {
 }
 
 /// One paragraph per shortcode: `name  file  paired|standalone`, then a line per parameter.
-fn catalogue_text(catalogue: &folio::site::Catalogue) -> String {
-    use folio::site::shortcodes::Origin;
+fn catalogue_text(catalogue: &folio::templates::Catalogue) -> String {
+    use folio::templates::Origin;
     use std::fmt::Write as _;
     let mut s = String::new();
     for t in catalogue.iter() {

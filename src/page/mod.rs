@@ -18,7 +18,7 @@ pub use crate::model::Notation;
 use crate::error::{Error, Result, SyntaxError};
 use crate::formats::Tree;
 use crate::model::{Block, Portfolio};
-use crate::site::Catalogue;
+use crate::templates::Catalogue;
 use crate::text;
 use frontmatter::FrontMatterSpan;
 use tree::Shortcodes;
@@ -406,7 +406,7 @@ pub fn is_card(sc: &tree::Shortcode, catalogue: &Catalogue) -> bool {
 /// Whether the site's `project-card` is the sample's kind (its template reads
 /// `tech-icons`), or the site has no `project-card` template Folio could read.
 pub fn has_sample_card(catalogue: &Catalogue) -> bool {
-    use crate::site::shortcodes::ParamKey;
+    use crate::templates::ParamKey;
     catalogue.get(CARD).is_none_or(|t| {
         t.schema
             .param(&ParamKey::Named("tech-icons".into()))

@@ -10,7 +10,7 @@ use super::lexer::{Param, Quote};
 use super::tree::Shortcode;
 use crate::formats::EditError;
 use crate::model::ParamValue;
-use crate::site::shortcodes::{ParamKey, Schema};
+use crate::templates::{ParamKey, Schema};
 use crate::text::{self, Splice};
 
 /// A shortcode call and the layout of its body.

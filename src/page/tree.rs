@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::lexer::{self, Tag, Token};
 use crate::error::SyntaxError;
 use crate::model::Notation;
-use crate::site::Catalogue;
+use crate::templates::Catalogue;
 use crate::text::position;
 
 /// Shortcodes nested deeper than this are refused: no real page comes close, and rendering

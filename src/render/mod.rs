@@ -33,7 +33,7 @@ struct Source<'a> {
     escapes: &'a [Escape],
     body_start: usize,
     /// The site's shortcodes: how shortcodes in re-parsed text pair.
-    catalogue: &'a crate::site::Catalogue,
+    catalogue: &'a crate::templates::Catalogue,
 }
 
 /// How deep `markdownify` may find shortcodes in shortcode output before it stops looking.

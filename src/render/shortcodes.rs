@@ -14,7 +14,7 @@ use crate::site::lookup_param;
 pub fn is_placeholder_only(
     shortcodes: &Shortcodes,
     i: usize,
-    catalogue: &crate::site::Catalogue,
+    catalogue: &crate::templates::Catalogue,
 ) -> bool {
     let sc = shortcodes.all.get(i);
     sc.is_some_and(|sc| !is_card(sc, catalogue) && sc.name() != "param")

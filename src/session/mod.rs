@@ -149,14 +149,12 @@ impl Session {
     /// The folders the watcher watches for template changes (the site's, its themes' and
     /// modules' `layouts/`).
     pub fn template_folders(&self) -> Vec<PathBuf> {
-        crate::site::Catalogue::folders(&self.site.template_sources())
+        crate::templates::Catalogue::folders(&self.site.template_sources())
     }
 
     /// The site's `folio.toml` (corrections to the forms; watched with the page).
     pub fn overrides_file(&self) -> PathBuf {
-        self.site
-            .root
-            .join(crate::site::shortcodes::overrides::FILE)
+        self.site.root.join(crate::templates::overrides::FILE)
     }
 
     /// The parsed page, unless it is broken.

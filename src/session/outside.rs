@@ -74,7 +74,7 @@ impl Session {
     pub fn outside_change(&mut self, changes: &[Change]) -> Result<Outside> {
         let is_templates = |c: &Change| {
             matches!(c, Change::Templates(_))
-                || c.path().file_name() == Some(crate::site::shortcodes::overrides::FILE.as_ref())
+                || c.path().file_name() == Some(crate::templates::overrides::FILE.as_ref())
         };
         let templates = changes
             .iter()

@@ -9,8 +9,8 @@ use super::Session;
 use crate::check::FieldProblem;
 use crate::error::SyntaxError;
 use crate::model::Portfolio;
-use crate::site::shortcodes::ShortcodeTemplate;
 use crate::site::{Language, PageRef};
+use crate::templates::ShortcodeTemplate;
 use crate::text;
 
 /// Everything the window shows about the open page.

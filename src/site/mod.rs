@@ -2,14 +2,14 @@
 //! `[params]`, its languages and content folders, and the portfolio pages in them.
 //!
 //! `config.rs` finds and reads the config, `params.rs` reads and edits the params,
-//! `content.rs` lists languages and portfolio pages, [`shortcodes`] is the catalogue of the
-//! shortcodes the site can call, learned from its templates.
+//! `content.rs` lists languages and portfolio pages, [`images`] the images a page's fields
+//! can point at. The site's shortcodes ([`Site::shortcodes`]) are learned from its
+//! templates by [`crate::templates`].
 
 mod config;
 mod content;
 pub mod images;
 mod params;
-pub mod shortcodes;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,10 +17,10 @@ use std::sync::Arc;
 use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
+use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
 pub use params::lookup_param;
-pub use shortcodes::Catalogue;
 
 /// One language of the site and where its content lives.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

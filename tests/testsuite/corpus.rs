@@ -106,7 +106,7 @@ fn site_for(page: &Path, rows: &[&Row]) -> tempfile::TempDir {
     let text = std::fs::read(page).unwrap();
     std::fs::write(d.join("content/page.md"), &text).unwrap();
     let text = String::from_utf8_lossy(&text);
-    let built_in = folio::site::Catalogue::built_in();
+    let built_in = folio::templates::Catalogue::built_in();
     for row in rows {
         if row.template.is_none() && built_in.get(&row.name).is_some() {
             continue;

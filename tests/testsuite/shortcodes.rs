@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use folio::site::shortcodes::{FieldKind, Origin, ParamKey};
+use folio::templates::{FieldKind, Origin, ParamKey};
 use folio::{OpenPage, Site};
 
 use crate::support::{copy_dir, folio_tree, hugo_tree, root};

@@ -1,5 +1,6 @@
 //! The site's shortcode catalogue: every shortcode the site can call, where its template
-//! is, and the [`Schema`] inferred from it.
+//! is, and the [`Schema`] inferred from it. Below the page (which pairs shortcodes as the
+//! catalogue says) and the site (which holds one): it reads only files.
 //!
 //! Templates are looked up as Hugo does (`tpl/tplimpl`, Hugo docs "Template lookup
 //! order"), first found wins:

@@ -47,7 +47,10 @@ pub fn apply(root: &Path, catalogue: &mut Catalogue) -> Result<()> {
     if !path.is_file() {
         return Ok(());
     }
-    let file = crate::site::ConfigFile::read(&path)?;
+    let src = crate::fs::read_text(&path)?;
+    let doc = crate::formats::Tree::parse(&src, 0..src.len(), crate::formats::Format::Toml)
+        .map_err(|e| e.at(&path, &src))?;
+    let file = File { src, doc };
     let Some(shortcodes) = file.doc.get(&["shortcodes"]) else {
         return Ok(());
     };
@@ -79,9 +82,15 @@ pub fn apply(root: &Path, catalogue: &mut Catalogue) -> Result<()> {
     Ok(())
 }
 
+/// The parsed file.
+struct File {
+    src: String,
+    doc: crate::formats::Tree,
+}
+
 fn apply_field(
     path: &Path,
-    file: &crate::site::ConfigFile,
+    file: &File,
     key_path: &[&str; 4],
     catalogue: &mut Catalogue,
 ) -> Result<()> {
