@@ -306,9 +306,10 @@ impl Page {
         let mut gaps = Vec::new();
         let mut gap_start = range.start;
         let mut run_start = range.start;
+        let sample_card = has_sample_card(&self.catalogue);
         for &i in shortcodes {
             let sc = &self.shortcodes.all[i];
-            let kind = if is_card(sc, &self.catalogue) {
+            let kind = if sample_card && edits_as_card(sc) {
                 BlockSpan::Card(i)
             } else if stands_alone(&self.src, &sc.span, range.start, range.end) {
                 BlockSpan::Shortcode(i)
@@ -397,10 +398,15 @@ pub fn revision(src: &str) -> String {
 /// sample's kind (it reads `tech-icons`) or unknown. A site's own `project-card` reading
 /// other parameters is a shortcode like any other, with its template's fields.
 pub fn is_card(sc: &tree::Shortcode, catalogue: &Catalogue) -> bool {
+    edits_as_card(sc) && has_sample_card(catalogue)
+}
+
+/// The call's side of [`is_card`]: a paired (or self-closing) `project-card` with named
+/// parameters.
+fn edits_as_card(sc: &tree::Shortcode) -> bool {
     sc.name() == CARD
         && (sc.close.is_some() || sc.open.self_closing)
         && (sc.open.params.is_empty() || sc.open.is_named())
-        && has_sample_card(catalogue)
 }
 
 /// Whether the site's `project-card` is the sample's kind (its template reads

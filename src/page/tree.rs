@@ -122,9 +122,18 @@ fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortco
     let mut stack: Vec<usize> = Vec::new();
     // Tags left open by an outer closing tag, by name: (where opened, where the outer closed).
     let mut orphans: HashMap<String, (usize, usize)> = HashMap::new();
+    // Pages call a few shortcodes many times: the last name's answer is kept.
+    let mut last: Option<(lexer::Name, Option<bool>)> = None;
     for tok in tokens {
         let Token::Tag(tag) = tok else { continue };
-        let pairing = catalogue.paired(&tag.name);
+        let pairing = match &last {
+            Some((name, paired)) if *name == tag.name => *paired,
+            _ => {
+                let paired = catalogue.paired(&tag.name);
+                last = Some((tag.name.clone(), paired));
+                paired
+            }
+        };
         if tag.closing {
             if pairing == Some(false) {
                 return Err(closed_standalone(src, &all, &tag));
