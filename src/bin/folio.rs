@@ -171,8 +171,11 @@ fn export(path: &Path, out: &Path) -> Result<(), Error> {
 fn shortcodes(path: &Path, json: bool) -> Result<(), Error> {
     let site = if path.is_dir() {
         folio::Site::open_dir(path)?
-    } else {
+    } else if path.is_file() {
         folio::Site::for_page(path)?
+    } else {
+        let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
+        return Err(Error::io(path, missing));
     };
     let mut out = std::io::stdout().lock();
     let text = if json {

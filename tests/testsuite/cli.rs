@@ -284,3 +284,42 @@ fn apply_refuses_a_model_whose_text_holds_a_nul_and_writes_nothing() {
     assert_eq!(fs::read_to_string(&page).unwrap(), before);
     assert_eq!(folio(&["check", &page], None).status.code(), Some(0));
 }
+
+#[test]
+fn shortcodes_prints_the_sites_catalogue_as_text_and_as_json() {
+    let site = crate::support::root().join("tests/fixtures/sites/learned");
+    let out = folio(&["shortcodes", site.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    assert!(
+        listing.contains("card  layouts/_shortcodes/card.html  standalone\n  name: text  (default \"Untitled\")\n  thumb: image\n  url: url\n"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("grid  themes/base/layouts/shortcodes/grid.html  paired\n"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("figure  built into Hugo  standalone\n"),
+        "{listing}"
+    );
+    let out = folio(&["shortcodes", "--json", site.to_str().unwrap()], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let card = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "card")
+        .unwrap();
+    assert_eq!(card["origin"], serde_json::json!({"kind": "site"}));
+    assert_eq!(card["schema"]["paired"], false);
+    assert_eq!(card["schema"]["params"][5]["key"], "icons");
+    assert_eq!(card["schema"]["params"][5]["kind"], "icons");
+    let out = folio(&["shortcodes", "/nonexistent"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("/nonexistent"),
+        "{}",
+        text(&out.stderr)
+    );
+}
