@@ -63,10 +63,21 @@ pub struct ShortcodeTemplate {
     pub problem: Option<String>,
 }
 
-/// The shortcodes a site can call, by name.
+/// The shortcodes a site can call, by name. Names are matched without regard to case, as
+/// Hugo matches them (`{{< relRef >}}` calls `relref`, `{{< mycard >}}` calls
+/// `myCard.html`): the map's keys are lowercase.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Catalogue {
     templates: BTreeMap<String, ShortcodeTemplate>,
+}
+
+/// A name as the catalogue keys it.
+fn key(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(name.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
 
 /// Where a catalogue looks for templates, in precedence order.
@@ -119,14 +130,18 @@ impl Catalogue {
 
     /// The shortcode called `name`, if the site has it.
     pub fn get(&self, name: &str) -> Option<&ShortcodeTemplate> {
-        self.templates.get(name)
+        self.templates.get(&*key(name))
+    }
+
+    /// The shortcode called `name`, to correct (`folio.toml`).
+    fn get_mut(&mut self, name: &str) -> Option<&mut ShortcodeTemplate> {
+        self.templates.get_mut(&*key(name))
     }
 
     /// Whether calls of `name` take a body, as its template says; `None` when Folio has
     /// no readable template for it (the caller scans ahead for a closing tag).
     pub fn paired(&self, name: &str) -> Option<bool> {
-        self.templates
-            .get(name)
+        self.get(name)
             .filter(|t| t.problem.is_none())
             .map(|t| t.schema.paired)
     }
@@ -163,7 +178,8 @@ impl Catalogue {
     /// Adds the templates under `layouts/_shortcodes` and `layouts/shortcodes` whose
     /// names are not taken by an earlier source.
     fn add_folder(&mut self, root: &Path, layouts: &Path, origin: &Origin) {
-        let mut found: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        // By key: `Card.html` and `card.html` are one shortcode to Hugo.
+        let mut found: BTreeMap<String, (String, Vec<PathBuf>)> = BTreeMap::new();
         for dir in [layouts.join("_shortcodes"), layouts.join("shortcodes")] {
             for entry in walkdir::WalkDir::new(&dir)
                 .sort_by_file_name()
@@ -174,19 +190,24 @@ impl Catalogue {
                 let Some(name) = shortcode_name(&dir, entry.path()) else {
                     continue;
                 };
-                if !self.templates.contains_key(&name) {
-                    found.entry(name).or_default().push(entry.into_path());
+                if self.get(&name).is_none() {
+                    let k = key(&name).into_owned();
+                    found
+                        .entry(k)
+                        .or_insert_with(|| (name, Vec::new()))
+                        .1
+                        .push(entry.into_path());
                 }
             }
         }
-        for (name, mut files) in found {
+        for (k, (name, mut files)) in found {
             // The plain `name.html` first: its schema leads.
             files.sort_by_key(|f| {
                 f.file_name()
                     .map(|n| n.to_string_lossy().matches('.').count())
             });
             let template = read_template(root, &name, files, origin.clone());
-            self.templates.insert(name, template);
+            self.templates.insert(k, template);
         }
     }
 }
@@ -293,6 +314,13 @@ mod tests {
         );
         assert_eq!(shortcode_name(d, &d.join(".card.html.swp")), None);
         assert_eq!(shortcode_name(d, &d.join("card.html~")), None);
+    }
+
+    #[test]
+    fn names_are_matched_without_regard_to_case_as_hugo_matches_them() {
+        let c = Catalogue::built_in();
+        assert_eq!(c.paired("relRef"), Some(false));
+        assert_eq!(c.get("Figure").map(|t| t.name.as_str()), Some("figure"));
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn apply_field(
         p.push(k);
         file.doc.get(&p).map(|n| (n.span.start, n.to_json()))
     };
-    let Some(template) = catalogue.templates.get_mut(name) else {
+    let Some(template) = catalogue.get_mut(name) else {
         // A shortcode the site does not have: nothing to correct (`folio check` reports
         // calls of unknown shortcodes).
         return Ok(());

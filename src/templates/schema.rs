@@ -409,7 +409,14 @@ impl Infer {
                 self.mark(&flows, |u| u.markdown = true);
                 flows
             }
-            _ => self.field(fields, dot),
+            _ => {
+                // A method Folio does not follow (`.Parent.Store.Set "k" (…)`): what its
+                // arguments read (`.Inner`, parameters) still counts.
+                let flows = self.args(args, dot);
+                self.mark(&flows, |u| u.other = true);
+                let _ = piped;
+                self.field(fields, dot)
+            }
         }
     }
 
@@ -691,6 +698,13 @@ mod tests {
                 .as_deref(),
             Some("x")
         );
+    }
+
+    #[test]
+    fn what_the_arguments_of_an_unfollowed_method_read_counts() {
+        let s = Schema::infer(r#"{{ .Parent.Store.Set "tabs" (dict "name" (.Get "name") "content" .InnerDeindent) }}"#).unwrap();
+        assert!(s.paired);
+        assert_eq!(s.params[0].key, ParamKey::Named("name".into()));
     }
 
     #[test]
