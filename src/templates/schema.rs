@@ -704,7 +704,10 @@ mod tests {
     fn what_the_arguments_of_an_unfollowed_method_read_counts() {
         let s = Schema::infer(r#"{{ .Parent.Store.Set "tabs" (dict "name" (.Get "name") "content" .InnerDeindent) }}"#).unwrap();
         assert!(s.paired);
-        assert_eq!(s.params[0].key, ParamKey::Named("name".into()));
+        assert_eq!(
+            s.params.first().map(|p| &p.key),
+            Some(&ParamKey::Named("name".into()))
+        );
     }
 
     #[test]
