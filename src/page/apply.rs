@@ -424,10 +424,41 @@ impl Page {
             &format!("{at}.params"),
         )?;
         if sc.close.is_some() {
-            let body = new.body.as_deref().unwrap_or_default();
-            splices.push(view.body_edit(body, self.eol, &format!("{at}.body"))?);
+            let body = match (&new.body, &new.children) {
+                (Some(b), _) => b.clone(),
+                (None, Some(children)) => self.new_children(children, &format!("{at}.children"))?,
+                (None, None) => String::new(),
+            };
+            splices.push(view.body_edit(&body, self.eol, &format!("{at}.body"))?);
         }
         text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
+    }
+
+    /// The body of a new container from its `children` (all new): each written as a new
+    /// block is, shortcodes on consecutive lines, prose set off by blank lines; LF line
+    /// endings (the body is re-indented and given the page's line endings when written).
+    fn new_children(&self, children: &[Block], at: &str) -> Result<String, EditError> {
+        let none = Region::default();
+        let mut out = String::new();
+        let mut prev: Option<&Block> = None;
+        for (i, b) in children.iter().enumerate() {
+            let mut fresh = b.clone();
+            fresh.set_id(None);
+            if let Some(p) = prev {
+                let prose =
+                    matches!(p, Block::Markdown { .. }) || matches!(b, Block::Markdown { .. });
+                out.push_str(if prose { "\n\n" } else { "\n" });
+            }
+            let text = self.block_text(
+                &none,
+                std::slice::from_ref(&fresh),
+                0,
+                &format!("{at}[{i}]"),
+            )?;
+            out.push_str(&text::normalize_eol(&text));
+            prev = Some(b);
+        }
+        Ok(out)
     }
 
     /// `{{< name >}}`, closed (`{{< /name >}}`) when its template reads `.Inner` or `new`
@@ -462,7 +493,9 @@ impl Page {
             .map_err(|e| EditError::new(at, e.message))
     }
 
-    /// One splice replacing `region`'s blocks with `blocks` in their order.
+    /// One splice replacing `region`'s blocks with `blocks` in their order. A shortcode's
+    /// indentation is the end of the gap before it and goes with it; prose carries its own;
+    /// a new block gets the region's (that of its first shortcode, else its first prose).
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
@@ -476,9 +509,11 @@ impl Page {
         let span: Range<usize> = if n == 0 {
             gaps[0].clone()
         } else {
-            gaps[0].end..gaps[n].start
+            let lead = trailing_indent(&self.src[gaps[0].clone()]).len();
+            gaps[0].end - lead..gaps[n].start
         };
         let para = format!("{0}{0}", self.eol);
+        let fresh = self.region_indent(region);
         let mut out = String::new();
         if n == 0 && !blocks.is_empty() {
             // Blocks into an empty region: after whatever blank space is there.
@@ -487,8 +522,15 @@ impl Page {
         let mut prev: Option<&Block> = None;
         for (pos, b) in blocks.iter().enumerate() {
             if let Some(p) = prev {
-                out.push_str(&self.gap_between(region, p, b, &para));
+                let gap = self.gap_between(region, p, b, &para);
+                out.push_str(gap.strip_suffix(trailing_indent(&gap)).unwrap_or(&gap));
             }
+            let indent = match (b, b.id()) {
+                (Block::Markdown { .. }, Some(_)) => "",
+                (_, Some(id)) => self.own_indent(region, id),
+                (_, None) => fresh,
+            };
+            out.push_str(indent);
             out.push_str(&self.block_text(region, blocks, pos, at)?);
             prev = Some(b);
         }
@@ -496,6 +538,46 @@ impl Page {
             out.push_str(self.eol);
         }
         Ok(Splice::new(span, out))
+    }
+
+    /// The indentation of block `id` of `region` when it is a shortcode: the spaces and tabs
+    /// after the last line break of the gap before it.
+    #[allow(
+        clippy::string_slice,
+        reason = "gaps are spans of this page's `src` between lexer spans, so on char boundaries"
+    )]
+    fn own_indent(&self, region: &Region, id: usize) -> &str {
+        let gap = region.gaps.get(id).map_or("", |g| &self.src[g.clone()]);
+        if gap.contains('\n') || id > 0 {
+            trailing_indent(gap)
+        } else {
+            ""
+        }
+    }
+
+    /// The indentation a new block of `region` gets: its first shortcode's, else its first
+    /// prose line's.
+    fn region_indent(&self, region: &Region) -> &str {
+        for (id, b) in region.blocks.iter().enumerate() {
+            match b {
+                BlockSpan::Markdown(_) => {}
+                _ => return self.own_indent(region, id),
+            }
+        }
+        region
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                BlockSpan::Markdown(_) => {
+                    let t = self.block_source(b);
+                    Some(
+                        t.get(..t.len() - t.trim_start_matches([' ', '\t']).len())
+                            .unwrap_or(""),
+                    )
+                }
+                _ => None,
+            })
+            .unwrap_or("")
     }
 
     /// The whitespace to put between blocks `prev` and `next` of the new order of `region`:
@@ -532,6 +614,18 @@ impl Page {
             Some(g) if g.matches('\n').count() >= needed => g.to_string(),
             _ => para.to_string(),
         }
+    }
+}
+
+/// The spaces and tabs at the end of `gap`, after its last line break.
+fn trailing_indent(gap: &str) -> &str {
+    let line = gap
+        .rfind('\n')
+        .map_or(gap, |i| gap.get(i + 1..).unwrap_or(""));
+    if line.chars().all(|c| c == ' ' || c == '\t') {
+        line
+    } else {
+        ""
     }
 }
 

@@ -89,10 +89,18 @@ impl<'a> ShortcodeView<'a> {
         } else {
             self.indent.to_string()
         };
-        Ok(Splice::new(
-            self.content.clone(),
-            text::rewrite_lines(raw, &indent, body, eol),
-        ))
+        let mut new = text::rewrite_lines(raw, &indent, body, eol);
+        // An empty body on its own line (`{{< x >}}\n{{< /x >}}`): the closing tag keeps
+        // its line.
+        let closes_here = self.sc.close.as_ref().map(|c| c.span.start) == Some(self.content.end);
+        if raw.is_empty()
+            && !new.is_empty()
+            && closes_here
+            && self.content.start > self.sc.open.span.end
+        {
+            new.push_str(eol);
+        }
+        Ok(Splice::new(self.content.clone(), new))
     }
 
     /// The parameters as written, each typed by `schema` when given.
@@ -157,7 +165,8 @@ impl<'a> ShortcodeView<'a> {
 
     fn named_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
         let mut out = Vec::new();
-        let wanted = |k: &str| new.iter().find(|p| p.name.as_deref() == Some(k));
+        // Hugo reads the last of a repeated name: so does the model.
+        let wanted = |k: &str| new.iter().rev().find(|p| p.name.as_deref() == Some(k));
         for p in &self.sc.open.params {
             let Some((k, _)) = &p.key else { continue };
             match wanted(k) {
@@ -194,7 +203,7 @@ impl<'a> ShortcodeView<'a> {
         for (i, p) in old.iter().enumerate() {
             match new.get(i) {
                 Some(v) if v.value != p.value => {
-                    let q = quote(&v.value, p.quote)
+                    let q = quote_positional(&v.value, p.quote)
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -205,7 +214,8 @@ impl<'a> ShortcodeView<'a> {
         let style = old.last().map_or(Quote::Double, |p| p.quote);
         let mut appended = String::new();
         for (i, v) in new.iter().enumerate().skip(old.len()) {
-            let q = quote(&v.value, style).map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
+            let q = quote_positional(&v.value, style)
+                .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
             appended.push(' ');
             appended.push_str(&q);
         }
@@ -260,6 +270,19 @@ fn trailing_break(t: &str) -> usize {
     } else {
         0
     }
+}
+
+/// As [`quote`], for a positional value: written bare only when Hugo's lexer reads it back
+/// as one positional word (`v=x` would become a named parameter).
+///
+/// # Errors
+/// As [`quote`].
+pub fn quote_positional(v: &str, preferred: Quote) -> Result<String, String> {
+    let preferred = match preferred {
+        Quote::Bare if !super::lexer::is_bare_positional(v) => Quote::Double,
+        q => q,
+    };
+    quote(v, preferred)
 }
 
 /// Writes `v` as a shortcode parameter value that Hugo's lexer reads back as `v`, in the

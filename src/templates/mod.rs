@@ -181,6 +181,9 @@ impl Catalogue {
         // By key: `Card.html` and `card.html` are one shortcode to Hugo.
         let mut found: BTreeMap<String, (String, Vec<PathBuf>)> = BTreeMap::new();
         for dir in [layouts.join("_shortcodes"), layouts.join("shortcodes")] {
+            // A name in `_shortcodes` hides the same name in `shortcodes` (Hugo ≥ 0.146);
+            // only variants within one folder are read together.
+            let earlier: Vec<String> = found.keys().cloned().collect();
             for entry in walkdir::WalkDir::new(&dir)
                 .sort_by_file_name()
                 .into_iter()
@@ -190,8 +193,8 @@ impl Catalogue {
                 let Some(name) = shortcode_name(&dir, entry.path()) else {
                     continue;
                 };
-                if self.get(&name).is_none() {
-                    let k = key(&name).into_owned();
+                let k = key(&name).into_owned();
+                if self.get(&name).is_none() && !earlier.contains(&k) {
                     found
                         .entry(k)
                         .or_insert_with(|| (name, Vec::new()))
@@ -314,6 +317,25 @@ mod tests {
         );
         assert_eq!(shortcode_name(d, &d.join(".card.html.swp")), None);
         assert_eq!(shortcode_name(d, &d.join("card.html~")), None);
+    }
+
+    #[test]
+    fn a_name_in_underscore_shortcodes_hides_the_same_name_in_shortcodes() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = dir.path().join("layouts");
+        std::fs::create_dir_all(l.join("_shortcodes")).unwrap();
+        std::fs::create_dir_all(l.join("shortcodes")).unwrap();
+        std::fs::write(l.join("_shortcodes/dup.html"), "NEW[{{ .Get \"a\" }}]").unwrap();
+        std::fs::write(l.join("shortcodes/dup.html"), "OLD[{{ .Inner }}]").unwrap();
+        std::fs::write(l.join("shortcodes/dup.en.html"), "{{ .Inner }}").unwrap();
+        let c = Catalogue::load(&Sources {
+            root: dir.path().to_path_buf(),
+            ..Sources::default()
+        })
+        .unwrap();
+        let dup = c.get("dup").unwrap();
+        assert_eq!(dup.files, [Path::new("layouts/_shortcodes/dup.html")]);
+        assert_eq!(c.paired("dup"), Some(false));
     }
 
     #[test]

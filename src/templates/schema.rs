@@ -429,6 +429,7 @@ impl Infer {
     }
 
     fn field(&mut self, fields: &[gotmpl::parse::SmolStr], dot: &Flows) -> Flows {
+        self.note_inner(fields);
         match fields.first().map(|s| s.as_str()) {
             Some("Inner" | "InnerDeindent") => {
                 self.paired = true;
@@ -443,6 +444,14 @@ impl Infer {
             },
             _ if fields.is_empty() => dot.clone(),
             _ => Flows::new(),
+        }
+    }
+
+    /// Hugo calls a template paired when any field chain names `.Inner` or
+    /// `.InnerDeindent` (`$c.Inner` too: `hugolib/shortcode.go`, `collectInner`).
+    fn note_inner(&mut self, fields: &[gotmpl::parse::SmolStr]) {
+        if fields.iter().any(|f| f == "Inner" || f == "InnerDeindent") {
+            self.paired = true;
         }
     }
 
@@ -466,9 +475,15 @@ impl Infer {
                 }
             }
             // `$x`, and `$x.Path` (a field of a value made from it).
-            Expr::Variable(_, var, _) => self.vars.get(var.as_str()).cloned().unwrap_or_default(),
+            Expr::Variable(_, var, fields) => {
+                self.note_inner(fields);
+                self.vars.get(var.as_str()).cloned().unwrap_or_default()
+            }
             Expr::Pipe(_, p) => self.pipe(p, dot),
-            Expr::Chain(_, inner, _) => self.expr(inner, dot),
+            Expr::Chain(_, inner, fields) => {
+                self.note_inner(fields);
+                self.expr(inner, dot)
+            }
             _ => Flows::new(),
         }
     }
@@ -698,6 +713,16 @@ mod tests {
                 .as_deref(),
             Some("x")
         );
+    }
+
+    #[test]
+    fn inner_anywhere_in_a_field_chain_makes_it_paired() {
+        assert!(
+            Schema::infer("{{ $c := . }}<div>{{ $c.Inner }}</div>")
+                .unwrap()
+                .paired
+        );
+        assert!(Schema::infer("{{ (.).InnerDeindent }}").unwrap().paired);
     }
 
     #[test]

@@ -495,3 +495,132 @@ fn an_image_fields_picker_offers_static_assets_and_the_pages_bundle() {
         "a page that is not a bundle has no images of its own"
     );
 }
+
+/// A site of its own: `box` (paired, Markdown body), `badge` (named), `yt` (positional).
+fn small_site(page: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("layouts/shortcodes")).unwrap();
+    std::fs::create_dir_all(d.join("content")).unwrap();
+    std::fs::write(d.join("hugo.toml"), "title = \"small\"\n").unwrap();
+    for (name, t) in [
+        ("box", "<div class=\"box\">{{ .Inner | markdownify }}</div>"),
+        ("badge", "<span>{{ .Get \"label\" }}</span>"),
+        (
+            "yt",
+            "<iframe src=\"https://youtube.com/embed/{{ .Get 0 }}\"></iframe>",
+        ),
+    ] {
+        std::fs::write(d.join(format!("layouts/shortcodes/{name}.html")), t).unwrap();
+    }
+    std::fs::write(d.join("content/x.md"), page).unwrap();
+    dir
+}
+
+/// The page of [`small_site`] after `edit`.
+fn small_edit(page: &str, edit: impl FnOnce(&mut folio::Portfolio)) -> String {
+    let dir = small_site(page);
+    let doc = OpenPage::open(&dir.path().join("content/x.md")).unwrap();
+    let mut m = doc.model();
+    edit(&mut m);
+    doc.plan(&m, Path::new("<model>"))
+        .unwrap()
+        .page
+        .unwrap_or_else(|| page.to_string())
+}
+
+#[test]
+fn a_positional_value_that_would_read_as_a_name_is_quoted() {
+    let page = "---\ntitle: x\n---\n{{< yt abc >}}\n";
+    let out = small_edit(page, |m| {
+        block_at(m, &[0]).params.as_mut().unwrap()[0].value = "v=xyz".into()
+    });
+    assert_eq!(out, page.replace("yt abc", "yt \"v=xyz\""));
+    let out = small_edit(page, |m| {
+        block_at(m, &[0]).params.as_mut().unwrap()[0].value = "a-b.c".into()
+    });
+    assert_eq!(out, page.replace("yt abc", "yt a-b.c"));
+}
+
+#[test]
+fn blocks_moved_in_an_indented_container_keep_their_indentation() {
+    let page =
+        "---\ntitle: x\n---\n{{< box >}}\n  Para one.\n\n  {{< badge label=a >}}\n{{< /box >}}\n";
+    let swapped = small_edit(page, |m| {
+        block_at(m, &[0]).children.as_mut().unwrap().reverse()
+    });
+    assert_eq!(
+        swapped,
+        page.replace(
+            "  Para one.\n\n  {{< badge label=a >}}\n",
+            "  {{< badge label=a >}}\n\n  Para one.\n"
+        )
+    );
+    let added = small_edit(page, |m| {
+        let new = folio::model::Shortcode {
+            name: "badge".into(),
+            params: Some(vec![]),
+            ..Default::default()
+        };
+        block_at(m, &[0])
+            .children
+            .as_mut()
+            .unwrap()
+            .insert(0, folio::Block::Shortcode(new));
+    });
+    assert_eq!(
+        added,
+        page.replace("  Para one.\n", "  {{< badge >}}\n\n  Para one.\n")
+    );
+}
+
+#[test]
+fn of_a_repeated_parameter_the_last_is_the_one_edited_as_hugo_reads_the_last() {
+    let page = "---\ntitle: x\n---\n{{< badge label=a label=b >}}\n";
+    let out = small_edit(page, |m| {
+        block_at(m, &[0]).params.as_mut().unwrap()[1].value = "c".into()
+    });
+    assert_eq!(out, page.replace("label=b", "label=c"));
+}
+
+#[test]
+fn a_body_written_into_an_empty_container_keeps_the_closing_tag_on_its_line() {
+    let page = "---\ntitle: x\n---\n{{< box >}}\n{{< /box >}}\n";
+    let out = small_edit(page, |m| {
+        block_at(m, &[0]).body = Some("hello\nworld".into())
+    });
+    assert_eq!(
+        out,
+        "---\ntitle: x\n---\n{{< box >}}\n  hello\n  world\n{{< /box >}}\n"
+    );
+}
+
+#[test]
+fn a_new_container_is_written_with_its_children() {
+    let page = "---\ntitle: x\n---\nText.\n";
+    let out = small_edit(page, |m| {
+        let badge = folio::model::Shortcode {
+            name: "badge".into(),
+            params: Some(vec![folio::model::ParamValue {
+                name: Some("label".into()),
+                value: "new".into(),
+                kind: None,
+            }]),
+            ..Default::default()
+        };
+        let container = folio::model::Shortcode {
+            name: "box".into(),
+            children: Some(vec![
+                folio::Block::Shortcode(badge),
+                folio::Block::Markdown {
+                    id: None,
+                    text: "Hello".into(),
+                },
+            ]),
+            ..Default::default()
+        };
+        m.blocks.push(folio::Block::Shortcode(container));
+    });
+    // A body written into an empty call is indented two spaces, as the sample's cards are.
+    assert_eq!(out, "---\ntitle: x\n---\nText.\n\n{{< box >}}\n  {{< badge label=\"new\" >}}\n\n  Hello\n{{< /box >}}\n");
+}

@@ -162,6 +162,13 @@ fn is_alnum(c: char) -> bool {
 }
 
 /// Hugo's `isAlphaNumericOrHyphen`.
+/// Whether `v` can be written bare as a positional parameter and read back as that
+/// positional value: Hugo's lexer reads a bare word of letters, digits, `_`, `-` and `.`
+/// (anything else ends it, and `=` makes it a name).
+pub fn is_bare_positional(v: &str) -> bool {
+    !v.is_empty() && v.chars().all(|c| is_alnum_or_hyphen(c) || c == '.')
+}
+
 fn is_alnum_or_hyphen(c: char) -> bool {
     is_alnum(c) || c == '-'
 }
