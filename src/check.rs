@@ -169,15 +169,31 @@ struct Problem(usize, Severity, String);
 fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut Vec<Problem>) {
     let name = sc.name();
     let Some(template) = catalogue.get(name) else {
+        if name.ends_with(".inline") {
+            // An inline shortcode, defined where it is called (`enableInlineShortcodes`).
+            return;
+        }
         let near = nearest(name, catalogue.iter().map(|t| t.name.as_str()));
+        let (severity, why) = match catalogue.missing_sources() {
+            [] => (
+                Severity::Error,
+                "none in layouts/_shortcodes, layouts/shortcodes, the theme or Hugo's built-ins \
+                 (Hugo fails the build on this)"
+                    .to_string(),
+            ),
+            missing => (
+                Severity::Warning,
+                format!(
+                    "none in the site or Hugo's built-ins, and {} is not on disk (run `hugo mod \
+                     vendor` to let Folio read its templates)",
+                    missing.join(", ")
+                ),
+            ),
+        };
         out.push(Problem(
             sc.open.name_span.start,
-            Severity::Error,
-            format!(
-                "shortcode `{name}` has no template: none in layouts/_shortcodes, \
-                 layouts/shortcodes, the theme or Hugo's built-ins (Hugo fails the build on \
-                 this){near}"
-            ),
+            severity,
+            format!("shortcode `{name}` has no template: {why}{near}"),
         ));
         return;
     };

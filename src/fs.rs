@@ -16,14 +16,21 @@ pub fn read_text(path: &Path) -> Result<String> {
     decode(path, bytes)
 }
 
-/// Writes `bytes` to `path` atomically.
+/// Writes `bytes` to `path` atomically. A symbolic link is written through: its target
+/// is replaced (with the target's permissions) and the link stays a link.
 ///
 /// # Errors
-/// [`Error::Io`] with `path` when the temporary file cannot be created, written or renamed;
-/// the old file is then left as it was.
+/// [`Error::Io`] with `path` when the temporary file cannot be created, written or renamed,
+/// or a link's target cannot be found; the old file is then left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?
+    } else {
+        path.to_path_buf()
+    };
     let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(path)
+        .open(&target)
         .map_err(|e| Error::io(path, e))?;
     file.write_all(bytes).map_err(|e| Error::io(path, e))?;
     file.commit().map_err(|e| Error::io(path, e))

@@ -42,7 +42,8 @@ function ctx() {
     problems: (id) => state.problems.get(id) ?? [],
     foldByDefault: state.model.blocks.length > 40,
     hasSampleCard: sampleCard(),
-    shortcode: (name) => state.shortcodes.find((s) => s.name === name) ?? null,
+    shortcode: (name) => state.shortcodes.find((s) => s.name === name.toLowerCase() || s.name.toLowerCase() === name.toLowerCase()) ?? null,
+    missingThemes: state.missingThemes ?? [],
     /** Shortcode names to offer: `here` first, then those on the page, then the site's own,
      *  then Hugo's built-ins that take content. */
     shortcodeNames: (here) => {
@@ -154,7 +155,7 @@ function applyUpdate(u, anchor = null) {
   Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
   const changed = takeProblems(u);
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
-  if (u.shortcodes) state.shortcodes = u.shortcodes;
+  if (u.shortcodes) { state.shortcodes = u.shortcodes; state.missingThemes = u.missingThemes ?? []; }
   if (u.model) {
     state.model = u.model;
     if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
@@ -177,6 +178,7 @@ function showView(view) {
   configure({ structural: view.structuralEdits });
   state.model = view.model;
   state.shortcodes = view.shortcodes ?? [];
+  state.missingThemes = view.missingThemes ?? [];
   fillSelect($("language"), view.languages.map((l) => [l.code, l.name]), view.language);
   $("language-field").hidden = view.languages.length < 2;
   const pages = view.pages.filter((p) => p.language === view.language);

@@ -61,7 +61,9 @@ export function shortcodeEditor(block, pos, model, ctx) {
     root: block,
     path: [],
     ctx,
-    send: (key) => submit({ op: "block", id: block.id, block: forSending(block) }, { coalesce: `b${block.id}:${key}`, anchor: block.id }),
+    // The block is read when the edit is sent, not when it is queued: a queued keystroke
+    // in another field of the block must not send an older body.
+    send: (key) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: `b${block.id}:${key}`, anchor: block.id }),
     onTitle: (t) => retitle(item, heading(block.name, t)),
   };
   const fields = shortcodeFields(block, env);
@@ -81,7 +83,9 @@ function shortcodeFields(sc, env) {
   const template = env.ctx.shortcode(sc.name);
   const out = [];
   const redraws = [];
-  if (!template) {
+  if (!template && env.ctx.missingThemes.length) {
+    out.push(el("p", { class: "hint", text: `No template for “${sc.name}” here: it may come from ${env.ctx.missingThemes.join(", ")}, which is not on disk (run “hugo mod vendor” to let Folio read it). Its parameters are shown as written.` }));
+  } else if (!template) {
     out.push(el("p", { class: "invalid", text: `No template for “${sc.name}” in this site or its themes: Hugo stops with an error on this page. Its parameters are shown as written.` }));
   } else if (template.problem) {
     out.push(el("p", { class: "invalid", text: `The template of “${sc.name}” cannot be read: ${template.problem}` }));
@@ -99,7 +103,8 @@ function shortcodeFields(sc, env) {
       out.push(list);
       redraws.push(list.redraw);
     } else {
-      out.push(bodyField(sc, env));
+      // Prose for now; a shortcode added inside makes it a list of blocks.
+      out.push(bodyField(sc, env), addControl(sc.children ?? [], { id: env.root.id, path: env.path }, env));
     }
   }
   if (slots.length === 0 && (sc.body === undefined || sc.body === null)) {
@@ -114,12 +119,19 @@ function shortcodeFields(sc, env) {
 function paramSlots(sc, template) {
   const params = sc.params ?? [];
   const schema = template?.schema?.params ?? [];
-  const positional = params.length > 0 && params.every((p) => p.name === undefined || p.name === null);
-  const named = params.some((p) => p.name !== undefined && p.name !== null);
+  // A call is all named or all positional: an empty one offers the kind its template
+  // reads first.
+  const first = typeof schema[0]?.key;
+  const positional = params.length > 0 ? params.every((p) => p.name === undefined || p.name === null) : first === "number";
+  const named = params.length > 0 ? params.some((p) => p.name !== undefined && p.name !== null) : first === "string";
   const of = (key) => schema.find((s) => s.key === key);
-  const out = params.map((p, i) => {
+  const out = [];
+  params.forEach((p, i) => {
     const key = p.name ?? i;
-    return { key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false };
+    // Of a repeated name, Hugo reads the last: one field, for that one.
+    const at = out.findIndex((o) => o.key === key);
+    if (at >= 0) out.splice(at, 1);
+    out.push({ key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false });
   });
   const unset = schema
     .filter((s) => !out.some((o) => o.key === s.key))
@@ -136,7 +148,7 @@ function paramSlots(sc, template) {
 
 function findParam(sc, key) {
   const ps = sc.params ?? [];
-  return typeof key === "number" ? ps[key] : ps.find((p) => p.name === key);
+  return typeof key === "number" ? ps[key] : ps.findLast((p) => p.name === key);
 }
 
 /** Sets a parameter; an empty named one is removed (the template then sees it unset). */

@@ -266,7 +266,10 @@ impl Page {
         }
         let view = ShortcodeView::new(&self.src, sc);
         let mut out = match &new.params {
-            Some(params) => view.param_edits(params, &format!("{at}.params"))?,
+            Some(params) => {
+                let schema = self.catalogue.get(sc.name()).map(|t| &t.schema);
+                view.param_edits(params, schema, &format!("{at}.params"))?
+            }
             None => Vec::new(),
         };
         if let Some(body) = &new.body {
@@ -405,22 +408,30 @@ impl Page {
                 .iter()
                 .position(|sc| sc.name() == new.name)
         });
-        let template = match sibling
+        let sibling = sibling
             .and_then(|i| self.shortcodes.all.get(i))
-            .and_then(|sc| self.src.get(sc.span.clone()))
-        {
-            Some(t) => t.to_string(),
-            None => self.plain_call(new),
-        };
-        let (scs, _) = self.parse_copy(&template, at)?;
+            .and_then(|sc| self.src.get(sc.span.clone()));
+        match sibling.map(|t| self.call_like(t, new, at)) {
+            Some(Ok(text)) => Ok(text),
+            // A sibling that cannot take these parameters (positional, say, for a named
+            // call): written plainly instead.
+            _ => self.call_like(&self.plain_call(new), new, at),
+        }
+    }
+
+    /// `template` (a call of `new`'s shortcode) edited to `new`'s parameters and body.
+    fn call_like(&self, template: &str, new: &Shortcode, at: &str) -> Result<String, EditError> {
+        let (scs, _) = self.parse_copy(template, at)?;
         let sc = scs
             .top
             .first()
             .and_then(|&i| scs.all.get(i))
             .ok_or_else(|| EditError::new(at, "no shortcode to copy"))?;
-        let view = ShortcodeView::new(&template, sc);
+        let view = ShortcodeView::new(template, sc);
+        let schema = self.catalogue.get(&new.name).map(|t| &t.schema);
         let mut splices = view.param_edits(
             new.params.as_deref().unwrap_or_default(),
+            schema,
             &format!("{at}.params"),
         )?;
         if sc.close.is_some() {
@@ -431,7 +442,7 @@ impl Page {
             };
             splices.push(view.body_edit(&body, self.eol, &format!("{at}.body"))?);
         }
-        text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
+        text::apply_splices(template, splices).map_err(|e| EditError::new(at, e.to_string()))
     }
 
     /// The body of a new container from its `children` (all new): each written as a new

@@ -241,6 +241,31 @@ impl Page {
         }
     }
 
+    /// The shape of top-level block `pos`: its kind and, for a paired shortcode, the
+    /// shape of each block inside it, recursively (what the forms draw, without the text).
+    /// Two versions with the same shape keep every nested block at its position.
+    pub fn shape_of(&self, pos: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        if let Some(b) = self.body.blocks.get(pos) {
+            self.push_shape(b, &mut out);
+        }
+        out
+    }
+
+    fn push_shape(&self, b: &BlockSpan, out: &mut Vec<u8>) {
+        match b {
+            BlockSpan::Markdown(_) => out.push(b'm'),
+            BlockSpan::Card(_) => out.push(b'c'),
+            BlockSpan::Shortcode(i) => {
+                out.push(b'(');
+                for child in &self.region_of(*i).blocks {
+                    self.push_shape(child, out);
+                }
+                out.push(b')');
+            }
+        }
+    }
+
     /// The model of block `b`, with id `id` (its position in its region).
     #[allow(
         clippy::indexing_slicing,

@@ -131,14 +131,21 @@ impl<'a> ShortcodeView<'a> {
 
     /// Splices over the opening tag that make the parameters read `new`: changed values in
     /// place, absent ones removed with the space before them, new ones appended before the
-    /// closing delimiter. Named parameters are matched by name (their order is kept as
-    /// written), positional ones by position. `at` names the parameter list in errors.
+    /// closing delimiter (quoted, but a `true`/`false` flag that `schema` says the template
+    /// compares with a boolean is written bare). Named parameters are matched by name
+    /// (their order is kept as written), positional ones by position. `at` names the
+    /// parameter list in errors.
     ///
     /// # Errors
     /// An [`EditError`] at `at[i]` for a value that cannot be written as a shortcode
     /// parameter, or at `at` for a list mixing named and positional parameters (Hugo
     /// refuses such a call) or changing a call from one kind to the other.
-    pub fn param_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
+    pub fn param_edits(
+        &self,
+        new: &[ParamValue],
+        schema: Option<&Schema>,
+        at: &str,
+    ) -> Result<Vec<Splice>, EditError> {
         let named = new.iter().filter(|p| p.name.is_some()).count();
         let old = &self.sc.open.params;
         let old_named = old.iter().any(|p| p.key.is_some());
@@ -157,13 +164,18 @@ impl<'a> ShortcodeView<'a> {
             ));
         }
         if named > 0 || (new.is_empty() && old_named) {
-            self.named_edits(new, at)
+            self.named_edits(new, schema, at)
         } else {
             self.positional_edits(new, at)
         }
     }
 
-    fn named_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
+    fn named_edits(
+        &self,
+        new: &[ParamValue],
+        schema: Option<&Schema>,
+        at: &str,
+    ) -> Result<Vec<Splice>, EditError> {
         let mut out = Vec::new();
         // Hugo reads the last of a repeated name: so does the model.
         let wanted = |k: &str| new.iter().rev().find(|p| p.name.as_deref() == Some(k));
@@ -186,8 +198,16 @@ impl<'a> ShortcodeView<'a> {
         for (i, v) in new.iter().enumerate() {
             let Some(k) = &v.name else { continue };
             if self.param(k).is_none() {
-                let q = quote(&v.value, Quote::Double)
-                    .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
+                let boolean = schema
+                    .and_then(|s| s.param(&ParamKey::Named(k.clone())))
+                    .is_some_and(|p| p.boolean);
+                let style = if boolean && matches!(v.value.as_str(), "true" | "false") {
+                    Quote::Bare
+                } else {
+                    Quote::Double
+                };
+                let q =
+                    quote(&v.value, style).map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                 appended.push_str(&format!(" {k}={q}"));
             }
         }

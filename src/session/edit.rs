@@ -121,7 +121,13 @@ impl Session {
         let redraw = edit.is_structural()
             || page.as_ref().is_some_and(|p| {
                 !same_block_kinds(&open.page, p)
-                    || p.shortcodes().all.len() != open.page.shortcodes().all.len()
+                    || match &edit {
+                        // Blocks inside it came or went: positions the forms hold are stale.
+                        Edit::Block { id, .. } => self
+                            .position(*id)
+                            .is_ok_and(|at| open.page.shape_of(at) != p.shape_of(at)),
+                        _ => false,
+                    }
             });
         if let Some(page) = &page {
             next.page = page.source().to_string();

@@ -61,6 +61,9 @@ pub struct Update {
     /// The shortcodes the site can call, with their schemas (the forms are built from
     /// them), sent with `model`.
     pub shortcodes: Option<Vec<ShortcodeTemplate>>,
+    /// Themes and modules the config names that are not on disk (their shortcodes are
+    /// unknown to Folio), sent with `shortcodes`.
+    pub missing_themes: Vec<String>,
     /// Set when the page does not parse: it is shown read-only.
     pub broken: Option<Broken>,
     /// Outside changes waiting for a choice (Save is held back until they are settled).
@@ -178,6 +181,7 @@ impl Session {
             shortcodes: model
                 .as_ref()
                 .map(|_| self.site.shortcodes.iter().cloned().collect()),
+            missing_themes: self.site.shortcodes.missing_sources().to_vec(),
             model,
             problems,
             problems_of: None,

@@ -134,5 +134,6 @@ fn param(spec: &str) -> ParamSchema {
         default: None,
         label: None,
         hidden: false,
+        boolean: false,
     }
 }

@@ -69,6 +69,9 @@ pub struct ShortcodeTemplate {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Catalogue {
     templates: BTreeMap<String, ShortcodeTemplate>,
+    /// Themes and modules the config names whose folder is not on disk (a module Hugo
+    /// fetches at build time, not vendored): their shortcodes are unknown to Folio.
+    missing: Vec<String>,
 }
 
 /// A name as the catalogue keys it.
@@ -115,7 +118,14 @@ impl Catalogue {
     pub fn load(sources: &Sources) -> crate::Result<Catalogue> {
         let mut c = Catalogue::default();
         for (layouts, origin) in layout_roots(sources) {
-            c.add_folder(&sources.root, &layouts, &origin);
+            match &origin {
+                Origin::Theme(n) | Origin::Module(n)
+                    if !layouts.parent().is_some_and(Path::is_dir) =>
+                {
+                    c.missing.push(n.clone());
+                }
+                _ => c.add_folder(&sources.root, &layouts, &origin),
+            }
         }
         c.add_built_ins();
         overrides::apply(&sources.root, &mut c)?;
@@ -144,6 +154,12 @@ impl Catalogue {
         self.get(name)
             .filter(|t| t.problem.is_none())
             .map(|t| t.schema.paired)
+    }
+
+    /// Themes and modules the config names that are not on disk (not vendored): calls of
+    /// shortcodes Folio does not know may be theirs.
+    pub fn missing_sources(&self) -> &[String] {
+        &self.missing
     }
 
     /// Every shortcode, in name order.

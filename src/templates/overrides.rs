@@ -109,19 +109,7 @@ fn apply_field(
         Ok(i) => ParamKey::Positional(i),
         Err(_) => ParamKey::Named(field.to_string()),
     };
-    let schema = &mut template.schema;
-    if schema.param(&key).is_none() {
-        schema.params.push(ParamSchema {
-            key: key.clone(),
-            kind: FieldKind::Text,
-            default: None,
-            label: None,
-            hidden: false,
-        });
-    }
-    let Some(param) = schema.params.iter_mut().find(|p| p.key == key) else {
-        return Ok(());
-    };
+    let param = param_mut(&mut template.schema, key);
     if let Some((offset, v)) = get("label") {
         let Json::String(label) = v else {
             return Err(at(path, &file.src, offset, "`label` must be a string"));
@@ -156,6 +144,29 @@ fn apply_field(
         param.kind = kind;
     }
     Ok(())
+}
+
+/// The schema's parameter `key`, added (as text) when the template does not read it.
+fn param_mut(schema: &mut super::Schema, key: ParamKey) -> &mut ParamSchema {
+    let at = match schema.params.iter().position(|p| p.key == key) {
+        Some(at) => at,
+        None => {
+            schema.params.push(ParamSchema {
+                key,
+                kind: FieldKind::Text,
+                default: None,
+                label: None,
+                hidden: false,
+                boolean: false,
+            });
+            schema.params.len() - 1
+        }
+    };
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`at` is a position in `params` or the index of the one just pushed"
+    )]
+    &mut schema.params[at]
 }
 
 fn at(path: &Path, src: &str, offset: usize, message: &str) -> Error {

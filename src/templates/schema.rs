@@ -101,6 +101,10 @@ pub struct ParamSchema {
     /// The site's `folio.toml` hides the field from the forms (its value is kept).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// A flag the template compares with `true`/`false` or only tests, never with a string:
+    /// written bare (`f=true`, which Hugo reads as a boolean), not quoted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub boolean: bool,
 }
 
 /// What a shortcode's template says about its calls.
@@ -161,6 +165,10 @@ struct Uses {
     words: bool,
     comma: bool,
     tested: bool,
+    /// Compared with a `true`/`false` literal.
+    bool_compare: bool,
+    /// Compared with a string literal.
+    string_compare: bool,
     /// Printed, or handed to a function Folio does not follow.
     other: bool,
     default: Option<String>,
@@ -224,12 +232,14 @@ impl Infer {
                 let u = self.uses.get(&key);
                 let kind = u.map_or(FieldKind::Text, kind_of);
                 let default = u.and_then(|u| u.default.clone());
+                let boolean = u.is_some_and(|u| u.bool_compare || (u.tested && !u.string_compare));
                 ParamSchema {
                     key,
                     kind,
                     default,
                     label: None,
                     hidden: false,
+                    boolean: kind == FieldKind::Flag && boolean,
                 }
             })
             .collect();
@@ -403,6 +413,13 @@ impl Infer {
                     .map_or_else(|_| Flows::new(), |i| self.read(ParamKey::Positional(i))),
                 _ => Flows::new(),
             },
+            Some("Get" | "GetMatch" | "Match") if fields.iter().any(|f| f == "Resources") => {
+                // `.Page.Resources.Get (.Get "src")`: an image of the page bundle.
+                let mut flows = self.args(args, dot);
+                flows.extend(piped.unwrap_or_default());
+                self.mark(&flows, |u| u.image = true);
+                Flows::new()
+            }
             Some("RenderString") => {
                 let mut flows = self.args(args, dot);
                 flows.extend(piped.unwrap_or_default());
@@ -488,22 +505,34 @@ impl Infer {
         }
     }
 
+    /// `index .Params "x"` (a read of `x`) and `isset .Params "x"` (a test of it).
+    fn params_lookup(&mut self, name: &str, rest: &[Expr]) -> Option<Flows> {
+        if !matches!(name, "index" | "isset") {
+            return None;
+        }
+        let (Some(Expr::Field(_, f)), Some(Expr::String(_, key))) = (rest.first(), rest.get(1))
+        else {
+            return None;
+        };
+        if f.len() != 1 || f.first().is_none_or(|s| s != "Params") {
+            return None;
+        }
+        let flows = self.read(ParamKey::Named(key.to_string()));
+        if name == "isset" {
+            self.mark(&flows, |u| u.tested = true);
+            return Some(Flows::new());
+        }
+        Some(flows)
+    }
+
     /// A function call: `name args…`, with the piped value as the last argument.
     fn call(&mut self, name: &str, rest: &[Expr], dot: &Flows, piped: Option<Flows>) -> Flows {
-        if matches!(name, "index" | "isset") {
-            if let (Some(Expr::Field(_, f)), Some(Expr::String(_, key))) =
-                (rest.first(), rest.get(1))
-            {
-                if f.len() == 1 && f.first().is_some_and(|s| s == "Params") {
-                    let flows = self.read(ParamKey::Named(key.to_string()));
-                    if name == "isset" {
-                        self.mark(&flows, |u| u.tested = true);
-                        return Flows::new();
-                    }
-                    return flows;
-                }
-            }
+        if let Some(flows) = self.params_lookup(name, rest) {
+            return flows;
         }
+        // The shortcode handed to a partial: it may read any parameter.
+        self.reads_all |=
+            matches!(name, "partial" | "partialCached") && rest.iter().any(is_context);
         let mut flows = self.args(rest, dot);
         flows.extend(piped.unwrap_or_default());
         let literal = rest.iter().find_map(|a| match a {
@@ -532,7 +561,13 @@ impl Infer {
                 return Flows::new();
             }
             "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "not" | "and" | "in" => {
-                self.mark(&flows, |u| u.tested = true);
+                let bool_literal = rest.iter().any(|a| matches!(a, Expr::Bool(..)));
+                let string_literal = literal.is_some();
+                self.mark(&flows, |u| {
+                    u.tested = true;
+                    u.bool_compare |= bool_literal;
+                    u.string_compare |= string_literal;
+                });
                 return if name == "and" { flows } else { Flows::new() };
             }
             "default" | "or" => {
@@ -550,6 +585,11 @@ impl Infer {
         }
         flows
     }
+}
+
+/// `.` or `$`: the shortcode itself.
+fn is_context(e: &Expr) -> bool {
+    matches!(e, Expr::Dot(_)) || matches!(e, Expr::Variable(_, v, f) if v == "$" && f.is_empty())
 }
 
 fn kind_of(u: &Uses) -> FieldKind {
@@ -621,7 +661,15 @@ impl Place {
             .to_ascii_lowercase();
         let at_start = value.is_empty();
         match attr.as_str() {
-            "class" if value.ends_with("fa-") => Place::Icon,
+            // Brand icons (the names Folio knows): `fab fa-x`, `fa-brands fa-x`.
+            "class"
+                if value.ends_with("fa-")
+                    && value
+                        .split_whitespace()
+                        .any(|c| c == "fab" || c == "fa-brands") =>
+            {
+                Place::Icon
+            }
             "src" | "srcset" | "data-src" | "poster"
                 if at_start && matches!(tag_name.as_str(), "img" | "source" | "video") =>
             {
@@ -694,6 +742,26 @@ mod tests {
                 ("thumb".into(), "image"),
             ]
         );
+    }
+
+    #[test]
+    fn icons_are_brand_icons_and_solid_ones_are_words() {
+        let t = r#"{{ range split (.Get "a") " " }}<i class="fas fa-{{ . }}"></i>{{ end }}{{ range split (.Get "b") " " }}<i class="fa-brands fa-{{ . }}"></i>{{ end }}"#;
+        assert_eq!(kinds(t), [("a".into(), "words"), ("b".into(), "icons")]);
+    }
+
+    #[test]
+    fn a_flag_compared_with_a_boolean_is_written_bare_and_one_compared_with_a_string_is_not() {
+        let s = Schema::infer(r#"{{ if eq (.Get "a") true }}A{{ end }}{{ if eq (.Get "b") "true" }}B{{ end }}{{ if .Get "c" }}C{{ end }}"#).unwrap();
+        let boolean: Vec<bool> = s.params.iter().map(|p| p.boolean).collect();
+        assert_eq!(boolean, [true, false, true]);
+    }
+
+    #[test]
+    fn a_page_bundle_image_and_a_partial_given_the_shortcode_are_understood() {
+        let s = Schema::infer(r#"{{ with .Page.Resources.Get (.Get "src") }}<img src="{{ .RelPermalink }}">{{ end }}{{ partial "card.html" . }}"#).unwrap();
+        assert_eq!(s.params.first().map(|p| p.kind), Some(FieldKind::Image));
+        assert!(s.reads_all_params);
     }
 
     #[test]

@@ -323,3 +323,34 @@ fn shortcodes_prints_the_sites_catalogue_as_text_and_as_json() {
         text(&out.stderr)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn apply_writes_through_a_symlinked_page_and_keeps_the_link_and_the_targets_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    fs::create_dir_all(site.join("content")).unwrap();
+    fs::write(site.join("hugo.toml"), "title = \"x\"\n").unwrap();
+    let real = dir.path().join("real.md");
+    fs::write(&real, "---\ntitle: Old\n---\n\nHello\n").unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = site.join("content/p.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let model =
+        text(&folio(&["dump", link.to_str().unwrap()], None).stdout).replace("\"Old\"", "\"New\"");
+    let out = folio(&["apply", link.to_str().unwrap(), "-"], Some(&model));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "---\ntitle: New\n---\n\nHello\n"
+    );
+    assert_eq!(
+        fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}

@@ -496,7 +496,8 @@ fn an_image_fields_picker_offers_static_assets_and_the_pages_bundle() {
     );
 }
 
-/// A site of its own: `box` (paired, Markdown body), `badge` (named), `yt` (positional).
+/// A site of its own: `box` (paired, Markdown body), `badge` (named), `yt` (positional),
+/// `fl` (a flag compared with `true`).
 fn small_site(page: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -507,6 +508,10 @@ fn small_site(page: &str) -> tempfile::TempDir {
         ("box", "<div class=\"box\">{{ .Inner | markdownify }}</div>"),
         ("badge", "<span>{{ .Get \"label\" }}</span>"),
         (
+            "fl",
+            "{{ if eq (.Get \"f\") true }}YES{{ else }}NO{{ end }}",
+        ),
+        (
             "yt",
             "<iframe src=\"https://youtube.com/embed/{{ .Get 0 }}\"></iframe>",
         ),
@@ -514,6 +519,8 @@ fn small_site(page: &str) -> tempfile::TempDir {
         std::fs::write(d.join(format!("layouts/shortcodes/{name}.html")), t).unwrap();
     }
     std::fs::write(d.join("content/x.md"), page).unwrap();
+    std::fs::create_dir_all(d.join("layouts/_default")).unwrap();
+    std::fs::write(d.join("layouts/_default/single.html"), "{{ .Content }}").unwrap();
     dir
 }
 
@@ -623,4 +630,98 @@ fn a_new_container_is_written_with_its_children() {
     });
     // A body written into an empty call is indented two spaces, as the sample's cards are.
     assert_eq!(out, "---\ntitle: x\n---\nText.\n\n{{< box >}}\n  {{< badge label=\"new\" >}}\n\n  Hello\n{{< /box >}}\n");
+}
+
+#[test]
+fn an_edit_that_changes_the_blocks_inside_a_container_redraws_the_forms() {
+    use folio::session::{Edit, Session};
+    let page = "---\ntitle: x\n---\n{{< box >}}\nIntro text.\n\n{{< badge label=a >}}\n\n{{< badge label=b >}}\n{{< /box >}}\n";
+    let dir = small_site(page);
+    let mut s = Session::open(&dir.path().join("content/x.md")).unwrap();
+    let mut block = s.open_page().unwrap().page.block_model_at(0).unwrap();
+    let folio::Block::Shortcode(sc) = &mut block else {
+        panic!()
+    };
+    let kids = sc.children.as_mut().unwrap();
+    kids[0] = folio::Block::Markdown {
+        id: Some(0),
+        text: String::new(),
+    };
+    sc.body = None;
+    let u = s
+        .edit(
+            Edit::Block {
+                id: 0,
+                block: block.clone(),
+            },
+            None,
+        )
+        .unwrap();
+    let model = u.model.expect("the forms get the new blocks");
+    assert_eq!(
+        model.blocks[0].children().len(),
+        2,
+        "the prose went: two badges are left"
+    );
+    let folio::Block::Shortcode(sc) = &mut block else {
+        panic!()
+    };
+    sc.params = Some(vec![]);
+    let u = s
+        .edit(
+            Edit::Block {
+                id: 0,
+                block: model.blocks[0].clone(),
+            },
+            None,
+        )
+        .unwrap();
+    assert!(
+        u.model.is_none(),
+        "an edit that leaves the shape alone does not redraw"
+    );
+}
+
+#[test]
+fn a_flag_the_template_compares_with_true_is_written_bare_and_hugo_reads_it_so() {
+    let page = "---\ntitle: x\n---\n{{< fl >}}\n";
+    let out = small_edit(page, |m| {
+        block_at(m, &[0]).params = Some(vec![folio::model::ParamValue {
+            name: Some("f".into()),
+            value: "true".into(),
+            kind: None,
+        }]);
+    });
+    assert_eq!(out, page.replace("{{< fl >}}", "{{< fl f=true >}}"));
+    let dir = small_site(&out);
+    let html = {
+        let built = std::process::Command::new(crate::support::hugo_bin())
+            .arg("--source")
+            .arg(dir.path())
+            .args(["--destination", "public", "--quiet"])
+            .output()
+            .unwrap();
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        std::fs::read_to_string(dir.path().join("public/x/index.html")).unwrap_or_default()
+    };
+    assert!(html.contains("YES"), "{html}");
+}
+
+#[test]
+fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
+    let dir = small_site("---\ntitle: x\n---\n{{< callout >}}\nHi\n{{< /callout >}}\n\n{{< box >}}\nx\n{{< /box >}}\n");
+    let config =
+        "title = \"small\"\n[module]\n[[module.imports]]\npath = \"github.com/example/theme\"\n";
+    std::fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    let page = dir.path().join("content/x.md");
+    let found: Vec<String> = folio::check::check_path(&page)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains(":4:5: warning: shortcode `callout` has no template: none in the site or Hugo's built-ins, and github.com/example/theme is not on disk"), "{found:?}");
 }
