@@ -198,10 +198,15 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
         return;
     };
     if let Some(problem) = &template.problem {
+        // Hugo may read what Folio's template parser cannot (a template nested deeper than
+        // it goes, say), and stops with its own error on a broken one: a warning here.
         out.push(Problem(
             sc.open.name_span.start,
-            Severity::Error,
-            format!("the template of shortcode `{name}` cannot be read: {problem}"),
+            Severity::Warning,
+            format!(
+                "Folio cannot read the template of shortcode `{name}`, so it does not know its \
+                 parameters: {problem}"
+            ),
         ));
         return;
     }

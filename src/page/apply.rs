@@ -29,6 +29,9 @@ fn same_kind(span: &BlockSpan, b: &Block) -> bool {
     )
 }
 
+/// How far from a new block its model siblings are searched for one to copy.
+const NEAREST: usize = 64;
+
 /// The card a new card is written like when the page has none to copy.
 const DEFAULT_CARD: &str = "{{< project-card title=\"\" >}}\n\n{{< /project-card >}}";
 
@@ -247,10 +250,11 @@ impl Page {
         let sc = &self.shortcodes.all[i];
         let raw = &self.src[sc.span.clone()];
         if let Some(source) = &new.source {
-            if !text::same_text(raw, source) {
+            let source = text::normalize_eol(source);
+            if !text::same_text(raw, &source) {
                 return Ok(vec![Splice::new(
                     sc.span.clone(),
-                    text::rewrite_lines(raw, "", source, self.eol),
+                    text::rewrite_lines(raw, "", &source, self.eol),
                 )]);
             }
         }
@@ -313,7 +317,9 @@ impl Page {
                 .map_err(|e| EditError::new(at, e.to_string()));
         }
         match b {
-            Block::Markdown { text: t, .. } => Ok(text::with_eol(t, self.eol)),
+            Block::Markdown { text: t, .. } => {
+                Ok(text::with_eol(&text::normalize_eol(t), self.eol))
+            }
             Block::Shortcode(sc) => self.new_shortcode(region, blocks, pos, sc, &at),
             Block::Card(card) => self.new_card(region, blocks, pos, card, &at),
         }
@@ -327,8 +333,10 @@ impl Page {
         pos: usize,
         wanted: impl Fn(&BlockSpan) -> Option<usize>,
     ) -> Option<usize> {
-        let before = blocks.iter().take(pos).rev();
-        let after = blocks.iter().skip(pos + 1);
+        // The nearest few: a model of thousands of new blocks must not scan them all for
+        // each (beyond, the page's first call of the name is copied).
+        let before = blocks.iter().take(pos).rev().take(NEAREST);
+        let after = blocks.iter().skip(pos + 1).take(NEAREST);
         before
             .chain(after)
             .filter_map(|b| b.id().and_then(|id| region.blocks.get(id)))
@@ -385,14 +393,9 @@ impl Page {
         at: &str,
     ) -> Result<String, EditError> {
         if let Some(source) = &new.source {
-            return Ok(text::with_eol(source, self.eol));
+            return Ok(text::with_eol(&text::normalize_eol(source), self.eol));
         }
-        if new.name.is_empty() {
-            return Err(EditError::new(
-                format!("{at}.name"),
-                "a new shortcode needs a name (or its whole `source`)",
-            ));
-        }
+        self.check_new_name(&new.name, &format!("{at}.name"))?;
         let named = |b: &BlockSpan| match b {
             BlockSpan::Shortcode(i) => self
                 .shortcodes
@@ -419,6 +422,39 @@ impl Page {
         }
     }
 
+    /// A new call's name: Hugo's name grammar (letters, digits, `_`, `-`, `/`), and one the
+    /// site has a template for when Folio knows the site's templates (Hugo fails on a
+    /// call of a shortcode it has no template for).
+    fn check_new_name(&self, name: &str, at: &str) -> Result<(), EditError> {
+        if name.is_empty() {
+            return Err(EditError::new(
+                at,
+                "a new shortcode needs a name (or its whole `source`)",
+            ));
+        }
+        if !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-/".contains(c))
+        {
+            return Err(EditError::new(
+                at,
+                format!("{name:?} is not a shortcode name: letters, digits, `_`, `-` and `/` only"),
+            ));
+        }
+        let site_known = self
+            .catalogue
+            .iter()
+            .any(|t| t.origin != crate::templates::Origin::BuiltIn)
+            && self.catalogue.missing_sources().is_empty();
+        if site_known && self.catalogue.get(name).is_none() {
+            return Err(EditError::new(
+                at,
+                format!("the site has no template for shortcode `{name}`: Hugo would fail to build the page"),
+            ));
+        }
+        Ok(())
+    }
+
     /// `template` (a call of `new`'s shortcode) edited to `new`'s parameters and body.
     fn call_like(&self, template: &str, new: &Shortcode, at: &str) -> Result<String, EditError> {
         let (scs, _) = self.parse_copy(template, at)?;
@@ -434,6 +470,8 @@ impl Page {
             schema,
             &format!("{at}.params"),
         )?;
+        let has_body = new.body.as_ref().is_some_and(|b| !b.is_empty())
+            || new.children.as_ref().is_some_and(|c| !c.is_empty());
         if sc.close.is_some() {
             let body = match (&new.body, &new.children) {
                 (Some(b), _) => b.clone(),
@@ -441,6 +479,11 @@ impl Page {
                 (None, None) => String::new(),
             };
             splices.push(view.body_edit(&body, self.eol, &format!("{at}.body"))?);
+        } else if has_body {
+            return Err(EditError::new(
+                format!("{at}.body"),
+                format!("`{}` takes no body here (its template does not read .Inner, or its call is not closed)", new.name),
+            ));
         }
         text::apply_splices(template, splices).map_err(|e| EditError::new(at, e.to_string()))
     }
@@ -472,8 +515,9 @@ impl Page {
         Ok(out)
     }
 
-    /// `{{< name >}}`, closed (`{{< /name >}}`) when its template reads `.Inner` or `new`
-    /// has a body; parameters are added by the caller's edit.
+    /// `{{< name >}}`, closed (`{{< /name >}}`) when its template reads `.Inner` (or, with
+    /// no readable template, when `new` has a body); parameters are added by the caller's
+    /// edit.
     fn plain_call(&self, new: &Shortcode) -> String {
         let n = new.notation.unwrap_or(crate::model::Notation::Angle);
         let (l, r) = (n.left(), n.right());
@@ -488,7 +532,10 @@ impl Page {
         } else {
             format!("{l} {name} {r}")
         };
-        let paired = self.catalogue.paired(name) == Some(true) || new.body.is_some();
+        let paired = self
+            .catalogue
+            .paired(name)
+            .unwrap_or(new.body.is_some() || new.children.is_some());
         if paired {
             let eol = self.eol;
             format!("{open}{eol}{eol}{l} /{name} {r}")

@@ -23,6 +23,9 @@ use crate::text;
 use frontmatter::FrontMatterSpan;
 use tree::Shortcodes;
 
+/// Levels of `children` a model holds at most; deeper bodies are edited as `body` text.
+pub const MAX_MODEL_DEPTH: usize = 40;
+
 /// The name of the shortcode Folio edits as a card.
 pub const CARD: &str = "project-card";
 
@@ -297,18 +300,38 @@ impl Page {
         reason = "`i` indexes this page's own shortcodes, whose spans lie on char boundaries"
     )]
     fn shortcode_model(&self, id: usize, i: usize) -> crate::model::Shortcode {
+        self.shortcode_model_at(id, i, 0)
+    }
+
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        reason = "`i` indexes this page's own shortcodes, whose spans lie on char boundaries"
+    )]
+    fn shortcode_model_at(&self, id: usize, i: usize, depth: usize) -> crate::model::Shortcode {
         let sc = &self.shortcodes.all[i];
         let view = shortcode::ShortcodeView::new(&self.src, sc);
         let schema = self.catalogue.get(sc.name()).map(|t| &t.schema);
-        let children = sc.close.as_ref().map(|_| {
-            let region = self.region_of(i);
-            region
-                .blocks
-                .iter()
-                .enumerate()
-                .map(|(k, b)| self.block_model(k, b))
-                .collect()
-        });
+        // Deeper than MAX_MODEL_DEPTH, a body is edited as text: the JSON stays within what
+        // JSON readers take (serde_json stops at 128 levels).
+        let children = sc
+            .close
+            .as_ref()
+            .filter(|_| depth < MAX_MODEL_DEPTH)
+            .map(|_| {
+                let region = self.region_of(i);
+                region
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .map(|(k, b)| match b {
+                        BlockSpan::Shortcode(j) => {
+                            Block::Shortcode(self.shortcode_model_at(k, *j, depth + 1))
+                        }
+                        _ => self.block_model(k, b),
+                    })
+                    .collect()
+            });
         crate::model::Shortcode {
             id: Some(id),
             name: sc.name().to_string(),

@@ -83,6 +83,9 @@ fn key(name: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Template files larger than this (bytes) are not read: no shortcode template comes close.
+const MAX_TEMPLATE: usize = 4 << 20;
+
 /// Where a catalogue looks for templates, in precedence order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sources {
@@ -280,9 +283,21 @@ fn read_template(
     let mut schema = Schema::default();
     let mut problem = None;
     for file in &files {
-        let inferred = crate::fs::read_text(file)
-            .map_err(|e| e.to_string())
-            .and_then(|text| Schema::infer(&text).map_err(|m| format!("{}: {m}", file.display())));
+        // Read as Hugo reads it (a stray invalid byte does not stop Hugo); only what it
+        // reads matters here.
+        let inferred = std::fs::read(file)
+            .map_err(|e| format!("{}: {e}", file.display()))
+            .and_then(|bytes| {
+                if bytes.len() > MAX_TEMPLATE {
+                    return Err(format!(
+                        "{}: larger than {} MB: not read",
+                        file.display(),
+                        MAX_TEMPLATE >> 20
+                    ));
+                }
+                Schema::infer(&String::from_utf8_lossy(&bytes))
+                    .map_err(|m| format!("{}:{m}", file.display()))
+            });
         match inferred {
             Ok(s) => merge(&mut schema, s),
             Err(e) => {
@@ -305,8 +320,10 @@ fn read_template(
 fn merge(into: &mut Schema, from: Schema) {
     into.paired |= from.paired;
     into.reads_all_params |= from.reads_all_params;
+    let mut known: std::collections::HashSet<ParamKey> =
+        into.params.iter().map(|p| p.key.clone()).collect();
     for p in from.params {
-        if into.param(&p.key).is_none() {
+        if known.insert(p.key.clone()) {
             into.params.push(p);
         }
     }

@@ -62,7 +62,17 @@ pub fn apply(root: &Path, catalogue: &mut Catalogue) -> Result<()> {
             "`shortcodes` must be a table of shortcode names",
         ));
     };
-    for (name, _) in names {
+    let mut count = 0usize;
+    for (name, value) in names {
+        let table = |k: &[&str]| file.doc.get(k).map_or(0, |n| n.span.start);
+        if !value.is_object() {
+            return Err(at(
+                &path,
+                &file.src,
+                table(&["shortcodes", &name]),
+                &format!("`shortcodes.{name}` must be a table (with a `fields` table)"),
+            ));
+        }
         let Some(fields) = file.doc.get(&["shortcodes", &name, "fields"]) else {
             continue;
         };
@@ -74,13 +84,28 @@ pub fn apply(root: &Path, catalogue: &mut Catalogue) -> Result<()> {
                 "`fields` must be a table of field names",
             ));
         };
-        for (field, _) in fields {
+        for (field, value) in fields {
             let key_path = ["shortcodes", name.as_str(), "fields", field.as_str()];
+            if !value.is_object() {
+                return Err(at(
+                    &path,
+                    &file.src,
+                    table(&key_path),
+                    &format!("`{field}` must be a table: label, widget, hidden"),
+                ));
+            }
+            count += 1;
+            if count > MAX_FIELDS {
+                return Err(at(&path, &file.src, table(&key_path), &format!("more than {MAX_FIELDS} fields: folio.toml corrects a few fields, it does not list them all")));
+            }
             apply_field(&path, &file, &key_path, catalogue)?;
         }
     }
     Ok(())
 }
+
+/// Fields a `folio.toml` may correct, at most.
+pub const MAX_FIELDS: usize = 1000;
 
 /// The parsed file.
 struct File {

@@ -125,12 +125,21 @@ impl Schema {
     /// Infers the schema of a shortcode template's text.
     ///
     /// # Errors
-    /// The template does not parse as a Go template: the message is gotmpl's, with the
-    /// line and column.
+    /// The template does not parse as a Go template: `LINE:COL: message` (gotmpl's).
     pub fn infer(template: &str) -> Result<Schema, String> {
         let (list, defines) = Parser::new(template, "{{", "}}")
             .and_then(Parser::parse)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| match e {
+                gotmpl::TemplateError::Parse {
+                    line, col, message, ..
+                }
+                | gotmpl::TemplateError::Lex {
+                    line, col, message, ..
+                } if line > 0 => format!("{line}:{col}: {message}"),
+                gotmpl::TemplateError::Parse { message, .. }
+                | gotmpl::TemplateError::Lex { message, .. } => format!(" {message}"),
+                other => other.to_string(),
+            })?;
         let mut infer = Infer::default();
         infer.list(&list, &Flows::new());
         for define in &defines {
@@ -154,6 +163,12 @@ struct Flow {
 }
 
 type Flows = Vec<Flow>;
+
+/// Parameters a variable is followed through at most (see `bind`).
+const MAX_FLOWS: usize = 32;
+/// Parameters a schema lists at most; a template reading more is taken to read any
+/// parameter (no real template comes close, and the forms stay usable).
+pub const MAX_PARAMS: usize = 500;
 
 /// How the template used one parameter.
 #[derive(Debug, Default)]
@@ -183,6 +198,8 @@ struct Infer {
     reads_all: bool,
     /// The end of the text printed so far, to tell which attribute a value is printed in.
     tail: String,
+    /// Where uses of parameters past [`MAX_PARAMS`] go.
+    overflow: Uses,
 }
 
 /// Functions whose result is their argument's value, changed but still that value.
@@ -252,6 +269,10 @@ impl Infer {
 
     fn uses(&mut self, key: &ParamKey) -> &mut Uses {
         if !self.uses.contains_key(key) {
+            if self.order.len() >= MAX_PARAMS {
+                self.reads_all = true;
+                return &mut self.overflow;
+            }
             self.order.push(key.clone());
         }
         self.uses.entry(key.clone()).or_default()
@@ -330,7 +351,9 @@ impl Infer {
                 slot.clear();
             }
             for f in &flows {
-                if !slot.contains(f) {
+                // A variable assigned in many places holds any of them; past a few dozen
+                // it no longer tells one parameter's use from another's.
+                if slot.len() < MAX_FLOWS && !slot.contains(f) {
                     slot.push(f.clone());
                 }
             }

@@ -725,3 +725,75 @@ fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains(":4:5: warning: shortcode `callout` has no template: none in the site or Hugo's built-ins, and github.com/example/theme is not on disk"), "{found:?}");
 }
+
+/// The error applying `edit` to the page of [`small_site`] gives.
+fn small_refusal(page: &str, edit: impl FnOnce(&mut folio::Portfolio)) -> String {
+    let dir = small_site(page);
+    let doc = OpenPage::open(&dir.path().join("content/x.md")).unwrap();
+    let mut m = doc.model();
+    edit(&mut m);
+    doc.plan(&m, Path::new("m.json")).unwrap_err().to_string()
+}
+
+fn new_call(name: &str, body: Option<&str>) -> folio::Block {
+    folio::Block::Shortcode(folio::model::Shortcode {
+        name: name.into(),
+        params: Some(vec![]),
+        body: body.map(str::to_string),
+        ..Default::default()
+    })
+}
+
+#[test]
+fn a_new_calls_name_is_checked_before_it_is_written() {
+    let page = "---\ntitle: x\n---\nText.\n";
+    let e = small_refusal(page, |m| {
+        m.blocks
+            .push(new_call("badge >}} injected {{< badge", None))
+    });
+    assert!(
+        e.contains(
+            "m.json: blocks[1].name: \"badge >}} injected {{< badge\" is not a shortcode name"
+        ),
+        "{e}"
+    );
+    let e = small_refusal(page, |m| m.blocks.push(new_call("nosuch", None)));
+    assert!(
+        e.contains("blocks[1].name: the site has no template for shortcode `nosuch`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_body_for_a_new_call_of_a_standalone_shortcode_is_refused_not_dropped() {
+    let page = "---\ntitle: x\n---\n{{< badge label=a >}}\n";
+    let e = small_refusal(page, |m| m.blocks.push(new_call("badge", Some("BODY"))));
+    assert!(e.contains("blocks[1]"), "{e}");
+}
+
+#[test]
+fn a_page_nested_deeper_than_the_models_children_still_round_trips() {
+    let n = folio::page::MAX_MODEL_DEPTH + 20;
+    let page = format!(
+        "---\ntitle: x\n---\n{}x\n{}",
+        "{{< box >}}\n".repeat(n),
+        "{{< /box >}}\n".repeat(n)
+    );
+    let dir = small_site(&page);
+    let doc = OpenPage::open(&dir.path().join("content/x.md")).unwrap();
+    let json = serde_json::to_string(&doc.model()).unwrap();
+    let back: folio::Portfolio = serde_json::from_str(&json).expect("the model reads back as JSON");
+    assert!(doc.plan(&back, Path::new("<model>")).unwrap().is_empty());
+}
+
+#[test]
+fn a_source_with_crlf_line_endings_is_written_with_the_pages_own() {
+    let page = "---\r\ntitle: x\r\n---\r\n{{< badge label=a >}}\r\n";
+    let out = small_edit(page, |m| {
+        block_at(m, &[0]).source = Some("{{< box >}}\r\nhi\r\n{{< /box >}}".into())
+    });
+    assert_eq!(
+        out,
+        "---\r\ntitle: x\r\n---\r\n{{< box >}}\r\nhi\r\n{{< /box >}}\r\n"
+    );
+}
