@@ -243,6 +243,20 @@ class NestedShortcodeTest(AppTest):
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(
             '{{< tile name="Other" stack="Go" >}}', '{{< tile name="Other" stack="Go" img="/img/folio.svg" >}}'))
 
+    def test_a_tile_added_inside_the_grid_is_written_like_its_siblings(self):
+        tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
+        self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
+        self.s.execute("const s = document.querySelector('select[aria-label=\"Add a block inside\"]');"
+                       "s.value = 'tile'; s.dispatchEvent(new Event('change'));")
+        self.s.wait(lambda: tiles() == 3, what="the new tile")
+        self.replace_text("b1:2:name", "Third")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.preview_settled()
+        self.s.type(self.field("b1:2:name"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        other = '  {{< tile name="Other" stack="Go" >}}\n'
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(other, other + '  {{< tile name="Third" >}}\n'))
+
     def test_a_tile_is_duplicated_and_moved_inside_the_grid_by_its_exact_source(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
         self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
