@@ -69,6 +69,8 @@ function ctx() {
       notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]);
     },
     pickImage,
+    /** Focus goes to the control named `key` once the forms are redrawn. */
+    focusKey: (key) => { state.focusHint = { key, id: null }; },
     insert: (index, kind) => {
       const block = kind === "card"
         ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
@@ -108,7 +110,7 @@ function draw() {
   state.focusHint = null;
   const hintId = hint ? hint.id ?? state.model.blocks[hint.pos]?.id : undefined;
   if (hint) {
-    key = hint.field ? `b${hintId}:${hint.field}` : null;
+    key = hint.key ?? (hint.field ? `b${hintId}:${hint.field}` : null);
   }
   const scroll = editor.scrollTop;
   renderForms(editor, state.model, ctx());

@@ -314,8 +314,15 @@ function childList(sc, env) {
 /** The frame of a block inside a container: fold, move, copy, delete, drag. */
 function childShell(i, n, kind, title, within, env, body) {
   const what = `${kind.toLowerCase()} ${i + 1} inside ${env.ctx.shortcodeLabel(within)}`;
+  // Controls inside this block are named `b{root}:{path}:…`; after a move the same
+  // control, under the block's new position, gets the focus back.
+  const here = `b${within.id}:${[...within.path, i].join(".")}`;
   const move = (to) => {
     if (to < 0 || to >= n || to === i) return;
+    const key = document.activeElement?.dataset?.key ?? "";
+    if (key.startsWith(`${here}:`) || key.startsWith(`${here}.`)) {
+      env.ctx.focusKey(`b${within.id}:${[...within.path, to].join(".")}${key.slice(here.length)}`);
+    }
     submit({ op: "move", id: i, to, within }, { anchor: within.id });
   };
   const item = el("li", { class: "block", dataset: { child: String(i) }, "aria-label": `${kind} ${i + 1}: ${title}` });
@@ -330,8 +337,8 @@ function childShell(i, n, kind, title, within, env, body) {
   const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
   const head = el("div", { class: "block-head" },
     handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: i === 0, onClick: () => move(i - 1), text: "↑" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: i === n - 1, onClick: () => move(i + 1), text: "↓" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: i === 0, dataset: { key: `${here}:^up` }, onClick: () => move(i - 1), text: "↑" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: i === n - 1, dataset: { key: `${here}:^down` }, onClick: () => move(i + 1), text: "↓" }),
     el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${what}`, title: "Duplicate", onClick: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }), text: "Copy" }),
     el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", onClick: () => env.ctx.removeWithin(i, within, kind), text: "Delete" }));
   item.append(head, el("div", { class: "block-body" }, ...body));

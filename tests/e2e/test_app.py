@@ -243,6 +243,14 @@ class NestedShortcodeTest(AppTest):
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(
             '{{< tile name="Other" stack="Go" >}}', '{{< tile name="Other" stack="Go" img="/img/folio.svg" >}}'))
 
+    def test_alt_arrow_in_a_nested_field_moves_its_tile_and_the_focus_follows(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the first tile's fields")
+        self.s.click(self.field("b1:0:name"))
+        self.s.type(self.field("b1:0:name"), wd.ALT + wd.ARROW_DOWN)
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1:1:name",
+                    what="the focus on the moved tile's name")
+        self.assertEqual(self.s.prop(self.field("b1:1:name"), "value"), "Folio")
+
     def test_a_tile_added_inside_the_grid_is_written_like_its_siblings(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
         self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
