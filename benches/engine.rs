@@ -135,6 +135,7 @@ fn render(c: &mut Criterion) {
                         anchors: Some(&[]),
                         window: None,
                         cache: None,
+                        marks: true,
                     };
                     folio::render::render_page(&page, &opts)
                 })
@@ -150,6 +151,7 @@ fn render(c: &mut Criterion) {
             anchors: Some(&[]),
             window: None,
             cache: Some(&cache),
+            marks: true,
         };
         folio::render::render_page(&warm, &opts);
         let mut n = 0u64;

@@ -74,6 +74,7 @@ fn page_html(doc: &OpenPage) -> (String, Assets) {
         anchors: None,
         window: None,
         cache: None,
+        marks: false,
     };
     let rendered = render_page(&doc.page, &opts);
     let site_title = doc.site.title();

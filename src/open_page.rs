@@ -147,6 +147,7 @@ impl OpenPage {
             anchors: ids,
             window,
             cache,
+            marks: true,
         };
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();

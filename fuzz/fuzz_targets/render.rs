@@ -28,6 +28,7 @@ fuzz_target!(|data: &[u8]| {
         anchors: (flags & 16 != 0).then_some(&ids[..]),
         window: (flags & 32 != 0).then(|| b.below(n + 1)..b.below(n + 2)),
         cache: None,
+        marks: flags & 64 != 0,
     };
     let rendered = render_page(&page, &opts);
     // Text inside an HTML comment (raw HTML, kept when `unsafe` is on; an unclosed one runs

@@ -59,6 +59,9 @@ pub struct RenderOptions<'a> {
     /// Cards rendered before, reused when their source is unchanged (the app re-renders on
     /// every keystroke, usually with one card changed).
     pub cache: Option<&'a CardCache>,
+    /// Show the editor's marks: an unknown icon name as a labelled, dashed chip. Off for
+    /// the export, which renders what Hugo renders (an empty icon element).
+    pub marks: bool,
 }
 
 /// Rendered cards by their source text and the site's markup settings (raw HTML, link and

@@ -153,11 +153,13 @@ impl Renderer<'_> {
                     }
                 }
             }
-            None => html! {
+            None if self.opts.marks => html! {
                 span
                     class=(format!("{class} folio-unknown-icon"))
                     title="Not a Font Awesome brand icon" { (name) }
             },
+            // What the site's template prints: Font Awesome draws nothing for it.
+            None => html! { span class=(class) {} },
         };
         let html = markup.into_string();
         self.icon_html.insert(class.to_string(), html.clone());

@@ -335,3 +335,31 @@ fn assert_no_staging_folders(dir: &Path) {
         "no temp folders left: {beside:?}"
     );
 }
+
+#[test]
+fn an_unknown_icon_is_exported_as_hugo_renders_it_and_flagged_only_in_the_preview() {
+    let site = sample_site();
+    let page = site.path().join("content/en/about.md");
+    let text =
+        fs::read_to_string(&page)
+            .unwrap()
+            .replacen("tech-icons=\"", "tech-icons=\"kubernetes ", 1);
+    fs::write(&page, text).unwrap();
+    let doc = sample_doc(site.path());
+    let out = site.path().join("out");
+    export(&doc, &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains(r#"<span class="fab fa-xl fa-kubernetes"></span>"#),
+        "Hugo's empty icon element"
+    );
+    assert!(
+        !html.contains("folio-unknown-icon") && !html.contains("Not a Font Awesome"),
+        "no editor mark in the export"
+    );
+    let preview = doc.preview_html(None, None);
+    assert!(
+        preview.contains("folio-unknown-icon"),
+        "the preview marks it for the editor"
+    );
+}

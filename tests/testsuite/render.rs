@@ -24,6 +24,7 @@ fn render(text: &str) -> String {
             anchors: None,
             window: None,
             cache: None,
+            marks: true,
         },
     )
     .html
