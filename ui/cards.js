@@ -181,11 +181,19 @@ export function chipField({ label, key, values, names = null, problem = () => nu
   const suggestions = el("ul", { class: "suggestions", id: listId, role: "listbox", hidden: true, "aria-label": `${label} suggestions` });
   let active = -1;
   const set = (next) => { values.splice(0, values.length, ...next); draw(); onChange([...values]); };
+  // What the site's template splits the value on is what separates items here: an item
+  // never holds a separator (the site would show it as two).
+  const note = el("span", { class: "hint", "aria-live": "polite" });
   const add = (word) => {
-    const w = word.trim();
+    const parts = (separator === " " ? word.split(/\s+/) : word.split(separator))
+      .map((w) => w.trim())
+      .filter((w) => w && !values.includes(w));
     input.value = "";
     close();
-    if (w && !values.includes(w)) set([...values, w]);
+    note.textContent = parts.length > 1
+      ? `“${word.trim()}” became ${parts.length} items: the site's template splits this list on ${separator === " " ? "spaces" : `“${separator}”`}.`
+      : "";
+    if (parts.length) set([...values, ...parts]);
   };
   const draw = () => chips.replaceChildren(...values.map((w, i) => {
     const bad = problem(w);
@@ -219,7 +227,7 @@ export function chipField({ label, key, values, names = null, problem = () => nu
       active = (active + (e.key === "ArrowDown" ? 1 : -1) + options.length) % options.length;
       options.forEach((o, i) => o.setAttribute("aria-selected", String(i === active)));
       input.setAttribute("aria-activedescendant", options[active].id);
-    } else if (e.key === "Enter" || e.key === "," || (e.key === " " && names)) {
+    } else if (e.key === "Enter" || e.key === separator || (separator === " " && e.key === ",")) {
       if (!input.value.trim() && active < 0) return;
       e.preventDefault();
       add(active >= 0 && options[active] ? options[active].dataset.name : input.value);
@@ -231,7 +239,7 @@ export function chipField({ label, key, values, names = null, problem = () => nu
   });
   draw();
   input.id = nextId();
-  const wrap = el("div", { class: "field" }, el("label", { for: input.id, text: label }), chips, el("div", { class: "chip-input" }, input, suggestions));
+  const wrap = el("div", { class: "field" }, el("label", { for: input.id, text: label }), chips, el("div", { class: "chip-input" }, input, suggestions), note);
   wrap.redraw = draw;
   return wrap;
 }

@@ -124,6 +124,21 @@ class EditingTest(AppTest):
                     what="the window title to show the page saved")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
 
+    def test_a_list_item_with_a_space_becomes_the_items_the_site_will_show(self):
+        chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Other tech\"] .chip span:first-child')].map(c => c.textContent)"
+        self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes"], what="the card's other tech")
+        # Pasted text (one input event) holding the list's separator.
+        self.s.execute("const i = document.querySelector('[data-key=\"b1:other\"]'); i.value = 'Google Cloud';"
+                       "i.dispatchEvent(new Event('input')); i.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));")
+        self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes", "Google", "Cloud"], what="two chips")
+        note = self.s.execute("return document.querySelector('[data-key=\"b1:other\"]').closest('.field').querySelector('.hint').textContent")
+        self.assertIn("became 2 items", note)
+        self.s.type(self.field("b1:other"), "Cloud Run" + wd.ENTER)
+        self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes", "Google", "Cloud", "Run"], what="typed words, one chip each")
+        self.s.type(self.field("b1:other"), wd.CTRL + "s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn('other-tech="Kubernetes Google Cloud Run"', self.page.read_text())
+
     def test_a_bug_in_a_command_is_reported_and_the_app_still_saves(self):
         self.replace_text("b1:title", "FOLIO-TEST-PANIC")
         notices = "return document.getElementById('notices').textContent"
