@@ -17,7 +17,7 @@ const state = { view: null, model: null, iconNames: [], focusHint: null, problem
 function newBlock(name) {
   if (name === null) return { kind: "markdown", text: "New paragraph." };
   if (name === "project-card" && sampleCard()) {
-    return { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." };
+    return { kind: "card", title: "", techIcons: [], otherTech: [], repository: null, body: "" };
   }
   return { kind: "shortcode", name, params: [] };
 }
@@ -66,24 +66,34 @@ function ctx() {
     },
     removeWithin: (index, within, kind) => {
       submit({ op: "delete", id: index, within }, { anchor: within.id });
-      notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]);
+      notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]).dataset.undoable = "";
     },
     pickImage,
+    /** Adds site param `key` (empty) and puts the cursor in it. */
+    addParam: (key) => {
+      state.focusHint = { key: `param:${key}`, id: null };
+      state.model.params[key] = "";
+      submit({ op: "param", key, value: "" }, { coalesce: null });
+      draw();
+    },
     /** Focus goes to the control named `key` once the forms are redrawn. */
     focusKey: (key) => { state.focusHint = { key, id: null }; },
     insert: (index, kind) => {
       const block = kind === "card"
-        ? { kind: "card", title: "New project", techIcons: [], otherTech: [], repository: null, body: "What it is, what you did." }
+        ? { kind: "card", title: "", techIcons: [], otherTech: [], repository: null, body: "" }
         : { kind: "markdown", text: "New paragraph." };
       state.focusHint = { pos: index, field: kind === "card" ? "title" : "text" };
       // The new block's id is known once the engine answers: the anchor is its position.
       submit({ op: "insert", index, block }, { anchor: { pos: index } });
     },
     remove: (pos, kind) => {
-      state.focusHint = null;
       const blocks = state.model.blocks;
+      // Focus goes to the same button of the block that takes its place (or the one before).
+      const fromKeyboard = document.activeElement?.dataset?.key?.endsWith(":^delete");
+      const next = blocks[pos + 1] ?? blocks[pos - 1];
+      state.focusHint = fromKeyboard && next ? { id: next.id, field: "^delete" } : null;
       submit({ op: "delete", id: blocks[pos].id }, { anchor: blocks[Math.max(0, pos - 1)]?.id ?? null });
-      notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]);
+      notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]).dataset.undoable = "";
     },
     focusAfter: ({ id, pos = null }) => {
       // Taken now: the forms are locked (and lose focus) while the change is applied. The
@@ -115,7 +125,9 @@ function draw() {
   const scroll = editor.scrollTop;
   renderForms(editor, state.model, ctx());
   editor.scrollTop = scroll;
-  const target = key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  let target = key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  // A move button that is now disabled (the block reached an end): its other one.
+  if (target?.disabled) target = target.closest(".block-head")?.querySelector("button[data-key]:not([disabled])") ?? null;
   if (target) {
     const item = target.closest(".block");
     if (item) unfold(item);
@@ -203,12 +215,21 @@ async function refreshRecent() {
 
 // ---- notices and dialogs -----------------------------------------------------------------
 
+/** Shows a notice. The same text replaces its earlier copy, and at most three stay: the
+ *  oldest passing ones ("ok") go first. */
 function notice(text, kind = "ok", actions = [], timeout = 8000) {
+  const area = $("notices");
+  [...area.children].filter((n) => n.dataset.text === text).forEach((n) => n.remove());
+  while (area.children.length >= 3) {
+    const oldest = [...area.children].find((n) => n.classList.contains("ok")) ?? area.firstElementChild;
+    oldest.remove();
+  }
   const n = el("div", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" },
     el("span", { class: "grow", text }),
     actions.map(([label, fn]) => el("button", { type: "button", class: "link", text: label, onClick: () => { n.remove(); fn(); } })),
     el("button", { type: "button", class: "icon", "aria-label": "Dismiss", text: "×", onClick: () => n.remove() }));
-  $("notices").append(n);
+  n.dataset.text = text;
+  area.append(n);
   if (timeout) setTimeout(() => n.remove(), timeout);
   return n;
 }
@@ -251,7 +272,11 @@ async function pickImage() {
 
 // ---- commands ----------------------------------------------------------------------------
 
-function undo() { submitCall("undo", api.undo); }
+function undo() {
+  // An offer to undo a deletion is spent once anything is undone.
+  document.querySelectorAll("#notices [data-undoable]").forEach((n) => n.remove());
+  submitCall("undo", api.undo);
+}
 function redo() { submitCall("redo", api.redo); }
 
 async function save(overwrite = false) {

@@ -43,10 +43,10 @@ export function blockShell(pos, model, ctx, kind, title, ...body) {
   const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
   const head = el("div", { class: "block-head" },
     handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} up`, title: "Move up (Alt+↑)", disabled: pos === 0, onClick: () => moveBlock(id, pos - 1, ctx), text: "↑" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, onClick: () => moveBlock(id, pos + 1, ctx), text: "↓" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} up`, title: "Move up (Alt+↑)", disabled: pos === 0, dataset: { key: `b${id}:^up` }, onClick: () => moveBlock(id, pos - 1, ctx), text: "↑" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `b${id}:^down` }, onClick: () => moveBlock(id, pos + 1, ctx), text: "↓" }),
     el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${kind.toLowerCase()} ${pos + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); }, text: "Copy" }),
-    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${pos + 1}`, title: "Delete", onClick: () => ctx.remove(pos, kind), text: "Delete" }));
+    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${pos + 1}`, title: "Delete", dataset: { key: `b${id}:^delete` }, onClick: () => ctx.remove(pos, kind), text: "Delete" }));
   item.append(head, el("div", { class: "block-body" }, ...body));
   item.addEventListener("keydown", (e) => {
     if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
@@ -138,7 +138,7 @@ export function cardEditor(card, pos, model, ctx) {
  *  `redraw()` for new problems. */
 export function cardFields(card, { key, send, problem, iconNames, onTitle = () => {} }) {
   const title = el("input", {
-    type: "text", value: card.title, dataset: { key: key("title") },
+    type: "text", value: card.title, dataset: { key: key("title") }, placeholder: "Project name",
     onInput: (e) => { card.title = e.target.value; send("title"); onTitle(card.title); },
   });
   const icons = chipField({
@@ -160,6 +160,7 @@ export function cardFields(card, { key, send, problem, iconNames, onTitle = () =
   showRepo();
   const body = el("textarea", {
     rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: key("body") },
+    placeholder: "What it is, what you did (Markdown).",
     onInput: (e) => { card.body = e.target.value; send("body"); },
   });
   const fields = [field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body)];

@@ -9,7 +9,7 @@ import { shortcodeEditor } from "./shortcodes.js";
 
 /** The page-level keys that get their own controls. */
 const PAGE_KEYS = ["title", "date", "weight", "layout", "comments", "draft"];
-/** Params shown even when the site config lacks them. */
+/** Params the sample's page shows (offered first when the site has none yet). */
 const PARAM_KEYS = ["email", "github", "linkedin"];
 
 /** Draws the forms for `model` into `root`. */
@@ -65,6 +65,18 @@ export function formatDate(original, value) {
 }
 
 function dateField(value, set) {
+  if (value === undefined || value === null) {
+    // No date: nothing that looks like one (a date picker shows today's in grey).
+    const msg = el("span", { class: "hint", "aria-live": "polite", text: "This page has no date." });
+    const input = el("input", {
+      type: "text", dataset: { key: "fm:date" }, placeholder: "No date — type one, e.g. 2025-01-31",
+      onChange: (e) => {
+        const v = e.target.value.trim();
+        if (parseDate(v)) { msg.textContent = ""; set(v); } else if (v) msg.textContent = "Not a date yet: YYYY-MM-DD, with a time if you like.";
+      },
+    });
+    return field("Date", input, msg);
+  }
   const parsed = typeof value === "string" ? parseDate(value) : null;
   if (value !== undefined && value !== null && !parsed) {
     return valueField("date", value, "fm:date", set);
@@ -122,9 +134,18 @@ function paramFields(params, ctx) {
     else params[key] = value;
     submit({ op: "param", key, value }, { coalesce: `param:${key}` });
   };
-  const keys = [...PARAM_KEYS, ...Object.keys(params).filter((k) => !PARAM_KEYS.includes(k))];
+  // The params the site has; a new one is added by name (never shown as if it were set).
+  const keys = Object.keys(params);
+  const name = el("input", { type: "text", placeholder: "name, e.g. " + (PARAM_KEYS.find((k) => !(k in params)) ?? "twitter"), "aria-label": "New param name", dataset: { key: "param:+name" } });
+  const add = el("button", { type: "button", text: "Add param", onClick: () => {
+    const k = name.value.trim();
+    if (!k || k in params) { name.focus(); return; }
+    ctx.addParam(k);
+  } });
+  name.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); add.click(); } });
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
-    keys.map((k) => valueField(k, params[k] ?? "", `param:${k}`, (v) => set(k)(v === "" && !(k in params) ? null : v))),
+    keys.length ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k))) : el("p", { class: "hint", text: "The site config has no params yet." }),
+    el("div", { class: "add-param" }, field("New param", name), add),
     el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
 }
 

@@ -85,7 +85,14 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
             }
         }
     };
-    markup.into_string()
+    let html = markup.into_string();
+    if preview {
+        // The preview's links are inert (no pointer events, no navigation): no Tab stop
+        // either, so the preview is one stop in the window, scrolled with the keyboard.
+        html.replace("<a ", "<a tabindex=\"-1\" ")
+    } else {
+        html
+    }
 }
 
 /// The document's `<head>`: policy, title and styles.

@@ -139,6 +139,22 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertIn('other-tech="Kubernetes Google Cloud Run"', self.page.read_text())
 
+    def test_move_and_delete_buttons_keep_the_keyboard_focus(self):
+        focused = "const a = document.activeElement; return [a.dataset.key, a.closest('.block')?.dataset.pos]"
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:^down"]'), what="the first card's buttons")
+        self.s.execute("document.querySelector('[data-key=\"b1:^down\"]').focus()")
+        self.s.type(self.field("b1:^down"), wd.ENTER)
+        self.s.wait(lambda: self.s.execute(focused) == ["b1:^down", "2"], what="focus on the moved card's button")
+        self.s.type(self.field("b1:^down"), wd.ENTER)
+        self.s.wait(lambda: self.s.execute(focused) == ["b1:^down", "3"], what="a second move, by keyboard only")
+        self.s.execute("document.querySelector('[data-key=\"b2:^delete\"]').focus()")
+        self.s.type(self.field("b2:^delete"), wd.ENTER)
+        self.s.wait(lambda: self.s.execute(focused)[0] == "b3:^delete", what="focus on the next card's Delete")
+        notices = "return [...document.querySelectorAll('#notices .notice')].map(n => n.textContent)"
+        self.assertTrue(any("deleted" in n for n in self.s.execute(notices)))
+        self.s.click(self.s.find("#undo"))
+        self.s.wait(lambda: not any("deleted" in n for n in self.s.execute(notices)), what="the undo offer to go once undone")
+
     def test_a_bug_in_a_command_is_reported_and_the_app_still_saves(self):
         self.replace_text("b1:title", "FOLIO-TEST-PANIC")
         notices = "return document.getElementById('notices').textContent"
