@@ -6,7 +6,7 @@ import { configure, drain, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
 import { forgetFolds, unfold } from "./cards.js";
 import { conflictView } from "./conflicts.js";
-import { showPreview } from "./preview.js";
+import { resetPreview, showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
 const editor = $("editor");
@@ -187,7 +187,10 @@ function applyUpdate(u, anchor = null) {
 }
 
 function showView(view) {
-  if (state.view?.path !== view.path) forgetFolds();
+  if (state.view?.path !== view.path) {
+    forgetFolds();
+    resetPreview();
+  }
   state.view = view;
   configure({ structural: view.structuralEdits });
   state.model = view.model;
@@ -407,9 +410,10 @@ async function guardUnsaved() {
   return choice !== null && !(choice === "save" && state.view.dirty);
 }
 
+/** Opens `path` (after asking about unsaved edits); whether it was opened. */
 async function open(path) {
-  if (!(await guardUnsaved())) return;
-  try { showView(await api.openSite(path)); } catch (e) { showError(e); }
+  if (!(await guardUnsaved())) return false;
+  try { showView(await api.openSite(path)); return true; } catch (e) { showError(e); return false; }
 }
 
 async function exportSite() {
@@ -443,10 +447,13 @@ async function pickSite() {
 }
 $("open").addEventListener("click", pickSite);
 $("recent").addEventListener("change", (e) => { if (e.target.value) open(e.target.value); });
-$("page").addEventListener("change", (e) => open(e.target.value));
-$("language").addEventListener("change", (e) => {
+// A switch that did not happen (Cancel, an error) puts the selector back on what is open.
+$("page").addEventListener("change", async (e) => {
+  if (!(await open(e.target.value))) e.target.value = state.view.path;
+});
+$("language").addEventListener("change", async (e) => {
   const page = state.view.pages.find((p) => p.language === e.target.value);
-  if (page) open(page.path);
+  if (!page || !(await open(page.path))) e.target.value = state.view.language;
 });
 
 document.addEventListener("keydown", (e) => {

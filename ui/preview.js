@@ -59,6 +59,12 @@ function load(i, url) {
   });
 }
 
+/** Forgets what the frames show: the next `showPreview` loads, even for a version number
+ *  the previous page also had (another page or language was opened). */
+export function resetPreview() {
+  for (const f of frames) delete f.dataset.version;
+}
+
 /** Shows the engine's current preview, opened at block `anchor` when given. (Fetched
  *  separately rather than sent with each edit's answer: measured faster here.) */
 export function showPreview(version, anchor = null) {

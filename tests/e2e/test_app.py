@@ -312,6 +312,39 @@ class NestedShortcodeTest(AppTest):
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(folio + other, other + folio + other))
 
 
+class TwoLanguagesTest(AppTest):
+    """The sample with a Portuguese page beside the English one."""
+
+    site_files = {
+        "hugo.toml": (ROOT / "content/hugo.toml").read_text()
+        + '\n[languages.pt]\ncontentDir = "content/pt"\nlanguageName = "Português"\nweight = 2\n',
+        "content/pt/about.md": SAMPLE.replace("title: 'About'", "title: 'Sobre'"),
+    }
+
+    def preview_heading(self):
+        return self.in_preview("return document.querySelector('.site-header h2')?.textContent")
+
+    def choose_language(self, code):
+        self.s.execute("const s = document.getElementById('language'); s.value = arguments[0];"
+                       "s.dispatchEvent(new Event('change'));", code)
+
+    def test_the_other_language_shows_its_page_in_the_preview_at_once(self):
+        self.s.wait(lambda: self.preview_heading() == "About", what="the English page")
+        self.choose_language("pt")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Sobre", what="the Portuguese forms")
+        self.s.wait(lambda: self.preview_heading() == "Sobre", what="the Portuguese preview, without a keystroke")
+
+    def test_cancelling_a_switch_with_unsaved_edits_keeps_the_selector_on_the_open_page(self):
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.choose_language("pt")
+        cancel = self.s.wait(lambda: [b for b in self.s.find_all("#dialog-actions button") if self.s.text(b) == "Cancel"],
+                             what="the unsaved-changes question")[0]
+        self.s.click(cancel)
+        self.s.wait(lambda: self.s.prop(self.s.find("#language"), "value") == "en", what="the selector back on English")
+        self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
+
+
 class BrokenPageTest(AppTest):
     site_files = {"content/en/about.md": "---\ntitle: Broken\n---\n\n{{< project-card title=\"Open\" >}}\n  no end tag\n"}
 
