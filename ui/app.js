@@ -431,6 +431,44 @@ async function exportSite() {
 
 // ---- wiring ------------------------------------------------------------------------------
 
+/** The split between forms and preview: dragged, or moved with ← and → on the divider;
+ *  remembered across starts. */
+function split() {
+  const divider = $("divider");
+  const workspace = divider.parentElement;
+  const apply = (px) => {
+    const max = workspace.clientWidth - 320;
+    const w = Math.round(Math.max(320, Math.min(max, px)));
+    workspace.style.setProperty("--forms-width", `${w}px`);
+    divider.setAttribute("aria-valuenow", String(w));
+    return w;
+  };
+  const saved = Number(localStorage.getItem("folio.formsWidth"));
+  if (saved) apply(saved);
+  const keep = (w) => localStorage.setItem("folio.formsWidth", String(w));
+  divider.addEventListener("pointerdown", (e) => {
+    divider.setPointerCapture(e.pointerId);
+    divider.classList.add("dragging");
+    const left = workspace.getBoundingClientRect().left;
+    const move = (ev) => apply(ev.clientX - left);
+    const up = (ev) => {
+      divider.classList.remove("dragging");
+      divider.removeEventListener("pointermove", move);
+      divider.removeEventListener("pointerup", up);
+      keep(apply(ev.clientX - left));
+    };
+    divider.addEventListener("pointermove", move);
+    divider.addEventListener("pointerup", up);
+  });
+  divider.addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+    e.preventDefault();
+    const now = $("editor").getBoundingClientRect().width;
+    keep(apply(now + (e.key === "ArrowRight" ? 40 : -40)));
+  });
+}
+split();
+
 configure({
   onUpdate: applyUpdate,
   onError: showError,

@@ -155,6 +155,15 @@ class EditingTest(AppTest):
         self.s.click(self.s.find("#undo"))
         self.s.wait(lambda: not any("deleted" in n for n in self.s.execute(notices)), what="the undo offer to go once undone")
 
+    def test_the_forms_column_is_resized_from_the_keyboard_and_remembered(self):
+        width = "return Math.round(document.getElementById('editor').getBoundingClientRect().width)"
+        before = self.s.execute(width)
+        divider = self.s.find("#divider")
+        self.s.execute("document.getElementById('divider').focus()")
+        self.s.type(divider, wd.ARROW_RIGHT + wd.ARROW_RIGHT)
+        self.s.wait(lambda: self.s.execute(width) >= before + 70, what="a wider forms column")
+        self.assertEqual(int(self.s.execute("return localStorage.getItem('folio.formsWidth')")), self.s.execute(width))
+
     def test_a_bug_in_a_command_is_reported_and_the_app_still_saves(self):
         self.replace_text("b1:title", "FOLIO-TEST-PANIC")
         notices = "return document.getElementById('notices').textContent"

@@ -15,6 +15,7 @@ ENTER = "\ue007"
 BACKSPACE = "\ue003"
 ARROW_UP = "\ue013"
 ARROW_DOWN = "\ue015"
+ARROW_RIGHT = "\ue014"
 NULL = "\ue000"
 
 
