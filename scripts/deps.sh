@@ -44,6 +44,13 @@ if [ ! -x "$tools/hugo/bin/hugo" ]; then
   ln -sf "$bin" "$tools/hugo/bin/hugo"
 fi
 
+# python-xlib: the e2e tests ask the window to close as a window manager does
+# (WM_DELETE_WINDOW), which xdotool cannot send.
+if [ ! -d "$tools/py/Xlib" ]; then
+  echo "deps: installing python-xlib (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check --target "$tools/py" 'python-xlib==0.33'
+fi
+
 # The Nu HTML checker (vnu.jar) and axe-core with playwright-core, from npm.
 if [ ! -f "$tools/node/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
    [ ! -d "$tools/node/node_modules/axe-core" ] || [ ! -d "$tools/node/node_modules/playwright-core" ]; then

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use folio::session::{Outside, Update};
+use folio::session::{Outside, SaveOutcome, Update};
 use folio::storage::Journal;
 use folio::watch::Watch;
 use serde::Serialize;
@@ -129,7 +129,9 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
-/// Asks before a window with unsaved edits closes.
+/// Asks before a window with unsaved edits closes: Save (then close, unless the save found
+/// an outside change to settle first), Don't save (a deliberate discard: the journal is
+/// cleared, so the next start offers nothing), or Cancel.
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let WindowEvent::CloseRequested { api, .. } = event else {
         return;
@@ -143,18 +145,43 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let w = window.clone();
     window
         .dialog()
-        .message("This page has unsaved changes. Close Folio anyway? They stay in Folio's journal and are offered again the next time you open the page.")
+        .message("This page has unsaved changes. Save them before closing Folio?")
         .title("Unsaved changes")
-        .buttons(MessageDialogButtons::OkCancelCustom("Close".into(), "Keep editing".into()))
-        .show_with_result(move |r| {
-            if matches!(r, MessageDialogResult::Ok) || matches!(&r, MessageDialogResult::Custom(t) if t == "Close") {
-                let state = w.state::<AppState>();
-                // Taken under the lock, written after it is released.
-                let journal = state.lock().as_ref().and_then(|s| s.journal());
-                if let Some(j) = journal {
-                    let _ = state.data.write_journal(&j);
-                }
+        .buttons(MessageDialogButtons::YesNoCancelCustom(
+            SAVE.into(),
+            DONT_SAVE.into(),
+            "Cancel".into(),
+        ))
+        .show_with_result(move |r| close_answered(&w, &r));
+}
+
+const SAVE: &str = "Save";
+const DONT_SAVE: &str = "Don't save";
+
+/// What the unsaved-changes question's answer does.
+fn close_answered<R: Runtime>(w: &Window<R>, answer: &MessageDialogResult) {
+    let state = w.state::<AppState>();
+    let chose = |label: &str, plain: &MessageDialogResult| {
+        answer == plain || matches!(answer, MessageDialogResult::Custom(t) if t == label)
+    };
+    if chose(SAVE, &MessageDialogResult::Yes) {
+        let data = state.data.clone();
+        let saved = state
+            .with_session("saving before closing", |s| Ok(s.save(false, &data)?))
+            .ok();
+        match saved {
+            Some(SaveOutcome::Saved { .. } | SaveOutcome::Unchanged) => {
                 let _ = w.destroy();
             }
-        });
+            // Not saved (an outside change to look at first, or an error): the window
+            // stays, and Save in it says why.
+            _ => {}
+        }
+    } else if chose(DONT_SAVE, &MessageDialogResult::No) {
+        let page = state.lock().as_ref().map(|s| s.path().to_path_buf());
+        if let Some(page) = page {
+            state.data.clear_journal(&page);
+        }
+        let _ = w.destroy();
+    }
 }

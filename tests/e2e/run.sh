@@ -30,4 +30,5 @@ pids+=($!)
 export WEBDRIVER="http://127.0.0.1:$port"
 python3 -c "import sys; sys.path.insert(0, '$root/tests/e2e'); import webdriver; webdriver.wait_for_server('$WEBDRIVER')"
 cd "$root/tests/e2e"
+export PYTHONPATH="$root/target/tools/py${PYTHONPATH:+:$PYTHONPATH}"
 python3 -m unittest -v "${@:-test_app}"

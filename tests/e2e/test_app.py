@@ -105,6 +105,10 @@ class AppTest(unittest.TestCase):
     def dirty(self):
         return self.s.execute("return !document.getElementById('save').disabled")
 
+    def app_pids(self):
+        out = subprocess.run(["pgrep", "-f", f"folio-desktop {self.site}"], capture_output=True, text=True).stdout
+        return [int(p) for p in out.split()]
+
 
 class EditingTest(AppTest):
     def test_a_card_title_edit_shows_in_the_preview_and_save_changes_only_that_title(self):
@@ -425,10 +429,6 @@ class OutsideEditTest(AppTest):
 
 
 class CrashRecoveryTest(AppTest):
-    def app_pids(self):
-        out = subprocess.run(["pgrep", "-f", f"folio-desktop {self.site}"], capture_output=True, text=True).stdout
-        return [int(p) for p in out.split()]
-
     def test_unsaved_edits_survive_a_kill_and_are_offered_after_restart(self):
         self.replace_text("b4:title", "Not saved yet")
         self.preview_settled()
@@ -448,6 +448,62 @@ class CrashRecoveryTest(AppTest):
         self.s.click(self.s.find("#save"))
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Game backends"', 'title="Not saved yet"'))
+
+
+class CloseTest(AppTest):
+    """Closing the window as a window manager asks (WM_DELETE_WINDOW), with unsaved edits."""
+
+    def request_close(self):
+        from Xlib import X, display, protocol
+        wid = self.s.wait(lambda: [w for w in subprocess.run(["xdotool", "search", "--name", "Folio$"],
+                                                                 capture_output=True, text=True).stdout.split()],
+                          what="the app's window")[0]
+        d = display.Display()
+        win = d.create_resource_object("window", int(wid))
+        atoms = d.intern_atom("WM_PROTOCOLS"), d.intern_atom("WM_DELETE_WINDOW")
+        win.send_event(protocol.event.ClientMessage(window=win, client_type=atoms[0], data=(32, [atoms[1], X.CurrentTime, 0, 0, 0])))
+        d.flush()
+        d.close()
+
+    def answer(self, button):
+        """Clicks Save, Don't save or Cancel in the native question (three equal buttons
+        along its bottom edge)."""
+        found = lambda: subprocess.run(["xdotool", "search", "--name", "^Unsaved changes$"], capture_output=True, text=True).stdout.split()
+        wid = self.s.wait(found, what="the unsaved-changes question")[0]
+        geo = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], capture_output=True, text=True).stdout
+        g = dict(line.split("=") for line in geo.split())
+        i = ["Save", "Don't save", "Cancel"].index(button)
+        x, y = int(g["WIDTH"]) * (2 * i + 1) // 6, int(g["HEIGHT"]) - 14
+        subprocess.run(["xdotool", "mousemove", "--window", wid, str(x), str(y), "click", "1"], check=True)
+        self.s.wait(lambda: not found(), what="the question to close")
+
+    def test_cancel_keeps_editing_and_save_writes_then_closes(self):
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.request_close()
+        self.answer("Cancel")
+        self.assertTrue(self.app_pids(), "still open")
+        self.assertTrue(self.dirty())
+        self.request_close()
+        self.answer("Save")
+        self.s.wait(lambda: not self.app_pids(), what="the app to close once saved")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace("title: 'About'", "title: 'About me'"))
+        self.s.close()
+        self.s = wd.Session(DRIVER, APP, [str(self.site)])
+
+    def test_dont_save_closes_and_the_next_start_offers_nothing(self):
+        self.replace_text("fm:title", "Thrown away")
+        self.preview_settled()
+        time.sleep(1.5)  # the journal is written every half second
+        self.request_close()
+        self.answer("Don't save")
+        self.s.wait(lambda: not self.app_pids(), what="the app to close")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+        self.s.close()
+        self.s = wd.Session(DRIVER, APP, [str(self.site)])
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "About", what="the page as saved")
+        time.sleep(0.5)
+        self.assertFalse(self.s.find_all("dialog[open]"), "a deliberate close is not a crash")
 
 
 class UnsafeHtmlTest(AppTest):
