@@ -169,13 +169,10 @@ fn close_answered<R: Runtime>(w: &Window<R>, answer: &MessageDialogResult) {
         let saved = state
             .with_session("saving before closing", |s| Ok(s.save(false, &data)?))
             .ok();
-        match saved {
-            Some(SaveOutcome::Saved { .. } | SaveOutcome::Unchanged) => {
-                let _ = w.destroy();
-            }
-            // Not saved (an outside change to look at first, or an error): the window
-            // stays, and Save in it says why.
-            _ => {}
+        // Not saved (an outside change to look at first, or an error): the window stays,
+        // and Save in it says why.
+        if let Some(SaveOutcome::Saved { .. } | SaveOutcome::Unchanged) = saved {
+            let _ = w.destroy();
         }
     } else if chose(DONT_SAVE, &MessageDialogResult::No) {
         let page = state.lock().as_ref().map(|s| s.path().to_path_buf());
