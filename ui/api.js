@@ -14,7 +14,8 @@ async function call(cmd, args = {}) {
 export const api = {
   currentView: () => call("current_view"),
   openSite: (path) => call("open_site", { path }),
-  pickSite: () => call("pick_site"),
+  pickPath: (page) => call("pick_path", { page }),
+  sitePages: (path) => call("site_pages", { path }),
   recentSites: () => call("recent_sites"),
   applyEdit: (edit, coalesce = null) => call("apply_edit", { edit, coalesce }),
   undo: () => call("undo"),

@@ -410,10 +410,40 @@ async function guardUnsaved() {
   return choice !== null && !(choice === "save" && state.view.dirty);
 }
 
-/** Opens `path` (after asking about unsaved edits); whether it was opened. */
-async function open(path) {
-  if (!(await guardUnsaved())) return false;
-  try { showView(await api.openSite(path)); return true; } catch (e) { showError(e); return false; }
+/** Opens `path` (after asking about unsaved edits); whether it was opened. A site whose
+ *  pages are none of them an obvious portfolio page offers its pages to choose from. */
+async function open(path, asked = false) {
+  if (!asked && !(await guardUnsaved())) return false;
+  try {
+    showView(await api.openSite(path));
+    return true;
+  } catch (e) {
+    if (e.kind === "site" && /no portfolio page/.test(e.message ?? "")) {
+      const chosen = await choosePage(path);
+      return chosen ? open(chosen, true) : false;
+    }
+    showError(e);
+    return false;
+  }
+}
+
+/** Asks which of the site's pages to open; resolves with its path, or null. */
+async function choosePage(site) {
+  let pages = [];
+  try { pages = await api.sitePages(site); } catch (e) { showError(e); return null; }
+  if (!pages.length) {
+    notice(`${site} has no content pages (Markdown files in its content folder).`, "warn", [], 0);
+    return null;
+  }
+  let chosen = () => {};
+  const picked = new Promise((resolve) => { chosen = resolve; });
+  const list = el("ul", { class: "page-list", "aria-label": "Pages" }, pages.map((p) => el("li", {},
+    el("button", { type: "button", class: "link", text: p.path.replace(`${site.replace(/\/$/, "")}/`, ""),
+      onClick: () => { $("dialog").close(); chosen(p.path); } }))));
+  const asked = ask("Which page is your portfolio?", [
+    el("p", { text: "No page of this site has project cards or layout: about. Choose the page to edit:" }), list,
+  ], [["Cancel", null]]);
+  return Promise.race([picked, asked]);
 }
 
 async function exportSite() {
@@ -479,11 +509,18 @@ $("undo").addEventListener("click", undo);
 $("redo").addEventListener("click", redo);
 $("save").addEventListener("click", () => save());
 $("export").addEventListener("click", exportSite);
-async function pickSite() {
+/** Asks for a site folder, or a page file (`page`), and opens it. */
+async function pickSite(page = false) {
   if (!(await guardUnsaved())) return;
-  try { const v = await api.pickSite(); if (v) showView(v); } catch (e) { showError(e); }
+  try {
+    const path = await api.pickPath(page);
+    if (path) await open(path, true);
+  } catch (e) {
+    showError(e);
+  }
 }
-$("open").addEventListener("click", pickSite);
+$("open").addEventListener("click", () => pickSite(false));
+$("open-page").addEventListener("click", () => pickSite(true));
 $("recent").addEventListener("change", (e) => { if (e.target.value) open(e.target.value); });
 // A switch that did not happen (Cancel, an error) puts the selector back on what is open.
 $("page").addEventListener("change", async (e) => {
@@ -512,6 +549,13 @@ async function boot() {
     else editor.replaceChildren(el("p", { class: "empty", text: "Open a Hugo site to start." }));
   } catch (e) {
     editor.replaceChildren(el("p", { class: "empty", text: "Open a Hugo site to start." }));
+    // A site given at start whose pages are none of them an obvious portfolio page: choose.
+    const site = /^(.*): no portfolio page found/.exec(e.message ?? "");
+    if (site) {
+      const chosen = await choosePage(site[1]);
+      if (chosen) await open(chosen, true);
+      return;
+    }
     showError(e);
   }
 }

@@ -40,15 +40,24 @@ pub fn open_site(app: AppHandle, state: State<'_, AppState>, path: PathBuf) -> C
     Ok(view)
 }
 
-/// Asks for a site folder (native dialog, off the UI thread) and opens it.
+/// Asks for a site folder, or a page file when `page` (native dialog, off the UI thread);
+/// the window opens what was chosen.
 #[tauri::command]
-pub async fn pick_site(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<View>> {
-    let Some(dir) = pick_folder(&app, "Open a Hugo site").await? else {
-        return Ok(None);
-    };
-    let view = state.open(&dir)?;
-    crate::events::watch(&app);
-    Ok(Some(view))
+pub async fn pick_path(app: AppHandle, page: bool) -> CmdResult<Option<PathBuf>> {
+    if !page {
+        return pick_folder(&app, "Open a Hugo site").await;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.dialog()
+        .file()
+        .set_title("Open a page of a Hugo site")
+        .add_filter("Hugo pages", &["md", "markdown"])
+        .pick_file(move |file| {
+            let _ = tx.send(file.and_then(|f| f.into_path().ok()));
+        });
+    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+        .await
+        .map_err(|e| CommandError::new("dialog", e.to_string()))
 }
 
 async fn pick_folder(app: &AppHandle, title: &str) -> CmdResult<Option<PathBuf>> {
@@ -62,6 +71,15 @@ async fn pick_folder(app: &AppHandle, title: &str) -> CmdResult<Option<PathBuf>>
     tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
         .map_err(|e| CommandError::new("dialog", e.to_string()))
+}
+
+/// Every content page of the site at `path` (to choose from when none is an obvious
+/// portfolio page).
+#[tauri::command]
+pub fn site_pages(path: PathBuf) -> CmdResult<Vec<folio::site::PageRef>> {
+    guard("listing the site's pages", || {
+        Ok(folio::Site::open_dir(&path)?.content_pages())
+    })
 }
 
 /// Recently opened pages.

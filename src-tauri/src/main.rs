@@ -88,7 +88,8 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::current_view,
             commands::open_site,
-            commands::pick_site,
+            commands::pick_path,
+            commands::site_pages,
             commands::recent_sites,
             commands::apply_edit,
             commands::undo,

@@ -73,6 +73,29 @@ impl Site {
     }
 }
 
+impl Site {
+    /// Every content page, in each language's content folder, sorted by path (at most
+    /// 2,000): what a user chooses from when no page is an obvious portfolio page.
+    pub fn content_pages(&self) -> Vec<PageRef> {
+        let mut out = Vec::new();
+        let mut seen_dirs = Vec::new();
+        for lang in self.languages() {
+            if seen_dirs.contains(&lang.content_dir) {
+                continue;
+            }
+            seen_dirs.push(lang.content_dir.clone());
+            let mut found = markdown_files(&lang.content_dir);
+            found.sort();
+            out.extend(found.into_iter().map(|path| PageRef {
+                path,
+                language: lang.code.clone(),
+            }));
+        }
+        out.truncate(2000);
+        out
+    }
+}
+
 /// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let hidden =

@@ -358,6 +358,23 @@ class TwoLanguagesTest(AppTest):
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
 
+class NoPortfolioPageTest(AppTest):
+    """A site none of whose pages has cards or `layout: about`."""
+
+    site_files = {
+        "content/en/about.md": "---\ntitle: Hello\n---\n\nJust prose.\n",
+        "content/en/posts/first.md": "---\ntitle: First post\n---\n\nA post.\n",
+    }
+
+    def test_its_pages_are_offered_and_the_chosen_one_opens(self):
+        choices = self.s.wait(lambda: self.s.find_all("dialog[open] .page-list button"), what="the pages to choose from")
+        names = [self.s.text(b) for b in choices]
+        self.assertEqual(names, ["content/en/about.md", "content/en/posts/first.md"])
+        self.s.click(choices[1])
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]') and self.s.prop(self.field("fm:title"), "value") == "First post",
+                    what="the chosen page's forms")
+
+
 class BrokenPageTest(AppTest):
     site_files = {"content/en/about.md": "---\ntitle: Broken\n---\n\n{{< project-card title=\"Open\" >}}\n  no end tag\n"}
 
