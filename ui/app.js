@@ -171,9 +171,12 @@ function applyUpdate(u, anchor = null) {
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
   if (u.shortcodes) { state.shortcodes = u.shortcodes; state.missingThemes = u.missingThemes ?? []; }
   if (u.model) {
+    const change = anchor === CHANGED ? firstChange(state.model, u.model) : null;
     state.model = u.model;
-    if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
+    if (anchor === CHANGED) anchor = change?.id ?? null;
+    else if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
     draw();
+    if (change) showChange(change);
   } else if (u.broken) {
     draw();
   }
@@ -278,9 +281,40 @@ async function pickImage() {
 function undo() {
   // An offer to undo a deletion is spent once anything is undone.
   document.querySelectorAll("#notices [data-undoable]").forEach((n) => n.remove());
-  submitCall("undo", api.undo);
+  submitCall("undo", api.undo, { anchor: CHANGED });
 }
-function redo() { submitCall("redo", api.redo); }
+function redo() { submitCall("redo", api.redo, { anchor: CHANGED }); }
+
+/** The anchor of an undo or redo: whatever it changed, found when its answer comes. */
+const CHANGED = Symbol("changed");
+
+/** What differs between two models, first on the page: a block (`{id}`), the front matter
+ *  (`{section: "page"}`), the params (`{section: "params"}`), or null. */
+function firstChange(before, after) {
+  if (!before) return null;
+  if (JSON.stringify(before.frontMatter) !== JSON.stringify(after.frontMatter)) return { section: "page" };
+  if (JSON.stringify(before.params) !== JSON.stringify(after.params)) return { section: "params" };
+  const old = new Map(before.blocks.map((b) => [b.id, JSON.stringify(b)]));
+  const hit = after.blocks.find((b) => old.get(b.id) !== JSON.stringify(b));
+  if (hit) return { id: hit.id };
+  // Only a removal: the block now where the first removed one was.
+  const gone = before.blocks.findIndex((b) => !after.blocks.some((a) => a.id === b.id));
+  return gone >= 0 ? { id: after.blocks[Math.min(gone, after.blocks.length - 1)]?.id ?? null } : null;
+}
+
+/** Brings what an undo or redo changed into view and marks it for a moment. */
+function showChange(change) {
+  const target = change?.section
+    ? editor.querySelector(`fieldset.${change.section}`)
+    : change?.id !== undefined && change?.id !== null ? editor.querySelector(`.block[data-id="${change.id}"]`) : null;
+  if (!target) return;
+  if (target.classList.contains("block")) unfold(target);
+  target.scrollIntoView({ block: "nearest" });
+  target.classList.remove("changed");
+  void target.offsetWidth;
+  target.classList.add("changed");
+  setTimeout(() => target.classList.remove("changed"), 1600);
+}
 
 async function save(overwrite = false) {
   await drain();

@@ -168,6 +168,19 @@ class EditingTest(AppTest):
         self.s.wait(lambda: self.s.execute(width) >= before + 70, what="a wider forms column")
         self.assertEqual(int(self.s.execute("return localStorage.getItem('folio.formsWidth')")), self.s.execute(width))
 
+    def test_undo_brings_the_changed_card_into_view_and_the_preview_to_it(self):
+        self.replace_text("b4:title", "Changed")
+        self.preview_settled()
+        self.s.execute("document.getElementById('editor').scrollTop = 0")
+        self.s.click(self.s.find("#undo"))
+        self.s.wait(lambda: self.s.execute(
+            "const b = document.querySelector('.block[data-id=\"4\"]'); const r = b.getBoundingClientRect();"
+            "const e = document.getElementById('editor').getBoundingClientRect();"
+            "return b.classList.contains('changed') && r.bottom > e.top && r.top < e.bottom"), what="the undone card in view, marked")
+        self.preview_settled()
+        self.assertEqual(self.s.execute("return document.querySelector('iframe.front').dataset.anchor"), "4")
+        self.assertEqual(self.s.prop(self.field("b4:title"), "value"), "Game backends")
+
     def test_a_bug_in_a_command_is_reported_and_the_app_still_saves(self):
         self.replace_text("b1:title", "FOLIO-TEST-PANIC")
         notices = "return document.getElementById('notices').textContent"
