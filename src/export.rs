@@ -28,6 +28,10 @@ pub struct Report {
     pub files: Vec<String>,
     /// Things the user should know (a referenced image that was not found, …).
     pub warnings: Vec<String>,
+    /// The language of the page exported (the export holds that one page).
+    pub language: crate::site::Language,
+    /// The site's other languages, by name: each is exported from its own page.
+    pub other_languages: Vec<String>,
 }
 
 /// Local files the page references, and where they go in the export.
@@ -55,10 +59,27 @@ pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
     let manifest: String = files.keys().map(|k| format!("{k}\n")).collect();
     files.insert(MANIFEST.into(), manifest.into_bytes());
     replace_dir(out, &files)?;
+    let code = doc.language();
+    let languages = doc.site.languages();
+    let language = languages
+        .iter()
+        .find(|l| l.code == code)
+        .cloned()
+        .unwrap_or_else(|| crate::site::Language {
+            code: code.clone(),
+            name: code.clone(),
+            content_dir: doc.site.root.join("content"),
+        });
     Ok(Report {
         dir: out.to_path_buf(),
         files: files.keys().filter(|k| *k != MANIFEST).cloned().collect(),
         warnings: assets.warnings,
+        other_languages: languages
+            .into_iter()
+            .filter(|l| l.code != code)
+            .map(|l| l.name)
+            .collect(),
+        language,
     })
 }
 

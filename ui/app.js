@@ -485,7 +485,10 @@ async function exportSite() {
   try {
     const result = await api.exportSite();
     if (!result) return;
-    const n = notice(`Exported to ${result.dir}`, "ok", [["Open in browser", () => api.openExport().catch(showError)]], 0);
+    const others = result.otherLanguages.length
+      ? ` The site's other languages (${result.otherLanguages.join(", ")}) are exported from their own pages: choose one under Language, then Export.`
+      : "";
+    const n = notice(`Exported the ${result.language} page to ${result.dir}.${others}`, "ok", [["Open in browser", () => api.openExport().catch(showError)]], 0);
     n.dataset.exportDir = result.dir;
     for (const w of result.warnings) notice(w, "warn");
   } catch (e) {

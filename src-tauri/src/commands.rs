@@ -155,6 +155,10 @@ pub struct Exported {
     pub dir: PathBuf,
     pub index: PathBuf,
     pub warnings: Vec<String>,
+    /// The exported page's language, by name.
+    pub language: String,
+    /// The site's other languages, by name (each exported from its own page).
+    pub other_languages: Vec<String>,
 }
 
 /// Exports the unsaved page into `dir`, or into a folder the user picks.
@@ -178,6 +182,8 @@ pub async fn export_site(
         index: report.dir.join("index.html"),
         dir: report.dir,
         warnings: report.warnings,
+        language: report.language.name,
+        other_languages: report.other_languages,
     }))
 }
 

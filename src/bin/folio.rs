@@ -161,10 +161,17 @@ fn export(path: &Path, out: &Path) -> Result<(), Error> {
         eprintln!("warning: {}: {w}", page.display());
     }
     eprintln!(
-        "exported {} to {}",
+        "exported {} ({}) to {}",
         page.display(),
+        report.language.name,
         report.dir.join("index.html").display()
     );
+    if !report.other_languages.is_empty() {
+        eprintln!(
+            "note: the site's other languages ({}) are exported from their own pages: folio export PAGE --out DIR",
+            report.other_languages.join(", ")
+        );
+    }
     Ok(())
 }
 

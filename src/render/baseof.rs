@@ -80,7 +80,7 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
                         }
                     }
                     main #content { (PreEscaped(&r.html)) }
-                    (footer(&contact, preview))
+                    (footer(&contact, chrome.lang, preview))
                 }
             }
         }
@@ -117,11 +117,66 @@ fn head(title: &str, styles: &Styles, preview: bool) -> Markup {
 }
 
 /// The site footer: contact links, then the credits (Font Awesome's licence asks for one).
-fn footer(contact: &[(Option<&'static str>, String, Option<String>)], preview: bool) -> Markup {
+/// The footer's words in the page's language (`lang`, or its first part: `pt-br` → `pt`):
+/// "Contact", the credit before the icons' name, and "see … licence". A language Folio has
+/// no words for gets the credit without words.
+fn footer_words(lang: &str) -> (&'static str, &'static str, &'static str, &'static str) {
+    let base = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match base.as_str() {
+        "en" => (
+            "Contact",
+            "Made with Folio. Brand icons: ",
+            "see",
+            "licence",
+        ),
+        "pt" => (
+            "Contato",
+            "Feito com o Folio. Ícones de marcas: ",
+            "ver",
+            "licença",
+        ),
+        "es" => (
+            "Contacto",
+            "Hecho con Folio. Iconos de marcas: ",
+            "ver",
+            "licencia",
+        ),
+        "fr" => (
+            "Contact",
+            "Fait avec Folio. Icônes de marques : ",
+            "voir",
+            "licence",
+        ),
+        "de" => (
+            "Kontakt",
+            "Erstellt mit Folio. Markensymbole: ",
+            "siehe",
+            "Lizenz",
+        ),
+        "it" => (
+            "Contatti",
+            "Fatto con Folio. Icone dei marchi: ",
+            "vedi",
+            "licenza",
+        ),
+        _ => ("", "Folio · ", "", "LICENSE"),
+    }
+}
+
+fn footer(
+    contact: &[(Option<&'static str>, String, Option<String>)],
+    lang: &str,
+    preview: bool,
+) -> Markup {
+    let (contact_label, credit, see, licence) = footer_words(lang);
     html! {
         footer.site-footer {
             @if !contact.is_empty() {
-                ul.contact aria-label="Contact" {
+                ul.contact aria-label=(if contact_label.is_empty() { "@" } else { contact_label }) {
                     @for (icon, label, href) in contact {
                         li {
                             @match href {
@@ -136,13 +191,14 @@ fn footer(contact: &[(Option<&'static str>, String, Option<String>)], preview: b
                 }
             }
             p.credit {
-                "Made with Folio. Brand icons: "
+                (credit)
                 a href="https://fontawesome.com" { "Font Awesome Free" }
                 " (CC BY 4.0"
                 @if !preview {
-                    ", see " a href="assets/LICENSE-fontawesome.txt" { "licence" }
+                    ", " @if !see.is_empty() { (see) " " } a href="assets/LICENSE-fontawesome.txt" { (licence) }
                 }
-                ")."
+                ")"
+                @if !see.is_empty() { "." }
             }
         }
     }

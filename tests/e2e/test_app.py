@@ -360,6 +360,14 @@ class TwoLanguagesTest(AppTest):
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Sobre", what="the Portuguese forms")
         self.s.wait(lambda: self.preview_heading() == "Sobre", what="the Portuguese preview, without a keystroke")
 
+    def test_the_export_says_which_language_it_holds(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        self.choose_language("pt")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Sobre", what="the Portuguese forms")
+        result = self.invoke("export_site", {"dir": str(Path(self.tmp) / "export")})
+        self.assertEqual((result["language"], result["otherLanguages"]), ("Português", ["English"]))
+        self.assertIn("Feito com o Folio", (Path(self.tmp) / "export/index.html").read_text())
+
     def test_cancelling_a_switch_with_unsaved_edits_keeps_the_selector_on_the_open_page(self):
         self.replace_text("fm:title", "About me")
         self.s.wait(lambda: self.dirty(), what="the edit")

@@ -363,3 +363,34 @@ fn an_unknown_icon_is_exported_as_hugo_renders_it_and_flagged_only_in_the_previe
         "the preview marks it for the editor"
     );
 }
+
+#[test]
+fn a_pages_export_is_in_its_language_and_names_the_sites_other_languages() {
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let mut text = fs::read_to_string(&config).unwrap();
+    text.push_str(
+        "\n[languages.pt]\ncontentDir = \"content/pt\"\nlanguageName = \"Português\"\nweight = 2\n",
+    );
+    fs::write(&config, text).unwrap();
+    fs::create_dir_all(site.path().join("content/pt")).unwrap();
+    let sobre = site.path().join("content/pt/about.md");
+    fs::copy(site.path().join("content/en/about.md"), &sobre).unwrap();
+    let out = site.path().join("out");
+    let report = export(&OpenPage::open(&sobre).unwrap(), &out).unwrap();
+    assert_eq!(
+        (
+            report.language.code.as_str(),
+            report.other_languages.clone()
+        ),
+        ("pt", vec!["English".to_string()])
+    );
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains(r#"<html lang="pt">"#));
+    assert!(
+        html.contains("Feito com o Folio. Ícones de marcas: "),
+        "the footer in Portuguese"
+    );
+    assert!(html.contains(r#"aria-label="Contato""#));
+    assert!(!html.contains("Made with Folio"));
+}
