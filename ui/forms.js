@@ -159,7 +159,11 @@ function blockList(model, ctx) {
     ctx.hasSampleCard ? el("button", { type: "button", text: "Add card", onClick: () => ctx.insert(model.blocks.length, "card") }) : null,
     el("button", { type: "button", text: "Add text", onClick: () => ctx.insert(model.blocks.length, "markdown") }),
     shortcodePicker(model.blocks.length, model, ctx, "Add shortcode…"));
-  return el("fieldset", { class: "content" }, el("legend", { text: "Content" }), list, end);
+  // Say why there is no "Add card": the site cannot render one.
+  const why = !ctx.hasSampleCard && !ctx.shortcode("project-card")
+    ? el("p", { class: "hint", text: "No “Add card”: this site has no project-card template, and Hugo stops on a shortcode it has no template for. Add one of the site's own shortcodes instead." })
+    : null;
+  return el("fieldset", { class: "content" }, el("legend", { text: "Content" }), list, end, why);
 }
 
 function insertBar(index, ctx) {

@@ -25,6 +25,7 @@ class AppTest(unittest.TestCase):
     """Each test opens the app on a fresh copy of the sample site."""
 
     site_files = {}
+    remove_files = []
     unsafe_html = False
 
     def setUp(self):
@@ -34,6 +35,8 @@ class AppTest(unittest.TestCase):
         if self.unsafe_html:
             with open(self.site / "hugo.toml", "a") as f:
                 f.write("\n[markup.goldmark.renderer]\nunsafe = true\n")
+        for rel in self.remove_files:
+            (self.site / rel).unlink()
         for rel, text in self.site_files.items():
             (self.site / rel).parent.mkdir(parents=True, exist_ok=True)
             (self.site / rel).write_text(text)
@@ -377,6 +380,19 @@ class TwoLanguagesTest(AppTest):
         self.s.click(cancel)
         self.s.wait(lambda: self.s.prop(self.s.find("#language"), "value") == "en", what="the selector back on English")
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
+
+
+class NoCardTemplateTest(AppTest):
+    """The sample without its project-card template: Hugo could not render a new card."""
+
+    remove_files = ["layouts/shortcodes/project-card.html"]
+    site_files = {"content/en/about.md": "---\ntitle: About\nlayout: about\n---\n\nJust prose.\n"}
+
+    def test_no_card_is_offered_and_the_form_says_why(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        buttons = [self.s.text(b) for b in self.s.find_all(".content button")]
+        self.assertFalse([b for b in buttons if "Card" in b or "card" in b], buttons)
+        self.assertIn("no project-card template", self.s.text(self.s.find(".content .hint")))
 
 
 class NoPortfolioPageTest(AppTest):
