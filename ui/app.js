@@ -504,14 +504,17 @@ function split() {
   const divider = $("divider");
   const workspace = divider.parentElement;
   const apply = (px) => {
-    const max = workspace.clientWidth - 320;
+    const max = Math.min(workspace.clientWidth, document.documentElement.clientWidth) - 320;
     const w = Math.round(Math.max(320, Math.min(max, px)));
     workspace.style.setProperty("--forms-width", `${w}px`);
     divider.setAttribute("aria-valuenow", String(w));
     return w;
   };
-  const saved = Number(localStorage.getItem("folio.formsWidth"));
-  if (saved) apply(saved);
+  const saved = () => Number(localStorage.getItem("folio.formsWidth"));
+  // Applied once laid out, and again when the window changes size (a width kept from a
+  // larger window must still leave room for the preview).
+  requestAnimationFrame(() => { if (saved()) apply(saved()); });
+  window.addEventListener("resize", () => { if (saved()) apply(saved()); });
   const keep = (w) => localStorage.setItem("folio.formsWidth", String(w));
   divider.addEventListener("pointerdown", (e) => {
     divider.setPointerCapture(e.pointerId);
