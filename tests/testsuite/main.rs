@@ -14,6 +14,7 @@ mod crash;
 mod edits;
 mod errors;
 mod export;
+mod frontmatter;
 mod merge;
 mod parity;
 mod props;

@@ -1,10 +1,20 @@
-//! Plain (unquoted) scalars: how YAML 1.2's core schema reads them
-//! (<https://yaml.org/spec/1.2.2/#1032-tag-resolution>), and which strings can be written
-//! plain and read back as the same string.
+//! Plain (unquoted) scalars: how Hugo 0.168 reads them (its YAML library, goccy/go-yaml,
+//! checked spelling by spelling with `hugo` and `{{ printf "%T" }}`; the table test is
+//! `tests/testsuite/frontmatter.rs`), and which strings can be written plain and read back
+//! as the same string.
+//!
+//! - null: `~`, `null`, `Null`, `NULL` (and nothing); booleans: `true`, `True`, `TRUE`,
+//!   `false`, `False`, `FALSE` — `yes`, `no`, `on`, `off`, `y` stay strings.
+//! - Integers: an optional sign, then decimal digits (`_` allowed after the first), or
+//!   `0b`, `0o`, `0x` (lowercase) digits, or a leading `0` for octal (`017` is 15); beyond
+//!   64 bits, a string.
+//! - Floats: digits with a `.` (and an optional exponent): `1.5`, `.5`, `5.`, `1.0e3`,
+//!   `0.1_5`; `1e3` without a dot stays a string. `.inf` and `.nan` are floats JSON cannot
+//!   hold: kept as their text.
 
 use serde_json::{Number, Value as Json};
 
-/// The YAML 1.2 core schema's reading of a plain scalar.
+/// Hugo's reading of a plain scalar.
 pub(super) fn resolve_plain(s: &str) -> Json {
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Json::Null,
@@ -12,32 +22,55 @@ pub(super) fn resolve_plain(s: &str) -> Json {
         "false" | "False" | "FALSE" => return Json::Bool(false),
         _ => {}
     }
-    if is_int(s) {
-        if let Ok(n) = s.parse::<i64>() {
-            return Json::Number(n.into());
-        }
-    }
-    if let Some(h) = s.strip_prefix("0x") {
-        if let Ok(n) = i64::from_str_radix(h, 16) {
-            return Json::Number(n.into());
-        }
-    }
-    if let Some(o) = s.strip_prefix("0o") {
-        if let Ok(n) = i64::from_str_radix(o, 8) {
-            return Json::Number(n.into());
-        }
+    if let Some(n) = int(s) {
+        return Json::Number(n);
     }
     if is_float(s) {
-        if let Some(n) = s.parse::<f64>().ok().and_then(Number::from_f64) {
+        if let Some(n) = s
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+        {
             return Json::Number(n);
         }
     }
     Json::String(s.to_string())
 }
 
-fn is_int(s: &str) -> bool {
-    let d = s.strip_prefix(['-', '+']).unwrap_or(s);
-    !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit())
+/// An integer as Hugo reads one (see the module doc), or `None`.
+fn int(s: &str) -> Option<Number> {
+    let (negative, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
+        _ => (false, s),
+    };
+    let (radix, digits) = if let Some(d) = body.strip_prefix("0b") {
+        (2, d)
+    } else if let Some(d) = body.strip_prefix("0o") {
+        (8, d)
+    } else if let Some(d) = body.strip_prefix("0x") {
+        (16, d)
+    } else if body.len() > 1 && body.starts_with('0') {
+        (8, body.get(1..)?)
+    } else {
+        (10, body)
+    };
+    // `_` separates digits anywhere after the first character of the number.
+    if radix == 10 && body.starts_with('_') {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if clean.is_empty() || !clean.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u64::from_str_radix(&clean, radix).ok()?;
+    if negative {
+        let n = i64::try_from(magnitude).ok()?;
+        Some(Number::from(-n))
+    } else {
+        Some(Number::from(magnitude))
+    }
 }
 
 fn is_float(s: &str) -> bool {
@@ -48,9 +81,17 @@ fn is_float(s: &str) -> bool {
     };
     let digits = mant.bytes().filter(|c| c.is_ascii_digit()).count();
     let dots = mant.bytes().filter(|&c| c == b'.').count();
-    let mant_ok = digits > 0 && dots <= 1 && mant.bytes().all(|c| c.is_ascii_digit() || c == b'.');
-    let exp_ok = exp.is_none_or(is_int);
-    mant_ok && exp_ok && (dots == 1 || exp.is_some())
+    let mant_ok = digits > 0
+        && dots == 1
+        && !mant.starts_with('_')
+        && mant
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b'_');
+    let exp_ok = exp.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit())
+    });
+    mant_ok && exp_ok
 }
 
 /// Whether `s` starts like a YAML timestamp (`2019-06-23`): Hugo reads those as dates.

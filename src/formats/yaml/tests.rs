@@ -11,7 +11,13 @@ fn plain_scalars_resolve_like_the_core_schema() {
     assert_eq!(resolve_plain("10"), Json::from(10));
     assert_eq!(resolve_plain("false"), Json::Bool(false));
     assert_eq!(resolve_plain("3.5"), Json::from(3.5));
-    assert_eq!(resolve_plain("1e3"), Json::from(1000.0));
+    assert_eq!(resolve_plain("1e3"), Json::from("1e3"));
+    assert_eq!(resolve_plain("1.0e3"), Json::from(1000.0));
+    assert_eq!(resolve_plain("1_000"), Json::from(1000));
+    assert_eq!(resolve_plain("017"), Json::from(15));
+    assert_eq!(resolve_plain("0b101"), Json::from(5));
+    assert_eq!(resolve_plain("0x_F"), Json::from(15));
+    assert_eq!(resolve_plain("09"), Json::from("09"));
     assert_eq!(resolve_plain("~"), Json::Null);
     assert_eq!(resolve_plain("2019-06-23"), Json::from("2019-06-23"));
     assert_eq!(resolve_plain("v1.2"), Json::from("v1.2"));

@@ -1,0 +1,150 @@
+//! Front matter read with Hugo's types: each plain YAML spelling in a page, built with Hugo
+//! 0.168 (the oracle: `{{ printf "%T|%v" }}` of each param) and dumped by Folio.
+
+use std::process::Command;
+
+use crate::support::hugo_bin;
+
+/// Plain YAML spellings whose reading differs between YAML 1.1, 1.2 and Hugo's library.
+const SPELLINGS: &[&str] = &[
+    "10",
+    "-0",
+    "+12",
+    "1_000",
+    "1__0",
+    "1_",
+    "_1",
+    "0b101",
+    "-0b11",
+    "0B11",
+    "0o17",
+    "0O17",
+    "017",
+    "-017",
+    "00",
+    "09",
+    "0x_F",
+    "0x1F",
+    "-0x1F",
+    "0X1F",
+    "0x",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "3.5",
+    ".5",
+    "5.",
+    "1.0e3",
+    "1.5E+3",
+    "1e3",
+    "1E3",
+    "0.1_5",
+    "1_0.5",
+    ".5e1",
+    "12e",
+    "1.2.3",
+    "true",
+    "True",
+    "TRUE",
+    "tRUE",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "1:20",
+    "v1.2",
+    "2024-01-02",
+];
+
+#[test]
+fn plain_yaml_scalars_are_read_as_hugo_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("content")).unwrap();
+    std::fs::create_dir_all(d.join("layouts/_default")).unwrap();
+    std::fs::write(d.join("hugo.toml"), "baseURL = \"http://x/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"home\"]\n").unwrap();
+    std::fs::write(
+        d.join("layouts/_default/single.html"),
+        "{{ range $k, $v := .Params }}{{ $k }}={{ printf \"%T|%v\" $v $v }}\n{{ end }}",
+    )
+    .unwrap();
+    let mut page = String::from("---\ntitle: t\n");
+    for (i, s) in SPELLINGS.iter().enumerate() {
+        page.push_str(&format!("k{i:02}: {s}\n"));
+    }
+    page.push_str("---\nx\n");
+    std::fs::write(d.join("content/p.md"), &page).unwrap();
+    let out = Command::new(hugo_bin())
+        .arg("--source")
+        .arg(d)
+        .args(["--quiet"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(d.join("public/p/index.html")).unwrap();
+    let hugo: std::collections::HashMap<&str, &str> =
+        html.lines().filter_map(|l| l.split_once('=')).collect();
+    let doc = folio::Page::parse(&page).unwrap().to_model();
+    let mut differ = Vec::new();
+    for (i, s) in SPELLINGS.iter().enumerate() {
+        let key = format!("k{i:02}");
+        let (ty, text) = hugo[key.as_str()].split_once('|').unwrap();
+        let folio = &doc.front_matter[&key];
+        let same = match ty {
+            "string" => folio.as_str() == Some(&*text.replace("&#43;", "+")),
+            "int64" | "int" => folio.as_i64().map(|n| n.to_string()) == Some(text.to_string()),
+            "uint64" => folio.as_u64().map(|n| n.to_string()) == Some(text.to_string()),
+            "float64" => folio
+                .as_f64()
+                .is_some_and(|f| (f - text.parse::<f64>().unwrap()).abs() < 1e-9),
+            "bool" => folio.as_bool().map(|b| b.to_string()) == Some(text.to_string()),
+            // Dates: Hugo reads them as time values; Folio keeps the text as written.
+            "time.Time" => folio.as_str() == Some(s),
+            "&lt;nil&gt;" => folio.is_null(),
+            other => panic!("{s}: Hugo type {other}"),
+        };
+        if !same {
+            differ.push(format!("{s}: hugo {ty} {text}, folio {folio}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+#[test]
+fn a_string_hugo_would_read_as_a_number_is_written_quoted() {
+    let page = folio::Page::parse("---\ntitle: plain\ncount: x\n---\nbody\n").unwrap();
+    for s in ["1_000", "017", "0b101", "1.5"] {
+        let out = page
+            .set_front_matter("count", Some(serde_json::json!(s)))
+            .unwrap();
+        let again = folio::Page::parse(out.source()).unwrap().to_model();
+        assert_eq!(
+            again.front_matter["count"],
+            serde_json::json!(s),
+            "{}",
+            out.source()
+        );
+        assert!(
+            !out.source().contains(&format!("count: {s}\n")),
+            "{s} is quoted: {}",
+            out.source()
+        );
+    }
+    let out = page
+        .set_front_matter("count", Some(serde_json::json!("1e3")))
+        .unwrap();
+    assert!(
+        out.source().contains("count: 1e3\n"),
+        "Hugo reads 1e3 as a string: plain is fine"
+    );
+}
