@@ -148,3 +148,26 @@ fn a_string_hugo_would_read_as_a_number_is_written_quoted() {
         "Hugo reads 1e3 as a string: plain is fine"
     );
 }
+
+#[test]
+fn an_alias_reads_as_its_anchors_value_and_an_anchored_value_keeps_its_anchor_when_edited() {
+    // What Hugo 0.168 reads (checked with `{{ .Params | jsonify }}`): aliases resolved.
+    let text = "---\ntitle: &t About\nalias: *t\nlist: &l [a, b]\nother: *l\ntagged: !!str &n 017\n---\nbody\n";
+    let page = folio::Page::parse(text).unwrap();
+    let fm = page.to_model().front_matter;
+    assert_eq!(fm["alias"], serde_json::json!("About"));
+    assert_eq!(fm["other"], serde_json::json!(["a", "b"]));
+    assert_eq!(fm["tagged"], serde_json::json!("017"));
+    let out = page
+        .set_front_matter("title", Some(serde_json::json!("Hi")))
+        .unwrap();
+    assert_eq!(out.source(), text.replace("&t About", "&t Hi"));
+    let out = page
+        .set_front_matter("tagged", Some(serde_json::json!("018")))
+        .unwrap();
+    assert_eq!(out.source(), text.replace("&n 017", "&n 018"));
+    assert!(
+        page.apply(&page.to_model()).unwrap().source() == text,
+        "dump | apply changes nothing"
+    );
+}

@@ -36,6 +36,8 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
         base: range.start,
         frames: Vec::new(),
         root: None,
+        anchors: HashMap::new(),
+        frame_anchors: Vec::new(),
     };
     let mut parser = Parser::new_from_str(text);
     while let Some(ev) = parser.next_event() {
@@ -66,6 +68,21 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
             indent: String::new(),
         }),
     }))
+}
+
+/// Past the node properties (`&anchor`, `!tag`, in any order) that start at `at`, and the
+/// spaces after them; `at` itself when there are none.
+fn properties_end(src: &str, mut at: usize) -> usize {
+    while let Some(rest) = src.get(at..).filter(|r| r.starts_with(['&', '!'])) {
+        let token = rest.find([' ', '\t']).unwrap_or(rest.len());
+        let after = rest.get(token..).unwrap_or("");
+        let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+        if spaces == 0 {
+            break;
+        }
+        at += token + spaces;
+    }
+    at
 }
 
 /// Character index -> byte offset, for saphyr's character-based markers.
@@ -110,22 +127,35 @@ struct Builder<'a> {
     base: usize,
     frames: Vec<Frame>,
     root: Option<Node>,
+    /// The value of each anchor (`&name`) by the parser's anchor id, for its aliases
+    /// (`*name`), which read as that value, as Hugo reads them.
+    anchors: HashMap<usize, Json>,
+    /// The anchor id of each open collection, in step with `frames` (0: none).
+    frame_anchors: Vec<usize>,
 }
 
 impl Builder<'_> {
     fn event(&mut self, ev: Event, at: Range<usize>) -> Result<(), SyntaxError> {
         match ev {
-            Event::Scalar(value, style, _, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 let node = self.scalar(&value, style, at, tag.is_some_and(|t| t.suffix == "str"));
+                if anchor > 0 {
+                    self.anchors.insert(anchor, node.to_json());
+                }
                 self.add(node)
             }
-            Event::Alias(_) => self.add(Node {
-                span: at.clone(),
-                kind: Kind::Opaque(Json::String(
-                    self.src.get(at).unwrap_or_default().to_string(),
-                )),
-            }),
-            Event::MappingStart(..) => {
+            // An alias reads as its anchor's value; it is written over only as a whole.
+            Event::Alias(anchor) => {
+                let value = self.anchors.get(&anchor).cloned().unwrap_or_else(|| {
+                    Json::String(self.src.get(at.clone()).unwrap_or_default().to_string())
+                });
+                self.add(Node {
+                    span: at,
+                    kind: Kind::Opaque(value),
+                })
+            }
+            Event::MappingStart(anchor, _) => {
+                self.frame_anchors.push(anchor);
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'{');
                 self.frames.push(Frame::Map {
                     start: at.start,
@@ -136,7 +166,8 @@ impl Builder<'_> {
                 });
                 Ok(())
             }
-            Event::SequenceStart(..) => {
+            Event::SequenceStart(anchor, _) => {
+                self.frame_anchors.push(anchor);
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'[');
                 self.frames.push(Frame::Seq {
                     start: at.start,
@@ -151,6 +182,9 @@ impl Builder<'_> {
                     .pop()
                     .expect("the parser balances start and end events");
                 let node = self.close(frame, at);
+                if let Some(anchor) = self.frame_anchors.pop().filter(|a| *a > 0) {
+                    self.anchors.insert(anchor, node.to_json());
+                }
                 self.add(node)
             }
             _ => Ok(()),
@@ -274,6 +308,9 @@ impl Builder<'_> {
 
     fn scalar(&self, value: &str, style: ScalarStyle, at: Range<usize>, str_tag: bool) -> Node {
         let src = self.src;
+        // The value only: an anchor (`&t`) or tag (`!!str`) before it stays when it is
+        // rewritten.
+        let at = properties_end(src, at.start).min(at.end.max(at.start))..at.end;
         let (span, style, json) = match style {
             ScalarStyle::SingleQuoted => (
                 at.start..quoted_end(src, at.start, b'\''),
