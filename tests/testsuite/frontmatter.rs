@@ -171,3 +171,19 @@ fn an_alias_reads_as_its_anchors_value_and_an_anchored_value_keeps_its_anchor_wh
         "dump | apply changes nothing"
     );
 }
+
+#[test]
+fn a_toml_date_time_reads_and_is_rewritten_as_written() {
+    let text = "+++\ntitle = \"x\"\ndate = 2031-01-01 10:00:00 # local\nz = 1979-05-27t07:32:00Z\n+++\nbody\n";
+    let page = folio::Page::parse(text).unwrap();
+    let fm = page.to_model().front_matter;
+    assert_eq!(fm["date"], serde_json::json!("2031-01-01 10:00:00"));
+    assert_eq!(fm["z"], serde_json::json!("1979-05-27t07:32:00Z"));
+    let out = page
+        .set_front_matter("date", Some(serde_json::json!("2031-01-02 11:00:00")))
+        .unwrap();
+    assert_eq!(
+        out.source(),
+        text.replace("2031-01-01 10:00:00", "2031-01-02 11:00:00")
+    );
+}

@@ -221,8 +221,13 @@ impl Builder<'_> {
                 value: Json::Bool(*b.value()),
                 style: Style::Plain,
             },
+            // As written (`2031-01-01 10:00:00` keeps its space; toml_edit would print a `T`).
             Value::Datetime(d) => Kind::Scalar {
-                value: Json::String(d.value().to_string()),
+                value: Json::String(
+                    Some(raw.trim())
+                        .filter(|r| !r.is_empty())
+                        .map_or_else(|| d.value().to_string(), str::to_string),
+                ),
                 style: Style::Datetime,
             },
             Value::Array(a) => Kind::Seq {
