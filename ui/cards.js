@@ -45,7 +45,7 @@ export function blockShell(pos, model, ctx, kind, title, ...body) {
     handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
     el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} up`, title: "Move up (Alt+↑)", disabled: pos === 0, dataset: { key: `b${id}:^up` }, onClick: () => moveBlock(id, pos - 1, ctx), text: "↑" }),
     el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `b${id}:^down` }, onClick: () => moveBlock(id, pos + 1, ctx), text: "↓" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${kind.toLowerCase()} ${pos + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); }, text: "Copy" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Copy ${kind.toLowerCase()} ${pos + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); }, text: "Copy" }),
     el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${pos + 1}`, title: "Delete", dataset: { key: `b${id}:^delete` }, onClick: () => ctx.remove(pos, kind), text: "Delete" }));
   item.append(head, el("div", { class: "block-body" }, ...body));
   item.addEventListener("keydown", (e) => {

@@ -167,7 +167,7 @@ function blockList(model, ctx) {
 }
 
 function insertBar(index, ctx) {
-  return el("li", { class: "insert-bar", role: "presentation" },
+  return el("li", { class: "insert-bar" },
     ctx.hasSampleCard ? el("button", { type: "button", text: "+ Card here", "aria-label": `Add a card before block ${index + 1}`, onClick: () => ctx.insert(index, "card") }) : null,
     el("button", { type: "button", text: "+ Text here", "aria-label": `Add text before block ${index + 1}`, onClick: () => ctx.insert(index, "markdown") }));
 }

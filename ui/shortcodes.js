@@ -231,7 +231,12 @@ function paramField(sc, slot, env, isTitle) {
           },
         })
         : null;
-      return field(text, el("div", { class: "image-field" }, thumb, control, pick), hint);
+      // The label names the input itself; the thumbnail and picker sit beside it.
+      const f = field(text, control, hint);
+      const row = el("div", { class: "image-field" });
+      control.replaceWith(row);
+      row.append(thumb, control, ...(pick ? [pick] : []));
+      return f;
     }
     default:
       return field(text, input(), hint);
@@ -339,7 +344,7 @@ function childShell(i, n, kind, title, within, env, body) {
     handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
     el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: i === 0, dataset: { key: `${here}:^up` }, onClick: () => move(i - 1), text: "↑" }),
     el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: i === n - 1, dataset: { key: `${here}:^down` }, onClick: () => move(i + 1), text: "↓" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Duplicate ${what}`, title: "Duplicate", onClick: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }), text: "Copy" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }), text: "Copy" }),
     el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", onClick: () => env.ctx.removeWithin(i, within, kind), text: "Delete" }));
   item.append(head, el("div", { class: "block-body" }, ...body));
   item.addEventListener("keydown", (e) => {

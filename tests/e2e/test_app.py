@@ -124,6 +124,16 @@ class AppTest(unittest.TestCase):
     def dirty(self):
         return self.s.execute("return !document.getElementById('save').disabled")
 
+    def axe_violations(self):
+        """axe-core's WCAG 2.1 A/AA violations in the app's window (the preview frame is
+        checked on its own, in tests/a11y)."""
+        axe = (ROOT / "target/tools/node/node_modules/axe-core/axe.min.js").read_text()
+        self.s.execute(axe + "\n;return true;")
+        return self.s.execute_async(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+            " exclude: [['iframe']]}).then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`)), e => done(['error: ' + e]));")
+
     def app_pids(self):
         out = subprocess.run(["pgrep", "-f", f"folio-desktop {self.site}"], capture_output=True, text=True).stdout
         return [int(p) for p in out.split()]
@@ -329,6 +339,10 @@ class NestedShortcodeTest(AppTest):
                     what="the focus on the moved tile's name")
         self.assertEqual(self.s.prop(self.field("b1:1:name"), "value"), "Folio")
 
+    def test_the_shortcode_forms_have_no_axe_violations(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
+        self.assertEqual(self.axe_violations(), [])
+
     def test_a_tile_added_inside_the_grid_is_written_like_its_siblings(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
         self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
@@ -346,7 +360,7 @@ class NestedShortcodeTest(AppTest):
     def test_a_tile_is_duplicated_and_moved_inside_the_grid_by_its_exact_source(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
         self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
-        self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label^="Duplicate"]'))
+        self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label^="Copy"]'))
         self.s.wait(lambda: tiles() == 3, what="the copy")
         self.s.click(self.s.find('.blocks.nested > .block[data-child="0"] button[aria-label^="Move"][aria-label*="down"]'))
         self.s.wait(lambda: self.s.execute(
@@ -428,6 +442,14 @@ class NoPortfolioPageTest(AppTest):
         self.s.click(choices[1])
         self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]') and self.s.prop(self.field("fm:title"), "value") == "First post",
                     what="the chosen page's forms")
+
+
+class AccessibilityTest(AppTest):
+    """axe-core (installed by `make test`) on the app's own window."""
+
+    def test_the_window_has_no_axe_violations(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        self.assertEqual(self.axe_violations(), [])
 
 
 class BrokenPageTest(AppTest):
