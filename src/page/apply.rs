@@ -370,7 +370,7 @@ impl Page {
             .and_then(|i| self.shortcodes.all.get(i))
             .and_then(|sc| self.src.get(sc.span.clone()))
             .map_or_else(|| text::with_eol(DEFAULT_CARD, self.eol), str::to_string);
-        let (scs, _) = self.parse_copy(&template, at)?;
+        let scs = self.parse_copy(&template, at)?;
         let sc = scs
             .top
             .first()
@@ -457,7 +457,7 @@ impl Page {
 
     /// `template` (a call of `new`'s shortcode) edited to `new`'s parameters and body.
     fn call_like(&self, template: &str, new: &Shortcode, at: &str) -> Result<String, EditError> {
-        let (scs, _) = self.parse_copy(template, at)?;
+        let scs = self.parse_copy(template, at)?;
         let sc = scs
             .top
             .first()
@@ -545,10 +545,8 @@ impl Page {
     }
 
     /// Parses a copied shortcode's text with the page's shortcodes.
-    fn parse_copy(&self, template: &str, at: &str) -> Result<(Shortcodes, ()), EditError> {
-        Shortcodes::parse(template, 0, &self.catalogue)
-            .map(|s| (s, ()))
-            .map_err(|e| EditError::new(at, e.message))
+    fn parse_copy(&self, template: &str, at: &str) -> Result<Shortcodes, EditError> {
+        Shortcodes::parse(template, 0, &self.catalogue).map_err(|e| EditError::new(at, e.message))
     }
 
     /// One splice replacing `region`'s blocks with `blocks` in their order. A shortcode's

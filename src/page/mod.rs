@@ -288,21 +288,12 @@ impl Page {
                 c.id = Some(id);
                 Block::Card(c)
             }
-            BlockSpan::Shortcode(i) => Block::Shortcode(self.shortcode_model(id, *i)),
+            BlockSpan::Shortcode(i) => Block::Shortcode(self.shortcode_model_at(id, *i, 0)),
         }
     }
 
-    /// The model of shortcode `i`, with its parameters typed by the site's template and its
-    /// body's blocks, recursively.
-    #[allow(
-        clippy::indexing_slicing,
-        clippy::string_slice,
-        reason = "`i` indexes this page's own shortcodes, whose spans lie on char boundaries"
-    )]
-    fn shortcode_model(&self, id: usize, i: usize) -> crate::model::Shortcode {
-        self.shortcode_model_at(id, i, 0)
-    }
-
+    /// The model of shortcode `i` at `depth` levels of children (0 at the top), with its
+    /// parameters typed by the site's template and its body's blocks, recursively.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,

@@ -231,6 +231,10 @@ impl Session {
     /// Adds, moves, removes or copies blocks of a model, each paired with its session id
     /// (new blocks get new ids).
     fn restructure(&mut self, blocks: &mut Vec<(Block, usize)>, edit: &Edit) -> Result<()> {
+        // The id a new block gets (taken even when the edit turns out out of range: ids
+        // need only be unique).
+        let adds = matches!(edit, Edit::Insert { .. } | Edit::Duplicate { .. });
+        let fresh = if adds { self.new_id() } else { 0 };
         let n = blocks.len();
         let missing = |i: usize| {
             Error::model(
@@ -246,33 +250,20 @@ impl Session {
                 .position(|(_, i)| *i == id)
                 .ok_or_else(|| missing(id))
         };
-        match edit {
-            Edit::Insert { index, block, .. } => {
-                if *index > n {
-                    return Err(missing(*index));
-                }
-                blocks.insert(*index, (without_id(block.clone()), self.new_id()));
+        let from = match edit {
+            Edit::Move { id, .. } | Edit::Delete { id, .. } | Edit::Duplicate { id, .. } => {
+                at(*id)?
             }
-            Edit::Move { id, to, .. } => {
-                let from = at(*id)?;
-                if *to >= n {
-                    return Err(missing(*to));
-                }
-                let b = blocks.remove(from);
-                blocks.insert(*to, b);
-            }
-            Edit::Delete { id, .. } => {
-                let from = at(*id)?;
-                blocks.remove(from);
-            }
-            Edit::Duplicate { id, .. } => {
-                let from = at(*id)?;
-                let copy = blocks.get(from).map(|(b, _)| without_id(b.clone()));
-                let copy = copy.ok_or_else(|| missing(*id))?;
-                blocks.insert(from + 1, (copy, self.new_id()));
-            }
-            Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
-        }
+            _ => 0,
+        };
+        rearrange(
+            blocks,
+            edit,
+            from,
+            |b| (b, fresh),
+            |(b, _)| (without_id(b.clone()), fresh),
+        )
+        .map_err(missing)?;
         Ok(())
     }
 }
@@ -319,37 +310,57 @@ impl Session {
         container.body = None;
         let n = children.len();
         let out_of_range = |i: usize| missing(format!("child {i} does not exist: there are {n}"));
-        match edit {
-            Edit::Insert { index, block, .. } => {
-                if *index > n {
-                    return Err(out_of_range(*index));
-                }
-                children.insert(*index, without_id(block.clone()));
-            }
-            Edit::Move { id, to, .. } => {
-                if *id >= n || *to >= n {
-                    return Err(out_of_range((*id).max(*to)));
-                }
-                let b = children.remove(*id);
-                children.insert(*to, b);
-            }
-            Edit::Delete { id, .. } => {
-                if *id >= n {
-                    return Err(out_of_range(*id));
-                }
-                children.remove(*id);
-            }
-            Edit::Duplicate { id, .. } => {
-                let copy = children
-                    .get(*id)
-                    .cloned()
-                    .ok_or_else(|| out_of_range(*id))?;
-                children.insert(*id + 1, without_id(copy));
-            }
-            Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
-        }
+        let from = match edit {
+            Edit::Move { id, .. } | Edit::Delete { id, .. } | Edit::Duplicate { id, .. } => *id,
+            _ => 0,
+        };
+        rearrange(children, edit, from, |b| b, |b| without_id(b.clone())).map_err(out_of_range)?;
         Ok(block)
     }
+}
+
+/// Makes structural `edit` on `items`, the block it names being at position `from` (for a
+/// move, a delete or a copy): `new` makes an inserted item from the edit's block (its id
+/// dropped), `copy` the copy of an item. Both the top level (session ids) and a
+/// container's children (positions) are rearranged here.
+///
+/// # Errors
+/// The position that is out of range (the larger one, for a move).
+fn rearrange<T>(
+    items: &mut Vec<T>,
+    edit: &Edit,
+    from: usize,
+    new: impl FnOnce(Block) -> T,
+    copy: impl FnOnce(&T) -> T,
+) -> std::result::Result<(), usize> {
+    let n = items.len();
+    match edit {
+        Edit::Insert { index, block, .. } => {
+            if *index > n {
+                return Err(*index);
+            }
+            items.insert(*index, new(without_id(block.clone())));
+        }
+        Edit::Move { to, .. } => {
+            if from >= n || *to >= n {
+                return Err(from.max(*to));
+            }
+            let b = items.remove(from);
+            items.insert(*to, b);
+        }
+        Edit::Delete { .. } => {
+            if from >= n {
+                return Err(from);
+            }
+            items.remove(from);
+        }
+        Edit::Duplicate { .. } => {
+            let c = items.get(from).map(copy).ok_or(from)?;
+            items.insert(from + 1, c);
+        }
+        Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
+    }
+    Ok(())
 }
 
 /// Whether two versions of a page have the same blocks, by kind and number: read from the

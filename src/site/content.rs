@@ -54,29 +54,23 @@ impl Site {
     /// Portfolio pages: pages holding `project-card` shortcodes or with `layout: about`,
     /// `about.md` first in each language.
     pub fn pages(&self) -> Vec<PageRef> {
-        let mut out = Vec::new();
-        let mut seen_dirs = Vec::new();
-        for lang in self.languages() {
-            if seen_dirs.contains(&lang.content_dir) {
-                continue;
-            }
-            seen_dirs.push(lang.content_dir.clone());
-            let mut found = markdown_files(&lang.content_dir);
+        self.pages_by_language(|found| {
             found.retain(|p| is_portfolio(p));
             found.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "about"), p.clone()));
-            out.extend(found.into_iter().map(|path| PageRef {
-                path,
-                language: lang.code.clone(),
-            }));
-        }
-        out
+        })
     }
-}
 
-impl Site {
     /// Every content page, in each language's content folder, sorted by path (at most
     /// 2,000): what a user chooses from when no page is an obvious portfolio page.
     pub fn content_pages(&self) -> Vec<PageRef> {
+        let mut out = self.pages_by_language(|found| found.sort());
+        out.truncate(2000);
+        out
+    }
+
+    /// The Markdown files of each language's content folder (a folder shared by languages
+    /// once, for the first), each language's list passed through `pick`, in order.
+    fn pages_by_language(&self, mut pick: impl FnMut(&mut Vec<PathBuf>)) -> Vec<PageRef> {
         let mut out = Vec::new();
         let mut seen_dirs = Vec::new();
         for lang in self.languages() {
@@ -85,13 +79,12 @@ impl Site {
             }
             seen_dirs.push(lang.content_dir.clone());
             let mut found = markdown_files(&lang.content_dir);
-            found.sort();
+            pick(&mut found);
             out.extend(found.into_iter().map(|path| PageRef {
                 path,
                 language: lang.code.clone(),
             }));
         }
-        out.truncate(2000);
         out
     }
 }
