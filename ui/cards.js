@@ -26,34 +26,66 @@ export function moveBlock(id, to, ctx) {
 /** The frame around the fields of the block at position `pos`. Blocks are named by the
  *  engine's block id (stable for the session); positions only label and bound moves. */
 export function blockShell(pos, model, ctx, kind, title, ...body) {
-  const n = model.blocks.length;
   const id = model.blocks[pos].id;
-  const folded = ctx.foldByDefault ? !expanded.has(id) : collapsed.has(id);
-  const item = el("li", { class: `block ${folded ? "collapsed" : ""}`, dataset: { id: String(id), pos: String(pos) }, "aria-label": `${kind} ${pos + 1}: ${title}` });
+  return frame({
+    attrs: { dataset: { id: String(id), pos: String(pos) } },
+    kind, title, pos, n: model.blocks.length,
+    what: `${kind.toLowerCase()} ${pos + 1}`,
+    key: `b${id}`,
+    folded: ctx.foldByDefault ? !expanded.has(id) : collapsed.has(id),
+    onFold: (now) => { if (now) { collapsed.add(id); expanded.delete(id); } else { collapsed.delete(id); expanded.add(id); } },
+    move: (to) => moveBlock(id, to, ctx),
+    copy: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); },
+    remove: () => ctx.remove(pos, kind),
+    drag: {
+      type: "application/x-folio-block",
+      data: String(id),
+      // Position after removal of the dragged block.
+      drop: (data, to) => {
+        const from = ctx.positionOf(Number(data));
+        if (from < 0) return false;
+        moveBlock(Number(data), from < to ? to - 1 : to, ctx);
+        return true;
+      },
+    },
+  }, body);
+}
+
+/** The frame every block shares, at the top level or inside a container: drag handle,
+ *  fold toggle, kind and title, move up and down, copy, delete, Alt+↑/↓, and drag and
+ *  drop within its own list. `o.key` prefixes the data-keys of its move and delete
+ *  buttons (focus finds them again after a redraw); `o.drag.drop(data, to)` moves the
+ *  dragged block (its `o.drag.data`) to position `to` of the list as it is, and says
+ *  whether it took it. */
+export function frame(o, body) {
+  const { kind, title, pos, n, what } = o;
+  const item = el("li", { class: `block ${o.folded ? "collapsed" : ""}`, "aria-label": `${kind} ${pos + 1}: ${title}`, ...o.attrs });
   const toggle = el("button", {
-    type: "button", class: "icon", "aria-expanded": String(!item.classList.contains("collapsed")),
-    "aria-label": `Show or hide ${kind.toLowerCase()} ${pos + 1}`, text: item.classList.contains("collapsed") ? "▸" : "▾",
+    type: "button", class: "icon", "aria-expanded": String(!o.folded),
+    "aria-label": `Show or hide ${what}`, text: o.folded ? "▸" : "▾",
     onClick: () => {
       const now = item.classList.toggle("collapsed");
       toggle.textContent = now ? "▸" : "▾";
       toggle.setAttribute("aria-expanded", String(!now));
-      if (now) { collapsed.add(id); expanded.delete(id); } else { collapsed.delete(id); expanded.add(id); }
+      o.onFold?.(now);
     },
   });
   const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
   const head = el("div", { class: "block-head" },
     handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} up`, title: "Move up (Alt+↑)", disabled: pos === 0, dataset: { key: `b${id}:^up` }, onClick: () => moveBlock(id, pos - 1, ctx), text: "↑" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${kind.toLowerCase()} ${pos + 1} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `b${id}:^down` }, onClick: () => moveBlock(id, pos + 1, ctx), text: "↓" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Copy ${kind.toLowerCase()} ${pos + 1}`, title: "Duplicate", onClick: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); }, text: "Copy" }),
-    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${kind.toLowerCase()} ${pos + 1}`, title: "Delete", dataset: { key: `b${id}:^delete` }, onClick: () => ctx.remove(pos, kind), text: "Delete" }));
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: pos === 0, dataset: { key: `${o.key}:^up` }, onClick: () => o.move(pos - 1), text: "↑" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `${o.key}:^down` }, onClick: () => o.move(pos + 1), text: "↓" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: o.copy, text: "Copy" }),
+    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", dataset: { key: `${o.key}:^delete` }, onClick: o.remove, text: "Delete" }));
   item.append(head, el("div", { class: "block-body" }, ...body));
   item.addEventListener("keydown", (e) => {
     if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
     e.preventDefault();
-    moveBlock(id, e.key === "ArrowUp" ? pos - 1 : pos + 1, ctx);
+    // A block inside a container: the container does not move too.
+    e.stopPropagation();
+    o.move(e.key === "ArrowUp" ? pos - 1 : pos + 1);
   });
-  dragAndDrop(item, handle, pos, ctx);
+  dragAndDrop(item, handle, pos, o.drag);
   return item;
 }
 
@@ -76,32 +108,29 @@ export function unfold(item) {
   if (toggle) { toggle.textContent = "▾"; toggle.setAttribute("aria-expanded", "true"); }
 }
 
-function dragAndDrop(item, handle, pos, ctx) {
+function dragAndDrop(item, handle, pos, drag) {
   handle.addEventListener("dragstart", (e) => {
-    e.dataTransfer.setData("application/x-folio-block", item.dataset.id);
+    e.stopPropagation();
+    e.dataTransfer.setData(drag.type, drag.data);
     e.dataTransfer.effectAllowed = "move";
     item.classList.add("dragging");
   });
   handle.addEventListener("dragend", () => item.classList.remove("dragging"));
   const where = (e) => (e.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2 ? "before" : "after");
   item.addEventListener("dragover", (e) => {
-    if (!e.dataTransfer.types.includes("application/x-folio-block")) return;
+    if (!e.dataTransfer.types.includes(drag.type)) return;
     e.preventDefault();
+    e.stopPropagation();
     item.classList.toggle("drop-before", where(e) === "before");
     item.classList.toggle("drop-after", where(e) === "after");
   });
   item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
   item.addEventListener("drop", (e) => {
-    const id = Number(e.dataTransfer.getData("application/x-folio-block"));
     const side = where(e);
     item.classList.remove("drop-before", "drop-after");
-    const from = ctx.positionOf(id);
-    if (from < 0) return;
+    if (!drag.drop(e.dataTransfer.getData(drag.type), side === "before" ? pos : pos + 1)) return;
     e.preventDefault();
-    // Position after removal of the dragged block.
-    let to = side === "before" ? pos : pos + 1;
-    if (from < to) to -= 1;
-    moveBlock(id, to, ctx);
+    e.stopPropagation();
   });
 }
 

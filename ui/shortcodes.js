@@ -6,7 +6,7 @@
 
 import { el, field } from "./dom.js";
 import { submit } from "./edits.js";
-import { blockShell, cardFields, chipField, retitle } from "./cards.js";
+import { blockShell, cardFields, chipField, frame, retitle } from "./cards.js";
 import { folioUrl } from "./api.js";
 
 /** A parameter's label from its name: "view_href" → "View href", "tech-icons" → "Tech
@@ -318,7 +318,6 @@ function childList(sc, env) {
 
 /** The frame of a block inside a container: fold, move, copy, delete, drag. */
 function childShell(i, n, kind, title, within, env, body) {
-  const what = `${kind.toLowerCase()} ${i + 1} inside ${env.ctx.shortcodeLabel(within)}`;
   // Controls inside this block are named `b{root}:{path}:…`; after a move the same
   // control, under the block's new position, gets the focus back.
   const here = `b${within.id}:${[...within.path, i].join(".")}`;
@@ -330,58 +329,30 @@ function childShell(i, n, kind, title, within, env, body) {
     }
     submit({ op: "move", id: i, to, within }, { anchor: within.id });
   };
-  const item = el("li", { class: "block", dataset: { child: String(i) }, "aria-label": `${kind} ${i + 1}: ${title}` });
-  const toggle = el("button", {
-    type: "button", class: "icon", "aria-expanded": "true", "aria-label": `Show or hide ${what}`, text: "▾",
-    onClick: () => {
-      const folded = item.classList.toggle("collapsed");
-      toggle.textContent = folded ? "▸" : "▾";
-      toggle.setAttribute("aria-expanded", String(!folded));
-    },
-  });
-  const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
-  const head = el("div", { class: "block-head" },
-    handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: i === 0, dataset: { key: `${here}:^up` }, onClick: () => move(i - 1), text: "↑" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: i === n - 1, dataset: { key: `${here}:^down` }, onClick: () => move(i + 1), text: "↓" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }), text: "Copy" }),
-    el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", onClick: () => env.ctx.removeWithin(i, within, kind), text: "Delete" }));
-  item.append(head, el("div", { class: "block-body" }, ...body));
-  item.addEventListener("keydown", (e) => {
-    if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
-    e.preventDefault();
-    e.stopPropagation();
-    move(e.key === "ArrowUp" ? i - 1 : i + 1);
-  });
+  // Blocks are dragged only within their own container.
   const token = `${within.id}:${within.path.join(".")}`;
-  handle.addEventListener("dragstart", (e) => {
-    e.stopPropagation();
-    e.dataTransfer.setData("application/x-folio-child", JSON.stringify({ token, i }));
-    e.dataTransfer.effectAllowed = "move";
-    item.classList.add("dragging");
-  });
-  handle.addEventListener("dragend", () => item.classList.remove("dragging"));
-  const side = (e) => (e.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2 ? "before" : "after");
-  item.addEventListener("dragover", (e) => {
-    if (!e.dataTransfer.types.includes("application/x-folio-child")) return;
-    e.preventDefault();
-    e.stopPropagation();
-    item.classList.toggle("drop-before", side(e) === "before");
-    item.classList.toggle("drop-after", side(e) === "after");
-  });
-  item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
-  item.addEventListener("drop", (e) => {
-    item.classList.remove("drop-before", "drop-after");
-    let data = null;
-    try { data = JSON.parse(e.dataTransfer.getData("application/x-folio-child")); } catch { return; }
-    if (!data || data.token !== token) return;
-    e.preventDefault();
-    e.stopPropagation();
-    let to = side(e) === "before" ? i : i + 1;
-    if (data.i < to) to -= 1;
-    if (to !== data.i) submit({ op: "move", id: data.i, to, within }, { anchor: within.id });
-  });
-  return item;
+  return frame({
+    attrs: { dataset: { child: String(i) } },
+    kind, title, pos: i, n,
+    what: `${kind.toLowerCase()} ${i + 1} inside ${env.ctx.shortcodeLabel(within)}`,
+    key: here,
+    folded: false,
+    move,
+    copy: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }),
+    remove: () => env.ctx.removeWithin(i, within, kind),
+    drag: {
+      type: "application/x-folio-child",
+      data: JSON.stringify({ token, i }),
+      drop: (data, to) => {
+        let d = null;
+        try { d = JSON.parse(data); } catch { return false; }
+        if (!d || d.token !== token) return false;
+        const dest = d.i < to ? to - 1 : to;
+        if (dest !== d.i) submit({ op: "move", id: d.i, to: dest, within }, { anchor: within.id });
+        return true;
+      },
+    },
+  }, body);
 }
 
 /** "Add…": the site's shortcodes (those already in this container, then those on the

@@ -339,6 +339,21 @@ class NestedShortcodeTest(AppTest):
                     what="the focus on the moved tile's name")
         self.assertEqual(self.s.prop(self.field("b1:1:name"), "value"), "Folio")
 
+    def test_a_tile_dragged_below_its_sibling_moves_there(self):
+        self.s.wait(lambda: self.s.find_all('.blocks.nested > .block[data-child="1"]'), what="the grid's tiles")
+        # Drag events as the browser sends them (a DataTransfer carried from start to drop).
+        self.s.execute("""
+            const items = document.querySelectorAll('.blocks.nested > .block');
+            const dt = new DataTransfer();
+            items[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
+            const r = items[1].getBoundingClientRect();
+            const at = {dataTransfer: dt, bubbles: true, cancelable: true, clientY: r.bottom - 2};
+            items[1].dispatchEvent(new DragEvent('dragover', at));
+            items[1].dispatchEvent(new DragEvent('drop', at));""")
+        self.s.wait(lambda: self.s.execute(
+            "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
+            what="the dragged tile below its sibling")
+
     def test_the_shortcode_forms_have_no_axe_violations(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
         self.assertEqual(self.axe_violations(), [])
