@@ -513,8 +513,13 @@ function split() {
   const saved = () => Number(localStorage.getItem("folio.formsWidth"));
   // Applied once laid out, and again when the window changes size (a width kept from a
   // larger window must still leave room for the preview).
-  requestAnimationFrame(() => { if (saved()) apply(saved()); });
-  window.addEventListener("resize", () => { if (saved()) apply(saved()); });
+  const fit = () => {
+    if (saved()) apply(saved());
+    // A focusable separator says where it is (in pixels of forms), kept or not.
+    else divider.setAttribute("aria-valuenow", String(Math.round($("editor").getBoundingClientRect().width)));
+  };
+  requestAnimationFrame(fit);
+  window.addEventListener("resize", fit);
   const keep = (w) => localStorage.setItem("folio.formsWidth", String(w));
   divider.addEventListener("pointerdown", (e) => {
     divider.setPointerCapture(e.pointerId);

@@ -23,6 +23,9 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
 export FOLIO_DATA_DIR=$data
+# The webview's own storage (localStorage: the forms' width) goes with the run, never into
+# the user's profile.
+export XDG_DATA_HOME=$data/xdg-data XDG_CONFIG_HOME=$data/xdg-config XDG_CACHE_HOME=$data/xdg-cache
 # An edit holding this text makes the debug app panic (see src-tauri/src/error.rs).
 export FOLIO_TEST_PANIC=FOLIO-TEST-PANIC
 "$driver" --port "$port" --native-driver "$(command -v WebKitWebDriver)" >"$data/tauri-driver.log" 2>&1 &
