@@ -31,6 +31,13 @@ export const api = {
   recover: (restore) => call("recover", { restore }),
   followRename: (to) => call("follow_rename", { to }),
   saveAs: () => call("save_as"),
+  /** Calls `onRequest` with each menu request ({action, …}); the first says the
+   *  appearance. */
+  subscribeMenu: (onRequest) => {
+    const channel = new core.Channel();
+    channel.onmessage = onRequest;
+    return call("subscribe_menu", { channel });
+  },
   /** Calls `onEvent` with each outside change the app reports. */
   subscribe: (onEvent) => {
     const channel = new core.Channel();

@@ -576,16 +576,71 @@ $("language").addEventListener("change", async (e) => {
   if (!page || !(await open(page.path))) e.target.value = state.view.language;
 });
 
+// The menu bar's accelerators (Ctrl+S, Ctrl+Z, Ctrl+O…) are the window's, and reach the
+// app through its requests wherever the focus is; only Ctrl+Y, a second Redo the menu
+// cannot show, is heard here.
 document.addEventListener("keydown", (e) => {
-  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-  const k = e.key.toLowerCase();
-  if (k === "s") { e.preventDefault(); save(); }
-  else if (k === "o") { e.preventDefault(); pickSite(); }
-  else if (k === "z" && !e.shiftKey) { e.preventDefault(); undo(); }
-  else if ((k === "z" && e.shiftKey) || k === "y") { e.preventDefault(); redo(); }
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "y") {
+    e.preventDefault();
+    redo();
+  }
 }, true);
 
+/** What each menu request does. */
+const menuActions = {
+  openSite: () => pickSite(false),
+  openPage: () => pickSite(true),
+  openRecent: (r) => guardUnsaved().then((ok) => ok && open(r.path, true)),
+  save: () => save(),
+  saveAs: () => saveAs(),
+  export: () => exportSite(),
+  openExport: () => api.openExport().catch(showError),
+  undo: () => undo(),
+  redo: () => redo(),
+  togglePreview: () => togglePreview(),
+  appearance: (r) => setAppearance(r.choice),
+  shortcuts: () => showShortcuts(),
+  failed: (r) => showError({ message: r.message }),
+};
+
+/** Shows or hides the preview (the forms take the whole width). */
+function togglePreview() {
+  const hidden = document.body.classList.toggle("no-preview");
+  $("preview-pane").hidden = hidden;
+  $("divider").hidden = hidden;
+}
+
+/** Draws the window light or dark: `system` follows the desktop (and its changes). */
+const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+let appearance = "system";
+function setAppearance(choice) {
+  appearance = choice;
+  const dark = choice === "dark" || (choice === "system" && systemDark.matches);
+  document.documentElement.dataset.appearance = dark ? "dark" : "light";
+}
+systemDark.addEventListener("change", () => setAppearance(appearance));
+setAppearance(appearance);
+
+/** Help ▸ Keyboard Shortcuts. */
+function showShortcuts() {
+  const rows = [
+    ["Ctrl+S", "Save"], ["Ctrl+Shift+S", "Save as…"], ["Ctrl+O", "Open a site"],
+    ["Ctrl+Shift+O", "Open a page"], ["Ctrl+E", "Export"], ["Ctrl+Z", "Undo"],
+    ["Ctrl+Shift+Z, Ctrl+Y", "Redo"], ["Ctrl+Shift+P", "Show or hide the preview"],
+    ["Ctrl+=, Ctrl+-, Ctrl+0", "Zoom in, out, actual size"],
+    ["Alt+↑, Alt+↓", "Move the focused block up or down"],
+    ["← →", "On the divider: make the forms narrower or wider"],
+    ["Tab, Shift+Tab", "Next or previous field"], ["Escape", "Close a dialog"],
+    ["Ctrl+W, Ctrl+Q", "Close Folio (asks first if there are unsaved changes)"],
+  ];
+  const table = el("table", { class: "shortcuts" },
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Keys" }), el("th", { scope: "col", text: "Action" }))),
+    el("tbody", {}, ...rows.map(([keys, what]) => el("tr", {}, el("td", {}, el("kbd", { text: keys })), el("td", { text: what })))));
+  return ask("Keyboard shortcuts", table, [["Close", null, true]]);
+}
+
 async function boot() {
+  await api.subscribeMenu((r) => menuActions[r.action]?.(r)).catch(showError);
   state.iconNames = await api.iconNames().catch(() => []);
   await api.subscribe(onOutside).catch(showError);
   try {

@@ -15,17 +15,12 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{guard, CmdResult, CommandError};
-use crate::state::AppState;
+use crate::state::{relock, AppState};
 
 /// The open page's view (`None` before any page is open).
 #[tauri::command]
 pub fn current_view(state: State<'_, AppState>) -> CmdResult<Option<View>> {
-    if let Some(err) = state
-        .startup_error
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .take()
-    {
+    if let Some(err) = relock(&state.startup_error).take() {
         return Err(CommandError::new("site", err));
     }
     let view = state.lock().as_ref().map(|s| state.view(s));
@@ -177,7 +172,8 @@ pub async fn export_site(
     };
     let source = state.with_session("preparing the export", |s| Ok(s.export_source()?))?;
     let report = guard("exporting", || Ok(folio::export::export(&source, &dir)?))?;
-    *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(report.dir.clone());
+    *relock(&state.last_export) = Some(report.dir.clone());
+    state.sync_menu();
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
         dir: report.dir,
@@ -190,10 +186,7 @@ pub async fn export_site(
 /// Opens the last export's `index.html` in the default browser.
 #[tauri::command]
 pub fn open_export(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
-    let dir = state
-        .last_export
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
+    let dir = relock(&state.last_export)
         .clone()
         .ok_or_else(|| CommandError::new("state", "nothing has been exported yet"))?;
     let index = dir.join("index.html");
@@ -226,6 +219,15 @@ pub fn preview(state: State<'_, AppState>, anchor: Option<usize>) -> CmdResult<P
 #[tauri::command]
 pub fn subscribe(state: State<'_, AppState>, channel: tauri::ipc::Channel<crate::events::Event>) {
     crate::events::subscribe(&state, channel);
+}
+
+/// Subscribes the window to the menu's requests (the first tells it the appearance).
+#[tauri::command]
+pub fn subscribe_menu(
+    state: State<'_, AppState>,
+    channel: tauri::ipc::Channel<crate::menu::Request>,
+) {
+    state.subscribe_menu(channel);
 }
 
 /// Settles conflicts with outside changes (one choice per conflict).

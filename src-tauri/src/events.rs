@@ -12,7 +12,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogResult};
 
-use crate::state::AppState;
+use crate::state::{relock, AppState};
 
 /// How often unsaved edits are journaled (when they changed).
 const JOURNAL_EVERY: Duration = Duration::from_millis(500);
@@ -26,19 +26,14 @@ pub struct Event {
 
 /// Sends an event to the window, if it subscribed.
 pub fn send(state: &AppState, event: Event) {
-    if let Some(ch) = state
-        .channel
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .as_ref()
-    {
+    if let Some(ch) = relock(&state.channel).as_ref() {
         let _ = ch.send(event);
     }
 }
 
 /// Stores the window's channel.
 pub fn subscribe(state: &AppState, channel: Channel<Event>) {
-    *state.channel.lock().unwrap_or_else(|p| p.into_inner()) = Some(channel);
+    *relock(&state.channel) = Some(channel);
 }
 
 /// (Re)starts watching the open page, its params file and the site's templates.
@@ -89,8 +84,9 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
             }
         };
         send(&state, event);
+        state.sync_menu();
     });
-    *state.watch.lock().unwrap_or_else(|p| p.into_inner()) = watch.ok();
+    *relock(&state.watch) = watch.ok();
 }
 
 /// Journals unsaved edits every [`JOURNAL_EVERY`] while they change; clears the journal

@@ -1,5 +1,8 @@
 //! Folio's desktop app: a thin Tauri shell over the `folio` engine.
 //!
+//! The menu bar is `menu.rs`; the window's size and place are remembered by Tauri's
+//! window-state plugin.
+//!
 //! `folio-desktop [PATH]` opens a site folder or page file; without one, the last page
 //! opened, else a copy of the bundled sample in the app data folder; `--sample` opens that
 //! copy directly. `FOLIO_DATA_DIR` overrides the app data folder (tests use it to stay
@@ -12,6 +15,7 @@ mod command_names;
 mod commands;
 mod error;
 mod events;
+mod menu;
 mod protocol;
 mod state;
 
@@ -19,8 +23,9 @@ use std::path::PathBuf;
 
 use folio::storage::AppData;
 use tauri::Manager;
+use tauri_plugin_window_state::StateFlags;
 
-use state::AppState;
+use state::{relock, AppState};
 
 /// Opens the page (the one given, the sample, or the last one), then the window.
 fn setup(
@@ -47,12 +52,17 @@ fn setup(
         .map_err(error::CommandError::from)
         .and_then(|p| state.open(&p))
     {
-        *state
-            .startup_error
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = Some(e.message);
+        *relock(&state.startup_error) = Some(e.message);
     }
+    let (menu, items) = menu::build(app.handle())?;
+    app.set_menu(menu)?;
+    app.on_menu_event(menu::on_event);
+    *relock(&state.menu) = Some(items);
     app.manage(state);
+    let state = app.state::<AppState>();
+    state.sync_menu();
+    state.sync_recent();
+    state.set_appearance(state.appearance());
     // The window follows the page's title, which the UI sets from each update: the title is
     // set in one place.
     let config = app
@@ -66,6 +76,7 @@ fn setup(
         .on_document_title_changed(|window, title| {
             let _ = window.set_title(&title);
         })
+        .theme(state.appearance().theme())
         .build()?;
     events::watch(app.handle());
     events::journal_loop(app.handle().clone());
@@ -82,6 +93,12 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // The window's size, place and maximized state, kept in the app's config folder.
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                .build(),
+        )
         .register_asynchronous_uri_scheme_protocol("folio", protocol::handle)
         .setup(move |app| setup(app, arg.as_deref(), sample))
         .on_window_event(events::on_window_event)
@@ -100,6 +117,7 @@ fn main() {
             commands::open_export,
             commands::preview,
             commands::subscribe,
+            commands::subscribe_menu,
             commands::resolve_conflicts,
             commands::recover,
             commands::follow_rename,

@@ -1,5 +1,6 @@
-//! What the app holds between commands: the open session, the app data folder, and the
-//! folder of the last export (the only path "open in browser" may open).
+//! What the app holds between commands: the open session, the app data folder, the
+//! folder of the last export (the only path "open in browser" may open), and the menu bar's
+//! state (which items can act, the zoom, the appearance).
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -8,6 +9,13 @@ use folio::session::Session;
 use folio::storage::AppData;
 
 use crate::error::{CmdResult, CommandError};
+use crate::menu::{self, Appearance, Request};
+
+/// A lock that a panic elsewhere poisoned is taken over: what these locks hold stays
+/// usable (see [`AppState::lock`]).
+pub fn relock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 /// Managed state.
 pub struct AppState {
@@ -20,6 +28,14 @@ pub struct AppState {
     pub channel: Mutex<Option<tauri::ipc::Channel<crate::events::Event>>>,
     /// The watch on the open page and its config.
     pub watch: Mutex<Option<folio::watch::Watch>>,
+    /// The menu items that change, once the menu is built.
+    pub menu: Mutex<Option<menu::Items<tauri::Wry>>>,
+    /// Where menu requests go (the window subscribes at start).
+    pub menu_channel: Mutex<Option<tauri::ipc::Channel<Request>>>,
+    /// The webview's zoom (1.0: actual size).
+    zoom: Mutex<f64>,
+    /// The View ▸ Appearance choice.
+    appearance: Mutex<Appearance>,
 }
 
 impl AppState {
@@ -27,11 +43,15 @@ impl AppState {
     pub fn new(data: AppData) -> Self {
         AppState {
             session: Mutex::new(None),
-            data,
             last_export: Mutex::new(None),
             startup_error: Mutex::new(None),
             channel: Mutex::new(None),
             watch: Mutex::new(None),
+            menu: Mutex::new(None),
+            menu_channel: Mutex::new(None),
+            zoom: Mutex::new(1.0),
+            appearance: Mutex::new(Appearance::load(&data)),
+            data,
         }
     }
 
@@ -39,7 +59,7 @@ impl AppState {
     /// [`crate::error::guard`], and a session changes its text only once the new text is
     /// parsed, so a panic while the lock was held leaves a usable session.
     pub fn lock(&self) -> MutexGuard<'_, Option<Session>> {
-        self.session.lock().unwrap_or_else(|p| p.into_inner())
+        relock(&self.session)
     }
 
     /// Runs `f` on the open session (`what` it does names it if it panics: see
@@ -49,11 +69,71 @@ impl AppState {
         what: &str,
         f: impl FnOnce(&mut Session) -> CmdResult<T>,
     ) -> CmdResult<T> {
-        let mut lock = self.lock();
-        let session = lock
-            .as_mut()
-            .ok_or_else(|| CommandError::new("state", "no page is open"))?;
-        crate::error::guard(what, || f(session))
+        let result = {
+            let mut lock = self.lock();
+            let session = lock
+                .as_mut()
+                .ok_or_else(|| CommandError::new("state", "no page is open"))?;
+            crate::error::guard(what, || f(session))
+        };
+        self.sync_menu();
+        result
+    }
+
+    /// Enables the menu items that can act now, disables the others. The session lock is
+    /// released before the menu is touched: menu calls run on the main thread, which may be
+    /// waiting for that lock.
+    pub fn sync_menu(&self) {
+        let exported = relock(&self.last_export).is_some();
+        let enabled = menu::Enabled::of(self.lock().as_ref(), exported);
+        if let Some(items) = relock(&self.menu).as_ref() {
+            items.set(enabled);
+        }
+    }
+
+    /// Sends a menu request to the window, if it subscribed.
+    pub fn send_menu(&self, request: Request) {
+        if let Some(ch) = relock(&self.menu_channel).as_ref() {
+            let _ = ch.send(request);
+        }
+    }
+
+    /// Stores the window's menu channel and tells it the remembered appearance.
+    pub fn subscribe_menu(&self, channel: tauri::ipc::Channel<Request>) {
+        *relock(&self.menu_channel) = Some(channel);
+        self.send_menu(Request::Appearance {
+            choice: self.appearance(),
+        });
+    }
+
+    /// The webview's zoom.
+    pub fn zoom(&self) -> f64 {
+        *relock(&self.zoom)
+    }
+
+    /// Records the webview's zoom.
+    pub fn set_zoom(&self, zoom: f64) {
+        *relock(&self.zoom) = zoom;
+    }
+
+    /// The View ▸ Appearance choice.
+    pub fn appearance(&self) -> Appearance {
+        *relock(&self.appearance)
+    }
+
+    /// Makes `choice` the appearance: remembered, checked in the menu, and sent to the
+    /// window (which draws itself light or dark).
+    pub fn set_appearance(&self, choice: Appearance) {
+        *relock(&self.appearance) = choice;
+        if let Err(e) = choice.store(&self.data) {
+            self.send_menu(Request::Failed {
+                message: format!("Could not remember the appearance: {e}"),
+            });
+        }
+        if let Some(items) = relock(&self.menu).as_ref() {
+            items.set_appearance(choice);
+        }
+        self.send_menu(Request::Appearance { choice });
     }
 
     /// The session's view, saying when a journal of unsaved edits was left for its page
@@ -78,6 +158,15 @@ impl AppState {
             .unwrap_or_else(|| session.path().display().to_string());
         let _ = self.data.add_recent(session.path(), &title);
         *self.lock() = Some(session);
+        self.sync_menu();
+        self.sync_recent();
         Ok(view)
+    }
+
+    /// Lists the recent pages under File ▸ Open Recent.
+    pub fn sync_recent(&self) {
+        if let Some(items) = relock(&self.menu).as_ref() {
+            items.set_recent(&self.data.recent());
+        }
     }
 }

@@ -150,7 +150,7 @@ class EditingTest(AppTest):
         # The native window follows the page's title (set once, by the UI, from the update).
         self.s.wait(lambda: any(t.startswith("● about.md") for t in self.window_titles()),
                     what="the window title to show unsaved changes")
-        self.s.type(self.field("b1:title"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertFalse(self.s.execute("return document.title").startswith("●"))
         self.s.wait(lambda: any(t.startswith("about.md") for t in self.window_titles()),
@@ -170,7 +170,7 @@ class EditingTest(AppTest):
         self.xtype("Cloud Run")
         self.xkey("Return")
         self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes", "Google", "Cloud", "Run"], what="typed words, one chip each")
-        self.s.type(self.field("b1:other"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertIn('other-tech="Kubernetes Google Cloud Run"', self.page.read_text())
 
@@ -220,7 +220,7 @@ class EditingTest(AppTest):
         self.assertIn("Your unsaved text is kept", self.s.execute(notices))
         self.replace_text("b1:title", "After the bug")
         self.s.wait(lambda: "After the bug" in self.preview_titles(), what="edits to go on")
-        self.s.type(self.field("b1:title"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="the save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="After the bug"'))
 
@@ -311,7 +311,7 @@ class NestedShortcodeTest(AppTest):
         self.assertIn("Link", labels)
         self.replace_text("b1:0:name", "Folio editor")
         self.s.wait(lambda: self.dirty(), what="the edit")
-        self.s.type(self.field("b1:0:name"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
 
@@ -326,7 +326,7 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.execute(
             "const i = document.querySelector('[data-key=\"b1:1:img\"]').closest('.image-field').querySelector('img');"
             "return !i.hidden && i.complete && i.naturalWidth > 0"), what="the thumbnail")
-        self.s.type(self.field("b1:1:img"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(
             '{{< tile name="Other" stack="Go" >}}', '{{< tile name="Other" stack="Go" img="/img/folio.svg" >}}'))
@@ -367,7 +367,7 @@ class NestedShortcodeTest(AppTest):
         self.replace_text("b1:2:name", "Third")
         self.s.wait(lambda: self.dirty(), what="the edit")
         self.preview_settled()
-        self.s.type(self.field("b1:2:name"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         other = '  {{< tile name="Other" stack="Go" >}}\n'
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(other, other + '  {{< tile name="Third" >}}\n'))
@@ -381,7 +381,7 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.execute(
             "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
             what="the move")
-        self.s.type(self.s.find("body"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         other = '  {{< tile name="Other" stack="Go" >}}\n'
         folio = '  {{< tile name="Folio" stack="Rust, Tauri" link="https://example.org/folio" >}}\n'
@@ -512,7 +512,7 @@ class OutsideEditTest(AppTest):
         self.wait_for_title("Theirs")
         self.assertIn("Mine", self.preview_titles())
         self.s.find(".notice")
-        self.s.type(self.field("b1:title"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), theirs.replace('title="Ad-tech platform"', 'title="Mine"'))
 
@@ -526,7 +526,7 @@ class OutsideEditTest(AppTest):
         self.assertIn("Mine", text)
         self.assertIn("Theirs", text)
         self.screenshot("conflict-view")
-        self.s.type(self.s.find("body"), wd.CTRL + "s")
+        self.xkey("ctrl+s")
         time.sleep(0.5)
         self.assertEqual(self.page.read_text(), theirs, "nothing written while the conflict is open")
         self.s.click(self.s.find('dialog[open] input[value="mine"]'))
@@ -626,6 +626,158 @@ class CloseTest(AppTest):
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "About", what="the page as saved")
         time.sleep(0.5)
         self.assertFalse(self.s.find_all("dialog[open]"), "a deliberate close is not a crash")
+
+
+class MenuTest(AppTest):
+    """The menu bar: its accelerators work wherever the focus is, the preview included."""
+
+    def window_id(self):
+        return self.s.wait(lambda: subprocess.run(["xdotool", "search", "--name", "Folio$"],
+                                                  capture_output=True, text=True).stdout.split(),
+                           what="the app's window")[0]
+
+    def geometry(self):
+        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", self.window_id()],
+                             capture_output=True, text=True, timeout=10).stdout
+        return {k: int(v) for k, v in (line.split("=") for line in out.split()) if k != "SCREEN"}
+
+    def click_in_preview(self):
+        """A real mouse click (xdotool) in the middle of the preview."""
+        self.preview_settled()
+        rect = self.s.execute("const r = document.querySelector('iframe.front').getBoundingClientRect();"
+                              "return [r.left + r.width / 2, r.top + r.height / 2, window.innerHeight]")
+        # The webview sits under the menu bar: its height is what the window has beyond it.
+        menubar = self.geometry()["HEIGHT"] - rect[2]
+        subprocess.run(["xdotool", "mousemove", "--window", self.window_id(),
+                        str(int(rect[0])), str(int(menubar + rect[1])), "click", "1"], check=True, timeout=10)
+        self.s.wait(lambda: self.s.execute("return document.activeElement.tagName") == "IFRAME",
+                    what="the focus in the preview")
+
+    def menu(self, *keys):
+        """Walks the menu bar with real keys (mnemonics), slowly enough for each menu to open."""
+        self.focus_window()
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "--delay", "400", *keys], check=True, timeout=20)
+
+    def setUp(self):
+        super().setUp()
+        # Menu requests reach the window once it has started (and subscribed to them).
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+
+    def restart(self):
+        """Closes the window with Ctrl+W (the page is saved) and starts the app again."""
+        self.xkey("ctrl+w")
+        self.s.wait(lambda: not self.app_pids(), what="the app to close")
+        self.s.close()
+        self.s = wd.Session(DRIVER, APP, [str(self.site)])
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+
+    def tearDown(self):
+        super().tearDown()
+        # What this class changes is kept for the app, not for the other tests.
+        config = Path(os.environ["XDG_CONFIG_HOME"]) / "dev.folio.editor"
+        for kept in [config / ".window-state.json", Path(os.environ["FOLIO_DATA_DIR"]) / "appearance"]:
+            kept.unlink(missing_ok=True)
+
+    def test_ctrl_s_saves_and_ctrl_z_undoes_with_the_focus_in_the_preview(self):
+        self.replace_text("b1:title", "Ad-tech platform at scale")
+        self.s.wait(lambda: "Ad-tech platform at scale" in self.preview_titles(), what="the edit in the preview")
+        self.click_in_preview()
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="Ctrl+S from the preview to save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
+        self.assertEqual(self.s.execute("return document.activeElement.tagName"), "IFRAME")
+        self.xkey("ctrl+z")
+        self.s.wait(lambda: self.s.prop(self.field("b1:title"), "value") == "Ad-tech platform",
+                    what="Ctrl+Z from the preview to undo")
+        self.assertTrue(self.dirty())
+
+    def test_dark_appearance_chosen_in_the_view_menu_is_drawn_remembered_and_accessible(self):
+        background = "return getComputedStyle(document.body).backgroundColor"
+        light = self.s.execute(background)
+        self.menu("alt+v", "a", "d")
+        self.s.wait(lambda: self.s.execute("return document.documentElement.dataset.appearance") == "dark",
+                    what="View > Appearance > Dark")
+        dark = self.s.execute(background)
+        self.assertNotEqual(dark, light)
+        self.assertEqual(self.axe_violations(), [])
+        self.restart()
+        self.s.wait(lambda: self.s.execute("return document.documentElement.dataset.appearance") == "dark",
+                    what="the remembered appearance")
+        self.assertEqual(self.s.execute(background), dark)
+
+    def test_the_window_keeps_its_size_and_place_across_starts(self):
+        subprocess.run(["xdotool", "windowsize", "--sync", self.window_id(), "1000", "700"], check=True, timeout=10)
+        subprocess.run(["xdotool", "windowmove", "--sync", self.window_id(), "120", "60"], check=True, timeout=10)
+        before = self.geometry()
+        self.assertEqual((before["WIDTH"], before["HEIGHT"]), (1000, 700))
+        time.sleep(0.5)
+        self.restart()
+        self.s.wait(lambda: self.geometry() == before, what=f"the window at {before}, not {self.geometry()}")
+
+    def test_the_preview_is_hidden_and_shown_from_the_keyboard(self):
+        self.xkey("ctrl+shift+p")
+        self.s.wait(lambda: self.s.execute("return document.getElementById('preview-pane').hidden"), what="the preview hidden")
+        width = self.s.execute("return document.getElementById('editor').getBoundingClientRect().width")
+        self.assertGreater(width, self.s.execute("return window.innerWidth") - 40)
+        self.xkey("ctrl+shift+p")
+        self.s.wait(lambda: not self.s.execute("return document.getElementById('preview-pane').hidden"), what="the preview back")
+
+    def test_copy_and_paste_from_the_edit_menu_act_on_the_focused_field(self):
+        el = self.replace_text("fm:title", "Copied words")
+        self.xkey("ctrl+a")
+        self.xkey("ctrl+c")
+        other = self.field("b1:title")
+        self.s.click(other)
+        self.xkey("ctrl+a")
+        self.xkey("ctrl+v")
+        self.s.wait(lambda: self.s.prop(other, "value") == "Copied words", what="the pasted text")
+        self.assertEqual(self.s.prop(el, "value"), "Copied words")
+
+    def file_menu(self, name):
+        """Opens File (F10, a real key), saves a picture of its popup, closes it; returns the
+        picture's path."""
+        from Xlib import display
+        self.menu("F10")
+        d = display.Display()
+        try:
+            def popup():
+                for w in d.screen().root.query_tree().children:
+                    a, g = w.get_attributes(), w.get_geometry()
+                    if a.override_redirect and a.map_state == 2 and g.width > 100 and g.height > 100:
+                        return g.x, g.y, g.width, g.height
+            x, y, w, h = self.s.wait(popup, what="the File menu")
+        finally:
+            d.close()
+        time.sleep(0.3)
+        shot = SHOTS / f"{name}.png"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(shot)], check=True, timeout=20)
+        self.menu("Escape")
+        return shot
+
+    def test_save_in_the_file_menu_is_enabled_only_while_there_are_unsaved_edits(self):
+        clean = self.file_menu("file-menu-clean")
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        dirty = self.file_menu("file-menu-dirty")
+        # The two pictures differ in one row (Save's), greyed out when clean.
+        diff = subprocess.run(["convert", str(clean), str(dirty), "-compose", "difference", "-composite",
+                               "-threshold", "5%", "-trim", "-format", "%w %h %Y", "info:"],
+                              capture_output=True, text=True, timeout=20).stdout.split()
+        width, height = int(diff[0]), int(diff[1])
+        self.assertGreater(width, 10, "Save looks the same clean and dirty")
+        self.assertLess(height, 30, "more than Save's row changed")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        again = self.file_menu("file-menu-saved")
+        same = subprocess.run(["compare", "-metric", "AE", str(clean), str(again), "null:"],
+                              capture_output=True, text=True, timeout=20).stderr.strip()
+        self.assertEqual(same, "0", "Save is greyed out again once saved")
+
+    def test_help_lists_the_keyboard_shortcuts(self):
+        self.xkey("F1")
+        self.s.wait(lambda: self.s.find_all("dialog[open] table.shortcuts"), what="the shortcuts")
+        self.assertIn("Ctrl+S", self.s.execute("return document.querySelector('dialog[open]').textContent"))
 
 
 class UnsafeHtmlTest(AppTest):

@@ -1,0 +1,564 @@
+//! The native menu bar (File, Edit, View, Help) and what its items do.
+//!
+//! Accelerators are GTK accelerators on the window, which GTK runs before the webview sees
+//! the key: they work wherever the focus is, the sandboxed preview frame included (a
+//! `keydown` listener in the app's document never hears keys typed in that frame).
+//!
+//! The shell does what needs no window state: zoom, the editing commands (cut, copy,
+//! paste, select all) on whatever has the focus in the webview, showing the page in the
+//! file manager, closing. What the window drives (saving with its conflict questions,
+//! undoing with its view of what changed, opening after asking about unsaved edits) is sent
+//! to it as a [`Request`] on the channel it subscribed with `subscribe_menu`.
+//!
+//! Items are enabled only when they can act ([`Enabled`]); the state re-reads them after
+//! every command and outside change (`AppState::sync_menu`).
+
+use std::path::PathBuf;
+
+use folio::session::Session;
+use serde::{Deserialize, Serialize};
+use tauri::menu::{
+    AboutMetadataBuilder, CheckMenuItem, CheckMenuItemBuilder, IsMenuItem, Menu, MenuBuilder,
+    MenuEvent, MenuItem, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder,
+};
+use tauri::{AppHandle, Manager, Runtime, Theme};
+
+use crate::state::AppState;
+
+/// What the window is asked to do, sent as `{"action": "save"}`, `{"action": "openRecent",
+/// "path": …}`, and so on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "action", rename_all = "camelCase")]
+pub enum Request {
+    OpenSite,
+    OpenPage,
+    OpenRecent {
+        path: PathBuf,
+    },
+    Save,
+    SaveAs,
+    Export,
+    OpenExport,
+    Undo,
+    Redo,
+    TogglePreview,
+    /// Also sent once when the window subscribes, with the remembered choice.
+    Appearance {
+        choice: Appearance,
+    },
+    Shortcuts,
+    /// Something the shell did for a menu item failed; the window shows `message`.
+    Failed {
+        message: String,
+    },
+}
+
+/// The View ▸ Appearance choice, remembered in the app data folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Appearance {
+    Light,
+    Dark,
+    /// Follows the desktop's light or dark preference.
+    #[default]
+    System,
+}
+
+impl Appearance {
+    const ALL: [Appearance; 3] = [Appearance::Light, Appearance::Dark, Appearance::System];
+    const FILE: &str = "appearance";
+
+    fn id(self) -> &'static str {
+        match self {
+            Appearance::Light => "appearance-light",
+            Appearance::Dark => "appearance-dark",
+            Appearance::System => "appearance-system",
+        }
+    }
+
+    /// The theme the window asks GTK for (`None`: the desktop's).
+    pub fn theme(self) -> Option<Theme> {
+        match self {
+            Appearance::Light => Some(Theme::Light),
+            Appearance::Dark => Some(Theme::Dark),
+            Appearance::System => None,
+        }
+    }
+
+    /// The choice remembered in the app data folder (`System` when none was made, or the
+    /// file cannot be read).
+    pub fn load(data: &folio::storage::AppData) -> Self {
+        std::fs::read_to_string(data.dir().join(Self::FILE))
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    /// Remembers the choice.
+    pub fn store(self, data: &folio::storage::AppData) -> Result<(), String> {
+        let text = serde_json::to_string(&self).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(data.dir()).map_err(|e| e.to_string())?;
+        folio::fs::write_atomic(&data.dir().join(Self::FILE), text.as_bytes())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Which items can act now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Enabled {
+    /// A page is open: Save As, Export, Show Page in File Manager.
+    pub page: bool,
+    /// There are unsaved edits.
+    pub save: bool,
+    pub undo: bool,
+    pub redo: bool,
+    /// Something was exported this session.
+    pub open_export: bool,
+}
+
+impl Enabled {
+    /// What can act with `session` open (or none), `exported` saying whether there is an
+    /// export to open.
+    pub fn of(session: Option<&Session>, exported: bool) -> Self {
+        let Some(s) = session else {
+            return Enabled::default();
+        };
+        let update = s.update(false);
+        Enabled {
+            page: true,
+            save: update.dirty,
+            undo: update.can_undo,
+            redo: update.can_redo,
+            open_export: exported,
+        }
+    }
+}
+
+/// The items whose state changes while the app runs.
+pub struct Items<R: Runtime> {
+    save: MenuItem<R>,
+    save_as: MenuItem<R>,
+    export: MenuItem<R>,
+    open_export: MenuItem<R>,
+    show_page: MenuItem<R>,
+    undo: MenuItem<R>,
+    redo: MenuItem<R>,
+    recent: Submenu<R>,
+    appearance: Vec<(Appearance, CheckMenuItem<R>)>,
+}
+
+impl<R: Runtime> Items<R> {
+    /// Enables each item that can act, disables the others.
+    pub fn set(&self, e: Enabled) {
+        for (item, on) in [
+            (&self.save, e.save),
+            (&self.save_as, e.page),
+            (&self.export, e.page),
+            (&self.show_page, e.page),
+            (&self.open_export, e.open_export),
+            (&self.undo, e.undo),
+            (&self.redo, e.redo),
+        ] {
+            let _ = item.set_enabled(on);
+        }
+    }
+
+    /// Checks the item of `choice` and unchecks the others.
+    pub fn set_appearance(&self, choice: Appearance) {
+        for (a, item) in &self.appearance {
+            let _ = item.set_checked(*a == choice);
+        }
+    }
+
+    /// Lists `recent` pages (title and path) under File ▸ Open Recent.
+    pub fn set_recent(&self, recent: &[folio::storage::Recent]) {
+        let app = self.recent.app_handle();
+        if let Ok(old) = self.recent.items() {
+            for item in old {
+                let _ = self.recent.remove(&item);
+            }
+        }
+        for (i, r) in recent.iter().enumerate() {
+            let label = format!("{} — {}", r.title, r.path.display());
+            if let Ok(item) = MenuItemBuilder::with_id(format!("{RECENT}{i}"), label).build(app) {
+                let _ = self.recent.append(&item);
+            }
+        }
+        let _ = self.recent.set_enabled(!recent.is_empty());
+    }
+}
+
+/// The prefix of File ▸ Open Recent items' ids; the rest is the index in the recent list.
+const RECENT: &str = "recent-";
+
+/// An item with an id, a label (`&` marks its mnemonic) and an accelerator (Tauri's
+/// syntax, `CmdOrCtrl+S`).
+fn item<R: Runtime, M: Manager<R>>(
+    app: &M,
+    id: &str,
+    label: &str,
+    accelerator: Option<&str>,
+) -> tauri::Result<MenuItem<R>> {
+    let mut b = MenuItemBuilder::with_id(id, label);
+    if let Some(a) = accelerator {
+        b = b.accelerator(a);
+    }
+    b.build(app)
+}
+
+/// Builds the menu bar; returns it and the items [`Items::set`] changes.
+pub fn build<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<(Menu<R>, Items<R>)> {
+    let items = Items::new(app)?;
+    let menu = MenuBuilder::new(app)
+        .items(&[
+            &file_menu(app, &items)?,
+            &edit_menu(app, &items)?,
+            &view_menu(app, &items)?,
+            &help_menu(app)?,
+        ])
+        .build()?;
+    Ok((menu, items))
+}
+
+impl<R: Runtime> Items<R> {
+    fn new<M: Manager<R>>(app: &M) -> tauri::Result<Self> {
+        Ok(Items {
+            save: item(app, "save", "&Save", Some("CmdOrCtrl+S"))?,
+            save_as: item(app, "save-as", "Save &As…", Some("CmdOrCtrl+Shift+S"))?,
+            export: item(app, "export", "&Export…", Some("CmdOrCtrl+E"))?,
+            open_export: item(app, "open-export", "Open Export in &Browser", None)?,
+            show_page: item(app, "show-page", "Show Page in &File Manager", None)?,
+            undo: item(app, "undo", "&Undo", Some("CmdOrCtrl+Z"))?,
+            redo: item(app, "redo", "&Redo", Some("CmdOrCtrl+Shift+Z"))?,
+            recent: SubmenuBuilder::new(app, "Open &Recent").build()?,
+            appearance: Appearance::ALL
+                .iter()
+                .map(|&a| {
+                    let label = match a {
+                        Appearance::Light => "&Light",
+                        Appearance::Dark => "&Dark",
+                        Appearance::System => "Follow &System",
+                    };
+                    CheckMenuItemBuilder::with_id(a.id(), label)
+                        .build(app)
+                        .map(|i| (a, i))
+                })
+                .collect::<tauri::Result<_>>()?,
+        })
+    }
+}
+
+fn file_menu<R: Runtime, M: Manager<R>>(app: &M, items: &Items<R>) -> tauri::Result<Submenu<R>> {
+    let separator = || PredefinedMenuItem::separator(app);
+    SubmenuBuilder::new(app, "&File")
+        .item(&item(app, "open-site", "&Open Site…", Some("CmdOrCtrl+O"))?)
+        .item(&item(
+            app,
+            "open-page",
+            "Open &Page…",
+            Some("CmdOrCtrl+Shift+O"),
+        )?)
+        .item(&items.recent)
+        .item(&separator()?)
+        .item(&items.save)
+        .item(&items.save_as)
+        .item(&separator()?)
+        .item(&items.export)
+        .item(&items.open_export)
+        .item(&items.show_page)
+        .item(&separator()?)
+        .item(&item(app, "close", "&Close Window", Some("CmdOrCtrl+W"))?)
+        .item(&item(app, "quit", "&Quit", Some("CmdOrCtrl+Q"))?)
+        .build()
+}
+
+fn edit_menu<R: Runtime, M: Manager<R>>(app: &M, items: &Items<R>) -> tauri::Result<Submenu<R>> {
+    SubmenuBuilder::new(app, "&Edit")
+        .item(&items.undo)
+        .item(&items.redo)
+        .item(&PredefinedMenuItem::separator(app)?)
+        .item(&item(app, "cut", "Cu&t", Some("CmdOrCtrl+X"))?)
+        .item(&item(app, "copy", "&Copy", Some("CmdOrCtrl+C"))?)
+        .item(&item(app, "paste", "&Paste", Some("CmdOrCtrl+V"))?)
+        .item(&item(
+            app,
+            "select-all",
+            "Select &All",
+            Some("CmdOrCtrl+A"),
+        )?)
+        .build()
+}
+
+fn view_menu<R: Runtime, M: Manager<R>>(app: &M, items: &Items<R>) -> tauri::Result<Submenu<R>> {
+    let separator = || PredefinedMenuItem::separator(app);
+    let appearance: Vec<&dyn IsMenuItem<R>> = items
+        .appearance
+        .iter()
+        .map(|(_, i)| i as &dyn IsMenuItem<R>)
+        .collect();
+    SubmenuBuilder::new(app, "&View")
+        .item(&item(
+            app,
+            "toggle-preview",
+            "Show/Hide &Preview",
+            Some("CmdOrCtrl+Shift+P"),
+        )?)
+        .item(&separator()?)
+        .item(&item(app, "zoom-in", "Zoom &In", Some("CmdOrCtrl+="))?)
+        .item(&item(app, "zoom-out", "Zoom &Out", Some("CmdOrCtrl+-"))?)
+        .item(&item(
+            app,
+            "zoom-reset",
+            "Actual Si&ze",
+            Some("CmdOrCtrl+0"),
+        )?)
+        .item(&separator()?)
+        .item(
+            &SubmenuBuilder::new(app, "&Appearance")
+                .items(&appearance)
+                .build()?,
+        )
+        .build()
+}
+
+fn help_menu<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<Submenu<R>> {
+    let about = AboutMetadataBuilder::new()
+        .name(Some("Folio"))
+        .version(Some(env!("CARGO_PKG_VERSION")))
+        .comments(Some(
+            "Edit the portfolio page of your Hugo site through forms, with a live preview.",
+        ))
+        .license(Some(LICENCES))
+        .build();
+    SubmenuBuilder::new(app, "&Help")
+        .item(&item(app, "shortcuts", "&Keyboard Shortcuts", Some("F1"))?)
+        .item(&PredefinedMenuItem::about(
+            app,
+            Some("&About Folio"),
+            Some(about),
+        )?)
+        .build()
+}
+
+/// The licence text of About Folio: Folio's, and those of what it ships.
+const LICENCES: &str = "Folio is free software under the MIT licence.\n\n\
+It ships Font Awesome Free brand icons (CC BY 4.0, https://fontawesome.com/license/free) \
+and is built on Tauri, WebKitGTK, pulldown-cmark, serde, notify and other crates under the \
+MIT, Apache-2.0 and LGPL-2.1 licences (webkit2gtk, GTK).";
+
+/// How much each Zoom In or Out step scales, and the range zoom stays in.
+const ZOOM_STEP: f64 = 1.1;
+const ZOOM_MIN: f64 = 0.5;
+const ZOOM_MAX: f64 = 3.0;
+
+/// The zoom after `id` (`zoom-in`, `zoom-out`, `zoom-reset`) from `now`; `None` for other
+/// ids.
+pub fn zoom_after(id: &str, now: f64) -> Option<f64> {
+    let next = match id {
+        "zoom-in" => now * ZOOM_STEP,
+        "zoom-out" => now / ZOOM_STEP,
+        "zoom-reset" => 1.0,
+        _ => return None,
+    };
+    Some(next.clamp(ZOOM_MIN, ZOOM_MAX))
+}
+
+/// What a menu item sends to the window, if the window does its work.
+pub fn request_for(id: &str, state: &AppState) -> Option<Request> {
+    Some(match id {
+        "open-site" => Request::OpenSite,
+        "open-page" => Request::OpenPage,
+        "save" => Request::Save,
+        "save-as" => Request::SaveAs,
+        "export" => Request::Export,
+        "open-export" => Request::OpenExport,
+        "undo" => Request::Undo,
+        "redo" => Request::Redo,
+        "toggle-preview" => Request::TogglePreview,
+        "shortcuts" => Request::Shortcuts,
+        _ => {
+            let i: usize = id.strip_prefix(RECENT)?.parse().ok()?;
+            let path = state.data.recent().get(i)?.path.clone();
+            Request::OpenRecent { path }
+        }
+    })
+}
+
+/// Runs a menu item.
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    let id = event.id().as_ref();
+    let state = app.state::<AppState>();
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    if let Some(request) = request_for(id, &state) {
+        state.send_menu(request);
+    } else if let Some(zoom) = zoom_after(id, state.zoom()) {
+        if window.set_zoom(zoom).is_ok() {
+            state.set_zoom(zoom);
+        }
+    } else if let Some(choice) = Appearance::ALL.into_iter().find(|a| a.id() == id) {
+        let _ = window.set_theme(choice.theme());
+        state.set_appearance(choice);
+    } else if let Some(command) = editing_command(id) {
+        let _ = window.with_webview(move |webview| run_editing_command(webview, command));
+    } else if id == "show-page" {
+        show_page(app, &state);
+    } else if id == "close" || id == "quit" {
+        // As the window manager's close button: asks first if there are unsaved edits.
+        let _ = window.close();
+    }
+}
+
+/// WebKit's editing command for a menu item (`Cut`, `Copy`, `Paste`, `SelectAll`).
+fn editing_command(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "cut" => "Cut",
+        "copy" => "Copy",
+        "paste" => "Paste",
+        "select-all" => "SelectAll",
+        _ => return None,
+    })
+}
+
+/// Runs an editing command on what has the focus in the webview (a field, or a selection
+/// in the preview), as the webview's own key binding would.
+fn run_editing_command(webview: tauri::webview::PlatformWebview, command: &str) {
+    #[cfg(target_os = "linux")]
+    {
+        use webkit2gtk::WebViewExt;
+        webview.inner().execute_editing_command(command);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (webview, command);
+}
+
+/// Shows the open page in the file manager (its folder, the page selected).
+fn show_page<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
+    use tauri_plugin_opener::OpenerExt;
+    let Some(page) = state.lock().as_ref().map(|s| s.path().to_path_buf()) else {
+        return;
+    };
+    if let Err(e) = app.opener().reveal_item_in_dir(&page) {
+        state.send_menu(Request::Failed {
+            message: format!("Could not show {} in the file manager: {e}", page.display()),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_session(dir: &std::path::Path) -> Session {
+        let data = folio::storage::AppData::new(dir);
+        Session::open(&data.sample().expect("the sample copies")).expect("the sample opens")
+    }
+
+    fn edit_title(s: &mut Session) {
+        let edit = folio::session::Edit::FrontMatter {
+            key: "title".into(),
+            value: Some("Another title".into()),
+        };
+        s.edit(edit, None).expect("the edit applies");
+    }
+
+    #[test]
+    fn with_no_page_open_nothing_that_needs_one_is_enabled() {
+        assert_eq!(Enabled::of(None, false), Enabled::default());
+    }
+
+    #[test]
+    fn save_and_undo_are_enabled_by_an_edit_and_save_is_disabled_again_by_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = sample_session(dir.path());
+        let clean = Enabled::of(Some(&s), false);
+        assert!(clean.page && !clean.save && !clean.undo && !clean.redo);
+
+        edit_title(&mut s);
+        let edited = Enabled::of(Some(&s), false);
+        assert!(edited.save && edited.undo && !edited.redo);
+
+        s.undo();
+        let undone = Enabled::of(Some(&s), true);
+        assert!(!undone.save && !undone.undo && undone.redo && undone.open_export);
+    }
+
+    #[test]
+    fn the_menu_items_follow_what_can_act() {
+        let app = tauri::test::mock_app();
+        let (_menu, items) = build(&app).expect("the menu builds");
+        let enabled = |i: &MenuItem<_>| i.is_enabled().unwrap();
+        items.set(Enabled::default());
+        assert!(!enabled(&items.export) && !enabled(&items.save) && !enabled(&items.undo));
+
+        // A clean page: it can be exported, not saved.
+        items.set(Enabled {
+            page: true,
+            ..Enabled::default()
+        });
+        assert!(enabled(&items.export) && enabled(&items.save_as) && enabled(&items.show_page));
+        assert!(!enabled(&items.save) && !enabled(&items.undo) && !enabled(&items.redo));
+        assert!(!enabled(&items.open_export));
+
+        // Edited, then undone once, then exported.
+        items.set(Enabled {
+            page: true,
+            save: true,
+            undo: false,
+            redo: true,
+            open_export: true,
+        });
+        assert!(enabled(&items.save) && enabled(&items.redo) && enabled(&items.open_export));
+        assert!(!enabled(&items.undo));
+    }
+
+    #[test]
+    fn one_appearance_is_checked_at_a_time() {
+        let app = tauri::test::mock_app();
+        let (_menu, items) = build(&app).expect("the menu builds");
+        items.set_appearance(Appearance::Dark);
+        let checked: Vec<Appearance> = items
+            .appearance
+            .iter()
+            .filter(|(_, i)| i.is_checked().unwrap())
+            .map(|(a, _)| *a)
+            .collect();
+        assert_eq!(checked, [Appearance::Dark]);
+    }
+
+    #[test]
+    fn the_appearance_is_remembered_and_defaults_to_the_desktops() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = folio::storage::AppData::new(dir.path().join("data"));
+        assert_eq!(Appearance::load(&data), Appearance::System);
+        Appearance::Dark.store(&data).unwrap();
+        assert_eq!(Appearance::load(&data), Appearance::Dark);
+        std::fs::write(data.dir().join(Appearance::FILE), "not json").unwrap();
+        assert_eq!(Appearance::load(&data), Appearance::System);
+    }
+
+    #[test]
+    fn zoom_steps_stay_within_their_range_and_reset_to_actual_size() {
+        assert_eq!(zoom_after("zoom-reset", 2.0), Some(1.0));
+        assert!(zoom_after("zoom-in", 1.0).unwrap() > 1.0);
+        assert!(zoom_after("zoom-out", 1.0).unwrap() < 1.0);
+        assert_eq!(zoom_after("zoom-in", ZOOM_MAX), Some(ZOOM_MAX));
+        assert_eq!(zoom_after("zoom-out", ZOOM_MIN), Some(ZOOM_MIN));
+        assert_eq!(zoom_after("save", 1.0), None);
+    }
+
+    #[test]
+    fn recent_items_open_the_page_at_their_place_in_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(folio::storage::AppData::new(dir.path()));
+        let page = state.data.sample().unwrap();
+        state.data.add_recent(&page, "Sample").unwrap();
+        assert_eq!(
+            request_for("recent-0", &state),
+            Some(Request::OpenRecent { path: page })
+        );
+        assert_eq!(request_for("recent-1", &state), None);
+        assert_eq!(request_for("save", &state), Some(Request::Save));
+    }
+}
