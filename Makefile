@@ -3,7 +3,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/target/tools
 export PATH := $(TOOLS)/bin:$(TOOLS)/hugo/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test lint deps deps-test check-toolchain bench bench-app fuzz mutate
+.PHONY: run test lint deps deps-test check-toolchain bundle bench bench-app fuzz mutate
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "Folio needs Rust (cargo): install it with rustup (https://rustup.rs), then re-run."; exit 1; }
@@ -20,12 +20,19 @@ run: deps
 	scripts/run-app.sh
 
 ## Every test: the gate (rustfmt, clippy with warnings as errors, missing docs), unit,
-## integration (parity with Hugo, HTML validity, accessibility), CLI, property tests, and
-## end-to-end tests of the real window under Xvfb.
+## integration (parity with Hugo, HTML validity, accessibility), CLI, property tests,
+## end-to-end tests of the real window under Xvfb, and the Debian package (built,
+## installed with dpkg, started, removed).
 test: deps-test lint
 	cargo test --workspace
 	cargo build -p folio-desktop
 	tests/e2e/run.sh
+	tests/package/test_deb.sh
+
+## The Debian package, with the Tauri bundler: target/dist/bundle/deb/Folio_<version>_amd64.deb
+## (the app, the folio CLI, a desktop entry and icon). Install: sudo apt install ./<that file>
+bundle: deps
+	scripts/bundle.sh
 
 ## The gate: formatting, and clippy (warnings, missing docs and over-long functions are
 ## errors) on every crate and target.
