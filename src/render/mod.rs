@@ -12,6 +12,7 @@ mod linkify;
 pub mod markdown;
 mod placeholders;
 mod shortcodes;
+mod substitutions;
 mod typographer;
 
 use std::collections::BTreeSet;

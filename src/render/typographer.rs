@@ -1,12 +1,13 @@
 //! Goldmark's typographer and linkify passes over the text between Markdown's elements: bare URLs
-//! and e-mail addresses become links, and `<<` / `>>` become « and ».
+//! and e-mail addresses become links; quotes, dashes and ellipses are typeset by Goldmark's
+//! rules (`substitutions.rs`), and `<<` / `>>` become « and ».
 //!
-//! pulldown-cmark hands text over in pieces, split at every delimiter-like character, with
-//! smart punctuation already applied. Goldmark's linkify reads the source instead, before
-//! the typographer, so a URL's path keeps a quote or `>>` it runs into. Each run of pieces is
-//! therefore matched back to its source through the parser's offsets: links are found in the
-//! source ([`linkify`]) and written with their source text; the rest keeps pulldown-cmark's
-//! typography, plus the guillemets it does not make.
+//! pulldown-cmark hands text over in pieces, split at every delimiter-like character.
+//! Goldmark's linkify reads the source, before the typographer, so a URL's path keeps a
+//! quote or `>>` it runs into; its typographer decides each quote from the source around it.
+//! Each run of pieces is therefore matched back to its source through the parser's offsets:
+//! links are found in the source ([`linkify`]) and written with their source text; the rest
+//! is typeset from its source, block by block.
 //!
 //! Goldmark's typographer reads `<<` before raw HTML and autolinks (`<<tag>` is « and the
 //! text `tag>`); pulldown-cmark reads `<tag>` as HTML, so a lone `<` before inline HTML or an
@@ -17,6 +18,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::linkify::{self, Link};
+use super::substitutions::{substitute, Unclosed};
 
 /// A piece of text and the source it came from.
 type Piece<'a> = (CowStr<'a>, Range<usize>);
@@ -28,6 +30,7 @@ pub fn finish<'a>(
 ) -> Vec<Event<'a>> {
     let mut out = Vec::new();
     let mut run: Vec<Piece<'a>> = Vec::new();
+    let mut block = Block::default();
     let mut in_code_block = false;
     let mut in_link = 0usize;
     let mut events = events;
@@ -49,7 +52,8 @@ pub fn finish<'a>(
                 run.push((source(md, &range), range));
             }
             other => {
-                flush(md, &mut run, in_link > 0, &mut out);
+                flush(md, &mut run, in_link > 0, &mut block, &mut out);
+                block.follow(&other, &range);
                 match &other {
                     Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
                     Event::End(TagEnd::CodeBlock) => in_code_block = false,
@@ -61,8 +65,58 @@ pub fn finish<'a>(
             }
         }
     }
-    flush(md, &mut run, in_link > 0, &mut out);
+    flush(md, &mut run, in_link > 0, &mut block, &mut out);
     out
+}
+
+/// The block the text is in, as the typographer needs it: where it ends, and the quotes it
+/// left open.
+#[derive(Default)]
+struct Block {
+    end: usize,
+    unclosed: Unclosed,
+}
+
+impl Block {
+    /// Follows the blocks that hold text (Goldmark's text blocks: each resets the count of
+    /// open quotes when it closes).
+    fn follow(&mut self, event: &Event, range: &Range<usize>) {
+        match event {
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::TableCell
+                | Tag::Item
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition,
+            ) => {
+                self.end = range.end;
+                self.unclosed = Unclosed::default();
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::Item
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => self.unclosed = Unclosed::default(),
+            _ => {}
+        }
+    }
+
+    /// A piece of text with the typographer's substitutions, when it is its own source
+    /// (text pulldown-cmark made from an escape or an entity is left as it is, as Goldmark
+    /// leaves it).
+    fn typeset<'a>(&mut self, md: &'a str, (t, r): Piece<'a>) -> CowStr<'a> {
+        if md.get(r.clone()) != Some(&*t) {
+            return t;
+        }
+        match substitute(md, r.start, &t, self.end.max(r.end), &mut self.unclosed) {
+            Some(s) => CowStr::from(s),
+            None => t,
+        }
+    }
 }
 
 /// Whether the run's text ends in an odd number of `<` (one left over after pairing).
@@ -79,7 +133,13 @@ fn odd_angle(run: &[Piece]) -> bool {
 }
 
 /// Writes a run of text: its links, and the text around them.
-fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec<Event<'a>>) {
+fn flush<'a>(
+    md: &'a str,
+    run: &mut Vec<Piece<'a>>,
+    in_link: bool,
+    block: &mut Block,
+    out: &mut Vec<Event<'a>>,
+) {
     if run.is_empty() {
         return;
     }
@@ -90,25 +150,26 @@ fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec
     };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
+    let mut typeset = |piece: Piece<'a>| block.typeset(md, piece);
     for (mut t, mut r) in run.drain(..) {
         // A piece that is its own source can be cut anywhere; one pulldown-cmark made (a
         // smart quote, an entity, an escape) is whole.
         let cuttable = md.get(r.clone()) == Some(&*t);
         loop {
             let Some(link) = links.peek() else {
-                text.push(t);
+                text.push(typeset((t, r.clone())));
                 break;
             };
             if r.end <= link.range.start || (r.start < link.range.start && !cuttable) {
-                text.push(t);
+                text.push(typeset((t, r.clone())));
                 break;
             }
             if r.start < link.range.start {
                 let Some((head, tail)) = split(&t, link.range.start - r.start) else {
-                    text.push(t);
+                    text.push(typeset((t, r.clone())));
                     break;
                 };
-                text.push(head);
+                text.push(typeset((head, r.start..link.range.start)));
                 t = tail;
                 r.start = link.range.start;
             }
@@ -132,7 +193,7 @@ fn flush<'a>(md: &'a str, run: &mut Vec<Piece<'a>>, in_link: bool, out: &mut Vec
                 .then(|| split(&t, link.range.end - r.start))
                 .flatten();
             let Some((_, tail)) = tail else {
-                text.push(t);
+                text.push(typeset((t, r.clone())));
                 break;
             };
             t = tail;

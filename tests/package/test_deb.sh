@@ -26,6 +26,9 @@ sudo_ dpkg -i "$deb" >/dev/null
 dpkg -s "$package" | grep -q '^Status: install ok installed' || fail "dpkg did not install $package"
 
 # The CLI beside the app.
+for bin in folio folio-desktop; do
+  [ -x "/usr/bin/$bin" ] || fail "the package installed no /usr/bin/$bin"
+done
 version=$(/usr/bin/folio --version)
 [ "$version" = "folio $(dpkg-deb --field "$deb" Version)" ] || fail "folio --version said '$version'"
 /usr/bin/folio check "$root/content" >/dev/null || fail "the installed folio cannot check the sample"

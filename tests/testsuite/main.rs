@@ -15,6 +15,7 @@ mod edits;
 mod errors;
 mod export;
 mod frontmatter;
+mod goldmark;
 mod merge;
 mod parity;
 mod props;

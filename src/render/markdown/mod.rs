@@ -1,17 +1,20 @@
 //! Markdown to HTML the way Hugo's Goldmark renders it. This is the only place the
 //! pulldown-cmark options are built.
 //!
-//! Goldmark defaults Hugo uses, and how they are met here: typographer (smart punctuation),
+//! Goldmark defaults Hugo uses, and how they are met here: typographer (Goldmark's own rules,
+//! in `render/substitutions.rs`; pulldown-cmark's smart punctuation is off),
 //! tables, strikethrough, task lists, footnotes, definition lists, `{#id}` heading
 //! attributes, automatic heading ids (GitHub style), bare-URL autolinks and guillemets
 //! (Goldmark's linkify and typographer, in `render/linkify.rs` and `render/typographer.rs`),
 //! and raw HTML replaced by `<!-- raw HTML omitted -->` unless the site sets
 //! `markup.goldmark.renderer.unsafe` — then it is kept but sanitised.
 //!
-//! Heading ids are in `headings.rs`, footnotes in `footnotes.rs`.
+//! Heading ids are in `headings.rs`, footnotes in `footnotes.rs`, Goldmark's table rules in
+//! `tables.rs`.
 
 mod footnotes;
 mod headings;
+mod tables;
 #[cfg(test)]
 mod tests;
 
@@ -45,7 +48,6 @@ pub fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
 }
@@ -54,7 +56,8 @@ impl Markdown<'_> {
     /// Renders Markdown to HTML.
     pub fn render(&self, md: &str) -> String {
         let md = &*indented_definitions(md);
-        let mut events = self.events(md);
+        let md = &*tables::tables_after_text(md);
+        let mut events = tables::cell_breaks(self.events(md));
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
         for ev in &mut events {
             let (dest_url, image) = match ev {
@@ -248,11 +251,12 @@ fn is_comment(html: &str) -> bool {
     html.trim_start().starts_with("<!--")
 }
 
-/// pulldown-cmark's events for `md`, text runs finished (links, guillemets) where needed.
+/// pulldown-cmark's events for `md`, text runs finished (links, the typographer) where
+/// needed.
 fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
     let parser = Parser::new_ext(md, options());
-    // Text needs finishing only where a link or a guillemet can be.
-    let finish = ["<<", ">>", "://", "www.", "@"]
+    // Text needs finishing only where a link or a typographer's substitution can be.
+    let finish = ["<<", ">>", "://", "www.", "@", "'", "\"", "--", "..."]
         .iter()
         .any(|p| md.contains(p));
     if finish {

@@ -1,0 +1,327 @@
+//! Goldmark's typographer substitutions, as Hugo runs them (Goldmark's
+//! `extension/typographer.go`, Hugo's defaults in `markup.goldmark.extensions.typographer`):
+//! `---` is an em dash, `--` an en dash, `...` an ellipsis, and each `'` and `"` is decided
+//! on its own from the character before it, the rest of its source line, and how many quotes
+//! of its kind the block has opened and not closed:
+//!
+//! - an apostrophe before `t`, `e`, `n` or `l` after a space or punctuation (`'twas`, `'em`,
+//!   `rock 'n' roll`), between a letter or digit and a letter (`don't`), and in decades
+//!   (`'90s`);
+//! - a left quote where the quote can only open (CommonMark's left-flanking rule), but a
+//!   right one in `'s`, `'m`, `'t`, `'d`, `'ve`, `'ll`, `'re` followed by a space or
+//!   punctuation;
+//! - a right single quote before anything but a digit when at least two more bytes follow
+//!   on the line (`Smiths' car`), else where it can only close a quote the block opened;
+//! - a right double quote only where it closes an opened one;
+//! - otherwise the quote stays straight (`5'10"`).
+//!
+//! pulldown-cmark's own smart punctuation follows other rules (it pairs quotes like
+//! emphasis), so it is off (`markdown::options`) and these run over the text between
+//! Markdown's elements instead (`typographer.rs`).
+
+/// Quotes a block opened and has not closed yet (Goldmark's `unclosedCounter`); reset at
+/// the end of each block.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Unclosed {
+    single: usize,
+    double: usize,
+}
+
+/// What Hugo writes for each substitution (its defaults, as characters).
+const EM_DASH: &str = "—";
+const EN_DASH: &str = "–";
+const ELLIPSIS: &str = "…";
+const LEFT_SINGLE: &str = "‘";
+const RIGHT_SINGLE: &str = "’";
+const APOSTROPHE: &str = "’";
+const LEFT_DOUBLE: &str = "“";
+const RIGHT_DOUBLE: &str = "”";
+
+/// `text`, the source `md[at..at + text.len()]` of a text run, with Goldmark's
+/// substitutions; `block_end` is where the block holding it ends in `md` (its last line is
+/// read without trailing white space, as Goldmark closes a paragraph). `None` when nothing
+/// changes.
+pub fn substitute(
+    md: &str,
+    at: usize,
+    text: &str,
+    block_end: usize,
+    unclosed: &mut Unclosed,
+) -> Option<String> {
+    if !text.contains(['\'', '"', '-', '.']) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
+        let line = line_at(md, at + i, block_end);
+        let (with, width) = match rest.as_bytes().first() {
+            // A backslash-escaped character is text (Goldmark's escape comes first).
+            _ if escaped(md, at + i) => (None, rest.chars().next().map_or(1, char::len_utf8)),
+            Some(b'-') if line.starts_with("---") => (Some(EM_DASH), 3),
+            Some(b'-') if line.starts_with("--") => (Some(EN_DASH), 2),
+            Some(b'.') if line.starts_with("...") => (Some(ELLIPSIS), 3),
+            Some(b'\'' | b'"') => (quote(md, at + i, line, unclosed), 1),
+            _ => (None, rest.chars().next().map_or(1, char::len_utf8)),
+        };
+        // A substitution must lie within this text (a `--` cut by an element is text).
+        match with.filter(|_| width <= rest.len()) {
+            Some(s) => {
+                out.push_str(s);
+                changed = true;
+            }
+            None => out.push_str(rest.get(..width).unwrap_or(rest)),
+        }
+        i += width;
+    }
+    changed.then_some(out)
+}
+
+/// Whether `md[pos]` follows an odd number of backslashes.
+fn escaped(md: &str, pos: usize) -> bool {
+    let before = md.as_bytes().get(..pos).unwrap_or_default();
+    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// The rest of the source line from `pos`, with its line break; the block's last line
+/// without trailing white space.
+fn line_at(md: &str, pos: usize, block_end: usize) -> &str {
+    let rest = md.get(pos..).unwrap_or_default();
+    let end = rest.find('\n').map_or(md.len(), |n| pos + n + 1);
+    if end >= block_end {
+        md.get(pos..block_end.max(pos))
+            .unwrap_or_default()
+            .trim_end()
+    } else {
+        md.get(pos..end).unwrap_or_default()
+    }
+}
+
+/// What the quote at `md[pos]` becomes (`None`: it stays straight); `line` is the rest of
+/// its line.
+fn quote(md: &str, pos: usize, line: &str, unclosed: &mut Unclosed) -> Option<&'static str> {
+    let before = md
+        .get(..pos)
+        .and_then(|s| s.chars().next_back())
+        .unwrap_or('\n');
+    let d = Delimiter::scan(line, before)?;
+    let q = Quote { line, before, d };
+    if line.starts_with('\'') {
+        return q.single(unclosed);
+    }
+    if q.d.open && !q.d.close {
+        unclosed.double += 1;
+        return Some(LEFT_DOUBLE);
+    }
+    if unclosed.double > 0 && q.d.closes(line) {
+        // Monitor 21"": inches, then a closing quote.
+        if q.byte(1) == b'"' && is_digit(before) {
+            return None;
+        }
+        unclosed.double -= 1;
+        return Some(RIGHT_DOUBLE);
+    }
+    None
+}
+
+/// A quote, the rest of its line, and the character before it.
+struct Quote<'a> {
+    line: &'a str,
+    before: char,
+    d: Delimiter,
+}
+
+impl Quote<'_> {
+    fn len(&self) -> usize {
+        self.line.len()
+    }
+
+    fn byte(&self, i: usize) -> u8 {
+        self.line.as_bytes().get(i).copied().unwrap_or(0)
+    }
+
+    fn rune(&self, i: usize) -> char {
+        self.line
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .unwrap_or('\0')
+    }
+
+    /// What a `'` becomes.
+    fn single(&self, unclosed: &mut Unclosed) -> Option<&'static str> {
+        let (d, before) = (&self.d, self.before);
+        // Decades: '90s.
+        if d.open
+            && !d.close
+            && self.len() > 3
+            && self.byte(1).is_ascii_digit()
+            && self.byte(2).is_ascii_digit()
+            && self.byte(3) == b's'
+        {
+            let after = if self.len() > 4 { self.rune(4) } else { ' ' };
+            if is_space(after) || is_punct_or_symbol(after) {
+                return Some(APOSTROPHE);
+            }
+        }
+        // 'twas, 'em, 'n', 'll.
+        if self.len() > 1
+            && (is_punct(before) || is_space(before))
+            && b"tenl".contains(&self.byte(1))
+        {
+            return Some(APOSTROPHE);
+        }
+        // Between a letter or digit and a letter: don't, 80's.
+        if self.len() > 1
+            && (is_digit(before) || before.is_alphabetic())
+            && self.rune(1).is_alphabetic()
+        {
+            return Some(APOSTROPHE);
+        }
+        if d.open && !d.close {
+            if self.is_contraction() {
+                return Some(RIGHT_SINGLE);
+            }
+            unclosed.single += 1;
+            return Some(LEFT_SINGLE);
+        }
+        // Plural possessives and clippings (Smiths' car, doin' it): Goldmark's test reads
+        // "two more bytes on the line, and no digit next".
+        if self.len() > 2 && !is_digit(self.rune(1)) {
+            return Some(RIGHT_SINGLE);
+        }
+        if unclosed.single > 0 && d.closes(self.line) {
+            unclosed.single -= 1;
+            return Some(RIGHT_SINGLE);
+        }
+        None
+    }
+
+    /// Alice's, I'm, don't, you'd; I've, I'll, you're: an opening quote that is a right
+    /// quote after all.
+    fn is_contraction(&self) -> bool {
+        let ends = |i: usize| {
+            self.len() <= i || self.byte(i).is_ascii_punctuation() || is_ascii_space(self.byte(i))
+        };
+        let two = self.line.as_bytes().get(1..3).unwrap_or_default();
+        (b"smtd".contains(&self.byte(1)) && ends(2))
+            || ([b"ve", b"ll", b"re"].iter().any(|c| c[..] == *two) && ends(3))
+    }
+}
+
+/// Whether a quote can open or close, by CommonMark's flanking rules (Goldmark's
+/// `parser.ScanDelimiter` over the run of the same quote).
+struct Delimiter {
+    open: bool,
+    close: bool,
+}
+
+impl Delimiter {
+    fn scan(line: &str, before: char) -> Option<Delimiter> {
+        let b = line.as_bytes();
+        let c = *b.first()?;
+        let run = b.iter().take_while(|&&x| x == c).count();
+        let after = line
+            .get(run..)
+            .and_then(|s| s.chars().next())
+            .unwrap_or(' ');
+        let (bp, bw) = (is_punct_or_symbol(before), is_space(before));
+        let (ap, aw) = (is_punct_or_symbol(after), is_space(after));
+        Some(Delimiter {
+            open: !aw && (!ap || bw || bp),
+            close: !bw && (!bp || aw || ap),
+        })
+    }
+
+    /// Whether the quote closes one: it can only close, or it can do both and punctuation
+    /// follows it (then the line ends, or punctuation or a space comes next).
+    fn closes(&self, line: &str) -> bool {
+        let b = line.as_bytes();
+        let next = line.get(1..).and_then(|s| s.chars().next()).unwrap_or('\0');
+        let after_next = b.get(2).copied().unwrap_or(0);
+        let maybe = self.open
+            && self.close
+            && b.len() > 1
+            && is_punct(next)
+            && (b.len() == 2 || after_next.is_ascii_punctuation() || is_ascii_space(after_next));
+        (self.close && !self.open) || maybe
+    }
+}
+
+/// Go's `unicode.IsPunct`: ASCII punctuation that is not a symbol (`$+<=>^`|~` are symbols);
+/// beyond ASCII, anything neither a letter, a digit, white space nor a control.
+fn is_punct(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)
+    } else {
+        is_punct_or_symbol(c)
+    }
+}
+
+/// Goldmark's `util.IsPunctRune`: punctuation or a symbol.
+fn is_punct_or_symbol(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_punctuation()
+    } else {
+        !c.is_alphanumeric() && !c.is_whitespace() && !c.is_control()
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Go's `unicode.IsDigit`.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-paragraph document with the substitutions made.
+    fn typeset(md: &str) -> String {
+        substitute(md, 0, md, md.len(), &mut Unclosed::default()).unwrap_or_else(|| md.into())
+    }
+
+    #[test]
+    fn an_apostrophe_before_t_e_n_or_l_after_a_space_is_a_right_quote() {
+        // The last quote stays straight: it ends the paragraph, and no quote is open.
+        assert_eq!(
+            typeset("'terrifying' and 'turn'"),
+            "’terrifying’ and ’turn'"
+        );
+        assert_eq!(typeset("rock 'n' roll"), "rock ’n’ roll");
+    }
+
+    #[test]
+    fn an_unclosed_opening_quote_is_a_left_quote() {
+        assert_eq!(typeset("She said 'hold on"), "She said ‘hold on");
+    }
+
+    #[test]
+    fn feet_and_inches_stay_straight() {
+        assert_eq!(typeset("5'10\""), "5'10\"");
+    }
+
+    #[test]
+    fn double_quotes_pair_and_contractions_are_apostrophes() {
+        assert_eq!(typeset("\"Hi,\" I'm Ann's"), "“Hi,” I’m Ann’s");
+        assert_eq!(typeset("the '90s"), "the ’90s");
+    }
+
+    #[test]
+    fn an_escaped_quote_stays_straight() {
+        assert_eq!(typeset("\\'a\\' \\\\'b'"), "\\'a\\' \\\\‘b’");
+    }
+
+    #[test]
+    fn dashes_and_ellipses_are_read_left_to_right() {
+        assert_eq!(typeset("a---b--c----d...e"), "a—b–c—-d…e");
+    }
+}
