@@ -5,7 +5,8 @@
 //! whitespace, `(`, `*`, `_`, `~`, a typographer's quote or guillemet, or at the start of
 //! the text); a URL is `http://`, `https://` or `ftp://` (or `www.`), a host ending in `.`
 //! and lower-case letters, an optional port, then a path of URL characters; trailing
-//! `?!.,:*_~`, a `)` that closes nothing and an entity-like `&name;` are left out. An
+//! `?!.,:*_~`, then a `)` that closes nothing or an entity-like `&name;`, are left out;
+//! no link starts inside an open link label (`[` not yet closed). An
 //! address is a local part, `@`, and dot-separated labels with at least one dot, and must
 //! not run on into `-` or `_`.
 
@@ -18,14 +19,23 @@ pub struct Link {
     pub href: String,
 }
 
-/// Every link in `md[span]`, read as Goldmark reads the source (so the characters before
-/// the span decide whether a link may start at its beginning).
-pub fn find(md: &str, span: Range<usize>) -> Vec<Link> {
+/// Every link in `md[span]`, a stretch of text that starts a line or follows an element
+/// (Goldmark tries its linkify wherever a new piece of text starts), read as Goldmark reads
+/// the source; `block` is the block holding the span (an open link label in it stops
+/// linking; a quote's typesetting depends on the rest of its line there).
+pub fn find(md: &str, span: Range<usize>, block: Range<usize>) -> Vec<Link> {
     let mut found = Vec::new();
     let mut i = span.start;
     while i < span.end {
-        if md.get(..i).is_some_and(starts_word) {
-            if let Some(link) = md.get(i..span.end).and_then(link_at) {
+        let label = || md.get(block.start.min(i)..i).is_some_and(in_link_label);
+        let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.end);
+        // An address must not run on into `-` or `_`, even where an element begins.
+        let runs_on = |l: &Found| {
+            l.href.starts_with("mailto:") && md.get(i + l.len..).is_some_and(|r| r.starts_with(['-', '_']))
+        };
+        if i == span.start || md.get(..i).is_some_and(|before| starts_word(before, quote)) {
+            let link = md.get(i..span.end).and_then(link_at);
+            if let Some(link) = link.filter(|l| !label() && !runs_on(l)) {
                 found.push(Link {
                     range: i..i + link.len,
                     href: link.href,
@@ -43,14 +53,47 @@ pub fn find(md: &str, span: Range<usize>) -> Vec<Link> {
 }
 
 /// Whether a link may start after `before`: at the start, after whitespace, `(`, `*`,
-/// `_`, `~`, a quote, or a typographer's `<<`.
-fn starts_word(before: &str) -> bool {
+/// `_`, `~`, where an element ends (a code span, an HTML tag or `<…>` link), or after a
+/// typographer's character: a quote it typesets (`typeset(position)` says), `<<`, `--`,
+/// `...`, or one written as it (“‘”’«»).
+fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
     let mut back = before.chars().rev();
     match back.next() {
         None => true,
         Some('<') => back.next() == Some('<'),
-        Some(c) => c.is_whitespace() || "(*_~\"'“‘”’«»".contains(c),
+        Some('-') => back.next() == Some('-'),
+        Some('.') => before.ends_with("..."),
+        Some(q @ ('\'' | '"')) => typeset(before.len() - q.len_utf8()),
+        Some('`') => true,
+        Some('>') => before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|word| word.contains('<')),
+        Some(c) => c.is_whitespace() || "(*_~“‘”’«»".contains(c),
     }
+}
+
+/// Whether `text` (a block's source up to a place) leaves a link label open there: an
+/// unescaped `[` outside code spans that no `]` closed. Goldmark links nothing inside one
+/// (`pc.IsInLinkLabel()`), even when the label never closes.
+pub fn in_link_label(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut depth, mut code, mut i) = (0usize, 0usize, 0);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\\' => i += 1,
+            b'`' => {
+                let run = b.iter().skip(i).take_while(|&&x| x == b'`').count();
+                code = if code == run { 0 } else if code == 0 { run } else { code };
+                i += run - 1;
+            }
+            b'[' if code == 0 => depth += 1,
+            b']' if code == 0 => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    depth > 0
 }
 
 struct Found {
@@ -123,37 +166,34 @@ fn is_path(c: u8, www: bool) -> bool {
     c.is_ascii_alphanumeric() || b"-@:%_+.~#!?&/=();,'\">^{}[]`".contains(&c) || (c == b'$' && !www)
 }
 
-/// Leaves out what GFM's extended autolinks leave out, until nothing changes: trailing
-/// `?!.,:*_~`, a `)` that closes nothing, and an entity-like `&name;`.
+/// Leaves out what Hugo's linkify leaves out, in its order: trailing `?!.,:*_~`; then,
+/// when what is left ends in `)`, as many characters as there are `)` closing nothing, or
+/// when it ends in an entity-like `&name;`, that; and nothing more (checked against Hugo
+/// 0.168: `(https://x.io/a!)` links `https://x.io/a!`, `https://x.io/a).` links
+/// `https://x.io/a`).
 fn trim_url(b: &[u8], end: usize) -> usize {
-    let mut end = trim_trailing_punctuation(b, end);
-    loop {
-        let before = end;
-        let head = b.get(..end).unwrap_or_default();
-        match head.split_last() {
-            Some((b')', _))
-                if head.iter().filter(|&&c| c == b')').count()
-                    > head.iter().filter(|&&c| c == b'(').count() =>
-            {
-                end -= 1
-            }
-            Some((b';', rest)) => {
-                let name = rest
-                    .iter()
-                    .rev()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .count();
-                let amp = rest.len() - name;
-                if name > 0 && amp > 0 && rest.get(amp - 1) == Some(&b'&') {
-                    end = amp - 1;
-                }
-            }
-            _ => {}
+    let end = trim_trailing_punctuation(b, end);
+    let head = b.get(..end).unwrap_or_default();
+    match head.split_last() {
+        Some((b')', _)) => {
+            let closing = head.iter().filter(|&&c| c == b')').count();
+            let opening = head.iter().filter(|&&c| c == b'(').count();
+            end - closing.saturating_sub(opening)
         }
-        end = trim_trailing_punctuation(b, end);
-        if end == before {
-            return end;
+        Some((b';', rest)) => {
+            let name = rest
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let amp = rest.len() - name;
+            if name > 0 && amp > 0 && rest.get(amp - 1) == Some(&b'&') {
+                amp - 1
+            } else {
+                end
+            }
         }
+        _ => end,
     }
 }
 
@@ -232,7 +272,7 @@ mod tests {
     use super::*;
 
     fn links(text: &str) -> Vec<(&str, String)> {
-        find(text, 0..text.len())
+        find(text, 0..text.len(), 0..text.len())
             .into_iter()
             .map(|l| (&text[l.range], l.href))
             .collect()
@@ -278,7 +318,7 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(links("\"https://e.com\" <<www.e.com>>").len(), 2);
-        assert_eq!(find("[https://e.com", 1..14), []);
+        assert_eq!(find("[https://e.com", 1..14, 0..14), []);
     }
 
     #[test]

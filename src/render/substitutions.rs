@@ -2,7 +2,7 @@
 //! `extension/typographer.go`, Hugo's defaults in `markup.goldmark.extensions.typographer`):
 //! `---` is an em dash, `--` an en dash, `...` an ellipsis, and each `'` and `"` is decided
 //! on its own from the character before it, the rest of its source line, and how many quotes
-//! of its kind the block has opened and not closed:
+//! of its kind the document has opened and not closed:
 //!
 //! - an apostrophe before `t`, `e`, `n` or `l` after a space or punctuation (`'twas`, `'em`,
 //!   `rock 'n' roll`), between a letter or digit and a letter (`don't`), and in decades
@@ -11,7 +11,7 @@
 //!   right one in `'s`, `'m`, `'t`, `'d`, `'ve`, `'ll`, `'re` followed by a space or
 //!   punctuation;
 //! - a right single quote before anything but a digit when at least two more bytes follow
-//!   on the line (`Smiths' car`), else where it can only close a quote the block opened;
+//!   on the line (`Smiths' car`), else where it can only close a quote opened before it;
 //! - a right double quote only where it closes an opened one;
 //! - otherwise the quote stays straight (`5'10"`).
 //!
@@ -19,8 +19,7 @@
 //! emphasis), so it is off (`markdown::options`) and these run over the text between
 //! Markdown's elements instead (`typographer.rs`).
 
-/// Quotes a block opened and has not closed yet (Goldmark's `unclosedCounter`); reset at
-/// the end of each block.
+/// Quotes opened and not closed yet (Goldmark's `unclosedCounter`, one per document).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Unclosed {
     single: usize,
@@ -89,7 +88,8 @@ fn escaped(md: &str, pos: usize) -> bool {
 fn line_at(md: &str, pos: usize, block_end: usize) -> &str {
     let rest = md.get(pos..).unwrap_or_default();
     let end = rest.find('\n').map_or(md.len(), |n| pos + n + 1);
-    if end >= block_end {
+    let last = end >= block_end || md.get(end..block_end).is_some_and(|r| r.trim().is_empty());
+    if last {
         md.get(pos..block_end.max(pos))
             .unwrap_or_default()
             .trim_end()
@@ -207,6 +207,13 @@ impl Quote<'_> {
         (b"smtd".contains(&self.byte(1)) && ends(2))
             || ([b"ve", b"ll", b"re"].iter().any(|c| c[..] == *two) && ends(3))
     }
+}
+
+/// Whether the quote at `md[pos]` is typeset (so a link may start after it), judged with
+/// no quote open before it.
+pub fn is_typeset_quote(md: &str, pos: usize, block_end: usize) -> bool {
+    let line = line_at(md, pos, block_end);
+    !escaped(md, pos) && quote(md, pos, line, &mut Unclosed::default()).is_some()
 }
 
 /// Whether a quote can open or close, by CommonMark's flanking rules (Goldmark's

@@ -73,13 +73,16 @@ pub fn finish<'a>(
 /// left open.
 #[derive(Default)]
 struct Block {
+    start: usize,
     end: usize,
     unclosed: Unclosed,
 }
 
 impl Block {
-    /// Follows the blocks that hold text (Goldmark's text blocks: each resets the count of
-    /// open quotes when it closes).
+    /// Follows the blocks that hold text. The count of open quotes runs on over the whole
+    /// document: Goldmark's typographer means to reset it when a block closes, but its
+    /// `CloseBlock` does not match the parser's interface, so it never runs (Hugo 0.168:
+    /// `'a` then a list item `b'` closes the quote).
     fn follow(&mut self, event: &Event, range: &Range<usize>) {
         match event {
             Event::Start(
@@ -90,17 +93,9 @@ impl Block {
                 | Tag::DefinitionListTitle
                 | Tag::DefinitionListDefinition,
             ) => {
+                self.start = range.start;
                 self.end = range.end;
-                self.unclosed = Unclosed::default();
             }
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::TableCell
-                | TagEnd::Item
-                | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition,
-            ) => self.unclosed = Unclosed::default(),
             _ => {}
         }
     }
@@ -146,7 +141,7 @@ fn flush<'a>(
     let links = if in_link {
         Vec::new()
     } else {
-        links_in(md, run)
+        links_in(md, run, block.start..block.end)
     };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
@@ -204,21 +199,21 @@ fn flush<'a>(
 }
 
 /// The links in a run, found in the stretches of source its pieces cover without gaps.
-fn links_in(md: &str, run: &[Piece]) -> Vec<Link> {
+fn links_in(md: &str, run: &[Piece], block: Range<usize>) -> Vec<Link> {
     let mut links = Vec::new();
     let mut span: Option<Range<usize>> = None;
     for (_, r) in run {
         span = match span {
             Some(s) if s.end == r.start => Some(s.start..r.end),
             Some(s) => {
-                links.extend(linkify::find(md, s));
+                links.extend(linkify::find(md, s, block.clone()));
                 Some(r.clone())
             }
             None => Some(r.clone()),
         };
     }
     if let Some(s) = span {
-        links.extend(linkify::find(md, s));
+        links.extend(linkify::find(md, s, block.clone()));
     }
     links
 }

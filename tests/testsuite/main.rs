@@ -11,6 +11,7 @@
 mod cli;
 mod corpus;
 mod crash;
+mod difftest;
 mod edits;
 mod errors;
 mod export;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them (its "github"
 /// anchorizer: lower case, spaces to `-`, punctuation dropped), unique within the render.
@@ -17,15 +17,15 @@ pub(super) fn heading_ids(events: &mut [Event]) {
                 .iter()
                 .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
                 .count();
-            let text: String = inside
-                .iter()
-                .take(len)
-                .filter_map(|e| match e {
-                    Event::Text(t) | Event::Code(t) => Some(&**t),
-                    _ => None,
-                })
-                .collect();
-            let mut id = anchorize(&text);
+            let text = heading_text(inside.get(..len).unwrap_or_default());
+            if text.is_empty() {
+                i += 1 + len;
+                continue;
+            }
+            // Text with nothing an anchor keeps (`# ...`) is Hugo's "heading".
+            let mut id = Some(anchorize(&text))
+                .filter(|a| !a.is_empty())
+                .unwrap_or_else(|| "heading".into());
             let n = used.entry(id.clone()).or_insert(0);
             if *n > 0 {
                 id = format!("{id}-{n}");
@@ -37,6 +37,74 @@ pub(super) fn heading_ids(events: &mut [Event]) {
             i += 1 + len;
         }
         i += 1;
+    }
+}
+
+/// The text Hugo's Goldmark makes a heading's id from (`Node.Text`): each top-level piece's
+/// text, but of emphasis, strong emphasis, strikethrough and links only their first piece
+/// (`# **a 'b'**` is `a`, `# **`c` d**` is `c`; each character the typographer put is a
+/// piece of its own), and nothing of a bare or `<…>` link.
+fn heading_text(events: &[Event]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(e) = events.get(i) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => {
+                i += container(events.get(i..).unwrap_or_default()).len();
+                continue;
+            }
+            Event::Start(_) => {
+                let inner = container(events.get(i..).unwrap_or_default());
+                out.push_str(&first_piece(inner.get(1..).unwrap_or_default()));
+                i += inner.len();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The events from a start to its matching end.
+fn container<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
+    let mut depth = 0usize;
+    for (n, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return events.get(..=n).unwrap_or(events);
+                }
+            }
+            _ => {}
+        }
+    }
+    events
+}
+
+/// The text of the first piece inside a container.
+fn first_piece(events: &[Event]) -> String {
+    match events.first() {
+        Some(Event::Text(t)) => {
+            let typographers = ['‘', '’', '“', '”', '–', '—', '…', '«', '»'];
+            match t.chars().next() {
+                Some(c) if typographers.contains(&c) => c.to_string(),
+                _ => t.split(typographers).next().unwrap_or_default().to_string(),
+            }
+        }
+        Some(Event::Start(Tag::Link {
+            link_type: LinkType::Autolink | LinkType::Email,
+            ..
+        })) => String::new(),
+        Some(Event::Code(t)) => t.to_string(),
+        Some(Event::Start(_)) => first_piece(container(events).get(1..).unwrap_or_default()),
+        _ => String::new(),
     }
 }
 

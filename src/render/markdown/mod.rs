@@ -25,7 +25,7 @@ use footnotes::footnotes;
 pub use headings::anchorize;
 use headings::heading_ids;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// What Goldmark writes in place of raw HTML when `unsafe` is off.
 pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
@@ -85,6 +85,7 @@ impl Markdown<'_> {
         let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
         let mut in_html_block = false;
         let mut in_term = false;
+        let mut in_fence = false;
         let mut source = parse(md).peekable();
         while let Some(ev) = source.next() {
             match ev {
@@ -117,6 +118,14 @@ impl Markdown<'_> {
                     events.push(Event::Start(Tag::DefinitionListTitle));
                 }
                 Event::TaskListMarker(done) => events.push(task_marker(done)),
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    in_fence = true;
+                    events.push(Event::Html(fence_start(&info)));
+                }
+                Event::End(TagEnd::CodeBlock) if in_fence => {
+                    in_fence = false;
+                    events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
+                }
                 other => events.push(other),
             }
         }
@@ -207,16 +216,20 @@ fn template_url(url: CowStr<'_>) -> CowStr<'_> {
     CowStr::from(out)
 }
 
-/// Goldmark reads a definition line (`: text`) only at the start of a line; pulldown-cmark
-/// also takes one indented by up to three spaces. Outside fenced code, such a line gets its
-/// colon escaped so it stays paragraph text, as in Hugo.
+/// Goldmark reads a definition line only with its colon at the start of the line and a
+/// space or tab after it (`: text`); pulldown-cmark also takes one indented by up to three
+/// spaces, or with no space after the colon. Outside fenced code, such a line gets its colon
+/// escaped so it stays paragraph text, as in Hugo (a table's delimiter row, `:--`, is
+/// left to the tables).
 fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
     let candidate = |line: &str| {
         let t = line.trim_start_matches(' ');
         let indent = line.len() - t.len();
-        (1..=3).contains(&indent)
-            && t.strip_prefix(':')
-                .is_some_and(|r| r.starts_with([' ', '\t']))
+        let Some(rest) = t.strip_prefix(':') else {
+            return false;
+        };
+        let spaced = rest.starts_with([' ', '\t']);
+        indent <= 3 && (indent > 0 || !spaced) && (spaced || !tables::is_delimiter_line(line))
     };
     if memchr::memchr(b':', md.as_bytes()).is_none() || !md.split('\n').any(candidate) {
         return std::borrow::Cow::Borrowed(md);
@@ -264,6 +277,21 @@ fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
     } else {
         Box::new(parser)
     }
+}
+
+/// How Hugo opens a fenced code block it does not highlight: a focusable `<pre>` (it may
+/// scroll), and the info string's first word as the language
+/// (`<pre tabindex="0"><code class="language-x" data-lang="x">`). Languages Chroma knows
+/// are highlighted by Hugo; Folio shows them plain, in the same elements.
+fn fence_start(info: &str) -> CowStr<'static> {
+    let lang = info.split_whitespace().next().unwrap_or_default();
+    if lang.is_empty() {
+        return CowStr::Borrowed("<pre tabindex=\"0\"><code>");
+    }
+    let escaped = maud::html!((lang)).into_string();
+    CowStr::from(format!(
+        "<pre tabindex=\"0\"><code class=\"language-{escaped}\" data-lang=\"{escaped}\">"
+    ))
 }
 
 /// Goldmark's task-list checkbox, with an accessible name.

@@ -11,15 +11,12 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-/// The cells of a table row (`a | b`, `| a | b |`): `None` if the line has no pipe.
-fn cells(line: &str) -> Option<Vec<&str>> {
+/// The cells of a table row (`a | b`, `| a | b |`, or one cell without pipes).
+fn cells(line: &str) -> Vec<&str> {
     let t = line.trim();
-    if !t.contains('|') {
-        return None;
-    }
-    let t = t.strip_prefix('|').unwrap_or(t);
-    let t = t.strip_suffix('|').unwrap_or(t);
-    Some(t.split('|').map(str::trim).collect())
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let inner = if t.len() > 1 { inner.strip_suffix('|').unwrap_or(inner) } else { inner };
+    inner.split('|').map(str::trim).collect()
 }
 
 /// Whether every cell is a delimiter (`---`, `:--`, `--:`, `:-:`).
@@ -31,54 +28,128 @@ fn is_delimiter_row(cells: &[&str]) -> bool {
     })
 }
 
-/// Whether `line` may continue a paragraph of plain text at the top level (not blank, not
-/// indented code, not a list, quote, heading, fence or table row of its own).
+/// Whether `line` is a table's delimiter row (`--- | :-:`, `| --- |`, `:--`). A line of
+/// dashes alone is not: it underlines a heading, or is a rule.
+pub fn is_delimiter_line(line: &str) -> bool {
+    let t = line.trim();
+    (t.contains('|') || t.contains(':')) && is_delimiter_row(&cells(line))
+}
+
+/// Whether `line` is plain paragraph text at the top level (not blank, not indented code,
+/// not a list item, quote, heading, fence, thematic break or HTML block).
 fn is_text(line: &str) -> bool {
     let t = line.trim_start();
     let indent = line.len() - t.len();
+    let marker_then_space = |marker: &str| {
+        t.strip_prefix(marker)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+    };
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered = digits > 0
+        && t.get(digits..).is_some_and(|r| {
+            r.starts_with(['.', ')'])
+                && r.get(1..).is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']))
+        });
+    let heading = (1..=6).any(|n| marker_then_space(&"#".repeat(n)));
+    let rule = ['-', '*', '_'].iter().any(|&c| {
+        t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
+    });
     !t.is_empty()
         && indent < 4
-        && !t.starts_with(['>', '#', '-', '*', '+', '|', '`', '~', '<'])
-        && !t.starts_with(|c: char| c.is_ascii_digit())
-        && !t.contains('|')
+        && !t.starts_with('>')
+        && !heading
+        && !t.starts_with("```")
+        && !t.starts_with("~~~")
+        && !["-", "*", "+"].into_iter().any(marker_then_space)
+        && !rule
+        && !ordered
+        && !is_html_block(t)
 }
 
-/// `md` with a blank line before each table that starts right under a line of text.
+/// Whether a line starts an HTML block (CommonMark's kinds 1 to 6 by their usual tags, or
+/// kind 7: a lone tag): inline HTML such as `<b> text` does not.
+fn is_html_block(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('<') else {
+        return false;
+    };
+    let name: String = rest
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const BLOCK: &[&str] = &[
+        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "script", "section", "style", "table", "textarea",
+        "ul",
+    ];
+    rest.starts_with(['!', '?']) || BLOCK.contains(&name.as_str()) || t.trim_end().ends_with('>') && !t.contains("> ")
+}
+
+/// Whether `header` over `delimiter` starts a table as Goldmark reads one: no more header
+/// cells than delimiter cells (fewer are padded with empty ones), a header without pipes
+/// being one cell of text.
+fn starts_table(header: &str, delimiter: &str) -> bool {
+    let (h, d) = (cells(header), cells(delimiter));
+    is_delimiter_line(delimiter)
+        && h.len() <= d.len()
+        && (header.contains('|') || is_text(header))
+        && !header.trim().is_empty()
+}
+
+/// `md` with each table pulldown-cmark would not see as Goldmark does made plain to it: a
+/// blank line before a table that starts right under a line of text, and pipes around the
+/// rows of a one-column table written without them.
 pub fn tables_after_text(md: &str) -> Cow<'_, str> {
-    if !md.contains('|') {
+    if !md.contains('|') && !md.contains(":-") && !md.contains("-:") {
         return Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split('\n').collect();
-    let mut fence = false;
-    let mut breaks = Vec::new();
-    for (i, window) in lines.windows(3).enumerate() {
-        let [before, header, delimiter] = window else {
-            continue;
-        };
-        if before.trim_start().starts_with("```") || before.trim_start().starts_with("~~~") {
+    let mut out: Vec<Cow<str>> = Vec::with_capacity(lines.len());
+    let mut changed = false;
+    let (mut fence, mut i) = (false, 0);
+    while let Some(&line) = lines.get(i) {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
             fence = !fence;
         }
-        let table = cells(header)
-            .zip(cells(delimiter))
-            .is_some_and(|(h, d)| h.len() == d.len() && is_delimiter_row(&d));
-        if !fence && table && is_text(before) {
-            breaks.push(i + 1);
+        let next = lines.get(i + 1).copied().unwrap_or_default();
+        if fence || !starts_table(line, next) {
+            out.push(Cow::Borrowed(line));
+            i += 1;
+            continue;
         }
+        if i > 0 && lines.get(i - 1).is_some_and(|b| is_text(b) && !b.contains('|')) {
+            out.push(Cow::Borrowed(""));
+            changed = true;
+        }
+        // The header (padded to the delimiter's cells), the delimiter, and the rows up to a
+        // blank line, each with pipes.
+        let (h, d) = (cells(line), cells(next));
+        if h.len() < d.len() || !line.contains('|') {
+            let pad = d.len() - h.len();
+            out.push(Cow::Owned(format!("| {} |{}", h.join(" | "), " |".repeat(pad))));
+            changed = true;
+        } else {
+            out.push(Cow::Borrowed(line));
+        }
+        let rows = lines.get(i + 1..).unwrap_or_default();
+        let len = rows.iter().take_while(|l| !l.trim().is_empty()).count();
+        for row in rows.iter().take(len) {
+            if row.contains('|') {
+                out.push(Cow::Borrowed(row));
+            } else {
+                out.push(Cow::Owned(format!("| {} |", row.trim())));
+                changed = true;
+            }
+        }
+        i += 1 + len;
     }
-    if breaks.is_empty() {
+    if !changed {
         return Cow::Borrowed(md);
     }
-    let mut out = String::with_capacity(md.len() + breaks.len());
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if breaks.contains(&i) {
-            out.push('\n');
-        }
-        out.push_str(line);
-    }
-    Cow::Owned(out)
+    Cow::Owned(out.join("\n"))
 }
 
 /// A line break before each cell and before each row's end, as Goldmark writes them.
@@ -115,11 +186,23 @@ mod tests {
     }
 
     #[test]
+    fn a_header_with_fewer_cells_than_its_delimiter_is_padded() {
+        assert_eq!(tables_after_text("a\n--- | ---\nq"), "| a | |\n--- | ---\n| q |");
+        assert_eq!(tables_after_text("Heading\n-- | --"), "| Heading | |\n-- | --");
+    }
+
+    #[test]
+    fn a_one_column_table_without_pipes_gets_them() {
+        assert_eq!(tables_after_text("n\n:--\nrow"), "| n |\n| :-- |\n| row |");
+    }
+
+    #[test]
     fn rows_with_other_cell_counts_code_and_tables_already_apart_are_left() {
         for md in [
-            "Text\na | b\n--- | --- | ---",
+            "Text\na | b | c\n--- | ---",
             "```\nText\na | b\n--- | ---\n```",
             "Text\n\na | b\n--- | ---",
+            "Heading\n---",
         ] {
             assert_eq!(tables_after_text(md), md);
         }
