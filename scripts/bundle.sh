@@ -14,7 +14,7 @@ cd "$root"
 
 if [ ! -x "$tools/bin/cargo-tauri" ]; then
   echo "bundle: installing the Tauri CLI (tauri-cli, once)" >&2
-  cargo install --quiet --locked --root "$tools" tauri-cli --version '^2'
+  cargo install --quiet --locked --root "$tools" tauri-cli --version '=2.12.4'
 fi
 
 # Built with the `dist` profile (release, stripped: see Cargo.toml).

@@ -640,7 +640,11 @@ function showShortcuts() {
 }
 
 async function boot() {
-  await api.subscribeMenu((r) => menuActions[r.action]?.(r)).catch(showError);
+  // While a dialog asks something, the menu's other requests wait for its answer.
+  await api.subscribeMenu((r) => {
+    if ($("dialog").open && !["appearance", "failed"].includes(r.action)) return;
+    menuActions[r.action]?.(r);
+  }).catch(showError);
   state.iconNames = await api.iconNames().catch(() => []);
   await api.subscribe(onOutside).catch(showError);
   try {

@@ -57,12 +57,11 @@ fn setup(
     let (menu, items) = menu::build(app.handle())?;
     app.set_menu(menu)?;
     app.on_menu_event(menu::on_event);
-    *relock(&state.menu) = Some(items);
+    let _ = state.menu.set(items);
     app.manage(state);
     let state = app.state::<AppState>();
     state.sync_menu();
     state.sync_recent();
-    state.set_appearance(state.appearance());
     // The window follows the page's title, which the UI sets from each update: the title is
     // set in one place.
     let config = app
@@ -72,12 +71,20 @@ fn setup(
         .first()
         .ok_or("tauri.conf.json declares no window")?
         .clone();
-    tauri::WebviewWindowBuilder::from_config(app, &config)?
+    let window = tauri::WebviewWindowBuilder::from_config(app, &config)?
         .on_document_title_changed(|window, title| {
             let _ = window.set_title(&title);
         })
-        .theme(state.appearance().theme())
         .build()?;
+    // The desktop's own theme, read before Folio asks for one (GTK cannot be asked to
+    // follow the desktop again once a theme was set).
+    let desktop = window.theme().unwrap_or(tauri::Theme::Light);
+    let _ = state.desktop_theme.set(desktop);
+    let choice = state.appearance();
+    if choice != menu::Appearance::System {
+        let _ = window.set_theme(Some(choice.theme(desktop)));
+    }
+    state.set_appearance(choice);
     events::watch(app.handle());
     events::journal_loop(app.handle().clone());
     Ok(())

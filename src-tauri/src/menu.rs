@@ -76,12 +76,12 @@ impl Appearance {
         }
     }
 
-    /// The theme the window asks GTK for (`None`: the desktop's).
-    pub fn theme(self) -> Option<Theme> {
+    /// The theme the window asks GTK for; `desktop` is the desktop's.
+    pub fn theme(self, desktop: Theme) -> Theme {
         match self {
-            Appearance::Light => Some(Theme::Light),
-            Appearance::Dark => Some(Theme::Dark),
-            Appearance::System => None,
+            Appearance::Light => Theme::Light,
+            Appearance::Dark => Theme::Dark,
+            Appearance::System => desktop,
         }
     }
 
@@ -144,6 +144,8 @@ pub struct Items<R: Runtime> {
     undo: MenuItem<R>,
     redo: MenuItem<R>,
     recent: Submenu<R>,
+    /// The pages File ▸ Open Recent lists, in its order.
+    recent_paths: std::sync::Mutex<Vec<PathBuf>>,
     appearance: Vec<(Appearance, CheckMenuItem<R>)>,
 }
 
@@ -170,6 +172,20 @@ impl<R: Runtime> Items<R> {
         }
     }
 
+    /// The app the items belong to.
+    pub fn app_handle(&self) -> &AppHandle<R> {
+        self.save.app_handle()
+    }
+
+    /// The page the `i`th File ▸ Open Recent item opens.
+    fn recent_path(&self, i: usize) -> Option<PathBuf> {
+        self.recent_paths
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(i)
+            .cloned()
+    }
+
     /// Lists `recent` pages (title and path) under File ▸ Open Recent.
     pub fn set_recent(&self, recent: &[folio::storage::Recent]) {
         let app = self.recent.app_handle();
@@ -178,8 +194,11 @@ impl<R: Runtime> Items<R> {
                 let _ = self.recent.remove(&item);
             }
         }
+        *self.recent_paths.lock().unwrap_or_else(|p| p.into_inner()) =
+            recent.iter().map(|r| r.path.clone()).collect();
         for (i, r) in recent.iter().enumerate() {
-            let label = format!("{} — {}", r.title, r.path.display());
+            // `&` marks a mnemonic in a label: a title's own is doubled.
+            let label = format!("{} — {}", r.title, r.path.display()).replace('&', "&&");
             if let Ok(item) = MenuItemBuilder::with_id(format!("{RECENT}{i}"), label).build(app) {
                 let _ = self.recent.append(&item);
             }
@@ -231,6 +250,7 @@ impl<R: Runtime> Items<R> {
             undo: item(app, "undo", "&Undo", Some("CmdOrCtrl+Z"))?,
             redo: item(app, "redo", "&Redo", Some("CmdOrCtrl+Shift+Z"))?,
             recent: SubmenuBuilder::new(app, "Open &Recent").build()?,
+            recent_paths: std::sync::Mutex::new(Vec::new()),
             appearance: Appearance::ALL
                 .iter()
                 .map(|&a| {
@@ -363,8 +383,9 @@ pub fn zoom_after(id: &str, now: f64) -> Option<f64> {
     Some(next.clamp(ZOOM_MIN, ZOOM_MAX))
 }
 
-/// What a menu item sends to the window, if the window does its work.
-pub fn request_for(id: &str, state: &AppState) -> Option<Request> {
+/// What a menu item sends to the window, if the window does its work; `recent(i)` is the
+/// page of File ▸ Open Recent's `i`th item.
+pub fn request_for(id: &str, recent: impl Fn(usize) -> Option<PathBuf>) -> Option<Request> {
     Some(match id {
         "open-site" => Request::OpenSite,
         "open-page" => Request::OpenPage,
@@ -378,8 +399,7 @@ pub fn request_for(id: &str, state: &AppState) -> Option<Request> {
         "shortcuts" => Request::Shortcuts,
         _ => {
             let i: usize = id.strip_prefix(RECENT)?.parse().ok()?;
-            let path = state.data.recent().get(i)?.path.clone();
-            Request::OpenRecent { path }
+            Request::OpenRecent { path: recent(i)? }
         }
     })
 }
@@ -391,14 +411,16 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let Some(window) = app.get_webview_window("main") else {
         return;
     };
-    if let Some(request) = request_for(id, &state) {
+    let recent = |i| state.menu.get().and_then(|items| items.recent_path(i));
+    if let Some(request) = request_for(id, recent) {
         state.send_menu(request);
     } else if let Some(zoom) = zoom_after(id, state.zoom()) {
         if window.set_zoom(zoom).is_ok() {
             state.set_zoom(zoom);
         }
     } else if let Some(choice) = Appearance::ALL.into_iter().find(|a| a.id() == id) {
-        let _ = window.set_theme(choice.theme());
+        let desktop = state.desktop_theme.get().copied().unwrap_or(Theme::Light);
+        let _ = window.set_theme(Some(choice.theme(desktop)));
         state.set_appearance(choice);
     } else if let Some(command) = editing_command(id) {
         let _ = window.with_webview(move |webview| run_editing_command(webview, command));
@@ -549,16 +571,32 @@ mod tests {
     }
 
     #[test]
-    fn recent_items_open_the_page_at_their_place_in_the_list() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(folio::storage::AppData::new(dir.path()));
-        let page = state.data.sample().unwrap();
-        state.data.add_recent(&page, "Sample").unwrap();
+    fn recent_items_open_the_page_listed_at_their_place() {
+        let app = tauri::test::mock_app();
+        let (_menu, items) = build(&app).expect("the menu builds");
+        let page = PathBuf::from("/site/content/about.md");
+        items.set_recent(&[folio::storage::Recent {
+            path: page.clone(),
+            title: "Tom & Jerry".into(),
+        }]);
+        let recent = |i| items.recent_path(i);
         assert_eq!(
-            request_for("recent-0", &state),
+            request_for("recent-0", recent),
             Some(Request::OpenRecent { path: page })
         );
-        assert_eq!(request_for("recent-1", &state), None);
-        assert_eq!(request_for("save", &state), Some(Request::Save));
+        assert_eq!(request_for("recent-1", recent), None);
+        assert_eq!(request_for("save", recent), Some(Request::Save));
+        let label = items
+            .recent
+            .items()
+            .unwrap()
+            .first()
+            .cloned()
+            .expect("one recent item")
+            .as_menuitem()
+            .unwrap()
+            .text()
+            .unwrap();
+        assert_eq!(label, "Tom && Jerry — /site/content/about.md");
     }
 }

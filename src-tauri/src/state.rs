@@ -3,12 +3,14 @@
 //! state (which items can act, the zoom, the appearance).
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use folio::session::Session;
 use folio::storage::AppData;
 
 use crate::error::{CmdResult, CommandError};
+use tauri::Manager;
+
 use crate::menu::{self, Appearance, Request};
 
 /// A lock that a panic elsewhere poisoned is taken over: what these locks hold stays
@@ -28,8 +30,11 @@ pub struct AppState {
     pub channel: Mutex<Option<tauri::ipc::Channel<crate::events::Event>>>,
     /// The watch on the open page and its config.
     pub watch: Mutex<Option<folio::watch::Watch>>,
-    /// The menu items that change, once the menu is built.
-    pub menu: Mutex<Option<menu::Items<tauri::Wry>>>,
+    /// The menu items that change, once the menu is built. Only the main thread touches
+    /// them (see [`AppState::with_menu`]).
+    pub menu: OnceLock<menu::Items<tauri::Wry>>,
+    /// The desktop's theme when Folio started (what "Follow System" goes back to).
+    pub desktop_theme: OnceLock<tauri::Theme>,
     /// Where menu requests go (the window subscribes at start).
     pub menu_channel: Mutex<Option<tauri::ipc::Channel<Request>>>,
     /// The webview's zoom (1.0: actual size).
@@ -47,7 +52,8 @@ impl AppState {
             startup_error: Mutex::new(None),
             channel: Mutex::new(None),
             watch: Mutex::new(None),
-            menu: Mutex::new(None),
+            menu: OnceLock::new(),
+            desktop_theme: OnceLock::new(),
             menu_channel: Mutex::new(None),
             zoom: Mutex::new(1.0),
             appearance: Mutex::new(Appearance::load(&data)),
@@ -80,15 +86,29 @@ impl AppState {
         result
     }
 
-    /// Enables the menu items that can act now, disables the others. The session lock is
-    /// released before the menu is touched: menu calls run on the main thread, which may be
-    /// waiting for that lock.
+    /// Enables the menu items that can act now, disables the others.
     pub fn sync_menu(&self) {
-        let exported = relock(&self.last_export).is_some();
-        let enabled = menu::Enabled::of(self.lock().as_ref(), exported);
-        if let Some(items) = relock(&self.menu).as_ref() {
-            items.set(enabled);
-        }
+        self.with_menu(|state, items| {
+            let exported = relock(&state.last_export).is_some();
+            items.set(menu::Enabled::of(state.lock().as_ref(), exported));
+        });
+    }
+
+    /// Runs `f` on the menu items on the main thread: at once when called there, else
+    /// queued without waiting. Menu calls made from another thread wait for the main thread,
+    /// which may itself be waiting for a lock that thread holds; queued, nothing waits, and
+    /// what `f` reads is read when it runs, so updates apply in order.
+    fn with_menu(&self, f: impl FnOnce(&AppState, &menu::Items<tauri::Wry>) + Send + 'static) {
+        let Some(items) = self.menu.get() else {
+            return;
+        };
+        let app = items.app_handle().clone();
+        let _ = items.app_handle().run_on_main_thread(move || {
+            let state = app.state::<AppState>();
+            if let Some(items) = state.menu.get() {
+                f(&state, items);
+            }
+        });
     }
 
     /// Sends a menu request to the window, if it subscribed.
@@ -130,9 +150,7 @@ impl AppState {
                 message: format!("Could not remember the appearance: {e}"),
             });
         }
-        if let Some(items) = relock(&self.menu).as_ref() {
-            items.set_appearance(choice);
-        }
+        self.with_menu(move |_, items| items.set_appearance(choice));
         self.send_menu(Request::Appearance { choice });
     }
 
@@ -165,8 +183,6 @@ impl AppState {
 
     /// Lists the recent pages under File ▸ Open Recent.
     pub fn sync_recent(&self) {
-        if let Some(items) = relock(&self.menu).as_ref() {
-            items.set_recent(&self.data.recent());
-        }
+        self.with_menu(|state, items| items.set_recent(&state.data.recent()));
     }
 }

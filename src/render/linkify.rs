@@ -28,10 +28,13 @@ pub fn find(md: &str, span: Range<usize>, block: Range<usize>) -> Vec<Link> {
     let mut i = span.start;
     while i < span.end {
         let label = || md.get(block.start.min(i)..i).is_some_and(in_link_label);
-        let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.end);
+        let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.clone());
         // An address must not run on into `-` or `_`, even where an element begins.
         let runs_on = |l: &Found| {
-            l.href.starts_with("mailto:") && md.get(i + l.len..).is_some_and(|r| r.starts_with(['-', '_']))
+            l.href.starts_with("mailto:")
+                && md
+                    .get(i + l.len..)
+                    .is_some_and(|r| r.starts_with(['-', '_']))
         };
         if i == span.start || md.get(..i).is_some_and(|before| starts_word(before, quote)) {
             let link = md.get(i..span.end).and_then(link_at);
@@ -57,6 +60,13 @@ pub fn find(md: &str, span: Range<usize>, block: Range<usize>) -> Vec<Link> {
 /// typographer's character: a quote it typesets (`typeset(position)` says), `<<`, `--`,
 /// `...`, or one written as it (“‘”’«»).
 fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
+    // An escaped character is text, never a trigger (`\*https://…` is not linked).
+    let head = before
+        .get(..before.len().saturating_sub(1))
+        .unwrap_or_default();
+    if head.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1 {
+        return false;
+    }
     let mut back = before.chars().rev();
     match back.next() {
         None => true,
@@ -65,6 +75,7 @@ fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
         Some('.') => before.ends_with("..."),
         Some(q @ ('\'' | '"')) => typeset(before.len() - q.len_utf8()),
         Some('`') => true,
+        Some('>') if back.next() == Some('>') => true,
         Some('>') => before
             .rsplit(char::is_whitespace)
             .next()
@@ -84,7 +95,13 @@ pub fn in_link_label(text: &str) -> bool {
             b'\\' => i += 1,
             b'`' => {
                 let run = b.iter().skip(i).take_while(|&&x| x == b'`').count();
-                code = if code == run { 0 } else if code == 0 { run } else { code };
+                code = if code == run {
+                    0
+                } else if code == 0 {
+                    run
+                } else {
+                    code
+                };
                 i += run - 1;
             }
             b'[' if code == 0 => depth += 1,
@@ -94,6 +111,129 @@ pub fn in_link_label(text: &str) -> bool {
         i += 1;
     }
     depth > 0
+}
+
+/// The scheme [`protect`] gives a `www.` link so it can be written as an autolink
+/// (`<folio-www:www.x.io/a_b_>`); [`unprotect`] takes it off again.
+pub const WWW: &str = "folio-www:";
+
+/// A `<…>` link [`protect`] wrote for a `www.` link, made the link Goldmark makes of it
+/// (`https://www.…`); any other event as it is.
+pub fn unprotect(event: pulldown_cmark::Event<'_>) -> pulldown_cmark::Event<'_> {
+    use pulldown_cmark::{CowStr, Event, LinkType, Tag};
+    match event {
+        Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url,
+            title,
+            id,
+        }) if dest_url.starts_with(WWW) => {
+            let href = format!("https://{}", dest_url.get(WWW.len()..).unwrap_or_default());
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: CowStr::from(href),
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
+/// `md` with each bare URL or address that holds a Markdown delimiter (`*`, `_`, `~`, a
+/// backtick, a bracket) written as an autolink (`<https://x.io/a_(b)_>`, a `www.` link with
+/// the [`WWW`] scheme), so pulldown-cmark does not read emphasis, code or a link inside it:
+/// Goldmark's linkify takes the whole link before those are read.
+pub fn protect(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("://") && !md.contains('@') {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let links = links_to_protect(md);
+    if links.is_empty() {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len() + links.len() * 12);
+    let mut copied = 0;
+    for link in links {
+        let text = md.get(link.clone()).unwrap_or_default();
+        out.push_str(md.get(copied..link.start).unwrap_or_default());
+        out.push('<');
+        if text.starts_with("www.") {
+            out.push_str(WWW);
+        }
+        out.push_str(text);
+        out.push('>');
+        copied = link.end;
+    }
+    out.push_str(md.get(copied..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where [`protect`] writes autolinks: bare links outside fenced code, code spans and open
+/// link labels, holding a delimiter and no `<` or `>`.
+fn links_to_protect(md: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let (mut fence, mut code, mut label_from) = (false, 0usize, 0usize);
+    let b = md.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if i == 0 || b.get(i - 1) == Some(&b'\n') {
+            let t = md.get(i..).unwrap_or_default().trim_start_matches(' ');
+            fence ^= t.starts_with("```") || t.starts_with("~~~");
+            if t.starts_with('\n') || t.is_empty() {
+                label_from = i;
+            }
+        }
+        let step = match c {
+            b'\\' => 2,
+            b'`' => {
+                let run = b.iter().skip(i).take_while(|&&x| x == b'`').count();
+                code = match code {
+                    0 => run,
+                    open if open == run => 0,
+                    open => open,
+                };
+                run
+            }
+            _ if fence || code > 0 => 1,
+            _ => match link_to_protect_at(md, i, label_from) {
+                Some((len, protect)) => {
+                    if protect {
+                        found.push(i..i + len);
+                    }
+                    len.max(1)
+                }
+                None => md
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8),
+            },
+        };
+        i += step;
+    }
+    found
+}
+
+/// The link starting at `md[i]`, if one does: its length, and whether to protect it.
+fn link_to_protect_at(md: &str, i: usize, label_from: usize) -> Option<(usize, bool)> {
+    let before = md.get(..i).unwrap_or_default();
+    // After a quote, the typographer reads the character after it: the URL's, not a `<`.
+    let after_quote = before.ends_with(['"', '\'']);
+    let plain = !before.ends_with('<') && !before.ends_with("](") && !after_quote;
+    if !plain || !starts_word(before, |_| true) {
+        return None;
+    }
+    let line = md
+        .get(i..)
+        .and_then(|r| r.split('\n').next())
+        .unwrap_or_default();
+    let link = link_at(line)?;
+    if md.get(label_from..i).is_some_and(in_link_label) {
+        return None;
+    }
+    let text = line.get(..link.len).unwrap_or_default();
+    let delimiter = text.contains(['*', '_', '~', '`', '[', ']']);
+    Some((link.len, delimiter && !text.contains(['<', '>'])))
 }
 
 struct Found {

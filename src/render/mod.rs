@@ -8,7 +8,7 @@
 //! has its nested shortcodes already rendered.
 
 pub mod baseof;
-mod linkify;
+pub(crate) mod linkify;
 pub mod markdown;
 mod placeholders;
 mod shortcodes;

@@ -19,6 +19,8 @@
 //! emphasis), so it is off (`markdown::options`) and these run over the text between
 //! Markdown's elements instead (`typographer.rs`).
 
+use std::ops::Range;
+
 /// Quotes opened and not closed yet (Goldmark's `unclosedCounter`, one per document).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Unclosed {
@@ -37,16 +39,17 @@ const LEFT_DOUBLE: &str = "“";
 const RIGHT_DOUBLE: &str = "”";
 
 /// `text`, the source `md[at..at + text.len()]` of a text run, with Goldmark's
-/// substitutions; `block_end` is where the block holding it ends in `md` (its last line is
+/// substitutions; `block` is the text of the block holding it in `md` (its last line is
 /// read without trailing white space, as Goldmark closes a paragraph). `None` when nothing
 /// changes.
 pub fn substitute(
     md: &str,
     at: usize,
     text: &str,
-    block_end: usize,
+    block: Range<usize>,
     unclosed: &mut Unclosed,
 ) -> Option<String> {
+    let block_end = block.end;
     if !text.contains(['\'', '"', '-', '.']) {
         return None;
     }
@@ -61,7 +64,7 @@ pub fn substitute(
             Some(b'-') if line.starts_with("---") => (Some(EM_DASH), 3),
             Some(b'-') if line.starts_with("--") => (Some(EN_DASH), 2),
             Some(b'.') if line.starts_with("...") => (Some(ELLIPSIS), 3),
-            Some(b'\'' | b'"') => (quote(md, at + i, line, unclosed), 1),
+            Some(b'\'' | b'"') => (quote(md, at + i, block.start, line, unclosed), 1),
             _ => (None, rest.chars().next().map_or(1, char::len_utf8)),
         };
         // A substitution must lie within this text (a `--` cut by an element is text).
@@ -100,11 +103,14 @@ fn line_at(md: &str, pos: usize, block_end: usize) -> &str {
 
 /// What the quote at `md[pos]` becomes (`None`: it stays straight); `line` is the rest of
 /// its line.
-fn quote(md: &str, pos: usize, line: &str, unclosed: &mut Unclosed) -> Option<&'static str> {
-    let before = md
-        .get(..pos)
-        .and_then(|s| s.chars().next_back())
-        .unwrap_or('\n');
+fn quote(
+    md: &str,
+    pos: usize,
+    block_start: usize,
+    line: &str,
+    unclosed: &mut Unclosed,
+) -> Option<&'static str> {
+    let before = preceding(md, pos, block_start);
     let d = Delimiter::scan(line, before)?;
     let q = Quote { line, before, d };
     if line.starts_with('\'') {
@@ -209,11 +215,42 @@ impl Quote<'_> {
     }
 }
 
+/// The character before `md[pos]` as Goldmark sees it: a line break at the start of the
+/// block's text or of one of its lines (after a quote's `>` or a table's `|`, which are not
+/// in the block's text).
+fn preceding(md: &str, pos: usize, block_start: usize) -> char {
+    let head = md.get(..pos).unwrap_or_default();
+    let line_start = head
+        .rfind('\n')
+        .map_or(0, |n| n + 1)
+        .max(block_start.min(pos));
+    let lead = md.get(line_start..pos).unwrap_or_default();
+    if lead
+        .chars()
+        .all(|c| c.is_whitespace() || c == '>' || c == '|')
+    {
+        return '\n';
+    }
+    head.chars().next_back().unwrap_or('\n')
+}
+
+/// Whether the run of one character at `md[pos]` can open and can close (CommonMark's
+/// left- and right-flanking rules, as Goldmark's `parser.ScanDelimiter` applies them to
+/// any delimiter but `_`); `block_start` as for [`substitute`].
+pub fn flanking(md: &str, pos: usize, block_start: usize) -> (bool, bool) {
+    let line = md
+        .get(pos..)
+        .and_then(|r| r.split('\n').next())
+        .unwrap_or_default();
+    Delimiter::scan(line, preceding(md, pos, block_start))
+        .map_or((false, false), |d| (d.open, d.close))
+}
+
 /// Whether the quote at `md[pos]` is typeset (so a link may start after it), judged with
 /// no quote open before it.
-pub fn is_typeset_quote(md: &str, pos: usize, block_end: usize) -> bool {
-    let line = line_at(md, pos, block_end);
-    !escaped(md, pos) && quote(md, pos, line, &mut Unclosed::default()).is_some()
+pub fn is_typeset_quote(md: &str, pos: usize, block: Range<usize>) -> bool {
+    let line = line_at(md, pos, block.end);
+    !escaped(md, pos) && quote(md, pos, block.start, line, &mut Unclosed::default()).is_some()
 }
 
 /// Whether a quote can open or close, by CommonMark's flanking rules (Goldmark's
@@ -256,13 +293,22 @@ impl Delimiter {
 }
 
 /// Go's `unicode.IsPunct`: ASCII punctuation that is not a symbol (`$+<=>^`|~` are symbols);
-/// beyond ASCII, anything neither a letter, a digit, white space nor a control.
+/// beyond ASCII, anything neither a letter, a digit, white space, a control nor in one of
+/// Unicode's symbol blocks (currency, letterlike, arrows, mathematical and technical
+/// signs, shapes, dingbats, emoji).
 fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)
     } else {
-        is_punct_or_symbol(c)
+        is_punct_or_symbol(c) && !is_symbol_block(c)
     }
+}
+
+fn is_symbol_block(c: char) -> bool {
+    matches!(c as u32,
+        0x00A2..=0x00A9 | 0x00AC | 0x00AE..=0x00B1 | 0x00B4 | 0x00B8 | 0x00D7 | 0x00F7
+        | 0x20A0..=0x20CF | 0x2100..=0x214F | 0x2190..=0x23FF | 0x2500..=0x27BF
+        | 0x2900..=0x2BFF | 0x1F000..=0x1FAFF)
 }
 
 /// Goldmark's `util.IsPunctRune`: punctuation or a symbol.
@@ -293,7 +339,7 @@ mod tests {
 
     /// A one-paragraph document with the substitutions made.
     fn typeset(md: &str) -> String {
-        substitute(md, 0, md, md.len(), &mut Unclosed::default()).unwrap_or_else(|| md.into())
+        substitute(md, 0, md, 0..md.len(), &mut Unclosed::default()).unwrap_or_else(|| md.into())
     }
 
     #[test]

@@ -33,9 +33,17 @@ pub fn finish<'a>(
     let mut block = Block::default();
     let mut in_code_block = false;
     let mut in_link = 0usize;
+    let mut in_autolink = false;
     let mut events = events;
     while let Some((ev, range)) = events.next() {
         match ev {
+            // A `<…>` link's text is its address, as written.
+            Event::Text(t) if in_autolink => {
+                out.push(Event::Text(match t.strip_prefix(linkify::WWW) {
+                    Some(www) => CowStr::from(www.to_string()),
+                    None => t,
+                }))
+            }
             Event::Text(t) if !in_code_block => run.push((t, range)),
             Event::InlineHtml(h) if odd_angle(&run) && h.starts_with('<') => {
                 run.push((source(md, &range), range))
@@ -52,16 +60,27 @@ pub fn finish<'a>(
                 run.push((source(md, &range), range));
             }
             other => {
+                block.nest(&other, &range);
                 flush(md, &mut run, in_link > 0, &mut block, &mut out);
-                block.follow(&other, &range);
+                block.follow(md, &other, &range);
                 match &other {
                     Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
                     Event::End(TagEnd::CodeBlock) => in_code_block = false,
+                    Event::Start(Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    }) => {
+                        in_link += 1;
+                        in_autolink = true;
+                    }
                     Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
-                    Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+                    Event::End(TagEnd::Link | TagEnd::Image) => {
+                        in_link = in_link.saturating_sub(1);
+                        in_autolink = false;
+                    }
                     _ => {}
                 }
-                out.push(other);
+                out.push(linkify::unprotect(other));
             }
         }
     }
@@ -83,20 +102,35 @@ impl Block {
     /// document: Goldmark's typographer means to reset it when a block closes, but its
     /// `CloseBlock` does not match the parser's interface, so it never runs (Hugo 0.168:
     /// `'a` then a list item `b'` closes the quote).
-    fn follow(&mut self, event: &Event, range: &Range<usize>) {
-        match event {
-            Event::Start(
-                Tag::Paragraph
-                | Tag::Heading { .. }
-                | Tag::TableCell
-                | Tag::Item
-                | Tag::DefinitionListTitle
-                | Tag::DefinitionListDefinition,
-            ) => {
-                self.start = range.start;
-                self.end = range.end;
+    fn follow(&mut self, md: &str, event: &Event, range: &Range<usize>) {
+        if let Event::Start(
+            Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::TableCell
+            | Tag::Item
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition,
+        ) = event
+        {
+            self.start = range.start;
+            self.end = range.end;
+            if let Event::Start(Tag::Heading { .. }) = event {
+                self.end =
+                    range.start + heading_text_len(md.get(range.clone()).unwrap_or_default());
             }
-            _ => {}
+        }
+    }
+
+    /// Ends the text of the block before a block nested in it (a list in a list item):
+    /// Goldmark's text block ends there.
+    fn nest(&mut self, event: &Event, range: &Range<usize>) {
+        if let Event::Start(
+            Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock,
+        ) = event
+        {
+            if (self.start..self.end).contains(&range.start) {
+                self.end = range.start;
+            }
         }
     }
 
@@ -107,7 +141,8 @@ impl Block {
         if md.get(r.clone()) != Some(&*t) {
             return t;
         }
-        match substitute(md, r.start, &t, self.end.max(r.end), &mut self.unclosed) {
+        let block = self.start.min(r.start)..self.end.max(r.end);
+        match substitute(md, r.start, &t, block, &mut self.unclosed) {
             Some(s) => CowStr::from(s),
             None => t,
         }
@@ -196,6 +231,18 @@ fn flush<'a>(
         }
     }
     write_text(&mut text, out);
+}
+
+/// The length of an ATX heading's source without its closing `#`s and trailing spaces.
+fn heading_text_len(source: &str) -> usize {
+    let t = source.trim_end();
+    let hashes = t.len() - t.trim_end_matches('#').len();
+    let rest = t.get(..t.len() - hashes).unwrap_or(t);
+    if hashes > 0 && rest.ends_with([' ', '\t']) {
+        rest.trim_end().len()
+    } else {
+        t.len()
+    }
 }
 
 /// The links in a run, found in the stretches of source its pieces cover without gaps.

@@ -8,7 +8,7 @@
 //! round of candidates built in one Hugo run) and printed with Hugo's and Folio's HTML.
 //!
 //! `make test` runs [`DOCS`] documents from [`SEED`]; `make difftest` runs thousands
-//! (`DIFFTEST_DOCS`, `DIFFTEST_SEED`). The documents left differing must be at most 1%, and
+//! (`DIFFTEST_DOCS`, `DIFFTEST_SEED`). The documents left differing must be under 1%, and
 //! each must be one of the known differences in [`KNOWN`], which say why.
 
 use std::collections::BTreeMap;
@@ -16,22 +16,31 @@ use std::collections::BTreeMap;
 use crate::goldmark::{folio_render, hugo_renders, normalise};
 
 /// Documents and seed of the run in `make test`.
-const DOCS: usize = 300;
+const DOCS: usize = 1000;
 const SEED: u64 = 0x5eed_f011_0001;
 
+/// Tells a minimised case of a known difference.
+type Known = fn(&str) -> bool;
+
 /// Differences known and left: why, and how to tell a minimised case of it.
-const KNOWN: &[(&str, fn(&str) -> bool)] = &[
+const KNOWN: &[(&str, Known)] = &[
     (
-        "A bare URL running into `_`, `*`, `~`, a code span or `[…](…)`: Goldmark's linkify takes the URL \
+        "A bare URL running into `_`, `*`, `~`, a code span or `[…](…)`, or an address with \
+         them before its `@`: Goldmark's linkify takes the URL \
          before emphasis and links are read; pulldown-cmark reads those first, and Folio \
          links the text between them.",
         |md| {
-            ["http://", "https://", "www."].iter().any(|scheme| {
-                md.split(scheme).skip(1).any(|rest| {
-                    let url: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
-                    url.contains(['_', '*', '~', '[', '`'])
+            let into = |rest: &str| {
+                let word: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+                word.contains(['_', '*', '~', '[', '`'])
+            };
+            ["http://", "https://", "www."]
+                .iter()
+                .any(|scheme| md.split(scheme).skip(1).any(into))
+                || md.split_whitespace().any(|w| {
+                    w.split_once('@')
+                        .is_some_and(|(local, _)| local.contains(['_', '*', '~', '`']))
                 })
-            })
         },
     ),
     (
@@ -40,7 +49,9 @@ const KNOWN: &[(&str, fn(&str) -> bool)] = &[
         |md| {
             let lines: Vec<&str> = md.lines().collect();
             lines.windows(2).any(|w| {
-                w[1].contains(':') && w[0].matches('|').count() < w[1].matches('|').count()
+                let short =
+                    w[0].trim() == "|" || w[0].matches('|').count() < w[1].matches('|').count();
+                w[1].contains(':') && short
             })
         },
     ),
@@ -53,14 +64,35 @@ const KNOWN: &[(&str, fn(&str) -> bool)] = &[
         "A table without pipes inside a list item or a quote (`* a` / `--:`): Folio adds the \
          pipes pulldown-cmark needs at the top level only.",
         |md| {
-            md.lines().any(|l| l.trim_start().starts_with(['>', '*', '-', '+']))
-                && md.lines().any(|l| l.contains(":-") || l.contains("-:") || l.contains("- |"))
+            md.lines()
+                .any(|l| l.trim_start().starts_with(['>', '*', '-', '+']))
+                && md
+                    .lines()
+                    .any(|l| l.contains(":-") || l.contains("-:") || l.contains("- |"))
         },
     ),
     (
         "Definitions of one term separated by a blank line: Goldmark keeps the first tight \
          (no `<p>`), pulldown-cmark makes both loose.",
         |md| md.contains("\n\n: "),
+    ),
+    (
+        "Text Goldmark leaves out of an image's alt or a heading's id (a `<…>` link, an HTML \
+         comment) is in Folio's.",
+        |md| {
+            (md.contains("![") || md.starts_with('#')) && (md.contains("<!--") || md.contains(">"))
+        },
+    ),
+    (
+        "A list item starting with `[x](…)` or `[ ](…)`: Goldmark reads a task checkbox \
+         even with no space after `]`; pulldown-cmark reads a link.",
+        |md| {
+            md.contains("* [x](")
+                || md.contains("- [x](")
+                || md.contains("* [ ](")
+                || md.contains("- [ ](")
+                || md.contains(". [x](")
+        },
     ),
 ];
 
@@ -94,8 +126,8 @@ const WORDS: &[&str] = &[
     "Smiths", "I'm", "you're", "ok", "x",
 ];
 const PUNCT: &[&str] = &[
-    ",", ".", "!", "?", ":", ";", "(", ")", "[", "]", "--", "---", "...", "<<", ">>", "&",
-    "&amp;", "&quot;", "\\'", "\\*", "'", "\"", "-", "/",
+    ",", ".", "!", "?", ":", ";", "(", ")", "[", "]", "--", "---", "...", "<<", ">>", "&", "&amp;",
+    "&quot;", "\\'", "\\*", "'", "\"", "-", "/",
 ];
 const TRAILING: &[&str] = &["", ".", ",", ")", "'", "\"", "!", "?", ">", "*", "_"];
 
@@ -148,9 +180,21 @@ fn token(rng: &mut Rng, depth: usize) -> String {
                 format!("{url}{t}")
             }
         }
-        11 => rng.pick(&["<https://example.com>", "me@example.com", "<me@example.com>"]).to_string(),
-        12 => rng.pick(&["<span>x</span>", "<b>", "<!-- c -->", "<br>"]).to_string(),
-        13 => format!("{}'{}", rng.pick(WORDS), rng.pick(&["s", "t", "ll", "ve", "", " "])),
+        11 => rng
+            .pick(&[
+                "<https://example.com>",
+                "me@example.com",
+                "<me@example.com>",
+            ])
+            .to_string(),
+        12 => rng
+            .pick(&["<span>x</span>", "<b>", "<!-- c -->", "<br>"])
+            .to_string(),
+        13 => format!(
+            "{}'{}",
+            rng.pick(WORDS),
+            rng.pick(&["s", "t", "ll", "ve", "", " "])
+        ),
         14 => format!("'{}", rng.pick(WORDS)),
         _ => format!("{}\"", rng.pick(WORDS)),
     }
@@ -258,7 +302,10 @@ fn without_one_piece(md: &str) -> Vec<String> {
 
 /// Shrinks each differing document while it still differs: every round builds all the
 /// candidates of every document in one Hugo run.
-fn minimise(mut cases: BTreeMap<String, String>, dir: &std::path::Path) -> BTreeMap<String, String> {
+fn minimise(
+    mut cases: BTreeMap<String, String>,
+    dir: &std::path::Path,
+) -> BTreeMap<String, String> {
     for round in 0..40 {
         let mut candidates = BTreeMap::new();
         for (name, md) in &cases {
@@ -291,20 +338,33 @@ fn minimise(mut cases: BTreeMap<String, String>, dir: &std::path::Path) -> BTree
 
 #[test]
 fn generated_documents_render_as_hugo_renders_them() {
-    let docs_n = std::env::var("DIFFTEST_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(DOCS);
-    let seed = std::env::var("DIFFTEST_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(SEED);
+    let docs_n = std::env::var("DIFFTEST_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DOCS);
+    let seed = std::env::var("DIFFTEST_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SEED);
     let dir = tempfile::tempdir().unwrap();
-    let docs: BTreeMap<String, String> =
-        (0..docs_n).map(|i| (format!("doc-{i:05}"), document(seed, i))).collect();
+    let docs: BTreeMap<String, String> = (0..docs_n)
+        .map(|i| (format!("doc-{i:05}"), document(seed, i)))
+        .collect();
     let differ = differing(&docs, &dir.path().join("all"));
     let small = minimise(
-        differ.keys().map(|k| (k.clone(), docs[k].clone())).collect(),
+        differ
+            .keys()
+            .map(|k| (k.clone(), docs[k].clone()))
+            .collect(),
         dir.path(),
     );
     let hugo = hugo_renders(&small, &dir.path().join("small"));
     let unknown: Vec<String> = small
         .iter()
-        .filter(|(_, md)| !KNOWN.iter().any(|(_, known)| known(md)))
+        .filter(|(_, md)| {
+            // DIFFTEST_ALL=1 prints the known ones too.
+            std::env::var_os("DIFFTEST_ALL").is_some() || !KNOWN.iter().any(|(_, known)| known(md))
+        })
         .map(|(name, md)| {
             format!(
                 "{name}: {md:?}\n  hugo:  {}\n  folio: {}",
@@ -313,6 +373,11 @@ fn generated_documents_render_as_hugo_renders_them() {
             )
         })
         .collect();
+    for (reason, known) in KNOWN {
+        let n = small.values().filter(|md| known(md)).count();
+        let head: String = reason.chars().take(60).collect();
+        println!("difftest: {n:4} known: {head}…");
+    }
     let rate = differ.len() as f64 * 100.0 / docs_n as f64;
     println!(
         "difftest: {} of {docs_n} documents differ from Hugo ({rate:.1}%), {} not known (seed {seed})",
@@ -320,7 +385,7 @@ fn generated_documents_render_as_hugo_renders_them() {
         unknown.len()
     );
     assert!(
-        unknown.is_empty() && rate <= 1.0,
+        unknown.is_empty() && rate < 1.0,
         "{} of {docs_n} documents differ from Hugo ({rate:.1}%); minimised, the unknown ones:\n{}",
         differ.len(),
         unknown.join("\n")

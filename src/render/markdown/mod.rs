@@ -14,6 +14,7 @@
 
 mod footnotes;
 mod headings;
+mod strikethrough;
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -57,6 +58,8 @@ impl Markdown<'_> {
     pub fn render(&self, md: &str) -> String {
         let md = &*indented_definitions(md);
         let md = &*tables::tables_after_text(md);
+        let md = &*strikethrough::literal_tildes(md);
+        let md = &*super::linkify::protect(md);
         let mut events = tables::cell_breaks(self.events(md));
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
         for ev in &mut events {
@@ -219,24 +222,33 @@ fn template_url(url: CowStr<'_>) -> CowStr<'_> {
 /// Goldmark reads a definition line only with its colon at the start of the line and a
 /// space or tab after it (`: text`); pulldown-cmark also takes one indented by up to three
 /// spaces, or with no space after the colon. Outside fenced code, such a line gets its colon
-/// escaped so it stays paragraph text, as in Hugo (a table's delimiter row, `:--`, is
-/// left to the tables).
+/// escaped so it stays paragraph text, as in Hugo (a table's delimiter row, `:--` under its
+/// header, is left to the tables).
 fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
-    let candidate = |line: &str| {
+    let candidate = |prev: &str, line: &str| {
         let t = line.trim_start_matches(' ');
         let indent = line.len() - t.len();
         let Some(rest) = t.strip_prefix(':') else {
             return false;
         };
         let spaced = rest.starts_with([' ', '\t']);
-        indent <= 3 && (indent > 0 || !spaced) && (spaced || !tables::is_delimiter_line(line))
+        let delimiter = tables::starts_table(prev, line);
+        indent <= 3 && (indent > 0 || !spaced) && (spaced || !delimiter)
     };
-    if memchr::memchr(b':', md.as_bytes()).is_none() || !md.split('\n').any(candidate) {
+    let lines: Vec<&str> = md.split('\n').collect();
+    let prev = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .copied()
+            .unwrap_or("")
+    };
+    let any = lines.iter().enumerate().any(|(i, l)| candidate(prev(i), l));
+    if memchr::memchr(b':', md.as_bytes()).is_none() || !any {
         return std::borrow::Cow::Borrowed(md);
     }
     let mut out = String::with_capacity(md.len() + 8);
     let mut fence: Option<&str> = None;
-    for (i, line) in md.split('\n').enumerate() {
+    for (i, line) in lines.iter().copied().enumerate() {
         if i > 0 {
             out.push('\n');
         }
@@ -249,7 +261,7 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
                 Some(open) => Some(open),
                 None => Some(marker),
             };
-        } else if fence.is_none() && candidate(line) {
+        } else if fence.is_none() && candidate(prev(i), line) {
             out.push_str(line.strip_suffix(t).unwrap_or_default());
             out.push('\\');
             out.push_str(t);

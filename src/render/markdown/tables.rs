@@ -11,12 +11,36 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-/// The cells of a table row (`a | b`, `| a | b |`, or one cell without pipes).
+/// The cells of a table row (`a | b`, `| a | b |`, or one cell without pipes); an escaped
+/// pipe (`\|`) is inside a cell.
 fn cells(line: &str) -> Vec<&str> {
     let t = line.trim();
     let inner = t.strip_prefix('|').unwrap_or(t);
-    let inner = if t.len() > 1 { inner.strip_suffix('|').unwrap_or(inner) } else { inner };
-    inner.split('|').map(str::trim).collect()
+    let inner = if t.len() > 1 && !t.ends_with("\\|") {
+        inner.strip_suffix('|').unwrap_or(inner)
+    } else {
+        inner
+    };
+    let mut out = Vec::new();
+    let (mut from, mut escaped) = (0, false);
+    for (i, b) in inner.bytes().enumerate() {
+        match b {
+            b'\\' => escaped = !escaped,
+            b'|' if !escaped => {
+                out.push(inner.get(from..i).unwrap_or_default().trim());
+                from = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    out.push(inner.get(from..).unwrap_or_default().trim());
+    out
+}
+
+/// The white space a line starts with.
+fn indent(line: &str) -> &str {
+    line.get(..line.len() - line.trim_start().len())
+        .unwrap_or_default()
 }
 
 /// Whether every cell is a delimiter (`---`, `:--`, `--:`, `:-:`).
@@ -48,7 +72,8 @@ fn is_text(line: &str) -> bool {
     let ordered = digits > 0
         && t.get(digits..).is_some_and(|r| {
             r.starts_with(['.', ')'])
-                && r.get(1..).is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']))
+                && r.get(1..)
+                    .is_none_or(|r| r.is_empty() || r.starts_with([' ', '\t']))
         });
     let heading = (1..=6).any(|n| marker_then_space(&"#".repeat(n)));
     let rule = ['-', '*', '_'].iter().any(|&c| {
@@ -79,20 +104,51 @@ fn is_html_block(t: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     const BLOCK: &[&str] = &[
-        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
-        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "script", "section", "style", "table", "textarea",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "script",
+        "section",
+        "style",
+        "table",
+        "textarea",
         "ul",
     ];
-    rest.starts_with(['!', '?']) || BLOCK.contains(&name.as_str()) || t.trim_end().ends_with('>') && !t.contains("> ")
+    rest.starts_with(['!', '?'])
+        || BLOCK.contains(&name.as_str())
+        || t.trim_end().ends_with('>') && !t.contains("> ")
 }
 
 /// Whether `header` over `delimiter` starts a table as Goldmark reads one: no more header
 /// cells than delimiter cells (fewer are padded with empty ones), a header without pipes
 /// being one cell of text.
-fn starts_table(header: &str, delimiter: &str) -> bool {
+pub fn starts_table(header: &str, delimiter: &str) -> bool {
     let (h, d) = (cells(header), cells(delimiter));
     is_delimiter_line(delimiter)
+        && indent(header).len() < 4
+        && indent(delimiter).len() < 4
         && h.len() <= d.len()
         && (header.contains('|') || is_text(header))
         && !header.trim().is_empty()
@@ -120,16 +176,20 @@ pub fn tables_after_text(md: &str) -> Cow<'_, str> {
             i += 1;
             continue;
         }
-        if i > 0 && lines.get(i - 1).is_some_and(|b| is_text(b) && !b.contains('|')) {
+        if i > 0 && lines.get(i - 1).is_some_and(|b| is_text(b)) {
             out.push(Cow::Borrowed(""));
             changed = true;
         }
         // The header (padded to the delimiter's cells), the delimiter, and the rows up to a
         // blank line, each with pipes.
         let (h, d) = (cells(line), cells(next));
-        if h.len() < d.len() || !line.contains('|') {
+        if h.len() < d.len() || !line.contains('|') || line.trim() == "|" {
             let pad = d.len() - h.len();
-            out.push(Cow::Owned(format!("| {} |{}", h.join(" | "), " |".repeat(pad))));
+            out.push(Cow::Owned(format!(
+                "| {} |{}",
+                h.join(" | "),
+                " |".repeat(pad)
+            )));
             changed = true;
         } else {
             out.push(Cow::Borrowed(line));
@@ -140,7 +200,7 @@ pub fn tables_after_text(md: &str) -> Cow<'_, str> {
             if row.contains('|') {
                 out.push(Cow::Borrowed(row));
             } else {
-                out.push(Cow::Owned(format!("| {} |", row.trim())));
+                out.push(Cow::Owned(format!("{}| {} |", indent(row), row.trim())));
                 changed = true;
             }
         }
@@ -186,9 +246,27 @@ mod tests {
     }
 
     #[test]
+    fn a_table_under_text_with_a_pipe_or_an_escaped_pipe_in_a_cell_is_a_table() {
+        assert_eq!(
+            tables_after_text("Use a | b here\nx | y\n--- | ---"),
+            "Use a | b here\n\nx | y\n--- | ---"
+        );
+        assert_eq!(
+            tables_after_text("*Results* per quarter:\na \\| b | c\n--- | ---"),
+            "*Results* per quarter:\n\na \\| b | c\n--- | ---"
+        );
+    }
+
+    #[test]
     fn a_header_with_fewer_cells_than_its_delimiter_is_padded() {
-        assert_eq!(tables_after_text("a\n--- | ---\nq"), "| a | |\n--- | ---\n| q |");
-        assert_eq!(tables_after_text("Heading\n-- | --"), "| Heading | |\n-- | --");
+        assert_eq!(
+            tables_after_text("a\n--- | ---\nq"),
+            "| a | |\n--- | ---\n| q |"
+        );
+        assert_eq!(
+            tables_after_text("Heading\n-- | --"),
+            "| Heading | |\n-- | --"
+        );
     }
 
     #[test]
@@ -203,6 +281,7 @@ mod tests {
             "```\nText\na | b\n--- | ---\n```",
             "Text\n\na | b\n--- | ---",
             "Heading\n---",
+            "Text\n    a | b\n    --- | ---",
         ] {
             assert_eq!(tables_after_text(md), md);
         }
