@@ -216,22 +216,20 @@ impl Quote<'_> {
 }
 
 /// The character before `md[pos]` as Goldmark sees it: a line break at the start of the
-/// block's text or of one of its lines (after a quote's `>` or a table's `|`, which are not
-/// in the block's text).
+/// block's text (after a table's `|` or a quote's `>`, which are not in it); elsewhere the
+/// source's, a container's `>` on a later line included (Hugo 0.168: `>'twas` / `>'tis`
+/// is ’twas, then ‘tis).
 fn preceding(md: &str, pos: usize, block_start: usize) -> char {
-    let head = md.get(..pos).unwrap_or_default();
-    let line_start = head
-        .rfind('\n')
-        .map_or(0, |n| n + 1)
-        .max(block_start.min(pos));
-    let lead = md.get(line_start..pos).unwrap_or_default();
+    let lead = md.get(block_start.min(pos)..pos).unwrap_or_default();
     if lead
         .chars()
         .all(|c| c.is_whitespace() || c == '>' || c == '|')
     {
         return '\n';
     }
-    head.chars().next_back().unwrap_or('\n')
+    md.get(..pos)
+        .and_then(|h| h.chars().next_back())
+        .unwrap_or('\n')
 }
 
 /// Whether the run of one character at `md[pos]` can open and can close (CommonMark's
