@@ -8,6 +8,7 @@
 //! has its nested shortcodes already rendered.
 
 pub mod baseof;
+mod builtins;
 pub(crate) mod linkify;
 pub mod markdown;
 mod placeholders;

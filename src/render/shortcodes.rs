@@ -35,6 +35,8 @@ impl Renderer<'_> {
             self.card(i)
         } else if sc.name() == "param" {
             self.param(i)
+        } else if let Some(out) = self.builtin(i) {
+            out
         } else {
             self.unknown(i)
         }

@@ -289,3 +289,70 @@ fn every_real_page_hugo_builds_is_accepted_and_round_trips_byte_for_byte() {
         "Hugo refused: {refused_by_hugo:?}"
     );
 }
+
+/// The texts of a document's `div.highlight` code blocks, and its `figure`s' HTML with
+/// white space between tags dropped.
+fn built_in_output(html: &str) -> (Vec<String>, Vec<String>) {
+    let doc = scraper::Html::parse_document(html);
+    let code = scraper::Selector::parse("div.highlight pre code").unwrap();
+    let figure = scraper::Selector::parse("figure").unwrap();
+    let squeeze = |s: String| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("> <", "><")
+    };
+    (
+        doc.select(&code).map(|c| c.text().collect()).collect(),
+        doc.select(&figure).map(|f| squeeze(f.html())).collect(),
+    )
+}
+
+#[test]
+fn real_pages_calling_hugos_highlight_and_figure_show_what_hugo_shows() {
+    let Some(dir) = corpus() else {
+        eprintln!("the shared corpus is not beside this checkout: skipped");
+        return;
+    };
+    let rows = table(&std::fs::read_to_string(dir.join("README.md")).unwrap());
+    let (mut blocks, mut figures) = (0, 0);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let page = entry.unwrap().path();
+        let text = std::fs::read_to_string(&page).unwrap_or_default();
+        let calls = ["{{<highlight", "{{< highlight", "{{<figure", "{{< figure"];
+        if !calls.iter().any(|c| text.contains(c)) {
+            continue;
+        }
+        let name = page.file_name().unwrap().to_string_lossy().into_owned();
+        let number = name.split('-').next().unwrap();
+        let own: Vec<&Row> = rows.iter().filter(|r| r.page == number).collect();
+        let site = site_for(&page, &own);
+        let built = std::process::Command::new(crate::support::hugo_bin())
+            .arg("--source")
+            .arg(site.path())
+            .args(["--destination", "public", "--quiet"])
+            .output()
+            .unwrap();
+        assert!(
+            built.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        let doc = OpenPage::open(&site.path().join("content/page.md")).unwrap();
+        let folio = doc.preview_html(None, None);
+        let (want, got) = (built_in_output(&hugo), built_in_output(&folio));
+        assert!(
+            !want.0.is_empty() || !want.1.is_empty(),
+            "{name}: Hugo showed none"
+        );
+        assert_eq!(got, want, "{name}");
+        blocks += want.0.len();
+        figures += want.1.len();
+    }
+    // The corpus's calls: 10 highlight blocks and a figure, on one page.
+    assert!(
+        blocks >= 10 && figures >= 1,
+        "{blocks} code blocks, {figures} figures"
+    );
+}

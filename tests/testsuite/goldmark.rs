@@ -163,8 +163,30 @@ pub fn normalise(html: &str) -> String {
     ] {
         html = html.replace(entity, c);
     }
+    // White space inside a tag is one space (a template may break a tag over lines).
+    let mut tags = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                if tags.ends_with(' ') {
+                    tags.pop();
+                }
+            }
+            c if in_tag && c.is_whitespace() => {
+                if !tags.ends_with(' ') {
+                    tags.push(' ');
+                }
+                continue;
+            }
+            _ => {}
+        }
+        tags.push(c);
+    }
     let mut out = String::new();
-    for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for line in tags.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if !out.is_empty() && !out.ends_with('>') && !line.starts_with('<') {
             out.push('\n');
         }
@@ -206,4 +228,73 @@ fn goldmark_writes_a_line_break_between_table_cells_and_rows() {
         html.contains("<tr>\n<th>a</th>\n<th>b</th>\n</tr>"),
         "{html}"
     );
+}
+
+/// Hugo's built-in shortcodes that Folio renders with Hugo's elements: as a page's content.
+const BUILTINS: &[&str] = &[
+    "{{< figure src=\"/images/a.png\" >}}",
+    "{{< figure src=\"/images/a.png\" alt=\"A cat\" title=\"Cat\" caption=\"A *very* nice cat\" >}}",
+    "{{< figure src=\"/images/a.png\" link=\"https://example.com/\" target=\"_blank\" rel=\"noopener\" class=\"wide\" width=\"300\" height=\"200\" loading=\"lazy\" >}}",
+    "{{< figure src=\"/a.png\" caption=\"Photo\" attr=\"Ann\" attrlink=\"https://example.com/ann\" >}}",
+    "{{< details >}}\nA basic *collapsible* section.\n{{< /details >}}",
+    "{{< details summary=\"Open **me**\" open=true class=\"c\" name=\"n\" title=\"t\" >}}\n- one\n- two\n{{< /details >}}",
+];
+
+/// Content HTML as Folio renders a page of `md`.
+fn folio_page(md: &str) -> String {
+    let page = folio::Page::parse(&format!("---\ntitle: t\n---\n{md}\n")).expect("parses");
+    let params = serde_json::Map::new();
+    folio::render::render_page(
+        &page,
+        &folio::render::RenderOptions {
+            markup: Default::default(),
+            site_params: &params,
+            rewrite_url: None,
+            anchors: None,
+            window: None,
+            cache: None,
+            marks: false,
+        },
+    )
+    .html
+}
+
+#[test]
+fn built_in_figure_and_details_render_as_hugo_renders_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: BTreeMap<String, &str> = BUILTINS
+        .iter()
+        .enumerate()
+        .map(|(i, md)| (format!("builtin-{i:02}"), *md))
+        .collect();
+    let hugo = hugo_renders(&cases, dir.path());
+    let differing: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, md)| {
+            // Hugo marks the end of the img tag with a comment of its template's.
+            let want = normalise(&hugo[name].replace("<!-- Closing img tag -->", ""));
+            let got = normalise(&folio_page(md));
+            (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
+        })
+        .collect();
+    assert!(differing.is_empty(), "{}", differing.join("\n"));
+}
+
+#[test]
+fn highlight_shows_the_code_as_written_in_hugos_elements() {
+    let code = "func main() {\n\tfmt.Println(\"<hi> & 'bye'\")\n}";
+    let md = format!("{{{{< highlight go >}}}}\n{code}\n{{{{< /highlight >}}}}");
+    let dir = tempfile::tempdir().unwrap();
+    let cases = BTreeMap::from([("hl".to_string(), md.as_str())]);
+    let hugo = hugo_renders(&cases, dir.path());
+    let folio = folio_page(&md);
+    let text = |html: &str| {
+        let doc = scraper::Html::parse_fragment(html);
+        let sel = scraper::Selector::parse("div.highlight pre code[data-lang=go]").unwrap();
+        doc.select(&sel)
+            .next()
+            .map(|c| c.text().collect::<String>())
+    };
+    assert_eq!(text(&folio), text(&hugo["hl"]), "{folio}");
+    assert_eq!(text(&folio).as_deref(), Some(code));
 }

@@ -82,14 +82,43 @@ fn nested_shortcodes_are_rendered_inside_a_card_body() {
 #[test]
 fn unknown_shortcodes_render_as_visible_labelled_boxes() {
     let html = render(
-        "---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\nText {{< icon \"x\" >}} here.\n",
+        "---\ntitle: x\n---\n\n{{< gallery w7Ft2ymGmfc >}}\n\nText {{< icon \"x\" >}} here.\n",
     );
-    assert!(html.contains("<div class=\"folio-shortcode\" role=\"note\" data-shortcode=\"youtube\"><span class=\"folio-shortcode-label\">Shortcode <code>{{&lt; youtube w7Ft2ymGmfc &gt;}}</code>"), "{html}");
+    assert!(html.contains("<div class=\"folio-shortcode\" role=\"note\" data-shortcode=\"gallery\"><span class=\"folio-shortcode-label\">Shortcode <code>{{&lt; gallery w7Ft2ymGmfc &gt;}}</code>"), "{html}");
     assert!(
         html.contains(
             "<p>Text <span class=\"folio-shortcode\" role=\"note\" data-shortcode=\"icon\"><code>"
         ),
         "{html}"
+    );
+}
+
+#[test]
+fn embeds_are_offline_link_cards_to_the_same_address() {
+    let html = render(concat!(
+        "---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo id=\"146022717\" >}}\n\n",
+        "{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n\n{{< gist spf13 7896402 >}}\n\n",
+        "{{< instagram CxOWiQNP2MO >}}\n"
+    ));
+    for href in [
+        "https://www.youtube.com/watch?v=w7Ft2ymGmfc",
+        "https://vimeo.com/146022717",
+        "https://x.com/SanDiegoZoo/status/1453110110599868418",
+        "https://gist.github.com/spf13/7896402",
+        "https://www.instagram.com/p/CxOWiQNP2MO/",
+    ] {
+        assert!(
+            html.contains(&format!("<a href=\"{href}\">")),
+            "{href} in {html}"
+        );
+    }
+    assert!(
+        !html.contains("<iframe") && !html.contains("<script"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("the preview makes no network request").count(),
+        5
     );
 }
 

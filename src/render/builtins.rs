@@ -1,0 +1,231 @@
+//! Hugo's built-in shortcodes, rendered with the elements and attributes of Hugo's own
+//! templates (`tpl/tplimpl/embedded/templates/_shortcodes/` in Hugo 0.168), when the site
+//! does not define one of the same name:
+//!
+//! - `figure`: `<figure>` with its image (and link), and a caption of `title`, `caption`
+//!   and `attr`;
+//! - `details`: `<details>` with its summary (default "Details") and its inner Markdown;
+//! - `highlight`: the code as written, in Hugo's `<div class="highlight"><pre><code>`
+//!   (Hugo colours it with Chroma; Folio shows it plain);
+//! - `youtube`, `vimeo`, `x`, `twitter`, `instagram`, `gist`: offline, a link card to the
+//!   same address saying so (the preview makes no network request; Hugo embeds the player
+//!   or post).
+//!
+//! Each names the source of its rule; other built-ins (`param` has its own renderer) show
+//! as labelled placeholders.
+
+use maud::{html, Markup, PreEscaped};
+
+use crate::templates::Origin;
+
+use super::Renderer;
+
+/// The address and label of an embed's link card, from its shortcode's parameters
+/// (`get(name, position)`), or `None` when the parameters name nothing.
+fn embed(name: &str, get: impl Fn(&str, usize) -> Option<String>) -> Option<(String, String)> {
+    let id = |pos| get("id", pos);
+    Some(match name {
+        "youtube" => {
+            let id = id(0)?;
+            (
+                format!("https://www.youtube.com/watch?v={id}"),
+                "YouTube video".into(),
+            )
+        }
+        "vimeo" => {
+            let id = id(0)?;
+            (format!("https://vimeo.com/{id}"), "Vimeo video".into())
+        }
+        "x" | "twitter" => {
+            let (user, id) = (get("user", 0)?, id(1)?);
+            (
+                format!("https://x.com/{user}/status/{id}"),
+                format!("Post by @{user} on X"),
+            )
+        }
+        "instagram" => {
+            let id = id(0)?;
+            (
+                format!("https://www.instagram.com/p/{id}/"),
+                "Instagram post".into(),
+            )
+        }
+        "gist" => {
+            let (user, id) = (get("user", 0)?, id(1)?);
+            (
+                format!("https://gist.github.com/{user}/{id}"),
+                format!("Gist by {user}"),
+            )
+        }
+        _ => return None,
+    })
+}
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`i` is always an index into `self.src.shortcodes.all`, which \
+              `Shortcodes::parse` built from `self.src.text`"
+)]
+impl Renderer<'_> {
+    /// A built-in shortcode's output, when `i` calls one Folio renders and the site has not
+    /// replaced it with its own template.
+    pub(super) fn builtin(&mut self, i: usize) -> Option<String> {
+        let sc = &self.src.shortcodes.all[i];
+        let name = sc.name().to_ascii_lowercase();
+        let built_in = self
+            .src
+            .catalogue
+            .get(&name)
+            .is_none_or(|t| t.origin == Origin::BuiltIn);
+        if !built_in {
+            return None;
+        }
+        let get = |key: &str, pos: usize| -> Option<String> {
+            let tag = &sc.open;
+            let p = if tag.is_named() {
+                tag.get(key)
+            } else {
+                tag.params.get(pos)
+            };
+            p.map(|p| p.value.clone()).filter(|v| !v.is_empty())
+        };
+        match name.as_str() {
+            "figure" => Some(self.figure(i)),
+            "details" => Some(self.details(i)),
+            "highlight" => Some(self.highlight(i)),
+            other => embed(other, get).map(|(href, label)| link_card(&href, &label)),
+        }
+    }
+
+    /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
+    fn named(&self, i: usize, key: &str) -> Option<String> {
+        named(&self.src.shortcodes.all[i].open, key)
+    }
+
+    /// `figure` (Hugo's `figure.html`).
+    fn figure(&mut self, i: usize) -> String {
+        let shortcodes = self.src.shortcodes;
+        let tag = &shortcodes.all[i].open;
+        let get = |k: &str| named(tag, k);
+        let (src, link, title, caption, attr) = (
+            get("src").unwrap_or_default(),
+            get("link"),
+            get("title"),
+            get("caption"),
+            get("attr"),
+        );
+        let src = self
+            .opts
+            .rewrite_url
+            .and_then(|rewrite| rewrite(&src, true))
+            .unwrap_or(src);
+        let caption_html = caption.as_deref().map(|c| self.markdownify(c));
+        let attr_html = attr.as_deref().map(|a| self.markdownify(a));
+        let alt = get("alt").or_else(|| caption_html.as_deref().map(plainify));
+        let img = html! {
+            img src=(src) alt=[alt] width=[get("width")] height=[get("height")]
+                loading=[get("loading")];
+        };
+        html! {
+            figure class=[get("class")] {
+                @if let Some(link) = &link {
+                    a href=(link) target=[get("target")] rel=[get("rel")] { (img) }
+                } @else {
+                    (img)
+                }
+                @if title.is_some() || caption.is_some() || attr.is_some() {
+                    figcaption {
+                        @if let Some(title) = &title { h4 { (title) } }
+                        @if caption.is_some() || attr.is_some() {
+                            p {
+                                (PreEscaped(caption_html.unwrap_or_default()))
+                                @if let Some(attrlink) = get("attrlink") {
+                                    a href=(attrlink) { (PreEscaped(attr_html.unwrap_or_default())) }
+                                } @else {
+                                    (PreEscaped(attr_html.unwrap_or_default()))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        .into_string()
+    }
+
+    /// `details` (Hugo's `details.html`): `open` is true for `true` or `1`.
+    fn details(&mut self, i: usize) -> String {
+        let summary = self.named(i, "summary").unwrap_or_else(|| "Details".into());
+        let summary = self.markdownify(&summary);
+        let open = self
+            .named(i, "open")
+            .is_some_and(|o| o == "true" || o == "1");
+        let inner = self.inner(i);
+        let body = self.markdown().render(&inner);
+        html! {
+            details class=[self.named(i, "class")] name=[self.named(i, "name")] open[open]
+                title=[self.named(i, "title")] {
+                summary { (PreEscaped(summary)) }
+                (PreEscaped(body))
+            }
+        }
+        .into_string()
+    }
+
+    /// `highlight LANG "OPTIONS"`: the inner text as written, in the elements Hugo puts
+    /// around Chroma's output.
+    fn highlight(&mut self, i: usize) -> String {
+        let lang = self.src.shortcodes.all[i]
+            .open
+            .params
+            .first()
+            .map(|p| p.value.clone())
+            .unwrap_or_default();
+        let code = self.inner(i);
+        let code = code.trim_start_matches(['\r', '\n']).trim_end();
+        html! {
+            div.highlight {
+                pre tabindex="0" {
+                    code class=[(!lang.is_empty()).then(|| format!("language-{lang}"))]
+                        data-lang=[(!lang.is_empty()).then_some(&lang)] {
+                        (code)
+                    }
+                }
+            }
+        }
+        .into_string()
+    }
+}
+
+/// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
+fn named(tag: &crate::page::lexer::Tag, key: &str) -> Option<String> {
+    let p = tag.get(key)?;
+    Some(p.value.clone()).filter(|v| !v.is_empty())
+}
+
+/// Text without its HTML tags (Hugo's `plainify`).
+fn plainify(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An embed shown offline: a titled link to where it lives.
+fn link_card(href: &str, label: &str) -> String {
+    let markup: Markup = html! {
+        div.folio-embed role="note" {
+            a href=(href) { (label) }
+            " "
+            span.folio-embed-note { "(shown as a link: the preview makes no network request)" }
+        }
+    };
+    markup.into_string()
+}
