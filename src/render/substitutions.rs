@@ -57,15 +57,25 @@ pub fn substitute(
     let mut changed = false;
     let mut i = 0;
     while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
-        let line = line_at(md, at + i, block_end);
+        // Straight to the next character a substitution can start at.
+        let Some(skip) = rest.find(['\'', '"', '-', '.']) else {
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(rest.get(..skip).unwrap_or_default());
+        i += skip;
+        let (Some(rest), pos) = (text.get(i..), at + i) else {
+            break;
+        };
+        let line = || line_at(md, pos, block_end);
         let (with, width) = match rest.as_bytes().first() {
             // A backslash-escaped character is text (Goldmark's escape comes first).
-            _ if escaped(md, at + i) => (None, rest.chars().next().map_or(1, char::len_utf8)),
-            Some(b'-') if line.starts_with("---") => (Some(EM_DASH), 3),
-            Some(b'-') if line.starts_with("--") => (Some(EN_DASH), 2),
-            Some(b'.') if line.starts_with("...") => (Some(ELLIPSIS), 3),
-            Some(b'\'' | b'"') => (quote(md, at + i, block.start, line, unclosed), 1),
-            _ => (None, rest.chars().next().map_or(1, char::len_utf8)),
+            _ if escaped(md, pos) => (None, 1),
+            Some(b'-') if line().starts_with("---") => (Some(EM_DASH), 3),
+            Some(b'-') if line().starts_with("--") => (Some(EN_DASH), 2),
+            Some(b'.') if line().starts_with("...") => (Some(ELLIPSIS), 3),
+            Some(b'\'' | b'"') => (quote(md, pos, block.start, line(), unclosed), 1),
+            _ => (None, 1),
         };
         // A substitution must lie within this text (a `--` cut by an element is text).
         match with.filter(|_| width <= rest.len()) {
