@@ -777,6 +777,18 @@ class MenuTest(AppTest):
                               capture_output=True, text=True, timeout=20).stderr.strip()
         self.assertLess(float(same.split()[0]), 20, "Save is greyed out again once saved")
 
+    def test_zoom_in_out_and_back_to_actual_size_from_the_keyboard(self):
+        width = lambda: self.s.execute("return window.innerWidth")
+        actual = width()
+        self.xkey("ctrl+equal")
+        self.s.wait(lambda: width() < actual, what="Ctrl+= to zoom in (fewer CSS pixels across)")
+        self.xkey("ctrl+0")
+        self.s.wait(lambda: width() == actual, what="Ctrl+0 to go back to actual size")
+        self.xkey("ctrl+minus")
+        self.s.wait(lambda: width() > actual, what="Ctrl+- to zoom out")
+        self.xkey("ctrl+0")
+        self.s.wait(lambda: width() == actual, what="actual size again")
+
     def test_help_lists_the_keyboard_shortcuts(self):
         self.xkey("F1")
         self.s.wait(lambda: self.s.find_all("dialog[open] table.shortcuts"), what="the shortcuts")
