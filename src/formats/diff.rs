@@ -82,6 +82,8 @@ impl Ctx<'_> {
     }
 
     /// Entries are diffed key by key; removed ones are cut out, new ones inserted together.
+    /// A YAML merge key (`<<`) is not in the model: its keys are, and one changed is
+    /// written as a key of the mapping's own, which overrides the merge.
     fn diff_map(
         &self,
         m: &Map,
@@ -90,17 +92,38 @@ impl Ctx<'_> {
         out: &mut Vec<Splice>,
     ) -> Result<(), EditError> {
         let null_removes = self.syntax.null_removes_key();
+        let merged = |key: &str| {
+            m.merge
+                .as_ref()
+                .and_then(|mg| mg.values.iter().find(|(k, _)| k == key))
+                .map(|(_, v)| v)
+        };
+        if let Some((key, _)) = m
+            .merge
+            .iter()
+            .flat_map(|mg| &mg.values)
+            .find(|(k, _)| new.get(k).is_none_or(|v| v.is_null() && null_removes))
+        {
+            return Err(EditError::new(
+                join(path, key),
+                "comes from a YAML merge key (`<<`): remove it where it is defined, or set \
+                 it here to override it",
+            ));
+        }
         let removed: Vec<bool> = m
             .entries
             .iter()
-            .map(|e| match new.get(&e.key) {
+            .enumerate()
+            .map(|(i, e)| match new.get(&e.key) {
+                _ if m.merge.as_ref().is_some_and(|mg| mg.entry == i) => false,
                 None => true,
                 Some(Json::Null) => null_removes,
                 Some(_) => false,
             })
             .collect();
-        for (e, gone) in m.entries.iter().zip(&removed) {
-            if !gone {
+        for (i, (e, gone)) in m.entries.iter().zip(&removed).enumerate() {
+            let merge_key = m.merge.as_ref().is_some_and(|mg| mg.entry == i);
+            if !gone && !merge_key {
                 self.diff(&e.value, &new[&e.key], &join(path, &e.key), out)?;
             }
         }
@@ -108,7 +131,9 @@ impl Ctx<'_> {
         let added: Vec<(&String, &Json)> = new
             .iter()
             .filter(|(k, v)| {
-                !m.entries.iter().any(|e| &e.key == *k) && (!v.is_null() || !null_removes)
+                !m.entries.iter().any(|e| &e.key == *k)
+                    && (!v.is_null() || !null_removes)
+                    && merged(k) != Some(*v)
             })
             .collect();
         if !added.is_empty() {

@@ -221,6 +221,7 @@ impl P<'_> {
                 layout: Layout::Braces { close },
                 insert_at,
                 indent: String::new(),
+                merge: None,
             }),
         })
     }

@@ -138,6 +138,19 @@ pub struct Map {
     pub insert_at: usize,
     /// Indentation of the keys (block layouts).
     pub indent: String,
+    /// A YAML merge key (`<<: *base`) and what it brings in.
+    pub merge: Option<Merge>,
+}
+
+/// A YAML mapping's merge key (`<<: *base`, `<<: [*a, *b]`, YAML 1.1's merge, which Hugo
+/// reads): which entry holds it, and the keys it brings in that the mapping does not set
+/// itself, with their values (of a list, the later mapping's value wins, as in Hugo).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    /// The index of the `<<` entry in [`Map::entries`].
+    pub entry: usize,
+    /// The keys merged in, in the order their mappings list them.
+    pub values: Vec<(String, Json)>,
 }
 
 /// How a mapping is written.
@@ -289,12 +302,23 @@ impl Node {
             Kind::Scalar { value, .. } => value.clone(),
             Kind::Opaque(v) => v.clone(),
             Kind::Seq { items, .. } => Json::Array(items.iter().map(Node::to_json).collect()),
-            Kind::Map(m) => Json::Object(
-                m.entries
-                    .iter()
-                    .map(|e| (e.key.clone(), e.value.to_json()))
-                    .collect(),
-            ),
+            Kind::Map(m) => {
+                let mut out = serde_json::Map::new();
+                for (i, e) in m.entries.iter().enumerate() {
+                    match &m.merge {
+                        // The merge key stands for the keys it brings in, where it is.
+                        Some(merge) if merge.entry == i => {
+                            for (k, v) in &merge.values {
+                                out.insert(k.clone(), v.clone());
+                            }
+                        }
+                        _ => {
+                            out.insert(e.key.clone(), e.value.to_json());
+                        }
+                    }
+                }
+                Json::Object(out)
+            }
         }
     }
 }

@@ -187,3 +187,66 @@ fn a_toml_date_time_reads_and_is_rewritten_as_written() {
         text.replace("2031-01-01 10:00:00", "2031-01-02 11:00:00")
     );
 }
+
+#[test]
+fn a_merge_key_reads_as_hugo_reads_it_and_a_merged_value_edited_is_overridden_in_place() {
+    let text = "---\ntitle: About\nbase: &base\n  a: 1\n  c: x\nmore: &more\n  d: 4\n  a: 9\nderived:\n  <<: [*base, *more]\n  b: 2\n  c: own\n---\nbody\n";
+    // What Hugo 0.168 reads (`{{ .Params | jsonify }}`): the merged keys, the mapping's own
+    // winning, then the later mapping of the list (YAML 1.1 says the earlier).
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("content")).unwrap();
+    std::fs::create_dir_all(d.join("layouts/_default")).unwrap();
+    std::fs::write(d.join("hugo.toml"), "baseURL = \"http://x/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"home\"]\n").unwrap();
+    std::fs::write(
+        d.join("layouts/_default/single.html"),
+        "{{ .Params.derived | jsonify }}",
+    )
+    .unwrap();
+    std::fs::write(d.join("content/p.md"), text).unwrap();
+    let out = Command::new(hugo_bin())
+        .arg("--source")
+        .arg(d)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hugo: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("public/p/index.html")).unwrap())
+            .unwrap();
+
+    let page = folio::Page::parse(text).unwrap();
+    let model = page.to_model();
+    assert_eq!(model.front_matter["derived"], hugo);
+    assert!(
+        page.apply(&model).unwrap().source() == text,
+        "dump | apply changes nothing"
+    );
+
+    // A merged value changed: written as the mapping's own key; the anchored one is kept.
+    let mut changed = model.clone();
+    changed.front_matter["derived"]["d"] = serde_json::json!(5);
+    let out = page.apply(&changed).unwrap();
+    assert_eq!(
+        out.source(),
+        text.replace("  c: own\n", "  c: own\n  d: 5\n")
+    );
+    assert_eq!(
+        out.to_model().front_matter["more"]["d"],
+        serde_json::json!(4)
+    );
+
+    // A merged key removed cannot be written here: refused, naming it.
+    let mut removed = model.clone();
+    removed.front_matter["derived"]
+        .as_object_mut()
+        .unwrap()
+        .remove("a");
+    let err = page.apply(&removed).unwrap_err();
+    assert_eq!(err.at, "frontMatter.derived.a");
+    assert!(err.message.contains("merge key"), "{}", err.message);
+}

@@ -107,6 +107,7 @@ impl Builder<'_> {
                 layout,
                 insert_at,
                 indent: lines.indent.unwrap_or_default(),
+                merge: None,
             }),
         }
     }
@@ -263,6 +264,7 @@ impl Builder<'_> {
             layout: Layout::Braces { close },
             insert_at,
             indent: String::new(),
+            merge: None,
         })
     }
 }

@@ -16,7 +16,7 @@ mod write;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use serde_json::Value as Json;
 
-use super::{Entry, Kind, Layout, Map, Node, Style, MAX_DEPTH};
+use super::{Entry, Kind, Layout, Map, Merge, Node, Style, MAX_DEPTH};
 use crate::error::SyntaxError;
 use crate::text;
 use plain::{looks_like_timestamp, resolve_plain};
@@ -66,6 +66,7 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
             },
             insert_at: range.start,
             indent: String::new(),
+            merge: None,
         }),
     }))
 }
@@ -215,6 +216,7 @@ impl Builder<'_> {
                     )
                 };
                 let indent = " ".repeat(self.column(start));
+                let merge = self.merge(&entries);
                 Node {
                     span: start..end,
                     kind: Kind::Map(Map {
@@ -222,6 +224,7 @@ impl Builder<'_> {
                         layout,
                         insert_at,
                         indent,
+                        merge,
                     }),
                 }
             }
@@ -237,6 +240,39 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+
+    /// The mapping's merge key, if one of its keys is a plain `<<` whose value is a mapping
+    /// or a list of them (an alias or written in place). Of a list, a later mapping's value
+    /// wins, as Hugo 0.168 reads it (YAML 1.1 says the earlier).
+    fn merge(&self, entries: &[Entry]) -> Option<Merge> {
+        let entry = entries
+            .iter()
+            .position(|e| self.src.get(e.key_span.clone()) == Some("<<"))?;
+        let sources = match entries.get(entry)?.value.to_json() {
+            Json::Object(m) => vec![m],
+            Json::Array(items) => items
+                .into_iter()
+                .map(|i| match i {
+                    Json::Object(m) => Some(m),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?,
+            _ => return None,
+        };
+        let mut values: Vec<(String, Json)> = Vec::new();
+        for source in sources {
+            for (k, v) in source {
+                if entries.iter().any(|e| e.key == k) {
+                    continue;
+                }
+                match values.iter_mut().find(|(seen, _)| *seen == k) {
+                    Some(slot) => slot.1 = v,
+                    None => values.push((k, v)),
+                }
+            }
+        }
+        Some(Merge { entry, values })
     }
 
     fn column(&self, at: usize) -> usize {
