@@ -5,6 +5,8 @@
 //! - `figure`: `<figure>` with its image (and link), and a caption of `title`, `caption`
 //!   and `attr`;
 //! - `details`: `<details>` with its summary (default "Details") and its inner Markdown;
+//! - `qr`: the code as an image in the page (an SVG `data:` URL; Hugo writes a PNG file),
+//!   as large as Hugo's;
 //! - `highlight`: the code as written, in Hugo's `<div class="highlight"><pre><code>`
 //!   (Hugo colours it with Chroma; Folio shows it plain);
 //! - `youtube`, `vimeo`, `x`, `twitter`, `instagram`, `gist`: offline, a link card to the
@@ -93,6 +95,7 @@ impl Renderer<'_> {
             "figure" => Some(self.figure(i)),
             "details" => Some(self.details(i)),
             "highlight" => Some(self.highlight(i)),
+            "qr" => Some(self.qr(i)),
             other => embed(other, get).map(|(href, label)| link_card(&href, &label)),
         }
     }
@@ -172,6 +175,46 @@ impl Renderer<'_> {
         .into_string()
     }
 
+    /// `qr` (Hugo's `qr.html`): the code of `text` (or the trimmed inner text) as an image
+    /// in the page itself; what Hugo refuses (no text, an unknown level, a scale under 2)
+    /// is said instead.
+    fn qr(&mut self, i: usize) -> String {
+        let text = self
+            .named(i, "text")
+            .unwrap_or_else(|| self.inner(i).trim().to_string());
+        let level = self.named(i, "level").unwrap_or_else(|| "medium".into());
+        let scale = self.named(i, "scale").unwrap_or_else(|| "4".into());
+        let problem = if text.is_empty() {
+            Some("the qr shortcode needs a text".to_string())
+        } else if qr_level(&level).is_none() {
+            Some(format!(
+                "qr level “{level}” is not one of low, medium, quartile, high"
+            ))
+        } else if scale.parse::<u32>().map_or(true, |s| s < 2) {
+            Some(format!(
+                "qr scale “{scale}” is not a whole number of 2 or more"
+            ))
+        } else {
+            None
+        };
+        let image = qr_level(&level)
+            .zip(scale.parse::<u32>().ok())
+            .and_then(|(level, scale)| qr_image(&text, level, scale));
+        match (problem, image) {
+            (None, Some((src, size))) => html! {
+                img src=(src) width=(size) height=(size) alt=[self.named(i, "alt")]
+                    class=[self.named(i, "class")] id=[self.named(i, "id")]
+                    title=[self.named(i, "title")] loading=[self.named(i, "loading")];
+            },
+            (problem, _) => html! {
+                span.folio-error role="note" {
+                    (problem.unwrap_or_else(|| "the text is too long for a QR code".into()))
+                }
+            },
+        }
+        .into_string()
+    }
+
     /// `highlight LANG "OPTIONS"`: the inner text as written, in the elements Hugo puts
     /// around Chroma's output.
     fn highlight(&mut self, i: usize) -> String {
@@ -197,10 +240,35 @@ impl Renderer<'_> {
     }
 }
 
+/// The QR code of `text` as an SVG `data:` URL and its size in pixels: `scale` pixels a
+/// module, with the four-module quiet zone Hugo's `images.QR` draws.
+fn qr_image(text: &str, level: qrcode::EcLevel, scale: u32) -> Option<(String, usize)> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), level).ok()?;
+    let size = (code.width() + 8) * scale as usize;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .quiet_zone(true)
+        .module_dimensions(scale, scale)
+        .build();
+    let data = percent_encoding::utf8_percent_encode(&svg, percent_encoding::NON_ALPHANUMERIC);
+    Some((format!("data:image/svg+xml,{data}"), size))
+}
+
 /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
 fn named(tag: &crate::page::lexer::Tag, key: &str) -> Option<String> {
     let p = tag.get(key)?;
     Some(p.value.clone()).filter(|v| !v.is_empty())
+}
+
+/// Hugo's `qr` levels by name.
+fn qr_level(name: &str) -> Option<qrcode::EcLevel> {
+    Some(match name {
+        "low" => qrcode::EcLevel::L,
+        "medium" => qrcode::EcLevel::M,
+        "quartile" => qrcode::EcLevel::Q,
+        "high" => qrcode::EcLevel::H,
+        _ => return None,
+    })
 }
 
 /// Text without its HTML tags (Hugo's `plainify`).

@@ -298,3 +298,31 @@ fn highlight_shows_the_code_as_written_in_hugos_elements() {
     assert_eq!(text(&folio), text(&hugo["hl"]), "{folio}");
     assert_eq!(text(&folio).as_deref(), Some(code));
 }
+
+#[test]
+fn qr_codes_are_as_large_as_hugos_and_carry_its_attributes() {
+    let md = "{{< qr text=\"https://gohugo.io\" />}}\n\n{{< qr text=\"hello\" level=\"high\" scale=3 alt=\"A code\" class=\"c\" id=\"i\" title=\"t\" loading=\"lazy\" />}}";
+    let dir = tempfile::tempdir().unwrap();
+    let cases = BTreeMap::from([("qr".to_string(), md)]);
+    let hugo = hugo_renders(&cases, dir.path());
+    let attrs = |html: &str| {
+        let doc = scraper::Html::parse_fragment(html);
+        let img = scraper::Selector::parse("img").unwrap();
+        doc.select(&img)
+            .map(|i| {
+                let mut a: Vec<(String, String)> = i
+                    .value()
+                    .attrs()
+                    .filter(|(k, _)| *k != "src")
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect();
+                a.sort();
+                a
+            })
+            .collect::<Vec<_>>()
+    };
+    let folio = folio_page(md);
+    assert_eq!(attrs(&folio), attrs(&hugo["qr"]), "{folio}");
+    assert!(folio.contains("src=\"data:image/svg+xml,"), "{folio}");
+    assert!(folio_page("{{< qr />}}").contains("needs a text"));
+}
