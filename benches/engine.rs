@@ -207,5 +207,39 @@ fn catalogue(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse_print, model_and_apply, render, catalogue);
+/// Markdown built to find quadratic time in the passes over text (typographer, linkify,
+/// tables, strikethrough): each about 200 KB, each should take about as long as plain text.
+fn adversarial(c: &mut Criterion) {
+    let mut g = c.benchmark_group("render/adversarial");
+    g.sample_size(10);
+    let cases = [
+        ("quotes", "'".repeat(200_000)),
+        ("word-quote", "a'".repeat(100_000)),
+        ("tag-ends", format!("{} @", "a>".repeat(100_000))),
+        ("quoted-x-then-tilde", format!("{}~", "'x'".repeat(66_000))),
+        ("links", "http://a.io/ ".repeat(15_000)),
+        ("addresses", "a@b.co ".repeat(28_000)),
+        (
+            "prose",
+            "See https://e.io/a and it's \"ok\" -- mail a@b.io.\n".repeat(4_000),
+        ),
+        ("plain", "Plain words, nothing to do here. ".repeat(6_000)),
+    ];
+    for (name, md) in cases {
+        g.throughput(Throughput::Bytes(md.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), &md, |b, md| {
+            b.iter(|| folio::render::Markdown::default().render(black_box(md)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    parse_print,
+    model_and_apply,
+    render,
+    catalogue,
+    adversarial
+);
 criterion_main!(benches);

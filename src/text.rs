@@ -80,6 +80,17 @@ pub fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
+/// The last word of `text` (after its last white space), looked for in its last `max`
+/// bytes at most (a longer word is cut there, at a character boundary).
+pub fn last_word(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = text.get(from..).unwrap_or_default();
+    tail.rsplit(char::is_whitespace).next().unwrap_or_default()
+}
+
 /// Start of the line holding byte `offset` (an offset past the end counts as the end).
 pub fn line_start(text: &str, offset: usize) -> usize {
     let b = text.as_bytes();

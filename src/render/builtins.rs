@@ -111,8 +111,8 @@ impl Renderer<'_> {
         let tag = &shortcodes.all[i].open;
         let get = |k: &str| named(tag, k);
         let (src, link, title, caption, attr) = (
-            get("src").unwrap_or_default(),
-            get("link"),
+            safe_url(get("src").unwrap_or_default()),
+            get("link").map(safe_url),
             get("title"),
             get("caption"),
             get("attr"),
@@ -142,7 +142,7 @@ impl Renderer<'_> {
                         @if caption.is_some() || attr.is_some() {
                             p {
                                 (PreEscaped(caption_html.unwrap_or_default()))
-                                @if let Some(attrlink) = get("attrlink") {
+                                @if let Some(attrlink) = get("attrlink").map(safe_url) {
                                     a href=(attrlink) { (PreEscaped(attr_html.unwrap_or_default())) }
                                 } @else {
                                     (PreEscaped(attr_html.unwrap_or_default()))
@@ -258,6 +258,20 @@ fn qr_image(text: &str, level: qrcode::EcLevel, scale: u32) -> Option<(String, u
 fn named(tag: &crate::page::lexer::Tag, key: &str) -> Option<String> {
     let p = tag.get(key)?;
     Some(p.value.clone()).filter(|v| !v.is_empty())
+}
+
+/// A URL as Go's `html/template` lets it into an `href` or `src`: relative, or with the
+/// scheme `http`, `https` or `mailto`; any other (`javascript:`, `data:`…) becomes
+/// `#ZgotmplZ`, as in Hugo's output.
+fn safe_url(url: String) -> String {
+    let scheme = url
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("http" | "https" | "mailto") => url,
+        Some(_) => "#ZgotmplZ".into(),
+    }
 }
 
 /// Hugo's `qr` levels by name.

@@ -23,22 +23,25 @@ pub struct Link {
 /// (Goldmark tries its linkify wherever a new piece of text starts), read as Goldmark reads
 /// the source; `block` is the block holding the span (an open link label in it stops
 /// linking; a quote's typesetting depends on the rest of its line there).
-pub fn find(md: &str, span: Range<usize>, block: Range<usize>) -> Vec<Link> {
+pub fn find(
+    md: &str,
+    span: Range<usize>,
+    block: Range<usize>,
+    label: &mut LabelCursor,
+) -> Vec<Link> {
     let mut found = Vec::new();
     let mut i = span.start;
     while i < span.end {
-        let label = || md.get(block.start.min(i)..i).is_some_and(in_link_label);
-        let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.clone());
-        // An address must not run on into `-` or `_`, even where an element begins.
-        let runs_on = |l: &Found| {
-            l.href.starts_with("mailto:")
+        // A link here at all (cheap), then where it stands.
+        if let Some(link) = md.get(i..span.end).and_then(link_at) {
+            let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.clone());
+            let word = i == span.start || md.get(..i).is_some_and(|b| starts_word(b, quote));
+            // An address must not run on into `-` or `_`, even where an element begins.
+            let runs_on = link.href.starts_with("mailto:")
                 && md
-                    .get(i + l.len..)
-                    .is_some_and(|r| r.starts_with(['-', '_']))
-        };
-        if i == span.start || md.get(..i).is_some_and(|before| starts_word(before, quote)) {
-            let link = md.get(i..span.end).and_then(link_at);
-            if let Some(link) = link.filter(|l| !label() && !runs_on(l)) {
+                    .get(i + link.len..)
+                    .is_some_and(|r| r.starts_with(['-', '_']));
+            if word && !runs_on && !label.open_at(md, i) {
                 found.push(Link {
                     range: i..i + link.len,
                     href: link.href,
@@ -76,41 +79,66 @@ fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
         Some(q @ ('\'' | '"')) => typeset(before.len() - q.len_utf8()),
         Some('`') => true,
         Some('>') if back.next() == Some('>') => true,
-        Some('>') => before
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|word| word.contains('<')),
+        Some('>') => {
+            // The end of a tag: a `<` earlier in the same word (looked for a little way).
+            crate::text::last_word(before, 256).contains('<')
+        }
         Some(c) => c.is_whitespace() || "(*_~“‘”’«»".contains(c),
     }
 }
 
-/// Whether `text` (a block's source up to a place) leaves a link label open there: an
-/// unescaped `[` outside code spans that no `]` closed. Goldmark links nothing inside one
-/// (`pc.IsInLinkLabel()`), even when the label never closes.
-pub fn in_link_label(text: &str) -> bool {
-    let b = text.as_bytes();
-    let (mut depth, mut code, mut i) = (0usize, 0usize, 0);
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'\\' => i += 1,
-            b'`' => {
-                let run = b.iter().skip(i).take_while(|&&x| x == b'`').count();
-                code = if code == run {
-                    0
-                } else if code == 0 {
-                    run
-                } else {
-                    code
-                };
-                i += run - 1;
-            }
-            b'[' if code == 0 => depth += 1,
-            b']' if code == 0 => depth = depth.saturating_sub(1),
-            _ => {}
+/// Whether a block's source leaves a link label open at a place: an unescaped `[`
+/// outside code spans that no `]` closed. Goldmark links nothing inside one
+/// (`pc.IsInLinkLabel()`), even when the label never closes. Read forward once: each
+/// place asked for is read on from the last (a block with many links stays linear).
+#[derive(Debug, Clone, Default)]
+pub struct LabelCursor {
+    /// Where the block starts, and how far it has been read.
+    start: usize,
+    pos: usize,
+    /// Open `[`s, and the length of the open code span's backtick run (0: none).
+    depth: usize,
+    code: usize,
+}
+
+impl LabelCursor {
+    /// A cursor at the start of a block at `start`.
+    pub fn new(start: usize) -> Self {
+        LabelCursor {
+            start,
+            pos: start,
+            ..LabelCursor::default()
         }
-        i += 1;
     }
-    depth > 0
+
+    /// Whether a label is open at `md[at]`.
+    pub fn open_at(&mut self, md: &str, at: usize) -> bool {
+        if at < self.pos {
+            *self = LabelCursor::new(self.start);
+        }
+        let b = md.as_bytes();
+        while self.pos < at {
+            let Some(&c) = b.get(self.pos) else { break };
+            let mut step = 1;
+            match c {
+                b'\\' => step = 2,
+                b'`' => {
+                    let run = b.iter().skip(self.pos).take_while(|&&x| x == b'`').count();
+                    self.code = match self.code {
+                        0 => run,
+                        open if open == run => 0,
+                        open => open,
+                    };
+                    step = run.max(1);
+                }
+                b'[' if self.code == 0 => self.depth += 1,
+                b']' if self.code == 0 => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            self.pos += step;
+        }
+        self.depth > 0
+    }
 }
 
 /// The scheme [`protect`] gives a `www.` link so it can be written as an autolink
@@ -173,15 +201,19 @@ pub fn protect(md: &str) -> std::borrow::Cow<'_, str> {
 /// link labels, holding a delimiter and no `<` or `>`.
 fn links_to_protect(md: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    let (mut fence, mut code, mut label_from) = (false, 0usize, 0usize);
+    let (mut fence, mut code) = (false, 0usize);
+    let mut label = LabelCursor::new(0);
     let b = md.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if i == 0 || b.get(i - 1) == Some(&b'\n') {
-            let t = md.get(i..).unwrap_or_default().trim_start_matches(' ');
+            let t = md
+                .get(i..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', '\t']);
             fence ^= t.starts_with("```") || t.starts_with("~~~");
-            if t.starts_with('\n') || t.is_empty() {
-                label_from = i;
+            if t.starts_with(['\n', '\r']) || t.is_empty() {
+                label = LabelCursor::new(i);
             }
         }
         let step = match c {
@@ -196,7 +228,7 @@ fn links_to_protect(md: &str) -> Vec<Range<usize>> {
                 run
             }
             _ if fence || code > 0 => 1,
-            _ => match link_to_protect_at(md, i, label_from) {
+            _ => match link_to_protect_at(md, i, &mut label) {
                 Some((len, protect)) => {
                     if protect {
                         found.push(i..i + len);
@@ -215,23 +247,18 @@ fn links_to_protect(md: &str) -> Vec<Range<usize>> {
 }
 
 /// The link starting at `md[i]`, if one does: its length, and whether to protect it.
-fn link_to_protect_at(md: &str, i: usize, label_from: usize) -> Option<(usize, bool)> {
+fn link_to_protect_at(md: &str, i: usize, label: &mut LabelCursor) -> Option<(usize, bool)> {
+    // A link here at all (cheap, and it stops at the line's end), then where it stands.
+    let rest = md.get(i..).unwrap_or_default();
+    let link = link_at(rest)?;
     let before = md.get(..i).unwrap_or_default();
     // After a quote, the typographer reads the character after it: the URL's, not a `<`.
     let after_quote = before.ends_with(['"', '\'']);
     let plain = !before.ends_with('<') && !before.ends_with("](") && !after_quote;
-    if !plain || !starts_word(before, |_| true) {
+    if !plain || !starts_word(before, |_| true) || label.open_at(md, i) {
         return None;
     }
-    let line = md
-        .get(i..)
-        .and_then(|r| r.split('\n').next())
-        .unwrap_or_default();
-    let link = link_at(line)?;
-    if md.get(label_from..i).is_some_and(in_link_label) {
-        return None;
-    }
-    let text = line.get(..link.len).unwrap_or_default();
+    let text = rest.get(..link.len).unwrap_or_default();
     let delimiter = text.contains(['*', '_', '~', '`', '[', ']']);
     Some((link.len, delimiter && !text.contains(['<', '>'])))
 }
@@ -270,7 +297,12 @@ fn url_end(s: &str) -> Option<usize> {
         .or_else(|| s.starts_with("www.").then_some((4, true)))?;
     // The host: the longest run of host characters (at most 256) that is followed by `.`
     // and a lower-case letter, then those letters.
-    let run = b.iter().skip(scheme).take_while(|&&c| is_host(c)).count();
+    let run = b
+        .iter()
+        .skip(scheme)
+        .take(257)
+        .take_while(|&&c| is_host(c))
+        .count();
     let dot = (1..run.min(257)).rev().find(|&k| {
         b.get(scheme + k) == Some(&b'.')
             && b.get(scheme + k + 1).is_some_and(u8::is_ascii_lowercase)
@@ -337,16 +369,30 @@ fn trim_url(b: &[u8], end: usize) -> usize {
     }
 }
 
+/// The length of the bare link (URL or address) at the start of `s`, if one starts there.
+pub fn link_len(s: &str) -> Option<usize> {
+    link_at(s).map(|l| l.len)
+}
+
+/// The longest local part (before the `@`) an address is looked for with.
+const MAX_LOCAL: usize = 64;
+
 /// The end of an e-mail address at the start of `s`, if there is one.
 fn email_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     if b.first().is_none_or(u8::is_ascii_punctuation) {
         return None;
     }
+    // A local part is at most 64 characters (RFC 5321): looking no further keeps a long
+    // run of such characters linear.
     let local = b
         .iter()
+        .take(MAX_LOCAL + 1)
         .take_while(|&&c| c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c))
         .count();
+    if local > MAX_LOCAL {
+        return None;
+    }
     if local == 0 || b.get(local) != Some(&b'@') {
         return None;
     }
@@ -412,7 +458,7 @@ mod tests {
     use super::*;
 
     fn links(text: &str) -> Vec<(&str, String)> {
-        find(text, 0..text.len(), 0..text.len())
+        find(text, 0..text.len(), 0..text.len(), &mut LabelCursor::new(0))
             .into_iter()
             .map(|l| (&text[l.range], l.href))
             .collect()
@@ -458,7 +504,10 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(links("\"https://e.com\" <<www.e.com>>").len(), 2);
-        assert_eq!(find("[https://e.com", 1..14, 0..14), []);
+        assert_eq!(
+            find("[https://e.com", 1..14, 0..14, &mut LabelCursor::new(0)),
+            []
+        );
     }
 
     #[test]

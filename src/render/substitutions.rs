@@ -50,6 +50,8 @@ pub fn substitute(
     unclosed: &mut Unclosed,
 ) -> Option<String> {
     let block_end = block.end;
+    // The end of the line being read, found once per line.
+    let mut line_end = 0;
     if !text.contains(['\'', '"', '-', '.']) {
         return None;
     }
@@ -67,7 +69,10 @@ pub fn substitute(
         let (Some(rest), pos) = (text.get(i..), at + i) else {
             break;
         };
-        let line = || line_at(md, pos, block_end);
+        if pos >= line_end {
+            line_end = line_end_at(md, pos, block_end);
+        }
+        let line = || md.get(pos..line_end.max(pos)).unwrap_or_default();
         let (with, width) = match rest.as_bytes().first() {
             // A backslash-escaped character is text (Goldmark's escape comes first).
             _ if escaped(md, pos) => (None, 1),
@@ -94,6 +99,12 @@ pub fn substitute(
 fn escaped(md: &str, pos: usize) -> bool {
     let before = md.as_bytes().get(..pos).unwrap_or_default();
     before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// Where the line holding `md[pos]` ends, as [`line_at`] reads it.
+fn line_end_at(md: &str, pos: usize, block_end: usize) -> usize {
+    let line = line_at(md, pos, block_end);
+    pos + line.len()
 }
 
 /// The rest of the source line from `pos`, with its line break; the block's last line
@@ -261,6 +272,9 @@ pub fn is_typeset_quote(md: &str, pos: usize, block: Range<usize>) -> bool {
     !escaped(md, pos) && quote(md, pos, block.start, line, &mut Unclosed::default()).is_some()
 }
 
+/// How far a run of one delimiter is read.
+const MAX_RUN: usize = 64;
+
 /// Whether a quote can open or close, by CommonMark's flanking rules (Goldmark's
 /// `parser.ScanDelimiter` over the run of the same quote).
 struct Delimiter {
@@ -272,7 +286,9 @@ impl Delimiter {
     fn scan(line: &str, before: char) -> Option<Delimiter> {
         let b = line.as_bytes();
         let c = *b.first()?;
-        let run = b.iter().take_while(|&&x| x == c).count();
+        // A run longer than this is read as this long: its flanking is the same in any
+        // text (quotes against quotes), and every quote of a long run stays linear.
+        let run = b.iter().take(MAX_RUN).take_while(|&&x| x == c).count();
         let after = line
             .get(run..)
             .and_then(|s| s.chars().next())

@@ -95,6 +95,8 @@ struct Block {
     start: usize,
     end: usize,
     unclosed: Unclosed,
+    /// Whether a link label is open, read on through the block.
+    label: linkify::LabelCursor,
 }
 
 impl Block {
@@ -114,6 +116,7 @@ impl Block {
         {
             self.start = range.start;
             self.end = range.end;
+            self.label = linkify::LabelCursor::new(range.start);
             if let Event::Start(Tag::Heading { .. }) = event {
                 self.end =
                     range.start + heading_text_len(md.get(range.clone()).unwrap_or_default());
@@ -139,12 +142,31 @@ impl Block {
     /// leaves it).
     fn typeset<'a>(&mut self, md: &'a str, (t, r): Piece<'a>) -> CowStr<'a> {
         if md.get(r.clone()) != Some(&*t) {
-            return t;
+            return mark_literal(t, true);
         }
+        // pulldown-cmark starts a piece at an escaped character (after its backslash) and
+        // may run on: that character is text as written, the rest is typeset.
+        let escaped = md
+            .get(..r.start)
+            .is_some_and(|b| b.bytes().rev().take_while(|&c| c == b'\\').count() % 2 == 1);
+        let first = if escaped {
+            t.chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let (Some(head), Some(rest)) = (t.get(..first), t.get(first..)) else {
+            return t;
+        };
         let block = self.start.min(r.start)..self.end.max(r.end);
-        match substitute(md, r.start, &t, block, &mut self.unclosed) {
-            Some(s) => CowStr::from(s),
-            None => t,
+        let typeset = substitute(md, r.start + first, rest, block, &mut self.unclosed);
+        match (first, typeset) {
+            (0, None) => t,
+            (0, Some(s)) => CowStr::from(s),
+            (_, typeset) => {
+                let mut out = mark_literal(CowStr::from(head.to_string()), true).into_string();
+                out.push_str(typeset.as_deref().unwrap_or(rest));
+                CowStr::from(out)
+            }
         }
     }
 }
@@ -176,7 +198,7 @@ fn flush<'a>(
     let links = if in_link {
         Vec::new()
     } else {
-        links_in(md, run, block.start..block.end)
+        links_in(md, run, block.start..block.end, &mut block.label)
     };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
@@ -246,21 +268,26 @@ fn heading_text_len(source: &str) -> usize {
 }
 
 /// The links in a run, found in the stretches of source its pieces cover without gaps.
-fn links_in(md: &str, run: &[Piece], block: Range<usize>) -> Vec<Link> {
+fn links_in(
+    md: &str,
+    run: &[Piece],
+    block: Range<usize>,
+    label: &mut linkify::LabelCursor,
+) -> Vec<Link> {
     let mut links = Vec::new();
     let mut span: Option<Range<usize>> = None;
     for (_, r) in run {
         span = match span {
             Some(s) if s.end == r.start => Some(s.start..r.end),
             Some(s) => {
-                links.extend(linkify::find(md, s, block.clone()));
+                links.extend(linkify::find(md, s, block.clone(), label));
                 Some(r.clone())
             }
             None => Some(r.clone()),
         };
     }
     if let Some(s) = span {
-        links.extend(linkify::find(md, s, block.clone()));
+        links.extend(linkify::find(md, s, block.clone(), label));
     }
     links
 }
@@ -285,7 +312,23 @@ fn split<'a>(t: &CowStr<'a>, at: usize) -> Option<(CowStr<'a>, CowStr<'a>)> {
     }
 }
 
-/// Writes text as one event, with `<<` and `>>` as guillemets, each its own event.
+/// Stand-ins for a `<` or `>` that came from an escape or an entity (`\>`, `&gt;`): text
+/// that is never half of a guillemet.
+const LITERAL_LT: char = '\u{E000}';
+const LITERAL_GT: char = '\u{E001}';
+
+/// A piece's text with its `<` and `>` made [`LITERAL_LT`] / [`LITERAL_GT`] when it is
+/// `literal` (an escape or an entity).
+fn mark_literal(t: CowStr<'_>, literal: bool) -> CowStr<'_> {
+    if literal && t.contains(['<', '>']) {
+        CowStr::from(t.replace('<', "\u{E000}").replace('>', "\u{E001}"))
+    } else {
+        t
+    }
+}
+
+/// Writes text as one event, with `<<` and `>>` as guillemets, each its own event (one pass
+/// over the text).
 fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
     let joined: CowStr<'a> = match text.len() {
         0 => return,
@@ -293,29 +336,34 @@ fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
         _ => CowStr::from(text.drain(..).map(|t| t.into_string()).collect::<String>()),
     };
     text.clear();
-    if !joined.contains("<<") && !joined.contains(">>") {
+    let literal = joined.contains([LITERAL_LT, LITERAL_GT]);
+    if !joined.contains("<<") && !joined.contains(">>") && !literal {
         if !joined.is_empty() {
             out.push(Event::Text(joined));
         }
         return;
     }
-    let mut rest: &str = &joined;
-    while let Some(at) = rest.find("<<").into_iter().chain(rest.find(">>")).min() {
-        let Some((before, from)) = rest.split_at_checked(at) else {
-            break;
+    let restore = |s: &str| CowStr::from(s.replace(LITERAL_LT, "<").replace(LITERAL_GT, ">"));
+    let mut from = 0;
+    let mut i = 0;
+    let b = joined.as_bytes();
+    while i + 1 < b.len() {
+        let mark = match (b.get(i), b.get(i + 1)) {
+            (Some(b'<'), Some(b'<')) => "«",
+            (Some(b'>'), Some(b'>')) => "»",
+            _ => {
+                i += 1;
+                continue;
+            }
         };
-        let (mark, after) = match (from.strip_prefix("<<"), from.strip_prefix(">>")) {
-            (Some(after), _) => ("«", after),
-            (None, Some(after)) => ("»", after),
-            (None, None) => break,
-        };
-        if !before.is_empty() {
-            out.push(Event::Text(CowStr::from(before.to_string())));
+        if let Some(before) = joined.get(from..i).filter(|t| !t.is_empty()) {
+            out.push(Event::Text(restore(before)));
         }
         out.push(Event::Text(CowStr::Borrowed(mark)));
-        rest = after;
+        i += 2;
+        from = i;
     }
-    if !rest.is_empty() {
-        out.push(Event::Text(CowStr::from(rest.to_string())));
+    if let Some(rest) = joined.get(from..).filter(|t| !t.is_empty()) {
+        out.push(Event::Text(restore(rest)));
     }
 }

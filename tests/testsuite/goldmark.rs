@@ -236,6 +236,7 @@ const BUILTINS: &[&str] = &[
     "{{< figure src=\"/images/a.png\" alt=\"A cat\" title=\"Cat\" caption=\"A *very* nice cat\" >}}",
     "{{< figure src=\"/images/a.png\" link=\"https://example.com/\" target=\"_blank\" rel=\"noopener\" class=\"wide\" width=\"300\" height=\"200\" loading=\"lazy\" >}}",
     "{{< figure src=\"/a.png\" caption=\"Photo\" attr=\"Ann\" attrlink=\"https://example.com/ann\" >}}",
+    "{{< figure src=\"javascript:alert(1)\" link=\"javascript:alert(2)\" caption=\"c\" attr=\"a\" attrlink=\"JavaScript:alert(3)\" >}}",
     "{{< details >}}\nA basic *collapsible* section.\n{{< /details >}}",
     "{{< details summary=\"Open **me**\" open=true class=\"c\" name=\"n\" title=\"t\" >}}\n- one\n- two\n{{< /details >}}",
 ];

@@ -50,17 +50,10 @@ fn heading_text(events: &[Event]) -> String {
     while let Some(e) = events.get(i) {
         match e {
             Event::Text(t) | Event::Code(t) => out.push_str(t),
-            Event::Start(Tag::Link {
-                link_type: LinkType::Autolink | LinkType::Email,
-                ..
-            }) => {
-                i += container(events.get(i..).unwrap_or_default()).len();
-                continue;
-            }
             Event::Start(_) => {
-                let inner = container(events.get(i..).unwrap_or_default());
-                out.push_str(&first_piece(inner.get(1..).unwrap_or_default()));
-                i += inner.len();
+                let (piece, len) = first_piece(events.get(i..).unwrap_or_default());
+                out.push_str(&piece);
+                i += len;
                 continue;
             }
             _ => {}
@@ -70,42 +63,44 @@ fn heading_text(events: &[Event]) -> String {
     out
 }
 
-/// The events from a start to its matching end.
-fn container<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
+/// The text of the first piece inside the container that starts `events` (nothing for a
+/// bare or `<…>` link), and how many events the container takes. One pass, whatever the
+/// nesting: no recursion.
+fn first_piece(events: &[Event]) -> (String, usize) {
+    let typographers = ['‘', '’', '“', '”', '–', '—', '…', '«', '»'];
     let mut depth = 0usize;
+    // Still looking for the first piece: only while each event so far opened a container.
+    let mut piece: Option<String> = None;
     for (n, e) in events.iter().enumerate() {
         match e {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => {
+                depth += 1;
+                piece.get_or_insert_with(String::new);
+            }
             Event::Start(_) => depth += 1,
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
+                piece.get_or_insert_with(String::new);
                 if depth == 0 {
-                    return events.get(..=n).unwrap_or(events);
+                    return (piece.unwrap_or_default(), n + 1);
                 }
             }
-            _ => {}
-        }
-    }
-    events
-}
-
-/// The text of the first piece inside a container.
-fn first_piece(events: &[Event]) -> String {
-    match events.first() {
-        Some(Event::Text(t)) => {
-            let typographers = ['‘', '’', '“', '”', '–', '—', '…', '«', '»'];
-            match t.chars().next() {
-                Some(c) if typographers.contains(&c) => c.to_string(),
-                _ => t.split(typographers).next().unwrap_or_default().to_string(),
+            Event::Text(t) if piece.is_none() => {
+                piece = Some(match t.chars().next() {
+                    Some(c) if typographers.contains(&c) => c.to_string(),
+                    _ => t.split(typographers).next().unwrap_or_default().to_string(),
+                });
+            }
+            Event::Code(t) if piece.is_none() => piece = Some(t.to_string()),
+            _ => {
+                piece.get_or_insert_with(String::new);
             }
         }
-        Some(Event::Start(Tag::Link {
-            link_type: LinkType::Autolink | LinkType::Email,
-            ..
-        })) => String::new(),
-        Some(Event::Code(t)) => t.to_string(),
-        Some(Event::Start(_)) => first_piece(container(events).get(1..).unwrap_or_default()),
-        _ => String::new(),
     }
+    (piece.unwrap_or_default(), events.len())
 }
 
 /// Hugo's default ("github") heading anchor for `text`.

@@ -41,19 +41,40 @@ pub fn literal_tildes(md: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The paragraphs of `md` (runs of non-blank lines outside fenced code), as byte ranges.
+/// The paragraphs of `md` as byte ranges: runs of non-blank lines outside fenced code
+/// (a fence closes on a line of the same character, at least as long), leaving out indented
+/// code and HTML blocks, which Goldmark does not read as Markdown either.
 fn blocks(md: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let (mut start, mut at, mut fence) = (None, 0, false);
+    let (mut start, mut at) = (None, 0);
+    let mut fence: Option<(char, usize)> = None;
+    let mut skip = false;
     for line in md.split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = !fence;
-            out.extend(start.take().map(|s| s..at));
-        } else if fence || t.trim().is_empty() {
-            out.extend(start.take().map(|s| s..at));
-        } else if start.is_none() {
-            start = Some(at);
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let marker = ['`', '~']
+            .into_iter()
+            .map(|c| (c, t.chars().take_while(|&x| x == c).count()))
+            .find(|&(_, n)| n >= 3)
+            .filter(|_| indent < 4);
+        match (fence, marker) {
+            (Some((c, n)), Some((m, k))) if c == m && k >= n => fence = None,
+            (Some(_), _) => {}
+            (None, Some(open)) => {
+                fence = Some(open);
+                out.extend(start.take().map(|s| s..at));
+            }
+            (None, None) if t.trim().is_empty() => {
+                out.extend(start.take().map(|s| s..at));
+                skip = false;
+            }
+            (None, None) if start.is_none() && !skip => {
+                skip = indent >= 4 || t.starts_with('<');
+                if !skip {
+                    start = Some(at);
+                }
+            }
+            (None, None) => {}
         }
         at += line.len();
     }
@@ -68,10 +89,13 @@ fn runs(md: &str, block: Range<usize>) -> Vec<Run> {
     let (mut i, mut code) = (block.start, 0usize);
     while i < block.end {
         let c = b.get(i).copied().unwrap_or(0);
-        let run = b.iter().skip(i).take_while(|&&x| x == c).count().max(1);
+        let run = || b.iter().skip(i).take_while(|&&x| x == c).count().max(1);
         match c {
             b'\\' => i += 2,
+            // A tag or `<…>` link (its address may hold a `~`) is not Markdown.
+            b'<' if code == 0 => i += tag_len(md, i),
             b'`' => {
+                let run = run();
                 code = if code == run {
                     0
                 } else if code == 0 {
@@ -81,7 +105,16 @@ fn runs(md: &str, block: Range<usize>) -> Vec<Run> {
                 };
                 i += run;
             }
+            // A fence's line, info string and all, is not text.
+            b'~' if code == 0 && may_open_fence(md, i) => {
+                i += md
+                    .get(i..)
+                    .and_then(|r| r.find('\n'))
+                    .map_or(block.end - i, |n| n + 1);
+            }
+            b'~' if code == 0 && in_bare_link(md, i) => i += run(),
             b'~' if code == 0 => {
+                let run = run();
                 let (open, close) = flanking(md, i, block.start);
                 out.push(Run {
                     at: i,
@@ -95,6 +128,55 @@ fn runs(md: &str, block: Range<usize>) -> Vec<Run> {
         }
     }
     out
+}
+
+/// How far a `<` at `md[i]` reaches: to its `>` on the same line when it opens a tag or a
+/// `<…>` link, else just itself.
+fn tag_len(md: &str, i: usize) -> usize {
+    let rest = md.get(i..).unwrap_or_default();
+    let opens = rest
+        .get(1..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+    match rest.find(['>', '\n']) {
+        Some(end) if opens && rest.get(end..).is_some_and(|r| r.starts_with('>')) => end + 1,
+        _ => 1,
+    }
+}
+
+/// Whether the tilde at `md[i]` is inside a bare URL (Goldmark's linkify takes the URL
+/// first): a link found where a scheme or `www.` starts in its word reaches past it
+/// (trailing `~` are trimmed off a link, as linkify trims them).
+fn in_bare_link(md: &str, i: usize) -> bool {
+    let word = crate::text::last_word(md.get(..i).unwrap_or_default(), 256);
+    let word_start = i - word.len();
+    ["http://", "https://", "ftp://", "www."]
+        .iter()
+        .any(|scheme| {
+            word.match_indices(scheme).any(|(at, _)| {
+                let start = word_start + at;
+                // A link's destination (`](https://…)`) is the link parser's, not linkify's.
+                if word.get(..at).is_some_and(|w| w.ends_with("](")) {
+                    return false;
+                }
+                md.get(start..)
+                    .and_then(crate::render::linkify::link_len)
+                    .is_some_and(|len| start + len > i)
+            })
+        })
+}
+
+/// Whether the tildes at `md[i]` may open a code fence: three or more, with only
+/// container markers (`>`, `-`, `*`, `+`, `1.`) and spaces before them on their line.
+fn may_open_fence(md: &str, i: usize) -> bool {
+    let head = md.get(..i).unwrap_or_default();
+    let lead = head
+        .get(head.rfind('\n').map_or(0, |n| n + 1)..)
+        .unwrap_or_default();
+    let long = md.get(i..).is_some_and(|r| r.starts_with("~~~"));
+    long && lead
+        .chars()
+        .all(|c| c.is_whitespace() || ">-*+.)".contains(c) || c.is_ascii_digit())
 }
 
 /// The positions of the tildes in runs that pair with no other run (the delimiter stack
@@ -132,6 +214,23 @@ mod tests {
     fn tildes_that_cannot_open_are_text() {
         assert_eq!(literal_tildes("em~~<br>~~"), "em\\~\\~<br>\\~\\~");
         assert_eq!(literal_tildes("a ~~struck~~ b"), "a ~~struck~~ b");
+    }
+
+    #[test]
+    fn tildes_in_links_tags_indented_code_and_html_blocks_are_left_alone() {
+        for md in [
+            "<https://x.io/~user>",
+            "see https://x.io/~user ok",
+            "~~https://example.com/a_~~ struck",
+            "'~~[5](https://example.com/rock)~~'",
+            "1. ~~~~em~~",
+            "    ~/bin/run",
+            "<div>\n~x~ and ~~y\n</div>",
+            "a <a href=\"https://e.org/~me/\">me</a> b",
+            "````\n```\n~x\n````",
+        ] {
+            assert_eq!(literal_tildes(md), md);
+        }
     }
 
     #[test]

@@ -171,7 +171,15 @@ pub fn tables_after_text(md: &str) -> Cow<'_, str> {
             fence = !fence;
         }
         let next = lines.get(i + 1).copied().unwrap_or_default();
-        if fence || !starts_table(line, next) {
+        // A table under an indented line (in a list item) is left to pulldown-cmark: a line
+        // added there would change the list.
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .copied()
+            .unwrap_or("");
+        let nested = !prev.trim().is_empty() && !indent(prev).is_empty();
+        if fence || nested || !starts_table(line, next) {
             out.push(Cow::Borrowed(line));
             i += 1;
             continue;
@@ -194,8 +202,10 @@ pub fn tables_after_text(md: &str) -> Cow<'_, str> {
         } else {
             out.push(Cow::Borrowed(line));
         }
+        // The delimiter, then rows up to a blank line or a line that starts another block
+        // (a heading, a list, a quote, a fence, HTML), where Goldmark's table ends.
         let rows = lines.get(i + 1..).unwrap_or_default();
-        let len = rows.iter().take_while(|l| !l.trim().is_empty()).count();
+        let len = 1 + rows.iter().skip(1).take_while(|l| is_text(l)).count();
         for row in rows.iter().take(len) {
             if row.contains('|') {
                 out.push(Cow::Borrowed(row));
@@ -255,6 +265,20 @@ mod tests {
             tables_after_text("*Results* per quarter:\na \\| b | c\n--- | ---"),
             "*Results* per quarter:\n\na \\| b | c\n--- | ---"
         );
+    }
+
+    #[test]
+    fn a_table_ends_where_another_block_starts() {
+        assert_eq!(
+            tables_after_text("a | b\n--- | ---\n1 | 2\n# Heading\n- item\nc"),
+            "a | b\n--- | ---\n1 | 2\n# Heading\n- item\nc"
+        );
+        assert_eq!(
+            tables_after_text("n\n:--\nrow\n> quote"),
+            "| n |\n| :-- |\n| row |\n> quote"
+        );
+        let list = "- item\n  continued text\n  a | b\n  --- | ---\n  1 | 2\n- next";
+        assert_eq!(tables_after_text(list), list);
     }
 
     #[test]

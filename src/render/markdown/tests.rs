@@ -174,3 +174,23 @@ fn markdownify_drops_the_paragraph_of_a_single_paragraph() {
     assert_eq!(m.markdownify("**x**"), "<strong>x</strong>");
     assert_eq!(m.markdownify("a\n\nb"), "<p>a</p>\n<p>b</p>\n");
 }
+
+#[test]
+fn a_heading_of_deeply_nested_emphasis_gets_an_id_without_running_out_of_stack() {
+    let text = format!("# {}a{}", "*".repeat(50_000), "*".repeat(50_000));
+    let html = md(&text);
+    assert!(
+        html.starts_with("<h1 id="),
+        "{}",
+        html.get(..80).unwrap_or_default()
+    );
+}
+
+#[test]
+fn escaped_angle_brackets_and_entities_are_never_guillemets() {
+    let html = md("a \\>> b \\<< c &gt;> d &lt;< e >> f");
+    assert!(
+        html.contains("a &gt;&gt; b &lt;&lt; c &gt;&gt; d &lt;&lt; e » f"),
+        "{html}"
+    );
+}
