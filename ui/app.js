@@ -547,7 +547,24 @@ split();
 configure({
   onUpdate: applyUpdate,
   onError: showError,
-  onBusy: (busy) => { editor.inert = busy; editor.setAttribute("aria-busy", String(busy)); },
+  onBusy: (busy) => {
+    // Making the forms inert takes the focus away: the field that had it gets it back
+    // (and keeps it through the redraw that follows, see draw()).
+    if (busy) {
+      const active = document.activeElement;
+      state.busyFocus = editor.contains(active) ? active.dataset.key ?? null : null;
+    }
+    editor.inert = busy;
+    editor.setAttribute("aria-busy", String(busy));
+    if (!busy && state.busyFocus) {
+      const key = state.busyFocus;
+      state.busyFocus = null;
+      if (!editor.contains(document.activeElement)) {
+        state.focusHint = state.focusHint ?? { key };
+        editor.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
+      }
+    }
+  },
 });
 
 $("undo").addEventListener("click", undo);
@@ -626,7 +643,7 @@ function showShortcuts() {
   const rows = [
     ["Ctrl+S", "Save"], ["Ctrl+Shift+S", "Save as…"], ["Ctrl+O", "Open a site"],
     ["Ctrl+Shift+O", "Open a page"], ["Ctrl+E", "Export"], ["Ctrl+Z", "Undo"],
-    ["Ctrl+Shift+Z, Ctrl+Y", "Redo"], ["Ctrl+Shift+P", "Show or hide the preview"],
+    ["Ctrl+Shift+Z (Ctrl+Y in the forms)", "Redo"], ["Ctrl+Shift+P", "Show or hide the preview"],
     ["Ctrl+=, Ctrl+-, Ctrl+0", "Zoom in, out, actual size"],
     ["Alt+↑, Alt+↓", "Move the focused block up or down"],
     ["← →", "On the divider: make the forms narrower or wider"],

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use folio::session::{Edit, SaveOutcome, Update, View};
 use folio::storage::Recent;
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -39,13 +39,14 @@ pub fn open_site(app: AppHandle, state: State<'_, AppState>, path: PathBuf) -> C
 /// the window opens what was chosen.
 #[tauri::command]
 pub async fn pick_path(app: AppHandle, page: bool) -> CmdResult<Option<PathBuf>> {
+    let (root, page_dir) = open_dirs(&app);
     if !page {
-        return pick_folder(&app, "Open a Hugo site").await;
+        // Beside the open site: another site is most likely a sibling folder.
+        let beside = root.as_deref().and_then(std::path::Path::parent);
+        return pick_folder(&app, "Open a Hugo site", beside.map(PathBuf::from)).await;
     }
     let (tx, rx) = std::sync::mpsc::channel();
-    app.dialog()
-        .file()
-        .set_title("Open a page of a Hugo site")
+    file_dialog(&app, "Open a page of a Hugo site", page_dir)
         .add_filter("Hugo pages", &["md", "markdown"])
         .pick_file(move |file| {
             let _ = tx.send(file.and_then(|f| f.into_path().ok()));
@@ -55,14 +56,45 @@ pub async fn pick_path(app: AppHandle, page: bool) -> CmdResult<Option<PathBuf>>
         .map_err(|e| CommandError::new("dialog", e.to_string()))
 }
 
-async fn pick_folder(app: &AppHandle, title: &str) -> CmdResult<Option<PathBuf>> {
+/// The open site's folder and the open page's, if a page is open.
+fn open_dirs(app: &AppHandle) -> (Option<PathBuf>, Option<PathBuf>) {
+    let state = app.state::<AppState>();
+    let guard = state.lock();
+    let Some(s) = guard.as_ref() else {
+        return (None, None);
+    };
+    (
+        Some(s.site().root.clone()),
+        s.path().parent().map(PathBuf::from),
+    )
+}
+
+/// A native file dialog over the window (modal to it), titled `title`, opening in `dir`
+/// when it is a folder.
+fn file_dialog(
+    app: &AppHandle,
+    title: &str,
+    dir: Option<PathBuf>,
+) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    let mut dialog = app.dialog().file().set_title(title);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    match dir.filter(|d| d.is_dir()) {
+        Some(dir) => dialog.set_directory(dir),
+        None => dialog,
+    }
+}
+
+async fn pick_folder(
+    app: &AppHandle,
+    title: &str,
+    dir: Option<PathBuf>,
+) -> CmdResult<Option<PathBuf>> {
     let (tx, rx) = std::sync::mpsc::channel();
-    app.dialog()
-        .file()
-        .set_title(title)
-        .pick_folder(move |folder| {
-            let _ = tx.send(folder.and_then(|f| f.into_path().ok()));
-        });
+    file_dialog(app, title, dir).pick_folder(move |folder| {
+        let _ = tx.send(folder.and_then(|f| f.into_path().ok()));
+    });
     tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
         .await
         .map_err(|e| CommandError::new("dialog", e.to_string()))
@@ -165,7 +197,7 @@ pub async fn export_site(
 ) -> CmdResult<Option<Exported>> {
     let dir = match dir {
         Some(d) => d,
-        None => match pick_folder(&app, "Export to a folder").await? {
+        None => match pick_folder(&app, "Export to a folder", open_dirs(&app).0).await? {
             Some(d) => d,
             None => return Ok(None),
         },
@@ -192,7 +224,15 @@ pub fn open_export(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> 
     let index = dir.join("index.html");
     app.opener()
         .open_path(index.to_string_lossy(), None::<&str>)
-        .map_err(|e| CommandError::new("io", format!("could not open {}: {e}", index.display())))
+        .map_err(|_| {
+            CommandError::new(
+                "io",
+                format!(
+                    "No web browser could open {}. Open that file in one yourself; the folder holds everything it needs.",
+                    index.display()
+                ),
+            )
+        })
 }
 
 /// A preview document and the version it shows.
@@ -294,10 +334,7 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
             .map(|n| n.to_string_lossy().into_owned())
     });
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Save the page as")
+    let mut dialog = file_dialog(&app, "Save the page as", open_dirs(&app).1)
         .add_filter("Markdown", &["md", "markdown"]);
     if let Some(n) = name {
         dialog = dialog.set_file_name(n);

@@ -349,6 +349,7 @@ fn help_menu<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<Submenu<R>> {
             "Edit the portfolio page of your Hugo site through forms, with a live preview.",
         ))
         .license(Some(LICENCES))
+        .icon(app.app_handle().default_window_icon().cloned())
         .build();
     SubmenuBuilder::new(app, "&Help")
         .item(&item(app, "shortcuts", "&Keyboard Shortcuts", Some("F1"))?)
@@ -362,9 +363,8 @@ fn help_menu<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<Submenu<R>> {
 
 /// The licence text of About Folio: Folio's, and those of what it ships.
 const LICENCES: &str = "Folio is free software under the MIT licence.\n\n\
-It ships Font Awesome Free brand icons (CC BY 4.0, https://fontawesome.com/license/free) \
-and is built on Tauri, WebKitGTK, pulldown-cmark, serde, notify and other crates under the \
-MIT, Apache-2.0 and LGPL-2.1 licences (webkit2gtk, GTK).";
+It ships Font Awesome Free brand icons\n(CC BY 4.0, https://fontawesome.com/license/free).\n\n\
+It is built on Tauri, WebKitGTK, GTK, pulldown-cmark, serde,\nnotify and other crates under the MIT, Apache-2.0\nand LGPL-2.1 licences.";
 
 /// How much each Zoom In or Out step scales, and the range zoom stays in.
 const ZOOM_STEP: f64 = 1.1;
@@ -461,9 +461,16 @@ fn show_page<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     let Some(page) = state.lock().as_ref().map(|s| s.path().to_path_buf()) else {
         return;
     };
-    if let Err(e) = app.opener().reveal_item_in_dir(&page) {
+    // Without a file manager that can select a file (over D-Bus), its folder is opened.
+    let folder = page.parent().map(|p| p.to_string_lossy().into_owned());
+    let shown = app.opener().reveal_item_in_dir(&page).is_ok()
+        || folder.is_some_and(|f| app.opener().open_path(f, None::<&str>).is_ok());
+    if !shown {
         state.send_menu(Request::Failed {
-            message: format!("Could not show {} in the file manager: {e}", page.display()),
+            message: format!(
+                "No file manager could show {}: open its folder yourself.",
+                page.display()
+            ),
         });
     }
 }

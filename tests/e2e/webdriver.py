@@ -59,7 +59,8 @@ class Session:
     def __init__(self, base, application, args=()):
         self.base = base
         caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": application, "args": list(args)}}}}
-        value = _request("POST", f"{base}/session", caps)["value"]
+        # The app starts in about a second; one that has not in a minute will not.
+        value = _request("POST", f"{base}/session", caps, timeout=60)["value"]
         self.id = value["sessionId"]
         self.url = f"{base}/session/{self.id}"
 
