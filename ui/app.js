@@ -438,8 +438,9 @@ async function reload() {
 
 async function guardUnsaved() {
   if (!state.view?.dirty) return true;
-  const choice = await ask("Unsaved changes", el("p", { text: "Save your changes to this page before opening another?" }),
-    [["Cancel", null], ["Discard", "discard"], ["Save", "save", true]]);
+  // The same question, in the same order, as closing the window asks (events.rs).
+  const choice = await ask("Unsaved changes", el("p", { text: "This page has unsaved changes. Save them before opening another?" }),
+    [["Save", "save", true], ["Don't save", "discard"], ["Cancel", null]]);
   if (choice === "save") await save();
   return choice !== null && !(choice === "save" && state.view.dirty);
 }

@@ -346,10 +346,17 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
         .await
         .map_err(|e| CommandError::new("dialog", e.to_string()))?;
     let Some(path) = picked else { return Ok(None) };
-    let update = state.with_session("saving under a new name", |s| {
+    let (update, title) = state.with_session("saving under a new name", |s| {
         s.save_as(&path)?;
-        Ok(s.update(false))
+        let title = s
+            .site()
+            .title()
+            .unwrap_or_else(|| path.display().to_string());
+        Ok((s.update(false), title))
     })?;
+    // The page under its new name is the one File ▸ Open Recent offers first.
+    let _ = state.data.add_recent(&path, &title);
+    state.sync_recent();
     crate::events::watch(&app);
     Ok(Some(update))
 }
