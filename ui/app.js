@@ -343,7 +343,9 @@ async function outside(o, saving = false) {
       notice("A shortcode template changed on disk: the page was read again with it.", "ok", [], 5000);
       break;
     case "merged":
-      notice(`Changes made outside Folio were merged with yours (${o.incoming.join(", ") || "no visible difference"}).${again}`, "ok", [], 12000);
+      notice(o.incoming.length
+        ? `Changes made outside Folio were merged with yours (${o.incoming.join(", ")}).${again}`
+        : `Your version was kept; nothing changed outside Folio was taken in.${again}`, "ok", [], 12000);
       break;
     case "conflicts":
       await settle(o.conflicts);

@@ -23,7 +23,8 @@ pub enum Outside {
     Nothing,
     /// No unsaved edits: the new text was loaded.
     Reloaded,
-    /// Merged into the unsaved edits; `incoming` says what came in.
+    /// Merged into the unsaved edits; `incoming` says what the unsaved text took in (empty
+    /// when every outside change was settled in favour of it).
     Merged {
         /// What came in, in words ("front matter “title”", "2 blocks added or edited").
         incoming: Vec<String>,
@@ -318,10 +319,16 @@ impl Session {
             Some((_, text)) => Some(text),
             None => theirs.config.clone(),
         };
-        let incoming = describe(&base, &theirs_model);
+        let text = page.to_string();
+        // What came in; nothing when every change was settled in favour of the unsaved text.
+        let kept_mine = text == self.current.page && config == self.current.config;
+        let incoming = if kept_mine {
+            Vec::new()
+        } else {
+            describe(&base, &theirs_model)
+        };
         self.pending = None;
         self.disk = theirs;
-        let text = page.to_string();
         self.replace(Snapshot { page: text, config }, Some(page), None, None);
         Ok(Outside::Merged { incoming })
     }

@@ -287,7 +287,11 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
     )]
     .into_iter()
     .collect();
-    assert!(matches!(s.resolve(&pick).unwrap(), Outside::Merged { .. }));
+    assert_eq!(
+        s.resolve(&pick).unwrap(),
+        Outside::Merged { incoming: vec![] },
+        "keeping mine takes nothing in"
+    );
     assert!(matches!(
         s.save(false, &data).unwrap(),
         SaveOutcome::Saved { .. }
