@@ -327,17 +327,7 @@ fn real_pages_calling_hugos_highlight_and_figure_show_what_hugo_shows() {
         let number = name.split('-').next().unwrap();
         let own: Vec<&Row> = rows.iter().filter(|r| r.page == number).collect();
         let site = site_for(&page, &own);
-        let built = std::process::Command::new(crate::support::hugo_bin())
-            .arg("--source")
-            .arg(site.path())
-            .args(["--destination", "public", "--quiet"])
-            .output()
-            .unwrap();
-        assert!(
-            built.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&built.stderr)
-        );
+        crate::support::hugo_build(site.path(), &name);
         let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
         let doc = OpenPage::open(&site.path().join("content/page.md")).unwrap();
         let folio = doc.preview_html(None, None);

@@ -1,9 +1,21 @@
 //! Front matter read with Hugo's types: each plain YAML spelling in a page, built with Hugo
 //! 0.168 (the oracle: `{{ printf "%T|%v" }}` of each param) and dumped by Folio.
 
-use std::process::Command;
+use crate::support::hugo_build;
 
-use crate::support::hugo_bin;
+/// What Hugo renders of the page `text` through the single-page layout `layout` (a site of
+/// that one page).
+fn hugo_page(layout: &str, text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("content")).unwrap();
+    std::fs::create_dir_all(d.join("layouts/_default")).unwrap();
+    std::fs::write(d.join("hugo.toml"), "baseURL = \"http://x/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"home\"]\n").unwrap();
+    std::fs::write(d.join("layouts/_default/single.html"), layout).unwrap();
+    std::fs::write(d.join("content/p.md"), text).unwrap();
+    hugo_build(d, "the front matter page");
+    std::fs::read_to_string(d.join("public/p/index.html")).unwrap()
+}
 
 /// Plain YAML spellings whose reading differs between YAML 1.1, 1.2 and Hugo's library.
 const SPELLINGS: &[&str] = &[
@@ -64,34 +76,15 @@ const SPELLINGS: &[&str] = &[
 
 #[test]
 fn plain_yaml_scalars_are_read_as_hugo_reads_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    std::fs::create_dir_all(d.join("content")).unwrap();
-    std::fs::create_dir_all(d.join("layouts/_default")).unwrap();
-    std::fs::write(d.join("hugo.toml"), "baseURL = \"http://x/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"home\"]\n").unwrap();
-    std::fs::write(
-        d.join("layouts/_default/single.html"),
-        "{{ range $k, $v := .Params }}{{ $k }}={{ printf \"%T|%v\" $v $v }}\n{{ end }}",
-    )
-    .unwrap();
     let mut page = String::from("---\ntitle: t\n");
     for (i, s) in SPELLINGS.iter().enumerate() {
         page.push_str(&format!("k{i:02}: {s}\n"));
     }
     page.push_str("---\nx\n");
-    std::fs::write(d.join("content/p.md"), &page).unwrap();
-    let out = Command::new(hugo_bin())
-        .arg("--source")
-        .arg(d)
-        .args(["--quiet"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let html = hugo_page(
+        "{{ range $k, $v := .Params }}{{ $k }}={{ printf \"%T|%v\" $v $v }}\n{{ end }}",
+        &page,
     );
-    let html = std::fs::read_to_string(d.join("public/p/index.html")).unwrap();
     let hugo: std::collections::HashMap<&str, &str> =
         html.lines().filter_map(|l| l.split_once('=')).collect();
     let doc = folio::Page::parse(&page).unwrap().to_model();
@@ -193,31 +186,8 @@ fn a_merge_key_reads_as_hugo_reads_it_and_a_merged_value_edited_is_overridden_in
     let text = "---\ntitle: About\nbase: &base\n  a: 1\n  c: x\nmore: &more\n  d: 4\n  a: 9\nderived:\n  <<: [*base, *more]\n  b: 2\n  c: own\n---\nbody\n";
     // What Hugo 0.168 reads (`{{ .Params | jsonify }}`): the merged keys, the mapping's own
     // winning, then the later mapping of the list (YAML 1.1 says the earlier).
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    std::fs::create_dir_all(d.join("content")).unwrap();
-    std::fs::create_dir_all(d.join("layouts/_default")).unwrap();
-    std::fs::write(d.join("hugo.toml"), "baseURL = \"http://x/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"home\"]\n").unwrap();
-    std::fs::write(
-        d.join("layouts/_default/single.html"),
-        "{{ .Params.derived | jsonify }}",
-    )
-    .unwrap();
-    std::fs::write(d.join("content/p.md"), text).unwrap();
-    let out = Command::new(hugo_bin())
-        .arg("--source")
-        .arg(d)
-        .arg("--quiet")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let hugo: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("public/p/index.html")).unwrap())
-            .unwrap();
+        serde_json::from_str(&hugo_page("{{ .Params.derived | jsonify }}", text)).unwrap();
 
     let page = folio::Page::parse(text).unwrap();
     let model = page.to_model();

@@ -8,9 +8,8 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::hugo_bin;
+use crate::support::hugo_build;
 
 /// The typographer: quotes decided one by one from their neighbours (Goldmark's
 /// `extension/typographer.go`), dashes and ellipses read left to right.
@@ -119,17 +118,7 @@ pub fn hugo_renders<S: AsRef<str>>(
         )
         .unwrap();
     }
-    let out = Command::new(hugo_bin())
-        .arg("--source")
-        .arg(dir)
-        .args(["--destination", "public", "--quiet"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "hugo failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    hugo_build(dir, "the Markdown cases");
     // A page Hugo writes nothing for (an unclosed HTML comment can swallow it) is left out.
     cases
         .keys()

@@ -7,11 +7,10 @@
 //! and `span`s), and with `unsafe = true` Hugo keeps `<script>` where Folio sanitises it.
 
 use std::path::Path;
-use std::process::Command;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use crate::support::{copy_dir, hugo_bin, root};
+use crate::support::{copy_dir, hugo_run, root};
 
 /// One card as a reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,22 +217,9 @@ fn fixtures() -> Vec<String> {
 }
 
 fn build_with_hugo(site: &Path) {
-    let out = Command::new(hugo_bin())
-        .args(["--source"])
-        .arg(site)
-        .args([
-            "--destination",
-            "public",
-            "--quiet",
-            "--cleanDestinationDir",
-        ])
-        .output()
-        .expect("hugo runs");
-    assert!(
-        out.status.success(),
-        "hugo failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    if let Err(e) = hugo_run(site, &["--cleanDestinationDir"]) {
+        panic!("hugo failed:\n{e}");
+    }
 }
 
 fn folio_export(site: &Path, name: &str) -> String {

@@ -694,20 +694,8 @@ fn a_flag_the_template_compares_with_true_is_written_bare_and_hugo_reads_it_so()
     });
     assert_eq!(out, page.replace("{{< fl >}}", "{{< fl f=true >}}"));
     let dir = small_site(&out);
-    let html = {
-        let built = std::process::Command::new(crate::support::hugo_bin())
-            .arg("--source")
-            .arg(dir.path())
-            .args(["--destination", "public", "--quiet"])
-            .output()
-            .unwrap();
-        assert!(
-            built.status.success(),
-            "{}",
-            String::from_utf8_lossy(&built.stderr)
-        );
-        std::fs::read_to_string(dir.path().join("public/x/index.html")).unwrap_or_default()
-    };
+    crate::support::hugo_build(dir.path(), "the page with the flag set");
+    let html = std::fs::read_to_string(dir.path().join("public/x/index.html")).unwrap_or_default();
     assert!(html.contains("YES"), "{html}");
 }
 

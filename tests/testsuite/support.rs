@@ -124,27 +124,37 @@ pub fn hugo_bin() -> PathBuf {
     panic!("Hugo is needed for the parity tests: run `make deps-test` (or set HUGO=/path/to/hugo)");
 }
 
+/// Builds the Hugo site at `site` into `site/public`, quietly, with `flags` added; Hugo's
+/// errors when it refuses.
+pub fn hugo_run(site: &Path, flags: &[&str]) -> Result<(), String> {
+    let out = std::process::Command::new(hugo_bin())
+        .arg("--source")
+        .arg(site)
+        .args(["--destination", "public", "--quiet"])
+        .args(flags)
+        .output()
+        .expect("hugo runs");
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Builds the Hugo site at `site` into `site/public`; fails the test with Hugo's errors,
+/// after `what`, when Hugo refuses it.
+pub fn hugo_build(site: &Path, what: &str) {
+    if let Err(e) = hugo_run(site, &[]) {
+        panic!("{what}: hugo failed: {e}");
+    }
+}
+
 /// Hugo's build of the site (drafts and future pages too) and the shortcode tree of the
 /// page at `page` (its output path under `public/`, or `None` for the first page found)
 /// as its HTML shows it: each test template names its shortcode in a `data-name` attribute
 /// around its `.Inner`.
 pub fn hugo_tree(site: &Path, page: Option<&str>) -> Result<String, String> {
-    let out = std::process::Command::new(hugo_bin())
-        .arg("--source")
-        .arg(site)
-        .args([
-            "--destination",
-            "public",
-            "--quiet",
-            "--buildDrafts",
-            "--buildFuture",
-            "--buildExpired",
-        ])
-        .output()
-        .unwrap();
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
+    hugo_run(site, &["--buildDrafts", "--buildFuture", "--buildExpired"])?;
     // The page's own output: where its front matter's `url` or `slug` put it.
     if let Some(page) = page {
         let html = std::fs::read_to_string(site.join("public").join(page)).unwrap();
