@@ -80,6 +80,12 @@ pub fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
+/// Whether the byte at `at` follows an odd number of backslashes (CommonMark's escape).
+pub fn escaped(text: &str, at: usize) -> bool {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
 /// The last word of `text` (after its last white space), looked for in its last `max`
 /// bytes at most (a longer word is cut there, at a character boundary).
 pub fn last_word(text: &str, max: usize) -> &str {

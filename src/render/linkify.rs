@@ -64,10 +64,7 @@ pub fn find(
 /// `...`, or one written as it (“‘”’«»).
 fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
     // An escaped character is text, never a trigger (`\*https://…` is not linked).
-    let head = before
-        .get(..before.len().saturating_sub(1))
-        .unwrap_or_default();
-    if head.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1 {
+    if !before.is_empty() && crate::text::escaped(before, before.len() - 1) {
         return false;
     }
     let mut back = before.chars().rev();

@@ -75,7 +75,7 @@ pub fn substitute(
         let line = || md.get(pos..line_end.max(pos)).unwrap_or_default();
         let (with, width) = match rest.as_bytes().first() {
             // A backslash-escaped character is text (Goldmark's escape comes first).
-            _ if escaped(md, pos) => (None, 1),
+            _ if crate::text::escaped(md, pos) => (None, 1),
             Some(b'-') if line().starts_with("---") => (Some(EM_DASH), 3),
             Some(b'-') if line().starts_with("--") => (Some(EN_DASH), 2),
             Some(b'.') if line().starts_with("...") => (Some(ELLIPSIS), 3),
@@ -93,12 +93,6 @@ pub fn substitute(
         i += width;
     }
     changed.then_some(out)
-}
-
-/// Whether `md[pos]` follows an odd number of backslashes.
-fn escaped(md: &str, pos: usize) -> bool {
-    let before = md.as_bytes().get(..pos).unwrap_or_default();
-    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
 }
 
 /// Where the line holding `md[pos]` ends, as [`line_at`] reads it.
@@ -269,7 +263,8 @@ pub fn flanking(md: &str, pos: usize, block_start: usize) -> (bool, bool) {
 /// no quote open before it.
 pub fn is_typeset_quote(md: &str, pos: usize, block: Range<usize>) -> bool {
     let line = line_at(md, pos, block.end);
-    !escaped(md, pos) && quote(md, pos, block.start, line, &mut Unclosed::default()).is_some()
+    !crate::text::escaped(md, pos)
+        && quote(md, pos, block.start, line, &mut Unclosed::default()).is_some()
 }
 
 /// How far a run of one delimiter is read.

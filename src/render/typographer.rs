@@ -146,9 +146,7 @@ impl Block {
         }
         // pulldown-cmark starts a piece at an escaped character (after its backslash) and
         // may run on: that character is text as written, the rest is typeset.
-        let escaped = md
-            .get(..r.start)
-            .is_some_and(|b| b.bytes().rev().take_while(|&c| c == b'\\').count() % 2 == 1);
+        let escaped = crate::text::escaped(md, r.start);
         let first = if escaped {
             t.chars().next().map_or(0, char::len_utf8)
         } else {
