@@ -198,18 +198,23 @@ pub fn protect(md: &str) -> std::borrow::Cow<'_, str> {
 /// link labels, holding a delimiter and no `<` or `>`.
 fn links_to_protect(md: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    let (mut fence, mut code) = (false, 0usize);
+    let mut fences = super::markdown::Fences::default();
+    let mut code = 0usize;
     let mut label = LabelCursor::new(0);
     let b = md.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if i == 0 || b.get(i - 1) == Some(&b'\n') {
-            let t = md
+            let line = md
                 .get(i..)
-                .unwrap_or_default()
-                .trim_start_matches([' ', '\t']);
-            fence ^= t.starts_with("```") || t.starts_with("~~~");
-            if t.starts_with(['\n', '\r']) || t.is_empty() {
+                .and_then(|r| r.split('\n').next())
+                .unwrap_or_default();
+            // Fenced code is skipped whole, its backticks included.
+            if fences.line(line) {
+                i += line.len() + 1;
+                continue;
+            }
+            if line.trim().is_empty() {
                 label = LabelCursor::new(i);
             }
         }
@@ -224,7 +229,7 @@ fn links_to_protect(md: &str) -> Vec<Range<usize>> {
                 };
                 run
             }
-            _ if fence || code > 0 => 1,
+            _ if code > 0 => 1,
             _ => match link_to_protect_at(md, i, &mut label) {
                 Some((len, protect)) => {
                     if protect {

@@ -247,21 +247,13 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(md);
     }
     let mut out = String::with_capacity(md.len() + 8);
-    let mut fence: Option<&str> = None;
+    let mut fences = Fences::default();
     for (i, line) in lines.iter().copied().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         let t = line.trim_start_matches(' ');
-        let indent = line.len() - t.len();
-        let marker = ["```", "~~~"].into_iter().find(|m| t.starts_with(m));
-        if let Some(marker) = marker.filter(|_| indent <= 3) {
-            fence = match fence {
-                Some(open) if open == marker => None,
-                Some(open) => Some(open),
-                None => Some(marker),
-            };
-        } else if fence.is_none() && candidate(prev(i), line) {
+        if !fences.line(line) && candidate(prev(i), line) {
             out.push_str(line.strip_suffix(t).unwrap_or_default());
             out.push('\\');
             out.push_str(t);
@@ -270,6 +262,35 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(line);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Which lines of a document are fenced code, fed its lines in order (CommonMark: a fence
+/// is three or more backticks or tildes indented less than four spaces, closed by a line
+/// of the same character at least as long). The source passes that read lines before
+/// pulldown-cmark does (definitions, tables, strikethrough, bare links) all ask this.
+#[derive(Debug, Default)]
+pub(crate) struct Fences {
+    open: Option<(char, usize)>,
+}
+
+impl Fences {
+    /// Whether `line` opens, closes or is inside fenced code.
+    pub(crate) fn line(&mut self, line: &str) -> bool {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let marker = ['`', '~']
+            .into_iter()
+            .map(|c| (c, t.chars().take_while(|&x| x == c).count()))
+            .find(|&(_, n)| n >= 3)
+            .filter(|_| indent < 4);
+        match (self.open, marker) {
+            (Some((c, n)), Some((m, k))) if c == m && k >= n => self.open = None,
+            (Some(_), _) => {}
+            (None, Some(open)) => self.open = Some(open),
+            (None, None) => return false,
+        }
+        true
+    }
 }
 
 fn is_comment(html: &str) -> bool {

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::Fences;
 use crate::render::substitutions::flanking;
 
 /// A run of tildes: where it starts, how long it is, whether it may open and close.
@@ -47,34 +48,21 @@ pub fn literal_tildes(md: &str) -> Cow<'_, str> {
 fn blocks(md: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut at) = (None, 0);
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = Fences::default();
     let mut skip = false;
     for line in md.split_inclusive('\n') {
         let t = line.trim_start_matches(' ');
         let indent = line.len() - t.len();
-        let marker = ['`', '~']
-            .into_iter()
-            .map(|c| (c, t.chars().take_while(|&x| x == c).count()))
-            .find(|&(_, n)| n >= 3)
-            .filter(|_| indent < 4);
-        match (fence, marker) {
-            (Some((c, n)), Some((m, k))) if c == m && k >= n => fence = None,
-            (Some(_), _) => {}
-            (None, Some(open)) => {
-                fence = Some(open);
-                out.extend(start.take().map(|s| s..at));
+        let (fenced, blank) = (fences.line(line), t.trim().is_empty());
+        if fenced || blank {
+            out.extend(start.take().map(|s| s..at));
+            // A blank line ends an indented code or HTML block; one in a fence does not.
+            skip &= fenced;
+        } else if start.is_none() && !skip {
+            skip = indent >= 4 || t.starts_with('<');
+            if !skip {
+                start = Some(at);
             }
-            (None, None) if t.trim().is_empty() => {
-                out.extend(start.take().map(|s| s..at));
-                skip = false;
-            }
-            (None, None) if start.is_none() && !skip => {
-                skip = indent >= 4 || t.starts_with('<');
-                if !skip {
-                    start = Some(at);
-                }
-            }
-            (None, None) => {}
         }
         at += line.len();
     }

@@ -164,12 +164,10 @@ pub fn tables_after_text(md: &str) -> Cow<'_, str> {
     let lines: Vec<&str> = md.split('\n').collect();
     let mut out: Vec<Cow<str>> = Vec::with_capacity(lines.len());
     let mut changed = false;
-    let (mut fence, mut i) = (false, 0);
+    let mut fences = super::Fences::default();
+    let mut i = 0;
     while let Some(&line) = lines.get(i) {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = !fence;
-        }
+        let fence = fences.line(line);
         let next = lines.get(i + 1).copied().unwrap_or_default();
         // A table under an indented line (in a list item) is left to pulldown-cmark: a line
         // added there would change the list.

@@ -194,3 +194,13 @@ fn escaped_angle_brackets_and_entities_are_never_guillemets() {
         "{html}"
     );
 }
+
+#[test]
+fn a_fence_closes_only_on_a_run_of_its_character_at_least_as_long() {
+    let mut fences = super::Fences::default();
+    let fenced: Vec<bool> = ["a", "````", "```", "~~~", "````", "b", "    ```", "c"]
+        .iter()
+        .map(|l| fences.line(l))
+        .collect();
+    assert_eq!(fenced, [false, true, true, true, true, false, false, false]);
+}
