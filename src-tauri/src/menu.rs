@@ -123,12 +123,11 @@ impl Enabled {
         let Some(s) = session else {
             return Enabled::default();
         };
-        let update = s.update(false);
         Enabled {
             page: true,
-            save: update.dirty,
-            undo: update.can_undo,
-            redo: update.can_redo,
+            save: s.is_dirty(),
+            undo: s.can_undo(),
+            redo: s.can_redo(),
             open_export: exported,
         }
     }

@@ -177,6 +177,16 @@ impl Session {
         self.current != self.disk
     }
 
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone edit to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
     /// The id of each block of the unsaved page, in page order. Ids are given when a page
     /// opens (0, 1, 2, …) and to each new block; a block keeps its id through edits, moves,
     /// undo and redo, and through outside changes that leave its text or place alone.

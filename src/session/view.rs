@@ -175,8 +175,8 @@ impl Session {
         Update {
             version: self.version,
             dirty: self.is_dirty(),
-            can_undo: !self.undo.is_empty(),
-            can_redo: !self.redo.is_empty(),
+            can_undo: self.can_undo(),
+            can_redo: self.can_redo(),
             title: self.window_title(),
             shortcodes: model
                 .as_ref()
