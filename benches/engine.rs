@@ -136,6 +136,7 @@ fn render(c: &mut Criterion) {
                         window: None,
                         cache: None,
                         marks: true,
+                        hugo: None,
                     };
                     folio::render::render_page(&page, &opts)
                 })
@@ -152,6 +153,7 @@ fn render(c: &mut Criterion) {
             window: None,
             cache: Some(&cache),
             marks: true,
+            hugo: None,
         };
         folio::render::render_page(&warm, &opts);
         let mut n = 0u64;

@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 use crate::error::{Error, Result};
 use crate::open_page::OpenPage;
@@ -85,17 +86,23 @@ pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
 
 /// The export's `index.html` and the local files it references.
 fn page_html(doc: &OpenPage) -> (String, Assets) {
-    let assets = RefCell::new(Assets::default());
+    let assets = Rc::new(RefCell::new(Assets::default()));
     let params = doc.site.params();
-    let rewrite = |url: &str, image: bool| local_asset(doc, url, image, &mut assets.borrow_mut());
+    let hugo = doc.hugo_context();
+    let (root, page) = (doc.site.root.clone(), doc.path.clone());
+    let collected = assets.clone();
+    let rewrite = move |url: &str, image: bool| {
+        local_asset(&root, &page, url, image, &mut collected.borrow_mut())
+    };
     let opts = RenderOptions {
         markup: doc.site.markup(),
         site_params: &params,
-        rewrite_url: Some(&rewrite),
+        rewrite_url: Some(Rc::new(rewrite)),
         anchors: None,
         window: None,
         cache: None,
         marks: false,
+        hugo: Some(&hugo),
     };
     let rendered = render_page(&doc.page, &opts);
     let site_title = doc.site.title();
@@ -111,20 +118,28 @@ fn page_html(doc: &OpenPage) -> (String, Assets) {
         Styles::Linked("assets/folio.css"),
         false,
     );
-    (html, assets.into_inner())
+    drop(opts);
+    let assets = std::mem::take(&mut *assets.borrow_mut());
+    (html, assets)
 }
 
 /// Maps a URL the page uses to a file copied into `assets/`, when it names a local file:
 /// `/x` in the site's `static/` folder, `x` next to the page.
-fn local_asset(doc: &OpenPage, url: &str, image: bool, assets: &mut Assets) -> Option<String> {
+fn local_asset(
+    root: &Path,
+    page: &Path,
+    url: &str,
+    image: bool,
+    assets: &mut Assets,
+) -> Option<String> {
     if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
         return None;
     }
     let path_part = url.split(['?', '#']).next().unwrap_or(url);
     let decoded = crate::text::percent_decode(path_part);
     let candidate = match decoded.strip_prefix('/') {
-        Some(rest) => doc.site.root.join("static").join(rest),
-        None => doc.path.parent().unwrap_or(Path::new(".")).join(&decoded),
+        Some(rest) => root.join("static").join(rest),
+        None => page.parent().unwrap_or(Path::new(".")).join(&decoded),
     };
     let safe = Path::new(&decoded).components().all(|c| {
         matches!(

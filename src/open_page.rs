@@ -104,6 +104,42 @@ impl OpenPage {
             .map_or_else(|| "en".to_string(), |l| l.code.clone())
     }
 
+    /// What the site's templates see of the site and of this page: `.Site`, the page's
+    /// `.RelPermalink` (its path under its content folder: `about.md` → `/about/`,
+    /// `x/_index.md` and `x/index.md` → `/x/`), its file for `.Position`.
+    pub fn hugo_context(&self) -> crate::templates::engine::HugoContext {
+        let lang = self.language();
+        let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
+        let content_dir = self
+            .site
+            .languages()
+            .into_iter()
+            .find(|l| abs.starts_with(&l.content_dir))
+            .map_or_else(|| self.site.root.join("content"), |l| l.content_dir);
+        let rel = abs
+            .strip_prefix(&content_dir)
+            .unwrap_or(&abs)
+            .with_extension("");
+        let mut parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if matches!(parts.last().map(String::as_str), Some("index" | "_index")) {
+            parts.pop();
+        }
+        let url = if parts.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{}/", parts.join("/").to_lowercase().replace(' ', "-"))
+        };
+        let file = abs
+            .strip_prefix(&self.site.root)
+            .unwrap_or(&abs)
+            .display()
+            .to_string();
+        self.site.hugo_context(&lang, &url, &file)
+    }
+
     /// The preview document for the app's sandboxed frame. A cache keeps cards rendered
     /// by earlier previews. With `files_base` (the URL the app serves site files from),
     /// images of the site (`/x.png` from `static/`, `x.png` next to the page) point there.
@@ -125,8 +161,12 @@ impl OpenPage {
         ids: Option<&[usize]>,
     ) -> String {
         let params = self.site.params();
-        let rewrite = |url: &str, image: bool| -> Option<String> {
-            let base = files_base?;
+        let hugo = self.hugo_context();
+        let has_base = files_base.is_some();
+        let theme = files_base.map(|base| format!("{base}theme.css"));
+        let files_base = files_base.map(str::to_string);
+        let rewrite = move |url: &str, image: bool| -> Option<String> {
+            let base = files_base.as_deref()?;
             if !image
                 || url.is_empty()
                 || url.starts_with("//")
@@ -143,11 +183,12 @@ impl OpenPage {
         let opts = crate::render::RenderOptions {
             markup: self.site.markup(),
             site_params: &params,
-            rewrite_url: files_base.map(|_| &rewrite as &dyn Fn(&str, bool) -> Option<String>),
+            rewrite_url: has_base.then(|| std::rc::Rc::new(rewrite) as crate::render::RewriteUrlFn),
             anchors: ids,
             window,
             cache,
             marks: true,
+            hugo: Some(&hugo),
         };
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();
@@ -157,7 +198,6 @@ impl OpenPage {
             lang: &lang,
             params: &params,
         };
-        let theme = files_base.map(|base| format!("{base}theme.css"));
         let styles = match &theme {
             Some(href) => crate::render::baseof::Styles::Linked(href),
             None => crate::render::baseof::Styles::Inline,

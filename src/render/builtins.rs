@@ -120,6 +120,7 @@ impl Renderer<'_> {
         let src = self
             .opts
             .rewrite_url
+            .as_ref()
             .and_then(|rewrite| rewrite(&src, true))
             .unwrap_or(src);
         let caption_html = caption.as_deref().map(|c| self.markdownify(c));

@@ -14,6 +14,7 @@ pub mod markdown;
 mod placeholders;
 mod shortcodes;
 mod substitutions;
+mod templates;
 mod typographer;
 
 use std::collections::BTreeSet;
@@ -49,7 +50,7 @@ pub struct RenderOptions<'a> {
     /// The site's `[params]`, for `{{< param >}}`.
     pub site_params: &'a Map<String, Json>,
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).
-    pub rewrite_url: Option<markdown::RewriteUrl<'a>>,
+    pub rewrite_url: Option<RewriteUrlFn>,
     /// Put an anchor `#folio-block-ID` before each block (the preview scrolls to them),
     /// with each block's id given by position (the session's block ids); a block the list
     /// does not reach (all of them, with an empty list) is named by its position. `None`:
@@ -64,7 +65,14 @@ pub struct RenderOptions<'a> {
     /// Show the editor's marks: an unknown icon name as a labelled, dashed chip. Off for
     /// the export, which renders what Hugo renders (an empty icon element).
     pub marks: bool,
+    /// What the site's templates see of the site and the page (`.Site`, the page's URL);
+    /// `None`: a site with nothing configured.
+    pub hugo: Option<&'a crate::templates::engine::HugoContext>,
 }
+
+/// A URL rewriter (`(url, is_image) -> new url`), shared with the renders the site's
+/// templates start (`markdownify`).
+pub type RewriteUrlFn = std::rc::Rc<dyn Fn(&str, bool) -> Option<String>>;
 
 /// Rendered cards by their source text and the site's markup settings (raw HTML, link and
 /// image render hooks: the three flags of [`crate::site::Markup`]). Only self-contained
@@ -159,16 +167,8 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         body_start: range.start,
         catalogue: page.catalogue(),
     };
-    let mut r = Renderer {
-        src,
-        opts,
-        front: &front,
-        icons: BTreeSet::new(),
-        anchors,
-        next_anchor: 0,
-        depth: 0,
-        icon_html: Default::default(),
-    };
+    let mut r = Renderer::new(src, opts, &front);
+    r.anchors = anchors;
     let top: Vec<usize> = page
         .shortcodes()
         .top
@@ -179,7 +179,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
             sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
         })
         .collect();
-    let mut html = r.content(range, &top);
+    let mut html = templates::with_templates(page, opts, &front, || r.content(range, &top));
     if window.is_some() {
         html = format!(
             "{}{html}{}",
@@ -208,11 +208,24 @@ struct Renderer<'a> {
     icon_html: std::collections::HashMap<String, String>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    fn new(src: Source<'a>, opts: &'a RenderOptions<'a>, front: &'a Map<String, Json>) -> Self {
+        Renderer {
+            src,
+            opts,
+            front,
+            icons: BTreeSet::new(),
+            anchors: Vec::new(),
+            next_anchor: 0,
+            depth: 0,
+            icon_html: Default::default(),
+        }
+    }
+
     fn markdown(&self) -> Markdown<'_> {
         Markdown {
             markup: self.opts.markup,
-            rewrite_url: self.opts.rewrite_url,
+            rewrite_url: self.opts.rewrite_url.as_deref(),
         }
     }
 

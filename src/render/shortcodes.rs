@@ -17,7 +17,11 @@ pub fn is_placeholder_only(
     catalogue: &crate::templates::Catalogue,
 ) -> bool {
     let sc = shortcodes.all.get(i);
-    sc.is_some_and(|sc| !is_card(sc, catalogue) && sc.name() != "param")
+    sc.is_some_and(|sc| {
+        !is_card(sc, catalogue)
+            && sc.name() != "param"
+            && !super::templates::has_site_template(catalogue, sc.name())
+    })
 }
 
 #[allow(
@@ -30,6 +34,9 @@ pub fn is_placeholder_only(
 impl Renderer<'_> {
     /// A shortcode's output.
     pub(super) fn shortcode(&mut self, i: usize) -> String {
+        if let Some(out) = self.site_template(i) {
+            return out;
+        }
         let sc = &self.src.shortcodes.all[i];
         if is_card(sc, self.src.catalogue) {
             self.card(i)
@@ -43,7 +50,7 @@ impl Renderer<'_> {
     }
 
     /// `project-card`, as the sample site's template renders it.
-    fn card(&mut self, i: usize) -> String {
+    pub(super) fn card(&mut self, i: usize) -> String {
         let sc = &self.src.shortcodes.all[i];
         let source = &self.src.text[sc.span.clone()];
         let inner = sc.inner().map_or("", |r| &self.src.text[r]);

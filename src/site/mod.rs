@@ -8,6 +8,7 @@
 
 mod config;
 mod content;
+mod hugo;
 pub mod images;
 mod params;
 
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
+pub use hugo::SiteFiles;
 pub use params::lookup_param;
 
 /// One language of the site and where its content lives.
@@ -56,6 +58,8 @@ pub struct Site {
     pub params_file: Option<ConfigFile>,
     /// The shortcodes the site can call (its templates, its themes', Hugo's built-ins).
     pub shortcodes: Arc<Catalogue>,
+    /// The `data/` and `i18n/` files the templates read, loaded with the templates.
+    pub files: Arc<SiteFiles>,
 }
 
 impl Site {
@@ -93,6 +97,7 @@ impl Site {
             config: None,
             params_file: None,
             shortcodes: Catalogue::built_in(),
+            files: Arc::default(),
         })
     }
 
@@ -111,8 +116,9 @@ impl Site {
             config,
             params_file,
             shortcodes: Catalogue::built_in(),
+            files: Arc::default(),
         };
-        site.shortcodes = Arc::new(Catalogue::load(&site.template_sources())?);
+        site.reload_shortcodes()?;
         Ok(site)
     }
 
@@ -151,7 +157,14 @@ impl Site {
     /// # Errors
     /// As [`Catalogue::load`]; the site keeps the shortcodes it had.
     pub fn reload_shortcodes(&mut self) -> Result<()> {
-        self.shortcodes = Arc::new(Catalogue::load(&self.template_sources())?);
+        let sources = self.template_sources();
+        self.shortcodes = Arc::new(Catalogue::load(&sources)?);
+        let theme_roots: Vec<PathBuf> = Catalogue::folders(&sources)
+            .into_iter()
+            .skip(1)
+            .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
+            .collect();
+        self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));
         Ok(())
     }
 

@@ -19,6 +19,7 @@
 //! the parameters any of them reads.
 
 pub mod builtin;
+pub mod engine;
 pub mod overrides;
 pub mod schema;
 
@@ -61,6 +62,10 @@ pub struct ShortcodeTemplate {
     /// fails the build on it; Folio then does not know whether it is paired.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// The text of the template Folio executes (the first of `files`); `None` for a
+    /// built-in or a file that could not be read.
+    #[serde(skip)]
+    pub source: Option<engine::TemplateFile>,
 }
 
 /// The shortcodes a site can call, by name. Names are matched without regard to case, as
@@ -72,6 +77,11 @@ pub struct Catalogue {
     /// Themes and modules the config names whose folder is not on disk (a module Hugo
     /// fetches at build time, not vendored): their shortcodes are unknown to Folio.
     missing: Vec<String>,
+    /// Partials (`layouts/partials/`, `layouts/_partials/`, the themes' and modules'), by
+    /// their path under that folder (`head/meta.html`), first found wins.
+    partials: BTreeMap<String, engine::TemplateFile>,
+    /// The templates compiled so far.
+    compiled: engine::Compiled,
 }
 
 /// A name as the catalogue keys it.
@@ -127,7 +137,10 @@ impl Catalogue {
                 {
                     c.missing.push(n.clone());
                 }
-                _ => c.add_folder(&sources.root, &layouts, &origin),
+                _ => {
+                    c.add_folder(&sources.root, &layouts, &origin);
+                    c.add_partials(&sources.root, &layouts);
+                }
             }
         }
         c.add_built_ins();
@@ -165,6 +178,20 @@ impl Catalogue {
         &self.missing
     }
 
+    /// The template file a shortcode executes, when the site has one Folio could read.
+    pub fn shortcode_file(&self, name: &str) -> Option<&engine::TemplateFile> {
+        self.get(name)?.source.as_ref()
+    }
+
+    /// The partial `partial NAME` calls: `NAME` under a partials folder, or `NAME.html`
+    /// (Hugo lets the extension be left out), with a leading `partials/` ignored.
+    pub fn partial_file(&self, name: &str) -> Option<&engine::TemplateFile> {
+        let name = name.trim_start_matches("partials/");
+        self.partials
+            .get(name)
+            .or_else(|| self.partials.get(&format!("{name}.html")))
+    }
+
     /// Every shortcode, in name order.
     pub fn iter(&self) -> impl Iterator<Item = &ShortcodeTemplate> {
         self.templates.values()
@@ -180,6 +207,36 @@ impl Catalogue {
         self.templates.is_empty()
     }
 
+    /// Adds the partials under `layouts/partials` and `layouts/_partials` whose names are
+    /// not taken by an earlier source.
+    fn add_partials(&mut self, root: &Path, layouts: &Path) {
+        for dir in [layouts.join("_partials"), layouts.join("partials")] {
+            for entry in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(std::result::Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let Some(name) = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .ok()
+                    .and_then(Path::to_str)
+                    .map(|n| n.replace('\\', "/"))
+                else {
+                    continue;
+                };
+                if name.starts_with('.') || name.ends_with('~') || self.partials.contains_key(&name)
+                {
+                    continue;
+                }
+                if let Some(file) = template_file(root, entry.path()) {
+                    self.partials.insert(name, file);
+                }
+            }
+        }
+    }
+
     fn add_built_ins(&mut self) {
         for (name, schema) in builtin::all() {
             self.templates
@@ -190,6 +247,7 @@ impl Catalogue {
                     files: Vec::new(),
                     schema,
                     problem: None,
+                    source: None,
                 });
         }
     }
@@ -305,9 +363,11 @@ fn read_template(
             }
         }
     }
+    let source = files.first().and_then(|f| template_file(root, f));
     ShortcodeTemplate {
         name: name.to_string(),
         origin,
+        source,
         files: files
             .into_iter()
             .map(|f| f.strip_prefix(root).map(Path::to_path_buf).unwrap_or(f))
@@ -315,6 +375,18 @@ fn read_template(
         schema,
         problem,
     }
+}
+
+/// A template's text as Hugo reads it (a stray invalid byte does not stop Hugo), with its
+/// path relative to the site root; `None` when it cannot be read or is too large.
+fn template_file(root: &Path, path: &Path) -> Option<engine::TemplateFile> {
+    let bytes = std::fs::read(path)
+        .ok()
+        .filter(|b| b.len() <= MAX_TEMPLATE)?;
+    Some(engine::TemplateFile {
+        path: path.strip_prefix(root).unwrap_or(path).to_path_buf(),
+        source: String::from_utf8_lossy(&bytes).into(),
+    })
 }
 
 fn merge(into: &mut Schema, from: Schema) {

@@ -244,6 +244,7 @@ fn folio_page(md: &str) -> String {
             window: None,
             cache: None,
             marks: false,
+            hugo: None,
         },
     )
     .html

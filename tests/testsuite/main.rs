@@ -27,4 +27,5 @@ mod session;
 mod shortcodes;
 mod site;
 mod support;
+mod templates;
 mod watch;

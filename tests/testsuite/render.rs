@@ -25,6 +25,7 @@ fn render(text: &str) -> String {
             window: None,
             cache: None,
             marks: true,
+            hugo: None,
         },
     )
     .html

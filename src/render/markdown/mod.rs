@@ -13,7 +13,7 @@
 //! `tables.rs`.
 
 mod footnotes;
-mod headings;
+pub(crate) mod headings;
 mod strikethrough;
 mod tables;
 #[cfg(test)]

@@ -1,0 +1,352 @@
+//! Shortcodes rendered through the site's own templates ([`crate::templates::engine`]):
+//! the call's context built from the page, the template's output with Font Awesome brand
+//! icons drawn (the export has no icon font), and Folio's generic card, with a one-line
+//! note of why, when the template cannot run.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::{Arc, LazyLock};
+
+use gotmpl::Value;
+use maud::{html, PreEscaped};
+use regex::Regex;
+use serde_json::{Map, Value as Json};
+
+use super::{markdown, Renderer, Source, MAX_REPARSE};
+use crate::page::lexer::Quote;
+use crate::page::tree::Shortcodes;
+use crate::page::{is_card, Notation};
+use crate::templates::engine::{self, values, Host, Problem, ShortcodeCall};
+use crate::templates::{Catalogue, Origin};
+
+/// The Markdown renderer as the templates' [`Host`]: owns what a render of a piece of
+/// Markdown (with its shortcodes) needs, since it runs inside a template function.
+pub(super) struct MarkdownHost {
+    pub markup: crate::site::Markup,
+    pub catalogue: Arc<Catalogue>,
+    pub front: Map<String, Json>,
+    pub site_params: Map<String, Json>,
+    pub rewrite_url: Option<super::RewriteUrlFn>,
+    pub marks: bool,
+    pub depth: Cell<usize>,
+}
+
+impl MarkdownHost {
+    fn render(&self, md: &str) -> String {
+        let plain = || {
+            markdown::Markdown {
+                markup: self.markup,
+                rewrite_url: self.rewrite_url.as_deref(),
+            }
+            .render(md)
+        };
+        if self.depth.get() >= MAX_REPARSE || memchr::memmem::find(md.as_bytes(), b"{{").is_none() {
+            return plain();
+        }
+        let Ok(scs) = Shortcodes::parse(md, 0, &self.catalogue) else {
+            return plain();
+        };
+        let opts = super::RenderOptions {
+            markup: self.markup,
+            site_params: &self.site_params,
+            rewrite_url: self.rewrite_url.clone(),
+            anchors: None,
+            window: None,
+            cache: None,
+            marks: self.marks,
+            hugo: None,
+        };
+        let src = Source {
+            text: md,
+            shortcodes: &scs,
+            escapes: &scs.escapes,
+            body_start: 0,
+            catalogue: &self.catalogue,
+        };
+        self.depth.set(self.depth.get() + 1);
+        let mut r = Renderer::new(src, &opts, &self.front);
+        r.depth = self.depth.get();
+        let html = r.content(0..md.len(), &scs.top);
+        self.depth.set(self.depth.get() - 1);
+        html
+    }
+}
+
+impl Host for MarkdownHost {
+    fn markdownify(&self, md: &str) -> String {
+        markdown::trim_single_paragraph(self.render(md))
+    }
+
+    fn render_string(&self, md: &str, block: bool) -> String {
+        let html = self.render(md);
+        if block {
+            html
+        } else {
+            markdown::trim_single_paragraph(html)
+        }
+    }
+
+    fn anchorize(&self, text: &str) -> String {
+        markdown::headings::anchorize(text)
+    }
+}
+
+/// Whether the site has its own template for this shortcode, which Folio then executes.
+pub fn has_site_template(catalogue: &Catalogue, name: &str) -> bool {
+    catalogue
+        .get(name)
+        .is_some_and(|t| t.origin != Origin::BuiltIn && t.source.is_some())
+}
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`i` is always an index into `self.src.shortcodes.all`, which `Shortcodes::parse` \
+              built from `self.src.text`"
+)]
+impl Renderer<'_> {
+    /// The shortcode through the site's template, or (when the template cannot run)
+    /// Folio's card with a note; `None` when the site has no template for it.
+    pub(super) fn site_template(&mut self, i: usize) -> Option<String> {
+        let sc = &self.src.shortcodes.all[i];
+        if !has_site_template(self.src.catalogue, sc.name()) || engine::frame().is_err() {
+            return None;
+        }
+        let call = self.call(i);
+        let out = engine::frame()
+            .map_err(|e| Problem {
+                file: Default::default(),
+                line: 0,
+                col: 0,
+                message: e.to_string(),
+                function: None,
+            })
+            .and_then(|frame| engine::render_shortcode(&call.name, &call.to_value(&frame)));
+        Some(match out {
+            Ok(html) => self.draw_icons(&html),
+            Err(problem) => self.fallback(i, &problem),
+        })
+    }
+
+    /// The call's context: its parameters typed as Hugo types them, its inner text with
+    /// nested shortcodes rendered, where it is, and its parent's context.
+    fn call(&mut self, i: usize) -> ShortcodeCall {
+        let sc = &self.src.shortcodes.all[i];
+        let typed =
+            |p: &crate::page::lexer::Param| values::typed_param(&p.value, p.quote != Quote::Bare);
+        let params = if sc.open.is_named() {
+            values::map(
+                sc.open
+                    .params
+                    .iter()
+                    .filter_map(|p| Some((p.key.as_ref()?.0.to_string(), typed(p)))),
+            )
+        } else {
+            Value::List(sc.open.params.iter().map(typed).collect())
+        };
+        let siblings = match sc.parent {
+            Some(p) => &self.src.shortcodes.all[p].children,
+            None => &self.src.shortcodes.top,
+        };
+        let ordinal = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let (line, col) = crate::text::line_col(self.src.text, sc.span.start);
+        let file = self.opts.hugo.map_or("", |h| h.file.as_str());
+        let parent = sc.parent.map(|p| self.parent_value(p));
+        let name = sc.name().to_string();
+        let inner = sc.inner().is_some().then(|| self.inner(i));
+        ShortcodeCall {
+            name,
+            params,
+            inner,
+            ordinal,
+            parent,
+            position: format!("{file}:{line}:{col}"),
+        }
+    }
+
+    /// A parent's context as `.Parent` gives it (its parameters and its own parent; its
+    /// `.Inner` is not rendered again for the child).
+    fn parent_value(&mut self, p: usize) -> Value {
+        let sc = &self.src.shortcodes.all[p];
+        let typed =
+            |p: &crate::page::lexer::Param| values::typed_param(&p.value, p.quote != Quote::Bare);
+        let params = if sc.open.is_named() {
+            values::map(
+                sc.open
+                    .params
+                    .iter()
+                    .filter_map(|p| Some((p.key.as_ref()?.0.to_string(), typed(p)))),
+            )
+        } else {
+            Value::List(sc.open.params.iter().map(typed).collect())
+        };
+        let call = ShortcodeCall {
+            name: sc.name().to_string(),
+            params,
+            inner: None,
+            ordinal: 0,
+            parent: sc.parent.map(|pp| self.parent_value(pp)),
+            position: String::new(),
+        };
+        engine::frame().map_or(Value::Nil, |f| call.to_value(&f))
+    }
+
+    /// Font Awesome brand icons the template writes as empty elements (`<span class="fab
+    /// fa-python"></span>`, which the site's icon font draws) drawn as Folio's inline
+    /// SVG, inside the element the template wrote. In the preview, an unknown brand name
+    /// shows as a labelled chip.
+    fn draw_icons(&mut self, html: &str) -> String {
+        static ICON: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            Regex::new(
+                r#"<(span|i) class="([^"]*\b(?:fab|fa-brands)\b[^"]*)"([^>]*)>\s*</(?:span|i)>"#,
+            )
+            .ok()
+        });
+        let Some(re) = ICON.as_ref() else {
+            return html.to_string();
+        };
+        if !html.contains("fa") {
+            return html.to_string();
+        }
+        re.replace_all(html, |c: &regex::Captures| {
+            let (tag, class, rest) = (&c[1], &c[2], &c[3]);
+            let name = class
+                .split_whitespace()
+                .filter_map(|w| w.strip_prefix("fa-"))
+                .find(|n| crate::icons::view_box(n).is_some() && *n != "brands");
+            match name {
+                Some(name) => {
+                    self.icons.insert(name.to_string());
+                    let view_box = crate::icons::view_box(name).unwrap_or_default();
+                    // Named for readers unless the template hides it, as Folio's own card does.
+                    let label = if rest.contains("aria-hidden") || rest.contains("aria-label") {
+                        String::new()
+                    } else {
+                        format!(" role=\"img\" aria-label=\"{name}\" title=\"{name}\"")
+                    };
+                    format!(
+                        "<{tag} class=\"{class}\"{rest}{label}><svg class=\"fa-svg\" viewBox=\"{view_box}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#fa-{name}\"></use></svg></{tag}>"
+                    )
+                }
+                None if self.opts.marks => {
+                    let label = class
+                        .split_whitespace()
+                        .filter_map(|w| w.strip_prefix("fa-"))
+                        .rfind(|n| !matches!(*n, "brands" | "xl" | "lg" | "sm" | "xs" | "2x" | "3x" | "fw"))
+                        .unwrap_or("");
+                    format!(
+                        "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"Not a Font Awesome brand icon\">{}</{tag}>",
+                        html_escape::encode_text(label)
+                    )
+                }
+                None => c[0].to_string(),
+            }
+        })
+        .into_owned()
+    }
+
+    /// What the preview and export show for a shortcode whose template cannot run: the
+    /// sample's card as Folio draws it, or Folio's generic card (the name, each parameter,
+    /// the body); in the preview, with the reason in one line.
+    fn fallback(&mut self, i: usize, problem: &Problem) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let note = self.opts.marks.then(|| {
+            html! {
+                p.folio-template-note role="note" {
+                    "Shown as Folio’s card: " (problem.to_string())
+                }
+            }
+        });
+        if is_card(sc, self.src.catalogue) {
+            let card = self.card(i);
+            return format!(
+                "{}{card}",
+                note.map(|n| n.into_string()).unwrap_or_default()
+            );
+        }
+        let name = sc.name().to_string();
+        let params: Vec<(String, String)> = sc
+            .open
+            .params
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let key = p
+                    .key
+                    .as_ref()
+                    .map_or_else(|| k.to_string(), |(n, _)| n.to_string());
+                (key, p.value.clone())
+            })
+            .collect();
+        let percent = sc.open.notation == Notation::Percent;
+        let body = match sc.inner() {
+            Some(_) => {
+                let inner = self.inner(i);
+                Some(if percent {
+                    self.markdown().render(&inner)
+                } else {
+                    self.markdownify(&inner)
+                })
+            }
+            None => None,
+        };
+        html! {
+            div.folio-card data-shortcode=(name) {
+                @if let Some(note) = note { (note) }
+                p.folio-card-name { (name) }
+                @if !params.is_empty() {
+                    dl.folio-card-params {
+                        @for (k, v) in &params { dt { (k) } dd { (v) } }
+                    }
+                }
+                @if let Some(body) = body { div.folio-card-body { (PreEscaped(body)) } }
+            }
+        }
+        .into_string()
+    }
+}
+
+/// Runs `render` with the page's frame set when the page calls a shortcode the site has
+/// a template for (so the templates can run), and as it is otherwise.
+pub(super) fn with_templates<R>(
+    page: &crate::page::Page,
+    opts: &super::RenderOptions,
+    front: &Map<String, Json>,
+    render: impl FnOnce() -> R,
+) -> R {
+    let uses_templates = page
+        .shortcodes()
+        .all
+        .iter()
+        .any(|sc| has_site_template(page.catalogue(), sc.name()));
+    if uses_templates {
+        engine::with_frame(frame_for(opts, page.catalogue(), front), render)
+    } else {
+        render()
+    }
+}
+
+/// The host and frame of a page render.
+fn frame_for(
+    opts: &super::RenderOptions,
+    catalogue: &Arc<Catalogue>,
+    front: &Map<String, Json>,
+) -> Rc<engine::Frame> {
+    let default = engine::HugoContext::default();
+    let hugo = opts.hugo.unwrap_or(&default);
+    let host = MarkdownHost {
+        markup: opts.markup,
+        catalogue: catalogue.clone(),
+        front: front.clone(),
+        site_params: opts.site_params.clone(),
+        rewrite_url: opts.rewrite_url.clone(),
+        marks: opts.marks,
+        depth: Cell::new(0),
+    };
+    Rc::new(engine::Frame::new(
+        catalogue.clone(),
+        hugo.page(front),
+        hugo.site.clone(),
+        hugo.translations.clone(),
+        Rc::new(host),
+    ))
+}

@@ -1,0 +1,181 @@
+//! What the site's templates read besides the page: `.Site` from the config, `.Site.Data`
+//! from the `data/` folders, and `i18n` from the `i18n/` folders (the site's, then its
+//! themes'; the site's file wins key by key, as Hugo merges them).
+//!
+//! Files are read when the site (or its templates) is loaded, never per render. A data
+//! or translation file that does not parse is left out, as Folio cannot know what Hugo
+//! would make of it (Hugo fails the build on it).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::{Map, Value as Json};
+
+use super::Site;
+use crate::formats::{Format, Tree};
+use crate::templates::engine::objects::SiteFields;
+use crate::templates::engine::HugoContext;
+
+/// The site's `data/` and `i18n/` files, read once.
+#[derive(Debug, Clone, Default)]
+pub struct SiteFiles {
+    /// `.Site.Data`.
+    pub data: Json,
+    /// Translations by language code (lowercase).
+    pub i18n: BTreeMap<String, Arc<Map<String, Json>>>,
+}
+
+/// Data and translation files larger than this (bytes) are not read.
+const MAX_FILE: u64 = 8 << 20;
+
+impl SiteFiles {
+    /// Reads `data/` and `i18n/` under the site root and each of `theme_roots`.
+    pub fn read(root: &Path, theme_roots: &[std::path::PathBuf]) -> SiteFiles {
+        let mut data = Map::new();
+        let mut i18n: BTreeMap<String, Map<String, Json>> = BTreeMap::new();
+        for base in std::iter::once(root.to_path_buf()).chain(theme_roots.iter().cloned()) {
+            read_data(&base.join("data"), &mut data);
+            for (lang, table) in read_i18n(&base.join("i18n")) {
+                let into = i18n.entry(lang).or_default();
+                for (k, v) in table {
+                    into.entry(k).or_insert(v);
+                }
+            }
+        }
+        SiteFiles {
+            data: Json::Object(data),
+            i18n: i18n.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(),
+        }
+    }
+}
+
+/// A data or translation file's values, when it parses.
+fn parse_file(path: &Path) -> Option<Json> {
+    let format = Format::from_extension(path.extension()?.to_str()?)?;
+    if std::fs::metadata(path).ok()?.len() > MAX_FILE {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    Tree::parse(&text, 0..text.len(), format)
+        .ok()
+        .map(|t| t.to_json())
+}
+
+/// `data/a/b.yaml` → `data["a"]["b"]`; an earlier source's keys win.
+fn read_data(dir: &Path, into: &mut Map<String, Json>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let Some(stem) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        if stem.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            let sub = into.entry(stem).or_insert_with(|| Json::Object(Map::new()));
+            if let Json::Object(sub) = sub {
+                read_data(&path, sub);
+            }
+        } else if let Some(value) = parse_file(&path) {
+            match (into.get_mut(&stem), value) {
+                (Some(Json::Object(have)), Json::Object(new)) => {
+                    for (k, v) in new {
+                        have.entry(k).or_insert(v);
+                    }
+                }
+                (None, value) => {
+                    into.insert(stem, value);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `i18n/en.toml` (or `en-us.yaml`…) → `("en", {id: text or {one, other}})`. Hugo's
+/// files are either `id = "text"` / `[id] other = "…"` tables or a list of
+/// `{id, translation}` entries.
+fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let Some(lang) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_lowercase)
+        else {
+            continue;
+        };
+        let table = match parse_file(&path) {
+            Some(Json::Object(m)) => m
+                .into_iter()
+                .map(|(k, v)| match v {
+                    Json::Object(forms) if forms.contains_key("translation") => {
+                        (k, forms.get("translation").cloned().unwrap_or(Json::Null))
+                    }
+                    v => (k, v),
+                })
+                .collect(),
+            Some(Json::Array(list)) => list
+                .into_iter()
+                .filter_map(|e| {
+                    let id = e.get("id")?.as_str()?.to_string();
+                    Some((id, e.get("translation")?.clone()))
+                })
+                .collect(),
+            _ => continue,
+        };
+        out.push((lang, table));
+    }
+    out
+}
+
+impl Site {
+    /// What the templates see of this site for a page in `lang` at `rel_permalink`,
+    /// stored in `file` (`content/about.md`).
+    pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
+        let text = |k: &str| {
+            self.config_json(&[k])
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let language_name = self
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)
+            .map(|l| l.name)
+            .unwrap_or_default();
+        let fields = SiteFields {
+            title: text("title"),
+            base_url: text("baseURL"),
+            params: Json::Object(self.params()),
+            data: self.files.data.clone(),
+            lang: lang.to_string(),
+            language_name,
+            copyright: text("copyright"),
+        };
+        let lang_key = lang.to_lowercase();
+        let translations = self
+            .files
+            .i18n
+            .get(&lang_key)
+            .or_else(|| {
+                let base = lang_key.split('-').next().unwrap_or(&lang_key);
+                self.files.i18n.get(base)
+            })
+            .cloned()
+            .unwrap_or_default();
+        HugoContext::new(&fields, translations, rel_permalink, file)
+    }
+}

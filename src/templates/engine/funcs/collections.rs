@@ -1,0 +1,462 @@
+//! Hugo's collection, comparison and math functions (`tpl/collections`, `tpl/compare`,
+//! `tpl/math`). Hugo replaces Go's `eq`, `index`, `slice` and `len` with its own, and so
+//! does Folio: `slice` builds a list, `eq` compares numbers by value.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use gotmpl::Value;
+
+use super::super::values::{self, equal, items, string, to_float, to_string};
+use super::{arg, int_arg, str_arg, Func};
+use crate::templates::engine::exec_error;
+
+/// The most items `seq` makes (Hugo's limit).
+const MAX_SEQ: i64 = 2000;
+
+pub(super) const FUNCS: &[(&str, Func)] = &[
+    ("eq compare.Eq", |a| {
+        let first = arg(a, 0, "eq")?;
+        Ok(Value::Bool(a.iter().skip(1).any(|b| equal(first, b))))
+    }),
+    ("ne compare.Ne", |a| {
+        Ok(Value::Bool(!equal(arg(a, 0, "ne")?, arg(a, 1, "ne")?)))
+    }),
+    ("lt compare.Lt", |a| order(a, "lt", Ordering::is_lt)),
+    ("le compare.Le", |a| order(a, "le", Ordering::is_le)),
+    ("gt compare.Gt", |a| order(a, "gt", Ordering::is_gt)),
+    ("ge compare.Ge", |a| order(a, "ge", Ordering::is_ge)),
+    ("default compare.Default", |a| {
+        let given = a.get(1).filter(|v| is_set(v));
+        Ok(given
+            .cloned()
+            .unwrap_or_else(|| a.first().cloned().unwrap_or(Value::Nil)))
+    }),
+    ("cond compare.Conditional", |a| {
+        let c = arg(a, 0, "cond")?.is_truthy();
+        Ok(arg(a, if c { 1 } else { 2 }, "cond")?.clone())
+    }),
+    ("len", |a| {
+        let v = arg(a, 0, "len")?;
+        let n = match v {
+            Value::String(s) | Value::Safe { s, .. } => s.len(),
+            Value::Nil => 0,
+            other => other
+                .len()
+                .ok_or_else(|| exec_error(format!("len of type {}", other.type_name())))?,
+        };
+        Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+    }),
+    ("index collections.Index", |a| {
+        let mut v = arg(a, 0, "index")?.clone();
+        let keys: Vec<Value> = match a.get(1..) {
+            Some([Value::List(l)]) => l.to_vec(),
+            Some(rest) => rest.to_vec(),
+            None => Vec::new(),
+        };
+        for k in keys {
+            v = match (&v, &k) {
+                (Value::Map(m), k) => m.get(to_string(k).as_str()).cloned().unwrap_or(Value::Nil),
+                (Value::List(l), k) => {
+                    let i = values::to_int(k).ok_or_else(|| {
+                        exec_error("index: cannot index a list with a non-integer")
+                    })?;
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| l.get(i))
+                        .cloned()
+                        .ok_or_else(|| exec_error(format!("index: index out of range: {i}")))?
+                }
+                (Value::Nil, _) => Value::Nil,
+                (other, _) => {
+                    return Err(exec_error(format!(
+                        "index: can't index item of type {}",
+                        other.type_name()
+                    )))
+                }
+            };
+        }
+        Ok(v)
+    }),
+    ("slice collections.Slice", |a| {
+        Ok(Value::List(a.to_vec().into()))
+    }),
+    ("dict collections.Dictionary", |a| {
+        if a.len() % 2 != 0 {
+            return Err(exec_error(
+                "dict: invalid dictionary call: odd number of arguments",
+            ));
+        }
+        let mut m = BTreeMap::new();
+        for pair in a.chunks(2) {
+            if let [k, v] = pair {
+                m.insert(Arc::from(to_string(k)), v.clone());
+            }
+        }
+        Ok(Value::Map(Arc::new(m)))
+    }),
+    ("first collections.First", |a| {
+        let n = usize::try_from(int_arg(a, 0, "first")?).unwrap_or(0);
+        Ok(Value::List(
+            items(arg(a, 1, "first")?).into_iter().take(n).collect(),
+        ))
+    }),
+    ("last collections.Last", |a| {
+        let n = usize::try_from(int_arg(a, 0, "last")?).unwrap_or(0);
+        let all = items(arg(a, 1, "last")?);
+        Ok(Value::List(
+            all.get(all.len().saturating_sub(n)..)
+                .unwrap_or_default()
+                .into(),
+        ))
+    }),
+    ("after collections.After", |a| {
+        let n = usize::try_from(int_arg(a, 0, "after")?).unwrap_or(0);
+        Ok(Value::List(
+            items(arg(a, 1, "after")?).into_iter().skip(n).collect(),
+        ))
+    }),
+    ("in collections.In", |a| {
+        let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
+        Ok(Value::Bool(match set {
+            Value::String(s) | Value::Safe { s, .. } => s.contains(to_string(item).as_str()),
+            other => items(other).iter().any(|v| equal(v, item)),
+        }))
+    }),
+    ("isset collections.IsSet", |a| {
+        let (c, k) = (arg(a, 0, "isset")?, arg(a, 1, "isset")?);
+        Ok(Value::Bool(match c {
+            Value::Map(m) => m.contains_key(to_string(k).as_str()),
+            Value::List(l) => values::to_int(k)
+                .and_then(|i| usize::try_from(i).ok())
+                .is_some_and(|i| i < l.len()),
+            _ => false,
+        }))
+    }),
+    ("append collections.Append", |a| {
+        let (list, elems) = a
+            .split_last()
+            .ok_or_else(|| exec_error("append: expected at least 2 arguments"))?;
+        let mut out = items(list);
+        match elems {
+            [Value::List(more)] => out.extend(more.iter().cloned()),
+            elems => out.extend(elems.iter().cloned()),
+        }
+        Ok(Value::List(out.into()))
+    }),
+    ("delimit collections.Delimit", |a| {
+        let list = items(arg(a, 0, "delimit")?);
+        let sep = str_arg(a, 1, "delimit")?;
+        let last = a.get(2).map(to_string);
+        let mut out = String::new();
+        for (i, v) in list.iter().enumerate() {
+            if i > 0 {
+                out.push_str(match &last {
+                    Some(l) if i + 1 == list.len() => l,
+                    _ => &sep,
+                });
+            }
+            out.push_str(&to_string(v));
+        }
+        Ok(string(out))
+    }),
+    ("sort collections.Sort", sort),
+    ("where collections.Where", where_),
+    ("uniq collections.Uniq", |a| {
+        let mut out: Vec<Value> = Vec::new();
+        for v in items(arg(a, 0, "uniq")?) {
+            if !out.iter().any(|o| equal(o, &v)) {
+                out.push(v);
+            }
+        }
+        Ok(Value::List(out.into()))
+    }),
+    ("union collections.Union", |a| {
+        let mut out = items(arg(a, 0, "union")?);
+        for v in items(arg(a, 1, "union")?) {
+            if !out.iter().any(|o| equal(o, &v)) {
+                out.push(v);
+            }
+        }
+        Ok(Value::List(out.into()))
+    }),
+    ("intersect collections.Intersect", |a| {
+        let other = items(arg(a, 1, "intersect")?);
+        Ok(Value::List(
+            items(arg(a, 0, "intersect")?)
+                .into_iter()
+                .filter(|v| other.iter().any(|o| equal(o, v)))
+                .collect(),
+        ))
+    }),
+    ("complement collections.Complement", |a| {
+        let (from, rest) = a
+            .split_last()
+            .ok_or_else(|| exec_error("complement: expected 2 arguments"))?;
+        let remove: Vec<Value> = rest.iter().flat_map(items).collect();
+        Ok(Value::List(
+            items(from)
+                .into_iter()
+                .filter(|v| !remove.iter().any(|r| equal(r, v)))
+                .collect(),
+        ))
+    }),
+    ("merge collections.Merge", |a| {
+        let mut out = BTreeMap::new();
+        for m in a {
+            if let Value::Map(m) = m {
+                out.extend(m.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        Ok(Value::Map(Arc::new(out)))
+    }),
+    ("seq collections.Seq", seq),
+    ("querify collections.Querify", |a| {
+        let pairs: Vec<Value> = match a {
+            [Value::Map(m)] => m.iter().flat_map(|(k, v)| [string(k), v.clone()]).collect(),
+            [Value::List(l)] => l.to_vec(),
+            other => other.to_vec(),
+        };
+        let enc = |v: &Value| {
+            percent_encoding::utf8_percent_encode(&to_string(v), percent_encoding::NON_ALPHANUMERIC)
+                .to_string()
+        };
+        let q: Vec<String> = pairs
+            .chunks(2)
+            .map(|p| match p {
+                [k, v] => format!("{}={}", enc(k), enc(v)),
+                [k] => enc(k),
+                _ => String::new(),
+            })
+            .collect();
+        Ok(string(q.join("&")))
+    }),
+    ("add math.Add", |a| {
+        arith(a, "add", |x, y| x.checked_add(y), |x, y| x + y)
+    }),
+    ("sub math.Sub", |a| {
+        arith(a, "sub", |x, y| x.checked_sub(y), |x, y| x - y)
+    }),
+    ("mul math.Mul", |a| {
+        arith(a, "mul", |x, y| x.checked_mul(y), |x, y| x * y)
+    }),
+    ("div math.Div", |a| {
+        if a.iter().skip(1).any(|v| to_float(v) == Some(0.0)) {
+            return Err(exec_error("div: can't divide the value by 0"));
+        }
+        arith(a, "div", |x, y| x.checked_div(y), |x, y| x / y)
+    }),
+    ("mod math.Mod", |a| {
+        let (x, y) = (int_arg(a, 0, "mod")?, int_arg(a, 1, "mod")?);
+        x.checked_rem(y).map(Value::Int).ok_or_else(|| {
+            exec_error("mod: the number can't be divided by zero at modulo operation")
+        })
+    }),
+    ("modBool math.ModBool", |a| {
+        let (x, y) = (int_arg(a, 0, "modBool")?, int_arg(a, 1, "modBool")?);
+        x.checked_rem(y)
+            .map(|r| Value::Bool(r == 0))
+            .ok_or_else(|| exec_error("modBool: division by zero"))
+    }),
+    ("math.Round", |a| float1(a, "math.Round", f64::round)),
+    ("math.Floor", |a| float1(a, "math.Floor", f64::floor)),
+    ("math.Ceil", |a| float1(a, "math.Ceil", f64::ceil)),
+    ("math.Abs", |a| float1(a, "math.Abs", f64::abs)),
+    ("math.Sqrt", |a| float1(a, "math.Sqrt", f64::sqrt)),
+    ("math.Max", |a| fold(a, "math.Max", f64::max)),
+    ("math.Min", |a| fold(a, "math.Min", f64::min)),
+    ("math.Pow", |a| {
+        let (x, y) = (num(a, 0, "math.Pow")?, num(a, 1, "math.Pow")?);
+        Ok(Value::Float(x.powf(y)))
+    }),
+];
+
+/// Whether `default` keeps the given value: Hugo's `compare.Default` treats zero values
+/// (false, 0, "", empty list or map, nil) as unset.
+fn is_set(v: &Value) -> bool {
+    v.is_truthy()
+}
+
+fn num(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
+    let v = arg(a, i, func)?;
+    to_float(v).ok_or_else(|| exec_error(format!("{func}: unable to cast {v:?} to float64")))
+}
+
+fn float1(a: &[Value], func: &str, f: fn(f64) -> f64) -> gotmpl::Result<Value> {
+    Ok(Value::Float(f(num(a, 0, func)?)))
+}
+
+fn fold(a: &[Value], func: &str, f: fn(f64, f64) -> f64) -> gotmpl::Result<Value> {
+    let all: Vec<Value> = a
+        .iter()
+        .flat_map(|v| match v {
+            Value::List(_) => items(v),
+            v => vec![v.clone()],
+        })
+        .collect();
+    let mut acc: Option<f64> = None;
+    for (i, _) in all.iter().enumerate() {
+        let x = num(&all, i, func)?;
+        acc = Some(acc.map_or(x, |a| f(a, x)));
+    }
+    acc.map(Value::Float)
+        .ok_or_else(|| exec_error(format!("{func}: expected at least 1 number")))
+}
+
+/// `add` and its kin: integers stay integers, a float makes the result a float, and two
+/// strings are joined (Hugo's `math.Add` over strings).
+fn arith(
+    a: &[Value],
+    func: &str,
+    int: fn(i64, i64) -> Option<i64>,
+    float: fn(f64, f64) -> f64,
+) -> gotmpl::Result<Value> {
+    let (first, rest) = a
+        .split_first()
+        .ok_or_else(|| exec_error(format!("{func}: expected 2 arguments")))?;
+    let mut acc = first.clone();
+    for b in rest {
+        acc = match (&acc, b) {
+            (Value::Int(x), Value::Int(y)) => int(*x, *y)
+                .map(Value::Int)
+                .ok_or_else(|| exec_error(format!("{func}: integer overflow")))?,
+            (Value::String(x), Value::String(y)) if func == "add" => string(format!("{x}{y}")),
+            (x, y) => match (
+                to_float(x).filter(|_| values::is_number(x) || matches!(x, Value::String(_))),
+                to_float(y),
+            ) {
+                (Some(x), Some(y)) => Value::Float(float(x, y)),
+                _ => {
+                    return Err(exec_error(format!(
+                        "{func}: can't apply the operator to the values"
+                    )))
+                }
+            },
+        };
+    }
+    Ok(acc)
+}
+
+fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (x, y) if values::is_number(x) && values::is_number(y) => {
+            to_float(x)?.partial_cmp(&to_float(y)?)
+        }
+        (
+            Value::String(x) | Value::Safe { s: x, .. },
+            Value::String(y) | Value::Safe { s: y, .. },
+        ) => Some(x.cmp(y)),
+        (Value::Nil, Value::Nil) => Some(Ordering::Equal),
+        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
+        (x, y) => to_float(x)?.partial_cmp(&to_float(y)?),
+    }
+}
+
+fn order(a: &[Value], func: &str, test: fn(Ordering) -> bool) -> gotmpl::Result<Value> {
+    let (x, y) = (arg(a, 0, func)?, arg(a, 1, func)?);
+    Ok(Value::Bool(compare(x, y).is_some_and(test)))
+}
+
+/// The value at a dotted path (`.Params.year`, `Title`) in a map, for `sort` and `where`.
+fn at_path(v: &Value, path: &str) -> Value {
+    let mut cur = v.clone();
+    for key in path
+        .trim_start_matches('.')
+        .split('.')
+        .filter(|k| !k.is_empty())
+    {
+        cur = cur
+            .field(key)
+            .or_else(|| cur.field(&key.to_lowercase()))
+            .cloned()
+            .unwrap_or(Value::Nil);
+    }
+    cur
+}
+
+/// `sort COLLECTION [KEY] [ORDER]`.
+fn sort(a: &[Value]) -> gotmpl::Result<Value> {
+    let mut list = items(arg(a, 0, "sort")?);
+    let key = a.get(1).map(to_string).filter(|k| k != "value");
+    let desc = a
+        .get(2)
+        .map(to_string)
+        .is_some_and(|o| o.eq_ignore_ascii_case("desc"));
+    let get = |v: &Value| key.as_deref().map_or_else(|| v.clone(), |k| at_path(v, k));
+    list.sort_by(|x, y| compare(&get(x), &get(y)).unwrap_or(Ordering::Equal));
+    if desc {
+        list.reverse();
+    }
+    Ok(Value::List(list.into()))
+}
+
+/// `where COLLECTION KEY [OPERATOR] MATCH`.
+fn where_(a: &[Value]) -> gotmpl::Result<Value> {
+    let list = items(arg(a, 0, "where")?);
+    let key = str_arg(a, 1, "where")?;
+    let (op, want) = match a.len() {
+        3 => ("==".to_string(), arg(a, 2, "where")?),
+        _ => (str_arg(a, 2, "where")?, arg(a, 3, "where")?),
+    };
+    let keep = |v: &Value| -> gotmpl::Result<bool> {
+        let got = at_path(v, &key);
+        Ok(match op.as_str() {
+            "=" | "==" | "eq" => equal(&got, want),
+            "!=" | "<>" | "ne" => !equal(&got, want),
+            ">=" | "ge" => compare(&got, want).is_some_and(Ordering::is_ge),
+            ">" | "gt" => compare(&got, want).is_some_and(Ordering::is_gt),
+            "<=" | "le" => compare(&got, want).is_some_and(Ordering::is_le),
+            "<" | "lt" => compare(&got, want).is_some_and(Ordering::is_lt),
+            "in" => items(want).iter().any(|w| equal(w, &got)),
+            "not in" => !items(want).iter().any(|w| equal(w, &got)),
+            "intersect" => items(&got)
+                .iter()
+                .any(|g| items(want).iter().any(|w| equal(w, g))),
+            "like" => regex::Regex::new(&to_string(want))
+                .map_err(|e| exec_error(format!("where: {e}")))?
+                .is_match(&to_string(&got)),
+            other => {
+                return Err(exec_error(format!(
+                    "where: {other} is not a valid operator"
+                )))
+            }
+        })
+    };
+    let mut out = Vec::new();
+    for v in list {
+        if keep(&v)? {
+            out.push(v);
+        }
+    }
+    Ok(Value::List(out.into()))
+}
+
+/// `seq LAST`, `seq FIRST LAST`, `seq FIRST INCREMENT LAST`.
+fn seq(a: &[Value]) -> gotmpl::Result<Value> {
+    let n: Vec<i64> = (0..a.len())
+        .map(|i| int_arg(a, i, "seq"))
+        .collect::<gotmpl::Result<_>>()?;
+    let (first, step, last) = match n.as_slice() {
+        [l] if *l >= 0 => (1, 1, *l),
+        [l] => (-1, -1, *l),
+        [f, l] => (*f, if f <= l { 1 } else { -1 }, *l),
+        [f, s, l] => (*f, *s, *l),
+        _ => return Err(exec_error("seq: expected 1 to 3 integers")),
+    };
+    if step == 0 || (step > 0 && first > last) || (step < 0 && first < last) {
+        return Ok(Value::List(Vec::new().into()));
+    }
+    if (last - first) / step >= MAX_SEQ {
+        return Err(exec_error(format!(
+            "seq: size of result exceeds limit of {MAX_SEQ}"
+        )));
+    }
+    let mut out = Vec::new();
+    let mut x = first;
+    while (step > 0 && x <= last) || (step < 0 && x >= last) {
+        out.push(Value::Int(x));
+        x += step;
+    }
+    Ok(Value::List(out.into()))
+}

@@ -1,0 +1,412 @@
+//! The functions and methods that read the page being rendered (the [`Frame`]): Hugo's
+//! shortcode context (`.Get`, `hugolib/shortcode.go`), scratches (`.Scratch`, `.Store`,
+//! `newScratch`: `common/maps/scratch.go`), `.Param`, `.RenderString`, `markdownify`,
+//! `partial`, `i18n`, `site`, `hugo`, URLs against the site's `baseURL` (`tpl/urls`), time
+//! (`tpl/time`), and `errorf`/`warnf` (`tpl/fmt`).
+//!
+//! [`Frame`]: crate::templates::engine::Frame
+
+use std::sync::Arc;
+
+use gotmpl::Value;
+
+use super::super::time::Moment;
+use super::super::values::{self, kind_of, map, string, to_string};
+use super::{arg, str_arg, Func};
+use crate::templates::engine::{self as engine, exec_error};
+
+pub(super) const FUNCS: &[(&str, Func)] = &[
+    (".Get", get),
+    (".Set", |a| {
+        let (k, v) = (str_arg(a, 1, ".Set")?, arg(a, 2, ".Set")?.clone());
+        engine::with_scratch(arg(a, 0, ".Set")?, |s| s.insert(k.into(), v))?;
+        Ok(string(""))
+    }),
+    (".Add", |a| {
+        let (k, v) = (str_arg(a, 1, ".Add")?, arg(a, 2, ".Add")?.clone());
+        engine::with_scratch(arg(a, 0, ".Add")?, |s| {
+            let next = match s.get(k.as_str()) {
+                None => Ok(v),
+                Some(Value::List(l)) => {
+                    let mut l = l.to_vec();
+                    match v {
+                        Value::List(more) => l.extend(more.iter().cloned()),
+                        v => l.push(v),
+                    }
+                    Ok(Value::List(l.into()))
+                }
+                Some(Value::Int(x)) => match v {
+                    Value::Int(y) => Ok(Value::Int(x.saturating_add(y))),
+                    v => Ok(Value::Float(
+                        *x as f64 + values::to_float(&v).unwrap_or(0.0),
+                    )),
+                },
+                Some(Value::Float(x)) => Ok(Value::Float(x + values::to_float(&v).unwrap_or(0.0))),
+                Some(Value::String(x)) => Ok(string(format!("{x}{}", to_string(&v)))),
+                Some(_) => Err(exec_error(".Add: cannot add to this value")),
+            }?;
+            s.insert(k.into(), next);
+            Ok::<_, gotmpl::TemplateError>(())
+        })??;
+        Ok(string(""))
+    }),
+    (".SetInMap", |a| {
+        let (k, mk, v) = (
+            str_arg(a, 1, ".SetInMap")?,
+            str_arg(a, 2, ".SetInMap")?,
+            arg(a, 3, ".SetInMap")?.clone(),
+        );
+        engine::with_scratch(arg(a, 0, ".SetInMap")?, |s| {
+            let mut m = match s.get(k.as_str()) {
+                Some(Value::Map(m)) => (**m).clone(),
+                _ => Default::default(),
+            };
+            m.insert(mk.into(), v);
+            s.insert(k.into(), Value::Map(Arc::new(m)));
+        })?;
+        Ok(string(""))
+    }),
+    (".DeleteInMap", |a| {
+        let (k, mk) = (
+            str_arg(a, 1, ".DeleteInMap")?,
+            str_arg(a, 2, ".DeleteInMap")?,
+        );
+        engine::with_scratch(arg(a, 0, ".DeleteInMap")?, |s| {
+            if let Some(Value::Map(m)) = s.get(k.as_str()) {
+                let mut m = (**m).clone();
+                m.remove(mk.as_str());
+                s.insert(k.into(), Value::Map(Arc::new(m)));
+            }
+        })?;
+        Ok(string(""))
+    }),
+    (".Delete", |a| {
+        let k = str_arg(a, 1, ".Delete")?;
+        engine::with_scratch(arg(a, 0, ".Delete")?, |s| s.remove(k.as_str()))?;
+        Ok(string(""))
+    }),
+    (".Values", |a| {
+        let m = engine::with_scratch(arg(a, 0, ".Values")?, |s| s.clone())?;
+        Ok(Value::Map(Arc::new(m)))
+    }),
+    ("newScratch", |_| Ok(engine::frame()?.new_scratch())),
+    (".Param", param),
+    (".RenderString", |a| {
+        let (opts, md) = match a {
+            [_, opts, md] => (Some(opts), md),
+            [_, md] => (None, md),
+            _ => return Err(exec_error(".RenderString: expected 1 or 2 arguments")),
+        };
+        let block = opts
+            .and_then(|o| o.field("display"))
+            .is_some_and(|d| to_string(d) == "block");
+        Ok(values::html(
+            engine::frame()?.host.render_string(&to_string(md), block),
+        ))
+    }),
+    ("markdownify transform.Markdownify", |a| {
+        let md = to_string(arg(a, 0, "markdownify")?);
+        Ok(values::html(engine::frame()?.host.markdownify(&md)))
+    }),
+    ("anchorize urls.Anchorize", |a| {
+        Ok(string(engine::frame()?.host.anchorize(&str_arg(
+            a,
+            0,
+            "anchorize",
+        )?)))
+    }),
+    ("partial partials.Include", |a| {
+        let name = str_arg(a, 0, "partial")?;
+        engine::partial(&name, a.get(1).unwrap_or(&Value::Nil))
+    }),
+    ("partialCached partials.IncludeCached", |a| {
+        let name = str_arg(a, 0, "partialCached")?;
+        engine::partial_cached(
+            &name,
+            a.get(1).unwrap_or(&Value::Nil),
+            a.get(2..).unwrap_or_default(),
+        )
+    }),
+    ("return", |a| {
+        engine::give_back(a.first().cloned().unwrap_or(Value::Nil))
+    }),
+    ("i18n T lang.Translate", translate),
+    ("site", |_| Ok(engine::frame()?.site.clone())),
+    ("hugo", |_| {
+        Ok(map([
+            ("Version", string(HUGO_VERSION)),
+            ("Environment", string("production")),
+            ("IsProduction", Value::Bool(true)),
+            ("IsDevelopment", Value::Bool(false)),
+            ("IsServer", Value::Bool(false)),
+            ("IsExtended", Value::Bool(true)),
+            (
+                "Data",
+                engine::frame()?
+                    .site
+                    .field("Data")
+                    .cloned()
+                    .unwrap_or(Value::Nil),
+            ),
+            (
+                "Generator",
+                values::html(format!(
+                    "<meta name=\"generator\" content=\"Hugo {HUGO_VERSION}\">"
+                )),
+            ),
+        ]))
+    }),
+    ("relURL urls.RelURL relLangURL urls.RelLangURL", |a| {
+        Ok(string(site_url(&str_arg(a, 0, "relURL")?, false)?))
+    }),
+    ("absURL urls.AbsURL absLangURL urls.AbsLangURL", |a| {
+        Ok(string(site_url(&str_arg(a, 0, "absURL")?, true)?))
+    }),
+    ("urls.Parse", |a| {
+        Ok(parse_url(&str_arg(a, 0, "urls.Parse")?))
+    }),
+    ("now time.Now", |_| Ok(Moment::now().to_value())),
+    ("time time.AsTime", |a| {
+        let v = arg(a, 0, "time")?;
+        Moment::from_value(v)
+            .map(Moment::to_value)
+            .ok_or_else(|| exec_error(format!("time: unable to parse date: {}", to_string(v))))
+    }),
+    ("dateFormat time.Format", |a| {
+        let layout = str_arg(a, 0, "dateFormat")?;
+        let v = arg(a, 1, "dateFormat")?;
+        let m = Moment::from_value(v).ok_or_else(|| {
+            exec_error(format!(
+                "dateFormat: unable to parse date: {}",
+                to_string(v)
+            ))
+        })?;
+        Ok(string(m.format(&layout)))
+    }),
+    (".Format", |a| {
+        let m = Moment::from_value(arg(a, 0, ".Format")?)
+            .ok_or_else(|| exec_error(".Format: not a time"))?;
+        Ok(string(m.format(&str_arg(a, 1, ".Format")?)))
+    }),
+    ("errorf fmt.Errorf erroridf fmt.Erroridf", |a| {
+        let skip = usize::from(
+            a.len() > 1
+                && a.first()
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| !s.contains('%'))
+                && a.get(1)
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.contains('%')),
+        );
+        Err(exec_error(format!(
+            "errorf: {}",
+            sprintf(a.get(skip..).unwrap_or_default())
+        )))
+    }),
+    ("warnf fmt.Warnf warnidf fmt.Warnidf", |a| {
+        engine::warn(sprintf(a))?;
+        Ok(string(""))
+    }),
+];
+
+/// The Hugo version Folio follows (the parity tests' oracle).
+pub const HUGO_VERSION: &str = "0.168.0";
+
+/// `.Get KEY` on a shortcode (Hugo's rules: an index into positional parameters, a name
+/// into named ones; the wrong kind of key gives nil, a missing name ""), a scratch, or a
+/// map.
+fn get(a: &[Value]) -> gotmpl::Result<Value> {
+    let (recv, key) = (arg(a, 0, ".Get")?, arg(a, 1, ".Get")?);
+    match kind_of(recv) {
+        Some("shortcode") => {
+            let params = recv.field("Params").cloned().unwrap_or(Value::Nil);
+            Ok(match (&params, key) {
+                (Value::List(l), Value::Int(_) | Value::Uint(_)) => {
+                    let i = values::to_int(key).unwrap_or(-1);
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| l.get(i))
+                        .cloned()
+                        .unwrap_or_else(|| string(""))
+                }
+                (Value::Map(m), Value::String(k)) if !m.is_empty() => {
+                    m.get(&**k).cloned().unwrap_or_else(|| string(""))
+                }
+                _ => Value::Nil,
+            })
+        }
+        Some("scratch") => {
+            let k = to_string(key);
+            engine::with_scratch(recv, |s| s.get(k.as_str()).cloned().unwrap_or(Value::Nil))
+        }
+        _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
+    }
+}
+
+/// `.Param KEY` on a page: the page's param, else the site's (a dotted key reads nested
+/// maps; keys are case-insensitive, as Hugo's `maps.Params`).
+fn param(a: &[Value]) -> gotmpl::Result<Value> {
+    let (recv, key) = (arg(a, 0, ".Param")?, str_arg(a, 1, ".Param")?);
+    let key = key.to_lowercase();
+    let lookup = |root: Option<&Value>| -> Option<Value> {
+        let mut cur = root?.clone();
+        for k in key.split('.') {
+            cur = cur.field(k)?.clone();
+        }
+        Some(cur)
+    };
+    let frame = engine::frame()?;
+    Ok(lookup(recv.field("Params"))
+        .filter(|v| !matches!(v, Value::Nil))
+        .or_else(|| lookup(frame.site.field("Params")))
+        .unwrap_or(Value::Nil))
+}
+
+/// `i18n ID [CONTEXT]`: the page language's translation; a plural form by the context's
+/// count (`one` for 1, else `other`); "" when there is none.
+fn translate(a: &[Value]) -> gotmpl::Result<Value> {
+    let id = str_arg(a, 0, "i18n")?;
+    let frame = engine::frame()?;
+    let count = a.get(1).and_then(|c| match c {
+        Value::Map(_) => c.field("Count").and_then(values::to_int),
+        c => values::to_int(c),
+    });
+    let text = match frame
+        .translations
+        .get(&id)
+        .or_else(|| frame.translations.get(&id.to_lowercase()))
+    {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Object(forms)) => {
+            let form = if count == Some(1) && forms.contains_key("one") {
+                "one"
+            } else {
+                "other"
+            };
+            forms
+                .get(form)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        }
+        _ => String::new(),
+    };
+    let text = match count {
+        Some(n) => text
+            .replace("{{ .Count }}", &n.to_string())
+            .replace("{{ . }}", &n.to_string()),
+        None => text,
+    };
+    Ok(string(text))
+}
+
+/// `relURL`/`absURL` against the site's `baseURL` (`.Site.BaseURL`): a URL with a scheme
+/// is left as it is; anything else is joined to the base path (relative) or the base URL.
+fn site_url(input: &str, absolute: bool) -> gotmpl::Result<String> {
+    if input.contains("://")
+        || input.starts_with("//")
+        || input.starts_with('#')
+        || input.starts_with("mailto:")
+    {
+        return Ok(input.to_string());
+    }
+    let frame = engine::frame()?;
+    let base = frame
+        .site
+        .field("BaseURL")
+        .map(to_string)
+        .unwrap_or_default();
+    let base = if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    };
+    let (origin, path) = match base.find("://").map(|i| i + 3) {
+        Some(start) => {
+            let host_end = base
+                .get(start..)
+                .and_then(|r| r.find('/'))
+                .map_or(base.len(), |i| start + i);
+            (
+                base.get(..host_end).unwrap_or(""),
+                base.get(host_end..).unwrap_or("/"),
+            )
+        }
+        None => ("", base.as_str()),
+    };
+    // A path from the root stays as it is (`relURL "/x"` is `/x`, Hugo's `RelURL`).
+    let joined = match input.strip_prefix('/') {
+        Some(_) => input.to_string(),
+        None => format!("{path}{input}"),
+    };
+    Ok(if absolute {
+        format!("{origin}{joined}")
+    } else {
+        joined
+    })
+}
+
+/// `urls.Parse`: Go's `url.URL` fields.
+fn parse_url(s: &str) -> Value {
+    let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
+    let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (scheme, rest) = match rest.split_once(':') {
+        Some((sch, r))
+            if !sch.is_empty()
+                && sch
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            (sch, r)
+        }
+        _ => ("", rest),
+    };
+    let (host, path) = match rest.strip_prefix("//") {
+        Some(r) => r.find('/').map_or((r, ""), |i| {
+            (r.get(..i).unwrap_or(r), r.get(i..).unwrap_or(""))
+        }),
+        None => ("", rest),
+    };
+    let (user, host) = host.rsplit_once('@').unwrap_or(("", host));
+    map([
+        ("Scheme", string(scheme.to_lowercase())),
+        ("User", string(user)),
+        ("Host", string(host)),
+        ("Hostname", string(host.split(':').next().unwrap_or(host))),
+        ("Path", string(crate::text::percent_decode(path))),
+        ("RawQuery", string(query)),
+        ("Fragment", string(fragment)),
+        ("String", string(s)),
+    ])
+}
+
+/// Go's `fmt.Sprintf` for the verbs messages use (`%s`, `%v`, `%d`, `%q`, `%%`).
+fn sprintf(a: &[Value]) -> String {
+    let Some((format, args)) = a.split_first() else {
+        return String::new();
+    };
+    let format = to_string(format);
+    let mut args = args.iter();
+    let mut out = String::new();
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('%') => out.push('%'),
+            Some('q') => out.push_str(&format!(
+                "{:?}",
+                args.next().map(to_string).unwrap_or_default()
+            )),
+            Some(_) => out.push_str(
+                &args
+                    .next()
+                    .map_or_else(|| "%!v(MISSING)".to_string(), to_string),
+            ),
+            None => out.push_str("%!(NOVERB)"),
+        }
+    }
+    out
+}

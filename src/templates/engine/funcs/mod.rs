@@ -1,0 +1,130 @@
+//! Hugo's template functions (`tpl/*` in Hugo's source), over `gotmpl` values, and the
+//! methods of Hugo's objects that templates call (`.Get`, `.Param`, `.Scratch.Set`,
+//! `.Format`: see [`super::rewrite`]).
+//!
+//! Which functions: those the shortcode templates of real sites and popular themes call,
+//! counted over the corpus's sites and the themes in `tests/fixtures/templates` (see the
+//! README's table), plus their aliases and namespaced names (`lower` is
+//! `strings.ToLower`). A function Hugo has that needs what Folio cannot do offline or in
+//! one page is listed in [`OFFLINE`] with the reason [`why_not`] gives.
+
+mod collections;
+mod context;
+mod strings;
+
+use std::sync::{Arc, LazyLock};
+
+use gotmpl::{FuncMap, Value, ValueFunc};
+
+use super::exec_error;
+
+/// A template function.
+type Func = fn(&[Value]) -> gotmpl::Result<Value>;
+
+/// Hugo functions Folio does not run, and why (the preview shows this beside the card).
+pub const OFFLINE: &[(&str, &str)] = &[
+    ("resources.GetRemote", "fetches a file from the network"),
+    ("getJSON", "fetches data from the network"),
+    ("getCSV", "fetches data from the network"),
+    ("data.GetJSON", "fetches data from the network"),
+    ("data.GetCSV", "fetches data from the network"),
+    ("resources.ToCSS", "runs Hugo Pipes (Sass)"),
+    ("toCSS", "runs Hugo Pipes (Sass)"),
+    ("css.Sass", "runs Hugo Pipes (Sass)"),
+    ("resources.Fingerprint", "runs Hugo Pipes"),
+    ("fingerprint", "runs Hugo Pipes"),
+    ("resources.Minify", "runs Hugo Pipes"),
+    ("minify", "runs Hugo Pipes"),
+    ("resources.Concat", "runs Hugo Pipes"),
+    ("resources.ExecuteAsTemplate", "runs Hugo Pipes"),
+    ("js.Build", "runs Hugo Pipes (esbuild)"),
+    ("images.Filter", "processes images"),
+    ("images.Process", "processes images"),
+    (".Resize", "processes images"),
+    (".Fill", "processes images"),
+    (".Fit", "processes images"),
+    (".Crop", "processes images"),
+    (".Process", "processes images"),
+    (".Filter", "processes images"),
+    (".GetPage", "reads another page of the site"),
+    (".GetMatch", "reads the page's or the site's resources"),
+    (".Match", "reads the page's or the site's resources"),
+    (".ByType", "reads the page's or the site's resources"),
+    ("resources.Get", "reads the site's assets"),
+    ("resources.Match", "reads the site's assets"),
+    ("resources.GetMatch", "reads the site's assets"),
+    ("readFile", "reads files of the site"),
+    ("os.ReadFile", "reads files of the site"),
+    ("os.ReadDir", "reads files of the site"),
+    ("os.FileExists", "reads files of the site"),
+    ("fileExists", "reads files of the site"),
+];
+
+/// Why Folio cannot run the function `name`, in one line.
+pub fn why_not(name: &str) -> String {
+    match OFFLINE.iter().find(|(n, _)| *n == name) {
+        Some((_, why)) => format!("Folio cannot run `{name}`: it {why}"),
+        None if name.starts_with('.') => {
+            format!("Folio does not have Hugo's method `{name}`")
+        }
+        None => format!("Folio does not have Hugo's function `{name}`"),
+    }
+}
+
+/// Whether a template may call `name` (Folio's functions and Go's built-ins).
+pub fn is_defined(name: &str) -> bool {
+    all().contains_key(name) || is_go_builtin(name)
+}
+
+/// Every function, by name, once.
+pub fn all() -> &'static FuncMap {
+    static ALL: LazyLock<FuncMap> = LazyLock::new(|| {
+        let mut m = FuncMap::new();
+        for table in [strings::FUNCS, collections::FUNCS, context::FUNCS] {
+            for &(names, f) in table {
+                let func: ValueFunc = Arc::new(f);
+                for name in names.split(' ') {
+                    m.insert(name.to_string(), func.clone());
+                }
+            }
+        }
+        m
+    });
+    &ALL
+}
+
+/// Go's own built-ins that Hugo keeps (Hugo replaces `eq`, `index`, `slice`, `len`…).
+const GO_BUILTINS: &[&str] = &[
+    "and", "or", "not", "print", "println", "printf", "call", "html", "js", "urlquery",
+];
+
+/// Whether `name` is one of Go's built-ins `gotmpl` runs itself.
+pub fn is_go_builtin(name: &str) -> bool {
+    GO_BUILTINS.contains(&name)
+}
+
+// Argument helpers shared by the function families.
+
+/// The argument at `i`, or an error naming the function.
+fn arg<'a>(args: &'a [Value], i: usize, func: &str) -> gotmpl::Result<&'a Value> {
+    args.get(i)
+        .ok_or_else(|| exec_error(format!("{func}: expected at least {} arguments", i + 1)))
+}
+
+/// The argument at `i` as a string (Hugo's `cast.ToString`).
+fn str_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<String> {
+    match arg(args, i, func)? {
+        v @ (Value::List(_) | Value::Map(_) | Value::Function(_)) => Err(exec_error(format!(
+            "{func}: unable to cast {} to string",
+            v.type_name()
+        ))),
+        v => Ok(super::values::to_string(v)),
+    }
+}
+
+/// The argument at `i` as an integer.
+fn int_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<i64> {
+    let v = arg(args, i, func)?;
+    super::values::to_int(v)
+        .ok_or_else(|| exec_error(format!("{func}: unable to cast {v:?} to int")))
+}

@@ -1,0 +1,553 @@
+//! Hugo's string functions (`tpl/strings`, `tpl/transform`, `tpl/safe`, `tpl/cast`,
+//! `tpl/inflect`, `tpl/path`, `tpl/encoding`), with their argument orders (`trim S
+//! CUTSET` but `strings.TrimPrefix PREFIX S`).
+
+use gotmpl::{SafeKind, Value};
+use regex::Regex;
+
+use super::super::values::{self, string, to_string};
+use super::{arg, int_arg, str_arg, Func};
+use crate::templates::engine::exec_error;
+
+/// `(names, function)`: space-separated names, the first Hugo's short alias.
+pub(super) const FUNCS: &[(&str, Func)] = &[
+    ("lower strings.ToLower", |a| {
+        Ok(string(str_arg(a, 0, "lower")?.to_lowercase()))
+    }),
+    ("upper strings.ToUpper", |a| {
+        Ok(string(str_arg(a, 0, "upper")?.to_uppercase()))
+    }),
+    ("title strings.Title", |a| {
+        Ok(string(title_case(&str_arg(a, 0, "title")?)))
+    }),
+    ("strings.FirstUpper", |a| {
+        let s = str_arg(a, 0, "strings.FirstUpper")?;
+        let mut c = s.chars();
+        Ok(string(
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default(),
+        ))
+    }),
+    ("humanize inflect.Humanize", humanize),
+    ("urlize urls.URLize", |a| {
+        Ok(string(urlize(&str_arg(a, 0, "urlize")?)))
+    }),
+    ("replace strings.Replace", |a| {
+        let (s, old, new) = (
+            str_arg(a, 0, "replace")?,
+            str_arg(a, 1, "replace")?,
+            str_arg(a, 2, "replace")?,
+        );
+        Ok(string(match a.get(3) {
+            Some(n) => s.replacen(
+                &old,
+                &new,
+                usize::try_from(values::to_int(n).unwrap_or(-1)).unwrap_or(usize::MAX),
+            ),
+            None => s.replace(&old, &new),
+        }))
+    }),
+    ("replaceRE strings.ReplaceRE", |a| {
+        let re = regex(&str_arg(a, 0, "replaceRE")?)?;
+        let (repl, s) = (str_arg(a, 1, "replaceRE")?, str_arg(a, 2, "replaceRE")?);
+        let limit = a.get(3).and_then(values::to_int).unwrap_or(-1);
+        Ok(string(match usize::try_from(limit) {
+            Ok(n) => re.replacen(&s, n, repl.as_str()).into_owned(),
+            Err(_) => re.replace_all(&s, repl.as_str()).into_owned(),
+        }))
+    }),
+    ("findRE strings.FindRE", |a| {
+        let re = regex(&str_arg(a, 0, "findRE")?)?;
+        let s = str_arg(a, 1, "findRE")?;
+        let limit = a.get(2).and_then(values::to_int).unwrap_or(-1);
+        let found = re.find_iter(&s).map(|m| string(m.as_str()));
+        Ok(Value::List(match usize::try_from(limit) {
+            Ok(n) => found.take(n).collect(),
+            Err(_) => found.collect(),
+        }))
+    }),
+    ("findRESubmatch strings.FindRESubmatch", |a| {
+        let re = regex(&str_arg(a, 0, "findRESubmatch")?)?;
+        let s = str_arg(a, 1, "findRESubmatch")?;
+        Ok(Value::List(
+            re.captures_iter(&s)
+                .map(|c| {
+                    Value::List(
+                        c.iter()
+                            .map(|m| string(m.map_or("", |m| m.as_str())))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ))
+    }),
+    ("split strings.Split", |a| {
+        let (s, sep) = (str_arg(a, 0, "split")?, str_arg(a, 1, "split")?);
+        Ok(Value::List(if sep.is_empty() {
+            s.chars().map(|c| string(c.to_string())).collect()
+        } else {
+            s.split(sep.as_str()).map(string).collect()
+        }))
+    }),
+    ("trim strings.Trim", |a| {
+        let (s, cut) = (str_arg(a, 0, "trim")?, str_arg(a, 1, "trim")?);
+        Ok(string(s.trim_matches(|c| cut.contains(c))))
+    }),
+    ("strings.TrimLeft", |a| {
+        let (cut, s) = (
+            str_arg(a, 0, "strings.TrimLeft")?,
+            str_arg(a, 1, "strings.TrimLeft")?,
+        );
+        Ok(string(s.trim_start_matches(|c| cut.contains(c))))
+    }),
+    ("strings.TrimRight", |a| {
+        let (cut, s) = (
+            str_arg(a, 0, "strings.TrimRight")?,
+            str_arg(a, 1, "strings.TrimRight")?,
+        );
+        Ok(string(s.trim_end_matches(|c| cut.contains(c))))
+    }),
+    ("strings.TrimPrefix", |a| {
+        let (p, s) = (
+            str_arg(a, 0, "strings.TrimPrefix")?,
+            str_arg(a, 1, "strings.TrimPrefix")?,
+        );
+        Ok(string(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+    }),
+    ("strings.TrimSuffix", |a| {
+        let (p, s) = (
+            str_arg(a, 0, "strings.TrimSuffix")?,
+            str_arg(a, 1, "strings.TrimSuffix")?,
+        );
+        Ok(string(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+    }),
+    ("strings.TrimSpace", |a| {
+        Ok(string(str_arg(a, 0, "strings.TrimSpace")?.trim()))
+    }),
+    ("chomp strings.Chomp", |a| {
+        let s = str_arg(a, 0, "chomp")?;
+        Ok(string(s.trim_end_matches(['\r', '\n'])))
+    }),
+    ("strings.Contains", |a| {
+        Ok(Value::Bool(
+            str_arg(a, 0, "strings.Contains")?.contains(&str_arg(a, 1, "strings.Contains")?),
+        ))
+    }),
+    ("strings.ContainsAny", |a| {
+        let chars = str_arg(a, 1, "strings.ContainsAny")?;
+        Ok(Value::Bool(
+            str_arg(a, 0, "strings.ContainsAny")?.contains(|c| chars.contains(c)),
+        ))
+    }),
+    ("hasPrefix strings.HasPrefix", |a| {
+        Ok(Value::Bool(
+            str_arg(a, 0, "hasPrefix")?.starts_with(&str_arg(a, 1, "hasPrefix")?),
+        ))
+    }),
+    ("hasSuffix strings.HasSuffix", |a| {
+        Ok(Value::Bool(
+            str_arg(a, 0, "hasSuffix")?.ends_with(&str_arg(a, 1, "hasSuffix")?),
+        ))
+    }),
+    ("strings.Repeat", |a| {
+        let n = usize::try_from(int_arg(a, 0, "strings.Repeat")?)
+            .map_err(|_| exec_error("strings.Repeat: negative count"))?;
+        let s = str_arg(a, 1, "strings.Repeat")?;
+        if s.len().saturating_mul(n) > 1 << 24 {
+            return Err(exec_error("strings.Repeat: the result would be too long"));
+        }
+        Ok(string(s.repeat(n)))
+    }),
+    ("strings.Count", |a| {
+        let (sub, s) = (
+            str_arg(a, 0, "strings.Count")?,
+            str_arg(a, 1, "strings.Count")?,
+        );
+        let n = if sub.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(sub.as_str()).count()
+        };
+        Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+    }),
+    ("countrunes strings.CountRunes strings.RuneCount", |a| {
+        let s = str_arg(a, 0, "countrunes")?;
+        Ok(Value::Int(
+            s.chars().filter(|c| !c.is_whitespace()).count() as i64
+        ))
+    }),
+    ("countwords strings.CountWords", |a| {
+        Ok(Value::Int(
+            str_arg(a, 0, "countwords")?.split_whitespace().count() as i64,
+        ))
+    }),
+    ("substr strings.Substr", |a| {
+        let chars: Vec<char> = str_arg(a, 0, "substr")?.chars().collect();
+        let len = chars.len() as i64;
+        let mut start = a.get(1).and_then(values::to_int).unwrap_or(0);
+        if start < 0 {
+            start = (len + start).max(0);
+        }
+        let start = start.min(len);
+        let end = match a.get(2).and_then(values::to_int) {
+            Some(n) if n < 0 => (len + n).max(start),
+            Some(n) => (start + n).min(len),
+            None => len,
+        };
+        Ok(string(
+            chars
+                .get(start as usize..end as usize)
+                .unwrap_or_default()
+                .iter()
+                .collect::<String>(),
+        ))
+    }),
+    ("truncate strings.Truncate", truncate),
+    ("htmlEscape transform.HTMLEscape", |a| {
+        Ok(string(html_escape(&str_arg(a, 0, "htmlEscape")?)))
+    }),
+    ("htmlUnescape transform.HTMLUnescape", |a| {
+        Ok(string(html_escape::decode_html_entities(&str_arg(
+            a,
+            0,
+            "htmlUnescape",
+        )?)))
+    }),
+    ("plainify transform.Plainify", |a| {
+        Ok(string(plainify(&str_arg(a, 0, "plainify")?)))
+    }),
+    ("emojify transform.Emojify", |a| {
+        Ok(values::html(emojify(&str_arg(a, 0, "emojify")?)))
+    }),
+    ("safeHTML safe.HTML", |a| {
+        safe(a, SafeKind::Html, "safeHTML")
+    }),
+    ("safeHTMLAttr safe.HTMLAttr", |a| {
+        safe(a, SafeKind::HtmlAttr, "safeHTMLAttr")
+    }),
+    ("safeCSS safe.CSS", |a| safe(a, SafeKind::Css, "safeCSS")),
+    ("safeJS safe.JS", |a| safe(a, SafeKind::Js, "safeJS")),
+    ("safeJSStr safe.JSStr", |a| {
+        safe(a, SafeKind::JsStr, "safeJSStr")
+    }),
+    ("safeURL safe.URL", |a| safe(a, SafeKind::Url, "safeURL")),
+    ("jsonify encoding.Jsonify", jsonify),
+    ("string cast.ToString", |a| {
+        Ok(string(str_arg(a, 0, "string")?))
+    }),
+    ("int cast.ToInt", |a| Ok(Value::Int(int_arg(a, 0, "int")?))),
+    ("float cast.ToFloat", |a| {
+        let v = arg(a, 0, "float")?;
+        values::to_float(v)
+            .map(Value::Float)
+            .ok_or_else(|| exec_error(format!("float: unable to cast {v:?} to float64")))
+    }),
+    ("path.Base", |a| {
+        let s = str_arg(a, 0, "path.Base")?;
+        let t = s.trim_end_matches('/');
+        Ok(string(match t {
+            "" if s.is_empty() => ".",
+            "" => "/",
+            t => t.rsplit('/').next().unwrap_or(t),
+        }))
+    }),
+    ("path.Ext", |a| {
+        let s = str_arg(a, 0, "path.Ext")?;
+        let base = s.rsplit('/').next().unwrap_or(&s);
+        Ok(string(
+            base.rfind('.').and_then(|i| base.get(i..)).unwrap_or(""),
+        ))
+    }),
+    ("path.Dir", |a| {
+        let s = str_arg(a, 0, "path.Dir")?;
+        Ok(string(match s.rfind('/') {
+            Some(0) => "/",
+            Some(i) => s.get(..i).unwrap_or("."),
+            None => ".",
+        }))
+    }),
+    ("path.Join", |a| {
+        let parts: Vec<String> = a.iter().map(to_string).filter(|s| !s.is_empty()).collect();
+        Ok(string(parts.join("/").replace("//", "/")))
+    }),
+];
+
+fn regex(pattern: &str) -> gotmpl::Result<Regex> {
+    Regex::new(pattern)
+        .map_err(|e| exec_error(format!("invalid regular expression {pattern:?}: {e}")))
+}
+
+fn safe(args: &[Value], kind: SafeKind, func: &str) -> gotmpl::Result<Value> {
+    Ok(Value::Safe {
+        kind,
+        s: str_arg(args, 0, func)?.into(),
+    })
+}
+
+/// Go's `html.EscapeString`.
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words AP style leaves lowercase inside a title (Hugo's default `titleCaseStyle`).
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so", "the", "to",
+    "up", "yet",
+];
+
+/// Hugo's `title` in its default AP style: each word capitalised except small words
+/// that are neither first nor last.
+fn title_case(s: &str) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i != 0 && i != last && SMALL_WORDS.contains(&lower.as_str()) {
+                lower
+            } else {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `humanize`: an integer as an ordinal (`1st`), text with its first letter capitalised
+/// and `-`/`_` as spaces.
+fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
+    let v = arg(args, 0, "humanize")?;
+    if let Some(n) = matches!(v, Value::Int(_) | Value::Uint(_))
+        .then(|| values::to_int(v))
+        .flatten()
+        .or_else(|| match v {
+            Value::String(s) => s.parse::<i64>().ok(),
+            _ => None,
+        })
+    {
+        let suffix = match (n.abs() % 100, n.abs() % 10) {
+            (11..=13, _) => "th",
+            (_, 1) => "st",
+            (_, 2) => "nd",
+            (_, 3) => "rd",
+            _ => "th",
+        };
+        return Ok(string(format!("{n}{suffix}")));
+    }
+    let s = to_string(v).replace(['-', '_'], " ");
+    let s = s.trim().to_lowercase();
+    let mut c = s.chars();
+    Ok(string(
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default(),
+    ))
+}
+
+/// Hugo's `urlize` (`helpers.URLize`): a path made safe and lowercased, spaces as `-`.
+fn urlize(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        match c {
+            ' ' | '\t' => out.push('-'),
+            c if c.is_alphanumeric() || "-_./#+~".contains(c) => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    percent_encoding::utf8_percent_encode(&out, URL_PATH).to_string()
+}
+
+/// What `url.PathEscape` leaves as it is, besides letters and digits.
+const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/')
+    .remove(b'+')
+    .remove(b'#');
+
+/// `truncate SIZE [ELLIPSIS] TEXT`: at most SIZE characters of text (tags not counted),
+/// cut at a word boundary when there is one, then the ellipsis (` …` by default).
+fn truncate(args: &[Value]) -> gotmpl::Result<Value> {
+    let size = usize::try_from(int_arg(args, 0, "truncate")?).unwrap_or(0);
+    let (ellipsis, text) = match args.len() {
+        2 => (" …".to_string(), arg(args, 1, "truncate")?),
+        _ => (str_arg(args, 1, "truncate")?, arg(args, 2, "truncate")?),
+    };
+    let is_html = matches!(
+        text,
+        Value::Safe {
+            kind: SafeKind::Html,
+            ..
+        }
+    );
+    let text = to_string(text);
+    let mut count = 0;
+    let mut in_tag = false;
+    let mut last_space = None;
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '<' if is_html => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c => {
+                if c.is_whitespace() {
+                    last_space = Some(i);
+                }
+                if count == size {
+                    cut = Some(if c.is_whitespace() {
+                        i
+                    } else {
+                        last_space.unwrap_or(i)
+                    });
+                    break;
+                }
+                count += 1;
+            }
+        }
+    }
+    let out = match cut {
+        None => text,
+        Some(at) => format!("{}{ellipsis}", text.get(..at).unwrap_or(&text).trim_end()),
+    };
+    Ok(if is_html {
+        values::html(out)
+    } else {
+        string(out)
+    })
+}
+
+/// Hugo's `plainify` (`tpl.StripHTML`): tags removed, runs of spaces between them one.
+fn plainify(s: &str) -> String {
+    if !s.contains(['<', '>']) {
+        return s.to_string();
+    }
+    let s = s
+        .replace('\n', " ")
+        .replace("</p>", "\n")
+        .replace("<br>", "\n")
+        .replace("<br />", "\n");
+    let mut out = String::with_capacity(s.len());
+    let (mut in_tag, mut was_space) = (false, false);
+    for c in s.chars() {
+        let mut is_space = false;
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c => {
+                is_space = c.is_whitespace();
+                if !in_tag && (!is_space || !was_space) {
+                    out.push(c);
+                }
+            }
+        }
+        if !in_tag {
+            was_space = is_space;
+        }
+    }
+    out
+}
+
+/// `:name:` emoji codes as their emoji (GitHub's names, as Hugo's table).
+fn emojify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find(':') {
+        let (before, from) = rest.split_at(start);
+        out.push_str(before);
+        let after = from.get(1..).unwrap_or("");
+        let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || "_+-".contains(c)));
+        match end.filter(|&e| e > 0 && after.get(e..e + 1) == Some(":")) {
+            Some(e) => {
+                let name = after.get(..e).unwrap_or("");
+                match emojis::get_by_shortcode(name) {
+                    Some(emoji) => {
+                        out.push_str(emoji.as_str());
+                        rest = after.get(e + 1..).unwrap_or("");
+                    }
+                    None => {
+                        out.push(':');
+                        rest = after;
+                    }
+                }
+            }
+            None => {
+                out.push(':');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `jsonify [OPTIONS] VALUE`: Go's `json.Marshal`, `<`, `>` and `&` escaped as `\u003c`…
+fn jsonify(args: &[Value]) -> gotmpl::Result<Value> {
+    let (opts, v) = match args {
+        [opts, v] => (Some(opts), v),
+        [v] => (None, v),
+        _ => return Err(exec_error("jsonify: expected 1 or 2 arguments")),
+    };
+    let json = values::to_json(v);
+    let indent = opts
+        .and_then(|o| o.field("indent"))
+        .map(to_string)
+        .filter(|s| !s.is_empty());
+    let text = match indent {
+        Some(indent) => {
+            let mut buf = Vec::new();
+            let fmt = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+            let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+            serde::Serialize::serialize(&json, &mut ser)
+                .map_err(|e| exec_error(format!("jsonify: {e}")))?;
+            String::from_utf8_lossy(&buf).into_owned()
+        }
+        None => json.to_string(),
+    };
+    let text = text
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    Ok(values::html(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_keeps_small_words_lowercase_inside() {
+        assert_eq!(title_case("the lord of the rings"), "The Lord of the Rings");
+    }
+
+    #[test]
+    fn plainify_removes_tags_and_keeps_paragraph_breaks() {
+        assert_eq!(plainify("<p>a <b>b</b></p><p>c</p>"), "a b\nc\n");
+    }
+
+    #[test]
+    fn emojify_replaces_known_codes_only() {
+        assert_eq!(emojify(":smile: :nope: a:b"), "😄 :nope: a:b");
+    }
+}

@@ -1,0 +1,442 @@
+//! The site's own Go templates, executed as Hugo executes them: a shortcode's template
+//! (and the partials it calls) run with Hugo's shortcode context over Folio's values.
+//!
+//! - **Templates** are parsed with `gotmpl` (Go's `text/template/parse`), their method
+//!   calls rewritten into functions ([`rewrite`]), and escaped as Go's `html/template`
+//!   escapes them (`gotmpl::html`, context-aware: `javascript:` in an `href` prints
+//!   `#ZgotmplZ`). Each file is compiled once, on first use, and kept in the catalogue
+//!   ([`Compiled`]); a template change reloads the catalogue and so recompiles.
+//! - **Functions** are Hugo's (`tpl/*`), in [`funcs`]. A template calling one Folio does
+//!   not have (or cannot run offline: `resources.GetRemote`, `getJSON`, image processing,
+//!   `.Site.GetPage`) is known before it runs, and its [`Problem`] says which and where.
+//! - **The page being rendered** is a [`Frame`], set for the length of a render with
+//!   [`with_frame`]: the functions that need the page, the site, the catalogue (partials)
+//!   or the Markdown renderer (`markdownify`, `.RenderString`, through [`Host`]) read it.
+//!
+//! Source of the rules: Hugo's `tpl/tplimpl` (lookup, `partial`), `hugolib/shortcode.go`
+//! (the shortcode context), `tpl/*` (each function), and real Hugo 0.168 as the oracle
+//! (`tests/testsuite/templates.rs`).
+
+pub mod funcs;
+pub mod objects;
+pub mod rewrite;
+mod time;
+pub mod values;
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+use gotmpl::html::Template;
+use gotmpl::Value;
+
+use super::Catalogue;
+pub use objects::{HugoContext, ShortcodeCall};
+
+/// A template file's text and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateFile {
+    /// Relative to the site root (`layouts/shortcodes/card.html`).
+    pub path: PathBuf,
+    /// Its text.
+    pub source: Arc<str>,
+}
+
+/// Why a template did not render: a located message (`file:line:col: message`), and the
+/// function Folio could not run when that is the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The template file, relative to the site root.
+    pub file: PathBuf,
+    /// 1-based line; 0 when unknown.
+    pub line: usize,
+    /// 1-based column (chars); 0 when unknown.
+    pub col: usize,
+    /// What went wrong.
+    pub message: String,
+    /// The function (or method, `.GetPage`) Folio cannot run, when that is why.
+    pub function: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.col)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What the renderer lends the templates: Markdown as the page renders it.
+pub trait Host {
+    /// Hugo's `markdownify`: the text rendered as the page's Markdown, shortcodes
+    /// included, a lone paragraph unwrapped.
+    fn markdownify(&self, markdown: &str) -> String;
+    /// `.Page.RenderString`: `inline` unwraps a lone paragraph, `block` does not.
+    fn render_string(&self, markdown: &str, block: bool) -> String;
+    /// `anchorize`: the id Goldmark gives a heading with this text.
+    fn anchorize(&self, text: &str) -> String;
+}
+
+/// The page a render is for: what the template functions read besides their arguments.
+pub struct Frame {
+    /// The site's templates (for `partial`).
+    pub catalogue: Arc<Catalogue>,
+    /// `.Page`.
+    pub page: Value,
+    /// `.Site` (and `site`).
+    pub site: Value,
+    /// The page language's translations (`i18n/LANG.*`), by id: a string, or a map of
+    /// plural forms (`one`, `other`).
+    pub translations: Arc<serde_json::Map<String, serde_json::Value>>,
+    /// The Markdown renderer.
+    pub host: Rc<dyn Host>,
+    scratch: RefCell<HashMap<i64, BTreeMap<Arc<str>, Value>>>,
+    next_scratch: Cell<i64>,
+    warnings: RefCell<Vec<String>>,
+    depth: Cell<usize>,
+    returned: RefCell<Option<Value>>,
+    failure: RefCell<Option<Problem>>,
+    partial_cache: RefCell<HashMap<String, Value>>,
+}
+
+impl Frame {
+    /// A frame for one render of a page.
+    pub fn new(
+        catalogue: Arc<Catalogue>,
+        page: Value,
+        site: Value,
+        translations: Arc<serde_json::Map<String, serde_json::Value>>,
+        host: Rc<dyn Host>,
+    ) -> Frame {
+        Frame {
+            catalogue,
+            page,
+            site,
+            translations,
+            host,
+            scratch: RefCell::default(),
+            next_scratch: Cell::new(1),
+            warnings: RefCell::default(),
+            depth: Cell::new(0),
+            returned: RefCell::default(),
+            failure: RefCell::default(),
+            partial_cache: RefCell::default(),
+        }
+    }
+
+    /// A fresh scratch (`.Scratch`, `.Store`, `newScratch`): a map naming its storage.
+    pub fn new_scratch(&self) -> Value {
+        let id = self.next_scratch.get();
+        self.next_scratch.set(id + 1);
+        values::map([
+            (values::KIND, values::string("scratch")),
+            ("__folio_id", Value::Int(id)),
+        ])
+    }
+
+    /// The page's own scratch (`.Page.Scratch`, `.Page.Store`), id 0.
+    pub fn page_scratch() -> Value {
+        values::map([
+            (values::KIND, values::string("scratch")),
+            ("__folio_id", Value::Int(0)),
+        ])
+    }
+
+    /// What `warnf` said during the render, in order.
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings.borrow().clone()
+    }
+}
+
+thread_local! {
+    static FRAMES: RefCell<Vec<Rc<Frame>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with `frame` as the page the template functions read.
+pub fn with_frame<R>(frame: Rc<Frame>, f: impl FnOnce() -> R) -> R {
+    struct Pop;
+    impl Drop for Pop {
+        fn drop(&mut self) {
+            FRAMES.with(|s| s.borrow_mut().pop());
+        }
+    }
+    FRAMES.with(|s| s.borrow_mut().push(frame));
+    let _pop = Pop;
+    f()
+}
+
+/// The frame of the render running on this thread.
+fn current() -> gotmpl::Result<Rc<Frame>> {
+    FRAMES
+        .with(|s| s.borrow().last().cloned())
+        .ok_or_else(|| exec_error("no page is being rendered"))
+}
+
+/// An execution error with this message.
+pub(crate) fn exec_error(message: impl Into<String>) -> gotmpl::TemplateError {
+    gotmpl::TemplateError::Exec(message.into())
+}
+
+/// A compiled template, or why it cannot run.
+type Entry = Arc<Result<Executable, Problem>>;
+
+struct Executable {
+    template: Template,
+    file: TemplateFile,
+    calls: rewrite::Calls,
+}
+
+/// The catalogue's compiled templates, by kind and name (`shortcodes/card`,
+/// `partials/head.html`), built on first use.
+#[derive(Default)]
+pub struct Compiled {
+    cache: Mutex<HashMap<String, Entry>>,
+}
+
+impl fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Compiled")
+    }
+}
+
+impl Clone for Compiled {
+    /// A copy starts empty: it compiles again on first use.
+    fn clone(&self) -> Self {
+        Compiled::default()
+    }
+}
+
+impl PartialEq for Compiled {
+    /// Compiled templates follow from the sources, which the catalogue compares.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Compiled {}
+
+impl Compiled {
+    fn get(&self, key: &str, file: &TemplateFile) -> Entry {
+        if let Some(e) = self.cache.lock().ok().and_then(|c| c.get(key).cloned()) {
+            return e;
+        }
+        let entry = Arc::new(compile(key, file));
+        if let Ok(mut c) = self.cache.lock() {
+            c.insert(key.to_string(), entry.clone());
+        }
+        entry
+    }
+}
+
+/// The name the template's own body is compiled under.
+const BODY: &str = "__folio_body";
+
+fn compile(name: &str, file: &TemplateFile) -> Result<Executable, Problem> {
+    let problem = |line, col, message: String| Problem {
+        file: file.path.clone(),
+        line,
+        col,
+        message,
+        function: None,
+    };
+    let (mut list, defines) = gotmpl::parse::Parser::new(&file.source, "{{", "}}")
+        .and_then(gotmpl::parse::Parser::parse)
+        .map_err(|e| match e {
+            gotmpl::TemplateError::Parse {
+                line, col, message, ..
+            }
+            | gotmpl::TemplateError::Lex {
+                line, col, message, ..
+            } => problem(line, col, message),
+            other => problem(0, 0, other.to_string()),
+        })?;
+    let mut calls = rewrite::rewrite(&mut list);
+    // gotmpl's escaper starts from a parsed root: the root calls the rewritten body.
+    let mut template = Template::new(name)
+        .funcs(funcs::all().clone())
+        .parse(&format!("{{{{template \"{BODY}\" .}}}}"))
+        .map_err(|e| problem(0, 0, e.to_string()))?;
+    for mut d in defines {
+        calls.extend(rewrite::rewrite(&mut d.body));
+        template = template
+            .add_parse_tree(&d.name, d.body)
+            .map_err(|e| problem(0, 0, e.to_string()))?;
+    }
+    let template = template
+        .add_parse_tree(BODY, list)
+        .map_err(|e| problem(0, 0, e.to_string()))?;
+    let exe = Executable {
+        template,
+        file: file.clone(),
+        calls,
+    };
+    match exe.calls.iter().find(|c| !funcs::is_defined(&c.name)) {
+        Some(call) => {
+            let (line, col) = crate::text::line_col(&file.source, call.offset);
+            Err(Problem {
+                file: file.path.clone(),
+                line,
+                col,
+                message: funcs::why_not(&call.name),
+                function: Some(call.name.clone()),
+            })
+        }
+        None => Ok(exe),
+    }
+}
+
+impl Executable {
+    /// Runs the template on `data`; an error is located in this file (at the function
+    /// that failed, when the message names one).
+    fn run(&self, data: &Value) -> Result<String, Problem> {
+        self.template.execute_to_string(data).map_err(|e| {
+            let message = e.to_string();
+            let message = message
+                .strip_prefix("template: ")
+                .unwrap_or(&message)
+                .to_string();
+            let at = self
+                .calls
+                .iter()
+                .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
+            let (line, col) = at.map_or((0, 0), |c| {
+                crate::text::line_col(&self.file.source, c.offset)
+            });
+            Problem {
+                file: self.file.path.clone(),
+                line,
+                col,
+                message,
+                function: None,
+            }
+        })
+    }
+}
+
+/// Renders the shortcode `name` through the site's template with `context` as its dot.
+/// Must run inside [`with_frame`].
+///
+/// # Errors
+/// The template does not parse, calls what Folio cannot run, or fails (`errorf`
+/// included): a [`Problem`] located in the template (or the partial) that failed.
+pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> {
+    let frame = current().map_err(|e| Problem {
+        file: PathBuf::new(),
+        line: 0,
+        col: 0,
+        message: e.to_string(),
+        function: None,
+    })?;
+    let file = frame
+        .catalogue
+        .shortcode_file(name)
+        .ok_or_else(|| Problem {
+            file: PathBuf::from(format!("layouts/shortcodes/{name}.html")),
+            line: 0,
+            col: 0,
+            message: format!("the site has no template for the shortcode {name}"),
+            function: None,
+        })?;
+    let entry = frame
+        .catalogue
+        .compiled
+        .get(&format!("shortcodes/{name}"), file);
+    let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
+    frame.failure.borrow_mut().take();
+    exe.run(context)
+        .map_err(|outer| frame.failure.borrow_mut().take().unwrap_or(outer))
+}
+
+/// Hugo's `partial NAME [CONTEXT]`: the partial's output as trusted HTML, or the value
+/// it `return`s.
+pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
+    let frame = current()?;
+    let Some(file) = frame.catalogue.partial_file(name) else {
+        return Err(exec_error(format!("partial \"{name}\" not found")));
+    };
+    if frame.depth.get() >= 64 {
+        return Err(exec_error(format!(
+            "partial \"{name}\": calls nest more than 64 deep"
+        )));
+    }
+    let entry = frame
+        .catalogue
+        .compiled
+        .get(&format!("partials/{name}"), file);
+    let exe = match entry.as_ref() {
+        Ok(exe) => exe,
+        Err(p) => {
+            frame.failure.borrow_mut().get_or_insert_with(|| p.clone());
+            return Err(exec_error(p.to_string()));
+        }
+    };
+    frame.depth.set(frame.depth.get() + 1);
+    let out = exe.run(context);
+    frame.depth.set(frame.depth.get() - 1);
+    let returned = frame.returned.borrow_mut().take();
+    match (out, returned) {
+        (_, Some(value)) => Ok(value),
+        (Ok(html), None) => Ok(values::html(html)),
+        (Err(p), None) => {
+            let message = p.to_string();
+            frame.failure.borrow_mut().get_or_insert(p);
+            Err(exec_error(message))
+        }
+    }
+}
+
+/// `partialCached NAME CONTEXT [VARIANT…]`: one render per name and variant per page.
+pub(crate) fn partial_cached(
+    name: &str,
+    context: &Value,
+    variants: &[Value],
+) -> gotmpl::Result<Value> {
+    let frame = current()?;
+    let key = std::iter::once(name.to_string())
+        .chain(variants.iter().map(values::to_string))
+        .collect::<Vec<_>>()
+        .join("\u{1f}");
+    if let Some(v) = frame.partial_cache.borrow().get(&key) {
+        return Ok(v.clone());
+    }
+    let v = partial(name, context)?;
+    frame.partial_cache.borrow_mut().insert(key, v.clone());
+    Ok(v)
+}
+
+/// Hugo's `return` in a partial: the value the partial gives back.
+pub(crate) fn give_back(value: Value) -> gotmpl::Result<Value> {
+    let frame = current()?;
+    *frame.returned.borrow_mut() = Some(value);
+    Err(exec_error("return"))
+}
+
+/// Reads and writes a scratch (`.Scratch`, `.Store`, `newScratch`).
+pub(crate) fn with_scratch<R>(
+    receiver: &Value,
+    f: impl FnOnce(&mut BTreeMap<Arc<str>, Value>) -> R,
+) -> gotmpl::Result<R> {
+    let frame = current()?;
+    let id = receiver
+        .field("__folio_id")
+        .and_then(Value::as_int)
+        .unwrap_or(0);
+    let mut all = frame.scratch.borrow_mut();
+    Ok(f(all.entry(id).or_default()))
+}
+
+/// The current frame, for the functions.
+pub fn frame() -> gotmpl::Result<Rc<Frame>> {
+    current()
+}
+
+/// Records a `warnf` message.
+pub(crate) fn warn(message: String) -> gotmpl::Result<()> {
+    current()?.warnings.borrow_mut().push(message);
+    Ok(())
+}

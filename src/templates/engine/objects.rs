@@ -1,0 +1,257 @@
+//! Hugo's objects as template values: `.Site` (`hugolib/site.go`), `.Page`
+//! (`resources/page`), and a shortcode's context (`ShortcodeWithPage`,
+//! `hugolib/shortcode.go`), with the fields shortcode templates read.
+
+use std::sync::Arc;
+
+use gotmpl::Value;
+use serde_json::{Map, Value as Json};
+
+use super::time::Moment;
+use super::values::{self, from_json, map, params_from_json, string, KIND};
+use super::Frame;
+
+/// What the templates see of the site and of where the page is: built by the site layer
+/// (`OpenPage::hugo_context`) from the config, `data/` and `i18n/`.
+#[derive(Debug, Clone)]
+pub struct HugoContext {
+    /// `.Site`.
+    pub site: Value,
+    /// The page language's translations.
+    pub translations: Arc<Map<String, Json>>,
+    /// The page's `.RelPermalink` (`/about/`).
+    pub rel_permalink: String,
+    /// The page file as `.Position` names it.
+    pub file: String,
+    /// The page's language code.
+    pub lang: String,
+}
+
+impl Default for HugoContext {
+    /// A site with nothing configured (`baseURL` `/`, English), for a page outside a site.
+    fn default() -> Self {
+        HugoContext::new(&SiteFields::default(), Arc::default(), "/", "")
+    }
+}
+
+/// The site's settings `.Site` gives.
+#[derive(Debug, Clone, Default)]
+pub struct SiteFields {
+    /// `title`.
+    pub title: String,
+    /// `baseURL` (`/` when unset).
+    pub base_url: String,
+    /// `[params]`.
+    pub params: Json,
+    /// The `data/` folder as one tree (`data/a/b.yaml` at `a.b`).
+    pub data: Json,
+    /// The page language's code (`en`).
+    pub lang: String,
+    /// Its name (`English`).
+    pub language_name: String,
+    /// `copyright`.
+    pub copyright: String,
+}
+
+impl HugoContext {
+    /// The context of a page at `rel_permalink` in `file`, of the site `fields`.
+    pub fn new(
+        fields: &SiteFields,
+        translations: Arc<Map<String, Json>>,
+        rel_permalink: &str,
+        file: &str,
+    ) -> HugoContext {
+        let lang = if fields.lang.is_empty() {
+            "en"
+        } else {
+            &fields.lang
+        };
+        let base_url = if fields.base_url.is_empty() {
+            "/"
+        } else {
+            &fields.base_url
+        };
+        let language = map([
+            ("Lang", string(lang)),
+            ("LanguageName", string(&fields.language_name)),
+            ("LanguageCode", string(lang)),
+            ("Weight", Value::Int(0)),
+        ]);
+        let site = map([
+            ("Title", string(&fields.title)),
+            ("BaseURL", string(base_url)),
+            ("Params", params_from_json(&fields.params)),
+            ("Data", from_json(&fields.data)),
+            ("Language", language.clone()),
+            ("LanguageCode", string(lang)),
+            ("Copyright", string(&fields.copyright)),
+            (
+                "Home",
+                map([
+                    ("RelPermalink", string("/")),
+                    ("Permalink", string(base_url)),
+                ]),
+            ),
+            ("IsServer", Value::Bool(false)),
+            ("IsMultiLingual", Value::Bool(false)),
+        ]);
+        // `.RelPermalink` starts with the base URL's path (`/docs/page/`).
+        let base_path = base_url
+            .find("://")
+            .and_then(|i| base_url.get(i + 3..))
+            .map_or(base_url, |rest| {
+                rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/")
+            });
+        let rel_permalink = format!("{}{}", base_path.trim_end_matches('/'), rel_permalink);
+        HugoContext {
+            site,
+            translations,
+            rel_permalink,
+            file: file.to_string(),
+            lang: lang.to_string(),
+        }
+    }
+
+    /// `.Page` for a page with this front matter.
+    pub fn page(&self, front: &Map<String, Json>) -> Value {
+        let text = |k: &str| {
+            front
+                .get(k)
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let date = |k: &str| {
+            front
+                .get(k)
+                .and_then(Json::as_str)
+                .and_then(Moment::parse)
+                .map_or(Value::Nil, Moment::to_value)
+        };
+        let base = self
+            .site
+            .field("BaseURL")
+            .map(values::to_string)
+            .unwrap_or_default();
+        let title = text("title");
+        let link_title = Some(text("linktitle"))
+            .filter(|t| !t.is_empty())
+            .unwrap_or(title.clone());
+        map([
+            (KIND, string("page")),
+            ("Title", string(&title)),
+            ("LinkTitle", string(link_title)),
+            ("Description", string(text("description"))),
+            ("Params", params_from_json(&Json::Object(front.clone()))),
+            ("Date", date("date")),
+            ("Lastmod", date("lastmod")),
+            ("PublishDate", date("publishDate")),
+            (
+                "Draft",
+                Value::Bool(front.get("draft").and_then(Json::as_bool).unwrap_or(false)),
+            ),
+            ("Kind", string("page")),
+            ("Type", string(text("type"))),
+            ("Layout", string(text("layout"))),
+            (
+                "Weight",
+                front.get("weight").map_or(Value::Int(0), from_json),
+            ),
+            ("Lang", string(&self.lang)),
+            (
+                "Language",
+                self.site.field("Language").cloned().unwrap_or(Value::Nil),
+            ),
+            ("RelPermalink", string(&self.rel_permalink)),
+            (
+                "Permalink",
+                string(format!("{}{}", origin(&base), self.rel_permalink)),
+            ),
+            ("IsPage", Value::Bool(true)),
+            ("IsHome", Value::Bool(false)),
+            ("IsSection", Value::Bool(false)),
+            ("Site", self.site.clone()),
+            ("Scratch", Frame::page_scratch()),
+            ("Store", Frame::page_scratch()),
+        ])
+    }
+}
+
+/// `https://example.org` of `https://example.org/docs/`; empty for a base without host.
+fn origin(base: &str) -> &str {
+    match base.find("://") {
+        Some(i) => {
+            let host_end = base
+                .get(i + 3..)
+                .and_then(|r| r.find('/'))
+                .map_or(base.len(), |j| i + 3 + j);
+            base.get(..host_end).unwrap_or(base)
+        }
+        None => "",
+    }
+}
+
+/// One call of a shortcode, as its template's dot shows it.
+#[derive(Debug, Clone)]
+pub struct ShortcodeCall {
+    /// `.Name`.
+    pub name: String,
+    /// `.Params`: a map for named parameters, a list for positional ones.
+    pub params: Value,
+    /// `.Inner`, with nested shortcodes rendered; `None` for a call without a body.
+    pub inner: Option<String>,
+    /// `.Ordinal`: its index among its parent's shortcodes (the page's, at the top).
+    pub ordinal: usize,
+    /// `.Parent`'s context.
+    pub parent: Option<Value>,
+    /// `.Position`: `file:line:col`.
+    pub position: String,
+}
+
+impl ShortcodeCall {
+    /// The call's context in `frame`'s page: `.Get` reads it, and `.Scratch` is its own.
+    pub fn to_value(&self, frame: &Frame) -> Value {
+        let inner = self.inner.clone().unwrap_or_default();
+        let scratch = frame.new_scratch();
+        map([
+            (KIND, string("shortcode")),
+            ("Name", string(&self.name)),
+            ("Params", self.params.clone()),
+            (
+                "IsNamedParams",
+                Value::Bool(matches!(self.params, Value::Map(_))),
+            ),
+            ("InnerDeindent", values::html(deindent(&inner))),
+            ("Inner", values::html(inner)),
+            (
+                "Ordinal",
+                Value::Int(i64::try_from(self.ordinal).unwrap_or(i64::MAX)),
+            ),
+            ("Parent", self.parent.clone().unwrap_or(Value::Nil)),
+            ("Position", string(&self.position)),
+            ("Page", frame.page.clone()),
+            ("Site", frame.site.clone()),
+            ("Scratch", scratch.clone()),
+            ("Store", scratch),
+        ])
+    }
+}
+
+/// `.InnerDeindent`: the inner text with the indentation its lines share removed.
+fn deindent(s: &str) -> String {
+    let indent = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    if indent == 0 {
+        return s.to_string();
+    }
+    s.split_inclusive('\n')
+        .map(|l| {
+            l.get(indent.min(l.len() - l.trim_start_matches([' ', '\t']).len())..)
+                .unwrap_or(l)
+        })
+        .collect()
+}

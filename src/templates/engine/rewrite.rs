@@ -1,0 +1,251 @@
+//! Hugo's method calls as functions: `gotmpl` evaluates Go's template grammar but has no
+//! methods, so the parse tree is rewritten before it is executed.
+//!
+//! - A field chain ending in a method name, `.Get "x"`, `$.Get 0`, `.Page.Param "k"`,
+//!   `.Parent.Get "x"`, `.Scratch.Set "k" 1`, `.Date.Format "2006"`, becomes a call of
+//!   the function `.Get` (the method's name with its dot) with the receiver first:
+//!   `.Get . "x"`, `.Param .Page "k"`. The function dispatches on what the receiver is.
+//!   A field chain given arguments that ends in a name Folio does not know as a method is
+//!   rewritten the same way, so running it names the method Folio lacks.
+//! - A namespaced function, `strings.TrimSpace`, `urls.Parse`, `math.Add` (Go reads it as
+//!   the function `strings` and the field `TrimSpace`), becomes the function
+//!   `strings.TrimSpace`.
+//!
+//! The rewrite also lists every function the template calls, with its position, so a
+//! template calling one Folio cannot run is known before it runs ([`Calls`]).
+
+use gotmpl::parse::{CommandNode, Expr, ListNode, Node, PipeNode, SmolStr};
+
+/// Method names Hugo's objects have that Folio gives as functions (`.Get` and so on).
+/// Anything else after a dot is read as a field of a map.
+pub const METHODS: &[&str] = &[
+    "Get",
+    "Set",
+    "Add",
+    "SetInMap",
+    "DeleteInMap",
+    "Delete",
+    "Values",
+    "Param",
+    "GetMatch",
+    "Match",
+    "ByType",
+    "GetPage",
+    "RenderString",
+    "Format",
+    "AddDate",
+    "IsSet",
+];
+
+/// Namespaces of Hugo's template functions (`tpl/*`): `NS.Func` is one function.
+const NAMESPACES: &[&str] = &[
+    "cast",
+    "collections",
+    "compare",
+    "crypto",
+    "css",
+    "data",
+    "debug",
+    "diagrams",
+    "encoding",
+    "fmt",
+    "hash",
+    "hugo",
+    "images",
+    "inflect",
+    "js",
+    "lang",
+    "math",
+    "openapi3",
+    "os",
+    "partials",
+    "path",
+    "reflect",
+    "resources",
+    "safe",
+    "strings",
+    "templates",
+    "time",
+    "transform",
+    "urls",
+];
+
+/// A function a template calls, and where (byte offset in its source).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// The function's name as Folio registers it (`split`, `strings.TrimSpace`, `.Get`).
+    pub name: String,
+    /// Byte offset of the call in the template source.
+    pub offset: usize,
+}
+
+/// Every function call found while rewriting, in source order of discovery.
+pub type Calls = Vec<Call>;
+
+/// Rewrites a template body in place, returning the functions it calls.
+pub fn rewrite(list: &mut ListNode) -> Calls {
+    let mut calls = Calls::new();
+    list_node(list, &mut calls);
+    calls
+}
+
+fn list_node(list: &mut ListNode, calls: &mut Calls) {
+    for node in &mut list.nodes {
+        match node {
+            Node::List(l) => list_node(l, calls),
+            Node::Action(a) => pipe(&mut a.pipe, calls),
+            Node::If(b) | Node::Range(b) | Node::With(b) => {
+                pipe(&mut b.pipe, calls);
+                list_node(&mut b.body, calls);
+                if let Some(e) = &mut b.else_body {
+                    list_node(e, calls);
+                }
+            }
+            Node::Template(t) => {
+                if let Some(p) = &mut t.pipe {
+                    pipe(p, calls);
+                }
+            }
+            Node::Define(d) => list_node(&mut d.body, calls),
+            Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
+        }
+    }
+}
+
+fn pipe(p: &mut PipeNode, calls: &mut Calls) {
+    for (k, cmd) in p.commands.iter_mut().enumerate() {
+        command(cmd, k > 0, calls);
+    }
+}
+
+fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
+    let takes_args = cmd.args.len() > 1 || piped;
+    if let Some(first) = cmd.args.first_mut() {
+        if let Some((name, receiver)) = method_call(first, takes_args) {
+            let pos = first.pos();
+            *first = Expr::Identifier(pos, name.into());
+            cmd.args.insert(1, receiver);
+        }
+    }
+    for arg in &mut cmd.args {
+        expr(arg, calls);
+    }
+}
+
+/// `(function name, receiver)` when `e`, first in a command, is a method call.
+fn method_call(e: &Expr, takes_args: bool) -> Option<(String, Expr)> {
+    match e {
+        Expr::Field(pos, fields) => {
+            let (last, rest) = fields.split_last()?;
+            let receiver = if rest.is_empty() {
+                Expr::Dot(*pos)
+            } else {
+                Expr::Field(*pos, rest.to_vec())
+            };
+            is_method(last, takes_args).then(|| (format!(".{last}"), receiver))
+        }
+        Expr::Chain(_, inner, _) if namespace(inner).is_some() => None,
+        Expr::Chain(pos, inner, fields) => {
+            let (last, rest) = fields.split_last()?;
+            let receiver = if rest.is_empty() {
+                inner.as_ref().clone()
+            } else {
+                Expr::Chain(*pos, inner.clone(), rest.to_vec())
+            };
+            is_method(last, takes_args).then(|| (format!(".{last}"), receiver))
+        }
+        Expr::Variable(pos, var, fields) => {
+            let (last, rest) = fields.split_last()?;
+            let receiver = Expr::Variable(*pos, var.clone(), rest.to_vec());
+            is_method(last, takes_args).then(|| (format!(".{last}"), receiver))
+        }
+        _ => None,
+    }
+}
+
+fn is_method(name: &str, takes_args: bool) -> bool {
+    METHODS.contains(&name) || takes_args
+}
+
+/// The namespace `e` names (`strings` in `strings.TrimSpace`), when it is one of Hugo's
+/// (`hugo` is an object: `hugo.Version` is its field).
+fn namespace(e: &Expr) -> Option<&str> {
+    match e {
+        Expr::Identifier(_, ns) if NAMESPACES.contains(&ns.as_str()) && ns != "hugo" => {
+            Some(ns.as_str())
+        }
+        _ => None,
+    }
+}
+
+fn expr(e: &mut Expr, calls: &mut Calls) {
+    match e {
+        Expr::Identifier(pos, name) => calls.push(Call {
+            name: name.to_string(),
+            offset: pos.offset,
+        }),
+        Expr::Pipe(_, p) => pipe(p, calls),
+        Expr::Chain(pos, inner, fields) => {
+            if let (Some(ns), Some(first)) = (namespace(inner), fields.first()) {
+                {
+                    let name: SmolStr = format!("{ns}.{first}").into();
+                    let rest = fields.split_off(1);
+                    **inner = Expr::Identifier(*pos, name);
+                    *fields = rest;
+                }
+            }
+            expr(inner, calls);
+            if fields.is_empty() {
+                let inner = std::mem::replace(inner.as_mut(), Expr::Nil(*pos));
+                *e = inner;
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rewritten(src: &str) -> (String, Vec<String>) {
+        let (mut list, _) = gotmpl::parse::Parser::new(src, "{{", "}}")
+            .and_then(gotmpl::parse::Parser::parse)
+            .unwrap();
+        let calls = rewrite(&mut list);
+        (
+            format!("{list:?}"),
+            calls.into_iter().map(|c| c.name).collect(),
+        )
+    }
+
+    #[test]
+    fn a_method_call_becomes_a_function_of_its_receiver() {
+        let (_, calls) = rewritten(r#"{{ .Get "title" }}{{ $.Get 0 }}{{ .Page.Param "x" }}"#);
+        assert_eq!(calls, [".Get", ".Get", ".Param"]);
+    }
+
+    #[test]
+    fn a_namespaced_function_is_one_function() {
+        let (_, calls) = rewritten(r#"{{ strings.TrimSpace " a " }}{{ (urls.Parse "x").Host }}"#);
+        assert_eq!(calls, ["strings.TrimSpace", "urls.Parse"]);
+    }
+
+    #[test]
+    fn fields_without_arguments_stay_fields() {
+        let (_, calls) = rewritten("{{ .Inner }}{{ .Page.Title }}{{ site.Title }}");
+        assert_eq!(calls, ["site"]);
+    }
+
+    #[test]
+    fn a_method_of_a_parenthesised_value_is_a_method_call() {
+        let (_, calls) = rewritten(r#"{{ (time "2021-03-04").Format "2006" }}"#);
+        assert_eq!(calls, [".Format", "time"]);
+    }
+
+    #[test]
+    fn a_piped_value_makes_a_field_a_method() {
+        let (_, calls) = rewritten(r#"{{ "*a*" | .Page.RenderString }}{{ .Inner | .Foo }}"#);
+        assert_eq!(calls, [".RenderString", ".Foo"]);
+    }
+}

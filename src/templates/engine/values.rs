@@ -1,0 +1,256 @@
+//! Folio's data as Go template values (`gotmpl::Value`), and the few value rules Hugo's
+//! functions share: truth, number coercion, strings of values, equality.
+//!
+//! JSON objects become maps (sorted by key, as Go's maps range), arrays lists, numbers
+//! `Int` when integral (Hugo's metadecoders give `int` for `3` and `float64` for `3.0`;
+//! JSON loses that difference, so `3.0` reads as `3`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use gotmpl::{SafeKind, Value};
+use serde_json::Value as Json;
+
+/// The key every Folio object map carries to say what it stands for (`"shortcode"`,
+/// `"page"`, `"scratch"`, `"time"`, `"resource"`), for the methods that dispatch on their
+/// receiver. No Hugo template reads a key spelled like this.
+pub const KIND: &str = "__folio_kind";
+
+/// A JSON value as a template value.
+pub fn from_json(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Nil,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Value::Int(i),
+            (None, Some(f)) => Value::Float(f),
+            (None, None) => Value::String(n.to_string().into()),
+        },
+        Json::String(s) => Value::String(s.as_str().into()),
+        Json::Array(items) => Value::List(items.iter().map(from_json).collect()),
+        Json::Object(map) => Value::Map(Arc::new(
+            map.iter()
+                .map(|(k, v)| (Arc::from(k.as_str()), from_json(v)))
+                .collect(),
+        )),
+    }
+}
+
+/// A JSON object as a map whose keys are lowercased, as Hugo stores page and site params
+/// (`maps.Params`: `.Params.myKey` in a template finds nothing; `.Params.mykey` does).
+pub fn params_from_json(json: &Json) -> Value {
+    match json {
+        Json::Object(map) => Value::Map(Arc::new(
+            map.iter()
+                .map(|(k, v)| (Arc::from(k.to_lowercase()), params_from_json(v)))
+                .collect(),
+        )),
+        Json::Array(items) => Value::List(items.iter().map(params_from_json).collect()),
+        other => from_json(other),
+    }
+}
+
+/// A template value as JSON (`jsonify`): safe strings as strings, functions as null.
+pub fn to_json(value: &Value) -> Json {
+    match value {
+        Value::Nil | Value::Function(_) => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::from(*i),
+        Value::Uint(u) => Json::from(*u),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        Value::String(s) | Value::Safe { s, .. } => Json::String(s.to_string()),
+        Value::List(items) => Json::Array(items.iter().map(to_json).collect()),
+        Value::Map(map) => Json::Object(
+            map.iter()
+                .filter(|(k, _)| &***k != KIND)
+                .map(|(k, v)| (k.to_string(), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// A map from string keys.
+pub fn map<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
+    Value::Map(Arc::new(
+        entries
+            .into_iter()
+            .map(|(k, v)| (Arc::from(k.as_ref()), v))
+            .collect::<BTreeMap<_, _>>(),
+    ))
+}
+
+/// A string value.
+pub fn string(s: impl AsRef<str>) -> Value {
+    Value::String(Arc::from(s.as_ref()))
+}
+
+/// Trusted HTML (Go's `template.HTML`): printed as it is in HTML text.
+pub fn html(s: impl AsRef<str>) -> Value {
+    Value::Safe {
+        kind: SafeKind::Html,
+        s: Arc::from(s.as_ref()),
+    }
+}
+
+/// The value's kind, when it is one of Folio's object maps.
+pub fn kind_of(value: &Value) -> Option<&str> {
+    match value.field(KIND)? {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// A value as Hugo's `cast.ToString` prints it: numbers in Go's `%v` form, nil empty.
+pub fn to_string(value: &Value) -> String {
+    match value {
+        Value::Nil => String::new(),
+        Value::String(s) | Value::Safe { s, .. } => s.to_string(),
+        Value::Float(f) => go_float(*f),
+        other => other.to_string(),
+    }
+}
+
+/// A float as Go's `%v` prints it (`strconv.FormatFloat(f, 'g', -1, 64)`): `3`, `0.5`,
+/// `1e+21`.
+pub fn go_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "+Inf" } else { "-Inf" }.into();
+    }
+    let exp = if f == 0.0 {
+        0
+    } else {
+        f.abs().log10().floor() as i32
+    };
+    if (-4..21).contains(&exp) {
+        let s = format!("{f}");
+        s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    } else {
+        let s = format!("{f:e}");
+        let (mantissa, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
+        format!("{mantissa}e{sign}{digits:0>2}")
+    }
+}
+
+/// A number as a float, reading numeric strings as Hugo's `cast.ToFloat` does.
+pub fn to_float(value: &Value) -> Option<f64> {
+    match value {
+        Value::Int(i) => Some(*i as f64),
+        Value::Uint(u) => Some(*u as f64),
+        Value::Float(f) => Some(*f),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Nil => Some(0.0),
+        _ => None,
+    }
+}
+
+/// A value as an integer, as Hugo's `cast.ToInt` reads it (floats truncated, numeric
+/// strings parsed, a leading-zero string read as decimal).
+pub fn to_int(value: &Value) -> Option<i64> {
+    match value {
+        Value::Int(i) => Some(*i),
+        Value::Uint(u) => i64::try_from(*u).ok(),
+        Value::Float(f) => Some(*f as i64),
+        Value::Bool(b) => Some(i64::from(*b)),
+        Value::Nil => Some(0),
+        Value::String(s) => {
+            let t = s.trim();
+            t.parse::<i64>()
+                .ok()
+                .or_else(|| t.parse::<f64>().ok().map(|f| f as i64))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a value is a number.
+pub fn is_number(value: &Value) -> bool {
+    matches!(value, Value::Int(_) | Value::Uint(_) | Value::Float(_))
+}
+
+/// Equality as Hugo's `compare.Eq`: numbers by value whatever their type, strings with
+/// safe strings, lists and maps element by element.
+pub fn equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (x, y) if is_number(x) && is_number(y) => to_float(x) == to_float(y),
+        (
+            Value::String(x) | Value::Safe { s: x, .. },
+            Value::String(y) | Value::Safe { s: y, .. },
+        ) => x == y,
+        (Value::Nil, Value::Nil) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::List(x), Value::List(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| equal(a, b))
+        }
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((ka, va), (kb, vb))| ka == kb && equal(va, vb))
+        }
+        _ => false,
+    }
+}
+
+/// The items of a list, or a map's values in key order; nothing for anything else.
+pub fn items(value: &Value) -> Vec<Value> {
+    match value {
+        Value::List(l) => l.to_vec(),
+        Value::Map(m) => m
+            .iter()
+            .filter(|(k, _)| &***k != KIND)
+            .map(|(_, v)| v.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A shortcode parameter as Hugo types it: an unquoted `true`/`false`, integer
+/// or float is that type; anything else (and anything quoted) a string.
+pub fn typed_param(value: &str, quoted: bool) -> Value {
+    if quoted {
+        return string(value);
+    }
+    match value {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        v => v
+            .parse::<i64>()
+            .map(Value::Int)
+            .or_else(|_| v.parse::<f64>().map(Value::Float))
+            .unwrap_or_else(|_| string(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_as_go_prints_them() {
+        assert_eq!(go_float(3.0), "3");
+        assert_eq!(go_float(0.5), "0.5");
+        assert_eq!(go_float(1e21), "1e+21");
+        assert_eq!(go_float(0.00001), "1e-05");
+    }
+
+    #[test]
+    fn numbers_of_different_types_are_equal_by_value() {
+        assert!(equal(&Value::Int(3), &Value::Float(3.0)));
+        assert!(!equal(&Value::Int(3), &string("3")));
+        assert!(equal(&html("a"), &string("a")));
+    }
+
+    #[test]
+    fn params_keys_are_lowercased_at_every_depth() {
+        let v = params_from_json(&serde_json::json!({"myKey": {"Inner": 1}}));
+        assert_eq!(
+            v.field("mykey").and_then(|m| m.field("inner")),
+            Some(&Value::Int(1))
+        );
+    }
+}
