@@ -144,6 +144,9 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             _ => {}
         }
     }
+    if site.config.is_some() {
+        found.extend(rendering_problems(path, &page, site));
+    }
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -161,6 +164,41 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 
 /// A problem at a byte offset of the page.
 struct Problem(usize, Severity, String);
+
+/// Calls whose site template Folio cannot run (the preview and the export show Folio's
+/// card for them): a function Folio does not have is a warning (Hugo runs it); a template
+/// that fails (`errorf`, a wrong argument) an error, as Hugo fails the build on it. A
+/// template that does not parse is reported by [`template_problems`] already.
+fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
+    let doc = crate::OpenPage {
+        path: path.to_path_buf(),
+        page: page.clone(),
+        site: std::sync::Arc::new(site.clone()),
+    };
+    let unparsed = |offset: usize| {
+        page.shortcodes()
+            .all
+            .iter()
+            .find(|sc| sc.span.start == offset)
+            .and_then(|sc| site.shortcodes.get(sc.name()))
+            .is_some_and(|t| t.problem.is_some())
+    };
+    doc.template_problems()
+        .into_iter()
+        .filter(|(offset, _)| !unparsed(*offset))
+        .map(|(offset, p)| {
+            let severity = match p.function {
+                Some(_) => Severity::Warning,
+                None => Severity::Error,
+            };
+            Problem(
+                offset,
+                severity,
+                format!("the preview and the export show Folio's card here: {p}"),
+            )
+        })
+        .collect()
+}
 
 /// What the site's templates say of a call (for a site with a config: a page alone has no
 /// templates to go by): no template (Hugo fails: "template for shortcode not found"), a

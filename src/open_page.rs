@@ -140,6 +140,24 @@ impl OpenPage {
         self.site.hugo_context(&lang, &url, &file)
     }
 
+    /// The calls whose site template cannot run, found by rendering the page as the
+    /// export does: `(offset of the call in the page, why)`.
+    pub fn template_problems(&self) -> Vec<(usize, crate::templates::engine::Problem)> {
+        let params = self.site.params();
+        let hugo = self.hugo_context();
+        let opts = crate::render::RenderOptions {
+            markup: self.site.markup(),
+            site_params: &params,
+            rewrite_url: None,
+            anchors: None,
+            window: None,
+            cache: None,
+            marks: false,
+            hugo: Some(&hugo),
+        };
+        crate::render::render_page(&self.page, &opts).template_problems
+    }
+
     /// The preview document for the app's sandboxed frame. A cache keeps cards rendered
     /// by earlier previews. With `files_base` (the URL the app serves site files from),
     /// images of the site (`/x.png` from `static/`, `x.png` next to the page) point there.

@@ -111,6 +111,9 @@ pub struct Rendered {
     pub html: String,
     /// Brand icons used, for the SVG sprite.
     pub icons: BTreeSet<String>,
+    /// Shortcodes whose site template could not run (shown as Folio's card instead): the
+    /// call's byte offset in the page, and why.
+    pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
 }
 
 /// The blocks a render shows: (the window, clamped to the page, when there is one; the
@@ -191,6 +194,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         title,
         html,
         icons: r.icons,
+        template_problems: r.template_problems,
     }
 }
 
@@ -206,6 +210,8 @@ struct Renderer<'a> {
     depth: usize,
     /// Icon markup already built, by its class (which names the icon) -> HTML.
     icon_html: std::collections::HashMap<String, String>,
+    /// Calls whose site template could not run, by the call's offset in `src.text`.
+    template_problems: Vec<(usize, crate::templates::engine::Problem)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -219,6 +225,7 @@ impl<'a> Renderer<'a> {
             next_anchor: 0,
             depth: 0,
             icon_html: Default::default(),
+            template_problems: Vec::new(),
         }
     }
 
@@ -312,16 +319,10 @@ impl<'a> Renderer<'a> {
             body_start: 0,
             catalogue: self.src.catalogue,
         };
-        let mut sub = Renderer {
-            src,
-            opts: self.opts,
-            front: self.front,
-            icons: std::mem::take(&mut self.icons),
-            anchors: Vec::new(),
-            next_anchor: 0,
-            depth: self.depth + 1,
-            icon_html: std::mem::take(&mut self.icon_html),
-        };
+        let mut sub = Renderer::new(src, self.opts, self.front);
+        sub.icons = std::mem::take(&mut self.icons);
+        sub.depth = self.depth + 1;
+        sub.icon_html = std::mem::take(&mut self.icon_html);
         let top = scs.top.clone();
         let html = sub.content(0..text.len(), &top);
         self.icons = sub.icons;

@@ -249,6 +249,10 @@ impl Renderer<'_> {
     /// the body); in the preview, with the reason in one line.
     fn fallback(&mut self, i: usize, problem: &Problem) -> String {
         let sc = &self.src.shortcodes.all[i];
+        if self.depth == 0 {
+            self.template_problems
+                .push((sc.span.start, problem.clone()));
+        }
         let note = self.opts.marks.then(|| {
             html! {
                 p.folio-template-note role="note" {

@@ -21,6 +21,7 @@
 pub mod builtin;
 pub mod engine;
 pub mod overrides;
+pub mod parse;
 pub mod schema;
 
 use std::collections::BTreeMap;

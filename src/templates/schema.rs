@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use gotmpl::parse::{CommandNode, Expr, ListNode, Node, Number, Parser, PipeNode};
+use gotmpl::parse::{CommandNode, Expr, ListNode, Node, Number, PipeNode};
 use serde::Serialize;
 
 /// How a parameter is named in a call: `title="…"` or by position (`{{< x a b >}}`: 0, 1).
@@ -127,19 +127,13 @@ impl Schema {
     /// # Errors
     /// The template does not parse as a Go template: `LINE:COL: message` (gotmpl's).
     pub fn infer(template: &str) -> Result<Schema, String> {
-        let (list, defines) = Parser::new(template, "{{", "}}")
-            .and_then(Parser::parse)
-            .map_err(|e| match e {
-                gotmpl::TemplateError::Parse {
-                    line, col, message, ..
-                }
-                | gotmpl::TemplateError::Lex {
-                    line, col, message, ..
-                } if line > 0 => format!("{line}:{col}: {message}"),
-                gotmpl::TemplateError::Parse { message, .. }
-                | gotmpl::TemplateError::Lex { message, .. } => format!(" {message}"),
-                other => other.to_string(),
-            })?;
+        let (list, defines) = super::parse::parse(template).map_err(|(line, col, message)| {
+            if line > 0 {
+                format!("{line}:{col}: {message}")
+            } else {
+                format!(" {message}")
+            }
+        })?;
         let mut infer = Infer::default();
         infer.list(&list, &Flows::new());
         for define in &defines {

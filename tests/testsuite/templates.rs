@@ -69,3 +69,127 @@ fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
         differ.join("\n")
     );
 }
+
+/// A one-page site whose `layouts/shortcodes/` holds `templates` (name, text), and whose
+/// page is `body`.
+fn site_with(templates: &[(&str, &str)], body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("hugo.toml"), "title = \"T\"\n").unwrap();
+    std::fs::create_dir_all(p.join("layouts/shortcodes")).unwrap();
+    std::fs::create_dir_all(p.join("content")).unwrap();
+    for (name, text) in templates {
+        std::fs::write(p.join(format!("layouts/shortcodes/{name}.html")), text).unwrap();
+    }
+    std::fs::write(
+        p.join("content/page.md"),
+        format!("---\ntitle: P\n---\n\n{body}\n"),
+    )
+    .unwrap();
+    dir
+}
+
+fn preview(site: &Path) -> String {
+    let doc = folio::OpenPage::open(&site.join("content/page.md")).unwrap();
+    doc.preview_window(None, None, None, None)
+}
+
+#[test]
+fn a_template_that_needs_the_network_shows_folios_card_and_says_which_function_and_where() {
+    let site = site_with(
+        &[(
+            "remote",
+            "<div class=\"remote\">\n{{ with resources.GetRemote (.Get \"url\") }}{{ .Content }}{{ end }}\n</div>",
+        )],
+        "{{< remote url=\"https://example.org/x.json\" >}}",
+    );
+    let html = preview(site.path());
+    assert!(
+        html.contains(
+            "layouts/shortcodes/remote.html:2:9: Folio cannot run `resources.GetRemote`: it fetches a file from the network"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dd>https://example.org/x.json</dd>"),
+        "the card shows the call's parameters"
+    );
+    let exported = folio_export(site.path());
+    assert!(
+        exported.contains("class=\"folio-card\""),
+        "the export shows the card too"
+    );
+    assert!(
+        !exported.contains("folio-template-note"),
+        "the note is the editor's, not the site's"
+    );
+}
+
+#[test]
+fn a_template_error_is_located_in_its_file() {
+    let site = site_with(
+        &[
+            ("broken", "<p>\n  {{ if .Get \"x\" }}\n</p>"),
+            ("fails", "<p>{{ errorf \"no %s given\" \"x\" }}</p>"),
+        ],
+        "{{< broken >}}\n\n{{< fails >}}",
+    );
+    let html = preview(site.path());
+    assert!(html.contains("layouts/shortcodes/broken.html:3:"), "{html}");
+    assert!(
+        html.contains("layouts/shortcodes/fails.html:1:7: "),
+        "{html}"
+    );
+    assert!(html.contains("no x given"), "{html}");
+}
+
+#[test]
+fn a_javascript_url_from_a_parameter_is_filtered_as_go_filters_it() {
+    let site = site_with(
+        &[("link", "<a href=\"{{ .Get 0 }}\">{{ .Get 1 }}</a>")],
+        "{{< link \"javascript:alert(1)\" \"<script>alert(2)</script>\" >}}",
+    );
+    let html = folio_export(site.path());
+    assert!(
+        html.contains("<a href=\"#ZgotmplZ\">&lt;script&gt;alert(2)&lt;/script&gt;</a>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn partials_loop_no_deeper_than_a_limit() {
+    let site = site_with(&[("loop", "{{ partial \"self.html\" . }}")], "{{< loop >}}");
+    std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
+    std::fs::write(
+        site.path().join("layouts/partials/self.html"),
+        "x{{ partial \"self.html\" . }}",
+    )
+    .unwrap();
+    let html = preview(site.path());
+    assert!(html.contains("calls nest more than 64 deep"), "{html}");
+}
+
+#[test]
+fn folio_check_names_each_call_whose_template_cannot_run() {
+    let site = site_with(
+        &[
+            (
+                "remote",
+                "<div>\n{{ with resources.GetRemote \"x\" }}{{ end }}</div>",
+            ),
+            ("fails", "{{ errorf \"bad %s\" \"thing\" }}"),
+        ],
+        "{{< remote >}}\n\n{{< fails >}}",
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(|d| format!("{}:{}: {:?}: {}", d.line, d.col, d.severity, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "5:1: Warning: the preview and the export show Folio's card here: layouts/shortcodes/remote.html:2:9: Folio cannot run `resources.GetRemote`: it fetches a file from the network",
+            "7:1: Error: the preview and the export show Folio's card here: layouts/shortcodes/fails.html:1:4: errorf: bad thing",
+        ]
+    );
+}

@@ -244,17 +244,8 @@ fn compile(name: &str, file: &TemplateFile) -> Result<Executable, Problem> {
         message,
         function: None,
     };
-    let (mut list, defines) = gotmpl::parse::Parser::new(&file.source, "{{", "}}")
-        .and_then(gotmpl::parse::Parser::parse)
-        .map_err(|e| match e {
-            gotmpl::TemplateError::Parse {
-                line, col, message, ..
-            }
-            | gotmpl::TemplateError::Lex {
-                line, col, message, ..
-            } => problem(line, col, message),
-            other => problem(0, 0, other.to_string()),
-        })?;
+    let (mut list, defines) = super::parse::parse(&file.source)
+        .map_err(|(line, col, message)| problem(line, col, message))?;
     let mut calls = rewrite::rewrite(&mut list);
     // gotmpl's escaper starts from a parsed root: the root calls the rewritten body.
     let mut template = Template::new(name)
@@ -296,9 +287,10 @@ impl Executable {
     fn run(&self, data: &Value) -> Result<String, Problem> {
         self.template.execute_to_string(data).map_err(|e| {
             let message = e.to_string();
+            let message = message.strip_prefix("template: ").unwrap_or(&message);
             let message = message
-                .strip_prefix("template: ")
-                .unwrap_or(&message)
+                .strip_prefix("execution error: ")
+                .unwrap_or(message)
                 .to_string();
             let at = self
                 .calls

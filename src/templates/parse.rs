@@ -1,0 +1,139 @@
+//! Parsing a Go template as Go's `text/template/parse` does, for both readers of a
+//! template (the schema and the engine).
+//!
+//! `gotmpl`'s parser (0.6) accepts two things Go rejects: a block left open at the end
+//! (`{{ if .X }}` without `{{ end }}`: Go says `unexpected EOF`) and an `{{ end }}` with no
+//! block (Go: `unexpected {{end}}`; gotmpl stops reading there and drops the rest). Hugo
+//! fails the build on both, so Folio checks the blocks' balance itself first
+//! ([`check_blocks`]), reading actions as Go's lexer does (`lex.go`: comments, quoted,
+//! raw and character literals, the trim markers).
+
+use gotmpl::parse::{DefineNode, ListNode, Parser};
+
+/// A parsed template: its body and its `define`d templates.
+pub type Parsed = (ListNode, Vec<DefineNode>);
+
+/// Parses a template's text.
+///
+/// # Errors
+/// `(line, col, message)`, 1-based; line 0 when the parser gave no position.
+pub fn parse(src: &str) -> Result<Parsed, (usize, usize, String)> {
+    let parsed = Parser::new(src, "{{", "}}")
+        .and_then(Parser::parse)
+        .map_err(|e| match e {
+            gotmpl::TemplateError::Parse {
+                line, col, message, ..
+            }
+            | gotmpl::TemplateError::Lex {
+                line, col, message, ..
+            } => (line, col, message),
+            other => (0, 0, other.to_string()),
+        })?;
+    check_blocks(src)?;
+    Ok(parsed)
+}
+
+/// Checks that every `if`, `range`, `with`, `define` and `block` has its `end`, and
+/// every `end` and `else` its block.
+///
+/// # Errors
+/// `(line, col, message)` with Go's message.
+pub fn check_blocks(src: &str) -> Result<(), (usize, usize, String)> {
+    let at = |offset: usize, message: &str| {
+        let (line, col) = crate::text::line_col(src, offset);
+        Err((line, col, message.to_string()))
+    };
+    let mut open = 0usize;
+    let mut pos = 0;
+    while let Some(start) = src.get(pos..).and_then(|r| r.find("{{")).map(|i| pos + i) {
+        let Some(end) = action_end(src, start + 2) else {
+            return at(src.len(), "unclosed action");
+        };
+        let body = src.get(start + 2..end).unwrap_or("");
+        let body = body.strip_prefix('-').unwrap_or(body).trim_start();
+        let word: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        match word.as_str() {
+            "if" | "range" | "with" | "define" | "block" => open += 1,
+            "end" if open == 0 => return at(start, "unexpected {{end}}"),
+            "end" => open -= 1,
+            "else" if open == 0 => return at(start, "unexpected {{else}}"),
+            _ => {}
+        }
+        pos = end + 2;
+    }
+    if open > 0 {
+        return at(src.len(), "unexpected EOF");
+    }
+    Ok(())
+}
+
+/// The offset of the `}}` closing the action whose text starts at `from`, skipping
+/// comments and the literals in which `}}` is text.
+fn action_end(src: &str, from: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let rest = src.get(from..)?;
+    let trimmed = rest.strip_prefix('-').unwrap_or(rest).trim_start();
+    if trimmed.starts_with("/*") {
+        let open = src.len() - trimmed.len();
+        let close = src.get(open + 2..)?.find("*/")? + open + 2;
+        return src.get(close..)?.find("}}").map(|i| close + i);
+    }
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'}' if bytes.get(i + 1) == Some(&b'}') => return Some(i),
+            b'"' | b'\'' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    match c {
+                        b'\\' => i += 1,
+                        b'\n' => return None,
+                        c if c == b => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'`' => i += src.get(i + 1..)?.find('`')? + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_left_open_is_an_unexpected_eof_at_the_end() {
+        assert_eq!(
+            check_blocks("<p>\n  {{ if .Get \"x\" }}\n</p>"),
+            Err((3, 5, "unexpected EOF".into()))
+        );
+    }
+
+    #[test]
+    fn an_end_without_a_block_is_reported_where_it_is() {
+        assert_eq!(
+            check_blocks("a\n{{ end }}b"),
+            Err((2, 1, "unexpected {{end}}".into()))
+        );
+    }
+
+    #[test]
+    fn braces_in_strings_and_comments_are_text() {
+        assert_eq!(
+            check_blocks("{{ if eq .X \"}}\" }}{{/* {{ if }} */}}{{- `}}` -}}{{ end }}"),
+            Ok(())
+        );
+        assert_eq!(
+            check_blocks("{{ with .A }}{{ else with .B }}{{ else }}{{ end }}"),
+            Ok(())
+        );
+    }
+}
