@@ -236,11 +236,47 @@ fn adversarial(c: &mut Criterion) {
     g.finish();
 }
 
+/// The preview as the app renders it, through the sample site's own `project-card`
+/// template (`content/layouts/shortcodes/project-card.html`): the sample page, and a
+/// 1000-card page in the same site. Target (issue 11): the sample <= 16 ms.
+fn site_templates(c: &mut Criterion) {
+    let mut g = c.benchmark_group("render/site-template");
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        site.path(),
+    );
+    let page = site.path().join("content/en/about.md");
+    for (name, text) in inputs() {
+        std::fs::write(&page, &text).expect("writes the page");
+        let doc = folio::OpenPage::open(&page).expect("opens");
+        g.bench_function(BenchmarkId::new("preview", name), |b| {
+            b.iter(|| doc.preview_window(None, None, None, None))
+        });
+    }
+    g.finish();
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).expect("under from");
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(to.join(rel)).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), to.join(rel)).expect("copy");
+        }
+    }
+}
+
 criterion_group!(
     benches,
     parse_print,
     model_and_apply,
     render,
+    site_templates,
     catalogue,
     adversarial
 );

@@ -212,6 +212,8 @@ struct Renderer<'a> {
     icon_html: std::collections::HashMap<String, String>,
     /// Calls whose site template could not run, by the call's offset in `src.text`.
     template_problems: Vec<(usize, crate::templates::engine::Problem)>,
+    /// Where each line of `src.text` starts, once a template asks for a `.Position`.
+    line_starts: Option<Vec<usize>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -226,6 +228,7 @@ impl<'a> Renderer<'a> {
             depth: 0,
             icon_html: Default::default(),
             template_problems: Vec::new(),
+            line_starts: None,
         }
     }
 

@@ -5,11 +5,10 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use gotmpl::Value;
 use maud::{html, PreEscaped};
-use regex::Regex;
 use serde_json::{Map, Value as Json};
 
 use super::{markdown, Renderer, Source, MAX_REPARSE};
@@ -148,7 +147,7 @@ impl Renderer<'_> {
             None => &self.src.shortcodes.top,
         };
         let ordinal = siblings.iter().position(|&s| s == i).unwrap_or(0);
-        let (line, col) = crate::text::line_col(self.src.text, sc.span.start);
+        let (line, col) = self.line_col(sc.span.start);
         let file = self.opts.hugo.map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
@@ -161,6 +160,21 @@ impl Renderer<'_> {
             parent,
             position: format!("{file}:{line}:{col}"),
         }
+    }
+
+    /// 1-based line and column (chars) of an offset in the text, from a table of line
+    /// starts built once per render (a page of 1000 calls would scan its text 1000 times).
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let text = self.src.text;
+        let starts = self.line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let col = text.get(start..offset).map_or(0, |t| t.chars().count()) + 1;
+        (line, col)
     }
 
     /// A parent's context as `.Parent` gives it (its parameters and its own parent; its
@@ -195,53 +209,74 @@ impl Renderer<'_> {
     /// SVG, inside the element the template wrote. In the preview, an unknown brand name
     /// shows as a labelled chip.
     fn draw_icons(&mut self, html: &str) -> String {
-        static ICON: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(
-                r#"<(span|i) class="([^"]*\b(?:fab|fa-brands)\b[^"]*)"([^>]*)>\s*</(?:span|i)>"#,
-            )
-            .ok()
-        });
-        let Some(re) = ICON.as_ref() else {
-            return html.to_string();
-        };
-        if !html.contains("fa") {
+        if memchr::memmem::find(html.as_bytes(), b"fa").is_none() {
             return html.to_string();
         }
-        re.replace_all(html, |c: &regex::Captures| {
-            let (tag, class, rest) = (&c[1], &c[2], &c[3]);
-            let name = class
-                .split_whitespace()
-                .filter_map(|w| w.strip_prefix("fa-"))
-                .find(|n| crate::icons::view_box(n).is_some() && *n != "brands");
-            match name {
-                Some(name) => {
-                    self.icons.insert(name.to_string());
-                    let view_box = crate::icons::view_box(name).unwrap_or_default();
-                    // Named for readers unless the template hides it, as Folio's own card does.
-                    let label = if rest.contains("aria-hidden") || rest.contains("aria-label") {
-                        String::new()
-                    } else {
-                        format!(" role=\"img\" aria-label=\"{name}\" title=\"{name}\"")
-                    };
-                    format!(
-                        "<{tag} class=\"{class}\"{rest}{label}><svg class=\"fa-svg\" viewBox=\"{view_box}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#fa-{name}\"></use></svg></{tag}>"
-                    )
+        let mut out = String::with_capacity(html.len());
+        let mut pos = 0;
+        while let Some(at) = memchr::memchr(b'<', html.get(pos..).unwrap_or("").as_bytes()) {
+            let start = pos + at;
+            match empty_icon(html, start) {
+                Some(icon) => {
+                    out.push_str(html.get(pos..start).unwrap_or(""));
+                    out.push_str(&self.icon_element(&icon));
+                    pos = icon.end;
                 }
-                None if self.opts.marks => {
-                    let label = class
-                        .split_whitespace()
-                        .filter_map(|w| w.strip_prefix("fa-"))
-                        .rfind(|n| !matches!(*n, "brands" | "xl" | "lg" | "sm" | "xs" | "2x" | "3x" | "fw"))
-                        .unwrap_or("");
-                    format!(
-                        "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"Not a Font Awesome brand icon\">{}</{tag}>",
-                        html_escape::encode_text(label)
-                    )
+                None => {
+                    out.push_str(html.get(pos..=start).unwrap_or(""));
+                    pos = start + 1;
                 }
-                None => c[0].to_string(),
             }
-        })
-        .into_owned()
+        }
+        out.push_str(html.get(pos..).unwrap_or(""));
+        out
+    }
+
+    /// An empty Font Awesome element with its icon drawn, or marked when unknown.
+    fn icon_element(&mut self, icon: &EmptyIcon) -> String {
+        let EmptyIcon {
+            tag,
+            class,
+            rest,
+            whole,
+            ..
+        } = icon;
+        let name = class
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix("fa-"))
+            .find(|n| crate::icons::view_box(n).is_some() && *n != "brands");
+        match name {
+            Some(name) => {
+                self.icons.insert(name.to_string());
+                let view_box = crate::icons::view_box(name).unwrap_or_default();
+                // Named for readers unless the template hides it, as Folio's own card does.
+                let label = if rest.contains("aria-hidden") || rest.contains("aria-label") {
+                    String::new()
+                } else {
+                    format!(" role=\"img\" aria-label=\"{name}\" title=\"{name}\"")
+                };
+                format!(
+                    "<{tag} class=\"{class}\"{rest}{label}><svg class=\"fa-svg\" viewBox=\"{view_box}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#fa-{name}\"></use></svg></{tag}>"
+                )
+            }
+            None if self.opts.marks => {
+                let label = class
+                    .split_whitespace()
+                    .filter_map(|w| w.strip_prefix("fa-"))
+                    .rfind(|n| {
+                        !matches!(
+                            *n,
+                            "brands" | "xl" | "lg" | "sm" | "xs" | "2x" | "3x" | "fw"
+                        )
+                    })
+                    .unwrap_or("");
+                format!(
+                    "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"Not a Font Awesome brand icon\">{}</{tag}>",
+                    html_escape::encode_text(label)
+                )
+            }
+            None => whole.clone(),
+        }
     }
 
     /// What the preview and export show for a shortcode whose template cannot run: the
@@ -353,4 +388,51 @@ fn frame_for(
         hugo.translations.clone(),
         Rc::new(host),
     ))
+}
+
+/// An empty element that Font Awesome draws: `<span class="fab fa-x" …></span>` or `<i …></i>`.
+struct EmptyIcon {
+    tag: &'static str,
+    class: String,
+    rest: String,
+    whole: String,
+    /// Where the element ends in the text.
+    end: usize,
+}
+
+/// The empty brand-icon element starting at `start` (a `<`), if there is one.
+fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon> {
+    let after = html.get(start + 1..)?;
+    let tag = ["span", "i"].into_iter().find(|t| {
+        after
+            .strip_prefix(t)
+            .is_some_and(|r| r.starts_with(" class=\""))
+    })?;
+    let class_start = start + 1 + tag.len() + " class=\"".len();
+    let class_len = html.get(class_start..)?.find('"')?;
+    let class = html.get(class_start..class_start + class_len)?;
+    if !class
+        .split_whitespace()
+        .any(|c| c == "fab" || c == "fa-brands")
+    {
+        return None;
+    }
+    let rest_start = class_start + class_len + 1;
+    let rest_len = html.get(rest_start..)?.find('>')?;
+    let rest = html.get(rest_start..rest_start + rest_len)?;
+    let inner_start = rest_start + rest_len + 1;
+    let inner = html.get(inner_start..)?;
+    let trimmed = inner.trim_start();
+    let close = format!("</{tag}>");
+    if !trimmed.starts_with(&close) || rest.ends_with('/') {
+        return None;
+    }
+    let end = inner_start + (inner.len() - trimmed.len()) + close.len();
+    Some(EmptyIcon {
+        tag,
+        class: class.to_string(),
+        rest: rest.to_string(),
+        whole: html.get(start..end)?.to_string(),
+        end,
+    })
 }
