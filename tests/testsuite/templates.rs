@@ -120,7 +120,7 @@ fn a_template_that_needs_the_network_shows_folios_card_and_says_which_function_a
         "the export shows the card too"
     );
     assert!(
-        !exported.contains("folio-template-note"),
+        !exported.contains("class=\"folio-template-note\""),
         "the note is the editor's, not the site's"
     );
 }
@@ -191,5 +191,63 @@ fn folio_check_names_each_call_whose_template_cannot_run() {
             "5:1: Warning: the preview and the export show Folio's card here: layouts/shortcodes/remote.html:2:9: Folio cannot run `resources.GetRemote`: it fetches a file from the network",
             "7:1: Error: the preview and the export show Folio's card here: layouts/shortcodes/fails.html:1:4: errorf: bad thing",
         ]
+    );
+}
+
+#[test]
+fn the_sample_renders_through_its_own_template_so_an_edit_to_the_template_shows() {
+    let site = crate::support::sample_site();
+    let template = site.path().join("layouts/shortcodes/project-card.html");
+    let text = std::fs::read_to_string(&template).unwrap();
+    let page = site.path().join("content/en/about.md");
+    let doc = folio::OpenPage::open(&page).unwrap();
+    let before = doc.preview_window(None, None, None, None);
+    assert!(
+        !before.contains("class=\"folio-template-note\""),
+        "the sample's template runs"
+    );
+    std::fs::write(
+        &template,
+        text.replace(
+            "<h3>{{ .Get \"title\" }}</h3>",
+            "<h3 class=\"mine\">{{ .Get \"title\" | upper }}</h3>",
+        ),
+    )
+    .unwrap();
+    let doc = folio::OpenPage::open(&page).unwrap();
+    let after = doc.preview_window(None, None, None, None);
+    assert!(
+        after.contains("<h3 class=\"mine\">AD-TECH PLATFORM</h3>"),
+        "{after}"
+    );
+}
+
+#[test]
+fn templates_that_would_run_away_stop_with_a_located_note() {
+    let site = site_with(
+        &[
+            ("branch", "{{ partial \"tree.html\" 0 }}"),
+            ("count", "{{ range seq (.Get \"a\") (.Get \"b\") }}.{{ end }}"),
+        ],
+        "{{< branch >}}\n\n{{< count a=-5000000000000000000 b=5000000000000000000 >}}\n\n{{< count a=9223372036854775806 b=9223372036854775807 >}}",
+    );
+    std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
+    std::fs::write(
+        site.path().join("layouts/partials/tree.html"),
+        "{{ if lt . 40 }}{{ partial \"tree.html\" (add . 1) }}{{ partial \"tree.html\" (add . 1) }}{{ end }}",
+    )
+    .unwrap();
+    let html = preview(site.path());
+    assert!(
+        html.contains("more than 10000 partial calls in one page"),
+        "{html}"
+    );
+    assert!(
+        html.contains("seq: size of result exceeds limit of 2000"),
+        "{html}"
+    );
+    assert!(
+        html.contains(".."),
+        "the last two numbers of i64 make two dots: {html}"
     );
 }

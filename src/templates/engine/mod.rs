@@ -99,6 +99,8 @@ pub struct Frame {
     next_scratch: Cell<i64>,
     warnings: RefCell<Vec<String>>,
     depth: Cell<usize>,
+    /// Partial calls so far: a budget, as a recursive partial can branch.
+    partial_calls: Cell<usize>,
     returned: RefCell<Option<Value>>,
     failure: RefCell<Option<Problem>>,
     partial_cache: RefCell<HashMap<String, Value>>,
@@ -123,6 +125,7 @@ impl Frame {
             next_scratch: Cell::new(1),
             warnings: RefCell::default(),
             depth: Cell::new(0),
+            partial_calls: Cell::new(0),
             returned: RefCell::default(),
             failure: RefCell::default(),
             partial_cache: RefCell::default(),
@@ -340,9 +343,14 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
         .get(&format!("shortcodes/{name}"), file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
+    frame.returned.borrow_mut().take();
     exe.run(context)
         .map_err(|outer| frame.failure.borrow_mut().take().unwrap_or(outer))
 }
+
+/// The most partial calls one page render makes (a recursive partial that branches would
+/// otherwise run for ever within the depth limit).
+const MAX_PARTIAL_CALLS: usize = 10_000;
 
 /// Hugo's `partial NAME [CONTEXT]`: the partial's output as trusted HTML, or the value
 /// it `return`s.
@@ -351,6 +359,12 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     let Some(file) = frame.catalogue.partial_file(name) else {
         return Err(exec_error(format!("partial \"{name}\" not found")));
     };
+    frame.partial_calls.set(frame.partial_calls.get() + 1);
+    if frame.partial_calls.get() > MAX_PARTIAL_CALLS {
+        return Err(exec_error(format!(
+            "partial \"{name}\": more than {MAX_PARTIAL_CALLS} partial calls in one page"
+        )));
+    }
     if frame.depth.get() >= 64 {
         return Err(exec_error(format!(
             "partial \"{name}\": calls nest more than 64 deep"

@@ -215,14 +215,24 @@ pub fn typed_param(value: &str, quoted: bool) -> Value {
     if quoted {
         return string(value);
     }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
     match value {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
-        v => v
+        // Hugo's typed values: `^[-+]?\d+$` an int (when it fits), `^[-+]?\d*\.\d+$` a float.
+        _ if digits(unsigned) => value
             .parse::<i64>()
-            .map(Value::Int)
-            .or_else(|_| v.parse::<f64>().map(Value::Float))
-            .unwrap_or_else(|_| string(v)),
+            .map_or_else(|_| string(value), Value::Int),
+        _ if unsigned
+            .split_once('.')
+            .is_some_and(|(i, f)| (i.is_empty() || digits(i)) && digits(f)) =>
+        {
+            value
+                .parse::<f64>()
+                .map_or_else(|_| string(value), Value::Float)
+        }
+        _ => string(value),
     }
 }
 
@@ -243,6 +253,19 @@ mod tests {
         assert!(equal(&Value::Int(3), &Value::Float(3.0)));
         assert!(!equal(&Value::Int(3), &string("3")));
         assert!(equal(&html("a"), &string("a")));
+    }
+
+    #[test]
+    fn only_what_hugo_types_is_typed() {
+        assert_eq!(typed_param("42", false), Value::Int(42));
+        assert_eq!(typed_param("-.5", false), Value::Float(-0.5));
+        assert_eq!(typed_param("infinity", false), string("infinity"));
+        assert_eq!(typed_param("1e5", false), string("1e5"));
+        assert_eq!(
+            typed_param("12345678901234567890", false),
+            string("12345678901234567890")
+        );
+        assert_eq!(typed_param("42", true), string("42"));
     }
 
     #[test]

@@ -273,9 +273,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
 ];
 
 /// Whether `default` keeps the given value: Hugo's `compare.Default` treats zero values
-/// (false, 0, "", empty list or map, nil) as unset.
+/// (0, "", empty list or map, nil) as unset, and any boolean, `false` too, as set.
 fn is_set(v: &Value) -> bool {
-    v.is_truthy()
+    matches!(v, Value::Bool(_)) || v.is_truthy()
 }
 
 fn num(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
@@ -447,16 +447,16 @@ fn seq(a: &[Value]) -> gotmpl::Result<Value> {
     if step == 0 || (step > 0 && first > last) || (step < 0 && first < last) {
         return Ok(Value::List(Vec::new().into()));
     }
-    if (last - first) / step >= MAX_SEQ {
+    // In i128: the distance between two i64 does not fit an i64.
+    let count = (i128::from(last) - i128::from(first)) / i128::from(step) + 1;
+    if count > i128::from(MAX_SEQ) {
         return Err(exec_error(format!(
             "seq: size of result exceeds limit of {MAX_SEQ}"
         )));
     }
-    let mut out = Vec::new();
-    let mut x = first;
-    while (step > 0 && x <= last) || (step < 0 && x >= last) {
-        out.push(Value::Int(x));
-        x += step;
-    }
+    let out: Vec<Value> = (0..count)
+        .filter_map(|k| i64::try_from(i128::from(first) + k * i128::from(step)).ok())
+        .map(Value::Int)
+        .collect();
     Ok(Value::List(out.into()))
 }

@@ -192,7 +192,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let start = start.min(len);
         let end = match a.get(2).and_then(values::to_int) {
             Some(n) if n < 0 => (len + n).max(start),
-            Some(n) => (start + n).min(len),
+            Some(n) => start.saturating_add(n).min(len),
             None => len,
         };
         Ok(string(
@@ -342,7 +342,7 @@ fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
             _ => None,
         })
     {
-        let suffix = match (n.abs() % 100, n.abs() % 10) {
+        let suffix = match (n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
             (11..=13, _) => "th",
             (_, 1) => "st",
             (_, 2) => "nd",
