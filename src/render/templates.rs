@@ -130,18 +130,7 @@ impl Renderer<'_> {
     /// nested shortcodes rendered, where it is, and its parent's context.
     fn call(&mut self, i: usize) -> ShortcodeCall {
         let sc = &self.src.shortcodes.all[i];
-        let typed =
-            |p: &crate::page::lexer::Param| values::typed_param(&p.value, p.quote != Quote::Bare);
-        let params = if sc.open.is_named() {
-            values::map(
-                sc.open
-                    .params
-                    .iter()
-                    .filter_map(|p| Some((p.key.as_ref()?.0.to_string(), typed(p)))),
-            )
-        } else {
-            Value::List(sc.open.params.iter().map(typed).collect())
-        };
+        let params = params_of(&sc.open);
         let siblings = match sc.parent {
             Some(p) => &self.src.shortcodes.all[p].children,
             None => &self.src.shortcodes.top,
@@ -181,18 +170,7 @@ impl Renderer<'_> {
     /// `.Inner` is not rendered again for the child).
     fn parent_value(&mut self, p: usize) -> Value {
         let sc = &self.src.shortcodes.all[p];
-        let typed =
-            |p: &crate::page::lexer::Param| values::typed_param(&p.value, p.quote != Quote::Bare);
-        let params = if sc.open.is_named() {
-            values::map(
-                sc.open
-                    .params
-                    .iter()
-                    .filter_map(|p| Some((p.key.as_ref()?.0.to_string(), typed(p)))),
-            )
-        } else {
-            Value::List(sc.open.params.iter().map(typed).collect())
-        };
+        let params = params_of(&sc.open);
         let call = ShortcodeCall {
             name: sc.name().to_string(),
             params,
@@ -388,6 +366,22 @@ fn frame_for(
         hugo.translations.clone(),
         Rc::new(host),
     ))
+}
+
+/// A call's `.Params`: a map of its named parameters, or a list of its positional ones,
+/// each typed as Hugo types it.
+fn params_of(tag: &crate::page::lexer::Tag) -> Value {
+    let typed =
+        |p: &crate::page::lexer::Param| values::typed_param(&p.value, p.quote != Quote::Bare);
+    if tag.is_named() {
+        values::map(
+            tag.params
+                .iter()
+                .filter_map(|p| Some((p.key.as_ref()?.0.to_string(), typed(p)))),
+        )
+    } else {
+        Value::List(tag.params.iter().map(typed).collect())
+    }
 }
 
 /// An empty element that Font Awesome draws: `<span class="fab fa-x" …></span>` or `<i …></i>`.
