@@ -2,11 +2,12 @@
 //! methods of Hugo's objects that templates call (`.Get`, `.Param`, `.Scratch.Set`,
 //! `.Format`: see [`super::rewrite`]).
 //!
-//! Which functions: those the shortcode templates of real sites and popular themes call,
-//! counted over the corpus's sites and the themes in `tests/fixtures/templates` (see the
-//! README's table), plus their aliases and namespaced names (`lower` is
-//! `strings.ToLower`). A function Hugo has that needs what Folio cannot do offline or in
-//! one page is listed in [`OFFLINE`] with the reason [`why_not`] gives.
+//! Which functions: the families shortcode templates call (strings, collections,
+//! comparison, math, casts, URLs, time, safe strings, partials, i18n), with their aliases
+//! and namespaced names (`lower` is `strings.ToLower`); each family is checked against
+//! real Hugo in `tests/testsuite/templates.rs`. A function Hugo has that needs what Folio
+//! cannot do offline or in one page is listed in [`OFFLINE`] with the reason [`why_not`]
+//! gives.
 
 mod collections;
 mod context;
