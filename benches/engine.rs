@@ -137,6 +137,7 @@ fn render(c: &mut Criterion) {
                         cache: None,
                         marks: true,
                         hugo: None,
+                        publish: None,
                     };
                     folio::render::render_page(&page, &opts)
                 })
@@ -154,6 +155,7 @@ fn render(c: &mut Criterion) {
             cache: Some(&cache),
             marks: true,
             hugo: None,
+            publish: None,
         };
         folio::render::render_page(&warm, &opts);
         let mut n = 0u64;

@@ -165,7 +165,8 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 /// A problem at a byte offset of the page.
 struct Problem(usize, Severity, String);
 
-/// Calls whose site template Folio cannot run (the preview and the export show Folio's
+/// What rendering the page finds: Hugo's surprises (warnings, each with its fix), and
+/// calls whose site template Folio cannot run (the preview and the export show Folio's
 /// card for them): a function Folio does not have is a warning (Hugo runs it); a template
 /// that fails (`errorf`, a wrong argument) an error, as Hugo fails the build on it. A
 /// template that does not parse is reported by [`template_problems`] already.
@@ -183,7 +184,13 @@ fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
             .and_then(|sc| site.shortcodes.get(sc.name()))
             .is_some_and(|t| t.problem.is_some())
     };
-    doc.template_problems()
+    let rendered = doc.render();
+    let surprises = rendered
+        .surprises
+        .into_iter()
+        .map(|(offset, message)| Problem(offset, Severity::Warning, message));
+    rendered
+        .template_problems
         .into_iter()
         .filter(|(offset, _)| !unparsed(*offset))
         .map(|(offset, p)| {
@@ -197,6 +204,7 @@ fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
                 format!("the preview and the export show Folio's card here: {p}"),
             )
         })
+        .chain(surprises)
         .collect()
 }
 

@@ -94,6 +94,11 @@ fn page_html(doc: &OpenPage) -> (String, Assets) {
     let rewrite = move |url: &str, image: bool| {
         local_asset(&root, &page, url, image, &mut collected.borrow_mut())
     };
+    let published = assets.clone();
+    let publish = move |path: &Path| {
+        let image = crate::site::images::is_image(path);
+        copy_in(path, image, &mut published.borrow_mut())
+    };
     let opts = RenderOptions {
         markup: doc.site.markup(),
         site_params: &params,
@@ -103,6 +108,7 @@ fn page_html(doc: &OpenPage) -> (String, Assets) {
         cache: None,
         marks: false,
         hugo: Some(&hugo),
+        publish: Some(Rc::new(publish)),
     };
     let rendered = render_page(&doc.page, &opts);
     let site_title = doc.site.title();
@@ -156,7 +162,15 @@ fn local_asset(
         }
         return None;
     }
-    if let Some(rel) = assets.files.get(&candidate) {
+    copy_in(&candidate, image, assets)
+}
+
+/// Records a local file for the export's `assets/` and gives its path there.
+fn copy_in(candidate: &Path, image: bool, assets: &mut Assets) -> Option<String> {
+    if !candidate.is_file() {
+        return None;
+    }
+    if let Some(rel) = assets.files.get(candidate) {
         return Some(rel.clone());
     }
     let dir = if image {
@@ -183,7 +197,7 @@ fn local_asset(
         rel = format!("{dir}/{n}-{name}");
         n += 1;
     }
-    assets.files.insert(candidate, rel.clone());
+    assets.files.insert(candidate.to_path_buf(), rel.clone());
     Some(rel)
 }
 

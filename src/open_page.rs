@@ -22,6 +22,20 @@ pub struct OpenPage {
     pub site: Arc<Site>,
 }
 
+/// The URL the app serves a local file at (`assets/…`, `site/…` for `static/`, `page/…`
+/// for the page's folder), as its file protocol resolves them.
+fn preview_url(base: &str, root: &Path, page_dir: &Path, path: &Path) -> Option<String> {
+    let web = |rel: &Path| rel.to_str().map(|r| r.replace('\\', "/"));
+    if let Ok(rel) = path.strip_prefix(root.join("assets")) {
+        return Some(format!("{base}assets/{}", web(rel)?));
+    }
+    if let Ok(rel) = path.strip_prefix(root.join("static")) {
+        return Some(format!("{base}site/{}", web(rel)?));
+    }
+    let rel = path.strip_prefix(page_dir).ok()?;
+    Some(format!("{base}page/{}", web(rel)?))
+}
+
 /// The new contents of the files a model changes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
@@ -137,12 +151,23 @@ impl OpenPage {
             .unwrap_or(&abs)
             .display()
             .to_string();
-        self.site.hugo_context(&lang, &url, &file)
+        let mut ctx = self.site.hugo_context(&lang, &url, &file);
+        let bundle = abs
+            .file_stem()
+            .is_some_and(|s| s == "index" || s == "_index")
+            .then(|| abs.parent().map(Path::to_path_buf))
+            .flatten();
+        ctx.resources = crate::templates::engine::resources::ResourceDirs {
+            assets: self.site.assets_dirs(),
+            bundle,
+            page_file: Some(abs.clone()),
+        };
+        ctx
     }
 
-    /// The calls whose site template cannot run, found by rendering the page as the
-    /// export does: `(offset of the call in the page, why)`.
-    pub fn template_problems(&self) -> Vec<(usize, crate::templates::engine::Problem)> {
+    /// The page rendered as the export renders it (without copying its files): what
+    /// `folio check` reads the templates' problems and Hugo's surprises from.
+    pub fn render(&self) -> crate::render::Rendered {
         let params = self.site.params();
         let hugo = self.hugo_context();
         let opts = crate::render::RenderOptions {
@@ -154,8 +179,9 @@ impl OpenPage {
             cache: None,
             marks: false,
             hugo: Some(&hugo),
+            publish: None,
         };
-        crate::render::render_page(&self.page, &opts).template_problems
+        crate::render::render_page(&self.page, &opts)
     }
 
     /// The preview document for the app's sandboxed frame. A cache keeps cards rendered
@@ -181,6 +207,16 @@ impl OpenPage {
         let params = self.site.params();
         let hugo = self.hugo_context();
         let has_base = files_base.is_some();
+        let preview_publish = files_base.map(|base| {
+            let (base, root) = (base.to_string(), self.site.root.clone());
+            let page_dir = self
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            std::rc::Rc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
+                as crate::render::PublishFn
+        });
         let theme = files_base.map(|base| format!("{base}theme.css"));
         let files_base = files_base.map(str::to_string);
         let rewrite = move |url: &str, image: bool| -> Option<String> {
@@ -207,6 +243,7 @@ impl OpenPage {
             cache,
             marks: true,
             hugo: Some(&hugo),
+            publish: preview_publish,
         };
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();

@@ -51,6 +51,9 @@ pub struct RenderOptions<'a> {
     pub site_params: &'a Map<String, Json>,
     /// Rewrites image/link URLs (`(url, is_image) -> new url`).
     pub rewrite_url: Option<RewriteUrlFn>,
+    /// The URL the document reaches a local file by (a template's resource: an `assets/`
+    /// or page bundle file); `None` leaves resources at the URL Hugo publishes them at.
+    pub publish: Option<PublishFn>,
     /// Put an anchor `#folio-block-ID` before each block (the preview scrolls to them),
     /// with each block's id given by position (the session's block ids); a block the list
     /// does not reach (all of them, with an empty list) is named by its position. `None`:
@@ -73,6 +76,9 @@ pub struct RenderOptions<'a> {
 /// A URL rewriter (`(url, is_image) -> new url`), shared with the renders the site's
 /// templates start (`markdownify`).
 pub type RewriteUrlFn = std::rc::Rc<dyn Fn(&str, bool) -> Option<String>>;
+
+/// Where a local file is reached from the document (`path -> url`).
+pub type PublishFn = std::rc::Rc<dyn Fn(&std::path::Path) -> Option<String>>;
 
 /// Rendered cards by their source text and the site's markup settings (raw HTML, link and
 /// image render hooks: the three flags of [`crate::site::Markup`]). Only self-contained
@@ -114,6 +120,9 @@ pub struct Rendered {
     /// Shortcodes whose site template could not run (shown as Folio's card instead): the
     /// call's byte offset in the page, and why.
     pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
+    /// What Hugo will do that the author may not expect (`{{% %}}` HTML dropped, a body
+    /// read as code), with the fix: the call's byte offset, and the message.
+    pub surprises: Vec<(usize, String)>,
 }
 
 /// The blocks a render shows: (the window, clamped to the page, when there is one; the
@@ -195,6 +204,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         html,
         icons: r.icons,
         template_problems: r.template_problems,
+        surprises: r.surprises,
     }
 }
 
@@ -214,6 +224,10 @@ struct Renderer<'a> {
     template_problems: Vec<(usize, crate::templates::engine::Problem)>,
     /// Where each line of `src.text` starts, once a template asks for a `.Position`.
     line_starts: Option<Vec<usize>>,
+    /// What Hugo will do that the author may not expect, by the call's offset.
+    surprises: Vec<(usize, String)>,
+    /// Preview notes for a `{{% %}}` call, placed before its output.
+    pending_notes: Vec<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -229,6 +243,8 @@ impl<'a> Renderer<'a> {
             icon_html: Default::default(),
             template_problems: Vec::new(),
             line_starts: None,
+            surprises: Vec::new(),
+            pending_notes: Vec::new(),
         }
     }
 
@@ -256,6 +272,11 @@ impl<'a> Renderer<'a> {
             self.push_anchored(&mut md, pos..start, &mut anchored);
             let sc = &self.src.shortcodes.all[i];
             let out = self.shortcode(i);
+            for note in std::mem::take(&mut self.pending_notes) {
+                md.push_str(&placeholder(outputs.len()));
+                md.push_str("\n\n");
+                outputs.push(note);
+            }
             if sc.open.notation == Notation::Percent
                 && !shortcodes::is_placeholder_only(self.src.shortcodes, i, self.src.catalogue)
             {

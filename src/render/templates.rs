@@ -26,6 +26,7 @@ pub(super) struct MarkdownHost {
     pub front: Map<String, Json>,
     pub site_params: Map<String, Json>,
     pub rewrite_url: Option<super::RewriteUrlFn>,
+    pub publish: Option<super::PublishFn>,
     pub marks: bool,
     pub depth: Cell<usize>,
 }
@@ -54,6 +55,7 @@ impl MarkdownHost {
             cache: None,
             marks: self.marks,
             hugo: None,
+            publish: self.publish.clone(),
         };
         let src = Source {
             text: md,
@@ -121,9 +123,119 @@ impl Renderer<'_> {
             })
             .and_then(|frame| engine::render_shortcode(&call.name, &call.to_value(&frame)));
         Some(match out {
-            Ok(html) => self.draw_icons(&html),
+            Ok(html) => {
+                let html = self.draw_icons(&html);
+                let html = self.local_urls(&html);
+                let surprises = self.surprises(i, &html);
+                self.note_surprises(i, surprises, html)
+            }
             Err(problem) => self.fallback(i, &problem),
         })
+    }
+
+    /// What Hugo will do with this call that its author may not expect, each with its fix
+    /// in one line: raw HTML from a `{{% %}}` call dropped (`unsafe` off), a body indented
+    /// as code for `markdownify`, nested shortcodes' HTML omitted by `markdownify`.
+    fn surprises(&self, i: usize, output: &str) -> Vec<String> {
+        let sc = &self.src.shortcodes.all[i];
+        let name = sc.name();
+        let unsafe_html = self.opts.markup.unsafe_html;
+        let mut found = Vec::new();
+        if sc.open.notation == Notation::Percent && !unsafe_html && has_raw_html(output) {
+            found.push(format!(
+                "Hugo drops the HTML this {{{{% {name} %}}}} call writes, as raw HTML is off \
+                 (markup.goldmark.renderer.unsafe): call it as {{{{< {name} >}}}}"
+            ));
+        }
+        let template = self
+            .src
+            .catalogue
+            .shortcode_file(name)
+            .map_or("", |f| &*f.source);
+        let Some(inner) = sc.inner().filter(|_| markdownifies_inner(template)) else {
+            return found;
+        };
+        let body = self.src.text.get(inner).unwrap_or_default();
+        if indented_as_code(body) {
+            found.push(
+                "the body is indented 4 spaces or more, so markdownify makes it a code block: \
+                 unindent the body"
+                    .to_string(),
+            );
+        }
+        let nested_html = sc
+            .children
+            .iter()
+            .any(|&c| self.src.shortcodes.all[c].open.notation == Notation::Angle);
+        if nested_html && !unsafe_html {
+            found.push(format!(
+                "Hugo omits the HTML of the shortcodes inside this {name}: markdownify reads it \
+                 as raw HTML, which is off (markup.goldmark.renderer.unsafe): set unsafe = true"
+            ));
+        }
+        found
+    }
+
+    /// Keeps the surprises for `folio check`, and in the preview shows them above the
+    /// output (for a `{{% %}}` call, through `pending_notes`: its output is Markdown).
+    fn note_surprises(&mut self, i: usize, surprises: Vec<String>, html: String) -> String {
+        if surprises.is_empty() {
+            return html;
+        }
+        let sc = &self.src.shortcodes.all[i];
+        if self.depth == 0 {
+            for s in &surprises {
+                self.surprises.push((sc.span.start, s.clone()));
+            }
+        }
+        if !self.opts.marks {
+            return html;
+        }
+        let note = html! {
+            @for s in &surprises { p.folio-template-note role="note" { "Hugo: " (s) } }
+        }
+        .into_string();
+        if sc.open.notation == Notation::Percent {
+            self.pending_notes.push(note);
+            html
+        } else {
+            format!("{note}{html}")
+        }
+    }
+
+    /// The `src` of images the template writes pointed where the document finds the
+    /// file: a resource's URL at the file it publishes (through `RenderOptions::publish`),
+    /// any other local image as the page's Markdown images are (`rewrite_url`).
+    fn local_urls(&self, html: &str) -> String {
+        if self.opts.rewrite_url.is_none() && self.opts.publish.is_none() {
+            return html.to_string();
+        }
+        let frame = engine::frame().ok();
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find(" src=\"") {
+            let (before, from) = rest.split_at(at + " src=\"".len());
+            out.push_str(before);
+            let Some(end) = from.find('"') else {
+                rest = from;
+                break;
+            };
+            let url = from.get(..end).unwrap_or("");
+            let raw = html_escape::decode_html_entities(url);
+            let published = frame.as_ref().and_then(|f| f.published(&raw));
+            let new = match (published, &self.opts.publish, &self.opts.rewrite_url) {
+                (Some(path), Some(publish), _) => publish(&path),
+                (None, _, Some(rewrite)) => rewrite(&raw, true),
+                _ => None,
+            };
+            match new {
+                Some(new) => out.push_str(&html_escape::encode_double_quoted_attribute(&new)),
+                None => out.push_str(url),
+            }
+            rest = from.get(end..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out
     }
 
     /// The call's context: its parameters typed as Hugo types them, its inner text with
@@ -356,6 +468,7 @@ fn frame_for(
         front: front.clone(),
         site_params: opts.site_params.clone(),
         rewrite_url: opts.rewrite_url.clone(),
+        publish: opts.publish.clone(),
         marks: opts.marks,
         depth: Cell::new(0),
     };
@@ -365,7 +478,45 @@ fn frame_for(
         hugo.site.clone(),
         hugo.translations.clone(),
         Rc::new(host),
+        hugo.resources.clone(),
     ))
+}
+
+/// Whether HTML output holds a tag (what Goldmark would read as raw HTML).
+fn has_raw_html(output: &str) -> bool {
+    output.match_indices('<').any(|(k, _)| {
+        output
+            .get(k + 1..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+    })
+}
+
+/// Whether a template renders `.Inner` as Markdown (`.Inner | markdownify`,
+/// `markdownify .Inner`, `.Inner | .Page.RenderString`).
+fn markdownifies_inner(template: &str) -> bool {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\.Inner(?:Deindent)?\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)|markdownify\s+\.Inner|RenderString\s+\.Inner",
+        )
+        .ok()
+    });
+    RE.as_ref().is_some_and(|re| re.is_match(template))
+}
+
+/// Whether every non-blank line of a body is indented 4 columns or more (an indented code
+/// block to Markdown, CommonMark 4.4).
+fn indented_as_code(body: &str) -> bool {
+    let mut lines = body.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some()
+        && lines.all(|l| {
+            let width: usize = l
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum();
+            width >= 4
+        })
 }
 
 /// A call's `.Params`: a map of its named parameters, or a list of its positional ones,

@@ -142,6 +142,16 @@ fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
 }
 
 impl Site {
+    /// The `assets/` folders `resources.Get` reads: the site's, then its themes' and
+    /// modules', in the order templates are looked up.
+    pub fn assets_dirs(&self) -> Vec<std::path::PathBuf> {
+        crate::templates::Catalogue::folders(&self.template_sources())
+            .into_iter()
+            .filter_map(|layouts| layouts.parent().map(|p| p.join("assets")))
+            .filter(|d| d.is_dir())
+            .collect()
+    }
+
     /// What the templates see of this site for a page in `lang` at `rel_permalink`,
     /// stored in `file` (`content/about.md`).
     pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {

@@ -77,7 +77,8 @@ pub fn list(root: &Path, page: &Path) -> Vec<ImageChoice> {
     out
 }
 
-fn is_image(p: &Path) -> bool {
+/// Whether a file's extension is an image's (what a browser shows in an `<img>`).
+pub fn is_image(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))

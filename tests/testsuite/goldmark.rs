@@ -245,6 +245,7 @@ fn folio_page(md: &str) -> String {
             cache: None,
             marks: false,
             hugo: None,
+            publish: None,
         },
     )
     .html

@@ -26,6 +26,7 @@ fn render(text: &str) -> String {
             cache: None,
             marks: true,
             hugo: None,
+            publish: None,
         },
     )
     .html

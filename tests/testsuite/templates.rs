@@ -40,6 +40,13 @@ fn fixture_site() -> tempfile::TempDir {
     dir
 }
 
+/// The page rendered as the export renders it, with resources at the URLs Hugo
+/// publishes them at (the export itself points them at its copies).
+fn folio_render(page: &Path) -> String {
+    let doc = folio::OpenPage::open(page).unwrap();
+    doc.render().html
+}
+
 fn folio_export(site: &Path) -> String {
     let doc = folio::OpenPage::open(&site.join("content/page.md")).unwrap();
     let out = site.join("folio-out");
@@ -51,9 +58,19 @@ fn folio_export(site: &Path) -> String {
 fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
     let site = fixture_site();
     hugo_build(site.path(), "the template fixture site");
-    let hugo = cases(&std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap());
-    let folio = cases(&folio_export(site.path()));
-    assert!(hugo.len() >= 14, "the fixture page has its cases: {hugo:?}");
+    let mut hugo = BTreeMap::new();
+    let mut folio = BTreeMap::new();
+    for (page, public) in [("page.md", "page"), ("bundle/index.md", "bundle")] {
+        let built = site.path().join("public").join(public).join("index.html");
+        hugo.extend(cases(&std::fs::read_to_string(built).unwrap()));
+        folio.extend(cases(&folio_render(
+            &site.path().join("content").join(page),
+        )));
+    }
+    assert!(
+        hugo.len() >= 17,
+        "the fixture pages have their cases: {hugo:?}"
+    );
     let mut differ = Vec::new();
     for (id, want) in &hugo {
         let got = folio.get(id).map(String::as_str).unwrap_or("(missing)");
@@ -77,6 +94,8 @@ fn site_with(templates: &[(&str, &str)], body: &str) -> tempfile::TempDir {
     let p = dir.path();
     std::fs::write(p.join("hugo.toml"), "title = \"T\"\n").unwrap();
     std::fs::create_dir_all(p.join("layouts/shortcodes")).unwrap();
+    std::fs::create_dir_all(p.join("layouts/_default")).unwrap();
+    std::fs::write(p.join("layouts/_default/single.html"), "{{ .Content }}").unwrap();
     std::fs::create_dir_all(p.join("content")).unwrap();
     for (name, text) in templates {
         std::fs::write(p.join(format!("layouts/shortcodes/{name}.html")), text).unwrap();
@@ -249,5 +268,64 @@ fn templates_that_would_run_away_stop_with_a_located_note() {
     assert!(
         html.contains(".."),
         "the last two numbers of i64 make two dots: {html}"
+    );
+}
+
+#[test]
+fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
+    let site = site_with(
+        &[
+            ("raw", "<div class=\"raw\">from raw</div>"),
+            ("box", "<section>{{ .Inner | markdownify }}</section>"),
+            ("chip", "<span class=\"chip\">chip</span>"),
+        ],
+        "{{% raw %}}\n\n{{< box >}}\n    indented code\n{{< /box >}}\n\n{{< box >}}\nText {{< chip >}}\n{{< /box >}}",
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "5:1: Hugo drops the HTML this {{% raw %}} call writes, as raw HTML is off (markup.goldmark.renderer.unsafe): call it as {{< raw >}}",
+            "7:1: the body is indented 4 spaces or more, so markdownify makes it a code block: unindent the body",
+            "11:1: Hugo omits the HTML of the shortcodes inside this box: markdownify reads it as raw HTML, which is off (markup.goldmark.renderer.unsafe): set unsafe = true",
+        ]
+    );
+    hugo_build(site.path(), "the surprises site");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert!(
+        !hugo.contains("from raw"),
+        "Hugo dropped the raw HTML: {hugo}"
+    );
+    assert!(hugo.contains("<pre><code>indented code"), "{hugo}");
+    assert!(!hugo.contains("class=\"chip\""), "{hugo}");
+    let folio = folio_export(site.path());
+    assert!(
+        !folio.contains("from raw")
+            && folio.contains("<pre><code>indented code")
+            && !folio.contains("class=\"chip\""),
+        "Folio renders what Hugo renders: {folio}"
+    );
+}
+
+#[test]
+fn the_export_copies_the_files_a_templates_resources_point_at() {
+    let site = fixture_site();
+    let out = site.path().join("bundle-out");
+    let doc = folio::OpenPage::open(&site.path().join("content/bundle/index.md")).unwrap();
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("<img src=\"assets/images/photo.png\" width=\"7\""),
+        "{html}"
+    );
+    assert!(out.join("assets/images/photo.png").is_file());
+    let page = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
+    let preview = page.preview_window(None, Some("folio://x/"), None, None);
+    assert!(
+        preview.contains("<img src=\"folio://x/assets/images/logo.png\""),
+        "the preview reads assets/ through the app"
     );
 }

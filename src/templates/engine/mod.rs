@@ -19,6 +19,7 @@
 
 pub mod funcs;
 pub mod objects;
+pub mod resources;
 pub mod rewrite;
 mod time;
 pub mod values;
@@ -95,6 +96,10 @@ pub struct Frame {
     pub translations: Arc<serde_json::Map<String, serde_json::Value>>,
     /// The Markdown renderer.
     pub host: Rc<dyn Host>,
+    /// Where the page's resources are.
+    pub resources: resources::ResourceDirs,
+    /// Local files the templates' resources point at, by the URL they publish at.
+    published: RefCell<BTreeMap<String, PathBuf>>,
     scratch: RefCell<HashMap<i64, BTreeMap<Arc<str>, Value>>>,
     next_scratch: Cell<i64>,
     warnings: RefCell<Vec<String>>,
@@ -114,6 +119,7 @@ impl Frame {
         site: Value,
         translations: Arc<serde_json::Map<String, serde_json::Value>>,
         host: Rc<dyn Host>,
+        resources: resources::ResourceDirs,
     ) -> Frame {
         Frame {
             catalogue,
@@ -121,6 +127,8 @@ impl Frame {
             site,
             translations,
             host,
+            resources,
+            published: RefCell::default(),
             scratch: RefCell::default(),
             next_scratch: Cell::new(1),
             warnings: RefCell::default(),
@@ -148,6 +156,19 @@ impl Frame {
             (values::KIND, values::string("scratch")),
             ("__folio_id", Value::Int(0)),
         ])
+    }
+
+    /// The local file a resource's URL (`.RelPermalink` or `.Permalink`) points at.
+    pub fn published(&self, url: &str) -> Option<PathBuf> {
+        self.published.borrow().get(url).cloned()
+    }
+
+    /// Records that a resource publishes `path` at these URLs.
+    pub(crate) fn publish(&self, urls: [String; 2], path: &std::path::Path) {
+        let mut p = self.published.borrow_mut();
+        for url in urls {
+            p.insert(url, path.to_path_buf());
+        }
     }
 
     /// What `warnf` said during the render, in order.

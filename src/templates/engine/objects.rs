@@ -25,6 +25,8 @@ pub struct HugoContext {
     pub file: String,
     /// The page's language code.
     pub lang: String,
+    /// Where the page's resources are (`assets/`, its bundle).
+    pub resources: super::resources::ResourceDirs,
 }
 
 impl Default for HugoContext {
@@ -96,12 +98,7 @@ impl HugoContext {
             ("IsMultiLingual", Value::Bool(false)),
         ]);
         // `.RelPermalink` starts with the base URL's path (`/docs/page/`).
-        let base_path = base_url
-            .find("://")
-            .and_then(|i| base_url.get(i + 3..))
-            .map_or(base_url, |rest| {
-                rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/")
-            });
+        let base_path = base_path(base_url);
         let rel_permalink = format!("{}{}", base_path.trim_end_matches('/'), rel_permalink);
         HugoContext {
             site,
@@ -109,25 +106,14 @@ impl HugoContext {
             rel_permalink,
             file: file.to_string(),
             lang: lang.to_string(),
+            resources: Default::default(),
         }
     }
 
     /// `.Page` for a page with this front matter.
     pub fn page(&self, front: &Map<String, Json>) -> Value {
-        let text = |k: &str| {
-            front
-                .get(k)
-                .and_then(Json::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        let date = |k: &str| {
-            front
-                .get(k)
-                .and_then(Json::as_str)
-                .and_then(Moment::parse)
-                .map_or(Value::Nil, Moment::to_value)
-        };
+        let text = |k: &str| front_text(front, k);
+        let date = |k: &str| front_date(front, k);
         let base = self
             .site
             .field("BaseURL")
@@ -171,14 +157,43 @@ impl HugoContext {
             ("IsHome", Value::Bool(false)),
             ("IsSection", Value::Bool(false)),
             ("Site", self.site.clone()),
+            ("Resources", map([(KIND, string("resources"))])),
             ("Scratch", Frame::page_scratch()),
             ("Store", Frame::page_scratch()),
         ])
     }
 }
 
+/// A front matter string, or "".
+fn front_text(front: &Map<String, Json>, key: &str) -> String {
+    front
+        .get(key)
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A front matter date as a time, or nil.
+fn front_date(front: &Map<String, Json>, key: &str) -> Value {
+    front
+        .get(key)
+        .and_then(Json::as_str)
+        .and_then(Moment::parse)
+        .map_or(Value::Nil, Moment::to_value)
+}
+
+/// `/docs/` of `https://example.org/docs/`.
+pub fn base_path(base_url: &str) -> &str {
+    base_url
+        .find("://")
+        .and_then(|i| base_url.get(i + 3..))
+        .map_or(base_url, |rest| {
+            rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/")
+        })
+}
+
 /// `https://example.org` of `https://example.org/docs/`; empty for a base without host.
-fn origin(base: &str) -> &str {
+pub fn origin(base: &str) -> &str {
     match base.find("://") {
         Some(i) => {
             let host_end = base

@@ -11,6 +11,7 @@
 
 mod collections;
 mod context;
+mod resources;
 mod strings;
 
 use std::sync::{Arc, LazyLock};
@@ -48,12 +49,6 @@ pub const OFFLINE: &[(&str, &str)] = &[
     (".Process", "processes images"),
     (".Filter", "processes images"),
     (".GetPage", "reads another page of the site"),
-    (".GetMatch", "reads the page's or the site's resources"),
-    (".Match", "reads the page's or the site's resources"),
-    (".ByType", "reads the page's or the site's resources"),
-    ("resources.Get", "reads the site's assets"),
-    ("resources.Match", "reads the site's assets"),
-    ("resources.GetMatch", "reads the site's assets"),
     ("readFile", "reads files of the site"),
     ("os.ReadFile", "reads files of the site"),
     ("os.ReadDir", "reads files of the site"),
@@ -81,7 +76,12 @@ pub fn is_defined(name: &str) -> bool {
 pub fn all() -> &'static FuncMap {
     static ALL: LazyLock<FuncMap> = LazyLock::new(|| {
         let mut m = FuncMap::new();
-        for table in [strings::FUNCS, collections::FUNCS, context::FUNCS] {
+        for table in [
+            strings::FUNCS,
+            collections::FUNCS,
+            context::FUNCS,
+            resources::FUNCS,
+        ] {
             for &(names, f) in table {
                 let func: ValueFunc = Arc::new(f);
                 for name in names.split(' ') {

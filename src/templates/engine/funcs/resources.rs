@@ -1,0 +1,135 @@
+//! `resources.Get`, `resources.GetMatch`, `resources.Match` (`tpl/resources`) and a page's
+//! `.Resources.GetMatch`, `.Match`, `.ByType` (`resources/resource/resources.go`), over
+//! local files: see [`crate::templates::engine::resources`].
+
+use std::path::PathBuf;
+
+use gotmpl::Value;
+
+use super::super::objects::{base_path, origin};
+use super::super::resources::{files_under, matches, resource};
+use super::super::values::{kind_of, to_string};
+use super::{arg, str_arg, Func};
+use crate::templates::engine::{self as engine, exec_error, Frame};
+
+pub(super) const FUNCS: &[(&str, Func)] = &[
+    ("resources.Get", |a| {
+        let name = str_arg(a, 0, "resources.Get")?;
+        let name = name.trim_start_matches('/');
+        let frame = engine::frame()?;
+        let found = frame
+            .resources
+            .assets
+            .iter()
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file() && is_plain(name));
+        Ok(found.map_or(Value::Nil, |path| asset(&frame, path, name)))
+    }),
+    ("resources.GetMatch", |a| {
+        let found = assets_matching(&str_arg(a, 0, "resources.GetMatch")?)?;
+        Ok(found.into_iter().next().unwrap_or(Value::Nil))
+    }),
+    ("resources.Match", |a| {
+        Ok(Value::List(
+            assets_matching(&str_arg(a, 0, "resources.Match")?)?.into(),
+        ))
+    }),
+    (".GetMatch", |a| {
+        let found = bundle_matching(arg(a, 0, ".GetMatch")?, &|name, _| {
+            str_arg(a, 1, ".GetMatch").is_ok_and(|p| matches(&p, name))
+        })?;
+        Ok(found.into_iter().next().unwrap_or(Value::Nil))
+    }),
+    (".Match", |a| {
+        let pattern = str_arg(a, 1, ".Match")?;
+        Ok(Value::List(
+            bundle_matching(arg(a, 0, ".Match")?, &|name, _| matches(&pattern, name))?.into(),
+        ))
+    }),
+    (".ByType", |a| {
+        let kind = str_arg(a, 1, ".ByType")?;
+        Ok(Value::List(
+            bundle_matching(arg(a, 0, ".ByType")?, &|_, r| {
+                r.field("ResourceType").map(to_string).as_deref() == Some(kind.as_str())
+            })?
+            .into(),
+        ))
+    }),
+];
+
+/// A relative name without `..` or a root.
+fn is_plain(name: &str) -> bool {
+    std::path::Path::new(name)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// An `assets/` file as a resource, published at the base path plus its name.
+fn asset(frame: &Frame, path: PathBuf, name: &str) -> Value {
+    let base = frame
+        .site
+        .field("BaseURL")
+        .map(to_string)
+        .unwrap_or_default();
+    let rel = format!(
+        "{}{name}",
+        base_path(&base).trim_end_matches('/').to_string() + "/"
+    );
+    let origin = origin(&base);
+    frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
+    // An asset's name is its path from the assets root, with the slash (Hugo 0.168).
+    resource(&path, &format!("/{name}"), &rel, origin)
+}
+
+fn assets_matching(pattern: &str) -> gotmpl::Result<Vec<Value>> {
+    let frame = engine::frame()?;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for dir in &frame.resources.assets {
+        for name in files_under(dir) {
+            if matches(pattern, &name) && seen.insert(name.clone()) {
+                out.push(asset(&frame, dir.join(&name), &name));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The page bundle's resources (its files but the page itself) that `keep` keeps.
+fn bundle_matching(
+    receiver: &Value,
+    keep: &dyn Fn(&str, &Value) -> bool,
+) -> gotmpl::Result<Vec<Value>> {
+    if kind_of(receiver) != Some("resources") {
+        return Err(exec_error("this method is defined on a page's .Resources"));
+    }
+    let frame = engine::frame()?;
+    let Some(dir) = frame.resources.bundle.clone() else {
+        return Ok(Vec::new());
+    };
+    let page_url = frame
+        .page
+        .field("RelPermalink")
+        .map(to_string)
+        .unwrap_or_default();
+    let base = frame
+        .site
+        .field("BaseURL")
+        .map(to_string)
+        .unwrap_or_default();
+    let origin = origin(&base);
+    let mut out = Vec::new();
+    for name in files_under(&dir) {
+        let path = dir.join(&name);
+        if frame.resources.page_file.as_deref() == Some(path.as_path()) {
+            continue;
+        }
+        let rel = format!("{page_url}{name}");
+        let r = resource(&path, &name, &rel, origin);
+        if keep(&name, &r) {
+            frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
+            out.push(r);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,159 @@
+//! Hugo's resources for local files, without processing: `resources.Get`,
+//! `resources.GetMatch` and `resources.Match` over the `assets/` folders (the site's, then
+//! its themes'), and a page bundle's `.Resources` (`.GetMatch`, `.Match`, `.ByType`).
+//!
+//! A resource gives `.Name`, `.Title`, `.RelPermalink`, `.Permalink`, `.ResourceType`,
+//! `.MediaType` (`.Type`, `.MainType`, `.SubType`), `.Width`/`.Height` of a raster image
+//! (read from its header), and `.Content` of a text file. Reading a `.RelPermalink`
+//! publishes the file in Hugo; here the render records the URL ([`Frame::published`]) so
+//! the preview and the export can point it at the file.
+//!
+//! Source: Hugo's `resources/resource.go`, `tpl/resources`, `resources/page`'s bundle
+//! rules (a page bundle is the folder of an `index.md` or `_index.md`; its other files are
+//! its resources). Patterns are Hugo's globs, case-insensitive.
+//!
+//! [`Frame::published`]: super::Frame::published
+
+use std::path::{Path, PathBuf};
+
+use gotmpl::Value;
+
+use super::values::{map, string, KIND};
+
+/// Where a page's resources are, and the URLs they publish at.
+#[derive(Debug, Clone, Default)]
+pub struct ResourceDirs {
+    /// `assets/` folders, the site's first.
+    pub assets: Vec<PathBuf>,
+    /// The page bundle's folder, when the page is a bundle.
+    pub bundle: Option<PathBuf>,
+    /// The page file (not one of its resources).
+    pub page_file: Option<PathBuf>,
+}
+
+/// Text files larger than this (bytes) give no `.Content`.
+const MAX_CONTENT: u64 = 1 << 20;
+
+/// A resource for the file at `path`, published at `url` (site-relative, `/img/a.png`).
+pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> Value {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let media = media_type(&ext);
+    let (main, sub) = media.split_once('/').unwrap_or((media, ""));
+    let sub = sub.split('+').next().unwrap_or(sub);
+    let mut fields = vec![
+        (KIND, string("resource")),
+        ("__folio_path", string(path.to_string_lossy())),
+        ("Name", string(name)),
+        ("Title", string(name)),
+        ("RelPermalink", string(rel_permalink)),
+        ("Permalink", string(format!("{origin}{rel_permalink}"))),
+        ("ResourceType", string(main)),
+        (
+            "MediaType",
+            map([
+                ("Type", string(media)),
+                ("MainType", string(main)),
+                ("SubType", string(sub)),
+            ]),
+        ),
+        ("Params", map::<&str>([])),
+    ];
+    if main == "image" && ext != "svg" {
+        if let Ok(size) = imagesize::size(path) {
+            let n = |v: usize| Value::Int(i64::try_from(v).unwrap_or(0));
+            fields.push(("Width", n(size.width)));
+            fields.push(("Height", n(size.height)));
+        }
+    }
+    let is_text = main == "text" || matches!(ext.as_str(), "json" | "svg" | "xml" | "js");
+    if is_text && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_CONTENT) {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            fields.push(("Content", string(text)));
+        }
+    }
+    map(fields)
+}
+
+/// Hugo's media type for a file extension (`media/builtin.go`).
+fn media_type(ext: &str) -> &'static str {
+    match ext {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "bmp" => "image/bmp",
+        "tif" | "tiff" => "image/tiff",
+        "ico" => "image/x-icon",
+        "svg" => "image/svg+xml",
+        "css" => "text/css",
+        "scss" => "text/x-scss",
+        "sass" => "text/x-sass",
+        "js" | "mjs" => "text/javascript",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain",
+        "md" => "text/markdown",
+        "html" | "htm" => "text/html",
+        "csv" => "text/csv",
+        "pdf" => "application/pdf",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Files under `dir` (relative names with `/`, sorted), at most a few thousand.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            (!rel.starts_with('.')).then_some(rel)
+        })
+        .take(10_000)
+        .collect()
+}
+
+/// Whether a name matches Hugo's glob (`*` within a folder, `**` across, `?`, `[…]`),
+/// without regard to case.
+pub fn matches(pattern: &str, name: &str) -> bool {
+    // `**` crosses folders wherever it is (`**.txt`), which the glob crate allows only
+    // as a whole path component: read as `*` that may cross them.
+    let crosses = pattern.contains("**");
+    let options = glob::MatchOptions {
+        case_sensitive: false,
+        require_literal_separator: !crosses,
+        require_literal_leading_dot: false,
+    };
+    let pattern = pattern.trim_start_matches('/').replace("**", "*");
+    glob::Pattern::new(&pattern).is_ok_and(|p| p.matches_with(name, options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_as_hugos_do() {
+        assert!(matches("images/*", "images/a.png"));
+        assert!(!matches("*.png", "images/a.png"));
+        assert!(matches("**.PNG", "images/a.png"));
+        assert!(matches("**/a.png", "images/a.png"));
+    }
+}
