@@ -43,10 +43,23 @@ struct Assets {
     warnings: Vec<String>,
 }
 
-/// Exports `doc` into `out`.
+/// Exports `doc` into `out`, with Folio's styles.
 pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
-    let (html, assets) = page_html(doc);
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    export_styled(doc, out, false)
+}
+
+/// Exports `doc` into `out`, with the site's own stylesheets (`site_styles`, see
+/// [`crate::site::Stylesheet`]) or Folio's. A site stylesheet that does not compile is
+/// left out with a warning.
+pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Report> {
+    let sheets = if site_styles {
+        site_sheets(doc)
+    } else {
+        SiteSheets::default()
+    };
+    let (html, mut assets) = page_html(doc, site_styles.then_some(&sheets.hrefs[..]));
+    assets.warnings.extend(sheets.warnings);
+    let mut files: BTreeMap<String, Vec<u8>> = sheets.files;
     files.insert("index.html".into(), html.into_bytes());
     files.insert("assets/folio.css".into(), THEME_CSS.as_bytes().to_vec());
     files.insert(
@@ -84,8 +97,85 @@ pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
     })
 }
 
-/// The export's `index.html` and the local files it references.
-fn page_html(doc: &OpenPage) -> (String, Assets) {
+/// The site's stylesheets as export files: their hrefs in order, the files (the CSS,
+/// and the files its `url()`s name next to a static stylesheet), and what failed.
+#[derive(Default)]
+struct SiteSheets {
+    hrefs: Vec<String>,
+    files: BTreeMap<String, Vec<u8>>,
+    warnings: Vec<String>,
+}
+
+fn site_sheets(doc: &OpenPage) -> SiteSheets {
+    let mut out = SiteSheets::default();
+    for sheet in doc.site.stylesheets() {
+        let css = match sheet.css() {
+            Ok(css) => css,
+            Err(e) => {
+                out.warnings.push(format!("site stylesheet left out: {e}"));
+                continue;
+            }
+        };
+        let rel = format!("assets/site/{}", sheet.url);
+        for url in css_urls(&css) {
+            let Some(dir) = sheet.path.parent() else {
+                continue;
+            };
+            let file = dir.join(&url);
+            let target = Path::new(&rel).parent().map(|p| p.join(&url));
+            let inside = Path::new(&url).components().all(|c| {
+                matches!(
+                    c,
+                    Component::Normal(_) | Component::CurDir | Component::ParentDir
+                )
+            });
+            if let (true, Some(target), Ok(bytes)) = (inside, target, std::fs::read(&file)) {
+                let target = normalise(&target);
+                if target.starts_with("assets/site/") {
+                    out.files.insert(target, bytes);
+                }
+            }
+        }
+        out.files.insert(rel.clone(), css.into_bytes());
+        out.hrefs.push(rel);
+    }
+    out
+}
+
+/// The relative file URLs a stylesheet's `url(…)`s name (fonts, images).
+fn css_urls(css: &str) -> Vec<String> {
+    css.match_indices("url(")
+        .filter_map(|(k, _)| {
+            let rest = css.get(k + 4..)?;
+            let inner = rest
+                .get(..rest.find(')')?)?
+                .trim()
+                .trim_matches(['"', '\'']);
+            let path = inner.split(['?', '#']).next()?;
+            let local = !path.is_empty() && !path.contains(':') && !path.starts_with('/');
+            local.then(|| crate::text::percent_decode(path))
+        })
+        .collect()
+}
+
+/// `a/b/../c` → `a/c`, with `/` separators.
+fn normalise(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                parts.pop();
+            }
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+/// The export's `index.html` (with the site's stylesheets when `site_css` lists them)
+/// and the local files it references.
+fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
     let assets = Rc::new(RefCell::new(Assets::default()));
     let params = doc.site.params();
     let hugo = doc.hugo_context();
@@ -118,12 +208,14 @@ fn page_html(doc: &OpenPage) -> (String, Assets) {
         lang: &lang,
         params: &params,
     };
-    let html = baseof::page(
-        &rendered,
-        &chrome,
-        Styles::Linked("assets/folio.css"),
-        false,
-    );
+    let styles = match site_css {
+        Some(sheets) => Styles::Site {
+            sheets,
+            marks: None,
+        },
+        None => Styles::Linked("assets/folio.css"),
+    };
+    let html = baseof::page(&rendered, &chrome, styles, false);
     drop(opts);
     let assets = std::mem::take(&mut *assets.borrow_mut());
     (html, assets)

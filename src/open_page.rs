@@ -22,6 +22,26 @@ pub struct OpenPage {
     pub site: Arc<Site>,
 }
 
+/// The preview's image URLs: `/x` in `static/` at `BASE/site/x`, `x` beside the page at
+/// `BASE/page/x`.
+fn preview_rewrite(base: &str) -> crate::render::RewriteUrlFn {
+    let base = base.to_string();
+    std::rc::Rc::new(move |url: &str, image: bool| -> Option<String> {
+        if !image
+            || url.is_empty()
+            || url.starts_with("//")
+            || url.contains(':')
+            || url.starts_with('#')
+        {
+            return None;
+        }
+        Some(match url.strip_prefix('/') {
+            Some(rest) => format!("{base}site/{rest}"),
+            None => format!("{base}page/{url}"),
+        })
+    })
+}
+
 /// The URL the app serves a local file at (`assets/…`, `site/…` for `static/`, `page/…`
 /// for the page's folder), as its file protocol resolves them.
 fn preview_url(base: &str, root: &Path, page_dir: &Path, path: &Path) -> Option<String> {
@@ -204,46 +224,46 @@ impl OpenPage {
         window: Option<std::ops::Range<usize>>,
         ids: Option<&[usize]>,
     ) -> String {
+        self.preview_styled(cache, files_base, window, ids, false)
+    }
+
+    /// [`OpenPage::preview_window`] with the site's own stylesheets (`site_styles`, when
+    /// the app serves files: `files_base`) instead of Folio's: static ones at
+    /// `site/URL`, compiled ones at `compiled/URL`, the editor's marks at `preview.css`.
+    pub fn preview_styled(
+        &self,
+        cache: Option<&crate::render::CardCache>,
+        files_base: Option<&str>,
+        window: Option<std::ops::Range<usize>>,
+        ids: Option<&[usize]>,
+        site_styles: bool,
+    ) -> String {
+        let sheets: Vec<String> = match files_base.filter(|_| site_styles) {
+            Some(base) => self
+                .site
+                .stylesheets()
+                .iter()
+                .map(|s| {
+                    let dir = if s.from_assets { "compiled" } else { "site" };
+                    format!("{base}{dir}/{}", s.url)
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let marks = files_base.map(|base| format!("{base}preview.css"));
         let params = self.site.params();
         let hugo = self.hugo_context();
-        let has_base = files_base.is_some();
-        let preview_publish = files_base.map(|base| {
-            let (base, root) = (base.to_string(), self.site.root.clone());
-            let page_dir = self
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            std::rc::Rc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
-                as crate::render::PublishFn
-        });
         let theme = files_base.map(|base| format!("{base}theme.css"));
-        let files_base = files_base.map(str::to_string);
-        let rewrite = move |url: &str, image: bool| -> Option<String> {
-            let base = files_base.as_deref()?;
-            if !image
-                || url.is_empty()
-                || url.starts_with("//")
-                || url.contains(':')
-                || url.starts_with('#')
-            {
-                return None;
-            }
-            Some(match url.strip_prefix('/') {
-                Some(rest) => format!("{base}site/{rest}"),
-                None => format!("{base}page/{url}"),
-            })
-        };
         let opts = crate::render::RenderOptions {
             markup: self.site.markup(),
             site_params: &params,
-            rewrite_url: has_base.then(|| std::rc::Rc::new(rewrite) as crate::render::RewriteUrlFn),
+            rewrite_url: files_base.map(preview_rewrite),
             anchors: ids,
             window,
             cache,
             marks: true,
             hugo: Some(&hugo),
-            publish: preview_publish,
+            publish: files_base.map(|base| self.preview_publish(base)),
         };
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();
@@ -253,11 +273,26 @@ impl OpenPage {
             lang: &lang,
             params: &params,
         };
-        let styles = match &theme {
-            Some(href) => crate::render::baseof::Styles::Linked(href),
-            None => crate::render::baseof::Styles::Inline,
+        let styles = match (&theme, site_styles) {
+            (Some(_), true) => crate::render::baseof::Styles::Site {
+                sheets: &sheets,
+                marks: marks.as_deref(),
+            },
+            (Some(href), false) => crate::render::baseof::Styles::Linked(href),
+            (None, _) => crate::render::baseof::Styles::Inline,
         };
         crate::render::baseof::page(&rendered, &chrome, styles, true)
+    }
+
+    /// Where the preview finds a resource's file (see [`preview_url`]).
+    fn preview_publish(&self, base: &str) -> crate::render::PublishFn {
+        let (base, root) = (base.to_string(), self.site.root.clone());
+        let page_dir = self
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        std::rc::Rc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
     }
 
     /// Writes a plan: each file atomically, the page first.

@@ -618,6 +618,10 @@ const menuActions = {
   undo: () => undo(),
   redo: () => redo(),
   togglePreview: () => togglePreview(),
+  refreshPreview: () => {
+    resetPreview();
+    showPreview(Number(document.body.dataset.version ?? 0));
+  },
   appearance: (r) => setAppearance(r.choice),
   shortcuts: () => showShortcuts(),
   failed: (r) => showError({ message: r.message }),
@@ -647,6 +651,7 @@ function showShortcuts() {
     ["Ctrl+S", "Save"], ["Ctrl+Shift+S", "Save as…"], ["Ctrl+O", "Open a site"],
     ["Ctrl+Shift+O", "Open a page"], ["Ctrl+E", "Export"], ["Ctrl+Z", "Undo"],
     ["Ctrl+Shift+Z (Ctrl+Y in the forms)", "Redo"], ["Ctrl+Shift+P", "Show or hide the preview"],
+    ["Ctrl+Shift+Y", "The site's own styles, or Folio's"],
     ["Ctrl+=, Ctrl+-, Ctrl+0", "Zoom in, out, actual size"],
     ["Alt+↑, Alt+↓", "Move the focused block up or down"],
     ["← →", "On the divider: make the forms narrower or wider"],

@@ -203,7 +203,13 @@ pub async fn export_site(
         },
     };
     let source = state.with_session("preparing the export", |s| Ok(s.export_source()?))?;
-    let report = guard("exporting", || Ok(folio::export::export(&source, &dir)?))?;
+    let report = guard("exporting", || {
+        Ok(folio::export::export_styled(
+            &source,
+            &dir,
+            state.site_styles(),
+        )?)
+    })?;
     *relock(&state.last_export) = Some(report.dir.clone());
     state.sync_menu();
     Ok(Some(Exported {
@@ -250,7 +256,7 @@ pub fn preview(state: State<'_, AppState>, anchor: Option<usize>) -> CmdResult<P
     guard("rendering the preview", || {
         Ok(Preview {
             version: job.version(),
-            html: job.render(Some(crate::protocol::BASE)),
+            html: job.render(Some(crate::protocol::BASE), state.site_styles()),
         })
     })
 }

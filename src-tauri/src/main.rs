@@ -85,6 +85,7 @@ fn setup(
         let _ = window.set_theme(Some(choice.theme(desktop)));
     }
     state.set_appearance(choice);
+    state.set_site_styles(state.site_styles());
     events::watch(app.handle());
     events::journal_loop(app.handle().clone());
     Ok(())

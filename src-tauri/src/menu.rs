@@ -42,6 +42,8 @@ pub enum Request {
     Undo,
     Redo,
     TogglePreview,
+    /// The preview's styles changed (View ▸ Site Styles): show it again.
+    RefreshPreview,
     /// Also sent once when the window subscribes, with the remembered choice.
     Appearance {
         choice: Appearance,
@@ -103,6 +105,26 @@ impl Appearance {
     }
 }
 
+/// View ▸ Site Styles: the preview and the export use the site's own stylesheets instead
+/// of Folio's. Remembered in the app data folder; off until chosen.
+pub struct SiteStyles;
+
+impl SiteStyles {
+    const FILE: &str = "site-styles";
+
+    /// Whether it was left on (off when never chosen, or the file cannot be read).
+    pub fn load(data: &folio::storage::AppData) -> bool {
+        std::fs::read_to_string(data.dir().join(Self::FILE)).is_ok_and(|s| s.trim() == "on")
+    }
+
+    /// Remembers the choice.
+    pub fn store(on: bool, data: &folio::storage::AppData) -> Result<(), String> {
+        std::fs::create_dir_all(data.dir()).map_err(|e| e.to_string())?;
+        let text: &[u8] = if on { b"on" } else { b"off" };
+        folio::fs::write_atomic(&data.dir().join(Self::FILE), text).map_err(|e| e.to_string())
+    }
+}
+
 /// Which items can act now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Enabled {
@@ -146,6 +168,7 @@ pub struct Items<R: Runtime> {
     /// The pages File ▸ Open Recent lists, in its order.
     recent_paths: std::sync::Mutex<Vec<PathBuf>>,
     appearance: Vec<(Appearance, CheckMenuItem<R>)>,
+    site_styles: CheckMenuItem<R>,
 }
 
 impl<R: Runtime> Items<R> {
@@ -162,6 +185,11 @@ impl<R: Runtime> Items<R> {
         ] {
             let _ = item.set_enabled(on);
         }
+    }
+
+    /// Checks View ▸ Site Styles when `on`.
+    pub fn set_site_styles(&self, on: bool) {
+        let _ = self.site_styles.set_checked(on);
     }
 
     /// Checks the item of `choice` and unchecks the others.
@@ -263,6 +291,9 @@ impl<R: Runtime> Items<R> {
                         .map(|i| (a, i))
                 })
                 .collect::<tauri::Result<_>>()?,
+            site_styles: CheckMenuItemBuilder::with_id("site-styles", "&Site Styles")
+                .accelerator("CmdOrCtrl+Shift+Y")
+                .build(app)?,
         })
     }
 }
@@ -332,6 +363,7 @@ fn view_menu<R: Runtime, M: Manager<R>>(app: &M, items: &Items<R>) -> tauri::Res
             Some("CmdOrCtrl+0"),
         )?)
         .item(&separator()?)
+        .item(&items.site_styles)
         .item(
             &SubmenuBuilder::new(app, "&Appearance")
                 .items(&appearance)
@@ -421,6 +453,8 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         let desktop = state.desktop_theme.get().copied().unwrap_or(Theme::Light);
         let _ = window.set_theme(Some(choice.theme(desktop)));
         state.set_appearance(choice);
+    } else if id == "site-styles" {
+        state.set_site_styles(!state.site_styles());
     } else if let Some(command) = editing_command(id) {
         let _ = window.with_webview(move |webview| run_editing_command(webview, command));
     } else if id == "show-page" {

@@ -1,6 +1,8 @@
 //! The `folio:` URI scheme the window loads icons and the site's images from:
 //! `folio://localhost/theme.css` (the preview's stylesheet), `folio://localhost/icon/NAME.svg`, `folio://localhost/site/PATH` (the site's `static/`
-//! folder), `folio://localhost/assets/PATH` (its `assets/`) and `folio://localhost/page/PATH`
+//! folder: images, and CSS and fonts for the site's styles), `folio://localhost/compiled/URL`
+//! (an `assets/` stylesheet, compiled), `folio://localhost/preview.css` (the editor's marks),
+//! `folio://localhost/assets/PATH` (its `assets/`) and `folio://localhost/page/PATH`
 //! (the page's folder), images only.
 
 use std::borrow::Cow;
@@ -53,6 +55,16 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
         );
         return ok("text/css; charset=utf-8", css.into_bytes());
     }
+    if path == "/preview.css" {
+        let css = folio::render::baseof::PREVIEW_CSS;
+        return ok("text/css; charset=utf-8", css.as_bytes().to_vec());
+    }
+    if let Some(url) = path.strip_prefix("/compiled/") {
+        return compiled_sheet(state, url).unwrap_or_else(|| status(StatusCode::NOT_FOUND));
+    }
+    if let Some(response) = site_style_file(state, path) {
+        return response;
+    }
     if let Some(name) = path
         .strip_prefix("/icon/")
         .and_then(|n| n.strip_suffix(".svg"))
@@ -64,6 +76,50 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
     }
     site_image(state, path).unwrap_or_else(|| status(StatusCode::NOT_FOUND))
 }
+
+/// One of the site's `assets/` stylesheets, compiled ("Site styles"); a stylesheet that
+/// does not compile is answered with a CSS comment saying why.
+fn compiled_sheet(state: &AppState, url: &str) -> Option<Response<Cow<'static, [u8]>>> {
+    let site = {
+        let guard = state.lock();
+        guard.as_ref()?.site().clone()
+    };
+    let sheet = site
+        .stylesheets()
+        .into_iter()
+        .find(|s| s.from_assets && s.url == url)?;
+    let css = sheet
+        .css()
+        .unwrap_or_else(|e| format!("/* {} */", e.to_string().replace("*/", "* /")));
+    Some(ok("text/css; charset=utf-8", css.into_bytes()))
+}
+
+/// What a site stylesheet in `static/` reads besides images: itself and its fonts
+/// (`/site/css/main.css`, `/site/fonts/x.woff2`).
+fn site_style_file(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]>>> {
+    let rel = Path::new(path.strip_prefix("/site/")?);
+    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
+    let mime = STYLE_FILES.iter().find(|(e, _)| *e == ext)?.1;
+    let root = {
+        let guard = state.lock();
+        guard.as_ref()?.site().root.clone()
+    };
+    let file = root.join("static").join(rel);
+    let bytes = std::fs::read(file).ok()?;
+    Some(ok(mime, bytes))
+}
+
+/// Files a site stylesheet may load from `static/` besides images.
+const STYLE_FILES: &[(&str, &str)] = &[
+    ("css", "text/css; charset=utf-8"),
+    ("woff2", "font/woff2"),
+    ("woff", "font/woff"),
+    ("ttf", "font/ttf"),
+    ("otf", "font/otf"),
+];
 
 /// An image under the site's `static/` folder (`/site/x.png`), its `assets/` folder
 /// (`/assets/x.png`) or the page's folder (`/page/x.png`).

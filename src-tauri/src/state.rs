@@ -41,6 +41,8 @@ pub struct AppState {
     zoom: Mutex<f64>,
     /// The View ▸ Appearance choice.
     appearance: Mutex<Appearance>,
+    /// View ▸ Site Styles.
+    site_styles: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -57,6 +59,7 @@ impl AppState {
             menu_channel: Mutex::new(None),
             zoom: Mutex::new(1.0),
             appearance: Mutex::new(Appearance::load(&data)),
+            site_styles: std::sync::atomic::AtomicBool::new(menu::SiteStyles::load(&data)),
             data,
         }
     }
@@ -152,6 +155,25 @@ impl AppState {
         }
         self.with_menu(move |_, items| items.set_appearance(choice));
         self.send_menu(Request::Appearance { choice });
+    }
+
+    /// Whether the preview and the export use the site's own stylesheets.
+    pub fn site_styles(&self) -> bool {
+        self.site_styles.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Turns the site's stylesheets on or off: remembered, checked in the menu, and the
+    /// window asked to show the preview again.
+    pub fn set_site_styles(&self, on: bool) {
+        self.site_styles
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+        if let Err(e) = menu::SiteStyles::store(on, &self.data) {
+            self.send_menu(Request::Failed {
+                message: format!("Could not remember the styles: {e}"),
+            });
+        }
+        self.with_menu(move |_, items| items.set_site_styles(on));
+        self.send_menu(Request::RefreshPreview);
     }
 
     /// The session's view, saying when a journal of unsaved edits was left for its page

@@ -60,6 +60,10 @@ enum Command {
         /// The folder to write (`index.html` and `assets/`).
         #[arg(long, short)]
         out: PathBuf,
+        /// Link the site's own stylesheets (its `static/**/*.css`, and the `assets/`
+        /// stylesheets its templates name, SCSS compiled) instead of Folio's.
+        #[arg(long)]
+        site_styles: bool,
     },
     /// List the shortcodes a site can call, learned from its templates: name, template
     /// file, whether calls take a body, and each parameter with the kind of value the
@@ -86,7 +90,11 @@ fn main() -> ExitCode {
             model,
             dry_run,
         } => apply(&page, &model, dry_run),
-        Command::Export { path, out } => export(&path, &out),
+        Command::Export {
+            path,
+            out,
+            site_styles,
+        } => export(&path, &out, site_styles),
         Command::Shortcodes { site, json } => shortcodes(&site, json),
         Command::BenchPage { cards } => std::io::stdout()
             .write_all(folio::sample::many_cards(cards).as_bytes())
@@ -153,10 +161,10 @@ fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
     doc.write(&plan)
 }
 
-fn export(path: &Path, out: &Path) -> Result<(), Error> {
+fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
     let page = folio::site::page_of(path)?;
     let doc = OpenPage::open(&page)?;
-    let report = folio::export::export(&doc, out)?;
+    let report = folio::export::export_styled(&doc, out, site_styles)?;
     for w in &report.warnings {
         eprintln!("warning: {}: {w}", page.display());
     }

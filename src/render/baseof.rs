@@ -19,6 +19,7 @@ pub const PREVIEW_CSS: &str =
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
 pub const PREVIEW_CSP: &str = "default-src 'none'; script-src 'none'; \
     style-src 'unsafe-inline' folio: http://folio.localhost; \
+    font-src folio: http://folio.localhost; \
     img-src data: https: http: folio: http://folio.localhost; base-uri 'none'; form-action 'none'";
 
 /// The export's policy: no scripts, plugins or base changes; styles and images from files.
@@ -43,6 +44,14 @@ pub enum Styles<'a> {
     /// the app serves to its preview (a blob: document takes the app's own CSP, which forbids
     /// inline styles).
     Linked(&'a str),
+    /// The site's own stylesheets ("Site styles"), linked in order, and in the preview the
+    /// stylesheet of the editor's marks (`marks`).
+    Site {
+        /// The stylesheets' URLs.
+        sheets: &'a [String],
+        /// The marks' stylesheet URL, for the preview.
+        marks: Option<&'a str>,
+    },
 }
 
 /// The full document for rendered content: HTML5, with the preview's or the export's
@@ -108,6 +117,10 @@ fn head(title: &str, styles: &Styles, preview: bool) -> Markup {
             @match styles {
                 Styles::Inline => style { (PreEscaped(THEME_CSS)) (PreEscaped(PREVIEW_CSS)) },
                 Styles::Linked(href) => link rel="stylesheet" href=(href);,
+                Styles::Site { sheets, marks } => {
+                    @for href in *sheets { link rel="stylesheet" href=(href); }
+                    @if let Some(href) = marks { link rel="stylesheet" href=(href); }
+                },
             }
             @if preview && matches!(styles, Styles::Linked(_)) {
                 style { (PreEscaped(PREVIEW_CSS)) }

@@ -94,7 +94,7 @@ pub struct Session {
     version: u64,
     cache: Arc<CardCache>,
     /// The last preview, by (version, window).
-    preview: Arc<Mutex<Option<(PreviewKey, String)>>>,
+    preview: Arc<Mutex<Option<(PreviewKey, bool, String)>>>,
     /// An outside change that conflicts with unsaved edits, waiting to be settled.
     pending: Option<Pending>,
     /// Set when the page file was removed or renamed outside Folio.

@@ -12,7 +12,7 @@ impl Session {
     /// The preview document of the unsaved text (kept until the next edit): see
     /// [`Session::preview_job`], which lets the caller render without holding the session.
     pub fn preview(&self, files_base: Option<&str>, anchor: Option<usize>) -> String {
-        self.preview_job(anchor).render(files_base)
+        self.preview_job(anchor).render(files_base, false)
     }
 
     /// What the preview of the unsaved text is rendered from. A page longer than
@@ -64,7 +64,7 @@ pub struct PreviewJob {
     ids: Vec<usize>,
     broken: Option<Broken>,
     cache: Arc<CardCache>,
-    memo: Arc<Mutex<Option<(PreviewKey, String)>>>,
+    memo: Arc<Mutex<Option<(PreviewKey, bool, String)>>>,
 }
 
 impl PreviewJob {
@@ -74,24 +74,26 @@ impl PreviewJob {
     }
 
     /// The preview document for the app's sandboxed frame; `files_base` is where the app
-    /// serves the site's images from. The last document is kept: asking again for the same
-    /// version and window costs nothing.
-    pub fn render(&self, files_base: Option<&str>) -> String {
-        if let Some((k, html)) = lock(&self.memo).as_ref() {
-            if *k == self.key {
+    /// serves the site's images from; `site_styles` links the site's stylesheets instead of
+    /// Folio's. The last document is kept: asking again for the same version, window and
+    /// styles costs nothing.
+    pub fn render(&self, files_base: Option<&str>, site_styles: bool) -> String {
+        if let Some((k, styles, html)) = lock(&self.memo).as_ref() {
+            if *k == self.key && *styles == site_styles {
                 return html.clone();
             }
         }
         let html = match &self.open {
-            Some(open) => open.preview_window(
+            Some(open) => open.preview_styled(
                 Some(&self.cache),
                 files_base,
                 self.window.clone(),
                 Some(&self.ids),
+                site_styles,
             ),
             None => view::broken_preview(self.broken.as_ref()),
         };
-        *lock(&self.memo) = Some((self.key.clone(), html.clone()));
+        *lock(&self.memo) = Some((self.key.clone(), site_styles, html.clone()));
         html
     }
 }

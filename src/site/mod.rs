@@ -11,6 +11,7 @@ mod content;
 mod hugo;
 pub mod images;
 mod params;
+mod styles;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,6 +24,7 @@ pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
 pub use hugo::SiteFiles;
 pub use params::lookup_param;
+pub use styles::Stylesheet;
 
 /// One language of the site and where its content lives.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

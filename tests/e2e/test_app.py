@@ -683,7 +683,8 @@ class MenuTest(AppTest):
         super().tearDown()
         # What this class changes is kept for the app, not for the other tests.
         config = Path(os.environ["XDG_CONFIG_HOME"]) / "dev.folio.editor"
-        for kept in [config / ".window-state.json", Path(os.environ["FOLIO_DATA_DIR"]) / "appearance"]:
+        data = Path(os.environ["FOLIO_DATA_DIR"])
+        for kept in [config / ".window-state.json", data / "appearance", data / "site-styles"]:
             kept.unlink(missing_ok=True)
 
     def test_ctrl_s_saves_and_ctrl_z_undoes_with_the_focus_in_the_preview(self):
@@ -715,6 +716,19 @@ class MenuTest(AppTest):
         # Back to the desktop's (light under Xvfb), though GTK was told dark.
         self.menu("alt+v", "a", "s")
         self.s.wait(lambda: self.s.execute(background) == light, what="View > Appearance > Follow System")
+
+    def test_site_styles_put_the_sites_own_css_on_the_preview_and_are_remembered(self):
+        (self.site / "static/css").mkdir(parents=True)
+        (self.site / "static/css/site.css").write_text(".project-card h3 { color: rgb(1, 2, 3); }\n")
+        color = "return getComputedStyle(document.querySelector('.project-card h3')).color"
+        folio = self.in_preview(color)
+        self.assertNotEqual(folio, "rgb(1, 2, 3)")
+        self.xkey("ctrl+shift+y")
+        self.s.wait(lambda: self.in_preview(color) == "rgb(1, 2, 3)", what="the site's stylesheet in the preview")
+        self.restart()
+        self.s.wait(lambda: self.in_preview(color) == "rgb(1, 2, 3)", what="the remembered choice")
+        self.menu("alt+v", "s")
+        self.s.wait(lambda: self.in_preview(color) == folio, what="View > Site Styles off: Folio's styles again")
 
     def test_the_window_keeps_its_size_and_place_across_starts(self):
         subprocess.run(["xdotool", "windowsize", "--sync", self.window_id(), "1000", "700"], check=True, timeout=10)

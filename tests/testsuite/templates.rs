@@ -329,3 +329,103 @@ fn the_export_copies_the_files_a_templates_resources_point_at() {
         "the preview reads assets/ through the app"
     );
 }
+
+/// A site with its own stylesheets: a static one with a font, an SCSS one its head
+/// partial names (with an import and a variable), one no template names, and a broken
+/// one a template names.
+fn styled_site() -> tempfile::TempDir {
+    let site = site_with(
+        &[("card", "<div class=\"card\">{{ .Get 0 }}</div>")],
+        "{{< card \"x\" >}}",
+    );
+    let p = site.path();
+    for dir in [
+        "static/css",
+        "static/fonts",
+        "assets/scss",
+        "layouts/partials",
+    ] {
+        std::fs::create_dir_all(p.join(dir)).unwrap();
+    }
+    std::fs::write(
+        p.join("static/css/site.css"),
+        ".card { font-family: F; }\n@font-face { font-family: F; src: url(\"../fonts/f.woff2\"); }\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("static/fonts/f.woff2"), b"wOF2 font bytes").unwrap();
+    std::fs::write(p.join("assets/scss/_vars.scss"), "$accent: #c00;\n").unwrap();
+    std::fs::write(
+        p.join("assets/scss/main.scss"),
+        "@import \"vars\";\n.card { color: $accent; .inner { margin: 0; } }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("assets/scss/unused.scss"),
+        ".unused { color: red; }\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("assets/scss/broken.scss"), ".x { color: $nope; }\n").unwrap();
+    std::fs::write(
+        p.join("layouts/partials/head.html"),
+        "{{ with resources.Get \"scss/main.scss\" | toCSS }}{{ end }}{{ with resources.Get \"scss/broken.scss\" }}{{ end }}",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn site_styles_link_the_sites_own_stylesheets_in_the_export_with_scss_compiled() {
+    let site = styled_site();
+    let doc = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
+    let out = site.path().join("styled-out");
+    let report = folio::export::export_styled(&doc, &out, true).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("<link rel=\"stylesheet\" href=\"assets/site/css/site.css\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<link rel=\"stylesheet\" href=\"assets/site/scss/main.css\">"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("folio.css") && !html.contains("unused"),
+        "{html}"
+    );
+    let compiled = std::fs::read_to_string(out.join("assets/site/scss/main.css")).unwrap();
+    assert!(
+        compiled.contains("color: #c00") && compiled.contains(".card .inner"),
+        "{compiled}"
+    );
+    assert!(
+        out.join("assets/site/fonts/f.woff2").is_file(),
+        "the font a stylesheet names is copied"
+    );
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(
+        report.warnings[0].contains("broken.scss")
+            && report.warnings[0].contains("Undefined variable"),
+        "{:?}",
+        report.warnings
+    );
+}
+
+#[test]
+fn site_styles_in_the_preview_are_served_by_the_app_and_folios_by_default() {
+    let site = styled_site();
+    let doc = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
+    let styled = doc.preview_styled(None, Some("folio://x/"), None, None, true);
+    for href in [
+        "folio://x/site/css/site.css",
+        "folio://x/compiled/scss/main.css",
+        "folio://x/preview.css",
+    ] {
+        assert!(
+            styled.contains(&format!("<link rel=\"stylesheet\" href=\"{href}\">")),
+            "{href}: {styled}"
+        );
+    }
+    assert!(!styled.contains("theme.css"));
+    let plain = doc.preview_window(None, Some("folio://x/"), None, None);
+    assert!(plain.contains("href=\"folio://x/theme.css\"") && !plain.contains("site.css"));
+}

@@ -1,0 +1,157 @@
+//! The site's own stylesheets, for the "Site styles" choice: the CSS the site serves as
+//! plain files (`static/**/*.css`, the site's then its themes'), then the stylesheets in
+//! `assets/` (CSS, and SCSS or Sass compiled with `grass` as Hugo's `css.Sass` would) that
+//! one of its templates names by path (`resources.Get "css/main.scss"`).
+//!
+//! A stylesheet's `url` is where the site serves it, from the site root: a static file at
+//! its path, a compiled one at its path with `.css` (Hugo's `ToCSS` default target).
+
+use std::path::{Path, PathBuf};
+
+use super::Site;
+use crate::templates::Catalogue;
+
+/// One of the site's stylesheets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stylesheet {
+    /// Where the site serves it, from its root (`css/main.css`).
+    pub url: String,
+    /// The file it comes from.
+    pub path: PathBuf,
+    /// Whether it comes from `assets/` (compiled, or copied as it is for CSS) rather than
+    /// served from `static/` as it is.
+    pub from_assets: bool,
+}
+
+/// The most stylesheets of each kind Folio links (a site with more is a vendor folder).
+const MAX_SHEETS: usize = 40;
+/// Stylesheets larger than this (bytes) are not linked.
+const MAX_SHEET: u64 = 4 << 20;
+
+impl Site {
+    /// The site's stylesheets, in the order they are linked: static files first (by
+    /// path), then the `assets/` ones its templates name.
+    pub fn stylesheets(&self) -> Vec<Stylesheet> {
+        let roots: Vec<PathBuf> = Catalogue::folders(&self.template_sources())
+            .into_iter()
+            .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
+            .collect();
+        let mut out = Vec::new();
+        for root in &roots {
+            for (url, path) in files_with(&root.join("static"), &["css"]) {
+                if !out.iter().any(|s: &Stylesheet| s.url == url) {
+                    out.push(Stylesheet {
+                        url,
+                        path,
+                        from_assets: false,
+                    });
+                }
+            }
+        }
+        let templates = layouts_text(&roots);
+        for root in &roots {
+            for (rel, path) in files_with(&root.join("assets"), &["css", "scss", "sass"]) {
+                if !templates.contains(&rel) {
+                    continue;
+                }
+                let url = match rel.rsplit_once('.') {
+                    Some((stem, _)) => format!("{stem}.css"),
+                    None => rel.clone(),
+                };
+                if !out.iter().any(|s: &Stylesheet| s.url == url) {
+                    out.push(Stylesheet {
+                        url,
+                        path,
+                        from_assets: true,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Stylesheet {
+    /// The stylesheet's CSS: the file's text, or SCSS/Sass compiled (partials and imports
+    /// found next to it and in its `assets/` folder).
+    ///
+    /// # Errors
+    /// The file cannot be read, or does not compile: `file:line:col: message`.
+    pub fn css(&self) -> crate::Result<String> {
+        let ext = self.path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext.eq_ignore_ascii_case("css") {
+            return std::fs::read_to_string(&self.path)
+                .map_err(|e| crate::Error::io(&self.path, e));
+        }
+        let assets = self
+            .path
+            .ancestors()
+            .find(|p| p.file_name().is_some_and(|n| n == "assets"))
+            .unwrap_or(Path::new("."));
+        let options = grass::Options::default()
+            .load_path(assets)
+            .style(grass::OutputStyle::Expanded);
+        grass::from_path(&self.path, &options).map_err(|e| {
+            let message = e.to_string();
+            let first = message
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("Error: ");
+            let at = message
+                .lines()
+                .find_map(|l| {
+                    l.trim()
+                        .strip_prefix("./")
+                        .or(l.trim().strip_prefix("--> "))
+                })
+                .unwrap_or("");
+            crate::Error::site(&self.path, format!("{first} {at}").trim().to_string())
+        })
+    }
+}
+
+/// `(path under dir with /, file)` of the files with these extensions, sorted, bounded.
+fn files_with(dir: &Path, extensions: &[&str]) -> Vec<(String, PathBuf)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
+            extensions.iter().any(|x| ext.eq_ignore_ascii_case(x))
+                && e.metadata().is_ok_and(|m| m.len() <= MAX_SHEET)
+        })
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            let hidden = rel.split('/').any(|part| part.starts_with(['.', '_']));
+            (!hidden).then(|| (rel, e.into_path()))
+        })
+        .take(MAX_SHEETS)
+        .collect()
+}
+
+/// The text of every template under the `layouts/` folders (what names an asset).
+fn layouts_text(roots: &[PathBuf]) -> String {
+    let mut all = String::new();
+    for root in roots {
+        for e in walkdir::WalkDir::new(root.join("layouts"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .take(2000)
+        {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                all.push_str(&text);
+                all.push('\n');
+            }
+        }
+    }
+    all
+}
