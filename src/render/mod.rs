@@ -228,6 +228,8 @@ struct Renderer<'a> {
     surprises: Vec<(usize, String)>,
     /// Preview notes for a `{{% %}}` call, placed before its output.
     pending_notes: Vec<String>,
+    /// Whether each template (by shortcode name) renders `.Inner` as Markdown.
+    inner_markdown: std::collections::HashMap<String, bool>,
 }
 
 impl<'a> Renderer<'a> {
@@ -245,6 +247,7 @@ impl<'a> Renderer<'a> {
             line_starts: None,
             surprises: Vec::new(),
             pending_notes: Vec::new(),
+            inner_markdown: Default::default(),
         }
     }
 

@@ -136,7 +136,7 @@ impl Renderer<'_> {
     /// What Hugo will do with this call that its author may not expect, each with its fix
     /// in one line: raw HTML from a `{{% %}}` call dropped (`unsafe` off), a body indented
     /// as code for `markdownify`, nested shortcodes' HTML omitted by `markdownify`.
-    fn surprises(&self, i: usize, output: &str) -> Vec<String> {
+    fn surprises(&mut self, i: usize, output: &str) -> Vec<String> {
         let sc = &self.src.shortcodes.all[i];
         let name = sc.name();
         let unsafe_html = self.opts.markup.unsafe_html;
@@ -147,12 +147,16 @@ impl Renderer<'_> {
                  (markup.goldmark.renderer.unsafe): call it as {{{{< {name} >}}}}"
             ));
         }
-        let template = self
-            .src
-            .catalogue
-            .shortcode_file(name)
-            .map_or("", |f| &*f.source);
-        let Some(inner) = sc.inner().filter(|_| markdownifies_inner(template)) else {
+        let catalogue = self.src.catalogue;
+        let markdown = *self
+            .inner_markdown
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                catalogue
+                    .shortcode_file(name)
+                    .is_some_and(|f| markdownifies_inner(&f.source))
+            });
+        let Some(inner) = sc.inner().filter(|_| markdown) else {
             return found;
         };
         let body = self.src.text.get(inner).unwrap_or_default();
@@ -247,7 +251,8 @@ impl Renderer<'_> {
             Some(p) => &self.src.shortcodes.all[p].children,
             None => &self.src.shortcodes.top,
         };
-        let ordinal = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        // Siblings are in source order, as their indices are.
+        let ordinal = siblings.binary_search(&i).unwrap_or(0);
         let (line, col) = self.line_col(sc.span.start);
         let file = self.opts.hugo.map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
@@ -495,13 +500,18 @@ fn has_raw_html(output: &str) -> bool {
 /// Whether a template renders `.Inner` as Markdown (`.Inner | markdownify`,
 /// `markdownify .Inner`, `.Inner | .Page.RenderString`).
 fn markdownifies_inner(template: &str) -> bool {
-    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"\.Inner(?:Deindent)?\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)|markdownify\s+\.Inner|RenderString\s+\.Inner",
-        )
-        .ok()
-    });
-    RE.as_ref().is_some_and(|re| re.is_match(template))
+    // Spaces removed, the forms read: `.Inner|markdownify`, `markdownify .Inner`…
+    let compact: String = template.split_whitespace().collect();
+    [
+        ".Inner|markdownify",
+        ".InnerDeindent|markdownify",
+        ".Inner|.Page.RenderString",
+        ".Inner|$.Page.RenderString",
+        "markdownify.Inner",
+        "RenderString.Inner",
+    ]
+    .iter()
+    .any(|form| compact.contains(form))
 }
 
 /// Whether every non-blank line of a body is indented 4 columns or more (an indented code

@@ -226,7 +226,16 @@ pub struct ShortcodeCall {
 impl ShortcodeCall {
     /// The call's context in `frame`'s page: `.Get` reads it, and `.Scratch` is its own.
     pub fn to_value(&self, frame: &Frame) -> Value {
-        let inner = self.inner.clone().unwrap_or_default();
+        let inner: Arc<str> = Arc::from(self.inner.as_deref().unwrap_or(""));
+        // Most bodies share no indentation: `.InnerDeindent` is then `.Inner` itself.
+        let deindented: Arc<str> = match deindent(&inner) {
+            std::borrow::Cow::Borrowed(_) => inner.clone(),
+            std::borrow::Cow::Owned(s) => s.into(),
+        };
+        let html = |s: Arc<str>| Value::Safe {
+            kind: gotmpl::SafeKind::Html,
+            s,
+        };
         let scratch = frame.new_scratch();
         map([
             (KIND, string("shortcode")),
@@ -236,8 +245,8 @@ impl ShortcodeCall {
                 "IsNamedParams",
                 Value::Bool(matches!(self.params, Value::Map(_))),
             ),
-            ("InnerDeindent", values::html(deindent(&inner))),
-            ("Inner", values::html(inner)),
+            ("InnerDeindent", html(deindented)),
+            ("Inner", html(inner)),
             (
                 "Ordinal",
                 Value::Int(i64::try_from(self.ordinal).unwrap_or(i64::MAX)),
@@ -253,7 +262,7 @@ impl ShortcodeCall {
 }
 
 /// `.InnerDeindent`: the inner text with the indentation its lines share removed.
-fn deindent(s: &str) -> String {
+fn deindent(s: &str) -> std::borrow::Cow<'_, str> {
     let indent = s
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -261,12 +270,14 @@ fn deindent(s: &str) -> String {
         .min()
         .unwrap_or(0);
     if indent == 0 {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
-    s.split_inclusive('\n')
-        .map(|l| {
-            l.get(indent.min(l.len() - l.trim_start_matches([' ', '\t']).len())..)
-                .unwrap_or(l)
-        })
-        .collect()
+    std::borrow::Cow::Owned(
+        s.split_inclusive('\n')
+            .map(|l| {
+                l.get(indent.min(l.len() - l.trim_start_matches([' ', '\t']).len())..)
+                    .unwrap_or(l)
+            })
+            .collect(),
+    )
 }
