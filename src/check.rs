@@ -251,7 +251,7 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
             Severity::Warning,
             format!(
                 "Folio cannot read the template of shortcode `{name}`, so it does not know its \
-                 parameters: {problem}"
+                 parameters, and the preview and the export show Folio's card: {problem}"
             ),
         ));
         return;

@@ -180,9 +180,11 @@ fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
     let params = doc.site.params();
     let hugo = doc.hugo_context();
     let (root, page) = (doc.site.root.clone(), doc.path.clone());
+    let base_path = doc.site.base_path();
     let collected = assets.clone();
     let rewrite = move |url: &str, image: bool| {
-        local_asset(&root, &page, url, image, &mut collected.borrow_mut())
+        let url = site_path(url, &base_path);
+        local_asset(&root, &page, &url, image, &mut collected.borrow_mut())
     };
     let published = assets.clone();
     let publish = move |path: &Path| {
@@ -219,6 +221,15 @@ fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
     drop(opts);
     let assets = std::mem::take(&mut *assets.borrow_mut());
     (html, assets)
+}
+
+/// A site URL without the base URL's path (`/repo/img/a.png` → `/img/a.png` for a site
+/// at `https://user.github.io/repo/`), as `relURL` writes them; others as they are.
+pub(crate) fn site_path(url: &str, base_path: &str) -> String {
+    match url.strip_prefix(base_path) {
+        Some(rest) if base_path.len() > 1 && base_path.starts_with('/') => format!("/{rest}"),
+        _ => url.to_string(),
+    }
 }
 
 /// Maps a URL the page uses to a file copied into `assets/`, when it names a local file:

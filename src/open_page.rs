@@ -24,9 +24,10 @@ pub struct OpenPage {
 
 /// The preview's image URLs: `/x` in `static/` at `BASE/site/x`, `x` beside the page at
 /// `BASE/page/x`.
-fn preview_rewrite(base: &str) -> crate::render::RewriteUrlFn {
-    let base = base.to_string();
+fn preview_rewrite(base: &str, base_path: &str) -> crate::render::RewriteUrlFn {
+    let (base, base_path) = (base.to_string(), base_path.to_string());
     std::rc::Rc::new(move |url: &str, image: bool| -> Option<String> {
+        let url = &crate::export::site_path(url, &base_path);
         if !image
             || url.is_empty()
             || url.starts_with("//")
@@ -131,9 +132,23 @@ impl OpenPage {
     pub fn language(&self) -> String {
         let langs = self.site.languages();
         let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
+        // Translation by file name (`about.fr.md`), as Hugo reads it first.
+        let suffix = abs
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.rsplit_once('.'))
+            .map(|(_, lang)| lang.to_lowercase());
+        if let Some(l) = langs.iter().find(|l| Some(l.code.to_lowercase()) == suffix) {
+            return l.code.clone();
+        }
+        // Translation by content folder: the deepest folder holding the page
+        // (`content/fr` inside the default language's `content`).
+        // A folder two languages share holds the default language's pages.
+        let default = self.site.default_language();
         langs
             .iter()
-            .find(|l| abs.starts_with(&l.content_dir))
+            .filter(|l| abs.starts_with(&l.content_dir))
+            .max_by_key(|l| (l.content_dir.components().count(), l.code == default))
             .or(langs.first())
             .map_or_else(|| "en".to_string(), |l| l.code.clone())
     }
@@ -144,22 +159,30 @@ impl OpenPage {
     pub fn hugo_context(&self) -> crate::templates::engine::HugoContext {
         let lang = self.language();
         let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
-        let content_dir = self
-            .site
-            .languages()
-            .into_iter()
-            .find(|l| abs.starts_with(&l.content_dir))
-            .map_or_else(|| self.site.root.join("content"), |l| l.content_dir);
-        let rel = abs
+        let languages = self.site.languages();
+        let content_dir = languages
+            .iter()
+            .find(|l| l.code == lang)
+            .filter(|l| abs.starts_with(&l.content_dir))
+            .map_or_else(|| self.site.root.join("content"), |l| l.content_dir.clone());
+        let mut rel = abs
             .strip_prefix(&content_dir)
             .unwrap_or(&abs)
             .with_extension("");
+        // `about.fr` → `about`: the language is not part of the URL's path.
+        if rel.extension().and_then(|e| e.to_str()) == Some(lang.as_str()) {
+            rel = rel.with_extension("");
+        }
         let mut parts: Vec<String> = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         if matches!(parts.last().map(String::as_str), Some("index" | "_index")) {
             parts.pop();
+        }
+        // A language other than the default one publishes under its code (`/fr/…`).
+        if languages.len() > 1 && self.site.default_language() != lang {
+            parts.insert(0, lang.clone());
         }
         let url = if parts.is_empty() {
             "/".to_string()
@@ -257,7 +280,7 @@ impl OpenPage {
         let opts = crate::render::RenderOptions {
             markup: self.site.markup(),
             site_params: &params,
-            rewrite_url: files_base.map(preview_rewrite),
+            rewrite_url: files_base.map(|base| preview_rewrite(base, &self.site.base_path())),
             anchors: ids,
             window,
             cache,

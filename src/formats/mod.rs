@@ -199,6 +199,15 @@ pub struct Tree {
     pub eol: &'static str,
 }
 
+/// Parses a whole data file (Hugo's `data/` and `i18n/`) as `format`: unlike front
+/// matter and configs, its top level may be any value (a list of projects, say).
+///
+/// # Errors
+/// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
+pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
+    Ok(syntax(format).parse(src, 0..src.len())?.to_json())
+}
+
 impl Tree {
     /// Parses `src[range]` as `format`. Spans in the tree are offsets into `src`.
     ///

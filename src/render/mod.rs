@@ -230,6 +230,9 @@ struct Renderer<'a> {
     pending_notes: Vec<String>,
     /// Whether each template (by shortcode name) renders `.Inner` as Markdown.
     inner_markdown: std::collections::HashMap<String, bool>,
+    /// Image URLs this render already pointed at their files (a nested call's, met again
+    /// in its container's output).
+    pointed: std::collections::HashSet<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -248,6 +251,7 @@ impl<'a> Renderer<'a> {
             surprises: Vec::new(),
             pending_notes: Vec::new(),
             inner_markdown: Default::default(),
+            pointed: Default::default(),
         }
     }
 

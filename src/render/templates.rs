@@ -210,7 +210,7 @@ impl Renderer<'_> {
     /// The `src` of images the template writes pointed where the document finds the
     /// file: a resource's URL at the file it publishes (through `RenderOptions::publish`),
     /// any other local image as the page's Markdown images are (`rewrite_url`).
-    fn local_urls(&self, html: &str) -> String {
+    fn local_urls(&mut self, html: &str) -> String {
         if self.opts.rewrite_url.is_none() && self.opts.publish.is_none() {
             return html.to_string();
         }
@@ -228,12 +228,16 @@ impl Renderer<'_> {
             let raw = html_escape::decode_html_entities(url);
             let published = frame.as_ref().and_then(|f| f.published(&raw));
             let new = match (published, &self.opts.publish, &self.opts.rewrite_url) {
+                _ if self.pointed.contains(raw.as_ref()) => None,
                 (Some(path), Some(publish), _) => publish(&path),
                 (None, _, Some(rewrite)) => rewrite(&raw, true),
                 _ => None,
             };
             match new {
-                Some(new) => out.push_str(&html_escape::encode_double_quoted_attribute(&new)),
+                Some(new) => {
+                    out.push_str(&html_escape::encode_double_quoted_attribute(&new));
+                    self.pointed.insert(new);
+                }
                 None => out.push_str(url),
             }
             rest = from.get(end..).unwrap_or("");
@@ -258,6 +262,14 @@ impl Renderer<'_> {
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
         let inner = sc.inner().is_some().then(|| self.inner(i));
+        let text = self.src.text;
+        let line_start = crate::text::line_start(text, sc.span.start);
+        let before = text.get(line_start..sc.span.start).unwrap_or("");
+        let indentation = if before.chars().all(|c| c == ' ' || c == '\t') {
+            before.to_string()
+        } else {
+            String::new()
+        };
         ShortcodeCall {
             name,
             params,
@@ -265,6 +277,7 @@ impl Renderer<'_> {
             ordinal,
             parent,
             position: format!("{file}:{line}:{col}"),
+            indentation,
         }
     }
 
@@ -295,6 +308,7 @@ impl Renderer<'_> {
             ordinal: 0,
             parent: sc.parent.map(|pp| self.parent_value(pp)),
             position: String::new(),
+            indentation: String::new(),
         };
         engine::frame().map_or(Value::Nil, |f| call.to_value(&f))
     }

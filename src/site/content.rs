@@ -8,6 +8,13 @@ use super::{Language, PageRef, Site};
 use crate::formats::Tree;
 
 impl Site {
+    /// `defaultContentLanguage` (`en` when unset): the language published at the root.
+    pub fn default_language(&self) -> String {
+        self.config_json(&["defaultContentLanguage"])
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "en".to_string())
+    }
+
     /// The site's languages, by weight; one default language when none is configured.
     pub fn languages(&self) -> Vec<Language> {
         let main_dir = self

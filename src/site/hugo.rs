@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value as Json};
 
 use super::Site;
-use crate::formats::{Format, Tree};
+use crate::formats::Format;
 use crate::templates::engine::objects::SiteFields;
 use crate::templates::engine::HugoContext;
 
@@ -57,9 +57,7 @@ fn parse_file(path: &Path) -> Option<Json> {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;
-    Tree::parse(&text, 0..text.len(), format)
-        .ok()
-        .map(|t| t.to_json())
+    crate::formats::parse_data(&text, format).ok()
 }
 
 /// `data/a/b.yaml` → `data["a"]["b"]`; an earlier source's keys win.
@@ -142,6 +140,16 @@ fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
 }
 
 impl Site {
+    /// The path of the site's `baseURL` (`/repo/` of `https://user.github.io/repo/`): what
+    /// `relURL` puts before a site path, so what a local URL may start with.
+    pub fn base_path(&self) -> String {
+        let base = self
+            .config_json(&["baseURL"])
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        crate::templates::engine::objects::base_path(&base).to_string()
+    }
+
     /// The `assets/` folders `resources.Get` reads: the site's, then its themes' and
     /// modules', in the order templates are looked up.
     pub fn assets_dirs(&self) -> Vec<std::path::PathBuf> {

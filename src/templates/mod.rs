@@ -342,20 +342,19 @@ fn read_template(
     let mut schema = Schema::default();
     let mut problem = None;
     for file in &files {
+        let shown = file.strip_prefix(root).unwrap_or(file).display();
         // Read as Hugo reads it (a stray invalid byte does not stop Hugo); only what it
         // reads matters here.
         let inferred = std::fs::read(file)
-            .map_err(|e| format!("{}: {e}", file.display()))
+            .map_err(|e| format!("{shown}: {e}"))
             .and_then(|bytes| {
                 if bytes.len() > MAX_TEMPLATE {
                     return Err(format!(
-                        "{}: larger than {} MB: not read",
-                        file.display(),
+                        "{shown}: larger than {} MB: not read",
                         MAX_TEMPLATE >> 20
                     ));
                 }
-                Schema::infer(&String::from_utf8_lossy(&bytes))
-                    .map_err(|m| format!("{}:{m}", file.display()))
+                Schema::infer(&String::from_utf8_lossy(&bytes)).map_err(|m| format!("{shown}:{m}"))
             });
         match inferred {
             Ok(s) => merge(&mut schema, s),

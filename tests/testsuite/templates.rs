@@ -35,8 +35,15 @@ fn normalise(html: &str) -> String {
 }
 
 fn fixture_site() -> tempfile::TempDir {
+    fixture("site")
+}
+
+fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/templates/site"), dir.path());
+    copy_dir(
+        &root().join("tests/fixtures/templates").join(name),
+        dir.path(),
+    );
     dir
 }
 
@@ -56,19 +63,31 @@ fn folio_export(site: &Path) -> String {
 
 #[test]
 fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
-    let site = fixture_site();
-    hugo_build(site.path(), "the template fixture site");
     let mut hugo = BTreeMap::new();
     let mut folio = BTreeMap::new();
-    for (page, public) in [("page.md", "page"), ("bundle/index.md", "bundle")] {
-        let built = site.path().join("public").join(public).join("index.html");
-        hugo.extend(cases(&std::fs::read_to_string(built).unwrap()));
-        folio.extend(cases(&folio_render(
-            &site.path().join("content").join(page),
-        )));
+    let pages: [(&str, &[(&str, &str)]); 2] = [
+        (
+            "site",
+            &[("page.md", "page"), ("bundle/index.md", "bundle")],
+        ),
+        (
+            "multilingual",
+            &[("page.md", "page"), ("page.fr.md", "fr/page")],
+        ),
+    ];
+    for (name, pages) in pages {
+        let site = fixture(name);
+        hugo_build(site.path(), name);
+        for (page, public) in pages {
+            let built = site.path().join("public").join(public).join("index.html");
+            hugo.extend(cases(&std::fs::read_to_string(built).unwrap()));
+            folio.extend(cases(&folio_render(
+                &site.path().join("content").join(page),
+            )));
+        }
     }
     assert!(
-        hugo.len() >= 17,
+        hugo.len() >= 19,
         "the fixture pages have their cases: {hugo:?}"
     );
     let mut differ = Vec::new();
@@ -428,4 +447,41 @@ fn site_styles_in_the_preview_are_served_by_the_app_and_folios_by_default() {
     assert!(!styled.contains("theme.css"));
     let plain = doc.preview_window(None, Some("folio://x/"), None, None);
     assert!(plain.contains("href=\"folio://x/theme.css\"") && !plain.contains("site.css"));
+}
+
+#[test]
+fn images_a_template_writes_are_found_under_a_base_path_and_inside_containers_once() {
+    let site = site_with(
+        &[
+            ("pic", "<img src=\"{{ .Get \"img\" | relURL }}\" alt=\"\">"),
+            ("wrap", "<section>{{ .Inner }}</section>"),
+        ],
+        "{{< pic img=\"img/pic.png\" >}}\n\n{{< wrap >}}\n{{< pic img=\"img/pic.png\" >}}\n{{< /wrap >}}",
+    );
+    let p = site.path();
+    std::fs::write(
+        p.join("hugo.toml"),
+        "baseURL = \"https://user.github.io/repo/\"\ntitle = \"T\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(p.join("static/img")).unwrap();
+    std::fs::write(p.join("static/img/pic.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let doc = folio::OpenPage::open(&p.join("content/page.md")).unwrap();
+    let out = p.join("out");
+    let report = folio::export::export(&doc, &out).unwrap();
+    assert_eq!(report.warnings, Vec::<String>::new());
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(
+        html.matches("<img src=\"assets/images/pic.png\"").count(),
+        2,
+        "{html}"
+    );
+    let preview = doc.preview_window(None, Some("folio://x/"), None, None);
+    assert_eq!(
+        preview
+            .matches("<img src=\"folio://x/site/img/pic.png\"")
+            .count(),
+        2,
+        "{preview}"
+    );
 }

@@ -107,6 +107,8 @@ pub struct Frame {
     /// Partial calls so far: a budget, as a recursive partial can branch.
     partial_calls: Cell<usize>,
     returned: RefCell<Option<Value>>,
+    /// The templates running, innermost last (where an inline partial is looked up).
+    running: RefCell<Vec<Entry>>,
     failure: RefCell<Option<Problem>>,
     partial_cache: RefCell<HashMap<String, Value>>,
 }
@@ -135,6 +137,7 @@ impl Frame {
             depth: Cell::new(0),
             partial_calls: Cell::new(0),
             returned: RefCell::default(),
+            running: RefCell::default(),
             failure: RefCell::default(),
             partial_cache: RefCell::default(),
         }
@@ -309,28 +312,41 @@ impl Executable {
     /// Runs the template on `data`; an error is located in this file (at the function
     /// that failed, when the message names one).
     fn run(&self, data: &Value) -> Result<String, Problem> {
-        self.template.execute_to_string(data).map_err(|e| {
-            let message = e.to_string();
-            let message = message.strip_prefix("template: ").unwrap_or(&message);
-            let message = message
-                .strip_prefix("execution error: ")
-                .unwrap_or(message)
-                .to_string();
-            let at = self
-                .calls
-                .iter()
-                .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
-            let (line, col) = at.map_or((0, 0), |c| {
-                crate::text::line_col(&self.file.source, c.offset)
-            });
-            Problem {
-                file: self.file.path.clone(),
-                line,
-                col,
-                message,
-                function: None,
-            }
-        })
+        self.template
+            .execute_to_string(data)
+            .map_err(|e| self.locate(&e))
+    }
+
+    /// Runs one of the template's `define`s on `data` (an inline partial).
+    fn run_define(&self, name: &str, data: &Value) -> Result<String, Problem> {
+        self.template
+            .execute_template_to_string(name, data)
+            .map_err(|e| self.locate(&e))
+    }
+
+    /// An execution error as a problem in this file, at the function it names when it
+    /// names one.
+    fn locate(&self, e: &gotmpl::TemplateError) -> Problem {
+        let message = e.to_string();
+        let message = message.strip_prefix("template: ").unwrap_or(&message);
+        let message = message
+            .strip_prefix("execution error: ")
+            .unwrap_or(message)
+            .to_string();
+        let at = self
+            .calls
+            .iter()
+            .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
+        let (line, col) = at.map_or((0, 0), |c| {
+            crate::text::line_col(&self.file.source, c.offset)
+        });
+        Problem {
+            file: self.file.path.clone(),
+            line,
+            col,
+            message,
+            function: None,
+        }
     }
 }
 
@@ -365,8 +381,10 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
     frame.returned.borrow_mut().take();
-    exe.run(context)
-        .map_err(|outer| frame.failure.borrow_mut().take().unwrap_or(outer))
+    frame.running.borrow_mut().push(entry.clone());
+    let out = exe.run(context);
+    frame.running.borrow_mut().pop();
+    out.map_err(|outer| frame.failure.borrow_mut().take().unwrap_or(outer))
 }
 
 /// The most partial calls one page render makes (a recursive partial that branches would
@@ -377,9 +395,6 @@ const MAX_PARTIAL_CALLS: usize = 10_000;
 /// it `return`s.
 pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     let frame = current()?;
-    let Some(file) = frame.catalogue.partial_file(name) else {
-        return Err(exec_error(format!("partial \"{name}\" not found")));
-    };
     frame.partial_calls.set(frame.partial_calls.get() + 1);
     if frame.partial_calls.get() > MAX_PARTIAL_CALLS {
         return Err(exec_error(format!(
@@ -391,10 +406,18 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
             "partial \"{name}\": calls nest more than 64 deep"
         )));
     }
-    let entry = frame
-        .catalogue
-        .compiled
-        .get(&format!("partials/{name}"), file);
+    let (entry, define) = match frame.catalogue.partial_file(name) {
+        Some(file) => (
+            frame
+                .catalogue
+                .compiled
+                .get(&format!("partials/{name}"), file),
+            None,
+        ),
+        None => inline_partial(&frame, name)
+            .map(|(entry, define)| (entry, Some(define)))
+            .ok_or_else(|| exec_error(format!("partial \"{name}\" not found")))?,
+    };
     let exe = match entry.as_ref() {
         Ok(exe) => exe,
         Err(p) => {
@@ -403,7 +426,12 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
         }
     };
     frame.depth.set(frame.depth.get() + 1);
-    let out = exe.run(context);
+    frame.running.borrow_mut().push(entry.clone());
+    let out = match &define {
+        Some(define) => exe.run_define(define, context),
+        None => exe.run(context),
+    };
+    frame.running.borrow_mut().pop();
     frame.depth.set(frame.depth.get() - 1);
     let returned = frame.returned.borrow_mut().take();
     match (out, returned) {
@@ -415,6 +443,25 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
             Err(exec_error(message))
         }
     }
+}
+
+/// A partial `define`d in a template that is running (`{{ define "partials/x.html" }}`,
+/// which Hugo lets `partial "x.html"` call): the template and the define's name.
+fn inline_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
+    let name = name.trim_start_matches("partials/");
+    let candidates = [
+        format!("partials/{name}"),
+        format!("partials/{name}.html"),
+        format!("_partials/{name}"),
+        format!("_partials/{name}.html"),
+    ];
+    frame.running.borrow().iter().rev().find_map(|entry| {
+        let exe = entry.as_ref().as_ref().ok()?;
+        let define = candidates
+            .iter()
+            .find(|c| exe.template.lookup(c).is_some())?;
+        Some((entry.clone(), define.clone()))
+    })
 }
 
 /// `partialCached NAME CONTEXT [VARIANT…]`: one render per name and variant per page.

@@ -153,6 +153,10 @@ impl HugoContext {
                 "Permalink",
                 string(format!("{}{}", origin(&base), self.rel_permalink)),
             ),
+            // While shortcodes render, the page's content is not counted yet (Hugo: 0).
+            ("WordCount", Value::Int(0)),
+            ("FuzzyWordCount", Value::Int(0)),
+            ("ReadingTime", Value::Int(0)),
             ("IsPage", Value::Bool(true)),
             ("IsHome", Value::Bool(false)),
             ("IsSection", Value::Bool(false)),
@@ -221,14 +225,17 @@ pub struct ShortcodeCall {
     pub parent: Option<Value>,
     /// `.Position`: `file:line:col`.
     pub position: String,
+    /// The spaces and tabs before the opening tag on its line (what `.InnerDeindent`
+    /// takes off each line of `.Inner`).
+    pub indentation: String,
 }
 
 impl ShortcodeCall {
     /// The call's context in `frame`'s page: `.Get` reads it, and `.Scratch` is its own.
     pub fn to_value(&self, frame: &Frame) -> Value {
         let inner: Arc<str> = Arc::from(self.inner.as_deref().unwrap_or(""));
-        // Most bodies share no indentation: `.InnerDeindent` is then `.Inner` itself.
-        let deindented: Arc<str> = match deindent(&inner) {
+        // A call at the start of its line: `.InnerDeindent` is `.Inner` itself.
+        let deindented: Arc<str> = match deindent(&inner, &self.indentation) {
             std::borrow::Cow::Borrowed(_) => inner.clone(),
             std::borrow::Cow::Owned(s) => s.into(),
         };
@@ -261,23 +268,16 @@ impl ShortcodeCall {
     }
 }
 
-/// `.InnerDeindent`: the inner text with the indentation its lines share removed.
-fn deindent(s: &str) -> std::borrow::Cow<'_, str> {
-    let indent = s
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
-        .min()
-        .unwrap_or(0);
-    if indent == 0 {
+/// `.InnerDeindent`: `.Inner` with the call's own indentation taken off each line that
+/// starts with it (Hugo's `ShortcodeWithPage.InnerDeindent`: a call indented in a list
+/// item gets a body without the list's indentation; deeper indentation stays).
+fn deindent<'a>(s: &'a str, indentation: &str) -> std::borrow::Cow<'a, str> {
+    if indentation.is_empty() {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
         s.split_inclusive('\n')
-            .map(|l| {
-                l.get(indent.min(l.len() - l.trim_start_matches([' ', '\t']).len())..)
-                    .unwrap_or(l)
-            })
+            .map(|l| l.strip_prefix(indentation).unwrap_or(l))
             .collect(),
     )
 }

@@ -138,6 +138,17 @@ impl Moment {
 
     /// The moment in Go's reference layout `layout` (`Mon Jan 2 15:04:05 MST 2006`).
     pub fn format(&self, layout: &str) -> String {
+        // Hugo's named layouts (`time.Format ":date_long"`), in English.
+        let layout = match layout {
+            ":date_full" => "Monday, January 2, 2006",
+            ":date_long" => "January 2, 2006",
+            ":date_medium" => "Jan 2, 2006",
+            ":date_short" => "1/2/06",
+            ":time_full" | ":time_long" => "3:04:05 PM MST",
+            ":time_medium" => "3:04:05 PM",
+            ":time_short" => "3:04 PM",
+            other => other,
+        };
         let mut out = String::new();
         let mut rest = layout;
         while !rest.is_empty() {

@@ -159,12 +159,34 @@ pub fn to_int(value: &Value) -> Option<i64> {
         Value::Nil => Some(0),
         Value::String(s) => {
             let t = s.trim();
-            t.parse::<i64>()
-                .ok()
-                .or_else(|| t.parse::<f64>().ok().map(|f| f as i64))
+            go_int(t).or_else(|| t.parse::<f64>().ok().map(|f| f as i64))
         }
         _ => None,
     }
+}
+
+/// An integer as Go's `strconv.ParseInt(s, 0, 64)` reads it (what Hugo's `cast.ToInt`
+/// uses): `0x1f` hexadecimal, `0o17` and a leading `0` octal, `0b101` binary, `_` between
+/// digits allowed with a prefix.
+fn go_int(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let lower = digits.to_ascii_lowercase();
+    let (radix, body) = if let Some(hex) = lower.strip_prefix("0x") {
+        (16, hex.replace('_', ""))
+    } else if let Some(oct) = lower.strip_prefix("0o") {
+        (8, oct.replace('_', ""))
+    } else if let Some(bin) = lower.strip_prefix("0b") {
+        (2, bin.replace('_', ""))
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, lower.get(1..)?.replace('_', ""))
+    } else {
+        (10, lower)
+    };
+    let n = i64::from_str_radix(&body, radix).ok()?;
+    Some(if negative { -n } else { n })
 }
 
 /// Whether a value is a number.
@@ -266,6 +288,14 @@ mod tests {
             string("12345678901234567890")
         );
         assert_eq!(typed_param("42", true), string("42"));
+    }
+
+    #[test]
+    fn strings_read_as_integers_as_go_reads_them() {
+        assert_eq!(to_int(&string("042")), Some(34));
+        assert_eq!(to_int(&string("0x1F")), Some(31));
+        assert_eq!(to_int(&string("-12")), Some(-12));
+        assert_eq!(to_int(&string("2.9")), Some(2));
     }
 
     #[test]

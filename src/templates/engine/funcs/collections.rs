@@ -413,7 +413,7 @@ fn where_(a: &[Value]) -> gotmpl::Result<Value> {
             "intersect" => items(&got)
                 .iter()
                 .any(|g| items(want).iter().any(|w| equal(w, g))),
-            "like" => regex::Regex::new(&to_string(want))
+            "like" => regex::Regex::new(&super::strings::go_regex(&to_string(want)))
                 .map_err(|e| exec_error(format!("where: {e}")))?
                 .is_match(&to_string(&got)),
             other => {

@@ -15,7 +15,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(string(str_arg(a, 0, "lower")?.to_lowercase()))
     }),
     ("upper strings.ToUpper", |a| {
-        Ok(string(str_arg(a, 0, "upper")?.to_uppercase()))
+        Ok(string(go_upper(&str_arg(a, 0, "upper")?)))
     }),
     ("title strings.Title", |a| {
         Ok(string(title_case(&str_arg(a, 0, "title")?)))
@@ -274,8 +274,94 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
 ];
 
 fn regex(pattern: &str) -> gotmpl::Result<Regex> {
-    Regex::new(pattern)
-        .map_err(|e| exec_error(format!("invalid regular expression {pattern:?}: {e}")))
+    Regex::new(&go_regex(pattern)).map_err(|e| {
+        let message = e.to_string();
+        let why = message
+            .lines()
+            .last()
+            .unwrap_or("")
+            .trim_start_matches("error: ");
+        exec_error(format!("invalid regular expression {pattern:?}: {why}"))
+    })
+}
+
+/// A Go (RE2) pattern in the `regex` crate's dialect: Go's `\d`, `\w`, `\s` and `\b` are
+/// ASCII-only (the crate's are Unicode), and Go reads a `{` that starts no repetition as
+/// a literal brace (the crate refuses it). Source: Go's `regexp/syntax` doc.
+pub(crate) fn go_regex(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut in_class = false;
+    let mut chars = pattern.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => {
+                let Some((_, e)) = chars.next() else {
+                    out.push('\\');
+                    break;
+                };
+                match ascii_class(e, in_class) {
+                    Some(class) => out.push_str(class),
+                    None => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push('[');
+                // `[]a]` and `[^]a]`: a `]` first is a literal.
+                if let Some(&(_, '^')) = chars.peek() {
+                    out.push('^');
+                    chars.next();
+                }
+                if let Some(&(_, ']')) = chars.peek() {
+                    out.push_str("\\]");
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(']');
+            }
+            '{' if !in_class && !starts_repetition(pattern.get(at + 1..).unwrap_or("")) => {
+                out.push_str("\\{");
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Go's ASCII meaning of `\d`, `\w`, `\s`, `\b` (and their negations) in the crate's
+/// syntax, outside or inside a bracketed class.
+fn ascii_class(escape: char, in_class: bool) -> Option<&'static str> {
+    Some(match (escape, in_class) {
+        ('d', false) => "[0-9]",
+        ('D', false) => "[^0-9]",
+        ('w', false) => "[0-9A-Za-z_]",
+        ('W', false) => "[^0-9A-Za-z_]",
+        ('s', false) => "[\\t\\n\\f\\r ]",
+        ('S', false) => "[^\\t\\n\\f\\r ]",
+        ('b', false) => "(?-u:\\b)",
+        ('B', false) => "(?-u:\\B)",
+        ('d', true) => "0-9",
+        ('w', true) => "0-9A-Za-z_",
+        ('s', true) => "\\t\\n\\f\\r ",
+        _ => return None,
+    })
+}
+
+/// Whether the text after a `{` makes it a repetition (`{2}`, `{2,}`, `{2,5}`).
+fn starts_repetition(rest: &str) -> bool {
+    let Some(end) = rest.find('}') else {
+        return false;
+    };
+    let inner = rest.get(..end).unwrap_or("");
+    let (min, max) = inner.split_once(',').unwrap_or((inner, "0"));
+    !min.is_empty()
+        && min.bytes().all(|b| b.is_ascii_digit())
+        && max.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn safe(args: &[Value], kind: SafeKind, func: &str) -> gotmpl::Result<Value> {
@@ -283,6 +369,20 @@ fn safe(args: &[Value], kind: SafeKind, func: &str) -> gotmpl::Result<Value> {
         kind,
         s: str_arg(args, 0, func)?.into(),
     })
+}
+
+/// Go's `strings.ToUpper`: rune by rune, so a letter without a one-letter capital (`ß`)
+/// stays as it is.
+fn go_upper(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut up = c.to_uppercase();
+            match (up.next(), up.next()) {
+                (Some(u), None) => u,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// Go's `html.EscapeString`.
@@ -535,6 +635,17 @@ fn jsonify(args: &[Value]) -> gotmpl::Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_patterns_mean_in_the_regex_crate_what_they_mean_in_go() {
+        let re = |p: &str| Regex::new(&go_regex(p)).unwrap();
+        assert_eq!(re(r"\d").replace_all("a1٣", "#"), "a#٣");
+        let words: Vec<&str> = re(r"\w+").find_iter("héllo").map(|m| m.as_str()).collect();
+        assert_eq!(words, ["h", "llo"]);
+        assert!(re("{{<").is_match("x {{< y"));
+        assert!(re(r"a{2}").is_match("aa") && !re(r"a{2}").is_match("a"));
+        assert!(re(r"[\d,]+").is_match("1,2"));
+    }
 
     #[test]
     fn title_case_keeps_small_words_lowercase_inside() {
