@@ -3,10 +3,7 @@
 //! reference layouts (`"Jan 2, 2006"`, `"2006-01-02T15:04:05Z07:00"`; Go's
 //! `time/format.go`).
 
-use std::sync::LazyLock;
-
 use gotmpl::Value;
-use regex::Regex;
 
 use super::values::{self, map, string, KIND};
 
@@ -24,41 +21,64 @@ pub struct Moment {
     offset: i32,
 }
 
-static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$",
-    )
-    .ok()
-});
-
 impl Moment {
     /// Reads a date as Hugo's `cast.ToTime` does for the forms front matter uses.
     pub fn parse(s: &str) -> Option<Moment> {
-        let c = DATE.as_ref()?.captures(s.trim())?;
-        let n = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<i32>().ok());
-        let nanos = c.get(7).map_or(Some(0), |m| {
-            format!("{:0<9}", m.as_str()).parse::<i32>().ok()
-        })?;
-        let offset = match c.get(8).map(|m| m.as_str()) {
-            None | Some("Z" | "z") => 0,
-            Some(o) => {
-                let sign = if o.starts_with('-') { -1 } else { 1 };
-                let digits: String = o.chars().filter(char::is_ascii_digit).collect();
-                let h: i32 = digits.get(..2)?.parse().ok()?;
-                let m: i32 = digits.get(2..)?.parse().ok()?;
-                sign * (h * 3600 + m * 60)
+        let s = s.trim();
+        let num = |t: &str| -> Option<i32> {
+            (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
+        };
+        let (date, rest) = (s.get(..10)?, s.get(10..)?);
+        let mut d = date.split('-');
+        let (year, month, day) = (num(d.next()?)?, num(d.next()?)?, num(d.next()?)?);
+        if d.next().is_some() || date.len() != 10 {
+            return None;
+        }
+        let (mut time, mut zone) = ("", rest.trim_start());
+        if let Some(t) = rest.strip_prefix(['T', 't', ' ']) {
+            let end = t
+                .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+                .unwrap_or(t.len());
+            time = t.get(..end)?;
+            zone = t.get(end..)?.trim_start();
+        }
+        let (clock, frac) = time.split_once('.').unwrap_or((time, ""));
+        let mut hms = clock
+            .split(':')
+            .filter(|p| !clock.is_empty() || !p.is_empty());
+        let mut part = || hms.next().map_or(Some(0), num);
+        let (hour, minute, second) = (part()?, part()?, part()?);
+        let nanos = match frac {
+            "" => 0,
+            f if f.len() <= 9 => num(&format!("{f:0<9}"))?,
+            _ => return None,
+        };
+        let offset = match zone {
+            "" | "Z" | "z" => 0,
+            o => {
+                let sign = match o.get(..1)? {
+                    "+" => 1,
+                    "-" => -1,
+                    _ => return None,
+                };
+                let digits = o.get(1..)?.replace(':', "");
+                if digits.len() != 4 {
+                    return None;
+                }
+                sign * (num(digits.get(..2)?)? * 3600 + num(digits.get(2..)?)? * 60)
             }
         };
         let m = Moment {
-            year: i16::try_from(n(1)?).ok()?,
-            month: i8::try_from(n(2)?).ok()?,
-            day: i8::try_from(n(3)?).ok()?,
-            hour: i8::try_from(n(4)?).ok()?,
-            minute: i8::try_from(n(5)?).ok()?,
-            second: i8::try_from(n(6)?).ok()?,
+            year: i16::try_from(year).ok()?,
+            month: i8::try_from(month).ok()?,
+            day: i8::try_from(day).ok()?,
+            hour: i8::try_from(hour).ok()?,
+            minute: i8::try_from(minute).ok()?,
+            second: i8::try_from(second).ok()?,
             nanos,
             offset,
         };
+        (hour < 24 && minute < 60 && second < 60).then_some(())?;
         m.date().ok()?;
         Some(m)
     }
@@ -354,5 +374,12 @@ mod tests {
     fn impossible_dates_are_not_dates() {
         assert_eq!(Moment::parse("2024-02-30"), None);
         assert_eq!(Moment::parse("soon"), None);
+        assert_eq!(Moment::parse("2024-01-01T25:00:00Z"), None);
+        assert_eq!(Moment::parse("2024-01-01x"), None);
+        assert_eq!(
+            Moment::parse("2024-01-01T10:00:00+0200").map(|m| m.offset),
+            Some(7200)
+        );
+        assert!(Moment::parse("2024-01-01 10:30").is_some());
     }
 }
