@@ -191,7 +191,9 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
             sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
         })
         .collect();
-    let mut html = templates::with_templates(page, opts, &front, || r.content(range, &top));
+    let (mut html, icons) =
+        templates::with_templates(page, opts, &front, || r.content(range, &top));
+    r.icons.extend(icons);
     if window.is_some() {
         html = format!(
             "{}{html}{}",

@@ -29,6 +29,8 @@ pub(super) struct MarkdownHost {
     pub publish: Option<super::PublishFn>,
     pub marks: bool,
     pub depth: Cell<usize>,
+    /// Brand icons drawn in the Markdown it rendered (for the page's sprite).
+    pub icons: std::cell::RefCell<std::collections::BTreeSet<String>>,
 }
 
 impl MarkdownHost {
@@ -69,6 +71,7 @@ impl MarkdownHost {
         r.depth = self.depth.get();
         let html = r.content(0..md.len(), &scs.top);
         self.depth.set(self.depth.get() - 1);
+        self.icons.borrow_mut().extend(r.icons);
         html
     }
 }
@@ -460,28 +463,28 @@ pub(super) fn with_templates<R>(
     opts: &super::RenderOptions,
     front: &Map<String, Json>,
     render: impl FnOnce() -> R,
-) -> R {
+) -> (R, std::collections::BTreeSet<String>) {
     let uses_templates = page
         .shortcodes()
         .all
         .iter()
         .any(|sc| has_site_template(page.catalogue(), sc.name()));
-    if uses_templates {
-        engine::with_frame(frame_for(opts, page.catalogue(), front), render)
-    } else {
-        render()
+    if !uses_templates {
+        return (render(), Default::default());
     }
+    let host = Rc::new(host_for(opts, page.catalogue(), front));
+    let frame = frame_for(opts, page.catalogue(), front, host.clone());
+    let out = engine::with_frame(frame, render);
+    (out, host.icons.take())
 }
 
-/// The host and frame of a page render.
-fn frame_for(
+/// The Markdown host of a page render.
+fn host_for(
     opts: &super::RenderOptions,
     catalogue: &Arc<Catalogue>,
     front: &Map<String, Json>,
-) -> Rc<engine::Frame> {
-    let default = engine::HugoContext::default();
-    let hugo = opts.hugo.unwrap_or(&default);
-    let host = MarkdownHost {
+) -> MarkdownHost {
+    MarkdownHost {
         markup: opts.markup,
         catalogue: catalogue.clone(),
         front: front.clone(),
@@ -490,13 +493,25 @@ fn frame_for(
         publish: opts.publish.clone(),
         marks: opts.marks,
         depth: Cell::new(0),
-    };
+        icons: Default::default(),
+    }
+}
+
+/// The frame of a page render.
+fn frame_for(
+    opts: &super::RenderOptions,
+    catalogue: &Arc<Catalogue>,
+    front: &Map<String, Json>,
+    host: Rc<MarkdownHost>,
+) -> Rc<engine::Frame> {
+    let default = engine::HugoContext::default();
+    let hugo = opts.hugo.unwrap_or(&default);
     Rc::new(engine::Frame::new(
         catalogue.clone(),
         hugo.page(front),
         hugo.site.clone(),
         hugo.translations.clone(),
-        Rc::new(host),
+        host,
         hugo.resources.clone(),
     ))
 }

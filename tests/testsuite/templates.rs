@@ -485,3 +485,26 @@ fn images_a_template_writes_are_found_under_a_base_path_and_inside_containers_on
         "{preview}"
     );
 }
+
+#[test]
+fn icons_drawn_in_markdown_a_template_renders_are_in_the_pages_sprite() {
+    let site = site_with(
+        &[
+            (
+                "box",
+                "<div class=\"box\">{{ .Get \"text\" | markdownify }}</div>",
+            ),
+            ("icon", "<span class=\"fab fa-python\"></span>"),
+        ],
+        "{{< box text=\"Made with {{< icon >}}\" >}}",
+    );
+    let html = folio_export(site.path());
+    assert!(
+        html.contains("<use href=\"#fa-python\">"),
+        "the icon is drawn: {html}"
+    );
+    assert!(
+        html.contains("<symbol id=\"fa-python\""),
+        "and its symbol is in the sprite: {html}"
+    );
+}

@@ -218,18 +218,21 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             [Value::List(l)] => l.to_vec(),
             other => other.to_vec(),
         };
-        let enc = |v: &Value| {
-            percent_encoding::utf8_percent_encode(&to_string(v), percent_encoding::NON_ALPHANUMERIC)
-                .to_string()
-        };
-        let q: Vec<String> = pairs
+        if !pairs.len().is_multiple_of(2) {
+            return Err(exec_error(
+                "querify: the parameters must be key and value pairs",
+            ));
+        }
+        // Go's `url.Values.Encode`: sorted by key, each escaped as `url.QueryEscape`.
+        let mut q: Vec<(String, String)> = pairs
             .chunks(2)
-            .map(|p| match p {
-                [k, v] => format!("{}={}", enc(k), enc(v)),
-                [k] => enc(k),
-                _ => String::new(),
+            .filter_map(|p| match p {
+                [k, v] => Some((query_escape(&to_string(k)), query_escape(&to_string(v)))),
+                _ => None,
             })
             .collect();
+        q.sort_by(|a, b| a.0.cmp(&b.0));
+        let q: Vec<String> = q.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
         Ok(string(q.join("&")))
     }),
     ("add math.Add", |a| {
@@ -271,6 +274,20 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::Float(x.powf(y)))
     }),
 ];
+
+/// Go's `url.QueryEscape`: letters, digits and `-_.~` kept, a space as `+`, the rest
+/// percent-encoded.
+fn query_escape(s: &str) -> String {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~')
+        .remove(b' ');
+    percent_encoding::utf8_percent_encode(s, KEEP)
+        .to_string()
+        .replace(' ', "+")
+}
 
 /// Whether `default` keeps the given value: Hugo's `compare.Default` treats zero values
 /// (0, "", empty list or map, nil) as unset, and any boolean, `false` too, as set.

@@ -171,7 +171,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
     }),
-    ("countrunes strings.CountRunes strings.RuneCount", |a| {
+    ("strings.RuneCount", |a| {
+        let n = str_arg(a, 0, "strings.RuneCount")?.chars().count();
+        Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+    }),
+    ("countrunes strings.CountRunes", |a| {
         let s = str_arg(a, 0, "countrunes")?;
         Ok(Value::Int(
             s.chars().filter(|c| !c.is_whitespace()).count() as i64
@@ -500,40 +504,95 @@ fn truncate(args: &[Value]) -> gotmpl::Result<Value> {
         }
     );
     let text = to_string(text);
-    let mut count = 0;
-    let mut in_tag = false;
-    let mut last_space = None;
-    let mut cut = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '<' if is_html => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            c => {
-                if c.is_whitespace() {
-                    last_space = Some(i);
-                }
-                if count == size {
-                    cut = Some(if c.is_whitespace() {
-                        i
-                    } else {
-                        last_space.unwrap_or(i)
-                    });
-                    break;
-                }
-                count += 1;
-            }
-        }
-    }
+    let cut = if is_html {
+        html_cut(&text, size)
+    } else {
+        text_cut(&text, size).map(|at| (at, Vec::new()))
+    };
     let out = match cut {
         None => text,
-        Some(at) => format!("{}{ellipsis}", text.get(..at).unwrap_or(&text).trim_end()),
+        Some((at, open)) => {
+            let mut out = format!("{}{ellipsis}", text.get(..at).unwrap_or(&text).trim_end());
+            // The tags open at the cut are closed, innermost first, after the ellipsis.
+            for tag in open.iter().rev() {
+                out.push_str(&format!("</{tag}>"));
+            }
+            out
+        }
     };
     Ok(if is_html {
         values::html(out)
     } else {
         string(out)
     })
+}
+
+/// Where plain text is cut to `size` characters: at the last space before the limit (or
+/// at the limit itself when there is none); `None` when it fits.
+fn text_cut(text: &str, size: usize) -> Option<usize> {
+    let mut last_space = None;
+    for (count, (i, c)) in text.char_indices().enumerate() {
+        if c.is_whitespace() {
+            last_space = Some(i);
+        }
+        if count == size {
+            return Some(if c.is_whitespace() {
+                i
+            } else {
+                last_space.unwrap_or(i)
+            });
+        }
+    }
+    None
+}
+
+/// Elements that have no closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Where HTML is cut to `size` characters of text (tags not counted), and the elements
+/// open there, outermost first; `None` when it fits.
+fn html_cut(text: &str, size: usize) -> Option<(usize, Vec<String>)> {
+    let mut count = 0;
+    let mut last_space: Option<(usize, usize)> = None;
+    let mut open: Vec<String> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '<' {
+            let end = text.get(i..)?.find('>').map_or(text.len(), |e| i + e);
+            let tag = text.get(i + 1..end).unwrap_or("");
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if tag.starts_with('/') {
+                if let Some(k) = open.iter().rposition(|t| *t == name) {
+                    open.truncate(k);
+                }
+            } else if !name.is_empty() && !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
+                open.push(name);
+            }
+            while chars.peek().is_some_and(|&(k, _)| k <= end) {
+                chars.next();
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            last_space = Some((i, open.len()));
+        }
+        if count == size {
+            return Some(match (c.is_whitespace(), last_space) {
+                (false, Some((at, depth))) => (at, open.get(..depth).unwrap_or(&open).to_vec()),
+                _ => (i, open),
+            });
+        }
+        count += 1;
+    }
+    None
 }
 
 /// Hugo's `plainify` (`tpl.StripHTML`): tags removed, runs of spaces between them one.
@@ -645,6 +704,21 @@ mod tests {
         assert!(re("{{<").is_match("x {{< y"));
         assert!(re(r"a{2}").is_match("aa") && !re(r"a{2}").is_match("a"));
         assert!(re(r"[\d,]+").is_match("1,2"));
+    }
+
+    #[test]
+    fn truncated_html_closes_the_elements_open_at_the_cut() {
+        let cut = |n, html: &str| {
+            truncate(&[Value::Int(n), values::html(html)])
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            cut(10, "<p><b>Keep my HTML</b> and more</p>"),
+            "<p><b>Keep my …</b></p>"
+        );
+        assert_eq!(cut(40, "<p>short</p>"), "<p>short</p>");
+        assert_eq!(cut(3, "a<br>bcdef"), "a<br>bc …");
     }
 
     #[test]
