@@ -47,6 +47,9 @@ fn preview_rewrite(base: &str, base_path: &str) -> crate::render::RewriteUrlFn {
 /// for the page's folder), as its file protocol resolves them.
 fn preview_url(base: &str, root: &Path, page_dir: &Path, path: &Path) -> Option<String> {
     let web = |rel: &Path| rel.to_str().map(|r| r.replace('\\', "/"));
+    if let Ok(rel) = path.strip_prefix(crate::templates::engine::images::output_dir()) {
+        return Some(format!("{base}processed/{}", web(rel)?));
+    }
     if let Ok(rel) = path.strip_prefix(root.join("assets")) {
         return Some(format!("{base}assets/{}", web(rel)?));
     }

@@ -2,6 +2,8 @@
 //! `folio://localhost/theme.css` (the preview's stylesheet), `folio://localhost/icon/NAME.svg`, `folio://localhost/site/PATH` (the site's `static/`
 //! folder: images, and CSS and fonts for the site's styles), `folio://localhost/compiled/URL`
 //! (an `assets/` stylesheet, compiled), `folio://localhost/preview.css` (the editor's marks),
+//! `folio://localhost/processed/NAME` (an image a template resized, from
+//! `folio::templates::engine::images::output_dir`),
 //! `folio://localhost/assets/PATH` (its `assets/`) and `folio://localhost/page/PATH`
 //! (the page's folder), images only.
 
@@ -131,6 +133,11 @@ fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]
     };
     let (file, mime) = match path.strip_prefix("/assets/") {
         Some(rel) => image_file(&root.join("assets"), &page_dir, &format!("/site/{rel}"))?,
+        None if path.starts_with("/processed/") => image_file(
+            &folio::templates::engine::images::output_dir(),
+            &page_dir,
+            &format!("/site/{}", path.trim_start_matches("/processed/")),
+        )?,
         None => image_file(&root.join("static"), &page_dir, path)?,
     };
     if !file.is_file() {

@@ -508,3 +508,51 @@ fn icons_drawn_in_markdown_a_template_renders_are_in_the_pages_sprite() {
         "and its symbol is in the sprite: {html}"
     );
 }
+
+#[test]
+fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
+    let site = site_with(
+        &[(
+            "thumb",
+            "{{ with (.Page.Resources.GetMatch \"cover.png\").Fill \"4x4\" }}<img src=\"{{ .RelPermalink }}\" width=\"{{ .Width }}\">{{ end }}",
+        )],
+        "",
+    );
+    let p = site.path();
+    std::fs::create_dir_all(p.join("content/post")).unwrap();
+    std::fs::write(
+        p.join("content/post/index.md"),
+        "---\ntitle: P\n---\n\n{{< thumb >}}\n",
+    )
+    .unwrap();
+    let fixtures = fixture_site();
+    let cover = fixtures.path().join("content/bundle/photo.png");
+    std::fs::copy(&cover, p.join("content/post/cover.png")).unwrap();
+    let doc = folio::OpenPage::open(&p.join("content/post/index.md")).unwrap();
+    let out = p.join("out");
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let src = html
+        .split("<img src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    assert!(
+        src.starts_with("assets/images/cover_hu_") && html.contains("width=\"4\""),
+        "{html}"
+    );
+    let (w, h) = image_size(&out.join(src));
+    assert_eq!((w, h), (4, 4), "the exported file is the processed image");
+    let preview = doc.preview_window(None, Some("folio://x/"), None, None);
+    assert!(
+        preview.contains("<img src=\"folio://x/processed/cover_hu_"),
+        "{preview}"
+    );
+}
+
+fn image_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    // PNG: width and height are the IHDR chunk's first two big-endian words.
+    let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}

@@ -18,6 +18,7 @@
 //! (`tests/testsuite/templates.rs`).
 
 pub mod funcs;
+pub mod images;
 pub mod objects;
 pub mod resources;
 pub mod rewrite;

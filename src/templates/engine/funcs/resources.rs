@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use gotmpl::Value;
 
+use super::super::images::{self, Method};
 use super::super::objects::{base_path, origin};
 use super::super::resources::{files_under, matches, resource};
 use super::super::values::{kind_of, to_string};
@@ -46,6 +47,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             bundle_matching(arg(a, 0, ".Match")?, &|name, _| matches(&pattern, name))?.into(),
         ))
     }),
+    (".Resize", |a| processed(a, ".Resize")),
+    (".Fit", |a| processed(a, ".Fit")),
+    (".Fill", |a| processed(a, ".Fill")),
+    (".Crop", |a| processed(a, ".Crop")),
     (".ByType", |a| {
         let kind = str_arg(a, 1, ".ByType")?;
         Ok(Value::List(
@@ -56,6 +61,45 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
 ];
+
+/// `.Resize SPEC` and its kin on an image resource: the processed image, as a resource
+/// published beside the original (`/images/cover_hu_….png`).
+fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
+    let receiver = arg(a, 0, method_name)?;
+    if kind_of(receiver) != Some("resource") {
+        return Err(exec_error(format!(
+            "{method_name} is a method of an image resource"
+        )));
+    }
+    let method = Method::of(method_name)
+        .ok_or_else(|| exec_error(format!("{method_name} is not an image method")))?;
+    let source = PathBuf::from(
+        receiver
+            .field("__folio_path")
+            .map(to_string)
+            .unwrap_or_default(),
+    );
+    let spec = str_arg(a, 1, method_name)?;
+    let out = images::process(&source, method, &spec)
+        .map_err(|e| exec_error(format!("{method_name}: {e}")))?;
+    let frame = engine::frame()?;
+    let base = frame
+        .site
+        .field("BaseURL")
+        .map(to_string)
+        .unwrap_or_default();
+    let origin = origin(&base);
+    let original = receiver
+        .field("RelPermalink")
+        .map(to_string)
+        .unwrap_or_default();
+    let dir = original.rsplit_once('/').map_or("", |(d, _)| d);
+    let file = out.file_name().and_then(|n| n.to_str()).unwrap_or("image");
+    let rel = format!("{dir}/{file}");
+    frame.publish([rel.clone(), format!("{origin}{rel}")], &out);
+    let name = receiver.field("Name").map(to_string).unwrap_or_default();
+    Ok(resource(&out, &name, &rel, origin))
+}
 
 /// A relative name without `..` or a root.
 fn is_plain(name: &str) -> bool {
