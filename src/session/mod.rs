@@ -146,10 +146,18 @@ impl Session {
         &self.site
     }
 
-    /// The folders the watcher watches for template changes (the site's, its themes' and
-    /// modules' `layouts/`).
+    /// The folders the watcher watches for template changes: the site's, its themes' and
+    /// modules' `layouts/`, and beside each the `data/`, `i18n/` and `assets/` the
+    /// templates read (a change reloads them all, as a template change does).
     pub fn template_folders(&self) -> Vec<PathBuf> {
-        crate::templates::Catalogue::folders(&self.site.template_sources())
+        let layouts = crate::templates::Catalogue::folders(&self.site.template_sources());
+        let mut folders = layouts.clone();
+        for l in layouts {
+            if let Some(root) = l.parent() {
+                folders.extend(["data", "i18n", "assets"].map(|d| root.join(d)));
+            }
+        }
+        folders
     }
 
     /// The site's `folio.toml` (corrections to the forms; watched with the page).

@@ -77,10 +77,15 @@ impl Session {
             matches!(c, Change::Templates(_))
                 || c.path().file_name() == Some(crate::templates::overrides::FILE.as_ref())
         };
+        // A file under `assets/` is read at each render (a stylesheet, a resource): the
+        // preview is drawn again even when the templates say nothing new.
+        let assets = changes.iter().any(|c| {
+            matches!(c, Change::Templates(p) if p.components().any(|part| part.as_os_str() == "assets"))
+        });
         let templates = changes
             .iter()
             .any(is_templates)
-            .then(|| self.templates_changed());
+            .then(|| self.templates_changed(assets));
         let files: Vec<Change> = changes
             .iter()
             .filter(|c| !is_templates(c))
@@ -92,10 +97,11 @@ impl Session {
         }
     }
 
-    /// Reads the site's shortcode templates again and, when they say something new,
-    /// parses the unsaved page with them (a template that gained `.Inner` changes which
+    /// Reads the site's shortcode templates (and `data/`, `i18n/`) again and, when they say
+    /// something new (or `redraw`: a file they read changed), parses the unsaved page with
+    /// them (a template that gained `.Inner` changes which
     /// shortcodes are paired). Block ids are kept when the blocks stay the same.
-    pub fn templates_changed(&mut self) -> Outside {
+    pub fn templates_changed(&mut self, redraw: bool) -> Outside {
         let mut site = (*self.site).clone();
         if let Err(e) = site.reload_shortcodes() {
             let (line, col) = e.location().unwrap_or((1, 1));
@@ -108,7 +114,7 @@ impl Session {
                 },
             };
         }
-        if site.shortcodes == self.site.shortcodes {
+        if site.shortcodes == self.site.shortcodes && site.files == self.site.files && !redraw {
             return Outside::Nothing;
         }
         self.site = Arc::new(site);

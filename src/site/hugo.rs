@@ -18,7 +18,7 @@ use crate::templates::engine::objects::SiteFields;
 use crate::templates::engine::HugoContext;
 
 /// The site's `data/` and `i18n/` files, read once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SiteFiles {
     /// `.Site.Data`.
     pub data: Json,

@@ -556,3 +556,30 @@ fn image_size(path: &Path) -> (u32, u32) {
     let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
     (word(16), word(20))
 }
+
+#[test]
+fn a_change_to_the_sites_data_is_a_template_change_that_the_preview_shows() {
+    let site = site_with(
+        &[("team", "<p class=\"team\">{{ site.Data.team.lead }}</p>")],
+        "{{< team >}}",
+    );
+    let data = site.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("team.yaml"), "lead: Ada\n").unwrap();
+    let page = site.path().join("content/page.md");
+    let mut s = folio::session::Session::open(&page).unwrap();
+    assert!(s.preview(None, None).contains("<p class=\"team\">Ada</p>"));
+    assert!(
+        s.template_folders().contains(&data),
+        "the watcher watches data/"
+    );
+    std::fs::write(data.join("team.yaml"), "lead: Grace\n").unwrap();
+    let change = [folio::watch::Change::Templates(data.join("team.yaml"))];
+    assert_eq!(
+        s.outside_change(&change).unwrap(),
+        folio::session::Outside::TemplatesReloaded
+    );
+    assert!(s
+        .preview(None, None)
+        .contains("<p class=\"team\">Grace</p>"));
+}
