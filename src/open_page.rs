@@ -207,6 +207,7 @@ impl OpenPage {
             assets: self.site.assets_dirs(),
             bundle,
             page_file: Some(abs.clone()),
+            root: Some(self.site.root.clone()),
         };
         ctx
     }

@@ -29,6 +29,8 @@ pub struct ResourceDirs {
     pub bundle: Option<PathBuf>,
     /// The page file (not one of its resources).
     pub page_file: Option<PathBuf>,
+    /// The site's root folder, where `os.ReadFile` paths start.
+    pub root: Option<PathBuf>,
 }
 
 /// Text files larger than this (bytes) give no `.Content`.

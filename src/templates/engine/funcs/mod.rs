@@ -45,11 +45,6 @@ pub const OFFLINE: &[(&str, &str)] = &[
     (".Process", "processes images"),
     (".Filter", "processes images"),
     (".GetPage", "reads another page of the site"),
-    ("readFile", "reads files of the site"),
-    ("os.ReadFile", "reads files of the site"),
-    ("os.ReadDir", "reads files of the site"),
-    ("os.FileExists", "reads files of the site"),
-    ("fileExists", "reads files of the site"),
 ];
 
 /// Why Folio cannot run the function `name`, in one line.

@@ -47,6 +47,50 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             bundle_matching(arg(a, 0, ".Match")?, &|name, _| matches(&pattern, name))?.into(),
         ))
     }),
+    ("os.ReadFile readFile", |a| {
+        let path = site_file(&str_arg(a, 0, "os.ReadFile")?)?;
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_READ) {
+            return Err(exec_error(format!(
+                "os.ReadFile: {} is larger than 1 MB",
+                path.display()
+            )));
+        }
+        std::fs::read_to_string(&path)
+            .map(super::super::values::string)
+            .map_err(|e| exec_error(format!("os.ReadFile: {}: {e}", path.display())))
+    }),
+    ("os.FileExists fileExists", |a| {
+        let path = site_file(&str_arg(a, 0, "os.FileExists")?)?;
+        Ok(Value::Bool(path.exists()))
+    }),
+    ("os.ReadDir readDir", |a| {
+        let path = site_file(&str_arg(a, 0, "os.ReadDir")?)?;
+        let mut entries: Vec<(String, bool, u64)> = std::fs::read_dir(&path)
+            .map_err(|e| exec_error(format!("os.ReadDir: {}: {e}", path.display())))?
+            .filter_map(Result::ok)
+            .map(|e| {
+                let meta = e.metadata().ok();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    meta.as_ref().is_some_and(std::fs::Metadata::is_dir),
+                    meta.map_or(0, |m| m.len()),
+                )
+            })
+            .collect();
+        entries.sort();
+        Ok(Value::List(
+            entries
+                .into_iter()
+                .map(|(name, dir, size)| {
+                    super::super::values::map([
+                        ("Name", super::super::values::string(name)),
+                        ("IsDir", Value::Bool(dir)),
+                        ("Size", Value::Int(i64::try_from(size).unwrap_or(i64::MAX))),
+                    ])
+                })
+                .collect(),
+        ))
+    }),
     (".Resize", |a| processed(a, ".Resize")),
     (".Fit", |a| processed(a, ".Fit")),
     (".Fill", |a| processed(a, ".Fill")),
@@ -99,6 +143,27 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
     frame.publish([rel.clone(), format!("{origin}{rel}")], &out);
     let name = receiver.field("Name").map(to_string).unwrap_or_default();
     Ok(resource(&out, &name, &rel, origin))
+}
+
+/// The most `os.ReadFile` reads (bytes).
+const MAX_READ: u64 = 1 << 20;
+
+/// A path `os.ReadFile` and its kin may read: relative to the site's root, and inside it
+/// (Hugo: "relative to the working directory", the project root).
+fn site_file(path: &str) -> gotmpl::Result<PathBuf> {
+    let frame = engine::frame()?;
+    let root = frame
+        .resources
+        .root
+        .clone()
+        .ok_or_else(|| exec_error("os.ReadFile: the page is not in a site"))?;
+    let rel = path.trim_start_matches('/');
+    if !is_plain(rel) && !rel.is_empty() {
+        return Err(exec_error(format!(
+            "os.ReadFile: {path:?} is outside the site"
+        )));
+    }
+    Ok(root.join(rel))
 }
 
 /// A relative name without `..` or a root.
