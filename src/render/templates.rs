@@ -281,7 +281,16 @@ impl Renderer<'_> {
             parent,
             position: format!("{file}:{line}:{col}"),
             indentation,
+            id: self.call_id(i),
         }
+    }
+
+    /// A number for call `i` of this text, unique in the page's render: the text's own
+    /// shortcodes at depth 0, re-parsed text (`markdownify`) at deeper ones.
+    fn call_id(&self, i: usize) -> i64 {
+        let depth = i64::try_from(self.depth).unwrap_or(0);
+        let i = i64::try_from(i).unwrap_or(0);
+        (depth << 32) + i + 1
     }
 
     /// 1-based line and column (chars) of an offset in the text, from a table of line
@@ -312,6 +321,7 @@ impl Renderer<'_> {
             parent: sc.parent.map(|pp| self.parent_value(pp)),
             position: String::new(),
             indentation: String::new(),
+            id: self.call_id(p),
         };
         engine::frame().map_or(Value::Nil, |f| call.to_value(&f))
     }

@@ -139,6 +139,23 @@ fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
     out
 }
 
+/// `own` over `into`, key by key at every depth (a language's params over the site's).
+fn merge_into(into: &mut Json, own: Json) {
+    match (into, own) {
+        (Json::Object(into), Json::Object(own)) => {
+            for (k, v) in own {
+                match into.get_mut(&k) {
+                    Some(have) => merge_into(have, v),
+                    None => {
+                        into.insert(k, v);
+                    }
+                }
+            }
+        }
+        (into, own) => *into = own,
+    }
+}
+
 impl Site {
     /// The path of the site's `baseURL` (`/repo/` of `https://user.github.io/repo/`): what
     /// `relURL` puts before a site path, so what a local URL may start with.
@@ -163,10 +180,22 @@ impl Site {
     /// What the templates see of this site for a page in `lang` at `rel_permalink`,
     /// stored in `file` (`content/about.md`).
     pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
+        // A language's own settings (`[languages.fr] title = …`) come first.
         let text = |k: &str| {
-            self.config_json(&[k])
+            self.config_json(&["languages", lang, k])
+                .or_else(|| self.config_json(&[k]))
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
+        };
+        let mut params = Json::Object(self.params());
+        if let Some(own) = self.config_json(&["languages", lang, "params"]) {
+            merge_into(&mut params, own);
+        }
+        let multilingual = self.languages().len() > 1;
+        let language_prefix = if multilingual && self.default_language() != lang {
+            format!("/{lang}")
+        } else {
+            String::new()
         };
         let language_name = self
             .languages()
@@ -177,11 +206,15 @@ impl Site {
         let fields = SiteFields {
             title: text("title"),
             base_url: text("baseURL"),
-            params: Json::Object(self.params()),
+            params,
             data: self.files.data.clone(),
             lang: lang.to_string(),
             language_name,
             copyright: text("copyright"),
+            language_prefix,
+            aliases: crate::templates::engine::values::aliases_of(
+                self.shortcodes.field_names().iter(),
+            ),
         };
         let lang_key = lang.to_lowercase();
         let translations = self

@@ -83,6 +83,8 @@ pub struct Catalogue {
     partials: BTreeMap<String, engine::TemplateFile>,
     /// The templates compiled so far.
     compiled: engine::Compiled,
+    /// The field names with capitals the templates use (`.maxTags`), found once.
+    field_names: engine::FieldNames,
 }
 
 /// A name as the catalogue keys it.
@@ -191,6 +193,19 @@ impl Catalogue {
         self.partials
             .get(name)
             .or_else(|| self.partials.get(&format!("{name}.html")))
+    }
+
+    /// The field names with capitals that the site's shortcodes and partials use
+    /// (`.Site.Params.maxTags` → `maxTags`): how they may spell param keys.
+    pub fn field_names(&self) -> std::sync::Arc<std::collections::BTreeSet<String>> {
+        self.field_names.get_or_init(|| {
+            let sources = self
+                .templates
+                .values()
+                .filter_map(|t| t.source.as_ref())
+                .chain(self.partials.values());
+            engine::field_names(sources.map(|f| &*f.source))
+        })
     }
 
     /// Every shortcode, in name order.

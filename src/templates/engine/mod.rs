@@ -133,7 +133,7 @@ impl Frame {
             resources,
             published: RefCell::default(),
             scratch: RefCell::default(),
-            next_scratch: Cell::new(1),
+            next_scratch: Cell::new(-1),
             warnings: RefCell::default(),
             depth: Cell::new(0),
             partial_calls: Cell::new(0),
@@ -147,10 +147,20 @@ impl Frame {
     /// A fresh scratch (`.Scratch`, `.Store`, `newScratch`): a map naming its storage.
     pub fn new_scratch(&self) -> Value {
         let id = self.next_scratch.get();
-        self.next_scratch.set(id + 1);
+        self.next_scratch.set(id - 1);
         values::map([
             (values::KIND, values::string("scratch")),
             ("__folio_id", Value::Int(id)),
+        ])
+    }
+
+    /// The scratch of one shortcode call (`.Scratch`, `.Store`): the same for the call
+    /// and for its children's `.Parent`. `call` is unique to the call within the render
+    /// (positive); a fresh `newScratch` takes negative ids.
+    pub fn call_scratch(call: i64) -> Value {
+        values::map([
+            (values::KIND, values::string("scratch")),
+            ("__folio_id", Value::Int(call)),
         ])
     }
 
@@ -208,6 +218,60 @@ fn current() -> gotmpl::Result<Rc<Frame>> {
 /// An execution error with this message.
 pub(crate) fn exec_error(message: impl Into<String>) -> gotmpl::TemplateError {
     gotmpl::TemplateError::Exec(message.into())
+}
+
+/// The field names a catalogue's templates use, found on first use (see
+/// [`crate::templates::Catalogue::field_names`]). Compares equal always: it follows from
+/// the sources.
+#[derive(Default, Clone)]
+pub struct FieldNames(std::sync::OnceLock<Arc<std::collections::BTreeSet<String>>>);
+
+impl FieldNames {
+    /// The names, found with `init` the first time.
+    pub fn get_or_init(
+        &self,
+        init: impl FnOnce() -> std::collections::BTreeSet<String>,
+    ) -> Arc<std::collections::BTreeSet<String>> {
+        self.0.get_or_init(|| Arc::new(init())).clone()
+    }
+}
+
+impl fmt::Debug for FieldNames {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FieldNames")
+    }
+}
+
+impl PartialEq for FieldNames {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for FieldNames {}
+
+/// The `.Name` fields with a capital letter in template texts (a scan of the text: a name
+/// in a string or comment is taken too, which costs only an unused alias).
+pub fn field_names<'a>(
+    sources: impl Iterator<Item = &'a str>,
+) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for src in sources {
+        for (k, _) in src.match_indices('.') {
+            let name: String = src
+                .get(k + 1..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && name.chars().any(|c| c.is_ascii_uppercase())
+            {
+                out.insert(name);
+            }
+        }
+    }
+    out
 }
 
 /// A compiled template, or why it cannot run.

@@ -2,6 +2,7 @@
 //! (`resources/page`), and a shortcode's context (`ShortcodeWithPage`,
 //! `hugolib/shortcode.go`), with the fields shortcode templates read.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use gotmpl::Value;
@@ -27,6 +28,8 @@ pub struct HugoContext {
     pub lang: String,
     /// Where the page's resources are (`assets/`, its bundle).
     pub resources: super::resources::ResourceDirs,
+    /// Spellings the site's templates use for param keys.
+    pub aliases: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for HugoContext {
@@ -53,6 +56,11 @@ pub struct SiteFields {
     pub language_name: String,
     /// `copyright`.
     pub copyright: String,
+    /// `/fr` for a language other than the default one, else "" (`.Site.LanguagePrefix`).
+    pub language_prefix: String,
+    /// Spellings the site's templates use for param keys (see
+    /// [`super::values::params_from_json`]).
+    pub aliases: BTreeMap<String, Vec<String>>,
 }
 
 impl HugoContext {
@@ -82,11 +90,12 @@ impl HugoContext {
         let site = map([
             ("Title", string(&fields.title)),
             ("BaseURL", string(base_url)),
-            ("Params", params_from_json(&fields.params)),
+            ("Params", params_from_json(&fields.params, &fields.aliases)),
             ("Data", from_json(&fields.data)),
             ("Language", language.clone()),
             ("LanguageCode", string(lang)),
             ("Copyright", string(&fields.copyright)),
+            ("LanguagePrefix", string(&fields.language_prefix)),
             (
                 "Home",
                 map([
@@ -107,6 +116,7 @@ impl HugoContext {
             file: file.to_string(),
             lang: lang.to_string(),
             resources: Default::default(),
+            aliases: fields.aliases.clone(),
         }
     }
 
@@ -128,7 +138,10 @@ impl HugoContext {
             ("Title", string(&title)),
             ("LinkTitle", string(link_title)),
             ("Description", string(text("description"))),
-            ("Params", params_from_json(&Json::Object(front.clone()))),
+            (
+                "Params",
+                params_from_json(&Json::Object(front.clone()), &self.aliases),
+            ),
             ("Date", date("date")),
             ("Lastmod", date("lastmod")),
             ("PublishDate", date("publishDate")),
@@ -228,6 +241,9 @@ pub struct ShortcodeCall {
     /// The spaces and tabs before the opening tag on its line (what `.InnerDeindent`
     /// takes off each line of `.Inner`).
     pub indentation: String,
+    /// Which call this is in the render (positive): names its `.Scratch`, which its
+    /// children reach as `.Parent.Scratch`.
+    pub id: i64,
 }
 
 impl ShortcodeCall {
@@ -243,7 +259,7 @@ impl ShortcodeCall {
             kind: gotmpl::SafeKind::Html,
             s,
         };
-        let scratch = frame.new_scratch();
+        let scratch = Frame::call_scratch(self.id);
         map([
             (KIND, string("shortcode")),
             ("Name", string(&self.name)),

@@ -36,18 +36,43 @@ pub fn from_json(json: &Json) -> Value {
     }
 }
 
-/// A JSON object as a map whose keys are lowercased, as Hugo stores page and site params
-/// (`maps.Params`: `.Params.myKey` in a template finds nothing; `.Params.mykey` does).
-pub fn params_from_json(json: &Json) -> Value {
+/// Page and site params as a map Hugo's way: keys lowercased (`maps.Params`), and read
+/// without regard to case (`.Site.Params.maxTags` finds `maxtags`). Go templates look
+/// map keys up exactly, so each key is also given under every other spelling the site's
+/// templates use for it (`aliases`: field names from [`crate::templates::Catalogue::field_names`]).
+pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) -> Value {
     match json {
-        Json::Object(map) => Value::Map(Arc::new(
-            map.iter()
-                .map(|(k, v)| (Arc::from(k.to_lowercase()), params_from_json(v)))
-                .collect(),
-        )),
-        Json::Array(items) => Value::List(items.iter().map(params_from_json).collect()),
+        Json::Object(map) => {
+            let mut out = BTreeMap::new();
+            for (k, v) in map {
+                let key = k.to_lowercase();
+                let value = params_from_json(v, aliases);
+                for alias in aliases.get(&key).into_iter().flatten() {
+                    out.insert(Arc::from(alias.as_str()), value.clone());
+                }
+                out.insert(Arc::from(key), value);
+            }
+            Value::Map(Arc::new(out))
+        }
+        Json::Array(items) => {
+            Value::List(items.iter().map(|i| params_from_json(i, aliases)).collect())
+        }
         other => from_json(other),
     }
+}
+
+/// Field names with capitals, by their lowercase form: what [`params_from_json`] adds.
+pub fn aliases_of<'a>(
+    names: impl IntoIterator<Item = &'a String>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for n in names {
+        let lower = n.to_lowercase();
+        if lower != *n {
+            out.entry(lower).or_default().push(n.clone());
+        }
+    }
+    out
 }
 
 /// A template value as JSON (`jsonify`): safe strings as strings, functions as null.
@@ -300,10 +325,18 @@ mod tests {
 
     #[test]
     fn params_keys_are_lowercased_at_every_depth() {
-        let v = params_from_json(&serde_json::json!({"myKey": {"Inner": 1}}));
+        let none = BTreeMap::new();
+        let v = params_from_json(&serde_json::json!({"myKey": {"Inner": 1}}), &none);
         assert_eq!(
             v.field("mykey").and_then(|m| m.field("inner")),
             Some(&Value::Int(1))
+        );
+        let names = ["maxTags".to_string()];
+        let v = params_from_json(&serde_json::json!({"MAXTAGS": 2}), &aliases_of(&names));
+        assert_eq!(
+            v.field("maxTags"),
+            Some(&Value::Int(2)),
+            "read as the template spells it"
         );
     }
 }

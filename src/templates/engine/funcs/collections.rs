@@ -57,7 +57,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         for k in keys {
             v = match (&v, &k) {
-                (Value::Map(m), k) => m.get(to_string(k).as_str()).cloned().unwrap_or(Value::Nil),
+                (Value::Map(m), k) => {
+                    // Params keys are lowercase: `index site.Params "maxTags"` finds them.
+                    let k = to_string(k);
+                    m.get(k.as_str())
+                        .or_else(|| m.get(k.to_lowercase().as_str()))
+                        .cloned()
+                        .unwrap_or(Value::Nil)
+                }
                 (Value::List(l), k) => {
                     let i = values::to_int(k).ok_or_else(|| {
                         exec_error("index: cannot index a list with a non-integer")

@@ -156,11 +156,52 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             ),
         ]))
     }),
-    ("relURL urls.RelURL relLangURL urls.RelLangURL", |a| {
-        Ok(string(site_url(&str_arg(a, 0, "relURL")?, false)?))
+    ("relURL urls.RelURL", |a| {
+        Ok(string(site_url(&str_arg(a, 0, "relURL")?, false, false)?))
     }),
-    ("absURL urls.AbsURL absLangURL urls.AbsLangURL", |a| {
-        Ok(string(site_url(&str_arg(a, 0, "absURL")?, true)?))
+    ("absURL urls.AbsURL", |a| {
+        Ok(string(site_url(&str_arg(a, 0, "absURL")?, true, false)?))
+    }),
+    ("relLangURL urls.RelLangURL", |a| {
+        Ok(string(site_url(
+            &str_arg(a, 0, "relLangURL")?,
+            false,
+            true,
+        )?))
+    }),
+    ("absLangURL urls.AbsLangURL", |a| {
+        Ok(string(site_url(&str_arg(a, 0, "absLangURL")?, true, true)?))
+    }),
+    ("lang.FormatNumber", |a| {
+        let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatNumber")?).unwrap_or(0);
+        let n = number(a, 1, "lang.FormatNumber")?;
+        Ok(string(format_number(n, precision, &page_lang()?)))
+    }),
+    ("lang.FormatNumberCustom", |a| {
+        let precision =
+            usize::try_from(super::int_arg(a, 0, "lang.FormatNumberCustom")?).unwrap_or(0);
+        let n = number(a, 1, "lang.FormatNumberCustom")?;
+        let opts = a.get(2).map_or_else(|| "- . ,".to_string(), to_string);
+        let mut parts = opts.split(' ');
+        let (minus, decimal, group) = (
+            parts.next().unwrap_or("-"),
+            parts.next().unwrap_or("."),
+            parts.next().unwrap_or(""),
+        );
+        let text = grouped(n.abs(), precision, group, decimal);
+        Ok(string(if n < 0.0 {
+            format!("{minus}{text}")
+        } else {
+            text
+        }))
+    }),
+    ("lang.FormatPercent", |a| {
+        let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatPercent")?).unwrap_or(0);
+        let n = number(a, 1, "lang.FormatPercent")?;
+        Ok(string(format!(
+            "{}%",
+            format_number(n, precision, &page_lang()?)
+        )))
     }),
     ("urls.Parse", |a| {
         Ok(parse_url(&str_arg(a, 0, "urls.Parse")?))
@@ -235,6 +276,11 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
                 _ => Value::Nil,
             })
         }
+        Some("resources") => {
+            let name = to_string(key);
+            let found = super::resources::bundle_named(recv, &name)?;
+            Ok(found.unwrap_or(Value::Nil))
+        }
         Some("scratch") => {
             let k = to_string(key);
             engine::with_scratch(recv, |s| s.get(k.as_str()).cloned().unwrap_or(Value::Nil))
@@ -291,18 +337,26 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         }
         _ => String::new(),
     };
-    let text = match count {
-        Some(n) => text
-            .replace("{{ .Count }}", &n.to_string())
-            .replace("{{ . }}", &n.to_string()),
-        None => text,
+    // The translation is itself a template, its dot the argument (a number as `.Count`).
+    let text = if text.contains("{{") {
+        let data = match a.get(1) {
+            Some(v @ Value::Map(_)) => v.clone(),
+            Some(_) => values::map([("Count", count.map_or(Value::Nil, Value::Int))]),
+            None => Value::Nil,
+        };
+        gotmpl::Template::new("i18n")
+            .parse(&text)
+            .and_then(|t| t.execute_to_string(&data))
+            .unwrap_or(text)
+    } else {
+        text
     };
     Ok(string(text))
 }
 
 /// `relURL`/`absURL` against the site's `baseURL` (`.Site.BaseURL`): a URL with a scheme
 /// is left as it is; anything else is joined to the base path (relative) or the base URL.
-fn site_url(input: &str, absolute: bool) -> gotmpl::Result<String> {
+fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     if input.contains("://")
         || input.starts_with("//")
         || input.starts_with('#')
@@ -334,16 +388,84 @@ fn site_url(input: &str, absolute: bool) -> gotmpl::Result<String> {
         }
         None => ("", base.as_str()),
     };
+    // The page language's prefix for the `Lang` forms (`/de` but for the default one).
+    let prefix = match lang {
+        true => frame
+            .site
+            .field("LanguagePrefix")
+            .map(to_string)
+            .unwrap_or_default(),
+        false => String::new(),
+    };
     // A path from the root stays as it is (`relURL "/x"` is `/x`, Hugo's `RelURL`).
     let joined = match input.strip_prefix('/') {
-        Some(_) => input.to_string(),
-        None => format!("{path}{input}"),
+        Some(_) => format!("{prefix}{input}"),
+        None if prefix.is_empty() => format!("{path}{input}"),
+        None => format!("{path}{}/{input}", prefix.trim_start_matches('/')),
     };
     Ok(if absolute {
         format!("{origin}{joined}")
     } else {
         joined
     })
+}
+
+fn number(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
+    let v = arg(a, i, func)?;
+    values::to_float(v)
+        .ok_or_else(|| exec_error(format!("{func}: {} is not a number", to_string(v))))
+}
+
+/// The page's language code (`.Site.Language.Lang`).
+fn page_lang() -> gotmpl::Result<String> {
+    let frame = engine::frame()?;
+    Ok(frame
+        .site
+        .field("Language")
+        .and_then(|l| l.field("Lang"))
+        .map(to_string)
+        .unwrap_or_default())
+}
+
+/// `lang.FormatNumber`: the number rounded to `precision` decimals, with the language's
+/// group and decimal separators (CLDR's, for the languages portfolios are written in).
+fn format_number(n: f64, precision: usize, lang: &str) -> String {
+    let base = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (group, decimal) = match base.as_str() {
+        "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" | "el" => (".", ","),
+        "fr" => ("\u{202f}", ","),
+        "pl" | "ru" | "cs" | "sv" | "fi" | "nb" | "no" | "uk" | "sk" => ("\u{a0}", ","),
+        "ch" => ("’", "."),
+        _ => (",", "."),
+    };
+    let text = grouped(n.abs(), precision, group, decimal);
+    if n < 0.0 {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+/// A non-negative number with `precision` decimals, its whole part grouped by thousands.
+fn grouped(n: f64, precision: usize, group: &str, decimal: &str) -> String {
+    let fixed = format!("{n:.precision$}");
+    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let mut out = String::new();
+    for (k, c) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(decimal);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// `urls.Parse`: Go's `url.URL` fields.

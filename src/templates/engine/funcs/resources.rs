@@ -204,6 +204,13 @@ fn assets_matching(pattern: &str) -> gotmpl::Result<Vec<Value>> {
     Ok(out)
 }
 
+/// `.Resources.Get NAME`: the bundle's resource of that name (case-insensitive), or none.
+pub(super) fn bundle_named(receiver: &Value, name: &str) -> gotmpl::Result<Option<Value>> {
+    let name = name.trim_start_matches('/');
+    let found = bundle_matching(receiver, &|n, _| n.eq_ignore_ascii_case(name))?;
+    Ok(found.into_iter().next())
+}
+
 /// The page bundle's resources (its files but the page itself) that `keep` keeps.
 fn bundle_matching(
     receiver: &Value,
