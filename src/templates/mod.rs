@@ -85,6 +85,9 @@ pub struct Catalogue {
     compiled: engine::Compiled,
     /// The field names with capitals the templates use (`.maxTags`), found once.
     field_names: engine::FieldNames,
+    /// Partials `define`d inside other layouts (`{{ define "partials/chip.html" }}` in
+    /// `_default/single.html`), by the define's name, first found wins.
+    defined_partials: BTreeMap<String, engine::TemplateFile>,
 }
 
 /// A name as the catalogue keys it.
@@ -143,6 +146,7 @@ impl Catalogue {
                 _ => {
                     c.add_folder(&sources.root, &layouts, &origin);
                     c.add_partials(&sources.root, &layouts);
+                    c.add_defined_partials(&sources.root, &layouts);
                 }
             }
         }
@@ -221,6 +225,35 @@ impl Catalogue {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.templates.is_empty()
+    }
+
+    /// The layout that `define`s the partial `define` (`partials/chip.html`), if one does.
+    pub fn defined_partial(&self, define: &str) -> Option<&engine::TemplateFile> {
+        self.defined_partials.get(define)
+    }
+
+    /// Finds the partials layouts define inline (`{{ define "partials/x.html" }}`).
+    fn add_defined_partials(&mut self, root: &Path, layouts: &Path) {
+        for entry in walkdir::WalkDir::new(layouts)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .take(2000)
+        {
+            let Some(file) = template_file(root, entry.path()) else {
+                continue;
+            };
+            for (k, _) in file.source.match_indices("define \"") {
+                let rest = file.source.get(k + "define \"".len()..).unwrap_or("");
+                let Some(name) = rest.split('"').next() else {
+                    continue;
+                };
+                if engine::is_partial_define(name) && !self.defined_partials.contains_key(name) {
+                    self.defined_partials.insert(name.to_string(), file.clone());
+                }
+            }
+        }
     }
 
     /// Adds the partials under `layouts/partials` and `layouts/_partials` whose names are

@@ -314,10 +314,14 @@ impl Eq for Compiled {}
 
 impl Compiled {
     fn get(&self, key: &str, file: &TemplateFile) -> Entry {
+        self.get_with(key, file, false)
+    }
+
+    fn get_with(&self, key: &str, file: &TemplateFile, partials_only: bool) -> Entry {
         if let Some(e) = self.cache.lock().ok().and_then(|c| c.get(key).cloned()) {
             return e;
         }
-        let entry = Arc::new(compile(key, file));
+        let entry = Arc::new(compile_parts(key, file, partials_only));
         if let Ok(mut c) = self.cache.lock() {
             c.insert(key.to_string(), entry.clone());
         }
@@ -328,7 +332,14 @@ impl Compiled {
 /// The name the template's own body is compiled under.
 const BODY: &str = "__folio_body";
 
-fn compile(name: &str, file: &TemplateFile) -> Result<Executable, Problem> {
+/// Compiles a template file (its body and its defines); with `partials_only`, only its inline partials (`define
+/// "partials/x.html"`), for a page layout that defines them: the rest of a layout (which
+/// may call what Folio cannot run) is not needed to call them.
+fn compile_parts(
+    name: &str,
+    file: &TemplateFile,
+    partials_only: bool,
+) -> Result<Executable, Problem> {
     let problem = |line, col, message: String| Problem {
         file: file.path.clone(),
         line,
@@ -336,8 +347,12 @@ fn compile(name: &str, file: &TemplateFile) -> Result<Executable, Problem> {
         message,
         function: None,
     };
-    let (mut list, defines) = super::parse::parse(&file.source)
+    let (mut list, mut defines) = super::parse::parse(&file.source)
         .map_err(|(line, col, message)| problem(line, col, message))?;
+    if partials_only {
+        list.nodes.clear();
+        defines.retain(|d| is_partial_define(&d.name));
+    }
     let mut calls = rewrite::rewrite(&mut list);
     // gotmpl's escaper starts from a parsed root: the root calls the rewritten body.
     let mut template = Template::new(name)
@@ -480,6 +495,7 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
             None,
         ),
         None => inline_partial(&frame, name)
+            .or_else(|| layout_partial(&frame, name))
             .map(|(entry, define)| (entry, Some(define)))
             .ok_or_else(|| exec_error(format!("partial \"{name}\" not found")))?,
     };
@@ -508,6 +524,28 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
             Err(exec_error(message))
         }
     }
+}
+
+/// Whether a `define` makes a partial (`partials/x.html`, `_partials/x.html`).
+pub fn is_partial_define(name: &str) -> bool {
+    name.starts_with("partials/") || name.starts_with("_partials/")
+}
+
+/// A partial `define`d in one of the site's layouts (`layouts/_default/single.html`, say):
+/// Hugo knows every template's defines everywhere.
+fn layout_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
+    let name = name.trim_start_matches("partials/");
+    let (define, file) = [
+        format!("partials/{name}"),
+        format!("partials/{name}.html"),
+        format!("_partials/{name}"),
+        format!("_partials/{name}.html"),
+    ]
+    .into_iter()
+    .find_map(|d| Some((d.clone(), frame.catalogue.defined_partial(&d)?)))?;
+    let key = format!("inline/{}", file.path.display());
+    let entry = frame.catalogue.compiled.get_with(&key, file, true);
+    Some((entry, define))
 }
 
 /// A partial `define`d in a template that is running (`{{ define "partials/x.html" }}`,
