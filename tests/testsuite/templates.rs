@@ -65,7 +65,7 @@ fn folio_export(site: &Path) -> String {
 fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
     let mut hugo = BTreeMap::new();
     let mut folio = BTreeMap::new();
-    let pages: [(&str, &[(&str, &str)]); 2] = [
+    let pages: [(&str, &[(&str, &str)]); 3] = [
         (
             "site",
             &[("page.md", "page"), ("bundle/index.md", "bundle")],
@@ -73,6 +73,18 @@ fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
         (
             "multilingual",
             &[("page.md", "page"), ("page.fr.md", "fr/page")],
+        ),
+        (
+            "locales",
+            &[
+                ("p.en.md", "p"),
+                ("p.fr.md", "fr/p"),
+                ("p.de.md", "de/p"),
+                ("p.es.md", "es/p"),
+                ("p.pt-br.md", "pt-br/p"),
+                ("p.it.md", "it/p"),
+                ("p.nl.md", "nl/p"),
+            ],
         ),
     ];
     for (name, pages) in pages {
@@ -87,7 +99,7 @@ fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
         }
     }
     assert!(
-        hugo.len() >= 19,
+        hugo.len() >= 30,
         "the fixture pages have their cases: {hugo:?}"
     );
     let mut differ = Vec::new();

@@ -19,6 +19,7 @@
 
 pub mod funcs;
 pub mod images;
+mod locale;
 pub mod objects;
 pub mod resources;
 pub mod rewrite;

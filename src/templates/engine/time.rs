@@ -158,23 +158,19 @@ impl Moment {
 
     /// The moment in Go's reference layout `layout` (`Mon Jan 2 15:04:05 MST 2006`).
     pub fn format(&self, layout: &str) -> String {
-        // Hugo's named layouts (`time.Format ":date_long"`), in English.
-        let layout = match layout {
-            ":date_full" => "Monday, January 2, 2006",
-            ":date_long" => "January 2, 2006",
-            ":date_medium" => "Jan 2, 2006",
-            ":date_short" => "1/2/06",
-            ":time_full" | ":time_long" => "3:04:05 PM MST",
-            ":time_medium" => "3:04:05 PM",
-            ":time_short" => "3:04 PM",
-            other => other,
-        };
+        self.format_in(layout, super::locale::english())
+    }
+
+    /// The moment in `layout` (Go's, or a named one: `:date_long`) with the names and
+    /// date formats of `locale` (`time.Format`, `dateFormat`).
+    pub fn format_in(&self, layout: &str, locale: &super::locale::Locale) -> String {
+        let layout = locale.layout(layout);
         let mut out = String::new();
         let mut rest = layout;
         while !rest.is_empty() {
             match TOKENS.iter().find(|t| rest.starts_with(*t)) {
                 Some(t) => {
-                    out.push_str(&self.chunk(t));
+                    out.push_str(&self.chunk(t, locale));
                     rest = rest.get(t.len()..).unwrap_or("");
                 }
                 None => {
@@ -187,7 +183,7 @@ impl Moment {
         out
     }
 
-    fn chunk(&self, token: &str) -> String {
+    fn chunk(&self, token: &str, locale: &super::locale::Locale) -> String {
         let hour12 = match self.hour % 12 {
             0 => 12,
             h => h,
@@ -196,20 +192,18 @@ impl Moment {
             .date()
             .map(|d| d.weekday().to_sunday_zero_offset())
             .unwrap_or(0) as usize;
-        let month = MONTHS
-            .get((self.month - 1).max(0) as usize)
-            .copied()
-            .unwrap_or("");
-        let day_name = WEEKDAYS.get(weekday).copied().unwrap_or("");
+        let m = (self.month - 1).max(0) as usize;
+        let name = |names: &[&str]| names.get(m).copied().unwrap_or("").to_string();
+        let day = |names: &[&str]| names.get(weekday).copied().unwrap_or("").to_string();
         match token {
             "2006" => format!("{:04}", self.year),
             "06" => format!("{:02}", self.year.rem_euclid(100)),
-            "January" => month.to_string(),
-            "Jan" => month.chars().take(3).collect(),
+            "January" => name(&locale.months),
+            "Jan" => name(&locale.months_short),
             "01" => format!("{:02}", self.month),
             "1" => self.month.to_string(),
-            "Monday" => day_name.to_string(),
-            "Mon" => day_name.chars().take(3).collect(),
+            "Monday" => day(&locale.days),
+            "Mon" => day(&locale.days_short),
             "02" => format!("{:02}", self.day),
             "_2" => format!("{:>2}", self.day),
             "2" => self.day.to_string(),
@@ -276,20 +270,6 @@ impl Moment {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: [&str; 7] = [
     "Sunday",
     "Monday",

@@ -222,7 +222,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 to_string(v)
             ))
         })?;
-        Ok(string(m.format(&layout)))
+        // In the page's language, as Hugo's time.Format writes (Go's .Format does not).
+        let locale = super::super::locale::of(&page_lang()?);
+        Ok(string(m.format_in(&layout, locale)))
     }),
     (".Format", |a| {
         let m = Moment::from_value(arg(a, 0, ".Format")?)

@@ -1,0 +1,320 @@
+//! Dates in the page's language, as Hugo's `time.Format` and `dateFormat` write them
+//! (CLDR's names and date formats through Hugo's `locales`): month and weekday names, and
+//! the named layouts (`:date_long`…). Go's own `.Format` method stays English, as in Hugo.
+//!
+//! Languages: English and the ones portfolio sites are most written in (French, German,
+//! Spanish, Italian, Dutch, Portuguese); any other language gets English names.
+
+/// Names and layouts of one language.
+pub struct Locale {
+    /// Months, January first.
+    pub months: [&'static str; 12],
+    /// Abbreviated months.
+    pub months_short: [&'static str; 12],
+    /// Weekdays, Sunday first.
+    pub days: [&'static str; 7],
+    /// Abbreviated weekdays.
+    pub days_short: [&'static str; 7],
+    /// `:date_full`, `:date_long`, `:date_medium`, `:date_short` as Go layouts.
+    pub dates: [&'static str; 4],
+    /// `:time_full`/`:time_long`, `:time_medium`, `:time_short`.
+    pub times: [&'static str; 3],
+}
+
+const EN: Locale = Locale {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    days: [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ],
+    days_short: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    dates: [
+        "Monday, January 2, 2006",
+        "January 2, 2006",
+        "Jan 2, 2006",
+        "1/2/06",
+    ],
+    times: ["3:04:05 pm MST", "3:04:05 pm", "3:04 pm"],
+};
+
+const FR: Locale = Locale {
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    months_short: [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ],
+    days: [
+        "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    ],
+    days_short: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+    dates: [
+        "Monday 2 January 2006",
+        "2 January 2006",
+        "2 Jan 2006",
+        "02/01/06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
+const DE: Locale = Locale {
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    months_short: [
+        "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
+        "Dez.",
+    ],
+    days: [
+        "Sonntag",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+    ],
+    days_short: ["So.", "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa."],
+    dates: [
+        "Monday, 2. January 2006",
+        "2. January 2006",
+        "02.01.2006",
+        "02.01.06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
+const ES: Locale = Locale {
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    months_short: [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ],
+    days: [
+        "domingo",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+    ],
+    days_short: ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+    dates: [
+        "Monday, 2 de January de 2006",
+        "2 de January de 2006",
+        "2 Jan 2006",
+        "2/1/06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
+const IT: Locale = Locale {
+    months: [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    months_short: [
+        "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+    ],
+    days: [
+        "domenica",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+    ],
+    days_short: ["dom", "lun", "mar", "mer", "gio", "ven", "sab"],
+    dates: [
+        "Monday 2 January 2006",
+        "2 January 2006",
+        "2 Jan 2006",
+        "02/01/06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
+const NL: Locale = Locale {
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    months_short: [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
+    days: [
+        "zondag",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+    ],
+    days_short: ["zo", "ma", "di", "wo", "do", "vr", "za"],
+    dates: [
+        "Monday 2 January 2006",
+        "2 January 2006",
+        "2 Jan 2006",
+        "02-01-06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
+const PT: Locale = Locale {
+    months: [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    months_short: [
+        "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
+        "dez.",
+    ],
+    days: [
+        "domingo",
+        "segunda-feira",
+        "terça-feira",
+        "quarta-feira",
+        "quinta-feira",
+        "sexta-feira",
+        "sábado",
+    ],
+    days_short: ["dom.", "seg.", "ter.", "qua.", "qui.", "sex.", "sáb."],
+    dates: [
+        "Monday, 2 de January de 2006",
+        "2 de January de 2006",
+        "2 de Jan de 2006",
+        "02/01/06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
+/// The locale of a language code (`fr`, `pt-br`, `de_AT`): by its first part.
+pub fn of(lang: &str) -> &'static Locale {
+    let base = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match base.as_str() {
+        "fr" => &FR,
+        "de" => &DE,
+        "es" => &ES,
+        "it" => &IT,
+        "nl" => &NL,
+        "pt" => &PT,
+        _ => &EN,
+    }
+}
+
+/// English: what Go's `.Format` writes whatever the page's language.
+pub fn english() -> &'static Locale {
+    &EN
+}
+
+impl Locale {
+    /// A named layout (`:date_long`) as a Go layout; any other layout as it is.
+    pub fn layout<'a>(&self, layout: &'a str) -> &'a str
+    where
+        'static: 'a,
+    {
+        match layout {
+            ":date_full" => self.dates[0],
+            ":date_long" => self.dates[1],
+            ":date_medium" => self.dates[2],
+            ":date_short" => self.dates[3],
+            ":time_full" | ":time_long" => self.times[0],
+            ":time_medium" => self.times[1],
+            ":time_short" => self.times[2],
+            other => other,
+        }
+    }
+}
