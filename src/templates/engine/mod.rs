@@ -6,8 +6,9 @@
 //!   escapes them (`gotmpl::html`, context-aware: `javascript:` in an `href` prints
 //!   `#ZgotmplZ`). Each file is compiled once, on first use, and kept in the catalogue
 //!   ([`Compiled`]); a template change reloads the catalogue and so recompiles.
-//! - **Functions** are Hugo's (`tpl/*`), in [`funcs`]. A template calling one Folio does
-//!   not have (or cannot run offline: `resources.GetRemote`, `getJSON`, image processing,
+//! - **Functions** are Hugo's (`tpl/*`), in [`funcs`]; local resources in [`resources`],
+//!   thumbnails in [`images`]. A template calling one Folio does not have (or cannot run
+//!   offline or in one page: `resources.GetRemote`, `getJSON`, Hugo Pipes, image filters,
 //!   `.Site.GetPage`) is known before it runs, and its [`Problem`] says which and where.
 //! - **The page being rendered** is a [`Frame`], set for the length of a render with
 //!   [`with_frame`]: the functions that need the page, the site, the catalogue (partials)

@@ -40,10 +40,10 @@ pub const OFFLINE: &[(&str, &str)] = &[
     ("resources.Concat", "runs Hugo Pipes"),
     ("resources.ExecuteAsTemplate", "runs Hugo Pipes"),
     ("js.Build", "runs Hugo Pipes (esbuild)"),
-    ("images.Filter", "processes images"),
-    ("images.Process", "processes images"),
-    (".Process", "processes images"),
-    (".Filter", "processes images"),
+    ("images.Filter", "applies image filters"),
+    ("images.Process", "applies image filters"),
+    (".Process", "applies image filters"),
+    (".Filter", "applies image filters"),
     (".GetPage", "reads another page of the site"),
 ];
 
