@@ -30,6 +30,15 @@ pub fn find(
     label: &mut LabelCursor,
 ) -> Vec<Link> {
     let mut found = Vec::new();
+    // Every link holds `://`, `www.` or (an address) `@`: text without them has none, and
+    // is not walked character by character.
+    let text = md.get(span.clone()).unwrap_or_default().as_bytes();
+    if memchr::memchr(b'@', text).is_none()
+        && memchr::memmem::find(text, b"://").is_none()
+        && memchr::memmem::find(text, b"www.").is_none()
+    {
+        return found;
+    }
     let mut i = span.start;
     while i < span.end {
         // A link here at all (cheap), then where it stands.

@@ -45,7 +45,9 @@ fn watched() -> Watched {
 }
 
 impl Watched {
-    /// Every change reported within a moment.
+    /// Every change reported within a moment. A loaded machine may split one save's
+    /// events over two debounce windows, each then reporting the file: the same change
+    /// twice in a row is one change (the session reads the file once either way).
     fn changes(&self) -> Vec<Change> {
         let mut all = Vec::new();
         if let Ok(c) = self.rx.recv_timeout(Duration::from_secs(5)) {
@@ -54,6 +56,7 @@ impl Watched {
         while let Ok(c) = self.rx.recv_timeout(Duration::from_millis(300)) {
             all.extend(c);
         }
+        all.dedup();
         all
     }
 
