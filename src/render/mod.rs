@@ -220,7 +220,8 @@ struct Renderer<'a> {
     next_anchor: usize,
     /// How many `markdownify` re-parses this renderer is inside.
     depth: usize,
-    /// Icon markup already built, by its class (which names the icon) -> HTML.
+    /// Icon markup already built: by its class (which names the icon) for Folio's card,
+    /// by the element as written for a template's (`<span class="fab fa-x"></span>`).
     icon_html: std::collections::HashMap<String, String>,
     /// Calls whose site template could not run, by the call's offset in `src.text`.
     template_problems: Vec<(usize, crate::templates::engine::Problem)>,

@@ -341,7 +341,15 @@ impl Renderer<'_> {
             match empty_icon(html, start) {
                 Some(icon) => {
                     out.push_str(html.get(pos..start).unwrap_or(""));
-                    out.push_str(&self.icon_element(&icon));
+                    // A page repeats its icons: each element is drawn once per render.
+                    match self.icon_html.get(&icon.whole) {
+                        Some(drawn) => out.push_str(drawn),
+                        None => {
+                            let drawn = self.icon_element(&icon);
+                            out.push_str(&drawn);
+                            self.icon_html.insert(icon.whole.clone(), drawn);
+                        }
+                    }
                     pos = icon.end;
                 }
                 None => {
