@@ -174,6 +174,14 @@ impl Frame {
         ])
     }
 
+    /// The site's `baseURL` as `.Site.BaseURL` gives it (`/` when unset).
+    pub fn base_url(&self) -> String {
+        self.site
+            .field("BaseURL")
+            .map(values::to_string)
+            .unwrap_or_default()
+    }
+
     /// The local file a resource's URL (`.RelPermalink` or `.Permalink`) points at.
     pub fn published(&self, url: &str) -> Option<PathBuf> {
         self.published.borrow().get(url).cloned()

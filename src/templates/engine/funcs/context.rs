@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use gotmpl::Value;
 
+use super::super::objects;
 use super::super::time::Moment;
 use super::super::values::{self, kind_of, map, string, to_string};
 use super::{arg, str_arg, Func};
@@ -367,29 +368,13 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
         return Ok(input.to_string());
     }
     let frame = engine::frame()?;
-    let base = frame
-        .site
-        .field("BaseURL")
-        .map(to_string)
-        .unwrap_or_default();
+    let base = frame.base_url();
     let base = if base.ends_with('/') {
         base
     } else {
         format!("{base}/")
     };
-    let (origin, path) = match base.find("://").map(|i| i + 3) {
-        Some(start) => {
-            let host_end = base
-                .get(start..)
-                .and_then(|r| r.find('/'))
-                .map_or(base.len(), |i| start + i);
-            (
-                base.get(..host_end).unwrap_or(""),
-                base.get(host_end..).unwrap_or("/"),
-            )
-        }
-        None => ("", base.as_str()),
-    };
+    let (origin, path) = (objects::origin(&base), objects::base_path(&base));
     // The page language's prefix for the `Lang` forms (`/de` but for the default one).
     let prefix = match lang {
         true => frame

@@ -127,11 +127,7 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
     let out = images::process(&source, method, &spec)
         .map_err(|e| exec_error(format!("{method_name}: {e}")))?;
     let frame = engine::frame()?;
-    let base = frame
-        .site
-        .field("BaseURL")
-        .map(to_string)
-        .unwrap_or_default();
+    let base = frame.base_url();
     let origin = origin(&base);
     let original = receiver
         .field("RelPermalink")
@@ -175,15 +171,8 @@ fn is_plain(name: &str) -> bool {
 
 /// An `assets/` file as a resource, published at the base path plus its name.
 fn asset(frame: &Frame, path: PathBuf, name: &str) -> Value {
-    let base = frame
-        .site
-        .field("BaseURL")
-        .map(to_string)
-        .unwrap_or_default();
-    let rel = format!(
-        "{}{name}",
-        base_path(&base).trim_end_matches('/').to_string() + "/"
-    );
+    let base = frame.base_url();
+    let rel = format!("{}/{name}", base_path(&base).trim_end_matches('/'));
     let origin = origin(&base);
     frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
     // An asset's name is its path from the assets root, with the slash (Hugo 0.168).
@@ -228,11 +217,7 @@ fn bundle_matching(
         .field("RelPermalink")
         .map(to_string)
         .unwrap_or_default();
-    let base = frame
-        .site
-        .field("BaseURL")
-        .map(to_string)
-        .unwrap_or_default();
+    let base = frame.base_url();
     let origin = origin(&base);
     let mut out = Vec::new();
     for name in files_under(&dir) {
