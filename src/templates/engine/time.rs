@@ -128,7 +128,13 @@ impl Moment {
             ),
             (
                 "Weekday",
-                string(WEEKDAYS.get(weekday as usize).copied().unwrap_or("")),
+                string(
+                    super::locale::english()
+                        .days
+                        .get(weekday as usize)
+                        .copied()
+                        .unwrap_or(""),
+                ),
             ),
             ("Unix", Value::Int(self.unix())),
             ("IsZero", Value::Bool(false)),
@@ -269,16 +275,6 @@ impl Moment {
         }
     }
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 /// Go's layout elements, longest first where one begins another.
 const TOKENS: &[&str] = &[
