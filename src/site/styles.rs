@@ -113,25 +113,13 @@ impl Stylesheet {
 
 /// `(path under dir with /, file)` of the files with these extensions, sorted, bounded.
 fn files_with(dir: &Path, extensions: &[&str]) -> Vec<(String, PathBuf)> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
-            extensions.iter().any(|x| ext.eq_ignore_ascii_case(x))
-                && e.metadata().is_ok_and(|m| m.len() <= MAX_SHEET)
-        })
-        .filter_map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .ok()?
-                .to_str()?
-                .replace('\\', "/");
+    crate::templates::engine::resources::walk_files(dir)
+        .filter(|(rel, path)| {
+            let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
             let hidden = rel.split('/').any(|part| part.starts_with(['.', '_']));
-            (!hidden).then(|| (rel, e.into_path()))
+            !hidden
+                && extensions.iter().any(|x| ext.eq_ignore_ascii_case(x))
+                && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_SHEET)
         })
         .take(MAX_SHEETS)
         .collect()

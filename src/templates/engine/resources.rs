@@ -114,22 +114,29 @@ fn media_type(ext: &str) -> &'static str {
 
 /// Files under `dir` (relative names with `/`, sorted), at most a few thousand.
 pub fn files_under(dir: &Path) -> Vec<String> {
+    walk_files(dir)
+        .filter(|(rel, _)| !rel.starts_with('.'))
+        .map(|(rel, _)| rel)
+        .take(10_000)
+        .collect()
+}
+
+/// Every file under `dir`, in name order: `(its path under dir with /, the file)`.
+pub fn walk_files(dir: &Path) -> impl Iterator<Item = (String, PathBuf)> + '_ {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
+        .filter_map(move |e| {
             let rel = e
                 .path()
                 .strip_prefix(dir)
                 .ok()?
                 .to_str()?
                 .replace('\\', "/");
-            (!rel.starts_with('.')).then_some(rel)
+            Some((rel, e.into_path()))
         })
-        .take(10_000)
-        .collect()
 }
 
 /// Whether a name matches Hugo's glob (`*` within a folder, `**` across, `?`, `[…]`),
