@@ -84,10 +84,14 @@ pub struct Catalogue {
     /// The templates compiled so far.
     compiled: engine::Compiled,
     /// The field names with capitals the templates use (`.maxTags`), found once.
-    field_names: engine::FieldNames,
+    field_names: engine::Derived<Arc<std::collections::BTreeSet<String>>>,
+    /// The `layouts` folders read, in precedence order, and the site root.
+    layouts: Vec<PathBuf>,
+    root: PathBuf,
     /// Partials `define`d inside other layouts (`{{ define "partials/chip.html" }}` in
-    /// `_default/single.html`), by the define's name, first found wins.
-    defined_partials: BTreeMap<String, engine::TemplateFile>,
+    /// `_default/single.html`), by the define's name, first found wins: looked for the
+    /// first time a partial is not found otherwise (a rare need: not at start-up).
+    defined_partials: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
 }
 
 /// A name as the catalogue keys it.
@@ -135,7 +139,10 @@ impl Catalogue {
     /// # Errors
     /// A `folio.toml` that does not parse or names an unknown widget, located.
     pub fn load(sources: &Sources) -> crate::Result<Catalogue> {
-        let mut c = Catalogue::default();
+        let mut c = Catalogue {
+            root: sources.root.clone(),
+            ..Catalogue::default()
+        };
         for (layouts, origin) in layout_roots(sources) {
             match &origin {
                 Origin::Theme(n) | Origin::Module(n)
@@ -146,7 +153,7 @@ impl Catalogue {
                 _ => {
                     c.add_folder(&sources.root, &layouts, &origin);
                     c.add_partials(&sources.root, &layouts);
-                    c.add_defined_partials(&sources.root, &layouts);
+                    c.layouts.push(layouts.clone());
                 }
             }
         }
@@ -202,14 +209,16 @@ impl Catalogue {
     /// The field names with capitals that the site's shortcodes and partials use
     /// (`.Site.Params.maxTags` → `maxTags`): how they may spell param keys.
     pub fn field_names(&self) -> std::sync::Arc<std::collections::BTreeSet<String>> {
-        self.field_names.get_or_init(|| {
-            let sources = self
-                .templates
-                .values()
-                .filter_map(|t| t.source.as_ref())
-                .chain(self.partials.values());
-            engine::field_names(sources.map(|f| &*f.source))
-        })
+        self.field_names
+            .get_or_init(|| {
+                let sources = self
+                    .templates
+                    .values()
+                    .filter_map(|t| t.source.as_ref())
+                    .chain(self.partials.values());
+                Arc::new(engine::field_names(sources.map(|f| &*f.source)))
+            })
+            .clone()
     }
 
     /// Every shortcode, in name order.
@@ -229,31 +238,9 @@ impl Catalogue {
 
     /// The layout that `define`s the partial `define` (`partials/chip.html`), if one does.
     pub fn defined_partial(&self, define: &str) -> Option<&engine::TemplateFile> {
-        self.defined_partials.get(define)
-    }
-
-    /// Finds the partials layouts define inline (`{{ define "partials/x.html" }}`).
-    fn add_defined_partials(&mut self, root: &Path, layouts: &Path) {
-        for entry in walkdir::WalkDir::new(layouts)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(std::result::Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .take(2000)
-        {
-            let Some(file) = template_file(root, entry.path()) else {
-                continue;
-            };
-            for (k, _) in file.source.match_indices("define \"") {
-                let rest = file.source.get(k + "define \"".len()..).unwrap_or("");
-                let Some(name) = rest.split('"').next() else {
-                    continue;
-                };
-                if engine::is_partial_define(name) && !self.defined_partials.contains_key(name) {
-                    self.defined_partials.insert(name.to_string(), file.clone());
-                }
-            }
-        }
+        self.defined_partials
+            .get_or_init(|| defined_partials(&self.root, &self.layouts))
+            .get(define)
     }
 
     /// Adds the partials under `layouts/partials` and `layouts/_partials` whose names are
@@ -389,21 +376,18 @@ fn read_template(
 ) -> ShortcodeTemplate {
     let mut schema = Schema::default();
     let mut problem = None;
-    for file in &files {
-        let shown = file.strip_prefix(root).unwrap_or(file).display();
-        // Read as Hugo reads it (a stray invalid byte does not stop Hugo); only what it
-        // reads matters here.
-        let inferred = std::fs::read(file)
-            .map_err(|e| format!("{shown}: {e}"))
-            .and_then(|bytes| {
-                if bytes.len() > MAX_TEMPLATE {
-                    return Err(format!(
-                        "{shown}: larger than {} MB: not read",
-                        MAX_TEMPLATE >> 20
-                    ));
-                }
-                Schema::infer(&String::from_utf8_lossy(&bytes)).map_err(|m| format!("{shown}:{m}"))
-            });
+    let mut source = None;
+    for (k, file) in files.iter().enumerate() {
+        // Each file is read once: its text is both what the schema is inferred from and,
+        // for the first, what the engine executes.
+        let inferred = read_text(root, file).and_then(|text| {
+            let inferred =
+                Schema::infer(&text.source).map_err(|m| format!("{}:{m}", text.path.display()));
+            if k == 0 {
+                source = Some(text);
+            }
+            inferred
+        });
         match inferred {
             Ok(s) => merge(&mut schema, s),
             Err(e) => {
@@ -411,7 +395,6 @@ fn read_template(
             }
         }
     }
-    let source = files.first().and_then(|f| template_file(root, f));
     ShortcodeTemplate {
         name: name.to_string(),
         origin,
@@ -425,14 +408,55 @@ fn read_template(
     }
 }
 
+/// The partials the layouts define inline (`{{ define "partials/x.html" }}`), by the
+/// define's name, first found wins.
+fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
+    let mut found: BTreeMap<String, engine::TemplateFile> = BTreeMap::new();
+    for dir in layouts {
+        for entry in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .take(2000)
+        {
+            let Some(file) = template_file(root, entry.path()) else {
+                continue;
+            };
+            for (k, _) in file.source.match_indices("define \"") {
+                let rest = file.source.get(k + "define \"".len()..).unwrap_or("");
+                let Some(name) = rest.split('"').next() else {
+                    continue;
+                };
+                if engine::is_partial_define(name) && !found.contains_key(name) {
+                    found.insert(name.to_string(), file.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
 /// A template's text as Hugo reads it (a stray invalid byte does not stop Hugo), with its
 /// path relative to the site root; `None` when it cannot be read or is too large.
 fn template_file(root: &Path, path: &Path) -> Option<engine::TemplateFile> {
-    let bytes = std::fs::read(path)
-        .ok()
-        .filter(|b| b.len() <= MAX_TEMPLATE)?;
-    Some(engine::TemplateFile {
-        path: path.strip_prefix(root).unwrap_or(path).to_path_buf(),
+    read_text(root, path).ok()
+}
+
+/// [`template_file`], or why the file cannot be read: `file: message`, the file relative
+/// to the site root.
+fn read_text(root: &Path, path: &Path) -> Result<engine::TemplateFile, String> {
+    let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", rel.display()))?;
+    if bytes.len() > MAX_TEMPLATE {
+        return Err(format!(
+            "{}: larger than {} MB: not read",
+            rel.display(),
+            MAX_TEMPLATE >> 20
+        ));
+    }
+    Ok(engine::TemplateFile {
+        path: rel,
         source: String::from_utf8_lossy(&bytes).into(),
     })
 }

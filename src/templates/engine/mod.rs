@@ -230,35 +230,38 @@ pub(crate) fn exec_error(message: impl Into<String>) -> gotmpl::TemplateError {
     gotmpl::TemplateError::Exec(message.into())
 }
 
-/// The field names a catalogue's templates use, found on first use (see
-/// [`crate::templates::Catalogue::field_names`]). Compares equal always: it follows from
-/// the sources.
-#[derive(Default, Clone)]
-pub struct FieldNames(std::sync::OnceLock<Arc<std::collections::BTreeSet<String>>>);
+/// What a catalogue derives from its sources on first use (the field names its templates
+/// use, the partials its layouts define inline), kept once found. Compares equal always:
+/// it follows from the sources, which the catalogue compares.
+#[derive(Clone)]
+pub struct Derived<T>(std::sync::OnceLock<T>);
 
-impl FieldNames {
-    /// The names, found with `init` the first time.
-    pub fn get_or_init(
-        &self,
-        init: impl FnOnce() -> std::collections::BTreeSet<String>,
-    ) -> Arc<std::collections::BTreeSet<String>> {
-        self.0.get_or_init(|| Arc::new(init())).clone()
+impl<T> Default for Derived<T> {
+    fn default() -> Self {
+        Derived(std::sync::OnceLock::new())
     }
 }
 
-impl fmt::Debug for FieldNames {
+impl<T> Derived<T> {
+    /// The value, found with `init` the first time.
+    pub fn get_or_init(&self, init: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(init)
+    }
+}
+
+impl<T> fmt::Debug for Derived<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("FieldNames")
+        f.write_str("Derived")
     }
 }
 
-impl PartialEq for FieldNames {
+impl<T> PartialEq for Derived<T> {
     fn eq(&self, _: &Self) -> bool {
         true
     }
 }
 
-impl Eq for FieldNames {}
+impl<T> Eq for Derived<T> {}
 
 /// The `.Name` fields with a capital letter in template texts (a scan of the text: a name
 /// in a string or comment is taken too, which costs only an unused alias).
