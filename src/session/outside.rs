@@ -102,6 +102,7 @@ impl Session {
     /// them (a template that gained `.Inner` changes which
     /// shortcodes are paired). Block ids are kept when the blocks stay the same.
     pub fn templates_changed(&mut self, redraw: bool) -> Outside {
+        self.site.forget_stylesheets();
         let mut site = (*self.site).clone();
         if let Err(e) = site.reload_shortcodes() {
             let (line, col) = e.location().unwrap_or((1, 1));

@@ -62,6 +62,9 @@ pub struct Site {
     pub shortcodes: Arc<Catalogue>,
     /// The `data/` and `i18n/` files the templates read, loaded with the templates.
     pub files: Arc<SiteFiles>,
+    /// The `assets/` stylesheets the templates name, found on first use and forgotten
+    /// when anything the watcher watches for templates changes (`Site::stylesheets`).
+    asset_sheets: Arc<std::sync::Mutex<Option<Vec<Stylesheet>>>>,
 }
 
 impl Site {
@@ -100,6 +103,7 @@ impl Site {
             params_file: None,
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
+            asset_sheets: Arc::default(),
         })
     }
 
@@ -119,6 +123,7 @@ impl Site {
             params_file,
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
+            asset_sheets: Arc::default(),
         };
         site.reload_shortcodes()?;
         Ok(site)
@@ -167,6 +172,7 @@ impl Site {
             .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
             .collect();
         self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));
+        self.forget_stylesheets();
         Ok(())
     }
 

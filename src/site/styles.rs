@@ -48,26 +48,33 @@ impl Site {
                 }
             }
         }
-        let templates = layouts_text(&roots);
-        for root in &roots {
-            for (rel, path) in files_with(&root.join("assets"), &["css", "scss", "sass"]) {
-                if !templates.contains(&rel) {
-                    continue;
-                }
-                let url = match rel.rsplit_once('.') {
-                    Some((stem, _)) => format!("{stem}.css"),
-                    None => rel.clone(),
-                };
-                if !out.iter().any(|s: &Stylesheet| s.url == url) {
-                    out.push(Stylesheet {
-                        url,
-                        path,
-                        from_assets: true,
-                    });
-                }
+        // Which `assets/` stylesheets the templates name is found once per load of the
+        // templates (a change under `layouts/` or `assets/` reloads them): the preview asks
+        // on every keystroke, and finding it reads every layout.
+        let named = {
+            let mut cached = self
+                .asset_sheets
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            cached
+                .get_or_insert_with(|| named_in_assets(&roots))
+                .clone()
+        };
+        for sheet in named {
+            if !out.iter().any(|s: &Stylesheet| s.url == sheet.url) {
+                out.push(sheet);
             }
         }
         out
+    }
+
+    /// Forgets which `assets/` stylesheets the templates name: a layout or an asset
+    /// changed (the next [`Site::stylesheets`] looks again).
+    pub fn forget_stylesheets(&self) {
+        *self
+            .asset_sheets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 }
 
@@ -109,6 +116,31 @@ impl Stylesheet {
             crate::Error::site(&self.path, format!("{first} {at}").trim().to_string())
         })
     }
+}
+
+/// The `assets/` stylesheets a template names by path, in `roots` order.
+fn named_in_assets(roots: &[PathBuf]) -> Vec<Stylesheet> {
+    let templates = layouts_text(roots);
+    let mut out: Vec<Stylesheet> = Vec::new();
+    for root in roots {
+        for (rel, path) in files_with(&root.join("assets"), &["css", "scss", "sass"]) {
+            if !templates.contains(&rel) {
+                continue;
+            }
+            let url = match rel.rsplit_once('.') {
+                Some((stem, _)) => format!("{stem}.css"),
+                None => rel.clone(),
+            };
+            if !out.iter().any(|s| s.url == url) {
+                out.push(Stylesheet {
+                    url,
+                    path,
+                    from_assets: true,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// `(path under dir with /, file)` of the files with these extensions, sorted, bounded.
