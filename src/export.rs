@@ -7,10 +7,9 @@
 //! files a previous export wrote (listed in its `.folio-export` manifest); Folio never
 //! deletes a file it did not write. The same input gives the same bytes.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::error::{Error, Result};
 use crate::open_page::OpenPage;
@@ -38,6 +37,8 @@ pub struct Report {
 /// Local files the page references, and where they go in the export.
 #[derive(Default)]
 struct Assets {
+    /// The site's folder: a file's place in the export follows its place in the site.
+    root: PathBuf,
     /// source file -> path relative to the export folder
     files: BTreeMap<PathBuf, String>,
     warnings: Vec<String>,
@@ -58,6 +59,10 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
         SiteSheets::default()
     };
     let (html, mut assets) = page_html(doc, site_styles.then_some(&sheets.hrefs[..]));
+    // A render may meet the page's files in any order (it renders a long page's calls on
+    // several threads): the warnings are sorted so the report is the same every time.
+    assets.warnings.sort();
+    assets.warnings.dedup();
     assets.warnings.extend(sheets.warnings);
     let mut files: BTreeMap<String, Vec<u8>> = sheets.files;
     files.insert("index.html".into(), html.into_bytes());
@@ -176,7 +181,10 @@ fn normalise(path: &Path) -> String {
 /// The export's `index.html` (with the site's stylesheets when `site_css` lists them)
 /// and the local files it references.
 fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
-    let assets = Rc::new(RefCell::new(Assets::default()));
+    let assets = Arc::new(Mutex::new(Assets {
+        root: doc.site.root.clone(),
+        ..Assets::default()
+    }));
     let params = doc.site.params();
     let hugo = doc.hugo_context();
     let (root, page) = (doc.site.root.clone(), doc.path.clone());
@@ -184,23 +192,24 @@ fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
     let collected = assets.clone();
     let rewrite = move |url: &str, image: bool| {
         let url = site_path(url, &base_path);
-        local_asset(&root, &page, &url, image, &mut collected.borrow_mut())
+        let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
+        local_asset(&root, &page, &url, image, &mut assets)
     };
     let published = assets.clone();
     let publish = move |path: &Path| {
-        let image = crate::site::images::is_image(path);
-        copy_in(path, image, &mut published.borrow_mut())
+        let mut assets = published.lock().unwrap_or_else(PoisonError::into_inner);
+        copy_in(path, &mut assets)
     };
     let opts = RenderOptions {
         markup: doc.site.markup(),
         site_params: &params,
-        rewrite_url: Some(Rc::new(rewrite)),
+        rewrite_url: Some(Arc::new(rewrite)),
         anchors: None,
         window: None,
         cache: None,
         marks: false,
         hugo: Some(&hugo),
-        publish: Some(Rc::new(publish)),
+        publish: Some(Arc::new(publish)),
     };
     let rendered = render_page(&doc.page, &opts);
     let site_title = doc.site.title();
@@ -219,7 +228,7 @@ fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
     };
     let html = baseof::page(&rendered, &chrome, styles, false);
     drop(opts);
-    let assets = std::mem::take(&mut *assets.borrow_mut());
+    let assets = std::mem::take(&mut *assets.lock().unwrap_or_else(PoisonError::into_inner));
     (html, assets)
 }
 
@@ -265,40 +274,74 @@ fn local_asset(
         }
         return None;
     }
-    copy_in(&candidate, image, assets)
+    copy_in(&candidate, assets)
 }
 
-/// Records a local file for the export's `assets/` and gives its path there.
-fn copy_in(candidate: &Path, image: bool, assets: &mut Assets) -> Option<String> {
+/// Records a local file for the export's `assets/` and gives its path there: under
+/// `assets/site/`, the path the site serves a `static/` file at (`static/img/me.png` →
+/// `assets/site/img/me.png`, where the site's stylesheets also go) or another site file's
+/// path in the site (`content/about/me.png` → `assets/site/content/about/me.png`); a file
+/// outside the site (a processed image) under its own name in `assets/processed/`.
+///
+/// The path depends on the file alone, never on the files met before it, so the export is
+/// the same whatever order a render meets them in. A character other than a letter, a
+/// digit, `.`, `_` or `-` becomes `-`; a path that then names another file gets a hash of
+/// its own before its extension.
+fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
     if !candidate.is_file() {
         return None;
     }
     if let Some(rel) = assets.files.get(candidate) {
         return Some(rel.clone());
     }
-    let dir = if image {
-        "assets/images"
-    } else {
-        "assets/files"
+    let (dir, place) = match candidate.strip_prefix(&assets.root) {
+        Ok(p) => (
+            "assets/site",
+            p.strip_prefix("static").unwrap_or(p).to_path_buf(),
+        ),
+        Err(_) => ("assets/processed", PathBuf::from(candidate.file_name()?)),
     };
-    let name = candidate
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    let name: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '-'
-            }
+    let parts: Vec<String> = place
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
         })
         .collect();
-    let mut rel = format!("{dir}/{name}");
-    let mut n = 2;
-    while assets.files.values().any(|v| *v == rel) {
-        rel = format!("{dir}/{n}-{name}");
-        n += 1;
+    let clean: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || "._-".contains(c) {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut rel = format!("{dir}/{}", clean.join("/"));
+    let taken = |rel: &str| assets.files.iter().any(|(p, v)| v == rel && p != candidate);
+    if clean != parts || taken(&rel) {
+        let hash = {
+            use std::hash::Hasher;
+            let mut h = fnv::FnvHasher::default();
+            h.write(candidate.as_os_str().as_encoded_bytes());
+            h.finish() & 0xffff_ffff
+        };
+        let name = clean.last().cloned().unwrap_or_default();
+        let (stem, ext) = match name.rfind('.') {
+            Some(k) if k > 0 => name.split_at(k),
+            _ => (name.as_str(), ""),
+        };
+        let folders = clean
+            .get(..clean.len().saturating_sub(1))
+            .unwrap_or_default();
+        let mut with_hash = folders.to_vec();
+        with_hash.push(format!("{stem}-{hash:08x}{ext}"));
+        rel = format!("{dir}/{}", with_hash.join("/"));
     }
     assets.files.insert(candidate.to_path_buf(), rel.clone());
     Some(rel)

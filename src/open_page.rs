@@ -26,7 +26,7 @@ pub struct OpenPage {
 /// `BASE/page/x`.
 fn preview_rewrite(base: &str, base_path: &str) -> crate::render::RewriteUrlFn {
     let (base, base_path) = (base.to_string(), base_path.to_string());
-    std::rc::Rc::new(move |url: &str, image: bool| -> Option<String> {
+    std::sync::Arc::new(move |url: &str, image: bool| -> Option<String> {
         let url = &crate::export::site_path(url, &base_path);
         if !image
             || url.is_empty()
@@ -319,7 +319,7 @@ impl OpenPage {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        std::rc::Rc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
+        std::sync::Arc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
     }
 
     /// Writes a plan: each file atomically, the page first.

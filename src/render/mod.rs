@@ -74,11 +74,21 @@ pub struct RenderOptions<'a> {
 }
 
 /// A URL rewriter (`(url, is_image) -> new url`), shared with the renders the site's
-/// templates start (`markdownify`).
-pub type RewriteUrlFn = std::rc::Rc<dyn Fn(&str, bool) -> Option<String>>;
+/// templates start (`markdownify`) and with the threads that render a long page's calls
+/// ahead: it must give the same answer to the same question whatever the order in which
+/// the questions come.
+pub type RewriteUrlFn = std::sync::Arc<dyn Fn(&str, bool) -> Option<String> + Send + Sync>;
 
-/// Where a local file is reached from the document (`path -> url`).
-pub type PublishFn = std::rc::Rc<dyn Fn(&std::path::Path) -> Option<String>>;
+/// A URL rewriter as [`Markdown`] takes it.
+fn unsend(
+    f: &(dyn Fn(&str, bool) -> Option<String> + Send + Sync),
+) -> &dyn Fn(&str, bool) -> Option<String> {
+    f
+}
+
+/// Where a local file is reached from the document (`path -> url`); like
+/// [`RewriteUrlFn`], the same answer whatever the order of the questions.
+pub type PublishFn = std::sync::Arc<dyn Fn(&std::path::Path) -> Option<String> + Send + Sync>;
 
 /// Rendered cards by their source text and the site's markup settings (raw HTML, link and
 /// image render hooks: the three flags of [`crate::site::Markup`]). Only self-contained
@@ -191,8 +201,12 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
             sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
         })
         .collect();
-    let (mut html, icons) =
-        templates::with_templates(page, opts, &front, || r.content(range, &top));
+    let (mut html, icons) = templates::with_templates(page, opts, &front, || {
+        let (ahead, icons) = templates::prerender(src, opts, &front, page.catalogue(), &top);
+        r.ahead = ahead;
+        r.icons.extend(icons);
+        r.content(range, &top)
+    });
     r.icons.extend(icons);
     if window.is_some() {
         html = format!(
@@ -236,6 +250,9 @@ struct Renderer<'a> {
     /// Image URLs this render already pointed at their files (a nested call's, met again
     /// in its container's output).
     pointed: std::collections::HashSet<String>,
+    /// Top-level calls rendered ahead on other threads, by index
+    /// ([`templates::prerender`]): the walk takes each when it reaches it.
+    ahead: std::collections::HashMap<usize, templates::Ahead>,
 }
 
 impl<'a> Renderer<'a> {
@@ -255,13 +272,14 @@ impl<'a> Renderer<'a> {
             pending_notes: Vec::new(),
             inner_markdown: Default::default(),
             pointed: Default::default(),
+            ahead: Default::default(),
         }
     }
 
     fn markdown(&self) -> Markdown<'_> {
         Markdown {
             markup: self.opts.markup,
-            rewrite_url: self.opts.rewrite_url.as_deref(),
+            rewrite_url: self.opts.rewrite_url.as_deref().map(unsend),
         }
     }
 
@@ -281,7 +299,10 @@ impl<'a> Renderer<'a> {
             let start = sc.span.start;
             self.push_anchored(&mut md, pos..start, &mut anchored);
             let sc = &self.src.shortcodes.all[i];
-            let out = self.shortcode(i);
+            let out = match self.ahead.remove(&i) {
+                Some(ahead) => self.take_ahead(ahead),
+                None => self.shortcode(i),
+            };
             for note in std::mem::take(&mut self.pending_notes) {
                 md.push_str(&placeholder(outputs.len()));
                 md.push_str("\n\n");

@@ -4,6 +4,7 @@
 //! note of why, when the template cannot run.
 
 use std::cell::Cell;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -38,7 +39,7 @@ impl MarkdownHost {
         let plain = || {
             markdown::Markdown {
                 markup: self.markup,
-                rewrite_url: self.rewrite_url.as_deref(),
+                rewrite_url: self.rewrite_url.as_deref().map(super::unsend),
             }
             .render(md)
         };
@@ -134,6 +135,15 @@ impl Renderer<'_> {
             }
             Err(problem) => self.fallback(i, &problem),
         })
+    }
+
+    /// A call rendered ahead ([`prerender`]), taken in as if rendered here: its notes,
+    /// problems and surprises join this renderer's lists in page order.
+    pub(super) fn take_ahead(&mut self, ahead: Ahead) -> String {
+        self.pending_notes.extend(ahead.notes);
+        self.template_problems.extend(ahead.problems);
+        self.surprises.extend(ahead.surprises);
+        ahead.html
     }
 
     /// What Hugo will do with this call that its author may not expect, each with its fix
@@ -494,6 +504,134 @@ pub(super) fn with_templates<R>(
     let frame = frame_for(opts, page.catalogue(), front, host.clone());
     let out = engine::with_frame(frame, render);
     (out, host.icons.take())
+}
+
+/// A call rendered ahead of the page's walk ([`prerender`]): its output, and what
+/// rendering it added to the renderer's lists, taken in when the walk reaches it.
+pub(super) struct Ahead {
+    html: String,
+    notes: Vec<String>,
+    problems: Vec<(usize, Problem)>,
+    surprises: Vec<(usize, String)>,
+}
+
+/// The fewest calls through site templates a page must have for [`prerender`] to share
+/// them among threads: below it, starting threads costs more than it saves.
+const PARALLEL_FROM: usize = 64;
+
+/// How many threads render a page's calls: `FOLIO_THREADS` when set (1: none ahead of
+/// the walk), else the machine's cores, at most 8.
+fn threads() -> usize {
+    std::env::var("FOLIO_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 8)
+}
+
+/// The page's top-level calls through site templates (`top`, in page order), rendered on
+/// several threads before the walk that assembles the page, which then takes each in
+/// turn ([`Ahead`]), and the brand icons they drew; nothing when the page has fewer than
+/// [`PARALLEL_FROM`] of them.
+///
+/// Each thread renders a run of consecutive calls with its own renderer and template frame,
+/// exactly as the walk would: a call's output depends only on the page, the site and the
+/// call, except through the page's `.Scratch` (state a call leaves for the next) and the
+/// page's budget of partial calls. When a template used the page's scratch, or the
+/// threads' partial calls together pass the budget, or a thread failed, the results are
+/// dropped and the walk renders every call itself, in order, as Hugo does.
+pub(super) fn prerender(
+    src: Source<'_>,
+    opts: &super::RenderOptions,
+    front: &Map<String, Json>,
+    catalogue: &Arc<Catalogue>,
+    top: &[usize],
+) -> (HashMap<usize, Ahead>, BTreeSet<String>) {
+    let calls: Vec<usize> = top
+        .iter()
+        .copied()
+        .filter(|&i| {
+            src.shortcodes
+                .all
+                .get(i)
+                .is_some_and(|sc| has_site_template(catalogue, sc.name()))
+        })
+        .collect();
+    let threads = threads();
+    if calls.len() < PARALLEL_FROM || threads < 2 {
+        return Default::default();
+    }
+    let per_thread = calls.len().div_ceil(threads);
+    let runs: Vec<Result<Run, ()>> = std::thread::scope(|scope| {
+        let mut chunks = calls.chunks(per_thread);
+        let first = chunks.next().unwrap_or_default();
+        let others: Vec<_> = chunks
+            .map(|chunk| scope.spawn(move || render_run(src, opts, front, catalogue, chunk)))
+            .collect();
+        let mut runs = vec![Ok(render_run(src, opts, front, catalogue, first))];
+        runs.extend(others.into_iter().map(|h| h.join().map_err(|_| ())));
+        runs
+    });
+    let Ok(runs) = runs.into_iter().collect::<Result<Vec<Run>, ()>>() else {
+        return Default::default();
+    };
+    let partial_calls: usize = runs.iter().map(|r| r.partial_calls).sum();
+    if runs.iter().any(|r| r.shares_state) || partial_calls > engine::MAX_PARTIAL_CALLS {
+        return Default::default();
+    }
+    let mut icons = BTreeSet::new();
+    let mut ahead = HashMap::with_capacity(calls.len());
+    for run in runs {
+        icons.extend(run.icons);
+        ahead.extend(run.calls);
+    }
+    (ahead, icons)
+}
+
+/// What one thread of [`prerender`] rendered.
+struct Run {
+    calls: Vec<(usize, Ahead)>,
+    /// The brand icons drawn, for the page's sprite.
+    icons: BTreeSet<String>,
+    shares_state: bool,
+    partial_calls: usize,
+}
+
+/// Renders consecutive calls with a renderer and a template frame of their own.
+fn render_run(
+    src: Source<'_>,
+    opts: &super::RenderOptions,
+    front: &Map<String, Json>,
+    catalogue: &Arc<Catalogue>,
+    chunk: &[usize],
+) -> Run {
+    let host = Rc::new(host_for(opts, catalogue, front));
+    let frame = frame_for(opts, catalogue, front, host.clone());
+    let mut calls = engine::with_frame(frame.clone(), || {
+        let mut r = Renderer::new(src, opts, front);
+        let mut calls = Vec::with_capacity(chunk.len());
+        for &i in chunk {
+            let (problems, surprises) = (r.template_problems.len(), r.surprises.len());
+            let html = r.shortcode(i);
+            calls.push((
+                i,
+                Ahead {
+                    html,
+                    notes: std::mem::take(&mut r.pending_notes),
+                    problems: r.template_problems.split_off(problems),
+                    surprises: r.surprises.split_off(surprises),
+                },
+            ));
+        }
+        (calls, r.icons)
+    });
+    calls.1.extend(host.icons.take());
+    Run {
+        calls: calls.0,
+        icons: calls.1,
+        shares_state: frame.shares_state(),
+        partial_calls: frame.partial_calls(),
+    }
 }
 
 /// The Markdown host of a page render.

@@ -168,15 +168,17 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
     );
     let out = site.path().join("export");
     let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
-    assert!(report.files.contains(&"assets/images/me.png".to_string()));
     assert!(report
         .files
-        .contains(&"assets/images/diagram.svg".to_string()));
+        .contains(&"assets/site/images/me.png".to_string()));
+    assert!(report
+        .files
+        .contains(&"assets/site/content/en/diagram.svg".to_string()));
     assert_eq!(report.files.len(), 5, "{:?}", report.files);
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
-        html.contains("src=\"assets/images/me.png\"")
-            && html.contains("src=\"assets/images/diagram.svg\"")
+        html.contains("src=\"assets/site/images/me.png\"")
+            && html.contains("src=\"assets/site/content/en/diagram.svg\"")
     );
     assert!(
         report
@@ -186,7 +188,10 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
         "{:?}",
         report.warnings
     );
-    assert_eq!(fs::read(out.join("assets/images/me.png")).unwrap(), b"PNG");
+    assert_eq!(
+        fs::read(out.join("assets/site/images/me.png")).unwrap(),
+        b"PNG"
+    );
 }
 
 fn unsafe_site_with_scripts() -> tempfile::TempDir {

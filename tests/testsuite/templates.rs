@@ -349,10 +349,10 @@ fn the_export_copies_the_files_a_templates_resources_point_at() {
     folio::export::export(&doc, &out).unwrap();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
-        html.contains("<img src=\"assets/images/photo.png\" width=\"7\""),
+        html.contains("<img src=\"assets/site/content/bundle/photo.png\" width=\"7\""),
         "{html}"
     );
-    assert!(out.join("assets/images/photo.png").is_file());
+    assert!(out.join("assets/site/content/bundle/photo.png").is_file());
     let page = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
     let preview = page.preview_window(None, Some("folio://x/"), None, None);
     assert!(
@@ -484,7 +484,7 @@ fn images_a_template_writes_are_found_under_a_base_path_and_inside_containers_on
     assert_eq!(report.warnings, Vec::<String>::new());
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(
-        html.matches("<img src=\"assets/images/pic.png\"").count(),
+        html.matches("<img src=\"assets/site/img/pic.png\"").count(),
         2,
         "{html}"
     );
@@ -550,7 +550,7 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
         .and_then(|s| s.split('"').next())
         .unwrap();
     assert!(
-        src.starts_with("assets/images/cover_hu_") && html.contains("width=\"4\""),
+        src.starts_with("assets/processed/cover_hu_") && html.contains("width=\"4\""),
         "{html}"
     );
     let (w, h) = image_size(&out.join(src));
@@ -594,4 +594,113 @@ fn a_change_to_the_sites_data_is_a_template_change_that_the_preview_shows() {
     assert!(s
         .preview(None, None)
         .contains("<p class=\"team\">Grace</p>"));
+}
+
+/// Runs the `folio` command with `FOLIO_THREADS` set: (its exit code, stdout, stderr).
+fn folio_on_threads(threads: usize, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .env("FOLIO_THREADS", threads.to_string())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file of an export, by its path in the folder.
+fn export_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_page_renders_on_several_threads_exactly_as_on_one() {
+    // 120 calls: each reads its place, draws icons, renders its body as Markdown with an
+    // image (two images share a file name), uses a resource; every tenth fails.
+    let card = "<div class=\"c\" data-n=\"{{ .Ordinal }}\" data-at=\"{{ .Position }}\">\
+        {{ if eq (mod .Ordinal 10) 3 }}{{ errorf \"card %d fails\" .Ordinal }}{{ end }}\
+        <span class=\"fab fa-{{ .Get 0 }}\"></span>\
+        {{ with resources.Get \"logo.png\" }}<img src=\"{{ .RelPermalink }}\">{{ end }}\
+        {{ .Inner | markdownify }}</div>";
+    let body: String = (0..120)
+        .map(|n| {
+            let (icon, folder) = if n % 2 == 0 { ("github", "a") } else { ("python", "b") };
+            format!("{{{{< card {icon} >}}}}\nCard *{n}* ![l](/img/{folder}/logo.png)\n{{{{< /card >}}}}\n\n")
+        })
+        .collect();
+    let site = site_with(&[("card", card)], &body);
+    let p = site.path();
+    for folder in ["a", "b"] {
+        std::fs::create_dir_all(p.join("static/img").join(folder)).unwrap();
+        std::fs::write(p.join("static/img").join(folder).join("logo.png"), folder).unwrap();
+    }
+    std::fs::create_dir_all(p.join("assets")).unwrap();
+    std::fs::write(p.join("assets/logo.png"), "site logo").unwrap();
+    let page = p.join("content/page.md");
+    let page = page.to_str().unwrap();
+    let mut exports = Vec::new();
+    for threads in [1, 4] {
+        let out = p.join(format!("out-{threads}"));
+        let (code, _, stderr) =
+            folio_on_threads(threads, &["export", page, "--out", out.to_str().unwrap()]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let check = folio_on_threads(threads, &["check", page]);
+        exports.push((export_files(&out), check));
+    }
+    let (one, several) = (&exports[0], &exports[1]);
+    assert!(one.0 == several.0, "the exports differ");
+    assert_eq!(one.1, several.1, "`folio check` says the same");
+    let html = String::from_utf8(one.0["index.html"].clone()).unwrap();
+    assert_eq!(html.matches("class=\"c\"").count(), 108, "12 of 120 fail");
+    assert!(
+        html.contains("src=\"assets/site/img/a/logo.png\""),
+        "{html}"
+    );
+    assert!(html.contains("src=\"assets/site/img/b/logo.png\""));
+    let said = format!("{}{}", one.1 .1, one.1 .2);
+    assert!(
+        said.contains("card 3 fails") && said.contains("card 113 fails"),
+        "{said}"
+    );
+}
+
+#[test]
+fn calls_that_share_the_pages_scratch_render_in_page_order_whatever_the_threads() {
+    let counter = "{{ .Page.Scratch.Add \"n\" 1 }}<b>{{ .Page.Scratch.Get \"n\" }}</b>";
+    let body = "{{< count >}}\n\n".repeat(100);
+    let site = site_with(&[("count", counter)], &body);
+    let out = site.path().join("out");
+    let page = site.path().join("content/page.md");
+    let (code, _, stderr) = folio_on_threads(
+        4,
+        &[
+            "export",
+            page.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let counts: Vec<String> = html
+        .match_indices("<b>")
+        .map(|(k, _)| html[k + 3..].split('<').next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (1..=100).map(|n| n.to_string()).collect();
+    assert_eq!(counts, expected);
 }

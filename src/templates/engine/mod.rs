@@ -104,6 +104,9 @@ pub struct Frame {
     /// Local files the templates' resources point at, by the URL they publish at.
     published: RefCell<BTreeMap<String, PathBuf>>,
     scratch: RefCell<HashMap<i64, BTreeMap<Arc<str>, Value>>>,
+    /// Whether a template read or wrote the page's scratch: state one call can leave for
+    /// the next, so calls that do cannot be rendered apart (see [`Frame::shares_state`]).
+    page_scratch_used: Cell<bool>,
     next_scratch: Cell<i64>,
     warnings: RefCell<Vec<String>>,
     depth: Cell<usize>,
@@ -135,6 +138,7 @@ impl Frame {
             resources,
             published: RefCell::default(),
             scratch: RefCell::default(),
+            page_scratch_used: Cell::new(false),
             next_scratch: Cell::new(-1),
             warnings: RefCell::default(),
             depth: Cell::new(0),
@@ -193,6 +197,19 @@ impl Frame {
         for url in urls {
             p.insert(url, path.to_path_buf());
         }
+    }
+
+    /// Whether the templates run in this frame used state that one call leaves for the
+    /// next (the page's `.Scratch`/`.Store`): their calls then depend on the order they
+    /// run in, and must run one after another in one frame.
+    pub fn shares_state(&self) -> bool {
+        self.page_scratch_used.get()
+    }
+
+    /// How many partials the templates run in this frame called (a page may call at most
+    /// [`MAX_PARTIAL_CALLS`]).
+    pub fn partial_calls(&self) -> usize {
+        self.partial_calls.get()
     }
 
     /// What `warnf` said during the render, in order.
@@ -482,7 +499,7 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
 
 /// The most partial calls one page render makes (a recursive partial that branches would
 /// otherwise run for ever within the depth limit).
-const MAX_PARTIAL_CALLS: usize = 10_000;
+pub const MAX_PARTIAL_CALLS: usize = 10_000;
 
 /// Hugo's `partial NAME [CONTEXT]`: the partial's output as trusted HTML, or the value
 /// it `return`s.
@@ -616,6 +633,9 @@ pub(crate) fn with_scratch<R>(
         .field("__folio_id")
         .and_then(Value::as_int)
         .unwrap_or(0);
+    if id == 0 {
+        frame.page_scratch_used.set(true);
+    }
     let mut all = frame.scratch.borrow_mut();
     Ok(f(all.entry(id).or_default()))
 }
