@@ -230,7 +230,8 @@ impl Renderer<'_> {
         let frame = engine::frame().ok();
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
-        while let Some(at) = rest.find(" src=\"") {
+        let finder = memchr::memmem::Finder::new(" src=\"");
+        while let Some(at) = finder.find(rest.as_bytes()) {
             let (before, from) = rest.split_at(at + " src=\"".len());
             out.push_str(before);
             let Some(end) = from.find('"') else {
@@ -763,8 +764,8 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon> {
     let inner_start = rest_start + rest_len + 1;
     let inner = html.get(inner_start..)?;
     let trimmed = inner.trim_start();
-    let close = format!("</{tag}>");
-    if !trimmed.starts_with(&close) || rest.ends_with('/') {
+    let close = if tag == "span" { "</span>" } else { "</i>" };
+    if !trimmed.starts_with(close) || rest.ends_with('/') {
         return None;
     }
     let end = inner_start + (inner.len() - trimmed.len()) + close.len();
