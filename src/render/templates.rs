@@ -520,6 +520,9 @@ pub(super) struct Ahead {
 /// them among threads: below it, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 64;
 
+/// The stack of a thread that renders calls: the main thread's on Linux (8 MiB).
+const STACK_BYTES: usize = 8 << 20;
+
 /// How many threads render a page's calls: `FOLIO_THREADS` when set (1: none ahead of
 /// the walk), else the machine's cores, at most 8.
 fn threads() -> usize {
@@ -566,11 +569,25 @@ pub(super) fn prerender(
     let runs: Vec<Result<Run, ()>> = std::thread::scope(|scope| {
         let mut chunks = calls.chunks(per_thread);
         let first = chunks.next().unwrap_or_default();
+        // A thread gets the main thread's stack: the templates' depth limits are set for it.
         let others: Vec<_> = chunks
-            .map(|chunk| scope.spawn(move || render_run(src, opts, front, catalogue, chunk)))
+            .map(|chunk| {
+                let spawned = std::thread::Builder::new()
+                    .stack_size(STACK_BYTES)
+                    .spawn_scoped(scope, move || {
+                        render_run(src, opts, front, catalogue, chunk)
+                    });
+                (chunk, spawned)
+            })
             .collect();
         let mut runs = vec![Ok(render_run(src, opts, front, catalogue, first))];
-        runs.extend(others.into_iter().map(|h| h.join().map_err(|_| ())));
+        for (chunk, spawned) in others {
+            runs.push(match spawned {
+                Ok(thread) => thread.join().map_err(|_| ()),
+                // No thread to be had: this run renders here.
+                Err(_) => Ok(render_run(src, opts, front, catalogue, chunk)),
+            });
+        }
         runs
     });
     let Ok(runs) = runs.into_iter().collect::<Result<Vec<Run>, ()>>() else {
