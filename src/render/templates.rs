@@ -503,7 +503,7 @@ pub(super) fn with_templates<R>(
     }
     let host = Rc::new(host_for(opts, page.catalogue(), front));
     let frame = frame_for(opts, page.catalogue(), front, host.clone());
-    let out = engine::with_frame(frame, render);
+    let out = engine::with_frame(Rc::new(frame), render);
     (out, host.icons.take())
 }
 
@@ -624,7 +624,7 @@ fn render_run(
     chunk: &[usize],
 ) -> Run {
     let host = Rc::new(host_for(opts, catalogue, front));
-    let frame = frame_for(opts, catalogue, front, host.clone());
+    let frame = Rc::new(frame_for(opts, catalogue, front, host.clone()).apart());
     let mut calls = engine::with_frame(frame.clone(), || {
         let mut r = Renderer::new(src, opts, front);
         let mut calls = Vec::with_capacity(chunk.len());
@@ -677,17 +677,17 @@ fn frame_for(
     catalogue: &Arc<Catalogue>,
     front: &Map<String, Json>,
     host: Rc<MarkdownHost>,
-) -> Rc<engine::Frame> {
+) -> engine::Frame {
     let default = engine::HugoContext::default();
     let hugo = opts.hugo.unwrap_or(&default);
-    Rc::new(engine::Frame::new(
+    engine::Frame::new(
         catalogue.clone(),
         hugo.page(front),
         hugo.site.clone(),
         hugo.translations.clone(),
         host,
         hugo.resources.clone(),
-    ))
+    )
 }
 
 /// Whether HTML output holds a tag (what Goldmark would read as raw HTML).

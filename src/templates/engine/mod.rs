@@ -117,6 +117,9 @@ pub struct Frame {
     running: RefCell<Vec<Entry>>,
     failure: RefCell<Option<Problem>>,
     partial_cache: RefCell<HashMap<String, Value>>,
+    /// This frame's own compiled templates, when it keeps them apart from the catalogue's
+    /// (see [`Frame::apart`]).
+    own_compiled: Option<Compiled>,
 }
 
 impl Frame {
@@ -147,7 +150,24 @@ impl Frame {
             running: RefCell::default(),
             failure: RefCell::default(),
             partial_cache: RefCell::default(),
+            own_compiled: None,
         }
+    }
+
+    /// The frame with compiled templates of its own instead of the catalogue's: for a
+    /// thread that renders beside others. Templates shared between threads run slower on
+    /// each, as every value a template copies out of its tree counts its references on
+    /// memory all the threads write to.
+    pub fn apart(mut self) -> Frame {
+        self.own_compiled = Some(Compiled::default());
+        self
+    }
+
+    /// The compiled templates this frame runs.
+    fn compiled(&self) -> &Compiled {
+        self.own_compiled
+            .as_ref()
+            .unwrap_or(&self.catalogue.compiled)
     }
 
     /// A fresh scratch (`.Scratch`, `.Store`, `newScratch`): a map naming its storage.
@@ -485,8 +505,7 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
             function: None,
         })?;
     let entry = frame
-        .catalogue
-        .compiled
+        .compiled()
         .get(&format!("shortcodes/{name}"), file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
@@ -518,10 +537,7 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     }
     let (entry, define) = match frame.catalogue.partial_file(name) {
         Some(file) => (
-            frame
-                .catalogue
-                .compiled
-                .get(&format!("partials/{name}"), file),
+            frame.compiled().get(&format!("partials/{name}"), file),
             None,
         ),
         None => inline_partial(&frame, name)
@@ -574,7 +590,7 @@ fn layout_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
     .into_iter()
     .find_map(|d| Some((d.clone(), frame.catalogue.defined_partial(&d)?)))?;
     let key = format!("inline/{}", file.path.display());
-    let entry = frame.catalogue.compiled.get_with(&key, file, true);
+    let entry = frame.compiled().get_with(&key, file, true);
     Some((entry, define))
 }
 
