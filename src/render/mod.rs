@@ -189,25 +189,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         body_start: range.start,
         catalogue: page.catalogue(),
     };
-    let mut r = Renderer::new(src, opts, &front);
-    r.anchors = anchors;
-    let top: Vec<usize> = page
-        .shortcodes()
-        .top
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let sc = page.shortcodes().all.get(i);
-            sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
-        })
-        .collect();
-    let (mut html, icons) = templates::with_templates(page, opts, &front, || {
-        let (ahead, icons) = templates::prerender(src, opts, &front, page.catalogue(), &top);
-        r.ahead = ahead;
-        r.icons.extend(icons);
-        r.content(range, &top)
-    });
-    r.icons.extend(icons);
+    let (mut html, r) = body(page, opts, &front, src, &anchors, range);
     if window.is_some() {
         html = format!(
             "{}{html}{}",
@@ -222,6 +204,46 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         template_problems: r.template_problems,
         surprises: r.surprises,
     }
+}
+
+/// The page's body from `range` rendered: by the walk alone, or with a pool of threads for
+/// a long page's calls ([`templates::Pool`]) when it has one and its results stand. Gives
+/// the HTML, and the renderer with what it gathered (icons, problems, surprises).
+fn body<'a>(
+    page: &'a Page,
+    opts: &'a RenderOptions<'a>,
+    front: &'a Map<String, Json>,
+    src: Source<'a>,
+    anchors: &[(usize, usize)],
+    range: Range<usize>,
+) -> (String, Renderer<'a>) {
+    let top: Vec<usize> = page
+        .shortcodes()
+        .top
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let sc = page.shortcodes().all.get(i);
+            sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
+        })
+        .collect();
+    let pooled = templates::Pool::for_page(src, page.catalogue(), &top).and_then(|pool| {
+        let mut r = Renderer::new(src, opts, front);
+        r.anchors = anchors.to_vec();
+        let (html, icons) = pool.run(page, opts, front, |finish| {
+            r.content_pooled(range.clone(), &top, &pool, finish)
+        });
+        r.icons.extend(icons);
+        Some((html?, r))
+    });
+    pooled.unwrap_or_else(|| {
+        let mut r = Renderer::new(src, opts, front);
+        r.anchors = anchors.to_vec();
+        let (html, icons) =
+            templates::with_templates(page, opts, front, || r.content(range.clone(), &top));
+        r.icons.extend(icons);
+        (html, r)
+    })
 }
 
 struct Renderer<'a> {
@@ -250,9 +272,6 @@ struct Renderer<'a> {
     /// Image URLs this render already pointed at their files (a nested call's, met again
     /// in its container's output).
     pointed: std::collections::HashSet<String>,
-    /// Top-level calls rendered ahead on other threads, by index
-    /// ([`templates::prerender`]): the walk takes each when it reaches it.
-    ahead: std::collections::HashMap<usize, templates::Ahead>,
 }
 
 impl<'a> Renderer<'a> {
@@ -272,7 +291,6 @@ impl<'a> Renderer<'a> {
             pending_notes: Vec::new(),
             inner_markdown: Default::default(),
             pointed: Default::default(),
-            ahead: Default::default(),
         }
     }
 
@@ -296,31 +314,106 @@ impl<'a> Renderer<'a> {
         let mut anchored = Vec::new();
         for &i in children {
             let sc = &self.src.shortcodes.all[i];
-            let start = sc.span.start;
-            self.push_anchored(&mut md, pos..start, &mut anchored);
-            let sc = &self.src.shortcodes.all[i];
-            let out = match self.ahead.remove(&i) {
-                Some(ahead) => self.take_ahead(ahead),
-                None => self.shortcode(i),
-            };
-            for note in std::mem::take(&mut self.pending_notes) {
-                md.push_str(&placeholder(outputs.len()));
-                md.push_str("\n\n");
-                outputs.push(note);
-            }
-            if sc.open.notation == Notation::Percent
-                && !shortcodes::is_placeholder_only(self.src.shortcodes, i, self.src.catalogue)
-            {
-                md.push_str(&out);
-            } else {
-                md.push_str(&placeholder(outputs.len()));
-                outputs.push(out);
-            }
+            self.push_anchored(&mut md, pos..sc.span.start, &mut anchored);
+            self.walk_call(i, &mut md, &mut outputs);
             pos = sc.span.end;
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
         merge_placeholders(&html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
+    }
+
+    /// Renders call `i` into the Markdown being assembled: its output in the text (a
+    /// `{{% %}}` call's), or a placeholder for it in `outputs`, with its notes before it.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`i` comes from `Shortcodes::parse` of this same `src.text`"
+    )]
+    fn walk_call(&mut self, i: usize, md: &mut String, outputs: &mut Vec<String>) {
+        let out = self.shortcode(i);
+        for note in std::mem::take(&mut self.pending_notes) {
+            md.push_str(&placeholder(outputs.len()));
+            md.push_str("\n\n");
+            outputs.push(note);
+        }
+        let sc = &self.src.shortcodes.all[i];
+        if sc.open.notation == Notation::Percent
+            && !shortcodes::is_placeholder_only(self.src.shortcodes, i, self.src.catalogue)
+        {
+            md.push_str(&out);
+        } else {
+            md.push_str(&placeholder(outputs.len()));
+            outputs.push(out);
+        }
+    }
+
+    /// [`Renderer::content`] of the page's top-level calls (`children`) when a pool of
+    /// threads renders some of them ([`templates::Pool`]): the walk leaves a placeholder
+    /// for each of those, renders the others and the page's Markdown, then `finish` (which
+    /// helps the pool and waits for it) gives their outputs. Each call's problems and
+    /// surprises join the lists in page order, as the walk alone would put them. `None`
+    /// when the pool's results must not be used (see [`templates::Pool::run`]).
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "shortcode indices come from `Shortcodes::parse` of this same `src.text`, \
+                  and each slot was pushed into `outputs` before it was recorded"
+    )]
+    fn content_pooled(
+        &mut self,
+        range: Range<usize>,
+        children: &[usize],
+        pool: &templates::Pool,
+        finish: impl FnOnce() -> Option<templates::Pooled>,
+    ) -> Option<String> {
+        type Lists = (
+            Vec<(usize, crate::templates::engine::Problem)>,
+            Vec<(usize, String)>,
+        );
+        let mut md = String::with_capacity(range.len());
+        let mut outputs = Vec::new();
+        let mut pos = range.start;
+        let mut anchored = Vec::new();
+        // Per call in page order: its lists, or (for a pooled call) its index and slot.
+        let mut calls: Vec<Result<Lists, (usize, usize)>> = Vec::with_capacity(children.len());
+        for &i in children {
+            let sc = &self.src.shortcodes.all[i];
+            self.push_anchored(&mut md, pos..sc.span.start, &mut anchored);
+            if pool.has(i) {
+                calls.push(Err((i, outputs.len())));
+                md.push_str(&placeholder(outputs.len()));
+                outputs.push(String::new());
+            } else {
+                let before = (self.template_problems.len(), self.surprises.len());
+                self.walk_call(i, &mut md, &mut outputs);
+                calls.push(Ok((
+                    self.template_problems.split_off(before.0),
+                    self.surprises.split_off(before.1),
+                )));
+            }
+            pos = sc.span.end;
+        }
+        self.push_anchored(&mut md, pos..range.end, &mut anchored);
+        let html = self.markdown().render(&md);
+        let mut pooled = finish()?;
+        self.icons.append(&mut pooled.icons);
+        for call in calls {
+            let (problems, surprises) = match call {
+                Ok(lists) => lists,
+                Err((i, slot)) => {
+                    let done = pooled.calls.remove(&i)?;
+                    outputs[slot] = done.html;
+                    (done.problems, done.surprises)
+                }
+            };
+            self.template_problems.extend(problems);
+            self.surprises.extend(surprises);
+        }
+        Some(merge_placeholders(
+            &html,
+            outputs,
+            &anchored,
+            self.opts.anchors.unwrap_or(&[]),
+        ))
     }
 
     /// Pushes text, with an anchor paragraph at each block start in `range` (its end

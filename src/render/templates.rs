@@ -137,15 +137,6 @@ impl Renderer<'_> {
         })
     }
 
-    /// A call rendered ahead ([`prerender`]), taken in as if rendered here: its notes,
-    /// problems and surprises join this renderer's lists in page order.
-    pub(super) fn take_ahead(&mut self, ahead: Ahead) -> String {
-        self.pending_notes.extend(ahead.notes);
-        self.template_problems.extend(ahead.problems);
-        self.surprises.extend(ahead.surprises);
-        ahead.html
-    }
-
     /// What Hugo will do with this call that its author may not expect, each with its fix
     /// in one line: raw HTML from a `{{% %}}` call dropped (`unsafe` off), a body indented
     /// as code for `markdownify`, nested shortcodes' HTML omitted by `markdownify`.
@@ -507,24 +498,31 @@ pub(super) fn with_templates<R>(
     (out, host.icons.take())
 }
 
-/// A call rendered ahead of the page's walk ([`prerender`]): its output, and what
-/// rendering it added to the renderer's lists, taken in when the walk reaches it.
+/// A call rendered by a [`Pool`]: its output, and what rendering it added to the
+/// renderer's lists (the problems and surprises of the call, and the notes of the
+/// `{{% %}}` calls inside it).
 pub(super) struct Ahead {
-    html: String,
+    pub html: String,
     notes: Vec<String>,
-    problems: Vec<(usize, Problem)>,
-    surprises: Vec<(usize, String)>,
+    pub problems: Vec<(usize, Problem)>,
+    pub surprises: Vec<(usize, String)>,
 }
 
-/// The fewest calls through site templates a page must have for [`prerender`] to share
-/// them among threads: below it, starting threads costs more than it saves.
+/// What a [`Pool`] rendered: each call by its index, and the brand icons drawn.
+pub(super) struct Pooled {
+    pub calls: HashMap<usize, Ahead>,
+    pub icons: BTreeSet<String>,
+}
+
+/// The fewest calls a [`Pool`] takes: below it, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 64;
 
-/// The stack of a thread that renders calls: the main thread's on Linux (8 MiB).
+/// The stack of a thread that renders calls: the main thread's on Linux (8 MiB), for
+/// which the templates' depth limits are set.
 const STACK_BYTES: usize = 8 << 20;
 
-/// How many threads render a page's calls: `FOLIO_THREADS` when set (1: none ahead of
-/// the walk), else the machine's cores, at most 8.
+/// How many threads render a page's calls: `FOLIO_THREADS` when set (1: the walk renders
+/// every call itself), else the machine's cores, at most 8.
 fn threads() -> usize {
     std::env::var("FOLIO_THREADS")
         .ok()
@@ -533,123 +531,171 @@ fn threads() -> usize {
         .clamp(1, 8)
 }
 
-/// The page's top-level calls through site templates (`top`, in page order), rendered on
-/// several threads before the walk that assembles the page, which then takes each in
-/// turn ([`Ahead`]), and the brand icons they drew; nothing when the page has fewer than
-/// [`PARALLEL_FROM`] of them.
+/// A long page's top-level `{{< >}}` calls through site templates, rendered by threads
+/// while the walk assembles the page around their placeholders: the threads take calls
+/// from one queue, each with a renderer and a template frame ([`engine::Frame::apart`])
+/// of its own, and the walk, done with the page's own Markdown, takes calls from it too.
 ///
-/// Each thread renders a run of consecutive calls with its own renderer and template frame,
-/// exactly as the walk would: a call's output depends only on the page, the site and the
-/// call, except through the page's `.Scratch` (state a call leaves for the next) and the
-/// page's budget of partial calls. When a template used the page's scratch, or the
-/// threads' partial calls together pass the budget, or a thread failed, the results are
-/// dropped and the walk renders every call itself, in order, as Hugo does.
-pub(super) fn prerender(
-    src: Source<'_>,
-    opts: &super::RenderOptions,
-    front: &Map<String, Json>,
-    catalogue: &Arc<Catalogue>,
-    top: &[usize],
-) -> (HashMap<usize, Ahead>, BTreeSet<String>) {
-    let calls: Vec<usize> = top
-        .iter()
-        .copied()
-        .filter(|&i| {
-            src.shortcodes
-                .all
-                .get(i)
-                .is_some_and(|sc| has_site_template(catalogue, sc.name()))
-        })
-        .collect();
-    let threads = threads();
-    if calls.len() < PARALLEL_FROM || threads < 2 {
-        return Default::default();
-    }
-    let per_thread = calls.len().div_ceil(threads);
-    let runs: Vec<Result<Run, ()>> = std::thread::scope(|scope| {
-        let mut chunks = calls.chunks(per_thread);
-        let first = chunks.next().unwrap_or_default();
-        // A thread gets the main thread's stack: the templates' depth limits are set for it.
-        let others: Vec<_> = chunks
-            .map(|chunk| {
-                let spawned = std::thread::Builder::new()
-                    .stack_size(STACK_BYTES)
-                    .spawn_scoped(scope, move || {
-                        render_run(src, opts, front, catalogue, chunk)
-                    });
-                (chunk, spawned)
-            })
-            .collect();
-        let mut runs = vec![Ok(render_run(src, opts, front, catalogue, first))];
-        for (chunk, spawned) in others {
-            runs.push(match spawned {
-                Ok(thread) => thread.join().map_err(|_| ()),
-                // No thread to be had: this run renders here.
-                Err(_) => Ok(render_run(src, opts, front, catalogue, chunk)),
-            });
-        }
-        runs
-    });
-    let Ok(runs) = runs.into_iter().collect::<Result<Vec<Run>, ()>>() else {
-        return Default::default();
-    };
-    let partial_calls: usize = runs.iter().map(|r| r.partial_calls).sum();
-    if runs.iter().any(|r| r.shares_state) || partial_calls > engine::MAX_PARTIAL_CALLS {
-        return Default::default();
-    }
-    let mut icons = BTreeSet::new();
-    let mut ahead = HashMap::with_capacity(calls.len());
-    for run in runs {
-        icons.extend(run.icons);
-        ahead.extend(run.calls);
-    }
-    (ahead, icons)
+/// A call's output depends only on the page, the site and the call, so the result is the
+/// walk's alone, with two exceptions that the pool checks: the page's `.Scratch` (state a
+/// call leaves for the next) and the page's budget of partial calls. When a thread's
+/// template used the page's scratch, or the partial calls together pass the budget, or a
+/// thread failed, the pool's results are dropped and the page is rendered again by the
+/// walk alone, in order, as Hugo renders it.
+pub(super) struct Pool<'a> {
+    src: Source<'a>,
+    /// The calls, in page order.
+    calls: Vec<usize>,
+    taken: std::collections::HashSet<usize>,
+    next: std::sync::atomic::AtomicUsize,
+    threads: usize,
 }
 
-/// What one thread of [`prerender`] rendered.
+impl<'a> Pool<'a> {
+    /// The pool for the page's top-level calls `top`: those with a site template, written
+    /// `{{< >}}` with no `{{% %}}` call inside (whose output is part of the Markdown the
+    /// walk assembles); `None` when there are fewer than [`PARALLEL_FROM`] of them, or
+    /// one thread to render with.
+    pub fn for_page(src: Source<'a>, catalogue: &Catalogue, top: &[usize]) -> Option<Pool<'a>> {
+        let threads = threads();
+        let all = &src.shortcodes.all;
+        let no_percent_inside = |i: usize| {
+            let mut stack = vec![i];
+            while let Some(k) = stack.pop() {
+                let Some(sc) = all.get(k) else { return false };
+                if sc.open.notation == Notation::Percent {
+                    return false;
+                }
+                stack.extend(&sc.children);
+            }
+            true
+        };
+        let calls: Vec<usize> = top
+            .iter()
+            .copied()
+            .filter(|&i| {
+                all.get(i)
+                    .is_some_and(|sc| has_site_template(catalogue, sc.name()))
+                    && no_percent_inside(i)
+            })
+            .collect();
+        (threads >= 2 && calls.len() >= PARALLEL_FROM).then(|| Pool {
+            src,
+            taken: calls.iter().copied().collect(),
+            calls,
+            next: Default::default(),
+            threads,
+        })
+    }
+
+    /// Whether the pool renders call `i`.
+    pub fn has(&self, i: usize) -> bool {
+        self.taken.contains(&i)
+    }
+
+    /// Runs `walk` (the page's walk, on this thread, in the page's template frame) while
+    /// the pool's threads render calls; `walk` calls the function it is given once its own
+    /// work is done, which renders calls until none is left and gives them all, or `None`
+    /// when they must not be used. Gives what `walk` gives, and the brand icons drawn in
+    /// Markdown the page's templates rendered.
+    pub fn run(
+        &self,
+        page: &crate::page::Page,
+        opts: &super::RenderOptions,
+        front: &Map<String, Json>,
+        walk: impl FnOnce(Box<dyn FnOnce() -> Option<Pooled> + '_>) -> Option<String>,
+    ) -> (Option<String>, BTreeSet<String>) {
+        let catalogue = page.catalogue();
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (1..self.threads)
+                .filter_map(|_| {
+                    std::thread::Builder::new()
+                        .stack_size(STACK_BYTES)
+                        .spawn_scoped(scope, || self.work(opts, front, catalogue))
+                        .ok()
+                })
+                .collect();
+            with_templates(page, opts, front, || {
+                walk(Box::new(move || {
+                    let walked = engine::frame().map_or(0, |f| f.partial_calls());
+                    let mut runs = vec![Some(self.work(opts, front, catalogue))];
+                    runs.extend(workers.into_iter().map(|w| w.join().ok()));
+                    gather(runs, walked)
+                }))
+            })
+        })
+    }
+
+    /// Renders calls from the queue until none is left.
+    fn work(
+        &self,
+        opts: &super::RenderOptions,
+        front: &Map<String, Json>,
+        catalogue: &Arc<Catalogue>,
+    ) -> Run {
+        let host = Rc::new(host_for(opts, catalogue, front));
+        let frame = Rc::new(frame_for(opts, catalogue, front, host.clone()).apart());
+        let (calls, mut icons) = engine::with_frame(frame.clone(), || {
+            let mut r = Renderer::new(self.src, opts, front);
+            let mut calls = Vec::new();
+            while let Some(&i) = self
+                .calls
+                .get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            {
+                let html = r.shortcode(i);
+                calls.push((
+                    i,
+                    Ahead {
+                        html,
+                        notes: std::mem::take(&mut r.pending_notes),
+                        problems: std::mem::take(&mut r.template_problems),
+                        surprises: std::mem::take(&mut r.surprises),
+                    },
+                ));
+            }
+            (calls, r.icons)
+        });
+        icons.extend(host.icons.take());
+        Run {
+            calls,
+            icons,
+            shares_state: frame.shares_state(),
+            partial_calls: frame.partial_calls(),
+        }
+    }
+}
+
+/// What one thread of a [`Pool`] rendered.
 struct Run {
     calls: Vec<(usize, Ahead)>,
-    /// The brand icons drawn, for the page's sprite.
     icons: BTreeSet<String>,
     shares_state: bool,
     partial_calls: usize,
 }
 
-/// Renders consecutive calls with a renderer and a template frame of their own.
-fn render_run(
-    src: Source<'_>,
-    opts: &super::RenderOptions,
-    front: &Map<String, Json>,
-    catalogue: &Arc<Catalogue>,
-    chunk: &[usize],
-) -> Run {
-    let host = Rc::new(host_for(opts, catalogue, front));
-    let frame = Rc::new(frame_for(opts, catalogue, front, host.clone()).apart());
-    let mut calls = engine::with_frame(frame.clone(), || {
-        let mut r = Renderer::new(src, opts, front);
-        let mut calls = Vec::with_capacity(chunk.len());
-        for &i in chunk {
-            let (problems, surprises) = (r.template_problems.len(), r.surprises.len());
-            let html = r.shortcode(i);
-            calls.push((
-                i,
-                Ahead {
-                    html,
-                    notes: std::mem::take(&mut r.pending_notes),
-                    problems: r.template_problems.split_off(problems),
-                    surprises: r.surprises.split_off(surprises),
-                },
-            ));
-        }
-        (calls, r.icons)
-    });
-    calls.1.extend(host.icons.take());
-    Run {
-        calls: calls.0,
-        icons: calls.1,
-        shares_state: frame.shares_state(),
-        partial_calls: frame.partial_calls(),
+/// The pool's results, or `None` when they must not be used: a thread failed (`None` in
+/// `runs`), a template used the page's scratch, the partial calls of the threads and of
+/// the walk (`walked`) pass the page's budget, or a call left notes for the walk.
+fn gather(runs: Vec<Option<Run>>, walked: usize) -> Option<Pooled> {
+    let runs: Vec<Run> = runs.into_iter().collect::<Option<_>>()?;
+    let partial_calls = walked + runs.iter().map(|r| r.partial_calls).sum::<usize>();
+    if runs.iter().any(|r| r.shares_state) || partial_calls > engine::MAX_PARTIAL_CALLS {
+        return None;
     }
+    let mut pooled = Pooled {
+        calls: HashMap::new(),
+        icons: BTreeSet::new(),
+    };
+    for run in runs {
+        pooled.icons.extend(run.icons);
+        for (i, call) in run.calls {
+            if !call.notes.is_empty() {
+                return None;
+            }
+            pooled.calls.insert(i, call);
+        }
+    }
+    Some(pooled)
 }
 
 /// The Markdown host of a page render.

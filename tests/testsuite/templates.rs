@@ -631,12 +631,14 @@ fn export_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn a_long_page_renders_on_several_threads_exactly_as_on_one() {
     // 120 calls: each reads its place, draws icons, renders its body as Markdown with an
-    // image (two images share a file name), uses a resource; every tenth fails.
+    // image (two images share a file name), uses a resource; every tenth fails. Each works
+    // a while, so that every thread takes some.
     let card = "<div class=\"c\" data-n=\"{{ .Ordinal }}\" data-at=\"{{ .Position }}\">\
         {{ if eq (mod .Ordinal 10) 3 }}{{ errorf \"card %d fails\" .Ordinal }}{{ end }}\
         <span class=\"fab fa-{{ .Get 0 }}\"></span>\
         {{ with resources.Get \"logo.png\" }}<img src=\"{{ .RelPermalink }}\">{{ end }}\
-        {{ .Inner | markdownify }}</div>";
+        {{ .Inner | markdownify }}</div>\
+        {{ $x := 0 }}{{ range seq 2000 }}{{ $x = add $x . }}{{ end }}";
     let body: String = (0..120)
         .map(|n| {
             let (icon, folder) = if n % 2 == 0 { ("github", "a") } else { ("python", "b") };
@@ -681,7 +683,9 @@ fn a_long_page_renders_on_several_threads_exactly_as_on_one() {
 
 #[test]
 fn calls_that_share_the_pages_scratch_render_in_page_order_whatever_the_threads() {
-    let counter = "{{ .Page.Scratch.Add \"n\" 1 }}<b>{{ .Page.Scratch.Get \"n\" }}</b>";
+    // Each call works a while, so that every thread takes some.
+    let counter = "{{ .Page.Scratch.Add \"n\" 1 }}<b>{{ .Page.Scratch.Get \"n\" }}</b>\
+        {{ $x := 0 }}{{ range seq 2000 }}{{ $x = add $x . }}{{ end }}";
     let body = "{{< count >}}\n\n".repeat(100);
     let site = site_with(&[("count", counter)], &body);
     let out = site.path().join("out");

@@ -504,9 +504,7 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
             message: format!("the site has no template for the shortcode {name}"),
             function: None,
         })?;
-    let entry = frame
-        .compiled()
-        .get(&format!("shortcodes/{name}"), file);
+    let entry = frame.compiled().get(&format!("shortcodes/{name}"), file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
     frame.returned.borrow_mut().take();
