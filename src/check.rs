@@ -2,7 +2,8 @@
 //! errors, shortcodes with no template (with the nearest known name) or whose template does
 //! not parse, parameters their template never reads, unknown icon names in a parameter the
 //! template uses as Font Awesome icons (with the nearest real ones), malformed
-//! repositories, `param` shortcodes whose key is set nowhere (errors in Hugo too).
+//! repositories, `param` shortcodes whose key is set nowhere and `ref`/`relref` calls that
+//! name no page (errors in Hugo too).
 
 use std::path::{Path, PathBuf};
 
@@ -141,6 +142,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
                 card_problems(sc, &site.shortcodes, &mut found);
             }
             "param" => param_problems(sc, &model.front_matter, site_params, &mut found),
+            "ref" | "relref" if site.config.is_some() => ref_problems(sc, path, site, &mut found),
             _ => {}
         }
     }
@@ -368,6 +370,41 @@ fn param_problems(
             ))
         }
         Some(_) => {}
+    }
+}
+
+/// A `ref` or `relref` whose reference names no page, or several: Hugo stops the build
+/// (`REF_NOT_FOUND`, at `refLinksErrorLevel` `ERROR`), and the call gives nothing.
+fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>) {
+    let tag = &sc.open;
+    let reference = if tag.is_named() {
+        tag.get("path")
+    } else {
+        tag.params.first()
+    };
+    let Some(reference) = reference.filter(|p| !p.value.is_empty()) else {
+        out.push(Problem(
+            tag.span.start,
+            Severity::Error,
+            format!(
+                "{} needs the page it links to: {{{{< {} \"blog/post.md\" >}}}}",
+                sc.name(),
+                sc.name()
+            ),
+        ));
+        return;
+    };
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let content_dir = crate::site::refs::content_dir_of(site, &abs);
+    if let Err(e) = crate::site::refs::resolve(&content_dir, &abs, &reference.value) {
+        out.push(Problem(
+            reference.span.start,
+            Severity::Error,
+            format!(
+                "{} (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)",
+                e.message(&reference.value)
+            ),
+        ));
     }
 }
 

@@ -157,41 +157,17 @@ impl OpenPage {
     }
 
     /// What the site's templates see of the site and of this page: `.Site`, the page's
-    /// `.RelPermalink` (its path under its content folder: `about.md` → `/about/`,
-    /// `x/_index.md` and `x/index.md` → `/x/`), its file for `.Position`.
+    /// `.RelPermalink` ([`crate::site::refs::page_url`]: `about.md` → `/about/`, its
+    /// `slug` or `url`), its file for `.Position`, its resources, and the pages its
+    /// `ref`/`relref` calls name ([`crate::site::refs::resolve`]).
     pub fn hugo_context(&self) -> crate::templates::engine::HugoContext {
         let lang = self.language();
         let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
-        let languages = self.site.languages();
-        let content_dir = languages
-            .iter()
-            .find(|l| l.code == lang)
-            .filter(|l| abs.starts_with(&l.content_dir))
-            .map_or_else(|| self.site.root.join("content"), |l| l.content_dir.clone());
-        let mut rel = abs
-            .strip_prefix(&content_dir)
-            .unwrap_or(&abs)
-            .with_extension("");
-        // `about.fr` → `about`: the language is not part of the URL's path.
-        if rel.extension().and_then(|e| e.to_str()) == Some(lang.as_str()) {
-            rel = rel.with_extension("");
-        }
-        let mut parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        if matches!(parts.last().map(String::as_str), Some("index" | "_index")) {
-            parts.pop();
-        }
-        // A language other than the default one publishes under its code (`/fr/…`).
-        if languages.len() > 1 && self.site.default_language() != lang {
-            parts.insert(0, lang.clone());
-        }
-        let url = if parts.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{}/", parts.join("/").to_lowercase().replace(' ', "-"))
+        let front = match self.page.front_matter().map(|(_, d)| d.to_json()) {
+            Some(serde_json::Value::Object(m)) => Some(m),
+            _ => None,
         };
+        let url = crate::site::refs::page_url(&self.site, &lang, &abs, front.as_ref());
         let file = abs
             .strip_prefix(&self.site.root)
             .unwrap_or(&abs)
@@ -203,6 +179,20 @@ impl OpenPage {
             .is_some_and(|s| s == "index" || s == "_index")
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
+        let (site, from) = (self.site.clone(), abs.clone());
+        let content_dir = crate::site::refs::content_dir_of(&self.site, &abs);
+        let ref_lang = lang.clone();
+        ctx.refs = Some(crate::templates::engine::objects::Refs(
+            std::sync::Arc::new(move |reference: &str| {
+                let (page, fragment) = crate::site::refs::resolve(&content_dir, &from, reference)
+                    .map_err(|e| e.message(reference))?;
+                let url =
+                    crate::site::refs::file_url(&site, &ref_lang, &page).ok_or_else(|| {
+                        format!("Ref \"{reference}\": {} cannot be read", page.display())
+                    })?;
+                Ok(format!("{url}{fragment}"))
+            }),
+        ));
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
             assets: self.site.assets_dirs(),
             bundle,

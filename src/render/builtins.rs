@@ -96,8 +96,31 @@ impl Renderer<'_> {
             "details" => Some(self.details(i)),
             "highlight" => Some(self.highlight(i)),
             "qr" => Some(self.qr(i)),
+            "ref" | "relref" => Some(self.reference(i, name == "ref")),
             other => embed(other, get).map(|(href, label)| link_card(&href, &label)),
         }
+    }
+
+    /// `ref` and `relref` (Hugo's `ref.html`, `relref.html`): the URL of the page the
+    /// reference (the first parameter, or `path`) names, absolute for `ref`; nothing when
+    /// it names none, where Hugo stops the build (`folio check` says so).
+    fn reference(&self, i: usize, absolute: bool) -> String {
+        let tag = &self.src.shortcodes.all[i].open;
+        let reference = if tag.is_named() {
+            named(tag, "path")
+        } else {
+            tag.params.first().map(|p| p.value.clone())
+        };
+        let (Some(hugo), Some(reference)) = (self.opts.hugo, reference) else {
+            return String::new();
+        };
+        let url = if absolute {
+            hugo.absref(&reference)
+        } else {
+            hugo.relref(&reference)
+        };
+        url.map(|u| html_escape::encode_double_quoted_attribute(&u).into_owned())
+            .unwrap_or_default()
     }
 
     /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).

@@ -11,6 +11,7 @@ mod content;
 mod hugo;
 pub mod images;
 mod params;
+pub mod refs;
 mod styles;
 
 use std::path::{Path, PathBuf};

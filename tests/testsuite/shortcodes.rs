@@ -785,3 +785,80 @@ fn a_source_with_crlf_line_endings_is_written_with_the_pages_own() {
         "---\r\ntitle: x\r\n---\r\n{{< box >}}\r\nhi\r\n{{< /box >}}\r\n"
     );
 }
+
+/// A site whose about page links to other pages with `ref` and `relref`, each way Hugo
+/// reads a reference: from the content folder, from the page's folder, by file name, with
+/// a fragment, a slug, a bundle with its own `url`, a named `path`, a base URL's path.
+fn site_with_references(body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let write = |rel: &str, text: &str| {
+        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(p.join(rel), text).unwrap();
+    };
+    write(
+        "hugo.toml",
+        "baseURL = \"https://ex.org/sub/\"\ntitle = \"T\"\n",
+    );
+    write("layouts/_default/single.html", "{{ .Content }}");
+    write("layouts/_default/list.html", "{{ .Content }}");
+    write(
+        "content/blog/post-one.md",
+        "---\ntitle: One\nslug: first\n---\nx\n",
+    );
+    write("content/blog/two.md", "---\ntitle: Two\n---\nx\n");
+    write(
+        "content/blog/bund/index.md",
+        "---\ntitle: B\nurl: /custom/place/\n---\nx\n",
+    );
+    write(
+        "content/about/index.md",
+        &format!("---\ntitle: About\n---\n\n{body}\n"),
+    );
+    dir
+}
+
+#[test]
+fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
+    let body = "1 [a]({{< relref \"blog/post-one.md\" >}})\n\
+                2 {{< relref \"/blog/two\" >}}\n\
+                3 {{< relref \"two.md#sec\" >}}\n\
+                4 {{< ref \"blog/bund\" >}}\n\
+                5 {{< relref \"../blog/two.md\" >}}\n\
+                6 {{< relref path=\"blog/two.md\" >}}";
+    let site = site_with_references(body);
+    crate::support::hugo_build(site.path(), "references");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
+    let folio = doc.render().html;
+    assert_eq!(folio.trim(), hugo.trim());
+    assert!(
+        folio.contains("4 https://ex.org/sub/custom/place/"),
+        "{folio}"
+    );
+}
+
+#[test]
+fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build() {
+    let site = site_with_references("7 {{< relref \"nope.md\" >}}\n8 {{< ref \"two.md\" >}}");
+    std::fs::create_dir_all(site.path().join("content/x")).unwrap();
+    std::fs::write(site.path().join("content/x/two.md"), "---\ntitle: X\n---\n").unwrap();
+    assert!(
+        crate::support::hugo_run(site.path(), &[]).is_err(),
+        "Hugo stops the build"
+    );
+    let page = site.path().join("content/about/index.md");
+    let found: Vec<String> = folio::check::check_path(&page)
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "5:14: Ref \"nope.md\": page not found (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)",
+            "6:11: Ref \"two.md\": page reference \"two.md\" is ambiguous (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)",
+        ]
+    );
+    let html = folio::OpenPage::open(&page).unwrap().render().html;
+    assert_eq!(html.trim(), "<p>7 \n8 </p>");
+}

@@ -30,6 +30,56 @@ pub struct HugoContext {
     pub resources: super::resources::ResourceDirs,
     /// Spellings the site's templates use for param keys.
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// Finds the page a `ref`/`relref` reference names; `None` outside a site.
+    pub refs: Option<Refs>,
+}
+
+/// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
+/// without the base URL's path (`/blog/post/#part`), or Hugo's message for why none.
+#[derive(Clone)]
+pub struct Refs(pub Arc<RefFn>);
+
+/// What [`Refs`] holds: reference → URL path, or Hugo's message.
+pub type RefFn = dyn Fn(&str) -> Result<String, String> + Send + Sync;
+
+impl std::fmt::Debug for Refs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Refs")
+    }
+}
+
+impl HugoContext {
+    /// Hugo's `relref`: the URL of the page `reference` names, from the site's root
+    /// (with the base URL's path: `/docs/blog/post/`).
+    ///
+    /// # Errors
+    /// Hugo's `REF_NOT_FOUND` message, when no page (or several) has that name.
+    pub fn relref(&self, reference: &str) -> Result<String, String> {
+        let refs = self
+            .refs
+            .as_ref()
+            .ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
+        let path = (refs.0)(reference)?;
+        let base = self.base_url();
+        Ok(format!("{}{path}", base_path(&base).trim_end_matches('/')))
+    }
+
+    /// Hugo's `ref`: as [`HugoContext::relref`], with the base URL's origin
+    /// (`https://example.org/docs/blog/post/`).
+    ///
+    /// # Errors
+    /// As [`HugoContext::relref`].
+    pub fn absref(&self, reference: &str) -> Result<String, String> {
+        let rel = self.relref(reference)?;
+        Ok(format!("{}{rel}", origin(&self.base_url())))
+    }
+
+    fn base_url(&self) -> String {
+        self.site
+            .field("BaseURL")
+            .map(super::values::to_string)
+            .unwrap_or_default()
+    }
 }
 
 impl Default for HugoContext {
@@ -117,6 +167,7 @@ impl HugoContext {
             lang: lang.to_string(),
             resources: Default::default(),
             aliases: fields.aliases.clone(),
+            refs: None,
         }
     }
 
