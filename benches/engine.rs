@@ -138,6 +138,7 @@ fn render(c: &mut Criterion) {
                         marks: true,
                         hugo: None,
                         publish: None,
+                        threads: None,
                     };
                     folio::render::render_page(&page, &opts)
                 })
@@ -156,6 +157,7 @@ fn render(c: &mut Criterion) {
             marks: true,
             hugo: None,
             publish: None,
+            threads: None,
         };
         folio::render::render_page(&warm, &opts);
         let mut n = 0u64;

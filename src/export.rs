@@ -58,7 +58,13 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
     } else {
         SiteSheets::default()
     };
-    let (html, mut assets) = page_html(doc, site_styles.then_some(&sheets.hrefs[..]));
+    let css = site_styles.then_some(&sheets.hrefs[..]);
+    let (mut html, mut assets, again) = page_html(doc, css, None);
+    if again {
+        // The files and warnings of a dropped attempt are not the page's: render afresh,
+        // in page order, with nothing recorded.
+        (html, assets, _) = page_html(doc, css, Some(1));
+    }
     // A render may meet the page's files in any order (it renders a long page's calls on
     // several threads): the warnings are sorted so the report is the same every time.
     assets.warnings.sort();
@@ -178,9 +184,15 @@ fn normalise(path: &Path) -> String {
     parts.join("/")
 }
 
-/// The export's `index.html` (with the site's stylesheets when `site_css` lists them)
-/// and the local files it references.
-fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
+/// The export's `index.html` (with the site's stylesheets when `site_css` lists them),
+/// the local files it references, and whether the render was done again after a dropped
+/// attempt on several threads ([`crate::render::Rendered::rendered_again`]); `threads` as
+/// [`RenderOptions::threads`].
+fn page_html(
+    doc: &OpenPage,
+    site_css: Option<&[String]>,
+    threads: Option<usize>,
+) -> (String, Assets, bool) {
     let assets = Arc::new(Mutex::new(Assets {
         root: doc.site.root.clone(),
         ..Assets::default()
@@ -210,6 +222,7 @@ fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
         marks: false,
         hugo: Some(&hugo),
         publish: Some(Arc::new(publish)),
+        threads,
     };
     let rendered = render_page(&doc.page, &opts);
     let site_title = doc.site.title();
@@ -229,7 +242,7 @@ fn page_html(doc: &OpenPage, site_css: Option<&[String]>) -> (String, Assets) {
     let html = baseof::page(&rendered, &chrome, styles, false);
     drop(opts);
     let assets = std::mem::take(&mut *assets.lock().unwrap_or_else(PoisonError::into_inner));
-    (html, assets)
+    (html, assets, rendered.rendered_again)
 }
 
 /// A site URL without the base URL's path (`/repo/img/a.png` → `/img/a.png` for a site
@@ -277,16 +290,20 @@ fn local_asset(
     copy_in(&candidate, assets)
 }
 
-/// Records a local file for the export's `assets/` and gives its path there: under
-/// `assets/site/`, the path the site serves a `static/` file at (`static/img/me.png` →
-/// `assets/site/img/me.png`, where the site's stylesheets also go) or another site file's
-/// path in the site (`content/about/me.png` → `assets/site/content/about/me.png`); a file
-/// outside the site (a processed image) under its own name in `assets/processed/`.
+/// Records a local file for the export's `assets/` and gives its path there, a path that
+/// follows from where the file is, so that two files never share it and it does not depend
+/// on the files met before (a render may meet them in any order):
+/// - a file of the site's `static/` folder: `assets/site/` then the path the site serves
+///   it at (`static/img/me.png` → `assets/site/img/me.png`, where the site's stylesheets
+///   also go);
+/// - another file of the site: `assets/root/` then its path in the site
+///   (`content/about/me.png` → `assets/root/content/about/me.png`);
+/// - an image Folio processed: `assets/processed/` then its name (which the processing
+///   makes unique);
+/// - any other file: `assets/outside/`, a hash of its folder, then its name.
 ///
-/// The path depends on the file alone, never on the files met before it, so the export is
-/// the same whatever order a render meets them in. A character other than a letter, a
-/// digit, `.`, `_` or `-` becomes `-`; a path that then names another file gets a hash of
-/// its own before its extension.
+/// A character other than a letter, a digit, `.`, `_` or `-` becomes `-`, and the name then
+/// gets a hash of the whole path before its extension.
 fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
     if !candidate.is_file() {
         return None;
@@ -295,11 +312,19 @@ fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
         return Some(rel.clone());
     }
     let (dir, place) = match candidate.strip_prefix(&assets.root) {
-        Ok(p) => (
-            "assets/site",
-            p.strip_prefix("static").unwrap_or(p).to_path_buf(),
-        ),
-        Err(_) => ("assets/processed", PathBuf::from(candidate.file_name()?)),
+        Ok(p) => match p.strip_prefix("static") {
+            Ok(served) => ("assets/site".to_string(), served.to_path_buf()),
+            Err(_) => ("assets/root".to_string(), p.to_path_buf()),
+        },
+        Err(_) => {
+            let name = PathBuf::from(candidate.file_name()?);
+            let folder = candidate.parent().unwrap_or(Path::new(""));
+            if folder == crate::templates::engine::images::output_dir() {
+                ("assets/processed".to_string(), name)
+            } else {
+                (format!("assets/outside/{:08x}", path_hash(folder)), name)
+            }
+        }
     };
     let parts: Vec<String> = place
         .components()
@@ -308,7 +333,7 @@ fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
             _ => None,
         })
         .collect();
-    let clean: Vec<String> = parts
+    let mut clean: Vec<String> = parts
         .iter()
         .map(|p| {
             p.chars()
@@ -322,29 +347,26 @@ fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
                 .collect()
         })
         .collect();
-    let mut rel = format!("{dir}/{}", clean.join("/"));
-    let taken = |rel: &str| assets.files.iter().any(|(p, v)| v == rel && p != candidate);
-    if clean != parts || taken(&rel) {
-        let hash = {
-            use std::hash::Hasher;
-            let mut h = fnv::FnvHasher::default();
-            h.write(candidate.as_os_str().as_encoded_bytes());
-            h.finish() & 0xffff_ffff
-        };
-        let name = clean.last().cloned().unwrap_or_default();
-        let (stem, ext) = match name.rfind('.') {
-            Some(k) if k > 0 => name.split_at(k),
-            _ => (name.as_str(), ""),
-        };
-        let folders = clean
-            .get(..clean.len().saturating_sub(1))
-            .unwrap_or_default();
-        let mut with_hash = folders.to_vec();
-        with_hash.push(format!("{stem}-{hash:08x}{ext}"));
-        rel = format!("{dir}/{}", with_hash.join("/"));
+    if clean != parts {
+        if let Some(name) = clean.last_mut() {
+            let (stem, ext) = match name.rfind('.') {
+                Some(k) if k > 0 => name.split_at(k),
+                _ => (name.as_str(), ""),
+            };
+            *name = format!("{stem}-{:08x}{ext}", path_hash(candidate));
+        }
     }
+    let rel = format!("{dir}/{}", clean.join("/"));
     assets.files.insert(candidate.to_path_buf(), rel.clone());
     Some(rel)
+}
+
+/// A short hash of a path that is the same on every run (FNV-1a, 32 bits).
+fn path_hash(path: &Path) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(path.as_os_str().as_encoded_bytes());
+    h.finish() & 0xffff_ffff
 }
 
 /// Writes `files` into a new folder beside `out` and swaps it into place.

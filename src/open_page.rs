@@ -217,6 +217,7 @@ impl OpenPage {
             marks: false,
             hugo: Some(&hugo),
             publish: None,
+            threads: None,
         };
         crate::render::render_page(&self.page, &opts)
     }
@@ -281,6 +282,7 @@ impl OpenPage {
             marks: true,
             hugo: Some(&hugo),
             publish: files_base.map(|base| self.preview_publish(base)),
+            threads: None,
         };
         let rendered = crate::render::render_page(&self.page, &opts);
         let title = self.site.title();

@@ -71,6 +71,9 @@ pub struct RenderOptions<'a> {
     /// What the site's templates see of the site and the page (`.Site`, the page's URL);
     /// `None`: a site with nothing configured.
     pub hugo: Option<&'a crate::templates::engine::HugoContext>,
+    /// How many threads render a long page's calls ([`templates::Pool`]); `None`:
+    /// `FOLIO_THREADS`, else the machine's cores (at most 8).
+    pub threads: Option<usize>,
 }
 
 /// A URL rewriter (`(url, is_image) -> new url`), shared with the renders the site's
@@ -133,6 +136,12 @@ pub struct Rendered {
     /// What Hugo will do that the author may not expect (`{{% %}}` HTML dropped, a body
     /// read as code), with the fix: the call's byte offset, and the message.
     pub surprises: Vec<(usize, String)>,
+    /// Whether the calls were first rendered on several threads, then again in page order
+    /// on one (a template keeps state from call to call): URL hooks that record what they
+    /// are asked ([`RenderOptions::publish`]) were also asked by the dropped attempt.
+    pub rendered_again: bool,
+    /// How many threads rendered the page's calls: 1 when the walk rendered them all.
+    pub threads: usize,
 }
 
 /// The blocks a render shows: (the window, clamped to the page, when there is one; the
@@ -189,7 +198,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         body_start: range.start,
         catalogue: page.catalogue(),
     };
-    let (mut html, r) = body(page, opts, &front, src, &anchors, range);
+    let (mut html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
     if window.is_some() {
         html = format!(
             "{}{html}{}",
@@ -203,12 +212,15 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         icons: r.icons,
         template_problems: r.template_problems,
         surprises: r.surprises,
+        rendered_again,
+        threads,
     }
 }
 
 /// The page's body from `range` rendered: by the walk alone, or with a pool of threads for
 /// a long page's calls ([`templates::Pool`]) when it has one and its results stand. Gives
-/// the HTML, and the renderer with what it gathered (icons, problems, surprises).
+/// the HTML, the renderer with what it gathered (icons, problems, surprises), how many
+/// threads rendered the calls, and whether the pool's results were dropped for the walk's.
 fn body<'a>(
     page: &'a Page,
     opts: &'a RenderOptions<'a>,
@@ -216,7 +228,7 @@ fn body<'a>(
     src: Source<'a>,
     anchors: &[(usize, usize)],
     range: Range<usize>,
-) -> (String, Renderer<'a>) {
+) -> (String, Renderer<'a>, usize, bool) {
     let top: Vec<usize> = page
         .shortcodes()
         .top
@@ -227,23 +239,25 @@ fn body<'a>(
             sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
         })
         .collect();
-    let pooled = templates::Pool::for_page(src, page.catalogue(), &top).and_then(|pool| {
+    let threads = opts.threads.unwrap_or_else(templates::threads);
+    let pool = templates::Pool::for_page(src, page.catalogue(), &top, threads);
+    if let Some(pool) = &pool {
         let mut r = Renderer::new(src, opts, front);
         r.anchors = anchors.to_vec();
         let (html, icons) = pool.run(page, opts, front, |finish| {
-            r.content_pooled(range.clone(), &top, &pool, finish)
+            r.content_pooled(range.clone(), &top, pool, finish)
         });
-        r.icons.extend(icons);
-        Some((html?, r))
-    });
-    pooled.unwrap_or_else(|| {
-        let mut r = Renderer::new(src, opts, front);
-        r.anchors = anchors.to_vec();
-        let (html, icons) =
-            templates::with_templates(page, opts, front, || r.content(range.clone(), &top));
-        r.icons.extend(icons);
-        (html, r)
-    })
+        if let Some(html) = html {
+            r.icons.extend(icons);
+            return (html, r, pool.threads(), false);
+        }
+    }
+    let mut r = Renderer::new(src, opts, front);
+    r.anchors = anchors.to_vec();
+    let (html, icons) =
+        templates::with_templates(page, opts, front, || r.content(range.clone(), &top));
+    r.icons.extend(icons);
+    (html, r, 1, pool.is_some())
 }
 
 struct Renderer<'a> {

@@ -59,6 +59,8 @@ impl MarkdownHost {
             marks: self.marks,
             hugo: None,
             publish: self.publish.clone(),
+            // Text rendered inside a call's template stays on that call's thread.
+            threads: Some(1),
         };
         let src = Source {
             text: md,
@@ -522,8 +524,8 @@ const PARALLEL_FROM: usize = 64;
 const STACK_BYTES: usize = 8 << 20;
 
 /// How many threads render a page's calls: `FOLIO_THREADS` when set (1: the walk renders
-/// every call itself), else the machine's cores, at most 8.
-fn threads() -> usize {
+/// every call itself), else the machine's cores; at most 8.
+pub(super) fn threads() -> usize {
     std::env::var("FOLIO_THREADS")
         .ok()
         .and_then(|n| n.trim().parse().ok())
@@ -548,6 +550,8 @@ pub(super) struct Pool<'a> {
     calls: Vec<usize>,
     taken: std::collections::HashSet<usize>,
     next: std::sync::atomic::AtomicUsize,
+    /// Set when a thread met state one call leaves for the next: the others stop.
+    stop: std::sync::atomic::AtomicBool,
     threads: usize,
 }
 
@@ -555,9 +559,13 @@ impl<'a> Pool<'a> {
     /// The pool for the page's top-level calls `top`: those with a site template, written
     /// `{{< >}}` with no `{{% %}}` call inside (whose output is part of the Markdown the
     /// walk assembles); `None` when there are fewer than [`PARALLEL_FROM`] of them, or
-    /// one thread to render with.
-    pub fn for_page(src: Source<'a>, catalogue: &Catalogue, top: &[usize]) -> Option<Pool<'a>> {
-        let threads = threads();
+    /// fewer than two `threads` to render with.
+    pub fn for_page(
+        src: Source<'a>,
+        catalogue: &Catalogue,
+        top: &[usize],
+        threads: usize,
+    ) -> Option<Pool<'a>> {
         let all = &src.shortcodes.all;
         let no_percent_inside = |i: usize| {
             let mut stack = vec![i];
@@ -584,8 +592,14 @@ impl<'a> Pool<'a> {
             taken: calls.iter().copied().collect(),
             calls,
             next: Default::default(),
-            threads,
+            stop: Default::default(),
+            threads: threads.min(8),
         })
+    }
+
+    /// How many threads the pool renders with (the walk's among them).
+    pub fn threads(&self) -> usize {
+        self.threads
     }
 
     /// Whether the pool renders call `i`.
@@ -638,11 +652,16 @@ impl<'a> Pool<'a> {
         let (calls, mut icons) = engine::with_frame(frame.clone(), || {
             let mut r = Renderer::new(self.src, opts, front);
             let mut calls = Vec::new();
-            while let Some(&i) = self
-                .calls
-                .get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-            {
+            let ordering = std::sync::atomic::Ordering::Relaxed;
+            while let Some(&i) = self.calls.get(self.next.fetch_add(1, ordering)) {
+                if self.stop.load(ordering) {
+                    break;
+                }
                 let html = r.shortcode(i);
+                if engine::frame().is_ok_and(|f| f.shares_state()) {
+                    // The results will be dropped: no thread need render more.
+                    self.stop.store(true, ordering);
+                }
                 calls.push((
                     i,
                     Ahead {

@@ -173,12 +173,12 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
         .contains(&"assets/site/images/me.png".to_string()));
     assert!(report
         .files
-        .contains(&"assets/site/content/en/diagram.svg".to_string()));
+        .contains(&"assets/root/content/en/diagram.svg".to_string()));
     assert_eq!(report.files.len(), 5, "{:?}", report.files);
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         html.contains("src=\"assets/site/images/me.png\"")
-            && html.contains("src=\"assets/site/content/en/diagram.svg\"")
+            && html.contains("src=\"assets/root/content/en/diagram.svg\"")
     );
     assert!(
         report

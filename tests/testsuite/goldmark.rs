@@ -246,6 +246,7 @@ fn folio_page(md: &str) -> String {
             marks: false,
             hugo: None,
             publish: None,
+            threads: None,
         },
     )
     .html

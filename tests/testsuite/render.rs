@@ -27,6 +27,7 @@ fn render(text: &str) -> String {
             marks: true,
             hugo: None,
             publish: None,
+            threads: None,
         },
     )
     .html

@@ -349,10 +349,10 @@ fn the_export_copies_the_files_a_templates_resources_point_at() {
     folio::export::export(&doc, &out).unwrap();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
-        html.contains("<img src=\"assets/site/content/bundle/photo.png\" width=\"7\""),
+        html.contains("<img src=\"assets/root/content/bundle/photo.png\" width=\"7\""),
         "{html}"
     );
-    assert!(out.join("assets/site/content/bundle/photo.png").is_file());
+    assert!(out.join("assets/root/content/bundle/photo.png").is_file());
     let page = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
     let preview = page.preview_window(None, Some("folio://x/"), None, None);
     assert!(
@@ -681,6 +681,95 @@ fn a_long_page_renders_on_several_threads_exactly_as_on_one() {
     );
 }
 
+/// The page rendered as the export renders it (its files where Hugo publishes them), its
+/// calls on `threads` threads.
+fn render_on(page: &Path, threads: usize) -> folio::render::Rendered {
+    let doc = folio::OpenPage::open(page).unwrap();
+    let hugo = doc.hugo_context();
+    let params = doc.site.params();
+    let opts = folio::render::RenderOptions {
+        markup: doc.site.markup(),
+        site_params: &params,
+        rewrite_url: None,
+        anchors: None,
+        window: None,
+        cache: None,
+        marks: false,
+        hugo: Some(&hugo),
+        publish: None,
+        threads: Some(threads),
+    };
+    folio::render::render_page(&doc.page, &opts)
+}
+
+/// Asserts that the page renders on four threads as on one, `times` times; gives how many
+/// threads rendered it the last time, and whether the pool's work was dropped.
+fn same_on_four_threads(page: &Path, times: usize) -> (usize, bool) {
+    let one = render_on(page, 1);
+    assert_eq!(one.threads, 1);
+    let mut last = (0, false);
+    for _ in 0..times {
+        let four = render_on(page, 4);
+        assert!(four.html == one.html, "the HTML differs");
+        assert_eq!(four.template_problems, one.template_problems);
+        assert_eq!(four.surprises, one.surprises);
+        assert_eq!(four.icons, one.icons);
+        last = (four.threads, four.rendered_again);
+    }
+    last
+}
+
+#[test]
+fn calls_on_four_threads_render_as_on_one_and_the_pool_is_used() {
+    let card = "<p data-n=\"{{ .Ordinal }}\">{{ if eq (mod .Ordinal 7) 3 }}{{ errorf \"no %d\" .Ordinal }}{{ end }}\
+        <span class=\"fab fa-{{ .Get 0 }}\"></span>{{ .Inner | markdownify }}\
+        {{ $x := 0 }}{{ range seq 2000 }}{{ $x = add $x . }}{{ end }}</p>";
+    let body: String = (0..100)
+        .map(|n| format!("{{{{< card github >}}}}\n    body {n}\n{{{{< /card >}}}}\n\n"))
+        .collect();
+    let site = site_with(&[("card", card)], &body);
+    let page = site.path().join("content/page.md");
+    assert_eq!(same_on_four_threads(&page, 3), (4, false));
+}
+
+#[test]
+fn templates_that_keep_state_from_call_to_call_render_in_page_order_on_one_thread() {
+    let work = "{{ $x := 0 }}{{ range seq 2000 }}{{ $x = add $x . }}{{ end }}";
+    let cases = [
+        // The page's scratch, counted from call to call.
+        (
+            vec![("count", format!("{{{{ .Page.Scratch.Add \"n\" 1 }}}}<b>{{{{ .Page.Scratch.Get \"n\" }}}}</b>{work}"))],
+            "{{< count >}}\n\n".repeat(100),
+        ),
+        // partialCached: the first call in page order fills the cache.
+        (
+            vec![("cached", format!("{{{{ partialCached \"name.html\" . }}}}{work}"))],
+            (0..100).map(|n| format!("{{{{< cached n{n} >}}}}\n\n")).collect(),
+        ),
+        // The scratch of calls in Markdown a template writes and renders.
+        (
+            vec![
+                ("box", format!("<div>{{{{ markdownify \"{{{{< tick >}}}}\" }}}}</div>{work}")),
+                ("tick", "{{ .Scratch.Add \"c\" 1 }}<i>{{ .Scratch.Get \"c\" }}</i>".to_string()),
+            ],
+            "{{< box >}}\n\n".repeat(100),
+        ),
+    ];
+    for (templates, body) in cases {
+        let templates: Vec<(&str, &str)> =
+            templates.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let site = site_with(&templates, &body);
+        std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
+        std::fs::write(
+            site.path().join("layouts/partials/name.html"),
+            "<s>{{ .Get 0 }}</s>",
+        )
+        .unwrap();
+        let page = site.path().join("content/page.md");
+        assert_eq!(same_on_four_threads(&page, 3), (1, true), "{templates:?}");
+    }
+}
+
 #[test]
 fn calls_that_share_the_pages_scratch_render_in_page_order_whatever_the_threads() {
     // Each call works a while, so that every thread takes some.
@@ -707,4 +796,43 @@ fn calls_that_share_the_pages_scratch_render_in_page_order_whatever_the_threads(
         .collect();
     let expected: Vec<String> = (1..=100).map(|n| n.to_string()).collect();
     assert_eq!(counts, expected);
+}
+
+#[test]
+fn an_export_rendered_again_in_page_order_keeps_only_the_files_of_that_render() {
+    // `setup` sets the theme in the page's scratch; each card shows the theme's image. On
+    // several threads the cards would read no theme (`light`): those files must not stay.
+    let card = "{{ $t := .Page.Scratch.Get \"theme\" | default \"light\" }}\
+        <img src=\"/img/{{ $t }}.png\">{{ $x := 0 }}{{ range seq 2000 }}{{ $x = add $x . }}{{ end }}";
+    let body = format!("{{{{% setup %}}}}\n\n{}", "{{< card >}}\n\n".repeat(80));
+    let site = site_with(
+        &[
+            ("setup", "{{ .Page.Scratch.Set \"theme\" \"dark\" }}"),
+            ("card", card),
+        ],
+        &body,
+    );
+    let p = site.path();
+    std::fs::create_dir_all(p.join("static/img")).unwrap();
+    for t in ["light", "dark"] {
+        std::fs::write(p.join(format!("static/img/{t}.png")), t).unwrap();
+    }
+    let out = p.join("out");
+    let page = p.join("content/page.md");
+    let (code, _, stderr) = folio_on_threads(
+        4,
+        &[
+            "export",
+            page.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let files: Vec<String> = export_files(&out)
+        .into_keys()
+        .filter(|f| f.starts_with("assets/site/"))
+        .collect();
+    assert_eq!(files, ["assets/site/img/dark.png"]);
+    assert!(!stderr.contains("warning"), "{stderr}");
 }

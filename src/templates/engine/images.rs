@@ -60,6 +60,10 @@ type Key = (PathBuf, Option<std::time::SystemTime>, Method, String);
 
 static DONE: LazyLock<Mutex<HashMap<Key, PathBuf>>> = LazyLock::new(Mutex::default);
 
+/// Held while an image is processed: one at a time, so that threads rendering a page's
+/// calls neither hold several decoded images nor process the same one twice.
+static PROCESSING: Mutex<()> = Mutex::new(());
+
 /// The processed image of `source` by `method` and `spec`: its file.
 ///
 /// # Errors
@@ -67,10 +71,21 @@ static DONE: LazyLock<Mutex<HashMap<Key, PathBuf>>> = LazyLock::new(Mutex::defau
 pub fn process(source: &Path, method: Method, spec: &str) -> Result<PathBuf, String> {
     let modified = std::fs::metadata(source).and_then(|m| m.modified()).ok();
     let key: Key = (source.to_path_buf(), modified, method, spec.to_string());
-    if let Some(done) = DONE.lock().ok().and_then(|d| d.get(&key).cloned()) {
-        if done.is_file() {
-            return Ok(done);
-        }
+    let done = || {
+        DONE.lock()
+            .ok()
+            .and_then(|d| d.get(&key).cloned())
+            .filter(|p| p.is_file())
+    };
+    if let Some(path) = done() {
+        return Ok(path);
+    }
+    let _one_at_a_time = PROCESSING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Another thread may have made it while this one waited.
+    if let Some(path) = done() {
+        return Ok(path);
     }
     let options = Options::parse(spec, method)?;
     let source_format = ImageFormat::from_path(source)
@@ -103,9 +118,13 @@ pub fn process(source: &Path, method: Method, spec: &str) -> Result<PathBuf, Str
     Ok(path)
 }
 
+/// Writes the image to `path` through a file beside it renamed into place, so that a
+/// reader (the preview, another Folio) never sees half an image.
 fn write(img: &DynamicImage, path: &Path, format: ImageFormat, quality: u8) -> Result<(), String> {
-    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut w = std::io::BufWriter::new(file);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    let mut w = std::io::BufWriter::new(tmp);
     let result =
         match format {
             ImageFormat::Jpeg => img.to_rgb8().write_with_encoder(
@@ -116,7 +135,10 @@ fn write(img: &DynamicImage, path: &Path, format: ImageFormat, quality: u8) -> R
                 .write_with_encoder(image::codecs::webp::WebPEncoder::new_lossless(&mut w)),
             other => img.write_to(&mut w, other),
         };
-    result.map_err(|e| format!("{}: {e}", path.display()))
+    result.map_err(|e| fail(&e))?;
+    let tmp = w.into_inner().map_err(|e| fail(&e.error()))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
 }
 
 /// A spec read.

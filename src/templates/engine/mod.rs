@@ -104,9 +104,9 @@ pub struct Frame {
     /// Local files the templates' resources point at, by the URL they publish at.
     published: RefCell<BTreeMap<String, PathBuf>>,
     scratch: RefCell<HashMap<i64, BTreeMap<Arc<str>, Value>>>,
-    /// Whether a template read or wrote the page's scratch: state one call can leave for
-    /// the next, so calls that do cannot be rendered apart (see [`Frame::shares_state`]).
-    page_scratch_used: Cell<bool>,
+    /// Whether a template used state one call can leave for the next, so that calls that
+    /// do cannot be rendered apart (see [`Frame::shares_state`]).
+    order_dependent: Cell<bool>,
     next_scratch: Cell<i64>,
     warnings: RefCell<Vec<String>>,
     depth: Cell<usize>,
@@ -141,7 +141,7 @@ impl Frame {
             resources,
             published: RefCell::default(),
             scratch: RefCell::default(),
-            page_scratch_used: Cell::new(false),
+            order_dependent: Cell::new(false),
             next_scratch: Cell::new(-1),
             warnings: RefCell::default(),
             depth: Cell::new(0),
@@ -220,10 +220,12 @@ impl Frame {
     }
 
     /// Whether the templates run in this frame used state that one call leaves for the
-    /// next (the page's `.Scratch`/`.Store`): their calls then depend on the order they
-    /// run in, and must run one after another in one frame.
+    /// next: the page's `.Scratch`/`.Store`, the scratch of a call in text `markdownify`
+    /// re-parsed (whose ids repeat from call to call), or `partialCached` (the first call
+    /// in page order fills the cache). Their calls then depend on the order they run in,
+    /// and must run one after another in one frame.
     pub fn shares_state(&self) -> bool {
-        self.page_scratch_used.get()
+        self.order_dependent.get()
     }
 
     /// How many partials the templates run in this frame called (a page may call at most
@@ -618,6 +620,7 @@ pub(crate) fn partial_cached(
     variants: &[Value],
 ) -> gotmpl::Result<Value> {
     let frame = current()?;
+    frame.order_dependent.set(true);
     let key = std::iter::once(name.to_string())
         .chain(variants.iter().map(values::to_string))
         .collect::<Vec<_>>()
@@ -647,8 +650,9 @@ pub(crate) fn with_scratch<R>(
         .field("__folio_id")
         .and_then(Value::as_int)
         .unwrap_or(0);
-    if id == 0 {
-        frame.page_scratch_used.set(true);
+    // The page's scratch, and a re-parsed call's (its id is `depth << 32` on).
+    if id == 0 || id >= 1 << 32 {
+        frame.order_dependent.set(true);
     }
     let mut all = frame.scratch.borrow_mut();
     Ok(f(all.entry(id).or_default()))
