@@ -5,8 +5,8 @@ use maud::{html, PreEscaped};
 use serde_json::Value as Json;
 
 use super::Renderer;
-use crate::page::is_card;
 use crate::page::tree::Shortcodes;
+use crate::page::{is_card, Notation};
 use crate::site::lookup_param;
 
 /// Whether the shortcode renders as a placeholder even in `{{% %}}` notation (its output is
@@ -208,7 +208,18 @@ impl Renderer<'_> {
         let src = self.src.text;
         let tag: String = src[sc.open.span.clone()].chars().take(120).collect();
         let block = crate::page::stands_alone(src, &sc.span, self.src.body_start, src.len());
+        // Hugo hands a `{{< >}}` call's body to its template as written (its nested calls
+        // rendered): with no nested calls it is shown as written, not read as Markdown.
+        let raw = sc.open.notation == Notation::Angle && sc.children.is_empty();
         let inner = match sc.inner() {
+            Some(range) if raw => {
+                let text = src[range].trim_matches('\n');
+                Some(if block {
+                    html! { pre.folio-shortcode-raw { code { (text) } } }.into_string()
+                } else {
+                    html! { code.folio-shortcode-raw { (text) } }.into_string()
+                })
+            }
             Some(range) => {
                 let children = sc.children.clone();
                 Some(self.content(range, &children))

@@ -97,6 +97,25 @@ fn unknown_shortcodes_render_as_visible_labelled_boxes() {
 }
 
 #[test]
+fn an_unknown_angle_call_shows_its_body_as_written_and_a_percent_call_as_markdown() {
+    let html = render(
+        "---\ntitle: x\n---\n\n{{< mystery go >}}\nfunc main() {\n    say(\"it's *here*\")\n}\n{{< /mystery >}}\n\n\
+         Text {{< tip >}}don't *panic*{{< /tip >}} here.\n\n{{% note %}}\n**bold**\n{{% /note %}}\n",
+    );
+    assert!(
+        html.contains(
+            "<pre class=\"folio-shortcode-raw\"><code>func main() {\n    say(&quot;it's *here*&quot;)\n}</code></pre>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<code class=\"folio-shortcode-raw\">don't *panic*</code>"),
+        "{html}"
+    );
+    assert!(html.contains("<p><strong>bold</strong></p>"), "{html}");
+}
+
+#[test]
 fn embeds_are_offline_link_cards_to_the_same_address() {
     let html = render(concat!(
         "---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo id=\"146022717\" >}}\n\n",
