@@ -239,7 +239,7 @@ fn body<'a>(
             sc.is_some_and(|sc| sc.span.start >= range.start && sc.span.end <= range.end)
         })
         .collect();
-    let threads = opts.threads.unwrap_or_else(templates::threads);
+    let threads = || opts.threads.unwrap_or_else(templates::threads);
     let pool = templates::Pool::for_page(src, page.catalogue(), &top, threads);
     if let Some(pool) = &pool {
         let mut r = Renderer::new(src, opts, front);

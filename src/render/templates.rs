@@ -526,11 +526,15 @@ const STACK_BYTES: usize = 8 << 20;
 /// How many threads render a page's calls: `FOLIO_THREADS` when set (1: the walk renders
 /// every call itself), else the machine's cores; at most 8.
 pub(super) fn threads() -> usize {
-    std::env::var("FOLIO_THREADS")
-        .ok()
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, 8)
+    // Asking for the cores reads the process's CPU limits from /sys: once is enough.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::env::var("FOLIO_THREADS")
+            .ok()
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+            .clamp(1, 8)
+    })
 }
 
 /// A long page's top-level `{{< >}}` calls through site templates, rendered by threads
@@ -559,13 +563,16 @@ impl<'a> Pool<'a> {
     /// The pool for the page's top-level calls `top`: those with a site template, written
     /// `{{< >}}` with no `{{% %}}` call inside (whose output is part of the Markdown the
     /// walk assembles); `None` when there are fewer than [`PARALLEL_FROM`] of them, or
-    /// fewer than two `threads` to render with.
+    /// fewer than two `threads` (asked only then) to render with.
     pub fn for_page(
         src: Source<'a>,
         catalogue: &Catalogue,
         top: &[usize],
-        threads: usize,
+        threads: impl FnOnce() -> usize,
     ) -> Option<Pool<'a>> {
+        if top.len() < PARALLEL_FROM {
+            return None;
+        }
         let all = &src.shortcodes.all;
         let no_percent_inside = |i: usize| {
             let mut stack = vec![i];
@@ -587,7 +594,12 @@ impl<'a> Pool<'a> {
                     && no_percent_inside(i)
             })
             .collect();
-        (threads >= 2 && calls.len() >= PARALLEL_FROM).then(|| Pool {
+        let threads = if calls.len() >= PARALLEL_FROM {
+            threads()
+        } else {
+            1
+        };
+        (threads >= 2).then(|| Pool {
             src,
             taken: calls.iter().copied().collect(),
             calls,
