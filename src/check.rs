@@ -382,7 +382,7 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
     } else {
         tag.params.first()
     };
-    let Some(reference) = reference.filter(|p| !p.value.is_empty()) else {
+    let Some(reference) = reference else {
         out.push(Problem(
             tag.span.start,
             Severity::Error,
@@ -394,9 +394,14 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
         ));
         return;
     };
+    // Hugo gives nothing for an empty reference, and a fragment alone as it is.
+    if reference.value.is_empty() || reference.value.starts_with('#') {
+        return;
+    }
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let content_dir = crate::site::refs::content_dir_of(site, &abs);
-    if let Err(e) = crate::site::refs::resolve(&content_dir, &abs, &reference.value) {
+    let lang = crate::OpenPage::language_of(site, &abs);
+    let lookup = crate::site::refs::Lookup::new(site, &lang);
+    if let Err(e) = crate::site::refs::resolve(&lookup, &abs, &reference.value) {
         out.push(Problem(
             reference.span.start,
             Severity::Error,

@@ -194,7 +194,7 @@ fn page_html(
     threads: Option<usize>,
 ) -> (String, Assets, bool) {
     let assets = Arc::new(Mutex::new(Assets {
-        root: doc.site.root.clone(),
+        root: std::path::absolute(&doc.site.root).unwrap_or_else(|_| doc.site.root.clone()),
         ..Assets::default()
     }));
     let params = doc.site.params();
@@ -266,6 +266,10 @@ fn local_asset(
     if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
         return None;
     }
+    // Already a copy's place (Markdown a template rendered, met again in its output).
+    if assets.files.values().any(|rel| rel == url) {
+        return Some(url.to_string());
+    }
     let path_part = url.split(['?', '#']).next().unwrap_or(url);
     let decoded = crate::text::percent_decode(path_part);
     let candidate = match decoded.strip_prefix('/') {
@@ -311,14 +315,16 @@ fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
     if let Some(rel) = assets.files.get(candidate) {
         return Some(rel.clone());
     }
-    let (dir, place) = match candidate.strip_prefix(&assets.root) {
+    // Both absolute, however the page's path was written.
+    let absolute = std::path::absolute(candidate).unwrap_or_else(|_| candidate.to_path_buf());
+    let (dir, place) = match absolute.strip_prefix(&assets.root) {
         Ok(p) => match p.strip_prefix("static") {
             Ok(served) => ("assets/site".to_string(), served.to_path_buf()),
             Err(_) => ("assets/root".to_string(), p.to_path_buf()),
         },
         Err(_) => {
-            let name = PathBuf::from(candidate.file_name()?);
-            let folder = candidate.parent().unwrap_or(Path::new(""));
+            let name = PathBuf::from(absolute.file_name()?);
+            let folder = absolute.parent().unwrap_or(Path::new(""));
             if folder == crate::templates::engine::images::output_dir() {
                 ("assets/processed".to_string(), name)
             } else {

@@ -133,9 +133,14 @@ impl OpenPage {
 
     /// The language of the page: the site language whose content folder holds it.
     pub fn language(&self) -> String {
-        let langs = self.site.languages();
-        let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
-        // Translation by file name (`about.fr.md`), as Hugo reads it first.
+        OpenPage::language_of(&self.site, &self.path)
+    }
+
+    /// The language of the page file `path` of `site`: by its file name (`about.fr.md`),
+    /// as Hugo reads it first, else the site language whose content folder holds it.
+    pub fn language_of(site: &Site, path: &Path) -> String {
+        let langs = site.languages();
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let suffix = abs
             .file_stem()
             .and_then(|s| s.to_str())
@@ -147,7 +152,7 @@ impl OpenPage {
         // Translation by content folder: the deepest folder holding the page
         // (`content/fr` inside the default language's `content`).
         // A folder two languages share holds the default language's pages.
-        let default = self.site.default_language();
+        let default = site.default_language();
         langs
             .iter()
             .filter(|l| abs.starts_with(&l.content_dir))
@@ -180,14 +185,13 @@ impl OpenPage {
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
         let (site, from) = (self.site.clone(), abs.clone());
-        let content_dir = crate::site::refs::content_dir_of(&self.site, &abs);
-        let ref_lang = lang.clone();
+        let lookup = crate::site::refs::Lookup::new(&self.site, &lang);
         ctx.refs = Some(crate::templates::engine::objects::Refs(
             std::sync::Arc::new(move |reference: &str| {
-                let (page, fragment) = crate::site::refs::resolve(&content_dir, &from, reference)
+                let (page, fragment) = crate::site::refs::resolve(&lookup, &from, reference)
                     .map_err(|e| e.message(reference))?;
                 let url =
-                    crate::site::refs::file_url(&site, &ref_lang, &page).ok_or_else(|| {
+                    crate::site::refs::file_url(&site, &lookup.lang, &page).ok_or_else(|| {
                         format!("Ref \"{reference}\": {} cannot be read", page.display())
                     })?;
                 Ok(format!("{url}{fragment}"))

@@ -258,12 +258,7 @@ impl Renderer<'_> {
     fn call(&mut self, i: usize) -> ShortcodeCall {
         let sc = &self.src.shortcodes.all[i];
         let params = params_of(&sc.open);
-        let siblings = match sc.parent {
-            Some(p) => &self.src.shortcodes.all[p].children,
-            None => &self.src.shortcodes.top,
-        };
-        // Siblings are in source order, as their indices are.
-        let ordinal = siblings.binary_search(&i).unwrap_or(0);
+        let ordinal = self.ordinal(i);
         let (line, col) = self.line_col(sc.span.start);
         let file = self.opts.hugo.map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
@@ -287,6 +282,17 @@ impl Renderer<'_> {
             indentation,
             id: self.call_id(i),
         }
+    }
+
+    /// Hugo's `.Ordinal` of call `i`: its place among its siblings (the calls of its
+    /// container, or the page's top-level calls), from 0.
+    fn ordinal(&self, i: usize) -> usize {
+        let siblings = match self.src.shortcodes.all[i].parent {
+            Some(p) => &self.src.shortcodes.all[p].children,
+            None => &self.src.shortcodes.top,
+        };
+        // Siblings are in source order, as their indices are.
+        siblings.binary_search(&i).unwrap_or(0)
     }
 
     /// A number for call `i` of this text, unique in the page's render: the text's own
@@ -321,7 +327,7 @@ impl Renderer<'_> {
             name: sc.name().to_string(),
             params,
             inner: None,
-            ordinal: 0,
+            ordinal: self.ordinal(p),
             parent: sc.parent.map(|pp| self.parent_value(pp)),
             position: String::new(),
             indentation: String::new(),

@@ -9,13 +9,16 @@
 //!   then from the content folder, then by its file name anywhere in the content folder,
 //!   which must then name one page only ("page reference … is ambiguous").
 //!
+//! Only pages of the referring page's language count: `about.md` names `about.fr.md` from a
+//! French page ([`Lookup`]).
+//!
 //! `blog/post` names `blog/post.md`, `blog/post/index.md` or `blog/post/_index.md`. A file
 //! inside a leaf bundle other than its `index.md` is a resource of the bundle, not a page.
 //!
 //! A page's URL is its path in the content folder (`blog/post.md` → `/blog/post/`,
 //! `about/index.md` → `/about/`), its last part replaced by the front matter's `slug`, or
-//! the front matter's `url` in its place; under `/LANG/` for a language other than the
-//! default. Left out: the site's `[permalinks]` patterns.
+//! the front matter's `url` in its place (as written); under `/LANG/` for a language other
+//! than the default, except a `url`. Left out: the site's `[permalinks]` patterns.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -47,37 +50,120 @@ impl RefError {
     }
 }
 
-/// The page file `reference` names, read from the page `from` in the content folder
-/// `content_dir`, and the reference's `#fragment` (empty when none).
+/// Where a reference is looked up: the pages of one language.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    /// The language's content folder.
+    pub content_dir: PathBuf,
+    /// The language (`fr`): `about.fr.md` is its page `about.md`.
+    pub lang: String,
+    /// Every language code of the site, which a file name may end in (`about.de.md`).
+    pub codes: Vec<String>,
+    /// Whether a file whose name ends in no language code is this language's: true in a
+    /// content folder of its own, and for the default language in a shared one.
+    pub unsuffixed_is_ours: bool,
+}
+
+impl Lookup {
+    /// The lookup for the pages of language `lang` of `site` (Hugo's rules for content
+    /// folders and translations by file name).
+    pub fn new(site: &Site, lang: &str) -> Lookup {
+        let languages = site.languages();
+        let content_dir = languages
+            .iter()
+            .find(|l| l.code == lang)
+            .map_or_else(|| site.root.join("content"), |l| l.content_dir.clone());
+        let sharing = languages
+            .iter()
+            .filter(|l| l.content_dir == content_dir)
+            .count();
+        Lookup {
+            unsuffixed_is_ours: sharing <= 1 || site.default_language() == lang,
+            codes: languages.into_iter().map(|l| l.code).collect(),
+            content_dir,
+            lang: lang.to_string(),
+        }
+    }
+
+    /// `about.fr.md` → (`about.md`, Some("fr")), for a language of the site.
+    fn split_language(&self, name: &str) -> (String, Option<String>) {
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((stem, ext)) => (stem, Some(ext)),
+            None => (name, None),
+        };
+        match stem.rsplit_once('.') {
+            Some((base, code)) if self.codes.iter().any(|c| c.eq_ignore_ascii_case(code)) => {
+                let logical = match ext {
+                    Some(ext) => format!("{base}.{ext}"),
+                    None => base.to_string(),
+                };
+                (logical, Some(code.to_lowercase()))
+            }
+            _ => (name.to_string(), None),
+        }
+    }
+
+    /// Whether a page file with this name is of this lookup's language, and its name
+    /// without the language (`about.fr.md` → `about.md`).
+    fn ours(&self, name: &str) -> Option<String> {
+        match self.split_language(name) {
+            (logical, Some(code)) => (code == self.lang.to_lowercase()).then_some(logical),
+            (logical, None) => self.unsuffixed_is_ours.then_some(logical),
+        }
+    }
+
+    /// The files that may hold the page `file` (a path with its extension): its
+    /// translation into this language first, then the file itself when it is ours.
+    fn files_for(&self, file: &Path) -> Vec<PathBuf> {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let (logical, code) = self.split_language(name);
+        if code.is_some() {
+            return vec![file.to_path_buf()];
+        }
+        let mut out = Vec::new();
+        if let Some((stem, ext)) = logical.rsplit_once('.') {
+            out.push(file.with_file_name(format!("{stem}.{}.{ext}", self.lang)));
+        }
+        if self.unsuffixed_is_ours {
+            out.push(file.to_path_buf());
+        }
+        out
+    }
+}
+
+/// The page file `reference` names, read from the page `from`, among `lookup`'s pages,
+/// and the reference's `#fragment` (empty when none).
 ///
 /// # Errors
 /// [`RefError::NotFound`] or [`RefError::Ambiguous`], as Hugo's `REF_NOT_FOUND`.
 pub fn resolve(
-    content_dir: &Path,
+    lookup: &Lookup,
     from: &Path,
     reference: &str,
 ) -> Result<(PathBuf, String), RefError> {
     let (path, fragment) = match reference.split_once('#') {
-        Some((p, f)) => (p, format!("#{f}")),
+        Some((p, f)) if !f.is_empty() => (p, format!("#{f}")),
+        Some((p, _)) => (p, String::new()),
         None => (reference, String::new()),
     };
     if path.is_empty() {
         return Err(RefError::NotFound);
     }
+    let content_dir = &lookup.content_dir;
     let found = match path.strip_prefix('/') {
-        Some(rest) => page_at(content_dir, content_dir, rest),
+        Some(rest) => page_at(lookup, content_dir, rest),
         None => {
             let own = from.parent().unwrap_or(content_dir);
-            page_at(content_dir, own, path)
-                .or_else(|| page_at(content_dir, content_dir, path))
-                .map_or_else(|| by_name(content_dir, path), |p| Ok(Some(p)))?
+            page_at(lookup, own, path)
+                .or_else(|| page_at(lookup, content_dir, path))
+                .map_or_else(|| by_name(lookup, path), |p| Ok(Some(p)))?
         }
     };
     found.map(|p| (p, fragment)).ok_or(RefError::NotFound)
 }
 
-/// The page `rel` names from folder `base`, inside `content_dir`.
-fn page_at(content_dir: &Path, base: &Path, rel: &str) -> Option<PathBuf> {
+/// The page `rel` names from folder `base`, inside the lookup's content folder.
+fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     let mut at = base.to_path_buf();
     for c in Path::new(rel).components() {
         match c {
@@ -89,56 +175,90 @@ fn page_at(content_dir: &Path, base: &Path, rel: &str) -> Option<PathBuf> {
             Component::RootDir | Component::Prefix(_) => return None,
         }
     }
-    if !at.starts_with(content_dir) {
+    if !at.starts_with(&lookup.content_dir) {
         return None;
     }
-    let with_ext = |ext: &str| {
-        let mut s = at.clone().into_os_string();
-        s.push(".");
-        s.push(ext);
-        PathBuf::from(s)
-    };
     let has_ext = at
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| PAGE_EXTENSIONS.contains(&e));
-    let candidates: Vec<PathBuf> = if has_ext {
+    let files: Vec<PathBuf> = if has_ext {
         vec![at.clone()]
     } else {
+        let with_ext = |ext: &str| {
+            let mut s = at.clone().into_os_string();
+            s.push(".");
+            s.push(ext);
+            PathBuf::from(s)
+        };
         PAGE_EXTENSIONS
             .iter()
             .map(|e| with_ext(e))
             .chain(["index.md", "_index.md"].map(|f| at.join(f)))
             .collect()
     };
-    candidates.into_iter().find(|c| is_page(c))
+    let file = files
+        .iter()
+        .flat_map(|f| lookup.files_for(f))
+        .find(|c| is_page(c));
+    // A folder of the content is a section (the content folder itself, the home page),
+    // which Hugo makes a page of even with no `_index.md`; so is a section's `_index.md`
+    // or `index.md` named where there is none.
+    let index_named = has_ext
+        && at
+            .file_stem()
+            .is_some_and(|s| s == "_index" || s == "index");
+    let folder = if index_named {
+        at.parent().map(Path::to_path_buf)
+    } else {
+        Some(at.clone())
+    };
+    file.or_else(|| folder.filter(|d| d.is_dir() && !is_leaf_bundle(d)))
 }
 
-/// The one page named `name` (`post.md`, `post`, or a bundle's folder name) anywhere in
-/// `content_dir`; `None` when there is none.
-fn by_name(content_dir: &Path, name: &str) -> Result<Option<PathBuf>, RefError> {
+/// Whether folder `dir` is a leaf bundle (it holds an `index` page).
+fn is_leaf_bundle(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n.rsplit_once('.').is_some_and(|(s, x)| {
+                (s == "index" || s.starts_with("index.")) && PAGE_EXTENSIONS.contains(&x)
+            })
+        })
+    })
+}
+
+/// The one page of the lookup's language named `name` (`post.md`, `post`, or a bundle's
+/// folder name) anywhere in its content folder; `None` when there is none.
+fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
     if name.contains('/') {
         return Ok(None);
     }
     let wanted = name.to_lowercase();
-    let mut found: Vec<PathBuf> = walkdir::WalkDir::new(content_dir)
+    let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&lookup.content_dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && is_page(e.path()))
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .filter(|p| {
             let file = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
-            let stem = p.file_stem().and_then(|f| f.to_str()).unwrap_or("");
-            let named = if matches!(stem, "index" | "_index") {
+            let Some(logical) = lookup.ours(file) else {
+                return false;
+            };
+            let logical = logical.to_lowercase();
+            let stem = logical
+                .rsplit_once('.')
+                .map_or(logical.as_str(), |(s, _)| s);
+            if matches!(stem, "index" | "_index") {
                 let folder = p
                     .parent()
                     .and_then(|d| d.file_name())
                     .and_then(|f| f.to_str());
                 folder.map(str::to_lowercase) == Some(wanted.clone())
             } else {
-                file.to_lowercase() == wanted || stem.to_lowercase() == wanted
-            };
-            named
+                logical == wanted || stem == wanted
+            }
         })
         .collect();
     match found.len() {
@@ -159,10 +279,10 @@ fn is_page(path: &Path) -> bool {
         return false;
     }
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let in_leaf_bundle = path
-        .parent()
-        .is_some_and(|d| d.join("index.md").is_file() || d.join("index.html").is_file());
-    matches!(stem, "index" | "_index") || !in_leaf_bundle
+    let index = ["index", "_index"]
+        .iter()
+        .any(|i| stem == *i || stem.starts_with(&format!("{i}.")));
+    index || !path.parent().is_some_and(is_leaf_bundle)
 }
 
 /// The URL path of the page `abs` of language `lang` (without the base URL's path):
@@ -184,10 +304,8 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
         } else {
             format!("/{url}")
         };
-        return match prefix {
-            Some(p) => format!("/{p}{url}"),
-            None => url,
-        };
+        // Hugo publishes at `url` as written, with no language prefix.
+        return url;
     }
     let content_dir = languages
         .iter()
@@ -218,13 +336,23 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
     if parts.is_empty() {
         "/".to_string()
     } else {
-        format!("/{}/", parts.join("/").to_lowercase().replace(' ', "-"))
+        let path = parts.join("/").to_lowercase().replace(' ', "-");
+        // As Hugo writes a URL: what is not ASCII, percent-encoded (`café` → `caf%C3%A9`).
+        let path = percent_encoding::utf8_percent_encode(&path, NOT_ASCII);
+        format!("/{path}/")
     }
 }
 
+/// The bytes a page's URL path percent-encodes: controls and what is not ASCII.
+const NOT_ASCII: &percent_encoding::AsciiSet = percent_encoding::CONTROLS;
+
 /// The URL path of the page file `abs` read from disk (its front matter's `slug` and
-/// `url` count); `None` when it cannot be read.
+/// `url` count), or of the section a content folder `abs` is; `None` when it cannot be
+/// read.
 pub fn file_url(site: &Site, lang: &str, abs: &Path) -> Option<String> {
+    if abs.is_dir() {
+        return Some(page_url(site, lang, abs, None));
+    }
     let text = std::fs::read_to_string(abs).ok()?;
     let front = crate::page::Page::parse(&text)
         .ok()
@@ -234,15 +362,4 @@ pub fn file_url(site: &Site, lang: &str, abs: &Path) -> Option<String> {
             _ => None,
         });
     Some(page_url(site, lang, abs, front.as_ref()))
-}
-
-/// The content folder a page file is in: the deepest language content folder that holds
-/// it, else the site's `content/`.
-pub fn content_dir_of(site: &Site, abs: &Path) -> PathBuf {
-    site.languages()
-        .into_iter()
-        .map(|l| l.content_dir)
-        .filter(|d| abs.starts_with(d))
-        .max_by_key(|d| d.components().count())
-        .unwrap_or_else(|| site.root.join("content"))
 }

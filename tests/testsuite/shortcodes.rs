@@ -788,7 +788,8 @@ fn a_source_with_crlf_line_endings_is_written_with_the_pages_own() {
 
 /// A site whose about page links to other pages with `ref` and `relref`, each way Hugo
 /// reads a reference: from the content folder, from the page's folder, by file name, with
-/// a fragment, a slug, a bundle with its own `url`, a named `path`, a base URL's path.
+/// a fragment, a slug, a bundle with its own `url`, a named `path`, a base URL's path,
+/// sections with no `_index.md` (the home page among them), a name not in ASCII.
 fn site_with_references(body: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
@@ -811,6 +812,7 @@ fn site_with_references(body: &str) -> tempfile::TempDir {
         "content/blog/bund/index.md",
         "---\ntitle: B\nurl: /custom/place/\n---\nx\n",
     );
+    write("content/blog/café.md", "---\ntitle: C\n---\nx\n");
     write(
         "content/about/index.md",
         &format!("---\ntitle: About\n---\n\n{body}\n"),
@@ -825,7 +827,10 @@ fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
                 3 {{< relref \"two.md#sec\" >}}\n\
                 4 {{< ref \"blog/bund\" >}}\n\
                 5 {{< relref \"../blog/two.md\" >}}\n\
-                6 {{< relref path=\"blog/two.md\" >}}";
+                6 {{< relref path=\"blog/two.md\" >}}\n\
+                7 {{< relref \"/\" >}} {{< relref \"..\" >}} {{< relref \"blog\" >}} {{< relref \"/blog/\" >}}\n\
+                8 {{< relref \"#part\" >}} {{< ref \"#part\" >}} [{{< relref \"\" >}}] {{< relref \"two.md#\" >}}\n\
+                9 {{< relref \"café.md\" >}}";
     let site = site_with_references(body);
     crate::support::hugo_build(site.path(), "references");
     let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
@@ -861,4 +866,42 @@ fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build()
     );
     let html = folio::OpenPage::open(&page).unwrap().render().html;
     assert_eq!(html.trim(), "<p>7 \n8 </p>");
+}
+
+#[test]
+fn a_reference_from_a_translation_names_the_page_in_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let write = |rel: &str, text: &str| {
+        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(p.join(rel), text).unwrap();
+    };
+    write(
+        "hugo.toml",
+        "baseURL = \"https://ex.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"en\"\n\
+         [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    );
+    write("layouts/_default/single.html", "{{ .Content }}");
+    write("layouts/_default/list.html", "{{ .Content }}");
+    write("content/x.md", "---\ntitle: X\n---\nx\n");
+    write(
+        "content/x.fr.md",
+        "---\ntitle: X\nurl: /custom/place/\n---\nx\n",
+    );
+    write(
+        "content/two.fr.md",
+        "---\ntitle: Deux\nslug: deux\n---\nx\n",
+    );
+    write(
+        "content/y.fr.md",
+        "---\ntitle: Y\nslug: why\n---\n1 {{< relref \"x.md\" >}}\n2 {{< relref \"two\" >}}\n",
+    );
+    crate::support::hugo_build(p, "translations");
+    let hugo = std::fs::read_to_string(p.join("public/fr/why/index.html")).unwrap();
+    let folio = folio::OpenPage::open(&p.join("content/y.fr.md"))
+        .unwrap()
+        .render()
+        .html;
+    assert_eq!(folio.trim(), hugo.trim());
+    assert!(folio.contains("1 /custom/place/\n2 /fr/deux/"), "{folio}");
 }

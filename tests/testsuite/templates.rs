@@ -836,3 +836,31 @@ fn an_export_rendered_again_in_page_order_keeps_only_the_files_of_that_render() 
     assert_eq!(files, ["assets/site/img/dark.png"]);
     assert!(!stderr.contains("warning"), "{stderr}");
 }
+
+#[test]
+fn an_export_from_a_relative_page_path_places_files_as_from_an_absolute_one() {
+    // A bundle's image, in Markdown a template renders (met again in its output).
+    let site = site_with(&[("md", "<div>{{ .Inner | markdownify }}</div>")], "");
+    let p = site.path();
+    std::fs::create_dir_all(p.join("content/post")).unwrap();
+    std::fs::write(p.join("content/post/me.png"), "png").unwrap();
+    std::fs::write(
+        p.join("content/post/index.md"),
+        "---\ntitle: P\n---\n\n{{< md >}}\n![me](me.png)\n{{< /md >}}\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(p)
+        .args(["export", "content/post/index.md", "--out", "out"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let html = std::fs::read_to_string(p.join("out/index.html")).unwrap();
+    assert!(
+        html.contains("<img src=\"assets/root/content/post/me.png\""),
+        "{html}"
+    );
+    assert!(p.join("out/assets/root/content/post/me.png").is_file());
+}

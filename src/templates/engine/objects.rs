@@ -55,6 +55,10 @@ impl HugoContext {
     /// # Errors
     /// Hugo's `REF_NOT_FOUND` message, when no page (or several) has that name.
     pub fn relref(&self, reference: &str) -> Result<String, String> {
+        // Hugo gives nothing for nothing, and a fragment alone as it is.
+        if reference.is_empty() || reference.starts_with('#') {
+            return Ok(reference.to_string());
+        }
         let refs = self
             .refs
             .as_ref()
@@ -70,6 +74,9 @@ impl HugoContext {
     /// # Errors
     /// As [`HugoContext::relref`].
     pub fn absref(&self, reference: &str) -> Result<String, String> {
+        if reference.is_empty() || reference.starts_with('#') {
+            return Ok(reference.to_string());
+        }
         let rel = self.relref(reference)?;
         Ok(format!("{}{rel}", origin(&self.base_url())))
     }
