@@ -864,3 +864,15 @@ fn an_export_from_a_relative_page_path_places_files_as_from_an_absolute_one() {
     );
     assert!(p.join("out/assets/root/content/post/me.png").is_file());
 }
+
+#[test]
+fn the_sites_and_the_builds_stores_keep_values_from_call_to_call_as_in_hugo() {
+    let counter = "{{ site.Store.Add \"s\" 1 }}{{ hugo.Store.Add \"h\" 2 }}\
+        <b>{{ site.Store.Get \"s\" }}-{{ hugo.Store.Get \"h\" }}</b>";
+    let site = site_with(&[("count", counter)], &"{{< count >}}\n\n".repeat(3));
+    crate::support::hugo_build(site.path(), "stores");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    let folio = folio_render(&site.path().join("content/page.md"));
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(folio.contains("<b>3-6</b>"), "{folio}");
+}

@@ -190,6 +190,13 @@ impl Frame {
         ])
     }
 
+    /// The scratch of `site.Store` ([`SITE_STORE`]) or `hugo.Store` ([`HUGO_STORE`]):
+    /// the site's and the build's, which a render of one page sees as the page's own,
+    /// kept from call to call.
+    pub fn store(id: i64) -> Value {
+        Frame::call_scratch(id)
+    }
+
     /// The page's own scratch (`.Page.Scratch`, `.Page.Store`), id 0.
     pub fn page_scratch() -> Value {
         values::map([
@@ -239,6 +246,13 @@ impl Frame {
         self.warnings.borrow().clone()
     }
 }
+
+/// The id of `site.Store`'s scratch: above every call's, so that using it makes the
+/// render keep page order (see [`Frame::shares_state`]).
+pub const SITE_STORE: i64 = 1 << 62;
+
+/// The id of `hugo.Store`'s scratch.
+pub const HUGO_STORE: i64 = (1 << 62) + 1;
 
 thread_local! {
     static FRAMES: RefCell<Vec<Rc<Frame>>> = const { RefCell::new(Vec::new()) };
@@ -650,7 +664,8 @@ pub(crate) fn with_scratch<R>(
         .field("__folio_id")
         .and_then(Value::as_int)
         .unwrap_or(0);
-    // The page's scratch, and a re-parsed call's (its id is `depth << 32` on).
+    // The page's scratch, a re-parsed call's (its id is `depth << 32` on), and the site's
+    // and the build's stores.
     if id == 0 || id >= 1 << 32 {
         frame.order_dependent.set(true);
     }

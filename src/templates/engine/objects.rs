@@ -162,6 +162,7 @@ impl HugoContext {
             ),
             ("IsServer", Value::Bool(false)),
             ("IsMultiLingual", Value::Bool(false)),
+            ("Store", Frame::store(super::SITE_STORE)),
         ]);
         // `.RelPermalink` starts with the base URL's path (`/docs/page/`).
         let base_path = base_path(base_url);

@@ -141,6 +141,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             ("IsDevelopment", Value::Bool(false)),
             ("IsServer", Value::Bool(false)),
             ("IsExtended", Value::Bool(true)),
+            ("Store", engine::Frame::store(engine::HUGO_STORE)),
             (
                 "Data",
                 engine::frame()?
