@@ -763,14 +763,16 @@ fn frame_for(
 ) -> engine::Frame {
     let default = engine::HugoContext::default();
     let hugo = opts.hugo.unwrap_or(&default);
-    engine::Frame::new(
+    let mut frame = engine::Frame::new(
         catalogue.clone(),
         hugo.page(front),
         hugo.site.clone(),
         hugo.translations.clone(),
         host,
         hugo.resources.clone(),
-    )
+    );
+    frame.refs = hugo.refs.clone();
+    frame
 }
 
 /// Whether HTML output holds a tag (what Goldmark would read as raw HTML).

@@ -789,7 +789,8 @@ fn a_source_with_crlf_line_endings_is_written_with_the_pages_own() {
 /// A site whose about page links to other pages with `ref` and `relref`, each way Hugo
 /// reads a reference: from the content folder, from the page's folder, by file name, with
 /// a fragment, a slug, a bundle with its own `url`, a named `path`, a base URL's path,
-/// sections with no `_index.md` (the home page among them), a name not in ASCII.
+/// sections with no `_index.md` (the home page among them), a name not in ASCII; and the
+/// `ref`/`relref` functions in a template.
 fn site_with_references(body: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
@@ -814,6 +815,10 @@ fn site_with_references(body: &str) -> tempfile::TempDir {
     );
     write("content/blog/café.md", "---\ntitle: C\n---\nx\n");
     write(
+        "layouts/shortcodes/lnk.html",
+        "<b>{{ relref .Page \"blog/two.md\" }}|{{ ref .Page (dict \"path\" \"blog/post-one.md\") }}</b>",
+    );
+    write(
         "content/about/index.md",
         &format!("---\ntitle: About\n---\n\n{body}\n"),
     );
@@ -830,7 +835,8 @@ fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
                 6 {{< relref path=\"blog/two.md\" >}}\n\
                 7 {{< relref \"/\" >}} {{< relref \"..\" >}} {{< relref \"blog\" >}} {{< relref \"/blog/\" >}}\n\
                 8 {{< relref \"#part\" >}} {{< ref \"#part\" >}} [{{< relref \"\" >}}] {{< relref \"two.md#\" >}}\n\
-                9 {{< relref \"café.md\" >}}";
+                9 {{< relref \"café.md\" >}}\n\
+                10 {{< lnk >}}";
     let site = site_with_references(body);
     crate::support::hugo_build(site.path(), "references");
     let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();

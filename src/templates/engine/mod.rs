@@ -117,6 +117,8 @@ pub struct Frame {
     running: RefCell<Vec<Entry>>,
     failure: RefCell<Option<Problem>>,
     partial_cache: RefCell<HashMap<String, Value>>,
+    /// Finds the pages `ref` and `relref` name.
+    pub refs: Option<objects::Refs>,
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
@@ -151,6 +153,7 @@ impl Frame {
             failure: RefCell::default(),
             partial_cache: RefCell::default(),
             own_compiled: None,
+            refs: None,
         }
     }
 

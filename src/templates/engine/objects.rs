@@ -55,17 +55,7 @@ impl HugoContext {
     /// # Errors
     /// Hugo's `REF_NOT_FOUND` message, when no page (or several) has that name.
     pub fn relref(&self, reference: &str) -> Result<String, String> {
-        // Hugo gives nothing for nothing, and a fragment alone as it is.
-        if reference.is_empty() || reference.starts_with('#') {
-            return Ok(reference.to_string());
-        }
-        let refs = self
-            .refs
-            .as_ref()
-            .ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
-        let path = (refs.0)(reference)?;
-        let base = self.base_url();
-        Ok(format!("{}{path}", base_path(&base).trim_end_matches('/')))
+        ref_url(self.refs.as_ref(), &self.base_url(), reference, false)
     }
 
     /// Hugo's `ref`: as [`HugoContext::relref`], with the base URL's origin
@@ -74,11 +64,7 @@ impl HugoContext {
     /// # Errors
     /// As [`HugoContext::relref`].
     pub fn absref(&self, reference: &str) -> Result<String, String> {
-        if reference.is_empty() || reference.starts_with('#') {
-            return Ok(reference.to_string());
-        }
-        let rel = self.relref(reference)?;
-        Ok(format!("{}{rel}", origin(&self.base_url())))
+        ref_url(self.refs.as_ref(), &self.base_url(), reference, true)
     }
 
     fn base_url(&self) -> String {
@@ -87,6 +73,33 @@ impl HugoContext {
             .map(super::values::to_string)
             .unwrap_or_default()
     }
+}
+
+/// The URL of the page `reference` names (`refs` finds it) in a site at `base_url`: from
+/// the site's root with the base URL's path, and its origin when `absolute` (Hugo's `ref`
+/// and `relref`, shortcodes and functions alike). Nothing for an empty reference, and a
+/// fragment alone as it is, as Hugo gives them.
+///
+/// # Errors
+/// Hugo's `REF_NOT_FOUND` message, when no page (or several) has that name, or the page
+/// is not in a site (`refs` is `None`).
+pub fn ref_url(
+    refs: Option<&Refs>,
+    base_url: &str,
+    reference: &str,
+    absolute: bool,
+) -> Result<String, String> {
+    if reference.is_empty() || reference.starts_with('#') {
+        return Ok(reference.to_string());
+    }
+    let refs = refs.ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
+    let path = (refs.0)(reference)?;
+    let rel = format!("{}{path}", base_path(base_url).trim_end_matches('/'));
+    Ok(if absolute {
+        format!("{}{rel}", origin(base_url))
+    } else {
+        rel
+    })
 }
 
 impl Default for HugoContext {

@@ -158,6 +158,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             ),
         ]))
     }),
+    ("ref", |a| reference(a, "ref", true)),
+    ("relref", |a| reference(a, "relref", false)),
     ("relURL urls.RelURL", |a| {
         Ok(string(site_url(&str_arg(a, 0, "relURL")?, false, false)?))
     }),
@@ -519,4 +521,23 @@ fn sprintf(a: &[Value]) -> String {
         }
     }
     out
+}
+
+/// `ref PAGE REF` and `relref PAGE REF` (Hugo's `urls.Ref`/`urls.RelRef`): the URL of the
+/// page the reference names, which is a path or a map with a `path`
+/// ([`crate::templates::engine::objects::ref_url`]).
+fn reference(args: &[Value], func: &str, absolute: bool) -> gotmpl::Result<Value> {
+    let frame = engine::frame()?;
+    let reference = match args.get(1) {
+        Some(Value::Map(m)) => m.get("path").map(values::to_string).unwrap_or_default(),
+        _ => str_arg(args, 1, func)?,
+    };
+    let url = crate::templates::engine::objects::ref_url(
+        frame.refs.as_ref(),
+        &frame.base_url(),
+        &reference,
+        absolute,
+    )
+    .map_err(|e| exec_error(format!("{func}: {e}")))?;
+    Ok(string(url))
 }
