@@ -35,6 +35,9 @@ pub const METHODS: &[&str] = &[
     "Format",
     "AddDate",
     "IsSet",
+    "Filename",
+    "LineNumber",
+    "ColumnNumber",
 ];
 
 /// Namespaces of Hugo's template functions (`tpl/*`): `NS.Func` is one function.
