@@ -173,11 +173,8 @@ impl OpenPage {
             _ => None,
         };
         let url = crate::site::refs::page_url(&self.site, &lang, &abs, front.as_ref());
-        let file = abs
-            .strip_prefix(&self.site.root)
-            .unwrap_or(&abs)
-            .display()
-            .to_string();
+        // `.Position` names the file by its absolute path, as Hugo does.
+        let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
         let bundle = abs
             .file_stem()

@@ -130,10 +130,34 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
             cmd.args.insert(1, receiver);
         }
     }
-    for arg in &mut cmd.args {
+    for (k, arg) in cmd.args.iter_mut().enumerate() {
+        // A method that takes no arguments, read as an argument (`len .Scratch.Values`,
+        // `path.Base .Position.Filename`): its call, in parentheses.
+        if k > 0 {
+            if let Some((name, receiver)) = method_call(arg, false)
+                .filter(|(name, _)| NO_ARGUMENTS.contains(&name.trim_start_matches('.')))
+            {
+                let pos = arg.pos();
+                *arg = Expr::Pipe(
+                    pos,
+                    PipeNode {
+                        pos,
+                        decl: Vec::new(),
+                        commands: vec![CommandNode {
+                            pos,
+                            args: vec![Expr::Identifier(pos, name.into()), receiver],
+                        }],
+                        is_assign: false,
+                    },
+                );
+            }
+        }
         expr(arg, calls);
     }
 }
+
+/// The methods of [`METHODS`] that take no arguments, and so may stand as an argument.
+const NO_ARGUMENTS: &[&str] = &["Values", "Filename", "LineNumber", "ColumnNumber"];
 
 /// `(function name, receiver)` when `e`, first in a command, is a method call.
 fn method_call(e: &Expr, takes_args: bool) -> Option<(String, Expr)> {
@@ -250,5 +274,13 @@ mod tests {
     fn a_piped_value_makes_a_field_a_method() {
         let (_, calls) = rewritten(r#"{{ "*a*" | .Page.RenderString }}{{ .Inner | .Foo }}"#);
         assert_eq!(calls, [".RenderString", ".Foo"]);
+    }
+
+    #[test]
+    fn a_method_without_arguments_read_as_an_argument_is_called() {
+        let (_, calls) = rewritten(
+            "{{ len .Scratch.Values }}{{ path.Base .Position.Filename }}{{ len .Params }}",
+        );
+        assert_eq!(calls, ["len", ".Values", "path.Base", ".Filename", "len"]);
     }
 }
