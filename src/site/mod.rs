@@ -178,7 +178,7 @@ impl Site {
     }
 
     /// The config's value at a path of keys.
-    fn config_json(&self, path: &[&str]) -> Option<Json> {
+    pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
         self.config.as_ref()?.doc.get(path).map(|n| n.to_json())
     }
 

@@ -17,8 +17,9 @@
 //!
 //! A page's URL is its path in the content folder (`blog/post.md` → `/blog/post/`,
 //! `about/index.md` → `/about/`), its last part replaced by the front matter's `slug`, or
-//! the front matter's `url` in its place (as written); under `/LANG/` for a language other
-//! than the default, except a `url`. Left out: the site's `[permalinks]` patterns.
+//! the front matter's `url` in its place (as written); a page of a section with a
+//! `[permalinks]` pattern where the pattern puts it; under `/LANG/` for a language other
+//! than the default, except a `url`. Left out: `uglyURLs`, a section's own `slug`.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -288,13 +289,7 @@ fn is_page(path: &Path) -> bool {
 /// The URL path of the page `abs` of language `lang` (without the base URL's path):
 /// its path in the language's content folder, or its front matter's `slug` or `url`.
 pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, Json>>) -> String {
-    let text = |k: &str| {
-        front
-            .and_then(|f| f.get(k))
-            .and_then(Json::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
+    let text = |k: &str| front_text(front, k);
     let languages = site.languages();
     let multilingual = languages.len() > 1;
     let prefix = (multilingual && site.default_language() != lang).then(|| lang.to_string());
@@ -322,25 +317,137 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
     }
     let mut parts: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| c.as_os_str().to_string_lossy().to_lowercase())
         .collect();
+    let section_page = parts.last().is_some_and(|l| l == "_index");
     if matches!(parts.last().map(String::as_str), Some("index" | "_index")) {
         parts.pop();
     }
-    if let (Some(slug), Some(last)) = (text("slug"), parts.last_mut()) {
-        *last = slug.to_string();
+    // A page of a section with a `[permalinks]` pattern is where the pattern puts it.
+    if let Some(path) =
+        section_pattern(site, &parts, section_page).and_then(|p| permalink(&p, &parts, front))
+    {
+        parts = path;
+    } else if let (Some(slug), Some(last)) = (text("slug"), parts.last_mut()) {
+        *last = slug.to_lowercase();
     }
     if let Some(p) = prefix {
-        parts.insert(0, p);
+        parts.insert(0, p.to_lowercase());
     }
     if parts.is_empty() {
         "/".to_string()
     } else {
-        let path = parts.join("/").to_lowercase().replace(' ', "-");
+        let path = parts.join("/").replace(' ', "-");
         // As Hugo writes a URL: what is not ASCII, percent-encoded (`café` → `caf%C3%A9`).
         let path = percent_encoding::utf8_percent_encode(&path, NOT_ASCII);
         format!("/{path}/")
     }
+}
+
+/// A front matter's text field, trimmed; `None` when absent or empty.
+fn front_text<'f>(front: Option<&'f Map<String, Json>>, key: &str) -> Option<&'f str> {
+    front
+        .and_then(|f| f.get(key))
+        .and_then(Json::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The `[permalinks]` pattern of the section of a regular page at `parts` (`permalinks.page`
+/// first, then the plain table); `None` for a section's own page or a page in no section.
+fn section_pattern(site: &Site, parts: &[String], section_page: bool) -> Option<String> {
+    if section_page || parts.len() < 2 {
+        return None;
+    }
+    let section = parts.first()?;
+    site.config_json(&["permalinks", "page", section])
+        .or_else(|| site.config_json(&["permalinks", section]))
+        .and_then(|p| p.as_str().map(str::to_string))
+}
+
+/// What a `[permalinks]` pattern's tokens read of one page.
+struct Facts<'a> {
+    parts: &'a [String],
+    front: Option<&'a Map<String, Json>>,
+    date: &'a str,
+    title: String,
+}
+
+impl Facts<'_> {
+    /// A token's value (`year` → `2023`); `None` for a token Folio does not know.
+    fn token(&self, token: &str) -> Option<String> {
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let urlize = crate::templates::engine::funcs::urlize;
+        let date =
+            |r: std::ops::Range<usize>, zero: &str| self.date.get(r).unwrap_or(zero).to_string();
+        let name = self.parts.last()?.clone();
+        let slug = front_text(self.front, "slug").map(urlize);
+        Some(match token {
+            "year" => date(0..4, "0001"),
+            "month" => date(5..7, "01"),
+            "monthname" => {
+                let n: usize = date(5..7, "01").parse().ok()?;
+                MONTHS.get(n.checked_sub(1)?)?.to_string()
+            }
+            "day" => date(8..10, "01"),
+            "section" => self.parts.first()?.clone(),
+            "sections" => self.parts.get(..self.parts.len() - 1)?.join("/"),
+            "title" => self.title.clone(),
+            "slug" => slug.unwrap_or_else(|| self.title.clone()),
+            "slugorfilename" | "slugorcontentbasename" => slug.unwrap_or(name),
+            "filename" | "contentbasename" => name,
+            _ => return None,
+        })
+    }
+}
+
+/// The path a `[permalinks]` pattern (`/:year/:month/:title/`) gives the page whose path in
+/// its content folder is `parts` (`["posts", "hello"]`, a bundle by its folder), from its
+/// front matter (`date`, `title`, `slug`); `None` for a token Folio does not know, where
+/// the page keeps its path. Tokens: Hugo's docs, "Permalinks" (`:year`, `:month`,
+/// `:monthname`, `:day`, `:section`, `:sections`, `:title`, `:slug`, `:slugorfilename`,
+/// `:filename`, `:contentbasename`, `:slugorcontentbasename`).
+fn permalink(
+    pattern: &str,
+    parts: &[String],
+    front: Option<&Map<String, Json>>,
+) -> Option<Vec<String>> {
+    let facts = Facts {
+        parts,
+        front,
+        date: front_text(front, "date").unwrap_or("0001-01-01"),
+        title: crate::templates::engine::funcs::urlize(front_text(front, "title").unwrap_or("")),
+    };
+    let mut out = Vec::new();
+    for segment in pattern.split('/').filter(|s| !s.is_empty()) {
+        let mut piece = String::new();
+        let mut rest = segment;
+        while let Some(at) = rest.find(':') {
+            piece.push_str(rest.get(..at)?);
+            let token = rest.get(at + 1..)?;
+            let len = token
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(token.len());
+            piece.push_str(&facts.token(token.get(..len)?)?);
+            rest = token.get(len..)?;
+        }
+        piece.push_str(rest);
+        out.push(piece);
+    }
+    Some(out)
 }
 
 /// The bytes a page's URL path percent-encodes: controls and what is not ASCII.

@@ -911,3 +911,46 @@ fn a_reference_from_a_translation_names_the_page_in_its_language() {
     assert_eq!(folio.trim(), hugo.trim());
     assert!(folio.contains("1 /custom/place/\n2 /fr/deux/"), "{folio}");
 }
+
+#[test]
+fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let write = |rel: &str, text: &str| {
+        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(p.join(rel), text).unwrap();
+    };
+    write(
+        "hugo.toml",
+        "baseURL = \"https://ex.org/\"\ntitle = \"T\"\n[permalinks]\n\
+         posts = \"/:year/:month/:day/:title/\"\nnotes = \"/n/:slug/\"\ndocs = \"/d/:filename/\"\n",
+    );
+    write("layouts/_default/single.html", "{{ .Content }}");
+    write("layouts/_default/list.html", "{{ .Content }}");
+    write(
+        "content/posts/hello.md",
+        "---\ntitle: \"Hello, Wörld & Co!\"\ndate: 2023-04-05T10:00:00Z\n---\nx\n",
+    );
+    write("content/notes/n1.md", "---\ntitle: N One\n---\nx\n");
+    write(
+        "content/notes/n2.md",
+        "---\ntitle: N Two\nslug: Two-Slug\n---\nx\n",
+    );
+    write("content/docs/b/index.md", "---\ntitle: D\n---\nx\n");
+    write(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n{{< relref \"posts/hello.md\" >}} {{< relref \"notes/n1.md\" >}} \
+         {{< relref \"notes/n2.md\" >}} {{< relref \"docs/b\" >}} {{< relref \"posts\" >}}\n",
+    );
+    crate::support::hugo_build(p, "permalinks");
+    let hugo = std::fs::read_to_string(p.join("public/index.html")).unwrap();
+    let folio = folio::OpenPage::open(&p.join("content/_index.md"))
+        .unwrap()
+        .render()
+        .html;
+    assert_eq!(folio.trim(), hugo.trim());
+    assert!(
+        folio.contains("/2023/04/05/hello-w%C3%B6rld-co/ /n/n-one/ /n/two-slug/"),
+        "{folio}"
+    );
+}

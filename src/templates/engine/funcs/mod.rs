@@ -13,6 +13,7 @@ mod collections;
 mod context;
 mod resources;
 mod strings;
+pub(crate) use strings::urlize;
 
 use std::sync::{Arc, LazyLock};
 

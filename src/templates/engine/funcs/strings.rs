@@ -465,14 +465,25 @@ fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
     ))
 }
 
-/// Hugo's `urlize` (`helpers.URLize`): a path made safe and lowercased, spaces as `-`.
-fn urlize(s: &str) -> String {
+/// Hugo's `urlize` (`helpers.URLize`: `MakePathSanitized` then `URLEscape`): letters,
+/// digits and `.\\/_#+~-@` kept and lowercased, a `%` kept before two hex digits, a run of
+/// spaces (and what is dropped between them) as one `-` unless a `-` came just before,
+/// anything else dropped; then what is not ASCII percent-encoded.
+pub(crate) fn urlize(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
     let mut out = String::new();
-    for c in s.trim().chars() {
-        match c {
-            ' ' | '\t' => out.push('-'),
-            c if c.is_alphanumeric() || "-_./#+~".contains(c) => out.extend(c.to_lowercase()),
-            _ => {}
+    let mut was_hyphen = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let allowed = ".\\/_#+~-@".contains(c)
+            || c.is_alphanumeric()
+            || (c == '%' && hex(i + 1) && hex(i + 2));
+        if allowed {
+            was_hyphen = c == '-';
+            out.extend(c.to_lowercase());
+        } else if !was_hyphen && c.is_whitespace() {
+            out.push('-');
+            was_hyphen = true;
         }
     }
     percent_encoding::utf8_percent_encode(&out, URL_PATH).to_string()
@@ -486,7 +497,9 @@ const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERI
     .remove(b'~')
     .remove(b'/')
     .remove(b'+')
-    .remove(b'#');
+    .remove(b'#')
+    .remove(b'@')
+    .remove(b'%');
 
 /// `truncate SIZE [ELLIPSIS] TEXT`: at most SIZE characters of text (tags not counted),
 /// cut at a word boundary when there is one, then the ellipsis (` …` by default).
