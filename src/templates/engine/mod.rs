@@ -210,10 +210,7 @@ impl Frame {
 
     /// The site's `baseURL` as `.Site.BaseURL` gives it (`/` when unset).
     pub fn base_url(&self) -> String {
-        self.site
-            .field("BaseURL")
-            .map(values::to_string)
-            .unwrap_or_default()
+        values::base_url(&self.site)
     }
 
     /// The local file a resource's URL (`.RelPermalink` or `.Permalink`) points at.

@@ -55,7 +55,12 @@ impl HugoContext {
     /// # Errors
     /// Hugo's `REF_NOT_FOUND` message, when no page (or several) has that name.
     pub fn relref(&self, reference: &str) -> Result<String, String> {
-        ref_url(self.refs.as_ref(), &self.base_url(), reference, false)
+        ref_url(
+            self.refs.as_ref(),
+            &super::values::base_url(&self.site),
+            reference,
+            false,
+        )
     }
 
     /// Hugo's `ref`: as [`HugoContext::relref`], with the base URL's origin
@@ -64,14 +69,12 @@ impl HugoContext {
     /// # Errors
     /// As [`HugoContext::relref`].
     pub fn absref(&self, reference: &str) -> Result<String, String> {
-        ref_url(self.refs.as_ref(), &self.base_url(), reference, true)
-    }
-
-    fn base_url(&self) -> String {
-        self.site
-            .field("BaseURL")
-            .map(super::values::to_string)
-            .unwrap_or_default()
+        ref_url(
+            self.refs.as_ref(),
+            &super::values::base_url(&self.site),
+            reference,
+            true,
+        )
     }
 }
 

@@ -125,6 +125,12 @@ pub fn kind_of(value: &Value) -> Option<&str> {
     }
 }
 
+/// The `.Site.BaseURL` of a `.Site` value (`/` for a site that sets none; empty for a
+/// value that is no site).
+pub fn base_url(site: &Value) -> String {
+    site.field("BaseURL").map(to_string).unwrap_or_default()
+}
+
 /// A value as Hugo's `cast.ToString` prints it: numbers in Go's `%v` form, nil empty.
 pub fn to_string(value: &Value) -> String {
     match value {
