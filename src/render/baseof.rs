@@ -134,12 +134,7 @@ fn head(title: &str, styles: &Styles, preview: bool) -> Markup {
 /// "Contact", the credit before the icons' name, and "see … licence". A language Folio has
 /// no words for gets the credit without words.
 fn footer_words(lang: &str) -> (&'static str, &'static str, &'static str, &'static str) {
-    let base = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match base.as_str() {
+    match crate::templates::engine::base_language(lang).as_str() {
         "en" => (
             "Contact",
             "Made with Folio. Brand icons: ",

@@ -277,14 +277,17 @@ const PT: Locale = Locale {
     times: ["15:04:05 MST", "15:04:05", "15:04"],
 };
 
-/// The locale of a language code (`fr`, `pt-br`, `de_AT`): by its first part.
-pub fn of(lang: &str) -> &'static Locale {
-    let base = lang
-        .split(['-', '_'])
+/// The first part of a language code, lowercased (`pt-BR`, `de_AT` → `pt`, `de`).
+pub fn base_language(lang: &str) -> String {
+    lang.split(['-', '_'])
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
-    match base.as_str() {
+        .to_ascii_lowercase()
+}
+
+/// The locale of a language code (`fr`, `pt-br`, `de_AT`): by its first part.
+pub fn of(lang: &str) -> &'static Locale {
+    match base_language(lang).as_str() {
         "fr" => &FR,
         "de" => &DE,
         "es" => &ES,

@@ -21,6 +21,7 @@
 pub mod funcs;
 pub mod images;
 mod locale;
+pub(crate) use locale::base_language;
 pub mod objects;
 pub mod resources;
 pub mod rewrite;
