@@ -181,11 +181,15 @@ impl OpenPage {
             .is_some_and(|s| s == "index" || s == "_index")
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
-        let (site, from) = (self.site.clone(), abs.clone());
-        let lookup = crate::site::refs::Lookup::new(&self.site, &lang);
+        let (site, from, ref_lang) = (self.site.clone(), abs.clone(), lang.clone());
+        // Where references are looked up is read from the config on the first one only:
+        // every preview builds this context, few pages hold a reference.
+        let lookup = std::sync::OnceLock::new();
         ctx.refs = Some(crate::templates::engine::objects::Refs(
             std::sync::Arc::new(move |reference: &str| {
-                let (page, fragment) = crate::site::refs::resolve(&lookup, &from, reference)
+                let lookup =
+                    lookup.get_or_init(|| crate::site::refs::Lookup::new(&site, &ref_lang));
+                let (page, fragment) = crate::site::refs::resolve(lookup, &from, reference)
                     .map_err(|e| e.message(reference))?;
                 let url =
                     crate::site::refs::file_url(&site, &lookup.lang, &page).ok_or_else(|| {
