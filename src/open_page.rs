@@ -210,6 +210,12 @@ impl OpenPage {
     /// The page rendered as the export renders it (without copying its files): what
     /// `folio check` reads the templates' problems and Hugo's surprises from.
     pub fn render(&self) -> crate::render::Rendered {
+        self.render_on(None)
+    }
+
+    /// [`OpenPage::render`] with its calls on `threads` threads (`None`: as
+    /// [`crate::render::RenderOptions::threads`] says).
+    pub fn render_on(&self, threads: Option<usize>) -> crate::render::Rendered {
         let params = self.site.params();
         let hugo = self.hugo_context();
         let opts = crate::render::RenderOptions {
@@ -222,7 +228,7 @@ impl OpenPage {
             marks: false,
             hugo: Some(&hugo),
             publish: None,
-            threads: None,
+            threads,
         };
         crate::render::render_page(&self.page, &opts)
     }

@@ -684,22 +684,9 @@ fn a_long_page_renders_on_several_threads_exactly_as_on_one() {
 /// The page rendered as the export renders it (its files where Hugo publishes them), its
 /// calls on `threads` threads.
 fn render_on(page: &Path, threads: usize) -> folio::render::Rendered {
-    let doc = folio::OpenPage::open(page).unwrap();
-    let hugo = doc.hugo_context();
-    let params = doc.site.params();
-    let opts = folio::render::RenderOptions {
-        markup: doc.site.markup(),
-        site_params: &params,
-        rewrite_url: None,
-        anchors: None,
-        window: None,
-        cache: None,
-        marks: false,
-        hugo: Some(&hugo),
-        publish: None,
-        threads: Some(threads),
-    };
-    folio::render::render_page(&doc.page, &opts)
+    folio::OpenPage::open(page)
+        .unwrap()
+        .render_on(Some(threads))
 }
 
 /// Asserts that the page renders on four threads as on one, `times` times; gives how many
