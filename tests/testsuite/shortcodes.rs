@@ -786,43 +786,40 @@ fn a_source_with_crlf_line_endings_is_written_with_the_pages_own() {
     );
 }
 
+/// A Hugo site of `files` (path in the site, text) whose pages render their content alone.
+fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let layouts = [
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/_default/list.html", "{{ .Content }}"),
+    ];
+    for (rel, text) in layouts.iter().chain(files) {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 /// A site whose about page links to other pages with `ref` and `relref`, each way Hugo
 /// reads a reference: from the content folder, from the page's folder, by file name, with
 /// a fragment, a slug, a bundle with its own `url`, a named `path`, a base URL's path,
 /// sections with no `_index.md` (the home page among them), a name not in ASCII; and the
 /// `ref`/`relref` functions in a template.
 fn site_with_references(body: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    let write = |rel: &str, text: &str| {
-        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
-        std::fs::write(p.join(rel), text).unwrap();
-    };
-    write(
-        "hugo.toml",
-        "baseURL = \"https://ex.org/sub/\"\ntitle = \"T\"\n",
-    );
-    write("layouts/_default/single.html", "{{ .Content }}");
-    write("layouts/_default/list.html", "{{ .Content }}");
-    write(
-        "content/blog/post-one.md",
-        "---\ntitle: One\nslug: first\n---\nx\n",
-    );
-    write("content/blog/two.md", "---\ntitle: Two\n---\nx\n");
-    write(
-        "content/blog/bund/index.md",
-        "---\ntitle: B\nurl: /custom/place/\n---\nx\n",
-    );
-    write("content/blog/café.md", "---\ntitle: C\n---\nx\n");
-    write(
-        "layouts/shortcodes/lnk.html",
-        "<b>{{ relref .Page \"blog/two.md\" }}|{{ ref .Page (dict \"path\" \"blog/post-one.md\") }}</b>",
-    );
-    write(
-        "content/about/index.md",
-        &format!("---\ntitle: About\n---\n\n{body}\n"),
-    );
-    dir
+    let about = format!("---\ntitle: About\n---\n\n{body}\n");
+    hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://ex.org/sub/\"\ntitle = \"T\"\n"),
+        ("content/blog/post-one.md", "---\ntitle: One\nslug: first\n---\nx\n"),
+        ("content/blog/two.md", "---\ntitle: Two\n---\nx\n"),
+        ("content/blog/bund/index.md", "---\ntitle: B\nurl: /custom/place/\n---\nx\n"),
+        ("content/blog/café.md", "---\ntitle: C\n---\nx\n"),
+        (
+            "layouts/shortcodes/lnk.html",
+            "<b>{{ relref .Page \"blog/two.md\" }}|{{ ref .Page (dict \"path\" \"blog/post-one.md\") }}</b>",
+        ),
+        ("content/about/index.md", &about),
+    ])
 }
 
 #[test]
@@ -876,32 +873,27 @@ fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build()
 
 #[test]
 fn a_reference_from_a_translation_names_the_page_in_its_language() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://ex.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("content/x.md", "---\ntitle: X\n---\nx\n"),
+        (
+            "content/x.fr.md",
+            "---\ntitle: X\nurl: /custom/place/\n---\nx\n",
+        ),
+        (
+            "content/two.fr.md",
+            "---\ntitle: Deux\nslug: deux\n---\nx\n",
+        ),
+        (
+            "content/y.fr.md",
+            "---\ntitle: Y\nslug: why\n---\n1 {{< relref \"x.md\" >}}\n2 {{< relref \"two\" >}}\n",
+        ),
+    ]);
     let p = dir.path();
-    let write = |rel: &str, text: &str| {
-        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
-        std::fs::write(p.join(rel), text).unwrap();
-    };
-    write(
-        "hugo.toml",
-        "baseURL = \"https://ex.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"en\"\n\
-         [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-    );
-    write("layouts/_default/single.html", "{{ .Content }}");
-    write("layouts/_default/list.html", "{{ .Content }}");
-    write("content/x.md", "---\ntitle: X\n---\nx\n");
-    write(
-        "content/x.fr.md",
-        "---\ntitle: X\nurl: /custom/place/\n---\nx\n",
-    );
-    write(
-        "content/two.fr.md",
-        "---\ntitle: Deux\nslug: deux\n---\nx\n",
-    );
-    write(
-        "content/y.fr.md",
-        "---\ntitle: Y\nslug: why\n---\n1 {{< relref \"x.md\" >}}\n2 {{< relref \"two\" >}}\n",
-    );
     crate::support::hugo_build(p, "translations");
     let hugo = std::fs::read_to_string(p.join("public/fr/why/index.html")).unwrap();
     let folio = folio::OpenPage::open(&p.join("content/y.fr.md"))
@@ -914,34 +906,26 @@ fn a_reference_from_a_translation_names_the_page_in_its_language() {
 
 #[test]
 fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://ex.org/\"\ntitle = \"T\"\n[permalinks]\n\
+             posts = \"/:year/:month/:day/:title/\"\nnotes = \"/n/:slug/\"\ndocs = \"/d/:filename/\"\n",
+        ),
+        (
+            "content/posts/hello.md",
+            "---\ntitle: \"Hello, Wörld & Co!\"\ndate: 2023-04-05T10:00:00Z\n---\nx\n",
+        ),
+        ("content/notes/n1.md", "---\ntitle: N One\n---\nx\n"),
+        ("content/notes/n2.md", "---\ntitle: N Two\nslug: Two-Slug\n---\nx\n"),
+        ("content/docs/b/index.md", "---\ntitle: D\n---\nx\n"),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\n---\n{{< relref \"posts/hello.md\" >}} {{< relref \"notes/n1.md\" >}} \
+             {{< relref \"notes/n2.md\" >}} {{< relref \"docs/b\" >}} {{< relref \"posts\" >}}\n",
+        ),
+    ]);
     let p = dir.path();
-    let write = |rel: &str, text: &str| {
-        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
-        std::fs::write(p.join(rel), text).unwrap();
-    };
-    write(
-        "hugo.toml",
-        "baseURL = \"https://ex.org/\"\ntitle = \"T\"\n[permalinks]\n\
-         posts = \"/:year/:month/:day/:title/\"\nnotes = \"/n/:slug/\"\ndocs = \"/d/:filename/\"\n",
-    );
-    write("layouts/_default/single.html", "{{ .Content }}");
-    write("layouts/_default/list.html", "{{ .Content }}");
-    write(
-        "content/posts/hello.md",
-        "---\ntitle: \"Hello, Wörld & Co!\"\ndate: 2023-04-05T10:00:00Z\n---\nx\n",
-    );
-    write("content/notes/n1.md", "---\ntitle: N One\n---\nx\n");
-    write(
-        "content/notes/n2.md",
-        "---\ntitle: N Two\nslug: Two-Slug\n---\nx\n",
-    );
-    write("content/docs/b/index.md", "---\ntitle: D\n---\nx\n");
-    write(
-        "content/_index.md",
-        "---\ntitle: Home\n---\n{{< relref \"posts/hello.md\" >}} {{< relref \"notes/n1.md\" >}} \
-         {{< relref \"notes/n2.md\" >}} {{< relref \"docs/b\" >}} {{< relref \"posts\" >}}\n",
-    );
     crate::support::hugo_build(p, "permalinks");
     let hugo = std::fs::read_to_string(p.join("public/index.html")).unwrap();
     let folio = folio::OpenPage::open(&p.join("content/_index.md"))

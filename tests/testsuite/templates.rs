@@ -610,6 +610,12 @@ fn folio_on_threads(threads: usize, args: &[&str]) -> (Option<i32>, String, Stri
     )
 }
 
+/// `folio export PAGE --out OUT` with `FOLIO_THREADS` set: (its exit code, stdout, stderr).
+fn export_on(threads: usize, page: &Path, out: &Path) -> (Option<i32>, String, String) {
+    let (page, out) = (page.to_str().unwrap(), out.to_str().unwrap());
+    folio_on_threads(threads, &["export", page, "--out", out])
+}
+
 /// Every file of an export, by its path in the folder.
 fn export_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -766,15 +772,7 @@ fn calls_that_share_the_pages_scratch_render_in_page_order_whatever_the_threads(
     let site = site_with(&[("count", counter)], &body);
     let out = site.path().join("out");
     let page = site.path().join("content/page.md");
-    let (code, _, stderr) = folio_on_threads(
-        4,
-        &[
-            "export",
-            page.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (code, _, stderr) = export_on(4, &page, &out);
     assert_eq!(code, Some(0), "{stderr}");
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     let counts: Vec<String> = html
@@ -806,15 +804,7 @@ fn an_export_rendered_again_in_page_order_keeps_only_the_files_of_that_render() 
     }
     let out = p.join("out");
     let page = p.join("content/page.md");
-    let (code, _, stderr) = folio_on_threads(
-        4,
-        &[
-            "export",
-            page.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (code, _, stderr) = export_on(4, &page, &out);
     assert_eq!(code, Some(0), "{stderr}");
     let files: Vec<String> = export_files(&out)
         .into_keys()
