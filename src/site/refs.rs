@@ -240,7 +240,7 @@ fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
     let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&lookup.content_dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && is_page(e.path()))
+        .filter(|e| e.file_type().is_file())
         .map(walkdir::DirEntry::into_path)
         .filter(|p| {
             let file = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
@@ -261,6 +261,8 @@ fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
                 logical == wanted || stem == wanted
             }
         })
+        // After the name: telling a page from a bundle's resource reads its folder.
+        .filter(|p| is_page(p))
         .collect();
     match found.len() {
         0 => Ok(None),
