@@ -275,8 +275,43 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// Markdown with three 40-line fenced code blocks (Go, Python, Rust) highlighted as Hugo
+/// highlights them, against the same blocks left plain (`codeFences = false`).
+fn highlight(c: &mut Criterion) {
+    let mut g = c.benchmark_group("render/highlight");
+    let go = "func f(a, b int) int {\n\t// sum\n\treturn a + b * 2\n}\n".repeat(10);
+    let py = "def f(x):\n    \"\"\"Doc.\"\"\"\n    return str(x) + 'a'  # c\n\n".repeat(10);
+    let rs = "fn f(x: u32) -> u32 {\n    let y = x + 1; // c\n    y * 2\n}\n".repeat(10);
+    let md = format!("# Code\n\n```go\n{go}```\n\n```python\n{py}```\n\n```rust\n{rs}```\n");
+    for (name, fences) in [("highlighted", true), ("plain", false)] {
+        let mut markup = folio::site::Markup::default();
+        markup.highlight.code_fences = fences;
+        let markdown = folio::render::markdown::Markdown {
+            markup,
+            ..Default::default()
+        };
+        g.bench_function(BenchmarkId::new("3 blocks of 40 lines", name), |b| {
+            b.iter(|| markdown.render(black_box(&md)))
+        });
+    }
+    // Every block edited between two renders, so none is in the highlighter's memory.
+    let markdown = folio::render::markdown::Markdown::default();
+    let mut n = 0u64;
+    g.bench_function(
+        BenchmarkId::new("3 blocks of 40 lines", "each edited"),
+        |b| {
+            b.iter(|| {
+                n += 1;
+                markdown.render(black_box(&md.replace("sum", &n.to_string())))
+            })
+        },
+    );
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    highlight,
     parse_print,
     model_and_apply,
     render,

@@ -301,6 +301,22 @@ pub fn dedent(text: &str, indent: &str) -> String {
     out
 }
 
+/// Go's `html.EscapeString`: `&'<>"` as `&amp;` `&#39;` `&lt;` `&gt;` `&#34;`.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

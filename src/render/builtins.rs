@@ -7,8 +7,8 @@
 //! - `details`: `<details>` with its summary (default "Details") and its inner Markdown;
 //! - `qr`: the code as an image in the page (an SVG `data:` URL; Hugo writes a PNG file),
 //!   as large as Hugo's;
-//! - `highlight`: the code as written, in Hugo's `<div class="highlight"><pre><code>`
-//!   (Hugo colours it with Chroma; Folio shows it plain);
+//! - `highlight`: the code highlighted as Hugo's Chroma does (`render/highlight`), with
+//!   its options (`linenos`, `hl_lines`, `anchorlinenos`…);
 //! - `youtube`, `vimeo`, `x`, `twitter`, `instagram`, `gist`: offline, a link card to the
 //!   same address saying so (the preview makes no network request; Hugo embeds the player
 //!   or post).
@@ -20,7 +20,7 @@ use maud::{html, Markup, PreEscaped};
 
 use crate::templates::Origin;
 
-use super::Renderer;
+use super::{highlight, Renderer};
 
 /// The address and label of an embed's link card, from its shortcode's parameters
 /// (`get(name, position)`), or `None` when the parameters name nothing.
@@ -239,28 +239,26 @@ impl Renderer<'_> {
         .into_string()
     }
 
-    /// `highlight LANG "OPTIONS"`: the inner text as written, in the elements Hugo puts
-    /// around Chroma's output.
+    /// `highlight LANG "OPTIONS"` (Hugo's `highlight.html`: `highlight (trim .Inner "\n\r")
+    /// (.Get 0) (.Get 1)`), highlighted as Hugo highlights it (`render/highlight`). Options
+    /// Hugo cannot read stop its build: the code is then shown plain, with the reason.
     fn highlight(&mut self, i: usize) -> String {
-        let lang = self.src.shortcodes.all[i]
-            .open
-            .params
-            .first()
-            .map(|p| p.value.clone())
-            .unwrap_or_default();
+        let params = &self.src.shortcodes.all[i].open.params;
+        let param = |n: usize| params.get(n).map(|p| p.value.clone()).unwrap_or_default();
+        let (lang, written) = (param(0), param(1));
         let code = self.inner(i);
-        let code = code.trim_start_matches(['\r', '\n']).trim_end();
-        html! {
-            div.highlight {
-                pre tabindex="0" {
-                    code class=[(!lang.is_empty()).then(|| format!("language-{lang}"))]
-                        data-lang=[(!lang.is_empty()).then_some(&lang)] {
-                        (code)
-                    }
-                }
+        let code = code.trim_matches(['\r', '\n']);
+        let settings = self.opts.markup.highlight;
+        match highlight::Options::parse(settings, &written) {
+            Ok(options) => highlight::highlight(code, &lang, &options, &[]),
+            Err(problem) => {
+                let plain = highlight::highlight(code, "", &highlight::Options::new(settings), &[]);
+                let note = html! {
+                    span.folio-error role="note" { "highlight: " (problem) " (Hugo stops the build)" }
+                };
+                format!("{}{plain}", note.into_string())
             }
         }
-        .into_string()
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod baseof;
 mod builtins;
+pub mod highlight;
 pub(crate) mod linkify;
 pub mod markdown;
 mod placeholders;

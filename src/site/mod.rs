@@ -203,10 +203,18 @@ impl Site {
             Some(Json::Bool(on)) => on,
             _ => multilingual,
         };
+        let highlight = match self.config_json(&["markup"]) {
+            Some(Json::Object(markup)) => markup
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("highlight"))
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        };
         Markup {
             unsafe_html: self.unsafe_html(),
             link_hook: hook("link"),
             image_hook: hook("image"),
+            highlight: crate::render::highlight::Settings::from_config(highlight.as_ref()),
         }
     }
 
@@ -249,4 +257,6 @@ pub struct Markup {
     pub link_hook: bool,
     /// The same for images (`renderHooks.image.enableDefault`).
     pub image_hook: bool,
+    /// How code is highlighted (`markup.highlight`).
+    pub highlight: crate::render::highlight::Settings,
 }

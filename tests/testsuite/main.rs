@@ -17,6 +17,7 @@ mod errors;
 mod export;
 mod frontmatter;
 mod goldmark;
+mod highlight;
 mod merge;
 mod parity;
 mod props;

@@ -206,7 +206,7 @@ proptest! {
         md in r#"([-a-z<>()"'_*~.,;:&@/#?!\\\[\]` \n]|https://|www\.|ftp://|\.com|<<|>>|é|“){0,80}"#,
         hooks in any::<bool>(),
     ) {
-        let markup = folio::site::Markup { unsafe_html: false, link_hook: hooks, image_hook: hooks };
+        let markup = folio::site::Markup { link_hook: hooks, image_hook: hooks, ..Default::default() };
         let html = folio::render::Markdown { markup, rewrite_url: None }.render(&md);
         prop_assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
     }

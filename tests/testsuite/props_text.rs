@@ -204,7 +204,7 @@ proptest! {
         hooks in any::<bool>(),
     ) {
         let md = format!("{prose}\n\n[link]({dest}) ![img]({dest}) <{dest}>\n");
-        let markup = folio::site::Markup { unsafe_html: false, link_hook: hooks, image_hook: hooks };
+        let markup = folio::site::Markup { link_hook: hooks, image_hook: hooks, ..Default::default() };
         let rewrite = |url: &str, _image: bool| Some(folio::percent_decode(url));
         let html = folio::render::Markdown { markup, rewrite_url: Some(&rewrite) }.render(&md);
         prop_assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());

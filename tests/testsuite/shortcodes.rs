@@ -786,21 +786,6 @@ fn a_source_with_crlf_line_endings_is_written_with_the_pages_own() {
     );
 }
 
-/// A Hugo site of `files` (path in the site, text) whose pages render their content alone.
-fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let layouts = [
-        ("layouts/_default/single.html", "{{ .Content }}"),
-        ("layouts/_default/list.html", "{{ .Content }}"),
-    ];
-    for (rel, text) in layouts.iter().chain(files) {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
 /// A site whose about page links to other pages with `ref` and `relref`, each way Hugo
 /// reads a reference: from the content folder, from the page's folder, by file name, with
 /// a fragment, a slug, a bundle with its own `url`, a named `path`, a base URL's path,
@@ -808,7 +793,7 @@ fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
 /// `ref`/`relref` functions in a template.
 fn site_with_references(body: &str) -> tempfile::TempDir {
     let about = format!("---\ntitle: About\n---\n\n{body}\n");
-    hugo_site(&[
+    crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://ex.org/sub/\"\ntitle = \"T\"\n"),
         ("content/blog/post-one.md", "---\ntitle: One\nslug: first\n---\nx\n"),
         ("content/blog/two.md", "---\ntitle: Two\n---\nx\n"),
@@ -873,7 +858,7 @@ fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build()
 
 #[test]
 fn a_reference_from_a_translation_names_the_page_in_its_language() {
-    let dir = hugo_site(&[
+    let dir = crate::support::hugo_site(&[
         (
             "hugo.toml",
             "baseURL = \"https://ex.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"en\"\n\
@@ -906,7 +891,7 @@ fn a_reference_from_a_translation_names_the_page_in_its_language() {
 
 #[test]
 fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
-    let dir = hugo_site(&[
+    let dir = crate::support::hugo_site(&[
         (
             "hugo.toml",
             "baseURL = \"https://ex.org/\"\ntitle = \"T\"\n[permalinks]\n\

@@ -240,3 +240,18 @@ pub fn folio_tree(doc: &folio::OpenPage, written: &BTreeSet<String>) -> String {
     walk(&scs.all, &scs.top, written, &mut out);
     out
 }
+
+/// A Hugo site of `files` (path in the site, text) whose pages render their content alone.
+pub fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let layouts = [
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/_default/list.html", "{{ .Content }}"),
+    ];
+    for (rel, text) in layouts.iter().chain(files) {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}

@@ -19,6 +19,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
+use super::highlight::{self, CodeBlock};
 use crate::site::Markup;
 use std::sync::OnceLock;
 
@@ -89,6 +90,7 @@ impl Markdown<'_> {
         let mut in_html_block = false;
         let mut in_term = false;
         let mut in_fence = false;
+        let mut fences = 0;
         let mut source = parse(md).peekable();
         while let Some(ev) = source.next() {
             match ev {
@@ -122,8 +124,14 @@ impl Markdown<'_> {
                 }
                 Event::TaskListMarker(done) => events.push(task_marker(done)),
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    fences += 1;
+                    if let Some(html) = self.highlighted(&info, &mut source, fences - 1) {
+                        events.push(html);
+                        continue;
+                    }
                     in_fence = true;
-                    events.push(Event::Html(fence_start(&info)));
+                    let hugo = self.markup.highlight.code_fences;
+                    events.push(Event::Html(fence_start(&info, hugo)));
                 }
                 Event::End(TagEnd::CodeBlock) if in_fence => {
                     in_fence = false;
@@ -133,6 +141,31 @@ impl Markdown<'_> {
             }
         }
         events
+    }
+
+    /// A fenced code block highlighted as Hugo highlights it (`render/highlight`), its
+    /// events taken from `source`; `None` (nothing taken) when Hugo leaves it plain: code
+    /// fences are off, or Chroma does not know its language. `ordinal` counts the page's
+    /// fenced blocks from 0.
+    fn highlighted<'e>(
+        &self,
+        info: &str,
+        source: &mut impl Iterator<Item = Event<'e>>,
+        ordinal: usize,
+    ) -> Option<Event<'e>> {
+        let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
+        if !self.markup.highlight.code_fences || !highlight::highlights(&block.lang) {
+            return None;
+        }
+        let mut code = String::new();
+        for ev in source {
+            match ev {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        Some(Event::Html(block.render(&code).into()))
     }
 
     /// Hugo's `markdownify` (without shortcodes): rendered, without the `<p>` around a
@@ -312,19 +345,28 @@ fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
     }
 }
 
-/// How Hugo opens a fenced code block it does not highlight: a focusable `<pre>` (it may
-/// scroll), and the info string's first word as the language
+/// How Hugo opens a fenced code block it does not highlight (`hugo`: code fences are on):
+/// a focusable `<pre>` (it may scroll), and the info string's first word as the language
 /// (`<pre tabindex="0"><code class="language-x" data-lang="x">`). Languages Chroma knows
-/// are highlighted by Hugo; Folio shows them plain, in the same elements.
-fn fence_start(info: &str) -> CowStr<'static> {
+/// are highlighted (`render/highlight`). With `markup.highlight.codeFences` off it is
+/// Goldmark's own `<pre><code class="language-x">`.
+fn fence_start(info: &str, hugo: bool) -> CowStr<'static> {
     let lang = info.split_whitespace().next().unwrap_or_default();
+    let (pre, data_lang) = if hugo {
+        ("<pre tabindex=\"0\">", true)
+    } else {
+        ("<pre>", false)
+    };
     if lang.is_empty() {
-        return CowStr::Borrowed("<pre tabindex=\"0\"><code>");
+        return CowStr::from(format!("{pre}<code>"));
     }
     let escaped = maud::html!((lang)).into_string();
-    CowStr::from(format!(
-        "<pre tabindex=\"0\"><code class=\"language-{escaped}\" data-lang=\"{escaped}\">"
-    ))
+    let data = if data_lang {
+        format!(" data-lang=\"{escaped}\"")
+    } else {
+        String::new()
+    };
+    CowStr::from(format!("{pre}<code class=\"language-{escaped}\"{data}>"))
 }
 
 /// Goldmark's task-list checkbox, with an accessible name.

@@ -209,7 +209,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("truncate strings.Truncate", truncate),
     ("htmlEscape transform.HTMLEscape", |a| {
-        Ok(string(html_escape(&str_arg(a, 0, "htmlEscape")?)))
+        Ok(string(crate::text::html_escape(&str_arg(
+            a,
+            0,
+            "htmlEscape",
+        )?)))
     }),
     ("htmlUnescape transform.HTMLUnescape", |a| {
         Ok(string(html_escape::decode_html_entities(&str_arg(
@@ -387,22 +391,6 @@ fn go_upper(s: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Go's `html.EscapeString`.
-pub(crate) fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&#39;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&#34;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Words AP style leaves lowercase inside a title (Hugo's default `titleCaseStyle`).

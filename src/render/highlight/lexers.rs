@@ -1,0 +1,378 @@
+//! Which languages Hugo highlights, and their tokens with Chroma's classes.
+//!
+//! Hugo highlights a block only when Chroma has a lexer for its language
+//! (`markup/highlight/highlight.go`); `chroma-lexers.txt` lists Chroma's lexers
+//! (`scripts/chroma-lexers.py`), and [`chroma_lexer`] looks a name up as Chroma's
+//! `LexerRegistry.Get` does: by name or alias, then as a file extension or a file name.
+//!
+//! The tokens come from `syntect` (Sublime Text's grammars, with `two-face`'s), whose scopes are mapped to the
+//! Chroma token type a Chroma lexer would most likely give (`keyword.control.import` →
+//! `KeywordNamespace`, class `kn`). The two tokenisers are different programs, so a token
+//! can get another colour than in Hugo; the text, the lines and everything around them are
+//! Hugo's. A language Chroma knows and syntect does not is shown uncoloured.
+
+use std::sync::OnceLock;
+
+use syntect::easy::ScopeRegionIterator;
+use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+/// Chroma's lexers, as `scripts/chroma-lexers.py` writes them: `Name|aliases|file globs`.
+const LEXERS: &str = include_str!("chroma-lexers.txt");
+
+/// A lexer Chroma has: its name, aliases and file-name globs.
+#[derive(Debug)]
+pub struct ChromaLexer {
+    /// Its name (`Go`).
+    pub name: &'static str,
+    aliases: Vec<&'static str>,
+    globs: Vec<glob::Pattern>,
+}
+
+/// Chroma's lexers.
+fn lexers() -> &'static [ChromaLexer] {
+    static ALL: OnceLock<Vec<ChromaLexer>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        LEXERS
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('|');
+                let (name, aliases, globs) = (fields.next()?, fields.next()?, fields.next()?);
+                Some(ChromaLexer {
+                    name,
+                    aliases: aliases.split_whitespace().collect(),
+                    globs: globs
+                        .split_whitespace()
+                        .filter_map(|g| glob::Pattern::new(g).ok())
+                        .collect(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The lexer Chroma picks for a code block's language (`LexerRegistry.Get`): by name or
+/// alias, as written and then lower-cased, then as the extension of `filename.LANG`, then
+/// as a file name; `None` when Chroma has none (Hugo then writes the code unhighlighted).
+pub fn chroma_lexer(lang: &str) -> Option<&'static ChromaLexer> {
+    if lang.is_empty() {
+        return None;
+    }
+    let all = lexers();
+    let lower = lang.to_lowercase();
+    let by_name = |n: &str| {
+        all.iter()
+            .find(|l| l.name == n || l.name.to_lowercase() == n)
+    };
+    let by_alias = |n: &str| all.iter().find(|l| l.aliases.contains(&n));
+    by_name(lang)
+        .or_else(|| by_alias(lang))
+        .or_else(|| by_name(&lower))
+        .or_else(|| by_alias(&lower))
+        .or_else(|| {
+            let file = format!("filename.{lang}");
+            all.iter()
+                .find(|l| l.globs.iter().any(|g| g.matches(&file)))
+        })
+        .or_else(|| all.iter().find(|l| l.globs.iter().any(|g| g.matches(lang))))
+}
+
+/// The grammars: Sublime Text's defaults with those `bat` adds (TOML, TypeScript,
+/// Dockerfile…), from the `two-face` crate; loaded on the first highlighted block.
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// The grammar for a Chroma lexer: by the language as written, the lexer's aliases, its
+/// name, then its file extensions.
+fn grammar(lang: &str, lexer: &ChromaLexer) -> Option<&'static SyntaxReference> {
+    let set = syntaxes();
+    let extensions = lexer
+        .globs
+        .iter()
+        .filter_map(|g| g.as_str().strip_prefix("*."));
+    std::iter::once(lang)
+        .chain(lexer.aliases.iter().copied())
+        .chain(std::iter::once(lexer.name))
+        .chain(extensions)
+        .find_map(|token| set.find_syntax_by_token(token))
+        .filter(|s| s.name != "Plain Text")
+}
+
+/// A run of code and its Chroma class (`None`: plain text).
+pub type Token<'a> = (Option<&'static str>, &'a str);
+
+/// `code` cut into tokens with Chroma classes, in order, covering every byte. Without a
+/// grammar for the lexer (or when the grammar fails on the text) the whole code is one
+/// plain token.
+pub fn tokens<'a>(code: &'a str, lang: &str, lexer: &ChromaLexer) -> Vec<Token<'a>> {
+    let Some(syntax) = grammar(lang, lexer) else {
+        return vec![(None, code)];
+    };
+    coloured(code, syntax, lexer).unwrap_or_else(|| vec![(None, code)])
+}
+
+/// The tokens syntect's grammar gives, `None` if it fails.
+fn coloured<'a>(
+    code: &'a str,
+    syntax: &SyntaxReference,
+    lexer: &ChromaLexer,
+) -> Option<Vec<Token<'a>>> {
+    let set = syntaxes();
+    let mut state = ParseState::new(syntax);
+    let mut stack = ScopeStack::new();
+    let mut out: Vec<Token<'a>> = Vec::new();
+    for line in LinesWithEndings::from(code) {
+        let ops = state.parse_line(line, set).ok()?;
+        for (region, op) in ScopeRegionIterator::new(&ops, line) {
+            stack.apply(op).ok()?;
+            // The same text, borrowed from the code rather than from the parser's ops.
+            let at = region.as_ptr() as usize - line.as_ptr() as usize;
+            let Some(text) = line.get(at..at + region.len()).filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            // The line's end is text of its own, as in Chroma's lexers.
+            let body = text.strip_suffix('\n').unwrap_or(text);
+            let eol = text.get(body.len()..).filter(|e| !e.is_empty());
+            if !body.is_empty() {
+                refine(&mut out, class_of(&stack), body, code, lexer.name);
+            }
+            if let Some(eol) = eol {
+                push(&mut out, None, eol, code);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Chroma lexers that give every identifier a class of its own (`NameOther`), where
+/// syntect's grammars leave them plain.
+const NAMES_OTHER: &[&str] = &["Go", "JavaScript", "TypeScript"];
+
+/// Adds a run of text with the class its scopes give, refined the way Chroma's lexers
+/// differ from the grammars: `package` and `import` are namespace keywords, Go's
+/// declaration words are declaration keywords, and in
+/// [`NAMES_OTHER`] languages each plain identifier and variable is `nx`.
+fn refine<'a>(
+    out: &mut Vec<Token<'a>>,
+    class: Option<&'static str>,
+    text: &'a str,
+    code: &'a str,
+    lexer: &str,
+) {
+    match class {
+        Some("k" | "kd") if matches!(text, "package" | "import") => {
+            push(out, Some("kn"), text, code);
+        }
+        // Chroma's Go lexer: declaration keywords.
+        Some("k" | "kt")
+            if lexer == "Go"
+                && matches!(
+                    text,
+                    "var" | "func" | "struct" | "map" | "chan" | "type" | "interface" | "const"
+                ) =>
+        {
+            push(out, Some("kd"), text, code);
+        }
+        Some("nv") if NAMES_OTHER.contains(&lexer) => push(out, Some("nx"), text, code),
+        None if NAMES_OTHER.contains(&lexer) => {
+            let is_word = |c: char| c.is_alphanumeric() || c == '_';
+            let mut rest = text;
+            while let Some(start) = rest.find(|c: char| is_word(c)) {
+                let (before, from) = rest.split_at(start);
+                let len = from.find(|c: char| !is_word(c)).unwrap_or(from.len());
+                let (word, after) = from.split_at(len);
+                push(out, None, before, code);
+                let identifier = !word.starts_with(|c: char| c.is_ascii_digit());
+                push(out, identifier.then_some("nx"), word, code);
+                rest = after;
+            }
+            push(out, None, rest, code);
+        }
+        _ => push(out, class, text, code),
+    }
+}
+
+/// Adds a token, joining it to the last when both have the same class and touch (Chroma's
+/// `Coalesce`).
+fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str, code: &'a str) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some((last_class, last)) = out.last_mut() {
+        let end = last.as_ptr() as usize + last.len();
+        if *last_class == class && end == text.as_ptr() as usize {
+            let start = last.as_ptr() as usize - code.as_ptr() as usize;
+            if let Some(joined) = code.get(start..start + last.len() + text.len()) {
+                *last = joined;
+                return;
+            }
+        }
+    }
+    out.push((class, text));
+}
+
+/// Scope prefixes and the Chroma class a Chroma lexer gives such text, most specific first;
+/// `""` means "the enclosing scope decides" (a string's quotes are part of the string).
+const SCOPES: &[(&str, &str)] = &[
+    ("punctuation.definition.string", ""),
+    ("punctuation.definition.comment", ""),
+    ("punctuation.definition.constant", ""),
+    ("punctuation.separator.decimal", ""),
+    ("punctuation.separator.key-value.html", "o"),
+    ("punctuation.section.embedded", "p"),
+    ("punctuation.definition.tag", "p"),
+    ("punctuation", "p"),
+    // Chroma's Python and Rust lexers read doc comments as doc strings.
+    ("comment.block.documentation.python", "sd"),
+    ("comment.line.documentation.rust", "sd"),
+    ("comment.block.documentation.rust", "sd"),
+    ("comment.line", "c1"),
+    ("comment.block", "cm"),
+    ("comment", "c"),
+    ("string.quoted.single", "s1"),
+    ("string.quoted.double", "s2"),
+    ("string.quoted.triple", "sd"),
+    ("string.regexp", "sr"),
+    ("string.unquoted.plain.out.yaml", "l"),
+    ("string.interpolated", "sb"),
+    ("string", "s"),
+    ("constant.numeric.integer.hexadecimal", "mh"),
+    ("constant.numeric.hex", "mh"),
+    ("constant.numeric.integer.octal", "mo"),
+    ("constant.numeric.integer.binary", "mb"),
+    ("constant.numeric.float", "mf"),
+    ("constant.numeric.integer", "mi"),
+    ("constant.numeric", "m"),
+    ("constant.character.escape", "se"),
+    ("constant.character.entity", "ni"),
+    ("constant.other.color", "mh"),
+    ("constant.character", "sc"),
+    ("constant.language", "kc"),
+    ("constant.other.placeholder", "si"),
+    ("constant", "no"),
+    ("keyword.control.import", "kn"),
+    ("keyword.other.import", "kn"),
+    ("keyword.other.package", "kn"),
+    ("keyword.control.package", "kn"),
+    ("keyword.declaration", "kd"),
+    ("keyword.operator.word", "ow"),
+    ("keyword.operator.logical.python", "ow"),
+    ("keyword.operator", "o"),
+    ("keyword", "k"),
+    ("storage.type.function", "kd"),
+    ("storage.type.class", "kd"),
+    ("storage.type.struct", "kd"),
+    ("storage.type.interface", "kd"),
+    ("storage.type.enum", "kd"),
+    ("storage.type.trait", "kd"),
+    ("storage.type.impl", "kd"),
+    ("storage.type.module", "kd"),
+    ("storage.type", "kt"),
+    ("storage.modifier", "kd"),
+    ("storage", "kd"),
+    ("entity.name.function", "nf"),
+    ("entity.name.tag", "nt"),
+    ("entity.other.attribute-name", "na"),
+    ("entity.name.class", "nc"),
+    ("entity.name.struct", "nc"),
+    ("entity.name.type", "nc"),
+    ("entity.other.inherited-class", "nc"),
+    ("entity.name.namespace", "nn"),
+    ("entity.name.constant", "no"),
+    ("entity.name.label", "nl"),
+    ("entity.name.section", "gh"),
+    ("entity.name", "nx"),
+    ("support.macro", "fm"),
+    ("support.function.C99", "nf"),
+    ("support.function", "nb"),
+    ("support.type.python", "nb"),
+    ("support.type", "kt"),
+    ("support.class", "nc"),
+    ("support.constant", "no"),
+    ("variable.function", "nf"),
+    ("variable.language", "bp"),
+    ("variable.parameter", "nv"),
+    ("variable.other.constant", "no"),
+    ("variable", "nv"),
+    ("markup.heading", "gh"),
+    ("markup.inserted", "gi"),
+    ("markup.deleted", "gd"),
+    ("markup.bold", "gs"),
+    ("markup.italic", "ge"),
+    ("markup.raw", "sb"),
+    ("invalid", "err"),
+];
+
+/// Scopes whose whole text Chroma gives one class, whatever is inside them (a JSON key's
+/// quotes, a doctype's `<!`): checked first, outermost first.
+const WHOLE: &[(&str, &str)] = &[
+    ("meta.preprocessor", "cp"),
+    ("meta.tag.sgml", "cp"),
+    ("meta.structure.dictionary.key.json", "nt"),
+];
+
+/// Scope prefixes as syntect scopes, with their classes.
+type ScopeTable = Vec<(Scope, &'static str)>;
+
+/// [`WHOLE`] and [`SCOPES`] as syntect scopes.
+fn scope_tables() -> &'static (ScopeTable, ScopeTable) {
+    static TABLES: OnceLock<(ScopeTable, ScopeTable)> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let table = |rules: &[(&str, &'static str)]| {
+            rules
+                .iter()
+                .filter_map(|(s, class)| Some((Scope::new(s).ok()?, *class)))
+                .collect()
+        };
+        (table(WHOLE), table(SCOPES))
+    })
+}
+
+/// The Chroma class of text under a scope stack: the outermost scope [`WHOLE`] maps, else
+/// the innermost scope [`SCOPES`] maps.
+fn class_of(stack: &ScopeStack) -> Option<&'static str> {
+    let (whole, table) = scope_tables();
+    for scope in stack.as_slice() {
+        if let Some((_, class)) = whole.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
+            return Some(class);
+        }
+    }
+    for scope in stack.as_slice().iter().rev() {
+        if let Some((_, class)) = table.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
+            if !class.is_empty() {
+                return Some(class);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chroma_finds_a_lexer_by_alias_extension_or_file_name() {
+        assert_eq!(chroma_lexer("golang").map(|l| l.name), Some("Go"));
+        assert_eq!(chroma_lexer("GO").map(|l| l.name), Some("Go"));
+        assert_eq!(chroma_lexer("rs").map(|l| l.name), Some("Rust"));
+        assert_eq!(chroma_lexer("Dockerfile").map(|l| l.name), Some("Docker"));
+        assert!(chroma_lexer("nosuchlang").is_none());
+        assert!(chroma_lexer("").is_none());
+    }
+
+    #[test]
+    fn go_keywords_strings_and_comments_get_chromas_classes() {
+        let go = chroma_lexer("go").unwrap();
+        let code = "package main\n// hi\nfunc f() { return \"s\" }\n";
+        let toks = tokens(code, "go", go);
+        let class = |t: &str| toks.iter().find(|(_, s)| *s == t).and_then(|(c, _)| *c);
+        assert_eq!(class("package"), Some("kn"));
+        assert_eq!(class("// hi"), Some("c1"));
+        assert_eq!(class("func"), Some("kd"));
+        assert_eq!(class("\"s\""), Some("s2"));
+        assert_eq!(toks.iter().map(|(_, s)| *s).collect::<String>(), code);
+    }
+}

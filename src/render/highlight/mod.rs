@@ -1,0 +1,828 @@
+//! Code highlighted as Hugo 0.168 highlights it: the `highlight` shortcode and fenced code
+//! blocks, with Hugo's settings (`markup.highlight`, `markup/highlight/config.go`), its
+//! per-block options (`linenos`, `hl_lines`, `linenostart`, `anchorlinenos`,
+//! `lineanchors`, `hl_inline`, `style`, `noClasses`, `tabWidth`) and the HTML that Chroma's
+//! formatter writes (`formatters/html/html.go`): the wrapper `<div class="highlight">`,
+//! `<pre tabindex="0">`, one `<span>` a line, line numbers inline or in a table,
+//! highlighted lines and linkable line numbers, with inline styles (Hugo's default) or
+//! Chroma's classes.
+//!
+//! The colours are those of the site's Chroma style (`styles.rs`); the tokens are
+//! syntect's, given Chroma's classes (`lexers.rs`), so a token may be coloured otherwise
+//! than Hugo colours it. `guessSyntax` and `wrapperClass` in the site config are not read.
+
+mod lexers;
+pub mod styles;
+
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
+use serde_json::Value as Json;
+
+use crate::text::html_escape;
+
+/// The site's highlighting settings (`[markup.highlight]`; Hugo's `DefaultConfig`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Settings {
+    /// The Chroma style, as an index for [`styles::by_index`] (`style`, default monokai).
+    pub style: u16,
+    /// Fenced code blocks are highlighted (`codeFences`, default true).
+    pub code_fences: bool,
+    /// Colours are written inline, not as Chroma's classes (`noClasses`, default true).
+    pub no_classes: bool,
+    /// Lines are numbered (`lineNos`, default false).
+    pub line_nos: bool,
+    /// Numbers go in a table column of their own (`lineNumbersInTable`, default true).
+    pub line_numbers_in_table: bool,
+    /// Line numbers are links to their lines (`anchorLineNos`, default false).
+    pub anchor_line_nos: bool,
+    /// The first line's number (`lineNoStart`, default 1).
+    pub line_no_start: i64,
+    /// Columns a tab takes (`tabWidth`, default 4; 0 and 8 write no `tab-size`).
+    pub tab_width: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            style: styles::index_of("monokai"),
+            code_fences: true,
+            no_classes: true,
+            line_nos: false,
+            line_numbers_in_table: true,
+            anchor_line_nos: false,
+            line_no_start: 1,
+            tab_width: 4,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings a site's `markup.highlight` table gives (keys in any case, as Hugo
+    /// reads config keys); a value of the wrong type leaves the default.
+    pub fn from_config(table: Option<&Json>) -> Self {
+        let mut options = Options::new(Self::default());
+        if let Some(Json::Object(map)) = table {
+            for (key, value) in map {
+                let value = match value {
+                    Json::String(s) => Value::Str(s.clone()),
+                    Json::Bool(b) => Value::Bool(*b),
+                    Json::Number(n) => Value::Num(n.as_f64().unwrap_or_default()),
+                    _ => continue,
+                };
+                // A value Hugo cannot decode fails its build; the preview keeps the default.
+                let _ = options.set(&key.to_lowercase(), value);
+            }
+        }
+        options.settings
+    }
+}
+
+/// An option's value, as Hugo's weak decoding sees it.
+#[derive(Clone, Debug)]
+enum Value {
+    Str(String),
+    Bool(bool),
+    Num(f64),
+    /// `hl_lines=[2, "4-5"]` in a code block's attributes: 1-based lines.
+    Lines(Vec<[i64; 2]>),
+}
+
+impl Value {
+    /// mapstructure's weak decoding to a bool.
+    fn boolean(&self) -> Result<bool, String> {
+        match self {
+            Value::Bool(b) => Ok(*b),
+            Value::Num(n) => Ok(*n != 0.0),
+            Value::Str(s) => match s.as_str() {
+                "" | "0" | "f" | "F" | "false" | "FALSE" | "False" => Ok(false),
+                "1" | "t" | "T" | "true" | "TRUE" | "True" => Ok(true),
+                _ => Err(format!("cannot parse {s:?} as bool")),
+            },
+            Value::Lines(_) => Err("a list is not a bool".into()),
+        }
+    }
+
+    /// mapstructure's weak decoding to an int.
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "Go's int(float64) truncates the same way"
+    )]
+    fn int(&self) -> Result<i64, String> {
+        match self {
+            Value::Num(n) => Ok(*n as i64),
+            Value::Bool(b) => Ok(i64::from(*b)),
+            Value::Str(s) if s.is_empty() => Ok(0),
+            Value::Str(s) => s.parse().map_err(|_| format!("cannot parse {s:?} as int")),
+            Value::Lines(_) => Err("a list is not a number".into()),
+        }
+    }
+
+    /// mapstructure's weak decoding to a string.
+    fn string(&self) -> String {
+        match self {
+            Value::Str(s) => s.clone(),
+            Value::Bool(b) => if *b { "1" } else { "0" }.into(),
+            Value::Num(n) => n.to_string(),
+            Value::Lines(_) => String::new(),
+        }
+    }
+}
+
+/// How one block is highlighted: the site's settings with the block's own options.
+#[derive(Clone, Debug, Hash)]
+pub struct Options {
+    settings: Settings,
+    /// `hl_lines` as written (`"2 4-5"`), counted from `linenostart`.
+    hl_lines: Option<String>,
+    /// `hl_lines` from a code block's attributes, as line numbers.
+    hl_ranges: Option<Vec<[i64; 2]>>,
+    /// `lineanchors`: the prefix of line ids (Hugo adds `-`).
+    line_anchors: String,
+    /// `hl_inline`: a `<code>` without the block around it.
+    hl_inline: bool,
+}
+
+impl Options {
+    /// The site's settings, no option of the block's own.
+    pub fn new(settings: Settings) -> Self {
+        Options {
+            settings,
+            hl_lines: None,
+            hl_ranges: None,
+            line_anchors: String::new(),
+            hl_inline: false,
+        }
+    }
+
+    /// The site's settings with the options of a `highlight` shortcode or function
+    /// (`"linenos=table,hl_lines=2 4-5"`: Hugo's `parseHighlightOptions`).
+    ///
+    /// # Errors
+    /// Hugo's message, when it stops the build: an option without one `=`
+    /// ("invalid Highlight option: linenos"), or a value it cannot decode.
+    pub fn parse(settings: Settings, written: &str) -> Result<Self, String> {
+        let mut options = Options::new(settings);
+        let written = written.trim_matches(' ');
+        if written.is_empty() {
+            return Ok(options);
+        }
+        let mut pairs = Vec::new();
+        for option in written.split(',') {
+            let parts: Vec<&str> = option.split('=').collect();
+            let key = parts.first().copied().unwrap_or_default().trim_matches(' ');
+            let [_, value] = parts.as_slice() else {
+                return Err(format!("invalid Highlight option: {key}"));
+            };
+            pairs.push((key.to_lowercase(), Value::Str((*value).to_string())));
+        }
+        options.set_all(pairs)?;
+        Ok(options)
+    }
+
+    /// Sets options given as a map (Hugo's `normalizeHighlightOptions`, then its weak
+    /// decoding): `linenos=table|inline` also sets where numbers go, and `hl_lines` from
+    /// attributes counts from this map's `linenostart` (1 when absent).
+    fn set_all(&mut self, pairs: Vec<(String, Value)>) -> Result<(), String> {
+        let base = pairs
+            .iter()
+            .find(|(k, _)| k == "linenostart")
+            .map_or(Ok(1), |(_, v)| v.int())?;
+        for (key, value) in pairs {
+            let value = match value {
+                Value::Lines(lines) => Value::Lines(
+                    lines
+                        .into_iter()
+                        .map(|[a, b]| [a - 1 + base, b - 1 + base])
+                        .collect(),
+                ),
+                v => v,
+            };
+            self.set(&key, value)?;
+        }
+        Ok(())
+    }
+
+    /// Sets one option (lower-case key); keys Hugo does not know are ignored, as its
+    /// decoding ignores them.
+    fn set(&mut self, key: &str, value: Value) -> Result<(), String> {
+        let s = &mut self.settings;
+        match key {
+            "style" => s.style = styles::index_of(&value.string()),
+            "codefences" => s.code_fences = value.boolean()?,
+            "noclasses" => s.no_classes = value.boolean()?,
+            "linenos" => match value {
+                Value::Str(v) if v == "table" || v == "inline" => {
+                    s.line_nos = true;
+                    s.line_numbers_in_table = v == "table";
+                }
+                Value::Str(v) => s.line_nos = v != "false",
+                Value::Bool(b) => s.line_nos = b,
+                other => {
+                    return Err(format!(
+                        "lineNos must be one of true, false, \"inline\", or \"table\"; got {}",
+                        other.string()
+                    ))
+                }
+            },
+            "linenumbersintable" => s.line_numbers_in_table = value.boolean()?,
+            "anchorlinenos" => s.anchor_line_nos = value.boolean()?,
+            "linenostart" => s.line_no_start = value.int()?,
+            "tabwidth" => s.tab_width = value.int()?,
+            "lineanchors" => self.line_anchors = value.string(),
+            "hl_inline" => self.hl_inline = value.boolean()?,
+            "hl_lines" => match value {
+                Value::Lines(ranges) => self.hl_ranges = Some(ranges),
+                other => self.hl_lines = Some(other.string()),
+            },
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The highlighted lines as inclusive ranges of line numbers, sorted (Hugo's
+    /// `hlLinesToRanges`: a list that does not parse highlights nothing).
+    fn ranges(&self) -> Vec<[i64; 2]> {
+        let mut ranges = match (&self.hl_ranges, &self.hl_lines) {
+            (Some(r), _) => r.clone(),
+            (None, Some(written)) => {
+                let start = self.settings.line_no_start;
+                let parse = |field: &str| -> Option<[i64; 2]> {
+                    let mut ends = field.split('-');
+                    let first: i64 = ends.next()?.parse().ok()?;
+                    let last: i64 = match ends.next() {
+                        Some(n) => n.parse().ok()?,
+                        None => first,
+                    };
+                    Some([first + start - 1, last + start - 1])
+                };
+                written
+                    .split(' ')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .map(parse)
+                    .collect::<Option<Vec<_>>>()
+                    .unwrap_or_default()
+            }
+            (None, None) => Vec::new(),
+        };
+        ranges.sort_by_key(|r| r[0]);
+        ranges
+    }
+}
+
+/// A fenced code block's info string read as Hugo reads it: the language (the first word,
+/// up to a `{`), the options among its `{…}` attributes, and the other attributes, which
+/// go on the wrapper `<div>` (`markup/goldmark/codeblocks/render.go`,
+/// `markup/internal/attributes`). `ordinal` is the block's place among the page's fenced
+/// blocks, which names its line anchors (`hl-0-1`) when `lineanchors` is not given.
+pub struct CodeBlock {
+    /// The language.
+    pub lang: String,
+    /// The options.
+    pub options: Result<Options, String>,
+    /// The other attributes, in order (`class` joined).
+    pub attributes: Vec<(String, String)>,
+}
+
+impl CodeBlock {
+    /// Reads an info string.
+    pub fn parse(info: &str, settings: Settings, ordinal: usize) -> Self {
+        let first = info.split_whitespace().next().unwrap_or_default();
+        let lang = first.split('{').next().unwrap_or_default().to_string();
+        let mut pairs = Vec::new();
+        let mut attributes: Vec<(String, String)> = Vec::new();
+        let attrs = info
+            .find('{')
+            .and_then(|start| Some((start, start + info.get(start..)?.find('}')?)))
+            .and_then(|(start, end)| info.get(start..=end))
+            .and_then(goldmark_attributes)
+            .unwrap_or_default();
+        for (name, value) in attrs {
+            let lower = name.to_lowercase();
+            if lower.starts_with("on") {
+                continue;
+            }
+            if CHROMA_OPTIONS.contains(&lower.as_str()) {
+                pairs.push((lower, value));
+            } else {
+                let text = value.string();
+                match attributes
+                    .iter_mut()
+                    .find(|(n, _)| *n == lower && n == "class")
+                {
+                    Some((_, classes)) => {
+                        classes.push(' ');
+                        classes.push_str(&text);
+                    }
+                    None => attributes.push((lower, text)),
+                }
+            }
+        }
+        let mut options = Options::new(settings);
+        let options = options.set_all(pairs).map(|()| {
+            if options.line_anchors.is_empty() {
+                options.line_anchors = format!("hl-{ordinal}");
+            }
+            options
+        });
+        CodeBlock {
+            lang,
+            options,
+            attributes,
+        }
+    }
+}
+
+impl CodeBlock {
+    /// The block's HTML as Hugo writes it: the code without its trailing line ends plus
+    /// one (`text.Puts(Chomp(inner))`), highlighted. Options Hugo cannot decode stop its
+    /// build; here the block is highlighted with the site's settings.
+    pub fn render(&self, code: &str) -> String {
+        let code = format!("{}\n", code.trim_end_matches(['\r', '\n']));
+        match &self.options {
+            Ok(options) => highlight(&code, &self.lang, options, &self.attributes),
+            Err(_) => {
+                let settings = Settings::default();
+                highlight(&code, &self.lang, &Options::new(settings), &self.attributes)
+            }
+        }
+    }
+}
+
+/// Whether Hugo highlights code of this language: Chroma has a lexer for it.
+pub fn highlights(lang: &str) -> bool {
+    lexers::chroma_lexer(lang).is_some()
+}
+
+/// The attributes Hugo reads as highlighting options, not HTML attributes.
+const CHROMA_OPTIONS: &[&str] = &[
+    "anchorlinenos",
+    "guesssyntax",
+    "hl_lines",
+    "hl_inline",
+    "lineanchors",
+    "linenos",
+    "linenostart",
+    "linenumbersintable",
+    "noclasses",
+    "style",
+    "tabwidth",
+];
+
+/// Goldmark's attribute list `{.class #id key=value key="v" key=[1,"2-3"]}`
+/// (`parser/attribute.go`), `None` when it does not parse (Goldmark then ignores it).
+fn goldmark_attributes(text: &str) -> Option<Vec<(String, Value)>> {
+    let mut rest = text.strip_prefix('{')?;
+    let mut out: Vec<(String, Value)> = Vec::new();
+    let is_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-');
+    loop {
+        rest = rest.trim_start_matches([' ', '\t']);
+        if rest.starts_with('}') {
+            return Some(out);
+        }
+        if let Some(sigil @ ('.' | '#')) = rest.chars().next() {
+            let body = rest.get(1..)?;
+            let end = body
+                .find(|c: char| {
+                    c.is_whitespace() || (c.is_ascii_punctuation() && !"_-:.".contains(c))
+                })
+                .unwrap_or(body.len());
+            let name = if sigil == '.' { "class" } else { "id" };
+            out.push((name.into(), Value::Str(body.get(..end)?.to_string())));
+            rest = body.get(end..)?;
+        } else {
+            if !rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == ':') {
+                return None;
+            }
+            let end = rest.find(|c: char| !is_name(c)).unwrap_or(rest.len());
+            let name = rest.get(..end)?.to_string();
+            rest = rest.get(end..)?.trim_start_matches([' ', '\t']);
+            rest = rest.strip_prefix('=')?.trim_start_matches([' ', '\t']);
+            let (value, after) = attribute_value(rest)?;
+            out.push((name, value));
+            rest = after;
+        }
+        rest = rest.trim_start_matches([' ', '\t']);
+        if let Some(after) = rest.strip_prefix(',') {
+            rest = after;
+        }
+    }
+}
+
+/// One attribute value and the text after it: a quoted string, a number, `true`/`false`,
+/// a list (only `hl_lines` lists mean something to Hugo: numbers and `"a-b"` ranges), or a
+/// bare word.
+fn attribute_value(text: &str) -> Option<(Value, &str)> {
+    let number_end = |t: &str| {
+        t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
+            .unwrap_or(t.len())
+    };
+    match text.chars().next()? {
+        '"' => quoted(text),
+        '[' => line_list(text),
+        c if c == '-' || c == '+' || c.is_ascii_digit() => {
+            let end = number_end(text);
+            let n: f64 = text.get(..end)?.parse().ok()?;
+            Some((Value::Num(n), text.get(end..)?))
+        }
+        _ => {
+            let end = text
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-')))
+                .unwrap_or(text.len());
+            let word = text.get(..end)?;
+            let value = match word {
+                "" => return None,
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                w => Value::Str(w.to_string()),
+            };
+            Some((value, text.get(end..)?))
+        }
+    }
+}
+
+/// A quoted attribute value (JSON-like escapes) and the text after it.
+fn quoted(text: &str) -> Option<(Value, &str)> {
+    let mut value = String::new();
+    let mut chars = text.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((Value::Str(value), text.get(i + 1..)?)),
+            '\\' => match chars.next()? {
+                (_, 'n') => value.push('\n'),
+                (_, 't') => value.push('\t'),
+                (_, c @ ('"' | '/' | '\\')) => value.push(c),
+                (_, c) => {
+                    value.push('\\');
+                    value.push(c);
+                }
+            },
+            c => value.push(c),
+        }
+    }
+    None
+}
+
+/// A list of lines (`[2, "4-5"]`: numbers and ranges) and the text after it.
+fn line_list(text: &str) -> Option<(Value, &str)> {
+    let mut rest = text.get(1..)?;
+    let mut lines = Vec::new();
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', ',']);
+        if let Some(after) = rest.strip_prefix(']') {
+            return Some((Value::Lines(lines), after));
+        }
+        let (item, after) = attribute_value(rest)?;
+        let range = match item {
+            Value::Num(n) => {
+                #[allow(clippy::cast_possible_truncation, reason = "Go's int(float64)")]
+                let n = n as i64;
+                Some([n, n])
+            }
+            Value::Str(s) => {
+                let mut ends = s.split('-');
+                let a: Option<i64> = ends.next().and_then(|n| n.parse().ok());
+                let b = match ends.next() {
+                    Some(n) => n.parse().ok(),
+                    None => a,
+                };
+                a.zip(b).map(|(a, b)| [a, b])
+            }
+            _ => None,
+        };
+        lines.extend(range);
+        rest = after;
+    }
+}
+
+/// `code` highlighted as Hugo's `highlight` (`markup/highlight/highlight.go`): Chroma's
+/// HTML in `<div class="highlight">` (with `attributes` on it) when Chroma knows `lang`;
+/// else the code escaped in `<pre tabindex="0"><code>` (or an inline `<code>`).
+pub fn highlight(
+    code: &str,
+    lang: &str,
+    options: &Options,
+    attributes: &[(String, String)],
+) -> String {
+    // Tokenising takes about 50 µs a line; between two previews a block rarely changes.
+    static DONE: OnceLock<Mutex<FxHashMap<u64, Arc<str>>>> = OnceLock::new();
+    let key = {
+        let mut h = rustc_hash::FxHasher::default();
+        (code, lang, options, attributes).hash(&mut h);
+        h.finish()
+    };
+    let done = DONE.get_or_init(Mutex::default);
+    if let Some(html) = done.lock().ok().and_then(|d| d.get(&key).cloned()) {
+        return html.to_string();
+    }
+    let html = highlight_uncached(code, lang, options, attributes);
+    if let Ok(mut d) = done.lock() {
+        if d.len() >= 256 {
+            d.clear();
+        }
+        d.insert(key, Arc::from(html.as_str()));
+    }
+    html
+}
+
+/// [`highlight`] without its memory of recent blocks.
+fn highlight_uncached(
+    code: &str,
+    lang: &str,
+    options: &Options,
+    attributes: &[(String, String)],
+) -> String {
+    let Some(lexer) = lexers::chroma_lexer(lang) else {
+        let code = html_escape(code);
+        return if options.hl_inline {
+            format!("<code{}>{code}</code>", inline_code_attrs(lang))
+        } else {
+            format!("{}{code}</code></pre>", pre_start(lang, ""))
+        };
+    };
+    let tokens = lexers::tokens(code, lang, lexer);
+    let mut out = String::with_capacity(code.len() * 4);
+    if options.hl_inline {
+        out.push_str(&format!("<code{}>", inline_code_attrs(lang)));
+        let f = Formatter::new(options);
+        for line in split_lines(&tokens) {
+            f.tokens(&mut out, &line);
+        }
+        out.push_str("</code>");
+        return out;
+    }
+    out.push_str("<div class=\"highlight");
+    if let Some((_, class)) = attributes.iter().find(|(n, _)| n == "class") {
+        out.push(' ');
+        out.push_str(&html_escape(class));
+    }
+    out.push('"');
+    for (name, value) in attributes.iter().filter(|(n, _)| n != "class") {
+        out.push_str(&format!(" {name}=\"{}\"", html_escape(value)));
+    }
+    out.push('>');
+    Formatter::new(options).write(&mut out, &tokens, lang);
+    out.push_str("</div>");
+    out
+}
+
+/// Hugo's `<pre tabindex="0" STYLE><code class="language-L" data-lang="L">`.
+fn pre_start(lang: &str, style: &str) -> String {
+    let mut out = format!("<pre tabindex=\"0\"{style}><code");
+    if !lang.is_empty() {
+        let lang = html_escape(lang);
+        out.push_str(&format!(" class=\"language-{lang}\" data-lang=\"{lang}\""));
+    }
+    out.push('>');
+    out
+}
+
+/// The attributes of `hl_inline`'s `<code>`.
+fn inline_code_attrs(lang: &str) -> String {
+    format!(" class=\"code-inline language-{}\"", html_escape(lang))
+}
+
+/// Tokens cut at line ends, each line keeping its `\n` (Chroma's `SplitTokensIntoLines`).
+fn split_lines<'a>(tokens: &[lexers::Token<'a>]) -> Vec<Vec<lexers::Token<'a>>> {
+    let mut lines = Vec::new();
+    let mut line = Vec::new();
+    for &(class, mut text) in tokens {
+        while let Some(i) = text.find('\n') {
+            let (head, tail) = text.split_at(i + 1);
+            line.push((class, head));
+            lines.push(std::mem::take(&mut line));
+            text = tail;
+        }
+        if !text.is_empty() {
+            line.push((class, text));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Chroma's HTML formatter with Hugo's options and `<pre>`.
+struct Formatter<'o> {
+    options: &'o Options,
+    style: &'static styles::Style,
+    ranges: Vec<[i64; 2]>,
+}
+
+impl<'o> Formatter<'o> {
+    fn new(options: &'o Options) -> Self {
+        Formatter {
+            options,
+            style: styles::by_index(options.settings.style),
+            ranges: options.ranges(),
+        }
+    }
+
+    /// ` style="…"` (or ` class="…"` with classes) for a Chroma class; `""` when the style
+    /// gives it nothing. Chroma's `styleAttr`.
+    fn attr(&self, class: &str, extra: &str) -> String {
+        if !self.options.settings.no_classes {
+            return format!(" class=\"{class}\"");
+        }
+        let css = if TOKEN_CLASSES.contains(&class) {
+            self.style.inline_css(class)
+        } else {
+            self.style.css(class).to_string()
+        };
+        match (css.is_empty(), extra.is_empty()) {
+            (true, _) => String::new(),
+            (false, true) => format!(" style=\"{css}\""),
+            (false, false) => format!(" style=\"{css};{extra}\""),
+        }
+    }
+
+    /// The `<pre>`'s own style: the block's colours, the tab size, and `display:grid` when
+    /// lines are highlighted.
+    fn pre_attr(&self) -> String {
+        if !self.options.settings.no_classes {
+            return " class=\"chroma\"".into();
+        }
+        let mut css = self.style.css("bg").to_string();
+        let tab = self.options.settings.tab_width;
+        if tab != 0 && tab != 8 {
+            css.push_str(&format!(
+                "-moz-tab-size:{tab};-o-tab-size:{tab};tab-size:{tab};"
+            ));
+        }
+        css.push_str("-webkit-text-size-adjust:none;");
+        if !self.ranges.is_empty() {
+            css.push_str("display:grid;");
+        }
+        format!(" style=\"{css}\"")
+    }
+
+    fn highlighted(&self, line: i64) -> bool {
+        self.ranges.iter().any(|[a, b]| (*a..=*b).contains(&line))
+    }
+
+    /// A line number, a link to its line with `anchorlinenos`, padded to the widest.
+    fn number(&self, line: i64, digits: usize) -> String {
+        let title = format!("{line:>digits$}");
+        if !self.options.settings.anchor_line_nos {
+            return title;
+        }
+        format!(
+            "<a{} href=\"#{}\">{title}</a>",
+            self.attr("lnlinks", ""),
+            self.line_id(line)
+        )
+    }
+
+    fn line_id(&self, line: i64) -> String {
+        let prefix = &self.options.line_anchors;
+        let dash = if prefix.is_empty() { "" } else { "-" };
+        html_escape(&format!("{prefix}{dash}{line}"))
+    }
+
+    fn id_attr(&self, line: i64) -> String {
+        if self.options.settings.anchor_line_nos {
+            format!(" id=\"{}\"", self.line_id(line))
+        } else {
+            String::new()
+        }
+    }
+
+    /// A line's tokens, escaped, each in its class's `<span>`.
+    fn tokens(&self, out: &mut String, line: &[lexers::Token<'_>]) {
+        for &(class, text) in line {
+            let text = html_escape(text);
+            let class = class.or_else(|| {
+                let blank = text.chars().all(char::is_whitespace);
+                (blank && !self.options.settings.no_classes).then_some("w")
+            });
+            match class.map(|c| self.attr(c, "")).filter(|a| !a.is_empty()) {
+                Some(attr) => out.push_str(&format!("<span{attr}>{text}</span>")),
+                None => out.push_str(&text),
+            }
+        }
+    }
+
+    /// The table's opening and its column of line numbers.
+    fn number_column(&self, out: &mut String, pre: &str, base: i64, count: i64, digits: usize) {
+        out.push_str(&format!("<div{pre}>\n"));
+        out.push_str(&format!(
+            "<table{}><tr><td{}>\n",
+            self.attr("lntable", ""),
+            self.attr("lntd", "")
+        ));
+        out.push_str(&pre_start("", pre));
+        for n in (0..count).map(|i| base + i) {
+            let hl = self.highlighted(n);
+            if hl {
+                out.push_str(&format!("<span{}>", self.attr("hl", "")));
+            }
+            out.push_str(&format!(
+                "<span{}{}>{}\n</span>",
+                self.attr("lnt", ""),
+                self.id_attr(n),
+                self.number(n, digits)
+            ));
+            if hl {
+                out.push_str("</span>");
+            }
+        }
+        out.push_str("</code></pre></td>\n");
+        out.push_str(&format!("<td{}>\n", self.attr("lntd", "width:100%")));
+    }
+
+    /// The whole block (Chroma's `writeHTML`).
+    fn write(&self, out: &mut String, tokens: &[lexers::Token<'_>], lang: &str) {
+        let s = &self.options.settings;
+        let lines = split_lines(tokens);
+        let base = s.line_no_start;
+        let count = i64::try_from(lines.len()).unwrap_or(i64::MAX);
+        let digits = (base + count - 1).to_string().len();
+        let table = s.line_nos && s.line_numbers_in_table;
+        let pre = self.pre_attr();
+        if table {
+            self.number_column(out, &pre, base, count, digits);
+        }
+        out.push_str(&pre_start(lang, &pre));
+        for (n, line) in (base..).zip(&lines) {
+            if self.highlighted(n) {
+                if s.no_classes {
+                    let (l, h) = (self.style.css("line"), self.style.css("hl"));
+                    out.push_str(&format!("<span style=\"{l} {h}\">"));
+                } else {
+                    out.push_str("<span class=\"line hl\">");
+                }
+            } else {
+                out.push_str(&format!("<span{}>", self.attr("line", "")));
+            }
+            if s.line_nos && !table {
+                out.push_str(&format!(
+                    "<span{}{}>{}</span>",
+                    self.attr("ln", ""),
+                    self.id_attr(n),
+                    self.number(n, digits)
+                ));
+            }
+            out.push_str(&format!("<span{}>", self.attr("cl", "")));
+            self.tokens(out, line);
+            out.push_str("</span></span>");
+        }
+        out.push_str("</code></pre>");
+        if table {
+            out.push_str("</td></tr></table>\n</div>\n");
+        }
+    }
+}
+
+/// The Chroma classes of tokens (as opposed to the block's parts: `line`, `hl`, `ln`…),
+/// whose inline styles leave out what the block already sets.
+const TOKEN_CLASSES: &[&str] = &[
+    "err", "k", "kc", "kd", "kn", "kp", "kr", "kt", "n", "na", "nb", "bp", "nc", "no", "nd", "ni",
+    "ne", "nf", "fm", "py", "nl", "nn", "nx", "nt", "nv", "vc", "vg", "vi", "vm", "l", "ld", "s",
+    "sa", "sb", "sc", "dl", "sd", "s2", "se", "sh", "si", "sx", "sr", "s1", "ss", "m", "mb", "mf",
+    "mh", "mi", "il", "mo", "o", "ow", "p", "c", "ch", "cm", "c1", "cs", "cp", "cpf", "g", "gd",
+    "ge", "gr", "gh", "gi", "go", "gp", "gs", "gu", "gt", "gl", "w",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_read_as_hugo_reads_them() {
+        let o = Options::parse(
+            Settings::default(),
+            "linenos=table,hl_lines=2 4-5,linenostart=10",
+        )
+        .unwrap();
+        assert!(o.settings.line_nos && o.settings.line_numbers_in_table);
+        assert_eq!(o.ranges(), vec![[11, 11], [13, 14]]);
+        assert_eq!(
+            Options::parse(Settings::default(), "linenos").unwrap_err(),
+            "invalid Highlight option: linenos"
+        );
+    }
+
+    #[test]
+    fn a_code_blocks_attributes_split_into_options_and_html_attributes() {
+        let b = CodeBlock::parse(
+            "go {.a .b #x linenos=inline, hl_lines=[1,\"3-4\"] data-x=\"y\"}",
+            Settings::default(),
+            2,
+        );
+        assert_eq!(b.lang, "go");
+        let o = b.options.unwrap();
+        assert_eq!(o.ranges(), vec![[1, 1], [3, 4]]);
+        assert_eq!(o.line_anchors, "hl-2");
+        assert_eq!(
+            b.attributes,
+            vec![
+                ("class".to_string(), "a b".to_string()),
+                ("id".into(), "x".into()),
+                ("data-x".into(), "y".into())
+            ]
+        );
+    }
+}

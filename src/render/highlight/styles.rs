@@ -1,0 +1,110 @@
+//! Chroma's styles: the CSS of each Chroma class, for every style Hugo's highlighter
+//! offers (`markup.highlight.style`). The table is `chroma-styles.txt`, written by
+//! `scripts/chroma-styles.sh` from `hugo gen chromastyles` (Hugo 0.168).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// The styles' table, as `scripts/chroma-styles.sh` writes it.
+const TABLE: &str = include_str!("chroma-styles.txt");
+
+/// The style Chroma uses for a name it does not know (`styles.Fallback`).
+const FALLBACK: &str = "swapoff";
+
+/// One Chroma style: the declarations of each class, as `hugo gen chromastyles` prints
+/// them (`k` → `color:#66d9ef`; `bg` → the block's colours).
+#[derive(Debug)]
+pub struct Style {
+    /// Its name, as the config gives it (`monokai`).
+    pub name: &'static str,
+    rules: FxHashMap<&'static str, &'static str>,
+}
+
+impl Style {
+    /// The declarations of a Chroma class (`k`, `hl`, `ln`…), `""` when the style gives it
+    /// none.
+    pub fn css(&self, class: &str) -> &'static str {
+        self.rules.get(class).copied().unwrap_or_default()
+    }
+
+    /// The declarations of a token's class as Chroma writes them inline (`noClasses`): those
+    /// equal to the block's own (`bg`) are left out, so text the colour of the block's text
+    /// gets no `<span>` (Chroma's `StyleEntry.Sub(background)`).
+    pub fn inline_css(&self, class: &str) -> String {
+        let block: Vec<&str> = self.css("bg").split(';').collect();
+        self.css(class)
+            .split(';')
+            .filter(|d| !d.is_empty() && !block.contains(d))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+}
+
+/// Every style in the table, in its order.
+fn all() -> &'static [Style] {
+    static STYLES: OnceLock<Vec<Style>> = OnceLock::new();
+    STYLES.get_or_init(|| {
+        let mut styles: Vec<Style> = Vec::new();
+        for line in TABLE.lines() {
+            if let Some(name) = line.strip_prefix("= ") {
+                styles.push(Style {
+                    name,
+                    rules: FxHashMap::default(),
+                });
+            } else if let (Some(style), Some((class, css))) =
+                (styles.last_mut(), line.split_once(' '))
+            {
+                style.rules.insert(class, css);
+            }
+        }
+        styles
+    })
+}
+
+/// The index of the style `name` names (Chroma's `styles.Get`: case-insensitive; a name it
+/// does not know gives `swapoff`), for [`by_index`].
+pub fn index_of(name: &str) -> u16 {
+    let find = |n: &str| all().iter().position(|s| s.name.eq_ignore_ascii_case(n));
+    let i = find(name).or_else(|| find(FALLBACK)).unwrap_or_default();
+    u16::try_from(i).unwrap_or_default()
+}
+
+/// Whether Chroma has a style of this name.
+pub fn known(name: &str) -> bool {
+    all().iter().any(|s| s.name.eq_ignore_ascii_case(name))
+}
+
+/// The style at an index [`index_of`] gave.
+///
+/// # Panics
+/// Never: the table is built in, and holds the fallback style.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "index_of only gives indexes into the same table, which is never empty"
+)]
+pub fn by_index(i: u16) -> &'static Style {
+    let styles = all();
+    &styles[usize::from(i).min(styles.len() - 1)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monokai_colours_keywords_and_leaves_text_the_block_colour_alone() {
+        let monokai = by_index(index_of("Monokai"));
+        assert_eq!(monokai.name, "monokai");
+        assert_eq!(monokai.inline_css("k"), "color:#66d9ef");
+        assert_eq!(monokai.inline_css("p"), "");
+        assert_eq!(monokai.css("hl"), "background-color:#3c3d38");
+    }
+
+    #[test]
+    fn an_unknown_style_is_chromas_fallback() {
+        assert_eq!(by_index(index_of("no-such-style")).name, "swapoff");
+        assert!(!known("no-such-style"));
+        assert!(known("github-dark"));
+    }
+}

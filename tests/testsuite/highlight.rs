@@ -1,0 +1,259 @@
+//! Code highlighted as Hugo 0.168 highlights it: the `highlight` shortcode and fenced code
+//! blocks, with every option and the site's `markup.highlight` settings, compared with
+//! Hugo's own build of the same page. The blocks, lines, line numbers, highlighted lines,
+//! anchors and text must be Hugo's exactly; the tokens' colours come from another
+//! tokeniser, so they are compared as a share of the code's characters.
+
+use crate::support::{hugo_build, hugo_site};
+
+/// A page showing each way to ask for highlighting.
+const PAGE: &str = r#"---
+title: Code
+---
+
+{{< highlight go "linenos=table,hl_lines=2 4-5,linenostart=10" >}}
+package main
+
+import "fmt"
+// a comment
+func main() {
+	fmt.Println("hi", 42)
+}
+{{< /highlight >}}
+
+```go
+package main
+x := 'a'
+```
+
+```go {linenos=inline,hl_lines=[1],anchorlinenos=true,lineanchors=L}
+func f() int { return 1 }
+y := 2.5
+```
+
+```python {linenos=true, .wide #snippet data-x="y"}
+def f(x):
+    return "s" # c
+```
+
+```js {anchorlinenos=true, linenos=inline, hl_lines=[2,"3-4"], linenostart=8}
+const a = 1;
+let b = `t`;
+// c
+function g() { return a <= b; }
+```
+
+```nosuchlang
+a < b
+```
+
+```
+no language
+```
+
+```text
+plain text & more
+```
+
+{{< highlight html >}}
+<div class="a">x &amp; y</div>
+{{< /highlight >}}
+
+{{< highlight bash "hl_inline=true" >}}echo "$HOME"{{< /highlight >}}
+
+{{< highlight golang "linenos=inline,style=github,noClasses=false" >}}
+var n = 1
+{{< /highlight >}}
+
+{{< highlight rust "linenos=inline,tabWidth=8,hl_lines=1-3" >}}
+fn main() {
+	let s = "x";
+}
+{{< /highlight >}}
+"#;
+
+/// `html` with each token's `<span>` taken out (leaving its text): the spans of Chroma's
+/// token classes, or with inline styles of colours and fonts only. What is left is the
+/// block, its lines, numbers and highlighted lines, which must be Hugo's exactly. A line
+/// break after a block, which HTML does not show, is dropped (Goldmark writes none after
+/// a code block; pulldown-cmark starts the next block on a line of its own).
+fn without_token_spans(html: &str) -> String {
+    let breaks = regex::Regex::new(r"(</pre>|</div>)\n+<").unwrap();
+    let html = &*breaks.replace_all(html.trim(), "$1<");
+    const PARTS: &[&str] = &["line", "line hl", "cl", "ln", "lnt", "hl", "chroma", "lntd"];
+    let span = regex::Regex::new(r#"<span (style|class)="([^"]*)">([^<]*)</span>"#).unwrap();
+    let mut html = html.to_string();
+    loop {
+        let next = span.replace_all(&html, |c: &regex::Captures| {
+            let is_token = match &c[1] {
+                "class" => !PARTS.contains(&&c[2]),
+                _ => c[2].starts_with("color:") || c[2].starts_with("font-"),
+            };
+            if is_token {
+                c[3].to_string()
+            } else {
+                c[0].to_string()
+            }
+        });
+        if next == html {
+            return html;
+        }
+        html = next.into_owned();
+    }
+}
+
+fn render_both(files: &[(&str, &str)]) -> (String, String) {
+    let site = hugo_site(files);
+    hugo_build(site.path(), "highlight");
+    let hugo = std::fs::read_to_string(site.path().join("public/code/index.html")).unwrap();
+    let doc = folio::OpenPage::open(&site.path().join("content/code.md")).unwrap();
+    (doc.render().html, hugo)
+}
+
+#[test]
+fn every_highlight_option_gives_hugos_blocks_lines_and_line_numbers() {
+    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", PAGE)]);
+    assert_eq!(
+        without_token_spans(folio.trim()),
+        without_token_spans(hugo.trim())
+    );
+    // The comparison sees what it should: the highlighted lines, and tokens coloured.
+    assert!(folio.contains("<span style=\"display:flex; background-color:#3c3d38\">"));
+    assert!(
+        folio.contains("<span style=\"color:#75715e\">// a comment</span>"),
+        "{folio}"
+    );
+}
+
+#[test]
+fn the_sites_markup_highlight_settings_apply_to_every_block() {
+    let config = "[markup.highlight]\nnoClasses = false\nlineNos = true\n\
+                  lineNumbersInTable = false\nanchorLineNos = true\nlineNoStart = 3\n";
+    let page = "---\ntitle: Code\n---\n\n```go\nvar x = 1\n```\n\n\
+                {{< highlight python >}}\nx = 1\n{{< /highlight >}}\n";
+    let (folio, hugo) = render_both(&[("hugo.toml", config), ("content/code.md", page)]);
+    assert_eq!(
+        without_token_spans(folio.trim()),
+        without_token_spans(hugo.trim())
+    );
+    assert!(
+        folio.contains("<pre tabindex=\"0\" class=\"chroma\">"),
+        "{folio}"
+    );
+    assert!(folio.contains("id=\"hl-0-3\""), "{folio}");
+}
+
+#[test]
+fn a_site_that_turns_code_fences_off_gets_them_unhighlighted() {
+    let config = "[markup.highlight]\ncodeFences = false\nstyle = \"dracula\"\n";
+    let page = "---\ntitle: Code\n---\n\n```go\nvar x = 1\n```\n\n\
+                {{< highlight go >}}\nvar x = 1\n{{< /highlight >}}\n";
+    let (folio, hugo) = render_both(&[("hugo.toml", config), ("content/code.md", page)]);
+    assert_eq!(
+        without_token_spans(folio.trim()),
+        without_token_spans(hugo.trim())
+    );
+}
+
+/// The code's characters with the colour each is shown in, from `<code class="language-…">`
+/// blocks only (line numbers and plain blocks left out).
+fn coloured_chars(html: &str) -> Vec<(char, String)> {
+    let mut out = Vec::new();
+    for block in html.split("<code class=\"language-").skip(1) {
+        let Some(end) = block.find("</code>") else {
+            continue;
+        };
+        let code = &block[block.find('>').unwrap() + 1..end];
+        let mut colours: Vec<String> = vec![String::new()];
+        let mut rest = code;
+        while !rest.is_empty() {
+            if let Some(tag) = rest.strip_prefix('<') {
+                let close = tag.find('>').unwrap();
+                let tag_text = &tag[..close];
+                if tag_text.starts_with("/span") {
+                    colours.pop();
+                } else if tag_text.starts_with("span") {
+                    let inherited = colours.last().cloned().unwrap_or_default();
+                    let colour = tag_text
+                        .split("color:")
+                        .nth(1)
+                        .filter(|_| !tag_text.contains("white-space"))
+                        .map(|c| c.chars().take_while(|c| *c != ';' && *c != '"').collect());
+                    colours.push(colour.unwrap_or(inherited));
+                }
+                rest = &tag[close + 1..];
+            } else {
+                let text_end = rest.find('<').unwrap_or(rest.len());
+                let text = html_escape::decode_html_entities(&rest[..text_end]).into_owned();
+                let colour = colours.last().cloned().unwrap_or_default();
+                out.extend(text.chars().map(|c| (c, colour.clone())));
+                rest = &rest[text_end..];
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn tokens_are_coloured_as_hugo_colours_most_of_them() {
+    let samples = [
+        ("go", "package main\n\nimport \"fmt\"\n\n// Sum adds.\nfunc Sum(a, b int) int {\n\tif a > 0 {\n\t\treturn a + b\n\t}\n\tfmt.Println(\"no\", 3.5, true)\n\treturn 0\n}\n"),
+        ("python", "import os\n\n# comment\ndef f(x, y=2):\n    \"\"\"Doc.\"\"\"\n    if x and not y:\n        return 'a' + str(1.5)\n    return None\n"),
+        ("rust", "use std::fmt;\n\n/// Doc\nfn main() {\n    let x: u32 = 5;\n    println!(\"{}\", x);\n    if x > 2 { return; }\n}\n"),
+        ("javascript", "const a = 1;\n// c\nfunction g(b) {\n  if (b === 'x') { return true; }\n  return a + 2.5;\n}\n"),
+        ("html", "<!DOCTYPE html>\n<div class=\"a\" id='b'>\n  <a href=\"/x\">link</a> &amp;\n</div>\n"),
+        ("css", "body {\n  color: #fff;\n  margin: 0 auto; /* c */\n}\n"),
+        ("bash", "#!/bin/sh\n# c\nfor f in *.md; do\n  echo \"$f\" 42\ndone\n"),
+        ("yaml", "title: \"Hi\"\ncount: 3\nlist:\n  - a # c\n  - true\n"),
+        ("json", "{\n  \"a\": 1,\n  \"b\": [true, null, \"s\"]\n}\n"),
+        ("c", "#include <stdio.h>\n\nint main(void) {\n    /* c */\n    printf(\"%d\\n\", 42);\n    return 0;\n}\n"),
+    ];
+    let page: String = std::iter::once("---\ntitle: Code\n---\n\n".to_string())
+        .chain(
+            samples
+                .iter()
+                .map(|(lang, code)| format!("```{lang}\n{code}```\n\n")),
+        )
+        .collect();
+    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", &page)]);
+    let (f, h) = (coloured_chars(&folio), coloured_chars(&hugo));
+    assert_eq!(
+        f.iter().map(|(c, _)| c).collect::<String>(),
+        h.iter().map(|(c, _)| c).collect::<String>()
+    );
+    let visible: Vec<_> = f
+        .iter()
+        .zip(&h)
+        .filter(|((c, _), _)| !c.is_whitespace())
+        .collect();
+    let mut run = String::new();
+    let mut key = (String::new(), String::new());
+    for ((c, a), (_, b)) in f.iter().zip(&h) {
+        if a != b && !c.is_whitespace() {
+            if (a.clone(), b.clone()) != key {
+                if !run.is_empty() {
+                    eprintln!("MISMATCH {run:?} folio={} hugo={}", key.0, key.1);
+                }
+                run.clear();
+                key = (a.clone(), b.clone());
+            }
+            run.push(*c);
+        } else if !run.is_empty() {
+            eprintln!("MISMATCH {run:?} folio={} hugo={}", key.0, key.1);
+            run.clear();
+            key = Default::default();
+        }
+    }
+    let same = visible.iter().filter(|((_, a), (_, b))| a == b).count();
+    let share = same as f64 / visible.len() as f64;
+    eprintln!(
+        "{same} of {} characters coloured as Hugo colours them ({:.1}%)",
+        visible.len(),
+        share * 100.0
+    );
+    assert!(
+        share >= 0.90,
+        "only {:.1}% of characters coloured as Hugo colours them",
+        share * 100.0
+    );
+}
