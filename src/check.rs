@@ -143,6 +143,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             }
             "param" => param_problems(sc, &model.front_matter, site_params, &mut found),
             "ref" | "relref" if site.config.is_some() => ref_problems(sc, path, site, &mut found),
+            "highlight" => highlight_problems(sc, site, &mut found),
             _ => {}
         }
     }
@@ -409,6 +410,26 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
                 "{} (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)",
                 e.message(&reference.value)
             ),
+        ));
+    }
+}
+
+/// Options of Hugo's own `highlight` that Hugo cannot read, which stop its build
+/// (`markup/highlight/config.go`).
+fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
+    let built_in = site
+        .shortcodes
+        .get("highlight")
+        .is_none_or(|t| t.origin == crate::templates::Origin::BuiltIn);
+    let Some(options) = sc.open.params.get(1).filter(|_| built_in) else {
+        return;
+    };
+    let settings = site.markup().highlight;
+    if let Err(e) = crate::render::highlight::Options::parse(settings, &options.value) {
+        out.push(Problem(
+            options.span.start,
+            Severity::Error,
+            format!("highlight: {e} (Hugo stops the build); write options as \"linenos=table,hl_lines=2-3\""),
         ));
     }
 }

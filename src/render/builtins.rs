@@ -239,14 +239,15 @@ impl Renderer<'_> {
         .into_string()
     }
 
-    /// `highlight LANG "OPTIONS"` (Hugo's `highlight.html`: `highlight (trim .Inner "\n\r")
+    /// `highlight LANG "OPTIONS"` (Hugo's `highlight.html`: `highlight (trim .InnerDeindent "\n\r")
     /// (.Get 0) (.Get 1)`), highlighted as Hugo highlights it (`render/highlight`). Options
     /// Hugo cannot read stop its build: the code is then shown plain, with the reason.
     fn highlight(&mut self, i: usize) -> String {
         let params = &self.src.shortcodes.all[i].open.params;
         let param = |n: usize| params.get(n).map(|p| p.value.clone()).unwrap_or_default();
         let (lang, written) = (param(0), param(1));
-        let code = self.inner(i);
+        let inner = self.inner(i);
+        let code = crate::templates::engine::objects::deindent(&inner, self.indentation(i));
         let code = code.trim_matches(['\r', '\n']);
         let settings = self.opts.markup.highlight;
         match highlight::Options::parse(settings, &written) {

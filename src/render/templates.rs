@@ -12,11 +12,11 @@ use gotmpl::Value;
 use maud::{html, PreEscaped};
 use serde_json::{Map, Value as Json};
 
-use super::{markdown, Renderer, Source, MAX_REPARSE};
+use super::{highlight, markdown, Renderer, Source, MAX_REPARSE};
 use crate::page::lexer::Quote;
 use crate::page::tree::Shortcodes;
 use crate::page::{is_card, Notation};
-use crate::templates::engine::{self, values, Host, Problem, ShortcodeCall};
+use crate::templates::engine::{self, values, HighlightOptions, Host, Problem, ShortcodeCall};
 use crate::templates::{Catalogue, Origin};
 
 /// The Markdown renderer as the templates' [`Host`]: owns what a render of a piece of
@@ -95,6 +95,41 @@ impl Host for MarkdownHost {
 
     fn anchorize(&self, text: &str) -> String {
         markdown::headings::anchorize(text)
+    }
+
+    fn highlight(
+        &self,
+        code: &str,
+        lang: &str,
+        options: HighlightOptions,
+    ) -> Result<String, String> {
+        let settings = self.markup.highlight;
+        let options = match options {
+            HighlightOptions::Written(w) => highlight::Options::parse(settings, &w)?,
+            HighlightOptions::Map(m) => highlight::Options::from_map(settings, &m)?,
+        };
+        Ok(highlight::highlight(code, lang, &options, &[]))
+    }
+}
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`i` is always an index into `self.src.shortcodes.all`"
+)]
+impl Renderer<'_> {
+    /// The spaces and tabs before call `i`'s opening tag when nothing else is before it on
+    /// its line: what `.InnerDeindent` takes off each line of `.Inner`.
+    pub(super) fn indentation(&self, i: usize) -> &str {
+        let start = self.src.shortcodes.all[i].span.start;
+        let text = self.src.text;
+        let before = text
+            .get(crate::text::line_start(text, start)..start)
+            .unwrap_or("");
+        if before.chars().all(|c| c == ' ' || c == '\t') {
+            before
+        } else {
+            ""
+        }
     }
 }
 
@@ -264,14 +299,7 @@ impl Renderer<'_> {
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
         let inner = sc.inner().is_some().then(|| self.inner(i));
-        let text = self.src.text;
-        let line_start = crate::text::line_start(text, sc.span.start);
-        let before = text.get(line_start..sc.span.start).unwrap_or("");
-        let indentation = if before.chars().all(|c| c == ' ' || c == '\t') {
-            before.to_string()
-        } else {
-            String::new()
-        };
+        let indentation = self.indentation(i).to_string();
         ShortcodeCall {
             name,
             params,

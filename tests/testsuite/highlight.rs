@@ -65,6 +65,13 @@ plain text & more
 var n = 1
 {{< /highlight >}}
 
+- a list item with code:
+
+  {{< highlight go >}}
+  x := 1
+    y := 2
+  {{< /highlight >}}
+
 {{< highlight rust "linenos=inline,tabWidth=8,hl_lines=1-3" >}}
 fn main() {
 	let s = "x";
@@ -255,5 +262,40 @@ fn tokens_are_coloured_as_hugo_colours_most_of_them() {
         share >= 0.90,
         "only {:.1}% of characters coloured as Hugo colours them",
         share * 100.0
+    );
+}
+
+#[test]
+fn a_template_calling_highlight_gets_what_hugo_gives_it() {
+    let template = "{{ highlight (trim .Inner \"\\n\") \"go\" \"linenos=inline,hl_lines=2\" }}\
+                    {{ transform.Highlight \"x := 1\" \"go\" (dict \"lineNos\" true \"lineNumbersInTable\" false) }}\
+                    {{ highlight \"a < b\" \"nosuchlang\" }}";
+    let page = "---\ntitle: Code\n---\n\n{{< code >}}\nvar a = 1\nvar b = 2\n{{< /code >}}\n";
+    let (folio, hugo) = render_both(&[
+        ("hugo.toml", ""),
+        ("layouts/shortcodes/code.html", template),
+        ("content/code.md", page),
+    ]);
+    assert_eq!(without_token_spans(&folio), without_token_spans(&hugo));
+    assert!(
+        folio.contains("display:flex; background-color:#3c3d38"),
+        "{folio}"
+    );
+}
+
+#[test]
+fn check_names_highlight_options_that_stop_hugos_build() {
+    let page = "---\ntitle: Code\n---\n\n{{< highlight go \"linenos\" >}}\nx\n{{< /highlight >}}\n";
+    let site = hugo_site(&[("hugo.toml", ""), ("content/code.md", page)]);
+    assert!(crate::support::hugo_run(site.path(), &[]).is_err(), "Hugo stops the build");
+    let path = site.path().join("content/code.md");
+    let found: Vec<String> = folio::check::check_path(&path)
+        .iter()
+        .map(|d| d.to_string().replace(&path.display().to_string(), "code.md"))
+        .collect();
+    assert_eq!(
+        found,
+        ["code.md:5:18: error: highlight: invalid Highlight option: linenos (Hugo stops the build); \
+          write options as \"linenos=table,hl_lines=2-3\""]
     );
 }

@@ -65,14 +65,10 @@ impl Settings {
         let mut options = Options::new(Self::default());
         if let Some(Json::Object(map)) = table {
             for (key, value) in map {
-                let value = match value {
-                    Json::String(s) => Value::Str(s.clone()),
-                    Json::Bool(b) => Value::Bool(*b),
-                    Json::Number(n) => Value::Num(n.as_f64().unwrap_or_default()),
-                    _ => continue,
-                };
                 // A value Hugo cannot decode fails its build; the preview keeps the default.
-                let _ = options.set(&key.to_lowercase(), value);
+                if let Some(value) = Value::from_json(value) {
+                    let _ = options.set(&key.to_lowercase(), value);
+                }
             }
         }
         options.settings
@@ -90,6 +86,16 @@ enum Value {
 }
 
 impl Value {
+    /// A config or `dict` value; `None` for what no option takes (lists, maps, null).
+    fn from_json(value: &Json) -> Option<Self> {
+        Some(match value {
+            Json::String(s) => Value::Str(s.clone()),
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => Value::Num(n.as_f64().unwrap_or_default()),
+            _ => return None,
+        })
+    }
+
     /// mapstructure's weak decoding to a bool.
     fn boolean(&self) -> Result<bool, String> {
         match self {
@@ -177,6 +183,24 @@ impl Options {
             };
             pairs.push((key.to_lowercase(), Value::Str((*value).to_string())));
         }
+        options.set_all(pairs)?;
+        Ok(options)
+    }
+
+    /// The site's settings with options given as a map (`transform.Highlight`'s `dict`;
+    /// keys in any case).
+    ///
+    /// # Errors
+    /// A value Hugo cannot decode, with its message.
+    pub fn from_map(
+        settings: Settings,
+        map: &serde_json::Map<String, Json>,
+    ) -> Result<Self, String> {
+        let mut options = Options::new(settings);
+        let pairs = map
+            .iter()
+            .filter_map(|(k, v)| Some((k.to_lowercase(), Value::from_json(v)?)))
+            .collect();
         options.set_all(pairs)?;
         Ok(options)
     }

@@ -85,6 +85,25 @@ pub trait Host {
     fn render_string(&self, markdown: &str, block: bool) -> String;
     /// `anchorize`: the id Goldmark gives a heading with this text.
     fn anchorize(&self, text: &str) -> String;
+    /// `transform.Highlight`: `code` highlighted as the site highlights `lang`, with
+    /// options written as the `highlight` shortcode takes them or as a map.
+    ///
+    /// # Errors
+    /// Options Hugo cannot read, with Hugo's message.
+    fn highlight(
+        &self,
+        code: &str,
+        lang: &str,
+        options: HighlightOptions,
+    ) -> Result<String, String>;
+}
+
+/// The options given to `transform.Highlight`.
+pub enum HighlightOptions {
+    /// `"linenos=table,hl_lines=2"`.
+    Written(String),
+    /// `(dict "linenos" "table")`.
+    Map(serde_json::Map<String, serde_json::Value>),
 }
 
 /// The page a render is for: what the template functions read besides their arguments.

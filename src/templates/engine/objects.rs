@@ -362,7 +362,7 @@ impl ShortcodeCall {
 /// `.InnerDeindent`: `.Inner` with the call's own indentation taken off each line that
 /// starts with it (Hugo's `ShortcodeWithPage.InnerDeindent`: a call indented in a list
 /// item gets a body without the list's indentation; deeper indentation stays).
-fn deindent<'a>(s: &'a str, indentation: &str) -> std::borrow::Cow<'a, str> {
+pub(crate) fn deindent<'a>(s: &'a str, indentation: &str) -> std::borrow::Cow<'a, str> {
     if indentation.is_empty() {
         return std::borrow::Cow::Borrowed(s);
     }

@@ -14,7 +14,7 @@ use super::super::objects;
 use super::super::time::Moment;
 use super::super::values::{self, kind_of, map, string, to_string};
 use super::{arg, str_arg, Func};
-use crate::templates::engine::{self as engine, exec_error};
+use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
 
 pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Get", get),
@@ -111,6 +111,23 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("markdownify transform.Markdownify", |a| {
         let md = to_string(arg(a, 0, "markdownify")?);
         Ok(values::html(engine::frame()?.host.markdownify(&md)))
+    }),
+    ("highlight transform.Highlight", |a| {
+        let code = str_arg(a, 0, "highlight")?;
+        let lang = str_arg(a, 1, "highlight")?;
+        let options = match a.get(2) {
+            Some(m @ Value::Map(_)) => match values::to_json(m) {
+                serde_json::Value::Object(m) => HighlightOptions::Map(m),
+                _ => HighlightOptions::Written(String::new()),
+            },
+            Some(v) => HighlightOptions::Written(to_string(v)),
+            None => HighlightOptions::Written(String::new()),
+        };
+        let html = engine::frame()?
+            .host
+            .highlight(&code, &lang, options)
+            .map_err(|e| exec_error(format!("highlight: {e}")))?;
+        Ok(values::html(html))
     }),
     ("anchorize urls.Anchorize", |a| {
         Ok(string(engine::frame()?.host.anchorize(&str_arg(
