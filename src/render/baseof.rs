@@ -41,8 +41,10 @@ pub enum Styles<'a> {
     /// Inline `<style>` (preview).
     Inline,
     /// `<link rel="stylesheet">` to this URL: the export's `assets/folio.css`, or the theme
-    /// the app serves to its preview (a blob: document takes the app's own CSP, which forbids
-    /// inline styles).
+    /// the app serves to its preview (a blob: document takes the app's own CSP as well as
+    /// its own; the app's allows inline styles, which Hugo's highlighting and site templates
+    /// write as `style` attributes, but the theme is served once rather than in every
+    /// document).
     Linked(&'a str),
     /// The site's own stylesheets ("Site styles"), linked in order, and in the preview the
     /// stylesheet of the editor's marks (`marks`).

@@ -855,5 +855,20 @@ class UnsafeHtmlTest(AppTest):
         self.assertEqual(self.s.execute("return typeof window.__pwned"), "undefined")
 
 
+class HighlightTest(AppTest):
+    """A page with code: the preview shows it coloured as Hugo colours it."""
+
+    site_files = {"content/en/about.md": (
+        "---\ntitle: Code\nlayout: about\n---\n\n```go {hl_lines=[2]}\nfunc main() {\n\treturn\n}\n```\n")}
+
+    def test_code_is_coloured_in_the_preview_with_hugos_inline_styles(self):
+        found = self.in_preview(
+            "const k = [...document.querySelectorAll('code.language-go span')].find(s => s.textContent === 'func');"
+            "const hl = document.querySelector('code.language-go > span:nth-child(2)');"
+            "return {k: k && getComputedStyle(k).color, hl: getComputedStyle(hl).backgroundColor,"
+            " pre: getComputedStyle(document.querySelector('.highlight pre')).backgroundColor}")
+        self.assertEqual(found, {"k": "rgb(102, 217, 239)", "hl": "rgb(60, 61, 56)", "pre": "rgb(39, 40, 34)"})
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
