@@ -231,6 +231,7 @@ fn page_html(
         site_title: site_title.as_deref(),
         lang: &lang,
         params: &params,
+        highlight: opts.markup.highlight,
     };
     let styles = match site_css {
         Some(sheets) => Styles::Site {

@@ -302,6 +302,7 @@ impl OpenPage {
             site_title: title.as_deref(),
             lang: &lang,
             params: &params,
+            highlight: opts.markup.highlight,
         };
         let styles = match (&theme, site_styles) {
             (Some(_), true) => crate::render::baseof::Styles::Site {

@@ -34,6 +34,9 @@ pub struct Chrome<'a> {
     pub lang: &'a str,
     /// The site's params: `email`, `github` and `linkedin` become contact links.
     pub params: &'a Map<String, Json>,
+    /// How the site highlights code: with Chroma's classes (`noClasses = false`), Folio's
+    /// styles carry the style's stylesheet, which a site keeps in its own CSS.
+    pub highlight: crate::render::highlight::Settings,
 }
 
 /// How the stylesheet is included.
@@ -75,7 +78,7 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
     let markup: Markup = html! {
         (DOCTYPE)
         html lang=(chrome.lang) {
-            (head(&title, &styles, preview))
+            (head(&title, &styles, preview, chrome.highlight))
             body class=(if preview { "folio-preview" } else { "folio-export" }) {
                 (PreEscaped(sprite(&icons)))
                 div.site {
@@ -107,8 +110,15 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
 }
 
 /// The document's `<head>`: policy, title and styles.
-fn head(title: &str, styles: &Styles, preview: bool) -> Markup {
+fn head(
+    title: &str,
+    styles: &Styles,
+    preview: bool,
+    highlight: crate::render::highlight::Settings,
+) -> Markup {
     let csp = if preview { PREVIEW_CSP } else { EXPORT_CSP };
+    let code_css = (!highlight.no_classes && !matches!(styles, Styles::Site { .. }))
+        .then(|| crate::render::highlight::styles::by_index(highlight.style).stylesheet());
     html! {
         head {
             meta charset="utf-8";
@@ -126,6 +136,9 @@ fn head(title: &str, styles: &Styles, preview: bool) -> Markup {
             }
             @if preview && matches!(styles, Styles::Linked(_)) {
                 style { (PreEscaped(PREVIEW_CSS)) }
+            }
+            @if let Some(css) = code_css {
+                style { (PreEscaped(css)) }
             }
         }
     }

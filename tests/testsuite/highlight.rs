@@ -287,15 +287,38 @@ fn a_template_calling_highlight_gets_what_hugo_gives_it() {
 fn check_names_highlight_options_that_stop_hugos_build() {
     let page = "---\ntitle: Code\n---\n\n{{< highlight go \"linenos\" >}}\nx\n{{< /highlight >}}\n";
     let site = hugo_site(&[("hugo.toml", ""), ("content/code.md", page)]);
-    assert!(crate::support::hugo_run(site.path(), &[]).is_err(), "Hugo stops the build");
+    assert!(
+        crate::support::hugo_run(site.path(), &[]).is_err(),
+        "Hugo stops the build"
+    );
     let path = site.path().join("content/code.md");
     let found: Vec<String> = folio::check::check_path(&path)
         .iter()
-        .map(|d| d.to_string().replace(&path.display().to_string(), "code.md"))
+        .map(|d| {
+            d.to_string()
+                .replace(&path.display().to_string(), "code.md")
+        })
         .collect();
     assert_eq!(
         found,
         ["code.md:5:18: error: highlight: invalid Highlight option: linenos (Hugo stops the build); \
           write options as \"linenos=table,hl_lines=2-3\""]
+    );
+}
+
+#[test]
+fn a_site_highlighting_with_classes_gets_its_styles_stylesheet_in_folios_styles() {
+    let config = "[markup.highlight]\nnoClasses = false\nstyle = \"dracula\"\n";
+    let page = "---\ntitle: Code\n---\n\n```go\nfunc f() {}\n```\n";
+    let site = hugo_site(&[("hugo.toml", config), ("content/code.md", page)]);
+    let doc = folio::OpenPage::open(&site.path().join("content/code.md")).unwrap();
+    let out = site.path().join("out");
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("<span class=\"kd\">func</span>"), "{html}");
+    // Dracula's keyword colour, as `hugo gen chromastyles --style=dracula` gives it.
+    assert!(
+        html.contains(".chroma .kd { color:#8be9fd;font-style:italic }"),
+        "{html}"
     );
 }

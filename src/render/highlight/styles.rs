@@ -19,6 +19,8 @@ pub struct Style {
     /// Its name, as the config gives it (`monokai`).
     pub name: &'static str,
     rules: FxHashMap<&'static str, &'static str>,
+    /// The classes in the table's order (Hugo's).
+    order: Vec<&'static str>,
 }
 
 impl Style {
@@ -26,6 +28,22 @@ impl Style {
     /// none.
     pub fn css(&self, class: &str) -> &'static str {
         self.rules.get(class).copied().unwrap_or_default()
+    }
+
+    /// The stylesheet Chroma's classes need (`hugo gen chromastyles --style=NAME`), for a
+    /// site that highlights with classes (`noClasses = false`).
+    pub fn stylesheet(&self) -> String {
+        let mut css = String::new();
+        for class in &self.order {
+            let rule = self.css(class);
+            let selector = match *class {
+                "bg" => ".bg".to_string(),
+                "chroma" => ".chroma".to_string(),
+                c => format!(".chroma .{c}"),
+            };
+            css.push_str(&format!("{selector} {{ {rule} }}\n"));
+        }
+        css
     }
 
     /// The declarations of a token's class as Chroma writes them inline (`noClasses`): those
@@ -51,11 +69,13 @@ fn all() -> &'static [Style] {
                 styles.push(Style {
                     name,
                     rules: FxHashMap::default(),
+                    order: Vec::new(),
                 });
             } else if let (Some(style), Some((class, css))) =
                 (styles.last_mut(), line.split_once(' '))
             {
                 style.rules.insert(class, css);
+                style.order.push(class);
             }
         }
         styles
@@ -99,6 +119,13 @@ mod tests {
         assert_eq!(monokai.inline_css("k"), "color:#66d9ef");
         assert_eq!(monokai.inline_css("p"), "");
         assert_eq!(monokai.css("hl"), "background-color:#3c3d38");
+    }
+
+    #[test]
+    fn the_stylesheet_is_hugos_gen_chromastyles() {
+        let css = by_index(index_of("monokai")).stylesheet();
+        assert!(css.starts_with(".bg { color:#f8f8f2;background-color:#272822; }\n"));
+        assert!(css.contains("\n.chroma .k { color:#66d9ef }\n"), "{css}");
     }
 
     #[test]
