@@ -17,9 +17,12 @@
 //!
 //! A page's URL is its path in the content folder (`blog/post.md` → `/blog/post/`,
 //! `about/index.md` → `/about/`), its last part replaced by the front matter's `slug`, or
-//! the front matter's `url` in its place (as written); a page of a section with a
-//! `[permalinks]` pattern where the pattern puts it; under `/LANG/` for a language other
-//! than the default, except a `url`. Left out: `uglyURLs`, a section's own `slug`.
+//! the front matter's `url` in its place (as written); a section's `slug` names it in the
+//! URLs of the pages under it too (`blog/_index.md` with `slug: weblog` puts `blog/post.md`
+//! at `/weblog/post/`); a page of a section with a `[permalinks]` pattern where the
+//! pattern puts it; under `/LANG/` for a language other than the default, except a `url`.
+//! With `uglyURLs` (for the site, or a table of sections) a page is `/blog/post.html` and
+//! a section `/blog/index.html`.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -317,32 +320,108 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
     if rel.extension().and_then(|e| e.to_str()) == Some(lang) {
         rel = rel.with_extension("");
     }
-    let mut parts: Vec<String> = rel
+    let names: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().to_lowercase())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
+    let mut parts: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     let section_page = parts.last().is_some_and(|l| l == "_index");
+    let home = parts.len() == 1 && section_page;
     if matches!(parts.last().map(String::as_str), Some("index" | "_index")) {
         parts.pop();
     }
+    // The page's top section: its first folder, unless it is the home page or a bundle at
+    // the top (`about/index.md`), which are in no section.
+    let bundle_at_top = names.len() == 2 && names.last().is_some_and(|n| n == "index");
+    let section = names
+        .first()
+        .filter(|_| names.len() > 1 && !home && !bundle_at_top)
+        .cloned();
     // A page of a section with a `[permalinks]` pattern is where the pattern puts it.
     if let Some(path) =
         section_pattern(site, &parts, section_page).and_then(|p| permalink(&p, &parts, front))
     {
         parts = path;
-    } else if let (Some(slug), Some(last)) = (text("slug"), parts.last_mut()) {
-        *last = slug.to_lowercase();
+    } else {
+        slugs(&mut parts, &names, &content_dir, lang, text("slug"));
     }
     if let Some(p) = prefix {
         parts.insert(0, p.to_lowercase());
     }
-    if parts.is_empty() {
-        "/".to_string()
-    } else {
-        let path = parts.join("/").replace(' ', "-");
-        // As Hugo writes a URL: what is not ASCII, percent-encoded (`café` → `caf%C3%A9`).
-        let path = percent_encoding::utf8_percent_encode(&path, NOT_ASCII);
-        format!("/{path}/")
+    url_path(&parts, ugly_urls(site, section.as_deref()), section_page)
+}
+
+/// Puts the slugs in a page's path: each section's own (`_index.md`'s `slug` names it in
+/// the URLs of the pages under it too) and the page's `slug`. `names` are the path's
+/// folder and file names as written, `parts` the same lower-cased.
+fn slugs(
+    parts: &mut [String],
+    names: &[String],
+    content_dir: &Path,
+    lang: &str,
+    slug: Option<&str>,
+) {
+    let mut folder = content_dir.to_path_buf();
+    let folders = names.len().saturating_sub(1);
+    for (part, name) in parts.iter_mut().zip(names).take(folders) {
+        folder.push(name);
+        if let Some(slug) = section_slug(&folder, lang) {
+            *part = slug.to_lowercase();
+        }
+    }
+    if let (Some(slug), Some(last)) = (slug, parts.last_mut()) {
+        *last = slug.to_lowercase();
+    }
+}
+
+/// A page's URL path from its parts: `/a/b/`, or with ugly URLs `/a/b.html` (a section:
+/// `/a/b/index.html`). What is not ASCII is percent-encoded, as Hugo writes a URL
+/// (`café` → `caf%C3%A9`), and spaces are hyphens.
+fn url_path(parts: &[String], ugly: bool, section_page: bool) -> String {
+    let path = parts.join("/").replace(' ', "-");
+    let path = percent_encoding::utf8_percent_encode(&path, NOT_ASCII).to_string();
+    match (path.is_empty(), ugly, section_page) {
+        (true, false, _) => "/".to_string(),
+        (true, true, _) => "/index.html".to_string(),
+        (false, false, _) => format!("/{path}/"),
+        (false, true, true) => format!("/{path}/index.html"),
+        (false, true, false) => format!("/{path}.html"),
+    }
+}
+
+/// The `slug` of the section whose folder is `folder` (its `_index.LANG.md` or
+/// `_index.md` front matter); `None` without one.
+fn section_slug(folder: &Path, lang: &str) -> Option<String> {
+    [format!("_index.{lang}.md"), "_index.md".to_string()]
+        .iter()
+        .map(|name| folder.join(name))
+        .find(|p| p.is_file())
+        .and_then(|p| front_of(&p))
+        .and_then(|front| front_text(Some(&front), "slug").map(str::to_string))
+}
+
+/// Whether pages of `section` (the page's first folder; `None` for the home page) are
+/// published as `NAME.html` and `SECTION/index.html` (`uglyURLs`: true for the whole
+/// site, or a table of sections; Hugo's `UglyURLs`).
+fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
+    match site.config_json(&["uglyURLs"]) {
+        Some(Json::Bool(on)) => on,
+        Some(Json::Object(sections)) => section
+            .and_then(|s| sections.get(s).or_else(|| sections.get(&s.to_lowercase())))
+            .and_then(Json::as_bool)
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// A content file's front matter, read from disk; `None` when it cannot be read or has
+/// none.
+fn front_of(abs: &Path) -> Option<Map<String, Json>> {
+    let text = std::fs::read_to_string(abs).ok()?;
+    let page = crate::page::Page::parse(&text).ok()?;
+    match page.front_matter()?.1.to_json() {
+        Json::Object(m) => Some(m),
+        _ => None,
     }
 }
 
@@ -462,13 +541,6 @@ pub fn file_url(site: &Site, lang: &str, abs: &Path) -> Option<String> {
     if abs.is_dir() {
         return Some(page_url(site, lang, abs, None));
     }
-    let text = std::fs::read_to_string(abs).ok()?;
-    let front = crate::page::Page::parse(&text)
-        .ok()
-        .and_then(|p| p.front_matter().map(|(_, d)| d.to_json()))
-        .and_then(|j| match j {
-            Json::Object(m) => Some(m),
-            _ => None,
-        });
-    Some(page_url(site, lang, abs, front.as_ref()))
+    std::fs::metadata(abs).ok()?;
+    Some(page_url(site, lang, abs, front_of(abs).as_ref()))
 }

@@ -808,6 +808,50 @@ fn site_with_references(body: &str) -> tempfile::TempDir {
 }
 
 #[test]
+fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
+    let about = "---\ntitle: About\n---\n1 {{< relref \"blog/post.md\" >}} 2 {{< relref \"blog/s.md\" >}} \
+                 3 {{< relref \"blog/bund\" >}} 4 {{< relref \"blog\" >}} 5 {{< relref \"/\" >}} \
+                 6 {{< relref \"docs/sub\" >}} 7 {{< relref \"docs/sub/d.md\" >}} 8 {{< relref \"docs\" >}} \
+                 9 {{< relref \"top\" >}}\n";
+    for config in [
+        "uglyURLs = true\n",
+        "uglyURLs = false\n",
+        "[uglyURLs]\nblog = true\n",
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\n{config}"),
+            ),
+            (
+                "content/blog/_index.md",
+                "---\ntitle: Blog\nslug: weblog\n---\n",
+            ),
+            ("content/blog/post.md", "---\ntitle: P\n---\nx\n"),
+            ("content/blog/s.md", "---\ntitle: S\nslug: sluggy\n---\nx\n"),
+            ("content/blog/bund/index.md", "---\ntitle: B\n---\nx\n"),
+            ("content/docs/_index.md", "---\ntitle: Docs\n---\n"),
+            (
+                "content/docs/sub/_index.md",
+                "---\ntitle: Sub\nslug: subby\n---\n",
+            ),
+            ("content/docs/sub/d.md", "---\ntitle: D\n---\n"),
+            ("content/top/index.md", "---\ntitle: Top\n---\n"),
+            ("content/about.md", about),
+        ]);
+        crate::support::hugo_build(site.path(), config);
+        let out = if config.starts_with("uglyURLs = true") {
+            "public/about.html"
+        } else {
+            "public/about/index.html"
+        };
+        let hugo = std::fs::read_to_string(site.path().join(out)).unwrap();
+        let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+        assert_eq!(doc.render().html.trim(), hugo.trim(), "{config}");
+    }
+}
+
+#[test]
 fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
     let body = "1 [a]({{< relref \"blog/post-one.md\" >}})\n\
                 2 {{< relref \"/blog/two\" >}}\n\
