@@ -1,8 +1,10 @@
 //! Pages by reference and their URLs: Hugo's `ref` and `relref` shortcodes, and the
 //! `.RelPermalink` of a content file.
 //!
-//! A reference names a content file by its path, with or without its extension, and may
-//! end in a `#fragment` that the URL keeps. Hugo (`hugolib/pagecollections.go`,
+//! A reference names a content file by its path, with or without its extension, in any
+//! case (`Blog/POST.md` names `blog/post.md`), and may end in a `#fragment` that the URL
+//! keeps; a `?query` is dropped, as Hugo reads the reference as a URL. Not followed:
+//! `outputFormat` (Hugo's `rss` gives a section's feed, `/blog/index.xml`). Hugo (`hugolib/pagecollections.go`,
 //! `getPageRef`; docs: "Links and cross references") looks a reference up:
 //! - starting with `/`: from the language's content folder;
 //! - else from the referring page's folder (a bundle's own folder for its `index.md`),
@@ -150,6 +152,8 @@ pub fn resolve(
         Some((p, _)) => (p, String::new()),
         None => (reference, String::new()),
     };
+    // Hugo reads a reference as a URL and keeps its path and fragment, not its query.
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
     if path.is_empty() {
         return Err(RefError::NotFound);
     }
@@ -201,10 +205,13 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
             .chain(["index.md", "_index.md"].map(|f| at.join(f)))
             .collect()
     };
-    let file = files
+    let candidates: Vec<PathBuf> = files.iter().flat_map(|f| lookup.files_for(f)).collect();
+    // Hugo looks pages up by their lower-cased path: `Blog/POST.md` names `blog/post.md`.
+    let file = candidates
         .iter()
-        .flat_map(|f| lookup.files_for(f))
-        .find(|c| is_page(c));
+        .find(|c| is_page(c))
+        .cloned()
+        .or_else(|| candidates.iter().map(|c| on_disk(c)).find(|c| is_page(c)));
     // A folder of the content is a section (the content folder itself, the home page),
     // which Hugo makes a page of even with no `_index.md`; so is a section's `_index.md`
     // or `index.md` named where there is none.
@@ -217,7 +224,32 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     } else {
         Some(at.clone())
     };
-    file.or_else(|| folder.filter(|d| d.is_dir() && !is_leaf_bundle(d)))
+    file.or_else(|| {
+        folder
+            .map(|d| on_disk(&d))
+            .filter(|d| d.is_dir() && !is_leaf_bundle(d))
+    })
+}
+
+/// `path` as the file system spells it: where no file has the exact spelling, a
+/// component that matches it without regard to case; `path` itself when none does.
+fn on_disk(path: &Path) -> PathBuf {
+    if path.exists() {
+        return path.to_path_buf();
+    }
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return path.to_path_buf();
+    };
+    let parent = on_disk(parent);
+    let wanted = name.to_string_lossy().to_lowercase();
+    std::fs::read_dir(&parent)
+        .ok()
+        .and_then(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .find(|e| e.file_name().to_string_lossy().to_lowercase() == wanted)
+        })
+        .map_or_else(|| parent.join(name), |e| e.path())
 }
 
 /// Whether folder `dir` is a leaf bundle (it holds an `index` page).

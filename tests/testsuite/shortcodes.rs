@@ -852,6 +852,27 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
 }
 
 #[test]
+fn a_reference_is_read_without_regard_to_case_and_without_its_query_as_hugo_reads_it() {
+    let about = "---\ntitle: About\n---\n1 {{< relref \"Blog/POST.md\" >}} 2 {{< relref \"POST\" >}} \
+                 3 {{< relref \"blog/post.md?x=1#f\" >}} 4 {{< ref \"/BLOG\" >}} 5 {{< relref \"Blog/Bund\" >}}\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("content/blog/post.md", "---\ntitle: P\n---\nx\n"),
+        ("content/blog/bund/index.md", "---\ntitle: B\n---\nx\n"),
+        ("content/about.md", about),
+    ]);
+    crate::support::hugo_build(site.path(), "references");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let page = site.path().join("content/about.md");
+    let doc = folio::OpenPage::open(&page).unwrap();
+    assert_eq!(doc.render().html.trim(), hugo.trim());
+    assert!(
+        folio::check::check_path(&page).is_empty(),
+        "no reference is missing"
+    );
+}
+
+#[test]
 fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
     let body = "1 [a]({{< relref \"blog/post-one.md\" >}})\n\
                 2 {{< relref \"/blog/two\" >}}\n\
