@@ -147,10 +147,76 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
                 }
             }
         }
+        let (css, served) = root_urls(&css, &sheet.url, &doc.site);
+        for (target, file) in served {
+            if let Ok(bytes) = std::fs::read(&file) {
+                out.files.insert(target, bytes);
+            }
+        }
         out.files.insert(rel.clone(), css.into_bytes());
         out.hrefs.push(rel);
     }
     out
+}
+
+/// A stylesheet's text with each `url(/…)` from the site root that names one of the
+/// site's static files pointing at the file's copy, relative to the sheet's own copy
+/// (`url(/img/bg.png)` in `css/main.css` → `url(../img/bg.png)`: both go under
+/// `assets/site/` at the path the site serves them at; a base URL's path is taken off
+/// first), and the files to copy as (export path, file). Other URLs stay as written.
+fn root_urls(
+    css: &str,
+    sheet_url: &str,
+    site: &crate::site::Site,
+) -> (String, Vec<(String, PathBuf)>) {
+    let base_path = site.base_path();
+    let up = "../".repeat(sheet_url.matches('/').count());
+    let mut out = String::with_capacity(css.len());
+    let mut files = Vec::new();
+    let mut done = 0;
+    for (k, _) in css.match_indices("url(") {
+        let Some((start, end)) = url_span(css, k + 4) else {
+            continue;
+        };
+        let Some(url) = css.get(start..end) else {
+            continue;
+        };
+        if !url.starts_with('/') || url.starts_with("//") || start < done {
+            continue;
+        }
+        let url = site_path(url, &base_path);
+        let Some(rest) = url.strip_prefix('/') else {
+            continue;
+        };
+        let path = rest.split(['?', '#']).next().unwrap_or(rest);
+        let Some(file) = site.static_file(&crate::text::percent_decode(path)) else {
+            continue;
+        };
+        files.push((
+            format!("assets/site/{}", crate::text::percent_decode(path)),
+            file,
+        ));
+        out.push_str(css.get(done..start).unwrap_or_default());
+        out.push_str(&up);
+        out.push_str(rest);
+        done = end;
+    }
+    out.push_str(css.get(done..).unwrap_or_default());
+    (out, files)
+}
+
+/// Where the URL inside `url(` starting at `from` is in `css` (without its quotes and
+/// spaces), `None` when the `url(` is not closed.
+fn url_span(css: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = css.get(from..)?;
+    let close = rest.find(')')?;
+    let inner = rest.get(..close)?;
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    let quote = trimmed.starts_with(['"', '\'']) as usize;
+    let unquoted = trimmed.trim_matches(['"', '\'']);
+    let start = from + lead + quote;
+    Some((start, start + unquoted.len()))
 }
 
 /// The relative file URLs a stylesheet's `url(…)`s name (fonts, images).

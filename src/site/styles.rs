@@ -68,6 +68,26 @@ impl Site {
         out
     }
 
+    /// The file the site serves at `served` (a path from its root, `img/bg.png`): in its
+    /// `static/` folder, then its themes'; `None` when none has it or the path leaves the
+    /// folder.
+    pub fn static_file(&self, served: &str) -> Option<PathBuf> {
+        let inside = Path::new(served)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || served.is_empty() {
+            return None;
+        }
+        Catalogue::folders(&self.template_sources())
+            .into_iter()
+            .filter_map(|layouts| {
+                layouts
+                    .parent()
+                    .map(|root| root.join("static").join(served))
+            })
+            .find(|f| f.is_file())
+    }
+
     /// Forgets which `assets/` stylesheets the templates name: a layout or an asset
     /// changed (the next [`Site::stylesheets`] looks again).
     pub fn forget_stylesheets(&self) {

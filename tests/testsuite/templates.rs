@@ -442,6 +442,47 @@ fn site_styles_link_the_sites_own_stylesheets_in_the_export_with_scss_compiled()
 }
 
 #[test]
+fn a_stylesheets_urls_from_the_site_root_point_at_their_copies_in_the_export() {
+    let site = site_with(
+        &[("card", "<div class=\"card\">{{ .Get 0 }}</div>")],
+        "{{< card \"x\" >}}",
+    );
+    let p = site.path();
+    std::fs::write(p.join("hugo.toml"), "baseURL = \"https://e.org/sub/\"\n").unwrap();
+    for (rel, bytes) in [
+        (
+            "static/css/deep/main.css",
+            &b"body { background: url(/img/bg.png); }\n\
+            @font-face { src: url( \"/sub/fonts/a.woff2?v=1#x\" ); }\n\
+            .x { background: url(/missing.png); } .y { background: url(//cdn.example/y.png); }\n"[..],
+        ),
+        ("static/img/bg.png", b"png bytes"),
+        ("static/fonts/a.woff2", b"font bytes"),
+    ] {
+        std::fs::create_dir_all(p.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(p.join(rel), bytes).unwrap();
+    }
+    let doc = folio::OpenPage::open(&p.join("content/page.md")).unwrap();
+    let out = p.join("out");
+    folio::export::export_styled(&doc, &out, true).unwrap();
+    let css = std::fs::read_to_string(out.join("assets/site/css/deep/main.css")).unwrap();
+    assert_eq!(
+        css,
+        "body { background: url(../../img/bg.png); }\n\
+         @font-face { src: url( \"../../fonts/a.woff2?v=1#x\" ); }\n\
+         .x { background: url(/missing.png); } .y { background: url(//cdn.example/y.png); }\n"
+    );
+    assert_eq!(
+        std::fs::read(out.join("assets/site/img/bg.png")).unwrap(),
+        b"png bytes"
+    );
+    assert_eq!(
+        std::fs::read(out.join("assets/site/fonts/a.woff2")).unwrap(),
+        b"font bytes"
+    );
+}
+
+#[test]
 fn site_styles_in_the_preview_are_served_by_the_app_and_folios_by_default() {
     let site = styled_site();
     let doc = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
