@@ -53,12 +53,19 @@ impl Change {
 /// A running watch; dropping it stops watching.
 pub struct Watch {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    /// The folders that could not be watched (gone, unreadable, or past the system's limit
+    /// of watches), each with why: changes there go unseen, the rest are watched.
+    pub unwatched: Vec<Error>,
 }
 
 impl Watch {
     /// Watches `files` (through their folders) and every file under the folders `trees`
     /// that exist (the site's `layouts/` folders, recursively), and calls `on_change` with
-    /// what changed.
+    /// what changed. A folder that cannot be watched is listed in [`Watch::unwatched`]
+    /// and the others are watched all the same.
+    ///
+    /// # Errors
+    /// The system gives no watcher at all.
     pub fn start(
         files: &[PathBuf],
         trees: &[PathBuf],
@@ -86,22 +93,26 @@ impl Watch {
         let mut dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
         dirs.sort();
         dirs.dedup();
-        for dir in dirs {
-            debouncer
-                .watch(dir, RecursiveMode::NonRecursive)
-                .map_err(|e| {
-                    Error::site(dir, format!("cannot watch this folder for changes: {e}"))
-                })?;
-        }
-        for tree in &trees {
-            debouncer
-                .watch(tree, RecursiveMode::Recursive)
-                .map_err(|e| {
-                    Error::site(tree, format!("cannot watch this folder for changes: {e}"))
-                })?;
+        let folders = dirs
+            .into_iter()
+            .map(|d| (d, RecursiveMode::NonRecursive))
+            .chain(
+                trees
+                    .iter()
+                    .map(|t| (t.as_path(), RecursiveMode::Recursive)),
+            );
+        let mut unwatched = Vec::new();
+        for (folder, mode) in folders {
+            if let Err(e) = debouncer.watch(folder, mode) {
+                unwatched.push(Error::site(
+                    folder,
+                    format!("cannot watch this folder for changes: {e}"),
+                ));
+            }
         }
         Ok(Watch {
             _debouncer: debouncer,
+            unwatched,
         })
     }
 }

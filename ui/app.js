@@ -358,6 +358,9 @@ async function outside(o, saving = false) {
       notice(`The page file was renamed to ${o.to}. Your text is still here.`, "warn",
         [["Follow the rename", () => follow(o.to)], ["Save here again", () => save()], ["Save as…", saveAs]], 0);
       break;
+    case "unwatched":
+      notice(`Folio cannot see outside edits here: ${o.problems.join("; ")}. Reopen the site once this is fixed.`, "warn", [], 0);
+      break;
     case "unparsable":
       notice(`The file on disk now has an error (${o.broken.message}). Your edits are kept and will be merged once it is fixed.`, "warn", [], 0);
       break;

@@ -86,7 +86,25 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
         send(&state, event);
         state.sync_menu();
     });
+    let problems: Vec<String> = match &watch {
+        Ok(w) => w.unwatched.iter().map(ToString::to_string).collect(),
+        Err(e) => vec![e.to_string()],
+    };
     *relock(&state.watch) = watch.ok();
+    report_unwatched(&state, problems);
+}
+
+/// Tells the window which folders cannot be watched: said, not dropped, since outside
+/// edits there go unseen.
+fn report_unwatched(state: &AppState, problems: Vec<String>) {
+    if problems.is_empty() {
+        return;
+    }
+    let update = state.lock().as_mut().map(|s| s.update(false));
+    if let Some(update) = update {
+        let outside = Outside::Unwatched { problems };
+        send(state, Event { outside, update });
+    }
 }
 
 /// Journals unsaved edits every [`JOURNAL_EVERY`] while they change; clears the journal

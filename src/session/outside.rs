@@ -52,6 +52,12 @@ pub enum Outside {
     /// A shortcode template changed: the site's shortcodes were read again and the page
     /// parsed with them.
     TemplatesReloaded,
+    /// Some folders cannot be watched: edits made there outside Folio go unseen (the page,
+    /// the config and the templates elsewhere are still watched).
+    Unwatched {
+        /// Each folder and why, one line each.
+        problems: Vec<String>,
+    },
 }
 
 /// An outside change waiting for conflicts to be settled.

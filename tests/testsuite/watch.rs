@@ -187,3 +187,26 @@ fn an_editor_swap_file_beside_a_template_is_not_a_change() {
     fs::write(w.template.with_file_name("card.html~"), "backup").unwrap();
     assert!(w.nothing_within(400));
 }
+
+#[test]
+fn a_folder_that_cannot_be_watched_is_named_and_the_others_are_still_watched() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("about.md");
+    fs::write(&page, "one").unwrap();
+    let gone = dir.path().join("no-such-folder/folio.toml");
+    let (tx, rx) = mpsc::channel();
+    let watch = Watch::start(&[gone, page.clone()], &[], move |c| {
+        let _ = tx.send(c);
+    })
+    .unwrap();
+    assert_eq!(watch.unwatched.len(), 1);
+    let message = watch.unwatched[0].to_string();
+    assert!(
+        message.contains("no-such-folder") && message.contains("cannot watch"),
+        "{message}"
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    fs::write(&page, "two").unwrap();
+    let seen = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(seen.contains(&modified(&page)), "{seen:?}");
+}
