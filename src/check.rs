@@ -421,7 +421,8 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
         .shortcodes
         .get("highlight")
         .is_none_or(|t| t.origin == crate::templates::Origin::BuiltIn);
-    let Some(options) = sc.open.params.get(1).filter(|_| built_in) else {
+    let params = &sc.open.params;
+    let Some(options) = params.get(1).filter(|_| built_in && params.len() == 2) else {
         return;
     };
     let settings = site.markup().highlight;

@@ -245,7 +245,13 @@ impl Renderer<'_> {
     fn highlight(&mut self, i: usize) -> String {
         let params = &self.src.shortcodes.all[i].open.params;
         let param = |n: usize| params.get(n).map(|p| p.value.clone()).unwrap_or_default();
-        let (lang, written) = (param(0), param(1));
+        // Hugo's template passes the options only when there are exactly two parameters.
+        let lang = param(0);
+        let written = if params.len() == 2 {
+            param(1)
+        } else {
+            String::new()
+        };
         let inner = self.inner(i);
         let code = crate::templates::engine::objects::deindent(&inner, self.indentation(i));
         let code = code.trim_matches(['\r', '\n']);

@@ -104,11 +104,26 @@ impl Host for MarkdownHost {
         options: HighlightOptions,
     ) -> Result<String, String> {
         let settings = self.markup.highlight;
+        let (mut code, mut lang) = (code.to_string(), lang.to_string());
         let options = match options {
             HighlightOptions::Written(w) => highlight::Options::parse(settings, &w)?,
-            HighlightOptions::Map(m) => highlight::Options::from_map(settings, &m)?,
+            HighlightOptions::Map(mut m) => {
+                // `type` and `code` in the map stand for the language and the code
+                // (Hugo's `applyOptions`).
+                let text = |v: Json| match v {
+                    Json::String(s) => s,
+                    other => other.to_string(),
+                };
+                if let Some(t) = m.remove("type") {
+                    lang = text(t);
+                }
+                if let Some(c) = m.remove("code") {
+                    code = text(c);
+                }
+                highlight::Options::from_map(settings, &m)?
+            }
         };
-        Ok(highlight::highlight(code, lang, &options, &[]))
+        Ok(highlight::highlight(&code, &lang, &options, &[]))
     }
 }
 

@@ -4,8 +4,9 @@
 //! A reference names a content file by its path, with or without its extension, in any
 //! case (`Blog/POST.md` names `blog/post.md`), and may end in a `#fragment` that the URL
 //! keeps; a `?query` is dropped, as Hugo reads the reference as a URL. Not followed:
-//! `outputFormat` (Hugo's `rss` gives a section's feed, `/blog/index.xml`). Hugo (`hugolib/pagecollections.go`,
-//! `getPageRef`; docs: "Links and cross references") looks a reference up:
+//! `outputFormat` (Hugo's `rss` gives a section's feed, `/blog/index.xml`). Hugo
+//! (`hugolib/pagecollections.go`, `getPageRef`; docs: "Links and cross references") looks
+//! a reference up:
 //! - starting with `/`: from the language's content folder;
 //! - else from the referring page's folder (a bundle's own folder for its `index.md`),
 //!   then from the content folder, then by its file name anywhere in the content folder,

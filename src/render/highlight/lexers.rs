@@ -3,13 +3,15 @@
 //! Hugo highlights a block only when Chroma has a lexer for its language
 //! (`markup/highlight/highlight.go`); `chroma-lexers.txt` lists Chroma's lexers
 //! (`scripts/chroma-lexers.py`), and [`chroma_lexer`] looks a name up as Chroma's
-//! `LexerRegistry.Get` does: by name or alias, then as a file extension or a file name.
+//! `LexerRegistry.Get` does: by name or alias, then as a file extension or a file
+//! name.
 //!
-//! The tokens come from `syntect` (Sublime Text's grammars, with `two-face`'s), whose scopes are mapped to the
-//! Chroma token type a Chroma lexer would most likely give (`keyword.control.import` →
-//! `KeywordNamespace`, class `kn`). The two tokenisers are different programs, so a token
-//! can get another colour than in Hugo; the text, the lines and everything around them are
-//! Hugo's. A language Chroma knows and syntect does not is shown uncoloured.
+//! The tokens come from `syntect` (Sublime Text's grammars, with `two-face`'s), whose
+//! scopes are mapped to the Chroma token type a Chroma lexer would most likely give
+//! (`keyword.control.import` → `KeywordNamespace`, class `kn`). The two tokenisers are
+//! different programs, so a token can get another colour than in Hugo; the text, the
+//! lines and everything around them are Hugo's. A language Chroma knows and syntect does
+//! not is shown uncoloured.
 
 use std::sync::OnceLock;
 
@@ -54,6 +56,8 @@ fn lexers() -> &'static [ChromaLexer] {
 /// The lexer Chroma picks for a code block's language (`LexerRegistry.Get`): by name or
 /// alias, as written and then lower-cased, then as the extension of `filename.LANG`, then
 /// as a file name; `None` when Chroma has none (Hugo then writes the code unhighlighted).
+/// Where several lexers take the same file name, the first in the list is taken, not the
+/// one of highest priority as Chroma's.
 pub fn chroma_lexer(lang: &str) -> Option<&'static ChromaLexer> {
     if lang.is_empty() {
         return None;
@@ -64,7 +68,11 @@ pub fn chroma_lexer(lang: &str) -> Option<&'static ChromaLexer> {
         all.iter()
             .find(|l| l.name == n || l.name.to_lowercase() == n)
     };
-    let by_alias = |n: &str| all.iter().find(|l| l.aliases.contains(&n));
+    // Chroma registers each alias also lower-cased (`RPG` as `rpg`).
+    let by_alias = |n: &str| {
+        all.iter()
+            .find(|l| l.aliases.iter().any(|a| *a == n || a.to_lowercase() == n))
+    };
     by_name(lang)
         .or_else(|| by_alias(lang))
         .or_else(|| by_name(&lower))

@@ -9,13 +9,16 @@
 //!
 //! The colours are those of the site's Chroma style (`styles.rs`); the tokens are
 //! syntect's, given Chroma's classes (`lexers.rs`), so a token may be coloured otherwise
-//! than Hugo colours it. `guessSyntax` and `wrapperClass` in the site config are not read.
+//! than Hugo colours it. Not read from the site config: `guessSyntax`, `wrapperClass`,
+//! `lineAnchors`, `hl_Lines`, `hl_inline` (each block may still set the last three) and
+//! the old `pygments*` keys. Numbers wrap as Go's ints do (a `linenostart` near the
+//! largest number goes on from the smallest), and an option list is read without
+//! recursion, so no input can crash the writer.
 
 mod lexers;
 pub mod styles;
 
-use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rustc_hash::FxHashMap;
 use serde_json::Value as Json;
@@ -120,8 +123,16 @@ impl Value {
             Value::Num(n) => Ok(*n as i64),
             Value::Bool(b) => Ok(i64::from(*b)),
             Value::Str(s) if s.is_empty() => Ok(0),
-            Value::Str(s) => s.parse().map_err(|_| format!("cannot parse {s:?} as int")),
+            Value::Str(s) => go_int(s).ok_or_else(|| format!("cannot parse {s:?} as int")),
             Value::Lines(_) => Err("a list is not a number".into()),
+        }
+    }
+
+    /// An attribute's text in the HTML (Go's `cast.ToString`: `true`, `3`, `1.5`).
+    fn attribute(&self) -> String {
+        match self {
+            Value::Bool(b) => b.to_string(),
+            other => other.string(),
         }
     }
 
@@ -136,8 +147,34 @@ impl Value {
     }
 }
 
+/// Go's `strconv.ParseInt(s, 0, 64)`: a sign, then decimal, `0x` hex, `0o` or `0` octal,
+/// or `0b` binary digits, `_` allowed between digits after a prefix.
+fn go_int(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let lower = digits.to_ascii_lowercase();
+    let (radix, body) = if let Some(b) = lower.strip_prefix("0x") {
+        (16, b.replace('_', ""))
+    } else if let Some(b) = lower.strip_prefix("0b") {
+        (2, b.replace('_', ""))
+    } else if let Some(b) = lower.strip_prefix("0o") {
+        (8, b.replace('_', ""))
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, lower.replace('_', ""))
+    } else {
+        (10, lower.clone())
+    };
+    if body.is_empty() || body.starts_with(['+', '-']) {
+        return None;
+    }
+    let n = i64::from_str_radix(&body, radix).ok()?;
+    Some(if negative { n.wrapping_neg() } else { n })
+}
+
 /// How one block is highlighted: the site's settings with the block's own options.
-#[derive(Clone, Debug, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Options {
     settings: Settings,
     /// `hl_lines` as written (`"2 4-5"`), counted from `linenostart`.
@@ -166,8 +203,8 @@ impl Options {
     /// (`"linenos=table,hl_lines=2 4-5"`: Hugo's `parseHighlightOptions`).
     ///
     /// # Errors
-    /// Hugo's message, when it stops the build: an option without one `=`
-    /// ("invalid Highlight option: linenos"), or a value it cannot decode.
+    /// Why Hugo stops the build: an option without one `=` (Hugo's words: "invalid
+    /// Highlight option: linenos"), or a value it cannot decode (Folio's words).
     pub fn parse(settings: Settings, written: &str) -> Result<Self, String> {
         let mut options = Options::new(settings);
         let written = written.trim_matches(' ');
@@ -218,7 +255,12 @@ impl Options {
                 Value::Lines(lines) => Value::Lines(
                     lines
                         .into_iter()
-                        .map(|[a, b]| [a - 1 + base, b - 1 + base])
+                        .map(|[a, b]| {
+                            [
+                                a.wrapping_sub(1).wrapping_add(base),
+                                b.wrapping_sub(1).wrapping_add(base),
+                            ]
+                        })
                         .collect(),
                 ),
                 v => v,
@@ -279,7 +321,9 @@ impl Options {
                         Some(n) => n.parse().ok()?,
                         None => first,
                     };
-                    Some([first + start - 1, last + start - 1])
+                    // Go's ints wrap; so do these.
+                    let at = |n: i64| n.wrapping_add(start).wrapping_sub(1);
+                    Some([at(first), at(last)])
                 };
                 written
                     .split(' ')
@@ -304,10 +348,12 @@ impl Options {
 pub struct CodeBlock {
     /// The language.
     pub lang: String,
-    /// The options.
+    /// The options, or why Hugo cannot read them (it stops the build).
     pub options: Result<Options, String>,
     /// The other attributes, in order (`class` joined).
     pub attributes: Vec<(String, String)>,
+    /// The site's settings, for a block whose options cannot be read.
+    settings: Settings,
 }
 
 impl CodeBlock {
@@ -317,13 +363,7 @@ impl CodeBlock {
         let lang = first.split('{').next().unwrap_or_default().to_string();
         let mut pairs = Vec::new();
         let mut attributes: Vec<(String, String)> = Vec::new();
-        let attrs = info
-            .find('{')
-            .and_then(|start| Some((start, start + info.get(start..)?.find('}')?)))
-            .and_then(|(start, end)| info.get(start..=end))
-            .and_then(goldmark_attributes)
-            .unwrap_or_default();
-        for (name, value) in attrs {
+        for (name, value) in info_attributes(info) {
             let lower = name.to_lowercase();
             if lower.starts_with("on") {
                 continue;
@@ -331,17 +371,7 @@ impl CodeBlock {
             if CHROMA_OPTIONS.contains(&lower.as_str()) {
                 pairs.push((lower, value));
             } else {
-                let text = value.string();
-                match attributes
-                    .iter_mut()
-                    .find(|(n, _)| *n == lower && n == "class")
-                {
-                    Some((_, classes)) => {
-                        classes.push(' ');
-                        classes.push_str(&text);
-                    }
-                    None => attributes.push((lower, text)),
-                }
+                attributes.push((lower, value.attribute()));
             }
         }
         let mut options = Options::new(settings);
@@ -355,24 +385,54 @@ impl CodeBlock {
             lang,
             options,
             attributes,
+            settings,
+        }
+    }
+
+    /// The block's HTML as Hugo writes it: the code without its trailing line ends, plus
+    /// one when any is left (`text.Puts(Chomp(inner))`), highlighted. Options Hugo cannot
+    /// decode stop its build (`folio check` says so); here the block is highlighted with
+    /// the site's settings.
+    pub fn render(&self, code: &str) -> String {
+        let code = code.trim_end_matches(['\r', '\n']);
+        let code = if code.is_empty() {
+            String::new()
+        } else {
+            format!("{code}\n")
+        };
+        match &self.options {
+            Ok(options) => highlight(&code, &self.lang, options, &self.attributes),
+            Err(_) => {
+                let options = Options::new(self.settings);
+                highlight(&code, &self.lang, &options, &self.attributes)
+            }
         }
     }
 }
 
-impl CodeBlock {
-    /// The block's HTML as Hugo writes it: the code without its trailing line ends plus
-    /// one (`text.Puts(Chomp(inner))`), highlighted. Options Hugo cannot decode stop its
-    /// build; here the block is highlighted with the site's settings.
-    pub fn render(&self, code: &str) -> String {
-        let code = format!("{}\n", code.trim_end_matches(['\r', '\n']));
-        match &self.options {
-            Ok(options) => highlight(&code, &self.lang, options, &self.attributes),
-            Err(_) => {
-                let settings = Settings::default();
-                highlight(&code, &self.lang, &Options::new(settings), &self.attributes)
-            }
+/// The attributes of a fenced block's info string as Hugo's `getAttributes` reads them:
+/// from the last `{` before the first `}` to that `}`, as Goldmark parses them, each name
+/// once (a name given again keeps its place and takes the last value, as Goldmark's
+/// `SetAttribute` does); none when they do not parse.
+fn info_attributes(info: &str) -> Vec<(String, Value)> {
+    let Some(end) = info.find('}') else {
+        return Vec::new();
+    };
+    let Some(start) = info.get(..end).and_then(|head| head.rfind('{')) else {
+        return Vec::new();
+    };
+    let parsed = info
+        .get(start..=end)
+        .and_then(goldmark_attributes)
+        .unwrap_or_default();
+    let mut out: Vec<(String, Value)> = Vec::new();
+    for (name, value) in parsed {
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, old)) => *old = value,
+            None => out.push((name, value)),
         }
     }
+    out
 }
 
 /// Whether Hugo highlights code of this language: Chroma has a lexer for it.
@@ -414,7 +474,11 @@ fn goldmark_attributes(text: &str) -> Option<Vec<(String, Value)>> {
                 })
                 .unwrap_or(body.len());
             let name = if sigil == '.' { "class" } else { "id" };
-            out.push((name.into(), Value::Str(body.get(..end)?.to_string())));
+            push_attribute(
+                &mut out,
+                name.into(),
+                Value::Str(body.get(..end)?.to_string()),
+            );
             rest = body.get(end..)?;
         } else {
             if !rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == ':') {
@@ -425,7 +489,11 @@ fn goldmark_attributes(text: &str) -> Option<Vec<(String, Value)>> {
             rest = rest.get(end..)?.trim_start_matches([' ', '\t']);
             rest = rest.strip_prefix('=')?.trim_start_matches([' ', '\t']);
             let (value, after) = attribute_value(rest)?;
-            out.push((name, value));
+            // Goldmark takes only text as a class; anything else fails the whole list.
+            if name == "class" && !matches!(value, Value::Str(_)) {
+                return None;
+            }
+            push_attribute(&mut out, name, value);
             rest = after;
         }
         rest = rest.trim_start_matches([' ', '\t']);
@@ -435,22 +503,29 @@ fn goldmark_attributes(text: &str) -> Option<Vec<(String, Value)>> {
     }
 }
 
+/// Adds a parsed attribute: a second `class` (exactly so named) joins the first with a
+/// space, as Goldmark's `ParseAttributes` does.
+fn push_attribute(out: &mut Vec<(String, Value)>, name: String, value: Value) {
+    if name == "class" {
+        if let (Some((_, Value::Str(classes))), Value::Str(more)) =
+            (out.iter_mut().find(|(n, _)| n == "class"), &value)
+        {
+            classes.push(' ');
+            classes.push_str(more);
+            return;
+        }
+    }
+    out.push((name, value));
+}
+
 /// One attribute value and the text after it: a quoted string, a number, `true`/`false`,
 /// a list (only `hl_lines` lists mean something to Hugo: numbers and `"a-b"` ranges), or a
 /// bare word.
 fn attribute_value(text: &str) -> Option<(Value, &str)> {
-    let number_end = |t: &str| {
-        t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
-            .unwrap_or(t.len())
-    };
     match text.chars().next()? {
         '"' => quoted(text),
         '[' => line_list(text),
-        c if c == '-' || c == '+' || c.is_ascii_digit() => {
-            let end = number_end(text);
-            let n: f64 = text.get(..end)?.parse().ok()?;
-            Some((Value::Num(n), text.get(end..)?))
-        }
+        c if c == '-' || c == '+' || c.is_ascii_digit() => number(text),
         _ => {
             let end = text
                 .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-')))
@@ -489,7 +564,9 @@ fn quoted(text: &str) -> Option<(Value, &str)> {
     None
 }
 
-/// A list of lines (`[2, "4-5"]`: numbers and ranges) and the text after it.
+/// A list of lines (`[2, "4-5"]`: numbers and ranges) and the text after it. Only numbers
+/// and strings are read inside (what Hugo makes lines of), so a list holds no list and
+/// reading it needs no recursion.
 fn line_list(text: &str) -> Option<(Value, &str)> {
     let mut rest = text.get(1..)?;
     let mut lines = Vec::new();
@@ -498,7 +575,11 @@ fn line_list(text: &str) -> Option<(Value, &str)> {
         if let Some(after) = rest.strip_prefix(']') {
             return Some((Value::Lines(lines), after));
         }
-        let (item, after) = attribute_value(rest)?;
+        let (item, after) = match rest.chars().next()? {
+            '"' => quoted(rest)?,
+            c if c == '-' || c == '+' || c.is_ascii_digit() => number(rest)?,
+            _ => return None,
+        };
         let range = match item {
             Value::Num(n) => {
                 #[allow(clippy::cast_possible_truncation, reason = "Go's int(float64)")]
@@ -521,6 +602,15 @@ fn line_list(text: &str) -> Option<(Value, &str)> {
     }
 }
 
+/// A number attribute value and the text after it.
+fn number(text: &str) -> Option<(Value, &str)> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
+        .unwrap_or(text.len());
+    let n: f64 = text.get(..end)?.parse().ok()?;
+    Some((Value::Num(n), text.get(end..)?))
+}
+
 /// `code` highlighted as Hugo's `highlight` (`markup/highlight/highlight.go`): Chroma's
 /// HTML in `<div class="highlight">` (with `attributes` on it) when Chroma knows `lang`;
 /// else the code escaped in `<pre tabindex="0"><code>` (or an inline `<code>`).
@@ -531,25 +621,52 @@ pub fn highlight(
     attributes: &[(String, String)],
 ) -> String {
     // Tokenising takes about 50 µs a line; between two previews a block rarely changes.
-    static DONE: OnceLock<Mutex<FxHashMap<u64, Arc<str>>>> = OnceLock::new();
-    let key = {
-        let mut h = rustc_hash::FxHasher::default();
-        (code, lang, options, attributes).hash(&mut h);
-        h.finish()
+    let key = Block {
+        code: code.to_string(),
+        lang: lang.to_string(),
+        options: options.clone(),
+        attributes: attributes.to_vec(),
     };
-    let done = DONE.get_or_init(Mutex::default);
-    if let Some(html) = done.lock().ok().and_then(|d| d.get(&key).cloned()) {
+    let memory = MEMORY.get_or_init(Mutex::default);
+    let lock = || memory.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(html) = lock().blocks.get(&key).cloned() {
         return html.to_string();
     }
     let html = highlight_uncached(code, lang, options, attributes);
-    if let Ok(mut d) = done.lock() {
-        if d.len() >= 256 {
-            d.clear();
-        }
-        d.insert(key, Arc::from(html.as_str()));
+    let mut memory = lock();
+    let size = key.code.len() + html.len();
+    if memory.blocks.len() >= MEMORY_BLOCKS || memory.bytes + size > MEMORY_BYTES {
+        memory.blocks.clear();
+        memory.bytes = 0;
     }
+    memory.bytes += size;
+    memory.blocks.insert(key, Arc::from(html.as_str()));
     html
 }
+
+/// What a highlighted block is made from: the key of [`MEMORY`].
+#[derive(PartialEq, Eq, Hash)]
+struct Block {
+    code: String,
+    lang: String,
+    options: Options,
+    attributes: Vec<(String, String)>,
+}
+
+/// Recently highlighted blocks and the bytes they hold (code and HTML).
+#[derive(Default)]
+struct Memory {
+    blocks: FxHashMap<Block, Arc<str>>,
+    bytes: usize,
+}
+
+/// The highlighter's memory of recent blocks, forgotten as a whole when it holds
+/// [`MEMORY_BLOCKS`] blocks or [`MEMORY_BYTES`] bytes.
+static MEMORY: OnceLock<Mutex<Memory>> = OnceLock::new();
+/// The most blocks [`MEMORY`] holds (a page with more highlights each on every render).
+const MEMORY_BLOCKS: usize = 1024;
+/// The most bytes [`MEMORY`] holds.
+const MEMORY_BYTES: usize = 16 << 20;
 
 /// [`highlight`] without its memory of recent blocks.
 fn highlight_uncached(
@@ -592,8 +709,9 @@ fn highlight_uncached(
     out
 }
 
-/// Hugo's `<pre tabindex="0" STYLE><code class="language-L" data-lang="L">`.
-fn pre_start(lang: &str, style: &str) -> String {
+/// Hugo's `<pre tabindex="0" STYLE><code class="language-L" data-lang="L">`
+/// (`WritePreStart`), for highlighted blocks and the plain ones alike.
+pub(crate) fn pre_start(lang: &str, style: &str) -> String {
     let mut out = format!("<pre tabindex=\"0\"{style}><code");
     if !lang.is_empty() {
         let lang = html_escape(lang);
@@ -683,8 +801,23 @@ impl<'o> Formatter<'o> {
         format!(" style=\"{css}\"")
     }
 
-    fn highlighted(&self, line: i64) -> bool {
-        self.ranges.iter().any(|[a, b]| (*a..=*b).contains(&line))
+    /// Line `i`'s number (`base + i`, wrapping as Go's ints do) and whether it is
+    /// highlighted, for each of `count` lines: one walk over the sorted ranges (Chroma's
+    /// `lineRanges.match`).
+    fn numbered(&self, base: i64, count: usize) -> Vec<(i64, bool)> {
+        let mut at = 0;
+        (0..count)
+            .map(|i| {
+                let n = base.wrapping_add(i64::try_from(i).unwrap_or(i64::MAX));
+                while self.ranges.get(at).is_some_and(|r| n > r[1]) {
+                    at += 1;
+                }
+                (
+                    n,
+                    self.ranges.get(at).is_some_and(|r| n >= r[0] && n <= r[1]),
+                )
+            })
+            .collect()
     }
 
     /// A line number, a link to its line with `anchorlinenos`, padded to the widest.
@@ -730,7 +863,7 @@ impl<'o> Formatter<'o> {
     }
 
     /// The table's opening and its column of line numbers.
-    fn number_column(&self, out: &mut String, pre: &str, base: i64, count: i64, digits: usize) {
+    fn number_column(&self, out: &mut String, pre: &str, lines: &[(i64, bool)], digits: usize) {
         out.push_str(&format!("<div{pre}>\n"));
         out.push_str(&format!(
             "<table{}><tr><td{}>\n",
@@ -738,8 +871,7 @@ impl<'o> Formatter<'o> {
             self.attr("lntd", "")
         ));
         out.push_str(&pre_start("", pre));
-        for n in (0..count).map(|i| base + i) {
-            let hl = self.highlighted(n);
+        for &(n, hl) in lines {
             if hl {
                 out.push_str(&format!("<span{}>", self.attr("hl", "")));
             }
@@ -762,16 +894,17 @@ impl<'o> Formatter<'o> {
         let s = &self.options.settings;
         let lines = split_lines(tokens);
         let base = s.line_no_start;
-        let count = i64::try_from(lines.len()).unwrap_or(i64::MAX);
-        let digits = (base + count - 1).to_string().len();
+        let numbered = self.numbered(base, lines.len());
+        let last = numbered.last().map_or(base.wrapping_sub(1), |&(n, _)| n);
+        let digits = last.to_string().len();
         let table = s.line_nos && s.line_numbers_in_table;
         let pre = self.pre_attr();
         if table {
-            self.number_column(out, &pre, base, count, digits);
+            self.number_column(out, &pre, &numbered, digits);
         }
         out.push_str(&pre_start(lang, &pre));
-        for (n, line) in (base..).zip(&lines) {
-            if self.highlighted(n) {
+        for (&(n, hl), line) in numbered.iter().zip(&lines) {
+            if hl {
                 if s.no_classes {
                     let (l, h) = (self.style.css("line"), self.style.css("hl"));
                     out.push_str(&format!("<span style=\"{l} {h}\">"));

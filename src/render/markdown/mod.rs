@@ -61,7 +61,8 @@ impl Markdown<'_> {
         let md = &*tables::tables_after_text(md);
         let md = &*strikethrough::literal_tildes(md);
         let md = &*super::linkify::protect(md);
-        let mut events = tables::cell_breaks(self.events(md));
+        let mut blocks = Vec::new();
+        let mut events = tables::cell_breaks(self.events(md, &mut blocks));
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
         for ev in &mut events {
             let (dest_url, image) = match ev {
@@ -80,12 +81,12 @@ impl Markdown<'_> {
         if self.markup.unsafe_html {
             html = sanitizer().clean(&html).to_string();
         }
-        html
+        put_back(html, &blocks)
     }
 
     /// The parser's events with Goldmark's raw HTML markers, definition terms and task
     /// checkboxes.
-    fn events<'e>(&self, md: &'e str) -> Vec<Event<'e>> {
+    fn events<'e>(&self, md: &'e str, blocks: &mut Vec<String>) -> Vec<Event<'e>> {
         let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
         let mut in_html_block = false;
         let mut in_term = false;
@@ -126,7 +127,9 @@ impl Markdown<'_> {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     fences += 1;
                     if let Some(html) = self.highlighted(&info, &mut source, fences - 1) {
-                        events.push(html);
+                        // Folio's own HTML, kept out of the sanitiser's way (it would drop
+                        // the colours' `style`s): a marker now, the block after.
+                        events.push(Event::Html(mark(md, html, blocks).into()));
                         continue;
                     }
                     in_fence = true;
@@ -152,7 +155,7 @@ impl Markdown<'_> {
         info: &str,
         source: &mut impl Iterator<Item = Event<'e>>,
         ordinal: usize,
-    ) -> Option<Event<'e>> {
+    ) -> Option<String> {
         let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
         if !self.markup.highlight.code_fences || !highlight::highlights(&block.lang) {
             return None;
@@ -165,7 +168,7 @@ impl Markdown<'_> {
                 _ => {}
             }
         }
-        Some(Event::Html(block.render(&code).into()))
+        Some(block.render(&code))
     }
 
     /// Hugo's `markdownify` (without shortcodes): rendered, without the `<p>` around a
@@ -351,22 +354,61 @@ fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
 /// are highlighted (`render/highlight`). With `markup.highlight.codeFences` off it is
 /// Goldmark's own `<pre><code class="language-x">`.
 fn fence_start(info: &str, hugo: bool) -> CowStr<'static> {
-    let lang = info.split_whitespace().next().unwrap_or_default();
-    let (pre, data_lang) = if hugo {
-        ("<pre tabindex=\"0\">", true)
-    } else {
-        ("<pre>", false)
-    };
-    if lang.is_empty() {
-        return CowStr::from(format!("{pre}<code>"));
+    let first = info.split_whitespace().next().unwrap_or_default();
+    let lang = first.split('{').next().unwrap_or_default();
+    if hugo {
+        return CowStr::from(highlight::pre_start(lang, ""));
     }
-    let escaped = maud::html!((lang)).into_string();
-    let data = if data_lang {
-        format!(" data-lang=\"{escaped}\"")
-    } else {
-        String::new()
-    };
-    CowStr::from(format!("{pre}<code class=\"language-{escaped}\"{data}>"))
+    if lang.is_empty() {
+        return CowStr::Borrowed("<pre><code>");
+    }
+    let escaped = crate::text::html_escape(lang);
+    CowStr::from(format!("<pre><code class=\"language-{escaped}\">"))
+}
+
+/// What stands for a highlighted block until the page's HTML is sanitised: characters of
+/// Unicode's private use area around its number, or the block itself when the Markdown
+/// holds such characters already.
+fn mark(md: &str, html: String, blocks: &mut Vec<String>) -> String {
+    if md.contains(MARK_OPEN) {
+        return html;
+    }
+    blocks.push(html);
+    format!("{MARK_OPEN}{}{MARK_CLOSE}", blocks.len() - 1)
+}
+
+/// The ends of a [`mark`].
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// `html` with each [`mark`] replaced by its block.
+fn put_back(html: String, blocks: &[String]) -> String {
+    if blocks.is_empty() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find(MARK_OPEN) {
+        let (before, from) = rest.split_at(start);
+        out.push_str(before);
+        let body = from.get(MARK_OPEN.len_utf8()..).unwrap_or_default();
+        let block = body.find(MARK_CLOSE).and_then(|end| {
+            let block = blocks.get(body.get(..end)?.parse::<usize>().ok()?)?;
+            Some((block, body.get(end + MARK_CLOSE.len_utf8()..)?))
+        });
+        match block {
+            Some((block, after)) => {
+                out.push_str(block);
+                rest = after;
+            }
+            None => {
+                out.push(MARK_OPEN);
+                rest = body;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Goldmark's task-list checkbox, with an accessible name.

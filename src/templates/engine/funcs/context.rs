@@ -112,22 +112,43 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let md = to_string(arg(a, 0, "markdownify")?);
         Ok(values::html(engine::frame()?.host.markdownify(&md)))
     }),
+    // `transform.Highlight CODE [LANG] [OPTIONS]`: a lone second argument is the options
+    // when it is a map or holds `=` or `,` (tpl/transform/transform.go).
     ("highlight transform.Highlight", |a| {
         let code = str_arg(a, 0, "highlight")?;
-        let lang = str_arg(a, 1, "highlight")?;
-        let options = match a.get(2) {
-            Some(m @ Value::Map(_)) => match values::to_json(m) {
+        let as_options = |v: &Value| match v {
+            Value::Map(_) => match values::to_json(v) {
                 serde_json::Value::Object(m) => HighlightOptions::Map(m),
                 _ => HighlightOptions::Written(String::new()),
             },
-            Some(v) => HighlightOptions::Written(to_string(v)),
-            None => HighlightOptions::Written(String::new()),
+            v => HighlightOptions::Written(to_string(v)),
+        };
+        let (lang, options) = match a {
+            [_] => (String::new(), HighlightOptions::Written(String::new())),
+            [_, one] => {
+                let text = to_string(one);
+                if matches!(one, Value::Map(_)) || text.contains(['=', ',']) {
+                    (String::new(), as_options(one))
+                } else {
+                    (text, HighlightOptions::Written(String::new()))
+                }
+            }
+            [_, lang, options] => (to_string(lang), as_options(options)),
+            _ => {
+                return Err(exec_error(
+                    "transform.Highlight: expects at most 3 arguments",
+                ))
+            }
         };
         let html = engine::frame()?
             .host
             .highlight(&code, &lang, options)
             .map_err(|e| exec_error(format!("highlight: {e}")))?;
         Ok(values::html(html))
+    }),
+    ("transform.CanHighlight", |a| {
+        let lang = str_arg(a, 0, "transform.CanHighlight")?;
+        Ok(Value::Bool(crate::render::highlight::highlights(&lang)))
     }),
     ("anchorize urls.Anchorize", |a| {
         Ok(string(engine::frame()?.host.anchorize(&str_arg(
