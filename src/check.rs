@@ -150,6 +150,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     if site.config.is_some() {
         found.extend(rendering_problems(path, &page, site));
     }
+    fence_problems(src, site, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -422,7 +423,11 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
         .get("highlight")
         .is_none_or(|t| t.origin == crate::templates::Origin::BuiltIn);
     let params = &sc.open.params;
-    let Some(options) = params.get(1).filter(|_| built_in && params.len() == 2) else {
+    let positional = !sc.open.is_named();
+    let Some(options) = params
+        .get(1)
+        .filter(|_| built_in && positional && params.len() == 2)
+    else {
         return;
     };
     let settings = site.markup().highlight;
@@ -432,6 +437,44 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
             Severity::Error,
             format!("highlight: {e} (Hugo stops the build); write options as \"linenos=table,hl_lines=2-3\""),
         ));
+    }
+}
+
+/// Fenced code blocks whose `{…}` options Hugo cannot read, which stop its build
+/// (`markup/highlight/config.go`): found by their opening line (``` or ~~~ and an info
+/// string with a `{`).
+fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
+    let settings = site.markup().highlight;
+    let mut offset = 0;
+    let mut open: Option<(char, usize)> = None;
+    for line in src.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        let Some(fence) = trimmed.chars().next().filter(|c| *c == '`' || *c == '~') else {
+            continue;
+        };
+        let run = trimmed.chars().take_while(|c| *c == fence).count();
+        if run < 3 {
+            continue;
+        }
+        let info = trimmed.get(run..).unwrap_or_default().trim();
+        match open {
+            // A closing fence: as long as the opening one, and nothing after it.
+            Some((c, n)) if c == fence && run >= n && info.is_empty() => open = None,
+            Some(_) => {}
+            None => {
+                open = Some((fence, run));
+                let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);
+                if let (Err(e), Some(brace)) = (block.options, line.find('{')) {
+                    out.push(Problem(
+                        at + brace,
+                        Severity::Error,
+                        format!("code block options: {e} (Hugo stops the build)"),
+                    ));
+                }
+            }
+        }
     }
 }
 

@@ -18,6 +18,9 @@
 
 use maud::{html, Markup, PreEscaped};
 
+/// The built-ins Folio renders as Hugo's templates do (the embeds are link cards instead).
+pub(super) const AS_HUGO: &[&str] = &["figure", "details", "highlight", "qr", "ref", "relref"];
+
 use crate::templates::Origin;
 
 use super::{highlight, Renderer};
@@ -243,8 +246,16 @@ impl Renderer<'_> {
     /// (.Get 0) (.Get 1)`), highlighted as Hugo highlights it (`render/highlight`). Options
     /// Hugo cannot read stop its build: the code is then shown plain, with the reason.
     fn highlight(&mut self, i: usize) -> String {
-        let params = &self.src.shortcodes.all[i].open.params;
-        let param = |n: usize| params.get(n).map(|p| p.value.clone()).unwrap_or_default();
+        let tag = &self.src.shortcodes.all[i].open;
+        let params = &tag.params;
+        // `.Get 0` of named parameters is nothing: Hugo's template reads positions only.
+        let param = |n: usize| {
+            params
+                .get(n)
+                .filter(|_| !tag.is_named())
+                .map(|p| p.value.clone())
+                .unwrap_or_default()
+        };
         // Hugo's template passes the options only when there are exactly two parameters.
         let lang = param(0);
         let written = if params.len() == 2 {

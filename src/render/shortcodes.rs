@@ -10,7 +10,9 @@ use crate::page::{is_card, Notation};
 use crate::site::lookup_param;
 
 /// Whether the shortcode renders as a placeholder even in `{{% %}}` notation (its output is
-/// Folio's stand-in, not Markdown the site would produce).
+/// Folio's stand-in, not Markdown the site would produce). A built-in Folio renders as
+/// Hugo does goes into the Markdown like a site template's output: with raw HTML off, its
+/// HTML is then dropped, as Hugo drops it.
 pub fn is_placeholder_only(
     shortcodes: &Shortcodes,
     i: usize,
@@ -21,6 +23,7 @@ pub fn is_placeholder_only(
         !is_card(sc, catalogue)
             && sc.name() != "param"
             && !super::templates::has_site_template(catalogue, sc.name())
+            && !super::builtins::AS_HUGO.contains(&sc.name().to_ascii_lowercase().as_str())
     })
 }
 
@@ -43,6 +46,18 @@ impl Renderer<'_> {
         } else if sc.name() == "param" {
             self.param(i)
         } else if let Some(out) = self.builtin(i) {
+            let unsafe_html = self.opts.markup.unsafe_html;
+            let percent = sc.open.notation == Notation::Percent;
+            if percent && !unsafe_html && self.opts.marks && super::templates::has_raw_html(&out) {
+                let name = sc.name();
+                let note = maud::html! {
+                    p.folio-template-note role="note" {
+                        "Hugo: Hugo drops the HTML this {{% " (name) " %}} call writes, as raw                          HTML is off (markup.goldmark.renderer.unsafe): call it as {{< "
+                        (name) " >}}"
+                    }
+                };
+                self.pending_notes.push(note.into_string());
+            }
             out
         } else {
             self.unknown(i)

@@ -819,7 +819,7 @@ fn frame_for(
 }
 
 /// Whether HTML output holds a tag (what Goldmark would read as raw HTML).
-fn has_raw_html(output: &str) -> bool {
+pub(super) fn has_raw_html(output: &str) -> bool {
     output.match_indices('<').any(|(k, _)| {
         output
             .get(k + 1..)

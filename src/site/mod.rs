@@ -203,7 +203,11 @@ impl Site {
             Some(Json::Bool(on)) => on,
             _ => multilingual,
         };
-        let highlight = match self.config_json(&["markup"]) {
+        // Hugo's config keys are read in any case (`[Markup.Highlight]`).
+        let markup = ["markup", "Markup", "MARKUP"]
+            .iter()
+            .find_map(|k| self.config_json(&[k]));
+        let highlight = match markup {
             Some(Json::Object(markup)) => markup
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case("highlight"))

@@ -349,3 +349,50 @@ fn numbers_past_any_line_and_lists_in_lists_neither_crash_nor_hang() {
     // Numbers wrap as Go's do: the line after the last number is the first.
     assert!(html.contains(">-9223372036854775808</span>"), "{html}");
 }
+
+#[test]
+fn a_percent_call_and_named_parameters_give_what_hugos_template_gives() {
+    let page = "---\ntitle: Code\n---\n\n\
+                {{% highlight go %}}\nx := 1\n{{% /highlight %}}\n\n\
+                {{< highlight lang=\"go\" options=\"linenos=table\" >}}\nx := 1\n{{< /highlight >}}\n\n\
+                {{< highlight go \"linenos=table\" extra >}}\nx := 1\n{{< /highlight >}}\n";
+    let (folio, hugo) = render_both(&[
+        ("hugo.toml", "[Markup.Highlight]\nstyle = \"dracula\"\n"),
+        ("content/code.md", page),
+    ]);
+    assert_eq!(without_token_spans(&folio), without_token_spans(&hugo));
+    assert!(folio.contains("<!-- raw HTML omitted -->"), "{folio}");
+    assert!(
+        folio.contains("background-color:#282a36"),
+        "dracula: {folio}"
+    );
+}
+
+#[test]
+fn check_names_code_block_attributes_that_stop_hugos_build() {
+    let page =
+        "---\ntitle: Code\n---\n\n```go {foo}\nx\n```\n\n```go {linenostart=abc}\nx\n```\n\n\
+                ````md\n```go {nor=this}\n```\n````\n";
+    let site = hugo_site(&[("hugo.toml", ""), ("content/code.md", page)]);
+    assert!(
+        crate::support::hugo_run(site.path(), &[]).is_err(),
+        "Hugo stops the build"
+    );
+    let path = site.path().join("content/code.md");
+    let found: Vec<String> = folio::check::check_path(&path)
+        .iter()
+        .map(|d| {
+            d.to_string()
+                .replace(&path.display().to_string(), "code.md")
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "code.md:5:7: error: code block options: failed to parse Markdown attributes; \
+             you may need to quote the values (Hugo stops the build)",
+            "code.md:9:7: error: code block options: cannot parse \"abc\" as int (Hugo stops \
+             the build)",
+        ]
+    );
+}

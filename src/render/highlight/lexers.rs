@@ -108,14 +108,20 @@ fn grammar(lang: &str, lexer: &ChromaLexer) -> Option<&'static SyntaxReference> 
         .filter(|s| s.name != "Plain Text")
 }
 
+/// The largest block (bytes) given colours: the grammars take about 40 µs a line, so
+/// 64 KB (some 1500 lines) takes about 60 ms in a release build, and the preview renders
+/// a block again on each keystroke in it. A larger block keeps Hugo's lines and numbers,
+/// uncoloured.
+pub const MAX_COLOURED: usize = 64 << 10;
+
 /// A run of code and its Chroma class (`None`: plain text).
 pub type Token<'a> = (Option<&'static str>, &'a str);
 
 /// `code` cut into tokens with Chroma classes, in order, covering every byte. Without a
-/// grammar for the lexer (or when the grammar fails on the text) the whole code is one
-/// plain token.
+/// grammar for the lexer, when the grammar fails on the text, or past [`MAX_COLOURED`],
+/// the whole code is one plain token.
 pub fn tokens<'a>(code: &'a str, lang: &str, lexer: &ChromaLexer) -> Vec<Token<'a>> {
-    let Some(syntax) = grammar(lang, lexer) else {
+    let Some(syntax) = grammar(lang, lexer).filter(|_| code.len() <= MAX_COLOURED) else {
         return vec![(None, code)];
     };
     coloured(code, syntax, lexer).unwrap_or_else(|| vec![(None, code)])
@@ -369,6 +375,14 @@ mod tests {
         assert_eq!(chroma_lexer("Dockerfile").map(|l| l.name), Some("Docker"));
         assert!(chroma_lexer("nosuchlang").is_none());
         assert!(chroma_lexer("").is_none());
+    }
+
+    #[test]
+    fn a_block_past_the_coloured_size_is_one_plain_token() {
+        let go = chroma_lexer("go").unwrap();
+        let big = "x := 1 // c\n".repeat(MAX_COLOURED / 12 + 1);
+        assert_eq!(tokens(&big, "go", go), vec![(None, big.as_str())]);
+        assert!(tokens("x := 1 // c\n", "go", go).len() > 1);
     }
 
     #[test]

@@ -363,7 +363,19 @@ impl CodeBlock {
         let lang = first.split('{').next().unwrap_or_default().to_string();
         let mut pairs = Vec::new();
         let mut attributes: Vec<(String, String)> = Vec::new();
-        for (name, value) in info_attributes(info) {
+        let Some(parsed) = info_attributes(info) else {
+            return CodeBlock {
+                lang,
+                options: Err(
+                    "failed to parse Markdown attributes; you may need to quote \
+                              the values"
+                        .into(),
+                ),
+                attributes,
+                settings,
+            };
+        };
+        for (name, value) in parsed {
             let lower = name.to_lowercase();
             if lower.starts_with("on") {
                 continue;
@@ -413,18 +425,16 @@ impl CodeBlock {
 /// The attributes of a fenced block's info string as Hugo's `getAttributes` reads them:
 /// from the last `{` before the first `}` to that `}`, as Goldmark parses them, each name
 /// once (a name given again keeps its place and takes the last value, as Goldmark's
-/// `SetAttribute` does); none when they do not parse.
-fn info_attributes(info: &str) -> Vec<(String, Value)> {
+/// `SetAttribute` does); none without braces, and `None` when they do not parse (Hugo
+/// stops the build).
+fn info_attributes(info: &str) -> Option<Vec<(String, Value)>> {
     let Some(end) = info.find('}') else {
-        return Vec::new();
+        return Some(Vec::new());
     };
     let Some(start) = info.get(..end).and_then(|head| head.rfind('{')) else {
-        return Vec::new();
+        return Some(Vec::new());
     };
-    let parsed = info
-        .get(start..=end)
-        .and_then(goldmark_attributes)
-        .unwrap_or_default();
+    let parsed = goldmark_attributes(info.get(start..=end)?)?;
     let mut out: Vec<(String, Value)> = Vec::new();
     for (name, value) in parsed {
         match out.iter_mut().find(|(n, _)| *n == name) {
@@ -432,7 +442,7 @@ fn info_attributes(info: &str) -> Vec<(String, Value)> {
             None => out.push((name, value)),
         }
     }
-    out
+    Some(out)
 }
 
 /// Whether Hugo highlights code of this language: Chroma has a lexer for it.
