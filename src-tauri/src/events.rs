@@ -43,6 +43,7 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
         Some(s) => (
             std::iter::once(s.path().to_path_buf())
                 .chain(s.site().params_file().map(|f| f.path.clone()))
+                .chain(s.site().settings_files())
                 .chain(std::iter::once(s.overrides_file()))
                 .collect(),
             s.template_folders(),

@@ -92,14 +92,52 @@ impl Session {
             .iter()
             .any(is_templates)
             .then(|| self.templates_changed(assets));
+        let settings_files = self.site.settings_files();
+        let is_settings = |c: &Change| settings_files.iter().any(|f| f == c.path());
+        let settings = changes
+            .iter()
+            .filter(|c| is_settings(c))
+            .map(|c| self.settings_changed(c.path()))
+            .reduce(|a, b| if a == Outside::Nothing { b } else { a });
         let files: Vec<Change> = changes
             .iter()
-            .filter(|c| !is_templates(c))
+            .filter(|c| !is_templates(c) && !is_settings(c))
             .cloned()
             .collect();
-        match (self.files_changed(&files)?, templates) {
-            (Outside::Nothing, Some(t)) => Ok(t),
-            (outside, _) => Ok(outside),
+        // The page's own news first, then the templates', then the settings'.
+        let page = self.files_changed(&files)?;
+        Ok([Some(page), templates, settings]
+            .into_iter()
+            .flatten()
+            .find(|o| *o != Outside::Nothing)
+            .unwrap_or(Outside::Nothing))
+    }
+
+    /// Reads a settings file of the site again (the config when the params have their
+    /// own file, `config/_default/markup.toml`…) and draws the page with it.
+    fn settings_changed(&mut self, path: &std::path::Path) -> Outside {
+        let mut site = (*self.site).clone();
+        match site.reload_settings(path) {
+            Ok(false) => Outside::Nothing,
+            Ok(true) => {
+                self.site = Arc::new(site);
+                let ids = self.ids.clone();
+                self.open = None;
+                self.cache = Arc::default();
+                self.set_current(self.current.clone(), None, Some(ids));
+                Outside::ConfigReloaded
+            }
+            Err(e) => {
+                let (line, col) = e.location().unwrap_or((1, 1));
+                Outside::Unparsable {
+                    broken: Broken {
+                        message: e.to_string(),
+                        line,
+                        col,
+                        excerpt: Vec::new(),
+                    },
+                }
+            }
         }
     }
 

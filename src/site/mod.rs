@@ -59,6 +59,10 @@ pub struct Site {
     pub config: Option<ConfigFile>,
     /// `config/_default/params.*`, whose top level is the params.
     pub params_file: Option<ConfigFile>,
+    /// The other files of `config/_default/` named after a root key (`markup.toml`,
+    /// `languages.yaml`, `permalinks.toml`…), whose top level is that key's value, by
+    /// key. Language files (`menus.en.toml`) are not read.
+    pub key_files: Vec<(String, ConfigFile)>,
     /// The shortcodes the site can call (its templates, its themes', Hugo's built-ins).
     pub shortcodes: Arc<Catalogue>,
     /// The `data/` and `i18n/` files the templates read, loaded with the templates.
@@ -102,6 +106,7 @@ impl Site {
             root: abs.parent().unwrap_or(Path::new("/")).to_path_buf(),
             config: None,
             params_file: None,
+            key_files: Vec::new(),
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             asset_sheets: Arc::default(),
@@ -118,10 +123,12 @@ impl Site {
             .find(|p| p.is_file())
             .map(|p| ConfigFile::read(&p))
             .transpose()?;
+        let key_files = key_files(&default_dir)?;
         let mut site = Site {
             root: dir.to_path_buf(),
             config,
             params_file,
+            key_files,
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             asset_sheets: Arc::default(),
@@ -177,9 +184,51 @@ impl Site {
         Ok(())
     }
 
-    /// The config's value at a path of keys.
+    /// The config files other than the params' file ([`Site::params_file`]): the config
+    /// itself when the params have a file of their own, and `config/_default/`'s files
+    /// named after a root key. A change to one is read by [`Site::reload_settings`].
+    pub fn settings_files(&self) -> Vec<PathBuf> {
+        let params = self.params_file().map(|f| f.path.clone());
+        self.config
+            .iter()
+            .map(|c| c.path.clone())
+            .chain(self.key_files.iter().map(|(_, f)| f.path.clone()))
+            .filter(|p| Some(p) != params.as_ref())
+            .collect()
+    }
+
+    /// Reads the settings file `path` (one of [`Site::settings_files`]) again; `false`
+    /// when its text is the same.
+    ///
+    /// # Errors
+    /// The file cannot be read or parsed, located.
+    pub fn reload_settings(&mut self, path: &Path) -> Result<bool> {
+        let slot = match self.config.as_mut().filter(|c| c.path == path) {
+            Some(c) => c,
+            None => match self.key_files.iter_mut().find(|(_, f)| f.path == path) {
+                Some((_, f)) => f,
+                None => return Ok(false),
+            },
+        };
+        let fresh = ConfigFile::read(path)?;
+        if fresh.src == slot.src {
+            return Ok(false);
+        }
+        *slot = fresh;
+        self.forget_stylesheets();
+        Ok(true)
+    }
+
+    /// The config's value at a path of keys: in the config file, else in the
+    /// `config/_default/` file named after the first key (`markup.toml` for `markup`).
     pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
-        self.config.as_ref()?.doc.get(path).map(|n| n.to_json())
+        let in_config = self.config.as_ref().and_then(|c| c.doc.get(path));
+        if let Some(node) = in_config {
+            return Some(node.to_json());
+        }
+        let (first, rest) = path.split_first()?;
+        let (_, file) = self.key_files.iter().find(|(k, _)| k == first)?;
+        file.doc.get(rest).map(|n| n.to_json())
     }
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
@@ -227,6 +276,38 @@ impl Site {
         self.config_json(&["title"])
             .and_then(|v| v.as_str().map(str::to_string))
     }
+}
+
+/// The files of a `config/_default/` folder named after a root key of the config (all
+/// but `hugo.*`, `config.*`, `params.*` and language files such as `menus.en.toml`), by
+/// key; none when the folder is missing.
+///
+/// # Errors
+/// A file that cannot be read or parsed, located.
+fn key_files(default_dir: &Path) -> Result<Vec<(String, ConfigFile)>> {
+    let Ok(entries) = std::fs::read_dir(default_dir) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        let (Some(stem), Some(ext)) = (
+            path.file_stem().and_then(|s| s.to_str()),
+            path.extension().and_then(|e| e.to_str()),
+        ) else {
+            continue;
+        };
+        let config_ext = matches!(ext, "toml" | "yaml" | "yml" | "json");
+        let skipped = matches!(stem, "hugo" | "config" | "params") || stem.contains('.');
+        if config_ext && !skipped && !out.iter().any(|(k, _)| k == stem) {
+            out.push((stem.to_string(), ConfigFile::read(&path)?));
+        }
+    }
+    Ok(out)
 }
 
 /// The page `path` names: the file itself, or a site folder's first portfolio page.

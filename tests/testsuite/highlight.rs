@@ -396,3 +396,24 @@ fn check_names_code_block_attributes_that_stop_hugos_build() {
         ]
     );
 }
+
+#[test]
+fn a_config_folder_with_a_markup_file_sets_the_highlighting() {
+    let page = "---\ntitle: Code\n---\n\n```go\nx := 1\n```\n\n<b>raw</b>\n";
+    let (folio, hugo) = render_both(&[
+        (
+            "config/_default/hugo.toml",
+            "baseURL = \"https://e.org/\"\n",
+        ),
+        (
+            "config/_default/markup.toml",
+            "[highlight]\nstyle = \"dracula\"\n[goldmark.renderer]\nunsafe = true\n",
+        ),
+        ("content/code.md", page),
+    ]);
+    assert_eq!(without_token_spans(&folio), without_token_spans(&hugo));
+    assert!(
+        folio.contains("background-color:#282a36") && folio.contains("<b>raw</b>"),
+        "{folio}"
+    );
+}

@@ -647,3 +647,44 @@ fn the_preview_of_a_long_page_follows_a_block_by_its_id_after_it_moved() {
         "a far block is not"
     );
 }
+
+#[test]
+fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let files = [
+        ("config/_default/hugo.toml", "title = \"T\"\n"),
+        ("config/_default/params.toml", "email = \"a@b.c\"\n"),
+        (
+            "config/_default/markup.toml",
+            "[highlight]\nstyle = \"monokai\"\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\nlayout: about\n---\n\n```go\nx := 1\n```\n",
+        ),
+    ];
+    for (rel, text) in files {
+        std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(root.join(rel), text).unwrap();
+    }
+    let mut s = Session::open(&root.join("content/about.md")).unwrap();
+    assert!(s.preview(None, None).contains("background-color:#272822"));
+    let markup = root.join("config/_default/markup.toml");
+    std::fs::write(&markup, "[highlight]\nstyle = \"dracula\"\n").unwrap();
+    let change = [folio::watch::Change::Modified(markup.clone())];
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
+    assert!(s.preview(None, None).contains("background-color:#282a36"));
+    // The same text again is nothing new; a broken file says where.
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::Nothing);
+    std::fs::write(&markup, "[highlight\n").unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Unparsable { .. }
+    ));
+    let hugo = root.join("config/_default/hugo.toml");
+    std::fs::write(&hugo, "title = \"New title\"\n").unwrap();
+    let change = [folio::watch::Change::Modified(hugo)];
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
+    assert!(s.preview(None, None).contains("New title"));
+}
