@@ -255,3 +255,33 @@ pub fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// `html` with each token's `<span>` taken out (leaving its text): the spans of Chroma's
+/// token classes, or with inline styles of colours and fonts only. What is left is the
+/// block, its lines, numbers and highlighted lines, which must be Hugo's exactly. A line
+/// break after a block, which HTML does not show, is dropped (Goldmark writes none after
+/// a code block; pulldown-cmark starts the next block on a line of its own).
+pub fn without_token_spans(html: &str) -> String {
+    let breaks = regex::Regex::new(r"(</pre>|</div>)\n+<").unwrap();
+    let html = &*breaks.replace_all(html.trim(), "$1<");
+    const PARTS: &[&str] = &["line", "line hl", "cl", "ln", "lnt", "hl", "chroma", "lntd"];
+    let span = regex::Regex::new(r#"<span (style|class)="([^"]*)">([^<]*)</span>"#).unwrap();
+    let mut html = html.to_string();
+    loop {
+        let next = span.replace_all(&html, |c: &regex::Captures| {
+            let is_token = match &c[1] {
+                "class" => !PARTS.contains(&&c[2]),
+                _ => c[2].starts_with("color:") || c[2].starts_with("font-"),
+            };
+            if is_token {
+                c[3].to_string()
+            } else {
+                c[0].to_string()
+            }
+        });
+        if next == html {
+            return html;
+        }
+        html = next.into_owned();
+    }
+}
