@@ -118,7 +118,7 @@ fn head(
 ) -> Markup {
     let csp = if preview { PREVIEW_CSP } else { EXPORT_CSP };
     let code_css = (!highlight.no_classes && !matches!(styles, Styles::Site { .. }))
-        .then(|| crate::render::highlight::styles::by_index(highlight.style).stylesheet());
+        .then(|| crate::render::highlight::styles::get(highlight.style).stylesheet());
     html! {
         head {
             meta charset="utf-8";

@@ -28,8 +28,10 @@ use crate::text::html_escape;
 /// The site's highlighting settings (`[markup.highlight]`; Hugo's `DefaultConfig`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Settings {
-    /// The Chroma style, as an index for [`styles::by_index`] (`style`, default monokai).
-    pub style: u16,
+    /// The Chroma style's name, as [`styles::canonical`] spells it (`style`, default
+    /// `monokai`). The table of styles is read only when a site names one, or a block is
+    /// highlighted.
+    pub style: &'static str,
     /// Fenced code blocks are highlighted (`codeFences`, default true).
     pub code_fences: bool,
     /// Colours are written inline, not as Chroma's classes (`noClasses`, default true).
@@ -49,7 +51,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            style: styles::index_of("monokai"),
+            style: "monokai",
             code_fences: true,
             no_classes: true,
             line_nos: false,
@@ -275,7 +277,7 @@ impl Options {
     fn set(&mut self, key: &str, value: Value) -> Result<(), String> {
         let s = &mut self.settings;
         match key {
-            "style" => s.style = styles::index_of(&value.string()),
+            "style" => s.style = styles::canonical(&value.string()),
             "codefences" => s.code_fences = value.boolean()?,
             "noclasses" => s.no_classes = value.boolean()?,
             "linenos" => match value {
@@ -768,7 +770,7 @@ impl<'o> Formatter<'o> {
     fn new(options: &'o Options) -> Self {
         Formatter {
             options,
-            style: styles::by_index(options.settings.style),
+            style: styles::get(options.settings.style),
             ranges: options.ranges(),
         }
     }

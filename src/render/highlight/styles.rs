@@ -82,12 +82,13 @@ fn all() -> &'static [Style] {
     })
 }
 
-/// The index of the style `name` names (Chroma's `styles.Get`: case-insensitive; a name it
-/// does not know gives `swapoff`), for [`by_index`].
-pub fn index_of(name: &str) -> u16 {
-    let find = |n: &str| all().iter().position(|s| s.name.eq_ignore_ascii_case(n));
-    let i = find(name).or_else(|| find(FALLBACK)).unwrap_or_default();
-    u16::try_from(i).unwrap_or_default()
+/// The name of the style `name` names, as the table spells it (Chroma's `styles.Get`:
+/// any case; a name it does not know gives `swapoff`), for [`get`].
+pub fn canonical(name: &str) -> &'static str {
+    let find = |n: &str| all().iter().find(|s| s.name.eq_ignore_ascii_case(n));
+    find(name)
+        .or_else(|| find(FALLBACK))
+        .map_or(FALLBACK, |s| s.name)
 }
 
 /// Whether Chroma has a style of this name.
@@ -95,17 +96,19 @@ pub fn known(name: &str) -> bool {
     all().iter().any(|s| s.name.eq_ignore_ascii_case(name))
 }
 
-/// The style at an index [`index_of`] gave.
+/// The style of a name [`canonical`] gave (or `monokai`, the default); the fallback
+/// style for any other.
 ///
 /// # Panics
 /// Never: the table is built in, and holds the fallback style.
 #[allow(
     clippy::indexing_slicing,
-    reason = "index_of only gives indexes into the same table, which is never empty"
+    reason = "the table is built in and never empty"
 )]
-pub fn by_index(i: u16) -> &'static Style {
+pub fn get(name: &str) -> &'static Style {
     let styles = all();
-    &styles[usize::from(i).min(styles.len() - 1)]
+    let find = |n: &str| styles.iter().find(|s| s.name == n);
+    find(name).or_else(|| find(FALLBACK)).unwrap_or(&styles[0])
 }
 
 #[cfg(test)]
@@ -114,7 +117,7 @@ mod tests {
 
     #[test]
     fn monokai_colours_keywords_and_leaves_text_the_block_colour_alone() {
-        let monokai = by_index(index_of("Monokai"));
+        let monokai = get(canonical("Monokai"));
         assert_eq!(monokai.name, "monokai");
         assert_eq!(monokai.inline_css("k"), "color:#66d9ef");
         assert_eq!(monokai.inline_css("p"), "");
@@ -123,14 +126,14 @@ mod tests {
 
     #[test]
     fn the_stylesheet_is_hugos_gen_chromastyles() {
-        let css = by_index(index_of("monokai")).stylesheet();
+        let css = get("monokai").stylesheet();
         assert!(css.starts_with(".bg { color:#f8f8f2;background-color:#272822; }\n"));
         assert!(css.contains("\n.chroma .k { color:#66d9ef }\n"), "{css}");
     }
 
     #[test]
     fn an_unknown_style_is_chromas_fallback() {
-        assert_eq!(by_index(index_of("no-such-style")).name, "swapoff");
+        assert_eq!(get(canonical("no-such-style")).name, "swapoff");
         assert!(!known("no-such-style"));
         assert!(known("github-dark"));
     }
