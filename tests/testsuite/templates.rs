@@ -894,3 +894,24 @@ fn the_sites_and_the_builds_stores_keep_values_from_call_to_call_as_in_hugo() {
     assert_eq!(normalise(&folio), normalise(&hugo));
     assert!(folio.contains("<b>3-6</b>"), "{folio}");
 }
+
+#[test]
+fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
+    let template = "{{ md5 \"a\" }} {{ crypto.SHA1 \"a\" }} {{ sha256 \"a\" }} {{ hash.FNV32a \"a\" }} \
+                    {{ base64Encode \"héllo\" }} {{ base64Decode \"aMOpbGxv\" }} \
+                    {{ reflect.IsMap (dict) }} {{ reflect.IsSlice (slice 1) }} {{ reflect.IsMap 1 }} \
+                    {{ templates.Exists \"partials/p.html\" }} {{ templates.Exists \"partials/nope.html\" }} \
+                    {{ urls.JoinPath \"https://e.org/a/\" \"b\" \"../c/\" }} {{ urls.JoinPath \"a\" \"b\" }} \
+                    {{ symdiff (slice 1 2 3) (slice 3 4) }} {{ fmt.Printf \"%03d\" 7 }} {{ fmt.Print \"x\" 1 }} \
+                    {{ page.Title }}";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/partials/p.html", "P"),
+        ("layouts/shortcodes/f.html", template),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "functions");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    assert_eq!(normalise(&doc.render().html), normalise(&hugo));
+}

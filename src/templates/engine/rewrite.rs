@@ -215,7 +215,11 @@ fn expr(e: &mut Expr, calls: &mut Calls) {
         Expr::Chain(pos, inner, fields) => {
             if let (Some(ns), Some(first)) = (namespace(inner), fields.first()) {
                 {
-                    let name: SmolStr = format!("{ns}.{first}").into();
+                    let name: SmolStr = match (ns, first.as_str()) {
+                        // Go's own `printf` and kin, which `gotmpl` runs, by Hugo's names.
+                        ("fmt", "Printf" | "Print" | "Println") => first.to_lowercase().into(),
+                        _ => format!("{ns}.{first}").into(),
+                    };
                     let rest = fields.split_off(1);
                     **inner = Expr::Identifier(*pos, name);
                     *fields = rest;

@@ -150,6 +150,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let lang = str_arg(a, 0, "transform.CanHighlight")?;
         Ok(Value::Bool(crate::render::highlight::highlights(&lang)))
     }),
+    // `page`: the page being rendered, as `.Page` (Hugo's global `page` function).
+    ("page", |_| Ok(engine::frame()?.page.clone())),
     ("anchorize urls.Anchorize", |a| {
         Ok(string(engine::frame()?.host.anchorize(&str_arg(
             a,

@@ -3,7 +3,8 @@
 //! `.Format`: see [`super::rewrite`]).
 //!
 //! Which functions: the families shortcode templates call (strings, collections,
-//! comparison, math, casts, URLs, time, safe strings, partials, i18n), with their aliases
+//! comparison, math, casts, URLs, time, safe strings, partials, i18n, hashes and
+//! encodings), with their aliases
 //! and namespaced names (`lower` is `strings.ToLower`); each family is checked against
 //! real Hugo in `tests/testsuite/templates.rs`. A function Hugo has that needs what Folio
 //! cannot do offline or in one page is listed in [`OFFLINE`] with the reason [`why_not`]
@@ -11,6 +12,7 @@
 
 mod collections;
 mod context;
+mod encoding;
 mod resources;
 mod strings;
 pub(crate) use strings::urlize;
@@ -72,6 +74,7 @@ pub fn all() -> &'static FuncMap {
             strings::FUNCS,
             collections::FUNCS,
             context::FUNCS,
+            encoding::FUNCS,
             resources::FUNCS,
         ] {
             for &(names, f) in table {

@@ -1,0 +1,173 @@
+//! Hugo's hashing, encoding and type-testing functions (`tpl/crypto`, `tpl/hash`,
+//! `tpl/encoding`, `tpl/reflect`, `tpl/templates`), `urls.JoinPath` (`tpl/urls`) and
+//! `collections.SymDiff`: the ones the shortcodes and partials of popular themes call
+//! that the other families lack.
+
+use base64::Engine as _;
+use gotmpl::Value;
+
+use super::super::values::{equal, items, string};
+use super::{arg, str_arg, Func};
+use crate::templates::engine::{self as engine, exec_error};
+
+pub(super) const FUNCS: &[(&str, Func)] = &[
+    ("md5 crypto.MD5", |a| {
+        use md5::Digest as _;
+        let s = str_arg(a, 0, "md5")?;
+        Ok(string(hex(&md5::Md5::digest(s.as_bytes()))))
+    }),
+    ("sha1 crypto.SHA1", |a| {
+        use sha1::Digest as _;
+        let s = str_arg(a, 0, "sha1")?;
+        Ok(string(hex(&sha1::Sha1::digest(s.as_bytes()))))
+    }),
+    ("sha256 crypto.SHA256", |a| {
+        use sha2::Digest as _;
+        let s = str_arg(a, 0, "sha256")?;
+        Ok(string(hex(&sha2::Sha256::digest(s.as_bytes()))))
+    }),
+    // Hugo's `hash.FNV32a` gives the 32-bit FNV-1a hash as a number.
+    ("hash.FNV32a", |a| {
+        let s = str_arg(a, 0, "hash.FNV32a")?;
+        let h = s.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        Ok(Value::Int(i64::from(h)))
+    }),
+    ("base64Encode encoding.Base64Encode", |a| {
+        let s = str_arg(a, 0, "base64Encode")?;
+        Ok(string(
+            base64::engine::general_purpose::STANDARD.encode(s.as_bytes()),
+        ))
+    }),
+    ("base64Decode encoding.Base64Decode", |a| {
+        let s = str_arg(a, 0, "base64Decode")?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(s.trim())
+            .map_err(|e| exec_error(format!("base64Decode: {e}")))?;
+        Ok(string(String::from_utf8_lossy(&bytes)))
+    }),
+    ("reflect.IsMap", |a| {
+        Ok(Value::Bool(matches!(
+            arg(a, 0, "reflect.IsMap")?,
+            Value::Map(_)
+        )))
+    }),
+    ("reflect.IsSlice", |a| {
+        Ok(Value::Bool(matches!(
+            arg(a, 0, "reflect.IsSlice")?,
+            Value::List(_)
+        )))
+    }),
+    // `templates.Exists "partials/x.html"`: whether the site (or its theme) has it.
+    ("templates.Exists", |a| {
+        let name = str_arg(a, 0, "templates.Exists")?;
+        let frame = engine::frame()?;
+        let catalogue = &frame.catalogue;
+        let exists = match name.split_once('/') {
+            Some(("partials" | "_partials", rest)) => catalogue.partial_file(rest).is_some(),
+            Some(("shortcodes" | "_shortcodes", rest)) => {
+                let rest = rest.strip_suffix(".html").unwrap_or(rest);
+                catalogue.shortcode_file(rest).is_some()
+            }
+            _ => false,
+        };
+        Ok(Value::Bool(exists))
+    }),
+    ("urls.JoinPath", |a| {
+        let parts: Vec<String> = a
+            .iter()
+            .flat_map(|v| match v {
+                Value::List(_) => items(v),
+                other => vec![other.clone()],
+            })
+            .map(|v| super::super::values::to_string(&v))
+            .collect();
+        join_path(&parts).map(string)
+    }),
+    ("symdiff collections.SymDiff", |a| {
+        let (x, y) = (items(arg(a, 0, "symdiff")?), items(arg(a, 1, "symdiff")?));
+        let only = |from: &[Value], other: &[Value]| -> Vec<Value> {
+            from.iter()
+                .filter(|v| !other.iter().any(|o| equal(o, v)))
+                .cloned()
+                .collect()
+        };
+        // Hugo lists the second's own items first.
+        let mut out = only(&y, &x);
+        out.extend(only(&x, &y));
+        Ok(Value::List(out.into()))
+    }),
+];
+
+/// Bytes as lower-case hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Go's `url.JoinPath` as Hugo's `urls.JoinPath` uses it: the first element a URL (or a
+/// path), the others joined to its path with `/`, `.` and `..` taken out; a trailing `/`
+/// of the last element kept.
+///
+/// # Errors
+/// No element at all.
+fn join_path(parts: &[String]) -> gotmpl::Result<String> {
+    let (first, rest) = parts
+        .split_first()
+        .ok_or_else(|| exec_error("urls.JoinPath: no elements"))?;
+    let (origin, path) = match first.find("://") {
+        Some(i) => {
+            let after = i + 3;
+            let slash = first
+                .get(after..)
+                .and_then(|r| r.find('/'))
+                .map_or(first.len(), |s| after + s);
+            (
+                first.get(..slash).unwrap_or_default(),
+                first.get(slash..).unwrap_or_default(),
+            )
+        }
+        None => ("", first.as_str()),
+    };
+    let joined = std::iter::once(path)
+        .chain(rest.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("/");
+    let trailing = joined.ends_with('/');
+    let mut segments: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    let rooted = path.starts_with('/') || !origin.is_empty();
+    let mut out = format!(
+        "{origin}{}{}",
+        if rooted { "/" } else { "" },
+        segments.join("/")
+    );
+    if trailing && !out.ends_with('/') {
+        out.push('/');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_path_joins_and_cleans_as_gos_url_join_path() {
+        let j = |p: &[&str]| join_path(&p.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            j(&["https://e.org/a/", "b", "../c/"]).unwrap(),
+            "https://e.org/a/c/"
+        );
+        assert_eq!(j(&["a", "b"]).unwrap(), "a/b");
+        assert_eq!(j(&["/a", "./b"]).unwrap(), "/a/b");
+    }
+}
