@@ -31,9 +31,13 @@ pub fn send(state: &AppState, event: Event) {
     }
 }
 
-/// Stores the window's channel.
+/// Stores the window's channel, and tells it which folders could not be watched if that
+/// was found before it subscribed (the watch starts with the page, before the window).
 pub fn subscribe(state: &AppState, channel: Channel<Event>) {
     *relock(&state.channel) = Some(channel);
+    if let Some(event) = relock(&state.unwatched).take() {
+        send(state, event);
+    }
 }
 
 /// (Re)starts watching the open page, its params file and the site's templates.
@@ -46,7 +50,10 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
                 .chain(s.site().settings_files())
                 .chain(std::iter::once(s.overrides_file()))
                 .collect(),
-            s.template_folders(),
+            s.template_folders()
+                .into_iter()
+                .chain(s.site().settings_dir())
+                .collect(),
         ),
         None => return,
     };
@@ -104,7 +111,12 @@ fn report_unwatched(state: &AppState, problems: Vec<String>) {
     let update = state.lock().as_mut().map(|s| s.update(false));
     if let Some(update) = update {
         let outside = Outside::Unwatched { problems };
-        send(state, Event { outside, update });
+        let event = Event { outside, update };
+        if relock(&state.channel).is_some() {
+            send(state, event);
+        } else {
+            *relock(&state.unwatched) = Some(event);
+        }
     }
 }
 

@@ -30,6 +30,9 @@ pub struct AppState {
     pub channel: Mutex<Option<tauri::ipc::Channel<crate::events::Event>>>,
     /// The watch on the open page and its config.
     pub watch: Mutex<Option<folio::watch::Watch>>,
+    /// Folders the watch could not watch, said before the window subscribed: told to it
+    /// when it does.
+    pub unwatched: Mutex<Option<crate::events::Event>>,
     /// The menu items that change, once the menu is built. Only the main thread touches
     /// them (see [`AppState::with_menu`]).
     pub menu: OnceLock<menu::Items<tauri::Wry>>,
@@ -54,6 +57,7 @@ impl AppState {
             startup_error: Mutex::new(None),
             channel: Mutex::new(None),
             watch: Mutex::new(None),
+            unwatched: Mutex::new(None),
             menu: OnceLock::new(),
             desktop_theme: OnceLock::new(),
             menu_channel: Mutex::new(None),

@@ -79,31 +79,44 @@ pub enum Missing {
 impl Session {
     /// Reacts to changes the watcher saw.
     pub fn outside_change(&mut self, changes: &[Change]) -> Result<Outside> {
+        let settings_files = self.site.settings_files();
+        let settings_dir = self.site.settings_dir();
+        let params = self.site.params_file().map(|f| f.path.clone());
+        let in_settings_dir =
+            |p: &std::path::Path| settings_dir.as_ref().is_some_and(|d| p.starts_with(d));
+        // A settings file, or any file of the config folder but the params' (a new one
+        // may be a setting: the folder is watched as a whole).
+        let is_settings = |c: &Change| {
+            settings_files.iter().any(|f| f == c.path())
+                || in_settings_dir(c.path()) && Some(c.path()) != params.as_deref()
+        };
         let is_templates = |c: &Change| {
-            matches!(c, Change::Templates(_))
-                || c.path().file_name() == Some(crate::templates::overrides::FILE.as_ref())
+            (matches!(c, Change::Templates(_))
+                || c.path().file_name() == Some(crate::templates::overrides::FILE.as_ref()))
+                && !in_settings_dir(c.path())
         };
         // A file under `assets/` is read at each render (a stylesheet, a resource): the
         // preview is drawn again even when the templates say nothing new.
         let assets = changes.iter().any(|c| {
             matches!(c, Change::Templates(p) if p.components().any(|part| part.as_os_str() == "assets"))
         });
+        let files: Vec<Change> = changes
+            .iter()
+            .filter(|c| !is_templates(c) && !is_settings(c))
+            // The params' file, seen by the config folder's watch.
+            .map(|c| match c {
+                Change::Templates(p) => Change::Modified(p.clone()),
+                other => other.clone(),
+            })
+            .collect();
         let templates = changes
             .iter()
             .any(is_templates)
             .then(|| self.templates_changed(assets));
-        let settings_files = self.site.settings_files();
-        let is_settings = |c: &Change| settings_files.iter().any(|f| f == c.path());
         let settings = changes
             .iter()
-            .filter(|c| is_settings(c))
-            .map(|c| self.settings_changed(c.path()))
-            .reduce(|a, b| if a == Outside::Nothing { b } else { a });
-        let files: Vec<Change> = changes
-            .iter()
-            .filter(|c| !is_templates(c) && !is_settings(c))
-            .cloned()
-            .collect();
+            .any(is_settings)
+            .then(|| self.settings_changed());
         // The page's own news first, then the templates', then the settings'.
         let page = self.files_changed(&files)?;
         Ok([Some(page), templates, settings]
@@ -113,11 +126,11 @@ impl Session {
             .unwrap_or(Outside::Nothing))
     }
 
-    /// Reads a settings file of the site again (the config when the params have their
-    /// own file, `config/_default/markup.toml`…) and draws the page with it.
-    fn settings_changed(&mut self, path: &std::path::Path) -> Outside {
+    /// Reads the site's settings files again (the config when the params have their
+    /// own file, `config/_default/markup.toml`…) and draws the page with them.
+    fn settings_changed(&mut self) -> Outside {
         let mut site = (*self.site).clone();
-        match site.reload_settings(path) {
+        match site.reload_settings() {
             Ok(false) => Outside::Nothing,
             Ok(true) => {
                 self.site = Arc::new(site);

@@ -197,38 +197,76 @@ impl Site {
             .collect()
     }
 
-    /// Reads the settings file `path` (one of [`Site::settings_files`]) again; `false`
-    /// when its text is the same.
+    /// The folder of per-key config files (`config/_default/`), when the site has one: a
+    /// file added there later is a setting too, so it is watched as a whole.
+    pub fn settings_dir(&self) -> Option<PathBuf> {
+        Some(self.root.join("config").join("_default")).filter(|d| d.is_dir())
+    }
+
+    /// Reads the settings again: the config (unless it is the params' file, which the
+    /// session reads itself) and `config/_default/`'s key files, found afresh (added,
+    /// changed, removed); the shortcode templates too when anything changed (a `theme`
+    /// may be new). `false` when nothing did.
     ///
     /// # Errors
-    /// The file cannot be read or parsed, located.
-    pub fn reload_settings(&mut self, path: &Path) -> Result<bool> {
-        let slot = match self.config.as_mut().filter(|c| c.path == path) {
-            Some(c) => c,
-            None => match self.key_files.iter_mut().find(|(_, f)| f.path == path) {
-                Some((_, f)) => f,
-                None => return Ok(false),
-            },
+    /// A file that cannot be read or parsed, located; the site keeps its settings.
+    pub fn reload_settings(&mut self) -> Result<bool> {
+        let params = self.params_file().map(|f| f.path.clone());
+        let config = match &self.config {
+            Some(c) if Some(&c.path) != params.as_ref() => Some(ConfigFile::read(&c.path)?),
+            other => other.clone(),
         };
-        let fresh = ConfigFile::read(path)?;
-        if fresh.src == slot.src {
+        let key_files = match self.settings_dir() {
+            Some(dir) => key_files(&dir)?,
+            None => Vec::new(),
+        };
+        let same = |a: &Option<ConfigFile>, b: &Option<ConfigFile>| {
+            a.as_ref().map(|f| &f.src) == b.as_ref().map(|f| &f.src)
+        };
+        let same_keys = key_files.len() == self.key_files.len()
+            && key_files
+                .iter()
+                .zip(&self.key_files)
+                .all(|((k, f), (k2, f2))| k == k2 && f.src == f2.src);
+        if same(&config, &self.config) && same_keys {
             return Ok(false);
         }
-        *slot = fresh;
-        self.forget_stylesheets();
+        self.config = config;
+        self.key_files = key_files;
+        self.reload_shortcodes()?;
         Ok(true)
     }
 
-    /// The config's value at a path of keys: in the config file, else in the
-    /// `config/_default/` file named after the first key (`markup.toml` for `markup`).
+    /// The config's value at a path of keys, as Hugo merges its config files: the
+    /// `config/_default/` file named after the first key (`markup.toml` for `markup`,
+    /// its content or, when it holds only that key, the key's value) over the config
+    /// file's, tables merged key by key.
     pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
-        let in_config = self.config.as_ref().and_then(|c| c.doc.get(path));
-        if let Some(node) = in_config {
-            return Some(node.to_json());
+        let in_config = self
+            .config
+            .as_ref()
+            .and_then(|c| c.doc.get(path))
+            .map(|n| n.to_json());
+        let in_file = path.split_first().and_then(|(first, rest)| {
+            let (_, file) = self.key_files.iter().find(|(k, _)| k == first)?;
+            let mut value = file.doc.get(&[]).map(|n| n.to_json())?;
+            // A file may hold its key's table under the key itself (`[markup.goldmark]`).
+            if let Json::Object(m) = &value {
+                if m.len() == 1 {
+                    if let Some(inner) = m.get(*first) {
+                        value = inner.clone();
+                    }
+                }
+            }
+            rest.iter().try_fold(value, |v, k| v.get(*k).cloned())
+        });
+        match (in_config, in_file) {
+            (Some(Json::Object(mut base)), Some(Json::Object(over))) => {
+                merge_json(&mut base, over);
+                Some(Json::Object(base))
+            }
+            (base, over) => over.or(base),
         }
-        let (first, rest) = path.split_first()?;
-        let (_, file) = self.key_files.iter().find(|(k, _)| k == first)?;
-        file.doc.get(rest).map(|n| n.to_json())
     }
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
@@ -275,6 +313,19 @@ impl Site {
     pub fn title(&self) -> Option<String> {
         self.config_json(&["title"])
             .and_then(|v| v.as_str().map(str::to_string))
+    }
+}
+
+/// `over`'s keys put into `base`, tables merged key by key (Hugo's config merge: the later
+/// file wins).
+fn merge_json(base: &mut serde_json::Map<String, Json>, over: serde_json::Map<String, Json>) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(Json::Object(b)), Json::Object(o)) => merge_json(b, o),
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
     }
 }
 

@@ -371,9 +371,11 @@ fn check_names_code_block_attributes_that_stop_hugos_build() {
 fn a_config_folder_with_a_markup_file_sets_the_highlighting() {
     let page = "---\ntitle: Code\n---\n\n```go\nx := 1\n```\n\n<b>raw</b>\n";
     let (folio, hugo) = render_both(&[
+        // The file named after a key goes over the config's table of that key, merged.
         (
             "config/_default/hugo.toml",
-            "baseURL = \"https://e.org/\"\n",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = false\n\
+             [markup.highlight]\nlineNos = true\n",
         ),
         (
             "config/_default/markup.toml",
@@ -385,5 +387,9 @@ fn a_config_folder_with_a_markup_file_sets_the_highlighting() {
     assert!(
         folio.contains("background-color:#282a36") && folio.contains("<b>raw</b>"),
         "{folio}"
+    );
+    assert!(
+        folio.contains("<table"),
+        "line numbers from hugo.toml: {folio}"
     );
 }

@@ -682,9 +682,20 @@ fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
         s.outside_change(&change).unwrap(),
         Outside::Unparsable { .. }
     ));
+    std::fs::write(&markup, "[highlight]\nstyle = \"dracula\"\n").unwrap();
     let hugo = root.join("config/_default/hugo.toml");
     std::fs::write(&hugo, "title = \"New title\"\n").unwrap();
     let change = [folio::watch::Change::Modified(hugo)];
     assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
     assert!(s.preview(None, None).contains("New title"));
+    // A file added to the folder later counts, and one removed takes its settings along.
+    std::fs::remove_file(&markup).unwrap();
+    let added = root.join("config/_default/permalinks.toml");
+    std::fs::write(&added, "[page]\nblog = \"/b/:slug/\"\n").unwrap();
+    let change = [
+        folio::watch::Change::Templates(added),
+        folio::watch::Change::Templates(markup),
+    ];
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
+    assert!(s.preview(None, None).contains("background-color:#272822"));
 }

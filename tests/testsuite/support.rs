@@ -263,10 +263,13 @@ pub fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
 /// a code block; pulldown-cmark starts the next block on a line of its own).
 pub fn without_token_spans(html: &str) -> String {
     let breaks = regex::Regex::new(r"(</pre>|</div>)\n+<").unwrap();
-    let html = &*breaks.replace_all(html.trim(), "$1<");
+    // Again until none is left: a match takes the `<` of the next `</div>` along.
+    let mut html = html.trim().to_string();
+    while breaks.is_match(&html) {
+        html = breaks.replace_all(&html, "$1<").into_owned();
+    }
     const PARTS: &[&str] = &["line", "line hl", "cl", "ln", "lnt", "hl", "chroma", "lntd"];
     let span = regex::Regex::new(r#"<span (style|class)="([^"]*)">([^<]*)</span>"#).unwrap();
-    let mut html = html.to_string();
     loop {
         let next = span.replace_all(&html, |c: &regex::Captures| {
             let is_token = match &c[1] {

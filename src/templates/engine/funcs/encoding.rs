@@ -1,6 +1,6 @@
 //! Hugo's hashing, encoding and type-testing functions (`tpl/crypto`, `tpl/hash`,
-//! `tpl/encoding`, `tpl/reflect`, `tpl/templates`), `urls.JoinPath` (`tpl/urls`) and
-//! `collections.SymDiff`: the ones the shortcodes and partials of popular themes call
+//! `tpl/encoding`, `tpl/reflect`, `tpl/templates`), `urls.JoinPath` (`tpl/urls`),
+//! `transform.Unmarshal` of text and `collections.SymDiff`: the ones the shortcodes and partials of popular themes call
 //! that the other families lack.
 
 use base64::Engine as _;
@@ -85,6 +85,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .collect();
         join_path(&parts).map(string)
     }),
+    // `transform.Unmarshal [OPTIONS] DATA`: text (or a resource's content) read as the
+    // format Hugo detects in it (`FormatFromContentString`: the first of `,` CSV, `{`
+    // JSON, `:` YAML, `<` XML, `=` TOML).
+    ("unmarshal transform.Unmarshal", |a| {
+        let data = a
+            .last()
+            .ok_or_else(|| exec_error("transform.Unmarshal: expected 1 or 2 arguments"))?;
+        let text = match data {
+            Value::Map(m) => m
+                .get("Content")
+                .map(super::super::values::to_string)
+                .unwrap_or_default(),
+            other => super::super::values::to_string(other),
+        };
+        unmarshal(&text)
+    }),
     ("symdiff collections.SymDiff", |a| {
         let (x, y) = (items(arg(a, 0, "symdiff")?), items(arg(a, 1, "symdiff")?));
         let only = |from: &[Value], other: &[Value]| -> Vec<Value> {
@@ -99,6 +115,35 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::List(out.into()))
     }),
 ];
+
+/// `text` read as Hugo's `transform.Unmarshal` reads a string.
+///
+/// # Errors
+/// A format Folio does not read (CSV, XML), none found, or invalid syntax.
+fn unmarshal(text: &str) -> gotmpl::Result<Value> {
+    use crate::formats::Format;
+    let at = |c: char| text.find(c);
+    let first = |of: Option<usize>, others: &[Option<usize>]| {
+        of.is_some_and(|i| others.iter().flatten().all(|o| i < *o))
+    };
+    let (csv, json, yaml, xml, toml) = (at(','), at('{'), at(':'), at('<'), at('='));
+    let format = if first(csv, &[json, yaml, xml, toml]) || first(xml, &[csv, json, yaml, toml]) {
+        return Err(exec_error(
+            "transform.Unmarshal: Folio reads JSON, YAML and TOML, not CSV or XML",
+        ));
+    } else if first(json, &[yaml, xml, toml]) {
+        Format::Json
+    } else if first(yaml, &[xml, toml]) {
+        Format::Yaml
+    } else if toml.is_some() {
+        Format::Toml
+    } else {
+        return Err(exec_error("transform.Unmarshal: unknown format"));
+    };
+    let json = crate::formats::parse_data(text, format)
+        .map_err(|e| exec_error(format!("transform.Unmarshal: {e}")))?;
+    Ok(super::super::values::from_json(&json))
+}
 
 /// Bytes as lower-case hexadecimal.
 fn hex(bytes: &[u8]) -> String {
