@@ -397,7 +397,7 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
         return;
     };
     // Hugo gives nothing for an empty reference, and a fragment alone as it is.
-    if reference.value.is_empty() || reference.value.starts_with('#') {
+    if crate::templates::engine::objects::no_path(&reference.value) {
         return;
     }
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());

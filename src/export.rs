@@ -119,7 +119,14 @@ struct SiteSheets {
 
 fn site_sheets(doc: &OpenPage) -> SiteSheets {
     let mut out = SiteSheets::default();
-    for sheet in doc.site.stylesheets() {
+    let sheets = doc.site.stylesheets();
+    // A sheet another names (`@import url(…)`) is copied as a sheet, its URLs rewritten,
+    // not again as a plain file over that copy.
+    let sheet_rels: Vec<String> = sheets
+        .iter()
+        .map(|s| format!("assets/site/{}", s.url))
+        .collect();
+    for sheet in sheets {
         let css = match sheet.css() {
             Ok(css) => css,
             Err(e) => {
@@ -142,13 +149,16 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
             });
             if let (true, Some(target), Ok(bytes)) = (inside, target, std::fs::read(&file)) {
                 let target = normalise(&target);
-                if target.starts_with("assets/site/") {
+                if target.starts_with("assets/site/") && !sheet_rels.contains(&target) {
                     out.files.insert(target, bytes);
                 }
             }
         }
         let (css, served) = root_urls(&css, &sheet.url, &doc.site);
         for (target, file) in served {
+            if sheet_rels.contains(&target) {
+                continue;
+            }
             if let Ok(bytes) = std::fs::read(&file) {
                 out.files.insert(target, bytes);
             }

@@ -153,8 +153,10 @@ pub fn resolve(
         Some((p, _)) => (p, String::new()),
         None => (reference, String::new()),
     };
-    // Hugo reads a reference as a URL and keeps its path and fragment, not its query.
+    // Hugo reads a reference as a URL and keeps its path (decoded) and fragment, not its
+    // query.
     let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let path = &crate::text::percent_decode(path);
     if path.is_empty() {
         return Err(RefError::NotFound);
     }
@@ -190,7 +192,7 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     let has_ext = at
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| PAGE_EXTENSIONS.contains(&e));
+        .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_lowercase().as_str()));
     let files: Vec<PathBuf> = if has_ext {
         vec![at.clone()]
     } else {
@@ -358,7 +360,8 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     let mut parts: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
-    let section_page = parts.last().is_some_and(|l| l == "_index");
+    // A section's page: its `_index` file, or its folder when it has none.
+    let section_page = parts.last().is_some_and(|l| l == "_index") || abs.is_dir();
     let home = parts.len() == 1 && section_page;
     if matches!(parts.last().map(String::as_str), Some("index" | "_index")) {
         parts.pop();
@@ -376,7 +379,8 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
     {
         parts = path;
     } else {
-        slugs(&mut parts, &names, &content_dir, lang, text("slug"));
+        let own = Lookup::new(site, lang).unsuffixed_is_ours;
+        slugs(&mut parts, &names, (&content_dir, lang, own), text("slug"));
     }
     if let Some(p) = prefix {
         parts.insert(0, p.to_lowercase());
@@ -386,19 +390,19 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
 
 /// Puts the slugs in a page's path: each section's own (`_index.md`'s `slug` names it in
 /// the URLs of the pages under it too) and the page's `slug`. `names` are the path's
-/// folder and file names as written, `parts` the same lower-cased.
+/// folder and file names as written, `parts` the same lower-cased; `own`: whether a file
+/// with no language in its name is the language's (see [`Lookup`]).
 fn slugs(
     parts: &mut [String],
     names: &[String],
-    content_dir: &Path,
-    lang: &str,
+    (content_dir, lang, own): (&Path, &str, bool),
     slug: Option<&str>,
 ) {
     let mut folder = content_dir.to_path_buf();
     let folders = names.len().saturating_sub(1);
     for (part, name) in parts.iter_mut().zip(names).take(folders) {
         folder.push(name);
-        if let Some(slug) = section_slug(&folder, lang) {
+        if let Some(slug) = section_slug(&folder, lang, own) {
             *part = slug.to_lowercase();
         }
     }
@@ -422,11 +426,12 @@ fn url_path(parts: &[String], ugly: bool, section_page: bool) -> String {
     }
 }
 
-/// The `slug` of the section whose folder is `folder` (its `_index.LANG.md` or
-/// `_index.md` front matter); `None` without one.
-fn section_slug(folder: &Path, lang: &str) -> Option<String> {
-    [format!("_index.{lang}.md"), "_index.md".to_string()]
-        .iter()
+/// The `slug` of the section whose folder is `folder` (its `_index.LANG.md` or, when
+/// such files are the language's (`own`), `_index.md` front matter); `None` without one.
+fn section_slug(folder: &Path, lang: &str, own: bool) -> Option<String> {
+    let unsuffixed = own.then(|| "_index.md".to_string());
+    std::iter::once(format!("_index.{lang}.md"))
+        .chain(unsuffixed)
         .map(|name| folder.join(name))
         .find(|p| p.is_file())
         .and_then(|p| front_of(&p))
@@ -437,10 +442,19 @@ fn section_slug(folder: &Path, lang: &str) -> Option<String> {
 /// published as `NAME.html` and `SECTION/index.html` (`uglyURLs`: true for the whole
 /// site, or a table of sections; Hugo's `UglyURLs`).
 fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
-    match site.config_json(&["uglyURLs"]) {
+    // Hugo reads config keys in any case.
+    let setting = ["uglyURLs", "uglyurls", "UglyURLs"]
+        .iter()
+        .find_map(|k| site.config_json(&[k]));
+    match setting {
         Some(Json::Bool(on)) => on,
         Some(Json::Object(sections)) => section
-            .and_then(|s| sections.get(s).or_else(|| sections.get(&s.to_lowercase())))
+            .and_then(|s| {
+                sections
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(s))
+                    .map(|(_, v)| v)
+            })
             .and_then(Json::as_bool)
             .unwrap_or(false),
         _ => false,

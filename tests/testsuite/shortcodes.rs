@@ -812,11 +812,12 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
     let about = "---\ntitle: About\n---\n1 {{< relref \"blog/post.md\" >}} 2 {{< relref \"blog/s.md\" >}} \
                  3 {{< relref \"blog/bund\" >}} 4 {{< relref \"blog\" >}} 5 {{< relref \"/\" >}} \
                  6 {{< relref \"docs/sub\" >}} 7 {{< relref \"docs/sub/d.md\" >}} 8 {{< relref \"docs\" >}} \
-                 9 {{< relref \"top\" >}}\n";
+                 9 {{< relref \"top\" >}} 10 {{< relref \"plain\" >}}\n";
     for config in [
         "uglyURLs = true\n",
+        "uglyurls = true\n",
         "uglyURLs = false\n",
-        "[uglyURLs]\nblog = true\n",
+        "[uglyURLs]\nBlog = true\n",
     ] {
         let site = crate::support::hugo_site(&[
             (
@@ -837,10 +838,11 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
             ),
             ("content/docs/sub/d.md", "---\ntitle: D\n---\n"),
             ("content/top/index.md", "---\ntitle: Top\n---\n"),
+            ("content/plain/x.md", "---\ntitle: X\n---\n"),
             ("content/about.md", about),
         ]);
         crate::support::hugo_build(site.path(), config);
-        let out = if config.starts_with("uglyURLs = true") {
+        let out = if config.to_lowercase().starts_with("uglyurls = true") {
             "public/about.html"
         } else {
             "public/about/index.html"
@@ -854,11 +856,14 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
 #[test]
 fn a_reference_is_read_without_regard_to_case_and_without_its_query_as_hugo_reads_it() {
     let about = "---\ntitle: About\n---\n1 {{< relref \"Blog/POST.md\" >}} 2 {{< relref \"POST\" >}} \
-                 3 {{< relref \"blog/post.md?x=1#f\" >}} 4 {{< ref \"/BLOG\" >}} 5 {{< relref \"Blog/Bund\" >}}\n";
+                 3 {{< relref \"blog/post.md?x=1#f\" >}} 4 {{< ref \"/BLOG\" >}} 5 {{< relref \"Blog/Bund\" >}} \
+                 6 {{< relref \"BLOG/POST.MD\" >}} 7 {{< relref \"blog/caf%C3%A9.md\" >}} \
+                 8 [{{< relref \"?x=1\" >}}] 9 {{< relref \"?#frag\" >}}\n";
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         ("content/blog/post.md", "---\ntitle: P\n---\nx\n"),
         ("content/blog/bund/index.md", "---\ntitle: B\n---\nx\n"),
+        ("content/blog/café.md", "---\ntitle: C\n---\nx\n"),
         ("content/about.md", about),
     ]);
     crate::support::hugo_build(site.path(), "references");

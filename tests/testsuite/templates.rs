@@ -456,6 +456,11 @@ fn a_stylesheets_urls_from_the_site_root_point_at_their_copies_in_the_export() {
             @font-face { src: url( \"/sub/fonts/a.woff2?v=1#x\" ); }\n\
             .x { background: url(/missing.png); } .y { background: url(//cdn.example/y.png); }\n"[..],
         ),
+        // A sheet that imports the other: the other keeps its rewritten URLs.
+        (
+            "static/css/b.css",
+            b"@import url(/sub/css/deep/main.css);\n",
+        ),
         ("static/img/bg.png", b"png bytes"),
         ("static/fonts/a.woff2", b"font bytes"),
     ] {

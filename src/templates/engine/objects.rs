@@ -92,8 +92,11 @@ pub fn ref_url(
     reference: &str,
     absolute: bool,
 ) -> Result<String, String> {
-    if reference.is_empty() || reference.starts_with('#') {
-        return Ok(reference.to_string());
+    // A reference with no path (`""`, `#frag`, `?q`) gives its fragment as it is.
+    if no_path(reference) {
+        return Ok(reference
+            .split_once('#')
+            .map_or(String::new(), |(_, f)| format!("#{f}")));
     }
     let refs = refs.ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
     let path = (refs.0)(reference)?;
@@ -103,6 +106,11 @@ pub fn ref_url(
     } else {
         rel
     })
+}
+
+/// Whether a reference names no page: it is empty, or only a `?query` and/or `#fragment`.
+pub fn no_path(reference: &str) -> bool {
+    reference.starts_with(['#', '?']) || reference.is_empty()
 }
 
 impl Default for HugoContext {
