@@ -412,10 +412,16 @@ fn slugs(
 }
 
 /// A page's URL path from its parts: `/a/b/`, or with ugly URLs `/a/b.html` (a section:
-/// `/a/b/index.html`). What is not ASCII is percent-encoded, as Hugo writes a URL
-/// (`café` → `caf%C3%A9`), and spaces are hyphens.
+/// `/a/b/index.html`). Each part as Hugo's `paths.Sanitize` keeps it (`Hi, You! (2)` →
+/// `hi-you-2`), and what is not ASCII percent-encoded, as Hugo writes a URL (`café` →
+/// `caf%C3%A9`).
 fn url_path(parts: &[String], ugly: bool, section_page: bool) -> String {
-    let path = parts.join("/").replace(' ', "-");
+    let path = parts
+        .iter()
+        .map(|p| crate::templates::engine::funcs::sanitize_path(p))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
     let path = percent_encoding::utf8_percent_encode(&path, NOT_ASCII).to_string();
     match (path.is_empty(), ugly, section_page) {
         (true, false, _) => "/".to_string(),

@@ -812,7 +812,8 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
     let about = "---\ntitle: About\n---\n1 {{< relref \"blog/post.md\" >}} 2 {{< relref \"blog/s.md\" >}} \
                  3 {{< relref \"blog/bund\" >}} 4 {{< relref \"blog\" >}} 5 {{< relref \"/\" >}} \
                  6 {{< relref \"docs/sub\" >}} 7 {{< relref \"docs/sub/d.md\" >}} 8 {{< relref \"docs\" >}} \
-                 9 {{< relref \"top\" >}} 10 {{< relref \"plain\" >}}\n";
+                 9 {{< relref \"top\" >}} 10 {{< relref \"plain\" >}} \
+                 11 {{< relref \"blog/p2.md\" >}} 12 {{< relref \"blog/My File (1).md\" >}}\n";
     for config in [
         "uglyURLs = true\n",
         "uglyurls = true\n",
@@ -839,6 +840,11 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
             ("content/docs/sub/d.md", "---\ntitle: D\n---\n"),
             ("content/top/index.md", "---\ntitle: Top\n---\n"),
             ("content/plain/x.md", "---\ntitle: X\n---\n"),
+            (
+                "content/blog/p2.md",
+                "---\ntitle: P2\nslug: \"Hi, You! (2)+é\"\n---\n",
+            ),
+            ("content/blog/My File (1).md", "---\ntitle: F\n---\n"),
             ("content/about.md", about),
         ]);
         crate::support::hugo_build(site.path(), config);

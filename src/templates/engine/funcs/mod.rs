@@ -15,7 +15,7 @@ mod context;
 mod encoding;
 mod resources;
 mod strings;
-pub(crate) use strings::urlize;
+pub(crate) use strings::{sanitize_path, urlize};
 
 use std::sync::{Arc, LazyLock};
 

@@ -458,15 +458,31 @@ fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
 /// spaces (and what is dropped between them) as one `-` unless a `-` came just before,
 /// anything else dropped; then what is not ASCII percent-encoded.
 pub(crate) fn urlize(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(&sanitize_path(s), URL_PATH).to_string()
+}
+
+/// Hugo's `paths.Sanitize` (what `urlize` and a page's URL path keep of a text): letters,
+/// digits, `.\/_#+~-@` and `%XX`, lower-cased; a run of white space one hyphen (none
+/// after a hyphen, none at the start); anything else dropped.
+pub(crate) fn sanitize_path(s: &str) -> String {
     let chars: Vec<char> = s.trim().chars().collect();
     let hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
     let mut out = String::new();
     let mut was_hyphen = false;
+    let mut escape = 0;
     for (i, &c) in chars.iter().enumerate() {
         let allowed = ".\\/_#+~-@".contains(c)
             || c.is_alphanumeric()
             || (c == '%' && hex(i + 1) && hex(i + 2));
-        if allowed {
+        if c == '%' && allowed {
+            escape = 2;
+            was_hyphen = false;
+            out.push(c);
+        } else if escape > 0 {
+            // A `%XX` escape's digits stay as written.
+            escape -= 1;
+            out.push(c);
+        } else if allowed {
             was_hyphen = c == '-';
             out.extend(c.to_lowercase());
         } else if !was_hyphen && c.is_whitespace() {
@@ -474,7 +490,7 @@ pub(crate) fn urlize(s: &str) -> String {
             was_hyphen = true;
         }
     }
-    percent_encoding::utf8_percent_encode(&out, URL_PATH).to_string()
+    out
 }
 
 /// What `url.PathEscape` leaves as it is, besides letters and digits.
