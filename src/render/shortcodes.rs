@@ -46,19 +46,16 @@ impl Renderer<'_> {
         } else if sc.name() == "param" {
             self.param(i)
         } else if let Some(out) = self.builtin(i) {
-            let unsafe_html = self.opts.markup.unsafe_html;
-            let percent = sc.open.notation == Notation::Percent;
-            if percent && !unsafe_html && self.opts.marks && super::templates::has_raw_html(&out) {
-                let name = sc.name();
-                let note = maud::html! {
-                    p.folio-template-note role="note" {
-                        "Hugo: Hugo drops the HTML this {{% " (name) " %}} call writes, as raw                          HTML is off (markup.goldmark.renderer.unsafe): call it as {{< "
-                        (name) " >}}"
-                    }
-                };
-                self.pending_notes.push(note.into_string());
-            }
-            out
+            let sc = &self.src.shortcodes.all[i];
+            let dropped = sc.open.notation == Notation::Percent
+                && !self.opts.markup.unsafe_html
+                && super::templates::has_raw_html(&out);
+            let surprises = if dropped {
+                vec![super::templates::html_dropped(sc.name())]
+            } else {
+                Vec::new()
+            };
+            self.note_surprises(i, surprises, out)
         } else {
             self.unknown(i)
         }

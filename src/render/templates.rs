@@ -198,10 +198,7 @@ impl Renderer<'_> {
         let unsafe_html = self.opts.markup.unsafe_html;
         let mut found = Vec::new();
         if sc.open.notation == Notation::Percent && !unsafe_html && has_raw_html(output) {
-            found.push(format!(
-                "Hugo drops the HTML this {{{{% {name} %}}}} call writes, as raw HTML is off \
-                 (markup.goldmark.renderer.unsafe): call it as {{{{< {name} >}}}}"
-            ));
+            found.push(html_dropped(name));
         }
         let catalogue = self.src.catalogue;
         let markdown = *self
@@ -238,7 +235,12 @@ impl Renderer<'_> {
 
     /// Keeps the surprises for `folio check`, and in the preview shows them above the
     /// output (for a `{{% %}}` call, through `pending_notes`: its output is Markdown).
-    fn note_surprises(&mut self, i: usize, surprises: Vec<String>, html: String) -> String {
+    pub(super) fn note_surprises(
+        &mut self,
+        i: usize,
+        surprises: Vec<String>,
+        html: String,
+    ) -> String {
         if surprises.is_empty() {
             return html;
         }
@@ -816,6 +818,15 @@ fn frame_for(
     );
     frame.refs = hugo.refs.clone();
     frame
+}
+
+/// The surprise of a `{{% name %}}` call whose HTML Hugo drops (raw HTML off), with the
+/// fix.
+pub(super) fn html_dropped(name: &str) -> String {
+    format!(
+        "Hugo drops the HTML this {{{{% {name} %}}}} call writes, as raw HTML is off \
+         (markup.goldmark.renderer.unsafe): call it as {{{{< {name} >}}}}"
+    )
 }
 
 /// Whether HTML output holds a tag (what Goldmark would read as raw HTML).

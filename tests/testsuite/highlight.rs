@@ -393,3 +393,24 @@ fn a_config_folder_with_a_markup_file_sets_the_highlighting() {
         "line numbers from hugo.toml: {folio}"
     );
 }
+
+#[test]
+fn check_says_hugo_drops_the_html_of_a_percent_highlight_call() {
+    let page = "---\ntitle: Code\n---\n\n{{% highlight go %}}\nx := 1\n{{% /highlight %}}\n";
+    let site = hugo_site(&[("hugo.toml", ""), ("content/code.md", page)]);
+    let path = site.path().join("content/code.md");
+    let found: Vec<String> = folio::check::check_path(&path)
+        .iter()
+        .map(|d| {
+            d.to_string()
+                .replace(&path.display().to_string(), "code.md")
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "code.md:5:1: warning: Hugo drops the HTML this {{% highlight %}} call writes, as raw \
+          HTML is off (markup.goldmark.renderer.unsafe): call it as {{< highlight >}}"
+        ]
+    );
+}
