@@ -699,3 +699,34 @@ fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
     assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
     assert!(s.preview(None, None).contains("background-color:#272822"));
 }
+
+#[test]
+fn a_theme_named_in_a_changed_config_brings_its_shortcodes_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let files = [
+        ("config/_default/hugo.toml", "title = \"T\"\n"),
+        ("config/_default/params.toml", "email = \"a@b.c\"\n"),
+        (
+            "themes/t/layouts/shortcodes/hello.html",
+            "<b class=\"from-theme\">{{ .Get 0 }}</b>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\nlayout: about\n---\n\n{{< hello \"x\" >}}\n",
+        ),
+    ];
+    for (rel, text) in files {
+        std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(root.join(rel), text).unwrap();
+    }
+    let mut s = Session::open(&root.join("content/about.md")).unwrap();
+    assert!(!s.preview(None, None).contains("from-theme"));
+    let hugo = root.join("config/_default/hugo.toml");
+    std::fs::write(&hugo, "title = \"T\"\ntheme = \"t\"\n").unwrap();
+    let change = [folio::watch::Change::Modified(hugo)];
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
+    assert!(s
+        .preview(None, None)
+        .contains("<b class=\"from-theme\">x</b>"));
+}
