@@ -303,6 +303,17 @@ pub fn dedent(text: &str, indent: &str) -> String {
 
 /// Go's `html.EscapeString`: `&'<>"` as `&amp;` `&#39;` `&lt;` `&gt;` `&#34;`.
 pub fn html_escape(s: &str) -> String {
+    escape_html(s, false)
+}
+
+/// Text as Go's `html/template` escapes it in HTML text (`htmlEscaper`, what a template
+/// writes with `{{ . }}`): as [`html_escape`], and `+` as `&#43;`, NUL as U+FFFD.
+pub fn html_template_text(s: &str) -> String {
+    escape_html(s, true)
+}
+
+/// The escaper behind [`html_escape`] and (`template`) [`html_template_text`].
+fn escape_html(s: &str, template: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -311,6 +322,8 @@ pub fn html_escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&#34;"),
+            '+' if template => out.push_str("&#43;"),
+            '\0' if template => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -122,7 +122,8 @@ impl Renderer<'_> {
         } else {
             hugo.relref(&reference)
         };
-        url.map(|u| html_text(&u)).unwrap_or_default()
+        url.map(|u| crate::text::html_template_text(&u))
+            .unwrap_or_default()
     }
 
     /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
@@ -291,25 +292,6 @@ fn qr_image(text: &str, level: qrcode::EcLevel, scale: u32) -> Option<(String, u
         .build();
     let data = percent_encoding::utf8_percent_encode(&svg, percent_encoding::NON_ALPHANUMERIC);
     Some((format!("data:image/svg+xml,{data}"), size))
-}
-
-/// Text as Go's `html/template` escapes it in HTML text (`htmlEscaper`): `&'<>"` and `+`
-/// as entities (`&#43;`), NUL as U+FFFD; what a template writes with `{{ . }}`.
-fn html_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&#39;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&#34;"),
-            '+' => out.push_str("&#43;"),
-            '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).

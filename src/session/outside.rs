@@ -133,25 +133,24 @@ impl Session {
         match site.reload_settings() {
             Ok(false) => Outside::Nothing,
             Ok(true) => {
-                self.site = Arc::new(site);
-                let ids = self.ids.clone();
-                self.open = None;
-                self.cache = Arc::default();
-                self.set_current(self.current.clone(), None, Some(ids));
+                self.use_site(site);
                 Outside::ConfigReloaded
             }
-            Err(e) => {
-                let (line, col) = e.location().unwrap_or((1, 1));
-                Outside::Unparsable {
-                    broken: Broken {
-                        message: e.to_string(),
-                        line,
-                        col,
-                        excerpt: Vec::new(),
-                    },
-                }
-            }
+            Err(e) => Outside::Unparsable {
+                broken: Broken::from_error(&e),
+            },
         }
+    }
+
+    /// Takes `site` (its templates or settings read again) and parses the unsaved page
+    /// with it, though its text is the same. Block ids are kept when the blocks stay the
+    /// same.
+    fn use_site(&mut self, site: crate::site::Site) {
+        self.site = Arc::new(site);
+        let ids = self.ids.clone();
+        self.open = None;
+        self.cache = Arc::default();
+        self.set_current(self.current.clone(), None, Some(ids));
     }
 
     /// Reads the site's shortcode templates (and `data/`, `i18n/`) again and, when they say
@@ -162,25 +161,14 @@ impl Session {
         self.site.forget_stylesheets();
         let mut site = (*self.site).clone();
         if let Err(e) = site.reload_shortcodes() {
-            let (line, col) = e.location().unwrap_or((1, 1));
             return Outside::Unparsable {
-                broken: Broken {
-                    message: e.to_string(),
-                    line,
-                    col,
-                    excerpt: Vec::new(),
-                },
+                broken: Broken::from_error(&e),
             };
         }
         if site.shortcodes == self.site.shortcodes && site.files == self.site.files && !redraw {
             return Outside::Nothing;
         }
-        self.site = Arc::new(site);
-        let ids = self.ids.clone();
-        // The page must be parsed again, with the new templates, though its text is the same.
-        self.open = None;
-        self.cache = Arc::default();
-        self.set_current(self.current.clone(), None, Some(ids));
+        self.use_site(site);
         Outside::TemplatesReloaded
     }
 

@@ -92,6 +92,18 @@ pub struct Broken {
 }
 
 impl Broken {
+    /// Describes an error in a file other than the page (a template, a config file): its
+    /// message and place, without an excerpt.
+    pub fn from_error(err: &crate::error::Error) -> Broken {
+        let (line, col) = err.location().unwrap_or((1, 1));
+        Broken {
+            message: err.to_string(),
+            line,
+            col,
+            excerpt: Vec::new(),
+        }
+    }
+
     /// Describes `err` in `src` of the page at `path`.
     pub fn new(path: &Path, src: &str, err: &SyntaxError) -> Broken {
         let (line, col) = text::line_col(src, err.offset);

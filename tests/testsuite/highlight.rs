@@ -4,7 +4,7 @@
 //! anchors and text must be Hugo's exactly; the tokens' colours come from another
 //! tokeniser, so they are compared as a share of the code's characters.
 
-use crate::support::{hugo_build, hugo_site, without_token_spans};
+use crate::support::{check_lines, hugo_build, hugo_site, without_token_spans};
 
 /// A page showing each way to ask for highlighting.
 const PAGE: &str = r#"---
@@ -244,13 +244,7 @@ fn check_names_highlight_options_that_stop_hugos_build() {
         "Hugo stops the build"
     );
     let path = site.path().join("content/code.md");
-    let found: Vec<String> = folio::check::check_path(&path)
-        .iter()
-        .map(|d| {
-            d.to_string()
-                .replace(&path.display().to_string(), "code.md")
-        })
-        .collect();
+    let found = check_lines(&path, "code.md");
     assert_eq!(
         found,
         ["code.md:5:18: error: highlight: invalid Highlight option: linenos (Hugo stops the build); \
@@ -349,13 +343,7 @@ fn check_names_code_block_attributes_that_stop_hugos_build() {
         "Hugo stops the build"
     );
     let path = site.path().join("content/code.md");
-    let found: Vec<String> = folio::check::check_path(&path)
-        .iter()
-        .map(|d| {
-            d.to_string()
-                .replace(&path.display().to_string(), "code.md")
-        })
-        .collect();
+    let found = check_lines(&path, "code.md");
     assert_eq!(
         found,
         [
@@ -399,13 +387,7 @@ fn check_says_hugo_drops_the_html_of_a_percent_highlight_call() {
     let page = "---\ntitle: Code\n---\n\n{{% highlight go %}}\nx := 1\n{{% /highlight %}}\n";
     let site = hugo_site(&[("hugo.toml", ""), ("content/code.md", page)]);
     let path = site.path().join("content/code.md");
-    let found: Vec<String> = folio::check::check_path(&path)
-        .iter()
-        .map(|d| {
-            d.to_string()
-                .replace(&path.display().to_string(), "code.md")
-        })
-        .collect();
+    let found = check_lines(&path, "code.md");
     assert_eq!(
         found,
         [

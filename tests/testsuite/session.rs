@@ -650,9 +650,7 @@ fn the_preview_of_a_long_page_follows_a_block_by_its_id_after_it_moved() {
 
 #[test]
 fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    let files = [
+    let dir = crate::support::site_of(&[
         ("config/_default/hugo.toml", "title = \"T\"\n"),
         ("config/_default/params.toml", "email = \"a@b.c\"\n"),
         (
@@ -663,11 +661,8 @@ fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
             "content/about.md",
             "---\ntitle: About\nlayout: about\n---\n\n```go\nx := 1\n```\n",
         ),
-    ];
-    for (rel, text) in files {
-        std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
-        std::fs::write(root.join(rel), text).unwrap();
-    }
+    ]);
+    let root = dir.path();
     let mut s = Session::open(&root.join("content/about.md")).unwrap();
     assert!(s.preview(None, None).contains("background-color:#272822"));
     let markup = root.join("config/_default/markup.toml");
@@ -702,9 +697,7 @@ fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
 
 #[test]
 fn a_theme_named_in_a_changed_config_brings_its_shortcodes_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    let files = [
+    let dir = crate::support::site_of(&[
         ("config/_default/hugo.toml", "title = \"T\"\n"),
         ("config/_default/params.toml", "email = \"a@b.c\"\n"),
         (
@@ -715,11 +708,8 @@ fn a_theme_named_in_a_changed_config_brings_its_shortcodes_in() {
             "content/about.md",
             "---\ntitle: About\nlayout: about\n---\n\n{{< hello \"x\" >}}\n",
         ),
-    ];
-    for (rel, text) in files {
-        std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
-        std::fs::write(root.join(rel), text).unwrap();
-    }
+    ]);
+    let root = dir.path();
     let mut s = Session::open(&root.join("content/about.md")).unwrap();
     assert!(!s.preview(None, None).contains("from-theme"));
     let hugo = root.join("config/_default/hugo.toml");

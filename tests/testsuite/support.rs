@@ -243,12 +243,17 @@ pub fn folio_tree(doc: &folio::OpenPage, written: &BTreeSet<String>) -> String {
 
 /// A Hugo site of `files` (path in the site, text) whose pages render their content alone.
 pub fn hugo_site(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
     let layouts = [
         ("layouts/_default/single.html", "{{ .Content }}"),
         ("layouts/_default/list.html", "{{ .Content }}"),
     ];
-    for (rel, text) in layouts.iter().chain(files) {
+    site_of(&[&layouts[..], files].concat())
+}
+
+/// A temporary folder holding `files` (path in it, text), their folders made.
+pub fn site_of(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in files {
         let path = dir.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
@@ -287,4 +292,12 @@ pub fn without_token_spans(html: &str) -> String {
         }
         html = next.into_owned();
     }
+}
+
+/// `folio check`'s diagnostics for the page `path`, a line each, the path shown as `name`.
+pub fn check_lines(path: &Path, name: &str) -> Vec<String> {
+    folio::check::check_path(path)
+        .iter()
+        .map(|d| d.to_string().replace(&path.display().to_string(), name))
+        .collect()
 }

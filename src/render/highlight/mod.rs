@@ -125,7 +125,8 @@ impl Value {
             Value::Num(n) => Ok(*n as i64),
             Value::Bool(b) => Ok(i64::from(*b)),
             Value::Str(s) if s.is_empty() => Ok(0),
-            Value::Str(s) => go_int(s).ok_or_else(|| format!("cannot parse {s:?} as int")),
+            Value::Str(s) => crate::templates::engine::values::go_int(s)
+                .ok_or_else(|| format!("cannot parse {s:?} as int")),
             Value::Lines(_) => Err("a list is not a number".into()),
         }
     }
@@ -147,32 +148,6 @@ impl Value {
             Value::Lines(_) => String::new(),
         }
     }
-}
-
-/// Go's `strconv.ParseInt(s, 0, 64)`: a sign, then decimal, `0x` hex, `0o` or `0` octal,
-/// or `0b` binary digits, `_` allowed between digits after a prefix.
-fn go_int(s: &str) -> Option<i64> {
-    let (negative, digits) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let lower = digits.to_ascii_lowercase();
-    let (radix, body) = if let Some(b) = lower.strip_prefix("0x") {
-        (16, b.replace('_', ""))
-    } else if let Some(b) = lower.strip_prefix("0b") {
-        (2, b.replace('_', ""))
-    } else if let Some(b) = lower.strip_prefix("0o") {
-        (8, b.replace('_', ""))
-    } else if lower.len() > 1 && lower.starts_with('0') {
-        (8, lower.replace('_', ""))
-    } else {
-        (10, lower.clone())
-    };
-    if body.is_empty() || body.starts_with(['+', '-']) {
-        return None;
-    }
-    let n = i64::from_str_radix(&body, radix).ok()?;
-    Some(if negative { n.wrapping_neg() } else { n })
 }
 
 /// How one block is highlighted: the site's settings with the block's own options.

@@ -198,8 +198,8 @@ pub fn to_int(value: &Value) -> Option<i64> {
 
 /// An integer as Go's `strconv.ParseInt(s, 0, 64)` reads it (what Hugo's `cast.ToInt`
 /// uses): `0x1f` hexadecimal, `0o17` and a leading `0` octal, `0b101` binary, `_` between
-/// digits allowed with a prefix.
-fn go_int(s: &str) -> Option<i64> {
+/// digits allowed with a prefix; no second sign after the prefix (`0x-5` is not a number).
+pub(crate) fn go_int(s: &str) -> Option<i64> {
     let (negative, digits) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -216,6 +216,9 @@ fn go_int(s: &str) -> Option<i64> {
     } else {
         (10, lower)
     };
+    if body.starts_with(['+', '-']) {
+        return None;
+    }
     let n = i64::from_str_radix(&body, radix).ok()?;
     Some(if negative { -n } else { n })
 }
