@@ -27,34 +27,38 @@ pub fn is_brand(name: &str) -> bool {
 
 /// The SVG of brand icon `name` (with its licence comment), if it exists.
 pub fn svg(name: &str) -> Option<&'static str> {
-    // The crate looks names up in one long `match`; a page draws the same few icons many
-    // times, so every brand's SVG is looked up once and kept.
-    table().get(name).map(|(svg, _)| *svg)
+    drawing(name).map(|(svg, _)| svg)
 }
 
 /// The `viewBox` of brand icon `name`.
 pub fn view_box(name: &str) -> Option<&'static str> {
-    table().get(name).map(|(_, vb)| *vb)
+    drawing(name).map(|(_, vb)| vb)
 }
 
-/// Every brand: name -> (SVG, viewBox).
-fn table() -> &'static std::collections::HashMap<&'static str, (&'static str, &'static str)> {
-    static TABLE: OnceLock<std::collections::HashMap<&'static str, (&'static str, &'static str)>> =
-        OnceLock::new();
-    TABLE.get_or_init(|| {
-        brands()
-            .iter()
-            .filter_map(|&n| {
-                let svg =
-                    font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, n).ok()?;
-                let vb = svg
-                    .split_once("viewBox=\"")
-                    .and_then(|(_, r)| r.split_once('"'))
-                    .map_or("0 0 512 512", |(v, _)| v);
-                Some((n, (svg, vb)))
-            })
-            .collect()
-    })
+/// Brand `name`'s SVG and `viewBox`. The crate looks names up in one long `match` (a
+/// string compared with each name in turn), and a page draws the same few icons many
+/// times: each brand a process asks for is looked up once and kept. Only those: looking
+/// up all 450 brands took about 0.4 ms, a tenth of exporting the sample page.
+fn drawing(name: &str) -> Option<(&'static str, &'static str)> {
+    type Drawings =
+        std::sync::Mutex<std::collections::HashMap<&'static str, (&'static str, &'static str)>>;
+    static DRAWN: OnceLock<Drawings> = OnceLock::new();
+    let at = brands().binary_search(&name).ok()?;
+    let name: &'static str = brands().get(at)?;
+    let drawn = DRAWN.get_or_init(Default::default);
+    let mut drawn = drawn
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(d) = drawn.get(name) {
+        return Some(*d);
+    }
+    let svg = font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, name).ok()?;
+    let vb = svg
+        .split_once("viewBox=\"")
+        .and_then(|(_, r)| r.split_once('"'))
+        .map_or("0 0 512 512", |(v, _)| v);
+    drawn.insert(name, (svg, vb));
+    Some((svg, vb))
 }
 
 /// Up to three brand names close to `name`, closest first.

@@ -273,7 +273,7 @@ struct Renderer<'a> {
     depth: usize,
     /// Icon markup already built: by its class (which names the icon) for Folio's card,
     /// by the element as written for a template's (`<span class="fab fa-x"></span>`).
-    icon_html: std::collections::HashMap<String, String>,
+    icon_html: rustc_hash::FxHashMap<String, String>,
     /// Calls whose site template could not run, by the call's offset in `src.text`.
     template_problems: Vec<(usize, crate::templates::engine::Problem)>,
     /// Where each line of `src.text` starts, once a template asks for a `.Position`.

@@ -397,12 +397,12 @@ impl Renderer<'_> {
                 Some(icon) => {
                     out.push_str(html.get(pos..start).unwrap_or(""));
                     // A page repeats its icons: each element is drawn once per render.
-                    match self.icon_html.get(&icon.whole) {
+                    match self.icon_html.get(icon.whole) {
                         Some(drawn) => out.push_str(drawn),
                         None => {
                             let drawn = self.icon_element(&icon);
                             out.push_str(&drawn);
-                            self.icon_html.insert(icon.whole.clone(), drawn);
+                            self.icon_html.insert(icon.whole.to_string(), drawn);
                         }
                     }
                     pos = icon.end;
@@ -418,7 +418,7 @@ impl Renderer<'_> {
     }
 
     /// An empty Font Awesome element with its icon drawn, or marked when unknown.
-    fn icon_element(&mut self, icon: &EmptyIcon) -> String {
+    fn icon_element(&mut self, icon: &EmptyIcon<'_>) -> String {
         let EmptyIcon {
             tag,
             class,
@@ -460,7 +460,7 @@ impl Renderer<'_> {
                     html_escape::encode_text(label)
                 )
             }
-            None => whole.clone(),
+            None => whole.to_string(),
         }
     }
 
@@ -888,17 +888,17 @@ fn params_of(tag: &crate::page::lexer::Tag) -> Value {
 }
 
 /// An empty element that Font Awesome draws: `<span class="fab fa-x" …></span>` or `<i …></i>`.
-struct EmptyIcon {
+struct EmptyIcon<'h> {
     tag: &'static str,
-    class: String,
-    rest: String,
-    whole: String,
+    class: &'h str,
+    rest: &'h str,
+    whole: &'h str,
     /// Where the element ends in the text.
     end: usize,
 }
 
 /// The empty brand-icon element starting at `start` (a `<`), if there is one.
-fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon> {
+fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
     let after = html.get(start + 1..)?;
     let tag = ["span", "i"].into_iter().find(|t| {
         after
@@ -927,9 +927,9 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon> {
     let end = inner_start + (inner.len() - trimmed.len()) + close.len();
     Some(EmptyIcon {
         tag,
-        class: class.to_string(),
-        rest: rest.to_string(),
-        whole: html.get(start..end)?.to_string(),
+        class,
+        rest,
+        whole: html.get(start..end)?,
         end,
     })
 }
