@@ -79,14 +79,7 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
                     }
                 }
                 Err(e) => Event {
-                    outside: Outside::Unparsable {
-                        broken: folio::session::Broken {
-                            message: e.to_string(),
-                            line: 1,
-                            col: 1,
-                            excerpt: Vec::new(),
-                        },
-                    },
+                    outside: Outside::unreadable(&e),
                     update: s.update(false),
                 },
             }

@@ -60,6 +60,16 @@ pub enum Outside {
     },
 }
 
+impl Outside {
+    /// What the window is told when an outside change could not be read at all (the page
+    /// turned to invalid UTF-8, say): unparsable, at the error's own line and column.
+    pub fn unreadable(err: &crate::error::Error) -> Outside {
+        Outside::Unparsable {
+            broken: Broken::from_error(err),
+        }
+    }
+}
+
 /// An outside change waiting for conflicts to be settled.
 #[derive(Debug, Clone)]
 pub struct Pending {
@@ -136,9 +146,7 @@ impl Session {
                 self.use_site(site);
                 Outside::ConfigReloaded
             }
-            Err(e) => Outside::Unparsable {
-                broken: Broken::from_error(&e),
-            },
+            Err(e) => Outside::unreadable(&e),
         }
     }
 
@@ -161,9 +169,7 @@ impl Session {
         self.site.forget_stylesheets();
         let mut site = (*self.site).clone();
         if let Err(e) = site.reload_shortcodes() {
-            return Outside::Unparsable {
-                broken: Broken::from_error(&e),
-            };
+            return Outside::unreadable(&e);
         }
         if site.shortcodes == self.site.shortcodes && site.files == self.site.files && !redraw {
             return Outside::Nothing;

@@ -342,6 +342,26 @@ fn a_removed_page_keeps_the_text_and_save_recreates_it() {
 }
 
 #[test]
+fn an_outside_edit_that_cannot_be_read_is_told_at_its_line_and_column() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    fs::write(&page, b"---\ntitle: x\n---\nab\xFFc\n").unwrap();
+    let change = [folio::watch::Change::Modified(page.clone())];
+    let err = s.outside_change(&change).unwrap_err();
+    let Outside::Unparsable { broken } = Outside::unreadable(&err) else {
+        panic!("not told as unparsable");
+    };
+    assert_eq!((broken.line, broken.col), (4, 3));
+    assert!(
+        broken.message.contains("invalid UTF-8"),
+        "{}",
+        broken.message
+    );
+    assert!(s.current().page.contains("Mine"));
+}
+
+#[test]
 fn an_unparsable_outside_change_keeps_the_edits_and_merges_once_it_parses() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
