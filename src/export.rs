@@ -34,6 +34,11 @@ pub struct Report {
     pub other_languages: Vec<String>,
 }
 
+/// A file's bytes, in parts written one after another: the page's document is the HTML
+/// before its body, the body as rendered, and the HTML after, so a long body is written
+/// as it is rather than copied into one string first.
+type Contents = Vec<Vec<u8>>;
+
 /// Local files the page references, and where they go in the export.
 #[derive(Default)]
 struct Assets {
@@ -70,19 +75,26 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
     assets.warnings.sort();
     assets.warnings.dedup();
     assets.warnings.extend(sheets.warnings);
-    let mut files: BTreeMap<String, Vec<u8>> = sheets.files;
-    files.insert("index.html".into(), html.into_bytes());
-    files.insert("assets/folio.css".into(), THEME_CSS.as_bytes().to_vec());
+    let mut files: BTreeMap<String, Contents> = sheets
+        .files
+        .into_iter()
+        .map(|(rel, bytes)| (rel, vec![bytes]))
+        .collect();
+    files.insert("index.html".into(), html);
+    files.insert(
+        "assets/folio.css".into(),
+        vec![THEME_CSS.as_bytes().to_vec()],
+    );
     files.insert(
         "assets/LICENSE-fontawesome.txt".into(),
-        crate::icons::LICENSE.as_bytes().to_vec(),
+        vec![crate::icons::LICENSE.as_bytes().to_vec()],
     );
     for (src, rel) in &assets.files {
         let bytes = std::fs::read(src).map_err(|e| Error::io(src, e))?;
-        files.insert(rel.clone(), bytes);
+        files.insert(rel.clone(), vec![bytes]);
     }
     let manifest: String = files.keys().map(|k| format!("{k}\n")).collect();
-    files.insert(MANIFEST.into(), manifest.into_bytes());
+    files.insert(MANIFEST.into(), vec![manifest.into_bytes()]);
     replace_dir(out, &files)?;
     let code = doc.language();
     let languages = doc.site.languages();
@@ -263,12 +275,12 @@ fn normalise(path: &Path) -> String {
 /// The export's `index.html` (with the site's stylesheets when `site_css` lists them),
 /// the local files it references, and whether the render was done again after a dropped
 /// attempt on several threads ([`crate::render::Rendered::rendered_again`]); `threads` as
-/// [`RenderOptions::threads`].
+/// [`RenderOptions::threads`]. The document comes in parts, as [`Contents`].
 fn page_html(
     doc: &OpenPage,
     site_css: Option<&[String]>,
     threads: Option<usize>,
-) -> (String, Assets, bool) {
+) -> (Contents, Assets, bool) {
     let assets = Arc::new(Mutex::new(Assets {
         root: std::path::absolute(&doc.site.root).unwrap_or_else(|_| doc.site.root.clone()),
         ..Assets::default()
@@ -316,10 +328,16 @@ fn page_html(
         },
         None => Styles::Linked("assets/folio.css"),
     };
-    let html = baseof::page(&rendered, &chrome, styles, false);
+    let (before, after) = baseof::around(&rendered, &chrome, styles);
     drop(opts);
     let assets = std::mem::take(&mut *assets.lock().unwrap_or_else(PoisonError::into_inner));
-    (html, assets, rendered.rendered_again)
+    let again = rendered.rendered_again;
+    let html = vec![
+        before.into_bytes(),
+        rendered.html.into_bytes(),
+        after.into_bytes(),
+    ];
+    (html, assets, again)
 }
 
 /// A site URL without the base URL's path (`/repo/img/a.png` → `/img/a.png` for a site
@@ -453,7 +471,7 @@ fn path_hash(path: &Path) -> u64 {
 }
 
 /// Writes `files` into a new folder beside `out` and swaps it into place.
-fn replace_dir(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+fn replace_dir(out: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -498,7 +516,7 @@ fn replace_dir(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
     }
 }
 
-fn rename(tmp: &Path, out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+fn rename(tmp: &Path, out: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
     std::fs::rename(tmp, out).map_err(|e| {
         let _ = remove_tree(tmp, files.keys());
         Error::io(out, e)
@@ -579,16 +597,22 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
-fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
-    for (rel, bytes) in files {
+/// Writes each file under `root`. Nothing is synced to disk: the folder is swapped into
+/// place whole, which a crash of Folio cannot leave half done, and an export lost to a
+/// crash of the machine is made again by exporting again (Hugo does not sync its output
+/// either).
+fn write_tree(root: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
+    use std::io::Write as _;
+    for (rel, parts) in files {
         let path = root.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        for part in parts {
+            file.write_all(part).map_err(|e| Error::io(&path, e))?;
+        }
     }
-    let f = std::fs::File::open(root).map_err(|e| Error::io(root, e))?;
-    let _ = f.sync_all();
     Ok(())
 }
 

@@ -62,6 +62,33 @@ pub enum Styles<'a> {
 /// The full document for rendered content: HTML5, with the preview's or the export's
 /// policy (`preview`).
 pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> String {
+    let html = document(r, chrome, styles, preview, &r.html);
+    if preview {
+        // The preview's links are inert (no pointer events, no navigation): no Tab stop
+        // either, so the preview is one stop in the window, scrolled with the keyboard.
+        html.replace("<a ", "<a tabindex=\"-1\" ")
+    } else {
+        html
+    }
+}
+
+/// Stands for the body in [`around`]'s document: a tag, which no text of the page can
+/// write (text is escaped), and none of the document's own HTML holds.
+const BODY: &str = "<folio-body>";
+
+/// The export's document (as [`page`] writes it) without its body: the HTML before
+/// `r.html` and the HTML after it. A long page's body is written to its file as it is,
+/// not copied into the document first.
+pub fn around(r: &Rendered, chrome: &Chrome, styles: Styles) -> (String, String) {
+    let mut html = document(r, chrome, styles, false, BODY);
+    let at = html.find(BODY).unwrap_or(html.len());
+    let after = html.get(at + BODY.len()..).unwrap_or_default().to_string();
+    html.truncate(at);
+    (html, after)
+}
+
+/// The document with `body` in its `<main>`.
+fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool, body: &str) -> String {
     let mut icons = r.icons.clone();
     let contact = contact_links(chrome.params);
     for (icon, _, _) in &contact {
@@ -93,20 +120,13 @@ pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> Str
                             },
                         }
                     }
-                    main #content { (PreEscaped(&r.html)) }
+                    main #content { (PreEscaped(body)) }
                     (footer(&contact, chrome.lang, preview))
                 }
             }
         }
     };
-    let html = markup.into_string();
-    if preview {
-        // The preview's links are inert (no pointer events, no navigation): no Tab stop
-        // either, so the preview is one stop in the window, scrolled with the keyboard.
-        html.replace("<a ", "<a tabindex=\"-1\" ")
-    } else {
-        html
-    }
+    markup.into_string()
 }
 
 /// The document's `<head>`: policy, title and styles.
