@@ -4,6 +4,7 @@
 
 use gotmpl::{SafeKind, Value};
 use regex::Regex;
+use std::sync::LazyLock;
 
 use super::super::values::{self, string, to_string};
 use super::{arg, int_arg, str_arg, Func};
@@ -393,33 +394,78 @@ fn go_upper(s: &str) -> String {
         .collect()
 }
 
-/// Words AP style leaves lowercase inside a title (Hugo's default `titleCaseStyle`).
+/// Words AP style leaves lowercase inside a title (Hugo's default `titleCaseStyle`, by
+/// the `prose` package 1.2.1 that Hugo uses: `transform/title.go`, `smallWords`).
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so", "the", "to",
-    "up", "yet",
+    "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or",
+    "per", "the", "to", "vs", "vs.", "via", "v", "v.",
 ];
 
-/// Hugo's `title` in its default AP style: each word capitalised except small words
-/// that are neither first nor last.
+/// Hugo's `title` in its default AP style, by the rules of `prose`'s `TitleConverter`:
+/// - a word is a run of letters and digits with what follows it up to a space, `-` or
+///   `/` (`tiny-http` is two words, `"everyday"` one that starts at its `e`);
+/// - each word has its first letter capitalised, except a small word ([`SMALL_WORDS`],
+///   with its trailing punctuation) that is neither first nor last, follows a space, `-`
+///   or `/`, does not follow `:` or `-` two places back, and is not followed by `-`
+///   (unless it follows one): that one is lower-cased whole.
+///
+/// Positions are read in the text with curly quotes, en and em dashes and the ellipsis
+/// made ASCII, as `prose` reads them (and as it does, a word's length counts characters
+/// where the text counts bytes).
 fn title_case(s: &str) -> String {
-    let words: Vec<&str> = s.split(' ').collect();
-    let last = words.len().saturating_sub(1);
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i != 0 && i != last && SMALL_WORDS.contains(&lower.as_str()) {
-                lower
-            } else {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{N}\p{L}]+[^\s\-/]*").expect("a valid pattern"));
+    let t = s
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace(['\u{2018}', '\u{2019}'], "'")
+        .replace(['\u{2013}', '\u{2014}'], "-")
+        .replace('\u{2026}', "...");
+    let bytes = t.as_bytes();
+    // `prose`'s `charAt`: the byte at `i`, or the first byte when `i` is out of range.
+    let at = |i: isize| -> u8 {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| bytes.get(i))
+            .or_else(|| bytes.first())
+            .copied()
+            .unwrap_or(0)
+    };
+    let end = isize::try_from(t.len()).unwrap_or(isize::MAX);
+    let mut idx: isize = 0;
+    WORD.replace_all(s, |c: &regex::Captures| {
+        let m = c.get(0).map_or("", |m| m.as_str());
+        let lower = m.to_lowercase();
+        let from = usize::try_from(idx).unwrap_or(0);
+        let found = t.get(from..).and_then(|rest| rest.find(m));
+        let pos = found.map_or(idx - 1, |i| idx + isize::try_from(i).unwrap_or(0));
+        let prev = at(pos - 1);
+        let ext = isize::try_from(m.chars().count()).unwrap_or(0);
+        idx = pos + ext;
+        let bounding = pos == 0 || idx == end;
+        let small = !bounding && SMALL_WORDS.contains(&lower.as_str());
+        if small
+            && matches!(prev, b' ' | b'-' | b'/')
+            && at(pos - 2) != b':'
+            && at(pos - 2) != b'-'
+            && (at(pos + ext) != b'-' || at(pos - 1) == b'-')
+        {
+            lower
+        } else {
+            let mut chars = m.chars();
+            chars
+                .next()
+                .map(|f| {
+                    let mut up = f.to_uppercase();
+                    let first = match (up.next(), up.next()) {
+                        (Some(u), None) => u,
+                        _ => f,
+                    };
+                    std::iter::once(first).chain(chars).collect()
+                })
+                .unwrap_or_default()
+        }
+    })
+    .into_owned()
 }
 
 /// `humanize`: an integer as an ordinal (`1st`), text with its first letter capitalised
