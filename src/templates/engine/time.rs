@@ -249,17 +249,14 @@ impl Moment {
         }
     }
 
+    /// Go's `MST`: the zone's name, which a moment Folio reads has only in UTC; at any
+    /// other offset Go has no name and writes the offset as `-0700` (`time/format.go`,
+    /// `stdTZ`): `-0500`, `+0530`.
     fn zone_name(&self) -> String {
         if self.offset == 0 {
             return "UTC".into();
         }
-        let h = self.offset / 3600;
-        let m = (self.offset.abs() / 60) % 60;
-        if m == 0 {
-            format!("{h:+03}")
-        } else {
-            format!("{h:+03}{m:02}")
-        }
+        self.offset_text("-0700")
     }
 
     fn offset_text(&self, t: &str) -> String {
