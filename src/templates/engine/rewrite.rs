@@ -235,6 +235,63 @@ fn expr(e: &mut Expr, calls: &mut Calls) {
     }
 }
 
+/// A translation given a whole number reads it both as `.` and as `.Count` (Hugo's
+/// `intCount`, `langs/i18n/i18n.go`): `.Count` and `$.Count` become the dot, for the
+/// translation run with the number as its dot.
+pub fn count_as_dot(list: &mut ListNode) {
+    each_expr(list, &mut |e| match e {
+        Expr::Field(pos, fields) if is_count(fields) => {
+            *e = Expr::Dot(*pos);
+        }
+        Expr::Variable(_, var, fields) if var == "$" && is_count(fields) => fields.clear(),
+        _ => {}
+    });
+}
+
+/// Whether a field chain is `.Count` alone.
+fn is_count(fields: &[SmolStr]) -> bool {
+    matches!(fields, [only] if only == "Count")
+}
+
+/// Calls `f` on every expression of `list`, outermost first.
+fn each_expr(list: &mut ListNode, f: &mut impl FnMut(&mut Expr)) {
+    fn in_pipe(p: &mut PipeNode, f: &mut impl FnMut(&mut Expr)) {
+        for cmd in &mut p.commands {
+            for arg in &mut cmd.args {
+                in_expr(arg, f);
+            }
+        }
+    }
+    fn in_expr(e: &mut Expr, f: &mut impl FnMut(&mut Expr)) {
+        f(e);
+        match e {
+            Expr::Pipe(_, p) => in_pipe(p, f),
+            Expr::Chain(_, inner, _) => in_expr(inner, f),
+            _ => {}
+        }
+    }
+    for node in &mut list.nodes {
+        match node {
+            Node::List(l) => each_expr(l, f),
+            Node::Action(a) => in_pipe(&mut a.pipe, f),
+            Node::If(b) | Node::Range(b) | Node::With(b) => {
+                in_pipe(&mut b.pipe, f);
+                each_expr(&mut b.body, f);
+                if let Some(e) = &mut b.else_body {
+                    each_expr(e, f);
+                }
+            }
+            Node::Template(t) => {
+                if let Some(p) = &mut t.pipe {
+                    in_pipe(p, f);
+                }
+            }
+            Node::Define(d) => each_expr(&mut d.body, f),
+            Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -386,17 +386,26 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         }
         _ => String::new(),
     };
-    // The translation is itself a template, its dot the argument (a number as `.Count`).
+    // The translation is itself a template, its dot the argument. A whole number is both
+    // `.` and `.Count` (go-i18n v1's way, which Hugo keeps: `intCount`, `langs/i18n/
+    // i18n.go`). A translation that does not run gives "", as in Hugo.
     let text = if text.contains("{{") {
-        let data = match a.get(1) {
-            Some(v @ Value::Map(_)) => v.clone(),
-            Some(_) => values::map([("Count", count.map_or(Value::Nil, Value::Int))]),
-            None => Value::Nil,
-        };
-        gotmpl::Template::new("i18n")
-            .parse(&text)
-            .and_then(|t| t.execute_to_string(&data))
-            .unwrap_or(text)
+        let number = matches!(a.get(1), Some(Value::Int(_) | Value::Uint(_)));
+        let data = a.get(1).cloned().unwrap_or(Value::Nil);
+        crate::templates::parse::parse(&text)
+            .ok()
+            .and_then(|(mut list, _)| {
+                if number {
+                    super::super::rewrite::count_as_dot(&mut list);
+                }
+                gotmpl::Template::new("i18n")
+                    .parse("{{template \"t\" .}}")
+                    .ok()?
+                    .add_parse_tree("t", list)
+                    .execute_to_string(&data)
+                    .ok()
+            })
+            .unwrap_or_default()
     } else {
         text
     };
