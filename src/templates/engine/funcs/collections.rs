@@ -118,6 +118,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 .into(),
         ))
     }),
+    ("apply collections.Apply", apply),
     ("after collections.After", |a| {
         let n = usize::try_from(int_arg(a, 0, "after")?).unwrap_or(0);
         Ok(Value::List(
@@ -483,4 +484,49 @@ fn seq(a: &[Value]) -> gotmpl::Result<Value> {
         .map(Value::Int)
         .collect();
     Ok(Value::List(out.into()))
+}
+
+/// `apply LIST FUNC ARGS…` (`tpl/collections/apply.go`): FUNC called once per item of
+/// LIST, each argument `"."` standing for the item; the results as a list. Nil gives an
+/// empty list. FUNC is one of Folio's functions: Go's own built-ins (`printf`, `print`,
+/// `len` as Go has it…) run inside `gotmpl`, where `apply` cannot reach them.
+///
+/// # Errors
+/// LIST is not a list, FUNC is `apply` or unknown, or FUNC fails on an item.
+fn apply(a: &[Value]) -> gotmpl::Result<Value> {
+    let (list, name) = (arg(a, 0, "apply")?, str_arg(a, 1, "apply")?);
+    if matches!(list, Value::Nil) {
+        return Ok(Value::List(Arc::from(Vec::new())));
+    }
+    if name == "apply" {
+        return Err(exec_error("apply: can't apply myself (no turtles allowed)"));
+    }
+    let Value::List(list) = list else {
+        return Err(exec_error(format!(
+            "apply: can't apply over {}",
+            to_string(list)
+        )));
+    };
+    let func = super::all().get(name.as_str()).ok_or_else(|| {
+        let why = if super::is_go_builtin(&name) {
+            format!("apply: Folio cannot apply Go's built-in {name}, which gotmpl runs itself")
+        } else {
+            format!("apply: can't find function {name}")
+        };
+        exec_error(why)
+    })?;
+    let rest = a.get(2..).unwrap_or_default();
+    list.iter()
+        .map(|item| {
+            let args: Vec<Value> = rest
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) if &**s == "." => item.clone(),
+                    v => v.clone(),
+                })
+                .collect();
+            func(&args)
+        })
+        .collect::<gotmpl::Result<Vec<Value>>>()
+        .map(|v| Value::List(Arc::from(v)))
 }
