@@ -488,8 +488,9 @@ fn seq(a: &[Value]) -> gotmpl::Result<Value> {
 
 /// `apply LIST FUNC ARGS…` (`tpl/collections/apply.go`): FUNC called once per item of
 /// LIST, each argument `"."` standing for the item; the results as a list. Nil gives an
-/// empty list. FUNC is one of Folio's functions: Go's own built-ins (`printf`, `print`,
-/// `len` as Go has it…) run inside `gotmpl`, where `apply` cannot reach them.
+/// empty list. FUNC is one of Folio's functions: Go's own built-ins that Hugo keeps
+/// (`printf`, `print`, `println`, `not`, `urlquery`…) run inside `gotmpl`, where `apply`
+/// cannot reach them; Hugo can apply them.
 ///
 /// # Errors
 /// LIST is not a list, FUNC is `apply` or unknown, or FUNC fails on an item.
@@ -508,7 +509,13 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
         )));
     };
     let func = super::all().get(name.as_str()).ok_or_else(|| {
-        let why = if super::is_go_builtin(&name) {
+        let builtin = match name.as_str() {
+            "fmt.Printf" | "fmt.Print" | "fmt.Println" => {
+                name.trim_start_matches("fmt.").to_lowercase()
+            }
+            other => other.to_string(),
+        };
+        let why = if super::is_go_builtin(&builtin) {
             format!("apply: Folio cannot apply Go's built-in {name}, which gotmpl runs itself")
         } else {
             format!("apply: can't find function {name}")
@@ -529,4 +536,30 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
         })
         .collect::<gotmpl::Result<Vec<Value>>>()
         .map(|v| Value::List(Arc::from(v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn applied(name: &str) -> Result<Value, String> {
+        let list = Value::List(Arc::from(vec![string("a"), string("b")]));
+        apply(&[list, string(name), string(".")]).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn apply_refuses_gos_own_built_ins_and_says_why() {
+        for name in ["printf", "fmt.Printf", "urlquery"] {
+            let err = applied(name).unwrap_err();
+            assert!(err.contains("Go's built-in"), "{name}: {err}");
+        }
+        assert!(applied("nosuch")
+            .unwrap_err()
+            .contains("can't find function nosuch"));
+        assert!(applied("apply").unwrap_err().contains("no turtles"));
+        let Ok(Value::List(upper)) = applied("upper") else {
+            panic!("upper applies");
+        };
+        assert_eq!(upper.iter().map(to_string).collect::<Vec<_>>(), ["A", "B"]);
+    }
 }

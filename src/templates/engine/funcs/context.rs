@@ -394,13 +394,21 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         let data = a.get(1).cloned().unwrap_or(Value::Nil);
         crate::templates::parse::parse(&text)
             .ok()
-            .and_then(|(mut list, _)| {
+            .and_then(|(mut list, defines)| {
                 if number {
                     super::super::rewrite::count_as_dot(&mut list);
                 }
-                gotmpl::Template::new("i18n")
+                let mut template = gotmpl::Template::new("i18n")
                     .parse("{{template \"t\" .}}")
-                    .ok()?
+                    .ok()?;
+                // The templates it defines (a `block` too), each read the same way.
+                for mut d in defines {
+                    if number {
+                        super::super::rewrite::count_as_dot(&mut d.body);
+                    }
+                    template = template.add_parse_tree(&d.name, d.body);
+                }
+                template
                     .add_parse_tree("t", list)
                     .execute_to_string(&data)
                     .ok()

@@ -411,10 +411,11 @@ const SMALL_WORDS: &[&str] = &[
 ///
 /// Positions are read in the text with curly quotes, en and em dashes and the ellipsis
 /// made ASCII, as `prose` reads them (and as it does, a word's length counts characters
-/// where the text counts bytes).
+/// where the text counts bytes). A space is Go's `\s`, ASCII only: a no-break space is
+/// part of a word.
 fn title_case(s: &str) -> String {
     static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[\p{N}\p{L}]+[^\s\-/]*").expect("a valid pattern"));
+        LazyLock::new(|| Regex::new(r"[\p{N}\p{L}]+[^\t\n\f\r \-/]*").expect("a valid pattern"));
     let t = s
         .replace(['\u{201c}', '\u{201d}'], "\"")
         .replace(['\u{2018}', '\u{2019}'], "'")
@@ -436,7 +437,10 @@ fn title_case(s: &str) -> String {
         let m = c.get(0).map_or("", |m| m.as_str());
         let lower = m.to_lowercase();
         let from = usize::try_from(idx).unwrap_or(0);
-        let found = t.get(from..).and_then(|rest| rest.find(m));
+        // Go slices bytes: a word is looked for from `idx` even inside a character.
+        let found = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memmem::find(rest, m.as_bytes()));
         let pos = found.map_or(idx - 1, |i| idx + isize::try_from(i).unwrap_or(0));
         let prev = at(pos - 1);
         let ext = isize::try_from(m.chars().count()).unwrap_or(0);
@@ -454,18 +458,30 @@ fn title_case(s: &str) -> String {
             let mut chars = m.chars();
             chars
                 .next()
-                .map(|f| {
-                    let mut up = f.to_uppercase();
-                    let first = match (up.next(), up.next()) {
-                        (Some(u), None) => u,
-                        _ => f,
-                    };
-                    std::iter::once(first).chain(chars).collect()
-                })
+                .map(|f| std::iter::once(to_title(f)).chain(chars).collect())
                 .unwrap_or_default()
         }
     })
     .into_owned()
+}
+
+/// Go's `unicode.ToTitle` of one character: its simple upper case, but the title case of
+/// the four digraphs that have one (`ǆ` → `ǅ`); a character whose upper case is more than
+/// one character (`ß`) stays as it is.
+fn to_title(c: char) -> char {
+    match c {
+        '\u{01C4}'..='\u{01C6}' => '\u{01C5}',
+        '\u{01C7}'..='\u{01C9}' => '\u{01C8}',
+        '\u{01CA}'..='\u{01CC}' => '\u{01CB}',
+        '\u{01F1}'..='\u{01F3}' => '\u{01F2}',
+        c => {
+            let mut up = c.to_uppercase();
+            match (up.next(), up.next()) {
+                (Some(u), None) => u,
+                _ => c,
+            }
+        }
+    }
 }
 
 /// `humanize`: an integer as an ordinal (`1st`), text with its first letter capitalised
