@@ -597,10 +597,10 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Writes each file under `root`. Nothing is synced to disk: the folder is swapped into
-/// place whole, which a crash of Folio cannot leave half done, and an export lost to a
-/// crash of the machine is made again by exporting again (Hugo does not sync its output
-/// either).
+/// Writes each file under `root`. Nothing is synced to disk: the folder is renamed into
+/// place whole, so a crash of Folio never leaves a half-written file in it (at worst the
+/// previous export waits beside it, renamed), and an export lost to a crash of the machine
+/// is made again by exporting again (Hugo does not sync its output either).
 fn write_tree(root: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
     use std::io::Write as _;
     for (rel, parts) in files {
