@@ -88,28 +88,31 @@ pub type Calls = Vec<Call>;
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
-    list_node(list, &mut calls);
+    each_pipe(list, &mut |p| pipe(p, &mut calls));
     calls
 }
 
-fn list_node(list: &mut ListNode, calls: &mut Calls) {
+/// Calls `f` on the pipeline of each action, `if`, `range`, `with` and `template` of
+/// `list`, defines' bodies included, in source order (a node's pipeline before its
+/// body). Pipelines inside a pipeline's expressions are `f`'s to walk.
+fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode)) {
     for node in &mut list.nodes {
         match node {
-            Node::List(l) => list_node(l, calls),
-            Node::Action(a) => pipe(&mut a.pipe, calls),
+            Node::List(l) => each_pipe(l, f),
+            Node::Action(a) => f(&mut a.pipe),
             Node::If(b) | Node::Range(b) | Node::With(b) => {
-                pipe(&mut b.pipe, calls);
-                list_node(&mut b.body, calls);
+                f(&mut b.pipe);
+                each_pipe(&mut b.body, f);
                 if let Some(e) = &mut b.else_body {
-                    list_node(e, calls);
+                    each_pipe(e, f);
                 }
             }
             Node::Template(t) => {
                 if let Some(p) = &mut t.pipe {
-                    pipe(p, calls);
+                    f(p);
                 }
             }
-            Node::Define(d) => list_node(&mut d.body, calls),
+            Node::Define(d) => each_pipe(&mut d.body, f),
             Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
         }
     }
@@ -215,11 +218,8 @@ fn expr(e: &mut Expr, calls: &mut Calls) {
         Expr::Chain(pos, inner, fields) => {
             if let (Some(ns), Some(first)) = (namespace(inner), fields.first()) {
                 {
-                    let name: SmolStr = match (ns, first.as_str()) {
-                        // Go's own `printf` and kin, which `gotmpl` runs, by Hugo's names.
-                        ("fmt", "Printf" | "Print" | "Println") => first.to_lowercase().into(),
-                        _ => format!("{ns}.{first}").into(),
-                    };
+                    let full = format!("{ns}.{first}");
+                    let name: SmolStr = super::funcs::go_builtin_of(&full).unwrap_or(full).into();
                     let rest = fields.split_off(1);
                     **inner = Expr::Identifier(*pos, name);
                     *fields = rest;
@@ -270,26 +270,7 @@ fn each_expr(list: &mut ListNode, f: &mut impl FnMut(&mut Expr)) {
             _ => {}
         }
     }
-    for node in &mut list.nodes {
-        match node {
-            Node::List(l) => each_expr(l, f),
-            Node::Action(a) => in_pipe(&mut a.pipe, f),
-            Node::If(b) | Node::Range(b) | Node::With(b) => {
-                in_pipe(&mut b.pipe, f);
-                each_expr(&mut b.body, f);
-                if let Some(e) = &mut b.else_body {
-                    each_expr(e, f);
-                }
-            }
-            Node::Template(t) => {
-                if let Some(p) = &mut t.pipe {
-                    in_pipe(p, f);
-                }
-            }
-            Node::Define(d) => each_expr(&mut d.body, f),
-            Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
-        }
-    }
+    each_pipe(list, &mut |p| in_pipe(p, f));
 }
 
 #[cfg(test)]
