@@ -383,15 +383,17 @@ fn safe(args: &[Value], kind: SafeKind, func: &str) -> gotmpl::Result<Value> {
 /// Go's `strings.ToUpper`: rune by rune, so a letter without a one-letter capital (`ß`)
 /// stays as it is.
 fn go_upper(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut up = c.to_uppercase();
-            match (up.next(), up.next()) {
-                (Some(u), None) => u,
-                _ => c,
-            }
-        })
-        .collect()
+    s.chars().map(go_upper_char).collect()
+}
+
+/// Go's `unicode.ToUpper` of one character: its upper case when that is one character,
+/// else the character itself.
+fn go_upper_char(c: char) -> char {
+    let mut up = c.to_uppercase();
+    match (up.next(), up.next()) {
+        (Some(u), None) => u,
+        _ => c,
+    }
 }
 
 /// Words AP style leaves lowercase inside a title (Hugo's default `titleCaseStyle`, by
@@ -465,22 +467,15 @@ fn title_case(s: &str) -> String {
     .into_owned()
 }
 
-/// Go's `unicode.ToTitle` of one character: its simple upper case, but the title case of
-/// the four digraphs that have one (`ǆ` → `ǅ`); a character whose upper case is more than
-/// one character (`ß`) stays as it is.
+/// Go's `unicode.ToTitle` of one character: [`go_upper_char`], but the title case of the
+/// four digraphs that have one (`ǆ` → `ǅ`).
 fn to_title(c: char) -> char {
     match c {
         '\u{01C4}'..='\u{01C6}' => '\u{01C5}',
         '\u{01C7}'..='\u{01C9}' => '\u{01C8}',
         '\u{01CA}'..='\u{01CC}' => '\u{01CB}',
         '\u{01F1}'..='\u{01F3}' => '\u{01F2}',
-        c => {
-            let mut up = c.to_uppercase();
-            match (up.next(), up.next()) {
-                (Some(u), None) => u,
-                _ => c,
-            }
-        }
+        c => go_upper_char(c),
     }
 }
 
