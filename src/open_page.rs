@@ -312,7 +312,7 @@ impl OpenPage {
             (Some(href), false) => crate::render::baseof::Styles::Linked(href),
             (None, _) => crate::render::baseof::Styles::Inline,
         };
-        crate::render::baseof::page(&rendered, &chrome, styles, true)
+        crate::render::baseof::preview(&rendered, &chrome, styles)
     }
 
     /// Where the preview finds a resource's file (see [`preview_url`]).

@@ -59,24 +59,19 @@ pub enum Styles<'a> {
     },
 }
 
-/// The full document for rendered content: HTML5, with the preview's or the export's
-/// policy (`preview`).
-pub fn page(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool) -> String {
-    let html = document(r, chrome, styles, preview, &r.html);
-    if preview {
-        // The preview's links are inert (no pointer events, no navigation): no Tab stop
-        // either, so the preview is one stop in the window, scrolled with the keyboard.
-        html.replace("<a ", "<a tabindex=\"-1\" ")
-    } else {
-        html
-    }
+/// The preview's full document for rendered content: HTML5, with the preview's policy.
+pub fn preview(r: &Rendered, chrome: &Chrome, styles: Styles) -> String {
+    // The preview's links are inert (no pointer events, no navigation): no Tab stop
+    // either, so the preview is one stop in the window, scrolled with the keyboard.
+    document(r, chrome, styles, true, &r.html).replace("<a ", "<a tabindex=\"-1\" ")
 }
 
-/// Stands for the body in [`around`]'s document: a tag, which no text of the page can
-/// write (text is escaped), and none of the document's own HTML holds.
+/// Stands for the body in [`around`]'s document: a tag. What the document writes before
+/// it is escaped text or Folio's own markup, neither of which holds it, and the body
+/// itself is not there.
 const BODY: &str = "<folio-body>";
 
-/// The export's document (as [`page`] writes it) without its body: the HTML before
+/// The export's document, with the export's policy, without its body: the HTML before
 /// `r.html` and the HTML after it. A long page's body is written to its file as it is,
 /// not copied into the document first.
 pub fn around(r: &Rendered, chrome: &Chrome, styles: Styles) -> (String, String) {
@@ -87,7 +82,7 @@ pub fn around(r: &Rendered, chrome: &Chrome, styles: Styles) -> (String, String)
     (html, after)
 }
 
-/// The document with `body` in its `<main>`.
+/// The document with `body` in its `<main>`: the preview's or the export's (`preview`).
 fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool, body: &str) -> String {
     let mut icons = r.icons.clone();
     let contact = contact_links(chrome.params);
