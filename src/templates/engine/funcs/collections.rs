@@ -509,12 +509,7 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
         )));
     };
     let func = super::all().get(name.as_str()).ok_or_else(|| {
-        let builtin = match name.as_str() {
-            "fmt.Printf" | "fmt.Print" | "fmt.Println" => {
-                name.trim_start_matches("fmt.").to_lowercase()
-            }
-            other => other.to_string(),
-        };
+        let builtin = super::go_builtin_of(&name).unwrap_or_else(|| name.clone());
         let why = if super::is_go_builtin(&builtin) {
             format!("apply: Folio cannot apply Go's built-in {name}, which gotmpl runs itself")
         } else {

@@ -94,6 +94,17 @@ const GO_BUILTINS: &[&str] = &[
     "and", "or", "not", "print", "println", "printf", "call", "html", "js", "urlquery",
 ];
 
+/// The Go built-in that a Hugo name stands for: `fmt.Printf`, `fmt.Print` and
+/// `fmt.Println` are Go's own `printf`, `print` and `println`, which `gotmpl` runs.
+pub fn go_builtin_of(name: &str) -> Option<String> {
+    match name {
+        "fmt.Printf" | "fmt.Print" | "fmt.Println" => {
+            Some(name.trim_start_matches("fmt.").to_lowercase())
+        }
+        _ => None,
+    }
+}
+
 /// Whether `name` is one of Go's built-ins `gotmpl` runs itself.
 pub fn is_go_builtin(name: &str) -> bool {
     GO_BUILTINS.contains(&name)
