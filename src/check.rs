@@ -99,9 +99,32 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
         return check_site(path);
     }
     match Site::for_page(path) {
-        Ok(site) => check_page(path, &site),
+        Ok(site) => {
+            let mut found = config_problems(&site);
+            found.extend(check_page(path, &site));
+            found
+        }
         Err(e) => vec![Diagnostic::from_error(&e)],
     }
+}
+
+/// What in the site's config fails Hugo's build before any page is read: a `timeZone`
+/// its time zone database does not know, once per language.
+fn config_problems(site: &Site) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = site
+        .languages()
+        .iter()
+        .filter_map(|l| site.time_zone(&l.code).err())
+        .map(|bad| Diagnostic {
+            path: bad.file,
+            line: bad.line,
+            col: bad.col,
+            severity: Severity::Error,
+            message: bad.message,
+        })
+        .collect();
+    found.dedup_by(|a, b| a.to_string() == b.to_string());
+    found
 }
 
 fn check_site(dir: &Path) -> Vec<Diagnostic> {
@@ -117,10 +140,9 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
                 .into(),
         )];
     }
-    pages
-        .iter()
-        .flat_map(|p| check_page(&p.path, &site))
-        .collect()
+    let mut found = config_problems(&site);
+    found.extend(pages.iter().flat_map(|p| check_page(&p.path, &site)));
+    found
 }
 
 /// Checks one page against its site: its params and its shortcodes.

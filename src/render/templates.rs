@@ -817,6 +817,7 @@ fn frame_for(
         hugo.resources.clone(),
     );
     frame.refs = hugo.refs.clone();
+    frame.time_zone = hugo.time_zone.clone();
     frame
 }
 

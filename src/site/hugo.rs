@@ -156,7 +156,70 @@ fn merge_into(into: &mut Json, own: Json) {
     }
 }
 
+/// Why a site's `timeZone` cannot be used: Hugo's message, and where the name is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadTimeZone {
+    /// The config file that names the zone.
+    pub file: std::path::PathBuf,
+    /// Where the name is in that file: 1-based line and column (in characters).
+    pub line: usize,
+    /// See `line`.
+    pub col: usize,
+    /// Hugo's message (`invalid timeZone for language "en": unknown time zone Mars/Olympus`).
+    pub message: String,
+}
+
 impl Site {
+    /// The zone that front matter dates without an offset, and `time`'s argument, are
+    /// read in for a page in `lang`: the language's `timeZone` (`[languages.fr]`), else
+    /// the site's; UTC when neither is set (Hugo: `langs.NewLanguage`, which loads it with
+    /// Go's `time.LoadLocation`). Zones are looked up in the system's time zone database,
+    /// as Go's are on Linux.
+    ///
+    /// # Errors
+    /// A name the database does not know: Hugo fails the build on it.
+    pub fn time_zone(&self, lang: &str) -> Result<jiff::tz::TimeZone, BadTimeZone> {
+        let Some((file, node)) = ["timeZone", "timezone"].iter().find_map(|key| {
+            self.setting(&["languages", lang, key])
+                .or_else(|| self.setting(&[key]))
+        }) else {
+            return Ok(jiff::tz::TimeZone::UTC);
+        };
+        let name = node.to_json().as_str().unwrap_or_default().to_string();
+        if name.is_empty() {
+            return Ok(jiff::tz::TimeZone::UTC);
+        }
+        jiff::tz::TimeZone::get(&name).map_err(|_| {
+            let (line, col) = crate::text::line_col(&file.src, node.span.start);
+            BadTimeZone {
+                file: file.path.clone(),
+                line,
+                col,
+                message: format!(
+                    "invalid timeZone for language \"{lang}\": unknown time zone {name}"
+                ),
+            }
+        })
+    }
+
+    /// A setting's value as written, and its file: in the config file, or in the file of
+    /// `config/_default/` named after its first key (`languages.toml`), which wins.
+    fn setting(&self, path: &[&str]) -> Option<(&super::ConfigFile, &crate::formats::Node)> {
+        let (first, rest) = path.split_first()?;
+        let in_file = self
+            .key_files
+            .iter()
+            .find(|(k, _)| k == first)
+            .and_then(|(_, f)| {
+                let node = f.doc.get(rest).or_else(|| f.doc.get(path))?;
+                Some((f, node))
+            });
+        in_file.or_else(|| {
+            let c = self.config.as_ref()?;
+            Some((c, c.doc.get(path)?))
+        })
+    }
+
     /// The path of the site's `baseURL` (`/repo/` of `https://user.github.io/repo/`): what
     /// `relURL` puts before a site path, so what a local URL may start with.
     pub fn base_path(&self) -> String {
@@ -227,6 +290,10 @@ impl Site {
             })
             .cloned()
             .unwrap_or_default();
-        HugoContext::new(&fields, translations, rel_permalink, file)
+        let mut ctx = HugoContext::new(&fields, translations, rel_permalink, file);
+        // A zone Hugo cannot load fails its build; `folio check` says so, and the
+        // preview reads dates in UTC meanwhile.
+        ctx.time_zone = self.time_zone(lang).unwrap_or(jiff::tz::TimeZone::UTC);
+        ctx
     }
 }

@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
-pub use hugo::SiteFiles;
+pub use hugo::{BadTimeZone, SiteFiles};
 pub use params::lookup_param;
 pub use styles::Stylesheet;
 

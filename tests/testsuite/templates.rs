@@ -65,7 +65,7 @@ fn folio_export(site: &Path) -> String {
 fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
     let mut hugo = BTreeMap::new();
     let mut folio = BTreeMap::new();
-    let pages: [(&str, &[(&str, &str)]); 3] = [
+    let pages: [(&str, &[(&str, &str)]); 4] = [
         (
             "site",
             &[("page.md", "page"), ("bundle/index.md", "bundle")],
@@ -73,6 +73,10 @@ fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
         (
             "multilingual",
             &[("page.md", "page"), ("page.fr.md", "fr/page")],
+        ),
+        (
+            "zoned",
+            &[("p.en.md", "p"), ("t.en.md", "t"), ("p.fr.md", "fr/p")],
         ),
         (
             "locales",
@@ -919,4 +923,48 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
     let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
     let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
     assert_eq!(normalise(&doc.render().html), normalise(&hugo));
+}
+
+#[test]
+fn a_time_zone_hugo_cannot_load_is_an_error_at_its_name_and_dates_stay_in_utc() {
+    let site = site_with(
+        &[(
+            "d",
+            "<p>{{ (time \"2023-07-14T10:00:00\").Format \"15:04 MST\" }}</p>",
+        )],
+        "{{< d >}}",
+    );
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = \"T\"\n[languages.en]\ntimeZone = \"Mars/Olympus\"\n",
+    )
+    .unwrap();
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let expected = "hugo.toml:3:12: error: invalid timeZone for language \"en\": \
+                    unknown time zone Mars/Olympus";
+    assert!(
+        found.iter().any(|d| d.ends_with(expected)),
+        "check names the zone where it is written: {found:?}"
+    );
+    assert!(preview(site.path()).contains("<p>10:00 UTC</p>"));
+}
+
+#[test]
+fn a_date_without_an_offset_is_in_the_sites_time_zone() {
+    let site = site_with(
+        &[(
+            "d",
+            "<p>{{ (time \"2023-07-14T10:00:00\").Format \"15:04 MST -07:00\" }}</p>",
+        )],
+        "{{< d >}}",
+    );
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = \"T\"\ntimeZone = \"Asia/Kolkata\"\n",
+    )
+    .unwrap();
+    assert!(preview(site.path()).contains("<p>10:00 IST &#43;05:30</p>"));
 }

@@ -139,6 +139,8 @@ pub struct Frame {
     partial_cache: RefCell<HashMap<String, Value>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
+    /// The zone a date without an offset is read in (the site's `timeZone`).
+    pub time_zone: jiff::tz::TimeZone,
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
@@ -174,6 +176,7 @@ impl Frame {
             partial_cache: RefCell::default(),
             own_compiled: None,
             refs: None,
+            time_zone: jiff::tz::TimeZone::UTC,
         }
     }
 

@@ -32,6 +32,9 @@ pub struct HugoContext {
     pub aliases: BTreeMap<String, Vec<String>>,
     /// Finds the page a `ref`/`relref` reference names; `None` outside a site.
     pub refs: Option<Refs>,
+    /// The zone front matter dates without an offset are in (the site's `timeZone`; UTC
+    /// when unset).
+    pub time_zone: jiff::tz::TimeZone,
 }
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
@@ -200,13 +203,14 @@ impl HugoContext {
             resources: Default::default(),
             aliases: fields.aliases.clone(),
             refs: None,
+            time_zone: jiff::tz::TimeZone::UTC,
         }
     }
 
     /// `.Page` for a page with this front matter.
     pub fn page(&self, front: &Map<String, Json>) -> Value {
         let text = |k: &str| front_text(front, k);
-        let date = |k: &str| front_date(front, k);
+        let date = |k: &str| front_date(front, k, &self.time_zone);
         let base = self
             .site
             .field("BaseURL")
@@ -273,12 +277,12 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
         .to_string()
 }
 
-/// A front matter date as a time, or nil.
-fn front_date(front: &Map<String, Json>, key: &str) -> Value {
+/// A front matter date as a time (in `zone` when written without an offset), or nil.
+fn front_date(front: &Map<String, Json>, key: &str, zone: &jiff::tz::TimeZone) -> Value {
     front
         .get(key)
         .and_then(Json::as_str)
-        .and_then(Moment::parse)
+        .and_then(|s| Moment::parse_in(s, zone))
         .map_or(Value::Nil, Moment::to_value)
 }
 

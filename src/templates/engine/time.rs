@@ -1,9 +1,15 @@
 //! Go's `time.Time` as template values: a date read as Hugo reads front matter dates
-//! (RFC 3339, a date alone, a date and a time without zone as UTC), printed with Go's
-//! reference layouts (`"Jan 2, 2006"`, `"2006-01-02T15:04:05Z07:00"`; Go's
-//! `time/format.go`).
+//! (RFC 3339, a date alone, a date and a time without zone), printed with Go's reference
+//! layouts (`"Jan 2, 2006"`, `"2006-01-02T15:04:05Z07:00"`; Go's `time/format.go`).
+//!
+//! A date without an offset is in the site's `timeZone` (Hugo's `langs.Language`
+//! location; UTC when unset), found in the system's time zone database as Go finds it.
+//! A date with an offset keeps it: Hugo reads it with Go's `time.Parse`, which names the
+//! zone only when the offset is the machine's own zone's at that moment (`Z` is `UTC`).
 
 use gotmpl::Value;
+use jiff::tz::{Offset, TimeZone};
+use jiff::Timestamp;
 
 use super::values::{self, map, string, KIND};
 
@@ -19,11 +25,53 @@ pub struct Moment {
     nanos: i32,
     /// Seconds east of UTC.
     offset: i32,
+    /// The zone's name at this moment (what Go's `MST` prints).
+    zone: ZoneName,
+}
+
+/// A zone's name at one moment (`UTC`, `EST`, `CEST`, `+03`), or none for a fixed offset
+/// read from the date itself (Go's `FixedZone("", offset)`). Abbreviations are short:
+/// one longer than 8 bytes is kept as none, and `MST` prints the offset instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct ZoneName {
+    len: u8,
+    bytes: [u8; 8],
+}
+
+impl ZoneName {
+    fn new(name: &str) -> ZoneName {
+        let mut bytes = [0; 8];
+        match bytes.get_mut(..name.len()) {
+            Some(to) => {
+                to.copy_from_slice(name.as_bytes());
+                ZoneName {
+                    len: u8::try_from(name.len()).unwrap_or(0),
+                    bytes,
+                }
+            }
+            None => ZoneName::default(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..usize::from(self.len))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
 }
 
 impl Moment {
-    /// Reads a date as Hugo's `cast.ToTime` does for the forms front matter uses.
+    /// Reads a date as Hugo's `cast.ToTime` does for the forms front matter uses, in UTC
+    /// when it has no offset.
     pub fn parse(s: &str) -> Option<Moment> {
+        Moment::parse_in(s, &TimeZone::UTC)
+    }
+
+    /// Reads a date as Hugo reads front matter dates and `time`'s argument
+    /// (`htime.ToTimeInDefaultLocationE`): without an offset, in `zone`; with one, at that
+    /// offset. `None` for what is not a date (or an impossible one: `2024-02-30`).
+    pub fn parse_in(s: &str, location: &TimeZone) -> Option<Moment> {
         let s = s.trim();
         let num = |t: &str| -> Option<i32> {
             (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
@@ -53,21 +101,8 @@ impl Moment {
             f if f.len() <= 9 => num(&format!("{f:0<9}"))?,
             _ => return None,
         };
-        let offset = match zone {
-            "" | "Z" | "z" => 0,
-            o => {
-                let sign = match o.get(..1)? {
-                    "+" => 1,
-                    "-" => -1,
-                    _ => return None,
-                };
-                let digits = o.get(1..)?.replace(':', "");
-                if digits.len() != 4 {
-                    return None;
-                }
-                sign * (num(digits.get(..2)?)? * 3600 + num(digits.get(2..)?)? * 60)
-            }
-        };
+        let written = zone;
+        let offset = written_offset(written)?;
         let m = Moment {
             year: i16::try_from(year).ok()?,
             month: i8::try_from(month).ok()?,
@@ -77,25 +112,61 @@ impl Moment {
             second: i8::try_from(second).ok()?,
             nanos,
             offset,
+            zone: ZoneName::new("UTC"),
         };
         (hour < 24 && minute < 60 && second < 60).then_some(())?;
         m.date().ok()?;
-        Some(m)
+        match written {
+            "" => m.civil().ok().and_then(|c| in_zone(c, location)),
+            "Z" | "z" => Some(m),
+            _ => Some(Moment {
+                zone: m
+                    .timestamp()
+                    .map_or(ZoneName::default(), |t| local_name(t, offset)),
+                ..m
+            }),
+        }
+    }
+
+    /// The moment at `t` in `zone`, named as the zone names it then.
+    fn at(t: Timestamp, zone: &TimeZone) -> Moment {
+        let info = zone.to_offset_info(t);
+        let (offset, name) = (info.offset(), info.abbreviation());
+        let dt = offset.to_datetime(t);
+        Moment {
+            year: dt.year(),
+            month: dt.month(),
+            day: dt.day(),
+            hour: dt.hour(),
+            minute: dt.minute(),
+            second: dt.second(),
+            nanos: dt.subsec_nanosecond(),
+            offset: offset.seconds(),
+            zone: ZoneName::new(name),
+        }
+    }
+
+    fn civil(&self) -> Result<jiff::civil::DateTime, jiff::Error> {
+        jiff::civil::DateTime::new(
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
+            self.nanos,
+        )
+    }
+
+    /// The instant this moment is.
+    fn timestamp(&self) -> Option<Timestamp> {
+        let offset = Offset::from_seconds(self.offset).ok()?;
+        offset.to_timestamp(self.civil().ok()?).ok()
     }
 
     /// Now, in UTC.
     pub fn now() -> Moment {
-        let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
-        Moment {
-            year: now.year(),
-            month: now.month(),
-            day: now.day(),
-            hour: now.hour(),
-            minute: now.minute(),
-            second: now.second(),
-            nanos: now.subsec_nanosecond(),
-            offset: 0,
-        }
+        Moment::at(Timestamp::now(), &TimeZone::UTC)
     }
 
     fn date(&self) -> Result<jiff::civil::Date, jiff::Error> {
@@ -115,6 +186,7 @@ impl Moment {
                 "__folio_time",
                 string(self.format("2006-01-02T15:04:05.999999999Z07:00")),
             ),
+            ("__folio_zone", string(self.zone.as_str())),
             ("Year", Value::Int(self.year.into())),
             ("Month", Value::Int(self.month.into())),
             ("Day", Value::Int(self.day.into())),
@@ -141,11 +213,19 @@ impl Moment {
         ])
     }
 
-    /// A time value read back, or a string read as a date.
-    pub fn from_value(v: &Value) -> Option<Moment> {
+    /// A time value read back, or a string read as a date (in `zone` when it has no
+    /// offset).
+    pub fn from_value(v: &Value, zone: &TimeZone) -> Option<Moment> {
         match values::kind_of(v) {
-            Some("time") => Moment::parse(v.field("__folio_time")?.as_str()?),
-            _ => Moment::parse(&values::to_string(v)),
+            Some("time") => {
+                let m = Moment::parse(v.field("__folio_time")?.as_str()?)?;
+                let name = v.field("__folio_zone").and_then(Value::as_str);
+                Some(Moment {
+                    zone: name.map_or(m.zone, ZoneName::new),
+                    ..m
+                })
+            }
+            _ => Moment::parse_in(&values::to_string(v), zone),
         }
     }
 
@@ -249,14 +329,13 @@ impl Moment {
         }
     }
 
-    /// Go's `MST`: the zone's name, which a moment Folio reads has only in UTC; at any
-    /// other offset Go has no name and writes the offset as `-0700` (`time/format.go`,
-    /// `stdTZ`): `-0500`, `+0530`.
+    /// Go's `MST`: the zone's name; a zone without one (an offset written in the date)
+    /// is written `-0700`-style (`time/format.go`, `stdTZ`): `-0500`, `+0530`.
     fn zone_name(&self) -> String {
-        if self.offset == 0 {
-            return "UTC".into();
+        match self.zone.as_str() {
+            "" => self.offset_text("-0700"),
+            name => name.to_string(),
         }
-        self.offset_text("-0700")
     }
 
     fn offset_text(&self, t: &str) -> String {
@@ -270,6 +349,60 @@ impl Moment {
             "-070000" => format!("{sign}{h:02}{m:02}{s:02}"),
             _ => format!("{sign}{h:02}:{m:02}:{s:02}"),
         }
+    }
+}
+
+/// The offset written after a time, in seconds east of UTC: none or `Z` is 0; else
+/// `+hh:mm`, `-hhmm`. `None` for anything else.
+fn written_offset(written: &str) -> Option<i32> {
+    let num = |t: &str| -> Option<i32> {
+        (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
+    };
+    match written {
+        "" | "Z" | "z" => Some(0),
+        o => {
+            let sign = match o.get(..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            let digits = o.get(1..)?.replace(':', "");
+            if digits.len() != 4 {
+                return None;
+            }
+            Some(sign * (num(digits.get(..2)?)? * 3600 + num(digits.get(2..)?)? * 60))
+        }
+    }
+}
+
+/// A date and time without an offset, in `zone` as Go's `time.Date` places it: the offset
+/// in force at the clock time read as UTC, unless the instant that gives falls in another
+/// period of the zone, whose offset is then used (`time/time.go`, `Date`). So a clock time
+/// skipped when clocks go forward reads as the hour before (`02:30` → `01:30 EST`), and
+/// one that happens twice as the first (`01:30 EDT`).
+fn in_zone(civil: jiff::civil::DateTime, zone: &TimeZone) -> Option<Moment> {
+    let as_utc = Offset::UTC.to_timestamp(civil).ok()?;
+    let first = zone.to_offset(as_utc);
+    let guess = as_utc
+        .checked_sub(jiff::SignedDuration::from_secs(first.seconds().into()))
+        .ok()?;
+    let offset = zone.to_offset(guess);
+    let t = as_utc
+        .checked_sub(jiff::SignedDuration::from_secs(offset.seconds().into()))
+        .ok()?;
+    Some(Moment::at(t, zone))
+}
+
+/// The name Go's `time.Parse` gives a date written with `offset` at `t`: the machine's own
+/// zone's (Go's `Local`: `TZ`, else `/etc/localtime`) when that zone is at this offset
+/// then, else none.
+fn local_name(t: Timestamp, offset: i32) -> ZoneName {
+    let local = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+    let info = local.to_offset_info(t);
+    if info.offset().seconds() == offset {
+        ZoneName::new(info.abbreviation())
+    } else {
+        ZoneName::default()
     }
 }
 
@@ -341,6 +474,25 @@ mod tests {
 
     fn time_rfc3339() -> &'static str {
         "2006-01-02T15:04:05Z07:00"
+    }
+
+    #[test]
+    fn a_clock_time_a_change_of_offset_skips_or_repeats_is_placed_as_go_places_it() {
+        let new_york = TimeZone::get("America/New_York").unwrap();
+        let at = |s: &str| {
+            Moment::parse_in(s, &new_york)
+                .unwrap()
+                .format("15:04 MST -07:00")
+        };
+        assert_eq!(at("2023-07-14T10:00:00"), "10:00 EDT -04:00");
+        assert_eq!(at("2023-01-15"), "00:00 EST -05:00");
+        // 02:30 never happens on 12 March: Go reads it with the offset before the change.
+        assert_eq!(at("2023-03-12T02:30:00"), "01:30 EST -05:00");
+        // 01:30 happens twice on 5 November: Go takes the first.
+        assert_eq!(at("2023-11-05T01:30:00"), "01:30 EDT -04:00");
+        // A written offset stays, without a name (unless the machine's own zone is at that
+        // offset then: Nepal's is the only one at +05:45).
+        assert_eq!(at("2023-07-14T10:00:00+05:45"), "10:00 +0545 +05:45");
     }
 
     #[test]
