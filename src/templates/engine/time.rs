@@ -164,9 +164,9 @@ impl Moment {
         offset.to_timestamp(self.civil().ok()?).ok()
     }
 
-    /// Now, in UTC.
+    /// Now, in the machine's own zone (Hugo's `now` is Go's `time.Now`, in `Local`).
     pub fn now() -> Moment {
-        Moment::at(Timestamp::now(), &TimeZone::UTC)
+        Moment::at(Timestamp::now(), &local())
     }
 
     fn date(&self) -> Result<jiff::civil::Date, jiff::Error> {
@@ -397,13 +397,18 @@ fn in_zone(civil: jiff::civil::DateTime, zone: &TimeZone) -> Option<Moment> {
 /// zone's (Go's `Local`: `TZ`, else `/etc/localtime`) when that zone is at this offset
 /// then, else none.
 fn local_name(t: Timestamp, offset: i32) -> ZoneName {
-    let local = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+    let local = local();
     let info = local.to_offset_info(t);
     if info.offset().seconds() == offset {
         ZoneName::new(info.abbreviation())
     } else {
         ZoneName::default()
     }
+}
+
+/// The machine's own zone, Go's `Local`: `TZ`, else `/etc/localtime`, else UTC.
+fn local() -> TimeZone {
+    TimeZone::try_system().unwrap_or(TimeZone::UTC)
 }
 
 /// Go's layout elements, longest first where one begins another.
