@@ -818,6 +818,7 @@ fn frame_for(
     );
     frame.refs = hugo.refs.clone();
     frame.time_zone = hugo.time_zone.clone();
+    frame.title_case = hugo.title_case;
     frame
 }
 

@@ -14,6 +14,7 @@ use serde_json::{Map, Value as Json};
 
 use super::Site;
 use crate::formats::Format;
+use crate::templates::engine::funcs::TitleCase;
 use crate::templates::engine::objects::SiteFields;
 use crate::templates::engine::HugoContext;
 
@@ -294,6 +295,11 @@ impl Site {
         // A zone Hugo cannot load fails its build; `folio check` says so, and the
         // preview reads dates in UTC meanwhile.
         ctx.time_zone = self.time_zone(lang).unwrap_or(jiff::tz::TimeZone::UTC);
+        ctx.title_case = ["titleCaseStyle", "titlecasestyle"]
+            .iter()
+            .find_map(|k| self.config_json(&[k]))
+            .and_then(|v| v.as_str().map(TitleCase::named))
+            .unwrap_or_default();
         ctx
     }
 }

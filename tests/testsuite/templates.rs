@@ -65,21 +65,44 @@ fn folio_export(site: &Path) -> String {
 fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
     let mut hugo = BTreeMap::new();
     let mut folio = BTreeMap::new();
-    let pages: [(&str, &[(&str, &str)]); 4] = [
+    // Each fixture site, with a setting put first in its config (one page is read under
+    // each `titleCaseStyle`), and its pages with where Hugo publishes them.
+    let pages: [(&str, &str, &[(&str, &str)]); 9] = [
         (
             "site",
+            "",
             &[("page.md", "page"), ("bundle/index.md", "bundle")],
         ),
         (
             "multilingual",
+            "",
             &[("page.md", "page"), ("page.fr.md", "fr/page")],
         ),
         (
             "zoned",
+            "",
             &[("p.en.md", "p"), ("t.en.md", "t"), ("p.fr.md", "fr/p")],
+        ),
+        ("titles", "", &[("page.md", "page")]),
+        (
+            "titles",
+            "titleCaseStyle = \"Chicago\"",
+            &[("page.md", "page")],
+        ),
+        ("titles", "titleCaseStyle = \"go\"", &[("page.md", "page")]),
+        (
+            "titles",
+            "titleCaseStyle = \"firstupper\"",
+            &[("page.md", "page")],
+        ),
+        (
+            "titles",
+            "titlecasestyle = \"none\"",
+            &[("page.md", "page")],
         ),
         (
             "locales",
+            "",
             &[
                 ("p.en.md", "p"),
                 ("p.fr.md", "fr/p"),
@@ -91,15 +114,25 @@ fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
             ],
         ),
     ];
-    for (name, pages) in pages {
+    for (name, setting, pages) in pages {
         let site = fixture(name);
+        let config = site.path().join("hugo.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, format!("{setting}\n{text}")).unwrap();
         hugo_build(site.path(), name);
+        // A case is named by its site and setting too: one page is read under several.
+        let named = |found: BTreeMap<String, String>| {
+            found
+                .into_iter()
+                .map(|(id, html)| (format!("{name} {setting} {id}"), html))
+                .collect::<Vec<_>>()
+        };
         for (page, public) in pages {
             let built = site.path().join("public").join(public).join("index.html");
-            hugo.extend(cases(&std::fs::read_to_string(built).unwrap()));
-            folio.extend(cases(&folio_render(
+            hugo.extend(named(cases(&std::fs::read_to_string(built).unwrap())));
+            folio.extend(named(cases(&folio_render(
                 &site.path().join("content").join(page),
-            )));
+            ))));
         }
     }
     assert!(

@@ -141,6 +141,8 @@ pub struct Frame {
     pub refs: Option<objects::Refs>,
     /// The zone a date without an offset is read in (the site's `timeZone`).
     pub time_zone: jiff::tz::TimeZone,
+    /// How `title` capitalises (the site's `titleCaseStyle`).
+    pub title_case: funcs::TitleCase,
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
@@ -177,6 +179,7 @@ impl Frame {
             own_compiled: None,
             refs: None,
             time_zone: jiff::tz::TimeZone::UTC,
+            title_case: funcs::TitleCase::default(),
         }
     }
 

@@ -35,6 +35,8 @@ pub struct HugoContext {
     /// The zone front matter dates without an offset are in (the site's `timeZone`; UTC
     /// when unset).
     pub time_zone: jiff::tz::TimeZone,
+    /// How `title` capitalises (the site's `titleCaseStyle`).
+    pub title_case: super::funcs::TitleCase,
 }
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
@@ -204,6 +206,7 @@ impl HugoContext {
             aliases: fields.aliases.clone(),
             refs: None,
             time_zone: jiff::tz::TimeZone::UTC,
+            title_case: super::funcs::TitleCase::default(),
         }
     }
 

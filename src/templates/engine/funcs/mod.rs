@@ -15,6 +15,7 @@ mod context;
 mod encoding;
 mod resources;
 mod strings;
+pub use strings::TitleCase;
 pub(crate) use strings::{sanitize_path, urlize};
 
 use std::sync::{Arc, LazyLock};

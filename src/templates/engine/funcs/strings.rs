@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::super::values::{self, string, to_string};
 use super::{arg, int_arg, str_arg, Func};
-use crate::templates::engine::exec_error;
+use crate::templates::engine::{self, exec_error};
 
 /// `(names, function)`: space-separated names, the first Hugo's short alias.
 pub(super) const FUNCS: &[(&str, Func)] = &[
@@ -19,7 +19,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(string(go_upper(&str_arg(a, 0, "upper")?)))
     }),
     ("title strings.Title", |a| {
-        Ok(string(title_case(&str_arg(a, 0, "title")?)))
+        let style = engine::frame().map(|f| f.title_case).unwrap_or_default();
+        Ok(string(style.title(&str_arg(a, 0, "title")?)))
     }),
     ("strings.FirstUpper", |a| {
         let s = str_arg(a, 0, "strings.FirstUpper")?;
@@ -403,11 +404,115 @@ const SMALL_WORDS: &[&str] = &[
     "per", "the", "to", "vs", "vs.", "via", "v", "v.",
 ];
 
+/// `prose`'s Chicago style adds these to [`SMALL_WORDS`] (v1.2.1, `transform/title.go`).
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "from",
+    "into",
+    "during",
+    "including",
+    "until",
+    "against",
+    "among",
+    "throughout",
+    "despite",
+    "towards",
+    "upon",
+    "concerning",
+    "about",
+    "over",
+    "through",
+    "before",
+    "between",
+    "after",
+    "since",
+    "without",
+    "under",
+    "within",
+    "along",
+    "following",
+    "across",
+    "beyond",
+    "around",
+    "down",
+    "near",
+    "above",
+];
+
+/// How `title` capitalises: the site's `titleCaseStyle` (Hugo's `helpers.GetTitleFunc`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TitleCase {
+    /// `ap`, and any value Hugo does not know: `prose`'s AP style ([`title_case`]).
+    #[default]
+    Ap,
+    /// `chicago`: `prose`'s Chicago style, AP's rules with the prepositions small too.
+    Chicago,
+    /// `go`: Go's `strings.Title`, every word's first letter.
+    Go,
+    /// `firstupper`: the first letter only (Hugo's `helpers.FirstUpper`).
+    FirstUpper,
+    /// `none`: the text as it is.
+    None,
+}
+
+impl TitleCase {
+    /// The style a `titleCaseStyle` value names, in any case.
+    pub fn named(style: &str) -> TitleCase {
+        match style.to_lowercase().as_str() {
+            "chicago" => TitleCase::Chicago,
+            "go" => TitleCase::Go,
+            "firstupper" => TitleCase::FirstUpper,
+            "none" => TitleCase::None,
+            _ => TitleCase::Ap,
+        }
+    }
+
+    /// `s` in this style.
+    pub fn title(self, s: &str) -> String {
+        match self {
+            TitleCase::Ap => title_case(s, |w| SMALL_WORDS.contains(&w)),
+            TitleCase::Chicago => {
+                title_case(s, |w| SMALL_WORDS.contains(&w) || PREPOSITIONS.contains(&w))
+            }
+            TitleCase::Go => go_title(s),
+            TitleCase::FirstUpper => {
+                let mut chars = s.chars();
+                chars
+                    .next()
+                    .map(|f| std::iter::once(go_upper_char(f)).chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            TitleCase::None => s.to_string(),
+        }
+    }
+}
+
+/// Go's `strings.Title`: each letter after a separator in its title case. A separator is
+/// any ASCII character but a letter, a digit or `_`, and beyond ASCII only white space
+/// (Go's `isSeparator`, `strings/strings.go`): `don't` is `Don'T`.
+fn go_title(s: &str) -> String {
+    let separator = |c: char| {
+        if c.is_ascii() {
+            !(c.is_ascii_alphanumeric() || c == '_')
+        } else {
+            c.is_whitespace()
+        }
+    };
+    let mut prev = ' ';
+    s.chars()
+        .map(|c| {
+            let out = if separator(prev) { to_title(c) } else { c };
+            prev = c;
+            out
+        })
+        .collect()
+}
+
 /// Hugo's `title` in its default AP style, by the rules of `prose`'s `TitleConverter`:
 /// - a word is a run of letters and digits with what follows it up to a space, `-` or
 ///   `/` (`tiny-http` is two words, `"everyday"` one that starts at its `e`);
-/// - each word has its first letter capitalised, except a small word ([`SMALL_WORDS`],
-///   with its trailing punctuation) that is neither first nor last, follows a space, `-`
+/// - each word has its first letter capitalised, except a small word (`small`: AP's
+///   [`SMALL_WORDS`], with its trailing punctuation) that is neither first nor last, follows a space, `-`
 ///   or `/`, does not follow `:` or `-` two places back, and is not followed by `-`
 ///   (unless it follows one): that one is lower-cased whole.
 ///
@@ -415,7 +520,7 @@ const SMALL_WORDS: &[&str] = &[
 /// made ASCII, as `prose` reads them (and as it does, a word's length counts characters
 /// where the text counts bytes). A space is Go's `\s`, ASCII only: a no-break space is
 /// part of a word.
-fn title_case(s: &str) -> String {
+fn title_case(s: &str, small: impl Fn(&str) -> bool) -> String {
     static WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[\p{N}\p{L}]+[^\t\n\f\r \-/]*").expect("a valid pattern"));
     let t = s
@@ -448,7 +553,7 @@ fn title_case(s: &str) -> String {
         let ext = isize::try_from(m.chars().count()).unwrap_or(0);
         idx = pos + ext;
         let bounding = pos == 0 || idx == end;
-        let small = !bounding && SMALL_WORDS.contains(&lower.as_str());
+        let small = !bounding && small(&lower);
         if small
             && matches!(prev, b' ' | b'-' | b'/')
             && at(pos - 2) != b':'
@@ -797,7 +902,10 @@ mod tests {
 
     #[test]
     fn title_case_keeps_small_words_lowercase_inside() {
-        assert_eq!(title_case("the lord of the rings"), "The Lord of the Rings");
+        assert_eq!(
+            TitleCase::Ap.title("the lord of the rings"),
+            "The Lord of the Rings"
+        );
     }
 
     #[test]
