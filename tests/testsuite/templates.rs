@@ -61,79 +61,99 @@ fn folio_export(site: &Path) -> String {
     std::fs::read_to_string(out.join("index.html")).unwrap()
 }
 
+/// A fixture site (`tests/fixtures/templates/NAME`), a setting put first in its config,
+/// and its pages with where Hugo publishes them.
+type FixtureBuild = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// The fixture sites the parity test builds: one page is read under each `titleCaseStyle`.
+const FIXTURE_BUILDS: &[FixtureBuild] = &[
+    (
+        "site",
+        "",
+        &[("page.md", "page"), ("bundle/index.md", "bundle")],
+    ),
+    (
+        "multilingual",
+        "",
+        &[("page.md", "page"), ("page.fr.md", "fr/page")],
+    ),
+    (
+        "zoned",
+        "",
+        &[("p.en.md", "p"), ("t.en.md", "t"), ("p.fr.md", "fr/p")],
+    ),
+    ("titles", "", &[("page.md", "page")]),
+    (
+        "titles",
+        "titleCaseStyle = \"Chicago\"",
+        &[("page.md", "page")],
+    ),
+    ("titles", "titleCaseStyle = \"go\"", &[("page.md", "page")]),
+    (
+        "titles",
+        "titleCaseStyle = \"firstupper\"",
+        &[("page.md", "page")],
+    ),
+    (
+        "titles",
+        "titlecasestyle = \"none\"",
+        &[("page.md", "page")],
+    ),
+    (
+        "locales",
+        "",
+        &[
+            ("p.en.md", "p"),
+            ("p.fr.md", "fr/p"),
+            ("p.de.md", "de/p"),
+            ("p.es.md", "es/p"),
+            ("p.pt-br.md", "pt-br/p"),
+            ("p.it.md", "it/p"),
+            ("p.nl.md", "nl/p"),
+        ],
+    ),
+];
+
+/// Cases by name, with their HTML.
+type Cases = Vec<(String, String)>;
+
+/// The cases of a fixture build's pages as Hugo and as Folio render them, each named by
+/// its site and setting too (one page is read under several settings).
+fn built_cases(&(name, setting, pages): &FixtureBuild) -> (Cases, Cases) {
+    let site = fixture(name);
+    let config = site.path().join("hugo.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{setting}\n{text}")).unwrap();
+    hugo_build(site.path(), name);
+    let named = |found: BTreeMap<String, String>| {
+        found
+            .into_iter()
+            .map(|(id, html)| (format!("{name} {setting} {id}"), html))
+            .collect::<Vec<_>>()
+    };
+    let (mut hugo, mut folio) = (Vec::new(), Vec::new());
+    for (page, public) in pages {
+        let built = site.path().join("public").join(public).join("index.html");
+        hugo.extend(named(cases(&std::fs::read_to_string(built).unwrap())));
+        folio.extend(named(cases(&folio_render(
+            &site.path().join("content").join(page),
+        ))));
+    }
+    (hugo, folio)
+}
+
 #[test]
 fn every_shortcode_of_the_fixture_site_renders_as_hugo_renders_it() {
     let mut hugo = BTreeMap::new();
     let mut folio = BTreeMap::new();
-    // Each fixture site, with a setting put first in its config (one page is read under
-    // each `titleCaseStyle`), and its pages with where Hugo publishes them.
-    let pages: [(&str, &str, &[(&str, &str)]); 9] = [
-        (
-            "site",
-            "",
-            &[("page.md", "page"), ("bundle/index.md", "bundle")],
-        ),
-        (
-            "multilingual",
-            "",
-            &[("page.md", "page"), ("page.fr.md", "fr/page")],
-        ),
-        (
-            "zoned",
-            "",
-            &[("p.en.md", "p"), ("t.en.md", "t"), ("p.fr.md", "fr/p")],
-        ),
-        ("titles", "", &[("page.md", "page")]),
-        (
-            "titles",
-            "titleCaseStyle = \"Chicago\"",
-            &[("page.md", "page")],
-        ),
-        ("titles", "titleCaseStyle = \"go\"", &[("page.md", "page")]),
-        (
-            "titles",
-            "titleCaseStyle = \"firstupper\"",
-            &[("page.md", "page")],
-        ),
-        (
-            "titles",
-            "titlecasestyle = \"none\"",
-            &[("page.md", "page")],
-        ),
-        (
-            "locales",
-            "",
-            &[
-                ("p.en.md", "p"),
-                ("p.fr.md", "fr/p"),
-                ("p.de.md", "de/p"),
-                ("p.es.md", "es/p"),
-                ("p.pt-br.md", "pt-br/p"),
-                ("p.it.md", "it/p"),
-                ("p.nl.md", "nl/p"),
-            ],
-        ),
-    ];
-    for (name, setting, pages) in pages {
-        let site = fixture(name);
-        let config = site.path().join("hugo.toml");
-        let text = std::fs::read_to_string(&config).unwrap();
-        std::fs::write(&config, format!("{setting}\n{text}")).unwrap();
-        hugo_build(site.path(), name);
-        // A case is named by its site and setting too: one page is read under several.
-        let named = |found: BTreeMap<String, String>| {
-            found
-                .into_iter()
-                .map(|(id, html)| (format!("{name} {setting} {id}"), html))
-                .collect::<Vec<_>>()
-        };
-        for (page, public) in pages {
-            let built = site.path().join("public").join(public).join("index.html");
-            hugo.extend(named(cases(&std::fs::read_to_string(built).unwrap())));
-            folio.extend(named(cases(&folio_render(
-                &site.path().join("content").join(page),
-            ))));
-        }
+    for build in FIXTURE_BUILDS {
+        let (by_hugo, by_folio) = built_cases(build);
+        hugo.extend(by_hugo);
+        folio.extend(by_folio);
     }
     assert!(
         hugo.len() >= 30,
