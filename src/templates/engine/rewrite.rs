@@ -237,16 +237,42 @@ fn expr(e: &mut Expr, calls: &mut Calls) {
 
 /// A translation given a whole number reads it both as `.` and as `.Count` (Hugo's
 /// `intCount`, `langs/i18n/i18n.go`): `.Count` and `$.Count` become the dot, for the
-/// translation run with the number as its dot.
+/// translation run with the number as its dot; a variable's `.Count` (`$c := .` then
+/// `$c.Count`) becomes a call of [`COUNT`] on the variable, as the variable may hold the
+/// number or something else.
 pub fn count_as_dot(list: &mut ListNode) {
     each_expr(list, &mut |e| match e {
         Expr::Field(pos, fields) if is_count(fields) => {
             *e = Expr::Dot(*pos);
         }
         Expr::Variable(_, var, fields) if var == "$" && is_count(fields) => fields.clear(),
+        Expr::Variable(pos, var, fields) if fields.last().is_some_and(|f| f == "Count") => {
+            let pos = *pos;
+            let receiver = Expr::Variable(
+                pos,
+                var.clone(),
+                fields.split_last().map_or(Vec::new(), |(_, r)| r.to_vec()),
+            );
+            *e = Expr::Pipe(
+                pos,
+                PipeNode {
+                    pos,
+                    decl: Vec::new(),
+                    commands: vec![CommandNode {
+                        pos,
+                        args: vec![Expr::Identifier(pos, COUNT.into()), receiver],
+                    }],
+                    is_assign: false,
+                },
+            );
+        }
         _ => {}
     });
 }
+
+/// The function a translation given a number calls for a variable's `.Count`: the number
+/// itself when the variable holds one, else the variable's `Count`.
+pub const COUNT: &str = "__folio_count";
 
 /// Whether a field chain is `.Count` alone.
 fn is_count(fields: &[SmolStr]) -> bool {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use gotmpl::Value;
 
 use super::super::objects;
+use super::super::rewrite;
 use super::super::time::Moment;
 use super::super::values::{self, kind_of, map, string, to_string};
 use super::{arg, str_arg, Func};
@@ -396,15 +397,16 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
             .ok()
             .and_then(|(mut list, defines)| {
                 if number {
-                    super::super::rewrite::count_as_dot(&mut list);
+                    rewrite::count_as_dot(&mut list);
                 }
                 let mut template = gotmpl::Template::new("i18n")
+                    .funcs(count_funcs())
                     .parse("{{template \"t\" .}}")
                     .ok()?;
                 // The templates it defines (a `block` too), each read the same way.
                 for mut d in defines {
                     if number {
-                        super::super::rewrite::count_as_dot(&mut d.body);
+                        rewrite::count_as_dot(&mut d.body);
                     }
                     template = template.add_parse_tree(&d.name, d.body);
                 }
@@ -418,6 +420,20 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         text
     };
     Ok(string(text))
+}
+
+/// What a translation given a number calls for a variable's `.Count`
+/// ([`rewrite::COUNT`]): the number itself when the variable holds one (Hugo's `intCount`
+/// has a `Count` method), else the variable's `Count`.
+fn count_funcs() -> gotmpl::FuncMap {
+    let count: gotmpl::ValueFunc = Arc::new(|a: &[Value]| {
+        let v = arg(a, 0, ".Count")?;
+        Ok(match v {
+            Value::Int(_) | Value::Uint(_) => v.clone(),
+            _ => v.field("Count").cloned().unwrap_or(Value::Nil),
+        })
+    });
+    [(rewrite::COUNT.to_string(), count)].into_iter().collect()
 }
 
 /// `relURL`/`absURL` against the site's `baseURL` (`.Site.BaseURL`): a URL with a scheme
