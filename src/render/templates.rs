@@ -879,11 +879,13 @@ fn params_of(tag: &crate::page::lexer::Tag) -> Value {
     let typed =
         |p: &crate::page::lexer::Param| values::typed_param(&p.value, p.quote != Quote::Bare);
     if tag.is_named() {
-        values::map(
+        // The lexer's names are shared already: the map takes them as they are.
+        Value::Map(Arc::new(
             tag.params
                 .iter()
-                .filter_map(|p| Some((p.key.as_ref()?.0.to_string(), typed(p)))),
-        )
+                .filter_map(|p| Some((p.key.as_ref()?.0.clone(), typed(p))))
+                .collect(),
+        ))
     } else {
         Value::List(tag.params.iter().map(typed).collect())
     }

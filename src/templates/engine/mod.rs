@@ -213,10 +213,9 @@ impl Frame {
     /// and for its children's `.Parent`. `call` is unique to the call within the render
     /// (positive); a fresh `newScratch` takes negative ids.
     pub fn call_scratch(call: i64) -> Value {
-        values::map([
-            (values::KIND, values::string("scratch")),
-            ("__folio_id", Value::Int(call)),
-        ])
+        static SCRATCH: values::Fields<2> = values::Fields::new([values::KIND, "__folio_id"]);
+        static KIND: values::Word = values::Word::new("scratch");
+        SCRATCH.map([KIND.value(), Value::Int(call)])
     }
 
     /// The scratch of `site.Store` ([`SITE_STORE`]) or `hugo.Store` ([`HUGO_STORE`]):

@@ -349,27 +349,38 @@ impl ShortcodeCall {
             kind: gotmpl::SafeKind::Html,
             s,
         };
+        // A long page builds one per call: the keys are shared (see [`values::Fields`]).
+        static CONTEXT: values::Fields<13> = values::Fields::new([
+            KIND,
+            "Name",
+            "Params",
+            "IsNamedParams",
+            "InnerDeindent",
+            "Inner",
+            "Ordinal",
+            "Parent",
+            "Position",
+            "Page",
+            "Site",
+            "Scratch",
+            "Store",
+        ]);
+        static SHORTCODE: values::Word = values::Word::new("shortcode");
         let scratch = Frame::call_scratch(self.id);
-        map([
-            (KIND, string("shortcode")),
-            ("Name", string(&self.name)),
-            ("Params", self.params.clone()),
-            (
-                "IsNamedParams",
-                Value::Bool(matches!(self.params, Value::Map(_))),
-            ),
-            ("InnerDeindent", html(deindented)),
-            ("Inner", html(inner)),
-            (
-                "Ordinal",
-                Value::Int(i64::try_from(self.ordinal).unwrap_or(i64::MAX)),
-            ),
-            ("Parent", self.parent.clone().unwrap_or(Value::Nil)),
-            ("Position", string(&self.position)),
-            ("Page", frame.page.clone()),
-            ("Site", frame.site.clone()),
-            ("Scratch", scratch.clone()),
-            ("Store", scratch),
+        CONTEXT.map([
+            SHORTCODE.value(),
+            string(&self.name),
+            self.params.clone(),
+            Value::Bool(matches!(self.params, Value::Map(_))),
+            html(deindented),
+            html(inner),
+            Value::Int(i64::try_from(self.ordinal).unwrap_or(i64::MAX)),
+            self.parent.clone().unwrap_or(Value::Nil),
+            string(&self.position),
+            frame.page.clone(),
+            frame.site.clone(),
+            scratch.clone(),
+            scratch,
         ])
     }
 }

@@ -104,6 +104,50 @@ pub fn map<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, Value)>) -> Valu
     ))
 }
 
+/// The fields of a map built many times over (a shortcode call's context, a scratch): its
+/// keys are allocated once, when first used, and every map shares them.
+pub struct Fields<const N: usize> {
+    names: [&'static str; N],
+    keys: std::sync::OnceLock<[Arc<str>; N]>,
+}
+
+impl<const N: usize> Fields<N> {
+    /// The fields `names`.
+    pub const fn new(names: [&'static str; N]) -> Fields<N> {
+        Fields {
+            names,
+            keys: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The map of these fields to `values`, in the order of the names.
+    pub fn map(&self, values: [Value; N]) -> Value {
+        let keys = self.keys.get_or_init(|| self.names.map(Arc::from));
+        Value::Map(Arc::new(keys.iter().cloned().zip(values).collect()))
+    }
+}
+
+/// A string known when Folio is built (a kind of object), allocated once when first used.
+pub struct Word {
+    text: &'static str,
+    value: std::sync::OnceLock<Arc<str>>,
+}
+
+impl Word {
+    /// The word `text`.
+    pub const fn new(text: &'static str) -> Word {
+        Word {
+            text,
+            value: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The word as a string value.
+    pub fn value(&self) -> Value {
+        Value::String(self.value.get_or_init(|| Arc::from(self.text)).clone())
+    }
+}
+
 /// A string value.
 pub fn string(s: impl AsRef<str>) -> Value {
     Value::String(Arc::from(s.as_ref()))
