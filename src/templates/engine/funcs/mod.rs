@@ -13,6 +13,7 @@
 mod collections;
 mod context;
 mod encoding;
+mod inflect;
 mod resources;
 mod strings;
 pub use strings::TitleCase;

@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::values::{self, string, to_string};
-use super::{arg, int_arg, str_arg, Func};
+use super::{arg, inflect, int_arg, str_arg, Func};
 use crate::templates::engine::{self, exec_error};
 
 /// `(names, function)`: space-separated names, the first Hugo's short alias.
@@ -32,6 +32,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     ("humanize inflect.Humanize", humanize),
+    ("pluralize inflect.Pluralize", |a| {
+        inflected(a, "pluralize", inflect::pluralize)
+    }),
+    ("singularize inflect.Singularize", |a| {
+        inflected(a, "singularize", inflect::singularize)
+    }),
     ("urlize urls.URLize", |a| {
         Ok(string(urlize(&str_arg(a, 0, "urlize")?)))
     }),
@@ -383,7 +389,7 @@ fn safe(args: &[Value], kind: SafeKind, func: &str) -> gotmpl::Result<Value> {
 
 /// Go's `strings.ToUpper`: rune by rune, so a letter without a one-letter capital (`ß`)
 /// stays as it is.
-fn go_upper(s: &str) -> String {
+pub(super) fn go_upper(s: &str) -> String {
     s.chars().map(go_upper_char).collect()
 }
 
@@ -574,7 +580,7 @@ fn title_case(s: &str, small: impl Fn(&str) -> bool) -> String {
 
 /// Go's `unicode.ToTitle` of one character: [`go_upper_char`], but the title case of the
 /// four digraphs that have one (`ǆ` → `ǅ`).
-fn to_title(c: char) -> char {
+pub(super) fn to_title(c: char) -> char {
     match c {
         '\u{01C4}'..='\u{01C6}' => '\u{01C5}',
         '\u{01C7}'..='\u{01C9}' => '\u{01C8}',
@@ -613,6 +619,19 @@ fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
             .map(|f| f.to_uppercase().chain(c).collect::<String>())
             .unwrap_or_default(),
     ))
+}
+
+/// `pluralize WORD` and `singularize WORD`: `change` ([`inflect::pluralize`] or
+/// [`inflect::singularize`]) of the word as Hugo's `cast.ToStringE` (spf13/cast 1.10,
+/// `basic.go`) makes it a string: as [`str_arg`] does, but a float written out in full
+/// (`strconv.FormatFloat(f, 'f', -1, 64)`: `0.00001`, where `%v` prints `1e-05`).
+fn inflected(args: &[Value], func: &str, change: fn(&str) -> String) -> gotmpl::Result<Value> {
+    let word = match arg(args, 0, func)? {
+        Value::Float(f) if f.is_infinite() => if *f > 0.0 { "+Inf" } else { "-Inf" }.into(),
+        Value::Float(f) => f.to_string(),
+        _ => str_arg(args, 0, func)?,
+    };
+    Ok(string(change(&word)))
 }
 
 /// Hugo's `urlize` (`helpers.URLize`: `MakePathSanitized` then `URLEscape`): letters,
@@ -911,6 +930,21 @@ mod tests {
     #[test]
     fn plainify_removes_tags_and_keeps_paragraph_breaks() {
         assert_eq!(plainify("<p>a <b>b</b></p><p>c</p>"), "a b\nc\n");
+    }
+
+    #[test]
+    fn pluralize_takes_a_number_as_hugo_casts_it_to_text() {
+        let plural = |v: Value| {
+            inflected(&[v], "pluralize", super::inflect::pluralize).map(|v| v.to_string())
+        };
+        assert_eq!(plural(Value::Int(3)).unwrap(), "3s");
+        assert_eq!(plural(Value::Float(0.00001)).unwrap(), "0.00001s");
+        assert_eq!(
+            plural(Value::Float(1e21)).unwrap(),
+            "1000000000000000000000s"
+        );
+        assert_eq!(plural(Value::Nil).unwrap(), "");
+        assert!(plural(Value::List(vec![string("a")].into())).is_err());
     }
 
     #[test]
