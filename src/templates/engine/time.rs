@@ -187,6 +187,8 @@ impl Moment {
                 string(self.format("2006-01-02T15:04:05.999999999Z07:00")),
             ),
             ("__folio_zone", string(self.zone.as_str())),
+            // `__folio_time`'s offset has no seconds (a zone's local mean time has them).
+            ("__folio_offset", Value::Int(self.offset.into())),
             ("Year", Value::Int(self.year.into())),
             ("Month", Value::Int(self.month.into())),
             ("Day", Value::Int(self.day.into())),
@@ -220,10 +222,28 @@ impl Moment {
             Some("time") => {
                 let m = Moment::parse(v.field("__folio_time")?.as_str()?)?;
                 let name = v.field("__folio_zone").and_then(Value::as_str);
+                let offset = v.field("__folio_offset").and_then(values::to_int);
                 Some(Moment {
                     zone: name.map_or(m.zone, ZoneName::new),
+                    offset: offset
+                        .and_then(|o| i32::try_from(o).ok())
+                        .unwrap_or(m.offset),
                     ..m
                 })
+            }
+            _ => Moment::parse_in(&values::to_string(v), zone),
+        }
+    }
+
+    /// An argument as Hugo's time functions read it (`time`, `time.Format`,
+    /// `dateFormat`: `htime.ToTimeInDefaultLocationE`): a time is written in RFC 3339 and
+    /// read again, so it loses its fraction of a second and its zone's name (named again as
+    /// a written offset is: `UTC` for `Z`); a string is read in `zone`.
+    pub fn from_argument(v: &Value, zone: &TimeZone) -> Option<Moment> {
+        match values::kind_of(v) {
+            Some("time") => {
+                let m = Moment::from_value(v, zone)?;
+                Moment::parse_in(&m.format("2006-01-02T15:04:05Z07:00"), zone)
             }
             _ => Moment::parse_in(&values::to_string(v), zone),
         }
@@ -381,6 +401,33 @@ fn written_offset(written: &str) -> Option<i32> {
 /// skipped when clocks go forward reads as the hour before (`02:30` → `01:30 EST`), and
 /// one that happens twice as the first (`01:30 EDT`).
 fn in_zone(civil: jiff::civil::DateTime, zone: &TimeZone) -> Option<Moment> {
+    placed(civil, zone).or_else(|| Some(at_the_edge(civil, zone)))
+}
+
+/// A clock time beyond the instants Folio can place (jiff's run from -9999 to 9999-12-30
+/// in UTC; Go's further): at the offset the zone has at the nearest one it can.
+fn at_the_edge(civil: jiff::civil::DateTime, zone: &TimeZone) -> Moment {
+    let edge = if civil.year() > 0 {
+        Timestamp::MAX
+    } else {
+        Timestamp::MIN
+    };
+    let info = zone.to_offset_info(edge);
+    Moment {
+        year: civil.year(),
+        month: civil.month(),
+        day: civil.day(),
+        hour: civil.hour(),
+        minute: civil.minute(),
+        second: civil.second(),
+        nanos: civil.subsec_nanosecond(),
+        offset: info.offset().seconds(),
+        zone: ZoneName::new(info.abbreviation()),
+    }
+}
+
+/// Go's placing of a clock time in `zone` ([`in_zone`]); `None` beyond jiff's instants.
+fn placed(civil: jiff::civil::DateTime, zone: &TimeZone) -> Option<Moment> {
     let as_utc = Offset::UTC.to_timestamp(civil).ok()?;
     let first = zone.to_offset(as_utc);
     let guess = as_utc
@@ -498,6 +545,15 @@ mod tests {
         // A written offset stays, without a name (unless the machine's own zone is at that
         // offset then: Nepal's is the only one at +05:45).
         assert_eq!(at("2023-07-14T10:00:00+05:45"), "10:00 +0545 +05:45");
+    }
+
+    #[test]
+    fn the_last_day_of_9999_is_a_date_in_any_zone() {
+        for zone in ["UTC", "America/New_York", "Asia/Tokyo"] {
+            let zone = TimeZone::get(zone).unwrap();
+            let m = Moment::parse_in("9999-12-31", &zone).unwrap();
+            assert_eq!(m.format("2006-01-02 15:04"), "9999-12-31 00:00");
+        }
     }
 
     #[test]

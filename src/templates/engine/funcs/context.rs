@@ -257,14 +257,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("now time.Now", |_| Ok(Moment::now().to_value())),
     ("time time.AsTime", |a| {
         let v = arg(a, 0, "time")?;
-        Moment::from_value(v, &engine::frame()?.time_zone)
+        Moment::from_argument(v, &engine::frame()?.time_zone)
             .map(Moment::to_value)
             .ok_or_else(|| exec_error(format!("time: unable to parse date: {}", to_string(v))))
     }),
     ("dateFormat time.Format", |a| {
         let layout = str_arg(a, 0, "dateFormat")?;
         let v = arg(a, 1, "dateFormat")?;
-        let m = Moment::from_value(v, &engine::frame()?.time_zone).ok_or_else(|| {
+        let m = Moment::from_argument(v, &engine::frame()?.time_zone).ok_or_else(|| {
             exec_error(format!(
                 "dateFormat: unable to parse date: {}",
                 to_string(v)
