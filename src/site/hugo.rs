@@ -180,17 +180,23 @@ impl Site {
     /// # Errors
     /// A name the database does not know: Hugo fails the build on it.
     pub fn time_zone(&self, lang: &str) -> Result<jiff::tz::TimeZone, BadTimeZone> {
-        let Some((file, node)) = ["timeZone", "timezone"].iter().find_map(|key| {
-            self.setting(&["languages", lang, key])
-                .or_else(|| self.setting(&[key]))
-        }) else {
+        let Some((file, node)) = self.language_setting(lang, "timeZone") else {
             return Ok(jiff::tz::TimeZone::UTC);
         };
-        let name = node.to_json().as_str().unwrap_or_default().to_string();
-        if name.is_empty() {
-            return Ok(jiff::tz::TimeZone::UTC);
-        }
-        jiff::tz::TimeZone::get(&name).map_err(|_| {
+        let name = match node.to_json() {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        // Go's `time.LoadLocation`: "" is UTC, "Local" the machine's own zone, any other
+        // name a file of the database, spelled as it is (`europe/paris` is unknown).
+        let found = match name.as_str() {
+            "" | "UTC" => Some(jiff::tz::TimeZone::UTC),
+            "Local" => jiff::tz::TimeZone::try_system().ok(),
+            _ => jiff::tz::TimeZone::get(&name)
+                .ok()
+                .filter(|tz| tz.iana_name() == Some(name.as_str())),
+        };
+        found.ok_or_else(|| {
             let (line, col) = crate::text::line_col(&file.src, node.span.start);
             BadTimeZone {
                 file: file.path.clone(),
@@ -203,21 +209,33 @@ impl Site {
         })
     }
 
+    /// A setting of the language `lang` (`[languages.fr] timeZone`), else the site's; keys
+    /// in any case, as Hugo reads them.
+    fn language_setting(
+        &self,
+        lang: &str,
+        key: &str,
+    ) -> Option<(&super::ConfigFile, &crate::formats::Node)> {
+        self.setting(&["languages", lang, key])
+            .or_else(|| self.setting(&[key]))
+    }
+
     /// A setting's value as written, and its file: in the config file, or in the file of
-    /// `config/_default/` named after its first key (`languages.toml`), which wins.
+    /// `config/_default/` named after its first key (`languages.toml`), which wins. Keys
+    /// match in any case (Hugo's config keys are case-insensitive).
     fn setting(&self, path: &[&str]) -> Option<(&super::ConfigFile, &crate::formats::Node)> {
         let (first, rest) = path.split_first()?;
         let in_file = self
             .key_files
             .iter()
-            .find(|(k, _)| k == first)
+            .find(|(k, _)| k.eq_ignore_ascii_case(first))
             .and_then(|(_, f)| {
-                let node = f.doc.get(rest).or_else(|| f.doc.get(path))?;
+                let node = at_path(&f.doc.root, rest).or_else(|| at_path(&f.doc.root, path))?;
                 Some((f, node))
             });
         in_file.or_else(|| {
             let c = self.config.as_ref()?;
-            Some((c, c.doc.get(path)?))
+            Some((c, at_path(&c.doc.root, path)?))
         })
     }
 
@@ -295,11 +313,22 @@ impl Site {
         // A zone Hugo cannot load fails its build; `folio check` says so, and the
         // preview reads dates in UTC meanwhile.
         ctx.time_zone = self.time_zone(lang).unwrap_or(jiff::tz::TimeZone::UTC);
-        ctx.title_case = ["titleCaseStyle", "titlecasestyle"]
-            .iter()
-            .find_map(|k| self.config_json(&[k]))
-            .and_then(|v| v.as_str().map(TitleCase::named))
+        ctx.title_case = self
+            .language_setting(lang, "titleCaseStyle")
+            .and_then(|(_, node)| node.to_json().as_str().map(TitleCase::named))
             .unwrap_or_default();
         ctx
     }
+}
+
+/// The node at a path of keys under `node`, keys matched in any case.
+fn at_path<'a>(node: &'a crate::formats::Node, path: &[&str]) -> Option<&'a crate::formats::Node> {
+    path.iter().try_fold(node, |n, key| match &n.kind {
+        crate::formats::Kind::Map(m) => m
+            .entries
+            .iter()
+            .find(|e| e.key.eq_ignore_ascii_case(key))
+            .map(|e| &e.value),
+        _ => None,
+    })
 }

@@ -1021,3 +1021,41 @@ fn a_date_without_an_offset_is_in_the_sites_time_zone() {
     .unwrap();
     assert!(preview(site.path()).contains("<p>10:00 IST &#43;05:30</p>"));
 }
+
+#[test]
+fn settings_are_read_in_any_case_and_a_languages_own_comes_first() {
+    let site = site_with(
+        &[(
+            "d",
+            "<p>{{ (time \"2023-07-14T10:00:00\").Format \"MST\" }} {{ title \"up and at them\" }}</p>",
+        )],
+        "{{< d >}}",
+    );
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = \"T\"\ntimeZone = \"Europe/Paris\"\ntitleCaseStyle = \"none\"\n\
+         [languages.en]\nTIMEZONE = \"Asia/Tokyo\"\ntitlecasestyle = \"go\"\n",
+    )
+    .unwrap();
+    assert!(preview(site.path()).contains("<p>JST Up And At Them</p>"));
+}
+
+#[test]
+fn a_zone_is_named_as_the_database_spells_it() {
+    let site = site_with(&[("d", "<p>x</p>")], "{{< d >}}");
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = \"T\"\ntimeZone = \"europe/paris\"\n",
+    )
+    .unwrap();
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|d| d.ends_with("unknown time zone europe/paris")),
+        "Go's LoadLocation wants the database's spelling: {found:?}"
+    );
+}
