@@ -424,14 +424,19 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
 
 /// What a translation given a number calls for a variable's `.Count`
 /// ([`rewrite::COUNT`]): the number itself when the variable holds one (Hugo's `intCount`
-/// has a `Count` method), else the variable's `Count`.
+/// has a `Count` method), a map's `Count`, and an error for anything else.
 fn count_funcs() -> gotmpl::FuncMap {
     let count: gotmpl::ValueFunc = Arc::new(|a: &[Value]| {
         let v = arg(a, 0, ".Count")?;
-        Ok(match v {
-            Value::Int(_) | Value::Uint(_) => v.clone(),
-            _ => v.field("Count").cloned().unwrap_or(Value::Nil),
-        })
+        match v {
+            Value::Int(_) | Value::Uint(_) => Ok(v.clone()),
+            Value::Map(_) => Ok(v.field("Count").cloned().unwrap_or(Value::Nil)),
+            // Go cannot read a field of a string or a float: the translation fails.
+            _ => Err(exec_error(format!(
+                "can't evaluate field Count in type {}",
+                v.type_name()
+            ))),
+        }
     });
     [(rewrite::COUNT.to_string(), count)].into_iter().collect()
 }
