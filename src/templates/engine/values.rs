@@ -175,13 +175,39 @@ pub fn base_url(site: &Value) -> String {
     site.field("BaseURL").map(to_string).unwrap_or_default()
 }
 
-/// A value as Hugo's `cast.ToString` prints it: numbers in Go's `%v` form, nil empty.
+/// A value as text, nil empty and a float in Go's `%v` form ([`go_float`]: `1e-05`), as
+/// Go's `fmt` writes it. What Hugo's functions make of an argument is [`cast_string`].
 pub fn to_string(value: &Value) -> String {
     match value {
         Value::Nil => String::new(),
         Value::String(s) | Value::Safe { s, .. } => s.to_string(),
         Value::Float(f) => go_float(*f),
         other => other.to_string(),
+    }
+}
+
+/// A value as Hugo's functions take text (spf13/cast v1.10's `ToStringE`, `basic.go`,
+/// which Hugo's `tpl/strings`, `tpl/inflect`, `tpl/collections` and the like call): as
+/// [`to_string`], but a float written out in full ([`cast_float`]: `0.00001`, where
+/// `print` writes `1e-05`).
+pub fn cast_string(value: &Value) -> String {
+    match value {
+        Value::Float(f) => cast_float(*f),
+        other => to_string(other),
+    }
+}
+
+/// A float as spf13/cast writes it, `strconv.FormatFloat(f, 'f', -1, 64)`: the fewest
+/// digits that read back as the same float, never an exponent (`0.00001`,
+/// `1000000000000000000000`, `-0`), and `NaN`, `+Inf`, `-Inf`.
+pub fn cast_float(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { "+Inf" } else { "-Inf" }.into()
+    } else {
+        // Rust's `Display` of a float is the shortest round-trip digits, never an exponent.
+        format!("{f}")
     }
 }
 
@@ -346,6 +372,21 @@ mod tests {
         assert_eq!(go_float(0.5), "0.5");
         assert_eq!(go_float(1e21), "1e+21");
         assert_eq!(go_float(0.00001), "1e-05");
+    }
+
+    #[test]
+    fn hugos_functions_write_a_float_in_full_with_no_exponent() {
+        assert_eq!(cast_float(0.00001), "0.00001");
+        assert_eq!(cast_float(1e21), "1000000000000000000000");
+        assert_eq!(cast_float(3.0), "3");
+        assert_eq!(cast_float(-0.0), "-0");
+        assert_eq!(cast_float(0.1), "0.1");
+        assert_eq!(cast_float(f64::NAN), "NaN");
+        assert_eq!(cast_float(f64::INFINITY), "+Inf");
+        assert_eq!(cast_float(f64::NEG_INFINITY), "-Inf");
+        assert_eq!(cast_float(5e-324).len(), 326);
+        assert_eq!(cast_string(&Value::Float(1e-7)), "0.0000001");
+        assert_eq!(to_string(&Value::Float(1e-7)), "1e-07");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use gotmpl::Value;
 
-use super::super::values::{self, equal, items, string, to_float, to_string};
+use super::super::values::{self, cast_string, equal, items, string, to_float, to_string};
 use super::{arg, int_arg, str_arg, Func};
 use crate::templates::engine::exec_error;
 
@@ -128,7 +128,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("in collections.In", |a| {
         let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
         Ok(Value::Bool(match set {
-            Value::String(s) | Value::Safe { s, .. } => s.contains(to_string(item).as_str()),
+            Value::String(s) | Value::Safe { s, .. } => s.contains(cast_string(item).as_str()),
             other => items(other).iter().any(|v| equal(v, item)),
         }))
     }),
@@ -156,7 +156,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("delimit collections.Delimit", |a| {
         let list = items(arg(a, 0, "delimit")?);
         let sep = str_arg(a, 1, "delimit")?;
-        let last = a.get(2).map(to_string);
+        let last = a.get(2).map(cast_string);
         let mut out = String::new();
         for (i, v) in list.iter().enumerate() {
             if i > 0 {
@@ -165,7 +165,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                     _ => &sep,
                 });
             }
-            out.push_str(&to_string(v));
+            out.push_str(&cast_string(v));
         }
         Ok(string(out))
     }),
@@ -235,7 +235,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let mut q: Vec<(String, String)> = pairs
             .chunks(2)
             .filter_map(|p| match p {
-                [k, v] => Some((query_escape(&to_string(k)), query_escape(&to_string(v)))),
+                [k, v] => Some((query_escape(&cast_string(k)), query_escape(&cast_string(v)))),
                 _ => None,
             })
             .collect();

@@ -110,7 +110,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     ("markdownify transform.Markdownify", |a| {
-        let md = to_string(arg(a, 0, "markdownify")?);
+        let md = values::cast_string(arg(a, 0, "markdownify")?);
         Ok(values::html(engine::frame()?.host.markdownify(&md)))
     }),
     // `transform.Highlight CODE [LANG] [OPTIONS]`: a lone second argument is the options

@@ -120,14 +120,16 @@ fn arg<'a>(args: &'a [Value], i: usize, func: &str) -> gotmpl::Result<&'a Value>
         .ok_or_else(|| exec_error(format!("{func}: expected at least {} arguments", i + 1)))
 }
 
-/// The argument at `i` as a string (Hugo's `cast.ToString`).
+/// The argument at `i` as a string, as Hugo's functions take one (spf13/cast's
+/// `ToStringE`: a float in full, `0.00001`; see [`super::values::cast_string`]); a list,
+/// map or function is an error.
 fn str_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<String> {
     match arg(args, i, func)? {
         v @ (Value::List(_) | Value::Map(_) | Value::Function(_)) => Err(exec_error(format!(
             "{func}: unable to cast {} to string",
             v.type_name()
         ))),
-        v => Ok(super::values::to_string(v)),
+        v => Ok(super::values::cast_string(v)),
     }
 }
 

@@ -284,7 +284,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         }))
     }),
     ("path.Join", |a| {
-        let parts: Vec<String> = a.iter().map(to_string).filter(|s| !s.is_empty()).collect();
+        let parts: Vec<String> = a
+            .iter()
+            .map(values::cast_string)
+            .filter(|s| !s.is_empty())
+            .collect();
         Ok(string(parts.join("/").replace("//", "/")))
     }),
 ];
@@ -622,16 +626,9 @@ fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
 }
 
 /// `pluralize WORD` and `singularize WORD`: `change` ([`inflect::pluralize`] or
-/// [`inflect::singularize`]) of the word as Hugo's `cast.ToStringE` (spf13/cast 1.10,
-/// `basic.go`) makes it a string: as [`str_arg`] does, but a float written out in full
-/// (`strconv.FormatFloat(f, 'f', -1, 64)`: `0.00001`, where `%v` prints `1e-05`).
+/// [`inflect::singularize`]) of the word as Hugo casts it to text ([`str_arg`]).
 fn inflected(args: &[Value], func: &str, change: fn(&str) -> String) -> gotmpl::Result<Value> {
-    let word = match arg(args, 0, func)? {
-        Value::Float(f) if f.is_infinite() => if *f > 0.0 { "+Inf" } else { "-Inf" }.into(),
-        Value::Float(f) => f.to_string(),
-        _ => str_arg(args, 0, func)?,
-    };
-    Ok(string(change(&word)))
+    Ok(string(change(&str_arg(args, 0, func)?)))
 }
 
 /// Hugo's `urlize` (`helpers.URLize`: `MakePathSanitized` then `URLEscape`): letters,
@@ -701,7 +698,7 @@ fn truncate(args: &[Value]) -> gotmpl::Result<Value> {
             ..
         }
     );
-    let text = to_string(text);
+    let text = values::cast_string(text);
     let cut = if is_html {
         html_cut(&text, size)
     } else {
@@ -945,6 +942,22 @@ mod tests {
         );
         assert_eq!(plural(Value::Nil).unwrap(), "");
         assert!(plural(Value::List(vec![string("a")].into())).is_err());
+    }
+
+    #[test]
+    fn string_functions_write_a_float_as_hugos_cast_does_not_as_printf_does() {
+        let text = |f: f64| str_arg(&[Value::Float(f)], 0, "upper").unwrap();
+        assert_eq!(text(0.00001), "0.00001");
+        assert_eq!(text(1e21), "1000000000000000000000");
+        assert_eq!(text(3.0), "3");
+        assert_eq!(text(-0.0), "-0");
+        assert_eq!(text(f64::NAN), "NaN");
+        assert_eq!(text(f64::INFINITY), "+Inf");
+        assert_eq!(text(f64::NEG_INFINITY), "-Inf");
+        assert_eq!(
+            text(f64::from(3.4028235e38_f32)),
+            "340282346638528860000000000000000000000"
+        );
     }
 
     #[test]
