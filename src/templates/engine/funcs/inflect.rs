@@ -1,21 +1,25 @@
-//! English plurals and singulars as Hugo's `pluralize` and `singularize` make them.
+//! English plurals, singulars and humanized names as Hugo's `pluralize`, `singularize`
+//! and `humanize` make them.
 //!
-//! Hugo 0.168 calls `flect.Pluralize` and `flect.Singularize` of
-//! `github.com/gobuffalo/flect` v1.0.3 (`tpl/inflect/inflect.go`); this is a port of
-//! what those two do, from flect's files:
+//! Hugo 0.168 calls `flect.Pluralize`, `flect.Singularize`, `flect.Humanize` and
+//! `flect.Ordinalize` of `github.com/gobuffalo/flect` v1.0.3 (`tpl/inflect/inflect.go`);
+//! this is a port of what those do, from flect's files:
 //! - `plural_rules.go`: the dictionary of irregular, identical and uncountable words
 //!   ([`DICTIONARY`]), the suffix rules ([`SUFFIXES`]) and how both become the ordered
 //!   rule lists ([`PLURAL_RULES`], [`SINGULAR_RULES`]);
 //! - `singular_rules.go`, `rule.go`: how a rule is inserted and applied;
 //! - `pluralize.go`, `singularize.go`: the order of the checks ([`pluralize`],
 //!   [`singularize`]);
-//! - `ident.go`, `flect.go`, `acronyms.go`: how a name is split into parts, of which
-//!   only the last is inflected ([`last_part`], [`ACRONYMS`]);
+//! - `ident.go`, `flect.go`, `acronyms.go`: how a name is split into parts ([`parts`],
+//!   [`ACRONYMS`]), of which `pluralize` inflects only the last ([`last_part`]) and
+//!   `humanize` capitalises the first;
+//! - `humanize.go`, `titleize.go`, `ordinalize.go`: [`humanize`]'s words and ordinals;
 //! - `capitalize.go`: when a dictionary word takes a capital.
 //!
 //! Faithful to the letter, oddities included: `octopus` → `octupuses` (flect's
 //! spelling), `PERSON` → `People`, `dns` → `dnsDNSes` (an acronym's part is upper-cased,
-//! then no longer found at the end of the text). What flect reads at start-up from an
+//! then no longer found at the end of the text), `humanize "$"` an error (flect takes
+//! the first part of a text that has none). What flect reads at start-up from an
 //! `inflections.json` or `acronyms.json` in Hugo's working directory is not read.
 
 use std::collections::VecDeque;
@@ -506,6 +510,79 @@ pub(super) fn singularize(text: &str) -> String {
     text.to_string()
 }
 
+/// Hugo's `humanize` of a word already cast to text (`tpl/inflect/inflect.go`,
+/// `Humanize`):
+/// 1. empty: empty;
+/// 2. an integer as Go's `strconv.Atoi` reads one (`3`, `+5`, `-007`, within 64 bits):
+///    its ordinal ([`ordinalize`]: `3rd`, `5th`, `-7th`);
+/// 3. otherwise flect's `Humanize` ([`humanize_once`]) of the text, then again of that
+///    lower-cased letter by letter (Go's `strings.ToLower`), so only acronyms and the first
+///    letter are capitals: `myCamelPost` → `My camel post`, `employee_id` → `Employee ID`,
+///    `HTTPServer` → `HTTP server`.
+///
+/// `None` where Hugo stops with an error (`runtime error: index out of range [0] with
+/// length 0`): text with something besides spaces but no part (`$`, `😀`), whose first
+/// part flect takes.
+pub(super) fn humanize(word: &str) -> Option<String> {
+    if word.is_empty() {
+        return Some(String::new());
+    }
+    if let Ok(n) = word.parse::<i64>() {
+        return Some(ordinalize(n));
+    }
+    humanize_once(&go_lower(&humanize_once(word)?))
+}
+
+/// flect's `Humanize` (`humanize.go`): blank text as it is; otherwise the first part
+/// titleized ([`titleize`]) and the other parts as they are ([`parts`]: acronyms
+/// upper-cased), joined by single spaces. `None` when there is no first part (flect
+/// panics).
+fn humanize_once(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some(text.to_string());
+    }
+    let parts = parts(text);
+    let (first, rest) = parts.split_first()?;
+    let mut words = Vec::with_capacity(parts.len());
+    push_part(&mut words, &titleize(first));
+    for part in rest {
+        push_part(&mut words, part);
+    }
+    Some(words.join(" "))
+}
+
+/// flect's `Titleize` (`titleize.go`): each part of `text` with its first character in
+/// title case, joined by single spaces (`nice to_see` → `Nice To See`).
+fn titleize(text: &str) -> String {
+    parts(text)
+        .iter()
+        .map(|part| title_first(part))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` with its first character in title case (Go's `unicode.ToTitle`: `ǆ` → `ǅ`).
+fn title_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| std::iter::once(to_title(first)).chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// flect's `Ordinalize` (`ordinalize.go`) of a number: `1st`, `2nd`, `3rd`, `4th`, and
+/// `th` after 11, 12 and 13 of each hundred (`111th`); the sign kept (`-3rd`).
+fn ordinalize(n: i64) -> String {
+    let suffix = match (n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// flect's `ReplaceSuffix`: `text` without `old` at its end (when it ends in it), then
 /// `new`.
 fn replace_end(text: &str, old: &str, new: &str) -> String {
@@ -528,11 +605,7 @@ fn capitalize(text: &str) -> String {
     if parts(text).is_empty() {
         return String::new();
     }
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| std::iter::once(to_title(first)).chain(chars).collect())
-        .unwrap_or_default()
+    title_first(text)
 }
 
 /// Go's `strings.ToLower`: each character's lower case, one character for one (`İ` is
@@ -891,7 +964,56 @@ mod tests {
     }
 
     #[test]
-    fn no_text_makes_either_function_panic() {
+    fn flects_humanize_titleizes_the_first_part_and_keeps_the_others_as_they_are() {
+        assert_eq!(
+            humanize_once("employee_salary").as_deref(),
+            Some("Employee salary")
+        );
+        assert_eq!(humanize_once("firstName").as_deref(), Some("First Name"));
+        assert_eq!(humanize_once("employee_id").as_deref(), Some("Employee ID"));
+        assert_eq!(humanize_once("  ").as_deref(), Some("  "));
+        assert_eq!(humanize_once("$"), None);
+    }
+
+    #[test]
+    fn hugos_humanize_lower_cases_flects_result_and_humanizes_it_again() {
+        assert_eq!(humanize("firstName").as_deref(), Some("First name"));
+        assert_eq!(humanize("HTMLParser").as_deref(), Some("HTML parser"));
+        assert_eq!(humanize("the_API").as_deref(), Some("The API"));
+        assert_eq!(humanize("NASA").as_deref(), Some("Nasa"));
+        assert_eq!(humanize("").as_deref(), Some(""));
+        assert_eq!(humanize("+-$"), None);
+    }
+
+    #[test]
+    fn titleize_capitalises_the_first_character_of_every_part() {
+        assert_eq!(titleize("nice to_see you!"), "Nice To See You!");
+        assert_eq!(titleize("ǆungla"), "ǅungla");
+        assert_eq!(titleize("this is `code` ok"), "This Is `code` OK");
+    }
+
+    #[test]
+    fn an_ordinal_takes_th_after_eleven_twelve_and_thirteen_of_each_hundred() {
+        let ordinals: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 102, 111, 0, -1, -12]
+            .into_iter()
+            .map(ordinalize)
+            .collect();
+        assert_eq!(
+            ordinals,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd", "111th",
+                "0th", "-1st", "-12th"
+            ]
+        );
+        assert_eq!(humanize("-007").as_deref(), Some("-7th"));
+        assert_eq!(
+            humanize("99999999999999999999").as_deref(),
+            Some("99999999999999999999")
+        );
+    }
+
+    #[test]
+    fn no_text_makes_any_function_panic() {
         for w in [
             "",
             " ",
@@ -905,7 +1027,7 @@ mod tests {
             "``",
             "ΣS",
         ] {
-            let _ = (plural(w), singular(w));
+            let _ = (plural(w), singular(w), humanize(w));
         }
     }
 }

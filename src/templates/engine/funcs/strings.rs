@@ -594,35 +594,15 @@ pub(super) fn to_title(c: char) -> char {
     }
 }
 
-/// `humanize`: an integer as an ordinal (`1st`), text with its first letter capitalised
-/// and `-`/`_` as spaces.
+/// `humanize WORD`: [`inflect::humanize`] of the word as Hugo casts it to text
+/// ([`str_arg`]), or Hugo's error for text with no word in it (`humanize "$"`).
 fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
-    let v = arg(args, 0, "humanize")?;
-    if let Some(n) = matches!(v, Value::Int(_) | Value::Uint(_))
-        .then(|| values::to_int(v))
-        .flatten()
-        .or_else(|| match v {
-            Value::String(s) => s.parse::<i64>().ok(),
-            _ => None,
-        })
-    {
-        let suffix = match (n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
-            (11..=13, _) => "th",
-            (_, 1) => "st",
-            (_, 2) => "nd",
-            (_, 3) => "rd",
-            _ => "th",
-        };
-        return Ok(string(format!("{n}{suffix}")));
-    }
-    let s = to_string(v).replace(['-', '_'], " ");
-    let s = s.trim().to_lowercase();
-    let mut c = s.chars();
-    Ok(string(
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default(),
-    ))
+    let word = str_arg(args, 0, "humanize")?;
+    inflect::humanize(&word).map(string).ok_or_else(|| {
+        exec_error(format!(
+            "humanize: runtime error: index out of range [0] with length 0 (no word in {word:?})"
+        ))
+    })
 }
 
 /// `pluralize WORD` and `singularize WORD`: `change` ([`inflect::pluralize`] or
@@ -944,6 +924,70 @@ mod tests {
         assert!(plural(Value::List(vec![string("a")].into())).is_err());
     }
 
+    fn humanized(v: Value) -> String {
+        humanize(&[v])
+            .map(|v| v.to_string())
+            .unwrap_or_else(|e| format!("error: {e}"))
+    }
+
+    fn human(text: &str) -> String {
+        humanized(string(text))
+    }
+
+    #[test]
+    fn humanize_splits_camel_pascal_snake_and_kebab_names_into_lower_case_words() {
+        assert_eq!(human("myCamelPost"), "My camel post");
+        assert_eq!(human("MyPascalPost"), "My pascal post");
+        assert_eq!(human("my_snake_post"), "My snake post");
+        assert_eq!(human("my-first-post"), "My first post");
+        assert_eq!(human("first_Name"), "First name");
+        assert_eq!(human("a:b/c  d"), "A b c d");
+    }
+
+    #[test]
+    fn humanize_writes_known_acronyms_in_capitals_wherever_they_are() {
+        assert_eq!(human("employee_id"), "Employee ID");
+        assert_eq!(human("api_url"), "API URL");
+        assert_eq!(human("HTTPServer"), "HTTP server");
+        assert_eq!(human("userIDs"), "User IDS");
+        assert_eq!(human("JSON"), "JSON");
+        assert_eq!(human("Ok"), "OK");
+        assert_eq!(human("NASA_rocket"), "Nasa rocket");
+    }
+
+    #[test]
+    fn humanize_writes_an_integer_or_integer_text_as_an_ordinal() {
+        assert_eq!(humanized(Value::Int(1)), "1st");
+        assert_eq!(humanized(Value::Int(22)), "22nd");
+        assert_eq!(humanized(Value::Int(113)), "113th");
+        assert_eq!(humanized(Value::Int(-3)), "-3rd");
+        assert_eq!(human("+5"), "5th");
+        assert_eq!(human("007"), "7th");
+        assert_eq!(humanized(Value::Float(3.0)), "3rd");
+        assert_eq!(humanized(Value::Int(i64::MIN)), "-9223372036854775808th");
+        assert_eq!(humanized(Value::Uint(u64::MAX)), "18446744073709551615");
+        assert_eq!(human("1.5"), "1.5");
+    }
+
+    #[test]
+    fn humanize_keeps_blank_text_and_refuses_text_with_no_word_as_hugo_does() {
+        assert_eq!(human(""), "");
+        assert_eq!(human("  "), "  ");
+        assert_eq!(humanized(Value::Nil), "");
+        assert!(human("$").starts_with("error: "), "{}", human("$"));
+        assert!(human("😀").contains("index out of range"));
+        assert_eq!(human("a$b"), "A b");
+    }
+
+    #[test]
+    fn humanize_lower_cases_other_scripts_letter_by_letter_as_go_does() {
+        assert_eq!(human("ΟΔΟΣ_ΣΑΣ"), "Οδοσ σασ");
+        assert_eq!(human("ǆungla"), "ǅungla");
+        assert_eq!(human("éCOLE_été"), "É cole été");
+        assert_eq!(human("İstanbul"), "Istanbul");
+        assert_eq!(human("Already humanized text"), "Already humanized text");
+    }
+
     #[test]
     fn string_functions_write_a_float_as_hugos_cast_does_not_as_printf_does() {
         let text = |f: f64| str_arg(&[Value::Float(f)], 0, "upper").unwrap();
@@ -958,6 +1002,7 @@ mod tests {
             text(f64::from(3.4028235e38_f32)),
             "340282346638528860000000000000000000000"
         );
+        assert_eq!(humanized(Value::Float(1e-7)), "0.0000001");
     }
 
     #[test]
