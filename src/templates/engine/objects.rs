@@ -213,7 +213,6 @@ impl HugoContext {
     /// `.Page` for a page with this front matter.
     pub fn page(&self, front: &Map<String, Json>) -> Value {
         let text = |k: &str| front_text(front, k);
-        let date = |k: &str| front_date(front, k, &self.time_zone);
         let base = self
             .site
             .field("BaseURL")
@@ -223,7 +222,7 @@ impl HugoContext {
         let link_title = Some(text("linktitle"))
             .filter(|t| !t.is_empty())
             .unwrap_or(title.clone());
-        map([
+        let fields = [
             (KIND, string("page")),
             ("Title", string(&title)),
             ("LinkTitle", string(link_title)),
@@ -232,9 +231,6 @@ impl HugoContext {
                 "Params",
                 params_from_json(&Json::Object(front.clone()), &self.aliases),
             ),
-            ("Date", date("date")),
-            ("Lastmod", date("lastmod")),
-            ("PublishDate", date("publishDate")),
             (
                 "Draft",
                 Value::Bool(front.get("draft").and_then(Json::as_bool).unwrap_or(false)),
@@ -267,7 +263,8 @@ impl HugoContext {
             ("Resources", map([(KIND, string("resources"))])),
             ("Scratch", Frame::page_scratch()),
             ("Store", Frame::page_scratch()),
-        ])
+        ];
+        map(fields.into_iter().chain(page_dates(front, &self.time_zone)))
     }
 }
 
@@ -280,13 +277,57 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
         .to_string()
 }
 
-/// A front matter date as a time (in `zone` when written without an offset), or nil.
-fn front_date(front: &Map<String, Json>, key: &str, zone: &jiff::tz::TimeZone) -> Value {
-    front
-        .get(key)
-        .and_then(Json::as_str)
-        .and_then(|s| Moment::parse_in(s, zone))
-        .map_or(Value::Nil, Moment::to_value)
+/// A page's dates by Hugo's default `frontmatter` config, each key's aliases after it
+/// (`resources/page/pagemeta/page_frontmatter.go`; no Git dates).
+fn page_dates(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> [(&'static str, Value); 4] {
+    let date = |keys: &[&str]| front_date(front, keys, zone);
+    [
+        (
+            "Date",
+            date(&[
+                "date",
+                "publishdate",
+                "pubdate",
+                "published",
+                "lastmod",
+                "modified",
+            ]),
+        ),
+        (
+            "Lastmod",
+            date(&[
+                "lastmod",
+                "modified",
+                "date",
+                "publishdate",
+                "pubdate",
+                "published",
+            ]),
+        ),
+        (
+            "PublishDate",
+            date(&["publishdate", "pubdate", "published", "date"]),
+        ),
+        ("ExpiryDate", date(&["expirydate", "unpublishdate"])),
+    ]
+}
+
+/// The first of the front matter's `keys` (in any case) that is set, as a time (in `zone`
+/// when written without an offset); Go's zero time when none is, as Hugo's page has it.
+fn front_date(front: &Map<String, Json>, keys: &[&str], zone: &jiff::tz::TimeZone) -> Value {
+    let set = keys.iter().find_map(|k| {
+        front
+            .iter()
+            .find(|(key, v)| key.eq_ignore_ascii_case(k) && !v.is_null())
+            .map(|(_, v)| v)
+    });
+    match set {
+        Some(v) => v
+            .as_str()
+            .and_then(|s| Moment::parse_in(s, zone))
+            .map_or(Value::Nil, Moment::to_value),
+        None => Moment::zero().to_value(),
+    }
 }
 
 /// `/docs/` of `https://example.org/docs/`.

@@ -164,6 +164,21 @@ impl Moment {
         offset.to_timestamp(self.civil().ok()?).ok()
     }
 
+    /// Go's zero time, `0001-01-01 00:00:00 UTC`: a page's date that is not set.
+    pub fn zero() -> Moment {
+        Moment {
+            year: 1,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            nanos: 0,
+            offset: 0,
+            zone: ZoneName::new("UTC"),
+        }
+    }
+
     /// Now, in the machine's own zone (Hugo's `now` is Go's `time.Now`, in `Local`).
     pub fn now() -> Moment {
         Moment::at(Timestamp::now(), &local())
@@ -211,7 +226,18 @@ impl Moment {
                 ),
             ),
             ("Unix", Value::Int(self.unix())),
-            ("IsZero", Value::Bool(false)),
+            (
+                "IsZero",
+                Value::Bool(
+                    Moment {
+                        zone: ZoneName::default(),
+                        ..self
+                    } == Moment {
+                        zone: ZoneName::default(),
+                        ..Moment::zero()
+                    },
+                ),
+            ),
         ])
     }
 
