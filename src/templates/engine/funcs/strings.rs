@@ -24,12 +24,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("strings.FirstUpper", |a| {
         let s = str_arg(a, 0, "strings.FirstUpper")?;
-        let mut c = s.chars();
-        Ok(string(
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default(),
-        ))
+        Ok(string(TitleCase::FirstUpper.title(&s)))
     }),
     ("humanize inflect.Humanize", humanize),
     ("pluralize inflect.Pluralize", |a| {
@@ -397,13 +392,25 @@ pub(super) fn go_upper(s: &str) -> String {
     s.chars().map(go_upper_char).collect()
 }
 
-/// Go's `unicode.ToUpper` of one character: its upper case when that is one character,
-/// else the character itself.
+/// Go's `unicode.ToUpper` of one character: Unicode's simple mapping. That is Rust's full
+/// mapping when it is one character; where the full one has more (`ß` → `SS`), the simple
+/// one is the character itself, but for Greek vowels with a written iota (`ᾳ` → `ᾼ`, not
+/// `ΑΙ`), whose simple mapping is their capital with the iota.
 fn go_upper_char(c: char) -> char {
-    let mut up = c.to_uppercase();
-    match (up.next(), up.next()) {
-        (Some(u), None) => u,
-        _ => c,
+    match c {
+        '\u{1F80}'..='\u{1F87}' | '\u{1F90}'..='\u{1F97}' | '\u{1FA0}'..='\u{1FA7}' => {
+            char::from_u32(u32::from(c) + 8).unwrap_or(c)
+        }
+        '\u{1FB3}' => '\u{1FBC}',
+        '\u{1FC3}' => '\u{1FCC}',
+        '\u{1FF3}' => '\u{1FFC}',
+        _ => {
+            let mut up = c.to_uppercase();
+            match (up.next(), up.next()) {
+                (Some(u), None) => u,
+                _ => c,
+            }
+        }
     }
 }
 
@@ -583,9 +590,11 @@ fn title_case(s: &str, small: impl Fn(&str) -> bool) -> String {
 }
 
 /// Go's `unicode.ToTitle` of one character: [`go_upper_char`], but the title case of the
-/// four digraphs that have one (`ǆ` → `ǅ`).
+/// four digraphs that have one (`ǆ` → `ǅ`), and Georgian's Mkhedruli letters, which are
+/// their own title case (their upper case is Mtavruli).
 pub(super) fn to_title(c: char) -> char {
     match c {
+        '\u{10D0}'..='\u{10FA}' | '\u{10FD}'..='\u{10FF}' => c,
         '\u{01C4}'..='\u{01C6}' => '\u{01C5}',
         '\u{01C7}'..='\u{01C9}' => '\u{01C8}',
         '\u{01CA}'..='\u{01CC}' => '\u{01CB}',
