@@ -296,6 +296,11 @@ impl Moment {
     /// The moment in `layout` (Go's, or a named one: `:date_long`) with the names and
     /// date formats of `locale` (`time.Format`, `dateFormat`).
     pub fn format_in(&self, layout: &str, locale: &super::locale::Locale) -> String {
+        // The long and full times name the zone as it is named, nothing for a fixed
+        // offset (gohugoio/locales' `FmtTimeLong`, `FmtTimeFull`: `t.Zone()`).
+        if matches!(layout, ":time_long" | ":time_full") && self.zone.as_str().is_empty() {
+            return self.format_in(&locale.layout(layout).replace("MST", ""), locale);
+        }
         let layout = locale.layout(layout);
         let mut out = String::new();
         let mut rest = layout;
