@@ -463,7 +463,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             "aria-hidden",
         ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("a", ["href", "title"])
+        .add_tag_attributes("a", ["href", "title", "rel", "target"])
         .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
         .add_tag_attributes("th", ["align", "style"])
         .add_tag_attributes("td", ["align", "style"])

@@ -139,6 +139,24 @@ fn unsafe_html_is_kept_but_sanitised() {
 }
 
 #[test]
+fn raw_links_keep_their_rel_and_target_as_hugo_writes_them() {
+    let html = Markdown {
+        markup: Markup {
+            unsafe_html: true,
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    }
+    .render("<a href=\"https://example.org/\" rel=\"me noopener\" target=\"_blank\">x</a>");
+    assert!(
+        html.contains(
+            "<a href=\"https://example.org/\" rel=\"me noopener\" target=\"_blank\">x</a>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn bare_urls_and_www_names_become_links_but_not_plain_domains() {
     let html = md("see https://example.dev/x, www.example.org and example.com");
     assert!(
