@@ -176,9 +176,16 @@ impl OpenPage {
         // `.Position` names the file by its absolute path, as Hugo does.
         let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
+        // A bundle's page in any of its languages (`index.md`, `index.fr.md`) shares its
+        // files, as Hugo shares them between translations.
         let bundle = abs
             .file_stem()
-            .is_some_and(|s| s == "index" || s == "_index")
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| {
+                let (base, language) = s.split_once('.').unwrap_or((s, ""));
+                (base == "index" || base == "_index")
+                    && (language.is_empty() || language.eq_ignore_ascii_case(&lang))
+            })
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
         let (site, from, ref_lang) = (self.site.clone(), abs.clone(), lang.clone());

@@ -79,7 +79,12 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
     (
         "multilingual",
         "",
-        &[("page.md", "page"), ("page.fr.md", "fr/page")],
+        &[
+            ("page.md", "page"),
+            ("page.fr.md", "fr/page"),
+            ("bundle/index.md", "bundle"),
+            ("bundle/index.fr.md", "fr/bundle"),
+        ],
     ),
     (
         "zoned",

@@ -219,10 +219,23 @@ fn bundle_matching(
         .unwrap_or_default();
     let base = frame.base_url();
     let origin = origin(&base);
+    // A bundle's files are shared by its translations, and published once, where the
+    // page of the site's default language is (`/fr/about/` shares `/about/`'s).
+    let prefix = frame
+        .site
+        .field("LanguagePrefix")
+        .map(to_string)
+        .unwrap_or_default();
+    let root = base_path(&base).trim_end_matches('/');
+    let page_url = match page_url.strip_prefix(&format!("{root}{prefix}/")) {
+        Some(rest) if !prefix.is_empty() => format!("{root}/{rest}"),
+        _ => page_url,
+    };
     let mut out = Vec::new();
     for name in files_under(&dir) {
         let path = dir.join(&name);
-        if frame.resources.page_file.as_deref() == Some(path.as_path()) {
+        // The page, and its translations, are pages, not files of the bundle.
+        if frame.resources.page_file.as_deref() == Some(path.as_path()) || is_bundle_page(&name) {
             continue;
         }
         let rel = format!("{page_url}{name}");
@@ -233,4 +246,20 @@ fn bundle_matching(
         }
     }
     Ok(out)
+}
+
+/// Whether a bundle's file is one of its pages (`index.md`, `index.fr.md`, `_index.md`):
+/// an index file in a content format Hugo reads.
+fn is_bundle_page(name: &str) -> bool {
+    let stem_and_ext = name.split_once('.');
+    stem_and_ext.is_some_and(|(stem, rest)| {
+        (stem == "index" || stem == "_index")
+            && !name.contains('/')
+            && rest.rsplit('.').next().is_some_and(|ext| {
+                [
+                    "md", "markdown", "html", "htm", "org", "adoc", "rst", "pdc", "ad",
+                ]
+                .contains(&ext)
+            })
+    })
 }
