@@ -277,6 +277,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("math.Sqrt", |a| float1(a, "math.Sqrt", f64::sqrt)),
     ("math.Max", |a| fold(a, "math.Max", f64::max)),
     ("math.Min", |a| fold(a, "math.Min", f64::min)),
+    ("math.Sum", |a| fold(a, "math.Sum", |x, y| x + y)),
+    ("math.Product", |a| fold(a, "math.Product", |x, y| x * y)),
     ("math.Pow", |a| {
         let (x, y) = (num(a, 0, "math.Pow")?, num(a, 1, "math.Pow")?);
         Ok(Value::Float(x.powf(y)))
@@ -325,8 +327,16 @@ fn fold(a: &[Value], func: &str, f: fn(f64, f64) -> f64) -> gotmpl::Result<Value
         let x = num(&all, i, func)?;
         acc = Some(acc.map_or(x, |a| f(a, x)));
     }
-    acc.map(Value::Float)
-        .ok_or_else(|| exec_error(format!("{func}: expected at least 1 number")))
+    // A list, even an empty one, is a value: `math.Sum (slice)` is 0 (Hugo's
+    // `applyOpToScalarsOrSlices`).
+    let a_list = a.iter().any(|v| matches!(v, Value::List(_)));
+    match acc {
+        Some(x) => Ok(Value::Float(x)),
+        None if a_list => Ok(Value::Float(0.0)),
+        None => Err(exec_error(format!(
+            "{func}: must provide at least one number"
+        ))),
+    }
 }
 
 /// `add` and its kin: integers stay integers, a float makes the result a float, and two

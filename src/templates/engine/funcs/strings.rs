@@ -189,6 +189,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             str_arg(a, 0, "countwords")?.split_whitespace().count() as i64,
         ))
     }),
+    ("slicestr strings.SliceString", slice_string),
     ("substr strings.Substr", |a| {
         let chars: Vec<char> = str_arg(a, 0, "substr")?.chars().collect();
         let len = chars.len() as i64;
@@ -603,6 +604,42 @@ pub(super) fn to_title(c: char) -> char {
     }
 }
 
+/// `slicestr TEXT [START [END]]`: the characters from START up to END (Hugo's
+/// `strings.SliceString`, `tpl/strings/strings.go`).
+///
+/// # Errors
+/// Hugo's: a START outside the text, an END before START or past the text, more than two
+/// bounds, a bound that is not an integer.
+fn slice_string(a: &[Value]) -> gotmpl::Result<Value> {
+    let chars: Vec<char> = str_arg(a, 0, "slicestr")?.chars().collect();
+    let bound = |i: usize, which: &str| -> gotmpl::Result<Option<i64>> {
+        a.get(i)
+            .map(|v| {
+                values::to_int(v).ok_or_else(|| {
+                    exec_error(format!("slicestr: {which} argument must be integer"))
+                })
+            })
+            .transpose()
+    };
+    if a.len() > 3 {
+        return Err(exec_error("slicestr: too many arguments"));
+    }
+    let out_of_range = || exec_error("slicestr: slice bounds out of range");
+    let index = |n: i64, len: usize| usize::try_from(n).ok().filter(|&n| n <= len);
+    let start = match bound(1, "start")? {
+        Some(s) => index(s, chars.len())
+            .filter(|&s| s < chars.len())
+            .ok_or_else(out_of_range)?,
+        None => 0,
+    };
+    let end = match bound(2, "end")? {
+        Some(e) => index(e, chars.len()).ok_or_else(out_of_range)?,
+        None => chars.len(),
+    };
+    let slice = chars.get(start..end).ok_or_else(out_of_range)?;
+    Ok(string(slice.iter().collect::<String>()))
+}
+
 /// `humanize WORD`: [`inflect::humanize`] of the word as Hugo casts it to text
 /// ([`str_arg`]), or Hugo's error for text with no word in it (`humanize "$"`).
 fn humanize(args: &[Value]) -> gotmpl::Result<Value> {
@@ -911,6 +948,23 @@ mod tests {
             TitleCase::Ap.title("the lord of the rings"),
             "The Lord of the Rings"
         );
+    }
+
+    #[test]
+    fn slicestr_refuses_bounds_outside_the_text_as_hugo_does() {
+        let cut = |a: &[Value]| slice_string(a).map(|v| values::to_string(&v));
+        let s = string("abc");
+        assert_eq!(cut(&[s.clone(), Value::Int(1)]).unwrap(), "bc");
+        for bounds in [
+            vec![Value::Int(3)],
+            vec![Value::Int(-1)],
+            vec![Value::Int(2), Value::Int(1)],
+            vec![Value::Int(0), Value::Int(4)],
+            vec![string("x")],
+        ] {
+            let args: Vec<Value> = std::iter::once(s.clone()).chain(bounds).collect();
+            assert!(cut(&args).is_err(), "{args:?}");
+        }
     }
 
     #[test]
