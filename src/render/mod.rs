@@ -282,8 +282,8 @@ struct Renderer<'a> {
     surprises: Vec<(usize, String)>,
     /// Preview notes for a `{{% %}}` call, placed before its output.
     pending_notes: Vec<String>,
-    /// Whether each template (by shortcode name) renders `.Inner` as Markdown.
-    inner_markdown: std::collections::HashMap<String, bool>,
+    /// How each template (by shortcode name) gives its body to Markdown, if it does.
+    inner_markdown: std::collections::HashMap<String, Option<templates::InnerRead>>,
     /// Image URLs this render already pointed at their files (a nested call's, met again
     /// in its container's output).
     pointed: std::collections::HashSet<String>,

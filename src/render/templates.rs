@@ -16,6 +16,7 @@ use super::{highlight, markdown, Renderer, Source, MAX_REPARSE};
 use crate::page::lexer::Quote;
 use crate::page::tree::Shortcodes;
 use crate::page::{is_card, Notation};
+use crate::templates::engine::objects::deindent;
 use crate::templates::engine::{self, values, HighlightOptions, Host, Problem, ShortcodeCall};
 use crate::templates::{Catalogue, Origin};
 
@@ -207,13 +208,18 @@ impl Renderer<'_> {
             .or_insert_with(|| {
                 catalogue
                     .shortcode_file(name)
-                    .is_some_and(|f| markdownifies_inner(&f.source))
+                    .and_then(|f| markdownified_inner(&f.source))
             });
-        let Some(inner) = sc.inner().filter(|_| markdown) else {
+        let (Some(read), Some(inner)) = (markdown, sc.inner()) else {
             return found;
         };
         let body = self.src.text.get(inner).unwrap_or_default();
-        if indented_as_code(body) {
+        // `.InnerDeindent` is the body without the call's own indentation.
+        let body = match read {
+            InnerRead::Deindented => deindent(body, self.indentation(i)),
+            InnerRead::AsWritten => std::borrow::Cow::Borrowed(body),
+        };
+        if indented_as_code(&body) {
             found.push(
                 "the body is indented 4 spaces or more, so markdownify makes it a code block: \
                  unindent the body"
@@ -843,19 +849,40 @@ pub(super) fn has_raw_html(output: &str) -> bool {
 
 /// Whether a template renders `.Inner` as Markdown (`.Inner | markdownify`,
 /// `markdownify .Inner`, `.Inner | .Page.RenderString`).
-fn markdownifies_inner(template: &str) -> bool {
+fn markdownified_inner(template: &str) -> Option<InnerRead> {
     // Spaces removed, the forms read: `.Inner|markdownify`, `markdownify .Inner`…
     let compact: String = template.split_whitespace().collect();
-    [
+    let any = |forms: &[&str]| forms.iter().any(|form| compact.contains(form));
+    if any(&[
         ".Inner|markdownify",
-        ".InnerDeindent|markdownify",
         ".Inner|.Page.RenderString",
         ".Inner|$.Page.RenderString",
-        "markdownify.Inner",
-        "RenderString.Inner",
-    ]
-    .iter()
-    .any(|form| compact.contains(form))
+        "markdownify.Inner)",
+        "markdownify.Inner}",
+        "RenderString.Inner)",
+        "RenderString.Inner}",
+    ]) {
+        Some(InnerRead::AsWritten)
+    } else if any(&[
+        ".InnerDeindent|markdownify",
+        ".InnerDeindent|.Page.RenderString",
+        ".InnerDeindent|$.Page.RenderString",
+        "markdownify.InnerDeindent",
+        "RenderString.InnerDeindent",
+    ]) {
+        Some(InnerRead::Deindented)
+    } else {
+        None
+    }
+}
+
+/// How a template reads the body it gives Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InnerRead {
+    /// `.Inner`: as written.
+    AsWritten,
+    /// `.InnerDeindent`: without the call's own indentation.
+    Deindented,
 }
 
 /// Whether every non-blank line of a body is indented 4 columns or more (an indented code

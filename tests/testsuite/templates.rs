@@ -1064,3 +1064,25 @@ fn a_zone_is_named_as_the_database_spells_it() {
         "Go's LoadLocation wants the database's spelling: {found:?}"
     );
 }
+
+#[test]
+fn a_body_indented_no_further_than_its_call_is_not_code_to_inner_deindent() {
+    let site = site_with(
+        &[(
+            "event",
+            "<div class=\"event\">{{ .InnerDeindent | markdownify }}</div>",
+        )],
+        "- a list\n\n  {{< event >}}\n    two spaces past the call\n  {{< /event >}}",
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(found.is_empty(), "no code block, so no warning: {found:?}");
+    hugo_build(site.path(), "the deindent site");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert!(
+        hugo.contains("two spaces past the call") && !hugo.contains("<pre>"),
+        "{hugo}"
+    );
+}
