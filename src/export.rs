@@ -105,6 +105,7 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
         .unwrap_or_else(|| crate::site::Language {
             code: code.clone(),
             name: code.clone(),
+            weight: 0,
             content_dir: doc.site.root.join("content"),
         });
     Ok(Report {

@@ -176,6 +176,18 @@ impl OpenPage {
         // `.Position` names the file by its absolute path, as Hugo does.
         let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
+        ctx.content_path = self
+            .site
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)
+            .and_then(|l| {
+                let dir = std::path::absolute(&l.content_dir).unwrap_or(l.content_dir);
+                let rel = abs.strip_prefix(dir).ok()?;
+                let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+                Some(parts.join("/"))
+            })
+            .unwrap_or_default();
         // A bundle's page in any of its languages (`index.md`, `index.fr.md`) shares its
         // files, as Hugo shares them between translations.
         let bundle = abs

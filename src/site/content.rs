@@ -32,14 +32,15 @@ impl Site {
                     let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
                     let dir = get("contentDir").unwrap_or_else(|| main_dir.clone());
                     let weight = v.get("weight").and_then(Json::as_i64).unwrap_or(0);
-                    let name = get("languageName")
-                        .or_else(|| get("label"))
+                    let name = get("label")
+                        .or_else(|| get("languageName"))
                         .unwrap_or_else(|| code.clone());
                     (
                         weight,
                         Language {
                             code: code.clone(),
                             name,
+                            weight,
                             content_dir: self.root.join(dir),
                         },
                     )
@@ -50,6 +51,7 @@ impl Site {
                 Language {
                     code: default_code.clone(),
                     name: default_code.clone(),
+                    weight: 0,
                     content_dir: self.root.join(main_dir),
                 },
             )],

@@ -209,6 +209,14 @@ impl Site {
         })
     }
 
+    /// The first of a language's own text `keys` that is set (`[languages.fr] label`).
+    fn language_setting_in(&self, lang: &str, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            let (_, node) = self.setting(&["languages", lang, k])?;
+            node.to_json().as_str().map(str::to_string)
+        })
+    }
+
     /// A setting of the language `lang` (`[languages.fr] timeZone`), else the site's; keys
     /// in any case, as Hugo reads them.
     fn language_setting(
@@ -279,12 +287,12 @@ impl Site {
         } else {
             String::new()
         };
-        let language_name = self
-            .languages()
-            .into_iter()
-            .find(|l| l.code == lang)
-            .map(|l| l.name)
-            .unwrap_or_default();
+        // `.Language.Label`: the language's `label`, else its `languageName`, else "".
+        let label = |code: &str| {
+            self.language_setting_in(code, &["label", "languageName"])
+                .unwrap_or_default()
+        };
+        let language_name = label(lang);
         let fields = SiteFields {
             title: text("title"),
             base_url: text("baseURL"),
@@ -297,6 +305,14 @@ impl Site {
             aliases: crate::templates::engine::values::aliases_of(
                 self.shortcodes.field_names().iter(),
             ),
+            languages: self
+                .languages()
+                .into_iter()
+                .map(|l| {
+                    let label = label(&l.code);
+                    (l.code, label, l.weight)
+                })
+                .collect(),
         };
         let lang_key = lang.to_lowercase();
         let translations = self

@@ -33,8 +33,11 @@ pub use styles::Stylesheet;
 pub struct Language {
     /// Its key in the config's `languages` table (`en`, `fr`), or `defaultContentLanguage`.
     pub code: String,
-    /// `languageName`, else `label`, else the code.
+    /// `label`, else `languageName` (deprecated since Hugo 0.158, which reads `label`
+    /// first), else the code.
     pub name: String,
+    /// Its `weight` (0 when unset).
+    pub weight: i64,
     /// Its `contentDir` (else the site's, else `content`), joined to the site root.
     pub content_dir: PathBuf,
 }

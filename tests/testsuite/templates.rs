@@ -1086,3 +1086,42 @@ fn a_body_indented_no_further_than_its_call_is_not_code_to_inner_deindent() {
         "{hugo}"
     );
 }
+
+#[test]
+fn the_home_page_of_a_translation_is_its_languages_own_as_in_hugo() {
+    let site = site_with(
+        &[(
+            "home",
+            "<p class=\"home\">{{ site.Home.RelPermalink }} {{ site.Home.Permalink }}</p>",
+        )],
+        "{{< home >}}",
+    );
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "baseURL = \"https://example.org/docs/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    )
+    .unwrap();
+    std::fs::write(site.path().join("layouts/_default/home.html"), "home").unwrap();
+    std::fs::copy(
+        site.path().join("content/page.md"),
+        site.path().join("content/page.fr.md"),
+    )
+    .unwrap();
+    hugo_build(site.path(), "the home site");
+    for (page, public) in [("page.md", "page"), ("page.fr.md", "fr/page")] {
+        let built = site.path().join("public").join(public).join("index.html");
+        let want = cases_of("p.home", &std::fs::read_to_string(built).unwrap());
+        let got = cases_of(
+            "p.home",
+            &folio_render(&site.path().join("content").join(page)),
+        );
+        assert_eq!(got, want, "{page}");
+    }
+}
+
+/// The inner HTML of the elements `selector` picks.
+fn cases_of(selector: &str, html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse(selector).expect("valid selector");
+    doc.select(&sel).map(|el| el.inner_html()).collect()
+}

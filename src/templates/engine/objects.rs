@@ -37,6 +37,9 @@ pub struct HugoContext {
     pub time_zone: jiff::tz::TimeZone,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: super::funcs::TitleCase,
+    /// The page file's path in its content folder, `/`-separated (`about/index.fr.md`);
+    /// empty for a page outside a site (it has no `.File`).
+    pub content_path: String,
 }
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
@@ -147,6 +150,8 @@ pub struct SiteFields {
     /// Spellings the site's templates use for param keys (see
     /// [`super::values::params_from_json`]).
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// The site's languages, in weight order: code, label, weight (`.Site.Languages`).
+    pub languages: Vec<(String, String, i64)>,
 }
 
 impl HugoContext {
@@ -167,26 +172,28 @@ impl HugoContext {
         } else {
             &fields.base_url
         };
-        let language = map([
-            ("Lang", string(lang)),
-            ("LanguageName", string(&fields.language_name)),
-            ("LanguageCode", string(lang)),
-            ("Weight", Value::Int(0)),
-        ]);
+        let (language, languages) = languages_of(fields, lang);
+        // The home page of the page's language (`/fr/`), under the base URL's path.
+        let home = format!(
+            "{}{}/",
+            base_path(base_url).trim_end_matches('/'),
+            fields.language_prefix
+        );
         let site = map([
             ("Title", string(&fields.title)),
             ("BaseURL", string(base_url)),
             ("Params", params_from_json(&fields.params, &fields.aliases)),
             ("Data", from_json(&fields.data)),
             ("Language", language.clone()),
+            ("Languages", Value::List(languages.into())),
             ("LanguageCode", string(lang)),
             ("Copyright", string(&fields.copyright)),
             ("LanguagePrefix", string(&fields.language_prefix)),
             (
                 "Home",
                 map([
-                    ("RelPermalink", string("/")),
-                    ("Permalink", string(base_url)),
+                    ("RelPermalink", string(&home)),
+                    ("Permalink", string(format!("{}{home}", origin(base_url)))),
                 ]),
             ),
             ("IsServer", Value::Bool(false)),
@@ -207,6 +214,7 @@ impl HugoContext {
             refs: None,
             time_zone: jiff::tz::TimeZone::UTC,
             title_case: super::funcs::TitleCase::default(),
+            content_path: String::new(),
         }
     }
 
@@ -264,7 +272,12 @@ impl HugoContext {
             ("Scratch", Frame::page_scratch()),
             ("Store", Frame::page_scratch()),
         ];
-        map(fields.into_iter().chain(page_dates(front, &self.time_zone)))
+        let file = (!self.content_path.is_empty())
+            .then(|| ("File", file_fields(&self.content_path, &self.file)));
+        map(fields
+            .into_iter()
+            .chain(page_dates(front, &self.time_zone))
+            .chain(file))
     }
 }
 
@@ -275,6 +288,69 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
         .and_then(Json::as_str)
         .unwrap_or("")
         .to_string()
+}
+
+/// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
+fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
+    let language_of = |code: &str, label: &str, weight: i64| {
+        map([
+            ("Lang", string(code)),
+            ("LanguageName", string(label)),
+            ("Label", string(label)),
+            ("LanguageCode", string(code)),
+            ("Weight", Value::Int(weight)),
+        ])
+    };
+    let weight = fields
+        .languages
+        .iter()
+        .find(|(code, _, _)| code == lang)
+        .map_or(0, |(_, _, w)| *w);
+    let languages = fields
+        .languages
+        .iter()
+        .map(|(code, label, weight)| language_of(code, label, *weight))
+        .collect();
+    (language_of(lang, &fields.language_name, weight), languages)
+}
+
+/// `.File` of a page at `path` in its content folder (`about/index.fr.md`), stored at
+/// `filename` (Hugo's `source.File`): its path, name, name without extension and without
+/// language, the bundle's folder name for a bundle's index, folder, extension and section.
+fn file_fields(path: &str, filename: &str) -> Value {
+    let (dir, logical) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
+    let (base, ext) = logical.rsplit_once('.').unwrap_or((logical, ""));
+    let translation_base = base.split('.').next().unwrap_or(base);
+    let bundle = matches!(translation_base, "index" | "_index");
+    let content_base = match (bundle, dir.rsplit('/').next()) {
+        (true, Some(folder)) if !folder.is_empty() => folder,
+        _ => translation_base,
+    };
+    // The section is the first folder, but a bundle at the top is its own page.
+    let section_dir = if bundle {
+        dir.rsplit_once('/').map_or("", |(parent, _)| parent)
+    } else {
+        dir
+    };
+    let section = section_dir.split('/').next().unwrap_or_default();
+    map([
+        ("Path", string(path)),
+        ("Filename", string(filename)),
+        ("LogicalName", string(logical)),
+        ("BaseFileName", string(base)),
+        ("TranslationBaseName", string(translation_base)),
+        ("ContentBaseName", string(content_base)),
+        (
+            "Dir",
+            string(if dir.is_empty() {
+                String::new()
+            } else {
+                format!("{dir}/")
+            }),
+        ),
+        ("Ext", string(ext)),
+        ("Section", string(section)),
+    ])
 }
 
 /// A page's dates by Hugo's default `frontmatter` config, each key's aliases after it
