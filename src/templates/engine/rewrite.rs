@@ -14,7 +14,7 @@
 //! The rewrite also lists every function the template calls, with its position, so a
 //! template calling one Folio cannot run is known before it runs ([`Calls`]).
 
-use gotmpl::parse::{CommandNode, Expr, ListNode, Node, PipeNode, SmolStr};
+use gotmpl::parse::{CommandNode, Expr, ListNode, Node, PipeNode, Pos, SmolStr};
 
 /// Method names Hugo's objects have that Folio gives as functions (`.Get` and so on).
 /// Anything else after a dot is read as a field of a map.
@@ -140,23 +140,28 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
             if let Some((name, receiver)) = method_call(arg, false)
                 .filter(|(name, _)| NO_ARGUMENTS.contains(&name.trim_start_matches('.')))
             {
-                let pos = arg.pos();
-                *arg = Expr::Pipe(
-                    pos,
-                    PipeNode {
-                        pos,
-                        decl: Vec::new(),
-                        commands: vec![CommandNode {
-                            pos,
-                            args: vec![Expr::Identifier(pos, name.into()), receiver],
-                        }],
-                        is_assign: false,
-                    },
-                );
+                *arg = call_on(arg.pos(), &name, receiver);
             }
         }
         expr(arg, calls);
     }
+}
+
+/// `(NAME RECEIVER)`: a call of the function `name` on `receiver`, in parentheses, to
+/// stand where an expression does.
+fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
+    Expr::Pipe(
+        pos,
+        PipeNode {
+            pos,
+            decl: Vec::new(),
+            commands: vec![CommandNode {
+                pos,
+                args: vec![Expr::Identifier(pos, name.into()), receiver],
+            }],
+            is_assign: false,
+        },
+    )
 }
 
 /// The methods of [`METHODS`] that take no arguments, and so may stand as an argument.
@@ -253,25 +258,14 @@ pub fn count_as_dot(list: &mut ListNode) {
                 var.clone(),
                 fields.split_last().map_or(Vec::new(), |(_, r)| r.to_vec()),
             );
-            *e = Expr::Pipe(
-                pos,
-                PipeNode {
-                    pos,
-                    decl: Vec::new(),
-                    commands: vec![CommandNode {
-                        pos,
-                        args: vec![Expr::Identifier(pos, COUNT.into()), receiver],
-                    }],
-                    is_assign: false,
-                },
-            );
+            *e = call_on(pos, COUNT, receiver);
         }
         _ => {}
     });
 }
 
 /// The function a translation given a number calls for a variable's `.Count`: the number
-/// itself when the variable holds one, else the variable's `Count`.
+/// itself when the variable holds one, a map's `Count`, and an error for anything else.
 pub const COUNT: &str = "__folio_count";
 
 /// Whether a field chain is `.Count` alone.
