@@ -201,24 +201,29 @@ pub fn cast_string(value: &Value) -> String {
 /// digits that read back as the same float, never an exponent (`0.00001`,
 /// `1000000000000000000000`, `-0`), and `NaN`, `+Inf`, `-Inf`.
 pub fn cast_float(f: f64) -> String {
-    if f.is_nan() {
-        "NaN".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { "+Inf" } else { "-Inf" }.into()
-    } else {
+    match non_finite(f) {
+        Some(s) => s.into(),
         // Rust's `Display` of a float is the shortest round-trip digits, never an exponent.
-        format!("{f}")
+        None => format!("{f}"),
+    }
+}
+
+/// Go's words for a float that is not a number: `NaN`, `+Inf`, `-Inf`; none for others.
+fn non_finite(f: f64) -> Option<&'static str> {
+    if f.is_nan() {
+        Some("NaN")
+    } else if f.is_infinite() {
+        Some(if f > 0.0 { "+Inf" } else { "-Inf" })
+    } else {
+        None
     }
 }
 
 /// A float as Go's `%v` prints it (`strconv.FormatFloat(f, 'g', -1, 64)`): `3`, `0.5`,
 /// `1e+21`.
 pub fn go_float(f: f64) -> String {
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "+Inf" } else { "-Inf" }.into();
+    if let Some(s) = non_finite(f) {
+        return s.into();
     }
     let exp = if f == 0.0 {
         0
