@@ -73,22 +73,19 @@ impl Moment {
     /// offset. `None` for what is not a date (or an impossible one: `2024-02-30`).
     pub fn parse_in(s: &str, location: &TimeZone) -> Option<Moment> {
         let s = s.trim();
-        let num = |t: &str| -> Option<i32> {
-            (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
-        };
         let (date, rest) = (s.get(..10)?, s.get(10..)?);
         let mut d = date.split('-');
         let (year, month, day) = (num(d.next()?)?, num(d.next()?)?, num(d.next()?)?);
         if d.next().is_some() || date.len() != 10 {
             return None;
         }
-        let (mut time, mut zone) = ("", rest.trim_start());
+        let (mut time, mut written) = ("", rest.trim_start());
         if let Some(t) = rest.strip_prefix(['T', 't', ' ']) {
             let end = t
                 .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
                 .unwrap_or(t.len());
             time = t.get(..end)?;
-            zone = t.get(end..)?.trim_start();
+            written = t.get(end..)?.trim_start();
         }
         let (clock, frac) = time.split_once('.').unwrap_or((time, ""));
         let mut hms = clock
@@ -101,7 +98,6 @@ impl Moment {
             f if f.len() <= 9 => num(&format!("{f:0<9}"))?,
             _ => return None,
         };
-        let written = zone;
         let offset = written_offset(written)?;
         let m = Moment {
             year: i16::try_from(year).ok()?,
@@ -131,8 +127,11 @@ impl Moment {
     /// The moment at `t` in `zone`, named as the zone names it then.
     fn at(t: Timestamp, zone: &TimeZone) -> Moment {
         let info = zone.to_offset_info(t);
-        let (offset, name) = (info.offset(), info.abbreviation());
-        let dt = offset.to_datetime(t);
+        Moment::on_clock(info.offset().to_datetime(t), &info)
+    }
+
+    /// The clock time `dt` at the offset, and with the name, of `info`.
+    fn on_clock(dt: jiff::civil::DateTime, info: &jiff::tz::TimeZoneOffsetInfo) -> Moment {
         Moment {
             year: dt.year(),
             month: dt.month(),
@@ -141,8 +140,8 @@ impl Moment {
             minute: dt.minute(),
             second: dt.second(),
             nanos: dt.subsec_nanosecond(),
-            offset: offset.seconds(),
-            zone: ZoneName::new(name),
+            offset: info.offset().seconds(),
+            zone: ZoneName::new(info.abbreviation()),
         }
     }
 
@@ -176,6 +175,17 @@ impl Moment {
             nanos: 0,
             offset: 0,
             zone: ZoneName::new("UTC"),
+        }
+    }
+
+    /// Whether this is the instant of Go's zero time, whatever its zone's name.
+    fn is_zero(&self) -> bool {
+        Moment {
+            zone: ZoneName::default(),
+            ..*self
+        } == Moment {
+            zone: ZoneName::default(),
+            ..Moment::zero()
         }
     }
 
@@ -226,18 +236,7 @@ impl Moment {
                 ),
             ),
             ("Unix", Value::Int(self.unix())),
-            (
-                "IsZero",
-                Value::Bool(
-                    Moment {
-                        zone: ZoneName::default(),
-                        ..self
-                    } == Moment {
-                        zone: ZoneName::default(),
-                        ..Moment::zero()
-                    },
-                ),
-            ),
+            ("IsZero", Value::Bool(self.is_zero())),
         ])
     }
 
@@ -403,12 +402,14 @@ impl Moment {
     }
 }
 
+/// Digits alone as a number (no sign, no space), else `None`.
+fn num(t: &str) -> Option<i32> {
+    (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
+}
+
 /// The offset written after a time, in seconds east of UTC: none or `Z` is 0; else
 /// `+hh:mm`, `-hhmm`. `None` for anything else.
 fn written_offset(written: &str) -> Option<i32> {
-    let num = |t: &str| -> Option<i32> {
-        (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
-    };
     match written {
         "" | "Z" | "z" => Some(0),
         o => {
@@ -443,18 +444,7 @@ fn at_the_edge(civil: jiff::civil::DateTime, zone: &TimeZone) -> Moment {
     } else {
         Timestamp::MIN
     };
-    let info = zone.to_offset_info(edge);
-    Moment {
-        year: civil.year(),
-        month: civil.month(),
-        day: civil.day(),
-        hour: civil.hour(),
-        minute: civil.minute(),
-        second: civil.second(),
-        nanos: civil.subsec_nanosecond(),
-        offset: info.offset().seconds(),
-        zone: ZoneName::new(info.abbreviation()),
-    }
+    Moment::on_clock(civil, &zone.to_offset_info(edge))
 }
 
 /// Go's placing of a clock time in `zone` ([`in_zone`]); `None` beyond jiff's instants.
