@@ -281,7 +281,8 @@ impl Site {
         if let Some(own) = self.config_json(&["languages", lang, "params"]) {
             merge_into(&mut params, own);
         }
-        let multilingual = self.languages().len() > 1;
+        let languages = self.languages();
+        let multilingual = languages.len() > 1;
         let language_prefix = if multilingual && self.default_language() != lang {
             format!("/{lang}")
         } else {
@@ -305,8 +306,7 @@ impl Site {
             aliases: crate::templates::engine::values::aliases_of(
                 self.shortcodes.field_names().iter(),
             ),
-            languages: self
-                .languages()
+            languages: languages
                 .into_iter()
                 .map(|l| {
                     let label = label(&l.code);
