@@ -992,15 +992,11 @@ fn a_time_zone_hugo_cannot_load_is_an_error_at_its_name_and_dates_stay_in_utc() 
         )],
         "{{< d >}}",
     );
-    std::fs::write(
-        site.path().join("hugo.toml"),
+    configure(
+        site.path(),
         "title = \"T\"\n[languages.en]\ntimeZone = \"Mars/Olympus\"\n",
-    )
-    .unwrap();
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    );
+    let found = checked(site.path());
     let expected = "hugo.toml:3:12: error: invalid timeZone for language \"en\": \
                     unknown time zone Mars/Olympus";
     assert!(
@@ -1019,11 +1015,7 @@ fn a_date_without_an_offset_is_in_the_sites_time_zone() {
         )],
         "{{< d >}}",
     );
-    std::fs::write(
-        site.path().join("hugo.toml"),
-        "title = \"T\"\ntimeZone = \"Asia/Kolkata\"\n",
-    )
-    .unwrap();
+    configure(site.path(), "title = \"T\"\ntimeZone = \"Asia/Kolkata\"\n");
     assert!(preview(site.path()).contains("<p>10:00 IST &#43;05:30</p>"));
 }
 
@@ -1036,27 +1028,19 @@ fn settings_are_read_in_any_case_and_a_languages_own_comes_first() {
         )],
         "{{< d >}}",
     );
-    std::fs::write(
-        site.path().join("hugo.toml"),
+    configure(
+        site.path(),
         "title = \"T\"\ntimeZone = \"Europe/Paris\"\ntitleCaseStyle = \"none\"\n\
          [languages.en]\nTIMEZONE = \"Asia/Tokyo\"\ntitlecasestyle = \"go\"\n",
-    )
-    .unwrap();
+    );
     assert!(preview(site.path()).contains("<p>JST Up And At Them</p>"));
 }
 
 #[test]
 fn a_zone_is_named_as_the_database_spells_it() {
     let site = site_with(&[("d", "<p>x</p>")], "{{< d >}}");
-    std::fs::write(
-        site.path().join("hugo.toml"),
-        "title = \"T\"\ntimeZone = \"europe/paris\"\n",
-    )
-    .unwrap();
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    configure(site.path(), "title = \"T\"\ntimeZone = \"europe/paris\"\n");
+    let found = checked(site.path());
     assert!(
         found
             .iter()
@@ -1074,10 +1058,7 @@ fn a_body_indented_no_further_than_its_call_is_not_code_to_inner_deindent() {
         )],
         "- a list\n\n  {{< event >}}\n    two spaces past the call\n  {{< /event >}}",
     );
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(site.path());
     assert!(found.is_empty(), "no code block, so no warning: {found:?}");
     hugo_build(site.path(), "the deindent site");
     let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
@@ -1096,11 +1077,7 @@ fn the_home_page_of_a_translation_is_its_languages_own_as_in_hugo() {
         )],
         "{{< home >}}",
     );
-    std::fs::write(
-        site.path().join("hugo.toml"),
-        "baseURL = \"https://example.org/docs/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-    )
-    .unwrap();
+    configure(site.path(), "baseURL = \"https://example.org/docs/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n");
     std::fs::write(site.path().join("layouts/_default/home.html"), "home").unwrap();
     std::fs::copy(
         site.path().join("content/page.md"),
@@ -1117,6 +1094,19 @@ fn the_home_page_of_a_translation_is_its_languages_own_as_in_hugo() {
         );
         assert_eq!(got, want, "{page}");
     }
+}
+
+/// The site's config replaced by `config`.
+fn configure(site: &Path, config: &str) {
+    std::fs::write(site.join("hugo.toml"), config).unwrap();
+}
+
+/// What `folio check` says of the site's page, a line per problem.
+fn checked(site: &Path) -> Vec<String> {
+    folio::check::check_path(&site.join("content/page.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// The inner HTML of the elements `selector` picks.

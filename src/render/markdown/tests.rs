@@ -7,6 +7,18 @@ fn md(s: &str) -> String {
     Markdown::default().render(s)
 }
 
+/// `s` rendered with raw HTML on (`markup.goldmark.renderer.unsafe`).
+fn md_unsafe(s: &str) -> String {
+    Markdown {
+        markup: Markup {
+            unsafe_html: true,
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    }
+    .render(s)
+}
+
 #[test]
 fn typographer_quotes_dashes_and_ellipsis() {
     assert_eq!(
@@ -121,14 +133,7 @@ fn a_repeated_footnote_reference_gets_its_own_id_and_back_link() {
 
 #[test]
 fn unsafe_html_is_kept_but_sanitised() {
-    let html = Markdown {
-        markup: Markup {
-            unsafe_html: true,
-            ..Markup::default()
-        },
-        ..Markdown::default()
-    }
-    .render(
+    let html = md_unsafe(
         "<b onclick=\"x()\">b</b> <script>alert(1)</script> <a href=\"javascript:alert(1)\">l</a>",
     );
     assert!(html.contains("<b>b</b>"), "{html}");
@@ -140,14 +145,8 @@ fn unsafe_html_is_kept_but_sanitised() {
 
 #[test]
 fn raw_links_keep_their_rel_and_target_as_hugo_writes_them() {
-    let html = Markdown {
-        markup: Markup {
-            unsafe_html: true,
-            ..Markup::default()
-        },
-        ..Markdown::default()
-    }
-    .render("<a href=\"https://example.org/\" rel=\"me noopener\" target=\"_blank\">x</a>");
+    let html =
+        md_unsafe("<a href=\"https://example.org/\" rel=\"me noopener\" target=\"_blank\">x</a>");
     assert!(
         html.contains(
             "<a href=\"https://example.org/\" rel=\"me noopener\" target=\"_blank\">x</a>"
