@@ -321,7 +321,15 @@ impl Renderer<'_> {
         let file = self.opts.hugo.map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
-        let inner = sc.inner().is_some().then(|| self.inner(i));
+        let nested_percent = sc.parent.is_some() && sc.open.notation == Notation::Percent;
+        let inner = sc.inner().is_some().then(|| {
+            let inner = self.inner(i);
+            if nested_percent {
+                self.inner_rendered(&inner)
+            } else {
+                inner
+            }
+        });
         let indentation = self.indentation(i).to_string();
         ShortcodeCall {
             name,
@@ -332,6 +340,24 @@ impl Renderer<'_> {
             position: format!("{file}:{line}:{col}"),
             indentation,
             id: self.call_id(i),
+        }
+    }
+
+    /// The `.Inner` of a `{{% %}}` call nested in another call: its text (nested calls
+    /// rendered) rendered as the page's Markdown, and, when that text is one line, the
+    /// `<p>` of a one-paragraph result dropped (`hugolib/shortcode.go`,
+    /// `doRenderShortcode`: `sc.doMarkup && level > 0`, `innerCleanupRegexp`).
+    fn inner_rendered(&self, inner: &str) -> String {
+        let html = self.markdown().render(inner);
+        if inner.contains('\n') {
+            return html;
+        }
+        match html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>\n"))
+        {
+            Some(line) if !line.contains('\n') => line.to_string(),
+            _ => html,
         }
     }
 

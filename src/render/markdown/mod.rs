@@ -434,7 +434,8 @@ pub fn trim_single_paragraph(html: String) -> String {
 }
 
 /// The HTML sanitiser for raw HTML when `unsafe` is on: no scripts, no event handlers, no
-/// `javascript:` URLs; the elements Markdown produces and common inline HTML stay.
+/// `javascript:` URLs; the elements Markdown produces and common inline HTML stay, with
+/// their `data-*` and `aria-*` attributes.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEAN.get_or_init(|| {
@@ -452,16 +453,9 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             "dt",
             "dd",
         ])
-        .add_generic_attributes([
-            "class",
-            "id",
-            "title",
-            "lang",
-            "dir",
-            "role",
-            "aria-label",
-            "aria-hidden",
-        ])
+        .add_generic_attributes(["class", "id", "title", "lang", "dir", "role"])
+        // Data and ARIA attributes run nothing; sites style and script by them.
+        .generic_attribute_prefixes(["data-", "aria-"].into_iter().collect())
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("a", ["href", "title", "rel", "target"])
         .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
