@@ -217,6 +217,7 @@ impl OpenPage {
                 Ok(format!("{url}{fragment}"))
             }),
         ));
+        ctx.page_translations = self.page_translations(&lang, &abs);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
             assets: self.site.assets_dirs(),
             bundle,
@@ -224,6 +225,35 @@ impl OpenPage {
             root: Some(self.site.root.clone()),
         };
         ctx
+    }
+
+    /// The page in the site's other languages ([`crate::site::refs::translations`]), each
+    /// with its language's weight and its `.Page`, read only when a template of the site
+    /// names `.Translations`, `.AllTranslations` or `.IsTranslated`.
+    fn page_translations(&self, lang: &str, abs: &Path) -> Vec<(i64, gotmpl::Value)> {
+        let names = self.site.shortcodes.field_names();
+        let read = ["Translations", "AllTranslations", "IsTranslated"];
+        if !read.iter().any(|n| names.contains(*n)) {
+            return Vec::new();
+        }
+        crate::site::refs::translations(&self.site, lang, abs)
+            .into_iter()
+            .map(|(language, file, front)| {
+                let url =
+                    crate::site::refs::page_url(&self.site, &language.code, &file, Some(&front));
+                let file = std::path::absolute(&file).unwrap_or(file);
+                let ctx = self
+                    .site
+                    .hugo_context(&language.code, &url, &file.display().to_string());
+                let mut page = ctx.page(&front);
+                // It is a translation of this page, so it is translated too.
+                if let gotmpl::Value::Map(fields) = &mut page {
+                    Arc::make_mut(fields)
+                        .insert(Arc::from("IsTranslated"), gotmpl::Value::Bool(true));
+                }
+                (language.weight, page)
+            })
+            .collect()
     }
 
     /// The page rendered as the export renders it (without copying its files): what

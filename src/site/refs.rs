@@ -173,6 +173,44 @@ pub fn resolve(
     found.map(|p| (p, fragment)).ok_or(RefError::NotFound)
 }
 
+/// The page file `abs` (of language `lang`) in the site's other languages, in the site's
+/// language order: each language, its file and the file's front matter. A translation is
+/// the page at the same path in the other language's pages, its language in its file name
+/// or its content folder as [`Lookup`] reads them (`about.md` → `about.fr.md`); a draft is
+/// not published, so it is no translation (Hugo: `AllTranslations`, `hugolib/page.go`,
+/// pages of the same path in the language dimension that `ShouldLink`). Not followed:
+/// `translationKey`, which pairs pages by the author's key instead of their path.
+pub fn translations(
+    site: &Site,
+    lang: &str,
+    abs: &Path,
+) -> Vec<(super::Language, PathBuf, Map<String, Json>)> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let own = Lookup::new(site, lang);
+    let abs = absolute(abs);
+    let Ok(rel) = abs.strip_prefix(absolute(&own.content_dir)) else {
+        return Vec::new();
+    };
+    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let logical = rel.with_file_name(own.split_language(name).0);
+    let reference: Vec<_> = logical.iter().map(|c| c.to_string_lossy()).collect();
+    let reference = reference.join("/");
+    site.languages()
+        .into_iter()
+        .filter(|l| l.code != lang)
+        .filter_map(|l| {
+            let lookup = Lookup::new(site, &l.code);
+            let file = page_at(&lookup, &lookup.content_dir, &reference)?;
+            if !file.is_file() || absolute(&file) == abs {
+                return None;
+            }
+            let front = front_of(&file).unwrap_or_default();
+            let draft = front.get("draft").and_then(Json::as_bool) == Some(true);
+            (!draft).then_some((l, file, front))
+        })
+        .collect()
+}
+
 /// The page `rel` names from folder `base`, inside the lookup's content folder.
 fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     let mut at = base.to_path_buf();

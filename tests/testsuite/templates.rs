@@ -84,6 +84,7 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("page.fr.md", "fr/page"),
             ("bundle/index.md", "bundle"),
             ("bundle/index.fr.md", "fr/bundle"),
+            ("solo.md", "solo"),
         ],
     ),
     (

@@ -40,6 +40,9 @@ pub struct HugoContext {
     /// The page file's path in its content folder, `/`-separated (`about/index.fr.md`);
     /// empty for a page outside a site (it has no `.File`).
     pub content_path: String,
+    /// The page in the site's other languages, each with its language's weight and its
+    /// `.Page` (Hugo's `.Translations`); empty when none, or when no template reads them.
+    pub page_translations: Vec<(i64, Value)>,
 }
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
@@ -215,6 +218,7 @@ impl HugoContext {
             time_zone: jiff::tz::TimeZone::UTC,
             title_case: super::funcs::TitleCase::default(),
             content_path: String::new(),
+            page_translations: Vec::new(),
         }
     }
 
@@ -274,10 +278,49 @@ impl HugoContext {
         ];
         let file = (!self.content_path.is_empty())
             .then(|| ("File", file_fields(&self.content_path, &self.file)));
-        map(fields
-            .into_iter()
-            .chain(page_dates(front, &self.time_zone))
-            .chain(file))
+        self.with_translations(
+            fields
+                .into_iter()
+                .chain(page_dates(front, &self.time_zone))
+                .chain(file)
+                .collect(),
+        )
+    }
+
+    /// The page of these fields, with `.IsTranslated`, `.Translations` and
+    /// `.AllTranslations`.
+    fn with_translations(&self, mut entries: Vec<(&str, Value)>) -> Value {
+        let others: Vec<Value> = self
+            .page_translations
+            .iter()
+            .map(|(_, p)| p.clone())
+            .collect();
+        entries.push(("IsTranslated", Value::Bool(!others.is_empty())));
+        entries.push(("Translations", Value::List(others.into())));
+        let all = self.all_translations(map(entries.clone()));
+        map(entries.into_iter().chain([("AllTranslations", all)]))
+    }
+
+    /// `.AllTranslations`: the page (`own`) and its translations, by language weight
+    /// (`resources/page/pages_sort.go`, `ByLanguage`: weight, then language code, where
+    /// Hugo breaks a tie by date and title).
+    fn all_translations(&self, own: Value) -> Value {
+        let weight = |language: Option<&Value>| match language.and_then(|l| l.field("Weight")) {
+            Some(Value::Int(w)) => *w,
+            _ => 0,
+        };
+        let own_weight = weight(self.site.field("Language"));
+        let mut all: Vec<(i64, String, Value)> = self
+            .page_translations
+            .iter()
+            .map(|(w, p)| {
+                let lang = p.field("Lang").map(values::to_string).unwrap_or_default();
+                (*w, lang, p.clone())
+            })
+            .chain([(own_weight, self.lang.clone(), own)])
+            .collect();
+        all.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        Value::List(all.into_iter().map(|(_, _, p)| p).collect())
     }
 }
 
