@@ -36,13 +36,23 @@ pub struct ResourceDirs {
 /// Text files larger than this (bytes) give no `.Content`.
 const MAX_CONTENT: u64 = 1 << 20;
 
-/// A resource for the file at `path`, published at `url` (site-relative, `/img/a.png`).
-pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> Value {
-    let ext = path
-        .extension()
+/// A file's lower-cased extension (`PNG` → `png`; "" when none).
+fn extension(path: &Path) -> String {
+    path.extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// A file's `.ResourceType`: the main type of its media type (`image`, `text`).
+pub fn resource_type(name: &str) -> &'static str {
+    let media = media_type(&extension(Path::new(name)));
+    media.split_once('/').map_or(media, |(main, _)| main)
+}
+
+/// A resource for the file at `path`, published at `url` (site-relative, `/img/a.png`).
+pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> Value {
+    let ext = extension(path);
     let media = media_type(&ext);
     let (main, sub) = media.split_once('/').unwrap_or((media, ""));
     let sub = sub.split('+').next().unwrap_or(sub);

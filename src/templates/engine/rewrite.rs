@@ -38,6 +38,7 @@ pub const METHODS: &[&str] = &[
     "Filename",
     "LineNumber",
     "ColumnNumber",
+    "Resources",
 ];
 
 /// Namespaces of Hugo's template functions (`tpl/*`): `NS.Func` is one function.
@@ -126,17 +127,20 @@ fn pipe(p: &mut PipeNode, calls: &mut Calls) {
 
 fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
     let takes_args = cmd.args.len() > 1 || piped;
+    let mut receiver_at = None;
     if let Some(first) = cmd.args.first_mut() {
         if let Some((name, receiver)) = method_call(first, takes_args) {
             let pos = first.pos();
             *first = Expr::Identifier(pos, name.into());
             cmd.args.insert(1, receiver);
+            receiver_at = Some(1);
         }
     }
     for (k, arg) in cmd.args.iter_mut().enumerate() {
         // A method that takes no arguments, read as an argument (`len .Scratch.Values`,
-        // `path.Base .Position.Filename`): its call, in parentheses.
-        if k > 0 {
+        // `path.Base .Position.Filename`): its call, in parentheses. A method's receiver
+        // stays as written (`.Resources` of `.Resources.GetMatch` is the page's files).
+        if k > 0 && receiver_at != Some(k) {
             if let Some((name, receiver)) = method_call(arg, false)
                 .filter(|(name, _)| NO_ARGUMENTS.contains(&name.trim_start_matches('.')))
             {
@@ -165,7 +169,13 @@ fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
 }
 
 /// The methods of [`METHODS`] that take no arguments, and so may stand as an argument.
-const NO_ARGUMENTS: &[&str] = &["Values", "Filename", "LineNumber", "ColumnNumber"];
+const NO_ARGUMENTS: &[&str] = &[
+    "Values",
+    "Filename",
+    "LineNumber",
+    "ColumnNumber",
+    "Resources",
+];
 
 /// `(function name, receiver)` when `e`, first in a command, is a method call.
 fn method_call(e: &Expr, takes_args: bool) -> Option<(String, Expr)> {

@@ -95,6 +95,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Fit", |a| processed(a, ".Fit")),
     (".Fill", |a| processed(a, ".Fill")),
     (".Crop", |a| processed(a, ".Crop")),
+    (".Resources", |a| {
+        // The page's files as a whole (`range .Resources`, `len .Resources`): every one
+        // is published, as the template may write any one's URL.
+        let receiver = arg(a, 0, ".Resources")?;
+        match receiver.field("Resources") {
+            Some(resources) => Ok(Value::List(
+                bundle_matching(resources, &|_, _| true)?.into(),
+            )),
+            // A map without the field gives nothing, as any map's missing field does.
+            None if matches!(receiver, Value::Map(_)) => Ok(Value::Nil),
+            None => Err(exec_error(format!(
+                "can't evaluate field Resources in type {}",
+                receiver.type_name()
+            ))),
+        }
+    }),
     (".ByType", |a| {
         let kind = str_arg(a, 1, ".ByType")?;
         Ok(Value::List(
@@ -205,6 +221,18 @@ fn bundle_matching(
     receiver: &Value,
     keep: &dyn Fn(&str, &Value) -> bool,
 ) -> gotmpl::Result<Vec<Value>> {
+    // A list of the page's files (`$all := .Resources`, `.Resources.ByType "image"`) is
+    // filtered as it is: each was published when it was listed.
+    if let Value::List(items) = receiver {
+        return Ok(items
+            .iter()
+            .filter(|r| {
+                kind_of(r) == Some("resource")
+                    && keep(&r.field("Name").map(to_string).unwrap_or_default(), r)
+            })
+            .cloned()
+            .collect());
+    }
     if kind_of(receiver) != Some("resources") {
         return Err(exec_error("this method is defined on a page's .Resources"));
     }
@@ -232,7 +260,7 @@ fn bundle_matching(
         _ => page_url,
     };
     let mut out = Vec::new();
-    for name in files_under(&dir) {
+    for name in in_hugo_order(&dir) {
         let path = dir.join(&name);
         // The page, and its translations, are pages, not files of the bundle.
         if frame.resources.page_file.as_deref() == Some(path.as_path()) || is_bundle_page(&name) {
@@ -246,6 +274,37 @@ fn bundle_matching(
         }
     }
     Ok(out)
+}
+
+/// The files of a bundle folder (names, `/`-separated) in the order Hugo lists a page's
+/// resources: a stable sort of the folder's files by its `lessFunc`
+/// (`hugolib/content_map_page.go`): "resource type less, else name less", which is no
+/// strict order, so Go's insertion sort (`sort.SliceStable`, 20 at a time) is followed
+/// step by step; beyond 20 files Go merges blocks, which this does not.
+fn in_hugo_order(dir: &std::path::Path) -> Vec<String> {
+    let mut files: Vec<(String, String)> = files_under(dir)
+        .into_iter()
+        .map(|name| {
+            (
+                super::super::resources::resource_type(&name).to_string(),
+                name,
+            )
+        })
+        .collect();
+    let less = |a: &(String, String), b: &(String, String)| a.0 < b.0 || a.1 < b.1;
+    for i in 1..files.len() {
+        let mut j = i;
+        while j > 0
+            && files
+                .get(j)
+                .zip(files.get(j - 1))
+                .is_some_and(|(a, b)| less(a, b))
+        {
+            files.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    files.into_iter().map(|(_, name)| name).collect()
 }
 
 /// Whether a bundle's file is one of its pages (`index.md`, `index.fr.md`, `_index.md`):
