@@ -126,6 +126,22 @@ fn pipe(p: &mut PipeNode, calls: &mut Calls) {
 }
 
 fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
+    // `return add .a 40`: what follows `return` is run as a command of its own, `return`'s
+    // one argument (Hugo's `newReturnError`, `texttemplate/hugo_template.go`).
+    let is_return = matches!(cmd.args.first(), Some(Expr::Identifier(_, n)) if &**n == "return");
+    if is_return && cmd.args.len() > 2 {
+        let rest: Vec<Expr> = cmd.args.drain(1..).collect();
+        let pos = rest.first().map_or(cmd.pos, Expr::pos);
+        cmd.args.push(Expr::Pipe(
+            pos,
+            PipeNode {
+                pos,
+                decl: Vec::new(),
+                commands: vec![CommandNode { pos, args: rest }],
+                is_assign: false,
+            },
+        ));
+    }
     let takes_args = cmd.args.len() > 1 || piped;
     let mut receiver_at = None;
     if let Some(first) = cmd.args.first_mut() {

@@ -181,8 +181,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::List(out.into()))
     }),
     ("union collections.Union", |a| {
-        let mut out = items(arg(a, 0, "union")?);
-        for v in items(arg(a, 1, "union")?) {
+        // Each value once, the first list's included (Hugo's `appendIfNotSeen`).
+        let mut out: Vec<Value> = Vec::new();
+        let both = items(arg(a, 0, "union")?)
+            .into_iter()
+            .chain(items(arg(a, 1, "union")?));
+        for v in both {
             if !out.iter().any(|o| equal(o, &v)) {
                 out.push(v);
             }
