@@ -15,7 +15,7 @@ use serde_json::{Map, Value as Json};
 use super::Site;
 use crate::formats::Format;
 use crate::templates::engine::funcs::TitleCase;
-use crate::templates::engine::objects::SiteFields;
+use crate::templates::engine::objects::{LanguageFields, SiteFields};
 use crate::templates::engine::HugoContext;
 
 /// The site's `data/` and `i18n/` files, read once.
@@ -210,6 +210,50 @@ impl Site {
     }
 
     /// The first of a language's own text `keys` that is set (`[languages.fr] label`).
+    /// `.Language.Label`: the language's `label`, else its `languageName`, else "".
+    fn language_label(&self, lang: &str) -> String {
+        self.language_setting_in(lang, &["label", "languageName"])
+            .unwrap_or_default()
+    }
+
+    /// The translations `i18n` reads for language `lang`: its file's (`fr-ca`, else
+    /// `fr`), and where that has no entry for an id, the default language's (Hugo's
+    /// `tpl/lang` translator falls back on `defaultContentLanguage`).
+    fn i18n_of(&self, lang: &str) -> Arc<Map<String, Json>> {
+        let table = |code: &str| {
+            let key = code.to_lowercase();
+            self.files.i18n.get(&key).or_else(|| {
+                let base = key.split('-').next().unwrap_or(&key);
+                self.files.i18n.get(base)
+            })
+        };
+        let own = table(lang).cloned().unwrap_or_default();
+        let default = self.default_language();
+        match table(&default) {
+            Some(fallback) if !default.eq_ignore_ascii_case(lang) => {
+                let mut merged = own.as_ref().clone();
+                for (id, text) in fallback.iter() {
+                    merged.entry(id.clone()).or_insert_with(|| text.clone());
+                }
+                Arc::new(merged)
+            }
+            _ => own,
+        }
+    }
+
+    /// `.Language.LanguageCode` of language `lang`: its `languageCode`, else (for the
+    /// default language only) the site's, else its code, as Hugo 0.168 gives it.
+    fn language_code(&self, lang: &str) -> String {
+        self.language_setting_in(lang, &["languageCode"])
+            .or_else(|| {
+                (self.default_language() == lang)
+                    .then(|| self.setting(&["languageCode"]))
+                    .flatten()
+                    .and_then(|(_, node)| node.to_json().as_str().map(str::to_string))
+            })
+            .unwrap_or_else(|| lang.to_string())
+    }
+
     fn language_setting_in(&self, lang: &str, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             let (_, node) = self.setting(&["languages", lang, k])?;
@@ -288,11 +332,7 @@ impl Site {
         } else {
             String::new()
         };
-        // `.Language.Label`: the language's `label`, else its `languageName`, else "".
-        let label = |code: &str| {
-            self.language_setting_in(code, &["label", "languageName"])
-                .unwrap_or_default()
-        };
+        let label = |code: &str| self.language_label(code);
         let language_name = label(lang);
         let fields = SiteFields {
             title: text("title"),
@@ -308,24 +348,15 @@ impl Site {
             ),
             languages: languages
                 .into_iter()
-                .map(|l| {
-                    let label = label(&l.code);
-                    (l.code, label, l.weight)
+                .map(|l| LanguageFields {
+                    label: label(&l.code),
+                    language_code: self.language_code(&l.code),
+                    code: l.code,
+                    weight: l.weight,
                 })
                 .collect(),
         };
-        let lang_key = lang.to_lowercase();
-        let translations = self
-            .files
-            .i18n
-            .get(&lang_key)
-            .or_else(|| {
-                let base = lang_key.split('-').next().unwrap_or(&lang_key);
-                self.files.i18n.get(base)
-            })
-            .cloned()
-            .unwrap_or_default();
-        let mut ctx = HugoContext::new(&fields, translations, rel_permalink, file);
+        let mut ctx = HugoContext::new(&fields, self.i18n_of(lang), rel_permalink, file);
         // A zone Hugo cannot load fails its build; `folio check` says so, and the
         // preview reads dates in UTC meanwhile.
         ctx.time_zone = self.time_zone(lang).unwrap_or(jiff::tz::TimeZone::UTC);

@@ -153,8 +153,21 @@ pub struct SiteFields {
     /// Spellings the site's templates use for param keys (see
     /// [`super::values::params_from_json`]).
     pub aliases: BTreeMap<String, Vec<String>>,
-    /// The site's languages, in weight order: code, label, weight (`.Site.Languages`).
-    pub languages: Vec<(String, String, i64)>,
+    /// The site's languages, in weight order (`.Site.Languages`).
+    pub languages: Vec<LanguageFields>,
+}
+
+/// One of the site's languages, as `.Language` gives it.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageFields {
+    /// Its code (`fr`): `.Lang`.
+    pub code: String,
+    /// `.Label` and `.LanguageName`: its `label`, else its `languageName`, else "".
+    pub label: String,
+    /// `.Weight`.
+    pub weight: i64,
+    /// `.LanguageCode`: its `languageCode` (`fr-FR`), else its code.
+    pub language_code: String,
 }
 
 impl HugoContext {
@@ -189,7 +202,13 @@ impl HugoContext {
             ("Data", from_json(&fields.data)),
             ("Language", language.clone()),
             ("Languages", Value::List(languages.into())),
-            ("LanguageCode", string(lang)),
+            (
+                "LanguageCode",
+                language
+                    .field("LanguageCode")
+                    .cloned()
+                    .unwrap_or(Value::Nil),
+            ),
             ("Copyright", string(&fields.copyright)),
             ("LanguagePrefix", string(&fields.language_prefix)),
             (
@@ -335,26 +354,28 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
 
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
 fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
-    let language_of = |code: &str, label: &str, weight: i64| {
+    let language_of = |l: &LanguageFields| {
         map([
-            ("Lang", string(code)),
-            ("LanguageName", string(label)),
-            ("Label", string(label)),
-            ("LanguageCode", string(code)),
-            ("Weight", Value::Int(weight)),
+            ("Lang", string(&l.code)),
+            ("LanguageName", string(&l.label)),
+            ("Label", string(&l.label)),
+            ("LanguageCode", string(&l.language_code)),
+            ("Weight", Value::Int(l.weight)),
         ])
     };
-    let weight = fields
+    let own = fields
         .languages
         .iter()
-        .find(|(code, _, _)| code == lang)
-        .map_or(0, |(_, _, w)| *w);
-    let languages = fields
-        .languages
-        .iter()
-        .map(|(code, label, weight)| language_of(code, label, *weight))
-        .collect();
-    (language_of(lang, &fields.language_name, weight), languages)
+        .find(|l| l.code == lang)
+        .cloned()
+        .unwrap_or_else(|| LanguageFields {
+            code: lang.to_string(),
+            label: fields.language_name.clone(),
+            weight: 0,
+            language_code: lang.to_string(),
+        });
+    let languages = fields.languages.iter().map(language_of).collect();
+    (language_of(&own), languages)
 }
 
 /// `.File` of a page at `path` in its content folder (`about/index.fr.md`), stored at
