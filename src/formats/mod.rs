@@ -199,13 +199,37 @@ pub struct Tree {
     pub eol: &'static str,
 }
 
-/// Parses a whole data file (Hugo's `data/` and `i18n/`) as `format`: unlike front
-/// matter and configs, its top level may be any value (a list of projects, say).
+/// Parses a whole data file (Hugo's `data/` and `i18n/`, `transform.Unmarshal`'s text)
+/// as `format`: unlike front matter and configs, its top level may be any value (a list
+/// of projects, say). Every JSON number is a float, as Go's `encoding/json` reads numbers
+/// into `any` (`float64`): `{"x": 10}` gives `div .x 4` = `2.5`.
 ///
 /// # Errors
 /// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
 pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
-    Ok(syntax(format).parse(src, 0..src.len())?.to_json())
+    let data = syntax(format).parse(src, 0..src.len())?.to_json();
+    Ok(match format {
+        Format::Json => numbers_as_floats(data),
+        _ => data,
+    })
+}
+
+/// `data` with every number made a float (`10` → `10.0`).
+fn numbers_as_floats(data: Json) -> Json {
+    match data {
+        Json::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Json::Number(n), Json::Number),
+        Json::Array(items) => Json::Array(items.into_iter().map(numbers_as_floats).collect()),
+        Json::Object(fields) => Json::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k, numbers_as_floats(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 impl Tree {

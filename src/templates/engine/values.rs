@@ -75,13 +75,21 @@ pub fn aliases_of<'a>(
     out
 }
 
-/// A template value as JSON (`jsonify`): safe strings as strings, functions as null.
+/// A template value as JSON (`jsonify`): safe strings as strings, functions as null, a
+/// whole float written as Go's `json.Marshal` writes it (`10`, not `10.0`).
 pub fn to_json(value: &Value) -> Json {
+    // The floats an i64 holds exactly (2^53) print the same as that integer.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
     match value {
         Value::Nil | Value::Function(_) => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
         Value::Int(i) => Json::from(*i),
         Value::Uint(u) => Json::from(*u),
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a whole float within ±2^53 is an i64 exactly"
+        )]
+        Value::Float(f) if f.fract() == 0.0 && f.abs() <= EXACT => Json::from(*f as i64),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
         Value::String(s) | Value::Safe { s, .. } => Json::String(s.to_string()),
         Value::List(items) => Json::Array(items.iter().map(to_json).collect()),
