@@ -39,6 +39,8 @@ pub const METHODS: &[&str] = &[
     "LineNumber",
     "ColumnNumber",
     "Resources",
+    "UTC",
+    "Local",
 ];
 
 /// Namespaces of Hugo's template functions (`tpl/*`): `NS.Func` is one function.
@@ -154,11 +156,16 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
     }
     for (k, arg) in cmd.args.iter_mut().enumerate() {
         // A method that takes no arguments, read as an argument (`len .Scratch.Values`,
-        // `path.Base .Position.Filename`): its call, in parentheses. A method's receiver
-        // stays as written (`.Resources` of `.Resources.GetMatch` is the page's files).
-        if k > 0 && receiver_at != Some(k) {
-            if let Some((name, receiver)) = method_call(arg, false)
-                .filter(|(name, _)| NO_ARGUMENTS.contains(&name.trim_start_matches('.')))
+        // `path.Base .Position.Filename`, the receiver in `.Date.UTC.Format`): its call,
+        // in parentheses. `.Resources` as a method's receiver stays as written: it is the
+        // page's files that `.GetMatch` and its kin look through.
+        if k > 0 {
+            let no_arguments = |name: &str| {
+                let name = name.trim_start_matches('.');
+                NO_ARGUMENTS.contains(&name) && !(receiver_at == Some(k) && name == "Resources")
+            };
+            if let Some((name, receiver)) =
+                method_call(arg, false).filter(|(name, _)| no_arguments(name))
             {
                 *arg = call_on(arg.pos(), &name, receiver);
             }
@@ -191,6 +198,8 @@ const NO_ARGUMENTS: &[&str] = &[
     "LineNumber",
     "ColumnNumber",
     "Resources",
+    "UTC",
+    "Local",
 ];
 
 /// `(function name, receiver)` when `e`, first in a command, is a method call.

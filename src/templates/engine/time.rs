@@ -240,6 +240,18 @@ impl Moment {
         ])
     }
 
+    /// The same instant in `zone` (Go's `t.In`; `.UTC`, `.Local`), or `None` beyond the
+    /// instants Folio can place.
+    pub fn in_timezone(&self, zone: &TimeZone) -> Option<Moment> {
+        let t = Timestamp::new(self.unix(), self.nanos).ok()?;
+        Some(Moment::at(t, zone))
+    }
+
+    /// The machine's own zone (Go's `Local`).
+    pub fn local_zone() -> TimeZone {
+        local()
+    }
+
     /// A time value read back, or a string read as a date (in `zone` when it has no
     /// offset).
     pub fn from_value(v: &Value, zone: &TimeZone) -> Option<Moment> {

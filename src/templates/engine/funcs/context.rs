@@ -279,6 +279,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .ok_or_else(|| exec_error(".Format: not a time"))?;
         Ok(string(m.format(&str_arg(a, 1, ".Format")?)))
     }),
+    (".UTC", |a| in_timezone(a, ".UTC", &jiff::tz::TimeZone::UTC)),
+    (".Local", |a| {
+        in_timezone(a, ".Local", &Moment::local_zone())
+    }),
     ("errorf fmt.Errorf erroridf fmt.Erroridf", |a| {
         let skip = usize::from(
             a.len() > 1
@@ -420,6 +424,16 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         text
     };
     Ok(string(text))
+}
+
+/// `.UTC` and `.Local` of a time: the same instant in that zone.
+fn in_timezone(a: &[Value], method: &str, zone: &jiff::tz::TimeZone) -> gotmpl::Result<Value> {
+    let m = Moment::from_value(arg(a, 0, method)?, &engine::frame()?.time_zone)
+        .ok_or_else(|| exec_error(format!("{method}: not a time")))?;
+    let moved = m
+        .in_timezone(zone)
+        .ok_or_else(|| exec_error(format!("{method}: the time is out of range")))?;
+    Ok(moved.to_value())
 }
 
 /// What a translation given a number calls for a variable's `.Count`
