@@ -223,6 +223,7 @@ impl OpenPage {
             bundle,
             page_file: Some(abs.clone()),
             root: Some(self.site.root.clone()),
+            meta: resources_meta(front.as_ref()),
         };
         ctx
     }
@@ -384,5 +385,24 @@ impl OpenPage {
             fs::write_atomic(path, text.as_bytes())?;
         }
         Ok(())
+    }
+}
+
+/// The front matter's `resources` entries (the key in any case), each a table: what Hugo
+/// reads as the page's `ResourcesMeta`.
+fn resources_meta(
+    front: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let entries = front.and_then(|f| {
+        f.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("resources"))
+            .map(|(_, v)| v)
+    });
+    match entries {
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|e| e.as_object().cloned())
+            .collect(),
+        _ => Vec::new(),
     }
 }

@@ -74,7 +74,11 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
     (
         "site",
         "",
-        &[("page.md", "page"), ("bundle/index.md", "bundle")],
+        &[
+            ("page.md", "page"),
+            ("bundle/index.md", "bundle"),
+            ("gallery/index.md", "gallery"),
+        ],
     ),
     (
         "multilingual",

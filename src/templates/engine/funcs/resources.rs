@@ -260,15 +260,18 @@ fn bundle_matching(
         _ => page_url,
     };
     let mut out = Vec::new();
-    for name in in_hugo_order(&dir) {
-        let path = dir.join(&name);
-        // The page, and its translations, are pages, not files of the bundle.
-        if frame.resources.page_file.as_deref() == Some(path.as_path()) || is_bundle_page(&name) {
-            continue;
-        }
-        let rel = format!("{page_url}{name}");
-        let r = resource(&path, &name, &rel, origin);
-        if keep(&name, &r) {
+    let listed = bundle_files(
+        &dir,
+        frame.resources.page_file.as_deref(),
+        &frame.resources.meta,
+    );
+    for file in &listed {
+        let path = dir.join(&file.file);
+        let rel = format!("{page_url}{}", file.file);
+        let r = file.resource(resource(&path, &file.file, &rel, origin));
+        // A renamed file is found by its new name or its file name (Hugo's `GetMatch`:
+        // `Name`, then `NameNormalized`).
+        if keep(&file.name, &r) || (file.name != file.file && keep(&file.file, &r)) {
             frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
             out.push(r);
         }
@@ -276,22 +279,71 @@ fn bundle_matching(
     Ok(out)
 }
 
-/// The files of a bundle folder (names, `/`-separated) in the order Hugo lists a page's
-/// resources: a stable sort of the folder's files by its `lessFunc`
-/// (`hugolib/content_map_page.go`): "resource type less, else name less", which is no
-/// strict order, so Go's insertion sort (`sort.SliceStable`, 20 at a time) is followed
-/// step by step; beyond 20 files Go merges blocks, which this does not.
-fn in_hugo_order(dir: &std::path::Path) -> Vec<String> {
-    let mut files: Vec<(String, String)> = files_under(dir)
+/// A file of a page bundle as the page lists it: its path in the bundle (`/`-separated),
+/// and the name, title and params the front matter's `resources` give it.
+struct BundleFile {
+    file: String,
+    kind: &'static str,
+    name: String,
+    title: Option<String>,
+    params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl BundleFile {
+    /// `resource` (the file's) with the name, title and params given to it.
+    fn resource(&self, mut resource: Value) -> Value {
+        if let Value::Map(fields) = &mut resource {
+            let fields = std::sync::Arc::make_mut(fields);
+            let mut set = |k: &str, v: Value| fields.insert(std::sync::Arc::from(k), v);
+            set("Name", super::super::values::string(&self.name));
+            if let Some(title) = &self.title {
+                set("Title", super::super::values::string(title));
+            }
+            if !self.params.is_empty() {
+                let params = serde_json::Value::Object(self.params.clone());
+                set("Params", super::super::values::from_json(&params));
+            }
+        }
+        resource
+    }
+}
+
+/// The files of the bundle folder `dir` but its pages (`page`, `index.fr.md`), in the
+/// order Hugo lists a page's resources, with the front matter's `resources` entries
+/// (`meta`) applied: Hugo (`hugolib/content_map_page.go`) sorts them by its `lessFunc`,
+/// applies the entries in that order, and sorts again when there are any.
+fn bundle_files(
+    dir: &std::path::Path,
+    page: Option<&std::path::Path>,
+    meta: &[serde_json::Map<String, serde_json::Value>],
+) -> Vec<BundleFile> {
+    let mut files: Vec<BundleFile> = files_under(dir)
         .into_iter()
-        .map(|name| {
-            (
-                super::super::resources::resource_type(&name).to_string(),
-                name,
-            )
+        .filter(|name| page != Some(dir.join(name).as_path()) && !is_bundle_page(name))
+        .map(|file| BundleFile {
+            kind: super::super::resources::resource_type(&file),
+            name: file.clone(),
+            file,
+            title: None,
+            params: serde_json::Map::new(),
         })
         .collect();
-    let less = |a: &(String, String), b: &(String, String)| a.0 < b.0 || a.1 < b.1;
+    hugo_sort(&mut files);
+    if !meta.is_empty() {
+        let mut counters = std::collections::HashMap::new();
+        for file in &mut files {
+            apply_meta(file, meta, &mut counters);
+        }
+        hugo_sort(&mut files);
+    }
+    files
+}
+
+/// Hugo's `lessFunc` for a page's resources, "resource type less, else name less", which
+/// is no strict order, run as Go's `sort.SliceStable` runs it: an insertion sort (for up
+/// to 20 files; Go merges blocks of 20 beyond, which this does not).
+fn hugo_sort(files: &mut [BundleFile]) {
+    let less = |a: &BundleFile, b: &BundleFile| a.kind < b.kind || a.name < b.name;
     for i in 1..files.len() {
         let mut j = i;
         while j > 0
@@ -304,7 +356,56 @@ fn in_hugo_order(dir: &std::path::Path) -> Vec<String> {
             j -= 1;
         }
     }
-    files.into_iter().map(|(_, name)| name).collect()
+}
+
+/// The front matter's `resources` entries applied to one file, as Hugo's `assignMetadata`
+/// (`resources/resource_metadata.go`) applies them: of the entries whose `src` glob
+/// matches the file (in any case), the first `name` and the first `title` are its own,
+/// with `:counter` counting the files that took that entry's; every `params` is merged
+/// in, a later one's keys winning (lower-cased).
+fn apply_meta(
+    file: &mut BundleFile,
+    meta: &[serde_json::Map<String, serde_json::Value>],
+    counters: &mut std::collections::HashMap<String, usize>,
+) {
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let key = file.file.to_lowercase();
+    let (mut name_set, mut title_set) = (false, false);
+    let (mut name_counter, mut title_counter) = (0, 0);
+    for entry in meta {
+        let Some(src) = entry.get("src").map(text) else {
+            continue;
+        };
+        let src = src.to_lowercase();
+        if !matches(&src, &key) {
+            continue;
+        }
+        let mut counted = |counter: &mut usize, which: &str, value: &str| {
+            if value.contains(":counter") && *counter == 0 {
+                let n = counters.entry(format!("{which}_{src}")).or_insert(0);
+                *n += 1;
+                *counter = *n;
+            }
+            value.replace(":counter", &counter.to_string())
+        };
+        if let (false, Some(name)) = (name_set, entry.get("name")) {
+            let name = text(name);
+            file.name = counted(&mut name_counter, "name", name.trim_start_matches('/'));
+            name_set = true;
+        }
+        if let (false, Some(title)) = (title_set, entry.get("title")) {
+            file.title = Some(counted(&mut title_counter, "title", &text(title)));
+            title_set = true;
+        }
+        if let Some(serde_json::Value::Object(params)) = entry.get("params") {
+            for (k, v) in params {
+                file.params.insert(k.to_lowercase(), v.clone());
+            }
+        }
+    }
 }
 
 /// Whether a bundle's file is one of its pages (`index.md`, `index.fr.md`, `_index.md`):
