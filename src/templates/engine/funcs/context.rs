@@ -246,9 +246,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("lang.FormatPercent", |a| {
         let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatPercent")?).unwrap_or(0);
         let n = number(a, 1, "lang.FormatPercent")?;
+        let lang = page_lang()?;
+        // French, German and Spanish put a no-break space before the sign (CLDR's
+        // `#,##0 %`, as Hugo 0.168 writes them); English, Italian, Dutch, Portuguese do not.
+        let base = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let space = if matches!(base.as_str(), "fr" | "de" | "es") {
+            "\u{a0}"
+        } else {
+            ""
+        };
         Ok(string(format!(
-            "{}%",
-            format_number(n, precision, &page_lang()?)
+            "{}{space}%",
+            format_number(n, precision, &lang)
         )))
     }),
     ("urls.Parse", |a| {
