@@ -139,19 +139,24 @@ fn built_cases(&(name, setting, pages): &FixtureBuild) -> (Cases, Cases) {
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{setting}\n{text}")).unwrap();
     hugo_build(site.path(), name);
-    let named = |found: BTreeMap<String, String>| {
+    // Named by the page too: two pages may hold a case of the same id.
+    let named = |found: BTreeMap<String, String>, public: &str| {
         found
             .into_iter()
-            .map(|(id, html)| (format!("{name} {setting} {id}"), html))
+            .map(|(id, html)| (format!("{name} {setting} {public} {id}"), html))
             .collect::<Vec<_>>()
     };
     let (mut hugo, mut folio) = (Vec::new(), Vec::new());
     for (page, public) in pages {
         let built = site.path().join("public").join(public).join("index.html");
-        hugo.extend(named(cases(&std::fs::read_to_string(built).unwrap())));
-        folio.extend(named(cases(&folio_render(
-            &site.path().join("content").join(page),
-        ))));
+        hugo.extend(named(
+            cases(&std::fs::read_to_string(built).unwrap()),
+            public,
+        ));
+        folio.extend(named(
+            cases(&folio_render(&site.path().join("content").join(page))),
+            public,
+        ));
     }
     (hugo, folio)
 }
