@@ -247,6 +247,36 @@ impl Moment {
         Some(Moment::at(t, zone))
     }
 
+    /// Go's `t.AddDate(years, months, days)`: the date moved and normalised as Go's
+    /// `time.Date` normalises it (January 31 and one month is March 2 or 3), the clock
+    /// time and the offset kept (Go places the result in the time's zone again, which
+    /// differs across a change of offset); `None` out of range.
+    pub fn add_date(&self, years: i64, months: i64, days: i64) -> Option<Moment> {
+        let months = i64::from(self.year)
+            .checked_mul(12)?
+            .checked_add(i64::from(self.month) - 1)?
+            .checked_add(years.checked_mul(12)?)?
+            .checked_add(months)?;
+        let year = i16::try_from(months.div_euclid(12)).ok()?;
+        let month = i8::try_from(months.rem_euclid(12) + 1).ok()?;
+        let first = jiff::civil::Date::new(year, month, 1).ok()?;
+        let days = i64::from(self.day).checked_sub(1)?.checked_add(days)?;
+        let date = first
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok()?;
+        Some(Moment {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+            ..*self
+        })
+    }
+
+    /// The instant: nanoseconds since 1970-01-01 UTC (Go's `t.Sub`, `Before`, `Equal`).
+    pub fn instant(&self) -> i128 {
+        i128::from(self.unix()) * 1_000_000_000 + i128::from(self.nanos)
+    }
+
     /// The machine's own zone (Go's `Local`).
     pub fn local_zone() -> TimeZone {
         local()
@@ -535,6 +565,64 @@ const TOKENS: &[&str] = &[
     ",999",
 ];
 
+/// Go's `time.Duration` as a template value: `.Hours`, `.Minutes`, `.Seconds` (floats),
+/// `.Milliseconds`, `.Microseconds`, `.Nanoseconds` (integers), and `.String` in Go's form
+/// (`696h0m0s`, `1.5s`, `300ms`). Go's nanoseconds saturate at ±292 years.
+pub fn duration_value(nanos: i128) -> Value {
+    let n = i64::try_from(nanos).unwrap_or(if nanos < 0 { i64::MIN } else { i64::MAX });
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "Go's Hours and kin are float64 too"
+    )]
+    let f = |unit: i64| {
+        let (whole, rest) = (n / unit, n % unit);
+        whole as f64 + rest as f64 / unit as f64
+    };
+    map([
+        (KIND, string("duration")),
+        ("Hours", Value::Float(f(3_600_000_000_000))),
+        ("Minutes", Value::Float(f(60_000_000_000))),
+        ("Seconds", Value::Float(f(1_000_000_000))),
+        ("Milliseconds", Value::Int(n / 1_000_000)),
+        ("Microseconds", Value::Int(n / 1_000)),
+        ("Nanoseconds", Value::Int(n)),
+        ("String", string(go_duration(n))),
+    ])
+}
+
+/// Go's `Duration.String` (`time/time.go`): `72h3m0.5s`, `1.5s`, `300ms`, `2µs`, `0s`.
+fn go_duration(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    let u = n.unsigned_abs();
+    let fraction = |value: u64, digits: usize| {
+        let text = format!("{value:0digits$}");
+        let text = text.trim_end_matches('0');
+        if text.is_empty() {
+            String::new()
+        } else {
+            format!(".{text}")
+        }
+    };
+    if u == 0 {
+        return "0s".to_string();
+    }
+    if u < 1_000_000_000 {
+        let (unit, div, digits) = match u {
+            0..1_000 => ("ns", 1, 0),
+            1_000..1_000_000 => ("µs", 1_000, 3),
+            _ => ("ms", 1_000_000, 6),
+        };
+        return format!("{sign}{}{}{unit}", u / div, fraction(u % div, digits));
+    }
+    let secs = u / 1_000_000_000;
+    let seconds = format!("{}{}s", secs % 60, fraction(u % 1_000_000_000, 9));
+    match (secs / 3600, secs / 60 % 60) {
+        (0, 0) => format!("{sign}{seconds}"),
+        (0, m) => format!("{sign}{m}m{seconds}"),
+        (h, m) => format!("{sign}{h}h{m}m{seconds}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,5 +688,22 @@ mod tests {
             Some(7200)
         );
         assert!(Moment::parse("2024-01-01 10:30").is_some());
+    }
+
+    #[test]
+    fn durations_are_written_as_go_writes_them() {
+        let cases = [
+            (0, "0s"),
+            (1, "1ns"),
+            (1_500, "1.5µs"),
+            (300_000_000, "300ms"),
+            (1_500_000_000, "1.5s"),
+            (-90_000_000_000, "-1m30s"),
+            (2_505_600_000_000_000, "696h0m0s"),
+            (3_600_500_000_000, "1h0m0.5s"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(go_duration(n), want, "{n} ns");
+        }
     }
 }

@@ -180,6 +180,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         }
         Ok(Value::List(out.into()))
     }),
+    ("collections.Reverse", |a| {
+        let mut list = items(arg(a, 0, "collections.Reverse")?);
+        list.reverse();
+        Ok(Value::List(list.into()))
+    }),
     ("union collections.Union", |a| {
         // Each value once, the first list's included (Hugo's `appendIfNotSeen`).
         let mut out: Vec<Value> = Vec::new();

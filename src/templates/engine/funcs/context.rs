@@ -292,6 +292,34 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .ok_or_else(|| exec_error(".Format: not a time"))?;
         Ok(string(m.format(&str_arg(a, 1, ".Format")?)))
     }),
+    (".AddDate", |a| {
+        let m = time_arg(a, 0, ".AddDate")?;
+        let n = |i| super::int_arg(a, i, ".AddDate");
+        m.add_date(n(1)?, n(2)?, n(3)?)
+            .map(Moment::to_value)
+            .ok_or_else(|| exec_error(".AddDate: the date is out of range"))
+    }),
+    (".Before", |a| {
+        Ok(Value::Bool(
+            time_arg(a, 0, ".Before")?.instant() < time_arg(a, 1, ".Before")?.instant(),
+        ))
+    }),
+    (".After", |a| {
+        Ok(Value::Bool(
+            time_arg(a, 0, ".After")?.instant() > time_arg(a, 1, ".After")?.instant(),
+        ))
+    }),
+    (".Equal", |a| {
+        Ok(Value::Bool(
+            time_arg(a, 0, ".Equal")?.instant() == time_arg(a, 1, ".Equal")?.instant(),
+        ))
+    }),
+    (".Sub", |a| {
+        let (t, u) = (time_arg(a, 0, ".Sub")?, time_arg(a, 1, ".Sub")?);
+        Ok(super::super::time::duration_value(
+            t.instant() - u.instant(),
+        ))
+    }),
     (".UTC", |a| in_timezone(a, ".UTC", &jiff::tz::TimeZone::UTC)),
     (".Local", |a| {
         in_timezone(a, ".Local", &Moment::local_zone())
@@ -437,6 +465,19 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         text
     };
     Ok(string(text))
+}
+
+/// Argument `i` of a time method, which must be a time (Go: a `time.Time`).
+fn time_arg(a: &[Value], i: usize, method: &str) -> gotmpl::Result<Moment> {
+    let v = arg(a, i, method)?;
+    if values::kind_of(v) != Some("time") {
+        return Err(exec_error(format!(
+            "{method}: {} is not a time",
+            to_string(v)
+        )));
+    }
+    Moment::from_value(v, &engine::frame()?.time_zone)
+        .ok_or_else(|| exec_error(format!("{method}: not a time")))
 }
 
 /// `.UTC` and `.Local` of a time: the same instant in that zone.
