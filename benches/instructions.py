@@ -34,10 +34,9 @@ WATCHED = [
     ("    markdownify", r":<folio::render::templates::MarkdownHost as folio::templates::engine::Host>::markdownify\b"),
     ("  call contexts built", r":folio::templates::engine::objects::ShortcodeCall::to_value\b"),
     ("Markdown rendered (all)", r":folio::render::markdown::Markdown::render\b"),
-    # mimalloc's entry points (the CLI's allocator: src/bin/folio.rs).
-    ("allocator: alloc", r":mi_malloc_aligned\b"),
-    ("allocator: realloc", r":mi_realloc_aligned\b"),
-    ("allocator: free", r":mi_free\b"),
+    ("allocator: alloc", r":__rustc::__rust_alloc\b"),
+    ("allocator: realloc", r":__rustc::__rust_realloc\b"),
+    ("allocator: free", r":__rustc::__rust_dealloc\b"),
 ]
 
 tmp = tempfile.mkdtemp(prefix="folio-instructions-")
