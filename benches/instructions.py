@@ -34,9 +34,8 @@ WATCHED = [
     ("    markdownify", r":<folio::render::templates::MarkdownHost as folio::templates::engine::Host>::markdownify\b"),
     ("  call contexts built", r":folio::templates::engine::objects::ShortcodeCall::to_value\b"),
     ("Markdown rendered (all)", r":folio::render::markdown::Markdown::render\b"),
-    ("allocator: alloc", r":__rustc::__rust_alloc\b"),
-    ("allocator: realloc", r":__rustc::__rust_realloc\b"),
-    ("allocator: free", r":__rustc::__rust_dealloc\b"),
+    ("allocator: malloc", r"malloc\.c:malloc\b"),
+    ("allocator: free", r"malloc\.c:free\b"),
 ]
 
 tmp = tempfile.mkdtemp(prefix="folio-instructions-")

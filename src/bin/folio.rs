@@ -80,12 +80,6 @@ enum Command {
     BenchPage { cards: usize },
 }
 
-/// mimalloc rather than glibc's malloc: an export allocates about 90 times per card, and
-/// with it the 1000-card export runs 6.5% fewer instructions and takes 75% fewer page
-/// faults (`benches/instructions.py`, `perf stat`).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
