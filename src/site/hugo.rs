@@ -241,15 +241,21 @@ impl Site {
         }
     }
 
-    /// `.Language.LanguageCode` of language `lang`: its `languageCode`, else (for the
-    /// default language only) the site's, else its code, as Hugo 0.168 gives it.
+    /// `.Language.Locale` (and the deprecated `.Language.LanguageCode`) of language
+    /// `lang`: its `locale`, else its `languageCode`, else (for the default language
+    /// only) the site's, else its code, as Hugo 0.168 gives it (`langs/language.go`,
+    /// `Locale`). Dates are written in this locale.
     fn language_code(&self, lang: &str) -> String {
-        self.language_setting_in(lang, &["languageCode"])
+        const KEYS: [&str; 2] = ["locale", "languageCode"];
+        self.language_setting_in(lang, &KEYS)
             .or_else(|| {
-                (self.default_language() == lang)
-                    .then(|| self.setting(&["languageCode"]))
-                    .flatten()
-                    .and_then(|(_, node)| node.to_json().as_str().map(str::to_string))
+                let site = || {
+                    KEYS.iter().find_map(|k| {
+                        let (_, node) = self.setting(&[k])?;
+                        node.to_json().as_str().map(str::to_string)
+                    })
+                };
+                (self.default_language() == lang).then(site).flatten()
             })
             .unwrap_or_else(|| lang.to_string())
     }

@@ -124,6 +124,7 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("p.pt-br.md", "pt-br/p"),
             ("p.it.md", "it/p"),
             ("p.nl.md", "nl/p"),
+            ("p.gb.md", "gb/p"),
         ],
     ),
 ];

@@ -58,6 +58,44 @@ const EN: Locale = Locale {
     times: ["3:04:05 pm MST", "3:04:05 pm", "3:04 pm"],
 };
 
+/// British English (`en-GB`): day before month, the 24-hour clock, `Sept`.
+const EN_GB: Locale = Locale {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+    ],
+    days: [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ],
+    days_short: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    dates: [
+        "Monday, 2 January 2006",
+        "2 January 2006",
+        "2 Jan 2006",
+        "02/01/06",
+    ],
+    times: ["15:04:05 MST", "15:04:05", "15:04"],
+};
+
 const FR: Locale = Locale {
     months: [
         "janvier",
@@ -285,8 +323,15 @@ pub fn base_language(lang: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The locale of a language code (`fr`, `pt-br`, `de_AT`): by its first part.
+/// The locale of a language code (`fr`, `pt-br`, `en-GB`, `de_AT`): British English by
+/// its whole code, any other by its first part.
 pub fn of(lang: &str) -> &'static Locale {
+    if matches!(
+        lang.to_ascii_lowercase().replace('_', "-").as_str(),
+        "en-gb"
+    ) {
+        return &EN_GB;
+    }
     match base_language(lang).as_str() {
         "fr" => &FR,
         "de" => &DE,
@@ -304,12 +349,17 @@ pub fn english() -> &'static Locale {
 }
 
 impl Locale {
-    /// A named layout (`:date_long`) as a Go layout; any other layout as it is.
+    /// Whether `layout` is one of Hugo's named layouts (`:date_long`, in any case).
+    pub fn is_named(&self, layout: &str) -> bool {
+        !std::ptr::eq(self.layout(layout), layout)
+    }
+
+    /// A named layout (`:date_long`, in any case) as a Go layout; any other as it is.
     pub fn layout<'a>(&self, layout: &'a str) -> &'a str
     where
         'static: 'a,
     {
-        match layout {
+        match layout.to_ascii_lowercase().as_str() {
             ":date_full" => self.dates[0],
             ":date_long" => self.dates[1],
             ":date_medium" => self.dates[2],
@@ -317,7 +367,7 @@ impl Locale {
             ":time_full" | ":time_long" => self.times[0],
             ":time_medium" => self.times[1],
             ":time_short" => self.times[2],
-            other => other,
+            _ => layout,
         }
     }
 }

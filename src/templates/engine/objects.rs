@@ -166,7 +166,8 @@ pub struct LanguageFields {
     pub label: String,
     /// `.Weight`.
     pub weight: i64,
-    /// `.LanguageCode`: its `languageCode` (`fr-FR`), else its code.
+    /// `.Locale` and `.LanguageCode`: its `locale` or `languageCode` (`fr-FR`), else its
+    /// code.
     pub language_code: String,
 }
 
@@ -360,6 +361,7 @@ fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
             ("LanguageName", string(&l.label)),
             ("Label", string(&l.label)),
             ("LanguageCode", string(&l.language_code)),
+            ("Locale", string(&l.language_code)),
             ("Weight", Value::Int(l.weight)),
         ])
     };

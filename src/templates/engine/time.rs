@@ -337,12 +337,50 @@ impl Moment {
     /// The moment in `layout` (Go's, or a named one: `:date_long`) with the names and
     /// date formats of `locale` (`time.Format`, `dateFormat`).
     pub fn format_in(&self, layout: &str, locale: &super::locale::Locale) -> String {
+        let english = super::locale::english();
+        if !locale.is_named(layout) {
+            return self.translated(&self.format_with(layout, english), layout, locale);
+        }
         // The long and full times name the zone as it is named, nothing for a fixed
         // offset (gohugoio/locales' `FmtTimeLong`, `FmtTimeFull`: `t.Zone()`).
-        if matches!(layout, ":time_long" | ":time_full") && self.zone.as_str().is_empty() {
-            return self.format_in(&locale.layout(layout).replace("MST", ""), locale);
+        let lower = layout.to_ascii_lowercase();
+        if matches!(lower.as_str(), ":time_long" | ":time_full") && self.zone.as_str().is_empty() {
+            return self.format_with(&locale.layout(layout).replace("MST", ""), locale);
         }
-        let layout = locale.layout(layout);
+        self.format_with(locale.layout(layout), locale)
+    }
+
+    /// Go's formatting in English, then the month and the weekday named in `locale`, as
+    /// Hugo names them (`common/htime/time.go`, `TimeFormatter.Format`): the long month
+    /// name replaced wherever it is when the layout holds `January`, else the short one
+    /// when it holds `Jan`; the same for `Monday` and `Mon`.
+    fn translated(&self, english: &str, layout: &str, locale: &super::locale::Locale) -> String {
+        let en = super::locale::english();
+        let m = usize::try_from(self.month - 1).unwrap_or(0);
+        let d = self.date().map_or(0, |d| {
+            usize::from(d.weekday().to_sunday_zero_offset().unsigned_abs())
+        });
+        let swap =
+            |text: String, from: &[&str], to: &[&str], i: usize| match (from.get(i), to.get(i)) {
+                (Some(f), Some(t)) => text.replace(f, t),
+                _ => text,
+            };
+        let mut out = english.to_string();
+        if layout.contains("January") {
+            out = swap(out, &en.months, &locale.months, m);
+        } else if layout.contains("Jan") {
+            out = swap(out, &en.months_short, &locale.months_short, m);
+        }
+        if layout.contains("Monday") {
+            out = swap(out, &en.days, &locale.days, d);
+        } else if layout.contains("Mon") {
+            out = swap(out, &en.days_short, &locale.days_short, d);
+        }
+        out
+    }
+
+    /// The moment in the Go layout `layout`, with the names of `locale`.
+    fn format_with(&self, layout: &str, locale: &super::locale::Locale) -> String {
         let mut out = String::new();
         let mut rest = layout;
         while !rest.is_empty() {

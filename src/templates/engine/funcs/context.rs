@@ -283,8 +283,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 to_string(v)
             ))
         })?;
-        // In the page's language, as Hugo's time.Format writes (Go's .Format does not).
-        let locale = super::super::locale::of(&page_lang()?);
+        // In the page's locale, as Hugo's time.Format writes (Go's .Format does not).
+        let locale = super::super::locale::of(&page_locale()?);
         Ok(string(m.format_in(&layout, locale)))
     }),
     (".Format", |a| {
@@ -553,6 +553,16 @@ fn number(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
     let v = arg(a, i, func)?;
     values::to_float(v)
         .ok_or_else(|| exec_error(format!("{func}: {} is not a number", to_string(v))))
+}
+
+/// The page's locale (`.Site.Language.Locale`: `en-GB`, else the language code).
+fn page_locale() -> gotmpl::Result<String> {
+    let frame = engine::frame()?;
+    let language = frame.site.field("Language");
+    Ok(language
+        .and_then(|l| l.field("Locale").or_else(|| l.field("Lang")))
+        .map(to_string)
+        .unwrap_or_default())
 }
 
 /// The page's language code (`.Site.Language.Lang`).
