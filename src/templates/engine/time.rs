@@ -331,7 +331,8 @@ impl Moment {
 
     /// The moment in Go's reference layout `layout` (`Mon Jan 2 15:04:05 MST 2006`).
     pub fn format(&self, layout: &str) -> String {
-        self.format_in(layout, super::locale::english())
+        // Go's own `.Format` knows no named layouts: `:date_long` is written as it is.
+        self.format_with(layout, super::locale::english())
     }
 
     /// The moment in `layout` (Go's, or a named one: `:date_long`) with the names and
