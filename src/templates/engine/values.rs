@@ -177,6 +177,21 @@ pub fn kind_of(value: &Value) -> Option<&str> {
     }
 }
 
+/// For a no-argument method (`.UTC`, `.Resources`) called on a map that is not of the
+/// `kind` the method belongs to (data, a dict): the map's key of that name (nil when
+/// absent), as Go reads `.UTC` of a map. `None` for a value of that kind, or no map.
+pub fn map_key(receiver: &Value, method: &str, kind: &str) -> Option<Value> {
+    match receiver {
+        Value::Map(_) if kind_of(receiver) != Some(kind) => Some(
+            receiver
+                .field(method.trim_start_matches('.'))
+                .cloned()
+                .unwrap_or(Value::Nil),
+        ),
+        _ => None,
+    }
+}
+
 /// The `.Site.BaseURL` of a `.Site` value (`/` for a site that sets none; empty for a
 /// value that is no site).
 pub fn base_url(site: &Value) -> String {

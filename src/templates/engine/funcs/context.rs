@@ -480,9 +480,14 @@ fn time_arg(a: &[Value], i: usize, method: &str) -> gotmpl::Result<Moment> {
         .ok_or_else(|| exec_error(format!("{method}: not a time")))
 }
 
-/// `.UTC` and `.Local` of a time: the same instant in that zone.
+/// `.UTC` and `.Local` of a time: the same instant in that zone. Of any other map, its
+/// key of that name, as Go reads `.UTC` of a map.
 fn in_timezone(a: &[Value], method: &str, zone: &jiff::tz::TimeZone) -> gotmpl::Result<Value> {
-    let m = Moment::from_value(arg(a, 0, method)?, &engine::frame()?.time_zone)
+    let receiver = arg(a, 0, method)?;
+    if let Some(key) = values::map_key(receiver, method, "time") {
+        return Ok(key);
+    }
+    let m = Moment::from_value(receiver, &engine::frame()?.time_zone)
         .ok_or_else(|| exec_error(format!("{method}: not a time")))?;
     let moved = m
         .in_timezone(zone)

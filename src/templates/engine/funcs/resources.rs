@@ -99,6 +99,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         // The page's files as a whole (`range .Resources`, `len .Resources`): every one
         // is published, as the template may write any one's URL.
         let receiver = arg(a, 0, ".Resources")?;
+        if let Some(key) = super::super::values::map_key(receiver, ".Resources", "page") {
+            return Ok(key);
+        }
         match receiver.field("Resources") {
             Some(resources) => Ok(Value::List(
                 bundle_matching(resources, &|_, _| true)?.into(),
