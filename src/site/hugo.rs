@@ -216,17 +216,12 @@ impl Site {
             .unwrap_or_default()
     }
 
-    /// The translations `i18n` reads for language `lang`: its file's (`fr-ca`, else
-    /// `fr`), and where that has no entry for an id, the default language's (Hugo's
-    /// `tpl/lang` translator falls back on `defaultContentLanguage`).
+    /// The translations `i18n` reads for language `lang`: its own file's (`fr-ca.toml`
+    /// for `fr-ca`; `fr.toml` is not `fr-ca`'s), and where that has no entry for an id,
+    /// the default language's (Hugo's translator falls back on `defaultContentLanguage`,
+    /// checked against Hugo 0.168).
     fn i18n_of(&self, lang: &str) -> Arc<Map<String, Json>> {
-        let table = |code: &str| {
-            let key = code.to_lowercase();
-            self.files.i18n.get(&key).or_else(|| {
-                let base = key.split('-').next().unwrap_or(&key);
-                self.files.i18n.get(base)
-            })
-        };
+        let table = |code: &str| self.files.i18n.get(&code.to_lowercase());
         let own = table(lang).cloned().unwrap_or_default();
         let default = self.default_language();
         match table(&default) {

@@ -86,6 +86,7 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
         &[
             ("page.md", "page"),
             ("page.fr.md", "fr/page"),
+            ("page.fr-ca.md", "fr-ca/page"),
             ("bundle/index.md", "bundle"),
             ("bundle/index.fr.md", "fr/bundle"),
             ("solo.md", "solo"),
@@ -125,6 +126,7 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("p.it.md", "it/p"),
             ("p.nl.md", "nl/p"),
             ("p.gb.md", "gb/p"),
+            ("p.ch.md", "ch/p"),
         ],
     ),
 ];

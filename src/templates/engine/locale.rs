@@ -323,6 +323,57 @@ pub fn base_language(lang: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// How a locale writes numbers (CLDR's, as gohugoio/locales writes them for
+/// `lang.FormatNumber` and `lang.FormatPercent`; checked against Hugo 0.168 for en, fr,
+/// fr-CA, de, de-CH, es, it, nl, pt-BR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    /// Between groups of three digits (`,`; a narrow no-break space in French).
+    pub group: &'static str,
+    /// Before the decimals.
+    pub decimal: &'static str,
+    /// What comes before `%`: nothing, or a no-break space (`12,3 %`).
+    pub before_percent: &'static str,
+    /// Whether `%` comes first (`%12,3` in Turkish).
+    pub percent_first: bool,
+}
+
+impl Numbers {
+    /// A formatted number as a percentage.
+    pub fn percent(&self, number: &str) -> String {
+        if self.percent_first {
+            format!("%{number}")
+        } else {
+            format!("{number}{}%", self.before_percent)
+        }
+    }
+}
+
+/// The number formats of a locale code (`fr`, `fr-CA`, `de_CH`): by its whole code for
+/// the regional ones Folio knows, else by its language.
+pub fn numbers(code: &str) -> Numbers {
+    let whole = code.to_ascii_lowercase().replace('_', "-");
+    let base = base_language(code);
+    let (group, decimal) = match (whole.as_str(), base.as_str()) {
+        ("fr-ca", _) => ("\u{a0}", ","),
+        ("de-ch", _) => ("'", "."),
+        (_, "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" | "el") => (".", ","),
+        (_, "fr") => ("\u{202f}", ","),
+        (_, "pl" | "ru" | "cs" | "sv" | "fi" | "nb" | "no" | "uk" | "sk") => ("\u{a0}", ","),
+        _ => (",", "."),
+    };
+    let spaced = matches!(
+        base.as_str(),
+        "fr" | "de" | "es" | "sv" | "nb" | "no" | "fi" | "ru" | "cs" | "da"
+    ) && whole != "de-ch";
+    Numbers {
+        group,
+        decimal,
+        before_percent: if spaced { "\u{a0}" } else { "" },
+        percent_first: base == "tr",
+    }
+}
+
 /// The locale of a language code (`fr`, `pt-br`, `en-GB`, `de_AT`): British English by
 /// its whole code, any other by its first part.
 pub fn of(lang: &str) -> &'static Locale {

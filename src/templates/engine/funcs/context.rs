@@ -223,7 +223,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("lang.FormatNumber", |a| {
         let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatNumber")?).unwrap_or(0);
         let n = number(a, 1, "lang.FormatNumber")?;
-        Ok(string(format_number(n, precision, &page_lang()?)))
+        Ok(string(format_number(n, precision, &page_locale()?)))
     }),
     ("lang.FormatNumberCustom", |a| {
         let precision =
@@ -246,23 +246,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("lang.FormatPercent", |a| {
         let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatPercent")?).unwrap_or(0);
         let n = number(a, 1, "lang.FormatPercent")?;
-        let lang = page_lang()?;
-        // French, German and Spanish put a no-break space before the sign (CLDR's
-        // `#,##0 %`, as Hugo 0.168 writes them); English, Italian, Dutch, Portuguese do not.
-        let base = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let space = if matches!(base.as_str(), "fr" | "de" | "es") {
-            "\u{a0}"
-        } else {
-            ""
-        };
-        Ok(string(format!(
-            "{}{space}%",
-            format_number(n, precision, &lang)
-        )))
+        let locale = page_locale()?;
+        let numbers = super::super::locale::numbers(&locale);
+        Ok(string(
+            numbers.percent(&format_number(n, precision, &locale)),
+        ))
     }),
     ("urls.Parse", |a| {
         Ok(parse_url(&str_arg(a, 0, "urls.Parse")?))
@@ -570,33 +558,13 @@ fn page_locale() -> gotmpl::Result<String> {
         .unwrap_or_default())
 }
 
-/// The page's language code (`.Site.Language.Lang`).
-fn page_lang() -> gotmpl::Result<String> {
-    let frame = engine::frame()?;
-    Ok(frame
-        .site
-        .field("Language")
-        .and_then(|l| l.field("Lang"))
-        .map(to_string)
-        .unwrap_or_default())
-}
-
-/// `lang.FormatNumber`: the number rounded to `precision` decimals, with the language's
-/// group and decimal separators (CLDR's, for the languages portfolios are written in).
-fn format_number(n: f64, precision: usize, lang: &str) -> String {
-    let base = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let (group, decimal) = match base.as_str() {
-        "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" | "el" => (".", ","),
-        "fr" => ("\u{202f}", ","),
-        "pl" | "ru" | "cs" | "sv" | "fi" | "nb" | "no" | "uk" | "sk" => ("\u{a0}", ","),
-        "ch" => ("’", "."),
-        _ => (",", "."),
-    };
-    let text = grouped(n.abs(), precision, group, decimal);
+/// `lang.FormatNumber`: the number rounded to `precision` decimals, with the group and
+/// decimal separators of the locale (`fr`, `fr-CA`, `de-CH`: [`locale::numbers`]).
+///
+/// [`locale::numbers`]: super::super::locale::numbers
+fn format_number(n: f64, precision: usize, locale: &str) -> String {
+    let numbers = super::super::locale::numbers(locale);
+    let text = grouped(n.abs(), precision, numbers.group, numbers.decimal);
     if n < 0.0 {
         format!("-{text}")
     } else {
