@@ -15,7 +15,8 @@ impl Site {
             .unwrap_or_else(|| "en".to_string())
     }
 
-    /// The site's languages, by weight; one default language when none is configured.
+    /// The site's languages, by weight (a language without one last), then code; one
+    /// default language when none is configured.
     pub fn languages(&self) -> Vec<Language> {
         let main_dir = self
             .config_json(&["contentDir"])
@@ -56,7 +57,9 @@ impl Site {
                 },
             )],
         };
-        langs.sort_by_key(|(weight, l)| (*weight, l.code != default_code));
+        // Hugo's order (`langs/config.go`, `init`): by weight, a language without one
+        // last, then by code.
+        langs.sort_by(|(wa, a), (wb, b)| (*wa == 0, *wa, &a.code).cmp(&(*wb == 0, *wb, &b.code)));
         langs.into_iter().map(|(_, l)| l).collect()
     }
 

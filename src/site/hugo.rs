@@ -237,21 +237,21 @@ impl Site {
     }
 
     /// `.Language.Locale` (and the deprecated `.Language.LanguageCode`) of language
-    /// `lang`: its `locale`, else its `languageCode`, else (for the default language
-    /// only) the site's, else its code, as Hugo 0.168 gives it (`langs/language.go`,
-    /// `Locale`). Dates are written in this locale.
+    /// `lang`, as Hugo 0.168 sets it (`langs/config.go`, `init`): its `locale`; for the
+    /// default language, then the site's `locale`; then its `languageCode`; for the
+    /// default language, then the site's `languageCode`; else its code. Dates and
+    /// numbers are written in this locale.
     fn language_code(&self, lang: &str) -> String {
-        const KEYS: [&str; 2] = ["locale", "languageCode"];
-        self.language_setting_in(lang, &KEYS)
-            .or_else(|| {
-                let site = || {
-                    KEYS.iter().find_map(|k| {
-                        let (_, node) = self.setting(&[k])?;
-                        node.to_json().as_str().map(str::to_string)
-                    })
-                };
-                (self.default_language() == lang).then(site).flatten()
-            })
+        let own = |k: &str| self.language_setting_in(lang, &[k]);
+        let site = |k: &str| {
+            let (_, node) = self.setting(&[k])?;
+            node.to_json().as_str().map(str::to_string)
+        };
+        let default = self.default_language() == lang;
+        own("locale")
+            .or_else(|| default.then(|| site("locale")).flatten())
+            .or_else(|| own("languageCode"))
+            .or_else(|| default.then(|| site("languageCode")).flatten())
             .unwrap_or_else(|| lang.to_string())
     }
 

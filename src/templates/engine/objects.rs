@@ -321,9 +321,9 @@ impl HugoContext {
         map(entries.into_iter().chain([("AllTranslations", all)]))
     }
 
-    /// `.AllTranslations`: the page (`own`) and its translations, by language weight
-    /// (`resources/page/pages_sort.go`, `ByLanguage`: weight, then language code, where
-    /// Hugo breaks a tie by date and title).
+    /// `.AllTranslations`: the page (`own`) and its translations, by language weight, a
+    /// language without one last (`resources/page/pages_sort.go`, `ByLanguage`; then by
+    /// language code, where Hugo breaks a tie by date and title).
     fn all_translations(&self, own: Value) -> Value {
         let weight = |language: Option<&Value>| match language.and_then(|l| l.field("Weight")) {
             Some(Value::Int(w)) => *w,
@@ -339,7 +339,8 @@ impl HugoContext {
             })
             .chain([(own_weight, self.lang.clone(), own)])
             .collect();
-        all.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        // A language without a weight comes last, as in the site's languages.
+        all.sort_by(|a, b| (a.0 == 0, a.0, &a.1).cmp(&(b.0 == 0, b.0, &b.1)));
         Value::List(all.into_iter().map(|(_, _, p)| p).collect())
     }
 }
