@@ -122,6 +122,24 @@ fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode)) {
 }
 
 fn pipe(p: &mut PipeNode, calls: &mut Calls) {
+    // `… | return add 40`: the piped value goes to `add 40`, then is returned (Hugo's
+    // `newReturnError` runs the command with the pipeline's value as its last argument).
+    let last = p.commands.len().saturating_sub(1);
+    if last > 0
+        && p.commands
+            .get(last)
+            .is_some_and(|c| is_return(c) && c.args.len() > 1)
+    {
+        if let Some(mut cmd) = p.commands.pop() {
+            let pos = cmd.pos;
+            let head = cmd.args.remove(0);
+            p.commands.push(cmd);
+            p.commands.push(CommandNode {
+                pos,
+                args: vec![head],
+            });
+        }
+    }
     for (k, cmd) in p.commands.iter_mut().enumerate() {
         command(cmd, k > 0, calls);
     }
@@ -130,8 +148,7 @@ fn pipe(p: &mut PipeNode, calls: &mut Calls) {
 fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
     // `return add .a 40`: what follows `return` is run as a command of its own, `return`'s
     // one argument (Hugo's `newReturnError`, `texttemplate/hugo_template.go`).
-    let is_return = matches!(cmd.args.first(), Some(Expr::Identifier(_, n)) if &**n == "return");
-    if is_return && cmd.args.len() > 2 {
+    if is_return(cmd) && cmd.args.len() > 2 {
         let rest: Vec<Expr> = cmd.args.drain(1..).collect();
         let pos = rest.first().map_or(cmd.pos, Expr::pos);
         cmd.args.push(Expr::Pipe(
@@ -172,6 +189,11 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
         }
         expr(arg, calls);
     }
+}
+
+/// Whether the command is a call of Hugo's `return`.
+fn is_return(cmd: &CommandNode) -> bool {
+    matches!(cmd.args.first(), Some(Expr::Identifier(_, n)) if &**n == "return")
 }
 
 /// `(NAME RECEIVER)`: a call of the function `name` on `receiver`, in parentheses, to

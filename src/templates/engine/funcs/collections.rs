@@ -186,7 +186,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::List(list.into()))
     }),
     ("union collections.Union", |a| {
-        // Each value once, the first list's included (Hugo's `appendIfNotSeen`).
+        // A nil list gives the other as it is; else each value once, the first list's
+        // included (Hugo's `Union`, `appendIfNotSeen`).
+        match (arg(a, 0, "union")?, arg(a, 1, "union")?) {
+            (Value::Nil, Value::Nil) => return Ok(Value::List(Vec::new().into())),
+            (Value::Nil, other) | (other, Value::Nil) => return Ok(other.clone()),
+            _ => {}
+        }
         let mut out: Vec<Value> = Vec::new();
         let both = items(arg(a, 0, "union")?)
             .into_iter()
