@@ -78,6 +78,7 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("page.md", "page"),
             ("bundle/index.md", "bundle"),
             ("gallery/index.md", "gallery"),
+            ("many/index.md", "many"),
         ],
     ),
     (

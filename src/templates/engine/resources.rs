@@ -152,7 +152,7 @@ pub fn walk_files(dir: &Path) -> impl Iterator<Item = (String, PathBuf)> + '_ {
         })
 }
 
-/// Whether a name matches Hugo's glob (`*` within a folder, `**` across, `?`, `[…]`),
+/// Whether a name matches Hugo's glob (`*` within a folder, `**` across, `?`, `[…]`, `{a,b}`),
 /// without regard to case.
 pub fn matches(pattern: &str, name: &str) -> bool {
     // `**` crosses folders wherever it is (`**.txt`), which the glob crate allows only
@@ -164,7 +164,34 @@ pub fn matches(pattern: &str, name: &str) -> bool {
         require_literal_leading_dot: false,
     };
     let pattern = pattern.trim_start_matches('/').replace("**", "*");
-    glob::Pattern::new(&pattern).is_ok_and(|p| p.matches_with(name, options))
+    alternatives(&pattern, 64)
+        .iter()
+        .any(|one| glob::Pattern::new(one).is_ok_and(|p| p.matches_with(name, options)))
+}
+
+/// A pattern's `{a,b}` groups spelled out (`*.{png,jpg}` → `*.png`, `*.jpg`), as the
+/// gobwas/glob patterns Hugo matches with allow; at most `limit` patterns.
+fn alternatives(pattern: &str, limit: usize) -> Vec<String> {
+    let open = pattern.find('{');
+    let close = open.and_then(|o| pattern.get(o..)?.find('}').map(|c| o + c));
+    let (Some(open), Some(close)) = (open, close) else {
+        return vec![pattern.to_string()];
+    };
+    let (head, inner, tail) = (
+        pattern.get(..open).unwrap_or(""),
+        pattern.get(open + 1..close).unwrap_or(""),
+        pattern.get(close + 1..).unwrap_or(""),
+    );
+    let mut out = Vec::new();
+    for choice in inner.split(',') {
+        for rest in alternatives(tail, limit) {
+            if out.len() >= limit {
+                return out;
+            }
+            out.push(format!("{head}{choice}{rest}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -177,5 +204,7 @@ mod tests {
         assert!(!matches("*.png", "images/a.png"));
         assert!(matches("**.PNG", "images/a.png"));
         assert!(matches("**/a.png", "images/a.png"));
+        assert!(matches("*.{png,jpg}", "a.jpg") && matches("*.{png,jpg}", "a.png"));
+        assert!(!matches("*.{png,jpg}", "a.gif"));
     }
 }

@@ -230,8 +230,11 @@ fn bundle_matching(
         return Ok(items
             .iter()
             .filter(|r| {
+                let named = |k: &str| r.field(k).map(to_string).unwrap_or_default();
+                // By its name, else (renamed by the front matter) by its file name.
                 kind_of(r) == Some("resource")
-                    && keep(&r.field("Name").map(to_string).unwrap_or_default(), r)
+                    && (keep(&named("Name"), r)
+                        || r.field("__folio_file").is_some() && keep(&named("__folio_file"), r))
             })
             .cloned()
             .collect());
@@ -299,6 +302,7 @@ impl BundleFile {
             let fields = std::sync::Arc::make_mut(fields);
             let mut set = |k: &str, v: Value| fields.insert(std::sync::Arc::from(k), v);
             set("Name", super::super::values::string(&self.name));
+            set("__folio_file", super::super::values::string(&self.file));
             if let Some(title) = &self.title {
                 set("Title", super::super::values::string(title));
             }
@@ -320,7 +324,10 @@ fn bundle_files(
     page: Option<&std::path::Path>,
     meta: &[serde_json::Map<String, serde_json::Value>],
 ) -> Vec<BundleFile> {
-    let mut files: Vec<BundleFile> = files_under(dir)
+    let mut names = files_under(dir);
+    // Hugo walks a bundle's files by their lower-cased paths.
+    names.sort_by_key(|n| n.to_lowercase());
+    let mut files: Vec<BundleFile> = names
         .into_iter()
         .filter(|name| page != Some(dir.join(name).as_path()) && !is_bundle_page(name))
         .map(|file| BundleFile {
@@ -342,22 +349,137 @@ fn bundle_files(
     files
 }
 
-/// Hugo's `lessFunc` for a page's resources, "resource type less, else name less", which
-/// is no strict order, run as Go's `sort.SliceStable` runs it: an insertion sort (for up
-/// to 20 files; Go merges blocks of 20 beyond, which this does not).
+/// Hugo's `lessFunc` for a page's resources, "resource type less, else name less". It is
+/// no strict order, so the result depends on the sort's every step: Go's
+/// `sort.SliceStable` ([`go_stable`]) is followed as it runs.
 fn hugo_sort(files: &mut [BundleFile]) {
-    let less = |a: &BundleFile, b: &BundleFile| a.kind < b.kind || a.name < b.name;
-    for i in 1..files.len() {
+    go_stable(files, &|a: &BundleFile, b: &BundleFile| {
+        a.kind < b.kind || a.name < b.name
+    });
+}
+
+/// Go's stable sort (`sort/zsortfunc.go`, `stable_func`), step for step: insertion sorts
+/// of blocks of 20, then `symMerge` of blocks doubling in size. With a comparator that is
+/// no strict order the result is Go's, which a different stable sort would not give.
+fn go_stable<T>(data: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
+    let n = data.len();
+    let mut block = 20;
+    let (mut a, mut b) = (0, block);
+    while b <= n {
+        insertion_sort(data, a, b, less);
+        a = b;
+        b += block;
+    }
+    insertion_sort(data, a, n, less);
+    while block < n {
+        (a, b) = (0, 2 * block);
+        while b <= n {
+            sym_merge(data, a, a + block, b, less);
+            a = b;
+            b += 2 * block;
+        }
+        let m = a + block;
+        if m < n {
+            sym_merge(data, a, m, n, less);
+        }
+        block *= 2;
+    }
+}
+
+/// `less` of the items at `i` and `j` (false when either is out of range).
+fn less_at<T>(data: &[T], i: usize, j: usize, less: &dyn Fn(&T, &T) -> bool) -> bool {
+    data.get(i)
+        .zip(data.get(j))
+        .is_some_and(|(x, y)| less(x, y))
+}
+
+fn insertion_sort<T>(data: &mut [T], a: usize, b: usize, less: &dyn Fn(&T, &T) -> bool) {
+    for i in a + 1..b {
         let mut j = i;
-        while j > 0
-            && files
-                .get(j)
-                .zip(files.get(j - 1))
-                .is_some_and(|(a, b)| less(a, b))
-        {
-            files.swap(j, j - 1);
+        while j > a && less_at(data, j, j - 1, less) {
+            data.swap(j, j - 1);
             j -= 1;
         }
+    }
+}
+
+/// Go's `symMerge_func`: merges the sorted runs `a..m` and `m..b` in place (Kim and
+/// Kutzner's SymMerge).
+fn sym_merge<T>(data: &mut [T], a: usize, m: usize, b: usize, less: &dyn Fn(&T, &T) -> bool) {
+    if m - a == 1 {
+        let (mut i, mut j) = (m, b);
+        while i < j {
+            let h = (i + j) / 2;
+            if less_at(data, h, a, less) {
+                i = h + 1;
+            } else {
+                j = h;
+            }
+        }
+        for k in a..i.saturating_sub(1) {
+            data.swap(k, k + 1);
+        }
+        return;
+    }
+    if b - m == 1 {
+        let (mut i, mut j) = (a, m);
+        while i < j {
+            let h = (i + j) / 2;
+            if less_at(data, m, h, less) {
+                j = h;
+            } else {
+                i = h + 1;
+            }
+        }
+        let mut k = m;
+        while k > i {
+            data.swap(k, k - 1);
+            k -= 1;
+        }
+        return;
+    }
+    let mid = (a + b) / 2;
+    let n = mid + m;
+    let (mut start, mut r) = if m > mid { (n - b, mid) } else { (a, m) };
+    let p = n - 1;
+    while start < r {
+        let c = (start + r) / 2;
+        if less_at(data, p - c, c, less) {
+            r = c;
+        } else {
+            start = c + 1;
+        }
+    }
+    let end = n - start;
+    if start < m && m < end {
+        rotate(data, start, m, end);
+    }
+    if a < start && start < mid {
+        sym_merge(data, a, start, mid, less);
+    }
+    if mid < end && end < b {
+        sym_merge(data, mid, end, b, less);
+    }
+}
+
+/// Go's `rotate_func`: swaps the runs `a..m` and `m..b` by block swaps.
+fn rotate<T>(data: &mut [T], a: usize, m: usize, b: usize) {
+    let (mut i, mut j) = (m - a, b - m);
+    while i != j {
+        if i > j {
+            swap_range(data, m - i, m, j);
+            i -= j;
+        } else {
+            swap_range(data, m - i, m + j - i, i);
+            j -= i;
+        }
+    }
+    swap_range(data, m - i, m, i);
+}
+
+fn swap_range<T>(data: &mut [T], a: usize, b: usize, n: usize) {
+    for k in 0..n {
+        data.swap(a + k, b + k);
     }
 }
 
@@ -371,16 +493,14 @@ fn apply_meta(
     meta: &[serde_json::Map<String, serde_json::Value>],
     counters: &mut std::collections::HashMap<String, usize>,
 ) {
-    let text = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
     let key = file.file.to_lowercase();
     let (mut name_set, mut title_set) = (false, false);
     let (mut name_counter, mut title_counter) = (0, 0);
     for entry in meta {
-        let Some(src) = entry.get("src").map(text) else {
-            continue;
+        // An entry without `src` is an error that ends Hugo's assigning for the file
+        // (what it assigned stays).
+        let Some(src) = entry.get("src").map(cast_text) else {
+            break;
         };
         let src = src.to_lowercase();
         if !matches(&src, &key) {
@@ -395,19 +515,50 @@ fn apply_meta(
             value.replace(":counter", &counter.to_string())
         };
         if let (false, Some(name)) = (name_set, entry.get("name")) {
-            let name = text(name);
+            let name = cast_text(name);
             file.name = counted(&mut name_counter, "name", name.trim_start_matches('/'));
             name_set = true;
         }
         if let (false, Some(title)) = (title_set, entry.get("title")) {
-            file.title = Some(counted(&mut title_counter, "title", &text(title)));
+            file.title = Some(counted(&mut title_counter, "title", &cast_text(title)));
             title_set = true;
         }
         if let Some(serde_json::Value::Object(params)) = entry.get("params") {
             for (k, v) in params {
-                file.params.insert(k.to_lowercase(), v.clone());
+                file.params.insert(k.to_lowercase(), lower_keys(v));
             }
         }
+    }
+}
+
+/// A front matter value as spf13/cast's `ToString` gives it: a string as it is, a number
+/// as Go writes it (`7.0` → `7`), a boolean, and "" for a list, a table or null.
+fn cast_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, Some(f)) => super::super::values::cast_float(f),
+            _ => n.to_string(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// Params with every table's keys lower-cased, as Hugo's `PrepareParams` makes them.
+fn lower_keys(v: &serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(m) => serde_json::Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.to_lowercase(), lower_keys(v)))
+                .collect(),
+        ),
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.iter().map(lower_keys).collect())
+        }
+        other => other.clone(),
     }
 }
 
