@@ -18,7 +18,9 @@
 //! (the shortcode context), `tpl/*` (each function), and real Hugo 0.168 as the oracle
 //! (`tests/testsuite/templates.rs`).
 
+mod bundle;
 pub mod funcs;
+mod gosort;
 pub mod images;
 mod locale;
 pub(crate) use locale::base_language;

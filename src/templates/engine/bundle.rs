@@ -1,0 +1,177 @@
+//! A page bundle's files as Hugo lists them in `.Resources`: its files but its pages, in
+//! Hugo's order, named, titled and given params by the front matter's `resources`
+//! entries (`hugolib/content_map_page.go`, `resources/resource_metadata.go`).
+
+use gotmpl::Value;
+
+use super::resources::{files_under, matches};
+
+/// A file of a page bundle as the page lists it: its path in the bundle (`/`-separated),
+/// and the name, title and params the front matter's `resources` give it.
+pub struct BundleFile {
+    /// Its path in the bundle.
+    pub file: String,
+    kind: &'static str,
+    /// Its `.Name`.
+    pub name: String,
+    title: Option<String>,
+    params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl BundleFile {
+    /// `resource` (the file's) with the name, title and params given to it.
+    pub fn resource(&self, mut resource: Value) -> Value {
+        if let Value::Map(fields) = &mut resource {
+            let fields = std::sync::Arc::make_mut(fields);
+            let mut set = |k: &str, v: Value| fields.insert(std::sync::Arc::from(k), v);
+            set("Name", super::values::string(&self.name));
+            set("__folio_file", super::values::string(&self.file));
+            if let Some(title) = &self.title {
+                set("Title", super::values::string(title));
+            }
+            if !self.params.is_empty() {
+                let params = serde_json::Value::Object(self.params.clone());
+                set("Params", super::values::from_json(&params));
+            }
+        }
+        resource
+    }
+}
+
+/// The files of the bundle folder `dir` but its pages (`page`, `index.fr.md`), in the
+/// order Hugo lists a page's resources, with the front matter's `resources` entries
+/// (`meta`) applied: Hugo (`hugolib/content_map_page.go`) sorts them by its `lessFunc`,
+/// applies the entries in that order, and sorts again when there are any.
+pub fn bundle_files(
+    dir: &std::path::Path,
+    page: Option<&std::path::Path>,
+    meta: &[serde_json::Map<String, serde_json::Value>],
+) -> Vec<BundleFile> {
+    let mut names = files_under(dir);
+    // Hugo walks a bundle's files by their lower-cased paths.
+    names.sort_by_key(|n| n.to_lowercase());
+    let mut files: Vec<BundleFile> = names
+        .into_iter()
+        .filter(|name| page != Some(dir.join(name).as_path()) && !is_bundle_page(name))
+        .map(|file| BundleFile {
+            kind: super::resources::resource_type(&file),
+            name: file.clone(),
+            file,
+            title: None,
+            params: serde_json::Map::new(),
+        })
+        .collect();
+    hugo_sort(&mut files);
+    if !meta.is_empty() {
+        let mut counters = std::collections::HashMap::new();
+        for file in &mut files {
+            apply_meta(file, meta, &mut counters);
+        }
+        hugo_sort(&mut files);
+    }
+    files
+}
+
+/// Hugo's `lessFunc` for a page's resources, "resource type less, else name less". It is
+/// no strict order, so the result depends on the sort's every step: Go's
+/// `sort.SliceStable` ([`go_stable`]) is followed as it runs.
+fn hugo_sort(files: &mut [BundleFile]) {
+    super::gosort::go_stable(files, &|a: &BundleFile, b: &BundleFile| {
+        a.kind < b.kind || a.name < b.name
+    });
+}
+
+/// The front matter's `resources` entries applied to one file, as Hugo's `assignMetadata`
+/// (`resources/resource_metadata.go`) applies them: of the entries whose `src` glob
+/// matches the file (in any case), the first `name` and the first `title` are its own,
+/// with `:counter` counting the files that took that entry's; every `params` is merged
+/// in, a later one's keys winning (lower-cased).
+fn apply_meta(
+    file: &mut BundleFile,
+    meta: &[serde_json::Map<String, serde_json::Value>],
+    counters: &mut std::collections::HashMap<String, usize>,
+) {
+    let key = file.file.to_lowercase();
+    let (mut name_set, mut title_set) = (false, false);
+    let (mut name_counter, mut title_counter) = (0, 0);
+    for entry in meta {
+        // An entry without `src` is an error that ends Hugo's assigning for the file
+        // (what it assigned stays).
+        let Some(src) = entry.get("src").map(cast_text) else {
+            break;
+        };
+        let src = src.to_lowercase();
+        if !matches(&src, &key) {
+            continue;
+        }
+        let mut counted = |counter: &mut usize, which: &str, value: &str| {
+            if value.contains(":counter") && *counter == 0 {
+                let n = counters.entry(format!("{which}_{src}")).or_insert(0);
+                *n += 1;
+                *counter = *n;
+            }
+            value.replace(":counter", &counter.to_string())
+        };
+        if let (false, Some(name)) = (name_set, entry.get("name")) {
+            let name = cast_text(name);
+            file.name = counted(&mut name_counter, "name", name.trim_start_matches('/'));
+            name_set = true;
+        }
+        if let (false, Some(title)) = (title_set, entry.get("title")) {
+            file.title = Some(counted(&mut title_counter, "title", &cast_text(title)));
+            title_set = true;
+        }
+        if let Some(serde_json::Value::Object(params)) = entry.get("params") {
+            for (k, v) in params {
+                file.params.insert(k.to_lowercase(), lower_keys(v));
+            }
+        }
+    }
+}
+
+/// A front matter value as spf13/cast's `ToString` gives it: a string as it is, a number
+/// as Go writes it (`7.0` → `7`), a boolean, and "" for a list, a table or null.
+fn cast_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, Some(f)) => super::values::cast_float(f),
+            _ => n.to_string(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// Params with every table's keys lower-cased, as Hugo's `PrepareParams` makes them.
+fn lower_keys(v: &serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(m) => serde_json::Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.to_lowercase(), lower_keys(v)))
+                .collect(),
+        ),
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.iter().map(lower_keys).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// Whether a bundle's file is one of its pages (`index.md`, `index.fr.md`, `_index.md`):
+/// an index file in a content format Hugo reads.
+pub fn is_bundle_page(name: &str) -> bool {
+    let stem_and_ext = name.split_once('.');
+    stem_and_ext.is_some_and(|(stem, rest)| {
+        (stem == "index" || stem == "_index")
+            && !name.contains('/')
+            && rest.rsplit('.').next().is_some_and(|ext| {
+                [
+                    "md", "markdown", "html", "htm", "org", "adoc", "rst", "pdc", "ad",
+                ]
+                .contains(&ext)
+            })
+    })
+}
