@@ -161,6 +161,9 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
             },
         ));
     }
+    for arg in &mut cmd.args {
+        inner_methods(arg);
+    }
     let takes_args = cmd.args.len() > 1 || piped;
     let mut receiver_at = None;
     if let Some(first) = cmd.args.first_mut() {
@@ -188,6 +191,64 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
             }
         }
         expr(arg, calls);
+    }
+}
+
+/// A time's no-argument method inside a chain of fields (`.Date.UTC.Year`): its call, in
+/// parentheses, the rest of the chain read from what it gives (`(.UTC .Date).Year`).
+fn inner_methods(e: &mut Expr) {
+    const INNER: [&str; 2] = ["UTC", "Local"];
+    loop {
+        let fields = match e {
+            Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f) => f,
+            _ => return,
+        };
+        let Some(i) = fields
+            .iter()
+            .position(|f| INNER.contains(&f.as_str()))
+            .filter(|&i| i + 1 < fields.len())
+        else {
+            return;
+        };
+        let pos = e.pos();
+        let (receiver, method, rest) = match e {
+            Expr::Field(_, f) => {
+                let rest = f.split_off(i + 1);
+                let method = f.pop().unwrap_or_default();
+                let receiver = if f.is_empty() {
+                    Expr::Dot(pos)
+                } else {
+                    Expr::Field(pos, std::mem::take(f))
+                };
+                (receiver, method, rest)
+            }
+            Expr::Variable(_, var, f) => {
+                let rest = f.split_off(i + 1);
+                let method = f.pop().unwrap_or_default();
+                (
+                    Expr::Variable(pos, var.clone(), std::mem::take(f)),
+                    method,
+                    rest,
+                )
+            }
+            Expr::Chain(_, inner, f) => {
+                let rest = f.split_off(i + 1);
+                let method = f.pop().unwrap_or_default();
+                let inner = std::mem::replace(inner.as_mut(), Expr::Nil(pos));
+                let receiver = if f.is_empty() {
+                    inner
+                } else {
+                    Expr::Chain(pos, Box::new(inner), std::mem::take(f))
+                };
+                (receiver, method, rest)
+            }
+            _ => return,
+        };
+        *e = Expr::Chain(
+            pos,
+            Box::new(call_on(pos, &format!(".{method}"), receiver)),
+            rest,
+        );
     }
 }
 
