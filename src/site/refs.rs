@@ -178,7 +178,8 @@ pub fn resolve(
 /// the page at the same path in the other language's pages, its language in its file name
 /// or its content folder as [`Lookup`] reads them (`about.md` → `about.fr.md`); a draft is
 /// not published, so it is no translation (Hugo: `AllTranslations`, `hugolib/page.go`,
-/// pages of the same path in the language dimension that `ShouldLink`). Not followed:
+/// pages of the same path in the language dimension that `ShouldLink`: see
+/// [`is_published`]). Not followed:
 /// `translationKey`, which pairs pages by the author's key instead of their path.
 pub fn translations(
     site: &Site,
@@ -205,10 +206,56 @@ pub fn translations(
                 return None;
             }
             let front = front_of(&file).unwrap_or_default();
-            let draft = front.get("draft").and_then(Json::as_bool) == Some(true);
-            (!draft).then_some((l, file, front))
+            is_published(&front).then_some((l, file, front))
         })
         .collect()
+}
+
+/// Whether Hugo builds and links a page of this front matter, with its default settings
+/// (`buildDrafts`, `buildFuture`, `buildExpired` off): not a draft, not published in the
+/// future (`publishDate`, else `pubdate`, `published`, `date`), not expired
+/// (`expiryDate`, `unpublishdate`), and not `build.render: never`. A date without an
+/// offset is read as UTC.
+fn is_published(front: &Map<String, Json>) -> bool {
+    let get = |k: &str| {
+        front
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v)
+    };
+    let when = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| get(k))
+            .and_then(Json::as_str)
+            .and_then(instant)
+    };
+    let now = jiff::Timestamp::now();
+    let draft = get("draft").and_then(Json::as_bool) == Some(true);
+    let future = when(&["publishDate", "pubdate", "published", "date"]).is_some_and(|t| t > now);
+    let expired = when(&["expiryDate", "unpublishdate"]).is_some_and(|t| t <= now);
+    let never = ["build", "_build"].iter().any(|k| {
+        get(k)
+            .and_then(|b| b.get("render"))
+            .and_then(Json::as_str)
+            .is_some_and(|r| r.eq_ignore_ascii_case("never"))
+    });
+    !(draft || future || expired || never)
+}
+
+/// A front matter date as an instant: RFC 3339, else a date and time or a date in UTC.
+fn instant(text: &str) -> Option<jiff::Timestamp> {
+    let text = text.trim();
+    text.parse::<jiff::Timestamp>().ok().or_else(|| {
+        let civil = text.parse::<jiff::civil::DateTime>().ok().or_else(|| {
+            text.parse::<jiff::civil::Date>()
+                .ok()
+                .map(|d| d.at(0, 0, 0, 0))
+        })?;
+        civil
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp())
+    })
 }
 
 /// The page `rel` names from folder `base`, inside the lookup's content folder.
