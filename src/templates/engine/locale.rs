@@ -58,35 +58,12 @@ const EN: Locale = Locale {
     times: ["3:04:05 pm MST", "3:04:05 pm", "3:04 pm"],
 };
 
-/// British English (`en-GB`): day before month, the 24-hour clock, `Sept`.
+/// British English (`en-GB`): English names but `Sept`, day before month, the 24-hour
+/// clock.
 const EN_GB: Locale = Locale {
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
     months_short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
     ],
-    days: [
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-    ],
-    days_short: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
     dates: [
         "Monday, 2 January 2006",
         "2 January 2006",
@@ -94,6 +71,7 @@ const EN_GB: Locale = Locale {
         "02/01/06",
     ],
     times: ["15:04:05 MST", "15:04:05", "15:04"],
+    ..EN
 };
 
 const FR: Locale = Locale {

@@ -16,8 +16,8 @@
 
 use gotmpl::parse::{CommandNode, Expr, ListNode, Node, PipeNode, Pos, SmolStr};
 
-/// Method names Hugo's objects have that Folio gives as functions (`.Get` and so on).
-/// Anything else after a dot is read as a field of a map.
+/// Method names Hugo's objects have that Folio gives as functions (`.Get` and so on),
+/// with [`NO_ARGUMENTS`]. Anything else after a dot is read as a field of a map.
 pub const METHODS: &[&str] = &[
     "Get",
     "Set",
@@ -25,7 +25,6 @@ pub const METHODS: &[&str] = &[
     "SetInMap",
     "DeleteInMap",
     "Delete",
-    "Values",
     "Param",
     "GetMatch",
     "Match",
@@ -35,12 +34,6 @@ pub const METHODS: &[&str] = &[
     "Format",
     "AddDate",
     "IsSet",
-    "Filename",
-    "LineNumber",
-    "ColumnNumber",
-    "Resources",
-    "UTC",
-    "Local",
 ];
 
 /// Namespaces of Hugo's template functions (`tpl/*`): `NS.Func` is one function.
@@ -274,7 +267,7 @@ fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
     )
 }
 
-/// The methods of [`METHODS`] that take no arguments, and so may stand as an argument.
+/// The methods that take no arguments, and so may stand as an argument.
 const NO_ARGUMENTS: &[&str] = &[
     "Values",
     "Filename",
@@ -317,7 +310,7 @@ fn method_call(e: &Expr, takes_args: bool) -> Option<(String, Expr)> {
 }
 
 fn is_method(name: &str, takes_args: bool) -> bool {
-    METHODS.contains(&name) || takes_args
+    METHODS.contains(&name) || NO_ARGUMENTS.contains(&name) || takes_args
 }
 
 /// The namespace `e` names (`strings` in `strings.TrimSpace`), when it is one of Hugo's
