@@ -797,7 +797,7 @@ fn gather(runs: Vec<Option<Run>>, walked: usize) -> Option<Pooled> {
         return None;
     }
     let mut pooled = Pooled {
-        calls: HashMap::new(),
+        calls: HashMap::with_capacity(runs.iter().map(|r| r.calls.len()).sum()),
         icons: BTreeSet::new(),
     };
     for run in runs {

@@ -187,16 +187,7 @@ impl Site {
             serde_json::Value::String(s) => s,
             other => other.to_string(),
         };
-        // Go's `time.LoadLocation`: "" is UTC, "Local" the machine's own zone, any other
-        // name a file of the database, spelled as it is (`europe/paris` is unknown).
-        let found = match name.as_str() {
-            "" | "UTC" => Some(jiff::tz::TimeZone::UTC),
-            "Local" => jiff::tz::TimeZone::try_system().ok(),
-            _ => jiff::tz::TimeZone::get(&name)
-                .ok()
-                .filter(|tz| tz.iana_name() == Some(name.as_str())),
-        };
-        found.ok_or_else(|| {
+        crate::templates::engine::time::load_location(&name).ok_or_else(|| {
             let (line, col) = crate::text::line_col(&file.src, node.span.start);
             BadTimeZone {
                 file: file.path.clone(),

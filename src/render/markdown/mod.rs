@@ -337,15 +337,29 @@ fn is_comment(html: &str) -> bool {
 /// needed.
 fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
     let parser = Parser::new_ext(md, options());
-    // Text needs finishing only where a link or a typographer's substitution can be.
-    let finish = ["<<", ">>", "://", "www.", "@", "'", "\"", "--", "..."]
-        .iter()
-        .any(|p| md.contains(p));
-    if finish {
+    if needs_finishing(md) {
         Box::new(super::typographer::finish(md, parser.into_offset_iter()).into_iter())
     } else {
         Box::new(parser)
     }
+}
+
+/// Whether text in `md` may need finishing: where a link (`://`, `www.`, `@`) or a
+/// typographer's substitution (`<<`, `>>`, `'`, `"`, `--`, `...`) can be. One pass over
+/// the bytes, as this runs on every Markdown text (each card's `markdownify` too).
+fn needs_finishing(md: &str) -> bool {
+    let b = md.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        let rest = b.get(i..).unwrap_or_default();
+        match c {
+            b'@' | b'\'' | b'"' => true,
+            b'<' | b'>' | b'-' => b.get(i + 1) == Some(&c),
+            b':' => rest.starts_with(b"://"),
+            b'w' => rest.starts_with(b"www."),
+            b'.' => rest.starts_with(b"..."),
+            _ => false,
+        }
+    })
 }
 
 /// How Hugo opens a fenced code block it does not highlight (`hugo`: code fences are on):

@@ -221,3 +221,30 @@ fn a_fence_closes_only_on_a_run_of_its_character_at_least_as_long() {
         .collect();
     assert_eq!(fenced, [false, true, true, true, true, false, false, false]);
 }
+
+#[test]
+fn each_substitution_and_link_alone_is_finished() {
+    // One text per trigger of `needs_finishing`: none may be skipped.
+    for (text, html) in [
+        ("a -- b", "<p>a – b</p>\n"),
+        ("a... b", "<p>a… b</p>\n"),
+        ("it's", "<p>it’s</p>\n"),
+        ("\"q\"", "<p>“q”</p>\n"),
+        ("<<q>>", "<p>«q»</p>\n"),
+        ("q >> r", "<p>q » r</p>\n"),
+        (
+            "see www.e.com",
+            "<p>see <a href=\"https://www.e.com\">www.e.com</a></p>\n",
+        ),
+        (
+            "see https://e.com",
+            "<p>see <a href=\"https://e.com\">https://e.com</a></p>\n",
+        ),
+        (
+            "me@e.com",
+            "<p><a href=\"mailto:me@e.com\">me@e.com</a></p>\n",
+        ),
+    ] {
+        assert_eq!(md(text), html, "{text}");
+    }
+}

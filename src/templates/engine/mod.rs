@@ -27,7 +27,7 @@ pub(crate) use locale::base_language;
 pub mod objects;
 pub mod resources;
 pub mod rewrite;
-mod time;
+pub(crate) mod time;
 pub mod values;
 
 use std::cell::{Cell, RefCell};
