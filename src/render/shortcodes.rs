@@ -199,7 +199,7 @@ impl Renderer<'_> {
         match lookup_param(self.front, self.opts.site_params, key) {
             Some(v) => {
                 let text = match v {
-                    Json::String(s) => s.clone(),
+                    Json::String(s) => s,
                     Json::Null => String::new(),
                     other => other.to_string(),
                 };

@@ -24,7 +24,7 @@ use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
 pub use hugo::{BadTimeZone, SiteFiles};
-pub use params::lookup_param;
+pub use params::{lookup_param, page_params};
 pub use styles::Stylesheet;
 
 /// One language of the site and where its content lives.

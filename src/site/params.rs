@@ -108,17 +108,34 @@ fn toml_params_table(
     Ok(Splice::insert(c.src.len(), text))
 }
 
+/// A page's params (`.Params`) from its front matter: every key but `params`, then the
+/// entries of the `params` map, which win over a top-level key of the same name in any
+/// case (Hugo 0.123 on: `hugolib/page__meta.go`; the `params` map is where a page's own
+/// keys belong, and top-level keys are kept for older sites). Keys keep their case here;
+/// Hugo's are lowercased where they are read.
+pub fn page_params(front: &Map<String, Json>) -> std::borrow::Cow<'_, Map<String, Json>> {
+    let Some(Json::Object(own)) = front.get("params") else {
+        return std::borrow::Cow::Borrowed(front);
+    };
+    let mut merged: Map<String, Json> = front
+        .iter()
+        .filter(|(k, _)| {
+            *k != "params" && !own.keys().any(|o| o.to_lowercase() == k.to_lowercase())
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    merged.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+    std::borrow::Cow::Owned(merged)
+}
+
 /// Looks `key` up as Hugo's `param` shortcode does: lowercased, first as an exact key, then
-/// as a dotted path, in the page's params first and then the site's.
-pub fn lookup_param<'a>(
-    page: &'a Map<String, Json>,
-    site: &'a Map<String, Json>,
-    key: &str,
-) -> Option<&'a Json> {
+/// as a dotted path, in the page's params ([`page_params`] of its front matter `page`)
+/// first and then the site's.
+pub fn lookup_param(page: &Map<String, Json>, site: &Map<String, Json>, key: &str) -> Option<Json> {
     let key = key.to_lowercase();
-    [page, site]
+    [&*page_params(page), site]
         .into_iter()
-        .find_map(|params| lookup_in(params, &key))
+        .find_map(|params| lookup_in(params, &key).cloned())
 }
 
 /// `key` (lowercased) in one params map: an exact key first (compared lowercased, as Hugo

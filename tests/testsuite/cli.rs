@@ -185,6 +185,23 @@ fn check_reports_a_parse_error_and_a_missing_param_with_exit_one() {
 }
 
 #[test]
+fn check_finds_a_param_in_the_front_matters_params_map() {
+    let dir = sample_site();
+    let page = about_path(dir.path());
+    fs::write(
+        &page,
+        "---\ntitle: x\nparams:\n  phone: 555\n---\n\n{{< param phone >}}\n",
+    )
+    .unwrap();
+    let out = folio(&["check", page.to_str().unwrap()], None);
+    assert!(
+        !text(&out.stdout).contains("phone"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
 fn check_of_the_clean_sample_prints_nothing() {
     let out = folio(
         &[

@@ -79,6 +79,7 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("bundle/index.md", "bundle"),
             ("gallery/index.md", "gallery"),
             ("many/index.md", "many"),
+            ("params.md", "params"),
         ],
     ),
     (

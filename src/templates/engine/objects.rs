@@ -259,10 +259,7 @@ impl HugoContext {
             ("Title", string(&title)),
             ("LinkTitle", string(link_title)),
             ("Description", string(text("description"))),
-            (
-                "Params",
-                params_from_json(&Json::Object(front.clone()), &self.aliases),
-            ),
+            ("Params", self.page_params(front)),
             (
                 "Draft",
                 Value::Bool(front.get("draft").and_then(Json::as_bool).unwrap_or(false)),
@@ -305,6 +302,12 @@ impl HugoContext {
                 .chain(file)
                 .collect(),
         )
+    }
+
+    /// `.Params` of a page with this front matter ([`crate::site::page_params`]).
+    fn page_params(&self, front: &Map<String, Json>) -> Value {
+        let params = crate::site::page_params(front).into_owned();
+        params_from_json(&Json::Object(params), &self.aliases)
     }
 
     /// The page of these fields, with `.IsTranslated`, `.Translations` and
