@@ -573,7 +573,13 @@ fn format_number(n: f64, precision: usize, locale: &str) -> String {
 }
 
 /// A non-negative number with `precision` decimals, its whole part grouped by thousands.
+/// A half is rounded away from zero (`2.5` → `3`, `0.125` → `0.13`): Hugo rounds
+/// `n × 10^precision` with Go's `math.Round` before it prints (`tpl/lang/lang.go`,
+/// `FormatNumberCustom`; its locale formats round the same way).
 fn grouped(n: f64, precision: usize, group: &str, decimal: &str) -> String {
+    let scale = 10f64.powi(i32::try_from(precision).unwrap_or(i32::MAX));
+    let rounded = (n * scale).round() / scale;
+    let n = if rounded.is_finite() { rounded } else { n };
     let fixed = format!("{n:.precision$}");
     let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let mut out = String::new();
