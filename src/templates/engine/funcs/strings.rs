@@ -273,21 +273,56 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("path.Dir", |a| {
         let s = str_arg(a, 0, "path.Dir")?;
-        Ok(string(match s.rfind('/') {
-            Some(0) => "/",
-            Some(i) => s.get(..i).unwrap_or("."),
-            None => ".",
-        }))
+        // Go's `path.Dir`: everything up to the last slash, cleaned.
+        Ok(string(clean_path(
+            s.rfind('/').and_then(|i| s.get(..=i)).unwrap_or(""),
+        )))
+    }),
+    ("path.Clean", |a| {
+        Ok(string(clean_path(&str_arg(a, 0, "path.Clean")?)))
     }),
     ("path.Join", |a| {
+        // A list argument gives its elements (Hugo flattens them).
         let parts: Vec<String> = a
             .iter()
-            .map(values::cast_string)
+            .flat_map(|v| match v {
+                Value::List(items) => items.to_vec(),
+                other => vec![other.clone()],
+            })
+            .map(|v| values::cast_string(&v))
             .filter(|s| !s.is_empty())
             .collect();
-        Ok(string(parts.join("/").replace("//", "/")))
+        Ok(string(if parts.is_empty() {
+            String::new()
+        } else {
+            clean_path(&parts.join("/"))
+        }))
     }),
 ];
+
+/// Go's `path.Clean`: the shortest path naming the same file, by rules alone (one slash
+/// for many, no `.` elements, a `..` taking out the element before it, and none at the
+/// root); `.` for an empty result.
+fn clean_path(path: &str) -> String {
+    let rooted = path.starts_with('/');
+    let mut kept: Vec<&str> = Vec::new();
+    for element in path.split('/') {
+        match element {
+            "" | "." => {}
+            ".." if kept.last().is_some_and(|&k| k != "..") => {
+                kept.pop();
+            }
+            ".." if rooted => {}
+            other => kept.push(other),
+        }
+    }
+    let joined = kept.join("/");
+    match (rooted, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".to_string(),
+        (false, false) => joined,
+    }
+}
 
 fn regex(pattern: &str) -> gotmpl::Result<Regex> {
     Regex::new(&go_regex(pattern)).map_err(|e| {
@@ -666,32 +701,38 @@ pub(crate) fn urlize(s: &str) -> String {
 }
 
 /// Hugo's `paths.Sanitize` (what `urlize` and a page's URL path keep of a text): letters,
-/// digits, `.\/_#+~-@` and `%XX`, lower-cased; a run of white space one hyphen (none
-/// after a hyphen, none at the start); anything else dropped.
+/// digits, `.\/_#+~-@` and `%XX`, lower-cased; anything else dropped. White space
+/// becomes one hyphen before the next character kept, unless a hyphen was just kept or
+/// that character is one (`x - y` is `x-y`), and none at the start or the end
+/// (`common/paths/path.go`, `Sanitize`).
 pub(crate) fn sanitize_path(s: &str) -> String {
-    let chars: Vec<char> = s.trim().chars().collect();
+    let chars: Vec<char> = s.chars().collect();
     let hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
     let mut out = String::new();
-    let mut was_hyphen = false;
+    let (mut was_hyphen, mut hyphen_before) = (false, false);
     let mut escape = 0;
     for (i, &c) in chars.iter().enumerate() {
-        let allowed = ".\\/_#+~-@".contains(c)
+        let allowed = escape > 0
+            || ".\\/_#+~-@".contains(c)
             || c.is_alphanumeric()
             || (c == '%' && hex(i + 1) && hex(i + 2));
-        if c == '%' && allowed {
-            escape = 2;
-            was_hyphen = false;
-            out.push(c);
-        } else if escape > 0 {
+        if !allowed {
+            hyphen_before |= !out.is_empty() && !was_hyphen && c.is_whitespace();
+            continue;
+        }
+        was_hyphen = c == '-';
+        if std::mem::take(&mut hyphen_before) && !was_hyphen {
+            out.push('-');
+        }
+        if escape > 0 {
             // A `%XX` escape's digits stay as written.
             escape -= 1;
             out.push(c);
-        } else if allowed {
-            was_hyphen = c == '-';
+        } else if c == '%' {
+            escape = 2;
+            out.push(c);
+        } else {
             out.extend(c.to_lowercase());
-        } else if !was_hyphen && c.is_whitespace() {
-            out.push('-');
-            was_hyphen = true;
         }
     }
     out
