@@ -271,9 +271,11 @@ impl Renderer<'_> {
         }
     }
 
-    /// The `src` of images the template writes pointed where the document finds the
-    /// file: a resource's URL at the file it publishes (through `RenderOptions::publish`),
-    /// any other local image as the page's Markdown images are (`rewrite_url`).
+    /// The images the template writes pointed where the document finds the files: each
+    /// URL of a `src`, `poster` or `srcset` attribute, and each `url(…)` of a `style`
+    /// attribute (a `background-image`). A resource's URL goes to the file it publishes
+    /// (through `RenderOptions::publish`), any other local image where the page's
+    /// Markdown images go (`rewrite_url`).
     fn local_urls(&mut self, html: &str) -> String {
         if self.opts.rewrite_url.is_none() && self.opts.publish.is_none() {
             return html.to_string();
@@ -281,34 +283,46 @@ impl Renderer<'_> {
         let frame = engine::frame().ok();
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
-        let finder = memchr::memmem::Finder::new(" src=\"");
-        while let Some(at) = finder.find(rest.as_bytes()) {
-            let (before, from) = rest.split_at(at + " src=\"".len());
+        while let Some((at, attribute)) = next_url_attribute(rest) {
+            let (before, from) = rest.split_at(at + attribute.len());
             out.push_str(before);
             let Some(end) = from.find('"') else {
                 rest = from;
                 break;
             };
-            let url = from.get(..end).unwrap_or("");
-            let raw = html_escape::decode_html_entities(url);
-            let published = frame.as_ref().and_then(|f| f.published(&raw));
-            let new = match (published, &self.opts.publish, &self.opts.rewrite_url) {
-                _ if self.pointed.contains(raw.as_ref()) => None,
-                (Some(path), Some(publish), _) => publish(&path),
-                (None, _, Some(rewrite)) => rewrite(&raw, true),
-                _ => None,
-            };
-            match new {
-                Some(new) => {
-                    out.push_str(&html_escape::encode_double_quoted_attribute(&new));
-                    self.pointed.insert(new);
-                }
-                None => out.push_str(url),
+            let value = from.get(..end).unwrap_or("");
+            let mut point = |url: &str| self.pointed_url(url, frame.as_ref());
+            match attribute {
+                SRCSET => out.push_str(&rewrite_srcset(value, &mut point)),
+                STYLE => out.push_str(&rewrite_css_urls(value, &mut point)),
+                _ => out.push_str(&point(value).unwrap_or_else(|| value.to_string())),
             }
             rest = from.get(end..).unwrap_or("");
         }
         out.push_str(rest);
         out
+    }
+
+    /// Where the document finds the image at `url` (as written in an attribute, entities
+    /// and all), escaped for an attribute; `None` to keep it as it is.
+    fn pointed_url(
+        &mut self,
+        url: &str,
+        frame: Option<&std::rc::Rc<engine::Frame>>,
+    ) -> Option<String> {
+        let raw = html_escape::decode_html_entities(url);
+        if self.pointed.contains(raw.as_ref()) {
+            return None;
+        }
+        let published = frame.and_then(|f| f.published(&raw));
+        let new = match (published, &self.opts.publish, &self.opts.rewrite_url) {
+            (Some(path), Some(publish), _) => publish(&path),
+            (None, _, Some(rewrite)) => rewrite(&raw, true),
+            _ => None,
+        }?;
+        let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
+        self.pointed.insert(new);
+        Some(escaped)
     }
 
     /// The call's context: its parameters typed as Hugo types them, its inner text with
@@ -989,4 +1003,68 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
         whole: html.get(start..end)?,
         end,
     })
+}
+
+/// The attributes whose URLs [`Renderer::local_urls`] points at files.
+const SRC: &str = " src=\"";
+const POSTER: &str = " poster=\"";
+const SRCSET: &str = " srcset=\"";
+const STYLE: &str = " style=\"";
+
+/// The first attribute in `html` that holds an image URL: where it starts, and which.
+fn next_url_attribute(html: &str) -> Option<(usize, &'static str)> {
+    [SRC, POSTER, SRCSET, STYLE]
+        .into_iter()
+        .filter_map(|a| memchr::memmem::find(html.as_bytes(), a.as_bytes()).map(|at| (at, a)))
+        .min_by_key(|&(at, _)| at)
+}
+
+/// A `srcset` with each candidate's URL passed through `point` (`a.jpg 1x, b.jpg 2x`; the
+/// HTML standard's image candidate strings), its descriptors kept.
+fn rewrite_srcset(value: &str, point: &mut impl FnMut(&str) -> Option<String>) -> String {
+    value
+        .split(',')
+        .map(|candidate| {
+            let start = candidate.len() - candidate.trim_start().len();
+            let (lead, rest) = candidate.split_at(start);
+            let url_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let (url, descriptor) = rest.split_at(url_len);
+            match point(url) {
+                Some(new) if !url.is_empty() => format!("{lead}{new}{descriptor}"),
+                _ => candidate.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A `style` attribute with the URL of each `url(…)` passed through `point`; quotes
+/// around it (written as entities in an attribute, or not) kept.
+fn rewrite_css_urls(value: &str, point: &mut impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find("url(") {
+        let (before, from) = rest.split_at(at + "url(".len());
+        out.push_str(before);
+        let Some(end) = from.find(')') else {
+            rest = from;
+            break;
+        };
+        let inside = from.get(..end).unwrap_or("");
+        let quote = ["&#34;", "&#39;", "&quot;", "'"]
+            .into_iter()
+            .find(|q| inside.trim().starts_with(q) && inside.trim().ends_with(q))
+            .unwrap_or("");
+        let url = inside
+            .trim()
+            .get(quote.len()..inside.trim().len().saturating_sub(quote.len()))
+            .unwrap_or("");
+        match point(url) {
+            Some(new) if !url.is_empty() => out.push_str(&format!("{quote}{new}{quote}")),
+            _ => out.push_str(inside),
+        }
+        rest = from.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }

@@ -685,6 +685,58 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
     );
 }
 
+#[test]
+fn images_a_template_writes_in_a_srcset_or_a_style_are_exported_with_the_page() {
+    let site = site_with(
+        &[(
+            "hero",
+            "{{ $c := .Page.Resources.GetMatch \"cover.png\" }}{{ $s := $c.Fill \"4x4\" }}{{ $l := $c.Fill \"6x6\" }}\
+             <div class=\"hero\" style=\"color: red; background-image: url({{ $s.RelPermalink }})\"></div>\
+             <img srcset=\"{{ $s.RelPermalink }} 1x, {{ $l.RelPermalink }} 2x\" alt=\"\">",
+        )],
+        "",
+    );
+    let p = site.path();
+    std::fs::create_dir_all(p.join("content/post")).unwrap();
+    std::fs::write(
+        p.join("content/post/index.md"),
+        "---\ntitle: P\n---\n\n{{< hero >}}\n",
+    )
+    .unwrap();
+    let fixtures = fixture_site();
+    let cover = fixtures.path().join("content/bundle/photo.png");
+    std::fs::copy(&cover, p.join("content/post/cover.png")).unwrap();
+    let doc = folio::OpenPage::open(&p.join("content/post/index.md")).unwrap();
+    let out = p.join("out");
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let between = |from: &str, to: &str| {
+        html.split(from)
+            .nth(1)
+            .and_then(|s| s.split(to).next())
+            .unwrap_or_else(|| panic!("{from} in {html}"))
+            .to_string()
+    };
+    let background = between("background-image: url(", ")");
+    let srcset = between("srcset=\"", "\"");
+    let urls: Vec<&str> = srcset
+        .split(", ")
+        .map(|c| c.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(urls.len(), 2, "{srcset}");
+    for (url, side) in [(background.as_str(), 4), (urls[0], 4), (urls[1], 6)] {
+        assert!(
+            url.starts_with("assets/processed/cover_hu_"),
+            "{url} in {html}"
+        );
+        assert_eq!(image_size(&out.join(url)), (side, side), "{url}");
+    }
+    assert!(
+        srcset.ends_with(" 2x") && html.contains("style=\"color: red; "),
+        "{html}"
+    );
+}
+
 fn image_size(path: &Path) -> (u32, u32) {
     let bytes = std::fs::read(path).unwrap();
     // PNG: width and height are the IHDR chunk's first two big-endian words.
