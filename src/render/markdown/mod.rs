@@ -447,37 +447,173 @@ pub fn trim_single_paragraph(html: String) -> String {
     }
 }
 
-/// The HTML sanitiser for raw HTML when `unsafe` is on: no scripts, no event handlers, no
-/// `javascript:` URLs; the elements Markdown produces and common inline HTML stay, with
-/// their `data-*` and `aria-*` attributes.
+/// The HTML sanitiser for raw HTML when `unsafe` is on. Hugo writes such HTML as it is;
+/// Folio keeps what a site's raw HTML shows (inline styles and `<style>`, embeds in
+/// `<iframe>`, `<video>`, `<audio>` and `<picture>`, inline SVG, buttons, `data-*` and
+/// `aria-*` attributes) and drops only what runs code: scripts, event handlers and
+/// `javascript:` URLs.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEAN.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.add_tags([
-            "input",
-            "section",
-            "figure",
-            "figcaption",
-            "details",
-            "summary",
-            "mark",
-            "kbd",
-            "dl",
-            "dt",
-            "dd",
-        ])
-        .add_generic_attributes(["class", "id", "title", "lang", "dir", "role"])
-        // Data and ARIA attributes run nothing; sites style and script by them.
-        .generic_attribute_prefixes(["data-", "aria-"].into_iter().collect())
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("a", ["href", "title", "rel", "target"])
-        .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
-        .add_tag_attributes("th", ["align", "style"])
-        .add_tag_attributes("td", ["align", "style"])
-        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-        .link_rel(None)
-        .strip_comments(false);
+        b.add_tags(HTML_TAGS)
+            .add_tags(SVG_TAGS)
+            .clean_content_tags(["script"].into_iter().collect())
+            .add_generic_attributes([
+                "class", "id", "title", "lang", "dir", "role", "style", "tabindex", "hidden",
+            ])
+            // Data and ARIA attributes run nothing; sites style and script by them.
+            .generic_attribute_prefixes(["data-", "aria-"].into_iter().collect())
+            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            .link_rel(None)
+            .strip_comments(false);
+        for (tag, attributes) in TAG_ATTRIBUTES {
+            b.add_tag_attributes(tag, attributes.iter());
+        }
+        for tag in SVG_TAGS {
+            b.add_tag_attributes(tag, SVG_ATTRIBUTES);
+        }
         b
     })
 }
+
+/// The elements kept besides `ammonia`'s own list (which has Markdown's and common
+/// inline HTML's).
+const HTML_TAGS: [&str; 19] = [
+    "input",
+    "section",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "mark",
+    "kbd",
+    "dl",
+    "dt",
+    "dd",
+    "style",
+    "iframe",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "picture",
+    "button",
+];
+
+/// The attributes kept on an element, besides the generic ones.
+const TAG_ATTRIBUTES: [(&str, &[&str]); 11] = [
+    ("input", &["type", "checked", "disabled"]),
+    ("a", &["href", "title", "rel", "target"]),
+    (
+        "img",
+        &[
+            "src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding",
+        ],
+    ),
+    ("th", &["align"]),
+    ("td", &["align"]),
+    (
+        "iframe",
+        &[
+            "src",
+            "width",
+            "height",
+            "allow",
+            "allowfullscreen",
+            "frameborder",
+            "loading",
+            "referrerpolicy",
+            "name",
+            "sandbox",
+        ],
+    ),
+    (
+        "video",
+        &[
+            "src",
+            "controls",
+            "autoplay",
+            "muted",
+            "loop",
+            "playsinline",
+            "poster",
+            "preload",
+            "width",
+            "height",
+        ],
+    ),
+    (
+        "audio",
+        &["src", "controls", "autoplay", "muted", "loop", "preload"],
+    ),
+    (
+        "source",
+        &["src", "srcset", "sizes", "type", "media", "width", "height"],
+    ),
+    ("track", &["src", "kind", "srclang", "label", "default"]),
+    ("button", &["type", "disabled", "name", "value"]),
+];
+
+/// The SVG elements raw HTML may draw with (icons, simple figures).
+const SVG_TAGS: [&str; 19] = [
+    "svg",
+    "g",
+    "path",
+    "circle",
+    "ellipse",
+    "rect",
+    "line",
+    "polyline",
+    "polygon",
+    "use",
+    "symbol",
+    "defs",
+    "title",
+    "desc",
+    "text",
+    "tspan",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+];
+
+/// Their presentation and geometry attributes.
+const SVG_ATTRIBUTES: [&str; 36] = [
+    "xmlns",
+    "viewBox",
+    "width",
+    "height",
+    "fill",
+    "fill-rule",
+    "fill-opacity",
+    "clip-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-opacity",
+    "opacity",
+    "d",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "points",
+    "transform",
+    "href",
+    "offset",
+    "stop-color",
+    "gradientUnits",
+    "preserveAspectRatio",
+    "font-size",
+    "text-anchor",
+    "focusable",
+];
