@@ -14,7 +14,7 @@ use super::super::objects;
 use super::super::rewrite;
 use super::super::time::Moment;
 use super::super::values::{self, kind_of, map, string, to_string};
-use super::{arg, str_arg, Func};
+use super::{arg, str_arg, strings, Func};
 use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
 
 pub(super) const FUNCS: &[(&str, Func)] = &[
@@ -502,25 +502,34 @@ fn count_funcs() -> gotmpl::FuncMap {
     [(rewrite::COUNT.to_string(), count)].into_iter().collect()
 }
 
-/// `relURL`/`absURL` against the site's `baseURL` (`.Site.BaseURL`): a URL with a scheme
-/// is left as it is; anything else is joined to the base path (relative) or the base URL.
+/// `relURL`/`absURL` (and their `Lang` forms) against the site's `baseURL`, as Hugo's
+/// `helpers/url.go` (`RelURL`, `AbsURL`): a URL with a host, or with a scheme (for
+/// `relURL`, unless it starts with the base URL) is as it is; a path from the root is
+/// joined to the host, any other to the base URL's path, cleaned as Go's `path.Join`
+/// cleans (`./x` is `x`, `../x` leaves the base path, `#top` is `/base/#top`), a
+/// trailing slash kept; `absURL` keeps the query and fragment apart from the path.
 fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
-    if input.contains("://")
-        || input.starts_with("//")
-        || input.starts_with('#')
-        || input.starts_with("mailto:")
-    {
+    // Hugo's `IsAbsURL`: a URL with a scheme (`https:`, `mailto:`) or a host is as it is.
+    let scheme = input.split_once(':').is_some_and(|(s, _)| {
+        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if input.starts_with("//") || (scheme && (absolute || !input.starts_with(&frame_base()?))) {
         return Ok(input.to_string());
     }
     let frame = engine::frame()?;
-    let base = frame.base_url();
-    let base = if base.ends_with('/') {
-        base
-    } else {
-        format!("{base}/")
+    let base = frame_base()?;
+    let (origin, base_path) = (objects::origin(&base), objects::base_path(&base));
+    // A path from the root is from the host's root, any other from the base URL's path
+    // (`getBaseURLRoot`); the base URL itself is taken off a URL that starts with it.
+    let (root, rel) = match input.strip_prefix(base.as_str()) {
+        Some(rest) => (base_path, rest),
+        None if input.starts_with('/') => ("", input),
+        None => (base_path, input),
     };
-    let (origin, path) = (objects::origin(&base), objects::base_path(&base));
-    // The page language's prefix for the `Lang` forms (`/de` but for the default one).
+    // The page language's prefix for the `Lang` forms (`de`, none for the default one),
+    // unless the URL has it.
     let prefix = match lang {
         true => frame
             .site
@@ -529,16 +538,53 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
             .unwrap_or_default(),
         false => String::new(),
     };
-    // A path from the root stays as it is (`relURL "/x"` is `/x`, Hugo's `RelURL`).
-    let joined = match input.strip_prefix('/') {
-        Some(_) => format!("{prefix}{input}"),
-        None if prefix.is_empty() => format!("{path}{input}"),
-        None => format!("{path}{}/{input}", prefix.trim_start_matches('/')),
-    };
-    Ok(if absolute {
-        format!("{origin}{joined}")
+    let prefix = prefix.trim_matches('/');
+    let (path, rest) = if absolute {
+        // `MakePermalink`: the query and fragment are kept apart from the path.
+        rel.find(['?', '#']).map_or((rel, ""), |i| rel.split_at(i))
     } else {
+        (rel, "")
+    };
+    let own = input.trim_start_matches('/');
+    let path = if prefix.is_empty() || own == prefix || own.starts_with(&format!("{prefix}/")) {
+        path.to_string()
+    } else {
+        let slash = if path.is_empty() || path.ends_with('/') {
+            "/"
+        } else {
+            ""
+        };
+        format!(
+            "{}{slash}",
+            strings::clean_path(&format!("{prefix}/{path}"))
+        )
+    };
+    // `AddContextRoot` and `MakePermalink`: joined and cleaned as Go's `path.Join`, a
+    // trailing slash kept.
+    let joined = match (root, path.as_str()) {
+        ("", "") => String::new(),
+        _ => strings::clean_path(&format!("{root}/{path}")),
+    };
+    let slash = (path.ends_with('/') || (input.is_empty() && base.ends_with('/')))
+        && !joined.ends_with('/');
+    let joined = format!("{joined}{}", if slash { "/" } else { "" });
+    Ok(if absolute {
+        let joined = if joined == "." { "" } else { joined.as_str() };
+        format!("{origin}{joined}{rest}")
+    } else if joined.starts_with('/') {
         joined
+    } else {
+        format!("/{joined}")
+    })
+}
+
+/// The site's base URL, ending in a slash.
+fn frame_base() -> gotmpl::Result<String> {
+    let base = engine::frame()?.base_url();
+    Ok(if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
     })
 }
 
