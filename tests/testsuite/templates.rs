@@ -271,6 +271,24 @@ fn a_template_error_is_located_in_its_file() {
 }
 
 #[test]
+fn a_time_function_that_fails_is_named_and_located_as_written() {
+    let site = site_with(
+        &[(
+            "dates",
+            "<p>{{ dateFormat \"2006\" \"2020-01-02\" }} {{ time.Format \"2006\" \"soon\" }}</p>",
+        )],
+        "{{< dates >}}",
+    );
+    let html = preview(site.path());
+    assert!(
+        html.contains(
+            "layouts/shortcodes/dates.html:1:44: time.Format: unable to parse date: soon"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_javascript_url_from_a_parameter_is_filtered_as_go_filters_it() {
     let site = site_with(
         &[("link", "<a href=\"{{ .Get 0 }}\">{{ .Get 1 }}</a>")],

@@ -307,6 +307,16 @@ impl Moment {
     /// read again, so it loses its fraction of a second and its zone's name (named again as
     /// a written offset is: `UTC` for `Z`); a string is read in `zone`.
     pub fn from_argument(v: &Value, zone: &TimeZone) -> Option<Moment> {
+        // An integer is seconds since 1970 in the machine's zone (Hugo: `cast`'s
+        // `ToTimeInDefaultLocationE`, which gives Go's `time.Unix`).
+        let seconds = match v {
+            Value::Int(n) => Some(*n),
+            Value::Uint(n) => i64::try_from(*n).ok(),
+            _ => None,
+        };
+        if let Some(seconds) = seconds {
+            return Some(Moment::at(Timestamp::from_second(seconds).ok()?, &local()));
+        }
         match values::kind_of(v) {
             Some("time") => {
                 let m = Moment::from_value(v, zone)?;

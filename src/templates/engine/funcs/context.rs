@@ -256,25 +256,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(parse_url(&str_arg(a, 0, "urls.Parse")?))
     }),
     ("now time.Now", |_| Ok(Moment::now().to_value())),
-    ("time time.AsTime", |a| {
-        let v = arg(a, 0, "time")?;
-        Moment::from_argument(v, &engine::frame()?.time_zone)
-            .map(Moment::to_value)
-            .ok_or_else(|| exec_error(format!("time: unable to parse date: {}", to_string(v))))
-    }),
-    ("dateFormat time.Format", |a| {
-        let layout = str_arg(a, 0, "dateFormat")?;
-        let v = arg(a, 1, "dateFormat")?;
-        let m = Moment::from_argument(v, &engine::frame()?.time_zone).ok_or_else(|| {
-            exec_error(format!(
-                "dateFormat: unable to parse date: {}",
-                to_string(v)
-            ))
-        })?;
-        // In the page's locale, as Hugo's time.Format writes (Go's .Format does not).
-        let locale = super::super::locale::of(&page_locale()?);
-        Ok(string(m.format_in(&layout, locale)))
-    }),
+    ("time", |a| as_time(a, "time")),
+    ("time.AsTime", |a| as_time(a, "time.AsTime")),
+    ("dateFormat", |a| format_time(a, "dateFormat")),
+    ("time.Format", |a| format_time(a, "time.Format")),
     (".Format", |a| {
         let m = Moment::from_value(arg(a, 0, ".Format")?, &engine::frame()?.time_zone)
             .ok_or_else(|| exec_error(".Format: not a time"))?;
@@ -500,6 +485,26 @@ fn count_funcs() -> gotmpl::FuncMap {
         }
     });
     [(rewrite::COUNT.to_string(), count)].into_iter().collect()
+}
+
+/// `time VALUE` (`time.AsTime`, called `func`): the value as a time
+/// ([`Moment::from_argument`]).
+fn as_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
+    let v = arg(a, 0, func)?;
+    Moment::from_argument(v, &engine::frame()?.time_zone)
+        .map(Moment::to_value)
+        .ok_or_else(|| exec_error(format!("{func}: unable to parse date: {}", to_string(v))))
+}
+
+/// `time.Format LAYOUT VALUE` (`dateFormat`, called `func`): the value as a time, in the
+/// layout and the page's locale, as Hugo's `time.Format` writes (Go's `.Format` does not).
+fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
+    let layout = str_arg(a, 0, func)?;
+    let v = arg(a, 1, func)?;
+    let m = Moment::from_argument(v, &engine::frame()?.time_zone)
+        .ok_or_else(|| exec_error(format!("{func}: unable to parse date: {}", to_string(v))))?;
+    let locale = super::super::locale::of(&page_locale()?);
+    Ok(string(m.format_in(&layout, locale)))
 }
 
 /// `relURL`/`absURL` (and their `Lang` forms) against the site's `baseURL`, as Hugo's
