@@ -218,6 +218,7 @@ impl OpenPage {
             }),
         ));
         ctx.page_translations = self.page_translations(&lang, &abs);
+        ctx.sections = self.sections(&lang, &ctx.content_path, &ctx.title_case);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
             assets: self.site.assets_dirs(),
             bundle,
@@ -255,6 +256,82 @@ impl OpenPage {
                 (language.weight, page)
             })
             .collect()
+    }
+
+    /// The sections above the page at `content_path` in its language's content folder
+    /// ([`crate::templates::engine::HugoContext::sections`]): the home page, then each
+    /// folder on the way that is a section (a top folder always, a deeper one when it has
+    /// an `_index` file), each its `_index` page, or one titled as Hugo titles a section
+    /// without one (its folder's name in the site's title case; the site's title for the
+    /// home page). Read only when a template of the site names `.CurrentSection`,
+    /// `.FirstSection` or `.Parent`.
+    fn sections(
+        &self,
+        lang: &str,
+        content_path: &str,
+        title_case: &crate::templates::engine::funcs::TitleCase,
+    ) -> Vec<gotmpl::Value> {
+        let names = self.site.shortcodes.field_names();
+        let read = ["CurrentSection", "FirstSection", "Parent"];
+        let Some(content_dir) = self
+            .site
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)
+            .map(|l| l.content_dir)
+            .filter(|_| read.iter().any(|n| names.contains(*n)) && !content_path.is_empty())
+        else {
+            return Vec::new();
+        };
+        let mut dirs: Vec<&str> = content_path.split('/').collect();
+        let file = dirs.pop().unwrap_or_default();
+        // A bundle's folder and a section's own folder are the page, not above it.
+        if matches!(file.split('.').next(), Some("index" | "_index")) {
+            dirs.pop();
+            if file.starts_with("_index") && content_path.matches('/').count() == 0 {
+                return Vec::new();
+            }
+        }
+        let mut chain: Vec<gotmpl::Value> = Vec::new();
+        for depth in 0..=dirs.len() {
+            let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
+            let index = self.index_file(&content_dir.join(&folder), lang);
+            if depth > 1 && index.is_none() {
+                continue;
+            }
+            let title = match dirs.get(depth.wrapping_sub(1)) {
+                Some(name) if depth > 0 => title_case.title(name),
+                _ => self.site.title().unwrap_or_default(),
+            };
+            let path = index.unwrap_or_else(|| content_dir.join(&folder).join("_index.md"));
+            let front = crate::site::refs::front_of(&path)
+                .unwrap_or_else(|| [("title".to_string(), title.into())].into_iter().collect());
+            let url = crate::site::refs::page_url(&self.site, lang, &path, Some(&front));
+            let mut ctx = self
+                .site
+                .hugo_context(lang, &url, &path.display().to_string());
+            ctx.content_path = folder
+                .join("_index.md")
+                .iter()
+                .map(|p| p.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let mut page = ctx.page(&front);
+            if let (gotmpl::Value::Map(fields), Some(parent)) = (&mut page, chain.last()) {
+                Arc::make_mut(fields).insert(Arc::from("Parent"), parent.clone());
+            }
+            chain.push(page);
+        }
+        chain
+    }
+
+    /// The `_index` file of the section folder `dir` in `lang` (`_index.fr.md`, else
+    /// `_index.md`), if it has one.
+    fn index_file(&self, dir: &Path, lang: &str) -> Option<PathBuf> {
+        [format!("_index.{lang}.md"), "_index.md".to_string()]
+            .into_iter()
+            .map(|name| dir.join(name))
+            .find(|p| p.is_file())
     }
 
     /// The page rendered as the export renders it (without copying its files): what

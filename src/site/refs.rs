@@ -554,7 +554,7 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
 
 /// A content file's front matter, read from disk; `None` when it cannot be read or has
 /// none.
-fn front_of(abs: &Path) -> Option<Map<String, Json>> {
+pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
     let text = std::fs::read_to_string(abs).ok()?;
     let page = crate::page::Page::parse(&text).ok()?;
     match page.front_matter()?.1.to_json() {

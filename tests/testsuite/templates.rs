@@ -99,6 +99,23 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
         "",
         &[("p.en.md", "p"), ("t.en.md", "t"), ("p.fr.md", "fr/p")],
     ),
+    (
+        "tree",
+        "",
+        &[
+            ("docs/install.md", "docs/install"),
+            ("blog/2024/post.md", "blog/2024/post"),
+            ("blog/sub/p.md", "blog/sub/p"),
+            ("p.md", "p"),
+            ("bundle/index.md", "bundle"),
+            ("docs/guide/bund/index.md", "docs/guide/bund"),
+            ("docs/guide/g.md", "docs/guide/g"),
+            ("blog/_index.md", "blog"),
+            ("blog/sub/_index.md", "blog/sub"),
+            ("docs/guide/_index.md", "docs/guide"),
+            ("_index.md", ""),
+        ],
+    ),
     ("titles", "", &[("page.md", "page")]),
     (
         "titles",
@@ -154,10 +171,9 @@ fn built_cases(&(name, setting, pages): &FixtureBuild) -> (Cases, Cases) {
     let (mut hugo, mut folio) = (Vec::new(), Vec::new());
     for (page, public) in pages {
         let built = site.path().join("public").join(public).join("index.html");
-        hugo.extend(named(
-            cases(&std::fs::read_to_string(built).unwrap()),
-            public,
-        ));
+        let by_hugo = cases(&std::fs::read_to_string(built).unwrap());
+        assert!(!by_hugo.is_empty(), "{name} {page} has cases");
+        hugo.extend(named(by_hugo, public));
         folio.extend(named(
             cases(&folio_render(&site.path().join("content").join(page))),
             public,

@@ -43,6 +43,11 @@ pub struct HugoContext {
     /// The page in the site's other languages, each with its language's weight and its
     /// `.Page` (Hugo's `.Translations`); empty when none, or when no template reads them.
     pub page_translations: Vec<(i64, Value)>,
+    /// The sections the page is in, from the home page down to its nearest one (for a
+    /// section's page, the sections above it), each with its `.Parent`; what
+    /// `.CurrentSection`, `.FirstSection` and `.Parent` give. Empty for the home page,
+    /// and when no template reads them.
+    pub sections: Vec<Value>,
 }
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
@@ -239,6 +244,7 @@ impl HugoContext {
             title_case: super::funcs::TitleCase::default(),
             content_path: String::new(),
             page_translations: Vec::new(),
+            sections: Vec::new(),
         }
     }
 
@@ -264,8 +270,6 @@ impl HugoContext {
                 "Draft",
                 Value::Bool(front.get("draft").and_then(Json::as_bool).unwrap_or(false)),
             ),
-            ("Kind", string("page")),
-            ("Type", string(text("type"))),
             ("Layout", string(text("layout"))),
             (
                 "Weight",
@@ -285,9 +289,6 @@ impl HugoContext {
             ("WordCount", Value::Int(0)),
             ("FuzzyWordCount", Value::Int(0)),
             ("ReadingTime", Value::Int(0)),
-            ("IsPage", Value::Bool(true)),
-            ("IsHome", Value::Bool(false)),
-            ("IsSection", Value::Bool(false)),
             ("Site", self.site.clone()),
             ("Resources", map([(KIND, string("resources"))])),
             ("Scratch", Frame::page_scratch()),
@@ -295,13 +296,48 @@ impl HugoContext {
         ];
         let file = (!self.content_path.is_empty())
             .then(|| ("File", file_fields(&self.content_path, &self.file)));
-        self.with_translations(
-            fields
-                .into_iter()
-                .chain(page_dates(front, &self.time_zone))
-                .chain(file)
-                .collect(),
-        )
+        let mut entries: Vec<(&str, Value)> = fields
+            .into_iter()
+            .chain(page_dates(front, &self.time_zone))
+            .chain(file)
+            .chain(tree_fields(&self.content_path, front))
+            .collect();
+        self.add_sections(&mut entries);
+        self.with_translations(entries)
+    }
+
+    /// `.CurrentSection`, `.FirstSection` and `.Parent` of the page of `entries`, from
+    /// [`HugoContext::sections`] (none when they were not read): a section's or the home
+    /// page's current section is itself.
+    fn add_sections(&self, entries: &mut Vec<(&str, Value)>) {
+        let kind = entries
+            .iter()
+            .find(|(k, _)| *k == "Kind")
+            .map(|(_, v)| values::to_string(v))
+            .unwrap_or_default();
+        let own = || map(entries.clone());
+        let (current, first, parent) = match (kind.as_str(), self.sections.as_slice()) {
+            ("home", _) => (own(), own(), Value::Nil),
+            (_, []) => return,
+            ("section", above) => {
+                let first = above.get(1).cloned().unwrap_or_else(own);
+                (own(), first, above.last().cloned().unwrap_or(Value::Nil))
+            }
+            (_, above) => {
+                let current = above.last().cloned().unwrap_or(Value::Nil);
+                let first = above
+                    .get(1)
+                    .or(above.first())
+                    .cloned()
+                    .unwrap_or(Value::Nil);
+                (current.clone(), first, current)
+            }
+        };
+        entries.extend([
+            ("CurrentSection", current),
+            ("FirstSection", first),
+            ("Parent", parent),
+        ]);
     }
 
     /// `.Params` of a page with this front matter ([`crate::site::page_params`]).
@@ -421,6 +457,44 @@ fn file_fields(path: &str, filename: &str) -> Value {
         ("Ext", string(ext)),
         ("Section", string(section)),
     ])
+}
+
+/// Where a page is in the content tree, from its file's path in its content folder
+/// (`blog/sub/p.md`): `.Kind` (`home` for the top `_index.md`, `section` for another
+/// `_index.md`, else `page`), `.Section` (the first folder, none for a page or a leaf
+/// bundle at the top), `.Type` (the front matter's `type`, else the section, else
+/// `page`), `.BundleType` (`leaf` for `index.md`, `branch` for `_index.md`) and the
+/// `.Is…` of its kind. Checked against Hugo 0.168.
+fn tree_fields(content_path: &str, front: &Map<String, Json>) -> [(&'static str, Value); 7] {
+    let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
+    let base = name.split('.').next().unwrap_or_default();
+    let (kind, bundle_type) = match base {
+        "_index" if dir.is_empty() => ("home", "branch"),
+        "_index" => ("section", "branch"),
+        "index" if !content_path.is_empty() => ("page", "leaf"),
+        _ => ("page", ""),
+    };
+    let section = match dir.split_once('/') {
+        Some((first, _)) => first,
+        // A leaf bundle at the top is a page of no section.
+        None if bundle_type == "leaf" => "",
+        None => dir,
+    };
+    let own_type = front_text(front, "type");
+    let page_type = match (own_type.is_empty(), section.is_empty()) {
+        (false, _) => own_type,
+        (true, false) => section.to_string(),
+        (true, true) => "page".to_string(),
+    };
+    [
+        ("Kind", string(kind)),
+        ("Section", string(section)),
+        ("Type", string(page_type)),
+        ("BundleType", string(bundle_type)),
+        ("IsPage", Value::Bool(kind == "page")),
+        ("IsSection", Value::Bool(kind == "section")),
+        ("IsHome", Value::Bool(kind == "home")),
+    ]
 }
 
 /// A page's dates by Hugo's default `frontmatter` config, each key's aliases after it
