@@ -157,15 +157,21 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let list = items(arg(a, 0, "delimit")?);
         let sep = str_arg(a, 1, "delimit")?;
         let last = a.get(2).map(cast_string);
+        // Hugo's `Delimit`: each item that is text, a number or a bool is written with
+        // the separator after it (the last separator before the last item, none after
+        // it); a list or a map is skipped, separator and all.
         let mut out = String::new();
         for (i, v) in list.iter().enumerate() {
-            if i > 0 {
-                out.push_str(match &last {
-                    Some(l) if i + 1 == list.len() => l,
-                    _ => &sep,
-                });
+            let plain_map = matches!(v, Value::Map(_)) && values::kind_of(v).is_none();
+            if plain_map || matches!(v, Value::List(_)) {
+                continue;
             }
             out.push_str(&cast_string(v));
+            match &last {
+                Some(l) if i + 2 == list.len() => out.push_str(l),
+                _ if i + 1 == list.len() => {}
+                _ => out.push_str(&sep),
+            }
         }
         Ok(string(out))
     }),
