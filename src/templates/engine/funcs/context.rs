@@ -669,16 +669,48 @@ fn parse_url(s: &str) -> Value {
         None => ("", rest),
     };
     let (user, host) = host.rsplit_once('@').unwrap_or(("", host));
+    // Go's `Port` and `Hostname`: the port after the last colon (outside `[…]` of an
+    // IPv6 address), the host without it and without brackets.
+    let (hostname, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.contains(']') => (name, port),
+        _ => (host, ""),
+    };
+    let hostname = hostname.trim_start_matches('[').trim_end_matches(']');
+    let request_uri = match (path.is_empty(), query.is_empty()) {
+        (true, true) => "/".to_string(),
+        (true, false) => format!("/?{query}"),
+        (false, true) => path.to_string(),
+        (false, false) => format!("{path}?{query}"),
+    };
     map([
         ("Scheme", string(scheme.to_lowercase())),
         ("User", string(user)),
         ("Host", string(host)),
-        ("Hostname", string(host.split(':').next().unwrap_or(host))),
+        ("Hostname", string(hostname)),
+        ("Port", string(port)),
         ("Path", string(crate::text::percent_decode(path))),
+        ("EscapedPath", string(path)),
         ("RawQuery", string(query)),
+        ("Query", query_values(query)),
+        ("RequestURI", string(request_uri)),
         ("Fragment", string(fragment)),
+        ("IsAbs", Value::Bool(!scheme.is_empty())),
         ("String", string(s)),
     ])
+}
+
+/// Go's `url.ParseQuery`: each key's values in order, `+` a space and `%XX` decoded.
+fn query_values(query: &str) -> Value {
+    let decode = |s: &str| crate::text::percent_decode(&s.replace('+', " "));
+    let mut values: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        values
+            .entry(decode(key))
+            .or_default()
+            .push(string(decode(value)));
+    }
+    map(values.into_iter().map(|(k, v)| (k, Value::List(v.into()))))
 }
 
 /// Go's `fmt.Sprintf` for the verbs messages use (`%s`, `%v`, `%d`, `%q`, `%%`).
