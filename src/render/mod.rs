@@ -287,6 +287,9 @@ struct Renderer<'a> {
     /// Image URLs this render already pointed at their files (a nested call's, met again
     /// in its container's output).
     pointed: std::collections::HashSet<String>,
+    /// The calls shown as Folio's card because their template could not run: a
+    /// `{{% %}}` one's card stays out of the page's Markdown, which may omit raw HTML.
+    fell_back: std::collections::HashSet<usize>,
 }
 
 impl<'a> Renderer<'a> {
@@ -306,6 +309,7 @@ impl<'a> Renderer<'a> {
             pending_notes: Vec::new(),
             inner_markdown: Default::default(),
             pointed: Default::default(),
+            fell_back: Default::default(),
         }
     }
 
@@ -353,6 +357,7 @@ impl<'a> Renderer<'a> {
         }
         let sc = &self.src.shortcodes.all[i];
         if sc.open.notation == Notation::Percent
+            && !self.fell_back.contains(&i)
             && !shortcodes::is_placeholder_only(self.src.shortcodes, i, self.src.catalogue)
         {
             md.push_str(&out);

@@ -287,6 +287,21 @@ fn a_template_error_is_located_in_its_file() {
 }
 
 #[test]
+fn a_percent_call_whose_template_fails_shows_its_card_where_raw_html_is_omitted() {
+    // Raw HTML is off (Hugo's default): the card must not be put in the Markdown.
+    let site = site_with(
+        &[("fails", "<p>{{ errorf \"no %s given\" .Inner }}</p>")],
+        "Before.\n\n{{% fails %}}**body**{{% /fails %}}\n\nAfter.",
+    );
+    let html = preview(site.path());
+    assert!(
+        html.contains("class=\"folio-card\"") && html.contains("fails.html:1:7: "),
+        "{html}"
+    );
+    assert!(!html.contains("raw HTML omitted"), "{html}");
+}
+
+#[test]
 fn a_time_function_that_fails_is_named_and_located_as_written() {
     let site = site_with(
         &[(
