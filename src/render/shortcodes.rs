@@ -73,10 +73,11 @@ impl Renderer<'_> {
             (Some(cache), true) => {
                 let m = self.opts.markup;
                 let key = format!(
-                    "{}{}{}{source}",
+                    "{}{}{}{}{source}",
                     u8::from(m.unsafe_html),
                     u8::from(m.link_hook),
-                    u8::from(m.image_hook)
+                    u8::from(m.image_hook),
+                    u8::from(m.emoji)
                 );
                 if let Some((html, icons)) = cache.get(&key) {
                     self.icons.extend(icons);

@@ -309,6 +309,9 @@ impl Site {
             link_hook: hook("link"),
             image_hook: hook("image"),
             highlight: crate::render::highlight::Settings::from_config(highlight.as_ref()),
+            emoji: ["enableEmoji", "enableemoji"]
+                .iter()
+                .any(|k| self.config_json(&[k]) == Some(Json::Bool(true))),
         }
     }
 
@@ -398,4 +401,6 @@ pub struct Markup {
     pub image_hook: bool,
     /// How code is highlighted (`markup.highlight`).
     pub highlight: crate::render::highlight::Settings,
+    /// `enableEmoji`: `:name:` codes in the text are emoji (Goldmark's emoji extension).
+    pub emoji: bool,
 }

@@ -63,6 +63,9 @@ impl Markdown<'_> {
         let md = &*super::linkify::protect(md);
         let mut blocks = Vec::new();
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
+        if self.markup.emoji {
+            emoji_codes(&mut events);
+        }
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
         for ev in &mut events {
             let (dest_url, image) = match ev {
@@ -341,6 +344,30 @@ fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
         Box::new(super::typographer::finish(md, parser.into_offset_iter()).into_iter())
     } else {
         Box::new(parser)
+    }
+}
+
+/// `:name:` emoji codes in the text as their emoji, as Hugo's `enableEmoji` does with
+/// Goldmark's emoji extension: not in code, and not in an image's description (Hugo's
+/// `alt` leaves them out).
+fn emoji_codes(events: &mut [Event<'_>]) {
+    let (mut in_code, mut in_image) = (false, 0usize);
+    for ev in events.iter_mut() {
+        match ev {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(text) if !in_code && text.contains(':') => {
+                let done = crate::templates::engine::funcs::replace_emoji_codes(text, |out, e| {
+                    if in_image == 0 {
+                        out.push_str(e.as_str());
+                    }
+                });
+                *text = CowStr::from(done);
+            }
+            _ => {}
+        }
     }
 }
 

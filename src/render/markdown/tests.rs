@@ -248,3 +248,24 @@ fn each_substitution_and_link_alone_is_finished() {
         assert_eq!(md(text), html, "{text}");
     }
 }
+
+#[test]
+fn with_enable_emoji_codes_in_the_text_are_emoji_but_not_in_code_or_an_images_alt() {
+    // Hugo 0.168 with `enableEmoji = true` writes the same, as entities (`&#x1f389;`).
+    let emoji = Markdown {
+        markup: Markup {
+            emoji: true,
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    };
+    assert_eq!(
+        emoji.render("Party :tada: and `code :tada:` and :nope: and a:tada:b and **:smile:** :+1:"),
+        "<p>Party 🎉 and <code>code :tada:</code> and :nope: and a🎉b and <strong>😄</strong> 👍</p>\n"
+    );
+    assert_eq!(
+        emoji.render("    :tada: block\n\n[link :tada:](http://x) ![img :tada:](/a.png)"),
+        "<pre><code>:tada: block\n</code></pre>\n<p><a href=\"http://x\">link 🎉</a> <img src=\"/a.png\" alt=\"img \" /></p>\n"
+    );
+    assert_eq!(md(":tada:"), "<p>:tada:</p>\n", "off by default");
+}

@@ -17,7 +17,7 @@ mod inflect;
 mod resources;
 mod strings;
 pub use strings::TitleCase;
-pub(crate) use strings::{sanitize_path, urlize};
+pub(crate) use strings::{replace_emoji_codes, sanitize_path, urlize};
 
 use std::sync::{Arc, LazyLock};
 

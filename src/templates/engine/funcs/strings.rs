@@ -889,7 +889,16 @@ fn plainify(s: &str) -> String {
 }
 
 /// `:name:` emoji codes as their emoji (GitHub's names, as Hugo's table).
-fn emojify(s: &str) -> String {
+pub(crate) fn emojify(s: &str) -> String {
+    replace_emoji_codes(s, |out, emoji| out.push_str(emoji.as_str()))
+}
+
+/// `s` with each `:name:` emoji code known by GitHub's names given to `put` (which
+/// writes what stands for it); other text, and codes of no emoji, as they are.
+pub(crate) fn replace_emoji_codes(
+    s: &str,
+    mut put: impl FnMut(&mut String, &emojis::Emoji),
+) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(start) = rest.find(':') {
@@ -902,7 +911,7 @@ fn emojify(s: &str) -> String {
                 let name = after.get(..e).unwrap_or("");
                 match emojis::get_by_shortcode(name) {
                     Some(emoji) => {
-                        out.push_str(emoji.as_str());
+                        put(&mut out, emoji);
                         rest = after.get(e + 1..).unwrap_or("");
                     }
                     None => {
