@@ -202,6 +202,33 @@ fn check_finds_a_param_in_the_front_matters_params_map() {
 }
 
 #[test]
+fn the_machine_zone_named_local_or_utc_in_tz_is_read_without_hanging() {
+    // The sample's page has a date: reading it asks for the machine's zone.
+    let page = crate::support::root().join("content/content/en/about.md");
+    for tz in ["Local", "UTC", ":Europe/Paris", "No/Such_Zone", ""] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["check", page.to_str().unwrap()])
+            .env("TZ", tz)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("folio runs");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("folio hangs with TZ={tz}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert!(status.success(), "TZ={tz}");
+    }
+}
+
+#[test]
 fn check_of_the_clean_sample_prints_nothing() {
     let out = folio(
         &[

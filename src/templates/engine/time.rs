@@ -580,11 +580,17 @@ pub(crate) fn local() -> TimeZone {
                 Err(_) => zone_file("Local", "/etc/localtime".as_ref()),
                 Ok(tz) if tz.is_empty() => Some(TimeZone::UTC),
                 Ok(tz) => {
+                    // Go's `initLocal` looks in the system's zone folders only (no
+                    // `ZONEINFO`), and `UTC` is UTC.
                     let tz = tz.strip_prefix(':').unwrap_or(&tz);
                     if tz.starts_with('/') {
                         zone_file("Local", tz.as_ref())
+                    } else if tz == "UTC" {
+                        Some(TimeZone::UTC)
                     } else {
-                        load_location(tz)
+                        ZONE_SOURCES
+                            .iter()
+                            .find_map(|dir| zone_file("Local", &std::path::Path::new(dir).join(tz)))
                     }
                 }
             };
@@ -615,12 +621,22 @@ pub(crate) fn load_location(name: &str) -> Option<TimeZone> {
     if name.contains("..") || name.starts_with(['/', '\\']) {
         return None;
     }
+    // A site's zone is asked for on every render: each file is read once per process.
+    static LOADED: std::sync::Mutex<Vec<(String, Option<TimeZone>)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut loaded = LOADED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, zone)) = loaded.iter().find(|(n, _)| n == name) {
+        return zone.clone();
+    }
     let zoneinfo = std::env::var("ZONEINFO").ok().filter(|d| !d.is_empty());
     let found = zoneinfo
         .iter()
         .map(String::as_str)
         .chain(ZONE_SOURCES)
         .find_map(|dir| zone_file(name, &std::path::Path::new(dir).join(name)));
+    loaded.push((name.to_string(), found.clone()));
     found
 }
 
