@@ -282,24 +282,25 @@ impl Renderer<'_> {
         }
         let frame = engine::frame().ok();
         let mut out = String::with_capacity(html.len());
-        let mut rest = html;
-        while let Some((at, attribute)) = next_url_attribute(rest) {
-            let (before, from) = rest.split_at(at + attribute.len());
-            out.push_str(before);
-            let Some(end) = from.find('"') else {
-                rest = from;
+        let mut attributes = UrlAttributes::new(html);
+        // `html[..done]` is in `out`.
+        let mut done = 0;
+        while let Some((at, attribute)) = attributes.next_from(done) {
+            let value_start = at + attribute.len();
+            let Some(end) = html.get(value_start..).and_then(|v| v.find('"')) else {
                 break;
             };
-            let value = from.get(..end).unwrap_or("");
+            out.push_str(html.get(done..value_start).unwrap_or_default());
+            let value = html.get(value_start..value_start + end).unwrap_or_default();
             let mut point = |url: &str| self.pointed_url(url, frame.as_ref());
             match attribute {
                 SRCSET => out.push_str(&rewrite_srcset(value, &mut point)),
                 STYLE => out.push_str(&rewrite_css_urls(value, &mut point)),
                 _ => out.push_str(&point(value).unwrap_or_else(|| value.to_string())),
             }
-            rest = from.get(end..).unwrap_or("");
+            done = value_start + end;
         }
-        out.push_str(rest);
+        out.push_str(html.get(done..).unwrap_or_default());
         out
     }
 
@@ -1012,17 +1013,57 @@ const POSTER: &str = " poster=\"";
 const SRCSET: &str = " srcset=\"";
 const STYLE: &str = " style=\"";
 
-/// The first attribute in `html` that holds an image URL: where it starts, and which.
-fn next_url_attribute(html: &str) -> Option<(usize, &'static str)> {
-    [SRC, POSTER, SRCSET, STYLE]
-        .into_iter()
-        .filter_map(|a| memchr::memmem::find(html.as_bytes(), a.as_bytes()).map(|at| (at, a)))
-        .min_by_key(|&(at, _)| at)
+/// The attributes of a call's output that hold image URLs, in order: each kind's next
+/// place is looked for again only once the walk is past it, so the output is read once
+/// per kind however many there are.
+struct UrlAttributes<'h> {
+    html: &'h [u8],
+    /// Each kind's next place (from the start of `html`), if any.
+    next: [Option<usize>; 4],
+}
+
+/// The finders of [`SRC`], [`POSTER`], [`SRCSET`] and [`STYLE`], built once: a finder
+/// costs more to make than to run over a call's output.
+static URL_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    std::sync::LazyLock::new(|| URL_ATTRIBUTES.map(memchr::memmem::Finder::new));
+
+const URL_ATTRIBUTES: [&str; 4] = [SRC, POSTER, SRCSET, STYLE];
+
+impl<'h> UrlAttributes<'h> {
+    fn new(html: &'h str) -> Self {
+        let bytes = html.as_bytes();
+        UrlAttributes {
+            html: bytes,
+            next: std::array::from_fn(|k| URL_FINDERS.get(k).and_then(|f| f.find(bytes))),
+        }
+    }
+
+    /// The first attribute at or after `from`: where it starts, and which.
+    fn next_from(&mut self, from: usize) -> Option<(usize, &'static str)> {
+        for (k, next) in self.next.iter_mut().enumerate() {
+            if next.is_some_and(|at| at < from) {
+                *next = self
+                    .html
+                    .get(from..)
+                    .and_then(|h| URL_FINDERS.get(k)?.find(h))
+                    .map(|at| from + at);
+            }
+        }
+        self.next
+            .iter()
+            .zip(URL_ATTRIBUTES)
+            .filter_map(|(at, a)| at.map(|at| (at, a)))
+            .min_by_key(|&(at, _)| at)
+    }
 }
 
 /// A `srcset` with each candidate's URL passed through `point` (`a.jpg 1x, b.jpg 2x`; the
 /// HTML standard's image candidate strings), its descriptors kept.
 fn rewrite_srcset(value: &str, point: &mut impl FnMut(&str) -> Option<String>) -> String {
+    // A `data:` URL holds commas of its own: such a list is left as it is.
+    if value.contains("data:") {
+        return value.to_string();
+    }
     value
         .split(',')
         .map(|candidate| {
@@ -1044,7 +1085,8 @@ fn rewrite_srcset(value: &str, point: &mut impl FnMut(&str) -> Option<String>) -
 fn rewrite_css_urls(value: &str, point: &mut impl FnMut(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
-    while let Some(at) = rest.find("url(") {
+    // CSS reads `URL(` as `url(`.
+    while let Some(at) = rest.to_ascii_lowercase().find("url(") {
         let (before, from) = rest.split_at(at + "url(".len());
         out.push_str(before);
         let Some(end) = from.find(')') else {

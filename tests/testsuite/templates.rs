@@ -741,7 +741,9 @@ fn images_a_template_writes_in_a_srcset_or_a_style_are_exported_with_the_page() 
             "hero",
             "{{ $c := .Page.Resources.GetMatch \"cover.png\" }}{{ $s := $c.Fill \"4x4\" }}{{ $l := $c.Fill \"6x6\" }}\
              <div class=\"hero\" style=\"color: red; background-image: url({{ $s.RelPermalink }})\"></div>\
-             <img srcset=\"{{ $s.RelPermalink }} 1x, {{ $l.RelPermalink }} 2x\" alt=\"\">",
+             <div class=\"upper\" style=\"background: URL({{ $l.RelPermalink }})\"></div>\
+             <img srcset=\"{{ $s.RelPermalink }} 1x, {{ $l.RelPermalink }} 2x\" alt=\"\">\
+             <img srcset=\"data:image/png;base64,AA== 1x, x.png 2x\" alt=\"\">",
         )],
         "",
     );
@@ -767,6 +769,12 @@ fn images_a_template_writes_in_a_srcset_or_a_style_are_exported_with_the_page() 
             .to_string()
     };
     let background = between("background-image: url(", ")");
+    let upper = between("background: URL(", ")");
+    assert!(upper.starts_with("assets/processed/cover_hu_"), "{upper}");
+    assert!(
+        html.contains("srcset=\"data:image/png;base64,AA== 1x, x.png 2x\""),
+        "{html}"
+    );
     let srcset = between("srcset=\"", "\"");
     let urls: Vec<&str> = srcset
         .split(", ")
