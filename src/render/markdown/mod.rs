@@ -27,7 +27,7 @@ use footnotes::footnotes;
 pub use headings::anchorize;
 use headings::heading_ids;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// What Goldmark writes in place of raw HTML when `unsafe` is off.
 pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
@@ -63,9 +63,6 @@ impl Markdown<'_> {
         let md = &*super::linkify::protect(md);
         let mut blocks = Vec::new();
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
-        if self.markup.emoji {
-            emoji_codes(&mut events);
-        }
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
         for ev in &mut events {
             let (dest_url, image) = match ev {
@@ -77,6 +74,10 @@ impl Markdown<'_> {
             *dest_url = self.destination(url, image);
         }
         heading_ids(&mut events);
+        // After the ids: Goldmark names a heading by its text as written (`:smile:`).
+        if self.markup.emoji {
+            emoji_codes(&mut events);
+        }
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -348,14 +349,23 @@ fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
 }
 
 /// `:name:` emoji codes in the text as their emoji, as Hugo's `enableEmoji` does with
-/// Goldmark's emoji extension: not in code, and not in an image's description (Hugo's
-/// `alt` leaves them out).
+/// Goldmark's emoji extension: not in code (indented, or fenced: the fence is HTML by
+/// now), not in an autolink's text, and not in an image's description (Hugo's `alt`
+/// leaves them out).
 fn emoji_codes(events: &mut [Event<'_>]) {
-    let (mut in_code, mut in_image) = (false, 0usize);
+    let (mut in_code, mut in_image, mut in_autolink) = (false, 0usize, false);
     for ev in events.iter_mut() {
         match ev {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Html(h) if h.starts_with("<pre") => in_code = true,
+            Event::Html(h) if h.ends_with("</code></pre>\n") => in_code = false,
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => in_autolink = true,
+            Event::End(TagEnd::Link) => in_autolink = false,
+            Event::Text(_) if in_autolink => {}
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Text(text) if !in_code && text.contains(':') => {

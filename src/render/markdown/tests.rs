@@ -267,5 +267,9 @@ fn with_enable_emoji_codes_in_the_text_are_emoji_but_not_in_code_or_an_images_al
         emoji.render("    :tada: block\n\n[link :tada:](http://x) ![img :tada:](/a.png)"),
         "<pre><code>:tada: block\n</code></pre>\n<p><a href=\"http://x\">link 🎉</a> <img src=\"/a.png\" alt=\"img \" /></p>\n"
     );
+    assert_eq!(
+        emoji.render("# Heading :smile:\n\n```\n:smile: in code\n```\n\nhttps://e.com/:smile:/x"),
+        "<h1 id=\"heading-smile\">Heading 😄</h1>\n<pre tabindex=\"0\"><code>:smile: in code\n</code></pre>\n<p><a href=\"https://e.com/:smile:/x\">https://e.com/:smile:/x</a></p>\n"
+    );
     assert_eq!(md(":tada:"), "<p>:tada:</p>\n", "off by default");
 }
