@@ -292,31 +292,17 @@ impl OpenPage {
                 return Vec::new();
             }
         }
+        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         let mut chain: Vec<gotmpl::Value> = Vec::new();
         for depth in 0..=dirs.len() {
             let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
-            let index = self.index_file(&content_dir.join(&folder), lang);
+            let index = self.index_file(&content_dir.join(&folder), lang, ours);
             if depth > 1 && index.is_none() {
                 continue;
             }
-            let title = match dirs.get(depth.wrapping_sub(1)) {
-                Some(name) if depth > 0 => title_case.title(name),
-                _ => self.site.title().unwrap_or_default(),
-            };
-            let path = index.unwrap_or_else(|| content_dir.join(&folder).join("_index.md"));
-            let front = crate::site::refs::front_of(&path)
-                .unwrap_or_else(|| [("title".to_string(), title.into())].into_iter().collect());
-            let url = crate::site::refs::page_url(&self.site, lang, &path, Some(&front));
-            let mut ctx = self
-                .site
-                .hugo_context(lang, &url, &path.display().to_string());
-            ctx.content_path = folder
-                .join("_index.md")
-                .iter()
-                .map(|p| p.to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let mut page = ctx.page(&front);
+            let name = depth.checked_sub(1).and_then(|d| dirs.get(d)).copied();
+            let folder_dir = content_dir.join(&folder);
+            let mut page = self.section_page(lang, (&folder_dir, &folder), name, index, title_case);
             if let (gotmpl::Value::Map(fields), Some(parent)) = (&mut page, chain.last()) {
                 Arc::make_mut(fields).insert(Arc::from("Parent"), parent.clone());
             }
@@ -325,11 +311,98 @@ impl OpenPage {
         chain
     }
 
+    /// The `.Page` of the section (or, for no `name`, the home page) in `dir` (`folder` in
+    /// the content folder) in `lang`: its `_index` file's (`index`), else one titled as
+    /// Hugo titles a section without one, or the language's site title for the home
+    /// page. A kind the site does not render (`disableKinds`) has no URL.
+    fn section_page(
+        &self,
+        lang: &str,
+        (dir, folder): (&Path, &Path),
+        name: Option<&str>,
+        index: Option<PathBuf>,
+        title_case: &crate::templates::engine::funcs::TitleCase,
+    ) -> gotmpl::Value {
+        let path = index.clone().unwrap_or_else(|| dir.join("_index.md"));
+        let mut front = index
+            .as_deref()
+            .and_then(crate::site::refs::front_of)
+            .unwrap_or_default();
+        let url = crate::site::refs::page_url(&self.site, lang, &path, Some(&front));
+        let mut ctx = self
+            .site
+            .hugo_context(lang, &url, &path.display().to_string());
+        if index.is_none() {
+            let title = match name {
+                Some(name) => self.section_title(name, title_case),
+                None => ctx
+                    .site
+                    .field("Title")
+                    .map(gotmpl::Value::to_string)
+                    .unwrap_or_default(),
+            };
+            front.insert("title".into(), title.into());
+        }
+        ctx.content_path = folder
+            .join("_index.md")
+            .iter()
+            .map(|p| p.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let mut page = ctx.page(&front);
+        let kind = if name.is_some() { "section" } else { "home" };
+        let disabled = match self.site.config_json(&["disableKinds"]) {
+            Some(serde_json::Value::Array(kinds)) => kinds
+                .iter()
+                .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
+            _ => false,
+        };
+        if let (gotmpl::Value::Map(fields), true) = (&mut page, disabled) {
+            let fields = Arc::make_mut(fields);
+            for url in ["RelPermalink", "Permalink"] {
+                fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
+            }
+        }
+        page
+    }
+
+    /// The title Hugo gives a section without an `_index` file: its folder's name,
+    /// pluralised (`post` → `Posts`) unless `pluralizeListTitles` is off, and in the site's
+    /// title case unless `capitalizeListTitles` is off (`hugolib/page__meta.go`).
+    fn section_title(
+        &self,
+        name: &str,
+        title_case: &crate::templates::engine::funcs::TitleCase,
+    ) -> String {
+        let on = |key: &str| {
+            [key.to_string(), key.to_lowercase()]
+                .iter()
+                .find_map(|k| self.site.config_json(&[k.as_str()]))
+                .is_none_or(|v| v != serde_json::Value::Bool(false))
+        };
+        let name = if on("pluralizeListTitles") {
+            crate::templates::engine::funcs::pluralize(name)
+        } else {
+            name.to_string()
+        };
+        if on("capitalizeListTitles") {
+            title_case.title(&name)
+        } else {
+            name
+        }
+    }
+
     /// The `_index` file of the section folder `dir` in `lang` (`_index.fr.md`, else
-    /// `_index.md`), if it has one.
-    fn index_file(&self, dir: &Path, lang: &str) -> Option<PathBuf> {
-        [format!("_index.{lang}.md"), "_index.md".to_string()]
-            .into_iter()
+    /// `_index.md` where a file without a language code is `lang`'s: its own content
+    /// folder, or the default language's; Markdown or HTML), if it has one.
+    fn index_file(&self, dir: &Path, lang: &str, unsuffixed_is_ours: bool) -> Option<PathBuf> {
+        ["md", "markdown", "html"]
+            .iter()
+            .flat_map(|ext| {
+                let own = format!("_index.{lang}.{ext}");
+                let plain = unsuffixed_is_ours.then(|| format!("_index.{ext}"));
+                std::iter::once(own).chain(plain)
+            })
             .map(|name| dir.join(name))
             .find(|p| p.is_file())
     }

@@ -92,6 +92,8 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("bundle/index.md", "bundle"),
             ("bundle/index.fr.md", "fr/bundle"),
             ("solo.md", "solo"),
+            ("blog/sub/x.md", "blog/sub/x"),
+            ("blog/sub/x.fr.md", "fr/blog/sub/x"),
         ],
     ),
     (
@@ -114,6 +116,8 @@ const FIXTURE_BUILDS: &[FixtureBuild] = &[
             ("blog/sub/_index.md", "blog/sub"),
             ("docs/guide/_index.md", "docs/guide"),
             ("_index.md", ""),
+            ("post/p.md", "post/p"),
+            ("child/c.md", "child/c"),
         ],
     ),
     ("titles", "", &[("page.md", "page")]),

@@ -445,7 +445,7 @@ fn singular_of(plural: &str) -> Option<&'static str> {
 /// In steps 4 and 5 the last part is replaced at the end of the text; when the text does
 /// not end in it (a trailing space or symbol, an upper-cased acronym), the new word is
 /// added after the whole text instead, as flect does (`person ` → `person people`).
-pub(super) fn pluralize(text: &str) -> String {
+pub(crate) fn pluralize(text: &str) -> String {
     let Some(last) = last_part(text) else {
         return String::new();
     };
