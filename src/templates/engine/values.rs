@@ -54,9 +54,9 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
             }
             Value::Map(Arc::new(out))
         }
-        Json::Array(items) => {
-            Value::List(items.iter().map(|i| params_from_json(i, aliases)).collect())
-        }
+        // Hugo's params are case-insensitive maps down through maps, not into lists: a
+        // map in a list keeps its keys as written, and gains no spelling of them.
+        Json::Array(items) => Value::List(items.iter().map(from_json).collect()),
         other => from_json(other),
     }
 }

@@ -491,7 +491,16 @@ fn count_funcs() -> gotmpl::FuncMap {
 /// ([`Moment::from_argument`]).
 fn as_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
     let v = arg(a, 0, func)?;
-    Moment::from_argument(v, &engine::frame()?.time_zone)
+    // A zone given after the value (Go's `time.LoadLocation` name) reads it there.
+    let zone = match a.get(1) {
+        Some(name) => {
+            let name = to_string(name);
+            super::super::time::load_location(&name)
+                .ok_or_else(|| exec_error(format!("{func}: unknown time zone {name}")))?
+        }
+        None => engine::frame()?.time_zone.clone(),
+    };
+    Moment::from_argument(v, &zone)
         .map(Moment::to_value)
         .ok_or_else(|| exec_error(format!("{func}: unable to parse date: {}", to_string(v))))
 }

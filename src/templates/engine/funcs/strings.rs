@@ -226,8 +226,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             "htmlUnescape",
         )?)))
     }),
+    // Hugo's `Plainify` gives `template.HTML`: its entities are not escaped again.
     ("plainify transform.Plainify", |a| {
-        Ok(string(plainify(&str_arg(a, 0, "plainify")?)))
+        Ok(values::html(plainify(&str_arg(a, 0, "plainify")?)))
     }),
     ("emojify transform.Emojify", |a| {
         Ok(values::html(emojify(&str_arg(a, 0, "emojify")?)))
