@@ -232,13 +232,31 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     ("merge collections.Merge", |a| {
-        let mut out = BTreeMap::new();
-        for m in a {
-            if let Value::Map(m) = m {
-                out.extend(m.iter().map(|(k, v)| (k.clone(), v.clone())));
+        // Hugo's `Merge`: from the right, each map filling in what the maps after it
+        // lack, deeply (`tpl/collections/merge.go`).
+        let Some((last, rest)) = a.split_last().filter(|_| a.len() >= 2) else {
+            return Err(exec_error("merge requires at least two parameters"));
+        };
+        let Value::Map(result) = last else {
+            return Err(exec_error(format!(
+                "merge: destination must be a map, got {}",
+                to_string(last)
+            )));
+        };
+        let mut result = result.as_ref().clone();
+        for src in rest.iter().rev() {
+            match src {
+                Value::Map(src) => result = merge_maps(&result, src),
+                Value::Nil => {}
+                other => {
+                    return Err(exec_error(format!(
+                        "merge: source must be a map, got {}",
+                        to_string(other)
+                    )))
+                }
             }
         }
-        Ok(Value::Map(Arc::new(out)))
+        Ok(Value::Map(Arc::new(result)))
     }),
     ("seq collections.Seq", seq),
     ("querify collections.Querify", |a| {
@@ -562,6 +580,32 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
         })
         .collect::<gotmpl::Result<Vec<Value>>>()
         .map(|v| Value::List(Arc::from(v)))
+}
+
+/// `dst` with what it lacks taken from `src`: a key `dst` has (in any case) keeps its
+/// value, or, when both values are maps, the two merged again; Hugo's `mergeMap`.
+fn merge_maps(
+    dst: &BTreeMap<Arc<str>, Value>,
+    src: &BTreeMap<Arc<str>, Value>,
+) -> BTreeMap<Arc<str>, Value> {
+    let mut out = dst.clone();
+    for (key, value) in src {
+        let found = dst.get(key).or_else(|| {
+            dst.iter()
+                .find(|(k, _)| k.to_lowercase() == key.to_lowercase())
+                .map(|(_, v)| v)
+        });
+        match (found, value) {
+            (Some(Value::Map(d)), Value::Map(s)) => {
+                out.insert(key.clone(), Value::Map(Arc::new(merge_maps(d, s))));
+            }
+            (Some(_), _) => {}
+            (None, _) => {
+                out.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
