@@ -697,20 +697,24 @@ fn icons_drawn_in_markdown_a_template_renders_are_in_the_pages_sprite() {
     );
 }
 
-#[test]
-fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
-    let site = site_with(
-        &[(
-            "thumb",
-            "{{ with (.Page.Resources.GetMatch \"cover.png\").Fill \"4x4\" }}<img src=\"{{ .RelPermalink }}\" width=\"{{ .Width }}\">{{ end }}",
-        )],
-        "",
-    );
+/// A site whose leaf bundle `post/` (with the fixtures' photo as `cover.png`) calls
+/// shortcode `name` (template `template`), exported: the site, the page, the export's
+/// folder and its HTML.
+fn exported_bundle(
+    name: &str,
+    template: &str,
+) -> (
+    tempfile::TempDir,
+    folio::OpenPage,
+    std::path::PathBuf,
+    String,
+) {
+    let site = site_with(&[(name, template)], "");
     let p = site.path();
     std::fs::create_dir_all(p.join("content/post")).unwrap();
     std::fs::write(
         p.join("content/post/index.md"),
-        "---\ntitle: P\n---\n\n{{< thumb >}}\n",
+        format!("---\ntitle: P\n---\n\n{{{{< {name} >}}}}\n"),
     )
     .unwrap();
     let fixtures = fixture_site();
@@ -720,6 +724,15 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
     let out = p.join("out");
     folio::export::export(&doc, &out).unwrap();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    (site, doc, out, html)
+}
+
+#[test]
+fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
+    let (_site, doc, out, html) = exported_bundle(
+        "thumb",
+        "{{ with (.Page.Resources.GetMatch \"cover.png\").Fill \"4x4\" }}<img src=\"{{ .RelPermalink }}\" width=\"{{ .Width }}\">{{ end }}",
+    );
     let src = html
         .split("<img src=\"")
         .nth(1)
@@ -740,31 +753,14 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
 
 #[test]
 fn images_a_template_writes_in_a_srcset_or_a_style_are_exported_with_the_page() {
-    let site = site_with(
-        &[(
-            "hero",
+    let (_site, _doc, out, html) = exported_bundle(
+        "hero",
             "{{ $c := .Page.Resources.GetMatch \"cover.png\" }}{{ $s := $c.Fill \"4x4\" }}{{ $l := $c.Fill \"6x6\" }}\
              <div class=\"hero\" style=\"color: red; background-image: url({{ $s.RelPermalink }})\"></div>\
              <div class=\"upper\" style=\"background: URL({{ $l.RelPermalink }})\"></div>\
              <img srcset=\"{{ $s.RelPermalink }} 1x, {{ $l.RelPermalink }} 2x\" alt=\"\">\
              <img srcset=\"data:image/png;base64,AA== 1x, x.png 2x\" alt=\"\">",
-        )],
-        "",
     );
-    let p = site.path();
-    std::fs::create_dir_all(p.join("content/post")).unwrap();
-    std::fs::write(
-        p.join("content/post/index.md"),
-        "---\ntitle: P\n---\n\n{{< hero >}}\n",
-    )
-    .unwrap();
-    let fixtures = fixture_site();
-    let cover = fixtures.path().join("content/bundle/photo.png");
-    std::fs::copy(&cover, p.join("content/post/cover.png")).unwrap();
-    let doc = folio::OpenPage::open(&p.join("content/post/index.md")).unwrap();
-    let out = p.join("out");
-    folio::export::export(&doc, &out).unwrap();
-    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     let between = |from: &str, to: &str| {
         html.split(from)
             .nth(1)

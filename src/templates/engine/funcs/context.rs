@@ -529,11 +529,11 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
-    if input.starts_with("//") || (scheme && (absolute || !input.starts_with(&frame_base()?))) {
+    let base = frame_base()?;
+    if input.starts_with("//") || (scheme && (absolute || !input.starts_with(&base))) {
         return Ok(input.to_string());
     }
     let frame = engine::frame()?;
-    let base = frame_base()?;
     let (origin, base_path) = (objects::origin(&base), objects::base_path(&base));
     // A path from the root is from the host's root, any other from the base URL's path
     // (`getBaseURLRoot`); the base URL itself is taken off a URL that starts with it.
