@@ -447,13 +447,15 @@ fn compile_parts(
         defines.retain(|d| is_partial_define(&d.name));
     }
     let mut calls = rewrite::rewrite(&mut list);
+    for d in &mut defines {
+        calls.extend(rewrite::rewrite(&mut d.body));
+    }
     // gotmpl's escaper starts from a parsed root: the root calls the rewritten body.
     let mut template = Template::new(name)
-        .funcs(funcs::all().clone())
+        .funcs(funcs::used(&calls))
         .parse(&format!("{{{{template \"{BODY}\" .}}}}"))
         .map_err(|e| problem(0, 0, e.to_string()))?;
-    for mut d in defines {
-        calls.extend(rewrite::rewrite(&mut d.body));
+    for d in defines {
         template = template
             .add_parse_tree(&d.name, d.body)
             .map_err(|e| problem(0, 0, e.to_string()))?;

@@ -69,6 +69,18 @@ pub fn is_defined(name: &str) -> bool {
     all().contains_key(name) || is_go_builtin(name)
 }
 
+/// The functions `calls` name, for a template that calls only those: gotmpl finds a
+/// function by name in an ordered map on every call, so a template's map holds what it
+/// calls, not every function Folio has (a few dozen names, not several hundred).
+pub fn used(calls: &[super::rewrite::Call]) -> FuncMap {
+    let all = all();
+    calls
+        .iter()
+        .filter_map(|c| all.get_key_value(c.name.as_str()))
+        .map(|(name, f)| (name.clone(), f.clone()))
+        .collect()
+}
+
 /// Every function, by name, once.
 pub fn all() -> &'static FuncMap {
     static ALL: LazyLock<FuncMap> = LazyLock::new(|| {
