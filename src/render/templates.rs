@@ -3,6 +3,7 @@
 //! icons drawn (the export has no icon font), and Folio's generic card, with a one-line
 //! note of why, when the template cannot run.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -217,7 +218,7 @@ impl Renderer<'_> {
         // `.InnerDeindent` is the body without the call's own indentation.
         let body = match read {
             InnerRead::Deindented => deindent(body, self.indentation(i)),
-            InnerRead::AsWritten => std::borrow::Cow::Borrowed(body),
+            InnerRead::AsWritten => Cow::Borrowed(body),
         };
         if indented_as_code(&body) {
             found.push(
@@ -432,36 +433,46 @@ impl Renderer<'_> {
     /// fa-python"></span>`, which the site's icon font draws) drawn as Folio's inline
     /// SVG, inside the element the template wrote. In the preview, an unknown brand name
     /// shows as a labelled chip.
-    fn draw_icons(&mut self, html: &str) -> String {
-        if memchr::memmem::find(html.as_bytes(), b"fa").is_none() {
-            return html.to_string();
-        }
-        let mut out = String::with_capacity(html.len());
-        let mut pos = 0;
-        while let Some(at) = memchr::memchr(b'<', html.get(pos..).unwrap_or("").as_bytes()) {
-            let start = pos + at;
-            match empty_icon(html, start) {
-                Some(icon) => {
-                    out.push_str(html.get(pos..start).unwrap_or(""));
-                    // A page repeats its icons: each element is drawn once per render.
-                    match self.icon_html.get(icon.whole) {
-                        Some(drawn) => out.push_str(drawn),
-                        None => {
-                            let drawn = self.icon_element(&icon);
-                            out.push_str(&drawn);
-                            self.icon_html.insert(icon.whole.to_string(), drawn);
-                        }
-                    }
-                    pos = icon.end;
-                }
+    fn draw_icons<'h>(&mut self, html: &'h str) -> Cow<'h, str> {
+        // An icon element starts `<span class="` or `<i class="` (see [`empty_icon`]): the
+        // walk goes from one ` class="` to the next, not through every tag.
+        static CLASS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(CLASS_ATTRIBUTE));
+        let mut out = String::new();
+        // `html[..done]` is in `out`.
+        let mut done = 0;
+        for at in CLASS.find_iter(html.as_bytes()) {
+            let before = html.as_bytes().get(..at).unwrap_or_default();
+            let Some(start) = ["<span", "<i"]
+                .into_iter()
+                .find(|tag| before.ends_with(tag.as_bytes()))
+                .map(|tag| at - tag.len())
+            else {
+                continue;
+            };
+            if start < done {
+                continue;
+            }
+            let Some(icon) = empty_icon(html, start) else {
+                continue;
+            };
+            out.push_str(html.get(done..start).unwrap_or(""));
+            // A page repeats its icons: each element is drawn once per render.
+            match self.icon_html.get(icon.whole) {
+                Some(drawn) => out.push_str(drawn),
                 None => {
-                    out.push_str(html.get(pos..=start).unwrap_or(""));
-                    pos = start + 1;
+                    let drawn = self.icon_element(&icon);
+                    out.push_str(&drawn);
+                    self.icon_html.insert(icon.whole.to_string(), drawn);
                 }
             }
+            done = icon.end;
         }
-        out.push_str(html.get(pos..).unwrap_or(""));
-        out
+        if done == 0 {
+            return Cow::Borrowed(html);
+        }
+        out.push_str(html.get(done..).unwrap_or(""));
+        Cow::Owned(out)
     }
 
     /// An empty Font Awesome element with its icon drawn, or marked when unknown.
@@ -970,15 +981,18 @@ struct EmptyIcon<'h> {
     end: usize,
 }
 
+/// What follows an icon element's tag name.
+const CLASS_ATTRIBUTE: &str = " class=\"";
+
 /// The empty brand-icon element starting at `start` (a `<`), if there is one.
 fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
     let after = html.get(start + 1..)?;
     let tag = ["span", "i"].into_iter().find(|t| {
         after
             .strip_prefix(t)
-            .is_some_and(|r| r.starts_with(" class=\""))
+            .is_some_and(|r| r.starts_with(CLASS_ATTRIBUTE))
     })?;
-    let class_start = start + 1 + tag.len() + " class=\"".len();
+    let class_start = start + 1 + tag.len() + CLASS_ATTRIBUTE.len();
     let class_len = html.get(class_start..)?.find('"')?;
     let class = html.get(class_start..class_start + class_len)?;
     if !class
