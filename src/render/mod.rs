@@ -73,7 +73,7 @@ pub struct RenderOptions<'a> {
     /// `None`: a site with nothing configured.
     pub hugo: Option<&'a crate::templates::engine::HugoContext>,
     /// How many threads render a long page's calls ([`templates::Pool`]); `None`:
-    /// `FOLIO_THREADS`, else the machine's cores (at most 8).
+    /// `FOLIO_THREADS`, else one more than the machine's cores (at most 8).
     pub threads: Option<usize>,
 }
 
