@@ -81,9 +81,11 @@ enum Command {
 }
 
 /// mimalloc, not glibc's allocator: an export allocates many small values (template
-/// values, Markdown events, strings) on two threads. On the 1000-card page it ran 6% fewer
-/// instructions (`benches/instructions.py`), took a quarter of the page faults, and
-/// finished 12% sooner (interleaved runs).
+/// values, Markdown events, strings) on several threads. On the 1000-card page it ran 6%
+/// fewer instructions (`benches/instructions.py`), took a quarter of the page faults, and
+/// finished 12% sooner (interleaved runs). Its version 2 (the `v2` feature), not 3: with
+/// the same instruction counts, 3 took 17% longer on the 1000-card page and 30% on the
+/// sample (61 interleaved runs each).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
