@@ -4,7 +4,9 @@ valgrind's callgrind: the whole process and the functions the export's time goes
 
 Wall times on a shared machine move by 15% from run to run; instruction counts move by
 about 1% (the hash maps' random seeds), so a change of a few percent shows here first.
-Counts are not times: they miss page faults, cache misses and the second thread.
+Counts are not times: they miss page faults, cache misses and the other threads. For
+counts that do not depend on how calls are shared between threads, run it with
+`FOLIO_THREADS=1` (the figures in the issue notes say which).
 
 Usage: benches/instructions.py [--folio PATH] [--keep FILE]
 Needs valgrind (`apt-get install valgrind`).
@@ -34,8 +36,9 @@ WATCHED = [
     ("    markdownify", r":<folio::render::templates::MarkdownHost as folio::templates::engine::Host>::markdownify\b"),
     ("  call contexts built", r":folio::templates::engine::objects::ShortcodeCall::to_value\b"),
     ("Markdown rendered (all)", r":folio::render::markdown::Markdown::render\b"),
-    ("allocator: malloc", r"malloc\.c:malloc\b"),
-    ("allocator: free", r"malloc\.c:free\b"),
+    # The `folio` command allocates with mimalloc (`src/bin/folio.rs`).
+    ("allocator: malloc", r":mi_malloc_aligned\b"),
+    ("allocator: free", r":mi_free\b"),
 ]
 
 tmp = tempfile.mkdtemp(prefix="folio-instructions-")

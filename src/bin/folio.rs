@@ -81,15 +81,20 @@ enum Command {
 }
 
 /// mimalloc, not glibc's allocator: an export allocates many small values (template
-/// values, Markdown events, strings) on several threads. On the 1000-card page it ran 6%
-/// fewer instructions (`benches/instructions.py`), took a quarter of the page faults, and
-/// finished 12% sooner (interleaved runs). Its version 2 (the `v2` feature), not 3: with
-/// the same instruction counts, 3 took 17% longer on the 1000-card page and 30% on the
-/// sample (61 interleaved runs each). Without transparent huge pages (`no_thp`): with them
-/// an export faulted in eleven 2 MiB pages, each zeroed whole, and right after a Hugo
-/// build (memory in small pieces) waited for the kernel to compact memory: interleaved
-/// with Hugo, the 1000-card export's 75th percentile was 50.3 ms with them and 33.8 ms
-/// without (medians 32.7 and 29.4 ms).
+/// values, Markdown events, strings) on several threads. On the 1000-card page, with one
+/// thread, it ran 6% fewer instructions (`benches/instructions.py`: 117.9 M with glibc's,
+/// 110.7 M), at the cost of about 3 MB more memory at the peak (18.5 MB).
+///
+/// Its version 2 (the `v2` feature), not 3: with the same instruction counts, 3 took 20%
+/// longer on the 1000-card page (medians of 61 interleaved runs: 23.7 against 19.7 ms) and
+/// 31% longer on the sample (8.8 against 6.7 ms; glibc's allocator: 7.4 ms).
+///
+/// mimalloc does not ask for transparent huge pages (`no_thp`): when it did, an export
+/// faulted in about eleven 2 MiB pages, each zeroed whole, and right after a Hugo build
+/// (memory in small pieces) waited for the kernel to compact memory. Interleaved with
+/// Hugo, the 1000-card export's 75th percentile was 50.3 ms with them and 33.8 ms without
+/// (medians 32.7 and 29.4 ms). On a machine whose kernel gives huge pages to every large
+/// mapping (`transparent_hugepage/enabled` set to `always`), it still gets them.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -456,6 +456,10 @@ impl Renderer<'_> {
             let Some(icon) = empty_icon(html, start) else {
                 continue;
             };
+            if done == 0 {
+                // A drawn icon (an inline SVG) is longer than the element it replaces.
+                out.reserve(html.len() * 2);
+            }
             out.push_str(html.get(done..start).unwrap_or(""));
             // A page repeats its icons: each element is drawn once per render.
             match self.icon_html.get(icon.whole) {

@@ -291,6 +291,24 @@ fn a_template_error_is_located_in_its_file() {
 }
 
 #[test]
+fn functions_called_only_inside_a_define_a_block_or_an_else_branch_run() {
+    // A compiled template is given the functions its tree calls: each of these three is
+    // called nowhere else in the file.
+    let site = site_with(
+        &[(
+            "hidden",
+            "{{ define \"shout\" }}{{ upper . }}{{ end }}\
+             <p>{{ template \"shout\" (.Get \"a\") }}|\
+             {{ block \"quiet\" (.Get \"b\") }}{{ lower . }}{{ end }}|\
+             {{ with .Get \"missing\" }}x{{ else with .Get \"c\" }}{{ strings.Repeat 2 . }}{{ end }}</p>",
+        )],
+        "{{< hidden a=\"loud\" b=\"SOFT\" c=\"ab\" >}}",
+    );
+    let html = preview(site.path());
+    assert!(html.contains("<p>LOUD|soft|abab</p>"), "{html}");
+}
+
+#[test]
 fn a_percent_call_whose_template_fails_shows_its_card_where_raw_html_is_omitted() {
     // Raw HTML is off (Hugo's default): the card must not be put in the Markdown.
     let site = site_with(
