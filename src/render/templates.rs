@@ -283,10 +283,12 @@ impl Renderer<'_> {
         }
         let frame = engine::frame().ok();
         let mut out = String::with_capacity(html.len());
-        let mut attributes = UrlAttributes::new(html);
         // `html[..done]` is in `out`.
         let mut done = 0;
-        while let Some((at, attribute)) = attributes.next_from(done) {
+        for (at, attribute) in url_attributes(html) {
+            if at < done {
+                continue;
+            }
             let value_start = at + attribute.len();
             let Some(end) = html.get(value_start..).and_then(|v| v.find('"')) else {
                 break;
@@ -1041,48 +1043,23 @@ const POSTER: &str = " poster=\"";
 const SRCSET: &str = " srcset=\"";
 const STYLE: &str = " style=\"";
 
-/// The attributes of a call's output that hold image URLs, in order: each kind's next
-/// place is looked for again only once the walk is past it, so the output is read once
-/// per kind however many there are.
-struct UrlAttributes<'h> {
-    html: &'h [u8],
-    /// Each kind's next place (from the start of `html`), if any.
-    next: [Option<usize>; 4],
-}
-
-/// The finders of [`SRC`], [`POSTER`], [`SRCSET`] and [`STYLE`], built once: a finder
-/// costs more to make than to run over a call's output.
-static URL_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    std::sync::LazyLock::new(|| URL_ATTRIBUTES.map(memchr::memmem::Finder::new));
-
 const URL_ATTRIBUTES: [&str; 4] = [SRC, POSTER, SRCSET, STYLE];
 
-impl<'h> UrlAttributes<'h> {
-    fn new(html: &'h str) -> Self {
-        let bytes = html.as_bytes();
-        UrlAttributes {
-            html: bytes,
-            next: std::array::from_fn(|k| URL_FINDERS.get(k).and_then(|f| f.find(bytes))),
-        }
-    }
-
-    /// The first attribute at or after `from`: where it starts, and which.
-    fn next_from(&mut self, from: usize) -> Option<(usize, &'static str)> {
-        for (k, next) in self.next.iter_mut().enumerate() {
-            if next.is_some_and(|at| at < from) {
-                *next = self
-                    .html
-                    .get(from..)
-                    .and_then(|h| URL_FINDERS.get(k)?.find(h))
-                    .map(|at| from + at);
-            }
-        }
-        self.next
-            .iter()
-            .zip(URL_ATTRIBUTES)
-            .filter_map(|(at, a)| at.map(|at| (at, a)))
-            .min_by_key(|&(at, _)| at)
-    }
+/// The attributes of a call's output that hold image URLs, in order: where each starts,
+/// and which. One pass over the output's `="`, each checked for a name before it (a
+/// call's output has a few dozen attributes, and was read once per kind before).
+fn url_attributes(html: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    static VALUE_START: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("=\""));
+    VALUE_START
+        .find_iter(html.as_bytes())
+        .filter_map(move |at| {
+            let through = html.as_bytes().get(..at + 2)?;
+            URL_ATTRIBUTES
+                .into_iter()
+                .find(|a| through.ends_with(a.as_bytes()))
+                .map(|a| (at + 2 - a.len(), a))
+        })
 }
 
 /// A `srcset` with each candidate's URL passed through `point` (`a.jpg 1x, b.jpg 2x`; the

@@ -116,7 +116,9 @@ pub fn map<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, Value)>) -> Valu
 /// keys are allocated once, when first used, and every map shares them.
 pub struct Fields<const N: usize> {
     names: [&'static str; N],
-    keys: std::sync::OnceLock<[Arc<str>; N]>,
+    /// The keys in the map's order, each with the place of its value in `names`' order:
+    /// the map is built from pairs already sorted, so building it compares each key once.
+    keys: std::sync::OnceLock<[(Arc<str>, usize); N]>,
 }
 
 impl<const N: usize> Fields<N> {
@@ -130,8 +132,20 @@ impl<const N: usize> Fields<N> {
 
     /// The map of these fields to `values`, in the order of the names.
     pub fn map(&self, values: [Value; N]) -> Value {
-        let keys = self.keys.get_or_init(|| self.names.map(Arc::from));
-        Value::Map(Arc::new(keys.iter().cloned().zip(values).collect()))
+        let keys = self.keys.get_or_init(|| {
+            let mut order: [usize; N] = std::array::from_fn(|k| k);
+            order.sort_by_key(|&k| self.names.get(k).copied().unwrap_or_default());
+            order.map(|k| (Arc::from(self.names.get(k).copied().unwrap_or_default()), k))
+        });
+        let mut values = values.map(Some);
+        Value::Map(Arc::new(
+            keys.iter()
+                .map(|(key, k)| {
+                    let value = values.get_mut(*k).and_then(Option::take);
+                    (key.clone(), value.unwrap_or(Value::Nil))
+                })
+                .collect(),
+        ))
     }
 }
 
