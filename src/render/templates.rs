@@ -445,10 +445,11 @@ impl Renderer<'_> {
         let mut done = 0;
         for at in CLASS.find_iter(html.as_bytes()) {
             let before = html.as_bytes().get(..at).unwrap_or_default();
-            let Some(start) = ["<span", "<i"]
+            let Some(start) = ICON_TAGS
                 .into_iter()
                 .find(|tag| before.ends_with(tag.as_bytes()))
-                .map(|tag| at - tag.len())
+                .and_then(|tag| at.checked_sub(tag.len() + 1))
+                .filter(|&lt| before.get(lt) == Some(&b'<'))
             else {
                 continue;
             };
@@ -997,13 +998,16 @@ struct EmptyIcon<'h> {
     end: usize,
 }
 
+/// The elements Font Awesome icons are written as.
+const ICON_TAGS: [&str; 2] = ["span", "i"];
+
 /// What follows an icon element's tag name.
 const CLASS_ATTRIBUTE: &str = " class=\"";
 
 /// The empty brand-icon element starting at `start` (a `<`), if there is one.
 fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
     let after = html.get(start + 1..)?;
-    let tag = ["span", "i"].into_iter().find(|t| {
+    let tag = ICON_TAGS.into_iter().find(|t| {
         after
             .strip_prefix(t)
             .is_some_and(|r| r.starts_with(CLASS_ATTRIBUTE))
