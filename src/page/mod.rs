@@ -66,13 +66,17 @@ pub struct Page {
     catalogue: Arc<Catalogue>,
 }
 
+/// What parsing finds in a page's text: its front matter (span and data), where its body
+/// starts, and the body's shortcodes.
+type Parts = (Option<(FrontMatterSpan, Tree)>, usize, Shortcodes);
+
 impl Page {
     /// Reads and parses a page file of a site whose shortcodes are `catalogue`. Errors name
     /// the file, line and column.
     pub fn read(path: &Path, catalogue: &Arc<Catalogue>) -> Result<Page> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let src = crate::fs::decode(path, bytes)?;
-        Page::parse_in(&src, catalogue).map_err(|e| e.at(path, &src))
+        Page::parse_owned(src, catalogue).map_err(|(e, src)| e.at(path, &src))
     }
 
     /// Parses page text outside any site: only Hugo's built-in shortcodes are known; other
@@ -87,6 +91,40 @@ impl Page {
         src: &str,
         catalogue: &Arc<Catalogue>,
     ) -> std::result::Result<Page, SyntaxError> {
+        Page::parse_owned(src.to_string(), catalogue).map_err(|(e, _)| e)
+    }
+
+    /// [`Page::parse_in`] of text the page keeps as it is (a long page is not copied); on
+    /// error, the text comes back with the error, to locate it.
+    fn parse_owned(
+        src: String,
+        catalogue: &Arc<Catalogue>,
+    ) -> std::result::Result<Page, (SyntaxError, String)> {
+        match Page::parse_parts(&src, catalogue) {
+            Ok((front_matter, body_start, shortcodes)) => {
+                let mut page = Page {
+                    eol: text::dominant_eol(&src),
+                    src,
+                    front_matter,
+                    body_start,
+                    shortcodes,
+                    body: Region::default(),
+                    models: std::sync::OnceLock::new(),
+                    catalogue: catalogue.clone(),
+                };
+                let top = page.shortcodes.top.clone();
+                page.body = page.segment(page.body_start..page.src.len(), &top);
+                Ok(page)
+            }
+            Err(e) => Err((e, src)),
+        }
+    }
+
+    /// The front matter, where the body starts, and the body's shortcodes.
+    fn parse_parts(
+        src: &str,
+        catalogue: &Arc<Catalogue>,
+    ) -> std::result::Result<Parts, SyntaxError> {
         PARSES.with(|n| n.set(n.get() + 1));
         if src.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(SyntaxError::new(
@@ -111,19 +149,7 @@ impl Page {
             None => None,
         };
         let shortcodes = Shortcodes::parse(src, body_start, catalogue)?;
-        let mut page = Page {
-            src: src.to_string(),
-            front_matter,
-            body_start,
-            shortcodes,
-            body: Region::default(),
-            eol: text::dominant_eol(src),
-            models: std::sync::OnceLock::new(),
-            catalogue: catalogue.clone(),
-        };
-        let top = page.shortcodes.top.clone();
-        page.body = page.segment(page.body_start..page.src.len(), &top);
-        Ok(page)
+        Ok((front_matter, body_start, shortcodes))
     }
 
     /// The shortcodes of the page's site, as the page was parsed with.
