@@ -27,6 +27,7 @@ pub use markdown::Markdown;
 
 use crate::page::tree::{Escape, Shortcodes};
 use crate::page::{Notation, Page};
+pub use placeholders::Html;
 use placeholders::{anchor_token, merge_placeholders, placeholder};
 
 /// Text with its shortcodes: a page body, or text handed to `markdownify`.
@@ -127,8 +128,8 @@ impl CardCache {
 pub struct Rendered {
     /// The page title from its front matter.
     pub title: String,
-    /// The content, as Hugo's `.Content`.
-    pub html: String,
+    /// The content, as Hugo's `.Content`, in pieces.
+    pub html: Html,
     /// Brand icons used, for the SVG sprite.
     pub icons: BTreeSet<String>,
     /// Shortcodes whose site template could not run (shown as Folio's card instead): the
@@ -201,10 +202,9 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
     };
     let (mut html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
     if window.is_some() {
-        html = format!(
-            "{}{html}{}",
+        html = html.between(
             elided(shown.start, "before"),
-            elided(blocks.len() - shown.end, "after")
+            elided(blocks.len() - shown.end, "after"),
         );
     }
     Rendered {
@@ -229,7 +229,7 @@ fn body<'a>(
     src: Source<'a>,
     anchors: &[(usize, usize)],
     range: Range<usize>,
-) -> (String, Renderer<'a>, usize, bool) {
+) -> (Html, Renderer<'a>, usize, bool) {
     let top: Vec<usize> = page
         .shortcodes()
         .top
@@ -326,7 +326,7 @@ impl<'a> Renderer<'a> {
         reason = "shortcode indices (`children`, a shortcode's own) come from \
                   `Shortcodes::parse` of this same `src.text`, so they index its `all`"
     )]
-    fn content(&mut self, range: Range<usize>, children: &[usize]) -> String {
+    fn content(&mut self, range: Range<usize>, children: &[usize]) -> Html {
         let mut md = String::with_capacity(range.len());
         let mut outputs = Vec::new();
         let mut pos = range.start;
@@ -339,7 +339,7 @@ impl<'a> Renderer<'a> {
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
-        merge_placeholders(&html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
+        merge_placeholders(html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
     }
 
     /// Renders call `i` into the Markdown being assembled: its output in the text (a
@@ -384,7 +384,7 @@ impl<'a> Renderer<'a> {
         children: &[usize],
         pool: &templates::Pool,
         finish: impl FnOnce() -> Option<templates::Pooled>,
-    ) -> Option<String> {
+    ) -> Option<Html> {
         type Lists = (
             Vec<(usize, crate::templates::engine::Problem)>,
             Vec<(usize, String)>,
@@ -429,7 +429,7 @@ impl<'a> Renderer<'a> {
             self.surprises.extend(surprises);
         }
         Some(merge_placeholders(
-            &html,
+            html,
             outputs,
             &anchored,
             self.opts.anchors.unwrap_or(&[]),
@@ -492,7 +492,7 @@ impl<'a> Renderer<'a> {
         sub.depth = self.depth + 1;
         sub.icon_html = std::mem::take(&mut self.icon_html);
         let top = scs.top.clone();
-        let html = sub.content(0..text.len(), &top);
+        let html = sub.content(0..text.len(), &top).into_string();
         self.icons = sub.icons;
         self.icon_html = sub.icon_html;
         Some(html)

@@ -235,7 +235,7 @@ impl Renderer<'_> {
             }
             Some(range) => {
                 let children = sc.children.clone();
-                Some(self.content(range, &children))
+                Some(self.content(range, &children).into_string())
             }
             None => None,
         };

@@ -74,7 +74,7 @@ impl MarkdownHost {
         self.depth.set(self.depth.get() + 1);
         let mut r = Renderer::new(src, &opts, &self.front);
         r.depth = self.depth.get();
-        let html = r.content(0..md.len(), &scs.top);
+        let html = r.content(0..md.len(), &scs.top).into_string();
         self.depth.set(self.depth.get() - 1);
         self.icons.borrow_mut().extend(r.icons);
         html
@@ -756,8 +756,8 @@ impl<'a> Pool<'a> {
         page: &crate::page::Page,
         opts: &super::RenderOptions,
         front: &Map<String, Json>,
-        walk: impl FnOnce(Box<dyn FnOnce() -> Option<Pooled> + '_>) -> Option<String>,
-    ) -> (Option<String>, BTreeSet<String>) {
+        walk: impl FnOnce(Box<dyn FnOnce() -> Option<Pooled> + '_>) -> Option<super::Html>,
+    ) -> (Option<super::Html>, BTreeSet<String>) {
         let catalogue = page.catalogue();
         std::thread::scope(|scope| {
             let workers: Vec<_> = (1..self.threads)

@@ -250,6 +250,7 @@ fn folio_page(md: &str) -> String {
         },
     )
     .html
+    .to_string()
 }
 
 #[test]

@@ -84,7 +84,7 @@ fn render_both(files: &[(&str, &str)]) -> (String, String) {
     hugo_build(site.path(), "highlight");
     let hugo = std::fs::read_to_string(site.path().join("public/code/index.html")).unwrap();
     let doc = folio::OpenPage::open(&site.path().join("content/code.md")).unwrap();
-    (doc.render().html, hugo)
+    (doc.render().html.to_string(), hugo)
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn numbers_past_any_line_and_lists_in_lists_neither_crash_nor_hang() {
         ("content/code.md", &page),
     ]);
     let doc = folio::OpenPage::open(&site.path().join("content/code.md")).unwrap();
-    let html = doc.render().html;
+    let html = doc.render().html.to_string();
     // Numbers wrap as Go's do: the line after the last number is the first.
     assert!(html.contains(">-9223372036854775808</span>"), "{html}");
 }

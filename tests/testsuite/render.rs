@@ -31,6 +31,7 @@ fn render(text: &str) -> String {
         },
     )
     .html
+    .to_string()
 }
 
 #[test]

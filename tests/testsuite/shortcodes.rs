@@ -849,7 +849,11 @@ fn a_sections_slug_and_ugly_urls_move_pages_where_hugo_publishes_them() {
         };
         let hugo = std::fs::read_to_string(site.path().join(out)).unwrap();
         let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-        assert_eq!(doc.render().html.trim(), hugo.trim(), "{config}");
+        assert_eq!(
+            doc.render().html.to_string().trim(),
+            hugo.trim(),
+            "{config}"
+        );
     }
 }
 
@@ -870,7 +874,7 @@ fn a_reference_is_read_without_regard_to_case_and_without_its_query_as_hugo_read
     let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
     let page = site.path().join("content/about.md");
     let doc = folio::OpenPage::open(&page).unwrap();
-    assert_eq!(doc.render().html.trim(), hugo.trim());
+    assert_eq!(doc.render().html.to_string().trim(), hugo.trim());
     assert!(
         folio::check::check_path(&page).is_empty(),
         "no reference is missing"
@@ -893,7 +897,7 @@ fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
     crate::support::hugo_build(site.path(), "references");
     let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
     let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
-    let folio = doc.render().html;
+    let folio = doc.render().html.to_string();
     assert_eq!(folio.trim(), hugo.trim());
     assert!(
         folio.contains("4 https://ex.org/sub/custom/place/"),
@@ -922,7 +926,11 @@ fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build()
             "6:11: Ref \"two.md\": page reference \"two.md\" is ambiguous (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)",
         ]
     );
-    let html = folio::OpenPage::open(&page).unwrap().render().html;
+    let html = folio::OpenPage::open(&page)
+        .unwrap()
+        .render()
+        .html
+        .to_string();
     assert_eq!(html.trim(), "<p>7 \n8 </p>");
 }
 
@@ -954,7 +962,8 @@ fn a_reference_from_a_translation_names_the_page_in_its_language() {
     let folio = folio::OpenPage::open(&p.join("content/y.fr.md"))
         .unwrap()
         .render()
-        .html;
+        .html
+        .to_string();
     assert_eq!(folio.trim(), hugo.trim());
     assert!(folio.contains("1 /custom/place/\n2 /fr/deux/"), "{folio}");
 }
@@ -986,7 +995,8 @@ fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
     let folio = folio::OpenPage::open(&p.join("content/_index.md"))
         .unwrap()
         .render()
-        .html;
+        .html
+        .to_string();
     assert_eq!(folio.trim(), hugo.trim());
     assert!(
         folio.contains("/2023/04/05/hello-w%C3%B6rld-co/ /n/n-one/ /n/two-slug/"),

@@ -51,7 +51,7 @@ fn fixture(name: &str) -> tempfile::TempDir {
 /// publishes them at (the export itself points them at its copies).
 fn folio_render(page: &Path) -> String {
     let doc = folio::OpenPage::open(page).unwrap();
-    doc.render().html
+    doc.render().html.to_string()
 }
 
 fn folio_export(site: &Path) -> String {
@@ -1122,7 +1122,7 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
     crate::support::hugo_build(site.path(), "functions");
     let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
     let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-    assert_eq!(normalise(&doc.render().html), normalise(&hugo));
+    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
 }
 
 #[test]
