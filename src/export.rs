@@ -286,7 +286,7 @@ fn page_html(
         root: std::path::absolute(&doc.site.root).unwrap_or_else(|_| doc.site.root.clone()),
         ..Assets::default()
     }));
-    let params = doc.site.params();
+    let params = doc.site.render_params();
     let hugo = doc.hugo_context();
     let (root, page) = (doc.site.root.clone(), doc.path.clone());
     let base_path = doc.site.base_path();

@@ -2,7 +2,6 @@
 //! `param` (Hugo's built-in), and a visible, labelled placeholder for any other.
 
 use maud::{html, PreEscaped};
-use serde_json::Value as Json;
 
 use super::Renderer;
 use crate::page::tree::Shortcodes;
@@ -198,13 +197,12 @@ impl Renderer<'_> {
             .map(|p| p.value.as_str())
             .unwrap_or("");
         match lookup_param(self.front, self.opts.site_params, key) {
+            // Hugo's `param.html` writes the value with `{{ . }}`: Go's `%v` of it, escaped
+            // by html/template (`'` as `&#39;`, `+` as `&#43;`).
             Some(v) => {
-                let text = match v {
-                    Json::String(s) => s,
-                    Json::Null => String::new(),
-                    other => other.to_string(),
-                };
-                html! { (text) }.into_string()
+                crate::text::html_template_text(&crate::templates::engine::values::to_string(
+                    &crate::templates::engine::values::from_json(&v),
+                ))
             }
             None => html! {
                 span.folio-error role="note" {

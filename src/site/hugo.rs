@@ -313,7 +313,7 @@ impl Site {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         };
-        let mut params = Json::Object(self.params());
+        let mut params = Json::Object(self.render_params());
         if let Some(own) = self.config_json(&["languages", lang, "params"]) {
             merge_into(&mut params, own);
         }

@@ -17,7 +17,7 @@ mod styles;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::templates::{self as shortcodes, Catalogue};
@@ -70,6 +70,11 @@ pub struct Site {
     pub shortcodes: Arc<Catalogue>,
     /// The `data/` and `i18n/` files the templates read, loaded with the templates.
     pub files: Arc<SiteFiles>,
+    /// The `params` of the site's themes and modules, from each one's own config (its
+    /// `hugo.*` or `config.*`, or `config/_default/`), merged: a theme named first wins
+    /// over one named after it, key by key. Loaded with the templates; under the site's
+    /// own params in [`Site::render_params`].
+    theme_params: Arc<Map<String, Json>>,
     /// The `assets/` stylesheets the templates name, found on first use and forgotten
     /// when anything the watcher watches for templates changes (`Site::stylesheets`).
     asset_sheets: Arc<std::sync::Mutex<Option<Vec<Stylesheet>>>>,
@@ -112,12 +117,21 @@ impl Site {
             key_files: Vec::new(),
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
+            theme_params: Arc::default(),
             asset_sheets: Arc::default(),
         })
     }
 
     /// Reads the config and `config/_default/params.*` of the site at `dir`.
     fn load(dir: &Path) -> Result<Site> {
+        let mut site = Site::settings_of(dir)?;
+        site.reload_shortcodes()?;
+        Ok(site)
+    }
+
+    /// The site at `dir` with its settings read (config, params file, key files) and
+    /// nothing else: no templates, no data.
+    fn settings_of(dir: &Path) -> Result<Site> {
         let config = find_config(dir).map(|p| ConfigFile::read(&p)).transpose()?;
         let default_dir = dir.join("config").join("_default");
         let params_file = ["params.toml", "params.yaml", "params.yml", "params.json"]
@@ -127,17 +141,30 @@ impl Site {
             .map(|p| ConfigFile::read(&p))
             .transpose()?;
         let key_files = key_files(&default_dir)?;
-        let mut site = Site {
+        Ok(Site {
             root: dir.to_path_buf(),
             config,
             params_file,
             key_files,
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
+            theme_params: Arc::default(),
             asset_sheets: Arc::default(),
-        };
-        site.reload_shortcodes()?;
-        Ok(site)
+        })
+    }
+
+    /// The params the site's templates see (`.Site.Params`, `{{< param >}}`): the site's
+    /// own ([`Site::params`], the ones its forms edit) over its themes' and modules', merged
+    /// key by key, tables deeply, as Hugo has done since 0.84 ("Deep merge of theme
+    /// Params"); a key differing only in case is the same key, as Hugo reads keys.
+    pub fn render_params(&self) -> Map<String, Json> {
+        let own = self.params();
+        if self.theme_params.is_empty() {
+            return own;
+        }
+        let mut merged = (*self.theme_params).clone();
+        merge_params(&mut merged, own);
+        merged
     }
 
     /// Where the site's shortcode templates are looked up: its `layouts/`, its themes
@@ -182,6 +209,13 @@ impl Site {
             .skip(1)
             .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
             .collect();
+        let mut theme_params = Map::new();
+        for theme in theme_roots.iter().rev() {
+            if find_config(theme).is_some() || theme.join("config").join("_default").is_dir() {
+                merge_params(&mut theme_params, Site::settings_of(theme)?.params());
+            }
+        }
+        self.theme_params = Arc::new(theme_params);
         self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));
         self.forget_stylesheets();
         Ok(())
@@ -319,6 +353,23 @@ impl Site {
     pub fn title(&self) -> Option<String> {
         self.config_json(&["title"])
             .and_then(|v| v.as_str().map(str::to_string))
+    }
+}
+
+/// `over`'s params put into `base`, tables merged key by key; a key of `over` that
+/// differs from one of `base` only in case replaces it (Hugo lowercases params' keys).
+fn merge_params(base: &mut Map<String, Json>, over: Map<String, Json>) {
+    for (k, v) in over {
+        let same = base.keys().find(|b| b.eq_ignore_ascii_case(&k)).cloned();
+        match (same.and_then(|s| base.remove(&s)), v) {
+            (Some(Json::Object(mut b)), Json::Object(o)) => {
+                merge_params(&mut b, o);
+                base.insert(k, Json::Object(b));
+            }
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
     }
 }
 

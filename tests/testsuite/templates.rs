@@ -1257,3 +1257,47 @@ fn cases_of(selector: &str, html: &str) -> Vec<String> {
     let sel = Selector::parse(selector).expect("valid selector");
     doc.select(&sel).map(|el| el.inner_html()).collect()
 }
+
+#[test]
+fn the_params_of_the_sites_themes_lie_under_its_own_merged_key_by_key_as_hugo_merges_them() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntheme = [\"base\", \"deeper\"]\n\
+             [params]\nown = \"site\"\nnums = [1, 2]\nrate = 1.5\nsum = \"1+1\"\n\
+             [params.Colours]\nred = \"#c00\"\n",
+        ),
+        (
+            "themes/base/hugo.toml",
+            "[params]\nthemeOnly = \"base\"\n[params.colours]\nblue = \"#00f\"\nred = \"#f00\"\n",
+        ),
+        (
+            "themes/deeper/config/_default/params.toml",
+            "themeOnly = \"deeper\"\nextra = \"deeper's\"\n[colours]\ngreen = \"#0f0\"\n",
+        ),
+        (
+            "layouts/shortcodes/p.html",
+            "<b>{{ .Site.Params.colours.blue }}|{{ .Site.Params.colours.red }}|\
+             {{ .Site.Params.colours.green }}|{{ site.Params.themeonly }}|{{ .Site.Params.extra }}|\
+             {{ .Site.Params.own }}</b>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< p >}} {{< param themeOnly >}} {{< param extra >}} \
+             {{< param nums >}} {{< param rate >}} {{< param sum >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "theme params");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(
+        hugo.contains("#00f|#c00|#0f0|base|deeper&#39;s|site"),
+        "{hugo}"
+    );
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+    // The forms edit the site's own params, never the themes'.
+    assert_eq!(
+        doc.model().params.keys().collect::<Vec<_>>(),
+        ["own", "nums", "rate", "sum", "Colours"]
+    );
+}
