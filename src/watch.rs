@@ -60,8 +60,9 @@ pub struct Watch {
 
 impl Watch {
     /// Watches `files` (through their folders) and every file under the folders `trees`
-    /// that exist (the site's `layouts/` folders, recursively), and calls `on_change` with
-    /// what changed. A folder that cannot be watched is listed in [`Watch::unwatched`]
+    /// that exist (the site's `layouts/` folders, recursively; a file among them, such as
+    /// a theme's `hugo.toml`, through its folder, alone), and calls `on_change` with what
+    /// changed. A folder that cannot be watched is listed in [`Watch::unwatched`]
     /// and the others are watched all the same.
     ///
     /// # Errors
@@ -73,7 +74,7 @@ impl Watch {
     ) -> Result<Watch> {
         let absolute = |f: &PathBuf| std::path::absolute(f).unwrap_or_else(|_| f.clone());
         let files: Vec<PathBuf> = files.iter().map(absolute).collect();
-        let trees: Vec<PathBuf> = trees.iter().map(absolute).filter(|t| t.is_dir()).collect();
+        let trees: Vec<PathBuf> = trees.iter().map(absolute).filter(|t| t.exists()).collect();
         let targets = files.clone();
         let watched_trees = trees.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
@@ -96,11 +97,13 @@ impl Watch {
         let folders = dirs
             .into_iter()
             .map(|d| (d, RecursiveMode::NonRecursive))
-            .chain(
-                trees
-                    .iter()
-                    .map(|t| (t.as_path(), RecursiveMode::Recursive)),
-            );
+            .chain(trees.iter().filter_map(|t| {
+                if t.is_dir() {
+                    Some((t.as_path(), RecursiveMode::Recursive))
+                } else {
+                    t.parent().map(|d| (d, RecursiveMode::NonRecursive))
+                }
+            }));
         let mut unwatched = Vec::new();
         for (folder, mode) in folders {
             if let Err(e) = debouncer.watch(folder, mode) {

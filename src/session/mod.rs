@@ -148,13 +148,20 @@ impl Session {
 
     /// The folders the watcher watches for template changes: the site's, its themes' and
     /// modules' `layouts/`, and beside each the `data/`, `i18n/` and `assets/` the
-    /// templates read (a change reloads them all, as a template change does).
+    /// templates read, and a theme's or module's config (`hugo.*` or `config.*`, a file,
+    /// and `config/`), whose params the templates see: a change reloads them all, as a
+    /// template change does.
     pub fn template_folders(&self) -> Vec<PathBuf> {
         let layouts = crate::templates::Catalogue::folders(&self.site.template_sources());
         let mut folders = layouts.clone();
-        for l in layouts {
+        for (k, l) in layouts.iter().enumerate() {
             if let Some(root) = l.parent() {
                 folders.extend(["data", "i18n", "assets"].map(|d| root.join(d)));
+                if k > 0 {
+                    // A theme's or module's config: its params lie under the site's.
+                    folders.push(root.join("config"));
+                    folders.extend(crate::site::find_config(root));
+                }
             }
         }
         folders

@@ -171,7 +171,10 @@ impl Session {
         if let Err(e) = site.reload_shortcodes() {
             return Outside::unreadable(&e);
         }
-        if site.shortcodes == self.site.shortcodes && site.files == self.site.files && !redraw {
+        let same = site.shortcodes == self.site.shortcodes
+            && site.files == self.site.files
+            && site.theme_params() == self.site.theme_params();
+        if same && !redraw {
             return Outside::Nothing;
         }
         self.use_site(site);

@@ -153,6 +153,11 @@ impl Site {
         })
     }
 
+    /// The params of the site's themes and modules, merged (see [`Site::render_params`]).
+    pub fn theme_params(&self) -> &Map<String, Json> {
+        &self.theme_params
+    }
+
     /// The params the site's templates see (`.Site.Params`, `{{< param >}}`): the site's
     /// own ([`Site::params`], the ones its forms edit) over its themes' and modules', merged
     /// key by key, tables deeply, as Hugo has done since 0.84 ("Deep merge of theme

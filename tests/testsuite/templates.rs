@@ -1301,3 +1301,40 @@ fn the_params_of_the_sites_themes_lie_under_its_own_merged_key_by_key_as_hugo_me
         ["own", "nums", "rate", "sum", "Colours"]
     );
 }
+
+#[test]
+fn a_change_to_a_themes_params_is_a_template_change_that_the_preview_shows() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntheme = \"base\"\n",
+        ),
+        ("themes/base/hugo.toml", "[params]\naccent = \"teal\"\n"),
+        (
+            "layouts/shortcodes/accent.html",
+            "<p class=\"accent\">{{ site.Params.accent }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< accent >}}\n",
+        ),
+    ]);
+    let config = site.path().join("themes/base/hugo.toml");
+    let mut s = folio::session::Session::open(&site.path().join("content/about.md")).unwrap();
+    assert!(s
+        .preview(None, None)
+        .contains("<p class=\"accent\">teal</p>"));
+    assert!(
+        s.template_folders().contains(&config),
+        "the watcher watches the theme's config"
+    );
+    std::fs::write(&config, "[params]\naccent = \"coral\"\n").unwrap();
+    let change = [folio::watch::Change::Templates(config)];
+    assert_eq!(
+        s.outside_change(&change).unwrap(),
+        folio::session::Outside::TemplatesReloaded
+    );
+    assert!(s
+        .preview(None, None)
+        .contains("<p class=\"accent\">coral</p>"));
+}

@@ -210,3 +210,27 @@ fn a_folder_that_cannot_be_watched_is_named_and_the_others_are_still_watched() {
     let seen = rx.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(seen.contains(&modified(&page)), "{seen:?}");
 }
+
+#[test]
+fn a_file_among_the_trees_is_watched_alone_and_a_write_to_it_is_a_template_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = dir.path().join("themes/base");
+    fs::create_dir_all(&theme).unwrap();
+    let config = theme.join("hugo.toml");
+    fs::write(&config, "[params]\na = 1\n").unwrap();
+    let (tx, rx) = mpsc::channel();
+    let watch = Watch::start(&[], std::slice::from_ref(&config), move |c| {
+        let _ = tx.send(c);
+    })
+    .unwrap();
+    assert!(watch.unwatched.is_empty());
+    std::thread::sleep(Duration::from_millis(100));
+    fs::write(theme.join("README.md"), "not a setting").unwrap();
+    assert!(
+        rx.recv_timeout(Duration::from_millis(600)).is_err(),
+        "another file in the theme's folder is no change"
+    );
+    fs::write(&config, "[params]\na = 2\n").unwrap();
+    let seen = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert_eq!(seen, [Change::Templates(config)]);
+}
