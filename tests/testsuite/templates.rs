@@ -1338,3 +1338,35 @@ fn a_change_to_a_themes_params_is_a_template_change_that_the_preview_shows() {
         .preview(None, None)
         .contains("<p class=\"accent\">coral</p>"));
 }
+
+#[test]
+fn a_pages_slug_link_title_and_keywords_and_whether_the_site_is_multilingual_are_hugos() {
+    let template = "<b>[{{ .Page.Slug }}] [{{ .Page.LinkTitle }}] [{{ .Page.Keywords }}] \
+                    [{{ range .Page.Keywords }}{{ . }};{{ end }}] [{{ hugo.IsMultilingual }}]</b>";
+    for languages in [
+        "",
+        "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\n{languages}"),
+            ),
+            ("layouts/shortcodes/t.html", template),
+            (
+                "content/about.md",
+                "---\ntitle: About\nslug: kim\nlinkTitle: Kim\nkeywords: [go, 2024]\n---\n{{< t >}}\n",
+            ),
+        ]);
+        crate::support::hugo_build(site.path(), "page fields");
+        let hugo = std::fs::read_to_string(site.path().join("public/kim/index.html"))
+            .or_else(|_| std::fs::read_to_string(site.path().join("public/en/kim/index.html")))
+            .unwrap();
+        let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+        assert_eq!(
+            normalise(&doc.render().html.to_string()),
+            normalise(&hugo),
+            "{languages}"
+        );
+    }
+}

@@ -184,17 +184,16 @@ impl HugoContext {
         rel_permalink: &str,
         file: &str,
     ) -> HugoContext {
-        let lang = if fields.lang.is_empty() {
-            "en"
-        } else {
-            &fields.lang
-        };
+        let lang = Some(fields.lang.as_str())
+            .filter(|l| !l.is_empty())
+            .unwrap_or("en");
         let base_url = if fields.base_url.is_empty() {
             "/"
         } else {
             &fields.base_url
         };
         let (language, languages) = languages_of(fields, lang);
+        let multilingual = languages.len() > 1;
         // The home page of the page's language (`/fr/`), under the base URL's path.
         let home = format!(
             "{}{}/",
@@ -225,7 +224,7 @@ impl HugoContext {
                 ]),
             ),
             ("IsServer", Value::Bool(false)),
-            ("IsMultiLingual", Value::Bool(false)),
+            ("IsMultiLingual", Value::Bool(multilingual)),
             ("Store", Frame::store(super::SITE_STORE)),
         ]);
         // `.RelPermalink` starts with the base URL's path (`/docs/page/`).
@@ -265,6 +264,8 @@ impl HugoContext {
             ("Title", string(&title)),
             ("LinkTitle", string(link_title)),
             ("Description", string(text("description"))),
+            ("Slug", string(text("slug"))),
+            ("Keywords", keywords(front)),
             ("Params", self.page_params(front)),
             (
                 "Draft",
@@ -386,11 +387,36 @@ impl HugoContext {
 
 /// A front matter string, or "".
 fn front_text(front: &Map<String, Json>, key: &str) -> String {
-    front
-        .get(key)
+    front_value(front, key)
         .and_then(Json::as_str)
         .unwrap_or("")
         .to_string()
+}
+
+/// Hugo's `.Keywords`: the front matter's `keywords` as strings (one string is a list of
+/// one), else none.
+fn keywords(front: &Map<String, Json>) -> Value {
+    match front_value(front, "keywords") {
+        Some(Json::Array(list)) => Value::List(
+            list.iter()
+                .map(|k| string(values::to_string(&from_json(k))))
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+        Some(Json::String(one)) => Value::List(vec![string(one)].into()),
+        _ => Value::Nil,
+    }
+}
+
+/// The front matter's value of `key`, whatever the case it is written in (`linkTitle`
+/// for `linktitle`): Hugo reads front matter keys in any case.
+fn front_value<'f>(front: &'f Map<String, Json>, key: &str) -> Option<&'f Json> {
+    front.get(key).or_else(|| {
+        front
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
 }
 
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.

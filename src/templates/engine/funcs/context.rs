@@ -185,6 +185,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             ("IsDevelopment", Value::Bool(false)),
             ("IsServer", Value::Bool(false)),
             ("IsExtended", Value::Bool(true)),
+            // More than one language configured (Hugo's `hugo.IsMultilingual`).
+            (
+                "IsMultilingual",
+                Value::Bool(
+                    engine::frame()?
+                        .site
+                        .field("IsMultiLingual")
+                        .is_some_and(|v| matches!(v, Value::Bool(true))),
+                ),
+            ),
             ("Store", engine::Frame::store(engine::HUGO_STORE)),
             (
                 "Data",
