@@ -1370,3 +1370,26 @@ fn a_pages_slug_link_title_and_keywords_and_whether_the_site_is_multilingual_are
         );
     }
 }
+
+#[test]
+fn a_time_a_duration_and_a_media_type_print_as_go_writes_them() {
+    let template = "<b>{{ .Page.Date }}|{{ .Page.Date.UTC }}|{{ (time \"2023-02-01\").UTC }}|\
+                    {{ (time \"2023-03-01\").Sub (time \"2023-02-01\") }}|{{ now | printf \"%T\" | len | lt 0 }}|\
+                    {{ with .Page.Resources.GetMatch \"*.png\" }}{{ .MediaType }}{{ end }}|\
+                    <time datetime=\"{{ .Page.Lastmod }}\">x</time></b>";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/shortcodes/t.html", template),
+        (
+            "content/about/index.md",
+            "---\ntitle: About\ndate: 2021-07-04T09:08:07-05:00\nlastmod: 2022-01-02T03:04:05Z\n---\n{{< t >}}\n",
+        ),
+    ]);
+    let png = root().join("tests/fixtures/templates/site/content/bundle/photo.png");
+    std::fs::copy(&png, site.path().join("content/about/portrait.png")).unwrap();
+    crate::support::hugo_build(site.path(), "stringers");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(hugo.contains("2021-07-04 09:08:07 -0500 -0500|"), "{hugo}");
+    let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
+    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+}

@@ -11,6 +11,10 @@
 //!   the function `strings` and the field `TrimSpace`), becomes the function
 //!   `strings.TrimSpace`.
 //!
+//! - An action that prints what may be a time, a duration or a media type (`{{ .Date }}`,
+//!   `{{ now }}`, `{{ .Date.Sub $t }}`, `{{ .MediaType }}`: Go prints these through their
+//!   `String` methods, and Folio's are maps) gets [`PRINT`] as its last command.
+//!
 //! The rewrite also lists every function the template calls, with its position, so a
 //! template calling one Folio cannot run is known before it runs ([`Calls`]).
 
@@ -81,11 +85,78 @@ pub struct Call {
 /// Every function call found while rewriting, in source order of discovery.
 pub type Calls = Vec<Call>;
 
+/// The function an action that prints a value of Go's with a `String` method ends with:
+/// it writes a time, a duration or a media type as Go does, and gives anything else back.
+pub const PRINT: &str = "__folio_print";
+
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
     each_pipe(list, &mut |p| pipe(p, &mut calls));
+    each_action(list, &mut |p| {
+        if prints_a_stringer(p) {
+            let pos = p.commands.last().map_or(p.pos, |c| c.pos);
+            p.commands.push(CommandNode {
+                pos,
+                args: vec![Expr::Identifier(pos, PRINT.into())],
+            });
+            calls.push(Call {
+                name: PRINT.to_string(),
+                offset: pos.offset,
+            });
+        }
+    });
     calls
+}
+
+/// Whether a rewritten action prints what may be a value Go writes with its `String`
+/// method: the last command is a time function or method (`now`, `time`, `.UTC`, `.Sub`…)
+/// or a field of a page's date or a resource's media type.
+fn prints_a_stringer(p: &PipeNode) -> bool {
+    const FUNCTIONS: &[&str] = &[
+        "now",
+        "time",
+        "time.AsTime",
+        "time.ParseDuration",
+        "time.Now",
+        ".UTC",
+        ".Local",
+        ".Sub",
+        ".AddDate",
+        ".Round",
+        ".Truncate",
+        ".In",
+    ];
+    const FIELDS: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate", "MediaType"];
+    if !p.decl.is_empty() || p.is_assign {
+        return false;
+    }
+    match p.commands.last().and_then(|c| c.args.first()) {
+        Some(Expr::Identifier(_, name)) => FUNCTIONS.contains(&name.as_str()),
+        Some(Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f)) => f
+            .last()
+            .is_some_and(|name| FIELDS.contains(&name.trim_start_matches('.'))),
+        _ => false,
+    }
+}
+
+/// Calls `f` on the pipeline of each action of `list` (the ones that print), defines'
+/// bodies and control structures' bodies included.
+fn each_action(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode)) {
+    for node in &mut list.nodes {
+        match node {
+            Node::List(l) => each_action(l, f),
+            Node::Define(d) => each_action(&mut d.body, f),
+            Node::Action(a) => f(&mut a.pipe),
+            Node::If(b) | Node::Range(b) | Node::With(b) => {
+                each_action(&mut b.body, f);
+                if let Some(e) = &mut b.else_body {
+                    each_action(e, f);
+                }
+            }
+            Node::Template(_) | Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
+        }
+    }
 }
 
 /// Calls `f` on the pipeline of each action, `if`, `range`, `with` and `template` of
@@ -455,5 +526,15 @@ mod tests {
             "{{ len .Scratch.Values }}{{ path.Base .Position.Filename }}{{ len .Params }}",
         );
         assert_eq!(calls, ["len", ".Values", "path.Base", ".Filename", "len"]);
+    }
+
+    #[test]
+    fn only_an_action_that_prints_a_date_a_time_or_a_media_type_ends_in_print() {
+        let (_, calls) = rewritten(
+            "{{ .Date }}{{ .Page.Lastmod }}{{ now }}{{ .Date.UTC }}{{ $d := .Date }}\
+             {{ if .Date }}{{ .Title }}{{ end }}{{ .MediaType.Type }}",
+        );
+        let prints = calls.iter().filter(|c| *c == PRINT).count();
+        assert_eq!(prints, 4, "{calls:?}");
     }
 }

@@ -303,6 +303,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             t.instant() - u.instant(),
         ))
     }),
+    (rewrite::PRINT, print_stringer),
     (".UTC", |a| in_timezone(a, ".UTC", &jiff::tz::TimeZone::UTC)),
     (".Local", |a| {
         in_timezone(a, ".Local", &Moment::local_zone())
@@ -799,5 +800,24 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
         0 => string(file.unwrap_or(&text)),
         1 => number(line).unwrap_or(Value::Int(0)),
         _ => number(col).unwrap_or(Value::Int(0)),
+    })
+}
+
+/// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
+/// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
+/// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`; anything
+/// else as it is.
+fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
+    let v = a.last().cloned().unwrap_or(Value::Nil);
+    Ok(match kind_of(&v) {
+        Some("time") => match Moment::from_value(&v, &jiff::tz::TimeZone::UTC) {
+            Some(m) => string(m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
+            None => v,
+        },
+        Some("duration") => v.field("String").cloned().unwrap_or(v),
+        _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {
+            (Some(t), Some(_), Some(_)) => t.clone(),
+            _ => v,
+        },
     })
 }
