@@ -72,11 +72,12 @@ impl Renderer<'_> {
             (Some(cache), true) => {
                 let m = self.opts.markup;
                 let key = format!(
-                    "{}{}{}{}{source}",
+                    "{}{}{}{}{}{source}",
                     u8::from(m.unsafe_html),
                     u8::from(m.link_hook),
                     u8::from(m.image_hook),
-                    u8::from(m.emoji)
+                    u8::from(m.emoji),
+                    u8::from(m.hard_wraps)
                 );
                 if let Some((html, icons)) = cache.get(&key) {
                     self.icons.extend(icons);

@@ -351,6 +351,12 @@ impl Site {
             emoji: ["enableEmoji", "enableemoji"]
                 .iter()
                 .any(|k| self.config_json(&[k]) == Some(Json::Bool(true))),
+            hard_wraps: match self.config_json(&["markup", "goldmark", "renderer"]) {
+                Some(Json::Object(renderer)) => renderer
+                    .iter()
+                    .any(|(k, v)| k.eq_ignore_ascii_case("hardWraps") && v == &Json::Bool(true)),
+                _ => false,
+            },
         }
     }
 
@@ -459,4 +465,7 @@ pub struct Markup {
     pub highlight: crate::render::highlight::Settings,
     /// `enableEmoji`: `:name:` codes in the text are emoji (Goldmark's emoji extension).
     pub emoji: bool,
+    /// `markup.goldmark.renderer.hardWraps`: a line break inside a paragraph is a `<br>`
+    /// (Goldmark's `html.WithHardWraps`).
+    pub hard_wraps: bool,
 }

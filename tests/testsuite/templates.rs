@@ -1393,3 +1393,27 @@ fn a_time_a_duration_and_a_media_type_print_as_go_writes_them() {
     let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
     assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
 }
+
+#[test]
+fn with_hard_wraps_a_line_break_in_a_paragraph_is_a_break_in_the_page_and_in_markdownify() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nhardWraps = true\n",
+        ),
+        (
+            "layouts/shortcodes/note.html",
+            "<div class=\"note\">{{ .Inner | markdownify }}</div>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nFirst line\nsecond *line*\n\n{{< note >}}\none\ntwo\n{{< /note >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "hard wraps");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(hugo.contains("First line<br>"), "{hugo}");
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let folio = doc.render().html.to_string().replace("<br />", "<br>");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

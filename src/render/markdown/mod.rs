@@ -128,6 +128,7 @@ impl Markdown<'_> {
                     events.push(Event::Start(Tag::DefinitionListTitle));
                 }
                 Event::TaskListMarker(done) => events.push(task_marker(done)),
+                Event::SoftBreak if self.markup.hard_wraps => events.push(Event::HardBreak),
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     fences += 1;
                     if let Some(html) = self.highlighted(&info, &mut source, fences - 1) {
