@@ -1417,3 +1417,28 @@ fn with_hard_wraps_a_line_break_in_a_paragraph_is_a_break_in_the_page_and_in_mar
     let folio = doc.render().html.to_string().replace("<br />", "<br>");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_json_data_files_numbers_are_floats_as_go_reads_them() {
+    let template = "<b>{{ div site.Data.stats.stars 7 }}|{{ site.Data.stats.stars }}|\
+                    {{ add site.Data.stats.stars 1 }}|{{ index site.Data.stats.list 0 }}|\
+                    {{ printf \"%d\" (int site.Data.stats.stars) }}|\
+                    {{ if eq site.Data.stats.stars 120 }}eq{{ end }}|\
+                    {{ range first site.Data.stats.n site.Data.stats.list }}{{ . }};{{ end }}|\
+                    {{ site.Data.more.stars }}</b>";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "data/stats.json",
+            "{\"downloads\": 2500000, \"stars\": 120, \"n\": 2, \"list\": [1, 2, 3]}",
+        ),
+        ("data/more.yaml", "stars: 2500000\n"),
+        ("layouts/shortcodes/t.html", template),
+        ("content/about.md", "---\ntitle: About\n---\n{{< t >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "json numbers");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(hugo.contains("17.142857142857142|120|121|"), "{hugo}");
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+}
