@@ -71,14 +71,21 @@ impl Renderer<'_> {
         let key = match (self.opts.cache, cacheable) {
             (Some(cache), true) => {
                 let m = self.opts.markup;
-                let key = format!(
-                    "{}{}{}{}{}{source}",
-                    u8::from(m.unsafe_html),
-                    u8::from(m.link_hook),
-                    u8::from(m.image_hook),
-                    u8::from(m.emoji),
-                    u8::from(m.hard_wraps)
-                );
+                let flags = [
+                    m.unsafe_html,
+                    m.link_hook,
+                    m.image_hook,
+                    m.emoji,
+                    m.hard_wraps,
+                    m.extensions.typographer,
+                    m.extensions.linkify,
+                    m.extensions.strikethrough,
+                ];
+                let mut key: String = flags
+                    .iter()
+                    .map(|&f| char::from(b'0' + u8::from(f)))
+                    .collect();
+                key.push_str(source);
                 if let Some((html, icons)) = cache.get(&key) {
                     self.icons.extend(icons);
                     return html;

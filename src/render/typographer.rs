@@ -24,13 +24,15 @@ use super::substitutions::{substitute, Unclosed};
 type Piece<'a> = (CowStr<'a>, Range<usize>);
 
 /// Finishes the text in `events` (pulldown-cmark's, with offsets into `md`).
+/// `extensions` says whether links are found and text is typeset at all.
 pub fn finish<'a>(
     md: &'a str,
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    extensions: crate::site::Extensions,
 ) -> Vec<Event<'a>> {
     let mut out = Vec::new();
     let mut run: Vec<Piece<'a>> = Vec::new();
-    let mut block = Block::default();
+    let mut block = Block::new(extensions);
     let mut in_code_block = false;
     let mut in_link = 0usize;
     let mut in_autolink = false;
@@ -45,13 +47,13 @@ pub fn finish<'a>(
                 }))
             }
             Event::Text(t) if !in_code_block => run.push((t, range)),
-            Event::InlineHtml(h) if odd_angle(&run) && h.starts_with('<') => {
+            Event::InlineHtml(h) if block.typographer && odd_angle(&run) && h.starts_with('<') => {
                 run.push((source(md, &range), range))
             }
             Event::Start(Tag::Link {
                 link_type: LinkType::Autolink | LinkType::Email,
                 ..
-            }) if odd_angle(&run) => {
+            }) if block.typographer && odd_angle(&run) => {
                 for (inner, _) in events.by_ref() {
                     if matches!(inner, Event::End(TagEnd::Link)) {
                         break;
@@ -97,9 +99,22 @@ struct Block {
     unclosed: Unclosed,
     /// Whether a link label is open, read on through the block.
     label: linkify::LabelCursor,
+    /// Whether text is typeset (the site's typographer is on).
+    typographer: bool,
+    /// Whether bare URLs become links (the site's linkify is on).
+    linkify: bool,
 }
 
 impl Block {
+    /// The first block, with the site's `extensions`.
+    fn new(extensions: crate::site::Extensions) -> Block {
+        Block {
+            typographer: extensions.typographer,
+            linkify: extensions.linkify,
+            ..Block::default()
+        }
+    }
+
     /// Follows the blocks that hold text. The count of open quotes runs on over the whole
     /// document: Goldmark's typographer means to reset it when a block closes, but its
     /// `CloseBlock` does not match the parser's interface, so it never runs (Hugo 0.168:
@@ -141,6 +156,9 @@ impl Block {
     /// (text pulldown-cmark made from an escape or an entity is left as it is, as Goldmark
     /// leaves it).
     fn typeset<'a>(&mut self, md: &'a str, (t, r): Piece<'a>) -> CowStr<'a> {
+        if !self.typographer {
+            return t;
+        }
         if md.get(r.clone()) != Some(&*t) {
             return mark_literal(t, true);
         }
@@ -193,7 +211,7 @@ fn flush<'a>(
     if run.is_empty() {
         return;
     }
-    let links = if in_link {
+    let links = if in_link || !block.linkify {
         Vec::new()
     } else {
         links_in(md, run, block.start..block.end, &mut block.label)

@@ -351,13 +351,29 @@ impl Site {
             emoji: ["enableEmoji", "enableemoji"]
                 .iter()
                 .any(|k| self.config_json(&[k]) == Some(Json::Bool(true))),
-            hard_wraps: match self.config_json(&["markup", "goldmark", "renderer"]) {
-                Some(Json::Object(renderer)) => renderer
-                    .iter()
-                    .any(|(k, v)| k.eq_ignore_ascii_case("hardWraps") && v == &Json::Bool(true)),
-                _ => false,
+            hard_wraps: self.goldmark_setting(&["renderer", "hardwraps"]) == Some(Json::Bool(true)),
+            extensions: Extensions {
+                typographer: self.goldmark_setting(&["extensions", "typographer", "disable"])
+                    != Some(Json::Bool(true)),
+                linkify: self.goldmark_setting(&["extensions", "linkify"])
+                    != Some(Json::Bool(false)),
+                strikethrough: self.goldmark_setting(&["extensions", "strikethrough"])
+                    != Some(Json::Bool(false)),
             },
         }
+    }
+
+    /// `markup.goldmark.` followed by `path`, its keys in any case (Hugo reads config keys
+    /// in any case: `hardWraps`, `hardwraps`).
+    fn goldmark_setting(&self, path: &[&str]) -> Option<Json> {
+        let goldmark = self.config_json(&["markup", "goldmark"])?;
+        path.iter().try_fold(goldmark, |v, key| match v {
+            Json::Object(m) => m
+                .into_iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v),
+            _ => None,
+        })
     }
 
     /// The site's title, if set.
@@ -468,4 +484,28 @@ pub struct Markup {
     /// `markup.goldmark.renderer.hardWraps`: a line break inside a paragraph is a `<br>`
     /// (Goldmark's `html.WithHardWraps`).
     pub hard_wraps: bool,
+    /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
+    pub extensions: Extensions,
+}
+
+/// Goldmark extensions a site may turn off (`markup.goldmark.extensions`, Hugo's
+/// `markup/goldmark/goldmark_config/config.go`: all on by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Extensions {
+    /// `typographer` (unless `typographer.disable`): quotes, dashes, ellipses, « ».
+    pub typographer: bool,
+    /// `linkify`: bare URLs and e-mail addresses become links.
+    pub linkify: bool,
+    /// `strikethrough`: `~~text~~` is struck through.
+    pub strikethrough: bool,
+}
+
+impl Default for Extensions {
+    fn default() -> Extensions {
+        Extensions {
+            typographer: true,
+            linkify: true,
+            strikethrough: true,
+        }
+    }
 }

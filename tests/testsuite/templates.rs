@@ -1442,3 +1442,52 @@ fn a_json_data_files_numbers_are_floats_as_go_reads_them() {
     let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
     assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
 }
+
+#[test]
+fn a_site_that_turns_off_the_typographer_linkify_or_strikethrough_gets_text_as_hugo_leaves_it() {
+    let page = "---\ntitle: About\n---\nShe said \"hi\" -- then... <<left>> ~~gone~~ \
+                www.example.com and https://e.org/x a@b.org\n\n\
+                {{< note >}}It's \"quoted\" ~~struck~~ www.example.com{{< /note >}}\n";
+    let extensions = [
+        "[markup.goldmark.extensions.typographer]\ndisable = true\n",
+        "[markup.goldmark.extensions]\nlinkify = false\nstrikethrough = false\n",
+        "[markup.goldmark.extensions]\nLinkify = false\n[markup.goldmark.extensions.typographer]\nDisable = true\n",
+        "",
+    ];
+    for config in extensions {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\n{config}"),
+            ),
+            (
+                "layouts/shortcodes/note.html",
+                "<div class=\"note\">{{ .Inner | markdownify }}</div>",
+            ),
+            ("content/about.md", page),
+        ]);
+        crate::support::hugo_build(site.path(), "extensions");
+        let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+        // Goldmark writes typeset characters and a quote left as it is as entities
+        // (`&ldquo;`, `&quot;`), Folio as the characters: the same text.
+        let entities = [
+            ("&quot;", "\""),
+            ("&ldquo;", "“"),
+            ("&rdquo;", "”"),
+            ("&rsquo;", "’"),
+            ("&ndash;", "–"),
+            ("&hellip;", "…"),
+            ("&laquo;", "«"),
+            ("&raquo;", "»"),
+        ];
+        let hugo = entities
+            .iter()
+            .fold(hugo, |h, (entity, c)| h.replace(entity, c));
+        let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+        assert_eq!(
+            normalise(&doc.render().html.to_string()),
+            normalise(&hugo),
+            "{config}"
+        );
+    }
+}

@@ -20,7 +20,7 @@ mod tables;
 mod tests;
 
 use super::highlight::{self, CodeBlock};
-use crate::site::Markup;
+use crate::site::{Extensions, Markup};
 use std::sync::OnceLock;
 
 use footnotes::footnotes;
@@ -54,12 +54,24 @@ pub fn options() -> Options {
         | Options::ENABLE_DEFINITION_LIST
 }
 
+/// [`options`] for a site's extensions (strikethrough may be off).
+fn options_for(extensions: Extensions) -> Options {
+    let mut options = options();
+    options.set(Options::ENABLE_STRIKETHROUGH, extensions.strikethrough);
+    options
+}
+
 impl Markdown<'_> {
     /// Renders Markdown to HTML.
     pub fn render(&self, md: &str) -> String {
         let md = &*indented_definitions(md);
         let md = &*tables::tables_after_text(md);
-        let md = &*strikethrough::literal_tildes(md);
+        let md = if self.markup.extensions.strikethrough {
+            strikethrough::literal_tildes(md)
+        } else {
+            std::borrow::Cow::Borrowed(md)
+        };
+        let md = &*md;
         let md = &*super::linkify::protect(md);
         let mut blocks = Vec::new();
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
@@ -96,7 +108,7 @@ impl Markdown<'_> {
         let mut in_term = false;
         let mut in_fence = false;
         let mut fences = 0;
-        let mut source = parse(md).peekable();
+        let mut source = parse(md, self.markup.extensions).peekable();
         while let Some(ev) = source.next() {
             match ev {
                 // Goldmark writes one marker per raw HTML block, and one per inline tag; Hugo
@@ -340,10 +352,10 @@ fn is_comment(html: &str) -> bool {
 
 /// pulldown-cmark's events for `md`, text runs finished (links, the typographer) where
 /// needed.
-fn parse(md: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
-    let parser = Parser::new_ext(md, options());
+fn parse(md: &str, extensions: Extensions) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
+    let parser = Parser::new_ext(md, options_for(extensions));
     if needs_finishing(md) {
-        Box::new(super::typographer::finish(md, parser.into_offset_iter()).into_iter())
+        Box::new(super::typographer::finish(md, parser.into_offset_iter(), extensions).into_iter())
     } else {
         Box::new(parser)
     }
