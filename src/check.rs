@@ -125,6 +125,11 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
         .collect();
     // A zone the site names fails once, whichever language reads it.
     found.dedup_by(|a, b| (&a.path, a.line, a.col) == (&b.path, b.line, b.col));
+    found.extend(
+        site.theme_config_errors()
+            .iter()
+            .map(Diagnostic::from_error),
+    );
     found
 }
 

@@ -34,7 +34,8 @@ fuzz_target!(|data: &[u8]| {
     // Text inside an HTML comment (raw HTML, kept when `unsafe` is on; an unclosed one runs
     // to the end, as in a browser) is not markup.
     let mut html = String::new();
-    let mut rest = rendered.html.as_str();
+    let html = rendered.html.to_string();
+    let mut rest = html.as_str();
     while let Some((before, after)) = rest.split_once("<!--") {
         html.push_str(before);
         rest = after.split_once("-->").map_or("", |(_, r)| r);

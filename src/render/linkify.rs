@@ -22,12 +22,14 @@ pub struct Link {
 /// Every link in `md[span]`, a stretch of text that starts a line or follows an element
 /// (Goldmark tries its linkify wherever a new piece of text starts), read as Goldmark reads
 /// the source; `block` is the block holding the span (an open link label in it stops
-/// linking; a quote's typesetting depends on the rest of its line there).
+/// linking; a quote's typesetting depends on the rest of its line there); `typographer`:
+/// whether the site's typographer is on.
 pub fn find(
     md: &str,
     span: Range<usize>,
     block: Range<usize>,
     label: &mut LabelCursor,
+    typographer: bool,
 ) -> Vec<Link> {
     let mut found = Vec::new();
     // Every link holds `://`, `www.` or (an address) `@`: text without them has none, and
@@ -44,7 +46,10 @@ pub fn find(
         // A link here at all (cheap), then where it stands.
         if let Some(link) = md.get(i..span.end).and_then(link_at) {
             let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.clone());
-            let word = i == span.start || md.get(..i).is_some_and(|b| starts_word(b, quote));
+            let word = i == span.start
+                || md
+                    .get(..i)
+                    .is_some_and(|b| starts_word(b, quote, typographer));
             // An address must not run on into `-` or `_`, even where an element begins.
             let runs_on = link.href.starts_with("mailto:")
                 && md
@@ -70,8 +75,10 @@ pub fn find(
 /// Whether a link may start after `before`: at the start, after whitespace, `(`, `*`,
 /// `_`, `~`, where an element ends (a code span, an HTML tag or `<…>` link), or after a
 /// typographer's character: a quote it typesets (`typeset(position)` says), `<<`, `--`,
-/// `...`, or one written as it (“‘”’«»).
-fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
+/// `...`, or one written as it (“‘”’«»). With the typographer off (`typographer`), the
+/// characters it would have typeset start nothing: Goldmark looks for a link again only
+/// after a node the typographer made.
+fn starts_word(before: &str, typeset: impl Fn(usize) -> bool, typographer: bool) -> bool {
     // An escaped character is text, never a trigger (`\*https://…` is not linked).
     if !before.is_empty() && crate::text::escaped(before, before.len() - 1) {
         return false;
@@ -79,12 +86,12 @@ fn starts_word(before: &str, typeset: impl Fn(usize) -> bool) -> bool {
     let mut back = before.chars().rev();
     match back.next() {
         None => true,
-        Some('<') => back.next() == Some('<'),
-        Some('-') => back.next() == Some('-'),
-        Some('.') => before.ends_with("..."),
-        Some(q @ ('\'' | '"')) => typeset(before.len() - q.len_utf8()),
+        Some('<') => typographer && back.next() == Some('<'),
+        Some('-') => typographer && back.next() == Some('-'),
+        Some('.') => typographer && before.ends_with("..."),
+        Some(q @ ('\'' | '"')) => typographer && typeset(before.len() - q.len_utf8()),
         Some('`') => true,
-        Some('>') if back.next() == Some('>') => true,
+        Some('>') if back.next() == Some('>') => typographer,
         Some('>') => {
             // The end of a tag: a `<` earlier in the same word (looked for a little way).
             crate::text::last_word(before, 256).contains('<')
@@ -266,7 +273,7 @@ fn link_to_protect_at(md: &str, i: usize, label: &mut LabelCursor) -> Option<(us
     // After a quote, the typographer reads the character after it: the URL's, not a `<`.
     let after_quote = before.ends_with(['"', '\'']);
     let plain = !before.ends_with('<') && !before.ends_with("](") && !after_quote;
-    if !plain || !starts_word(before, |_| true) || label.open_at(md, i) {
+    if !plain || !starts_word(before, |_| true, true) || label.open_at(md, i) {
         return None;
     }
     let text = rest.get(..link.len).unwrap_or_default();
@@ -469,10 +476,16 @@ mod tests {
     use super::*;
 
     fn links(text: &str) -> Vec<(&str, String)> {
-        find(text, 0..text.len(), 0..text.len(), &mut LabelCursor::new(0))
-            .into_iter()
-            .map(|l| (&text[l.range], l.href))
-            .collect()
+        find(
+            text,
+            0..text.len(),
+            0..text.len(),
+            &mut LabelCursor::new(0),
+            true,
+        )
+        .into_iter()
+        .map(|l| (&text[l.range], l.href))
+        .collect()
     }
 
     #[test]
@@ -516,7 +529,13 @@ mod tests {
         );
         assert_eq!(links("\"https://e.com\" <<www.e.com>>").len(), 2);
         assert_eq!(
-            find("[https://e.com", 1..14, 0..14, &mut LabelCursor::new(0)),
+            find(
+                "[https://e.com",
+                1..14,
+                0..14,
+                &mut LabelCursor::new(0),
+                true
+            ),
             []
         );
     }

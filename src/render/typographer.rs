@@ -214,10 +214,11 @@ fn flush<'a>(
     let links = if in_link || !block.linkify {
         Vec::new()
     } else {
-        links_in(md, run, block.start..block.end, &mut block.label)
+        links_in(md, run, block)
     };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
+    let typographer = block.typographer;
     let mut typeset = |piece: Piece<'a>| block.typeset(md, piece);
     for (mut t, mut r) in run.drain(..) {
         // A piece that is its own source can be cut anywhere; one pulldown-cmark made (a
@@ -245,7 +246,7 @@ fn flush<'a>(
                 break; // inside the link, which is written from the source
             }
             let link = links.next().expect("peeked");
-            write_text(&mut text, out);
+            write_text(&mut text, typographer, out);
             out.push(Event::Start(Tag::Link {
                 link_type: LinkType::Autolink,
                 dest_url: CowStr::from(link.href),
@@ -268,7 +269,7 @@ fn flush<'a>(
             r.start = link.range.end;
         }
     }
-    write_text(&mut text, out);
+    write_text(&mut text, typographer, out);
 }
 
 /// The length of an ATX heading's source without its closing `#`s and trailing spaces.
@@ -284,26 +285,23 @@ fn heading_text_len(source: &str) -> usize {
 }
 
 /// The links in a run, found in the stretches of source its pieces cover without gaps.
-fn links_in(
-    md: &str,
-    run: &[Piece],
-    block: Range<usize>,
-    label: &mut linkify::LabelCursor,
-) -> Vec<Link> {
+fn links_in(md: &str, run: &[Piece], block: &mut Block) -> Vec<Link> {
+    let (typographer, label) = (block.typographer, &mut block.label);
+    let block = block.start..block.end;
     let mut links = Vec::new();
     let mut span: Option<Range<usize>> = None;
     for (_, r) in run {
         span = match span {
             Some(s) if s.end == r.start => Some(s.start..r.end),
             Some(s) => {
-                links.extend(linkify::find(md, s, block.clone(), label));
+                links.extend(linkify::find(md, s, block.clone(), label, typographer));
                 Some(r.clone())
             }
             None => Some(r.clone()),
         };
     }
     if let Some(s) = span {
-        links.extend(linkify::find(md, s, block.clone(), label));
+        links.extend(linkify::find(md, s, block.clone(), label, typographer));
     }
     links
 }
@@ -345,7 +343,8 @@ fn mark_literal(t: CowStr<'_>, literal: bool) -> CowStr<'_> {
 
 /// Writes text as one event, with `<<` and `>>` as guillemets, each its own event (one pass
 /// over the text).
-fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
+/// With the typographer off (`typographer`), the text as it is.
+fn write_text<'a>(text: &mut Vec<CowStr<'a>>, typographer: bool, out: &mut Vec<Event<'a>>) {
     let joined: CowStr<'a> = match text.len() {
         0 => return,
         1 => text.pop().expect("one piece"),
@@ -353,7 +352,7 @@ fn write_text<'a>(text: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
     };
     text.clear();
     let literal = joined.contains([LITERAL_LT, LITERAL_GT]);
-    if !joined.contains("<<") && !joined.contains(">>") && !literal {
+    if !typographer || (!joined.contains("<<") && !joined.contains(">>") && !literal) {
         if !joined.is_empty() {
             out.push(Event::Text(joined));
         }

@@ -75,6 +75,9 @@ pub struct Site {
     /// over one named after it, key by key. Loaded with the templates; under the site's
     /// own params in [`Site::render_params`].
     theme_params: Arc<Map<String, Json>>,
+    /// The themes' and modules' config files that could not be read or parsed: their
+    /// params are left out (Hugo would stop; Folio opens the site and `check` says why).
+    theme_config_errors: Arc<Vec<Error>>,
     /// The `assets/` stylesheets the templates name, found on first use and forgotten
     /// when anything the watcher watches for templates changes (`Site::stylesheets`).
     asset_sheets: Arc<std::sync::Mutex<Option<Vec<Stylesheet>>>>,
@@ -118,6 +121,7 @@ impl Site {
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
+            theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
         })
     }
@@ -134,12 +138,7 @@ impl Site {
     fn settings_of(dir: &Path) -> Result<Site> {
         let config = find_config(dir).map(|p| ConfigFile::read(&p)).transpose()?;
         let default_dir = dir.join("config").join("_default");
-        let params_file = ["params.toml", "params.yaml", "params.yml", "params.json"]
-            .iter()
-            .map(|n| default_dir.join(n))
-            .find(|p| p.is_file())
-            .map(|p| ConfigFile::read(&p))
-            .transpose()?;
+        let params_file = params_file_in(&default_dir)?;
         let key_files = key_files(&default_dir)?;
         Ok(Site {
             root: dir.to_path_buf(),
@@ -149,8 +148,37 @@ impl Site {
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
+            theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
         })
+    }
+
+    /// The params of a theme or module at `root`, from its config file's `[params]` or
+    /// its `config/_default/params.*` (none when it has neither).
+    ///
+    /// # Errors
+    /// Either file cannot be read or parsed.
+    fn params_of_theme(root: &Path) -> Result<Map<String, Json>> {
+        let theme = Site {
+            root: root.to_path_buf(),
+            config: find_config(root)
+                .map(|p| ConfigFile::read(&p))
+                .transpose()?,
+            params_file: params_file_in(&root.join("config").join("_default"))?,
+            key_files: Vec::new(),
+            shortcodes: Catalogue::built_in(),
+            files: Arc::default(),
+            theme_params: Arc::default(),
+            theme_config_errors: Arc::default(),
+            asset_sheets: Arc::default(),
+        };
+        Ok(theme.params())
+    }
+
+    /// The config files of the site's themes and modules that could not be read or
+    /// parsed, located: their params are left out.
+    pub fn theme_config_errors(&self) -> &[Error] {
+        &self.theme_config_errors
     }
 
     /// The params of the site's themes and modules, merged (see [`Site::render_params`]).
@@ -215,12 +243,16 @@ impl Site {
             .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
             .collect();
         let mut theme_params = Map::new();
+        let mut errors = Vec::new();
         for theme in theme_roots.iter().rev() {
-            if find_config(theme).is_some() || theme.join("config").join("_default").is_dir() {
-                merge_params(&mut theme_params, Site::settings_of(theme)?.params());
+            match Site::params_of_theme(theme) {
+                Ok(params) => merge_params(&mut theme_params, params),
+                Err(e) => errors.push(e),
             }
         }
+        errors.reverse();
         self.theme_params = Arc::new(theme_params);
+        self.theme_config_errors = Arc::new(errors);
         self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));
         self.forget_stylesheets();
         Ok(())
@@ -353,8 +385,11 @@ impl Site {
                 .any(|k| self.config_json(&[k]) == Some(Json::Bool(true))),
             hard_wraps: self.goldmark_setting(&["renderer", "hardwraps"]) == Some(Json::Bool(true)),
             extensions: Extensions {
+                // `typographer = false`, the form before Hugo 0.112, still turns it off.
                 typographer: self.goldmark_setting(&["extensions", "typographer", "disable"])
-                    != Some(Json::Bool(true)),
+                    != Some(Json::Bool(true))
+                    && self.goldmark_setting(&["extensions", "typographer"])
+                        != Some(Json::Bool(false)),
                 linkify: self.goldmark_setting(&["extensions", "linkify"])
                     != Some(Json::Bool(false)),
                 strikethrough: self.goldmark_setting(&["extensions", "strikethrough"])
@@ -366,14 +401,19 @@ impl Site {
     /// `markup.goldmark.` followed by `path`, its keys in any case (Hugo reads config keys
     /// in any case: `hardWraps`, `hardwraps`).
     fn goldmark_setting(&self, path: &[&str]) -> Option<Json> {
-        let goldmark = self.config_json(&["markup", "goldmark"])?;
-        path.iter().try_fold(goldmark, |v, key| match v {
-            Json::Object(m) => m
-                .into_iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                .map(|(_, v)| v),
-            _ => None,
-        })
+        let markup = ["markup", "Markup", "MARKUP"]
+            .iter()
+            .find_map(|k| self.config_json(&[k]))?;
+        ["goldmark"]
+            .iter()
+            .chain(path)
+            .try_fold(markup, |v, key| match v {
+                Json::Object(m) => m
+                    .into_iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                    .map(|(_, v)| v),
+                _ => None,
+            })
     }
 
     /// The site's title, if set.
@@ -419,6 +459,16 @@ fn merge_json(base: &mut serde_json::Map<String, Json>, over: serde_json::Map<St
 ///
 /// # Errors
 /// A file that cannot be read or parsed, located.
+/// The params file of a config folder (`config/_default/params.{toml,yaml,yml,json}`).
+fn params_file_in(default_dir: &Path) -> Result<Option<ConfigFile>> {
+    ["params.toml", "params.yaml", "params.yml", "params.json"]
+        .iter()
+        .map(|n| default_dir.join(n))
+        .find(|p| p.is_file())
+        .map(|p| ConfigFile::read(&p))
+        .transpose()
+}
+
 fn key_files(default_dir: &Path) -> Result<Vec<(String, ConfigFile)>> {
     let Ok(entries) = std::fs::read_dir(default_dir) else {
         return Ok(Vec::new());

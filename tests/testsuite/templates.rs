@@ -1446,12 +1446,14 @@ fn a_json_data_files_numbers_are_floats_as_go_reads_them() {
 #[test]
 fn a_site_that_turns_off_the_typographer_linkify_or_strikethrough_gets_text_as_hugo_leaves_it() {
     let page = "---\ntitle: About\n---\nShe said \"hi\" -- then... <<left>> ~~gone~~ \
-                www.example.com and https://e.org/x a@b.org\n\n\
+                www.example.com and https://e.org/x a@b.org, a << b >> c, https://x.io/a_b_ \
+                \"https://e.org/q\"\n\n\
                 {{< note >}}It's \"quoted\" ~~struck~~ www.example.com{{< /note >}}\n";
     let extensions = [
         "[markup.goldmark.extensions.typographer]\ndisable = true\n",
         "[markup.goldmark.extensions]\nlinkify = false\nstrikethrough = false\n",
         "[markup.goldmark.extensions]\nLinkify = false\n[markup.goldmark.extensions.typographer]\nDisable = true\n",
+        "[Markup.Goldmark.Extensions]\ntypographer = false\n",
         "",
     ];
     for config in extensions {
@@ -1490,4 +1492,33 @@ fn a_site_that_turns_off_the_typographer_linkify_or_strikethrough_gets_text_as_h
             "{config}"
         );
     }
+}
+
+#[test]
+fn a_theme_config_that_does_not_parse_leaves_its_params_out_and_check_says_where() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntheme = \"broken\"\n[params]\nown = \"site\"\n",
+        ),
+        ("themes/broken/hugo.toml", "[params]\naccent = \"teal\n"),
+        (
+            "layouts/shortcodes/t.html",
+            "<b>{{ site.Params.own }}|{{ site.Params.accent }}</b>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< t >}}\n"),
+    ]);
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    assert!(doc.render().html.to_string().contains("<b>site|</b>"));
+    let lines = crate::support::check_lines(&site.path().join("content/about.md"), "page");
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| l.replace(&site.path().display().to_string(), ""))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("/themes/broken/hugo.toml:2:")),
+        "{lines:?}"
+    );
 }

@@ -72,7 +72,12 @@ impl Markdown<'_> {
             std::borrow::Cow::Borrowed(md)
         };
         let md = &*md;
-        let md = &*super::linkify::protect(md);
+        let md = if self.markup.extensions.linkify {
+            super::linkify::protect(md)
+        } else {
+            std::borrow::Cow::Borrowed(md)
+        };
+        let md = &*md;
         let mut blocks = Vec::new();
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
