@@ -1357,6 +1357,7 @@ fn a_pages_slug_link_title_and_keywords_and_whether_the_site_is_multilingual_are
                 "content/about.md",
                 "---\ntitle: About\nslug: kim\nlinkTitle: Kim\nkeywords: [go, 2024]\n---\n{{< t >}}\n",
             ),
+            ("content/plain.md", "---\ntitle: Plain\n---\n{{< t >}}\n"),
         ]);
         crate::support::hugo_build(site.path(), "page fields");
         let hugo = std::fs::read_to_string(site.path().join("public/kim/index.html"))
@@ -1368,6 +1369,11 @@ fn a_pages_slug_link_title_and_keywords_and_whether_the_site_is_multilingual_are
             normalise(&hugo),
             "{languages}"
         );
+        let plain = std::fs::read_to_string(site.path().join("public/plain/index.html"))
+            .or_else(|_| std::fs::read_to_string(site.path().join("public/en/plain/index.html")))
+            .unwrap();
+        let doc = folio::OpenPage::open(&site.path().join("content/plain.md")).unwrap();
+        assert_eq!(normalise(&doc.render().html.to_string()), normalise(&plain));
     }
 }
 

@@ -394,7 +394,7 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
 }
 
 /// Hugo's `.Keywords`: the front matter's `keywords` as strings (one string is a list of
-/// one), else none.
+/// one), else an empty list (printed `[]`).
 fn keywords(front: &Map<String, Json>) -> Value {
     match front_value(front, "keywords") {
         Some(Json::Array(list)) => Value::List(
@@ -404,7 +404,7 @@ fn keywords(front: &Map<String, Json>) -> Value {
                 .into(),
         ),
         Some(Json::String(one)) => Value::List(vec![string(one)].into()),
-        _ => Value::Nil,
+        _ => Value::List(Vec::new().into()),
     }
 }
 
