@@ -128,23 +128,22 @@ impl Site {
 
     /// Reads the config and `config/_default/params.*` of the site at `dir`.
     fn load(dir: &Path) -> Result<Site> {
-        let mut site = Site::settings_of(dir)?;
+        let mut site = Site::config_of(dir)?;
+        site.key_files = key_files(&dir.join("config").join("_default"))?;
         site.reload_shortcodes()?;
         Ok(site)
     }
 
-    /// The site at `dir` with its settings read (config, params file, key files) and
-    /// nothing else: no templates, no data.
-    fn settings_of(dir: &Path) -> Result<Site> {
+    /// The site at `dir` with its config and `config/_default/params.*` read and nothing
+    /// else (no key files, templates or data): enough for its [`Site::params`].
+    fn config_of(dir: &Path) -> Result<Site> {
         let config = find_config(dir).map(|p| ConfigFile::read(&p)).transpose()?;
-        let default_dir = dir.join("config").join("_default");
-        let params_file = params_file_in(&default_dir)?;
-        let key_files = key_files(&default_dir)?;
+        let params_file = params_file_in(&dir.join("config").join("_default"))?;
         Ok(Site {
             root: dir.to_path_buf(),
             config,
             params_file,
-            key_files,
+            key_files: Vec::new(),
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
@@ -159,20 +158,7 @@ impl Site {
     /// # Errors
     /// Either file cannot be read or parsed.
     fn params_of_theme(root: &Path) -> Result<Map<String, Json>> {
-        let theme = Site {
-            root: root.to_path_buf(),
-            config: find_config(root)
-                .map(|p| ConfigFile::read(&p))
-                .transpose()?,
-            params_file: params_file_in(&root.join("config").join("_default"))?,
-            key_files: Vec::new(),
-            shortcodes: Catalogue::built_in(),
-            files: Arc::default(),
-            theme_params: Arc::default(),
-            theme_config_errors: Arc::default(),
-            asset_sheets: Arc::default(),
-        };
-        Ok(theme.params())
+        Ok(Site::config_of(root)?.params())
     }
 
     /// The config files of the site's themes and modules that could not be read or
@@ -453,13 +439,10 @@ fn merge_json(base: &mut serde_json::Map<String, Json>, over: serde_json::Map<St
     }
 }
 
-/// The files of a `config/_default/` folder named after a root key of the config (all
-/// but `hugo.*`, `config.*`, `params.*` and language files such as `menus.en.toml`), by
-/// key; none when the folder is missing.
+/// The params file of a config folder (`config/_default/params.{toml,yaml,yml,json}`).
 ///
 /// # Errors
-/// A file that cannot be read or parsed, located.
-/// The params file of a config folder (`config/_default/params.{toml,yaml,yml,json}`).
+/// The file cannot be read or parsed, located.
 fn params_file_in(default_dir: &Path) -> Result<Option<ConfigFile>> {
     ["params.toml", "params.yaml", "params.yml", "params.json"]
         .iter()
@@ -469,6 +452,12 @@ fn params_file_in(default_dir: &Path) -> Result<Option<ConfigFile>> {
         .transpose()
 }
 
+/// The files of a `config/_default/` folder named after a root key of the config (all
+/// but `hugo.*`, `config.*`, `params.*` and language files such as `menus.en.toml`), by
+/// key; none when the folder is missing.
+///
+/// # Errors
+/// A file that cannot be read or parsed, located.
 fn key_files(default_dir: &Path) -> Result<Vec<(String, ConfigFile)>> {
     let Ok(entries) = std::fs::read_dir(default_dir) else {
         return Ok(Vec::new());
