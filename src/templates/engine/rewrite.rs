@@ -92,9 +92,9 @@ pub const PRINT: &str = "__folio_print";
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
-    each_pipe(list, &mut |p| pipe(p, &mut calls));
-    each_action(list, &mut |p| {
-        if prints_a_stringer(p) {
+    each_pipe(list, &mut |p, action| {
+        pipe(p, &mut calls);
+        if action && prints_a_stringer(p) {
             let pos = p.commands.last().map_or(p.pos, |c| c.pos);
             p.commands.push(CommandNode {
                 pos,
@@ -140,35 +140,17 @@ fn prints_a_stringer(p: &PipeNode) -> bool {
     }
 }
 
-/// Calls `f` on the pipeline of each action of `list` (the ones that print), defines'
-/// bodies and control structures' bodies included.
-fn each_action(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode)) {
-    for node in &mut list.nodes {
-        match node {
-            Node::List(l) => each_action(l, f),
-            Node::Define(d) => each_action(&mut d.body, f),
-            Node::Action(a) => f(&mut a.pipe),
-            Node::If(b) | Node::Range(b) | Node::With(b) => {
-                each_action(&mut b.body, f);
-                if let Some(e) = &mut b.else_body {
-                    each_action(e, f);
-                }
-            }
-            Node::Template(_) | Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
-        }
-    }
-}
-
 /// Calls `f` on the pipeline of each action, `if`, `range`, `with` and `template` of
 /// `list`, defines' bodies included, in source order (a node's pipeline before its
-/// body). Pipelines inside a pipeline's expressions are `f`'s to walk.
-fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode)) {
+/// body), with whether it is an action's (one that prints, unless it declares or
+/// assigns). Pipelines inside a pipeline's expressions are `f`'s to walk.
+fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, bool)) {
     for node in &mut list.nodes {
         match node {
             Node::List(l) => each_pipe(l, f),
-            Node::Action(a) => f(&mut a.pipe),
+            Node::Action(a) => f(&mut a.pipe, true),
             Node::If(b) | Node::Range(b) | Node::With(b) => {
-                f(&mut b.pipe);
+                f(&mut b.pipe, false);
                 each_pipe(&mut b.body, f);
                 if let Some(e) = &mut b.else_body {
                     each_pipe(e, f);
@@ -176,7 +158,7 @@ fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode)) {
             }
             Node::Template(t) => {
                 if let Some(p) = &mut t.pipe {
-                    f(p);
+                    f(p, false);
                 }
             }
             Node::Define(d) => each_pipe(&mut d.body, f),
@@ -472,7 +454,7 @@ fn each_expr(list: &mut ListNode, f: &mut impl FnMut(&mut Expr)) {
             _ => {}
         }
     }
-    each_pipe(list, &mut |p| in_pipe(p, f));
+    each_pipe(list, &mut |p, _| in_pipe(p, f));
 }
 
 #[cfg(test)]
