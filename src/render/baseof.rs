@@ -63,7 +63,8 @@ pub enum Styles<'a> {
 pub fn preview(r: &Rendered, chrome: &Chrome, styles: Styles) -> String {
     // The preview's links are inert (no pointer events, no navigation): no Tab stop
     // either, so the preview is one stop in the window, scrolled with the keyboard.
-    document(r, chrome, styles, true, &r.html.to_string()).replace("<a ", "<a tabindex=\"-1\" ")
+    document(r, chrome, styles, true, &r.html.pieces().concat())
+        .replace("<a ", "<a tabindex=\"-1\" ")
 }
 
 /// Stands for the body in [`around`]'s document: a tag. What the document writes before

@@ -136,8 +136,10 @@ impl std::fmt::Display for Html {
 /// Equal when the HTML is, however it is cut into pieces.
 impl PartialEq for Html {
     fn eq(&self, other: &Html) -> bool {
-        let bytes = |h: &Html| h.pieces.iter().flat_map(|p| p.bytes()).collect::<Vec<u8>>();
-        self.len() == other.len() && bytes(self) == bytes(other)
+        fn bytes(h: &Html) -> impl Iterator<Item = u8> + '_ {
+            h.pieces.iter().flat_map(|p| p.bytes())
+        }
+        self.len() == other.len() && bytes(self).eq(bytes(other))
     }
 }
 
