@@ -54,6 +54,15 @@ fn folio_render(page: &Path) -> String {
     doc.render().html.to_string()
 }
 
+/// Hugo's build of the site at `site` (`what` names it if it fails) and Folio's render
+/// of its page `page` (`content/about.md`): (Hugo's `public/about/index.html`, Folio's
+/// content).
+fn hugo_and_folio(site: &Path, what: &str, page: &str) -> (String, String) {
+    hugo_build(site, what);
+    let hugo = std::fs::read_to_string(site.join("public/about/index.html")).unwrap();
+    (hugo, folio_render(&site.join(page)))
+}
+
 fn folio_export(site: &Path) -> String {
     let doc = folio::OpenPage::open(&site.join("content/page.md")).unwrap();
     let out = site.join("folio-out");
@@ -1119,10 +1128,8 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
         ("layouts/shortcodes/f.html", template),
         ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
     ]);
-    crate::support::hugo_build(site.path(), "functions");
-    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
-    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+    let (hugo, folio) = hugo_and_folio(site.path(), "functions", "content/about.md");
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
 #[test]
@@ -1287,17 +1294,20 @@ fn the_params_of_the_sites_themes_lie_under_its_own_merged_key_by_key_as_hugo_me
              {{< param nums >}} {{< param rate >}} {{< param sum >}}\n",
         ),
     ]);
-    crate::support::hugo_build(site.path(), "theme params");
-    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "theme params", "content/about.md");
     assert!(
         hugo.contains("#00f|#c00|#0f0|base|deeper&#39;s|site"),
         "{hugo}"
     );
-    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+    assert_eq!(normalise(&folio), normalise(&hugo));
     // The forms edit the site's own params, never the themes'.
     assert_eq!(
-        doc.model().params.keys().collect::<Vec<_>>(),
+        folio::OpenPage::open(&site.path().join("content/about.md"))
+            .unwrap()
+            .model()
+            .params
+            .keys()
+            .collect::<Vec<_>>(),
         ["own", "nums", "rate", "sum", "Colours"]
     );
 }
@@ -1393,11 +1403,9 @@ fn a_time_a_duration_and_a_media_type_print_as_go_writes_them() {
     ]);
     let png = root().join("tests/fixtures/templates/site/content/bundle/photo.png");
     std::fs::copy(&png, site.path().join("content/about/portrait.png")).unwrap();
-    crate::support::hugo_build(site.path(), "stringers");
-    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "stringers", "content/about/index.md");
     assert!(hugo.contains("2021-07-04 09:08:07 -0500 -0500|"), "{hugo}");
-    let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
-    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
 #[test]
@@ -1416,11 +1424,9 @@ fn with_hard_wraps_a_line_break_in_a_paragraph_is_a_break_in_the_page_and_in_mar
             "---\ntitle: About\n---\nFirst line\nsecond *line*\n\n{{< note >}}\none\ntwo\n{{< /note >}}\n",
         ),
     ]);
-    crate::support::hugo_build(site.path(), "hard wraps");
-    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "hard wraps", "content/about.md");
     assert!(hugo.contains("First line<br>"), "{hugo}");
-    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-    let folio = doc.render().html.to_string().replace("<br />", "<br>");
+    let folio = folio.replace("<br />", "<br>");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
@@ -1442,11 +1448,9 @@ fn a_json_data_files_numbers_are_floats_as_go_reads_them() {
         ("layouts/shortcodes/t.html", template),
         ("content/about.md", "---\ntitle: About\n---\n{{< t >}}\n"),
     ]);
-    crate::support::hugo_build(site.path(), "json numbers");
-    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "json numbers", "content/about.md");
     assert!(hugo.contains("17.142857142857142|120|121|"), "{hugo}");
-    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-    assert_eq!(normalise(&doc.render().html.to_string()), normalise(&hugo));
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
 #[test]
@@ -1474,8 +1478,7 @@ fn a_site_that_turns_off_the_typographer_linkify_or_strikethrough_gets_text_as_h
             ),
             ("content/about.md", page),
         ]);
-        crate::support::hugo_build(site.path(), "extensions");
-        let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+        let (hugo, folio) = hugo_and_folio(site.path(), "extensions", "content/about.md");
         // Goldmark writes typeset characters and a quote left as it is as entities
         // (`&ldquo;`, `&quot;`), Folio as the characters: the same text.
         let entities = [
@@ -1491,12 +1494,7 @@ fn a_site_that_turns_off_the_typographer_linkify_or_strikethrough_gets_text_as_h
         let hugo = entities
             .iter()
             .fold(hugo, |h, (entity, c)| h.replace(entity, c));
-        let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
-        assert_eq!(
-            normalise(&doc.render().html.to_string()),
-            normalise(&hugo),
-            "{config}"
-        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
     }
 }
 
