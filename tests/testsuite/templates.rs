@@ -1133,6 +1133,28 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
 }
 
 #[test]
+fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
+    let template = "A={{ mul 2.5 1000000 }} B={{ 0.1 }} C={{ 1e21 }} D={{ site.Params.big }} \
+                    E={{ site.Params.small }} F={{ div 1.0 3 }} G={{ 100000.0 }} H={{ float 1000000 }} \
+                    I={{ printf \"%v\" 2500000.0 }} J={{ slice 1.5 2e6 }} K={{ .Get \"n\" }} \
+                    L={{ dict \"a\" 1e7 }} M={{ print 1e7 }} N={{ string 1e7 }}";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params]\nbig = 2500000.0\nsmall = 0.00001\n",
+        ),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< f n=3e6 >}} {{< param big >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "floats", "content/about.md");
+    assert!(hugo.contains("A=2.5e&#43;06"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_time_zone_hugo_cannot_load_is_an_error_at_its_name_and_dates_stay_in_utc() {
     let site = site_with(
         &[(

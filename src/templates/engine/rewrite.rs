@@ -13,7 +13,10 @@
 //!
 //! - An action that prints what may be a time, a duration or a media type (`{{ .Date }}`,
 //!   `{{ now }}`, `{{ .Date.Sub $t }}`, `{{ .MediaType }}`: Go prints these through their
-//!   `String` methods, and Folio's are maps) gets [`PRINT`] as its last command.
+//!   `String` methods, and Folio's are maps), or a float (`{{ mul 2.5 1e6 }}`,
+//!   `{{ .Get "price" }}`: Go writes `2.5e+06` where `gotmpl` writes Rust's `2500000`),
+//!   gets [`PRINT`] as its last command. Actions that cannot print either (`{{ .Inner }}`,
+//!   `{{ "x" }}`, `{{ .Title | upper }}`) are left as they are.
 //!
 //! The rewrite also lists every function the template calls, with its position, so a
 //! template calling one Folio cannot run is known before it runs ([`Calls`]).
@@ -85,8 +88,9 @@ pub struct Call {
 /// Every function call found while rewriting, in source order of discovery.
 pub type Calls = Vec<Call>;
 
-/// The function an action that prints a value of Go's with a `String` method ends with:
-/// it writes a time, a duration or a media type as Go does, and gives anything else back.
+/// The function an action that prints a value of Go's with a `String` method, or a
+/// float, ends with: it writes a time, a duration, a media type or a float (alone or in a
+/// list or map) as Go's `fmt` does, and gives anything else back.
 pub const PRINT: &str = "__folio_print";
 
 /// Rewrites a template body in place, returning the functions it calls.
@@ -94,7 +98,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
     each_pipe(list, &mut |p, action| {
         pipe(p, &mut calls);
-        if action && prints_a_stringer(p) {
+        if action && (prints_a_stringer(p) || may_print_a_float(p)) {
             let pos = p.commands.last().map_or(p.pos, |c| c.pos);
             p.commands.push(CommandNode {
                 pos,
@@ -137,6 +141,116 @@ fn prints_a_stringer(p: &PipeNode) -> bool {
             .last()
             .is_some_and(|name| FIELDS.contains(&name.trim_start_matches('.'))),
         _ => false,
+    }
+}
+
+/// Functions that give text, HTML, a bool or an integer, never a float.
+const NOT_FLOATS: &[&str] = &[
+    "markdownify",
+    ".RenderString",
+    "safeHTML",
+    "safeHTMLAttr",
+    "safeURL",
+    "safeCSS",
+    "safeJS",
+    "htmlEscape",
+    "htmlUnescape",
+    "plainify",
+    "lower",
+    "upper",
+    "title",
+    "humanize",
+    "urlize",
+    "anchorize",
+    "replace",
+    "replaceRE",
+    "printf",
+    "print",
+    "println",
+    "i18n",
+    "T",
+    "partial",
+    "partialCached",
+    "relURL",
+    "absURL",
+    "relLangURL",
+    "absLangURL",
+    "relref",
+    "ref",
+    "jsonify",
+    "delimit",
+    "string",
+    "trim",
+    "chomp",
+    "truncate",
+    "emojify",
+    "dateFormat",
+    "time.Format",
+    ".Format",
+    "highlight",
+    "len",
+    "int",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "not",
+    "in",
+    "isset",
+    "split",
+    "urlquery",
+    "html",
+    "js",
+    "md5",
+    "sha1",
+    "sha256",
+    "base64Encode",
+    "base64Decode",
+];
+/// Fields that are always text (or an integer, a bool).
+const TEXT_FIELDS: &[&str] = &[
+    "Inner",
+    "InnerDeindent",
+    "Title",
+    "LinkTitle",
+    "Content",
+    "Summary",
+    "Plain",
+    "RelPermalink",
+    "Permalink",
+    "Name",
+    "Kind",
+    "Type",
+    "Section",
+    "Lang",
+    "Description",
+    "BaseURL",
+    "Ordinal",
+    "IsNamedParams",
+    "TableOfContents",
+];
+
+/// Whether a rewritten action may print a float (or a list or map holding one): anything
+/// but a literal other than a number, a function known to give text, HTML, a bool or an
+/// integer, or a field known to be text.
+fn may_print_a_float(p: &PipeNode) -> bool {
+    if !p.decl.is_empty() || p.is_assign {
+        return false;
+    }
+    match p.commands.last().and_then(|c| c.args.first()) {
+        Some(Expr::String(..) | Expr::Bool(..) | Expr::Nil(..)) | None => false,
+        Some(Expr::Identifier(_, name)) => {
+            !(NOT_FLOATS.contains(&name.as_str())
+                || ["strings.", "safe.", "urls.", "path.", "hash.", "crypto."]
+                    .iter()
+                    .any(|ns| name.starts_with(ns)))
+        }
+        Some(Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f)) => !f
+            .last()
+            .is_some_and(|name| TEXT_FIELDS.contains(&name.trim_start_matches('.'))),
+        Some(_) => true,
     }
 }
 
@@ -238,6 +352,83 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
         }
         expr(arg, calls);
     }
+    printf_values(cmd, calls);
+}
+
+/// `printf "%v" X`: each argument a plain `%v` writes goes through [`PRINT`] first, so a
+/// float, a time or a media type is written as Go writes it (`gotmpl`'s `printf` writes
+/// Rust's `2500000` for Go's `2.5e+06`). Only for a format written as a literal whose
+/// verbs take their arguments in order (no `[n]`).
+fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
+    let Some([Expr::Identifier(_, name), Expr::String(_, format), ..]) = cmd.args.get(..2) else {
+        return;
+    };
+    if name != "printf" {
+        return;
+    }
+    let Some(verbs) = verbs_of(format) else {
+        return;
+    };
+    for (k, plain_v) in verbs.into_iter().enumerate() {
+        let Some(arg) = cmd.args.get_mut(k + 2).filter(|_| plain_v) else {
+            continue;
+        };
+        let pos = arg.pos();
+        let value = std::mem::replace(arg, Expr::Nil(pos));
+        *arg = Expr::Pipe(
+            pos,
+            PipeNode {
+                pos,
+                decl: Vec::new(),
+                commands: vec![CommandNode {
+                    pos,
+                    args: vec![Expr::Identifier(pos, PRINT.into()), value],
+                }],
+                is_assign: false,
+            },
+        );
+        calls.push(Call {
+            name: PRINT.to_string(),
+            offset: pos.offset,
+        });
+    }
+}
+
+/// For each argument a Go format string takes, in order, whether a plain `%v` (no `#` or
+/// `+`) writes it; `None` when an argument index (`%[2]d`) reorders them.
+fn verbs_of(format: &str) -> Option<Vec<bool>> {
+    let mut verbs = Vec::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        let mut plain = true;
+        while let Some(&f) = chars.peek() {
+            match f {
+                '#' | '+' => plain = false,
+                '-' | ' ' | '0' => {}
+                _ => break,
+            }
+            chars.next();
+        }
+        // Width and precision: digits, or `*` (an argument of its own).
+        while let Some(&w) = chars.peek() {
+            match w {
+                '*' => verbs.push(false),
+                '[' => return None,
+                '.' | '0'..='9' => {}
+                _ => break,
+            }
+            chars.next();
+        }
+        match chars.next() {
+            Some('%') | None => {}
+            Some('[') => return None,
+            Some(verb) => verbs.push(plain && verb == 'v'),
+        }
+    }
+    Some(verbs)
 }
 
 /// A time's no-argument method inside a chain of fields (`.Date.UTC.Year`): its call, in
@@ -461,6 +652,12 @@ fn each_expr(list: &mut ListNode, f: &mut impl FnMut(&mut Expr)) {
 mod tests {
     use super::*;
 
+    /// The calls of `src` besides [`PRINT`].
+    fn functions(src: &str) -> Vec<String> {
+        let (_, calls) = rewritten(src);
+        calls.into_iter().filter(|c| c != PRINT).collect()
+    }
+
     fn rewritten(src: &str) -> (String, Vec<String>) {
         let (mut list, _) = gotmpl::parse::Parser::new(src, "{{", "}}")
             .and_then(gotmpl::parse::Parser::parse)
@@ -474,13 +671,13 @@ mod tests {
 
     #[test]
     fn a_method_call_becomes_a_function_of_its_receiver() {
-        let (_, calls) = rewritten(r#"{{ .Get "title" }}{{ $.Get 0 }}{{ .Page.Param "x" }}"#);
+        let calls = functions(r#"{{ .Get "title" }}{{ $.Get 0 }}{{ .Page.Param "x" }}"#);
         assert_eq!(calls, [".Get", ".Get", ".Param"]);
     }
 
     #[test]
     fn a_namespaced_function_is_one_function() {
-        let (_, calls) = rewritten(r#"{{ strings.TrimSpace " a " }}{{ (urls.Parse "x").Host }}"#);
+        let calls = functions(r#"{{ strings.TrimSpace " a " }}{{ (urls.Parse "x").Host }}"#);
         assert_eq!(calls, ["strings.TrimSpace", "urls.Parse"]);
     }
 
@@ -498,7 +695,7 @@ mod tests {
 
     #[test]
     fn a_piped_value_makes_a_field_a_method() {
-        let (_, calls) = rewritten(r#"{{ "*a*" | .Page.RenderString }}{{ .Inner | .Foo }}"#);
+        let calls = functions(r#"{{ "*a*" | .Page.RenderString }}{{ .Inner | .Foo }}"#);
         assert_eq!(calls, [".RenderString", ".Foo"]);
     }
 
@@ -511,10 +708,31 @@ mod tests {
     }
 
     #[test]
-    fn only_an_action_that_prints_a_date_a_time_or_a_media_type_ends_in_print() {
+    fn a_plain_v_in_a_literal_printf_format_takes_its_argument_through_print() {
+        assert_eq!(
+            verbs_of("%v|%5.2f|%+v|%*d|%%|%s"),
+            Some(vec![true, false, false, false, false, false])
+        );
+        assert_eq!(verbs_of("%[1]v"), None);
+        let (_, calls) = rewritten(r#"{{ printf "%v and %d" 2.5e6 3 | safeHTML }}"#);
+        assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
+    }
+
+    #[test]
+    fn an_action_that_may_print_a_float_ends_in_print() {
+        let (_, calls) = rewritten(
+            r#"{{ mul 2.5 1e6 }}{{ .Get "price" }}{{ $x }}{{ . }}{{ 2.5 }}{{ math.Sqrt 2 }}"#,
+        );
+        let prints = calls.iter().filter(|c| *c == PRINT).count();
+        assert_eq!(prints, 6, "{calls:?}");
+    }
+
+    #[test]
+    fn only_an_action_that_prints_a_date_a_time_a_media_type_or_a_float_ends_in_print() {
         let (_, calls) = rewritten(
             "{{ .Date }}{{ .Page.Lastmod }}{{ now }}{{ .Date.UTC }}{{ $d := .Date }}\
-             {{ if .Date }}{{ .Title }}{{ end }}{{ .MediaType.Type }}",
+             {{ if .Date }}{{ .Title }}{{ end }}{{ .MediaType.Type }}{{ .Inner | markdownify }}\
+             {{ \"x\" }}{{ strings.TrimSpace .Inner }}{{ printf \"%d\" 3 }}",
         );
         let prints = calls.iter().filter(|c| *c == PRINT).count();
         assert_eq!(prints, 4, "{calls:?}");

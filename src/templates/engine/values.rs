@@ -256,25 +256,84 @@ fn non_finite(f: f64) -> Option<&'static str> {
     }
 }
 
-/// A float as Go's `%v` prints it (`strconv.FormatFloat(f, 'g', -1, 64)`): `3`, `0.5`,
-/// `1e+21`.
+/// A float as Go's `%v` prints it (`strconv.FormatFloat(f, 'g', -1, 64)`): the shortest
+/// digits that read back as the same float, with an exponent when it is below -4 or at
+/// least 6 (the "precision 6" rule of `strconv`'s `%g` for the shortest form): `3`, `0.5`,
+/// `100000`, `2.5e+06`, `1e-05`.
 pub fn go_float(f: f64) -> String {
     if let Some(s) = non_finite(f) {
         return s.into();
     }
-    let exp = if f == 0.0 {
-        0
+    // Rust's `{:e}` writes the same shortest digits, with the exponent they need.
+    let scientific = format!("{f:e}");
+    let (mantissa, e) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exp: i32 = e.parse().unwrap_or(0);
+    if (-4..6).contains(&exp) {
+        // Rust's `Display` writes the shortest digits, never an exponent, `3` for 3.0.
+        format!("{f}")
     } else {
-        f.abs().log10().floor() as i32
-    };
-    if (-4..21).contains(&exp) {
-        let s = format!("{f}");
-        s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-    } else {
-        let s = format!("{f:e}");
-        let (mantissa, e) = s.split_once('e').unwrap_or((&s, "0"));
         let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
         format!("{mantissa}e{sign}{digits:0>2}")
+    }
+}
+
+/// Whether Go's `%v` of `value` writes a float: the value is one, or a list or map
+/// holds one at any depth.
+pub fn holds_float(value: &Value) -> bool {
+    match value {
+        Value::Float(_) => true,
+        Value::List(items) => items.iter().any(holds_float),
+        Value::Map(map) => map.values().any(holds_float),
+        _ => false,
+    }
+}
+
+/// A value as Go's `%v` prints it, floats in [`go_float`]'s form: a list as
+/// `[a b]`, a map as `map[k:v]` (keys in order, as Go's `fmt` sorts them), nil in
+/// either as `<nil>`.
+pub fn go_print(value: &Value) -> String {
+    match value {
+        Value::Float(_) | Value::List(_) | Value::Map(_) => go_item(value),
+        other => to_string(other),
+    }
+}
+
+/// Go's `fmt.Sprint` (`line`: `fmt.Sprintln`) of `args`, each as `%v` writes it
+/// ([`go_print`]; nil as `<nil>`): a space between two operands when neither is a string
+/// (always, and a newline at the end, for `Sprintln`).
+pub fn go_sprint(args: &[Value], line: bool) -> String {
+    let is_text = |v: &Value| matches!(v, Value::String(_) | Value::Safe { .. });
+    let mut out = String::new();
+    let mut prev: Option<&Value> = None;
+    for arg in args {
+        if prev.is_some_and(|p| line || (!is_text(p) && !is_text(arg))) {
+            out.push(' ');
+        }
+        out.push_str(&go_item(arg));
+        prev = Some(arg);
+    }
+    if line {
+        out.push('\n');
+    }
+    out
+}
+
+/// [`go_print`] of a value inside a list or map.
+fn go_item(value: &Value) -> String {
+    match value {
+        Value::Float(f) => go_float(*f),
+        Value::List(items) => {
+            let items: Vec<String> = items.iter().map(go_item).collect();
+            format!("[{}]", items.join(" "))
+        }
+        Value::Map(map) => {
+            let entries: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k}:{}", go_item(v)))
+                .collect();
+            format!("map[{}]", entries.join(" "))
+        }
+        other => other.to_string(),
     }
 }
 
@@ -413,6 +472,11 @@ mod tests {
         assert_eq!(go_float(3.0), "3");
         assert_eq!(go_float(0.5), "0.5");
         assert_eq!(go_float(1e21), "1e+21");
+        assert_eq!(go_float(100_000.0), "100000");
+        assert_eq!(go_float(2_500_000.0), "2.5e+06");
+        assert_eq!(go_float(999_999.9), "999999.9");
+        assert_eq!(go_float(-1e6), "-1e+06");
+        assert_eq!(go_float(0.0001), "0.0001");
         assert_eq!(go_float(0.00001), "1e-05");
     }
 

@@ -304,6 +304,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    // Go's own `print` and `println` (`fmt.Sprint`, `fmt.Sprintln`), with floats written
+    // as Go writes them: `gotmpl`'s write Rust's `2500000` for `2.5e+06`.
+    ("print", |a| Ok(string(values::go_sprint(a, false)))),
+    ("println", |a| Ok(string(values::go_sprint(a, true)))),
     (".UTC", |a| in_timezone(a, ".UTC", &jiff::tz::TimeZone::UTC)),
     (".Local", |a| {
         in_timezone(a, ".Local", &Moment::local_zone())
@@ -805,8 +809,9 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
 /// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
-/// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`; anything
-/// else as it is.
+/// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`; a float,
+/// alone or in a list or map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]);
+/// anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     let v = a.last().cloned().unwrap_or(Value::Nil);
     Ok(match kind_of(&v) {
@@ -815,6 +820,7 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
             None => v,
         },
         Some("duration") => v.field("String").cloned().unwrap_or(v),
+        _ if values::holds_float(&v) => string(values::go_print(&v)),
         _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {
             (Some(t), Some(_), Some(_)) => t.clone(),
             _ => v,
