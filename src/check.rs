@@ -130,7 +130,37 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
             .iter()
             .map(Diagnostic::from_error),
     );
+    found.extend(unrun_render_hooks(site));
     found
+}
+
+/// Whether a template file is a render hook (`layouts/_markup/render-link.html`).
+fn is_render_hook(file: &Path) -> bool {
+    file.components().any(|c| c.as_os_str() == "_markup")
+}
+
+/// The site's render hooks Folio does not run (all but links', images' and headings'):
+/// the preview and the export write those elements as Goldmark does.
+fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
+    let run = ["link", "image", "heading"];
+    site.shortcodes
+        .render_hooks()
+        .filter(|name| !run.contains(name))
+        .filter_map(|name| {
+            let file = site.shortcodes.render_hook(name)?;
+            Some(Diagnostic {
+                path: site.root.join(&file.path),
+                line: 1,
+                col: 1,
+                severity: Severity::Warning,
+                message: format!(
+                    "Folio does not run this render hook (render-{name}): the preview and \
+                     the export write these elements as Goldmark does, so they may look \
+                     different from Hugo's"
+                ),
+            })
+        })
+        .collect()
 }
 
 fn check_site(dir: &Path) -> Vec<Diagnostic> {
@@ -230,11 +260,13 @@ fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
                 Some(_) => Severity::Warning,
                 None => Severity::Error,
             };
-            Problem(
-                offset,
-                severity,
-                format!("the preview and the export show Folio's card here: {p}"),
-            )
+            let shown = if is_render_hook(&p.file) {
+                "the preview and the export write this element as Goldmark does, not through \
+                 the site's render hook"
+            } else {
+                "the preview and the export show Folio's card here"
+            };
+            Problem(offset, severity, format!("{shown}: {p}"))
         })
         .chain(surprises)
         .collect()

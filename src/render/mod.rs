@@ -317,6 +317,7 @@ impl<'a> Renderer<'a> {
         Markdown {
             markup: self.opts.markup,
             rewrite_url: self.opts.rewrite_url.as_deref().map(unsend),
+            hooks: Some(&templates::SiteHooks),
         }
     }
 
@@ -339,6 +340,7 @@ impl<'a> Renderer<'a> {
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
+        self.hook_problems_at(range.start);
         merge_placeholders(html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
     }
 
@@ -414,6 +416,7 @@ impl<'a> Renderer<'a> {
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
+        self.hook_problems_at(range.start);
         let mut pooled = finish()?;
         self.icons.append(&mut pooled.icons);
         for call in calls {

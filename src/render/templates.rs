@@ -20,6 +20,7 @@ use crate::page::{is_card, Notation};
 use crate::templates::engine::objects::deindent;
 use crate::templates::engine::{self, values, HighlightOptions, Host, Problem, ShortcodeCall};
 use crate::templates::{Catalogue, Origin};
+use markdown::hooks::HookKind;
 
 /// The Markdown renderer as the templates' [`Host`]: owns what a render of a piece of
 /// Markdown (with its shortcodes) needs, since it runs inside a template function.
@@ -42,6 +43,7 @@ impl MarkdownHost {
             markdown::Markdown {
                 markup: self.markup,
                 rewrite_url: self.rewrite_url.as_deref().map(super::unsend),
+                hooks: Some(&SiteHooks),
             }
             .render(md)
         };
@@ -129,6 +131,52 @@ impl Host for MarkdownHost {
     }
 }
 
+/// The site's render hooks, run through the templates of the frame the render is in
+/// ([`engine::with_frame`]): none outside one. A hook that fails leaves its element as
+/// Goldmark writes it, and the frame keeps why ([`engine::Frame::take_hook_problems`]).
+pub(super) struct SiteHooks;
+
+impl markdown::hooks::RenderHooks for SiteHooks {
+    fn has(&self, kind: markdown::hooks::HookKind) -> bool {
+        engine::frame().is_ok_and(|f| f.catalogue.render_hook(kind.name()).is_some())
+    }
+
+    fn render(&self, hook: &markdown::hooks::Hook) -> Option<String> {
+        let frame = engine::frame().ok()?;
+        let context = hook_context(hook, &frame);
+        match engine::render_hook(hook.kind.name(), &context) {
+            Ok(html) => Some(html),
+            Err(problem) => {
+                frame.record_hook_problem(problem);
+                None
+            }
+        }
+    }
+}
+
+/// What a hook template's dot holds: Hugo's `LinkContext`, `ImageLinkContext` or
+/// `HeadingContext` (`markup/converter/hooks`), `.Text` as trusted HTML.
+fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
+    let attributes = values::map(
+        hook.attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), values::string(v))),
+    );
+    values::map([
+        ("Destination", values::string(&hook.destination)),
+        ("Title", values::string(&hook.title)),
+        ("Text", values::html(&hook.text)),
+        ("PlainText", values::string(&hook.plain_text)),
+        ("Level", Value::Int(i64::from(hook.level))),
+        ("Anchor", values::string(&hook.anchor)),
+        ("Attributes", attributes),
+        ("Ordinal", Value::Int(hook.ordinal as i64)),
+        ("IsBlock", Value::Bool(false)),
+        ("Page", frame.page.clone()),
+        ("PageInner", frame.page.clone()),
+    ])
+}
+
 #[allow(
     clippy::indexing_slicing,
     reason = "`i` is always an index into `self.src.shortcodes.all`"
@@ -180,6 +228,7 @@ impl Renderer<'_> {
                 function: None,
             })
             .and_then(|frame| engine::render_shortcode(&call.name, &call.to_value(&frame)));
+        self.hook_problems_at(self.src.shortcodes.all[i].span.start);
         Some(match out {
             Ok(html) => {
                 let html = self.draw_icons(&html);
@@ -189,6 +238,19 @@ impl Renderer<'_> {
             }
             Err(problem) => self.fallback(i, &problem),
         })
+    }
+
+    /// Why the site's render hooks failed in what was just rendered, recorded as problems
+    /// at byte `offset` of the page (by the page's own render, not a nested one's).
+    pub(super) fn hook_problems_at(&mut self, offset: usize) {
+        if self.depth > 0 {
+            return;
+        }
+        if let Ok(frame) = engine::frame() {
+            let problems = frame.take_hook_problems();
+            self.template_problems
+                .extend(problems.into_iter().map(|p| (offset, p)));
+        }
     }
 
     /// What Hugo will do with this call that its author may not expect, each with its fix
@@ -607,7 +669,12 @@ pub(super) fn with_templates<R>(
         .shortcodes()
         .all
         .iter()
-        .any(|sc| has_site_template(page.catalogue(), sc.name()));
+        .any(|sc| has_site_template(page.catalogue(), sc.name()))
+        || page.catalogue().render_hooks().any(|name| {
+            [HookKind::Link, HookKind::Image, HookKind::Heading]
+                .iter()
+                .any(|k| k.name() == name)
+        });
     if !uses_templates {
         return (render(), Default::default());
     }

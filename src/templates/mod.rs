@@ -81,6 +81,10 @@ pub struct Catalogue {
     /// Partials (`layouts/partials/`, `layouts/_partials/`, the themes' and modules'), by
     /// their path under that folder (`head/meta.html`), first found wins.
     partials: BTreeMap<String, engine::TemplateFile>,
+    /// Render hooks (`layouts/_markup/render-link.html`, or under `_default/_markup/`,
+    /// the themes' and modules'), by the name after `render-` (`link`, `codeblock-go`),
+    /// first found wins.
+    render_hooks: BTreeMap<String, engine::TemplateFile>,
     /// The templates compiled so far.
     compiled: engine::Compiled,
     /// The field names with capitals the templates use (`.maxTags`), found once.
@@ -153,6 +157,7 @@ impl Catalogue {
                 _ => {
                     c.add_folder(&sources.root, &layouts, &origin);
                     c.add_partials(&sources.root, &layouts);
+                    c.add_render_hooks(&sources.root, &layouts);
                     c.layouts.push(layouts.clone());
                 }
             }
@@ -204,6 +209,17 @@ impl Catalogue {
         self.partials
             .get(name)
             .or_else(|| self.partials.get(&format!("{name}.html")))
+    }
+
+    /// The render hook `render-NAME.html` (`link`, `image`, `heading`, `codeblock`…),
+    /// when the site has one.
+    pub fn render_hook(&self, name: &str) -> Option<&engine::TemplateFile> {
+        self.render_hooks.get(name)
+    }
+
+    /// The names of the site's render hooks (`link`, `codeblock-go`), in order.
+    pub fn render_hooks(&self) -> impl Iterator<Item = &str> {
+        self.render_hooks.keys().map(String::as_str)
     }
 
     /// The field names with capitals that the site's shortcodes and partials use
@@ -268,6 +284,43 @@ impl Catalogue {
                 }
                 if let Some(file) = template_file(root, entry.path()) {
                     self.partials.insert(name, file);
+                }
+            }
+        }
+    }
+
+    /// Adds the render hooks under `layouts/_markup` and `layouts/_default/_markup` (Hugo
+    /// ≥ 0.146 reads the second as the first) whose names are not taken by an earlier
+    /// source. Hooks for another output format or language (`render-link.rss.xml`,
+    /// `render-link.fr.html`) are not the page's: left out.
+    fn add_render_hooks(&mut self, root: &Path, layouts: &Path) {
+        for dir in [
+            layouts.join("_markup"),
+            layouts.join("_default").join("_markup"),
+        ] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(std::result::Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            for file in files {
+                let Some(name) = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_prefix("render-")?.strip_suffix(".html"))
+                    .filter(|n| !n.is_empty() && !n.contains('.'))
+                else {
+                    continue;
+                };
+                if self.render_hooks.contains_key(name) {
+                    continue;
+                }
+                if let Some(template) = template_file(root, &file) {
+                    self.render_hooks.insert(name.to_string(), template);
                 }
             }
         }

@@ -1155,6 +1155,107 @@ fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
 }
 
 #[test]
+fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\ntheme = \"base\"\n"),
+        (
+            "layouts/_markup/render-link.html",
+            "<a href=\"{{ .Destination | safeURL }}\"{{ with .Title }} title=\"{{ . }}\"{{ end }}\
+             {{ if strings.HasPrefix .Destination \"http\" }} target=\"_blank\" rel=\"noopener\"{{ end }}\
+             >{{ .Text }}</a>",
+        ),
+        (
+            "layouts/_default/_markup/render-heading.html",
+            "<h{{ .Level }} id=\"{{ .Anchor }}\"{{ with .Attributes.class }} class=\"{{ . }}\"{{ end }}>\
+             {{ .Text }} <a class=\"anchor\" href=\"#{{ .Anchor }}\">#</a> [{{ .PlainText }}]</h{{ .Level }}>",
+        ),
+        (
+            "themes/base/layouts/_default/_markup/render-image.html",
+            "<figure><img src=\"{{ .Destination }}\" alt=\"{{ .PlainText }}\" data-n=\"{{ .Ordinal }}\">\
+             {{ with .Title }}<figcaption>{{ . }}</figcaption>{{ end }}</figure>",
+        ),
+        ("layouts/shortcodes/note.html", "<aside>{{ .Inner | markdownify }}</aside>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n## Hello *there* {.big}\n\n\
+             See [the *docs*](https://gohugo.io \"Hugo\") and [home](/).\n\n\
+             ![A cat](cat.png \"Puss\") and ![dog](/d.png)\n\n\
+             [![logo](logo.png)](https://e.org/x y)\n\n\
+             {{< note >}}Read [this](https://example.com/a?b=1&c=2).{{< /note >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "render hooks", "content/about.md");
+    assert!(hugo.contains("target=\"_blank\""), "{hugo}");
+    assert!(hugo.contains("<figure>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-link.html",
+            "{{ $p := .Page.GetPage .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\nSee [home](/).\n"),
+    ]);
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let rendered = doc.render();
+    let html = rendered.html.to_string();
+    assert!(html.contains("<a href=\"/\">home</a>"), "{html}");
+    let problems: Vec<String> = rendered
+        .template_problems
+        .iter()
+        .map(|(_, p)| p.to_string())
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("layouts/_markup/render-link.html:1:") && p.contains("GetPage")),
+        "{problems:?}"
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found.iter().any(|d| d.contains("about.md:4:1")
+            && d.contains("not through the site's render hook")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn check_names_each_render_hook_folio_does_not_run() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-codeblock-mermaid.html",
+            "<pre class=\"mermaid\">{{ .Inner }}</pre>",
+        ),
+        (
+            "layouts/_markup/render-link.html",
+            "<a href=\"{{ .Destination }}\">{{ .Text }}</a>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nSee [home](/).\n",
+        ),
+    ]);
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("render-codeblock-mermaid.html:1:1")
+            && found[0].contains("Folio does not run this render hook"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_time_zone_hugo_cannot_load_is_an_error_at_its_name_and_dates_stay_in_utc() {
     let site = site_with(
         &[(

@@ -14,6 +14,7 @@
 
 mod footnotes;
 pub(crate) mod headings;
+pub mod hooks;
 mod strikethrough;
 mod tables;
 #[cfg(test)]
@@ -42,6 +43,8 @@ pub struct Markdown<'a> {
     pub markup: Markup,
     /// Rewrites image and link URLs (export: local images to `assets/`).
     pub rewrite_url: Option<RewriteUrl<'a>>,
+    /// The site's render hooks, when it has any.
+    pub hooks: Option<&'a dyn hooks::RenderHooks>,
 }
 
 /// The pulldown-cmark options matching Hugo's Goldmark defaults.
@@ -80,6 +83,10 @@ impl Markdown<'_> {
         let md = &*md;
         let mut blocks = Vec::new();
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
+        let raw = self
+            .hooks
+            .map(|h| hooks::raw_destinations(&events, h))
+            .unwrap_or_default();
         // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
         for ev in &mut events {
             let (dest_url, image) = match ev {
@@ -94,6 +101,9 @@ impl Markdown<'_> {
         // After the ids: Goldmark names a heading by its text as written (`:smile:`).
         if self.markup.emoji {
             emoji_codes(&mut events);
+        }
+        if let Some(h) = self.hooks {
+            hooks::run(&mut events, &raw, h, self.rewrite_url, md, &mut blocks);
         }
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);

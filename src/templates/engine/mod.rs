@@ -138,6 +138,8 @@ pub struct Frame {
     /// The templates running, innermost last (where an inline partial is looked up).
     running: RefCell<Vec<Entry>>,
     failure: RefCell<Option<Problem>>,
+    /// Why render hooks failed (the element was then written as Goldmark writes it).
+    hook_problems: RefCell<Vec<Problem>>,
     partial_cache: RefCell<HashMap<String, Value>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
@@ -177,6 +179,7 @@ impl Frame {
             returned: RefCell::default(),
             running: RefCell::default(),
             failure: RefCell::default(),
+            hook_problems: RefCell::default(),
             partial_cache: RefCell::default(),
             own_compiled: None,
             refs: None,
@@ -192,6 +195,16 @@ impl Frame {
     pub fn apart(mut self) -> Frame {
         self.own_compiled = Some(Compiled::default());
         self
+    }
+
+    /// Records why a render hook failed.
+    pub fn record_hook_problem(&self, problem: Problem) {
+        self.hook_problems.borrow_mut().push(problem);
+    }
+
+    /// Why render hooks failed since the last call, oldest first.
+    pub fn take_hook_problems(&self) -> Vec<Problem> {
+        self.hook_problems.take()
     }
 
     /// The compiled templates this frame runs.
@@ -532,6 +545,42 @@ impl Executable {
 /// The template does not parse, calls what Folio cannot run, or fails (`errorf`
 /// included): a [`Problem`] located in the template (or the partial) that failed.
 pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> {
+    run_file(context, |catalogue| {
+        let file = catalogue.shortcode_file(name).ok_or_else(|| Problem {
+            file: PathBuf::from(format!("layouts/shortcodes/{name}.html")),
+            line: 0,
+            col: 0,
+            message: format!("the site has no template for the shortcode {name}"),
+            function: None,
+        })?;
+        Ok((format!("shortcodes/{name}"), file.clone()))
+    })
+}
+
+/// Renders the site's render hook `render-NAME.html` (`link`, `image`, `heading`) with
+/// `context` as its dot (Hugo's hook context). Must run inside [`with_frame`].
+///
+/// # Errors
+/// As [`render_shortcode`]'s, and the site having no such hook.
+pub fn render_hook(name: &str, context: &Value) -> Result<String, Problem> {
+    run_file(context, |catalogue| {
+        let file = catalogue.render_hook(name).ok_or_else(|| Problem {
+            file: PathBuf::from(format!("layouts/_markup/render-{name}.html")),
+            line: 0,
+            col: 0,
+            message: format!("the site has no render hook for {name}"),
+            function: None,
+        })?;
+        Ok((format!("_markup/render-{name}"), file.clone()))
+    })
+}
+
+/// Runs the template `find` picks from the frame's catalogue (its compile key and file)
+/// with `context` as its dot.
+fn run_file(
+    context: &Value,
+    find: impl FnOnce(&Catalogue) -> Result<(String, TemplateFile), Problem>,
+) -> Result<String, Problem> {
     let frame = current().map_err(|e| Problem {
         file: PathBuf::new(),
         line: 0,
@@ -539,17 +588,8 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
         message: e.to_string(),
         function: None,
     })?;
-    let file = frame
-        .catalogue
-        .shortcode_file(name)
-        .ok_or_else(|| Problem {
-            file: PathBuf::from(format!("layouts/shortcodes/{name}.html")),
-            line: 0,
-            col: 0,
-            message: format!("the site has no template for the shortcode {name}"),
-            function: None,
-        })?;
-    let entry = frame.compiled().get(&format!("shortcodes/{name}"), file);
+    let (key, file) = find(&frame.catalogue)?;
+    let entry = frame.compiled().get(&key, &file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
     frame.returned.borrow_mut().take();

@@ -1,0 +1,234 @@
+//! Hugo's render hooks: a site's `layouts/_markup/render-link.html`,
+//! `render-image.html` and `render-heading.html` (or under `layouts/_default/_markup/`)
+//! write a Markdown link, image or heading in place of Goldmark's HTML.
+//!
+//! The Markdown layer finds each element and what Hugo gives its hook (Hugo's
+//! `markup/converter/hooks`: `LinkContext`, `ImageLinkContext`, `HeadingContext`); running
+//! the template is the caller's ([`RenderHooks`]). Images go first (an image can sit in a
+//! link's text), then links, then headings, so a hook's `.Text` holds its children as
+//! their own hooks wrote them, as in Hugo.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// Which element a hook writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookKind {
+    /// `render-link.html`.
+    Link,
+    /// `render-image.html`.
+    Image,
+    /// `render-heading.html`.
+    Heading,
+}
+
+impl HookKind {
+    /// The hook's name: the template is `render-NAME.html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            HookKind::Link => "link",
+            HookKind::Image => "image",
+            HookKind::Heading => "heading",
+        }
+    }
+}
+
+/// What a hook is given: Hugo's hook context, its fields by Hugo's names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hook {
+    /// Which hook.
+    pub kind: HookKind,
+    /// `.Destination`: the link's or image's destination as written (before Goldmark
+    /// encodes it); empty for a heading.
+    pub destination: String,
+    /// `.Title`: the link's or image's title.
+    pub title: String,
+    /// `.Text`: the element's content as HTML (an image's: its alt text).
+    pub text: String,
+    /// `.PlainText`: the content's text without markup.
+    pub plain_text: String,
+    /// `.Level` of a heading, 1 to 6; 0 otherwise.
+    pub level: u8,
+    /// `.Anchor`: a heading's id.
+    pub anchor: String,
+    /// `.Attributes`: a heading's `{.class key=value}` attributes (the id aside), in order.
+    pub attributes: Vec<(String, String)>,
+    /// `.Ordinal`: how many elements of this kind came before it in the text rendered.
+    pub ordinal: usize,
+}
+
+/// Runs a site's render hooks.
+pub trait RenderHooks {
+    /// Whether the site has a hook for `kind`.
+    fn has(&self, kind: HookKind) -> bool;
+    /// The hook's HTML for `hook`; `None` to write the element as Goldmark does (the hook
+    /// failed: the implementation records why).
+    fn render(&self, hook: &Hook) -> Option<String>;
+}
+
+/// The destinations of the links and images a hook will write, as written, by event
+/// index: taken before Goldmark's encoding rewrites them.
+pub(super) fn raw_destinations(
+    events: &[Event<'_>],
+    hooks: &dyn RenderHooks,
+) -> Vec<(usize, String)> {
+    let (links, images) = (hooks.has(HookKind::Link), hooks.has(HookKind::Image));
+    events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ev)| match ev {
+            Event::Start(Tag::Link { dest_url, .. }) if links => Some((i, dest_url.to_string())),
+            Event::Start(Tag::Image { dest_url, .. }) if images => Some((i, dest_url.to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Replaces each image, link and heading the site has a hook for by the hook's HTML,
+/// kept aside in `blocks` (as [`super::mark`] keeps Folio's own HTML) for the text `md`.
+/// `raw` is [`raw_destinations`]'s. A destination `rewrite_url` moves (the export's local
+/// images) is moved in the hook's HTML too, where an attribute holds it whole.
+pub(super) fn run(
+    events: &mut [Event<'_>],
+    raw: &[(usize, String)],
+    hooks: &dyn RenderHooks,
+    rewrite_url: Option<super::RewriteUrl<'_>>,
+    md: &str,
+    blocks: &mut Vec<String>,
+) {
+    for kind in [HookKind::Image, HookKind::Link, HookKind::Heading] {
+        if !hooks.has(kind) {
+            continue;
+        }
+        let mut ordinal = 0;
+        let mut i = 0;
+        while i < events.len() {
+            let Some(end) = element_end(events, i, kind) else {
+                i += 1;
+                continue;
+            };
+            let hook = context(events, i, end, kind, raw, ordinal, blocks);
+            ordinal += 1;
+            if let Some(mut html) = hooks.render(&hook) {
+                let moved = rewrite_url
+                    .filter(|_| kind != HookKind::Heading)
+                    .and_then(|rewrite| rewrite(&hook.destination, kind == HookKind::Image));
+                if let Some(new) = moved {
+                    let quoted = |url: &str| {
+                        format!("\"{}\"", html_escape::encode_double_quoted_attribute(url))
+                    };
+                    html = html.replace(&quoted(&hook.destination), &quoted(&new));
+                }
+                let marked = CowStr::from(super::mark(md, html, blocks));
+                if let Some(first) = events.get_mut(i) {
+                    *first = if kind == HookKind::Heading {
+                        Event::Html(marked)
+                    } else {
+                        Event::InlineHtml(marked)
+                    };
+                }
+                for ev in events.iter_mut().take(end + 1).skip(i + 1) {
+                    *ev = Event::Text(CowStr::Borrowed(""));
+                }
+            }
+            i = end + 1;
+        }
+    }
+}
+
+/// The index of the end of the `kind` element starting at `start`, when one starts there.
+fn element_end(events: &[Event<'_>], start: usize, kind: HookKind) -> Option<usize> {
+    let opens = |ev: &Event<'_>| {
+        matches!(
+            (kind, ev),
+            (HookKind::Link, Event::Start(Tag::Link { .. }))
+                | (HookKind::Image, Event::Start(Tag::Image { .. }))
+                | (HookKind::Heading, Event::Start(Tag::Heading { .. }))
+        )
+    };
+    let closes = |ev: &Event<'_>| {
+        matches!(
+            (kind, ev),
+            (HookKind::Link, Event::End(TagEnd::Link))
+                | (HookKind::Image, Event::End(TagEnd::Image))
+                | (HookKind::Heading, Event::End(TagEnd::Heading(_)))
+        )
+    };
+    if !opens(events.get(start)?) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (k, ev) in events.iter().enumerate().skip(start) {
+        if opens(ev) {
+            depth += 1;
+        } else if closes(ev) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+/// The hook context of the element `events[start..=end]`.
+fn context(
+    events: &[Event<'_>],
+    start: usize,
+    end: usize,
+    kind: HookKind,
+    raw: &[(usize, String)],
+    ordinal: usize,
+    blocks: &[String],
+) -> Hook {
+    let inner = events.get(start + 1..end).unwrap_or_default();
+    let mut text = String::new();
+    pulldown_cmark::html::push_html(&mut text, inner.iter().cloned());
+    let plain_text: String = inner
+        .iter()
+        .filter_map(|ev| match ev {
+            Event::Text(t) | Event::Code(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    let mut hook = Hook {
+        kind,
+        destination: raw
+            .binary_search_by_key(&start, |(i, _)| *i)
+            .ok()
+            .and_then(|k| raw.get(k))
+            .map(|(_, d)| d.clone())
+            .unwrap_or_default(),
+        title: String::new(),
+        // Hooks of its children already ran: their HTML is put back.
+        text: super::put_back(text, blocks),
+        plain_text,
+        level: 0,
+        anchor: String::new(),
+        attributes: Vec::new(),
+        ordinal,
+    };
+    match events.get(start) {
+        Some(Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. })) => {
+            hook.title = title.to_string();
+        }
+        Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        })) => {
+            hook.level = *level as u8;
+            hook.anchor = id.as_deref().unwrap_or_default().to_string();
+            if !classes.is_empty() {
+                let classes: Vec<&str> = classes.iter().map(|c| &**c).collect();
+                hook.attributes.push(("class".into(), classes.join(" ")));
+            }
+            for (k, v) in attrs {
+                hook.attributes
+                    .push((k.to_string(), v.as_deref().unwrap_or_default().to_string()));
+            }
+        }
+        _ => {}
+    }
+    hook
+}
