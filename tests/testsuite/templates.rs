@@ -1137,7 +1137,9 @@ fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
     let template = "A={{ mul 2.5 1000000 }} B={{ 0.1 }} C={{ 1e21 }} D={{ site.Params.big }} \
                     E={{ site.Params.small }} F={{ div 1.0 3 }} G={{ 100000.0 }} H={{ float 1000000 }} \
                     I={{ printf \"%v\" 2500000.0 }} J={{ slice 1.5 2e6 }} K={{ .Get \"n\" }} \
-                    L={{ dict \"a\" 1e7 }} M={{ print 1e7 }} N={{ string 1e7 }}";
+                    L={{ dict \"a\" 1e7 }} M={{ print 1e7 }} N={{ string 1e7 }} \
+                    O={{ printf \"%-9v|%v\" 2.5e6 (slice 1e6) }}\
+                    <script>var s = {{ site.Params.big }};</script>";
     let site = crate::support::hugo_site(&[
         (
             "hugo.toml",
@@ -1181,6 +1183,7 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
              See [the *docs*](https://gohugo.io \"Hugo\") and [home](/).\n\n\
              ![A cat](cat.png \"Puss\") and ![dog](/d.png)\n\n\
              [![logo](logo.png)](https://e.org/x y)\n\n\
+             ## See [the docs](/docs) and `code`\n\nMail <me@example.org>.\n\n\
              {{< note >}}Read [this](https://example.com/a?b=1&c=2).{{< /note >}}\n",
         ),
     ]);

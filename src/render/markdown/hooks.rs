@@ -8,7 +8,9 @@
 //! link's text), then links, then headings, so a hook's `.Text` holds its children as
 //! their own hooks wrote them, as in Hugo.
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Which element a hook writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +68,8 @@ pub trait RenderHooks {
 }
 
 /// The destinations of the links and images a hook will write, as written, by event
-/// index: taken before Goldmark's encoding rewrites them.
+/// index: taken before Goldmark's encoding rewrites them. An email autolink's is a
+/// `mailto:` URL, as Hugo gives it (`renderAutoLink`).
 pub(super) fn raw_destinations(
     events: &[Event<'_>],
     hooks: &dyn RenderHooks,
@@ -76,6 +79,13 @@ pub(super) fn raw_destinations(
         .iter()
         .enumerate()
         .filter_map(|(i, ev)| match ev {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                ..
+            }) if links && !dest_url.starts_with("mailto:") => {
+                Some((i, format!("mailto:{dest_url}")))
+            }
             Event::Start(Tag::Link { dest_url, .. }) if links => Some((i, dest_url.to_string())),
             Event::Start(Tag::Image { dest_url, .. }) if images => Some((i, dest_url.to_string())),
             _ => None,
@@ -86,15 +96,22 @@ pub(super) fn raw_destinations(
 /// Replaces each image, link and heading the site has a hook for by the hook's HTML,
 /// kept aside in `blocks` (as [`super::mark`] keeps Folio's own HTML) for the text `md`.
 /// `raw` is [`raw_destinations`]'s. A destination `rewrite_url` moves (the export's local
-/// images) is moved in the hook's HTML too, where an attribute holds it whole.
+/// images) is moved in the hook's HTML too, where an attribute holds it whole (as written
+/// or as `html/template` encodes it). With `unsafe_html`, the raw HTML in an element's
+/// `.Text` is sanitised as the page's is. An element holding a footnote reference is
+/// left to Goldmark's HTML: its number is given later, over the whole text.
 pub(super) fn run(
     events: &mut [Event<'_>],
     raw: &[(usize, String)],
     hooks: &dyn RenderHooks,
     rewrite_url: Option<super::RewriteUrl<'_>>,
+    unsafe_html: bool,
     md: &str,
     blocks: &mut Vec<String>,
 ) {
+    // The plain text of each element a hook wrote, by its event index: part of its
+    // parent's `.PlainText`.
+    let mut plain: HashMap<usize, String> = HashMap::new();
     for kind in [HookKind::Image, HookKind::Link, HookKind::Heading] {
         if !hooks.has(kind) {
             continue;
@@ -106,7 +123,19 @@ pub(super) fn run(
                 i += 1;
                 continue;
             };
-            let hook = context(events, i, end, kind, raw, ordinal, blocks);
+            let inner = events.get(i + 1..end).unwrap_or_default();
+            if inner
+                .iter()
+                .any(|ev| matches!(ev, Event::FootnoteReference(_)))
+            {
+                i = end + 1;
+                continue;
+            }
+            let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
+            if unsafe_html {
+                hook.text = super::sanitizer().clean(&hook.text).to_string();
+            }
+            hook.text = super::put_back(std::mem::take(&mut hook.text), blocks);
             ordinal += 1;
             if let Some(mut html) = hooks.render(&hook) {
                 let moved = rewrite_url
@@ -116,8 +145,14 @@ pub(super) fn run(
                     let quoted = |url: &str| {
                         format!("\"{}\"", html_escape::encode_double_quoted_attribute(url))
                     };
-                    html = html.replace(&quoted(&hook.destination), &quoted(&new));
+                    html = html
+                        .replace(&quoted(&hook.destination), &quoted(&new))
+                        .replace(
+                            &quoted(&super::template_url(hook.destination.as_str().into())),
+                            &quoted(&new),
+                        );
                 }
+                plain.insert(i, std::mem::take(&mut hook.plain_text));
                 let marked = CowStr::from(super::mark(md, html, blocks));
                 if let Some(first) = events.get_mut(i) {
                     *first = if kind == HookKind::Heading {
@@ -178,15 +213,17 @@ fn context(
     kind: HookKind,
     raw: &[(usize, String)],
     ordinal: usize,
-    blocks: &[String],
+    plain: &HashMap<usize, String>,
 ) -> Hook {
     let inner = events.get(start + 1..end).unwrap_or_default();
     let mut text = String::new();
     pulldown_cmark::html::push_html(&mut text, inner.iter().cloned());
     let plain_text: String = inner
         .iter()
-        .filter_map(|ev| match ev {
+        .enumerate()
+        .filter_map(|(k, ev)| match ev {
             Event::Text(t) | Event::Code(t) => Some(&**t),
+            Event::InlineHtml(_) => plain.get(&(start + 1 + k)).map(String::as_str),
             _ => None,
         })
         .collect();
@@ -199,8 +236,8 @@ fn context(
             .map(|(_, d)| d.clone())
             .unwrap_or_default(),
         title: String::new(),
-        // Hooks of its children already ran: their HTML is put back.
-        text: super::put_back(text, blocks),
+        // Hooks of its children already ran: `run` puts their HTML back.
+        text,
         plain_text,
         level: 0,
         anchor: String::new(),

@@ -103,7 +103,16 @@ impl Markdown<'_> {
             emoji_codes(&mut events);
         }
         if let Some(h) = self.hooks {
-            hooks::run(&mut events, &raw, h, self.rewrite_url, md, &mut blocks);
+            let unsafe_html = self.markup.unsafe_html;
+            hooks::run(
+                &mut events,
+                &raw,
+                h,
+                self.rewrite_url,
+                unsafe_html,
+                md,
+                &mut blocks,
+            );
         }
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);
@@ -462,7 +471,7 @@ const MARK_CLOSE: char = '\u{E001}';
 
 /// `html` with each [`mark`] replaced by its block.
 fn put_back(html: String, blocks: &[String]) -> String {
-    if blocks.is_empty() {
+    if blocks.is_empty() || !html.contains(MARK_OPEN) {
         return html;
     }
     let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());

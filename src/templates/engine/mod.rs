@@ -202,9 +202,13 @@ impl Frame {
         self.hook_problems.borrow_mut().push(problem);
     }
 
-    /// Why render hooks failed since the last call, oldest first.
+    /// Why render hooks failed since the last call, oldest first, each once (a hook that
+    /// fails on every link fails the same way).
     pub fn take_hook_problems(&self) -> Vec<Problem> {
-        self.hook_problems.take()
+        let mut problems = self.hook_problems.take();
+        let mut seen = std::collections::HashSet::new();
+        problems.retain(|p| seen.insert(p.to_string()));
+        problems
     }
 
     /// The compiled templates this frame runs.
@@ -589,13 +593,26 @@ fn run_file(
         function: None,
     })?;
     let (key, file) = find(&frame.catalogue)?;
+    // A hook can render Markdown that calls it again (`.Text | markdownify` in a heading
+    // hook): nesting is bounded as partials' is.
+    if frame.depth.get() >= 64 {
+        return Err(Problem {
+            file: file.path.clone(),
+            line: 0,
+            col: 0,
+            message: "templates nest more than 64 deep".into(),
+            function: None,
+        });
+    }
     let entry = frame.compiled().get(&key, &file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
     frame.returned.borrow_mut().take();
+    frame.depth.set(frame.depth.get() + 1);
     frame.running.borrow_mut().push(entry.clone());
     let out = exe.run(context);
     frame.running.borrow_mut().pop();
+    frame.depth.set(frame.depth.get() - 1);
     out.map_err(|outer| frame.failure.borrow_mut().take().unwrap_or(outer))
 }
 

@@ -96,9 +96,13 @@ pub const PRINT: &str = "__folio_print";
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
+    // Inside a script, Go writes a float as JSON (`2500000`): a float made text there
+    // would be written as a quoted string.
+    let scripts = script_ranges(list);
     each_pipe(list, &mut |p, action| {
         pipe(p, &mut calls);
-        if action && (prints_a_stringer(p) || may_print_a_float(p)) {
+        let in_script = scripts.iter().any(|r| r.contains(&p.pos.offset));
+        if action && (prints_a_stringer(p) || (!in_script && may_print_a_float(p))) {
             let pos = p.commands.last().map_or(p.pos, |c| c.pos);
             p.commands.push(CommandNode {
                 pos,
@@ -254,6 +258,54 @@ fn may_print_a_float(p: &PipeNode) -> bool {
     }
 }
 
+/// The byte ranges of the template's source inside `<script>` elements, read from its
+/// text in source order.
+fn script_ranges(list: &ListNode) -> Vec<std::ops::Range<usize>> {
+    fn texts<'a>(list: &'a ListNode, out: &mut Vec<(usize, &'a str)>) {
+        for node in &list.nodes {
+            match node {
+                Node::List(l) => texts(l, out),
+                Node::Define(d) => texts(&d.body, out),
+                Node::Text(t) => out.push((t.pos.offset, &t.text)),
+                Node::If(b) | Node::Range(b) | Node::With(b) => {
+                    texts(&b.body, out);
+                    if let Some(e) = &b.else_body {
+                        texts(e, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut all = Vec::new();
+    texts(list, &mut all);
+    all.sort_by_key(|(offset, _)| *offset);
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (offset, text) in all {
+        let lower = text.to_ascii_lowercase();
+        let mut from = 0;
+        loop {
+            let rest = lower.get(from..).unwrap_or_default();
+            let (tag, found) = match open {
+                None => ("<script", rest.find("<script")),
+                Some(_) => ("</script", rest.find("</script")),
+            };
+            let Some(k) = found else { break };
+            let at = offset + from + k;
+            match open.take() {
+                None => open = Some(at),
+                Some(start) => ranges.push(start..at),
+            }
+            from += k + tag.len();
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(start..usize::MAX);
+    }
+    ranges
+}
+
 /// Calls `f` on the pipeline of each action, `if`, `range`, `with` and `template` of
 /// `list`, defines' bodies included, in source order (a node's pipeline before its
 /// body), with whether it is an action's (one that prints, unless it declares or
@@ -406,8 +458,8 @@ fn verbs_of(format: &str) -> Option<Vec<bool>> {
         let mut plain = true;
         while let Some(&f) = chars.peek() {
             match f {
-                '#' | '+' => plain = false,
-                '-' | ' ' | '0' => {}
+                '#' | '+' | ' ' | '0' => plain = false,
+                '-' => {}
                 _ => break,
             }
             chars.next();
@@ -417,7 +469,9 @@ fn verbs_of(format: &str) -> Option<Vec<bool>> {
             match w {
                 '*' => verbs.push(false),
                 '[' => return None,
-                '.' | '0'..='9' => {}
+                // A precision cuts the text a float would become.
+                '.' => plain = false,
+                '0'..='9' => {}
                 _ => break,
             }
             chars.next();
@@ -714,7 +768,19 @@ mod tests {
             Some(vec![true, false, false, false, false, false])
         );
         assert_eq!(verbs_of("%[1]v"), None);
+        assert_eq!(
+            verbs_of("%.2v|% v|%08v|%-8v|%8v"),
+            Some(vec![false, false, false, true, true])
+        );
         let (_, calls) = rewritten(r#"{{ printf "%v and %d" 2.5e6 3 | safeHTML }}"#);
+        assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
+    }
+
+    #[test]
+    fn an_action_in_a_script_prints_a_float_as_it_is() {
+        let (_, calls) = rewritten(
+            r#"<script>var x = {{ .Get "lat" }};</script>{{ .Get "lat" }}<SCRIPT>{{ $x }}"#,
+        );
         assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
     }
 

@@ -106,7 +106,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .and_then(|o| o.field("display"))
             .is_some_and(|d| to_string(d) == "block");
         Ok(values::html(
-            engine::frame()?.host.render_string(&to_string(md), block),
+            engine::frame()?
+                .host
+                .render_string(&values::cast_string(md), block),
         ))
     }),
     ("markdownify transform.Markdownify", |a| {

@@ -81,7 +81,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 Value::List(_) => items(v),
                 other => vec![other.clone()],
             })
-            .map(|v| super::super::values::to_string(&v))
+            .map(|v| super::super::values::cast_string(&v))
             .collect();
         join_path(&parts).map(string)
     }),
