@@ -260,7 +260,8 @@ fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
                 Some(_) => Severity::Warning,
                 None => Severity::Error,
             };
-            let shown = if is_render_hook(&p.file) {
+            let shown = if is_render_hook(&p.file) || p.message.contains(crate::render::HOOK_CALLER)
+            {
                 "the preview and the export write this element as Goldmark does, not through \
                  the site's render hook"
             } else {

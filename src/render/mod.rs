@@ -29,6 +29,7 @@ use crate::page::tree::{Escape, Shortcodes};
 use crate::page::{Notation, Page};
 pub use placeholders::Html;
 use placeholders::{anchor_token, merge_placeholders, placeholder};
+pub use templates::HOOK_CALLER;
 
 /// Text with its shortcodes: a page body, or text handed to `markdownify`.
 #[derive(Clone, Copy)]

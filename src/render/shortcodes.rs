@@ -34,8 +34,15 @@ pub fn is_placeholder_only(
               boundaries of that text"
 )]
 impl Renderer<'_> {
-    /// A shortcode's output.
+    /// A shortcode's output; why the site's render hooks failed in Markdown it rendered
+    /// is recorded at the call.
     pub(super) fn shortcode(&mut self, i: usize) -> String {
+        let out = self.shortcode_output(i);
+        self.hook_problems_at(self.src.shortcodes.all[i].span.start);
+        out
+    }
+
+    fn shortcode_output(&mut self, i: usize) -> String {
         if let Some(out) = self.site_template(i) {
             return out;
         }

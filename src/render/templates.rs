@@ -136,6 +136,10 @@ impl Host for MarkdownHost {
 /// Goldmark writes it, and the frame keeps why ([`engine::Frame::take_hook_problems`]).
 pub(super) struct SiteHooks;
 
+/// What the message of a problem in a partial a render hook called ends with (before the
+/// hook's file name).
+pub const HOOK_CALLER: &str = "called by the site's render hook";
+
 impl markdown::hooks::RenderHooks for SiteHooks {
     fn has(&self, kind: markdown::hooks::HookKind) -> bool {
         engine::frame().is_ok_and(|f| f.catalogue.render_hook(kind.name()).is_some())
@@ -146,7 +150,20 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         let context = hook_context(hook, &frame);
         match engine::render_hook(hook.kind.name(), &context) {
             Ok(html) => Some(html),
-            Err(problem) => {
+            Err(mut problem) => {
+                // A partial the hook called failed: the problem is the partial's, and says
+                // which hook ran it.
+                if !problem
+                    .file
+                    .components()
+                    .any(|c| c.as_os_str() == "_markup")
+                {
+                    problem.message = format!(
+                        "{} ({HOOK_CALLER} render-{}.html)",
+                        problem.message,
+                        hook.kind.name()
+                    );
+                }
                 frame.record_hook_problem(problem);
                 None
             }
@@ -228,7 +245,6 @@ impl Renderer<'_> {
                 function: None,
             })
             .and_then(|frame| engine::render_shortcode(&call.name, &call.to_value(&frame)));
-        self.hook_problems_at(self.src.shortcodes.all[i].span.start);
         Some(match out {
             Ok(html) => {
                 let html = self.draw_icons(&html);

@@ -1230,6 +1230,49 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
 }
 
 #[test]
+fn a_render_hook_failing_in_a_partial_or_in_a_built_in_shortcode_is_reported_where_it_ran() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-image.html",
+            "{{ partial \"img.html\" . }}",
+        ),
+        (
+            "layouts/partials/img.html",
+            "{{ with resources.GetRemote .Destination }}<img src=\"{{ .RelPermalink }}\">{{ end }}",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n![a](https://e.org/a.png)\n\n\
+             {{< details summary=\"More\" >}}\n![b](https://e.org/b.png)\n{{< /details >}}\n",
+        ),
+    ]);
+    let page = site.path().join("content/about.md");
+    let html = folio::OpenPage::open(&page)
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    assert!(
+        html.contains("<img src=\"https://e.org/a.png\" alt=\"a\""),
+        "{html}"
+    );
+    let found: Vec<String> = folio::check::check_path(&page)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let at = |place: &str| {
+        found.iter().any(|d| {
+            d.contains(place)
+                && d.contains("not through the site's render hook")
+                && d.contains("layouts/partials/img.html:1:")
+                && d.contains("render hook render-image.html")
+        })
+    };
+    assert!(at("about.md:4:1:") && at("about.md:6:1:"), "{found:?}");
+}
+
+#[test]
 fn check_names_each_render_hook_folio_does_not_run() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
