@@ -139,13 +139,14 @@ fn is_render_hook(file: &Path) -> bool {
     file.components().any(|c| c.as_os_str() == "_markup")
 }
 
-/// The site's render hooks Folio does not run (all but links', images' and headings'):
+/// The site's render hooks Folio does not run (all but links', images', headings' and
+/// code blocks'):
 /// the preview and the export write those elements as Goldmark does.
 fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
-    let run = ["link", "image", "heading"];
+    let run = ["link", "image", "heading", "codeblock"];
     site.shortcodes
         .render_hooks()
-        .filter(|name| !run.contains(name))
+        .filter(|name| !run.iter().any(|r| name.split('-').next() == Some(r)))
         .filter_map(|name| {
             let file = site.shortcodes.render_hook(name)?;
             Some(Diagnostic {

@@ -142,13 +142,27 @@ pub const HOOK_CALLER: &str = "called by the site's render hook";
 
 impl markdown::hooks::RenderHooks for SiteHooks {
     fn has(&self, kind: markdown::hooks::HookKind) -> bool {
-        engine::frame().is_ok_and(|f| f.catalogue.render_hook(kind.name()).is_some())
+        engine::frame().is_ok_and(|f| match kind {
+            HookKind::CodeBlock => f
+                .catalogue
+                .render_hooks()
+                .any(|name| name.split('-').next() == Some("codeblock")),
+            _ => f.catalogue.render_hook(kind.name()).is_some(),
+        })
     }
 
     fn render(&self, hook: &markdown::hooks::Hook) -> Option<String> {
         let frame = engine::frame().ok()?;
+        // A code block's hook is its language's (`render-codeblock-mermaid.html`), else
+        // the one for all blocks (Hugo's lookup).
+        let name = match hook.kind {
+            HookKind::CodeBlock => [format!("codeblock-{}", hook.lang), "codeblock".to_string()]
+                .into_iter()
+                .find(|n| frame.catalogue.render_hook(n).is_some())?,
+            kind => kind.name().to_string(),
+        };
         let context = hook_context(hook, &frame);
-        match engine::render_hook(hook.kind.name(), &context) {
+        match engine::render_hook(&name, &context) {
             Ok(html) => Some(html),
             Err(mut problem) => {
                 // A partial the hook called failed: the problem is the partial's, and says
@@ -188,6 +202,9 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
         ("Anchor", values::string(&hook.anchor)),
         ("Attributes", attributes),
         ("Ordinal", Value::Int(hook.ordinal as i64)),
+        ("Type", values::string(&hook.lang)),
+        ("Inner", values::string(&hook.inner)),
+        ("Options", values::map(std::iter::empty::<(&str, Value)>())),
         ("IsBlock", Value::Bool(false)),
         ("Page", frame.page.clone()),
         ("PageInner", frame.page.clone()),
@@ -687,9 +704,14 @@ pub(super) fn with_templates<R>(
         .iter()
         .any(|sc| has_site_template(page.catalogue(), sc.name()))
         || page.catalogue().render_hooks().any(|name| {
-            [HookKind::Link, HookKind::Image, HookKind::Heading]
-                .iter()
-                .any(|k| k.name() == name)
+            [
+                HookKind::Link,
+                HookKind::Image,
+                HookKind::Heading,
+                HookKind::CodeBlock,
+            ]
+            .iter()
+            .any(|k| name.split('-').next() == Some(k.name()))
         });
     if !uses_templates {
         return (render(), Default::default());

@@ -222,7 +222,8 @@ impl Catalogue {
         self.render_hooks.keys().map(String::as_str)
     }
 
-    /// The field names with capitals that the site's shortcodes and partials use
+    /// The field names with capitals that the site's shortcodes, partials and render
+    /// hooks use
     /// (`.Site.Params.maxTags` → `maxTags`): how they may spell param keys.
     pub fn field_names(&self) -> std::sync::Arc<std::collections::BTreeSet<String>> {
         self.field_names
@@ -231,7 +232,8 @@ impl Catalogue {
                     .templates
                     .values()
                     .filter_map(|t| t.source.as_ref())
-                    .chain(self.partials.values());
+                    .chain(self.partials.values())
+                    .chain(self.render_hooks.values());
                 Arc::new(engine::field_names(sources.map(|f| &*f.source)))
             })
             .clone()
@@ -289,14 +291,14 @@ impl Catalogue {
         }
     }
 
-    /// Adds the render hooks under `layouts/_markup` and `layouts/_default/_markup` (Hugo
-    /// ≥ 0.146 reads the second as the first) whose names are not taken by an earlier
-    /// source. Hooks for another output format or language (`render-link.rss.xml`,
+    /// Adds the render hooks under `layouts/_default/_markup` and `layouts/_markup` whose
+    /// names are not taken by an earlier source: Hugo ≥ 0.146 reads both, and the first
+    /// wins when both have a hook (checked with Hugo 0.168). Hooks for another output format or language (`render-link.rss.xml`,
     /// `render-link.fr.html`) are not the page's: left out.
     fn add_render_hooks(&mut self, root: &Path, layouts: &Path) {
         for dir in [
-            layouts.join("_markup"),
             layouts.join("_default").join("_markup"),
+            layouts.join("_markup"),
         ] {
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;

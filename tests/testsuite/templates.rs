@@ -1139,7 +1139,8 @@ fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
                     I={{ printf \"%v\" 2500000.0 }} J={{ slice 1.5 2e6 }} K={{ .Get \"n\" }} \
                     L={{ dict \"a\" 1e7 }} M={{ print 1e7 }} N={{ string 1e7 }} \
                     O={{ printf \"%-9v|%v\" 2.5e6 (slice 1e6) }}\
-                    <script>var s = {{ site.Params.big }};</script>";
+                    <script>var s = {{ site.Params.big }};</script>\
+                    <a onclick=\"f({{ site.Params.big }}, {{ 0.5 }})\">x</a>";
     let site = crate::support::hugo_site(&[
         (
             "hugo.toml",
@@ -1159,17 +1160,22 @@ fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
 #[test]
 fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "baseURL = \"https://e.org/\"\ntheme = \"base\"\n"),
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntheme = \"base\"\n[params]\nextIcon = \"↗\"\n",
+        ),
+        // Beside `_default/_markup`'s, which Hugo takes.
+        ("layouts/_markup/render-heading.html", "DECOY"),
         (
             "layouts/_markup/render-link.html",
             "<a href=\"{{ .Destination | safeURL }}\"{{ with .Title }} title=\"{{ . }}\"{{ end }}\
              {{ if strings.HasPrefix .Destination \"http\" }} target=\"_blank\" rel=\"noopener\"{{ end }}\
-             >{{ .Text }}</a>",
+             >{{ .Text }}{{ site.Params.extIcon }}</a>",
         ),
         (
             "layouts/_default/_markup/render-heading.html",
-            "<h{{ .Level }} id=\"{{ .Anchor }}\"{{ with .Attributes.class }} class=\"{{ . }}\"{{ end }}>\
-             {{ .Text }} <a class=\"anchor\" href=\"#{{ .Anchor }}\">#</a> [{{ .PlainText }}]</h{{ .Level }}>",
+            "<h{{ .Level }}{{ range $k, $v := .Attributes }} {{ $k }}=\"{{ $v }}\"{{ end }}>\
+             {{ .Text }} <a class=\"anchor\" href=\"#{{ .Anchor }}\">#</a> [{{ .PlainText }}] {{ .Page.Params.myKey }}</h{{ .Level }}>",
         ),
         (
             "themes/base/layouts/_default/_markup/render-image.html",
@@ -1178,18 +1184,28 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
         ),
         ("layouts/shortcodes/note.html", "<aside>{{ .Inner | markdownify }}</aside>"),
         (
+            "layouts/_markup/render-codeblock-mermaid.html",
+            "<pre class=\"mermaid\" data-n=\"{{ .Ordinal }}\" data-type=\"{{ .Type }}\"\
+             {{ with .Attributes.class }} data-class=\"{{ . }}\"{{ end }}>{{ .Inner | htmlEscape | safeHTML }}</pre>",
+        ),
+        (
             "content/about.md",
-            "---\ntitle: About\n---\n## Hello *there* {.big}\n\n\
+            "---\ntitle: About\nmyKey: mk\n---\n## Hello *there* {.big}\n\n\
              See [the *docs*](https://gohugo.io \"Hugo\") and [home](/).\n\n\
              ![A cat](cat.png \"Puss\") and ![dog](/d.png)\n\n\
              [![logo](logo.png)](https://e.org/x y)\n\n\
              ## See [the docs](/docs) and `code`\n\nMail <me@example.org>.\n\n\
+             ```go\nfunc f() {}\n```\n\n```mermaid {.wide}\ngraph TD;\n  A-->B;\n```\n\n\
              {{< note >}}Read [this](https://example.com/a?b=1&c=2).{{< /note >}}\n",
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "render hooks", "content/about.md");
     assert!(hugo.contains("target=\"_blank\""), "{hugo}");
     assert!(hugo.contains("<figure>"), "{hugo}");
+    assert!(
+        hugo.contains("<pre class=\"mermaid\" data-n=\"1\""),
+        "{hugo}"
+    );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
@@ -1277,8 +1293,8 @@ fn check_names_each_render_hook_folio_does_not_run() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
-            "layouts/_markup/render-codeblock-mermaid.html",
-            "<pre class=\"mermaid\">{{ .Inner }}</pre>",
+            "layouts/_markup/render-blockquote.html",
+            "<blockquote>{{ .Text }}</blockquote>",
         ),
         (
             "layouts/_markup/render-link.html",
@@ -1295,7 +1311,7 @@ fn check_names_each_render_hook_folio_does_not_run() {
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
-        found[0].contains("render-codeblock-mermaid.html:1:1")
+        found[0].contains("render-blockquote.html:1:1")
             && found[0].contains("Folio does not run this render hook"),
         "{found:?}"
     );

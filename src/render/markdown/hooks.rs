@@ -1,6 +1,7 @@
 //! Hugo's render hooks: a site's `layouts/_markup/render-link.html`,
-//! `render-image.html` and `render-heading.html` (or under `layouts/_default/_markup/`)
-//! write a Markdown link, image or heading in place of Goldmark's HTML.
+//! `render-image.html`, `render-heading.html` and `render-codeblock.html` (or
+//! `render-codeblock-LANG.html`; or under `layouts/_default/_markup/`) write a Markdown
+//! link, image, heading or fenced code block in place of Goldmark's HTML.
 //!
 //! The Markdown layer finds each element and what Hugo gives its hook (Hugo's
 //! `markup/converter/hooks`: `LinkContext`, `ImageLinkContext`, `HeadingContext`); running
@@ -21,6 +22,9 @@ pub enum HookKind {
     Image,
     /// `render-heading.html`.
     Heading,
+    /// `render-codeblock-LANG.html`, else `render-codeblock.html`: a fenced code block
+    /// (`render/markdown/mod.rs` finds them, as it reads the fences).
+    CodeBlock,
 }
 
 impl HookKind {
@@ -30,6 +34,7 @@ impl HookKind {
             HookKind::Link => "link",
             HookKind::Image => "image",
             HookKind::Heading => "heading",
+            HookKind::CodeBlock => "codeblock",
         }
     }
 }
@@ -52,18 +57,43 @@ pub struct Hook {
     pub level: u8,
     /// `.Anchor`: a heading's id.
     pub anchor: String,
-    /// `.Attributes`: a heading's `{.class key=value}` attributes (the id aside), in order.
+    /// `.Attributes`: a heading's `{.class key=value}` attributes and its id, a code
+    /// block's attributes (its options aside), in order.
     pub attributes: Vec<(String, String)>,
     /// `.Ordinal`: how many elements of this kind came before it in the text rendered.
     pub ordinal: usize,
+    /// `.Type` of a code block: its language as its info string names it.
+    pub lang: String,
+    /// `.Inner` of a code block: its code.
+    pub inner: String,
+}
+
+impl Hook {
+    /// An empty context for a hook of `kind`.
+    pub fn new(kind: HookKind) -> Hook {
+        Hook {
+            kind,
+            destination: String::new(),
+            title: String::new(),
+            text: String::new(),
+            plain_text: String::new(),
+            level: 0,
+            anchor: String::new(),
+            attributes: Vec::new(),
+            ordinal: 0,
+            lang: String::new(),
+            inner: String::new(),
+        }
+    }
 }
 
 /// Runs a site's render hooks.
 pub trait RenderHooks {
-    /// Whether the site has a hook for `kind`.
+    /// Whether the site has a hook for `kind` (for code blocks: for some language).
     fn has(&self, kind: HookKind) -> bool;
     /// The hook's HTML for `hook`; `None` to write the element as Goldmark does (the hook
-    /// failed: the implementation records why).
+    /// failed, and the implementation records why; or no hook is for this code block's
+    /// language).
     fn render(&self, hook: &Hook) -> Option<String>;
 }
 
@@ -228,21 +258,17 @@ fn context(
         })
         .collect();
     let mut hook = Hook {
-        kind,
         destination: raw
             .binary_search_by_key(&start, |(i, _)| *i)
             .ok()
             .and_then(|k| raw.get(k))
             .map(|(_, d)| d.clone())
             .unwrap_or_default(),
-        title: String::new(),
         // Hooks of its children already ran: `run` puts their HTML back.
         text,
         plain_text,
-        level: 0,
-        anchor: String::new(),
-        attributes: Vec::new(),
         ordinal,
+        ..Hook::new(kind)
     };
     match events.get(start) {
         Some(Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. })) => {
@@ -263,6 +289,10 @@ fn context(
             for (k, v) in attrs {
                 hook.attributes
                     .push((k.to_string(), v.as_deref().unwrap_or_default().to_string()));
+            }
+            // Hugo's `.Attributes` hold the id too.
+            if !hook.anchor.is_empty() {
+                hook.attributes.push(("id".into(), hook.anchor.clone()));
             }
         }
         _ => {}

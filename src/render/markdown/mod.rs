@@ -167,15 +167,7 @@ impl Markdown<'_> {
                 Event::SoftBreak if self.markup.hard_wraps => events.push(Event::HardBreak),
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     fences += 1;
-                    if let Some(html) = self.highlighted(&info, &mut source, fences - 1) {
-                        // Folio's own HTML, kept out of the sanitiser's way (it would drop
-                        // the colours' `style`s): a marker now, the block after.
-                        events.push(Event::Html(mark(md, html, blocks).into()));
-                        continue;
-                    }
-                    in_fence = true;
-                    let hugo = self.markup.highlight.code_fences;
-                    events.push(Event::Html(fence_start(&info, hugo)));
+                    in_fence = !self.fence(&info, &mut source, fences - 1, md, blocks, &mut events);
                 }
                 Event::End(TagEnd::CodeBlock) if in_fence => {
                     in_fence = false;
@@ -201,15 +193,76 @@ impl Markdown<'_> {
         if !self.markup.highlight.code_fences || !highlight::highlights(&block.lang) {
             return None;
         }
-        let mut code = String::new();
-        for ev in source {
-            match ev {
-                Event::Text(t) => code.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => break,
-                _ => {}
-            }
+        Some(block.render(&code_of(source)))
+    }
+
+    /// Writes the start of a fenced code block, or all of it (its events taken from
+    /// `source`) when it is written as one piece of HTML: a render hook's, or highlighted.
+    /// That HTML is kept out of the sanitiser's way (it would drop the colours' `style`s):
+    /// a marker now, the block after. Gives whether the whole block was written.
+    fn fence<'e>(
+        &self,
+        info: &str,
+        source: &mut impl Iterator<Item = Event<'e>>,
+        ordinal: usize,
+        md: &str,
+        blocks: &mut Vec<String>,
+        events: &mut Vec<Event<'e>>,
+    ) -> bool {
+        if self
+            .hooks
+            .is_some_and(|h| h.has(hooks::HookKind::CodeBlock))
+        {
+            let code = code_of(source);
+            self.fenced_block(info, code, ordinal, md, blocks, events);
+            return true;
         }
-        Some(block.render(&code))
+        if let Some(html) = self.highlighted(info, source, ordinal) {
+            events.push(Event::Html(mark(md, html, blocks).into()));
+            return true;
+        }
+        events.push(Event::Html(fence_start(
+            info,
+            self.markup.highlight.code_fences,
+        )));
+        false
+    }
+
+    /// The events of a fenced code block with `code` (already taken from the parser), on a
+    /// site with code block render hooks: the hook's HTML when one is for its language,
+    /// else the block as [`Markdown::highlighted`] or Goldmark writes it.
+    fn fenced_block(
+        &self,
+        info: &str,
+        code: String,
+        ordinal: usize,
+        md: &str,
+        blocks: &mut Vec<String>,
+        events: &mut Vec<Event<'_>>,
+    ) {
+        let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
+        let hook = hooks::Hook {
+            lang: block.lang.clone(),
+            inner: code,
+            attributes: block.attributes.clone(),
+            ordinal,
+            ..hooks::Hook::new(hooks::HookKind::CodeBlock)
+        };
+        if let Some(html) = self.hooks.and_then(|h| h.render(&hook)) {
+            events.push(Event::Html(mark(md, html, blocks).into()));
+            return;
+        }
+        let code = hook.inner;
+        if self.markup.highlight.code_fences && highlight::highlights(&block.lang) {
+            events.push(Event::Html(mark(md, block.render(&code), blocks).into()));
+            return;
+        }
+        events.push(Event::Html(fence_start(
+            info,
+            self.markup.highlight.code_fences,
+        )));
+        events.push(Event::Text(code.into()));
+        events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
     }
 
     /// Hugo's `markdownify` (without shortcodes): rendered, without the `<p>` around a
@@ -452,6 +505,19 @@ fn fence_start(info: &str, hugo: bool) -> CowStr<'static> {
     }
     let escaped = crate::text::html_escape(lang);
     CowStr::from(format!("<pre><code class=\"language-{escaped}\">"))
+}
+
+/// The code of a fenced block whose start was read: its text events, up to its end.
+fn code_of<'e>(source: &mut impl Iterator<Item = Event<'e>>) -> String {
+    let mut code = String::new();
+    for ev in source {
+        match ev {
+            Event::Text(t) => code.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    code
 }
 
 /// What stands for a highlighted block until the page's HTML is sanitised: characters of

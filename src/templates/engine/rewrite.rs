@@ -281,29 +281,74 @@ fn script_ranges(list: &ListNode) -> Vec<std::ops::Range<usize>> {
     texts(list, &mut all);
     all.sort_by_key(|(offset, _)| *offset);
     let mut ranges = Vec::new();
-    let mut open: Option<usize> = None;
+    // Where the script opened, and what closes it (`</script`, or an attribute's quote).
+    let mut open: Option<(usize, &str)> = None;
     for (offset, text) in all {
         let lower = text.to_ascii_lowercase();
         let mut from = 0;
         loop {
             let rest = lower.get(from..).unwrap_or_default();
-            let (tag, found) = match open {
-                None => ("<script", rest.find("<script")),
-                Some(_) => ("</script", rest.find("</script")),
+            let found = match open {
+                None => {
+                    let element = rest.find("<script").map(|k| (k, k + 7, "</script"));
+                    let attribute = event_attribute(rest);
+                    match (element, attribute) {
+                        (Some(e), Some(a)) => Some(if a.0 < e.0 { a } else { e }),
+                        (e, a) => e.or(a),
+                    }
+                }
+                Some((_, close)) => rest.find(close).map(|k| (k, k + close.len(), close)),
             };
-            let Some(k) = found else { break };
-            let at = offset + from + k;
+            let Some((k, past, close)) = found else { break };
             match open.take() {
-                None => open = Some(at),
-                Some(start) => ranges.push(start..at),
+                None => open = Some((offset + from + k, close)),
+                Some((start, _)) => ranges.push(start..offset + from + k),
             }
-            from += k + tag.len();
+            from += past;
         }
     }
-    if let Some(start) = open {
+    if let Some((start, _)) = open {
         ranges.push(start..usize::MAX);
     }
     ranges
+}
+
+/// The first event handler attribute opened in `text` (lower case), `onclick="`: where
+/// it starts, where its value starts, and the quote that ends it.
+fn event_attribute(text: &str) -> Option<(usize, usize, &'static str)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = text.get(from..)?.find("on") {
+        let at = from + k;
+        from = at + 2;
+        if !at
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(u8::is_ascii_whitespace)
+        {
+            continue;
+        }
+        let mut i = at + 2;
+        while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+            i += 1;
+        }
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if i == at + 2 || bytes.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'"') => return Some((at, i + 1, "\"")),
+            Some(b'\'') => return Some((at, i + 1, "'")),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Calls `f` on the pipeline of each action, `if`, `range`, `with` and `template` of
@@ -782,6 +827,10 @@ mod tests {
             r#"<script>var x = {{ .Get "lat" }};</script>{{ .Get "lat" }}<SCRIPT>{{ $x }}"#,
         );
         assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
+        let (_, calls) = rewritten(
+            r#"<a onclick="f({{ .x }}, {{ .y }})" title="{{ .z }}" data-on='{{ .w }}'>{{ .v }}</a>"#,
+        );
+        assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 3, "{calls:?}");
     }
 
     #[test]
