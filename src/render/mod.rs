@@ -319,6 +319,7 @@ impl<'a> Renderer<'a> {
             markup: self.opts.markup,
             rewrite_url: self.opts.rewrite_url.as_deref().map(unsend),
             hooks: Some(&templates::SiteHooks),
+            hook_urls: Some(self.opts),
         }
     }
 

@@ -44,6 +44,7 @@ impl MarkdownHost {
                 markup: self.markup,
                 rewrite_url: self.rewrite_url.as_deref().map(super::unsend),
                 hooks: Some(&SiteHooks),
+                hook_urls: None,
             }
             .render(md)
         };
@@ -373,55 +374,7 @@ impl Renderer<'_> {
     /// (through `RenderOptions::publish`), any other local image where the page's
     /// Markdown images go (`rewrite_url`).
     fn local_urls(&mut self, html: &str) -> String {
-        if self.opts.rewrite_url.is_none() && self.opts.publish.is_none() {
-            return html.to_string();
-        }
-        let frame = engine::frame().ok();
-        let mut out = String::with_capacity(html.len());
-        // `html[..done]` is in `out`.
-        let mut done = 0;
-        for (at, attribute) in url_attributes(html) {
-            if at < done {
-                continue;
-            }
-            let value_start = at + attribute.len();
-            let Some(end) = html.get(value_start..).and_then(|v| v.find('"')) else {
-                break;
-            };
-            out.push_str(html.get(done..value_start).unwrap_or_default());
-            let value = html.get(value_start..value_start + end).unwrap_or_default();
-            let mut point = |url: &str| self.pointed_url(url, frame.as_ref());
-            match attribute {
-                SRCSET => out.push_str(&rewrite_srcset(value, &mut point)),
-                STYLE => out.push_str(&rewrite_css_urls(value, &mut point)),
-                _ => out.push_str(&point(value).unwrap_or_else(|| value.to_string())),
-            }
-            done = value_start + end;
-        }
-        out.push_str(html.get(done..).unwrap_or_default());
-        out
-    }
-
-    /// Where the document finds the image at `url` (as written in an attribute, entities
-    /// and all), escaped for an attribute; `None` to keep it as it is.
-    fn pointed_url(
-        &mut self,
-        url: &str,
-        frame: Option<&std::rc::Rc<engine::Frame>>,
-    ) -> Option<String> {
-        let raw = html_escape::decode_html_entities(url);
-        if self.pointed.contains(raw.as_ref()) {
-            return None;
-        }
-        let published = frame.and_then(|f| f.published(&raw));
-        let new = match (published, &self.opts.publish, &self.opts.rewrite_url) {
-            (Some(path), Some(publish), _) => publish(&path),
-            (None, _, Some(rewrite)) => rewrite(&raw, true),
-            _ => None,
-        }?;
-        let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
-        self.pointed.insert(new);
-        Some(escaped)
+        local_urls(html, self.opts, &mut self.pointed)
     }
 
     /// The call's context: its parameters typed as Hugo types them, its inner text with
@@ -1001,6 +954,73 @@ fn frame_for(
     frame.time_zone = hugo.time_zone.clone();
     frame.title_case = hugo.title_case;
     frame
+}
+
+/// [`Renderer::local_urls`] for a render's options: `pointed` holds the URLs already
+/// pointed at their files (not pointed again).
+fn local_urls(
+    html: &str,
+    opts: &super::RenderOptions,
+    pointed: &mut std::collections::HashSet<String>,
+) -> String {
+    if opts.rewrite_url.is_none() && opts.publish.is_none() {
+        return html.to_string();
+    }
+    let frame = engine::frame().ok();
+    let mut out = String::with_capacity(html.len());
+    // `html[..done]` is in `out`.
+    let mut done = 0;
+    for (at, attribute) in url_attributes(html) {
+        if at < done {
+            continue;
+        }
+        let value_start = at + attribute.len();
+        let Some(end) = html.get(value_start..).and_then(|v| v.find('"')) else {
+            break;
+        };
+        out.push_str(html.get(done..value_start).unwrap_or_default());
+        let value = html.get(value_start..value_start + end).unwrap_or_default();
+        let mut point = |url: &str| pointed_url(url, opts, frame.as_ref(), pointed);
+        match attribute {
+            SRCSET => out.push_str(&rewrite_srcset(value, &mut point)),
+            STYLE => out.push_str(&rewrite_css_urls(value, &mut point)),
+            _ => out.push_str(&point(value).unwrap_or_else(|| value.to_string())),
+        }
+        done = value_start + end;
+    }
+    out.push_str(html.get(done..).unwrap_or_default());
+    out
+}
+
+/// Where the document finds the image at `url` (as written in an attribute, entities
+/// and all), escaped for an attribute; `None` to keep it as it is.
+fn pointed_url(
+    url: &str,
+    opts: &super::RenderOptions,
+    frame: Option<&Rc<engine::Frame>>,
+    pointed: &mut std::collections::HashSet<String>,
+) -> Option<String> {
+    let raw = html_escape::decode_html_entities(url);
+    if pointed.contains(raw.as_ref()) {
+        return None;
+    }
+    let published = frame.and_then(|f| f.published(&raw));
+    let new = match (published, &opts.publish, &opts.rewrite_url) {
+        (Some(path), Some(publish), _) => publish(&path),
+        (None, _, Some(rewrite)) => rewrite(&raw, true),
+        _ => None,
+    }?;
+    let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
+    pointed.insert(new);
+    Some(escaped)
+}
+
+/// A render hook's HTML pointed at the files, as a template's is: the export copies the
+/// images a hook writes (a page resource's `.RelPermalink`, say) and points at the copies.
+impl markdown::hooks::HookUrls for super::RenderOptions<'_> {
+    fn point(&self, html: String) -> String {
+        local_urls(&html, self, &mut Default::default())
+    }
 }
 
 /// The surprise of a `{{% name %}}` call whose HTML Hugo drops (raw HTML off), with the

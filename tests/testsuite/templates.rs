@@ -1210,6 +1210,40 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
 }
 
 #[test]
+fn the_export_copies_the_page_resources_an_image_hook_points_at() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-image.html",
+            "{{ with .Page.Resources.GetMatch .Destination }}<img src=\"{{ .RelPermalink }}\" \
+             alt=\"x\">{{ else }}<img src=\"{{ .Destination }}\">{{ end }}",
+        ),
+        (
+            "content/about/index.md",
+            "---\ntitle: About\n---\n![a](photo.png)\n",
+        ),
+    ]);
+    std::fs::copy(
+        "tests/fixtures/templates/site/content/bundle/photo.png",
+        site.path().join("content/about/photo.png"),
+    )
+    .unwrap();
+    let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
+    let out = site.path().join("out");
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let src = html
+        .split("<img src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_default();
+    assert!(
+        src.starts_with("assets/") && out.join(src).is_file(),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

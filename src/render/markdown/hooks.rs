@@ -87,6 +87,13 @@ impl Hook {
     }
 }
 
+/// Points the URLs of the files a hook's HTML names where the document finds them (the
+/// export's copies), as a shortcode template's are.
+pub trait HookUrls {
+    /// `html` with its images' URLs pointed at their files.
+    fn point(&self, html: String) -> String;
+}
+
 /// Runs a site's render hooks.
 pub trait RenderHooks {
     /// Whether the site has a hook for `kind` (for code blocks: for some language).
@@ -123,22 +130,23 @@ pub(super) fn raw_destinations(
         .collect()
 }
 
-/// Replaces each image, link and heading the site has a hook for by the hook's HTML,
-/// kept aside in `blocks` (as [`super::mark`] keeps Folio's own HTML) for the text `md`.
-/// `raw` is [`raw_destinations`]'s. A destination `rewrite_url` moves (the export's local
-/// images) is moved in the hook's HTML too, where an attribute holds it whole (as written
-/// or as `html/template` encodes it). With `unsafe_html`, the raw HTML in an element's
-/// `.Text` is sanitised as the page's is. An element holding a footnote reference is
-/// left to Goldmark's HTML: its number is given later, over the whole text.
+/// Replaces each image, link and heading the site has a hook for (`markdown.hooks`) by
+/// the hook's HTML, kept aside in `blocks` (as [`super::mark`] keeps Folio's own HTML) for
+/// the text `md`. `raw` is [`raw_destinations`]'s. The files a hook's HTML names are
+/// pointed at the document's copies ([`pointed`]). With raw HTML on, the raw HTML in an
+/// element's `.Text` is sanitised as the page's is. An element holding a footnote
+/// reference is left to Goldmark's HTML: its number is given later, over the whole text.
 pub(super) fn run(
     events: &mut [Event<'_>],
     raw: &[(usize, String)],
-    hooks: &dyn RenderHooks,
-    rewrite_url: Option<super::RewriteUrl<'_>>,
-    unsafe_html: bool,
+    markdown: &super::Markdown<'_>,
     md: &str,
     blocks: &mut Vec<String>,
 ) {
+    let Some(hooks) = markdown.hooks else {
+        return;
+    };
+    let unsafe_html = markdown.markup.unsafe_html;
     // The plain text of each element a hook wrote, by its event index: part of its
     // parent's `.PlainText`.
     let mut plain: HashMap<usize, String> = HashMap::new();
@@ -167,21 +175,8 @@ pub(super) fn run(
             }
             hook.text = super::put_back(std::mem::take(&mut hook.text), blocks);
             ordinal += 1;
-            if let Some(mut html) = hooks.render(&hook) {
-                let moved = rewrite_url
-                    .filter(|_| kind != HookKind::Heading)
-                    .and_then(|rewrite| rewrite(&hook.destination, kind == HookKind::Image));
-                if let Some(new) = moved {
-                    let quoted = |url: &str| {
-                        format!("\"{}\"", html_escape::encode_double_quoted_attribute(url))
-                    };
-                    html = html
-                        .replace(&quoted(&hook.destination), &quoted(&new))
-                        .replace(
-                            &quoted(&super::template_url(hook.destination.as_str().into())),
-                            &quoted(&new),
-                        );
-                }
+            if let Some(html) = hooks.render(&hook) {
+                let html = pointed(html, &hook, markdown);
                 plain.insert(i, std::mem::take(&mut hook.plain_text));
                 let marked = CowStr::from(super::mark(md, html, blocks));
                 if let Some(first) = events.get_mut(i) {
@@ -198,6 +193,29 @@ pub(super) fn run(
             i = end + 1;
         }
     }
+}
+
+/// A hook's `html` with the files it names pointed at the document's copies: by
+/// `markdown.hook_urls` when given, else by moving a destination `rewrite_url` moves (the
+/// export's local images) where an attribute holds it whole (as written or as
+/// `html/template` encodes it).
+fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>) -> String {
+    if let Some(urls) = markdown.hook_urls {
+        return urls.point(html);
+    }
+    let moved = markdown
+        .rewrite_url
+        .filter(|_| matches!(hook.kind, HookKind::Link | HookKind::Image))
+        .and_then(|rewrite| rewrite(&hook.destination, hook.kind == HookKind::Image));
+    let Some(new) = moved else {
+        return html;
+    };
+    let quoted = |url: &str| format!("\"{}\"", html_escape::encode_double_quoted_attribute(url));
+    html.replace(&quoted(&hook.destination), &quoted(&new))
+        .replace(
+            &quoted(&super::template_url(hook.destination.as_str().into())),
+            &quoted(&new),
+        )
 }
 
 /// The index of the end of the `kind` element starting at `start`, when one starts there.

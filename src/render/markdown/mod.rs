@@ -45,6 +45,8 @@ pub struct Markdown<'a> {
     pub rewrite_url: Option<RewriteUrl<'a>>,
     /// The site's render hooks, when it has any.
     pub hooks: Option<&'a dyn hooks::RenderHooks>,
+    /// Points the files the hooks' HTML names at the document's copies.
+    pub hook_urls: Option<&'a dyn hooks::HookUrls>,
 }
 
 /// The pulldown-cmark options matching Hugo's Goldmark defaults.
@@ -102,18 +104,7 @@ impl Markdown<'_> {
         if self.markup.emoji {
             emoji_codes(&mut events);
         }
-        if let Some(h) = self.hooks {
-            let unsafe_html = self.markup.unsafe_html;
-            hooks::run(
-                &mut events,
-                &raw,
-                h,
-                self.rewrite_url,
-                unsafe_html,
-                md,
-                &mut blocks,
-            );
-        }
+        hooks::run(&mut events, &raw, self, md, &mut blocks);
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
