@@ -144,6 +144,20 @@ fn is_render_hook(file: &Path) -> bool {
 /// the preview and the export write those elements as Goldmark does.
 fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
     let run = ["link", "image", "heading", "codeblock"];
+    let narrower = site
+        .shortcodes
+        .narrower_render_hooks()
+        .iter()
+        .map(|file| Diagnostic {
+            path: site.root.join(file),
+            line: 1,
+            col: 1,
+            severity: Severity::Warning,
+            message: "Folio runs the site's general render hooks, not a section's, a type's or \
+                  a language's like this one: the preview and the export may differ from \
+                  Hugo's here"
+                .into(),
+        });
     site.shortcodes
         .render_hooks()
         .filter(|name| !run.iter().any(|r| name.split('-').next() == Some(r)))
@@ -161,6 +175,7 @@ fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
                 ),
             })
         })
+        .chain(narrower)
         .collect()
 }
 

@@ -85,6 +85,10 @@ pub struct Catalogue {
     /// the themes' and modules'), by the name after `render-` (`link`, `codeblock-go`),
     /// first found wins.
     render_hooks: BTreeMap<String, engine::TemplateFile>,
+    /// Render hooks Folio does not choose between (relative to the root): a section's or
+    /// a type's (`layouts/blog/_markup/render-link.html`), a language's
+    /// (`render-link.fr.html`).
+    narrower_render_hooks: Vec<PathBuf>,
     /// The templates compiled so far.
     compiled: engine::Compiled,
     /// The field names with capitals the templates use (`.maxTags`), found once.
@@ -222,6 +226,12 @@ impl Catalogue {
         self.render_hooks.keys().map(String::as_str)
     }
 
+    /// The render hooks for a section, a type or a language, which Folio does not run
+    /// (it runs the site's general ones): their files, relative to the site root.
+    pub fn narrower_render_hooks(&self) -> &[PathBuf] {
+        &self.narrower_render_hooks
+    }
+
     /// The field names with capitals that the site's shortcodes, partials and render
     /// hooks use
     /// (`.Site.Params.maxTags` → `maxTags`): how they may spell param keys.
@@ -293,31 +303,42 @@ impl Catalogue {
 
     /// Adds the render hooks under `layouts/_default/_markup` and `layouts/_markup` whose
     /// names are not taken by an earlier source: Hugo ≥ 0.146 reads both, and the first
-    /// wins when both have a hook (checked with Hugo 0.168). Hooks for another output format or language (`render-link.rss.xml`,
+    /// wins when both have a hook (checked with Hugo 0.168). A section's, a type's or a
+    /// language's hooks are listed apart ([`Catalogue::narrower_render_hooks`]). Hooks for another output format or language (`render-link.rss.xml`,
     /// `render-link.fr.html`) are not the page's: left out.
     fn add_render_hooks(&mut self, root: &Path, layouts: &Path) {
+        // A section's or a type's own hooks: `layouts/blog/_markup/`.
+        let narrower = std::fs::read_dir(layouts)
+            .into_iter()
+            .flatten()
+            .filter_map(std::result::Result::ok)
+            .map(|e| e.path().join("_markup"))
+            .filter(|d| d.is_dir() && !d.starts_with(layouts.join("_default")));
+        for dir in narrower {
+            for file in render_hook_files(&dir) {
+                let rel = file.strip_prefix(root).unwrap_or(&file).to_path_buf();
+                self.narrower_render_hooks.push(rel);
+            }
+        }
         for dir in [
             layouts.join("_default").join("_markup"),
             layouts.join("_markup"),
         ] {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            let mut files: Vec<PathBuf> = entries
-                .filter_map(std::result::Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .collect();
-            files.sort();
-            for file in files {
+            for file in render_hook_files(&dir) {
                 let Some(name) = file
                     .file_name()
                     .and_then(|n| n.to_str())
                     .and_then(|n| n.strip_prefix("render-")?.strip_suffix(".html"))
-                    .filter(|n| !n.is_empty() && !n.contains('.'))
+                    .filter(|n| !n.is_empty())
                 else {
                     continue;
                 };
+                if name.contains('.') {
+                    // A language's (`render-link.fr.html`).
+                    let rel = file.strip_prefix(root).unwrap_or(&file).to_path_buf();
+                    self.narrower_render_hooks.push(rel);
+                    continue;
+                }
                 if self.render_hooks.contains_key(name) {
                     continue;
                 }
@@ -494,6 +515,25 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
 
 /// A template's text as Hugo reads it (a stray invalid byte does not stop Hugo), with its
 /// path relative to the site root; `None` when it cannot be read or is too large.
+/// The HTML render hooks in `dir` (`render-link.html`, `render-link.fr.html`), in name
+/// order.
+fn render_hook_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("render-") && n.ends_with(".html"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 fn template_file(root: &Path, path: &Path) -> Option<engine::TemplateFile> {
     read_text(root, path).ok()
 }

@@ -1335,6 +1335,14 @@ fn check_names_each_render_hook_folio_does_not_run() {
             "<a href=\"{{ .Destination }}\">{{ .Text }}</a>",
         ),
         (
+            "layouts/_markup/render-link.fr.html",
+            "<a href=\"{{ .Destination }}\">fr</a>",
+        ),
+        (
+            "layouts/blog/_markup/render-image.html",
+            "<img src=\"{{ .Destination }}\">",
+        ),
+        (
             "content/about.md",
             "---\ntitle: About\n---\nSee [home](/).\n",
         ),
@@ -1343,12 +1351,21 @@ fn check_names_each_render_hook_folio_does_not_run() {
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found.len(), 3, "{found:?}");
     assert!(
         found[0].contains("render-blockquote.html:1:1")
             && found[0].contains("Folio does not run this render hook"),
         "{found:?}"
     );
+    for (d, file) in found[1..].iter().zip([
+        "blog/_markup/render-image.html",
+        "_markup/render-link.fr.html",
+    ]) {
+        assert!(
+            d.contains(file) && d.contains("not a section's"),
+            "{found:?}"
+        );
+    }
 }
 
 #[test]
