@@ -139,11 +139,10 @@ fn is_render_hook(file: &Path) -> bool {
     file.components().any(|c| c.as_os_str() == "_markup")
 }
 
-/// The site's render hooks Folio does not run (all but links', images', headings' and
-/// code blocks'):
+/// The site's render hooks Folio does not run (tables', passthrough elements'):
 /// the preview and the export write those elements as Goldmark does.
 fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
-    let run = ["link", "image", "heading", "codeblock"];
+    let run = ["link", "image", "heading", "codeblock", "blockquote"];
     let narrower = site
         .shortcodes
         .narrower_render_hooks()

@@ -203,7 +203,17 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
         ("Anchor", values::string(&hook.anchor)),
         ("Attributes", attributes),
         ("Ordinal", Value::Int(hook.ordinal as i64)),
-        ("Type", values::string(&hook.lang)),
+        (
+            "Type",
+            values::string(match (hook.kind, hook.alert) {
+                (HookKind::Blockquote, Some(_)) => "alert",
+                (HookKind::Blockquote, None) => "regular",
+                _ => &hook.lang,
+            }),
+        ),
+        ("AlertType", values::string(hook.alert.unwrap_or_default())),
+        ("AlertTitle", values::string("")),
+        ("AlertSign", values::string("")),
         ("Inner", values::string(&hook.inner)),
         ("Options", values::map(std::iter::empty::<(&str, Value)>())),
         ("IsBlock", Value::Bool(false)),
@@ -662,6 +672,7 @@ pub(super) fn with_templates<R>(
                 HookKind::Image,
                 HookKind::Heading,
                 HookKind::CodeBlock,
+                HookKind::Blockquote,
             ]
             .iter()
             .any(|k| name.split('-').next() == Some(k.name()))

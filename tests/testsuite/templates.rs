@@ -1184,6 +1184,12 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
         ),
         ("layouts/shortcodes/note.html", "<aside>{{ .Inner | markdownify }}</aside>"),
         (
+            "layouts/_markup/render-blockquote.html",
+            "{{ if eq .Type \"alert\" }}<div class=\"alert alert-{{ .AlertType }}\" data-n=\"{{ .Ordinal }}\">\
+             {{ .Text }}</div>{{ else }}<blockquote class=\"q\" data-n=\"{{ .Ordinal }}\">{{ .Text }}\
+             </blockquote>{{ end }}",
+        ),
+        (
             "layouts/_markup/render-codeblock-mermaid.html",
             "<pre class=\"mermaid\" data-n=\"{{ .Ordinal }}\" data-type=\"{{ .Type }}\"\
              {{ with .Attributes.class }} data-class=\"{{ . }}\"{{ end }}>{{ .Inner | htmlEscape | safeHTML }}</pre>",
@@ -1195,6 +1201,8 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
              ![A cat](cat.png \"Puss\") and ![dog](/d.png)\n\n\
              [![logo](logo.png)](https://e.org/x y)\n\n\
              ## See [the docs](/docs) and `code`\n\nMail <me@example.org>.\n\n\
+             > [!NOTE]\n> Useful *info*.\n\n> A quote with [a link](/q).\n>\n> > Nested.\n\n\
+             > [!WARNING]\n> Careful.\n\n\
              ```go\nfunc f() {}\n```\n\n```mermaid {.wide}\ngraph TD;\n  A-->B;\n```\n\n\
              {{< note >}}Read [this](https://example.com/a?b=1&c=2).{{< /note >}}\n",
         ),
@@ -1327,8 +1335,8 @@ fn check_names_each_render_hook_folio_does_not_run() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
-            "layouts/_markup/render-blockquote.html",
-            "<blockquote>{{ .Text }}</blockquote>",
+            "layouts/_markup/render-table.html",
+            "<table>{{ range .THead }}{{ end }}</table>",
         ),
         (
             "layouts/_markup/render-link.html",
@@ -1353,7 +1361,7 @@ fn check_names_each_render_hook_folio_does_not_run() {
         .collect();
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(
-        found[0].contains("render-blockquote.html:1:1")
+        found[0].contains("render-table.html:1:1")
             && found[0].contains("Folio does not run this render hook"),
         "{found:?}"
     );

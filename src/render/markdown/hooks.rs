@@ -1,17 +1,19 @@
 //! Hugo's render hooks: a site's `layouts/_markup/render-link.html`,
-//! `render-image.html`, `render-heading.html` and `render-codeblock.html` (or
-//! `render-codeblock-LANG.html`; or under `layouts/_default/_markup/`) write a Markdown
-//! link, image, heading or fenced code block in place of Goldmark's HTML.
+//! `render-image.html`, `render-heading.html`, `render-blockquote.html` and
+//! `render-codeblock.html` (or `render-codeblock-LANG.html`; or under
+//! `layouts/_default/_markup/`) write a Markdown link, image, heading, blockquote (or
+//! GitHub alert) or fenced code block in place of Goldmark's HTML.
 //!
 //! The Markdown layer finds each element and what Hugo gives its hook (Hugo's
-//! `markup/converter/hooks`: `LinkContext`, `ImageLinkContext`, `HeadingContext`); running
+//! `markup/converter/hooks`: `LinkContext`, `ImageLinkContext`, `HeadingContext`,
+//! `BlockquoteContext`, `CodeblockContext`); running
 //! the template is the caller's ([`RenderHooks`]). Images go first (an image can sit in a
-//! link's text), then links, then headings, so a hook's `.Text` holds its children as
-//! their own hooks wrote them, as in Hugo.
+//! link's text), then links, then headings, then blockquotes (innermost first), so a
+//! hook's `.Text` holds its children as their own hooks wrote them, as in Hugo.
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Which element a hook writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub enum HookKind {
     /// `render-codeblock-LANG.html`, else `render-codeblock.html`: a fenced code block
     /// (`render/markdown/mod.rs` finds them, as it reads the fences).
     CodeBlock,
+    /// `render-blockquote.html`: a blockquote, or a GitHub alert (`> [!NOTE]`).
+    Blockquote,
 }
 
 impl HookKind {
@@ -35,6 +39,7 @@ impl HookKind {
             HookKind::Image => "image",
             HookKind::Heading => "heading",
             HookKind::CodeBlock => "codeblock",
+            HookKind::Blockquote => "blockquote",
         }
     }
 }
@@ -66,6 +71,9 @@ pub struct Hook {
     pub lang: String,
     /// `.Inner` of a code block: its code.
     pub inner: String,
+    /// `.AlertType` of a blockquote that is a GitHub alert (`note`, `tip`, `important`,
+    /// `warning`, `caution`); `None` for a plain blockquote.
+    pub alert: Option<&'static str>,
 }
 
 impl Hook {
@@ -83,6 +91,7 @@ impl Hook {
             ordinal: 0,
             lang: String::new(),
             inner: String::new(),
+            alert: None,
         }
     }
 }
@@ -150,23 +159,27 @@ pub(super) fn run(
     // The plain text of each element a hook wrote, by its event index: part of its
     // parent's `.PlainText`.
     let mut plain: HashMap<usize, String> = HashMap::new();
-    for kind in [HookKind::Image, HookKind::Link, HookKind::Heading] {
+    for kind in [
+        HookKind::Image,
+        HookKind::Link,
+        HookKind::Heading,
+        HookKind::Blockquote,
+    ] {
         if !hooks.has(kind) {
             continue;
         }
-        let mut ordinal = 0;
-        let mut i = 0;
-        while i < events.len() {
-            let Some(end) = element_end(events, i, kind) else {
-                i += 1;
-                continue;
-            };
+        // Innermost first (a blockquote in a blockquote): its parent's `.Text` holds what
+        // its hook wrote.
+        let spans = elements(events, kind);
+        let mut innermost_first: Vec<(usize, (usize, usize))> =
+            spans.into_iter().enumerate().collect();
+        innermost_first.sort_unstable_by_key(|&(_, (start, _))| std::cmp::Reverse(start));
+        for (ordinal, (i, end)) in innermost_first {
             let inner = events.get(i + 1..end).unwrap_or_default();
             if inner
                 .iter()
                 .any(|ev| matches!(ev, Event::FootnoteReference(_)))
             {
-                i = end + 1;
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
@@ -174,25 +187,49 @@ pub(super) fn run(
                 hook.text = super::sanitizer().clean(&hook.text).to_string();
             }
             hook.text = super::put_back(std::mem::take(&mut hook.text), blocks);
-            ordinal += 1;
-            if let Some(html) = hooks.render(&hook) {
-                let html = pointed(html, &hook, markdown);
-                plain.insert(i, std::mem::take(&mut hook.plain_text));
-                let marked = CowStr::from(super::mark(md, html, blocks));
-                if let Some(first) = events.get_mut(i) {
-                    *first = if kind == HookKind::Heading {
-                        Event::Html(marked)
-                    } else {
-                        Event::InlineHtml(marked)
-                    };
-                }
-                for ev in events.iter_mut().take(end + 1).skip(i + 1) {
-                    *ev = Event::Text(CowStr::Borrowed(""));
-                }
+            let Some(html) = hooks.render(&hook) else {
+                continue;
+            };
+            let html = pointed(html, &hook, markdown);
+            plain.insert(i, std::mem::take(&mut hook.plain_text));
+            let marked = CowStr::from(super::mark(md, html, blocks));
+            if let Some(first) = events.get_mut(i) {
+                *first = match kind {
+                    HookKind::Heading | HookKind::Blockquote => Event::Html(marked),
+                    _ => Event::InlineHtml(marked),
+                };
             }
-            i = end + 1;
+            for ev in events.iter_mut().take(end + 1).skip(i + 1) {
+                *ev = Event::Text(CowStr::Borrowed(""));
+            }
         }
     }
+}
+
+/// The `kind` elements of `events`, each as the indices of its start and its end, in
+/// the order they end: the order Hugo runs their hooks in, and so their `.Ordinal`s (an
+/// inner blockquote's hook runs before its parent's).
+fn elements(events: &[Event<'_>], kind: HookKind) -> Vec<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut spans = Vec::new();
+    for (k, ev) in events.iter().enumerate() {
+        match (kind, ev) {
+            (HookKind::Link, Event::Start(Tag::Link { .. }))
+            | (HookKind::Image, Event::Start(Tag::Image { .. }))
+            | (HookKind::Heading, Event::Start(Tag::Heading { .. }))
+            | (HookKind::Blockquote, Event::Start(Tag::BlockQuote(_))) => open.push(k),
+            (HookKind::Link, Event::End(TagEnd::Link))
+            | (HookKind::Image, Event::End(TagEnd::Image))
+            | (HookKind::Heading, Event::End(TagEnd::Heading(_)))
+            | (HookKind::Blockquote, Event::End(TagEnd::BlockQuote(_))) => {
+                if let Some(start) = open.pop() {
+                    spans.push((start, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 /// A hook's `html` with the files it names pointed at the document's copies: by
@@ -216,41 +253,6 @@ fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>) -> String 
             &quoted(&super::template_url(hook.destination.as_str().into())),
             &quoted(&new),
         )
-}
-
-/// The index of the end of the `kind` element starting at `start`, when one starts there.
-fn element_end(events: &[Event<'_>], start: usize, kind: HookKind) -> Option<usize> {
-    let opens = |ev: &Event<'_>| {
-        matches!(
-            (kind, ev),
-            (HookKind::Link, Event::Start(Tag::Link { .. }))
-                | (HookKind::Image, Event::Start(Tag::Image { .. }))
-                | (HookKind::Heading, Event::Start(Tag::Heading { .. }))
-        )
-    };
-    let closes = |ev: &Event<'_>| {
-        matches!(
-            (kind, ev),
-            (HookKind::Link, Event::End(TagEnd::Link))
-                | (HookKind::Image, Event::End(TagEnd::Image))
-                | (HookKind::Heading, Event::End(TagEnd::Heading(_)))
-        )
-    };
-    if !opens(events.get(start)?) {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (k, ev) in events.iter().enumerate().skip(start) {
-        if opens(ev) {
-            depth += 1;
-        } else if closes(ev) {
-            depth -= 1;
-            if depth == 0 {
-                return Some(k);
-            }
-        }
-    }
-    None
 }
 
 /// The hook context of the element `events[start..=end]`.
@@ -291,6 +293,15 @@ fn context(
     match events.get(start) {
         Some(Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. })) => {
             hook.title = title.to_string();
+        }
+        Some(Event::Start(Tag::BlockQuote(alert))) => {
+            hook.alert = alert.map(|a| match a {
+                BlockQuoteKind::Note => "note",
+                BlockQuoteKind::Tip => "tip",
+                BlockQuoteKind::Important => "important",
+                BlockQuoteKind::Warning => "warning",
+                BlockQuoteKind::Caution => "caution",
+            });
         }
         Some(Event::Start(Tag::Heading {
             level,
