@@ -44,6 +44,7 @@ impl MarkdownHost {
                 markup: self.markup,
                 rewrite_url: self.rewrite_url.as_deref().map(super::unsend),
                 hooks: Some(&SiteHooks),
+                // The call's whole output is pointed at the files (`local_urls`).
                 hook_urls: None,
             }
             .render(md)

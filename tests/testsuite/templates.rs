@@ -1227,8 +1227,12 @@ fn the_export_copies_the_page_resources_an_image_hook_points_at() {
              alt=\"x\">{{ else }}<img src=\"{{ .Destination }}\">{{ end }}",
         ),
         (
+            "layouts/shortcodes/note.html",
+            "<aside>{{ .Inner | markdownify }}</aside>",
+        ),
+        (
             "content/about/index.md",
-            "---\ntitle: About\n---\n![a](photo.png)\n",
+            "---\ntitle: About\n---\n![a](photo.png)\n\n{{< note >}}![b](photo.png){{< /note >}}\n",
         ),
     ]);
     std::fs::copy(
@@ -1240,15 +1244,18 @@ fn the_export_copies_the_page_resources_an_image_hook_points_at() {
     let out = site.path().join("out");
     folio::export::export(&doc, &out).unwrap();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
-    let src = html
+    let sources: Vec<&str> = html
         .split("<img src=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_default();
-    assert!(
-        src.starts_with("assets/") && out.join(src).is_file(),
-        "{html}"
-    );
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(sources.len(), 2, "{html}");
+    for src in sources {
+        assert!(
+            src.starts_with("assets/") && out.join(src).is_file(),
+            "{html}"
+        );
+    }
 }
 
 #[test]

@@ -190,7 +190,7 @@ pub(super) fn run(
             let Some(html) = hooks.render(&hook) else {
                 continue;
             };
-            let html = pointed(html, &hook, markdown);
+            let html = pointed(html, markdown);
             plain.insert(i, std::mem::take(&mut hook.plain_text));
             let marked = CowStr::from(super::mark(md, html, blocks));
             if let Some(first) = events.get_mut(i) {
@@ -232,27 +232,13 @@ fn elements(events: &[Event<'_>], kind: HookKind) -> Vec<(usize, usize)> {
     spans
 }
 
-/// A hook's `html` with the files it names pointed at the document's copies: by
-/// `markdown.hook_urls` when given, else by moving a destination `rewrite_url` moves (the
-/// export's local images) where an attribute holds it whole (as written or as
-/// `html/template` encodes it).
-fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>) -> String {
-    if let Some(urls) = markdown.hook_urls {
-        return urls.point(html);
+/// A hook's `html` with the files it names pointed at the document's copies, by
+/// `markdown.hook_urls`.
+fn pointed(html: String, markdown: &super::Markdown<'_>) -> String {
+    match markdown.hook_urls {
+        Some(urls) => urls.point(html),
+        None => html,
     }
-    let moved = markdown
-        .rewrite_url
-        .filter(|_| matches!(hook.kind, HookKind::Link | HookKind::Image))
-        .and_then(|rewrite| rewrite(&hook.destination, hook.kind == HookKind::Image));
-    let Some(new) = moved else {
-        return html;
-    };
-    let quoted = |url: &str| format!("\"{}\"", html_escape::encode_double_quoted_attribute(url));
-    html.replace(&quoted(&hook.destination), &quoted(&new))
-        .replace(
-            &quoted(&super::template_url(hook.destination.as_str().into())),
-            &quoted(&new),
-        )
 }
 
 /// The hook context of the element `events[start..=end]`.
