@@ -152,9 +152,9 @@ fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
             line: 1,
             col: 1,
             severity: Severity::Warning,
-            message: "Folio runs the site's general render hooks, not a section's, a type's or \
-                  a language's like this one: the preview and the export may differ from \
-                  Hugo's here"
+            message: "Folio runs the site's general render hooks, not a section's, a type's, \
+                  a language's or an output format's like this one: the preview and the \
+                  export may differ from Hugo's here"
                 .into(),
         });
     site.shortcodes

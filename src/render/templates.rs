@@ -144,25 +144,37 @@ pub const HOOK_CALLER: &str = "called by the site's render hook";
 
 impl markdown::hooks::RenderHooks for SiteHooks {
     fn has(&self, kind: markdown::hooks::HookKind) -> bool {
+        // Code blocks' and blockquotes' hooks may be for one kind only
+        // (`render-codeblock-go.html`, `render-blockquote-alert.html`).
         engine::frame().is_ok_and(|f| match kind {
-            HookKind::CodeBlock => f
+            HookKind::CodeBlock | HookKind::Blockquote => f
                 .catalogue
                 .render_hooks()
-                .any(|name| name.split('-').next() == Some("codeblock")),
+                .any(|name| name.split('-').next() == Some(kind.name())),
             _ => f.catalogue.render_hook(kind.name()).is_some(),
         })
     }
 
     fn render(&self, hook: &markdown::hooks::Hook) -> Option<String> {
         let frame = engine::frame().ok()?;
-        // A code block's hook is its language's (`render-codeblock-mermaid.html`), else
-        // the one for all blocks (Hugo's lookup).
-        let name = match hook.kind {
-            HookKind::CodeBlock => [format!("codeblock-{}", hook.lang), "codeblock".to_string()]
-                .into_iter()
-                .find(|n| frame.catalogue.render_hook(n).is_some())?,
-            kind => kind.name().to_string(),
+        // A code block's hook is its language's (`render-codeblock-mermaid.html`), a
+        // blockquote's its type's (`render-blockquote-alert.html`), else the one for all
+        // (Hugo's lookup, with the type as the variant).
+        let variant = match hook.kind {
+            HookKind::CodeBlock => Some(hook.lang.as_str()),
+            HookKind::Blockquote => Some(if hook.alert.is_some() {
+                "alert"
+            } else {
+                "regular"
+            }),
+            _ => None,
         };
+        let base = hook.kind.name();
+        let name = variant
+            .map(|v| format!("{base}-{v}"))
+            .into_iter()
+            .chain([base.to_string()])
+            .find(|n| frame.catalogue.render_hook(n).is_some())?;
         let context = hook_context(hook, &frame);
         match engine::render_hook(&name, &context) {
             Ok(html) => Some(html),
@@ -174,11 +186,8 @@ impl markdown::hooks::RenderHooks for SiteHooks {
                     .components()
                     .any(|c| c.as_os_str() == "_markup")
                 {
-                    problem.message = format!(
-                        "{} ({HOOK_CALLER} render-{}.html)",
-                        problem.message,
-                        hook.kind.name()
-                    );
+                    problem.message =
+                        format!("{} ({HOOK_CALLER} render-{name}.html)", problem.message);
                 }
                 frame.record_hook_problem(problem);
                 None

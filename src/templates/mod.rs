@@ -86,8 +86,8 @@ pub struct Catalogue {
     /// first found wins.
     render_hooks: BTreeMap<String, engine::TemplateFile>,
     /// Render hooks Folio does not choose between (relative to the root): a section's or
-    /// a type's (`layouts/blog/_markup/render-link.html`), a language's
-    /// (`render-link.fr.html`).
+    /// a type's (`layouts/blog/_markup/render-link.html`), a language's or an output
+    /// format's (`render-link.fr.html`).
     narrower_render_hooks: Vec<PathBuf>,
     /// The templates compiled so far.
     compiled: engine::Compiled,
@@ -334,7 +334,7 @@ impl Catalogue {
                     continue;
                 };
                 if name.contains('.') {
-                    // A language's (`render-link.fr.html`).
+                    // A language's or an output format's (`render-link.fr.html`).
                     let rel = file.strip_prefix(root).unwrap_or(&file).to_path_buf();
                     self.narrower_render_hooks.push(rel);
                     continue;
@@ -513,8 +513,6 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
     found
 }
 
-/// A template's text as Hugo reads it (a stray invalid byte does not stop Hugo), with its
-/// path relative to the site root; `None` when it cannot be read or is too large.
 /// The HTML render hooks in `dir` (`render-link.html`, `render-link.fr.html`), in name
 /// order.
 fn render_hook_files(dir: &Path) -> Vec<PathBuf> {
@@ -534,6 +532,8 @@ fn render_hook_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// A template's text as Hugo reads it (a stray invalid byte does not stop Hugo), with its
+/// path relative to the site root; `None` when it cannot be read or is too large.
 fn template_file(root: &Path, path: &Path) -> Option<engine::TemplateFile> {
     read_text(root, path).ok()
 }

@@ -1184,6 +1184,10 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
         ),
         ("layouts/shortcodes/note.html", "<aside>{{ .Inner | markdownify }}</aside>"),
         (
+            "layouts/_markup/render-blockquote-alert.html",
+            "<aside class=\"v-{{ .AlertType }}\" data-n=\"{{ .Ordinal }}\">{{ .Text }}</aside>",
+        ),
+        (
             "layouts/_markup/render-blockquote.html",
             "{{ if eq .Type \"alert\" }}<div class=\"alert alert-{{ .AlertType }}\" data-n=\"{{ .Ordinal }}\">\
              {{ .Text }}</div>{{ else }}<blockquote class=\"q\" data-n=\"{{ .Ordinal }}\">{{ .Text }}\
@@ -1191,7 +1195,7 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
         ),
         (
             "layouts/_markup/render-codeblock-mermaid.html",
-            "<pre class=\"mermaid\" data-n=\"{{ .Ordinal }}\" data-type=\"{{ .Type }}\"\
+            "<pre class=\"mermaid\" data-n=\"{{ .Ordinal }}\" data-type=\"{{ .Type }}\" data-len=\"{{ len .Inner }}\"\
              {{ with .Attributes.class }} data-class=\"{{ . }}\"{{ end }}>{{ .Inner | htmlEscape | safeHTML }}</pre>",
         ),
         (
@@ -1214,6 +1218,7 @@ fn the_sites_render_hooks_write_links_images_and_headings_as_in_hugo() {
         hugo.contains("<pre class=\"mermaid\" data-n=\"1\""),
         "{hugo}"
     );
+    assert!(hugo.contains("<aside class=\"v-note\""), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
@@ -1223,8 +1228,8 @@ fn the_export_copies_the_page_resources_an_image_hook_points_at() {
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
             "layouts/_markup/render-image.html",
-            "{{ with .Page.Resources.GetMatch .Destination }}<img src=\"{{ .RelPermalink }}\" \
-             alt=\"x\">{{ else }}<img src=\"{{ .Destination }}\">{{ end }}",
+            "<a href=\"{{ .Destination }}\">{{ with .Page.Resources.GetMatch .Destination }}\
+             <img src=\"{{ .RelPermalink }}\" alt=\"x\">{{ else }}<img src=\"{{ .Destination }}\">{{ end }}</a>",
         ),
         (
             "layouts/shortcodes/note.html",
@@ -1250,7 +1255,15 @@ fn the_export_copies_the_page_resources_an_image_hook_points_at() {
         .filter_map(|s| s.split('"').next())
         .collect();
     assert_eq!(sources.len(), 2, "{html}");
-    for src in sources {
+    let links: Vec<&str> = html
+        .split("<a href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|href| href.contains("photo"))
+        .collect();
+    // The hook's lightbox link to the image too.
+    assert_eq!(links.len(), 2, "{html}");
+    for src in sources.into_iter().chain(links) {
         assert!(
             src.starts_with("assets/") && out.join(src).is_file(),
             "{html}"
@@ -1335,6 +1348,27 @@ fn a_render_hook_failing_in_a_partial_or_in_a_built_in_shortcode_is_reported_whe
         })
     };
     assert!(at("about.md:4:1:") && at("about.md:6:1:"), "{found:?}");
+}
+
+#[test]
+fn an_alert_no_hook_writes_is_the_blockquote_goldmark_writes() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-blockquote-regular.html",
+            "<blockquote class=\"r\">{{ .Text }}</blockquote>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n> [!TIP]\n> Try *this*.\n\n> Plain.\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "alerts", "content/about.md");
+    assert!(
+        hugo.contains("[!TIP]") && hugo.contains("class=\"r\""),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
 #[test]

@@ -176,10 +176,13 @@ pub(super) fn run(
         innermost_first.sort_unstable_by_key(|&(_, (start, _))| std::cmp::Reverse(start));
         for (ordinal, (i, end)) in innermost_first {
             let inner = events.get(i + 1..end).unwrap_or_default();
-            if inner
-                .iter()
-                .any(|ev| matches!(ev, Event::FootnoteReference(_)))
-            {
+            if inner.iter().any(|ev| {
+                matches!(
+                    ev,
+                    Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
+                )
+            }) {
+                unalert(events, i, end);
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
@@ -188,9 +191,10 @@ pub(super) fn run(
             }
             hook.text = super::put_back(std::mem::take(&mut hook.text), blocks);
             let Some(html) = hooks.render(&hook) else {
+                unalert(events, i, end);
                 continue;
             };
-            let html = pointed(html, markdown);
+            let html = pointed(html, &hook, markdown);
             plain.insert(i, std::mem::take(&mut hook.plain_text));
             let marked = CowStr::from(super::mark(md, html, blocks));
             if let Some(first) = events.get_mut(i) {
@@ -203,6 +207,35 @@ pub(super) fn run(
                 *ev = Event::Text(CowStr::Borrowed(""));
             }
         }
+    }
+}
+
+/// A GitHub alert at `events[start..=end]` that no hook wrote, made the blockquote
+/// Goldmark writes: its `[!NOTE]` line back as the start of its first paragraph's text.
+fn unalert(events: &mut [Event<'_>], start: usize, end: usize) {
+    let Some(Event::Start(Tag::BlockQuote(Some(kind)))) = events.get(start) else {
+        return;
+    };
+    let marker = match kind {
+        BlockQuoteKind::Note => "[!NOTE]",
+        BlockQuoteKind::Tip => "[!TIP]",
+        BlockQuoteKind::Important => "[!IMPORTANT]",
+        BlockQuoteKind::Warning => "[!WARNING]",
+        BlockQuoteKind::Caution => "[!CAUTION]",
+    };
+    if let Some(first) = events.get_mut(start) {
+        *first = Event::Start(Tag::BlockQuote(None));
+    }
+    if let Some(last) = events.get_mut(end) {
+        *last = Event::End(TagEnd::BlockQuote(None));
+    }
+    let text = events
+        .iter_mut()
+        .take(end)
+        .skip(start + 1)
+        .find(|ev| matches!(ev, Event::Text(_)));
+    if let Some(Event::Text(t)) = text {
+        *t = CowStr::from(format!("{marker}\n{t}"));
     }
 }
 
@@ -232,9 +265,26 @@ fn elements(events: &[Event<'_>], kind: HookKind) -> Vec<(usize, usize)> {
     spans
 }
 
-/// A hook's `html` with the files it names pointed at the document's copies, by
-/// `markdown.hook_urls`.
-fn pointed(html: String, markdown: &super::Markdown<'_>) -> String {
+/// A hook's `html` with the files it names pointed at the document's copies: its own
+/// destination where an attribute holds it whole (as written or as `html/template`
+/// encodes it: a link's `href`, a lightbox's), when `rewrite_url` moves it (the export's
+/// local files); then its images, by `markdown.hook_urls` (a page resource's
+/// `.RelPermalink`, say).
+pub(super) fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>) -> String {
+    let moved = markdown
+        .rewrite_url
+        .filter(|_| matches!(hook.kind, HookKind::Link | HookKind::Image))
+        .and_then(|rewrite| rewrite(&hook.destination, hook.kind == HookKind::Image));
+    let html = match moved {
+        Some(new) => {
+            let quoted =
+                |url: &str| format!("\"{}\"", html_escape::encode_double_quoted_attribute(url));
+            let encoded = super::template_url(hook.destination.as_str().into());
+            html.replace(&quoted(&hook.destination), &quoted(&new))
+                .replace(&quoted(&encoded), &quoted(&new))
+        }
+        None => html,
+    };
     match markdown.hook_urls {
         Some(urls) => urls.point(html),
         None => html,

@@ -237,16 +237,17 @@ impl Markdown<'_> {
         let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
         let hook = hooks::Hook {
             lang: block.lang.clone(),
-            inner: code,
+            // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
+            inner: code.trim_end_matches(['\r', '\n']).to_string(),
             attributes: block.attributes.clone(),
             ordinal,
             ..hooks::Hook::new(hooks::HookKind::CodeBlock)
         };
         if let Some(html) = self.hooks.and_then(|h| h.render(&hook)) {
+            let html = hooks::pointed(html, &hook, self);
             events.push(Event::Html(mark(md, html, blocks).into()));
             return;
         }
-        let code = hook.inner;
         if self.markup.highlight.code_fences && highlight::highlights(&block.lang) {
             events.push(Event::Html(mark(md, block.render(&code), blocks).into()));
             return;

@@ -321,11 +321,15 @@ fn event_attribute(text: &str) -> Option<(usize, usize, &'static str)> {
     while let Some(k) = text.get(from..)?.find("on") {
         let at = from + k;
         from = at + 2;
-        if !at
-            .checked_sub(1)
-            .and_then(|p| bytes.get(p))
-            .is_some_and(u8::is_ascii_whitespace)
-        {
+        // An attribute's name starts here, after a space: Go's `attrType` takes a
+        // `data-` or a namespace (`xlink:`) off the name before it looks.
+        let before = text.get(..at).unwrap_or_default();
+        let name_start = before.strip_suffix("data-").unwrap_or_else(|| {
+            before.strip_suffix(':').map_or(before, |b| {
+                b.trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+            })
+        });
+        if !name_start.ends_with(|c: char| c.is_ascii_whitespace()) {
             continue;
         }
         let mut i = at + 2;
@@ -828,8 +832,9 @@ mod tests {
         );
         assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
         let (_, calls) = rewritten(
-            r#"<a onclick="f({{ .x }}, {{ .y }})" title="{{ .z }}" data-on='{{ .w }}'>{{ .v }}</a>"#,
+            r#"<a onclick="f({{ .x }}, {{ .y }})" title="{{ .z }}" data-onx='{{ .w }}' cron="{{ .u }}">{{ .v }}</a>"#,
         );
+        // Go's `attrType` reads `data-onx` as `onx`: script.
         assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 3, "{calls:?}");
     }
 
