@@ -134,15 +134,9 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
     found
 }
 
-/// Whether a template file is a render hook (`layouts/_markup/render-link.html`).
-fn is_render_hook(file: &Path) -> bool {
-    file.components().any(|c| c.as_os_str() == "_markup")
-}
-
 /// The site's render hooks Folio does not run (tables', passthrough elements'):
 /// the preview and the export write those elements as Goldmark does.
 fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
-    let run = ["link", "image", "heading", "codeblock", "blockquote"];
     let narrower = site
         .shortcodes
         .narrower_render_hooks()
@@ -159,7 +153,7 @@ fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
         });
     site.shortcodes
         .render_hooks()
-        .filter(|name| !run.iter().any(|r| name.split('-').next() == Some(r)))
+        .filter(|name| crate::render::markdown::hooks::HookKind::of_name(name).is_none())
         .filter_map(|name| {
             let file = site.shortcodes.render_hook(name)?;
             Some(Diagnostic {
@@ -275,7 +269,8 @@ fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
                 Some(_) => Severity::Warning,
                 None => Severity::Error,
             };
-            let shown = if is_render_hook(&p.file) || p.message.contains(crate::render::HOOK_CALLER)
+            let shown = if crate::templates::is_render_hook(&p.file)
+                || p.message.contains(crate::render::HOOK_CALLER)
             {
                 "the preview and the export write this element as Goldmark does, not through \
                  the site's render hook"

@@ -150,7 +150,7 @@ impl markdown::hooks::RenderHooks for SiteHooks {
             HookKind::CodeBlock | HookKind::Blockquote => f
                 .catalogue
                 .render_hooks()
-                .any(|name| name.split('-').next() == Some(kind.name())),
+                .any(|name| HookKind::of_name(name) == Some(kind)),
             _ => f.catalogue.render_hook(kind.name()).is_some(),
         })
     }
@@ -160,15 +160,8 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         // A code block's hook is its language's (`render-codeblock-mermaid.html`), a
         // blockquote's its type's (`render-blockquote-alert.html`), else the one for all
         // (Hugo's lookup, with the type as the variant).
-        let variant = match hook.kind {
-            HookKind::CodeBlock => Some(hook.lang.as_str()),
-            HookKind::Blockquote => Some(if hook.alert.is_some() {
-                "alert"
-            } else {
-                "regular"
-            }),
-            _ => None,
-        };
+        let variant = matches!(hook.kind, HookKind::CodeBlock | HookKind::Blockquote)
+            .then(|| hook.type_name());
         let base = hook.kind.name();
         let name = variant
             .map(|v| format!("{base}-{v}"))
@@ -181,11 +174,7 @@ impl markdown::hooks::RenderHooks for SiteHooks {
             Err(mut problem) => {
                 // A partial the hook called failed: the problem is the partial's, and says
                 // which hook ran it.
-                if !problem
-                    .file
-                    .components()
-                    .any(|c| c.as_os_str() == "_markup")
-                {
+                if !crate::templates::is_render_hook(&problem.file) {
                     problem.message =
                         format!("{} ({HOOK_CALLER} render-{name}.html)", problem.message);
                 }
@@ -213,14 +202,7 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
         ("Anchor", values::string(&hook.anchor)),
         ("Attributes", attributes),
         ("Ordinal", Value::Int(hook.ordinal as i64)),
-        (
-            "Type",
-            values::string(match (hook.kind, hook.alert) {
-                (HookKind::Blockquote, Some(_)) => "alert",
-                (HookKind::Blockquote, None) => "regular",
-                _ => &hook.lang,
-            }),
-        ),
+        ("Type", values::string(hook.type_name())),
         ("AlertType", values::string(hook.alert.unwrap_or_default())),
         ("AlertTitle", values::string("")),
         ("AlertSign", values::string("")),
@@ -275,13 +257,7 @@ impl Renderer<'_> {
         }
         let call = self.call(i);
         let out = engine::frame()
-            .map_err(|e| Problem {
-                file: Default::default(),
-                line: 0,
-                col: 0,
-                message: e.to_string(),
-                function: None,
-            })
+            .map_err(|e| Problem::unlocated(std::path::PathBuf::new(), e.to_string()))
             .and_then(|frame| engine::render_shortcode(&call.name, &call.to_value(&frame)));
         Some(match out {
             Ok(html) => {
@@ -676,17 +652,10 @@ pub(super) fn with_templates<R>(
         .all
         .iter()
         .any(|sc| has_site_template(page.catalogue(), sc.name()))
-        || page.catalogue().render_hooks().any(|name| {
-            [
-                HookKind::Link,
-                HookKind::Image,
-                HookKind::Heading,
-                HookKind::CodeBlock,
-                HookKind::Blockquote,
-            ]
-            .iter()
-            .any(|k| name.split('-').next() == Some(k.name()))
-        });
+        || page
+            .catalogue()
+            .render_hooks()
+            .any(|name| HookKind::of_name(name).is_some());
     if !uses_templates {
         return (render(), Default::default());
     }

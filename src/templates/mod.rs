@@ -513,6 +513,12 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
     found
 }
 
+/// Whether a template file (relative to the site root, or not) is a render hook: it is
+/// in a `_markup` folder (`layouts/_markup/render-link.html`).
+pub fn is_render_hook(file: &Path) -> bool {
+    file.components().any(|c| c.as_os_str() == "_markup")
+}
+
 /// The HTML render hooks in `dir` (`render-link.html`, `render-link.fr.html`), in name
 /// order.
 fn render_hook_files(dir: &Path) -> Vec<PathBuf> {

@@ -1240,11 +1240,8 @@ fn the_export_copies_the_page_resources_an_image_hook_points_at() {
             "---\ntitle: About\n---\n![a](photo.png)\n\n{{< note >}}![b](photo.png){{< /note >}}\n",
         ),
     ]);
-    std::fs::copy(
-        "tests/fixtures/templates/site/content/bundle/photo.png",
-        site.path().join("content/about/photo.png"),
-    )
-    .unwrap();
+    let png = root().join("tests/fixtures/templates/site/content/bundle/photo.png");
+    std::fs::copy(&png, site.path().join("content/about/photo.png")).unwrap();
     let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
     let out = site.path().join("out");
     folio::export::export(&doc, &out).unwrap();

@@ -42,6 +42,23 @@ impl HookKind {
             HookKind::Blockquote => "blockquote",
         }
     }
+
+    /// Every kind Folio runs.
+    pub const ALL: [HookKind; 5] = [
+        HookKind::Link,
+        HookKind::Image,
+        HookKind::Heading,
+        HookKind::CodeBlock,
+        HookKind::Blockquote,
+    ];
+
+    /// The kind a hook's name (`link`, `codeblock-go`, `blockquote-alert`: what follows
+    /// `render-`) is for, by the part before its first `-`; `None` for a kind Folio does
+    /// not run (`table`, `passthrough`).
+    pub fn of_name(name: &str) -> Option<HookKind> {
+        let base = name.split('-').next()?;
+        HookKind::ALL.into_iter().find(|k| k.name() == base)
+    }
 }
 
 /// What a hook is given: Hugo's hook context, its fields by Hugo's names.
@@ -77,6 +94,17 @@ pub struct Hook {
 }
 
 impl Hook {
+    /// `.Type`: a code block's language, a blockquote's `alert` or `regular`; empty for
+    /// the other kinds. A code block's or a blockquote's hook may be for one type only
+    /// (`render-codeblock-go.html`, `render-blockquote-alert.html`).
+    pub fn type_name(&self) -> &str {
+        match (self.kind, self.alert) {
+            (HookKind::Blockquote, Some(_)) => "alert",
+            (HookKind::Blockquote, None) => "regular",
+            _ => &self.lang,
+        }
+    }
+
     /// An empty context for a hook of `kind`.
     pub fn new(kind: HookKind) -> Hook {
         Hook {

@@ -173,27 +173,13 @@ impl Markdown<'_> {
         events
     }
 
-    /// A fenced code block highlighted as Hugo highlights it (`render/highlight`), its
-    /// events taken from `source`; `None` (nothing taken) when Hugo leaves it plain: code
-    /// fences are off, or Chroma does not know its language. `ordinal` counts the page's
-    /// fenced blocks from 0.
-    fn highlighted<'e>(
-        &self,
-        info: &str,
-        source: &mut impl Iterator<Item = Event<'e>>,
-        ordinal: usize,
-    ) -> Option<String> {
-        let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
-        if !self.markup.highlight.code_fences || !highlight::highlights(&block.lang) {
-            return None;
-        }
-        Some(block.render(&code_of(source)))
-    }
-
-    /// Writes the start of a fenced code block, or all of it (its events taken from
-    /// `source`) when it is written as one piece of HTML: a render hook's, or highlighted.
-    /// That HTML is kept out of the sanitiser's way (it would drop the colours' `style`s):
-    /// a marker now, the block after. Gives whether the whole block was written.
+    /// Writes a fenced code block: all of it (its events taken from `source`) when it is
+    /// one piece of HTML, a render hook's (`render-codeblock-LANG.html`) or highlighted as
+    /// Hugo highlights it (`render/highlight`), else (Hugo leaves it plain: code fences
+    /// are off, or Chroma does not know its language) its start only, the code's events
+    /// to follow. That HTML is kept out of the sanitiser's way (it would drop the colours'
+    /// `style`s): a marker now, the block after. `ordinal` counts the page's fenced blocks
+    /// from 0. Gives whether the whole block was written.
     fn fence<'e>(
         &self,
         info: &str,
@@ -203,61 +189,39 @@ impl Markdown<'_> {
         blocks: &mut Vec<String>,
         events: &mut Vec<Event<'e>>,
     ) -> bool {
-        if self
-            .hooks
-            .is_some_and(|h| h.has(hooks::HookKind::CodeBlock))
-        {
-            let code = code_of(source);
-            self.fenced_block(info, code, ordinal, md, blocks, events);
-            return true;
-        }
-        if let Some(html) = self.highlighted(info, source, ordinal) {
-            events.push(Event::Html(mark(md, html, blocks).into()));
-            return true;
-        }
-        events.push(Event::Html(fence_start(
-            info,
-            self.markup.highlight.code_fences,
-        )));
-        false
-    }
-
-    /// The events of a fenced code block with `code` (already taken from the parser), on a
-    /// site with code block render hooks: the hook's HTML when one is for its language,
-    /// else the block as [`Markdown::highlighted`] or Goldmark writes it.
-    fn fenced_block(
-        &self,
-        info: &str,
-        code: String,
-        ordinal: usize,
-        md: &str,
-        blocks: &mut Vec<String>,
-        events: &mut Vec<Event<'_>>,
-    ) {
+        let code_fences = self.markup.highlight.code_fences;
         let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
-        let hook = hooks::Hook {
-            lang: block.lang.clone(),
-            // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
-            inner: code.trim_end_matches(['\r', '\n']).to_string(),
-            attributes: block.attributes.clone(),
-            ordinal,
-            ..hooks::Hook::new(hooks::HookKind::CodeBlock)
+        let highlighted = code_fences && highlight::highlights(&block.lang);
+        let hooked = self.hooks.filter(|h| h.has(hooks::HookKind::CodeBlock));
+        if !highlighted && hooked.is_none() {
+            events.push(Event::Html(fence_start(info, code_fences)));
+            return false;
+        }
+        let code = code_of(source);
+        let from_hook = hooked.and_then(|h| {
+            let hook = hooks::Hook {
+                lang: block.lang.clone(),
+                // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
+                inner: code.trim_end_matches(['\r', '\n']).to_string(),
+                attributes: block.attributes.clone(),
+                ordinal,
+                ..hooks::Hook::new(hooks::HookKind::CodeBlock)
+            };
+            h.render(&hook)
+                .map(|html| hooks::pointed(html, &hook, self))
+        });
+        let html = match from_hook {
+            Some(html) => html,
+            None if highlighted => block.render(&code),
+            None => {
+                events.push(Event::Html(fence_start(info, code_fences)));
+                events.push(Event::Text(code.into()));
+                events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
+                return true;
+            }
         };
-        if let Some(html) = self.hooks.and_then(|h| h.render(&hook)) {
-            let html = hooks::pointed(html, &hook, self);
-            events.push(Event::Html(mark(md, html, blocks).into()));
-            return;
-        }
-        if self.markup.highlight.code_fences && highlight::highlights(&block.lang) {
-            events.push(Event::Html(mark(md, block.render(&code), blocks).into()));
-            return;
-        }
-        events.push(Event::Html(fence_start(
-            info,
-            self.markup.highlight.code_fences,
-        )));
-        events.push(Event::Text(code.into()));
-        events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
+        events.push(Event::Html(mark(md, html, blocks).into()));
+        true
     }
 
     /// Hugo's `markdownify` (without shortcodes): rendered, without the `<p>` around a

@@ -68,6 +68,19 @@ pub struct Problem {
     pub function: Option<String>,
 }
 
+impl Problem {
+    /// A problem of `file` as a whole (no line or column), not about a function.
+    pub fn unlocated(file: impl Into<PathBuf>, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            function: None,
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
@@ -550,12 +563,11 @@ impl Executable {
 /// included): a [`Problem`] located in the template (or the partial) that failed.
 pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> {
     run_file(context, |catalogue| {
-        let file = catalogue.shortcode_file(name).ok_or_else(|| Problem {
-            file: PathBuf::from(format!("layouts/shortcodes/{name}.html")),
-            line: 0,
-            col: 0,
-            message: format!("the site has no template for the shortcode {name}"),
-            function: None,
+        let file = catalogue.shortcode_file(name).ok_or_else(|| {
+            Problem::unlocated(
+                format!("layouts/shortcodes/{name}.html"),
+                format!("the site has no template for the shortcode {name}"),
+            )
         })?;
         Ok((format!("shortcodes/{name}"), file.clone()))
     })
@@ -568,12 +580,11 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
 /// As [`render_shortcode`]'s, and the site having no such hook.
 pub fn render_hook(name: &str, context: &Value) -> Result<String, Problem> {
     run_file(context, |catalogue| {
-        let file = catalogue.render_hook(name).ok_or_else(|| Problem {
-            file: PathBuf::from(format!("layouts/_markup/render-{name}.html")),
-            line: 0,
-            col: 0,
-            message: format!("the site has no render hook for {name}"),
-            function: None,
+        let file = catalogue.render_hook(name).ok_or_else(|| {
+            Problem::unlocated(
+                format!("layouts/_markup/render-{name}.html"),
+                format!("the site has no render hook for {name}"),
+            )
         })?;
         Ok((format!("_markup/render-{name}"), file.clone()))
     })
@@ -585,24 +596,15 @@ fn run_file(
     context: &Value,
     find: impl FnOnce(&Catalogue) -> Result<(String, TemplateFile), Problem>,
 ) -> Result<String, Problem> {
-    let frame = current().map_err(|e| Problem {
-        file: PathBuf::new(),
-        line: 0,
-        col: 0,
-        message: e.to_string(),
-        function: None,
-    })?;
+    let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
     let (key, file) = find(&frame.catalogue)?;
     // A hook can render Markdown that calls it again (`.Text | markdownify` in a heading
     // hook): nesting is bounded as partials' is.
-    if frame.depth.get() >= 64 {
-        return Err(Problem {
-            file: file.path.clone(),
-            line: 0,
-            col: 0,
-            message: "templates nest more than 64 deep".into(),
-            function: None,
-        });
+    if frame.depth.get() >= MAX_NESTING {
+        return Err(Problem::unlocated(
+            file.path.clone(),
+            format!("templates nest more than {MAX_NESTING} deep"),
+        ));
     }
     let entry = frame.compiled().get(&key, &file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
@@ -615,6 +617,10 @@ fn run_file(
     frame.depth.set(frame.depth.get() - 1);
     out.map_err(|outer| frame.failure.borrow_mut().take().unwrap_or(outer))
 }
+
+/// How deep partials and render hooks may nest (a recursive partial, a heading hook that
+/// renders its own text).
+const MAX_NESTING: usize = 64;
 
 /// The most partial calls one page render makes (a recursive partial that branches would
 /// otherwise run for ever within the depth limit).
@@ -630,9 +636,9 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
             "partial \"{name}\": more than {MAX_PARTIAL_CALLS} partial calls in one page"
         )));
     }
-    if frame.depth.get() >= 64 {
+    if frame.depth.get() >= MAX_NESTING {
         return Err(exec_error(format!(
-            "partial \"{name}\": calls nest more than 64 deep"
+            "partial \"{name}\": calls nest more than {MAX_NESTING} deep"
         )));
     }
     let (entry, define) = match frame.catalogue.partial_file(name) {

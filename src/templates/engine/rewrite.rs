@@ -476,18 +476,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         };
         let pos = arg.pos();
         let value = std::mem::replace(arg, Expr::Nil(pos));
-        *arg = Expr::Pipe(
-            pos,
-            PipeNode {
-                pos,
-                decl: Vec::new(),
-                commands: vec![CommandNode {
-                    pos,
-                    args: vec![Expr::Identifier(pos, PRINT.into()), value],
-                }],
-                is_assign: false,
-            },
-        );
+        *arg = call_on(pos, PRINT, value);
         calls.push(Call {
             name: PRINT.to_string(),
             offset: pos.offset,
