@@ -103,11 +103,20 @@ pub fn hugo_renders<S: AsRef<str>>(
     cases: &BTreeMap<String, S>,
     dir: &Path,
 ) -> BTreeMap<String, String> {
+    hugo_renders_with(cases, dir, "")
+}
+
+/// [`hugo_renders`] with more site config (TOML, after the base URL).
+pub fn hugo_renders_with<S: AsRef<str>>(
+    cases: &BTreeMap<String, S>,
+    dir: &Path,
+    config: &str,
+) -> BTreeMap<String, String> {
     std::fs::create_dir_all(dir.join("content")).unwrap();
     std::fs::create_dir_all(dir.join("layouts/_default")).unwrap();
     std::fs::write(
         dir.join("hugo.toml"),
-        "baseURL = 'https://example.org/'\ndisableKinds = ['home', 'section', 'taxonomy', 'term', 'rss', 'sitemap', '404']\n",
+        format!("baseURL = 'https://example.org/'\ndisableKinds = ['home', 'section', 'taxonomy', 'term', 'rss', 'sitemap', '404']\n{config}\n"),
     )
     .unwrap();
     std::fs::write(dir.join("layouts/_default/single.html"), "{{ .Content }}").unwrap();
@@ -198,6 +207,70 @@ fn each_case_renders_as_hugo_renders_it() {
         .filter_map(|(name, md)| {
             let want = normalise(hugo.get(name).map_or("(no page)", String::as_str));
             let got = normalise(&folio_render(md));
+            (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
+        })
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{} of {} cases differ from Hugo:\n{}",
+        differing.len(),
+        cases.len(),
+        differing.join("\n")
+    );
+}
+
+/// Raw HTML as sites write it (personal pages: centred blocks, open details, contact
+/// forms, old presentational attributes), none of which runs code.
+const RAW_HTML: &[&str] = &[
+    "<p align=\"center\"><img src=\"/a.png\" width=\"120\"></p>",
+    "<div align=\"center\">centred</div>",
+    "<details open><summary>More</summary>Text</details>",
+    "<ol type=\"a\" start=\"3\" reversed><li value=\"7\">x</li></ol>",
+    "<a name=\"anchor\"></a> <a href=\"/cv.pdf\" download>CV</a> <time datetime=\"2024-01-01\">Jan</time>",
+    "<img src=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\" alt=\"d\">",
+    "<form action=\"https://formspree.io/f/x\" method=\"POST\"><label for=\"e\">Email</label><input type=\"email\" id=\"e\" name=\"email\" placeholder=\"you@example.org\" required><textarea name=\"m\" rows=\"3\">Hi</textarea><select name=\"s\"><option value=\"a\" selected>A</option></select><button type=\"submit\">Send</button></form>",
+    "<table width=\"100%\" border=\"1\"><tr><td valign=\"top\" bgcolor=\"#eee\" colspan=\"2\">c</td></tr></table>",
+    "<center><font color=\"red\">old</font></center>",
+    "<progress value=\"70\" max=\"100\"></progress><meter value=\"0.6\">60%</meter>",
+    "<a href=\"sms:+15550100\">text me</a> <a href=\"ftp://example.org/f\">file</a>",
+    "<nav><ul><li><a href=\"#x\" aria-current=\"page\">X</a></li></ul></nav><address>Here</address>",
+    "<abbr title=\"HyperText\">HTML</abbr> H<sub>2</sub>O x<sup>2</sup> <ins>new</ins> <del>old</del> <small>s</small> <u>u</u> <q cite=\"https://example.org/\">q</q>",
+    "<figure><blockquote cite=\"https://example.org/\">Q</blockquote><figcaption>C</figcaption></figure>",
+];
+
+#[test]
+fn raw_html_reaches_the_page_as_hugo_writes_it_when_it_runs_no_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: BTreeMap<String, &str> = RAW_HTML
+        .iter()
+        .enumerate()
+        .map(|(i, md)| (format!("raw-{i:02}"), *md))
+        .collect();
+    let hugo = hugo_renders_with(
+        &cases,
+        dir.path(),
+        "[markup.goldmark.renderer]\nunsafe = true",
+    );
+    let markdown = folio::render::Markdown {
+        markup: folio::site::Markup {
+            unsafe_html: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    // A boolean attribute written `open` or `open=""` is the same attribute, and a table's
+    // rows are in a `<tbody>` whether it is written or not.
+    let boolean = |html: &str| {
+        normalise(html)
+            .replace("=\"\"", "")
+            .replace("<tbody>", "")
+            .replace("</tbody>", "")
+    };
+    let differing: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, md)| {
+            let want = boolean(hugo.get(name).map_or("(no page)", String::as_str));
+            let got = boolean(&markdown.render(md));
             (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
         })
         .collect();

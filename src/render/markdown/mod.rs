@@ -555,10 +555,10 @@ pub fn trim_single_paragraph(html: String) -> String {
 }
 
 /// The HTML sanitiser for raw HTML when `unsafe` is on. Hugo writes such HTML as it is;
-/// Folio keeps what a site's raw HTML shows (inline styles and `<style>`, embeds in
-/// `<iframe>`, `<video>`, `<audio>` and `<picture>`, inline SVG, buttons, `data-*` and
-/// `aria-*` attributes) and drops only what runs code: scripts, event handlers and
-/// `javascript:` URLs.
+/// Folio keeps every element and attribute of HTML's that runs no code ([`HTML_TAGS`],
+/// [`HTML_ATTRIBUTES`]: centred blocks, open details, contact forms, inline styles and
+/// `<style>`, embeds, inline SVG, `data-*` and `aria-*`) and drops what does: scripts, event
+/// handlers (`on…`), `javascript:` URLs, and `data:` URLs anywhere but an image's source.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEAN.get_or_init(|| {
@@ -566,17 +566,22 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tags(HTML_TAGS)
             .add_tags(SVG_TAGS)
             .clean_content_tags(["script"].into_iter().collect())
-            .add_generic_attributes([
-                "class", "id", "title", "lang", "dir", "role", "style", "tabindex", "hidden",
-            ])
+            .add_generic_attributes(HTML_ATTRIBUTES)
             // Data and ARIA attributes run nothing; sites style and script by them.
             .generic_attribute_prefixes(["data-", "aria-"].into_iter().collect())
-            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            // ammonia's own list of schemes (http, https, mailto, tel, sms, ftp, geo, …),
+            // and `data:` for images only (the filter below).
+            .add_url_schemes(["data"])
+            .attribute_filter(|element, attribute, value| {
+                let data_url = value
+                    .trim_start()
+                    .get(..5)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
+                let image_source = matches!(element, "img" | "source") && attribute == "src";
+                (!data_url || image_source).then_some(value.into())
+            })
             .link_rel(None)
             .strip_comments(false);
-        for (tag, attributes) in TAG_ATTRIBUTES {
-            b.add_tag_attributes(tag, attributes.iter());
-        }
         for tag in SVG_TAGS {
             b.add_tag_attributes(tag, SVG_ATTRIBUTES);
         }
@@ -585,8 +590,11 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// The elements kept besides `ammonia`'s own list (which has Markdown's and common
-/// inline HTML's).
-const HTML_TAGS: [&str; 19] = [
+/// inline HTML's): the rest of the WHATWG HTML standard's elements (§4) and the old
+/// presentational ones sites still write (`<center>`, `<font>`), but for those that run
+/// code or leave the page (`script`, `object`, `embed`, `base`, `meta`, `link`,
+/// `template`, `noscript`, `frame`).
+const HTML_TAGS: [&str; 42] = [
     "input",
     "section",
     "figure",
@@ -606,60 +614,180 @@ const HTML_TAGS: [&str; 19] = [
     "track",
     "picture",
     "button",
+    "form",
+    "label",
+    "textarea",
+    "select",
+    "option",
+    "optgroup",
+    "fieldset",
+    "legend",
+    "output",
+    "datalist",
+    "progress",
+    "meter",
+    "dialog",
+    "menu",
+    "search",
+    "canvas",
+    "center",
+    "font",
+    "big",
+    "tt",
+    "slot",
+    "address",
+    "main",
 ];
 
-/// The attributes kept on an element, besides the generic ones.
-const TAG_ATTRIBUTES: [(&str, &[&str]); 11] = [
-    ("input", &["type", "checked", "disabled"]),
-    ("a", &["href", "title", "rel", "target"]),
-    (
-        "img",
-        &[
-            "src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding",
-        ],
-    ),
-    ("th", &["align"]),
-    ("td", &["align"]),
-    (
-        "iframe",
-        &[
-            "src",
-            "width",
-            "height",
-            "allow",
-            "allowfullscreen",
-            "frameborder",
-            "loading",
-            "referrerpolicy",
-            "name",
-            "sandbox",
-        ],
-    ),
-    (
-        "video",
-        &[
-            "src",
-            "controls",
-            "autoplay",
-            "muted",
-            "loop",
-            "playsinline",
-            "poster",
-            "preload",
-            "width",
-            "height",
-        ],
-    ),
-    (
-        "audio",
-        &["src", "controls", "autoplay", "muted", "loop", "preload"],
-    ),
-    (
-        "source",
-        &["src", "srcset", "sizes", "type", "media", "width", "height"],
-    ),
-    ("track", &["src", "kind", "srclang", "label", "default"]),
-    ("button", &["type", "disabled", "name", "value"]),
+/// The attributes kept on any element besides `ammonia`'s: every attribute of the WHATWG
+/// HTML standard's index of attributes that runs no code (not `on…`, `srcdoc`, `nonce`,
+/// `http-equiv`, `autofocus`), and the presentational ones of HTML 4 (`align`, `bgcolor`,
+/// `border`, `valign`, …). Which element may have which is left to the browser, as Hugo
+/// leaves it.
+const HTML_ATTRIBUTES: [&str; 143] = [
+    "class",
+    "id",
+    "title",
+    "lang",
+    "dir",
+    "role",
+    "style",
+    "tabindex",
+    "hidden",
+    "accesskey",
+    "autocapitalize",
+    "draggable",
+    "enterkeyhint",
+    "inert",
+    "inputmode",
+    "is",
+    "itemid",
+    "itemprop",
+    "itemref",
+    "itemscope",
+    "itemtype",
+    "part",
+    "popover",
+    "popovertarget",
+    "popovertargetaction",
+    "slot",
+    "spellcheck",
+    "translate",
+    "abbr",
+    "accept",
+    "accept-charset",
+    "action",
+    "align",
+    "alink",
+    "allow",
+    "allowfullscreen",
+    "alt",
+    "autocomplete",
+    "autoplay",
+    "axis",
+    "background",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "char",
+    "charoff",
+    "checked",
+    "cite",
+    "clear",
+    "color",
+    "cols",
+    "colspan",
+    "compact",
+    "controls",
+    "coords",
+    "crossorigin",
+    "datetime",
+    "decoding",
+    "default",
+    "dirname",
+    "disabled",
+    "download",
+    "enctype",
+    "face",
+    "fetchpriority",
+    "for",
+    "form",
+    "formaction",
+    "formenctype",
+    "formmethod",
+    "formnovalidate",
+    "formtarget",
+    "frameborder",
+    "headers",
+    "height",
+    "high",
+    "href",
+    "hreflang",
+    "hspace",
+    "kind",
+    "label",
+    "list",
+    "loading",
+    "loop",
+    "low",
+    "marginheight",
+    "marginwidth",
+    "markdown",
+    "max",
+    "maxlength",
+    "media",
+    "method",
+    "min",
+    "minlength",
+    "multiple",
+    "muted",
+    "name",
+    "nohref",
+    "noshade",
+    "novalidate",
+    "nowrap",
+    "open",
+    "optimum",
+    "pattern",
+    "ping",
+    "placeholder",
+    "playsinline",
+    "poster",
+    "preload",
+    "readonly",
+    "referrerpolicy",
+    "rel",
+    "required",
+    "rev",
+    "reversed",
+    "rows",
+    "rowspan",
+    "rules",
+    "sandbox",
+    "scope",
+    "scrolling",
+    "selected",
+    "shape",
+    "size",
+    "sizes",
+    "span",
+    "src",
+    "srclang",
+    "srcset",
+    "start",
+    "step",
+    "summary",
+    "target",
+    "text",
+    "type",
+    "usemap",
+    "valign",
+    "value",
+    "vlink",
+    "vspace",
+    "width",
+    "wrap",
 ];
 
 /// The SVG elements raw HTML may draw with (icons, simple figures).
