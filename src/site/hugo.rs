@@ -264,19 +264,22 @@ impl Site {
             .or_else(|| self.setting(&[key]))
     }
 
-    /// A setting's value as written, and its file: in the config file, or in the file of
-    /// `config/_default/` named after its first key (`languages.toml`), which wins. Keys
-    /// match in any case (Hugo's config keys are case-insensitive).
+    /// A setting's value as written, and its file: in the config file, or in a file of
+    /// the config folder whose keys lead to it ([`super::Site::key_files`]: `languages.toml`,
+    /// `languages.en.toml`), which wins, the last such file first. Keys match in any case
+    /// (Hugo's config keys are case-insensitive).
     fn setting(&self, path: &[&str]) -> Option<(&super::ConfigFile, &crate::formats::Node)> {
-        let (first, rest) = path.split_first()?;
-        let in_file = self
-            .key_files
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(first))
-            .and_then(|(_, f)| {
-                let node = at_path(&f.doc.root, rest).or_else(|| at_path(&f.doc.root, path))?;
-                Some((f, node))
-            });
+        let in_file = self.key_files.iter().rev().find_map(|(keys, f)| {
+            let (head, rest) = path.split_at_checked(keys.len())?;
+            if !super::same_keys(keys, head) {
+                return None;
+            }
+            // A file may hold its last key's table under that key itself.
+            let own = keys.len().checked_sub(1).and_then(|i| path.get(i..));
+            let node = at_path(&f.doc.root, rest)
+                .or_else(|| own.and_then(|own| at_path(&f.doc.root, own)))?;
+            Some((f, node))
+        });
         in_file.or_else(|| {
             let c = self.config.as_ref()?;
             Some((c, at_path(&c.doc.root, path)?))

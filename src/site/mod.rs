@@ -62,10 +62,11 @@ pub struct Site {
     pub config: Option<ConfigFile>,
     /// `config/_default/params.*`, whose top level is the params.
     pub params_file: Option<ConfigFile>,
-    /// The other files of `config/_default/` named after a root key (`markup.toml`,
-    /// `languages.yaml`, `permalinks.toml`…), whose top level is that key's value, by
-    /// key. Language files (`menus.en.toml`) are not read.
-    pub key_files: Vec<(String, ConfigFile)>,
+    /// The other files of the config folder, each with the keys its values go under
+    /// ([`key_path`]): `config/_default/markup.toml` under `markup`, `menus.en.toml` under
+    /// `languages.en.menus`, `languages.en.toml` under `languages.en`; then those of
+    /// `config/production/` (Hugo's environment for a build), which win.
+    pub key_files: Vec<(Vec<String>, ConfigFile)>,
     /// The shortcodes the site can call (its templates, its themes', Hugo's built-ins).
     pub shortcodes: Arc<Catalogue>,
     /// The `data/` and `i18n/` files the templates read, loaded with the templates.
@@ -129,7 +130,7 @@ impl Site {
     /// Reads the config and `config/_default/params.*` of the site at `dir`.
     fn load(dir: &Path) -> Result<Site> {
         let mut site = Site::config_of(dir)?;
-        site.key_files = key_files(&dir.join("config").join("_default"))?;
+        site.key_files = key_files(dir)?;
         site.reload_shortcodes()?;
         Ok(site)
     }
@@ -177,7 +178,11 @@ impl Site {
     /// key by key, tables deeply, as Hugo has done since 0.84 ("Deep merge of theme
     /// Params"); a key differing only in case is the same key, as Hugo reads keys.
     pub fn render_params(&self) -> Map<String, Json> {
-        let own = self.params();
+        let mut own = self.params();
+        // An environment's params (`config/production/params.toml`) win over the site's.
+        if let Some(Json::Object(over)) = self.over_key_files(None, &["params"]) {
+            merge_params(&mut own, over);
+        }
         if self.theme_params.is_empty() {
             return own;
         }
@@ -276,10 +281,7 @@ impl Site {
             Some(c) if Some(&c.path) != params.as_ref() => Some(ConfigFile::read(&c.path)?),
             other => other.clone(),
         };
-        let key_files = match self.settings_dir() {
-            Some(dir) => key_files(&dir)?,
-            None => Vec::new(),
-        };
+        let key_files = key_files(&self.root)?;
         let same = |a: &Option<ConfigFile>, b: &Option<ConfigFile>| {
             a.as_ref().map(|f| &f.src) == b.as_ref().map(|f| &f.src)
         };
@@ -297,36 +299,51 @@ impl Site {
         Ok(true)
     }
 
-    /// The config's value at a path of keys, as Hugo merges its config files: the
-    /// `config/_default/` file named after the first key (`markup.toml` for `markup`,
-    /// its content or, when it holds only that key, the key's value) over the config
-    /// file's, tables merged key by key.
+    /// The config's value at a path of keys, as Hugo merges its config files: the config
+    /// file's, under each file of the config folder in turn ([`Site::key_files`]: its
+    /// content, or when it holds only its last key, that key's value), tables merged key
+    /// by key.
     pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
         let in_config = self
             .config
             .as_ref()
             .and_then(|c| c.doc.get(path))
             .map(|n| n.to_json());
-        let in_file = path.split_first().and_then(|(first, rest)| {
-            let (_, file) = self.key_files.iter().find(|(k, _)| k == first)?;
-            let mut value = file.doc.get(&[]).map(|n| n.to_json())?;
-            // A file may hold its key's table under the key itself (`[markup.goldmark]`).
-            if let Json::Object(m) = &value {
-                if m.len() == 1 {
-                    if let Some(inner) = m.get(*first) {
-                        value = inner.clone();
-                    }
+        self.over_key_files(in_config, path)
+    }
+
+    /// `base` (a value at `path`) with the values of the config folder's files at `path`
+    /// merged over it, in turn.
+    fn over_key_files(&self, base: Option<Json>, path: &[&str]) -> Option<Json> {
+        self.key_files.iter().fold(base, |base, (keys, file)| {
+            let Some(value) = key_file_value(keys, file) else {
+                return base;
+            };
+            let over = if keys.len() <= path.len() {
+                let (head, rest) = path.split_at(keys.len());
+                if !same_keys(keys, head) {
+                    return base;
                 }
+                rest.iter().try_fold(value, |v, k| v.get(*k).cloned())
+            } else {
+                let (head, rest) = keys.split_at(path.len());
+                if !same_keys(head, path) {
+                    return base;
+                }
+                Some(
+                    rest.iter()
+                        .rev()
+                        .fold(value, |v, k| Json::Object(Map::from_iter([(k.clone(), v)]))),
+                )
+            };
+            match (base, over) {
+                (Some(Json::Object(mut base)), Some(Json::Object(over))) => {
+                    merge_json(&mut base, over);
+                    Some(Json::Object(base))
+                }
+                (base, over) => over.or(base),
             }
-            rest.iter().try_fold(value, |v, k| v.get(*k).cloned())
-        });
-        match (in_config, in_file) {
-            (Some(Json::Object(mut base)), Some(Json::Object(over))) => {
-                merge_json(&mut base, over);
-                Some(Json::Object(base))
-            }
-            (base, over) => over.or(base),
-        }
+        })
     }
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
@@ -452,36 +469,85 @@ fn params_file_in(default_dir: &Path) -> Result<Option<ConfigFile>> {
         .transpose()
 }
 
-/// The files of a `config/_default/` folder named after a root key of the config (all
-/// but `hugo.*`, `config.*`, `params.*` and language files such as `menus.en.toml`), by
-/// key; none when the folder is missing.
+/// The files of the config folder of the site at `root` with where their values go
+/// ([`key_path`]): `config/_default/`'s, then `config/production/`'s (Hugo's environment
+/// for a build, whose files win); none without the folder.
 ///
 /// # Errors
 /// A file that cannot be read or parsed, located.
-fn key_files(default_dir: &Path) -> Result<Vec<(String, ConfigFile)>> {
-    let Ok(entries) = std::fs::read_dir(default_dir) else {
-        return Ok(Vec::new());
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let (Some(stem), Some(ext)) = (
-            path.file_stem().and_then(|s| s.to_str()),
-            path.extension().and_then(|e| e.to_str()),
-        ) else {
+fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
+    let mut out: Vec<(Vec<String>, ConfigFile)> = Vec::new();
+    for (env, environment) in [("_default", false), ("production", true)] {
+        let Ok(entries) = std::fs::read_dir(root.join("config").join(env)) else {
             continue;
         };
-        let config_ext = matches!(ext, "toml" | "yaml" | "yml" | "json");
-        let skipped = matches!(stem, "hugo" | "config" | "params") || stem.contains('.');
-        if config_ext && !skipped && !out.iter().any(|(k, _)| k == stem) {
-            out.push((stem.to_string(), ConfigFile::read(&path)?));
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        for path in paths {
+            let (Some(stem), Some(ext)) = (
+                path.file_stem().and_then(|s| s.to_str()),
+                path.extension().and_then(|e| e.to_str()),
+            ) else {
+                continue;
+            };
+            if !matches!(ext, "toml" | "yaml" | "yml" | "json") {
+                continue;
+            }
+            // One file per key in a folder (`markup.toml` before `markup.yaml`).
+            if let Some(keys) = key_path(stem, environment).filter(|k| !seen.contains(k)) {
+                seen.push(keys.clone());
+                out.push((keys, ConfigFile::read(&path)?));
+            }
         }
     }
     Ok(out)
+}
+
+/// Where the values of a config folder's file named `stem` go (Hugo's
+/// `config/allconfig` loader): `markup` under `markup`; a language's file under that
+/// language (`menus.en` under `languages.en.menus`, `languages.en` under
+/// `languages.en`); an environment's `hugo`/`config` file at the top and its `params`
+/// under `params`. `None` for `config/_default/`'s own config and params files (read as
+/// [`Site::config`] and [`Site::params_file`]) and names of more parts.
+fn key_path(stem: &str, environment: bool) -> Option<Vec<String>> {
+    let parts: Vec<&str> = stem.split('.').collect();
+    let own = |s: &[&str]| s.iter().map(|p| (*p).to_string()).collect::<Vec<_>>();
+    match parts.as_slice() {
+        ["hugo" | "config"] if environment => Some(Vec::new()),
+        ["hugo" | "config"] => None,
+        ["params"] if !environment => None,
+        [key] => Some(own(&[key])),
+        ["hugo" | "config", _] => None,
+        ["languages", lang] => Some(own(&["languages", lang])),
+        [key, lang] => Some(own(&["languages", lang, key])),
+        _ => None,
+    }
+}
+
+/// A config folder file's values: its content, or when it holds only the last of its
+/// keys, that key's value (`markup.toml` may say `[markup.goldmark]`).
+fn key_file_value(keys: &[String], file: &ConfigFile) -> Option<Json> {
+    let value = file.doc.get(&[]).map(|n| n.to_json())?;
+    match (&value, keys.last()) {
+        (Json::Object(m), Some(last)) if m.len() == 1 => match m.get(last.as_str()) {
+            Some(inner) => Some(inner.clone()),
+            None => Some(value),
+        },
+        _ => Some(value),
+    }
+}
+
+/// Whether two paths of config keys are the same, in any case (Hugo's keys are
+/// case-insensitive).
+fn same_keys<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.as_ref().eq_ignore_ascii_case(y.as_ref()))
 }
 
 /// The page `path` names: the file itself, or a site folder's first portfolio page.

@@ -282,6 +282,38 @@ fn a_template_that_needs_the_network_shows_folios_card_and_says_which_function_a
 }
 
 #[test]
+fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
+    let site = site_with(
+        &[
+            (
+                "recent",
+                "<ul>\n{{ range first 3 site.RegularPages }}<li>{{ .Title }}</li>{{ end }}</ul>",
+            ),
+            ("menu", "{{ range .Site.Menus.main }}{{ .Name }}{{ end }}"),
+            (
+                "next",
+                "{{ with $.Page.NextInSection }}<a href=\"{{ .RelPermalink }}\">Next</a>{{ end }}",
+            ),
+            // A card's own fields of the same names are the card's: nothing to say.
+            (
+                "own",
+                "{{ .Get \"Pages\" }}{{ .Page.Params.Pages }}{{ .Page.Title }}",
+            ),
+        ],
+        "{{< recent >}}\n\n{{< menu >}}\n\n{{< next >}}\n\n{{< own Pages=\"2\" >}}",
+    );
+    let html = preview(site.path());
+    for note in [
+        "layouts/shortcodes/recent.html:2:18: Folio cannot run `.RegularPages`: it lists the site's other pages",
+        "layouts/shortcodes/menu.html:1:10: Folio cannot run `.Menus`: it reads the site's menus",
+        "layouts/shortcodes/next.html:1:9: Folio cannot run `.NextInSection`: it reads the site's other pages",
+    ] {
+        assert!(html.contains(note), "{note}\n{html}");
+    }
+    assert_eq!(html.matches("Folio cannot run `").count(), 3, "{html}");
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[
@@ -1807,4 +1839,57 @@ fn a_theme_config_that_does_not_parse_leaves_its_params_out_and_check_says_where
             .any(|l| l.contains("/themes/broken/hugo.toml:2:")),
         "{lines:?}"
     );
+}
+
+#[test]
+fn a_config_folders_language_files_and_production_settings_are_read_as_hugo_reads_them() {
+    let template = "T={{ site.Title }}|N={{ site.Language.LanguageName }}|A={{ site.Params.author.name }}\
+                    |C={{ site.Params.colour }}|E={{ hugo.Environment }}|L={{ site.Params.tagline }}";
+    let site = crate::support::hugo_site(&[
+        (
+            "config/_default/hugo.toml",
+            "baseURL = \"https://e.org/\"\ntitle = \"Site\"\ndefaultContentLanguage = \"en\"\n",
+        ),
+        ("config/_default/params.toml", "colour = \"blue\"\n"),
+        (
+            "config/_default/languages.en.toml",
+            "title = \"Jane's site\"\nlanguageName = \"English\"\nweight = 1\n[params.author]\nname = \"Jane\"\n",
+        ),
+        ("config/_default/params.en.toml", "tagline = \"Builds things\"\n"),
+        ("config/production/params.toml", "colour = \"green\"\n"),
+        ("layouts/shortcodes/f.html", template),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "a config folder", "content/about.md");
+    assert!(
+        hugo.contains("T=Jane&#39;s site|N=English|A=Jane|C=green|E=production|L=Builds things"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() {
+    let template = "A={{ .Page.Date.Month }}|B={{ with .Page.Date }}{{ .Month }}{{ end }}\
+                    |C={{ $d := .Page.Date }}{{ $d.Month }}|D={{ sub .Page.Date.Month 1 }}\
+                    |E={{ printf \"%d\" .Page.Date.Month }}|F={{ (time \"2024-11-05\").Month }}\
+                    |G={{ site.Params.month }}|H={{ if eq .Page.Date.Month 3 }}march{{ end }}\
+                    |I={{ .Page.Lastmod.Month }} {{ .Page.Date.Year }}";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params]\nmonth = \"May\"\n",
+        ),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "---\ntitle: About\ndate: 2024-03-09\nlastmod: 2024-12-01\n---\n{{< f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "months", "content/about.md");
+    assert!(
+        hugo.contains("A=March|B=March|C=March|D=2|E=3|F=November|G=May|H=march|I=December 2024"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }

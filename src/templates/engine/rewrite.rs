@@ -93,6 +93,10 @@ pub type Calls = Vec<Call>;
 /// list or map) as Go's `fmt` does, and gives anything else back.
 pub const PRINT: &str = "__folio_print";
 
+/// The function an action that prints a date's `.Month` calls instead, on the date: Go's
+/// `time.Month` is an integer that prints as its English name (`March`).
+pub const MONTH: &str = "__folio_month";
+
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
@@ -100,6 +104,9 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     // would be written as a quoted string.
     let scripts = script_ranges(list);
     each_pipe(list, &mut |p, action| {
+        if action {
+            month_name(p, &mut calls);
+        }
         pipe(p, &mut calls);
         let in_script = scripts.iter().any(|r| r.contains(&p.pos.offset));
         if action && (prints_a_stringer(p) || (!in_script && may_print_a_float(p))) {
@@ -114,7 +121,90 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
             });
         }
     });
+    other_pages(list, &mut calls);
     calls
+}
+
+/// An action that prints `X.Month` (`{{ .Date.Month }}`, `{{ .Month }}` inside
+/// `with .Date`) calls [`MONTH`] on `X`, which prints a date's month by name and any
+/// other value's `Month` field as it is. Arithmetic on the month (`sub .Date.Month 1`)
+/// still has the number.
+fn month_name(p: &mut PipeNode, calls: &mut Calls) {
+    if !p.decl.is_empty() || p.is_assign {
+        return;
+    }
+    let Some(cmd) = p.commands.last_mut() else {
+        return;
+    };
+    let [arg] = cmd.args.as_slice() else {
+        return;
+    };
+    // A date's: a page's date field's, or what a variable, a call or the dot holds (not
+    // a params map's `Month` key, which Hugo reads in any case).
+    const DATES: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
+    let month = match arg {
+        Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f) => match f.as_slice() {
+            [.., date, last] => last == "Month" && DATES.contains(&date.as_str()),
+            [last] => last == "Month",
+            [] => false,
+        },
+        _ => false,
+    };
+    if let Some((_, receiver)) = month.then(|| method_call(arg, true)).flatten() {
+        let pos = cmd.pos;
+        cmd.args = vec![Expr::Identifier(pos, MONTH.into()), receiver];
+        calls.push(Call {
+            name: MONTH.to_string(),
+            offset: pos.offset,
+        });
+    }
+}
+
+/// Fields after which a field of Folio's [`super::funcs::OFFLINE`] list (`.RegularPages`,
+/// `.Menus`…) is a site's or a page's.
+const PAGE_HOLDERS: &[&str] = &[
+    "Site",
+    "Page",
+    "Home",
+    "CurrentSection",
+    "FirstSection",
+    "Parent",
+];
+
+/// Records `.Site.RegularPages`, `site.Menus`, `$.Page.NextInSection`… (the fields of
+/// Hugo's site and pages that hold the site's other pages, in [`super::funcs::OFFLINE`])
+/// as a call of `.RegularPages` (…), which Folio cannot run: the template is then known
+/// not to run, and says why, rather than printing an empty list.
+fn other_pages(list: &mut ListNode, calls: &mut Calls) {
+    each_expr(list, &mut |e| {
+        let offset = e.pos().offset;
+        let (fields, from_site) = match e {
+            Expr::Field(_, f) | Expr::Variable(_, _, f) => (f, false),
+            Expr::Chain(_, inner, f) => (
+                f,
+                matches!(inner.as_ref(), Expr::Identifier(_, n) if n == "site"),
+            ),
+            _ => return,
+        };
+        let held = fields.iter().enumerate().find(|(i, name)| {
+            let holder = match i.checked_sub(1) {
+                None => from_site,
+                Some(before) => fields
+                    .get(before)
+                    .is_some_and(|b| PAGE_HOLDERS.contains(&b.as_str())),
+            };
+            holder
+                && super::funcs::OFFLINE
+                    .iter()
+                    .any(|(n, _)| n.strip_prefix('.') == Some(name.as_str()))
+        });
+        if let Some((_, name)) = held {
+            calls.push(Call {
+                name: format!(".{name}"),
+                offset,
+            });
+        }
+    });
 }
 
 /// Whether a rewritten action prints what may be a value Go writes with its `String`

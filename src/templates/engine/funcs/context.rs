@@ -306,6 +306,20 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    (rewrite::MONTH, |a| {
+        let v = a.last().cloned().unwrap_or(Value::Nil);
+        let month = v.field("Month").cloned().unwrap_or(Value::Nil);
+        Ok(match (kind_of(&v), &month) {
+            (Some("time"), Value::Int(m)) => {
+                let names = super::super::locale::english().months;
+                usize::try_from(*m - 1)
+                    .ok()
+                    .and_then(|i| names.get(i))
+                    .map_or(month.clone(), |name| string(*name))
+            }
+            _ => month,
+        })
+    }),
     // Go's own `print` and `println` (`fmt.Sprint`, `fmt.Sprintln`), with floats written
     // as Go writes them: `gotmpl`'s write Rust's `2500000` for `2.5e+06`.
     ("print", |a| Ok(string(values::go_sprint(a, false)))),

@@ -51,6 +51,23 @@ pub const OFFLINE: &[(&str, &str)] = &[
     (".Process", "applies image filters"),
     (".Filter", "applies image filters"),
     (".GetPage", "reads another page of the site"),
+    (".RegularPages", "lists the site's other pages"),
+    (".RegularPagesRecursive", "lists the site's other pages"),
+    (".Pages", "lists the site's other pages"),
+    (".AllPages", "lists the site's other pages"),
+    (".AllRegularPages", "lists the site's other pages"),
+    (".Sections", "lists the site's other pages"),
+    (
+        ".Menus",
+        "reads the site's menus, built from its other pages",
+    ),
+    (".Prev", "reads the site's other pages"),
+    (".Next", "reads the site's other pages"),
+    (".PrevInSection", "reads the site's other pages"),
+    (".NextInSection", "reads the site's other pages"),
+    (".Ancestors", "reads the site's other pages"),
+    (".Sites", "reads the site's other languages' pages"),
+    (".Taxonomies", "lists the site's other pages by term"),
 ];
 
 /// Why Folio cannot run the function `name`, in one line.
