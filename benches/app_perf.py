@@ -10,7 +10,7 @@ preview updated median <= 150 ms.
 Keystrokes come `--gap` ms apart, as a person types; back to back (--gap 0), each preview
 load also waits for WebKit to finish with the previous document (about 50 ms here).
 
-Usage: benches/app_perf.py [--app PATH] [--keys N] [--gap MS]
+Usage: benches/app_perf.py [--app PATH] [--keys N] [--gap MS] [--compositing]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -23,13 +23,17 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--app", default=str(ROOT / "target/release/folio-desktop"))
 ap.add_argument("--keys", type=int, default=40)
 ap.add_argument("--gap", type=int, default=150, help="ms between keystrokes (a fast typist: ~150)")
+ap.add_argument("--compositing", action="store_true",
+                help="WebKit's default (GPU) compositing mode, as on a desktop; software GL under Xvfb")
 args = ap.parse_args()
 if not Path(args.app).exists():
     sys.exit(f"{args.app} not found: build it (cargo build --release -p folio-desktop)")
 
 procs = []
 tmp = Path(tempfile.mkdtemp(prefix="folio-perf-"))
-env = dict(os.environ, FOLIO_DATA_DIR=str(tmp / "data"), WEBKIT_DISABLE_COMPOSITING_MODE="1")
+env = dict(os.environ, FOLIO_DATA_DIR=str(tmp / "data"))
+if not args.compositing:
+    env["WEBKIT_DISABLE_COMPOSITING_MODE"] = "1"
 if not env.get("DISPLAY"):
     env["DISPLAY"] = ":97"
     procs.append(subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1440x900x24", "-nolisten", "tcp"], stderr=subprocess.DEVNULL))
