@@ -100,7 +100,7 @@ impl Host for MarkdownHost {
     }
 
     fn anchorize(&self, text: &str) -> String {
-        markdown::headings::anchorize(text)
+        markdown::headings::anchorize(text, self.markup.heading_ids)
     }
 
     fn highlight(

@@ -398,6 +398,13 @@ impl Site {
                 strikethrough: self.goldmark_setting(&["extensions", "strikethrough"])
                     != Some(Json::Bool(false)),
             },
+            heading_ids: match self.goldmark_setting(&["parser", "autoheadingidtype"]) {
+                Some(Json::String(name)) => {
+                    crate::render::markdown::headings::AutoHeadingIdType::from_name(&name)
+                        .unwrap_or_default()
+                }
+                _ => Default::default(),
+            },
         }
     }
 
@@ -591,6 +598,8 @@ pub struct Markup {
     pub hard_wraps: bool,
     /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
     pub extensions: Extensions,
+    /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).
+    pub heading_ids: crate::render::markdown::headings::AutoHeadingIdType,
 }
 
 /// Goldmark extensions a site may turn off (`markup.goldmark.extensions`, Hugo's

@@ -1893,3 +1893,25 @@ fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() 
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn heading_ids_follow_the_sites_auto_heading_id_type_as_hugo_gives_them() {
+    let headings = "## Héllo Wörld — ça va\n\n## What is C++ / Go?\n\n## 1. Intro_x\n\n## Naïve  café\n\n{{< a >}}\n";
+    for id_type in ["github", "github-ascii", "blackfriday"] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!(
+                    "baseURL = \"https://e.org/\"\n[markup.goldmark.parser]\nautoHeadingIDType = \"{id_type}\"\n"
+                ),
+            ),
+            (
+                "layouts/shortcodes/a.html",
+                "<p>{{ anchorize \"Héllo Wörld — ça va\" }}</p>",
+            ),
+            ("content/about.md", &format!("---\ntitle: About\n---\n{headings}")),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), id_type, "content/about.md");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{id_type}");
+    }
+}

@@ -1,13 +1,15 @@
 //! Heading ids as Hugo's Goldmark gives them: `{#id}` attributes kept, the others from the
-//! text by Hugo's "github" anchorizer (`markup/goldmark/autoid.go`), made unique per render.
+//! text by the site's anchorizer (`markup.goldmark.parser.autoHeadingIDType`: "github",
+//! "github-ascii" or "blackfriday"; Hugo's `markup/goldmark/autoid.go`), made unique per
+//! render.
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-/// Gives headings without an `{#id}` the id Hugo's Goldmark gives them (its "github"
-/// anchorizer: lower case, spaces to `-`, punctuation dropped), unique within the render.
-pub(super) fn heading_ids(events: &mut [Event]) {
+/// Gives headings without an `{#id}` the id Hugo's Goldmark gives them ([`anchorize`] by
+/// the site's `id_type`), unique within the render.
+pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
@@ -23,7 +25,7 @@ pub(super) fn heading_ids(events: &mut [Event]) {
                 continue;
             }
             // Text with nothing an anchor keeps (`# ...`) is Hugo's "heading".
-            let mut id = Some(anchorize(&text))
+            let mut id = Some(anchorize(&text, id_type))
                 .filter(|a| !a.is_empty())
                 .unwrap_or_else(|| "heading".into());
             let n = used.entry(id.clone()).or_insert(0);
@@ -103,14 +105,82 @@ fn first_piece(events: &[Event]) -> (String, usize) {
     (piece.unwrap_or_default(), events.len())
 }
 
-/// Hugo's default ("github") heading anchor for `text`.
-pub fn anchorize(text: &str) -> String {
+/// How a heading's id is made from its text: Hugo's `autoHeadingIDType`
+/// (`markup.goldmark.parser`, `markup/goldmark/goldmark_config/config.go`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum AutoHeadingIdType {
+    /// `github`, the default: lower case, `-` for each space and hyphen, letters, digits
+    /// and `_` kept, anything else dropped.
+    #[default]
+    GitHub,
+    /// `github-ascii`: the same of the text with its accents taken off (`é` is `e`), and
+    /// any other non-ASCII character dropped.
+    GitHubAscii,
+    /// `blackfriday`: lower-case letters and digits, one `-` for each run of anything
+    /// else between them (Blackfriday's `SanitizedAnchorName`).
+    Blackfriday,
+}
+
+impl AutoHeadingIdType {
+    /// The type a site's setting names (in any case); `None` for a name Hugo does not have.
+    pub fn from_name(name: &str) -> Option<AutoHeadingIdType> {
+        [
+            ("github", AutoHeadingIdType::GitHub),
+            ("github-ascii", AutoHeadingIdType::GitHubAscii),
+            ("blackfriday", AutoHeadingIdType::Blackfriday),
+        ]
+        .into_iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, t)| t)
+    }
+}
+
+/// The heading anchor Hugo gives `text` by `id_type` (its `sanitizeAnchorNameWithHook`,
+/// `markup/goldmark/autoid.go`); also the `anchorize` function's.
+pub fn anchorize(text: &str, id_type: AutoHeadingIdType) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    if id_type == AutoHeadingIdType::Blackfriday {
+        return blackfriday_anchor(text);
+    }
+    let ascii = id_type == AutoHeadingIdType::GitHubAscii;
+    // Accents off first (NFD, marks dropped, NFC), as Hugo's `asciiTransformer`.
+    let text: std::borrow::Cow<str> = if ascii {
+        text.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .nfc()
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     let mut out = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
-            out.extend(c.to_lowercase());
-        } else if c.is_whitespace() {
+        if ascii && !c.is_ascii() {
+            continue;
+        }
+        if c == '-' || c.is_whitespace() {
             out.push('-');
+        } else if c.is_alphanumeric() || c == '_' {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Blackfriday's anchor: letters and digits lower-cased, one `-` between two of them for
+/// any run of other characters, none at the ends.
+fn blackfriday_anchor(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
         }
     }
     out

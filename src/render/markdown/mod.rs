@@ -13,7 +13,7 @@
 //! `tables.rs`.
 
 mod footnotes;
-pub(crate) mod headings;
+pub mod headings;
 pub mod hooks;
 mod strikethrough;
 mod tables;
@@ -99,7 +99,7 @@ impl Markdown<'_> {
             let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
             *dest_url = self.destination(url, image);
         }
-        heading_ids(&mut events);
+        heading_ids(&mut events, self.markup.heading_ids);
         // After the ids: Goldmark names a heading by its text as written (`:smile:`).
         if self.markup.emoji {
             emoji_codes(&mut events);
