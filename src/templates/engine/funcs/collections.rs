@@ -211,13 +211,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::List(out.into()))
     }),
     ("intersect collections.Intersect", |a| {
+        // Each common item once, in the first list's order (Hugo's `appendIfNotSeen`).
         let other = items(arg(a, 1, "intersect")?);
-        Ok(Value::List(
-            items(arg(a, 0, "intersect")?)
-                .into_iter()
-                .filter(|v| other.iter().any(|o| equal(o, v)))
-                .collect(),
-        ))
+        let mut out: Vec<Value> = Vec::new();
+        for v in items(arg(a, 0, "intersect")?) {
+            if other.iter().any(|o| equal(o, &v)) && !out.iter().any(|o| equal(o, &v)) {
+                out.push(v);
+            }
+        }
+        Ok(Value::List(out.into()))
     }),
     ("complement collections.Complement", |a| {
         let (from, rest) = a
