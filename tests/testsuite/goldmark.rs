@@ -236,6 +236,8 @@ const RAW_HTML: &[&str] = &[
     "<nav><ul><li><a href=\"#x\" aria-current=\"page\">X</a></li></ul></nav><address>Here</address>",
     "<abbr title=\"HyperText\">HTML</abbr> H<sub>2</sub>O x<sup>2</sup> <ins>new</ins> <del>old</del> <small>s</small> <u>u</u> <q cite=\"https://example.org/\">q</q>",
     "<figure><blockquote cite=\"https://example.org/\">Q</blockquote><figcaption>C</figcaption></figure>",
+    "<svg width=\"24\" height=\"24\" viewBox=\"0 0 24 24\" fill=\"none\" xmlns=\"http://www.w3.org/2000/svg\"><g clip-path=\"url(#a)\"><path d=\"M0 0h24v24H0z\" stroke=\"#000\" stroke-miterlimit=\"10\" stroke-dasharray=\"2 2\"></path></g><defs><clipPath id=\"a\"><rect width=\"24\" height=\"24\" fill=\"#fff\"></rect></clipPath></defs></svg>",
+    "<form name=\"contact\" method=\"POST\" netlify netlify-honeypot=\"bot-field\"><input name=\"bot-field\" hidden></form>",
 ];
 
 #[test]

@@ -488,19 +488,33 @@ fn code_of<'e>(source: &mut impl Iterator<Item = Event<'e>>) -> String {
 }
 
 /// What stands for a highlighted block until the page's HTML is sanitised: characters of
-/// Unicode's private use area around its number, or the block itself when the Markdown
-/// holds such characters already.
+/// Unicode's private use area around [`mark_key`] and its number, or the block itself when
+/// the Markdown holds such characters already.
 fn mark(md: &str, html: String, blocks: &mut Vec<String>) -> String {
     if md.contains(MARK_OPEN) {
         return html;
     }
     blocks.push(html);
-    format!("{MARK_OPEN}{}{MARK_CLOSE}", blocks.len() - 1)
+    format!("{MARK_OPEN}{}{}{MARK_CLOSE}", mark_key(), blocks.len() - 1)
 }
 
 /// The ends of a [`mark`].
 const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
+
+/// What makes a [`mark`] Folio's: 16 hex digits drawn once per process and never written
+/// out, so a page that writes the mark's characters itself (`&#xE000;0&#xE001;` in an
+/// attribute, which the parser and the sanitiser decode) gets no block put back there.
+fn mark_key() -> &'static str {
+    static KEY: OnceLock<String> = OnceLock::new();
+    KEY.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // `RandomState` is seeded from the system's randomness.
+        let mut h = std::hash::RandomState::new().build_hasher();
+        h.write_u32(std::process::id());
+        format!("{:016x}", h.finish())
+    })
+}
 
 /// `html` with each [`mark`] replaced by its block.
 fn put_back(html: String, blocks: &[String]) -> String {
@@ -514,7 +528,8 @@ fn put_back(html: String, blocks: &[String]) -> String {
         out.push_str(before);
         let body = from.get(MARK_OPEN.len_utf8()..).unwrap_or_default();
         let block = body.find(MARK_CLOSE).and_then(|end| {
-            let block = blocks.get(body.get(..end)?.parse::<usize>().ok()?)?;
+            let number = body.get(..end)?.strip_prefix(mark_key())?;
+            let block = blocks.get(number.parse::<usize>().ok()?)?;
             Some((block, body.get(end + MARK_CLOSE.len_utf8()..)?))
         });
         match block {
@@ -573,12 +588,30 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             // and `data:` for images only (the filter below).
             .add_url_schemes(["data"])
             .attribute_filter(|element, attribute, value| {
-                let data_url = value
-                    .trim_start()
-                    .get(..5)
-                    .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
-                let image_source = matches!(element, "img" | "source") && attribute == "src";
-                (!data_url || image_source).then_some(value.into())
+                let scheme = url_scheme(value);
+                let is = |s: &str| scheme.as_deref() == Some(s);
+                match attribute {
+                    // An image's source only (ammonia checks the schemes of `src`, `href`…).
+                    _ if is("data") => {
+                        (element == "img" && attribute == "src").then_some(value.into())
+                    }
+                    // Attributes holding URLs that ammonia does not check.
+                    "background" | "cite" | "itemtype" | "itemid" | "srcset" | "longdesc"
+                        if is("javascript") || is("vbscript") =>
+                    {
+                        None
+                    }
+                    // `rel="opener"` would let a page a link opens move this one.
+                    "rel" => Some(
+                        value
+                            .split_ascii_whitespace()
+                            .filter(|t| !t.eq_ignore_ascii_case("opener"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .into(),
+                    ),
+                    _ => Some(value.into()),
+                }
             })
             .link_rel(None)
             .strip_comments(false);
@@ -589,12 +622,28 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// The scheme of the URL `value` as a browser reads it (the URL standard's parsing: C0
+/// controls and spaces at the ends dropped, tabs and line breaks dropped anywhere), in
+/// lower case, when it has one: `da\tta:` is `data`.
+fn url_scheme(value: &str) -> Option<String> {
+    let cleaned: String = value
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
 /// The elements kept besides `ammonia`'s own list (which has Markdown's and common
 /// inline HTML's): the rest of the WHATWG HTML standard's elements (§4) and the old
 /// presentational ones sites still write (`<center>`, `<font>`), but for those that run
 /// code or leave the page (`script`, `object`, `embed`, `base`, `meta`, `link`,
 /// `template`, `noscript`, `frame`).
-const HTML_TAGS: [&str; 42] = [
+const HTML_TAGS: [&str; 43] = [
     "input",
     "section",
     "figure",
@@ -637,6 +686,7 @@ const HTML_TAGS: [&str; 42] = [
     "slot",
     "address",
     "main",
+    "marquee",
 ];
 
 /// The attributes kept on any element besides `ammonia`'s: every attribute of the WHATWG
@@ -644,7 +694,7 @@ const HTML_TAGS: [&str; 42] = [
 /// `http-equiv`, `autofocus`), and the presentational ones of HTML 4 (`align`, `bgcolor`,
 /// `border`, `valign`, …). Which element may have which is left to the browser, as Hugo
 /// leaves it.
-const HTML_ATTRIBUTES: [&str; 143] = [
+const HTML_ATTRIBUTES: [&str; 145] = [
     "class",
     "id",
     "title",
@@ -788,10 +838,14 @@ const HTML_ATTRIBUTES: [&str; 143] = [
     "vspace",
     "width",
     "wrap",
+    "netlify",
+    "netlify-honeypot",
 ];
 
-/// The SVG elements raw HTML may draw with (icons, simple figures).
-const SVG_TAGS: [&str; 19] = [
+/// The SVG elements raw HTML may draw with: icons and figures as drawing tools export them
+/// (clip paths, masks, patterns, markers, images, filters); not `foreignObject` or the
+/// animation elements, which can carry HTML or set a link's URL.
+const SVG_TAGS: [&str; 34] = [
     "svg",
     "g",
     "path",
@@ -811,10 +865,25 @@ const SVG_TAGS: [&str; 19] = [
     "linearGradient",
     "radialGradient",
     "stop",
+    "clipPath",
+    "mask",
+    "pattern",
+    "marker",
+    "image",
+    "filter",
+    "feGaussianBlur",
+    "feOffset",
+    "feBlend",
+    "feColorMatrix",
+    "feFlood",
+    "feComposite",
+    "feMerge",
+    "feMergeNode",
+    "feDropShadow",
 ];
 
 /// Their presentation and geometry attributes.
-const SVG_ATTRIBUTES: [&str; 36] = [
+const SVG_ATTRIBUTES: [&str; 90] = [
     "xmlns",
     "viewBox",
     "width",
@@ -851,4 +920,58 @@ const SVG_ATTRIBUTES: [&str; 36] = [
     "font-size",
     "text-anchor",
     "focusable",
+    "clip-path",
+    "clipPathUnits",
+    "mask",
+    "maskUnits",
+    "maskContentUnits",
+    "patternUnits",
+    "patternContentUnits",
+    "patternTransform",
+    "gradientTransform",
+    "spreadMethod",
+    "fx",
+    "fy",
+    "fr",
+    "filter",
+    "filterUnits",
+    "primitiveUnits",
+    "stdDeviation",
+    "in",
+    "in2",
+    "result",
+    "mode",
+    "operator",
+    "type",
+    "values",
+    "flood-color",
+    "flood-opacity",
+    "stroke-miterlimit",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "font-family",
+    "font-weight",
+    "font-style",
+    "dominant-baseline",
+    "alignment-baseline",
+    "dx",
+    "dy",
+    "version",
+    "xmlns:xlink",
+    "xlink:href",
+    "markerWidth",
+    "markerHeight",
+    "markerUnits",
+    "refX",
+    "refY",
+    "orient",
+    "vector-effect",
+    "paint-order",
+    "letter-spacing",
+    "text-decoration",
+    "visibility",
+    "display",
+    "overflow",
+    "shape-rendering",
+    "color",
 ];

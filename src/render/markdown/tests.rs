@@ -273,3 +273,67 @@ fn with_enable_emoji_codes_in_the_text_are_emoji_but_not_in_code_or_an_images_al
     );
     assert_eq!(md(":tada:"), "<p>:tada:</p>\n", "off by default");
 }
+
+#[test]
+fn a_page_that_writes_folios_block_marks_itself_gets_no_block_put_in_an_attribute() {
+    // A highlighted block is kept out of the sanitiser's way by a mark; a page writing
+    // such a mark as an entity must not get the block's HTML (and the attributes its
+    // fence gives it) pasted into one of its own attributes.
+    let fence = "```go {class=\"x onerror=alert(1) y\"}\npackage main\n```\n\n";
+    for page in [
+        format!("{fence}<img src=\"a.png\" alt=\"&#xE000;0&#xE001;\">"),
+        format!("{fence}![p](a.png \"&#57344;0&#57345;\")"),
+        format!("{fence}[l](https://a.org/ \"&#xe000;0&#xe001;\")"),
+    ] {
+        for html in [md_unsafe(&page), md(&page)] {
+            let tags: Vec<&str> = html
+                .split('<')
+                .filter(|t| t.starts_with("img") || t.starts_with("a "))
+                .collect();
+            for tag in tags {
+                assert!(
+                    !tag.contains("onerror") && !tag.contains("highlight"),
+                    "{tag}\n{html}"
+                );
+            }
+            assert_eq!(html.matches("package").count(), 1, "{html}");
+        }
+    }
+}
+
+#[test]
+fn a_data_url_is_kept_only_as_an_images_source_however_it_is_written() {
+    for attack in [
+        "<iframe src=\"da\tta:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
+        "<iframe src=\"&#x01;data:text/html,x\"></iframe>",
+        "<a href=\"d\nata:text/html,x\">l</a>",
+        "<a href=\" DATA:text/html,x\">l</a>",
+        "<source src=\"data:text/html,x\">",
+    ] {
+        let html = md_unsafe(attack);
+        assert!(
+            !html
+                .to_lowercase()
+                .replace(['\t', '\n'], "")
+                .contains("ata:"),
+            "{attack}: {html}"
+        );
+    }
+    assert!(
+        md_unsafe("<img src=\"data:image/png;base64,AA==\" alt=\"d\">")
+            .contains("src=\"data:image/png;base64,AA==\"")
+    );
+}
+
+#[test]
+fn script_urls_are_dropped_from_every_attribute_that_holds_a_url_and_rel_opener_from_links() {
+    let html = md_unsafe(
+        "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>\
+         <blockquote cite=\" javascript:alert(2)\">q</blockquote>\
+         <img srcset=\"javascript:alert(3) 1x\" src=\"a.png\" alt=\"\">\
+         <div itemscope itemtype=\"vbscript:x\" itemid=\"javascript:y\">i</div>\
+         <a href=\"https://e.org/\" rel=\"opener noreferrer\" target=\"_blank\">e</a>",
+    );
+    assert!(!html.contains("script:"), "{html}");
+    assert!(html.contains("rel=\"noreferrer\""), "{html}");
+}
