@@ -660,7 +660,14 @@ pub(super) fn with_templates<R>(
         return (render(), Default::default());
     }
     let host = Rc::new(host_for(opts, page.catalogue(), front));
-    let frame = frame_for(opts, page.catalogue(), front, host.clone());
+    let toc = page_toc(
+        opts,
+        page.catalogue(),
+        page.source(),
+        page.body_start(),
+        page.shortcodes(),
+    );
+    let frame = frame_for(opts, page.catalogue(), front, host.clone(), toc.as_deref());
     let out = engine::with_frame(Rc::new(frame), render);
     (out, host.icons.take())
 }
@@ -835,7 +842,10 @@ impl<'a> Pool<'a> {
         catalogue: &Arc<Catalogue>,
     ) -> Run {
         let host = Rc::new(host_for(opts, catalogue, front));
-        let frame = Rc::new(frame_for(opts, catalogue, front, host.clone()).apart());
+        let src = self.src;
+        let toc = page_toc(opts, catalogue, src.text, src.body_start, src.shortcodes);
+        let frame =
+            Rc::new(frame_for(opts, catalogue, front, host.clone(), toc.as_deref()).apart());
         let (calls, mut icons) = engine::with_frame(frame.clone(), || {
             let mut r = Renderer::new(self.src, opts, front);
             let mut calls = Vec::new();
@@ -923,18 +933,69 @@ fn host_for(
     }
 }
 
-/// The frame of a page render.
+/// The page's `.TableOfContents` (Hugo's `<nav id="TableOfContents">`), when a template
+/// of the site reads it: the headings of the body's Markdown and of its `{{% %}}` calls'
+/// text (not of `{{< >}}` calls, whose output Hugo does not parse), listed by the site's
+/// `markup.tableOfContents`, with the ids the render gives them.
+fn page_toc(
+    opts: &super::RenderOptions,
+    catalogue: &Catalogue,
+    text: &str,
+    body_start: usize,
+    shortcodes: &Shortcodes,
+) -> Option<String> {
+    if !catalogue.field_names().contains("TableOfContents") {
+        return None;
+    }
+    let mut md = text.as_bytes().to_vec();
+    let mut blank = |range: std::ops::Range<usize>| {
+        for b in md.get_mut(range).unwrap_or_default() {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    for sc in &shortcodes.all {
+        if sc.open.notation == Notation::Percent {
+            blank(sc.open.span.clone());
+            if let Some(close) = &sc.close {
+                blank(close.span.clone());
+            }
+        } else {
+            blank(sc.span.clone());
+        }
+    }
+    // Whole characters were blanked, so what is left is text still.
+    let md = String::from_utf8_lossy(md.get(body_start..).unwrap_or_default()).into_owned();
+    let html = markdown::Markdown {
+        markup: opts.markup,
+        ..Default::default()
+    }
+    .render(&md);
+    Some(markdown::headings::table_of_contents(
+        &html,
+        opts.markup.toc,
+    ))
+}
+
+/// The frame of a page render; `toc` is the page's `.TableOfContents` when a template
+/// reads it ([`page_toc`]).
 fn frame_for(
     opts: &super::RenderOptions,
     catalogue: &Arc<Catalogue>,
     front: &Map<String, Json>,
     host: Rc<MarkdownHost>,
+    toc: Option<&str>,
 ) -> engine::Frame {
     let default = engine::HugoContext::default();
     let hugo = opts.hugo.unwrap_or(&default);
+    let mut page = hugo.page(front);
+    if let (Some(toc), Value::Map(fields)) = (toc, &mut page) {
+        Arc::make_mut(fields).insert(Arc::from("TableOfContents"), values::html(toc));
+    }
     let mut frame = engine::Frame::new(
         catalogue.clone(),
-        hugo.page(front),
+        page,
         hugo.site.clone(),
         hugo.translations.clone(),
         host,

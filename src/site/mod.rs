@@ -398,6 +398,7 @@ impl Site {
                 strikethrough: self.goldmark_setting(&["extensions", "strikethrough"])
                     != Some(Json::Bool(false)),
             },
+            toc: self.toc_settings(),
             heading_ids: match self.goldmark_setting(&["parser", "autoheadingidtype"]) {
                 Some(Json::String(name)) => {
                     crate::render::markdown::headings::AutoHeadingIdType::from_name(&name)
@@ -408,22 +409,45 @@ impl Site {
         }
     }
 
+    /// `markup.tableOfContents` (`startLevel`, `endLevel`, `ordered`), Hugo's defaults for
+    /// what is missing.
+    fn toc_settings(&self) -> crate::render::markdown::headings::TocSettings {
+        let mut toc = crate::render::markdown::headings::TocSettings::default();
+        let level = |key: &str| {
+            self.markup_setting(&["tableofcontents", key])
+                .and_then(|v| v.as_u64())
+                .and_then(|n| u8::try_from(n).ok())
+                .filter(|n| (1..=6).contains(n))
+        };
+        toc.start = level("startlevel").unwrap_or(toc.start);
+        toc.end = level("endlevel").unwrap_or(toc.end);
+        toc.ordered =
+            self.markup_setting(&["tableofcontents", "ordered"]) == Some(Json::Bool(true));
+        toc
+    }
+
     /// `markup.goldmark.` followed by `path`, its keys in any case (Hugo reads config keys
     /// in any case: `hardWraps`, `hardwraps`).
     fn goldmark_setting(&self, path: &[&str]) -> Option<Json> {
+        let path: Vec<&str> = ["goldmark"]
+            .into_iter()
+            .chain(path.iter().copied())
+            .collect();
+        self.markup_setting(&path)
+    }
+
+    /// `markup.` followed by `path`, its keys in any case.
+    fn markup_setting(&self, path: &[&str]) -> Option<Json> {
         let markup = ["markup", "Markup", "MARKUP"]
             .iter()
             .find_map(|k| self.config_json(&[k]))?;
-        ["goldmark"]
-            .iter()
-            .chain(path)
-            .try_fold(markup, |v, key| match v {
-                Json::Object(m) => m
-                    .into_iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                    .map(|(_, v)| v),
-                _ => None,
-            })
+        path.iter().try_fold(markup, |v, key| match v {
+            Json::Object(m) => m
+                .into_iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v),
+            _ => None,
+        })
     }
 
     /// The site's title, if set.
@@ -600,6 +624,8 @@ pub struct Markup {
     pub extensions: Extensions,
     /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).
     pub heading_ids: crate::render::markdown::headings::AutoHeadingIdType,
+    /// What `.TableOfContents` lists (`markup.tableOfContents`).
+    pub toc: crate::render::markdown::headings::TocSettings,
 }
 
 /// Goldmark extensions a site may turn off (`markup.goldmark.extensions`, Hugo's

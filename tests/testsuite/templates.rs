@@ -1915,3 +1915,33 @@ fn heading_ids_follow_the_sites_auto_heading_id_type_as_hugo_gives_them() {
         assert_eq!(normalise(&folio), normalise(&hugo), "{id_type}");
     }
 }
+
+#[test]
+fn a_shortcode_shows_the_pages_table_of_contents_as_hugo_writes_it() {
+    let page =
+        "---\ntitle: About\n---\n{{< toc >}}\n\n# Top\n\n## A *b* [c](x) `code` & <b>d</b>\n\n\
+                ### Sub one\n\n#### Deep\n\n## Second {#custom}\n\n### Sub two\n\n\
+                ## A *b* [c](x) `code` & <b>d</b>\n\nSetext\n------\n\n\
+                {{% p %}}\n## In percent\n{{% /p %}}\n\n{{< p >}}\n## In angle\n{{< /p >}}\n";
+    for config in [
+        "",
+        "[markup.tableOfContents]\nstartLevel = 1\nendLevel = 4\nordered = true\n",
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\n{config}"),
+            ),
+            (
+                "layouts/shortcodes/toc.html",
+                "<div class=\"toc\">{{ .Page.TableOfContents }}</div>",
+            ),
+            ("layouts/shortcodes/p.html", "{{ .Inner }}"),
+            ("content/about.md", page),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "a table of contents", "content/about.md");
+        assert!(hugo.contains("<a href=\"#sub-two\">Sub two</a>"), "{hugo}");
+        let toc = |html: &str| html.split("</nav>").next().unwrap_or_default().to_string();
+        assert_eq!(toc(&folio), toc(&hugo), "{config}");
+    }
+}

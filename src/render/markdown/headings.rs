@@ -4,6 +4,7 @@
 //! render.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -184,4 +185,104 @@ fn blackfriday_anchor(text: &str) -> String {
         }
     }
     out
+}
+
+/// Which headings a table of contents lists, and how: Hugo's `markup.tableOfContents`
+/// (`startLevel`, `endLevel`, `ordered`; 2, 3 and false by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TocSettings {
+    /// The first level listed (2: `<h2>`).
+    pub start: u8,
+    /// The last level listed.
+    pub end: u8,
+    /// `<ol>` rather than `<ul>`.
+    pub ordered: bool,
+}
+
+impl Default for TocSettings {
+    fn default() -> TocSettings {
+        TocSettings {
+            start: 2,
+            end: 3,
+            ordered: false,
+        }
+    }
+}
+
+/// A page's `.TableOfContents` from its content's HTML (rendered without render hooks):
+/// Hugo's `<nav id="TableOfContents">` of nested lists, indented as Hugo writes it
+/// (`markup/tableofcontents`), each heading a link to its id holding its inline HTML
+/// without links or raw HTML.
+pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
+    static HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"(?s)<h([1-6])\b[^>]*\bid="([^"]*)"[^>]*>(.*?)</h[1-6]>"#)
+            .expect("a valid pattern")
+    });
+    static STRIPPED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?s)<a\b[^>]*>|</a>|<!-- raw HTML omitted -->")
+            .expect("a valid pattern")
+    });
+    let (heading, stripped) = (&*HEADING, &*STRIPPED);
+    // Each listed heading: its depth under the first listed level, its id and title.
+    let headings: Vec<(usize, String, String)> = heading
+        .captures_iter(html)
+        .filter_map(|c| {
+            let level: u8 = c.get(1)?.as_str().parse().ok()?;
+            (settings.start..=settings.end).contains(&level).then(|| {
+                let title = stripped.replace_all(c.get(3).map_or("", |m| m.as_str()), "");
+                (
+                    usize::from(level - settings.start),
+                    c.get(2).map_or("", |m| m.as_str()).to_string(),
+                    title.trim().to_string(),
+                )
+            })
+        })
+        .collect();
+    if headings.is_empty() {
+        return "<nav id=\"TableOfContents\"></nav>".to_string();
+    }
+    let mut out = String::from("<nav id=\"TableOfContents\">\n");
+    write_entries(&headings, 0, settings.ordered, &mut out);
+    out.push_str("</nav>");
+    out
+}
+
+/// Writes `headings` (all at `depth` or deeper) as one list at `depth`: a heading deeper
+/// than the list's level goes into the item before it, or into an item without a link of
+/// its own when there is none.
+fn write_entries(
+    headings: &[(usize, String, String)],
+    depth: usize,
+    ordered: bool,
+    out: &mut String,
+) {
+    let list = if ordered { "ol" } else { "ul" };
+    let indent = " ".repeat(2 * (2 * depth + 1));
+    out.push_str(&format!("{indent}<{list}>\n"));
+    let mut i = 0;
+    while let Some((d, id, title)) = headings.get(i) {
+        let own = *d == depth;
+        let first_child = if own { i + 1 } else { i };
+        let end = headings
+            .get(first_child..)
+            .unwrap_or_default()
+            .iter()
+            .position(|(d, _, _)| *d <= depth)
+            .map_or(headings.len(), |n| first_child + n);
+        let link = if own {
+            format!("<a href=\"#{id}\">{title}</a>")
+        } else {
+            String::new()
+        };
+        let children = headings.get(first_child..end).unwrap_or_default();
+        if children.is_empty() {
+            out.push_str(&format!("{indent}  <li>{link}</li>\n"));
+        } else {
+            out.push_str(&format!("{indent}  <li>{link}\n"));
+            write_entries(children, depth + 1, ordered, out);
+            out.push_str(&format!("{indent}  </li>\n"));
+        }
+        i = end;
+    }
+    out.push_str(&format!("{indent}</{list}>\n"));
 }
