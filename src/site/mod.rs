@@ -262,10 +262,11 @@ impl Site {
             .collect()
     }
 
-    /// The folder of per-key config files (`config/_default/`), when the site has one: a
-    /// file added there later is a setting too, so it is watched as a whole.
+    /// The config folder (`config/`, holding `_default/` and environments such as
+    /// `production/`), when the site has one: a file added there later is a setting too,
+    /// so it is watched as a whole.
     pub fn settings_dir(&self) -> Option<PathBuf> {
-        Some(self.root.join("config").join("_default")).filter(|d| d.is_dir())
+        Some(self.root.join("config")).filter(|d| d.is_dir())
     }
 
     /// Reads the settings again: the config (unless it is the params' file, which the
@@ -348,7 +349,7 @@ impl Site {
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
     pub fn unsafe_html(&self) -> bool {
-        self.config_json(&["markup", "goldmark", "renderer", "unsafe"]) == Some(Json::Bool(true))
+        self.goldmark_setting(&["renderer", "unsafe"]) == Some(Json::Bool(true))
     }
 
     /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
@@ -357,13 +358,8 @@ impl Site {
     pub fn markup(&self) -> Markup {
         let multilingual =
             matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
-        let hook = |kind: &str| match self.config_json(&[
-            "markup",
-            "goldmark",
-            "renderHooks",
-            kind,
-            "enableDefault",
-        ]) {
+        let hook = |kind: &str| match self.goldmark_setting(&["renderhooks", kind, "enabledefault"])
+        {
             Some(Json::Bool(on)) => on,
             _ => multilingual,
         };
@@ -517,7 +513,7 @@ fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
             .filter(|p| p.is_file())
             .collect();
         paths.sort();
-        let mut seen: Vec<Vec<String>> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
         for path in paths {
             let (Some(stem), Some(ext)) = (
                 path.file_stem().and_then(|s| s.to_str()),
@@ -528,9 +524,12 @@ fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
             if !matches!(ext, "toml" | "yaml" | "yml" | "json") {
                 continue;
             }
-            // One file per key in a folder (`markup.toml` before `markup.yaml`).
-            if let Some(keys) = key_path(stem, environment).filter(|k| !seen.contains(k)) {
-                seen.push(keys.clone());
+            // One file per name in a folder (`markup.toml` before `markup.yaml`).
+            if seen.iter().any(|s| s == stem) {
+                continue;
+            }
+            if let Some(keys) = key_path(stem, environment) {
+                seen.push(stem.to_string());
                 out.push((keys, ConfigFile::read(&path)?));
             }
         }
@@ -540,10 +539,11 @@ fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
 
 /// Where the values of a config folder's file named `stem` go (Hugo's
 /// `config/allconfig` loader): `markup` under `markup`; a language's file under that
-/// language (`menus.en` under `languages.en.menus`, `languages.en` under
-/// `languages.en`); an environment's `hugo`/`config` file at the top and its `params`
-/// under `params`. `None` for `config/_default/`'s own config and params files (read as
-/// [`Site::config`] and [`Site::params_file`]) and names of more parts.
+/// language (`menus.en` or `menu.en` under `languages.en.menus`, `params.en` under
+/// `languages.en.params`, any other `KEY.en`, `languages.en` and `hugo.en` included,
+/// under `languages.en` itself); an environment's `hugo`/`config` file at the top and its
+/// `params` under `params`. `None` for `config/_default/`'s own config and params files
+/// (read as [`Site::config`] and [`Site::params_file`]) and names of more parts.
 fn key_path(stem: &str, environment: bool) -> Option<Vec<String>> {
     let parts: Vec<&str> = stem.split('.').collect();
     let own = |s: &[&str]| s.iter().map(|p| (*p).to_string()).collect::<Vec<_>>();
@@ -552,9 +552,9 @@ fn key_path(stem: &str, environment: bool) -> Option<Vec<String>> {
         ["hugo" | "config"] => None,
         ["params"] if !environment => None,
         [key] => Some(own(&[key])),
-        ["hugo" | "config", _] => None,
-        ["languages", lang] => Some(own(&["languages", lang])),
-        [key, lang] => Some(own(&["languages", lang, key])),
+        ["menu" | "menus", lang] => Some(own(&["languages", lang, "menus"])),
+        ["params", lang] => Some(own(&["languages", lang, "params"])),
+        [_, lang] => Some(own(&["languages", lang])),
         _ => None,
     }
 }

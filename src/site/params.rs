@@ -35,9 +35,15 @@ impl Site {
 
     /// The site's `[params]`.
     pub fn params(&self) -> Map<String, Json> {
+        // The site's own file's, never an environment's (`config/production/params.toml`
+        // is for a build: [`Site::render_params`] reads it, the forms must not write it).
         let v = match &self.params_file {
             Some(f) => Some(f.doc.to_json()),
-            None => self.config_json(&["params"]),
+            None => self
+                .config
+                .as_ref()
+                .and_then(|c| c.doc.get(&["params"]))
+                .map(|n| n.to_json()),
         };
         match v {
             Some(Json::Object(m)) => m,

@@ -713,6 +713,13 @@ fn a_change_to_a_config_folders_settings_file_redraws_the_preview_with_it() {
     ];
     assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
     assert!(s.preview(None, None).contains("background-color:#272822"));
+    // So does a build environment's folder made later (`config/production/`).
+    let production = root.join("config/production/markup.toml");
+    std::fs::create_dir_all(production.parent().unwrap()).unwrap();
+    std::fs::write(&production, "[highlight]\nstyle = \"dracula\"\n").unwrap();
+    let change = [folio::watch::Change::Templates(production)];
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::ConfigReloaded);
+    assert!(s.preview(None, None).contains("background-color:#282a36"));
 }
 
 #[test]

@@ -175,3 +175,34 @@ fn param_lookup_is_case_insensitive_page_first_and_follows_dots() {
     assert_eq!(lookup_param(&page, &site, "social.github").unwrap(), "me");
     assert!(lookup_param(&page, &site, "missing").is_none());
 }
+
+#[test]
+fn production_params_render_but_the_forms_edit_the_sites_own() {
+    let site = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params]\ncolor = \"red\"\n",
+        ),
+        (
+            "config/production/params.toml",
+            "color = \"blue\"\nanalytics = \"UA-1\"\n",
+        ),
+    ]);
+    let site = Site::open_dir(site.path()).unwrap();
+    assert_eq!(site.params().get("color"), Some(&json!("red")));
+    assert_eq!(site.params().get("analytics"), None);
+    assert_eq!(site.render_params().get("color"), Some(&json!("blue")));
+    // Saving the params as they are changes nothing.
+    assert_eq!(site.params_edit(&site.params()).unwrap(), None);
+}
+
+#[test]
+fn markup_settings_are_read_in_any_case() {
+    let site = crate::support::site_of(&[(
+        "hugo.toml",
+        "[Markup.Goldmark.Renderer]\nUnsafe = true\n[Markup.Goldmark.RenderHooks.Link]\nEnableDefault = true\n",
+    )]);
+    let site = Site::open_dir(site.path()).unwrap();
+    assert!(site.unsafe_html());
+    assert!(site.markup().link_hook);
+}

@@ -294,14 +294,20 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
                 "next",
                 "{{ with $.Page.NextInSection }}<a href=\"{{ .RelPermalink }}\">Next</a>{{ end }}",
             ),
-            // A card's own fields of the same names are the card's: nothing to say.
+            // What Folio knows renders as in Hugo: a card's own fields and maps of the
+            // same names, a regular page's (empty) lists, a branch not taken.
             (
                 "own",
-                "{{ .Get \"Pages\" }}{{ .Page.Params.Pages }}{{ .Page.Title }}",
+                "{{ .Get \"Pages\" }}{{ .Page.Params.Pages }}{{ .Page.Title }}\
+                 {{ $m := dict \"Site\" (dict \"Pages\" \"x\") \"Page\" (dict \"Next\" \"n\") }}\
+                 {{ $m.Site.Pages }}-{{ $m.Page.Next }}\
+                 [{{ range .Page.Pages }}p{{ end }}{{ len .Page.RegularPages }}]\
+                 {{ if .Page.IsSection }}{{ range .Page.Sections }}s{{ end }}{{ range site.Menus.main }}m{{ end }}{{ end }}",
             ),
         ],
         "{{< recent >}}\n\n{{< menu >}}\n\n{{< next >}}\n\n{{< own Pages=\"2\" >}}",
     );
+    assert!(preview(site.path()).contains("2Px-n[0]"));
     let html = preview(site.path());
     for note in [
         "layouts/shortcodes/recent.html:2:18: Folio cannot run `.RegularPages`: it lists the site's other pages",
@@ -1853,9 +1859,14 @@ fn a_config_folders_language_files_and_production_settings_are_read_as_hugo_read
         ("config/_default/params.toml", "colour = \"blue\"\n"),
         (
             "config/_default/languages.en.toml",
-            "title = \"Jane's site\"\nlanguageName = \"English\"\nweight = 1\n[params.author]\nname = \"Jane\"\n",
+            "languageName = \"English\"\nweight = 1\n[params.author]\nname = \"Jane\"\n",
         ),
-        ("config/_default/params.en.toml", "tagline = \"Builds things\"\n"),
+        // Any other `KEY.LANG` file is the language's own settings, as `languages.LANG`.
+        ("config/_default/hugo.en.toml", "title = \"Jane's site\"\n"),
+        (
+            "config/_default/params.en.toml",
+            "tagline = \"Builds things\"\n",
+        ),
         ("config/production/params.toml", "colour = \"green\"\n"),
         ("layouts/shortcodes/f.html", template),
         ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
@@ -1896,7 +1907,9 @@ fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() 
 
 #[test]
 fn heading_ids_follow_the_sites_auto_heading_id_type_as_hugo_gives_them() {
-    let headings = "## Héllo Wörld — ça va\n\n## What is C++ / Go?\n\n## 1. Intro_x\n\n## Naïve  café\n\n{{< a >}}\n";
+    let headings = "## Héllo Wörld — ça va\n\n## What is C++ / Go?\n\n## 1. Intro_x\n\n## Naïve  café\n\n\
+                    ## Hello World\n\n## Hello World\n\n## Hello World-1\n\n## Custom {#my-id}\n\n## My Id\n\n\
+                    ## हिन्दी शीर्षक\n\n## x² and ½ and Ⅻ\n\n## İstanbul\n\n## Question\u{a0}?\n\n## tab\tsep\n\n{{< a >}}\n";
     for id_type in ["github", "github-ascii", "blackfriday"] {
         let site = crate::support::hugo_site(&[
             (

@@ -3,41 +3,48 @@
 //! "github-ascii" or "blackfriday"; Hugo's `markup/goldmark/autoid.go`), made unique per
 //! render.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them ([`anchorize`] by
-/// the site's `id_type`), unique within the render.
+/// the site's `id_type`), unique within the render: an id handed out already (an `{#id}`
+/// included) gets `-1`, `-2`… until it is not (Hugo's `idFactory`, `autoid.go`).
 pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < events.len() {
-        if let Some(Event::Start(Tag::Heading { id: None, .. })) = events.get(i) {
-            let inside = events.get(i + 1..).unwrap_or_default();
-            let len = inside
-                .iter()
-                .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                .count();
-            let text = heading_text(inside.get(..len).unwrap_or_default());
-            if text.is_empty() {
+        match events.get(i) {
+            Some(Event::Start(Tag::Heading { id: Some(own), .. })) => {
+                used.insert(own.to_string());
+            }
+            Some(Event::Start(Tag::Heading { id: None, .. })) => {
+                let inside = events.get(i + 1..).unwrap_or_default();
+                let len = inside
+                    .iter()
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .count();
+                let text = heading_text(inside.get(..len).unwrap_or_default());
+                if text.is_empty() {
+                    i += 1 + len;
+                    continue;
+                }
+                // Text with nothing an anchor keeps (`# ...`) is Hugo's "heading".
+                let base = Some(anchorize(&text, id_type))
+                    .filter(|a| !a.is_empty())
+                    .unwrap_or_else(|| "heading".into());
+                let id = std::iter::once(base.clone())
+                    .chain((1..).map(|n| format!("{base}-{n}")))
+                    .find(|id| !used.contains(id))
+                    .unwrap_or(base);
+                used.insert(id.clone());
+                if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(i) {
+                    *slot = Some(CowStr::from(id));
+                }
                 i += 1 + len;
-                continue;
             }
-            // Text with nothing an anchor keeps (`# ...`) is Hugo's "heading".
-            let mut id = Some(anchorize(&text, id_type))
-                .filter(|a| !a.is_empty())
-                .unwrap_or_else(|| "heading".into());
-            let n = used.entry(id.clone()).or_insert(0);
-            if *n > 0 {
-                id = format!("{id}-{n}");
-            }
-            *n += 1;
-            if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(i) {
-                *slot = Some(CowStr::from(id));
-            }
-            i += 1 + len;
+            _ => {}
         }
         i += 1;
     }
@@ -123,16 +130,15 @@ pub enum AutoHeadingIdType {
 }
 
 impl AutoHeadingIdType {
-    /// The type a site's setting names (in any case); `None` for a name Hugo does not have.
+    /// The type a site's setting names, as Hugo compares it (exactly); `None` for a name
+    /// Hugo does not have (which it reads as `github`).
     pub fn from_name(name: &str) -> Option<AutoHeadingIdType> {
-        [
-            ("github", AutoHeadingIdType::GitHub),
-            ("github-ascii", AutoHeadingIdType::GitHubAscii),
-            ("blackfriday", AutoHeadingIdType::Blackfriday),
-        ]
-        .into_iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, t)| t)
+        match name {
+            "github" => Some(AutoHeadingIdType::GitHub),
+            "github-ascii" => Some(AutoHeadingIdType::GitHubAscii),
+            "blackfriday" => Some(AutoHeadingIdType::Blackfriday),
+            _ => None,
+        }
     }
 }
 
@@ -159,32 +165,51 @@ pub fn anchorize(text: &str, id_type: AutoHeadingIdType) -> String {
         if ascii && !c.is_ascii() {
             continue;
         }
-        if c == '-' || c.is_whitespace() {
+        // A space only: a no-break space or a tab is dropped, as any other character.
+        if c == '-' || c == ' ' {
             out.push('-');
-        } else if c.is_alphanumeric() || c == '_' {
-            out.extend(c.to_lowercase());
+        } else if c == '_' || go_letter(c) || go_digit(c) {
+            out.push(go_lower(c));
         }
     }
     out
 }
 
-/// Blackfriday's anchor: letters and digits lower-cased, one `-` between two of them for
-/// any run of other characters, none at the ends.
+/// Blackfriday's anchor: letters and numbers lower-cased, one `-` between two of them
+/// for any run of other characters, none at the ends.
 fn blackfriday_anchor(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if go_letter(c) || c.is_numeric() {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            out.push(go_lower(c));
         } else {
             dash = true;
         }
     }
     out
+}
+
+/// Go's `unicode.IsLetter` (Unicode's category L): alphabetic, but not a combining mark
+/// (a Devanagari vowel sign) or a number (a Roman numeral).
+fn go_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric() && !unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Go's `unicode.IsDigit` (category Nd): a number that is its own compatibility form
+/// (not `²`, `½` or `Ⅻ`).
+fn go_digit(c: char) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    c.is_numeric() && std::iter::once(c).nfkc().eq(std::iter::once(c))
+}
+
+/// Go's `unicode.ToLower`: one character for one (`İ` is `i`).
+fn go_lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// Which headings a table of contents lists, and how: Hugo's `markup.tableOfContents`

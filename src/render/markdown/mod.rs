@@ -573,7 +573,8 @@ pub fn trim_single_paragraph(html: String) -> String {
 /// Folio keeps every element and attribute of HTML's that runs no code ([`HTML_TAGS`],
 /// [`HTML_ATTRIBUTES`]: centred blocks, open details, contact forms, inline styles and
 /// `<style>`, embeds, inline SVG, `data-*` and `aria-*`) and drops what does: scripts, event
-/// handlers (`on…`), `javascript:` URLs, and `data:` URLs anywhere but an image's source.
+/// handlers (`on…`), `javascript:` URLs, and `data:` URLs that open a document (a link's,
+/// a form's action, a frame's page).
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEAN: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEAN.get_or_init(|| {
@@ -591,10 +592,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
                 let scheme = url_scheme(value);
                 let is = |s: &str| scheme.as_deref() == Some(s);
                 match attribute {
-                    // An image's source only (ammonia checks the schemes of `src`, `href`…).
-                    _ if is("data") => {
-                        (element == "img" && attribute == "src").then_some(value.into())
-                    }
+                    // A `data:` URL is a document of its own (which may run script) as a
+                    // link, a form's action or a frame's page; as an image (`img`, SVG
+                    // `image`, a poster, a `srcset`) or any other attribute's text it is not.
+                    _ if is("data") && opens_a_document(element, attribute) => None,
                     // Attributes holding URLs that ammonia does not check.
                     "background" | "cite" | "itemtype" | "itemid" | "srcset" | "longdesc"
                         if is("javascript") || is("vbscript") =>
@@ -620,6 +621,17 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         }
         b
     })
+}
+
+/// Whether the URL in `element`'s `attribute` is a document the browser opens (a link, a
+/// form's action, a frame's page), not a resource the page shows.
+fn opens_a_document(element: &str, attribute: &str) -> bool {
+    let link = matches!(
+        attribute,
+        "href" | "xlink:href" | "action" | "formaction" | "ping"
+    );
+    let frame = matches!(element, "iframe" | "frame") && attribute == "src";
+    (link && element != "image") || frame
 }
 
 /// The scheme of the URL `value` as a browser reads it (the URL standard's parsing: C0

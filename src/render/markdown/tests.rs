@@ -302,13 +302,13 @@ fn a_page_that_writes_folios_block_marks_itself_gets_no_block_put_in_an_attribut
 }
 
 #[test]
-fn a_data_url_is_kept_only_as_an_images_source_however_it_is_written() {
+fn a_data_url_that_opens_a_document_is_dropped_however_it_is_written() {
     for attack in [
         "<iframe src=\"da\tta:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
         "<iframe src=\"&#x01;data:text/html,x\"></iframe>",
         "<a href=\"d\nata:text/html,x\">l</a>",
         "<a href=\" DATA:text/html,x\">l</a>",
-        "<source src=\"data:text/html,x\">",
+        "<form action=\"data:text/html,x\"><button formaction=\"DATA:text/html,y\">b</button></form>",
     ] {
         let html = md_unsafe(attack);
         assert!(
@@ -319,10 +319,15 @@ fn a_data_url_is_kept_only_as_an_images_source_however_it_is_written() {
             "{attack}: {html}"
         );
     }
-    assert!(
-        md_unsafe("<img src=\"data:image/png;base64,AA==\" alt=\"d\">")
-            .contains("src=\"data:image/png;base64,AA==\"")
-    );
+    // As an image, or as text, it stays.
+    for kept in [
+        "<img src=\"data:image/png;base64,AA==\" alt=\"Data: sales 2024\" title=\"data:x\">",
+        "<video poster=\"data:image/png;base64,AA==\"></video>",
+        "<svg><image href=\"data:image/png;base64,AA==\"></image></svg>",
+    ] {
+        let html = md_unsafe(kept);
+        assert!(html.contains(kept), "{kept}: {html}");
+    }
 }
 
 #[test]

@@ -542,7 +542,30 @@ impl Executable {
             .calls
             .iter()
             .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
-        let (line, col) = at.map_or((0, 0), |c| {
+        // A function of Hugo's that Folio could not run once the template reached it
+        // (`.Site.RegularPages`, [`funcs::why_not`]): said as the static check says it, at
+        // the first expression naming it.
+        let (message, function) = match message.find(funcs::CANNOT_RUN) {
+            Some(start) => {
+                let why = message.get(start..).unwrap_or_default().to_string();
+                let name = why
+                    .get(funcs::CANNOT_RUN.len()..)
+                    .and_then(|r| r.split('`').next())
+                    .map(str::to_string);
+                (why, name)
+            }
+            None => (message, None),
+        };
+        let named = function.as_deref().and_then(|name| {
+            self.calls.iter().find(|c| {
+                let expr = self.file.source.get(c.offset..).unwrap_or_default();
+                let end = expr
+                    .find(|ch: char| ch.is_whitespace() || matches!(ch, '}' | ')'))
+                    .unwrap_or(expr.len());
+                c.name == rewrite::OTHER_PAGES && expr.get(..end).is_some_and(|e| e.contains(name))
+            })
+        });
+        let (line, col) = named.or(at).map_or((0, 0), |c| {
             crate::text::line_col(&self.file.source, c.offset)
         });
         Problem {
@@ -550,7 +573,7 @@ impl Executable {
             line,
             col,
             message,
-            function: None,
+            function,
         }
     }
 }

@@ -171,40 +171,82 @@ const PAGE_HOLDERS: &[&str] = &[
     "Parent",
 ];
 
-/// Records `.Site.RegularPages`, `site.Menus`, `$.Page.NextInSection`… (the fields of
+/// The function `.Site.RegularPages`, `site.Menus`, `$.Page.NextInSection`… (the fields of
 /// Hugo's site and pages that hold the site's other pages, in [`super::funcs::OFFLINE`])
-/// as a call of `.RegularPages` (…), which Folio cannot run: the template is then known
-/// not to run, and says why, rather than printing an empty list.
+/// become calls of, with the field's name and what holds it: it gives what Hugo gives when
+/// Folio knows it (a regular page has no `.Pages`; a map of the template's own has the
+/// field it has) and otherwise fails saying why, so the call shows Folio's card only when
+/// the template reaches the field.
+pub const OTHER_PAGES: &str = "__folio_other_pages";
+
+/// Rewrites the fields that hold the site's other pages into calls of [`OTHER_PAGES`].
 fn other_pages(list: &mut ListNode, calls: &mut Calls) {
     each_expr(list, &mut |e| {
-        let offset = e.pos().offset;
-        let (fields, from_site) = match e {
-            Expr::Field(_, f) | Expr::Variable(_, _, f) => (f, false),
-            Expr::Chain(_, inner, f) => (
-                f,
-                matches!(inner.as_ref(), Expr::Identifier(_, n) if n == "site"),
-            ),
-            _ => return,
+        let pos = e.pos();
+        let Some((receiver, name, rest)) = other_pages_field(e) else {
+            return;
         };
-        let held = fields.iter().enumerate().find(|(i, name)| {
-            let holder = match i.checked_sub(1) {
-                None => from_site,
-                Some(before) => fields
-                    .get(before)
-                    .is_some_and(|b| PAGE_HOLDERS.contains(&b.as_str())),
-            };
-            holder
-                && super::funcs::OFFLINE
-                    .iter()
-                    .any(|(n, _)| n.strip_prefix('.') == Some(name.as_str()))
+        let call = Expr::Pipe(
+            pos,
+            PipeNode {
+                pos,
+                decl: Vec::new(),
+                commands: vec![CommandNode {
+                    pos,
+                    args: vec![
+                        Expr::Identifier(pos, OTHER_PAGES.into()),
+                        Expr::String(pos, name.as_str().into()),
+                        receiver,
+                    ],
+                }],
+                is_assign: false,
+            },
+        );
+        *e = if rest.is_empty() {
+            call
+        } else {
+            Expr::Chain(pos, Box::new(call), rest)
+        };
+        calls.push(Call {
+            name: OTHER_PAGES.to_string(),
+            offset: pos.offset,
         });
-        if let Some((_, name)) = held {
-            calls.push(Call {
-                name: format!(".{name}"),
-                offset,
-            });
-        }
     });
+}
+
+/// In `e` (`.Site.RegularPages.ByDate`), the first field holding the site's other pages
+/// after a site or a page: what holds it (`.Site`), its name and the fields after it.
+fn other_pages_field(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
+    let pos = e.pos();
+    let (fields, from_site) = match e {
+        Expr::Field(_, f) | Expr::Variable(_, _, f) => (f, false),
+        Expr::Chain(_, inner, f) => (
+            f,
+            matches!(inner.as_ref(), Expr::Identifier(_, n) if n == "site"),
+        ),
+        _ => return None,
+    };
+    let at = fields.iter().enumerate().position(|(i, name)| {
+        let held = match i.checked_sub(1) {
+            None => from_site,
+            Some(before) => fields
+                .get(before)
+                .is_some_and(|b| PAGE_HOLDERS.contains(&b.as_str())),
+        };
+        held && super::funcs::OFFLINE
+            .iter()
+            .any(|(n, _)| n.strip_prefix('.') == Some(name.as_str()))
+    })?;
+    let before = fields.get(..at).unwrap_or_default().to_vec();
+    let holder = match e {
+        Expr::Field(..) => Expr::Field(pos, before),
+        Expr::Variable(_, var, _) => Expr::Variable(pos, var.clone(), before),
+        Expr::Chain(_, inner, _) if at == 0 => inner.as_ref().clone(),
+        Expr::Chain(_, inner, _) => Expr::Chain(pos, inner.clone(), before),
+        _ => return None,
+    };
+    let rest = fields.get(at + 1..).unwrap_or_default().to_vec();
+    Some((holder, fields.get(at)?.clone(), rest))
 }
 
 /// Whether a rewritten action prints what may be a value Go writes with its `String`

@@ -306,6 +306,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    (rewrite::OTHER_PAGES, other_pages),
     (rewrite::MONTH, |a| {
         let v = a.last().cloned().unwrap_or(Value::Nil);
         let month = v.field("Month").cloned().unwrap_or(Value::Nil);
@@ -842,4 +843,28 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
             _ => v,
         },
     })
+}
+
+/// [`rewrite::OTHER_PAGES`]: the field `name` (`RegularPages`, `Menus`, `NextInSection`…)
+/// of `holder`. A regular page lists no pages (Hugo gives it none); a map of the
+/// template's own (a `dict`, data) has the field it has; Hugo's site and its pages'
+/// neighbours, sections and menus are the site's other pages, which Folio does not have:
+/// an error saying so ([`super::why_not`]), which shows the call's card.
+fn other_pages(a: &[Value]) -> gotmpl::Result<Value> {
+    let name = str_arg(a, 0, rewrite::OTHER_PAGES)?;
+    let holder = a.get(1).cloned().unwrap_or(Value::Nil);
+    let is_site = holder.field("BaseURL").is_some() && holder.field("Language").is_some();
+    let lists = matches!(
+        name.as_str(),
+        "Pages" | "RegularPages" | "RegularPagesRecursive" | "Sections"
+    );
+    match kind_of(&holder) {
+        Some("page") if lists && holder.field("IsPage") == Some(&Value::Bool(true)) => {
+            Ok(Value::List(Vec::new().into()))
+        }
+        None if matches!(holder, Value::Map(_)) && !is_site => {
+            Ok(holder.field(&name).cloned().unwrap_or(Value::Nil))
+        }
+        _ => Err(exec_error(super::why_not(&format!(".{name}")))),
+    }
 }

@@ -70,10 +70,13 @@ pub const OFFLINE: &[(&str, &str)] = &[
     (".Taxonomies", "lists the site's other pages by term"),
 ];
 
+/// How [`why_not`] starts for a function Folio cannot run (before its name and a `` ` ``).
+pub const CANNOT_RUN: &str = "Folio cannot run `";
+
 /// Why Folio cannot run the function `name`, in one line.
 pub fn why_not(name: &str) -> String {
     match OFFLINE.iter().find(|(n, _)| *n == name) {
-        Some((_, why)) => format!("Folio cannot run `{name}`: it {why}"),
+        Some((_, why)) => format!("{CANNOT_RUN}{name}`: it {why}"),
         None if name.starts_with('.') => {
             format!("Folio does not have Hugo's method `{name}`")
         }
