@@ -328,14 +328,17 @@ fn split<'a>(t: &CowStr<'a>, at: usize) -> Option<(CowStr<'a>, CowStr<'a>)> {
 
 /// Stand-ins for a `<` or `>` that came from an escape or an entity (`\>`, `&gt;`): text
 /// that is never half of a guillemet.
-const LITERAL_LT: char = '\u{E000}';
-const LITERAL_GT: char = '\u{E001}';
+const LITERAL_LT: char = '\u{E002}';
+const LITERAL_GT: char = '\u{E003}';
 
 /// A piece's text with its `<` and `>` made [`LITERAL_LT`] / [`LITERAL_GT`] when it is
 /// `literal` (an escape or an entity).
 fn mark_literal(t: CowStr<'_>, literal: bool) -> CowStr<'_> {
     if literal && t.contains(['<', '>']) {
-        CowStr::from(t.replace('<', "\u{E000}").replace('>', "\u{E001}"))
+        CowStr::from(
+            t.replace('<', &LITERAL_LT.to_string())
+                .replace('>', &LITERAL_GT.to_string()),
+        )
     } else {
         t
     }

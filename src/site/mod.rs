@@ -395,6 +395,7 @@ impl Site {
                     != Some(Json::Bool(false)),
             },
             toc: self.toc_settings(),
+            passthrough: self.passthrough(),
             heading_ids: match self.goldmark_setting(&["parser", "autoheadingidtype"]) {
                 Some(Json::String(name)) => {
                     crate::render::markdown::headings::AutoHeadingIdType::from_name(&name)
@@ -403,6 +404,33 @@ impl Site {
                 _ => Default::default(),
             },
         }
+    }
+
+    /// `markup.goldmark.extensions.passthrough`'s delimiters when `enable` is true: each
+    /// of `delimiters.block` and `delimiters.inline` a list of [opening, closing] pairs.
+    fn passthrough(&self) -> Option<&'static crate::render::markdown::passthrough::Passthrough> {
+        let path = ["extensions", "passthrough"];
+        let on = self.goldmark_setting(&[path[0], path[1], "enable"]) == Some(Json::Bool(true));
+        let pairs =
+            |kind: &str| match self.goldmark_setting(&[path[0], path[1], "delimiters", kind]) {
+                Some(Json::Array(list)) => list
+                    .iter()
+                    .filter_map(|pair| match pair.as_array()?.as_slice() {
+                        [open, close] => {
+                            Some((open.as_str()?.to_string(), close.as_str()?.to_string()))
+                        }
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+        on.then(|| {
+            crate::render::markdown::passthrough::Passthrough {
+                block: pairs("block"),
+                inline: pairs("inline"),
+            }
+            .interned()
+        })
     }
 
     /// `markup.tableOfContents` (`startLevel`, `endLevel`, `ordered`), Hugo's defaults for
@@ -626,6 +654,9 @@ pub struct Markup {
     pub heading_ids: crate::render::markdown::headings::AutoHeadingIdType,
     /// What `.TableOfContents` lists (`markup.tableOfContents`).
     pub toc: crate::render::markdown::headings::TocSettings,
+    /// Goldmark's passthrough delimiters, when the site turns the extension on
+    /// (`markup.goldmark.extensions.passthrough`).
+    pub passthrough: Option<&'static crate::render::markdown::passthrough::Passthrough>,
 }
 
 /// Goldmark extensions a site may turn off (`markup.goldmark.extensions`, Hugo's

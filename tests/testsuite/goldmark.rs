@@ -395,3 +395,62 @@ fn qr_codes_are_as_large_as_hugos_and_carry_its_attributes() {
     assert!(folio.contains("src=\"data:image/svg+xml,"), "{folio}");
     assert!(folio_page("{{< qr />}}").contains("needs a text"));
 }
+
+/// Math as sites write it for KaTeX or MathJax, with Goldmark's passthrough extension on.
+const PASSTHROUGH: &[&str] = &[
+    "Euler: \\(e^{i\\pi} + 1 = 0\\) and $a_1 * b_2 * c$ \"quoted\".",
+    "$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n$$\n\n\\[x^2 + y\\]\n\nAfter.",
+    "Inline $$block delims$$ in text.",
+    "Price $5 and `code $x$` and `$y$` alone.",
+    "```\n$notmath$\n```\n\nThen $x$.",
+    "Multi $a\nb$ line.",
+    "Unclosed $oops\n\nnext para$",
+    "- item $x_1$\n\n> quote \\(q\\)",
+    "Escaped \\$5 and \\\\(y\\\\)",
+    "## The $O(n)$ bound\n\ntext",
+];
+
+#[test]
+fn passthrough_math_is_written_as_hugo_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: BTreeMap<String, &str> = PASSTHROUGH
+        .iter()
+        .enumerate()
+        .map(|(i, md)| (format!("math-{i:02}"), *md))
+        .collect();
+    let hugo = hugo_renders_with(
+        &cases,
+        dir.path(),
+        "[markup.goldmark.extensions.passthrough]\nenable = true\n\
+         [markup.goldmark.extensions.passthrough.delimiters]\n\
+         block = [['\\[', '\\]'], ['$$', '$$']]\ninline = [['\\(', '\\)'], ['$', '$']]",
+    );
+    let markdown = folio::render::Markdown {
+        markup: folio::site::Markup {
+            passthrough: Some(
+                folio::render::markdown::passthrough::Passthrough {
+                    block: vec![("\\[".into(), "\\]".into()), ("$$".into(), "$$".into())],
+                    inline: vec![("\\(".into(), "\\)".into()), ("$".into(), "$".into())],
+                }
+                .interned(),
+            ),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let differing: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, md)| {
+            let want = normalise(hugo.get(name).map_or("(no page)", String::as_str));
+            let got = normalise(&markdown.render(md));
+            (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
+        })
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{} of {} cases differ from Hugo:\n{}",
+        differing.len(),
+        cases.len(),
+        differing.join("\n")
+    );
+}

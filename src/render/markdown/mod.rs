@@ -15,6 +15,7 @@
 mod footnotes;
 pub mod headings;
 pub mod hooks;
+pub mod passthrough;
 mod strikethrough;
 mod tables;
 #[cfg(test)]
@@ -69,6 +70,15 @@ fn options_for(extensions: Extensions) -> Options {
 impl Markdown<'_> {
     /// Renders Markdown to HTML.
     pub fn render(&self, md: &str) -> String {
+        let mut blocks = Vec::new();
+        let protected = self
+            .markup
+            .passthrough
+            .map(|pt| passthrough::protect(md, pt, |text| mark("", text, &mut blocks)));
+        let (md, standalone, splits) = match &protected {
+            Some(p) => (&*p.md, p.blocks.as_slice(), p.splits.as_slice()),
+            None => (md, &[][..], &[][..]),
+        };
         let md = &*indented_definitions(md);
         let md = &*tables::tables_after_text(md);
         let md = if self.markup.extensions.strikethrough {
@@ -83,7 +93,6 @@ impl Markdown<'_> {
             std::borrow::Cow::Borrowed(md)
         };
         let md = &*md;
-        let mut blocks = Vec::new();
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
         let raw = self
             .hooks
@@ -111,6 +120,13 @@ impl Markdown<'_> {
         html.push_str(&notes);
         if self.markup.unsafe_html {
             html = sanitizer().clean(&html).to_string();
+        }
+        // A passthrough block is written as it is, not as a paragraph.
+        for block in standalone {
+            html = html.replace(&format!("<p>{block}</p>\n"), block);
+        }
+        for block in splits {
+            html = html.replace(block, &format!("</p>\n{block}<p>"));
         }
         put_back(html, &blocks)
     }
@@ -495,16 +511,43 @@ fn mark(md: &str, html: String, blocks: &mut Vec<String>) -> String {
         return html;
     }
     blocks.push(html);
-    format!("{MARK_OPEN}{}{}{MARK_CLOSE}", mark_key(), blocks.len() - 1)
+    format!(
+        "{MARK_OPEN}{}{}{MARK_CLOSE}",
+        mark_key(),
+        mark_digits(blocks.len() - 1)
+    )
+}
+
+/// `n` in hexadecimal written with characters of the private use area (`U+E010` is 0):
+/// no letter or digit, so a mark inside a heading adds nothing to its id.
+fn mark_digits(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from_u32(0xE010 + (n % 16) as u32).unwrap_or(MARK_OPEN));
+        n /= 16;
+        if n == 0 {
+            break;
+        }
+    }
+    out.into_iter().rev().collect()
+}
+
+/// The number [`mark_digits`] wrote.
+fn read_mark_digits(digits: &str) -> Option<usize> {
+    digits.chars().try_fold(0usize, |n, c| {
+        let d = (c as u32).checked_sub(0xE010).filter(|d| *d < 16)?;
+        n.checked_mul(16)?.checked_add(d as usize)
+    })
 }
 
 /// The ends of a [`mark`].
 const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
 
-/// What makes a [`mark`] Folio's: 16 hex digits drawn once per process and never written
-/// out, so a page that writes the mark's characters itself (`&#xE000;0&#xE001;` in an
-/// attribute, which the parser and the sanitiser decode) gets no block put back there.
+/// What makes a [`mark`] Folio's: 64 random bits drawn once per process ([`mark_digits`])
+/// and never written out, so a page that writes the mark's characters itself
+/// (`&#xE000;0&#xE001;` in an attribute, which the parser and the sanitiser decode) gets
+/// no block put back there.
 fn mark_key() -> &'static str {
     static KEY: OnceLock<String> = OnceLock::new();
     KEY.get_or_init(|| {
@@ -512,7 +555,10 @@ fn mark_key() -> &'static str {
         // `RandomState` is seeded from the system's randomness.
         let mut h = std::hash::RandomState::new().build_hasher();
         h.write_u32(std::process::id());
-        format!("{:016x}", h.finish())
+        let key = h.finish();
+        (0..16)
+            .map(|i| char::from_u32(0xE010 + ((key >> (4 * i)) & 0xF) as u32).unwrap_or(MARK_OPEN))
+            .collect()
     })
 }
 
@@ -529,7 +575,7 @@ fn put_back(html: String, blocks: &[String]) -> String {
         let body = from.get(MARK_OPEN.len_utf8()..).unwrap_or_default();
         let block = body.find(MARK_CLOSE).and_then(|end| {
             let number = body.get(..end)?.strip_prefix(mark_key())?;
-            let block = blocks.get(number.parse::<usize>().ok()?)?;
+            let block = blocks.get(read_mark_digits(number)?)?;
             Some((block, body.get(end + MARK_CLOSE.len_utf8()..)?))
         });
         match block {

@@ -342,3 +342,31 @@ fn script_urls_are_dropped_from_every_attribute_that_holds_a_url_and_rel_opener_
     assert!(!html.contains("script:"), "{html}");
     assert!(html.contains("rel=\"noreferrer\""), "{html}");
 }
+
+#[test]
+fn passthrough_text_makes_no_element_however_it_is_written() {
+    let markdown = Markdown {
+        markup: Markup {
+            passthrough: Some(
+                super::passthrough::Passthrough {
+                    block: vec![("$$".into(), "$$".into())],
+                    inline: vec![("$".into(), "$".into())],
+                }
+                .interned(),
+            ),
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    };
+    let html = markdown.render(
+        "a $<script>alert(1)</script>$ b $x < y$\n\n$$\n<img src=x onerror=alert(2)>\n$$\n",
+    );
+    assert!(
+        !html.contains("<script") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(
+        html.contains("$x < y$"),
+        "a < before no letter stays: {html}"
+    );
+}
