@@ -219,6 +219,7 @@ impl OpenPage {
         ));
         ctx.page_translations = self.page_translations(&lang, &abs);
         ctx.sections = self.sections(&lang, &ctx.content_path, &ctx.title_case);
+        self.add_home(&lang, &mut ctx);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
             assets: self.site.assets_dirs(),
             bundle,
@@ -309,6 +310,46 @@ impl OpenPage {
             chain.push(page);
         }
         chain
+    }
+
+    /// Gives `ctx`'s site its `.Home` page ([`OpenPage::home_page`]) when a template reads it.
+    fn add_home(&self, lang: &str, ctx: &mut crate::templates::engine::HugoContext) {
+        if let Some(home) = self.home_page(lang, ctx) {
+            if let gotmpl::Value::Map(fields) = &mut ctx.site {
+                Arc::make_mut(fields).insert(Arc::from("Home"), home);
+            }
+        }
+    }
+
+    /// `.Site.Home`, the home page of `lang` (its `_index` file's, else titled with the
+    /// site's title), when a template of the site names `.Home`: the first of `ctx`'s
+    /// sections when it has them.
+    fn home_page(
+        &self,
+        lang: &str,
+        ctx: &crate::templates::engine::HugoContext,
+    ) -> Option<gotmpl::Value> {
+        if !self.site.shortcodes.field_names().contains("Home") {
+            return None;
+        }
+        if let Some(home) = ctx.sections.first() {
+            return Some(home.clone());
+        }
+        let content_dir = self
+            .site
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)?
+            .content_dir;
+        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
+        let index = self.index_file(&content_dir, lang, ours);
+        Some(self.section_page(
+            lang,
+            (&content_dir, Path::new("")),
+            None,
+            index,
+            &ctx.title_case,
+        ))
     }
 
     /// The `.Page` of the section (or, for no `name`, the home page) in `dir` (`folder` in

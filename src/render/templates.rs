@@ -667,7 +667,14 @@ pub(super) fn with_templates<R>(
         page.body_start(),
         page.shortcodes(),
     );
-    let frame = frame_for(opts, page.catalogue(), front, host.clone(), toc.as_deref());
+    let raw = page.source().get(page.body_start()..);
+    let frame = frame_for(
+        opts,
+        page.catalogue(),
+        front,
+        host.clone(),
+        (toc.as_deref(), raw),
+    );
     let out = engine::with_frame(Rc::new(frame), render);
     (out, host.icons.take())
 }
@@ -844,8 +851,9 @@ impl<'a> Pool<'a> {
         let host = Rc::new(host_for(opts, catalogue, front));
         let src = self.src;
         let toc = page_toc(opts, catalogue, src.text, src.body_start, src.shortcodes);
+        let raw = src.text.get(src.body_start..);
         let frame =
-            Rc::new(frame_for(opts, catalogue, front, host.clone(), toc.as_deref()).apart());
+            Rc::new(frame_for(opts, catalogue, front, host.clone(), (toc.as_deref(), raw)).apart());
         let (calls, mut icons) = engine::with_frame(frame.clone(), || {
             let mut r = Renderer::new(self.src, opts, front);
             let mut calls = Vec::new();
@@ -979,19 +987,25 @@ fn page_toc(
 }
 
 /// The frame of a page render; `toc` is the page's `.TableOfContents` when a template
-/// reads it ([`page_toc`]).
+/// reads it ([`page_toc`]), `raw` its body as written (`.RawContent`).
 fn frame_for(
     opts: &super::RenderOptions,
     catalogue: &Arc<Catalogue>,
     front: &Map<String, Json>,
     host: Rc<MarkdownHost>,
-    toc: Option<&str>,
+    (toc, raw): (Option<&str>, Option<&str>),
 ) -> engine::Frame {
     let default = engine::HugoContext::default();
     let hugo = opts.hugo.unwrap_or(&default);
     let mut page = hugo.page(front);
-    if let (Some(toc), Value::Map(fields)) = (toc, &mut page) {
-        Arc::make_mut(fields).insert(Arc::from("TableOfContents"), values::html(toc));
+    if let Value::Map(fields) = &mut page {
+        let fields = Arc::make_mut(fields);
+        if let Some(toc) = toc {
+            fields.insert(Arc::from("TableOfContents"), values::html(toc));
+        }
+        if let Some(raw) = raw.filter(|_| catalogue.field_names().contains("RawContent")) {
+            fields.insert(Arc::from("RawContent"), values::string(raw));
+        }
     }
     let mut frame = engine::Frame::new(
         catalogue.clone(),

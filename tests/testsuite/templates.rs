@@ -1958,3 +1958,58 @@ fn a_shortcode_shows_the_pages_table_of_contents_as_hugo_writes_it() {
         assert_eq!(toc(&folio), toc(&hugo), "{config}");
     }
 }
+
+#[test]
+fn the_sites_home_page_has_its_title_as_hugo_gives_it() {
+    let template = "<a href=\"{{ site.Home.RelPermalink }}\">{{ site.Home.Title }}</a>|{{ .Page.Site.Home.Params.tagline }}";
+    for home in [
+        None,
+        Some("---\ntitle: Jane Doe\ntagline: Builds things\n---\n"),
+    ] {
+        let mut files = vec![
+            (
+                "hugo.toml",
+                "baseURL = \"https://e.org/docs/\"\ntitle = \"Site\"\n",
+            ),
+            ("layouts/shortcodes/f.html", template),
+            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ];
+        files.extend(home.map(|h| ("content/_index.md", h)));
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) = hugo_and_folio(site.path(), "home", "content/about.md");
+        assert!(hugo.contains("<a href=\"/docs/\">"), "{hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{home:?}");
+    }
+}
+
+#[test]
+fn a_pages_path_aliases_name_and_raw_content_are_hugos() {
+    let template =
+        "P={{ .Page.Path }}|A={{ .Page.Aliases }}|N={{ .Page.Name }}|L={{ len .Page.RawContent }}\
+                    |R={{ .Page.RawContent | truncate 20 }}|T={{ .Page.Truncated }}";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntitle = \"Site\"\n",
+        ),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/posts/My-Post.md",
+            "---\ntitle: My Post\naliases: [/old, other]\n---\nHello *x*\n\n{{< f >}}\n",
+        ),
+        (
+            "content/posts/b/index.md",
+            "---\ntitle: B\n---\n{{< f >}}\n",
+        ),
+    ]);
+    hugo_build(site.path(), "page fields");
+    for (page, url) in [
+        ("content/posts/My-Post.md", "posts/my-post"),
+        ("content/posts/b/index.md", "posts/b"),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{url}/index.html"))).unwrap();
+        let folio = folio_render(&site.path().join(page));
+        assert_eq!(normalise(&folio), normalise(&hugo), "{page}");
+    }
+}

@@ -286,6 +286,10 @@ impl HugoContext {
                 "Permalink",
                 string(format!("{}{}", origin(&base), self.rel_permalink)),
             ),
+            ("Name", string(&title)),
+            ("Path", string(logical_path(&self.content_path))),
+            ("Aliases", aliases(front, &self.rel_permalink)),
+            ("Truncated", Value::Bool(false)),
             // While shortcodes render, the page's content is not counted yet (Hugo: 0).
             ("WordCount", Value::Int(0)),
             ("FuzzyWordCount", Value::Int(0)),
@@ -449,6 +453,45 @@ fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
 /// `.File` of a page at `path` in its content folder (`about/index.fr.md`), stored at
 /// `filename` (Hugo's `source.File`): its path, name, name without extension and without
 /// language, the bundle's folder name for a bundle's index, folder, extension and section.
+/// Hugo's `.Path` of the page at `content_path` (in its content folder): `/` and the path
+/// without its extension, language or `index`/`_index` file name, in lower case
+/// (`posts/My-Post.en.md` is `/posts/my-post`, `posts/b/index.md` is `/posts/b`).
+fn logical_path(content_path: &str) -> String {
+    let (dir, file) = content_path.rsplit_once('/').unwrap_or(("", content_path));
+    let base = file.split('.').next().unwrap_or(file);
+    let path = match (base, dir) {
+        ("index" | "_index", dir) => dir.to_string(),
+        (base, "") => base.to_string(),
+        (base, dir) => format!("{dir}/{base}"),
+    };
+    format!("/{}", path.to_lowercase())
+}
+
+/// Hugo's `.Aliases`: the front matter's `aliases`, a relative one under the folder of
+/// the page's URL (`other` on `/posts/p/` is `/posts/other`).
+fn aliases(front: &Map<String, Json>, rel_permalink: &str) -> Value {
+    let parent = rel_permalink
+        .trim_end_matches('/')
+        .rsplit_once('/')
+        .map_or("", |(parent, _)| parent);
+    let list = match front_value(front, "aliases") {
+        Some(Json::Array(list)) => list
+            .iter()
+            .filter_map(Json::as_str)
+            .map(|a| {
+                if a.starts_with('/') {
+                    string(a)
+                } else {
+                    string(format!("{parent}/{a}"))
+                }
+            })
+            .collect(),
+        Some(Json::String(one)) => vec![string(one)],
+        _ => Vec::new(),
+    };
+    Value::List(list.into())
+}
+
 fn file_fields(path: &str, filename: &str) -> Value {
     let (dir, logical) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
     let (base, ext) = logical.rsplit_once('.').unwrap_or((logical, ""));
