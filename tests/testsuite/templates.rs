@@ -2013,3 +2013,34 @@ fn a_pages_path_aliases_name_and_raw_content_are_hugos() {
         assert_eq!(normalise(&folio), normalise(&hugo), "{page}");
     }
 }
+
+#[test]
+fn functions_themes_lean_on_give_what_hugo_gives() {
+    // Hugo Coder's notice (`RenderString | chomp`), Congo's profile (`site.Language.Params`),
+    // skill maps sorted by name, an index past the end, HTML joined to text.
+    let template = "<div class=\"n\">{{ .Inner | .Page.RenderString | chomp }}</div>\
+                    |A={{ site.Language.Params.author.name }}\
+                    |S={{ range $i, $v := sort .Page.Params.skills }}{{ $i }}:{{ $v }},{{ end }}\
+                    |I={{ index .Page.Params.empty 0 }}{{ index (slice 1 2) 5 }}\
+                    |P={{ \"<p>Hello <script>x</script><b>World</b></p>\" | plainify }}\
+                    |J={{ add (\"<b>x</b>\" | safeHTML) \"y\" }}";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntitle = \"T\"\n[languages.en]\nweight = 1\n\
+             [languages.en.params.author]\nname = \"Jane Doe\"\n",
+        ),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "---\ntitle: About\nskills: {go: 5, rust: 3, zig: 1}\nempty: []\n---\n\
+             {{< f >}}Currently **available**.\n{{< /f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "functions", "content/about.md");
+    assert!(
+        hugo.contains("Currently <strong>available</strong>."),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

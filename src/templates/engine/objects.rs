@@ -447,7 +447,16 @@ fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
             language_code: lang.to_string(),
         });
     let languages = fields.languages.iter().map(language_of).collect();
-    (language_of(&own), languages)
+    // The page's language's `.Params`: the site's, with the language's own over them
+    // (`[languages.en.params]`, `params.en.toml`), as `.Site.Params` are.
+    let mut language = language_of(&own);
+    if let Value::Map(m) = &mut language {
+        Arc::make_mut(m).insert(
+            Arc::from("Params"),
+            params_from_json(&fields.params, &fields.aliases),
+        );
+    }
+    (language, languages)
 }
 
 /// `.File` of a page at `path` in its content folder (`about/index.fr.md`), stored at

@@ -69,11 +69,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                     let i = values::to_int(k).ok_or_else(|| {
                         exec_error("index: cannot index a list with a non-integer")
                     })?;
+                    // Out of range is nothing, as Hugo's `index` gives it.
                     usize::try_from(i)
                         .ok()
                         .and_then(|i| l.get(i))
                         .cloned()
-                        .ok_or_else(|| exec_error(format!("index: index out of range: {i}")))?
+                        .unwrap_or(Value::Nil)
                 }
                 (Value::Nil, _) => Value::Nil,
                 (other, _) => {
@@ -397,7 +398,15 @@ fn arith(
             (Value::Int(x), Value::Int(y)) => int(*x, *y)
                 .map(Value::Int)
                 .ok_or_else(|| exec_error(format!("{func}: integer overflow")))?,
-            (Value::String(x), Value::String(y)) if func == "add" => string(format!("{x}{y}")),
+            (Value::String(_) | Value::Safe { .. }, Value::String(_) | Value::Safe { .. })
+                if func == "add" =>
+            {
+                string(format!(
+                    "{}{}",
+                    values::cast_string(&acc),
+                    values::cast_string(b)
+                ))
+            }
             (x, y) => match (
                 to_float(x).filter(|_| values::is_number(x) || matches!(x, Value::String(_))),
                 to_float(y),
@@ -453,6 +462,14 @@ fn at_path(v: &Value, path: &str) -> Value {
 
 /// `sort COLLECTION [KEY] [ORDER]`.
 fn sort(a: &[Value]) -> gotmpl::Result<Value> {
+    // A map sorted without a key is its values in its keys' order (Hugo's `sort`).
+    if let (Value::Map(m), None) = (arg(a, 0, "sort")?, a.get(1)) {
+        let mut entries: Vec<(&Arc<str>, &Value)> = m.iter().collect();
+        entries.sort_by(|x, y| x.0.cmp(y.0));
+        return Ok(Value::List(
+            entries.into_iter().map(|(_, v)| v.clone()).collect(),
+        ));
+    }
     let mut list = items(arg(a, 0, "sort")?);
     let key = a.get(1).map(to_string).filter(|k| k != "value");
     let desc = a

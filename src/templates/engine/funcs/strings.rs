@@ -129,8 +129,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(string(str_arg(a, 0, "strings.TrimSpace")?.trim()))
     }),
     ("chomp strings.Chomp", |a| {
+        // HTML stays HTML (Hugo's `Chomp` gives a `template.HTML` back).
         let s = str_arg(a, 0, "chomp")?;
-        Ok(string(s.trim_end_matches(['\r', '\n'])))
+        let chomped = s.trim_end_matches(['\r', '\n']);
+        Ok(match arg(a, 0, "chomp")? {
+            Value::Safe {
+                kind: SafeKind::Html,
+                ..
+            } => values::html(chomped),
+            _ => string(chomped),
+        })
     }),
     ("strings.Contains", |a| {
         Ok(Value::Bool(
@@ -858,12 +866,18 @@ fn html_cut(text: &str, size: usize) -> Option<(usize, Vec<String>)> {
     None
 }
 
-/// Hugo's `plainify` (`tpl.StripHTML`): tags removed, runs of spaces between them one.
+/// Hugo's `plainify` (`tpl.StripHTML`): tags removed, with what a `<script>` or a
+/// `<style>` holds, runs of spaces between them one.
 fn plainify(s: &str) -> String {
     if !s.contains(['<', '>']) {
         return s.to_string();
     }
-    let s = s
+    static SCRIPTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>")
+            .expect("a valid pattern")
+    });
+    let s = SCRIPTS
+        .replace_all(s, "")
         .replace('\n', " ")
         .replace("</p>", "\n")
         .replace("<br>", "\n")
