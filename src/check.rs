@@ -131,7 +131,43 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
             .map(Diagnostic::from_error),
     );
     found.extend(unrun_render_hooks(site));
+    found.extend(unparsed_templates(site));
     found
+}
+
+/// The site's shortcode templates that do not parse, each at its own file: Hugo stops the
+/// whole build on one, even where no page calls it. (A warning: Hugo may read what
+/// Folio's template parser cannot.)
+fn unparsed_templates(site: &Site) -> Vec<Diagnostic> {
+    site.shortcodes
+        .iter()
+        .filter(|t| t.origin != crate::templates::Origin::BuiltIn)
+        .filter_map(|t| {
+            let problem = t.problem.as_deref()?;
+            let file = t.files.first()?;
+            // The problem is `file:line:col: message`.
+            let rest = problem
+                .strip_prefix(file.to_string_lossy().as_ref())
+                .and_then(|r| r.strip_prefix(':'));
+            let mut parts = rest.unwrap_or_default().splitn(3, ':');
+            let (line, col) = (
+                parts.next().and_then(|n| n.trim().parse().ok()),
+                parts.next().and_then(|n| n.trim().parse().ok()),
+            );
+            let message = parts.next().map_or(problem, str::trim);
+            Some(Diagnostic {
+                path: site.root.join(file),
+                line: line.unwrap_or(1),
+                col: col.unwrap_or(1),
+                severity: Severity::Warning,
+                message: format!(
+                    "the template of shortcode `{}` does not parse ({message}): Hugo stops the \
+                     whole build on it, even where no page calls it",
+                    t.name
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The site's render hooks Folio does not run (tables', passthrough elements'):

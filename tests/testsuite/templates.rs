@@ -2044,3 +2044,34 @@ fn functions_themes_lean_on_give_what_hugo_gives() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn check_names_a_template_that_does_not_parse_even_where_no_page_calls_it() {
+    let site = site_with(
+        &[
+            ("broken", "<p>\n  {{ if .Get \"x\" }}\n</p>"),
+            ("fine", "<p>{{ .Get 0 }}</p>"),
+        ],
+        "{{< fine \"a\" >}}",
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {:?}",
+                d.path.display(),
+                d.line,
+                d.col,
+                d.severity
+            )
+        })
+        .collect();
+    let broken = site.path().join("layouts/shortcodes/broken.html");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with(&format!("{}:3:", broken.display())) && f.ends_with("Warning")),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
