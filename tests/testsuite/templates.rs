@@ -2075,3 +2075,25 @@ fn check_names_a_template_that_does_not_parse_even_where_no_page_calls_it() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn printf_writes_each_directive_as_gos_fmt_does() {
+    // Hextra's tab ids (`%02v`), skill bars (`%d` of a float from data), lists, precision.
+    let template = "A={{ printf \"tabs-%02v\" 6 }}|B={{ printf \"%s\" (slice \"a\" \"b\") }}\
+                    |C={{ printf \"%6.2v|\" 3.14159 }}|D={{ printf \"%.2v\" \"abc\" }}|E={{ printf \"%05s\" \"ab\" }}\
+                    |F={{ printf \"%d\" 85.0 }}|G={{ printf \"%-5d|%+d|% d\" 7 7 7 }}|H={{ printf \"%3v|%-4v|\" \"x\" true }}\
+                    |I={{ printf \"%s-%d\" \"a\" 2 }}|J={{ printf \"%05.1f|%x|%q\" 2.25 255 \"q\" }}\
+                    |K={{ printf \"%v %s\" .Page.Date (.Page.Date.Format \"2006\") }}|L={{ printf \"%.3v\" 1234567.0 }}\
+                    |M={{ printf \"%s\" 3 }}|N={{ printf \"%d%%\" 5 }}";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "---\ntitle: About\ndate: 2024-03-09T10:00:00Z\n---\n{{< f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "printf", "content/about.md");
+    assert!(hugo.contains("A=tabs-06|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

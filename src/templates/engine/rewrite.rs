@@ -590,69 +590,92 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
 
 /// `printf "%v" X`: each argument a plain `%v` writes goes through [`PRINT`] first, so a
 /// float, a time or a media type is written as Go writes it (`gotmpl`'s `printf` writes
-/// Rust's `2500000` for Go's `2.5e+06`). Only for a format written as a literal whose
-/// verbs take their arguments in order (no `[n]`).
+/// Rust's `2500000` for Go's `2.5e+06`); each one a `%s`, a `%d`, or a `%v` with flags, a
+/// width or a precision writes is written by [`FORMAT`] (Go's `%02v`, `%s` of a list,
+/// `%d` of a float, which `gotmpl` writes otherwise) and the format takes it as `%s`. Only
+/// for a format written as a literal whose verbs take their arguments in order (no `[n]`
+/// or `*`).
 fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
-    let Some([Expr::Identifier(_, name), Expr::String(_, format), ..]) = cmd.args.get(..2) else {
+    let Some([Expr::Identifier(_, name), Expr::String(fpos, format), ..]) = cmd.args.get(..2)
+    else {
         return;
     };
     if name != "printf" {
         return;
     }
-    let Some(verbs) = verbs_of(format) else {
+    let (fpos, format) = (*fpos, format.clone());
+    let Some(directives) = directives(&format) else {
         return;
     };
-    for (k, plain_v) in verbs.into_iter().enumerate() {
-        let Some(arg) = cmd.args.get_mut(k + 2).filter(|_| plain_v) else {
-            continue;
+    let mut rewritten = String::with_capacity(format.len());
+    let mut last = 0;
+    for (k, (range, verb)) in directives.into_iter().enumerate() {
+        let Some(arg) = cmd.args.get_mut(k + 2) else {
+            break;
         };
+        let spec = format.get(range.clone()).unwrap_or_default();
         let pos = arg.pos();
         let value = std::mem::replace(arg, Expr::Nil(pos));
-        *arg = call_on(pos, PRINT, value);
+        let function = if spec == "%v" {
+            *arg = call_on(pos, PRINT, value);
+            PRINT
+        } else if matches!(verb, 'v' | 's' | 'd') {
+            *arg = call_on(pos, FORMAT, value);
+            if let Expr::Pipe(_, p) = arg {
+                if let Some(cmd) = p.commands.first_mut() {
+                    cmd.args.insert(1, Expr::String(pos, spec.into()));
+                }
+            }
+            rewritten.push_str(format.get(last..range.start).unwrap_or_default());
+            rewritten.push_str("%s");
+            last = range.end;
+            FORMAT
+        } else {
+            *arg = value;
+            continue;
+        };
         calls.push(Call {
-            name: PRINT.to_string(),
+            name: function.to_string(),
             offset: pos.offset,
         });
     }
+    if last > 0 {
+        rewritten.push_str(format.get(last..).unwrap_or_default());
+        if let Some(f) = cmd.args.get_mut(1) {
+            *f = Expr::String(fpos, rewritten.into());
+        }
+    }
 }
 
-/// For each argument a Go format string takes, in order, whether a plain `%v` (no `#` or
-/// `+`) writes it; `None` when an argument index (`%[2]d`) reorders them.
-fn verbs_of(format: &str) -> Option<Vec<bool>> {
-    let mut verbs = Vec::new();
-    let mut chars = format.chars().peekable();
-    while let Some(c) = chars.next() {
+/// The function a `printf` argument a directive other than a plain `%v` writes goes
+/// through ([`super::values::go_format`]), with the directive.
+pub const FORMAT: &str = "__folio_format";
+
+/// Each directive of a Go format string that takes an argument, in order: its byte range
+/// (`%02v`) and verb; `None` when an argument index (`%[2]d`) or a `*` width reorders or
+/// adds arguments.
+fn directives(format: &str) -> Option<Vec<(std::ops::Range<usize>, char)>> {
+    let mut out = Vec::new();
+    let mut chars = format.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if c != '%' {
             continue;
         }
-        let mut plain = true;
-        while let Some(&f) = chars.peek() {
+        while let Some(&(_, f)) = chars.peek() {
             match f {
-                '#' | '+' | ' ' | '0' => plain = false,
-                '-' => {}
+                '#' | '+' | ' ' | '0' | '-' | '.' | '0'..='9' => {
+                    chars.next();
+                }
+                '[' | '*' => return None,
                 _ => break,
             }
-            chars.next();
-        }
-        // Width and precision: digits, or `*` (an argument of its own).
-        while let Some(&w) = chars.peek() {
-            match w {
-                '*' => verbs.push(false),
-                '[' => return None,
-                // A precision cuts the text a float would become.
-                '.' => plain = false,
-                '0'..='9' => {}
-                _ => break,
-            }
-            chars.next();
         }
         match chars.next() {
-            Some('%') | None => {}
-            Some('[') => return None,
-            Some(verb) => verbs.push(plain && verb == 'v'),
+            Some((_, '%')) | None => {}
+            Some((at, verb)) => out.push((start..at + verb.len_utf8(), verb)),
         }
     }
-    Some(verbs)
+    Some(out)
 }
 
 /// A time's no-argument method inside a chain of fields (`.Date.UTC.Year`): its call, in
@@ -932,18 +955,23 @@ mod tests {
     }
 
     #[test]
-    fn a_plain_v_in_a_literal_printf_format_takes_its_argument_through_print() {
+    fn a_literal_printf_formats_plain_vs_through_print_and_other_directives_through_format() {
+        let verbs = |f: &str| {
+            directives(f).map(|d| d.into_iter().map(|(r, v)| (r.start, v)).collect::<Vec<_>>())
+        };
         assert_eq!(
-            verbs_of("%v|%5.2f|%+v|%*d|%%|%s"),
-            Some(vec![true, false, false, false, false, false])
+            verbs("%v|%5.2f|%+v|%%|%s"),
+            Some(vec![(0, 'v'), (3, 'f'), (9, 'v'), (16, 's')])
         );
-        assert_eq!(verbs_of("%[1]v"), None);
-        assert_eq!(
-            verbs_of("%.2v|% v|%08v|%-8v|%8v"),
-            Some(vec![false, false, false, true, true])
-        );
-        let (_, calls) = rewritten(r#"{{ printf "%v and %d" 2.5e6 3 | safeHTML }}"#);
+        assert_eq!(verbs("%[1]v"), None);
+        assert_eq!(verbs("%*d"), None);
+        let (_, calls) = rewritten(r#"{{ printf "%v and %d and %.1f" 2.5e6 3 1.5 | safeHTML }}"#);
         assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
+        assert_eq!(
+            calls.iter().filter(|c| *c == FORMAT).count(),
+            1,
+            "{calls:?}"
+        );
     }
 
     #[test]

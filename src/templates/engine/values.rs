@@ -277,6 +277,133 @@ pub fn go_float(f: f64) -> String {
     }
 }
 
+/// Go's `%g` of `f` with `precision` significant digits (`strconv.FormatFloat(f, 'g',
+/// p, 64)`): an exponent when it is below -4 or at least the precision, trailing zeros
+/// dropped.
+pub fn go_float_g(f: f64, precision: usize) -> String {
+    if let Some(s) = non_finite(f) {
+        return s.into();
+    }
+    let p = precision.max(1);
+    let scientific = format!("{:.*e}", p - 1, f);
+    let (mantissa, e) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exp: i64 = e.parse().unwrap_or(0);
+    let trim = |s: &str| -> String {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if exp < -4 || exp >= p as i64 {
+        let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
+        format!("{}e{sign}{digits:0>2}", trim(mantissa))
+    } else {
+        let decimals = usize::try_from(p as i64 - 1 - exp).unwrap_or(0);
+        trim(&format!("{f:.decimals$}"))
+    }
+}
+
+/// One of Go's `fmt` directives (`%02v`, `%-8s`, `%.2v`, `%+d`) of `value`, as Go writes
+/// it: `%v` as the value's kind is written (an integer as `%d`, a float as `%g`, text as
+/// `%s`, a list or map as `[a b]`), `%s` and `%d` of a value of the wrong kind as
+/// `%!s(int=3)`; width pads with spaces (zeros after the sign with `0`, on the right with
+/// `-`), precision cuts text and sets a float's digits.
+pub fn go_format(spec: &str, value: &Value) -> String {
+    let body = spec.strip_prefix('%').unwrap_or(spec);
+    let flags: String = body.chars().take_while(|c| "-+ 0#".contains(*c)).collect();
+    let rest = body.get(flags.len()..).unwrap_or_default();
+    let width: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let rest = rest.get(width.len()..).unwrap_or_default();
+    let (precision, verb) = match rest.strip_prefix('.') {
+        Some(p) => {
+            let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+            (
+                Some(digits.parse().unwrap_or(0)),
+                p.get(digits.len()..).unwrap_or_default(),
+            )
+        }
+        None => (None, rest),
+    };
+    let verb = verb.chars().next().unwrap_or('v');
+    let (text, numeric) = go_directive_text(verb, &flags, precision, value);
+    go_pad(text, numeric, &flags, width.parse().unwrap_or(0))
+}
+
+/// What a directive of `verb` writes of `value` before padding, and whether it is a
+/// number (which zeros pad after its sign).
+fn go_directive_text(
+    verb: char,
+    flags: &str,
+    precision: Option<usize>,
+    value: &Value,
+) -> (String, bool) {
+    let sign =
+        |n: String, negative: bool| match (negative, flags.contains('+'), flags.contains(' ')) {
+            (false, true, _) => format!("+{n}"),
+            (false, false, true) => format!(" {n}"),
+            _ => n,
+        };
+    let wrong = |kind: &str, shown: String| format!("%!{verb}({kind}={shown})");
+    match (verb, value) {
+        ('v' | 'd', Value::Int(n)) => {
+            let digits = n.unsigned_abs().to_string();
+            let digits = match precision {
+                Some(p) if digits.len() < p => format!("{}{digits}", "0".repeat(p - digits.len())),
+                _ => digits,
+            };
+            let digits = if *n < 0 { format!("-{digits}") } else { digits };
+            (sign(digits, *n < 0), true)
+        }
+        ('v', Value::Float(f)) => {
+            let shown = precision.map_or_else(|| go_float(*f), |p| go_float_g(*f, p));
+            (sign(shown, *f < 0.0), true)
+        }
+        ('v' | 's', Value::String(_) | Value::Safe { .. }) => {
+            let s = cast_string(value);
+            (
+                precision.map_or(s.clone(), |p| s.chars().take(p).collect()),
+                false,
+            )
+        }
+        ('v', Value::Bool(b)) => (b.to_string(), false),
+        ('v', Value::Nil) => ("<nil>".to_string(), false),
+        ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
+        ('s', Value::Int(n)) => (wrong("int", n.to_string()), false),
+        ('s' | 'd', Value::Float(f)) => (wrong("float64", go_float(*f)), false),
+        ('s' | 'd', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
+        ('d', Value::String(_) | Value::Safe { .. }) => {
+            (wrong("string", cast_string(value)), false)
+        }
+        (_, Value::Nil) => (format!("%!{verb}(<nil>)"), false),
+        _ => (go_print(value), false),
+    }
+}
+
+/// `text` padded to `width` characters as Go's `fmt` pads: spaces before it, or after it
+/// with the `-` flag, or zeros (after a number's sign) with the `0` flag.
+fn go_pad(text: String, numeric: bool, flags: &str, width: usize) -> String {
+    let len = text.chars().count();
+    if len >= width {
+        return text;
+    }
+    let pad = width - len;
+    if flags.contains('-') {
+        format!("{text}{}", " ".repeat(pad))
+    } else if flags.contains('0') {
+        // Zeros go after a number's sign.
+        let (sign, digits) = match text.chars().next() {
+            Some(c @ ('+' | '-' | ' ')) if numeric => {
+                (c.to_string(), text.get(1..).unwrap_or_default().to_string())
+            }
+            _ => (String::new(), text),
+        };
+        format!("{sign}{}{digits}", "0".repeat(pad))
+    } else {
+        format!("{}{text}", " ".repeat(pad))
+    }
+}
+
 /// Whether Go's `%v` of `value` writes a float: the value is one, or a list or map
 /// holds one at any depth.
 pub fn holds_float(value: &Value) -> bool {

@@ -307,6 +307,18 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     (rewrite::PRINT, print_stringer),
     (rewrite::OTHER_PAGES, other_pages),
+    (rewrite::FORMAT, |a| {
+        let spec = str_arg(a, 0, rewrite::FORMAT)?;
+        // A time, a duration or a media type is written as Go's `String` gives it; a
+        // number as the directive says.
+        let value = a.get(1).cloned().unwrap_or(Value::Nil);
+        let value = if values::holds_float(&value) {
+            value
+        } else {
+            print_stringer(&[value])?
+        };
+        Ok(string(values::go_format(&spec, &value)))
+    }),
     (rewrite::MONTH, |a| {
         let v = a.last().cloned().unwrap_or(Value::Nil);
         let month = v.field("Month").cloned().unwrap_or(Value::Nil);
