@@ -1885,7 +1885,9 @@ fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() 
                     |C={{ $d := .Page.Date }}{{ $d.Month }}|D={{ sub .Page.Date.Month 1 }}\
                     |E={{ printf \"%d\" .Page.Date.Month }}|F={{ (time \"2024-11-05\").Month }}\
                     |G={{ site.Params.month }}|H={{ if eq .Page.Date.Month 3 }}march{{ end }}\
-                    |I={{ .Page.Lastmod.Month }} {{ .Page.Date.Year }}";
+                    |I={{ .Page.Lastmod.Month }} {{ .Page.Date.Year }}\
+                    |J={{ .Page.Date.Month | lower }}|K={{ printf \"%s %d\" .Page.Date.Month .Page.Date.Year }}\
+                    |L={{ printf \"%d\" .Page.Date.Month }}";
     let site = crate::support::hugo_site(&[
         (
             "hugo.toml",
@@ -1899,7 +1901,7 @@ fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() 
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "months", "content/about.md");
     assert!(
-        hugo.contains("A=March|B=March|C=March|D=2|E=3|F=November|G=May|H=march|I=December 2024"),
+        hugo.contains("A=March|B=March|C=March|D=2|E=3|F=November|G=May|H=march|I=December 2024|J=march|K=March 2024|L=3"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

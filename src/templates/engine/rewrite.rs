@@ -133,14 +133,56 @@ fn month_name(p: &mut PipeNode, calls: &mut Calls) {
     if !p.decl.is_empty() || p.is_assign {
         return;
     }
-    let Some(cmd) = p.commands.last_mut() else {
-        return;
-    };
-    let [arg] = cmd.args.as_slice() else {
-        return;
-    };
-    // A date's: a page's date field's, or what a variable, a call or the dot holds (not
-    // a params map's `Month` key, which Hugo reads in any case).
+    // Printed: the action's last command; made text: a first command piped into a
+    // function of text (`{{ .Date.Month | lower }}`).
+    const TEXT: &[&str] = &[
+        "lower",
+        "upper",
+        "title",
+        "humanize",
+        "string",
+        "urlize",
+        "anchorize",
+        "strings.ToLower",
+        "strings.ToUpper",
+        "strings.Title",
+    ];
+    let piped_as_text = p.commands.get(1).is_some_and(|next| {
+        matches!(next.args.first(), Some(Expr::Identifier(_, f)) if TEXT.contains(&f.as_str()))
+    });
+    let last = p.commands.len().saturating_sub(1);
+    for (i, cmd) in p.commands.iter_mut().enumerate() {
+        if i != last && !(i == 0 && piped_as_text) {
+            continue;
+        }
+        let Some(call) = cmd
+            .args
+            .as_slice()
+            .first()
+            .filter(|_| cmd.args.len() == 1)
+            .and_then(month_of)
+        else {
+            continue;
+        };
+        let pos = cmd.pos;
+        let Expr::Pipe(_, inner) = call else {
+            continue;
+        };
+        *cmd = inner.commands.into_iter().next().unwrap_or(CommandNode {
+            pos,
+            args: Vec::new(),
+        });
+        calls.push(Call {
+            name: MONTH.to_string(),
+            offset: pos.offset,
+        });
+    }
+}
+
+/// A call of [`MONTH`] on the date whose `.Month` `arg` reads: a page's date field's
+/// (`.Date.Month`), or what a variable, a call or the dot holds (`$d.Month`, `.Month`
+/// inside `with .Date`); not a params map's `Month` key, which Hugo reads in any case.
+fn month_of(arg: &Expr) -> Option<Expr> {
     const DATES: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
     let month = match arg {
         Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f) => match f.as_slice() {
@@ -150,14 +192,8 @@ fn month_name(p: &mut PipeNode, calls: &mut Calls) {
         },
         _ => false,
     };
-    if let Some((_, receiver)) = month.then(|| method_call(arg, true)).flatten() {
-        let pos = cmd.pos;
-        cmd.args = vec![Expr::Identifier(pos, MONTH.into()), receiver];
-        calls.push(Call {
-            name: MONTH.to_string(),
-            offset: pos.offset,
-        });
-    }
+    let (_, receiver) = month.then(|| method_call(arg, true)).flatten()?;
+    Some(call_on(arg.pos(), MONTH, receiver))
 }
 
 /// Fields after which a field of Folio's [`super::funcs::OFFLINE`] list (`.RegularPages`,
@@ -615,6 +651,14 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         };
         let spec = format.get(range.clone()).unwrap_or_default();
         let pos = arg.pos();
+        // A date's month is text to `%s` and `%v` (Go's `time.Month` is a `Stringer`).
+        if let Some(month) = matches!(verb, 's' | 'v').then(|| month_of(arg)).flatten() {
+            *arg = month;
+            calls.push(Call {
+                name: MONTH.to_string(),
+                offset: pos.offset,
+            });
+        }
         let value = std::mem::replace(arg, Expr::Nil(pos));
         let function = if spec == "%v" {
             *arg = call_on(pos, PRINT, value);
