@@ -408,6 +408,9 @@ const PASSTHROUGH: &[&str] = &[
     "- item $x_1$\n\n> quote \\(q\\)",
     "Escaped \\$5 and \\\\(y\\\\)",
     "## The $O(n)$ bound\n\ntext",
+    "- item one\n  $$\n  x^2\n  $$\n- $$y$$\n\n## Head $$z$$ tail",
+    "## $x$ Start\n\n## End $x$\n\n## $x$\n\nText.",
+    "[link](https://x.org/$q$) and <https://x.org/$a$> and $b$.",
 ];
 
 #[test]
@@ -438,11 +441,21 @@ fn passthrough_math_is_written_as_hugo_writes_it() {
         },
         ..Default::default()
     };
+    // Folio escapes the math it writes as is (the same text in the browser, and nothing
+    // can leave an attribute), where Hugo writes `<` and `&` bare.
+    let text = |html: &str| {
+        normalise(
+            &html
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&"),
+        )
+    };
     let differing: Vec<String> = cases
         .iter()
         .filter_map(|(name, md)| {
-            let want = normalise(hugo.get(name).map_or("(no page)", String::as_str));
-            let got = normalise(&markdown.render(md));
+            let want = text(hugo.get(name).map_or("(no page)", String::as_str));
+            let got = text(&markdown.render(md));
             (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
         })
         .collect();

@@ -25,8 +25,10 @@ pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
                     .iter()
                     .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
                     .count();
+                // A passthrough span (math) adds nothing to the id, as in Goldmark.
                 let text = heading_text(inside.get(..len).unwrap_or_default());
-                if text.is_empty() {
+                let text = super::without_marks(&text);
+                if text.trim().is_empty() {
                     i += 1 + len;
                     continue;
                 }

@@ -217,7 +217,7 @@ pub(super) fn run(
             if unsafe_html {
                 hook.text = super::sanitizer().clean(&hook.text).to_string();
             }
-            hook.text = super::put_back(std::mem::take(&mut hook.text), blocks);
+            hook.text = super::put_back(std::mem::take(&mut hook.text), blocks, None);
             let Some(html) = hooks.render(&hook) else {
                 unalert(events, i, end);
                 continue;

@@ -71,13 +71,14 @@ impl Markdown<'_> {
     /// Renders Markdown to HTML.
     pub fn render(&self, md: &str) -> String {
         let mut blocks = Vec::new();
-        let protected = self
-            .markup
-            .passthrough
-            .map(|pt| passthrough::protect(md, pt, |text| mark("", text, &mut blocks)));
-        let (md, standalone, splits) = match &protected {
-            Some(p) => (&*p.md, p.blocks.as_slice(), p.splits.as_slice()),
-            None => (md, &[][..], &[][..]),
+        let protected = self.markup.passthrough.map(|pt| {
+            passthrough::protect(md, pt, |text| {
+                (mark("", text, &mut blocks), blocks.len().saturating_sub(1))
+            })
+        });
+        let (md, placed) = match &protected {
+            Some(p) => (&*p.md, Some(&p.placed)),
+            None => (md, None),
         };
         let md = &*indented_definitions(md);
         let md = &*tables::tables_after_text(md);
@@ -121,14 +122,7 @@ impl Markdown<'_> {
         if self.markup.unsafe_html {
             html = sanitizer().clean(&html).to_string();
         }
-        // A passthrough block is written as it is, not as a paragraph.
-        for block in standalone {
-            html = html.replace(&format!("<p>{block}</p>\n"), block);
-        }
-        for block in splits {
-            html = html.replace(block, &format!("</p>\n{block}<p>"));
-        }
-        put_back(html, &blocks)
+        put_back(html, &blocks, placed)
     }
 
     /// The parser's events with Goldmark's raw HTML markers, definition terms and task
@@ -540,6 +534,25 @@ fn read_mark_digits(digits: &str) -> Option<usize> {
     })
 }
 
+/// `text` without the [`mark`]s in it.
+fn without_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(MARK_OPEN) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start..).unwrap_or_default();
+        rest = match after.find(MARK_CLOSE) {
+            Some(end) => after.get(end + MARK_CLOSE.len_utf8()..).unwrap_or_default(),
+            None => after.get(MARK_OPEN.len_utf8()..).unwrap_or_default(),
+        };
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// The ends of a [`mark`].
 const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
@@ -562,31 +575,56 @@ fn mark_key() -> &'static str {
     })
 }
 
-/// `html` with each [`mark`] replaced by its block.
-fn put_back(html: String, blocks: &[String]) -> String {
+/// `html` with each [`mark`] replaced by its block; a passthrough block (`placed`) is
+/// written without the paragraph the parser put around it, and one inside a paragraph's
+/// text splits the paragraph (not a list item's, a heading's or a cell's text), as
+/// Goldmark writes them. One pass.
+fn put_back(
+    html: String,
+    blocks: &[String],
+    placed: Option<&std::collections::HashMap<usize, passthrough::Placement>>,
+) -> String {
+    use passthrough::Placement;
     if blocks.is_empty() || !html.contains(MARK_OPEN) {
         return html;
     }
     let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());
     let mut rest = html.as_str();
+    let mut in_paragraph = false;
     while let Some(start) = rest.find(MARK_OPEN) {
         let (before, from) = rest.split_at(start);
         out.push_str(before);
+        if placed.is_some() {
+            in_paragraph = passthrough::opens_a_paragraph(before).unwrap_or(in_paragraph);
+        }
         let body = from.get(MARK_OPEN.len_utf8()..).unwrap_or_default();
         let block = body.find(MARK_CLOSE).and_then(|end| {
-            let number = body.get(..end)?.strip_prefix(mark_key())?;
-            let block = blocks.get(read_mark_digits(number)?)?;
-            Some((block, body.get(end + MARK_CLOSE.len_utf8()..)?))
+            let number = read_mark_digits(body.get(..end)?.strip_prefix(mark_key())?)?;
+            Some((
+                number,
+                blocks.get(number)?,
+                body.get(end + MARK_CLOSE.len_utf8()..)?,
+            ))
         });
-        match block {
-            Some((block, after)) => {
+        let Some((number, block, after)) = block else {
+            out.push(MARK_OPEN);
+            rest = body;
+            continue;
+        };
+        rest = after;
+        match placed.and_then(|p| p.get(&number)) {
+            Some(Placement::Block) if out.ends_with("<p>") && after.starts_with("</p>\n") => {
+                out.truncate(out.len() - "<p>".len());
                 out.push_str(block);
-                rest = after;
+                rest = after.get("</p>\n".len()..).unwrap_or_default();
+                in_paragraph = false;
             }
-            None => {
-                out.push(MARK_OPEN);
-                rest = body;
+            Some(Placement::Split) if in_paragraph => {
+                out.push_str("</p>\n");
+                out.push_str(block);
+                out.push_str("<p>");
             }
+            _ => out.push_str(block),
         }
     }
     out.push_str(rest);

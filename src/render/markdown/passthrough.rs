@@ -4,6 +4,7 @@
 //! is, delimiters and all, for KaTeX or MathJax to read in the browser.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 /// A site's passthrough delimiters, each an (opening, closing) pair.
@@ -50,31 +51,39 @@ impl Passthrough {
     }
 }
 
-/// What [`protect`] found: the Markdown with each passthrough span replaced by what
-/// `mark` made of its text, the marks that stand for blocks on lines of their own
-/// (written without the paragraph the Markdown parser puts around them), and those of
-/// block delimiters inside a paragraph (which split it, as Goldmark's do).
-pub(super) struct Protected<'a> {
-    pub md: Cow<'a, str>,
-    pub blocks: Vec<String>,
-    pub splits: Vec<String>,
+/// Where a passthrough mark stands in the HTML: what `put_back` does with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Placement {
+    /// A block on lines of its own: written without the paragraph around it.
+    Block,
+    /// Block delimiters inside text: they split a paragraph (not a list item's, a
+    /// heading's or a cell's text, where the block stays in the text).
+    Split,
 }
 
-/// `md` with each passthrough span as the mark `mark` makes of its text as written (`<`
-/// before a letter, `/`, `!` or `?` escaped, so it starts no element): what Hugo writes
-/// for it. Fenced code, code spans and backslash-escaped characters are not read; a span
-/// does not cross a blank line, and one without its closing delimiter is text.
+/// What [`protect`] found: the Markdown with each passthrough span replaced by its mark,
+/// and where each block's mark stands, by the mark's number.
+pub(super) struct Protected<'a> {
+    pub md: Cow<'a, str>,
+    pub placed: HashMap<usize, Placement>,
+}
+
+/// `md` with each passthrough span as the mark `mark` makes of its text as written
+/// (HTML-escaped, so it is the same text in an element or an attribute and makes no
+/// element), `mark` giving the mark and its number: what Hugo writes for it. Fenced
+/// code, code spans, link destinations, autolinks and backslash-escaped characters are
+/// not read; a span does not cross a blank line, and one without its closing delimiter
+/// is text. Linear in `md`'s length.
 pub(super) fn protect<'a>(
     md: &'a str,
     pt: &Passthrough,
-    mark: impl FnMut(String) -> String,
+    mark: impl FnMut(String) -> (String, usize),
 ) -> Protected<'a> {
     let pairs = pt.pairs();
     if pairs.iter().all(|(o, _, _)| !md.contains(o)) {
         return Protected {
             md: Cow::Borrowed(md),
-            blocks: Vec::new(),
-            splits: Vec::new(),
+            placed: HashMap::new(),
         };
     }
     let mut scan = Scan {
@@ -82,10 +91,11 @@ pub(super) fn protect<'a>(
         pairs,
         mark,
         out: String::with_capacity(md.len()),
-        blocks: Vec::new(),
-        splits: Vec::new(),
+        placed: HashMap::new(),
         fence: None,
         at: 0,
+        next: HashMap::new(),
+        blank: None,
     };
     let mut line_start = true;
     while let Some(rest) = md.get(scan.at..).filter(|r| !r.is_empty()) {
@@ -96,6 +106,8 @@ pub(super) fn protect<'a>(
         line_start = c == '\n';
         let taken = if rest.starts_with("\\\\") {
             2
+        } else if let Some(taken) = link_target(rest) {
+            taken
         } else if let Some((taken, starts_line)) = scan.span(rest) {
             line_start = starts_line;
             scan.at += taken;
@@ -106,7 +118,7 @@ pub(super) fn protect<'a>(
                 .filter(char::is_ascii_punctuation)
                 .map_or(1, |next| 1 + next.len_utf8())
         } else if c == '`' {
-            code_span(rest)
+            scan.code_span(rest)
         } else {
             c.len_utf8()
         };
@@ -115,24 +127,26 @@ pub(super) fn protect<'a>(
     }
     Protected {
         md: Cow::Owned(scan.out),
-        blocks: scan.blocks,
-        splits: scan.splits,
+        placed: scan.placed,
     }
 }
 
-/// [`protect`]'s state: where it is in `md`, what it wrote, inside which fence.
+/// [`protect`]'s state: where it is in `md`, what it wrote, inside which fence, and
+/// where the next of each closing delimiter and the next blank line are (found once,
+/// looked for again only when passed: the scan stays linear).
 struct Scan<'m, 'p, F> {
     md: &'m str,
     pairs: Vec<(&'p str, &'p str, bool)>,
     mark: F,
     out: String,
-    blocks: Vec<String>,
-    splits: Vec<String>,
+    placed: HashMap<usize, Placement>,
     fence: Option<(char, usize)>,
     at: usize,
+    next: HashMap<&'p str, Option<usize>>,
+    blank: Option<Option<usize>>,
 }
 
-impl<F: FnMut(String) -> String> Scan<'_, '_, F> {
+impl<'p, F: FnMut(String) -> (String, usize)> Scan<'_, 'p, F> {
     /// Copies the line starting `rest` when it is fenced code (its fences included):
     /// whether it was.
     fn code_line(&mut self, rest: &str) -> bool {
@@ -161,20 +175,62 @@ impl<F: FnMut(String) -> String> Scan<'_, '_, F> {
         in_code
     }
 
+    /// How many bytes the code span (or the run of backticks that opens none) at the
+    /// start of `rest` takes, within its paragraph.
+    fn code_span(&mut self, rest: &str) -> usize {
+        let run = rest.len() - rest.trim_start_matches('`').len();
+        let end = self
+            .next_blank(self.at)
+            .map_or(rest.len(), |b| b.saturating_sub(self.at));
+        let body = rest.get(run..end.max(run)).unwrap_or_default();
+        closing_code(body, &"`".repeat(run)).map_or(run, |e| run + e + run)
+    }
+
+    /// Where the next `close` at or after byte `from` of `md` is.
+    fn next_close(&mut self, close: &'p str, from: usize) -> Option<usize> {
+        let md = self.md;
+        let known = self.next.get(close).copied();
+        let found = match known {
+            Some(None) => None,
+            Some(Some(at)) if at >= from => Some(at),
+            _ => md
+                .get(from..)
+                .and_then(|r| r.find(close))
+                .map(|at| from + at),
+        };
+        self.next.insert(close, found);
+        found
+    }
+
+    /// Where the next blank line (a paragraph's end) at or after byte `from` starts.
+    fn next_blank(&mut self, from: usize) -> Option<usize> {
+        if let Some(known) = self.blank {
+            if known.is_none_or(|at| at >= from) {
+                return known;
+            }
+        }
+        let found = blank_line_from(self.md, from);
+        self.blank = Some(found);
+        found
+    }
+
     /// Writes the passthrough span `rest` starts with, if any, as its mark: the bytes it
     /// took and whether what follows starts a line.
     fn span(&mut self, rest: &str) -> Option<(usize, bool)> {
-        let (len, block) = self.pairs.iter().find_map(|(open, close, block)| {
-            let body = rest.strip_prefix(open)?;
-            let end = closing(body, close)?;
-            Some((open.len() + end + close.len(), *block))
+        let pairs = self.pairs.clone();
+        let at = self.at;
+        let (len, block) = pairs.iter().find_map(|&(open, close, block)| {
+            rest.starts_with(open).then_some(())?;
+            let end = self.next_close(close, at + open.len())?;
+            let paragraph_end = self.next_blank(at + open.len()).unwrap_or(usize::MAX);
+            (end < paragraph_end).then_some((end + close.len() - at, block))
         })?;
-        let marked = (self.mark)(escape_tags(rest.get(..len).unwrap_or_default()));
+        let (marked, number) = (self.mark)(escape_text(rest.get(..len).unwrap_or_default()));
         let alone = self.out.is_empty() || self.out.ends_with('\n');
         if !block || !alone {
             self.out.push_str(&marked);
             if block {
-                self.splits.push(marked);
+                self.placed.insert(number, Placement::Split);
             }
             return Some((len, false));
         }
@@ -186,20 +242,63 @@ impl<F: FnMut(String) -> String> Scan<'_, '_, F> {
         }
         self.out.push_str(&marked);
         self.out.push_str("\n\n");
-        self.blocks.push(marked);
-        let after = self.md.get(self.at + len..).unwrap_or_default();
+        self.placed.insert(number, Placement::Block);
+        let after = self.md.get(at + len..).unwrap_or_default();
         let blank = after.len() - after.trim_start_matches([' ', '\t']).len();
         let newline = usize::from(after.get(blank..).is_some_and(|r| r.starts_with('\n')));
         Some((len + blank + newline, true))
     }
 }
 
-/// How many bytes the code span (or the run of backticks that opens none) at the start of
-/// `rest` takes.
-fn code_span(rest: &str) -> usize {
-    let run = rest.len() - rest.trim_start_matches('`').len();
-    let body = rest.get(run..).unwrap_or_default();
-    closing_code(body, &"`".repeat(run)).map_or(run, |e| run + e + run)
+/// How many bytes a link's destination (`](…)`) or an autolink (`<https://…>`) at the
+/// start of `rest` takes, on its line: Goldmark reads no passthrough there.
+fn link_target(rest: &str) -> Option<usize> {
+    let line = rest.split('\n').next().unwrap_or(rest);
+    if line.starts_with("](") {
+        return line.find(')').map(|end| end + 1);
+    }
+    let inner = line.strip_prefix('<')?;
+    let scheme = inner.split(':').next()?;
+    let is_scheme = scheme.len() >= 2
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (is_scheme && inner.len() > scheme.len()).then_some(())?;
+    line.find('>').map(|end| end + 1)
+}
+
+/// Whether the last element `html` opens or closes that passthrough blocks care about is
+/// a paragraph's start (`<p>`); `None` when it has none of them.
+pub(super) fn opens_a_paragraph(html: &str) -> Option<bool> {
+    const OTHERS: &[&str] = &[
+        "</p>",
+        "<li>",
+        "<li ",
+        "<h1",
+        "<h2",
+        "<h3",
+        "<h4",
+        "<h5",
+        "<h6",
+        "<td",
+        "<th",
+        "<blockquote",
+        "<dd",
+        "<dt",
+        "</li>",
+        "</h",
+    ];
+    let paragraph = html.rfind("<p>");
+    let other = OTHERS.iter().filter_map(|t| html.rfind(t)).max();
+    match (paragraph, other) {
+        (None, None) => None,
+        (Some(p), Some(o)) => Some(p > o),
+        (p, _) => Some(p.is_some()),
+    }
 }
 
 /// A fence's character and length when `line` (its indentation taken off) opens or
@@ -210,25 +309,30 @@ fn fence_of(line: &str) -> Option<(char, usize)> {
     (n >= 3).then_some((c, n))
 }
 
-/// Where `close` starts in `body`, before any blank line.
-fn closing(body: &str, close: &str) -> Option<usize> {
-    let at = body.find(close)?;
-    let before = body.get(..at)?;
-    (!has_blank_line(before)).then_some(at)
+/// Where the next blank line after byte `from` of `md` starts (a line break followed by
+/// a line of spaces only).
+fn blank_line_from(md: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(n) = md.get(at..).and_then(|r| r.find('\n')) {
+        let line_start = at + n + 1;
+        let line = md.get(line_start..).unwrap_or_default();
+        let line = line.split('\n').next().unwrap_or(line);
+        if line.trim().is_empty() && line_start < md.len() {
+            return Some(line_start);
+        }
+        at = line_start;
+    }
+    None
 }
 
-/// Where a code span's closing run of backticks (`ticks`, exactly) starts in `body`,
-/// before any blank line.
+/// Where a code span's closing run of backticks (`ticks`, exactly) starts in `body` (the
+/// rest of its paragraph).
 fn closing_code(body: &str, ticks: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = body.get(from..)?.find(ticks) {
         let start = from + at;
         let end = start + ticks.len();
-        let longer = body.get(end..).is_some_and(|r| r.starts_with('`'));
-        if has_blank_line(body.get(..start)?) {
-            return None;
-        }
-        if !longer {
+        if !body.get(end..).is_some_and(|r| r.starts_with('`')) {
             return Some(start);
         }
         from = end + body.get(end..)?.len() - body.get(end..)?.trim_start_matches('`').len();
@@ -236,31 +340,18 @@ fn closing_code(body: &str, ticks: &str) -> Option<usize> {
     None
 }
 
-/// Whether `text` holds an empty line (a paragraph's end).
-fn has_blank_line(text: &str) -> bool {
-    let lines: Vec<&str> = text.split('\n').collect();
-    lines.len() > 2
-        && lines
-            .get(1..lines.len() - 1)
-            .unwrap_or_default()
-            .iter()
-            .any(|l| l.trim().is_empty())
-}
-
-/// `text` with each `<` that would start an element (before a letter, `/`, `!` or `?`)
-/// written `&lt;`: the browser shows the same text, and no element comes of it.
-fn escape_tags(text: &str) -> String {
+/// `text` HTML-escaped (`&`, `<`, `>`, `"`): the browser shows what Hugo's raw text
+/// shows (MathJax and KaTeX read the text), in an element or in an attribute (an image's
+/// alt text), and no element or attribute can come of it.
+fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let tag = c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        if tag {
-            out.push_str("&lt;");
-        } else {
-            out.push(c);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
         }
     }
     out

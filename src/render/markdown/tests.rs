@@ -359,14 +359,16 @@ fn passthrough_text_makes_no_element_however_it_is_written() {
         ..Markdown::default()
     };
     let html = markdown.render(
-        "a $<script>alert(1)</script>$ b $x < y$\n\n$$\n<img src=x onerror=alert(2)>\n$$\n",
+        "a $<script>alert(1)</script>$ b $x < y$\n\n$$\n<img src=x onerror=alert(2)>\n$$\n\n\
+         ![x $a\" onerror=\"alert(3)$](p.png)\n",
     );
     assert!(
-        !html.contains("<script") && !html.contains("<img"),
+        !html.contains("<script") && !html.contains("<img src=x"),
         "{html}"
     );
     assert!(
-        html.contains("$x < y$"),
-        "a < before no letter stays: {html}"
+        !html.contains("\" onerror"),
+        "nothing leaves an attribute: {html}"
     );
+    assert!(html.contains("$x &lt; y$"), "{html}");
 }
