@@ -1992,12 +1992,12 @@ fn a_pages_path_aliases_name_and_raw_content_are_hugos() {
     let site = crate::support::hugo_site(&[
         (
             "hugo.toml",
-            "baseURL = \"https://e.org/\"\ntitle = \"Site\"\n",
+            "baseURL = \"https://e.org/blog/\"\ntitle = \"Site\"\n",
         ),
         ("layouts/shortcodes/f.html", template),
         (
             "content/posts/My-Post.md",
-            "---\ntitle: My Post\naliases: [/old, other]\n---\nHello *x*\n\n{{< f >}}\n",
+            "---\ntitle: My Post\naliases: [/old/, other, /Up/Case/]\n---\nHello *x*\n\n{{< f >}}\n",
         ),
         (
             "content/posts/b/index.md",
@@ -2086,7 +2086,9 @@ fn printf_writes_each_directive_as_gos_fmt_does() {
                     |F={{ printf \"%d\" 85.0 }}|G={{ printf \"%-5d|%+d|% d\" 7 7 7 }}|H={{ printf \"%3v|%-4v|\" \"x\" true }}\
                     |I={{ printf \"%s-%d\" \"a\" 2 }}|J={{ printf \"%05.1f|%x|%q\" 2.25 255 \"q\" }}\
                     |K={{ printf \"%v %s\" .Page.Date (.Page.Date.Format \"2006\") }}|L={{ printf \"%.3v\" 1234567.0 }}\
-                    |M={{ printf \"%s\" 3 }}|N={{ printf \"%d%%\" 5 }}";
+                    |M={{ printf \"%s\" 3 }}|N={{ printf \"%d%%\" 5 }}\
+                    |O={{ printf \"%+v|%+5v|%+.1v\" 5 5 2.25 }}|P={{ printf \"%5v|%02v\" (slice 1 2) (slice 1 2) }}\
+                    |Q={{ printf \"%08.3d|%.0d|%6.1v\" 5 0 (slice 1.55 2.0) }}";
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         ("layouts/shortcodes/f.html", template),

@@ -288,7 +288,7 @@ impl HugoContext {
             ),
             ("Name", string(&title)),
             ("Path", string(logical_path(&self.content_path))),
-            ("Aliases", aliases(front, &self.rel_permalink)),
+            ("Aliases", aliases(front, &self.content_path, &self.site)),
             ("Truncated", Value::Bool(false)),
             // While shortcodes render, the page's content is not counted yet (Hugo: 0).
             ("WordCount", Value::Int(0)),
@@ -476,29 +476,47 @@ fn logical_path(content_path: &str) -> String {
     format!("/{}", path.to_lowercase())
 }
 
-/// Hugo's `.Aliases`: the front matter's `aliases`, a relative one under the folder of
-/// the page's URL (`other` on `/posts/p/` is `/posts/other`).
-fn aliases(front: &Map<String, Json>, rel_permalink: &str) -> Value {
-    let parent = rel_permalink
-        .trim_end_matches('/')
-        .rsplit_once('/')
-        .map_or("", |(parent, _)| parent);
-    let list = match front_value(front, "aliases") {
-        Some(Json::Array(list)) => list
-            .iter()
-            .filter_map(Json::as_str)
-            .map(|a| {
-                if a.starts_with('/') {
-                    string(a)
-                } else {
-                    string(format!("{parent}/{a}"))
-                }
-            })
-            .collect(),
-        Some(Json::String(one)) => vec![string(one)],
+/// Hugo's `.Aliases`: the front matter's `aliases` as site paths, without a last `/`: a
+/// relative one under the page's folder (`older.html` of `docs/sub/page.md` is
+/// `/docs/sub/older.html`), each under the language's prefix (`/fr`, the `site`'s).
+fn aliases(front: &Map<String, Json>, content_path: &str, site: &Value) -> Value {
+    let prefix = site
+        .field("LanguagePrefix")
+        .map(values::to_string)
+        .unwrap_or_default();
+    let folder = content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let folder = match content_path
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.split('.').next())
+    {
+        // A bundle's folder is the page.
+        Some("index" | "_index") => folder.rsplit_once('/').map_or("", |(up, _)| up),
+        _ => folder,
+    };
+    let written: Vec<&str> = match front_value(front, "aliases") {
+        Some(Json::Array(list)) => list.iter().filter_map(Json::as_str).collect(),
+        Some(Json::String(one)) => vec![one.as_str()],
         _ => Vec::new(),
     };
-    Value::List(list.into())
+    let list = written
+        .into_iter()
+        .map(|a| {
+            let path = if a.starts_with('/') {
+                a.to_string()
+            } else if folder.is_empty() {
+                format!("/{a}")
+            } else {
+                format!("/{folder}/{a}")
+            };
+            let path = path.trim_end_matches('/');
+            string(format!(
+                "{prefix}{}",
+                if path.is_empty() { "/" } else { path }
+            ))
+        })
+        .collect();
+    Value::List(list)
 }
 
 fn file_fields(path: &str, filename: &str) -> Value {

@@ -326,8 +326,28 @@ pub fn go_format(spec: &str, value: &Value) -> String {
         None => (None, rest),
     };
     let verb = verb.chars().next().unwrap_or('v');
+    // `%+v` and `%#v` are Go's "with field names" and "Go syntax": no sign.
+    let flags: String = if verb == 'v' {
+        flags.replace(['+', '#'], "")
+    } else {
+        flags
+    };
+    let width: usize = width.parse().unwrap_or(0);
+    // A list's items are each written by the directive (`%02v` of `[1 2]` is `[01 02]`).
+    if let (Value::List(items), 'v' | 's' | 'd') = (value, verb) {
+        let each: Vec<String> = items
+            .iter()
+            .map(|item| {
+                let (text, numeric) = go_directive_text(verb, &flags, precision, item);
+                let precise = precision.is_some() && matches!(item, Value::Int(_));
+                go_pad(text, numeric, &flags, width, precise)
+            })
+            .collect();
+        return format!("[{}]", each.join(" "));
+    }
     let (text, numeric) = go_directive_text(verb, &flags, precision, value);
-    go_pad(text, numeric, &flags, width.parse().unwrap_or(0))
+    let precise = precision.is_some() && matches!(value, Value::Int(_));
+    go_pad(text, numeric, &flags, width, precise)
 }
 
 /// What a directive of `verb` writes of `value` before padding, and whether it is a
@@ -346,6 +366,8 @@ fn go_directive_text(
         };
     let wrong = |kind: &str, shown: String| format!("%!{verb}({kind}={shown})");
     match (verb, value) {
+        // `%.0d` of 0 writes nothing.
+        ('v' | 'd', Value::Int(0)) if precision == Some(0) => (String::new(), true),
         ('v' | 'd', Value::Int(n)) => {
             let digits = n.unsigned_abs().to_string();
             let digits = match precision {
@@ -381,8 +403,9 @@ fn go_directive_text(
 }
 
 /// `text` padded to `width` characters as Go's `fmt` pads: spaces before it, or after it
-/// with the `-` flag, or zeros (after a number's sign) with the `0` flag.
-fn go_pad(text: String, numeric: bool, flags: &str, width: usize) -> String {
+/// with the `-` flag, or zeros (after a number's sign) with the `0` flag, but for an
+/// integer given a precision (`precise`).
+fn go_pad(text: String, numeric: bool, flags: &str, width: usize, precise: bool) -> String {
     let len = text.chars().count();
     if len >= width {
         return text;
@@ -390,7 +413,8 @@ fn go_pad(text: String, numeric: bool, flags: &str, width: usize) -> String {
     let pad = width - len;
     if flags.contains('-') {
         format!("{text}{}", " ".repeat(pad))
-    } else if flags.contains('0') {
+    } else if flags.contains('0') && !(numeric && precise) {
+        // (A precision on a number turns zero padding off, as in Go.)
         // Zeros go after a number's sign.
         let (sign, digits) = match text.chars().next() {
             Some(c @ ('+' | '-' | ' ')) if numeric => {
