@@ -884,11 +884,18 @@ fn plainify(s: &str) -> String {
         .replace("<br />", "\n");
     let mut out = String::with_capacity(s.len());
     let (mut in_tag, mut was_space) = (false, false);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         let mut is_space = false;
+        // A `<` starts a tag only before a letter, `/`, `!` or `?`, as an HTML tokenizer
+        // reads it (`a < b` is text).
+        let opens = c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
         match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
+            '<' if opens => in_tag = true,
+            '>' if in_tag => in_tag = false,
             c => {
                 is_space = c.is_whitespace();
                 if !in_tag && (!is_space || !was_space) {
@@ -1035,6 +1042,13 @@ mod tests {
     #[test]
     fn plainify_removes_tags_and_keeps_paragraph_breaks() {
         assert_eq!(plainify("<p>a <b>b</b></p><p>c</p>"), "a b\nc\n");
+        // Hugo 0.168's output for both.
+        assert_eq!(
+            plainify("<i>a</i> < b > c"),
+            "a < b > c",
+            "< and > outside a tag are text"
+        );
+        assert_eq!(plainify("x<3 and y>2 <b>z</b>"), "x<3 and y>2 z");
     }
 
     #[test]
