@@ -349,129 +349,59 @@ impl Site {
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
     pub fn unsafe_html(&self) -> bool {
-        self.goldmark_setting(&["renderer", "unsafe"]) == Some(Json::Bool(true))
+        self.markup_table()
+            .is(&["goldmark", "renderer", "unsafe"], true)
+    }
+
+    /// The config's `markup` table (its key in any case, as Hugo reads config keys: `[Markup]`),
+    /// read once for all the settings in it.
+    fn markup_table(&self) -> MarkupTable {
+        MarkupTable(
+            ["markup", "Markup", "MARKUP"]
+                .iter()
+                .find_map(|k| self.config_json(&[k])),
+        )
     }
 
     /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
     /// render hooks on by itself for a site with a `languages` table, unless
     /// `markup.goldmark.renderHooks.{link,image}.enableDefault` says otherwise.
     pub fn markup(&self) -> Markup {
+        let table = self.markup_table();
         let multilingual =
             matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
-        let hook = |kind: &str| match self.goldmark_setting(&["renderhooks", kind, "enabledefault"])
+        let hook = |kind: &str| match table.get(&["goldmark", "renderhooks", kind, "enabledefault"])
         {
-            Some(Json::Bool(on)) => on,
+            Some(Json::Bool(on)) => *on,
             _ => multilingual,
         };
-        // Hugo's config keys are read in any case (`[Markup.Highlight]`).
-        let markup = ["markup", "Markup", "MARKUP"]
-            .iter()
-            .find_map(|k| self.config_json(&[k]));
-        let highlight = match markup {
-            Some(Json::Object(markup)) => markup
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("highlight"))
-                .map(|(_, v)| v.clone()),
-            _ => None,
-        };
+        let extension = |name: &str| !table.is(&["goldmark", "extensions", name], false);
         Markup {
-            unsafe_html: self.unsafe_html(),
+            unsafe_html: table.is(&["goldmark", "renderer", "unsafe"], true),
             link_hook: hook("link"),
             image_hook: hook("image"),
-            highlight: crate::render::highlight::Settings::from_config(highlight.as_ref()),
+            highlight: crate::render::highlight::Settings::from_config(table.get(&["highlight"])),
             emoji: ["enableEmoji", "enableemoji"]
                 .iter()
                 .any(|k| self.config_json(&[k]) == Some(Json::Bool(true))),
-            hard_wraps: self.goldmark_setting(&["renderer", "hardwraps"]) == Some(Json::Bool(true)),
+            hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
             extensions: Extensions {
                 // `typographer = false`, the form before Hugo 0.112, still turns it off.
-                typographer: self.goldmark_setting(&["extensions", "typographer", "disable"])
-                    != Some(Json::Bool(true))
-                    && self.goldmark_setting(&["extensions", "typographer"])
-                        != Some(Json::Bool(false)),
-                linkify: self.goldmark_setting(&["extensions", "linkify"])
-                    != Some(Json::Bool(false)),
-                strikethrough: self.goldmark_setting(&["extensions", "strikethrough"])
-                    != Some(Json::Bool(false)),
+                typographer: !table.is(&["goldmark", "extensions", "typographer", "disable"], true)
+                    && extension("typographer"),
+                linkify: extension("linkify"),
+                strikethrough: extension("strikethrough"),
             },
-            toc: self.toc_settings(),
-            passthrough: self.passthrough(),
-            heading_ids: match self.goldmark_setting(&["parser", "autoheadingidtype"]) {
+            toc: table.toc_settings(),
+            passthrough: table.passthrough(),
+            heading_ids: match table.get(&["goldmark", "parser", "autoheadingidtype"]) {
                 Some(Json::String(name)) => {
-                    crate::render::markdown::headings::AutoHeadingIdType::from_name(&name)
+                    crate::render::markdown::headings::AutoHeadingIdType::from_name(name)
                         .unwrap_or_default()
                 }
                 _ => Default::default(),
             },
         }
-    }
-
-    /// `markup.goldmark.extensions.passthrough`'s delimiters when `enable` is true: each
-    /// of `delimiters.block` and `delimiters.inline` a list of [opening, closing] pairs.
-    fn passthrough(&self) -> Option<&'static crate::render::markdown::passthrough::Passthrough> {
-        let path = ["extensions", "passthrough"];
-        let on = self.goldmark_setting(&[path[0], path[1], "enable"]) == Some(Json::Bool(true));
-        let pairs =
-            |kind: &str| match self.goldmark_setting(&[path[0], path[1], "delimiters", kind]) {
-                Some(Json::Array(list)) => list
-                    .iter()
-                    .filter_map(|pair| match pair.as_array()?.as_slice() {
-                        [open, close] => {
-                            Some((open.as_str()?.to_string(), close.as_str()?.to_string()))
-                        }
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-        on.then(|| {
-            crate::render::markdown::passthrough::Passthrough {
-                block: pairs("block"),
-                inline: pairs("inline"),
-            }
-            .interned()
-        })
-    }
-
-    /// `markup.tableOfContents` (`startLevel`, `endLevel`, `ordered`), Hugo's defaults for
-    /// what is missing.
-    fn toc_settings(&self) -> crate::render::markdown::headings::TocSettings {
-        let mut toc = crate::render::markdown::headings::TocSettings::default();
-        let level = |key: &str| {
-            self.markup_setting(&["tableofcontents", key])
-                .and_then(|v| v.as_u64())
-                .and_then(|n| u8::try_from(n).ok())
-                .filter(|n| (1..=6).contains(n))
-        };
-        toc.start = level("startlevel").unwrap_or(toc.start);
-        toc.end = level("endlevel").unwrap_or(toc.end);
-        toc.ordered =
-            self.markup_setting(&["tableofcontents", "ordered"]) == Some(Json::Bool(true));
-        toc
-    }
-
-    /// `markup.goldmark.` followed by `path`, its keys in any case (Hugo reads config keys
-    /// in any case: `hardWraps`, `hardwraps`).
-    fn goldmark_setting(&self, path: &[&str]) -> Option<Json> {
-        let path: Vec<&str> = ["goldmark"]
-            .into_iter()
-            .chain(path.iter().copied())
-            .collect();
-        self.markup_setting(&path)
-    }
-
-    /// `markup.` followed by `path`, its keys in any case.
-    fn markup_setting(&self, path: &[&str]) -> Option<Json> {
-        let markup = ["markup", "Markup", "MARKUP"]
-            .iter()
-            .find_map(|k| self.config_json(&[k]))?;
-        path.iter().try_fold(markup, |v, key| match v {
-            Json::Object(m) => m
-                .into_iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                .map(|(_, v)| v),
-            _ => None,
-        })
     }
 
     /// The site's title, if set.
@@ -629,6 +559,70 @@ pub fn page_of(path: &Path) -> Result<PathBuf> {
                  `layout: about`)",
             )
         })
+}
+
+/// A site's `markup` config table ([`Site::markup_table`]), whose settings are looked up by
+/// paths of keys in any case (Hugo reads config keys in any case: `hardWraps`,
+/// `hardwraps`).
+struct MarkupTable(Option<Json>);
+
+impl MarkupTable {
+    /// The value at `path` under `markup`.
+    fn get(&self, path: &[&str]) -> Option<&Json> {
+        path.iter().try_fold(self.0.as_ref()?, |v, key| match v {
+            Json::Object(m) => m
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v),
+            _ => None,
+        })
+    }
+
+    /// Whether the value at `path` is the boolean `value`.
+    fn is(&self, path: &[&str], value: bool) -> bool {
+        self.get(path) == Some(&Json::Bool(value))
+    }
+
+    /// `goldmark.extensions.passthrough`'s delimiters when `enable` is true: each of
+    /// `delimiters.block` and `delimiters.inline` a list of [opening, closing] pairs.
+    fn passthrough(&self) -> Option<&'static crate::render::markdown::passthrough::Passthrough> {
+        let at = ["goldmark", "extensions", "passthrough"];
+        let pairs = |kind: &str| match self.get(&[at[0], at[1], at[2], "delimiters", kind]) {
+            Some(Json::Array(list)) => list
+                .iter()
+                .filter_map(|pair| match pair.as_array()?.as_slice() {
+                    [open, close] => {
+                        Some((open.as_str()?.to_string(), close.as_str()?.to_string()))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.is(&[at[0], at[1], at[2], "enable"], true).then(|| {
+            crate::render::markdown::passthrough::Passthrough {
+                block: pairs("block"),
+                inline: pairs("inline"),
+            }
+            .interned()
+        })
+    }
+
+    /// `tableOfContents` (`startLevel`, `endLevel`, `ordered`), Hugo's defaults for what is
+    /// missing.
+    fn toc_settings(&self) -> crate::render::markdown::headings::TocSettings {
+        let mut toc = crate::render::markdown::headings::TocSettings::default();
+        let level = |key: &str| {
+            self.get(&["tableofcontents", key])
+                .and_then(Json::as_u64)
+                .and_then(|n| u8::try_from(n).ok())
+                .filter(|n| (1..=6).contains(n))
+        };
+        toc.start = level("startlevel").unwrap_or(toc.start);
+        toc.end = level("endlevel").unwrap_or(toc.end);
+        toc.ordered = self.is(&["tableofcontents", "ordered"], true);
+        toc
+    }
 }
 
 /// The site's Markdown settings that change the HTML (read from its config).
