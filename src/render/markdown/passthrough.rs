@@ -225,7 +225,11 @@ impl<'p, F: FnMut(String) -> (String, usize)> Scan<'_, 'p, F> {
             let paragraph_end = self.next_blank(at + open.len()).unwrap_or(usize::MAX);
             (end < paragraph_end).then_some((end + close.len() - at, block))
         })?;
-        let (marked, number) = (self.mark)(escape_text(rest.get(..len).unwrap_or_default()));
+        // HTML-escaped: the browser shows what Hugo's raw text shows (MathJax and KaTeX
+        // read the text), in an element or in an attribute (an image's alt text), and no
+        // element or attribute can come of it.
+        let text = crate::text::html_escape(rest.get(..len).unwrap_or_default());
+        let (marked, number) = (self.mark)(text);
         let alone = self.out.is_empty() || self.out.ends_with('\n');
         if !block || !alone {
             self.out.push_str(&marked);
@@ -338,21 +342,4 @@ fn closing_code(body: &str, ticks: &str) -> Option<usize> {
         from = end + body.get(end..)?.len() - body.get(end..)?.trim_start_matches('`').len();
     }
     None
-}
-
-/// `text` HTML-escaped (`&`, `<`, `>`, `"`): the browser shows what Hugo's raw text
-/// shows (MathJax and KaTeX read the text), in an element or in an attribute (an image's
-/// alt text), and no element or attribute can come of it.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -192,7 +192,8 @@ impl HugoContext {
         } else {
             &fields.base_url
         };
-        let (language, languages) = languages_of(fields, lang);
+        let params = params_from_json(&fields.params, &fields.aliases);
+        let (language, languages) = languages_of(fields, lang, &params);
         let multilingual = languages.len() > 1;
         // The home page of the page's language (`/fr/`), under the base URL's path.
         let home = format!(
@@ -203,7 +204,7 @@ impl HugoContext {
         let site = map([
             ("Title", string(&fields.title)),
             ("BaseURL", string(base_url)),
-            ("Params", params_from_json(&fields.params, &fields.aliases)),
+            ("Params", params),
             ("Data", from_json(&fields.data)),
             ("Language", language.clone()),
             ("Languages", Value::List(languages.into())),
@@ -424,7 +425,7 @@ fn front_value<'f>(front: &'f Map<String, Json>, key: &str) -> Option<&'f Json> 
 }
 
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
-fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
+fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<Value>) {
     let language_of = |l: &LanguageFields| {
         map([
             ("Lang", string(&l.code)),
@@ -451,10 +452,7 @@ fn languages_of(fields: &SiteFields, lang: &str) -> (Value, Vec<Value>) {
     // (`[languages.en.params]`, `params.en.toml`), as `.Site.Params` are.
     let mut language = language_of(&own);
     if let Value::Map(m) = &mut language {
-        Arc::make_mut(m).insert(
-            Arc::from("Params"),
-            params_from_json(&fields.params, &fields.aliases),
-        );
+        Arc::make_mut(m).insert(Arc::from("Params"), params.clone());
     }
     (language, languages)
 }

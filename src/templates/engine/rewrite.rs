@@ -93,6 +93,9 @@ pub type Calls = Vec<Call>;
 /// list or map) as Go's `fmt` does, and gives anything else back.
 pub const PRINT: &str = "__folio_print";
 
+/// A page's date fields: times (`.Date.Month` is a date's month).
+const DATE_FIELDS: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
+
 /// The function an action that prints a date's `.Month` calls instead, on the date: Go's
 /// `time.Month` is an integer that prints as its English name (`March`).
 pub const MONTH: &str = "__folio_month";
@@ -183,10 +186,9 @@ fn month_name(p: &mut PipeNode, calls: &mut Calls) {
 /// (`.Date.Month`), or what a variable, a call or the dot holds (`$d.Month`, `.Month`
 /// inside `with .Date`); not a params map's `Month` key, which Hugo reads in any case.
 fn month_of(arg: &Expr) -> Option<Expr> {
-    const DATES: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
     let month = match arg {
         Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f) => match f.as_slice() {
-            [.., date, last] => last == "Month" && DATES.contains(&date.as_str()),
+            [.., date, last] => last == "Month" && DATE_FIELDS.contains(&date.as_str()),
             [last] => last == "Month",
             [] => false,
         },
@@ -222,26 +224,15 @@ fn other_pages(list: &mut ListNode, calls: &mut Calls) {
         let Some((receiver, name, rest)) = other_pages_field(e) else {
             return;
         };
-        let call = Expr::Pipe(
+        let called = call(
             pos,
-            PipeNode {
-                pos,
-                decl: Vec::new(),
-                commands: vec![CommandNode {
-                    pos,
-                    args: vec![
-                        Expr::Identifier(pos, OTHER_PAGES.into()),
-                        Expr::String(pos, name.as_str().into()),
-                        receiver,
-                    ],
-                }],
-                is_assign: false,
-            },
+            OTHER_PAGES,
+            vec![Expr::String(pos, name.as_str().into()), receiver],
         );
         *e = if rest.is_empty() {
-            call
+            called
         } else {
-            Expr::Chain(pos, Box::new(call), rest)
+            Expr::Chain(pos, Box::new(called), rest)
         };
         calls.push(Call {
             name: OTHER_PAGES.to_string(),
@@ -303,15 +294,18 @@ fn prints_a_stringer(p: &PipeNode) -> bool {
         ".Truncate",
         ".In",
     ];
-    const FIELDS: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate", "MediaType"];
+
     if !p.decl.is_empty() || p.is_assign {
         return false;
     }
     match p.commands.last().and_then(|c| c.args.first()) {
         Some(Expr::Identifier(_, name)) => FUNCTIONS.contains(&name.as_str()),
-        Some(Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f)) => f
-            .last()
-            .is_some_and(|name| FIELDS.contains(&name.trim_start_matches('.'))),
+        Some(Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f)) => {
+            f.last().is_some_and(|name| {
+                let name = name.trim_start_matches('.');
+                DATE_FIELDS.contains(&name) || name == "MediaType"
+            })
+        }
         _ => false,
     }
 }
@@ -664,12 +658,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
             *arg = call_on(pos, PRINT, value);
             PRINT
         } else if matches!(verb, 'v' | 's' | 'd') {
-            *arg = call_on(pos, FORMAT, value);
-            if let Expr::Pipe(_, p) = arg {
-                if let Some(cmd) = p.commands.first_mut() {
-                    cmd.args.insert(1, Expr::String(pos, spec.into()));
-                }
-            }
+            *arg = call(pos, FORMAT, vec![Expr::String(pos, spec.into()), value]);
             rewritten.push_str(format.get(last..range.start).unwrap_or_default());
             rewritten.push_str("%s");
             last = range.end;
@@ -788,15 +777,20 @@ fn is_return(cmd: &CommandNode) -> bool {
 /// `(NAME RECEIVER)`: a call of the function `name` on `receiver`, in parentheses, to
 /// stand where an expression does.
 fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
+    call(pos, name, vec![receiver])
+}
+
+/// `(NAME ARGS…)`: a call of the function `name`, in parentheses, to stand where an
+/// expression does.
+fn call(pos: Pos, name: &str, args: Vec<Expr>) -> Expr {
+    let mut args = args;
+    args.insert(0, Expr::Identifier(pos, name.into()));
     Expr::Pipe(
         pos,
         PipeNode {
             pos,
             decl: Vec::new(),
-            commands: vec![CommandNode {
-                pos,
-                args: vec![Expr::Identifier(pos, name.into()), receiver],
-            }],
+            commands: vec![CommandNode { pos, args }],
             is_assign: false,
         },
     )
