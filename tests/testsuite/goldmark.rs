@@ -193,20 +193,27 @@ pub fn normalise(html: &str) -> String {
     out
 }
 
-pub fn folio_render(md: &str) -> String {
-    folio::render::Markdown::default().render(md)
+/// `list`'s cases named `PREFIX-00`, `PREFIX-01`…
+fn numbered<'a>(prefix: &str, list: &[&'a str]) -> BTreeMap<String, &'a str> {
+    list.iter()
+        .enumerate()
+        .map(|(i, md)| (format!("{prefix}-{i:02}"), *md))
+        .collect()
 }
 
-#[test]
-fn each_case_renders_as_hugo_renders_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let cases = cases();
-    let hugo = hugo_renders(&cases, dir.path());
+/// Fails naming each case whose HTML from `render` is not Hugo's (`hugo`, by case), both
+/// read through `seen` (what makes two writings of the same HTML one).
+fn assert_as_hugo(
+    cases: &BTreeMap<String, &str>,
+    hugo: &BTreeMap<String, String>,
+    render: impl Fn(&str) -> String,
+    seen: impl Fn(&str) -> String,
+) {
     let differing: Vec<String> = cases
         .iter()
         .filter_map(|(name, md)| {
-            let want = normalise(hugo.get(name).map_or("(no page)", String::as_str));
-            let got = normalise(&folio_render(md));
+            let want = seen(hugo.get(name).map_or("(no page)", String::as_str));
+            let got = seen(&render(md));
             (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
         })
         .collect();
@@ -217,6 +224,18 @@ fn each_case_renders_as_hugo_renders_it() {
         cases.len(),
         differing.join("\n")
     );
+}
+
+pub fn folio_render(md: &str) -> String {
+    folio::render::Markdown::default().render(md)
+}
+
+#[test]
+fn each_case_renders_as_hugo_renders_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = cases();
+    let hugo = hugo_renders(&cases, dir.path());
+    assert_as_hugo(&cases, &hugo, folio_render, normalise);
 }
 
 /// Raw HTML as sites write it (personal pages: centred blocks, open details, contact
@@ -243,11 +262,7 @@ const RAW_HTML: &[&str] = &[
 #[test]
 fn raw_html_reaches_the_page_as_hugo_writes_it_when_it_runs_no_code() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: BTreeMap<String, &str> = RAW_HTML
-        .iter()
-        .enumerate()
-        .map(|(i, md)| (format!("raw-{i:02}"), *md))
-        .collect();
+    let cases = numbered("raw", RAW_HTML);
     let hugo = hugo_renders_with(
         &cases,
         dir.path(),
@@ -268,21 +283,7 @@ fn raw_html_reaches_the_page_as_hugo_writes_it_when_it_runs_no_code() {
             .replace("<tbody>", "")
             .replace("</tbody>", "")
     };
-    let differing: Vec<String> = cases
-        .iter()
-        .filter_map(|(name, md)| {
-            let want = boolean(hugo.get(name).map_or("(no page)", String::as_str));
-            let got = boolean(&markdown.render(md));
-            (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
-        })
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "{} of {} cases differ from Hugo:\n{}",
-        differing.len(),
-        cases.len(),
-        differing.join("\n")
-    );
+    assert_as_hugo(&cases, &hugo, |md| markdown.render(md), boolean);
 }
 
 #[test]
@@ -331,22 +332,13 @@ fn folio_page(md: &str) -> String {
 #[test]
 fn built_in_figure_and_details_render_as_hugo_renders_them() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: BTreeMap<String, &str> = BUILTINS
-        .iter()
-        .enumerate()
-        .map(|(i, md)| (format!("builtin-{i:02}"), *md))
+    let cases = numbered("builtin", BUILTINS);
+    // Hugo marks the end of the img tag with a comment of its template's.
+    let hugo: BTreeMap<String, String> = hugo_renders(&cases, dir.path())
+        .into_iter()
+        .map(|(name, html)| (name, html.replace("<!-- Closing img tag -->", "")))
         .collect();
-    let hugo = hugo_renders(&cases, dir.path());
-    let differing: Vec<String> = cases
-        .iter()
-        .filter_map(|(name, md)| {
-            // Hugo marks the end of the img tag with a comment of its template's.
-            let want = normalise(&hugo[name].replace("<!-- Closing img tag -->", ""));
-            let got = normalise(&folio_page(md));
-            (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
-        })
-        .collect();
-    assert!(differing.is_empty(), "{}", differing.join("\n"));
+    assert_as_hugo(&cases, &hugo, folio_page, normalise);
 }
 
 #[test]
@@ -416,11 +408,7 @@ const PASSTHROUGH: &[&str] = &[
 #[test]
 fn passthrough_math_is_written_as_hugo_writes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: BTreeMap<String, &str> = PASSTHROUGH
-        .iter()
-        .enumerate()
-        .map(|(i, md)| (format!("math-{i:02}"), *md))
-        .collect();
+    let cases = numbered("math", PASSTHROUGH);
     let hugo = hugo_renders_with(
         &cases,
         dir.path(),
@@ -451,19 +439,5 @@ fn passthrough_math_is_written_as_hugo_writes_it() {
                 .replace("&amp;", "&"),
         )
     };
-    let differing: Vec<String> = cases
-        .iter()
-        .filter_map(|(name, md)| {
-            let want = text(hugo.get(name).map_or("(no page)", String::as_str));
-            let got = text(&markdown.render(md));
-            (want != got).then(|| format!("{name}: {md:?}\n  hugo:  {want}\n  folio: {got}"))
-        })
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "{} of {} cases differ from Hugo:\n{}",
-        differing.len(),
-        cases.len(),
-        differing.join("\n")
-    );
+    assert_as_hugo(&cases, &hugo, |md| markdown.render(md), text);
 }

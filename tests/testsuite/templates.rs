@@ -63,6 +63,18 @@ fn hugo_and_folio(site: &Path, what: &str, page: &str) -> (String, String) {
     (hugo, folio_render(&site.join(page)))
 }
 
+/// Hugo's build and Folio's render of a site of `config` (its `hugo.toml`), the shortcode
+/// `f` of `template` and `content/about.md` of `page`: (Hugo's, Folio's), as
+/// [`hugo_and_folio`].
+fn shortcode_f(config: &str, template: &str, page: &str) -> (String, String) {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", config),
+        ("layouts/shortcodes/f.html", template),
+        ("content/about.md", page),
+    ]);
+    hugo_and_folio(site.path(), "the shortcode f", "content/about.md")
+}
+
 fn folio_export(site: &Path) -> String {
     let doc = folio::OpenPage::open(&site.join("content/page.md")).unwrap();
     let out = site.join("folio-out");
@@ -1179,18 +1191,11 @@ fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
                     O={{ printf \"%-9v|%v\" 2.5e6 (slice 1e6) }}\
                     <script>var s = {{ site.Params.big }};</script>\
                     <a onclick=\"f({{ site.Params.big }}, {{ 0.5 }})\">x</a>";
-    let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\n[params]\nbig = 2500000.0\nsmall = 0.00001\n",
-        ),
-        ("layouts/shortcodes/f.html", template),
-        (
-            "content/about.md",
-            "---\ntitle: About\n---\n{{< f n=3e6 >}} {{< param big >}}\n",
-        ),
-    ]);
-    let (hugo, folio) = hugo_and_folio(site.path(), "floats", "content/about.md");
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[params]\nbig = 2500000.0\nsmall = 0.00001\n",
+        template,
+        "---\ntitle: About\n---\n{{< f n=3e6 >}} {{< param big >}}\n",
+    );
     assert!(hugo.contains("A=2.5e&#43;06"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
@@ -1888,18 +1893,11 @@ fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() 
                     |I={{ .Page.Lastmod.Month }} {{ .Page.Date.Year }}\
                     |J={{ .Page.Date.Month | lower }}|K={{ printf \"%s %d\" .Page.Date.Month .Page.Date.Year }}\
                     |L={{ printf \"%d\" .Page.Date.Month }}";
-    let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\n[params]\nmonth = \"May\"\n",
-        ),
-        ("layouts/shortcodes/f.html", template),
-        (
-            "content/about.md",
-            "---\ntitle: About\ndate: 2024-03-09\nlastmod: 2024-12-01\n---\n{{< f >}}\n",
-        ),
-    ]);
-    let (hugo, folio) = hugo_and_folio(site.path(), "months", "content/about.md");
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[params]\nmonth = \"May\"\n",
+        template,
+        "---\ntitle: About\ndate: 2024-03-09\nlastmod: 2024-12-01\n---\n{{< f >}}\n",
+    );
     assert!(
         hugo.contains("A=March|B=March|C=March|D=2|E=3|F=November|G=May|H=march|I=December 2024|J=march|K=March 2024|L=3"),
         "{hugo}"
@@ -2026,20 +2024,13 @@ fn functions_themes_lean_on_give_what_hugo_gives() {
                     |I={{ index .Page.Params.empty 0 }}{{ index (slice 1 2) 5 }}\
                     |P={{ \"<p>Hello <script>x</script><b>World</b></p>\" | plainify }}\
                     |J={{ add (\"<b>x</b>\" | safeHTML) \"y\" }}";
-    let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\ntitle = \"T\"\n[languages.en]\nweight = 1\n\
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\ntitle = \"T\"\n[languages.en]\nweight = 1\n\
              [languages.en.params.author]\nname = \"Jane Doe\"\n",
-        ),
-        ("layouts/shortcodes/f.html", template),
-        (
-            "content/about.md",
-            "---\ntitle: About\nskills: {go: 5, rust: 3, zig: 1}\nempty: []\n---\n\
+        template,
+        "---\ntitle: About\nskills: {go: 5, rust: 3, zig: 1}\nempty: []\n---\n\
              {{< f >}}Currently **available**.\n{{< /f >}}\n",
-        ),
-    ]);
-    let (hugo, folio) = hugo_and_folio(site.path(), "functions", "content/about.md");
+    );
     assert!(
         hugo.contains("Currently <strong>available</strong>."),
         "{hugo}"
@@ -2089,15 +2080,11 @@ fn printf_writes_each_directive_as_gos_fmt_does() {
                     |M={{ printf \"%s\" 3 }}|N={{ printf \"%d%%\" 5 }}\
                     |O={{ printf \"%+v|%+5v|%+.1v\" 5 5 2.25 }}|P={{ printf \"%5v|%02v\" (slice 1 2) (slice 1 2) }}\
                     |Q={{ printf \"%08.3d|%.0d|%6.1v\" 5 0 (slice 1.55 2.0) }}";
-    let site = crate::support::hugo_site(&[
-        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
-        ("layouts/shortcodes/f.html", template),
-        (
-            "content/about.md",
-            "---\ntitle: About\ndate: 2024-03-09T10:00:00Z\n---\n{{< f >}}\n",
-        ),
-    ]);
-    let (hugo, folio) = hugo_and_folio(site.path(), "printf", "content/about.md");
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\ndate: 2024-03-09T10:00:00Z\n---\n{{< f >}}\n",
+    );
     assert!(hugo.contains("A=tabs-06|"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
