@@ -58,11 +58,12 @@ bench: deps-test
 	python3 benches/hugo_timing.py
 
 ## The real app under Xvfb: start -> interactive, keystroke -> preview, outside write ->
-## preview, memory.
+## preview, memory; keystrokes typed from the page, then the X server's (xdotool).
 bench-app: deps-test
 	cargo build --release -p folio-desktop --bin folio-desktop
 	cargo build --release --bin folio
 	python3 benches/app_perf.py
+	python3 benches/app_perf.py --real-keys
 
 ## Fuzz every entry point in turn (not in CI): parse, check, render, export, apply, merge
 ## and the site loader, FUZZ_SECONDS each (600 by default); FUZZ_TARGETS picks some.

@@ -10,7 +10,11 @@ preview updated median <= 150 ms.
 Keystrokes come `--gap` ms apart, as a person types; back to back (--gap 0), each preview
 load also waits for WebKit to finish with the previous document (about 50 ms here).
 
-Usage: benches/app_perf.py [--app PATH] [--keys N] [--gap MS] [--compositing]
+With --real-keys the keystrokes come from the X server (xdotool) and are timed from the
+page's `keydown` to the preview's swap: the path a person's typing takes. By default the
+page sets the field's value and sends an `input` event itself.
+
+Usage: benches/app_perf.py [--app PATH] [--keys N] [--gap MS] [--compositing] [--real-keys]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -25,6 +29,8 @@ ap.add_argument("--keys", type=int, default=40)
 ap.add_argument("--gap", type=int, default=150, help="ms between keystrokes (a fast typist: ~150)")
 ap.add_argument("--compositing", action="store_true",
                 help="WebKit's default (GPU) compositing mode, as on a desktop; software GL under Xvfb")
+ap.add_argument("--real-keys", action="store_true",
+                help="keystrokes from the X server (xdotool), timed from the page's keydown")
 args = ap.parse_args()
 if not Path(args.app).exists():
     sys.exit(f"{args.app} not found: build it (cargo build --release -p folio-desktop)")
@@ -77,6 +83,64 @@ def memory_of(app_name):
     return rss / 1024, pss / 1024, len(family)
 
 
+def synthetic_keys(s):
+    """Keystrokes typed from inside the page (an input event per character, `gap` ms apart):
+    a WebDriver command in flight slows the app's own IPC, which would skew what is measured.
+    Returns each keystroke's time to the preview (ms) and the stages' marks."""
+    result = s.execute_async("""
+        const [keys, gap, done] = arguments;
+        const el = document.querySelector('[data-key="b1:title"]');
+        el.closest('.block').querySelector('button[aria-expanded="false"]')?.click();
+        el.focus();
+        window.folioTimings.length = 0; window.folioStages.length = 0;
+        const settled = () => document.body.dataset.version === document.body.dataset.previewVersion;
+        const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+        (async () => {
+          for (let i = 0; i < keys; i++) {
+            el.value += i % 2 ? 'y' : 'x';
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            await sleep(1);
+            while (!settled()) await sleep(1);
+            await sleep(gap);
+          }
+          done({ timings: window.folioTimings, stages: window.folioStages });
+        })();
+    """, args.keys, args.gap)
+    return result["timings"], result["stages"]
+
+
+def real_keys(s):
+    """Keystrokes from the X server into the focused title field, `gap` ms apart, each timed
+    from the page's keydown to the swap of a preview newer than the one shown then. Returns as
+    `synthetic_keys` does."""
+    s.execute("""
+        const el = document.querySelector('[data-key="b1:title"]');
+        el.closest('.block').querySelector('button[aria-expanded="false"]')?.click();
+        el.focus();
+        window.folioKeys = [];
+        window.folioStages.length = 0;
+        const version = () => Number(document.body.dataset.previewVersion);
+        document.addEventListener('keydown', () => window.folioKeys.push({ t0: performance.now(), before: version() }), true);
+        new MutationObserver(() => {
+          const now = performance.now();
+          for (const k of window.folioKeys) if (k.shown === undefined && version() > k.before) k.shown = now - k.t0;
+        }).observe(document.body, { attributes: true, attributeFilter: ['data-preview-version'] });
+    """)
+    x = dict(os.environ, DISPLAY=env["DISPLAY"])
+    wid = subprocess.run(["xdotool", "search", "--name", "Folio$"], env=x, capture_output=True, text=True).stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=x, check=False, timeout=10)
+    time.sleep(0.5)
+    for i in range(args.keys):
+        subprocess.run(["xdotool", "key", "y" if i % 2 else "x"], env=x, check=True, timeout=10)
+        time.sleep(max(args.gap, 150) / 1000)
+    time.sleep(1)
+    keys, stages = s.execute("return [window.folioKeys, window.folioStages]")
+    shown = [k["shown"] for k in keys if k.get("shown") is not None]
+    if len(keys) != args.keys or len(shown) != len(keys):
+        sys.exit(f"real keys: {len(keys)} of {args.keys} keydowns seen, {len(shown)} of them shown")
+    return shown, stages
+
+
 def measure(name, page_text):
     site = tmp / name.replace(" ", "-")
     shutil.copytree(ROOT / "content", site, ignore=shutil.ignore_patterns(".hugo_build.lock"))
@@ -90,29 +154,7 @@ def measure(name, page_text):
         time.sleep(1.0)
         rss, pss, n = memory_of(Path(args.app).name)
         s.find('[data-key="b1:title"]')
-        # Keystrokes are typed from inside the page (an input event per character, `gap` ms
-        # apart): a WebDriver command in flight slows the app's own IPC, which would skew
-        # what is measured.
-        result = s.execute_async("""
-            const [keys, gap, done] = arguments;
-            const el = document.querySelector('[data-key="b1:title"]');
-            el.closest('.block').querySelector('button[aria-expanded="false"]')?.click();
-            el.focus();
-            window.folioTimings.length = 0; window.folioStages.length = 0;
-            const settled = () => document.body.dataset.version === document.body.dataset.previewVersion;
-            const sleep = (ms) => new Promise(r => setTimeout(r, ms));
-            (async () => {
-              for (let i = 0; i < keys; i++) {
-                el.value += i % 2 ? 'y' : 'x';
-                el.dispatchEvent(new Event('input', { bubbles: true }));
-                await sleep(1);
-                while (!settled()) await sleep(1);
-                await sleep(gap);
-              }
-              done({ timings: window.folioTimings, stages: window.folioStages });
-            })();
-        """, args.keys, args.gap)
-        timings, stages = result["timings"], result["stages"]
+        timings, stages = (real_keys if args.real_keys else synthetic_keys)(s)
         outside = []
         page = site / "content/en/about.md"
         original = page.read_text()
