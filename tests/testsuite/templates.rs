@@ -2088,3 +2088,65 @@ fn printf_writes_each_directive_as_gos_fmt_does() {
     assert!(hugo.contains("A=tabs-06|"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn times_and_durations_compare_as_hugo_compares_them() {
+    // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
+    let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\
+                    |B={{ lt (time \"2023-01-01\") (time \"2024-01-01\") }}\
+                    |C={{ ge .Page.Date .Page.Date }}\
+                    |D={{ range sort (slice (time \"2024-01-02\") (time \"2023-01-02\")) }}{{ .Year }} {{ end }}\
+                    |E={{ $d := .Page.Lastmod.Sub .Page.Date }}{{ gt $d 0 }} {{ lt $d 0 }}\
+                    |F={{ range where (slice (dict \"n\" \"a\" \"t\" (time \"2024-01-01\")) (dict \"n\" \"b\" \"t\" (time \"2020-01-01\"))) \"t\" \"gt\" (time \"2022-01-01\") }}{{ .n }}{{ end }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\ndate: 2023-05-06\nlastmod: 2024-02-03\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("A=updated|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn sort_desc_keeps_ties_in_order_and_where_follows_hugos_rules_for_each_kind() {
+    // Items without the key, with a string where others have numbers, a float, a bool.
+    let template = "{{ $l := slice (dict \"n\" \"a\" \"w\" 1) (dict \"n\" \"b\" \"w\" 2.5) (dict \"n\" \"c\") \
+                    (dict \"n\" \"d\" \"w\" \"2\") (dict \"n\" \"e\" \"w\" 2) (dict \"n\" \"f\" \"w\" true) }}\
+                    A={{ range where $l \"w\" \">=\" 2 }}{{ .n }}{{ end }}\
+                    |B={{ range where $l \"w\" \"ne\" 2 }}{{ .n }}{{ end }}\
+                    |C={{ range where $l \"w\" \"eq\" nil }}{{ .n }}{{ end }}\
+                    |D={{ range where $l \"w\" \"<\" 3.0 }}{{ .n }}{{ end }}\
+                    |E={{ range where $l \"n\" \"in\" \"abc\" }}{{ .n }}{{ end }}\
+                    |F={{ range where $l \"n\" \"not in\" \"abc\" }}{{ .n }}{{ end }}\
+                    |G={{ range where $l \"w\" \"in\" (slice 1 2) }}{{ .n }}{{ end }}\
+                    |H={{ range where $l \"w\" \"ge\" true }}{{ .n }}{{ end }}\
+                    |I={{ range where $l \"w\" \"in\" (slice \"2\" 2.5) }}{{ .n }}{{ end }}\
+                    |J={{ range where $l \"w\" \"!=\" \"2\" }}{{ .n }}{{ end }}\
+                    |K={{ range where $l \"w\" \"not in\" (slice 1 2) }}{{ .n }}{{ end }}\
+                    |L={{ range where $l \"w\" \"not in\" (slice) }}{{ .n }}{{ end }}\
+                    |M={{ range sort (slice (dict \"n\" \"a\" \"w\" 2) (dict \"n\" \"b\" \"w\" 1) (dict \"n\" \"c\" \"w\" 2)) \"w\" \"desc\" }}{{ .n }}{{ end }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("A=be|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn query_get_string_slices_and_jsonified_times_are_as_hugo_writes_them() {
+    // A YouTube shortcode reading `v` and `t`, an initial from a name, JSON-LD's dates.
+    let template = "{{ $u := urls.Parse (.Get 0) }}A={{ $u.Query.Get \"v\" }}?start={{ $u.Query.Get \"t\" }}|{{ $u.Query.Get \"none\" }}\
+                    |B={{ first 1 (.Get 1) }} {{ last 2 \"abcdef\" }} {{ after 2 \"abcdef\" }} {{ first 9 \"ab\" }} {{ after 9 \"ab\" }}\
+                    |C={{ upper (first 1 .Page.Title) }}\
+                    |D=<script type=\"application/ld+json\">{{ dict \"datePublished\" .Page.Date \"took\" (.Page.Lastmod.Sub .Page.Date) | jsonify | safeJS }}</script>";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: about\ndate: 2023-05-06T07:08:09Z\nlastmod: 2023-05-06T08:08:09.5Z\n---\n\
+         {{< f \"https://www.youtube.com/watch?v=abc123&t=42\" \"Jane\" >}}\n",
+    );
+    assert!(hugo.contains("A=abc123?start=42|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -76,7 +76,8 @@ pub fn aliases_of<'a>(
 }
 
 /// A template value as JSON (`jsonify`): safe strings as strings, functions as null, a
-/// whole float written as Go's `json.Marshal` writes it (`10`, not `10.0`).
+/// whole float written as Go's `json.Marshal` writes it (`10`, not `10.0`), times and
+/// durations as Go marshals them.
 pub fn to_json(value: &Value) -> Json {
     // The floats an i64 holds exactly (2^53) print the same as that integer.
     const EXACT: f64 = 9_007_199_254_740_992.0;
@@ -93,6 +94,14 @@ pub fn to_json(value: &Value) -> Json {
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
         Value::String(s) | Value::Safe { s, .. } => Json::String(s.to_string()),
         Value::List(items) => Json::Array(items.iter().map(to_json).collect()),
+        // Go's `time.Time.MarshalJSON` (RFC 3339 with nanoseconds) and a `time.Duration`'s
+        // (its nanoseconds).
+        Value::Map(_) if kind_of(value) == Some("time") => {
+            value.field("__folio_time").map_or(Json::Null, to_json)
+        }
+        Value::Map(_) if kind_of(value) == Some("duration") => {
+            value.field("Nanoseconds").map_or(Json::Null, to_json)
+        }
         Value::Map(map) => Json::Object(
             map.iter()
                 .filter(|(k, _)| &***k != KIND)

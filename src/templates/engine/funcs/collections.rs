@@ -2,6 +2,7 @@
 //! `tpl/math`). Hugo replaces Go's `eq`, `index`, `slice` and `len` with its own, and so
 //! does Folio: `slice` builds a list, `eq` compares numbers by value.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -106,25 +107,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("first collections.First", |a| {
         let n = usize::try_from(int_arg(a, 0, "first")?).unwrap_or(0);
-        Ok(Value::List(
-            items(arg(a, 1, "first")?).into_iter().take(n).collect(),
-        ))
+        Ok(part(arg(a, 1, "first")?, |_| 0..n))
     }),
     ("last collections.Last", |a| {
         let n = usize::try_from(int_arg(a, 0, "last")?).unwrap_or(0);
-        let all = items(arg(a, 1, "last")?);
-        Ok(Value::List(
-            all.get(all.len().saturating_sub(n)..)
-                .unwrap_or_default()
-                .into(),
-        ))
+        Ok(part(arg(a, 1, "last")?, |len| len.saturating_sub(n)..len))
     }),
     ("apply collections.Apply", apply),
     ("after collections.After", |a| {
         let n = usize::try_from(int_arg(a, 0, "after")?).unwrap_or(0);
-        Ok(Value::List(
-            items(arg(a, 1, "after")?).into_iter().skip(n).collect(),
-        ))
+        Ok(part(arg(a, 1, "after")?, |len| n..len))
     }),
     ("in collections.In", |a| {
         let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
@@ -423,8 +415,35 @@ fn arith(
     Ok(acc)
 }
 
+/// The items of `v` in `range(len)`, clamped to them (`first`, `last`, `after`): of a
+/// string, its bytes, as Go slices a string (`"Jane"` → `"J"`), HTML kept HTML.
+fn part(v: &Value, range: impl Fn(usize) -> std::ops::Range<usize>) -> Value {
+    let clamp = |len: usize| {
+        let r = range(len);
+        r.start.min(len)..r.end.min(len).max(r.start.min(len))
+    };
+    match v {
+        Value::String(s) | Value::Safe { s, .. } => {
+            let bytes = s.as_bytes().get(clamp(s.len())).unwrap_or_default();
+            let s: Arc<str> = String::from_utf8_lossy(bytes).into();
+            match v {
+                Value::Safe { kind, .. } => Value::Safe { kind: *kind, s },
+                _ => Value::String(s),
+            }
+        }
+        other => {
+            let all = items(other);
+            Value::List(all.get(clamp(all.len())).unwrap_or_default().into())
+        }
+    }
+}
+
+/// How Hugo orders two values (`tpl/compare`'s `compareGetWithOp`, and `sort` and `where`
+/// through it): numbers by value, strings bytewise, a time by its Unix second, a duration
+/// by its nanoseconds; `None` when they cannot be ordered.
 fn compare(a: &Value, b: &Value) -> Option<Ordering> {
-    match (a, b) {
+    let (a, b) = (ordered_as(a), ordered_as(b));
+    match (a.as_ref(), b.as_ref()) {
         (x, y) if values::is_number(x) && values::is_number(y) => {
             to_float(x)?.partial_cmp(&to_float(y)?)
         }
@@ -436,6 +455,17 @@ fn compare(a: &Value, b: &Value) -> Option<Ordering> {
         (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
         (x, y) => to_float(x)?.partial_cmp(&to_float(y)?),
     }
+}
+
+/// A time as its Unix second, a duration as its nanoseconds (Go's `time.Duration` is an
+/// `int64`), anything else as it is.
+fn ordered_as(v: &Value) -> Cow<'_, Value> {
+    let field = match values::kind_of(v) {
+        Some("time") => "Unix",
+        Some("duration") => "Nanoseconds",
+        _ => return Cow::Borrowed(v),
+    };
+    v.field(field).map_or(Cow::Owned(Value::Nil), Cow::Borrowed)
 }
 
 fn order(a: &[Value], func: &str, test: fn(Ordering) -> bool) -> gotmpl::Result<Value> {
@@ -477,10 +507,15 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
         .map(to_string)
         .is_some_and(|o| o.eq_ignore_ascii_case("desc"));
     let get = |v: &Value| key.as_deref().map_or_else(|| v.clone(), |k| at_path(v, k));
-    list.sort_by(|x, y| compare(&get(x), &get(y)).unwrap_or(Ordering::Equal));
-    if desc {
-        list.reverse();
-    }
+    // A stable sort either way: equal items keep their order, descending too.
+    list.sort_by(|x, y| {
+        let o = compare(&get(x), &get(y)).unwrap_or(Ordering::Equal);
+        if desc {
+            o.reverse()
+        } else {
+            o
+        }
+    });
     Ok(Value::List(list.into()))
 }
 
@@ -489,40 +524,100 @@ fn where_(a: &[Value]) -> gotmpl::Result<Value> {
     let list = items(arg(a, 0, "where")?);
     let key = str_arg(a, 1, "where")?;
     let (op, want) = match a.len() {
-        3 => ("==".to_string(), arg(a, 2, "where")?),
-        _ => (str_arg(a, 2, "where")?, arg(a, 3, "where")?),
-    };
-    let keep = |v: &Value| -> gotmpl::Result<bool> {
-        let got = at_path(v, &key);
-        Ok(match op.as_str() {
-            "=" | "==" | "eq" => equal(&got, want),
-            "!=" | "<>" | "ne" => !equal(&got, want),
-            ">=" | "ge" => compare(&got, want).is_some_and(Ordering::is_ge),
-            ">" | "gt" => compare(&got, want).is_some_and(Ordering::is_gt),
-            "<=" | "le" => compare(&got, want).is_some_and(Ordering::is_le),
-            "<" | "lt" => compare(&got, want).is_some_and(Ordering::is_lt),
-            "in" => items(want).iter().any(|w| equal(w, &got)),
-            "not in" => !items(want).iter().any(|w| equal(w, &got)),
-            "intersect" => items(&got)
-                .iter()
-                .any(|g| items(want).iter().any(|w| equal(w, g))),
-            "like" => regex::Regex::new(&super::strings::go_regex(&to_string(want)))
-                .map_err(|e| exec_error(format!("where: {e}")))?
-                .is_match(&to_string(&got)),
-            other => {
-                return Err(exec_error(format!(
-                    "where: {other} is not a valid operator"
-                )))
-            }
-        })
+        3 => (String::new(), arg(a, 2, "where")?),
+        _ => (
+            str_arg(a, 2, "where")?.trim().to_lowercase(),
+            arg(a, 3, "where")?,
+        ),
     };
     let mut out = Vec::new();
     for v in list {
-        if keep(&v)? {
+        if holds(&at_path(&v, &key), &op, want)? {
             out.push(v);
         }
     }
     Ok(Value::List(out.into()))
+}
+
+/// Whether an item's value `got` stands in relation `op` to `want`, by Hugo's rules
+/// (`tpl/collections/where.go` `checkCondition`): a missing value only equals another;
+/// booleans are only equal or not; values of one kind (integers, floats, strings, times
+/// by their Unix second) are ordered, and numbers of two kinds as floats; any other pair
+/// fails every test. `in` looks in a list of the item's kind, or in a string for a
+/// substring; `like` is a regular expression on a string.
+fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
+    let (got, want) = (ordered_as(got), ordered_as(want));
+    let (got, want) = (got.as_ref(), want.as_ref());
+    let is_eq = matches!(op, "" | "=" | "==" | "eq");
+    let is_ne = matches!(op, "!=" | "<>" | "ne");
+    let nil = |v: &Value| matches!(v, Value::Nil);
+    if nil(got) || nil(want) {
+        return Ok((is_eq && nil(got) == nil(want)) || (is_ne && nil(got) != nil(want)));
+    }
+    if let (Value::Bool(x), Value::Bool(y)) = (got, want) {
+        return Ok((is_eq && x == y) || (is_ne && x != y));
+    }
+    let order = match (got, want) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Uint(x), Value::Uint(y)) => Some(x.cmp(y)),
+        (x, y) if values::is_number(x) && values::is_number(y) => to_float(x)
+            .zip(to_float(y))
+            .and_then(|(x, y)| x.partial_cmp(&y)),
+        (x, y) => text(x).zip(text(y)).map(|(x, y)| x.cmp(&y)),
+    };
+    Ok(match op {
+        _ if is_eq => order.is_some_and(Ordering::is_eq),
+        _ if is_ne => order.is_some_and(Ordering::is_ne),
+        ">=" | "ge" => order.is_some_and(Ordering::is_ge),
+        ">" | "gt" => order.is_some_and(Ordering::is_gt),
+        "<=" | "le" => order.is_some_and(Ordering::is_le),
+        "<" | "lt" => order.is_some_and(Ordering::is_lt),
+        "in" | "not in" => found_in(got, want).is_some_and(|f| f != (op == "not in")),
+        "intersect" => match (got, want) {
+            (Value::List(g), Value::List(w)) => g.iter().any(|g| w.iter().any(|w| equal(w, g))),
+            _ => false,
+        },
+        "like" => match (text(got), text(want)) {
+            (Some(got), Some(want)) => regex::Regex::new(&super::strings::go_regex(&want))
+                .map_err(|e| exec_error(format!("where: {e}")))?
+                .is_match(&got),
+            _ => false,
+        },
+        other => {
+            return Err(exec_error(format!(
+                "where: {other} is not a valid operator"
+            )))
+        }
+    })
+}
+
+/// A string's text, else `None`.
+fn text(v: &Value) -> Option<Arc<str>> {
+    match v {
+        Value::String(s) | Value::Safe { s, .. } => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// For `where`'s `in`: whether `got` is an item of the list `want` (a string among its
+/// strings, a number among its numbers) or a substring of the string `want`; `None` when
+/// Hugo does not look (then `in` and `not in` both fail).
+fn found_in(got: &Value, want: &Value) -> Option<bool> {
+    match (got, want) {
+        (_, Value::List(l)) if l.is_empty() => Some(false),
+        (Value::String(_) | Value::Safe { .. }, Value::List(l)) => {
+            Some(l.iter().any(|w| text(w) == text(got)))
+        }
+        (x, Value::List(l)) if values::is_number(x) => Some(
+            l.iter()
+                .map(ordered_as)
+                .any(|w| values::is_number(&w) && equal(got, &w)),
+        ),
+        (_, Value::List(_)) => None,
+        (x, y) => text(y)
+            .zip(text(x))
+            .map(|(hay, needle)| hay.contains(&*needle)),
+    }
 }
 
 /// `seq LAST`, `seq FIRST LAST`, `seq FIRST INCREMENT LAST`.

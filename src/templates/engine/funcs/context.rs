@@ -13,7 +13,7 @@ use gotmpl::Value;
 use super::super::objects;
 use super::super::rewrite;
 use super::super::time::Moment;
-use super::super::values::{self, kind_of, map, string, to_string};
+use super::super::values::{self, items, kind_of, map, string, to_string, KIND};
 use super::{arg, str_arg, strings, Func};
 use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
 
@@ -397,6 +397,11 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
             let k = to_string(key);
             engine::with_scratch(recv, |s| s.get(k.as_str()).cloned().unwrap_or(Value::Nil))
         }
+        // Go's `url.Values.Get`: the key's first value, "" when it has none.
+        Some("query") => Ok(recv
+            .field(&to_string(key))
+            .and_then(|v| items(v).into_iter().next())
+            .unwrap_or_else(|| string(""))),
         _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
     }
 }
@@ -752,7 +757,8 @@ fn parse_url(s: &str) -> Value {
     ])
 }
 
-/// Go's `url.ParseQuery`: each key's values in order, `+` a space and `%XX` decoded.
+/// Go's `url.ParseQuery`: each key's values in order, `+` a space and `%XX` decoded; a
+/// `url.Values`, whose `.Get` gives a key's first value.
 fn query_values(query: &str) -> Value {
     let decode = |s: &str| crate::text::percent_decode(&s.replace('+', " "));
     let mut values: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
@@ -763,7 +769,10 @@ fn query_values(query: &str) -> Value {
             .or_default()
             .push(string(decode(value)));
     }
-    map(values.into_iter().map(|(k, v)| (k, Value::List(v.into()))))
+    map(values
+        .into_iter()
+        .map(|(k, v)| (k, Value::List(v.into())))
+        .chain([(KIND.to_string(), string("query"))]))
 }
 
 /// Go's `fmt.Sprintf` for the verbs messages use (`%s`, `%v`, `%d`, `%q`, `%%`).
@@ -838,7 +847,8 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
 /// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
-/// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`; a float,
+/// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`, a query's
+/// values as their map; a float,
 /// alone or in a list or map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]);
 /// anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
@@ -849,6 +859,16 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
             None => v,
         },
         Some("duration") => v.field("String").cloned().unwrap_or(v),
+        // A `url.Values` prints as the map it is.
+        Some("query") => match &v {
+            Value::Map(m) => Value::Map(Arc::new(
+                m.iter()
+                    .filter(|(k, _)| &***k != KIND)
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            )),
+            _ => v,
+        },
         _ if values::holds_float(&v) => string(values::go_print(&v)),
         _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {
             (Some(t), Some(_), Some(_)) => t.clone(),
