@@ -2150,3 +2150,20 @@ fn query_get_string_slices_and_jsonified_times_are_as_hugo_writes_them() {
     assert!(hugo.contains("A=abc123?start=42|"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_camel_case_param_read_by_a_template_is_still_one_key_when_the_map_is_ranged() {
+    // A social-links shortcode: one read with the site's spelling, then every link.
+    let template = "{{ $x := site.Params.social.gitHub }}A={{ $x }}\
+                    |B={{ range $k, $v := site.Params.social }}{{ $k }}={{ $v }} {{ end }}\
+                    |C={{ len site.Params.social }}|D={{ site.Params.social | jsonify }}\
+                    |E={{ site.Params.social }}|F={{ with site.Params.social }}{{ .gitHub }}{{ end }}\
+                    |G={{ range site.Params }}{{ . }};{{ end }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[params.social]\ngitHub = \"jane\"\ntwitter = \"jd\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("|C=2|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -18,6 +18,9 @@
 //!   gets [`PRINT`] as its last command. Actions that cannot print either (`{{ .Inner }}`,
 //!   `{{ "x" }}`, `{{ .Title | upper }}`) are left as they are.
 //!
+//! - A `range`'s pipeline gets [`ENTRIES`] as its last command, which gives a params map
+//!   with each key once.
+//!
 //! The rewrite also lists every function the template calls, with its position, so a
 //! template calling one Folio cannot run is known before it runs ([`Calls`]).
 
@@ -93,6 +96,10 @@ pub type Calls = Vec<Call>;
 /// list or map) as Go's `fmt` does, and gives anything else back.
 pub const PRINT: &str = "__folio_print";
 
+/// The function a `range`'s pipeline ends with: the value it ranges over, a params map
+/// without the spellings Folio adds for lookups ([`super::values::is_alias`]).
+pub const ENTRIES: &str = "__folio_entries";
+
 /// A page's date fields: times (`.Date.Month` is a date's month).
 const DATE_FIELDS: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
 
@@ -125,7 +132,37 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
         }
     });
     other_pages(list, &mut calls);
+    range_entries(list, &mut calls);
     calls
+}
+
+/// Each `range`'s pipeline gets [`ENTRIES`] as its last command.
+fn range_entries(list: &mut ListNode, calls: &mut Calls) {
+    for node in &mut list.nodes {
+        let ranges = matches!(node, Node::Range(_));
+        match node {
+            Node::List(l) => range_entries(l, calls),
+            Node::If(b) | Node::Range(b) | Node::With(b) => {
+                if ranges {
+                    let pos = b.pipe.commands.last().map_or(b.pipe.pos, |c| c.pos);
+                    b.pipe.commands.push(CommandNode {
+                        pos,
+                        args: vec![Expr::Identifier(pos, ENTRIES.into())],
+                    });
+                    calls.push(Call {
+                        name: ENTRIES.to_string(),
+                        offset: pos.offset,
+                    });
+                }
+                range_entries(&mut b.body, calls);
+                if let Some(e) = &mut b.else_body {
+                    range_entries(e, calls);
+                }
+            }
+            Node::Define(d) => range_entries(&mut d.body, calls),
+            _ => {}
+        }
+    }
 }
 
 /// An action that prints `X.Month` (`{{ .Date.Month }}`, `{{ .Month }}` inside

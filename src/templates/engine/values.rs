@@ -61,6 +61,35 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
     }
 }
 
+/// Whether `key` of `map` is a spelling [`params_from_json`] added: a key with capitals
+/// whose lowercase form is in the map too. Ranging, `len`, `jsonify` and printing see
+/// the map without these, as Hugo's `maps.Params` has each key once.
+pub fn is_alias(map: &BTreeMap<Arc<str>, Value>, key: &str) -> bool {
+    key.chars().any(char::is_uppercase) && map.contains_key(key.to_lowercase().as_str())
+}
+
+/// `v` without the spellings [`params_from_json`] added (see [`is_alias`]): of its own
+/// keys (`deep` false, what `range` sees), or down through its maps and lists.
+pub fn without_aliases(v: &Value, deep: bool) -> Value {
+    match v {
+        Value::Map(m) if deep || m.keys().any(|k| is_alias(m, k)) => Value::Map(Arc::new(
+            m.iter()
+                .filter(|(k, _)| !is_alias(m, k))
+                .map(|(k, v)| {
+                    let v = if deep {
+                        without_aliases(v, true)
+                    } else {
+                        v.clone()
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        )),
+        Value::List(l) if deep => Value::List(l.iter().map(|v| without_aliases(v, true)).collect()),
+        other => other.clone(),
+    }
+}
+
 /// Field names with capitals, by their lowercase form: what [`params_from_json`] adds.
 pub fn aliases_of<'a>(
     names: impl IntoIterator<Item = &'a String>,
@@ -104,7 +133,7 @@ pub fn to_json(value: &Value) -> Json {
         }
         Value::Map(map) => Json::Object(
             map.iter()
-                .filter(|(k, _)| &***k != KIND)
+                .filter(|(k, _)| &***k != KIND && !is_alias(map, k))
                 .map(|(k, v)| (k.to_string(), to_json(v)))
                 .collect(),
         ),

@@ -43,6 +43,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let n = match v {
             Value::String(s) | Value::Safe { s, .. } => s.len(),
             Value::Nil => 0,
+            Value::Map(m) => m.keys().filter(|k| !values::is_alias(m, k)).count(),
             other => other
                 .len()
                 .ok_or_else(|| exec_error(format!("len of type {}", other.type_name())))?,

@@ -306,6 +306,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    // What `range` goes through: a params map's keys once each.
+    (rewrite::ENTRIES, |a| {
+        Ok(values::without_aliases(
+            a.last().unwrap_or(&Value::Nil),
+            false,
+        ))
+    }),
     (rewrite::OTHER_PAGES, other_pages),
     (rewrite::FORMAT, |a| {
         let spec = str_arg(a, 0, rewrite::FORMAT)?;
@@ -848,7 +855,7 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
 /// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
 /// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`, a query's
-/// values as their map; a float,
+/// values as their map, a params map with each key once; a float,
 /// alone or in a list or map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]);
 /// anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
@@ -872,7 +879,7 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
         _ if values::holds_float(&v) => string(values::go_print(&v)),
         _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {
             (Some(t), Some(_), Some(_)) => t.clone(),
-            _ => v,
+            _ => values::without_aliases(&v, true),
         },
     })
 }
