@@ -2167,3 +2167,17 @@ fn a_camel_case_param_read_by_a_template_is_still_one_key_when_the_map_is_ranged
     assert!(hugo.contains("|C=2|"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_language_prints_as_its_code_and_counts_skip_tags() {
+    let template = "<blockquote lang=\"{{ .Page.Language }}\">A={{ .Page.Language }}|{{ site.Language }}</blockquote>\
+                    |B={{ countrunes \"<b>ab</b> c\" }}|C={{ countwords \"<p>one <b>two</b></p><p>three</p>\" }}\
+                    |D={{ countwords \"日本語 と English words\" }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("A=en|en"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -428,6 +428,7 @@ fn front_value<'f>(front: &'f Map<String, Json>, key: &str) -> Option<&'f Json> 
 fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<Value>) {
     let language_of = |l: &LanguageFields| {
         map([
+            (KIND, string("language")),
             ("Lang", string(&l.code)),
             ("LanguageName", string(&l.label)),
             ("Label", string(&l.label)),

@@ -854,10 +854,10 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
 /// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
-/// (Go's `Time.String`), a duration as `1h2m3s`, a media type as `image/png`, a query's
-/// values as their map, a params map with each key once; a float,
-/// alone or in a list or map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]);
-/// anything else as it is.
+/// (Go's `Time.String`), a duration as `1h2m3s`, a language as its code (`en`), a media
+/// type as `image/png`; a query's values as their map, a params map with each key once;
+/// a float, alone or in a list or map, as Go's `%v` writes it (`2.5e+06`,
+/// [`values::go_print`]); anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     let v = a.last().cloned().unwrap_or(Value::Nil);
     Ok(match kind_of(&v) {
@@ -866,6 +866,8 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
             None => v,
         },
         Some("duration") => v.field("String").cloned().unwrap_or(v),
+        // Hugo's `Language.String`: its code.
+        Some("language") => v.field("Lang").cloned().unwrap_or(v),
         // A `url.Values` prints as the map it is.
         Some("query") => match &v {
             Value::Map(m) => Value::Map(Arc::new(

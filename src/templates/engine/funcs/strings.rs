@@ -186,16 +186,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let n = str_arg(a, 0, "strings.RuneCount")?.chars().count();
         Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
     }),
+    // Hugo's `CountRunes` and `CountWords` (`tpl/strings`) count the text without its tags.
     ("countrunes strings.CountRunes", |a| {
-        let s = str_arg(a, 0, "countrunes")?;
+        let s = plainify(&str_arg(a, 0, "countrunes")?);
         Ok(Value::Int(
             s.chars().filter(|c| !c.is_whitespace()).count() as i64
         ))
     }),
     ("countwords strings.CountWords", |a| {
-        Ok(Value::Int(
-            str_arg(a, 0, "countwords")?.split_whitespace().count() as i64,
-        ))
+        let s = str_arg(a, 0, "countwords")?;
+        Ok(Value::Int(count_words(&s) as i64))
     }),
     ("slicestr strings.SliceString", slice_string),
     ("substr strings.Substr", |a| {
@@ -868,6 +868,23 @@ fn html_cut(text: &str, size: usize) -> Option<(usize, Vec<String>)> {
 
 /// Hugo's `plainify` (`tpl.StripHTML`): tags removed, with what a `<script>` or a
 /// `<style>` holds, runs of spaces between them one.
+/// Hugo's `countwords`: the words of the text without its tags; in text with Chinese,
+/// Japanese or Korean letters, a word of other than ASCII counts each of its characters.
+fn count_words(s: &str) -> usize {
+    static CJK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}").expect("a valid pattern")
+    });
+    let cjk = CJK.is_match(s);
+    let text = plainify(s);
+    let words = text.split_whitespace();
+    if !cjk {
+        return words.count();
+    }
+    words
+        .map(|w| if w.is_ascii() { 1 } else { w.chars().count() })
+        .sum()
+}
+
 fn plainify(s: &str) -> String {
     if !s.contains(['<', '>']) {
         return s.to_string();
