@@ -364,6 +364,15 @@ pub(crate) fn go_regex(pattern: &str) -> String {
                     None => {
                         out.push('\\');
                         out.push(e);
+                        // `\p{Greek}`: the class's name in braces, as it is.
+                        if matches!(e, 'p' | 'P') && chars.peek().is_some_and(|&(_, n)| n == '{') {
+                            for (_, n) in chars.by_ref() {
+                                out.push(n);
+                                if n == '}' {
+                                    break;
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -1014,6 +1023,14 @@ mod tests {
         assert!(re("{{<").is_match("x {{< y"));
         assert!(re(r"a{2}").is_match("aa") && !re(r"a{2}").is_match("a"));
         assert!(re(r"[\d,]+").is_match("1,2"));
+        // A Unicode class by name, in braces, outside a bracket too.
+        let upper: Vec<&str> = re(r"\p{Lu}")
+            .find_iter("Aé日αΒ 1")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(upper, ["A", "Β"]);
+        assert_eq!(re(r"\P{Greek}+").replace_all("abαβc", "-"), "-αβ-");
+        assert_eq!(re(r"\pL+").find_iter("ab cd").count(), 2);
     }
 
     #[test]
