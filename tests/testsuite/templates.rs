@@ -2124,7 +2124,10 @@ fn sort_desc_keeps_ties_in_order_and_where_follows_hugos_rules_for_each_kind() {
                     |J={{ range where $l \"w\" \"!=\" \"2\" }}{{ .n }}{{ end }}\
                     |K={{ range where $l \"w\" \"not in\" (slice 1 2) }}{{ .n }}{{ end }}\
                     |L={{ range where $l \"w\" \"not in\" (slice) }}{{ .n }}{{ end }}\
-                    |M={{ range sort (slice (dict \"n\" \"a\" \"w\" 2) (dict \"n\" \"b\" \"w\" 1) (dict \"n\" \"c\" \"w\" 2)) \"w\" \"desc\" }}{{ .n }}{{ end }}";
+                    |M={{ range sort (slice (dict \"n\" \"a\" \"w\" 2) (dict \"n\" \"b\" \"w\" 1) (dict \"n\" \"c\" \"w\" 2)) \"w\" \"desc\" }}{{ .n }}{{ end }}\
+                    |N={{ range where (slice (dict \"n\" \"a\" \"t\" (slice 1))) \"t\" \"not in\" (slice) }}{{ .n }}{{ end }}\
+                    |O={{ range where (slice (dict \"n\" \"a\" \"t\" (time \"2024-01-01\"))) \"t\" \"gt\" 1600000000 }}{{ .n }}{{ end }}\
+                    |P={{ sort (slice 3 1 2) \"value\" \"DESC\" }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,
@@ -2140,7 +2143,9 @@ fn query_get_string_slices_and_jsonified_times_are_as_hugo_writes_them() {
     let template = "{{ $u := urls.Parse (.Get 0) }}A={{ $u.Query.Get \"v\" }}?start={{ $u.Query.Get \"t\" }}|{{ $u.Query.Get \"none\" }}\
                     |B={{ first 1 (.Get 1) }} {{ last 2 \"abcdef\" }} {{ after 2 \"abcdef\" }} {{ first 9 \"ab\" }} {{ after 9 \"ab\" }}\
                     |C={{ upper (first 1 .Page.Title) }}\
-                    |D=<script type=\"application/ld+json\">{{ dict \"datePublished\" .Page.Date \"took\" (.Page.Lastmod.Sub .Page.Date) | jsonify | safeJS }}</script>";
+                    |D=<script type=\"application/ld+json\">{{ dict \"datePublished\" .Page.Date \"took\" (.Page.Lastmod.Sub .Page.Date) | jsonify | safeJS }}</script>\
+                    |E={{ range $k, $v := $u.Query }}{{ $k }}={{ index $v 0 }};{{ end }}{{ $u.Query }}\
+                    |F={{ with (urls.Parse \"https://x.org/p\").Query }}q{{ else }}none{{ end }} {{ len (urls.Parse \"https://x.org/p\").Query }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,
@@ -2158,9 +2163,12 @@ fn a_camel_case_param_read_by_a_template_is_still_one_key_when_the_map_is_ranged
                     |B={{ range $k, $v := site.Params.social }}{{ $k }}={{ $v }} {{ end }}\
                     |C={{ len site.Params.social }}|D={{ site.Params.social | jsonify }}\
                     |E={{ site.Params.social }}|F={{ with site.Params.social }}{{ .gitHub }}{{ end }}\
-                    |G={{ range site.Params }}{{ . }};{{ end }}";
+                    |G={{ range site.Params }}{{ . }};{{ end }}\
+                    |H={{ delimit site.Params.social \", \" }}|I={{ range sort site.Params.social }}{{ . }};{{ end }}\
+                    |J={{ $z := site.Params.loc.mapZoom }}{{ site.Params.loc }}";
     let (hugo, folio) = shortcode_f(
-        "baseURL = \"https://e.org/\"\n[params.social]\ngitHub = \"jane\"\ntwitter = \"jd\"\n",
+        "baseURL = \"https://e.org/\"\n[params.social]\ngitHub = \"jane\"\ntwitter = \"jd\"\n\
+         [params.loc]\nlat = 51.5\nmapZoom = 3\n",
         template,
         "---\ntitle: About\n---\n{{< f >}}\n",
     );
@@ -2172,7 +2180,7 @@ fn a_camel_case_param_read_by_a_template_is_still_one_key_when_the_map_is_ranged
 fn a_language_prints_as_its_code_and_counts_skip_tags() {
     let template = "<blockquote lang=\"{{ .Page.Language }}\">A={{ .Page.Language }}|{{ site.Language }}</blockquote>\
                     |B={{ countrunes \"<b>ab</b> c\" }}|C={{ countwords \"<p>one <b>two</b></p><p>three</p>\" }}\
-                    |D={{ countwords \"日本語 と English words\" }}";
+                    |D={{ countwords \"日本語 と English words\" }}|E={{ countrunes \"a\u{a0}b\u{3000}c\" }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,

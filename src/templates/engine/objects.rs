@@ -424,11 +424,18 @@ fn front_value<'f>(front: &'f Map<String, Json>, key: &str) -> Option<&'f Json> 
     })
 }
 
+/// Whether `v` is a language (`.Site.Language`, an item of `.Site.Languages`), which Go
+/// prints as its code: a map with a `Lang`, a `LanguageName` and a `Weight`.
+pub fn is_language(v: &Value) -> bool {
+    ["Lang", "LanguageName", "Weight"]
+        .iter()
+        .all(|f| v.field(f).is_some())
+}
+
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
 fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<Value>) {
     let language_of = |l: &LanguageFields| {
         map([
-            (KIND, string("language")),
             ("Lang", string(&l.code)),
             ("LanguageName", string(&l.label)),
             ("Label", string(&l.label)),

@@ -61,9 +61,13 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
     }
 }
 
-/// Whether `key` of `map` is a spelling [`params_from_json`] added: a key with capitals
-/// whose lowercase form is in the map too. Ranging, `len`, `jsonify` and printing see
-/// the map without these, as Hugo's `maps.Params` has each key once.
+/// Whether `key` of `map` is taken for a spelling [`params_from_json`] added: a key with
+/// capitals whose lowercase form is in the map too. Ranging, `len`, `jsonify`, printing
+/// and the functions that take a map's values (`delimit`, `sort`, `first`…) see the map
+/// without these, as Hugo's `maps.Params` has each key once. The test is by shape: a map
+/// of the template's own with both `Name` and `name` (a `dict`, a shortcode's params)
+/// loses `Name` there too. Inside `<script>`, where Go writes the map as JSON, the
+/// spellings still show.
 pub fn is_alias(map: &BTreeMap<Arc<str>, Value>, key: &str) -> bool {
     key.chars().any(char::is_uppercase) && map.contains_key(key.to_lowercase().as_str())
 }
@@ -618,7 +622,7 @@ pub fn items(value: &Value) -> Vec<Value> {
         Value::List(l) => l.to_vec(),
         Value::Map(m) => m
             .iter()
-            .filter(|(k, _)| &***k != KIND)
+            .filter(|(k, _)| &***k != KIND && !is_alias(m, k))
             .map(|(_, v)| v.clone())
             .collect(),
         _ => Vec::new(),

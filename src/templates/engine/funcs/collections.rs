@@ -439,9 +439,11 @@ fn part(v: &Value, range: impl Fn(usize) -> std::ops::Range<usize>) -> Value {
     }
 }
 
-/// How Hugo orders two values (`tpl/compare`'s `compareGetWithOp`, and `sort` and `where`
-/// through it): numbers by value, strings bytewise, a time by its Unix second, a duration
-/// by its nanoseconds; `None` when they cannot be ordered.
+/// How `lt`, `gt`, `le` and `ge` order two values (Hugo's `tpl/compare`,
+/// `compareGetWithCollator`): numbers by value, strings bytewise, a time by its Unix
+/// second, a duration by its nanoseconds; `None` when Folio cannot order them (Hugo's
+/// rules there are not followed). `sort` uses it within a class of values
+/// ([`sort_order`]); its strings are bytewise where Hugo's collate.
 fn compare(a: &Value, b: &Value) -> Option<Ordering> {
     let (a, b) = (ordered_as(a), ordered_as(b));
     match (a.as_ref(), b.as_ref()) {
@@ -455,6 +457,31 @@ fn compare(a: &Value, b: &Value) -> Option<Ordering> {
         (Value::Nil, Value::Nil) => Some(Ordering::Equal),
         (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
         (x, y) => to_float(x)?.partial_cmp(&to_float(y)?),
+    }
+}
+
+/// The order `sort` puts two values in: a total order (Rust's sort may panic on one that
+/// is not), so values of different classes go by class (nothing, booleans, numbers,
+/// strings, the rest), and within a class as [`compare`] orders them.
+fn sort_order(x: &Value, y: &Value) -> Ordering {
+    let (x, y) = (ordered_as(x), ordered_as(y));
+    let class = |v: &Value| match v {
+        Value::Nil => 0,
+        Value::Bool(_) => 1,
+        v if values::is_number(v) => 2,
+        Value::String(_) | Value::Safe { .. } => 3,
+        _ => 4,
+    };
+    let (cx, cy) = (class(&x), class(&y));
+    if cx != cy {
+        return cx.cmp(&cy);
+    }
+    match (x.as_ref(), y.as_ref()) {
+        (a, b) if cx == 2 => to_float(a)
+            .unwrap_or(0.0)
+            .total_cmp(&to_float(b).unwrap_or(0.0)),
+        (_, _) if cx == 4 => Ordering::Equal,
+        (a, b) => compare(a, b).unwrap_or(Ordering::Equal),
     }
 }
 
@@ -495,7 +522,8 @@ fn at_path(v: &Value, path: &str) -> Value {
 fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     // A map sorted without a key is its values in its keys' order (Hugo's `sort`).
     if let (Value::Map(m), None) = (arg(a, 0, "sort")?, a.get(1)) {
-        let mut entries: Vec<(&Arc<str>, &Value)> = m.iter().collect();
+        let mut entries: Vec<(&Arc<str>, &Value)> =
+            m.iter().filter(|(k, _)| !values::is_alias(m, k)).collect();
         entries.sort_by(|x, y| x.0.cmp(y.0));
         return Ok(Value::List(
             entries.into_iter().map(|(_, v)| v.clone()).collect(),
@@ -503,14 +531,12 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     }
     let mut list = items(arg(a, 0, "sort")?);
     let key = a.get(1).map(to_string).filter(|k| k != "value");
-    let desc = a
-        .get(2)
-        .map(to_string)
-        .is_some_and(|o| o.eq_ignore_ascii_case("desc"));
+    // Hugo reads the order as written: only "desc" is descending.
+    let desc = a.get(2).map(to_string).is_some_and(|o| o == "desc");
     let get = |v: &Value| key.as_deref().map_or_else(|| v.clone(), |k| at_path(v, k));
     // A stable sort either way: equal items keep their order, descending too.
     list.sort_by(|x, y| {
-        let o = compare(&get(x), &get(y)).unwrap_or(Ordering::Equal);
+        let o = sort_order(&get(x), &get(y));
         if desc {
             o.reverse()
         } else {
@@ -547,6 +573,11 @@ fn where_(a: &[Value]) -> gotmpl::Result<Value> {
 /// fails every test. `in` looks in a list of the item's kind, or in a string for a
 /// substring; `like` is a regular expression on a string.
 fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
+    let is_time = |v: &Value| values::kind_of(v) == Some("time");
+    // A time is only compared with a time (or looked for in a list).
+    if is_time(got) != is_time(want) && !matches!(want, Value::List(_) | Value::Nil) {
+        return Ok(false);
+    }
     let (got, want) = (ordered_as(got), ordered_as(want));
     let (got, want) = (got.as_ref(), want.as_ref());
     let is_eq = matches!(op, "" | "=" | "==" | "eq");
@@ -605,6 +636,7 @@ fn text(v: &Value) -> Option<Arc<str>> {
 /// Hugo does not look (then `in` and `not in` both fail).
 fn found_in(got: &Value, want: &Value) -> Option<bool> {
     match (got, want) {
+        (Value::List(_), _) => None,
         (_, Value::List(l)) if l.is_empty() => Some(false),
         (Value::String(_) | Value::Safe { .. }, Value::List(l)) => {
             Some(l.iter().any(|w| text(w) == text(got)))
@@ -730,6 +762,31 @@ mod tests {
     fn applied(name: &str) -> Result<Value, String> {
         let list = Value::List(Arc::from(vec![string("a"), string("b")]));
         apply(&[list, string(name), string(".")]).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn sort_orders_a_list_of_mixed_kinds_by_kind_without_panicking() {
+        // Numbers, numeric and other strings, nothing, booleans and maps, more than 20 of
+        // them: numbers against numeric strings would order in a cycle ("10" < "9" < 9.5
+        // < "10"), on which Rust's sort may panic.
+        let mut items = Vec::new();
+        for i in 0..12_i32 {
+            items.extend([
+                Value::Float(f64::from(i) + 0.5),
+                string(i.to_string()),
+                string(format!("w{i}")),
+                Value::Nil,
+                Value::Bool(i % 2 == 0),
+                Value::Float(f64::NAN),
+                values::map([("k", Value::Int(i.into()))]),
+            ]);
+        }
+        let n = items.len();
+        let sorted = sort(&[Value::List(items.into())]).unwrap();
+        let sorted = values::items(&sorted);
+        assert_eq!(sorted.len(), n);
+        assert!(matches!(sorted.first(), Some(Value::Nil)));
+        assert!(matches!(sorted.last(), Some(Value::Map(_))));
     }
 
     #[test]

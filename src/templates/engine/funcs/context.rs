@@ -13,7 +13,7 @@ use gotmpl::Value;
 use super::super::objects;
 use super::super::rewrite;
 use super::super::time::Moment;
-use super::super::values::{self, items, kind_of, map, string, to_string, KIND};
+use super::super::values::{self, items, kind_of, map, string, to_string};
 use super::{arg, str_arg, strings, Func};
 use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
 
@@ -404,12 +404,24 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
             let k = to_string(key);
             engine::with_scratch(recv, |s| s.get(k.as_str()).cloned().unwrap_or(Value::Nil))
         }
-        // Go's `url.Values.Get`: the key's first value, "" when it has none.
-        Some("query") => Ok(recv
+        // Go's `url.Values.Get` (`urls.Parse`'s `.Query`, a map of lists of strings): the
+        // key's first value, "" when it has none.
+        _ if is_query(recv) => Ok(recv
             .field(&to_string(key))
             .and_then(|v| items(v).into_iter().next())
             .unwrap_or_else(|| string(""))),
         _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
+    }
+}
+
+/// Whether `v` is shaped as Go's `url.Values`: a map whose values are all lists of strings.
+fn is_query(v: &Value) -> bool {
+    match v {
+        Value::Map(m) => m.values().all(|l| match l {
+            Value::List(l) => l.iter().all(|s| matches!(s, Value::String(_))),
+            _ => false,
+        }),
+        _ => false,
     }
 }
 
@@ -765,7 +777,7 @@ fn parse_url(s: &str) -> Value {
 }
 
 /// Go's `url.ParseQuery`: each key's values in order, `+` a space and `%XX` decoded; a
-/// `url.Values`, whose `.Get` gives a key's first value.
+/// `url.Values`, whose `.Get` gives a key's first value ([`is_query`]).
 fn query_values(query: &str) -> Value {
     let decode = |s: &str| crate::text::percent_decode(&s.replace('+', " "));
     let mut values: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
@@ -776,10 +788,7 @@ fn query_values(query: &str) -> Value {
             .or_default()
             .push(string(decode(value)));
     }
-    map(values
-        .into_iter()
-        .map(|(k, v)| (k, Value::List(v.into())))
-        .chain([(KIND.to_string(), string("query"))]))
+    map(values.into_iter().map(|(k, v)| (k, Value::List(v.into()))))
 }
 
 /// Go's `fmt.Sprintf` for the verbs messages use (`%s`, `%v`, `%d`, `%q`, `%%`).
@@ -855,9 +864,8 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
 /// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
 /// (Go's `Time.String`), a duration as `1h2m3s`, a language as its code (`en`), a media
-/// type as `image/png`; a query's values as their map, a params map with each key once;
-/// a float, alone or in a list or map, as Go's `%v` writes it (`2.5e+06`,
-/// [`values::go_print`]); anything else as it is.
+/// type as `image/png`; a params map with each key once; a float, alone or in a list or
+/// map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]); anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     let v = a.last().cloned().unwrap_or(Value::Nil);
     Ok(match kind_of(&v) {
@@ -867,21 +875,17 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
         },
         Some("duration") => v.field("String").cloned().unwrap_or(v),
         // Hugo's `Language.String`: its code.
-        Some("language") => v.field("Lang").cloned().unwrap_or(v),
-        // A `url.Values` prints as the map it is.
-        Some("query") => match &v {
-            Value::Map(m) => Value::Map(Arc::new(
-                m.iter()
-                    .filter(|(k, _)| &***k != KIND)
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
-            )),
-            _ => v,
-        },
-        _ if values::holds_float(&v) => string(values::go_print(&v)),
+        _ if objects::is_language(&v) => v.field("Lang").cloned().unwrap_or(v),
         _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {
             (Some(t), Some(_), Some(_)) => t.clone(),
-            _ => values::without_aliases(&v, true),
+            _ => {
+                let v = values::without_aliases(&v, true);
+                if values::holds_float(&v) {
+                    string(values::go_print(&v))
+                } else {
+                    v
+                }
+            }
         },
     })
 }

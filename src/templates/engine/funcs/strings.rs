@@ -189,9 +189,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // Hugo's `CountRunes` and `CountWords` (`tpl/strings`) count the text without its tags.
     ("countrunes strings.CountRunes", |a| {
         let s = plainify(&str_arg(a, 0, "countrunes")?);
-        Ok(Value::Int(
-            s.chars().filter(|c| !c.is_whitespace()).count() as i64
-        ))
+        // Hugo's `helpers.IsWhitespace`: a space, a tab or a line break only.
+        let counted = s.chars().filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r'));
+        Ok(Value::Int(counted.count() as i64))
     }),
     ("countwords strings.CountWords", |a| {
         let s = str_arg(a, 0, "countwords")?;
@@ -366,6 +366,14 @@ pub(crate) fn go_regex(pattern: &str) -> String {
                         out.push(e);
                         // `\p{Greek}`: the class's name in braces, as it is.
                         if matches!(e, 'p' | 'P') && chars.peek().is_some_and(|&(_, n)| n == '{') {
+                            chars.next();
+                            // Go's `\p{^Greek}` is `\P{Greek}`.
+                            if chars.peek().is_some_and(|&(_, n)| n == '^') {
+                                chars.next();
+                                out.pop();
+                                out.push(if e == 'p' { 'P' } else { 'p' });
+                            }
+                            out.push('{');
                             for (_, n) in chars.by_ref() {
                                 out.push(n);
                                 if n == '}' {
@@ -875,8 +883,6 @@ fn html_cut(text: &str, size: usize) -> Option<(usize, Vec<String>)> {
     None
 }
 
-/// Hugo's `plainify` (`tpl.StripHTML`): tags removed, with what a `<script>` or a
-/// `<style>` holds, runs of spaces between them one.
 /// Hugo's `countwords`: the words of the text without its tags; in text with Chinese,
 /// Japanese or Korean letters, a word of other than ASCII counts each of its characters.
 fn count_words(s: &str) -> usize {
@@ -894,6 +900,8 @@ fn count_words(s: &str) -> usize {
         .sum()
 }
 
+/// Hugo's `plainify` (`tpl.StripHTML`): tags removed, with what a `<script>` or a
+/// `<style>` holds, runs of spaces between them one.
 fn plainify(s: &str) -> String {
     if !s.contains(['<', '>']) {
         return s.to_string();
@@ -1031,6 +1039,7 @@ mod tests {
         assert_eq!(upper, ["A", "Β"]);
         assert_eq!(re(r"\P{Greek}+").replace_all("abαβc", "-"), "-αβ-");
         assert_eq!(re(r"\pL+").find_iter("ab cd").count(), 2);
+        assert_eq!(re(r"\p{^L}+").replace_all("ab12cd", "-"), "ab-cd");
     }
 
     #[test]
