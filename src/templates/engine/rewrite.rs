@@ -136,10 +136,34 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     calls
 }
 
-/// Each `range`'s pipeline gets [`ENTRIES`] as its last command.
+/// Each `range`'s pipeline gets [`ENTRIES`] as its last command, unless it ends in a
+/// function that gives a new list (`range split …`, `range seq 3`: the common case in a
+/// shortcode, left without the extra call).
 fn range_entries(list: &mut ListNode, calls: &mut Calls) {
+    const LISTS: &[&str] = &[
+        "split",
+        "strings.Split",
+        "seq",
+        "slice",
+        "where",
+        "sort",
+        "first",
+        "last",
+        "after",
+        "shuffle",
+        "uniq",
+        "union",
+        "intersect",
+        "complement",
+        "symdiff",
+        "findRE",
+        "apply",
+        "readDir",
+    ];
     for node in &mut list.nodes {
-        let ranges = matches!(node, Node::Range(_));
+        let ranges = matches!(node, Node::Range(b) if !b.pipe.commands.last()
+            .and_then(|c| c.args.first())
+            .is_some_and(|e| matches!(e, Expr::Identifier(_, n) if LISTS.contains(&n.as_str()))));
         match node {
             Node::List(l) => range_entries(l, calls),
             Node::If(b) | Node::Range(b) | Node::With(b) => {
@@ -995,6 +1019,19 @@ mod tests {
     fn a_method_call_becomes_a_function_of_its_receiver() {
         let calls = functions(r#"{{ .Get "title" }}{{ $.Get 0 }}{{ .Page.Param "x" }}"#);
         assert_eq!(calls, [".Get", ".Get", ".Param"]);
+    }
+
+    #[test]
+    fn a_range_over_a_field_goes_through_entries_and_one_over_a_new_list_does_not() {
+        let calls = functions(
+            r#"{{ range site.Params.social }}{{ end }}{{ range $k, $v := .x }}{{ end }}{{ range split "a b" " " }}{{ end }}{{ range strings.Split "a" "" }}{{ end }}{{ range seq 3 }}{{ end }}"#,
+        );
+        // Five ranges, the first two over what may be a params map.
+        assert_eq!(
+            calls.iter().filter(|c| *c == ENTRIES).count(),
+            2,
+            "{calls:?}"
+        );
     }
 
     #[test]
