@@ -19,7 +19,7 @@
 //!   `{{ "x" }}`, `{{ .Title | upper }}`) are left as they are.
 //!
 //! - A `range`'s pipeline gets [`ENTRIES`] as its last command, which gives a params map
-//!   with each key once.
+//!   with each key once (not one that ends in a function making a new list).
 //!
 //! The rewrite also lists every function the template calls, with its position, so a
 //! template calling one Folio cannot run is known before it runs ([`Calls`]).
@@ -113,11 +113,15 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     // Inside a script, Go writes a float as JSON (`2500000`): a float made text there
     // would be written as a quoted string.
     let scripts = script_ranges(list);
-    each_pipe(list, &mut |p, action| {
+    each_pipe(list, &mut |p, of| {
+        let action = of == PipeOf::Action;
         if action {
             month_name(p, &mut calls);
         }
         pipe(p, &mut calls);
+        if of == PipeOf::Range {
+            range_entries(p, &mut calls);
+        }
         let in_script = scripts.iter().any(|r| r.contains(&p.pos.offset));
         if action && (prints_a_stringer(p) || (!in_script && may_print_a_float(p))) {
             let pos = p.commands.last().map_or(p.pos, |c| c.pos);
@@ -132,14 +136,13 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
         }
     });
     other_pages(list, &mut calls);
-    range_entries(list, &mut calls);
     calls
 }
 
-/// Each `range`'s pipeline gets [`ENTRIES`] as its last command, unless it ends in a
+/// A `range`'s pipeline gets [`ENTRIES`] as its last command, unless it ends in a
 /// function that gives a new list (`range split …`, `range seq 3`: the common case in a
 /// shortcode, left without the extra call).
-fn range_entries(list: &mut ListNode, calls: &mut Calls) {
+fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
     const LISTS: &[&str] = &[
         "split",
         "strings.Split",
@@ -160,33 +163,23 @@ fn range_entries(list: &mut ListNode, calls: &mut Calls) {
         "apply",
         "readDir",
     ];
-    for node in &mut list.nodes {
-        let ranges = matches!(node, Node::Range(b) if !b.pipe.commands.last()
-            .and_then(|c| c.args.first())
-            .is_some_and(|e| matches!(e, Expr::Identifier(_, n) if LISTS.contains(&n.as_str()))));
-        match node {
-            Node::List(l) => range_entries(l, calls),
-            Node::If(b) | Node::Range(b) | Node::With(b) => {
-                if ranges {
-                    let pos = b.pipe.commands.last().map_or(b.pipe.pos, |c| c.pos);
-                    b.pipe.commands.push(CommandNode {
-                        pos,
-                        args: vec![Expr::Identifier(pos, ENTRIES.into())],
-                    });
-                    calls.push(Call {
-                        name: ENTRIES.to_string(),
-                        offset: pos.offset,
-                    });
-                }
-                range_entries(&mut b.body, calls);
-                if let Some(e) = &mut b.else_body {
-                    range_entries(e, calls);
-                }
-            }
-            Node::Define(d) => range_entries(&mut d.body, calls),
-            _ => {}
-        }
+    let new_list = p
+        .commands
+        .last()
+        .and_then(|c| c.args.first())
+        .is_some_and(|e| matches!(e, Expr::Identifier(_, n) if LISTS.contains(&n.as_str())));
+    if new_list {
+        return;
     }
+    let pos = p.commands.last().map_or(p.pos, |c| c.pos);
+    p.commands.push(CommandNode {
+        pos,
+        args: vec![Expr::Identifier(pos, ENTRIES.into())],
+    });
+    calls.push(Call {
+        name: ENTRIES.to_string(),
+        offset: pos.offset,
+    });
 }
 
 /// An action that prints `X.Month` (`{{ .Date.Month }}`, `{{ .Month }}` inside
@@ -578,17 +571,32 @@ fn event_attribute(text: &str) -> Option<(usize, usize, &'static str)> {
     None
 }
 
+/// What a pipeline [`each_pipe`] walks belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PipeOf {
+    /// An action (one that prints, unless it declares or assigns).
+    Action,
+    /// A `range`.
+    Range,
+    /// An `if`, a `with` or a `template`.
+    Other,
+}
+
 /// Calls `f` on the pipeline of each action, `if`, `range`, `with` and `template` of
 /// `list`, defines' bodies included, in source order (a node's pipeline before its
-/// body), with whether it is an action's (one that prints, unless it declares or
-/// assigns). Pipelines inside a pipeline's expressions are `f`'s to walk.
-fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, bool)) {
+/// body), with what it belongs to. Pipelines inside a pipeline's expressions are `f`'s
+/// to walk.
+fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, PipeOf)) {
     for node in &mut list.nodes {
+        let of = match node {
+            Node::Range(_) => PipeOf::Range,
+            _ => PipeOf::Other,
+        };
         match node {
             Node::List(l) => each_pipe(l, f),
-            Node::Action(a) => f(&mut a.pipe, true),
+            Node::Action(a) => f(&mut a.pipe, PipeOf::Action),
             Node::If(b) | Node::Range(b) | Node::With(b) => {
-                f(&mut b.pipe, false);
+                f(&mut b.pipe, of);
                 each_pipe(&mut b.body, f);
                 if let Some(e) = &mut b.else_body {
                     each_pipe(e, f);
@@ -596,7 +604,7 @@ fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, bool)) {
             }
             Node::Template(t) => {
                 if let Some(p) = &mut t.pipe {
-                    f(p, false);
+                    f(p, PipeOf::Other);
                 }
             }
             Node::Define(d) => each_pipe(&mut d.body, f),
