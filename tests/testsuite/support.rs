@@ -124,13 +124,13 @@ pub fn hugo_bin() -> PathBuf {
     panic!("Hugo is needed for the parity tests: run `make deps-test` (or set HUGO=/path/to/hugo)");
 }
 
-/// Builds the Hugo site at `site` into `site/public`, quietly, with `flags` added; Hugo's
-/// errors when it refuses.
+/// Builds the Hugo site at `site` into `site/public`, quietly (errors only), with `flags`
+/// added; Hugo's errors when it refuses.
 pub fn hugo_run(site: &Path, flags: &[&str]) -> Result<(), String> {
     let out = std::process::Command::new(hugo_bin())
         .arg("--source")
         .arg(site)
-        .args(["--destination", "public", "--quiet"])
+        .args(["--destination", "public", "--logLevel", "error"])
         .args(flags)
         .output()
         .expect("hugo runs");

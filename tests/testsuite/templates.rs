@@ -332,6 +332,74 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
 }
 
 #[test]
+fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
+    for (template, at, message) in [
+        (
+            "<p>\n{{ .Page.Titel }}</p>",
+            "2:4",
+            "can't evaluate field Titel in type page.Page",
+        ),
+        (
+            "{{ if .Site.IsServer }}dev{{ end }}",
+            "1:7",
+            "can't evaluate field IsServer in type page.Site",
+        ),
+        (
+            "{{ with .Page }}{{ .Key }}{{ end }}",
+            "1:20",
+            "can't evaluate field Key in type page.Page",
+        ),
+        (
+            "{{ $p := .Page }}{{ $p.Site.Author }}",
+            "1:21",
+            "can't evaluate field Author in type page.Site",
+        ),
+        (
+            "<b>{{ .Titel }}</b>",
+            "1:7",
+            "can't evaluate field Titel in type *hugolib.ShortcodeWithPage",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(message), "{template}: Hugo said {hugo}");
+        let html = preview(site.path());
+        let located = format!("layouts/shortcodes/f.html:{at}: {message}");
+        assert!(html.contains(&located), "{template}\n{html}");
+    }
+}
+
+#[test]
+fn the_same_names_render_as_in_hugo_where_hugo_has_them_or_never_reaches_them() {
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ $m := dict \"Titel\" \"t\" \"Page\" (dict \"Next\" \"n\" \"Titel\" \"u\") }}\
+         <p>{{ $m.Titel }}-{{ $m.Page.Next }}-{{ $m.Page.Titel }}-{{ .Page.Page.Title }}\
+         -{{ if false }}{{ .Page.Titel }}{{ end }}-{{ with .Page }}{{ .Page.Kind }}{{ end }}\
+         -{{ .Site.Home.RelPermalink }}-{{ .Page.Parent.Title }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert!(p(&hugo).starts_with("t-n-u-About--page-"), "{hugo}");
+}
+
+#[test]
+fn a_field_of_hugos_that_folio_does_not_give_shows_folios_card_and_says_which() {
+    let site = site_with(
+        &[("f", "<p>\n{{ with .Page.GitInfo }}{{ .Hash }}{{ end }}</p>")],
+        "{{< f >}}",
+    );
+    let html = preview(site.path());
+    assert!(
+        html.contains(
+            "layouts/shortcodes/f.html:2:9: Folio does not have Hugo's method `.GitInfo`"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

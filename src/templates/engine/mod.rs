@@ -542,9 +542,10 @@ impl Executable {
             .calls
             .iter()
             .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
-        // A function of Hugo's that Folio could not run once the template reached it
-        // (`.Site.RegularPages`, [`funcs::why_not`]): said as the static check says it, at
-        // the first expression naming it.
+        // A field of Hugo's objects that Folio could not give, or that Hugo's object does
+        // not have, once the template reached it (`.Site.RegularPages`, `.Page.Titel`:
+        // [`funcs::why_not`], Go's message): said as the static check says it, at the
+        // first expression naming it.
         let (message, function) = match message.find(funcs::CANNOT_RUN) {
             Some(start) => {
                 let why = message.get(start..).unwrap_or_default().to_string();
@@ -554,15 +555,22 @@ impl Executable {
                     .map(str::to_string);
                 (why, name)
             }
-            None => (message, None),
+            None => {
+                let lacked = lacked_method(&message);
+                (message, lacked)
+            }
         };
-        let named = function.as_deref().and_then(|name| {
+        let field = function.clone().or_else(|| {
+            let (_, rest) = message.split_once("can't evaluate field ")?;
+            rest.split(' ').next().map(|f| format!(".{f}"))
+        });
+        let named = field.as_deref().and_then(|name| {
             self.calls.iter().find(|c| {
                 let expr = self.file.source.get(c.offset..).unwrap_or_default();
                 let end = expr
                     .find(|ch: char| ch.is_whitespace() || matches!(ch, '}' | ')'))
                     .unwrap_or(expr.len());
-                c.name == rewrite::OTHER_PAGES && expr.get(..end).is_some_and(|e| e.contains(name))
+                c.name == rewrite::FIELD && expr.get(..end).is_some_and(|e| e.contains(name))
             })
         });
         let (line, col) = named.or(at).map_or((0, 0), |c| {
@@ -576,6 +584,13 @@ impl Executable {
             function,
         }
     }
+}
+
+/// The method of Hugo's that Folio does not have, as [`funcs::why_not`] names it
+/// (`.GitInfo` in "Folio does not have Hugo's method `.GitInfo`").
+fn lacked_method(message: &str) -> Option<String> {
+    let (_, rest) = message.split_once("Folio does not have Hugo's method `")?;
+    rest.split('`').next().map(str::to_string)
 }
 
 /// Renders the shortcode `name` through the site's template with `context` as its dot.

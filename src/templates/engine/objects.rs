@@ -2,8 +2,8 @@
 //! (`resources/page`), and a shortcode's context (`ShortcodeWithPage`,
 //! `hugolib/shortcode.go`), with the fields shortcode templates read.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, LazyLock};
 
 use gotmpl::Value;
 use serde_json::{Map, Value as Json};
@@ -11,6 +11,61 @@ use serde_json::{Map, Value as Json};
 use super::time::Moment;
 use super::values::{self, from_json, map, params_from_json, string, KIND};
 use super::Frame;
+
+/// The fields and methods of Hugo's pages: `page.Page` and the interfaces it embeds
+/// (`resources/page/page.go`), with `String`. Templates see a page through that
+/// interface: for any other name, Hugo 0.168 stops with "can't evaluate field X in type
+/// page.Page", even for methods of its own page type such as `.Key` (checked).
+pub const HUGO_PAGE: &str = "\
+    Aliases AllTranslations AlternativeOutputFormats Ancestors BundleType CodeOwners \
+    Content ContentWithoutSummary CurrentSection Data Date Description Draft Eq ExpiryDate \
+    File FirstSection Fragments FuzzyWordCount GetPage GetTerms GitInfo HasMenuCurrent \
+    HasShortcode HeadingsFiltered InSection IsAncestor IsBranch IsDescendant IsHome \
+    IsMenuCurrent IsNode IsPage IsSection IsTranslated Keywords Kind Lang Language Lastmod \
+    Layout Len LinkTitle Markup MediaType Menus Name Next NextInSection OutputFormats Page \
+    Pages Paginate Paginator Param Params Parent Path PathInfo Permalink Plain PlainWords \
+    Prev PrevInSection PublishDate RawContent ReadingTime Ref RefFrom RegularPages \
+    RegularPagesRecursive RelPermalink RelRef RelRefFrom RelatedKeywords Render \
+    RenderShortcodes RenderString ResourceType Resources Scratch Section Sections \
+    SectionsEntries SectionsPath Site Sitemap Sites Slug Store String Summary \
+    TableOfContents Title TranslationKey Translations Truncated Type Weight WordCount";
+
+/// The fields and methods of Hugo's site: the interface `page.Site`
+/// (`resources/page/site.go`). Any other name stops Hugo 0.168 with "can't evaluate field
+/// X in type page.Site": `.Site.IsServer`, `.Site.IsMultiLingual` and `.Site.Author` are
+/// gone (checked).
+pub const HUGO_SITE: &str = "\
+    AllPages BaseURL BuildDrafts CheckReady Config Copyright Current Data Dimension \
+    GetPage Home Hugo IsDefault Language LanguageCode LanguagePrefix Languages Lastmod \
+    MainSections Menus Pages Param Params RegularPages Role Sections ServerPort Sites \
+    Store String Taxonomies Title Version";
+
+/// The fields and methods of a shortcode's context, `*hugolib.ShortcodeWithPage`
+/// (`hugolib/shortcode.go`): any other name stops Hugo 0.168 with "can't evaluate field X
+/// in type *hugolib.ShortcodeWithPage".
+pub const HUGO_SHORTCODE: &str = "\
+    Get Inner InnerDeindent IsNamedParams Name Ordinal Page Params Parent Position Ref \
+    RelRef Scratch Site Store Unwrapv";
+
+/// One of Hugo's types: its Go name, as Hugo's messages give it (`page.Page`), and
+/// whether it has a field or method of a name.
+pub type HugoType = (&'static str, fn(&str) -> bool);
+
+/// Which of Hugo's objects `value` is, when it is one Folio builds.
+pub fn hugo_type(value: &Value) -> Option<HugoType> {
+    type Names = LazyLock<BTreeSet<&'static str>>;
+    static PAGE: Names = LazyLock::new(|| HUGO_PAGE.split_ascii_whitespace().collect());
+    static SITE: Names = LazyLock::new(|| HUGO_SITE.split_ascii_whitespace().collect());
+    static SHORTCODE: Names = LazyLock::new(|| HUGO_SHORTCODE.split_ascii_whitespace().collect());
+    match values::kind_of(value) {
+        Some("page") => Some(("page.Page", |n| PAGE.contains(n))),
+        Some("shortcode") => Some(("*hugolib.ShortcodeWithPage", |n| SHORTCODE.contains(n))),
+        _ if value.field("BaseURL").is_some() && value.field("Languages").is_some() => {
+            Some(("page.Site", |n| SITE.contains(n)))
+        }
+        _ => None,
+    }
+}
 
 /// What the templates see of the site and of where the page is: built by the site layer
 /// (`OpenPage::hugo_context`) from the config, `data/` and `i18n/`.
@@ -363,7 +418,11 @@ impl HugoContext {
         entries.push(("IsTranslated", Value::Bool(!others.is_empty())));
         entries.push(("Translations", Value::List(others.into())));
         let all = self.all_translations(map(entries.clone()));
-        map(entries.into_iter().chain([("AllTranslations", all)]))
+        entries.push(("AllTranslations", all));
+        // A page's `.Page` is the page (one level deep: a deeper `.Page` is a call of
+        // `rewrite::FIELD`, which gives the page it is called on).
+        let own = map(entries.clone());
+        map(entries.into_iter().chain([("Page", own)]))
     }
 
     /// `.AllTranslations`: the page (`own`) and its translations, by language weight, a

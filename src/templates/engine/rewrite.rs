@@ -21,6 +21,10 @@
 //! - A `range`'s pipeline gets [`ENTRIES`] as its last command, which gives a params map
 //!   with each key once (not one that ends in a function making a new list).
 //!
+//! - A field of Hugo's page, site or shortcode context that Folio's may lack
+//!   (`.Site.RegularPages`, `.Page.GitInfo`, `.Page.Titel`) becomes a call of [`FIELD`],
+//!   which gives the field, or fails as Hugo fails or saying that Folio cannot give it.
+//!
 //! The rewrite also lists every function the template calls, with its position, so a
 //! template calling one Folio cannot run is known before it runs ([`Calls`]).
 
@@ -135,7 +139,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
             });
         }
     });
-    other_pages(list, &mut calls);
+    hugo_fields(list, &mut calls);
     calls
 }
 
@@ -252,9 +256,10 @@ fn month_of(arg: &Expr) -> Option<Expr> {
     Some(call_on(arg.pos(), MONTH, receiver))
 }
 
-/// Fields after which a field of Folio's [`super::funcs::OFFLINE`] list (`.RegularPages`,
-/// `.Menus`…) is a site's or a page's.
-const PAGE_HOLDERS: &[&str] = &[
+/// Fields after which the next name is a field of one of Hugo's objects: a page (`.Page`,
+/// `.Home`, `.CurrentSection`, `.FirstSection`, a page's `.Parent`), the site (`.Site`)
+/// or a shortcode's context (a shortcode's `.Parent`).
+const HOLDERS: &[&str] = &[
     "Site",
     "Page",
     "Home",
@@ -263,63 +268,157 @@ const PAGE_HOLDERS: &[&str] = &[
     "Parent",
 ];
 
-/// The function `.Site.RegularPages`, `site.Menus`, `$.Page.NextInSection`… (the fields of
-/// Hugo's site and pages that hold the site's other pages, in [`super::funcs::OFFLINE`])
-/// become calls of, with the field's name and what holds it: it gives what Hugo gives when
-/// Folio knows it (a regular page has no `.Pages`; a map of the template's own has the
-/// field it has) and otherwise fails saying why, so the call shows Folio's card only when
-/// the template reaches the field.
-pub const OTHER_PAGES: &str = "__folio_other_pages";
+/// Names every page Folio builds has, as Hugo's pages do ([`super::objects::HUGO_PAGE`]):
+/// read as plain fields, without a call (the common case).
+const PAGE_HAS: &[&str] = &[
+    "Title",
+    "LinkTitle",
+    "Description",
+    "Slug",
+    "Keywords",
+    "Params",
+    "Draft",
+    "Layout",
+    "Weight",
+    "Lang",
+    "Language",
+    "RelPermalink",
+    "Permalink",
+    "Name",
+    "Path",
+    "Aliases",
+    "Truncated",
+    "WordCount",
+    "FuzzyWordCount",
+    "ReadingTime",
+    "Site",
+    "Scratch",
+    "Store",
+    "Date",
+    "Lastmod",
+    "PublishDate",
+    "ExpiryDate",
+    "Kind",
+    "Section",
+    "Type",
+    "BundleType",
+    "IsPage",
+    "IsSection",
+    "IsHome",
+    "IsTranslated",
+    "Translations",
+    "AllTranslations",
+];
 
-/// Rewrites the fields that hold the site's other pages into calls of [`OTHER_PAGES`].
-fn other_pages(list: &mut ListNode, calls: &mut Calls) {
+/// Names the site Folio builds has, as Hugo's does ([`super::objects::HUGO_SITE`]).
+const SITE_HAS: &[&str] = &[
+    "Title",
+    "BaseURL",
+    "Params",
+    "Data",
+    "Language",
+    "Languages",
+    "LanguageCode",
+    "Copyright",
+    "LanguagePrefix",
+    "Home",
+    "Store",
+];
+
+/// Names every shortcode context Folio builds has, as Hugo's does
+/// ([`super::objects::HUGO_SHORTCODE`]).
+const SHORTCODE_HAS: &[&str] = &[
+    "Name",
+    "Params",
+    "IsNamedParams",
+    "InnerDeindent",
+    "Inner",
+    "Ordinal",
+    "Parent",
+    "Position",
+    "Page",
+    "Site",
+    "Scratch",
+    "Store",
+];
+
+/// First fields (of the dot, a variable…) read without a check: what a shortcode reads
+/// most (`.Inner`, `.Page.Title`), which every one of Hugo's objects that has it has in
+/// Folio too. Any other first field with a capital letter is checked, as the dot may be a
+/// shortcode's context, a page or the site, each with its own names.
+const FIRST_UNCHECKED: &[&str] = &["Inner", "Page", "Site", "Params"];
+
+/// The function a field of Hugo's objects that Folio may not give becomes a call of, with
+/// the field's name and what holds it: `.Site.RegularPages`, `site.Menus`,
+/// `$.Page.NextInSection` (the site's other pages, [`super::funcs::OFFLINE`]),
+/// `.Page.GitInfo`, `.Site.Config` (fields Folio does not have), `.Page.Titel`,
+/// `.Site.IsServer` (names Hugo's objects do not have). It gives what Hugo gives when
+/// Folio knows it (the field; a regular page's empty lists; a map of the template's own
+/// has the field it has); otherwise it fails saying why: Hugo's own error for a name
+/// Hugo does not have, or that Folio cannot give the field. So the call shows Folio's
+/// card only when the template reaches it.
+pub const FIELD: &str = "__folio_field";
+
+/// Rewrites the fields of Hugo's objects that Folio may not give into calls of
+/// [`FIELD`]: see [`field_to_check`].
+fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
     each_expr(list, &mut |e| {
-        let pos = e.pos();
-        let Some((receiver, name, rest)) = other_pages_field(e) else {
-            return;
-        };
-        let called = call(
-            pos,
-            OTHER_PAGES,
-            vec![Expr::String(pos, name.as_str().into()), receiver],
-        );
-        *e = if rest.is_empty() {
-            called
-        } else {
-            Expr::Chain(pos, Box::new(called), rest)
-        };
-        calls.push(Call {
-            name: OTHER_PAGES.to_string(),
-            offset: pos.offset,
-        });
+        // Each field to check in turn: `.Parent.Titel` is two calls.
+        while let Some((receiver, name, rest)) = field_to_check(e) {
+            let pos = e.pos();
+            let called = call(
+                pos,
+                FIELD,
+                vec![Expr::String(pos, name.as_str().into()), receiver],
+            );
+            *e = if rest.is_empty() {
+                called
+            } else {
+                Expr::Chain(pos, Box::new(called), rest)
+            };
+            calls.push(Call {
+                name: FIELD.to_string(),
+                offset: pos.offset,
+            });
+        }
     });
 }
 
-/// In `e` (`.Site.RegularPages.ByDate`), the first field holding the site's other pages
-/// after a site or a page: what holds it (`.Site`), its name and the fields after it.
-fn other_pages_field(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
+/// In `e` (`.Site.RegularPages.ByDate`), the first field that may name one of Hugo's
+/// objects' fields Folio does not give: what holds it (`.Site`), its name and the fields
+/// after it. Such a field is one after a name in [`HOLDERS`] (or after `site`) that is not
+/// in what that object always has ([`PAGE_HAS`]…), or a first field (of the dot, a
+/// variable, a parenthesised pipeline) with a capital letter, but those in
+/// [`FIRST_UNCHECKED`]. A map's keys after other fields (`.Params.x`, `.Site.Data.team`)
+/// are left as they are.
+fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
     let pos = e.pos();
-    let (fields, from_site) = match e {
-        Expr::Field(_, f) | Expr::Variable(_, _, f) => (f, false),
-        Expr::Chain(_, inner, f) => (
-            f,
-            matches!(inner.as_ref(), Expr::Identifier(_, n) if n == "site"),
-        ),
+    // What holds the first field: the site (`site.X`), a field already checked
+    // (`.Parent.X`, once `.Parent` is a call of FIELD), or whatever the dot, a variable
+    // or a pipeline holds ("").
+    let (fields, first_holder) = match e {
+        Expr::Field(_, f) | Expr::Variable(_, _, f) => (f, ""),
+        Expr::Chain(_, inner, f) => (f, chain_holder(inner)),
         _ => return None,
     };
     let at = fields.iter().enumerate().position(|(i, name)| {
-        let held = match i.checked_sub(1) {
-            None => from_site,
-            Some(before) => fields
-                .get(before)
-                .is_some_and(|b| PAGE_HOLDERS.contains(&b.as_str())),
+        let holder = match i.checked_sub(1) {
+            None => first_holder,
+            Some(before) => fields.get(before).map_or("", SmolStr::as_str),
         };
-        held && super::funcs::OFFLINE
-            .iter()
-            .any(|(n, _)| n.strip_prefix('.') == Some(name.as_str()))
+        let has: &[&[&str]] = match holder {
+            "" => &[FIRST_UNCHECKED],
+            "Site" => &[SITE_HAS],
+            "Parent" => &[PAGE_HAS, SHORTCODE_HAS],
+            h if HOLDERS.contains(&h) => &[PAGE_HAS],
+            _ => return false,
+        };
+        let known = has.iter().any(|names| names.contains(&name.as_str()));
+        !known && (!holder.is_empty() || name.starts_with(|c: char| c.is_ascii_uppercase()))
     })?;
     let before = fields.get(..at).unwrap_or_default().to_vec();
     let holder = match e {
+        Expr::Field(..) if at == 0 => Expr::Dot(pos),
         Expr::Field(..) => Expr::Field(pos, before),
         Expr::Variable(_, var, _) => Expr::Variable(pos, var.clone(), before),
         Expr::Chain(_, inner, _) if at == 0 => inner.as_ref().clone(),
@@ -328,6 +427,22 @@ fn other_pages_field(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
     };
     let rest = fields.get(at + 1..).unwrap_or_default().to_vec();
     Some((holder, fields.get(at)?.clone(), rest))
+}
+
+/// Which object a chain's start is for [`field_to_check`]: `Site` for `site`, the field's
+/// name for a call of [`FIELD`], "" for anything else.
+fn chain_holder(inner: &Expr) -> &str {
+    match inner {
+        Expr::Identifier(_, n) if n == "site" => "Site",
+        Expr::Pipe(_, p) => match p.commands.as_slice() {
+            [CommandNode { args, .. }] => match args.as_slice() {
+                [Expr::Identifier(_, f), Expr::String(_, name), _] if f == FIELD => name,
+                _ => "",
+            },
+            _ => "",
+        },
+        _ => "",
+    }
 }
 
 /// Whether a rewritten action prints what may be a value Go writes with its `String`
@@ -1043,9 +1158,30 @@ mod tests {
     }
 
     #[test]
+    fn a_field_folios_objects_may_lack_is_checked_and_their_common_fields_and_map_keys_are_not() {
+        let fields = |src: &str| functions(src).iter().filter(|c| *c == FIELD).count();
+        assert_eq!(
+            fields(
+                "{{ .Page.Title }}{{ .Site.Params.x }}{{ .Page.Params.Titel }}{{ .name }}\
+                 {{ site.Data.team }}{{ $.Inner }}{{ .Page.Site.Title }}"
+            ),
+            0
+        );
+        assert_eq!(
+            fields(
+                "{{ .Page.Titel }}{{ site.IsServer }}{{ .Site.Config.Services }}\
+                 {{ $p := .Page }}{{ $p.GitInfo }}{{ with .Page }}{{ .Summary }}{{ end }}\
+                 {{ .Parent.Titel }}{{ (.Page).Titel }}"
+            ),
+            8
+        );
+    }
+
+    #[test]
     fn a_namespaced_function_is_one_function() {
         let calls = functions(r#"{{ strings.TrimSpace " a " }}{{ (urls.Parse "x").Host }}"#);
-        assert_eq!(calls, ["strings.TrimSpace", "urls.Parse"]);
+        // `.Host` of what may be one of Hugo's objects is checked.
+        assert_eq!(calls, ["strings.TrimSpace", "urls.Parse", FIELD]);
     }
 
     #[test]
@@ -1071,7 +1207,19 @@ mod tests {
         let (_, calls) = rewritten(
             "{{ len .Scratch.Values }}{{ path.Base .Position.Filename }}{{ len .Params }}",
         );
-        assert_eq!(calls, ["len", ".Values", "path.Base", ".Filename", "len"]);
+        // `.Scratch` and `.Position` of what may be a page or the site are checked.
+        assert_eq!(
+            calls,
+            [
+                "len",
+                ".Values",
+                "path.Base",
+                ".Filename",
+                "len",
+                FIELD,
+                FIELD
+            ]
+        );
     }
 
     #[test]

@@ -313,7 +313,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             false,
         ))
     }),
-    (rewrite::OTHER_PAGES, other_pages),
+    (rewrite::FIELD, hugo_field),
     (rewrite::FORMAT, |a| {
         let spec = str_arg(a, 0, rewrite::FORMAT)?;
         // A time, a duration or a media type is written as Go's `String` gives it; a
@@ -890,26 +890,61 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     })
 }
 
-/// [`rewrite::OTHER_PAGES`]: the field `name` (`RegularPages`, `Menus`, `NextInSection`…)
-/// of `holder`. A regular page lists no pages (Hugo gives it none); a map of the
-/// template's own (a `dict`, data) has the field it has; Hugo's site and its pages'
-/// neighbours, sections and menus are the site's other pages, which Folio does not have:
-/// an error saying so ([`super::why_not`]), which shows the call's card.
-fn other_pages(a: &[Value]) -> gotmpl::Result<Value> {
-    let name = str_arg(a, 0, rewrite::OTHER_PAGES)?;
+/// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
+/// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
+///   error for a name its type does not have ("can't evaluate field Titel in type
+///   page.Page", which stops Hugo's build); the field when Folio has it; a regular page's
+///   (empty) lists and the page's `.Page` (itself); no section when Folio found none;
+///   else an error saying Folio cannot give it ([`super::why_not`]: the site's other
+///   pages, or a field Folio does not have), which shows the call's card.
+/// - Of anything else, what Go's template gives: a map's key (nil when absent), nil of
+///   nil (but a field that lists the site's other pages says Folio cannot give it), and
+///   an error for a field of a string, a number or a list.
+fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
+    let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
-    let is_site = holder.field("BaseURL").is_some() && holder.field("Language").is_some();
+    let offline = || {
+        super::OFFLINE
+            .iter()
+            .any(|(n, _)| n.strip_prefix('.') == Some(name.as_str()))
+    };
+    let Some((type_name, has)) = objects::hugo_type(&holder) else {
+        return match holder.field(&name) {
+            Some(v) => Ok(v.clone()),
+            None if matches!(holder, Value::Map(_)) => Ok(Value::Nil),
+            None if matches!(holder, Value::Nil) && !offline() => Ok(Value::Nil),
+            None if matches!(holder, Value::Nil) => {
+                Err(exec_error(super::why_not(&format!(".{name}"))))
+            }
+            None => Err(exec_error(format!(
+                "can't evaluate field {name} in type {}",
+                holder.type_name()
+            ))),
+        };
+    };
+    if !has(&name) {
+        return Err(exec_error(format!(
+            "can't evaluate field {name} in type {type_name}"
+        )));
+    }
     let lists = matches!(
         name.as_str(),
         "Pages" | "RegularPages" | "RegularPagesRecursive" | "Sections"
     );
-    match kind_of(&holder) {
-        Some("page") if lists && holder.field("IsPage") == Some(&Value::Bool(true)) => {
+    let is_page = type_name == "page.Page";
+    match holder.field(&name) {
+        Some(v) => Ok(v.clone()),
+        None if is_page && name == "Page" => Ok(holder),
+        None if is_page && lists && holder.field("IsPage") == Some(&Value::Bool(true)) => {
             Ok(Value::List(Vec::new().into()))
         }
-        None if matches!(holder, Value::Map(_)) && !is_site => {
-            Ok(holder.field(&name).cloned().unwrap_or(Value::Nil))
+        None if matches!(
+            name.as_str(),
+            "CurrentSection" | "FirstSection" | "Parent" | "File"
+        ) =>
+        {
+            Ok(Value::Nil)
         }
-        _ => Err(exec_error(super::why_not(&format!(".{name}")))),
+        None => Err(exec_error(super::why_not(&format!(".{name}")))),
     }
 }
