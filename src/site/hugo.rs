@@ -329,6 +329,7 @@ impl Site {
         };
         let label = |code: &str| self.language_label(code);
         let language_name = label(lang);
+        let root = self.config_json(&[]).unwrap_or_default();
         let fields = SiteFields {
             title: text("title"),
             base_url: text("baseURL"),
@@ -350,6 +351,10 @@ impl Site {
                     weight: l.weight,
                 })
                 .collect(),
+            config: Json::Object(config_of(&root, &SITE_CONFIG_KEYS)),
+            git_info: config_of(&root, &["enableGitInfo"])
+                .values()
+                .any(|v| v.as_bool() == Some(true)),
         };
         let mut ctx = HugoContext::new(&fields, self.i18n_of(lang), rel_permalink, file);
         // A zone Hugo cannot load fails its build; `folio check` says so, and the
@@ -361,6 +366,27 @@ impl Site {
             .unwrap_or_default();
         ctx
     }
+}
+
+/// The top-level settings `.Site.Config` reads (`SiteFields::config`).
+const SITE_CONFIG_KEYS: [&str; 5] = [
+    "privacy",
+    "services",
+    "disqusShortname",
+    "googleAnalytics",
+    "rssLimit",
+];
+
+/// The settings of `config` (the site's, as JSON) named `keys`, matched in any case as
+/// Hugo matches them.
+fn config_of(config: &Json, keys: &[&str]) -> serde_json::Map<String, Json> {
+    let Some(all) = config.as_object() else {
+        return serde_json::Map::new();
+    };
+    all.iter()
+        .filter(|(k, _)| keys.iter().any(|key| k.eq_ignore_ascii_case(key)))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// The node at a path of keys under `node`, keys matched in any case.

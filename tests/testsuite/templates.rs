@@ -385,15 +385,41 @@ fn the_same_names_render_as_in_hugo_where_hugo_has_them_or_never_reaches_them() 
 }
 
 #[test]
+fn the_sites_config_and_a_pages_own_fields_render_as_in_hugo() {
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\ndisqusShortname = \"old\"\nrssLimit = 7\n\
+         [privacy.youtube]\nprivacyEnhanced = true\n[privacy.Vimeo]\nenableDNT = \"true\"\n\
+         [services.googleAnalytics]\nid = 12\n",
+        "<p>{{ with .Site.Config.Privacy }}{{ .YouTube.PrivacyEnhanced }}|{{ .YouTube.Disable }}\
+         |{{ .Vimeo.EnableDNT }}|{{ .GoogleAnalytics.RespectDoNotTrack }}|{{ .X.Simple }}{{ end }}\
+         |{{ with site.Config.Services }}{{ .Disqus.Shortname }}|{{ .GoogleAnalytics.ID }}\
+         |{{ .RSS.Limit }}|{{ .X.DisableInlineCSS }}{{ end }}\
+         |{{ .Page.TranslationKey }}|{{ .Page.Data }}|{{ .Page.IsNode }}|{{ .Page.IsBranch }}\
+         |{{ with .Page.GitInfo }}{{ .Hash }}{{ else }}none{{ end }}|{{ .Site.IsDefault }}|{{ .Site.BuildDrafts }}\
+         |{{ .Site.Hugo.IsProduction }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert!(
+        p(&hugo).starts_with("true|false|true|true|false|old|12|7|false|/about|map[]"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_field_of_hugos_that_folio_does_not_give_shows_folios_card_and_says_which() {
     let site = site_with(
-        &[("f", "<p>\n{{ with .Page.GitInfo }}{{ .Hash }}{{ end }}</p>")],
+        &[(
+            "f",
+            "<p>\n{{ range .Site.MainSections }}{{ . }}{{ end }}</p>",
+        )],
         "{{< f >}}",
     );
     let html = preview(site.path());
     assert!(
         html.contains(
-            "layouts/shortcodes/f.html:2:9: Folio does not have Hugo's method `.GitInfo`"
+            "layouts/shortcodes/f.html:2:10: Folio does not have Hugo's method `.MainSections`"
         ),
         "{html}"
     );

@@ -103,6 +103,8 @@ pub struct HugoContext {
     /// `.CurrentSection`, `.FirstSection` and `.Parent` give. Empty for the home page,
     /// and when no template reads them.
     pub sections: Vec<Value>,
+    /// The site's `enableGitInfo` ([`SiteFields::git_info`]).
+    pub git_info: bool,
 }
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
@@ -215,6 +217,12 @@ pub struct SiteFields {
     pub aliases: BTreeMap<String, Vec<String>>,
     /// The site's languages, in weight order (`.Site.Languages`).
     pub languages: Vec<LanguageFields>,
+    /// The site's `privacy` and `services` settings, and the older top-level
+    /// `disqusShortname`, `googleAnalytics` and `rssLimit`, as an object of those keys
+    /// (any case): what `.Site.Config` reads ([`site_config`]).
+    pub config: Json,
+    /// `enableGitInfo`: pages then have a `.GitInfo` Folio cannot read.
+    pub git_info: bool,
 }
 
 /// One of the site's languages, as `.Language` gives it.
@@ -247,42 +255,7 @@ impl HugoContext {
         } else {
             &fields.base_url
         };
-        let params = params_from_json(&fields.params, &fields.aliases);
-        let (language, languages) = languages_of(fields, lang, &params);
-        let multilingual = languages.len() > 1;
-        // The home page of the page's language (`/fr/`), under the base URL's path.
-        let home = format!(
-            "{}{}/",
-            base_path(base_url).trim_end_matches('/'),
-            fields.language_prefix
-        );
-        let site = map([
-            ("Title", string(&fields.title)),
-            ("BaseURL", string(base_url)),
-            ("Params", params),
-            ("Data", from_json(&fields.data)),
-            ("Language", language.clone()),
-            ("Languages", Value::List(languages.into())),
-            (
-                "LanguageCode",
-                language
-                    .field("LanguageCode")
-                    .cloned()
-                    .unwrap_or(Value::Nil),
-            ),
-            ("Copyright", string(&fields.copyright)),
-            ("LanguagePrefix", string(&fields.language_prefix)),
-            (
-                "Home",
-                map([
-                    ("RelPermalink", string(&home)),
-                    ("Permalink", string(format!("{}{home}", origin(base_url)))),
-                ]),
-            ),
-            ("IsServer", Value::Bool(false)),
-            ("IsMultiLingual", Value::Bool(multilingual)),
-            ("Store", Frame::store(super::SITE_STORE)),
-        ]);
+        let site = site_value(fields, lang, base_url);
         // `.RelPermalink` starts with the base URL's path (`/docs/page/`).
         let base_path = base_path(base_url);
         let rel_permalink = format!("{}{}", base_path.trim_end_matches('/'), rel_permalink);
@@ -300,6 +273,7 @@ impl HugoContext {
             content_path: String::new(),
             page_translations: Vec::new(),
             sections: Vec::new(),
+            git_info: fields.git_info,
         }
     }
 
@@ -345,26 +319,44 @@ impl HugoContext {
             ("Name", string(&title)),
             ("Path", string(logical_path(&self.content_path))),
             ("Aliases", aliases(front, &self.content_path, &self.site)),
-            ("Truncated", Value::Bool(false)),
-            // While shortcodes render, the page's content is not counted yet (Hugo: 0).
-            ("WordCount", Value::Int(0)),
-            ("FuzzyWordCount", Value::Int(0)),
-            ("ReadingTime", Value::Int(0)),
             ("Site", self.site.clone()),
             ("Resources", map([(KIND, string("resources"))])),
             ("Scratch", Frame::page_scratch()),
             ("Store", Frame::page_scratch()),
         ];
-        let file = (!self.content_path.is_empty())
-            .then(|| ("File", file_fields(&self.content_path, &self.file)));
         let mut entries: Vec<(&str, Value)> = fields
             .into_iter()
             .chain(page_dates(front, &self.time_zone))
-            .chain(file)
+            .chain(self.file_and_content(front))
             .chain(tree_fields(&self.content_path, front))
             .collect();
         self.add_sections(&mut entries);
         self.with_translations(entries)
+    }
+
+    /// A page's fields about its file and its content: `.File` (none outside a site),
+    /// `.TranslationKey` (its front matter's, else its `.Path`), `.GitInfo` (nil without
+    /// `enableGitInfo`; with it absent, as Folio cannot read Git, so that a call of
+    /// `rewrite::FIELD` says so), and the content's counts, which Hugo has not made yet
+    /// while shortcodes render (`.WordCount` 0, `.Truncated` false).
+    fn file_and_content(&self, front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
+        let key = Some(front_text(front, "translationkey"))
+            .filter(|k| !k.is_empty())
+            .unwrap_or_else(|| logical_path(&self.content_path));
+        let mut fields = vec![
+            ("TranslationKey", string(key)),
+            ("Truncated", Value::Bool(false)),
+            ("WordCount", Value::Int(0)),
+            ("FuzzyWordCount", Value::Int(0)),
+            ("ReadingTime", Value::Int(0)),
+        ];
+        if !self.git_info {
+            fields.push(("GitInfo", Value::Nil));
+        }
+        if !self.content_path.is_empty() {
+            fields.push(("File", file_fields(&self.content_path, &self.file)));
+        }
+        fields
     }
 
     /// `.CurrentSection`, `.FirstSection` and `.Parent` of the page of `entries`, from
@@ -447,6 +439,183 @@ impl HugoContext {
         all.sort_by(|a, b| (a.0 == 0, a.0, &a.1).cmp(&(b.0 == 0, b.0, &b.1)));
         Value::List(all.into_iter().map(|(_, _, p)| p).collect())
     }
+}
+
+/// `.Site.Config`, Hugo's `page.SiteConfig` (`resources/page/site.go`): `.Privacy`
+/// (`config/privacy`) and `.Services` (`config/services`), each field as `settings` sets it
+/// (keys in any case, values converted as Hugo's `mapstructure.WeakDecode` converts
+/// them), else Hugo's default: `.Privacy.GoogleAnalytics.RespectDoNotTrack` is true,
+/// `.Services.RSS.Limit` the older `rssLimit` or -1, the Disqus short name and the
+/// Google Analytics ID the older top-level settings. Checked against Hugo 0.168.
+pub fn site_config(settings: &Json) -> Value {
+    let get = |path: &[&str]| -> Option<&Json> {
+        path.iter().try_fold(settings, |node, key| {
+            node.as_object()?
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v)
+        })
+    };
+    map([("Privacy", privacy(&get)), ("Services", services(&get))])
+}
+
+/// A setting at a path of keys, matched in any case.
+type Setting<'a> = dyn Fn(&[&str]) -> Option<&'a Json> + 'a;
+
+/// `.Site.Config.Privacy` (`config/privacy/privacyConfig.go`).
+fn privacy(get: &Setting<'_>) -> Value {
+    let service = |name: &str, more: &[(&'static str, bool)]| {
+        let flag = |field: &str, default: bool| {
+            Value::Bool(get(&["privacy", name, field]).map_or(default, weak_bool))
+        };
+        map(std::iter::once(("Disable", flag("disable", false))).chain(
+            more.iter()
+                .map(|(field, default)| (*field, flag(field, *default))),
+        ))
+    };
+    map([
+        ("Disqus", service("disqus", &[])),
+        (
+            "GoogleAnalytics",
+            service("googleAnalytics", &[("RespectDoNotTrack", true)]),
+        ),
+        ("Instagram", service("instagram", &[("Simple", false)])),
+        (
+            "Vimeo",
+            service("vimeo", &[("EnableDNT", false), ("Simple", false)]),
+        ),
+        ("YouTube", service("youTube", &[("PrivacyEnhanced", false)])),
+        (
+            "X",
+            service("x", &[("EnableDNT", false), ("Simple", false)]),
+        ),
+    ])
+}
+
+/// `.Site.Config.Services` (`config/services/servicesConfig.go`), with the older
+/// top-level settings where the service's own is empty.
+fn services(get: &Setting<'_>) -> Value {
+    let text = |path: &[&str], older: &str| {
+        let read = |p: &[&str]| get(p).map(weak_string).unwrap_or_default();
+        let own = read(path);
+        string(if own.is_empty() { read(&[older]) } else { own })
+    };
+    let inline_css = |name: &str| {
+        Value::Bool(get(&["services", name, "disableInlineCSS"]).is_some_and(weak_bool))
+    };
+    let limit = [&["services", "rss", "limit"][..], &["rssLimit"]]
+        .iter()
+        .find_map(|path| get(path).map(weak_int).filter(|n| *n != 0))
+        .unwrap_or(-1);
+    let one = |field: &'static str, v: Value| map([(field, v)]);
+    map([
+        (
+            "Disqus",
+            one(
+                "Shortname",
+                text(&["services", "disqus", "shortname"], "disqusShortname"),
+            ),
+        ),
+        (
+            "GoogleAnalytics",
+            one(
+                "ID",
+                text(&["services", "googleAnalytics", "id"], "googleAnalytics"),
+            ),
+        ),
+        (
+            "Instagram",
+            map([
+                ("DisableInlineCSS", inline_css("instagram")),
+                (
+                    "AccessToken",
+                    text(&["services", "instagram", "accessToken"], ""),
+                ),
+            ]),
+        ),
+        ("X", one("DisableInlineCSS", inline_css("x"))),
+        ("RSS", one("Limit", Value::Int(limit))),
+    ])
+}
+
+/// A setting read as a bool, as `mapstructure.WeakDecode` reads one: a number is true
+/// when not 0, a string as Go's `strconv.ParseBool` reads it ("" is false).
+fn weak_bool(v: &Json) -> bool {
+    match v {
+        Json::Bool(b) => *b,
+        Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Json::String(s) => matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True"),
+        _ => false,
+    }
+}
+
+/// A setting read as a string, as `mapstructure.WeakDecode` reads one (a number in
+/// decimal, a bool as `1` or `0`).
+fn weak_string(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n.to_string(),
+        Json::Bool(b) => if *b { "1" } else { "0" }.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A setting read as an integer, as `mapstructure.WeakDecode` reads one.
+fn weak_int(v: &Json) -> i64 {
+    match v {
+        Json::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|f| f as i64))
+            .unwrap_or(0),
+        Json::String(s) => s.trim().parse().unwrap_or(0),
+        Json::Bool(b) => i64::from(*b),
+        _ => 0,
+    }
+}
+
+/// `.Site` of the site `fields`, for a page in `lang`, the site at `base_url`.
+fn site_value(fields: &SiteFields, lang: &str, base_url: &str) -> Value {
+    let params = params_from_json(&fields.params, &fields.aliases);
+    let (language, languages) = languages_of(fields, lang, &params);
+    let multilingual = languages.len() > 1;
+    // The home page of the page's language (`/fr/`), under the base URL's path.
+    let home = format!(
+        "{}{}/",
+        base_path(base_url).trim_end_matches('/'),
+        fields.language_prefix
+    );
+    map([
+        ("Title", string(&fields.title)),
+        ("BaseURL", string(base_url)),
+        ("Params", params),
+        ("Data", from_json(&fields.data)),
+        ("Language", language.clone()),
+        ("Languages", Value::List(languages.into())),
+        (
+            "LanguageCode",
+            language
+                .field("LanguageCode")
+                .cloned()
+                .unwrap_or(Value::Nil),
+        ),
+        ("Copyright", string(&fields.copyright)),
+        ("LanguagePrefix", string(&fields.language_prefix)),
+        (
+            "Home",
+            map([
+                ("RelPermalink", string(&home)),
+                ("Permalink", string(format!("{}{home}", origin(base_url)))),
+            ]),
+        ),
+        // Not Hugo's (templates reading it fail as in Hugo): what `hugo.IsMultilingual`
+        // reads.
+        ("IsMultiLingual", Value::Bool(multilingual)),
+        ("IsDefault", Value::Bool(fields.language_prefix.is_empty())),
+        // Folio renders as `hugo` builds, without `--buildDrafts`.
+        ("BuildDrafts", Value::Bool(false)),
+        ("Config", site_config(&fields.config)),
+        ("Store", Frame::store(super::SITE_STORE)),
+    ])
 }
 
 /// A front matter string, or "".
@@ -624,9 +793,9 @@ fn file_fields(path: &str, filename: &str) -> Value {
 /// (`blog/sub/p.md`): `.Kind` (`home` for the top `_index.md`, `section` for another
 /// `_index.md`, else `page`), `.Section` (the first folder, none for a page or a leaf
 /// bundle at the top), `.Type` (the front matter's `type`, else the section, else
-/// `page`), `.BundleType` (`leaf` for `index.md`, `branch` for `_index.md`) and the
-/// `.Is…` of its kind. Checked against Hugo 0.168.
-fn tree_fields(content_path: &str, front: &Map<String, Json>) -> [(&'static str, Value); 7] {
+/// `page`), `.BundleType` (`leaf` for `index.md`, `branch` for `_index.md`), the
+/// `.Is…` of its kind and a regular page's `.Data` (empty). Checked against Hugo 0.168.
+fn tree_fields(content_path: &str, front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
     let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
     let base = name.split('.').next().unwrap_or_default();
     let (kind, bundle_type) = match base {
@@ -647,7 +816,7 @@ fn tree_fields(content_path: &str, front: &Map<String, Json>) -> [(&'static str,
         (true, false) => section.to_string(),
         (true, true) => "page".to_string(),
     };
-    [
+    let mut fields = vec![
         ("Kind", string(kind)),
         ("Section", string(section)),
         ("Type", string(page_type)),
@@ -655,7 +824,15 @@ fn tree_fields(content_path: &str, front: &Map<String, Json>) -> [(&'static str,
         ("IsPage", Value::Bool(kind == "page")),
         ("IsSection", Value::Bool(kind == "section")),
         ("IsHome", Value::Bool(kind == "home")),
-    ]
+        ("IsNode", Value::Bool(kind != "page")),
+        ("IsBranch", Value::Bool(kind != "page")),
+    ];
+    // A regular page's `.Data` is empty; a list page's holds its pages, which Folio does
+    // not have.
+    if kind == "page" {
+        fields.push(("Data", map(Vec::<(&str, Value)>::new())));
+    }
+    fields
 }
 
 /// A page's dates by Hugo's default `frontmatter` config, each key's aliases after it

@@ -308,6 +308,9 @@ const PAGE_HAS: &[&str] = &[
     "IsTranslated",
     "Translations",
     "AllTranslations",
+    "IsNode",
+    "IsBranch",
+    "TranslationKey",
 ];
 
 /// Names the site Folio builds has, as Hugo's does ([`super::objects::HUGO_SITE`]).
@@ -323,6 +326,9 @@ const SITE_HAS: &[&str] = &[
     "LanguagePrefix",
     "Home",
     "Store",
+    "IsDefault",
+    "BuildDrafts",
+    "Config",
 ];
 
 /// Names every shortcode context Folio builds has, as Hugo's does
@@ -1169,7 +1175,7 @@ mod tests {
         );
         assert_eq!(
             fields(
-                "{{ .Page.Titel }}{{ site.IsServer }}{{ .Site.Config.Services }}\
+                "{{ .Page.Titel }}{{ site.IsServer }}{{ .Site.MainSections }}\
                  {{ $p := .Page }}{{ $p.GitInfo }}{{ with .Page }}{{ .Summary }}{{ end }}\
                  {{ .Parent.Titel }}{{ (.Page).Titel }}"
             ),

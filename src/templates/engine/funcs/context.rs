@@ -179,41 +179,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("i18n T lang.Translate", translate),
     ("site", |_| Ok(engine::frame()?.site.clone())),
-    ("hugo", |_| {
-        Ok(map([
-            ("Version", string(HUGO_VERSION)),
-            ("Environment", string("production")),
-            ("IsProduction", Value::Bool(true)),
-            ("IsDevelopment", Value::Bool(false)),
-            ("IsServer", Value::Bool(false)),
-            ("IsExtended", Value::Bool(true)),
-            // More than one language configured (Hugo's `hugo.IsMultilingual`).
-            (
-                "IsMultilingual",
-                Value::Bool(
-                    engine::frame()?
-                        .site
-                        .field("IsMultiLingual")
-                        .is_some_and(|v| matches!(v, Value::Bool(true))),
-                ),
-            ),
-            ("Store", engine::Frame::store(engine::HUGO_STORE)),
-            (
-                "Data",
-                engine::frame()?
-                    .site
-                    .field("Data")
-                    .cloned()
-                    .unwrap_or(Value::Nil),
-            ),
-            (
-                "Generator",
-                values::html(format!(
-                    "<meta name=\"generator\" content=\"Hugo {HUGO_VERSION}\">"
-                )),
-            ),
-        ]))
-    }),
+    ("hugo", hugo),
     ("ref", |a| reference(a, "ref", true)),
     ("relref", |a| reference(a, "relref", false)),
     ("relURL urls.RelURL", |a| {
@@ -890,6 +856,43 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     })
 }
 
+/// `hugo` (and the site's `.Hugo`): Hugo's build, as `hugo` builds for production.
+fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
+    Ok(map([
+        ("Version", string(HUGO_VERSION)),
+        ("Environment", string("production")),
+        ("IsProduction", Value::Bool(true)),
+        ("IsDevelopment", Value::Bool(false)),
+        ("IsServer", Value::Bool(false)),
+        ("IsExtended", Value::Bool(true)),
+        // More than one language configured (Hugo's `hugo.IsMultilingual`).
+        (
+            "IsMultilingual",
+            Value::Bool(
+                engine::frame()?
+                    .site
+                    .field("IsMultiLingual")
+                    .is_some_and(|v| matches!(v, Value::Bool(true))),
+            ),
+        ),
+        ("Store", engine::Frame::store(engine::HUGO_STORE)),
+        (
+            "Data",
+            engine::frame()?
+                .site
+                .field("Data")
+                .cloned()
+                .unwrap_or(Value::Nil),
+        ),
+        (
+            "Generator",
+            values::html(format!(
+                "<meta name=\"generator\" content=\"Hugo {HUGO_VERSION}\">"
+            )),
+        ),
+    ]))
+}
+
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
 ///   error for a name its type does not have ("can't evaluate field Titel in type
@@ -935,6 +938,7 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     match holder.field(&name) {
         Some(v) => Ok(v.clone()),
         None if is_page && name == "Page" => Ok(holder),
+        None if type_name == "page.Site" && name == "Hugo" => hugo(&[]),
         None if is_page && lists && holder.field("IsPage") == Some(&Value::Bool(true)) => {
             Ok(Value::List(Vec::new().into()))
         }
