@@ -16,7 +16,9 @@
 //! extensions (`hextra/hero-badge.html` → `hextra/hero-badge`). Variants of one template
 //! for a language or output format (`name.en.html`, `name.html.html`, `name.amp.html`)
 //! are read together: the shortcode is paired if any of them reads `.Inner`, and reads
-//! the parameters any of them reads.
+//! the parameters any of them reads. A page runs its language's variant, else the one for
+//! every language; a shortcode with variants for other languages only fails as in Hugo
+//! ([`Catalogue::shortcode_file_in`]).
 
 pub mod builtin;
 pub mod engine;
@@ -67,6 +69,13 @@ pub struct ShortcodeTemplate {
     /// built-in or a file that could not be read.
     #[serde(skip)]
     pub source: Option<engine::TemplateFile>,
+    /// The variants for one language (`card.fr.html`), by language code: a page in that
+    /// language runs its own ([`Catalogue::shortcode_file_in`]).
+    #[serde(skip)]
+    pub languages: BTreeMap<String, engine::TemplateFile>,
+    /// Whether one of `files` is for every language (`card.html`, `card.html.html`).
+    #[serde(skip)]
+    pub for_every_language: bool,
 }
 
 /// The shortcodes a site can call, by name. Names are matched without regard to case, as
@@ -204,6 +213,41 @@ impl Catalogue {
     /// The template file a shortcode executes, when the site has one Folio could read.
     pub fn shortcode_file(&self, name: &str) -> Option<&engine::TemplateFile> {
         self.get(name)?.source.as_ref()
+    }
+
+    /// The template file a shortcode executes on a page in `lang`: the language's own
+    /// (`card.fr.html`), else the one for every language (`card.html`). `Ok(None)` when
+    /// the site has none Folio could read.
+    ///
+    /// # Errors
+    /// The shortcode's first template file and Hugo's message, when the shortcode has
+    /// templates for other languages only (Hugo fails the build: "no compatible template
+    /// found for shortcode").
+    pub fn shortcode_file_in(
+        &self,
+        name: &str,
+        lang: &str,
+    ) -> Result<Option<&engine::TemplateFile>, (PathBuf, String)> {
+        let Some(template) = self.get(name) else {
+            return Ok(None);
+        };
+        if let Some(own) = template.languages.get(&lang.to_ascii_lowercase()) {
+            return Ok(Some(own));
+        }
+        if template.for_every_language {
+            return Ok(template.source.as_ref());
+        }
+        let files: Vec<String> = template
+            .files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        let message = format!(
+            "no compatible template found for shortcode \"{name}\" in [{}]: it has templates \
+             for other languages only",
+            files.join(" ")
+        );
+        Err((template.files.first().cloned().unwrap_or_default(), message))
     }
 
     /// The partial `partial NAME` calls: `NAME` under a partials folder, or `NAME.html`
@@ -360,6 +404,8 @@ impl Catalogue {
                     schema,
                     problem: None,
                     source: None,
+                    languages: BTreeMap::new(),
+                    for_every_language: true,
                 });
         }
     }
@@ -443,6 +489,34 @@ fn shortcode_name(dir: &Path, file: &Path) -> Option<String> {
     Some(name)
 }
 
+/// The language a template file is for (`fr` for `card.fr.html`), read as Hugo reads a
+/// file name's identifiers: one between the name and the extension that is not an output
+/// format's (`card.html.html`, `card.amp.html` are for every language).
+pub(crate) fn language_of(file: &Path) -> Option<String> {
+    /// Hugo's built-in output formats (`output/outputFormat.go`).
+    const OUTPUT_FORMATS: &[&str] = &[
+        "html",
+        "amp",
+        "rss",
+        "json",
+        "calendar",
+        "csv",
+        "markdown",
+        "robots",
+        "sitemap",
+        "sitemapindex",
+        "webappmanifest",
+        "gotmpl",
+    ];
+    let name = file.file_name()?.to_str()?;
+    let mut parts = name.split('.').skip(1).collect::<Vec<_>>();
+    parts.pop();
+    parts
+        .into_iter()
+        .find(|p| !OUTPUT_FORMATS.contains(&p.to_ascii_lowercase().as_str()))
+        .map(str::to_ascii_lowercase)
+}
+
 /// Reads and infers every variant of one template; the schemas are merged.
 fn read_template(
     root: &Path,
@@ -453,12 +527,16 @@ fn read_template(
     let mut schema = Schema::default();
     let mut problem = None;
     let mut source = None;
+    let mut languages = BTreeMap::new();
     for (k, file) in files.iter().enumerate() {
         // Each file is read once: its text is both what the schema is inferred from and,
-        // for the first, what the engine executes.
+        // for the first or a language's, what the engine executes.
         let inferred = read_text(root, file).and_then(|text| {
             let inferred =
                 Schema::infer(&text.source).map_err(|m| format!("{}:{m}", text.path.display()));
+            if let Some(lang) = language_of(file) {
+                languages.insert(lang, text.clone());
+            }
             if k == 0 {
                 source = Some(text);
             }
@@ -471,10 +549,13 @@ fn read_template(
             }
         }
     }
+    let for_every_language = files.iter().any(|f| language_of(f).is_none());
     ShortcodeTemplate {
         name: name.to_string(),
         origin,
         source,
+        languages,
+        for_every_language,
         files: files
             .into_iter()
             .map(|f| f.strip_prefix(root).map(Path::to_path_buf).unwrap_or(f))

@@ -426,6 +426,53 @@ fn a_field_of_hugos_that_folio_does_not_give_shows_folios_card_and_says_which() 
 }
 
 #[test]
+fn a_page_runs_its_languages_own_shortcode_template_as_hugo_does() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/shortcodes/x.html", "<b>every {{ .Page.Lang }}</b>"),
+        ("layouts/shortcodes/x.fr.html", "<b>french {{ .Get 0 }}</b>"),
+        ("layouts/shortcodes/y.en.html", "<i>english</i>"),
+        ("layouts/shortcodes/z.html.html", "<u>html</u>"),
+        (
+            "content/about.md",
+            "---\ntitle: A\n---\n\n{{< x 1 >}} {{< y >}} {{< z >}}\n",
+        ),
+        (
+            "content/about.fr.md",
+            "---\ntitle: A\n---\n\n{{< x 2 >}} {{< z >}}\n",
+        ),
+    ]);
+    hugo_build(site.path(), "the multilingual site");
+    for (hugo, page) in [
+        ("public/about/index.html", "content/about.md"),
+        ("public/fr/about/index.html", "content/about.fr.md"),
+    ] {
+        let hugo = std::fs::read_to_string(site.path().join(hugo)).unwrap();
+        let folio = folio_render(&site.path().join(page));
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert_eq!(p(&folio), p(&hugo), "{page}");
+    }
+    // A French page calling the shortcode made for English only: Hugo fails, Folio says why.
+    std::fs::write(
+        site.path().join("content/about.fr.md"),
+        "---\ntitle: A\n---\n\n{{< y >}}\n",
+    )
+    .unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_err());
+    let doc = folio::OpenPage::open(&site.path().join("content/about.fr.md")).unwrap();
+    let html = doc.preview_window(None, None, None, None);
+    assert!(
+        html.contains("layouts/shortcodes/y.en.html: no compatible template found for shortcode"),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

@@ -600,14 +600,26 @@ fn lacked_method(message: &str) -> Option<String> {
 /// The template does not parse, calls what Folio cannot run, or fails (`errorf`
 /// included): a [`Problem`] located in the template (or the partial) that failed.
 pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> {
+    let lang = current()
+        .ok()
+        .and_then(|f| f.page.field("Lang").map(values::to_string))
+        .unwrap_or_default();
     run_file(context, |catalogue| {
-        let file = catalogue.shortcode_file(name).ok_or_else(|| {
-            Problem::unlocated(
-                format!("layouts/shortcodes/{name}.html"),
-                format!("the site has no template for the shortcode {name}"),
-            )
-        })?;
-        Ok((format!("shortcodes/{name}"), file.clone()))
+        let file = catalogue
+            .shortcode_file_in(name, &lang)
+            .map_err(|(file, message)| Problem::unlocated(file, message))?
+            .ok_or_else(|| {
+                Problem::unlocated(
+                    format!("layouts/shortcodes/{name}.html"),
+                    format!("the site has no template for the shortcode {name}"),
+                )
+            })?;
+        // Each language's variant is its own template.
+        let key = match crate::templates::language_of(&file.path) {
+            Some(lang) => format!("shortcodes/{name}.{lang}"),
+            None => format!("shortcodes/{name}"),
+        };
+        Ok((key, file.clone()))
     })
 }
 
