@@ -236,6 +236,8 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     let src = page.source();
     let model = page.to_model();
     let mut found = Vec::new();
+    // The front matter `param` reads: with what cascades hand down (read once, if needed).
+    let mut front = None;
     for sc in &page.shortcodes().all {
         if site.config.is_some() {
             template_problems(sc, src, &site.shortcodes, &mut found);
@@ -244,7 +246,17 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             CARD if crate::page::has_sample_card(&site.shortcodes) => {
                 card_problems(sc, &site.shortcodes, &mut found);
             }
-            "param" => param_problems(sc, &model.front_matter, site_params, &mut found),
+            "param" => {
+                let front = front.get_or_insert_with(|| {
+                    let doc = crate::OpenPage {
+                        path: path.to_path_buf(),
+                        page: page.clone(),
+                        site: std::sync::Arc::new(site.clone()),
+                    };
+                    crate::site::cascade::apply(&model.front_matter, &doc.hugo_context().cascade)
+                });
+                param_problems(sc, front, site_params, &mut found);
+            }
             "ref" | "relref" if site.config.is_some() => ref_problems(sc, path, site, &mut found),
             "highlight" => highlight_problems(sc, site, &mut found),
             _ => {}

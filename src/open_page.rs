@@ -217,6 +217,7 @@ impl OpenPage {
                 Ok(format!("{url}{fragment}"))
             }),
         ));
+        ctx.cascade = self.cascade(&lang, &ctx.content_path, front.as_ref());
         ctx.page_translations = self.page_translations(&lang, &abs);
         ctx.sections = self.sections(&lang, &ctx.content_path, &ctx.title_case);
         self.add_home(&lang, &mut ctx);
@@ -228,6 +229,69 @@ impl OpenPage {
             meta: resources_meta(front.as_ref()),
         };
         ctx
+    }
+
+    /// What the `cascade`s of the `_index` pages above the page at `content_path` (its
+    /// own first, when it is one: `own` is its front matter), then the config's (its
+    /// language's first), hand down to it ([`crate::site::cascade`]).
+    fn cascade(
+        &self,
+        lang: &str,
+        content_path: &str,
+        own: Option<&serde_json::Map<String, serde_json::Value>>,
+    ) -> serde_json::Map<String, serde_json::Value> {
+        use crate::site::cascade::{hand_down, Target};
+        let mut handed = serde_json::Map::new();
+        let content_dir = self
+            .site
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)
+            .map(|l| l.content_dir);
+        let Some(content_dir) = content_dir.filter(|_| !content_path.is_empty()) else {
+            return handed;
+        };
+        let mut dirs: Vec<&str> = content_path.split('/').collect();
+        let file = dirs.pop().unwrap_or_default();
+        let is_index = file.split('.').next() == Some("_index");
+        let kind = match (is_index, dirs.is_empty()) {
+            (true, true) => "home",
+            (true, false) => "section",
+            (false, _) => "page",
+        };
+        let path = crate::templates::engine::objects::logical_path(content_path);
+        let target = Target {
+            path: &path,
+            kind,
+            lang,
+        };
+        let of = |front: &serde_json::Map<String, serde_json::Value>| {
+            front
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("cascade"))
+                .map(|(_, v)| v.clone())
+        };
+        let mut cascades: Vec<serde_json::Value> = Vec::new();
+        // An `_index` page's own folder is the page: its cascade is its front matter's.
+        let above = if is_index {
+            cascades.extend(own.and_then(of));
+            dirs.len()
+        } else {
+            dirs.len() + 1
+        };
+        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
+        for depth in (0..above).rev() {
+            let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
+            let index = self.index_file(&content_dir.join(folder), lang, ours);
+            let front = index.as_deref().and_then(crate::site::refs::front_of);
+            cascades.extend(front.as_ref().and_then(of));
+        }
+        cascades.extend(self.site.config_json(&["languages", lang, "cascade"]));
+        cascades.extend(self.site.config_json(&["cascade"]));
+        for cascade in &cascades {
+            hand_down(cascade, target, &mut handed);
+        }
+        handed
     }
 
     /// The page in the site's other languages ([`crate::site::refs::translations`]), each

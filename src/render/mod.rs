@@ -179,6 +179,13 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         Some(Json::Object(m)) => m,
         _ => Map::new(),
     };
+    // What cascades hand down is the page's own, for `{{< param >}}` too.
+    let front = match opts.hugo {
+        Some(hugo) if !hugo.cascade.is_empty() => {
+            crate::site::cascade::apply(&front, &hugo.cascade)
+        }
+        _ => front,
+    };
     let title = front
         .get("title")
         .and_then(Json::as_str)

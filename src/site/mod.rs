@@ -6,6 +6,7 @@
 //! can point at. The site's shortcodes ([`Site::shortcodes`]) are learned from its
 //! templates by [`crate::templates`].
 
+pub mod cascade;
 mod config;
 mod content;
 mod hugo;

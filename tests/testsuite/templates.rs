@@ -473,6 +473,69 @@ fn a_page_runs_its_languages_own_shortcode_template_as_hugo_does() {
 }
 
 #[test]
+fn values_a_cascade_hands_down_are_the_pages_own_as_in_hugo() {
+    let page =
+        |title: &str, more: &str| format!("---\ntitle: {title}\n{more}---\n\n{{{{< c >}}}}\n");
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[[cascade]]\ncolor = \"blue\"\nsize = \"L\"\n\
+             [cascade.target]\npath = \"/projects/**\"\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/_default/list.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/c.html",
+            "<p>[{{ .Page.Params.toc }}|{{ .Page.Params.color }}|{{ .Page.Params.size }}\
+             |{{ .Page.Params.x }}|{{ .Page.Param \"z\" }}|{{ .Page.Title }}]</p>",
+        ),
+        (
+            "content/projects/_index.md",
+            &page(
+                "Projects",
+                "toc: false\ncascade:\n  toc: true\n  color: red\n  params:\n    x: px\n",
+            ),
+        ),
+        (
+            "content/projects/deep/_index.md",
+            &page(
+                "Deep",
+                "cascade:\n  - z: deep-z\n    target:\n      path: /projects/deep/b\n  - size: S\n",
+            ),
+        ),
+        ("content/projects/a.md", &page("A", "")),
+        ("content/projects/deep/b.md", &page("B", "color: own\n")),
+        ("content/projects/deep/c.md", &page("C", "")),
+        ("content/o.md", &page("O", "")),
+        (
+            "content/projects/p.md",
+            "---\ntitle: P\n---\n\n{{< param color >}}\n",
+        ),
+    ]);
+    hugo_build(site.path(), "the site with cascades");
+    // Hugo's `param` reads them too, so `check` finds the key set.
+    let param_page = site.path().join("content/projects/p.md");
+    let hugo = std::fs::read_to_string(site.path().join("public/projects/p/index.html")).unwrap();
+    assert_eq!(normalise(&hugo), "red");
+    assert_eq!(normalise(&folio_render(&param_page)), "red");
+    let site_of = folio::Site::for_page(&param_page).unwrap();
+    assert!(folio::check::check_page(&param_page, &site_of).is_empty());
+    for (out, file) in [
+        ("projects", "projects/_index.md"),
+        ("projects/a", "projects/a.md"),
+        ("projects/deep/b", "projects/deep/b.md"),
+        ("projects/deep/c", "projects/deep/c.md"),
+        ("o", "o.md"),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{out}/index.html"))).unwrap();
+        let folio = folio_render(&site.path().join("content").join(file));
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert_eq!(p(&folio), p(&hugo), "{file}");
+    }
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

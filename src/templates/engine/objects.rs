@@ -103,6 +103,9 @@ pub struct HugoContext {
     /// `.CurrentSection`, `.FirstSection` and `.Parent` give. Empty for the home page,
     /// and when no template reads them.
     pub sections: Vec<Value>,
+    /// What the `cascade`s above the page hand down to it (its own front matter wins):
+    /// `crate::site::cascade`.
+    pub cascade: Map<String, Json>,
     /// The site's `enableGitInfo` ([`SiteFields::git_info`]).
     pub git_info: bool,
 }
@@ -273,12 +276,20 @@ impl HugoContext {
             content_path: String::new(),
             page_translations: Vec::new(),
             sections: Vec::new(),
+            cascade: Map::new(),
             git_info: fields.git_info,
         }
     }
 
     /// `.Page` for a page with this front matter.
     pub fn page(&self, front: &Map<String, Json>) -> Value {
+        let cascaded;
+        let front = if self.cascade.is_empty() {
+            front
+        } else {
+            cascaded = crate::site::cascade::apply(front, &self.cascade);
+            &cascaded
+        };
         let text = |k: &str| front_text(front, k);
         let base = self
             .site
@@ -699,7 +710,7 @@ fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<
 /// Hugo's `.Path` of the page at `content_path` (in its content folder): `/` and the path
 /// without its extension, language or `index`/`_index` file name, in lower case
 /// (`posts/My-Post.en.md` is `/posts/my-post`, `posts/b/index.md` is `/posts/b`).
-fn logical_path(content_path: &str) -> String {
+pub fn logical_path(content_path: &str) -> String {
     let (dir, file) = content_path.rsplit_once('/').unwrap_or(("", content_path));
     let base = file.split('.').next().unwrap_or(file);
     let path = match (base, dir) {
