@@ -376,7 +376,8 @@ fn the_same_names_render_as_in_hugo_where_hugo_has_them_or_never_reaches_them() 
         "{{ $m := dict \"Titel\" \"t\" \"Page\" (dict \"Next\" \"n\" \"Titel\" \"u\") }}\
          <p>{{ $m.Titel }}-{{ $m.Page.Next }}-{{ $m.Page.Titel }}-{{ .Page.Page.Title }}\
          -{{ if false }}{{ .Page.Titel }}{{ end }}-{{ with .Page }}{{ .Page.Kind }}{{ end }}\
-         -{{ .Site.Home.RelPermalink }}-{{ .Page.Parent.Title }}</p>",
+         -{{ .Site.Home.RelPermalink }}-{{ .Page.Parent.Title }}\
+         -{{ $d := dict \"BaseURL\" \"b\" \"Languages\" 1 }}{{ $d.Author }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());

@@ -13,32 +13,43 @@ use super::values::{self, from_json, map, params_from_json, string, KIND};
 use super::Frame;
 
 /// The fields and methods of Hugo's pages: `page.Page` and the interfaces it embeds
-/// (`resources/page/page.go`), with `String`. Templates see a page through that
-/// interface: for any other name, Hugo 0.168 stops with "can't evaluate field X in type
-/// page.Page", even for methods of its own page type such as `.Key` (checked).
+/// (`resources/page/page.go`), with `String`, and the exported methods of the type
+/// behind it (`hugolib/page*.go`: `.Key`, `.PagesRecursive`, `.Unwrapv`), which a page
+/// reached through `.Parent`, `.CurrentSection` or `site.Home` has. For any other name,
+/// Hugo 0.168 stops with "can't evaluate field X in type page.Page" (checked). A
+/// shortcode's `.Page` is the interface alone (`.Page.Key` stops Hugo too), which Folio
+/// does not tell apart: it renders nothing there.
 pub const HUGO_PAGE: &str = "\
-    Aliases AllTranslations AlternativeOutputFormats Ancestors BundleType CodeOwners \
-    Content ContentWithoutSummary CurrentSection Data Date Description Draft Eq ExpiryDate \
-    File FirstSection Fragments FuzzyWordCount GetPage GetTerms GitInfo HasMenuCurrent \
-    HasShortcode HeadingsFiltered InSection IsAncestor IsBranch IsDescendant IsHome \
-    IsMenuCurrent IsNode IsPage IsSection IsTranslated Keywords Kind Lang Language Lastmod \
-    Layout Len LinkTitle Markup MediaType Menus Name Next NextInSection OutputFormats Page \
-    Pages Paginate Paginator Param Params Parent Path PathInfo Permalink Plain PlainWords \
-    Prev PrevInSection PublishDate RawContent ReadingTime Ref RefFrom RegularPages \
-    RegularPagesRecursive RelPermalink RelRef RelRefFrom RelatedKeywords Render \
-    RenderShortcodes RenderString ResourceType Resources Scratch Section Sections \
-    SectionsEntries SectionsPath Site Sitemap Sites Slug Store String Summary \
-    TableOfContents Title TranslationKey Translations Truncated Type Weight WordCount";
+    Aliases AllTranslations AlternativeOutputFormats Ancestors ApplyFilterToHeadings \
+    BundleType CodeOwners Content ContentWithoutSummary CurrentSection Data Date \
+    Description Draft Eq ExpiryDate File FirstSection ForEeachIdentity Fragments \
+    FuzzyWordCount GetDependencyManager GetDependencyManagerForScope \
+    GetDependencyManagerForScopesAll GetIdentity GetInternalTemplateBasePathAndDescriptor \
+    GetPage GetTerms GitInfo Group HasMenuCurrent HasShortcode HeadingsFiltered \
+    IdentifierBase InSection IsAncestor IsBranch IsDescendant IsHome IsMenuCurrent IsNode \
+    IsPage IsSection IsTranslated Key Keywords Kind Lang Language Lastmod Layout Len \
+    LinkTitle Markup MarshalJSON MediaType Menus Name Next NextInSection OutputFormats \
+    Page Pages PagesRecursive Paginate Paginator Param Params Parent ParseAndRenderContent \
+    ParseContent Path PathInfo Permalink Plain PlainWords Prev PrevInSection PublishDate \
+    RawContent ReadingTime Ref RefFrom RegularPages RegularPagesRecursive RelPermalink \
+    RelRef RelRefFrom RelatedKeywords Render RenderContent RenderShortcodes RenderString \
+    Reset ResourceType Resources Scratch Section Sections SectionsEntries SectionsPath \
+    Site SiteVector Sitemap Sites Slice Slug Store String Summary TableOfContents Title \
+    TranslationKey Translations Truncated Type Unwrapv Weight WordCount";
 
 /// The fields and methods of Hugo's site: the interface `page.Site`
-/// (`resources/page/site.go`). Any other name stops Hugo 0.168 with "can't evaluate field
-/// X in type page.Site": `.Site.IsServer`, `.Site.IsMultiLingual` and `.Site.Author` are
-/// gone (checked).
+/// (`resources/page/site.go`) and the exported methods of the type behind it
+/// (`hugolib/site*.go`: `.Key`, `.Lang`). Any other name stops Hugo 0.168 with "can't
+/// evaluate field X in type page.Site": `.Site.IsServer`, `.Site.IsMultiLingual` and
+/// `.Site.Author` are gone (checked).
 pub const HUGO_SITE: &str = "\
-    AllPages BaseURL BuildDrafts CheckReady Config Copyright Current Data Dimension \
-    GetPage Home Hugo IsDefault Language LanguageCode LanguagePrefix Languages Lastmod \
-    MainSections Menus Pages Param Params RegularPages Role Sections ServerPort Sites \
-    Store String Taxonomies Title Version";
+    AllPages AllRegularPages BaseURL Build BuildDrafts CheckReady Close Config Copyright \
+    Current Data Debug Dimension ForEeachIdentityByName GC GetContentPage \
+    GetInternalRelatedDocsHandler GetPage Home Hugo IsDefault Key Lang Language \
+    LanguageCode LanguagePrefix LanguageSet Languages Lastmod LogServerAddresses \
+    MainSections Menus NumLogErrors Pages Param Params PrintProcessingStats \
+    RegisterMediaTypes RegularPages Role Sections ServerPort ShouldSkipFileChangeEvent \
+    Site SitemapAbsURL Sites Store String Taxonomies Title Version";
 
 /// The fields and methods of a shortcode's context, `*hugolib.ShortcodeWithPage`
 /// (`hugolib/shortcode.go`): any other name stops Hugo 0.168 with "can't evaluate field X
@@ -60,7 +71,13 @@ pub fn hugo_type(value: &Value) -> Option<HugoType> {
     match values::kind_of(value) {
         Some("page") => Some(("page.Page", |n| PAGE.contains(n))),
         Some("shortcode") => Some(("*hugolib.ShortcodeWithPage", |n| SHORTCODE.contains(n))),
-        _ if value.field("BaseURL").is_some() && value.field("Languages").is_some() => {
+        // The site is the map whose `.Store` is the site's (a `dict` of the same keys is
+        // not).
+        _ if value
+            .field("Store")
+            .and_then(|s| s.field("__folio_id"))
+            .is_some_and(|id| *id == Value::Int(super::SITE_STORE)) =>
+        {
             Some(("page.Site", |n| SITE.contains(n)))
         }
         _ => None,
