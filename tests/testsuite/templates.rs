@@ -345,9 +345,9 @@ fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located
             "can't evaluate field IsServer in type page.Site",
         ),
         (
-            "{{ with .Page }}{{ .Key }}{{ end }}",
+            "{{ with .Page }}{{ .Summery }}{{ end }}",
             "1:20",
-            "can't evaluate field Key in type page.Page",
+            "can't evaluate field Summery in type page.Page",
         ),
         (
             "{{ $p := .Page }}{{ $p.Site.Author }}",
@@ -534,6 +534,21 @@ fn values_a_cascade_hands_down_are_the_pages_own_as_in_hugo() {
         let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
         assert_eq!(p(&folio), p(&hugo), "{file}");
     }
+}
+
+#[test]
+fn a_function_folio_cannot_run_on_a_branch_never_taken_leaves_the_template_as_hugo_renders_it() {
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ with .Get \"image\" }}{{ with resources.Get . }}{{ with .Process \"webp\" }}\
+         <img src=\"{{ .RelPermalink }}\">{{ end }}{{ end }}{{ end }}\
+         <b>{{ .Get \"title\" }}</b>{{ if false }}{{ resources.GetRemote \"https://x.org\" }}\
+         {{ .Page.GetPage \"/x\" }}{{ end }}</p>",
+        "---\ntitle: About\n---\n\n{{< f title=\"No image\" >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "<b>No image</b></p>");
 }
 
 #[test]

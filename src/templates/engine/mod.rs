@@ -9,7 +9,8 @@
 //! - **Functions** are Hugo's (`tpl/*`), in [`funcs`]; local resources in [`resources`],
 //!   thumbnails in [`images`]. A template calling one Folio does not have (or cannot run
 //!   offline or in one page: `resources.GetRemote`, `getJSON`, Hugo Pipes, image filters,
-//!   `.Site.GetPage`) is known before it runs, and its [`Problem`] says which and where.
+//!   `.Site.GetPage`) runs until it reaches that call ([`funcs::missing`]: a branch
+//!   that never calls it renders as in Hugo); then its [`Problem`] says which and where.
 //! - **The page being rendered** is a [`Frame`], set for the length of a render with
 //!   [`with_frame`]: the functions that need the page, the site, the catalogue (partials)
 //!   or the Markdown renderer (`markdownify`, `.RenderString`, through [`Host`]) read it.
@@ -483,6 +484,7 @@ fn compile_parts(
     // gotmpl's escaper starts from a parsed root: the root calls the rewritten body.
     let mut template = Template::new(name)
         .funcs(funcs::used(&calls))
+        .funcs(funcs::missing(&calls))
         .parse(&format!("{{{{template \"{BODY}\" .}}}}"))
         .map_err(|e| problem(0, 0, e.to_string()))?;
     for d in defines {
@@ -493,24 +495,11 @@ fn compile_parts(
     let template = template
         .add_parse_tree(BODY, list)
         .map_err(|e| problem(0, 0, e.to_string()))?;
-    let exe = Executable {
+    Ok(Executable {
         template,
         file: file.clone(),
         calls,
-    };
-    match exe.calls.iter().find(|c| !funcs::is_defined(&c.name)) {
-        Some(call) => {
-            let (line, col) = crate::text::line_col(&file.source, call.offset);
-            Err(Problem {
-                file: file.path.clone(),
-                line,
-                col,
-                message: funcs::why_not(&call.name),
-                function: Some(call.name.clone()),
-            })
-        }
-        None => Ok(exe),
-    }
+    })
 }
 
 impl Executable {
@@ -544,7 +533,7 @@ impl Executable {
             .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
         // A field of Hugo's objects that Folio could not give, or that Hugo's object does
         // not have, once the template reached it (`.Site.RegularPages`, `.Page.Titel`:
-        // [`funcs::why_not`], Go's message): said as the static check says it, at the
+        // [`funcs::why_not`], Go's message): said with the function's name, at the
         // first expression naming it.
         let (message, function) = match message.find(funcs::CANNOT_RUN) {
             Some(start) => {
@@ -586,10 +575,12 @@ impl Executable {
     }
 }
 
-/// The method of Hugo's that Folio does not have, as [`funcs::why_not`] names it
-/// (`.GitInfo` in "Folio does not have Hugo's method `.GitInfo`").
+/// The method or function of Hugo's that Folio does not have, as [`funcs::why_not`]
+/// names it (`.GitInfo` in "Folio does not have Hugo's method `.GitInfo`").
 fn lacked_method(message: &str) -> Option<String> {
-    let (_, rest) = message.split_once("Folio does not have Hugo's method `")?;
+    let (_, rest) = message
+        .split_once("Folio does not have Hugo's method `")
+        .or_else(|| message.split_once("Folio does not have Hugo's function `"))?;
     rest.split('`').next().map(str::to_string)
 }
 

@@ -25,8 +25,9 @@
 //!   (`.Site.RegularPages`, `.Page.GitInfo`, `.Page.Titel`) becomes a call of [`FIELD`],
 //!   which gives the field, or fails as Hugo fails or saying that Folio cannot give it.
 //!
-//! The rewrite also lists every function the template calls, with its position, so a
-//! template calling one Folio cannot run is known before it runs ([`Calls`]).
+//! The rewrite also lists every function the template calls, with its position
+//! ([`Calls`]): the template gets those functions (and one that fails saying why for each
+//! Folio cannot run), and a failure is located at the call that names it.
 
 use gotmpl::parse::{CommandNode, Expr, ListNode, Node, PipeNode, Pos, SmolStr};
 

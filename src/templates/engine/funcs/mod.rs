@@ -101,6 +101,22 @@ pub fn used(calls: &[super::rewrite::Call]) -> FuncMap {
         .collect()
 }
 
+/// A function for each one `calls` names that Folio does not have (one of Hugo's it
+/// cannot run offline, [`OFFLINE`], or does not have): it fails saying why
+/// ([`why_not`]), so a template runs until it reaches one, and a branch that never calls
+/// it renders as Hugo renders it.
+pub fn missing(calls: &[super::rewrite::Call]) -> FuncMap {
+    calls
+        .iter()
+        .filter(|c| !is_defined(&c.name))
+        .map(|c| {
+            let why = why_not(&c.name);
+            let f: ValueFunc = Arc::new(move |_: &[Value]| Err(exec_error(why.clone())));
+            (c.name.clone(), f)
+        })
+        .collect()
+}
+
 /// Every function, by name, once.
 pub fn all() -> &'static FuncMap {
     static ALL: LazyLock<FuncMap> = LazyLock::new(|| {
