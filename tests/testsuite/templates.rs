@@ -552,6 +552,22 @@ fn a_function_folio_cannot_run_on_a_branch_never_taken_leaves_the_template_as_hu
 }
 
 #[test]
+fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n[params]\nlist = [\"a\"]\nn = 2\nf = 2.5\n",
+        "<p>{{ printf \"%T\" (.Get \"code\") }}|{{ printf \"%T\" (.Get \"name\") }}\
+         |{{ printf \"%T\" (.Get \"n\") }}|{{ printf \"%T\" site.Params.list }}\
+         |{{ printf \"%T\" site.Params.f }}\
+         |{{ printf \"%T\" .Page.Date }}|{{ printf \"%T\" .Inner }}|{{ printf \"%T\" nil }}\
+         |{{ if eq (printf \"%T\" (.Get \"code\")) \"bool\" }}guard{{ end }}</p>",
+        "---\ntitle: About\n---\n\n{{< f code=true name=\"x\" n=3 >}}body{{< /f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert!(p(&hugo).ends_with("|guard</p>"), "{hugo}");
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

@@ -848,7 +848,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         let function = if spec == "%v" {
             *arg = call_on(pos, PRINT, value);
             PRINT
-        } else if matches!(verb, 'v' | 's' | 'd') {
+        } else if matches!(verb, 'v' | 's' | 'd' | 'T') {
             *arg = call(pos, FORMAT, vec![Expr::String(pos, spec.into()), value]);
             rewritten.push_str(format.get(last..range.start).unwrap_or_default());
             rewritten.push_str("%s");

@@ -392,6 +392,41 @@ pub fn go_format(spec: &str, value: &Value) -> String {
     go_pad(text, numeric, &flags, width, precise)
 }
 
+/// The Go type Hugo's value of `value` has, as `printf "%T"` writes it: `bool`,
+/// `string`, `int`, `float64`, `[]interface {}` (a list from front matter or `slice`),
+/// `map[string]interface {}`, `template.HTML` for trusted HTML, `time.Time`,
+/// `<nil>`. Folio's values do not keep where they came from, so a list from `split`
+/// (Hugo: `[]string`) and an integer from a TOML file (Hugo: `int64`) are named as the
+/// others are.
+pub fn go_type(value: &Value) -> &'static str {
+    match value {
+        Value::Nil => "<nil>",
+        Value::Bool(_) => "bool",
+        Value::Int(_) => "int",
+        Value::Uint(_) => "uint64",
+        Value::Float(_) => "float64",
+        Value::String(_) => "string",
+        Value::List(_) => "[]interface {}",
+        Value::Safe { kind, .. } => match kind {
+            gotmpl::SafeKind::Html => "template.HTML",
+            gotmpl::SafeKind::HtmlAttr => "template.HTMLAttr",
+            gotmpl::SafeKind::Js => "template.JS",
+            gotmpl::SafeKind::Css => "template.CSS",
+            gotmpl::SafeKind::Url => "template.URL",
+            _ => "template.HTML",
+        },
+        Value::Map(_) => match kind_of(value) {
+            Some("time") => "time.Time",
+            Some("duration") => "time.Duration",
+            Some("page") => "*hugolib.pageState",
+            Some("shortcode") => "*hugolib.ShortcodeWithPage",
+            Some("resource") => "*resources.genericResource",
+            _ => "map[string]interface {}",
+        },
+        Value::Function(_) => "func",
+    }
+}
+
 /// What a directive of `verb` writes of `value` before padding, and whether it is a
 /// number (which zeros pad after its sign).
 fn go_directive_text(
@@ -408,6 +443,7 @@ fn go_directive_text(
         };
     let wrong = |kind: &str, shown: String| format!("%!{verb}({kind}={shown})");
     match (verb, value) {
+        ('T', _) => (go_type(value).to_string(), false),
         // `%.0d` of 0 writes nothing.
         ('v' | 'd', Value::Int(0)) if precision == Some(0) => (String::new(), true),
         ('v' | 'd', Value::Int(n)) => {

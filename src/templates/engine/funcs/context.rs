@@ -285,7 +285,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         // A time, a duration or a media type is written as Go's `String` gives it; a
         // number as the directive says.
         let value = a.get(1).cloned().unwrap_or(Value::Nil);
-        let value = if values::holds_float(&value) {
+        // `%T` names the value's own type.
+        let value = if values::holds_float(&value) || spec.ends_with('T') {
             value
         } else {
             print_stringer(&[value])?
