@@ -177,12 +177,9 @@ impl OpenPage {
         let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
         ctx.content_path = self
-            .site
-            .languages()
-            .into_iter()
-            .find(|l| l.code == lang)
-            .and_then(|l| {
-                let dir = std::path::absolute(&l.content_dir).unwrap_or(l.content_dir);
+            .content_dir(&lang)
+            .and_then(|content_dir| {
+                let dir = std::path::absolute(&content_dir).unwrap_or(content_dir);
                 let rel = abs.strip_prefix(dir).ok()?;
                 let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
                 Some(parts.join("/"))
@@ -226,9 +223,19 @@ impl OpenPage {
             bundle,
             page_file: Some(abs.clone()),
             root: Some(self.site.root.clone()),
+            content: self.content_dir(&lang),
             meta: resources_meta(front.as_ref()),
         };
         ctx
+    }
+
+    /// The content folder of the site's language `lang`.
+    fn content_dir(&self, lang: &str) -> Option<PathBuf> {
+        self.site
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)
+            .map(|l| l.content_dir)
     }
 
     /// What the `cascade`s of the `_index` pages above the page at `content_path` (its
@@ -242,12 +249,7 @@ impl OpenPage {
     ) -> serde_json::Map<String, serde_json::Value> {
         use crate::site::cascade::{hand_down, Target};
         let mut handed = serde_json::Map::new();
-        let content_dir = self
-            .site
-            .languages()
-            .into_iter()
-            .find(|l| l.code == lang)
-            .map(|l| l.content_dir);
+        let content_dir = self.content_dir(lang);
         let Some(content_dir) = content_dir.filter(|_| !content_path.is_empty()) else {
             return handed;
         };
@@ -339,11 +341,7 @@ impl OpenPage {
         let names = self.site.shortcodes.field_names();
         let read = ["CurrentSection", "FirstSection", "Parent"];
         let Some(content_dir) = self
-            .site
-            .languages()
-            .into_iter()
-            .find(|l| l.code == lang)
-            .map(|l| l.content_dir)
+            .content_dir(lang)
             .filter(|_| read.iter().any(|n| names.contains(*n)) && !content_path.is_empty())
         else {
             return Vec::new();
@@ -399,12 +397,7 @@ impl OpenPage {
         if let Some(home) = ctx.sections.first() {
             return Some(home.clone());
         }
-        let content_dir = self
-            .site
-            .languages()
-            .into_iter()
-            .find(|l| l.code == lang)?
-            .content_dir;
+        let content_dir = self.content_dir(lang)?;
         let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         let index = self.index_file(&content_dir, lang, ours);
         Some(self.section_page(

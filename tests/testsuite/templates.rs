@@ -568,6 +568,27 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
 }
 
 #[test]
+fn read_file_looks_in_the_site_then_its_content_folder_and_reads_nothing_for_a_missing_file() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ readFile \"/docs/snippet.txt\" }}|{{ fileExists \"docs/snippet.txt\" }}\
+             |[{{ readFile \"missing.txt\" }}]|{{ fileExists \"missing.txt\" }}\
+             |{{ os.ReadFile \"root.txt\" }}|{{ len (readDir \"nowhere\") }}</p>",
+        ),
+        ("content/docs/snippet.txt", "from content"),
+        ("root.txt", "from the root"),
+        ("content/about.md", "---\ntitle: A\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "readFile", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "from content|true|[]|false|from the root|0</p>");
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

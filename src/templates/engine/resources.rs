@@ -31,6 +31,8 @@ pub struct ResourceDirs {
     pub page_file: Option<PathBuf>,
     /// The site's root folder, where `os.ReadFile` paths start.
     pub root: Option<PathBuf>,
+    /// The page language's content folder, where `os.ReadFile` looks next.
+    pub content: Option<PathBuf>,
     /// The page's front matter `resources` entries (`src`, `name`, `title`, `params`):
     /// Hugo's `ResourcesMeta`.
     pub meta: Vec<serde_json::Map<String, serde_json::Value>>,

@@ -49,7 +49,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     ("os.ReadFile readFile", |a| {
-        let path = site_file(&str_arg(a, 0, "os.ReadFile")?)?;
+        // A file that is not there reads as "" (Hugo's `os.ReadFile`).
+        let Some(path) = readable(&str_arg(a, 0, "os.ReadFile")?)? else {
+            return Ok(super::super::values::string(""));
+        };
         if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_READ) {
             return Err(exec_error(format!(
                 "os.ReadFile: {} is larger than 1 MB",
@@ -61,11 +64,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .map_err(|e| exec_error(format!("os.ReadFile: {}: {e}", path.display())))
     }),
     ("os.FileExists fileExists", |a| {
-        let path = site_file(&str_arg(a, 0, "os.FileExists")?)?;
-        Ok(Value::Bool(path.exists()))
+        Ok(Value::Bool(
+            readable(&str_arg(a, 0, "os.FileExists")?)?.is_some(),
+        ))
     }),
     ("os.ReadDir readDir", |a| {
         let path = site_file(&str_arg(a, 0, "os.ReadDir")?)?;
+        // A folder that is not there lists nothing (nil), as in Hugo.
+        if !path.exists() {
+            return Ok(Value::Nil);
+        }
         let mut entries: Vec<(String, bool, u64)> = std::fs::read_dir(&path)
             .map_err(|e| exec_error(format!("os.ReadDir: {}: {e}", path.display())))?
             .filter_map(Result::ok)
@@ -180,6 +188,22 @@ fn site_file(path: &str) -> gotmpl::Result<PathBuf> {
         )));
     }
     Ok(root.join(rel))
+}
+
+/// Where `os.ReadFile` and `os.FileExists` find `path`: under the site's root, else under
+/// the page language's content folder (Hugo's overlay of its working and content
+/// folders, `tpl/os/os.go`); `None` when in neither.
+///
+/// # Errors
+/// The page is not in a site, or `path` leaves it.
+fn readable(path: &str) -> gotmpl::Result<Option<PathBuf>> {
+    let in_root = site_file(path)?;
+    if in_root.exists() {
+        return Ok(Some(in_root));
+    }
+    let content = engine::frame()?.resources.content.clone();
+    let rel = path.trim_start_matches('/');
+    Ok(content.map(|c| c.join(rel)).filter(|p| p.exists()))
 }
 
 /// A relative name without `..` or a root.
