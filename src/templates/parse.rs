@@ -6,7 +6,8 @@
 //! block (Go: `unexpected {{end}}`; gotmpl stops reading there and drops the rest). Hugo
 //! fails the build on both, so Folio checks the blocks' balance itself first
 //! ([`check_blocks`]), reading actions as Go's lexer does (`lex.go`: comments, quoted,
-//! raw and character literals, the trim markers).
+//! raw and character literals, the trim markers). And gotmpl rejects a pipeline that ends
+//! in `|`, which Go accepts: that `|` is read as a space ([`without_trailing_pipes`]).
 
 use gotmpl::parse::{DefineNode, ListNode, Parser};
 
@@ -18,6 +19,7 @@ pub type Parsed = (ListNode, Vec<DefineNode>);
 /// # Errors
 /// `(line, col, message)`, 1-based; line 0 when the parser gave no position.
 pub fn parse(src: &str) -> Result<Parsed, (usize, usize, String)> {
+    let src = &*without_trailing_pipes(src);
     let parsed = Parser::new(src, "{{", "}}")
         .and_then(Parser::parse)
         .map_err(|e| match e {
@@ -68,6 +70,43 @@ pub fn check_blocks(src: &str) -> Result<(), (usize, usize, String)> {
         return at(src.len(), "unexpected EOF");
     }
     Ok(())
+}
+
+/// `src` with each pipeline's trailing `|` (`{{ $s := .Get "src" | }}`) made a space:
+/// Go's parser ends the pipeline there (`parse.go`, `command`), gotmpl's reports an empty
+/// command. Offsets stay as they are.
+fn without_trailing_pipes(src: &str) -> std::borrow::Cow<'_, str> {
+    let mut pipes = Vec::new();
+    let mut pos = 0;
+    while let Some(start) = src.get(pos..).and_then(|r| r.find("{{")).map(|i| pos + i) {
+        let Some(end) = action_end(src, start + 2) else {
+            break;
+        };
+        let body = src.get(start + 2..end).unwrap_or("").trim_end();
+        // A trim marker is ` -` before the `}}`.
+        let body = match body.strip_suffix('-') {
+            Some(b) if b.ends_with(char::is_whitespace) => b.trim_end(),
+            _ => body,
+        };
+        // Only after a command: `{{ | }}` stays an error.
+        let before = body
+            .strip_suffix('|')
+            .map(|b| b.trim_start_matches('-').trim());
+        if before.is_some_and(|b| !b.is_empty() && !b.ends_with('|') && !b.starts_with("/*")) {
+            pipes.push(start + 2 + body.len() - 1);
+        }
+        pos = end + 2;
+    }
+    if pipes.is_empty() {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut bytes = src.as_bytes().to_vec();
+    for at in pipes {
+        if let Some(b) = bytes.get_mut(at) {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(bytes).map_or(std::borrow::Cow::Borrowed(src), std::borrow::Cow::Owned)
 }
 
 /// The offset of the `}}` closing the action whose text starts at `from`, skipping
@@ -123,6 +162,12 @@ mod tests {
             check_blocks("a\n{{ end }}b"),
             Err((2, 1, "unexpected {{end}}".into()))
         );
+    }
+
+    #[test]
+    fn a_pipeline_may_end_in_a_pipe_as_in_go() {
+        assert!(parse("{{ $s := .Get \"src\" | }}{{ .A | upper | -}}\n{{ \"|\" }}").is_ok());
+        assert!(parse("{{ | }}").is_err());
     }
 
     #[test]

@@ -589,6 +589,18 @@ fn read_file_looks_in_the_site_then_its_content_folder_and_reads_nothing_for_a_m
 }
 
 #[test]
+fn a_pipeline_ending_in_a_pipe_renders_as_in_hugo() {
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ $src := .Get \"src\" | }}<i>{{ $src }}</i>{{ .Get \"a\" | upper | -}}</p>",
+        "---\ntitle: About\n---\n\n{{< f src=\"x\" a=\"b\" >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "<i>x</i>B</p>");
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[
