@@ -831,7 +831,7 @@ mod tests {
 
     #[test]
     fn a_broken_template_is_an_error_with_its_position() {
-        let e = Schema::infer("<b>\n{{ .Get \"a\" | }}</b>").unwrap_err();
+        let e = Schema::infer("<b>\n{{ .Get \"a\" | | }}</b>").unwrap_err();
         assert!(e.contains("2:"), "{e}");
     }
 }
