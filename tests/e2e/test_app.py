@@ -110,6 +110,13 @@ class AppTest(unittest.TestCase):
         self.s.type(el, text)
         return el
 
+    def journalled(self, text):
+        """Waits until the journal of unsaved edits holds `text` (it is written every half
+        second while edits change; on a loaded machine, later)."""
+        journals = Path(os.environ["FOLIO_DATA_DIR"]) / "journal"
+        self.s.wait(lambda: any(text in f.read_text() for f in journals.glob("*/journal.json")),
+                    timeout=30, what="the journal")
+
     def preview_settled(self):
         """Waits until the preview shows the latest version."""
         self.s.wait(lambda: self.s.execute(
@@ -549,7 +556,7 @@ class CrashRecoveryTest(AppTest):
     def test_unsaved_edits_survive_a_kill_and_are_offered_after_restart(self):
         self.replace_text("b4:title", "Not saved yet")
         self.preview_settled()
-        time.sleep(1.5)  # the journal is written every half second
+        self.journalled("Not saved yet")
         pids = self.app_pids()
         self.assertTrue(pids, "the app runs")
         for pid in pids:
@@ -557,7 +564,7 @@ class CrashRecoveryTest(AppTest):
         self.s.close()
         self.assertEqual(self.page.read_text(), SAMPLE)
         self.s = wd.Session(DRIVER, APP, [str(self.site)])
-        dialog = self.s.find("dialog[open]")
+        dialog = self.s.find("dialog[open]", timeout=30)
         self.assertIn("unsaved changes", self.s.text(dialog).lower())
         self.s.click(self.s.find("dialog[open] .dialog-actions .primary"))
         self.s.wait(lambda: "Not saved yet" in self.preview_titles(), what="the restored edit")
@@ -624,7 +631,7 @@ class CloseTest(AppTest):
     def test_dont_save_closes_and_the_next_start_offers_nothing(self):
         self.replace_text("fm:title", "Thrown away")
         self.preview_settled()
-        time.sleep(1.5)  # the journal is written every half second
+        self.journalled("Thrown away")
         self.request_close()
         self.answer("Don't save")
         self.s.wait(lambda: not self.app_pids(), what="the app to close")
