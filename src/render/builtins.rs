@@ -9,7 +9,8 @@
 //!   as large as Hugo's;
 //! - `highlight`: the code highlighted as Hugo's Chroma does (`render/highlight`), with
 //!   its options (`linenos`, `hl_lines`, `anchorlinenos`…);
-//! - `youtube`, `vimeo`, `x`, `twitter`, `instagram`, `gist`: offline, a link card to the
+//! - `youtube`, `vimeo`, `x`, `twitter`, `instagram`, `gist` (and the `_simple` kinds of
+//!   `vimeo`, `x`, `twitter`, `instagram`): offline, a link card to the
 //!   same address saying so (the preview makes no network request; Hugo embeds the player
 //!   or post).
 //!
@@ -37,18 +38,18 @@ fn embed(name: &str, get: impl Fn(&str, usize) -> Option<String>) -> Option<(Str
                 "YouTube video".into(),
             )
         }
-        "vimeo" => {
+        "vimeo" | "vimeo_simple" => {
             let id = id(0)?;
             (format!("https://vimeo.com/{id}"), "Vimeo video".into())
         }
-        "x" | "twitter" => {
+        "x" | "twitter" | "x_simple" | "twitter_simple" => {
             let (user, id) = (get("user", 0)?, id(1)?);
             (
                 format!("https://x.com/{user}/status/{id}"),
                 format!("Post by @{user} on X"),
             )
         }
-        "instagram" => {
+        "instagram" | "instagram_simple" => {
             let id = id(0)?;
             (
                 format!("https://www.instagram.com/p/{id}/"),

@@ -80,6 +80,10 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
     ),
     ("x", false, &["user:text", "id:text"]),
     ("twitter", false, &["user:text", "id:text"]),
+    ("x_simple", false, &["user:text", "id:text"]),
+    ("twitter_simple", false, &["user:text", "id:text"]),
+    ("vimeo_simple", false, &["#0:text", "id:text", "class:text"]),
+    ("instagram_simple", false, &["#0:text", "#1:text"]),
     (
         "youtube",
         false,
