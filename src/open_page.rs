@@ -447,6 +447,7 @@ impl OpenPage {
             .map(|p| p.to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        ctx.cascade = self.cascade(lang, &ctx.content_path, Some(&front));
         let mut page = ctx.page(&front);
         let kind = if name.is_some() { "section" } else { "home" };
         let disabled = match self.site.config_json(&["disableKinds"]) {

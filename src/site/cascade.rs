@@ -3,8 +3,8 @@
 //! (`hugolib/page__meta.go`, Hugo docs "Front matter: cascade"). Checked against
 //! Hugo 0.168:
 //! - a `cascade` is a map, or a list of maps, each with an optional `target` (older:
-//!   `_target`) of `path` (a glob on the page's path: `/projects/**`), `kind`, `lang`
-//!   and `environment`;
+//!   `_target`) of globs on the page's `path` (`/projects/**`, `{/books/**,/films/**}`),
+//!   `kind`, `lang` and `environment`;
 //! - it applies to the `_index` page that holds it and to every page below;
 //! - the nearest one wins, key by key (the page's own section first, the config last),
 //!   and the page's own front matter wins over all;
@@ -86,25 +86,48 @@ fn applies(entry: &Map<String, Json>, page: Target<'_>) -> bool {
             return true;
         };
         match key.to_ascii_lowercase().as_str() {
-            "path" => path_matches(want, page.path),
-            "kind" => want.eq_ignore_ascii_case(page.kind),
-            "lang" => want.eq_ignore_ascii_case(page.lang),
+            "path" => glob_matches(want, page.path),
+            "kind" => glob_matches(want, page.kind),
+            "lang" => glob_matches(want, page.lang),
             // Folio renders as `hugo` builds: for production.
-            "environment" => want.eq_ignore_ascii_case("production"),
+            "environment" => glob_matches(want, "production"),
             _ => true,
         }
     })
 }
 
-/// A target's path glob on a page's path, as Hugo's `hglob` matches it: `*` within one
-/// folder, `**` across folders, in any case.
-fn path_matches(glob: &str, path: &str) -> bool {
+/// A target's glob on a page's path, kind, language or environment, as Hugo's `hglob`
+/// (gobwas/glob) matches it: `*` within one folder, `**` across folders, `{a,b}` either,
+/// in any case.
+fn glob_matches(glob: &str, value: &str) -> bool {
     let options = glob::MatchOptions {
         case_sensitive: false,
         require_literal_separator: true,
         require_literal_leading_dot: false,
     };
-    glob::Pattern::new(glob).is_ok_and(|p| p.matches_with(path, options))
+    alternatives(glob)
+        .iter()
+        .any(|g| glob::Pattern::new(g).is_ok_and(|p| p.matches_with(value, options)))
+}
+
+/// The patterns a glob with `{a,b}` groups stands for (`{/books/**,/films/**}`: two);
+/// the glob itself when it has none, or one left open.
+fn alternatives(glob: &str) -> Vec<String> {
+    let Some(open) = glob.find('{') else {
+        return vec![glob.to_string()];
+    };
+    let Some(len) = glob.get(open..).and_then(|r| r.find('}')) else {
+        return vec![glob.to_string()];
+    };
+    let (head, group, tail) = (
+        glob.get(..open).unwrap_or_default(),
+        glob.get(open + 1..open + len).unwrap_or_default(),
+        glob.get(open + len + 1..).unwrap_or_default(),
+    );
+    group
+        .split(',')
+        .flat_map(|choice| alternatives(&format!("{head}{choice}{tail}")))
+        .collect()
 }
 
 #[cfg(test)]
@@ -161,5 +184,12 @@ mod tests {
         let star = star.as_object().unwrap();
         assert!(!applies(star, at("/blog/a/b", "page")));
         assert!(!applies(star, at("/blog/a", "page")));
+        let either =
+            json(r#"{"target": {"path": "{/books/**,/films/**}", "kind": "{section,page}"}}"#);
+        let either = either.as_object().unwrap();
+        assert!(applies(either, at("/films/x", "page")));
+        assert!(applies(either, at("/books/x/y", "section")));
+        assert!(!applies(either, at("/music/x", "page")));
+        assert!(!applies(either, at("/books/x", "home")));
     }
 }

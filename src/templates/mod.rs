@@ -65,8 +65,8 @@ pub struct ShortcodeTemplate {
     /// fails the build on it; Folio then does not know whether it is paired.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
-    /// The text of the template Folio executes (the first of `files`); `None` for a
-    /// built-in or a file that could not be read.
+    /// The text of the template Folio executes (the first of `files` for every language,
+    /// else the first); `None` for a built-in or a file that could not be read.
     #[serde(skip)]
     pub source: Option<engine::TemplateFile>,
     /// The variants for one language (`card.fr.html`), by language code: a page in that
@@ -528,16 +528,22 @@ fn read_template(
     let mut problem = None;
     let mut source = None;
     let mut languages = BTreeMap::new();
+    // The file for every language runs unless a page's language has its own
+    // (`card.html.html` before `card.fr.html`, which sort alike).
+    let first = files
+        .iter()
+        .position(|f| language_of(f).is_none())
+        .unwrap_or(0);
     for (k, file) in files.iter().enumerate() {
         // Each file is read once: its text is both what the schema is inferred from and,
-        // for the first or a language's, what the engine executes.
+        // for the one for every language or a language's, what the engine executes.
         let inferred = read_text(root, file).and_then(|text| {
             let inferred =
                 Schema::infer(&text.source).map_err(|m| format!("{}:{m}", text.path.display()));
             if let Some(lang) = language_of(file) {
                 languages.insert(lang, text.clone());
             }
-            if k == 0 {
+            if k == first {
                 source = Some(text);
             }
             inferred

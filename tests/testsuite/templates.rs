@@ -439,9 +439,11 @@ fn a_page_runs_its_languages_own_shortcode_template_as_hugo_does() {
         ("layouts/shortcodes/x.fr.html", "<b>french {{ .Get 0 }}</b>"),
         ("layouts/shortcodes/y.en.html", "<i>english</i>"),
         ("layouts/shortcodes/z.html.html", "<u>html</u>"),
+        ("layouts/shortcodes/w.fr.html", "<s>w french</s>"),
+        ("layouts/shortcodes/w.html.html", "<s>w every</s>"),
         (
             "content/about.md",
-            "---\ntitle: A\n---\n\n{{< x 1 >}} {{< y >}} {{< z >}}\n",
+            "---\ntitle: A\n---\n\n{{< x 1 >}} {{< y >}} {{< z >}} {{< w >}}\n",
         ),
         (
             "content/about.fr.md",
@@ -598,6 +600,64 @@ fn a_pipeline_ending_in_a_pipe_renders_as_in_hugo() {
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
     assert_eq!(p(&folio), p(&hugo));
     assert_eq!(p(&hugo), "<i>x</i>B</p>");
+}
+
+#[test]
+fn pages_reached_through_partials_sections_and_nil_read_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/_default/list.html", "{{ .Content }}"),
+        ("layouts/partials/a.html", "{{ partial \"b.html\" .Page }}"),
+        ("layouts/partials/b.html", "{{ .Page.Title }}/{{ .Title }}"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ partial \"a.html\" .Page }}|{{ .Page.CurrentSection.Params.self }}\
+             |{{ $x := index site.Data \"nope\" }}{{ range $x.Pages }}x{{ end }}{{ $x.Next }}ok</p>",
+        ),
+        (
+            "content/books/_index.md",
+            "---\ntitle: Books\ncascade:\n  params:\n    self: books\n---\n",
+        ),
+        ("content/books/b1.md", "---\ntitle: B1\n---\n\n{{< f >}}\n"),
+    ]);
+    hugo_build(site.path(), "partials and sections");
+    let hugo = std::fs::read_to_string(site.path().join("public/books/b1/index.html")).unwrap();
+    let folio = folio_render(&site.path().join("content/books/b1.md"));
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "B1/B1|books|ok</p>");
+}
+
+#[test]
+fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_anywhere() {
+    let site = site_with(
+        &[
+            (
+                "get",
+                "{{ $s := .Get \"s\" }}<p>\n  {{ with .Page.GetPage $s }}{{ .Title }}{{ end }}</p>",
+            ),
+            ("typo", "{{ if false }}{{ fooo }}{{ end }}ok"),
+        ],
+        "{{< get s=\"/x\" >}}\n\n{{< typo >}}",
+    );
+    let html = preview(site.path());
+    assert!(
+        html.contains("layouts/shortcodes/get.html:2:11: Folio cannot run `.GetPage`"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "layouts/shortcodes/typo.html:1:18: Folio does not have Hugo's function `fooo`"
+        ),
+        "{html}"
+    );
+    let typo = site_with(
+        &[("typo", "{{ if false }}{{ fooo }}{{ end }}ok")],
+        "{{< typo >}}",
+    );
+    let hugo = crate::support::hugo_run(typo.path(), &[]).unwrap_err();
+    assert!(hugo.contains("function \"fooo\" not defined"), "{hugo}");
 }
 
 #[test]

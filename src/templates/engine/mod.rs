@@ -11,6 +11,8 @@
 //!   offline or in one page: `resources.GetRemote`, `getJSON`, Hugo Pipes, image filters,
 //!   `.Site.GetPage`) runs until it reaches that call ([`funcs::missing`]: a branch
 //!   that never calls it renders as in Hugo); then its [`Problem`] says which and where.
+//!   A function name Folio does not know at all is said before the template runs
+//!   ([`funcs::unknown`]), as Hugo's parser refuses it.
 //! - **The page being rendered** is a [`Frame`], set for the length of a render with
 //!   [`with_frame`]: the functions that need the page, the site, the catalogue (partials)
 //!   or the Markdown renderer (`markdownify`, `.RenderString`, through [`Host`]) read it.
@@ -495,6 +497,16 @@ fn compile_parts(
     let template = template
         .add_parse_tree(BODY, list)
         .map_err(|e| problem(0, 0, e.to_string()))?;
+    if let Some(call) = calls.iter().find(|c| funcs::unknown(&c.name)) {
+        let (line, col) = crate::text::line_col(&file.source, call.offset);
+        return Err(Problem {
+            file: file.path.clone(),
+            line,
+            col,
+            message: funcs::why_not(&call.name),
+            function: Some(call.name.clone()),
+        });
+    }
     Ok(Executable {
         template,
         file: file.clone(),
@@ -553,16 +565,20 @@ impl Executable {
             let (_, rest) = message.split_once("can't evaluate field ")?;
             rest.split(' ').next().map(|f| format!(".{f}"))
         });
+        // The call of that very function first (`.GetPage`, not the `.Get` its name
+        // starts with), then the field call whose expression names it (up to the end of
+        // its action: `(.Page).Titel`).
+        let exact = field
+            .as_deref()
+            .and_then(|name| self.calls.iter().find(|c| c.name == name));
         let named = field.as_deref().and_then(|name| {
             self.calls.iter().find(|c| {
                 let expr = self.file.source.get(c.offset..).unwrap_or_default();
-                let end = expr
-                    .find(|ch: char| ch.is_whitespace() || matches!(ch, '}' | ')'))
-                    .unwrap_or(expr.len());
+                let end = expr.find("}}").unwrap_or(expr.len());
                 c.name == rewrite::FIELD && expr.get(..end).is_some_and(|e| e.contains(name))
             })
         });
-        let (line, col) = named.or(at).map_or((0, 0), |c| {
+        let (line, col) = exact.or(named).or(at).map_or((0, 0), |c| {
             crate::text::line_col(&self.file.source, c.offset)
         });
         Problem {

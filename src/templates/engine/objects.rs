@@ -18,7 +18,7 @@ use super::Frame;
 /// reached through `.Parent`, `.CurrentSection` or `site.Home` has. For any other name,
 /// Hugo 0.168 stops with "can't evaluate field X in type page.Page" (checked). A
 /// shortcode's `.Page` is the interface alone (`.Page.Key` stops Hugo too), which Folio
-/// does not tell apart: it renders nothing there.
+/// does not tell apart: it shows its card there, saying it does not have the method.
 pub const HUGO_PAGE: &str = "\
     Aliases AllTranslations AlternativeOutputFormats Ancestors ApplyFilterToHeadings \
     BundleType CodeOwners Content ContentWithoutSummary CurrentSection Data Date \
@@ -38,18 +38,15 @@ pub const HUGO_PAGE: &str = "\
     TranslationKey Translations Truncated Type Unwrapv Weight WordCount";
 
 /// The fields and methods of Hugo's site: the interface `page.Site`
-/// (`resources/page/site.go`) and the exported methods of the type behind it
-/// (`hugolib/site*.go`: `.Key`, `.Lang`). Any other name stops Hugo 0.168 with "can't
-/// evaluate field X in type page.Site": `.Site.IsServer`, `.Site.IsMultiLingual` and
-/// `.Site.Author` are gone (checked).
+/// (`resources/page/site.go`) and `.Key`. Any other name stops Hugo 0.168 with "can't
+/// evaluate field X in type page.Site" (`*page.siteWrapper` through `site`): `.Site.Lang`,
+/// `.Site.IsServer`, `.Site.IsMultiLingual` and `.Site.Author` among them (checked, each
+/// name of the type behind the interface).
 pub const HUGO_SITE: &str = "\
-    AllPages AllRegularPages BaseURL Build BuildDrafts CheckReady Close Config Copyright \
-    Current Data Debug Dimension ForEeachIdentityByName GC GetContentPage \
-    GetInternalRelatedDocsHandler GetPage Home Hugo IsDefault Key Lang Language \
-    LanguageCode LanguagePrefix LanguageSet Languages Lastmod LogServerAddresses \
-    MainSections Menus NumLogErrors Pages Param Params PrintProcessingStats \
-    RegisterMediaTypes RegularPages Role Sections ServerPort ShouldSkipFileChangeEvent \
-    Site SitemapAbsURL Sites Store String Taxonomies Title Version";
+    AllPages BaseURL BuildDrafts CheckReady Config Copyright Current Data Dimension \
+    GetPage Home Hugo IsDefault Key Language LanguageCode LanguagePrefix Languages Lastmod \
+    MainSections Menus Pages Param Params RegularPages Role Sections ServerPort Sites \
+    Store String Taxonomies Title Version";
 
 /// The fields and methods of a shortcode's context, `*hugolib.ShortcodeWithPage`
 /// (`hugolib/shortcode.go`): any other name stops Hugo 0.168 with "can't evaluate field X

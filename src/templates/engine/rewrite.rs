@@ -350,10 +350,11 @@ const SHORTCODE_HAS: &[&str] = &[
 ];
 
 /// First fields (of the dot, a variable…) read without a check: what a shortcode reads
-/// most (`.Inner`, `.Page.Title`), which every one of Hugo's objects that has it has in
-/// Folio too. Any other first field with a capital letter is checked, as the dot may be a
-/// shortcode's context, a page or the site, each with its own names.
-const FIRST_UNCHECKED: &[&str] = &["Inner", "Page", "Site", "Params"];
+/// most (`.Inner`, `.Params`), which every one of Hugo's objects that has it has in Folio
+/// too. Any other first field with a capital letter is checked, as the dot may be a
+/// shortcode's context, a page or the site, each with its own names (a page's `.Page` is
+/// the page itself, however deep: `partial "a" .Page` then `.Page` again).
+const FIRST_UNCHECKED: &[&str] = &["Inner", "Site", "Params"];
 
 /// The function a field of Hugo's objects that Folio may not give becomes a call of, with
 /// the field's name and what holds it: `.Site.RegularPages`, `site.Menus`,
@@ -1128,10 +1129,13 @@ fn each_expr(list: &mut ListNode, f: &mut impl FnMut(&mut Expr)) {
 mod tests {
     use super::*;
 
-    /// The calls of `src` besides [`PRINT`].
+    /// The calls of `src` besides [`PRINT`] and the field checks ([`FIELD`]).
     fn functions(src: &str) -> Vec<String> {
         let (_, calls) = rewritten(src);
-        calls.into_iter().filter(|c| c != PRINT).collect()
+        calls
+            .into_iter()
+            .filter(|c| c != PRINT && c != FIELD)
+            .collect()
     }
 
     fn rewritten(src: &str) -> (String, Vec<String>) {
@@ -1166,34 +1170,36 @@ mod tests {
 
     #[test]
     fn a_field_folios_objects_may_lack_is_checked_and_their_common_fields_and_map_keys_are_not() {
-        let fields = |src: &str| functions(src).iter().filter(|c| *c == FIELD).count();
+        let fields = |src: &str| rewritten(src).1.iter().filter(|c| *c == FIELD).count();
         assert_eq!(
             fields(
-                "{{ .Page.Title }}{{ .Site.Params.x }}{{ .Page.Params.Titel }}{{ .name }}\
-                 {{ site.Data.team }}{{ $.Inner }}{{ .Page.Site.Title }}"
+                "{{ .Site.Title }}{{ .Site.Params.x }}{{ .Params.Titel }}{{ .name }}\
+                 {{ site.Data.team }}{{ $.Inner }}{{ .Site.Home.Title }}"
             ),
             0
         );
+        // A first `.Page` is checked (a page's is itself), what follows it is not.
+        assert_eq!(fields("{{ .Page.Title }}{{ .Page.Site.Title }}"), 2);
         assert_eq!(
             fields(
                 "{{ .Page.Titel }}{{ site.IsServer }}{{ .Site.MainSections }}\
                  {{ $p := .Page }}{{ $p.GitInfo }}{{ with .Page }}{{ .Summary }}{{ end }}\
                  {{ .Parent.Titel }}{{ (.Page).Titel }}"
             ),
-            8
+            // One each, and a first `.Page`, `.Parent` or `$p` is checked too.
+            12
         );
     }
 
     #[test]
     fn a_namespaced_function_is_one_function() {
         let calls = functions(r#"{{ strings.TrimSpace " a " }}{{ (urls.Parse "x").Host }}"#);
-        // `.Host` of what may be one of Hugo's objects is checked.
-        assert_eq!(calls, ["strings.TrimSpace", "urls.Parse", FIELD]);
+        assert_eq!(calls, ["strings.TrimSpace", "urls.Parse"]);
     }
 
     #[test]
     fn fields_without_arguments_stay_fields() {
-        let (_, calls) = rewritten("{{ .Inner }}{{ .Page.Title }}{{ site.Title }}");
+        let (_, calls) = rewritten("{{ .Inner }}{{ .Site.Title }}{{ site.Title }}");
         assert_eq!(calls, ["site"]);
     }
 

@@ -902,24 +902,15 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
 ///   else an error saying Folio cannot give it ([`super::why_not`]: the site's other
 ///   pages, or a field Folio does not have), which shows the call's card.
 /// - Of anything else, what Go's template gives: a map's key (nil when absent), nil of
-///   nil (but a field that lists the site's other pages says Folio cannot give it), and
-///   an error for a field of a string, a number or a list.
+///   nil, and an error for a field of a string, a number or a list.
 fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
-    let offline = || {
-        super::OFFLINE
-            .iter()
-            .any(|(n, _)| n.strip_prefix('.') == Some(name.as_str()))
-    };
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
         return match holder.field(&name) {
             Some(v) => Ok(v.clone()),
-            None if matches!(holder, Value::Map(_)) => Ok(Value::Nil),
-            None if matches!(holder, Value::Nil) && !offline() => Ok(Value::Nil),
-            None if matches!(holder, Value::Nil) => {
-                Err(exec_error(super::why_not(&format!(".{name}"))))
-            }
+            // Go reads a field of nil as nil (`range $missing.Pages` runs no time).
+            None if matches!(holder, Value::Map(_) | Value::Nil) => Ok(Value::Nil),
             None => Err(exec_error(format!(
                 "can't evaluate field {name} in type {}",
                 holder.type_name()
@@ -936,9 +927,11 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
         "Pages" | "RegularPages" | "RegularPagesRecursive" | "Sections"
     );
     let is_page = type_name == "page.Page";
+    if is_page && name == "Page" {
+        return Ok(holder);
+    }
     match holder.field(&name) {
         Some(v) => Ok(v.clone()),
-        None if is_page && name == "Page" => Ok(holder),
         None if type_name == "page.Site" && name == "Hugo" => hugo(&[]),
         None if is_page && lists && holder.field("IsPage") == Some(&Value::Bool(true)) => {
             Ok(Value::List(Vec::new().into()))

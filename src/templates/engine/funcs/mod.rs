@@ -101,20 +101,28 @@ pub fn used(calls: &[super::rewrite::Call]) -> FuncMap {
         .collect()
 }
 
-/// A function for each one `calls` names that Folio does not have (one of Hugo's it
-/// cannot run offline, [`OFFLINE`], or does not have): it fails saying why
-/// ([`why_not`]), so a template runs until it reaches one, and a branch that never calls
-/// it renders as Hugo renders it.
+/// A function for each one `calls` names that Folio cannot run when the template reaches
+/// it: one of Hugo's it cannot run offline ([`OFFLINE`]) or a method it does not have
+/// (`.GroupBy`). It fails saying why ([`why_not`]), so a branch that never calls it
+/// renders as Hugo renders it. Other names Folio does not know are [`unknown`].
 pub fn missing(calls: &[super::rewrite::Call]) -> FuncMap {
     calls
         .iter()
-        .filter(|c| !is_defined(&c.name))
+        .filter(|c| !is_defined(&c.name) && !unknown(&c.name))
         .map(|c| {
             let why = why_not(&c.name);
             let f: ValueFunc = Arc::new(move |_: &[Value]| Err(exec_error(why.clone())));
             (c.name.clone(), f)
         })
         .collect()
+}
+
+/// Whether `name` is a function (not a method) that neither Folio nor its [`OFFLINE`]
+/// list knows: Hugo's parser refuses a template calling a function it does not have
+/// (`function "fooo" not defined`), even on a branch never taken, so Folio says so before
+/// the template runs, as it does for a Hugo function it does not have.
+pub fn unknown(name: &str) -> bool {
+    !is_defined(name) && !name.starts_with('.') && !OFFLINE.iter().any(|(n, _)| *n == name)
 }
 
 /// Every function, by name, once.
