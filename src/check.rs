@@ -236,6 +236,15 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     let src = page.source();
     let model = page.to_model();
     let mut found = Vec::new();
+    // The page in its site, made once for what needs it (the cascade, the render).
+    let doc = std::cell::OnceCell::new();
+    let doc = || {
+        doc.get_or_init(|| crate::OpenPage {
+            path: path.to_path_buf(),
+            page: page.clone(),
+            site: std::sync::Arc::new(site.clone()),
+        })
+    };
     // The front matter `param` reads: with what cascades hand down (read once, if needed).
     let mut front = None;
     for sc in &page.shortcodes().all {
@@ -248,12 +257,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             }
             "param" => {
                 let front = front.get_or_insert_with(|| {
-                    let doc = crate::OpenPage {
-                        path: path.to_path_buf(),
-                        page: page.clone(),
-                        site: std::sync::Arc::new(site.clone()),
-                    };
-                    crate::site::cascade::apply(&model.front_matter, &doc.hugo_context().cascade)
+                    crate::site::cascade::apply(&model.front_matter, &doc().hugo_context().cascade)
                 });
                 param_problems(sc, front, site_params, &mut found);
             }
@@ -263,7 +267,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
         }
     }
     if site.config.is_some() {
-        found.extend(rendering_problems(path, &page, site));
+        found.extend(rendering_problems(doc()));
     }
     fence_problems(src, site, &mut found);
     found
@@ -289,18 +293,14 @@ struct Problem(usize, Severity, String);
 /// card for them): a function Folio does not have is a warning (Hugo runs it); a template
 /// that fails (`errorf`, a wrong argument) an error, as Hugo fails the build on it. A
 /// template that does not parse is reported by [`template_problems`] already.
-fn rendering_problems(path: &Path, page: &Page, site: &Site) -> Vec<Problem> {
-    let doc = crate::OpenPage {
-        path: path.to_path_buf(),
-        page: page.clone(),
-        site: std::sync::Arc::new(site.clone()),
-    };
+fn rendering_problems(doc: &crate::OpenPage) -> Vec<Problem> {
+    let page = &doc.page;
     let unparsed = |offset: usize| {
         page.shortcodes()
             .all
             .iter()
             .find(|sc| sc.span.start == offset)
-            .and_then(|sc| site.shortcodes.get(sc.name()))
+            .and_then(|sc| doc.site.shortcodes.get(sc.name()))
             .is_some_and(|t| t.problem.is_some())
     };
     let rendered = doc.render();
