@@ -974,21 +974,7 @@ impl ShortcodeCall {
             s,
         };
         // A long page builds one per call: the keys are shared (see [`values::Fields`]).
-        static CONTEXT: values::Fields<13> = values::Fields::new([
-            KIND,
-            "Name",
-            "Params",
-            "IsNamedParams",
-            "InnerDeindent",
-            "Inner",
-            "Ordinal",
-            "Parent",
-            "Position",
-            "Page",
-            "Site",
-            "Scratch",
-            "Store",
-        ]);
+        static CONTEXT: values::Fields<13> = values::Fields::new(with_kind(SHORTCODE_FIELDS));
         static SHORTCODE: values::Word = values::Word::new("shortcode");
         let scratch = Frame::call_scratch(self.id);
         CONTEXT.map([
@@ -1007,6 +993,38 @@ impl ShortcodeCall {
             scratch,
         ])
     }
+}
+
+/// The fields of a shortcode call's context as Folio builds it ([`ShortcodeCall::to_value`],
+/// after its kind), each one Hugo's too ([`HUGO_SHORTCODE`]).
+pub const SHORTCODE_FIELDS: [&str; 12] = [
+    "Name",
+    "Params",
+    "IsNamedParams",
+    "InnerDeindent",
+    "Inner",
+    "Ordinal",
+    "Parent",
+    "Position",
+    "Page",
+    "Site",
+    "Scratch",
+    "Store",
+];
+
+/// [`KIND`] and then `fields`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time for a static: an index out of bounds fails the build"
+)]
+const fn with_kind(fields: [&'static str; 12]) -> [&'static str; 13] {
+    let mut all = [KIND; 13];
+    let mut i = 0;
+    while i < fields.len() {
+        all[i + 1] = fields[i];
+        i += 1;
+    }
+    all
 }
 
 /// `.InnerDeindent`: `.Inner` with the call's own indentation taken off each line that

@@ -129,15 +129,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
         }
         let in_script = scripts.iter().any(|r| r.contains(&p.pos.offset));
         if action && (prints_a_stringer(p) || (!in_script && may_print_a_float(p))) {
-            let pos = p.commands.last().map_or(p.pos, |c| c.pos);
-            p.commands.push(CommandNode {
-                pos,
-                args: vec![Expr::Identifier(pos, PRINT.into())],
-            });
-            calls.push(Call {
-                name: PRINT.to_string(),
-                offset: pos.offset,
-            });
+            end_with(p, PRINT, &mut calls);
         }
     });
     hugo_fields(list, &mut calls);
@@ -173,16 +165,21 @@ fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
         .last()
         .and_then(|c| c.args.first())
         .is_some_and(|e| matches!(e, Expr::Identifier(_, n) if LISTS.contains(&n.as_str())));
-    if new_list {
-        return;
+    if !new_list {
+        end_with(p, ENTRIES, calls);
     }
+}
+
+/// Makes the function `name` the pipeline's last command (`{{ .Date | __folio_print }}`),
+/// at the place of the command before it.
+fn end_with(p: &mut PipeNode, name: &str, calls: &mut Calls) {
     let pos = p.commands.last().map_or(p.pos, |c| c.pos);
     p.commands.push(CommandNode {
         pos,
-        args: vec![Expr::Identifier(pos, ENTRIES.into())],
+        args: vec![Expr::Identifier(pos, name.into())],
     });
     calls.push(Call {
-        name: ENTRIES.to_string(),
+        name: name.to_string(),
         offset: pos.offset,
     });
 }
@@ -334,20 +331,7 @@ const SITE_HAS: &[&str] = &[
 
 /// Names every shortcode context Folio builds has, as Hugo's does
 /// ([`super::objects::HUGO_SHORTCODE`]).
-const SHORTCODE_HAS: &[&str] = &[
-    "Name",
-    "Params",
-    "IsNamedParams",
-    "InnerDeindent",
-    "Inner",
-    "Ordinal",
-    "Parent",
-    "Position",
-    "Page",
-    "Site",
-    "Scratch",
-    "Store",
-];
+const SHORTCODE_HAS: &[&str] = &super::objects::SHORTCODE_FIELDS;
 
 /// First fields (of the dot, a variable…) read without a check: what a shortcode reads
 /// most (`.Inner`, `.Params`), which every one of Hugo's objects that has it has in Folio
