@@ -4,7 +4,7 @@
 //! text and the body's elements.
 //!
 //! Deliberate differences, normalised away: Hugo highlights code (Chroma's `div.highlight`
-//! and `span`s), and with `unsafe = true` Hugo keeps `<script>` where Folio sanitises it.
+//! and `span`s), and with `unsafe = true` Hugo keeps `<script>` where Folio removes it.
 
 use std::path::Path;
 

@@ -215,7 +215,7 @@ pub(super) fn run(
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
             if unsafe_html {
-                hook.text = super::sanitizer().clean(&hook.text).to_string();
+                hook.text = super::raw_html::clean(&hook.text);
             }
             hook.text = super::put_back(std::mem::take(&mut hook.text), blocks, None);
             let Some(html) = hooks.render(&hook) else {

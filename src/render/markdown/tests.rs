@@ -372,3 +372,37 @@ fn passthrough_text_makes_no_element_however_it_is_written() {
     );
     assert!(html.contains("$x &lt; y$"), "{html}");
 }
+
+#[test]
+fn raw_html_hugo_writes_as_it_is_stays_as_written_custom_elements_and_attributes_included() {
+    for kept in [
+        "<lite-youtube videoid=\"x\"></lite-youtube>",
+        "<div x-data=\"{ open: false }\" @click=\"open = true\" :class=\"c\" hx-get=\"/a\" property=\"name\">a</div>",
+        "<noscript><img src=\"/pixel.gif\"></noscript>",
+        "<math><mi>x</mi></math>",
+        "<template><p>t</p></template>",
+    ] {
+        let html = md_unsafe(kept);
+        assert!(html.contains(kept), "{kept}: {html}");
+    }
+}
+
+#[test]
+fn raw_html_is_not_balanced_so_an_element_a_shortcode_opens_the_markdown_may_close() {
+    let html = md_unsafe("Inside.\n\n</div>\n\nAfter.");
+    assert!(
+        html.contains("<p>Inside.</p>\n</div>\n<p>After.</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_script_inside_svg_and_an_animation_to_a_script_url_are_dropped() {
+    let html = md_unsafe(
+        "<svg><script>alert(1)</script><a><animate attributeName=\"href\" values=\"x;JavaScript:alert(2)\"/><text>t</text></a></svg>\
+         <iframe srcdoc=\"&lt;script&gt;alert(3)&lt;/script&gt;\"></iframe>\
+         <a href=\"&#106;avascript:alert(4)\">e</a>",
+    );
+    assert!(!html.to_lowercase().contains("alert"), "{html}");
+    assert!(html.contains("<text>t</text>"), "{html}");
+}
