@@ -2518,3 +2518,24 @@ fn a_language_prints_as_its_code_and_counts_skip_tags() {
     assert!(hugo.contains("A=en|en"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_page_without_a_date_has_go_zero_time_which_tests_false_as_hugo_tests_it() {
+    let template = "A={{ with .Page.Lastmod }}Updated {{ .Format \"Jan 2, 2006\" }}{{ end }}\
+                    |B={{ if .Page.Date }}posted{{ else }}undated{{ end }}\
+                    |C={{ .Page.Date | default \"nodate\" }}|D={{ not .Page.ExpiryDate }}\
+                    |E={{ with $d := .Page.PublishDate }}p{{ else }}none{{ end }}\
+                    |F={{ if or .Page.Date .Page.Lastmod }}x{{ else }}y{{ end }}\
+                    |G={{ $date := time.AsTime \"2024-01-02\" }}{{ with $date }}{{ .Year }}{{ end }}\
+                    |H={{ .Page.Date.Year }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("A=|B=undated|C=nodate|D=true|E=none|F=y|G=2024|H=1"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

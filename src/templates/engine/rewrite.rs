@@ -112,6 +112,15 @@ const DATE_FIELDS: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
 /// `time.Month` is an integer that prints as its English name (`March`).
 pub const MONTH: &str = "__folio_month";
 
+/// The function a test that may read a date goes through (the pipeline of an `if` or a
+/// `with`, an argument of `and`, `or` or `not`): Go's zero time is false, as Hugo's
+/// templates test truth (`hreflect.IsTruthfulValue`, which asks a value's `IsZero`), so
+/// `{{ with .Lastmod }}` skips a page with no date. Any other value is given back.
+pub const TRUTH: &str = "__folio_truth";
+
+/// A page's date fields as a params map names them (`.Params.lastmod`).
+const PARAM_DATES: &[&str] = &["date", "lastmod", "publishdate", "expirydate"];
+
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
@@ -124,6 +133,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
             month_name(p, &mut calls);
         }
         pipe(p, &mut calls);
+        date_tests(p, of == PipeOf::Test, &mut calls);
         if of == PipeOf::Range {
             range_entries(p, &mut calls);
         }
@@ -182,6 +192,55 @@ fn end_with(p: &mut PipeNode, name: &str, calls: &mut Calls) {
         name: name.to_string(),
         offset: pos.offset,
     });
+}
+
+/// Sends each test in `p` that may read a date through [`TRUTH`]: the pipeline itself
+/// when it is an `if`'s or a `with`'s (`test`) and ends in a date, and each date argument
+/// of `and`, `or` and `not`, in parentheses too. Left alone, the common tests
+/// (`{{ if .Get "x" }}`) cost nothing more.
+fn date_tests(p: &mut PipeNode, test: bool, calls: &mut Calls) {
+    for cmd in &mut p.commands {
+        let logic = matches!(cmd.args.first(), Some(Expr::Identifier(_, f)) if matches!(f.as_str(), "and" | "or" | "not"));
+        for arg in cmd.args.iter_mut().skip(1) {
+            if let Expr::Pipe(_, inner) = arg {
+                date_tests(inner, false, calls);
+            } else if logic && may_be_a_date(arg) {
+                let pos = arg.pos();
+                let tested = std::mem::replace(arg, Expr::Nil(pos));
+                *arg = call_on(pos, TRUTH, tested);
+                calls.push(Call {
+                    name: TRUTH.to_string(),
+                    offset: pos.offset,
+                });
+            }
+        }
+    }
+    let ends_in_a_date = p
+        .commands
+        .last()
+        .is_some_and(|c| c.args.len() == 1 && c.args.first().is_some_and(may_be_a_date));
+    if test && ends_in_a_date {
+        end_with(p, TRUTH, calls);
+    }
+}
+
+/// Whether `e` may read a date: a page's date field (`.Lastmod`, `.Page.Date`,
+/// `.Params.date`), or a variable named for one (`$date`, `$lastmod`).
+fn may_be_a_date(e: &Expr) -> bool {
+    let named = |n: &str| {
+        DATE_FIELDS.contains(&n) || PARAM_DATES.contains(&n.to_ascii_lowercase().as_str())
+    };
+    match e {
+        Expr::Field(_, f) | Expr::Chain(_, _, f) => f.last().is_some_and(|n| named(n)),
+        Expr::Variable(_, v, f) => match f.last() {
+            Some(n) => named(n),
+            None => {
+                let v = v.to_ascii_lowercase();
+                v.contains("date") || v.contains("lastmod")
+            }
+        },
+        _ => false,
+    }
 }
 
 /// An action that prints `X.Month` (`{{ .Date.Month }}`, `{{ .Month }}` inside
@@ -685,7 +744,9 @@ enum PipeOf {
     Action,
     /// A `range`.
     Range,
-    /// An `if`, a `with` or a `template`.
+    /// An `if` or a `with`.
+    Test,
+    /// A `template`.
     Other,
 }
 
@@ -697,6 +758,7 @@ fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, PipeOf)) {
     for node in &mut list.nodes {
         let of = match node {
             Node::Range(_) => PipeOf::Range,
+            Node::If(_) | Node::With(_) => PipeOf::Test,
             _ => PipeOf::Other,
         };
         match node {

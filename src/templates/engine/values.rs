@@ -225,6 +225,12 @@ pub fn html(s: impl AsRef<str>) -> Value {
     }
 }
 
+/// Whether `value` is a time that is Go's zero time (`0001-01-01 00:00:00 UTC`: a page's
+/// date that is not set).
+pub fn is_zero_time(value: &Value) -> bool {
+    kind_of(value) == Some("time") && matches!(value.field("IsZero"), Some(Value::Bool(true)))
+}
+
 /// The value's kind, when it is one of Folio's object maps.
 pub fn kind_of(value: &Value) -> Option<&str> {
     match value.field(KIND)? {

@@ -335,9 +335,10 @@ fn query_escape(s: &str) -> String {
 }
 
 /// Whether `default` keeps the given value: Hugo's `compare.Default` treats zero values
-/// (0, "", empty list or map, nil) as unset, and any boolean, `false` too, as set.
+/// (0, "", empty list or map, nil, Go's zero time) as unset, and any boolean, `false`
+/// too, as set.
 fn is_set(v: &Value) -> bool {
-    matches!(v, Value::Bool(_)) || v.is_truthy()
+    matches!(v, Value::Bool(_)) || (v.is_truthy() && !super::super::values::is_zero_time(v))
 }
 
 fn num(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {

@@ -272,6 +272,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    (rewrite::TRUTH, |a| {
+        let v = a.last().cloned().unwrap_or(Value::Nil);
+        Ok(if values::is_zero_time(&v) {
+            Value::Nil
+        } else {
+            v
+        })
+    }),
     // What `range` goes through: a params map's keys once each.
     (rewrite::ENTRIES, |a| {
         Ok(values::without_aliases(
