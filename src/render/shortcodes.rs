@@ -38,8 +38,13 @@ impl Renderer<'_> {
     /// is recorded at the call.
     pub(super) fn shortcode(&mut self, i: usize) -> String {
         let out = self.shortcode_output(i);
-        self.hook_problems_at(self.src.shortcodes.all[i].span.start);
-        out
+        let sc = &self.src.shortcodes.all[i];
+        self.hook_problems_at(sc.span.start);
+        if sc.inner().is_none_or(|body| body.is_empty()) {
+            indent_later_lines(out, self.indentation(i))
+        } else {
+            out
+        }
     }
 
     fn shortcode_output(&mut self, i: usize) -> String {
@@ -299,4 +304,24 @@ pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a String>) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+/// A call's output with every line after the first indented as the call is, for a call
+/// with no body (`hugolib/shortcode.go`, `doRenderShortcode`: `len(sc.inner) == 0 &&
+/// len(sc.indentation) > 0`, `text.VisitLinesAfter`): a `{{% %}}` call in a list item
+/// keeps its paragraphs and fences in the item. A final line break stays as it is.
+fn indent_later_lines(out: String, indentation: &str) -> String {
+    if indentation.is_empty() || !out.trim_end_matches('\n').contains('\n') {
+        return out;
+    }
+    let mut indented = String::with_capacity(out.len() + 16 * indentation.len());
+    let mut lines = out.split_inclusive('\n');
+    if let Some(first) = lines.next() {
+        indented.push_str(first);
+    }
+    for line in lines {
+        indented.push_str(indentation);
+        indented.push_str(line);
+    }
+    indented
 }

@@ -2539,3 +2539,28 @@ fn a_page_without_a_date_has_go_zero_time_which_tests_false_as_hugo_tests_it() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_percent_call_indented_in_a_list_item_keeps_its_later_lines_in_the_item_as_hugo_indents_them() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/multi.html",
+            "First para {{ .Get 0 }}.\n\nSecond para.\n",
+        ),
+        (
+            "layouts/shortcodes/fence.html",
+            "```\n{{ .Get 0 }}\nsecond line\n```",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n- item\n\n  {{% multi \"x\" %}}\n\n1. Step one\n\n   {{% fence \"echo hi\" %}}\n\n2. Step two\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "indented calls", "content/about.md");
+    assert!(
+        normalise(&hugo).contains("<li><p>item</p><p>First para x.</p><p>Second para.</p></li>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
