@@ -2564,3 +2564,29 @@ fn a_percent_call_indented_in_a_list_item_keeps_its_later_lines_in_the_item_as_h
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn sort_orders_strings_by_the_sites_language_as_hugos_collator_does() {
+    let template = "A={{ sort (slice \"kubernetes\" \"AWS\" \"Go\" \"docker\" \"Élixir\" \"elm\" \"b\" \"B\" \"a\" \"A\" \"_x\" \"1\" \"zebra\" \"ångström\" \"öl\") }}\
+                    |B={{ sort (slice \"b\" \"B\" \"a\" \"A\") \"value\" \"desc\" }}\
+                    |C={{ range sort (slice (dict \"name\" \"beta\") (dict \"name\" \"Alpha\") (dict \"name\" \"émile\")) \"name\" }}{{ .name }},{{ end }}\
+                    |D={{ lt \"B\" \"a\" }}";
+    for (lang, expected) in [
+        (
+            "en",
+            "A=[_x 1 a A ångström AWS b B docker Élixir elm Go kubernetes öl zebra]|B=[B b A a]|C=Alpha,beta,émile,|D=true",
+        ),
+        (
+            "sv",
+            "A=[_x 1 a A AWS b B docker Élixir elm Go kubernetes zebra ångström öl]|B=[B b A a]|C=Alpha,beta,émile,|D=true",
+        ),
+    ] {
+        let (hugo, folio) = shortcode_f(
+            &format!("baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"{lang}\"\n"),
+            template,
+            "---\ntitle: About\n---\n{{< f >}}\n",
+        );
+        assert!(hugo.contains(expected), "{lang}: {hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{lang}");
+    }
+}

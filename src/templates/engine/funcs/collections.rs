@@ -444,7 +444,7 @@ fn part(v: &Value, range: impl Fn(usize) -> std::ops::Range<usize>) -> Value {
 /// `compareGetWithCollator`): numbers by value, strings bytewise, a time by its Unix
 /// second, a duration by its nanoseconds; `None` when Folio cannot order them (Hugo's
 /// rules there are not followed). `sort` uses it within a class of values
-/// ([`sort_order`]); its strings are bytewise where Hugo's collate.
+/// ([`sort_order`]), but for strings, which it collates.
 fn compare(a: &Value, b: &Value) -> Option<Ordering> {
     let (a, b) = (ordered_as(a), ordered_as(b));
     match (a.as_ref(), b.as_ref()) {
@@ -464,7 +464,7 @@ fn compare(a: &Value, b: &Value) -> Option<Ordering> {
 /// The order `sort` puts two values in: a total order (Rust's sort may panic on one that
 /// is not), so values of different classes go by class (nothing, booleans, numbers,
 /// strings, the rest), and within a class as [`compare`] orders them.
-fn sort_order(x: &Value, y: &Value) -> Ordering {
+fn sort_order(x: &Value, y: &Value, collator: Option<&Collator>) -> Ordering {
     let (x, y) = (ordered_as(x), ordered_as(y));
     let class = |v: &Value| match v {
         Value::Nil => 0,
@@ -482,8 +482,27 @@ fn sort_order(x: &Value, y: &Value) -> Ordering {
             .unwrap_or(0.0)
             .total_cmp(&to_float(b).unwrap_or(0.0)),
         (_, _) if cx == 4 => Ordering::Equal,
+        (a, b) if cx == 3 => {
+            let (a, b) = (to_string(a), to_string(b));
+            collator.map_or_else(|| a.cmp(&b), |c| c.compare(&a, &b))
+        }
         (a, b) => compare(a, b).unwrap_or(Ordering::Equal),
     }
+}
+
+type Collator = icu_collator::CollatorBorrowed<'static>;
+
+/// The order of strings in the site's language, as Hugo's `sort` orders them
+/// (`langs.GetCollator1`: `collate.New` of the language code, English when the code is
+/// not a language tag; `compare.LtCollate`): case and accents count only between
+/// strings that are otherwise equal, lower case first (`[AWS docker Élixir elm Go]`).
+/// ICU4X's CLDR collation stands for Go's `x/text/collate`; `lt` and `gt` stay plain.
+fn site_collator() -> Option<Collator> {
+    use icu_collator::options::CollatorOptions;
+    use icu_locale_core::Locale;
+    let lang = super::context::site_lang();
+    let locale = Locale::try_from_str(&lang).or_else(|_| Locale::try_from_str("en"));
+    icu_collator::Collator::try_new((&locale.ok()?).into(), CollatorOptions::default()).ok()
 }
 
 /// A time as its Unix second, a duration as its nanoseconds (Go's `time.Duration` is an
@@ -535,9 +554,10 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     // Hugo reads the order as written: only "desc" is descending.
     let desc = a.get(2).map(to_string).is_some_and(|o| o == "desc");
     let get = |v: &Value| key.as_deref().map_or_else(|| v.clone(), |k| at_path(v, k));
+    let collator = site_collator();
     // A stable sort either way: equal items keep their order, descending too.
     list.sort_by(|x, y| {
-        let o = sort_order(&get(x), &get(y));
+        let o = sort_order(&get(x), &get(y), collator.as_ref());
         if desc {
             o.reverse()
         } else {

@@ -651,6 +651,16 @@ fn number(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
         .ok_or_else(|| exec_error(format!("{func}: {} is not a number", to_string(v))))
 }
 
+/// The site's language code (`.Site.Language.Lang`: `en`, `pt-br`), `en` outside a
+/// template's run.
+pub(super) fn site_lang() -> String {
+    engine::frame()
+        .ok()
+        .and_then(|frame| frame.site.field("Language")?.field("Lang").map(to_string))
+        .filter(|lang| !lang.is_empty())
+        .unwrap_or_else(|| "en".to_string())
+}
+
 /// The page's locale (`.Site.Language.Locale`: `en-GB`, else the language code).
 fn page_locale() -> gotmpl::Result<String> {
     let frame = engine::frame()?;
