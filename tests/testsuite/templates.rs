@@ -2590,3 +2590,28 @@ fn sort_orders_strings_by_the_sites_language_as_hugos_collator_does() {
         assert_eq!(normalise(&folio), normalise(&hugo), "{lang}");
     }
 }
+
+#[test]
+fn references_read_only_a_urls_path_and_fragment_and_every_spelling_of_ref_resolves_as_hugos() {
+    let template = "{{ $href := .Get 0 }}A={{ cond (hasPrefix $href \"http\") $href (relref .Page $href) }}\
+                    |B={{ relref .Page \"https://gohugo.io#x\" }}|C={{ relref .Page \"https://gohugo.io/other\" }}\
+                    |D={{ relref .Page \"?q=1\" }}|E={{ relref .Page \"mailto:a@b.c\" }}\
+                    |F={{ urls.RelRef .Page \"other\" }}|G={{ .Page.RelRef (dict \"path\" \"other.md#h\") }}|H={{ .Page.Ref (dict \"path\" \"other\") }}\
+                    |I={{ int \"\" }}|J={{ float \"\" }}\
+                    |K={{ findRESubmatch `(\\w)(\\d)` \"a1 b2 c3\" 2 }}|L={{ findRESubmatch `(\\w)(\\d)` \"a1 b2\" }}";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/shortcodes/f.html", template),
+        ("content/other.md", "---\ntitle: Other\n---\nx\n"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< f \"https://gohugo.io\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "references", "content/about.md");
+    assert!(
+        hugo.contains("A=https://gohugo.io|B=#x|C=/other/|D=|E=|F=/other/|G=/other/#h|H=https://e.org/other/|I=0|J=0|K=[[a1 a 1] [b2 b 2]]|L=[[a1 a 1] [b2 b 2]]"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -182,12 +182,17 @@ pub fn ref_url(
     reference: &str,
     absolute: bool,
 ) -> Result<String, String> {
+    // Hugo reads only the reference's path and fragment (`refLink`: `url.Parse`, then
+    // `.Path` and `.Fragment`): a scheme and host, a query, or a `mailto:`'s address are
+    // dropped, so `https://gohugo.io#x` is `#x`.
+    let (path, fragment) = path_and_fragment(reference);
+    let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
     // A reference with no path (`""`, `#frag`, `?q`) gives its fragment as it is.
-    if no_path(reference) {
-        return Ok(reference
-            .split_once('#')
-            .map_or(String::new(), |(_, f)| format!("#{f}")));
+    if path.is_empty() {
+        return Ok(fragment);
     }
+    let reference = format!("{path}{fragment}");
+    let reference = reference.as_str();
     let refs = refs.ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
     let path = (refs.0)(reference)?;
     let rel = format!("{}{path}", base_path(base_url).trim_end_matches('/'));
@@ -196,6 +201,33 @@ pub fn ref_url(
     } else {
         rel
     })
+}
+
+/// A reference's path and fragment as Go's `url.Parse` gives them: without a scheme and
+/// its host (`https://e.org/a` is `/a`), without an opaque part (`mailto:a@b.c` has no
+/// path) and without a `?query`.
+fn path_and_fragment(reference: &str) -> (&str, Option<&str>) {
+    let (rest, fragment) = match reference.split_once('#') {
+        Some((rest, fragment)) => (rest, Some(fragment)),
+        None => (reference, None),
+    };
+    let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
+    let scheme = rest.split_once(':').filter(|(s, _)| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let path = match scheme {
+        Some((_, after)) => match after.strip_prefix("//") {
+            Some(host_and_path) => host_and_path
+                .find('/')
+                .map_or("", |i| host_and_path.get(i..).unwrap_or_default()),
+            None if after.starts_with('/') => after,
+            None => "",
+        },
+        None => rest,
+    };
+    (path, fragment)
 }
 
 /// Whether a reference names no page: it is empty, or only a `?query` and/or `#fragment`.

@@ -49,6 +49,8 @@ pub const METHODS: &[&str] = &[
     "Format",
     "AddDate",
     "IsSet",
+    "Ref",
+    "RelRef",
 ];
 
 /// Namespaces of Hugo's template functions (`tpl/*`): `NS.Func` is one function.

@@ -180,8 +180,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("i18n T lang.Translate", translate),
     ("site", |_| Ok(engine::frame()?.site.clone())),
     ("hugo", hugo),
-    ("ref", |a| reference(a, "ref", true)),
-    ("relref", |a| reference(a, "relref", false)),
+    ("ref urls.Ref", |a| reference(a, "ref", true)),
+    ("relref urls.RelRef", |a| reference(a, "relref", false)),
+    // A page's own `.Ref`/`.RelRef`: the page is the receiver, the reference the argument.
+    (".Ref", |a| reference(a, ".Ref", true)),
+    (".RelRef", |a| reference(a, ".RelRef", false)),
     ("relURL urls.RelURL", |a| {
         Ok(string(site_url(&str_arg(a, 0, "relURL")?, false, false)?))
     }),

@@ -73,8 +73,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("findRESubmatch strings.FindRESubmatch", |a| {
         let re = regex(&str_arg(a, 0, "findRESubmatch")?)?;
         let s = str_arg(a, 1, "findRESubmatch")?;
+        // A negative limit (the default) is every match, as for `findRE`.
+        let limit = a.get(2).and_then(values::to_int).unwrap_or(-1);
+        let limit = usize::try_from(limit).unwrap_or(usize::MAX);
         Ok(Value::List(
             re.captures_iter(&s)
+                .take(limit)
                 .map(|c| {
                     Value::List(
                         c.iter()
@@ -257,9 +261,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("string cast.ToString", |a| {
         Ok(string(str_arg(a, 0, "string")?))
     }),
-    ("int cast.ToInt", |a| Ok(Value::Int(int_arg(a, 0, "int")?))),
+    // An empty string is 0 (`cast.ToIntE`, `cast.ToFloat64E`): `int (.Get "w" | default "")`.
+    ("int cast.ToInt", |a| match arg(a, 0, "int")? {
+        Value::String(s) if s.is_empty() => Ok(Value::Int(0)),
+        _ => Ok(Value::Int(int_arg(a, 0, "int")?)),
+    }),
     ("float cast.ToFloat", |a| {
         let v = arg(a, 0, "float")?;
+        if matches!(v, Value::String(s) if s.is_empty()) {
+            return Ok(Value::Float(0.0));
+        }
         values::to_float(v)
             .map(Value::Float)
             .ok_or_else(|| exec_error(format!("float: unable to cast {v:?} to float64")))
