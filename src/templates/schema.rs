@@ -428,7 +428,16 @@ impl Infer {
                 Some(Expr::String(_, name)) => self.read(ParamKey::Named(name.to_string())),
                 Some(Expr::Number(_, Number::Int(i))) => usize::try_from(*i)
                     .map_or_else(|_| Flows::new(), |i| self.read(ParamKey::Positional(i))),
-                _ => Flows::new(),
+                // A name the template computes (`.Get $name`, `$.Get .` in a `range`): any
+                // parameter may be read.
+                Some(_) => {
+                    self.reads_all = true;
+                    Flows::new()
+                }
+                None => {
+                    self.reads_all |= piped.is_some();
+                    Flows::new()
+                }
             },
             Some("Get" | "GetMatch" | "Match") if fields.iter().any(|f| f == "Resources") => {
                 // `.Page.Resources.Get (.Get "src")`: an image of the page bundle.
@@ -772,6 +781,20 @@ mod tests {
         let s = Schema::infer(r#"{{ if eq (.Get "a") true }}A{{ end }}{{ if eq (.Get "b") "true" }}B{{ end }}{{ if .Get "c" }}C{{ end }}"#).unwrap();
         let boolean: Vec<bool> = s.params.iter().map(|p| p.boolean).collect();
         assert_eq!(boolean, [true, false, true]);
+    }
+
+    #[test]
+    fn a_template_that_computes_the_name_it_gets_may_read_any_parameter() {
+        for computed in [
+            "{{ range slice \"a\" \"b\" }}{{ $.Get . }}{{ end }}",
+            "{{ $n := \"a\" }}{{ .Get $n }}",
+            "{{ \"a\" | .Get }}",
+        ] {
+            assert!(
+                Schema::infer(computed).unwrap().reads_all_params,
+                "{computed}"
+            );
+        }
     }
 
     #[test]
