@@ -256,14 +256,26 @@ impl Renderer<'_> {
             return None;
         }
         let call = self.call(i);
-        let out = engine::frame()
-            .map_err(|e| Problem::unlocated(std::path::PathBuf::new(), e.to_string()))
-            .and_then(|frame| engine::render_shortcode(&call.name, &call.to_value(&frame)));
+        let (out, warned) = match engine::frame() {
+            Ok(frame) => {
+                let out = engine::render_shortcode(&call.name, &call.to_value(&frame));
+                (out, frame.take_warnings())
+            }
+            Err(e) => (
+                Err(Problem::unlocated(std::path::PathBuf::new(), e.to_string())),
+                Vec::new(),
+            ),
+        };
         Some(match out {
             Ok(html) => {
                 let html = self.draw_icons(&html);
                 let html = self.local_urls(&html);
-                let surprises = self.surprises(i, &html);
+                // What the template's `warnf` said: Hugo prints it as a WARN of the build.
+                let mut surprises: Vec<String> = warned
+                    .into_iter()
+                    .map(|w| format!("the template warns (warnf): {w}"))
+                    .collect();
+                surprises.extend(self.surprises(i, &html));
                 self.note_surprises(i, surprises, html)
             }
             Err(problem) => self.fallback(i, &problem),
@@ -1097,14 +1109,20 @@ pub(super) fn html_dropped(name: &str) -> String {
     )
 }
 
-/// Whether HTML output holds a tag (what Goldmark would read as raw HTML).
+/// Whether a `{{% %}}` call's output holds raw HTML that Goldmark omits when `unsafe` is
+/// off: rendered as Markdown with Goldmark's defaults, it has a `<!-- raw HTML omitted -->`.
+/// A tag inside a code fence, a code span or an autolink is text, not raw HTML.
 pub(super) fn has_raw_html(output: &str) -> bool {
-    output.match_indices('<').any(|(k, _)| {
+    let tag_like = output.match_indices('<').any(|(k, _)| {
         output
             .get(k + 1..)
             .and_then(|r| r.chars().next())
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
-    })
+    });
+    tag_like
+        && super::markdown::Markdown::default()
+            .render(output)
+            .contains("<!-- raw HTML omitted -->")
 }
 
 /// Whether a template renders `.Inner` as Markdown (`.Inner | markdownify`,

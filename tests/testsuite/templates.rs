@@ -2615,3 +2615,62 @@ fn references_read_only_a_urls_path_and_fragment_and_every_spelling_of_ref_resol
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn what_a_template_says_with_warnf_is_a_warning_of_folio_check_at_the_call_as_hugo_warns() {
+    let site = site_with(
+        &[(
+            "fig",
+            "{{ with .Get \"alt\" }}{{ else }}{{ warnf \"figure %q has no alt text\" (.Get \"src\") }}{{ end }}\
+             {{ warnidf \"fig-id\" \"figure %s: id %s\" (.Get \"src\") \"x\" }}<img src=\"{{ .Get \"src\" }}\">",
+        )],
+        "{{< fig src=\"a.png\" >}}",
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(|d| format!("{}:{}: {:?}: {}", d.line, d.col, d.severity, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "5:1: Warning: the template warns (warnf): figure \"a.png\" has no alt text",
+            "5:1: Warning: the template warns (warnf): figure a.png: id x",
+        ]
+    );
+    let out = std::process::Command::new(crate::support::hugo_bin())
+        .arg("--source")
+        .arg(site.path())
+        .args(["--destination", "public", "--logLevel", "warn"])
+        .output()
+        .unwrap();
+    let hugo =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        hugo.contains("figure \"a.png\" has no alt text") && hugo.contains("figure a.png: id x"),
+        "{hugo}"
+    );
+}
+
+#[test]
+fn html_written_as_code_or_an_autolink_by_a_percent_call_is_not_raw_html_hugo_drops() {
+    let site = site_with(
+        &[
+            ("fence", "```html\n<div class=\"x\">fenced</div>\n```"),
+            ("span", "Use `<b>` or <https://e.org/a>."),
+            ("raw", "<div class=\"raw\">from raw</div>"),
+        ],
+        "{{% fence %}}\n\n{{% span %}}\n\n{{% raw %}}",
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
+        .iter()
+        .map(|d| format!("{}:{}", d.line, d.col))
+        .collect();
+    assert_eq!(found, ["9:1"], "only the raw call's HTML is dropped");
+    hugo_build(site.path(), "the code site");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert!(
+        hugo.contains("fenced") && hugo.contains("&lt;b&gt;"),
+        "{hugo}"
+    );
+    assert!(!hugo.contains("from raw"), "{hugo}");
+}

@@ -301,9 +301,10 @@ impl Frame {
         self.partial_calls.get()
     }
 
-    /// What `warnf` said during the render, in order.
-    pub fn warnings(&self) -> Vec<String> {
-        self.warnings.borrow().clone()
+    /// What `warnf` said since the last call, in order, taken (so that each call's
+    /// warnings are its own).
+    pub fn take_warnings(&self) -> Vec<String> {
+        std::mem::take(&mut *self.warnings.borrow_mut())
     }
 }
 

@@ -341,8 +341,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             sprintf(a.get(skip..).unwrap_or_default())
         )))
     }),
-    ("warnf fmt.Warnf warnidf fmt.Warnidf", |a| {
+    ("warnf fmt.Warnf", |a| {
         engine::warn(sprintf(a))?;
+        Ok(string(""))
+    }),
+    // `warnidf ID FORMAT ARGS…`: the id names the warning for `ignoreLogs`, and is not
+    // part of the message.
+    ("warnidf fmt.Warnidf", |a| {
+        engine::warn(sprintf(a.get(1..).unwrap_or_default()))?;
         Ok(string(""))
     }),
 ];
