@@ -392,6 +392,10 @@ impl Site {
                     && extension("typographer"),
                 linkify: extension("linkify"),
                 strikethrough: extension("strikethrough"),
+                table: extension("table"),
+                footnote: extension("footnote"),
+                task_list: extension("tasklist"),
+                definition_list: extension("definitionlist"),
             },
             toc: table.toc_settings(),
             passthrough: table.passthrough(),
@@ -664,6 +668,14 @@ pub struct Extensions {
     pub linkify: bool,
     /// `strikethrough`: `~~text~~` is struck through.
     pub strikethrough: bool,
+    /// `table`: GitHub's pipe tables.
+    pub table: bool,
+    /// `footnote`: `[^1]` references and their notes.
+    pub footnote: bool,
+    /// `taskList`: `- [x]` items are checkboxes.
+    pub task_list: bool,
+    /// `definitionList`: a line starting `: ` defines the term above it.
+    pub definition_list: bool,
 }
 
 impl Default for Extensions {
@@ -672,6 +684,10 @@ impl Default for Extensions {
             typographer: true,
             linkify: true,
             strikethrough: true,
+            table: true,
+            footnote: true,
+            task_list: true,
+            definition_list: true,
         }
     }
 }

@@ -2674,3 +2674,34 @@ fn html_written_as_code_or_an_autolink_by_a_percent_call_is_not_raw_html_hugo_dr
     );
     assert!(!hugo.contains("from raw"), "{hugo}");
 }
+
+#[test]
+fn a_site_that_turns_off_tables_footnotes_task_lists_or_definition_lists_gets_text_as_hugo_leaves_it(
+) {
+    let page = "---\ntitle: About\n---\n| a | b |\n| - | - |\n| 1 | 2 |\n\n\
+                Note[^1].\n\n[^1]: The note.\n\n- [x] done\n- [ ] to do\n\nTerm\n: Definition\n";
+    for off in ["table", "footnote", "taskList", "definitionList"] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!(
+                    "baseURL = \"https://e.org/\"\n[markup.goldmark.extensions]\n{off} = false\n"
+                ),
+            ),
+            ("content/about.md", page),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), off, "content/about.md");
+        let missing = match off {
+            "table" => "<table>",
+            "footnote" => "footnote",
+            "taskList" => "checkbox",
+            _ => "<dl>",
+        };
+        assert!(!hugo.contains(missing), "{off}: {hugo}");
+        // Folio labels its checkboxes for screen readers; Hugo does not.
+        let folio = folio
+            .replace(" aria-label=\"Done\"", "")
+            .replace(" aria-label=\"To do\"", "");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{off}");
+    }
+}

@@ -62,10 +62,15 @@ pub fn options() -> Options {
         | Options::ENABLE_DEFINITION_LIST
 }
 
-/// [`options`] for a site's extensions (strikethrough may be off).
+/// [`options`] for a site's extensions (`markup.goldmark.extensions`: strikethrough,
+/// tables, footnotes, task lists and definition lists may each be off).
 fn options_for(extensions: Extensions) -> Options {
     let mut options = options();
     options.set(Options::ENABLE_STRIKETHROUGH, extensions.strikethrough);
+    options.set(Options::ENABLE_TABLES, extensions.table);
+    options.set(Options::ENABLE_FOOTNOTES, extensions.footnote);
+    options.set(Options::ENABLE_TASKLISTS, extensions.task_list);
+    options.set(Options::ENABLE_DEFINITION_LIST, extensions.definition_list);
     options
 }
 
