@@ -380,6 +380,9 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
         return;
     }
     let schema = &template.schema;
+    if sc.open.self_closing && !schema.paired {
+        out.push(self_closed_standalone(sc));
+    }
     for (i, p) in sc.open.params.iter().enumerate() {
         let key = match &p.key {
             Some((k, _)) => ParamKey::Named(k.to_string()),
@@ -395,6 +398,22 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
             }
         }
     }
+}
+
+/// A call self-closed (`{{< x />}}`) whose template does not read `.Inner`: the `/>`
+/// closes the call as a closing tag does (`hugolib/shortcode.go`, `extractShortcode`),
+/// which Hugo refuses for such a template.
+fn self_closed_standalone(sc: &Shortcode) -> Problem {
+    let name = sc.name();
+    Problem(
+        sc.open.span.start,
+        Severity::Error,
+        format!(
+            "shortcode `{name}` does not read .Inner, so Hugo refuses the `/>` that closes \
+             this call (\"does not evaluate .Inner or .InnerDeindent, yet a closing tag was \
+             provided\"): write it as {{{{< {name} … >}}}}"
+        ),
+    )
 }
 
 /// "`card` sets `titel`, which its template never reads: did you mean `title`?"

@@ -106,6 +106,25 @@ fn a_closing_tag_for_a_standalone_template_is_refused_as_hugo_refuses_it() {
 }
 
 #[test]
+fn a_self_closed_call_of_a_standalone_template_is_an_error_of_check_as_hugo_refuses_it() {
+    let dir = site_with(Some(
+        "---\ntitle: x\n---\nText.\n\n{{< card name=\"a\" />}}\n\n{{< figure src=\"a.png\" />}}\n",
+    ));
+    let hugo = hugo_tree(dir.path(), Some("about/index.html"));
+    assert!(
+        hugo.as_ref()
+            .is_err_and(|e| e.contains("does not evaluate .Inner or .InnerDeindent")),
+        "{hugo:?}"
+    );
+    let found: Vec<String> = folio::check::check_path(&dir.path().join("content/about.md"))
+        .iter()
+        .filter(|d| d.message.contains("/>"))
+        .map(|d| format!("{}:{}: {:?}", d.line, d.col, d.severity))
+        .collect();
+    assert_eq!(found, ["6:1: Error", "8:1: Error"]);
+}
+
+#[test]
 fn an_unclosed_call_of_a_paired_template_is_refused_as_hugo_refuses_it() {
     let e = refused_by_both("---\ntitle: x\n---\n{{< grid >}}\n{{< card name=\"a\" >}}\n").unwrap();
     assert!(e.contains("about.md:4:1: unclosed shortcode `grid`"), "{e}");
