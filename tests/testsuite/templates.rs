@@ -2705,3 +2705,25 @@ fn a_site_that_turns_off_tables_footnotes_task_lists_or_definition_lists_gets_te
         assert_eq!(normalise(&folio), normalise(&hugo), "{off}");
     }
 }
+
+#[test]
+fn a_translations_plural_form_follows_the_languages_cldr_rules_as_go_i18n_picks_it() {
+    let forms = "[n]\nzero = \"zero\"\none = \"one\"\ntwo = \"two\"\nfew = \"few\"\nmany = \"many\"\nother = \"other\"\n\
+                 [m]\none = \"m-one\"\nother = \"m-other\"\n";
+    let template = "{{ range slice 0 1 2 3 5 11 21 22 }}{{ . }}:{{ i18n \"n\" . }} {{ end }}\
+                    |{{ i18n \"n\" (dict \"Count\" 1.5) }}|{{ i18n \"n\" (dict \"count\" \"1.0\") }}\
+                    |{{ i18n \"n\" 1.0 }}|{{ i18n \"m\" 2 }}|{{ i18n \"n\" \"x\" }}";
+    for lang in ["en", "fr", "ru", "ja", "ar", "pl"] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"{lang}\"\n"),
+            ),
+            (&format!("i18n/{lang}.toml"), forms),
+            ("layouts/shortcodes/f.html", template),
+            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), lang, "content/about.md");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{lang}");
+    }
+}

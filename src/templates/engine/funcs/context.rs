@@ -429,14 +429,11 @@ fn param(a: &[Value]) -> gotmpl::Result<Value> {
 }
 
 /// `i18n ID [CONTEXT]`: the page language's translation; a plural form by the context's
-/// count (`one` for 1, else `other`); "" when there is none.
+/// count, by the language's CLDR rules as go-i18n picks it ([`plural_form`]), `other`
+/// when the translation lacks that form; "" when there is none.
 fn translate(a: &[Value]) -> gotmpl::Result<Value> {
     let id = str_arg(a, 0, "i18n")?;
     let frame = engine::frame()?;
-    let count = a.get(1).and_then(|c| match c {
-        Value::Map(_) => c.field("Count").and_then(values::to_int),
-        c => values::to_int(c),
-    });
     let text = match frame
         .translations
         .get(&id)
@@ -444,11 +441,12 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
     {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Object(forms)) => {
-            let form = if count == Some(1) && forms.contains_key("one") {
-                "one"
-            } else {
-                "other"
-            };
+            let form = a
+                .get(1)
+                .and_then(plural_count)
+                .and_then(|count| plural_form(&count, &site_lang()))
+                .filter(|form| forms.contains_key(*form))
+                .unwrap_or("other");
             forms
                 .get(form)
                 .and_then(|v| v.as_str())
@@ -658,6 +656,54 @@ fn number(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
     let v = arg(a, i, func)?;
     values::to_float(v)
         .ok_or_else(|| exec_error(format!("{func}: {} is not a number", to_string(v))))
+}
+
+/// The count a translation's plural form goes by, as text (Hugo's `getPluralCount`,
+/// `langs/i18n/i18n.go`): a context's `Count` (any case) or the context itself; a whole
+/// number as it is, a float with a fraction always written (`1.0`, which English counts
+/// as `other`), a numeric string as written; `None` for anything else.
+fn plural_count(context: &Value) -> Option<String> {
+    let count = match context {
+        Value::Map(m) => m
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("count"))
+            .map(|(_, v)| v)?,
+        c => c,
+    };
+    match count {
+        Value::Int(i) => Some(i.to_string()),
+        Value::Uint(u) => Some(u.to_string()),
+        Value::Float(f) => {
+            let text = values::to_string(&Value::Float(*f));
+            Some(if text.contains('.') {
+                text
+            } else {
+                format!("{text}.0")
+            })
+        }
+        Value::String(s) => values::to_float(count).map(|_| s.to_string()),
+        _ => None,
+    }
+}
+
+/// The CLDR plural category (`zero`, `one`, `two`, `few`, `many`, `other`) of the number
+/// `count` (text, so that `1.0` keeps its fraction) in the language `lang`, as go-i18n
+/// picks a translation's form; English's rules when `lang` is not a language tag.
+fn plural_form(count: &str, lang: &str) -> Option<&'static str> {
+    use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
+    let locale = icu_locale_core::Locale::try_from_str(lang)
+        .or_else(|_| icu_locale_core::Locale::try_from_str("en"))
+        .ok()?;
+    let rules = PluralRules::try_new_cardinal((&locale).into()).ok()?;
+    let number = fixed_decimal::Decimal::try_from_str(count.trim()).ok()?;
+    Some(match rules.category_for(PluralOperands::from(&number)) {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    })
 }
 
 /// The site's language code (`.Site.Language.Lang`: `en`, `pt-br`), `en` outside a
