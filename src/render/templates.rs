@@ -270,11 +270,9 @@ impl Renderer<'_> {
             Ok(html) => {
                 let html = self.draw_icons(&html);
                 let html = self.local_urls(&html);
-                // What the template's `warnf` said: Hugo prints it as a WARN of the build.
-                let mut surprises: Vec<String> = warned
-                    .into_iter()
-                    .map(|w| format!("the template warns (warnf): {w}"))
-                    .collect();
+                // What the template's `warnf` said (Hugo prints it as a WARN of the build),
+                // and where Folio wrote what Hugo writes otherwise.
+                let mut surprises = warned;
                 surprises.extend(self.surprises(i, &html));
                 self.note_surprises(i, surprises, html)
             }

@@ -2727,3 +2727,30 @@ fn a_translations_plural_form_follows_the_languages_cldr_rules_as_go_i18n_picks_
         assert_eq!(normalise(&folio), normalise(&hugo), "{lang}");
     }
 }
+
+#[test]
+fn a_date_written_with_names_in_a_language_folio_has_no_names_for_is_a_warning_of_check() {
+    for (lang, warned) in [("ru", true), ("fr", false)] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"{lang}\"\n"),
+            ),
+            (
+                "layouts/shortcodes/f.html",
+                "{{ time.Format \":date_long\" \"2024-03-05\" }}|{{ time.Format \"2006-01-02\" \"2024-03-05\" }}",
+            ),
+            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ]);
+        let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
+            .collect();
+        let expected: Vec<String> = if warned {
+            vec![format!("4:1: Folio has no month and day names for the language `{lang}`: the preview writes English ones where Hugo writes the language's")]
+        } else {
+            Vec::new()
+        };
+        assert_eq!(found, expected, "{lang}");
+    }
+}

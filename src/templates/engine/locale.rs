@@ -372,6 +372,22 @@ pub fn of(lang: &str) -> &'static Locale {
     }
 }
 
+/// Whether Folio has the month and day names of the language `lang` (a locale code):
+/// English, French, German, Spanish, Italian, Dutch, Portuguese. For any other, [`of`]
+/// gives English's.
+pub fn has_names(lang: &str) -> bool {
+    matches!(
+        base_language(lang).as_str(),
+        "en" | "fr" | "de" | "es" | "it" | "nl" | "pt" | ""
+    )
+}
+
+/// Whether `text` holds an English month or weekday name, whole or abbreviated.
+pub fn names_a_date(text: &str) -> bool {
+    let words = |list: &[&str]| list.iter().any(|w| text.contains(w));
+    words(&EN.months) || words(&EN.months_short) || words(&EN.days) || words(&EN.days_short)
+}
+
 /// English: what Go's `.Format` writes whatever the page's language.
 pub fn english() -> &'static Locale {
     &EN

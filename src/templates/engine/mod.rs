@@ -301,10 +301,13 @@ impl Frame {
         self.partial_calls.get()
     }
 
-    /// What `warnf` said since the last call, in order, taken (so that each call's
-    /// warnings are its own).
+    /// The warnings since the last call ([`warn`]), in order, each once, taken (so that
+    /// each call's warnings are its own).
     pub fn take_warnings(&self) -> Vec<String> {
-        std::mem::take(&mut *self.warnings.borrow_mut())
+        let mut warnings = std::mem::take(&mut *self.warnings.borrow_mut());
+        let mut seen = std::collections::HashSet::new();
+        warnings.retain(|w| seen.insert(w.clone()));
+        warnings
     }
 }
 
@@ -828,7 +831,8 @@ pub fn frame() -> gotmpl::Result<Rc<Frame>> {
     current()
 }
 
-/// Records a `warnf` message.
+/// Records a warning for the call being rendered, worded for the user (a `warnf`
+/// message, or what Folio writes differently from Hugo without failing).
 pub(crate) fn warn(message: String) -> gotmpl::Result<()> {
     current()?.warnings.borrow_mut().push(message);
     Ok(())

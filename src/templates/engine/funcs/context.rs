@@ -342,13 +342,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         )))
     }),
     ("warnf fmt.Warnf", |a| {
-        engine::warn(sprintf(a))?;
+        engine::warn(format!("the template warns (warnf): {}", sprintf(a)))?;
         Ok(string(""))
     }),
     // `warnidf ID FORMAT ARGS…`: the id names the warning for `ignoreLogs`, and is not
     // part of the message.
     ("warnidf fmt.Warnidf", |a| {
-        engine::warn(sprintf(a.get(1..).unwrap_or_default()))?;
+        let message = sprintf(a.get(1..).unwrap_or_default());
+        engine::warn(format!("the template warns (warnf): {message}"))?;
         Ok(string(""))
     }),
 ];
@@ -562,8 +563,16 @@ fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
     let v = arg(a, 1, func)?;
     let m = Moment::from_argument(v, &engine::frame()?.time_zone)
         .ok_or_else(|| exec_error(format!("{func}: unable to parse date: {}", to_string(v))))?;
-    let locale = super::super::locale::of(&page_locale()?);
-    Ok(string(m.format_in(&layout, locale)))
+    let lang = page_locale()?;
+    let locale = super::super::locale::of(&lang);
+    let text = m.format_in(&layout, locale);
+    if !super::super::locale::has_names(&lang) && super::super::locale::names_a_date(&text) {
+        engine::warn(format!(
+            "Folio has no month and day names for the language `{lang}`: the preview writes \
+             English ones where Hugo writes the language's"
+        ))?;
+    }
+    Ok(string(text))
 }
 
 /// `relURL`/`absURL` (and their `Lang` forms) against the site's `baseURL`, as Hugo's
