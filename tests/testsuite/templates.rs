@@ -2754,3 +2754,18 @@ fn a_date_written_with_names_in_a_language_folio_has_no_names_for_is_a_warning_o
         assert_eq!(found, expected, "{lang}");
     }
 }
+
+#[test]
+fn apply_runs_gos_own_built_ins_as_hugo_does() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "A={{ delimit (apply (slice \"a\" \"b\") \"printf\" \"<li>%s</li>\" \".\") \"\" | safeHTML }}\
+         |B={{ apply (slice \"ab\" \"c\") \"len\" \".\" }}|C={{ apply (slice \"a b\") \"urlquery\" \".\" }}",
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("A=<li>a</li><li>b</li>|B=[2 1]|C=[a&#43;b]"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -705,9 +705,9 @@ fn seq(a: &[Value]) -> gotmpl::Result<Value> {
 
 /// `apply LIST FUNC ARGS…` (`tpl/collections/apply.go`): FUNC called once per item of
 /// LIST, each argument `"."` standing for the item; the results as a list. Nil gives an
-/// empty list. FUNC is one of Folio's functions: Go's own built-ins that Hugo keeps
-/// (`printf`, `print`, `println`, `not`, `urlquery`…) run inside `gotmpl`, where `apply`
-/// cannot reach them; Hugo can apply them.
+/// empty list. FUNC is one of Folio's functions, or one of Go's own built-ins that Hugo
+/// keeps (`printf`, `print`, `len`, `html`, `urlquery`…), run by `gotmpl` as a one-action
+/// template per item.
 ///
 /// # Errors
 /// LIST is not a list, FUNC is `apply` or unknown, or FUNC fails on an item.
@@ -725,26 +725,41 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
             to_string(list)
         )));
     };
-    let func = super::all().get(name.as_str()).ok_or_else(|| {
-        let builtin = super::go_builtin_of(&name).unwrap_or_else(|| name.clone());
-        let why = if super::is_go_builtin(&builtin) {
-            format!("apply: Folio cannot apply Go's built-in {name}, which gotmpl runs itself")
-        } else {
-            format!("apply: can't find function {name}")
-        };
-        exec_error(why)
-    })?;
     let rest = a.get(2..).unwrap_or_default();
+    let args_for = |item: &Value| -> Vec<Value> {
+        rest.iter()
+            .map(|v| match v {
+                Value::String(s) if &**s == "." => item.clone(),
+                v => v.clone(),
+            })
+            .collect()
+    };
+    if let Some(func) = super::all().get(name.as_str()) {
+        return list
+            .iter()
+            .map(|item| func(&args_for(item)))
+            .collect::<gotmpl::Result<Vec<Value>>>()
+            .map(|v| Value::List(Arc::from(v)));
+    }
+    let builtin = super::go_builtin_of(&name).unwrap_or_else(|| name.clone());
+    if !super::is_go_builtin(&builtin) {
+        return Err(exec_error(format!("apply: can't find function {name}")));
+    }
+    // Go's own built-ins (`printf`, `print`, `len`, `html`, `urlquery`…) run inside
+    // gotmpl: each item's call is a one-action template of its own.
+    let call: String = (0..rest.len()).map(|i| format!(" (index . {i})")).collect();
+    let template = gotmpl::Template::new("apply")
+        .parse(&format!("{{{{ {builtin}{call} }}}}"))
+        .map_err(|e| exec_error(format!("apply: {e}")))?;
     list.iter()
         .map(|item| {
-            let args: Vec<Value> = rest
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) if &**s == "." => item.clone(),
-                    v => v.clone(),
-                })
-                .collect();
-            func(&args)
+            let out = template
+                .execute_to_string(&Value::List(Arc::from(args_for(item))))
+                .map_err(|e| exec_error(format!("apply: {e}")))?;
+            Ok(match builtin.as_str() {
+                "len" => out.parse().map_or(string(&out), Value::Int),
+                _ => string(out),
+            })
         })
         .collect::<gotmpl::Result<Vec<Value>>>()
         .map(|v| Value::List(Arc::from(v)))
@@ -811,11 +826,29 @@ mod tests {
     }
 
     #[test]
-    fn apply_refuses_gos_own_built_ins_and_says_why() {
-        for name in ["printf", "fmt.Printf", "urlquery"] {
-            let err = applied(name).unwrap_err();
-            assert!(err.contains("Go's built-in"), "{name}: {err}");
+    fn apply_runs_gos_own_built_ins_as_hugo_does() {
+        for (name, want) in [
+            ("print", "a"),
+            ("urlquery", "a"),
+            ("len", "1"),
+            ("html", "a"),
+        ] {
+            let Ok(Value::List(out)) = applied(name) else {
+                panic!("{name}");
+            };
+            assert_eq!(out.first().map(to_string).as_deref(), Some(want), "{name}");
         }
+        let list = Value::List(Arc::from(vec![string("a"), string("<b>")]));
+        let Ok(Value::List(out)) = apply(&[
+            list,
+            string("fmt.Printf"),
+            string("<li>%s</li>"),
+            string("."),
+        ]) else {
+            panic!("printf");
+        };
+        let out: Vec<String> = out.iter().map(to_string).collect();
+        assert_eq!(out, ["<li>a</li>", "<li><b></li>"]);
         assert!(applied("nosuch")
             .unwrap_err()
             .contains("can't find function nosuch"));
