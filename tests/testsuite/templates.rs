@@ -2769,3 +2769,27 @@ fn apply_runs_gos_own_built_ins_as_hugo_does() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn an_alert_of_any_type_with_a_title_or_a_fold_sign_reaches_the_blockquote_hook_as_hugo_reads_it() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-blockquote.html",
+            "<div data-type=\"{{ .Type }}\" data-alert=\"{{ .AlertType }}\" data-sign=\"{{ .AlertSign }}\" \
+             data-title=\"{{ .AlertTitle }}\">{{ .Text }}</div>\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n> [!NOTE]\n> Body *one*.\n\n> [!NOTE] Custom *title*\n> Body two.\n\n\
+             > [!TIP]-\n> Folded.\n\n> [!EXAMPLE]+ Worked\n> Example.\n\n> [!warning]\n\n> Plain.\n\n\
+             > [!CAUTION]\n> First.\n>\n> Second.\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "alerts", "content/about.md");
+    assert!(
+        hugo.contains("data-alert=\"example\" data-sign=\"&#43;\" data-title=\"Worked\""),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -13,7 +13,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Which element a hook writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,9 +90,13 @@ pub struct Hook {
     pub lang: String,
     /// `.Inner` of a code block: its code.
     pub inner: String,
-    /// `.AlertType` of a blockquote that is a GitHub alert (`note`, `tip`, `important`,
-    /// `warning`, `caution`); `None` for a plain blockquote.
-    pub alert: Option<&'static str>,
+    /// `.AlertType` of a blockquote that is an alert (`note`, `tip`, any word: GitHub's
+    /// and Obsidian's), lower-cased; `None` for a plain blockquote.
+    pub alert: Option<String>,
+    /// `.AlertTitle`: what follows an alert's `[!TYPE]` on its line.
+    pub alert_title: String,
+    /// `.AlertSign`: an alert's fold sign, `+` or `-`, after `[!TYPE]`.
+    pub alert_sign: String,
 }
 
 impl Hook {
@@ -98,7 +104,7 @@ impl Hook {
     /// the other kinds. A code block's or a blockquote's hook may be for one type only
     /// (`render-codeblock-go.html`, `render-blockquote-alert.html`).
     pub fn type_name(&self) -> &str {
-        match (self.kind, self.alert) {
+        match (self.kind, &self.alert) {
             (HookKind::Blockquote, Some(_)) => "alert",
             (HookKind::Blockquote, None) => "regular",
             _ => &self.lang,
@@ -120,7 +126,36 @@ impl Hook {
             lang: String::new(),
             inner: String::new(),
             alert: None,
+            alert_title: String::new(),
+            alert_sign: String::new(),
         }
+    }
+
+    /// Reads a blockquote's rendered `.Text` as Hugo does (`markup/goldmark/blockquotes`,
+    /// `resolveBlockQuoteAlert`): a first paragraph that starts `[!TYPE]`, a fold sign
+    /// and a title after it, makes the blockquote an alert, whose `.Text` is what follows
+    /// that first line.
+    fn read_alert(&mut self) {
+        static ALERT: LazyLock<regex::Regex> = LazyLock::new(|| {
+            regex::Regex::new(r"^<p>\[!([a-zA-Z]+)\](-|\+)?[^\S\r\n]?([^\n]*)\n?")
+                .expect("a valid pattern")
+        });
+        let text = self.text.trim();
+        let Some(m) = ALERT.captures(text) else {
+            return;
+        };
+        let group = |k: usize| m.get(k).map_or("", |g| g.as_str());
+        self.alert = Some(group(1).to_lowercase());
+        self.alert_sign = group(2).to_string();
+        let title = group(3).trim();
+        self.alert_title = title.strip_suffix("</p>").unwrap_or(title).to_string();
+        // The text after the alert's first line, its first paragraph opened again when
+        // that line did not close it.
+        self.text = match text.split_once('\n') {
+            Some((before, after)) if before.ends_with("</p>") => after.to_string(),
+            Some((_, after)) => format!("<p>{after}"),
+            None => String::new(),
+        };
     }
 }
 
@@ -210,7 +245,6 @@ pub(super) fn run(
                     Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
                 )
             }) {
-                unalert(events, i, end);
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
@@ -218,8 +252,10 @@ pub(super) fn run(
                 hook.text = super::raw_html::clean(&hook.text);
             }
             hook.text = super::put_back(std::mem::take(&mut hook.text), blocks, None);
+            if kind == HookKind::Blockquote {
+                hook.read_alert();
+            }
             let Some(html) = hooks.render(&hook) else {
-                unalert(events, i, end);
                 continue;
             };
             let html = pointed(html, &hook, markdown);
@@ -235,35 +271,6 @@ pub(super) fn run(
                 *ev = Event::Text(CowStr::Borrowed(""));
             }
         }
-    }
-}
-
-/// A GitHub alert at `events[start..=end]` that no hook wrote, made the blockquote
-/// Goldmark writes: its `[!NOTE]` line back as the start of its first paragraph's text.
-fn unalert(events: &mut [Event<'_>], start: usize, end: usize) {
-    let Some(Event::Start(Tag::BlockQuote(Some(kind)))) = events.get(start) else {
-        return;
-    };
-    let marker = match kind {
-        BlockQuoteKind::Note => "[!NOTE]",
-        BlockQuoteKind::Tip => "[!TIP]",
-        BlockQuoteKind::Important => "[!IMPORTANT]",
-        BlockQuoteKind::Warning => "[!WARNING]",
-        BlockQuoteKind::Caution => "[!CAUTION]",
-    };
-    if let Some(first) = events.get_mut(start) {
-        *first = Event::Start(Tag::BlockQuote(None));
-    }
-    if let Some(last) = events.get_mut(end) {
-        *last = Event::End(TagEnd::BlockQuote(None));
-    }
-    let text = events
-        .iter_mut()
-        .take(end)
-        .skip(start + 1)
-        .find(|ev| matches!(ev, Event::Text(_)));
-    if let Some(Event::Text(t)) = text {
-        *t = CowStr::from(format!("{marker}\n{t}"));
     }
 }
 
@@ -357,15 +364,6 @@ fn context(
     match events.get(start) {
         Some(Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. })) => {
             hook.title = title.to_string();
-        }
-        Some(Event::Start(Tag::BlockQuote(alert))) => {
-            hook.alert = alert.map(|a| match a {
-                BlockQuoteKind::Note => "note",
-                BlockQuoteKind::Tip => "tip",
-                BlockQuoteKind::Important => "important",
-                BlockQuoteKind::Warning => "warning",
-                BlockQuoteKind::Caution => "caution",
-            });
         }
         Some(Event::Start(Tag::Heading {
             level,

@@ -140,10 +140,7 @@ impl Markdown<'_> {
         let mut in_term = false;
         let mut in_fence = false;
         let mut fences = 0;
-        let alerts = self
-            .hooks
-            .is_some_and(|h| h.has(hooks::HookKind::Blockquote));
-        let mut source = parse(md, self.markup.extensions, alerts).peekable();
+        let mut source = parse(md, self.markup.extensions).peekable();
         while let Some(ev) = source.next() {
             match ev {
                 // Goldmark writes one marker per raw HTML block, and one per inline tag; Hugo
@@ -405,15 +402,10 @@ fn is_comment(html: &str) -> bool {
 
 /// pulldown-cmark's events for `md`, text runs finished (links, the typographer) where
 /// needed.
-/// `alerts`: GitHub's `> [!NOTE]` alerts are read (Hugo reads them for a blockquote
-/// render hook).
-fn parse(
-    md: &str,
-    extensions: Extensions,
-    alerts: bool,
-) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
-    let mut options = options_for(extensions);
-    options.set(Options::ENABLE_GFM, alerts);
+/// A blockquote's `> [!NOTE]` line stays text: Hugo reads alerts from the rendered
+/// blockquote, for a render hook only (`hooks.rs`, `Hook::read_alert`).
+fn parse(md: &str, extensions: Extensions) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
+    let options = options_for(extensions);
     let parser = Parser::new_ext(md, options);
     if needs_finishing(md) {
         Box::new(super::typographer::finish(md, parser.into_offset_iter(), extensions).into_iter())
