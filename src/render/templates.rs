@@ -210,7 +210,14 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
         ("AlertTitle", values::html(&hook.alert_title)),
         ("AlertSign", values::string(&hook.alert_sign)),
         ("Inner", values::string(&hook.inner)),
-        ("Options", values::map(std::iter::empty::<(&str, Value)>())),
+        (
+            "Options",
+            values::map(
+                hook.options
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), values::from_json(v))),
+            ),
+        ),
         ("IsBlock", Value::Bool(false)),
         ("Page", frame.page.clone()),
         ("PageInner", frame.page.clone()),

@@ -2793,3 +2793,22 @@ fn an_alert_of_any_type_with_a_title_or_a_fold_sign_reaches_the_blockquote_hook_
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_code_block_hook_gets_the_highlighting_options_as_written_in_options() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-codeblock.html",
+            "<div data-opts=\"{{ .Options }}\" data-attrs=\"{{ .Attributes }}\">{{ range $k, $v := .Options }}{{ $k }}={{ $v }};{{ end }}</div>\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n```go {linenos=table,hl_lines=2,lineNoStart=3,class=\"x\"}\na := 1\n```\n\n\
+             ```text {hl_lines=[1,\"3-4\"], anchorLineNos=true}\nt\n```\n\n```go\nplain\n```\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "code block options", "content/about.md");
+    assert!(hugo.contains("lineNoStart=3;"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -131,6 +131,21 @@ impl Value {
         }
     }
 
+    /// The value as Hugo hands it to a render hook (`attributes.New`): a bool, a number
+    /// (a float64), a string, or lines as 0-based `[from, to]` ranges.
+    fn json(&self) -> serde_json::Value {
+        match self {
+            Value::Str(s) => serde_json::Value::String(s.clone()),
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Num(n) => serde_json::Number::from_f64(*n)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::Lines(ranges) => ranges
+                .iter()
+                .map(|[from, to]| serde_json::json!([from.saturating_sub(1), to.saturating_sub(1)]))
+                .collect(),
+        }
+    }
+
     /// An attribute's text in the HTML (Go's `cast.ToString`: `true`, `3`, `1.5`).
     fn attribute(&self) -> String {
         match self {
@@ -329,6 +344,10 @@ pub struct CodeBlock {
     pub options: Result<Options, String>,
     /// The other attributes, in order (`class` joined).
     pub attributes: Vec<(String, String)>,
+    /// The highlighting options as written (`hl_lines=2` as 2; a list of lines as 0-based
+    /// `[from, to]` ranges), by name as written: a render hook's `.Options` (Hugo's
+    /// `attributes.New` for a Chroma-owned code block).
+    pub written_options: Vec<(String, serde_json::Value)>,
     /// The site's settings, for a block whose options cannot be read.
     settings: Settings,
 }
@@ -340,8 +359,10 @@ impl CodeBlock {
         let lang = first.split('{').next().unwrap_or_default().to_string();
         let mut pairs = Vec::new();
         let mut attributes: Vec<(String, String)> = Vec::new();
+        let mut written_options = Vec::new();
         let Some(parsed) = info_attributes(info) else {
             return CodeBlock {
+                written_options,
                 lang,
                 options: Err(
                     "failed to parse Markdown attributes; you may need to quote \
@@ -358,6 +379,7 @@ impl CodeBlock {
                 continue;
             }
             if CHROMA_OPTIONS.contains(&lower.as_str()) {
+                written_options.push((name.clone(), value.json()));
                 pairs.push((lower, value));
             } else {
                 attributes.push((lower, value.attribute()));
@@ -374,6 +396,7 @@ impl CodeBlock {
             lang,
             options,
             attributes,
+            written_options,
             settings,
         }
     }

@@ -90,6 +90,8 @@ pub struct Hook {
     pub lang: String,
     /// `.Inner` of a code block: its code.
     pub inner: String,
+    /// `.Options` of a code block: its highlighting options as written.
+    pub options: Vec<(String, serde_json::Value)>,
     /// `.AlertType` of a blockquote that is an alert (`note`, `tip`, any word: GitHub's
     /// and Obsidian's), lower-cased; `None` for a plain blockquote.
     pub alert: Option<String>,
@@ -125,6 +127,7 @@ impl Hook {
             ordinal: 0,
             lang: String::new(),
             inner: String::new(),
+            options: Vec::new(),
             alert: None,
             alert_title: String::new(),
             alert_sign: String::new(),

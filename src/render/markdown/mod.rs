@@ -218,6 +218,7 @@ impl Markdown<'_> {
                 // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
                 inner: code.trim_end_matches(['\r', '\n']).to_string(),
                 attributes: block.attributes.clone(),
+                options: block.written_options.clone(),
                 ordinal,
                 ..hooks::Hook::new(hooks::HookKind::CodeBlock)
             };
