@@ -2812,3 +2812,27 @@ fn a_code_block_hook_gets_the_highlighting_options_as_written_in_options() {
     assert!(hugo.contains("lineNoStart=3;"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_bundle_files_url_is_path_escaped_and_its_media_type_is_hugos() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "{{ range .Page.Resources }}{{ .RelPermalink }}|{{ .MediaType.Type }}|{{ .ResourceType }};{{ end }}\
+             {{ with .Page.Resources.GetMatch \"*.yaml\" }}{{ .Content }}{{ end }}",
+        ),
+        ("content/about/index.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about/a b.txt", "x"),
+        ("content/about/café (1).txt", "x"),
+        ("content/about/data.yaml", "k: v"),
+        ("content/about/site.webmanifest", "{}"),
+        ("content/about/cal.ics", "x"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "bundle", "content/about/index.md");
+    assert!(
+        hugo.contains("/about/a%20b.txt|text/plain|text;/about/caf%C3%A9%20%281%29.txt|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

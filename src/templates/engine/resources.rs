@@ -86,7 +86,11 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
             fields.push(("Height", n(size.height)));
         }
     }
-    let is_text = main == "text" || matches!(ext.as_str(), "json" | "svg" | "xml" | "js");
+    let is_text = main == "text"
+        || matches!(
+            ext.as_str(),
+            "json" | "svg" | "xml" | "js" | "yaml" | "yml" | "toml" | "webmanifest" | "rss"
+        );
     if is_text && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_CONTENT) {
         if let Ok(text) = std::fs::read_to_string(path) {
             fields.push(("Content", string(text)));
@@ -95,34 +99,58 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
     map(fields)
 }
 
-/// Hugo's media type for a file extension (`media/builtin.go`).
+/// Hugo's media type for a file extension (`media/builtin.go`, `defaultMediaTypesConfig`);
+/// `mp3` and `ogg` as Go's `mime` package gives them (Hugo falls back to it).
 fn media_type(ext: &str) -> &'static str {
     match ext {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "bmp" => "image/bmp",
-        "tif" | "tiff" => "image/tiff",
-        "ico" => "image/x-icon",
-        "svg" => "image/svg+xml",
+        "ics" => "text/calendar",
         "css" => "text/css",
         "scss" => "text/x-scss",
         "sass" => "text/x-sass",
-        "js" | "mjs" => "text/javascript",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain",
-        "md" => "text/markdown",
-        "html" | "htm" => "text/html",
         "csv" => "text/csv",
-        "pdf" => "application/pdf",
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        "mp3" => "audio/mpeg",
-        "woff2" => "font/woff2",
+        "html" | "htm" => "text/html",
+        "js" | "jsm" | "mjs" => "text/javascript",
+        "ts" => "text/typescript",
+        "tsx" => "text/tsx",
+        "jsx" => "text/jsx",
+        "gotmpl" => "text/x-gotmpl",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "rss" => "application/rss+xml",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "txt" => "text/plain",
+        "toml" => "application/toml",
+        "yaml" | "yml" => "application/yaml",
+        "map" => "application/source-map",
+        "png" => "image/png",
+        "jpg" | "jpeg" | "jpe" | "jif" | "jfif" => "image/jpeg",
+        "gif" => "image/gif",
+        "tif" | "tiff" => "image/tiff",
+        "bmp" => "image/bmp",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "heif" => "image/heif",
+        "heic" => "image/heic",
+        "ico" => "image/x-icon",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
         "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        "md" | "mdown" | "markdown" => "text/markdown",
+        "adoc" | "asciidoc" | "ad" => "text/asciidoc",
+        "pandoc" | "pdc" => "text/pandoc",
+        "rst" => "text/rst",
+        "org" => "text/org",
+        "avi" => "video/x-msvideo",
+        "mpg" | "mpeg" => "video/mpeg",
+        "mp4" => "video/mp4",
+        "ogv" => "video/ogg",
+        "webm" => "video/webm",
+        "3gpp" | "3gp" => "video/3gpp",
+        "wasm" => "application/wasm",
+        "mp3" => "audio/mpeg",
         _ => "application/octet-stream",
     }
 }

@@ -298,7 +298,7 @@ fn bundle_matching(
     );
     for file in &listed {
         let path = dir.join(&file.file);
-        let rel = format!("{page_url}{}", file.file);
+        let rel = format!("{page_url}{}", path_escaped(&file.file));
         let r = file.resource(resource(&path, &file.file, &rel, origin));
         // A renamed file is found by its new name or its file name (Hugo's `GetMatch`:
         // `Name`, then `NameNormalized`).
@@ -308,4 +308,25 @@ fn bundle_matching(
         }
     }
     Ok(out)
+}
+
+/// A file's path under its bundle as its URL writes it: each segment escaped as Go's
+/// `url.PathEscape` escapes one (`café (1).png` is `caf%C3%A9%20%281%29.png`), as Hugo
+/// publishes a page resource.
+fn path_escaped(file: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~')
+        .remove(b'$')
+        .remove(b'&')
+        .remove(b'+')
+        .remove(b':')
+        .remove(b'=')
+        .remove(b'@');
+    file.split('/')
+        .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }
