@@ -151,10 +151,13 @@ impl Builder<'_> {
             }
             Item::ArrayOfTables(a) => {
                 let span = self.span(a.span());
-                let tables = a.iter().map(|t| self.table(t, "", false).to_json());
+                let tables: Vec<Node> = a.iter().map(|t| self.table(t, "", false)).collect();
                 let node = Node {
                     span: span.clone(),
-                    kind: Kind::Opaque(Json::Array(tables.collect())),
+                    kind: Kind::Tables {
+                        json: Json::Array(tables.iter().map(Node::to_json).collect()),
+                        tables,
+                    },
                 };
                 (node, span)
             }
