@@ -14,6 +14,30 @@ pub(super) fn placeholder(i: usize) -> String {
     format!("{SHORTCODE}{i}X")
 }
 
+/// `text` without the placeholders of `{{< >}}` calls (`…7X`): a heading's id is made of
+/// its own words, which the page's `.TableOfContents` (made before any call runs) has too.
+pub(super) fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(SHORTCODE) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(SHORTCODE) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + SHORTCODE.len()..).unwrap_or_default();
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after.get(digits..).and_then(|a| a.strip_prefix('X')) {
+            Some(tail) if digits > 0 => rest = tail,
+            _ => {
+                out.push_str(SHORTCODE);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Stands in the Markdown, as a paragraph of its own, for the anchor of block `k`.
 pub(super) fn anchor_token(k: usize) -> String {
     format!("{ANCHOR}{k}X")

@@ -975,35 +975,45 @@ fn page_toc(
     if !catalogue.field_names().contains("TableOfContents") {
         return None;
     }
-    let mut md = text.as_bytes().to_vec();
-    let mut blank = |range: std::ops::Range<usize>| {
-        for b in md.get_mut(range).unwrap_or_default() {
-            if *b != b'\n' {
-                *b = b' ';
-            }
-        }
-    };
+    // A `{{% %}}` call's tags go (its text stays); a `{{< >}}` call becomes a placeholder,
+    // as in the page's render, so that a heading holding one gets the same id.
+    let mut cuts: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
     for sc in &shortcodes.all {
         if sc.open.notation == Notation::Percent {
-            blank(sc.open.span.clone());
+            cuts.push((sc.open.span.clone(), false));
             if let Some(close) = &sc.close {
-                blank(close.span.clone());
+                cuts.push((close.span.clone(), false));
             }
         } else {
-            blank(sc.span.clone());
+            cuts.push((sc.span.clone(), true));
         }
     }
-    // Whole characters were blanked, so what is left is text still.
-    let md = String::from_utf8_lossy(md.get(body_start..).unwrap_or_default()).into_owned();
+    cuts.sort_by_key(|(range, _)| range.start);
+    let mut md = String::with_capacity(text.len());
+    let mut pos = body_start;
+    for (range, placeholder) in cuts {
+        // What an earlier cut took (a call inside a `{{< >}}` call) is gone already.
+        if range.start < pos {
+            continue;
+        }
+        md.push_str(text.get(pos..range.start).unwrap_or_default());
+        if placeholder {
+            md.push_str(&super::placeholder(0));
+        } else {
+            // Line breaks kept, so that the Markdown's lines stay where they were.
+            let cut = text.get(range.clone()).unwrap_or_default();
+            md.extend(cut.chars().filter(|&c| c == '\n'));
+        }
+        pos = range.end;
+    }
+    md.push_str(text.get(pos..).unwrap_or_default());
     let html = markdown::Markdown {
         markup: opts.markup,
         ..Default::default()
     }
     .render(&md);
-    Some(markdown::headings::table_of_contents(
-        &html,
-        opts.markup.toc,
-    ))
+    let toc = markdown::headings::table_of_contents(&html, opts.markup.toc);
+    Some(super::placeholders::without_placeholders(&toc).into_owned())
 }
 
 /// The frame of a page render; `toc` is the page's `.TableOfContents` when a template

@@ -2861,3 +2861,24 @@ fn a_toml_offset_date_time_in_front_matter_or_data_is_a_time_as_hugos_toml_decod
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn the_table_of_contents_links_to_the_ids_of_headings_that_hold_a_shortcode() {
+    let site = site_with(
+        &[
+            ("icon", "<i class=\"fa\"></i>"),
+            ("toc", "<nav>{{ .Page.TableOfContents }}</nav>"),
+        ],
+        "{{< toc >}}\n\n## {{< icon >}} Experience\n\n## About {{< icon >}} me\n\n## Plain\n",
+    );
+    let html = folio_render(&site.path().join("content/page.md"));
+    let hrefs: Vec<&str> = html
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(hrefs, ["experience", "about--me", "plain"], "{html}");
+    for id in hrefs {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+}

@@ -28,6 +28,7 @@ pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
                 // A passthrough span (math) adds nothing to the id, as in Goldmark.
                 let text = heading_text(inside.get(..len).unwrap_or_default());
                 let text = super::without_marks(&text);
+                let text = crate::render::placeholders::without_placeholders(&text);
                 if text.trim().is_empty() {
                     i += 1 + len;
                     continue;
