@@ -125,14 +125,6 @@ pub enum Kind {
     /// A value Folio shows but cannot rewrite piecewise (TOML arrays of tables, YAML
     /// aliases): replaced whole when changed, if the format allows.
     Opaque(Json),
-    /// A TOML array of tables: shown, replaced whole when changed, as [`Kind::Opaque`]
-    /// (`json`); `tables` keeps each table's nodes, for [`Tree::template_json`].
-    Tables {
-        /// The array as JSON.
-        json: Json,
-        /// Each table.
-        tables: Vec<Node>,
-    },
 }
 
 /// A mapping with what is needed to add and remove its keys.
@@ -215,9 +207,7 @@ pub struct Tree {
 /// # Errors
 /// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
 pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
-    let data = syntax(format)
-        .parse(src, 0..src.len())?
-        .json(format == Format::Toml);
+    let data = syntax(format).parse(src, 0..src.len())?.to_json();
     Ok(match format {
         Format::Json => numbers_as_floats(data),
         _ => data,
@@ -266,12 +256,6 @@ impl Tree {
     /// The values as JSON, keys in file order.
     pub fn to_json(&self) -> Json {
         self.root.to_json()
-    }
-
-    /// The values as a template reads them: as [`Tree::to_json`], but a TOML offset
-    /// date-time is a [`TOML_TIME`] object, which a template value makes a time.
-    pub fn template_json(&self) -> Json {
-        self.root.json(self.format == Format::Toml)
     }
 
     /// The node at a path of keys.
@@ -344,47 +328,13 @@ impl Tree {
     }
 }
 
-/// The key of the one-key object that stands for a TOML offset date-time in
-/// [`Tree::template_json`]: Hugo's TOML decoder (go-toml) gives such a value as a
-/// `time.Time`, where YAML's plain `2024-06-01T10:00:00Z` and TOML's local dates stay text.
-pub const TOML_TIME: &str = "__folio_toml_time";
-
-/// Whether a TOML date-time's text has an offset (`Z`, `+02:00`): an offset date-time.
-fn has_offset(text: &str) -> bool {
-    let b = text.as_bytes();
-    let n = b.len();
-    let time = n > 10 && matches!(b.get(10), Some(b'T' | b't' | b' '));
-    let zulu = matches!(b.last(), Some(b'Z' | b'z'));
-    let offset = n > 6 && matches!(b.get(n - 6), Some(b'+' | b'-')) && b.get(n - 3) == Some(&b':');
-    time && (zulu || offset)
-}
-
 impl Node {
     /// The node's value as JSON.
     pub fn to_json(&self) -> Json {
-        self.json(false)
-    }
-
-    /// As [`Node::to_json`], TOML offset date-times (`toml`) each a [`TOML_TIME`] object.
-    fn json(&self, toml: bool) -> Json {
         match &self.kind {
-            Kind::Scalar {
-                value: Json::String(text),
-                style: Style::Datetime,
-            } if toml && has_offset(text) => {
-                let mut time = serde_json::Map::new();
-                time.insert(TOML_TIME.to_string(), Json::String(text.clone()));
-                Json::Object(time)
-            }
             Kind::Scalar { value, .. } => value.clone(),
             Kind::Opaque(v) => v.clone(),
-            Kind::Tables { tables, .. } if toml => {
-                Json::Array(tables.iter().map(|t| t.json(toml)).collect())
-            }
-            Kind::Tables { json, .. } => json.clone(),
-            Kind::Seq { items, .. } => {
-                Json::Array(items.iter().map(|item| item.json(toml)).collect())
-            }
+            Kind::Seq { items, .. } => Json::Array(items.iter().map(Node::to_json).collect()),
             Kind::Map(m) => {
                 let mut out = serde_json::Map::new();
                 for (i, e) in m.entries.iter().enumerate() {
@@ -396,7 +346,7 @@ impl Node {
                             }
                         }
                         _ => {
-                            out.insert(e.key.clone(), e.value.json(toml));
+                            out.insert(e.key.clone(), e.value.to_json());
                         }
                     }
                 }

@@ -2838,31 +2838,6 @@ fn a_bundle_files_url_is_path_escaped_and_its_media_type_is_hugos() {
 }
 
 #[test]
-fn a_toml_offset_date_time_in_front_matter_or_data_is_a_time_as_hugos_toml_decoder_gives_it() {
-    let site = crate::support::hugo_site(&[
-        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
-        ("data/ev.toml", "when = 2024-06-01T10:00:00Z\n[[list]]\nn = \"A\"\nwhen = 2024-03-01T00:00:00+02:00\n[[list]]\nn = \"B\"\nwhen = 2023-01-01T00:00:00Z\n"),
-        (
-            "layouts/shortcodes/f.html",
-            "A={{ .Page.Params.odt }}|B={{ .Page.Params.odt.Year }}|C={{ .Page.Params.local }}\
-             |D={{ site.Data.ev.when }}|E={{ range where site.Data.ev.list \"when\" \">\" (time.AsTime \"2024-01-01\") }}{{ .n }}{{ end }}\
-             |F={{ $w := site.Data.ev.when }}{{ $w }}|G={{ .Page.Params.odt.Format \"Jan 2006\" }}\
-             |H={{ .Page.Params.quoted }}|I={{ range site.Data.ev.list }}{{ .when }};{{ end }}",
-        ),
-        (
-            "content/about.md",
-            "+++\ntitle = \"About\"\nodt = 2020-01-02T03:04:05+02:00\nlocal = 2024-06-01\nquoted = \"2024-06-01T10:00:00Z\"\n+++\n{{< f >}}\n",
-        ),
-    ]);
-    let (hugo, folio) = hugo_and_folio(site.path(), "toml times", "content/about.md");
-    assert!(
-        hugo.contains("A=2020-01-02 03:04:05 &#43;0200 &#43;0200|B=2020|C=2024-06-01"),
-        "{hugo}"
-    );
-    assert_eq!(normalise(&folio), normalise(&hugo));
-}
-
-#[test]
 fn the_table_of_contents_links_to_the_ids_of_headings_that_hold_a_shortcode() {
     let site = site_with(
         &[

@@ -151,13 +151,10 @@ impl Builder<'_> {
             }
             Item::ArrayOfTables(a) => {
                 let span = self.span(a.span());
-                let tables: Vec<Node> = a.iter().map(|t| self.table(t, "", false)).collect();
+                let tables = a.iter().map(|t| self.table(t, "", false).to_json());
                 let node = Node {
                     span: span.clone(),
-                    kind: Kind::Tables {
-                        json: Json::Array(tables.iter().map(Node::to_json).collect()),
-                        tables,
-                    },
+                    kind: Kind::Opaque(Json::Array(tables.collect())),
                 };
                 (node, span)
             }

@@ -28,9 +28,6 @@ pub fn from_json(json: &Json) -> Value {
         },
         Json::String(s) => Value::String(s.as_str().into()),
         Json::Array(items) => Value::List(items.iter().map(from_json).collect()),
-        Json::Object(map) if map.len() == 1 && map.contains_key(crate::formats::TOML_TIME) => {
-            toml_time(map.get(crate::formats::TOML_TIME))
-        }
         Json::Object(map) => Value::Map(Arc::new(
             map.iter()
                 .map(|(k, v)| (Arc::from(k.as_str()), from_json(v)))
@@ -39,31 +36,13 @@ pub fn from_json(json: &Json) -> Value {
     }
 }
 
-/// A TOML offset date-time ([`crate::formats::TOML_TIME`]) as the time Hugo's TOML
-/// decoder gives (`2024-06-01 10:00:00 +0000 UTC` printed); its text if Folio cannot place it.
-fn toml_time(text: Option<&Json>) -> Value {
-    let text = text.and_then(Json::as_str).unwrap_or_default();
-    // TOML may write a space, or a lower-case `t`, between the date and the time.
-    let rfc3339: String = text
-        .char_indices()
-        .map(|(i, c)| {
-            if i == 10 && matches!(c, ' ' | 't') {
-                'T'
-            } else {
-                c
-            }
-        })
-        .collect();
-    super::time::Moment::parse(&rfc3339).map_or_else(|| string(text), super::time::Moment::to_value)
-}
-
 /// Page and site params as a map Hugo's way: keys lowercased (`maps.Params`), and read
 /// without regard to case (`.Site.Params.maxTags` finds `maxtags`). Go templates look
 /// map keys up exactly, so each key is also given under every other spelling the site's
 /// templates use for it (`aliases`: field names from [`crate::templates::Catalogue::field_names`]).
 pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) -> Value {
     match json {
-        Json::Object(map) if !map.contains_key(crate::formats::TOML_TIME) => {
+        Json::Object(map) => {
             let mut out = BTreeMap::new();
             for (k, v) in map {
                 let key = k.to_lowercase();
