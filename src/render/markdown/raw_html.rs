@@ -1,7 +1,8 @@
 //! Raw HTML when the site sets `markup.goldmark.renderer.unsafe`: Hugo writes it as it
 //! is, and so does Folio, byte for byte, but for what runs code. A streaming rewriter
 //! (`lol_html`) reads the HTML as a browser tokenises it and removes only:
-//! - `<script>` elements, with their content (in HTML, SVG and MathML);
+//! - `<script>` elements, with their content (in HTML, SVG and MathML), and `<object>`,
+//!   `<embed>` and `<base>` (a document or code of their own; every link moved);
 //! - event handler attributes (`on…`), `srcdoc` (a frame's page, which may run script),
 //!   `nonce`, `http-equiv`, and `autofocus` (which would take the focus from Folio's form);
 //! - an attribute whose URL has the `javascript:` or `vbscript:` scheme, or a `data:` URL
@@ -20,20 +21,49 @@ use lol_html::html_content::Element;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 /// `html` without what runs code (the module's list). HTML the rewriter cannot read
-/// safely (a `<script>` start tag inside `<select>`, or after `<frameset>`: `lol_html`'s
-/// parsing ambiguity) is escaped whole, so it shows as text and runs nothing.
+/// safely (a raw-text element such as `<style>` inside `<select>`: `lol_html`'s parsing
+/// ambiguity), or whose cleaned form a browser's parse still finds code in, is escaped
+/// whole, so it shows as text and runs nothing.
 pub fn clean(html: &str) -> String {
     let settings = RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
         clean_element(el);
         Ok(())
     }));
-    rewrite_str(html, settings).unwrap_or_else(|_| html_escape::encode_text(html).into_owned())
+    // The rewriter guesses the tree from tokens; where its guess and a browser's parse
+    // differ (a self-closed `<svg/>` then `<![CDATA[`), the browser's parse decides.
+    match rewrite_str(html, settings) {
+        Ok(clean) if runs_nothing(&clean) => clean,
+        _ => html_escape::encode_text(html).into_owned(),
+    }
 }
 
-/// Removes `el` when it is a script, else the attributes of it that run code.
+/// Whether `html`, parsed as a browser parses part of a page's body (html5ever, through
+/// `scraper`), holds nothing the module's list removes.
+fn runs_nothing(html: &str) -> bool {
+    scraper::Html::parse_fragment(html)
+        .tree
+        .values()
+        .all(|node| match node {
+            scraper::Node::Element(e) => {
+                let tag = e.name().to_ascii_lowercase();
+                !removed(&tag)
+                    && e.attrs()
+                        .all(|(name, value)| !runs_code(&tag, &name.to_ascii_lowercase(), value))
+            }
+            _ => true,
+        })
+}
+
+/// The elements removed whole: scripts, and what loads a document or code of its own or
+/// moves every link of the page (`object`, `embed`, `base`).
+fn removed(tag: &str) -> bool {
+    matches!(tag, "script" | "object" | "embed" | "base")
+}
+
+/// Removes `el` when it is [`removed`], else the attributes of it that run code.
 fn clean_element(el: &mut Element<'_, '_>) {
     let tag = el.tag_name();
-    if tag == "script" {
+    if removed(&tag) {
         el.remove();
         return;
     }
@@ -63,15 +93,27 @@ fn clean_element(el: &mut Element<'_, '_>) {
     }
 }
 
-/// An attribute's `value` with its character references decoded, as a browser reads it
-/// for a URL: references `html_escape` leaves as written (those of C0 controls, which a
-/// browser decodes, and which a URL's parser then drops at its start) are dropped.
+/// An attribute's `value` with its character references decoded as a browser decodes
+/// them for a URL: numeric ones with or without their `;` (`&#106avascript:` is
+/// `javascript:`; 0, surrogates, C1 controls and values past Unicode's last as U+FFFD),
+/// then named ones (`&colon;`). Decoding more than a browser would only ever drops an
+/// attribute that was harmless.
 fn decoded(value: &str) -> String {
-    static LEFT: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new("&#(?:[xX][0-9a-fA-F]+|[0-9]+);?").expect("a valid pattern")
+    static NUMERIC: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?").expect("a valid pattern")
     });
-    let value = html_escape::decode_html_entities(value);
-    LEFT.replace_all(&value, "").into_owned()
+    let numeric = NUMERIC.replace_all(value, |c: &regex::Captures<'_>| {
+        let code = match (c.get(1), c.get(2)) {
+            (Some(hex), _) => u32::from_str_radix(hex.as_str(), 16).ok(),
+            (_, Some(dec)) => dec.as_str().parse::<u32>().ok(),
+            _ => None,
+        };
+        code.filter(|&n| n != 0 && !(0x80..=0x9f).contains(&n))
+            .and_then(char::from_u32)
+            .unwrap_or('\u{fffd}')
+            .to_string()
+    });
+    html_escape::decode_html_entities(&numeric).into_owned()
 }
 
 fn is_opener(token: &str) -> bool {

@@ -406,3 +406,45 @@ fn a_script_inside_svg_and_an_animation_to_a_script_url_are_dropped() {
     assert!(!html.to_lowercase().contains("alert"), "{html}");
     assert!(html.contains("<text>t</text>"), "{html}");
 }
+
+#[test]
+fn a_script_url_written_with_references_that_lack_their_semicolon_is_dropped() {
+    for attack in [
+        "<a href=\"&#106avascript:alert(1)\">a</a>",
+        "<a href=\"&#x6A\tavascript:alert(2)\">a</a>",
+        "<a href=\"javascript&#58alert(3)\">a</a>",
+        "<form action=\"javascript&#58alert(4)\"></form>",
+        "<iframe src=\"&#100ata:text/html,x\"></iframe>",
+    ] {
+        let html = md_unsafe(attack);
+        assert!(
+            !html.contains("href=") && !html.contains("action=") && !html.contains("src="),
+            "{attack}: {html}"
+        );
+    }
+}
+
+#[test]
+fn html_a_browser_parses_otherwise_than_the_rewriter_reads_it_is_shown_as_text() {
+    for attack in [
+        "<svg/><![CDATA[><img src=x onerror=alert(1)>]]>",
+        "<math/><![CDATA[><img src=x onerror=alert(2)>]]>",
+        "<svg><desc><div></desc><![CDATA[><img src=x onerror=alert(3)>]]>",
+        "<svg/><style><img title=\"</style><img src=x onerror=alert(4)>\"></style>",
+    ] {
+        let html = md_unsafe(attack);
+        assert!(!html.contains("<img"), "{attack}: {html}");
+    }
+}
+
+#[test]
+fn an_object_an_embed_and_a_base_are_dropped_whole() {
+    let html = md_unsafe(
+        "<base href=\"https://evil.example/\"><object data=\"x.html\"></object><embed src=\"x.swf\"> kept",
+    );
+    assert!(
+        !html.contains("<base") && !html.contains("<object") && !html.contains("<embed"),
+        "{html}"
+    );
+    assert!(html.contains("kept"), "{html}");
+}
