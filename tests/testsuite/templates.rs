@@ -2527,14 +2527,15 @@ fn a_page_without_a_date_has_go_zero_time_which_tests_false_as_hugo_tests_it() {
                     |E={{ with $d := .Page.PublishDate }}p{{ else }}none{{ end }}\
                     |F={{ if or .Page.Date .Page.Lastmod }}x{{ else }}y{{ end }}\
                     |G={{ $date := time.AsTime \"2024-01-02\" }}{{ with $date }}{{ .Year }}{{ end }}\
-                    |H={{ .Page.Date.Year }}";
+                    |H={{ .Page.Date.Year }}|I={{ or .Page.Lastmod .Page.Date }}\
+                    |J={{ cond .Page.Date \"y\" \"n\" }}|K={{ (or .Page.Lastmod .Page.Date).Format \"2006\" }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,
         "---\ntitle: About\n---\n{{< f >}}\n",
     );
     assert!(
-        hugo.contains("A=|B=undated|C=nodate|D=true|E=none|F=y|G=2024|H=1"),
+        hugo.contains("A=|B=undated|C=nodate|D=true|E=none|F=y|G=2024|H=1|I=0001-01-01 00:00:00 &#43;0000 UTC|J=n|K=0001"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
@@ -2634,7 +2635,7 @@ fn what_a_template_says_with_warnf_is_a_warning_of_folio_check_at_the_call_as_hu
         found,
         [
             "5:1: Warning: the template warns (warnf): figure \"a.png\" has no alt text",
-            "5:1: Warning: the template warns (warnf): figure a.png: id x",
+            "5:1: Warning: the template warns (warnidf): figure a.png: id x",
         ]
     );
     let out = std::process::Command::new(crate::support::hugo_bin())
@@ -2844,7 +2845,7 @@ fn the_table_of_contents_links_to_the_ids_of_headings_that_hold_a_shortcode() {
             ("icon", "<i class=\"fa\"></i>"),
             ("toc", "<nav>{{ .Page.TableOfContents }}</nav>"),
         ],
-        "{{< toc >}}\n\n## {{< icon >}} Experience\n\n## About {{< icon >}} me\n\n## Plain\n",
+        "{{< toc >}}\n\n## {{< icon >}} Experience\n\n## About {{< icon >}} me\n\n## Plain\n\n## {{< icon >}}\n",
     );
     let html = folio_render(&site.path().join("content/page.md"));
     let hrefs: Vec<&str> = html
@@ -2852,8 +2853,35 @@ fn the_table_of_contents_links_to_the_ids_of_headings_that_hold_a_shortcode() {
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .collect();
-    assert_eq!(hrefs, ["experience", "about--me", "plain"], "{html}");
+    assert_eq!(hrefs[..3], ["experience", "about--me", "plain"], "{html}");
+    assert_eq!(
+        hrefs.len(),
+        4,
+        "a heading that is only a call is listed: {html}"
+    );
     for id in hrefs {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
     }
+}
+
+#[test]
+fn a_toml_pages_offset_date_time_is_its_date() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "A={{ .Page.Date.Format \"2006-01-02\" }}|B={{ .Page.Lastmod.Year }}",
+        "+++\ntitle = \"About\"\ndate = 2024-06-01T10:00:00Z\nlastmod = 2025-01-02T03:04:05+02:00\n+++\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("A=2024-06-01|B=2025"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn with_tables_off_a_paragraph_of_pipes_stays_one_paragraph_as_goldmark_leaves_it() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[markup.goldmark.extensions]\ntable = false\n",
+        "x",
+        "---\ntitle: About\n---\nSome text\n| a | b |\n| - | - |\n",
+    );
+    assert!(hugo.contains("<p>Some text\n| a | b |"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }

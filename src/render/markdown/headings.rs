@@ -28,7 +28,14 @@ pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
                 // A passthrough span (math) adds nothing to the id, as in Goldmark.
                 let text = heading_text(inside.get(..len).unwrap_or_default());
                 let text = super::without_marks(&text);
-                let text = crate::render::placeholders::without_placeholders(&text);
+                // A heading that is only a call (whose placeholder's number differs between
+                // the page's render and its contents') is named `shortcode`.
+                let words = crate::render::placeholders::without_placeholders(&text);
+                let text = if words.trim().is_empty() && !text.trim().is_empty() {
+                    "shortcode".to_string()
+                } else {
+                    words.into_owned()
+                };
                 if text.trim().is_empty() {
                     i += 1 + len;
                     continue;

@@ -87,20 +87,7 @@ impl Markdown<'_> {
             Some(p) => (&*p.md, Some(&p.placed)),
             None => (md, None),
         };
-        let md = &*indented_definitions(md);
-        let md = &*tables::tables_after_text(md);
-        let md = if self.markup.extensions.strikethrough {
-            strikethrough::literal_tildes(md)
-        } else {
-            std::borrow::Cow::Borrowed(md)
-        };
-        let md = &*md;
-        let md = if self.markup.extensions.linkify {
-            super::linkify::protect(md)
-        } else {
-            std::borrow::Cow::Borrowed(md)
-        };
-        let md = &*md;
+        let md = &*self.as_goldmark_reads(md);
         let mut events = tables::cell_breaks(self.events(md, &mut blocks));
         let raw = self
             .hooks
@@ -130,6 +117,27 @@ impl Markdown<'_> {
             html = raw_html::clean(&html);
         }
         put_back(html, &blocks, placed)
+    }
+
+    /// `md` rewritten where pulldown-cmark and Goldmark read it apart, for the extensions
+    /// the site has on: definitions indented under their term, a table right after a
+    /// paragraph, single tildes, and what linkify must leave alone.
+    fn as_goldmark_reads<'m>(&self, md: &'m str) -> std::borrow::Cow<'m, str> {
+        use std::borrow::Cow;
+        let ext = self.markup.extensions;
+        let step = |md: Cow<'m, str>, on: bool, f: fn(&str) -> Cow<'_, str>| -> Cow<'m, str> {
+            if !on {
+                return md;
+            }
+            match md {
+                Cow::Borrowed(b) => f(b),
+                Cow::Owned(o) => Cow::Owned(f(&o).into_owned()),
+            }
+        };
+        let md = step(Cow::Borrowed(md), ext.definition_list, indented_definitions);
+        let md = step(md, ext.table, tables::tables_after_text);
+        let md = step(md, ext.strikethrough, strikethrough::literal_tildes);
+        step(md, ext.linkify, super::linkify::protect)
     }
 
     /// The parser's events with Goldmark's raw HTML markers, definition terms and task

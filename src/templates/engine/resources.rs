@@ -100,7 +100,8 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
 }
 
 /// Hugo's media type for a file extension (`media/builtin.go`, `defaultMediaTypesConfig`);
-/// `mp3` and `ogg` as Go's `mime` package gives them (Hugo falls back to it).
+/// `ico`, `mp3` and `ogg` as Debian's `/etc/mime.types` names them (Hugo falls back to
+/// Go's `mime`, which reads it).
 fn media_type(ext: &str) -> &'static str {
     match ext {
         "ics" => "text/calendar",
@@ -132,7 +133,7 @@ fn media_type(ext: &str) -> &'static str {
         "avif" => "image/avif",
         "heif" => "image/heif",
         "heic" => "image/heic",
-        "ico" => "image/x-icon",
+        "ico" => "image/vnd.microsoft.icon",
         "ttf" => "font/ttf",
         "otf" => "font/otf",
         "woff" => "font/woff",
@@ -151,6 +152,7 @@ fn media_type(ext: &str) -> &'static str {
         "3gpp" | "3gp" => "video/3gpp",
         "wasm" => "application/wasm",
         "mp3" => "audio/mpeg",
+        "ogg" | "opus" => "audio/ogg",
         _ => "application/octet-stream",
     }
 }

@@ -197,16 +197,27 @@ fn end_with(p: &mut PipeNode, name: &str, calls: &mut Calls) {
 }
 
 /// Sends each test in `p` that may read a date through [`TRUTH`]: the pipeline itself
-/// when it is an `if`'s or a `with`'s (`test`) and ends in a date, and each date argument
-/// of `and`, `or` and `not`, in parentheses too. Left alone, the common tests
+/// when it is an `if`'s or a `with`'s (`test`) and ends in a date (or in `and`/`or` of
+/// one), each date argument of `not`, and each but the last of `and` and `or`, in
+/// parentheses too. Left alone, the common tests
 /// (`{{ if .Get "x" }}`) cost nothing more.
 fn date_tests(p: &mut PipeNode, test: bool, calls: &mut Calls) {
     for cmd in &mut p.commands {
-        let logic = matches!(cmd.args.first(), Some(Expr::Identifier(_, f)) if matches!(f.as_str(), "and" | "or" | "not"));
-        for arg in cmd.args.iter_mut().skip(1) {
+        let func = match cmd.args.first() {
+            Some(Expr::Identifier(_, f)) => f.as_str(),
+            _ => "",
+        };
+        // `and` and `or` give their last argument as it is when it decides: a zero time
+        // there is given back (and printed) as Hugo gives it.
+        let tested = match func {
+            "not" => cmd.args.len(),
+            "and" | "or" => cmd.args.len().saturating_sub(1),
+            _ => 0,
+        };
+        for (k, arg) in cmd.args.iter_mut().enumerate().skip(1) {
             if let Expr::Pipe(_, inner) = arg {
                 date_tests(inner, false, calls);
-            } else if logic && may_be_a_date(arg) {
+            } else if k < tested && may_be_a_date(arg) {
                 let pos = arg.pos();
                 let tested = std::mem::replace(arg, Expr::Nil(pos));
                 *arg = call_on(pos, TRUTH, tested);
@@ -217,10 +228,14 @@ fn date_tests(p: &mut PipeNode, test: bool, calls: &mut Calls) {
             }
         }
     }
-    let ends_in_a_date = p
-        .commands
-        .last()
-        .is_some_and(|c| c.args.len() == 1 && c.args.first().is_some_and(may_be_a_date));
+    // Tested whole: a date, or `and`/`or` that may give one back.
+    let ends_in_a_date = p.commands.last().is_some_and(|c| match c.args.as_slice() {
+        [only] => may_be_a_date(only),
+        [Expr::Identifier(_, f), args @ ..] if matches!(f.as_str(), "and" | "or") => {
+            args.iter().any(may_be_a_date)
+        }
+        _ => false,
+    });
     if test && ends_in_a_date {
         end_with(p, TRUTH, calls);
     }

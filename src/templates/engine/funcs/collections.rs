@@ -34,8 +34,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .cloned()
             .unwrap_or_else(|| a.first().cloned().unwrap_or(Value::Nil)))
     }),
+    // Hugo's truth (`hreflect.IsTruthful`): Go's zero time is false.
     ("cond compare.Conditional", |a| {
-        let c = arg(a, 0, "cond")?.is_truthy();
+        let c = arg(a, 0, "cond")?;
+        let c = c.is_truthy() && !values::is_zero_time(c);
         Ok(arg(a, if c { 1 } else { 2 }, "cond")?.clone())
     }),
     ("len", |a| {
@@ -706,8 +708,8 @@ fn seq(a: &[Value]) -> gotmpl::Result<Value> {
 /// `apply LIST FUNC ARGS…` (`tpl/collections/apply.go`): FUNC called once per item of
 /// LIST, each argument `"."` standing for the item; the results as a list. Nil gives an
 /// empty list. FUNC is one of Folio's functions, or one of Go's own built-ins that Hugo
-/// keeps (`printf`, `print`, `len`, `html`, `urlquery`…), run by `gotmpl` as a one-action
-/// template per item.
+/// keeps (`printf`, `print`, `html`, `urlquery`…), run by `gotmpl` as a one-action
+/// template per item, whose text is the result.
 ///
 /// # Errors
 /// LIST is not a list, FUNC is `apply` or unknown, or FUNC fails on an item.
@@ -756,10 +758,7 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
             let out = template
                 .execute_to_string(&Value::List(Arc::from(args_for(item))))
                 .map_err(|e| exec_error(format!("apply: {e}")))?;
-            Ok(match builtin.as_str() {
-                "len" => out.parse().map_or(string(&out), Value::Int),
-                _ => string(out),
-            })
+            Ok(string(out))
         })
         .collect::<gotmpl::Result<Vec<Value>>>()
         .map(|v| Value::List(Arc::from(v)))

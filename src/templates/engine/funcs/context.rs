@@ -349,7 +349,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // part of the message.
     ("warnidf fmt.Warnidf", |a| {
         let message = sprintf(a.get(1..).unwrap_or_default());
-        engine::warn(format!("the template warns (warnf): {message}"))?;
+        engine::warn(format!("the template warns (warnidf): {message}"))?;
         Ok(string(""))
     }),
 ];

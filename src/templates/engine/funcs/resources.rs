@@ -310,9 +310,9 @@ fn bundle_matching(
     Ok(out)
 }
 
-/// A file's path under its bundle as its URL writes it: each segment escaped as Go's
-/// `url.PathEscape` escapes one (`café (1).png` is `caf%C3%A9%20%281%29.png`), as Hugo
-/// publishes a page resource.
+/// A file's path under its bundle as its URL writes it: escaped as Go's URL path
+/// (`url.URL.EscapedPath`: `café (1).png` is `caf%C3%A9%20%281%29.png`, `a,b;c` stays),
+/// as Hugo publishes a page resource.
 fn path_escaped(file: &str) -> String {
     const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
@@ -324,7 +324,9 @@ fn path_escaped(file: &str) -> String {
         .remove(b'+')
         .remove(b':')
         .remove(b'=')
-        .remove(b'@');
+        .remove(b'@')
+        .remove(b',')
+        .remove(b';');
     file.split('/')
         .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
         .collect::<Vec<_>>()
