@@ -501,10 +501,8 @@ type Collator = icu_collator::CollatorBorrowed<'static>;
 /// ICU4X's CLDR collation stands for Go's `x/text/collate`; `lt` and `gt` stay plain.
 fn site_collator() -> Option<Collator> {
     use icu_collator::options::CollatorOptions;
-    use icu_locale_core::Locale;
-    let lang = super::context::site_lang();
-    let locale = Locale::try_from_str(&lang).or_else(|_| Locale::try_from_str("en"));
-    icu_collator::Collator::try_new((&locale.ok()?).into(), CollatorOptions::default()).ok()
+    let locale = super::context::icu_locale(&super::context::site_lang())?;
+    icu_collator::Collator::try_new((&locale).into(), CollatorOptions::default()).ok()
 }
 
 /// A time as its Unix second, a duration as its nanoseconds (Go's `time.Duration` is an

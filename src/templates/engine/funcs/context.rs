@@ -700,9 +700,7 @@ fn plural_count(context: &Value) -> Option<String> {
 /// picks a translation's form; English's rules when `lang` is not a language tag.
 fn plural_form(count: &str, lang: &str) -> Option<&'static str> {
     use icu_plurals::{PluralCategory, PluralOperands, PluralRules};
-    let locale = icu_locale_core::Locale::try_from_str(lang)
-        .or_else(|_| icu_locale_core::Locale::try_from_str("en"))
-        .ok()?;
+    let locale = icu_locale(lang)?;
     let rules = PluralRules::try_new_cardinal((&locale).into()).ok()?;
     let number = fixed_decimal::Decimal::try_from_str(count.trim()).ok()?;
     Some(match rules.category_for(PluralOperands::from(&number)) {
@@ -713,6 +711,14 @@ fn plural_form(count: &str, lang: &str) -> Option<&'static str> {
         PluralCategory::Many => "many",
         PluralCategory::Other => "other",
     })
+}
+
+/// The language code `lang` as ICU4X's locale, English's when it is not a language tag
+/// (as Hugo's `langs` falls back to `language.English`).
+pub(super) fn icu_locale(lang: &str) -> Option<icu_locale_core::Locale> {
+    icu_locale_core::Locale::try_from_str(lang)
+        .or_else(|_| icu_locale_core::Locale::try_from_str("en"))
+        .ok()
 }
 
 /// The site's language code (`.Site.Language.Lang`: `en`, `pt-br`), `en` outside a
