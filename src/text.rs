@@ -80,6 +80,17 @@ pub fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
+/// A URL split at its scheme, `(scheme, rest)`, when it starts with one: a letter, then
+/// letters, digits, `+`, `-` or `.`, then `:` (RFC 3986, section 3.1; Go's `url.Parse`
+/// reads it so). `mailto:a@b` is `("mailto", "a@b")`; `/a:b` and `1a:b` have none.
+pub fn split_scheme(url: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = url.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some((scheme, rest))
+}
+
 /// Whether the byte at `at` follows an odd number of backslashes (CommonMark's escape).
 pub fn escaped(text: &str, at: usize) -> bool {
     let before = text.as_bytes().get(..at).unwrap_or_default();

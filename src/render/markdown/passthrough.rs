@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
+use crate::text;
+
 /// A site's passthrough delimiters, each an (opening, closing) pair.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Passthrough {
@@ -262,16 +264,9 @@ fn link_target(rest: &str) -> Option<usize> {
         return line.find(')').map(|end| end + 1);
     }
     let inner = line.strip_prefix('<')?;
-    let scheme = inner.split(':').next()?;
-    let is_scheme = scheme.len() >= 2
-        && scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    (is_scheme && inner.len() > scheme.len()).then_some(())?;
+    // CommonMark's autolink: a scheme of 2 to 32 characters.
+    let (scheme, _) = text::split_scheme(inner)?;
+    (2..=32).contains(&scheme.len()).then_some(())?;
     line.find('>').map(|end| end + 1)
 }
 

@@ -20,6 +20,8 @@ use std::sync::LazyLock;
 use lol_html::html_content::Element;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
+use crate::text;
+
 /// `html` without what runs code (the module's list). HTML the rewriter cannot read
 /// safely (a raw-text element such as `<style>` inside `<select>`: `lol_html`'s parsing
 /// ambiguity), or whose cleaned form a browser's parse still finds code in, is escaped
@@ -174,9 +176,5 @@ fn url_scheme(value: &str) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let (scheme, _) = cleaned.split_once(':')?;
-    let mut chars = scheme.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
+    text::split_scheme(&cleaned).map(|(scheme, _)| scheme.to_ascii_lowercase())
 }

@@ -11,6 +11,7 @@ use serde_json::{Map, Value as Json};
 use super::time::Moment;
 use super::values::{self, from_json, map, params_from_json, string, KIND};
 use super::Frame;
+use crate::text;
 
 /// The fields and methods of Hugo's pages: `page.Page` and the interfaces it embeds
 /// (`resources/page/page.go`), with `String`, and the exported methods of the type
@@ -212,12 +213,7 @@ fn path_and_fragment(reference: &str) -> (&str, Option<&str>) {
         None => (reference, None),
     };
     let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
-    let scheme = rest.split_once(':').filter(|(s, _)| {
-        let mut chars = s.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
-    let path = match scheme {
+    let path = match text::split_scheme(rest) {
         Some((_, after)) => match after.strip_prefix("//") {
             Some(host_and_path) => host_and_path
                 .find('/')

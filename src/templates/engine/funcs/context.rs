@@ -16,6 +16,7 @@ use super::super::time::Moment;
 use super::super::values::{self, items, kind_of, map, string, to_string};
 use super::{arg, str_arg, strings, Func};
 use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
+use crate::text;
 
 pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Get", get),
@@ -583,11 +584,7 @@ fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
 /// trailing slash kept; `absURL` keeps the query and fragment apart from the path.
 fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     // Hugo's `IsAbsURL`: a URL with a scheme (`https:`, `mailto:`) or a host is as it is.
-    let scheme = input.split_once(':').is_some_and(|(s, _)| {
-        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
+    let scheme = text::split_scheme(input).is_some();
     let base = frame_base()?;
     if input.starts_with("//") || (scheme && (absolute || !input.starts_with(&base))) {
         return Ok(input.to_string());
@@ -783,17 +780,7 @@ fn grouped(n: f64, precision: usize, group: &str, decimal: &str) -> String {
 fn parse_url(s: &str) -> Value {
     let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
     let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let (scheme, rest) = match rest.split_once(':') {
-        Some((sch, r))
-            if !sch.is_empty()
-                && sch
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
-        {
-            (sch, r)
-        }
-        _ => ("", rest),
-    };
+    let (scheme, rest) = text::split_scheme(rest).unwrap_or(("", rest));
     let (host, path) = match rest.strip_prefix("//") {
         Some(r) => r.find('/').map_or((r, ""), |i| {
             (r.get(..i).unwrap_or(r), r.get(i..).unwrap_or(""))
@@ -820,7 +807,7 @@ fn parse_url(s: &str) -> Value {
         ("Host", string(host)),
         ("Hostname", string(hostname)),
         ("Port", string(port)),
-        ("Path", string(crate::text::percent_decode(path))),
+        ("Path", string(text::percent_decode(path))),
         ("EscapedPath", string(path)),
         ("RawQuery", string(query)),
         ("Query", query_values(query)),
@@ -834,7 +821,7 @@ fn parse_url(s: &str) -> Value {
 /// Go's `url.ParseQuery`: each key's values in order, `+` a space and `%XX` decoded; a
 /// `url.Values`, whose `.Get` gives a key's first value ([`is_query`]).
 fn query_values(query: &str) -> Value {
-    let decode = |s: &str| crate::text::percent_decode(&s.replace('+', " "));
+    let decode = |s: &str| text::percent_decode(&s.replace('+', " "));
     let mut values: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
