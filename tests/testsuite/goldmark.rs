@@ -243,6 +243,8 @@ fn each_case_renders_as_hugo_renders_it() {
 const RAW_HTML: &[&str] = &[
     "<p align=\"center\"><img src=\"/a.png\" width=\"120\"></p>",
     "<div align=\"center\">centred</div>",
+    "<style>\n:root { --accent: #f69; }\n</style>",
+    "<div>\n:hover and :focus\n</div>\n\nterm\n:not a definition",
     "<details open><summary>More</summary>Text</details>",
     "<ol type=\"a\" start=\"3\" reversed><li value=\"7\">x</li></ol>",
     "<a name=\"anchor\"></a> <a href=\"/cv.pdf\" download>CV</a> <time datetime=\"2024-01-01\">Jan</time>",

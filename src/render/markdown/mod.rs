@@ -25,6 +25,7 @@ mod tests;
 
 use super::highlight::{self, CodeBlock};
 use crate::site::{Extensions, Markup};
+use crate::text;
 use std::sync::OnceLock;
 
 use footnotes::footnotes;
@@ -302,11 +303,7 @@ fn is_dangerous_url(url: &str) -> bool {
 /// `#ZgotmplZ`, lower-cases the scheme, and percent-encodes what it does not keep (quotes,
 /// parentheses, spaces, non-ASCII).
 fn template_url(url: CowStr<'_>) -> CowStr<'_> {
-    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-    });
+    let scheme = text::split_scheme(&url).map(|(s, _)| s);
     if let Some(s) = scheme {
         if !["http", "https", "mailto"].contains(&s.to_ascii_lowercase().as_str()) {
             return CowStr::Borrowed("#ZgotmplZ");
@@ -335,7 +332,8 @@ fn template_url(url: CowStr<'_>) -> CowStr<'_> {
 /// space or tab after it (`: text`); pulldown-cmark also takes one indented by up to three
 /// spaces, or with no space after the colon. Outside fenced code, such a line gets its colon
 /// escaped so it stays paragraph text, as in Hugo (a table's delimiter row, `:--` under its
-/// header, is left to the tables).
+/// header, is left to the tables; a line of an HTML block, `:root {` in a `<style>`, is
+/// HTML, which would keep the `\`).
 fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
     let candidate = |prev: &str, line: &str| {
         let t = line.trim_start_matches(' ');
@@ -358,14 +356,18 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
     if memchr::memchr(b':', md.as_bytes()).is_none() || !any {
         return std::borrow::Cow::Borrowed(md);
     }
+    let html = html_blocks(md);
     let mut out = String::with_capacity(md.len() + 8);
     let mut fences = Fences::default();
+    let mut start = 0;
     for (i, line) in lines.iter().copied().enumerate() {
         if i > 0 {
             out.push('\n');
         }
+        let in_html = html.iter().any(|r| r.contains(&start));
+        start += line.len() + 1;
         let t = line.trim_start_matches(' ');
-        if !fences.line(line) && candidate(prev(i), line) {
+        if !fences.line(line) && !in_html && candidate(prev(i), line) {
             out.push_str(line.strip_suffix(t).unwrap_or_default());
             out.push('\\');
             out.push_str(t);
@@ -374,6 +376,16 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(line);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The byte ranges of `md`'s HTML blocks (CommonMark's seven kinds), as pulldown-cmark
+/// reads them with every extension on.
+fn html_blocks(md: &str) -> Vec<std::ops::Range<usize>> {
+    Parser::new_ext(md, options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::HtmlBlock)))
+        .map(|(_, range)| range)
+        .collect()
 }
 
 /// Which lines of a document are fenced code, fed its lines in order (CommonMark: a fence
@@ -488,7 +500,7 @@ fn fence_start(info: &str, hugo: bool) -> CowStr<'static> {
     if lang.is_empty() {
         return CowStr::Borrowed("<pre><code>");
     }
-    let escaped = crate::text::html_escape(lang);
+    let escaped = text::html_escape(lang);
     CowStr::from(format!("<pre><code class=\"language-{escaped}\">"))
 }
 
