@@ -108,6 +108,7 @@ impl Host for MarkdownHost {
         code: &str,
         lang: &str,
         options: HighlightOptions,
+        attributes: &[(String, String)],
     ) -> Result<String, String> {
         let settings = self.markup.highlight;
         let (mut code, mut lang) = (code.to_string(), lang.to_string());
@@ -129,7 +130,7 @@ impl Host for MarkdownHost {
                 highlight::Options::from_map(settings, &m)?
             }
         };
-        Ok(highlight::highlight(&code, &lang, &options, &[]))
+        Ok(highlight::highlight(&code, &lang, &options, attributes))
     }
 }
 

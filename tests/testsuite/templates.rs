@@ -554,6 +554,30 @@ fn a_function_folio_cannot_run_on_a_branch_never_taken_leaves_the_template_as_hu
 }
 
 #[test]
+fn a_function_of_hugos_that_folio_lacks_on_a_branch_never_taken_leaves_the_template_as_hugo_renders_it(
+) {
+    // Stack's image helper and Relearn's ids: `shuffle`, `math.Counter`, `debug.Dump`
+    // where the site turned them off; then the math, path, URL and duration functions.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "<p>{{ if false }}{{ debug.Dump . }}{{ keyVals \"a\" 1 }}{{ strings.ReplacePairs \"a\" \"b\" \"c\" }}{{ end }}ok\
+         |{{ len (shuffle (slice 1 2 3)) }}|{{ math.Pi }}|{{ pow 2 3 }}\
+         |{{ isSet (dict \"a\" 1) \"a\" }}|{{ path.BaseName \"a/b.c.md\" }}\
+         |{{ path.Split \"a/b.md\" }}|{{ (path.Split \"a/b.md\").File }}\
+         |{{ urls.PathEscape \"a b/é?\" }}|{{ urls.PathUnescape \"a%20b\" }}\
+         |{{ duration \"minute\" 90 }}|{{ time.ParseDuration \"1h2m3.5s\" }}\
+         |{{ (time.ParseDuration \"-1.5us\").Nanoseconds }}\
+         |{{ strings.ContainsNonSpace \"  \\n\" }}|{{ math.Atan2 1 1 }}\
+         |{{ math.ToDegrees 1 }}|{{ math.Log 10 }}|{{ math.MaxInt64 }}\
+         |{{ gt math.Counter 0 }}|{{ lt math.Rand 1.0 }}</p>",
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert!(p(&hugo).starts_with("ok|3|3.14"), "{hugo}");
+    assert_eq!(p(&folio), p(&hugo));
+}
+
+#[test]
 fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n[params]\nlist = [\"a\"]\nn = 2\nf = 2.5\n",
@@ -2419,6 +2443,24 @@ fn printf_writes_each_directive_as_gos_fmt_does() {
 }
 
 #[test]
+fn printf_q_quotes_trusted_html_and_text_as_gos_strconv_quote_does() {
+    // PaperMod's and Stack's attribute loops: `printf " %s=%q" $k $v` over a hook's `.Text`.
+    let template = "A={{ printf \"%q\" (\"<em>x</em>\" | safeHTML) }}|B={{ printf \"alt=%q\" (markdownify \"*a* & b\") | safeHTMLAttr }}\
+                    |C={{ printf \"%q\" \"tab\\there\\n\\\\é\" }}|D={{ printf \"%#q|%+q\" \"raw\" \"é\" }}\
+                    |E={{ printf \"%q|%q\" 65 (slice \"a\" \"b\") }}|F={{ printf \"%.2q|%8q\" \"abc\" \"x\" }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("A=&#34;&lt;em&gt;x&lt;/em&gt;&#34;|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\
@@ -2811,6 +2853,32 @@ fn a_code_block_hook_gets_the_highlighting_options_as_written_in_options() {
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "code block options", "content/about.md");
     assert!(hugo.contains("lineNoStart=3;"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_code_block_hook_highlights_through_highlight_code_block_as_hugo_does() {
+    // hugo-book's hook: a file name above the block, the block as Hugo would write it.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-codeblock.html",
+            "{{ with .Attributes.filename }}<code class=\"name\">{{ . }}</code>{{ end }}\
+             {{ (transform.HighlightCodeBlock . .Options).Wrapped }}\
+             <i>{{ (transform.HighlightCodeBlock . \"linenos=inline\").Inner }}</i>\
+             <b>{{ (transform.HighlightCodeBlock . (dict \"type\" \"text\")).Inner }}</b>\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n```go {filename=\"main.go\" hl_lines=2}\npackage main\nimport \"fmt\"\n```\n\n\
+             ```\nno language <here>\n```\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "HighlightCodeBlock", "content/about.md");
+    assert!(
+        hugo.contains("<code class=\"name\">main.go</code>"),
+        "{hugo}"
+    );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 

@@ -113,6 +113,7 @@ pub trait Host {
         code: &str,
         lang: &str,
         options: HighlightOptions,
+        attributes: &[(String, String)],
     ) -> Result<String, String>;
 }
 

@@ -522,6 +522,9 @@ fn prints_a_stringer(p: &PipeNode) -> bool {
         "time",
         "time.AsTime",
         "time.ParseDuration",
+        "duration",
+        "time.Duration",
+        "path.Split",
         "time.Now",
         ".UTC",
         ".Local",
@@ -912,7 +915,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         let function = if spec == "%v" {
             *arg = call_on(pos, PRINT, value);
             PRINT
-        } else if matches!(verb, 'v' | 's' | 'd' | 'T') {
+        } else if matches!(verb, 'v' | 's' | 'd' | 'T' | 'q') {
             *arg = call(pos, FORMAT, vec![Expr::String(pos, spec.into()), value]);
             rewritten.push_str(format.get(last..range.start).unwrap_or_default());
             rewritten.push_str("%s");

@@ -715,6 +715,75 @@ pub fn duration_value(nanos: i128) -> Value {
     ])
 }
 
+/// Nanoseconds in a unit of Go's durations as `time.ParseDuration` and Hugo's `duration`
+/// name them (`ns`, `us`/`µs`/`μs`, `ms`, `s`, `m`, `h`; Hugo's also `second`, `minute`…).
+pub fn unit_nanos(unit: &str) -> Option<i128> {
+    Some(match unit {
+        "ns" | "nanosecond" => 1,
+        "us" | "\u{b5}s" | "\u{3bc}s" | "microsecond" => 1_000,
+        "ms" | "millisecond" => 1_000_000,
+        "s" | "second" => 1_000_000_000,
+        "m" | "minute" => 60_000_000_000,
+        "h" | "hour" => 3_600_000_000_000,
+        _ => return None,
+    })
+}
+
+/// Go's `time.ParseDuration`: `1h30m`, `-1.5s`, `300ms`, `0`; nanoseconds.
+///
+/// # Errors
+/// Go's messages: `time: invalid duration "x"`, `time: missing unit in duration "1"`,
+/// `time: unknown unit "d" in duration "1d"`.
+pub fn parse_duration(text: &str) -> Result<i128, String> {
+    let invalid = || format!("time: invalid duration \"{text}\"");
+    let (negative, mut rest) = match text.strip_prefix(['-', '+']) {
+        Some(r) => (text.starts_with('-'), r),
+        None => (false, text),
+    };
+    if rest == "0" {
+        return Ok(0);
+    }
+    if rest.is_empty() {
+        return Err(invalid());
+    }
+    let mut total: f64 = 0.0;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(rest.len());
+        let (number, after) = rest.split_at(digits);
+        if number.is_empty() || number == "." || number.matches('.').count() > 1 {
+            return Err(invalid());
+        }
+        let unit_len = after
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(after.len());
+        let (unit, after) = after.split_at(unit_len);
+        if unit.is_empty() {
+            return Err(format!("time: missing unit in duration \"{text}\""));
+        }
+        let Some(nanos) = unit_nanos(unit).filter(|_| unit.len() <= 3) else {
+            return Err(format!(
+                "time: unknown unit \"{unit}\" in duration \"{text}\""
+            ));
+        };
+        let value: f64 = number.parse().map_err(|_| invalid())?;
+        #[allow(clippy::cast_precision_loss, reason = "as Go adds its fractions")]
+        let part = value * nanos as f64;
+        total += part;
+        rest = after;
+    }
+    if total > 9.223_372_036_854_776e18 {
+        return Err(invalid());
+    }
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "checked against Go's range above"
+    )]
+    let nanos = total.round() as i128;
+    Ok(if negative { -nanos } else { nanos })
+}
+
 /// Go's `Duration.String` (`time/time.go`): `72h3m0.5s`, `1.5s`, `300ms`, `2µs`, `0s`.
 fn go_duration(n: i64) -> String {
     let sign = if n < 0 { "-" } else { "" };
@@ -830,6 +899,29 @@ mod tests {
             Some(7200)
         );
         assert!(Moment::parse("2024-01-01 10:30").is_some());
+    }
+
+    #[test]
+    fn a_duration_is_parsed_as_go_parses_it_and_refused_with_gos_message() {
+        assert_eq!(parse_duration("1h30m"), Ok(5_400_000_000_000));
+        assert_eq!(parse_duration("-1.5µs"), Ok(-1_500));
+        assert_eq!(parse_duration("0"), Ok(0));
+        assert_eq!(
+            parse_duration("1"),
+            Err("time: missing unit in duration \"1\"".to_string())
+        );
+        assert_eq!(
+            parse_duration("2d"),
+            Err("time: unknown unit \"d\" in duration \"2d\"".to_string())
+        );
+        assert_eq!(
+            parse_duration("1second"),
+            Err("time: unknown unit \"second\" in duration \"1second\"".to_string())
+        );
+        assert_eq!(
+            parse_duration(".s"),
+            Err("time: invalid duration \".s\"".to_string())
+        );
     }
 
     #[test]

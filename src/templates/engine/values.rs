@@ -382,7 +382,7 @@ pub fn go_format(spec: &str, value: &Value) -> String {
     };
     let width: usize = width.parse().unwrap_or(0);
     // A list's items are each written by the directive (`%02v` of `[1 2]` is `[01 02]`).
-    if let (Value::List(items), 'v' | 's' | 'd') = (value, verb) {
+    if let (Value::List(items), 'v' | 's' | 'd' | 'q') = (value, verb) {
         let each: Vec<String> = items
             .iter()
             .map(|item| {
@@ -472,18 +472,73 @@ fn go_directive_text(
                 false,
             )
         }
+        ('q', Value::String(_) | Value::Safe { .. }) => {
+            let s = cast_string(value);
+            let s: String = precision.map_or(s.clone(), |p| s.chars().take(p).collect());
+            (go_quote(&s, flags), false)
+        }
+        ('q', Value::Int(n)) => {
+            let c = u32::try_from(*n).ok().and_then(char::from_u32);
+            let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+            let quoted = go_quote(&c.to_string(), flags.replace('#', "").as_str());
+            let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
+            let inner = match inner {
+                "\\\"" => "\"",
+                "'" => "\\'",
+                other => other,
+            };
+            (format!("'{inner}'"), false)
+        }
         ('v', Value::Bool(b)) => (b.to_string(), false),
         ('v', Value::Nil) => ("<nil>".to_string(), false),
         ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
         ('s', Value::Int(n)) => (wrong("int", n.to_string()), false),
-        ('s' | 'd', Value::Float(f)) => (wrong("float64", go_float(*f)), false),
-        ('s' | 'd', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
+        ('s' | 'd' | 'q', Value::Float(f)) => (wrong("float64", go_float(*f)), false),
+        ('s' | 'd' | 'q', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
         ('d', Value::String(_) | Value::Safe { .. }) => {
             (wrong("string", cast_string(value)), false)
         }
         (_, Value::Nil) => (format!("%!{verb}(<nil>)"), false),
         _ => (go_print(value), false),
     }
+}
+
+/// `s` as Go's `%q` writes it (`strconv.Quote`): in double quotes, with `"` and `\`
+/// escaped, `\n`-style escapes for the C ones, and `\xXX`/`\uXXXX`/`\UXXXXXXXX` for
+/// the other characters Go does not print (controls, spaces other than U+0020, format
+/// characters); the `+` flag escapes all but ASCII (`QuoteToASCII`), and the `#` flag
+/// writes it in backquotes when it can (`CanBackquote`: no backquote, no control but tab).
+pub fn go_quote(s: &str, flags: &str) -> String {
+    let printable = |c: char| {
+        !(c.is_control()
+            || (c.is_whitespace() && c != ' ')
+            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
+    };
+    if flags.contains('#') && !s.contains('`') && s.chars().all(|c| c == '\t' || !c.is_control()) {
+        return format!("`{s}`");
+    }
+    let ascii = flags.contains('+');
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if printable(c) && (!ascii || c.is_ascii()) => out.push(c),
+            c if u32::from(c) < 0x80 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if u32::from(c) < 0x10000 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push_str(&format!("\\U{:08x}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// `text` padded to `width` characters as Go's `fmt` pads: spaces before it, or after it

@@ -128,7 +128,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             other => items(other).iter().any(|v| equal(v, item)),
         }))
     }),
-    ("isset collections.IsSet", |a| {
+    ("isset isSet collections.IsSet", |a| {
         let (c, k) = (arg(a, 0, "isset")?, arg(a, 1, "isset")?);
         Ok(Value::Bool(match c {
             Value::Map(m) => m.contains_key(to_string(k).as_str()),
@@ -181,6 +181,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             }
         }
         Ok(Value::List(out.into()))
+    }),
+    // Hugo's order is random too: any order is Hugo's.
+    ("shuffle collections.Shuffle", |a| {
+        let mut list = items(arg(a, 0, "shuffle")?);
+        fastrand::shuffle(&mut list);
+        Ok(Value::List(list.into()))
     }),
     ("collections.Reverse", |a| {
         let mut list = items(arg(a, 0, "collections.Reverse")?);
@@ -316,9 +322,38 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("math.Min", |a| fold(a, "math.Min", f64::min)),
     ("math.Sum", |a| fold(a, "math.Sum", |x, y| x + y)),
     ("math.Product", |a| fold(a, "math.Product", |x, y| x * y)),
-    ("math.Pow", |a| {
+    ("pow math.Pow", |a| {
         let (x, y) = (num(a, 0, "math.Pow")?, num(a, 1, "math.Pow")?);
         Ok(Value::Float(x.powf(y)))
+    }),
+    ("math.Log", |a| float1(a, "math.Log", f64::ln)),
+    ("math.Sin", |a| float1(a, "math.Sin", f64::sin)),
+    ("math.Cos", |a| float1(a, "math.Cos", f64::cos)),
+    ("math.Tan", |a| float1(a, "math.Tan", f64::tan)),
+    ("math.Asin", |a| float1(a, "math.Asin", f64::asin)),
+    ("math.Acos", |a| float1(a, "math.Acos", f64::acos)),
+    ("math.Atan", |a| float1(a, "math.Atan", f64::atan)),
+    ("math.Atan2", |a| {
+        let (y, x) = (num(a, 0, "math.Atan2")?, num(a, 1, "math.Atan2")?);
+        Ok(Value::Float(y.atan2(x)))
+    }),
+    ("math.ToDegrees", |a| {
+        float1(a, "math.ToDegrees", f64::to_degrees)
+    }),
+    ("math.ToRadians", |a| {
+        float1(a, "math.ToRadians", f64::to_radians)
+    }),
+    ("math.Pi", |_| Ok(Value::Float(std::f64::consts::PI))),
+    ("math.MaxInt64", |_| Ok(Value::Int(i64::MAX))),
+    // A float in [0, 1), a new one each call (Hugo's `math.Rand`).
+    ("math.Rand", |_| Ok(Value::Float(fastrand::f64()))),
+    // 1, 2, 3… through the process (Hugo's counts through the build), for ids that
+    // must differ on the page.
+    ("math.Counter", |_| {
+        static COUNTER: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+        Ok(Value::Int(
+            COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+        ))
     }),
 ];
 

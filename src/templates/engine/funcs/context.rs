@@ -146,10 +146,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         let html = engine::frame()?
             .host
-            .highlight(&code, &lang, options)
+            .highlight(&code, &lang, options, &[])
             .map_err(|e| exec_error(format!("highlight: {e}")))?;
         Ok(values::html(html))
     }),
+    ("transform.HighlightCodeBlock", highlight_code_block),
     ("transform.CanHighlight", |a| {
         let lang = str_arg(a, 0, "transform.CanHighlight")?;
         Ok(Value::Bool(crate::render::highlight::highlights(&lang)))
@@ -238,6 +239,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(parse_url(&str_arg(a, 0, "urls.Parse")?))
     }),
     ("now time.Now", |_| Ok(Moment::now().to_value())),
+    // `duration UNIT N`: N (an integer) of the unit (Hugo's `time.Duration`).
+    ("duration time.Duration", |a| {
+        let unit = str_arg(a, 0, "duration")?;
+        let n = values::to_int(arg(a, 1, "duration")?)
+            .ok_or_else(|| exec_error("duration: the number is not an integer"))?;
+        let nanos = super::super::time::unit_nanos(&unit).ok_or_else(|| {
+            exec_error(format!("duration: \"{unit}\" is not a valid duration unit"))
+        })?;
+        Ok(super::super::time::duration_value(i128::from(n) * nanos))
+    }),
+    ("time.ParseDuration", |a| {
+        let text = str_arg(a, 0, "time.ParseDuration")?;
+        super::super::time::parse_duration(&text)
+            .map(super::super::time::duration_value)
+            .map_err(exec_error)
+    }),
     ("time", |a| as_time(a, "time")),
     ("time.AsTime", |a| as_time(a, "time.AsTime")),
     ("dateFormat", |a| format_time(a, "dateFormat")),
@@ -776,6 +793,63 @@ fn grouped(n: f64, precision: usize, group: &str, decimal: &str) -> String {
     out
 }
 
+/// `transform.HighlightCodeBlock CONTEXT [OPTIONS]`: a code block hook's `.Inner` in its
+/// `.Type`, with its `.Options` and then `OPTIONS` (a map, or `"k=v,k=v"`; `type` and
+/// `code` in it stand for the language and the code), its `.Attributes` on the wrapper.
+/// Gives Hugo's `HighlightResult`: `.Wrapped`, the whole `<div class="highlight">…`, and
+/// `.Inner`, what is inside its `<code>` (Hugo's `markup/highlight/highlight.go`).
+fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
+    const NAME: &str = "transform.HighlightCodeBlock";
+    let context = arg(a, 0, NAME)?;
+    let field = |name: &str| context.field(name).map(values::cast_string);
+    let (lang, code) = (field("Type"), field("Inner"));
+    let Some((lang, code)) = lang.zip(code) else {
+        return Err(exec_error(format!(
+            "{NAME}: expects a code block hook's context, got {}",
+            values::go_type(context)
+        )));
+    };
+    let mut options = match context.field("Options").map(values::to_json) {
+        Some(serde_json::Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    };
+    match a.get(1) {
+        None | Some(Value::Nil) => {}
+        Some(v @ Value::Map(_)) => {
+            if let serde_json::Value::Object(m) = values::to_json(v) {
+                options.extend(m);
+            }
+        }
+        Some(v) => {
+            for (k, v) in to_string(v).split(',').filter_map(|o| o.split_once('=')) {
+                options.insert(k.trim().to_string(), v.trim().into());
+            }
+        }
+    }
+    let attributes: Vec<(String, String)> = match context.field("Attributes") {
+        Some(Value::Map(m)) => m
+            .iter()
+            .map(|(k, v)| (k.to_string(), to_string(v)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let html = engine::frame()?
+        .host
+        .highlight(&code, &lang, HighlightOptions::Map(options), &attributes)
+        .map_err(|e| exec_error(format!("{NAME}: {e}")))?;
+    let start = html
+        .find("<code")
+        .and_then(|at| Some(at + html.get(at..)?.find('>')? + 1));
+    let inner = start
+        .zip(html.rfind("</code>"))
+        .and_then(|(from, to)| html.get(from..to))
+        .unwrap_or_default();
+    Ok(values::map([
+        ("Inner", values::html(inner)),
+        ("Wrapped", values::html(&html)),
+    ]))
+}
+
 /// `urls.Parse`: Go's `url.URL` fields.
 fn parse_url(s: &str) -> Value {
     let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
@@ -916,6 +990,11 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
             None => v,
         },
         Some("duration") => v.field("String").cloned().unwrap_or(v),
+        // Hugo's `DirFile.String`: `dir|file`.
+        Some("dirfile") => match (v.field("Dir"), v.field("File")) {
+            (Some(d), Some(f)) => string(format!("{}|{}", to_string(d), to_string(f))),
+            _ => v,
+        },
         // Hugo's `Language.String`: its code.
         _ if objects::is_language(&v) => v.field("Lang").cloned().unwrap_or(v),
         _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {

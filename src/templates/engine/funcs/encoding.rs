@@ -74,6 +74,36 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         Ok(Value::Bool(exists))
     }),
+    // Go's `url.PathEscape`: a path segment's escape (`/` is escaped too).
+    ("urls.PathEscape", |a| {
+        const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'_')
+            .remove(b'.')
+            .remove(b'~')
+            .remove(b'$')
+            .remove(b'&')
+            .remove(b'+')
+            .remove(b':')
+            .remove(b'=')
+            .remove(b'@');
+        let s = str_arg(a, 0, "urls.PathEscape")?;
+        Ok(string(
+            percent_encoding::utf8_percent_encode(&s, SEGMENT).to_string(),
+        ))
+    }),
+    ("urls.PathUnescape", |a| {
+        let s = str_arg(a, 0, "urls.PathUnescape")?;
+        let bad = s.match_indices('%').find(|&(i, _)| {
+            let hex = s.get(i + 1..i + 3).unwrap_or_default();
+            hex.len() != 2 || !hex.bytes().all(|b| b.is_ascii_hexdigit())
+        });
+        if let Some((i, _)) = bad {
+            let escape = s.get(i..(i + 3).min(s.len())).unwrap_or_default();
+            return Err(exec_error(format!("invalid URL escape \"{escape}\"")));
+        }
+        Ok(string(crate::text::percent_decode(&s)))
+    }),
     ("urls.JoinPath", |a| {
         let parts: Vec<String> = a
             .iter()

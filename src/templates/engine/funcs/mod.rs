@@ -70,6 +70,69 @@ pub const OFFLINE: &[(&str, &str)] = &[
     (".Taxonomies", "lists the site's other pages by term"),
 ];
 
+/// The template functions Hugo defines, one space or line break between names: each
+/// namespace and its functions (`collections`, `collections.Shuffle`) and their aliases
+/// (`shuffle`), from the `AddMethodMapping` calls of Hugo 0.166's `tpl/*/init.go`. A
+/// template may call one Folio does not have on a branch it never takes, which Hugo
+/// builds; reached, it fails saying Folio does not have it ([`missing`]).
+const HUGO_FUNCS: &str = "\
+T absLangURL absURL add after anchorize append apply babel base64Decode base64Encode \
+cast cast.ToFloat cast.ToInt cast.ToString chomp collections collections.After \
+collections.Append collections.Apply collections.Complement collections.D \
+collections.Delimit collections.Dictionary collections.First collections.Group \
+collections.In collections.Index collections.Intersect collections.IsSet \
+collections.KeyVals collections.Last collections.Merge collections.NewScratch \
+collections.Querify collections.Reverse collections.Seq collections.Shuffle \
+collections.Slice collections.Sort collections.SymDiff collections.Union \
+collections.Uniq collections.Where compare compare.Conditional compare.Default \
+compare.Eq compare.Ge compare.Gt compare.Le compare.Lt compare.LtCollate compare.Ne \
+complement cond countrunes countwords crypto crypto.HMAC crypto.Hash crypto.MD5 \
+crypto.SHA1 crypto.SHA256 css css.Build css.PostCSS css.Quoted css.Sass \
+css.TailwindCSS css.Unquoted dateFormat debug debug.Dump debug.Timer \
+debug.VisualizeSpaces default delimit diagrams diagrams.Goat dict div doDefer \
+duration emojify encoding encoding.Base64Decode encoding.Base64Encode \
+encoding.HexDecode encoding.HexEncode encoding.Jsonify eq errorf erroridf fileExists \
+findRE findRESubmatch fingerprint first float fmt fmt.Errorf fmt.Erroridf \
+fmt.Errormf fmt.Print fmt.Printf fmt.Println fmt.Warnf fmt.Warnidf fmt.Warnmf ge \
+getenv group gt hasPrefix hasSuffix highlight hmac htmlEscape htmlUnescape hugo \
+humanize i18n imageConfig images images.Config images.Filter images.QR in index \
+inflect inflect.Humanize inflect.Pluralize inflect.Singularize inner int intersect \
+isSet isset js js.Babel js.Batch js.Build jsonify keyVals lang lang.FormatAccounting \
+lang.FormatCurrency lang.FormatNumber lang.FormatNumberCustom lang.FormatPercent \
+lang.Merge lang.Translate last le lower lt markdownify math math.Abs math.Acos \
+math.Add math.Asin math.Atan math.Atan2 math.Ceil math.Cos math.Counter math.Div \
+math.Floor math.Log math.Max math.MaxInt64 math.Min math.Mod math.ModBool math.Mul \
+math.Pi math.Pow math.Product math.Rand math.Round math.Sin math.Sqrt math.Sub \
+math.Sum math.Tan math.ToDegrees math.ToRadians md5 merge minify mod modBool mul ne \
+newScratch now openapi3 openapi3.Unmarshal os os.FileExists os.Getenv os.ReadDir \
+os.ReadFile os.Stat page partial partialCached partials partials.Include \
+partials.IncludeCached path path.Base path.BaseName path.Clean path.Dir path.Ext \
+path.Join path.Split plainify pluralize postCSS pow print printf println querify \
+readDir readFile ref reflect reflect.IsMap reflect.IsSlice relLangURL relURL relref \
+replace replaceRE resources resources.ByType resources.Concat resources.Copy \
+resources.ExecuteAsTemplate resources.Fingerprint resources.FromString resources.Get \
+resources.GetRemote resources.Match resources.Minify resources.PostProcess \
+resources.Publish return safe safe.CSS safe.HTML safe.HTMLAttr safe.JS safe.JSStr \
+safe.URL safeCSS safeHTML safeHTMLAttr safeJS safeJSStr safeURL seq sha1 sha256 \
+shuffle singularize site slice slicestr sort split string strings strings.Chomp \
+strings.Contains strings.ContainsAny strings.ContainsNonSpace strings.Count \
+strings.CountRunes strings.CountWords strings.Diff strings.FindRE \
+strings.FindRESubmatch strings.FirstUpper strings.HasPrefix strings.HasSuffix \
+strings.Repeat strings.Replace strings.ReplacePairs strings.ReplaceRE \
+strings.RuneCount strings.SliceString strings.Split strings.Substr strings.Title \
+strings.ToLower strings.ToUpper strings.Trim strings.TrimLeft strings.TrimPrefix \
+strings.TrimRight strings.TrimSpace strings.TrimSuffix strings.Truncate sub substr \
+symdiff templates templates.Current templates.Defer templates.DoDefer \
+templates.Exists templates.Inner time time.AsTime time.Duration time.Format time.In \
+time.Now time.ParseDuration title toCSS transform transform.CanHighlight \
+transform.Emojify transform.HTMLEscape transform.HTMLToMarkdown \
+transform.HTMLUnescape transform.Highlight transform.HighlightCodeBlock \
+transform.Markdownify transform.Plainify transform.PortableText transform.Remarshal \
+transform.ToMath transform.Unmarshal transform.XMLEscape trim truncate union uniq \
+unmarshal upper urlize urls urls.AbsLangURL urls.AbsURL urls.Anchorize urls.JoinPath \
+urls.Parse urls.PathEscape urls.PathUnescape urls.Ref urls.RelLangURL urls.RelRef \
+urls.RelURL urls.URLize warnf warnidf where";
+
 /// How [`why_not`] starts for a function Folio cannot run (before its name and a `` ` ``).
 pub const CANNOT_RUN: &str = "Folio cannot run `";
 
@@ -117,12 +180,15 @@ pub fn missing(calls: &[super::rewrite::Call]) -> FuncMap {
         .collect()
 }
 
-/// Whether `name` is a function (not a method) that neither Folio nor its [`OFFLINE`]
-/// list knows: Hugo's parser refuses a template calling a function it does not have
+/// Whether `name` is a function (not a method) that neither Folio nor Hugo
+/// ([`OFFLINE`], [`HUGO_FUNCS`]) knows: Hugo's parser refuses a template calling a function it does not have
 /// (`function "fooo" not defined`), even on a branch never taken, so Folio says so before
 /// the template runs, as it does for a Hugo function it does not have.
 pub fn unknown(name: &str) -> bool {
-    !is_defined(name) && !name.starts_with('.') && !OFFLINE.iter().any(|(n, _)| *n == name)
+    !is_defined(name)
+        && !name.starts_with('.')
+        && !OFFLINE.iter().any(|(n, _)| *n == name)
+        && !HUGO_FUNCS.split_ascii_whitespace().any(|n| n == name)
 }
 
 /// Every function, by name, once.

@@ -149,6 +149,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             str_arg(a, 0, "strings.Contains")?.contains(&str_arg(a, 1, "strings.Contains")?),
         ))
     }),
+    // Whether the text holds a character other than Unicode white space (Go's
+    // `unicode.IsSpace`).
+    ("strings.ContainsNonSpace", |a| {
+        let s = values::cast_string(arg(a, 0, "strings.ContainsNonSpace")?);
+        Ok(Value::Bool(s.chars().any(|c| !c.is_whitespace())))
+    }),
     ("strings.ContainsAny", |a| {
         let chars = str_arg(a, 1, "strings.ContainsAny")?;
         Ok(Value::Bool(
@@ -276,20 +282,27 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .ok_or_else(|| exec_error(format!("float: unable to cast {v:?} to float64")))
     }),
     ("path.Base", |a| {
-        let s = str_arg(a, 0, "path.Base")?;
-        let t = s.trim_end_matches('/');
-        Ok(string(match t {
-            "" if s.is_empty() => ".",
-            "" => "/",
-            t => t.rsplit('/').next().unwrap_or(t),
-        }))
+        Ok(string(path_base(&str_arg(a, 0, "path.Base")?)))
+    }),
+    // Go's `path.Base` without its extension.
+    ("path.BaseName", |a| {
+        let s = str_arg(a, 0, "path.BaseName")?;
+        let base = path_base(&s);
+        Ok(string(base.strip_suffix(path_ext(&s)).unwrap_or(base)))
+    }),
+    // Hugo's `DirFile`: Go's `path.Split`, the path up to and after its last slash.
+    ("path.Split", |a| {
+        let s = str_arg(a, 0, "path.Split")?;
+        let at = s.rfind('/').map_or(0, |i| i + 1);
+        let (dir, file) = s.split_at(at);
+        Ok(values::map([
+            (values::KIND, string("dirfile")),
+            ("Dir", string(dir)),
+            ("File", string(file)),
+        ]))
     }),
     ("path.Ext", |a| {
-        let s = str_arg(a, 0, "path.Ext")?;
-        let base = s.rsplit('/').next().unwrap_or(&s);
-        Ok(string(
-            base.rfind('.').and_then(|i| base.get(i..)).unwrap_or(""),
-        ))
+        Ok(string(path_ext(&str_arg(a, 0, "path.Ext")?)))
     }),
     ("path.Dir", |a| {
         let s = str_arg(a, 0, "path.Dir")?;
@@ -1027,6 +1040,22 @@ fn jsonify(args: &[Value]) -> gotmpl::Result<Value> {
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029");
     Ok(values::html(text))
+}
+
+/// Go's `path.Base`: the last element of `s` after trailing slashes are taken off; `.`
+/// for an empty path, `/` for one of slashes only.
+fn path_base(s: &str) -> &str {
+    match s.trim_end_matches('/') {
+        "" if s.is_empty() => ".",
+        "" => "/",
+        t => t.rsplit('/').next().unwrap_or(t),
+    }
+}
+
+/// Go's `path.Ext`: from the last `.` of the last element of `s` (empty when it has none).
+fn path_ext(s: &str) -> &str {
+    let base = s.rsplit('/').next().unwrap_or(s);
+    base.rfind('.').and_then(|i| base.get(i..)).unwrap_or("")
 }
 
 #[cfg(test)]
