@@ -578,6 +578,40 @@ fn a_function_of_hugos_that_folio_lacks_on_a_branch_never_taken_leaves_the_templ
 }
 
 #[test]
+fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apart() {
+    // Stack's image helper: `try (resources.GetRemote …)` for remote images only, and
+    // `reflect.IsImageResourceProcessable` before it processes a bundle's image.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ reflect.IsResource \"x\" }}|{{ reflect.IsPage .Page }}\
+             |{{ range .Page.Resources }}{{ .Name }}:{{ reflect.IsResource . }}\
+             {{ reflect.IsImageResource . }}{{ reflect.IsImageResourceProcessable . }}\
+             {{ reflect.IsImageResourceWithMeta . }};{{ end }}\
+             |{{ with try (resources.GetRemote \"https://example.invalid/x.png\") }}\
+             {{ with .Err }}failed{{ else }}{{ .Value }}{{ end }}{{ end }}\
+             |{{ with try (index (slice 1 2) 1) }}{{ .Value }}{{ end }}\
+             |{{ (try (add 1 2)).Value }}|{{ (try 5).Value }}</p>",
+        ),
+        (
+            "content/about/index.md",
+            "---\ntitle: About\n---\n{{< f >}}\n",
+        ),
+        (
+            "content/about/b.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>",
+        ),
+        ("content/about/c.txt", "x"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "try and reflect", "content/about/index.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert!(p(&hugo).contains("b.svg:truetruefalsefalse;"), "{hugo}");
+    assert!(p(&hugo).contains("|failed|2|3|5"), "{hugo}");
+    assert_eq!(p(&folio), p(&hugo));
+}
+
+#[test]
 fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n[params]\nlist = [\"a\"]\nn = 2\nf = 2.5\n",

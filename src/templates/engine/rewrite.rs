@@ -874,7 +874,47 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
         expr(arg, calls);
     }
     printf_values(cmd, calls);
+    try_call(cmd, calls);
 }
+
+/// `try (F ARGS…)`: Hugo's `try` catches the error of the call it is given (its
+/// `TryValue`: `.Value`, `.Err`), which a function cannot do with an argument already
+/// evaluated; the call is made by [`TRY`] instead, given `F`'s name and its arguments
+/// (`__folio_try "resources.GetRemote" $url`). A `try` of anything else gives its value.
+fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
+    let [Expr::Identifier(_, name), Expr::Pipe(_, inner)] = cmd.args.as_slice() else {
+        return;
+    };
+    let [only] = inner.commands.as_slice() else {
+        return;
+    };
+    let Some(Expr::Identifier(fpos, function)) = only.args.first() else {
+        return;
+    };
+    // (Hugo's `errorf` logs its error and gives "": `try` has none to catch.)
+    let logs = matches!(
+        function.as_str(),
+        "errorf" | "erroridf" | "fmt.Errorf" | "fmt.Erroridf"
+    );
+    if name != "try" || !inner.decl.is_empty() || super::funcs::is_go_builtin(function) || logs {
+        return;
+    }
+    let (fpos, function) = (*fpos, function.clone());
+    let mut args = vec![
+        Expr::Identifier(fpos, TRY.into()),
+        Expr::String(fpos, function.as_str().into()),
+    ];
+    args.extend(only.args.iter().skip(1).cloned());
+    cmd.args = args;
+    calls.push(Call {
+        name: TRY.to_string(),
+        offset: fpos.offset,
+    });
+}
+
+/// The function that makes the call a `try` is given and catches its error
+/// ([`try_call`]).
+pub const TRY: &str = "__folio_try";
 
 /// `printf "%v" X`: each argument a plain `%v` writes goes through [`PRINT`] first, so a
 /// float, a time or a media type is written as Go writes it (`gotmpl`'s `printf` writes

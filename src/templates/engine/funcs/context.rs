@@ -309,6 +309,26 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::FIELD, hugo_field),
+    // Hugo's `TryValue`: `.Value`, and `.Err`, the message of the error the call gave.
+    (rewrite::TRY, |a| {
+        let name = str_arg(a, 0, rewrite::TRY)?;
+        let args = a.get(1..).unwrap_or_default();
+        let result = match super::all().get(name.as_str()) {
+            Some(f) => f(args),
+            None => Err(exec_error(super::why_not(&name))),
+        };
+        Ok(match result {
+            Ok(value) => map([("Value", value), ("Err", Value::Nil)]),
+            Err(gotmpl::TemplateError::Exec(message)) => {
+                map([("Value", Value::Nil), ("Err", string(message))])
+            }
+            Err(e) => map([("Value", Value::Nil), ("Err", string(e.to_string()))]),
+        })
+    }),
+    ("try", |a| {
+        let value = arg(a, 0, "try")?.clone();
+        Ok(map([("Value", value), ("Err", Value::Nil)]))
+    }),
     (rewrite::FORMAT, |a| {
         let spec = str_arg(a, 0, rewrite::FORMAT)?;
         // A time, a duration or a media type is written as Go's `String` gives it; a

@@ -47,6 +47,35 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .map_err(|e| exec_error(format!("base64Decode: {e}")))?;
         Ok(string(String::from_utf8_lossy(&bytes)))
     }),
+    // Hugo's `resources.ResolveImageOpsSupport`: an image, one whose size and Exif
+    // Hugo reads, one it also processes.
+    ("reflect.IsResource", |a| {
+        Ok(Value::Bool(
+            resource_type(arg(a, 0, "reflect.IsResource")?).is_some(),
+        ))
+    }),
+    ("reflect.IsImageResource", |a| {
+        let media = resource_type(arg(a, 0, "reflect.IsImageResource")?);
+        Ok(Value::Bool(media.is_some_and(|t| t.starts_with("image/"))))
+    }),
+    ("reflect.IsImageResourceWithMeta", |a| {
+        let media = resource_type(arg(a, 0, "reflect.IsImageResourceWithMeta")?);
+        Ok(Value::Bool(media.is_some_and(|t| {
+            PROCESSABLE.contains(&t.as_str())
+                || ["image/avif", "image/heif", "image/heic"].contains(&t.as_str())
+        })))
+    }),
+    ("reflect.IsImageResourceProcessable", |a| {
+        let media = resource_type(arg(a, 0, "reflect.IsImageResourceProcessable")?);
+        Ok(Value::Bool(
+            media.is_some_and(|t| PROCESSABLE.contains(&t.as_str())),
+        ))
+    }),
+    ("reflect.IsPage", |a| {
+        Ok(Value::Bool(
+            super::super::values::kind_of(arg(a, 0, "reflect.IsPage")?) == Some("page"),
+        ))
+    }),
     ("reflect.IsMap", |a| {
         Ok(Value::Bool(matches!(
             arg(a, 0, "reflect.IsMap")?,
@@ -229,6 +258,25 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
         out.push('/');
     }
     Ok(out)
+}
+
+/// The media types Hugo decodes and encodes (`images.ImageResourceTypeProcessable`).
+const PROCESSABLE: &[&str] = &[
+    "image/bmp",
+    "image/gif",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "image/webp",
+];
+
+/// A resource's media type (`image/png`); `None` for a value that is not a resource.
+fn resource_type(v: &Value) -> Option<String> {
+    if super::super::values::kind_of(v) != Some("resource") {
+        return None;
+    }
+    let media = v.field("MediaType")?.field("Type")?;
+    Some(super::super::values::to_string(media))
 }
 
 #[cfg(test)]

@@ -72,7 +72,8 @@ pub const OFFLINE: &[(&str, &str)] = &[
 
 /// The template functions Hugo defines, one space or line break between names: each
 /// namespace and its functions (`collections`, `collections.Shuffle`) and their aliases
-/// (`shuffle`), from the `AddMethodMapping` calls of Hugo 0.166's `tpl/*/init.go`. A
+/// (`shuffle`), from Hugo 0.166's `tpl/*`: its namespaces' exported methods and the
+/// aliases their `init.go` maps. A
 /// template may call one Folio does not have on a branch it never takes, which Hugo
 /// builds; reached, it fails saying Folio does not have it ([`missing`]).
 const HUGO_FUNCS: &str = "\
@@ -87,36 +88,39 @@ collections.Slice collections.Sort collections.SymDiff collections.Union \
 collections.Uniq collections.Where compare compare.Conditional compare.Default \
 compare.Eq compare.Ge compare.Gt compare.Le compare.Lt compare.LtCollate compare.Ne \
 complement cond countrunes countwords crypto crypto.HMAC crypto.Hash crypto.MD5 \
-crypto.SHA1 crypto.SHA256 css css.Build css.PostCSS css.Quoted css.Sass \
-css.TailwindCSS css.Unquoted dateFormat debug debug.Dump debug.Timer \
+crypto.SHA1 crypto.SHA256 css css.Build css.ChromaStyles css.PostCSS css.Quoted \
+css.Sass css.TailwindCSS css.Unquoted dateFormat debug debug.Dump debug.Timer \
 debug.VisualizeSpaces default delimit diagrams diagrams.Goat dict div doDefer \
 duration emojify encoding encoding.Base64Decode encoding.Base64Encode \
 encoding.HexDecode encoding.HexEncode encoding.Jsonify eq errorf erroridf fileExists \
 findRE findRESubmatch fingerprint first float fmt fmt.Errorf fmt.Erroridf \
 fmt.Errormf fmt.Print fmt.Printf fmt.Println fmt.Warnf fmt.Warnidf fmt.Warnmf ge \
-getenv group gt hasPrefix hasSuffix highlight hmac htmlEscape htmlUnescape hugo \
-humanize i18n imageConfig images images.Config images.Filter images.QR in index \
-inflect inflect.Humanize inflect.Pluralize inflect.Singularize inner int intersect \
-isSet isset js js.Babel js.Batch js.Build jsonify keyVals lang lang.FormatAccounting \
-lang.FormatCurrency lang.FormatNumber lang.FormatNumberCustom lang.FormatPercent \
-lang.Merge lang.Translate last le lower lt markdownify math math.Abs math.Acos \
-math.Add math.Asin math.Atan math.Atan2 math.Ceil math.Cos math.Counter math.Div \
-math.Floor math.Log math.Max math.MaxInt64 math.Min math.Mod math.ModBool math.Mul \
-math.Pi math.Pow math.Product math.Rand math.Round math.Sin math.Sqrt math.Sub \
-math.Sum math.Tan math.ToDegrees math.ToRadians md5 merge minify mod modBool mul ne \
-newScratch now openapi3 openapi3.Unmarshal os os.FileExists os.Getenv os.ReadDir \
-os.ReadFile os.Stat page partial partialCached partials partials.Include \
-partials.IncludeCached path path.Base path.BaseName path.Clean path.Dir path.Ext \
-path.Join path.Split plainify pluralize postCSS pow print printf println querify \
-readDir readFile ref reflect reflect.IsMap reflect.IsSlice relLangURL relURL relref \
-replace replaceRE resources resources.ByType resources.Concat resources.Copy \
-resources.ExecuteAsTemplate resources.Fingerprint resources.FromString resources.Get \
-resources.GetRemote resources.Match resources.Minify resources.PostProcess \
-resources.Publish return safe safe.CSS safe.HTML safe.HTMLAttr safe.JS safe.JSStr \
-safe.URL safeCSS safeHTML safeHTMLAttr safeJS safeJSStr safeURL seq sha1 sha256 \
-shuffle singularize site slice slicestr sort split string strings strings.Chomp \
-strings.Contains strings.ContainsAny strings.ContainsNonSpace strings.Count \
-strings.CountRunes strings.CountWords strings.Diff strings.FindRE \
+getenv group gt hasPrefix hasSuffix hash hash.FNV32a hash.XxHash highlight hmac \
+htmlEscape htmlUnescape hugo humanize i18n imageConfig images images.Config \
+images.Filter images.QR in index inflect inflect.Humanize inflect.Pluralize \
+inflect.Singularize inner int intersect isSet isset js js.Babel js.Batch js.Build \
+jsonify keyVals lang lang.FormatAccounting lang.FormatCurrency lang.FormatNumber \
+lang.FormatNumberCustom lang.FormatPercent lang.Merge lang.Translate last le lower \
+lt markdownify math math.Abs math.Acos math.Add math.Asin math.Atan math.Atan2 \
+math.Ceil math.Cos math.Counter math.Div math.Floor math.Log math.Max math.MaxInt64 \
+math.Min math.Mod math.ModBool math.Mul math.Pi math.Pow math.Product math.Rand \
+math.Round math.Sin math.Sqrt math.Sub math.Sum math.Tan math.ToDegrees \
+math.ToRadians md5 merge minify mod modBool mul ne newScratch now openapi3 \
+openapi3.Unmarshal os os.FileExists os.Getenv os.ReadDir os.ReadFile os.Stat page \
+partial partialCached partials partials.Include partials.IncludeCached path \
+path.Base path.BaseName path.Clean path.Dir path.Ext path.Join path.Split plainify \
+pluralize postCSS pow print printf println querify readDir readFile ref reflect \
+reflect.IsImageResource reflect.IsImageResourceProcessable \
+reflect.IsImageResourceWithMeta reflect.IsMap reflect.IsPage reflect.IsResource \
+reflect.IsSite reflect.IsSlice relLangURL relURL relref replace replaceRE resources \
+resources.ByType resources.Concat resources.Copy resources.ExecuteAsTemplate \
+resources.Fingerprint resources.FromString resources.Get resources.GetMatch \
+resources.GetRemote resources.Key resources.Match resources.Minify \
+resources.PostProcess resources.Publish return safe safe.CSS safe.HTML safe.HTMLAttr \
+safe.JS safe.JSStr safe.URL safeCSS safeHTML safeHTMLAttr safeJS safeJSStr safeURL \
+seq sha1 sha256 shuffle singularize site slice slicestr sort split string strings \
+strings.Chomp strings.Contains strings.ContainsAny strings.ContainsNonSpace \
+strings.Count strings.CountRunes strings.CountWords strings.Diff strings.FindRE \
 strings.FindRESubmatch strings.FirstUpper strings.HasPrefix strings.HasSuffix \
 strings.Repeat strings.Replace strings.ReplacePairs strings.ReplaceRE \
 strings.RuneCount strings.SliceString strings.Split strings.Substr strings.Title \
@@ -128,10 +132,10 @@ time.Now time.ParseDuration title toCSS transform transform.CanHighlight \
 transform.Emojify transform.HTMLEscape transform.HTMLToMarkdown \
 transform.HTMLUnescape transform.Highlight transform.HighlightCodeBlock \
 transform.Markdownify transform.Plainify transform.PortableText transform.Remarshal \
-transform.ToMath transform.Unmarshal transform.XMLEscape trim truncate union uniq \
-unmarshal upper urlize urls urls.AbsLangURL urls.AbsURL urls.Anchorize urls.JoinPath \
-urls.Parse urls.PathEscape urls.PathUnescape urls.Ref urls.RelLangURL urls.RelRef \
-urls.RelURL urls.URLize warnf warnidf where";
+transform.Reset transform.ToMath transform.Unmarshal transform.XMLEscape trim \
+truncate union uniq unmarshal upper urlize urls urls.AbsLangURL urls.AbsURL \
+urls.Anchorize urls.JoinPath urls.Parse urls.PathEscape urls.PathUnescape urls.Ref \
+urls.RelLangURL urls.RelRef urls.RelURL urls.URLize warnf warnidf where";
 
 /// How [`why_not`] starts for a function Folio cannot run (before its name and a `` ` ``).
 pub const CANNOT_RUN: &str = "Folio cannot run `";
