@@ -8,10 +8,12 @@ use crate::page::tree::Shortcodes;
 use crate::page::{is_card, Notation};
 use crate::site::lookup_param;
 
-/// Whether the shortcode renders as a placeholder even in `{{% %}}` notation (its output is
-/// Folio's stand-in, not Markdown the site would produce). A built-in Folio renders as
-/// Hugo does goes into the Markdown like a site template's output: with raw HTML off, its
-/// HTML is then dropped, as Hugo drops it.
+/// Whether the shortcode renders as a placeholder even in `{{% %}}` notation: its output
+/// is Folio's stand-in, not Markdown the site would produce, or its template asks Hugo to
+/// keep its output out of the Markdown (Hugo's legacy config,
+/// [`crate::templates::Catalogue::legacy_markup`]). A built-in Folio renders as Hugo does
+/// goes into the Markdown like a site template's output: with raw HTML off, its HTML is
+/// then dropped, as Hugo drops it.
 pub fn is_placeholder_only(
     shortcodes: &Shortcodes,
     i: usize,
@@ -19,10 +21,11 @@ pub fn is_placeholder_only(
 ) -> bool {
     let sc = shortcodes.all.get(i);
     sc.is_some_and(|sc| {
-        !is_card(sc, catalogue)
+        let stand_in = !is_card(sc, catalogue)
             && sc.name() != "param"
             && !super::templates::has_site_template(catalogue, sc.name())
-            && !super::builtins::AS_HUGO.contains(&sc.name().to_ascii_lowercase().as_str())
+            && !super::builtins::AS_HUGO.contains(&sc.name().to_ascii_lowercase().as_str());
+        stand_in || catalogue.legacy_markup(sc.name())
     })
 }
 

@@ -312,7 +312,9 @@ impl Renderer<'_> {
         let name = sc.name();
         let unsafe_html = self.opts.markup.unsafe_html;
         let mut found = Vec::new();
-        if sc.open.notation == Notation::Percent && !unsafe_html && has_raw_html(output) {
+        let markdown_output =
+            sc.open.notation == Notation::Percent && !self.src.catalogue.legacy_markup(name);
+        if markdown_output && !unsafe_html && has_raw_html(output) {
             found.push(html_dropped(name));
         }
         let catalogue = self.src.catalogue;
@@ -404,10 +406,13 @@ impl Renderer<'_> {
         let file = self.opts.hugo.map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
-        let nested_percent = sc.parent.is_some() && sc.open.notation == Notation::Percent;
+        // Hugo renders a `{{% %}}` call's `.Inner` as Markdown when the call is nested, or
+        // when its template asks for Hugo's legacy markup (`doRenderShortcode`).
+        let markdown_inner = sc.open.notation == Notation::Percent
+            && (sc.parent.is_some() || self.src.catalogue.legacy_markup(&name));
         let inner = sc.inner().is_some().then(|| {
             let inner = self.inner(i);
-            if nested_percent {
+            if markdown_inner {
                 self.inner_rendered(&inner)
             } else {
                 inner
@@ -426,10 +431,11 @@ impl Renderer<'_> {
         }
     }
 
-    /// The `.Inner` of a `{{% %}}` call nested in another call: its text (nested calls
-    /// rendered) rendered as the page's Markdown, and, when that text is one line, the
-    /// `<p>` of a one-paragraph result dropped (`hugolib/shortcode.go`,
-    /// `doRenderShortcode`: `sc.doMarkup && level > 0`, `innerCleanupRegexp`).
+    /// The `.Inner` of a `{{% %}}` call nested in another call, or of a legacy template:
+    /// its text (nested calls rendered) rendered as the page's Markdown, and, when that
+    /// text is one line, the `<p>` of a one-paragraph result dropped
+    /// (`hugolib/shortcode.go`, `doRenderShortcode`: `sc.doMarkup && (level > 0 ||
+    /// configVersion == 1)`, `innerCleanupRegexp`).
     fn inner_rendered(&self, inner: &str) -> String {
         let html = self.markdown().render(inner);
         if inner.contains('\n') {
@@ -980,7 +986,7 @@ fn page_toc(
     // as in the page's render, so that a heading holding one gets the same id.
     let mut cuts: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
     for sc in &shortcodes.all {
-        if sc.open.notation == Notation::Percent {
+        if sc.open.notation == Notation::Percent && !catalogue.legacy_markup(sc.name()) {
             cuts.push((sc.open.span.clone(), false));
             if let Some(close) = &sc.close {
                 cuts.push((close.span.clone(), false));

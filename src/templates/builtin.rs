@@ -114,6 +114,7 @@ pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
                 paired: *paired,
                 params,
                 reads_all_params: false,
+                legacy_markup: false,
             },
         )
     })

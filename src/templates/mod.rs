@@ -210,6 +210,13 @@ impl Catalogue {
         &self.missing
     }
 
+    /// Whether a `{{% %}}` call of the shortcode has its `.Inner` rendered as Markdown
+    /// and its output kept out of the page's Markdown, as Hugo's legacy config in its
+    /// template asks ([`Schema::legacy_markup`]).
+    pub fn legacy_markup(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|t| t.schema.legacy_markup)
+    }
+
     /// The template file a shortcode executes, when the site has one Folio could read.
     pub fn shortcode_file(&self, name: &str) -> Option<&engine::TemplateFile> {
         self.get(name)?.source.as_ref()
@@ -652,6 +659,7 @@ fn read_text(root: &Path, path: &Path) -> Result<engine::TemplateFile, String> {
 fn merge(into: &mut Schema, from: Schema) {
     into.paired |= from.paired;
     into.reads_all_params |= from.reads_all_params;
+    into.legacy_markup |= from.legacy_markup;
     let mut known: std::collections::HashSet<ParamKey> =
         into.params.iter().map(|p| p.key.clone()).collect();
     for p in from.params {

@@ -119,6 +119,41 @@ pub struct Schema {
     /// It reads `.Params` as a whole (`range .Params`, `.Params | jsonify`): any name may
     /// be meaningful.
     pub reads_all_params: bool,
+    /// The template starts by declaring Hugo's legacy config, `{{ $_hugo_config :=
+    /// `{ "version": 1 }` }}` (Relearn's and the Learn theme's shortcodes): a `{{% %}}` call
+    /// of it gets its `.Inner` rendered as Markdown first, and its output goes into the page
+    /// as it is, not through Markdown (`hugolib/shortcode.go`, `configVersion`;
+    /// `tpl/tplimpl/templatetransform.go`, `collectConfig`: the template's first pipeline
+    /// only, its value a JSON string).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub legacy_markup: bool,
+}
+
+/// The `version` of the config a shortcode template declares in its first pipeline
+/// (`{{ $_hugo_config := `{ "version": 1 }` }}`, a JSON object; the number may be written
+/// as text, which Hugo's weak decoding reads too).
+fn config_version(list: &ListNode) -> Option<i64> {
+    let first = list.nodes.iter().find_map(|node| match node {
+        Node::Action(a) => Some(&a.pipe),
+        Node::If(n) | Node::Range(n) | Node::With(n) => Some(&n.pipe),
+        Node::Template(n) => n.pipe.as_ref(),
+        _ => None,
+    })?;
+    let ([name], [command]) = (first.decl.as_slice(), first.commands.as_slice()) else {
+        return None;
+    };
+    let Some(Expr::String(_, text)) = command.args.first() else {
+        return None;
+    };
+    if name != "$_hugo_config" {
+        return None;
+    }
+    let config: serde_json::Value = serde_json::from_str(text).ok()?;
+    match config.get("version")? {
+        serde_json::Value::Number(n) => n.as_i64(),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 impl Schema {
@@ -139,7 +174,10 @@ impl Schema {
         for define in &defines {
             infer.list(&define.body, &Flows::new());
         }
-        Ok(infer.finish())
+        Ok(Schema {
+            legacy_markup: config_version(&list) == Some(1),
+            ..infer.finish()
+        })
     }
 
     /// The schema of a parameter, if the template reads it.
@@ -258,6 +296,7 @@ impl Infer {
             paired: self.paired,
             params,
             reads_all_params: self.reads_all,
+            legacy_markup: false,
         }
     }
 
@@ -730,6 +769,22 @@ mod tests {
                 .paired
         );
         assert!(!Schema::infer("<b>{{ .Get \"a\" }}</b>").unwrap().paired);
+    }
+
+    #[test]
+    fn a_template_asks_for_legacy_markup_only_in_its_first_pipeline() {
+        let legacy = |t: &str| Schema::infer(t).unwrap().legacy_markup;
+        assert!(legacy(
+            "{{/* Relearn */}}\n{{- $_hugo_config := `{ \"version\": 1 }` }}{{ .Inner }}"
+        ));
+        assert!(legacy(
+            "{{ $_hugo_config := \"{\\\"version\\\": \\\"1\\\"}\" }}"
+        ));
+        assert!(!legacy("{{ $_hugo_config := `{ \"version\": 2 }` }}"));
+        assert!(!legacy(
+            "{{ .Inner }}{{ $_hugo_config := `{ \"version\": 1 }` }}"
+        ));
+        assert!(!legacy("{{ $config := `{ \"version\": 1 }` }}"));
     }
 
     #[test]

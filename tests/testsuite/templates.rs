@@ -612,6 +612,36 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
 }
 
 #[test]
+fn a_template_with_hugos_legacy_config_gets_its_inner_as_html_and_its_output_kept_as_written() {
+    // Relearn's shortcodes (and the Learn theme's) start with `$_hugo_config` version 1.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/notice.html",
+            "{{- $_hugo_config := `{ \"version\": 1 }` }}\n\
+             {{- $content := trim .Inner \"\\n\\r\\t \" }}\n\
+             {{- if not (hasPrefix $content \"<\") }}{{ $content = printf \"<p>\\n%s\" $content }}{{ end -}}\n\
+             <div class=\"box\">\n{{ $content | safeHTML }}\n</div>\n",
+        ),
+        (
+            "layouts/shortcodes/chk.html",
+            "{{- $_hugo_config := `{ \"version\": 1 }` }}\n\
+             {{- $c := trim .Inner \"\\n\" -}}\n\
+             <span data-first=\"{{ substr $c 0 3 }}\">{{ $c | safeHTML }}</span>\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{% notice %}}\nMarkdown **works** with `code`.\n{{% /notice %}}\n\n\
+             Inline {{% chk %}}one *line*{{% /chk %}} here.\n\n{{% chk %}}\n* item\n{{% /chk %}}\n\n\
+             {{< chk >}}\n* angle\n{{< /chk >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "legacy config", "content/about.md");
+    assert!(hugo.contains("<strong>works</strong>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n[params]\nlist = [\"a\"]\nn = 2\nf = 2.5\n",
