@@ -364,11 +364,13 @@ fn local_asset(
     if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
         return None;
     }
+    let path_part = url.split(['?', '#']).next().unwrap_or(url);
     // Already a copy's place (Markdown a template rendered, met again in its output).
-    if assets.files.values().any(|rel| rel == url) {
+    if assets.files.values().any(|rel| rel == path_part) {
         return Some(url.to_string());
     }
-    let path_part = url.split(['?', '#']).next().unwrap_or(url);
+    // A `?query` or `#fragment` stays on the copy's URL (PaperMod's `#center`).
+    let suffix = url.get(path_part.len()..).unwrap_or_default();
     let decoded = crate::text::percent_decode(path_part);
     let candidate = match decoded.strip_prefix('/') {
         Some(rest) => root.join("static").join(rest),
@@ -389,7 +391,7 @@ fn local_asset(
         }
         return None;
     }
-    copy_in(&candidate, assets)
+    copy_in(&candidate, assets).map(|copy| format!("{copy}{suffix}"))
 }
 
 /// Records a local file for the export's `assets/` and gives its path there, a path that

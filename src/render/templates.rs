@@ -1082,7 +1082,8 @@ fn local_urls(
         };
         out.push_str(html.get(done..value_start).unwrap_or_default());
         let value = html.get(value_start..value_start + end).unwrap_or_default();
-        let mut point = |url: &str| pointed_url(url, opts, frame.as_ref(), pointed);
+        let image = attribute != HREF;
+        let mut point = |url: &str| pointed_url(url, image, opts, frame.as_ref(), pointed);
         match attribute {
             SRCSET => out.push_str(&rewrite_srcset(value, &mut point)),
             STYLE => out.push_str(&rewrite_css_urls(value, &mut point)),
@@ -1091,13 +1092,47 @@ fn local_urls(
         done = value_start + end;
     }
     out.push_str(html.get(done..).unwrap_or_default());
+    if out.contains("<style") {
+        let mut point = |url: &str| pointed_url(url, true, opts, frame.as_ref(), pointed);
+        out = style_elements(&out, &mut point);
+    }
     out
 }
 
-/// Where the document finds the image at `url` (as written in an attribute, entities
-/// and all), escaped for an attribute; `None` to keep it as it is.
+/// `html` with the `url(…)`s of its `<style>` elements passed through `point` (Docsy's
+/// cover block sets its background there).
+fn style_elements(html: &str, point: &mut impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<style") {
+        let Some(body) = rest
+            .get(open..)
+            .and_then(|r| r.find('>'))
+            .map(|e| open + e + 1)
+        else {
+            break;
+        };
+        let close = rest
+            .get(body..)
+            .and_then(|r| r.find("</style"))
+            .map_or(rest.len(), |c| body + c);
+        out.push_str(rest.get(..body).unwrap_or_default());
+        out.push_str(&rewrite_css_urls(
+            rest.get(body..close).unwrap_or_default(),
+            point,
+        ));
+        rest = rest.get(close..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the document finds the file at `url` (as written in an attribute, entities
+/// and all; an image's, which is missed aloud, or a link's), escaped for an attribute;
+/// `None` to keep it as it is.
 fn pointed_url(
     url: &str,
+    image: bool,
     opts: &super::RenderOptions,
     frame: Option<&Rc<engine::Frame>>,
     pointed: &mut std::collections::HashSet<String>,
@@ -1109,7 +1144,9 @@ fn pointed_url(
     let published = frame.and_then(|f| f.published(&raw));
     let new = match (published, &opts.publish, &opts.rewrite_url) {
         (Some(path), Some(publish), _) => publish(&path),
-        (None, _, Some(rewrite)) => rewrite(&raw, true),
+        // (A link elsewhere, or within the page, is no file: no call for it.)
+        (None, _, _) if !image && (raw.contains(':') || raw.starts_with('#')) => None,
+        (None, _, Some(rewrite)) => rewrite(&raw, image),
         _ => None,
     }?;
     let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
@@ -1274,13 +1311,17 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
     })
 }
 
-/// The attributes whose URLs [`Renderer::local_urls`] points at files.
+/// The attributes whose URLs [`Renderer::local_urls`] points at files: images (a lazy
+/// loader's `data-src` too), and a link's or a `<link>`'s `href` (a gallery's link to the
+/// full image, a preload), which a missing file leaves as it is, unwarned.
 const SRC: &str = " src=\"";
+const DATA_SRC: &str = " data-src=\"";
 const POSTER: &str = " poster=\"";
 const SRCSET: &str = " srcset=\"";
 const STYLE: &str = " style=\"";
+const HREF: &str = " href=\"";
 
-const URL_ATTRIBUTES: [&str; 4] = [SRC, POSTER, SRCSET, STYLE];
+const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
 
 /// The attributes of a call's output that hold image URLs, in order: where each starts,
 /// and which. One pass over the output's `="`, each checked for a name before it (a
@@ -1336,7 +1377,7 @@ fn rewrite_css_urls(value: &str, point: &mut impl FnMut(&str) -> Option<String>)
             break;
         };
         let inside = from.get(..end).unwrap_or("");
-        let quote = ["&#34;", "&#39;", "&quot;", "'"]
+        let quote = ["&#34;", "&#39;", "&quot;", "'", "\""]
             .into_iter()
             .find(|q| inside.trim().starts_with(q) && inside.trim().ends_with(q))
             .unwrap_or("");

@@ -194,6 +194,69 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
     );
 }
 
+#[test]
+fn an_images_fragment_and_query_stay_and_raw_html_images_are_copied_too() {
+    // PaperMod's `cover.png#center`; an `<img>` written in the page with `unsafe` on.
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let settings = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("{settings}\n[markup.goldmark.renderer]\nunsafe = true\n"),
+    )
+    .unwrap();
+    fs::write(site.path().join("content/en/cover.png"), b"PNG").unwrap();
+    let doc = sample_doc(site.path());
+    let text = format!(
+        "{}\n![a](cover.png#center) ![b](cover.png?v=2)\n\n<img src=\"cover.png\" alt=\"raw\">\n",
+        doc.page.source()
+    );
+    let out = site.path().join("export");
+    export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    for src in [
+        "src=\"assets/root/content/en/cover.png#center\"",
+        "src=\"assets/root/content/en/cover.png?v=2\"",
+        "src=\"assets/root/content/en/cover.png\" alt=\"raw\"",
+    ] {
+        assert!(html.contains(src), "{src} in {html}");
+    }
+}
+
+#[test]
+fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
+    // A gallery's link to the full image, a lazy loader's `data-src`, Docsy's cover
+    // `<style>`, a CV in `static/`; a link to a page stays as written.
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("assets")).unwrap();
+    fs::create_dir_all(site.path().join("static")).unwrap();
+    fs::write(site.path().join("assets/bg.png"), b"PNG").unwrap();
+    fs::write(site.path().join("static/cv.pdf"), b"PDF").unwrap();
+    fs::write(
+        site.path().join("layouts/shortcodes/gallery.html"),
+        "{{ with resources.Get \"bg.png\" }}<a href=\"{{ .RelPermalink }}\">full</a>\
+         <img data-src=\"{{ .RelPermalink }}\" alt=\"\">\
+         <style>.cover { background: url({{ .RelPermalink }}) }</style>{{ end }}\
+         <a href=\"/cv.pdf\">CV</a> <a href=\"/blog/\">Blog</a>",
+    )
+    .unwrap();
+    let doc = sample_doc(site.path());
+    let text = format!("{}\n{{{{< gallery >}}}}\n", doc.page.source());
+    let out = site.path().join("export");
+    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    for wanted in [
+        "<a href=\"assets/root/assets/bg.png\">full</a>",
+        "data-src=\"assets/root/assets/bg.png\"",
+        "url(assets/root/assets/bg.png)",
+        "<a href=\"assets/site/cv.pdf\">CV</a>",
+        "<a href=\"/blog/\">Blog</a>",
+    ] {
+        assert!(html.contains(wanted), "{wanted} in {html}");
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
 fn unsafe_site_with_scripts() -> tempfile::TempDir {
     let site = sample_site();
     let config = site.path().join("hugo.toml");

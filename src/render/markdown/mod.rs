@@ -110,6 +110,16 @@ impl Markdown<'_> {
             emoji_codes(&mut events);
         }
         hooks::run(&mut events, &raw, self, md, &mut blocks);
+        // Raw HTML's images point where the document finds their files, as Markdown's do.
+        if let (true, Some(urls)) = (self.markup.unsafe_html, self.hook_urls) {
+            for ev in &mut events {
+                if let Event::Html(html) | Event::InlineHtml(html) = ev {
+                    if html.contains("=\"") {
+                        *html = CowStr::from(urls.point(html.to_string()));
+                    }
+                }
+            }
+        }
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
