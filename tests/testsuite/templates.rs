@@ -749,6 +749,30 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
 }
 
 #[test]
+fn a_call_that_reads_its_container_outside_one_fails_as_in_hugo_and_is_located() {
+    // A tab moved out of its tabs: Hugo stops ("Parent is nil; wrap it in if or with").
+    let tab = "{{ with .Parent }}{{ .Name }}{{ end }}\n<div>{{ .Parent.Scratch.Add \"tabs\" 1 }}{{ .Inner }}</div>";
+    let site = site_with(
+        &[
+            ("tab", tab),
+            ("tabs", "<div class=\"tabs\">{{ .Inner }}</div>"),
+        ],
+        "{{< tabs >}}{{< tab >}}in{{< /tab >}}{{< /tabs >}}\n\n{{< tab >}}out{{< /tab >}}",
+    );
+    let html = preview(site.path());
+    assert!(
+        html.contains("class=\"tabs\">tabs\n<div>in</div></div>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("layouts/shortcodes/tab.html:2:9: .Parent is nil"),
+        "{html}"
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("is nil; wrap it in if or with"), "{hugo}");
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

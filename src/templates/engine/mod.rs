@@ -544,10 +544,11 @@ impl Executable {
             .strip_prefix("execution error: ")
             .unwrap_or(message)
             .to_string();
-        let at = self
-            .calls
-            .iter()
-            .find(|c| message.contains(&format!("{}:", c.name)) || message.contains(&c.name));
+        let at = self.calls.iter().find(|c| {
+            message.contains(&format!("{}:", c.name))
+                || message.contains(&c.name)
+                || (c.name == rewrite::PARENT && message.starts_with(".Parent is nil"))
+        });
         // A field of Hugo's objects that Folio could not give, or that Hugo's object does
         // not have, once the template reached it (`.Site.RegularPages`, `.Page.Titel`:
         // [`funcs::why_not`], Go's message): said with the function's name, at the

@@ -843,6 +843,7 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
         ));
     }
     for arg in &mut cmd.args {
+        parent_read(arg, calls);
         inner_methods(arg);
     }
     let takes_args = cmd.args.len() > 1 || piped;
@@ -911,6 +912,40 @@ fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
         offset: fpos.offset,
     });
 }
+
+/// `.Parent.X` (`$.Parent.Get "id"`, `.Parent.Scratch.Add …`): what is read of a
+/// container is read through [`PARENT`], which fails as Hugo does when the call has no
+/// container (Hugo's `.Parent` is then a nil pointer: "Parent is nil; wrap it in if or
+/// with"), where a field of nil would read as nil. `.Parent` alone (`with .Parent`) is
+/// left as it is.
+fn parent_read(e: &mut Expr, calls: &mut Calls) {
+    let (pos, receiver, fields) = match e {
+        Expr::Field(pos, fields) => (*pos, None, fields),
+        Expr::Variable(pos, name, fields) => (*pos, Some(name.clone()), fields),
+        _ => return,
+    };
+    let Some(at) = fields.iter().position(|f| f == "Parent") else {
+        return;
+    };
+    if at + 1 >= fields.len() {
+        return;
+    }
+    let rest = fields.split_off(at + 1);
+    fields.truncate(at);
+    let holder = match receiver {
+        None if fields.is_empty() => Expr::Dot(pos),
+        None => Expr::Field(pos, std::mem::take(fields)),
+        Some(name) => Expr::Variable(pos, name, std::mem::take(fields)),
+    };
+    *e = Expr::Chain(pos, Box::new(call(pos, PARENT, vec![holder])), rest);
+    calls.push(Call {
+        name: PARENT.to_string(),
+        offset: pos.offset,
+    });
+}
+
+/// The function a container's fields are read through ([`parent_read`]).
+pub const PARENT: &str = "__folio_parent";
 
 /// The function that makes the call a `try` is given and catches its error
 /// ([`try_call`]).
@@ -1292,8 +1327,9 @@ mod tests {
                  {{ $p := .Page }}{{ $p.GitInfo }}{{ with .Page }}{{ .Summary }}{{ end }}\
                  {{ .Parent.Titel }}{{ (.Page).Titel }}"
             ),
-            // One each, and a first `.Page`, `.Parent` or `$p` is checked too.
-            12
+            // One each, and a first `.Page` or `$p` is checked too (`.Parent` is read
+            // through PARENT, which checks it).
+            11
         );
     }
 

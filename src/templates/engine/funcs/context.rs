@@ -309,6 +309,20 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::FIELD, hugo_field),
+    // A shortcode's container, to read a field of: Hugo's nil pointer fails there. Any
+    // other holder's `Parent` is read as a field is ([`hugo_field`]).
+    (rewrite::PARENT, |a| {
+        let holder = arg(a, 0, rewrite::PARENT)?;
+        if kind_of(holder) != Some("shortcode") {
+            return hugo_field(&[string("Parent"), holder.clone()]);
+        }
+        match holder.field("Parent") {
+            Some(Value::Nil) | None => Err(exec_error(
+                ".Parent is nil: this call is not inside another shortcode; wrap it in if or with",
+            )),
+            Some(parent) => Ok(parent.clone()),
+        }
+    }),
     // Hugo's `TryValue`: `.Value`, and `.Err`, the message of the error the call gave.
     (rewrite::TRY, |a| {
         let name = str_arg(a, 0, rewrite::TRY)?;
