@@ -130,29 +130,55 @@ pub struct Schema {
 }
 
 /// The `version` of the config a shortcode template declares in its first pipeline
-/// (`{{ $_hugo_config := `{ "version": 1 }` }}`, a JSON object; the number may be written
-/// as text, which Hugo's weak decoding reads too).
-fn config_version(list: &ListNode) -> Option<i64> {
+/// (`{{ $_hugo_config := `{ "version": 1 }` }}`, a JSON object), as Hugo's weak decoding
+/// reads it: the key in any case, a number truncated (`1.5` is 1), `true` as 1, text that
+/// is an integer.
+///
+/// # Errors
+/// Hugo's "failed to decode $_hugo_config in template" (its build stops), with the
+/// declaration's `line:col`, when the text is no JSON object or the version no number.
+fn config_version(list: &ListNode, template: &str) -> Result<Option<i64>, String> {
     let first = list.nodes.iter().find_map(|node| match node {
         Node::Action(a) => Some(&a.pipe),
         Node::If(n) | Node::Range(n) | Node::With(n) => Some(&n.pipe),
         Node::Template(n) => n.pipe.as_ref(),
         _ => None,
-    })?;
+    });
+    let Some(first) = first else { return Ok(None) };
     let ([name], [command]) = (first.decl.as_slice(), first.commands.as_slice()) else {
-        return None;
+        return Ok(None);
     };
-    let Some(Expr::String(_, text)) = command.args.first() else {
-        return None;
+    let Some(Expr::String(pos, text)) = command.args.first() else {
+        return Ok(None);
     };
-    if name != "$_hugo_config" {
-        return None;
+    if name != "$_hugo_config" || first.is_assign {
+        return Ok(None);
     }
-    let config: serde_json::Value = serde_json::from_str(text).ok()?;
-    match config.get("version")? {
-        serde_json::Value::Number(n) => n.as_i64(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+    let fail = |why: String| {
+        let (line, col) = crate::text::line_col(template, pos.offset);
+        format!("{line}:{col}: failed to decode $_hugo_config in template: {why}")
+    };
+    let config: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| fail(e.to_string()))?;
+    let version = config
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("version"));
+    let Some((_, version)) = version else {
+        return Ok(None);
+    };
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "Hugo's weak decoding truncates a float to the int field"
+    )]
+    match version {
+        serde_json::Value::Number(n) => Ok(n.as_i64().or_else(|| n.as_f64().map(|f| f as i64))),
+        serde_json::Value::Bool(b) => Ok(Some(i64::from(*b))),
+        serde_json::Value::String(s) => s
+            .parse()
+            .map(Some)
+            .map_err(|_| fail(format!("cannot parse 'Version' as int: \"{s}\""))),
+        serde_json::Value::Null => Ok(None),
+        other => Err(fail(format!("'Version' expected an int, got {other}"))),
     }
 }
 
@@ -174,8 +200,9 @@ impl Schema {
         for define in &defines {
             infer.list(&define.body, &Flows::new());
         }
+        let version = config_version(&list, template)?;
         Ok(Schema {
-            legacy_markup: config_version(&list) == Some(1),
+            legacy_markup: version == Some(1),
             ..infer.finish()
         })
     }
@@ -785,6 +812,14 @@ mod tests {
             "{{ .Inner }}{{ $_hugo_config := `{ \"version\": 1 }` }}"
         ));
         assert!(!legacy("{{ $config := `{ \"version\": 1 }` }}"));
+        // Hugo's weak decoding: any case, a float truncated, `true`.
+        assert!(legacy("{{ $_hugo_config := `{ \"Version\": 1.5 }` }}"));
+        assert!(legacy("{{ $_hugo_config := `{ \"version\": true }` }}"));
+        let refused = |t: &str| Schema::infer(t).unwrap_err();
+        assert!(refused("\n{{ $_hugo_config := `{ version: 1 }` }}")
+            .starts_with("2:21: failed to decode $_hugo_config in template:"));
+        assert!(refused("{{ $_hugo_config := `{ \"version\": \" 1 \" }` }}")
+            .contains("cannot parse 'Version' as int"));
     }
 
     #[test]

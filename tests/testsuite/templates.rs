@@ -579,8 +579,9 @@ fn a_function_of_hugos_that_folio_lacks_on_a_branch_never_taken_leaves_the_templ
 
 #[test]
 fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apart() {
-    // Stack's image helper: `try (resources.GetRemote …)` for remote images only, and
-    // `reflect.IsImageResourceProcessable` before it processes a bundle's image.
+    // Stack's image helper: `try (resources.GetRemote …)` for remote images only (which
+    // Folio cannot run: not caught, it is said), and `reflect.IsImageResourceProcessable`
+    // before it processes a bundle's image.
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
@@ -589,7 +590,7 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
              |{{ range .Page.Resources }}{{ .Name }}:{{ reflect.IsResource . }}\
              {{ reflect.IsImageResource . }}{{ reflect.IsImageResourceProcessable . }}\
              {{ reflect.IsImageResourceWithMeta . }};{{ end }}\
-             |{{ with try (resources.GetRemote \"https://example.invalid/x.png\") }}\
+             |{{ with try (urls.PathUnescape \"%zz\") }}\
              {{ with .Err }}failed{{ else }}{{ .Value }}{{ end }}{{ end }}\
              |{{ with try (index (slice 1 2) 1) }}{{ .Value }}{{ end }}\
              |{{ (try (add 1 2)).Value }}|{{ (try 5).Value }}</p>",
@@ -2535,7 +2536,8 @@ fn printf_q_quotes_trusted_html_and_text_as_gos_strconv_quote_does() {
     // PaperMod's and Stack's attribute loops: `printf " %s=%q" $k $v` over a hook's `.Text`.
     let template = "A={{ printf \"%q\" (\"<em>x</em>\" | safeHTML) }}|B={{ printf \"alt=%q\" (markdownify \"*a* & b\") | safeHTMLAttr }}\
                     |C={{ printf \"%q\" \"tab\\there\\n\\\\é\" }}|D={{ printf \"%#q|%+q\" \"raw\" \"é\" }}\
-                    |E={{ printf \"%q|%q\" 65 (slice \"a\" \"b\") }}|F={{ printf \"%.2q|%8q\" \"abc\" \"x\" }}";
+                    |E={{ printf \"%q|%q\" 65 (slice \"a\" \"b\") }}|F={{ printf \"%.2q|%8q\" \"abc\" \"x\" }}\
+                    |G={{ printf \"%q|%#q\" \"\\u0600\\ue000\" \"\\ufeff\" }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,
@@ -2546,6 +2548,35 @@ fn printf_q_quotes_trusted_html_and_text_as_gos_strconv_quote_does() {
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_duration_prints_as_go_prints_it_in_every_directive_and_cast() {
+    let template = "A={{ printf \"%s|%d|%v|%q|%T\" (duration \"s\" 90) (duration \"s\" 90) (duration \"s\" 90) (duration \"s\" 90) (duration \"s\" 90) }}\
+                    |B={{ print (duration \"s\" 90) }}|C={{ string (time.ParseDuration \"1h30m\") }}\
+                    |D={{ (duration \"ms\" 1500) | jsonify }}|E={{ slice (duration \"m\" 2) }}\
+                    |F={{ printf \"%s\" (path.Split \"a/b\") }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("A=1m30s|90000000000|1m30s|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_printf_width_too_large_to_write_is_bounded_not_a_crash() {
+    // Go writes `%!(NOVERB)` past a width of about 10^7; Folio bounds it as gotmpl does.
+    let site = site_with(
+        &[(
+            "f",
+            "<p>{{ printf \"%999999999999999999q|%99999999s\" \"ab\" \"c\" }}</p>",
+        )],
+        "{{< f >}}",
+    );
+    let html = preview(site.path());
+    assert!(html.len() < 400_000, "{}", html.len());
 }
 
 #[test]
@@ -2954,6 +2985,7 @@ fn a_code_block_hook_highlights_through_highlight_code_block_as_hugo_does() {
             "{{ with .Attributes.filename }}<code class=\"name\">{{ . }}</code>{{ end }}\
              {{ (transform.HighlightCodeBlock . .Options).Wrapped }}\
              <i>{{ (transform.HighlightCodeBlock . \"linenos=inline\").Inner }}</i>\
+             <u>{{ (transform.HighlightCodeBlock . \"linenos=table\").Inner }}</u>\
              <b>{{ (transform.HighlightCodeBlock . (dict \"type\" \"text\")).Inner }}</b>\n",
         ),
         (

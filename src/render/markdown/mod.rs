@@ -367,6 +367,8 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(md);
     }
     let html = html_blocks(md);
+    // The blocks are in order, as the lines are: one walk through both.
+    let mut blocks = html.iter().peekable();
     let mut out = String::with_capacity(md.len() + 8);
     let mut fences = Fences::default();
     let mut start = 0;
@@ -374,7 +376,8 @@ fn indented_definitions(md: &str) -> std::borrow::Cow<'_, str> {
         if i > 0 {
             out.push('\n');
         }
-        let in_html = html.iter().any(|r| r.contains(&start));
+        while blocks.next_if(|r| r.end <= start).is_some() {}
+        let in_html = blocks.peek().is_some_and(|r| r.contains(&start));
         start += line.len() + 1;
         let t = line.trim_start_matches(' ');
         if !fences.line(line) && !in_html && candidate(prev(i), line) {

@@ -544,11 +544,19 @@ impl Executable {
             .strip_prefix("execution error: ")
             .unwrap_or(message)
             .to_string();
-        let at = self.calls.iter().find(|c| {
-            message.contains(&format!("{}:", c.name))
-                || message.contains(&c.name)
-                || (c.name == rewrite::PARENT && message.starts_with(".Parent is nil"))
-        });
+        // The call the message names: `name: …` first, then the name as a word of its
+        // own (`in` is not in "invalid").
+        let named_word = |name: &str| names_word(&message, name);
+        let at = self
+            .calls
+            .iter()
+            .find(|c| message.contains(&format!("{}:", c.name)))
+            .or_else(|| {
+                self.calls.iter().find(|c| {
+                    named_word(&c.name)
+                        || (c.name == rewrite::PARENT && message.starts_with(".Parent is nil"))
+                })
+            });
         // A field of Hugo's objects that Folio could not give, or that Hugo's object does
         // not have, once the template reached it (`.Site.RegularPages`, `.Page.Titel`:
         // [`funcs::why_not`], Go's message): said with the function's name, at the
@@ -595,6 +603,16 @@ impl Executable {
             function,
         }
     }
+}
+
+/// Whether `message` holds `name` as a word of its own (not inside a longer name).
+fn names_word(message: &str, name: &str) -> bool {
+    message.match_indices(name).any(|(i, _)| {
+        let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+        let before = message.get(..i).and_then(|b| b.chars().next_back());
+        let after = message.get(i + name.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
 }
 
 /// The method or function of Hugo's that Folio does not have, as [`funcs::why_not`]

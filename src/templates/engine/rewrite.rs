@@ -1027,9 +1027,20 @@ fn directives(format: &str) -> Option<Vec<(std::ops::Range<usize>, char)>> {
         if c != '%' {
             continue;
         }
+        // Digits in a row (a width, a precision): a number Go's `parsenum` finds too
+        // large (it stops past 1e6) leaves the format to `gotmpl`, which bounds it.
+        let mut number: u64 = 0;
         while let Some(&(_, f)) = chars.peek() {
             match f {
-                '#' | '+' | ' ' | '0' | '-' | '.' | '0'..='9' => {
+                '0'..='9' => {
+                    if number > 1_000_000 {
+                        return None;
+                    }
+                    number = number * 10 + u64::from(f.to_digit(10).unwrap_or(0));
+                    chars.next();
+                }
+                '#' | '+' | ' ' | '-' | '.' => {
+                    number = 0;
                     chars.next();
                 }
                 '[' | '*' => return None,

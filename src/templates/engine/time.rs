@@ -729,11 +729,14 @@ pub fn unit_nanos(unit: &str) -> Option<i128> {
     })
 }
 
-/// Go's `time.ParseDuration`: `1h30m`, `-1.5s`, `300ms`, `0`; nanoseconds.
+/// Go's `time.ParseDuration` (`time/format.go`): `1h30m`, `-1.5s`, `300ms`, `0`;
+/// nanoseconds. Whole numbers are read exactly, fractions as Go reads them (through a
+/// float, truncated: `0.5ns` is 0).
 ///
 /// # Errors
-/// Go's messages: `time: invalid duration "x"`, `time: missing unit in duration "1"`,
-/// `time: unknown unit "d" in duration "1d"`.
+/// Go's messages: `time: invalid duration "x"` (a part without digits, or more than
+/// Go's ±292 years), `time: missing unit in duration "1"`, `time: unknown unit "d" in
+/// duration "1d"`.
 pub fn parse_duration(text: &str) -> Result<i128, String> {
     let invalid = || format!("time: invalid duration \"{text}\"");
     let (negative, mut rest) = match text.strip_prefix(['-', '+']) {
@@ -746,42 +749,85 @@ pub fn parse_duration(text: &str) -> Result<i128, String> {
     if rest.is_empty() {
         return Err(invalid());
     }
-    let mut total: f64 = 0.0;
+    let mut total: u128 = 0;
     while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit() && c != '.')
-            .unwrap_or(rest.len());
-        let (number, after) = rest.split_at(digits);
-        if number.is_empty() || number == "." || number.matches('.').count() > 1 {
+        let (part, tail) = duration_part(rest, text)?;
+        total += part;
+        if total > DURATION_LIMIT {
             return Err(invalid());
         }
-        let unit_len = after
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(after.len());
-        let (unit, after) = after.split_at(unit_len);
-        if unit.is_empty() {
-            return Err(format!("time: missing unit in duration \"{text}\""));
-        }
-        let Some(nanos) = unit_nanos(unit).filter(|_| unit.len() <= 3) else {
-            return Err(format!(
-                "time: unknown unit \"{unit}\" in duration \"{text}\""
-            ));
-        };
-        let value: f64 = number.parse().map_err(|_| invalid())?;
-        #[allow(clippy::cast_precision_loss, reason = "as Go adds its fractions")]
-        let part = value * nanos as f64;
-        total += part;
-        rest = after;
+        rest = tail;
     }
-    if total > 9.223_372_036_854_776e18 {
+    if !negative && total == DURATION_LIMIT {
         return Err(invalid());
     }
-    #[allow(
-        clippy::cast_possible_truncation,
-        reason = "checked against Go's range above"
-    )]
-    let nanos = total.round() as i128;
-    Ok(if negative { -nanos } else { nanos })
+    let total = i128::try_from(total).map_err(|_| invalid())?;
+    Ok(if negative { -total } else { total })
+}
+
+/// 2^63 nanoseconds: one more than the longest duration Go holds (its shortest's size).
+const DURATION_LIMIT: u128 = 1 << 63;
+
+/// The first part of a duration `rest` (`1.5h` of `1.5h30m`, within `text`): its
+/// nanoseconds and what follows it. Errors as [`parse_duration`]'s.
+fn duration_part<'a>(rest: &'a str, text: &str) -> Result<(u128, &'a str), String> {
+    let invalid = || format!("time: invalid duration \"{text}\"");
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let whole_len = digits(rest);
+    let (whole, after) = rest.split_at(whole_len);
+    let mut value: u128 = 0;
+    for d in whole.bytes() {
+        value = value * 10 + u128::from(d - b'0');
+        if value > DURATION_LIMIT {
+            return Err(invalid());
+        }
+    }
+    let (mut fraction, mut scale, mut after, mut fraction_len) = (0_u128, 1.0_f64, after, 0);
+    if let Some(f) = after.strip_prefix('.') {
+        fraction_len = digits(f);
+        let (part, tail) = f.split_at(fraction_len);
+        // Go stops reading a fraction's digits where they would overflow.
+        for d in part.bytes() {
+            let next = fraction * 10 + u128::from(d - b'0');
+            if next > DURATION_LIMIT {
+                break;
+            }
+            fraction = next;
+            scale *= 10.0;
+        }
+        after = tail;
+    }
+    if whole_len == 0 && fraction_len == 0 {
+        return Err(invalid());
+    }
+    let unit_len = after
+        .find(|c: char| c.is_ascii_digit() || c == '.')
+        .unwrap_or(after.len());
+    let (unit, tail) = after.split_at(unit_len);
+    if unit.is_empty() {
+        return Err(format!("time: missing unit in duration \"{text}\""));
+    }
+    let Some(nanos) = unit_nanos(unit).filter(|_| unit.chars().count() <= 2) else {
+        return Err(format!(
+            "time: unknown unit \"{unit}\" in duration \"{text}\""
+        ));
+    };
+    let nanos = u128::try_from(nanos).unwrap_or(1);
+    let mut part = value
+        .checked_mul(nanos)
+        .filter(|&v| v <= DURATION_LIMIT)
+        .ok_or_else(invalid)?;
+    if fraction > 0 {
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "Go adds a fraction through float64 and truncates it"
+        )]
+        let extra = (fraction as f64 * (nanos as f64 / scale)) as u128;
+        part += extra;
+    }
+    Ok((part, tail))
 }
 
 /// Go's `Duration.String` (`time/time.go`): `72h3m0.5s`, `1.5s`, `300ms`, `2µs`, `0s`.
@@ -906,6 +952,25 @@ mod tests {
         assert_eq!(parse_duration("1h30m"), Ok(5_400_000_000_000));
         assert_eq!(parse_duration("-1.5µs"), Ok(-1_500));
         assert_eq!(parse_duration("0"), Ok(0));
+        // Whole numbers exactly, fractions through a float and truncated, as Go.
+        assert_eq!(
+            parse_duration("9007199254740993ns"),
+            Ok(9_007_199_254_740_993)
+        );
+        assert_eq!(parse_duration("1.0000000005s"), Ok(1_000_000_000));
+        assert_eq!(parse_duration("0.5ns"), Ok(0));
+        assert_eq!(
+            parse_duration("-2562047h47m16.854775808s"),
+            Ok(-9_223_372_036_854_775_808)
+        );
+        assert_eq!(
+            parse_duration("2562047h47m16.854775808s"),
+            Err("time: invalid duration \"2562047h47m16.854775808s\"".to_string())
+        );
+        assert_eq!(
+            parse_duration("1h2"),
+            Err("time: missing unit in duration \"1h2\"".to_string())
+        );
         assert_eq!(
             parse_duration("1"),
             Err("time: missing unit in duration \"1\"".to_string())

@@ -278,6 +278,8 @@ pub fn to_string(value: &Value) -> String {
 pub fn cast_string(value: &Value) -> String {
     match value {
         Value::Float(f) => cast_float(*f),
+        // spf13/cast reads a `fmt.Stringer` through its `String`.
+        Value::Map(_) => go_stringer(value).unwrap_or_else(|| to_string(value)),
         other => to_string(other),
     }
 }
@@ -352,6 +354,9 @@ pub fn go_float_g(f: f64, precision: usize) -> String {
     }
 }
 
+/// The widest a directive pads and the longest precision it takes (`gotmpl`'s bound).
+const MAX_PAD: usize = u16::MAX as usize;
+
 /// One of Go's `fmt` directives (`%02v`, `%-8s`, `%.2v`, `%+d`) of `value`, as Go writes
 /// it: `%v` as the value's kind is written (an integer as `%d`, a float as `%g`, text as
 /// `%s`, a list or map as `[a b]`), `%s` and `%d` of a value of the wrong kind as
@@ -367,7 +372,7 @@ pub fn go_format(spec: &str, value: &Value) -> String {
         Some(p) => {
             let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
             (
-                Some(digits.parse().unwrap_or(0)),
+                Some(digits.parse::<usize>().unwrap_or(0).min(MAX_PAD)),
                 p.get(digits.len()..).unwrap_or_default(),
             )
         }
@@ -380,7 +385,8 @@ pub fn go_format(spec: &str, value: &Value) -> String {
     } else {
         flags
     };
-    let width: usize = width.parse().unwrap_or(0);
+    // (Bounded as `gotmpl` bounds its own: a page never needs more.)
+    let width: usize = width.parse::<usize>().unwrap_or(0).min(MAX_PAD);
     // A list's items are each written by the directive (`%02v` of `[1 2]` is `[01 02]`).
     if let (Value::List(items), 'v' | 's' | 'd' | 'q') = (value, verb) {
         let each: Vec<String> = items
@@ -448,6 +454,9 @@ fn go_directive_text(
             _ => n,
         };
     let wrong = |kind: &str, shown: String| format!("%!{verb}({kind}={shown})");
+    if kind_of(value) == Some("duration") {
+        return duration_directive_text(verb, flags, precision, value);
+    }
     match (verb, value) {
         ('T', _) => (go_type(value).to_string(), false),
         // `%.0d` of 0 writes nothing.
@@ -472,22 +481,8 @@ fn go_directive_text(
                 false,
             )
         }
-        ('q', Value::String(_) | Value::Safe { .. }) => {
-            let s = cast_string(value);
-            let s: String = precision.map_or(s.clone(), |p| s.chars().take(p).collect());
-            (go_quote(&s, flags), false)
-        }
-        ('q', Value::Int(n)) => {
-            let c = u32::try_from(*n).ok().and_then(char::from_u32);
-            let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
-            let quoted = go_quote(&c.to_string(), flags.replace('#', "").as_str());
-            let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
-            let inner = match inner {
-                "\\\"" => "\"",
-                "'" => "\\'",
-                other => other,
-            };
-            (format!("'{inner}'"), false)
+        ('q', Value::String(_) | Value::Safe { .. } | Value::Int(_)) => {
+            (quoted(flags, precision, value), false)
         }
         ('v', Value::Bool(b)) => (b.to_string(), false),
         ('v', Value::Nil) => ("<nil>".to_string(), false),
@@ -509,14 +504,14 @@ fn go_directive_text(
 /// characters); the `+` flag escapes all but ASCII (`QuoteToASCII`), and the `#` flag
 /// writes it in backquotes when it can (`CanBackquote`: no backquote, no control but tab).
 pub fn go_quote(s: &str, flags: &str) -> String {
-    let printable = |c: char| {
-        !(c.is_control()
-            || (c.is_whitespace() && c != ' ')
-            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
-    };
-    if flags.contains('#') && !s.contains('`') && s.chars().all(|c| c == '\t' || !c.is_control()) {
+    // Go's `CanBackquote`: no backquote, no control but tab, no byte order mark.
+    let backquotable = !s.contains('`')
+        && s.chars()
+            .all(|c| c == '\t' || !(c.is_control() || c == '\u{feff}'));
+    if flags.contains('#') && backquotable {
         return format!("`{s}`");
     }
+    let printable = go_prints;
     let ascii = flags.contains('+');
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -539,6 +534,77 @@ pub fn go_quote(s: &str, flags: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Whether Go's `strconv.IsPrint` holds for `c`, as far as Folio knows Unicode's
+/// categories: not a control, a space other than U+0020, a format character (Cf: soft
+/// hyphen, Arabic number signs, zero-width and bidirectional marks, the byte order mark,
+/// tags) or a private-use one. (Unassigned code points, which Go also escapes, are kept.)
+fn go_prints(c: char) -> bool {
+    let format = matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    );
+    let private = matches!(
+        c,
+        '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}'
+    );
+    !(c.is_control() || (c.is_whitespace() && c != ' ') || format || private)
+}
+
+/// `%q` of text (Go's `strconv.Quote`, after the precision cuts it) or of an integer (a
+/// quoted character: `'A'`).
+fn quoted(flags: &str, precision: Option<usize>, value: &Value) -> String {
+    if let Value::Int(n) = value {
+        let c = u32::try_from(*n).ok().and_then(char::from_u32);
+        let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+        let quoted = go_quote(&c.to_string(), flags.replace('#', "").as_str());
+        let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
+        let inner = match inner {
+            "\\\"" => "\"",
+            "'" => "\\'",
+            other => other,
+        };
+        return format!("'{inner}'");
+    }
+    let s = cast_string(value);
+    let s: String = precision.map_or(s.clone(), |p| s.chars().take(p).collect());
+    go_quote(&s, flags)
+}
+
+/// [`go_directive_text`] of a duration: an integer of nanoseconds with a `String` method.
+fn duration_directive_text(
+    verb: char,
+    flags: &str,
+    precision: Option<usize>,
+    duration: &Value,
+) -> (String, bool) {
+    match verb {
+        'd' => {
+            let nanos = duration.field("Nanoseconds").cloned();
+            go_directive_text(verb, flags, precision, &nanos.unwrap_or(Value::Int(0)))
+        }
+        'T' => ("time.Duration".to_string(), false),
+        _ => {
+            let text = string(go_stringer(duration).unwrap_or_default());
+            go_directive_text(verb, flags, precision, &text)
+        }
+    }
 }
 
 /// `text` padded to `width` characters as Go's `fmt` pads: spaces before it, or after it
@@ -608,8 +674,35 @@ pub fn go_sprint(args: &[Value], line: bool) -> String {
     out
 }
 
+/// What Go's `String` method writes of one of Hugo's values that has one: a time as
+/// `2024-03-05 10:00:00 +0100 +0100` (`Time.String`), a duration as `1m30s`, a path split
+/// as `dir|file`, a media type as `image/png`; `None` for other values.
+pub fn go_stringer(value: &Value) -> Option<String> {
+    match kind_of(value) {
+        Some("time") => super::time::Moment::from_value(value, &jiff::tz::TimeZone::UTC)
+            .map(|m| m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
+        Some("duration") => value.field("String").map(to_string),
+        Some("dirfile") => Some(format!(
+            "{}|{}",
+            to_string(value.field("Dir")?),
+            to_string(value.field("File")?)
+        )),
+        _ => match (
+            value.field("Type"),
+            value.field("MainType"),
+            value.field("SubType"),
+        ) {
+            (Some(t), Some(_), Some(_)) => Some(to_string(t)),
+            _ => None,
+        },
+    }
+}
+
 /// [`go_print`] of a value inside a list or map.
 fn go_item(value: &Value) -> String {
+    if let Some(s) = go_stringer(value) {
+        return s;
+    }
     match value {
         Value::Float(f) => go_float(*f),
         Value::List(items) => {

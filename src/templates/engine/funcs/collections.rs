@@ -184,9 +184,18 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     // Hugo's order is random too: any order is Hugo's.
     ("shuffle collections.Shuffle", |a| {
-        let mut list = items(arg(a, 0, "shuffle")?);
-        fastrand::shuffle(&mut list);
-        Ok(Value::List(list.into()))
+        match arg(a, 0, "shuffle")? {
+            Value::List(list) => {
+                let mut list = list.to_vec();
+                fastrand::shuffle(&mut list);
+                Ok(Value::List(list.into()))
+            }
+            Value::Nil => Err(exec_error("shuffle: both count and seq must be provided")),
+            other => Err(exec_error(format!(
+                "shuffle: can't iterate over {}",
+                values::go_type(other)
+            ))),
+        }
     }),
     ("collections.Reverse", |a| {
         let mut list = items(arg(a, 0, "collections.Reverse")?);

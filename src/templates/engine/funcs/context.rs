@@ -247,13 +247,19 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let nanos = super::super::time::unit_nanos(&unit).ok_or_else(|| {
             exec_error(format!("duration: \"{unit}\" is not a valid duration unit"))
         })?;
-        Ok(super::super::time::duration_value(i128::from(n) * nanos))
+        let total = i128::from(n) * nanos;
+        if i64::try_from(total).is_err() {
+            return Err(exec_error(format!(
+                "duration: {n} {unit} is more than a duration holds (about 292 years)"
+            )));
+        }
+        Ok(super::super::time::duration_value(total))
     }),
     ("time.ParseDuration", |a| {
         let text = str_arg(a, 0, "time.ParseDuration")?;
         super::super::time::parse_duration(&text)
             .map(super::super::time::duration_value)
-            .map_err(exec_error)
+            .map_err(|e| exec_error(format!("time.ParseDuration: {e}")))
     }),
     ("time", |a| as_time(a, "time")),
     ("time.AsTime", |a| as_time(a, "time.AsTime")),
@@ -331,13 +337,19 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Some(f) => f(args),
             None => Err(exec_error(super::why_not(&name))),
         };
-        Ok(match result {
-            Ok(value) => map([("Value", value), ("Err", Value::Nil)]),
-            Err(gotmpl::TemplateError::Exec(message)) => {
-                map([("Value", Value::Nil), ("Err", string(message))])
-            }
-            Err(e) => map([("Value", Value::Nil), ("Err", string(e.to_string()))]),
-        })
+        let message = match result {
+            Ok(value) => return Ok(map([("Value", value), ("Err", Value::Nil)])),
+            Err(gotmpl::TemplateError::Exec(message)) => message,
+            Err(e) => e.to_string(),
+        };
+        // Not caught: what Folio cannot run (Hugo would have run it, so the page must say
+        // so), and `errorf` (Hugo logs it and fails the build; it is no error to `try`).
+        let folio_cannot =
+            message.contains(super::CANNOT_RUN) || message.contains("Folio does not have Hugo's");
+        if folio_cannot || message.contains("errorf: ") {
+            return Err(exec_error(message));
+        }
+        Ok(map([("Value", Value::Nil), ("Err", string(message))]))
     }),
     ("try", |a| {
         let value = arg(a, 0, "try")?.clone();
@@ -871,11 +883,12 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
         .host
         .highlight(&code, &lang, HighlightOptions::Map(options), &attributes)
         .map_err(|e| exec_error(format!("{NAME}: {e}")))?;
+    // The code's `<code>` is the last one (a line-number table's column comes first).
     let start = html
-        .find("<code")
+        .rfind("<code")
         .and_then(|at| Some(at + html.get(at..)?.find('>')? + 1));
     let inner = start
-        .zip(html.rfind("</code>"))
+        .and_then(|from| Some((from, from + html.get(from..)?.find("</code>")?)))
         .and_then(|(from, to)| html.get(from..to))
         .unwrap_or_default();
     Ok(values::map([
@@ -1018,30 +1031,18 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 /// map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]); anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     let v = a.last().cloned().unwrap_or(Value::Nil);
-    Ok(match kind_of(&v) {
-        Some("time") => match Moment::from_value(&v, &jiff::tz::TimeZone::UTC) {
-            Some(m) => string(m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
-            None => v,
-        },
-        Some("duration") => v.field("String").cloned().unwrap_or(v),
-        // Hugo's `DirFile.String`: `dir|file`.
-        Some("dirfile") => match (v.field("Dir"), v.field("File")) {
-            (Some(d), Some(f)) => string(format!("{}|{}", to_string(d), to_string(f))),
-            _ => v,
-        },
-        // Hugo's `Language.String`: its code.
-        _ if objects::is_language(&v) => v.field("Lang").cloned().unwrap_or(v),
-        _ => match (v.field("Type"), v.field("MainType"), v.field("SubType")) {
-            (Some(t), Some(_), Some(_)) => t.clone(),
-            _ => {
-                let v = values::without_aliases(&v, true);
-                if values::holds_float(&v) {
-                    string(values::go_print(&v))
-                } else {
-                    v
-                }
-            }
-        },
+    if let Some(s) = values::go_stringer(&v) {
+        return Ok(string(s));
+    }
+    // Hugo's `Language.String`: its code.
+    if objects::is_language(&v) {
+        return Ok(v.field("Lang").cloned().unwrap_or(v));
+    }
+    let v = values::without_aliases(&v, true);
+    Ok(if values::holds_float(&v) {
+        string(values::go_print(&v))
+    } else {
+        v
     })
 }
 

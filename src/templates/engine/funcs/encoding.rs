@@ -128,8 +128,21 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             hex.len() != 2 || !hex.bytes().all(|b| b.is_ascii_hexdigit())
         });
         if let Some((i, _)) = bad {
-            let escape = s.get(i..(i + 3).min(s.len())).unwrap_or_default();
-            return Err(exec_error(format!("invalid URL escape \"{escape}\"")));
+            // Go quotes the escape's bytes (`"%4\xc3"`).
+            let bytes = s
+                .as_bytes()
+                .get(i..(i + 3).min(s.len()))
+                .unwrap_or_default();
+            let escape: String = bytes
+                .iter()
+                .map(|&b| match b {
+                    b' '..=b'~' => char::from(b).to_string(),
+                    _ => format!("\\x{b:02x}"),
+                })
+                .collect();
+            return Err(exec_error(format!(
+                "urls.PathUnescape: invalid URL escape \"{escape}\""
+            )));
         }
         Ok(string(crate::text::percent_decode(&s)))
     }),

@@ -252,6 +252,10 @@ fn arg<'a>(args: &'a [Value], i: usize, func: &str) -> gotmpl::Result<&'a Value>
 /// map or function is an error.
 fn str_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<String> {
     match arg(args, i, func)? {
+        // A value with Go's `String` method (a time, a duration) is read through it.
+        v @ Value::Map(_) if super::values::go_stringer(v).is_some() => {
+            Ok(super::values::cast_string(v))
+        }
         v @ (Value::List(_) | Value::Map(_) | Value::Function(_)) => Err(exec_error(format!(
             "{func}: unable to cast {} to string",
             v.type_name()
