@@ -27,6 +27,10 @@ pub struct SiteFiles {
     pub i18n: BTreeMap<String, Arc<Map<String, Json>>>,
 }
 
+/// The key under which plural forms taken from the default language's file name that
+/// language (whose plural rules choose among them, as go-i18n's do).
+pub const FORMS_LANGUAGE: &str = "__folio_lang";
+
 /// Data and translation files larger than this (bytes) are not read.
 const MAX_FILE: u64 = 8 << 20;
 
@@ -117,15 +121,11 @@ fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
             continue;
         };
         let table = match parse_file(&path) {
-            Some(Json::Object(m)) => m
-                .into_iter()
-                .map(|(k, v)| match v {
-                    Json::Object(forms) if forms.contains_key("translation") => {
-                        (k, forms.get("translation").cloned().unwrap_or(Json::Null))
-                    }
-                    v => (k, v),
-                })
-                .collect(),
+            Some(Json::Object(m)) => {
+                let mut table = Map::new();
+                flatten_messages("", m, &mut table);
+                table
+            }
             Some(Json::Array(list)) => list
                 .into_iter()
                 .filter_map(|e| {
@@ -138,6 +138,51 @@ fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
         out.push((lang, table));
     }
     out
+}
+
+/// The keys go-i18n reads as a message's fields, not as a nested id (`reservedKeys`):
+/// a map holding one is a message (its plural forms, or its `translation`).
+const MESSAGE_KEYS: &[&str] = &[
+    "id",
+    "description",
+    "hash",
+    "leftdelim",
+    "rightdelim",
+    "zero",
+    "one",
+    "two",
+    "few",
+    "many",
+    "other",
+    "translation",
+];
+
+/// A translation file's table as go-i18n reads it: a nested map's ids joined with `.`
+/// (`article: {reading_time: …}` is `article.reading_time`), down to a text or a message
+/// (a map of plural forms; a `translation` stands for its text).
+fn flatten_messages(prefix: &str, table: Map<String, Json>, into: &mut Map<String, Json>) {
+    for (k, v) in table {
+        let id = if prefix.is_empty() {
+            k
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            Json::Object(forms) if forms.contains_key("translation") => {
+                into.insert(id, forms.get("translation").cloned().unwrap_or(Json::Null));
+            }
+            Json::Object(m)
+                if !m
+                    .keys()
+                    .any(|k| MESSAGE_KEYS.contains(&k.to_lowercase().as_str())) =>
+            {
+                flatten_messages(&id, m, into);
+            }
+            v => {
+                into.insert(id, v);
+            }
+        }
+    }
 }
 
 /// `own` over `into`, key by key at every depth (a language's params over the site's).
@@ -219,7 +264,16 @@ impl Site {
             Some(fallback) if !default.eq_ignore_ascii_case(lang) => {
                 let mut merged = own.as_ref().clone();
                 for (id, text) in fallback.iter() {
-                    merged.entry(id.clone()).or_insert_with(|| text.clone());
+                    // Plural forms keep the language they are in: its rules pick the form.
+                    let text = match text {
+                        Json::Object(forms) => {
+                            let mut forms = forms.clone();
+                            forms.insert(FORMS_LANGUAGE.to_string(), Json::from(default.as_str()));
+                            Json::Object(forms)
+                        }
+                        text => text.clone(),
+                    };
+                    merged.entry(id.clone()).or_insert(text);
                 }
                 Arc::new(merged)
             }

@@ -2891,6 +2891,57 @@ fn a_translations_plural_form_follows_the_languages_cldr_rules_as_go_i18n_picks_
 }
 
 #[test]
+fn translations_are_read_as_go_i18n_reads_them_nested_ids_exact_case_and_lent_forms() {
+    // hugo-theme-stack's nested ids (`article.reading_time`); a French page borrowing
+    // English plural forms picks among them by English rules (0 is "other" there).
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "i18n/en.yaml",
+            "article:\n  reading_time:\n    one: \"{{ .Count }} min\"\n    other: \"{{ .Count }} mins\"\n\
+             posts:\n  one: \"{{ .Count }} post\"\n  other: \"{{ .Count }} posts\"\nhome: Home\n",
+        ),
+        (
+            "i18n/fr.toml",
+            "[article.reading_time]\none = \"{{ .Count }} minute\"\nother = \"{{ .Count }} minutes\"\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ i18n \"article.reading_time\" 1 }}|{{ T \"article.reading_time\" 4 }}\
+             |{{ T \"posts\" 0 }}|{{ T \"posts\" 1 }}|[{{ T \"Home\" }}]|[{{ T \"home\" }}]</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about.fr.md", "---\ntitle: À propos\n---\n{{< f >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "i18n");
+    for (page, out) in [("about.md", "about"), ("about.fr.md", "fr/about")] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{out}/index.html"))).unwrap();
+        let folio = folio_render(&site.path().join("content").join(page));
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert_eq!(p(&folio), p(&hugo), "{page}");
+    }
+}
+
+#[test]
+fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
+    // schema.org markup: `"datePublished": {{ .Page.Date }}` in ld+json.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "<script type=\"application/ld+json\">{\"d\": {{ .Page.Date }}, \"t\": {{ time.AsTime \"2020-01-02\" }}, \
+         \"l\": {{ slice .Page.Date }}, \"n\": {{ duration \"s\" 2 }}, \"m\": {{ slice (duration \"s\" 2) }}, \"f\": {{ 2.5 }}, \"s\": {{ \"a<b\" }}}</script>\
+         <p>{{ .Page.Date }}</p>",
+        "---\ntitle: About\ndate: 2024-03-05T10:00:00+01:00\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("\"2024-03-05T10:00:00+01:00\""), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_date_written_with_names_in_a_language_folio_has_no_names_for_is_a_warning_of_check() {
     for (lang, warned) in [("ru", true), ("fr", false)] {
         let site = crate::support::hugo_site(&[

@@ -120,6 +120,12 @@ pub const MONTH: &str = "__folio_month";
 /// `{{ with .Lastmod }}` skips a page with no date. Any other value is given back.
 pub const TRUTH: &str = "__folio_truth";
 
+/// The function an action inside a `<script>` ends in: Go's JavaScript escaper writes a
+/// value as `json.Marshal` does (a time as RFC 3339 text, a duration in a list as its
+/// nanoseconds), but a `fmt.Stringer` alone through its `String` (a duration), where
+/// [`PRINT`] would write a time's `String`.
+pub const JS_VALUE: &str = "__folio_js_value";
+
 /// A page's date fields as a params map names them (`.Params.lastmod`).
 const PARAM_DATES: &[&str] = &["date", "lastmod", "publishdate", "expirydate"];
 
@@ -140,7 +146,9 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
             range_entries(p, &mut calls);
         }
         let in_script = scripts.iter().any(|r| r.contains(&p.pos.offset));
-        if action && (prints_a_stringer(p) || (!in_script && may_print_a_float(p))) {
+        if action && in_script && !p.is_assign && p.decl.is_empty() {
+            end_with(p, JS_VALUE, &mut calls);
+        } else if action && (prints_a_stringer(p) || may_print_a_float(p)) {
             end_with(p, PRINT, &mut calls);
         }
     });

@@ -329,6 +329,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Some(parent) => Ok(parent.clone()),
         }
     }),
+    // (A duration alone is a `fmt.Stringer` to Go's escaper: its text.)
+    (rewrite::JS_VALUE, |a| {
+        let v = a.last().unwrap_or(&Value::Nil);
+        Ok(match kind_of(v) {
+            Some("duration") => string(values::go_stringer(v).unwrap_or_default()),
+            _ => js_value(v),
+        })
+    }),
     // Hugo's `TryValue`: `.Value`, and `.Err`, the message of the error the call gave.
     (rewrite::TRY, |a| {
         let name = str_arg(a, 0, rewrite::TRY)?;
@@ -499,17 +507,19 @@ fn param(a: &[Value]) -> gotmpl::Result<Value> {
 fn translate(a: &[Value]) -> gotmpl::Result<Value> {
     let id = str_arg(a, 0, "i18n")?;
     let frame = engine::frame()?;
-    let text = match frame
-        .translations
-        .get(&id)
-        .or_else(|| frame.translations.get(&id.to_lowercase()))
-    {
+    // Ids are read as written (go-i18n's are case-sensitive).
+    let text = match frame.translations.get(&id) {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Object(forms)) => {
+            // The forms' own language's rules (the default language's, for forms it lent).
+            let lang = forms
+                .get(crate::site::FORMS_LANGUAGE)
+                .and_then(|l| l.as_str())
+                .map_or_else(site_lang, str::to_string);
             let form = a
                 .get(1)
                 .and_then(plural_count)
-                .and_then(|count| plural_form(&count, &site_lang()))
+                .and_then(|count| plural_form(&count, &lang))
                 .filter(|form| forms.contains_key(*form))
                 .unwrap_or("other");
             forms
@@ -1044,6 +1054,23 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     } else {
         v
     })
+}
+
+/// A value as `json.Marshal` writes it, for the kinds whose JSON is not their fields: a
+/// time as its RFC 3339 text, a duration as its nanoseconds, at any depth of a list or a
+/// plain map; anything else as it is.
+fn js_value(v: &Value) -> Value {
+    match (v, kind_of(v)) {
+        (Value::Map(_), Some("time" | "duration")) => values::from_json(&values::to_json(v)),
+        (Value::List(items), _) => Value::List(items.iter().map(js_value).collect()),
+        (Value::Map(m), None)
+            if m.values()
+                .any(|x| matches!(x, Value::Map(_) | Value::List(_))) =>
+        {
+            values::map(m.iter().map(|(k, x)| (k.as_ref(), js_value(x))))
+        }
+        _ => v.clone(),
+    }
 }
 
 /// `hugo` (and the site's `.Hugo`): Hugo's build, as `hugo` builds for production.
