@@ -109,7 +109,8 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
 }
 
 /// What in the site's config fails Hugo's build before any page is read: a `timeZone`
-/// its time zone database does not know, once per language.
+/// its time zone database does not know, once per language; a data or translation file
+/// Hugo cannot load.
 fn config_problems(site: &Site) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = site
         .languages()
@@ -132,6 +133,13 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
     );
     found.extend(unrun_render_hooks(site));
     found.extend(unparsed_templates(site));
+    found.extend(site.files.problems.iter().map(|p| Diagnostic {
+        path: p.path.clone(),
+        line: p.line,
+        col: p.col,
+        severity: Severity::Error,
+        message: p.message.clone(),
+    }));
     found
 }
 

@@ -25,6 +25,23 @@ pub struct SiteFiles {
     pub data: Json,
     /// Translations by language code (lowercase).
     pub i18n: BTreeMap<String, Arc<Map<String, Json>>>,
+    /// The files Hugo would fail to load, which stop its build ("failed to load data",
+    /// "failed to load translations"): each file, where (1-based line and column; 1:1
+    /// when the whole file is at fault) and why.
+    pub problems: Vec<FileProblem>,
+}
+
+/// A data or translation file Hugo cannot load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// Why, in Hugo's words where it has them.
+    pub message: String,
 }
 
 /// The key under which plural forms taken from the default language's file name that
@@ -39,9 +56,10 @@ impl SiteFiles {
     pub fn read(root: &Path, theme_roots: &[std::path::PathBuf]) -> SiteFiles {
         let mut data = Map::new();
         let mut i18n: BTreeMap<String, Map<String, Json>> = BTreeMap::new();
+        let mut problems = Vec::new();
         for base in std::iter::once(root.to_path_buf()).chain(theme_roots.iter().cloned()) {
-            read_data(&base.join("data"), &mut data);
-            for (lang, table) in read_i18n(&base.join("i18n")) {
+            read_data(&base.join("data"), &mut data, &mut problems);
+            for (lang, table) in read_i18n(&base.join("i18n"), &mut problems) {
                 let into = i18n.entry(lang).or_default();
                 for (k, v) in table {
                     into.entry(k).or_insert(v);
@@ -51,22 +69,67 @@ impl SiteFiles {
         SiteFiles {
             data: Json::Object(data),
             i18n: i18n.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(),
+            problems,
         }
     }
 }
 
-/// A data or translation file's values, when it parses.
-fn parse_file(path: &Path) -> Option<Json> {
-    let format = Format::from_extension(path.extension()?.to_str()?)?;
+/// A data or translation file's values, when it parses; `None` for a file Folio does not
+/// read (too large, or in a format it has no reader for: XML, CSV). A file that does not
+/// parse, or that Hugo has no reader for either, is a problem.
+fn parse_file(path: &Path, problems: &mut Vec<FileProblem>) -> Option<Json> {
+    let problem = |line, col, message: String| FileProblem {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    let Some(format) = Format::from_extension(extension) else {
+        if !["xml", "csv"].contains(&extension.to_ascii_lowercase().as_str()) {
+            problems.push(problem(
+                1,
+                1,
+                format!(
+                    "Hugo cannot load this file: .{extension} is not a data format \
+                     (yaml, toml, json, xml, csv); Hugo stops its build"
+                ),
+            ));
+        }
+        return None;
+    };
     if std::fs::metadata(path).ok()?.len() > MAX_FILE {
         return None;
     }
-    let text = std::fs::read_to_string(path).ok()?;
-    crate::formats::parse_data(&text, format).ok()
+    let text = match crate::fs::read_text(path) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.push(problem(1, 1, e.to_string()));
+            return None;
+        }
+    };
+    match crate::formats::parse_data(&text, format) {
+        Ok(json) => Some(json),
+        Err(e) => {
+            let (line, col) = crate::text::line_col(&text, e.offset);
+            problems.push(problem(
+                line,
+                col,
+                format!(
+                    "{}; Hugo fails to load this file and stops its build",
+                    e.message
+                ),
+            ));
+            None
+        }
+    }
 }
 
 /// `data/a/b.yaml` → `data["a"]["b"]`; an earlier source's keys win.
-fn read_data(dir: &Path, into: &mut Map<String, Json>) {
+fn read_data(dir: &Path, into: &mut Map<String, Json>, problems: &mut Vec<FileProblem>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -86,9 +149,9 @@ fn read_data(dir: &Path, into: &mut Map<String, Json>) {
         if path.is_dir() {
             let sub = into.entry(stem).or_insert_with(|| Json::Object(Map::new()));
             if let Json::Object(sub) = sub {
-                read_data(&path, sub);
+                read_data(&path, sub, problems);
             }
-        } else if let Some(value) = parse_file(&path) {
+        } else if let Some(value) = parse_file(&path, problems) {
             match (into.get_mut(&stem), value) {
                 (Some(Json::Object(have)), Json::Object(new)) => {
                     for (k, v) in new {
@@ -107,7 +170,7 @@ fn read_data(dir: &Path, into: &mut Map<String, Json>) {
 /// `i18n/en.toml` (or `en-us.yaml`…) → `("en", {id: text or {one, other}})`. Hugo's
 /// files are either `id = "text"` / `[id] other = "…"` tables or a list of
 /// `{id, translation}` entries.
-fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
+fn read_i18n(dir: &Path, problems: &mut Vec<FileProblem>) -> Vec<(String, Map<String, Json>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -120,7 +183,17 @@ fn read_i18n(dir: &Path) -> Vec<(String, Map<String, Json>)> {
         else {
             continue;
         };
-        let table = match parse_file(&path) {
+        // A hidden file or a folder is no translation; a file in a format Hugo does not
+        // translate from is left as Hugo leaves it.
+        let known = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+            .is_some();
+        if lang.starts_with('.') || path.is_dir() || !known {
+            continue;
+        }
+        let table = match parse_file(&path, problems) {
             Some(Json::Object(m)) => {
                 let mut table = Map::new();
                 flatten_messages("", m, &mut table);

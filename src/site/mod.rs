@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
-pub use hugo::{BadTimeZone, SiteFiles, FORMS_LANGUAGE};
+pub use hugo::{BadTimeZone, FileProblem, SiteFiles, FORMS_LANGUAGE};
 pub use params::{lookup_param, page_params};
 pub use styles::Stylesheet;
 

@@ -2942,6 +2942,40 @@ fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
 }
 
 #[test]
+fn a_data_or_translation_file_hugo_cannot_load_is_a_located_error_of_check() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("data/skills.yaml", "- name: Go\n  level: [unclosed\n"),
+        ("data/README.md", "# about this folder\n"),
+        ("data/.hidden", "ignored"),
+        ("i18n/en.toml", "home = \"Home\"\nbad = \n"),
+        ("i18n/.gitkeep", ""),
+        ("content/about.md", "---\ntitle: About\n---\nText.\n"),
+    ]);
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(|d| {
+            let file = d
+                .path
+                .strip_prefix(site.path())
+                .unwrap_or(&d.path)
+                .display();
+            format!("{file}:{}:{}", d.line, d.col)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "data/README.md:1:1",
+            "data/skills.yaml:3:1",
+            "i18n/en.toml:2:7"
+        ]
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("failed to load"), "{hugo}");
+}
+
+#[test]
 fn a_date_written_with_names_in_a_language_folio_has_no_names_for_is_a_warning_of_check() {
     for (lang, warned) in [("ru", true), ("fr", false)] {
         let site = crate::support::hugo_site(&[
