@@ -474,6 +474,9 @@ impl Site {
                 .map(|l| LanguageFields {
                     label: label(&l.code),
                     language_code: self.language_code(&l.code),
+                    direction: self
+                        .language_setting_in(&l.code, &["direction", "languageDirection"])
+                        .unwrap_or_default(),
                     code: l.code,
                     weight: l.weight,
                 })

@@ -2976,6 +2976,52 @@ fn a_data_or_translation_file_hugo_cannot_load_is_a_located_error_of_check() {
 }
 
 #[test]
+fn a_languages_direction_is_read_as_hugo_reads_it() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"ar\"\n\
+             [languages.ar]\nlanguageDirection = \"rtl\"\nweight = 1\n[languages.en]\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p dir=\"{{ .Page.Language.LanguageDirection | default \"ltr\" }}\">\
+             {{ site.Language.Direction }}|{{ range site.Languages }}{{ .Lang }}:{{ .LanguageDirection }};{{ end }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "direction", "content/about.md");
+    assert!(
+        hugo.contains("<p dir=\"rtl\">rtl|ar:rtl;en:;</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn index_with_a_key_that_is_not_set_fails_as_in_hugo() {
+    let site = site_with(
+        &[(
+            "p",
+            "<p>{{ with index site.Data.projects (.Get \"id\") }}{{ .title }}{{ end }}</p>",
+        )],
+        "{{< p >}}",
+    );
+    std::fs::create_dir_all(site.path().join("data")).unwrap();
+    std::fs::write(site.path().join("data/projects.yaml"), "a:\n  title: A\n").unwrap();
+    let html = preview(site.path());
+    assert!(
+        html.contains("layouts/shortcodes/p.html:1:12: index: the key is nil"),
+        "{html}"
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        hugo.contains("value is nil; should be of type string"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_date_written_with_names_in_a_language_folio_has_no_names_for_is_a_warning_of_check() {
     for (lang, warned) in [("ru", true), ("fr", false)] {
         let site = crate::support::hugo_site(&[

@@ -282,6 +282,9 @@ pub struct LanguageFields {
     /// `.Locale` and `.LanguageCode`: its `locale` or `languageCode` (`fr-FR`), else its
     /// code.
     pub language_code: String,
+    /// `.Direction` and `.LanguageDirection`: its `direction` or `languageDirection`
+    /// (`rtl`), else "".
+    pub direction: String,
 }
 
 impl HugoContext {
@@ -723,6 +726,8 @@ fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<
             ("LanguageCode", string(&l.language_code)),
             ("Locale", string(&l.language_code)),
             ("Weight", Value::Int(l.weight)),
+            ("Direction", string(&l.direction)),
+            ("LanguageDirection", string(&l.direction)),
         ])
     };
     let own = fields
@@ -735,6 +740,7 @@ fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<
             label: fields.language_name.clone(),
             weight: 0,
             language_code: lang.to_string(),
+            direction: String::new(),
         });
     let languages = fields.languages.iter().map(language_of).collect();
     // The page's language's `.Params`: the site's, with the language's own over them
