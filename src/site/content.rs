@@ -15,6 +15,16 @@ impl Site {
             .unwrap_or_else(|| "en".to_string())
     }
 
+    /// The path a page of language `lang` is published under (`fr` for `/fr/about/`):
+    /// every language's but the default one's, and the default one's too with
+    /// `defaultContentLanguageInSubdir` (Hugo's `LanguagePrefix`); `None` for the root.
+    pub fn language_prefix(&self, lang: &str) -> Option<String> {
+        let in_subdir = self
+            .config_json(&["defaultContentLanguageInSubdir"])
+            .is_some_and(|v| v.as_bool() == Some(true));
+        (in_subdir || !self.default_language().eq_ignore_ascii_case(lang)).then(|| lang.to_string())
+    }
+
     /// The site's languages, by weight (a language without one last), then code; one
     /// default language when none is configured.
     pub fn languages(&self) -> Vec<Language> {

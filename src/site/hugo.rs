@@ -448,12 +448,10 @@ impl Site {
             merge_into(&mut params, own);
         }
         let languages = self.languages();
-        let multilingual = languages.len() > 1;
-        let language_prefix = if multilingual && self.default_language() != lang {
-            format!("/{lang}")
-        } else {
-            String::new()
-        };
+        let language_prefix = self
+            .language_prefix(lang)
+            .map(|p| format!("/{p}"))
+            .unwrap_or_default();
         let label = |code: &str| self.language_label(code);
         let language_name = label(lang);
         let root = self.config_json(&[]).unwrap_or_default();

@@ -416,8 +416,7 @@ fn is_page(path: &Path) -> bool {
 pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, Json>>) -> String {
     let text = |k: &str| front_text(front, k);
     let languages = site.languages();
-    let multilingual = languages.len() > 1;
-    let prefix = (multilingual && site.default_language() != lang).then(|| lang.to_string());
+    let prefix = site.language_prefix(lang);
     if let Some(url) = text("url") {
         let url = if url.starts_with('/') {
             url.to_string()

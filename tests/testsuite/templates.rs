@@ -2999,6 +2999,35 @@ fn a_languages_direction_is_read_as_hugo_reads_it() {
 }
 
 #[test]
+fn the_default_language_in_a_subdirectory_is_in_every_url_as_in_hugo() {
+    for languages in [
+        "",
+        "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!(
+                    "baseURL = \"https://e.org/\"\ndefaultContentLanguageInSubdir = true\n{languages}"
+                ),
+            ),
+            (
+                "layouts/shortcodes/f.html",
+                "<p>{{ \"about/\" | relLangURL }} {{ \"x\" | absLangURL }} {{ .Page.RelPermalink }} \
+                 {{ site.Home.RelPermalink }} {{ .Page.Permalink }}</p>",
+            ),
+            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ]);
+        crate::support::hugo_build(site.path(), "in subdir");
+        let hugo = std::fs::read_to_string(site.path().join("public/en/about/index.html")).unwrap();
+        let folio = folio_render(&site.path().join("content/about.md"));
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert!(p(&hugo).starts_with("/en/about/"), "{hugo}");
+        assert_eq!(p(&folio), p(&hugo), "{languages}");
+    }
+}
+
+#[test]
 fn index_with_a_key_that_is_not_set_fails_as_in_hugo() {
     let site = site_with(
         &[(
