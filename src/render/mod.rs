@@ -298,6 +298,9 @@ struct Renderer<'a> {
     /// The calls shown as Folio's card because their template could not run: a
     /// `{{% %}}` one's card stays out of the page's Markdown, which may omit raw HTML.
     fell_back: std::collections::HashSet<usize>,
+    /// The inline shortcodes' templates met so far, by name (`year.inline`): each one's
+    /// text and where it starts in `src.text`, for a later call that reuses it.
+    inline_templates: std::collections::HashMap<String, (String, usize)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -318,6 +321,7 @@ impl<'a> Renderer<'a> {
             inner_markdown: Default::default(),
             pointed: Default::default(),
             fell_back: Default::default(),
+            inline_templates: Default::default(),
         }
     }
 

@@ -51,6 +51,9 @@ impl Renderer<'_> {
     }
 
     fn shortcode_output(&mut self, i: usize) -> String {
+        if let Some(out) = self.inline_shortcode(i) {
+            return out;
+        }
         if let Some(out) = self.site_template(i) {
             return out;
         }

@@ -291,6 +291,67 @@ impl Renderer<'_> {
         })
     }
 
+    /// An inline shortcode's output (`{{< year.inline >}}TEMPLATE{{< /year.inline >}}`,
+    /// and a later `{{< year.inline />}}` that runs it again): its template run with the
+    /// call's context, as Hugo runs it with `enableInlineShortcodes`; with that off,
+    /// nothing, as Hugo writes nothing, and a note saying so. `None` for any other call.
+    pub(super) fn inline_shortcode(&mut self, i: usize) -> Option<String> {
+        let sc = &self.src.shortcodes.all[i];
+        let name = sc.name().to_string();
+        if !name.ends_with(".inline") {
+            return None;
+        }
+        if !self.opts.hugo.is_some_and(|h| h.inline_shortcodes) {
+            let note = format!(
+                "Hugo writes nothing for {name}: inline shortcodes are off (set \
+                 enableInlineShortcodes = true in the site's config to run them)"
+            );
+            return Some(self.note_surprises(i, vec![note], String::new()));
+        }
+        let page = std::path::PathBuf::from(self.opts.hugo.map_or("", |h| h.file.as_str()));
+        let defined = match sc.inner() {
+            Some(body) => {
+                let text = self
+                    .src
+                    .text
+                    .get(body.clone())
+                    .unwrap_or_default()
+                    .to_string();
+                self.inline_templates
+                    .insert(name.clone(), (text.clone(), body.start));
+                Some((text, body.start))
+            }
+            None => self.inline_templates.get(&name).cloned(),
+        };
+        let Some((source, start)) = defined else {
+            let message = format!("{name} is not defined before this call (Hugo: no template)");
+            return Some(self.fallback(i, &Problem::unlocated(page, message)));
+        };
+        let call = self.call(i);
+        let file = engine::TemplateFile {
+            path: page,
+            source: source.into(),
+        };
+        let out = match engine::frame() {
+            Ok(frame) => engine::render_inline(&file, &call.to_value(&frame)),
+            Err(e) => Err(Problem::unlocated(file.path.clone(), e.to_string())),
+        };
+        Some(match out {
+            Ok(html) => self.local_urls(&html),
+            Err(mut problem) => {
+                // Located in the page: the template starts at `start`.
+                let (line, col) = self.line_col(start);
+                if problem.line == 1 {
+                    problem.col += col - 1;
+                }
+                if problem.line > 0 {
+                    problem.line += line - 1;
+                }
+                self.fallback(i, &problem)
+            }
+        })
+    }
+
     /// Why the site's render hooks failed in what was just rendered, recorded as problems
     /// at byte `offset` of the page (by the page's own render, not a nested one's).
     pub(super) fn hook_problems_at(&mut self, offset: usize) {
@@ -674,15 +735,13 @@ pub(super) fn with_templates<R>(
     front: &Map<String, Json>,
     render: impl FnOnce() -> R,
 ) -> (R, std::collections::BTreeSet<String>) {
-    let uses_templates = page
-        .shortcodes()
-        .all
-        .iter()
-        .any(|sc| has_site_template(page.catalogue(), sc.name()))
-        || page
-            .catalogue()
-            .render_hooks()
-            .any(|name| HookKind::of_name(name).is_some());
+    let inline = opts.hugo.is_some_and(|h| h.inline_shortcodes);
+    let uses_templates = page.shortcodes().all.iter().any(|sc| {
+        has_site_template(page.catalogue(), sc.name()) || (inline && sc.name().ends_with(".inline"))
+    }) || page
+        .catalogue()
+        .render_hooks()
+        .any(|name| HookKind::of_name(name).is_some());
     if !uses_templates {
         return (render(), Default::default());
     }

@@ -488,6 +488,9 @@ impl Site {
         // A zone Hugo cannot load fails its build; `folio check` says so, and the
         // preview reads dates in UTC meanwhile.
         ctx.time_zone = self.time_zone(lang).unwrap_or(jiff::tz::TimeZone::UTC);
+        ctx.inline_shortcodes = config_of(&root, &["enableInlineShortcodes"])
+            .values()
+            .any(|v| v.as_bool() == Some(true));
         ctx.title_case = self
             .language_setting(lang, "titleCaseStyle")
             .and_then(|(_, node)| node.to_json().as_str().map(TitleCase::named))

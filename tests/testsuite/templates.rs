@@ -3028,6 +3028,24 @@ fn the_default_language_in_a_subdirectory_is_in_every_url_as_in_hugo() {
 }
 
 #[test]
+fn an_inline_shortcode_runs_as_in_hugo_when_the_site_allows_it_and_writes_nothing_otherwise() {
+    let page = "---\ntitle: P\n---\n{{< year.inline >}}<i>{{ .Page.Title }} {{ .Get 0 | default \"none\" }}</i>{{< /year.inline >}}\n\n\
+                {{< year.inline \"again\" />}}\n";
+    for on in [true, false] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\nenableInlineShortcodes = {on}\n"),
+            ),
+            ("content/about.md", page),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "inline", "content/about.md");
+        assert_eq!(hugo.contains("<i>P none</i>"), on, "{hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{on}");
+    }
+}
+
+#[test]
 fn index_with_a_key_that_is_not_set_fails_as_in_hugo() {
     let site = site_with(
         &[(

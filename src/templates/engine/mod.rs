@@ -679,6 +679,30 @@ fn run_file(
 ) -> Result<String, Problem> {
     let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
     let (key, file) = find(&frame.catalogue)?;
+    let entry = frame.compiled().get(&key, &file);
+    run_entry(&frame, context, &file, entry)
+}
+
+/// Renders an inline shortcode (`{{< name.inline >}}TEMPLATE{{< /name.inline >}}`, which
+/// Hugo runs with `enableInlineShortcodes`): `file` holds the template (the call's body,
+/// named by the page's path), run with `context` as its dot; compiled each time, as the
+/// page's text is what is being edited. Must run inside [`with_frame`].
+///
+/// # Errors
+/// As [`render_shortcode`]'s, located in the template's text.
+pub fn render_inline(file: &TemplateFile, context: &Value) -> Result<String, Problem> {
+    let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
+    let entry = Arc::new(compile_parts("inline", file, false));
+    run_entry(&frame, context, file, entry)
+}
+
+/// Runs a compiled template file with `context` as its dot, in `frame`.
+fn run_entry(
+    frame: &Frame,
+    context: &Value,
+    file: &TemplateFile,
+    entry: Entry,
+) -> Result<String, Problem> {
     // A hook can render Markdown that calls it again (`.Text | markdownify` in a heading
     // hook): nesting is bounded as partials' is.
     if frame.depth.get() >= MAX_NESTING {
@@ -687,7 +711,6 @@ fn run_file(
             format!("templates nest more than {MAX_NESTING} deep"),
         ));
     }
-    let entry = frame.compiled().get(&key, &file);
     let exe = entry.as_ref().as_ref().map_err(Clone::clone)?;
     frame.failure.borrow_mut().take();
     frame.returned.borrow_mut().take();

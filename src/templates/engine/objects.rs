@@ -107,6 +107,8 @@ pub struct HugoContext {
     pub time_zone: jiff::tz::TimeZone,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: super::funcs::TitleCase,
+    /// The site runs inline shortcodes (`enableInlineShortcodes`).
+    pub inline_shortcodes: bool,
     /// The page file's path in its content folder, `/`-separated (`about/index.fr.md`);
     /// empty for a page outside a site (it has no `.File`).
     pub content_path: String,
@@ -318,6 +320,7 @@ impl HugoContext {
             refs: None,
             time_zone: jiff::tz::TimeZone::UTC,
             title_case: super::funcs::TitleCase::default(),
+            inline_shortcodes: false,
             content_path: String::new(),
             page_translations: Vec::new(),
             sections: Vec::new(),
