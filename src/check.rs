@@ -137,7 +137,11 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
         path: p.path.clone(),
         line: p.line,
         col: p.col,
-        severity: Severity::Error,
+        severity: if p.always {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
         message: p.message.clone(),
     }));
     found

@@ -42,10 +42,13 @@ pub struct FileProblem {
     pub col: usize,
     /// Why, in Hugo's words where it has them.
     pub message: String,
+    /// Hugo's build always stops on it (a translation file); a data file stops it once a
+    /// template reads `.Site.Data`, which Hugo loads then.
+    pub always: bool,
 }
 
-/// The key under which plural forms taken from the default language's file name that
-/// language (whose plural rules choose among them, as go-i18n's do).
+/// The key, in plural forms the default language's file lends another language, that
+/// names the default language: its plural rules choose among them, as go-i18n's do.
 pub const FORMS_LANGUAGE: &str = "__folio_lang";
 
 /// Data and translation files larger than this (bytes) are not read.
@@ -77,25 +80,35 @@ impl SiteFiles {
 /// A data or translation file's values, when it parses; `None` for a file Folio does not
 /// read (too large, or in a format it has no reader for: XML, CSV). A file that does not
 /// parse, or that Hugo has no reader for either, is a problem.
-fn parse_file(path: &Path, problems: &mut Vec<FileProblem>) -> Option<Json> {
+fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Option<Json> {
+    let when = if always {
+        "Hugo stops its build"
+    } else {
+        "Hugo stops its build once a template reads .Site.Data"
+    };
     let problem = |line, col, message: String| FileProblem {
         path: path.to_path_buf(),
         line,
         col,
-        message,
+        message: format!("{message}; {when}"),
+        always,
     };
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default();
     let Some(format) = Format::from_extension(extension) else {
-        if !["xml", "csv"].contains(&extension.to_ascii_lowercase().as_str()) {
+        // Hugo passes over a data format's extension in capitals (`x.YAML`) unread.
+        let lower = extension.to_ascii_lowercase();
+        let known =
+            ["xml", "csv"].contains(&lower.as_str()) || Format::from_extension(&lower).is_some();
+        if !known {
             problems.push(problem(
                 1,
                 1,
                 format!(
                     "Hugo cannot load this file: .{extension} is not a data format \
-                     (yaml, toml, json, xml, csv); Hugo stops its build"
+                     (yaml, toml, json, xml, csv)"
                 ),
             ));
         }
@@ -118,10 +131,7 @@ fn parse_file(path: &Path, problems: &mut Vec<FileProblem>) -> Option<Json> {
             problems.push(problem(
                 line,
                 col,
-                format!(
-                    "{}; Hugo fails to load this file and stops its build",
-                    e.message
-                ),
+                format!("{}: Hugo fails to load this file", e.message),
             ));
             None
         }
@@ -151,7 +161,7 @@ fn read_data(dir: &Path, into: &mut Map<String, Json>, problems: &mut Vec<FilePr
             if let Json::Object(sub) = sub {
                 read_data(&path, sub, problems);
             }
-        } else if let Some(value) = parse_file(&path, problems) {
+        } else if let Some(value) = parse_file(&path, false, problems) {
             match (into.get_mut(&stem), value) {
                 (Some(Json::Object(have)), Json::Object(new)) => {
                     for (k, v) in new {
@@ -193,7 +203,7 @@ fn read_i18n(dir: &Path, problems: &mut Vec<FileProblem>) -> Vec<(String, Map<St
         if lang.starts_with('.') || path.is_dir() || !known {
             continue;
         }
-        let table = match parse_file(&path, problems) {
+        let table = match parse_file(&path, true, problems) {
             Some(Json::Object(m)) => {
                 let mut table = Map::new();
                 flatten_messages("", m, &mut table);

@@ -2929,12 +2929,15 @@ fn translations_are_read_as_go_i18n_reads_them_nested_ids_exact_case_and_lent_fo
 
 #[test]
 fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
-    // schema.org markup: `"datePublished": {{ .Page.Date }}` in ld+json.
+    // schema.org markup: `"datePublished": {{ .Page.Date }}` in ld+json; inside a JS
+    // string (`"{{ .Date }}"`) and in a script of another type, Go's `String`.
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         "<script type=\"application/ld+json\">{\"d\": {{ .Page.Date }}, \"t\": {{ time.AsTime \"2020-01-02\" }}, \
          \"l\": {{ slice .Page.Date }}, \"n\": {{ duration \"s\" 2 }}, \"m\": {{ slice (duration \"s\" 2) }}, \"f\": {{ 2.5 }}, \"s\": {{ \"a<b\" }}}</script>\
-         <p>{{ .Page.Date }}</p>",
+         <p>{{ .Page.Date }}</p><script>var b = \"{{ .Page.Date }}\"; var c = '{{ .Page.Date }}';</script>\
+         <script type=\"text/template\"><p>{{ .Page.Date }}</p></script>\
+         <a onclick=\"f({{ .Page.Date }})\" href=\"#\">x</a><a onclick=\"f('{{ .Page.Date }}')\" href=\"#\">y</a>",
         "---\ntitle: About\ndate: 2024-03-05T10:00:00+01:00\n---\n{{< f >}}\n",
     );
     assert!(hugo.contains("\"2024-03-05T10:00:00+01:00\""), "{hugo}");
@@ -2942,12 +2945,15 @@ fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
 }
 
 #[test]
-fn a_data_or_translation_file_hugo_cannot_load_is_a_located_error_of_check() {
+fn a_data_or_translation_file_hugo_cannot_load_is_said_by_check_where_it_fails() {
+    // A translation file stops Hugo's build (an error); a data file does once a template
+    // reads `.Site.Data` (a warning); `x.YAML` Hugo passes over.
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         ("data/skills.yaml", "- name: Go\n  level: [unclosed\n"),
         ("data/README.md", "# about this folder\n"),
         ("data/.hidden", "ignored"),
+        ("data/extra.YAML", "bad: ["),
         ("i18n/en.toml", "home = \"Home\"\nbad = \n"),
         ("i18n/.gitkeep", ""),
         ("content/about.md", "---\ntitle: About\n---\nText.\n"),
@@ -2960,15 +2966,15 @@ fn a_data_or_translation_file_hugo_cannot_load_is_a_located_error_of_check() {
                 .strip_prefix(site.path())
                 .unwrap_or(&d.path)
                 .display();
-            format!("{file}:{}:{}", d.line, d.col)
+            format!("{file}:{}:{}: {:?}", d.line, d.col, d.severity)
         })
         .collect();
     assert_eq!(
         found,
         [
-            "data/README.md:1:1",
-            "data/skills.yaml:3:1",
-            "i18n/en.toml:2:7"
+            "data/README.md:1:1: Warning",
+            "data/skills.yaml:3:1: Warning",
+            "i18n/en.toml:2:7: Error"
         ]
     );
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
@@ -3043,29 +3049,6 @@ fn an_inline_shortcode_runs_as_in_hugo_when_the_site_allows_it_and_writes_nothin
         assert_eq!(hugo.contains("<i>P none</i>"), on, "{hugo}");
         assert_eq!(normalise(&folio), normalise(&hugo), "{on}");
     }
-}
-
-#[test]
-fn index_with_a_key_that_is_not_set_fails_as_in_hugo() {
-    let site = site_with(
-        &[(
-            "p",
-            "<p>{{ with index site.Data.projects (.Get \"id\") }}{{ .title }}{{ end }}</p>",
-        )],
-        "{{< p >}}",
-    );
-    std::fs::create_dir_all(site.path().join("data")).unwrap();
-    std::fs::write(site.path().join("data/projects.yaml"), "a:\n  title: A\n").unwrap();
-    let html = preview(site.path());
-    assert!(
-        html.contains("layouts/shortcodes/p.html:1:12: index: the key is nil"),
-        "{html}"
-    );
-    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
-    assert!(
-        hugo.contains("value is nil; should be of type string"),
-        "{hugo}"
-    );
 }
 
 #[test]

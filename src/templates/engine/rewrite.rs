@@ -134,7 +134,9 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     let mut calls = Calls::new();
     // Inside a script, Go writes a float as JSON (`2500000`): a float made text there
     // would be written as a quoted string.
-    let scripts = script_ranges(list);
+    let texts = texts(list);
+    let scripts = script_ranges(&texts);
+    let texts: Vec<(usize, String)> = texts.into_iter().map(|(k, t)| (k, t.to_string())).collect();
     each_pipe(list, &mut |p, of| {
         let action = of == PipeOf::Action;
         if action {
@@ -145,8 +147,12 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
         if of == PipeOf::Range {
             range_entries(p, &mut calls);
         }
-        let in_script = scripts.iter().any(|r| r.contains(&p.pos.offset));
-        if action && in_script && !p.is_assign && p.decl.is_empty() {
+        let script = scripts.iter().find(|r| r.contains(&p.pos.offset));
+        let js_value = script.is_some_and(|r| {
+            let texts: Vec<(usize, &str)> = texts.iter().map(|(k, t)| (*k, t.as_str())).collect();
+            !in_js_string(&texts, r.start, p.pos.offset)
+        });
+        if action && js_value && !p.is_assign && p.decl.is_empty() {
             end_with(p, JS_VALUE, &mut calls);
         } else if action && (prints_a_stringer(p) || may_print_a_float(p)) {
             end_with(p, PRINT, &mut calls);
@@ -668,19 +674,18 @@ fn may_print_a_float(p: &PipeNode) -> bool {
     }
 }
 
-/// The byte ranges of the template's source inside `<script>` elements, read from its
-/// text in source order.
-fn script_ranges(list: &ListNode) -> Vec<std::ops::Range<usize>> {
-    fn texts<'a>(list: &'a ListNode, out: &mut Vec<(usize, &'a str)>) {
+/// The template's text, each piece at its offset in the source, in source order.
+fn texts(list: &ListNode) -> Vec<(usize, &str)> {
+    fn gather<'a>(list: &'a ListNode, out: &mut Vec<(usize, &'a str)>) {
         for node in &list.nodes {
             match node {
-                Node::List(l) => texts(l, out),
-                Node::Define(d) => texts(&d.body, out),
+                Node::List(l) => gather(l, out),
+                Node::Define(d) => gather(&d.body, out),
                 Node::Text(t) => out.push((t.pos.offset, &t.text)),
                 Node::If(b) | Node::Range(b) | Node::With(b) => {
-                    texts(&b.body, out);
+                    gather(&b.body, out);
                     if let Some(e) = &b.else_body {
-                        texts(e, out);
+                        gather(e, out);
                     }
                 }
                 _ => {}
@@ -688,11 +693,81 @@ fn script_ranges(list: &ListNode) -> Vec<std::ops::Range<usize>> {
         }
     }
     let mut all = Vec::new();
-    texts(list, &mut all);
+    gather(list, &mut all);
     all.sort_by_key(|(offset, _)| *offset);
+    all
+}
+
+/// Whether the action at `offset`, in the script that starts at `start`, is inside a
+/// JavaScript string (`"{{ .Date }}"`): the script's text before it (`texts`), read for
+/// quotes, leaves one open. Go's escaper writes a value there as `fmt.Sprint` does, and
+/// as JSON elsewhere.
+fn in_js_string(texts: &[(usize, &str)], start: usize, offset: usize) -> bool {
+    let mut quote: Option<char> = None;
+    for (at, text) in texts.iter().filter(|(at, _)| *at < offset) {
+        let mut chars = text.char_indices();
+        while let Some((k, c)) = chars.next() {
+            if at + k < start || at + k >= offset {
+                continue;
+            }
+            match (quote, c) {
+                (_, '\\') => {
+                    chars.next();
+                }
+                (None, '"' | '\'' | '`') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+        }
+    }
+    quote.is_some()
+}
+
+/// Whether a `<script>` tag (its text from `<script` to its `>`, lower case) holds
+/// JavaScript or JSON to Go's escaper: no `type`, or a JavaScript or JSON one
+/// (`html/template`'s `isJSType`); `text/template` and its kin are not.
+fn is_js_script(tag: &str) -> bool {
+    let Some(at) = tag.find("type=") else {
+        return true;
+    };
+    let value = tag.get(at + 5..).unwrap_or_default();
+    let value = value.trim_start_matches(['"', '\'']);
+    let end = value
+        .find(['"', '\'', ' ', '>', ';'])
+        .unwrap_or(value.len());
+    let mime = value.get(..end).unwrap_or_default().trim();
+    mime.is_empty()
+        || matches!(
+            mime,
+            "application/ecmascript"
+                | "application/javascript"
+                | "application/json"
+                | "application/ld+json"
+                | "application/x-ecmascript"
+                | "application/x-javascript"
+                | "module"
+                | "text/ecmascript"
+                | "text/javascript"
+                | "text/javascript1.0"
+                | "text/javascript1.1"
+                | "text/javascript1.2"
+                | "text/javascript1.3"
+                | "text/javascript1.4"
+                | "text/javascript1.5"
+                | "text/jscript"
+                | "text/livescript"
+                | "text/x-ecmascript"
+                | "text/x-javascript"
+        )
+}
+
+/// The byte ranges of the template's source inside `<script>` elements of JavaScript or
+/// JSON ([`is_js_script`]) and event handler attributes, read from its text (`all`, from
+/// [`texts`]) in source order.
+fn script_ranges(all: &[(usize, &str)]) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     // Where the script opened, and what closes it (`</script`, or an attribute's quote).
-    let mut open: Option<(usize, &str)> = None;
+    let mut open: Option<(usize, &str, bool)> = None;
     for (offset, text) in all {
         let lower = text.to_ascii_lowercase();
         let mut from = 0;
@@ -700,24 +775,37 @@ fn script_ranges(list: &ListNode) -> Vec<std::ops::Range<usize>> {
             let rest = lower.get(from..).unwrap_or_default();
             let found = match open {
                 None => {
-                    let element = rest.find("<script").map(|k| (k, k + 7, "</script"));
-                    let attribute = event_attribute(rest);
+                    let element = rest.find("<script").map(|k| {
+                        let tag = rest.get(k..).unwrap_or_default();
+                        let tag = tag
+                            .get(..tag.find('>').unwrap_or(tag.len()))
+                            .unwrap_or_default();
+                        // A script of another type is left as HTML: its range is not kept.
+                        (k, k + 7, "</script", is_js_script(tag))
+                    });
+                    let attribute =
+                        event_attribute(rest).map(|(k, past, close)| (k, past, close, true));
                     match (element, attribute) {
                         (Some(e), Some(a)) => Some(if a.0 < e.0 { a } else { e }),
                         (e, a) => e.or(a),
                     }
                 }
-                Some((_, close)) => rest.find(close).map(|k| (k, k + close.len(), close)),
+                Some((_, close, _)) => rest.find(close).map(|k| (k, k + close.len(), close, true)),
             };
-            let Some((k, past, close)) = found else { break };
+            let Some((k, past, close, js)) = found else {
+                break;
+            };
             match open.take() {
-                None => open = Some((offset + from + k, close)),
-                Some((start, _)) => ranges.push(start..offset + from + k),
+                // From past `<script` or an attribute's opening quote: what a string test
+                // reads ([`in_js_string`]).
+                None => open = Some((offset + from + past, close, js)),
+                Some((_, _, false)) => {}
+                Some((start, _, true)) => ranges.push(start..offset + from + k),
             }
             from += past;
         }
     }
-    if let Some((start, _)) = open {
+    if let Some((start, _, true)) = open {
         ranges.push(start..usize::MAX);
     }
     ranges

@@ -60,40 +60,34 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             None => Vec::new(),
         };
         for k in keys {
-            v =
-                match (&v, &k) {
-                    // Go's `reflect` cannot key a map with nil (a call without the parameter
-                    // named: `index site.Data.projects (.Get "id")`).
-                    (Value::Map(_), Value::Nil) => return Err(exec_error(
-                        "index: the key is nil (a value that is not set); should be of type string",
-                    )),
-                    (Value::Map(m), k) => {
-                        // Params keys are lowercase: `index site.Params "maxTags"` finds them.
-                        let k = to_string(k);
-                        m.get(k.as_str())
-                            .or_else(|| m.get(k.to_lowercase().as_str()))
-                            .cloned()
-                            .unwrap_or(Value::Nil)
-                    }
-                    (Value::List(l), k) => {
-                        let i = values::to_int(k).ok_or_else(|| {
-                            exec_error("index: cannot index a list with a non-integer")
-                        })?;
-                        // Out of range is nothing, as Hugo's `index` gives it.
-                        usize::try_from(i)
-                            .ok()
-                            .and_then(|i| l.get(i))
-                            .cloned()
-                            .unwrap_or(Value::Nil)
-                    }
-                    (Value::Nil, _) => Value::Nil,
-                    (other, _) => {
-                        return Err(exec_error(format!(
-                            "index: can't index item of type {}",
-                            other.type_name()
-                        )))
-                    }
-                };
+            v = match (&v, &k) {
+                (Value::Map(m), k) => {
+                    // Params keys are lowercase: `index site.Params "maxTags"` finds them.
+                    let k = to_string(k);
+                    m.get(k.as_str())
+                        .or_else(|| m.get(k.to_lowercase().as_str()))
+                        .cloned()
+                        .unwrap_or(Value::Nil)
+                }
+                (Value::List(l), k) => {
+                    let i = values::to_int(k).ok_or_else(|| {
+                        exec_error("index: cannot index a list with a non-integer")
+                    })?;
+                    // Out of range is nothing, as Hugo's `index` gives it.
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| l.get(i))
+                        .cloned()
+                        .unwrap_or(Value::Nil)
+                }
+                (Value::Nil, _) => Value::Nil,
+                (other, _) => {
+                    return Err(exec_error(format!(
+                        "index: can't index item of type {}",
+                        other.type_name()
+                    )))
+                }
+            };
         }
         Ok(v)
     }),

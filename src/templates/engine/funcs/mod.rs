@@ -248,8 +248,8 @@ fn arg<'a>(args: &'a [Value], i: usize, func: &str) -> gotmpl::Result<&'a Value>
 }
 
 /// The argument at `i` as a string, as Hugo's functions take one (spf13/cast's
-/// `ToStringE`: a float in full, `0.00001`; see [`super::values::cast_string`]); a list,
-/// map or function is an error.
+/// `ToStringE`: a float in full, `0.00001`; a time or a duration through its `String`;
+/// see [`super::values::cast_string`]); a list, another map or a function is an error.
 fn str_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<String> {
     match arg(args, i, func)? {
         // A value with Go's `String` method (a time, a duration) is read through it.
