@@ -560,7 +560,7 @@ fn a_function_of_hugos_that_folio_lacks_on_a_branch_never_taken_leaves_the_templ
     // where the site turned them off; then the math, path, URL and duration functions.
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
-        "<p>{{ if false }}{{ debug.Dump . }}{{ keyVals \"a\" 1 }}{{ strings.ReplacePairs \"a\" \"b\" \"c\" }}{{ end }}ok\
+        "<p>{{ if false }}{{ debug.Dump . }}{{ keyVals \"a\" 1 }}{{ strings.ReplacePairs \"a\" \"b\" \"c\" }}{{ images.GaussianBlur 6 }}{{ end }}ok\
          |{{ len (shuffle (slice 1 2 3)) }}|{{ math.Pi }}|{{ pow 2 3 }}\
          |{{ isSet (dict \"a\" 1) \"a\" }}|{{ path.BaseName \"a/b.c.md\" }}\
          |{{ path.Split \"a/b.md\" }}|{{ (path.Split \"a/b.md\").File }}\

@@ -72,8 +72,8 @@ pub const OFFLINE: &[(&str, &str)] = &[
 
 /// The template functions Hugo defines, one space or line break between names: each
 /// namespace and its functions (`collections`, `collections.Shuffle`) and their aliases
-/// (`shuffle`), from Hugo 0.166's `tpl/*`: its namespaces' exported methods and the
-/// aliases their `init.go` maps. A
+/// (`shuffle`), from Hugo 0.166's `tpl/*`: its namespaces'
+/// exported methods and the aliases their `init.go` maps. A
 /// template may call one Folio does not have on a branch it never takes, which Hugo
 /// builds; reached, it fails saying Folio does not have it ([`missing`]).
 const HUGO_FUNCS: &str = "\
@@ -189,10 +189,15 @@ pub fn missing(calls: &[super::rewrite::Call]) -> FuncMap {
 /// (`function "fooo" not defined`), even on a branch never taken, so Folio says so before
 /// the template runs, as it does for a Hugo function it does not have.
 pub fn unknown(name: &str) -> bool {
+    let hugos = |n: &str| HUGO_FUNCS.split_ascii_whitespace().any(|h| h == n);
+    // Hugo's parser knows a namespace (`images`), not what its methods are: any
+    // `images.X` parses, and fails only when run.
+    let of_a_namespace = name.split_once('.').is_some_and(|(ns, _)| hugos(ns));
     !is_defined(name)
         && !name.starts_with('.')
         && !OFFLINE.iter().any(|(n, _)| *n == name)
-        && !HUGO_FUNCS.split_ascii_whitespace().any(|n| n == name)
+        && !hugos(name)
+        && !of_a_namespace
 }
 
 /// Every function, by name, once.
