@@ -36,9 +36,24 @@ impl Site {
             .config_json(&["defaultContentLanguage"])
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_else(|| "en".to_string());
+        // A language turned off (`disabled = true`, or named in `disableLanguages`) is no
+        // language of the site's, as in Hugo; the default one cannot be.
+        let disabled: Vec<String> = self
+            .config_json(&["disableLanguages"])
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_ascii_lowercase))
+            .collect();
+        let off = |code: &str, v: &Json| {
+            !code.eq_ignore_ascii_case(&default_code)
+                && (v.get("disabled").and_then(Json::as_bool) == Some(true)
+                    || disabled.contains(&code.to_ascii_lowercase()))
+        };
         let mut langs: Vec<(i64, Language)> = match self.config_json(&["languages"]) {
             Some(Json::Object(m)) if !m.is_empty() => m
                 .iter()
+                .filter(|(code, v)| !off(code, v))
                 .map(|(code, v)| {
                     let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
                     let dir = get("contentDir").unwrap_or_else(|| main_dir.clone());

@@ -2982,6 +2982,29 @@ fn a_data_or_translation_file_hugo_cannot_load_is_said_by_check_where_it_fails()
 }
 
 #[test]
+fn a_language_turned_off_is_no_language_of_the_site_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndisableLanguages = [\"de\"]\n\
+             [languages.en]\nweight = 1\n[languages.it]\nweight = 2\ndisabled = true\n\
+             [languages.de]\nweight = 3\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ len site.Languages }} {{ range site.Languages }}{{ .Lang }} {{ end }}\
+             |{{ range .Page.Translations }}{{ .Lang }} {{ end }}|{{ .Page.IsTranslated }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about.it.md", "---\ntitle: Chi\n---\n{{< f >}}\n"),
+        ("content/about.de.md", "---\ntitle: Über\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "disabled languages", "content/about.md");
+    assert!(hugo.contains("<p>1 en ||false</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_languages_direction_is_read_as_hugo_reads_it() {
     let site = crate::support::hugo_site(&[
         (
