@@ -81,6 +81,8 @@ const FOUND: &[&str] = &[
     "## The Joneses' ##",
     "- the Smiths'.\n  - nested",
     "→'em",
+    "| a | b |\n|---|---|\n|\n| c | d |",
+    "| a | b |\n|---|---|\n| 1 |\n  |  \n| c | d |",
 ];
 
 /// Every case, named by its group and place.

@@ -155,8 +155,9 @@ pub fn starts_table(header: &str, delimiter: &str) -> bool {
 }
 
 /// `md` with each table pulldown-cmark would not see as Goldmark does made plain to it: a
-/// blank line before a table that starts right under a line of text, and pipes around the
-/// rows of a one-column table written without them.
+/// blank line before a table that starts right under a line of text, pipes around the
+/// rows of a one-column table written without them, and a row that is only `|` made one
+/// empty cell.
 pub fn tables_after_text(md: &str) -> Cow<'_, str> {
     if !md.contains('|') && !md.contains(":-") && !md.contains("-:") {
         return Cow::Borrowed(md);
@@ -205,7 +206,12 @@ pub fn tables_after_text(md: &str) -> Cow<'_, str> {
         let rows = lines.get(i + 1..).unwrap_or_default();
         let len = 1 + rows.iter().skip(1).take_while(|l| is_text(l)).count();
         for row in rows.iter().take(len) {
-            if row.contains('|') {
+            // A row that is only a pipe is an empty row to Goldmark and ends the table
+            // for pulldown-cmark: written as one empty cell.
+            if row.trim() == "|" {
+                out.push(Cow::Owned(format!("{}| |", indent(row))));
+                changed = true;
+            } else if row.contains('|') {
                 out.push(Cow::Borrowed(row));
             } else {
                 out.push(Cow::Owned(format!("{}| {} |", indent(row), row.trim())));
