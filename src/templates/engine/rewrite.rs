@@ -148,10 +148,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
             range_entries(p, &mut calls);
         }
         let script = scripts.iter().find(|r| r.contains(&p.pos.offset));
-        let js_value = script.is_some_and(|r| {
-            let texts: Vec<(usize, &str)> = texts.iter().map(|(k, t)| (*k, t.as_str())).collect();
-            !in_js_string(&texts, r.start, p.pos.offset)
-        });
+        let js_value = script.is_some_and(|r| !in_js_string(&texts, r.start, p.pos.offset));
         if action && js_value && !p.is_assign && p.decl.is_empty() {
             end_with(p, JS_VALUE, &mut calls);
         } else if action && (prints_a_stringer(p) || may_print_a_float(p)) {
@@ -702,10 +699,10 @@ fn texts(list: &ListNode) -> Vec<(usize, &str)> {
 /// JavaScript string (`"{{ .Date }}"`): the script's text before it (`texts`), read for
 /// quotes, leaves one open. Go's escaper writes a value there as `fmt.Sprint` does, and
 /// as JSON elsewhere.
-fn in_js_string(texts: &[(usize, &str)], start: usize, offset: usize) -> bool {
+fn in_js_string<S: AsRef<str>>(texts: &[(usize, S)], start: usize, offset: usize) -> bool {
     let mut quote: Option<char> = None;
     for (at, text) in texts.iter().filter(|(at, _)| *at < offset) {
-        let mut chars = text.char_indices();
+        let mut chars = text.as_ref().char_indices();
         while let Some((k, c)) = chars.next() {
             if at + k < start || at + k >= offset {
                 continue;

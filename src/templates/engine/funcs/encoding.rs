@@ -105,20 +105,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     // Go's `url.PathEscape`: a path segment's escape (`/` is escaped too).
     ("urls.PathEscape", |a| {
-        const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-            .remove(b'-')
-            .remove(b'_')
-            .remove(b'.')
-            .remove(b'~')
-            .remove(b'$')
-            .remove(b'&')
-            .remove(b'+')
-            .remove(b':')
-            .remove(b'=')
-            .remove(b'@');
         let s = str_arg(a, 0, "urls.PathEscape")?;
         Ok(string(
-            percent_encoding::utf8_percent_encode(&s, SEGMENT).to_string(),
+            percent_encoding::utf8_percent_encode(&s, PATH_SEGMENT).to_string(),
         ))
     }),
     ("urls.PathUnescape", |a| {
@@ -272,6 +261,20 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
     }
     Ok(out)
 }
+
+/// What Go's `url.PathEscape` leaves of a path segment (`shouldEscape`,
+/// `encodePathSegment`): letters, digits and `-_.~$&+:=@`; `/` is escaped.
+pub(super) const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b':')
+    .remove(b'=')
+    .remove(b'@');
 
 /// The media types Hugo decodes and encodes (`images.ImageResourceTypeProcessable`).
 const PROCESSABLE: &[&str] = &[

@@ -314,19 +314,9 @@ fn bundle_matching(
 /// (`url.URL.EscapedPath`: `café (1).png` is `caf%C3%A9%20%281%29.png`, `a,b;c` stays),
 /// as Hugo publishes a page resource.
 fn path_escaped(file: &str) -> String {
-    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~')
-        .remove(b'$')
-        .remove(b'&')
-        .remove(b'+')
-        .remove(b':')
-        .remove(b'=')
-        .remove(b'@')
-        .remove(b',')
-        .remove(b';');
+    // A path (`EscapedPath`) keeps `,` and `;` too.
+    const SEGMENT: &percent_encoding::AsciiSet =
+        &super::encoding::PATH_SEGMENT.remove(b',').remove(b';');
     file.split('/')
         .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
         .collect::<Vec<_>>()
