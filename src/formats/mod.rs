@@ -329,6 +329,34 @@ impl Tree {
 }
 
 impl Node {
+    /// The node at a path of keys under this one, each key matched in any ASCII case, an
+    /// exact match first: Hugo reads config keys so (`[Params]` is `params`, `baseurl` is
+    /// `baseURL`; `config/allconfig`, whose maps are lowercased on loading).
+    pub fn get_any_case(&self, path: &[&str]) -> Option<&Node> {
+        path.iter().try_fold(self, |node, key| match &node.kind {
+            Kind::Map(m) => m
+                .entries
+                .iter()
+                .find(|e| e.key == *key)
+                .or_else(|| m.entries.iter().find(|e| e.key.eq_ignore_ascii_case(key)))
+                .map(|e| &e.value),
+            _ => None,
+        })
+    }
+
+    /// The key of this mapping that `key` names in any ASCII case, as written (an exact
+    /// match first); `None` when there is none or this is no mapping.
+    pub fn key_any_case(&self, key: &str) -> Option<&str> {
+        let Kind::Map(m) = &self.kind else {
+            return None;
+        };
+        m.entries
+            .iter()
+            .find(|e| e.key == key)
+            .or_else(|| m.entries.iter().find(|e| e.key.eq_ignore_ascii_case(key)))
+            .map(|e| e.key.as_str())
+    }
+
     /// The node's value as JSON.
     pub fn to_json(&self) -> Json {
         match &self.kind {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
 
-use super::{Language, PageRef, Site};
+use super::{json_get_any_case, Language, PageRef, Site};
 use crate::formats::Tree;
 
 impl Site {
@@ -47,7 +47,7 @@ impl Site {
             .collect();
         let off = |code: &str, v: &Json| {
             !code.eq_ignore_ascii_case(&default_code)
-                && (v.get("disabled").and_then(Json::as_bool) == Some(true)
+                && (json_get_any_case(v, "disabled").and_then(Json::as_bool) == Some(true)
                     || disabled.contains(&code.to_ascii_lowercase()))
         };
         let mut langs: Vec<(i64, Language)> = match self.config_json(&["languages"]) {
@@ -55,9 +55,15 @@ impl Site {
                 .iter()
                 .filter(|(code, v)| !off(code, v))
                 .map(|(code, v)| {
-                    let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+                    let get = |k: &str| {
+                        json_get_any_case(v, k)
+                            .and_then(Json::as_str)
+                            .map(str::to_string)
+                    };
                     let dir = get("contentDir").unwrap_or_else(|| main_dir.clone());
-                    let weight = v.get("weight").and_then(Json::as_i64).unwrap_or(0);
+                    let weight = json_get_any_case(v, "weight")
+                        .and_then(Json::as_i64)
+                        .unwrap_or(0);
                     let name = get("label")
                         .or_else(|| get("languageName"))
                         .unwrap_or_else(|| code.clone());

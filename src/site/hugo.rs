@@ -413,13 +413,16 @@ impl Site {
             }
             // A file may hold its last key's table under that key itself.
             let own = keys.len().checked_sub(1).and_then(|i| path.get(i..));
-            let node = at_path(&f.doc.root, rest)
-                .or_else(|| own.and_then(|own| at_path(&f.doc.root, own)))?;
+            let node = f
+                .doc
+                .root
+                .get_any_case(rest)
+                .or_else(|| own.and_then(|own| f.doc.root.get_any_case(own)))?;
             Some((f, node))
         });
         in_file.or_else(|| {
             let c = self.config.as_ref()?;
-            Some((c, at_path(&c.doc.root, path)?))
+            Some((c, c.doc.root.get_any_case(path)?))
         })
     }
 
@@ -528,16 +531,4 @@ fn config_of(config: &Json, keys: &[&str]) -> serde_json::Map<String, Json> {
         .filter(|(k, _)| keys.iter().any(|key| k.eq_ignore_ascii_case(key)))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
-}
-
-/// The node at a path of keys under `node`, keys matched in any case.
-fn at_path<'a>(node: &'a crate::formats::Node, path: &[&str]) -> Option<&'a crate::formats::Node> {
-    path.iter().try_fold(node, |n, key| match &n.kind {
-        crate::formats::Kind::Map(m) => m
-            .entries
-            .iter()
-            .find(|e| e.key.eq_ignore_ascii_case(key))
-            .map(|e| &e.value),
-        _ => None,
-    })
 }

@@ -210,7 +210,11 @@ impl Site {
         let modules = match self.config_json(&["module", "imports"]) {
             Some(Json::Array(list)) => list
                 .iter()
-                .filter_map(|m| m.get("path").and_then(Json::as_str).map(str::to_string))
+                .filter_map(|m| {
+                    json_get_any_case(m, "path")
+                        .and_then(Json::as_str)
+                        .map(str::to_string)
+                })
                 .collect(),
             _ => Vec::new(),
         };
@@ -304,12 +308,13 @@ impl Site {
     /// The config's value at a path of keys, as Hugo merges its config files: the config
     /// file's, under each file of the config folder in turn ([`Site::key_files`]: its
     /// content, or when it holds only its last key, that key's value), tables merged key
-    /// by key.
+    /// by key. Keys match in any case, as Hugo's (`[Params]`, `baseurl`); the value's own
+    /// keys are as written ([`json_get_any_case`] reads them).
     pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
         let in_config = self
             .config
             .as_ref()
-            .and_then(|c| c.doc.get(path))
+            .and_then(|c| c.doc.root.get_any_case(path))
             .map(|n| n.to_json());
         self.over_key_files(in_config, path)
     }
@@ -326,7 +331,8 @@ impl Site {
                 if !same_keys(keys, head) {
                     return base;
                 }
-                rest.iter().try_fold(value, |v, k| v.get(*k).cloned())
+                rest.iter()
+                    .try_fold(value, |v, k| json_get_any_case(&v, k).cloned())
             } else {
                 let (head, rest) = keys.split_at(path.len());
                 if !same_keys(head, path) {
@@ -354,14 +360,9 @@ impl Site {
             .is(&["goldmark", "renderer", "unsafe"], true)
     }
 
-    /// The config's `markup` table (its key in any case, as Hugo reads config keys: `[Markup]`),
-    /// read once for all the settings in it.
+    /// The config's `markup` table, read once for all the settings in it.
     fn markup_table(&self) -> MarkupTable {
-        MarkupTable(
-            ["markup", "Markup", "MARKUP"]
-                .iter()
-                .find_map(|k| self.config_json(&[k])),
-        )
+        MarkupTable(self.config_json(&["markup"]))
     }
 
     /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
@@ -382,9 +383,7 @@ impl Site {
             link_hook: hook("link"),
             image_hook: hook("image"),
             highlight: crate::render::highlight::Settings::from_config(table.get(&["highlight"])),
-            emoji: ["enableEmoji", "enableemoji"]
-                .iter()
-                .any(|k| self.config_json(&[k]) == Some(Json::Bool(true))),
+            emoji: self.config_json(&["enableEmoji"]) == Some(Json::Bool(true)),
             hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
             extensions: Extensions {
                 // `typographer = false`, the form before Hugo 0.112, still turns it off.
@@ -433,17 +432,21 @@ fn merge_params(base: &mut Map<String, Json>, over: Map<String, Json>) {
     }
 }
 
-/// `over`'s keys put into `base`, tables merged key by key (Hugo's config merge: the later
-/// file wins).
+/// `over`'s keys put into `base`, tables merged key by key, keys matched in any case
+/// (Hugo's config merge: the later file wins).
 fn merge_json(base: &mut serde_json::Map<String, Json>, over: serde_json::Map<String, Json>) {
-    for (k, v) in over {
-        match (base.get_mut(&k), v) {
-            (Some(Json::Object(b)), Json::Object(o)) => merge_json(b, o),
-            (_, v) => {
-                base.insert(k, v);
-            }
-        }
-    }
+    merge_params(base, over);
+}
+
+/// The value of `json`'s key `key` in any ASCII case (an exact match first), as Hugo reads
+/// config keys ([`crate::formats::Node::get_any_case`] for parsed files).
+pub(crate) fn json_get_any_case<'a>(json: &'a Json, key: &str) -> Option<&'a Json> {
+    let m = json.as_object()?;
+    m.get(key).or_else(|| {
+        m.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
 }
 
 /// The params file of a config folder (`config/_default/params.{toml,yaml,yml,json}`).
@@ -527,7 +530,7 @@ fn key_path(stem: &str, environment: bool) -> Option<Vec<String>> {
 fn key_file_value(keys: &[String], file: &ConfigFile) -> Option<Json> {
     let value = file.doc.get(&[]).map(|n| n.to_json())?;
     match (&value, keys.last()) {
-        (Json::Object(m), Some(last)) if m.len() == 1 => match m.get(last.as_str()) {
+        (Json::Object(m), Some(last)) if m.len() == 1 => match json_get_any_case(&value, last) {
             Some(inner) => Some(inner.clone()),
             None => Some(value),
         },

@@ -42,7 +42,7 @@ impl Site {
             None => self
                 .config
                 .as_ref()
-                .and_then(|c| c.doc.get(&["params"]))
+                .and_then(|c| c.doc.root.get_any_case(&["params"]))
                 .map(|n| n.to_json()),
         };
         match v {
@@ -63,13 +63,17 @@ impl Site {
         let new_json = Json::Object(new.clone());
         let (file, splices) = match (&self.params_file, &self.config) {
             (Some(f), _) => (f, f.doc.edits(&f.src, &new_json)?),
-            (None, Some(c)) if c.doc.get(&["params"]).is_none() && c.doc.format == Format::Toml => {
-                if new.is_empty() {
-                    return Ok(None);
+            (None, Some(c)) => match c.doc.root.key_any_case("params") {
+                // `[Params]` is the params table as much as `[params]` is: edited where it is.
+                Some(key) => (c, c.doc.set(&c.src, &[key], &new_json)?),
+                None if c.doc.format == Format::Toml => {
+                    if new.is_empty() {
+                        return Ok(None);
+                    }
+                    (c, vec![toml_params_table(c, new)?])
                 }
-                (c, vec![toml_params_table(c, new)?])
-            }
-            (None, Some(c)) => (c, c.doc.set(&c.src, &["params"], &new_json)?),
+                None => (c, c.doc.set(&c.src, &["params"], &new_json)?),
+            },
             (None, None) if new.is_empty() => return Ok(None),
             (None, None) => {
                 return Err(EditError {

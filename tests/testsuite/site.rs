@@ -105,6 +105,19 @@ fn a_new_param_joins_the_params_table() {
 }
 
 #[test]
+fn a_params_table_written_in_capitals_is_read_and_edited_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "title = \"t\"\n[Params]\nemail = \"a@b.c\"\n";
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    let site = Site::open_dir(dir.path()).unwrap();
+    assert_eq!(site.params()["email"], "a@b.c");
+    let mut p = site.params();
+    p.insert("email".into(), json!("x@y.z"));
+    let (_, text) = site.params_edit(&p).unwrap().unwrap();
+    assert_eq!(text, "title = \"t\"\n[Params]\nemail = \"x@y.z\"\n");
+}
+
+#[test]
 fn a_config_without_params_gets_a_params_table() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("hugo.toml"), "title = \"t\"").unwrap();

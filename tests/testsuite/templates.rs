@@ -3257,3 +3257,31 @@ fn with_tables_off_a_paragraph_of_pipes_stays_one_paragraph_as_goldmark_leaves_i
     assert!(hugo.contains("<p>Some text\n| a | b |"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn config_keys_are_read_in_any_case_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseurl = \"https://e.org/\"\nTitle = \"Cap\"\nDefaultContentLanguage = \"fr\"\n\
+             Copyright = \"(c) Me\"\n\
+             [Params]\nsubTitle = \"x\"\n[Params.author]\nname = \"Ann\"\n\
+             [Languages]\n[Languages.fr]\nTitle = \"Mon site\"\nWeight = 1\n\
+             [Languages.fr.Params]\nGreeting = \"Bonjour\"\n\
+             [Languages.en]\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ site.Title }}|{{ site.BaseURL }}|{{ site.Params.subTitle }}|\
+             {{ site.Params.author.name }}|{{ site.Params.greeting }}|{{ site.Language.Lang }}|\
+             {{ site.Copyright }}|{{ len site.Languages }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "config case", "content/about.md");
+    assert!(
+        hugo.contains("<p>Mon site|https://e.org/|x|Ann|Bonjour|fr|(c) Me|2</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
