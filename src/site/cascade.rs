@@ -42,11 +42,29 @@ pub fn hand_down(cascade: &Json, target: Target<'_>, below: &mut Map<String, Jso
 }
 
 /// Gives `front` (a page's own front matter) the values `cascaded` hands down that it does
-/// not set itself (keys in any case; `params` key by key).
+/// not set itself (keys in any case; `params` key by key). A param is the page's own
+/// whether the page writes it at the top (`color: green`) or under `params`, as both are
+/// its params in Hugo: a cascade's `params.color` or top-level `color` leaves it be.
 pub fn apply(front: &Map<String, Json>, cascaded: &Map<String, Json>) -> Map<String, Json> {
+    let has = |map: &Map<String, Json>, key: &str| map.keys().any(|k| k.eq_ignore_ascii_case(key));
+    let own_params = front
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("params"))
+        .and_then(|(_, v)| v.as_object());
     let mut merged = front.clone();
     for (key, value) in cascaded {
-        merge_value(&mut merged, key, value);
+        match value {
+            Json::Object(handed) if key.eq_ignore_ascii_case("params") => {
+                let handed: Map<String, Json> = handed
+                    .iter()
+                    .filter(|(k, _)| !has(front, k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                merge_value(&mut merged, key, &Json::Object(handed));
+            }
+            _ if own_params.is_some_and(|p| has(p, key)) => {}
+            _ => merge_value(&mut merged, key, value),
+        }
     }
     merged
 }
@@ -164,6 +182,17 @@ mod tests {
             json(
                 r#"{"title": "B", "Color": "own", "params": {"y": 2, "x": 1}, "toc": true, "size": "S"}"#
             )
+        );
+    }
+
+    #[test]
+    fn a_param_the_page_writes_at_the_top_or_under_params_is_its_own() {
+        let handed = json(r#"{"params": {"color": "red", "x": 1}, "size": "S"}"#);
+        let front = json(r#"{"Color": "green", "params": {"size": "L"}}"#);
+        let merged = apply(front.as_object().unwrap(), handed.as_object().unwrap());
+        assert_eq!(
+            Json::Object(merged),
+            json(r#"{"Color": "green", "params": {"size": "L", "x": 1}}"#)
         );
     }
 
