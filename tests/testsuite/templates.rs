@@ -3285,3 +3285,14 @@ fn config_keys_are_read_in_any_case_as_in_hugo() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_param_the_page_sets_to_nothing_is_not_the_sites_as_in_hugo() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[params]\nimage = \"/img/site.png\"\ncolor = \"red\"\n",
+        "<p>{{ with .Page.Param \"image\" }}{{ . }}{{ else }}none{{ end }}|{{ .Page.Param \"color\" }}</p>",
+        "---\ntitle: About\nimage:\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("<p>none|red</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -482,22 +482,30 @@ fn is_query(v: &Value) -> bool {
     }
 }
 
-/// `.Param KEY` on a page: the page's param, else the site's (a dotted key reads nested
-/// maps; keys are case-insensitive, as Hugo's `maps.Params`).
+/// `.Param KEY` on a page: the page's param, else the site's, as Hugo's
+/// `maps.GetNestedParam` reads them (`common/hmaps/params.go`): the whole key in each map
+/// first, where a key the page sets to nothing (`image:`) is the page's nil, not a call
+/// for the site's; then a dotted key through nested maps, skipping nil. Keys are
+/// case-insensitive, as in Hugo's `maps.Params`.
 fn param(a: &[Value]) -> gotmpl::Result<Value> {
     let (recv, key) = (arg(a, 0, ".Param")?, str_arg(a, 1, ".Param")?);
     let key = key.to_lowercase();
-    let lookup = |root: Option<&Value>| -> Option<Value> {
-        let mut cur = root?.clone();
-        for k in key.split('.') {
-            cur = cur.field(k)?.clone();
-        }
-        Some(cur)
-    };
     let frame = engine::frame()?;
-    Ok(lookup(recv.field("Params"))
-        .filter(|v| !matches!(v, Value::Nil))
-        .or_else(|| lookup(frame.site.field("Params")))
+    let candidates = [recv.field("Params"), frame.site.field("Params")];
+    if let Some(v) = candidates.iter().flatten().find_map(|m| m.field(&key)) {
+        return Ok(v.clone());
+    }
+    let nested = |root: &Value| -> Option<Value> {
+        let mut cur = root;
+        for k in key.split('.') {
+            cur = cur.field(k)?;
+        }
+        Some(cur.clone()).filter(|v| !matches!(v, Value::Nil))
+    };
+    Ok(candidates
+        .iter()
+        .flatten()
+        .find_map(|m| nested(m))
         .unwrap_or(Value::Nil))
 }
 
