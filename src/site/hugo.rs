@@ -433,7 +433,7 @@ impl Site {
             .config_json(&["baseURL"])
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        crate::templates::engine::objects::base_path(&base).to_string()
+        crate::templates::engine::objects::base_path(&with_trailing_slash(base)).to_string()
     }
 
     /// The `assets/` folders `resources.Get` reads: the site's, then its themes' and
@@ -470,7 +470,7 @@ impl Site {
         let root = self.config_json(&[]).unwrap_or_default();
         let fields = SiteFields {
             title: text("title"),
-            base_url: text("baseURL"),
+            base_url: with_trailing_slash(text("baseURL")),
             params,
             data: self.files.data.clone(),
             lang: lang.to_string(),
@@ -520,6 +520,17 @@ const SITE_CONFIG_KEYS: [&str; 5] = [
     "googleAnalytics",
     "rssLimit",
 ];
+
+/// A `baseURL` as Hugo holds it, its path ending in `/` (`https://e.org/blog` is
+/// `https://e.org/blog/`: `common/urls/baseURL.go`, `newBaseURLFromURL`); an empty one
+/// (no base) as it is.
+fn with_trailing_slash(base: String) -> String {
+    if base.is_empty() || base.ends_with('/') || base.contains(['?', '#']) {
+        base
+    } else {
+        base + "/"
+    }
+}
 
 /// The settings of `config` (the site's, as JSON) named `keys`, matched in any case as
 /// Hugo matches them.

@@ -3296,3 +3296,19 @@ fn a_param_the_page_sets_to_nothing_is_not_the_sites_as_in_hugo() {
     assert!(hugo.contains("<p>none|red</p>"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_base_url_without_a_trailing_slash_gets_one_as_in_hugo() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/blog\"\n",
+        "<p>{{ site.BaseURL }}files/cv.pdf {{ \"x.png\" | relURL }} {{ \"x.png\" | absURL }}</p>",
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains(
+            "<p>https://e.org/blog/files/cv.pdf /blog/x.png https://e.org/blog/x.png</p>"
+        ),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
