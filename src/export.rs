@@ -288,13 +288,13 @@ fn page_html(
     }));
     let params = doc.site.render_params();
     let hugo = doc.hugo_context();
-    let (root, page) = (doc.site.root.clone(), doc.path.clone());
+    let (site, page) = (doc.site.clone(), doc.path.clone());
     let base_path = doc.site.base_path();
     let collected = assets.clone();
     let rewrite = move |url: &str, image: bool| {
         let url = site_path(url, &base_path);
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
-        local_asset(&root, &page, &url, image, &mut assets)
+        local_asset(&site, &page, &url, image, &mut assets)
     };
     let published = assets.clone();
     let publish = move |path: &Path| {
@@ -353,9 +353,9 @@ pub(crate) fn site_path(url: &str, base_path: &str) -> String {
 }
 
 /// Maps a URL the page uses to a file copied into `assets/`, when it names a local file:
-/// `/x` in the site's `static/` folder, `x` next to the page.
+/// `/x` in the static folder of the site or of one of its themes, `x` next to the page.
 fn local_asset(
-    root: &Path,
+    site: &crate::Site,
     page: &Path,
     url: &str,
     image: bool,
@@ -372,8 +372,12 @@ fn local_asset(
     // A `?query` or `#fragment` stays on the copy's URL (PaperMod's `#center`).
     let suffix = url.get(path_part.len()..).unwrap_or_default();
     let decoded = crate::text::percent_decode(path_part);
+    // A site path is served from the site's `static/`, else its themes' (Hugo's union of
+    // the `static` mounts, the project's first).
     let candidate = match decoded.strip_prefix('/') {
-        Some(rest) => root.join("static").join(rest),
+        Some(rest) => site
+            .static_file(rest)
+            .unwrap_or_else(|| site.root.join("static").join(rest)),
         None => page.parent().unwrap_or(Path::new(".")).join(&decoded),
     };
     let safe = Path::new(&decoded).components().all(|c| {
@@ -384,8 +388,13 @@ fn local_asset(
     });
     if !safe || !candidate.is_file() {
         if image {
+            let themes = if decoded.starts_with('/') {
+                " and its themes'"
+            } else {
+                ""
+            };
             assets.warnings.push(format!(
-                "image `{url}` was not found (looked for {})",
+                "image `{url}` was not found (looked for {}{themes})",
                 candidate.display()
             ));
         }

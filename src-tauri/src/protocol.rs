@@ -123,13 +123,21 @@ const STYLE_FILES: &[(&str, &str)] = &[
     ("otf", "font/otf"),
 ];
 
-/// An image under the site's `static/` folder (`/site/x.png`), its `assets/` folder
-/// (`/assets/x.png`) or the page's folder (`/page/x.png`).
+/// An image under the static folder of the site or of one of its themes (`/site/x.png`,
+/// [`folio::Site::static_file`]), the site's `assets/` folder (`/assets/x.png`) or the
+/// page's folder (`/page/x.png`).
 fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]>>> {
-    let (root, page_dir) = {
+    let (root, page_dir, served) = {
         let guard = state.lock();
         let s = guard.as_ref()?;
-        (s.site().root.clone(), s.path().parent()?.to_path_buf())
+        let served = path
+            .strip_prefix("/site/")
+            .and_then(|rel| s.site().static_file(rel));
+        (
+            s.site().root.clone(),
+            s.path().parent()?.to_path_buf(),
+            served,
+        )
     };
     let (file, mime) = match path.strip_prefix("/assets/") {
         Some(rel) => image_file(&root.join("assets"), &page_dir, &format!("/site/{rel}"))?,
@@ -138,7 +146,10 @@ fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]
             &page_dir,
             &format!("/site/{}", path.trim_start_matches("/processed/")),
         )?,
-        None => image_file(&root.join("static"), &page_dir, path)?,
+        None => {
+            let (file, mime) = image_file(&root.join("static"), &page_dir, path)?;
+            (served.unwrap_or(file), mime)
+        }
     };
     if !file.is_file() {
         return None;

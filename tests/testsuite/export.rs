@@ -195,6 +195,37 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
 }
 
 #[test]
+fn an_image_a_theme_serves_is_copied_and_the_sites_own_file_wins() {
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let settings = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("theme = \"t\"\n{settings}")).unwrap();
+    let theme_static = site.path().join("themes/t/static/img");
+    fs::create_dir_all(&theme_static).unwrap();
+    fs::write(theme_static.join("logo.png"), b"THEME").unwrap();
+    fs::write(theme_static.join("both.png"), b"THEME").unwrap();
+    fs::create_dir_all(site.path().join("static/img")).unwrap();
+    fs::write(site.path().join("static/img/both.png"), b"SITE").unwrap();
+    let doc = sample_doc(site.path());
+    let text = format!(
+        "{}\n![logo](/img/logo.png) ![both](/img/both.png)\n",
+        doc.page.source()
+    );
+    let out = site.path().join("export");
+    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    let copy = "assets/root/themes/t/static/img/logo.png";
+    assert!(html.contains(&format!("src=\"{copy}\"")), "{html}");
+    assert_eq!(fs::read(out.join(copy)).unwrap(), b"THEME");
+    assert!(html.contains("src=\"assets/site/img/both.png\""), "{html}");
+    assert_eq!(
+        fs::read(out.join("assets/site/img/both.png")).unwrap(),
+        b"SITE"
+    );
+}
+
+#[test]
 fn an_images_fragment_and_query_stay_and_raw_html_images_are_copied_too() {
     // PaperMod's `cover.png#center`; an `<img>` written in the page with `unsafe` on.
     let site = sample_site();
