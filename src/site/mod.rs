@@ -179,9 +179,27 @@ impl Site {
     /// key by key, tables deeply, as Hugo has done since 0.84 ("Deep merge of theme
     /// Params"); a key differing only in case is the same key, as Hugo reads keys.
     pub fn render_params(&self) -> Map<String, Json> {
-        let mut own = self.params();
-        // An environment's params (`config/production/params.toml`) win over the site's.
-        if let Some(Json::Object(over)) = self.over_key_files(None, &["params"]) {
+        // Hugo's order (`config/allconfig/load.go`): the config file, then the config
+        // folder's files by name (its `hugo.toml` next to a root config, then
+        // `params.toml`), then the environment's (`config/production/`), each merged deeply
+        // over the ones before.
+        let in_config = self
+            .config
+            .as_ref()
+            .and_then(|c| c.doc.root.get_any_case(&["params"]))
+            .map(|n| n.to_json());
+        let (default, environment): (Vec<_>, Vec<_>) = self
+            .key_files
+            .iter()
+            .partition(|(_, f)| f.path.parent().is_some_and(|d| d.ends_with("_default")));
+        let mut own = match over_files(default.into_iter(), in_config, &["params"]) {
+            Some(Json::Object(m)) => m,
+            _ => Map::new(),
+        };
+        if let Some(Json::Object(file)) = self.params_file.as_ref().map(|f| f.doc.to_json()) {
+            merge_params(&mut own, file);
+        }
+        if let Some(Json::Object(over)) = over_files(environment.into_iter(), None, &["params"]) {
             merge_params(&mut own, over);
         }
         if self.theme_params.is_empty() {
@@ -322,36 +340,7 @@ impl Site {
     /// `base` (a value at `path`) with the values of the config folder's files at `path`
     /// merged over it, in turn.
     fn over_key_files(&self, base: Option<Json>, path: &[&str]) -> Option<Json> {
-        self.key_files.iter().fold(base, |base, (keys, file)| {
-            let Some(value) = key_file_value(keys, file) else {
-                return base;
-            };
-            let over = if keys.len() <= path.len() {
-                let (head, rest) = path.split_at(keys.len());
-                if !same_keys(keys, head) {
-                    return base;
-                }
-                rest.iter()
-                    .try_fold(value, |v, k| json_get_any_case(&v, k).cloned())
-            } else {
-                let (head, rest) = keys.split_at(path.len());
-                if !same_keys(head, path) {
-                    return base;
-                }
-                Some(
-                    rest.iter()
-                        .rev()
-                        .fold(value, |v, k| Json::Object(Map::from_iter([(k.clone(), v)]))),
-                )
-            };
-            match (base, over) {
-                (Some(Json::Object(mut base)), Some(Json::Object(over))) => {
-                    merge_json(&mut base, over);
-                    Some(Json::Object(base))
-                }
-                (base, over) => over.or(base),
-            }
-        })
+        over_files(self.key_files.iter(), base, path)
     }
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
@@ -415,6 +404,45 @@ impl Site {
     }
 }
 
+/// `base` (a value at `path`) with the values at `path` of config folder `files` (as
+/// [`key_files`] lists them) merged over it, in turn.
+fn over_files<'a>(
+    files: impl Iterator<Item = &'a (Vec<String>, ConfigFile)>,
+    base: Option<Json>,
+    path: &[&str],
+) -> Option<Json> {
+    files.fold(base, |base, (keys, file)| {
+        let Some(value) = key_file_value(keys, file) else {
+            return base;
+        };
+        let over = if keys.len() <= path.len() {
+            let (head, rest) = path.split_at(keys.len());
+            if !same_keys(keys, head) {
+                return base;
+            }
+            rest.iter()
+                .try_fold(value, |v, k| json_get_any_case(&v, k).cloned())
+        } else {
+            let (head, rest) = keys.split_at(path.len());
+            if !same_keys(head, path) {
+                return base;
+            }
+            Some(
+                rest.iter()
+                    .rev()
+                    .fold(value, |v, k| Json::Object(Map::from_iter([(k.clone(), v)]))),
+            )
+        };
+        match (base, over) {
+            (Some(Json::Object(mut base)), Some(Json::Object(over))) => {
+                merge_json(&mut base, over);
+                Some(Json::Object(base))
+            }
+            (base, over) => over.or(base),
+        }
+    })
+}
+
 /// `over`'s params put into `base`, tables merged key by key; a key of `over` that
 /// differs from one of `base` only in case replaces it (Hugo lowercases params' keys).
 fn merge_params(base: &mut Map<String, Json>, over: Map<String, Json>) {
@@ -470,6 +498,9 @@ fn params_file_in(default_dir: &Path) -> Result<Option<ConfigFile>> {
 /// A file that cannot be read or parsed, located.
 fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
     let mut out: Vec<(Vec<String>, ConfigFile)> = Vec::new();
+    // The file read as [`Site::config`]; the config folder's own config file next to a root
+    // one is merged over it, as Hugo merges the folder over the root file.
+    let main = find_config(root);
     for (env, environment) in [("_default", false), ("production", true)] {
         let Ok(entries) = std::fs::read_dir(root.join("config").join(env)) else {
             continue;
@@ -494,7 +525,13 @@ fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
             if seen.iter().any(|s| s == stem) {
                 continue;
             }
-            if let Some(keys) = key_path(stem, environment) {
+            let keys = match key_path(stem, environment) {
+                None if matches!(stem, "hugo" | "config") && main.as_ref() != Some(&path) => {
+                    Some(Vec::new())
+                }
+                keys => keys,
+            };
+            if let Some(keys) = keys {
                 seen.push(stem.to_string());
                 out.push((keys, ConfigFile::read(&path)?));
             }

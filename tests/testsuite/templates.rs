@@ -3312,3 +3312,45 @@ fn a_base_url_without_a_trailing_slash_gets_one_as_in_hugo() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn params_from_every_config_file_are_merged_as_in_hugo() {
+    let template = "<p>{{ site.Title }}|{{ site.Params.a }}|{{ site.Params.b }}|\
+                    {{ site.Params.n.x }}|{{ site.Params.n.y }}</p>";
+    let page = "---\ntitle: About\n---\n{{< f >}}\n";
+    // The config folder's hugo.toml with [params] and its params.toml; a root config and
+    // the config folder's own config file and params file.
+    let sites = [
+        vec![
+            (
+                "config/_default/hugo.toml",
+                "baseURL = \"https://e.org/\"\ntitle = \"Dir\"\n\
+                 [params]\na = \"inline\"\nb = \"inline\"\n[params.n]\nx = \"ix\"\n",
+            ),
+            (
+                "config/_default/params.toml",
+                "a = \"file\"\n[n]\ny = \"fy\"\n",
+            ),
+        ],
+        vec![
+            (
+                "hugo.yaml",
+                "baseURL: https://e.org/\ntitle: Root\nparams:\n  a: root\n  n:\n    x: rx\n",
+            ),
+            (
+                "config/_default/hugo.toml",
+                "title = \"Dir\"\n[params]\nb = \"dir\"\n",
+            ),
+            ("config/_default/params.toml", "[n]\ny = \"fy\"\n"),
+        ],
+    ];
+    for files in sites {
+        let mut files = files;
+        files.push(("layouts/shortcodes/f.html", template));
+        files.push(("content/about.md", page));
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) = hugo_and_folio(site.path(), "params merged", "content/about.md");
+        assert!(hugo.contains("<p>Dir|"), "{hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo));
+    }
+}
