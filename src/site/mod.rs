@@ -77,6 +77,9 @@ pub struct Site {
     /// over one named after it, key by key. Loaded with the templates; under the site's
     /// own params in [`Site::render_params`].
     theme_params: Arc<Map<String, Json>>,
+    /// The `markup` tables of the site's themes and modules, in the order they are named:
+    /// merged under the site's as its `markup._merge` says ([`merge_theme_table`]).
+    theme_markup: Arc<Vec<Map<String, Json>>>,
     /// The themes' and modules' config files that could not be read or parsed: their
     /// params are left out (Hugo would stop; Folio opens the site and `check` says why).
     theme_config_errors: Arc<Vec<Error>>,
@@ -123,6 +126,7 @@ impl Site {
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
+            theme_markup: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
         })
@@ -149,18 +153,26 @@ impl Site {
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
+            theme_markup: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
         })
     }
 
     /// The params of a theme or module at `root`, from its config file's `[params]` or
-    /// its `config/_default/params.*` (none when it has neither).
+    /// its `config/_default/params.*` (none when it has neither), and its `markup` table
+    /// (its config's, with its config folder's `markup.toml` over it).
     ///
     /// # Errors
-    /// Either file cannot be read or parsed.
-    fn params_of_theme(root: &Path) -> Result<Map<String, Json>> {
-        Ok(Site::config_of(root)?.params())
+    /// One of its config files cannot be read or parsed.
+    fn theme_settings(root: &Path) -> Result<(Table, Option<Table>)> {
+        let mut theme = Site::config_of(root)?;
+        theme.key_files = key_files(root)?;
+        let markup = match theme.config_json(&["markup"]) {
+            Some(Json::Object(m)) => Some(m),
+            _ => None,
+        };
+        Ok((theme.params(), markup))
     }
 
     /// The config files of the site's themes and modules that could not be read or
@@ -257,15 +269,21 @@ impl Site {
             .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
             .collect();
         let mut theme_params = Map::new();
+        let mut theme_markup = Vec::new();
         let mut errors = Vec::new();
         for theme in theme_roots.iter().rev() {
-            match Site::params_of_theme(theme) {
-                Ok(params) => merge_params(&mut theme_params, params),
+            match Site::theme_settings(theme) {
+                Ok((params, markup)) => {
+                    merge_params(&mut theme_params, params);
+                    theme_markup.extend(markup);
+                }
                 Err(e) => errors.push(e),
             }
         }
         errors.reverse();
+        theme_markup.reverse();
         self.theme_params = Arc::new(theme_params);
+        self.theme_markup = Arc::new(theme_markup);
         self.theme_config_errors = Arc::new(errors);
         self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));
         self.forget_stylesheets();
@@ -349,9 +367,16 @@ impl Site {
             .is(&["goldmark", "renderer", "unsafe"], true)
     }
 
-    /// The config's `markup` table, read once for all the settings in it.
+    /// The config's `markup` table, read once for all the settings in it, with its themes'
+    /// merged under it as its `_merge` says (FixIt's documented `_merge = "shallow"`).
     fn markup_table(&self) -> MarkupTable {
-        MarkupTable(self.config_json(&["markup"]))
+        let Some(Json::Object(mut markup)) = self.config_json(&["markup"]) else {
+            return MarkupTable(None);
+        };
+        for theme in self.theme_markup.iter() {
+            merge_theme_table(&mut markup, theme, None);
+        }
+        MarkupTable(Some(Json::Object(markup)))
     }
 
     /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
@@ -441,6 +466,46 @@ fn over_files<'a>(
             (base, over) => over.or(base),
         }
     })
+}
+
+/// A table of config values, as JSON.
+type Table = Map<String, Json>;
+
+/// A theme's config table `theme` merged into the site's `site` as Hugo merges a
+/// theme's config (`common/hmaps/params.go`, `Params.merge`; Hugo docs "Configure
+/// Hugo: merge configuration from themes"): by the table's `_merge` strategy, else its
+/// parent's, else `none` (a table other than `params`, `menus`, `outputFormats` and
+/// `mediaTypes` takes nothing from a theme unless the site asks). `shallow` adds the
+/// theme's keys the table lacks, and nothing inside the tables both have; `deep` adds them
+/// at every depth. The site's values always win; keys match in any case.
+fn merge_theme_table(
+    site: &mut Map<String, Json>,
+    theme: &Map<String, Json>,
+    parent: Option<&str>,
+) {
+    let own = site
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("_merge"))
+        .and_then(|(_, v)| v.as_str())
+        .map(str::to_ascii_lowercase);
+    let strategy = own.as_deref().or(parent).unwrap_or("none").to_string();
+    let add = strategy != "none" && parent != Some("shallow");
+    for (k, v) in theme {
+        if k.eq_ignore_ascii_case("_merge") {
+            continue;
+        }
+        let same = site.keys().find(|s| s.eq_ignore_ascii_case(k)).cloned();
+        match (same.and_then(|s| site.get_mut(&s)), v) {
+            (Some(Json::Object(mine)), Json::Object(theirs)) => {
+                merge_theme_table(mine, theirs, Some(&strategy));
+            }
+            (Some(_), _) => {}
+            (None, _) if add => {
+                site.insert(k.clone(), v.clone());
+            }
+            (None, _) => {}
+        }
+    }
 }
 
 /// `over`'s params put into `base`, tables merged key by key; a key of `over` that

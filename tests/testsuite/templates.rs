@@ -3354,3 +3354,52 @@ fn params_from_every_config_file_are_merged_as_in_hugo() {
         assert_eq!(normalise(&folio), normalise(&hugo));
     }
 }
+
+#[test]
+fn a_themes_markup_settings_apply_as_the_sites_merge_asks_as_in_hugo() {
+    let theme_markup = "[goldmark.renderer]\nunsafe = true\n";
+    // The site asks for the theme's markup shallowly (FixIt's setup) or deeply, from the
+    // theme's config or its config folder; or does not ask, and gets none of it.
+    let cases = [
+        ("_merge = \"shallow\"\n", "themes/t/hugo.toml", true),
+        (
+            "_merge = \"deep\"\n[goldmark.extensions]\ntypographer = true\n",
+            "themes/t/config/_default/markup.toml",
+            true,
+        ),
+        (
+            "[goldmark.extensions]\ntypographer = true\n",
+            "themes/t/hugo.toml",
+            false,
+        ),
+    ];
+    for (site_markup, theme_file, raw_kept) in cases {
+        let config = format!(
+            "baseURL = \"https://e.org/\"\ntheme = \"t\"\n[markup]\n{}",
+            site_markup.replace("[goldmark", "[markup.goldmark")
+        );
+        let theme = if theme_file.ends_with("hugo.toml") {
+            format!(
+                "[markup]\n{}",
+                theme_markup.replace("[goldmark", "[markup.goldmark")
+            )
+        } else {
+            theme_markup.to_string()
+        };
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", config.as_str()),
+            (theme_file, theme.as_str()),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\n<span class=\"x\">raw</span> text\n",
+            ),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "theme markup", "content/about.md");
+        assert_eq!(
+            hugo.contains("<span class=\"x\">"),
+            raw_kept,
+            "{config}\n{hugo}"
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
+    }
+}
