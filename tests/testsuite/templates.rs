@@ -3403,3 +3403,19 @@ fn a_themes_markup_settings_apply_as_the_sites_merge_asks_as_in_hugo() {
         assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
     }
 }
+
+#[test]
+fn isset_with_a_key_in_capitals_is_false_as_params_keys_are_lowercase_in_hugo() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[params]\ngithubUser = \"octo\"\n",
+        "<p>{{ isset .Site.Params \"githubUser\" }} {{ isset .Site.Params \"githubuser\" }} \
+         {{ .Site.Params.githubUser }} {{ isset .Page.Params \"heroImage\" }} \
+         {{ .Page.Params.heroImage }} {{ isset (dict \"a\" 1) \"a\" }}</p>",
+        "---\ntitle: About\nheroImage: x.jpg\n---\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("<p>false true octo false x.jpg true</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

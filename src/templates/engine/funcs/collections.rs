@@ -130,8 +130,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("isset isSet collections.IsSet", |a| {
         let (c, k) = (arg(a, 0, "isset")?, arg(a, 1, "isset")?);
+        // A params map's keys are lowercase in Hugo: a spelling with capitals Folio adds
+        // for the template's reads (`values::is_alias`) is not set there.
         Ok(Value::Bool(match c {
-            Value::Map(m) => m.contains_key(to_string(k).as_str()),
+            Value::Map(m) => {
+                let k = to_string(k);
+                m.contains_key(k.as_str()) && !values::is_alias(m, &k)
+            }
             Value::List(l) => values::to_int(k)
                 .and_then(|i| usize::try_from(i).ok())
                 .is_some_and(|i| i < l.len()),
