@@ -1383,20 +1383,23 @@ const HREF: &str = " href=\"";
 const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
 
 /// The attributes of a call's output that hold image URLs, in order: where each starts,
-/// and which. One pass over the output's `="`, each checked for a name before it (a
-/// call's output has a few dozen attributes, and was read once per kind before).
+/// and which. One pass over the output's `=` signs (`memchr`), each followed by `"` and
+/// checked for a name before it: a call's output has a few dozen attributes, most of
+/// them `class`, which the name's last letter turns away.
 fn url_attributes(html: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
-    static VALUE_START: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("=\""));
-    VALUE_START
-        .find_iter(html.as_bytes())
-        .filter_map(move |at| {
-            let through = html.as_bytes().get(..at + 2)?;
-            URL_ATTRIBUTES
-                .into_iter()
-                .find(|a| through.ends_with(a.as_bytes()))
-                .map(|a| (at + 2 - a.len(), a))
-        })
+    let bytes = html.as_bytes();
+    memchr::memchr_iter(b'=', bytes).filter_map(move |at| {
+        // Each name ends in one of these letters (`src`, `poster`, `srcset`, `style`, `href`).
+        let last = *bytes.get(at.checked_sub(1)?)?;
+        if bytes.get(at + 1) != Some(&b'"') || !matches!(last, b'c' | b'r' | b't' | b'e' | b'f') {
+            return None;
+        }
+        let through = bytes.get(..at + 2)?;
+        URL_ATTRIBUTES
+            .into_iter()
+            .find(|a| through.ends_with(a.as_bytes()))
+            .map(|a| (at + 2 - a.len(), a))
+    })
 }
 
 /// A `srcset` with each candidate's URL passed through `point` (`a.jpg 1x, b.jpg 2x`; the
