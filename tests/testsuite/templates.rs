@@ -3419,3 +3419,18 @@ fn isset_with_a_key_in_capitals_is_false_as_params_keys_are_lowercase_in_hugo() 
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn regional_englishes_write_dates_and_times_as_in_hugo() {
+    let template = "<p>{{ $t := time.AsTime \"2024-09-05T14:04:05Z\" }}{{ range slice \
+                    \":date_full\" \":date_long\" \":date_medium\" \":date_short\" \":time_long\" \
+                    \":time_short\" }}{{ $t | time.Format . }}|{{ end }}</p>";
+    for code in [
+        "en-AU", "en-NZ", "en-IN", "en-IE", "en-CA", "en-ZA", "en-GB", "en-US",
+    ] {
+        let config = format!("baseURL = \"https://e.org/\"\nlanguageCode = \"{code}\"\n");
+        let (hugo, folio) = shortcode_f(&config, template, "---\ntitle: About\n---\n{{< f >}}\n");
+        assert!(hugo.contains("2024|"), "{hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{code}");
+    }
+}

@@ -74,6 +74,59 @@ const EN_GB: Locale = Locale {
     ..EN
 };
 
+/// Australian English (`en-AU`): British names and dates, but a day without a zero in the
+/// short date and the 12-hour clock.
+const EN_AU: Locale = Locale {
+    dates: [
+        "Monday, 2 January 2006",
+        "2 January 2006",
+        "2 Jan 2006",
+        "2/1/06",
+    ],
+    times: EN.times,
+    ..EN_GB
+};
+
+/// New Zealand and Indian English (`en-NZ`, `en-IN`): British dates, the 12-hour clock.
+const EN_NZ_IN: Locale = Locale {
+    times: EN.times,
+    ..EN_GB
+};
+
+/// Irish English (`en-IE`): British, without the comma after the weekday.
+const EN_IE: Locale = Locale {
+    dates: [
+        "Monday 2 January 2006",
+        "2 January 2006",
+        "2 Jan 2006",
+        "02/01/06",
+    ],
+    ..EN_GB
+};
+
+/// Canadian English (`en-CA`): American, but the short date year first.
+const EN_CA: Locale = Locale {
+    dates: [
+        "Monday, January 2, 2006",
+        "January 2, 2006",
+        "Jan 2, 2006",
+        "06-01-02",
+    ],
+    ..EN
+};
+
+/// South African English (`en-ZA`): British, the day with a zero, the short date year
+/// first.
+const EN_ZA: Locale = Locale {
+    dates: [
+        "Monday, 02 January 2006",
+        "02 January 2006",
+        "02 Jan 2006",
+        "06/01/02",
+    ],
+    ..EN_GB
+};
+
 const FR: Locale = Locale {
     months: [
         "janvier",
@@ -352,14 +405,18 @@ pub fn numbers(code: &str) -> Numbers {
     }
 }
 
-/// The locale of a language code (`fr`, `pt-br`, `en-GB`, `de_AT`): British English by
-/// its whole code, any other by its first part.
+/// The locale of a language code (`fr`, `pt-br`, `en-GB`, `de_AT`): the regional Englishes
+/// Folio knows by their whole code (checked against Hugo 0.168's `:date_*` and `:time_*`
+/// for en-GB, en-AU, en-NZ, en-IN, en-IE, en-CA and en-ZA), any other by its first part.
 pub fn of(lang: &str) -> &'static Locale {
-    if matches!(
-        lang.to_ascii_lowercase().replace('_', "-").as_str(),
-        "en-gb"
-    ) {
-        return &EN_GB;
+    match lang.to_ascii_lowercase().replace('_', "-").as_str() {
+        "en-gb" => return &EN_GB,
+        "en-au" => return &EN_AU,
+        "en-nz" | "en-in" => return &EN_NZ_IN,
+        "en-ie" => return &EN_IE,
+        "en-ca" => return &EN_CA,
+        "en-za" => return &EN_ZA,
+        _ => {}
     }
     match base_language(lang).as_str() {
         "fr" => &FR,
