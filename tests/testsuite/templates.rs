@@ -3434,3 +3434,43 @@ fn regional_englishes_write_dates_and_times_as_in_hugo() {
         assert_eq!(normalise(&folio), normalise(&hugo), "{code}");
     }
 }
+
+#[test]
+fn heading_attributes_with_quoted_values_and_id_or_class_keys_are_read_as_goldmark_reads_them() {
+    let page = "---\ntitle: About\n---\n## A {#foo .bar data-baz=\"qux\"}\n\n\
+                ## B {class=\"foo bar\" title=\"xx yy zz\"}\n\n## C {.x id=plain}\n";
+    let hook = "<h{{ .Level }} id=\"{{ .Anchor }}\" data-attrs=\"{{ .Attributes }}\">\
+                {{ .Text }}</h{{ .Level }}>\n";
+    // Each heading's text and attributes, in any order (Goldmark writes them as written).
+    let headings = |html: &str| {
+        let doc = scraper::Html::parse_fragment(html);
+        let h2 = scraper::Selector::parse("h2").unwrap();
+        doc.select(&h2)
+            .map(|h| {
+                let mut a: Vec<(String, String)> = h
+                    .value()
+                    .attrs()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect();
+                a.sort();
+                (h.text().collect::<String>(), a)
+            })
+            .collect::<Vec<_>>()
+    };
+    for hook in [None, Some(hook)] {
+        let mut files = vec![
+            ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+            ("content/about.md", page),
+        ];
+        if let Some(hook) = hook {
+            files.push(("layouts/_default/_markup/render-heading.html", hook));
+        }
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) = hugo_and_folio(site.path(), "heading attributes", "content/about.md");
+        assert!(
+            hugo.contains("plain") && hugo.contains("xx yy zz"),
+            "{hugo}"
+        );
+        assert_eq!(headings(&folio), headings(&hugo), "{folio}");
+    }
+}

@@ -12,6 +12,14 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 /// the site's `id_type`), unique within the render: an id handed out already (an `{#id}`
 /// included) gets `-1`, `-2`… until it is not (Hugo's `idFactory`, `autoid.go`).
 pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
+    for event in events.iter_mut() {
+        if let Event::Start(Tag::Heading {
+            id, classes, attrs, ..
+        }) = event
+        {
+            goldmark_attributes(id, classes, attrs);
+        }
+    }
     let mut used: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < events.len() {
@@ -57,6 +65,65 @@ pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// A heading's `{…}` attributes as Goldmark reads them (`parser/attribute.go`): a value in
+/// double quotes is one value without its quotes, spaces and all (pulldown-cmark splits
+/// `{class="a b"}` at the space and keeps the quotes), and `id=x` and `class=x` are the
+/// heading's id and class (pulldown-cmark keeps them as other attributes, so the heading
+/// got two ids). Goldmark writes them in the order written, pulldown-cmark's writer id and
+/// class first: the same attributes, which no browser tells apart. Left: pulldown-cmark
+/// has dropped a one-character word by now and split words at any run of spaces
+/// (`title="a b"` reaches here as `title="a`), and takes `.x` and `#x` words inside quotes
+/// for a class and an id; Goldmark's single-quoted values are not values (its block stays
+/// text).
+fn goldmark_attributes<'a>(
+    id: &mut Option<CowStr<'a>>,
+    classes: &mut Vec<CowStr<'a>>,
+    attrs: &mut Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+) {
+    if attrs.is_empty() {
+        return;
+    }
+    let mut joined: Vec<(String, Option<String>)> = Vec::new();
+    let mut open: Option<char> = None;
+    for (key, value) in attrs.drain(..) {
+        match (open, joined.last_mut()) {
+            (Some(quote), Some((_, Some(text)))) => {
+                text.push(' ');
+                text.push_str(&key);
+                if let Some(v) = &value {
+                    text.push('=');
+                    text.push_str(v);
+                }
+                if text.len() > 1 && text.ends_with(quote) {
+                    open = None;
+                }
+            }
+            _ => {
+                let value = value.map(|v| v.to_string());
+                open = value.as_deref().and_then(|v| {
+                    let quote = v.chars().next().filter(|c| *c == '"')?;
+                    (v.len() == 1 || !v.ends_with(quote)).then_some(quote)
+                });
+                joined.push((key.to_string(), value));
+            }
+        }
+    }
+    for (key, value) in joined {
+        let value = value.map(|v| {
+            v.strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .map_or(v.clone(), str::to_string)
+        });
+        match (key.as_str(), value) {
+            ("id", Some(v)) => *id = Some(CowStr::from(v)),
+            ("class", Some(v)) => {
+                classes.extend(v.split_whitespace().map(|c| CowStr::from(c.to_string())))
+            }
+            (_, value) => attrs.push((CowStr::from(key), value.map(CowStr::from))),
+        }
     }
 }
 
