@@ -3474,3 +3474,24 @@ fn heading_attributes_with_quoted_values_and_id_or_class_keys_are_read_as_goldma
         assert_eq!(headings(&folio), headings(&hugo), "{folio}");
     }
 }
+
+#[test]
+fn a_pages_file_has_hugos_unique_id() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p id=\"tabs-{{ .Page.File.UniqueID }}-{{ .Ordinal }}\">{{ .Page.File.Path }}</p>",
+        ),
+        (
+            "content/work/about.md",
+            "---\ntitle: About\n---\n{{< f >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "unique id");
+    let hugo = std::fs::read_to_string(site.path().join("public/work/about/index.html")).unwrap();
+    let folio = folio_render(&site.path().join("content/work/about.md"));
+    assert!(hugo.contains("<p id=\"tabs-"), "{hugo}");
+    let p = |html: &str| html.split("<p").nth(1).unwrap_or_default().to_string();
+    assert_eq!(p(&folio), p(&hugo));
+}

@@ -207,7 +207,8 @@ fn unmarshal(text: &str) -> gotmpl::Result<Value> {
 }
 
 /// Bytes as lower-case hexadecimal.
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hexadecimal, two digits each (Go's `hex.EncodeToString`).
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
