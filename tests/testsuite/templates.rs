@@ -3495,3 +3495,28 @@ fn a_pages_file_has_hugos_unique_id() {
     let p = |html: &str| html.split("<p").nth(1).unwrap_or_default().to_string();
     assert_eq!(p(&folio), p(&hugo));
 }
+
+#[test]
+fn guess_syntax_highlights_code_of_no_language_as_chromas_fallback_as_in_hugo() {
+    for settings in [
+        "guessSyntax = true\n",
+        "guessSyntax = true\nlineNos = true\n",
+        "",
+    ] {
+        let config = format!("baseURL = \"https://e.org/\"\n[markup.highlight]\n{settings}");
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", config.as_str()),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\n```\nnpm run build\n```\n\n```nosuchlang\nx = 1\n```\n",
+            ),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "guess syntax", "content/about.md");
+        assert_eq!(
+            hugo.contains("language-fallback"),
+            !settings.is_empty(),
+            "{hugo}"
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{settings}");
+    }
+}

@@ -46,6 +46,10 @@ pub struct Settings {
     pub line_no_start: i64,
     /// Columns a tab takes (`tabWidth`, default 4; 0 and 8 write no `tab-size`).
     pub tab_width: i64,
+    /// Code of no language, or of one Chroma lacks, is highlighted all the same
+    /// (`guessSyntax`, default false): as Chroma's fallback lexer when its analysers
+    /// recognise nothing (Folio has none of them, so always so).
+    pub guess_syntax: bool,
 }
 
 impl Default for Settings {
@@ -59,6 +63,7 @@ impl Default for Settings {
             anchor_line_nos: false,
             line_no_start: 1,
             tab_width: 4,
+            guess_syntax: false,
         }
     }
 }
@@ -288,6 +293,7 @@ impl Options {
             "anchorlinenos" => s.anchor_line_nos = value.boolean()?,
             "linenostart" => s.line_no_start = value.int()?,
             "tabwidth" => s.tab_width = value.int()?,
+            "guesssyntax" => s.guess_syntax = value.boolean()?,
             "lineanchors" => self.line_anchors = value.string(),
             "hl_inline" => self.hl_inline = value.boolean()?,
             "hl_lines" => match value {
@@ -353,6 +359,16 @@ pub struct CodeBlock {
 }
 
 impl CodeBlock {
+    /// Whether Hugo highlights the block: Chroma has a lexer for its language, or the
+    /// settings guess one ([`Settings::guess_syntax`]).
+    pub fn highlighted(&self) -> bool {
+        let settings = match &self.options {
+            Ok(options) => &options.settings,
+            Err(_) => &self.settings,
+        };
+        lexer_for(&self.lang, settings).is_some()
+    }
+
     /// Reads an info string.
     pub fn parse(info: &str, settings: Settings, ordinal: usize) -> Self {
         let first = info.split_whitespace().next().unwrap_or_default();
@@ -448,6 +464,20 @@ fn info_attributes(info: &str) -> Option<Vec<(String, Value)>> {
 /// Whether Hugo highlights code of this language: Chroma has a lexer for it.
 pub fn highlights(lang: &str) -> bool {
     lexers::chroma_lexer(lang).is_some()
+}
+
+/// The lexer for `lang` and the language the HTML names: Chroma's own, or with
+/// `guessSyntax` its fallback lexer (plain text, named `fallback`) for a language it lacks
+/// or none (`markup/highlight/highlight.go`: `lexers.Analyse`, then `lexers.Fallback`).
+fn lexer_for<'a>(
+    lang: &'a str,
+    settings: &Settings,
+) -> Option<(&'static lexers::ChromaLexer, &'a str)> {
+    match lexers::chroma_lexer(lang) {
+        Some(lexer) => Some((lexer, lang)),
+        None if settings.guess_syntax => lexers::chroma_lexer("plaintext").map(|l| (l, "fallback")),
+        None => None,
+    }
 }
 
 /// The attributes Hugo reads as highlighting options, not HTML attributes.
@@ -685,7 +715,7 @@ fn highlight_uncached(
     options: &Options,
     attributes: &[(String, String)],
 ) -> String {
-    let Some(lexer) = lexers::chroma_lexer(lang) else {
+    let Some((lexer, lang)) = lexer_for(lang, &options.settings) else {
         let code = html_escape(code);
         return if options.hl_inline {
             format!("<code{}>{code}</code>", inline_code_attrs(lang))

@@ -224,7 +224,7 @@ impl Markdown<'_> {
     ) -> bool {
         let code_fences = self.markup.highlight.code_fences;
         let block = CodeBlock::parse(info, self.markup.highlight, ordinal);
-        let highlighted = code_fences && highlight::highlights(&block.lang);
+        let highlighted = code_fences && block.highlighted();
         let hooked = self.hooks.filter(|h| h.has(hooks::HookKind::CodeBlock));
         if !highlighted && hooked.is_none() {
             events.push(Event::Html(fence_start(info, code_fences)));
