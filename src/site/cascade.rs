@@ -42,15 +42,13 @@ pub fn hand_down(cascade: &Json, target: Target<'_>, below: &mut Map<String, Jso
 }
 
 /// Gives `front` (a page's own front matter) the values `cascaded` hands down that it does
-/// not set itself (keys in any case; `params` key by key). A param is the page's own
-/// whether the page writes it at the top (`color: green`) or under `params`, as both are
-/// its params in Hugo: a cascade's `params.color` or top-level `color` leaves it be.
+/// not set itself (keys in any case; `params` key by key). A param the page writes at the
+/// top (`color: green`) is its own against a cascade's `params.color`. (A page's
+/// `params.x` against a cascade's top-level `x` needs nothing here: the page's `params`
+/// win over top-level keys as the page's params are read, and a field such as `title`
+/// is the cascade's, as in Hugo's `setMetaPost`.)
 pub fn apply(front: &Map<String, Json>, cascaded: &Map<String, Json>) -> Map<String, Json> {
     let has = |map: &Map<String, Json>, key: &str| map.keys().any(|k| k.eq_ignore_ascii_case(key));
-    let own_params = front
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("params"))
-        .and_then(|(_, v)| v.as_object());
     let mut merged = front.clone();
     for (key, value) in cascaded {
         match value {
@@ -62,7 +60,6 @@ pub fn apply(front: &Map<String, Json>, cascaded: &Map<String, Json>) -> Map<Str
                     .collect();
                 merge_value(&mut merged, key, &Json::Object(handed));
             }
-            _ if own_params.is_some_and(|p| has(p, key)) => {}
             _ => merge_value(&mut merged, key, value),
         }
     }
@@ -186,13 +183,13 @@ mod tests {
     }
 
     #[test]
-    fn a_param_the_page_writes_at_the_top_or_under_params_is_its_own() {
-        let handed = json(r#"{"params": {"color": "red", "x": 1}, "size": "S"}"#);
-        let front = json(r#"{"Color": "green", "params": {"size": "L"}}"#);
+    fn a_param_the_page_writes_at_the_top_is_its_own_against_the_cascades_params() {
+        let handed = json(r#"{"params": {"color": "red", "x": 1}, "title": "T"}"#);
+        let front = json(r#"{"Color": "green", "params": {"title": "P"}}"#);
         let merged = apply(front.as_object().unwrap(), handed.as_object().unwrap());
         assert_eq!(
             Json::Object(merged),
-            json(r#"{"Color": "green", "params": {"size": "L", "x": 1}}"#)
+            json(r#"{"Color": "green", "params": {"title": "P", "x": 1}, "title": "T"}"#)
         );
     }
 

@@ -3520,3 +3520,33 @@ fn guess_syntax_highlights_code_of_no_language_as_chromas_fallback_as_in_hugo() 
         assert_eq!(normalise(&folio), normalise(&hugo), "{settings}");
     }
 }
+
+#[test]
+fn a_cascade_fills_what_the_page_does_not_set_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ .Page.Title }}|{{ .Page.Description }}|{{ .Page.Params.title }}|\
+             {{ .Page.Params.color }}|{{ .Page.Params.size }}|{{ .Page.Params.x }}</p>",
+        ),
+        (
+            "content/work/_index.md",
+            "---\ntitle: Work\ncascade:\n  title: CascadeTitle\n  description: cdesc\n  \
+             size: S\n  params:\n    color: red\n    x: 1\n---\n",
+        ),
+        (
+            "content/work/about.md",
+            "---\ncolor: green\nparams:\n  title: PT\n  size: L\n---\n{{< f >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "cascade");
+    let hugo = std::fs::read_to_string(site.path().join("public/work/about/index.html")).unwrap();
+    let folio = folio_render(&site.path().join("content/work/about.md"));
+    assert!(
+        hugo.contains("<p>CascadeTitle|cdesc|PT|green|L|1</p>"),
+        "{hugo}"
+    );
+    let p = |html: &str| html.split("<p>").nth(1).unwrap_or_default().to_string();
+    assert_eq!(p(&folio), p(&hugo));
+}
