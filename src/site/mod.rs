@@ -370,9 +370,22 @@ impl Site {
     /// The config's `markup` table, read once for all the settings in it, with its themes'
     /// merged under it as its `_merge` says (FixIt's documented `_merge = "shallow"`).
     fn markup_table(&self) -> MarkupTable {
-        let Some(Json::Object(mut markup)) = self.config_json(&["markup"]) else {
-            return MarkupTable(None);
+        let own = self.config_json(&["markup"]);
+        if self.theme_markup.is_empty() {
+            return MarkupTable(own);
+        }
+        let mut markup = match own {
+            Some(Json::Object(m)) => m,
+            _ => Map::new(),
         };
+        // A `_merge` at the top of the config is the table's when it has none of its own.
+        if merge_strategy(&markup).is_none() {
+            if let Some(Json::Object(root)) = self.config_json(&[]) {
+                if let Some(inherited) = merge_strategy(&root) {
+                    markup.insert("_merge".into(), Json::from(inherited));
+                }
+            }
+        }
         for theme in self.theme_markup.iter() {
             merge_theme_table(&mut markup, theme, None);
         }
@@ -468,6 +481,20 @@ fn over_files<'a>(
     })
 }
 
+/// A table's own `_merge` strategy, as Hugo's `toMergeStrategy` reads it: `none`,
+/// `shallow` or `deep` as written, and any other value `deep`; `None` without the key.
+fn merge_strategy(table: &Table) -> Option<&'static str> {
+    let value = table
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("_merge"))
+        .map(|(_, v)| v)?;
+    Some(match value.as_str() {
+        Some("none") => "none",
+        Some("shallow") => "shallow",
+        _ => "deep",
+    })
+}
+
 /// A table of config values, as JSON.
 type Table = Map<String, Json>;
 
@@ -483,12 +510,10 @@ fn merge_theme_table(
     theme: &Map<String, Json>,
     parent: Option<&str>,
 ) {
-    let own = site
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("_merge"))
-        .and_then(|(_, v)| v.as_str())
-        .map(str::to_ascii_lowercase);
-    let strategy = own.as_deref().or(parent).unwrap_or("none").to_string();
+    let strategy = merge_strategy(site)
+        .or(parent)
+        .unwrap_or("none")
+        .to_string();
     let add = strategy != "none" && parent != Some("shallow");
     for (k, v) in theme {
         if k.eq_ignore_ascii_case("_merge") {
@@ -590,8 +615,11 @@ fn key_files(root: &Path) -> Result<Vec<(Vec<String>, ConfigFile)>> {
             if seen.iter().any(|s| s == stem) {
                 continue;
             }
+            // (Next to a config file of the folder's own, another is left out: Hugo would
+            // merge `config.*` under `hugo.*`.)
+            let root_config = main.as_ref().is_some_and(|m| m.parent() == Some(root));
             let keys = match key_path(stem, environment) {
-                None if matches!(stem, "hugo" | "config") && main.as_ref() != Some(&path) => {
+                None if matches!(stem, "hugo" | "config") && !environment && root_config => {
                     Some(Vec::new())
                 }
                 keys => keys,
@@ -632,7 +660,8 @@ fn key_path(stem: &str, environment: bool) -> Option<Vec<String>> {
 fn key_file_value(keys: &[String], file: &ConfigFile) -> Option<Json> {
     let value = file.doc.get(&[]).map(|n| n.to_json())?;
     match (&value, keys.last()) {
-        (Json::Object(m), Some(last)) if m.len() == 1 => match json_get_any_case(&value, last) {
+        // The file's own name, as written: Hugo unwraps `item[unwrapKey]` only.
+        (Json::Object(m), Some(last)) if m.len() == 1 => match m.get(last.as_str()) {
             Some(inner) => Some(inner.clone()),
             None => Some(value),
         },

@@ -3358,26 +3358,40 @@ fn params_from_every_config_file_are_merged_as_in_hugo() {
 #[test]
 fn a_themes_markup_settings_apply_as_the_sites_merge_asks_as_in_hugo() {
     let theme_markup = "[goldmark.renderer]\nunsafe = true\n";
+    let base = "baseURL = \"https://e.org/\"\ntheme = \"t\"\n";
     // The site asks for the theme's markup shallowly (FixIt's setup) or deeply, from the
-    // theme's config or its config folder; or does not ask, and gets none of it.
+    // theme's config or its config folder, in its markup table or at its top; or asks
+    // shallowly for a table it has itself, or does not ask, and gets none of it.
     let cases = [
-        ("_merge = \"shallow\"\n", "themes/t/hugo.toml", true),
         (
-            "_merge = \"deep\"\n[goldmark.extensions]\ntypographer = true\n",
-            "themes/t/config/_default/markup.toml",
+            "[markup]\n_merge = \"shallow\"\n",
+            "themes/t/hugo.toml",
             true,
         ),
         (
-            "[goldmark.extensions]\ntypographer = true\n",
+            "[markup]\n_merge = \"deep\"\n[markup.goldmark.extensions]\ntypographer = true\n",
+            "themes/t/config/_default/markup.toml",
+            true,
+        ),
+        ("_merge = \"deep\"\n", "themes/t/hugo.toml", true),
+        (
+            "[markup]\n_merge = \"Shallow\"\n[markup.goldmark.extensions]\ntypographer = true\n",
+            "themes/t/hugo.toml",
+            true,
+        ),
+        (
+            "[markup]\n_merge = \"shallow\"\n[markup.goldmark.extensions]\ntypographer = true\n",
+            "themes/t/hugo.toml",
+            false,
+        ),
+        (
+            "[markup.goldmark.extensions]\ntypographer = true\n",
             "themes/t/hugo.toml",
             false,
         ),
     ];
-    for (site_markup, theme_file, raw_kept) in cases {
-        let config = format!(
-            "baseURL = \"https://e.org/\"\ntheme = \"t\"\n[markup]\n{}",
-            site_markup.replace("[goldmark", "[markup.goldmark")
-        );
+    for (site_config, theme_file, raw_kept) in cases {
+        let config = format!("{base}{site_config}");
         let theme = if theme_file.ends_with("hugo.toml") {
             format!(
                 "[markup]\n{}",
@@ -3549,4 +3563,32 @@ fn a_cascade_fills_what_the_page_does_not_set_as_in_hugo() {
     );
     let p = |html: &str| html.split("<p>").nth(1).unwrap_or_default().to_string();
     assert_eq!(p(&folio), p(&hugo));
+}
+
+#[test]
+fn a_config_folder_file_is_unwrapped_only_by_its_own_name_as_written_as_in_hugo() {
+    for (markup, raw_kept) in [
+        ("[markup.goldmark.renderer]\nunsafe = true\n", true),
+        ("[goldmark.renderer]\nunsafe = true\n", true),
+        ("[Markup.goldmark.renderer]\nunsafe = true\n", false),
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "config/_default/hugo.toml",
+                "baseURL = \"https://e.org/\"\n",
+            ),
+            ("config/_default/markup.toml", markup),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\n<span class=\"x\">raw</span> text\n",
+            ),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "markup file", "content/about.md");
+        assert_eq!(
+            hugo.contains("<span class=\"x\">"),
+            raw_kept,
+            "{markup}\n{hugo}"
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{markup}");
+    }
 }
