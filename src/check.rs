@@ -515,8 +515,8 @@ fn param_problems(
                 p.span.start,
                 Severity::Error,
                 format!(
-                    "param `{}` is not set in the page's front matter or the site's [params] \
-                     (Hugo fails the build on this)",
+                    "param `{}` is not set, or is empty, in the page's front matter or the site's \
+                     [params] (Hugo fails the build on this)",
                     p.value
                 ),
             ))

@@ -232,7 +232,7 @@ impl Renderer<'_> {
             }
             None => html! {
                 span.folio-error role="note" {
-                    "param “" (key) "” is not set in the front matter or the site’s [params]"
+                    "param “" (key) "” is not set, or is empty, in the front matter or the site’s [params]"
                 }
             }
             .into_string(),

@@ -138,34 +138,56 @@ pub fn page_params(front: &Map<String, Json>) -> std::borrow::Cow<'_, Map<String
     std::borrow::Cow::Owned(merged)
 }
 
-/// Looks `key` up as Hugo's `param` shortcode does: lowercased, first as an exact key, then
-/// as a dotted path, in the page's params ([`page_params`] of its front matter `page`)
-/// first and then the site's.
+/// Looks `key` up as Hugo's `param` shortcode does (`{{ with $.Page.Param $name }}`):
+/// `.Param`'s value, as Hugo's `maps.GetNestedParam` finds it in the page's params
+/// ([`page_params`] of its front matter `page`) and then the site's: lowercased, first as
+/// a whole key in either map (a key the page sets to nothing stops the search there),
+/// then as a dotted path through nested maps, skipping nothing; `None` when that value is
+/// one `with` skips (nil, false, 0, "", an empty list or map), where Hugo's shortcode
+/// fails the build.
 pub fn lookup_param(page: &Map<String, Json>, site: &Map<String, Json>, key: &str) -> Option<Json> {
     let key = key.to_lowercase();
-    [&*page_params(page), site]
-        .into_iter()
-        .find_map(|params| lookup_in(params, &key).cloned())
+    let page = page_params(page);
+    let maps = [&*page, site];
+    let found = match maps.iter().find_map(|m| get_lowercase(m, &key)) {
+        Some(v) => Some(v),
+        None => maps
+            .iter()
+            .find_map(|m| nested(m, &key).filter(|v| !v.is_null())),
+    };
+    found.filter(|v| truthy(v)).cloned()
 }
 
-/// `key` (lowercased) in one params map: an exact key first (compared lowercased, as Hugo
-/// lowercases keys), then a dotted path through nested maps.
-fn lookup_in<'a>(params: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
-    let get = |m: &'a Map<String, Json>, k: &str| {
-        m.iter()
-            .find(|(mk, _)| mk.to_lowercase() == k)
-            .map(|(_, v)| v)
-    };
-    if let Some(v) = get(params, key) {
-        return Some(v);
-    }
+/// The value of `key` (lowercase) in `map`, its keys compared lowercased (Hugo lowercases
+/// params' keys).
+fn get_lowercase<'a>(map: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
+    map.iter()
+        .find(|(k, _)| k.to_lowercase() == key)
+        .map(|(_, v)| v)
+}
+
+/// A dotted `key` (lowercase) through nested maps of `params`.
+fn nested<'a>(params: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
     let mut parts = key.split('.');
-    let mut cur = get(params, parts.next()?)?;
+    let mut cur = get_lowercase(params, parts.next()?)?;
     for p in parts {
         cur = match cur {
-            Json::Object(m) => get(m, p)?,
+            Json::Object(m) => get_lowercase(m, p)?,
             _ => return None,
         };
     }
     Some(cur)
+}
+
+/// Whether Go's templates take `v` as true (`with`, `if`): not nil, false, 0, "", or an
+/// empty list or map.
+fn truthy(v: &Json) -> bool {
+    match v {
+        Json::Null => false,
+        Json::Bool(b) => *b,
+        Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Json::String(s) => !s.is_empty(),
+        Json::Array(a) => !a.is_empty(),
+        Json::Object(m) => !m.is_empty(),
+    }
 }

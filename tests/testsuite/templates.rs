@@ -3592,3 +3592,34 @@ fn a_config_folder_file_is_unwrapped_only_by_its_own_name_as_written_as_in_hugo(
         assert_eq!(normalise(&folio), normalise(&hugo), "{markup}");
     }
 }
+
+#[test]
+fn the_param_shortcode_finds_what_dot_param_finds_and_check_flags_what_hugo_refuses() {
+    let config = "baseURL = \"https://e.org/\"\n[params]\nimage = \"/site.png\"\n\
+                  [params.author]\nname = \"SiteAnn\"\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", config),
+        (
+            "content/about.md",
+            "---\ntitle: About\nauthor:\n  name:\n---\n[{{< param \"author.name\" >}}]\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "param", "content/about.md");
+    assert!(hugo.contains("[SiteAnn]"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // A key the page sets to nothing is the page's nil: Hugo's shortcode fails the build.
+    let page = site.path().join("content/about.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: About\nimage:\n---\n{{< param image >}}\n",
+    )
+    .unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_err());
+    let problems = folio::check::check_path(&page);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("param `image` is not set")),
+        "{problems:?}"
+    );
+}
