@@ -1385,13 +1385,17 @@ const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
 /// The attributes of a call's output that hold image URLs, in order: where each starts,
 /// and which. One pass over the output's `=` signs (`memchr`), each followed by `"` and
 /// checked for a name before it: a call's output has a few dozen attributes, most of
-/// them `class`, which the name's last letter turns away.
+/// them `class`, which the letter before `=` turns away (no name ends in `s`).
 fn url_attributes(html: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
     let bytes = html.as_bytes();
     memchr::memchr_iter(b'=', bytes).filter_map(move |at| {
-        // Each name ends in one of these letters (`src`, `poster`, `srcset`, `style`, `href`).
-        let last = *bytes.get(at.checked_sub(1)?)?;
-        if bytes.get(at + 1) != Some(&b'"') || !matches!(last, b'c' | b'r' | b't' | b'e' | b'f') {
+        // The letter before `=` ends one of the names (each written ` name="`).
+        let last = bytes.get(at.checked_sub(1)?)?;
+        let ends_a_name = URL_ATTRIBUTES.iter().any(|a| {
+            let a = a.as_bytes();
+            a.len().checked_sub(3).and_then(|i| a.get(i)) == Some(last)
+        });
+        if bytes.get(at + 1) != Some(&b'"') || !ends_a_name {
             return None;
         }
         let through = bytes.get(..at + 2)?;
