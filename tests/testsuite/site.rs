@@ -118,6 +118,26 @@ fn a_params_table_written_in_capitals_is_read_and_edited_where_it_is() {
 }
 
 #[test]
+fn params_written_as_dotted_keys_get_new_keys_written_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        "baseURL = \"https://e.org/\"\n  Params.a = \"x\"\nParams.n.b = 2\ntitle = \"T\"\n";
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    let site = Site::open_dir(dir.path()).unwrap();
+    let mut p = site.params();
+    p["n"].as_object_mut().unwrap().insert("c".into(), json!(3));
+    p.insert("z".into(), json!(true));
+    let (_, text) = site.params_edit(&p).unwrap().unwrap();
+    assert!(!text.to_lowercase().contains("params.params"), "{text}");
+    assert!(
+        text.contains("\nParams.n.c = 3\n") && text.contains("Params.z = true\n"),
+        "{text}"
+    );
+    fs::write(dir.path().join("hugo.toml"), &text).unwrap();
+    assert_eq!(Site::open_dir(dir.path()).unwrap().params(), p);
+}
+
+#[test]
 fn a_config_without_params_gets_a_params_table() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("hugo.toml"), "title = \"t\"").unwrap();

@@ -129,8 +129,11 @@ impl Builder<'_> {
                 let end = text::line_end_after_eol(self.src, node.span.end.max(key_span.end));
                 lines.extend_to(end);
                 if lines.indent.is_none() {
-                    let indent = self.src.get(line0..key_span.start).unwrap_or_default();
-                    lines.indent = Some(indent.to_string());
+                    // The line's leading blanks only: a dotted key's own key starts after
+                    // its prefix (`params.a`), which the table's layout writes itself.
+                    let before = self.src.get(line0..key_span.start).unwrap_or_default();
+                    let blanks = before.len() - before.trim_start_matches([' ', '\t']).len();
+                    lines.indent = Some(before.get(..blanks).unwrap_or_default().to_string());
                 }
                 (node, line0..end)
             }
