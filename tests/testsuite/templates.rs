@@ -3623,3 +3623,29 @@ fn the_param_shortcode_finds_what_dot_param_finds_and_check_flags_what_hugo_refu
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_renamed_page_resource_is_matched_by_its_file_name_only_when_no_name_matches_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ range .Page.Resources.Match \"gallery/*\" }}{{ .Name }};{{ end }}|\
+             {{ (.Page.Resources.GetMatch \"gallery/*\").Name }}|\
+             {{ range .Page.Resources.Match \"feat*\" }}{{ .Name }};{{ end }}|\
+             {{ range .Page.Resources.Match \"gallery/one*\" }}{{ .Name }};{{ end }}</p>",
+        ),
+        (
+            "content/about/index.md",
+            "---\ntitle: About\nresources:\n  - src: gallery/one.txt\n    name: featured\n---\n{{< f >}}\n",
+        ),
+        ("content/about/gallery/one.txt", "one"),
+        ("content/about/gallery/two.txt", "two"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "renamed resources", "content/about/index.md");
+    assert!(
+        hugo.contains("<p>gallery/two.txt;|gallery/two.txt|featured;|featured;</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -290,24 +290,33 @@ fn bundle_matching(
         Some(rest) if !prefix.is_empty() => format!("{root}/{rest}"),
         _ => page_url,
     };
-    let mut out = Vec::new();
     let listed = bundle_files(
         &dir,
         frame.resources.page_file.as_deref(),
         &frame.resources.meta,
     );
+    // The files kept by their names; a renamed file is kept by its file name only when no
+    // file is kept by name (Hugo's `Match` and `GetMatch`: `Name`, then, when nothing
+    // matched, `NameNormalized`; `resources/resource/resources.go`).
+    let (mut by_name, mut by_file) = (Vec::new(), Vec::new());
     for file in &listed {
         let path = dir.join(&file.file);
         let rel = format!("{page_url}{}", path_escaped(&file.file));
         let r = file.resource(resource(&path, &file.file, &rel, origin));
-        // A renamed file is found by its new name or its file name (Hugo's `GetMatch`:
-        // `Name`, then `NameNormalized`).
-        if keep(&file.name, &r) || (file.name != file.file && keep(&file.file, &r)) {
-            frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
-            out.push(r);
+        if keep(&file.name, &r) {
+            by_name.push((rel, path, r));
+        } else if file.name != file.file && keep(&file.file, &r) {
+            by_file.push((rel, path, r));
         }
     }
-    Ok(out)
+    let kept = if by_name.is_empty() { by_file } else { by_name };
+    Ok(kept
+        .into_iter()
+        .map(|(rel, path, r)| {
+            frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
+            r
+        })
+        .collect())
 }
 
 /// A file's path under its bundle as its URL writes it: escaped as Go's URL path
