@@ -371,6 +371,12 @@ impl Builder<'_> {
                     .max(header + 1);
                 (header..end, Style::Block, Json::String(value.to_string()))
             }
+            // A key or item written without a value (`title:`, `-`): the parser puts the
+            // empty value at the key's end, before its `:`; it is after the `:` or `-`,
+            // over the blanks there, which a value written there replaces.
+            ScalarStyle::Plain if value.is_empty() && at.is_empty() => {
+                (empty_value_span(src, at.start), Style::Plain, Json::Null)
+            }
             ScalarStyle::Plain if str_tag => (at, Style::Plain, Json::String(value.to_string())),
             ScalarStyle::Plain => {
                 let json = resolve_plain(value);
@@ -387,6 +393,25 @@ impl Builder<'_> {
             kind: Kind::Scalar { value: json, style },
         }
     }
+}
+
+/// Where an empty value at `at` (as the parser places it) is written: after the `:` (or
+/// the `-`) at or after `at` on its line, spanning the blanks that follow; `at` itself
+/// when the line has neither.
+fn empty_value_span(src: &str, at: usize) -> Range<usize> {
+    let rest = src.get(at..).unwrap_or_default();
+    let line = rest.split(['\n', '\r']).next().unwrap_or_default();
+    let Some(mark) = line.find(':').or_else(|| line.find('-')) else {
+        return at..at;
+    };
+    let start = at + mark + 1;
+    let blanks = src
+        .get(start..)
+        .unwrap_or_default()
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    start..start + blanks
 }
 
 /// End (exclusive) of the quoted scalar starting at `start`.

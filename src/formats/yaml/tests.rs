@@ -48,3 +48,27 @@ fn block_scalars_keep_their_chomping() {
     assert_eq!(block("a\nb\n", 2, "\n"), "|\n  a\n  b");
     assert_eq!(block("a", 2, "\n"), "|-\n  a");
 }
+
+/// `src` with the value at `path` set to `new`, through the tree's splices.
+fn set(src: &str, new: &Json) -> String {
+    let tree = crate::formats::Tree::parse(src, 0..src.len(), crate::formats::Format::Yaml)
+        .expect("the fixture parses");
+    let splices = tree.edits(src, new).expect("the edit is writable");
+    crate::text::apply_splices(src, splices).expect("the splices apply")
+}
+
+#[test]
+fn a_key_written_without_a_value_gets_its_value_after_the_colon() {
+    let new = serde_json::json!({"title": "About", "weight": 1, "params": {"x": "Z", "y": 2}});
+    assert_eq!(
+        set("title: \nweight: 1\nparams:\n  x:\n  y:   \n", &new),
+        "title: About\nweight: 1\nparams:\n  x: Z\n  y: 2\n"
+    );
+    let dashed = serde_json::json!({"my-key": "v", "flow": {"a": 1}});
+    assert_eq!(
+        set("my-key:\nflow: {a: }\n", &dashed),
+        "my-key: v\nflow: {a: 1}\n"
+    );
+    let list = serde_json::json!({"tags": ["a", "b"]});
+    assert_eq!(set("tags:\n  -\n  - b\n", &list), "tags:\n  - a\n  - b\n");
+}

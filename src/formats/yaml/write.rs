@@ -162,6 +162,14 @@ impl Syntax for YamlSyntax {
                 let text = block(s, block_indent(at.src, at.node), at.tree.eol);
                 keep_header_comment(&text, at.src, at.node.span.start)
             }
+            // A value where there was none (`title:`): after one space.
+            _ if at
+                .src
+                .get(at.node.span.clone())
+                .is_some_and(|t| t.trim().is_empty()) =>
+            {
+                format!(" {}", scalar(v, Some(style)))
+            }
             _ => scalar(v, Some(style)),
         })
     }
