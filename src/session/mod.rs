@@ -192,14 +192,16 @@ impl Session {
         self.current != self.disk
     }
 
-    /// Whether there is an edit to undo.
+    /// Whether there is an edit to undo. Not while the page is broken (an outside change
+    /// that does not parse): the page is read-only until the file is fixed, and an undo
+    /// would bring back a text whose save overwrites that outside change.
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        !self.undo.is_empty() && self.broken.is_none()
     }
 
-    /// Whether there is an undone edit to redo.
+    /// Whether there is an undone edit to redo (not while the page is broken, as undo).
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        !self.redo.is_empty() && self.broken.is_none()
     }
 
     /// The id of each block of the unsaved page, in page order. Ids are given when a page
@@ -353,6 +355,9 @@ impl Session {
 
     /// Undoes the last edit (or reload).
     pub fn undo(&mut self) -> Update {
+        if !self.can_undo() {
+            return self.update(true);
+        }
         if let Some(prev) = self.undo.pop() {
             self.redo.push(self.step());
             self.coalesce = None;
@@ -363,6 +368,9 @@ impl Session {
 
     /// Redoes what undo undid.
     pub fn redo(&mut self) -> Update {
+        if !self.can_redo() {
+            return self.update(true);
+        }
         if let Some(next) = self.redo.pop() {
             self.undo.push(self.step());
             self.coalesce = None;

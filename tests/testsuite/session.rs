@@ -747,3 +747,27 @@ fn a_theme_named_in_a_changed_config_brings_its_shortcodes_in() {
         .preview(None, None)
         .contains("<b class=\"from-theme\">x</b>"));
 }
+
+#[test]
+fn a_page_broken_from_outside_cannot_be_undone_into_a_save_over_it() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    s.save(false, &data).unwrap();
+    assert!(s.can_undo());
+    let broken = "---\ntitle: \"x\n---\n";
+    fs::write(&page, broken).unwrap();
+    let change = [folio::watch::Change::Modified(page.clone())];
+    s.outside_change(&change).unwrap();
+    assert!(s.update(false).broken.is_some(), "read-only");
+    assert!(!s.can_undo() && !s.can_redo());
+    let after = s.undo();
+    assert!(after.broken.is_some() && !after.can_undo);
+    assert_eq!(s.current().page, broken);
+    s.save(false, &data).unwrap();
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        broken,
+        "nothing written"
+    );
+}
