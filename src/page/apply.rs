@@ -211,6 +211,11 @@ impl Page {
         match (span, b) {
             (BlockSpan::Markdown(r), Block::Markdown { text: new, .. }) => {
                 let raw = &self.src[r.clone()];
+                // Blank lines around the new text are the gaps' (the block is read back
+                // without them): written into the block, they would pile up at each edit.
+                let new = super::prose_range(new)
+                    .and_then(|p| new.get(p))
+                    .unwrap_or(new);
                 if text::same_text(raw, new) {
                     return Ok(Vec::new());
                 }
@@ -318,6 +323,7 @@ impl Page {
         }
         match b {
             Block::Markdown { text: t, .. } => {
+                let t = super::prose_range(t).and_then(|p| t.get(p)).unwrap_or(t);
                 Ok(text::with_eol(&text::normalize_eol(t), self.eol))
             }
             Block::Shortcode(sc) => self.new_shortcode(region, blocks, pos, sc, &at),

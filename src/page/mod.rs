@@ -398,7 +398,9 @@ impl Page {
     }
 
     /// Adds the prose in `run` (if any) as a Markdown block, leaving blank lines before it and
-    /// trailing whitespace after it to the gaps.
+    /// the line breaks after it to the gaps. Blanks on its first line before it and on its
+    /// last line after it are its own: a form that gave them back as they are would leave
+    /// them behind, and each edit at the block's end add more.
     fn push_run(
         &self,
         run: Range<usize>,
@@ -407,20 +409,35 @@ impl Page {
         gaps: &mut Vec<Range<usize>>,
     ) {
         let t = self.src.get(run.clone()).unwrap_or_default();
-        let ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
-        let trimmed = t.trim_matches(ws);
-        if trimmed.is_empty() {
+        let Some(prose) = prose_range(t) else {
             return;
-        }
-        let lead_ws = t.len() - t.trim_start_matches(ws).len();
-        // Only whole blank lines go to the gap; the first line's indentation is prose.
-        let lead_text = t.get(..lead_ws).unwrap_or_default();
-        let lead = lead_text.rfind('\n').map_or(0, |i| i + 1);
-        let end = run.start + t.trim_end_matches(ws).len();
+        };
+        let (lead, end) = (prose.start, run.start + prose.end);
         gaps.push(*gap_start..run.start + lead);
         blocks.push(BlockSpan::Markdown(run.start + lead..end));
         *gap_start = end;
     }
+}
+
+/// The prose of `t` (a run of text between blocks, or a prose block's new text): from the
+/// start of its first line that is not blank (that line's indentation is prose) to the end
+/// of its last such line (the blanks after it too, up to the line break); `None` when `t`
+/// is blank. Blank lines and line breaks around it belong to the gaps between blocks.
+pub(crate) fn prose_range(t: &str) -> Option<Range<usize>> {
+    let ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+    if t.trim_matches(ws).is_empty() {
+        return None;
+    }
+    let lead_ws = t.len() - t.trim_start_matches(ws).len();
+    let start = t
+        .get(..lead_ws)
+        .unwrap_or_default()
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let prose_end = t.trim_end_matches(ws).len();
+    let tail = t.get(prose_end..).unwrap_or_default();
+    let blanks = tail.len() - tail.trim_start_matches([' ', '\t']).len();
+    Some(start..prose_end + blanks)
 }
 
 thread_local! {

@@ -316,6 +316,33 @@ fn prose_keeps_its_trailing_spaces_when_another_line_changes() {
 }
 
 #[test]
+fn blanks_typed_at_the_end_of_prose_are_its_own_and_do_not_pile_up() {
+    let mut text = sample_text();
+    for typed in [" abc ", "def ", " ghi", "\n\n"] {
+        let page = parse(&text);
+        let mut m = page.to_model();
+        let Block::Markdown { text: t, .. } = &mut m.blocks[0] else {
+            panic!()
+        };
+        t.push_str(typed);
+        // Line breaks after the prose are the gap's, not the block's.
+        let want = t.trim_end_matches('\n').to_string();
+        text = apply(&page, &m);
+        let Block::Markdown {
+            text: read_back, ..
+        } = &parse(&text).to_model().blocks[0]
+        else {
+            panic!()
+        };
+        assert_eq!(*read_back, want, "what the form gave is what it reads back");
+    }
+    assert!(
+        text.contains("worked on: abc def  ghi\n\n{{<project-card"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_new_prose_block_goes_between_blocks_with_a_blank_line() {
     let text = sample_text();
     let page = parse(&text);
