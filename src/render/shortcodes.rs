@@ -290,10 +290,11 @@ impl Renderer<'_> {
 }
 
 /// The sprite of the icons a page uses: one `<symbol>` per icon, each keeping Font Awesome's
-/// licence comment.
+/// licence comment; hidden by its own `style`, as the site's stylesheets may stand in for
+/// Folio's (it took a blank band at the top of the page then).
 pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a String>) -> String {
     let mut out = String::from(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\" style=\"display:none\">",
     );
     for name in icons {
         let (Some(svg), Some(view_box)) = (crate::icons::svg(name), crate::icons::view_box(name))
