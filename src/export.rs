@@ -314,8 +314,8 @@ fn page_html(
         threads,
     };
     let rendered = render_page(&doc.page, &opts);
-    let site_title = doc.site.title();
     let lang = doc.language();
+    let site_title = doc.site.title_in(&lang);
     let chrome = Chrome {
         site_title: site_title.as_deref(),
         lang: &lang,

@@ -595,8 +595,8 @@ impl OpenPage {
             threads: None,
         };
         let rendered = crate::render::render_page(&self.page, &opts);
-        let title = self.site.title();
         let lang = self.language();
+        let title = self.site.title_in(&lang);
         let chrome = crate::render::baseof::Chrome {
             site_title: title.as_deref(),
             lang: &lang,

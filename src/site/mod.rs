@@ -435,9 +435,16 @@ impl Site {
         }
     }
 
-    /// The site's title, if set.
+    /// The site's title in its default language, if set ([`Site::title_in`]).
     pub fn title(&self) -> Option<String> {
-        self.config_json(&["title"])
+        self.title_in(&self.default_language())
+    }
+
+    /// The site's title for language `lang`: the language's own (`[languages.en] title`),
+    /// else the config's, as Hugo's `site.Title` reads it.
+    pub fn title_in(&self, lang: &str) -> Option<String> {
+        self.config_json(&["languages", lang, "title"])
+            .or_else(|| self.config_json(&["title"]))
             .and_then(|v| v.as_str().map(str::to_string))
     }
 }

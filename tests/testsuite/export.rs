@@ -504,3 +504,21 @@ fn a_pages_export_is_in_its_language_and_names_the_sites_other_languages() {
     assert!(html.contains(r#"aria-label="Contato""#));
     assert!(!html.contains("Made with Folio"));
 }
+
+#[test]
+fn a_sites_title_set_for_its_language_heads_the_export() {
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let settings = fs::read_to_string(&config).unwrap();
+    let settings = settings
+        .replace("title = \"Sample portfolio\"\n", "")
+        .replace(
+            "[languages.en]\n",
+            "[languages.en]\ntitle = \"Per-language title\"\n",
+        );
+    fs::write(&config, settings).unwrap();
+    let out = site.path().join("export");
+    export(&sample_doc(site.path()), &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("<h1>Per-language title</h1>"), "{html}");
+}
