@@ -160,7 +160,18 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
                     Component::Normal(_) | Component::CurDir | Component::ParentDir
                 )
             });
-            if let (true, Some(target), Ok(bytes)) = (inside, target, std::fs::read(&file)) {
+            // Next to the sheet's file, else where the site serves what the URL names from
+            // where it serves the sheet (a sheet compiled from `assets/scss/` naming
+            // `../fonts/x.woff2` finds the theme's `static/fonts/x.woff2`).
+            let bytes = std::fs::read(&file).or_else(|e| {
+                let served = Path::new(&sheet.url)
+                    .parent()
+                    .map(|d| normalise(&d.join(&url)));
+                served
+                    .and_then(|served| doc.site.static_file(&served))
+                    .map_or(Err(e), std::fs::read)
+            });
+            if let (true, Some(target), Ok(bytes)) = (inside, target, bytes) {
                 let target = normalise(&target);
                 if target.starts_with("assets/site/") && !sheet_rels.contains(&target) {
                     out.files.insert(target, bytes);

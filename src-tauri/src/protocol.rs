@@ -96,20 +96,21 @@ fn compiled_sheet(state: &AppState, url: &str) -> Option<Response<Cow<'static, [
     Some(ok("text/css; charset=utf-8", css.into_bytes()))
 }
 
-/// What a site stylesheet in `static/` reads besides images: itself and its fonts
-/// (`/site/css/main.css`, `/site/fonts/x.woff2`).
+/// What a site stylesheet reads besides images: itself and its fonts
+/// (`/site/css/main.css`, `/site/fonts/x.woff2`), from the static folder of the site or
+/// of one of its themes ([`folio::Site::static_file`]).
 fn site_style_file(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]>>> {
-    let rel = Path::new(path.strip_prefix("/site/")?);
+    let served = path.strip_prefix("/site/")?;
+    let rel = Path::new(served);
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
     let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
     let mime = STYLE_FILES.iter().find(|(e, _)| *e == ext)?.1;
-    let root = {
+    let file = {
         let guard = state.lock();
-        guard.as_ref()?.site().root.clone()
+        guard.as_ref()?.site().static_file(served)?
     };
-    let file = root.join("static").join(rel);
     let bytes = std::fs::read(file).ok()?;
     Some(ok(mime, bytes))
 }

@@ -1036,9 +1036,13 @@ fn styled_site() -> tempfile::TempDir {
     std::fs::write(p.join("assets/scss/_vars.scss"), "$accent: #c00;\n").unwrap();
     std::fs::write(
         p.join("assets/scss/main.scss"),
-        "@import \"vars\";\n.card { color: $accent; .inner { margin: 0; } }\n",
+        "@import \"vars\";\n.card { color: $accent; .inner { margin: 0; } }\n\
+         @font-face { font-family: G; src: url(../fonts/g.woff2); }\n",
     )
     .unwrap();
+    // A font the compiled sheet names from where it is served (`/scss/main.css`), which
+    // only the site's static folder holds.
+    std::fs::write(p.join("static/fonts/g.woff2"), b"wOF2 served font").unwrap();
     std::fs::write(
         p.join("assets/scss/unused.scss"),
         ".unused { color: red; }\n",
@@ -1080,6 +1084,11 @@ fn site_styles_link_the_sites_own_stylesheets_in_the_export_with_scss_compiled()
     assert!(
         out.join("assets/site/fonts/f.woff2").is_file(),
         "the font a stylesheet names is copied"
+    );
+    assert_eq!(
+        std::fs::read(out.join("assets/site/fonts/g.woff2")).unwrap(),
+        b"wOF2 served font",
+        "and the one a compiled sheet names from where the site serves it"
     );
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(
