@@ -203,7 +203,7 @@ fn root_urls(
     sheet_url: &str,
     site: &crate::site::Site,
 ) -> (String, Vec<(String, PathBuf)>) {
-    let base_path = site.base_path();
+    let base_url = site.base_url();
     let up = "../".repeat(sheet_url.matches('/').count());
     let mut out = String::with_capacity(css.len());
     let mut files = Vec::new();
@@ -218,7 +218,7 @@ fn root_urls(
         if !url.starts_with('/') || url.starts_with("//") || start < done {
             continue;
         }
-        let url = site_path(url, &base_path);
+        let url = site_path(url, &base_url);
         let Some(rest) = url.strip_prefix('/') else {
             continue;
         };
@@ -300,10 +300,10 @@ fn page_html(
     let params = doc.site.render_params();
     let hugo = doc.hugo_context();
     let (site, page) = (doc.site.clone(), doc.path.clone());
-    let base_path = doc.site.base_path();
+    let base_url = doc.site.base_url();
     let collected = assets.clone();
     let rewrite = move |url: &str, image: bool| {
-        let url = site_path(url, &base_path);
+        let url = site_path(url, &base_url);
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets)
     };
@@ -355,8 +355,17 @@ fn page_html(
 }
 
 /// A site URL without the base URL's path (`/repo/img/a.png` → `/img/a.png` for a site
-/// at `https://user.github.io/repo/`), as `relURL` writes them; others as they are.
-pub(crate) fn site_path(url: &str, base_path: &str) -> String {
+/// at `https://user.github.io/repo/`), as `relURL` writes them, and a URL on the base URL
+/// itself as that path (`https://user.github.io/repo/img/a.png`, as `absURL` and a
+/// theme's image hook write them); others as they are. `base_url` is the site's
+/// ([`crate::Site::base_url`]).
+pub(crate) fn site_path(url: &str, base_url: &str) -> String {
+    if base_url.contains("://") {
+        if let Some(rest) = url.strip_prefix(base_url) {
+            return format!("/{rest}");
+        }
+    }
+    let base_path = crate::templates::engine::objects::base_path(base_url);
     match url.strip_prefix(base_path) {
         Some(rest) if base_path.len() > 1 && base_path.starts_with('/') => format!("/{rest}"),
         _ => url.to_string(),

@@ -24,10 +24,10 @@ pub struct OpenPage {
 
 /// The preview's image URLs: `/x` in `static/` at `BASE/site/x`, `x` beside the page at
 /// `BASE/page/x`.
-fn preview_rewrite(base: &str, base_path: &str) -> crate::render::RewriteUrlFn {
-    let (base, base_path) = (base.to_string(), base_path.to_string());
+fn preview_rewrite(base: &str, base_url: &str) -> crate::render::RewriteUrlFn {
+    let (base, base_url) = (base.to_string(), base_url.to_string());
     std::sync::Arc::new(move |url: &str, image: bool| -> Option<String> {
-        let url = &crate::export::site_path(url, &base_path);
+        let url = &crate::export::site_path(url, &base_url);
         if !image
             || url.is_empty()
             || url.starts_with("//")
@@ -585,7 +585,7 @@ impl OpenPage {
         let opts = crate::render::RenderOptions {
             markup: self.site.markup(),
             site_params: &params,
-            rewrite_url: files_base.map(|base| preview_rewrite(base, &self.site.base_path())),
+            rewrite_url: files_base.map(|base| preview_rewrite(base, &self.site.base_url())),
             anchors: ids,
             window,
             cache,

@@ -429,11 +429,16 @@ impl Site {
     /// The path of the site's `baseURL` (`/repo/` of `https://user.github.io/repo/`): what
     /// `relURL` puts before a site path, so what a local URL may start with.
     pub fn base_path(&self) -> String {
+        crate::templates::engine::objects::base_path(&self.base_url()).to_string()
+    }
+
+    /// The site's `baseURL`, its path ending in `/` as Hugo holds it; empty when unset.
+    pub fn base_url(&self) -> String {
         let base = self
             .config_json(&["baseURL"])
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        crate::templates::engine::objects::base_path(&with_trailing_slash(base)).to_string()
+        with_trailing_slash(base)
     }
 
     /// The `assets/` folders `resources.Get` reads: the site's, then its themes' and

@@ -522,3 +522,33 @@ fn a_sites_title_set_for_its_language_heads_the_export() {
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("<h1>Per-language title</h1>"), "{html}");
 }
+
+#[test]
+fn an_image_written_on_the_sites_own_base_url_is_copied_as_its_path_is() {
+    // A theme's image hook that writes `absURL`s (hugo-clarity's).
+    let site = sample_site();
+    let hooks = site.path().join("layouts/_default/_markup");
+    fs::create_dir_all(&hooks).unwrap();
+    fs::write(
+        hooks.join("render-image.html"),
+        "<img src=\"{{ .Destination | absURL }}\" alt=\"{{ .Text }}\">",
+    )
+    .unwrap();
+    fs::create_dir_all(site.path().join("static/images")).unwrap();
+    fs::write(site.path().join("static/images/n.gif"), b"GIF").unwrap();
+    let doc = sample_doc(site.path());
+    let text = format!("{}\n![note](images/n.gif)\n", doc.page.source());
+    let out = site.path().join("export");
+    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("src=\"assets/site/images/n.gif\""), "{html}");
+    assert_eq!(
+        fs::read(out.join("assets/site/images/n.gif")).unwrap(),
+        b"GIF"
+    );
+    assert!(
+        report.warnings.iter().all(|w| !w.contains("n.gif")),
+        "{:?}",
+        report.warnings
+    );
+}

@@ -309,18 +309,19 @@ fn elements(events: &[Event<'_>], kind: HookKind) -> Vec<(usize, usize)> {
 /// local files); then its images, by `markdown.hook_urls` (a page resource's
 /// `.RelPermalink`, say).
 pub(super) fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>) -> String {
+    let quoted = |url: &str| format!("\"{}\"", html_escape::encode_double_quoted_attribute(url));
+    let encoded = super::template_url(hook.destination.as_str().into());
+    // Only a destination the hook wrote as it is: one it made into another URL (`absURL`)
+    // is pointed with its images below, and looking for the file as written would miss it.
+    let written = html.contains(&quoted(&hook.destination)) || html.contains(&quoted(&encoded));
     let moved = markdown
         .rewrite_url
-        .filter(|_| matches!(hook.kind, HookKind::Link | HookKind::Image))
+        .filter(|_| written && matches!(hook.kind, HookKind::Link | HookKind::Image))
         .and_then(|rewrite| rewrite(&hook.destination, hook.kind == HookKind::Image));
     let html = match moved {
-        Some(new) => {
-            let quoted =
-                |url: &str| format!("\"{}\"", html_escape::encode_double_quoted_attribute(url));
-            let encoded = super::template_url(hook.destination.as_str().into());
-            html.replace(&quoted(&hook.destination), &quoted(&new))
-                .replace(&quoted(&encoded), &quoted(&new))
-        }
+        Some(new) => html
+            .replace(&quoted(&hook.destination), &quoted(&new))
+            .replace(&quoted(&encoded), &quoted(&new)),
         None => html,
     };
     match markdown.hook_urls {

@@ -282,6 +282,17 @@ impl Markdown<'_> {
         } else {
             url
         };
+        // The site's own hook gets the destination as written, and what it writes is
+        // pointed at the files afterwards (`hooks::pointed`): looking for the file here
+        // would miss one the hook finds elsewhere, and say so.
+        let kind = if image {
+            hooks::HookKind::Image
+        } else {
+            hooks::HookKind::Link
+        };
+        if self.hooks.is_some_and(|h| h.has(kind)) {
+            return url;
+        }
         match self.rewrite_url.and_then(|f| f(&url, image)) {
             Some(new) => CowStr::from(new),
             None => url,
