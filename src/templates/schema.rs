@@ -243,6 +243,9 @@ struct Uses {
     bool_compare: bool,
     /// Compared with a string literal.
     string_compare: bool,
+    /// Compared with a string other than `"true"` and `"false"` (`eq $style "code"`): one
+    /// of some words, not a checkbox.
+    choice: bool,
     /// Printed, or handed to a function Folio does not follow.
     other: bool,
     default: Option<String>,
@@ -653,13 +656,7 @@ impl Infer {
                 return Flows::new();
             }
             "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "not" | "and" | "in" => {
-                let bool_literal = rest.iter().any(|a| matches!(a, Expr::Bool(..)));
-                let string_literal = literal.is_some();
-                self.mark(&flows, |u| {
-                    u.tested = true;
-                    u.bool_compare |= bool_literal;
-                    u.string_compare |= string_literal;
-                });
+                self.compared(&flows, rest, literal.as_deref());
                 return if name == "and" { flows } else { Flows::new() };
             }
             "default" | "or" => {
@@ -669,6 +666,16 @@ impl Infer {
                     });
                 }
             }
+            // A value written into a longer text (`printf "icons/%s.svg" (.Get 0)`) is no
+            // longer the value: what is done with the text says nothing of its kind.
+            "print" | "printf" | "println"
+                if rest.iter().any(
+                    |a| matches!(a, Expr::String(_, s) if !matches!(s.as_ref(), "" | "%s" | "%v")),
+                ) =>
+            {
+                self.mark(&flows, |u| u.other = true);
+                return Flows::new();
+            }
             n if PASS_THROUGH.contains(&n) => {}
             _ => {
                 self.mark(&flows, |u| u.other = true);
@@ -676,6 +683,21 @@ impl Infer {
             }
         }
         flows
+    }
+}
+
+impl Infer {
+    /// The values in `flows` compared (`eq`, `not`, `in`…) with the other arguments
+    /// `rest`, of which `literal` is the first string.
+    fn compared(&mut self, flows: &Flows, rest: &[Expr], literal: Option<&str>) {
+        let bool_literal = rest.iter().any(|a| matches!(a, Expr::Bool(..)));
+        let word = literal.is_some_and(|l| !matches!(l, "true" | "false"));
+        self.mark(flows, |u| {
+            u.tested = true;
+            u.bool_compare |= bool_literal;
+            u.string_compare |= literal.is_some();
+            u.choice |= word;
+        });
     }
 }
 
@@ -697,7 +719,7 @@ fn kind_of(u: &Uses) -> FieldKind {
         FieldKind::Words
     } else if u.comma {
         FieldKind::CommaList
-    } else if u.tested && !u.other {
+    } else if u.tested && !u.other && !u.choice {
         FieldKind::Flag
     } else {
         FieldKind::Text

@@ -1022,3 +1022,23 @@ fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
         "{folio}"
     );
 }
+
+#[test]
+fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image() {
+    let schema = folio::templates::Schema::infer(
+        "{{ $style := .Get \"style\" | default \"markdown\" }}\
+         <div class=\"{{ if eq $style \"code\" }}code{{ end }}\">\
+         {{ if eq (.Get \"wide\") \"true\" }}wide{{ end }}\
+         {{ with resources.Get (printf \"icons/%s.svg\" (.Get 0)) }}{{ .Content }}{{ end }}\
+         {{ with resources.Get (.Get \"cover\") }}<img src=\"{{ .RelPermalink }}\">{{ end }}</div>",
+    )
+    .unwrap();
+    let kind = |key: ParamKey| schema.param(&key).map(|p| p.kind);
+    assert_eq!(kind(ParamKey::Named("style".into())), Some(FieldKind::Text));
+    assert_eq!(kind(ParamKey::Named("wide".into())), Some(FieldKind::Flag));
+    assert_eq!(kind(ParamKey::Positional(0)), Some(FieldKind::Text));
+    assert_eq!(
+        kind(ParamKey::Named("cover".into())),
+        Some(FieldKind::Image)
+    );
+}
