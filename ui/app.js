@@ -622,7 +622,7 @@ const menuActions = {
   redo: () => redo(),
   togglePreview: () => togglePreview(),
   refreshPreview: () => {
-    resetPreview();
+    resetPreview(true);
     showPreview(Number(document.body.dataset.version ?? 0));
   },
   appearance: (r) => setAppearance(r.choice),

@@ -10,6 +10,9 @@ const frames = [document.getElementById("frame-a"), document.getElementById("fra
 let front = 0;
 let wanted = null;
 let busy = false;
+// The block the preview was last opened at: a new version with no block of its own (a
+// save, a reload, an outside change) opens there too, not at the top.
+let lastAnchor = null;
 export const timings = [];
 window.folioTimings = timings;
 // Where the time goes: edit -> engine answered -> document requested -> frame loaded.
@@ -60,14 +63,19 @@ function load(i, url) {
 }
 
 /** Forgets what the frames show: the next `showPreview` loads, even for a version number
- *  the previous page also had (another page or language was opened). */
-export function resetPreview() {
+ *  the previous page also had (another page or language was opened), at the top unless
+ *  `keepPlace` (the same page, shown again). */
+export function resetPreview(keepPlace = false) {
   for (const f of frames) delete f.dataset.version;
+  if (!keepPlace) lastAnchor = null;
 }
 
-/** Shows the engine's current preview, opened at block `anchor` when given. (Fetched
- *  separately rather than sent with each edit's answer: measured faster here.) */
+/** Shows the engine's current preview, opened at block `anchor` when given, else at the
+ *  block it was last opened at. (Fetched separately rather than sent with each edit's
+ *  answer: measured faster here.) */
 export function showPreview(version, anchor = null) {
+  if (anchor === null) anchor = lastAnchor;
+  else lastAnchor = anchor;
   const shown = frames[front].dataset;
   if (shown.version === String(version) && shown.anchor === String(anchor)) return;
   wanted = { anchor };

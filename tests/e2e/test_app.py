@@ -227,6 +227,16 @@ class EditingTest(AppTest):
         self.assertEqual(self.s.execute("return document.querySelector('iframe.front').dataset.anchor"), "4")
         self.assertEqual(self.s.prop(self.field("b4:title"), "value"), "Game backends")
 
+    def test_the_preview_stays_at_the_edited_card_when_the_page_is_saved(self):
+        self.replace_text("b4:title", "Changed")
+        self.preview_settled()
+        self.assertEqual(self.s.execute("return document.querySelector('iframe.front').dataset.anchor"), "4")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.preview_settled()
+        self.assertEqual(self.s.execute("return document.querySelector('iframe.front').dataset.anchor"), "4",
+                         "a save shows the page where it was, not at the top")
+
     def test_a_bug_in_a_command_is_reported_and_the_app_still_saves(self):
         self.replace_text("b1:title", "FOLIO-TEST-PANIC")
         notices = "return document.getElementById('notices').textContent"
