@@ -225,13 +225,16 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
         Ok(s) => s,
         Err(e) => return vec![Diagnostic::from_error(&e)],
     };
-    let pages = site.pages();
+    // The portfolio pages, else every content page (the app offers them all then).
+    let pages = match site.pages() {
+        portfolio if !portfolio.is_empty() => portfolio,
+        _ => site.content_pages(),
+    };
     if pages.is_empty() {
-        return vec![at_start(
-            dir,
-            "no portfolio page found (a page with project-card shortcodes or `layout: about`)"
-                .into(),
-        )];
+        return vec![Diagnostic {
+            severity: Severity::Warning,
+            ..at_start(dir, "no pages found in the site's content folders".into())
+        }];
     }
     let mut found = config_problems(&site);
     found.extend(pages.iter().flat_map(|p| check_page(&p.path, &site)));

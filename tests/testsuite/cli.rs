@@ -398,3 +398,30 @@ fn apply_writes_through_a_symlinked_page_and_keeps_the_link_and_the_targets_mode
         0o640
     );
 }
+
+#[test]
+fn check_of_a_site_without_a_portfolio_page_checks_its_content_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("hugo.toml"), "title = \"t\"\n").unwrap();
+    let site = dir.path().to_str().unwrap();
+    let out = folio(&["check", site], None);
+    assert_eq!(out.status.code(), Some(0), "no pages is no error");
+    assert!(
+        text(&out.stdout).contains("warning: no pages found"),
+        "{}",
+        text(&out.stdout)
+    );
+    fs::create_dir_all(dir.path().join("content")).unwrap();
+    fs::write(
+        dir.path().join("content/post.md"),
+        "---\ntitle: x\n---\n{{< param phone >}}\n",
+    )
+    .unwrap();
+    let out = folio(&["check", site], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("post.md:4:11: error: param `phone` is not set"),
+        "{}",
+        text(&out.stdout)
+    );
+}
