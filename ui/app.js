@@ -475,13 +475,15 @@ async function choosePage(site) {
     notice(`${site} has no content pages (Markdown files in its content folder).`, "warn", [], 0);
     return null;
   }
+  // One page is the page: nothing to choose.
+  if (pages.length === 1) return pages[0].path;
   let chosen = () => {};
   const picked = new Promise((resolve) => { chosen = resolve; });
   const list = el("ul", { class: "page-list", "aria-label": "Pages" }, pages.map((p) => el("li", {},
     el("button", { type: "button", class: "link", text: p.path.replace(`${site.replace(/\/$/, "")}/`, ""),
       onClick: () => { $("dialog").close(); chosen(p.path); } }))));
   const asked = ask("Which page is your portfolio?", [
-    el("p", { text: "No page of this site has project cards or layout: about. Choose the page to edit:" }), list,
+    el("p", { text: "Folio did not find a portfolio page here (one with project cards, or with layout: about in its front matter). Choose the page to edit:" }), list,
   ], [["Cancel", null]]);
   return Promise.race([picked, asked]);
 }

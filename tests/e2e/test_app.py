@@ -484,6 +484,17 @@ class NoPortfolioPageTest(AppTest):
                     what="the chosen page's forms")
 
 
+class OnePageSiteTest(AppTest):
+    """A site whose one page is no portfolio page: it opens, as there is nothing to choose."""
+
+    site_files = {"content/en/about.md": "---\ntitle: Hello\n---\n\nJust prose.\n"}
+
+    def test_its_only_page_opens_without_asking(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]') and self.s.prop(self.field("fm:title"), "value") == "Hello",
+                    what="the page's forms")
+        self.assertFalse(self.s.find_all("dialog[open]"), "no dialog asks which page")
+
+
 class AccessibilityTest(AppTest):
     """axe-core (installed by `make test`) on the app's own window."""
 
