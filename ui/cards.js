@@ -137,7 +137,8 @@ function dragAndDrop(item, handle, pos, drag) {
 /** The editor of the project card at position `pos`. */
 export function cardEditor(card, pos, model, ctx) {
   const id = card.id;
-  const send = (key) => submit({ op: "block", id, block: card }, { coalesce: `b${id}:${key}`, anchor: id });
+  // A chip added or removed is a step of its own for undo (`discrete`).
+  const send = (key, discrete = false) => submit({ op: "block", id, block: card }, { coalesce: discrete ? null : `b${id}:${key}`, anchor: id });
   let item = null;
   const fields = cardFields(card, {
     key: (k) => `b${id}:${k}`,
@@ -173,9 +174,9 @@ export function cardFields(card, { key, send, problem, iconNames, onTitle = () =
   const icons = chipField({
     label: "Tech icons", key: key("icons"), values: card.techIcons, names: iconNames,
     problem: (w) => problem("techIcons", w),
-    onChange: (v) => { card.techIcons = v; send("icons"); },
+    onChange: (v) => { card.techIcons = v; send("icons", true); },
   });
-  const other = chipField({ label: "Other tech", key: key("other"), values: card.otherTech, onChange: (v) => { card.otherTech = v; send("other"); } });
+  const other = chipField({ label: "Other tech", key: key("other"), values: card.otherTech, onChange: (v) => { card.otherTech = v; send("other", true); } });
   const repoMsg = el("span", { class: "hint", "aria-live": "polite" });
   const repo = el("input", { type: "text", value: card.repository ?? "", placeholder: "owner/repo", dataset: { key: key("repo") } });
   const showRepo = () => {

@@ -63,7 +63,7 @@ export function shortcodeEditor(block, pos, model, ctx) {
     ctx,
     // The block is read when the edit is sent, not when it is queued: a queued keystroke
     // in another field of the block must not send an older body.
-    send: (key) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: `b${block.id}:${key}`, anchor: block.id }),
+    send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: block.id }),
     onTitle: (t) => retitle(item, heading(block.name, t)),
   };
   const fields = shortcodeFields(block, env);
@@ -173,9 +173,11 @@ function paramField(sc, slot, env, isTitle) {
   const value = findParam(sc, key)?.value ?? "";
   const text = slot.label ?? label(key);
   const hint = slot.default ? el("span", { class: "hint", text: `Empty: the template uses “${slot.default}”.` }) : null;
-  const set = (v) => {
+  // A chip added or removed is a step of its own for undo (`discrete`); keystrokes in
+  // one field are one step.
+  const set = (v, discrete = false) => {
     setParam(sc, key, v);
-    env.send(`${where}:${name}`);
+    env.send(`${where}:${name}`, discrete);
     if (isTitle) env.onTitle(v);
   };
   const input = (attrs = {}) => el("input", { type: "text", value, dataset: { key: dataKey }, placeholder: slot.default ?? "", onInput: (e) => set(e.target.value), ...attrs });
@@ -185,17 +187,17 @@ function paramField(sc, slot, env, isTitle) {
       return field(`${text} (Markdown)`, area, hint);
     }
     case "words":
-      return chipField({ label: text, key: dataKey, values: value.split(/\s+/).filter(Boolean), onChange: (v) => set(v.join(" ")) });
+      return chipField({ label: text, key: dataKey, values: value.split(/\s+/).filter(Boolean), onChange: (v) => set(v.join(" "), true) });
     case "commaList": {
       const sep = value.includes(",") && !value.includes(", ") ? "," : ", ";
-      return chipField({ label: text, key: dataKey, separator: ",", values: value.split(",").map((w) => w.trim()).filter(Boolean), onChange: (v) => set(v.join(sep)) });
+      return chipField({ label: text, key: dataKey, separator: ",", values: value.split(",").map((w) => w.trim()).filter(Boolean), onChange: (v) => set(v.join(sep), true) });
     }
     case "icons": {
       const prefix = env.path.map((i) => `children.${i}.`).join("");
       return chipField({
         label: text, key: dataKey, values: value.split(/\s+/).filter(Boolean), names: env.ctx.iconNames,
         problem: (w) => env.ctx.problems(env.root.id).find((p) => p.field === `${prefix}params.${name}` && p.value === w),
-        onChange: (v) => set(v.join(" ")),
+        onChange: (v) => set(v.join(" "), true),
       });
     }
     case "flag": {
@@ -297,7 +299,7 @@ function childList(sc, env) {
       const prefix = path.map((k) => `children.${k}.`).join("");
       body = cardFields(child, {
         key: (k) => `b${env.root.id}:${where}:${k}`,
-        send: (k) => env.send(`${where}:${k}`),
+        send: (k, discrete) => env.send(`${where}:${k}`, discrete),
         problem: (f, v) => env.ctx.problems(env.root.id).find((p) => p.field === `${prefix}${f}` && p.value === v),
         iconNames: env.ctx.iconNames,
         onTitle: (t) => retitle(item, t || "Untitled card"),

@@ -189,6 +189,18 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertIn('other-tech="Kubernetes Google Cloud Run"', self.page.read_text())
 
+    def test_each_chip_added_is_a_step_of_its_own_for_undo(self):
+        chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Other tech\"] .chip span:first-child')].map(c => c.textContent)"
+        self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes"], what="the card's other tech")
+        for word in ["Rust", "Zig"]:
+            self.s.click(self.field("b1:other"))
+            self.xtype(word)
+            self.xkey("Return")
+        self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes", "Rust", "Zig"], what="two chips added")
+        self.preview_settled()
+        self.xkey("ctrl+z")
+        self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes", "Rust"], what="one undo taking back one chip")
+
     def test_move_and_delete_buttons_keep_the_keyboard_focus(self):
         focused = "const a = document.activeElement; return [a.dataset.key, a.closest('.block')?.dataset.pos]"
         self.s.wait(lambda: self.s.find_all('[data-key="b1:^down"]'), what="the first card's buttons")
