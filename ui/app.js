@@ -680,9 +680,13 @@ async function boot() {
   try {
     const view = await api.currentView();
     if (view) showView(view);
-    else editor.replaceChildren(el("p", { class: "empty", text: "Open a Hugo site to start." }));
+    else {
+      editor.replaceChildren(el("p", { class: "empty", text: "Open a Hugo site to start." }));
+      refreshRecent();
+    }
   } catch (e) {
     editor.replaceChildren(el("p", { class: "empty", text: "Open a Hugo site to start." }));
+    refreshRecent();
     // A site given at start whose pages are none of them an obvious portfolio page: choose.
     const site = /^(.*): no portfolio page found/.exec(e.message ?? "");
     if (site) {

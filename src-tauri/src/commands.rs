@@ -69,6 +69,13 @@ fn open_dirs(app: &AppHandle) -> (Option<PathBuf>, Option<PathBuf>) {
     )
 }
 
+/// The folder that holds the open site's folder, where an export goes by default.
+fn beside_site(app: &AppHandle) -> Option<PathBuf> {
+    open_dirs(app)
+        .0
+        .and_then(|root| root.parent().map(PathBuf::from))
+}
+
 /// A native file dialog over the window (modal to it), titled `title`, opening in `dir`
 /// when it is a folder.
 fn file_dialog(
@@ -195,14 +202,16 @@ pub async fn export_site(
     state: State<'_, AppState>,
     dir: Option<PathBuf>,
 ) -> CmdResult<Option<Exported>> {
+    // The page first: with none open, say so before asking for a folder.
+    let source = state.with_session("preparing the export", |s| Ok(s.export_source()?))?;
     let dir = match dir {
         Some(d) => d,
-        None => match pick_folder(&app, "Export to a folder", open_dirs(&app).0).await? {
+        // Opened beside the site, not in it: choosing at once must not export into it.
+        None => match pick_folder(&app, "Export to a folder", beside_site(&app)).await? {
             Some(d) => d,
             None => return Ok(None),
         },
     };
-    let source = state.with_session("preparing the export", |s| Ok(s.export_source()?))?;
     let report = guard("exporting", || {
         Ok(folio::export::export_styled(
             &source,
