@@ -333,20 +333,19 @@ impl Node {
     /// exact match first: Hugo reads config keys so (`[Params]` is `params`, `baseurl` is
     /// `baseURL`; `config/allconfig`, whose maps are lowercased on loading).
     pub fn get_any_case(&self, path: &[&str]) -> Option<&Node> {
-        path.iter().try_fold(self, |node, key| match &node.kind {
-            Kind::Map(m) => m
-                .entries
-                .iter()
-                .find(|e| e.key == *key)
-                .or_else(|| m.entries.iter().find(|e| e.key.eq_ignore_ascii_case(key)))
-                .map(|e| &e.value),
-            _ => None,
-        })
+        path.iter()
+            .try_fold(self, |node, key| node.entry_any_case(key).map(|e| &e.value))
     }
 
     /// The key of this mapping that `key` names in any ASCII case, as written (an exact
     /// match first); `None` when there is none or this is no mapping.
     pub fn key_any_case(&self, key: &str) -> Option<&str> {
+        self.entry_any_case(key).map(|e| e.key.as_str())
+    }
+
+    /// The entry of this mapping whose key is `key` in any ASCII case, an exact match
+    /// first (the one rule of [`Node::get_any_case`] and [`Node::key_any_case`]).
+    fn entry_any_case(&self, key: &str) -> Option<&Entry> {
         let Kind::Map(m) = &self.kind else {
             return None;
         };
@@ -354,7 +353,6 @@ impl Node {
             .iter()
             .find(|e| e.key == key)
             .or_else(|| m.entries.iter().find(|e| e.key.eq_ignore_ascii_case(key)))
-            .map(|e| e.key.as_str())
     }
 
     /// The node's value as JSON.

@@ -451,16 +451,18 @@ impl Site {
             .collect()
     }
 
+    /// The text setting `key` of language `lang`: the language's own (`[languages.fr]
+    /// title = …`), else the config's, as Hugo's `site.Title` and its kin read them.
+    pub(crate) fn language_text(&self, lang: &str, key: &str) -> Option<String> {
+        self.config_json(&["languages", lang, key])
+            .or_else(|| self.config_json(&[key]))
+            .and_then(|v| v.as_str().map(str::to_string))
+    }
+
     /// What the templates see of this site for a page in `lang` at `rel_permalink`,
     /// stored in `file` (`content/about.md`).
     pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
-        // A language's own settings (`[languages.fr] title = …`) come first.
-        let text = |k: &str| {
-            self.config_json(&["languages", lang, k])
-                .or_else(|| self.config_json(&[k]))
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        };
+        let text = |k: &str| self.language_text(lang, k).unwrap_or_default();
         let mut params = Json::Object(self.render_params());
         if let Some(own) = self.config_json(&["languages", lang, "params"]) {
             merge_into(&mut params, own);

@@ -378,12 +378,11 @@ impl Site {
             Some(Json::Object(m)) => m,
             _ => Map::new(),
         };
-        // A `_merge` at the top of the config is the table's when it has none of its own.
+        // A `_merge` at the top of the config is the table's when it has none of its own
+        // (read alone: this runs on every render).
         if merge_strategy(&markup).is_none() {
-            if let Some(Json::Object(root)) = self.config_json(&[]) {
-                if let Some(inherited) = merge_strategy(&root) {
-                    markup.insert("_merge".into(), Json::from(inherited));
-                }
+            if let Some(inherited) = self.config_json(&["_merge"]) {
+                markup.insert("_merge".into(), Json::from(strategy_of(&inherited)));
             }
         }
         for theme in self.theme_markup.iter() {
@@ -443,9 +442,7 @@ impl Site {
     /// The site's title for language `lang`: the language's own (`[languages.en] title`),
     /// else the config's, as Hugo's `site.Title` reads it.
     pub fn title_in(&self, lang: &str) -> Option<String> {
-        self.config_json(&["languages", lang, "title"])
-            .or_else(|| self.config_json(&["title"]))
-            .and_then(|v| v.as_str().map(str::to_string))
+        self.language_text(lang, "title")
     }
 }
 
@@ -488,18 +485,20 @@ fn over_files<'a>(
     })
 }
 
-/// A table's own `_merge` strategy, as Hugo's `toMergeStrategy` reads it: `none`,
-/// `shallow` or `deep` as written, and any other value `deep`; `None` without the key.
+/// A table's own `_merge` strategy ([`strategy_of`] its `_merge` value); `None` without
+/// the key.
 fn merge_strategy(table: &Table) -> Option<&'static str> {
-    let value = table
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("_merge"))
-        .map(|(_, v)| v)?;
-    Some(match value.as_str() {
+    table_get_any_case(table, "_merge").map(strategy_of)
+}
+
+/// A `_merge` value as Hugo's `toMergeStrategy` reads it: `none`, `shallow` or `deep` as
+/// written, and any other value `deep`.
+fn strategy_of(value: &Json) -> &'static str {
+    match value.as_str() {
         Some("none") => "none",
         Some("shallow") => "shallow",
         _ => "deep",
-    })
+    }
 }
 
 /// A table of config values, as JSON.
@@ -566,9 +565,14 @@ fn merge_json(base: &mut serde_json::Map<String, Json>, over: serde_json::Map<St
 /// The value of `json`'s key `key` in any ASCII case (an exact match first), as Hugo reads
 /// config keys ([`crate::formats::Node::get_any_case`] for parsed files).
 pub(crate) fn json_get_any_case<'a>(json: &'a Json, key: &str) -> Option<&'a Json> {
-    let m = json.as_object()?;
-    m.get(key).or_else(|| {
-        m.iter()
+    table_get_any_case(json.as_object()?, key)
+}
+
+/// [`json_get_any_case`] of a table.
+fn table_get_any_case<'a>(table: &'a Table, key: &str) -> Option<&'a Json> {
+    table.get(key).or_else(|| {
+        table
+            .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
             .map(|(_, v)| v)
     })
