@@ -14,6 +14,17 @@ fn sample_doc(site: &Path) -> OpenPage {
     OpenPage::open(&site.join("content/en/about.md")).expect("sample opens")
 }
 
+/// The sample at `site`, `more` added to its page (unsaved), exported to `site/export`: the
+/// report, the folder and its `index.html`.
+fn export_sample_with(site: &Path, more: &str) -> (folio::export::Report, PathBuf, String) {
+    let doc = sample_doc(site);
+    let text = format!("{}\n{more}", doc.page.source());
+    let out = site.join("export");
+    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    (report, out, html)
+}
+
 fn all_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -161,13 +172,7 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
     fs::create_dir_all(site.path().join("static/images")).unwrap();
     fs::write(site.path().join("static/images/me.png"), b"PNG").unwrap();
     fs::write(site.path().join("content/en/diagram.svg"), b"<svg/>").unwrap();
-    let doc = sample_doc(site.path());
-    let text = format!(
-        "{}\n![me](/images/me.png) ![diagram](diagram.svg) ![secret](../../../../../../etc/passwd) ![gone](/images/missing.png)\n",
-        doc.page.source()
-    );
-    let out = site.path().join("export");
-    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
+    let (report, out, html) = export_sample_with(site.path(), "![me](/images/me.png) ![diagram](diagram.svg) ![secret](../../../../../../etc/passwd) ![gone](/images/missing.png)\n");
     assert!(report
         .files
         .contains(&"assets/site/images/me.png".to_string()));
@@ -175,7 +180,6 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
         .files
         .contains(&"assets/root/content/en/diagram.svg".to_string()));
     assert_eq!(report.files.len(), 5, "{:?}", report.files);
-    let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         html.contains("src=\"assets/site/images/me.png\"")
             && html.contains("src=\"assets/root/content/en/diagram.svg\"")
@@ -206,15 +210,11 @@ fn an_image_a_theme_serves_is_copied_and_the_sites_own_file_wins() {
     fs::write(theme_static.join("both.png"), b"THEME").unwrap();
     fs::create_dir_all(site.path().join("static/img")).unwrap();
     fs::write(site.path().join("static/img/both.png"), b"SITE").unwrap();
-    let doc = sample_doc(site.path());
-    let text = format!(
-        "{}\n![logo](/img/logo.png) ![both](/img/both.png)\n",
-        doc.page.source()
+    let (report, out, html) = export_sample_with(
+        site.path(),
+        "![logo](/img/logo.png) ![both](/img/both.png)\n",
     );
-    let out = site.path().join("export");
-    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-    let html = fs::read_to_string(out.join("index.html")).unwrap();
     let copy = "assets/root/themes/t/static/img/logo.png";
     assert!(html.contains(&format!("src=\"{copy}\"")), "{html}");
     assert_eq!(fs::read(out.join(copy)).unwrap(), b"THEME");
@@ -237,14 +237,10 @@ fn an_images_fragment_and_query_stay_and_raw_html_images_are_copied_too() {
     )
     .unwrap();
     fs::write(site.path().join("content/en/cover.png"), b"PNG").unwrap();
-    let doc = sample_doc(site.path());
-    let text = format!(
-        "{}\n![a](cover.png#center) ![b](cover.png?v=2)\n\n<img src=\"cover.png\" alt=\"raw\">\n",
-        doc.page.source()
+    let (_, _, html) = export_sample_with(
+        site.path(),
+        "![a](cover.png#center) ![b](cover.png?v=2)\n\n<img src=\"cover.png\" alt=\"raw\">\n",
     );
-    let out = site.path().join("export");
-    export(&doc.with_text(&text).unwrap(), &out).unwrap();
-    let html = fs::read_to_string(out.join("index.html")).unwrap();
     for src in [
         "src=\"assets/root/content/en/cover.png#center\"",
         "src=\"assets/root/content/en/cover.png?v=2\"",
@@ -271,11 +267,7 @@ fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
          <a href=\"/cv.pdf\">CV</a> <a href=\"/blog/\">Blog</a>",
     )
     .unwrap();
-    let doc = sample_doc(site.path());
-    let text = format!("{}\n{{{{< gallery >}}}}\n", doc.page.source());
-    let out = site.path().join("export");
-    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
-    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    let (report, _, html) = export_sample_with(site.path(), "{{< gallery >}}\n");
     for wanted in [
         "<a href=\"assets/root/assets/bg.png\">full</a>",
         "data-src=\"assets/root/assets/bg.png\"",
@@ -536,11 +528,7 @@ fn an_image_written_on_the_sites_own_base_url_is_copied_as_its_path_is() {
     .unwrap();
     fs::create_dir_all(site.path().join("static/images")).unwrap();
     fs::write(site.path().join("static/images/n.gif"), b"GIF").unwrap();
-    let doc = sample_doc(site.path());
-    let text = format!("{}\n![note](images/n.gif)\n", doc.page.source());
-    let out = site.path().join("export");
-    let report = export(&doc.with_text(&text).unwrap(), &out).unwrap();
-    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    let (report, out, html) = export_sample_with(site.path(), "![note](images/n.gif)\n");
     assert!(html.contains("src=\"assets/site/images/n.gif\""), "{html}");
     assert_eq!(
         fs::read(out.join("assets/site/images/n.gif")).unwrap(),

@@ -374,16 +374,7 @@ fn qr_codes_are_as_large_as_hugos_and_carry_its_attributes() {
         let doc = scraper::Html::parse_fragment(html);
         let img = scraper::Selector::parse("img").unwrap();
         doc.select(&img)
-            .map(|i| {
-                let mut a: Vec<(String, String)> = i
-                    .value()
-                    .attrs()
-                    .filter(|(k, _)| *k != "src")
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect();
-                a.sort();
-                a
-            })
+            .map(|i| crate::support::sorted_attributes(i, &["src"]))
             .collect::<Vec<_>>()
     };
     let folio = folio_page(md);

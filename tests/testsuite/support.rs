@@ -301,3 +301,19 @@ pub fn check_lines(path: &Path, name: &str) -> Vec<String> {
         .map(|d| d.to_string().replace(&path.display().to_string(), name))
         .collect()
 }
+
+/// An element's attributes but those named in `except`, sorted: what two HTML writers that
+/// order attributes differently both say.
+pub fn sorted_attributes(
+    element: scraper::ElementRef<'_>,
+    except: &[&str],
+) -> Vec<(String, String)> {
+    let mut attributes: Vec<(String, String)> = element
+        .value()
+        .attrs()
+        .filter(|(k, _)| !except.contains(k))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    attributes.sort();
+    attributes
+}

@@ -3269,25 +3269,18 @@ fn with_tables_off_a_paragraph_of_pipes_stays_one_paragraph_as_goldmark_leaves_i
 
 #[test]
 fn config_keys_are_read_in_any_case_as_in_hugo() {
-    let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseurl = \"https://e.org/\"\nTitle = \"Cap\"\nDefaultContentLanguage = \"fr\"\n\
-             Copyright = \"(c) Me\"\n\
-             [Params]\nsubTitle = \"x\"\n[Params.author]\nname = \"Ann\"\n\
-             [Languages]\n[Languages.fr]\nTitle = \"Mon site\"\nWeight = 1\n\
-             [Languages.fr.Params]\nGreeting = \"Bonjour\"\n\
-             [Languages.en]\nweight = 2\n",
-        ),
-        (
-            "layouts/shortcodes/f.html",
-            "<p>{{ site.Title }}|{{ site.BaseURL }}|{{ site.Params.subTitle }}|\
-             {{ site.Params.author.name }}|{{ site.Params.greeting }}|{{ site.Language.Lang }}|\
-             {{ site.Copyright }}|{{ len site.Languages }}</p>",
-        ),
-        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
-    ]);
-    let (hugo, folio) = hugo_and_folio(site.path(), "config case", "content/about.md");
+    let (hugo, folio) = shortcode_f(
+        "baseurl = \"https://e.org/\"\nTitle = \"Cap\"\nDefaultContentLanguage = \"fr\"\n\
+         Copyright = \"(c) Me\"\n\
+         [Params]\nsubTitle = \"x\"\n[Params.author]\nname = \"Ann\"\n\
+         [Languages]\n[Languages.fr]\nTitle = \"Mon site\"\nWeight = 1\n\
+         [Languages.fr.Params]\nGreeting = \"Bonjour\"\n\
+         [Languages.en]\nweight = 2\n",
+        "<p>{{ site.Title }}|{{ site.BaseURL }}|{{ site.Params.subTitle }}|\
+         {{ site.Params.author.name }}|{{ site.Params.greeting }}|{{ site.Language.Lang }}|\
+         {{ site.Copyright }}|{{ len site.Languages }}</p>",
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
     assert!(
         hugo.contains("<p>Mon site|https://e.org/|x|Ann|Bonjour|fr|(c) Me|2</p>"),
         "{hugo}"
@@ -3470,13 +3463,8 @@ fn heading_attributes_with_quoted_values_and_id_or_class_keys_are_read_as_goldma
         let h2 = scraper::Selector::parse("h2").unwrap();
         doc.select(&h2)
             .map(|h| {
-                let mut a: Vec<(String, String)> = h
-                    .value()
-                    .attrs()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect();
-                a.sort();
-                (h.text().collect::<String>(), a)
+                let attributes = crate::support::sorted_attributes(h, &[]);
+                (h.text().collect::<String>(), attributes)
             })
             .collect::<Vec<_>>()
     };
