@@ -833,10 +833,7 @@ fn file_fields(path: &str, filename: &str) -> Value {
     let section = section_dir.split('/').next().unwrap_or_default();
     // Hugo's `File.UniqueID`: the MD5 of the path in the content folder
     // (`source/fileInfo.go`).
-    let unique_id = {
-        use md5::Digest as _;
-        super::funcs::hex(&md5::Md5::digest(path.as_bytes()))
-    };
+    let unique_id = super::funcs::md5_hex(path);
     map([
         ("Path", string(path)),
         ("UniqueID", string(unique_id)),

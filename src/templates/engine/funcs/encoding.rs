@@ -12,9 +12,7 @@ use crate::templates::engine::{self as engine, exec_error};
 
 pub(super) const FUNCS: &[(&str, Func)] = &[
     ("md5 crypto.MD5", |a| {
-        use md5::Digest as _;
-        let s = str_arg(a, 0, "md5")?;
-        Ok(string(hex(&md5::Md5::digest(s.as_bytes()))))
+        Ok(string(md5_hex(&str_arg(a, 0, "md5")?)))
     }),
     ("sha1 crypto.SHA1", |a| {
         use sha1::Digest as _;
@@ -207,8 +205,15 @@ fn unmarshal(text: &str) -> gotmpl::Result<Value> {
 }
 
 /// Bytes as lower-case hexadecimal.
+/// The MD5 of `s` in lowercase hexadecimal, as Hugo's `md5` writes it (and its
+/// `File.UniqueID`, the MD5 of a page's path).
+pub(crate) fn md5_hex(s: &str) -> String {
+    use md5::Digest as _;
+    hex(&md5::Md5::digest(s.as_bytes()))
+}
+
 /// Bytes as lowercase hexadecimal, two digits each (Go's `hex.EncodeToString`).
-pub(crate) fn hex(bytes: &[u8]) -> String {
+fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

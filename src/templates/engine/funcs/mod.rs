@@ -16,7 +16,7 @@ mod encoding;
 mod inflect;
 mod resources;
 mod strings;
-pub(crate) use encoding::hex;
+pub(crate) use encoding::md5_hex;
 pub(crate) use inflect::pluralize;
 pub use strings::TitleCase;
 pub(crate) use strings::{replace_emoji_codes, sanitize_path, urlize};
