@@ -104,7 +104,7 @@ function shortcodeFields(sc, env) {
       redraws.push(list.redraw);
     } else {
       // Prose for now; a shortcode added inside makes it a list of blocks.
-      out.push(bodyField(sc, env), addControl(sc.children ?? [], { id: env.root.id, path: env.path }, env));
+      out.push(bodyField(sc, env, template), addControl(sc.children ?? [], { id: env.root.id, path: env.path }, env));
     }
   }
   if (slots.length === 0 && (sc.body === undefined || sc.body === null)) {
@@ -265,13 +265,23 @@ function thumbFallback(img, v) {
   };
 }
 
-function bodyField(sc, env) {
+/** What the user writes in a body, as the template uses it (`schema.inner`): a `{{% %}}`
+ *  call's output is read as Markdown whatever the template does with it but highlight it. */
+function bodyLabel(sc, template) {
+  const inner = template?.schema?.inner;
+  if (inner === "code") return "Body (code)";
+  if (inner === "markdown" || sc.notation === "percent") return "Body (Markdown)";
+  if (inner === "html") return "Body (HTML)";
+  return "Body";
+}
+
+function bodyField(sc, env, template) {
   const where = env.path.join(".");
   const area = el("textarea", {
     rows: Math.min(14, Math.max(3, sc.body.split("\n").length + 1)), value: sc.body, dataset: { key: `b${env.root.id}:${where}:body` },
     onInput: (e) => { sc.body = e.target.value; env.send(`${where}:body`); },
   });
-  return field("Body (Markdown)", area);
+  return field(bodyLabel(sc, template), area);
 }
 
 /** The blocks inside a container, as a nested list, with a control to add one. */

@@ -2,7 +2,7 @@
 //! and `highlight`, `ref` written in Go), with the parameters Hugo's documentation gives
 //! (gohugo.io, "Shortcodes"). A site's template of the same name overrides them.
 
-use super::schema::{FieldKind, ParamKey, ParamSchema, Schema};
+use super::schema::{FieldKind, InnerKind, ParamKey, ParamSchema, Schema};
 
 /// `(name, paired, parameters)`; a parameter is `"name:kind"` or `"#N:kind"` (positional).
 const BUILT_IN: &[(&str, bool, &[&str])] = &[
@@ -115,6 +115,13 @@ pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
                 params,
                 reads_all_params: false,
                 legacy_markup: false,
+                // `details` renders its body with `.Page.RenderString`; `highlight` is
+                // Go code that highlights it; `qr` encodes it, `comment` drops it.
+                inner: match *name {
+                    "details" => Some(InnerKind::Markdown),
+                    "highlight" => Some(InnerKind::Code),
+                    _ => None,
+                },
             },
         )
     })

@@ -660,6 +660,7 @@ fn merge(into: &mut Schema, from: Schema) {
     into.paired |= from.paired;
     into.reads_all_params |= from.reads_all_params;
     into.legacy_markup |= from.legacy_markup;
+    into.inner = into.inner.or(from.inner);
     let mut known: std::collections::HashSet<ParamKey> =
         into.params.iter().map(|p| p.key.clone()).collect();
     for p in from.params {

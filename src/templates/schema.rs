@@ -20,6 +20,10 @@
 //! | `text` | anything else |
 //!
 //! A default comes from `default "v"` or `or … "v"` applied to the value.
+//!
+//! The body is followed the same way ([`InnerKind`]): Markdown when `.Inner` reaches
+//! `markdownify` or `.RenderString`, code when it reaches `highlight` or
+//! `transform.Highlight`, HTML when it is printed as it is.
 
 use std::collections::HashMap;
 
@@ -107,6 +111,20 @@ pub struct ParamSchema {
     pub boolean: bool,
 }
 
+/// What a template does with a call's body (`.Inner`, `.InnerDeindent`), which says what
+/// the user writes there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum InnerKind {
+    /// Rendered as Markdown: piped to `markdownify`, `.RenderString` or `.Page.RenderString`.
+    Markdown,
+    /// Highlighted as code: handed to `highlight` or `transform.Highlight`.
+    Code,
+    /// Printed as it is: Hugo's `.Inner` is `template.HTML`, written without escaping, and
+    /// a `{{< >}}` call's output is not read as Markdown.
+    Html,
+}
+
 /// What a shortcode's template says about its calls.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -127,6 +145,11 @@ pub struct Schema {
     /// only, its value a JSON string).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub legacy_markup: bool,
+    /// What the template does with the body, when one use says it (Markdown first, then
+    /// code, then printed as it is); `None` when it hands the body only to what Folio does
+    /// not follow (a partial, a `dict`) or reads none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inner: Option<InnerKind>,
 }
 
 /// The `version` of the config a shortcode template declares in its first pipeline
@@ -213,12 +236,20 @@ impl Schema {
     }
 }
 
-/// A parameter's value flowing through the template: `split` marks it as one of its
-/// elements.
+/// A parameter's value, or the call's body, flowing through the template: `split` marks
+/// it as one of its elements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Flow {
-    key: ParamKey,
+    key: Source,
     element: bool,
+}
+
+/// Where a value the template follows comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Source {
+    Param(ParamKey),
+    /// `.Inner` or `.InnerDeindent`.
+    Inner,
 }
 
 type Flows = Vec<Flow>;
@@ -246,6 +277,10 @@ struct Uses {
     /// Compared with a string other than `"true"` and `"false"` (`eq $style "code"`): one
     /// of some words, not a checkbox.
     choice: bool,
+    /// Handed to `highlight` or `transform.Highlight`.
+    code: bool,
+    /// Printed where the template writes text, not in an attribute.
+    printed: bool,
     /// Printed, or handed to a function Folio does not follow.
     other: bool,
     default: Option<String>,
@@ -254,7 +289,7 @@ struct Uses {
 #[derive(Default)]
 struct Infer {
     order: Vec<ParamKey>,
-    uses: HashMap<ParamKey, Uses>,
+    uses: HashMap<Source, Uses>,
     vars: HashMap<String, Flows>,
     paired: bool,
     reads_all: bool,
@@ -308,7 +343,7 @@ impl Infer {
             .order
             .into_iter()
             .map(|key| {
-                let u = self.uses.get(&key);
+                let u = self.uses.get(&Source::Param(key.clone()));
                 let kind = u.map_or(FieldKind::Text, kind_of);
                 let default = u.and_then(|u| u.default.clone());
                 let boolean = u.is_some_and(|u| u.bool_compare || (u.tested && !u.string_compare));
@@ -322,21 +357,33 @@ impl Infer {
                 }
             })
             .collect();
+        let inner = self.uses.get(&Source::Inner).and_then(|u| {
+            if u.markdown {
+                Some(InnerKind::Markdown)
+            } else if u.code {
+                Some(InnerKind::Code)
+            } else {
+                u.printed.then_some(InnerKind::Html)
+            }
+        });
         Schema {
             paired: self.paired,
             params,
             reads_all_params: self.reads_all,
             legacy_markup: false,
+            inner,
         }
     }
 
-    fn uses(&mut self, key: &ParamKey) -> &mut Uses {
-        if !self.uses.contains_key(key) {
-            if self.order.len() >= MAX_PARAMS {
-                self.reads_all = true;
-                return &mut self.overflow;
+    fn uses(&mut self, key: &Source) -> &mut Uses {
+        if let Source::Param(param) = key {
+            if !self.uses.contains_key(key) {
+                if self.order.len() >= MAX_PARAMS {
+                    self.reads_all = true;
+                    return &mut self.overflow;
+                }
+                self.order.push(param.clone());
             }
-            self.order.push(key.clone());
         }
         self.uses.entry(key.clone()).or_default()
     }
@@ -443,7 +490,11 @@ impl Infer {
                 Place::Icon if flow.element => u.icons = true,
                 Place::Image => u.image = true,
                 Place::Url => u.url = true,
-                _ => u.other = true,
+                Place::Other => {
+                    u.printed = true;
+                    u.other = true;
+                }
+                Place::Icon => u.other = true,
             }
         }
         // Later values in the same attribute are not at its start.
@@ -533,6 +584,7 @@ impl Infer {
     }
 
     fn read(&mut self, key: ParamKey) -> Flows {
+        let key = Source::Param(key);
         self.uses(&key);
         vec![Flow {
             key,
@@ -543,10 +595,11 @@ impl Infer {
     fn field(&mut self, fields: &[gotmpl::parse::SmolStr], dot: &Flows) -> Flows {
         self.note_inner(fields);
         match fields.first().map(|s| s.as_str()) {
-            Some("Inner" | "InnerDeindent") => {
-                self.paired = true;
-                Flows::new()
-            }
+            Some("Inner" | "InnerDeindent") if fields.len() == 1 => vec![Flow {
+                key: Source::Inner,
+                element: false,
+            }],
+            Some("Inner" | "InnerDeindent") => Flows::new(),
             Some("Params") => match fields.get(1) {
                 Some(name) => self.read(ParamKey::Named(name.to_string())),
                 None => {
@@ -636,6 +689,7 @@ impl Infer {
         });
         match name {
             "markdownify" => self.mark(&flows, |u| u.markdown = true),
+            "highlight" | "transform.Highlight" => return self.used(&flows, |u| u.code = true),
             "split" => {
                 let sep = literal.unwrap_or_default();
                 match sep.trim() {
@@ -652,8 +706,7 @@ impl Infer {
                 self.mark(&flows, |u| u.url = true);
             }
             n if n.starts_with("resources.") || n.starts_with("images.") => {
-                self.mark(&flows, |u| u.image = true);
-                return Flows::new();
+                return self.used(&flows, |u| u.image = true);
             }
             "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "not" | "and" | "in" => {
                 self.compared(&flows, rest, literal.as_deref());
@@ -673,20 +726,22 @@ impl Infer {
                     |a| matches!(a, Expr::String(_, s) if !matches!(s.as_ref(), "" | "%s" | "%v")),
                 ) =>
             {
-                self.mark(&flows, |u| u.other = true);
-                return Flows::new();
+                return self.used(&flows, |u| u.other = true);
             }
             n if PASS_THROUGH.contains(&n) => {}
-            _ => {
-                self.mark(&flows, |u| u.other = true);
-                return Flows::new();
-            }
+            _ => return self.used(&flows, |u| u.other = true),
         }
         flows
     }
 }
 
 impl Infer {
+    /// Marks the values in `flows` as a function uses them up: its result is another value.
+    fn used(&mut self, flows: &Flows, f: impl Fn(&mut Uses)) -> Flows {
+        self.mark(flows, f);
+        Flows::new()
+    }
+
     /// The values in `flows` compared (`eq`, `not`, `in`…) with the other arguments
     /// `rest`, of which `literal` is the first string.
     fn compared(&mut self, flows: &Flows, rest: &[Expr], literal: Option<&str>) {
@@ -807,6 +862,31 @@ mod tests {
             .iter()
             .map(|p| (p.key.to_string(), p.kind.name()))
             .collect()
+    }
+
+    #[test]
+    fn the_body_is_markdown_code_or_html_as_the_template_uses_inner() {
+        let inner = |t: &str| Schema::infer(t).unwrap().inner;
+        assert_eq!(
+            inner("{{ .Inner | markdownify }}"),
+            Some(InnerKind::Markdown)
+        );
+        assert_eq!(
+            inner("{{ $c := .InnerDeindent }}{{ .Page.RenderString $c }}"),
+            Some(InnerKind::Markdown)
+        );
+        // Terminal's `code`: trimmed into a variable, then highlighted.
+        assert_eq!(
+            inner(r#"{{ $t := trim .Inner "\n" }}{{ transform.Highlight $t (.Get "language") }}"#),
+            Some(InnerKind::Code)
+        );
+        assert_eq!(
+            inner("<div class=\"note\">{{ .Inner }}</div>"),
+            Some(InnerKind::Html)
+        );
+        // Handed to a partial: what it does there is not followed.
+        assert_eq!(inner(r#"{{ partial "box" (dict "body" .Inner) }}"#), None);
+        assert_eq!(inner(r#"<b>{{ .Get "a" }}</b>"#), None);
     }
 
     #[test]

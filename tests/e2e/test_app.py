@@ -466,6 +466,30 @@ class TwoLanguagesTest(AppTest):
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
 
+class BodyLabelTest(AppTest):
+    """Bodies whose templates make Markdown, code and HTML of them."""
+
+    site_files = {
+        "layouts/shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>\n',
+        "layouts/shortcodes/code.html": '{{ $c := trim .Inner "\\n" }}{{ transform.Highlight $c (.Get "language") }}\n',
+        "layouts/shortcodes/raw.html": "<aside>{{ .Inner }}</aside>\n",
+        "content/en/about.md": (
+            "---\ntitle: Notes\nlayout: about\n---\n\n"
+            "{{< note >}}\n**Hello**\n{{< /note >}}\n\n"
+            '{{< code language="go" >}}\nfunc main() {}\n{{< /code >}}\n\n'
+            "{{< raw >}}\n<b>Hi</b>\n{{< /raw >}}\n\n"
+            "{{% raw %}}\n*Hi*\n{{% /raw %}}\n"
+        ),
+    }
+
+    def test_each_body_is_labelled_with_what_its_template_makes_of_it(self):
+        labels = lambda: self.s.execute(
+            "return [...document.querySelectorAll('.field')].filter(f => f.querySelector('textarea[data-key$=\":body\"]'))"
+            ".map(f => f.querySelector('label').textContent)")
+        self.s.wait(lambda: len(labels()) == 4, what="the four bodies")
+        self.assertEqual(labels(), ["Body (Markdown)", "Body (code)", "Body (HTML)", "Body (Markdown)"])
+
+
 class NoCardTemplateTest(AppTest):
     """The sample without its project-card template: Hugo could not render a new card."""
 
