@@ -70,7 +70,8 @@ export function resetPreview(keepPlace = false) {
   if (!keepPlace) lastAnchor = null;
 }
 
-/** Shows the engine's current preview, opened at block `anchor` when given, else at the
+/** Shows the engine's current preview, opened at block `anchor` (an id, or `ID-K-…` for a
+ *  block nested in block ID) when given, else at the
  *  block it was last opened at. (Fetched separately rather than sent with each edit's
  *  answer: measured faster here.) */
 export function showPreview(version, anchor = null) {
@@ -89,7 +90,9 @@ async function pump() {
   busy = true;
   performance.mark("folio-requested");
   try {
-    const { version, html } = await api.preview(anchor);
+    // A nested block's anchor (`ID-K-…`) is inside block ID, around which a long page's
+    // preview is cut.
+    const { version, html } = await api.preview(typeof anchor === "string" ? Number(anchor.split("-")[0]) : anchor);
     const i = 1 - front;
     const back = frames[i];
     if (back.dataset.blob) URL.revokeObjectURL(back.dataset.blob);

@@ -63,7 +63,7 @@ export function shortcodeEditor(block, pos, model, ctx) {
     ctx,
     // The block is read when the edit is sent, not when it is queued: a queued keystroke
     // in another field of the block must not send an older body.
-    send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: block.id }),
+    send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) }),
     onTitle: (t) => retitle(item, heading(block.name, t)),
   };
   const fields = shortcodeFields(block, env);
@@ -76,6 +76,23 @@ export function shortcodeEditor(block, pos, model, ctx) {
     fields.redraw();
   };
   return item;
+}
+
+/** Where the preview opens for an edit of field `key` (`PATH:name`, PATH the child's
+ *  position at each level) of `block`: at the innermost shortcode or card on that path
+ *  (`ID-K-…`, which the engine anchors inside a `{{< >}}` block's output), else at the
+ *  block itself. */
+function nestedAnchor(block, key) {
+  const where = key.slice(0, key.indexOf(":"));
+  if (!where || block.notation === "percent") return block.id;
+  const path = [];
+  let node = block;
+  for (const k of where.split(".").map(Number)) {
+    node = node?.children?.[k];
+    if (!node || node.kind === "markdown") break;
+    path.push(k);
+  }
+  return path.length ? `${block.id}-${path.join("-")}` : block.id;
 }
 
 /** The fields of shortcode `sc` (the root block, or a child `env.path` below it). */

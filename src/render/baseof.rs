@@ -12,9 +12,10 @@ use super::Rendered;
 /// Folio's theme.
 pub const THEME_CSS: &str = include_str!("folio.css");
 
-/// Added in the preview: links do nothing (the frame must not navigate), block anchors.
-pub const PREVIEW_CSS: &str =
-    "a{pointer-events:none;cursor:default}.folio-anchor{display:block;scroll-margin-top:1rem}";
+/// Added in the preview: links do nothing (the frame must not navigate), block anchors
+/// (a nested call's out of its container's layout: `render/nested_anchors.rs`).
+pub const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}\
+    .folio-anchor{display:block;scroll-margin-top:1rem}.folio-nested{position:absolute}";
 
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
 pub const PREVIEW_CSP: &str = "default-src 'none'; script-src 'none'; \

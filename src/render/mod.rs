@@ -12,6 +12,7 @@ mod builtins;
 pub mod highlight;
 pub(crate) mod linkify;
 pub mod markdown;
+mod nested_anchors;
 mod placeholders;
 mod shortcodes;
 mod substitutions;
@@ -40,6 +41,9 @@ struct Source<'a> {
     body_start: usize,
     /// The site's shortcodes: how shortcodes in re-parsed text pair.
     catalogue: &'a crate::templates::Catalogue,
+    /// In the preview, the anchor names of the page's nested calls, by call
+    /// ([`nested_anchors::names`]); `None` for text handed to `markdownify`.
+    nested: Option<&'a std::collections::HashMap<usize, String>>,
 }
 
 /// How deep `markdownify` may find shortcodes in shortcode output before it stops looking.
@@ -201,12 +205,17 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
     } else {
         Vec::new()
     };
+    let nested = match opts.anchors {
+        Some(ids) => nested_anchors::names(page, shown.clone(), ids),
+        None => std::collections::HashMap::new(),
+    };
     let src = Source {
         text: page.source(),
         shortcodes: page.shortcodes(),
         escapes: page.escapes(),
         body_start: range.start,
         catalogue: page.catalogue(),
+        nested: Some(&nested).filter(|n| !n.is_empty()),
     };
     let (mut html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
     if window.is_some() {
@@ -301,6 +310,9 @@ struct Renderer<'a> {
     /// The inline shortcodes' templates met so far, by name (`year.inline`): each one's
     /// text and where it starts in `src.text`, for a later call that reuses it.
     inline_templates: std::collections::HashMap<String, (String, usize)>,
+    /// In the preview, the outputs of the nested calls of the top-level call being
+    /// rendered that have anchor names ([`Source::nested`]), as they finish.
+    nested_outputs: Vec<(usize, String)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -322,6 +334,7 @@ impl<'a> Renderer<'a> {
             pointed: Default::default(),
             fell_back: Default::default(),
             inline_templates: Default::default(),
+            nested_outputs: Vec::new(),
         }
     }
 
@@ -502,6 +515,7 @@ impl<'a> Renderer<'a> {
             escapes: &scs.escapes,
             body_start: 0,
             catalogue: self.src.catalogue,
+            nested: None,
         };
         let mut sub = Renderer::new(src, self.opts, self.front);
         sub.icons = std::mem::take(&mut self.icons);

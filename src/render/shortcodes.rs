@@ -43,11 +43,44 @@ impl Renderer<'_> {
         let out = self.shortcode_output(i);
         let sc = &self.src.shortcodes.all[i];
         self.hook_problems_at(sc.span.start);
-        if sc.inner().is_none_or(|body| body.is_empty()) {
+        let out = if sc.inner().is_none_or(|body| body.is_empty()) {
             indent_later_lines(out, self.indentation(i))
         } else {
             out
+        };
+        match self.src.nested {
+            Some(names) => self.anchor_nested(i, out, names),
+            None => out,
         }
+    }
+
+    /// In the preview: keeps the output of a nested call that has an anchor name, and
+    /// places its nested calls' anchors in a top-level `{{< >}}` call's output (a `{{% %}}`
+    /// one's is Markdown, where they would be raw HTML): `render/nested_anchors.rs`.
+    fn anchor_nested(
+        &mut self,
+        i: usize,
+        out: String,
+        names: &std::collections::HashMap<usize, String>,
+    ) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        if sc.parent.is_some() {
+            if names.contains_key(&i) {
+                self.nested_outputs.push((i, out.clone()));
+            }
+            return out;
+        }
+        let mut inside = std::mem::take(&mut self.nested_outputs);
+        if sc.open.notation == Notation::Percent || inside.is_empty() {
+            return out;
+        }
+        // Finished inside out; placed in source order.
+        inside.sort_by_key(|(j, _)| self.src.shortcodes.all[*j].span.start);
+        let calls: Vec<(&str, &str)> = inside
+            .iter()
+            .filter_map(|(j, o)| Some((names.get(j)?.as_str(), o.as_str())))
+            .collect();
+        super::nested_anchors::place(out, &calls)
     }
 
     fn shortcode_output(&mut self, i: usize) -> String {

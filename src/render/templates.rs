@@ -74,6 +74,7 @@ impl MarkdownHost {
             escapes: &scs.escapes,
             body_start: 0,
             catalogue: &self.catalogue,
+            nested: None,
         };
         self.depth.set(self.depth.get() + 1);
         let mut r = Renderer::new(src, &opts, &self.front);

@@ -352,6 +352,16 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
 
+    def test_the_preview_opens_at_the_nested_tile_being_edited(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:1:name"]'), what="the second tile's fields")
+        self.replace_text("b1:1:name", "Other tool")
+        self.preview_settled()
+        frame = "document.querySelector('iframe.front')"
+        self.assertEqual(self.s.execute(f"return {frame}.dataset.anchor"), "1-1")
+        self.assertTrue(self.s.execute(f"return {frame}.src.endsWith('#folio-block-1-1')"))
+        self.assertEqual(self.in_preview(
+            "return document.getElementById('folio-block-1-1').nextElementSibling.textContent"), "Other tool")
+
     def test_an_image_chosen_from_the_sites_images_is_written_and_shown(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:1:img"]'), what="the second tile's image field")
         self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label="Choose an image for Img"]'))

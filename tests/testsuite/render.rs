@@ -194,6 +194,41 @@ fn the_preview_has_block_anchors_and_forbids_scripts() {
 }
 
 #[test]
+fn the_preview_anchors_each_nested_call_inside_its_own_output_and_the_export_has_none() {
+    let site = crate::support::site_of(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/grid.html",
+            "<div class=\"grid\">{{ .Inner }}</div>\n",
+        ),
+        (
+            "layouts/shortcodes/tile.html",
+            "<a class=\"tile\" href=\"{{ .Get \"link\" }}\"><h3>{{ .Get \"name\" }}</h3></a>\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: T\n---\n\nIntro.\n\n{{< grid >}}\n  {{< tile name=\"A\" link=\"/a\" >}}\n\n  \
+             Between.\n\n  {{< tile name=\"B\" link=\"/b\" >}}\n{{< /grid >}}\n",
+        ),
+    ]);
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let html = doc.preview_html(None, None);
+    // The grid is block 1; its tiles are its blocks 0 and 2, prose between them.
+    for (id, name, link) in [("1-0", "A", "/a"), ("1-2", "B", "/b")] {
+        let tile = format!(
+            "class=\"tile\" href=\"{link}\"><span class=\"folio-anchor folio-nested\" \
+             id=\"folio-block-{id}\"></span><h3>{name}</h3></a>"
+        );
+        assert!(html.contains(&tile), "{tile} in {html}");
+    }
+    let out = tempfile::tempdir().unwrap();
+    folio::export::export(&doc, &out.path().join("site")).unwrap();
+    let exported = std::fs::read_to_string(out.path().join("site/index.html")).unwrap();
+    assert!(exported.contains("<a class=\"tile\" href=\"/a\"><h3>A</h3></a>"));
+    assert!(!exported.contains("folio-nested"));
+}
+
+#[test]
 fn preview_and_export_documents_match_their_snapshots() {
     let dir = crate::support::sample_site();
     let page = dir.path().join("content/en/about.md");
