@@ -51,11 +51,21 @@ pub(super) fn place(html: String, calls: &[(&str, &str)]) -> String {
     }
     let mut cuts: Vec<(usize, &str)> = Vec::with_capacity(calls.len());
     let mut from = 0;
+    // A search that misses reads to the end: past a few readings of the whole output (a
+    // template that rewrites every nested output), the rest stay where the last one was.
+    let mut budget = html.len().saturating_mul(8);
     for &(name, output) in calls {
         let trimmed = output.trim_start();
-        let found = (!trimmed.is_empty())
-            .then(|| html.get(from..)?.find(trimmed).map(|at| from + at))
-            .flatten();
+        let rest = html.get(from..).unwrap_or_default();
+        let found = if trimmed.is_empty() || budget == 0 {
+            None
+        } else if let Some(at) = rest.find(trimmed) {
+            budget = budget.saturating_sub(at);
+            Some(from + at)
+        } else {
+            budget = budget.saturating_sub(rest.len());
+            None
+        };
         let at = match found {
             Some(at) => inside_first_element(&html, at),
             None => from,
