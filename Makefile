@@ -50,12 +50,15 @@ difftest: deps-test
 	done
 
 ## Benchmarks: criterion (engine, render), whole-process timings of the CLI, and
-## `folio export` against `hugo` on the same page.
+## `folio export` against `hugo` on the same page, with the release build and with the
+## command the package ships (profile-guided: scripts/pgo.sh).
 bench: deps-test
 	cargo bench --bench engine
 	cargo build --release --bin folio
 	python3 benches/cli_timing.py
 	python3 benches/hugo_timing.py
+	scripts/pgo.sh
+	python3 benches/hugo_timing.py --folio target/dist/folio
 
 ## The real app under Xvfb: start -> interactive, keystroke -> preview, outside write ->
 ## preview, memory; keystrokes typed from the page, then the X server's (xdotool).

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Times `folio export` against `hugo` building the same page: interleaved runs, medians,
 on the sample and on a generated 1000-card page. Target: Folio >= 10x faster on both.
+`make bench` runs it on the release build and on the command the package ships
+(`--folio target/dist/folio`, built with profile-guided optimisation by scripts/pgo.sh).
 
 Usage: benches/hugo_timing.py [--runs N] [--folio PATH] [--hugo PATH]
 """

@@ -17,8 +17,9 @@ if [ ! -x "$tools/bin/cargo-tauri" ]; then
   cargo install --quiet --locked --root "$tools" tauri-cli --version '=2.12.4'
 fi
 
-# Built with the `dist` profile (release, stripped: see Cargo.toml).
-cargo build --profile dist --bin folio >&2
+# Built with the `dist` profile (release, stripped: see Cargo.toml); the `folio` command
+# also with profile-guided optimisation (scripts/pgo.sh).
+"$root/scripts/pgo.sh" >/dev/null
 
 generated="$root/src-tauri/tauri.conf.json"
 [ -e "$generated" ] && { echo "bundle: $generated exists; remove it first" >&2; exit 1; }
