@@ -14,12 +14,38 @@ const state = { view: null, model: null, iconNames: [], focusHint: null, problem
 
 /** A new block for the forms to insert: prose, the sample's card, or a call of the site's
  *  shortcode `name` (its fields are filled in its editor). */
+const NEW_PARAGRAPH = "New paragraph.";
+
 function newBlock(name) {
-  if (name === null) return { kind: "markdown", text: "New paragraph." };
+  if (name === null) return { kind: "markdown", text: NEW_PARAGRAPH };
   if (name === "project-card" && sampleCard()) {
     return { kind: "card", title: "", techIcons: [], otherTech: [], repository: null, body: "" };
   }
   return { kind: "shortcode", name, params: [] };
+}
+
+/** Text added at `index` next to a text block goes into that block, as its own paragraph
+ *  (two text blocks in a row are one to Markdown, and to the forms once it is read back):
+ *  the placeholder is selected in it, so typing replaces it. Gives whether there was one. */
+function addParagraph(index) {
+  const blocks = state.model.blocks;
+  const before = blocks[index - 1]?.kind === "markdown" ? blocks[index - 1] : null;
+  const after = !before && blocks[index]?.kind === "markdown" ? blocks[index] : null;
+  const block = before ?? after;
+  if (!block) return false;
+  let select;
+  if (before) {
+    const kept = block.text.replace(/\s+$/, "");
+    block.text = `${kept}\n\n${NEW_PARAGRAPH}`;
+    select = [kept.length + 2, block.text.length];
+  } else {
+    block.text = `${NEW_PARAGRAPH}\n\n${block.text}`;
+    select = [0, NEW_PARAGRAPH.length];
+  }
+  state.focusHint = { id: block.id, field: "text", select };
+  submit({ op: "block", id: block.id, block }, { anchor: block.id });
+  draw();
+  return true;
 }
 
 /** Whether the site's project-card is the sample's kind (or the page already has cards). */
@@ -79,10 +105,12 @@ function ctx() {
     /** Focus goes to the control named `key` once the forms are redrawn. */
     focusKey: (key) => { state.focusHint = { key, id: null }; },
     insert: (index, kind) => {
+      if (kind === "markdown" && addParagraph(index)) return;
       const block = kind === "card"
         ? { kind: "card", title: "", techIcons: [], otherTech: [], repository: null, body: "" }
-        : { kind: "markdown", text: "New paragraph." };
-      state.focusHint = { pos: index, field: kind === "card" ? "title" : "text" };
+        : { kind: "markdown", text: NEW_PARAGRAPH };
+      // The placeholder is selected: typing replaces it.
+      state.focusHint = { pos: index, field: kind === "card" ? "title" : "text", select: kind === "card" ? null : [0, NEW_PARAGRAPH.length] };
       // The new block's id is known once the engine answers: the anchor is its position.
       submit({ op: "insert", index, block }, { anchor: { pos: index } });
     },
@@ -100,7 +128,9 @@ function ctx() {
       // field to focus is the one focused now, in block `id` (a move) or in the block that
       // will be at `pos` (a copy).
       const key = document.activeElement?.dataset?.key ?? "";
-      const field = key.startsWith(`b${id}:`) ? key.split(":")[1] : null;
+      // All after the block's prefix: `title`, or a site shortcode's `:body` and a nested
+      // field's `0.1:name`.
+      const field = key.startsWith(`b${id}:`) ? key.slice(`b${id}:`.length) : null;
       state.focusHint = pos === null ? { id, field } : { pos, field };
     },
   };
@@ -132,7 +162,8 @@ function draw() {
     const item = target.closest(".block");
     if (item) unfold(item);
     target.focus({ preventScroll: !hint });
-    if (caret && "setSelectionRange" in target && target.type !== "number" && target.type !== "date" && target.type !== "datetime-local" && target.type !== "checkbox") {
+    if (hint?.select) target.setSelectionRange(...hint.select);
+    else if (caret && "setSelectionRange" in target && target.type !== "number" && target.type !== "date" && target.type !== "datetime-local" && target.type !== "checkbox") {
       try { target.setSelectionRange(...caret); } catch { /* not a text field */ }
     }
   } else if (hint) {

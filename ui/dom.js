@@ -19,6 +19,17 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** A text input for `value`: one line, or a textarea when the value holds line breaks (a
+ *  YAML block scalar, a TOML multi-line string, a raw string parameter), which a one-line
+ *  input would drop. */
+export function textInput(value, attrs = {}) {
+  const text = value === null || value === undefined ? "" : String(value);
+  if (text.includes("\n")) {
+    return el("textarea", { rows: Math.min(10, text.split("\n").length + 1), value: text, ...attrs });
+  }
+  return el("input", { type: "text", value: text, ...attrs });
+}
+
 /** A fresh id for label/field pairs. */
 export function nextId(prefix = "f") {
   uid += 1;

@@ -2,7 +2,7 @@
 // order (prose as Markdown text, the sample's cards, and the site's own shortcodes with the
 // fields their templates read).
 
-import { el, field } from "./dom.js";
+import { el, field, textInput } from "./dom.js";
 import { submit } from "./edits.js";
 import { cardEditor, blockShell, moveBlock, retitle } from "./cards.js";
 import { shortcodeEditor } from "./shortcodes.js";
@@ -29,12 +29,12 @@ function setFrontMatter(fm, key, value) {
 
 function pageFields(fm) {
   const set = (key) => (value) => setFrontMatter(fm, key, value);
-  const title = el("input", { type: "text", value: fm.title ?? "", dataset: { key: "fm:title" }, onInput: (e) => set("title")(e.target.value) });
+  const title = textInput(fm.title, { dataset: { key: "fm:title" }, onInput: (e) => set("title")(e.target.value) });
   const weight = el("input", {
     type: "number", value: fm.weight ?? "", dataset: { key: "fm:weight" },
     onInput: (e) => set("weight")(e.target.value === "" ? null : Number(e.target.value)),
   });
-  const layout = el("input", { type: "text", value: fm.layout ?? "", dataset: { key: "fm:layout" }, onInput: (e) => set("layout")(e.target.value === "" && !("layout" in fm) ? null : e.target.value) });
+  const layout = textInput(fm.layout, { dataset: { key: "fm:layout" }, onInput: (e) => set("layout")(e.target.value === "" && !("layout" in fm) ? null : e.target.value) });
   const check = (key, label) => el("label", { class: "check" },
     el("input", { type: "checkbox", checked: fm[key] === true, dataset: { key: `fm:${key}` }, onChange: (e) => set(key)(e.target.checked) }),
     label);
@@ -70,7 +70,8 @@ function dateField(value, set) {
     const msg = el("span", { class: "hint", "aria-live": "polite", text: "This page has no date." });
     const input = el("input", {
       type: "text", dataset: { key: "fm:date" }, placeholder: "No date — type one, e.g. 2025-01-31",
-      onChange: (e) => {
+      // Each keystroke, so that a date typed and saved at once (Ctrl+S) is in the save.
+      onInput: (e) => {
         const v = e.target.value.trim();
         if (parseDate(v)) { msg.textContent = ""; set(v); } else if (v) msg.textContent = "Not a date yet: YYYY-MM-DD, with a time if you like.";
       },
@@ -87,7 +88,11 @@ function dateField(value, set) {
     step: parsed && parsed.seconds ? "1" : null,
     dataset: { key: "fm:date" },
     value: parsed ? (withTime ? `${parsed.date}T${parsed.time}${parsed.seconds.slice(0, 3)}` : parsed.date) : "",
-    onChange: (e) => set(formatDate(parsed ?? { date: "", sep: "T", time: "00:00", seconds: ":00", zone: "" }, e.target.value)),
+    // A part changed from the keyboard (arrow keys in the day) is an edit at once, not when
+    // the field loses focus: Save and Quit see it. While a part is cleared the value is
+    // empty; only a change (the field left empty) removes the date.
+    onInput: (e) => { if (e.target.value) set(formatDate(parsed ?? { date: "", sep: "T", time: "00:00", seconds: ":00", zone: "" }, e.target.value)); },
+    onChange: (e) => { if (!e.target.value) set(null); },
   });
   const hint = parsed && parsed.zone ? el("span", { class: "hint", text: `Time zone ${parsed.zone} is kept.` }) : null;
   return field("Date", input, hint);
@@ -114,8 +119,8 @@ function valueField(key, value, dataKey, set) {
   if (typeof value === "boolean") {
     return el("label", { class: "check" }, el("input", { type: "checkbox", checked: value, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked) }), key);
   }
-  const input = el("input", {
-    type: "text", value: value ?? "", dataset: { key: dataKey },
+  const input = textInput(value, {
+    dataset: { key: dataKey },
     onInput: (e) => {
       const t = e.target.value;
       set(typeof value === "number" && t.trim() !== "" && !Number.isNaN(Number(t)) ? Number(t) : t);

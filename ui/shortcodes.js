@@ -4,7 +4,7 @@
 // change is sent as an edit of the top-level block; changes to the nested list are
 // structural edits `within` it, worked out by the engine.
 
-import { el, field } from "./dom.js";
+import { el, field, textInput } from "./dom.js";
 import { submit } from "./edits.js";
 import { blockShell, cardFields, chipField, frame, retitle } from "./cards.js";
 import { folioUrl } from "./api.js";
@@ -197,7 +197,7 @@ function paramField(sc, slot, env, isTitle) {
     env.send(`${where}:${name}`, discrete);
     if (isTitle) env.onTitle(v);
   };
-  const input = (attrs = {}) => el("input", { type: "text", value, dataset: { key: dataKey }, placeholder: slot.default ?? "", onInput: (e) => set(e.target.value), ...attrs });
+  const input = (attrs = {}) => textInput(value, { dataset: { key: dataKey }, placeholder: slot.default ?? "", onInput: (e) => set(e.target.value), ...attrs });
   switch (kind) {
     case "markdown": {
       const area = el("textarea", { rows: Math.min(10, Math.max(2, value.split("\n").length + 1)), value, dataset: { key: dataKey }, onInput: (e) => set(e.target.value) });

@@ -172,6 +172,32 @@ class EditingTest(AppTest):
                     what="the window title to show the page saved")
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform at scale"'))
 
+    def test_add_text_after_prose_selects_a_new_paragraph_there_and_typing_replaces_it(self):
+        self.s.click(self.s.find(".add-end button:nth-of-type(2)"))
+        last = self.s.execute("return document.querySelectorAll('.blocks > .block').length - 1")
+        self.s.wait(lambda: self.s.execute(
+            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
+            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+        self.assertEqual(self.s.execute("return document.activeElement.dataset.key"), f"b{last}:text")
+        self.xtype("Hello there")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.value.endsWith('\\n\\nHello there')"), what="the typing")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE + "\nHello there\n")
+
+    def test_a_date_changed_from_the_keyboard_is_saved_at_once(self):
+        # Focused from the keyboard's side: a click opens WebKit's date popup, which takes
+        # the keys.
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:date"]'), what="the date field")
+        self.s.execute("document.querySelector('[data-key=\"fm:date\"]').focus()")
+        self.xkey("Up")
+        self.s.wait(lambda: self.dirty(), what="the date edit, before the field loses focus")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        saved = self.page.read_text()
+        self.assertNotIn("date: 2019-06-23T22:43:14-06:00\n", saved)
+        self.assertRegex(saved, r"\ndate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:14-06:00\n")
+
     def test_a_list_item_with_a_space_becomes_the_items_the_site_will_show(self):
         chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Other tech\"] .chip span:first-child')].map(c => c.textContent)"
         self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes"], what="the card's other tech")
@@ -492,12 +518,56 @@ class BodyLabelTest(AppTest):
         ),
     }
 
+    def test_alt_up_in_a_site_shortcodes_body_moves_it_and_keeps_the_focus_there(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1::body"]'), what="the code block's body")
+        self.s.click(self.field("b1::body"))
+        self.xkey("alt+Up")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1::body",
+                    what="the focus back in the moved block's body")
+        self.assertEqual(self.s.execute("return document.querySelector('.blocks > .block').dataset.id"), "1")
+        self.xtype("// hi")
+        self.s.wait(lambda: "// hi" in self.s.prop(self.field("b1::body"), "value"), what="typing in the moved body")
+
     def test_each_body_is_labelled_with_what_its_template_makes_of_it(self):
         labels = lambda: self.s.execute(
             "return [...document.querySelectorAll('.field')].filter(f => f.querySelector('textarea[data-key$=\":body\"]'))"
             ".map(f => f.querySelector('label').textContent)")
         self.s.wait(lambda: len(labels()) == 4, what="the four bodies")
         self.assertEqual(labels(), ["Body (Markdown)", "Body (code)", "Body (HTML)", "Body (Markdown)"])
+
+
+MULTILINE_PAGE = """---
+title: Notes
+layout: about
+summary: |
+  Line one
+  Line two
+---
+
+{{< raw text=`first
+second` >}}
+"""
+
+
+class MultiLineValueTest(AppTest):
+    """Values holding line breaks: a YAML block scalar, a raw string parameter."""
+
+    site_files = {
+        "layouts/shortcodes/raw.html": '<aside>{{ .Get "text" }}</aside>\n',
+        "content/en/about.md": MULTILINE_PAGE,
+    }
+
+    def test_a_multi_line_value_is_edited_in_a_text_area_and_keeps_its_lines(self):
+        for key, text in [("fm:summary", "Line one\nLine two\n"), ("b0::text", "first\nsecond")]:
+            self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what=key)
+            self.assertEqual(self.s.execute(f"return document.querySelector('[data-key=\"{key}\"]').tagName"), "TEXTAREA")
+            self.assertEqual(self.s.prop(self.field(key), "value"), text)
+        self.s.execute("const a = document.querySelector('[data-key=\"b0::text\"]'); a.focus(); a.setSelectionRange(5, 5)")
+        self.xtype(" line")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), MULTILINE_PAGE.replace("{{< raw text=`first\n", "{{< raw text=`first line\n"))
 
 
 class NoCardTemplateTest(AppTest):
