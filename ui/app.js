@@ -77,7 +77,7 @@ function ctx() {
       const walk = (blocks) => blocks.forEach((b) => { if (b.kind === "shortcode") { onPage.push(b.name); walk(b.children ?? []); } });
       walk(state.model.blocks);
       const own = state.shortcodes.filter((s) => s.origin.kind !== "builtIn").map((s) => s.name);
-      const builtIn = state.shortcodes.filter((s) => s.origin.kind === "builtIn" && ["figure", "details", "highlight", "youtube", "vimeo", "gist", "x", "instagram", "qr"].includes(s.name)).map((s) => s.name);
+      const builtIn = state.shortcodes.filter((s) => s.origin.kind === "builtIn" && ["figure", "details", "highlight", "youtube", "vimeo", "x", "instagram", "qr"].includes(s.name)).map((s) => s.name);
       return [...new Set([...here, ...onPage, ...own, ...builtIn])];
     },
     shortcodeLabel: (within) => {

@@ -9,10 +9,11 @@
 //!   as large as Hugo's;
 //! - `highlight`: the code highlighted as Hugo's Chroma does (`render/highlight`), with
 //!   its options (`linenos`, `hl_lines`, `anchorlinenos`…);
-//! - `youtube`, `vimeo`, `x`, `twitter`, `instagram`, `gist` (and the `_simple` kinds of
-//!   `vimeo`, `x`, `twitter`, `instagram`): offline, a link card to the
-//!   same address saying so (the preview makes no network request; Hugo embeds the player
-//!   or post).
+//! - `youtube`, `vimeo`, `x`, `instagram` (and the `_simple` kinds of `vimeo`, `x`,
+//!   `instagram`): offline, a link card to the same address saying so (the preview makes
+//!   no network request; Hugo embeds the player or post);
+//! - `gist`, `twitter`, `tweet`, `twitter_simple`, which Hugo 0.156 removed: Hugo's error,
+//!   as a site template's `errorf` is shown ([`crate::templates::builtin::removed`]).
 //!
 //! Each names the source of its rule; other built-ins (`param` has its own renderer) show
 //! as labelled placeholders.
@@ -42,7 +43,7 @@ fn embed(name: &str, get: impl Fn(&str, usize) -> Option<String>) -> Option<(Str
             let id = id(0)?;
             (format!("https://vimeo.com/{id}"), "Vimeo video".into())
         }
-        "x" | "twitter" | "x_simple" | "twitter_simple" => {
+        "x" | "x_simple" => {
             let (user, id) = (get("user", 0)?, id(1)?);
             (
                 format!("https://x.com/{user}/status/{id}"),
@@ -54,13 +55,6 @@ fn embed(name: &str, get: impl Fn(&str, usize) -> Option<String>) -> Option<(Str
             (
                 format!("https://www.instagram.com/p/{id}/"),
                 "Instagram post".into(),
-            )
-        }
-        "gist" => {
-            let (user, id) = (get("user", 0)?, id(1)?);
-            (
-                format!("https://gist.github.com/{user}/{id}"),
-                format!("Gist by {user}"),
             )
         }
         _ => return None,
@@ -85,6 +79,10 @@ impl Renderer<'_> {
             .is_none_or(|t| t.origin == Origin::BuiltIn);
         if !built_in {
             return None;
+        }
+        if let Some((file, message)) = crate::templates::builtin::removed(&name) {
+            let problem = crate::templates::engine::Problem::unlocated(file, message);
+            return Some(self.fallback(i, &problem));
         }
         let get = |key: &str, pos: usize| -> Option<String> {
             let tag = &sc.open;

@@ -665,7 +665,7 @@ impl Renderer<'_> {
     /// What the preview and export show for a shortcode whose template cannot run: the
     /// sample's card as Folio draws it, or Folio's generic card (the name, each parameter,
     /// the body); in the preview, with the reason in one line.
-    fn fallback(&mut self, i: usize, problem: &Problem) -> String {
+    pub(super) fn fallback(&mut self, i: usize, problem: &Problem) -> String {
         self.fell_back.insert(i);
         let sc = &self.src.shortcodes.all[i];
         if self.depth == 0 {

@@ -79,6 +79,8 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
         ],
     ),
     ("x", false, &["user:text", "id:text"]),
+    // Removed (see `removed`): kept so that calls of them pair and name their parameters.
+    ("tweet", false, &["user:text", "id:text"]),
     ("twitter", false, &["user:text", "id:text"]),
     ("x_simple", false, &["user:text", "id:text"]),
     ("twitter_simple", false, &["user:text", "id:text"]),
@@ -103,6 +105,24 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
         ],
     ),
 ];
+
+/// Hugo's error for a built-in shortcode it removed: its embedded template is only this
+/// `errorf`, so a page that calls it does not build (`_shortcodes/gist.html`,
+/// `_shortcodes/twitter.html` and `twitter_simple.html`, with `tweet` an alias of
+/// `twitter`: `tpl/tplimpl/templates.go`). With the file Hugo reports it in.
+pub fn removed(name: &str) -> Option<(&'static str, &'static str)> {
+    const TWITTER: &str = "The \"twitter\", \"tweet\", and \"twitter_simple\" shortcodes were \
+        deprecated in v0.142.0 and removed in v0.156.0. Please use the \"x\" shortcode instead.";
+    match name {
+        "gist" => Some((
+            "_shortcodes/gist.html",
+            "The \"gist\" shortcode was deprecated in v0.143.0 and removed in v0.156.0.",
+        )),
+        "twitter" | "tweet" => Some(("_shortcodes/twitter.html", TWITTER)),
+        "twitter_simple" => Some(("_shortcodes/twitter_simple.html", TWITTER)),
+        _ => None,
+    }
+}
 
 /// Every built-in shortcode and its schema, in name order.
 pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {

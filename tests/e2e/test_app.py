@@ -518,6 +518,14 @@ class BodyLabelTest(AppTest):
         ),
     }
 
+    def test_the_shortcodes_offered_are_the_sites_and_hugos_current_built_ins(self):
+        self.s.wait(lambda: self.s.find_all(".add-end select"), what="the shortcode picker")
+        offered = self.s.execute("return [...document.querySelectorAll('.add-end select option')].map(o => o.value).filter(Boolean)")
+        for name in ["note", "code", "raw", "figure", "x", "youtube"]:
+            self.assertIn(name, offered)
+        for removed in ["gist", "twitter", "tweet", "twitter_simple"]:
+            self.assertNotIn(removed, offered, "Hugo 0.156 removed it: a page calling it does not build")
+
     def test_alt_up_in_a_site_shortcodes_body_moves_it_and_keeps_the_focus_there(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1::body"]'), what="the code block's body")
         self.s.click(self.field("b1::body"))

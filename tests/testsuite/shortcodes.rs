@@ -1042,3 +1042,38 @@ fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image()
         Some(FieldKind::Image)
     );
 }
+
+#[test]
+fn the_built_ins_hugo_removed_are_hugos_error_in_check() {
+    for (call, message) in [
+        (
+            "{{< gist spf13 7896402 >}}",
+            "The \"gist\" shortcode was deprecated in v0.143.0 and removed in v0.156.0.",
+        ),
+        (
+            "{{< twitter user=\"a\" id=\"1\" >}}",
+            "The \"twitter\", \"tweet\", and \"twitter_simple\" shortcodes were deprecated",
+        ),
+        (
+            "{{< tweet user=\"a\" id=\"1\" >}}",
+            "The \"twitter\", \"tweet\", and \"twitter_simple\" shortcodes were deprecated",
+        ),
+        (
+            "{{< twitter_simple user=\"a\" id=\"1\" >}}",
+            "The \"twitter\", \"tweet\", and \"twitter_simple\" shortcodes were deprecated",
+        ),
+    ] {
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", ""),
+            ("content/p.md", &format!("---\ntitle: P\n---\n\n{call}\n")),
+        ]);
+        let hugo = crate::support::hugo_run(site.path(), &[]).expect_err("Hugo stops the build");
+        assert!(hugo.contains(message), "{call}: {hugo}");
+        let found = crate::support::check_lines(&site.path().join("content/p.md"), "p.md");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("p.md:5:1: error: ") && found[0].contains(message),
+            "{found:?}"
+        );
+    }
+}
