@@ -136,29 +136,9 @@ impl OpenPage {
         OpenPage::language_of(&self.site, &self.path)
     }
 
-    /// The language of the page file `path` of `site`: by its file name (`about.fr.md`),
-    /// as Hugo reads it first, else the site language whose content folder holds it.
+    /// The language of the page file `path` of `site` ([`Site::language_of`]).
     pub fn language_of(site: &Site, path: &Path) -> String {
-        let langs = site.languages();
-        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let suffix = abs
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .and_then(|s| s.rsplit_once('.'))
-            .map(|(_, lang)| lang.to_lowercase());
-        if let Some(l) = langs.iter().find(|l| Some(l.code.to_lowercase()) == suffix) {
-            return l.code.clone();
-        }
-        // Translation by content folder: the deepest folder holding the page
-        // (`content/fr` inside the default language's `content`).
-        // A folder two languages share holds the default language's pages.
-        let default = site.default_language();
-        langs
-            .iter()
-            .filter(|l| abs.starts_with(&l.content_dir))
-            .max_by_key(|l| (l.content_dir.components().count(), l.code == default))
-            .or(langs.first())
-            .map_or_else(|| "en".to_string(), |l| l.code.clone())
+        site.language_of(&site.languages(), path)
     }
 
     /// What the site's templates see of the site and of this page: `.Site`, the page's

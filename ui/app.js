@@ -627,8 +627,13 @@ $("recent").addEventListener("change", (e) => { if (e.target.value) open(e.targe
 $("page").addEventListener("change", async (e) => {
   if (!(await open(e.target.value))) e.target.value = state.view.path;
 });
+// Another language opens the open page's translation (the same path in its content
+// folder, `projects.pt-br.md` for `projects.md`), else that language's first page.
 $("language").addEventListener("change", async (e) => {
-  const page = state.view.pages.find((p) => p.language === e.target.value);
+  const { pages, path } = state.view;
+  const key = pages.find((p) => p.path === path)?.translationKey;
+  const theirs = pages.filter((p) => p.language === e.target.value);
+  const page = theirs.find((p) => p.translationKey === key) ?? theirs[0];
   if (!page || !(await open(page.path))) e.target.value = state.view.language;
 });
 

@@ -112,24 +112,78 @@ impl Site {
     }
 
     /// The Markdown files of each language's content folder (a folder shared by languages
-    /// once, for the first), each language's list passed through `pick`, in order.
+    /// once, for the first), each folder's list passed through `pick`, in order; each
+    /// page in its own language ([`Site::language_of`]: `projects.pt-br.md` in a shared
+    /// folder is Portuguese).
     fn pages_by_language(&self, mut pick: impl FnMut(&mut Vec<PathBuf>)) -> Vec<PageRef> {
         let mut out = Vec::new();
         let mut seen_dirs = Vec::new();
-        for lang in self.languages() {
+        let langs = self.languages();
+        for lang in &langs {
             if seen_dirs.contains(&lang.content_dir) {
                 continue;
             }
             seen_dirs.push(lang.content_dir.clone());
             let mut found = markdown_files(&lang.content_dir);
             pick(&mut found);
-            out.extend(found.into_iter().map(|path| PageRef {
-                path,
-                language: lang.code.clone(),
+            out.extend(found.into_iter().map(|path| {
+                let language = self.language_of(&langs, &path);
+                let translation_key = translation_key(&lang.content_dir, &path, &language);
+                PageRef {
+                    path,
+                    language,
+                    translation_key,
+                }
             }));
         }
         out
     }
+
+    /// The language of the page file `path`, of the site's `langs`: the one its file name
+    /// names (`about.fr.md`), as Hugo reads it first, else the one whose content folder
+    /// holds it, the deepest (`content/fr` inside the default language's `content`); a
+    /// folder two languages share holds the default language's pages.
+    pub fn language_of(&self, langs: &[super::Language], path: &Path) -> String {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let suffix = abs
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.rsplit_once('.'))
+            .map(|(_, lang)| lang.to_lowercase());
+        if let Some(l) = langs.iter().find(|l| Some(l.code.to_lowercase()) == suffix) {
+            return l.code.clone();
+        }
+        let default = self.default_language();
+        langs
+            .iter()
+            .filter(|l| abs.starts_with(&l.content_dir))
+            .max_by_key(|l| (l.content_dir.components().count(), l.code == default))
+            .or(langs.first())
+            .map_or_else(|| "en".to_string(), |l| l.code.clone())
+    }
+}
+
+/// A page's [`PageRef::translation_key`]: `path` in `dir`, without `.LANG` before its
+/// extension.
+fn translation_key(dir: &Path, path: &Path, lang: &str) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let suffix = format!(".{lang}");
+    let without = parts.last().and_then(|name| {
+        let (stem, ext) = name.rsplit_once('.')?;
+        let cut = stem.len().checked_sub(suffix.len())?;
+        let lang_part = stem.get(cut..)?;
+        lang_part
+            .eq_ignore_ascii_case(&suffix)
+            .then(|| format!("{}.{ext}", stem.get(..cut).unwrap_or_default()))
+    });
+    if let (Some(name), Some(without)) = (parts.last_mut(), without) {
+        *name = without;
+    }
+    parts.join("/")
 }
 
 /// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).

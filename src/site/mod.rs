@@ -49,8 +49,11 @@ pub struct Language {
 pub struct PageRef {
     /// The page file, under its language's content folder.
     pub path: PathBuf,
-    /// The code of the language whose content folder holds it.
+    /// The page's language ([`Site::language_of`]).
     pub language: String,
+    /// What its translations share: its path in its content folder, without a language
+    /// in its name (`projects.pt-br.md` and `projects.md` are `projects.md`), `/`-separated.
+    pub translation_key: String,
 }
 
 /// A Hugo site.

@@ -502,6 +502,33 @@ class TwoLanguagesTest(AppTest):
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
 
+class TranslationByFileNameTest(AppTest):
+    """Two pages in English and Brazilian Portuguese, told apart by their file names in the
+    folder the languages share."""
+
+    site_files = {
+        "hugo.toml": (ROOT / "content/hugo.toml").read_text()
+        + '\n[languages.pt-br]\ncontentDir = "content/en"\nlanguageName = "Português"\nweight = 2\n',
+        "content/en/projects.md": "---\ntitle: Projects\nlayout: about\n---\n\nMine.\n",
+        "content/en/projects.pt-br.md": "---\ntitle: Projetos\nlayout: about\n---\n\nMeus.\n",
+        "content/en/about.pt-br.md": SAMPLE.replace("title: 'About'", "title: 'Sobre'"),
+    }
+
+    def test_the_language_selector_opens_the_translation_of_the_open_page(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        pages = lambda: self.s.execute("return [...document.querySelectorAll('#page option')].map(o => o.textContent)")
+        self.assertFalse([p for p in pages() if "pt-br" in p], "English lists no Portuguese page")
+        self.open_page("projects.md")
+        self.s.execute("const s = document.getElementById('language'); s.value = 'pt-br'; s.dispatchEvent(new Event('change'));")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Projetos", what="the Portuguese projects page")
+        self.assertEqual(self.s.prop(self.s.find("#language"), "value"), "pt-br")
+
+    def open_page(self, name):
+        value = self.s.execute("return [...document.querySelectorAll('#page option')].find(o => o.value.endsWith(arguments[0])).value", name)
+        self.s.execute("const s = document.getElementById('page'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", value)
+        self.s.wait(lambda: self.s.execute("return document.title").startswith(name), what=name)
+
+
 class BodyLabelTest(AppTest):
     """Bodies whose templates make Markdown, code and HTML of them."""
 

@@ -198,6 +198,36 @@ fn multilingual_sites_list_pages_per_language() {
 }
 
 #[test]
+fn pages_in_a_folder_languages_share_are_in_the_language_their_file_names_say() {
+    let site = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "[languages.en]\nweight = 1\n[languages.pt-br]\nweight = 2\n",
+        ),
+        ("content/about.md", "---\nlayout: about\n---\n"),
+        ("content/about.pt-br.md", "---\nlayout: about\n---\n"),
+        (
+            "content/work/projects.PT-BR.md",
+            "---\nlayout: about\n---\n",
+        ),
+    ]);
+    let site = folio::Site::open_dir(site.path()).unwrap();
+    let pages: Vec<(String, String)> = site
+        .pages()
+        .into_iter()
+        .map(|p| (p.language, p.translation_key))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            ("en".to_string(), "about.md".to_string()),
+            ("pt-br".to_string(), "about.md".to_string()),
+            ("pt-br".to_string(), "work/projects.md".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn param_lookup_is_case_insensitive_page_first_and_follows_dots() {
     let page = json!({"Email": "page@x"}).as_object().unwrap().clone();
     let site = json!({"email": "site@x", "social": {"GitHub": "me"}})
