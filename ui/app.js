@@ -230,15 +230,22 @@ function showView(view) {
   state.model = view.model;
   state.shortcodes = view.shortcodes ?? [];
   state.missingThemes = view.missingThemes ?? [];
-  fillSelect($("language"), view.languages.map((l) => [l.code, l.name]), view.language);
-  $("language-field").hidden = view.languages.length < 2;
-  const pages = view.pages.filter((p) => p.language === view.language);
-  fillSelect($("page"), pages.map((p) => [p.path, p.path.replace(`${view.siteRoot}/`, "")]), view.path);
-  $("page-field").hidden = pages.length < 2;
+  fillPages(view);
   draw();
   applyUpdate(view);
   refreshRecent();
   offerRecovery(view);
+}
+
+/** The Language and Page selectors, on the open page (listed even when it is none of the
+ *  site's portfolio pages, as a page saved under a new name may be). */
+function fillPages(view) {
+  fillSelect($("language"), view.languages.map((l) => [l.code, l.name]), view.language);
+  $("language-field").hidden = view.languages.length < 2;
+  const pages = view.pages.filter((p) => p.language === view.language);
+  if (!pages.some((p) => p.path === view.path)) pages.push({ path: view.path });
+  fillSelect($("page"), pages.map((p) => [p.path, p.path.replace(`${view.siteRoot}/`, "")]), view.path);
+  $("page-field").hidden = pages.length < 2;
 }
 
 function fillSelect(select, options, current) {
@@ -434,7 +441,17 @@ async function saveAs() {
   await drain();
   try {
     const u = await api.saveAs();
-    if (u) { applyUpdate(u); notice("Saved under the new name.", "ok", [], 4000); }
+    if (u) {
+      applyUpdate(u);
+      notice("Saved under the new name.", "ok", [], 4000);
+      // The page open now is the new file: the selectors say so.
+      const view = await api.currentView();
+      if (view) {
+        Object.assign(state.view, { path: view.path, pages: view.pages, language: view.language, languages: view.languages });
+        fillPages(state.view);
+      }
+      refreshRecent();
+    }
   } catch (e) {
     showError(e);
   }
@@ -622,7 +639,13 @@ async function pickSite(page = false) {
 }
 $("open").addEventListener("click", () => pickSite(false));
 $("open-page").addEventListener("click", () => pickSite(true));
-$("recent").addEventListener("change", (e) => { if (e.target.value) open(e.target.value); });
+// The menu goes back to its prompt whatever happens: a choice cancelled (unsaved edits)
+// can be made again.
+$("recent").addEventListener("change", (e) => {
+  const path = e.target.value;
+  e.target.value = "";
+  if (path) open(path);
+});
 // A switch that did not happen (Cancel, an error) puts the selector back on what is open.
 $("page").addEventListener("change", async (e) => {
   if (!(await open(e.target.value))) e.target.value = state.view.path;

@@ -198,6 +198,20 @@ class EditingTest(AppTest):
         self.assertNotIn("date: 2019-06-23T22:43:14-06:00\n", saved)
         self.assertRegex(saved, r"\ndate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:14-06:00\n")
 
+    def test_a_recent_site_chosen_then_cancelled_can_be_chosen_again(self):
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.s.wait(lambda: len(self.s.find_all("#recent option")) > 1, what="a recent site")
+        for _ in range(2):
+            self.s.execute("const s = document.getElementById('recent'); s.value = s.options[1].value;"
+                           "s.dispatchEvent(new Event('change'));")
+            cancel = self.s.wait(lambda: [b for b in self.s.find_all("#dialog-actions button") if self.s.text(b) == "Cancel"],
+                                 what="the unsaved-changes question")[0]
+            self.s.click(cancel)
+            self.s.wait(lambda: not self.s.execute("return document.getElementById('dialog').open"), what="the question closed")
+            self.assertEqual(self.s.prop(self.s.find("#recent"), "value"), "", "the menu is back on its prompt")
+        self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
+
     def test_a_list_item_with_a_space_becomes_the_items_the_site_will_show(self):
         chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Other tech\"] .chip span:first-child')].map(c => c.textContent)"
         self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes"], what="the card's other tech")
