@@ -282,6 +282,19 @@ function showError(e) {
   notice(e.message ?? String(e), "error", [], 0);
 }
 
+/** An edit the engine refused (a value the file's format cannot hold here): said, and the
+ *  forms put back on what the page holds once the queue is done, so no field keeps text
+ *  that is in no file. */
+async function refused(e) {
+  showError(e);
+  await drain();
+  const view = await api.currentView().catch(() => null);
+  if (view?.model && JSON.stringify(view.model) !== JSON.stringify(state.model)) {
+    state.model = view.model;
+    draw();
+  }
+}
+
 /** Shows a modal dialog; resolves with the chosen action's value. */
 export function ask(title, body, actions) {
   const dialog = $("dialog");
@@ -602,7 +615,7 @@ split();
 
 configure({
   onUpdate: applyUpdate,
-  onError: showError,
+  onError: refused,
   onBusy: (busy) => {
     // Making the forms inert takes the focus away: the field that had it gets it back
     // (and keeps it through the redraw that follows, see draw()).

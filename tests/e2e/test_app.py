@@ -619,6 +619,23 @@ class MultiLineValueTest(AppTest):
         self.assertEqual(self.page.read_text(), MULTILINE_PAGE.replace("{{< raw text=`first\n", "{{< raw text=`first line\n"))
 
 
+class RefusedEditTest(AppTest):
+    """A TOML array of tables, which Folio cannot write."""
+
+    site_files = {
+        "content/en/about.md": '+++\ntitle = "T"\nlayout = "about"\n[[resources]]\nsrc = "a.png"\n+++\n\nText.\n',
+    }
+
+    def test_a_refused_edit_says_why_and_the_field_goes_back_to_the_file(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:resources"]'), what="the resources field")
+        self.replace_text("fm:resources", '[{"src": "b.png"}]')
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "arrays of tables" in self.s.text(n)],
+                    what="the reason")
+        self.s.wait(lambda: self.s.prop(self.field("fm:resources"), "value") == '[{"src":"a.png"}]',
+                    what="the field back on the file's value")
+        self.assertFalse(self.dirty())
+
+
 class NoCardTemplateTest(AppTest):
     """The sample without its project-card template: Hugo could not render a new card."""
 
