@@ -175,9 +175,32 @@ impl Catalogue {
                 }
             }
         }
+        c.follow_partials();
         c.add_built_ins();
         overrides::apply(&sources.root, &mut c)?;
         Ok(c)
+    }
+
+    /// Infers again, now that every layouts folder's partials are known, the schema of
+    /// each template that hands the shortcode to a partial ([`Schema::infer_with`]): its
+    /// parameters are the ones the partial reads.
+    fn follow_partials(&mut self) {
+        let partials = &self.partials;
+        let lookup = |name: &str| partial_in(partials, name).map(|f| f.source.to_string());
+        for t in self.templates.values_mut() {
+            let Some(source) = t.source.as_ref().filter(|_| t.schema.reads_all_params) else {
+                continue;
+            };
+            if let Ok(followed) = Schema::infer_with(&source.source, &lookup) {
+                if !followed.reads_all_params {
+                    t.schema = Schema {
+                        paired: t.schema.paired,
+                        legacy_markup: t.schema.legacy_markup,
+                        ..followed
+                    };
+                }
+            }
+        }
     }
 
     /// The `layouts` folders the catalogue reads, in precedence order: what the watcher
@@ -260,10 +283,7 @@ impl Catalogue {
     /// The partial `partial NAME` calls: `NAME` under a partials folder, or `NAME.html`
     /// (Hugo lets the extension be left out), with a leading `partials/` ignored.
     pub fn partial_file(&self, name: &str) -> Option<&engine::TemplateFile> {
-        let name = name.trim_start_matches("partials/");
-        self.partials
-            .get(name)
-            .or_else(|| self.partials.get(&format!("{name}.html")))
+        partial_in(&self.partials, name)
     }
 
     /// The render hook `render-NAME.html` (`link`, `image`, `heading`, `codeblock`…),
@@ -455,6 +475,17 @@ impl Catalogue {
             self.templates.insert(k, template);
         }
     }
+}
+
+/// The partial `partial NAME` calls, of `partials` ([`Catalogue::partial_file`]).
+fn partial_in<'a>(
+    partials: &'a BTreeMap<String, engine::TemplateFile>,
+    name: &str,
+) -> Option<&'a engine::TemplateFile> {
+    let name = name.trim_start_matches("partials/");
+    partials
+        .get(name)
+        .or_else(|| partials.get(&format!("{name}.html")))
 }
 
 /// `(layouts folder, origin)` for the site, its themes and its modules, in order.

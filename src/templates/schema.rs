@@ -21,6 +21,10 @@
 //!
 //! A default comes from `default "v"` or `or … "v"` applied to the value.
 //!
+//! A template that hands the shortcode to a partial (`{{ partial "x.html" . }}`) reads what
+//! the partial reads ([`Schema::infer_with`]; the catalogue infers such templates again once
+//! every partial is known).
+//!
 //! The body is followed the same way ([`InnerKind`]): Markdown when `.Inner` reaches
 //! `markdownify` or `.RenderString`, code when it reaches `highlight` or
 //! `transform.Highlight`, HTML when it is printed as it is.
@@ -211,6 +215,17 @@ impl Schema {
     /// # Errors
     /// The template does not parse as a Go template: `LINE:COL: message` (gotmpl's).
     pub fn infer(template: &str) -> Result<Schema, String> {
+        Schema::infer_with(template, &|_| None)
+    }
+
+    /// [`Schema::infer`], following the shortcode into the partials it hands itself to
+    /// (`{{ partial "shortcodes/figure.html" . }}`, Beautiful Hugo's): `partial` gives a
+    /// partial's text by the name the call gives. A partial Folio cannot read or parse
+    /// leaves the template reading any parameter, as before.
+    ///
+    /// # Errors
+    /// As [`Schema::infer`].
+    pub fn infer_with(template: &str, partial: PartialText<'_>) -> Result<Schema, String> {
         let (list, defines) = super::parse::parse(template).map_err(|(line, col, message)| {
             if line > 0 {
                 format!("{line}:{col}: {message}")
@@ -218,7 +233,10 @@ impl Schema {
                 format!(" {message}")
             }
         })?;
-        let mut infer = Infer::default();
+        let mut infer = Infer {
+            partial: Some(partial),
+            ..Infer::default()
+        };
         infer.list(&list, &Flows::new());
         for define in &defines {
             infer.list(&define.body, &Flows::new());
@@ -286,8 +304,15 @@ struct Uses {
     default: Option<String>,
 }
 
+/// A partial's text by the name a `partial` call gives ([`Schema::infer_with`]).
+pub type PartialText<'p> = &'p dyn Fn(&str) -> Option<String>;
+
 #[derive(Default)]
-struct Infer {
+struct Infer<'p> {
+    /// A partial's text by name, to follow the shortcode into it.
+    partial: Option<PartialText<'p>>,
+    /// The partials being followed, innermost last.
+    in_partials: Vec<String>,
     order: Vec<ParamKey>,
     uses: HashMap<Source, Uses>,
     vars: HashMap<String, Flows>,
@@ -337,7 +362,7 @@ const PASS_THROUGH: &[&str] = &[
     "urls.JoinPath",
 ];
 
-impl Infer {
+impl Infer<'_> {
     fn finish(self) -> Schema {
         let params = self
             .order
@@ -678,9 +703,9 @@ impl Infer {
         if let Some(flows) = self.params_lookup(name, rest) {
             return flows;
         }
-        // The shortcode handed to a partial: it may read any parameter.
-        self.reads_all |=
-            matches!(name, "partial" | "partialCached") && rest.iter().any(is_context);
+        if matches!(name, "partial" | "partialCached") {
+            self.partial_call(rest);
+        }
         let mut flows = self.args(rest, dot);
         flows.extend(piped.unwrap_or_default());
         let literal = rest.iter().find_map(|a| match a {
@@ -735,7 +760,54 @@ impl Infer {
     }
 }
 
-impl Infer {
+impl Infer<'_> {
+    /// A `partial` call with arguments `rest`: the shortcode handed to the partial reads
+    /// what the partial reads, else any parameter.
+    fn partial_call(&mut self, rest: &[Expr]) {
+        if !rest.iter().any(is_context) {
+            return;
+        }
+        let followed = match rest.first() {
+            Some(Expr::String(_, partial)) if rest.get(1).is_some_and(is_context) => {
+                self.follow_partial(partial)
+            }
+            _ => false,
+        };
+        self.reads_all |= !followed;
+    }
+
+    /// Reads partial `name`, handed the shortcode, as part of the template (a few levels
+    /// deep); gives whether it could.
+    fn follow_partial(&mut self, name: &str) -> bool {
+        const MAX_DEPTH: usize = 4;
+        // A partial calling itself reads nothing more than it is read for already.
+        if self.in_partials.iter().any(|p| p == name) {
+            return true;
+        }
+        if self.in_partials.len() >= MAX_DEPTH {
+            return false;
+        }
+        let Some(text) = self.partial.and_then(|p| p(name)) else {
+            return false;
+        };
+        let Ok((list, defines)) = super::parse::parse(&text) else {
+            return false;
+        };
+        // The partial's own variables: `$` there is the shortcode, as dot is. Whether the
+        // shortcode is paired is its own template's to say (Hugo looks for `.Inner` there).
+        let vars = std::mem::take(&mut self.vars);
+        let paired = self.paired;
+        self.in_partials.push(name.to_string());
+        self.list(&list, &Flows::new());
+        for define in &defines {
+            self.list(&define.body, &Flows::new());
+        }
+        self.in_partials.pop();
+        self.vars = vars;
+        self.paired = paired;
+        true
+    }
+
     /// Marks the values in `flows` as a function uses them up: its result is another value.
     fn used(&mut self, flows: &Flows, f: impl Fn(&mut Uses)) -> Flows {
         self.mark(flows, f);
@@ -887,6 +959,44 @@ mod tests {
         // Handed to a partial: what it does there is not followed.
         assert_eq!(inner(r#"{{ partial "box" (dict "body" .Inner) }}"#), None);
         assert_eq!(inner(r#"<b>{{ .Get "a" }}</b>"#), None);
+    }
+
+    #[test]
+    fn a_shortcode_handed_to_a_partial_reads_what_the_partial_reads() {
+        let partials = |name: &str| {
+            match name {
+            "shortcodes/fig.html" => Some(
+                r#"{{ $c := .Get "caption" }}<img src="{{ .Get "src" }}">{{ partial "credit" . }}<p>{{ $c }}</p>"#
+                    .to_string(),
+            ),
+            "credit" => Some(r#"{{ with $.Get "by" }}<i>{{ . }}</i>{{ end }}{{ partial "credit" . }}"#.to_string()),
+            _ => None,
+        }
+        };
+        let schema =
+            Schema::infer_with(r#"{{ partial "shortcodes/fig.html" . }}"#, &partials).unwrap();
+        assert!(!schema.reads_all_params);
+        let params: Vec<(String, FieldKind)> = schema
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind))
+            .collect();
+        assert_eq!(
+            params,
+            [
+                ("caption".to_string(), FieldKind::Text),
+                ("src".to_string(), FieldKind::Image),
+                ("by".to_string(), FieldKind::Text)
+            ]
+        );
+        // A partial Folio cannot read: any parameter, as before.
+        let unknown = Schema::infer_with(r#"{{ partial "gone.html" . }}"#, &partials).unwrap();
+        assert!(unknown.reads_all_params);
+        assert!(
+            Schema::infer(r#"{{ partial "shortcodes/fig.html" . }}"#)
+                .unwrap()
+                .reads_all_params
+        );
     }
 
     #[test]

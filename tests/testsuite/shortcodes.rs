@@ -1077,3 +1077,39 @@ fn the_built_ins_hugo_removed_are_hugos_error_in_check() {
         );
     }
 }
+
+#[test]
+fn a_theme_shortcode_that_hands_itself_to_a_partial_has_the_partials_fields() {
+    let dir = crate::support::site_of(&[
+        ("hugo.toml", "theme = \"t\"\n"),
+        (
+            "themes/t/layouts/shortcodes/fig.html",
+            "{{ partial \"shortcodes/fig.html\" . }}\n",
+        ),
+        (
+            "themes/t/layouts/partials/shortcodes/fig.html",
+            "<img src=\"{{ .Get \"src\" }}\"><p>{{ .Get \"caption\" }}</p>\n",
+        ),
+        // The site's own partial wins over the theme's, as in Hugo.
+        (
+            "layouts/partials/shortcodes/fig.html",
+            "<img src=\"{{ .Get \"src\" }}\" alt=\"{{ .Get \"alt\" }}\">\n",
+        ),
+    ]);
+    let site = Site::open_dir(dir.path()).unwrap();
+    let fig = site.shortcodes.get("fig").unwrap();
+    assert!(!fig.schema.reads_all_params);
+    let params: Vec<(String, FieldKind)> = fig
+        .schema
+        .params
+        .iter()
+        .map(|p| (p.key.to_string(), p.kind))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            ("src".to_string(), FieldKind::Image),
+            ("alt".to_string(), FieldKind::Text)
+        ]
+    );
+}
