@@ -102,6 +102,25 @@ function ctx() {
       submit({ op: "param", key, value: "" }, { coalesce: null });
       draw();
     },
+    /** Takes site param `key` out of the config. */
+    removeParam: (key) => {
+      delete state.model.params[key];
+      submit({ op: "param", key, value: null }, { coalesce: null });
+      draw();
+    },
+    /** Adds front-matter key `key` (empty) and puts the cursor in it. */
+    addFrontMatter: (key) => {
+      state.focusHint = { key: `fm:${key}`, id: null };
+      state.model.frontMatter[key] = "";
+      submit({ op: "frontMatter", key, value: "" }, { coalesce: null });
+      draw();
+    },
+    /** Takes front-matter key `key` out of the page. */
+    removeFrontMatter: (key) => {
+      delete state.model.frontMatter[key];
+      submit({ op: "frontMatter", key, value: null }, { coalesce: null });
+      draw();
+    },
     /** Focus goes to the control named `key` once the forms are redrawn. */
     focusKey: (key) => { state.focusHint = { key, id: null }; },
     insert: (index, kind) => {

@@ -15,7 +15,7 @@ const PARAM_KEYS = ["email", "github", "linkedin"];
 /** Draws the forms for `model` into `root`. */
 export function renderForms(root, model, ctx) {
   root.replaceChildren(
-    pageFields(model.frontMatter),
+    pageFields(model.frontMatter, ctx),
     paramFields(model.params, ctx),
     blockList(model, ctx),
   );
@@ -27,7 +27,7 @@ function setFrontMatter(fm, key, value) {
   submit({ op: "frontMatter", key, value }, { coalesce: `fm:${key}` });
 }
 
-function pageFields(fm) {
+function pageFields(fm, ctx) {
   const set = (key) => (value) => setFrontMatter(fm, key, value);
   const title = textInput(fm.title, { dataset: { key: "fm:title" }, onInput: (e) => set("title")(e.target.value) });
   const weight = el("input", {
@@ -38,13 +38,27 @@ function pageFields(fm) {
   const check = (key, label) => el("label", { class: "check" },
     el("input", { type: "checkbox", checked: fm[key] === true, dataset: { key: `fm:${key}` }, onChange: (e) => set(key)(e.target.checked) }),
     label);
-  const others = Object.keys(fm).filter((k) => !PAGE_KEYS.includes(k)).map((k) => valueField(k, fm[k], `fm:${k}`, set(k)));
+  const others = Object.keys(fm).filter((k) => !PAGE_KEYS.includes(k))
+    .map((k) => valueField(k, fm[k], `fm:${k}`, set(k), () => ctx.removeFrontMatter(k)));
   return el("fieldset", { class: "page" }, el("legend", { text: "Page" }),
     field("Title", title),
     dateField(fm.date, set("date")),
     el("div", { class: "row" }, field("Weight", weight), field("Layout", layout)),
     el("div", { class: "row" }, check("comments", "Comments"), check("draft", "Draft")),
-    others);
+    others,
+    addKey("field", "description", (k) => k in fm || PAGE_KEYS.includes(k), ctx.addFrontMatter, "fm:+name"));
+}
+
+/** A name field and a button that adds a key of that name (`taken`: already there). */
+function addKey(what, example, taken, add, dataKey) {
+  const name = el("input", { type: "text", placeholder: `name, e.g. ${example}`, "aria-label": `New ${what} name`, dataset: { key: dataKey } });
+  const button = el("button", { type: "button", text: `Add ${what}`, onClick: () => {
+    const k = name.value.trim();
+    if (!k || taken(k)) { name.focus(); return; }
+    add(k);
+  } });
+  name.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); button.click(); } });
+  return el("div", { class: "add-param" }, field(`New ${what}`, name), button);
 }
 
 /** Splits a date as written, so the picker can edit it and keep the file's format. */
@@ -99,8 +113,15 @@ function dateField(value, set) {
 }
 
 /** A text field for any value: scalars as text (keeping numbers and booleans typed),
- *  lists and maps as JSON. */
-function valueField(key, value, dataKey, set) {
+ *  lists and maps as JSON; with `remove`, a button that takes the key out of the file. */
+function valueField(key, value, dataKey, set, remove = null) {
+  const control = valueControl(key, value, dataKey, set);
+  if (!remove) return control;
+  return el("div", { class: "removable" }, control,
+    el("button", { type: "button", text: "Remove", "aria-label": `Remove ${key}`, dataset: { key: `${dataKey}:^remove` }, onClick: remove }));
+}
+
+function valueControl(key, value, dataKey, set) {
   if (value !== null && typeof value === "object") {
     const area = el("textarea", { rows: 3, dataset: { key: dataKey }, value: JSON.stringify(value) });
     const msg = el("span", { class: "invalid", role: "alert" });
@@ -141,16 +162,11 @@ function paramFields(params, ctx) {
   };
   // The params the site has; a new one is added by name (never shown as if it were set).
   const keys = Object.keys(params);
-  const name = el("input", { type: "text", placeholder: "name, e.g. " + (PARAM_KEYS.find((k) => !(k in params)) ?? "twitter"), "aria-label": "New param name", dataset: { key: "param:+name" } });
-  const add = el("button", { type: "button", text: "Add param", onClick: () => {
-    const k = name.value.trim();
-    if (!k || k in params) { name.focus(); return; }
-    ctx.addParam(k);
-  } });
-  name.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); add.click(); } });
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
-    keys.length ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k))) : el("p", { class: "hint", text: "The site config has no params yet." }),
-    el("div", { class: "add-param" }, field("New param", name), add),
+    keys.length
+      ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)))
+      : el("p", { class: "hint", text: "The site config has no params yet." }),
+    addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => k in params, ctx.addParam, "param:+name"),
     el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
 }
 

@@ -212,6 +212,22 @@ class EditingTest(AppTest):
             self.assertEqual(self.s.prop(self.s.find("#recent"), "value"), "", "the menu is back on its prompt")
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
+    def test_a_front_matter_field_is_added_and_a_site_param_removed(self):
+        config = self.site / "hugo.toml"
+        before = config.read_text()
+        self.s.wait(lambda: self.s.find_all('[data-key="param:linkedin:^remove"]'), what="the params")
+        self.s.click(self.field("param:linkedin:^remove"))
+        self.s.wait(lambda: not self.s.find_all('[data-key="param:linkedin"]'), what="the param gone from the form")
+        self.s.type(self.field("fm:+name"), "description")
+        self.s.click([b for b in self.s.find_all("fieldset.page button") if self.s.text(b) == "Add field"][0])
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "fm:description", what="the new field focused")
+        self.xtype("Hello")
+        self.s.wait(lambda: self.s.prop(self.field("fm:description"), "value") == "Hello", what="the typing")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(config.read_text(), before.replace('linkedin = "rviscarra"\n', ""))
+        self.assertEqual(self.page.read_text(), SAMPLE.replace("comments: false\n", "comments: false\ndescription: 'Hello'\n"))
+
     def test_a_list_item_with_a_space_becomes_the_items_the_site_will_show(self):
         chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Other tech\"] .chip span:first-child')].map(c => c.textContent)"
         self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes"], what="the card's other tech")
