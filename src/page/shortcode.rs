@@ -208,7 +208,7 @@ impl<'a> ShortcodeView<'a> {
                 };
                 let q =
                     quote(&v.value, style).map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
-                appended.push_str(&format!(" {k}={q}"));
+                appended.push_str(&format!("{}{k}={q}", self.param_separator()));
             }
         }
         if !appended.is_empty() {
@@ -236,7 +236,7 @@ impl<'a> ShortcodeView<'a> {
         for (i, v) in new.iter().enumerate().skip(old.len()) {
             let q = quote_positional(&v.value, style)
                 .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
-            appended.push(' ');
+            appended.push_str(&self.param_separator());
             appended.push_str(&q);
         }
         if !appended.is_empty() {
@@ -252,6 +252,20 @@ impl<'a> ShortcodeView<'a> {
             "  ".to_string()
         } else {
             String::new()
+        }
+    }
+
+    /// What goes before a parameter added at the end of the call: the line break and
+    /// indentation before the last one, when the call writes one per line; else a space.
+    fn param_separator(&self) -> String {
+        let Some(last) = self.sc.open.params.last() else {
+            return " ".to_string();
+        };
+        let range = self.param_with_space(last);
+        let start = last.key.as_ref().map_or(last.span.start, |(_, r)| r.start);
+        match self.src.get(range.start..start) {
+            Some(space) if space.contains('\n') => space.to_string(),
+            _ => " ".to_string(),
         }
     }
 

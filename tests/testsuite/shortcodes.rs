@@ -1113,3 +1113,38 @@ fn a_theme_shortcode_that_hands_itself_to_a_partial_has_the_partials_fields() {
         ]
     );
 }
+
+#[test]
+fn a_parameter_added_to_a_call_written_one_per_line_goes_on_a_line_of_its_own() {
+    for eol in ["\n", "\r\n"] {
+        let call =
+            "{{< link\n  url=\"https://a.dev\"\n  label=\"A\"\n>}}\n{{< link url=\"b\" >}}\n";
+        let page = format!("---\ntitle: T\n---\n\n{call}").replace('\n', eol);
+        let dir = crate::support::site_of(&[
+            ("hugo.toml", ""),
+            (
+                "layouts/shortcodes/link.html",
+                "<a href=\"{{ .Get \"url\" }}\" title=\"{{ .Get \"note\" }}\">{{ .Get \"label\" }}</a>",
+            ),
+            ("content/p.md", &page),
+        ]);
+        let doc = OpenPage::open(&dir.path().join("content/p.md")).unwrap();
+        let mut model = doc.model();
+        set_param(block_at(&mut model, &[0]), "note", "new");
+        set_param(block_at(&mut model, &[1]), "note", "too");
+        let after = doc
+            .plan(&model, Path::new("<model>"))
+            .unwrap()
+            .page
+            .unwrap();
+        assert_eq!(
+            after,
+            page.replace(
+                &format!("  label=\"A\"{eol}>}}"),
+                &format!("  label=\"A\"{eol}  note=\"new\"{eol}>}}")
+            )
+            .replace("url=\"b\" >}}", "url=\"b\" note=\"too\" >}}"),
+            "{eol:?}"
+        );
+    }
+}
