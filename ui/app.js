@@ -63,6 +63,7 @@ function ctx() {
     iconNames: state.iconNames,
     hasConfig: Boolean(view.configPath),
     configName: view.configPath ? view.configPath.split("/").pop() : "",
+    paramsElsewhere: view.paramsElsewhere ?? [],
     blockCount: () => state.model.blocks.length,
     positionOf: (id) => state.model.blocks.findIndex((b) => b.id === id),
     problems: (id) => state.problems.get(id) ?? [],

@@ -165,9 +165,18 @@ function paramFields(params, ctx) {
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
     keys.length
       ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)))
-      : el("p", { class: "hint", text: "The site config has no params yet." }),
+      : ctx.paramsElsewhere.length ? null : el("p", { class: "hint", text: "The site config has no params yet." }),
+    ctx.paramsElsewhere.map((p) => paramElsewhere(p)),
     addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => k in params, ctx.addParam, "param:+name"),
     el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
+}
+
+/** A param set in another of the site's config files: shown as the templates see it, not
+ *  edited here (Save writes one file). */
+function paramElsewhere({ key, value, file }) {
+  const text = value !== null && typeof value === "object" ? JSON.stringify(value) : String(value ?? "");
+  return field(key, textInput(text, { readonly: true, dataset: { key: `param-elsewhere:${key}` } }),
+    el("span", { class: "hint", text: `Set in ${file}: edit it there.` }));
 }
 
 function blockList(model, ctx) {

@@ -25,6 +25,8 @@ pub struct View {
     pub site_title: Option<String>,
     /// The file the params live in, if the site has one.
     pub config_path: Option<PathBuf>,
+    /// Params set in the site's other config files, which the forms show but do not edit.
+    pub params_elsewhere: Vec<crate::site::ParamElsewhere>,
     /// The site's languages (one, `en`, for a site without `languages`).
     pub languages: Vec<Language>,
     /// The language of the open page.
@@ -133,6 +135,7 @@ impl Session {
             site_root: site.root.clone(),
             site_title: site.title(),
             config_path: site.params_file().map(|f| f.path.clone()),
+            params_elsewhere: site.params_elsewhere(),
             languages: site.languages(),
             language: self
                 .open

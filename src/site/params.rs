@@ -1,7 +1,7 @@
 //! A site's params: reading them (`[params]` in the config, or `config/_default/params.*`),
 //! looking a key up as Hugo's `param` shortcode does, and writing changed params back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value as Json};
 
@@ -51,6 +51,43 @@ impl Site {
         }
     }
 
+    /// The params the site's templates see that its forms do not edit: set in another of
+    /// the site's own config files than [`Site::params_file`] (the config's `[params]`
+    /// beside `config/_default/params.*`, a `config/_default/hugo.*` beside a root config),
+    /// each with the value Hugo uses and its file, relative to the site's folder. Keys are
+    /// matched in any case, as Hugo reads them.
+    pub fn params_elsewhere(&self) -> Vec<ParamElsewhere> {
+        let editable = self.params();
+        let mut out: Vec<ParamElsewhere> = Vec::new();
+        let mut add = |path: &Path, params: Option<Json>| {
+            let Some(Json::Object(m)) = params else {
+                return;
+            };
+            for (key, value) in m {
+                let known = |k: &str| k.eq_ignore_ascii_case(&key);
+                if editable.keys().any(|k| known(k)) || out.iter().any(|p| known(&p.key)) {
+                    continue;
+                }
+                let file = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
+                out.push(ParamElsewhere { key, value, file });
+            }
+        };
+        let params_of = |f: &ConfigFile| f.doc.root.get_any_case(&["params"]).map(|n| n.to_json());
+        // The later a file is merged, the more its value counts: the config folder's own
+        // config files (each holding the whole config), then the root config.
+        for (keys, f) in self.key_files.iter().rev() {
+            if keys.is_empty() && f.path.parent().is_some_and(|d| d.ends_with("_default")) {
+                add(&f.path, params_of(f));
+            }
+        }
+        if self.params_file.is_some() {
+            if let Some(c) = &self.config {
+                add(&c.path, params_of(c));
+            }
+        }
+        out
+    }
+
     /// The new text of the file holding the params, if `new` differs from them: the file's
     /// path and its whole new text. A TOML config without `[params]` gets one appended.
     ///
@@ -91,6 +128,18 @@ impl Site {
             .map_err(|e| EditError::new("params", e.to_string()))?;
         Ok(Some((file.path.clone(), text)))
     }
+}
+
+/// A param set in a config file the forms do not edit ([`Site::params_elsewhere`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParamElsewhere {
+    /// Its key, as written.
+    pub key: String,
+    /// Its value there.
+    pub value: Json,
+    /// The file, relative to the site's folder.
+    pub file: PathBuf,
 }
 
 /// A `[params]` table appended to a TOML config that has none.

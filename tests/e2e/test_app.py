@@ -652,6 +652,20 @@ class RefusedEditTest(AppTest):
         self.assertFalse(self.dirty())
 
 
+class ParamsElsewhereTest(AppTest):
+    """The sample with a params file in its config folder, beside hugo.toml's [params]."""
+
+    site_files = {"config/_default/params.yaml": "dirParam: from dir\n"}
+
+    def test_params_of_the_other_config_file_are_shown_read_only_with_their_file(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="param:dirParam"]'), what="the params file's param")
+        email = self.field("param-elsewhere:email")
+        self.assertEqual(self.s.prop(email, "value"), "hello {at} example {dot} dev")
+        self.assertTrue(self.s.prop(email, "readOnly"))
+        hint = self.s.execute("return document.querySelector('[data-key=\"param-elsewhere:email\"]').closest('.field').querySelector('.hint').textContent")
+        self.assertEqual(hint, "Set in hugo.toml: edit it there.")
+
+
 class NoCardTemplateTest(AppTest):
     """The sample without its project-card template: Hugo could not render a new card."""
 

@@ -228,6 +228,54 @@ fn pages_in_a_folder_languages_share_are_in_the_language_their_file_names_say() 
 }
 
 #[test]
+fn params_in_config_files_the_forms_do_not_edit_are_listed_with_their_files() {
+    let dir = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "title = \"E\"\n[params]\nrootParam = \"from root\"\nshared = \"root\"\nboth = 1\n",
+        ),
+        (
+            "config/_default/hugo.toml",
+            "[params]\nboth = 2\nfolder = true\n",
+        ),
+        (
+            "config/_default/params.yaml",
+            "dirParam: from dir\nShared: dir value\n",
+        ),
+    ]);
+    let site = folio::Site::open_dir(dir.path()).unwrap();
+    let elsewhere: Vec<(String, serde_json::Value, String)> = site
+        .params_elsewhere()
+        .into_iter()
+        .map(|p| (p.key, p.value, p.file.display().to_string()))
+        .collect();
+    assert_eq!(
+        elsewhere,
+        [
+            (
+                "both".to_string(),
+                json!(2),
+                "config/_default/hugo.toml".to_string()
+            ),
+            (
+                "folder".to_string(),
+                json!(true),
+                "config/_default/hugo.toml".to_string()
+            ),
+            (
+                "rootParam".to_string(),
+                json!("from root"),
+                "hugo.toml".to_string()
+            ),
+        ]
+    );
+    // What the templates see agrees.
+    let seen = site.render_params();
+    assert_eq!(seen.get("both"), Some(&json!(2)));
+    assert_eq!(seen.get("rootParam"), Some(&json!("from root")));
+}
+
+#[test]
 fn param_lookup_is_case_insensitive_page_first_and_follows_dots() {
     let page = json!({"Email": "page@x"}).as_object().unwrap().clone();
     let site = json!({"email": "site@x", "social": {"GitHub": "me"}})
