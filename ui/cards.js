@@ -262,6 +262,10 @@ export function chipField({ label, key, values, names = null, problem = () => nu
       if (!input.value.trim() && active < 0) return;
       e.preventDefault();
       add(active >= 0 && options[active] ? options[active].dataset.name : input.value);
+    } else if (e.key === "Tab" && !suggestions.hidden && options.length) {
+      // Leaving the field takes the highlighted suggestion, else the first: what is typed
+      // is its start ("pyth" is python), and the focus moves on as Tab does.
+      input.value = (options[active] ?? options[0]).dataset.name;
     } else if (e.key === "Escape") {
       close();
     } else if (e.key === "Backspace" && input.value === "" && values.length) {
