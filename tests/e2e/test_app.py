@@ -676,6 +676,19 @@ class ParamsElsewhereTest(AppTest):
         self.assertEqual(hint, "Set in hugo.toml: edit it there.")
 
 
+class SiteIconTest(AppTest):
+    """A site shortcode writing an inline SVG icon of no size of its own, as Congo's does."""
+
+    site_files = {
+        "layouts/shortcodes/icon.html": '<span class="relative block icon"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><path d="M0 0h512v512H0z"/></svg></span>\n',
+        "content/en/about.md": "---\ntitle: Icons\nlayout: about\n---\n\nA star {{< icon >}} here.\n",
+    }
+
+    def test_an_icon_without_a_size_is_a_letter_high_in_folios_styles(self):
+        height = self.in_preview("return document.querySelector('.icon svg').getBoundingClientRect().height")
+        self.assertLess(height, 40)
+
+
 class NoCardTemplateTest(AppTest):
     """The sample without its project-card template: Hugo could not render a new card."""
 
