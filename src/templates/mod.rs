@@ -188,17 +188,24 @@ impl Catalogue {
         let partials = &self.partials;
         let lookup = |name: &str| partial_in(partials, name).map(|f| f.source.to_string());
         for t in self.templates.values_mut() {
-            let Some(source) = t.source.as_ref().filter(|_| t.schema.reads_all_params) else {
+            if !t.schema.reads_all_params {
                 continue;
-            };
-            if let Ok(followed) = Schema::infer_with(&source.source, &lookup) {
-                if !followed.reads_all_params {
-                    t.schema = Schema {
-                        paired: t.schema.paired,
-                        legacy_markup: t.schema.legacy_markup,
-                        ..followed
-                    };
+            }
+            // Every variant read, as `read_template` merges them.
+            let mut schema = Schema::default();
+            let variants = t.source.iter().chain(t.languages.values());
+            for file in variants {
+                match Schema::infer_with(&file.source, &lookup) {
+                    Ok(s) => merge(&mut schema, s),
+                    Err(_) => schema.reads_all_params = true,
                 }
+            }
+            if !schema.reads_all_params {
+                t.schema = Schema {
+                    paired: t.schema.paired,
+                    legacy_markup: t.schema.legacy_markup,
+                    ..schema
+                };
             }
         }
     }

@@ -297,7 +297,8 @@ struct Uses {
     choice: bool,
     /// Handed to `highlight` or `transform.Highlight`.
     code: bool,
-    /// Printed where the template writes text, not in an attribute.
+    /// Printed in the page's text or an attribute that says nothing of it (not a link's or
+    /// an image's address).
     printed: bool,
     /// Printed, or handed to a function Folio does not follow.
     other: bool,
@@ -313,6 +314,8 @@ struct Infer<'p> {
     partial: Option<PartialText<'p>>,
     /// The partials being followed, innermost last.
     in_partials: Vec<String>,
+    /// The partials read so far: read again with the same context, one says nothing new.
+    followed: std::collections::HashSet<String>,
     order: Vec<ParamKey>,
     uses: HashMap<Source, Uses>,
     vars: HashMap<String, Flows>,
@@ -714,7 +717,14 @@ impl Infer<'_> {
         });
         match name {
             "markdownify" => self.mark(&flows, |u| u.markdown = true),
-            "highlight" | "transform.Highlight" => return self.used(&flows, |u| u.code = true),
+            // Any of its arguments (the code, a language): the code is the body's kind, the
+            // rest is text.
+            "highlight" | "transform.Highlight" => {
+                return self.used(&flows, |u| {
+                    u.code = true;
+                    u.other = true;
+                })
+            }
             "split" => {
                 let sep = literal.unwrap_or_default();
                 match sep.trim() {
@@ -780,8 +790,8 @@ impl Infer<'_> {
     /// deep); gives whether it could.
     fn follow_partial(&mut self, name: &str) -> bool {
         const MAX_DEPTH: usize = 4;
-        // A partial calling itself reads nothing more than it is read for already.
-        if self.in_partials.iter().any(|p| p == name) {
+        // A partial read already (calling itself, or called twice) reads nothing more.
+        if self.followed.contains(name) {
             return true;
         }
         if self.in_partials.len() >= MAX_DEPTH {
@@ -797,6 +807,7 @@ impl Infer<'_> {
         // shortcode is paired is its own template's to say (Hugo looks for `.Inner` there).
         let vars = std::mem::take(&mut self.vars);
         let paired = self.paired;
+        self.followed.insert(name.to_string());
         self.in_partials.push(name.to_string());
         self.list(&list, &Flows::new());
         for define in &defines {
@@ -959,6 +970,19 @@ mod tests {
         // Handed to a partial: what it does there is not followed.
         assert_eq!(inner(r#"{{ partial "box" (dict "body" .Inner) }}"#), None);
         assert_eq!(inner(r#"<b>{{ .Get "a" }}</b>"#), None);
+    }
+
+    #[test]
+    fn a_parameter_tested_then_highlighted_is_text_not_a_checkbox() {
+        let schema = Schema::infer(
+            r#"{{ if .Get "lang" }}{{ highlight .Inner (.Get "lang") "" }}{{ else }}<pre>{{ .Inner }}</pre>{{ end }}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            schema.param(&ParamKey::Named("lang".into())).unwrap().kind,
+            FieldKind::Text
+        );
+        assert_eq!(schema.inner, Some(InnerKind::Code));
     }
 
     #[test]

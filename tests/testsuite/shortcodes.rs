@@ -1148,3 +1148,32 @@ fn a_parameter_added_to_a_call_written_one_per_line_goes_on_a_line_of_its_own() 
         );
     }
 }
+
+#[test]
+fn each_language_variant_handing_itself_to_a_partial_adds_the_partials_fields() {
+    let dir = crate::support::site_of(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/fig.html",
+            "<img src=\"{{ .Get \"src\" }}\">\n",
+        ),
+        (
+            "layouts/shortcodes/fig.fr.html",
+            "{{ partial \"figfr\" . }}\n",
+        ),
+        (
+            "layouts/partials/figfr.html",
+            "<img src=\"{{ .Get \"src\" }}\"><p>{{ .Get \"legende\" }}</p>\n",
+        ),
+    ]);
+    let site = Site::open_dir(dir.path()).unwrap();
+    let fig = site.shortcodes.get("fig").unwrap();
+    assert!(!fig.schema.reads_all_params);
+    let keys: Vec<String> = fig
+        .schema
+        .params
+        .iter()
+        .map(|p| p.key.to_string())
+        .collect();
+    assert_eq!(keys, ["src", "legende"]);
+}
