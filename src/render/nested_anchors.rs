@@ -57,7 +57,9 @@ pub(super) fn place(html: String, calls: &[(&str, &str)]) -> String {
     for &(name, output) in calls {
         let trimmed = output.trim_start();
         let rest = html.get(from..).unwrap_or_default();
-        let found = if trimmed.is_empty() || budget == 0 {
+        // Only an output that starts with an element is looked for: text may be found
+        // inside an attribute or a comment, where an anchor would break the markup.
+        let found = if !trimmed.starts_with('<') || budget == 0 {
             None
         } else if let Some(at) = rest.find(trimmed) {
             budget = budget.saturating_sub(at);
@@ -87,7 +89,9 @@ pub(super) fn place(html: String, calls: &[(&str, &str)]) -> String {
 }
 
 /// Where an anchor for output found at `at` goes: just inside the element that starts
-/// there (after its start tag), unless it is a void element or no element starts there.
+/// there (after its start tag) when it is one of the flow containers a `<span>` may stand
+/// in and be drawn; else before it (an SVG, which a `<span>` would close; a `<style>` or a
+/// `<textarea>`, which would take it as text; a `<template>`, a `<select>`, a `<video>`).
 fn inside_first_element(html: &str, at: usize) -> usize {
     let rest = html.get(at..).unwrap_or_default();
     let Some(tag) = rest.strip_prefix('<') else {
@@ -98,11 +102,34 @@ fn inside_first_element(html: &str, at: usize) -> usize {
         .take_while(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_ascii_lowercase();
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr",
+    const CONTAINERS: &[&str] = &[
+        "a",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "main",
+        "nav",
+        "p",
+        "section",
+        "span",
+        "td",
+        "th",
     ];
-    if name.is_empty() || VOID.contains(&name.as_str()) {
+    if !CONTAINERS.contains(&name.as_str()) {
         return at;
     }
     // The start tag ends at the first `>` outside a quoted attribute value.
@@ -151,11 +178,30 @@ mod tests {
     }
 
     #[test]
-    fn a_void_element_or_text_is_anchored_before_it() {
+    fn an_element_a_span_cannot_stand_in_is_anchored_before_it() {
+        for first in [
+            "<img src=a.png>",
+            "<svg viewBox=\"0 0 8 8\"><path d=\"M0 0\"/></svg>",
+            "<style>p{}</style>",
+            "<textarea>x</textarea>",
+        ] {
+            let html = format!("<div>{first}</div>");
+            assert_eq!(
+                place(html.clone(), &[("0-0", first)]),
+                format!("<div><span class=\"folio-anchor folio-nested\" id=\"folio-block-0-0\"></span>{first}</div>"),
+                "{first}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_output_is_not_looked_for_and_goes_where_the_one_before_it_went() {
+        // `2024` is in the title attribute too: an anchor there would break the tag.
+        let html = "<div title=\"2024\"><span>x</span> 2024</div>".to_string();
         assert_eq!(
-            place("<p><img src=a.png> hi</p>".into(), &[("0-0", "<img src=a.png>"), ("0-1", "hi")]),
-            "<p><span class=\"folio-anchor folio-nested\" id=\"folio-block-0-0\"></span><img src=a.png> \
-             <span class=\"folio-anchor folio-nested\" id=\"folio-block-0-1\"></span>hi</p>"
+            place(html, &[("0-0", "<span>x</span>"), ("0-1", "2024")]),
+            "<div title=\"2024\"><span><span class=\"folio-anchor folio-nested\" id=\"folio-block-0-0\"></span>\
+             <span class=\"folio-anchor folio-nested\" id=\"folio-block-0-1\"></span>x</span> 2024</div>"
         );
     }
 }

@@ -74,7 +74,11 @@ impl Renderer<'_> {
         if sc.open.notation == Notation::Percent || inside.is_empty() {
             return out;
         }
-        // Finished inside out; placed in source order.
+        // Finished inside out; placed in source order. A call rendered twice (its container's
+        // template failed, and Folio's card rendered the body again) has its last output.
+        inside.reverse();
+        let mut seen = std::collections::HashSet::new();
+        inside.retain(|(j, _)| seen.insert(*j));
         inside.sort_by_key(|(j, _)| self.src.shortcodes.all[*j].span.start);
         let calls: Vec<(&str, &str)> = inside
             .iter()

@@ -228,6 +228,29 @@ fn the_preview_anchors_each_nested_call_inside_its_own_output_and_the_export_has
 }
 
 #[test]
+fn a_container_shown_as_folios_card_has_each_nested_anchor_once() {
+    let site = crate::support::site_of(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/grid.html",
+            "<div class=\"grid\">{{ .Inner }}</div>{{ errorf \"no grid today\" }}\n",
+        ),
+        (
+            "layouts/shortcodes/tile.html",
+            "<div class=\"tile\">{{ .Get \"name\" }}</div>\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: T\n---\n\nIntro.\n\n{{< grid >}}\n{{< tile name=\"A\" >}}\n{{< /grid >}}\n",
+        ),
+    ]);
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let html = doc.preview_html(None, None);
+    assert!(html.contains("no grid today"), "{html}");
+    assert_eq!(html.matches("id=\"folio-block-1-0\"").count(), 1, "{html}");
+}
+
+#[test]
 fn preview_and_export_documents_match_their_snapshots() {
     let dir = crate::support::sample_site();
     let page = dir.path().join("content/en/about.md");
