@@ -99,7 +99,13 @@ impl Site {
     pub fn pages(&self) -> Vec<PageRef> {
         self.pages_by_language(|found| {
             found.retain(|p| is_portfolio(p));
-            found.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "about"), p.clone()));
+            // `about.md`, and a translation of it (`about.fr.md`), first.
+            let about = |p: &PathBuf| {
+                p.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| s.split('.').next() == Some("about"))
+            };
+            found.sort_by_key(|p| (!about(p), p.clone()));
         })
     }
 
@@ -124,7 +130,15 @@ impl Site {
                 continue;
             }
             seen_dirs.push(lang.content_dir.clone());
+            // Another language's folder inside this one (`content/fr` in `content`) is
+            // that language's, listed with it.
+            let inner: Vec<&PathBuf> = langs
+                .iter()
+                .map(|l| &l.content_dir)
+                .filter(|d| *d != &lang.content_dir && d.starts_with(&lang.content_dir))
+                .collect();
             let mut found = markdown_files(&lang.content_dir);
+            found.retain(|p| !inner.iter().any(|d| p.starts_with(d)));
             pick(&mut found);
             out.extend(found.into_iter().map(|path| {
                 let language = self.language_of(&langs, &path);
@@ -154,9 +168,10 @@ impl Site {
             return l.code.clone();
         }
         let default = self.default_language();
+        let absolute = |d: &Path| std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf());
         langs
             .iter()
-            .filter(|l| abs.starts_with(&l.content_dir))
+            .filter(|l| abs.starts_with(absolute(&l.content_dir)))
             .max_by_key(|l| (l.content_dir.components().count(), l.code == default))
             .or(langs.first())
             .map_or_else(|| "en".to_string(), |l| l.code.clone())

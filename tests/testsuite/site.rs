@@ -228,6 +228,31 @@ fn pages_in_a_folder_languages_share_are_in_the_language_their_file_names_say() 
 }
 
 #[test]
+fn a_language_folder_inside_another_lists_its_pages_once_in_its_own_language() {
+    let site = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ncontentDir = \"content/fr\"\n",
+        ),
+        ("content/about.md", "---\nlayout: about\n---\n"),
+        ("content/fr/about.md", "---\nlayout: about\n---\n"),
+    ]);
+    let site = folio::Site::open_dir(site.path()).unwrap();
+    let pages: Vec<(String, String)> = site
+        .pages()
+        .into_iter()
+        .map(|p| (p.language, p.translation_key))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            ("en".to_string(), "about.md".to_string()),
+            ("fr".to_string(), "about.md".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn params_in_config_files_the_forms_do_not_edit_are_listed_with_their_files() {
     let dir = crate::support::site_of(&[
         (
