@@ -2,7 +2,7 @@
 
 import { api, folioUrl } from "./api.js";
 import { el } from "./dom.js";
-import { configure, drain, submit, submitCall } from "./edits.js";
+import { configure, drain, isIdle, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
 import { forgetFolds, unfold } from "./cards.js";
 import { conflictView } from "./conflicts.js";
@@ -123,7 +123,8 @@ function ctx() {
       draw();
     },
     /** Focus goes to the control named `key` once the forms are redrawn. */
-    focusKey: (key) => { state.focusHint = { key, id: null }; },
+    focusKey: (key, select = null) => { state.focusHint = { key, id: null, select }; },
+    redraw: () => draw(),
     insert: (index, kind) => {
       if (kind === "markdown" && addParagraph(index)) return;
       const block = kind === "card"
@@ -309,6 +310,8 @@ async function refused(e) {
   showError(e);
   await drain();
   const view = await api.currentView().catch(() => null);
+  // An edit made meanwhile is newer than this view: the forms keep it.
+  if (!isIdle() || view?.version !== state.view.version) return;
   if (view?.model && JSON.stringify(view.model) !== JSON.stringify(state.model)) {
     state.model = view.model;
     draw();

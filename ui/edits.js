@@ -36,6 +36,11 @@ export function submitCall(name, run, { anchor = null } = {}) {
   pump();
 }
 
+/** Whether no change is queued or in flight. */
+export function isIdle() {
+  return !running && pending.size === 0;
+}
+
 /** Resolves once every queued change has been applied. */
 export function drain() {
   if (!running && pending.size === 0) return Promise.resolve();

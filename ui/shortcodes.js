@@ -398,6 +398,18 @@ function addControl(kids, within, env) {
     select.value = "";
     if (!choice) return;
     const block = env.ctx.newBlock(choice === "\u0000text" ? null : choice);
+    // Text after text is one block to Markdown: it goes into the last one, as its own
+    // paragraph, the placeholder selected (as at the top level: app.js addParagraph).
+    const last = kids[kids.length - 1];
+    if (block.kind === "markdown" && last?.kind === "markdown") {
+      const kept = last.text.replace(/\s+$/, "");
+      last.text = `${kept}\n\n${block.text}`;
+      const where = [...within.path, kids.length - 1].join(".");
+      env.ctx.focusKey(`b${within.id}:${where}:text`, [kept.length + 2, last.text.length]);
+      env.send(`${where}:text`, true);
+      env.ctx.redraw();
+      return;
+    }
     submit({ op: "insert", index: kids.length, block, within }, { anchor: within.id });
   });
   return el("div", { class: "add-end" }, select);
