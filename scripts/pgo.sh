@@ -68,5 +68,6 @@ CARGO_TARGET_DIR="$pgo/use" \
   RUSTFLAGS="-Cprofile-use=$pgo/folio.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
   cargo build --profile dist --bin folio >&2
 mkdir -p "$root/target/dist"
-cp "$pgo/use/dist/folio" "$root/target/dist/folio"
+# A new file, not written through a hard link cargo may have left there.
+cp --remove-destination "$pgo/use/dist/folio" "$root/target/dist/folio"
 echo "$root/target/dist/folio"

@@ -105,6 +105,8 @@ function ctx() {
     },
     /** Takes site param `key` out of the config. */
     removeParam: (key) => {
+      // The focus stays in the params, on the field that adds one.
+      state.focusHint = { key: "param:+name", id: null };
       delete state.model.params[key];
       submit({ op: "param", key, value: null }, { coalesce: null });
       draw();
@@ -118,6 +120,7 @@ function ctx() {
     },
     /** Takes front-matter key `key` out of the page. */
     removeFrontMatter: (key) => {
+      state.focusHint = { key: "fm:+name", id: null };
       delete state.model.frontMatter[key];
       submit({ op: "frontMatter", key, value: null }, { coalesce: null });
       draw();

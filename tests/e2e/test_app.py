@@ -218,6 +218,7 @@ class EditingTest(AppTest):
         self.s.wait(lambda: self.s.find_all('[data-key="param:linkedin:^remove"]'), what="the params")
         self.s.click(self.field("param:linkedin:^remove"))
         self.s.wait(lambda: not self.s.find_all('[data-key="param:linkedin"]'), what="the param gone from the form")
+        self.assertEqual(self.s.execute("return document.activeElement.dataset.key"), "param:+name", "the focus stays in the params")
         self.s.type(self.field("fm:+name"), "description")
         self.s.click([b for b in self.s.find_all("fieldset.page button") if self.s.text(b) == "Add field"][0])
         self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "fm:description", what="the new field focused")
