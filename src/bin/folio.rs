@@ -98,7 +98,23 @@ enum Command {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay`: the 16th option of `mi_option_t` in its version 2
+/// (`include/mimalloc.h`), which the `libmimalloc-sys` crate does not name.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Tells mimalloc to keep the memory the command frees instead of giving it back to the
+/// system 10 ms later (its `purge_delay`): a command lives for milliseconds, and memory
+/// given back is zeroed again by the kernel when touched. On the 1000-card export this
+/// saved 0.5 ms of 14 (medians of 41 runs interleaved with Hugo; the memory given back
+/// was also given back again at exit, `madvise` on each of mimalloc's segments).
+fn keep_freed_memory() {
+    // SAFETY: an option setter of the allocator, called before any thread is started
+    // (mimalloc's setters are not thread-safe), with a value the option takes (-1: never).
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { paths } => return check(&paths),
@@ -262,4 +278,19 @@ fn catalogue_text(catalogue: &folio::templates::Catalogue) -> String {
 
 fn strip_position(msg: &str) -> &str {
     msg.split_once(" at line ").map_or(msg, |(m, _)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_purge_delay_option_is_the_one_mimalloc_documents_with_a_default_of_10_ms() {
+        // SAFETY: reads an option; nothing sets options in this test binary.
+        let delay = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(delay, 10);
+        // Its neighbours, `eager_commit_delay` and `use_numa_nodes`, default to 1 and 0.
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(14) }, 1);
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(16) }, 0);
+    }
 }

@@ -280,8 +280,7 @@ impl Renderer<'_> {
         };
         Some(match out {
             Ok(html) => {
-                let html = self.draw_icons(&html);
-                let html = self.local_urls(&html);
+                let html = self.pointed_icons(html);
                 // What the template's `warnf` said (Hugo prints it as a WARN of the build),
                 // and where Folio wrote what Hugo writes otherwise.
                 let mut surprises = warned;
@@ -338,7 +337,7 @@ impl Renderer<'_> {
             Err(e) => Err(Problem::unlocated(file.path.clone(), e.to_string())),
         };
         Some(match out {
-            Ok(html) => self.local_urls(&html),
+            Ok(html) => self.local_urls(&html).into_owned(),
             Err(mut problem) => {
                 // Located in the page: the template starts at `start`.
                 let (line, col) = self.line_col(start);
@@ -454,8 +453,22 @@ impl Renderer<'_> {
     /// attribute (a `background-image`). A resource's URL goes to the file it publishes
     /// (through `RenderOptions::publish`), any other local image where the page's
     /// Markdown images go (`rewrite_url`).
-    fn local_urls(&mut self, html: &str) -> String {
+    fn local_urls<'h>(&mut self, html: &'h str) -> Cow<'h, str> {
         local_urls(html, self.opts, &mut self.pointed)
+    }
+
+    /// A template's output with its icons drawn ([`Renderer::draw_icons`]) and its URLs
+    /// pointed at the files ([`Renderer::local_urls`]), copied only where either changes it.
+    fn pointed_icons(&mut self, html: String) -> String {
+        let drawn = match self.draw_icons(&html) {
+            Cow::Owned(drawn) => Some(drawn),
+            Cow::Borrowed(_) => None,
+        };
+        let drawn = drawn.unwrap_or(html);
+        match self.local_urls(&drawn) {
+            Cow::Owned(pointed) => pointed,
+            Cow::Borrowed(_) => drawn,
+        }
     }
 
     /// The call's context: its parameters typed as Hugo types them, its inner text with
@@ -1119,44 +1132,57 @@ fn frame_for(
 }
 
 /// [`Renderer::local_urls`] for a render's options: `pointed` holds the URLs already
-/// pointed at their files (not pointed again).
-fn local_urls(
-    html: &str,
+/// pointed at their files (not pointed again). `html` itself when no URL changes (a
+/// 1000-card page's output is not copied again).
+fn local_urls<'h>(
+    html: &'h str,
     opts: &super::RenderOptions,
     pointed: &mut std::collections::HashSet<String>,
-) -> String {
+) -> Cow<'h, str> {
     if opts.rewrite_url.is_none() && opts.publish.is_none() {
-        return html.to_string();
+        return Cow::Borrowed(html);
     }
     let frame = engine::frame().ok();
-    let mut out = String::with_capacity(html.len());
-    // `html[..done]` is in `out`.
-    let mut done = 0;
+    let mut out = String::new();
+    // `html[..done]` is in `out`; `html[..scanned]` has been looked through.
+    let (mut done, mut scanned) = (0, 0);
     for (at, attribute) in url_attributes(html) {
-        if at < done {
+        if at < scanned {
             continue;
         }
         let value_start = at + attribute.len();
         let Some(end) = html.get(value_start..).and_then(|v| v.find('"')) else {
             break;
         };
-        out.push_str(html.get(done..value_start).unwrap_or_default());
-        let value = html.get(value_start..value_start + end).unwrap_or_default();
+        scanned = value_start + end;
+        let value = html.get(value_start..scanned).unwrap_or_default();
         let image = attribute != HREF;
         let mut point = |url: &str| pointed_url(url, image, opts, frame.as_ref(), pointed);
-        match attribute {
-            SRCSET => out.push_str(&rewrite_srcset(value, &mut point)),
-            STYLE => out.push_str(&rewrite_css_urls(value, &mut point)),
-            _ => out.push_str(&point(value).unwrap_or_else(|| value.to_string())),
+        let new = match attribute {
+            SRCSET => Some(rewrite_srcset(value, &mut point)).filter(|v| v != value),
+            STYLE => Some(rewrite_css_urls(value, &mut point)).filter(|v| v != value),
+            _ => point(value),
+        };
+        if let Some(new) = new {
+            if done == 0 {
+                out.reserve(html.len() + new.len());
+            }
+            out.push_str(html.get(done..value_start).unwrap_or_default());
+            out.push_str(&new);
+            done = scanned;
         }
-        done = value_start + end;
     }
-    out.push_str(html.get(done..).unwrap_or_default());
-    if out.contains("<style") {
+    let html = if done == 0 {
+        Cow::Borrowed(html)
+    } else {
+        out.push_str(html.get(done..).unwrap_or_default());
+        Cow::Owned(out)
+    };
+    if html.contains("<style") {
         let mut point = |url: &str| pointed_url(url, true, opts, frame.as_ref(), pointed);
-        out = style_elements(&out, &mut point);
+        return Cow::Owned(style_elements(&html, &mut point));
     }
-    out
+    html
 }
 
 /// `html` with the `url(…)`s of its `<style>` elements passed through `point` (Docsy's
@@ -1218,7 +1244,10 @@ fn pointed_url(
 /// images a hook writes (a page resource's `.RelPermalink`, say) and points at the copies.
 impl markdown::hooks::HookUrls for super::RenderOptions<'_> {
     fn point(&self, html: String) -> String {
-        local_urls(&html, self, &mut Default::default())
+        match local_urls(&html, self, &mut Default::default()) {
+            Cow::Owned(pointed) => pointed,
+            Cow::Borrowed(_) => html,
+        }
     }
 }
 
