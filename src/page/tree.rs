@@ -117,8 +117,13 @@ impl Shortcodes {
 
 /// Pairs tags into shortcodes. `src` is only used to word error messages.
 fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortcodes, SyntaxError> {
-    let mut all: Vec<Shortcode> = Vec::new();
-    let mut paired: Vec<bool> = Vec::new();
+    // A long page has thousands of calls: the lists are allocated once.
+    let calls = tokens
+        .iter()
+        .filter(|t| matches!(t, Token::Tag(tag) if !tag.closing))
+        .count();
+    let mut all: Vec<Shortcode> = Vec::with_capacity(calls);
+    let mut paired: Vec<bool> = Vec::with_capacity(calls);
     let mut stack: Vec<usize> = Vec::new();
     // Tags left open by an outer closing tag, by name: (where opened, where the outer closed).
     let mut orphans: HashMap<String, (usize, usize)> = HashMap::new();

@@ -100,11 +100,9 @@ impl Tag {
     }
 }
 
-/// A lexed piece of the body.
+/// A lexed piece of the body (the text between them is not kept: spans say where it is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token {
-    /// Plain text.
-    Text(Range<usize>),
     /// `{{</* … */>}}`: printed by Hugo as the shortcode without the comment markers.
     Escaped {
         /// From `{{` to `}}` inclusive.
@@ -239,10 +237,10 @@ impl<'a> Lexer<'a> {
         self.rest().starts_with(s)
     }
 
-    /// Hugo's `lexMainSection`, for the body: text up to the next `{{<` or `{{%`, then a tag.
+    /// Hugo's `lexMainSection`, for the body: text up to the next `{{<` or `{{%` (skipped),
+    /// then a tag.
     fn run(mut self) -> Result<Vec<Token>, SyntaxError> {
         let bytes = self.src.as_bytes();
-        let mut text_start = self.pos;
         while self.pos < self.src.len() {
             let Some(i) = find_braces(bytes.get(self.pos..).unwrap_or_default()) else {
                 break;
@@ -271,15 +269,8 @@ impl<'a> Lexer<'a> {
                     ));
                 }
             }
-            if at > text_start {
-                self.tokens.push(Token::Text(text_start..at));
-            }
             self.pos = at;
             self.left_delim(notation)?;
-            text_start = self.pos;
-        }
-        if self.src.len() > text_start {
-            self.tokens.push(Token::Text(text_start..self.src.len()));
         }
         Ok(self.tokens)
     }
