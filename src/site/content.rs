@@ -159,13 +159,9 @@ impl Site {
     /// folder two languages share holds the default language's pages.
     pub fn language_of(&self, langs: &[super::Language], path: &Path) -> String {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let suffix = abs
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .and_then(|s| s.rsplit_once('.'))
-            .map(|(_, lang)| lang.to_lowercase());
-        if let Some(l) = langs.iter().find(|l| Some(l.code.to_lowercase()) == suffix) {
-            return l.code.clone();
+        let name = abs.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if let (_, Some(code)) = split_language(name, langs.iter().map(|l| l.code.as_str())) {
+            return code.to_string();
         }
         let default = self.default_language();
         let absolute = |d: &Path| std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf());
@@ -186,19 +182,35 @@ fn translation_key(dir: &Path, path: &Path, lang: &str) -> String {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    let suffix = format!(".{lang}");
-    let without = parts.last().and_then(|name| {
-        let (stem, ext) = name.rsplit_once('.')?;
-        let cut = stem.len().checked_sub(suffix.len())?;
-        let lang_part = stem.get(cut..)?;
-        lang_part
-            .eq_ignore_ascii_case(&suffix)
-            .then(|| format!("{}.{ext}", stem.get(..cut).unwrap_or_default()))
-    });
-    if let (Some(name), Some(without)) = (parts.last_mut(), without) {
-        *name = without;
+    if let Some(name) = parts.last_mut() {
+        *name = split_language(name, [lang]).0;
     }
     parts.join("/")
+}
+
+/// A content file's name split at its language (Hugo's translation by file name,
+/// "Multilingual mode" in its docs): `about.fr.md` gives (`about.md`, `Some("fr")`) when
+/// `fr` is one of `codes`, in any case (the code is given as `codes` spells it); any
+/// other name gives itself and `None`. The one home of this rule.
+pub(crate) fn split_language<'c>(
+    name: &str,
+    codes: impl IntoIterator<Item = &'c str>,
+) -> (String, Option<&'c str>) {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, Some(ext)),
+        None => (name, None),
+    };
+    let found = stem.rsplit_once('.').and_then(|(base, code)| {
+        codes
+            .into_iter()
+            .find(|c| c.eq_ignore_ascii_case(code))
+            .map(|c| (base, c))
+    });
+    match (found, ext) {
+        (Some((base, code)), Some(ext)) => (format!("{base}.{ext}"), Some(code)),
+        (Some((base, code)), None) => (base.to_string(), Some(code)),
+        (None, _) => (name.to_string(), None),
+    }
 }
 
 /// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).
@@ -243,4 +255,36 @@ pub fn is_portfolio(path: &Path) -> bool {
         .ok()
         .and_then(|d| d.get(&["layout"]).map(|n| n.to_json()))
         .is_some_and(|v| v == "about")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_language;
+
+    #[test]
+    fn a_file_name_ending_in_a_language_code_of_the_site_is_that_languages_page() {
+        let codes = ["en", "pt-BR"];
+        assert_eq!(
+            split_language("about.pt-br.md", codes),
+            ("about.md".to_string(), Some("pt-BR"))
+        );
+        assert_eq!(split_language("about.EN.md", codes).1, Some("en"));
+    }
+
+    #[test]
+    fn a_dot_word_that_is_no_language_of_the_site_stays_in_the_name() {
+        let codes = ["en", "fr"];
+        assert_eq!(
+            split_language("v1.2.md", codes),
+            ("v1.2.md".to_string(), None)
+        );
+        assert_eq!(
+            split_language("about.md", codes),
+            ("about.md".to_string(), None)
+        );
+        assert_eq!(
+            split_language("about.fr", codes),
+            ("about.fr".to_string(), None)
+        );
+    }
 }

@@ -94,20 +94,9 @@ impl Lookup {
 
     /// `about.fr.md` → (`about.md`, Some("fr")), for a language of the site.
     fn split_language(&self, name: &str) -> (String, Option<String>) {
-        let (stem, ext) = match name.rsplit_once('.') {
-            Some((stem, ext)) => (stem, Some(ext)),
-            None => (name, None),
-        };
-        match stem.rsplit_once('.') {
-            Some((base, code)) if self.codes.iter().any(|c| c.eq_ignore_ascii_case(code)) => {
-                let logical = match ext {
-                    Some(ext) => format!("{base}.{ext}"),
-                    None => base.to_string(),
-                };
-                (logical, Some(code.to_lowercase()))
-            }
-            _ => (name.to_string(), None),
-        }
+        let (logical, code) =
+            super::content::split_language(name, self.codes.iter().map(String::as_str));
+        (logical, code.map(str::to_lowercase))
     }
 
     /// Whether a page file with this name is of this lookup's language, and its name
