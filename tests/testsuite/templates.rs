@@ -3646,3 +3646,36 @@ fn a_renamed_page_resource_is_matched_by_its_file_name_only_when_no_name_matches
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn get_finds_a_page_resource_through_a_variable_a_with_a_dict_or_a_partials_context_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "{{- $res := .Page.Resources -}}\
+             <p>{{ with $res.Get \"a.txt\" }}{{ .RelPermalink }}{{ end }}|\
+             {{ with .Page.Resources }}{{ with .Get \"a.txt\" }}{{ .Name }}{{ end }}{{ end }}|\
+             {{ with (.Page.Resources).Get \"a.txt\" }}{{ .Name }}{{ end }}|\
+             {{ $d := dict \"r\" .Page.Resources }}{{ with $d.r.Get \"a.txt\" }}{{ .Name }}{{ end }}|\
+             {{ partial \"get.html\" .Page.Resources }}|\
+             {{ with $res.Get \"missing.txt\" }}found{{ else }}none{{ end }}</p>",
+        ),
+        (
+            "layouts/partials/get.html",
+            "{{ with .Get \"a.txt\" }}{{ .Content }}{{ end }}",
+        ),
+        ("content/about/index.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about/a.txt", "alpha"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(
+        site.path(),
+        "resources in a variable",
+        "content/about/index.md",
+    );
+    assert!(
+        hugo.contains("<p>/about/a.txt|a.txt|a.txt|a.txt|alpha|none</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -452,9 +452,16 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
                 _ => Value::Nil,
             })
         }
+        // The page's files, or a list of them held in a variable, a `dict` or a partial's
+        // context (`$res := .Page.Resources`: Hugo's `resource.Resources`, a slice that has
+        // the methods too).
         Some("resources") => {
             let name = to_string(key);
             let found = super::resources::bundle_named(recv, &name)?;
+            Ok(found.unwrap_or(Value::Nil))
+        }
+        None if is_resource_list(recv) => {
+            let found = super::resources::bundle_named(recv, &to_string(key))?;
             Ok(found.unwrap_or(Value::Nil))
         }
         Some("scratch") => {
@@ -469,6 +476,11 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
             .unwrap_or_else(|| string(""))),
         _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
     }
+}
+
+/// Whether `v` is a list of a page's files (`resource.Resources`), not empty.
+fn is_resource_list(v: &Value) -> bool {
+    matches!(v, Value::List(l) if !l.is_empty() && l.iter().all(|r| kind_of(r) == Some("resource")))
 }
 
 /// Whether `v` is shaped as Go's `url.Values`: a map whose values are all lists of strings.
