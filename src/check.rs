@@ -182,8 +182,9 @@ fn unparsed_templates(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The site's render hooks Folio does not run (tables', passthrough elements'):
-/// the preview and the export write those elements as Goldmark does.
+/// The site's render hooks Folio does not run (tables', and passthrough elements' when the
+/// site turns that extension on): the preview and the export write those elements as
+/// Goldmark does.
 fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
     let narrower = site
         .shortcodes
@@ -199,9 +200,13 @@ fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
                   export may differ from Hugo's here"
                 .into(),
         });
+    // Without the passthrough extension (Hugo's default) there is nothing for its hook
+    // to render: a theme's hook (Hextra ships one) is no difference.
+    let passthrough = site.markup().passthrough.is_some();
     site.shortcodes
         .render_hooks()
         .filter(|name| crate::render::markdown::hooks::HookKind::of_name(name).is_none())
+        .filter(|name| *name != "passthrough" || passthrough)
         .filter_map(|name| {
             let file = site.shortcodes.render_hook(name)?;
             Some(Diagnostic {

@@ -1863,7 +1863,7 @@ fn an_alert_no_hook_writes_is_the_blockquote_goldmark_writes() {
 }
 
 #[test]
-fn check_names_each_render_hook_folio_does_not_run() {
+fn check_names_each_render_hook_folio_does_not_run_where_it_has_something_to_render() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
@@ -1873,6 +1873,11 @@ fn check_names_each_render_hook_folio_does_not_run() {
         (
             "layouts/_markup/render-link.html",
             "<a href=\"{{ .Destination }}\">{{ .Text }}</a>",
+        ),
+        // The passthrough extension is off: its hook has nothing to render.
+        (
+            "layouts/_markup/render-passthrough.html",
+            "<span>{{ .Inner }}</span>",
         ),
         (
             "layouts/_markup/render-link.fr.html",
@@ -1906,6 +1911,24 @@ fn check_names_each_render_hook_folio_does_not_run() {
             "{found:?}"
         );
     }
+    // With the extension on, the passthrough hook has math to render, and Folio does not.
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "baseURL = \"https://e.org/\"\n\
+         [markup.goldmark.extensions.passthrough]\nenable = true\n\
+         [markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n",
+    )
+    .unwrap();
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|d| d.contains("render-passthrough.html:1:1") && d.contains("does not run")),
+        "{found:?}"
+    );
 }
 
 #[test]
