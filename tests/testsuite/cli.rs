@@ -304,7 +304,7 @@ fn export_survives_a_percent_sign_before_a_multibyte_character_in_a_link() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = fs::read_to_string(out_dir.join("index.html")).unwrap();
     assert!(
-        html.contains(r#"<img src="%a%C3%A9.png" alt="x" />"#),
+        html.contains(r#"<img src="%a%C3%A9.png" alt="x">"#),
         "{html}"
     );
 }

@@ -1911,14 +1911,23 @@ fn check_names_each_render_hook_folio_does_not_run_where_it_has_something_to_ren
             "{found:?}"
         );
     }
-    // With the extension on, the passthrough hook has math to render, and Folio does not.
-    std::fs::write(
-        site.path().join("hugo.toml"),
-        "baseURL = \"https://e.org/\"\n\
-         [markup.goldmark.extensions.passthrough]\nenable = true\n\
-         [markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n",
-    )
-    .unwrap();
+}
+
+#[test]
+fn check_names_the_passthrough_render_hook_when_the_extension_gives_it_math_to_render() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n\
+             [markup.goldmark.extensions.passthrough]\nenable = true\n\
+             [markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n",
+        ),
+        (
+            "layouts/_markup/render-passthrough.html",
+            "<span>{{ .Inner }}</span>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n$x$\n"),
+    ]);
     let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
         .iter()
         .map(ToString::to_string)
@@ -3700,5 +3709,22 @@ fn get_finds_a_page_resource_through_a_variable_a_with_a_dict_or_a_partials_cont
         hugo.contains("<p>/about/a.txt|a.txt|a.txt|a.txt|alpha|none</p>"),
         "{hugo}"
     );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn line_breaks_rules_and_images_are_written_byte_for_byte_as_hugos_goldmark_writes_them() {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "{{ \"x  \\ny\\n\\n---\\n\\n![in *f*](b.png)\" | markdownify }}",
+        "---\ntitle: About\n---\na  \nb\\\nc\n\n***\n\n![alt *x* `c`](a.png \"T\")\n\n{{< f >}}\n",
+    );
+    for written in [
+        "<br>",
+        "<hr>",
+        "<img src=\"a.png\" alt=\"alt x c\" title=\"T\">",
+    ] {
+        assert!(hugo.contains(written), "{hugo}");
+    }
     assert_eq!(normalise(&folio), normalise(&hugo));
 }

@@ -98,10 +98,7 @@ fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>) -> St
     for (i, (label, refs)) in order.iter().enumerate() {
         let n = i + 1;
         let mut body = String::new();
-        pulldown_cmark::html::push_html(
-            &mut body,
-            defs.remove(label).unwrap_or_default().into_iter(),
-        );
+        super::void::push_html(&mut body, defs.remove(label).unwrap_or_default());
         let back: String = (0..*refs)
             .map(|k| {
                 format!(

@@ -342,7 +342,7 @@ fn context(
 ) -> Hook {
     let inner = events.get(start + 1..end).unwrap_or_default();
     let mut text = String::new();
-    pulldown_cmark::html::push_html(&mut text, inner.iter().cloned());
+    super::void::push_html(&mut text, inner.iter().cloned());
     let plain_text: String = inner
         .iter()
         .enumerate()

@@ -22,6 +22,7 @@ mod strikethrough;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod void;
 
 use super::highlight::{self, CodeBlock};
 use crate::site::{Extensions, Markup};
@@ -122,7 +123,7 @@ impl Markdown<'_> {
         }
         let notes = footnotes(&mut events);
         let mut html = String::with_capacity(md.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        void::push_html(&mut html, events);
         html.push_str(&notes);
         if self.markup.unsafe_html {
             html = raw_html::clean(&html);

@@ -61,7 +61,7 @@ fn dangerous_destinations_are_emptied_unless_raw_html_is_allowed() {
     );
     assert_eq!(
         md("![p](data:image/png;base64,AA==)"),
-        "<p><img src=\"data:image/png;base64,AA==\" alt=\"p\" /></p>\n"
+        "<p><img src=\"data:image/png;base64,AA==\" alt=\"p\"></p>\n"
     );
     assert_eq!(
         md("[x](https://e.com/a^b)"),
@@ -83,7 +83,7 @@ fn with_hugos_render_hooks_destinations_are_filtered_and_encoded_as_html_templat
         hooked.render("[a](HTTPS://e.com/a(b)c'd) [b](tel:1) [c](javascript:x) [d](#top) ![i](my pic.png)"),
         "<p><a href=\"https://e.com/a%28b%29c%27d\">a</a> <a href=\"#ZgotmplZ\">b</a> <a href=\"#ZgotmplZ\">c</a> <a href=\"#top\">d</a> ![i](my pic.png)</p>\n"
     );
-    assert_eq!(hooked.render("![i](<my pic.png>) https://e.com/x_(y)"), "<p><img src=\"my%20pic.png\" alt=\"i\" /> <a href=\"https://e.com/x_%28y%29\">https://e.com/x_(y)</a></p>\n");
+    assert_eq!(hooked.render("![i](<my pic.png>) https://e.com/x_(y)"), "<p><img src=\"my%20pic.png\" alt=\"i\"> <a href=\"https://e.com/x_%28y%29\">https://e.com/x_(y)</a></p>\n");
 }
 
 #[test]
@@ -265,7 +265,7 @@ fn with_enable_emoji_codes_in_the_text_are_emoji_but_not_in_code_or_an_images_al
     );
     assert_eq!(
         emoji.render("    :tada: block\n\n[link :tada:](http://x) ![img :tada:](/a.png)"),
-        "<pre><code>:tada: block\n</code></pre>\n<p><a href=\"http://x\">link 🎉</a> <img src=\"/a.png\" alt=\"img \" /></p>\n"
+        "<pre><code>:tada: block\n</code></pre>\n<p><a href=\"http://x\">link 🎉</a> <img src=\"/a.png\" alt=\"img \"></p>\n"
     );
     assert_eq!(
         emoji.render("# Heading :smile:\n\n```\n:smile: in code\n```\n\nhttps://e.com/:smile:/x"),
