@@ -366,7 +366,7 @@ impl<'a> Renderer<'a> {
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
-        self.hook_problems_at(range.start);
+        self.hook_problems_at(range.clone());
         merge_placeholders(html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
     }
 
@@ -442,7 +442,7 @@ impl<'a> Renderer<'a> {
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.markdown().render(&md);
-        self.hook_problems_at(range.start);
+        self.hook_problems_at(range.clone());
         let mut pooled = finish()?;
         self.icons.append(&mut pooled.icons);
         for call in calls {

@@ -42,7 +42,7 @@ impl Renderer<'_> {
     pub(super) fn shortcode(&mut self, i: usize) -> String {
         let out = self.shortcode_output(i);
         let sc = &self.src.shortcodes.all[i];
-        self.hook_problems_at(sc.span.start);
+        self.hook_problems_at(sc.span.start..sc.span.start);
         let out = if sc.inner().is_none_or(|body| body.is_empty()) {
             indent_later_lines(out, self.indentation(i))
         } else {

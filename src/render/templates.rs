@@ -180,7 +180,10 @@ impl markdown::hooks::RenderHooks for SiteHooks {
                     problem.message =
                         format!("{} ({HOOK_CALLER} render-{name}.html)", problem.message);
                 }
-                frame.record_hook_problem(problem);
+                let near = matches!(hook.kind, HookKind::Link | HookKind::Image)
+                    .then(|| hook.destination.clone())
+                    .filter(|d| !d.is_empty());
+                frame.record_hook_problem(problem, near);
                 None
             }
         }
@@ -352,16 +355,21 @@ impl Renderer<'_> {
         })
     }
 
-    /// Why the site's render hooks failed in what was just rendered, recorded as problems
-    /// at byte `offset` of the page (by the page's own render, not a nested one's).
-    pub(super) fn hook_problems_at(&mut self, offset: usize) {
+    /// Why the site's render hooks failed in what was just rendered, from bytes `range` of
+    /// the page, recorded as problems (by the page's own render, not a nested one's): at a
+    /// link's or an image's destination, the first place in `range` it is written, else at
+    /// the start of `range`.
+    pub(super) fn hook_problems_at(&mut self, range: std::ops::Range<usize>) {
         if self.depth > 0 {
             return;
         }
-        if let Ok(frame) = engine::frame() {
-            let problems = frame.take_hook_problems();
-            self.template_problems
-                .extend(problems.into_iter().map(|p| (offset, p)));
+        let Ok(frame) = engine::frame() else { return };
+        let text = self.src.text.get(range.clone()).unwrap_or_default();
+        for (problem, near) in frame.take_hook_problems() {
+            let at = near
+                .and_then(|d| text.find(&format!("]({d}")).map(|i| i + 2))
+                .map_or(range.start, |i| range.start + i);
+            self.template_problems.push((at, problem));
         }
     }
 

@@ -1838,7 +1838,8 @@ fn a_render_hook_failing_in_a_partial_or_in_a_built_in_shortcode_is_reported_whe
                 && d.contains("render hook render-image.html")
         })
     };
-    assert!(at("about.md:4:1:") && at("about.md:6:1:"), "{found:?}");
+    // At the image's destination; in the shortcode's Markdown, at the call.
+    assert!(at("about.md:4:6:") && at("about.md:6:1:"), "{found:?}");
 }
 
 #[test]
@@ -3727,4 +3728,29 @@ fn line_breaks_rules_and_images_are_written_byte_for_byte_as_hugos_goldmark_writ
         assert!(hugo.contains(written), "{hugo}");
     }
     assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_link_hook_folio_cannot_run_is_reported_at_the_first_link_it_fails_on() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-link.html",
+            "{{ with .PageInner.GetPage .Destination }}<a href=\"{{ .RelPermalink }}\">\
+             {{ else }}<a href=\"{{ .Destination }}\">{{ end }}{{ .Text }}</a>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\nSome text.\n\nMore text, then [the other page](other.md)\nand [again](other.md).\n",
+        ),
+        ("content/other.md", "---\ntitle: Other\n---\n"),
+    ]);
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .filter(|d| d.contains("render-link.html"))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Line 7, at the destination `other.md`.
+    assert!(found[0].contains("about.md:7:34:"), "{found:?}");
 }

@@ -155,8 +155,9 @@ pub struct Frame {
     /// The templates running, innermost last (where an inline partial is looked up).
     running: RefCell<Vec<Entry>>,
     failure: RefCell<Option<Problem>>,
-    /// Why render hooks failed (the element was then written as Goldmark writes it).
-    hook_problems: RefCell<Vec<Problem>>,
+    /// Why render hooks failed (the element was then written as Goldmark writes it), each
+    /// with the text that finds its element in the page, when it has one.
+    hook_problems: RefCell<Vec<(Problem, Option<String>)>>,
     partial_cache: RefCell<HashMap<String, Value>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
@@ -214,17 +215,18 @@ impl Frame {
         self
     }
 
-    /// Records why a render hook failed.
-    pub fn record_hook_problem(&self, problem: Problem) {
-        self.hook_problems.borrow_mut().push(problem);
+    /// Records why a render hook failed, and `near`, the text that finds its element in
+    /// the page (a link's or an image's destination as written).
+    pub fn record_hook_problem(&self, problem: Problem, near: Option<String>) {
+        self.hook_problems.borrow_mut().push((problem, near));
     }
 
     /// Why render hooks failed since the last call, oldest first, each once (a hook that
-    /// fails on every link fails the same way).
-    pub fn take_hook_problems(&self) -> Vec<Problem> {
+    /// fails on every link fails the same way: the first element it failed on is kept).
+    pub fn take_hook_problems(&self) -> Vec<(Problem, Option<String>)> {
         let mut problems = self.hook_problems.take();
         let mut seen = std::collections::HashSet::new();
-        problems.retain(|p| seen.insert(p.to_string()));
+        problems.retain(|(p, _)| seen.insert(p.to_string()));
         problems
     }
 
