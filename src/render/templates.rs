@@ -1235,9 +1235,19 @@ fn pointed_url(
     if pointed.contains(raw.as_ref()) {
         return None;
     }
-    let published = frame.and_then(|f| f.published(&raw));
+    // A resource's URL with a `?query` or `#fragment` added by its template (PaperMod's
+    // image hook keeps the Markdown's): the file is the resource's, the suffix is kept.
+    let published = frame.and_then(|f| {
+        let whole = f.published(&raw).map(|path| (path, ""));
+        whole.or_else(|| {
+            let (file_url, suffix) = raw.split_at(raw.find(['?', '#'])?);
+            f.published(file_url).map(|path| (path, suffix))
+        })
+    });
     let new = match (published, &opts.publish, &opts.rewrite_url) {
-        (Some(path), Some(publish), _) => publish(&path),
+        (Some((path, suffix)), Some(publish), _) => {
+            publish(&path).map(|new| format!("{new}{suffix}"))
+        }
         // (A link elsewhere, or within the page, is no file: no call for it.)
         (None, _, _) if !image && (raw.contains(':') || raw.starts_with('#')) => None,
         (None, _, Some(rewrite)) => rewrite(&raw, image),

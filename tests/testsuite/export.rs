@@ -280,6 +280,28 @@ fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
+#[test]
+fn a_resource_url_with_a_query_or_fragment_added_by_its_template_points_at_the_copy_and_keeps_them()
+{
+    // PaperMod's image hook appends the Markdown's `?query` and `#fragment` to the
+    // resource's `.RelPermalink`.
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("assets/img")).unwrap();
+    fs::write(site.path().join("assets/img/a.png"), b"PNG").unwrap();
+    fs::write(
+        site.path().join("layouts/shortcodes/pic.html"),
+        "{{ with resources.Get \"img/a.png\" }}<img src=\"{{ .RelPermalink }}?v=2#top\" alt=\"\">{{ end }}",
+    )
+    .unwrap();
+    let (report, dir, html) = export_sample_with(site.path(), "{{< pic >}}\n");
+    assert!(
+        html.contains("<img src=\"assets/root/assets/img/a.png?v=2#top\""),
+        "{html}"
+    );
+    assert!(dir.join("assets/root/assets/img/a.png").is_file());
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
 fn unsafe_site_with_scripts() -> tempfile::TempDir {
     let site = sample_site();
     let config = site.path().join("hugo.toml");
