@@ -162,11 +162,15 @@ function paramFields(params, ctx) {
   };
   // The params the site has; a new one is added by name (never shown as if it were set).
   const keys = Object.keys(params);
+  // A param added here since the page opened is this file's now, and wins (keys in any
+  // case, as Hugo reads them).
+  const own = new Set(keys.map((k) => k.toLowerCase()));
+  const elsewhere = ctx.paramsElsewhere.filter((p) => !own.has(p.key.toLowerCase()));
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
     keys.length
       ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)))
-      : ctx.paramsElsewhere.length ? null : el("p", { class: "hint", text: "The site config has no params yet." }),
-    ctx.paramsElsewhere.map((p) => paramElsewhere(p)),
+      : elsewhere.length ? null : el("p", { class: "hint", text: "The site config has no params yet." }),
+    elsewhere.map((p) => paramElsewhere(p)),
     addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => k in params, ctx.addParam, "param:+name"),
     el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
 }

@@ -99,7 +99,12 @@ async function pump() {
     back.dataset.blob = URL.createObjectURL(new Blob([html], { type: "text/html" }));
     back.dataset.version = String(version);
     back.dataset.anchor = String(anchor);
-    if (await load(i, back.dataset.blob + (anchor === null ? "" : `#folio-block-${anchor}`))) swap(i);
+    // A nested block moved or deleted since it was last edited: its anchor is gone, and
+    // the preview opens at its container instead of at the top.
+    const at = typeof anchor === "string" && !html.includes(`id="folio-block-${anchor}"`)
+      ? anchor.split("-")[0]
+      : anchor;
+    if (await load(i, back.dataset.blob + (at === null ? "" : `#folio-block-${at}`))) swap(i);
   } catch (e) {
     console.error("preview failed", e);
   } finally {

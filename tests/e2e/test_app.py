@@ -429,6 +429,21 @@ class NestedShortcodeTest(AppTest):
         self.assertEqual(self.in_preview(
             "return document.getElementById('folio-block-1-1').nextElementSibling.textContent"), "Other tool")
 
+    def test_after_the_edited_tile_is_deleted_outside_the_preview_opens_at_its_grid(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:1:name"]'), what="the second tile's fields")
+        self.replace_text("b1:1:name", "Other tool")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.preview_settled()
+        frame = "document.querySelector('iframe.front')"
+        self.assertTrue(self.s.execute(f"return {frame}.src.endsWith('#folio-block-1-1')"))
+        # Another editor deletes the tile: the next preview has no anchor of its own.
+        self.page.write_text(NESTED_PAGE.replace('  {{< tile name="Other" stack="Go" >}}\n', ""))
+        self.s.wait(lambda: not self.s.find_all('[data-key="b1:1:name"]'), what="the outside deletion")
+        self.preview_settled()
+        self.assertTrue(self.s.execute(f"return {frame}.src.endsWith('#folio-block-1')"),
+                        self.s.execute(f"return {frame}.src"))
+
     def test_an_image_chosen_from_the_sites_images_is_written_and_shown(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:1:img"]'), what="the second tile's image field")
         self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label="Choose an image for Img"]'))
@@ -710,6 +725,14 @@ class ParamsElsewhereTest(AppTest):
         self.assertTrue(self.s.prop(email, "readOnly"))
         hint = self.s.execute("return document.querySelector('[data-key=\"param-elsewhere:email\"]').closest('.field').querySelector('.hint').textContent")
         self.assertEqual(hint, "Set in hugo.toml: edit it there.")
+
+    def test_a_param_added_here_under_the_name_of_one_set_elsewhere_is_shown_once_as_this_files(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="param-elsewhere:email"]'), what="the other file's param")
+        self.s.click(self.field("param:+name"))
+        self.xtype("Email")
+        self.xkey("Return")
+        self.s.wait(lambda: self.s.find_all('[data-key="param:Email"]'), what="the added param")
+        self.assertEqual(self.s.find_all('[data-key="param-elsewhere:email"]'), [])
 
 
 class SiteIconTest(AppTest):
