@@ -367,8 +367,9 @@ impl Page {
         reason = "`shortcodes` holds indices into `all` (`Shortcodes::parse` builds both)"
     )]
     fn segment(&self, range: Range<usize>, shortcodes: &[usize]) -> Region {
-        let mut blocks = Vec::new();
-        let mut gaps = Vec::new();
+        // At most a run of prose before each call and after the last.
+        let mut blocks = Vec::with_capacity(2 * shortcodes.len() + 1);
+        let mut gaps = Vec::with_capacity(2 * shortcodes.len() + 2);
         let mut gap_start = range.start;
         let mut run_start = range.start;
         let sample_card = has_sample_card(&self.catalogue);
