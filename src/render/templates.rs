@@ -367,7 +367,7 @@ impl Renderer<'_> {
         let text = self.src.text.get(range.clone()).unwrap_or_default();
         for (problem, near) in frame.take_hook_problems() {
             let at = near
-                .and_then(|d| text.find(&format!("]({d}")).map(|i| i + 2))
+                .and_then(|d| element_to(text, &d))
                 .map_or(range.start, |i| range.start + i);
             self.template_problems.push((at, problem));
         }
@@ -1256,6 +1256,21 @@ fn pointed_url(
     let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
     pointed.insert(new);
     Some(escaped)
+}
+
+/// Where in Markdown `text` the first link or image to `destination` starts, read as
+/// CommonMark reads it (a destination in `<…>` or with escapes, a reference's, none in
+/// code); `None` when there is none.
+fn element_to(text: &str, destination: &str) -> Option<usize> {
+    pulldown_cmark::Parser::new_ext(text, markdown::options())
+        .into_offset_iter()
+        .find_map(|(event, at)| match event {
+            pulldown_cmark::Event::Start(
+                pulldown_cmark::Tag::Link { dest_url, .. }
+                | pulldown_cmark::Tag::Image { dest_url, .. },
+            ) if &*dest_url == destination => Some(at.start),
+            _ => None,
+        })
 }
 
 /// A render hook's HTML pointed at the files, as a template's is: the export copies the

@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
+pub(crate) use content::split_language;
 pub use hugo::{BadTimeZone, FileProblem, SiteFiles, FORMS_LANGUAGE};
 pub use params::{lookup_param, page_params, ParamElsewhere};
 pub use styles::Stylesheet;
@@ -414,6 +415,7 @@ impl Site {
             highlight: crate::render::highlight::Settings::from_config(table.get(&["highlight"])),
             emoji: self.config_json(&["enableEmoji"]) == Some(Json::Bool(true)),
             hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
+            xhtml: table.is(&["goldmark", "renderer", "xhtml"], true),
             extensions: Extensions {
                 // `typographer = false`, the form before Hugo 0.112, still turns it off.
                 typographer: !table.is(&["goldmark", "extensions", "typographer", "disable"], true)
@@ -795,6 +797,9 @@ pub struct Markup {
     /// `markup.goldmark.renderer.hardWraps`: a line break inside a paragraph is a `<br>`
     /// (Goldmark's `html.WithHardWraps`).
     pub hard_wraps: bool,
+    /// `markup.goldmark.renderer.xhtml`: void elements closed the XHTML way, `<br />`
+    /// (Goldmark's `html.WithXHTML`); off by default, `<br>`.
+    pub xhtml: bool,
     /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
     pub extensions: Extensions,
     /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).

@@ -142,7 +142,7 @@ pub fn hugo_renders_with<S: AsRef<str>>(
 
 /// HTML with the white space between tags, and at the ends, dropped; the entities
 /// Goldmark writes for characters Folio writes as themselves (and `&#x27;`, Folio's `'` in
-/// an attribute) decoded; void elements written the HTML way (`<hr>`, not `<hr />`).
+/// an attribute) decoded.
 pub fn normalise(html: &str) -> String {
     let mut html = html.to_string();
     for (entity, c) in [
@@ -159,7 +159,6 @@ pub fn normalise(html: &str) -> String {
         ("&#x27;", "'"),
         ("&#39;", "'"),
         ("&#34;", "\""),
-        (" />", ">"),
     ] {
         html = html.replace(entity, c);
     }

@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 /// Footnotes the way Goldmark writes them: numbered in order of first reference,
 /// `<sup id="fnref:N">` references, and a `div.footnotes` list with back-links at the end.
 /// Returns that list (empty without footnotes); references are rewritten in `events`.
-pub(super) fn footnotes(events: &mut Vec<Event>) -> String {
+pub(super) fn footnotes(events: &mut Vec<Event>, xhtml: bool) -> String {
     if !events
         .iter()
         .any(|e| matches!(e, Event::FootnoteReference(_)))
@@ -25,7 +25,7 @@ pub(super) fn footnotes(events: &mut Vec<Event>) -> String {
     let (mut kept, mut defs) = definitions(events.drain(..));
     let order = number_references(&mut kept, &defs);
     *events = kept;
-    list(&order, &mut defs)
+    list(&order, &mut defs, xhtml)
 }
 
 /// Footnote bodies by label (the first definition of a label wins), and the other events.
@@ -93,12 +93,13 @@ fn number_references(
 
 /// The `div.footnotes` list: the bodies of `order`'s labels, each with one back-link per
 /// reference.
-fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>) -> String {
-    let mut out = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>, xhtml: bool) -> String {
+    let rule = if xhtml { "<hr />" } else { "<hr>" };
+    let mut out = format!("<div class=\"footnotes\" role=\"doc-endnotes\">\n{rule}\n<ol>\n");
     for (i, (label, refs)) in order.iter().enumerate() {
         let n = i + 1;
         let mut body = String::new();
-        super::void::push_html(&mut body, defs.remove(label).unwrap_or_default());
+        super::void::push_html(&mut body, defs.remove(label).unwrap_or_default(), xhtml);
         let back: String = (0..*refs)
             .map(|k| {
                 format!(

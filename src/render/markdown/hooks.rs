@@ -251,6 +251,10 @@ pub(super) fn run(
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
+            // `.Text`: the element's content as HTML (hooks of its children already ran:
+            // their HTML is put back below).
+            let inner = events.get(i + 1..end).unwrap_or_default();
+            super::void::push_html(&mut hook.text, inner.iter().cloned(), markdown.markup.xhtml);
             if unsafe_html {
                 hook.text = super::raw_html::clean(&hook.text);
             }
@@ -330,7 +334,8 @@ pub(super) fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>)
     }
 }
 
-/// The hook context of the element `events[start..=end]`.
+/// The hook context of the element `events[start..=end]`, but its `.Text` (`run` writes
+/// it).
 fn context(
     events: &[Event<'_>],
     start: usize,
@@ -341,8 +346,6 @@ fn context(
     plain: &HashMap<usize, String>,
 ) -> Hook {
     let inner = events.get(start + 1..end).unwrap_or_default();
-    let mut text = String::new();
-    super::void::push_html(&mut text, inner.iter().cloned());
     let plain_text: String = inner
         .iter()
         .enumerate()
@@ -359,8 +362,6 @@ fn context(
             .and_then(|k| raw.get(k))
             .map(|(_, d)| d.clone())
             .unwrap_or_default(),
-        // Hooks of its children already ran: `run` puts their HTML back.
-        text,
         plain_text,
         ordinal,
         ..Hook::new(kind)

@@ -121,9 +121,9 @@ impl Markdown<'_> {
                 }
             }
         }
-        let notes = footnotes(&mut events);
+        let notes = footnotes(&mut events, self.markup.xhtml);
         let mut html = String::with_capacity(md.len() * 3 / 2);
-        void::push_html(&mut html, events);
+        void::push_html(&mut html, events, self.markup.xhtml);
         html.push_str(&notes);
         if self.markup.unsafe_html {
             html = raw_html::clean(&html);

@@ -1,35 +1,71 @@
 //! Goldmark's HTML for the void elements Markdown makes: `<br>`, `<hr>` and
-//! `<img src="…" alt="…" title="…">`, written the HTML way, where pulldown-cmark's writer
-//! closes them the XHTML way (`<br />`). Hugo's Goldmark renderer has `XHTML` off
-//! (`goldmark/renderer/html`: `RenderHardLineBreak`, `renderThematicBreak`,
-//! `renderImage`), so a page's HTML matches Hugo's byte for byte here. Raw HTML the page
-//! writes itself is left as written, as Goldmark leaves it.
+//! `<img src="…" alt="…" title="…">`, written the HTML way unless the site asks for XHTML
+//! (`markup.goldmark.renderer.xhtml`: `<br />`), where pulldown-cmark's writer always
+//! closes them the XHTML way. The source of each rule is Goldmark's HTML renderer
+//! (`renderer/html/html.go`: `renderText` for a hard line break, `renderThematicBreak`,
+//! `renderImage` and `renderTexts` for an image's alt text). Raw HTML the page writes
+//! itself is left as written, as Goldmark leaves it.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-use pulldown_cmark_escape::{escape_href, escape_html};
+use pulldown_cmark_escape::escape_href;
 
 /// Markdown's events as HTML, appended to `out`: pulldown-cmark's writer, with hard line
-/// breaks, thematic breaks and images written as Goldmark writes them.
-pub fn push_html<'a>(out: &mut String, events: impl IntoIterator<Item = Event<'a>>) {
-    let mut events = events.into_iter();
-    let mut html: Vec<Event<'a>> = Vec::new();
-    while let Some(event) = events.next() {
-        html.push(match event {
-            Event::HardBreak => Event::InlineHtml(CowStr::Borrowed("<br>\n")),
-            Event::Rule => Event::Html(CowStr::Borrowed("<hr>\n")),
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => Event::InlineHtml(image(&dest_url, &title, &mut events).into()),
-            other => other,
-        });
-    }
-    pulldown_cmark::html::push_html(out, html.into_iter());
+/// breaks, thematic breaks and images written as Goldmark writes them, closed the XHTML
+/// way when `xhtml`.
+pub fn push_html<'a>(out: &mut String, events: impl IntoIterator<Item = Event<'a>>, xhtml: bool) {
+    pulldown_cmark::html::push_html(
+        out,
+        Void {
+            events: events.into_iter(),
+            xhtml,
+        },
+    );
 }
 
-/// The `<img>` of an image whose inner events follow in `events` (taken through its end):
-/// its alt text is their plain text, as pulldown-cmark's writer and Goldmark make it
-/// (text, code and inline HTML as written, a line break as a space).
-fn image<'a>(dest_url: &str, title: &str, events: &mut impl Iterator<Item = Event<'a>>) -> String {
+/// The events with each void element made the HTML Goldmark writes for it.
+struct Void<I> {
+    events: I,
+    xhtml: bool,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        Some(match self.events.next()? {
+            Event::HardBreak => Event::InlineHtml(CowStr::Borrowed(line_break(self.xhtml))),
+            Event::Rule => Event::Html(CowStr::Borrowed(if self.xhtml {
+                "<hr />\n"
+            } else {
+                "<hr>\n"
+            })),
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => Event::InlineHtml(image(&dest_url, &title, &mut self.events, self.xhtml).into()),
+            other => other,
+        })
+    }
+}
+
+/// Goldmark's hard line break.
+fn line_break(xhtml: bool) -> &'static str {
+    if xhtml {
+        "<br />\n"
+    } else {
+        "<br>\n"
+    }
+}
+
+/// The `<img>` of an image whose inner events follow in `events` (taken through its end).
+/// Its alt text is their text as Goldmark's `renderTexts` writes it: text and code
+/// escaped, a soft line break as a line break and a hard one as Goldmark's `<br>` with
+/// it, raw HTML left out.
+fn image<'a>(
+    dest_url: &str,
+    title: &str,
+    events: &mut impl Iterator<Item = Event<'a>>,
+    xhtml: bool,
+) -> String {
     let mut alt = String::new();
     let mut depth = 0usize;
     for event in events.by_ref() {
@@ -37,25 +73,41 @@ fn image<'a>(dest_url: &str, title: &str, events: &mut impl Iterator<Item = Even
             Event::Start(_) => depth += 1,
             Event::End(TagEnd::Image) if depth == 0 => break,
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => alt.push_str(&t),
-            Event::InlineMath(t) => alt.push_str(&format!("${t}$")),
-            Event::DisplayMath(t) => alt.push_str(&format!("$${t}$$")),
-            Event::SoftBreak | Event::HardBreak | Event::Rule => alt.push(' '),
+            Event::Text(t) | Event::Code(t) => escape(&mut alt, &t),
+            Event::InlineMath(t) => escape(&mut alt, &format!("${t}$")),
+            Event::DisplayMath(t) => escape(&mut alt, &format!("$${t}$$")),
+            Event::SoftBreak => alt.push('\n'),
+            Event::HardBreak => alt.push_str(line_break(xhtml)),
+            Event::Rule => alt.push(' '),
             Event::TaskListMarker(done) => alt.push_str(if done { "[x]" } else { "[ ]" }),
-            Event::Html(_) | Event::FootnoteReference(_) => {}
+            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
     }
     let mut out = String::from("<img src=\"");
     // Writing to a String does not fail.
     let _ = escape_href(&mut out, dest_url);
     out.push_str("\" alt=\"");
-    let _ = escape_html(&mut out, &alt);
+    out.push_str(&alt);
     if !title.is_empty() {
         out.push_str("\" title=\"");
-        let _ = escape_html(&mut out, title);
+        escape(&mut out, title);
     }
-    out.push_str("\">");
+    out.push_str(if xhtml { "\" />" } else { "\">" });
     out
+}
+
+/// `text` escaped as Goldmark escapes HTML (`util.EscapeHTML`): `&`, `<`, `>` and `"`,
+/// an apostrophe as it is.
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -63,27 +115,43 @@ mod tests {
     use super::push_html;
     use pulldown_cmark::Parser;
 
-    fn html(md: &str) -> String {
+    fn html(md: &str, xhtml: bool) -> String {
         let mut out = String::new();
-        push_html(&mut out, Parser::new(md));
+        push_html(&mut out, Parser::new(md), xhtml);
         out
     }
 
     #[test]
     fn breaks_and_rules_are_written_without_a_closing_slash_as_goldmark_writes_them() {
-        assert_eq!(html("a  \nb\n\n***\n"), "<p>a<br>\nb</p>\n<hr>\n");
+        assert_eq!(html("a  \nb\n\n***\n", false), "<p>a<br>\nb</p>\n<hr>\n");
+    }
+
+    #[test]
+    fn with_xhtml_on_breaks_rules_and_images_are_closed_the_xhtml_way() {
+        assert_eq!(
+            html("a  \nb\n\n***\n\n![i](a.png)\n", true),
+            "<p>a<br />\nb</p>\n<hr />\n<p><img src=\"a.png\" alt=\"i\" /></p>\n"
+        );
     }
 
     #[test]
     fn an_image_is_written_without_a_closing_slash_its_alt_text_plain() {
         assert_eq!(
-            html("![alt *x* `c`](<a b.png> \"T & \\\"q\\\"\")\n"),
-            "<p><img src=\"a%20b.png\" alt=\"alt x c\" title=\"T &amp; &quot;q&quot;\"></p>\n"
+            html("![alt *x* `c` it's](<a b.png> \"T & \\\"q\\\" it's\")\n", false),
+            "<p><img src=\"a%20b.png\" alt=\"alt x c it's\" title=\"T &amp; &quot;q&quot; it's\"></p>\n"
+        );
+    }
+
+    #[test]
+    fn an_images_alt_text_leaves_raw_html_out_and_keeps_its_line_breaks() {
+        assert_eq!(
+            html("![a <b>bold</b> line\nnext\\\nhard](c.png)\n", false),
+            "<p><img src=\"c.png\" alt=\"a bold line\nnext<br>\nhard\"></p>\n"
         );
     }
 
     #[test]
     fn raw_html_keeps_its_own_closing_slash() {
-        assert_eq!(html("<br />\n"), "<br />\n");
+        assert_eq!(html("<br />\n", false), "<br />\n");
     }
 }

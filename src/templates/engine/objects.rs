@@ -413,7 +413,10 @@ impl HugoContext {
             fields.push(("GitInfo", Value::Nil));
         }
         if !self.content_path.is_empty() {
-            fields.push(("File", file_fields(&self.content_path, &self.file)));
+            fields.push((
+                "File",
+                file_fields(&self.content_path, &self.file, &self.lang),
+            ));
         }
         fields
     }
@@ -815,10 +818,16 @@ fn aliases(front: &Map<String, Json>, content_path: &str, site: &Value) -> Value
     Value::List(list)
 }
 
-fn file_fields(path: &str, filename: &str) -> Value {
+/// Hugo's `.File` of the page at `path` in its content folder (file `filename`, language
+/// `lang`): `.TranslationBaseName` is the name without its extension and without `lang`
+/// when the name ends in it (`v1.2.fr.md` → `v1.2`; `source/fileInfo.go`).
+fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
     let (dir, logical) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
     let (base, ext) = logical.rsplit_once('.').unwrap_or((logical, ""));
-    let translation_base = base.split('.').next().unwrap_or(base);
+    let (unlanguaged, _) = crate::site::split_language(logical, [lang]);
+    let translation_base = unlanguaged
+        .rsplit_once('.')
+        .map_or(unlanguaged.as_str(), |(b, _)| b);
     let bundle = matches!(translation_base, "index" | "_index");
     let content_base = match (bundle, dir.rsplit('/').next()) {
         (true, Some(folder)) if !folder.is_empty() => folder,

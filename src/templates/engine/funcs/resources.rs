@@ -239,7 +239,11 @@ fn assets_matching(pattern: &str) -> gotmpl::Result<Vec<Value>> {
 
 /// `.Resources.Get NAME`: the bundle's resource of that name (case-insensitive), or none.
 pub(super) fn bundle_named(receiver: &Value, name: &str) -> gotmpl::Result<Option<Value>> {
-    let name = name.trim_start_matches('/');
+    // `./a.txt` and `/a.txt` name `a.txt`, as Hugo cleans the path it is given.
+    let mut name = name.trim_start_matches('/');
+    while let Some(rest) = name.strip_prefix("./") {
+        name = rest.trim_start_matches('/');
+    }
     let found = bundle_matching(receiver, &|n, _| n.eq_ignore_ascii_case(name))?;
     Ok(found.into_iter().next())
 }
