@@ -54,18 +54,18 @@ impl Site {
     /// The params the site's templates see that its forms do not edit: set in another of
     /// the site's own config files than [`Site::params_file`] (the config's `[params]`
     /// beside `config/_default/params.*`, a `config/_default/hugo.*` beside a root config),
-    /// each with the value Hugo uses and its file, relative to the site's folder. Keys are
-    /// matched in any case, as Hugo reads them.
+    /// each with the value Hugo uses and its file, relative to the site's folder, once per
+    /// key (in any case, as Hugo reads keys). A key the forms' file also sets is listed
+    /// too: that file's value wins while it has the key, and this one counts again once
+    /// the key is removed there (the forms show it then).
     pub fn params_elsewhere(&self) -> Vec<ParamElsewhere> {
-        let editable = self.params();
         let mut out: Vec<ParamElsewhere> = Vec::new();
         let mut add = |path: &Path, params: Option<Json>| {
             let Some(Json::Object(m)) = params else {
                 return;
             };
             for (key, value) in m {
-                let known = |k: &str| k.eq_ignore_ascii_case(&key);
-                if editable.keys().any(|k| known(k)) || out.iter().any(|p| known(&p.key)) {
+                if out.iter().any(|p| p.key.eq_ignore_ascii_case(&key)) {
                     continue;
                 }
                 let file = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();

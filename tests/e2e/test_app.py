@@ -735,6 +735,19 @@ class ParamsElsewhereTest(AppTest):
         self.assertEqual(self.s.find_all('[data-key="param-elsewhere:email"]'), [])
 
 
+class ShadowedParamTest(AppTest):
+    """The sample with a params file that also sets hugo.toml's `email`."""
+
+    site_files = {"config/_default/params.yaml": "email: from dir\n"}
+
+    def test_a_param_removed_here_shows_the_other_files_value_the_templates_see_then(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="param:email"]'), what="the params file's email")
+        self.assertEqual(self.s.find_all('[data-key="param-elsewhere:email"]'), [])
+        self.s.click(self.s.find('[data-key="param:email:^remove"]'))
+        self.s.wait(lambda: self.s.find_all('[data-key="param-elsewhere:email"]'), what="hugo.toml's email")
+        self.assertEqual(self.s.prop(self.field("param-elsewhere:email"), "value"), "hello {at} example {dot} dev")
+
+
 class SiteIconTest(AppTest):
     """A site shortcode writing an inline SVG icon of no size of its own, as Congo's does."""
 

@@ -253,7 +253,7 @@ fn a_language_folder_inside_another_lists_its_pages_once_in_its_own_language() {
 }
 
 #[test]
-fn params_in_config_files_the_forms_do_not_edit_are_listed_with_their_files() {
+fn params_in_config_files_the_forms_do_not_edit_are_listed_once_with_their_files() {
     let dir = crate::support::site_of(&[
         (
             "hugo.toml",
@@ -292,12 +292,23 @@ fn params_in_config_files_the_forms_do_not_edit_are_listed_with_their_files() {
                 json!("from root"),
                 "hugo.toml".to_string()
             ),
+            // Also set by the forms' file, whose value wins while it has the key.
+            ("shared".to_string(), json!("root"), "hugo.toml".to_string()),
         ]
     );
     // What the templates see agrees.
     let seen = site.render_params();
     assert_eq!(seen.get("both"), Some(&json!(2)));
     assert_eq!(seen.get("rootParam"), Some(&json!("from root")));
+    let shared: Vec<_> = seen
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("shared"))
+        .collect();
+    assert_eq!(
+        shared,
+        [(&"Shared".to_string(), &json!("dir value"))],
+        "{seen:?}"
+    );
 }
 
 #[test]
