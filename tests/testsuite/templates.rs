@@ -3717,17 +3717,20 @@ fn get_finds_a_page_resource_through_a_variable_a_with_a_dict_or_a_partials_cont
 }
 
 #[test]
-fn line_breaks_rules_and_images_are_written_byte_for_byte_as_hugos_goldmark_writes_them() {
+fn line_breaks_rules_images_and_link_titles_are_written_byte_for_byte_as_hugos_goldmark_writes_them(
+) {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         "{{ \"x  \\ny\\n\\n---\\n\\n![in *f*](b.png)\" | markdownify }}",
         "---\ntitle: About\n---\na  \nb\\\nc\n\n***\n\n![alt *x* `c`](a.png \"T\")\n\n\
-         ![a <b>bold</b> one](d.png \"T's\")\n\n{{< f >}}\n",
+         ![a <b>bold</b> one](d.png \"T's\")\n\n[l](b \"it's & <x>\") <me@x.org>\n\n{{< f >}}\n",
     );
     for written in [
         "<br>",
         "<hr>",
         "<img src=\"d.png\" alt=\"a bold one\" title=\"T's\">",
+        "<a href=\"b\" title=\"it's &amp; &lt;x&gt;\">l</a>",
+        "<a href=\"mailto:me@x.org\">me@x.org</a>",
         "<img src=\"a.png\" alt=\"alt x c\" title=\"T\">",
     ] {
         assert!(hugo.contains(written), "{hugo}");

@@ -3,10 +3,11 @@
 //! (`markup.goldmark.renderer.xhtml`: `<br />`), where pulldown-cmark's writer always
 //! closes them the XHTML way. The source of each rule is Goldmark's HTML renderer
 //! (`renderer/html/html.go`: `renderText` for a hard line break, `renderThematicBreak`,
-//! `renderImage` and `renderTexts` for an image's alt text). Raw HTML the page writes
-//! itself is left as written, as Goldmark leaves it.
+//! `renderImage` and `renderTexts` for an image's alt text). A link's title is escaped as
+//! Goldmark escapes it too (`'` as it is). Raw HTML the page writes itself is left as
+//! written, as Goldmark leaves it.
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::escape_href;
 
 /// Markdown's events as HTML, appended to `out`: pulldown-cmark's writer, with hard line
@@ -42,9 +43,33 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => Event::InlineHtml(image(&dest_url, &title, &mut self.events, self.xhtml).into()),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => Event::InlineHtml(link(link_type, &dest_url, &title).into()),
             other => other,
         })
     }
+}
+
+/// A link's opening tag, its title escaped as Goldmark escapes it (`renderLink`; an
+/// autolinked email address gets `mailto:`, `renderAutoLink`). pulldown-cmark's writer
+/// closes it (`</a>`).
+fn link(link_type: LinkType, dest_url: &str, title: &str) -> String {
+    let mut out = String::from("<a href=\"");
+    if link_type == LinkType::Email {
+        out.push_str("mailto:");
+    }
+    // Writing to a String does not fail.
+    let _ = escape_href(&mut out, dest_url);
+    if !title.is_empty() {
+        out.push_str("\" title=\"");
+        escape(&mut out, title);
+    }
+    out.push_str("\">");
+    out
 }
 
 /// Goldmark's hard line break.
@@ -147,6 +172,15 @@ mod tests {
         assert_eq!(
             html("![a <b>bold</b> line\nnext\\\nhard](c.png)\n", false),
             "<p><img src=\"c.png\" alt=\"a bold line\nnext<br>\nhard\"></p>\n"
+        );
+    }
+
+    #[test]
+    fn a_links_title_keeps_its_apostrophe_and_an_email_autolink_gets_mailto() {
+        assert_eq!(
+            html("[a](b \"it's & <x>\") <me@x.org>\n", false),
+            "<p><a href=\"b\" title=\"it's &amp; &lt;x&gt;\">a</a> \
+             <a href=\"mailto:me@x.org\">me@x.org</a></p>\n"
         );
     }
 
