@@ -3815,3 +3815,17 @@ fn a_files_translation_base_name_keeps_its_dots_and_drops_only_its_language() {
         assert!(folio.contains(hugo_says), "{folio}");
     }
 }
+
+#[test]
+fn markdownify_of_a_heading_and_a_paragraph_loses_its_trailing_newline_as_in_hugo() {
+    // With the newline, a `{{% %}}` call's output gains a blank line before the template's
+    // indented `</div>`, which then reads as code.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        "<div class=\"card\">\n{{ .Inner | markdownify }}\n    </div>\n\
+         <div class=\"rs\">\n{{ .Page.RenderString .Inner }}\n    </div>",
+        "---\ntitle: About\n---\n{{% f %}}\n## Title\n\nBody text.\n{{% /f %}}\n",
+    );
+    assert!(!hugo.contains("<pre>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

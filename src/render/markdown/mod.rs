@@ -685,15 +685,20 @@ fn task_marker(done: bool) -> Event<'static> {
     }))
 }
 
-/// What `markdownify` does after rendering (Hugo's `TrimShortHTML`): drops the `<p>` of
-/// output that is a single paragraph.
+/// What `markdownify` and `.RenderString` do after rendering (Hugo's `TrimShortHTML`,
+/// `helpers/content.go`): output with exactly one `<p>` loses its surrounding white space,
+/// and that paragraph's tags too when they wrap it all. Output with no paragraph, or with
+/// more, is left as it is.
 pub fn trim_single_paragraph(html: String) -> String {
+    if html.matches("<p>").count() != 1 {
+        return html;
+    }
     let trimmed = html.trim();
-    let inner = trimmed
+    match trimmed
         .strip_prefix("<p>")
-        .and_then(|t| t.strip_suffix("</p>"));
-    match inner {
-        Some(inner) if trimmed.matches("<p>").count() == 1 => inner.trim().to_string(),
-        _ => html,
+        .and_then(|t| t.strip_suffix("</p>"))
+    {
+        Some(inner) => inner.trim().to_string(),
+        None => trimmed.to_string(),
     }
 }
