@@ -1154,18 +1154,17 @@ fn local_urls<'h>(
     let mut out = String::new();
     // `html[..done]` is in `out`; `html[..scanned]` has been looked through.
     let (mut done, mut scanned) = (0, 0);
-    for (at, attribute) in url_attributes(html) {
-        if at < scanned {
+    for (value_start, attribute, quoting) in url_attributes(html) {
+        if value_start < scanned {
             continue;
         }
-        let value_start = at + attribute.len();
-        let Some(end) = html.get(value_start..).and_then(|v| v.find('"')) else {
+        let Some(end) = html.get(value_start..).and_then(|v| quoting.value_len(v)) else {
             break;
         };
         scanned = value_start + end;
         let value = html.get(value_start..scanned).unwrap_or_default();
         let image = attribute != HREF;
-        let mut point = |url: &str| pointed_url(url, image, opts, frame.as_ref(), pointed);
+        let mut point = |url: &str| pointed_url(url, image, quoting, opts, frame.as_ref(), pointed);
         let new = match attribute {
             SRCSET => Some(rewrite_srcset(value, &mut point)).filter(|v| v != value),
             STYLE => Some(rewrite_css_urls(value, &mut point)).filter(|v| v != value),
@@ -1187,7 +1186,8 @@ fn local_urls<'h>(
         Cow::Owned(out)
     };
     if html.contains("<style") {
-        let mut point = |url: &str| pointed_url(url, true, opts, frame.as_ref(), pointed);
+        let mut point =
+            |url: &str| pointed_url(url, true, Quoting::Double, opts, frame.as_ref(), pointed);
         return Cow::Owned(style_elements(&html, &mut point));
     }
     html
@@ -1222,11 +1222,12 @@ fn style_elements(html: &str, point: &mut impl FnMut(&str) -> Option<String>) ->
 }
 
 /// Where the document finds the file at `url` (as written in an attribute, entities
-/// and all; an image's, which is missed aloud, or a link's), escaped for an attribute;
-/// `None` to keep it as it is.
+/// and all; an image's, which is missed aloud, or a link's), escaped for an attribute
+/// written `quoting`; `None` to keep it as it is.
 fn pointed_url(
     url: &str,
     image: bool,
+    quoting: Quoting,
     opts: &super::RenderOptions,
     frame: Option<&Rc<engine::Frame>>,
     pointed: &mut std::collections::HashSet<String>,
@@ -1253,7 +1254,7 @@ fn pointed_url(
         (None, _, Some(rewrite)) => rewrite(&raw, image),
         _ => None,
     }?;
-    let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
+    let escaped = quoting.escape(&new);
     pointed.insert(new);
     Some(escaped)
 }
@@ -1436,36 +1437,90 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
 /// The attributes whose URLs [`Renderer::local_urls`] points at files: images (a lazy
 /// loader's `data-src` too), and a link's or a `<link>`'s `href` (a gallery's link to the
 /// full image, a preload), which a missing file leaves as it is, unwarned.
-const SRC: &str = " src=\"";
-const DATA_SRC: &str = " data-src=\"";
-const POSTER: &str = " poster=\"";
-const SRCSET: &str = " srcset=\"";
-const STYLE: &str = " style=\"";
-const HREF: &str = " href=\"";
+const SRC: &str = "src";
+const DATA_SRC: &str = "data-src";
+const POSTER: &str = "poster";
+const SRCSET: &str = "srcset";
+const STYLE: &str = "style";
+const HREF: &str = "href";
 
 const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
 
-/// The attributes of a call's output that hold image URLs, in order: where each starts,
-/// and which. One pass over the output's `=` signs (`memchr`), each followed by `"` and
-/// checked for a name before it: a call's output has a few dozen attributes, most of
-/// them `class`, which the letter before `=` turns away (no name ends in `s`).
-fn url_attributes(html: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+/// How an attribute's value is written: the HTML standard's three attribute syntaxes
+/// (`src="…"`, `src='…'`, `src=…`), and so how a value put there is escaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quoting {
+    Double,
+    Single,
+    Unquoted,
+}
+
+impl Quoting {
+    /// The value that starts `rest` (just after the `=` and its quote), up to its closing
+    /// quote, or for an unquoted one up to white space or `>`; `None` when a quote is
+    /// never closed.
+    fn value_len(self, rest: &str) -> Option<usize> {
+        match self {
+            Quoting::Double => rest.find('"'),
+            Quoting::Single => rest.find('\''),
+            Quoting::Unquoted => Some(
+                rest.find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(rest.len()),
+            ),
+        }
+    }
+
+    /// `value` escaped to stand in an attribute written this way.
+    fn escape(self, value: &str) -> String {
+        match self {
+            Quoting::Double => html_escape::encode_double_quoted_attribute(value).into_owned(),
+            Quoting::Single => html_escape::encode_single_quoted_attribute(value).into_owned(),
+            // What cannot stand in an unquoted value (the HTML standard's list, and `&`) as
+            // a character reference; the rest, `/` and `.` too, as it is.
+            Quoting::Unquoted => value
+                .chars()
+                .map(|c| match c {
+                    c if c.is_ascii_whitespace() || "\"'=<>`&".contains(c) => {
+                        format!("&#{};", u32::from(c))
+                    }
+                    c => c.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The attributes of a call's output that hold image URLs, in order: where each value
+/// starts, which attribute, and how its value is written. One pass over the output's `=`
+/// signs (`memchr`), each checked for a name before it (after white space: a template may
+/// break a tag over lines): a call's output has a few dozen attributes, most of them
+/// `class`, which the letter before `=` turns away (no name ends in `s`).
+fn url_attributes(html: &str) -> impl Iterator<Item = (usize, &'static str, Quoting)> + '_ {
     let bytes = html.as_bytes();
     memchr::memchr_iter(b'=', bytes).filter_map(move |at| {
-        // The letter before `=` ends one of the names (each written ` name="`).
         let last = bytes.get(at.checked_sub(1)?)?;
-        let ends_a_name = URL_ATTRIBUTES.iter().any(|a| {
-            let a = a.as_bytes();
-            a.len().checked_sub(3).and_then(|i| a.get(i)) == Some(last)
-        });
-        if bytes.get(at + 1) != Some(&b'"') || !ends_a_name {
+        if !URL_ATTRIBUTES
+            .iter()
+            .any(|a| a.as_bytes().last() == Some(last))
+        {
             return None;
         }
-        let through = bytes.get(..at + 2)?;
-        URL_ATTRIBUTES
-            .into_iter()
-            .find(|a| through.ends_with(a.as_bytes()))
-            .map(|a| (at + 2 - a.len(), a))
+        let before = bytes.get(..at)?;
+        let name = URL_ATTRIBUTES.into_iter().find(|a| {
+            before.ends_with(a.as_bytes())
+                && before
+                    .len()
+                    .checked_sub(a.len() + 1)
+                    .and_then(|i| before.get(i))
+                    .is_some_and(u8::is_ascii_whitespace)
+        })?;
+        let (quoting, start) = match bytes.get(at + 1) {
+            Some(b'"') => (Quoting::Double, at + 2),
+            Some(b'\'') => (Quoting::Single, at + 2),
+            Some(c) if !c.is_ascii_whitespace() && *c != b'>' => (Quoting::Unquoted, at + 1),
+            _ => return None,
+        };
+        Some((start, name, quoting))
     })
 }
 

@@ -302,6 +302,31 @@ fn a_resource_url_with_a_query_or_fragment_added_by_its_template_points_at_the_c
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
+#[test]
+fn urls_in_single_quoted_or_unquoted_attributes_and_in_tags_over_lines_point_at_the_copies() {
+    // toha's `rimg` writes `srcset='…'`, which a browser prefers to `src`.
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("assets/img")).unwrap();
+    fs::write(site.path().join("assets/img/a.png"), b"PNG").unwrap();
+    fs::write(
+        site.path().join("layouts/shortcodes/pic.html"),
+        "{{ with resources.Get \"img/a.png\" }}<img srcset='{{ .RelPermalink }} 500w' alt=\"\">\
+         <img src={{ .RelPermalink }} alt=\"\"><img\n  src=\"{{ .RelPermalink }}\" alt=\"\">\
+         <a href='{{ .RelPermalink }}'>full</a>{{ end }}",
+    )
+    .unwrap();
+    let (report, _, html) = export_sample_with(site.path(), "{{< pic >}}\n");
+    for wanted in [
+        "srcset='assets/root/assets/img/a.png 500w'",
+        "<img src=assets/root/assets/img/a.png alt",
+        "<img\n  src=\"assets/root/assets/img/a.png\"",
+        "<a href='assets/root/assets/img/a.png'>full</a>",
+    ] {
+        assert!(html.contains(wanted), "{wanted} in {html}");
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
 fn unsafe_site_with_scripts() -> tempfile::TempDir {
     let site = sample_site();
     let config = site.path().join("hugo.toml");
