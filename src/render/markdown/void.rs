@@ -122,17 +122,10 @@ fn image<'a>(
 }
 
 /// `text` escaped as Goldmark escapes HTML (`util.EscapeHTML`): `&`, `<`, `>` and `"`,
-/// an apostrophe as it is.
+/// an apostrophe as it is; the same four `html_escape` escapes in a double-quoted
+/// attribute.
 fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    html_escape::encode_double_quoted_attribute_to_string(text, out);
 }
 
 #[cfg(test)]
