@@ -416,6 +416,7 @@ impl Site {
             emoji: self.config_json(&["enableEmoji"]) == Some(Json::Bool(true)),
             hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
             xhtml: table.is(&["goldmark", "renderer", "xhtml"], true),
+            block_attributes: table.is(&["goldmark", "parser", "attribute", "block"], true),
             extensions: Extensions {
                 // `typographer = false`, the form before Hugo 0.112, still turns it off.
                 typographer: !table.is(&["goldmark", "extensions", "typographer", "disable"], true)
@@ -800,6 +801,9 @@ pub struct Markup {
     /// `markup.goldmark.renderer.xhtml`: void elements closed the XHTML way, `<br />`
     /// (Goldmark's `html.WithXHTML`); off by default, `<br>`.
     pub xhtml: bool,
+    /// `markup.goldmark.parser.attribute.block`: a line `{.class #id}` under a block gives
+    /// it attributes (off by default; `render/markdown/attributes.rs`).
+    pub block_attributes: bool,
     /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
     pub extensions: Extensions,
     /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).

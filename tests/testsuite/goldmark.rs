@@ -435,3 +435,68 @@ fn passthrough_math_is_written_as_hugo_writes_it() {
     };
     assert_as_hugo(&cases, &hugo, |md| markdown.render(md), text);
 }
+
+/// Block attributes (`markup.goldmark.parser.attribute.block`): a line `{…}` under a block,
+/// at the nesting level it is written at.
+const BLOCK_ATTRIBUTES: &[&str] = &[
+    "A paragraph.\n{.lead}",
+    "> quote\n{.note}",
+    "> inner\n> {.in}",
+    "- a\n- b\n{.list}",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n{.table .striped #t data-x=\"y\" title=\"a<b\\\"c\" onclick=\"x\" data-e=\"\" data-n=3}",
+    "# Heading\n{.h #hid}",
+    "## H {#own}\n{#other .c data-k=v}",
+    "Para two\n{#p2 data-x=\"y z\" .a .b}",
+    "{.orphan}\n\ntext",
+    "```go\nx\n```\n{.code}",
+    "Text {.notattr} here.",
+    "Multi\nline\n{.ml}\ntext after",
+    "- item\n\n  para in item\n  {.inpara}\n\n{.x}\nFollowing text.",
+    "***\n{.hr style=\"color:red\" width=3 foo=bar}",
+    "para\n{onclick=\"x\" foo=bar data-a=1 title=\"t\" .c}",
+    "para\n{x=\"a\\\"b\" y=1.5 z=true w}",
+    "para\n{.x} tail",
+    "para\n  {.x}",
+    "para\n    {.x}",
+    "1. one\n2. two\n{.x reversed=true}",
+    "3. three\n{.x type=\"a\"}",
+    "- a\n{.x}\n- b",
+    "> a\n> b\n{.x}\nc",
+    "para\n{.x}\n{.y}",
+    "para\n{}",
+    "    code\n{.x}",
+    "- a\n  {.x}\n- b",
+    "text\n{.x}\n- list",
+    "para\n{.a&b}",
+    "para\n{title=\"a<b>&amp;\"}",
+    "Term\n: def\n{.x}",
+    "para\n> {.x}",
+    "line one  \n{.x}",
+    "setext\n===\n{.x}",
+    "- a\n- b\n\n{.x}",
+    "> q\n{.x}\n> r",
+    "a | b\n--|--\n1 | 2\n{.x}",
+    "1. a\n   > q\n   {.x}",
+    "> - a\n> {.x}",
+    "<!-- c -->\n{.x}\n\ntext",
+    "para\n{title=\"é\" lang=fr}\n\nnext\n{.n}",
+];
+
+#[test]
+fn block_attributes_go_where_hugo_puts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = numbered("attr", BLOCK_ATTRIBUTES);
+    let hugo = hugo_renders_with(
+        &cases,
+        dir.path(),
+        "[markup.goldmark.parser.attribute]\nblock = true",
+    );
+    let markdown = folio::render::Markdown {
+        markup: folio::site::Markup {
+            block_attributes: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_as_hugo(&cases, &hugo, |md| markdown.render(md), normalise);
+}

@@ -3829,3 +3829,21 @@ fn markdownify_of_a_heading_and_a_paragraph_loses_its_trailing_newline_as_in_hug
     assert!(!hugo.contains("<pre>"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn with_block_attributes_on_a_line_of_them_gives_the_block_above_its_class_in_the_page_and_in_markdownify(
+) {
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[markup.goldmark.parser.attribute]\nblock = true\n",
+        "{{ \"Card text\\n{.card-text}\" | markdownify }}",
+        "---\ntitle: About\n---\nLead.\n{.lead}\n\n| a |\n|---|\n| 1 |\n{.table}\n\n{{< f >}}\n",
+    );
+    for written in [
+        "<p class=\"lead\">Lead.</p>",
+        "<table class=\"table\">",
+        "<p class=\"card-text\">Card text</p>",
+    ] {
+        assert!(hugo.contains(written), "{hugo}");
+    }
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

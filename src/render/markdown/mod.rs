@@ -11,8 +11,10 @@
 //! (`raw_html.rs`).
 //!
 //! Heading ids are in `headings.rs`, footnotes in `footnotes.rs`, Goldmark's table rules in
-//! `tables.rs`.
+//! `tables.rs`, block attributes (`{.class}` under a block, when the site turns them on)
+//! in `attributes.rs`.
 
+mod attributes;
 mod footnotes;
 pub mod headings;
 pub mod hooks;
@@ -89,8 +91,19 @@ impl Markdown<'_> {
             Some(p) => (&*p.md, Some(&p.placed)),
             None => (md, None),
         };
-        let md = &*self.as_goldmark_reads(md);
-        let mut events = tables::cell_breaks(self.events(md, &mut blocks));
+        // Lines of block attributes first: pulldown-cmark reads them as the text Goldmark
+        // would read if the setting were off, which the rewrites below expect.
+        let marked = self
+            .markup
+            .block_attributes
+            .then(|| attributes::mark_lines(md, options_for(self.markup.extensions)))
+            .flatten();
+        let (marked_md, mut found) = match marked {
+            Some((md, found)) => (Some(md), found),
+            None => (None, attributes::Found::default()),
+        };
+        let md = &*self.as_goldmark_reads(marked_md.as_deref().unwrap_or(md));
+        let mut events = tables::cell_breaks(self.events(md, &mut blocks, &mut found));
         let raw = self
             .hooks
             .map(|h| hooks::raw_destinations(&events, h))
@@ -125,6 +138,7 @@ impl Markdown<'_> {
         let mut html = String::with_capacity(md.len() * 3 / 2);
         void::push_html(&mut html, events, self.markup.xhtml);
         html.push_str(&notes);
+        let mut html = found.place(html);
         if self.markup.unsafe_html {
             html = raw_html::clean(&html);
         }
@@ -152,9 +166,14 @@ impl Markdown<'_> {
         step(md, ext.linkify, super::linkify::protect)
     }
 
-    /// The parser's events with Goldmark's raw HTML markers, definition terms and task
-    /// checkboxes.
-    fn events<'e>(&self, md: &'e str, blocks: &mut Vec<String>) -> Vec<Event<'e>> {
+    /// The parser's events with Goldmark's raw HTML markers, definition terms, task
+    /// checkboxes and block attributes (the lines `found` by `attributes::mark_lines`).
+    fn events<'e>(
+        &self,
+        md: &'e str,
+        blocks: &mut Vec<String>,
+        found: &mut attributes::Found,
+    ) -> Vec<Event<'e>> {
         let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
         let mut in_html_block = false;
         let mut in_term = false;
@@ -162,7 +181,13 @@ impl Markdown<'_> {
         let mut fences = 0;
         let mut source = parse(md, self.markup.extensions).peekable();
         while let Some(ev) = source.next() {
+            let html_block_ends = matches!(ev, Event::End(TagEnd::HtmlBlock));
             match ev {
+                Event::Start(Tag::HtmlBlock) if matches!(source.peek(), Some(Event::Html(h)) if attributes::Found::is_line(h)) =>
+                {
+                    found.apply(&mut source, &mut events);
+                    continue;
+                }
                 // Goldmark writes one marker per raw HTML block, and one per inline tag; Hugo
                 // drops HTML comments without a marker.
                 Event::Start(Tag::HtmlBlock) if !self.markup.unsafe_html => {
@@ -202,6 +227,9 @@ impl Markdown<'_> {
                     events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
                 }
                 other => events.push(other),
+            }
+            if html_block_ends {
+                found.html_block(&events);
             }
         }
         events
