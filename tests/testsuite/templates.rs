@@ -3847,3 +3847,26 @@ fn with_block_attributes_on_a_line_of_them_gives_the_block_above_its_class_in_th
     }
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
+    let template = "<p>date={{ .Page.Params.date }}|lastmod={{ .Page.Params.lastmod }}|\
+         pd={{ .Page.Params.publishdate }}|ed={{ .Page.Params.expirydate }}|\
+         mod={{ .Page.Params.modified }}|pub={{ .Page.Params.pubdate }}|\
+         draft={{ .Page.Params.draft }}|cjk={{ .Page.Params.iscjklanguage }}|\
+         keys={{ range $k, $v := .Page.Params }}{{ $k }}:{{ printf \"%T\" $v }},{{ end }}</p>";
+    for front in [
+        "title: A\ndate: 2024-01-15",
+        "title: M\nDate: 2024-01-15\nmodified: 2024-02-01T10:00:00Z\npubdate: \"2024-01-20\"\n\
+         unpublishdate: 2030-01-01\ndraft: false",
+        "title: N",
+    ] {
+        let (hugo, folio) = shortcode_f(
+            "baseURL = \"https://e.org/\"\n",
+            template,
+            &format!("---\n{front}\n---\n{{{{< f >}}}}\n"),
+        );
+        assert!(hugo.contains("draft:bool"), "{hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{front}");
+    }
+}

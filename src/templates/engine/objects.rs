@@ -458,7 +458,21 @@ impl HugoContext {
     /// `.Params` of a page with this front matter ([`crate::site::page_params`]).
     fn page_params(&self, front: &Map<String, Json>) -> Value {
         let params = crate::site::page_params(front).into_owned();
-        params_from_json(&Json::Object(params), &self.aliases)
+        let mut params = params_from_json(&Json::Object(params), &self.aliases);
+        if let Value::Map(m) = &mut params {
+            let m = Arc::make_mut(m);
+            for (key, value) in hugo_params(front, &self.time_zone) {
+                match key {
+                    "draft" | "iscjklanguage" => {
+                        m.entry(Arc::from(key)).or_insert(value);
+                    }
+                    _ => {
+                        m.insert(Arc::from(key), value);
+                    }
+                }
+            }
+        }
+        params
     }
 
     /// The page of these fields, with `.IsTranslated`, `.Translations` and
@@ -943,6 +957,38 @@ fn page_dates(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> [(&'stati
         ),
         ("ExpiryDate", date(&["expirydate", "unpublishdate"])),
     ]
+}
+
+/// What Hugo adds to a page's `.Params` (`hugolib/page__meta.go`), checked against Hugo
+/// 0.168: `draft` and `iscjklanguage` (false when the front matter does not set them), each
+/// of the page's dates that is set (`date`, `lastmod`, `publishdate`, `expirydate`, as
+/// [`page_dates`] finds them through their aliases), and each alias the front matter sets
+/// (`pubdate`, `published`, `modified`, `unpublishdate`) as a time. A date that does not
+/// parse stays the text it is.
+fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'static str, Value)> {
+    let mut out = vec![
+        ("draft", Value::Bool(false)),
+        ("iscjklanguage", Value::Bool(false)),
+    ];
+    let zero = Moment::zero().to_value();
+    for (field, date) in page_dates(front, zone) {
+        if !matches!(date, Value::Nil) && date != zero {
+            let key = match field {
+                "Date" => "date",
+                "Lastmod" => "lastmod",
+                "PublishDate" => "publishdate",
+                _ => "expirydate",
+            };
+            out.push((key, date));
+        }
+    }
+    for alias in ["pubdate", "published", "modified", "unpublishdate"] {
+        let set = front_date(front, &[alias], zone);
+        if !matches!(set, Value::Nil) && set != zero {
+            out.push((alias, set));
+        }
+    }
+    out
 }
 
 /// The first of the front matter's `keys` (in any case) that is set, as a time (in `zone`
