@@ -132,6 +132,7 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
             .map(Diagnostic::from_error),
     );
     found.extend(unrun_render_hooks(site));
+    found.extend(unrendered_extras(site));
     found.extend(unparsed_templates(site));
     found.extend(site.files.problems.iter().map(|p| Diagnostic {
         path: p.path.clone(),
@@ -145,6 +146,45 @@ fn config_problems(site: &Site) -> Vec<Diagnostic> {
         message: p.message.clone(),
     }));
     found
+}
+
+/// Goldmark's extras the site turns on that Folio does not render
+/// ([`Site::unrendered_extras`]), each at its `enable` setting (at the config's start
+/// when a theme's config turns it on).
+fn unrendered_extras(site: &Site) -> Vec<Diagnostic> {
+    site.unrendered_extras()
+        .into_iter()
+        .map(|name| {
+            let (written, tag) = match name {
+                "superscript" => ("x^2^", "sup"),
+                "subscript" => ("H~2~O", "sub"),
+                "insert" => ("++text++", "ins"),
+                "mark" => ("==text==", "mark"),
+                _ => ("~~text~~", "del"),
+            };
+            let path = ["markup", "goldmark", "extensions", "extras", name, "enable"];
+            let (path, line, col) = match site.setting(&path) {
+                Some((file, node)) => {
+                    let (line, col) = text::line_col(&file.src, node.span.start);
+                    (file.path.clone(), line, col)
+                }
+                None => (
+                    site.config.as_ref().map_or(site.root.clone(), |c| c.path.clone()),
+                    1,
+                    1,
+                ),
+            };
+            Diagnostic {
+                path,
+                line,
+                col,
+                severity: Severity::Warning,
+                message: format!(
+                    "Folio does not render Goldmark's `{name}` extra: where Hugo writes                      {written} as <{tag}>, the preview and the export show it as typed"
+                ),
+            }
+        })
+        .collect()
 }
 
 /// The site's shortcode templates that do not parse, each at its own file: Hugo stops the

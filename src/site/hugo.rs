@@ -405,7 +405,10 @@ impl Site {
     /// the config folder whose keys lead to it ([`super::Site::key_files`]: `languages.toml`,
     /// `languages.en.toml`), which wins, the last such file first. Keys match in any case
     /// (Hugo's config keys are case-insensitive).
-    fn setting(&self, path: &[&str]) -> Option<(&super::ConfigFile, &crate::formats::Node)> {
+    pub(crate) fn setting(
+        &self,
+        path: &[&str],
+    ) -> Option<(&super::ConfigFile, &crate::formats::Node)> {
         let in_file = self.key_files.iter().rev().find_map(|(keys, f)| {
             let (head, rest) = path.split_at_checked(keys.len())?;
             if !super::same_keys(keys, head) {

@@ -440,6 +440,20 @@ impl Site {
         }
     }
 
+    /// Goldmark's `extras` the site turns on (`markup.goldmark.extensions.extras.NAME.enable`,
+    /// Hugo's `hugo-goldmark-extensions/extras`, all off by default), which Folio does not
+    /// render: `superscript`, `subscript`, `insert`, `mark`, and `delete` unless
+    /// strikethrough is on (which writes `~~text~~` as `<del>` already). In that order.
+    pub fn unrendered_extras(&self) -> Vec<&'static str> {
+        let table = self.markup_table();
+        let strikethrough = self.markup().extensions.strikethrough;
+        ["superscript", "subscript", "insert", "mark", "delete"]
+            .into_iter()
+            .filter(|name| table.is(&["goldmark", "extensions", "extras", name, "enable"], true))
+            .filter(|name| *name != "delete" || !strikethrough)
+            .collect()
+    }
+
     /// The site's title in its default language, if set ([`Site::title_in`]).
     pub fn title(&self) -> Option<String> {
         self.title_in(&self.default_language())

@@ -3870,3 +3870,34 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
         assert_eq!(normalise(&folio), normalise(&hugo), "{front}");
     }
 }
+
+#[test]
+fn goldmark_extras_folio_does_not_render_are_named_at_the_setting_that_turns_them_on() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n\
+             [markup.goldmark.extensions.extras.mark]\nenable = true\n\
+             [markup.goldmark.extensions.extras.superscript]\nenable = false\n\
+             [markup.goldmark.extensions.extras.delete]\nenable = true\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nA ==marked== word, ~~struck~~.\n",
+        ),
+    ]);
+    hugo_build(site.path(), "extras");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(hugo.contains("<mark>marked</mark>"), "{hugo}");
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    // Superscript is off, and strikethrough writes `~~struck~~` as Hugo's delete does.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("hugo.toml:3:10: warning: Folio does not render Goldmark's `mark` extra"),
+        "{found:?}"
+    );
+}
