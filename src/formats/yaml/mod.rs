@@ -23,14 +23,127 @@ use plain::{looks_like_timestamp, resolve_plain};
 pub(crate) use write::YamlSyntax;
 
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
+///
+/// A quoted scalar whose lines go on at or left of its key's indentation (`description:
+/// "first line` then `second line."` at the left margin) is read as Hugo's YAML parser
+/// (go-yaml) reads it, where YAML 1.2 and saphyr refuse it: saphyr is given the text with
+/// those lines indented one column past the key ([`Padding`]), which changes no value
+/// (a quoted scalar's line breaks fold with the blanks around them).
+pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+    let mut padding = Padding::default();
+    // Each round indents one more scalar's lines; a text has fewer scalars than bytes.
+    for _ in 0..=range.len() {
+        match parse_padded(src, range.clone(), &padding) {
+            Err(e) if e.message.ends_with(QUOTED_INDENTATION) => {
+                if !padding.indent_scalar_at(src, range.clone(), e.offset) {
+                    return Err(e);
+                }
+            }
+            done => return done,
+        }
+    }
+    parse_padded(src, range, &padding)
+}
+
+/// How saphyr ends the message of a quoted scalar whose lines are not indented past its
+/// parent's.
+const QUOTED_INDENTATION: &str = "invalid indentation in quoted scalar";
+
+/// Spaces put at line starts of the text saphyr reads ([`parse`]): `(offset in src, count)`,
+/// by offset.
+#[derive(Default)]
+struct Padding(Vec<(usize, usize)>);
+
+impl Padding {
+    /// `src[range]` with the spaces put in.
+    fn apply(&self, src: &str, range: Range<usize>) -> String {
+        let mut out = String::with_capacity(range.len() + self.0.len());
+        let mut from = range.start;
+        for &(at, n) in &self.0 {
+            out.push_str(src.get(from..at).unwrap_or_default());
+            out.extend(std::iter::repeat_n(' ', n));
+            from = at;
+        }
+        out.push_str(src.get(from..range.end).unwrap_or_default());
+        out
+    }
+
+    /// The offset in `src` of byte `padded` of the text [`Padding::apply`] wrote from
+    /// `src[base..]`: an added space is where its line starts.
+    fn original(&self, base: usize, padded: usize) -> usize {
+        let mut shift = 0;
+        for &(at, n) in &self.0 {
+            let there = at - base + shift;
+            if padded < there {
+                break;
+            }
+            if padded < there + n {
+                return at;
+            }
+            shift += n;
+        }
+        base + padded - shift
+    }
+
+    /// Indents the lines after the first of the quoted scalar at `at` (an offset in `src`)
+    /// one column past the line it starts on. Gives whether a line needed it.
+    fn indent_scalar_at(&mut self, src: &str, range: Range<usize>, at: usize) -> bool {
+        let Some(quote) = src
+            .as_bytes()
+            .get(at)
+            .copied()
+            .filter(|q| matches!(q, b'"' | b'\''))
+        else {
+            return false;
+        };
+        let end = quoted_end(src, at, quote).min(range.end);
+        let line_start = src
+            .get(..at)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(range.start, |n| n + 1)
+            .max(range.start);
+        let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+        let wanted = indent(src.get(line_start..at).unwrap_or_default()) + 1;
+        let mut added = false;
+        let mut k = at;
+        while let Some(nl) = src.get(k..end).and_then(|s| s.find('\n')) {
+            let start = k + nl + 1;
+            let line = src.get(start..end).unwrap_or_default();
+            let line = line.split('\n').next().unwrap_or_default();
+            let has = indent(line);
+            if has < wanted && !line.trim().is_empty() {
+                match self.0.binary_search_by_key(&start, |(o, _)| *o) {
+                    Ok(i) => {
+                        if let Some((_, n)) = self.0.get_mut(i) {
+                            *n = (*n).max(wanted - has);
+                        }
+                    }
+                    Err(i) => self.0.insert(i, (start, wanted - has)),
+                }
+                added = true;
+            }
+            k = start;
+        }
+        added
+    }
+}
+
+/// [`parse`] of `src[range]` with `padding` put in.
 #[allow(
     clippy::string_slice,
     reason = "`range` is the front matter's body as `frontmatter::split` found it (or a \
               whole config file), so it lies on char boundaries of `src`"
 )]
-pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
-    let text = &src[range.clone()];
+fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Node, SyntaxError> {
+    let padded;
+    let text = if padding.0.is_empty() {
+        &src[range.clone()]
+    } else {
+        padded = padding.apply(src, range.clone());
+        padded.as_str()
+    };
     let bytes_of = CharToByte::new(text);
+    let offset = |char_index: usize| padding.original(range.start, bytes_of.get(char_index));
     let mut b = Builder {
         src,
         base: range.start,
@@ -43,16 +156,15 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     while let Some(ev) = parser.next_event() {
         let (ev, span) = ev.map_err(|e| {
             SyntaxError::new(
-                range.start + bytes_of.get(e.marker().index()),
+                offset(e.marker().index()),
                 format!("invalid YAML: {}", e.info()),
             )
         })?;
-        let at = range.start + bytes_of.get(span.start.index())
-            ..range.start + bytes_of.get(span.end.index());
+        let at = offset(span.start.index())..offset(span.end.index());
         b.event(ev, at)?;
         if b.frames.len() > MAX_DEPTH {
             return Err(SyntaxError::new(
-                range.start + bytes_of.get(span.start.index()),
+                offset(span.start.index()),
                 format!("YAML nested more than {MAX_DEPTH} levels deep"),
             ));
         }

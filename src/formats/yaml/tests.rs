@@ -72,3 +72,35 @@ fn a_key_written_without_a_value_gets_its_value_after_the_colon() {
     let list = serde_json::json!({"tags": ["a", "b"]});
     assert_eq!(set("tags:\n  -\n  - b\n", &list), "tags:\n  - a\n  - b\n");
 }
+
+#[test]
+fn a_quoted_scalar_going_on_at_its_keys_indentation_is_read_as_hugo_reads_it() {
+    let src = "title: T\ndescription: \"first line\nsecond line.\"\nx:\n  d: 'a\n  b'\n  e: \"c\n\n d\"\nlast: 1\n";
+    let tree = super::parse(src, 0..src.len()).unwrap();
+    assert_eq!(
+        tree.to_json(),
+        serde_json::json!({
+            "title": "T",
+            "description": "first line second line.",
+            "x": {"d": "a b", "e": "c\nd"},
+            "last": 1
+        })
+    );
+    // Spans are the page's own bytes, so an edit elsewhere leaves them as written.
+    let described = tree.get_any_case(&["description"]).unwrap();
+    assert_eq!(
+        src.get(described.span.clone()).unwrap(),
+        "\"first line\nsecond line.\""
+    );
+    let d = tree.get_any_case(&["x", "d"]).unwrap();
+    assert_eq!(src.get(d.span.clone()).unwrap(), "'a\n  b'");
+    let last = tree.get_any_case(&["last"]).unwrap();
+    assert_eq!(src.get(last.span.clone()).unwrap(), "1");
+}
+
+#[test]
+fn a_quoted_scalar_that_never_closes_is_still_an_error() {
+    let src = "description: \"first line\nsecond line.\nother: 1\n";
+    let e = super::parse(src, 0..src.len()).unwrap_err();
+    assert!(e.message.contains("invalid YAML"), "{}", e.message);
+}
