@@ -480,6 +480,28 @@ const BLOCK_ATTRIBUTES: &[&str] = &[
     "> - a\n> {.x}",
     "<!-- c -->\n{.x}\n\ntext",
     "para\n{title=\"é\" lang=fr}\n\nnext\n{.n}",
+    // Found by a review: nesting, tight items, tabs, setext underlines, quotes, values.
+    "- a\n  - b\n  {.x}",
+    "1. a\n   1. b\n   {.x}\n2. c",
+    "- a\n  - b\n    - c\n    {.x}",
+    "- a\n  {.x}\n  b",
+    "- a\n\t{.x}",
+    "- a\n\n  b\n\t{.x}",
+    ">\t{.x}",
+    "> a\n>\t{.x}",
+    "para\n{.x}\n---",
+    "para\n{.x}\n===",
+    "> a\n>\n{.x}",
+    "para\n{n=1-2}",
+    "para\n{data-n=3e}",
+    "para\n{data-n=-}",
+    "para\n{n=1.2.3}",
+    "para\n{x=[.]}",
+    "para\n{x=[\"a]\"] .c}",
+    "para\n{x={y={z=1}} .c}",
+    "# H\n{data-n=1.50 data-e=1e3 data-a=[1,2]}",
+    "| a |\n|---|\n| 1 |\n{data-n=3.0 data-e=1e3 data-z=0.0 title=\"a/b 'c'\" data-t=\"x\u{a0}y\\tz\"}",
+    "para\n{.x}\n\n[link](/u \"&#xE004;\") and more\n\nNext &#xE004;x&#xE005; end.",
 ];
 
 #[test]

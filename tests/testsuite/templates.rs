@@ -3901,3 +3901,31 @@ fn goldmark_extras_folio_does_not_render_are_named_at_the_setting_that_turns_the
         "{found:?}"
     );
 }
+
+#[test]
+fn a_blockquote_hook_gets_its_block_attributes_and_its_text_those_of_the_blocks_inside() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.parser.attribute]\nblock = true\n",
+        ),
+        (
+            "layouts/_default/_markup/render-blockquote.html",
+            "<div class=\"q {{ .Attributes.class }}\" id=\"{{ .Attributes.id }}\" \
+             data-n=\"{{ .Attributes.title }}\">{{ .Text }}</div>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n> para\n> {.inner}\n\n> q\n{.outer #qid title=t}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "blockquote hook", "content/about.md");
+    for written in [
+        "<p class=\"inner\">para</p>",
+        "class=\"q outer\" id=\"qid\" data-n=\"t\"",
+    ] {
+        assert!(hugo.contains(written), "{hugo}");
+    }
+    assert!(!folio.contains(['\u{E004}', '\u{E005}']), "{folio}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

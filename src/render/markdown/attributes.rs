@@ -25,25 +25,60 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-/// A value as Goldmark reads it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A value as Goldmark reads it. Goldmark's renderer writes only text; any other value
+/// as `""`.
+#[derive(Debug, Clone, PartialEq)]
 pub(super) enum Value {
     /// A quoted string (its escapes read) or a bare word.
     Text(String),
-    /// A number, `true`, `false` or a list, as written: Goldmark writes it as `""`.
-    Literal(String),
+    /// A number (Go's `float64`).
+    Number(f64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// A list (`[1, "a"]`) or a map (`{k=v}`).
+    Composite,
     /// `null`.
     Null,
 }
+
+impl Value {
+    /// The value as Hugo makes it text (`cast.ToString`: a number written the shortest
+    /// way, `1000` for `1e3`); `None` for `null`, and empty for a list or map.
+    fn as_hugo_text(&self) -> Option<String> {
+        match self {
+            Value::Text(t) => Some(t.clone()),
+            Value::Number(n) => Some(format!("{n}")),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Composite => Some(String::new()),
+            Value::Null => None,
+        }
+    }
+
+    /// Whether Go's templates take the value as false (`if`): empty text, 0, false, nil.
+    fn is_falsy(&self) -> bool {
+        match self {
+            Value::Text(t) => t.is_empty(),
+            Value::Number(n) => *n == 0.0,
+            Value::Bool(b) => !b,
+            Value::Composite => false,
+            Value::Null => true,
+        }
+    }
+}
+
+/// How deep lists and maps in a value may nest before Folio reads the line as text (Hugo
+/// reads deeper ones, which no site writes).
+const MAX_DEPTH: usize = 64;
 
 /// A block's attributes, in the order Goldmark keeps them.
 pub(super) type Attributes = Vec<(String, Value)>;
 
 /// Starts the comment a line of attributes is written as, and the mark before a block's
-/// opening tag; [`CLOSE`] ends them. Both are private-use characters, and a page that holds
-/// one gets no block attributes.
-const OPEN: char = '\u{E002}';
-const CLOSE: char = '\u{E003}';
+/// opening tag; [`CLOSE`] ends them. Both are private-use characters; between them, the
+/// process's random key (`mark_key`, never written out, so a page cannot forge a mark)
+/// and the mark's number. A page that holds either character gets no block attributes.
+const OPEN: char = '\u{E004}';
+const CLOSE: char = '\u{E005}';
 
 /// The attributes Goldmark's renderer writes on any element (`GlobalAttributeFilter`), and
 /// any `data-*`.
@@ -81,20 +116,25 @@ const GLOBAL: &[&str] = &[
 /// does; `None` when it is not a block of attributes (Goldmark then reads the line as
 /// text). What follows the `}` is not read.
 pub(super) fn parse(line: &str) -> Option<Attributes> {
+    let start = skip_spaces(line.as_bytes(), 0);
+    attributes(line, start, 0).map(|(attrs, _)| attrs)
+}
+
+/// The attributes of the `{…}` at `at`, and where it ends.
+fn attributes(line: &str, at: usize, depth: usize) -> Option<(Attributes, usize)> {
     let b = line.as_bytes();
-    let mut i = skip_spaces(b, 0);
-    if b.get(i) != Some(&b'{') {
+    if b.get(at) != Some(&b'{') {
         return None;
     }
-    i += 1;
+    let mut i = at + 1;
     let mut attrs = Attributes::new();
     loop {
         match b.get(i) {
-            Some(b'}') => return Some(attrs),
+            Some(b'}') => return Some((attrs, i + 1)),
             None => return None,
             Some(_) => {}
         }
-        let (name, value, next) = attribute(line, i)?;
+        let (name, value, next) = attribute(line, i, depth)?;
         set(&mut attrs, name, value);
         i = skip_spaces(b, next);
         if b.get(i) == Some(&b',') {
@@ -145,8 +185,9 @@ fn name_end(b: &[u8], from: usize) -> Option<usize> {
     })
 }
 
-/// One attribute from `at`: `#id`, `.class` or `name=value`, and where it ends.
-fn attribute(line: &str, at: usize) -> Option<(String, Value, usize)> {
+/// One attribute from `at`: `#id`, `.class` or `name=value`, and where it ends. `depth`:
+/// how many maps deep the attribute is.
+fn attribute(line: &str, at: usize, depth: usize) -> Option<(String, Value, usize)> {
     let b = line.as_bytes();
     let i = skip_spaces(b, at);
     let sigil = *b.get(i)?;
@@ -165,44 +206,85 @@ fn attribute(line: &str, at: usize) -> Option<(String, Value, usize)> {
     if b.get(eq) != Some(&b'=') {
         return None;
     }
-    let (value, next) = value(line, skip_spaces(b, eq + 1))?;
+    let (value, next) = value(line, skip_spaces(b, eq + 1), depth)?;
     if name == "class" && !matches!(value, Value::Text(_)) {
         return None;
     }
     Some((name.into(), value, next))
 }
 
-/// A value from `i`, and where it ends.
-fn value(line: &str, i: usize) -> Option<(Value, usize)> {
+/// A value from `i`, and where it ends (Goldmark's `parseAttributeValue`).
+fn value(line: &str, i: usize, depth: usize) -> Option<(Value, usize)> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     let b = line.as_bytes();
     match *b.get(i)? {
         b'"' => quoted(line, i + 1),
-        b'[' => {
-            let end = i + line.get(i..)?.find(']')? + 1;
-            Some((Value::Literal(line.get(i..end)?.into()), end))
-        }
-        b'{' => {
-            let end = i + line.get(i..)?.find('}')? + 1;
-            parse(line.get(i..end)?)?;
-            Some((Value::Literal(line.get(i..end)?.into()), end))
-        }
-        c if c == b'-' || c == b'+' || c.is_ascii_digit() => {
-            let end = run(b, i + 1, |c| {
-                c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'-' | b'+')
-            });
-            Some((Value::Literal(line.get(i..end)?.into()), end))
-        }
+        b'[' => list(line, i + 1, depth + 1).map(|end| (Value::Composite, end)),
+        b'{' => attributes(line, i, depth + 1).map(|(_, end)| (Value::Composite, end)),
+        c if c == b'-' || c == b'+' || c.is_ascii_digit() => number(line, i),
         _ => {
             let end = name_end(b, i)?;
-            let word = line.get(i..end)?;
-            let value = match word {
-                "true" | "false" => Value::Literal(word.into()),
+            let value = match line.get(i..end)? {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
                 "null" => Value::Null,
-                _ => Value::Text(word.into()),
+                word => Value::Text(word.into()),
             };
             Some((value, end))
         }
     }
+}
+
+/// The end of a list whose items start at `from` (after its `[`): values, a comma between
+/// them allowed, no space before the `]` (Goldmark's `parseAttributeArray`).
+fn list(line: &str, from: usize, depth: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut i = from;
+    let mut first = true;
+    loop {
+        let mut comma = false;
+        if !first && b.get(i) == Some(&b',') {
+            i += 1;
+            comma = true;
+        }
+        if !comma && b.get(i) == Some(&b']') {
+            return Some(i + 1);
+        }
+        let (_, end) = value(line, skip_spaces(b, i), depth)?;
+        i = skip_spaces(b, end);
+        first = false;
+    }
+}
+
+/// A number: a sign, digits, then `.` and digits, then `e`, a sign and digits, as Go's
+/// `ParseFloat` reads them (Goldmark's `parseAttributeNumber`).
+fn number(line: &str, i: usize) -> Option<(Value, usize)> {
+    let b = line.as_bytes();
+    let digits = |from: usize| run(b, from, |c| c.is_ascii_digit());
+    let start = if matches!(b.get(i), Some(b'-' | b'+')) {
+        i + 1
+    } else {
+        i
+    };
+    if !b.get(start).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut end = digits(start);
+    if b.get(end) == Some(&b'.') {
+        end = digits(end + 1);
+    }
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        end += 1;
+        if matches!(b.get(end), Some(b'-' | b'+')) {
+            end += 1;
+        }
+        end = digits(end);
+    }
+    let n: f64 = line.get(start..end)?.parse().ok()?;
+    let n = if b.get(i) == Some(&b'-') { -n } else { n };
+    Some((Value::Number(n), end))
 }
 
 /// A double-quoted string from just after its quote: JSON's one-letter escapes read, any
@@ -232,22 +314,38 @@ fn quoted(line: &str, from: usize) -> Option<(Value, usize)> {
     None
 }
 
-/// The columns of white space and `>` markers that start `prefix` (a tab to the next stop
-/// of 4), counting only what follows the last `>`: how far a line is indented inside its
-/// quote.
-fn indent(prefix: &str) -> usize {
-    let inside = prefix.rfind('>').map_or(prefix, |k| {
-        let rest = prefix.get(k + 1..).unwrap_or_default();
-        // The one space after `>` belongs to the marker.
-        rest.strip_prefix(' ').unwrap_or(rest)
-    });
-    inside.chars().fold(0, |col, c| {
+/// Where the content of a line's quotes starts in `prefix` (the line up to some point):
+/// its byte offset past the last `>` marker and the one blank after it, and that column
+/// (a tab to the next stop of 4; a tab after `>` gives the marker one of its columns).
+fn quote_content(prefix: &str) -> (usize, usize) {
+    let Some(k) = prefix.rfind('>') else {
+        return (0, 0);
+    };
+    let col = columns(prefix.get(..k).unwrap_or_default(), 0) + 1;
+    match prefix.as_bytes().get(k + 1) {
+        Some(b' ') => (k + 2, col + 1),
+        // The tab's first column is the marker's; its others are the content's.
+        Some(b'\t') => (k + 1, col + 1),
+        _ => (k + 1, col),
+    }
+}
+
+/// The column `text` ends at, starting at column `col` (tabs to the next stop of 4).
+fn columns(text: &str, col: usize) -> usize {
+    text.chars().fold(col, |col, c| {
         if c == '\t' {
             col + 4 - col % 4
         } else {
             col + 1
         }
     })
+}
+
+/// How far `prefix` (a line up to its first other character) is indented inside its
+/// quotes, in columns.
+fn indent(prefix: &str) -> usize {
+    let (at, col) = quote_content(prefix);
+    columns(prefix.get(at..).unwrap_or_default(), col).saturating_sub(col)
 }
 
 /// The column, within its quote, where the content of the list item whose marker is at
@@ -275,15 +373,21 @@ fn item_column(md: &str, at: usize) -> usize {
     marker_col + (marker_end - at) + gap
 }
 
-/// Whether the line before the one starting at `line_start` is blank (but for `>`
-/// markers), or there is none.
-fn blank_before(md: &str, line_start: usize) -> bool {
+/// Whether the line before the one starting at `line_start` is blank at the level of a
+/// line inside `quotes` block quotes (a `>` alone is blank inside its quote, not outside
+/// it), or there is none.
+fn blank_before(md: &str, line_start: usize, quotes: usize) -> bool {
     let Some(before) = line_start.checked_sub(1).and_then(|end| md.get(..end)) else {
         return true;
     };
     let line = before.rsplit('\n').next().unwrap_or_default();
-    line.trim_matches(|c: char| c.is_whitespace() || c == '>')
-        .is_empty()
+    let mut rest = line.trim_start_matches([' ', '\t']);
+    let mut seen = 0;
+    while let Some(r) = rest.strip_prefix('>') {
+        seen += 1;
+        rest = r.trim_start_matches([' ', '\t']);
+    }
+    seen <= quotes && rest.trim().is_empty()
 }
 
 /// What [`mark_lines`] found, and the blocks given attributes so far.
@@ -311,12 +415,14 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
     // definition's may be attributes), and the open items' content columns.
     let mut holders: Vec<bool> = Vec::new();
     let mut items: Vec<usize> = Vec::new();
-    let mut spans: Vec<(std::ops::Range<usize>, Option<Attributes>)> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     for (event, range) in Parser::new_ext(md, options).into_offset_iter() {
         match event {
             Event::Start(tag) => {
-                if matches!(tag, Tag::Item) {
-                    items.push(item_column(md, range.start));
+                match tag {
+                    Tag::Item => items.push(item_column(md, range.start)),
+                    Tag::Heading { .. } => spans.extend(setext_lines(md, range, &items)),
+                    _ => {}
                 }
                 holders.push(matches!(
                     tag,
@@ -330,7 +436,7 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
                 holders.pop();
             }
             Event::Text(_) if holders.last() == Some(&true) => {
-                spans.extend(line_at(md, range.start, items.last().copied()));
+                spans.extend(line_at(md, range.start, &items));
             }
             _ => {}
         }
@@ -341,24 +447,21 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
     let mut out = String::with_capacity(md.len() + spans.len() * 16);
     let mut from = 0;
     let mut found = Found::default();
-    for (n, (span, attrs)) in spans.into_iter().enumerate() {
-        out.push_str(md.get(from..span.start).unwrap_or_default());
+    for (n, span) in spans.into_iter().enumerate() {
+        out.push_str(md.get(from..span.replaced.start).unwrap_or_default());
+        out.extend(std::iter::repeat_n(' ', span.pad));
         out.push_str(&format!("<!--{}-->", mark(n)));
-        from = span.end;
-        found.lines.push(attrs);
+        from = span.replaced.end;
+        found.lines.push(span.attrs);
     }
     out.push_str(md.get(from..).unwrap_or_default());
     Some((out, found))
 }
 
-/// The line of attributes whose `{` is at `at`, where pulldown-cmark's text starts, if it
-/// is one: the span its comment replaces, and its attributes (`None` after a blank line).
-/// `item` is the content column of the innermost open list item.
-fn line_at(
-    md: &str,
-    at: usize,
-    item: Option<usize>,
-) -> Option<(std::ops::Range<usize>, Option<Attributes>)> {
+/// The line of attributes whose `{` is at `at`, if it is one: the span its comment
+/// replaces, the blanks the comment keeps before it, and its attributes (`None` after a
+/// blank line). `items` are the content columns of the open list items, outermost first.
+fn line_at(md: &str, at: usize, items: &[usize]) -> Option<Span> {
     if md.as_bytes().get(at) != Some(&b'{') {
         return None;
     }
@@ -370,38 +473,103 @@ fn line_at(
     if !prefix.chars().all(|c| matches!(c, ' ' | '\t' | '>')) {
         return None;
     }
-    // Four columns in, past its item's content column or not, the line is text.
+    // Four columns past the content of the deepest item it is inside (or of its quote),
+    // the line is text.
     let col = indent(prefix);
-    let inside = item.filter(|c| col >= *c).unwrap_or(0);
-    let beyond = col - inside;
-    if beyond >= 4 {
+    let inside = items
+        .iter()
+        .rev()
+        .find(|c| col >= **c)
+        .copied()
+        .unwrap_or(0);
+    if col - inside >= 4 {
         return None;
     }
-    // The comment goes where its container's content starts: spaces beyond that would be
-    // text in the comment's block.
-    let spaces = prefix.len() - prefix.trim_end_matches(' ').len();
-    let from = at - spaces.min(beyond);
     let line_end = md
         .get(at..)
         .and_then(|s| s.find('\n'))
         .map_or(md.len(), |n| at + n);
     let line = md.get(at..line_end)?.trim_end_matches('\r');
     let attrs = parse(line)?;
-    let kept = (!blank_before(md, line_start)).then_some(attrs);
-    Some((from..at + line.len(), kept))
+    // The comment starts at its container's content column: blanks past it would be text
+    // in the comment's block. A tab across that column leaves spaces up to it.
+    let (content, content_col) = quote_content(prefix);
+    let (mut from, mut col, mut pad) = (line_start + content, content_col, 0);
+    for c in prefix.get(content..)?.chars() {
+        let next = columns(if c == '\t' { "\t" } else { " " }, col);
+        if next - content_col > inside {
+            pad = inside.saturating_sub(col - content_col);
+            break;
+        }
+        from += c.len_utf8();
+        col = next;
+    }
+    let quotes = prefix.matches('>').count();
+    let kept = (!blank_before(md, line_start, quotes)).then_some(attrs);
+    Some(Span {
+        replaced: from..at + line.len(),
+        pad,
+        attrs: kept,
+    })
+}
+
+/// A line of attributes as [`mark_lines`] writes it over.
+struct Span {
+    /// What the comment replaces.
+    replaced: std::ops::Range<usize>,
+    /// Spaces before the comment.
+    pad: usize,
+    /// The line's attributes; `None` when they go nowhere.
+    attrs: Option<Attributes>,
+}
+
+/// The lines of a setext heading's text after its first (pulldown-cmark takes a last line
+/// of attributes for the heading's own), as the lines of attributes among them: Goldmark
+/// reads such a line as a block that ends the paragraph, which is then no heading.
+fn setext_lines(md: &str, range: std::ops::Range<usize>, items: &[usize]) -> Vec<Span> {
+    let text = md.get(range.clone()).unwrap_or_default();
+    let underline = text
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let setext = !underline.is_empty()
+        && (underline.bytes().all(|c| c == b'=') || underline.bytes().all(|c| c == b'-'));
+    if !setext || !text.trim_end().contains('\n') {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut offset = range.start;
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        let first = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+        if k > 0 {
+            found.extend(line_at(md, offset + first, items));
+        }
+        offset += line.len();
+    }
+    found
 }
 
 /// Mark number `n`.
 fn mark(n: usize) -> String {
-    format!("{OPEN}{}{CLOSE}", super::mark_digits(n))
+    format!(
+        "{OPEN}{}{}{CLOSE}",
+        super::mark_key(),
+        super::mark_digits(n)
+    )
 }
 
-/// The number of the mark `text` starts with (after `<!--` for a line's comment).
-fn mark_number(text: &str) -> Option<usize> {
+/// The number of the mark `text` starts with (after `<!--` for a line's comment), and its
+/// length; `None` when `text` does not start with one of this process's marks.
+fn mark_number(text: &str) -> Option<(usize, usize)> {
     let text = text.trim_start();
     let text = text.strip_prefix("<!--").unwrap_or(text);
-    let digits = text.strip_prefix(OPEN)?;
-    super::read_mark_digits(digits.get(..digits.find(CLOSE)?)?)
+    let keyed = text.strip_prefix(OPEN)?.strip_prefix(super::mark_key())?;
+    let end = keyed.find(CLOSE)?;
+    let n = super::read_mark_digits(keyed.get(..end)?)?;
+    let len = text.len() - keyed.len() + end + CLOSE.len_utf8();
+    Some((n, len))
 }
 
 impl Found {
@@ -435,10 +603,18 @@ impl Found {
         let html = html.as_str();
         let after_opaque = self.opaque_at == Some(events.len());
         let attrs = mark_number(html)
-            .and_then(|n| self.lines.get(n))
+            .and_then(|(n, _)| self.lines.get(n))
             .cloned()
             .flatten();
-        if let (Some(attrs), false) = (attrs, after_opaque) {
+        // Inside a tight item's text, Goldmark writes the line break between the text
+        // before the line and the text after it.
+        let inline = !matches!(
+            events.last(),
+            None | Some(Event::Start(_) | Event::End(_) | Event::Rule | Event::Html(_))
+        ) || matches!(events.last(), Some(Event::End(end)) if is_inline(end));
+        if inline {
+            events.push(Event::SoftBreak);
+        } else if let (Some(attrs), false) = (attrs, after_opaque) {
             self.give(attrs, events);
         }
         // A line of attributes after this one gives them to this one: to nothing.
@@ -489,6 +665,25 @@ impl Found {
         self.placed.push((element, attrs));
     }
 
+    /// The attributes given to the block whose start follows `event`, when `event` is its
+    /// mark, as Hugo gives them to a render hook (`.Attributes`; Hugo's
+    /// `markup/internal/attributes`): every name but an event handler's, a number as its
+    /// value, `null` left out.
+    pub(super) fn given(&self, event: &Event<'_>) -> Option<Vec<(String, String)>> {
+        let Event::Html(html) = event else {
+            return None;
+        };
+        let (n, _) = mark_number(html)?;
+        let (_, attrs) = self.placed.get(n)?;
+        Some(
+            attrs
+                .iter()
+                .filter(|(name, _)| !name.to_ascii_lowercase().starts_with("on"))
+                .filter_map(|(name, value)| Some((name.clone(), value.as_hugo_text()?)))
+                .collect(),
+        )
+    }
+
     /// `html` with each block's mark gone and its attributes written into the opening tag
     /// after it, those the tag has not got already.
     pub(super) fn place(&self, html: String) -> String {
@@ -500,14 +695,14 @@ impl Found {
         while let Some(k) = rest.find(OPEN) {
             out.push_str(rest.get(..k).unwrap_or_default());
             let after = rest.get(k..).unwrap_or_default();
-            let end = after
-                .find(CLOSE)
-                .map_or(after.len(), |e| e + CLOSE.len_utf8());
-            let found = mark_number(after).and_then(|n| self.placed.get(n));
-            rest = after.get(end..).unwrap_or_default();
-            let Some((element, attrs)) = found else {
+            let found = mark_number(after).and_then(|(n, len)| Some((self.placed.get(n)?, len)));
+            let Some(((element, attrs), len)) = found else {
+                // Not Folio's mark: the character as written.
+                out.push(OPEN);
+                rest = after.get(OPEN.len_utf8()..).unwrap_or_default();
                 continue;
             };
+            rest = after.get(len..).unwrap_or_default();
             let lead = rest.len() - rest.trim_start_matches('\n').len();
             out.push_str(rest.get(..lead).unwrap_or_default());
             rest = rest.get(lead..).unwrap_or_default();
@@ -522,6 +717,20 @@ impl Found {
         out.push_str(rest);
         out
     }
+}
+
+/// Whether `end` ends an inline element (text's, not a block's).
+fn is_inline(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// Where, in `html` (which starts with the opening tag of `element`), the tag's attributes
@@ -569,9 +778,8 @@ fn give_heading<'a>(
     attrs: Attributes,
 ) {
     for (name, value) in attrs {
-        let text = match value {
-            Value::Text(t) | Value::Literal(t) => t,
-            Value::Null => String::new(),
+        let Some(text) = value.as_hugo_text() else {
+            continue;
         };
         let has = own.iter().any(|(n, _)| **n == *name);
         match name.as_str() {
@@ -586,6 +794,52 @@ fn give_heading<'a>(
     }
 }
 
+/// Go's `html.EscapeString` (Hugo's `transform.HTMLEscape`): `<`, `>`, `&`, `'`, `"`.
+fn go_html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&#39;"),
+            '"' => out.push_str("&#34;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` in double quotes as Go's `%q` writes it (`strconv.Quote`): a backslash and a
+/// quote escaped, the control characters and what Go does not print as `\n`, `\u00a0`….
+fn go_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if c == ' ' || !(c.is_control() || c.is_whitespace() || is_format(c)) => out.push(c),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Unicode's format characters Go does not print (`unicode.IsPrint`): the zero-width ones
+/// and the marks that change a text's direction.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 /// `attrs` as `element`'s opening tag `tag` gets them, each with a space before it.
 fn written(element: &str, attrs: &Attributes, tag: &str) -> String {
     let has = |name: &str| tag.contains(&format!(" {name}="));
@@ -596,25 +850,14 @@ fn written(element: &str, attrs: &Attributes, tag: &str) -> String {
         let mut sorted: Vec<&(String, Value)> = attrs.iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
         for (name, value) in sorted {
-            let text = match value {
-                Value::Text(t) => t.as_str(),
-                Value::Literal(l)
-                    if !matches!(l.as_str(), "false" | "0") && !l.starts_with('[') =>
-                {
-                    l
-                }
+            let text = match value.as_hugo_text() {
+                Some(text) if !value.is_falsy() => text,
                 _ => continue,
             };
-            if text.is_empty() || name.to_ascii_lowercase().starts_with("on") || has(name) {
+            if name.to_ascii_lowercase().starts_with("on") || has(name) {
                 continue;
             }
-            let escaped = html_escape::encode_safe(text);
-            let quoted = escaped
-                .replace('\\', "\\\\")
-                .replace('\n', "\\n")
-                .replace('\t', "\\t")
-                .replace('\r', "\\r");
-            out.push_str(&format!(" {name}=\"{quoted}\""));
+            out.push_str(&format!(" {name}={}", go_quoted(&go_html_escape(&text))));
         }
         return out;
     }
@@ -659,8 +902,8 @@ mod tests {
                 text("id", "i2"),
                 text("data-x", "y \"z\"\n"),
                 text("lang", "en"),
-                ("n".into(), Value::Literal("3".into())),
-                ("on".into(), Value::Literal("true".into())),
+                ("n".into(), Value::Number(3.0)),
+                ("on".into(), Value::Bool(true)),
             ])
         );
         assert_eq!(parse("{}"), Some(vec![]));

@@ -217,11 +217,11 @@ pub(super) fn run(
     markdown: &super::Markdown<'_>,
     md: &str,
     blocks: &mut Vec<String>,
+    attributes: &super::attributes::Found,
 ) {
     let Some(hooks) = markdown.hooks else {
         return;
     };
-    let unsafe_html = markdown.markup.unsafe_html;
     // The plain text of each element a hook wrote, by its event index: part of its
     // parent's `.PlainText`.
     let mut plain: HashMap<usize, String> = HashMap::new();
@@ -242,23 +242,19 @@ pub(super) fn run(
         innermost_first.sort_unstable_by_key(|&(_, (start, _))| std::cmp::Reverse(start));
         for (ordinal, (i, end)) in innermost_first {
             let inner = events.get(i + 1..end).unwrap_or_default();
-            if inner.iter().any(|ev| {
-                matches!(
-                    ev,
-                    Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
-                )
-            }) {
+            if holds_footnote(inner) {
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
-            // `.Text`: the element's content as HTML (hooks of its children already ran:
-            // their HTML is put back below).
-            let inner = events.get(i + 1..end).unwrap_or_default();
-            super::void::push_html(&mut hook.text, inner.iter().cloned(), markdown.markup.xhtml);
-            if unsafe_html {
-                hook.text = super::raw_html::clean(&hook.text);
+            // A blockquote's block attributes (`{.x}` under it) are its hook's, as in Hugo.
+            let given = i
+                .checked_sub(1)
+                .filter(|_| kind == HookKind::Blockquote)
+                .and_then(|before| Some((before, attributes.given(events.get(before)?)?)));
+            if let Some((_, given)) = &given {
+                hook.attributes.extend(given.iter().cloned());
             }
-            hook.text = super::put_back(std::mem::take(&mut hook.text), blocks, None);
+            hook.text = text_of(inner, markdown, blocks, attributes);
             if kind == HookKind::Blockquote {
                 hook.read_alert();
             }
@@ -277,8 +273,40 @@ pub(super) fn run(
             for ev in events.iter_mut().take(end + 1).skip(i + 1) {
                 *ev = Event::Text(CowStr::Borrowed(""));
             }
+            // The hook was given the attributes: they are not written on its HTML.
+            if let Some(ev) = given.and_then(|(before, _)| events.get_mut(before)) {
+                *ev = Event::Html(CowStr::Borrowed(""));
+            }
         }
     }
+}
+
+/// Whether an element's `inner` events hold a footnote's reference or definition.
+fn holds_footnote(inner: &[Event<'_>]) -> bool {
+    inner.iter().any(|ev| {
+        matches!(
+            ev,
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
+        )
+    })
+}
+
+/// `.Text`: an element's content (its `inner` events) as HTML, the hooks of its children
+/// already run (their HTML put back from `blocks`), block attributes written, raw HTML
+/// sanitised as the page's is.
+fn text_of(
+    inner: &[Event<'_>],
+    markdown: &super::Markdown<'_>,
+    blocks: &[String],
+    attributes: &super::attributes::Found,
+) -> String {
+    let mut text = String::new();
+    super::void::push_html(&mut text, inner.iter().cloned(), markdown.markup.xhtml);
+    let mut text = attributes.place(text);
+    if markdown.markup.unsafe_html {
+        text = super::raw_html::clean(&text);
+    }
+    super::put_back(text, blocks, None)
 }
 
 /// The `kind` elements of `events`, each as the indices of its start and its end, in

@@ -123,7 +123,7 @@ impl Markdown<'_> {
         if self.markup.emoji {
             emoji_codes(&mut events);
         }
-        hooks::run(&mut events, &raw, self, md, &mut blocks);
+        hooks::run(&mut events, &raw, self, md, &mut blocks, &found);
         // Raw HTML's images point where the document finds their files, as Markdown's do.
         if let (true, Some(urls)) = (self.markup.unsafe_html, self.hook_urls) {
             for ev in &mut events {
@@ -634,7 +634,7 @@ const MARK_CLOSE: char = '\u{E001}';
 /// and never written out, so a page that writes the mark's characters itself
 /// (`&#xE000;0&#xE001;` in an attribute, which the parser and the sanitiser decode) gets
 /// no block put back there.
-fn mark_key() -> &'static str {
+pub(super) fn mark_key() -> &'static str {
     static KEY: OnceLock<String> = OnceLock::new();
     KEY.get_or_init(|| {
         use std::hash::{BuildHasher, Hasher};
