@@ -31,8 +31,9 @@ pub(crate) use write::YamlSyntax;
 /// (a quoted scalar's line breaks fold with the blanks around them).
 pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     let mut padding = Padding::default();
-    // Each round indents one more scalar's lines; a text has fewer scalars than bytes.
-    for _ in 0..=range.len() {
+    // Each round indents one more scalar's lines, and parses again: a page with more such
+    // scalars than [`PADDED_SCALARS`] gets the error, in time.
+    for _ in 0..PADDED_SCALARS {
         match parse_padded(src, range.clone(), &padding) {
             Err(e) if e.message.ends_with(QUOTED_INDENTATION) => {
                 if !padding.indent_scalar_at(src, range.clone(), e.offset) {
@@ -44,6 +45,9 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     }
     parse_padded(src, range, &padding)
 }
+
+/// How many quoted scalars [`parse`] indents at most.
+const PADDED_SCALARS: usize = 100;
 
 /// How saphyr ends the message of a quoted scalar whose lines are not indented past its
 /// parent's.
