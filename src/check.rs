@@ -288,7 +288,7 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
 
 /// Checks one page against its site: its params and its shortcodes.
 pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
-    let site_params = &site.render_params();
+    let site_params = &site.params_in(&crate::OpenPage::language_of(site, path));
     let page = match Page::read(path, &site.shortcodes) {
         Ok(p) => p,
         Err(e) => return vec![Diagnostic::from_error(&e)],

@@ -297,7 +297,7 @@ fn page_html(
         root: std::path::absolute(&doc.site.root).unwrap_or_else(|_| doc.site.root.clone()),
         ..Assets::default()
     }));
-    let params = doc.site.render_params();
+    let params = doc.site.params_in(&doc.language());
     let hugo = doc.hugo_context();
     let (site, page) = (doc.site.clone(), doc.path.clone());
     let base_url = doc.site.base_url();

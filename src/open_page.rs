@@ -495,7 +495,7 @@ impl OpenPage {
     /// [`OpenPage::render`] with its calls on `threads` threads (`None`: as
     /// [`crate::render::RenderOptions::threads`] says).
     pub fn render_on(&self, threads: Option<usize>) -> crate::render::Rendered {
-        let params = self.site.render_params();
+        let params = self.site.params_in(&self.language());
         let hugo = self.hugo_context();
         let opts = crate::render::RenderOptions {
             markup: self.site.markup(),
@@ -559,7 +559,7 @@ impl OpenPage {
             None => Vec::new(),
         };
         let marks = files_base.map(|base| format!("{base}preview.css"));
-        let params = self.site.render_params();
+        let params = self.site.params_in(&self.language());
         let hugo = self.hugo_context();
         let theme = files_base.map(|base| format!("{base}theme.css"));
         let opts = crate::render::RenderOptions {

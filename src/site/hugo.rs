@@ -462,14 +462,25 @@ impl Site {
             .and_then(|v| v.as_str().map(str::to_string))
     }
 
-    /// What the templates see of this site for a page in `lang` at `rel_permalink`,
-    /// stored in `file` (`content/about.md`).
-    pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
-        let text = |k: &str| self.language_text(lang, k).unwrap_or_default();
+    /// The params a page in `lang` sees (`.Site.Params`, `{{< param >}}`): the site's
+    /// ([`Site::render_params`]) with the language's own over them (`[languages.en.params]`,
+    /// `params.en.toml`), merged deeply, as Hugo merges them.
+    pub fn params_in(&self, lang: &str) -> serde_json::Map<String, Json> {
         let mut params = Json::Object(self.render_params());
         if let Some(own) = self.config_json(&["languages", lang, "params"]) {
             merge_into(&mut params, own);
         }
+        match params {
+            Json::Object(m) => m,
+            _ => serde_json::Map::new(),
+        }
+    }
+
+    /// What the templates see of this site for a page in `lang` at `rel_permalink`,
+    /// stored in `file` (`content/about.md`).
+    pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
+        let text = |k: &str| self.language_text(lang, k).unwrap_or_default();
+        let params = Json::Object(self.params_in(lang));
         let languages = self.languages();
         let language_prefix = self
             .language_prefix(lang)

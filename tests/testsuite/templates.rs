@@ -3929,3 +3929,24 @@ fn a_blockquote_hook_gets_its_block_attributes_and_its_text_those_of_the_blocks_
     assert!(!folio.contains(['\u{E004}', '\u{E005}']), "{folio}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn the_param_shortcode_reads_the_pages_languages_params_over_the_sites() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params]\nsubtitle = \"site-level\"\n\
+             [languages.en]\nweight = 1\n[languages.en.params]\nsubtitle = \"A simple theme\"\n\
+             only = \"in the language\"\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< param subtitle >}} / {{< param only >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "language params", "content/about.md");
+    assert!(hugo.contains("A simple theme / in the language"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    let found = folio::check::check_path(&site.path().join("content/about.md"));
+    assert!(found.is_empty(), "{found:?}");
+}
