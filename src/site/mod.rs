@@ -163,8 +163,9 @@ impl Site {
         })
     }
 
-    /// The params of a theme or module at `root`, from its config file's `[params]` or
-    /// its `config/_default/params.*` (none when it has neither), and its `markup` table
+    /// The params of a theme or module at `root`, from its config file's `[params]` and
+    /// its config folder's params, merged as a site's are ([`Site::render_params`]), and
+    /// its `markup` table
     /// (its config's, with its config folder's `markup.toml` over it).
     ///
     /// # Errors
@@ -176,7 +177,9 @@ impl Site {
             Some(Json::Object(m)) => Some(m),
             _ => None,
         };
-        Ok((theme.params(), markup))
+        // All its config's params, merged as a site's are: its `hugo.toml`'s `[params]`
+        // and its `config/_default/params.toml` both count.
+        Ok((theme.render_params(), markup))
     }
 
     /// The config files of the site's themes and modules that could not be read or

@@ -2093,11 +2093,16 @@ fn the_params_of_the_sites_themes_lie_under_its_own_merged_key_by_key_as_hugo_me
             "themes/deeper/config/_default/params.toml",
             "themeOnly = \"deeper\"\nextra = \"deeper's\"\n[colours]\ngreen = \"#0f0\"\n",
         ),
+        // A theme's config file and its config folder both hold params.
+        (
+            "themes/deeper/hugo.toml",
+            "[params]\nrootOnly = \"deeper root\"\nextra = \"root's\"\n",
+        ),
         (
             "layouts/shortcodes/p.html",
             "<b>{{ .Site.Params.colours.blue }}|{{ .Site.Params.colours.red }}|\
              {{ .Site.Params.colours.green }}|{{ site.Params.themeonly }}|{{ .Site.Params.extra }}|\
-             {{ .Site.Params.own }}</b>",
+             {{ .Site.Params.own }}|{{ .Site.Params.rootonly }}</b>",
         ),
         (
             "content/about.md",
@@ -2107,7 +2112,7 @@ fn the_params_of_the_sites_themes_lie_under_its_own_merged_key_by_key_as_hugo_me
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "theme params", "content/about.md");
     assert!(
-        hugo.contains("#00f|#c00|#0f0|base|deeper&#39;s|site"),
+        hugo.contains("#00f|#c00|#0f0|base|deeper&#39;s|site|deeper root"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
