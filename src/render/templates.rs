@@ -223,7 +223,7 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
                     .map(|(k, v)| (k.as_str(), values::from_json(v))),
             ),
         ),
-        ("IsBlock", Value::Bool(false)),
+        ("IsBlock", Value::Bool(hook.is_block)),
         ("Page", frame.page.clone()),
         ("PageInner", frame.page.clone()),
     ])

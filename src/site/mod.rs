@@ -420,6 +420,10 @@ impl Site {
             hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
             xhtml: table.is(&["goldmark", "renderer", "xhtml"], true),
             block_attributes: table.is(&["goldmark", "parser", "attribute", "block"], true),
+            unwrap_standalone_images: table.is(
+                &["goldmark", "parser", "wrapstandaloneimagewithinparagraph"],
+                false,
+            ),
             extensions: Extensions {
                 // `typographer = false`, the form before Hugo 0.112, still turns it off.
                 typographer: !table.is(&["goldmark", "extensions", "typographer", "disable"], true)
@@ -818,6 +822,9 @@ pub struct Markup {
     /// `markup.goldmark.renderer.xhtml`: void elements closed the XHTML way, `<br />`
     /// (Goldmark's `html.WithXHTML`); off by default, `<br>`.
     pub xhtml: bool,
+    /// `markup.goldmark.parser.wrapStandAloneImageWithinParagraph = false`: an image alone
+    /// in its paragraph is written without the `<p>`, and is a block to its hook.
+    pub unwrap_standalone_images: bool,
     /// `markup.goldmark.parser.attribute.block`: a line `{.class #id}` under a block gives
     /// it attributes (off by default; `render/markdown/attributes.rs`).
     pub block_attributes: bool,

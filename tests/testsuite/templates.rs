@@ -3955,3 +3955,41 @@ fn the_param_shortcode_reads_the_pages_languages_params_over_the_sites() {
     let found = folio::check::check_path(&site.path().join("content/about.md"));
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn with_standalone_images_unwrapped_an_image_alone_is_a_block_to_its_hook_and_has_no_paragraph() {
+    for hook in [
+        Some(
+            "{{ if .IsBlock }}<figure><img src=\"{{ .Destination }}\"><figcaption>{{ .Title }}\
+             </figcaption></figure>{{ else }}<img src=\"{{ .Destination }}\">{{ end }}",
+        ),
+        None,
+    ] {
+        let mut files = vec![
+            (
+                "hugo.toml",
+                "baseURL = \"https://e.org/\"\n[markup.goldmark.parser]\n\
+                 wrapStandAloneImageWithinParagraph = false\n",
+            ),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\n![Alt](https://cdn.example.net/a.png \"Caption\")\n\n\
+                 Inline ![x](https://cdn.example.net/b.png) here.\n\n\
+                 [![linked](https://cdn.example.net/c.png)](https://e.org/)\n",
+            ),
+        ];
+        if let Some(hook) = hook {
+            files.push(("layouts/_default/_markup/render-image.html", hook));
+        }
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) = hugo_and_folio(site.path(), "standalone images", "content/about.md");
+        if hook.is_some() {
+            assert!(hugo.contains("<figcaption>Caption</figcaption>"), "{hugo}");
+        }
+        assert!(
+            !hugo.contains("<p><img src=\"https://cdn.example.net/a.png\""),
+            "{hugo}"
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo));
+    }
+}

@@ -99,6 +99,9 @@ pub struct Hook {
     pub alert_title: String,
     /// `.AlertSign`: an alert's fold sign, `+` or `-`, after `[!TYPE]`.
     pub alert_sign: String,
+    /// `.IsBlock`: an image alone in its paragraph, which the site does not wrap
+    /// (`markup.goldmark.parser.wrapStandAloneImageWithinParagraph = false`).
+    pub is_block: bool,
 }
 
 impl Hook {
@@ -131,6 +134,7 @@ impl Hook {
             alert: None,
             alert_title: String::new(),
             alert_sign: String::new(),
+            is_block: false,
         }
     }
 
@@ -246,6 +250,12 @@ pub(super) fn run(
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
+            // Hugo's `images.Transformer`: an image that is its parent's only child.
+            hook.is_block = kind == HookKind::Image
+                && markdown.markup.unwrap_standalone_images
+                && i.checked_sub(1)
+                    .is_some_and(|b| matches!(events.get(b), Some(Event::Start(_))))
+                && matches!(events.get(end + 1), Some(Event::End(_)));
             // A blockquote's block attributes (`{.x}` under it) are its hook's, as in Hugo.
             let given = i
                 .checked_sub(1)

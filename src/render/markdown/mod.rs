@@ -93,15 +93,7 @@ impl Markdown<'_> {
         };
         // Lines of block attributes first: pulldown-cmark reads them as the text Goldmark
         // would read if the setting were off, which the rewrites below expect.
-        let marked = self
-            .markup
-            .block_attributes
-            .then(|| attributes::mark_lines(md, options_for(self.markup.extensions)))
-            .flatten();
-        let (marked_md, mut found) = match marked {
-            Some((md, found)) => (Some(md), found),
-            None => (None, attributes::Found::default()),
-        };
+        let (marked_md, mut found) = self.attribute_lines(md);
         let md = &*self.as_goldmark_reads(marked_md.as_deref().unwrap_or(md));
         let mut events = tables::cell_breaks(self.events(md, &mut blocks, &mut found));
         let raw = self
@@ -123,7 +115,15 @@ impl Markdown<'_> {
         if self.markup.emoji {
             emoji_codes(&mut events);
         }
+        // An image alone in its paragraph, unwrapped when the site says so (after the
+        // hooks, which read the paragraph around it).
+        let standalone = if self.markup.unwrap_standalone_images {
+            standalone_images(&events)
+        } else {
+            Vec::new()
+        };
         hooks::run(&mut events, &raw, self, md, &mut blocks, &found);
+        unwrap(&mut events, &standalone);
         // Raw HTML's images point where the document finds their files, as Markdown's do.
         if let (true, Some(urls)) = (self.markup.unsafe_html, self.hook_urls) {
             for ev in &mut events {
@@ -143,6 +143,20 @@ impl Markdown<'_> {
             html = raw_html::clean(&html);
         }
         put_back(html, &blocks, placed)
+    }
+
+    /// `md` with its lines of block attributes made comments, when the site has block
+    /// attributes on and `md` has such lines (`attributes::mark_lines`), and what they say.
+    fn attribute_lines(&self, md: &str) -> (Option<String>, attributes::Found) {
+        let marked = self
+            .markup
+            .block_attributes
+            .then(|| attributes::mark_lines(md, options_for(self.markup.extensions)))
+            .flatten();
+        match marked {
+            Some((md, found)) => (Some(md), found),
+            None => (None, attributes::Found::default()),
+        }
     }
 
     /// `md` rewritten where pulldown-cmark and Goldmark read it apart, for the extensions
@@ -467,6 +481,49 @@ impl Fences {
             (None, None) => return false,
         }
         true
+    }
+}
+
+/// The paragraphs that hold one image and nothing else, each as the indices of its start
+/// and its end (Goldmark's `wrapStandAloneImageWithinParagraph`, `parser/paragraph.go`).
+fn standalone_images(events: &[Event<'_>]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (k, ev) in events.iter().enumerate() {
+        if !matches!(ev, Event::Start(Tag::Paragraph)) {
+            continue;
+        }
+        if !matches!(events.get(k + 1), Some(Event::Start(Tag::Image { .. }))) {
+            continue;
+        }
+        let Some(image_end) = events
+            .get(k + 1..)
+            .and_then(|rest| {
+                rest.iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Image)))
+            })
+            .map(|n| k + 1 + n)
+        else {
+            continue;
+        };
+        if matches!(
+            events.get(image_end + 1),
+            Some(Event::End(TagEnd::Paragraph))
+        ) {
+            found.push((k, image_end + 1));
+        }
+    }
+    found
+}
+
+/// `events` without the paragraphs `standalone` names (their start and end): their
+/// images are written alone.
+fn unwrap(events: &mut [Event<'_>], standalone: &[(usize, usize)]) {
+    for &(start, end) in standalone {
+        for k in [start, end] {
+            if let Some(ev) = events.get_mut(k) {
+                *ev = Event::Text(CowStr::Borrowed(""));
+            }
+        }
     }
 }
 
