@@ -385,13 +385,25 @@ impl Catalogue {
     /// language's hooks are listed apart ([`Catalogue::narrower_render_hooks`]). Hooks for another output format or language (`render-link.rss.xml`,
     /// `render-link.fr.html`) are not the page's: left out.
     fn add_render_hooks(&mut self, root: &Path, layouts: &Path) {
-        // A section's or a type's own hooks: `layouts/blog/_markup/`.
-        let narrower = std::fs::read_dir(layouts)
+        /// How deep in `layouts/` a section's `_markup` folder is looked for.
+        const MAX_LAYOUT_DEPTH: usize = 8;
+        // A section's or a type's own hooks, at any depth (Hugo 0.146's path lookup):
+        // `layouts/blog/_markup/`, `layouts/docs/guide/_markup/`.
+        let general = [
+            layouts.join("_markup"),
+            layouts.join("_default").join("_markup"),
+        ];
+        let narrower = walkdir::WalkDir::new(layouts)
+            .min_depth(2)
+            .max_depth(MAX_LAYOUT_DEPTH)
             .into_iter()
-            .flatten()
             .filter_map(std::result::Result::ok)
-            .map(|e| e.path().join("_markup"))
-            .filter(|d| d.is_dir() && !d.starts_with(layouts.join("_default")));
+            .filter(|e| e.file_type().is_dir() && e.file_name() == "_markup")
+            .map(walkdir::DirEntry::into_path)
+            .filter(|d| !general.contains(d));
+        // In path order, whatever order the file system lists them in.
+        let mut narrower: Vec<PathBuf> = narrower.collect();
+        narrower.sort();
         for dir in narrower {
             for file in render_hook_files(&dir) {
                 let rel = file.strip_prefix(root).unwrap_or(&file).to_path_buf();

@@ -1891,6 +1891,10 @@ fn check_names_each_render_hook_folio_does_not_run_where_it_has_something_to_ren
             "<img src=\"{{ .Destination }}\">",
         ),
         (
+            "layouts/docs/guide/_markup/render-heading.html",
+            "<h2>{{ .Text }}</h2>",
+        ),
+        (
             "content/about.md",
             "---\ntitle: About\n---\nSee [home](/).\n",
         ),
@@ -1899,7 +1903,7 @@ fn check_names_each_render_hook_folio_does_not_run_where_it_has_something_to_ren
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found.len(), 4, "{found:?}");
     assert!(
         found[0].contains("render-table.html:1:1")
             && found[0].contains("Folio does not run this render hook"),
@@ -1907,6 +1911,7 @@ fn check_names_each_render_hook_folio_does_not_run_where_it_has_something_to_ren
     );
     for (d, file) in found[1..].iter().zip([
         "blog/_markup/render-image.html",
+        "docs/guide/_markup/render-heading.html",
         "_markup/render-link.fr.html",
     ]) {
         assert!(
