@@ -180,9 +180,13 @@ impl markdown::hooks::RenderHooks for SiteHooks {
                     problem.message =
                         format!("{} ({HOOK_CALLER} render-{name}.html)", problem.message);
                 }
-                let near = matches!(hook.kind, HookKind::Link | HookKind::Image)
-                    .then(|| hook.destination.clone())
-                    .filter(|d| !d.is_empty());
+                let near = match hook.kind {
+                    HookKind::Link | HookKind::Image if !hook.destination.is_empty() => {
+                        Some(engine::HookElement::Destination(hook.destination.clone()))
+                    }
+                    HookKind::CodeBlock => Some(engine::HookElement::Fence(hook.ordinal)),
+                    _ => None,
+                };
                 frame.record_hook_problem(problem, near);
                 None
             }
@@ -357,8 +361,8 @@ impl Renderer<'_> {
 
     /// Why the site's render hooks failed in what was just rendered, from bytes `range` of
     /// the page, recorded as problems (by the page's own render, not a nested one's): at a
-    /// link's or an image's destination, the first place in `range` it is written, else at
-    /// the start of `range`.
+    /// link's or an image's destination, the first place in `range` it is written, at a
+    /// code block's fence, else at the start of `range`.
     pub(super) fn hook_problems_at(&mut self, range: std::ops::Range<usize>) {
         if self.depth > 0 {
             return;
@@ -367,7 +371,7 @@ impl Renderer<'_> {
         let text = self.src.text.get(range.clone()).unwrap_or_default();
         for (problem, near) in frame.take_hook_problems() {
             let at = near
-                .and_then(|d| element_to(text, &d))
+                .and_then(|near| element_at(text, &near))
                 .map_or(range.start, |i| range.start + i);
             self.template_problems.push((at, problem));
         }
@@ -1259,17 +1263,26 @@ fn pointed_url(
     Some(escaped)
 }
 
-/// Where in Markdown `text` the first link or image to `destination` starts, read as
-/// CommonMark reads it (a destination in `<…>` or with escapes, a reference's, none in
-/// code); `None` when there is none.
-fn element_to(text: &str, destination: &str) -> Option<usize> {
+/// Where in Markdown `text` the element `near` finds starts, read as CommonMark reads it:
+/// the first link or image to a destination (one in `<…>` or with escapes, a reference's,
+/// none in code), or the fenced code block of an ordinal; `None` when there is none.
+fn element_at(text: &str, near: &engine::HookElement) -> Option<usize> {
+    use pulldown_cmark::{CodeBlockKind, Event, Tag};
+    let mut fences = 0;
     pulldown_cmark::Parser::new_ext(text, markdown::options())
         .into_offset_iter()
-        .find_map(|(event, at)| match event {
-            pulldown_cmark::Event::Start(
-                pulldown_cmark::Tag::Link { dest_url, .. }
-                | pulldown_cmark::Tag::Image { dest_url, .. },
-            ) if &*dest_url == destination => Some(at.start),
+        .find_map(|(event, at)| match (event, near) {
+            (
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }),
+                engine::HookElement::Destination(destination),
+            ) if *dest_url == **destination => Some(at.start),
+            (
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))),
+                engine::HookElement::Fence(n),
+            ) => {
+                fences += 1;
+                (fences - 1 == *n).then_some(at.start)
+            }
             _ => None,
         })
 }

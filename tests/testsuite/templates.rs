@@ -3998,3 +3998,24 @@ fn with_standalone_images_unwrapped_an_image_alone_is_a_block_to_its_hook_and_ha
         assert_eq!(normalise(&folio), normalise(&hugo));
     }
 }
+
+#[test]
+fn a_code_block_hook_folio_cannot_run_is_reported_at_the_blocks_fence() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-codeblock-math.html",
+            "{{ transform.ToMath .Inner }}",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\nIntro.\n\n```go\nx := 1\n```\n\n```math\nx^2\n```\n",
+        ),
+    ]);
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("about.md:11:1:"), "{found:?}");
+}

@@ -125,6 +125,15 @@ pub enum HighlightOptions {
     Map(serde_json::Map<String, serde_json::Value>),
 }
 
+/// What finds the element of a failed render hook in the page's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HookElement {
+    /// A link's or an image's destination, as written.
+    Destination(String),
+    /// A fenced code block, by its place among the text's (from 0).
+    Fence(usize),
+}
+
 /// The page a render is for: what the template functions read besides their arguments.
 pub struct Frame {
     /// The site's templates (for `partial`).
@@ -157,7 +166,7 @@ pub struct Frame {
     failure: RefCell<Option<Problem>>,
     /// Why render hooks failed (the element was then written as Goldmark writes it), each
     /// with the text that finds its element in the page, when it has one.
-    hook_problems: RefCell<Vec<(Problem, Option<String>)>>,
+    hook_problems: RefCell<Vec<(Problem, Option<HookElement>)>>,
     partial_cache: RefCell<HashMap<String, Value>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
@@ -215,15 +224,14 @@ impl Frame {
         self
     }
 
-    /// Records why a render hook failed, and `near`, the text that finds its element in
-    /// the page (a link's or an image's destination as written).
-    pub fn record_hook_problem(&self, problem: Problem, near: Option<String>) {
+    /// Records why a render hook failed, and `near`, what finds its element in the page.
+    pub fn record_hook_problem(&self, problem: Problem, near: Option<HookElement>) {
         self.hook_problems.borrow_mut().push((problem, near));
     }
 
     /// Why render hooks failed since the last call, oldest first, each once (a hook that
     /// fails on every link fails the same way: the first element it failed on is kept).
-    pub fn take_hook_problems(&self) -> Vec<(Problem, Option<String>)> {
+    pub fn take_hook_problems(&self) -> Vec<(Problem, Option<HookElement>)> {
         let mut problems = self.hook_problems.take();
         let mut seen = std::collections::HashSet::new();
         problems.retain(|(p, _)| seen.insert(p.to_string()));
