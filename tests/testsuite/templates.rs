@@ -4019,3 +4019,35 @@ fn a_code_block_hook_folio_cannot_run_is_reported_at_the_blocks_fence() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("about.md:11:1:"), "{found:?}");
 }
+
+#[test]
+fn a_processed_image_keeps_its_params_and_is_named_by_its_file_as_in_hugo() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/gal.html",
+            "{{ with .Page.Resources.GetMatch \"cover\" }}{{ $p := .Fill \"4x2\" }}\
+             <p>{{ .Params.byline }}|{{ .Title }}|{{ $p.Params.byline }}|{{ $p.Title }}|\
+             {{ $p.Name }}|{{ (.Resize \"2x\").Params.byline }}</p>{{ end }}",
+        ),
+        (
+            "content/about/index.md",
+            "---\ntitle: Gallery\nresources:\n- src: sunset.png\n  name: cover\n  \
+             title: Sunset over the bay\n  params:\n    byline: \"Photo: Jane\"\n---\n{{< gal >}}\n",
+        ),
+    ]);
+    let fixtures = fixture_site();
+    std::fs::copy(
+        fixtures.path().join("content/bundle/photo.png"),
+        site.path().join("content/about/sunset.png"),
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "processed images", "content/about/index.md");
+    assert!(
+        hugo.contains(
+            "Photo: Jane|Sunset over the bay|Photo: Jane|sunset.png|sunset.png|Photo: Jane"
+        ),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -165,8 +165,18 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
     let file = out.file_name().and_then(|n| n.to_str()).unwrap_or("image");
     let rel = format!("{dir}/{file}");
     frame.publish([rel.clone(), format!("{origin}{rel}")], &out);
-    let name = receiver.field("Name").map(to_string).unwrap_or_default();
-    Ok(resource(&out, &name, &rel, origin))
+    // Hugo's processed image is named and titled by its file's path in the bundle, and
+    // keeps the params the front matter gave the original.
+    let name = receiver
+        .field("__folio_file")
+        .or_else(|| receiver.field("Name"))
+        .map(to_string)
+        .unwrap_or_default();
+    let mut image = resource(&out, &name, &rel, origin);
+    if let (Value::Map(fields), Some(params)) = (&mut image, receiver.field("Params")) {
+        std::sync::Arc::make_mut(fields).insert(std::sync::Arc::from("Params"), params.clone());
+    }
+    Ok(image)
 }
 
 /// The most `os.ReadFile` reads (bytes).
