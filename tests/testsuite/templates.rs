@@ -4051,3 +4051,22 @@ fn a_processed_image_keeps_its_params_and_is_named_by_its_file_as_in_hugo() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn an_alert_holding_a_footnote_reference_goes_through_its_hook_with_the_references_number() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-blockquote-alert.html",
+            "<div class=\"alert alert-{{ .AlertType }}\">{{ .Text }}</div>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nFirst [^a].\n\n> [!TIP]\n> A claim with a footnote [^b] \
+             and [^a] again.\n\n[^a]: The first.\n[^b]: The second.\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "alert footnotes", "content/about.md");
+    assert!(hugo.contains("<div class=\"alert alert-tip\">"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

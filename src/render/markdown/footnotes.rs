@@ -6,14 +6,34 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-/// Footnotes the way Goldmark writes them: numbered in order of first reference,
-/// `<sup id="fnref:N">` references, and a `div.footnotes` list with back-links at the end.
-/// Returns that list (empty without footnotes); references are rewritten in `events`.
-pub(super) fn footnotes(events: &mut Vec<Event>, xhtml: bool) -> String {
+/// Numbers the references in `events` as Goldmark does (in order of first reference),
+/// each rewritten as Goldmark's `<sup id="fnref:N">` where it stands (the definitions
+/// stay until [`footnotes`]; references inside them are left to it). Returns the labels
+/// in order of first reference, each with how many times it is referenced: what
+/// [`footnotes`] lists. Done before the render hooks run, so an element holding a
+/// reference (an alert) gets its hook with the reference's number.
+pub(super) fn number(events: &mut [Event]) -> Vec<(String, usize)> {
     if !events
         .iter()
         .any(|e| matches!(e, Event::FootnoteReference(_)))
     {
+        return Vec::new();
+    }
+    let defined: std::collections::HashSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::FootnoteDefinition(label)) => Some(label.to_string()),
+            _ => None,
+        })
+        .collect();
+    number_references(events, &defined)
+}
+
+/// Footnotes the way Goldmark writes them: references numbered by [`number`] (`order`),
+/// and a `div.footnotes` list with back-links at the end. Returns that list (empty
+/// without footnotes); the definitions are taken out of `events`.
+pub(super) fn footnotes(events: &mut Vec<Event>, order: &[(String, usize)], xhtml: bool) -> String {
+    if order.is_empty() {
         events.retain(|e| {
             !matches!(
                 e,
@@ -22,10 +42,9 @@ pub(super) fn footnotes(events: &mut Vec<Event>, xhtml: bool) -> String {
         });
         return String::new();
     }
-    let (mut kept, mut defs) = definitions(events.drain(..));
-    let order = number_references(&mut kept, &defs);
+    let (kept, mut defs) = definitions(events.drain(..));
     *events = kept;
-    list(&order, &mut defs, xhtml)
+    list(order, &mut defs, xhtml)
 }
 
 /// Footnote bodies by label (the first definition of a label wins), and the other events.
@@ -54,18 +73,29 @@ fn definitions<'e>(
     (kept, defs)
 }
 
-/// Rewrites each reference in `events` as Goldmark's `<sup>` (a reference to an undefined
-/// label stays text). Returns the labels in order of first reference, each with how many
-/// times it is referenced.
+/// Rewrites each reference in `events` outside the definitions as Goldmark's `<sup>` (a
+/// reference to a label not `defined` stays text). Returns the labels in order of first
+/// reference, each with how many times it is referenced.
 fn number_references(
     events: &mut [Event],
-    defs: &HashMap<String, Vec<Event>>,
+    defined: &std::collections::HashSet<String>,
 ) -> Vec<(String, usize)> {
     let mut order: Vec<(String, usize)> = Vec::new();
+    let mut in_definition = 0usize;
     for ev in events {
+        match ev {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
+            Event::End(TagEnd::FootnoteDefinition) => {
+                in_definition = in_definition.saturating_sub(1);
+            }
+            _ => {}
+        }
+        if in_definition > 0 {
+            continue;
+        }
         if let Event::FootnoteReference(label) = ev {
             let label = label.to_string();
-            if !defs.contains_key(&label) {
+            if !defined.contains(&label) {
                 *ev = Event::Text(CowStr::from(format!("[^{label}]")));
                 continue;
             }

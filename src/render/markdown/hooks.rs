@@ -213,8 +213,9 @@ pub(super) fn raw_destinations(
 /// the hook's HTML, kept aside in `blocks` (as [`super::mark`] keeps Folio's own HTML) for
 /// the text `md`. `raw` is [`raw_destinations`]'s. The files a hook's HTML names are
 /// pointed at the document's copies ([`pointed`]). With raw HTML on, the raw HTML in an
-/// element's `.Text` is sanitised as the page's is. An element holding a footnote
-/// reference is left to Goldmark's HTML: its number is given later, over the whole text.
+/// element's `.Text` is sanitised as the page's is. Footnote references are numbered by
+/// now (`footnotes::number`); an element holding a footnote's definition is left to
+/// Goldmark's HTML.
 pub(super) fn run(
     events: &mut [Event<'_>],
     raw: &[(usize, String)],
@@ -291,7 +292,8 @@ pub(super) fn run(
     }
 }
 
-/// Whether an element's `inner` events hold a footnote's reference or definition.
+/// Whether an element's `inner` events hold a footnote's definition (or a reference not
+/// numbered yet).
 fn holds_footnote(inner: &[Event<'_>]) -> bool {
     inner.iter().any(|ev| {
         matches!(

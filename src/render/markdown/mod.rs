@@ -122,6 +122,7 @@ impl Markdown<'_> {
         } else {
             Vec::new()
         };
+        let notes = footnotes::number(&mut events);
         hooks::run(&mut events, &raw, self, md, &mut blocks, &found);
         unwrap(&mut events, &standalone);
         // Raw HTML's images point where the document finds their files, as Markdown's do.
@@ -134,7 +135,7 @@ impl Markdown<'_> {
                 }
             }
         }
-        let notes = footnotes(&mut events, self.markup.xhtml);
+        let notes = footnotes(&mut events, &notes, self.markup.xhtml);
         let mut html = String::with_capacity(md.len() * 3 / 2);
         void::push_html(&mut html, events, self.markup.xhtml);
         html.push_str(&notes);
