@@ -145,6 +145,28 @@ pub(super) struct SiteHooks;
 pub const HOOK_CALLER: &str = "called by the site's render hook";
 
 impl markdown::hooks::RenderHooks for SiteHooks {
+    fn page_link(&self, destination: &str) -> Option<String> {
+        let frame = engine::frame().ok()?;
+        let (rest, fragment) = destination.split_once('#').unwrap_or((destination, ""));
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let path = path.strip_prefix("./").unwrap_or(path);
+        if path.is_empty() {
+            return None;
+        }
+        let url =
+            engine::objects::ref_url(frame.refs.as_ref(), &frame.base_url(), path, false).ok()?;
+        let with_query = if query.is_empty() {
+            url
+        } else {
+            format!("{url}?{query}")
+        };
+        Some(if fragment.is_empty() {
+            with_query
+        } else {
+            format!("{with_query}#{fragment}")
+        })
+    }
+
     fn has(&self, kind: markdown::hooks::HookKind) -> bool {
         // Code blocks' and blockquotes' hooks may be for one kind only
         // (`render-codeblock-go.html`, `render-blockquote-alert.html`).
@@ -754,7 +776,9 @@ impl Renderer<'_> {
 }
 
 /// Runs `render` with the page's frame set when the page calls a shortcode the site has
-/// a template for (so the templates can run), and as it is otherwise.
+/// a template for, or the site has render hooks (so the templates can run), or Hugo's
+/// embedded link hook is on (its links find pages through the frame); as it is
+/// otherwise.
 pub(super) fn with_templates<R>(
     page: &crate::page::Page,
     opts: &super::RenderOptions,
@@ -767,7 +791,8 @@ pub(super) fn with_templates<R>(
     }) || page
         .catalogue()
         .render_hooks()
-        .any(|name| HookKind::of_name(name).is_some());
+        .any(|name| HookKind::of_name(name).is_some())
+        || opts.markup.link_hook;
     if !uses_templates {
         return (render(), Default::default());
     }

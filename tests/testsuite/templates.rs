@@ -4070,3 +4070,26 @@ fn an_alert_holding_a_footnote_reference_goes_through_its_hook_with_the_referenc
     assert!(hugo.contains("<div class=\"alert alert-tip\">"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn on_a_multilingual_site_a_link_to_a_page_points_at_the_page_as_hugos_embedded_hook_does() {
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.pt]\nweight = 2\n",
+        ),
+        ("content/posts/other.md", "---\ntitle: Other\n---\nx\n"),
+        ("content/posts/other.pt.md", "---\ntitle: Outro\n---\nx\n"),
+        ("static/files/cv.pdf", "pdf"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nSee [the post](posts/other.md), [its part](posts/other.md#intro), \
+             [with a query](posts/other.md?a=1#b), [its URL](/posts/other/), [the CV](/files/cv.pdf), \
+             [no page](nowhere.md), [out](https://gohugo.io/x.md) and [mail](mailto:a@b.c).\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "embedded link hook", "content/about.md");
+    assert!(hugo.contains("href=\"/posts/other/#intro\""), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -181,6 +181,11 @@ pub trait RenderHooks {
     /// failed, and the implementation records why; or no hook is for this code block's
     /// language).
     fn render(&self, hook: &Hook) -> Option<String>;
+    /// Where Hugo's embedded link hook points a link to `destination` (as written, not
+    /// absolute) that names one of the site's pages: the page's `.RelPermalink`, with the
+    /// link's query and fragment (`.PageInner.GetPage`, in Hugo's
+    /// `_markup/render-link.html`); `None` when it names no page.
+    fn page_link(&self, destination: &str) -> Option<String>;
 }
 
 /// The destinations of the links and images a hook will write, as written, by event

@@ -311,6 +311,16 @@ impl Markdown<'_> {
     /// A link or image destination as Hugo writes it, then rewritten for where the HTML goes
     /// (the export's `assets/`, the preview's `folio:` files).
     fn destination<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
+        // Hugo's embedded link hook points a link to one of the site's pages at the page.
+        if !image && self.markup.link_hook && !is_absolute(&url) {
+            if let Some(page) = self
+                .hooks
+                .filter(|h| !h.has(hooks::HookKind::Link))
+                .and_then(|h| h.page_link(&url))
+            {
+                return CowStr::from(page);
+            }
+        }
         let hooked = if image {
             self.markup.image_hook
         } else {
@@ -346,6 +356,17 @@ impl Markdown<'_> {
 
 /// Goldmark's "potentially dangerous" destinations, written as `""` unless raw HTML is
 /// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
+/// Whether `url` is absolute (`https:`, `mailto:`, `//host`) or a fragment alone: what
+/// Hugo's embedded link hook leaves as written.
+fn is_absolute(url: &str) -> bool {
+    url.starts_with('#')
+        || url.starts_with("//")
+        || url
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'))
+}
+
 fn is_dangerous_url(url: &str) -> bool {
     let starts = |s: &str, p: &str| {
         s.as_bytes()
