@@ -501,6 +501,8 @@ const BLOCK_ATTRIBUTES: &[&str] = &[
     "para\n{x={y={z=1}} .c}",
     "# H\n{data-n=1.50 data-e=1e3 data-a=[1,2]}",
     "| a |\n|---|\n| 1 |\n{data-n=3.0 data-e=1e3 data-z=0.0 title=\"a/b 'c'\" data-t=\"x\u{a0}y\\tz\"}",
+    "Term\n: def\n  {.x}",
+    "Term\n{.x}\n: def",
     "para\n{.x}\n\n[link](/u \"&#xE004;\") and more\n\nNext &#xE004;x&#xE005; end.",
 ];
 

@@ -411,8 +411,9 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
     if md.contains(OPEN) || md.contains(CLOSE) || !md.lines().any(candidate) {
         return None;
     }
-    // What holds the text being read (only a paragraph's, a tight item's, a cell's or a
-    // definition's may be attributes), and the open items' content columns.
+    // What holds the text being read (only a paragraph's, a tight item's, a cell's, a
+    // term's or a definition's may be attributes), and the content columns of the open
+    // items and definitions.
     let mut holders: Vec<bool> = Vec::new();
     let mut items: Vec<usize> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
@@ -420,17 +421,24 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
         match event {
             Event::Start(tag) => {
                 match tag {
-                    Tag::Item => items.push(item_column(md, range.start)),
+                    // A definition's content starts past its `: `, as an item's does.
+                    Tag::Item | Tag::DefinitionListDefinition => {
+                        items.push(item_column(md, range.start));
+                    }
                     Tag::Heading { .. } => spans.extend(setext_lines(md, range, &items)),
                     _ => {}
                 }
                 holders.push(matches!(
                     tag,
-                    Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::DefinitionListDefinition
+                    Tag::Paragraph
+                        | Tag::Item
+                        | Tag::TableCell
+                        | Tag::DefinitionListTitle
+                        | Tag::DefinitionListDefinition
                 ));
             }
             Event::End(end) => {
-                if matches!(end, TagEnd::Item) {
+                if matches!(end, TagEnd::Item | TagEnd::DefinitionListDefinition) {
                     items.pop();
                 }
                 holders.pop();
