@@ -503,6 +503,7 @@ const BLOCK_ATTRIBUTES: &[&str] = &[
     "| a |\n|---|\n| 1 |\n{data-n=3.0 data-e=1e3 data-z=0.0 title=\"a/b 'c'\" data-t=\"x\u{a0}y\\tz\"}",
     "Term\n: def\n  {.x}",
     "Term\n{.x}\n: def",
+    "Text[^1].\n\n[^1]: Note.\n    {.n}",
     "para\n{.x}\n\n[link](/u \"&#xE004;\") and more\n\nNext &#xE004;x&#xE005; end.",
 ];
 

@@ -425,6 +425,14 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
                     Tag::Item | Tag::DefinitionListDefinition => {
                         items.push(item_column(md, range.start));
                     }
+                    // A footnote's lines go on four columns in (Goldmark's footnote parser).
+                    Tag::FootnoteDefinition(_) => {
+                        let line_start = md
+                            .get(..range.start)
+                            .and_then(|s| s.rfind('\n'))
+                            .map_or(0, |n| n + 1);
+                        items.push(indent(md.get(line_start..range.start).unwrap_or_default()) + 4);
+                    }
                     Tag::Heading { .. } => spans.extend(setext_lines(md, range, &items)),
                     _ => {}
                 }
@@ -438,7 +446,10 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
                 ));
             }
             Event::End(end) => {
-                if matches!(end, TagEnd::Item | TagEnd::DefinitionListDefinition) {
+                if matches!(
+                    end,
+                    TagEnd::Item | TagEnd::DefinitionListDefinition | TagEnd::FootnoteDefinition
+                ) {
                     items.pop();
                 }
                 holders.pop();
