@@ -373,6 +373,23 @@ fn item_column(md: &str, at: usize) -> usize {
     marker_col + (marker_end - at) + gap
 }
 
+/// The column where the content of a container that starts at `at` starts, for those
+/// whose lines need it: a list item's, a definition's (past its `: `, as an item's), a
+/// footnote's (four columns in, Goldmark's footnote parser).
+fn content_column(md: &str, tag: &Tag<'_>, at: usize) -> Option<usize> {
+    match tag {
+        Tag::Item | Tag::DefinitionListDefinition => Some(item_column(md, at)),
+        Tag::FootnoteDefinition(_) => {
+            let line_start = md
+                .get(..at)
+                .and_then(|s| s.rfind('\n'))
+                .map_or(0, |n| n + 1);
+            Some(indent(md.get(line_start..at).unwrap_or_default()) + 4)
+        }
+        _ => None,
+    }
+}
+
 /// Whether the line before the one starting at `line_start` is blank at the level of a
 /// line inside `quotes` block quotes (a `>` alone is blank inside its quote, not outside
 /// it), or there is none.
@@ -420,21 +437,9 @@ pub(super) fn mark_lines(md: &str, options: Options) -> Option<(String, Found)> 
     for (event, range) in Parser::new_ext(md, options).into_offset_iter() {
         match event {
             Event::Start(tag) => {
-                match tag {
-                    // A definition's content starts past its `: `, as an item's does.
-                    Tag::Item | Tag::DefinitionListDefinition => {
-                        items.push(item_column(md, range.start));
-                    }
-                    // A footnote's lines go on four columns in (Goldmark's footnote parser).
-                    Tag::FootnoteDefinition(_) => {
-                        let line_start = md
-                            .get(..range.start)
-                            .and_then(|s| s.rfind('\n'))
-                            .map_or(0, |n| n + 1);
-                        items.push(indent(md.get(line_start..range.start).unwrap_or_default()) + 4);
-                    }
-                    Tag::Heading { .. } => spans.extend(setext_lines(md, range, &items)),
-                    _ => {}
+                items.extend(content_column(md, &tag, range.start));
+                if matches!(tag, Tag::Heading { .. }) {
+                    spans.extend(setext_lines(md, range, &items));
                 }
                 holders.push(matches!(
                     tag,
