@@ -169,7 +169,9 @@ fn unrendered_extras(site: &Site) -> Vec<Diagnostic> {
                     (file.path.clone(), line, col)
                 }
                 None => (
-                    site.config.as_ref().map_or(site.root.clone(), |c| c.path.clone()),
+                    site.config
+                        .as_ref()
+                        .map_or(site.root.clone(), |c| c.path.clone()),
                     1,
                     1,
                 ),
@@ -180,7 +182,8 @@ fn unrendered_extras(site: &Site) -> Vec<Diagnostic> {
                 col,
                 severity: Severity::Warning,
                 message: format!(
-                    "Folio does not render Goldmark's `{name}` extra: where Hugo writes                      {written} as <{tag}>, the preview and the export show it as typed"
+                    "Folio does not render Goldmark's `{name}` extra: where Hugo writes \
+                     {written} as <{tag}>, the preview and the export show it as typed"
                 ),
             }
         })

@@ -268,23 +268,6 @@ fn flatten_messages(prefix: &str, table: Map<String, Json>, into: &mut Map<Strin
     }
 }
 
-/// `own` over `into`, key by key at every depth (a language's params over the site's).
-fn merge_into(into: &mut Json, own: Json) {
-    match (into, own) {
-        (Json::Object(into), Json::Object(own)) => {
-            for (k, v) in own {
-                match into.get_mut(&k) {
-                    Some(have) => merge_into(have, v),
-                    None => {
-                        into.insert(k, v);
-                    }
-                }
-            }
-        }
-        (into, own) => *into = own,
-    }
-}
-
 /// Why a site's `timeZone` cannot be used: Hugo's message, and where the name is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadTimeZone {
@@ -464,16 +447,14 @@ impl Site {
 
     /// The params a page in `lang` sees (`.Site.Params`, `{{< param >}}`): the site's
     /// ([`Site::render_params`]) with the language's own over them (`[languages.en.params]`,
-    /// `params.en.toml`), merged deeply, as Hugo merges them.
+    /// `params.en.toml`), merged deeply, a key in any case the same key, as Hugo merges
+    /// them.
     pub fn params_in(&self, lang: &str) -> serde_json::Map<String, Json> {
-        let mut params = Json::Object(self.render_params());
-        if let Some(own) = self.config_json(&["languages", lang, "params"]) {
-            merge_into(&mut params, own);
+        let mut params = self.render_params();
+        if let Some(Json::Object(own)) = self.config_json(&["languages", lang, "params"]) {
+            super::merge_params(&mut params, own);
         }
-        match params {
-            Json::Object(m) => m,
-            _ => serde_json::Map::new(),
-        }
+        params
     }
 
     /// What the templates see of this site for a page in `lang` at `rel_permalink`,

@@ -449,15 +449,17 @@ impl Site {
 
     /// Goldmark's `extras` the site turns on (`markup.goldmark.extensions.extras.NAME.enable`,
     /// Hugo's `hugo-goldmark-extensions/extras`, all off by default), which Folio does not
-    /// render: `superscript`, `subscript`, `insert`, `mark`, and `delete` unless
-    /// strikethrough is on (which writes `~~text~~` as `<del>` already). In that order.
+    /// render: `superscript`, `insert`, `mark`, and `subscript` and `delete` unless
+    /// strikethrough is on (which writes `~~text~~` and `~text~` as `<del>` first, as
+    /// Hugo does). In that order.
     pub fn unrendered_extras(&self) -> Vec<&'static str> {
         let table = self.markup_table();
         let strikethrough = self.markup().extensions.strikethrough;
         ["superscript", "subscript", "insert", "mark", "delete"]
             .into_iter()
             .filter(|name| table.is(&["goldmark", "extensions", "extras", name, "enable"], true))
-            .filter(|name| *name != "delete" || !strikethrough)
+            // Strikethrough takes `~~text~~` (delete's) and a single `~` (subscript's) first.
+            .filter(|name| !matches!(*name, "delete" | "subscript") || !strikethrough)
             .collect()
     }
 
@@ -568,7 +570,7 @@ fn merge_theme_table(
 
 /// `over`'s params put into `base`, tables merged key by key; a key of `over` that
 /// differs from one of `base` only in case replaces it (Hugo lowercases params' keys).
-fn merge_params(base: &mut Map<String, Json>, over: Map<String, Json>) {
+pub(crate) fn merge_params(base: &mut Map<String, Json>, over: Map<String, Json>) {
     for (k, v) in over {
         let same = base.keys().find(|b| b.eq_ignore_ascii_case(&k)).cloned();
         match (same.and_then(|s| base.remove(&s)), v) {

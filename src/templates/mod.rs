@@ -387,13 +387,15 @@ impl Catalogue {
     fn add_render_hooks(&mut self, root: &Path, layouts: &Path) {
         /// How deep in `layouts/` a section's `_markup` folder is looked for.
         const MAX_LAYOUT_DEPTH: usize = 8;
-        // A section's or a type's own hooks, at any depth (Hugo 0.146's path lookup):
-        // `layouts/blog/_markup/`, `layouts/docs/guide/_markup/`.
+        // A section's or a type's own hooks, nested (Hugo 0.146's path lookup), up to
+        // [`MAX_LAYOUT_DEPTH`] folders deep: `layouts/blog/_markup/`,
+        // `layouts/docs/guide/_markup/`.
         let general = [
             layouts.join("_markup"),
             layouts.join("_default").join("_markup"),
         ];
         let narrower = walkdir::WalkDir::new(layouts)
+            .follow_links(true)
             .min_depth(2)
             .max_depth(MAX_LAYOUT_DEPTH)
             .into_iter()
