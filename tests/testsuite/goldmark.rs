@@ -47,6 +47,9 @@ const TABLES: &[&str] = &[
 /// Differences the differential test (`difftest.rs`) and a review found, minimised, kept
 /// once fixed.
 const FOUND: &[&str] = &[
+    "Ref only in def.\n\n[^x]: Def with [^y].\n[^y]: Y.",
+    "Unreferenced.\n\n[^u]: Never used.",
+    "A[^a] b[^b].\n\n[^a]: See [^b] and [^c].\n[^b]: B.\n[^c]: C.",
     "#",
     "# ...",
     "# **a 'b'**",

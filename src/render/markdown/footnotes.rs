@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-/// Numbers the references in `events` as Goldmark does (in order of first reference),
-/// each rewritten as Goldmark's `<sup id="fnref:N">` where it stands (the definitions
-/// stay until [`footnotes`]; references inside them are left to it). Returns the labels
-/// in order of first reference, each with how many times it is referenced: what
-/// [`footnotes`] lists. Done before the render hooks run, so an element holding a
-/// reference (an alert) gets its hook with the reference's number.
+/// Numbers the references in `events` as Goldmark does (in order of first reference,
+/// those inside definitions too), each rewritten as Goldmark's `<sup id="fnref:N">` where
+/// it stands (the definitions stay until [`footnotes`]). Returns the labels in order of
+/// first reference, each with how many times it is referenced: what [`footnotes`] lists.
+/// Done before the render hooks run, so an element holding a reference (an alert) gets
+/// its hook with the reference's number.
 pub(super) fn number(events: &mut [Event]) -> Vec<(String, usize)> {
     if !events
         .iter()
@@ -30,20 +30,21 @@ pub(super) fn number(events: &mut [Event]) -> Vec<(String, usize)> {
 }
 
 /// Footnotes the way Goldmark writes them: references numbered by [`number`] (`order`),
-/// and a `div.footnotes` list with back-links at the end. Returns that list (empty
-/// without footnotes); the definitions are taken out of `events`.
+/// and a `div.footnotes` list of the referenced ones with back-links at the end. Returns
+/// that list (empty when nothing is referenced); the definitions are taken out of
+/// `events`, referenced or not (Goldmark writes an unreferenced one nowhere).
 pub(super) fn footnotes(events: &mut Vec<Event>, order: &[(String, usize)], xhtml: bool) -> String {
-    if order.is_empty() {
-        events.retain(|e| {
-            !matches!(
-                e,
-                Event::Start(Tag::FootnoteDefinition(_)) | Event::End(TagEnd::FootnoteDefinition)
-            )
-        });
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+    {
         return String::new();
     }
     let (kept, mut defs) = definitions(events.drain(..));
     *events = kept;
+    if order.is_empty() {
+        return String::new();
+    }
     list(order, &mut defs, xhtml)
 }
 
@@ -73,26 +74,16 @@ fn definitions<'e>(
     (kept, defs)
 }
 
-/// Rewrites each reference in `events` outside the definitions as Goldmark's `<sup>` (a
-/// reference to a label not `defined` stays text). Returns the labels in order of first
-/// reference, each with how many times it is referenced.
+/// Rewrites each reference in `events` as Goldmark's `<sup>`, in the order Goldmark reads
+/// them (the text's, a definition's where it is written; a reference to a label not
+/// `defined` stays text). Returns the labels in order of first reference, each with how
+/// many times it is referenced.
 fn number_references(
     events: &mut [Event],
     defined: &std::collections::HashSet<String>,
 ) -> Vec<(String, usize)> {
     let mut order: Vec<(String, usize)> = Vec::new();
-    let mut in_definition = 0usize;
     for ev in events {
-        match ev {
-            Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
-            Event::End(TagEnd::FootnoteDefinition) => {
-                in_definition = in_definition.saturating_sub(1);
-            }
-            _ => {}
-        }
-        if in_definition > 0 {
-            continue;
-        }
         if let Event::FootnoteReference(label) = ev {
             let label = label.to_string();
             if !defined.contains(&label) {
