@@ -90,7 +90,7 @@ impl Padding {
     }
 
     /// Indents the lines after the first of the quoted scalar at `at` (an offset in `src`)
-    /// one column past the line it starts on. Gives whether a line needed it.
+    /// one column past its key (or its item's `- `). Gives whether a line needed it.
     fn indent_scalar_at(&mut self, src: &str, range: Range<usize>, at: usize) -> bool {
         let Some(quote) = src
             .as_bytes()
@@ -107,7 +107,16 @@ impl Padding {
             .map_or(range.start, |n| n + 1)
             .max(range.start);
         let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
-        let wanted = indent(src.get(line_start..at).unwrap_or_default()) + 1;
+        // One column past the key (past the `- ` of the items the line opens).
+        let mut rest = src.get(line_start..at).unwrap_or_default();
+        let mut key = indent(rest);
+        rest = rest.get(key..).unwrap_or_default();
+        while let Some(after) = rest.strip_prefix('-').filter(|a| a.starts_with(' ')) {
+            let spaces = indent(after);
+            key += 1 + spaces;
+            rest = after.get(spaces..).unwrap_or_default();
+        }
+        let wanted = key + 1;
         let mut added = false;
         let mut k = at;
         while let Some(nl) = src.get(k..end).and_then(|s| s.find('\n')) {

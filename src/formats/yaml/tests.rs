@@ -75,7 +75,8 @@ fn a_key_written_without_a_value_gets_its_value_after_the_colon() {
 
 #[test]
 fn a_quoted_scalar_going_on_at_its_keys_indentation_is_read_as_hugo_reads_it() {
-    let src = "title: T\ndescription: \"first line\nsecond line.\"\nx:\n  d: 'a\n  b'\n  e: \"c\n\n d\"\nlast: 1\n";
+    let src = "title: T\ndescription: \"first line\nsecond line.\"\nx:\n  d: 'a\n  b'\n  e: \"c\n\n d\"\n\
+               projects:\n  - title: \"A long project\n    title\"\n    year: 2020\nlast: 1\n";
     let tree = super::parse(src, 0..src.len()).unwrap();
     assert_eq!(
         tree.to_json(),
@@ -83,6 +84,7 @@ fn a_quoted_scalar_going_on_at_its_keys_indentation_is_read_as_hugo_reads_it() {
             "title": "T",
             "description": "first line second line.",
             "x": {"d": "a b", "e": "c\nd"},
+            "projects": [{"title": "A long project title", "year": 2020}],
             "last": 1
         })
     );
