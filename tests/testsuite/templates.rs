@@ -3870,6 +3870,9 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
         "title: M\nDate: 2024-01-15\nmodified: 2024-02-01T10:00:00Z\npubdate: \"2024-01-20\"\n\
          unpublishdate: 2030-01-01\ndraft: false",
         "title: N",
+        "title: S\ndraft: \"false\"\nisCJKLanguage: 1",
+        "title: L\nlastmod: 2024-03-01",
+        "title: P\npubdate: 2024-01-20\npublishdate: 2024-01-21\nparams:\n  lastmod: kept",
     ] {
         let (hugo, folio) = shortcode_f(
             "baseURL = \"https://e.org/\"\n",

@@ -462,14 +462,7 @@ impl HugoContext {
         if let Value::Map(m) = &mut params {
             let m = Arc::make_mut(m);
             for (key, value) in hugo_params(front, &self.time_zone) {
-                match key {
-                    "draft" | "iscjklanguage" => {
-                        m.entry(Arc::from(key)).or_insert(value);
-                    }
-                    _ => {
-                        m.insert(Arc::from(key), value);
-                    }
-                }
+                m.insert(Arc::from(key), value);
             }
         }
         params
@@ -927,86 +920,119 @@ fn tree_fields(content_path: &str, front: &Map<String, Json>) -> Vec<(&'static s
 /// A page's dates by Hugo's default `frontmatter` config, each key's aliases after it
 /// (`resources/page/pagemeta/page_frontmatter.go`; no Git dates).
 fn page_dates(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> [(&'static str, Value); 4] {
-    let date = |keys: &[&str]| front_date(front, keys, zone);
+    dates_set(front, zone).map(|(field, set)| {
+        (
+            field,
+            set.map_or_else(|| Moment::zero().to_value(), |(_, v)| v),
+        )
+    })
+}
+
+/// Each of a page's dates, with the front matter key it was read from and its value
+/// (`Nil` when that key's value is no date), or `None` when no key for it is set. The
+/// publish date falls back on the page's date as found (a page with only `lastmod` has it
+/// for all three), as Hugo's `:default` does.
+fn dates_set(
+    front: &Map<String, Json>,
+    zone: &jiff::tz::TimeZone,
+) -> [(&'static str, Option<(&'static str, Value)>); 4] {
+    let date = |keys: &[&'static str]| front_date(front, keys, zone);
+    let page_date = date(&[
+        "date",
+        "publishdate",
+        "pubdate",
+        "published",
+        "lastmod",
+        "modified",
+    ]);
+    let lastmod = date(&[
+        "lastmod",
+        "modified",
+        "date",
+        "publishdate",
+        "pubdate",
+        "published",
+    ]);
+    let publish = date(&["publishdate", "pubdate", "published"]).or_else(|| page_date.clone());
     [
-        (
-            "Date",
-            date(&[
-                "date",
-                "publishdate",
-                "pubdate",
-                "published",
-                "lastmod",
-                "modified",
-            ]),
-        ),
-        (
-            "Lastmod",
-            date(&[
-                "lastmod",
-                "modified",
-                "date",
-                "publishdate",
-                "pubdate",
-                "published",
-            ]),
-        ),
-        (
-            "PublishDate",
-            date(&["publishdate", "pubdate", "published", "date"]),
-        ),
+        ("Date", page_date),
+        ("Lastmod", lastmod),
+        ("PublishDate", publish),
         ("ExpiryDate", date(&["expirydate", "unpublishdate"])),
     ]
 }
 
 /// What Hugo adds to a page's `.Params` (`hugolib/page__meta.go`), checked against Hugo
-/// 0.168: `draft` and `iscjklanguage` (false when the front matter does not set them), each
-/// of the page's dates that is set (`date`, `lastmod`, `publishdate`, `expirydate`, as
-/// [`page_dates`] finds them through their aliases), and each alias the front matter sets
-/// (`pubdate`, `published`, `modified`, `unpublishdate`) as a time. A date that does not
-/// parse stays the text it is.
+/// 0.168: `draft` and `iscjklanguage` as its own booleans (over the front matter's), each
+/// of the page's dates that is set under its own name (`date`, `lastmod`, `publishdate`,
+/// `expirydate`, as [`dates_set`] finds them) unless the front matter's `params` map sets
+/// that name, and the alias a date was read from (`pubdate`, `published`, `modified`,
+/// `unpublishdate`) as that time. A date that does not parse stays the text it is.
 fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'static str, Value)> {
+    let flag = |key: &str| {
+        front
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .is_some_and(|(_, v)| go_bool(v))
+    };
     let mut out = vec![
-        ("draft", Value::Bool(false)),
-        ("iscjklanguage", Value::Bool(false)),
+        ("draft", Value::Bool(flag("draft"))),
+        ("iscjklanguage", Value::Bool(flag("iscjklanguage"))),
     ];
-    let zero = Moment::zero().to_value();
-    for (field, date) in page_dates(front, zone) {
-        if !matches!(date, Value::Nil) && date != zero {
-            let key = match field {
-                "Date" => "date",
-                "Lastmod" => "lastmod",
-                "PublishDate" => "publishdate",
-                _ => "expirydate",
-            };
-            out.push((key, date));
+    let own = match front.get("params") {
+        Some(Json::Object(own)) => Some(own),
+        _ => None,
+    };
+    let in_own = |key: &str| own.is_some_and(|m| m.keys().any(|k| k.eq_ignore_ascii_case(key)));
+    for (field, set) in dates_set(front, zone) {
+        let Some((from, value)) = set.filter(|(_, v)| !matches!(v, Value::Nil)) else {
+            continue;
+        };
+        let key = match field {
+            "Date" => "date",
+            "Lastmod" => "lastmod",
+            "PublishDate" => "publishdate",
+            _ => "expirydate",
+        };
+        if !in_own(key) {
+            out.push((key, value.clone()));
         }
-    }
-    for alias in ["pubdate", "published", "modified", "unpublishdate"] {
-        let set = front_date(front, &[alias], zone);
-        if !matches!(set, Value::Nil) && set != zero {
-            out.push((alias, set));
+        if matches!(from, "pubdate" | "published" | "modified" | "unpublishdate") {
+            out.push((from, value));
         }
     }
     out
 }
 
-/// The first of the front matter's `keys` (in any case) that is set, as a time (in `zone`
-/// when written without an offset); Go's zero time when none is, as Hugo's page has it.
-fn front_date(front: &Map<String, Json>, keys: &[&str], zone: &jiff::tz::TimeZone) -> Value {
-    let set = keys.iter().find_map(|k| {
-        front
+/// A value as Go's `cast.ToBool` reads it: `true`, a number but 0, or text `strconv`
+/// reads as true (`1`, `t`, `true`, `TRUE`…).
+fn go_bool(v: &Json) -> bool {
+    match v {
+        Json::Bool(b) => *b,
+        Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Json::String(s) => matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True"),
+        _ => false,
+    }
+}
+
+/// The first of the front matter's `keys` (in any case) that is set, with its value as a
+/// time (in `zone` when written without an offset; `Nil` when it is no date); `None`
+/// when none is set.
+fn front_date(
+    front: &Map<String, Json>,
+    keys: &[&'static str],
+    zone: &jiff::tz::TimeZone,
+) -> Option<(&'static str, Value)> {
+    keys.iter().find_map(|k| {
+        let (_, v) = front
             .iter()
-            .find(|(key, v)| key.eq_ignore_ascii_case(k) && !v.is_null())
-            .map(|(_, v)| v)
-    });
-    match set {
-        Some(v) => v
+            .find(|(key, v)| key.eq_ignore_ascii_case(k) && !v.is_null())?;
+        let value = v
             .as_str()
             .and_then(|s| Moment::parse_in(s, zone))
-            .map_or(Value::Nil, Moment::to_value),
-        None => Moment::zero().to_value(),
-    }
+            .map_or(Value::Nil, Moment::to_value);
+        Some((*k, value))
+    })
 }
 
 /// `/docs/` of `https://example.org/docs/`.
