@@ -825,7 +825,8 @@ pub struct Markup {
     /// (Goldmark's `html.WithXHTML`); off by default, `<br>`.
     pub xhtml: bool,
     /// `markup.goldmark.parser.wrapStandAloneImageWithinParagraph = false`: an image alone
-    /// in its paragraph is written without the `<p>`, and is a block to its hook.
+    /// in its paragraph is written without the `<p>`, and an image that is its parent's
+    /// only child is a block to its hook (`.IsBlock`).
     pub unwrap_standalone_images: bool,
     /// `markup.goldmark.parser.attribute.block`: a line `{.class #id}` under a block gives
     /// it attributes (off by default; `render/markdown/attributes.rs`).

@@ -3993,7 +3993,12 @@ fn with_standalone_images_unwrapped_an_image_alone_is_a_block_to_its_hook_and_ha
                 "content/about.md",
                 "---\ntitle: About\n---\n![Alt](https://cdn.example.net/a.png \"Caption\")\n\n\
                  Inline ![x](https://cdn.example.net/b.png) here.\n\n\
-                 [![linked](https://cdn.example.net/c.png)](https://e.org/)\n",
+                 [![linked](https://cdn.example.net/c.png)](https://e.org/)\n\n\
+                 > ![quoted](https://cdn.example.net/q.png)\n",
+            ),
+            (
+                "layouts/_default/_markup/render-blockquote.html",
+                "<div class=\"bq\">{{ .Text }}</div>",
             ),
         ];
         if let Some(hook) = hook {

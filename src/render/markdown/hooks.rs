@@ -99,7 +99,8 @@ pub struct Hook {
     pub alert_title: String,
     /// `.AlertSign`: an alert's fold sign, `+` or `-`, after `[!TYPE]`.
     pub alert_sign: String,
-    /// `.IsBlock`: an image alone in its paragraph, which the site does not wrap
+    /// `.IsBlock`: an image that is its parent's only child (a paragraph's, a link's, a
+    /// cell's…), when the site does not wrap an image alone in its paragraph
     /// (`markup.goldmark.parser.wrapStandAloneImageWithinParagraph = false`).
     pub is_block: bool,
 }
@@ -228,6 +229,7 @@ pub(super) fn run(
     md: &str,
     blocks: &mut Vec<String>,
     attributes: &super::attributes::Found,
+    unwrapped: &[(usize, usize)],
 ) {
     let Some(hooks) = markdown.hooks else {
         return;
@@ -256,12 +258,14 @@ pub(super) fn run(
                 continue;
             }
             let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
-            // Hugo's `images.Transformer`: an image that is its parent's only child.
+            // Hugo's `images.Transformer`: an image that is its parent's only child (a
+            // paragraph's, unwrapped by now).
             hook.is_block = kind == HookKind::Image
                 && markdown.markup.unwrap_standalone_images
-                && i.checked_sub(1)
-                    .is_some_and(|b| matches!(events.get(b), Some(Event::Start(_))))
-                && matches!(events.get(end + 1), Some(Event::End(_)));
+                && (i.checked_sub(1).is_some_and(|b| {
+                    matches!(events.get(b), Some(Event::Start(_)))
+                        && matches!(events.get(end + 1), Some(Event::End(_)))
+                }) || unwrapped.iter().any(|&(p, q)| p + 1 == i && q == end + 1));
             // A blockquote's block attributes (`{.x}` under it) are its hook's, as in Hugo.
             let given = i
                 .checked_sub(1)

@@ -115,16 +115,24 @@ impl Markdown<'_> {
         if self.markup.emoji {
             emoji_codes(&mut events);
         }
-        // An image alone in its paragraph, unwrapped when the site says so (after the
-        // hooks, which read the paragraph around it).
+        // An image alone in its paragraph, unwrapped when the site says so.
         let standalone = if self.markup.unwrap_standalone_images {
             standalone_images(&events)
         } else {
             Vec::new()
         };
         let notes = footnotes::number(&mut events);
-        hooks::run(&mut events, &raw, self, md, &mut blocks, &found);
+        // Unwrapped before the hooks, so a blockquote's `.Text` has the image alone.
         unwrap(&mut events, &standalone);
+        hooks::run(
+            &mut events,
+            &raw,
+            self,
+            md,
+            &mut blocks,
+            &found,
+            &standalone,
+        );
         // Raw HTML's images point where the document finds their files, as Markdown's do.
         if let (true, Some(urls)) = (self.markup.unsafe_html, self.hook_urls) {
             for ev in &mut events {
