@@ -221,15 +221,16 @@ pub(super) fn raw_destinations(
 /// pointed at the document's copies ([`pointed`]). With raw HTML on, the raw HTML in an
 /// element's `.Text` is sanitised as the page's is. Footnote references are numbered by
 /// now (`footnotes::number`); an element holding a footnote's definition is left to
-/// Goldmark's HTML.
+/// Goldmark's HTML. `attributes` are the block attributes found (a blockquote's are its
+/// hook's `.Attributes`); `unwrapped`, the paragraphs around standalone images taken away
+/// (their images are blocks to their hook).
 pub(super) fn run(
     events: &mut [Event<'_>],
     raw: &[(usize, String)],
     markdown: &super::Markdown<'_>,
     md: &str,
     blocks: &mut Vec<String>,
-    attributes: &super::attributes::Found,
-    unwrapped: &[(usize, usize)],
+    (attributes, unwrapped): (&super::attributes::Found, &[(usize, usize)]),
 ) {
     let Some(hooks) = markdown.hooks else {
         return;

@@ -115,23 +115,16 @@ impl Markdown<'_> {
         if self.markup.emoji {
             emoji_codes(&mut events);
         }
-        // An image alone in its paragraph, unwrapped when the site says so.
-        let standalone = if self.markup.unwrap_standalone_images {
-            standalone_images(&events)
-        } else {
-            Vec::new()
-        };
         let notes = footnotes::number(&mut events);
-        // Unwrapped before the hooks, so a blockquote's `.Text` has the image alone.
-        unwrap(&mut events, &standalone);
+        // Before the hooks, so a blockquote's `.Text` has the image alone.
+        let standalone = self.unwrap_standalone_images(&mut events);
         hooks::run(
             &mut events,
             &raw,
             self,
             md,
             &mut blocks,
-            &found,
-            &standalone,
+            (&found, &standalone),
         );
         // Raw HTML's images point where the document finds their files, as Markdown's do.
         if let (true, Some(urls)) = (self.markup.unsafe_html, self.hook_urls) {
@@ -152,6 +145,18 @@ impl Markdown<'_> {
             html = raw_html::clean(&html);
         }
         put_back(html, &blocks, placed)
+    }
+
+    /// Unwraps each image alone in its paragraph when the site says so
+    /// (`wrapStandAloneImageWithinParagraph = false`); gives those paragraphs' starts and
+    /// ends.
+    fn unwrap_standalone_images(&self, events: &mut [Event<'_>]) -> Vec<(usize, usize)> {
+        if !self.markup.unwrap_standalone_images {
+            return Vec::new();
+        }
+        let standalone = standalone_images(events);
+        unwrap(events, &standalone);
+        standalone
     }
 
     /// `md` with its lines of block attributes made comments, when the site has block
