@@ -20,8 +20,14 @@
 //!
 //! The attribute syntax is Goldmark's (`parser/attribute.go`): `#id`, `.class` (classes
 //! add up), `name=value` with a value in double quotes, a bare word, a number, `true`,
-//! `false`, `null` or a list; anything after the closing `}` is dropped. Left: a block of
-//! attributes broken over lines, which Goldmark reads and Folio shows as text.
+//! `false`, `null`, a list or a map; anything after the closing `}` is dropped. A page
+//! that holds this module's mark characters (U+E004, U+E005) gets no block attributes.
+//!
+//! Left, each rare: a block of attributes broken over lines, and a list item that starts
+//! with one (`- {.x}`), which Folio shows as text; a line inside an inline span that
+//! crosses it (`*em` / `{.x}*`), which Goldmark ends the paragraph at; the attributes of an
+//! unwrapped standalone image's paragraph, which Hugo moves onto the image; a `null`
+//! value given to a hook, which fails Hugo's build.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
