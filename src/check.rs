@@ -100,7 +100,7 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
     }
     match Site::for_page(path) {
         Ok(site) => {
-            let mut found = config_problems(&site);
+            let mut found = site_problems(&site);
             found.extend(check_page(path, &site));
             found
         }
@@ -108,10 +108,13 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
     }
 }
 
-/// What in the site's config fails Hugo's build before any page is read: a `timeZone`
-/// its time zone database does not know, once per language; a data or translation file
-/// Hugo cannot load.
-fn config_problems(site: &Site) -> Vec<Diagnostic> {
+/// What of the whole site (not of one page) `check` reports: in its config, what fails
+/// Hugo's build before any page is read (a `timeZone` its time zone database does not
+/// know, once per language; a data or translation file Hugo cannot load; a theme's config
+/// that does not parse), and what the preview and the export write otherwise than Hugo
+/// (render hooks Folio does not run, Goldmark extras it does not render, templates that
+/// do not parse). The app shows them as a notice when a page opens.
+pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = site
         .languages()
         .iter()
@@ -284,7 +287,7 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
             ..at_start(dir, "no pages found in the site's content folders".into())
         }];
     }
-    let mut found = config_problems(&site);
+    let mut found = site_problems(&site);
     found.extend(pages.iter().flat_map(|p| check_page(&p.path, &site)));
     found
 }

@@ -225,6 +225,7 @@ function applyUpdate(u, anchor = null) {
   const changed = takeProblems(u);
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
   if (u.shortcodes) { state.shortcodes = u.shortcodes; state.missingThemes = u.missingThemes ?? []; }
+  if (u.siteProblems) showSiteProblems(u.siteProblems);
   if (u.model) {
     const change = anchor === CHANGED ? firstChange(state.model, u.model) : null;
     state.model = u.model;
@@ -282,6 +283,17 @@ async function refreshRecent() {
 }
 
 // ---- notices and dialogs -----------------------------------------------------------------
+
+/** Says what of the whole site Folio writes otherwise than Hugo, or cannot read (`folio
+ *  check`'s site-wide problems): one notice, replaced when the site changes. */
+function showSiteProblems(list) {
+  document.querySelectorAll("#notices [data-site]").forEach((n) => n.remove());
+  if (!list.length) return;
+  const head = list.length === 1
+    ? "Where this site differs from Hugo in Folio:"
+    : `This site differs from Hugo in Folio in ${list.length} ways (folio check lists them all); the first:`;
+  notice(`${head} ${list[0]}`, "warn", [], 0).dataset.site = "";
+}
 
 /** Shows a notice. The same text replaces its earlier copy, and at most three stay: the
  *  oldest passing ones ("ok") go first. */

@@ -66,6 +66,10 @@ pub struct Update {
     /// Themes and modules the config names that are not on disk (their shortcodes are
     /// unknown to Folio), sent with `shortcodes`.
     pub missing_themes: Vec<String>,
+    /// What `folio check` reports of the whole site ([`crate::check::site_problems`]),
+    /// each as `file:line:col: severity: message` with the file relative to the site's
+    /// folder, sent with `model`.
+    pub site_problems: Option<Vec<String>>,
     /// Set when the page does not parse: it is shown read-only.
     pub broken: Option<Broken>,
     /// Outside changes waiting for a choice (Save is held back until they are settled).
@@ -148,6 +152,21 @@ impl Session {
         }
     }
 
+    /// [`Update::site_problems`].
+    fn site_problems(&self) -> Vec<String> {
+        crate::check::site_problems(&self.site)
+            .into_iter()
+            .map(|d| {
+                let path = d.path.strip_prefix(&self.site.root).unwrap_or(&d.path);
+                crate::check::Diagnostic {
+                    path: path.to_path_buf(),
+                    ..d
+                }
+                .to_string()
+            })
+            .collect()
+    }
+
     /// The window title: the page, the site, and a dot while there are unsaved changes.
     pub fn window_title(&self) -> String {
         let name = self
@@ -197,6 +216,7 @@ impl Session {
                 .as_ref()
                 .map(|_| self.site.shortcodes.iter().cloned().collect()),
             missing_themes: self.site.shortcodes.missing_sources().to_vec(),
+            site_problems: model.as_ref().map(|_| self.site_problems()),
             model,
             problems,
             problems_of: None,

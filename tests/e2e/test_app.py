@@ -748,6 +748,17 @@ class ShadowedParamTest(AppTest):
         self.assertEqual(self.s.prop(self.field("param-elsewhere:email"), "value"), "hello {at} example {dot} dev")
 
 
+class SiteProblemsTest(AppTest):
+    """The sample with a table render hook, which Folio does not run."""
+
+    site_files = {"layouts/_markup/render-table.html": "<table>{{ range .THead }}{{ end }}</table>\n"}
+
+    def test_what_folio_writes_otherwise_than_hugo_across_the_site_is_said_when_the_page_opens(self):
+        text = self.s.wait(lambda: self.s.execute("return document.querySelector('#notices [data-site]')?.textContent"),
+                           what="the site's notice")
+        self.assertIn("layouts/_markup/render-table.html:1:1: warning: Folio does not run this render hook", text)
+
+
 class SiteIconTest(AppTest):
     """A site shortcode writing an inline SVG icon of no size of its own, as Congo's does."""
 
