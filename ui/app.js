@@ -285,8 +285,12 @@ async function refreshRecent() {
 // ---- notices and dialogs -----------------------------------------------------------------
 
 /** Says what of the whole site Folio writes otherwise than Hugo, or cannot read (`folio
- *  check`'s site-wide problems): one notice, replaced when the site changes. */
+ *  check`'s site-wide problems): one notice, replaced when the list changes (a notice
+ *  dismissed stays away through undo and redo, which send the list again). */
 function showSiteProblems(list) {
+  const key = JSON.stringify(list);
+  if (key === state.siteProblems) return;
+  state.siteProblems = key;
   document.querySelectorAll("#notices [data-site]").forEach((n) => n.remove());
   if (!list.length) return;
   const head = list.length === 1

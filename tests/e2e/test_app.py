@@ -757,6 +757,13 @@ class SiteProblemsTest(AppTest):
         text = self.s.wait(lambda: self.s.execute("return document.querySelector('#notices [data-site]')?.textContent"),
                            what="the site's notice")
         self.assertIn("layouts/_markup/render-table.html:1:1: warning: Folio does not run this render hook", text)
+        # Dismissed, it stays away while edits and their undoing redraw the forms.
+        self.s.click(self.s.find("#notices [data-site] [aria-label='Dismiss']"))
+        self.s.click(self.s.find('[data-key="b1:^delete"]'))
+        self.s.wait(lambda: not self.s.prop(self.s.find("#undo"), "disabled"), what="the delete")
+        self.s.click(self.s.find("#undo"))
+        self.s.wait(lambda: self.s.prop(self.s.find("#undo"), "disabled"), what="the undo")
+        self.assertIsNone(self.s.execute("return document.querySelector('#notices [data-site]')"))
 
 
 class SiteIconTest(AppTest):
