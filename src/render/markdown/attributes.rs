@@ -824,52 +824,6 @@ fn give_heading<'a>(
     }
 }
 
-/// Go's `html.EscapeString` (Hugo's `transform.HTMLEscape`): `<`, `>`, `&`, `'`, `"`.
-fn go_html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&#39;"),
-            '"' => out.push_str("&#34;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `text` in double quotes as Go's `%q` writes it (`strconv.Quote`): a backslash and a
-/// quote escaped, the control characters and what Go does not print as `\n`, `\u00a0`….
-fn go_quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            c if c == ' ' || !(c.is_control() || c.is_whitespace() || is_format(c)) => out.push(c),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Unicode's format characters Go does not print (`unicode.IsPrint`): the zero-width ones
-/// and the marks that change a text's direction.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
-}
-
 /// `attrs` as `element`'s opening tag `tag` gets them, each with a space before it.
 fn written(element: &str, attrs: &Attributes, tag: &str) -> String {
     let has = |name: &str| tag.contains(&format!(" {name}="));
@@ -887,7 +841,11 @@ fn written(element: &str, attrs: &Attributes, tag: &str) -> String {
             if name.to_ascii_lowercase().starts_with("on") || has(name) {
                 continue;
             }
-            out.push_str(&format!(" {name}={}", go_quoted(&go_html_escape(&text))));
+            let escaped = crate::text::html_escape(&text);
+            out.push_str(&format!(
+                " {name}={}",
+                crate::templates::engine::values::go_quote(&escaped, "")
+            ));
         }
         return out;
     }
