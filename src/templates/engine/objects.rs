@@ -607,8 +607,9 @@ fn services(get: &Setting<'_>) -> Value {
     ])
 }
 
-/// A setting read as a bool, as `mapstructure.WeakDecode` reads one: a number is true
-/// when not 0, a string as Go's `strconv.ParseBool` reads it ("" is false).
+/// A setting read as a bool, as `mapstructure.WeakDecode` (and Hugo's `cast.ToBool` for
+/// a page's `draft`) reads one: a number is true when not 0, a string as Go's
+/// `strconv.ParseBool` reads it ("" is false).
 fn weak_bool(v: &Json) -> bool {
     match v {
         Json::Bool(b) => *b,
@@ -973,7 +974,7 @@ fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'s
         front
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .is_some_and(|(_, v)| go_bool(v))
+            .is_some_and(|(_, v)| weak_bool(v))
     };
     let mut out = vec![
         ("draft", Value::Bool(flag("draft"))),
@@ -1002,17 +1003,6 @@ fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'s
         }
     }
     out
-}
-
-/// A value as Go's `cast.ToBool` reads it: `true`, a number but 0, or text `strconv`
-/// reads as true (`1`, `t`, `true`, `TRUE`…).
-fn go_bool(v: &Json) -> bool {
-    match v {
-        Json::Bool(b) => *b,
-        Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
-        Json::String(s) => matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True"),
-        _ => false,
-    }
 }
 
 /// The first of the front matter's `keys` (in any case) that is set, with its value as a
