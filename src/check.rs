@@ -112,8 +112,7 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
 /// Hugo's build before any page is read (a `timeZone` its time zone database does not
 /// know, once per language; a data or translation file Hugo cannot load; a theme's config
 /// that does not parse), and what the preview and the export write otherwise than Hugo
-/// (render hooks Folio does not run, Goldmark extras it does not render, templates that
-/// do not parse). The app shows them as a notice when a page opens.
+/// (render hooks Folio does not run, templates that do not parse). The app shows them as a notice when a page opens.
 pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = site
         .languages()
@@ -135,7 +134,6 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
             .map(Diagnostic::from_error),
     );
     found.extend(unrun_render_hooks(site));
-    found.extend(unrendered_extras(site));
     found.extend(unparsed_templates(site));
     found.extend(site.files.problems.iter().map(|p| Diagnostic {
         path: p.path.clone(),
@@ -149,48 +147,6 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
         message: p.message.clone(),
     }));
     found
-}
-
-/// Goldmark's extras the site turns on that Folio does not render
-/// ([`Site::unrendered_extras`]), each at its `enable` setting (at the config's start
-/// when a theme's config turns it on).
-fn unrendered_extras(site: &Site) -> Vec<Diagnostic> {
-    site.unrendered_extras()
-        .into_iter()
-        .map(|name| {
-            let (written, tag) = match name {
-                "superscript" => ("x^2^", "sup"),
-                "subscript" => ("H~2~O", "sub"),
-                "insert" => ("++text++", "ins"),
-                "mark" => ("==text==", "mark"),
-                _ => ("~~text~~", "del"),
-            };
-            let path = ["markup", "goldmark", "extensions", "extras", name, "enable"];
-            let (path, line, col) = match site.setting(&path) {
-                Some((file, node)) => {
-                    let (line, col) = text::line_col(&file.src, node.span.start);
-                    (file.path.clone(), line, col)
-                }
-                None => (
-                    site.config
-                        .as_ref()
-                        .map_or(site.root.clone(), |c| c.path.clone()),
-                    1,
-                    1,
-                ),
-            };
-            Diagnostic {
-                path,
-                line,
-                col,
-                severity: Severity::Warning,
-                message: format!(
-                    "Folio does not render Goldmark's `{name}` extra: where Hugo writes \
-                     {written} as <{tag}>, the preview and the export show it as typed"
-                ),
-            }
-        })
-        .collect()
 }
 
 /// The site's shortcode templates that do not parse, each at its own file: Hugo stops the

@@ -22,15 +22,16 @@ pub struct Link {
 /// Every link in `md[span]`, a stretch of text that starts a line or follows an element
 /// (Goldmark tries its linkify wherever a new piece of text starts), read as Goldmark reads
 /// the source; `block` is the block holding the span (an open link label in it stops
-/// linking; a quote's typesetting depends on the rest of its line there); `typographer`:
-/// whether the site's typographer is on.
+/// linking; a quote's typesetting depends on the rest of its line there); `extensions`:
+/// the site's (its typographer and its delimiters start links too).
 pub fn find(
     md: &str,
     span: Range<usize>,
     block: Range<usize>,
     label: &mut LabelCursor,
-    typographer: bool,
+    extensions: crate::site::Extensions,
 ) -> Vec<Link> {
+    let typographer = extensions.typographer;
     let mut found = Vec::new();
     // Every link holds `://`, `www.` or (an address) `@`: text without them has none, and
     // is not walked character by character.
@@ -49,7 +50,8 @@ pub fn find(
             let word = i == span.start
                 || md
                     .get(..i)
-                    .is_some_and(|b| starts_word(b, quote, typographer));
+                    .is_some_and(|b| starts_word(b, quote, typographer))
+                || super::markdown::extras::delimiter_ends_at(md, i, block.start, extensions);
             // An address must not run on into `-` or `_`, even where an element begins.
             let runs_on = link.href.starts_with("mailto:")
                 && md
@@ -70,6 +72,12 @@ pub fn find(
             .map_or(1, char::len_utf8);
     }
     found
+}
+
+/// Whether a bare link may start after `before` as far as the text before it says (a quote
+/// there taken as typeset): [`starts_word`] with the site's `extensions`.
+pub fn may_start(before: &str, extensions: crate::site::Extensions) -> bool {
+    starts_word(before, |_| true, extensions.typographer)
 }
 
 /// Whether a link may start after `before`: at the start, after whitespace, `(`, `*`,
@@ -481,7 +489,7 @@ mod tests {
             0..text.len(),
             0..text.len(),
             &mut LabelCursor::new(0),
-            true,
+            crate::site::Extensions::default(),
         )
         .into_iter()
         .map(|l| (&text[l.range], l.href))
@@ -534,7 +542,7 @@ mod tests {
                 1..14,
                 0..14,
                 &mut LabelCursor::new(0),
-                true
+                crate::site::Extensions::default()
             ),
             []
         );

@@ -135,6 +135,11 @@ impl Renderer<'_> {
                     m.extensions.typographer,
                     m.extensions.linkify,
                     m.extensions.strikethrough,
+                    m.extensions.extras.superscript,
+                    m.extensions.extras.subscript,
+                    m.extensions.extras.insert,
+                    m.extensions.extras.mark,
+                    m.extensions.extras.delete,
                 ];
                 let mut key: String = flags
                     .iter()

@@ -234,7 +234,7 @@ impl Quote<'_> {
 /// block's text (after a table's `|` or a quote's `>`, which are not in it); elsewhere the
 /// source's, a container's `>` on a later line included (Hugo 0.168: `>'twas` / `>'tis`
 /// is ’twas, then ‘tis).
-fn preceding(md: &str, pos: usize, block_start: usize) -> char {
+pub fn preceding(md: &str, pos: usize, block_start: usize) -> char {
     let lead = md.get(block_start.min(pos)..pos).unwrap_or_default();
     if lead
         .chars()
@@ -247,18 +247,6 @@ fn preceding(md: &str, pos: usize, block_start: usize) -> char {
         .unwrap_or('\n')
 }
 
-/// Whether the run of one character at `md[pos]` can open and can close (CommonMark's
-/// left- and right-flanking rules, as Goldmark's `parser.ScanDelimiter` applies them to
-/// any delimiter but `_`); `block_start` as for [`substitute`].
-pub fn flanking(md: &str, pos: usize, block_start: usize) -> (bool, bool) {
-    let line = md
-        .get(pos..)
-        .and_then(|r| r.split('\n').next())
-        .unwrap_or_default();
-    Delimiter::scan(line, preceding(md, pos, block_start))
-        .map_or((false, false), |d| (d.open, d.close))
-}
-
 /// Whether the quote at `md[pos]` is typeset (so a link may start after it), judged with
 /// no quote open before it.
 pub fn is_typeset_quote(md: &str, pos: usize, block: Range<usize>) -> bool {
@@ -269,6 +257,15 @@ pub fn is_typeset_quote(md: &str, pos: usize, block: Range<usize>) -> bool {
 
 /// How far a run of one delimiter is read.
 const MAX_RUN: usize = 64;
+
+/// Whether a run of a delimiter (not `_`) between `before` and `after` can open and can
+/// close: CommonMark's left- and right-flanking rules as Goldmark's `parser.ScanDelimiter`
+/// applies them (`before` is `'\n'` at a block's start, `after` `' '` at a line's end).
+pub fn flanks(before: char, after: char) -> (bool, bool) {
+    let (bp, bw) = (is_punct_or_symbol(before), is_space(before));
+    let (ap, aw) = (is_punct_or_symbol(after), is_space(after));
+    (!aw && (!ap || bw || bp), !bw && (!bp || aw || ap))
+}
 
 /// Whether a quote can open or close, by CommonMark's flanking rules (Goldmark's
 /// `parser.ScanDelimiter` over the run of the same quote).
@@ -288,12 +285,8 @@ impl Delimiter {
             .get(run..)
             .and_then(|s| s.chars().next())
             .unwrap_or(' ');
-        let (bp, bw) = (is_punct_or_symbol(before), is_space(before));
-        let (ap, aw) = (is_punct_or_symbol(after), is_space(after));
-        Some(Delimiter {
-            open: !aw && (!ap || bw || bp),
-            close: !bw && (!bp || aw || ap),
-        })
+        let (open, close) = flanks(before, after);
+        Some(Delimiter { open, close })
     }
 
     /// Whether the quote closes one: it can only close, or it can do both and punctuation

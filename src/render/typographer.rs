@@ -23,6 +23,11 @@ use super::substitutions::{substitute, Unclosed};
 /// A piece of text and the source it came from.
 type Piece<'a> = (CowStr<'a>, Range<usize>);
 
+/// Whether `html` is a page's own tag (not one Markdown's `<mark>` or `<ins>` put).
+fn is_raw_tag(html: &str) -> bool {
+    html.starts_with('<') && !super::markdown::extras::is_tag(html)
+}
+
 /// Finishes the text in `events` (pulldown-cmark's, with offsets into `md`).
 /// `extensions` says whether links are found and text is typeset at all.
 pub fn finish<'a>(
@@ -47,7 +52,7 @@ pub fn finish<'a>(
                 }))
             }
             Event::Text(t) if !in_code_block => run.push((t, range)),
-            Event::InlineHtml(h) if block.typographer && odd_angle(&run) && h.starts_with('<') => {
+            Event::InlineHtml(h) if block.typographer && odd_angle(&run) && is_raw_tag(&h) => {
                 run.push((source(md, &range), range))
             }
             Event::Start(Tag::Link {
@@ -103,6 +108,8 @@ struct Block {
     typographer: bool,
     /// Whether bare URLs become links (the site's linkify is on).
     linkify: bool,
+    /// The site's extensions (where a bare URL may start depends on its delimiters).
+    extensions: crate::site::Extensions,
 }
 
 impl Block {
@@ -111,6 +118,7 @@ impl Block {
         Block {
             typographer: extensions.typographer,
             linkify: extensions.linkify,
+            extensions,
             ..Block::default()
         }
     }
@@ -286,7 +294,7 @@ fn heading_text_len(source: &str) -> usize {
 
 /// The links in a run, found in the stretches of source its pieces cover without gaps.
 fn links_in(md: &str, run: &[Piece], block: &mut Block) -> Vec<Link> {
-    let (typographer, label) = (block.typographer, &mut block.label);
+    let (extensions, label) = (block.extensions, &mut block.label);
     let block = block.start..block.end;
     let mut links = Vec::new();
     let mut span: Option<Range<usize>> = None;
@@ -294,14 +302,14 @@ fn links_in(md: &str, run: &[Piece], block: &mut Block) -> Vec<Link> {
         span = match span {
             Some(s) if s.end == r.start => Some(s.start..r.end),
             Some(s) => {
-                links.extend(linkify::find(md, s, block.clone(), label, typographer));
+                links.extend(linkify::find(md, s, block.clone(), label, extensions));
                 Some(r.clone())
             }
             None => Some(r.clone()),
         };
     }
     if let Some(s) = span {
-        links.extend(linkify::find(md, s, block.clone(), label, typographer));
+        links.extend(linkify::find(md, s, block.clone(), label, extensions));
     }
     links
 }

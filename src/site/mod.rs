@@ -434,6 +434,7 @@ impl Site {
                 footnote: extension("footnote"),
                 task_list: extension("tasklist"),
                 definition_list: extension("definitionlist"),
+                extras: table.extras(),
             },
             toc: table.toc_settings(),
             passthrough: table.passthrough(),
@@ -445,22 +446,6 @@ impl Site {
                 _ => Default::default(),
             },
         }
-    }
-
-    /// Goldmark's `extras` the site turns on (`markup.goldmark.extensions.extras.NAME.enable`,
-    /// Hugo's `hugo-goldmark-extensions/extras`, all off by default), which Folio does not
-    /// render: `superscript`, `insert`, `mark`, and `subscript` and `delete` unless
-    /// strikethrough is on (which writes `~~text~~` and `~text~` as `<del>` first, as
-    /// Hugo does). In that order.
-    pub fn unrendered_extras(&self) -> Vec<&'static str> {
-        let table = self.markup_table();
-        let strikethrough = self.markup().extensions.strikethrough;
-        ["superscript", "subscript", "insert", "mark", "delete"]
-            .into_iter()
-            .filter(|name| table.is(&["goldmark", "extensions", "extras", name, "enable"], true))
-            // Strikethrough takes `~~text~~` (delete's) and a single `~` (subscript's) first.
-            .filter(|name| !matches!(*name, "delete" | "subscript") || !strikethrough)
-            .collect()
     }
 
     /// The site's title in its default language, if set ([`Site::title_in`]).
@@ -787,6 +772,19 @@ impl MarkupTable {
         })
     }
 
+    /// `goldmark.extensions.extras`: each of `superscript`, `subscript`, `insert`, `mark`
+    /// and `delete` on when its `enable` is true (Hugo's `goldmark_config.Extras`).
+    fn extras(&self) -> crate::render::markdown::extras::Extras {
+        let on = |name: &str| self.is(&["goldmark", "extensions", "extras", name, "enable"], true);
+        crate::render::markdown::extras::Extras {
+            superscript: on("superscript"),
+            subscript: on("subscript"),
+            insert: on("insert"),
+            mark: on("mark"),
+            delete: on("delete"),
+        }
+    }
+
     /// `tableOfContents` (`startLevel`, `endLevel`, `ordered`), Hugo's defaults for what is
     /// missing.
     fn toc_settings(&self) -> crate::render::markdown::headings::TocSettings {
@@ -860,6 +858,8 @@ pub struct Extensions {
     pub task_list: bool,
     /// `definitionList`: a line starting `: ` defines the term above it.
     pub definition_list: bool,
+    /// `extras`: superscript, subscript, insert, mark and delete, each off unless turned on.
+    pub extras: crate::render::markdown::extras::Extras,
 }
 
 impl Default for Extensions {
@@ -872,6 +872,7 @@ impl Default for Extensions {
             footnote: true,
             task_list: true,
             definition_list: true,
+            extras: Default::default(),
         }
     }
 }

@@ -72,6 +72,20 @@ const FOUND: &[&str] = &[
     "_data me@example.com_",
     "https://example.com/a_(b)'_ and www.example.com/p?q=1_`alpha`",
     "em~~<br>~~ and a ~~struck~~ b",
+    "H~2~O and CO~2~, x~i~ + x~j~ and H~~2~~O",
+    "~~a~ and ~a~~ and ~~~a~~~ and ~ a ~ and a ~b ~c~",
+    "<https://x.io/~user> and see https://x.io/~user ok, ~~https://example.com/a_~~ struck",
+    "'~~[5](https://example.com/rock)~~' and ~~[a](/u)~~ and [~~a~~](/u)",
+    "1. ~~~~em~~
+
+    ~/bin/run
+
+<div>\n~x~ and ~~y\n</div>
+
+````\n```\n~x\n````",
+    "`~~a~~` and a ~~~b~~~ and ~~*a*~~ and *~~a~~*",
+    "# ~~c 'd'~~ z\n\n| ~a~ | b~~c~~d |\n|---|---|\n| x | y |",
+    "~~a\nb~~ and ~a\\~ and \\~a~ and ~a&amp;~",
     "a\n--- | ---\nq",
     "n\n:--",
     "x\n| :-:",
@@ -509,6 +523,94 @@ const BLOCK_ATTRIBUTES: &[&str] = &[
     "Text[^1].\n\n[^1]: Note.\n    {.n}",
     "para\n{.x}\n\n[link](/u \"&#xE004;\") and more\n\nNext &#xE004;x&#xE005; end.",
 ];
+
+/// Goldmark's extras (`hugo-goldmark-extensions/extras/_test`'s cases, and the same with
+/// Hugo's other extensions around them), all five on; strikethrough and raw HTML on, then
+/// both off.
+const EXTRAS: &[&str] = &[
+    "^foo^",
+    "2^nd^",
+    "x^2^ + x^5^",
+    "^foo\\^",
+    "\\^foo^ and ^foo^",
+    "^foo&nbsp;bar^",
+    "^foo\u{a0}bar^",
+    "text C^foo^C",
+    "C^foo^C text",
+    "text[^1] text[^2]",
+    "x^+^ x^-^ x^'^",
+    "x^+2^ x^-2^ x^'2^",
+    "x^2+^ x^2-^ x^2'^",
+    "~foo~",
+    "H~2~O",
+    "x~i~ + x~j~",
+    "~foo\\~",
+    "~foo&nbsp;bar~",
+    "text H~2~O",
+    "~~foobar~~",
+    "~~x~foobar~~~",
+    "Hello ++,++ world!",
+    "This ++expression is stretched over a\n\nparagraph++.",
+    "==Hello==, world!",
+    "This mark ==has a\n\nnew paragraph==.",
+    "[==link]()==",
+    "==[link==]()",
+    "~~Hi~~ Hello, world!",
+    "==a *b* c== and *x ==y== z*",
+    "**==bold mark==** and ==**mark bold**==",
+    "==a\nb== across a line, ++c\nd++",
+    "===no=== ==no ++no ++ ^ no ^ a^^b^^c",
+    "^^a^ and ^a^^ and ^a ^b^^",
+    "`==code==` and ==`code`== and <span>==x==</span> and <mark>own</mark> ==md==",
+    "[==x==](/u \"==t==\") ![==alt==](/i.png) <https://e.org/==a==>",
+    "# Head ==mark== x^2^\n\n| a | b |\n|---|---|\n| ==c== | H~2~O |",
+    "- ==item==\n- x^2^\n\n> ==quote== ^q^",
+    "\"==quoted==\" and 'x^2^' -- ==a==... <<==b==>>",
+    "a==b==c and 1+1++2++ and ==a +b+ c==",
+    "Term\n: ==def== ++ins++",
+    "Text ==a[^n]==.\n\n[^n]: ==Note== x^2^.",
+    "^a^b^ and ~a~b~ and ==a==b== and ^a^^b^",
+    "# ==a 'b'== z\n\n# ~~c 'd'~~ z\n\n# x^e 'f'^ z\n\n# ++g 'h'++ z\n\n# ~k 'l'~ z",
+    "https://e.org/a==b== and ==x https://e.org/b== y== and https://e.org/C++_(x) ++y++",
+    "==www.e.org/x== and ^https://e.org/a and x^https://e.org/b ++https://e.org/c++",
+];
+
+#[test]
+fn goldmark_extras_render_as_hugo_renders_them() {
+    let on = "[markup.goldmark.extensions.extras]\n\
+              delete.enable = true\ninsert.enable = true\nmark.enable = true\n\
+              subscript.enable = true\nsuperscript.enable = true";
+    let extras = folio::render::markdown::extras::Extras {
+        superscript: true,
+        subscript: true,
+        insert: true,
+        mark: true,
+        delete: true,
+    };
+    // With raw HTML kept and not: a page's own `<mark>` is raw HTML, Markdown's is not.
+    for (strikethrough, unsafe_html) in [(true, true), (false, false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = numbered("extras", EXTRAS);
+        let config = format!(
+            "{on}\n[markup.goldmark.extensions]\nstrikethrough = {strikethrough}\n\
+             [markup.goldmark.renderer]\nunsafe = {unsafe_html}"
+        );
+        let hugo = hugo_renders_with(&cases, dir.path(), &config);
+        let markdown = folio::render::Markdown {
+            markup: folio::site::Markup {
+                unsafe_html,
+                extensions: folio::site::Extensions {
+                    strikethrough,
+                    extras,
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_as_hugo(&cases, &hugo, |md| markdown.render(md), normalise);
+    }
+}
 
 #[test]
 fn block_attributes_go_where_hugo_puts_them() {

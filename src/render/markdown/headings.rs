@@ -137,6 +137,12 @@ fn heading_text(events: &[Event]) -> String {
     while let Some(e) = events.get(i) {
         match e {
             Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::InlineHtml(h) if super::extras::is_start_tag(h) => {
+                let (piece, len) = first_piece(events.get(i..).unwrap_or_default());
+                out.push_str(&piece);
+                i += len;
+                continue;
+            }
             Event::Start(_) => {
                 let (piece, len) = first_piece(events.get(i..).unwrap_or_default());
                 out.push_str(&piece);
@@ -168,7 +174,9 @@ fn first_piece(events: &[Event]) -> (String, usize) {
                 piece.get_or_insert_with(String::new);
             }
             Event::Start(_) => depth += 1,
-            Event::End(_) => {
+            Event::InlineHtml(h) if super::extras::is_start_tag(h) => depth += 1,
+            // An end, or the end tag of a `<mark>` or `<ins>` (`extras.rs`).
+            Event::End(_) | Event::InlineHtml(_) if ends(e) => {
                 depth = depth.saturating_sub(1);
                 piece.get_or_insert_with(String::new);
                 if depth == 0 {
@@ -188,6 +196,14 @@ fn first_piece(events: &[Event]) -> (String, usize) {
         }
     }
     (piece.unwrap_or_default(), events.len())
+}
+
+fn ends(e: &Event) -> bool {
+    match e {
+        Event::End(_) => true,
+        Event::InlineHtml(h) => super::extras::is_tag(h),
+        _ => false,
+    }
 }
 
 /// How a heading's id is made from its text: Hugo's `autoHeadingIDType`

@@ -15,12 +15,12 @@
 //! in `attributes.rs`.
 
 mod attributes;
+pub mod extras;
 mod footnotes;
 pub mod headings;
 pub mod hooks;
 pub mod passthrough;
 pub(crate) mod raw_html;
-mod strikethrough;
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -70,7 +70,8 @@ pub fn options() -> Options {
 /// tables, footnotes, task lists and definition lists may each be off).
 fn options_for(extensions: Extensions) -> Options {
     let mut options = options();
-    options.set(Options::ENABLE_STRIKETHROUGH, extensions.strikethrough);
+    // Strikethrough is Goldmark's, with the other tilde delimiters (`extras.rs`).
+    options.set(Options::ENABLE_STRIKETHROUGH, false);
     options.set(Options::ENABLE_TABLES, extensions.table);
     options.set(Options::ENABLE_FOOTNOTES, extensions.footnote);
     options.set(Options::ENABLE_TASKLISTS, extensions.task_list);
@@ -190,7 +191,6 @@ impl Markdown<'_> {
         };
         let md = step(Cow::Borrowed(md), ext.definition_list, indented_definitions);
         let md = step(md, ext.table, tables::tables_after_text);
-        let md = step(md, ext.strikethrough, strikethrough::literal_tildes);
         step(md, ext.linkify, super::linkify::protect)
     }
 
@@ -226,7 +226,7 @@ impl Markdown<'_> {
                 }
                 Event::End(TagEnd::HtmlBlock) if !self.markup.unsafe_html => in_html_block = false,
                 _ if in_html_block => {}
-                Event::InlineHtml(h) if !self.markup.unsafe_html => {
+                Event::InlineHtml(h) if !self.markup.unsafe_html && !extras::is_tag(&h) => {
                     if !is_comment(&h) {
                         events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
                     }
@@ -571,8 +571,15 @@ fn is_comment(html: &str) -> bool {
 /// A blockquote's `> [!NOTE]` line stays text: Hugo reads alerts from the rendered
 /// blockquote, for a render hook only (`hooks.rs`, `Hook::read_alert`).
 fn parse(md: &str, extensions: Extensions) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
-    let options = options_for(extensions);
-    let parser = Parser::new_ext(md, options);
+    let parser = Parser::new_ext(md, options_for(extensions));
+    if extras::may_apply(md, extensions) {
+        let tagged = extras::tag(md, parser.into_offset_iter(), extensions);
+        return if needs_finishing(md) {
+            Box::new(super::typographer::finish(md, tagged.into_iter(), extensions).into_iter())
+        } else {
+            Box::new(tagged.into_iter().map(|(event, _)| event))
+        };
+    }
     if needs_finishing(md) {
         Box::new(super::typographer::finish(md, parser.into_offset_iter(), extensions).into_iter())
     } else {
