@@ -72,15 +72,20 @@ impl Extras {
 
 /// Whether `md` may hold a delimiter of these kinds: a character one of them reads.
 pub fn may_apply(md: &str, extensions: Extensions) -> bool {
-    let chars = [b'~', b'+', b'=', b'^'];
-    md.bytes().any(|b| {
-        chars.contains(&b)
-            && extensions
-                .extras
-                .kinds_for(b, extensions.strikethrough)
-                .next()
-                .is_some()
-    })
+    let (extras, strikethrough) = (extensions.extras, extensions.strikethrough);
+    let read: Vec<u8> = b"~+=^"
+        .iter()
+        .copied()
+        .filter(|&c| extras.kinds_for(c, strikethrough).next().is_some())
+        .collect();
+    let md = md.as_bytes();
+    match read.as_slice() {
+        [] => false,
+        [a] => memchr::memchr(*a, md).is_some(),
+        [a, b] => memchr::memchr2(*a, *b, md).is_some(),
+        [a, b, c] => memchr::memchr3(*a, *b, *c, md).is_some(),
+        _ => md.iter().any(|c| b"~+=^".contains(c)),
+    }
 }
 
 /// One of these delimiters' elements.
