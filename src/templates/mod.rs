@@ -14,9 +14,9 @@
 //!
 //! A shortcode's name is its file's path under the shortcodes folder without the
 //! extensions (`hextra/hero-badge.html` → `hextra/hero-badge`). Variants of one template
-//! for a language or output format (`name.en.html`, `name.html.html`, `name.amp.html`)
-//! are read together: the shortcode is paired if any of them reads `.Inner`, and reads
-//! the parameters any of them reads. A page runs its language's variant, else the one for
+//! for a language or output format (`name.en.html`, `name.html.html`, `name.amp.html`,
+//! `name.md`) are read together: the shortcode is paired if one for HTML reads `.Inner`,
+//! and reads the parameters any of them reads. A page runs its language's variant, else the one for
 //! every language; a shortcode with variants for other languages only fails as in Hugo
 //! ([`Catalogue::shortcode_file_in`]).
 
@@ -552,21 +552,6 @@ fn shortcode_name(dir: &Path, file: &Path) -> Option<String> {
 /// file name's identifiers: one between the name and the extension that is not an output
 /// format's (`card.html.html`, `card.amp.html` are for every language).
 pub(crate) fn language_of(file: &Path) -> Option<String> {
-    /// Hugo's built-in output formats (`output/outputFormat.go`).
-    const OUTPUT_FORMATS: &[&str] = &[
-        "html",
-        "amp",
-        "rss",
-        "json",
-        "calendar",
-        "csv",
-        "markdown",
-        "robots",
-        "sitemap",
-        "sitemapindex",
-        "webappmanifest",
-        "gotmpl",
-    ];
     let name = file.file_name()?.to_str()?;
     let mut parts = name.split('.').skip(1).collect::<Vec<_>>();
     parts.pop();
@@ -576,7 +561,45 @@ pub(crate) fn language_of(file: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// Reads and infers every variant of one template; the schemas are merged.
+/// Hugo's built-in output formats (`output/outputFormat.go`).
+const OUTPUT_FORMATS: &[&str] = &[
+    "html",
+    "amp",
+    "rss",
+    "json",
+    "calendar",
+    "csv",
+    "markdown",
+    "robots",
+    "sitemap",
+    "sitemapindex",
+    "webappmanifest",
+    "gotmpl",
+];
+
+/// Whether a template file is for the HTML output format, the one a page's content is
+/// rendered for: its suffix is `html` and it names no other output format (`card.html`,
+/// `card.fr.html`, `card.html.html`; not `card.md`, `card.amp.html`, `card.rss.xml`).
+fn is_for_html(file: &Path) -> bool {
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let mut parts: Vec<String> = name
+        .split('.')
+        .skip(1)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    parts.pop().is_some_and(|suffix| suffix == "html")
+        && parts
+            .iter()
+            .all(|p| p == "html" || !OUTPUT_FORMATS.contains(&p.as_str()))
+}
+
+/// Reads and infers every variant of one template; the schemas are merged. Only the
+/// variants for HTML ([`is_for_html`]) run and say whether the shortcode is paired (Hugo
+/// pairs a call as the template it runs reads `.Inner`: Hinode's `kbd.html` reads
+/// `.Get 0`, its `kbd.md` `.Inner`, and `{{< kbd "C" >}}` stands alone); the others add
+/// their parameters to the form.
 fn read_template(
     root: &Path,
     name: &str,
@@ -591,15 +614,18 @@ fn read_template(
     // (`card.html.html` before `card.fr.html`, which sort alike).
     let first = files
         .iter()
-        .position(|f| language_of(f).is_none())
+        .position(|f| language_of(f).is_none() && is_for_html(f))
+        .or_else(|| files.iter().position(|f| is_for_html(f)))
         .unwrap_or(0);
     for (k, file) in files.iter().enumerate() {
         // Each file is read once: its text is both what the schema is inferred from and,
         // for the one for every language or a language's, what the engine executes.
+        let html = is_for_html(file) || k == first;
         let inferred = read_text(root, file).and_then(|text| {
-            let inferred =
-                Schema::infer(&text.source).map_err(|m| format!("{}:{m}", text.path.display()));
-            if let Some(lang) = language_of(file) {
+            let inferred = Schema::infer(&text.source)
+                .map(|s| if html { s } else { parameters_only(s) })
+                .map_err(|m| format!("{}:{m}", text.path.display()));
+            if let (Some(lang), true) = (language_of(file), html) {
                 languages.insert(lang, text.clone());
             }
             if k == first {
@@ -614,7 +640,9 @@ fn read_template(
             }
         }
     }
-    let for_every_language = files.iter().any(|f| language_of(f).is_none());
+    let for_every_language = files
+        .iter()
+        .any(|f| language_of(f).is_none() && is_for_html(f));
     ShortcodeTemplate {
         name: name.to_string(),
         origin,
@@ -627,6 +655,16 @@ fn read_template(
             .collect(),
         schema,
         problem,
+    }
+}
+
+/// What a variant Hugo does not run for a page (another output format's) tells: the
+/// parameters it reads.
+fn parameters_only(schema: Schema) -> Schema {
+    Schema {
+        params: schema.params,
+        reads_all_params: schema.reads_all_params,
+        ..Schema::default()
     }
 }
 

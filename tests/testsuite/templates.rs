@@ -3885,6 +3885,28 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn a_call_stands_alone_when_the_html_template_reads_no_inner_whatever_other_formats_read() {
+    // Hinode's `kbd`: `kbd.html` reads `.Get 0`, `kbd.md` (its Markdown output) `.Inner`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/shortcodes/kbd.html", "<kbd>{{ .Get 0 }}</kbd>"),
+        ("layouts/shortcodes/kbd.md", "`{{ trim .Inner \" \" }}`"),
+        ("layouts/shortcodes/note.amp.html", "<b>{{ .Inner }}</b>"),
+        ("layouts/shortcodes/note.html", "<i>{{ .Get 0 }}</i>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nPress {{< kbd \"Ctrl+C\" >}} now, {{< note \"n\" >}}.\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "kbd", "content/about.md");
+    assert!(hugo.contains("<kbd>Ctrl&#43;C</kbd>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    let found = folio::check::check_path(&site.path().join("content/about.md"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn goldmark_extras_a_site_turns_on_render_as_hugo_renders_them_with_no_warning() {
     let site = crate::support::hugo_site(&[
         (
