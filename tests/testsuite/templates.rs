@@ -3885,6 +3885,29 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn a_resource_used_as_a_string_is_its_name_as_in_hugo() {
+    // Hugoplate's `image` takes `path.Ext` of a resource; its `gallery` looks one up by
+    // `printf "*%s*" .`.
+    let template = r#"{{ $a := resources.Get "notes/a.txt" }}[{{ path.Ext $a }}|{{ string $a }}|{{ printf "%s|%v" $a $a }}|{{ print $a }}|{{ urlize $a }}|{{ strings.HasSuffix $a "txt" }}|{{ replace $a "a" "b" }}|{{ path.Base $a }}|{{ (resources.Get $a).RelPermalink }}]
+{{ range .Page.Resources }}({{ printf "*%s*" . }}|{{ string . }}|{{ path.Ext . }}|{{ with $.Page.Resources.GetMatch (printf "*%s*" .) }}{{ .RelPermalink }}{{ end }}){{ end }}"#;
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/shortcodes/r.html", template),
+        ("assets/notes/a.txt", "a"),
+        ("content/about/gal/b.txt", "b"),
+        ("content/about/gal/c.txt", "c"),
+        (
+            "content/about/index.md",
+            "---\ntitle: About\nresources:\n- src: gal/b.txt\n  name: bee\n---\n{{< r >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "resources", "content/about/index.md");
+    assert!(hugo.contains("(*bee*|bee||/about/gal/b.txt)"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_call_stands_alone_when_the_html_template_reads_no_inner_whatever_other_formats_read() {
     // Hinode's `kbd`: `kbd.html` reads `.Get 0`, `kbd.md` (its Markdown output) `.Inner`.
     let site = crate::support::hugo_site(&[

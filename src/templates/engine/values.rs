@@ -676,9 +676,12 @@ pub fn go_sprint(args: &[Value], line: bool) -> String {
 
 /// What Go's `String` method writes of one of Hugo's values that has one: a time as
 /// `2024-03-05 10:00:00 +0100 +0100` (`Time.String`), a duration as `1m30s`, a path split
-/// as `dir|file`, a media type as `image/png`; `None` for other values.
+/// as `dir|file`, a media type as `image/png`, a resource as its `.Name` (`gal/b.jpg`,
+/// `/images/a.png`: Hugo's `resourceAdapter.String`, so `path.Ext $img` and
+/// `printf "%s" $img` work); `None` for other values.
 pub fn go_stringer(value: &Value) -> Option<String> {
     match kind_of(value) {
+        Some("resource") => value.field("Name").map(to_string),
         Some("time") => super::time::Moment::from_value(value, &jiff::tz::TimeZone::UTC)
             .map(|m| m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
         Some("duration") => value.field("String").map(to_string),
