@@ -39,6 +39,10 @@ struct Source<'a> {
     shortcodes: &'a Shortcodes,
     escapes: &'a [Escape],
     body_start: usize,
+    /// Where the page's summary divider is: its body's first `<!--more-->` (Hugo's page
+    /// lexer takes only the first, wherever it is, `parser/pageparser/pagelexer.go`; later
+    /// ones are text); none in text handed to `markdownify`.
+    divider: Option<usize>,
     /// The site's shortcodes: how shortcodes in re-parsed text pair.
     catalogue: &'a crate::templates::Catalogue,
     /// In the preview, the anchor names of the page's nested calls, by call
@@ -214,6 +218,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         shortcodes: page.shortcodes(),
         escapes: page.escapes(),
         body_start: range.start,
+        divider: divider_of(page),
         catalogue: page.catalogue(),
         nested: Some(&nested).filter(|n| !n.is_empty()),
     };
@@ -514,6 +519,7 @@ impl<'a> Renderer<'a> {
             shortcodes: &scs,
             escapes: &scs.escapes,
             body_start: 0,
+            divider: None,
             catalogue: self.src.catalogue,
             nested: None,
         };
@@ -568,13 +574,25 @@ impl<'a> Renderer<'a> {
             if span.start >= range.end {
                 break;
             }
-            push_without_divider(out, src.get(pos..span.start).unwrap_or_default());
+            self.push_without_divider(out, pos..span.start);
             out.push_str(notation.left());
             out.push_str(src.get(inner.clone()).unwrap_or_default());
             out.push_str(notation.right());
             pos = span.end;
         }
-        push_without_divider(out, src.get(pos..range.end).unwrap_or_default());
+        self.push_without_divider(out, pos..range.end);
+    }
+
+    /// The source text of `range`, the summary divider left out if it is there.
+    fn push_without_divider(&self, out: &mut String, range: Range<usize>) {
+        let src = self.src.text;
+        match self.src.divider.filter(|&d| range.contains(&d)) {
+            Some(d) => {
+                out.push_str(src.get(range.start..d).unwrap_or_default());
+                out.push_str(src.get(d + DIVIDER.len()..range.end).unwrap_or_default());
+            }
+            None => out.push_str(src.get(range).unwrap_or_default()),
+        }
     }
 }
 
@@ -590,10 +608,12 @@ fn elided(n: usize, side: &str) -> String {
     .into_string()
 }
 
-fn push_without_divider(out: &mut String, text: &str) {
-    if memchr::memchr(b'<', text.as_bytes()).is_some() && text.contains("<!--more-->") {
-        out.push_str(&text.replace("<!--more-->", ""));
-    } else {
-        out.push_str(text);
-    }
+/// Hugo's summary divider.
+const DIVIDER: &str = "<!--more-->";
+
+/// Where `page`'s summary divider is ([`Source::divider`]).
+fn divider_of(page: &Page) -> Option<usize> {
+    let start = page.body_start();
+    let body = page.source().get(start..)?;
+    memchr::memmem::find(body.as_bytes(), DIVIDER.as_bytes()).map(|at| start + at)
 }

@@ -73,6 +73,7 @@ impl MarkdownHost {
             shortcodes: &scs,
             escapes: &scs.escapes,
             body_start: 0,
+            divider: None,
             catalogue: &self.catalogue,
             nested: None,
         };

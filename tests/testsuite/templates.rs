@@ -3885,6 +3885,22 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn only_the_first_more_divider_is_the_summary_divider_later_ones_are_text() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nIntro.\n\n<!--more-->\n\n\
+             Add the `<!--more-->` divider.\n\n    <!--more--> indented\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "more", "content/about.md");
+    assert!(hugo.contains("<code>&lt;!--more--&gt;</code>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_resource_used_as_a_string_is_its_name_as_in_hugo() {
     // Hugoplate's `image` takes `path.Ext` of a resource; its `gallery` looks one up by
     // `printf "*%s*" .`.
