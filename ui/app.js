@@ -222,6 +222,9 @@ function takeProblems(u) {
 
 function applyUpdate(u, anchor = null) {
   Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
+  // A notice of a state that is over goes: conflicts settled, the file back on disk.
+  if (!u.conflicts?.length) clearNotice("conflicts");
+  if (!u.missing) clearNotice("missing");
   const changed = takeProblems(u);
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
   if (u.shortcodes) { state.shortcodes = u.shortcodes; state.missingThemes = u.missingThemes ?? []; }
@@ -249,6 +252,8 @@ function showView(view) {
   if (state.view?.path !== view.path) {
     forgetFolds();
     resetPreview();
+    // What was said of the last page's file is not said of this one.
+    ["disk", "conflicts", "missing"].forEach(clearNotice);
   }
   state.view = view;
   configure({ structural: view.structuralEdits });
@@ -301,9 +306,11 @@ function showSiteProblems(list) {
 
 /** Shows a notice. The same text replaces its earlier copy, and at most three stay: the
  *  oldest passing ones ("ok") go first. */
-function notice(text, kind = "ok", actions = [], timeout = 8000) {
+/** Shows a notice. `key` names the state it tells of (conflicts waiting, the file on disk
+ *  broken…): one notice per key, taken away by `clearNotice` when that state ends. */
+function notice(text, kind = "ok", actions = [], timeout = 8000, key = null) {
   const area = $("notices");
-  [...area.children].filter((n) => n.dataset.text === text).forEach((n) => n.remove());
+  [...area.children].filter((n) => n.dataset.text === text || (key && n.dataset.key === key)).forEach((n) => n.remove());
   while (area.children.length >= 3) {
     const oldest = [...area.children].find((n) => n.classList.contains("ok")) ?? area.firstElementChild;
     oldest.remove();
@@ -313,9 +320,15 @@ function notice(text, kind = "ok", actions = [], timeout = 8000) {
     actions.map(([label, fn]) => el("button", { type: "button", class: "link", text: label, onClick: () => { n.remove(); fn(); } })),
     el("button", { type: "button", class: "icon", "aria-label": "Dismiss", text: "×", onClick: () => n.remove() }));
   n.dataset.text = text;
+  if (key) n.dataset.key = key;
   area.append(n);
   if (timeout) setTimeout(() => n.remove(), timeout);
   return n;
+}
+
+/** Takes away the notice of a state that has ended ([`notice`]'s `key`). */
+function clearNotice(key) {
+  [...$("notices").children].filter((n) => n.dataset.key === key).forEach((n) => n.remove());
 }
 
 function showError(e) {
@@ -414,7 +427,11 @@ async function save(overwrite = false) {
   try {
     const { outcome, update } = await api.save(overwrite);
     applyUpdate(update);
-    if (outcome.outcome === "saved") notice("Saved.", "ok", [], 3000);
+    if (outcome.outcome === "saved") {
+      // The file on disk is Folio's text now: whatever was wrong with it is gone.
+      clearNotice("disk");
+      notice("Saved.", "ok", [], 3000);
+    }
     if (outcome.outcome === "outside") await outside(outcome.outside, true);
   } catch (e) {
     showError(e);
@@ -425,6 +442,8 @@ async function save(overwrite = false) {
  *  while saving, so nothing was written yet. */
 async function outside(o, saving = false) {
   const again = saving ? " Nothing was saved yet: check the preview, then save again." : "";
+  // What the file on disk is now replaces what was said of it before.
+  if (o.kind !== "unwatched") clearNotice("disk");
   switch (o.kind) {
     case "reloaded":
       notice("The page changed on disk and was reloaded.", "ok", [], 5000);
@@ -445,17 +464,17 @@ async function outside(o, saving = false) {
       break;
     case "removed":
       notice("The page file was deleted outside Folio. Your text is still here.", "warn",
-        [["Save to re-create it", () => save()], ["Save as…", saveAs]], 0);
+        [["Save to re-create it", () => save()], ["Save as…", saveAs]], 0, "missing");
       break;
     case "renamed":
       notice(`The page file was renamed to ${o.to}. Your text is still here.`, "warn",
-        [["Follow the rename", () => follow(o.to)], ["Save here again", () => save()], ["Save as…", saveAs]], 0);
+        [["Follow the rename", () => follow(o.to)], ["Save here again", () => save()], ["Save as…", saveAs]], 0, "missing");
       break;
     case "unwatched":
       notice(`Folio cannot see outside edits here: ${o.problems.join("; ")}. Reopen the site once this is fixed.`, "warn", [], 0);
       break;
     case "unparsable":
-      notice(`The file on disk now has an error (${o.broken.message}). Your edits are kept and will be merged once it is fixed.`, "warn", [], 0);
+      notice(`The file on disk now has an error (${o.broken.message}). Your edits are kept and will be merged once it is fixed.`, "warn", [], 0, "disk");
       break;
     default:
       break;
@@ -465,12 +484,12 @@ async function outside(o, saving = false) {
 let settling = false;
 
 async function settle(conflicts) {
-  if (settling) return;
+  if (settling || !conflicts?.length) return;
   settling = true;
   const choices = await conflictView($("dialog"), conflicts).finally(() => { settling = false; });
   if (!choices) {
     notice("Conflicts with changes on disk are waiting: Save stays held back until you settle them.", "warn",
-      [["Settle now", () => settle(state.view.conflicts ?? conflicts)]], 0);
+      [["Settle now", () => settle(state.view.conflicts)]], 0, "conflicts");
     return;
   }
   try {

@@ -898,6 +898,40 @@ class OutsideEditTest(AppTest):
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Mine"'))
 
 
+    def notice_texts(self):
+        return [self.s.text(n) for n in self.s.find_all("#notices .notice")]
+
+    def test_the_waiting_conflicts_notice_goes_once_they_are_settled(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        self.page.write_text(SAMPLE.replace('title="Ad-tech platform"', 'title="Theirs"'))
+        self.s.find("dialog[open]")
+        later = [b for b in self.s.find_all("dialog[open] .dialog-actions button") if self.s.text(b) == "Decide later"]
+        self.s.click(later[0])
+        self.s.wait(lambda: any("Conflicts with changes on disk are waiting" in t for t in self.notice_texts()),
+                    what="the waiting notice")
+        # Saving asks again (the notice stays meanwhile): settled there, it must go too.
+        self.xkey("ctrl+s")
+        self.s.click(self.s.find('dialog[open] input[value="mine"]'))
+        self.s.click(self.s.find("dialog[open] .dialog-actions .primary"))
+        self.s.wait(lambda: "Mine" in self.preview_titles(), what="my choice")
+        self.s.wait(lambda: not any("waiting" in t for t in self.notice_texts()), what="the waiting notice to go")
+        self.s.click(self.s.find("#save"))
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertFalse(any("waiting" in t for t in self.notice_texts()), self.notice_texts())
+
+    def test_the_broken_file_notice_goes_once_the_file_is_fixed_outside(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        self.page.write_text(SAMPLE.replace("title:", "title: 'unclosed", 1))
+        self.s.wait(lambda: any("now has an error" in t for t in self.notice_texts()), what="the broken-file notice")
+        self.page.write_text(SAMPLE.replace('title="Game backends"', 'title="Fixed outside"'))
+        self.wait_for_title("Fixed outside")
+        self.s.wait(lambda: not any("now has an error" in t for t in self.notice_texts()),
+                    what="the broken-file notice to go")
+        self.assertIn("Mine", self.preview_titles())
+
+
 class CrashRecoveryTest(AppTest):
     def test_unsaved_edits_survive_a_kill_and_are_offered_after_restart(self):
         self.replace_text("b4:title", "Not saved yet")
