@@ -703,26 +703,45 @@ fn same_keys<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
             .all(|(x, y)| x.as_ref().eq_ignore_ascii_case(y.as_ref()))
 }
 
-/// The page `path` names: the file itself, or a site folder's first portfolio page.
+/// The page `path` names: the file itself, or a site folder's first portfolio page, else
+/// its only content page (the app opens that one too, and offers a choice of several).
 ///
 /// # Errors
-/// A folder that is not a site, or holds no portfolio page.
+/// A folder that is not a site, or holds no portfolio page and not exactly one content
+/// page (the message names a few of them).
 pub fn page_of(path: &Path) -> Result<PathBuf> {
     if !path.is_dir() {
         return Ok(path.to_path_buf());
     }
-    Site::open_dir(path)?
-        .pages()
-        .into_iter()
-        .next()
-        .map(|p| p.path)
-        .ok_or_else(|| {
-            Error::site(
-                path,
-                "no portfolio page found here (a page with project-card shortcodes or \
-                 `layout: about`)",
-            )
+    let site = Site::open_dir(path)?;
+    if let Some(page) = site.pages().into_iter().next() {
+        return Ok(page.path);
+    }
+    let pages = site.content_pages();
+    if let [only] = pages.as_slice() {
+        return Ok(only.path.clone());
+    }
+    let names: Vec<String> = pages
+        .iter()
+        .take(3)
+        .map(|p| {
+            let rel = p.path.strip_prefix(path).unwrap_or(&p.path);
+            rel.display().to_string()
         })
+        .collect();
+    let more = if pages.len() > 3 { ", …" } else { "" };
+    let which = if names.is_empty() {
+        String::from("; its content folder has no pages")
+    } else {
+        format!("; name one of its pages ({}{more})", names.join(", "))
+    };
+    Err(Error::site(
+        path,
+        format!(
+            "no portfolio page found here (a page with project-card shortcodes or \
+             `layout: about`){which}"
+        ),
+    ))
 }
 
 /// A site's `markup` config table ([`Site::markup_table`]), whose settings are looked up by

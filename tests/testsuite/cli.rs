@@ -425,3 +425,31 @@ fn check_of_a_site_without_a_portfolio_page_checks_its_content_pages() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn export_of_a_site_folder_takes_its_only_page_and_names_the_pages_when_there_are_several() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("content/about/_index.md", "---\ntitle: Me\n---\nHello.\n"),
+    ]);
+    let root = site.path().to_str().unwrap();
+    let out_dir = site.path().join("out");
+    let out = folio(&["export", root, "--out", out_dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(fs::read_to_string(out_dir.join("index.html"))
+        .unwrap()
+        .contains("Hello."));
+    fs::write(
+        site.path().join("content/other.md"),
+        "---\ntitle: O\n---\nO.\n",
+    )
+    .unwrap();
+    let out = folio(&["export", root, "--out", out_dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr)
+            .contains("name one of its pages (content/about/_index.md, content/other.md)"),
+        "{}",
+        text(&out.stderr)
+    );
+}
