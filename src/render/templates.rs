@@ -223,7 +223,7 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
     let attributes = values::map(
         hook.attributes
             .iter()
-            .map(|(k, v)| (k.as_str(), values::string(v))),
+            .map(|(k, v)| (k.as_str(), values::from_json(v))),
     );
     values::map([
         ("Destination", values::string(&hook.destination)),

@@ -3885,6 +3885,29 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn a_code_blocks_attributes_reach_its_hook_typed_as_goldmark_reads_them() {
+    // DoIt's code-block hook: `eq .Attributes.header false`, `eq $wrap true`.
+    let hook = r#"<pre>{{ range $k, $v := .Attributes }}{{ $k }}={{ printf "%T" $v }}:{{ $v }} {{ end }}| {{ range $k, $v := .Options }}{{ $k }}={{ printf "%T" $v }}:{{ $v }} {{ end }}{{ if eq .Attributes.open true }}open{{ end }}</pre>"#;
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/_default/_markup/render-codeblock.html", hook),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\
+             ```go {open=true, n=5, f=1.5, q=\"true\", s=abc, lineNos=false, linenostart=3}\na\n```\n\n\
+             ```go {.cls #myid data-x=1}\nb\n```\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "code block attributes", "content/about.md");
+    assert!(
+        hugo.contains("open=bool:true") && hugo.contains("data-x=float64:1"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn only_the_first_more_divider_is_the_summary_divider_later_ones_are_text() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

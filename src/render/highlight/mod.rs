@@ -350,6 +350,9 @@ pub struct CodeBlock {
     pub options: Result<Options, String>,
     /// The other attributes, in order (`class` joined).
     pub attributes: Vec<(String, String)>,
+    /// The same as a render hook's `.Attributes` hold them: a bool, a number (a float64)
+    /// or a string (Hugo 0.168: `{open=true n=5}` gives `bool` and `float64`).
+    pub hook_attributes: Vec<(String, serde_json::Value)>,
     /// The highlighting options as written (`hl_lines=2` as 2; a list of lines as 0-based
     /// `[from, to]` ranges), by name as written: a render hook's `.Options` (Hugo's
     /// `attributes.New` for a Chroma-owned code block).
@@ -375,6 +378,7 @@ impl CodeBlock {
         let lang = first.split('{').next().unwrap_or_default().to_string();
         let mut pairs = Vec::new();
         let mut attributes: Vec<(String, String)> = Vec::new();
+        let mut hook_attributes: Vec<(String, serde_json::Value)> = Vec::new();
         let mut written_options = Vec::new();
         let Some(parsed) = info_attributes(info) else {
             return CodeBlock {
@@ -386,6 +390,7 @@ impl CodeBlock {
                         .into(),
                 ),
                 attributes,
+                hook_attributes,
                 settings,
             };
         };
@@ -398,6 +403,7 @@ impl CodeBlock {
                 written_options.push((name.clone(), value.json()));
                 pairs.push((lower, value));
             } else {
+                hook_attributes.push((lower.clone(), value.json()));
                 attributes.push((lower, value.attribute()));
             }
         }
@@ -412,6 +418,7 @@ impl CodeBlock {
             lang,
             options,
             attributes,
+            hook_attributes,
             written_options,
             settings,
         }

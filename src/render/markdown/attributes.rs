@@ -60,6 +60,16 @@ impl Value {
         }
     }
 
+    /// The value as a render hook's `.Attributes` hold it: a bool, a number (a float64) or
+    /// text (a list or map as empty text); `None` for `null`.
+    fn as_hugo_value(&self) -> Option<serde_json::Value> {
+        match self {
+            Value::Number(n) => serde_json::Number::from_f64(*n).map(serde_json::Value::Number),
+            Value::Bool(b) => Some(serde_json::Value::Bool(*b)),
+            other => other.as_hugo_text().map(serde_json::Value::String),
+        }
+    }
+
     /// Whether Go's templates take the value as false (`if`): empty text, 0, false, nil.
     fn is_falsy(&self) -> bool {
         match self {
@@ -697,9 +707,9 @@ impl Found {
 
     /// The attributes given to the block whose start follows `event`, when `event` is its
     /// mark, as Hugo gives them to a render hook (`.Attributes`; Hugo's
-    /// `markup/internal/attributes`): every name but an event handler's, a number as its
-    /// value, `null` left out.
-    pub(super) fn given(&self, event: &Event<'_>) -> Option<Vec<(String, String)>> {
+    /// `markup/internal/attributes`): every name but an event handler's, typed
+    /// ([`Value::as_hugo_value`]), `null` left out.
+    pub(super) fn given(&self, event: &Event<'_>) -> Option<Vec<(String, serde_json::Value)>> {
         let Event::Html(html) = event else {
             return None;
         };
@@ -709,7 +719,7 @@ impl Found {
             attrs
                 .iter()
                 .filter(|(name, _)| !name.to_ascii_lowercase().starts_with("on"))
-                .filter_map(|(name, value)| Some((name.clone(), value.as_hugo_text()?)))
+                .filter_map(|(name, value)| Some((name.clone(), value.as_hugo_value()?)))
                 .collect(),
         )
     }

@@ -83,7 +83,8 @@ pub struct Hook {
     pub anchor: String,
     /// `.Attributes`: a heading's `{.class key=value}` attributes and its id, a code
     /// block's attributes (its options aside), in order.
-    pub attributes: Vec<(String, String)>,
+    /// Typed as Goldmark reads them: a bool, a number (Go's float64), or a string.
+    pub attributes: Vec<(String, serde_json::Value)>,
     /// `.Ordinal`: how many elements of this kind came before it in the text rendered.
     pub ordinal: usize,
     /// `.Type` of a code block: its language as its info string names it.
@@ -430,15 +431,17 @@ fn context(
             hook.anchor = id.as_deref().unwrap_or_default().to_string();
             if !classes.is_empty() {
                 let classes: Vec<&str> = classes.iter().map(|c| &**c).collect();
-                hook.attributes.push(("class".into(), classes.join(" ")));
+                hook.attributes
+                    .push(("class".into(), classes.join(" ").into()));
             }
             for (k, v) in attrs {
                 hook.attributes
-                    .push((k.to_string(), v.as_deref().unwrap_or_default().to_string()));
+                    .push((k.to_string(), v.as_deref().unwrap_or_default().into()));
             }
             // Hugo's `.Attributes` hold the id too.
             if !hook.anchor.is_empty() {
-                hook.attributes.push(("id".into(), hook.anchor.clone()));
+                hook.attributes
+                    .push(("id".into(), hook.anchor.clone().into()));
             }
         }
         _ => {}

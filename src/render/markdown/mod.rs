@@ -293,7 +293,7 @@ impl Markdown<'_> {
                 lang: block.lang.clone(),
                 // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
                 inner: code.trim_end_matches(['\r', '\n']).to_string(),
-                attributes: block.attributes.clone(),
+                attributes: block.hook_attributes.clone(),
                 options: block.written_options.clone(),
                 ordinal,
                 ..hooks::Hook::new(hooks::HookKind::CodeBlock)
