@@ -3885,6 +3885,18 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn get_of_a_call_with_no_parameters_is_nil_as_printf_shows() {
+    // Lotus Docs' `table`: `printf "<table class=\"table %s\">" (.Get 0)`.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        r#"[{{ printf "table %s" (.Get 0) }}|{{ printf "%s" (.Get "x") }}|{{ printf "%d" (.Get 0) }}|{{ with .Get 0 }}set{{ else }}unset{{ end }}]"#,
+        "---\ntitle: About\n---\n{{< f >}}\n\n{{< f a >}}\n\n{{< f k=v >}}\n",
+    );
+    assert!(hugo.contains("[table %!s(&lt;nil&gt;)|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_code_blocks_attributes_reach_its_hook_typed_as_goldmark_reads_them() {
     // DoIt's code-block hook: `eq .Attributes.header false`, `eq $wrap true`.
     let hook = r#"<pre>{{ range $k, $v := .Attributes }}{{ $k }}={{ printf "%T" $v }}:{{ $v }} {{ end }}| {{ range $k, $v := .Options }}{{ $k }}={{ printf "%T" $v }}:{{ $v }} {{ end }}{{ if eq .Attributes.open true }}open{{ end }}</pre>"#;

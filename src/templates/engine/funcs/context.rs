@@ -429,8 +429,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
 /// The Hugo version Folio follows (the parity tests' oracle).
 pub const HUGO_VERSION: &str = "0.168.0";
 
-/// `.Get KEY` on a shortcode (Hugo's rules: an index into positional parameters, a name
-/// into named ones; the wrong kind of key gives nil, a missing name ""), a scratch, or a
+/// `.Get KEY` on a shortcode (Hugo's rules, `ShortcodeWithPage.Get`: an index into
+/// positional parameters, a name into named ones; a call with none, or the wrong kind of
+/// key, gives nil; a missing index or name ""), a scratch, or a
 /// map.
 fn get(a: &[Value]) -> gotmpl::Result<Value> {
     let (recv, key) = (arg(a, 0, ".Get")?, arg(a, 1, ".Get")?);
@@ -438,7 +439,7 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
         Some("shortcode") => {
             let params = recv.field("Params").cloned().unwrap_or(Value::Nil);
             Ok(match (&params, key) {
-                (Value::List(l), Value::Int(_) | Value::Uint(_)) => {
+                (Value::List(l), Value::Int(_) | Value::Uint(_)) if !l.is_empty() => {
                     let i = values::to_int(key).unwrap_or(-1);
                     usize::try_from(i)
                         .ok()
