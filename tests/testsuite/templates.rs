@@ -4161,6 +4161,31 @@ fn a_processed_image_keeps_its_params_and_is_named_by_its_file_as_in_hugo() {
 }
 
 #[test]
+fn process_runs_the_action_its_spec_names_or_converts_at_the_images_size() {
+    // DoIt's image partial with `optimise = true`: `.Process "resize 800x webp"`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/p.html",
+            "{{ with .Page.Resources.GetMatch \"photo.png\" }}{{ $r := .Process \"resize 3x webp\" }}\
+             {{ $f := .Process \"Fill 2x2\" }}{{ $w := .Process \"webp q50\" }}\
+             <p>{{ $r.Width }}x{{ $r.Height }} {{ $r.MediaType }}|{{ $f.Width }}x{{ $f.Height }}|\
+             {{ $w.Width }}x{{ $w.Height }} {{ $w.MediaType }}|{{ .Width }}x{{ .Height }}</p>{{ end }}",
+        ),
+        ("content/about/index.md", "---\ntitle: Gallery\n---\n{{< p >}}\n"),
+    ]);
+    let fixtures = fixture_site();
+    std::fs::copy(
+        fixtures.path().join("content/bundle/photo.png"),
+        site.path().join("content/about/photo.png"),
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "Process", "content/about/index.md");
+    assert!(hugo.contains("image/webp|2x2|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn an_alert_holding_a_footnote_reference_goes_through_its_hook_with_the_references_number() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

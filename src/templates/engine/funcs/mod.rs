@@ -49,7 +49,6 @@ pub const OFFLINE: &[(&str, &str)] = &[
     ("js.Build", "runs Hugo Pipes (esbuild)"),
     ("images.Filter", "applies image filters"),
     ("images.Process", "applies image filters"),
-    (".Process", "applies image filters"),
     (".Filter", "applies image filters"),
     (".GetPage", "reads another page of the site"),
     (".RegularPages", "lists the site's other pages"),

@@ -104,6 +104,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Fit", |a| processed(a, ".Fit")),
     (".Fill", |a| processed(a, ".Fill")),
     (".Crop", |a| processed(a, ".Crop")),
+    (".Process", process),
     (".Resources", |a| {
         // The page's files as a whole (`range .Resources`, `len .Resources`): every one
         // is published, as the template may write any one's URL.
@@ -133,6 +134,37 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
 ];
+
+/// `.Process SPEC` on an image resource (Hugo's `images.Process`): the spec's first word
+/// names the action (`resize`, `fit`, `fill`, `crop`; `resize 800x webp` is `.Resize
+/// "800x webp"`); without one, the image is written again at its own size in the format
+/// and quality the spec gives (`webp q50`).
+fn process(a: &[Value]) -> gotmpl::Result<Value> {
+    let receiver = arg(a, 0, ".Process")?;
+    let spec = str_arg(a, 1, ".Process")?;
+    let mut words = spec.split_whitespace();
+    let action = words
+        .next()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let (method, rest) = match action.as_str() {
+        "resize" => (".Resize", words.collect::<Vec<_>>().join(" ")),
+        "fit" => (".Fit", words.collect::<Vec<_>>().join(" ")),
+        "fill" => (".Fill", words.collect::<Vec<_>>().join(" ")),
+        "crop" => (".Crop", words.collect::<Vec<_>>().join(" ")),
+        _ => {
+            let size = |k: &str| receiver.field(k).and_then(super::super::values::to_int);
+            let (Some(w), Some(h)) = (size("Width"), size("Height")) else {
+                return Err(exec_error(".Process: the image's size cannot be read"));
+            };
+            (".Resize", format!("{w}x{h} {spec}"))
+        }
+    };
+    processed(
+        &[receiver.clone(), super::super::values::string(rest)],
+        method,
+    )
+}
 
 /// `.Resize SPEC` and its kin on an image resource: the processed image, as a resource
 /// published beside the original (`/images/cover_hu_….png`).
