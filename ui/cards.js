@@ -261,7 +261,12 @@ export function chipField({ label, key, values, names = null, problem = () => nu
     } else if (e.key === "Enter" || e.key === separator || (separator === " " && e.key === ",")) {
       if (!input.value.trim() && active < 0) return;
       e.preventDefault();
-      add(active >= 0 && options[active] ? options[active].dataset.name : input.value);
+      // Enter on the start of one name only ("rus", and rust alone is offered) takes it;
+      // a word that is a name itself, or a separator, keeps what is typed.
+      const typed = input.value.trim().toLowerCase();
+      const only = e.key === "Enter" && !suggestions.hidden && options.length === 1 && !names?.includes(typed)
+        ? options[0].dataset.name : null;
+      add(active >= 0 && options[active] ? options[active].dataset.name : only ?? input.value);
     } else if (e.key === "Tab" && !suggestions.hidden && options.length) {
       // Leaving the field takes the highlighted suggestion, else the first: what is typed
       // is its start ("pyth" is python), and the focus moves on as Tab does.

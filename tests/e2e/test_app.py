@@ -268,6 +268,17 @@ class EditingTest(AppTest):
         self.s.wait(lambda: self.s.execute(chips) == ["python", "golang", "docker", "aws", "rust"],
                     what="the suggested icon as a chip")
 
+    def test_enter_in_the_icon_field_takes_the_one_suggestion_for_what_is_typed(self):
+        chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Tech icons\"] .chip > span:first-of-type')].map(c => c.textContent)"
+        self.s.wait(lambda: self.s.execute(chips) == ["python", "golang", "docker", "aws"], what="the card's icons")
+        self.s.click(self.field("b1:icons"))
+        self.xtype("rus")
+        self.s.wait(lambda: self.s.execute("return document.querySelectorAll('.block[data-id=\"1\"] .suggestions li').length") == 1,
+                    what="one suggestion")
+        self.xkey("Return")
+        self.s.wait(lambda: self.s.execute(chips) == ["python", "golang", "docker", "aws", "rust"],
+                    what="the suggested icon as a chip")
+
     def test_move_and_delete_buttons_keep_the_keyboard_focus(self):
         focused = "const a = document.activeElement; return [a.dataset.key, a.closest('.block')?.dataset.pos]"
         self.s.wait(lambda: self.s.find_all('[data-key="b1:^down"]'), what="the first card's buttons")
