@@ -54,7 +54,9 @@ export function conflictView(dialog, conflicts) {
   const refresh = () => { apply.disabled = choices.size !== conflicts.length; };
   const items = conflicts.map((c, k) => {
     const name = `conflict-${k}`;
-    const editor = el("textarea", { rows: 3, value: show(c.mine), hidden: true, "aria-label": `Your own version of ${c.label}` });
+    // As tall as the text it holds (within reason), the dialog's width: it may be a whole call.
+    const lines = show(c.mine).split("\n").length;
+    const editor = el("textarea", { class: "conflict-edit", rows: Math.min(16, Math.max(4, lines + 1)), value: show(c.mine), hidden: true, "aria-label": `Your own version of ${c.label}` });
     const radio = (pick, label) => el("label", { class: "check" },
       el("input", { type: "radio", name, value: pick, onChange: () => {
         editor.hidden = pick !== "value";

@@ -909,6 +909,23 @@ class OutsideEditTest(AppTest):
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Mine"'))
 
 
+    def test_editing_ones_own_version_of_a_conflict_gets_a_full_width_box_below_the_choices(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        self.page.write_text(SAMPLE.replace('title="Ad-tech platform"', 'title="Theirs"'))
+        self.s.click(self.s.find('dialog[open] input[value="value"]'))
+        box = self.s.execute(
+            "const f = document.querySelector('dialog[open] fieldset.conflict');"
+            "const t = f.querySelector('textarea').getBoundingClientRect();"
+            "const r = f.querySelector('.row:last-of-type').getBoundingClientRect();"
+            "return [t.width / f.getBoundingClientRect().width, t.top >= r.bottom, t.height]")
+        self.assertGreater(box[0], 0.8, box)
+        self.assertTrue(box[1], f"the box is below the choices: {box}")
+        self.assertGreater(box[2], 60, box)
+        self.s.execute("const t = document.querySelector('dialog[open] textarea'); t.value = 'Both'; t.dispatchEvent(new Event('input'))")
+        self.s.click(self.s.find("dialog[open] .dialog-actions .primary"))
+        self.s.wait(lambda: "Both" in self.preview_titles(), what="my own version")
+
     def notice_texts(self):
         return [self.s.text(n) for n in self.s.find_all("#notices .notice")]
 
