@@ -33,6 +33,9 @@ pub(super) struct MarkdownHost {
     pub publish: Option<super::PublishFn>,
     pub marks: bool,
     pub depth: Cell<usize>,
+    /// What the page's templates see of the site, for the calls in the text it renders
+    /// (`ref` and `relref` in `.Page.RenderString`'s text find their page through it).
+    pub hugo: Option<Arc<crate::templates::engine::HugoContext>>,
     /// Brand icons drawn in the Markdown it rendered (for the page's sprite).
     pub icons: std::cell::RefCell<std::collections::BTreeSet<String>>,
 }
@@ -63,7 +66,7 @@ impl MarkdownHost {
             window: None,
             cache: None,
             marks: self.marks,
-            hugo: None,
+            hugo: self.hugo.as_deref(),
             publish: self.publish.clone(),
             // Text rendered inside a call's template stays on that call's thread.
             threads: Some(1),
@@ -1075,6 +1078,7 @@ fn host_for(
         publish: opts.publish.clone(),
         marks: opts.marks,
         depth: Cell::new(0),
+        hugo: opts.hugo.map(|h| Arc::new(h.clone())),
         icons: Default::default(),
     }
 }

@@ -3885,6 +3885,29 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn ref_and_relref_in_text_given_to_render_string_find_their_page() {
+    // Lotus Docs' docs: `{{< alert text="See [q]({{% relref `other` %}})" >}}`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://example.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/alert.html",
+            r#"<div class="w">{{ .Get "text" | $.Page.RenderString }}</div>"#,
+        ),
+        ("content/other.md", "---\ntitle: Other\n---\nO.\n"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< alert text=\"A [q]({{% relref `other` %}}) here.\" >}}\n\n\
+             {{< alert text=\"B [q]({{< relref `other` >}}) here.\" >}}\n\n\
+             {{< alert text=\"C [q]({{< ref `other.md` >}}) here.\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "relref in RenderString", "content/about.md");
+    assert!(hugo.contains(r#"A <a href="/other/">q</a>"#), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn get_of_a_call_with_no_parameters_is_nil_as_printf_shows() {
     // Lotus Docs' `table`: `printf "<table class=\"table %s\">" (.Get 0)`.
     let (hugo, folio) = shortcode_f(
