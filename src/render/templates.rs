@@ -441,14 +441,17 @@ impl Renderer<'_> {
                     .to_string(),
             );
         }
-        let nested_html = sc
-            .children
-            .iter()
-            .any(|&c| self.src.shortcodes.all[c].open.notation == Notation::Angle);
+        // Hugo's `ref`, `relref` and `param` write text, not HTML: nothing is omitted.
+        let nested_html = sc.children.iter().any(|&c| {
+            let child = &self.src.shortcodes.all[c];
+            child.open.notation == Notation::Angle
+                && !matches!(child.name(), "ref" | "relref" | "param")
+        });
         if nested_html && !unsafe_html {
             found.push(format!(
-                "Hugo omits the HTML of the shortcodes inside this {name}: markdownify reads it \
-                 as raw HTML, which is off (markup.goldmark.renderer.unsafe): set unsafe = true"
+                "Hugo omits the HTML of the shortcodes inside this {name}: its template renders \
+                 the body as Markdown, which reads their HTML as raw HTML, and that is off \
+                 (markup.goldmark.renderer.unsafe): set unsafe = true"
             ));
         }
         found

@@ -959,7 +959,8 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
             ("box", "<section>{{ .Inner | markdownify }}</section>"),
             ("chip", "<span class=\"chip\">chip</span>"),
         ],
-        "{{% raw %}}\n\n{{< box >}}\n    indented code\n{{< /box >}}\n\n{{< box >}}\nText {{< chip >}}\n{{< /box >}}",
+        "{{% raw %}}\n\n{{< box >}}\n    indented code\n{{< /box >}}\n\n{{< box >}}\nText {{< chip >}}\n{{< /box >}}\n\n\
+         {{< box >}}\nTitled {{< param title >}}\n{{< /box >}}",
     );
     let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
         .iter()
@@ -970,7 +971,7 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
         [
             "5:1: Hugo drops the HTML this {{% raw %}} call writes, as raw HTML is off (markup.goldmark.renderer.unsafe): call it as {{< raw >}}",
             "7:1: the body is indented 4 spaces or more, so markdownify makes it a code block: unindent the body",
-            "11:1: Hugo omits the HTML of the shortcodes inside this box: markdownify reads it as raw HTML, which is off (markup.goldmark.renderer.unsafe): set unsafe = true",
+            "11:1: Hugo omits the HTML of the shortcodes inside this box: its template renders the body as Markdown, which reads their HTML as raw HTML, and that is off (markup.goldmark.renderer.unsafe): set unsafe = true",
         ]
     );
     hugo_build(site.path(), "the surprises site");
