@@ -601,8 +601,8 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
 }
 
 /// Fenced code blocks whose `{…}` options Hugo cannot read, which stop its build
-/// (`markup/highlight/config.go`): found by their opening line (``` or ~~~ and an info
-/// string with a `{`).
+/// (`markup/highlight/config.go`), and GoAT diagrams, which Hugo draws and Folio does not:
+/// found by their opening line (``` or ~~~ and an info string).
 fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
     let settings = site.markup().highlight;
     let mut offset = 0;
@@ -626,6 +626,18 @@ fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
             None => {
                 open = Some((fence, run));
                 let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);
+                if block.lang.eq_ignore_ascii_case("goat")
+                    && site.shortcodes.render_hook("codeblock-goat").is_none()
+                {
+                    out.push(Problem(
+                        at + (line.len() - trimmed.len()),
+                        Severity::Warning,
+                        "Hugo draws this GoAT diagram as an SVG (its own \
+                         _markup/render-codeblock-goat.html); the preview and the export \
+                         show its text"
+                            .to_string(),
+                    ));
+                }
                 if let (Err(e), Some(brace)) = (block.options, line.find('{')) {
                     out.push(Problem(
                         at + brace,

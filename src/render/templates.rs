@@ -190,6 +190,12 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         // (Hugo's lookup, with the type as the variant).
         let variant = matches!(hook.kind, HookKind::CodeBlock | HookKind::Blockquote)
             .then(|| hook.type_name());
+        // A GoAT diagram is Hugo's own hook's (`_markup/render-codeblock-goat.html`, an SVG),
+        // not the site's hook for every language: Folio writes its text (`folio check`
+        // says so).
+        if is_goat(hook) && frame.catalogue.render_hook("codeblock-goat").is_none() {
+            return None;
+        }
         let base = hook.kind.name();
         let name = variant
             .map(|v| format!("{base}-{v}"))
@@ -218,6 +224,11 @@ impl markdown::hooks::RenderHooks for SiteHooks {
             }
         }
     }
+}
+
+/// Whether `hook` is a GoAT diagram's code block (```` ```goat ````).
+fn is_goat(hook: &markdown::hooks::Hook) -> bool {
+    hook.kind == HookKind::CodeBlock && hook.lang.eq_ignore_ascii_case("goat")
 }
 
 /// What a hook template's dot holds: Hugo's `LinkContext`, `ImageLinkContext` or

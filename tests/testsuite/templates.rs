@@ -3886,6 +3886,44 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn a_goat_diagram_is_written_as_code_not_through_the_sites_general_hook_and_check_says_why() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/_default/_markup/render-codeblock.html",
+            "<div class=\"theme-code\">{{ .Inner }}</div>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n```goat\n+--+\n|  |\n+--+\n```\n\n```go\nx\n```\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "goat", "content/about.md");
+    assert!(
+        hugo.contains("goat svg-container") && !hugo.contains("theme-code\">+--+"),
+        "{hugo}"
+    );
+    assert!(
+        !folio.contains("theme-code\">+--+") && folio.contains("+--+"),
+        "{folio}"
+    );
+    assert!(
+        folio.contains("<div class=\"theme-code\">x</div>"),
+        "{folio}"
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("about.md:4:1: warning: Hugo draws this GoAT diagram as an SVG"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn ref_and_relref_in_text_given_to_render_string_find_their_page() {
     // Lotus Docs' docs: `{{< alert text="See [q]({{% relref `other` %}})" >}}`.
     let site = crate::support::hugo_site(&[
