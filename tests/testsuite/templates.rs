@@ -3886,6 +3886,36 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn render_hooks_run_in_the_order_goldmark_renders_the_page() {
+    // DoIt numbers headings with a counter in the page's Scratch that its hooks share.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/_default/_markup/render-heading.html",
+            "{{- $n := add (.Page.Scratch.Get \"n\" | default 0) 1 -}}{{- .Page.Scratch.Set \"n\" $n -}}<h{{ .Level }} id=\"{{ .Anchor }}\">{{ $n }} {{ .Text }}</h{{ .Level }}>",
+        ),
+        ("layouts/_default/_markup/render-image.html", "{{- $n := add (.Page.Scratch.Get \"n\" | default 0) 1 -}}{{- .Page.Scratch.Set \"n\" $n -}}<i>image{{ $n }}</i>"),
+        ("layouts/_default/_markup/render-link.html", "{{- $n := add (.Page.Scratch.Get \"n\" | default 0) 1 -}}{{- .Page.Scratch.Set \"n\" $n -}}<b>link{{ $n }} {{ .Text }}</b>"),
+        (
+            "layouts/_default/_markup/render-blockquote.html",
+            "{{- $n := add (.Page.Scratch.Get \"n\" | default 0) 1 -}}{{- .Page.Scratch.Set \"n\" $n -}}<blockquote data-n=\"{{ $n }}\">{{ .Text }}</blockquote>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n## A\n\n[l1](/a) ![i1](/x.png)\n\n## B [l2](/b)\n\n\
+             > q [l3](/c)\n>\n> > inner ![i2](/y.png)\n\n[![i3](/z.png) l4](/d)\n\n## C\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "hook order", "content/about.md");
+    assert!(
+        hugo.contains("1 A</h2>") && hugo.contains("<b>link4 l2</b>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_goat_diagram_is_written_as_code_not_through_the_sites_general_hook_and_check_says_why() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

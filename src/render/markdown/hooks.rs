@@ -239,66 +239,67 @@ pub(super) fn run(
     // The plain text of each element a hook wrote, by its event index: part of its
     // parent's `.PlainText`.
     let mut plain: HashMap<usize, String> = HashMap::new();
+    let mut found: Vec<(HookKind, usize, (usize, usize))> = Vec::new();
     for kind in [
         HookKind::Image,
         HookKind::Link,
         HookKind::Heading,
         HookKind::Blockquote,
     ] {
-        if !hooks.has(kind) {
+        if hooks.has(kind) {
+            let spans = elements(events, kind).into_iter().enumerate();
+            found.extend(spans.map(|(ordinal, span)| (kind, ordinal, span)));
+        }
+    }
+    // In the order Goldmark renders them, which Hugo's hooks run in (a counter in the
+    // page's `.Scratch` numbers them so): each when its content is written, so by where it
+    // ends. A child (a link in a heading, a blockquote in a blockquote) comes before its
+    // parent, whose `.Text` holds what the child's hook wrote.
+    found.sort_unstable_by_key(|&(_, _, (_, end))| end);
+    for (kind, ordinal, (i, end)) in found {
+        let inner = events.get(i + 1..end).unwrap_or_default();
+        if holds_footnote(inner) {
             continue;
         }
-        // Innermost first (a blockquote in a blockquote): its parent's `.Text` holds what
-        // its hook wrote.
-        let spans = elements(events, kind);
-        let mut innermost_first: Vec<(usize, (usize, usize))> =
-            spans.into_iter().enumerate().collect();
-        innermost_first.sort_unstable_by_key(|&(_, (start, _))| std::cmp::Reverse(start));
-        for (ordinal, (i, end)) in innermost_first {
-            let inner = events.get(i + 1..end).unwrap_or_default();
-            if holds_footnote(inner) {
-                continue;
-            }
-            let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
-            // Hugo's `images.Transformer`: an image that is its parent's only child (a
-            // paragraph's, unwrapped by now).
-            hook.is_block = kind == HookKind::Image
-                && markdown.markup.unwrap_standalone_images
-                && (i.checked_sub(1).is_some_and(|b| {
-                    matches!(events.get(b), Some(Event::Start(_)))
-                        && matches!(events.get(end + 1), Some(Event::End(_)))
-                }) || unwrapped.iter().any(|&(p, q)| p + 1 == i && q == end + 1));
-            // A blockquote's block attributes (`{.x}` under it) are its hook's, as in Hugo.
-            let given = i
-                .checked_sub(1)
-                .filter(|_| kind == HookKind::Blockquote)
-                .and_then(|before| Some((before, attributes.given(events.get(before)?)?)));
-            if let Some((_, given)) = &given {
-                hook.attributes.extend(given.iter().cloned());
-            }
-            hook.text = text_of(inner, markdown, blocks, attributes);
-            if kind == HookKind::Blockquote {
-                hook.read_alert();
-            }
-            let Some(html) = hooks.render(&hook) else {
-                continue;
+        let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
+        // Hugo's `images.Transformer`: an image that is its parent's only child (a
+        // paragraph's, unwrapped by now).
+        hook.is_block = kind == HookKind::Image
+            && markdown.markup.unwrap_standalone_images
+            && (i.checked_sub(1).is_some_and(|b| {
+                matches!(events.get(b), Some(Event::Start(_)))
+                    && matches!(events.get(end + 1), Some(Event::End(_)))
+            }) || unwrapped.iter().any(|&(p, q)| p + 1 == i && q == end + 1));
+        // A blockquote's block attributes (`{.x}` under it) are its hook's, as in Hugo.
+        let given = i
+            .checked_sub(1)
+            .filter(|_| kind == HookKind::Blockquote)
+            .and_then(|before| Some((before, attributes.given(events.get(before)?)?)));
+        if let Some((_, given)) = &given {
+            hook.attributes.extend(given.iter().cloned());
+        }
+        hook.text = text_of(inner, markdown, blocks, attributes);
+        if kind == HookKind::Blockquote {
+            hook.read_alert();
+        }
+        let Some(html) = hooks.render(&hook) else {
+            continue;
+        };
+        let html = pointed(html, &hook, markdown);
+        plain.insert(i, std::mem::take(&mut hook.plain_text));
+        let marked = CowStr::from(super::mark(md, html, blocks));
+        if let Some(first) = events.get_mut(i) {
+            *first = match kind {
+                HookKind::Heading | HookKind::Blockquote => Event::Html(marked),
+                _ => Event::InlineHtml(marked),
             };
-            let html = pointed(html, &hook, markdown);
-            plain.insert(i, std::mem::take(&mut hook.plain_text));
-            let marked = CowStr::from(super::mark(md, html, blocks));
-            if let Some(first) = events.get_mut(i) {
-                *first = match kind {
-                    HookKind::Heading | HookKind::Blockquote => Event::Html(marked),
-                    _ => Event::InlineHtml(marked),
-                };
-            }
-            for ev in events.iter_mut().take(end + 1).skip(i + 1) {
-                *ev = Event::Text(CowStr::Borrowed(""));
-            }
-            // The hook was given the attributes: they are not written on its HTML.
-            if let Some(ev) = given.and_then(|(before, _)| events.get_mut(before)) {
-                *ev = Event::Html(CowStr::Borrowed(""));
-            }
+        }
+        for ev in events.iter_mut().take(end + 1).skip(i + 1) {
+            *ev = Event::Text(CowStr::Borrowed(""));
+        }
+        // The hook was given the attributes: they are not written on its HTML.
+        if let Some(ev) = given.and_then(|(before, _)| events.get_mut(before)) {
+            *ev = Event::Html(CowStr::Borrowed(""));
         }
     }
 }
