@@ -293,6 +293,10 @@ struct Renderer<'a> {
     next_anchor: usize,
     /// How many `markdownify` re-parses this renderer is inside.
     depth: usize,
+    /// Added to the ids of this text's calls: 0 for the page's text, a fresh one for each
+    /// text re-parsed (two `.RenderString`s of their own bodies hold calls apart, and
+    /// each call's `.Scratch` is its own, as in Hugo).
+    id_base: i64,
     /// Icon markup already built: by its class (which names the icon) for Folio's card,
     /// by the element as written for a template's (`<span class="fab fa-x"></span>`).
     icon_html: rustc_hash::FxHashMap<String, String>,
@@ -330,6 +334,7 @@ impl<'a> Renderer<'a> {
             anchors: Vec::new(),
             next_anchor: 0,
             depth: 0,
+            id_base: 0,
             icon_html: Default::default(),
             template_problems: Vec::new(),
             line_starts: None,
@@ -526,6 +531,7 @@ impl<'a> Renderer<'a> {
         let mut sub = Renderer::new(src, self.opts, self.front);
         sub.icons = std::mem::take(&mut self.icons);
         sub.depth = self.depth + 1;
+        sub.id_base = fresh_id_base();
         sub.icon_html = std::mem::take(&mut self.icon_html);
         let top = scs.top.clone();
         let html = sub.content(0..text.len(), &top).into_string();
@@ -594,6 +600,14 @@ impl<'a> Renderer<'a> {
             None => out.push_str(src.get(range).unwrap_or_default()),
         }
     }
+}
+
+/// A base for the call ids of a re-parsed text ([`Renderer::id_base`]): above every id of
+/// the page's own calls (`depth << 32` plus the call), different from the last 2^22 ones.
+fn fresh_id_base() -> i64 {
+    static NEXT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % (1 << 22);
+    (n + 1) << 40
 }
 
 /// The note standing for blocks a windowed preview leaves out.

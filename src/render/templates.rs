@@ -83,6 +83,7 @@ impl MarkdownHost {
         self.depth.set(self.depth.get() + 1);
         let mut r = Renderer::new(src, &opts, &self.front);
         r.depth = self.depth.get();
+        r.id_base = super::fresh_id_base();
         let html = r.content(0..md.len(), &scs.top).into_string();
         self.depth.set(self.depth.get() - 1);
         self.icons.borrow_mut().extend(r.icons);
@@ -589,11 +590,12 @@ impl Renderer<'_> {
     }
 
     /// A number for call `i` of this text, unique in the page's render: the text's own
-    /// shortcodes at depth 0, re-parsed text (`markdownify`) at deeper ones.
+    /// shortcodes at depth 0, re-parsed text (`markdownify`) at deeper ones, each re-parse
+    /// from its own base.
     fn call_id(&self, i: usize) -> i64 {
         let depth = i64::try_from(self.depth).unwrap_or(0);
         let i = i64::try_from(i).unwrap_or(0);
-        (depth << 32) + i + 1
+        self.id_base + (depth << 32) + i + 1
     }
 
     /// 1-based line and column (chars) of an offset in the text, from a table of line

@@ -3886,6 +3886,33 @@ fn a_pages_params_hold_its_dates_as_times_and_draft_as_hugo_adds_them() {
 }
 
 #[test]
+fn calls_in_two_texts_given_to_render_string_have_scratches_of_their_own() {
+    // Hinode's `example`: each call renders its body, a `nav` whose items add themselves
+    // to their parent's Scratch.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/box.html",
+            r#"{{- $_ := .Inner -}}<ul class="box" data-ord="{{ .Ordinal }}">{{ range .Scratch.Get "items" }}<li>{{ . }}</li>{{ end }}</ul>"#,
+        ),
+        ("layouts/shortcodes/ex.html", r#"<div class="ex">{{ .Inner | .Page.RenderString }}</div>"#),
+        ("layouts/shortcodes/item.html", r#"{{- .Parent.Scratch.Add "items" (slice (.Get 0)) -}}"#),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< ex >}}\n{{</* box */>}}{{</* item \"a1\" */>}}{{</* item \"a2\" */>}}{{</* /box */>}}\n{{< /ex >}}\n\n\
+             {{< ex >}}\n{{</* box */>}}{{</* item \"b1\" */>}}{{</* /box */>}}\n{{< /ex >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "RenderString scratches", "content/about.md");
+    assert!(
+        hugo.contains("<li>b1</li></ul>") && !hugo.contains("<li>a2</li><li>b1</li>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn render_hooks_run_in_the_order_goldmark_renders_the_page() {
     // DoIt numbers headings with a counter in the page's Scratch that its hooks share.
     let site = crate::support::hugo_site(&[
