@@ -242,6 +242,8 @@ function applyUpdate(u, anchor = null) {
   $("undo").disabled = !u.canUndo;
   $("redo").disabled = !u.canRedo;
   $("save").disabled = !u.dirty;
+  // A page that does not parse has nothing to export (the menu's Export is greyed too).
+  $("export").disabled = !!u.broken;
   $("status").textContent = u.conflicts?.length ? "Conflicts to settle" : u.missing ? `File ${u.missing}` : u.dirty ? "Unsaved changes" : "Saved";
   document.title = u.title;
   document.body.dataset.version = String(u.version);

@@ -128,8 +128,10 @@ impl SiteStyles {
 /// Which items can act now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Enabled {
-    /// A page is open: Save As, Export, Show Page in File Manager.
+    /// A page is open: Save As, Show Page in File Manager.
     pub page: bool,
+    /// The open page parses: Export (a broken page has nothing to export).
+    pub export: bool,
     /// There are unsaved edits.
     pub save: bool,
     pub undo: bool,
@@ -147,6 +149,7 @@ impl Enabled {
         };
         Enabled {
             page: true,
+            export: s.open_page().is_some(),
             save: s.is_dirty(),
             undo: s.can_undo(),
             redo: s.can_redo(),
@@ -177,7 +180,7 @@ impl<R: Runtime> Items<R> {
         for (item, on) in [
             (&self.save, e.save),
             (&self.save_as, e.page),
-            (&self.export, e.page),
+            (&self.export, e.export),
             (&self.show_page, e.page),
             (&self.open_export, e.open_export),
             (&self.undo, e.undo),
@@ -535,7 +538,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut s = sample_session(dir.path());
         let clean = Enabled::of(Some(&s), false);
-        assert!(clean.page && !clean.save && !clean.undo && !clean.redo);
+        assert!(clean.page && clean.export && !clean.save && !clean.undo && !clean.redo);
 
         edit_title(&mut s);
         let edited = Enabled::of(Some(&s), false);
@@ -544,6 +547,17 @@ mod tests {
         s.undo();
         let undone = Enabled::of(Some(&s), true);
         assert!(!undone.save && !undone.undo && undone.redo && undone.open_export);
+    }
+
+    #[test]
+    fn a_page_that_does_not_parse_cannot_be_exported() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = folio::storage::AppData::new(dir.path());
+        let page = data.sample().expect("the sample copies");
+        std::fs::write(&page, "---\ntitle: 'unclosed\n---\nText.\n").unwrap();
+        let s = Session::open(&page).expect("a broken page opens read-only");
+        let e = Enabled::of(Some(&s), false);
+        assert!(e.page && !e.export, "{e:?}");
     }
 
     #[test]
@@ -557,6 +571,7 @@ mod tests {
         // A clean page: it can be exported, not saved.
         items.set(Enabled {
             page: true,
+            export: true,
             ..Enabled::default()
         });
         assert!(enabled(&items.export) && enabled(&items.save_as) && enabled(&items.show_page));
@@ -566,6 +581,7 @@ mod tests {
         // Edited, then undone once, then exported.
         items.set(Enabled {
             page: true,
+            export: true,
             save: true,
             undo: false,
             redo: true,

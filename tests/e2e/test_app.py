@@ -849,6 +849,7 @@ class BrokenPageTest(AppTest):
         self.assertIn("no end tag", text)
         self.assertEqual(self.s.find_all("[data-key]"), [])
         self.assertEqual(self.page.read_text(), self.site_files["content/en/about.md"])
+        self.assertTrue(self.s.prop(self.s.find("#export"), "disabled"), "nothing to export")
 
     def test_a_broken_page_is_read_again_when_it_is_fixed_outside(self):
         self.s.find(".broken")
@@ -856,6 +857,7 @@ class BrokenPageTest(AppTest):
         title = self.s.wait(lambda: self.s.find_all('[data-key="b0:title"]'), what="the forms")
         self.assertEqual(self.s.prop(title[0], "value"), "Open")
         self.assertEqual(self.s.find_all(".broken"), [])
+        self.assertFalse(self.s.prop(self.s.find("#export"), "disabled"))
 
 
 class OutsideEditTest(AppTest):
