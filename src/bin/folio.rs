@@ -33,14 +33,14 @@ enum Command {
     },
     /// Print a page's model (front matter, blocks, site params) as JSON.
     Dump {
-        /// The page file.
+        /// The page file, or a site folder (its page, as `export` finds it).
         page: PathBuf,
     },
     /// Apply a model (as printed by `dump`) to a page, writing only the bytes that differ.
     ///
     /// An unchanged model leaves the files, and their modification times, untouched.
     Apply {
-        /// The page file.
+        /// The page file, or a site folder (its page, as `dump` finds it).
         page: PathBuf,
         /// The model JSON file, or `-` (the default) for standard input.
         #[arg(default_value = "-")]
@@ -52,7 +52,7 @@ enum Command {
     /// Export a page as a static HTML folder that opens from disk.
     ///
     /// PATH is a page file (its site is found by walking up) or a site folder (its first
-    /// portfolio page). The folder is replaced only if it is new, empty, or an earlier
+    /// portfolio page, else its only page). The folder is replaced only if it is new, empty, or an earlier
     /// Folio export; files Folio did not write are never deleted.
     Export {
         /// A page file or a site folder.
@@ -161,15 +161,15 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn dump(page: &Path) -> Result<(), Error> {
-    let doc = OpenPage::open(page)?;
+fn dump(path: &Path) -> Result<(), Error> {
+    let doc = OpenPage::open(&folio::site::page_of(path)?)?;
     let json = serde_json::to_string_pretty(&doc.model()).expect("the model always serializes");
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| Error::io(Path::new("<stdout>"), e))
 }
 
-fn apply(page: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
-    let doc = OpenPage::open(page)?;
+fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
+    let doc = OpenPage::open(&folio::site::page_of(path)?)?;
     let (text, shown) = if model_path == Path::new("-") {
         let mut s = String::new();
         std::io::stdin()
