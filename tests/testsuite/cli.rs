@@ -427,7 +427,7 @@ fn check_of_a_site_without_a_portfolio_page_checks_its_content_pages() {
 }
 
 #[test]
-fn export_of_a_site_folder_takes_its_only_page_and_names_the_pages_when_there_are_several() {
+fn export_and_dump_of_a_site_folder_take_its_only_page_and_name_the_pages_when_there_are_several() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         ("content/about/_index.md", "---\ntitle: Me\n---\nHello.\n"),
@@ -439,6 +439,13 @@ fn export_of_a_site_folder_takes_its_only_page_and_names_the_pages_when_there_ar
     assert!(fs::read_to_string(out_dir.join("index.html"))
         .unwrap()
         .contains("Hello."));
+    let dumped = folio(&["dump", root], None);
+    assert_eq!(dumped.status.code(), Some(0), "{}", text(&dumped.stderr));
+    assert!(
+        text(&dumped.stdout).contains("Hello."),
+        "{}",
+        text(&dumped.stdout)
+    );
     fs::write(
         site.path().join("content/other.md"),
         "---\ntitle: O\n---\nO.\n",
