@@ -382,7 +382,7 @@ impl Page {
             .first()
             .and_then(|&i| scs.all.get(i))
             .ok_or_else(|| EditError::new(at, "no card to copy"))?;
-        let splices = CardView::new(&template, sc).edits(card, self.eol, at)?;
+        let splices = CardView::new(&template, sc).edits_new(card, self.eol, at)?;
         text::apply_splices(&template, splices).map_err(|e| EditError::new(at, e.to_string()))
     }
 

@@ -107,8 +107,27 @@ impl<'a> CardView<'a> {
     /// An [`EditError`] at the field (`blocks[1].title`) whose value cannot be written as a
     /// shortcode parameter, or at `….body` for a body given to a self-closing card.
     pub fn edits(&self, new: &Card, eol: &str, at: &str) -> Result<Vec<Splice>, EditError> {
+        self.edits_as(new, eol, at, false)
+    }
+
+    /// [`CardView::edits`] for a new card written over a copy of another: a field left
+    /// empty is not written (no `other-tech=""` in a card the user just added).
+    ///
+    /// # Errors
+    /// As [`CardView::edits`].
+    pub fn edits_new(&self, new: &Card, eol: &str, at: &str) -> Result<Vec<Splice>, EditError> {
+        self.edits_as(new, eol, at, true)
+    }
+
+    fn edits_as(
+        &self,
+        new: &Card,
+        eol: &str,
+        at: &str,
+        drop_empty: bool,
+    ) -> Result<Vec<Splice>, EditError> {
         let old = self.to_card();
-        let mut out = self.param_edits(&old, new, at)?;
+        let mut out = self.param_edits(&old, new, at, drop_empty)?;
         if new.body != old.body {
             if self.sc.close.is_none() {
                 return Err(EditError::new(
@@ -121,8 +140,9 @@ impl<'a> CardView<'a> {
         Ok(out)
     }
 
-    /// The parameters `new` wants, as written in the shortcode (`None`: absent).
-    fn wanted(new: &Card) -> Vec<(String, Option<String>)> {
+    /// The parameters `new` wants, as written in the shortcode (`None`: absent; an empty
+    /// value too when `drop_empty`).
+    fn wanted(new: &Card, drop_empty: bool) -> Vec<(String, Option<String>)> {
         let mut wanted: Vec<(String, Option<String>)> = vec![
             ("title".into(), Some(new.title.clone())),
             ("tech-icons".into(), Some(new.tech_icons.join(" "))),
@@ -140,12 +160,23 @@ impl<'a> CardView<'a> {
             };
             wanted.push((k.clone(), Some(s)));
         }
+        if drop_empty {
+            for (_, v) in &mut wanted {
+                *v = v.take().filter(|s| !s.is_empty());
+            }
+        }
         wanted
     }
 
     /// Splices over the opening tag: changed values in place, parameters removed with the
     /// space before them, new ones appended before the closing delimiter.
-    fn param_edits(&self, old: &Card, new: &Card, at: &str) -> Result<Vec<Splice>, EditError> {
+    fn param_edits(
+        &self,
+        old: &Card,
+        new: &Card,
+        at: &str,
+        drop_empty: bool,
+    ) -> Result<Vec<Splice>, EditError> {
         let mut out = Vec::new();
         // Parameters the model no longer has go, every occurrence of a repeated key too.
         let mut removed: Vec<&Param> = self
@@ -160,7 +191,7 @@ impl<'a> CardView<'a> {
             })
             .collect();
         let mut appended = String::new();
-        for (key, value) in Self::wanted(new) {
+        for (key, value) in Self::wanted(new, drop_empty) {
             let field_at = format!("{at}.{}", field_name(&key));
             match (self.param(&key), value) {
                 (Some(p), Some(v)) => {

@@ -220,6 +220,31 @@ fn a_new_card_is_written_like_its_neighbour() {
 }
 
 #[test]
+fn a_new_card_leaves_out_the_fields_left_empty() {
+    let text = sample_text();
+    let page = parse(&text);
+    let mut m = page.to_model();
+    let card = Card {
+        title: "Bare".into(),
+        tech_icons: vec!["rust".into()],
+        body: "Text.".into(),
+        ..Card::default()
+    };
+    m.blocks.insert(5, Block::Card(card));
+    let out = apply(&page, &m);
+    let c = change(&text, &out);
+    assert_eq!(
+        c.new,
+        "{{<project-card title=\"Bare\" tech-icons=\"rust\">}}\n  Text.\n{{</project-card>}}\n\n"
+    );
+    // A card already on the page keeps an emptied field as written.
+    let mut m = parse(&out).to_model();
+    card_mut(&mut m, 1).other_tech.clear();
+    let cleared = apply(&parse(&out), &m);
+    assert!(cleared.contains("other-tech=\"\""), "{cleared}");
+}
+
+#[test]
 fn a_duplicated_card_is_an_exact_copy_of_its_source() {
     let text = sample_text();
     let page = parse(&text);
