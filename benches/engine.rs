@@ -214,7 +214,9 @@ fn catalogue(c: &mut Criterion) {
 }
 
 /// Markdown built to find quadratic time in the passes over text (typographer, linkify,
-/// tables, strikethrough): each about 200 KB, each should take about as long as plain text.
+/// tables, strikethrough, the extras' delimiters): each about 200 KB, rendered with
+/// Hugo's defaults and every Goldmark extra on; each should take about as long as plain
+/// text.
 fn adversarial(c: &mut Criterion) {
     let mut g = c.benchmark_group("render/adversarial");
     g.sample_size(10);
@@ -230,11 +232,42 @@ fn adversarial(c: &mut Criterion) {
             "See https://e.io/a and it's \"ok\" -- mail a@b.io.\n".repeat(4_000),
         ),
         ("plain", "Plain words, nothing to do here. ".repeat(6_000)),
+        (
+            "nested-strikethrough",
+            format!("{}{}", "~~a ".repeat(20_000), "b~~ ".repeat(20_000)),
+        ),
+        (
+            "emphasis-holding-tildes",
+            format!("{}{}", "*~a ".repeat(20_000), "b* ".repeat(20_000)),
+        ),
+        // The extras' delimiters nested, and in one long bare URL.
+        (
+            "nested-extras",
+            format!("{}{}", "==a ^b ".repeat(20_000), "c^ d== ".repeat(20_000)),
+        ),
+        ("delimiters-in-a-url", "https://a.b/==".repeat(10_000)),
     ];
+    let extras = folio::render::markdown::extras::Extras {
+        superscript: true,
+        subscript: true,
+        insert: true,
+        mark: true,
+        delete: true,
+    };
+    let all_extras = folio::render::Markdown {
+        markup: folio::site::Markup {
+            extensions: folio::site::Extensions {
+                extras,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     for (name, md) in cases {
         g.throughput(Throughput::Bytes(md.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), &md, |b, md| {
-            b.iter(|| folio::render::Markdown::default().render(black_box(md)))
+            b.iter(|| all_extras.render(black_box(md)))
         });
     }
     g.finish();

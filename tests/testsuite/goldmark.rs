@@ -73,7 +73,8 @@ const FOUND: &[&str] = &[
     "https://example.com/a_(b)'_ and www.example.com/p?q=1_`alpha`",
     "em~~<br>~~ and a ~~struck~~ b",
     "H~2~O and CO~2~, x~i~ + x~j~ and H~~2~~O",
-    "~~a~ and ~a~~ and ~~~a~~~ and ~ a ~ and a ~b ~c~",
+    "~~~a~~~ and ~ a ~ and a ~b ~c~",
+    "~~**a~~** and ~~*a~~* and ~~_a~~_ and ~~a *b~~ c* and ~a *b~ c*",
     "<https://x.io/~user> and see https://x.io/~user ok, ~~https://example.com/a_~~ struck",
     "'~~[5](https://example.com/rock)~~' and ~~[a](/u)~~ and [~~a~~](/u)",
     "1. ~~~~em~~

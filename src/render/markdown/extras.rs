@@ -1,8 +1,6 @@
-//! Goldmark's delimiters beyond emphasis, as Hugo turns them on: strikethrough (`~~del~~`
-//! and `~del~`, Goldmark's `extension/strikethrough.go`, on by default) and the extras
-//! (`markup.goldmark.extensions.extras.NAME.enable`, Hugo's `hugo-goldmark-extensions/extras`,
-//! `inline.go` and `ast.go`, off by default): `^sup^`, `~sub~`, `++ins++`, `==mark==` and
-//! `~~del~~`.
+//! Goldmark's extras, as Hugo turns them on (`markup.goldmark.extensions.extras.NAME.enable`,
+//! Hugo's `hugo-goldmark-extensions/extras`, `inline.go` and `ast.go`, off by default):
+//! `^sup^`, `~sub~`, `++ins++`, `==mark==` and `~~del~~`.
 //!
 //! Each is a Goldmark delimiter: at a `^`, `~`, `+` or `=` not preceded by the same
 //! character, a run of that character at least as long as the tag's (one for `^` and a
@@ -12,17 +10,19 @@
 //! character pair as Goldmark's `parser.ProcessDelimiters` pairs them: a closer takes the
 //! nearest opener, one or two characters at a time (`Delimiter.CalcComsumption`, with
 //! CommonMark's rule of three), and the delimiters between them become text. Where tags
-//! share a character (`~`: delete, strikethrough, subscript), the one Goldmark tries first
-//! (by its parser's priority) reads the run, and a pair takes the opener's tag; so with
-//! strikethrough on, `~` is never subscript, as in Hugo. A delimiter inside a bare URL is
-//! text: linkify took the URL first.
+//! share a character (`~~` delete and `~` subscript), the one Goldmark tries first (by its
+//! parser's priority) reads the run, and a pair takes the opener's tag. With strikethrough
+//! on (Hugo's default), `~` is strikethrough's (pulldown-cmark's, `strikethrough.rs`), as in
+//! Hugo, whose strikethrough parser comes before both and writes `<del>` too. A delimiter
+//! inside a bare URL is text: linkify took the URL first.
 //!
-//! This runs on pulldown-cmark's events (its own strikethrough is off: it refuses a single
-//! `~` inside a word, `H~2~O`, which Goldmark strikes through), with their offsets:
-//! delimiters are found in text that is its own source (not an escape's or an entity's),
-//! and they pair within one inline container (a paragraph's text, an emphasis, a link's
-//! text), which Goldmark's `ProcessDelimiters` at a link's end and at a block's end also
-//! keeps apart. The tags are written as Goldmark writes them (`<del>`, `<mark>`…).
+//! This runs on pulldown-cmark's events, with their offsets: delimiters are found in text
+//! that is its own source (not an escape's or an entity's), and they pair within one
+//! inline container (a paragraph's text, an emphasis, a link's text), which Goldmark's
+//! `ProcessDelimiters` at a link's end and at a block's end also keeps apart. Each
+//! container pairs its own delimiters once, over a list that drops those used up, so a
+//! page stays linear however its containers nest. The tags are written as Goldmark writes
+//! them (`<del>`, `<mark>`…).
 //!
 //! Left: emphasis and one of these that cross (`**==a**==`, `==**a==**`) are paired by
 //! pulldown-cmark's emphasis first here, where Goldmark pairs all delimiters in one pass.
@@ -52,17 +52,18 @@ pub struct Extras {
 }
 
 impl Extras {
-    /// The kinds on (strikethrough when `strikethrough`) that read `c`, in the order
-    /// Goldmark tries their parsers (by priority: delete 400, strikethrough 500, insert
-    /// 501, mark 550, superscript 600, subscript 602).
+    /// The kinds on that read `c`, in the order Goldmark tries their parsers (by priority:
+    /// delete 400, insert 501, mark 550, superscript 600, subscript 602); none reads `~`
+    /// while `strikethrough` is on (its parser, at 500, takes every run first).
     fn kinds_for(self, c: u8, strikethrough: bool) -> impl Iterator<Item = Kind> {
         [
-            (Kind::Delete, self.delete),
-            (Kind::Strikethrough, strikethrough),
+            // With strikethrough on, `~` is pulldown-cmark's strikethrough, read as Goldmark
+            // reads it (`strikethrough.rs`): it pairs with emphasis in one pass, as in Hugo.
+            (Kind::Delete, self.delete && !strikethrough),
             (Kind::Insert, self.insert),
             (Kind::Mark, self.mark),
             (Kind::Superscript, self.superscript),
-            (Kind::Subscript, self.subscript),
+            (Kind::Subscript, self.subscript && !strikethrough),
         ]
         .into_iter()
         .filter(move |&(kind, on)| on && kind.char() == c)
@@ -91,7 +92,6 @@ pub fn may_apply(md: &str, extensions: Extensions) -> bool {
 /// One of these delimiters' elements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
-    Strikethrough,
     Superscript,
     Subscript,
     Insert,
@@ -103,7 +103,7 @@ impl Kind {
     fn char(self) -> u8 {
         match self {
             Kind::Superscript => b'^',
-            Kind::Strikethrough | Kind::Subscript | Kind::Delete => b'~',
+            Kind::Subscript | Kind::Delete => b'~',
             Kind::Insert => b'+',
             Kind::Mark => b'=',
         }
@@ -112,7 +112,7 @@ impl Kind {
     /// The shortest run that is this delimiter (`InlineTag.Number`).
     fn number(self) -> usize {
         match self {
-            Kind::Strikethrough | Kind::Superscript | Kind::Subscript => 1,
+            Kind::Superscript | Kind::Subscript => 1,
             Kind::Insert | Kind::Mark | Kind::Delete => 2,
         }
     }
@@ -121,7 +121,7 @@ impl Kind {
     /// `<sub>`), else the HTML Goldmark writes.
     fn start(self) -> Event<'static> {
         match self {
-            Kind::Strikethrough | Kind::Delete => Event::Start(Tag::Strikethrough),
+            Kind::Delete => Event::Start(Tag::Strikethrough),
             Kind::Superscript => Event::Start(Tag::Superscript),
             Kind::Subscript => Event::Start(Tag::Subscript),
             Kind::Insert => Event::InlineHtml(CowStr::Borrowed(TAGS[0])),
@@ -132,7 +132,7 @@ impl Kind {
     /// The element's end, as [`Kind::start`].
     fn end(self) -> Event<'static> {
         match self {
-            Kind::Strikethrough | Kind::Delete => Event::End(TagEnd::Strikethrough),
+            Kind::Delete => Event::End(TagEnd::Strikethrough),
             Kind::Superscript => Event::End(TagEnd::Superscript),
             Kind::Subscript => Event::End(TagEnd::Subscript),
             Kind::Insert => Event::InlineHtml(CowStr::Borrowed(TAGS[1])),
@@ -168,8 +168,6 @@ struct Delimiter {
     left: usize,
     open: bool,
     close: bool,
-    /// Still a delimiter (not yet text).
-    active: bool,
     /// The pairs it closes, innermost first, and those it opens, innermost first.
     ends: Vec<Kind>,
     starts: Vec<Kind>,
@@ -202,45 +200,43 @@ pub fn tag<'a>(
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let events: Vec<(Event<'a>, Range<usize>)> = events.collect();
     let mut found: Vec<Delimiter> = Vec::new();
-    // Each open container: where its delimiters start in `found`, whether text in it is
-    // read (not code, not an autolink's address), and where its block's text starts.
-    let mut containers: Vec<(usize, bool, usize)> = vec![(0, true, 0)];
+    // Each open container: its own delimiters (not those of the containers in it), by
+    // index in `found`; whether text in it is read (not code, not an autolink's address);
+    // where its block's text starts.
+    let mut containers: Vec<(Vec<usize>, bool, usize)> = vec![(Vec::new(), true, 0)];
     for (i, (event, range)) in events.iter().enumerate() {
         match event {
             Event::Start(tag) => {
-                let (_, read, block) = containers.last().copied().unwrap_or((0, true, 0));
+                let (read, block) = containers.last().map_or((true, 0), |c| (c.1, c.2));
                 let block = if is_text_block(tag) {
                     range.start
                 } else {
                     block
                 };
-                containers.push((found.len(), read && reads_text(tag), block));
+                containers.push((Vec::new(), read && reads_text(tag), block));
             }
-            Event::End(_) => {
-                if let Some((from, _, _)) = containers.pop() {
-                    close(found.get_mut(from..).unwrap_or_default());
+            Event::End(_) if containers.len() > 1 => {
+                if let Some((own, _, _)) = containers.pop() {
+                    pair(&mut found, &own);
                 }
             }
             Event::Text(text) => {
-                let (_, read, block) = containers.last().copied().unwrap_or((0, true, 0));
-                if read && md.get(range.clone()) == Some(&**text) {
-                    scan(md, range.start, block, (i, text), extensions, &mut found);
+                let Some((own, read, block)) = containers.last_mut() else {
+                    continue;
+                };
+                if *read && md.get(range.clone()) == Some(&**text) {
+                    let from = found.len();
+                    scan(md, range.start, *block, (i, text), extensions, &mut found);
+                    own.extend(from..found.len());
                 }
             }
             _ => {}
         }
     }
-    close(&mut found);
-    write(events, found)
-}
-
-/// Pairs the delimiters of a container that ends; those left are text (Goldmark's
-/// `ClearDelimiters`), for the containers around it too.
-fn close(found: &mut [Delimiter]) {
-    pair(found);
-    for d in found {
-        d.active = false;
+    for (own, _, _) in containers.iter().rev() {
+        pair(&mut found, own);
     }
+    write(events, found)
 }
 
 /// Whether `tag` starts a block whose text Goldmark reads as inlines (where a line of
@@ -283,12 +279,13 @@ fn scan(
 ) {
     let bytes = text.as_bytes();
     let mut at = 0;
+    let mut last_link = None;
     while let Some(skip) = bytes
         .get(at..)
         .and_then(|rest| rest.iter().position(|b| b"~+=^".contains(b)))
     {
         at += skip;
-        let (run, read) = delimiter_at(md, start + at, block, extensions);
+        let (run, read) = delimiter_at(md, start + at, block, extensions, &mut last_link);
         // A run going on past this text (into another piece) is text.
         if let (Some((kind, open, close)), true) = (read, at + run <= bytes.len()) {
             found.push(Delimiter {
@@ -299,7 +296,6 @@ fn scan(
                 left: run,
                 open,
                 close,
-                active: true,
                 ends: Vec::new(),
                 starts: Vec::new(),
             });
@@ -317,7 +313,8 @@ pub fn delimiter_ends_at(md: &str, end: usize, block: usize, extensions: Extensi
         return false;
     };
     let run = head.iter().rev().take(3).take_while(|&&b| b == c).count();
-    matches!(delimiter_at(md, end - run, block, extensions), (n, Some(_)) if n == run)
+    let read = delimiter_at(md, end - run, block, extensions, &mut None);
+    matches!(read, (n, Some(_)) if n == run)
 }
 
 /// The run of one character at `md[pos]` (in a block whose text starts at `md[block]`),
@@ -330,6 +327,7 @@ fn delimiter_at(
     pos: usize,
     block: usize,
     extensions: Extensions,
+    last_link: &mut Option<Range<usize>>,
 ) -> (usize, Option<(Kind, bool, bool)>) {
     let rest = md.as_bytes().get(pos..).unwrap_or_default();
     let Some(&c) = rest.first() else {
@@ -345,7 +343,7 @@ fn delimiter_at(
         || before == char::from(c)
         || run > 2
         || crate::text::escaped(md, pos)
-        || (extensions.linkify && in_bare_link(md, pos, block, extensions))
+        || (extensions.linkify && in_bare_link(md, pos, block, extensions, last_link))
     {
         return (run, None);
     }
@@ -371,8 +369,19 @@ fn delimiter_at(
 /// first): a link that starts where linkify looks for one (a word's start, after `(`, `*`,
 /// `_`, `~`, a typographer's character or a delimiter: [`linkify::may_start`]) and
 /// reaches past it (trailing `~` are trimmed off a link, as linkify trims them). `block`:
-/// where the block's text starts.
-fn in_bare_link(md: &str, i: usize, block: usize, extensions: Extensions) -> bool {
+/// where the block's text starts; `last`, the last link it found in `md` (none at first).
+pub(super) fn in_bare_link(
+    md: &str,
+    i: usize,
+    block: usize,
+    extensions: Extensions,
+    last: &mut Option<Range<usize>>,
+) -> bool {
+    // The last link found in `md`: a long URL holding many delimiters is measured once, not
+    // once for each (which made a page quadratic).
+    if last.as_ref().is_some_and(|r| r.contains(&i)) {
+        return true;
+    }
     let word = crate::text::last_word(md.get(..i).unwrap_or_default(), 256);
     let word_start = i - word.len();
     // The delimiters before a link are read without asking this again.
@@ -392,67 +401,137 @@ fn in_bare_link(md: &str, i: usize, block: usize, extensions: Extensions) -> boo
                 let starts = start == block
                     || linkify::may_start(md.get(..start).unwrap_or_default(), extensions)
                     || delimiter_ends_at(md, start, block, unlinked);
-                starts
-                    && md
-                        .get(start..)
-                        .and_then(linkify::link_len)
-                        .is_some_and(|len| start + len > i)
+                let len = starts
+                    .then(|| md.get(start..).and_then(linkify::link_len))
+                    .flatten();
+                let covers = len.is_some_and(|len| start + len > i);
+                if let (true, Some(len)) = (covers, len) {
+                    *last = Some(start..start + len);
+                }
+                covers
             })
         })
 }
 
-/// Pairs one container's delimiters (`parser.ProcessDelimiters`). A closer that finds no
-/// opener stops the next search of a closer like it (same character, whether it can
-/// open, its length mod 3: the same openers suit both) at itself: the openers below were
-/// all tried, so a page of unpaired delimiters stays linear.
-fn pair(found: &mut [Delimiter]) {
+/// Pairs one container's delimiters, `own` (indices into `found`, in order), as Goldmark's
+/// `parser.ProcessDelimiters` does; each is text afterwards. Those used up or left between
+/// a pair leave the list, and a closer that finds no opener stops the next search of a
+/// closer like it (same character, whether it can open, its length mod 3: the same openers
+/// suit both) at itself: the openers below were all tried. So the work stays linear.
+fn pair(found: &mut [Delimiter], own: &[usize]) {
+    let mut list = List::new(own.len());
     let mut bottom = [0usize; 24];
-    let mut closer = 0;
-    while let Some(c) = found.get(closer) {
-        if !c.active || !c.close {
-            closer += 1;
+    let mut at = (!own.is_empty()).then_some(0);
+    while let Some(c) = at {
+        let Some(closer) = own.get(c).and_then(|&i| found.get(i)) else {
+            break;
+        };
+        if !closer.close {
+            at = list.after(c);
             continue;
         }
         let char = b"~+=^"
             .iter()
-            .position(|&x| x == c.kind.char())
+            .position(|&x| x == closer.kind.char())
             .unwrap_or(0);
-        let like = char * 6 + usize::from(c.open) * 3 + c.original % 3;
+        let like = char * 6 + usize::from(closer.open) * 3 + closer.original % 3;
         let floor = bottom.get(like).copied().unwrap_or(0);
-        let opener = found
-            .get(floor..closer)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(k, d)| {
-                let suits = d.active && d.open && d.kind.char() == c.kind.char();
-                let take = if suits { d.consumption(c) } else { 0 };
-                (take > 0).then_some((floor + k, take))
-            });
-        let (head, tail) = found.split_at_mut(closer);
-        let Some(c) = tail.first_mut() else { break };
-        let Some((opener, take)) = opener else {
+        let Some((o, take)) = opener(found, own, &list, c, floor) else {
             if let Some(b) = bottom.get_mut(like) {
-                *b = closer;
+                *b = c;
             }
-            c.active &= c.open;
-            closer += 1;
+            let after = list.after(c);
+            if !closer.open {
+                list.unlink(c);
+            }
+            at = after;
             continue;
         };
-        let (before, between) = head.split_at_mut(opener + 1);
-        for d in between {
-            d.active = false;
+        // The delimiters between the pair are text.
+        let mut k = list.after(o);
+        while let Some(b) = k.filter(|&b| b != c) {
+            k = list.after(b);
+            list.unlink(b);
         }
-        let Some(o) = before.last_mut() else { break };
-        o.left -= take;
-        c.left -= take;
-        o.starts.push(o.kind);
-        c.ends.push(o.kind);
-        o.active = o.left > 0;
-        c.active = c.left > 0;
-        if !c.active {
-            closer += 1;
+        let kind = own.get(o).and_then(|&i| found.get(i)).map(|d| d.kind);
+        let mut used = |k: usize, end: bool| {
+            let d = own.get(k).and_then(|&i| found.get_mut(i));
+            let (Some(d), Some(kind)) = (d, kind) else {
+                return true;
+            };
+            d.left -= take;
+            if end {
+                d.ends.push(kind)
+            } else {
+                d.starts.push(kind)
+            }
+            d.left == 0
+        };
+        if used(o, false) {
+            list.unlink(o);
+        }
+        if used(c, true) {
+            at = list.after(c);
+            list.unlink(c);
+        }
+    }
+}
+
+/// The nearest opener below closer `c` (positions in `own`), down to `floor`, that pairs
+/// with it: its position and how many characters the pair takes.
+fn opener(
+    found: &[Delimiter],
+    own: &[usize],
+    list: &List,
+    c: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let closer = own.get(c).and_then(|&i| found.get(i))?;
+    let mut j = list.before(c).filter(|&j| j >= floor);
+    while let Some(k) = j {
+        let take = own
+            .get(k)
+            .and_then(|&i| found.get(i))
+            .filter(|o| o.open && o.kind.char() == closer.kind.char())
+            .map_or(0, |o| o.consumption(closer));
+        if take > 0 {
+            return Some((k, take));
+        }
+        j = list.before(k).filter(|&p| p >= floor);
+    }
+    None
+}
+
+/// The delimiters still in play, by position: a doubly linked list.
+struct List {
+    prev: Vec<Option<usize>>,
+    next: Vec<Option<usize>>,
+}
+
+impl List {
+    fn new(n: usize) -> List {
+        List {
+            prev: (0..n).map(|k| k.checked_sub(1)).collect(),
+            next: (0..n).map(|k| Some(k + 1).filter(|&x| x < n)).collect(),
+        }
+    }
+
+    fn before(&self, k: usize) -> Option<usize> {
+        self.prev.get(k).copied().flatten()
+    }
+
+    fn after(&self, k: usize) -> Option<usize> {
+        self.next.get(k).copied().flatten()
+    }
+
+    /// Takes position `k` out of the list.
+    fn unlink(&mut self, k: usize) {
+        let (p, n) = (self.before(k), self.after(k));
+        if let Some(slot) = p.and_then(|p| self.next.get_mut(p)) {
+            *slot = n;
+        }
+        if let Some(slot) = n.and_then(|n| self.prev.get_mut(n)) {
+            *slot = p;
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod headings;
 pub mod hooks;
 pub mod passthrough;
 pub(crate) mod raw_html;
+mod strikethrough;
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -70,8 +71,7 @@ pub fn options() -> Options {
 /// tables, footnotes, task lists and definition lists may each be off).
 fn options_for(extensions: Extensions) -> Options {
     let mut options = options();
-    // Strikethrough is Goldmark's, with the other tilde delimiters (`extras.rs`).
-    options.set(Options::ENABLE_STRIKETHROUGH, false);
+    options.set(Options::ENABLE_STRIKETHROUGH, extensions.strikethrough);
     options.set(Options::ENABLE_TABLES, extensions.table);
     options.set(Options::ENABLE_FOOTNOTES, extensions.footnote);
     options.set(Options::ENABLE_TASKLISTS, extensions.task_list);
@@ -191,6 +191,7 @@ impl Markdown<'_> {
         };
         let md = step(Cow::Borrowed(md), ext.definition_list, indented_definitions);
         let md = step(md, ext.table, tables::tables_after_text);
+        let md = step(md, ext.strikethrough, strikethrough::literal_tildes);
         step(md, ext.linkify, super::linkify::protect)
     }
 
