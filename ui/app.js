@@ -307,9 +307,9 @@ function showSiteProblems(list) {
 }
 
 /** Shows a notice. The same text replaces its earlier copy, and at most three stay: the
- *  oldest passing ones ("ok") go first. */
-/** Shows a notice. `key` names the state it tells of (conflicts waiting, the file on disk
- *  broken…): one notice per key, taken away by `clearNotice` when that state ends. */
+ *  oldest passing ones ("ok") go first. `key` names the state it tells of (conflicts
+ *  waiting, the file on disk broken…): one notice per key, taken away by `clearNotice`
+ *  when that state ends. */
 function notice(text, kind = "ok", actions = [], timeout = 8000, key = null) {
   const area = $("notices");
   [...area.children].filter((n) => n.dataset.text === text || (key && n.dataset.key === key)).forEach((n) => n.remove());

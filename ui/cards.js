@@ -261,7 +261,7 @@ export function chipField({ label, key, values, names = null, problem = () => nu
     } else if (e.key === "Enter" || e.key === separator || (separator === " " && e.key === ",")) {
       if (!input.value.trim() && active < 0) return;
       e.preventDefault();
-      // Enter on the start of one name only ("rus", and rust alone is offered) takes it;
+      // Enter when one name alone is offered for what is typed ("rus", or "ust": rust) takes it;
       // a word that is a name itself, or a separator, keeps what is typed.
       const typed = input.value.trim().toLowerCase();
       const only = e.key === "Enter" && !suggestions.hidden && options.length === 1 && !names?.includes(typed)
