@@ -320,7 +320,7 @@ fn page_html(
         window: None,
         cache: None,
         marks: false,
-        hugo: Some(&hugo),
+        hugo: Some(Arc::new(hugo)),
         publish: Some(Arc::new(publish)),
         threads,
     };

@@ -505,7 +505,7 @@ impl OpenPage {
             window: None,
             cache: None,
             marks: false,
-            hugo: Some(&hugo),
+            hugo: Some(Arc::new(hugo)),
             publish: None,
             threads,
         };
@@ -570,7 +570,7 @@ impl OpenPage {
             window,
             cache,
             marks: true,
-            hugo: Some(&hugo),
+            hugo: Some(Arc::new(hugo)),
             publish: files_base.map(|base| self.preview_publish(base)),
             threads: None,
         };

@@ -113,7 +113,7 @@ impl Renderer<'_> {
         } else {
             tag.params.first().map(|p| p.value.clone())
         };
-        let (Some(hugo), Some(reference)) = (self.opts.hugo, reference) else {
+        let (Some(hugo), Some(reference)) = (self.opts.hugo.as_deref(), reference) else {
             return String::new();
         };
         let url = if absolute {

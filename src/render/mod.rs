@@ -80,8 +80,9 @@ pub struct RenderOptions<'a> {
     /// the export, which renders what Hugo renders (an empty icon element).
     pub marks: bool,
     /// What the site's templates see of the site and the page (`.Site`, the page's URL);
-    /// `None`: a site with nothing configured.
-    pub hugo: Option<&'a crate::templates::engine::HugoContext>,
+    /// `None`: a site with nothing configured. Shared with the Markdown host, which renders
+    /// the text a template hands it with the same context.
+    pub hugo: Option<std::sync::Arc<crate::templates::engine::HugoContext>>,
     /// How many threads render a long page's calls ([`templates::Pool`]); `None`:
     /// `FOLIO_THREADS`, else one more than the machine's cores (at most 8).
     pub threads: Option<usize>,
@@ -188,7 +189,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         _ => Map::new(),
     };
     // What cascades hand down is the page's own, for `{{< param >}}` too.
-    let front = match opts.hugo {
+    let front = match opts.hugo.as_deref() {
         Some(hugo) if !hugo.cascade.is_empty() => {
             crate::site::cascade::apply(&front, &hugo.cascade)
         }

@@ -66,7 +66,7 @@ impl MarkdownHost {
             window: None,
             cache: None,
             marks: self.marks,
-            hugo: self.hugo.as_deref(),
+            hugo: self.hugo.clone(),
             publish: self.publish.clone(),
             // Text rendered inside a call's template stays on that call's thread.
             threads: Some(1),
@@ -346,14 +346,15 @@ impl Renderer<'_> {
         if !name.ends_with(".inline") {
             return None;
         }
-        if !self.opts.hugo.is_some_and(|h| h.inline_shortcodes) {
+        if !self.opts.hugo.as_ref().is_some_and(|h| h.inline_shortcodes) {
             let note = format!(
                 "Hugo writes nothing for {name}: inline shortcodes are off (set \
                  enableInlineShortcodes = true in the site's config to run them)"
             );
             return Some(self.note_surprises(i, vec![note], String::new()));
         }
-        let page = std::path::PathBuf::from(self.opts.hugo.map_or("", |h| h.file.as_str()));
+        let page =
+            std::path::PathBuf::from(self.opts.hugo.as_ref().map_or("", |h| h.file.as_str()));
         let defined = match sc.inner() {
             Some(body) => {
                 let text = self
@@ -531,7 +532,7 @@ impl Renderer<'_> {
         let params = params_of(&sc.open);
         let ordinal = self.ordinal(i);
         let (line, col) = self.line_col(sc.span.start);
-        let file = self.opts.hugo.map_or("", |h| h.file.as_str());
+        let file = self.opts.hugo.as_ref().map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
         // Hugo renders a `{{% %}}` call's `.Inner` as Markdown when the call is nested, or
@@ -805,7 +806,7 @@ pub(super) fn with_templates<R>(
     front: &Map<String, Json>,
     render: impl FnOnce() -> R,
 ) -> (R, std::collections::BTreeSet<String>) {
-    let inline = opts.hugo.is_some_and(|h| h.inline_shortcodes);
+    let inline = opts.hugo.as_ref().is_some_and(|h| h.inline_shortcodes);
     let uses_templates = page.shortcodes().all.iter().any(|sc| {
         has_site_template(page.catalogue(), sc.name()) || (inline && sc.name().ends_with(".inline"))
     }) || page
@@ -1094,7 +1095,7 @@ fn host_for(
         publish: opts.publish.clone(),
         marks: opts.marks,
         depth: Cell::new(0),
-        hugo: opts.hugo.map(|h| Arc::new(h.clone())),
+        hugo: opts.hugo.clone(),
         icons: Default::default(),
     }
 }
@@ -1164,7 +1165,7 @@ fn frame_for(
     (toc, raw): (Option<&str>, Option<&str>),
 ) -> engine::Frame {
     let default = engine::HugoContext::default();
-    let hugo = opts.hugo.unwrap_or(&default);
+    let hugo = opts.hugo.as_deref().unwrap_or(&default);
     let mut page = hugo.page(front);
     if let Value::Map(fields) = &mut page {
         let fields = Arc::make_mut(fields);
