@@ -552,13 +552,23 @@ fn shortcode_name(dir: &Path, file: &Path) -> Option<String> {
 /// file name's identifiers: one between the name and the extension that is not an output
 /// format's (`card.html.html`, `card.amp.html` are for every language).
 pub(crate) fn language_of(file: &Path) -> Option<String> {
-    let name = file.file_name()?.to_str()?;
-    let mut parts = name.split('.').skip(1).collect::<Vec<_>>();
-    parts.pop();
-    parts
+    let (identifiers, _) = identifiers(file)?;
+    identifiers
         .into_iter()
-        .find(|p| !OUTPUT_FORMATS.contains(&p.to_ascii_lowercase().as_str()))
+        .find(|p| !OUTPUT_FORMATS.contains(&p.as_str()))
+}
+
+/// A template file's name read as Hugo reads it: the identifiers between the name and the
+/// suffix (`en`, `amp`, `html` in `card.en.amp.html`), and the suffix, lower-cased.
+fn identifiers(file: &Path) -> Option<(Vec<String>, String)> {
+    let name = file.file_name()?.to_str()?;
+    let mut parts: Vec<String> = name
+        .split('.')
+        .skip(1)
         .map(str::to_ascii_lowercase)
+        .collect();
+    let suffix = parts.pop()?;
+    Some((parts, suffix))
 }
 
 /// Hugo's built-in output formats (`output/outputFormat.go`).
@@ -581,18 +591,12 @@ const OUTPUT_FORMATS: &[&str] = &[
 /// rendered for: its suffix is `html` and it names no other output format (`card.html`,
 /// `card.fr.html`, `card.html.html`; not `card.md`, `card.amp.html`, `card.rss.xml`).
 fn is_for_html(file: &Path) -> bool {
-    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    let mut parts: Vec<String> = name
-        .split('.')
-        .skip(1)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    parts.pop().is_some_and(|suffix| suffix == "html")
-        && parts
-            .iter()
-            .all(|p| p == "html" || !OUTPUT_FORMATS.contains(&p.as_str()))
+    identifiers(file).is_some_and(|(identifiers, suffix)| {
+        suffix == "html"
+            && identifiers
+                .iter()
+                .all(|p| p == "html" || !OUTPUT_FORMATS.contains(&p.as_str()))
+    })
 }
 
 /// Reads and infers every variant of one template; the schemas are merged. Only the
