@@ -230,6 +230,15 @@ impl Quote<'_> {
     }
 }
 
+/// The character at `md[pos]` as Goldmark's `parser.ScanDelimiter` sees the one after a
+/// run: a space at the line's end (its line holds no line break).
+pub fn following(md: &str, pos: usize) -> char {
+    md.get(pos..)
+        .and_then(|r| r.chars().next())
+        .filter(|&a| a != '\n')
+        .unwrap_or(' ')
+}
+
 /// The character before `md[pos]` as Goldmark sees it: a line break at the start of the
 /// block's text (after a table's `|` or a quote's `>`, which are not in it); elsewhere the
 /// source's, a container's `>` on a later line included (Hugo 0.168: `>'twas` / `>'tis`
@@ -281,11 +290,7 @@ impl Delimiter {
         // A run longer than this is read as this long: its flanking is the same in any
         // text (quotes against quotes), and every quote of a long run stays linear.
         let run = b.iter().take(MAX_RUN).take_while(|&&x| x == c).count();
-        let after = line
-            .get(run..)
-            .and_then(|s| s.chars().next())
-            .unwrap_or(' ');
-        let (open, close) = flanks(before, after);
+        let (open, close) = flanks(before, following(line, run));
         Some(Delimiter { open, close })
     }
 

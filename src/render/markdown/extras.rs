@@ -34,7 +34,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use crate::site::Extensions;
 
 use crate::render::linkify;
-use crate::render::substitutions::{flanks, preceding};
+use crate::render::substitutions::{flanks, following, preceding};
 
 /// The extras a site turns on (`markup.goldmark.extensions.extras`, all off by default).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -350,11 +350,7 @@ fn delimiter_at(
     let Some(kind) = kinds.find(|k| run >= k.number()) else {
         return (run, None);
     };
-    let after = md
-        .get(pos + run..)
-        .and_then(|r| r.chars().next())
-        .filter(|&a| a != '\n')
-        .unwrap_or(' ');
+    let after = following(md, pos + run);
     // Hugo's issue 30: `x^+2^`, `x^-^` and `x^'^` are superscripts.
     let after = if kind == Kind::Superscript && run == 1 && matches!(after, '+' | '-' | '\'') {
         'z'

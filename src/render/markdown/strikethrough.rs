@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Fences;
-use crate::render::substitutions::{flanks, preceding};
+use crate::render::substitutions::{flanks, following, preceding};
 
 /// A run of tildes: where it starts, how long it is, whether it may open and close.
 struct Run {
@@ -118,11 +118,7 @@ fn runs(md: &str, block: Range<usize>) -> Vec<Run> {
             }
             b'~' if code == 0 => {
                 let run = run();
-                let after = md
-                    .get(i + run..)
-                    .and_then(|r| r.chars().next())
-                    .filter(|&a| a != '\n');
-                let (open, close) = flanks(preceding(md, i, block.start), after.unwrap_or(' '));
+                let (open, close) = flanks(preceding(md, i, block.start), following(md, i + run));
                 out.push(Run {
                     at: i,
                     len: run,
