@@ -12,6 +12,13 @@
 # flags differ from the app's build, which must not be rebuilt for them); this adds
 # about 8 minutes to a cold package build.
 #
+# Both builds link glibc statically (`+crt-static`, position-dependent as build.rs links the
+# dynamic one): the command then starts without the dynamic loader mapping and relocating
+# libc, libm and libgcc_s. Measured on the 2-core build machine, medians of 61 exports
+# interleaved with Hugo: sample 6.5 -> 5.2 ms, 1000 cards 18.8 -> 17.8 ms. The command
+# resolves no host or user names, so static glibc's one caveat (NSS) does not apply.
+# `--target` keeps these flags off build scripts and proc macros, which must stay dynamic.
+#
 # Without LLVM's profile tool (rustup's llvm-tools component, added here when rustup is
 # there), the command is built without a profile, and the script says so.
 # Usage: scripts/pgo.sh        prints the path of the binary it built
@@ -33,11 +40,12 @@ if [ ! -x "$profdata" ]; then
 fi
 
 pgo="$root/target/pgo"
+static="-Ctarget-feature=+crt-static -Crelocation-model=static"
 rm -rf "$pgo/data"
 mkdir -p "$pgo/data"
-CARGO_TARGET_DIR="$pgo/generate" RUSTFLAGS="-Cprofile-generate=$pgo/data" \
-  cargo build --profile dist --bin folio >&2
-folio="$pgo/generate/dist/folio"
+CARGO_TARGET_DIR="$pgo/generate" RUSTFLAGS="$static -Cprofile-generate=$pgo/data" \
+  cargo build --profile dist --target "$host" --bin folio >&2
+folio="$pgo/generate/$host/dist/folio"
 
 work=$(mktemp -d /tmp/folio-pgo.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -65,9 +73,9 @@ done
 
 "$profdata" merge -o "$pgo/folio.profdata" "$pgo/data"
 CARGO_TARGET_DIR="$pgo/use" \
-  RUSTFLAGS="-Cprofile-use=$pgo/folio.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
-  cargo build --profile dist --bin folio >&2
+  RUSTFLAGS="$static -Cprofile-use=$pgo/folio.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
+  cargo build --profile dist --target "$host" --bin folio >&2
 mkdir -p "$root/target/dist"
 # A new file, not written through a hard link cargo may have left there.
-cp --remove-destination "$pgo/use/dist/folio" "$root/target/dist/folio"
+cp --remove-destination "$pgo/use/$host/dist/folio" "$root/target/dist/folio"
 echo "$root/target/dist/folio"
