@@ -126,12 +126,6 @@ impl Page {
         catalogue: &Arc<Catalogue>,
     ) -> std::result::Result<Parts, SyntaxError> {
         PARSES.with(|n| n.set(n.get() + 1));
-        if src.trim_start_matches('\u{feff}').trim().is_empty() {
-            return Err(SyntaxError::new(
-                0,
-                "the page is empty: no front matter and no content",
-            ));
-        }
         // The rule `decode` applies to files: text that holds a NUL is not a page. Checked
         // here too, so an edit can never write a page that Folio would refuse to read.
         if let Some(at) = memchr::memchr(0, src.as_bytes()) {

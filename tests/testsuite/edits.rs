@@ -588,6 +588,28 @@ mod front_matter {
 }
 
 #[test]
+fn an_empty_page_opens_with_no_blocks_and_takes_a_title_and_text() {
+    // Hugo builds an empty content file as a page with no title and no content.
+    for name in ["empty.md", "blank.md"] {
+        let text = fixture(name);
+        let page = parse(&text);
+        let mut m = page.to_model();
+        assert!(m.front_matter.is_empty() && m.blocks.is_empty(), "{name}");
+        m.front_matter.insert("title".into(), json!("Projects"));
+        m.blocks.push(Block::Markdown {
+            id: None,
+            text: "What I built.".into(),
+        });
+        let out = apply(&page, &m);
+        assert!(
+            out.starts_with("---\ntitle: Projects\n---\n") && out.contains("What I built."),
+            "{name}: {out:?}"
+        );
+        assert_eq!(parse(&out).to_model().blocks.len(), 1, "{name}");
+    }
+}
+
+#[test]
 fn a_model_from_another_version_of_the_page_is_refused() {
     let page = parse(&sample_text());
     let mut m = page.to_model();
