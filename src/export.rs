@@ -642,30 +642,7 @@ fn write_tree(root: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        write_parts(&mut file, parts).map_err(|e| Error::io(&path, e))?;
-    }
-    Ok(())
-}
-
-/// Writes `parts` one after another, many to a system call (`writev`; the system takes up
-/// to 1,024 at a time, and a 1000-card page has about 2,000), without copying them into
-/// one buffer first. A writer that takes nothing is an error (`WriteZero`), as in
-/// `write_all`.
-fn write_parts(file: &mut impl std::io::Write, parts: &[Vec<u8>]) -> std::io::Result<()> {
-    // Empty parts would make a write of nothing look like a writer that takes nothing.
-    let mut slices: Vec<std::io::IoSlice<'_>> = parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| std::io::IoSlice::new(p))
-        .collect();
-    let mut rest = &mut slices[..];
-    while !rest.is_empty() {
-        match file.write_vectored(rest) {
-            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-            Ok(n) => std::io::IoSlice::advance_slices(&mut rest, n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+        crate::fs::write_parts(&mut file, parts).map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
 }
@@ -695,39 +672,5 @@ fn remove_empty_dirs(dir: &Path) -> std::io::Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::DirectoryNotEmpty => Ok(()),
         Err(e) => Err(e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::write_parts;
-
-    /// A file that takes at most three bytes per write, and one buffer at a time.
-    struct Slow(Vec<u8>);
-
-    impl std::io::Write for Slow {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            let n = buf.len().min(3);
-            self.0.extend_from_slice(buf.get(..n).unwrap_or_default());
-            Ok(n)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn parts_are_written_whole_and_in_order_by_a_file_that_takes_a_few_bytes_at_a_time() {
-        let parts = ["<html>", "", "<p>a</p>", "", "</html>"].map(|p| p.as_bytes().to_vec());
-        let mut file = Slow(Vec::new());
-        write_parts(&mut file, &parts).unwrap();
-        assert_eq!(file.0, b"<html><p>a</p></html>");
-    }
-
-    #[test]
-    fn a_file_of_empty_parts_is_written_empty() {
-        let mut file = Slow(Vec::new());
-        write_parts(&mut file, &[Vec::new(), Vec::new()]).unwrap();
-        assert!(file.0.is_empty());
     }
 }
