@@ -578,8 +578,14 @@ impl Page {
         let fresh = self.region_indent(region);
         let mut out = String::new();
         if n == 0 && !blocks.is_empty() {
-            // Blocks into an empty region: after whatever blank space is there.
-            out.push_str(&self.src[gaps[0].clone()]);
+            // Blocks into an empty region: after whatever blank space is there. In the
+            // page's own body, that space's last line is ended first: spaces before a
+            // block there would indent it, and four make it a code block.
+            let gap = &self.src[gaps[0].clone()];
+            out.push_str(gap);
+            if std::ptr::eq(region, &self.body) && !trailing_indent(gap).is_empty() {
+                out.push_str(self.eol);
+            }
         }
         let mut prev: Option<&Block> = None;
         for (pos, b) in blocks.iter().enumerate() {

@@ -34,7 +34,8 @@ pub fn split(src: &str) -> Result<(Option<FrontMatterSpan>, usize), SyntaxError>
                 "plain HTML documents are not supported: a Hugo content file cannot start with `<`",
             ))
         }
-        _ => Ok((None, 0)),
+        // No front matter: the body starts after the BOM, which Hugo drops.
+        _ => Ok((None, if src.starts_with('\u{feff}') { 3 } else { 0 })),
     }
 }
 

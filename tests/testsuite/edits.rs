@@ -610,6 +610,65 @@ fn an_empty_page_opens_with_no_blocks_and_takes_a_title_and_text() {
 }
 
 #[test]
+fn a_page_of_only_a_bom_has_no_blocks_and_keeps_its_bom_before_new_front_matter() {
+    for text in ["\u{feff}", "\u{feff}\n\n", "\u{feff}Hello\n"] {
+        let page = parse(text);
+        let mut m = page.to_model();
+        assert!(
+            m.blocks
+                .iter()
+                .all(|b| !matches!(b, Block::Markdown { text, .. } if text.contains('\u{feff}'))),
+            "{text:?}: {:?}",
+            m.blocks
+        );
+        m.front_matter.insert("title".into(), json!("T"));
+        match m.blocks.first_mut() {
+            Some(Block::Markdown { text, .. }) => *text = "Hi".into(),
+            _ => m.blocks.push(Block::Markdown {
+                id: None,
+                text: "Hi".into(),
+            }),
+        }
+        let out = apply(&page, &m);
+        assert!(
+            out.starts_with("\u{feff}---\ntitle: T\n---\n") && out.contains("Hi"),
+            "{text:?}: {out:?}"
+        );
+        let again = parse(&out).to_model();
+        assert_eq!(
+            again.front_matter.get("title"),
+            Some(&json!("T")),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn the_first_block_of_a_page_of_spaces_starts_its_own_line() {
+    for text in ["    ", "\t", "\n\n   "] {
+        let page = parse(text);
+        let mut m = page.to_model();
+        m.blocks.push(Block::Markdown {
+            id: None,
+            text: "New".into(),
+        });
+        let out = apply(&page, &m);
+        assert!(
+            out.starts_with(text) && out.ends_with("\nNew\n"),
+            "{text:?}: {out:?}"
+        );
+        assert_eq!(
+            parse(&out).to_model().blocks,
+            vec![Block::Markdown {
+                id: Some(0),
+                text: "New".into()
+            }],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
 fn a_model_from_another_version_of_the_page_is_refused() {
     let page = parse(&sample_text());
     let mut m = page.to_model();
