@@ -214,6 +214,14 @@ impl Session {
         if theirs == self.disk || theirs == self.current {
             // Folio's own save (recognised by its bytes), or the very text already shown.
             self.disk = theirs;
+            // Conflicts with a text the file no longer holds (a writer that emptied it
+            // first, an outside edit undone) are over, and the unsaved text stays.
+            if self.pending.take().is_some() {
+                self.version += 1;
+                return Ok(Outside::Merged {
+                    incoming: Vec::new(),
+                });
+            }
             return Ok(Outside::Nothing);
         }
         let config_only = theirs.page == self.disk.page;

@@ -249,6 +249,31 @@ fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
 }
 
 #[test]
+fn conflicts_end_when_the_file_goes_back_to_the_text_they_were_found_against() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let changed = |s: &mut Session| {
+        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap()
+    };
+    // A writer that empties the file before it writes it again.
+    fs::write(&page, "").unwrap();
+    assert!(matches!(changed(&mut s), Outside::Conflicts { .. }));
+    fs::write(&page, folio::sample::PAGE).unwrap();
+    assert_eq!(changed(&mut s), Outside::Merged { incoming: vec![] });
+    assert!(s.update(false).conflicts.is_empty());
+    assert!(matches!(
+        s.save(false, &data).unwrap(),
+        SaveOutcome::Saved { .. }
+    ));
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        folio::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
+    );
+}
+
+#[test]
 fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
