@@ -155,7 +155,7 @@ impl Page {
                 // A page without front matter gets a YAML one.
                 let eol = self.eol;
                 let empty = format!("---{eol}---{eol}");
-                let doc = crate::formats::Tree::parse(
+                let mut doc = crate::formats::Tree::parse(
                     &empty,
                     4 + eol.len() - 1..4 + eol.len() - 1,
                     crate::formats::Format::Yaml,
@@ -164,6 +164,8 @@ impl Page {
                     at: "frontMatter".into(),
                     message: e.message,
                 })?;
+                // Its lines end as the page's do (an empty one has none to tell).
+                doc.eol = eol;
                 let inner = doc.edits(&empty, &new).map_err(|e| EditError {
                     at: format!("frontMatter.{}", e.at),
                     message: e.message,

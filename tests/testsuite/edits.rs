@@ -572,6 +572,22 @@ mod front_matter {
     }
 
     #[test]
+    fn a_crlf_page_without_front_matter_gets_one_with_crlf_lines() {
+        let page = parse("Hello\r\n\r\nWorld\r\n");
+        let mut m = page.to_model();
+        m.front_matter.insert("title".into(), json!("T"));
+        m.front_matter.insert("tags".into(), json!(["a", "b"]));
+        let out = apply(&page, &m);
+        let fm = &out[..out.find("Hello").unwrap()];
+        assert!(fm.starts_with("---\r\ntitle: T\r\n"), "{out:?}");
+        assert_eq!(
+            fm.matches('\n').count(),
+            fm.matches("\r\n").count(),
+            "{out:?}"
+        );
+    }
+
+    #[test]
     fn a_page_without_front_matter_gets_a_yaml_one() {
         let (old, new) = set("no-front-matter.md", |fm| {
             fm.insert("title".into(), json!("Now titled"));
