@@ -218,6 +218,14 @@ fn tokens_are_coloured_as_hugo_colours_most_of_them() {
 }
 
 #[test]
+fn shell_commands_json_keys_and_console_calls_are_coloured_as_hugo_colours_them() {
+    let page = "---\ntitle: Code\n---\n\n```sh\napt install x\nsudo apt-get update\n$ npm run build\nif [ -f x ]; then ls; fi\nexport PATH\necho \"hi\"\n```\n\n```json\n{\"name\": \"x\", \"n\": [1, true]}\n```\n\n```js\nconsole.log(\"hi\");\n```\n";
+    // Hugo's default: colours written inline (`noClasses`).
+    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", page)]);
+    assert_eq!(coloured_chars(&folio), coloured_chars(&hugo));
+}
+
+#[test]
 fn a_template_calling_highlight_gets_what_hugo_gives_it() {
     let template = "{{ highlight (trim .Inner \"\\n\") \"go\" \"linenos=inline,hl_lines=2\" }}\
                     {{ transform.Highlight \"x := 1\" \"go\" (dict \"lineNos\" true \"lineNumbersInTable\" false) }}\

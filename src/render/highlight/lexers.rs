@@ -230,6 +230,18 @@ fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str
 /// Scope prefixes and the Chroma class a Chroma lexer gives such text, most specific first;
 /// `""` means "the enclosing scope decides" (a string's quotes are part of the string).
 const SCOPES: &[(&str, &str)] = &[
+    // Chroma's Bash lexer: a command is text (a builtin is `nb`), and so are its options;
+    // `[ ]` are operators, `;` punctuation, and `export`, `local`… builtins.
+    ("variable.function.shell", ""),
+    ("variable.parameter.option.shell", ""),
+    ("punctuation.definition.parameter.shell", ""),
+    ("support.function.test.begin.shell", "o"),
+    ("support.function.test.end.shell", "o"),
+    ("keyword.operator.logical.continue.shell", "p"),
+    ("storage.modifier.shell", "nb"),
+    // Chroma's JavaScript lexer: `console` and its methods are names like any other.
+    ("support.type.object.console.js", "nx"),
+    ("support.function.console.js", "nx"),
     ("punctuation.definition.string", ""),
     ("punctuation.definition.comment", ""),
     ("punctuation.definition.constant", ""),
@@ -325,6 +337,7 @@ const WHOLE: &[(&str, &str)] = &[
     ("meta.preprocessor", "cp"),
     ("meta.tag.sgml", "cp"),
     ("meta.structure.dictionary.key.json", "nt"),
+    ("meta.mapping.key.json", "nt"),
 ];
 
 /// Scope prefixes as syntect scopes, with their classes.
