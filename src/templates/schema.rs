@@ -558,6 +558,26 @@ impl Infer<'_> {
             Expr::Variable(_, var, fields) if var == "$" && !fields.is_empty() => {
                 self.method(fields, rest, dot, piped)
             }
+            // A method of a value (`$r.GetMatch (.Get "name")`, `$s.Set "k" (…)`,
+            // `(.Page.Resources.ByType "image").GetMatch (…)`): what its arguments read
+            // counts, as an image of the page bundle when it looks one up.
+            Expr::Variable(_, _, fields) | Expr::Chain(_, _, fields) if !rest.is_empty() => {
+                let receiver = self.expr(first, dot);
+                let looks_up = matches!(
+                    fields.last().map(|f| f.as_str()),
+                    Some("Get" | "GetMatch" | "Match")
+                ) && mentions_resources(first);
+                let flows = self.args(rest, dot);
+                self.mark(&flows, |u| {
+                    if looks_up {
+                        u.image = true;
+                    } else {
+                        u.other = true;
+                    }
+                });
+                let _ = (receiver, piped);
+                Flows::new()
+            }
             other => self.expr(other, dot),
         }
     }
@@ -840,6 +860,24 @@ impl Infer<'_> {
 }
 
 /// `.` or `$`: the shortcode itself.
+/// Whether an expression names a page's resources (`.Page.Resources…`, `$.Resources…`, a
+/// pipeline that does), the receiver of a bundle lookup.
+fn mentions_resources(e: &Expr) -> bool {
+    match e {
+        Expr::Field(_, fields) | Expr::Variable(_, _, fields) => {
+            fields.iter().any(|f| f == "Resources")
+        }
+        Expr::Chain(_, inner, fields) => {
+            fields.iter().any(|f| f == "Resources") || mentions_resources(inner)
+        }
+        Expr::Pipe(_, p) => p
+            .commands
+            .iter()
+            .any(|c| c.args.iter().any(mentions_resources)),
+        _ => false,
+    }
+}
+
 fn is_context(e: &Expr) -> bool {
     matches!(e, Expr::Dot(_)) || matches!(e, Expr::Variable(_, v, f) if v == "$" && f.is_empty())
 }
@@ -1167,6 +1205,23 @@ mod tests {
             s.params.first().map(|p| &p.key),
             Some(&ParamKey::Named("name".into()))
         );
+    }
+
+    #[test]
+    fn what_the_arguments_of_a_method_of_a_variable_or_a_pipeline_read_counts() {
+        let s = Schema::infer(
+            r#"{{ $r := .Page.Resources }}{{ with $r.GetMatch (.Get "a") }}{{ end }}
+{{ with (.Page.Resources.ByType "image").GetMatch (.Get "name") }}{{ .RelPermalink }}{{ end }}
+{{ $img := resources.Get "x.png" }}{{ ($img.Resize (.Get "size")).RelPermalink }}
+{{ $s := newScratch }}{{ $s.Set "x" (.Get "val") }}{{ $s.Get "x" }}"#,
+        )
+        .unwrap();
+        let keys: Vec<String> = s.params.iter().map(|p| p.key.to_string()).collect();
+        assert_eq!(keys, ["a", "name", "size", "val"]);
+        let name = s.param(&ParamKey::Named("name".into())).unwrap();
+        assert_eq!(name.kind, FieldKind::Image);
+        let size = s.param(&ParamKey::Named("size".into())).unwrap();
+        assert_eq!(size.kind, FieldKind::Text);
     }
 
     #[test]
