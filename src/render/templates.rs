@@ -408,10 +408,18 @@ impl Renderer<'_> {
         }
         let Ok(frame) = engine::frame() else { return };
         let text = self.src.text.get(range.clone()).unwrap_or_default();
-        for (problem, near) in frame.take_hook_problems() {
+        for (mut problem, near, elements) in frame.take_hook_problems() {
             let at = near
                 .and_then(|near| element_at(text, &near))
                 .map_or(range.start, |i| range.start + i);
+            if elements > 1 {
+                let more = elements - 1;
+                let places = if more == 1 { "place" } else { "places" };
+                problem.message = format!(
+                    "{} (and at {more} more {places} after it in this text)",
+                    problem.message
+                );
+            }
             self.template_problems.push((at, problem));
         }
     }

@@ -1802,6 +1802,31 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
 }
 
 #[test]
+fn a_render_hook_failing_on_several_links_is_reported_at_the_first_with_how_many_more() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-link.html",
+            "{{ $p := .Page.GetPage .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nSee [a](/).\n\nSee [b](/).\n\n- [c](/x/)\n",
+        ),
+    ]);
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("about.md:4:5:")
+            && found[0].ends_with("(and at 2 more places after it in this text)"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_render_hook_failing_in_a_partial_or_in_a_built_in_shortcode_is_reported_where_it_ran() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

@@ -229,13 +229,26 @@ impl Frame {
         self.hook_problems.borrow_mut().push((problem, near));
     }
 
-    /// Why render hooks failed since the last call, oldest first, each once (a hook that
-    /// fails on every link fails the same way: the first element it failed on is kept).
-    pub fn take_hook_problems(&self) -> Vec<(Problem, Option<HookElement>)> {
-        let mut problems = self.hook_problems.take();
-        let mut seen = std::collections::HashSet::new();
-        problems.retain(|(p, _)| seen.insert(p.to_string()));
-        problems
+    /// Why render hooks failed since the last call, oldest first, each once with the
+    /// number of elements it failed on (a hook that fails on every link fails the same
+    /// way: the first element it failed on is kept).
+    pub fn take_hook_problems(&self) -> Vec<(Problem, Option<HookElement>, usize)> {
+        let mut out: Vec<(Problem, Option<HookElement>, usize)> = Vec::new();
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (problem, near) in self.hook_problems.take() {
+            match first.entry(problem.to_string()) {
+                std::collections::hash_map::Entry::Occupied(at) => {
+                    if let Some(seen) = out.get_mut(*at.get()) {
+                        seen.2 += 1;
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(at) => {
+                    at.insert(out.len());
+                    out.push((problem, near, 1));
+                }
+            }
+        }
+        out
     }
 
     /// The compiled templates this frame runs.
