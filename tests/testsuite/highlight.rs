@@ -218,8 +218,8 @@ fn tokens_are_coloured_as_hugo_colours_most_of_them() {
 }
 
 #[test]
-fn shell_commands_json_keys_and_console_calls_are_coloured_as_hugo_colours_them() {
-    let page = "---\ntitle: Code\n---\n\n```sh\napt install x\nsudo apt-get update\n$ npm run build\nif [ -f x ]; then ls; fi\nexport PATH\necho \"hi\"\n```\n\n```json\n{\"name\": \"x\", \"n\": [1, true]}\n```\n\n```js\nconsole.log(\"hi\");\n```\n";
+fn shell_commands_json_keys_and_javascript_words_are_coloured_as_hugo_colours_them() {
+    let page = "---\ntitle: Code\n---\n\n```sh\napt install x\nsudo apt-get update\n$ npm run build\nif [ -f x ]; then ls; fi\nexport PATH\necho \"hi\"\n```\n\n```json\n{\"name\": \"x\", \"n\": [1, true]}\n```\n\n```js\nconsole.log(\"hi\");\nconst a = 1; let b = [this, null, undefined];\nimport x from \"y\";\nexport default class K extends Object { static async m() { await 1; return new K(); } }\nfunction f() { if (typeof b === \"x\") { throw new Error(); } }\n```\n";
     // Hugo's default: colours written inline (`noClasses`).
     let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", page)]);
     assert_eq!(coloured_chars(&folio), coloured_chars(&hugo));

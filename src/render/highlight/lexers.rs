@@ -164,10 +164,35 @@ fn coloured<'a>(
 /// syntect's grammars leave them plain.
 const NAMES_OTHER: &[&str] = &["Go", "JavaScript", "TypeScript"];
 
+/// The class Chroma's JavaScript lexer gives a word by its lists (`lexers/embedded/
+/// javascript.xml`): keywords, declaration words, reserved words, constants and built-in
+/// names; any other identifier is `nx`.
+fn javascript_word(word: &str) -> &'static str {
+    match word {
+        "for" | "in" | "while" | "do" | "break" | "return" | "continue" | "switch" | "case"
+        | "default" | "if" | "else" | "throw" | "try" | "catch" | "finally" | "new" | "delete"
+        | "typeof" | "instanceof" | "void" | "yield" | "this" | "of" => "k",
+        "var" | "let" | "with" | "function" => "kd",
+        "abstract" | "async" | "await" | "boolean" | "byte" | "char" | "class" | "const"
+        | "debugger" | "double" | "enum" | "export" | "extends" | "final" | "float" | "goto"
+        | "implements" | "import" | "int" | "interface" | "long" | "native" | "package"
+        | "private" | "protected" | "public" | "short" | "static" | "super" | "synchronized"
+        | "throws" | "transient" | "volatile" => "kr",
+        "true" | "false" | "null" | "NaN" | "Infinity" | "undefined" => "kc",
+        "Array" | "Boolean" | "Date" | "Error" | "Function" | "Math" | "netscape" | "Number"
+        | "Object" | "Packages" | "RegExp" | "String" | "Promise" | "Proxy" | "sun"
+        | "decodeURI" | "decodeURIComponent" | "encodeURI" | "encodeURIComponent" | "eval"
+        | "isFinite" | "isNaN" | "isSafeInteger" | "parseFloat" | "parseInt" | "document"
+        | "window" | "globalThis" | "Symbol" => "nb",
+        _ => "nx",
+    }
+}
+
 /// Adds a run of text with the class its scopes give, refined the way Chroma's lexers
 /// differ from the grammars: `package` and `import` are namespace keywords, Go's
-/// declaration words are declaration keywords, and in
-/// [`NAMES_OTHER`] languages each plain identifier and variable is `nx`.
+/// declaration words are declaration keywords, JavaScript's words are classed by Chroma's
+/// lists ([`javascript_word`]), and in [`NAMES_OTHER`] languages each plain identifier and
+/// variable is `nx`.
 fn refine<'a>(
     out: &mut Vec<Token<'a>>,
     class: Option<&'static str>,
@@ -175,6 +200,16 @@ fn refine<'a>(
     code: &'a str,
     lexer: &str,
 ) {
+    let word = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        && !text.starts_with(|c: char| c.is_ascii_digit());
+    // Not inside a string, a comment or a number.
+    let code_word = class.is_none_or(|c| !c.starts_with(['s', 'c', 'm', 'l']));
+    if lexer == "JavaScript" && word && code_word {
+        return push(out, Some(javascript_word(text)), text, code);
+    }
     match class {
         Some("k" | "kd") if matches!(text, "package" | "import") => {
             push(out, Some("kn"), text, code);
