@@ -4313,8 +4313,10 @@ fn process_runs_the_action_its_spec_names_or_converts_at_the_images_size() {
             "layouts/shortcodes/p.html",
             "{{ with .Page.Resources.GetMatch \"photo.png\" }}{{ $r := .Process \"resize 3x webp\" }}\
              {{ $f := .Process \"Fill 2x2\" }}{{ $w := .Process \"webp q50\" }}\
+             {{ $q := .Process \"r90\" }}{{ $h := .Process \"R180 webp\" }}\
              <p>{{ $r.Width }}x{{ $r.Height }} {{ $r.MediaType }}|{{ $f.Width }}x{{ $f.Height }}|\
-             {{ $w.Width }}x{{ $w.Height }} {{ $w.MediaType }}|{{ .Width }}x{{ .Height }}</p>{{ end }}",
+             {{ $w.Width }}x{{ $w.Height }} {{ $w.MediaType }}|{{ .Width }}x{{ .Height }}|\
+             {{ $q.Width }}x{{ $q.Height }}|{{ $h.Width }}x{{ $h.Height }}</p>{{ end }}",
         ),
         ("content/about/index.md", "---\ntitle: Gallery\n---\n{{< p >}}\n"),
     ]);
@@ -4326,6 +4328,8 @@ fn process_runs_the_action_its_spec_names_or_converts_at_the_images_size() {
     .unwrap();
     let (hugo, folio) = hugo_and_folio(site.path(), "Process", "content/about/index.md");
     assert!(hugo.contains("image/webp|2x2|"), "{hugo}");
+    // A quarter turn: as wide as the photo was high.
+    assert!(hugo.contains("|7x6|6x7|7x6</p>"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 

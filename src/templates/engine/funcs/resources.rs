@@ -157,6 +157,14 @@ fn process(a: &[Value]) -> gotmpl::Result<Value> {
             let (Some(w), Some(h)) = (size("Width"), size("Height")) else {
                 return Err(exec_error(".Process: the image's size cannot be read"));
             };
+            // Rotated a quarter turn (`r90`, `r270`), the image is as wide as it was high.
+            let quarter = spec.split_whitespace().any(|word| {
+                word.to_ascii_lowercase()
+                    .strip_prefix('r')
+                    .and_then(|r| r.parse::<u32>().ok())
+                    .is_some_and(|r| r % 180 == 90)
+            });
+            let (w, h) = if quarter { (h, w) } else { (w, h) };
             (".Resize", format!("{w}x{h} {spec}"))
         }
     };
