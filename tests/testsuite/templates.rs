@@ -4334,6 +4334,37 @@ fn process_runs_the_action_its_spec_names_or_converts_at_the_images_size() {
 }
 
 #[test]
+fn process_with_a_size_and_no_action_is_an_error_as_it_stops_hugos_build() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/p.html",
+            "{{ with .Page.Resources.GetMatch \"photo.png\" }}{{ (.Process \"3x\").Width }}{{ end }}",
+        ),
+        ("content/about/index.md", "---\ntitle: Gallery\n---\n{{< p >}}\n"),
+    ]);
+    std::fs::copy(
+        fixture_site().path().join("content/bundle/photo.png"),
+        site.path().join("content/about/photo.png"),
+    )
+    .unwrap();
+    let refused = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        refused.contains("width or height are not supported"),
+        "{refused}"
+    );
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about/index.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found.iter().any(|d| d.contains("index.md:4:1: error:")
+            && d.contains("width or height are not supported without an action")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn an_alert_holding_a_footnote_reference_goes_through_its_hook_with_the_references_number() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

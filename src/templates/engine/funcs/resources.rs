@@ -157,6 +157,22 @@ fn process(a: &[Value]) -> gotmpl::Result<Value> {
             let (Some(w), Some(h)) = (size("Width"), size("Height")) else {
                 return Err(exec_error(".Process: the image's size cannot be read"));
             };
+            // Hugo 0.168 refuses a size without an action ("width or height are not
+            // supported for this action") and stops the build.
+            let sized = spec.split_whitespace().any(|word| {
+                word.to_ascii_lowercase()
+                    .split_once('x')
+                    .is_some_and(|(w, h)| {
+                        !(w.is_empty() && h.is_empty())
+                            && w.bytes().chain(h.bytes()).all(|b| b.is_ascii_digit())
+                    })
+            });
+            if sized {
+                return Err(exec_error(format!(
+                    ".Process {spec:?}: width or height are not supported without an action \
+                     (resize, fit, fill or crop); Hugo stops the build here"
+                )));
+            }
             // Rotated a quarter turn (`r90`, `r270`), the image is as wide as it was high.
             let quarter = spec.split_whitespace().any(|word| {
                 word.to_ascii_lowercase()
