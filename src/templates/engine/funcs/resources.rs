@@ -137,8 +137,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
 
 /// `.Process SPEC` on an image resource (Hugo's `images.Process`): the spec's first word
 /// names the action (`resize`, `fit`, `fill`, `crop`; `resize 800x webp` is `.Resize
-/// "800x webp"`); without one, the image is written again at its own size in the format
-/// and quality the spec gives (`webp q50`).
+/// "800x webp"`); without one, the image is written again at its own size (turned a
+/// quarter, its height by its width) in the format and quality the spec gives (`webp
+/// q50`), and a size is an error, as in Hugo.
 fn process(a: &[Value]) -> gotmpl::Result<Value> {
     let receiver = arg(a, 0, ".Process")?;
     let spec = str_arg(a, 1, ".Process")?;
