@@ -831,6 +831,28 @@ class OnePageSiteTest(AppTest):
         self.assertFalse(self.s.find_all("dialog[open]"), "no dialog asks which page")
 
 
+class EmptyPageTest(AppTest):
+    """An empty content file, which Hugo builds as a page with nothing in it."""
+
+    site_files = {"content/en/about.md": ""}
+
+    def test_it_opens_with_no_blocks_and_text_added_and_typed_is_saved(self):
+        self.s.wait(lambda: self.s.find_all(".add-end button"), what="the forms")
+        self.assertFalse(self.s.find_all(".blocks > .block"), "no blocks")
+        self.assertFalse(self.s.find_all(".notice.error"), "no error")
+        add_text = [b for b in self.s.find_all(".add-end button") if self.s.prop(b, "textContent") == "Add text"][0]
+        self.s.click(add_text)
+        self.s.wait(lambda: self.s.execute(
+            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
+            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+        self.xtype("Hello there")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.value === 'Hello there'"), what="the typing")
+        self.assertTrue(self.in_preview("return [...document.querySelectorAll('p')].some(p => p.textContent === 'Hello there')"))
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), "Hello there\n")
+
+
 class AccessibilityTest(AppTest):
     """axe-core (installed by `make test`) on the app's own window."""
 
