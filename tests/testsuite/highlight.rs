@@ -223,6 +223,26 @@ fn shell_commands_json_keys_and_javascript_words_are_coloured_as_hugo_colours_th
     // Hugo's default: colours written inline (`noClasses`).
     let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", page)]);
     assert_eq!(coloured_chars(&folio), coloured_chars(&hugo));
+    // A command and its arguments in a `$( )`, in an assignment or a string, are text too
+    // (Hugo colours the `$(` and `)` as keywords, which Folio does not).
+    let page =
+        "---\ntitle: Code\n---\n\n```sh\nn=$(grep -c foo file.txt)\necho \"$(ls -la)\"\n```\n";
+    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", page)]);
+    let plain = |html: &str, from: usize, len: usize| -> Vec<(char, String)> {
+        coloured_chars(html)
+            .into_iter()
+            .skip(from)
+            .take(len)
+            .collect()
+    };
+    for (from, len) in [(4, 20), (34, 6)] {
+        let expected: Vec<(char, String)> = plain(&hugo, from, len);
+        assert!(
+            expected.iter().all(|(_, colour)| colour.is_empty()),
+            "{expected:?}"
+        );
+        assert_eq!(plain(&folio, from, len), expected);
+    }
 }
 
 #[test]

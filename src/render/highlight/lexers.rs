@@ -263,13 +263,16 @@ fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str
 }
 
 /// Scope prefixes and the Chroma class a Chroma lexer gives such text, most specific first;
-/// `""` means "the enclosing scope decides" (a string's quotes are part of the string).
+/// `""` means "the enclosing scope decides" (a string's quotes are part of the string), and
+/// [`PLAIN`] that the text is plain whatever encloses it.
 const SCOPES: &[(&str, &str)] = &[
-    // Chroma's Bash lexer: a command is text (a builtin is `nb`), and so are its options;
-    // `[ ]` are operators, `;` punctuation, and `export`, `local`… builtins.
-    ("variable.function.shell", ""),
-    ("variable.parameter.option.shell", ""),
-    ("punctuation.definition.parameter.shell", ""),
+    // Chroma's Bash lexer: a command is text (a builtin is `nb`), and so are its options,
+    // in a `$( )` inside a string too; `[ ]` are operators, `;` punctuation, and `export`,
+    // `local`… builtins.
+    ("variable.function.shell", PLAIN),
+    ("variable.parameter.option.shell", PLAIN),
+    ("punctuation.definition.parameter.shell", PLAIN),
+    ("meta.function-call.arguments.shell", PLAIN),
     ("support.function.test.begin.shell", "o"),
     ("support.function.test.end.shell", "o"),
     ("keyword.operator.logical.continue.shell", "p"),
@@ -403,6 +406,9 @@ fn class_of(stack: &ScopeStack) -> Option<&'static str> {
     }
     for scope in stack.as_slice().iter().rev() {
         if let Some((_, class)) = table.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
+            if *class == PLAIN {
+                return None;
+            }
             if !class.is_empty() {
                 return Some(class);
             }
@@ -410,6 +416,9 @@ fn class_of(stack: &ScopeStack) -> Option<&'static str> {
     }
     None
 }
+
+/// In [`SCOPES`]: plain text, whatever scope encloses it.
+const PLAIN: &str = "-";
 
 #[cfg(test)]
 mod tests {
