@@ -173,8 +173,9 @@ impl Options {
                 o.height = h.parse().ok().filter(|&n: &u32| n > 0);
             } else if let Some(q) = lower.strip_prefix('q').and_then(|q| q.parse::<u8>().ok()) {
                 o.quality = q.clamp(1, 100);
-            } else if let Some(r) = lower.strip_prefix('r').and_then(|r| r.parse::<u32>().ok()) {
-                o.rotate = r % 360;
+            } else if let Some(r) = lower.strip_prefix('r').and_then(|r| r.parse::<i64>().ok()) {
+                // Counter-clockwise degrees; `r-90` is `r270`.
+                o.rotate = u32::try_from(r.rem_euclid(360)).unwrap_or(0);
             } else if let Some(f) = match lower.as_str() {
                 "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
                 "png" => Some(ImageFormat::Png),

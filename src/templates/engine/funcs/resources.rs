@@ -178,8 +178,8 @@ fn process(a: &[Value]) -> gotmpl::Result<Value> {
             let quarter = spec.split_whitespace().any(|word| {
                 word.to_ascii_lowercase()
                     .strip_prefix('r')
-                    .and_then(|r| r.parse::<u32>().ok())
-                    .is_some_and(|r| r % 180 == 90)
+                    .and_then(|r| r.parse::<i64>().ok())
+                    .is_some_and(|r| r.rem_euclid(180) == 90)
             });
             let (w, h) = if quarter { (h, w) } else { (w, h) };
             (".Resize", format!("{w}x{h} {spec}"))
