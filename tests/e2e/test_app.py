@@ -701,7 +701,11 @@ class MultiLineValueTest(AppTest):
             self.assertEqual(self.s.prop(self.field(key), "value"), text)
         self.s.execute("const a = document.querySelector('[data-key=\"b0::text\"]'); a.focus(); a.setSelectionRange(5, 5)")
         self.xtype(" line")
+        # Every key typed has reached the page and the engine: Ctrl+S goes through the
+        # window's menu, which may see it before the page has the last keys on a busy machine.
+        self.s.wait(lambda: self.s.prop(self.field("b0::text"), "value") == "first line\nsecond", what="the typing")
         self.s.wait(lambda: self.dirty(), what="the edit")
+        self.preview_settled()
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), MULTILINE_PAGE.replace("{{< raw text=`first\n", "{{< raw text=`first line\n"))
