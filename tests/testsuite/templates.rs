@@ -1788,10 +1788,7 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
             .any(|p| p.starts_with("layouts/_markup/render-link.html:1:") && p.contains("GetPage")),
         "{problems:?}"
     );
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about.md"));
     // At the link, after "See ".
     assert!(
         found.iter().any(
@@ -1814,10 +1811,7 @@ fn a_render_hook_failing_on_several_links_is_reported_at_the_first_with_how_many
             "---\ntitle: About\n---\nSee [a](/).\n\nSee [b](/).\n\n- [c](/x/)\n",
         ),
     ]);
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about.md"));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0].contains("about.md:4:5:")
@@ -1854,10 +1848,7 @@ fn a_render_hook_failing_in_a_partial_or_in_a_built_in_shortcode_is_reported_whe
         html.contains("<img src=\"https://e.org/a.png\" alt=\"a\""),
         "{html}"
     );
-    let found: Vec<String> = folio::check::check_path(&page)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&page);
     let at = |place: &str| {
         found.iter().any(|d| {
             d.contains(place)
@@ -1925,10 +1916,7 @@ fn check_names_each_render_hook_folio_does_not_run_where_it_has_something_to_ren
             "---\ntitle: About\n---\nSee [home](/).\n",
         ),
     ]);
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about.md"));
     assert_eq!(found.len(), 4, "{found:?}");
     assert!(
         found[0].contains("render-table.html:1:1")
@@ -1962,10 +1950,7 @@ fn check_names_the_passthrough_render_hook_when_the_extension_gives_it_math_to_r
         ),
         ("content/about.md", "---\ntitle: About\n---\n$x$\n"),
     ]);
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about.md"));
     assert!(
         found
             .iter()
@@ -1987,7 +1972,7 @@ fn a_time_zone_hugo_cannot_load_is_an_error_at_its_name_and_dates_stay_in_utc() 
         site.path(),
         "title = \"T\"\n[languages.en]\ntimeZone = \"Mars/Olympus\"\n",
     );
-    let found = checked(site.path());
+    let found = checked(&site.path().join("content/page.md"));
     let expected = "hugo.toml:3:12: error: invalid timeZone for language \"en\": \
                     unknown time zone Mars/Olympus";
     assert!(
@@ -2031,7 +2016,7 @@ fn settings_are_read_in_any_case_and_a_languages_own_comes_first() {
 fn a_zone_is_named_as_the_database_spells_it() {
     let site = site_with(&[("d", "<p>x</p>")], "{{< d >}}");
     configure(site.path(), "title = \"T\"\ntimeZone = \"europe/paris\"\n");
-    let found = checked(site.path());
+    let found = checked(&site.path().join("content/page.md"));
     assert!(
         found
             .iter()
@@ -2049,7 +2034,7 @@ fn a_body_indented_no_further_than_its_call_is_not_code_to_inner_deindent() {
         )],
         "- a list\n\n  {{< event >}}\n    two spaces past the call\n  {{< /event >}}",
     );
-    let found = checked(site.path());
+    let found = checked(&site.path().join("content/page.md"));
     assert!(found.is_empty(), "no code block, so no warning: {found:?}");
     hugo_build(site.path(), "the deindent site");
     let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
@@ -2092,9 +2077,9 @@ fn configure(site: &Path, config: &str) {
     std::fs::write(site.join("hugo.toml"), config).unwrap();
 }
 
-/// What `folio check` says of the site's page, a line per problem.
-fn checked(site: &Path) -> Vec<String> {
-    folio::check::check_path(&site.join("content/page.md"))
+/// What `folio check` says of `page`, a line per problem.
+fn checked(page: &Path) -> Vec<String> {
+    folio::check::check_path(page)
         .iter()
         .map(ToString::to_string)
         .collect()
@@ -3994,10 +3979,7 @@ fn a_goat_diagram_is_written_as_code_not_through_the_sites_general_hook_and_chec
         folio.contains("<div class=\"theme-code\">x</div>"),
         "{folio}"
     );
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about.md"));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0].contains("about.md:4:1: warning: Hugo draws this GoAT diagram as an SVG"),
@@ -4264,10 +4246,7 @@ fn a_code_block_hook_folio_cannot_run_is_reported_at_the_blocks_fence() {
             "---\ntitle: About\n---\n\nIntro.\n\n```go\nx := 1\n```\n\n```math\nx^2\n```\n",
         ),
     ]);
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about.md"));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("about.md:11:1:"), "{found:?}");
 }
@@ -4353,10 +4332,7 @@ fn process_with_a_size_and_no_action_is_an_error_as_it_stops_hugos_build() {
         refused.contains("width or height are not supported"),
         "{refused}"
     );
-    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about/index.md"))
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = checked(&site.path().join("content/about/index.md"));
     assert!(
         found.iter().any(|d| d.contains("index.md:4:1: error:")
             && d.contains("width or height are not supported without an action")),
