@@ -2,7 +2,7 @@
 //! recovery, through `folio::session::Session` as the desktop app uses it.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
@@ -32,6 +32,15 @@ fn sample() -> (tempfile::TempDir, PathBuf, AppData) {
     let page = folio::sample::install(&dir.path().join("site")).expect("sample installs");
     let data = AppData::new(dir.path().join("data"));
     (dir, page, data)
+}
+
+/// Saves (asserting that Save wrote the page), and returns the page's file as it is then.
+fn saved(s: &mut Session, data: &AppData, page: &Path) -> String {
+    assert!(matches!(
+        s.save(false, data).unwrap(),
+        SaveOutcome::Saved { .. }
+    ));
+    fs::read_to_string(page).unwrap()
 }
 
 /// The card at position `pos`.
@@ -238,12 +247,8 @@ fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
         s.current().page.contains("title=\"Mine\"")
             && s.current().page.contains("Canada (edited outside)")
     );
-    assert!(matches!(
-        s.save(false, &data).unwrap(),
-        SaveOutcome::Saved { .. }
-    ));
     assert_eq!(
-        fs::read_to_string(&page).unwrap(),
+        saved(&mut s, &data, &page),
         theirs.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
     );
 }
@@ -263,12 +268,8 @@ fn conflicts_end_when_the_file_goes_back_to_the_text_they_were_found_against() {
     fs::write(&page, folio::sample::PAGE).unwrap();
     assert_eq!(changed(&mut s), Outside::Merged { incoming: vec![] });
     assert!(s.update(false).conflicts.is_empty());
-    assert!(matches!(
-        s.save(false, &data).unwrap(),
-        SaveOutcome::Saved { .. }
-    ));
     assert_eq!(
-        fs::read_to_string(&page).unwrap(),
+        saved(&mut s, &data, &page),
         folio::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
     );
 }
@@ -317,12 +318,8 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
         Outside::Merged { incoming: vec![] },
         "keeping mine takes nothing in"
     );
-    assert!(matches!(
-        s.save(false, &data).unwrap(),
-        SaveOutcome::Saved { .. }
-    ));
     assert_eq!(
-        fs::read_to_string(&page).unwrap(),
+        saved(&mut s, &data, &page),
         folio::sample::PAGE.replace("title=\"Ad-tech platform\"", "title=\"Mine\"")
     );
 }
@@ -357,13 +354,7 @@ fn a_removed_page_keeps_the_text_and_save_recreates_it() {
         Outside::Removed
     );
     assert!(s.current().page.contains("Mine"));
-    assert!(matches!(
-        s.save(false, &data).unwrap(),
-        SaveOutcome::Saved { .. }
-    ));
-    assert!(fs::read_to_string(&page)
-        .unwrap()
-        .contains("title=\"Mine\""));
+    assert!(saved(&mut s, &data, &page).contains("title=\"Mine\""));
 }
 
 #[test]
