@@ -1,6 +1,6 @@
-//! Hugo's image processing of a resource (`.Resize`, `.Fit`, `.Fill`, `.Crop`), done
-//! offline with the `image` crate, so a card template that makes a thumbnail renders as
-//! on the site.
+//! Hugo's image processing of a resource (`.Resize`, `.Fit`, `.Fill`, `.Crop`,
+//! `.Process`), done offline with the `image` crate, so a card template that makes a
+//! thumbnail renders as on the site.
 //!
 //! The spec is Hugo's (`resources/images/config.go`): a size (`600x`, `x400`,
 //! `600x400`), then any of a format (`jpg`, `png`, `gif`, `webp`), a quality (`q80`), an
@@ -31,6 +31,9 @@ pub enum Method {
     Fill,
     /// Cropped to the size at the anchor, not scaled.
     Crop,
+    /// Not resized: `.Process` with a spec that names no action (`webp q50`, `r90`),
+    /// which writes the image in the format, quality and rotation it gives.
+    Convert,
 }
 
 impl Method {
@@ -41,6 +44,7 @@ impl Method {
             ".Fit" => Method::Fit,
             ".Fill" => Method::Fill,
             ".Crop" => Method::Crop,
+            ".Process" => Method::Convert,
             _ => return None,
         })
     }
@@ -163,12 +167,14 @@ impl Options {
             anchor: (1, 1),
             rotate: 0,
         };
+        let mut sized = false;
         for word in spec.split_whitespace() {
             let lower = word.to_ascii_lowercase();
             if let Some((w, h)) = lower.split_once('x').filter(|(w, h)| {
                 w.bytes().chain(h.bytes()).all(|b| b.is_ascii_digit())
                     && !(w.is_empty() && h.is_empty())
             }) {
+                sized = true;
                 o.width = w.parse().ok().filter(|&n: &u32| n > 0);
                 o.height = h.parse().ok().filter(|&n: &u32| n > 0);
             } else if let Some(q) = lower.strip_prefix('q').and_then(|q| q.parse::<u8>().ok()) {
@@ -189,6 +195,13 @@ impl Options {
             }
         }
         match (method, o.width, o.height) {
+            // Hugo 0.168 refuses a size without an action ("width or height are not
+            // supported for this action") and stops the build.
+            (Method::Convert, ..) if sized => Err(format!(
+                "image spec {spec:?}: width or height are not supported without an action \
+                 (resize, fit, fill or crop); Hugo stops the build here"
+            )),
+            (Method::Convert, ..) => Ok(o),
             (_, None, None) => Err(format!("image spec {spec:?} gives no size")),
             (Method::Fit | Method::Fill | Method::Crop, None, _)
             | (Method::Fit | Method::Fill | Method::Crop, _, None) => Err(format!(

@@ -153,37 +153,8 @@ fn process(a: &[Value]) -> gotmpl::Result<Value> {
         "fit" => (".Fit", words.collect::<Vec<_>>().join(" ")),
         "fill" => (".Fill", words.collect::<Vec<_>>().join(" ")),
         "crop" => (".Crop", words.collect::<Vec<_>>().join(" ")),
-        _ => {
-            let size = |k: &str| receiver.field(k).and_then(super::super::values::to_int);
-            let (Some(w), Some(h)) = (size("Width"), size("Height")) else {
-                return Err(exec_error(".Process: the image's size cannot be read"));
-            };
-            // Hugo 0.168 refuses a size without an action ("width or height are not
-            // supported for this action") and stops the build.
-            let sized = spec.split_whitespace().any(|word| {
-                word.to_ascii_lowercase()
-                    .split_once('x')
-                    .is_some_and(|(w, h)| {
-                        !(w.is_empty() && h.is_empty())
-                            && w.bytes().chain(h.bytes()).all(|b| b.is_ascii_digit())
-                    })
-            });
-            if sized {
-                return Err(exec_error(format!(
-                    ".Process {spec:?}: width or height are not supported without an action \
-                     (resize, fit, fill or crop); Hugo stops the build here"
-                )));
-            }
-            // Rotated a quarter turn (`r90`, `r270`), the image is as wide as it was high.
-            let quarter = spec.split_whitespace().any(|word| {
-                word.to_ascii_lowercase()
-                    .strip_prefix('r')
-                    .and_then(|r| r.parse::<i64>().ok())
-                    .is_some_and(|r| r.rem_euclid(180) == 90)
-            });
-            let (w, h) = if quarter { (h, w) } else { (w, h) };
-            (".Resize", format!("{w}x{h} {spec}"))
-        }
+        // No action: the image in the format, quality and rotation the spec gives.
+        _ => (".Process", spec.clone()),
     };
     processed(
         &[receiver.clone(), super::super::values::string(rest)],
