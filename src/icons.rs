@@ -1,72 +1,336 @@
-//! Font Awesome Free brand icons: the names Hugo's `fab fa-NAME` classes accept, their SVGs
-//! (from the font-awesome-as-a-crate package, Font Awesome Free 6.2.0, icons CC BY 4.0), and
-//! suggestions for misspelt names.
+//! Font Awesome Free icons: which icon an element's classes draw (`fab fa-github`,
+//! `fa-solid fa-envelope`, `far fa-calendar`, Font Awesome 5's `fas fa-home` and 4's
+//! `fa fa-envelope-o` included), the icons' SVGs (from the font-awesome-as-a-crate package,
+//! Font Awesome Free 6.2.0, icons CC BY 4.0), and suggestions for misspelt brand names.
+//!
+//! The names come from `icons_names.txt`, which `scripts/fa-names.py` writes from the
+//! `@fortawesome/fontawesome-free` 6.2.0 package's `metadata/icons.yml` and
+//! `css/v4-shims.css`: the names each style has, the older names its stylesheets also draw
+//! (`aliases`), and the Font Awesome 4 classes `v4-shims.css` maps.
 
 use std::sync::OnceLock;
 
 /// The Font Awesome Free licence, shipped with every export.
 pub const LICENSE: &str = include_str!("render/LICENSE-fontawesome.txt");
 
-/// Every brand icon name, sorted.
-pub fn brands() -> &'static [&'static str] {
-    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut v: Vec<&str> = include_str!("icons_brands.txt")
-            .lines()
-            .filter(|l| !l.is_empty())
+/// A Font Awesome Free style: the set of SVGs an element's style class draws from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Style {
+    /// `fab`, `fa-brands`: logos.
+    Brands,
+    /// `fas`, `fa-solid` (and Font Awesome 5's `fa`): filled icons.
+    Solid,
+    /// `far`, `fa-regular`: outlined icons (Free has 163 of them).
+    Regular,
+}
+
+impl Style {
+    /// The style's word in `icons_names.txt` and in its `fa-` class.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Style::Brands => "brands",
+            Style::Solid => "solid",
+            Style::Regular => "regular",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Style> {
+        match word {
+            "brands" => Some(Style::Brands),
+            "solid" => Some(Style::Solid),
+            "regular" => Some(Style::Regular),
+            _ => None,
+        }
+    }
+
+    const fn svgs(self) -> font_awesome_as_a_crate::Type {
+        match self {
+            Style::Brands => font_awesome_as_a_crate::Type::Brands,
+            Style::Solid => font_awesome_as_a_crate::Type::Solid,
+            Style::Regular => font_awesome_as_a_crate::Type::Regular,
+        }
+    }
+}
+
+/// One Font Awesome Free icon: a style and the icon's Font Awesome 6 name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Icon {
+    /// The set it is drawn from.
+    pub style: Style,
+    /// Its Font Awesome 6 name (`house`, even where the classes say `fa-home`).
+    pub name: &'static str,
+}
+
+/// What an element's classes ask Font Awesome Free to draw ([`from_classes`]) when it has
+/// no such icon: the style asked for (`None` for Font Awesome 4's bare `fa`) and the name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unknown<'c> {
+    /// The style the classes ask for; `None` for Font Awesome 4's bare `fa`.
+    pub style: Option<Style>,
+    /// The name asked for (empty when no class names one).
+    pub name: &'c str,
+}
+
+impl Icon {
+    /// Icon `name` (or a name Font Awesome's stylesheets draw it under: `home` for `house`)
+    /// in `style`, if Font Awesome Free has it.
+    pub fn find(style: Style, name: &str) -> Option<Icon> {
+        let names = &tables().names;
+        let at = names
+            .binary_search_by(|&(s, n)| (s, n).cmp(&(style, name)))
+            .ok()
+            .or_else(|| {
+                let aliases = &tables().aliases;
+                let to = aliases
+                    .binary_search_by(|&(old, _)| old.cmp(name))
+                    .ok()
+                    .and_then(|i| aliases.get(i))?
+                    .1;
+                names.binary_search(&(style, to)).ok()
+            })?;
+        let &(style, name) = names.get(at)?;
+        Some(Icon { style, name })
+    }
+
+    /// The `id` of the icon's `<symbol>` in a page's sprite: `fa-NAME` for a brand,
+    /// `fa-solid-NAME` or `fa-regular-NAME` for the others.
+    pub fn id(self) -> String {
+        match self.style {
+            Style::Brands => format!("fa-{}", self.name),
+            style => format!("fa-{}-{}", style.as_str(), self.name),
+        }
+    }
+
+    /// The icon's SVG, with Font Awesome's licence comment.
+    pub fn svg(self) -> &'static str {
+        self.drawing().0
+    }
+
+    /// The `viewBox` of the icon's SVG (`"0 0 496 512"`: its width and height in its units).
+    pub fn view_box(self) -> &'static str {
+        self.drawing().1
+    }
+
+    /// The icon's SVG and `viewBox`. The crate looks names up in one long `match` (a
+    /// string compared with each name in turn), and a page draws the same few icons many
+    /// times: each icon a process asks for is looked up once and kept. Only those: looking
+    /// up all 450 brands took about 0.4 ms, a tenth of exporting the sample page.
+    fn drawing(self) -> (&'static str, &'static str) {
+        type Drawings =
+            std::sync::Mutex<std::collections::HashMap<Icon, (&'static str, &'static str)>>;
+        static DRAWN: OnceLock<Drawings> = OnceLock::new();
+        let drawn = DRAWN.get_or_init(Default::default);
+        let mut drawn = drawn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *drawn.entry(self).or_insert_with(|| {
+            // Every listed name has an SVG (the tests check each one).
+            let svg = font_awesome_as_a_crate::svg(self.style.svgs(), self.name).unwrap_or("");
+            let vb = svg
+                .split_once("viewBox=\"")
+                .and_then(|(_, r)| r.split_once('"'))
+                .map_or("0 0 512 512", |(v, _)| v);
+            (svg, vb)
+        })
+    }
+}
+
+/// The Font Awesome Free icon an element with these classes shows, as Font Awesome 6's
+/// stylesheets (with `v4-shims.css`) pick it: the style from `fab`/`fa-brands`,
+/// `fas`/`fa-solid`, `far`/`fa-regular`, or Font Awesome 4 and 5's bare `fa` (a Font
+/// Awesome 4 name as `v4-shims.css` maps it, else a solid icon); the icon from the first
+/// `fa-NAME` class that names one in that style.
+///
+/// `None` when the classes are not a Free icon's: no style class, or a Pro style's
+/// (`fal`, `fa-light`, `fad`, `fa-duotone`, `fat`, `fa-thin`, `fa-sharp`, `fak`, `fa-kit`),
+/// which the site's own kit draws. `Some(Err(_))` when they name no icon Folio has: the
+/// last `fa-` class that is not a size, animation or layout class is the name asked for.
+pub fn from_classes(class: &str) -> Option<Result<Icon, Unknown<'_>>> {
+    let style = style_of(class)?;
+    let names = || {
+        class
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix("fa-"))
+    };
+    let found = names().find_map(|name| match style {
+        Some(style) => Icon::find(style, name),
+        None => version_4(name).or_else(|| Icon::find(Style::Solid, name)),
+    });
+    Some(found.ok_or_else(|| {
+        Unknown {
+            style,
+            name: names()
+                .rfind(|n| Style::parse(n).is_none() && !is_utility(n))
+                .unwrap_or(""),
+        }
+    }))
+}
+
+/// Whether an element with these classes is a Font Awesome Free icon's, drawn or not: a
+/// quick test before [`from_classes`].
+pub fn is_free_icon(class: &str) -> bool {
+    style_of(class).is_some()
+}
+
+/// The style an element's classes pick (see [`from_classes`]): `Some(None)` for Font
+/// Awesome 4 and 5's bare `fa`, `None` for no style or a Pro one.
+fn style_of(class: &str) -> Option<Option<Style>> {
+    const PRO: [&str; 12] = [
+        "fal",
+        "fa-light",
+        "fad",
+        "fa-duotone",
+        "fat",
+        "fa-thin",
+        "fa-sharp",
+        "fass",
+        "fasr",
+        "fasl",
+        "fak",
+        "fa-kit",
+    ];
+    let words = || class.split_whitespace();
+    if words().any(|w| PRO.contains(&w)) {
+        return None;
+    }
+    let style = words().find_map(|w| match w {
+        "fab" | "fa-brands" => Some(Style::Brands),
+        "fas" | "fa-solid" => Some(Style::Solid),
+        "far" | "fa-regular" => Some(Style::Regular),
+        _ => None,
+    });
+    match style {
+        Some(style) => Some(Some(style)),
+        None if words().any(|w| w == "fa") => Some(None),
+        None => None,
+    }
+}
+
+/// The icon Font Awesome 4 class `fa-OLD` stands for in `v4-shims.css`, when it maps one.
+fn version_4(old: &str) -> Option<Icon> {
+    let v4 = &tables().v4;
+    let at = v4.binary_search_by(|&(o, _)| o.cmp(old)).ok()?;
+    v4.get(at).map(|&(_, icon)| icon)
+}
+
+/// Whether `fa-WORD` is one of Font Awesome 6's utility classes (sizes, fixed width, list
+/// and border, pulls, animations, rotations, stacking), which never name an icon
+/// (`css/fontawesome.css`).
+fn is_utility(word: &str) -> bool {
+    const UTILITIES: [&str; 31] = [
+        "2xs",
+        "xs",
+        "sm",
+        "lg",
+        "xl",
+        "2xl",
+        "fw",
+        "ul",
+        "li",
+        "border",
+        "pull-left",
+        "pull-right",
+        "beat",
+        "bounce",
+        "fade",
+        "beat-fade",
+        "flip",
+        "shake",
+        "spin",
+        "spin-pulse",
+        "pulse",
+        "spin-reverse",
+        "rotate-90",
+        "rotate-180",
+        "rotate-270",
+        "flip-horizontal",
+        "flip-vertical",
+        "flip-both",
+        "rotate-by",
+        "stack",
+        "inverse",
+    ];
+    UTILITIES.contains(&word)
+        || word.starts_with("stack-")
+        || word
+            .strip_suffix('x')
+            .is_some_and(|n| n.parse::<u8>().is_ok())
+}
+
+/// `icons_names.txt`, read once: each style's names, the aliases and the Font Awesome 4
+/// names, each sorted for binary search.
+struct Tables {
+    names: Vec<(Style, &'static str)>,
+    aliases: Vec<(&'static str, &'static str)>,
+    v4: Vec<(&'static str, Icon)>,
+    brands: Vec<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut t = Tables {
+            names: Vec::new(),
+            aliases: Vec::new(),
+            v4: Vec::new(),
+            brands: Vec::new(),
+        };
+        let mut v4 = Vec::new();
+        for line in include_str!("icons_names.txt").lines() {
+            let mut words = line.split(' ');
+            match (words.next(), words.next(), words.next(), words.next()) {
+                (Some("alias"), Some(old), Some(name), None) => t.aliases.push((old, name)),
+                (Some("v4"), Some(old), Some(style), Some(name)) => {
+                    if let Some(style) = Style::parse(style) {
+                        v4.push((old, style, name));
+                    }
+                }
+                (Some(style), Some(name), None, None) => {
+                    if let Some(style) = Style::parse(style) {
+                        t.names.push((style, name));
+                    }
+                }
+                _ => {}
+            }
+        }
+        t.names.sort_unstable();
+        t.aliases.sort_unstable();
+        t.brands = t
+            .names
+            .iter()
+            .filter(|(s, _)| *s == Style::Brands)
+            .map(|&(_, n)| n)
             .collect();
-        v.sort_unstable();
-        v
+        // A Font Awesome 4 name's icon under its Font Awesome 6 name (the table lists
+        // only names the package has; the tests check each one).
+        let listed = |style, name: &str| {
+            let at = t.names.binary_search(&(style, name)).ok()?;
+            t.names.get(at).map(|&(style, name)| Icon { style, name })
+        };
+        t.v4 = v4
+            .into_iter()
+            .filter_map(|(old, style, name)| Some((old, listed(style, name)?)))
+            .collect();
+        t.v4.sort_unstable();
+        t
     })
 }
 
-/// Whether `name` is a brand icon.
+/// Every brand icon name, sorted.
+pub fn brands() -> &'static [&'static str] {
+    &tables().brands
+}
+
+/// Whether `name` is a brand icon (or an older name Font Awesome still draws one under).
 pub fn is_brand(name: &str) -> bool {
-    brands().binary_search(&name).is_ok()
-}
-
-/// The SVG of brand icon `name` (with its licence comment), if it exists.
-pub fn svg(name: &str) -> Option<&'static str> {
-    drawing(name).map(|(svg, _)| svg)
-}
-
-/// The `viewBox` of brand icon `name`.
-pub fn view_box(name: &str) -> Option<&'static str> {
-    drawing(name).map(|(_, vb)| vb)
-}
-
-/// Brand `name`'s SVG and `viewBox`. The crate looks names up in one long `match` (a
-/// string compared with each name in turn), and a page draws the same few icons many
-/// times: each brand a process asks for is looked up once and kept. Only those: looking
-/// up all 450 brands took about 0.4 ms, a tenth of exporting the sample page.
-fn drawing(name: &str) -> Option<(&'static str, &'static str)> {
-    type Drawings =
-        std::sync::Mutex<std::collections::HashMap<&'static str, (&'static str, &'static str)>>;
-    static DRAWN: OnceLock<Drawings> = OnceLock::new();
-    let at = brands().binary_search(&name).ok()?;
-    let name: &'static str = brands().get(at)?;
-    let drawn = DRAWN.get_or_init(Default::default);
-    let mut drawn = drawn
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(d) = drawn.get(name) {
-        return Some(*d);
-    }
-    let svg = font_awesome_as_a_crate::svg(font_awesome_as_a_crate::Type::Brands, name).ok()?;
-    let vb = svg
-        .split_once("viewBox=\"")
-        .and_then(|(_, r)| r.split_once('"'))
-        .map_or("0 0 512 512", |(v, _)| v);
-    drawn.insert(name, (svg, vb));
-    Some((svg, vb))
+    Icon::find(Style::Brands, name).is_some()
 }
 
 /// Up to three brand names close to `name`, closest first.
 pub fn suggest(name: &str) -> Vec<&'static str> {
     let lower = name.to_ascii_lowercase();
-    if is_brand(&lower) {
-        let at = brands().binary_search(&lower.as_str()).unwrap_or(0);
-        return brands().get(at).copied().into_iter().collect();
+    if let Some(icon) = Icon::find(Style::Brands, &lower) {
+        return vec![icon.name];
     }
     let mut scored: Vec<(usize, &'static str)> = brands()
         .iter()
@@ -95,12 +359,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_listed_brand_has_an_svg_with_its_licence_comment() {
-        for name in brands() {
-            let svg = svg(name).unwrap_or_else(|| panic!("{name} has no svg"));
-            assert!(svg.contains("Font Awesome Free"), "{name}");
+    fn every_listed_icon_has_an_svg_with_its_licence_comment() {
+        for &(style, name) in &tables().names {
+            let svg = Icon { style, name }.svg();
+            assert!(svg.contains("Font Awesome Free"), "{style:?} {name}");
         }
-        assert!(brands().len() > 400);
+        assert_eq!(brands().len(), 465);
+        assert_eq!(tables().names.len(), 465 + 1388 + 163);
+        assert_eq!(
+            tables().v4.len(),
+            463,
+            "every Font Awesome 4 name maps to a listed icon"
+        );
     }
 
     #[test]
@@ -118,5 +388,92 @@ mod tests {
         assert_eq!(suggest("dokcer")[0], "docker");
         assert_eq!(suggest("Python"), vec!["python"]);
         assert!(suggest("zzzzzzzzzzzz").is_empty());
+    }
+
+    fn drawn(class: &str) -> Option<(Style, &'static str)> {
+        match from_classes(class) {
+            Some(Ok(icon)) => Some((icon.style, icon.name)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn each_style_class_draws_from_its_own_set() {
+        assert_eq!(drawn("fab fa-github"), Some((Style::Brands, "github")));
+        assert_eq!(
+            drawn("fa-brands fa-xl fa-github"),
+            Some((Style::Brands, "github"))
+        );
+        assert_eq!(drawn("fas fa-envelope"), Some((Style::Solid, "envelope")));
+        assert_eq!(
+            drawn("fa-regular fa-envelope"),
+            Some((Style::Regular, "envelope"))
+        );
+        assert_eq!(
+            drawn("far fa-fw fa-calendar"),
+            Some((Style::Regular, "calendar"))
+        );
+        assert_eq!(
+            drawn("fab fa-envelope"),
+            None,
+            "no brand is called envelope"
+        );
+        assert_eq!(drawn("far fa-house"), None, "Free has no regular house");
+    }
+
+    #[test]
+    fn older_names_draw_the_icon_font_awesome_6_draws_for_them() {
+        assert_eq!(drawn("fas fa-home"), Some((Style::Solid, "house")));
+        assert_eq!(
+            drawn("fas fa-map-marker-alt"),
+            Some((Style::Solid, "location-dot"))
+        );
+        assert_eq!(
+            drawn("fa fa-envelope-o"),
+            Some((Style::Regular, "envelope"))
+        );
+        assert_eq!(drawn("fa fa-github"), Some((Style::Brands, "github")));
+        assert_eq!(
+            drawn("fa fa-linkedin"),
+            Some((Style::Brands, "linkedin-in"))
+        );
+        assert_eq!(
+            drawn("fa fa-envelope fa-lg"),
+            Some((Style::Solid, "envelope"))
+        );
+    }
+
+    #[test]
+    fn pro_styles_and_elements_without_a_style_are_not_font_awesome_frees() {
+        assert_eq!(from_classes("fal fa-envelope"), None);
+        assert_eq!(from_classes("fa-duotone fa-house"), None);
+        assert_eq!(from_classes("fa-sharp fa-solid fa-house"), None);
+        assert_eq!(from_classes("fa-envelope"), None);
+        assert_eq!(from_classes("icon envelope"), None);
+    }
+
+    #[test]
+    fn an_unknown_name_is_the_last_class_that_is_not_a_utility() {
+        assert_eq!(
+            from_classes("fab fa-xl fa-pyhton fa-fw"),
+            Some(Err(Unknown {
+                style: Some(Style::Brands),
+                name: "pyhton"
+            }))
+        );
+        assert_eq!(
+            from_classes("fa fa-2x fa-nothing"),
+            Some(Err(Unknown {
+                style: None,
+                name: "nothing"
+            }))
+        );
+        assert_eq!(
+            from_classes("fa-solid fa-spin"),
+            Some(Err(Unknown {
+                style: Some(Style::Solid),
+                name: ""
+            }))
+        );
     }
 }

@@ -71,8 +71,8 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
         .strip_prefix("/icon/")
         .and_then(|n| n.strip_suffix(".svg"))
     {
-        return match folio::icons::svg(name) {
-            Some(svg) => ok("image/svg+xml", svg.as_bytes().to_vec()),
+        return match folio::icons::Icon::find(folio::icons::Style::Brands, name) {
+            Some(icon) => ok("image/svg+xml", icon.svg().as_bytes().to_vec()),
             None => status(StatusCode::NOT_FOUND),
         };
     }

@@ -8,6 +8,12 @@ use serde_json::{Map, Value as Json};
 
 use super::shortcodes::sprite;
 use super::Rendered;
+use crate::icons::{Icon, Style};
+
+/// Brand icon `name`, which Font Awesome Free has.
+fn brand(name: &str) -> Option<Icon> {
+    Icon::find(Style::Brands, name)
+}
 
 /// Folio's theme.
 pub const THEME_CSS: &str = include_str!("folio.css");
@@ -16,6 +22,13 @@ pub const THEME_CSS: &str = include_str!("folio.css");
 /// (a nested call's out of its container's layout: `render/nested_anchors.rs`).
 pub const PREVIEW_CSS: &str = "a{pointer-events:none;cursor:default}\
     .folio-anchor{display:block;scroll-margin-top:1rem}.folio-nested{position:absolute}";
+
+/// With the site's stylesheets, which do not know the icons Folio draws: an icon as tall as
+/// its text and in its colour, as Font Awesome's own SVG icons are (`.svg-inline--fa` in
+/// its `css/svg-with-js.css`), and no glyph from the site's icon font beside it. Linked
+/// before the site's sheets, so they can restyle it.
+pub const SITE_ICON_CSS: &str = ".fa-svg{height:1em;width:auto;overflow:visible;\
+    vertical-align:-.125em;fill:currentColor}:has(>.fa-svg)::before{content:none!important}";
 
 /// The preview's policy: no script of any kind, nothing loaded but inline styles and images.
 pub const PREVIEW_CSP: &str = "default-src 'none'; script-src 'none'; \
@@ -88,11 +101,7 @@ pub fn around(r: &Rendered, chrome: &Chrome, styles: Styles) -> (String, String)
 fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool, body: &str) -> String {
     let mut icons = r.icons.clone();
     let contact = contact_links(chrome.params);
-    for (icon, _, _) in &contact {
-        if let Some(i) = icon {
-            icons.insert((*i).to_string());
-        }
-    }
+    icons.extend(contact.iter().filter_map(|(icon, _, _)| *icon));
     let title = match (r.title.is_empty(), chrome.site_title) {
         (false, Some(site)) => format!("{} · {site}", r.title),
         (false, None) => r.title.clone(),
@@ -147,6 +156,7 @@ fn head(
                 Styles::Inline => style { (PreEscaped(THEME_CSS)) (PreEscaped(PREVIEW_CSS)) },
                 Styles::Linked(href) => link rel="stylesheet" href=(href);,
                 Styles::Site { sheets, marks } => {
+                    style { (PreEscaped(SITE_ICON_CSS)) }
                     @for href in *sheets { link rel="stylesheet" href=(href); }
                     @if let Some(href) = marks { link rel="stylesheet" href=(href); }
                 },
@@ -167,51 +177,22 @@ fn head(
 /// no words for gets the credit without words.
 fn footer_words(lang: &str) -> (&'static str, &'static str, &'static str, &'static str) {
     match crate::templates::engine::base_language(lang).as_str() {
-        "en" => (
-            "Contact",
-            "Made with Folio. Brand icons: ",
-            "see",
-            "licence",
-        ),
-        "pt" => (
-            "Contato",
-            "Feito com o Folio. Ícones de marcas: ",
-            "ver",
-            "licença",
-        ),
-        "es" => (
-            "Contacto",
-            "Hecho con Folio. Iconos de marcas: ",
-            "ver",
-            "licencia",
-        ),
-        "fr" => (
-            "Contact",
-            "Fait avec Folio. Icônes de marques : ",
-            "voir",
-            "licence",
-        ),
+        "en" => ("Contact", "Made with Folio. Icons: ", "see", "licence"),
+        "pt" => ("Contato", "Feito com o Folio. Ícones: ", "ver", "licença"),
+        "es" => ("Contacto", "Hecho con Folio. Iconos: ", "ver", "licencia"),
+        "fr" => ("Contact", "Fait avec Folio. Icônes : ", "voir", "licence"),
         "de" => (
             "Kontakt",
-            "Erstellt mit Folio. Markensymbole: ",
+            "Erstellt mit Folio. Symbole: ",
             "siehe",
             "Lizenz",
         ),
-        "it" => (
-            "Contatti",
-            "Fatto con Folio. Icone dei marchi: ",
-            "vedi",
-            "licenza",
-        ),
+        "it" => ("Contatti", "Fatto con Folio. Icone: ", "vedi", "licenza"),
         _ => ("", "Folio · ", "", "LICENSE"),
     }
 }
 
-fn footer(
-    contact: &[(Option<&'static str>, String, Option<String>)],
-    lang: &str,
-    preview: bool,
-) -> Markup {
+fn footer(contact: &[(Option<Icon>, String, Option<String>)], lang: &str, preview: bool) -> Markup {
     let (contact_label, credit, see, licence) = footer_words(lang);
     html! {
         footer.site-footer {
@@ -221,7 +202,7 @@ fn footer(
                         li {
                             @match href {
                                 Some(h) => a href=(h) {
-                                    @if let Some(i) = icon { (icon_svg(i)) }
+                                    @if let Some(i) = icon { (icon_svg(*i)) }
                                     (label)
                                 },
                                 None => span { (label) },
@@ -244,19 +225,16 @@ fn footer(
     }
 }
 
-/// An inline SVG using the sprite's symbol for brand icon `name`.
-fn icon_svg(name: &str) -> Markup {
-    let view_box = crate::icons::view_box(name).unwrap_or("0 0 512 512");
-    let href = format!("#fa-{name}");
+/// An inline SVG using the sprite's symbol for `icon`.
+fn icon_svg(icon: Icon) -> Markup {
+    let (view_box, href) = (icon.view_box(), format!("#{}", icon.id()));
     html! {
         svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" { use href=(href) {} }
     }
 }
 
 /// Contact links from the usual params: (icon, label, href).
-fn contact_links(
-    params: &Map<String, Json>,
-) -> Vec<(Option<&'static str>, String, Option<String>)> {
+fn contact_links(params: &Map<String, Json>) -> Vec<(Option<Icon>, String, Option<String>)> {
     let get = |k: &str| {
         params
             .iter()
@@ -276,7 +254,7 @@ fn contact_links(
         } else {
             format!("https://github.com/{gh}")
         };
-        out.push((Some("github"), "GitHub".to_string(), Some(href)));
+        out.push((brand("github"), "GitHub".to_string(), Some(href)));
     }
     if let Some(li) = get("linkedin") {
         let href = if li.starts_with("https://") {
@@ -284,7 +262,7 @@ fn contact_links(
         } else {
             format!("https://www.linkedin.com/in/{li}")
         };
-        out.push((Some("linkedin"), "LinkedIn".to_string(), Some(href)));
+        out.push((brand("linkedin"), "LinkedIn".to_string(), Some(href)));
     }
     out
 }

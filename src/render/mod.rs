@@ -26,6 +26,7 @@ use serde_json::{Map, Value as Json};
 
 pub use markdown::Markdown;
 
+use crate::icons::Icon;
 use crate::page::tree::{Escape, Shortcodes};
 use crate::page::{Notation, Page};
 pub use placeholders::Html;
@@ -111,7 +112,7 @@ pub type PublishFn = std::sync::Arc<dyn Fn(&std::path::Path) -> Option<String> +
 /// nothing else.
 #[derive(Default)]
 pub struct CardCache {
-    entries: std::sync::Mutex<std::collections::HashMap<String, (String, Vec<String>)>>,
+    entries: std::sync::Mutex<std::collections::HashMap<String, (String, Vec<Icon>)>>,
 }
 
 impl CardCache {
@@ -119,11 +120,11 @@ impl CardCache {
     /// without bound; a 1000-card page fits).
     const MAX: usize = 4096;
 
-    fn get(&self, key: &str) -> Option<(String, Vec<String>)> {
+    fn get(&self, key: &str) -> Option<(String, Vec<Icon>)> {
         self.entries.lock().ok()?.get(key).cloned()
     }
 
-    fn put(&self, key: String, value: (String, Vec<String>)) {
+    fn put(&self, key: String, value: (String, Vec<Icon>)) {
         if let Ok(mut map) = self.entries.lock() {
             if map.len() >= Self::MAX {
                 map.clear();
@@ -140,8 +141,8 @@ pub struct Rendered {
     pub title: String,
     /// The content, as Hugo's `.Content`, in pieces.
     pub html: Html,
-    /// Brand icons used, for the SVG sprite.
-    pub icons: BTreeSet<String>,
+    /// Font Awesome icons drawn, for the SVG sprite.
+    pub icons: BTreeSet<Icon>,
     /// Shortcodes whose site template could not run (shown as Folio's card instead): the
     /// call's byte offset in the page, and why.
     pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
@@ -288,7 +289,7 @@ struct Renderer<'a> {
     src: Source<'a>,
     opts: &'a RenderOptions<'a>,
     front: &'a Map<String, Json>,
-    icons: BTreeSet<String>,
+    icons: BTreeSet<Icon>,
     /// (start offset, block number) of the blocks to anchor, in order; consumed in order.
     anchors: Vec<(usize, usize)>,
     next_anchor: usize,

@@ -4,6 +4,7 @@
 use maud::{html, PreEscaped};
 
 use super::Renderer;
+use crate::icons::{Icon, Style};
 use crate::page::tree::Shortcodes;
 use crate::page::{is_card, Notation};
 use crate::site::lookup_param;
@@ -162,8 +163,7 @@ impl Renderer<'_> {
             let used = value("tech-icons")
                 .split(' ')
                 .chain(repo)
-                .filter(|n| crate::icons::is_brand(n))
-                .map(str::to_string)
+                .filter_map(|n| Icon::find(Style::Brands, n))
                 .collect();
             cache.put(key, (html.clone(), used));
         }
@@ -223,20 +223,21 @@ impl Renderer<'_> {
         if let Some(html) = self.icon_html.get(class) {
             return PreEscaped(html.clone());
         }
-        let markup = match crate::icons::view_box(name) {
-            Some(view_box) => {
-                self.icons.insert(name.to_string());
+        let markup = match Icon::find(Style::Brands, name) {
+            Some(icon) => {
+                self.icons.insert(icon);
+                let (view_box, href) = (icon.view_box(), format!("#{}", icon.id()));
                 html! {
                     @if decorative {
                         span class=(class) aria-hidden="true" {
                             svg.fa-svg viewBox=(view_box) focusable="false" {
-                                use href=(format!("#fa-{name}")) {}
+                                use href=(href) {}
                             }
                         }
                     } @else {
                         span class=(class) role="img" aria-label=(name) title=(name) {
                             svg.fa-svg viewBox=(view_box) aria-hidden="true" focusable="false" {
-                                use href=(format!("#fa-{name}")) {}
+                                use href=(href) {}
                             }
                         }
                     }
@@ -245,7 +246,7 @@ impl Renderer<'_> {
             None if self.opts.marks => html! {
                 span
                     class=(format!("{class} folio-unknown-icon"))
-                    title="Not a Font Awesome brand icon" { (name) }
+                    title=(super::templates::unknown_icon_title(Some(Style::Brands))) { (name) }
             },
             // What the site's template prints: Font Awesome draws nothing for it.
             None => html! { span class=(class) {} },
@@ -334,21 +335,20 @@ impl Renderer<'_> {
 /// The sprite of the icons a page uses: one `<symbol>` per icon, each keeping Font Awesome's
 /// licence comment; hidden by its own `style`, as the site's stylesheets may stand in for
 /// Folio's (it took a blank band at the top of the page then).
-pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a String>) -> String {
+pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a Icon>) -> String {
     let mut out = String::from(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\" style=\"display:none\">",
     );
-    for name in icons {
-        let (Some(svg), Some(view_box)) = (crate::icons::svg(name), crate::icons::view_box(name))
-        else {
-            continue;
-        };
-        let inner = svg
+    for icon in icons {
+        let inner = icon
+            .svg()
             .split_once('>')
             .and_then(|(_, rest)| rest.rsplit_once("</svg>"))
             .map_or("", |(inner, _)| inner);
         out.push_str(&format!(
-            "<symbol id=\"fa-{name}\" viewBox=\"{view_box}\">{inner}</symbol>"
+            "<symbol id=\"{}\" viewBox=\"{}\">{inner}</symbol>",
+            icon.id(),
+            icon.view_box()
         ));
     }
     out.push_str("</svg>");

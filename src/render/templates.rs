@@ -14,6 +14,7 @@ use maud::{html, PreEscaped};
 use serde_json::{Map, Value as Json};
 
 use super::{highlight, markdown, Renderer, Source, MAX_REPARSE};
+use crate::icons::Icon;
 use crate::page::lexer::Quote;
 use crate::page::tree::Shortcodes;
 use crate::page::{is_card, Notation};
@@ -37,7 +38,7 @@ pub(super) struct MarkdownHost {
     /// (`ref` and `relref` in `.Page.RenderString`'s text find their page through it).
     pub hugo: Option<Arc<crate::templates::engine::HugoContext>>,
     /// Brand icons drawn in the Markdown it rendered (for the page's sprite).
-    pub icons: std::cell::RefCell<std::collections::BTreeSet<String>>,
+    pub icons: std::cell::RefCell<BTreeSet<Icon>>,
 }
 
 impl MarkdownHost {
@@ -640,10 +641,10 @@ impl Renderer<'_> {
         engine::frame().map_or(Value::Nil, |f| call.to_value(&f))
     }
 
-    /// Font Awesome brand icons the template writes as empty elements (`<span class="fab
-    /// fa-python"></span>`, which the site's icon font draws) drawn as Folio's inline
-    /// SVG, inside the element the template wrote. In the preview, an unknown brand name
-    /// shows as a labelled chip.
+    /// Font Awesome Free icons the template writes as empty elements (`<span class="fab
+    /// fa-python"></span>`, `<i class="fas fa-envelope"></i>`, which the site's icon font
+    /// draws) drawn as Folio's inline SVG, inside the element the template wrote. In the
+    /// preview, a name Font Awesome Free has no icon for shows as a labelled chip.
     fn draw_icons<'h>(&mut self, html: &'h str) -> Cow<'h, str> {
         // An icon element starts `<span class="` or `<i class="` (see [`empty_icon`]): the
         // walk goes from one ` class="` to the next, not through every tag.
@@ -700,14 +701,13 @@ impl Renderer<'_> {
             whole,
             ..
         } = icon;
-        let name = class
-            .split_whitespace()
-            .filter_map(|w| w.strip_prefix("fa-"))
-            .find(|n| crate::icons::view_box(n).is_some() && *n != "brands");
-        match name {
-            Some(name) => {
-                self.icons.insert(name.to_string());
-                let view_box = crate::icons::view_box(name).unwrap_or_default();
+        let Some(found) = crate::icons::from_classes(class) else {
+            return whole.to_string();
+        };
+        match found {
+            Ok(drawn) => {
+                self.icons.insert(drawn);
+                let name = drawn.name;
                 // Named for readers unless the template hides it, as Folio's own card does.
                 let label = if rest.contains("aria-hidden") || rest.contains("aria-label") {
                     String::new()
@@ -715,26 +715,17 @@ impl Renderer<'_> {
                     format!(" role=\"img\" aria-label=\"{name}\" title=\"{name}\"")
                 };
                 format!(
-                    "<{tag} class=\"{class}\"{rest}{label}><svg class=\"fa-svg\" viewBox=\"{view_box}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#fa-{name}\"></use></svg></{tag}>"
+                    "<{tag} class=\"{class}\"{rest}{label}><svg class=\"fa-svg\" viewBox=\"{}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#{}\"></use></svg></{tag}>",
+                    drawn.view_box(),
+                    drawn.id()
                 )
             }
-            None if self.opts.marks => {
-                let label = class
-                    .split_whitespace()
-                    .filter_map(|w| w.strip_prefix("fa-"))
-                    .rfind(|n| {
-                        !matches!(
-                            *n,
-                            "brands" | "xl" | "lg" | "sm" | "xs" | "2x" | "3x" | "fw"
-                        )
-                    })
-                    .unwrap_or("");
-                format!(
-                    "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"Not a Font Awesome brand icon\">{}</{tag}>",
-                    html_escape::encode_text(label)
-                )
-            }
-            None => whole.to_string(),
+            Err(unknown) if self.opts.marks => format!(
+                "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"{}\">{}</{tag}>",
+                unknown_icon_title(unknown.style),
+                html_escape::encode_text(unknown.name)
+            ),
+            Err(_) => whole.to_string(),
         }
     }
 
@@ -813,7 +804,7 @@ pub(super) fn with_templates<R>(
     opts: &super::RenderOptions,
     front: &Map<String, Json>,
     render: impl FnOnce() -> R,
-) -> (R, std::collections::BTreeSet<String>) {
+) -> (R, BTreeSet<Icon>) {
     let inline = opts.hugo.as_ref().is_some_and(|h| h.inline_shortcodes);
     let uses_templates = page.shortcodes().all.iter().any(|sc| {
         has_site_template(page.catalogue(), sc.name()) || (inline && sc.name().ends_with(".inline"))
@@ -858,7 +849,7 @@ pub(super) struct Ahead {
 /// What a [`Pool`] rendered: each call by its index, and the brand icons drawn.
 pub(super) struct Pooled {
     pub calls: HashMap<usize, Ahead>,
-    pub icons: BTreeSet<String>,
+    pub icons: BTreeSet<Icon>,
 }
 
 /// The fewest calls a [`Pool`] takes: below it, starting threads costs more than it saves.
@@ -985,7 +976,7 @@ impl<'a> Pool<'a> {
         opts: &super::RenderOptions,
         front: &Map<String, Json>,
         walk: impl FnOnce(Box<dyn FnOnce() -> Option<Pooled> + '_>) -> Option<super::Html>,
-    ) -> (Option<super::Html>, BTreeSet<String>) {
+    ) -> (Option<super::Html>, BTreeSet<Icon>) {
         let catalogue = page.catalogue();
         std::thread::scope(|scope| {
             let workers: Vec<_> = (1..self.threads)
@@ -1058,7 +1049,7 @@ impl<'a> Pool<'a> {
 /// What one thread of a [`Pool`] rendered.
 struct Run {
     calls: Vec<(usize, Ahead)>,
-    icons: BTreeSet<String>,
+    icons: BTreeSet<Icon>,
     shares_state: bool,
     partial_calls: usize,
 }
@@ -1459,13 +1450,24 @@ struct EmptyIcon<'h> {
     end: usize,
 }
 
+/// The editor's note on an element whose icon Font Awesome Free does not have (`style`:
+/// the style its classes ask for; `None` for Font Awesome 4's bare `fa`).
+pub(super) fn unknown_icon_title(style: Option<crate::icons::Style>) -> String {
+    match style {
+        Some(crate::icons::Style::Brands) => "Not a Font Awesome brand icon".to_string(),
+        Some(style) => format!("Not a Font Awesome Free {} icon", style.as_str()),
+        None => "Not a Font Awesome Free icon".to_string(),
+    }
+}
+
 /// The elements Font Awesome icons are written as.
 const ICON_TAGS: [&str; 2] = ["span", "i"];
 
 /// What follows an icon element's tag name.
 const CLASS_ATTRIBUTE: &str = " class=\"";
 
-/// The empty brand-icon element starting at `start` (a `<`), if there is one.
+/// The empty Font Awesome Free icon element starting at `start` (a `<`), if there is one
+/// ([`crate::icons::from_classes`]).
 fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
     let after = html.get(start + 1..)?;
     let tag = ICON_TAGS.into_iter().find(|t| {
@@ -1476,10 +1478,7 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
     let class_start = start + 1 + tag.len() + CLASS_ATTRIBUTE.len();
     let class_len = html.get(class_start..)?.find('"')?;
     let class = html.get(class_start..class_start + class_len)?;
-    if !class
-        .split_whitespace()
-        .any(|c| c == "fab" || c == "fa-brands")
-    {
+    if !crate::icons::is_free_icon(class) {
         return None;
     }
     let rest_start = class_start + class_len + 1;

@@ -537,7 +537,7 @@ fn a_pages_export_is_in_its_language_and_names_the_sites_other_languages() {
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains(r#"<html lang="pt">"#));
     assert!(
-        html.contains("Feito com o Folio. Ícones de marcas: "),
+        html.contains("Feito com o Folio. Ícones: "),
         "the footer in Portuguese"
     );
     assert!(html.contains(r#"aria-label="Contato""#));

@@ -1077,6 +1077,12 @@ fn site_styles_link_the_sites_own_stylesheets_in_the_export_with_scss_compiled()
         !html.contains("folio.css") && !html.contains("unused"),
         "{html}"
     );
+    let icon_css = format!("<style>{}</style>", folio::render::baseof::SITE_ICON_CSS);
+    let (icons_at, sheets_at) = (html.find(&icon_css), html.find("assets/site/css/site.css"));
+    assert!(
+        icons_at.is_some() && icons_at < sheets_at,
+        "drawn icons are sized before the site's sheets, which do not know them: {html}"
+    );
     let compiled = std::fs::read_to_string(out.join("assets/site/scss/main.css")).unwrap();
     assert!(
         compiled.contains("color: #c00") && compiled.contains(".card .inner"),
@@ -1223,6 +1229,51 @@ fn icons_drawn_in_markdown_a_template_renders_are_in_the_pages_sprite() {
     assert!(
         html.contains("<symbol id=\"fa-python\""),
         "and its symbol is in the sprite: {html}"
+    );
+}
+
+#[test]
+fn solid_regular_and_older_font_awesome_icons_are_drawn_as_its_stylesheets_draw_them() {
+    let site = site_with(
+        &[(
+            "contact",
+            "<p><i class=\"fas fa-envelope\"></i><i class=\"fa-regular fa-calendar\"></i>\
+             <i class=\"fas fa-home\"></i><span class=\"fa fa-envelope-o\"></span>\
+             <i class=\"fal fa-phone\"></i><i class=\"fas fa-nothing\"></i></p>",
+        )],
+        "{{< contact >}}",
+    );
+    let html = folio_export(site.path());
+    for (href, what) in [
+        ("#fa-solid-envelope", "fas"),
+        ("#fa-regular-calendar", "fa-regular"),
+        ("#fa-solid-house", "Font Awesome 5's name for house"),
+        ("#fa-regular-envelope", "Font Awesome 4's envelope-o"),
+    ] {
+        assert!(
+            html.contains(&format!("<use href=\"{href}\">")),
+            "{what} is drawn: {html}"
+        );
+        let id = href.trim_start_matches('#');
+        assert!(
+            html.contains(&format!("<symbol id=\"{id}\"")),
+            "with its symbol in the sprite: {html}"
+        );
+    }
+    assert!(
+        html.contains("<i class=\"fal fa-phone\"></i>"),
+        "a Pro style is left to the site's kit: {html}"
+    );
+    assert!(
+        html.contains("<i class=\"fas fa-nothing\"></i>"),
+        "an icon Font Awesome Free lacks is left as Hugo writes it: {html}"
+    );
+    let doc = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
+    assert!(
+        doc.preview_html(None, None).contains(
+            "<i class=\"fas fa-nothing folio-unknown-icon\" title=\"Not a Font Awesome Free solid icon\">nothing</i>"
+        ),
+        "and marked in the preview"
     );
 }
 
