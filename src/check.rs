@@ -601,8 +601,10 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
 }
 
 /// Fenced code blocks whose `{…}` options Hugo cannot read, which stop its build
-/// (`markup/highlight/config.go`), and GoAT diagrams, which Hugo draws and Folio does not:
-/// found by their opening line (``` or ~~~ and an info string).
+/// (`markup/highlight/config.go`), GoAT diagrams, which Hugo draws and Folio does not, and
+/// blocks of no language Chroma knows when the site has Hugo guess one (`guessSyntax`:
+/// Chroma's analysers, which Folio lacks): found by their opening line (``` or ~~~ and
+/// an info string).
 fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
     let settings = site.markup().highlight;
     let mut offset = 0;
@@ -635,6 +637,19 @@ fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
                         "Hugo draws this GoAT diagram as an SVG (its own \
                          _markup/render-codeblock-goat.html); the preview and the export \
                          show its text"
+                            .to_string(),
+                    ));
+                }
+                if settings.guess_syntax
+                    && settings.code_fences
+                    && !crate::render::highlight::highlights(&block.lang)
+                {
+                    out.push(Problem(
+                        at + (line.len() - trimmed.len()),
+                        Severity::Warning,
+                        "Hugo guesses this code block's language (guessSyntax) and may colour \
+                         it; Folio cannot guess and shows it plain: name the language after \
+                         the fence (```bash)"
                             .to_string(),
                     ));
                 }

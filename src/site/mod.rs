@@ -415,7 +415,8 @@ impl Site {
             unsafe_html: table.is(&["goldmark", "renderer", "unsafe"], true),
             link_hook: hook("link"),
             image_hook: hook("image"),
-            highlight: crate::render::highlight::Settings::from_config(table.get(&["highlight"])),
+            highlight: crate::render::highlight::Settings::from_config(table.get(&["highlight"]))
+                .with_legacy(|key| self.config_json(&[key])),
             emoji: self.config_json(&["enableEmoji"]) == Some(Json::Bool(true)),
             hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
             xhtml: table.is(&["goldmark", "renderer", "xhtml"], true),

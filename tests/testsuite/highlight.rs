@@ -103,6 +103,60 @@ fn every_highlight_option_gives_hugos_blocks_lines_and_line_numbers() {
 }
 
 #[test]
+fn the_old_pygments_keys_apply_where_markup_highlight_leaves_the_default() {
+    let page = "---\ntitle: Code\n---\n\n```go\nvar x = 1\n```\n\n\
+                {{< highlight python >}}\nx = 1\n{{< /highlight >}}\n";
+    for (config, shows) in [
+        // Classes, and numbers in a table, from the keys Hugo had with Pygments.
+        (
+            "pygmentsUseClasses = true\npygmentsOptions = \"linenos=table\"\n",
+            "<pre tabindex=\"0\" class=\"chroma\"><code><span class=\"lnt\">1",
+        ),
+        // A style, in any case of the key.
+        ("PygmentsStyle = \"dracula\"\n", "background-color:#282a36"),
+        // Fences left to Goldmark.
+        (
+            "pygmentsCodefences = false\n",
+            "<pre><code class=\"language-go\">var x = 1",
+        ),
+        // `markup.highlight` off its default wins over the old key.
+        (
+            "pygmentsUseClasses = false\n[markup.highlight]\nnoClasses = false\n",
+            "<pre tabindex=\"0\" class=\"chroma\">",
+        ),
+    ] {
+        let (folio, hugo) = render_both(&[("hugo.toml", config), ("content/code.md", page)]);
+        assert_eq!(
+            without_token_spans(folio.trim()),
+            without_token_spans(hugo.trim()),
+            "{config}"
+        );
+        assert!(folio.contains(shows), "{config}: {folio}");
+    }
+}
+
+#[test]
+fn check_says_where_hugo_guesses_a_language_folio_shows_plain() {
+    let site = hugo_site(&[
+        ("hugo.toml", "[markup.highlight]\nguessSyntax = true\n"),
+        (
+            "content/code.md",
+            "---\ntitle: Code\n---\n\n```\n#!/bin/bash\necho hi\n```\n\n```go\nx\n```\n",
+        ),
+    ]);
+    let found = check_lines(&site.path().join("content/code.md"), "code.md");
+    assert_eq!(
+        found,
+        [
+            "code.md:5:1: warning: Hugo guesses this code block's language (guessSyntax) and \
+          may colour it; Folio cannot guess and shows it plain: name the language after the \
+          fence (```bash)"
+        ],
+        "the unlabelled block only"
+    );
+}
+
+#[test]
 fn the_sites_markup_highlight_settings_apply_to_every_block() {
     let config = "[markup.highlight]\nnoClasses = false\nlineNos = true\n\
                   lineNumbersInTable = false\nanchorLineNos = true\nlineNoStart = 3\n";

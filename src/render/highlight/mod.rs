@@ -9,9 +9,11 @@
 //!
 //! The colours are those of the site's Chroma style (`styles.rs`); the tokens are
 //! syntect's, given Chroma's classes (`lexers.rs`), so a token may be coloured otherwise
-//! than Hugo colours it. Not read from the site config: `guessSyntax`, `wrapperClass`,
-//! `lineAnchors`, `hl_Lines`, `hl_inline` (each block may still set the last three) and
-//! the old `pygments*` keys. Numbers wrap as Go's ints do (a `linenostart` near the
+//! than Hugo colours it. With `guessSyntax`, a block of no known language is written as
+//! Chroma's fallback lexer writes it (plain), where Hugo may guess a language (`folio
+//! check` says so). The old `pygments*` keys are read as Hugo reads them
+//! ([`Settings::with_legacy`]). Not read from the site config: `wrapperClass`,
+//! `lineAnchors`, `hl_Lines`, `hl_inline` (each block may still set the last three). Numbers wrap as Go's ints do (a `linenostart` near the
 //! largest number goes on from the smallest), and an option list is read without
 //! recursion, so no input can crash the writer.
 
@@ -82,6 +84,40 @@ impl Settings {
             }
         }
         options.settings
+    }
+
+    /// The settings with the site's keys from before `markup.highlight`, when Hugo used
+    /// Pygments: `pygmentsStyle`, `pygmentsUseClasses`, `pygmentsCodeFences` and
+    /// `pygmentsCodefencesGuessSyntax` each set its setting where that still has Hugo's
+    /// default, and `pygmentsOptions` (`"linenos=table,style=dracula"`) sets its options
+    /// over all (`markup/highlight/config.go`, `ApplyLegacyConfig`). `config` looks a
+    /// top-level key up in the site config (in any case, as Hugo reads keys). A value of
+    /// the wrong type, which fails Hugo's build, changes nothing.
+    pub fn with_legacy(self, config: impl Fn(&str) -> Option<Json>) -> Self {
+        let default = Self::default();
+        let value = |key: &str| config(key).as_ref().and_then(Value::from_json);
+        let flag = |key: &str| value(key).and_then(|v| v.boolean().ok());
+        let mut s = self;
+        if s.style == default.style {
+            if let Some(style) = value("pygmentsStyle").map(|v| v.string()) {
+                if !style.is_empty() {
+                    s.style = styles::canonical(&style);
+                }
+            }
+        }
+        if s.no_classes == default.no_classes {
+            s.no_classes = flag("pygmentsUseClasses").map_or(s.no_classes, |classes| !classes);
+        }
+        if s.code_fences == default.code_fences {
+            s.code_fences = flag("pygmentsCodeFences").unwrap_or(s.code_fences);
+        }
+        if s.guess_syntax == default.guess_syntax {
+            s.guess_syntax = flag("pygmentsCodefencesGuessSyntax").unwrap_or(s.guess_syntax);
+        }
+        match value("pygmentsOptions") {
+            Some(v) => Options::parse(s, &v.string()).map_or(s, |o| o.settings),
+            None => s,
+        }
     }
 }
 
