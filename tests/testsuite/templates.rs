@@ -750,6 +750,30 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
 }
 
 #[test]
+fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
+    // hugo-easy-gallery's `figure`: `{{ with .Get "link" }}…{{ .Get "text" }}…{{ end }}`.
+    let site = site_with(
+        &[(
+            "cap",
+            "<p>{{ with .Get \"link\" }}<a href=\"{{ . }}\">{{ .Get \"text\" }}</a>{{ end }}</p>",
+        )],
+        "{{< cap text=\"Someone\" link=\"https://example.com\" >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        hugo.contains("can't evaluate field Get in type string"),
+        "{hugo}"
+    );
+    let found = checked(&site.path().join("content/page.md"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("layouts/shortcodes/cap.html:1:")
+            && found[0].ends_with("can't evaluate field Get in type string"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_call_that_reads_its_container_outside_one_fails_as_in_hugo_and_is_located() {
     // A tab moved out of its tabs: Hugo stops ("Parent is nil; wrap it in if or with").
     let tab = "{{ with .Parent }}{{ .Name }}{{ end }}\n<div>{{ .Parent.Scratch.Add \"tabs\" 1 }}{{ .Inner }}</div>";

@@ -431,8 +431,8 @@ pub const HUGO_VERSION: &str = "0.168.0";
 
 /// `.Get KEY` on a shortcode (Hugo's rules, `ShortcodeWithPage.Get`: an index into
 /// positional parameters, a name into named ones; a call with none, or the wrong kind of
-/// key, gives nil; a missing index or name ""), a scratch, or a
-/// map.
+/// key, gives nil; a missing index or name ""), a scratch, a page's files, or a map; on a
+/// string, a number or a list, Go's error ("can't evaluate field Get in type string").
 fn get(a: &[Value]) -> gotmpl::Result<Value> {
     let (recv, key) = (arg(a, 0, ".Get")?, arg(a, 1, ".Get")?);
     match kind_of(recv) {
@@ -475,6 +475,24 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
             .field(&to_string(key))
             .and_then(|v| items(v).into_iter().next())
             .unwrap_or_else(|| string(""))),
+        // A string, a number or a list has no `Get`: Hugo stops the build (`{{ with .Get
+        // "link" }}{{ .Get "text" }}{{ end }}`, where the dot is the link). An empty list
+        // may be a page's files (`resource.Resources`, which has it).
+        _ if matches!(
+            recv,
+            Value::String(_)
+                | Value::Safe { .. }
+                | Value::Int(_)
+                | Value::Uint(_)
+                | Value::Float(_)
+                | Value::Bool(_)
+        ) || matches!(recv, Value::List(l) if !l.is_empty()) =>
+        {
+            Err(exec_error(format!(
+                "can't evaluate field Get in type {}",
+                recv.type_name()
+            )))
+        }
         _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
     }
 }
