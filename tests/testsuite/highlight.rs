@@ -136,6 +136,29 @@ fn the_old_pygments_keys_apply_where_markup_highlight_leaves_the_default() {
 }
 
 #[test]
+fn a_code_block_hooks_highlighting_names_lines_by_the_blocks_ordinal() {
+    let config = "[markup.highlight]\nanchorLineNos = true\nlineNos = true\n\
+                  lineNumbersInTable = false\n";
+    let page = "---\ntitle: Code\n---\n\n```go\na := 1\n```\n\n```go\nb := 2\n```\n\n\
+                ```go {lineanchors=x}\nc := 3\n```\n";
+    let (folio, hugo) = render_both(&[
+        ("hugo.toml", config),
+        (
+            "layouts/_default/_markup/render-codeblock.html",
+            "{{ (transform.HighlightCodeBlock .).Wrapped }}",
+        ),
+        ("content/code.md", page),
+    ]);
+    assert_eq!(
+        without_token_spans(folio.trim()),
+        without_token_spans(hugo.trim())
+    );
+    for id in ["id=\"hl-0-1\"", "id=\"hl-1-1\"", "id=\"x-1\""] {
+        assert!(folio.contains(id), "{id}: {folio}");
+    }
+}
+
+#[test]
 fn check_says_where_hugo_guesses_a_language_folio_shows_plain() {
     let site = hugo_site(&[
         ("hugo.toml", "[markup.highlight]\nguessSyntax = true\n"),

@@ -921,6 +921,18 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
             }
         }
     }
+    // Line ids no option names are the block's own (`applyOptionsFromCodeBlockContext`:
+    // `hl-` and its ordinal), so two blocks' lines do not share them.
+    let named = |(k, v): (&String, &serde_json::Value)| {
+        k.eq_ignore_ascii_case("lineanchors") && v.as_str() != Some("")
+    };
+    if !options.iter().any(named) {
+        options.retain(|k, _| !k.eq_ignore_ascii_case("lineanchors"));
+        let ordinal = context
+            .field("Ordinal")
+            .map_or(0, |o| values::to_int(o).unwrap_or(0));
+        options.insert("lineanchors".into(), format!("hl-{ordinal}").into());
+    }
     let attributes: Vec<(String, String)> = match context.field("Attributes") {
         Some(Value::Map(m)) => m
             .iter()
