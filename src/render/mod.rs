@@ -25,6 +25,7 @@ use std::ops::Range;
 use serde_json::{Map, Value as Json};
 
 pub use markdown::Markdown;
+pub use substitutions::Typography;
 
 use crate::icons::Icon;
 use crate::page::tree::{Escape, Shortcodes};

@@ -17,8 +17,10 @@
 //!
 //! pulldown-cmark's own smart punctuation follows other rules (it pairs quotes like
 //! emphasis), so it is off (`markdown::options`) and these run over the text between
-//! Markdown's elements instead (`typographer.rs`).
+//! Markdown's elements instead (`typographer.rs`). What each substitution writes is the
+//! site's ([`Typography`]).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Quotes opened and not closed yet (Goldmark's `unclosedCounter`, one per document).
@@ -28,15 +30,94 @@ pub struct Unclosed {
     double: usize,
 }
 
-/// What Hugo writes for each substitution (its defaults, as characters).
-const EM_DASH: &str = "—";
-const EN_DASH: &str = "–";
-const ELLIPSIS: &str = "…";
-const LEFT_SINGLE: &str = "‘";
-const RIGHT_SINGLE: &str = "’";
-const APOSTROPHE: &str = "’";
-const LEFT_DOUBLE: &str = "“";
-const RIGHT_DOUBLE: &str = "”";
+/// One of Goldmark's typographic substitutions (`extension.TypographicPunctuation`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Substitution {
+    LeftSingleQuote,
+    RightSingleQuote,
+    LeftDoubleQuote,
+    RightDoubleQuote,
+    EnDash,
+    EmDash,
+    Ellipsis,
+    LeftAngleQuote,
+    RightAngleQuote,
+    Apostrophe,
+}
+
+/// What the typographer writes for each [`Substitution`], as text. Hugo's defaults are
+/// the entities of ‘ ’ “ ” – — … « » ’ (`markup/goldmark/goldmark_config/config.go`); a
+/// site may set its own (`markup.goldmark.extensions.typographer.leftDoubleQuote =
+/// "&laquo;"`), which Goldmark writes as they are and Folio as the text a browser shows
+/// for them (entities decoded). An empty one removes what it stands for, as in Goldmark.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Typography([Cow<'static, str>; 10]);
+
+/// Hugo's typography.
+static HUGO: Typography = Typography([
+    Cow::Borrowed("‘"),
+    Cow::Borrowed("’"),
+    Cow::Borrowed("“"),
+    Cow::Borrowed("”"),
+    Cow::Borrowed("–"),
+    Cow::Borrowed("—"),
+    Cow::Borrowed("…"),
+    Cow::Borrowed("«"),
+    Cow::Borrowed("»"),
+    Cow::Borrowed("’"),
+]);
+
+impl Typography {
+    /// The config keys under `markup.goldmark.extensions.typographer`, in the order of
+    /// [`Substitution`].
+    pub const KEYS: [&'static str; 10] = [
+        "leftSingleQuote",
+        "rightSingleQuote",
+        "leftDoubleQuote",
+        "rightDoubleQuote",
+        "enDash",
+        "emDash",
+        "ellipsis",
+        "leftAngleQuote",
+        "rightAngleQuote",
+        "apostrophe",
+    ];
+
+    /// Hugo's own.
+    pub fn hugo() -> &'static Typography {
+        &HUGO
+    }
+
+    /// Hugo's, with the strings `set` gives for [`Typography::KEYS`] (as written in the
+    /// config). Kept for the process (a site has one; settings are `Copy`): the same
+    /// typography is kept once.
+    pub fn with(set: impl Fn(&str) -> Option<String>) -> &'static Typography {
+        let mut own = HUGO.clone();
+        for (slot, key) in own.0.iter_mut().zip(Self::KEYS) {
+            if let Some(written) = set(key) {
+                *slot = Cow::Owned(html_escape::decode_html_entities(&written).into_owned());
+            }
+        }
+        if own == HUGO {
+            return &HUGO;
+        }
+        static KEPT: std::sync::Mutex<Vec<&'static Typography>> = std::sync::Mutex::new(Vec::new());
+        let mut kept = KEPT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(t) = kept.iter().find(|t| ***t == own) {
+            return t;
+        }
+        let t: &'static Typography = Box::leak(Box::new(own));
+        kept.push(t);
+        t
+    }
+
+    /// The text `s` is written as.
+    pub(crate) fn get(&self, s: Substitution) -> &str {
+        self.0.get(s as usize).map_or("", |t| t.as_ref())
+    }
+}
 
 /// `text`, the source `md[at..at + text.len()]` of a text run, with Goldmark's
 /// substitutions; `block` is the text of the block holding it in `md` (its last line is
@@ -48,6 +129,7 @@ pub fn substitute(
     text: &str,
     block: Range<usize>,
     unclosed: &mut Unclosed,
+    typography: &Typography,
 ) -> Option<String> {
     let block_end = block.end;
     // The end of the line being read, found once per line.
@@ -76,16 +158,16 @@ pub fn substitute(
         let (with, width) = match rest.as_bytes().first() {
             // A backslash-escaped character is text (Goldmark's escape comes first).
             _ if crate::text::escaped(md, pos) => (None, 1),
-            Some(b'-') if line().starts_with("---") => (Some(EM_DASH), 3),
-            Some(b'-') if line().starts_with("--") => (Some(EN_DASH), 2),
-            Some(b'.') if line().starts_with("...") => (Some(ELLIPSIS), 3),
+            Some(b'-') if line().starts_with("---") => (Some(Substitution::EmDash), 3),
+            Some(b'-') if line().starts_with("--") => (Some(Substitution::EnDash), 2),
+            Some(b'.') if line().starts_with("...") => (Some(Substitution::Ellipsis), 3),
             Some(b'\'' | b'"') => (quote(md, pos, block.start, line(), unclosed), 1),
             _ => (None, 1),
         };
         // A substitution must lie within this text (a `--` cut by an element is text).
         match with.filter(|_| width <= rest.len()) {
             Some(s) => {
-                out.push_str(s);
+                out.push_str(typography.get(s));
                 changed = true;
             }
             None => out.push_str(rest.get(..width).unwrap_or(rest)),
@@ -124,7 +206,7 @@ fn quote(
     block_start: usize,
     line: &str,
     unclosed: &mut Unclosed,
-) -> Option<&'static str> {
+) -> Option<Substitution> {
     let before = preceding(md, pos, block_start);
     let d = Delimiter::scan(line, before)?;
     let q = Quote { line, before, d };
@@ -133,7 +215,7 @@ fn quote(
     }
     if q.d.open && !q.d.close {
         unclosed.double += 1;
-        return Some(LEFT_DOUBLE);
+        return Some(Substitution::LeftDoubleQuote);
     }
     if unclosed.double > 0 && q.d.closes(line) {
         // Monitor 21"": inches, then a closing quote.
@@ -141,7 +223,7 @@ fn quote(
             return None;
         }
         unclosed.double -= 1;
-        return Some(RIGHT_DOUBLE);
+        return Some(Substitution::RightDoubleQuote);
     }
     None
 }
@@ -170,7 +252,7 @@ impl Quote<'_> {
     }
 
     /// What a `'` becomes.
-    fn single(&self, unclosed: &mut Unclosed) -> Option<&'static str> {
+    fn single(&self, unclosed: &mut Unclosed) -> Option<Substitution> {
         let (d, before) = (&self.d, self.before);
         // Decades: '90s.
         if d.open
@@ -182,7 +264,7 @@ impl Quote<'_> {
         {
             let after = if self.len() > 4 { self.rune(4) } else { ' ' };
             if is_space(after) || is_punct_or_symbol(after) {
-                return Some(APOSTROPHE);
+                return Some(Substitution::Apostrophe);
             }
         }
         // 'twas, 'em, 'n', 'll.
@@ -190,30 +272,30 @@ impl Quote<'_> {
             && (is_punct(before) || is_space(before))
             && b"tenl".contains(&self.byte(1))
         {
-            return Some(APOSTROPHE);
+            return Some(Substitution::Apostrophe);
         }
         // Between a letter or digit and a letter: don't, 80's.
         if self.len() > 1
             && (is_digit(before) || before.is_alphabetic())
             && self.rune(1).is_alphabetic()
         {
-            return Some(APOSTROPHE);
+            return Some(Substitution::Apostrophe);
         }
         if d.open && !d.close {
             if self.is_contraction() {
-                return Some(RIGHT_SINGLE);
+                return Some(Substitution::RightSingleQuote);
             }
             unclosed.single += 1;
-            return Some(LEFT_SINGLE);
+            return Some(Substitution::LeftSingleQuote);
         }
         // Plural possessives and clippings (Smiths' car, doin' it): Goldmark's test reads
         // "two more bytes on the line, and no digit next".
         if self.len() > 2 && !is_digit(self.rune(1)) {
-            return Some(RIGHT_SINGLE);
+            return Some(Substitution::RightSingleQuote);
         }
         if unclosed.single > 0 && d.closes(self.line) {
             unclosed.single -= 1;
-            return Some(RIGHT_SINGLE);
+            return Some(Substitution::RightSingleQuote);
         }
         None
     }
@@ -356,7 +438,15 @@ mod tests {
 
     /// A one-paragraph document with the substitutions made.
     fn typeset(md: &str) -> String {
-        substitute(md, 0, md, 0..md.len(), &mut Unclosed::default()).unwrap_or_else(|| md.into())
+        substitute(
+            md,
+            0,
+            md,
+            0..md.len(),
+            &mut Unclosed::default(),
+            Typography::hugo(),
+        )
+        .unwrap_or_else(|| md.into())
     }
 
     #[test]

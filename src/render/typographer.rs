@@ -18,7 +18,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::linkify::{self, Link};
-use super::substitutions::{substitute, Unclosed};
+use super::substitutions::{substitute, Substitution, Typography, Unclosed};
 
 /// A piece of text and the source it came from.
 type Piece<'a> = (CowStr<'a>, Range<usize>);
@@ -182,7 +182,14 @@ impl Block {
             return t;
         };
         let block = self.start.min(r.start)..self.end.max(r.end);
-        let typeset = substitute(md, r.start + first, rest, block, &mut self.unclosed);
+        let typeset = substitute(
+            md,
+            r.start + first,
+            rest,
+            block,
+            &mut self.unclosed,
+            self.extensions.typography,
+        );
         match (first, typeset) {
             (0, None) => t,
             (0, Some(s)) => CowStr::from(s),
@@ -226,7 +233,7 @@ fn flush<'a>(
     };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
-    let typographer = block.typographer;
+    let typography = block.typographer.then_some(block.extensions.typography);
     let mut typeset = |piece: Piece<'a>| block.typeset(md, piece);
     for (mut t, mut r) in run.drain(..) {
         // A piece that is its own source can be cut anywhere; one pulldown-cmark made (a
@@ -254,7 +261,7 @@ fn flush<'a>(
                 break; // inside the link, which is written from the source
             }
             let link = links.next().expect("peeked");
-            write_text(&mut text, typographer, out);
+            write_text(&mut text, typography, out);
             out.push(Event::Start(Tag::Link {
                 link_type: LinkType::Autolink,
                 dest_url: CowStr::from(link.href),
@@ -277,7 +284,7 @@ fn flush<'a>(
             r.start = link.range.end;
         }
     }
-    write_text(&mut text, typographer, out);
+    write_text(&mut text, typography, out);
 }
 
 /// The length of an ATX heading's source without its closing `#`s and trailing spaces.
@@ -354,8 +361,12 @@ fn mark_literal(t: CowStr<'_>, literal: bool) -> CowStr<'_> {
 
 /// Writes text as one event, with `<<` and `>>` as guillemets, each its own event (one pass
 /// over the text).
-/// With the typographer off (`typographer`), the text as it is.
-fn write_text<'a>(text: &mut Vec<CowStr<'a>>, typographer: bool, out: &mut Vec<Event<'a>>) {
+/// With the typographer off (no `typography`), the text as it is.
+fn write_text<'a>(
+    text: &mut Vec<CowStr<'a>>,
+    typography: Option<&'static Typography>,
+    out: &mut Vec<Event<'a>>,
+) {
     let joined: CowStr<'a> = match text.len() {
         0 => return,
         1 => text.pop().expect("one piece"),
@@ -363,20 +374,22 @@ fn write_text<'a>(text: &mut Vec<CowStr<'a>>, typographer: bool, out: &mut Vec<E
     };
     text.clear();
     let literal = joined.contains([LITERAL_LT, LITERAL_GT]);
-    if !typographer || (!joined.contains("<<") && !joined.contains(">>") && !literal) {
+    let Some(typography) =
+        typography.filter(|_| joined.contains("<<") || joined.contains(">>") || literal)
+    else {
         if !joined.is_empty() {
             out.push(Event::Text(joined));
         }
         return;
-    }
+    };
     let restore = |s: &str| CowStr::from(s.replace(LITERAL_LT, "<").replace(LITERAL_GT, ">"));
     let mut from = 0;
     let mut i = 0;
     let b = joined.as_bytes();
     while i + 1 < b.len() {
         let mark = match (b.get(i), b.get(i + 1)) {
-            (Some(b'<'), Some(b'<')) => "«",
-            (Some(b'>'), Some(b'>')) => "»",
+            (Some(b'<'), Some(b'<')) => typography.get(Substitution::LeftAngleQuote),
+            (Some(b'>'), Some(b'>')) => typography.get(Substitution::RightAngleQuote),
             _ => {
                 i += 1;
                 continue;
@@ -385,7 +398,9 @@ fn write_text<'a>(text: &mut Vec<CowStr<'a>>, typographer: bool, out: &mut Vec<E
         if let Some(before) = joined.get(from..i).filter(|t| !t.is_empty()) {
             out.push(Event::Text(restore(before)));
         }
-        out.push(Event::Text(CowStr::Borrowed(mark)));
+        if !mark.is_empty() {
+            out.push(Event::Text(CowStr::Borrowed(mark)));
+        }
         i += 2;
         from = i;
     }

@@ -436,6 +436,12 @@ impl Site {
                 task_list: extension("tasklist"),
                 definition_list: extension("definitionlist"),
                 extras: table.extras(),
+                typography: crate::render::Typography::with(|key| {
+                    match table.get(&["goldmark", "extensions", "typographer", key])? {
+                        Json::String(s) => Some(s.clone()),
+                        _ => None,
+                    }
+                }),
             },
             toc: table.toc_settings(),
             passthrough: table.passthrough(),
@@ -880,6 +886,8 @@ pub struct Extensions {
     pub definition_list: bool,
     /// `extras`: superscript, subscript, insert, mark and delete, each off unless turned on.
     pub extras: crate::render::markdown::extras::Extras,
+    /// What the typographer writes (`typographer.leftDoubleQuote` and the rest).
+    pub typography: &'static crate::render::Typography,
 }
 
 impl Default for Extensions {
@@ -893,6 +901,7 @@ impl Default for Extensions {
             task_list: true,
             definition_list: true,
             extras: Default::default(),
+            typography: crate::render::Typography::hugo(),
         }
     }
 }

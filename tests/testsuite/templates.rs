@@ -2405,6 +2405,39 @@ fn a_site_that_turns_off_the_typographer_linkify_or_strikethrough_gets_text_as_h
 }
 
 #[test]
+fn a_sites_own_typographer_characters_are_written_for_its_quotes_dashes_and_ellipses() {
+    // German quotes, a hyphen for the en dash, no em dash at all.
+    let config = "baseURL = \"https://e.org/\"\n\
+                  [markup.goldmark.extensions.typographer]\n\
+                  leftDoubleQuote = \"&bdquo;\"\nrightDoubleQuote = \"&ldquo;\"\n\
+                  leftSingleQuote = \"&sbquo;\"\nrightSingleQuote = \"&lsquo;\"\n\
+                  enDash = \"-\"\nemDash = \"\"\nellipsis = \"...\"\n\
+                  leftAngleQuote = \"&laquo;&nbsp;\"\nrightAngleQuote = \"&nbsp;&raquo;\"\n\
+                  apostrophe = \"&#39;\"\n";
+    let text = "She said \"hi\" -- then... <<left>> it's 'x' a---b";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", config),
+        (
+            "layouts/shortcodes/note.html",
+            "<div class=\"note\">{{ .Inner | markdownify }}</div>",
+        ),
+        (
+            "content/about.md",
+            &format!("---\ntitle: About\n---\n{text}\n\n{{{{< note >}}}}{text}{{{{< /note >}}}}\n"),
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "typography", "content/about.md");
+    // Goldmark writes the strings as they are; Folio the text they stand for.
+    let hugo = html_escape::decode_html_entities(&hugo).into_owned();
+    let folio = html_escape::decode_html_entities(&folio).into_owned();
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(
+        folio.contains("She said „hi“ - then... «\u{a0}left\u{a0}» it's ‚x‘ ab"),
+        "{folio}"
+    );
+}
+
+#[test]
 fn a_theme_config_that_does_not_parse_leaves_its_params_out_and_check_says_where() {
     let site = crate::support::hugo_site(&[
         (
