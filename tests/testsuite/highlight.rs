@@ -300,26 +300,53 @@ fn shell_commands_json_keys_and_javascript_words_are_coloured_as_hugo_colours_th
     // Hugo's default: colours written inline (`noClasses`).
     let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", page)]);
     assert_eq!(coloured_chars(&folio), coloured_chars(&hugo));
-    // A command and its arguments in a `$( )`, in an assignment or a string, are text too
-    // (Hugo colours the `$(` and `)` as keywords, which Folio does not).
+    // A command and its arguments in a `$( )`, in an assignment or a string, are text too,
+    // and the `$(` and `)` keywords.
     let page =
-        "---\ntitle: Code\n---\n\n```sh\nn=$(grep -c foo file.txt)\necho \"$(ls -la)\"\n```\n";
+        "---\ntitle: Code\n---\n\n```sh\nn=$(grep -c foo file.txt)\necho \"$(ls -la)\" | wc\n```\n";
     let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", page)]);
-    let plain = |html: &str, from: usize, len: usize| -> Vec<(char, String)> {
-        coloured_chars(html)
-            .into_iter()
-            .skip(from)
-            .take(len)
-            .collect()
-    };
-    for (from, len) in [(4, 20), (34, 6)] {
-        let expected: Vec<(char, String)> = plain(&hugo, from, len);
-        assert!(
-            expected.iter().all(|(_, colour)| colour.is_empty()),
-            "{expected:?}"
-        );
-        assert_eq!(plain(&folio, from, len), expected);
-    }
+    assert_eq!(coloured_chars(&folio), coloured_chars(&hugo));
+    assert!(
+        folio.contains("<span style=\"color:#66d9ef\">$(</span>"),
+        "{folio}"
+    );
+}
+
+#[test]
+fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
+    // Each line a construct whose colours once differed from Hugo's.
+    let samples = [
+        ("html", "<!doctype html>\n<p>x</p>\n"),
+        ("java", "class H { void m(String[] a) { System.out.println(\"hi\"); } }\n"),
+        ("kotlin", "fun main(args: Array<String>) { val x: Int = 1; println(\"v $x\") }\n"),
+        ("php", "<?php echo \"hi\"; $x = 1; ?>\n"),
+        ("markdown", "# Title\n\n## Sub\n\nSome *it* and **b** and `c`, ![i](a.png) [l](b.html).\n\n- item\n"),
+        ("python", "def f(x: int) -> str:\n    return f\"v={x}\"\n"),
+        ("rust", "fn main() { let v: Vec<u8> = Vec::new(); }\n"),
+        ("toml", "[s]\nkey = \"v\"\n"),
+        ("bash", "export A=1; echo \"$A\" $(date) | grep -v x\n"),
+        ("css", ".a > b:hover { color: #fff; }\n"),
+        ("javascript", "const re = /ab+c/g; let t = `a ${b} c`;\n"),
+        ("typescript", "const f = (a: A): string => `${a.x}`;\n"),
+        ("sql", "SELECT a, COUNT(*) FROM t;\n"),
+    ];
+    let page: String = std::iter::once("---\ntitle: Code\n---\n\n".to_string())
+        .chain(
+            samples
+                .iter()
+                .map(|(lang, code)| format!("```{lang}\n{code}```\n\n")),
+        )
+        .collect();
+    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", &page)]);
+    let (f, h) = (coloured_chars(&folio), coloured_chars(&hugo));
+    assert_eq!(f.len(), h.len());
+    let differ: Vec<String> = f
+        .iter()
+        .zip(&h)
+        .filter(|((c, a), (_, b))| !c.is_whitespace() && a != b)
+        .map(|((c, a), (_, b))| format!("{c:?} Folio {a:?} Hugo {b:?}"))
+        .collect();
+    assert!(differ.is_empty(), "{differ:#?}");
 }
 
 #[test]

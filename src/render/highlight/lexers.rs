@@ -191,8 +191,8 @@ fn javascript_word(word: &str) -> &'static str {
 /// Adds a run of text with the class its scopes give, refined the way Chroma's lexers
 /// differ from the grammars: `package` and `import` are namespace keywords, Go's
 /// declaration words are declaration keywords, JavaScript's words are classed by Chroma's
-/// lists ([`javascript_word`]), and in [`NAMES_OTHER`] languages each plain identifier and
-/// variable is `nx`.
+/// lists ([`javascript_word`]), in [`NAMES_OTHER`] languages each plain identifier and
+/// variable is `nx`, and single lexers' own ways ([`quirk`]).
 fn refine<'a>(
     out: &mut Vec<Token<'a>>,
     class: Option<&'static str>,
@@ -209,6 +209,9 @@ fn refine<'a>(
     let code_word = class.is_none_or(|c| !c.starts_with(['s', 'c', 'm', 'l']));
     if lexer == "JavaScript" && word && code_word {
         return push(out, Some(javascript_word(text)), text, code);
+    }
+    if quirk(out, class, text, code, lexer, word) {
+        return;
     }
     match class {
         Some("k" | "kd") if matches!(text, "package" | "import") => {
@@ -243,6 +246,57 @@ fn refine<'a>(
     }
 }
 
+/// The one-off ways single Chroma lexers class what the grammars class otherwise; whether
+/// `text` (a `word` or not) was added here.
+fn quirk<'a>(
+    out: &mut Vec<Token<'a>>,
+    class: Option<&'static str>,
+    text: &'a str,
+    code: &'a str,
+    lexer: &str,
+    word: bool,
+) -> bool {
+    let last_ends = |c: char| out.last().is_some_and(|(_, t)| t.ends_with(c));
+    match class {
+        // Chroma's Java lexer: a name after a dot is an attribute (`System.out.println`).
+        None | Some("nf") if lexer == "Java" && word && last_ends('.') => {
+            push(out, Some("na"), text, code);
+        }
+        // Chroma's Kotlin lexer: a one-character operator is punctuation.
+        Some("o") if lexer == "Kotlin" && text.chars().count() == 1 => {
+            push(out, Some("p"), text, code);
+        }
+        // Chroma's PHP lexer: `<?php` is an operator and a name.
+        Some("p") if lexer == "PHP" && text.starts_with("<?") => {
+            let (open, name) = text.split_at(2);
+            push(out, Some("o"), open, code);
+            push(out, Some("nx"), name, code);
+        }
+        // Chroma's TypeScript lexer: a return type's `:` is an operator, a name's text.
+        None if lexer == "TypeScript" && text == ":" && last_ends(')') => {
+            push(out, Some("o"), text, code);
+        }
+        // Chroma's HTML lexer reads a doctype in any case (the grammar only `<!DOCTYPE`).
+        None if lexer == "HTML" && text.to_ascii_lowercase().contains("<!doctype") => {
+            let start = text.to_ascii_lowercase().find("<!doctype").unwrap_or(0);
+            let end = text
+                .get(start..)
+                .and_then(|t| t.find('>'))
+                .map_or(text.len(), |e| start + e + 1);
+            push(out, None, text.get(..start).unwrap_or_default(), code);
+            push(
+                out,
+                Some("cp"),
+                text.get(start..end).unwrap_or_default(),
+                code,
+            );
+            push(out, None, text.get(end..).unwrap_or_default(), code);
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// Adds a token, joining it to the last when both have the same class and touch (Chroma's
 /// `Coalesce`).
 fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str, code: &'a str) {
@@ -266,10 +320,67 @@ fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str
 /// `""` means "the enclosing scope decides" (a string's quotes are part of the string), and
 /// [`PLAIN`] that the text is plain whatever encloses it.
 const SCOPES: &[(&str, &str)] = &[
+    // Chroma's Java lexer: a class it does not declare is a name, `[]` operators, and a
+    // member after a dot an attribute (`refine`).
+    ("support.class.java", PLAIN),
+    ("storage.modifier.array.java", "o"),
+    // Chroma's Kotlin lexer: types are names, `val x` a property, `$x` in a string an
+    // interpolation (single-character operators are punctuation: `refine`).
+    ("storage.type.buildin", PLAIN),
+    ("entity.name.variable.kotlin", "py"),
+    ("variable.parameter.template.kotlin", "si"),
+    // Chroma's PHP lexer: `echo` is a keyword, `$` part of the variable's name.
+    ("support.function.construct.php", "k"),
+    ("punctuation.definition.variable.php", "nv"),
+    ("punctuation.section.embedded.end.php", "cp"),
+    // Chroma's Markdown lexer: a link's or an image's text is a tag, its address an
+    // attribute, the brackets text; a list's bullet a keyword.
+    ("meta.image.inline.description.markdown", "nt"),
+    ("meta.link.inline.description.markdown", "nt"),
+    ("markup.underline.link", "na"),
+    ("punctuation.definition.image", PLAIN),
+    ("punctuation.definition.link", PLAIN),
+    ("punctuation.definition.metadata.begin.markdown", PLAIN),
+    ("punctuation.definition.metadata.end.markdown", PLAIN),
+    ("punctuation.definition.list_item.markdown", "k"),
+    // Chroma's Python lexer: `->` an operator, an f-string's `f` a string affix and its
+    // braces interpolation.
+    ("punctuation.separator.annotation.return.python", "o"),
+    ("storage.type.string.python", "sa"),
+    ("punctuation.section.interpolation", "si"),
+    // Chroma's Rust lexer: `Vec`, `String`… are built-ins, generics' `<>` operators.
+    ("support.type.rust", "nb"),
+    ("punctuation.definition.generic.begin.rust", "o"),
+    ("punctuation.definition.generic.end.rust", "o"),
+    // Chroma's TOML lexer: a key is a name.
+    ("entity.name.tag.toml", "nx"),
+    // Chroma's CSS lexer: combinators are operators, pseudo-classes decorators.
+    ("punctuation.separator.combinator.css", "o"),
+    ("entity.other.pseudo-class.css", "nd"),
+    // Chroma's JavaScript and TypeScript lexers: a template's `${ }` is interpolation and
+    // what is inside it code; a type annotation's `:` text, `=>` an operator, a type
+    // named in an annotation a type (an interface's own name a name).
+    ("punctuation.definition.template-expression", "si"),
+    ("meta.interpolation.js", PLAIN),
+    ("meta.template.expression.ts", PLAIN),
+    ("string.quoted.other.js", "sb"),
+    ("string.template.ts", "sb"),
+    ("keyword.operator.type.annotation.ts", PLAIN),
+    ("storage.type.function.arrow.ts", "o"),
+    ("entity.name.type.interface.ts", "nx"),
+    ("entity.name.type.ts", "kt"),
+    // Chroma's SQL lexer: `COUNT`… are keywords, `*` an operator.
+    ("support.function.aggregate.sql", "k"),
+    ("variable.language.star.sql", "o"),
     // Chroma's Bash lexer: a command is text (a builtin is `nb`), and so are its options,
     // in a `$( )` inside a string too; `[ ]` are operators, `;` punctuation, and `export`,
     // `local`… builtins.
     ("variable.function.shell", PLAIN),
+    ("string.unquoted.shell", PLAIN),
+    ("keyword.operator.logical.pipe.shell", "p"),
+    ("punctuation.definition.variable.shell", "nv"),
+    ("punctuation.section.parens.begin.shell", "o"),
+    ("punctuation.section.parens.end.shell", "o"),
     ("variable.parameter.option.shell", PLAIN),
     ("punctuation.definition.parameter.shell", PLAIN),
     ("meta.function-call.arguments.shell", PLAIN),
@@ -373,17 +484,52 @@ const SCOPES: &[(&str, &str)] = &[
 /// quotes, a doctype's `<!`): checked first, outermost first.
 const WHOLE: &[(&str, &str)] = &[
     ("meta.preprocessor", "cp"),
+    // A regular expression is one string to Chroma's JavaScript lexer.
+    ("string.regexp.js", "sr"),
+    // Chroma's Markdown lexer: emphasis, strong emphasis and code with their delimiters,
+    // and a heading's whole line.
+    ("markup.italic.markdown", "ge"),
+    ("markup.bold.markdown", "gs"),
+    ("markup.raw.inline.markdown", "sb"),
+    ("markup.heading.1.markdown", "gh"),
+    ("markup.heading.2.markdown", "gu"),
+    ("markup.heading.3.markdown", "gu"),
+    ("markup.heading.4.markdown", "gu"),
+    ("markup.heading.5.markdown", "gu"),
+    ("markup.heading.6.markdown", "gu"),
     ("meta.tag.sgml", "cp"),
     ("meta.structure.dictionary.key.json", "nt"),
     ("meta.mapping.key.json", "nt"),
 ];
 
+/// Text whose innermost scope starts with the second prefix, directly inside a scope that
+/// starts with the first, and the class Chroma gives it: checked before [`SCOPES`].
+const INSIDE: &[(&str, &str, &str)] = &[
+    // Chroma's Bash lexer: a command substitution's `$(` and `)` are keywords.
+    (
+        "meta.group.expansion.command.parens.shell",
+        "punctuation.definition.variable.shell",
+        "k",
+    ),
+    (
+        "meta.group.expansion.command.parens.shell",
+        "punctuation.section.parens",
+        "k",
+    ),
+];
+
 /// Scope prefixes as syntect scopes, with their classes.
 type ScopeTable = Vec<(Scope, &'static str)>;
 
-/// [`WHOLE`] and [`SCOPES`] as syntect scopes.
-fn scope_tables() -> &'static (ScopeTable, ScopeTable) {
-    static TABLES: OnceLock<(ScopeTable, ScopeTable)> = OnceLock::new();
+/// [`WHOLE`], [`SCOPES`] and [`INSIDE`] as syntect scopes.
+struct ScopeTables {
+    whole: ScopeTable,
+    scopes: ScopeTable,
+    inside: Vec<(Scope, Scope, &'static str)>,
+}
+
+fn scope_tables() -> &'static ScopeTables {
+    static TABLES: OnceLock<ScopeTables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let table = |rules: &[(&str, &'static str)]| {
             rules
@@ -391,21 +537,40 @@ fn scope_tables() -> &'static (ScopeTable, ScopeTable) {
                 .filter_map(|(s, class)| Some((Scope::new(s).ok()?, *class)))
                 .collect()
         };
-        (table(WHOLE), table(SCOPES))
+        ScopeTables {
+            whole: table(WHOLE),
+            scopes: table(SCOPES),
+            inside: INSIDE
+                .iter()
+                .filter_map(|(outer, inner, class)| {
+                    Some((Scope::new(outer).ok()?, Scope::new(inner).ok()?, *class))
+                })
+                .collect(),
+        }
     })
 }
 
 /// The Chroma class of text under a scope stack: the outermost scope [`WHOLE`] maps, else
-/// the innermost scope [`SCOPES`] maps.
+/// the innermost scope and its parent as [`INSIDE`] maps them, else the innermost scope
+/// [`SCOPES`] maps.
 fn class_of(stack: &ScopeStack) -> Option<&'static str> {
-    let (whole, table) = scope_tables();
-    for scope in stack.as_slice() {
-        if let Some((_, class)) = whole.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
+    let tables = scope_tables();
+    let scopes = stack.as_slice();
+    for scope in scopes {
+        if let Some((_, class)) = tables.whole.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
             return Some(class);
         }
     }
-    for scope in stack.as_slice().iter().rev() {
-        if let Some((_, class)) = table.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
+    if let [.., parent, innermost] = scopes {
+        let inside = tables.inside.iter().find(|(outer, inner, _)| {
+            outer.is_prefix_of(*parent) && inner.is_prefix_of(*innermost)
+        });
+        if let Some((_, _, class)) = inside {
+            return Some(class);
+        }
+    }
+    for scope in scopes.iter().rev() {
+        if let Some((_, class)) = tables.scopes.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
             if *class == PLAIN {
                 return None;
             }
