@@ -640,17 +640,11 @@ fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
                             .to_string(),
                     ));
                 }
-                if settings.guess_syntax
-                    && settings.code_fences
-                    && !crate::render::highlight::highlights(&block.lang)
-                {
+                if let Some(why) = guessed(&block.lang, settings, site) {
                     out.push(Problem(
                         at + (line.len() - trimmed.len()),
                         Severity::Warning,
-                        "Hugo guesses this code block's language (guessSyntax) and may colour \
-                         it; Folio cannot guess and shows it plain: name the language after \
-                         the fence (```bash)"
-                            .to_string(),
+                        why,
                     ));
                 }
                 if let (Err(e), Some(brace)) = (block.options, line.find('{')) {
@@ -663,6 +657,38 @@ fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
             }
         }
     }
+}
+
+/// Why a code block of language `lang` (empty: none) shows otherwise than in Hugo when the
+/// site has Hugo guess languages (`guessSyntax`): Chroma's analysers pick one for a block
+/// of no language it knows, where Folio shows it plain. `None` when Hugo does not guess:
+/// the language is known, a render hook takes the block (GoAT's, Mermaid's), or fences are
+/// not highlighted.
+fn guessed(
+    lang: &str,
+    settings: crate::render::highlight::Settings,
+    site: &Site,
+) -> Option<String> {
+    let hooked = ["codeblock".to_string(), format!("codeblock-{lang}")]
+        .iter()
+        .any(|h| site.shortcodes.render_hook(h).is_some())
+        || lang.eq_ignore_ascii_case("goat");
+    if !settings.guess_syntax
+        || !settings.code_fences
+        || hooked
+        || crate::render::highlight::highlights(lang)
+    {
+        return None;
+    }
+    let fix = if lang.is_empty() {
+        "name the language after the fence (```bash)".to_string()
+    } else {
+        format!("Hugo has no `{lang}`: name a language it knows")
+    };
+    Some(format!(
+        "Hugo guesses this code block's language (guessSyntax) and may colour it; Folio \
+         cannot guess and shows it plain: {fix}"
+    ))
 }
 
 /// "unknown tech icon …" with suggestions.

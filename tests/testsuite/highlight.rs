@@ -159,23 +159,68 @@ fn a_code_block_hooks_highlighting_names_lines_by_the_blocks_ordinal() {
 }
 
 #[test]
+fn a_code_block_hook_highlights_the_lines_its_attributes_list() {
+    let page = "---\ntitle: Code\n---\n\n```go {hl_lines=[2,\"3-4\"],linenostart=5}\n\
+                a := 1\nb := 2\nc := 3\nd := 4\ne := 5\n```\n";
+    let (folio, hugo) = render_both(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/_default/_markup/render-codeblock.html",
+            "{{ (transform.HighlightCodeBlock .).Wrapped }}",
+        ),
+        ("content/code.md", page),
+    ]);
+    assert_eq!(
+        without_token_spans(folio.trim()),
+        without_token_spans(hugo.trim())
+    );
+    assert_eq!(
+        folio.matches("background-color:#3c3d38").count(),
+        3,
+        "{folio}"
+    );
+    // A list made in a template is not one Hugo can decode: its build stops.
+    let site = hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/code.html",
+            "{{ transform.Highlight \"a\\nb\" \"go\" (dict \"hl_lines\" (slice 2 3)) }}",
+        ),
+        ("content/code.md", "---\ntitle: Code\n---\n\n{{< code >}}\n"),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("error(s) decoding"), "{hugo}");
+    let found = check_lines(&site.path().join("content/code.md"), "code.md");
+    assert!(
+        found.len() == 1 && found[0].contains("error(s) decoding"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn check_says_where_hugo_guesses_a_language_folio_shows_plain() {
     let site = hugo_site(&[
         ("hugo.toml", "[markup.highlight]\nguessSyntax = true\n"),
         (
+            "layouts/_default/_markup/render-codeblock-mermaid.html",
+            "<pre class=\"mermaid\">{{ .Inner }}</pre>",
+        ),
+        (
             "content/code.md",
-            "---\ntitle: Code\n---\n\n```\n#!/bin/bash\necho hi\n```\n\n```go\nx\n```\n",
+            "---\ntitle: Code\n---\n\n```\n#!/bin/bash\necho hi\n```\n\n```go\nx\n```\n\n\
+             ```mermaid\ngraph TD;\n```\n\n```nosuchlang\nx\n```\n",
         ),
     ]);
     let found = check_lines(&site.path().join("content/code.md"), "code.md");
+    let guessed = "warning: Hugo guesses this code block's language (guessSyntax) and may \
+                   colour it; Folio cannot guess and shows it plain:";
     assert_eq!(
         found,
         [
-            "code.md:5:1: warning: Hugo guesses this code block's language (guessSyntax) and \
-          may colour it; Folio cannot guess and shows it plain: name the language after the \
-          fence (```bash)"
+            format!("code.md:5:1: {guessed} name the language after the fence (```bash)"),
+            format!("code.md:18:1: {guessed} Hugo has no `nosuchlang`: name a language it knows"),
         ],
-        "the unlabelled block only"
+        "the blocks of no language Hugo knows, not the one its hook takes"
     );
 }
 

@@ -257,8 +257,8 @@ impl Options {
         Ok(options)
     }
 
-    /// The site's settings with options given as a map (`transform.Highlight`'s `dict`;
-    /// keys in any case).
+    /// The site's settings with options given as a map (`transform.Highlight`'s `dict`, a
+    /// code block hook's `.Options`; keys in any case).
     ///
     /// # Errors
     /// A value Hugo cannot decode, with its message.
@@ -267,10 +267,34 @@ impl Options {
         map: &serde_json::Map<String, Json>,
     ) -> Result<Self, String> {
         let mut options = Options::new(settings);
-        let pairs = map
-            .iter()
-            .filter_map(|(k, v)| Some((k.to_lowercase(), Value::from_json(v)?)))
-            .collect();
+        let mut pairs = Vec::new();
+        for (key, value) in map {
+            let key = key.to_lowercase();
+            match (key.as_str(), value) {
+                // A code block's `hl_lines=[2, "4-5"]`, as its hook's `.Options` hands it
+                // on: 0-based ranges (Hugo's `[][2]int`, which `normalizeHighlightOptions`
+                // counts from `linenostart`).
+                ("hl_lines", Json::Array(items)) => {
+                    let ranges = items.iter().map(|r| match r.as_array().map(Vec::as_slice) {
+                        Some([from, to]) => Some([from.as_i64()?, to.as_i64()?]),
+                        _ => None,
+                    });
+                    let ranges: Option<Vec<[i64; 2]>> = ranges
+                        .map(|r| r.map(|[a, b]| [a.wrapping_add(1), b.wrapping_add(1)]))
+                        .collect();
+                    // Any other list (`slice 2 3`) fails Hugo's decoding.
+                    let ranges = ranges.ok_or_else(|| {
+                        "1 error(s) decoding: 'hl_lines' expected a string, got a list".to_string()
+                    })?;
+                    pairs.push((key, Value::Lines(ranges)));
+                }
+                _ => {
+                    if let Some(value) = Value::from_json(value) {
+                        pairs.push((key, value));
+                    }
+                }
+            }
+        }
         options.set_all(pairs)?;
         Ok(options)
     }
