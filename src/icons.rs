@@ -142,7 +142,8 @@ impl Icon {
 /// `fa-NAME` class that names one in that style.
 ///
 /// `None` when the classes are not a Free icon's: no style class, or a Pro style's
-/// (`fal`, `fa-light`, `fad`, `fa-duotone`, `fat`, `fa-thin`, `fa-sharp`, `fak`, `fa-kit`),
+/// (`fal`, `fa-light`, `fad`, `fa-duotone`, `fat`, `fa-thin`, `fa-sharp`,
+/// `fa-sharp-duotone`, `fak`, `fa-kit`),
 /// which the site's own kit draws. `Some(Err(_))` when they name no icon Folio has: the
 /// last `fa-` class that is not a size, animation or layout class is the name asked for.
 pub fn from_classes(class: &str) -> Option<Result<Icon, Unknown<'_>>> {
@@ -175,7 +176,7 @@ pub fn is_free_icon(class: &str) -> bool {
 /// The style an element's classes pick (see [`from_classes`]): `Some(None)` for Font
 /// Awesome 4 and 5's bare `fa`, `None` for no style or a Pro one.
 fn style_of(class: &str) -> Option<Option<Style>> {
-    const PRO: [&str; 12] = [
+    const PRO: [&str; 15] = [
         "fal",
         "fa-light",
         "fad",
@@ -186,6 +187,9 @@ fn style_of(class: &str) -> Option<Option<Style>> {
         "fass",
         "fasr",
         "fasl",
+        "fast",
+        "fasds",
+        "fa-sharp-duotone",
         "fak",
         "fa-kit",
     ];
@@ -448,6 +452,7 @@ mod tests {
         assert_eq!(from_classes("fal fa-envelope"), None);
         assert_eq!(from_classes("fa-duotone fa-house"), None);
         assert_eq!(from_classes("fa-sharp fa-solid fa-house"), None);
+        assert_eq!(from_classes("fa-sharp-duotone fa-solid fa-house"), None);
         assert_eq!(from_classes("fa-envelope"), None);
         assert_eq!(from_classes("icon envelope"), None);
     }

@@ -1,6 +1,6 @@
 //! Rendering a page as Hugo shows it: the Markdown through [`markdown`] (Goldmark's
 //! defaults), shortcodes with Hugo's semantics, `project-card` with the markup and class
-//! names of the sample site's template, and brand icons as inline SVG.
+//! names of the sample site's template, and Font Awesome icons as inline SVG.
 //!
 //! Hugo's pipeline, followed here: `{{< >}}` shortcodes are rendered first and stand in the
 //! Markdown as placeholders, merged back after rendering (a `<p>` holding only a placeholder

@@ -246,7 +246,7 @@ impl Renderer<'_> {
             None if self.opts.marks => html! {
                 span
                     class=(format!("{class} folio-unknown-icon"))
-                    title=(super::templates::unknown_icon_title(Some(Style::Brands))) { (name) }
+                    title=(super::templates::UNKNOWN_BRAND) { (name) }
             },
             // What the site's template prints: Font Awesome draws nothing for it.
             None => html! { span class=(class) {} },

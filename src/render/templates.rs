@@ -37,7 +37,7 @@ pub(super) struct MarkdownHost {
     /// What the page's templates see of the site, for the calls in the text it renders
     /// (`ref` and `relref` in `.Page.RenderString`'s text find their page through it).
     pub hugo: Option<Arc<crate::templates::engine::HugoContext>>,
-    /// Brand icons drawn in the Markdown it rendered (for the page's sprite).
+    /// Font Awesome icons drawn in the Markdown it rendered (for the page's sprite).
     pub icons: std::cell::RefCell<BTreeSet<Icon>>,
 }
 
@@ -720,11 +720,17 @@ impl Renderer<'_> {
                     drawn.id()
                 )
             }
-            Err(unknown) if self.opts.marks => format!(
-                "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"{}\">{}</{tag}>",
-                unknown_icon_title(unknown.style),
-                html_escape::encode_text(unknown.name)
-            ),
+            // Only a brand name is marked: a solid or regular name Folio lacks may be a Pro
+            // icon, a newer one, or another icon font's (Fork Awesome's `fa`), which the
+            // site's own stylesheet draws.
+            Err(unknown)
+                if self.opts.marks && unknown.style == Some(crate::icons::Style::Brands) =>
+            {
+                format!(
+                    "<{tag} class=\"{class} folio-unknown-icon\"{rest} title=\"{UNKNOWN_BRAND}\">{}</{tag}>",
+                    html_escape::encode_text(unknown.name)
+                )
+            }
             Err(_) => whole.to_string(),
         }
     }
@@ -846,7 +852,7 @@ pub(super) struct Ahead {
     pub surprises: Vec<(usize, String)>,
 }
 
-/// What a [`Pool`] rendered: each call by its index, and the brand icons drawn.
+/// What a [`Pool`] rendered: each call by its index, and the Font Awesome icons drawn.
 pub(super) struct Pooled {
     pub calls: HashMap<usize, Ahead>,
     pub icons: BTreeSet<Icon>,
@@ -968,7 +974,7 @@ impl<'a> Pool<'a> {
     /// Runs `walk` (the page's walk, on this thread, in the page's template frame) while
     /// the pool's threads render calls; `walk` calls the function it is given once its own
     /// work is done, which renders calls until none is left and gives them all, or `None`
-    /// when they must not be used. Gives what `walk` gives, and the brand icons drawn in
+    /// when they must not be used. Gives what `walk` gives, and the Font Awesome icons drawn in
     /// Markdown the page's templates rendered.
     pub fn run(
         &self,
@@ -1450,15 +1456,8 @@ struct EmptyIcon<'h> {
     end: usize,
 }
 
-/// The editor's note on an element whose icon Font Awesome Free does not have (`style`:
-/// the style its classes ask for; `None` for Font Awesome 4's bare `fa`).
-pub(super) fn unknown_icon_title(style: Option<crate::icons::Style>) -> String {
-    match style {
-        Some(crate::icons::Style::Brands) => "Not a Font Awesome brand icon".to_string(),
-        Some(style) => format!("Not a Font Awesome Free {} icon", style.as_str()),
-        None => "Not a Font Awesome Free icon".to_string(),
-    }
-}
+/// The editor's note on an element whose brand icon Font Awesome Free does not have.
+pub(super) const UNKNOWN_BRAND: &str = "Not a Font Awesome brand icon";
 
 /// The elements Font Awesome icons are written as.
 const ICON_TAGS: [&str; 2] = ["span", "i"];

@@ -431,8 +431,11 @@ pub const HUGO_VERSION: &str = "0.168.0";
 
 /// `.Get KEY` on a shortcode (Hugo's rules, `ShortcodeWithPage.Get`: an index into
 /// positional parameters, a name into named ones; a call with none, or the wrong kind of
-/// key, gives nil; a missing index or name ""), a scratch, a page's files, or a map; on a
-/// string, a number or a list, Go's error ("can't evaluate field Get in type string").
+/// key, gives nil; a missing index or name ""), a scratch, a page's files, `urls.Parse`'s
+/// query; on a string, a number or a list, Go's error ("can't evaluate field Get in type
+/// string"). Of any other map, its key: Folio keeps Hugo's objects with a `Get` (a
+/// taxonomy) as maps, so a plain map gives its key where Hugo stops ("Get is not a
+/// method but has arguments").
 fn get(a: &[Value]) -> gotmpl::Result<Value> {
     let (recv, key) = (arg(a, 0, ".Get")?, arg(a, 1, ".Get")?);
     match kind_of(recv) {
