@@ -1331,6 +1331,35 @@ fn exported_bundle(
 }
 
 #[test]
+fn an_images_content_makes_the_data_url_hugo_makes_for_a_placeholder() {
+    // Thulite's images (Doks): a blurred placeholder inlined as a `data:` URL.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/lqip.html",
+            "{{ with .Page.Resources.GetMatch \"photo.png\" }}<img src=\"data:{{ .MediaType }};base64,\
+             {{ .Content | base64Encode }}\" data-len=\"{{ len .Content }}\">{{ end }}",
+        ),
+        ("content/about/index.md", "---\ntitle: About\n---\n\n{{< lqip >}}\n"),
+    ]);
+    let fixtures = fixture_site();
+    std::fs::copy(
+        fixtures.path().join("content/bundle/photo.png"),
+        site.path().join("content/about/photo.png"),
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "lqip", "content/about/index.md");
+    let img = |html: &str| {
+        html.split("<img ")
+            .nth(1)
+            .and_then(|s| s.split('>').next())
+            .map(str::to_string)
+    };
+    assert!(img(&hugo).is_some_and(|i| i.len() > 100), "{hugo}");
+    assert_eq!(img(&folio), img(&hugo));
+}
+
+#[test]
 fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
     let (_site, doc, out, html) = exported_bundle(
         "thumb",

@@ -91,12 +91,44 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
             ext.as_str(),
             "json" | "svg" | "xml" | "js" | "yaml" | "yml" | "toml" | "webmanifest" | "rss"
         );
-    if is_text && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_CONTENT) {
+    let size = std::fs::metadata(path).map(|m| m.len());
+    if is_text && size.as_ref().is_ok_and(|&n| n <= MAX_CONTENT) {
         if let Ok(text) = std::fs::read_to_string(path) {
             fields.push(("Content", string(text)));
         }
+    } else if !is_text && size.is_ok_and(|n| n <= MAX_BINARY_CONTENT) {
+        fields.push(("Content", binary_content(path)));
     }
     map(fields)
+}
+
+/// Binary files (an image) larger than this (bytes) give no `.Content`.
+const MAX_BINARY_CONTENT: u64 = 8 << 20;
+
+/// The kind of [`binary_content`]'s values.
+const BINARY: &str = "bytes";
+
+/// `.Content` of a binary file, such as an image (Hugo gives its bytes as a string): the
+/// file, read when a function asks for its bytes ([`binary_bytes`]: `base64Encode` for a
+/// `data:` URL, `len`), as a text value cannot hold them.
+fn binary_content(path: &Path) -> Value {
+    map([
+        (KIND, string(BINARY)),
+        ("__folio_path", string(path.to_string_lossy())),
+    ])
+}
+
+/// The bytes of a binary file's `.Content` ([`binary_content`]); `None` for any other
+/// value.
+///
+/// # Errors
+/// The file cannot be read (gone since the resource was made).
+pub fn binary_bytes(value: &Value) -> Option<std::io::Result<Vec<u8>>> {
+    if super::values::kind_of(value) != Some(BINARY) {
+        return None;
+    }
+    let path = value.field("__folio_path").map(super::values::to_string)?;
+    Some(std::fs::read(path))
 }
 
 /// Hugo's media type for a file extension (`media/builtin.go`, `defaultMediaTypesConfig`);

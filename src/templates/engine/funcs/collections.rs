@@ -42,6 +42,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("len", |a| {
         let v = arg(a, 0, "len")?;
+        if let Some(bytes) = crate::templates::engine::resources::binary_bytes(v) {
+            let n = bytes.map_err(|e| exec_error(format!("len: {e}")))?.len();
+            return Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)));
+        }
         let n = match v {
             Value::String(s) | Value::Safe { s, .. } => s.len(),
             Value::Nil => 0,

@@ -33,6 +33,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::Int(i64::from(h)))
     }),
     ("base64Encode encoding.Base64Encode", |a| {
+        // An image's `.Content`, for a `data:` URL.
+        if let Some(bytes) =
+            crate::templates::engine::resources::binary_bytes(arg(a, 0, "base64Encode")?)
+        {
+            let bytes = bytes.map_err(|e| exec_error(format!("base64Encode: {e}")))?;
+            return Ok(string(
+                base64::engine::general_purpose::STANDARD.encode(bytes),
+            ));
+        }
         let s = str_arg(a, 0, "base64Encode")?;
         Ok(string(
             base64::engine::general_purpose::STANDARD.encode(s.as_bytes()),
