@@ -360,6 +360,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The page's Markdown (its calls' outputs as placeholders) as HTML, with the Font
+    /// Awesome icons its raw HTML and its render hooks write drawn, as shortcodes' are
+    /// ([`Renderer::draw_icons`]).
+    fn page_markdown(&mut self, md: &str) -> String {
+        let html = self.markdown().render(md);
+        match self.draw_icons(&html) {
+            std::borrow::Cow::Owned(drawn) => drawn,
+            std::borrow::Cow::Borrowed(_) => html,
+        }
+    }
+
     /// Renders a range of the body (the page, or a shortcode's inner) as Markdown content.
     #[allow(
         clippy::indexing_slicing,
@@ -378,7 +389,7 @@ impl<'a> Renderer<'a> {
             pos = sc.span.end;
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
-        let html = self.markdown().render(&md);
+        let html = self.page_markdown(&md);
         self.hook_problems_at(range.clone());
         merge_placeholders(html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
     }
@@ -454,7 +465,7 @@ impl<'a> Renderer<'a> {
             pos = sc.span.end;
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
-        let html = self.markdown().render(&md);
+        let html = self.page_markdown(&md);
         self.hook_problems_at(range.clone());
         let mut pooled = finish()?;
         self.icons.append(&mut pooled.icons);

@@ -1300,6 +1300,34 @@ fn solid_regular_and_older_font_awesome_icons_are_drawn_as_its_stylesheets_draw_
     );
 }
 
+#[test]
+fn icons_a_render_hook_or_the_pages_raw_html_writes_are_drawn_too() {
+    let site = site_with(
+        &[],
+        "## Title\n\nA bell <i class=\"fa-solid fa-bell\"></i> rings.\n",
+    );
+    let p = site.path();
+    std::fs::write(
+        p.join("hugo.toml"),
+        "title = \"T\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(p.join("layouts/_default/_markup")).unwrap();
+    std::fs::write(
+        p.join("layouts/_default/_markup/render-heading.html"),
+        "<h{{ .Level }} id=\"{{ .Anchor }}\">{{ .Text }} <a href=\"#{{ .Anchor }}\"><i class=\"fas fa-link\"></i></a></h{{ .Level }}>",
+    )
+    .unwrap();
+    let html = folio_export(p);
+    for id in ["fa-solid-link", "fa-solid-bell"] {
+        assert!(
+            html.contains(&format!("<use href=\"#{id}\">"))
+                && html.contains(&format!("<symbol id=\"{id}\"")),
+            "{id} is drawn: {html}"
+        );
+    }
+}
+
 /// A site whose leaf bundle `post/` (with the fixtures' photo as `cover.png`) calls
 /// shortcode `name` (template `template`), exported: the site, the page, the export's
 /// folder and its HTML.
