@@ -262,6 +262,10 @@ fn quirk<'a>(
         None | Some("nf") if lexer == "Java" && word && last_ends('.') => {
             push(out, Some("na"), text, code);
         }
+        // Chroma's Go lexer: a lone `=` is punctuation.
+        Some("o") if lexer == "Go" && text == "=" => {
+            push(out, Some("p"), text, code);
+        }
         // Chroma's Kotlin lexer: a one-character operator is punctuation.
         Some("o") if lexer == "Kotlin" && text.chars().count() == 1 => {
             push(out, Some("p"), text, code);
@@ -334,7 +338,8 @@ const SCOPES: &[(&str, &str)] = &[
     ("punctuation.definition.variable.php", "nv"),
     ("punctuation.section.embedded.end.php", "cp"),
     // Chroma's Markdown lexer: a link's or an image's text is a tag, its address an
-    // attribute, the brackets text; a list's bullet a keyword.
+    // attribute, the brackets text; a list's bullet and a quote's `>` keywords, the
+    // quote emphasis.
     ("meta.image.inline.description.markdown", "nt"),
     ("meta.link.inline.description.markdown", "nt"),
     ("markup.underline.link", "na"),
@@ -343,6 +348,8 @@ const SCOPES: &[(&str, &str)] = &[
     ("punctuation.definition.metadata.begin.markdown", PLAIN),
     ("punctuation.definition.metadata.end.markdown", PLAIN),
     ("punctuation.definition.list_item.markdown", "k"),
+    ("punctuation.definition.blockquote.markdown", "k"),
+    ("markup.quote.markdown", "ge"),
     // Chroma's Python lexer: `->` an operator, an f-string's `f` a string affix and its
     // braces interpolation.
     ("punctuation.separator.annotation.return.python", "o"),
@@ -367,6 +374,7 @@ const SCOPES: &[(&str, &str)] = &[
     ("string.template.ts", "sb"),
     ("keyword.operator.type.annotation.ts", PLAIN),
     ("storage.type.function.arrow.ts", "o"),
+    ("storage.type.function.arrow.js", PLAIN),
     ("entity.name.type.interface.ts", "nx"),
     ("entity.name.type.ts", "kt"),
     // Chroma's SQL lexer: `COUNT`… are keywords, `*` an operator.
@@ -487,7 +495,7 @@ const WHOLE: &[(&str, &str)] = &[
     // A regular expression is one string to Chroma's JavaScript lexer.
     ("string.regexp.js", "sr"),
     // Chroma's Markdown lexer: emphasis, strong emphasis and code with their delimiters,
-    // and a heading's whole line.
+    // a heading's whole line, a numbered list's number.
     ("markup.italic.markdown", "ge"),
     ("markup.bold.markdown", "gs"),
     ("markup.raw.inline.markdown", "sb"),
@@ -497,6 +505,8 @@ const WHOLE: &[(&str, &str)] = &[
     ("markup.heading.4.markdown", "gu"),
     ("markup.heading.5.markdown", "gu"),
     ("markup.heading.6.markdown", "gu"),
+    ("markup.heading.markdown", "gu"),
+    ("markup.list.numbered.bullet.markdown", "k"),
     ("meta.tag.sgml", "cp"),
     ("meta.structure.dictionary.key.json", "nt"),
     ("meta.mapping.key.json", "nt"),
