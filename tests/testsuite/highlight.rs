@@ -375,6 +375,7 @@ fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
         ("javascript", "const re = /ab+c/g; let t = `a ${b} c`;\nconst f = (b) => b;\n"),
         ("typescript", "const f = (a: A): string => `${a.x}`;\n"),
         ("sql", "SELECT a, COUNT(*) FROM t;\n"),
+        ("go-html-template", "<div class=\"a\">{{ partial \"x.html\" . }}</div>\n<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n"),
     ];
     let page: String = std::iter::once("---\ntitle: Code\n---\n\n".to_string())
         .chain(
@@ -393,6 +394,23 @@ fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
         .map(|((c, a), (_, b))| format!("{c:?} Folio {a:?} Hugo {b:?}"))
         .collect();
     assert!(differ.is_empty(), "{differ:#?}");
+}
+
+#[test]
+fn a_go_template_is_split_into_chromas_tokens() {
+    let code = "{{ $x := 1 }} a {b} {{- range .Pages }}{{ .Title | upper }}{{ end -}}\n\
+                {{/* c */}} {{ printf \"%d\" (len $x) }} {{ 2.5 }} {{ -3 }}\n";
+    let page = format!("---\ntitle: Code\n---\n\n```go-text-template\n{code}```\n");
+    let config = "[markup.highlight]\nnoClasses = false\n";
+    let (folio, hugo) = render_both(&[("hugo.toml", config), ("content/code.md", &page)]);
+    let code_of = |html: &str| {
+        html.split("<code")
+            .nth(1)
+            .and_then(|c| c.split("</code>").next())
+            .map(str::to_string)
+    };
+    assert_eq!(code_of(&folio), code_of(&hugo));
+    assert!(folio.contains("<span class=\"k\">range</span>"), "{folio}");
 }
 
 #[test]

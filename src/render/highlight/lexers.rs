@@ -10,8 +10,9 @@
 //! scopes are mapped to the Chroma token type a Chroma lexer would most likely give
 //! (`keyword.control.import` → `KeywordNamespace`, class `kn`). The two tokenisers are
 //! different programs, so a token can get another colour than in Hugo; the text, the
-//! lines and everything around them are Hugo's. A language Chroma knows and syntect does
-//! not is shown uncoloured.
+//! lines and everything around them are Hugo's. Go templates are split as Chroma splits
+//! them (`go_template.rs`). A language Chroma knows and syntect does not is shown
+//! uncoloured.
 
 use std::sync::OnceLock;
 
@@ -121,10 +122,36 @@ pub type Token<'a> = (Option<&'static str>, &'a str);
 /// grammar for the lexer, when the grammar fails on the text, or past [`MAX_COLOURED`],
 /// the whole code is one plain token.
 pub fn tokens<'a>(code: &'a str, lang: &str, lexer: &ChromaLexer) -> Vec<Token<'a>> {
-    let Some(syntax) = grammar(lang, lexer).filter(|_| code.len() <= MAX_COLOURED) else {
+    if code.len() > MAX_COLOURED {
+        return vec![(None, code)];
+    }
+    match lexer.name {
+        "Go Text Template" | "Go Template" => return super::go_template::tokens(code, None),
+        "Go HTML Template" => {
+            let html = |text: &str| html_ranges(text);
+            return super::go_template::tokens(code, Some(&html));
+        }
+        _ => {}
+    }
+    let Some(syntax) = grammar(lang, lexer) else {
         return vec![(None, code)];
     };
     coloured(code, syntax, lexer).unwrap_or_else(|| vec![(None, code)])
+}
+
+/// `text` as HTML: each token's class and where it is in `text`.
+fn html_ranges(text: &str) -> Vec<(Option<&'static str>, std::ops::Range<usize>)> {
+    let tokens = match chroma_lexer("html") {
+        Some(html) => tokens(text, "html", html),
+        None => vec![(None, text)],
+    };
+    tokens
+        .into_iter()
+        .map(|(class, t)| {
+            let start = t.as_ptr() as usize - text.as_ptr() as usize;
+            (class, start..start + t.len())
+        })
+        .collect()
 }
 
 /// The tokens syntect's grammar gives, `None` if it fails.
@@ -303,7 +330,12 @@ fn quirk<'a>(
 
 /// Adds a token, joining it to the last when both have the same class and touch (Chroma's
 /// `Coalesce`).
-fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str, code: &'a str) {
+pub(super) fn push<'a>(
+    out: &mut Vec<Token<'a>>,
+    class: Option<&'static str>,
+    text: &'a str,
+    code: &'a str,
+) {
     if text.is_empty() {
         return;
     }
@@ -324,6 +356,23 @@ fn push<'a>(out: &mut Vec<Token<'a>>, class: Option<&'static str>, text: &'a str
 /// `""` means "the enclosing scope decides" (a string's quotes are part of the string), and
 /// [`PLAIN`] that the text is plain whatever encloses it.
 const SCOPES: &[(&str, &str)] = &[
+    // Chroma's HTML, Go, Rust, Java and C lexers: a string is a string, whatever quotes
+    // it (`LiteralString`), and C's `%d` part of it.
+    ("string.quoted.double.html", "s"),
+    ("string.quoted.single.html", "s"),
+    ("string.quoted.double.go", "s"),
+    ("string.quoted.double.rust", "s"),
+    ("string.quoted.double.java", "s"),
+    ("string.quoted.double.c", "s"),
+    ("constant.other.placeholder.c", ""),
+    // Chroma's HTML lexer: an entity's `&` and `;` are the entity's, a comment is `c`.
+    ("punctuation.definition.entity.html", ""),
+    ("comment.block.html", "c"),
+    // Chroma's CSS lexer: a property name is a keyword, a class a class, `auto` a
+    // constant.
+    ("support.type.property-name.css", "k"),
+    ("entity.other.attribute-name.class.css", "nc"),
+    ("support.constant.property-value.css", "kc"),
     // Chroma's Java lexer: a class it does not declare is a name, `[]` operators, and a
     // member after a dot an attribute (`refine`).
     ("support.class.java", PLAIN),
@@ -626,7 +675,7 @@ mod tests {
         assert_eq!(class("package"), Some("kn"));
         assert_eq!(class("// hi"), Some("c1"));
         assert_eq!(class("func"), Some("kd"));
-        assert_eq!(class("\"s\""), Some("s2"));
+        assert_eq!(class("\"s\""), Some("s"));
         assert_eq!(toks.iter().map(|(_, s)| *s).collect::<String>(), code);
     }
 }

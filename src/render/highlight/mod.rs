@@ -17,6 +17,7 @@
 //! largest number goes on from the smallest), and an option list is read without
 //! recursion, so no input can crash the writer.
 
+mod go_template;
 mod lexers;
 pub mod styles;
 
