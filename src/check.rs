@@ -662,16 +662,24 @@ fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
 /// Why a code block of language `lang` (empty: none) shows otherwise than in Hugo when the
 /// site has Hugo guess languages (`guessSyntax`): Chroma's analysers pick one for a block
 /// of no language it knows, where Folio shows it plain. `None` when Hugo does not guess:
-/// the language is known, a render hook takes the block (GoAT's, Mermaid's), or fences are
-/// not highlighted.
+/// the language is known, a render hook takes the block (GoAT's, Mermaid's; the hook for
+/// all blocks unless it highlights), or fences are not highlighted.
 fn guessed(
     lang: &str,
     settings: crate::render::highlight::Settings,
     site: &Site,
 ) -> Option<String> {
-    let hooked = ["codeblock".to_string(), format!("codeblock-{lang}")]
-        .iter()
-        .any(|h| site.shortcodes.render_hook(h).is_some())
+    // A hook for the block's language (GoAT's, Mermaid's) takes it; the hook for all
+    // blocks guesses too when it highlights (`transform.HighlightCodeBlock`).
+    let generic_plain = site
+        .shortcodes
+        .render_hook("codeblock")
+        .is_some_and(|h| !h.source.contains("ighlight"));
+    let hooked = site
+        .shortcodes
+        .render_hook(&format!("codeblock-{lang}"))
+        .is_some()
+        || generic_plain
         || lang.eq_ignore_ascii_case("goat");
     if !settings.guess_syntax
         || !settings.code_fences

@@ -211,7 +211,26 @@ fn check_says_where_hugo_guesses_a_language_folio_shows_plain() {
              ```mermaid\ngraph TD;\n```\n\n```nosuchlang\nx\n```\n",
         ),
     ]);
-    let found = check_lines(&site.path().join("content/code.md"), "code.md");
+    let page = site.path().join("content/code.md");
+    let found = check_lines(&page, "code.md");
+    // The hook for every block guesses too when it highlights.
+    std::fs::write(
+        site.path()
+            .join("layouts/_default/_markup/render-codeblock.html"),
+        "{{ (transform.HighlightCodeBlock .).Wrapped }}",
+    )
+    .unwrap();
+    assert_eq!(check_lines(&page, "code.md"), found);
+    std::fs::write(
+        site.path()
+            .join("layouts/_default/_markup/render-codeblock.html"),
+        "<pre>{{ .Inner }}</pre>",
+    )
+    .unwrap();
+    assert!(
+        check_lines(&page, "code.md").is_empty(),
+        "a hook that writes the code as it is takes every block"
+    );
     let guessed = "warning: Hugo guesses this code block's language (guessSyntax) and may \
                    colour it; Folio cannot guess and shows it plain:";
     assert_eq!(
@@ -363,9 +382,9 @@ fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
     let samples = [
         ("html", "<!doctype html>\n<p>x</p>\n"),
         ("java", "class H { void m(String[] a) { System.out.println(\"hi\"); } }\n"),
-        ("kotlin", "fun main(args: Array<String>) { val x: Int = 1; println(\"v $x\") }\n"),
+        ("kotlin", "fun main(args: Array<String>) { val x: Int = 1; println(\"v $x\"); y!! }\n"),
         ("php", "<?php echo \"hi\"; $x = 1; ?>\n"),
-        ("markdown", "# Title\n\n## Sub\n\n#### Deep\n\nSome *it* and **b** and `c`, ![i](a.png) [l](b.html).\n\n- item\n\n1. one\n\n> quoted *x*\n"),
+        ("markdown", "# Title\n\n## Sub\n\n#### Deep\n\nSome *it* and **b** and `c`, ![i](a.png) [l](b.html).\n\n- item\n\n1. one\n\n+ plus\n\n> quoted *x* and **b** [l](u)\n> > nested\n"),
         ("go", "var a = 1\nb := a == 2\n"),
         ("python", "def f(x: int) -> str:\n    return f\"v={x}\"\n"),
         ("rust", "fn main() { let v: Vec<u8> = Vec::new(); }\n"),
@@ -373,7 +392,7 @@ fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
         ("bash", "export A=1; echo \"$A\" $(date) | grep -v x\n"),
         ("css", ".a > b:hover { color: #fff; }\n"),
         ("javascript", "const re = /ab+c/g; let t = `a ${b} c`;\nconst f = (b) => b;\n"),
-        ("typescript", "const f = (a: A): string => `${a.x}`;\n"),
+        ("typescript", "const f = (a: A): string => `${a.x}`;\nconst g = (a: T): T => a;\n"),
         ("sql", "SELECT a, COUNT(*) FROM t;\n"),
         ("go-html-template", "<div class=\"a\">{{ partial \"x.html\" . }}</div>\n<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n"),
     ];

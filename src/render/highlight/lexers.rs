@@ -8,7 +8,8 @@
 //!
 //! The tokens come from `syntect` (Sublime Text's grammars, with `two-face`'s), whose
 //! scopes are mapped to the Chroma token type a Chroma lexer would most likely give
-//! (`keyword.control.import` → `KeywordNamespace`, class `kn`). The two tokenisers are
+//! (`keyword.control.import` → `KeywordNamespace`, class `kn`: `scopes.rs`), then refined
+//! where single lexers differ ([`refine`]). The two tokenisers are
 //! different programs, so a token can get another colour than in Hugo; the text, the
 //! lines and everything around them are Hugo's. Go templates are split as Chroma splits
 //! them (`go_template.rs`). A language Chroma knows and syntect does not is shown
@@ -17,7 +18,9 @@
 use std::sync::OnceLock;
 
 use syntect::easy::ScopeRegionIterator;
-use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
+
+use super::scopes::class_of;
 use syntect::util::LinesWithEndings;
 
 /// Chroma's lexers, as `scripts/chroma-lexers.py` writes them: `Name|aliases|file globs`.
@@ -273,6 +276,38 @@ fn refine<'a>(
     }
 }
 
+/// Adds HTML text holding a doctype (`<!doctype html>`, in any case): the doctype as
+/// `cp`, the text around it plain.
+fn push_doctype<'a>(out: &mut Vec<Token<'a>>, text: &'a str, code: &'a str) {
+    let start = text.to_ascii_lowercase().find("<!doctype").unwrap_or(0);
+    let end = text
+        .get(start..)
+        .and_then(|t| t.find('>'))
+        .map_or(text.len(), |e| start + e + 1);
+    push(out, None, text.get(..start).unwrap_or_default(), code);
+    push(
+        out,
+        Some("cp"),
+        text.get(start..end).unwrap_or_default(),
+        code,
+    );
+    push(out, None, text.get(end..).unwrap_or_default(), code);
+}
+
+/// Whether TypeScript text before a type's name ends in `name:` (`a: A`), where Chroma's
+/// lexer makes the type a keyword.
+fn after_name_colon(before: &str) -> bool {
+    before.trim_end().strip_suffix(':').is_some_and(|b| {
+        b.trim_end()
+            .ends_with(|c: char| c.is_alphanumeric() || matches!(c, '_' | '?' | '.' | '$'))
+    })
+}
+
+/// The characters of Kotlin's operators.
+const KOTLIN_OPERATOR: [char; 13] = [
+    '=', '!', '<', '>', '&', '|', '+', '-', '*', '/', '%', '?', ':',
+];
+
 /// The one-off ways single Chroma lexers class what the grammars class otherwise; whether
 /// `text` (a `word` or not) was added here.
 fn quirk<'a>(
@@ -284,7 +319,34 @@ fn quirk<'a>(
     word: bool,
 ) -> bool {
     let last_ends = |c: char| out.last().is_some_and(|(_, t)| t.ends_with(c));
+    let at = text.as_ptr() as usize - code.as_ptr() as usize;
+    let before = code.get(..at).unwrap_or_default();
+    let after = code.get(at + text.len()..).unwrap_or_default();
     match class {
+        // Chroma's Markdown lexer: a quote's first `>` is a keyword (the rest of the line
+        // emphasis), a `+` bullet text.
+        Some("ge")
+            if lexer == "markdown"
+                && text.starts_with('>')
+                && before
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty()) =>
+        {
+            push(out, Some("k"), text.get(..1).unwrap_or_default(), code);
+            push(out, Some("ge"), text.get(1..).unwrap_or_default(), code);
+        }
+        Some("k") if lexer == "markdown" && text == "+" => push(out, None, text, code),
+        // Chroma's TypeScript lexer: a type's name is a keyword only after `name:` (`a:
+        // A`); elsewhere (`Promise<T>`, a generic's `T`) a name. (The grammar's `kt` words
+        // in lower case are keywords.)
+        Some("kt")
+            if lexer == "TypeScript"
+                && text.starts_with(|c: char| c.is_ascii_uppercase())
+                && !after_name_colon(before) =>
+        {
+            push(out, Some("nx"), text, code);
+        }
         // Chroma's Java lexer: a name after a dot is an attribute (`System.out.println`).
         None | Some("nf") if lexer == "Java" && word && last_ends('.') => {
             push(out, Some("na"), text, code);
@@ -293,8 +355,14 @@ fn quirk<'a>(
         Some("o") if lexer == "Go" && text == "=" => {
             push(out, Some("p"), text, code);
         }
-        // Chroma's Kotlin lexer: a one-character operator is punctuation.
-        Some("o") if lexer == "Kotlin" && text.chars().count() == 1 => {
+        // Chroma's Kotlin lexer: a one-character operator is punctuation (not one of a
+        // longer one's: `!!`, `?:`, `->`).
+        Some("o")
+            if lexer == "Kotlin"
+                && text.chars().count() == 1
+                && !before.ends_with(KOTLIN_OPERATOR)
+                && !after.starts_with(KOTLIN_OPERATOR) =>
+        {
             push(out, Some("p"), text, code);
         }
         // Chroma's PHP lexer: `<?php` is an operator and a name.
@@ -309,19 +377,7 @@ fn quirk<'a>(
         }
         // Chroma's HTML lexer reads a doctype in any case (the grammar only `<!DOCTYPE`).
         None if lexer == "HTML" && text.to_ascii_lowercase().contains("<!doctype") => {
-            let start = text.to_ascii_lowercase().find("<!doctype").unwrap_or(0);
-            let end = text
-                .get(start..)
-                .and_then(|t| t.find('>'))
-                .map_or(text.len(), |e| start + e + 1);
-            push(out, None, text.get(..start).unwrap_or_default(), code);
-            push(
-                out,
-                Some("cp"),
-                text.get(start..end).unwrap_or_default(),
-                code,
-            );
-            push(out, None, text.get(end..).unwrap_or_default(), code);
+            push_doctype(out, text, code);
         }
         _ => return false,
     }
@@ -351,298 +407,6 @@ pub(super) fn push<'a>(
     }
     out.push((class, text));
 }
-
-/// Scope prefixes and the Chroma class a Chroma lexer gives such text, most specific first;
-/// `""` means "the enclosing scope decides" (a string's quotes are part of the string), and
-/// [`PLAIN`] that the text is plain whatever encloses it.
-const SCOPES: &[(&str, &str)] = &[
-    // Chroma's HTML, Go, Rust, Java and C lexers: a string is a string, whatever quotes
-    // it (`LiteralString`), and C's `%d` part of it.
-    ("string.quoted.double.html", "s"),
-    ("string.quoted.single.html", "s"),
-    ("string.quoted.double.go", "s"),
-    ("string.quoted.double.rust", "s"),
-    ("string.quoted.double.java", "s"),
-    ("string.quoted.double.c", "s"),
-    ("constant.other.placeholder.c", ""),
-    // Chroma's HTML lexer: an entity's `&` and `;` are the entity's, a comment is `c`.
-    ("punctuation.definition.entity.html", ""),
-    ("comment.block.html", "c"),
-    // Chroma's CSS lexer: a property name is a keyword, a class a class, `auto` a
-    // constant.
-    ("support.type.property-name.css", "k"),
-    ("entity.other.attribute-name.class.css", "nc"),
-    ("support.constant.property-value.css", "kc"),
-    // Chroma's Java lexer: a class it does not declare is a name, `[]` operators, and a
-    // member after a dot an attribute (`refine`).
-    ("support.class.java", PLAIN),
-    ("storage.modifier.array.java", "o"),
-    // Chroma's Kotlin lexer: types are names, `val x` a property, `$x` in a string an
-    // interpolation (single-character operators are punctuation: `refine`).
-    ("storage.type.buildin", PLAIN),
-    ("entity.name.variable.kotlin", "py"),
-    ("variable.parameter.template.kotlin", "si"),
-    // Chroma's PHP lexer: `echo` is a keyword, `$` part of the variable's name.
-    ("support.function.construct.php", "k"),
-    ("punctuation.definition.variable.php", "nv"),
-    ("punctuation.section.embedded.end.php", "cp"),
-    // Chroma's Markdown lexer: a link's or an image's text is a tag, its address an
-    // attribute, the brackets text; a list's bullet and a quote's `>` keywords, the
-    // quote emphasis.
-    ("meta.image.inline.description.markdown", "nt"),
-    ("meta.link.inline.description.markdown", "nt"),
-    ("markup.underline.link", "na"),
-    ("punctuation.definition.image", PLAIN),
-    ("punctuation.definition.link", PLAIN),
-    ("punctuation.definition.metadata.begin.markdown", PLAIN),
-    ("punctuation.definition.metadata.end.markdown", PLAIN),
-    ("punctuation.definition.list_item.markdown", "k"),
-    ("punctuation.definition.blockquote.markdown", "k"),
-    ("markup.quote.markdown", "ge"),
-    // Chroma's Python lexer: `->` an operator, an f-string's `f` a string affix and its
-    // braces interpolation.
-    ("punctuation.separator.annotation.return.python", "o"),
-    ("storage.type.string.python", "sa"),
-    ("punctuation.section.interpolation", "si"),
-    // Chroma's Rust lexer: `Vec`, `String`… are built-ins, generics' `<>` operators.
-    ("support.type.rust", "nb"),
-    ("punctuation.definition.generic.begin.rust", "o"),
-    ("punctuation.definition.generic.end.rust", "o"),
-    // Chroma's TOML lexer: a key is a name.
-    ("entity.name.tag.toml", "nx"),
-    // Chroma's CSS lexer: combinators are operators, pseudo-classes decorators.
-    ("punctuation.separator.combinator.css", "o"),
-    ("entity.other.pseudo-class.css", "nd"),
-    // Chroma's JavaScript and TypeScript lexers: a template's `${ }` is interpolation and
-    // what is inside it code; a type annotation's `:` text, `=>` an operator, a type
-    // named in an annotation a type (an interface's own name a name).
-    ("punctuation.definition.template-expression", "si"),
-    ("meta.interpolation.js", PLAIN),
-    ("meta.template.expression.ts", PLAIN),
-    ("string.quoted.other.js", "sb"),
-    ("string.template.ts", "sb"),
-    ("keyword.operator.type.annotation.ts", PLAIN),
-    ("storage.type.function.arrow.ts", "o"),
-    ("storage.type.function.arrow.js", PLAIN),
-    ("entity.name.type.interface.ts", "nx"),
-    ("entity.name.type.ts", "kt"),
-    // Chroma's SQL lexer: `COUNT`… are keywords, `*` an operator.
-    ("support.function.aggregate.sql", "k"),
-    ("variable.language.star.sql", "o"),
-    // Chroma's Bash lexer: a command is text (a builtin is `nb`), and so are its options,
-    // in a `$( )` inside a string too; `[ ]` are operators, `;` punctuation, and `export`,
-    // `local`… builtins.
-    ("variable.function.shell", PLAIN),
-    ("string.unquoted.shell", PLAIN),
-    ("keyword.operator.logical.pipe.shell", "p"),
-    ("punctuation.definition.variable.shell", "nv"),
-    ("punctuation.section.parens.begin.shell", "o"),
-    ("punctuation.section.parens.end.shell", "o"),
-    ("variable.parameter.option.shell", PLAIN),
-    ("punctuation.definition.parameter.shell", PLAIN),
-    ("meta.function-call.arguments.shell", PLAIN),
-    ("support.function.test.begin.shell", "o"),
-    ("support.function.test.end.shell", "o"),
-    ("keyword.operator.logical.continue.shell", "p"),
-    ("storage.modifier.shell", "nb"),
-    // Chroma's JavaScript lexer: `console` and its methods are names like any other.
-    ("support.type.object.console.js", "nx"),
-    ("support.function.console.js", "nx"),
-    ("punctuation.definition.string", ""),
-    ("punctuation.definition.comment", ""),
-    ("punctuation.definition.constant", ""),
-    ("punctuation.separator.decimal", ""),
-    ("punctuation.separator.key-value.html", "o"),
-    ("punctuation.section.embedded", "p"),
-    ("punctuation.definition.tag", "p"),
-    ("punctuation", "p"),
-    // Chroma's Python and Rust lexers read doc comments as doc strings.
-    ("comment.block.documentation.python", "sd"),
-    ("comment.line.documentation.rust", "sd"),
-    ("comment.block.documentation.rust", "sd"),
-    ("comment.line", "c1"),
-    ("comment.block", "cm"),
-    ("comment", "c"),
-    ("string.quoted.single", "s1"),
-    ("string.quoted.double", "s2"),
-    ("string.quoted.triple", "sd"),
-    ("string.regexp", "sr"),
-    ("string.unquoted.plain.out.yaml", "l"),
-    ("string.interpolated", "sb"),
-    ("string", "s"),
-    ("constant.numeric.integer.hexadecimal", "mh"),
-    ("constant.numeric.hex", "mh"),
-    ("constant.numeric.integer.octal", "mo"),
-    ("constant.numeric.integer.binary", "mb"),
-    ("constant.numeric.float", "mf"),
-    ("constant.numeric.integer", "mi"),
-    ("constant.numeric", "m"),
-    ("constant.character.escape", "se"),
-    ("constant.character.entity", "ni"),
-    ("constant.other.color", "mh"),
-    ("constant.character", "sc"),
-    ("constant.language", "kc"),
-    ("constant.other.placeholder", "si"),
-    ("constant", "no"),
-    ("keyword.control.import", "kn"),
-    ("keyword.other.import", "kn"),
-    ("keyword.other.package", "kn"),
-    ("keyword.control.package", "kn"),
-    ("keyword.declaration", "kd"),
-    ("keyword.operator.word", "ow"),
-    ("keyword.operator.logical.python", "ow"),
-    ("keyword.operator", "o"),
-    ("keyword", "k"),
-    ("storage.type.function", "kd"),
-    ("storage.type.class", "kd"),
-    ("storage.type.struct", "kd"),
-    ("storage.type.interface", "kd"),
-    ("storage.type.enum", "kd"),
-    ("storage.type.trait", "kd"),
-    ("storage.type.impl", "kd"),
-    ("storage.type.module", "kd"),
-    ("storage.type", "kt"),
-    ("storage.modifier", "kd"),
-    ("storage", "kd"),
-    ("entity.name.function", "nf"),
-    ("entity.name.tag", "nt"),
-    ("entity.other.attribute-name", "na"),
-    ("entity.name.class", "nc"),
-    ("entity.name.struct", "nc"),
-    ("entity.name.type", "nc"),
-    ("entity.other.inherited-class", "nc"),
-    ("entity.name.namespace", "nn"),
-    ("entity.name.constant", "no"),
-    ("entity.name.label", "nl"),
-    ("entity.name.section", "gh"),
-    ("entity.name", "nx"),
-    ("support.macro", "fm"),
-    ("support.function.C99", "nf"),
-    ("support.function", "nb"),
-    ("support.type.python", "nb"),
-    ("support.type", "kt"),
-    ("support.class", "nc"),
-    ("support.constant", "no"),
-    ("variable.function", "nf"),
-    ("variable.language", "bp"),
-    ("variable.parameter", "nv"),
-    ("variable.other.constant", "no"),
-    ("variable", "nv"),
-    ("markup.heading", "gh"),
-    ("markup.inserted", "gi"),
-    ("markup.deleted", "gd"),
-    ("markup.bold", "gs"),
-    ("markup.italic", "ge"),
-    ("markup.raw", "sb"),
-    ("invalid", "err"),
-];
-
-/// Scopes whose whole text Chroma gives one class, whatever is inside them (a JSON key's
-/// quotes, a doctype's `<!`): checked first, outermost first.
-const WHOLE: &[(&str, &str)] = &[
-    ("meta.preprocessor", "cp"),
-    // A regular expression is one string to Chroma's JavaScript lexer.
-    ("string.regexp.js", "sr"),
-    // Chroma's Markdown lexer: emphasis, strong emphasis and code with their delimiters,
-    // a heading's whole line, a numbered list's number.
-    ("markup.italic.markdown", "ge"),
-    ("markup.bold.markdown", "gs"),
-    ("markup.raw.inline.markdown", "sb"),
-    ("markup.heading.1.markdown", "gh"),
-    ("markup.heading.2.markdown", "gu"),
-    ("markup.heading.3.markdown", "gu"),
-    ("markup.heading.4.markdown", "gu"),
-    ("markup.heading.5.markdown", "gu"),
-    ("markup.heading.6.markdown", "gu"),
-    ("markup.heading.markdown", "gu"),
-    ("markup.list.numbered.bullet.markdown", "k"),
-    ("meta.tag.sgml", "cp"),
-    ("meta.structure.dictionary.key.json", "nt"),
-    ("meta.mapping.key.json", "nt"),
-];
-
-/// Text whose innermost scope starts with the second prefix, directly inside a scope that
-/// starts with the first, and the class Chroma gives it: checked before [`SCOPES`].
-const INSIDE: &[(&str, &str, &str)] = &[
-    // Chroma's Bash lexer: a command substitution's `$(` and `)` are keywords.
-    (
-        "meta.group.expansion.command.parens.shell",
-        "punctuation.definition.variable.shell",
-        "k",
-    ),
-    (
-        "meta.group.expansion.command.parens.shell",
-        "punctuation.section.parens",
-        "k",
-    ),
-];
-
-/// Scope prefixes as syntect scopes, with their classes.
-type ScopeTable = Vec<(Scope, &'static str)>;
-
-/// [`WHOLE`], [`SCOPES`] and [`INSIDE`] as syntect scopes.
-struct ScopeTables {
-    whole: ScopeTable,
-    scopes: ScopeTable,
-    inside: Vec<(Scope, Scope, &'static str)>,
-}
-
-fn scope_tables() -> &'static ScopeTables {
-    static TABLES: OnceLock<ScopeTables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let table = |rules: &[(&str, &'static str)]| {
-            rules
-                .iter()
-                .filter_map(|(s, class)| Some((Scope::new(s).ok()?, *class)))
-                .collect()
-        };
-        ScopeTables {
-            whole: table(WHOLE),
-            scopes: table(SCOPES),
-            inside: INSIDE
-                .iter()
-                .filter_map(|(outer, inner, class)| {
-                    Some((Scope::new(outer).ok()?, Scope::new(inner).ok()?, *class))
-                })
-                .collect(),
-        }
-    })
-}
-
-/// The Chroma class of text under a scope stack: the outermost scope [`WHOLE`] maps, else
-/// the innermost scope and its parent as [`INSIDE`] maps them, else the innermost scope
-/// [`SCOPES`] maps.
-fn class_of(stack: &ScopeStack) -> Option<&'static str> {
-    let tables = scope_tables();
-    let scopes = stack.as_slice();
-    for scope in scopes {
-        if let Some((_, class)) = tables.whole.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
-            return Some(class);
-        }
-    }
-    if let [.., parent, innermost] = scopes {
-        let inside = tables.inside.iter().find(|(outer, inner, _)| {
-            outer.is_prefix_of(*parent) && inner.is_prefix_of(*innermost)
-        });
-        if let Some((_, _, class)) = inside {
-            return Some(class);
-        }
-    }
-    for scope in scopes.iter().rev() {
-        if let Some((_, class)) = tables.scopes.iter().find(|(p, _)| p.is_prefix_of(*scope)) {
-            if *class == PLAIN {
-                return None;
-            }
-            if !class.is_empty() {
-                return Some(class);
-            }
-        }
-    }
-    None
-}
-
-/// In [`SCOPES`]: plain text, whatever scope encloses it.
-const PLAIN: &str = "-";
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@
 
 mod go_template;
 mod lexers;
+mod scopes;
 pub mod styles;
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
