@@ -142,9 +142,8 @@ impl Icon {
 /// `fa-NAME` class that names one in that style.
 ///
 /// `None` when the classes are not a Free icon's: no style class, or a Pro style's
-/// (`fal`, `fa-light`, `fad`, `fa-duotone`, `fat`, `fa-thin`, `fa-sharp`,
-/// `fa-sharp-duotone`, `fak`, `fa-kit`),
-/// which the site's own kit draws. `Some(Err(_))` when they name no icon Folio has: the
+/// (`fa-light`, `fa-thin`, `fa-duotone`, `fa-sharp`, `fa-sharp-duotone`, `fa-kit`; `fal`,
+/// `fat`, `fad`, `fast`… beside no Free style class), which the site's own kit draws. `Some(Err(_))` when they name no icon Folio has: the
 /// last `fa-` class that is not a size, animation or layout class is the name asked for.
 pub fn from_classes(class: &str) -> Option<Result<Icon, Unknown<'_>>> {
     let style = style_of(class)?;
@@ -176,25 +175,29 @@ pub fn is_free_icon(class: &str) -> bool {
 /// The style an element's classes pick (see [`from_classes`]): `Some(None)` for Font
 /// Awesome 4 and 5's bare `fa`, `None` for no style or a Pro one.
 fn style_of(class: &str) -> Option<Option<Style>> {
-    const PRO: [&str; 15] = [
-        "fal",
+    // Pro's styles by name; their short forms only beside no Free style (`fast` is also
+    // animate.css's speed, `fad` and `fat` may be a site's own).
+    const PRO: [&str; 6] = [
         "fa-light",
-        "fad",
-        "fa-duotone",
-        "fat",
         "fa-thin",
+        "fa-duotone",
         "fa-sharp",
-        "fass",
-        "fasr",
-        "fasl",
-        "fast",
-        "fasds",
         "fa-sharp-duotone",
-        "fak",
         "fa-kit",
     ];
+    const PRO_SHORT: [&str; 9] = [
+        "fal", "fat", "fad", "fass", "fasr", "fasl", "fast", "fasds", "fak",
+    ];
     let words = || class.split_whitespace();
-    if words().any(|w| PRO.contains(&w)) {
+    let free = |w: &str| {
+        matches!(
+            w,
+            "fab" | "fa-brands" | "fas" | "fa-solid" | "far" | "fa-regular"
+        )
+    };
+    if words().any(|w| PRO.contains(&w))
+        || (words().any(|w| PRO_SHORT.contains(&w)) && !words().any(free))
+    {
         return None;
     }
     let style = words().find_map(|w| match w {
@@ -453,6 +456,11 @@ mod tests {
         assert_eq!(from_classes("fa-duotone fa-house"), None);
         assert_eq!(from_classes("fa-sharp fa-solid fa-house"), None);
         assert_eq!(from_classes("fa-sharp-duotone fa-solid fa-house"), None);
+        assert_eq!(
+            drawn("fas fa-rocket animated bounce fast"),
+            Some((Style::Solid, "rocket")),
+            "animate.css's `fast` beside a Free style"
+        );
         assert_eq!(from_classes("fa-envelope"), None);
         assert_eq!(from_classes("icon envelope"), None);
     }

@@ -644,7 +644,7 @@ impl Renderer<'_> {
     /// Font Awesome Free icons the template writes as empty elements (`<span class="fab
     /// fa-python"></span>`, `<i class="fas fa-envelope"></i>`, which the site's icon font
     /// draws) drawn as Folio's inline SVG, inside the element the template wrote. In the
-    /// preview, a name Font Awesome Free has no icon for shows as a labelled chip.
+    /// preview, a brand name Font Awesome Free has no icon for shows as a labelled chip.
     pub(super) fn draw_icons<'h>(&mut self, html: &'h str) -> Cow<'h, str> {
         // An icon element starts `<span class="` or `<i class="` (see [`empty_icon`]): the
         // walk goes from one ` class="` to the next, not through every tag.

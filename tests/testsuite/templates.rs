@@ -1366,7 +1366,8 @@ fn an_images_content_makes_the_data_url_hugo_makes_for_a_placeholder() {
         (
             "layouts/shortcodes/lqip.html",
             "{{ with .Page.Resources.GetMatch \"photo.png\" }}<img src=\"data:{{ .MediaType }};base64,\
-             {{ .Content | base64Encode }}\" data-len=\"{{ len .Content }}\">{{ end }}",
+             {{ .Content | base64Encode }}\" data-len=\"{{ len .Content }}\">\
+             <i>{{ printf \"%T\" .Content }}</i>{{ end }}",
         ),
         ("content/about/index.md", "---\ntitle: About\n---\n\n{{< lqip >}}\n"),
     ]);
@@ -1385,6 +1386,8 @@ fn an_images_content_makes_the_data_url_hugo_makes_for_a_placeholder() {
     };
     assert!(img(&hugo).is_some_and(|i| i.len() > 100), "{hugo}");
     assert_eq!(img(&folio), img(&hugo));
+    // Anything else reads it as text, never Folio's own value.
+    assert!(folio.contains("<i>string</i>"), "{folio}");
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //!
 //! A resource gives `.Name`, `.Title`, `.RelPermalink`, `.Permalink`, `.ResourceType`,
 //! `.MediaType` (`.Type`, `.MainType`, `.SubType`), `.Width`/`.Height` of a raster image
-//! (read from its header), and `.Content` of a text file. Reading a `.RelPermalink`
+//! (read from its header), and `.Content`: a text file's text, a binary file's bytes for
+//! `base64Encode` and `len` (an empty text to anything else). Reading a `.RelPermalink`
 //! publishes the file in Hugo; here the render records the URL ([`Frame::published`]) so
 //! the preview and the export can point it at the file.
 //!
@@ -105,17 +106,27 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
 /// Binary files (an image) larger than this (bytes) give no `.Content`.
 const MAX_BINARY_CONTENT: u64 = 8 << 20;
 
-/// The kind of [`binary_content`]'s values.
-const BINARY: &str = "bytes";
+/// The files whose `.Content` [`binary_content`] has given, each with the value it gave.
+type Binaries = std::sync::Mutex<std::collections::HashMap<PathBuf, std::sync::Arc<str>>>;
 
-/// `.Content` of a binary file, such as an image (Hugo gives its bytes as a string): the
-/// file, read when a function asks for its bytes ([`binary_bytes`]: `base64Encode` for a
-/// `data:` URL, `len`), as a text value cannot hold them.
+fn binaries() -> &'static Binaries {
+    static SEEN: std::sync::OnceLock<Binaries> = std::sync::OnceLock::new();
+    SEEN.get_or_init(Default::default)
+}
+
+/// `.Content` of a binary file, such as an image. Hugo gives its bytes as a string, which
+/// a text value cannot hold: Folio gives an empty text of the file's own (one per file,
+/// kept for the process), which the functions that read an image's bytes recognise
+/// ([`binary_bytes`]: `base64Encode` for a `data:` URL, `len`); anything else reads it as
+/// the empty text it was before.
 fn binary_content(path: &Path) -> Value {
-    map([
-        (KIND, string(BINARY)),
-        ("__folio_path", string(path.to_string_lossy())),
-    ])
+    let mut seen = binaries()
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let text = seen
+        .entry(path.to_path_buf())
+        .or_insert_with(|| std::sync::Arc::from(""));
+    Value::String(text.clone())
 }
 
 /// The bytes of a binary file's `.Content` ([`binary_content`]); `None` for any other
@@ -124,10 +135,18 @@ fn binary_content(path: &Path) -> Value {
 /// # Errors
 /// The file cannot be read (gone since the resource was made).
 pub fn binary_bytes(value: &Value) -> Option<std::io::Result<Vec<u8>>> {
-    if super::values::kind_of(value) != Some(BINARY) {
+    let Value::String(text) = value else {
+        return None;
+    };
+    if !text.is_empty() {
         return None;
     }
-    let path = value.field("__folio_path").map(super::values::to_string)?;
+    let path = binaries()
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .find(|(_, t)| std::sync::Arc::ptr_eq(t, text))
+        .map(|(p, _)| p.clone())?;
     Some(std::fs::read(path))
 }
 
