@@ -175,40 +175,32 @@ pub fn is_free_icon(class: &str) -> bool {
 /// The style an element's classes pick (see [`from_classes`]): `Some(None)` for Font
 /// Awesome 4 and 5's bare `fa`, `None` for no style or a Pro one.
 fn style_of(class: &str) -> Option<Option<Style>> {
-    // Pro's styles by name; their short forms only beside no Free style (`fast` is also
-    // animate.css's speed, `fad` and `fat` may be a site's own).
-    const PRO: [&str; 6] = [
-        "fa-light",
-        "fa-thin",
-        "fa-duotone",
-        "fa-sharp",
-        "fa-sharp-duotone",
-        "fa-kit",
-    ];
-    const PRO_SHORT: [&str; 9] = [
-        "fal", "fat", "fad", "fass", "fasr", "fasl", "fast", "fasds", "fak",
-    ];
-    let words = || class.split_whitespace();
-    let free = |w: &str| {
-        matches!(
-            w,
-            "fab" | "fa-brands" | "fas" | "fa-solid" | "far" | "fa-regular"
-        )
-    };
-    if words().any(|w| PRO.contains(&w))
-        || (words().any(|w| PRO_SHORT.contains(&w)) && !words().any(free))
-    {
+    // Every Font Awesome class has `fa` in it: most elements are out in one search.
+    if !class.contains("fa") {
         return None;
     }
-    let style = words().find_map(|w| match w {
-        "fab" | "fa-brands" => Some(Style::Brands),
-        "fas" | "fa-solid" => Some(Style::Solid),
-        "far" | "fa-regular" => Some(Style::Regular),
-        _ => None,
-    });
+    // One pass. Pro's styles by name end it; their short forms (`fast` is also
+    // animate.css's speed, `fad` and `fat` may be a site's own) count only beside no Free
+    // style.
+    let (mut style, mut fa, mut pro_short) = (None, false, false);
+    for word in class.split_ascii_whitespace() {
+        match word {
+            "fab" | "fa-brands" => _ = style.get_or_insert(Style::Brands),
+            "fas" | "fa-solid" => _ = style.get_or_insert(Style::Solid),
+            "far" | "fa-regular" => _ = style.get_or_insert(Style::Regular),
+            "fa" => fa = true,
+            "fa-light" | "fa-thin" | "fa-duotone" | "fa-sharp" | "fa-sharp-duotone" | "fa-kit" => {
+                return None
+            }
+            "fal" | "fat" | "fad" | "fass" | "fasr" | "fasl" | "fast" | "fasds" | "fak" => {
+                pro_short = true;
+            }
+            _ => {}
+        }
+    }
     match style {
         Some(style) => Some(Some(style)),
-        None if words().any(|w| w == "fa") => Some(None),
+        None if fa && !pro_short => Some(None),
         None => None,
     }
 }
