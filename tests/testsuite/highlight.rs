@@ -275,7 +275,7 @@ fn a_site_that_turns_code_fences_off_gets_them_unhighlighted() {
 
 /// The code's characters with the colour each is shown in, from `<code class="language-…">`
 /// blocks only (line numbers and plain blocks left out).
-fn coloured_chars(html: &str) -> Vec<(char, String)> {
+fn coloured_chars(html: &str) -> Coloured {
     let mut out = Vec::new();
     for block in html.split("<code class=\"language-").skip(1) {
         let Some(end) = block.find("</code>") else {
@@ -312,6 +312,24 @@ fn coloured_chars(html: &str) -> Vec<(char, String)> {
     out
 }
 
+/// Characters with the colour each is shown in ([`coloured_chars`]).
+type Coloured = Vec<(char, String)>;
+
+/// A page of one fenced block per `(language, code)` sample, rendered by Folio and by
+/// Hugo with its default settings: each one's characters with their colours
+/// ([`coloured_chars`]).
+fn coloured_both(samples: &[(&str, &str)]) -> (Coloured, Coloured) {
+    let page: String = std::iter::once("---\ntitle: Code\n---\n\n".to_string())
+        .chain(
+            samples
+                .iter()
+                .map(|(lang, code)| format!("```{lang}\n{code}```\n\n")),
+        )
+        .collect();
+    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", &page)]);
+    (coloured_chars(&folio), coloured_chars(&hugo))
+}
+
 #[test]
 fn tokens_are_coloured_as_hugo_colours_most_of_them() {
     let samples = [
@@ -326,15 +344,7 @@ fn tokens_are_coloured_as_hugo_colours_most_of_them() {
         ("json", "{\n  \"a\": 1,\n  \"b\": [true, null, \"s\"]\n}\n"),
         ("c", "#include <stdio.h>\n\nint main(void) {\n    /* c */\n    printf(\"%d\\n\", 42);\n    return 0;\n}\n"),
     ];
-    let page: String = std::iter::once("---\ntitle: Code\n---\n\n".to_string())
-        .chain(
-            samples
-                .iter()
-                .map(|(lang, code)| format!("```{lang}\n{code}```\n\n")),
-        )
-        .collect();
-    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", &page)]);
-    let (f, h) = (coloured_chars(&folio), coloured_chars(&hugo));
+    let (f, h) = coloured_both(&samples);
     assert_eq!(
         f.iter().map(|(c, _)| c).collect::<String>(),
         h.iter().map(|(c, _)| c).collect::<String>()
@@ -396,15 +406,7 @@ fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
         ("sql", "SELECT a, COUNT(*) FROM t;\n"),
         ("go-html-template", "<div class=\"a\">{{ partial \"x.html\" . }}</div>\n<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n"),
     ];
-    let page: String = std::iter::once("---\ntitle: Code\n---\n\n".to_string())
-        .chain(
-            samples
-                .iter()
-                .map(|(lang, code)| format!("```{lang}\n{code}```\n\n")),
-        )
-        .collect();
-    let (folio, hugo) = render_both(&[("hugo.toml", ""), ("content/code.md", &page)]);
-    let (f, h) = (coloured_chars(&folio), coloured_chars(&hugo));
+    let (f, h) = coloured_both(&samples);
     assert_eq!(f.len(), h.len());
     let differ: Vec<String> = f
         .iter()
