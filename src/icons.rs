@@ -1,12 +1,15 @@
 //! Font Awesome Free icons: which icon an element's classes draw (`fab fa-github`,
 //! `fa-solid fa-envelope`, `far fa-calendar`, Font Awesome 5's `fas fa-home` and 4's
-//! `fa fa-envelope-o` included), the icons' SVGs (from the font-awesome-as-a-crate package,
-//! Font Awesome Free 6.2.0, icons CC BY 4.0), and suggestions for misspelt brand names.
+//! `fa fa-envelope-o` included), the icons' drawings (Font Awesome Free 6.7.2, icons CC BY
+//! 4.0, from the icondata_fa package), and suggestions for misspelt brand names.
 //!
-//! The names come from `icons_names.txt`, which `scripts/fa-names.py` writes from the
-//! `@fortawesome/fontawesome-free` 6.2.0 package's `metadata/icons.yml` and
-//! `css/v4-shims.css`: the names each style has, the older names its stylesheets also draw
-//! (`aliases`), and the Font Awesome 4 classes `v4-shims.css` maps.
+//! `svgs.rs` lists every icon with its style and drawing; `icons_names.txt` the other names
+//! Font Awesome's stylesheets draw them under (`aliases`, such as Font Awesome 5's `home`
+//! for `house`) and the Font Awesome 4 classes `v4-shims.css` maps. `scripts/fa-names.py`
+//! writes both from the `@fortawesome/fontawesome-free` 6.7.2 package's `metadata/icons.yml`
+//! and `css/v4-shims.css`.
+
+mod svgs;
 
 use std::sync::OnceLock;
 
@@ -42,14 +45,6 @@ impl Style {
             _ => None,
         }
     }
-
-    const fn svgs(self) -> font_awesome_as_a_crate::Type {
-        match self {
-            Style::Brands => font_awesome_as_a_crate::Type::Brands,
-            Style::Solid => font_awesome_as_a_crate::Type::Solid,
-            Style::Regular => font_awesome_as_a_crate::Type::Regular,
-        }
-    }
 }
 
 /// One Font Awesome Free icon: a style and the icon's Font Awesome 6 name.
@@ -75,21 +70,11 @@ impl Icon {
     /// Icon `name` (or a name Font Awesome's stylesheets draw it under: `home` for `house`)
     /// in `style`, if Font Awesome Free has it.
     pub fn find(style: Style, name: &str) -> Option<Icon> {
-        let names = &tables().names;
-        let at = names
-            .binary_search_by(|&(s, n)| (s, n).cmp(&(style, name)))
-            .ok()
-            .or_else(|| {
-                let aliases = &tables().aliases;
-                let to = aliases
-                    .binary_search_by(|&(old, _)| old.cmp(name))
-                    .ok()
-                    .and_then(|i| aliases.get(i))?
-                    .1;
-                names.binary_search(&(style, to)).ok()
-            })?;
-        let &(style, name) = names.get(at)?;
-        Some(Icon { style, name })
+        listed(style, name).or_else(|| {
+            let aliases = &tables().aliases;
+            let at = aliases.binary_search_by(|&(old, _)| old.cmp(name)).ok()?;
+            listed(style, aliases.get(at)?.1)
+        })
     }
 
     /// The `id` of the icon's `<symbol>` in a page's sprite: `fa-NAME` for a brand,
@@ -101,38 +86,48 @@ impl Icon {
         }
     }
 
-    /// The icon's SVG, with Font Awesome's licence comment.
-    pub fn svg(self) -> &'static str {
-        self.drawing().0
-    }
-
     /// The `viewBox` of the icon's SVG (`"0 0 496 512"`: its width and height in its units).
     pub fn view_box(self) -> &'static str {
-        self.drawing().1
+        self.drawing()
+            .and_then(|d| d.view_box)
+            .unwrap_or("0 0 512 512")
     }
 
-    /// The icon's SVG and `viewBox`. The crate looks names up in one long `match` (a
-    /// string compared with each name in turn), and a page draws the same few icons many
-    /// times: each icon a process asks for is looked up once and kept. Only those: looking
-    /// up all 450 brands took about 0.4 ms, a tenth of exporting the sample page.
-    fn drawing(self) -> (&'static str, &'static str) {
-        type Drawings =
-            std::sync::Mutex<std::collections::HashMap<Icon, (&'static str, &'static str)>>;
-        static DRAWN: OnceLock<Drawings> = OnceLock::new();
-        let drawn = DRAWN.get_or_init(Default::default);
-        let mut drawn = drawn
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *drawn.entry(self).or_insert_with(|| {
-            // Every listed name has an SVG (the tests check each one).
-            let svg = font_awesome_as_a_crate::svg(self.style.svgs(), self.name).unwrap_or("");
-            let vb = svg
-                .split_once("viewBox=\"")
-                .and_then(|(_, r)| r.split_once('"'))
-                .map_or("0 0 512 512", |(v, _)| v);
-            (svg, vb)
-        })
+    /// The icon's drawing: the elements inside its `<svg>` (one or two `<path>`s).
+    pub fn paths(self) -> &'static str {
+        self.drawing().map_or("", |d| d.data)
     }
+
+    /// The icon as an SVG file of its own, with Font Awesome's licence comment.
+    pub fn svg(self) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{}\">{LICENSE_COMMENT}{}</svg>",
+            self.view_box(),
+            self.paths()
+        )
+    }
+
+    /// Its entry in `svgs.rs`: always there for an icon [`Icon::find`] made.
+    fn drawing(self) -> Option<icondata_core::Icon> {
+        let at = svgs::ICONS
+            .binary_search_by(|&(s, n, _)| (s, n).cmp(&(self.style, self.name)))
+            .ok()?;
+        svgs::ICONS.get(at).map(|&(_, _, drawing)| drawing)
+    }
+}
+
+/// Font Awesome's attribution for its icons, as its own SVGs carry it: an SVG sprite of
+/// them keeps it (`LICENSE.txt`: "Attribution is required by MIT, SIL OFL, and CC BY").
+pub const LICENSE_COMMENT: &str = "<!--! Font Awesome Free 6.7.2 by @fontawesome - https://fontawesome.com License - https://fontawesome.com/license/free (Icons: CC BY 4.0, Fonts: SIL OFL 1.1, Code: MIT License) Copyright 2024 Fonticons, Inc. -->";
+
+/// The icon `name` in `style`, if Font Awesome Free has it under that name.
+fn listed(style: Style, name: &str) -> Option<Icon> {
+    let at = svgs::ICONS
+        .binary_search_by(|&(s, n, _)| (s, n).cmp(&(style, name)))
+        .ok()?;
+    svgs::ICONS
+        .get(at)
+        .map(|&(style, name, _)| Icon { style, name })
 }
 
 /// The Font Awesome Free icon an element with these classes shows, as Font Awesome 6's
@@ -256,10 +251,9 @@ fn is_utility(word: &str) -> bool {
             .is_some_and(|n| n.parse::<u8>().is_ok())
 }
 
-/// `icons_names.txt`, read once: each style's names, the aliases and the Font Awesome 4
-/// names, each sorted for binary search.
+/// `icons_names.txt`, read once: the aliases and the Font Awesome 4 names, each sorted for
+/// binary search; and the brands' names.
 struct Tables {
-    names: Vec<(Style, &'static str)>,
     aliases: Vec<(&'static str, &'static str)>,
     v4: Vec<(&'static str, Icon)>,
     brands: Vec<&'static str>,
@@ -269,48 +263,31 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut t = Tables {
-            names: Vec::new(),
             aliases: Vec::new(),
             v4: Vec::new(),
             brands: Vec::new(),
         };
-        let mut v4 = Vec::new();
         for line in include_str!("icons_names.txt").lines() {
             let mut words = line.split(' ');
             match (words.next(), words.next(), words.next(), words.next()) {
                 (Some("alias"), Some(old), Some(name), None) => t.aliases.push((old, name)),
                 (Some("v4"), Some(old), Some(style), Some(name)) => {
-                    if let Some(style) = Style::parse(style) {
-                        v4.push((old, style, name));
-                    }
-                }
-                (Some(style), Some(name), None, None) => {
-                    if let Some(style) = Style::parse(style) {
-                        t.names.push((style, name));
+                    // A Font Awesome 4 name's icon under its Font Awesome 6 name (the
+                    // table lists only names the package has; the tests check each one).
+                    if let Some(icon) = Style::parse(style).and_then(|s| listed(s, name)) {
+                        t.v4.push((old, icon));
                     }
                 }
                 _ => {}
             }
         }
-        t.names.sort_unstable();
         t.aliases.sort_unstable();
-        t.brands = t
-            .names
-            .iter()
-            .filter(|(s, _)| *s == Style::Brands)
-            .map(|&(_, n)| n)
-            .collect();
-        // A Font Awesome 4 name's icon under its Font Awesome 6 name (the table lists
-        // only names the package has; the tests check each one).
-        let listed = |style, name: &str| {
-            let at = t.names.binary_search(&(style, name)).ok()?;
-            t.names.get(at).map(|&(style, name)| Icon { style, name })
-        };
-        t.v4 = v4
-            .into_iter()
-            .filter_map(|(old, style, name)| Some((old, listed(style, name)?)))
-            .collect();
         t.v4.sort_unstable();
+        t.brands = svgs::ICONS
+            .iter()
+            .filter(|&&(s, _, _)| s == Style::Brands)
+            .map(|&(_, n, _)| n)
+            .collect();
         t
     })
 }
@@ -358,13 +335,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_listed_icon_has_an_svg_with_its_licence_comment() {
-        for &(style, name) in &tables().names {
-            let svg = Icon { style, name }.svg();
-            assert!(svg.contains("Font Awesome Free"), "{style:?} {name}");
+    fn every_listed_icon_is_found_and_drawn() {
+        assert!(
+            svgs::ICONS
+                .windows(2)
+                .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)),
+            "sorted for binary search"
+        );
+        for &(style, name, _) in svgs::ICONS {
+            let icon = Icon::find(style, name).unwrap();
+            assert!(icon.paths().starts_with("<path d=\"M"), "{style:?} {name}");
+            assert_eq!(icon.view_box().split(' ').count(), 4, "{style:?} {name}");
         }
-        assert_eq!(brands().len(), 465);
-        assert_eq!(tables().names.len(), 465 + 1388 + 163);
+        let github = Icon::find(Style::Brands, "github").unwrap().svg();
+        assert!(github.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 496 512\"><!--! Font Awesome Free 6.7.2"));
+        assert!(github.ends_with("\" /></svg>"), "{github}");
+        assert_eq!(brands().len(), 495);
+        assert_eq!(svgs::ICONS.len(), 495 + 1402 + 163);
         assert_eq!(
             tables().v4.len(),
             463,
@@ -418,6 +405,27 @@ mod tests {
             "no brand is called envelope"
         );
         assert_eq!(drawn("far fa-house"), None, "Free has no regular house");
+    }
+
+    #[test]
+    fn icons_added_in_later_font_awesome_6_releases_are_drawn() {
+        assert_eq!(
+            drawn("fab fa-x-twitter"),
+            Some((Style::Brands, "x-twitter"))
+        );
+        assert_eq!(
+            drawn("fa-brands fa-bluesky"),
+            Some((Style::Brands, "bluesky"))
+        );
+        assert_eq!(drawn("fab fa-threads"), Some((Style::Brands, "threads")));
+        assert_eq!(
+            drawn("fa-brands fa-google-scholar"),
+            Some((Style::Brands, "google-scholar"))
+        );
+        assert_eq!(
+            drawn("fas fa-web-awesome"),
+            Some((Style::Solid, "web-awesome"))
+        );
     }
 
     #[test]

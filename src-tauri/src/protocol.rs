@@ -72,7 +72,7 @@ fn respond(state: &AppState, path: &str) -> Response<Cow<'static, [u8]>> {
         .and_then(|n| n.strip_suffix(".svg"))
     {
         return match folio::icons::Icon::find(folio::icons::Style::Brands, name) {
-            Some(icon) => ok("image/svg+xml", icon.svg().as_bytes().to_vec()),
+            Some(icon) => ok("image/svg+xml", icon.svg().into_bytes()),
             None => status(StatusCode::NOT_FOUND),
         };
     }

@@ -332,23 +332,20 @@ impl Renderer<'_> {
     }
 }
 
-/// The sprite of the icons a page uses: one `<symbol>` per icon, each keeping Font Awesome's
+/// The sprite of the icons a page uses: one `<symbol>` per icon, after Font Awesome's
 /// licence comment; hidden by its own `style`, as the site's stylesheets may stand in for
 /// Folio's (it took a blank band at the top of the page then).
 pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a Icon>) -> String {
-    let mut out = String::from(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\" style=\"display:none\">",
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\" style=\"display:none\">{}",
+        crate::icons::LICENSE_COMMENT
     );
     for icon in icons {
-        let inner = icon
-            .svg()
-            .split_once('>')
-            .and_then(|(_, rest)| rest.rsplit_once("</svg>"))
-            .map_or("", |(inner, _)| inner);
         out.push_str(&format!(
-            "<symbol id=\"{}\" viewBox=\"{}\">{inner}</symbol>",
+            "<symbol id=\"{}\" viewBox=\"{}\">{}</symbol>",
             icon.id(),
-            icon.view_box()
+            icon.view_box(),
+            icon.paths()
         ));
     }
     out.push_str("</svg>");

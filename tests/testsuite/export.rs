@@ -62,10 +62,9 @@ fn the_sample_exports_a_page_a_stylesheet_and_the_icon_licence() {
     assert!(html.contains("<link rel=\"stylesheet\" href=\"assets/folio.css\">"));
     assert!(!html.to_lowercase().contains("<script"), "no JavaScript");
     assert!(
-        html.contains(
-            "<symbol id=\"fa-python\" viewBox=\"0 0 448 512\"><!--! Font Awesome Free 6.2.0"
-        ),
-        "icons inline with their licence comment"
+        html.contains("style=\"display:none\"><!--! Font Awesome Free 6.7.2")
+            && html.contains("<symbol id=\"fa-python\" viewBox=\"0 0 448 512\"><path d=\"M"),
+        "icons inline after their licence comment"
     );
     assert!(
         html.contains("href=\"assets/LICENSE-fontawesome.txt\""),

@@ -1263,13 +1263,16 @@ fn solid_regular_and_older_font_awesome_icons_are_drawn_as_its_stylesheets_draw_
             "contact",
             "<p><i class=\"fas fa-envelope\"></i><i class=\"fa-regular fa-calendar\"></i>\
              <i class=\"fas fa-home\"></i><span class=\"fa fa-envelope-o\"></span>\
-             <i class=\"fal fa-phone\"></i><i class=\"fas fa-nothing\"></i></p>",
+             <i class=\"fal fa-phone\"></i><i class=\"fas fa-nothing\"></i>\
+             <i class=\"fa-brands fa-x-twitter\"></i><i class=\"fab fa-bluesky\"></i></p>",
         )],
         "{{< contact >}}",
     );
     let html = folio_export(site.path());
     for (href, what) in [
         ("#fa-solid-envelope", "fas"),
+        ("#fa-x-twitter", "a brand added in Font Awesome 6.4"),
+        ("#fa-bluesky", "a brand added in Font Awesome 6.5"),
         ("#fa-regular-calendar", "fa-regular"),
         ("#fa-solid-house", "Font Awesome 5's name for house"),
         ("#fa-regular-envelope", "Font Awesome 4's envelope-o"),
