@@ -203,6 +203,7 @@ impl OpenPage {
             bundle,
             page_file: Some(abs.clone()),
             root: Some(self.site.root.clone()),
+            themes: self.site.theme_roots(),
             content: self.content_dir(&lang),
             meta: resources_meta(front.as_ref()),
         };

@@ -437,6 +437,16 @@ impl Site {
             .collect()
     }
 
+    /// The root folders of the site's themes, in the order Hugo looks through them (the
+    /// site's own root is not one).
+    pub fn theme_roots(&self) -> Vec<std::path::PathBuf> {
+        crate::templates::Catalogue::folders(&self.template_sources())
+            .into_iter()
+            .skip(1)
+            .filter_map(|layouts| layouts.parent().map(std::path::Path::to_path_buf))
+            .collect()
+    }
+
     /// The text setting `key` of language `lang`: the language's own (`[languages.fr]
     /// title = …`), else the config's, as Hugo's `site.Title` and its kin read them.
     pub(crate) fn language_text(&self, lang: &str, key: &str) -> Option<String> {

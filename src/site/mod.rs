@@ -268,13 +268,8 @@ impl Site {
     /// # Errors
     /// As [`Catalogue::load`]; the site keeps the shortcodes it had.
     pub fn reload_shortcodes(&mut self) -> Result<()> {
-        let sources = self.template_sources();
-        self.shortcodes = Arc::new(Catalogue::load(&sources)?);
-        let theme_roots: Vec<PathBuf> = Catalogue::folders(&sources)
-            .into_iter()
-            .skip(1)
-            .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
-            .collect();
+        self.shortcodes = Arc::new(Catalogue::load(&self.template_sources())?);
+        let theme_roots = self.theme_roots();
         let mut theme_params = Map::new();
         let mut theme_markup = Vec::new();
         let mut errors = Vec::new();

@@ -659,24 +659,33 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
 }
 
 #[test]
-fn read_file_looks_in_the_site_then_its_content_folder_and_reads_nothing_for_a_missing_file() {
+fn read_file_looks_in_the_site_its_themes_and_its_content_folder_and_reads_nothing_for_a_missing_file(
+) {
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "title = \"T\"\n"),
+        ("hugo.toml", "title = \"T\"\ntheme = \"t\"\n"),
         ("layouts/_default/single.html", "{{ .Content }}"),
         (
-            "layouts/shortcodes/f.html",
+            "themes/t/layouts/shortcodes/f.html",
             "<p>{{ readFile \"/docs/snippet.txt\" }}|{{ fileExists \"docs/snippet.txt\" }}\
              |[{{ readFile \"missing.txt\" }}]|{{ fileExists \"missing.txt\" }}\
-             |{{ os.ReadFile \"root.txt\" }}|{{ len (readDir \"nowhere\") }}</p>",
+             |{{ os.ReadFile \"root.txt\" }}|{{ len (readDir \"nowhere\") }}\
+             |{{ readFile \"icons/x.svg\" }}|{{ readFile \"icons/y.svg\" }}\
+             |{{ fileExists \"icons/x.svg\" }}|{{ len (readDir \"icons\") }}</p>",
         ),
         ("content/docs/snippet.txt", "from content"),
         ("root.txt", "from the root"),
+        ("themes/t/icons/x.svg", "theme x"),
+        ("themes/t/icons/y.svg", "theme y"),
+        ("icons/y.svg", "site y"),
         ("content/about.md", "---\ntitle: A\n---\n\n{{< f >}}\n"),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "readFile", "content/about.md");
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
     assert_eq!(p(&folio), p(&hugo));
-    assert_eq!(p(&hugo), "from content|true|[]|false|from the root|0</p>");
+    assert_eq!(
+        p(&hugo),
+        "from content|true|[]|false|from the root|0|theme x|site y|true|1</p>"
+    );
 }
 
 #[test]

@@ -32,7 +32,10 @@ pub struct ResourceDirs {
     pub page_file: Option<PathBuf>,
     /// The site's root folder, where `os.ReadFile` paths start.
     pub root: Option<PathBuf>,
-    /// The page language's content folder, where `os.ReadFile` looks next.
+    /// The themes' root folders, where `os.ReadFile` looks next (Hugo's working folder
+    /// is an overlay of the site's and its themes').
+    pub themes: Vec<PathBuf>,
+    /// The page language's content folder, where `os.ReadFile` looks last.
     pub content: Option<PathBuf>,
     /// The page's front matter `resources` entries (`src`, `name`, `title`, `params`):
     /// Hugo's `ResourcesMeta`.

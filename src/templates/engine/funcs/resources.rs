@@ -229,8 +229,9 @@ fn site_file(path: &str) -> gotmpl::Result<PathBuf> {
 }
 
 /// Where `os.ReadFile` and `os.FileExists` find `path`: under the site's root, else under
-/// the page language's content folder (Hugo's overlay of its working and content
-/// folders, `tpl/os/os.go`); `None` when in neither.
+/// a theme's (in theme order), else under the page language's content folder (Hugo's
+/// overlay of its working folders and content folders, `tpl/os/os.go`); `None` when in
+/// none. `os.ReadDir` reads the site's folder only, as Hugo 0.168's does.
 ///
 /// # Errors
 /// The page is not in a site, or `path` leaves it.
@@ -239,9 +240,14 @@ fn readable(path: &str) -> gotmpl::Result<Option<PathBuf>> {
     if in_root.exists() {
         return Ok(Some(in_root));
     }
-    let content = engine::frame()?.resources.content.clone();
+    let dirs = &engine::frame()?.resources;
     let rel = path.trim_start_matches('/');
-    Ok(content.map(|c| c.join(rel)).filter(|p| p.exists()))
+    Ok(dirs
+        .themes
+        .iter()
+        .chain(&dirs.content)
+        .map(|d| d.join(rel))
+        .find(|p| p.exists()))
 }
 
 /// A relative name without `..` or a root.
