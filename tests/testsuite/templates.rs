@@ -1403,6 +1403,25 @@ fn an_images_content_makes_the_data_url_hugo_makes_for_a_placeholder() {
 }
 
 #[test]
+fn a_file_of_no_known_type_gives_its_text_as_content_and_no_media_type_as_in_hugo() {
+    // hugo-shortcode-gallery reads each image's sidecar, `a.png.meta`, as TOML.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "{{ with resources.Get \"a.png.meta\" }}{{ $m := .Content | unmarshal }}\
+             <p>{{ $m.Title }}|{{ len .Content }}|{{ .MediaType }}|{{ .ResourceType }}</p>{{ end }}",
+        ),
+        ("assets/a.png.meta", "Title = \"Red one\"\n"),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "the sidecar", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "Red one|18||</p>");
+}
+
+#[test]
 fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
     let (_site, doc, out, html) = exported_bundle(
         "thumb",

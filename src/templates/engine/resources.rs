@@ -42,6 +42,10 @@ pub struct ResourceDirs {
     pub meta: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
+/// The media type of a file whose extension neither Hugo nor Go's `mime` knows: none
+/// (Hugo prints an empty `.MediaType`, `.ResourceType` and `.MediaType.MainType`).
+const UNKNOWN_TYPE: &str = "";
+
 /// Text files larger than this (bytes) give no `.Content`.
 const MAX_CONTENT: u64 = 1 << 20;
 
@@ -100,8 +104,16 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
         if let Ok(text) = std::fs::read_to_string(path) {
             fields.push(("Content", string(text)));
         }
-    } else if !is_text && size.is_ok_and(|n| n <= MAX_BINARY_CONTENT) {
-        fields.push(("Content", binary_content(path)));
+    } else if !is_text && size.as_ref().is_ok_and(|&n| n <= MAX_BINARY_CONTENT) {
+        // Hugo gives any file's bytes as a string: a file of no known type that reads
+        // as text (`a.png.meta`, a gallery's TOML sidecar) is that text; a file of a
+        // binary type (an image, a PDF) is not read to find out.
+        let unknown = media == UNKNOWN_TYPE;
+        let text = (unknown && size.is_ok_and(|n| n <= MAX_CONTENT))
+            .then(|| std::fs::read(path).ok())
+            .flatten()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        fields.push(("Content", text.map_or_else(|| binary_content(path), string)));
     }
     map(fields)
 }
@@ -155,7 +167,7 @@ pub fn binary_bytes(value: &Value) -> Option<std::io::Result<Vec<u8>>> {
 
 /// Hugo's media type for a file extension (`media/builtin.go`, `defaultMediaTypesConfig`);
 /// `ico`, `mp3` and `ogg` as Debian's `/etc/mime.types` names them (Hugo falls back to
-/// Go's `mime`, which reads it).
+/// Go's `mime`, which reads it); [`UNKNOWN_TYPE`] for any other.
 fn media_type(ext: &str) -> &'static str {
     match ext {
         "ics" => "text/calendar",
@@ -207,7 +219,7 @@ fn media_type(ext: &str) -> &'static str {
         "wasm" => "application/wasm",
         "mp3" => "audio/mpeg",
         "ogg" | "opus" => "audio/ogg",
-        _ => "application/octet-stream",
+        _ => UNKNOWN_TYPE,
     }
 }
 
