@@ -1403,6 +1403,31 @@ fn an_images_content_makes_the_data_url_hugo_makes_for_a_placeholder() {
 }
 
 #[test]
+fn abs_url_escapes_the_path_and_fragment_as_go_writes_a_url_and_rel_url_does_not() {
+    // hugo-swift-theme's `picture`: `srcset="{{ absURL (.Get 0) }}"` of a file name with a
+    // space.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://example.com/sub/\"\n",
+        "{{ range (slice \"a b.jpg\" \"ü.jpg\" \"/x y/z.png\" \"a%20b.jpg\" \"a%2Fb.jpg\" \
+         \"q.png?x=a b\" \"f.html#a b!\" \"[x].png\" \"100%.jpg\" \"https://o.org/a b\") }}\
+         <p>{{ absURL . }}|{{ relURL . }}|{{ absLangURL . }}</p>{{ end }}",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let ps = |html: &str| {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert_eq!(ps(&hugo).len(), 10, "{hugo}");
+    assert!(ps(&hugo).contains(
+        &"https://example.com/sub/a%20b.jpg|/sub/a b.jpg|https://example.com/sub/a%20b.jpg"
+            .to_string()
+    ));
+}
+
+#[test]
 fn a_file_of_no_known_type_gives_its_text_as_content_and_no_media_type_as_in_hugo() {
     // hugo-shortcode-gallery reads each image's sidecar, `a.png.meta`, as TOML.
     let site = crate::support::hugo_site(&[

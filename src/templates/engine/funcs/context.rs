@@ -698,6 +698,10 @@ fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
 /// cleans (`./x` is `x`, `../x` leaves the base path, `#top` is `/base/#top`), a
 /// trailing slash kept; `absURL` keeps the query and fragment apart from the path.
 fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
+    // A URL Go's `url.Parse` refuses (`100%.jpg`: a `%` not starting an escape) is as it is.
+    if has_bad_escape(input) {
+        return Ok(input.to_string());
+    }
     // Hugo's `IsAbsURL`: a URL with a scheme (`https:`, `mailto:`) or a host is as it is.
     let scheme = text::split_scheme(input).is_some();
     let base = frame_base()?;
@@ -755,11 +759,68 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     let joined = format!("{joined}{}", if slash { "/" } else { "" });
     Ok(if absolute {
         let joined = if joined == "." { "" } else { joined.as_str() };
-        format!("{origin}{joined}{rest}")
+        format!(
+            "{origin}{}{}",
+            go_escaped(joined, GO_PATH),
+            escaped_rest(rest)
+        )
     } else if joined.starts_with('/') {
         joined
     } else {
         format!("/{joined}")
+    })
+}
+
+/// The bytes Go's `url.URL.String` escapes in a path (`shouldEscape`, `encodePath`): all
+/// but letters, digits, `-_.~` and `$&+,/:;=@`.
+const GO_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b'/')
+    .remove(b':')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b'@');
+
+/// The bytes it escapes in a fragment (`encodeFragment`): a path's, but for `?` and
+/// `!()*`.
+const GO_FRAGMENT: &percent_encoding::AsciiSet = &GO_PATH
+    .remove(b'?')
+    .remove(b'!')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*');
+
+/// `text` as Go's `url.URL.String` writes it after `url.Parse` read it: unescaped, then
+/// escaped by `set` (`a b` and `a%20b` are `a%20b`, `ü` is `%C3%BC`, `a%2Fb` is `a/b`).
+fn go_escaped(text: &str, set: &'static percent_encoding::AsciiSet) -> String {
+    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
+    percent_encoding::percent_encode(&bytes, set).to_string()
+}
+
+/// What `absURL` writes after the path, `MakePermalink`'s way: the query as written, the
+/// fragment escaped ([`GO_FRAGMENT`]).
+fn escaped_rest(rest: &str) -> String {
+    match rest.split_once('#') {
+        Some((query, fragment)) => format!("{query}#{}", go_escaped(fragment, GO_FRAGMENT)),
+        None => rest.to_string(),
+    }
+}
+
+/// Whether `url` has a `%` that does not start an escape (`%` and two hex digits), which
+/// Go's `url.Parse` refuses ("invalid URL escape").
+fn has_bad_escape(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'%'
+            && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
     })
 }
 
