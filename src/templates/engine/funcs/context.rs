@@ -734,20 +734,7 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     } else {
         (rel, "")
     };
-    let own = input.trim_start_matches('/');
-    let path = if prefix.is_empty() || own == prefix || own.starts_with(&format!("{prefix}/")) {
-        path.to_string()
-    } else {
-        let slash = if path.is_empty() || path.ends_with('/') {
-            "/"
-        } else {
-            ""
-        };
-        format!(
-            "{}{slash}",
-            strings::clean_path(&format!("{prefix}/{path}"))
-        )
-    };
+    let path = with_prefix(path, input, prefix);
     // `AddContextRoot` and `MakePermalink`: joined and cleaned as Go's `path.Join`, a
     // trailing slash kept.
     let joined = match (root, path.as_str()) {
@@ -769,6 +756,24 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     } else {
         format!("/{joined}")
     })
+}
+
+/// `path` under the language prefix `prefix` (none: as it is), unless `input` already
+/// starts with it; a trailing slash kept.
+fn with_prefix(path: &str, input: &str, prefix: &str) -> String {
+    let own = input.trim_start_matches('/');
+    if prefix.is_empty() || own == prefix || own.starts_with(&format!("{prefix}/")) {
+        return path.to_string();
+    }
+    let slash = if path.is_empty() || path.ends_with('/') {
+        "/"
+    } else {
+        ""
+    };
+    format!(
+        "{}{slash}",
+        strings::clean_path(&format!("{prefix}/{path}"))
+    )
 }
 
 /// The bytes Go's `url.URL.String` escapes in a path (`shouldEscape`, `encodePath`): all
