@@ -759,6 +759,29 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
 }
 
 #[test]
+fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_once() {
+    // compose's `chart`: the `unmarshal` that fails is on line 6, but `in` and `default`
+    // are called before it, and a message naming the function was placed at its first call.
+    let template = "{{ $a := div 4 2 }}<p>{{ printf \"%d\" (div 4 2) }}\n\
+                    {{ $b := 0 }}{{ with .Get \"n\" }}{{ $b = div 4 . }}{{ end }}\n\
+                    {{ default 1 2 }} {{ div $a $b }}</p>";
+    let site = site_with(&[("f", template)], "{{< f n=\"0\" >}}");
+    let html = preview(site.path());
+    assert!(
+        html.contains("layouts/shortcodes/f.html:2:41: div: can't divide the value by 0"),
+        "{html}"
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    // Hugo counts columns from 0.
+    assert!(hugo.contains("f.html:2:40"), "{hugo}");
+    let site = site_with(&[("f", template)], "{{< f >}}");
+    assert!(
+        preview(site.path()).contains("layouts/shortcodes/f.html:3:22: div: can't divide"),
+        "the last line's call, where n is not given"
+    );
+}
+
+#[test]
 fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
     // hugo-easy-gallery's `figure`: `{{ with .Get "link" }}…{{ .Get "text" }}…{{ end }}`.
     let site = site_with(

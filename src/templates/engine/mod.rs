@@ -511,10 +511,21 @@ fn compile_parts(
     for d in &mut defines {
         calls.extend(rewrite::rewrite(&mut d.body));
     }
+    let mut functions = funcs::used(&calls);
+    functions.extend(funcs::missing(&calls));
+    // Each call of Folio's functions under a name of its own, so that a failure is
+    // located at the call that failed ([`FAILED_AT`]); Go's built-ins keep theirs, as
+    // `gotmpl` treats some by name (`and`, `or`, the escaper's `html`).
+    let own_name = |name: &str| functions.contains_key(name) && !funcs::is_go_builtin(name);
+    let mut sites = rewrite::name_call_sites(&mut list, &own_name);
+    for d in &mut defines {
+        sites.extend(rewrite::name_call_sites(&mut d.body, &own_name));
+    }
+    let located = at_call_sites(&functions, &sites);
     // gotmpl's escaper starts from a parsed root: the root calls the rewritten body.
     let mut template = Template::new(name)
-        .funcs(funcs::used(&calls))
-        .funcs(funcs::missing(&calls))
+        .funcs(functions)
+        .funcs(located)
         .parse(&format!("{{{{template \"{BODY}\" .}}}}"))
         .map_err(|e| problem(0, 0, e.to_string()))?;
     for d in defines {
@@ -542,26 +553,52 @@ fn compile_parts(
     })
 }
 
+thread_local! {
+    /// Where (byte offset in its template) the last of Folio's functions that failed on
+    /// this thread was called: set by the call's own function ([`at_call_sites`]), taken
+    /// by [`Executable::locate`].
+    static FAILED_AT: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// A function for each call in `sites`, under the call's own name
+/// ([`rewrite::site_name`]): the function `functions` has for it, which on failing
+/// records where it was called ([`FAILED_AT`]).
+fn at_call_sites(functions: &gotmpl::FuncMap, sites: &[rewrite::Call]) -> gotmpl::FuncMap {
+    sites
+        .iter()
+        .filter_map(|site| {
+            let f = functions.get(&site.name)?.clone();
+            let offset = site.offset;
+            let located: gotmpl::ValueFunc = Arc::new(move |args: &[Value]| {
+                f(args).inspect_err(|_| FAILED_AT.set(Some(offset)))
+            });
+            Some((rewrite::site_name(&site.name, offset), located))
+        })
+        .collect()
+}
+
 impl Executable {
-    /// Runs the template on `data`; an error is located in this file (at the function
-    /// that failed, when the message names one).
+    /// Runs the template on `data`; an error is located in this file (at the call that
+    /// failed, when one of Folio's functions failed).
     fn run(&self, data: &Value) -> Result<String, Problem> {
+        FAILED_AT.set(None);
         self.template
             .execute_to_string(data)
-            .map_err(|e| self.locate(&e))
+            .map_err(|e| self.locate(&e, FAILED_AT.take()))
     }
 
     /// Runs one of the template's `define`s on `data` (an inline partial).
     fn run_define(&self, name: &str, data: &Value) -> Result<String, Problem> {
+        FAILED_AT.set(None);
         self.template
             .execute_template_to_string(name, data)
-            .map_err(|e| self.locate(&e))
+            .map_err(|e| self.locate(&e, FAILED_AT.take()))
     }
 
-    /// An execution error as a problem in this file, at the function it names when it
-    /// names one.
-    fn locate(&self, e: &gotmpl::TemplateError) -> Problem {
-        let message = e.to_string();
+    /// An execution error as a problem in this file: at `failed_at` (the offset of the
+    /// call of Folio's that failed), else at the function or field the message names.
+    fn locate(&self, e: &gotmpl::TemplateError, failed_at: Option<usize>) -> Problem {
+        let message = rewrite::without_site_names(&e.to_string());
         let message = message.strip_prefix("template: ").unwrap_or(&message);
         let message = message
             .strip_prefix("execution error: ")
@@ -615,9 +652,11 @@ impl Executable {
                 c.name == rewrite::FIELD && expr.get(..end).is_some_and(|e| e.contains(name))
             })
         });
-        let (line, col) = exact.or(named).or(at).map_or((0, 0), |c| {
-            crate::text::line_col(&self.file.source, c.offset)
-        });
+        let (line, col) = failed_at
+            .or_else(|| exact.or(named).or(at).map(|c| c.offset))
+            .map_or((0, 0), |offset| {
+                crate::text::line_col(&self.file.source, offset)
+            });
         Problem {
             file: self.file.path.clone(),
             line,

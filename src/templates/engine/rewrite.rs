@@ -1317,6 +1317,46 @@ fn expr(e: &mut Expr, calls: &mut Calls) {
     }
 }
 
+/// What separates a function's name from its call's offset in [`site_name`].
+const SITE_MARK: char = '\u{1f}';
+
+/// The name one call of `name` is registered under: its own, so that when it fails Folio
+/// knows which call it was (`gotmpl`'s errors carry no position).
+pub fn site_name(name: &str, offset: usize) -> String {
+    format!("{name}{SITE_MARK}{offset}")
+}
+
+/// `message` with any call's own name ([`site_name`]) back to its function's.
+pub fn without_site_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(SITE_MARK) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + SITE_MARK.len_utf8()..).unwrap_or_default();
+        rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Renames each call of a function that `own_name` accepts to the call's own name
+/// ([`site_name`]): the calls renamed, with their offsets, in source order.
+pub fn name_call_sites(list: &mut ListNode, own_name: &impl Fn(&str) -> bool) -> Calls {
+    let mut sites = Calls::new();
+    each_expr(list, &mut |e| {
+        if let Expr::Identifier(pos, name) = e {
+            if own_name(name) {
+                sites.push(Call {
+                    name: name.to_string(),
+                    offset: pos.offset,
+                });
+                *name = site_name(name, pos.offset).into();
+            }
+        }
+    });
+    sites
+}
+
 /// A translation given a whole number reads it both as `.` and as `.Count` (Hugo's
 /// `intCount`, `langs/i18n/i18n.go`): `.Count` and `$.Count` become the dot, for the
 /// translation run with the number as its dot; a variable's `.Count` (`$c := .` then
@@ -1392,6 +1432,30 @@ mod tests {
             format!("{list:?}"),
             calls.into_iter().map(|c| c.name).collect(),
         )
+    }
+
+    #[test]
+    fn each_call_gets_a_name_of_its_own_and_messages_give_the_functions_name_back() {
+        let (mut list, _) =
+            gotmpl::parse::Parser::new("{{ div 4 (div 2 1) }}{{ and 1 2 }}", "{{", "}}")
+                .and_then(gotmpl::parse::Parser::parse)
+                .unwrap();
+        let sites = name_call_sites(&mut list, &|name| name != "and");
+        let offsets: Vec<usize> = sites.iter().map(|c| c.offset).collect();
+        assert_eq!(offsets, [3, 10]);
+        let tree = format!("{list:?}");
+        assert!(
+            tree.contains(&format!("{:?}", site_name("div", 10))),
+            "{tree}"
+        );
+        assert!(
+            tree.contains("\"and\""),
+            "Go's built-ins keep their names: {tree}"
+        );
+        assert_eq!(
+            without_site_names(&format!("function {} panicked", site_name("div", 3))),
+            "function div panicked"
+        );
     }
 
     #[test]
