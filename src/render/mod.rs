@@ -286,6 +286,15 @@ fn body<'a>(
     (html, r, 1, pool.is_some())
 }
 
+/// A call rendered by [`Renderer::content`]: its output, its preview notes, its
+/// problems and its surprises.
+type RenderedCall = (
+    String,
+    Vec<String>,
+    Vec<(usize, crate::templates::engine::Problem)>,
+    Vec<(usize, String)>,
+);
+
 struct Renderer<'a> {
     src: Source<'a>,
     opts: &'a RenderOptions<'a>,
@@ -378,14 +387,39 @@ impl<'a> Renderer<'a> {
                   `Shortcodes::parse` of this same `src.text`, so they index its `all`"
     )]
     fn content(&mut self, range: Range<usize>, children: &[usize]) -> Html {
+        // Hugo renders a text's `{{% %}}` calls first, as it builds the Markdown, and its
+        // `{{< >}}` calls after Goldmark, as it puts their outputs in
+        // (`hugolib/page__content.go`, `contentToRender`): templates that keep state
+        // (`.Page.Store` counters, a stylesheet written by the first call) see them in
+        // that order.
+        // Each call's output and notes, and its problems and surprises (which join the
+        // lists in page order).
+        let mut rendered: Vec<Option<RenderedCall>> = vec![None; children.len()];
+        for percent in [true, false] {
+            for (k, &i) in children.iter().enumerate() {
+                if (self.src.shortcodes.all[i].open.notation == Notation::Percent) == percent {
+                    let before = (self.template_problems.len(), self.surprises.len());
+                    let out = self.shortcode(i);
+                    rendered[k] = Some((
+                        out,
+                        std::mem::take(&mut self.pending_notes),
+                        self.template_problems.split_off(before.0),
+                        self.surprises.split_off(before.1),
+                    ));
+                }
+            }
+        }
         let mut md = String::with_capacity(range.len());
         let mut outputs = Vec::new();
         let mut pos = range.start;
         let mut anchored = Vec::new();
-        for &i in children {
+        for (&i, done) in children.iter().zip(rendered) {
             let sc = &self.src.shortcodes.all[i];
             self.push_anchored(&mut md, pos..sc.span.start, &mut anchored);
-            self.walk_call(i, &mut md, &mut outputs);
+            let (out, notes, problems, surprises) = done.unwrap_or_default();
+            self.template_problems.extend(problems);
+            self.surprises.extend(surprises);
+            self.place_call(i, out, notes, &mut md, &mut outputs);
             pos = sc.span.end;
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
@@ -402,7 +436,25 @@ impl<'a> Renderer<'a> {
     )]
     fn walk_call(&mut self, i: usize, md: &mut String, outputs: &mut Vec<String>) {
         let out = self.shortcode(i);
-        for note in std::mem::take(&mut self.pending_notes) {
+        let notes = std::mem::take(&mut self.pending_notes);
+        self.place_call(i, out, notes, md, outputs);
+    }
+
+    /// Puts call `i`'s output (`out`, with its preview `notes`) into the Markdown being
+    /// assembled, as [`Renderer::walk_call`] says.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`i` comes from `Shortcodes::parse` of this same `src.text`"
+    )]
+    fn place_call(
+        &self,
+        i: usize,
+        out: String,
+        notes: Vec<String>,
+        md: &mut String,
+        outputs: &mut Vec<String>,
+    ) {
+        for note in notes {
             md.push_str(&placeholder(outputs.len()));
             md.push_str("\n\n");
             outputs.push(note);

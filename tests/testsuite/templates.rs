@@ -759,6 +759,39 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
 }
 
 #[test]
+fn a_pages_percent_calls_run_before_its_angle_calls_as_in_hugo() {
+    // hugo-notice writes its stylesheet in the first call that runs, which Hugo makes the
+    // first `{{% notice %}}`, wherever the `{{< notice >}}`s are.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "{{- $n := .Page.Store.Get \"n\" | default 0 -}}\
+             {{- .Page.Store.Set \"n\" (add $n 1) -}}<span>n={{ $n }}</span>",
+        ),
+        ("layouts/shortcodes/box.html", "<div>{{ .Inner }}</div>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< f >}}\n\n{{% f %}}\n\n{{< f >}}\n\n\
+             {{< box >}}{{% f %}}{{< /box >}}\n\n{{% f %}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "the counter", "content/about.md");
+    let spans = |html: &str| {
+        html.split("<span>")
+            .skip(1)
+            .filter_map(|s| s.split("</span>").next())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(spans(&folio), spans(&hugo));
+    assert_eq!(spans(&hugo), ["n=2", "n=0", "n=3", "n=4", "n=1"], "{hugo}");
+}
+
+#[test]
 fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_once() {
     // compose's `chart`: the `unmarshal` that fails is on line 6, but `in` and `default`
     // are called before it, and a message naming the function was placed at its first call.
