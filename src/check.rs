@@ -135,6 +135,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     );
     found.extend(unrun_render_hooks(site));
     found.extend(unparsed_templates(site));
+    found.extend(unknown_functions(site));
     found.extend(site.files.problems.iter().map(|p| Diagnostic {
         path: p.path.clone(),
         line: p.line,
@@ -179,6 +180,39 @@ fn unparsed_templates(site: &Site) -> Vec<Diagnostic> {
                      whole build on it, even where no page calls it",
                     t.name
                 ),
+            })
+        })
+        .collect()
+}
+
+/// Each of the site's and its themes' templates (every file under their `layouts/`) that
+/// calls a function Hugo does not have, at the first such call: Hugo's parser refuses it
+/// and stops the whole build, even where no page uses the template (Hugo 0.168 on a
+/// theme's `getJSON`, which it removed in 0.156).
+fn unknown_functions(site: &Site) -> Vec<Diagnostic> {
+    /// Larger files are not read (a layout is a few KiB).
+    const MAX_TEMPLATE: u64 = 1 << 20;
+    crate::templates::Catalogue::folders(&site.template_sources())
+        .into_iter()
+        .flat_map(|layouts| {
+            crate::templates::engine::resources::walk_files(&layouts)
+                .map(|(_, file)| file)
+                .collect::<Vec<_>>()
+        })
+        .filter(|file| std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_TEMPLATE))
+        .filter_map(|file| {
+            let source = std::fs::read_to_string(&file).ok()?;
+            if !source.contains("{{") {
+                return None;
+            }
+            let (offset, message) = crate::templates::engine::unknown_call(&source)?;
+            let (line, col) = crate::text::line_col(&source, offset);
+            Some(Diagnostic {
+                path: file,
+                line,
+                col,
+                severity: Severity::Error,
+                message,
             })
         })
         .collect()

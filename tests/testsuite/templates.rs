@@ -815,6 +815,44 @@ fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_on
 }
 
 #[test]
+fn a_function_hugo_removed_in_any_template_of_the_site_is_an_error_of_check_as_hugo_fails_the_build(
+) {
+    // PaperModX's `tweet-ref` and `social_quote_tweet` partial, which no page need call.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/partials/tweet.html",
+            "{{ with .url }}\n  {{ $j := getJSON \"https://e.org/x.json\" }}{{ end }}",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\nText.\n"),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("function \"getJSON\" not defined"), "{hugo}");
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {:?}: {}",
+                d.path.display(),
+                d.line,
+                d.col,
+                d.severity,
+                d.message
+            )
+        })
+        .collect();
+    let partial = site.path().join("layouts/partials/tweet.html");
+    assert_eq!(
+        found,
+        [format!(
+            "{}:2:12: Error: Hugo removed the function `getJSON` in 0.156 (use \
+             `resources.GetRemote`): Hugo does not build a site any of whose templates calls it",
+            partial.display()
+        )]
+    );
+}
+
+#[test]
 fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
     // hugo-easy-gallery's `figure`: `{{ with .Get "link" }}…{{ .Get "text" }}…{{ end }}`.
     let site = site_with(

@@ -8,7 +8,7 @@
 //!   ([`Compiled`]); a template change reloads the catalogue and so recompiles.
 //! - **Functions** are Hugo's (`tpl/*`), in [`funcs`]; local resources in [`resources`],
 //!   thumbnails in [`images`]. A template calling one Folio does not have (or cannot run
-//!   offline or in one page: `resources.GetRemote`, `getJSON`, Hugo Pipes, image filters,
+//!   offline or in one page: `resources.GetRemote`, Hugo Pipes, image filters,
 //!   `.Site.GetPage`) runs until it reaches that call ([`funcs::missing`]: a branch
 //!   that never calls it renders as in Hugo); then its [`Problem`] says which and where.
 //!   A function name Folio does not know at all is said before the template runs
@@ -575,6 +575,24 @@ fn at_call_sites(functions: &gotmpl::FuncMap, sites: &[rewrite::Call]) -> gotmpl
             Some((rewrite::site_name(&site.name, offset), located))
         })
         .collect()
+}
+
+/// The first function a template calls that Hugo does not have (`getJSON`, which Hugo
+/// 0.156 removed, or a misspelt name): its byte offset in `source` and what to say of it.
+/// Hugo's parser refuses such a template, and so the whole site's build, even where no
+/// page uses the template. `None` when there is none, or when the template does not parse
+/// (said elsewhere, if it is a shortcode's).
+pub fn unknown_call(source: &str) -> Option<(usize, String)> {
+    let (mut list, mut defines) = super::parse::parse(source).ok()?;
+    let mut calls = rewrite::rewrite(&mut list);
+    for d in &mut defines {
+        calls.extend(rewrite::rewrite(&mut d.body));
+    }
+    let call = calls
+        .into_iter()
+        .filter(|c| funcs::unknown(&c.name))
+        .min_by_key(|c| c.offset)?;
+    Some((call.offset, funcs::why_not(&call.name)))
 }
 
 impl Executable {

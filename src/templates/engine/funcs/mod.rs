@@ -30,13 +30,19 @@ use super::exec_error;
 /// A template function.
 type Func = fn(&[Value]) -> gotmpl::Result<Value>;
 
+/// Functions Hugo removed in 0.156 ("Remove items deprecated <= v0.136.0"), with what
+/// replaces each: Hugo 0.168's parser refuses a template that calls one (`function
+/// "getJSON" not defined`), so they are [`unknown`].
+const REMOVED: &[(&str, &str)] = &[
+    ("getJSON", "resources.GetRemote"),
+    ("getCSV", "resources.GetRemote"),
+    ("data.GetJSON", "resources.GetRemote"),
+    ("data.GetCSV", "resources.GetRemote"),
+];
+
 /// Hugo functions Folio does not run, and why (the preview shows this beside the card).
 pub const OFFLINE: &[(&str, &str)] = &[
     ("resources.GetRemote", "fetches a file from the network"),
-    ("getJSON", "fetches data from the network"),
-    ("getCSV", "fetches data from the network"),
-    ("data.GetJSON", "fetches data from the network"),
-    ("data.GetCSV", "fetches data from the network"),
     ("resources.ToCSS", "runs Hugo Pipes (Sass)"),
     ("toCSS", "runs Hugo Pipes (Sass)"),
     ("css.Sass", "runs Hugo Pipes (Sass)"),
@@ -142,6 +148,12 @@ pub const CANNOT_RUN: &str = "Folio cannot run `";
 
 /// Why Folio cannot run the function `name`, in one line.
 pub fn why_not(name: &str) -> String {
+    if let Some((_, instead)) = REMOVED.iter().find(|(n, _)| *n == name) {
+        return format!(
+            "Hugo removed the function `{name}` in 0.156 (use `{instead}`): Hugo does not \
+             build a site any of whose templates calls it"
+        );
+    }
     match OFFLINE.iter().find(|(n, _)| *n == name) {
         Some((_, why)) => format!("{CANNOT_RUN}{name}`: it {why}"),
         None if name.starts_with('.') => {
