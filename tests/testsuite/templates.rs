@@ -1522,6 +1522,41 @@ fn abs_url_escapes_the_path_and_fragment_as_go_writes_a_url_and_rel_url_does_not
 }
 
 #[test]
+fn unmarshal_reads_csv_with_hugos_options_as_hugo_does() {
+    // compose's `chart`: `unmarshal (dict "delimiter" $separator) (readFile $dataURL)`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ unmarshal \"a,b\\nc,\\\"d,e\\\"\\n\\nf,\\\"g\\\"\\\"h\\\"\\n\" }}</p>\
+         <p>{{ unmarshal (dict \"delimiter\" \";\") \"a;b\\nc;d\" }}</p>\
+         <p>{{ unmarshal (dict \"targetType\" \"map\") \"name,age\\nann,3\\nbob,4\" }}</p>\
+         <p>{{ unmarshal (dict \"comment\" \"#\") \"a,b\\n#x,y\\nc,d\" }}</p>\
+         <p>{{ unmarshal \"a, b\\n c,d\\r\\ne,f\" }}</p>\
+         <p>{{ index (index (unmarshal \"a,b\\nc,d\") 1) 0 }}</p>\
+         <p>{{ unmarshal (dict \"delimiter\" \",\") \"x: 1, y\" }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let ps = |html: &str| {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert_eq!(
+        ps(&hugo),
+        [
+            "[[a b] [c d,e] [f g&#34;h]]",
+            "[[a b] [c d]]",
+            "[map[age:3 name:ann] map[age:4 name:bob]]",
+            "[[a b] [c d]]",
+            "[[a  b] [ c d] [e f]]",
+            "c",
+            "map[x:1, y]"
+        ]
+    );
+}
+
+#[test]
 fn a_file_of_no_known_type_gives_its_text_as_content_and_no_media_type_as_in_hugo() {
     // hugo-shortcode-gallery reads each image's sidecar, `a.png.meta`, as TOML.
     let site = crate::support::hugo_site(&[

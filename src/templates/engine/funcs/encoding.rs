@@ -154,8 +154,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         join_path(&parts).map(string)
     }),
     // `transform.Unmarshal [OPTIONS] DATA`: text (or a resource's content) read as the
-    // format Hugo detects in it (`FormatFromContentString`: the first of `,` CSV, `{`
-    // JSON, `:` YAML, `<` XML, `=` TOML).
+    // format Hugo detects in it (`FormatFromContentString`: the first of the CSV
+    // delimiter, `{` JSON, `:` YAML, `<` XML, `=` TOML).
     ("unmarshal transform.Unmarshal", |a| {
         let data = a
             .last()
@@ -167,7 +167,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 .unwrap_or_default(),
             other => super::super::values::to_string(other),
         };
-        unmarshal(&text)
+        let options = match a {
+            [options, _] => CsvOptions::of(options)?,
+            _ => CsvOptions::default(),
+        };
+        unmarshal(&text, &options)
     }),
     ("symdiff collections.SymDiff", |a| {
         let (x, y) = (items(arg(a, 0, "symdiff")?), items(arg(a, 1, "symdiff")?));
@@ -184,20 +188,63 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
 ];
 
+/// `transform.Unmarshal`'s options for CSV (Hugo's `metadecoders.Decoder`): the field
+/// delimiter (`,`), the comment character (none), and whether rows become maps keyed by
+/// the first row's names (`targetType` `map`) or lists of text (`slice`). A quote inside
+/// an unquoted field is always kept, as with `lazyQuotes` (Go refuses it without).
+#[derive(Debug, Clone, Copy)]
+struct CsvOptions {
+    delimiter: char,
+    comment: Option<char>,
+    maps: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            delimiter: ',',
+            comment: None,
+            maps: false,
+        }
+    }
+}
+
+impl CsvOptions {
+    /// The options a template gives (`dict "delimiter" ";"`), Hugo's keys in any case.
+    fn of(options: &Value) -> gotmpl::Result<CsvOptions> {
+        let mut o = CsvOptions::default();
+        let Value::Map(m) = options else {
+            return Err(exec_error("transform.Unmarshal: the options must be a map"));
+        };
+        for (key, value) in m.iter() {
+            let text = super::super::values::to_string(value);
+            match key.to_ascii_lowercase().as_str() {
+                "delimiter" => o.delimiter = text.chars().next().unwrap_or(','),
+                "comment" => o.comment = text.chars().next(),
+                "targettype" => o.maps = text == "map",
+                _ => {}
+            }
+        }
+        Ok(o)
+    }
+}
+
 /// `text` read as Hugo's `transform.Unmarshal` reads a string.
 ///
 /// # Errors
-/// A format Folio does not read (CSV, XML), none found, or invalid syntax.
-fn unmarshal(text: &str) -> gotmpl::Result<Value> {
+/// XML (Folio does not read it), no format found, or invalid syntax.
+fn unmarshal(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
     use crate::formats::Format;
     let at = |c: char| text.find(c);
     let first = |of: Option<usize>, others: &[Option<usize>]| {
         of.is_some_and(|i| others.iter().flatten().all(|o| i < *o))
     };
-    let (csv, json, yaml, xml, toml) = (at(','), at('{'), at(':'), at('<'), at('='));
-    let format = if first(csv, &[json, yaml, xml, toml]) || first(xml, &[csv, json, yaml, toml]) {
+    let (csv, json, yaml, xml, toml) = (at(options.delimiter), at('{'), at(':'), at('<'), at('='));
+    let format = if first(csv, &[json, yaml, xml, toml]) {
+        return unmarshal_csv(text, options);
+    } else if first(xml, &[csv, json, yaml, toml]) {
         return Err(exec_error(
-            "transform.Unmarshal: Folio reads JSON, YAML and TOML, not CSV or XML",
+            "transform.Unmarshal: Folio reads JSON, YAML, TOML and CSV, not XML",
         ));
     } else if first(json, &[yaml, xml, toml]) {
         Format::Json
@@ -211,6 +258,62 @@ fn unmarshal(text: &str) -> gotmpl::Result<Value> {
     let json = crate::formats::parse_data(text, format)
         .map_err(|e| exec_error(format!("transform.Unmarshal: {e}")))?;
     Ok(super::super::values::from_json(&json))
+}
+
+/// `text` read as CSV, as Go's `encoding/csv` reads it for Hugo: each row a list of its
+/// fields (or, with `targetType` `map`, a map from the first row's names), blank lines
+/// skipped, every row as long as the first.
+///
+/// # Errors
+/// A row of another length, a bad quote, or a delimiter or comment character that is not
+/// ASCII.
+fn unmarshal_csv(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
+    let byte = |c: char, what: &str| {
+        u8::try_from(c).ok().filter(u8::is_ascii).ok_or_else(|| {
+            exec_error(format!(
+                "transform.Unmarshal: Folio reads a CSV {what} of one ASCII character, not {c:?}"
+            ))
+        })
+    };
+    let mut reader = csv::ReaderBuilder::new();
+    reader
+        .has_headers(false)
+        .delimiter(byte(options.delimiter, "delimiter")?)
+        .comment(options.comment.map(|c| byte(c, "comment")).transpose()?)
+        .flexible(false);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for record in reader.from_reader(text.as_bytes()).records() {
+        let record = record.map_err(|e| match e.kind() {
+            csv::ErrorKind::UnequalLengths { pos, .. } => exec_error(format!(
+                "transform.Unmarshal: record on line {}: wrong number of fields",
+                pos.as_ref().map_or(0, csv::Position::line)
+            )),
+            _ => exec_error(format!("transform.Unmarshal: {e}")),
+        })?;
+        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        rows.push(fields);
+    }
+    let string = super::super::values::string;
+    if options.maps {
+        let mut rows = rows.into_iter();
+        let names = rows.next().unwrap_or_default();
+        return Ok(Value::List(
+            rows.map(|row| {
+                super::super::values::map(
+                    names
+                        .iter()
+                        .map(String::as_str)
+                        .zip(row.into_iter().map(string)),
+                )
+            })
+            .collect(),
+        ));
+    }
+    Ok(Value::List(
+        rows.into_iter()
+            .map(|row| Value::List(row.into_iter().map(string).collect()))
+            .collect(),
+    ))
 }
 
 /// Bytes as lower-case hexadecimal.
