@@ -1191,6 +1191,7 @@ fn frame_for(
     );
     frame.refs = hugo.refs.clone();
     frame.time_zone = hugo.time_zone.clone();
+    frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;
     frame
 }

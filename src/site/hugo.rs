@@ -520,6 +520,16 @@ impl Site {
             .language_setting(lang, "titleCaseStyle")
             .and_then(|(_, node)| node.to_json().as_str().map(TitleCase::named))
             .unwrap_or_default();
+        match self.config_json(&["security", "funcs", "getenv"]) {
+            Some(Json::Array(allowed)) => {
+                ctx.getenv = allowed
+                    .iter()
+                    .filter_map(|p| p.as_str().map(str::to_string))
+                    .collect();
+            }
+            Some(Json::String(one)) => ctx.getenv = Arc::from([one]),
+            _ => {}
+        }
         ctx
     }
 }

@@ -1557,6 +1557,43 @@ fn unmarshal_reads_csv_with_hugos_options_as_hugo_does() {
 }
 
 #[test]
+fn image_config_and_getenv_give_what_hugo_gives_and_getenv_keeps_hugos_security_policy() {
+    // gruvbox's `imageConfig` of a static image; hugomods' `getenv`.
+    let config = "title = \"T\"\n[security.funcs]\ngetenv = [\"^HOME$\", \"^HUGO_\"]\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", config),
+        (
+            "layouts/shortcodes/f.html",
+            "{{ $c := imageConfig \"static/p.png\" }}<p>{{ $c.Width }}x{{ $c.Height }}\
+             |{{ (images.Config \"/static/p.png\").Width }}|{{ getenv \"HOME\" }}\
+             |{{ os.Getenv \"HUGO_FOLIO_UNSET\" }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::copy(
+        fixture_site().path().join("content/bundle/photo.png"),
+        site.path().join("static/p.png"),
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "imageConfig", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    let home = std::env::var("HOME").unwrap_or_default();
+    assert_eq!(p(&hugo), format!("7x6|7|{home}|</p>"));
+    // Without the site's policy, Hugo's own allows only HUGO_ and CI.
+    std::fs::write(site.path().join("hugo.toml"), "title = \"T\"\n").unwrap();
+    let refused = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(refused.contains("\"HOME\" is not whitelisted"), "{refused}");
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let html = doc.preview_window(None, None, None, None);
+    assert!(
+        html.contains("getenv: access denied: &quot;HOME&quot; is not whitelisted"),
+        "{html}"
+    );
+}
+
+#[test]
 fn a_file_of_no_known_type_gives_its_text_as_content_and_no_media_type_as_in_hugo() {
     // hugo-shortcode-gallery reads each image's sidecar, `a.png.meta`, as TOML.
     let site = crate::support::hugo_site(&[

@@ -172,6 +172,8 @@ pub struct Frame {
     pub refs: Option<objects::Refs>,
     /// The zone a date without an offset is read in (the site's `timeZone`).
     pub time_zone: jiff::tz::TimeZone,
+    /// The environment variables `getenv` may read ([`HugoContext::getenv`]).
+    pub getenv: Arc<[String]>,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: funcs::TitleCase,
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
@@ -211,6 +213,7 @@ impl Frame {
             own_compiled: None,
             refs: None,
             time_zone: jiff::tz::TimeZone::UTC,
+            getenv: Arc::from([]),
             title_case: funcs::TitleCase::default(),
         }
     }

@@ -125,7 +125,13 @@ pub struct HugoContext {
     pub cascade: Map<String, Json>,
     /// The site's `enableGitInfo` ([`SiteFields::git_info`]).
     pub git_info: bool,
+    /// The environment variables `getenv` may read: Hugo's `security.funcs.getenv`, each
+    /// a regular expression a name must match (Hugo's default: `^HUGO_`, `^CI$`).
+    pub getenv: Arc<[String]>,
 }
+
+/// Hugo's default `security.funcs.getenv` (`config/security/securityConfig.go`).
+pub const GETENV_DEFAULT: [&str; 2] = ["^HUGO_", "^CI$"];
 
 /// Finds the page a reference (`blog/post.md#part`) names from this page: its URL path
 /// without the base URL's path (`/blog/post/#part`), or Hugo's message for why none.
@@ -326,6 +332,7 @@ impl HugoContext {
             sections: Vec::new(),
             cascade: Map::new(),
             git_info: fields.git_info,
+            getenv: GETENV_DEFAULT.iter().map(|p| (*p).to_string()).collect(),
         }
     }
 

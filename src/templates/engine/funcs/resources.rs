@@ -63,6 +63,36 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .map(super::super::values::string)
             .map_err(|e| exec_error(format!("os.ReadFile: {}: {e}", path.display())))
     }),
+    // Hugo's `images.Config`: an image file's size, found as `os.ReadFile` finds files.
+    ("images.Config imageConfig", |a| {
+        let name = str_arg(a, 0, "imageConfig")?;
+        let path =
+            readable(&name)?.ok_or_else(|| exec_error("imageConfig: file does not exist"))?;
+        let size =
+            imagesize::size(&path).map_err(|_| exec_error("imageConfig: image: unknown format"))?;
+        let n = |v: usize| Value::Int(i64::try_from(v).unwrap_or(0));
+        Ok(super::super::values::map([
+            ("Width", n(size.width)),
+            ("Height", n(size.height)),
+        ]))
+    }),
+    // Hugo's `os.Getenv`: a variable the site's `security.funcs.getenv` allows, else
+    // Hugo's refusal.
+    ("os.Getenv getenv", |a| {
+        let name = str_arg(a, 0, "os.Getenv")?;
+        let allowed = engine::frame()?
+            .getenv
+            .iter()
+            .any(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(&name)));
+        if !allowed {
+            return Err(exec_error(format!(
+                "getenv: access denied: {name:?} is not whitelisted in policy \"security.funcs.getenv\""
+            )));
+        }
+        Ok(super::super::values::string(
+            std::env::var(&name).unwrap_or_default(),
+        ))
+    }),
     ("os.FileExists fileExists", |a| {
         Ok(Value::Bool(
             readable(&str_arg(a, 0, "os.FileExists")?)?.is_some(),
