@@ -435,6 +435,25 @@ fn a_go_template_is_split_into_chromas_tokens() {
 }
 
 #[test]
+fn with_classes_whitespace_and_identifiers_get_the_classes_chromas_lexer_gives_them() {
+    // PaperMod's sites highlight with classes: JavaScript's and Python's lexers leave
+    // whitespace plain (Rust's and Go's give it `w`), and Python's names are `n`.
+    let page = "---\ntitle: Code\n---\n\n```js\nlet x = 1;\n```\n\n```python\nx = y\n```\n\n\
+                ```go\nx := 1\n```\n";
+    let config = "[markup.highlight]\nnoClasses = false\n";
+    let (folio, hugo) = render_both(&[("hugo.toml", config), ("content/code.md", page)]);
+    let blocks = |html: &str| {
+        html.split("<code")
+            .skip(1)
+            .filter_map(|c| c.split("</code>").next())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(blocks(&folio), blocks(&hugo));
+    assert_eq!(blocks(&hugo).len(), 3, "{hugo}");
+}
+
+#[test]
 fn a_template_calling_highlight_gets_what_hugo_gives_it() {
     let template = "{{ highlight (trim .Inner \"\\n\") \"go\" \"linenos=inline,hl_lines=2\" }}\
                     {{ transform.Highlight \"x := 1\" \"go\" (dict \"lineNos\" true \"lineNumbersInTable\" false) }}\

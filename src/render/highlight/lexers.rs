@@ -23,7 +23,8 @@ use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use super::scopes::class_of;
 use syntect::util::LinesWithEndings;
 
-/// Chroma's lexers, as `scripts/chroma-lexers.py` writes them: `Name|aliases|file globs`.
+/// Chroma's lexers, as `scripts/chroma-lexers.py` writes them: `Name|aliases|file
+/// globs|w` (`w` when the lexer gives whitespace a token type of its own).
 const LEXERS: &str = include_str!("chroma-lexers.txt");
 
 /// A lexer Chroma has: its name, aliases and file-name globs.
@@ -33,6 +34,9 @@ pub struct ChromaLexer {
     pub name: &'static str,
     aliases: Vec<&'static str>,
     globs: Vec<glob::Pattern>,
+    /// Whether its rules give whitespace its own token type (`TextWhitespace`, class
+    /// `w`); with classes, Chroma writes blank text in a `w` span only then.
+    pub whitespace: bool,
 }
 
 /// Chroma's lexers.
@@ -45,6 +49,7 @@ fn lexers() -> &'static [ChromaLexer] {
                 let mut fields = line.split('|');
                 let (name, aliases, globs) = (fields.next()?, fields.next()?, fields.next()?);
                 Some(ChromaLexer {
+                    whitespace: fields.next() == Some("w"),
                     name,
                     aliases: aliases.split_whitespace().collect(),
                     globs: globs
@@ -190,9 +195,23 @@ fn coloured<'a>(
     Some(out)
 }
 
-/// Chroma lexers that give every identifier a class of its own (`NameOther`), where
-/// syntect's grammars leave them plain.
-const NAMES_OTHER: &[&str] = &["Go", "JavaScript", "TypeScript"];
+/// Chroma lexers that give every identifier a class of its own, where syntect's grammars
+/// leave them plain or call them variables: `NameOther` (`nx`) or `Name` (`n`).
+const IDENTIFIERS: &[(&str, &str)] = &[
+    ("Go", "nx"),
+    ("JavaScript", "nx"),
+    ("TypeScript", "nx"),
+    ("Python", "n"),
+    ("Rust", "n"),
+];
+
+/// The class [`IDENTIFIERS`] gives `lexer`'s identifiers, if it names one.
+fn identifier_class(lexer: &str) -> Option<&'static str> {
+    IDENTIFIERS
+        .iter()
+        .find(|(l, _)| *l == lexer)
+        .map(|&(_, class)| class)
+}
 
 /// The class Chroma's JavaScript lexer gives a word by its lists (`lexers/embedded/
 /// javascript.xml`): keywords, declaration words, reserved words, constants and built-in
@@ -221,8 +240,8 @@ fn javascript_word(word: &str) -> &'static str {
 /// Adds a run of text with the class its scopes give, refined the way Chroma's lexers
 /// differ from the grammars: `package` and `import` are namespace keywords, Go's
 /// declaration words are declaration keywords, JavaScript's words are classed by Chroma's
-/// lists ([`javascript_word`]), in [`NAMES_OTHER`] languages each plain identifier and
-/// variable is `nx`, and single lexers' own ways ([`quirk`]).
+/// lists ([`javascript_word`]), in [`IDENTIFIERS`] languages each plain identifier and
+/// variable is `nx` or `n`, and single lexers' own ways ([`quirk`]).
 fn refine<'a>(
     out: &mut Vec<Token<'a>>,
     class: Option<&'static str>,
@@ -257,8 +276,11 @@ fn refine<'a>(
         {
             push(out, Some("kd"), text, code);
         }
-        Some("nv") if NAMES_OTHER.contains(&lexer) => push(out, Some("nx"), text, code),
-        None if NAMES_OTHER.contains(&lexer) => {
+        Some("nv") if identifier_class(lexer).is_some() => {
+            push(out, identifier_class(lexer), text, code);
+        }
+        None if identifier_class(lexer).is_some() => {
+            let class = identifier_class(lexer);
             let is_word = |c: char| c.is_alphanumeric() || c == '_';
             let mut rest = text;
             while let Some(start) = rest.find(|c: char| is_word(c)) {
@@ -267,7 +289,7 @@ fn refine<'a>(
                 let (word, after) = from.split_at(len);
                 push(out, None, before, code);
                 let identifier = !word.starts_with(|c: char| c.is_ascii_digit());
-                push(out, identifier.then_some("nx"), word, code);
+                push(out, class.filter(|_| identifier), word, code);
                 rest = after;
             }
             push(out, None, rest, code);

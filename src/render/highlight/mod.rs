@@ -796,7 +796,7 @@ fn highlight_uncached(
     let mut out = String::with_capacity(code.len() * 4);
     if options.hl_inline {
         out.push_str(&format!("<code{}>", inline_code_attrs(lang)));
-        let f = Formatter::new(options);
+        let f = Formatter::new(options, lexer);
         for line in split_lines(&tokens) {
             f.tokens(&mut out, &line);
         }
@@ -813,7 +813,7 @@ fn highlight_uncached(
         out.push_str(&format!(" {name}=\"{}\"", html_escape(value)));
     }
     out.push('>');
-    Formatter::new(options).write(&mut out, &tokens, lang);
+    Formatter::new(options, lexer).write(&mut out, &tokens, lang);
     out.push_str("</div>");
     out
 }
@@ -861,14 +861,18 @@ struct Formatter<'o> {
     options: &'o Options,
     style: &'static styles::Style,
     ranges: Vec<[i64; 2]>,
+    /// Whether the lexer gives whitespace a token type of its own
+    /// ([`lexers::ChromaLexer::whitespace`]).
+    whitespace: bool,
 }
 
 impl<'o> Formatter<'o> {
-    fn new(options: &'o Options) -> Self {
+    fn new(options: &'o Options, lexer: &lexers::ChromaLexer) -> Self {
         Formatter {
             options,
             style: styles::get(options.settings.style),
             ranges: options.ranges(),
+            whitespace: lexer.whitespace,
         }
     }
 
@@ -960,9 +964,11 @@ impl<'o> Formatter<'o> {
     fn tokens(&self, out: &mut String, line: &[lexers::Token<'_>]) {
         for &(class, text) in line {
             let text = html_escape(text);
+            // With classes, blank text is `w` where the lexer makes whitespace a token
+            // of its own (without, `w` has no style and no span).
             let class = class.or_else(|| {
                 let blank = text.chars().all(char::is_whitespace);
-                (blank && !self.options.settings.no_classes).then_some("w")
+                (blank && self.whitespace && !self.options.settings.no_classes).then_some("w")
             });
             match class.map(|c| self.attr(c, "")).filter(|a| !a.is_empty()) {
                 Some(attr) => out.push_str(&format!("<span{attr}>{text}</span>")),
