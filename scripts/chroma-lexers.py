@@ -8,6 +8,9 @@ The last field is `w` when the lexer has rules that give whitespace its own toke
 Hugo highlights a code block only when Chroma has a lexer for its language
 (markup/highlight/highlight.go); Folio uses this list to decide the same way.
 
+The checkout must be of the release Hugo's go.mod requires (Hugo 0.168: chroma v2.27.0): a
+later one knows languages Hugo does not (jq, Astro) and highlights them where Hugo does not.
+
 Usage: scripts/chroma-lexers.py CHROMA_CHECKOUT > src/render/highlight/chroma-lexers.txt
 """
 import html

@@ -454,6 +454,20 @@ fn with_classes_whitespace_and_identifiers_get_the_classes_chromas_lexer_gives_t
 }
 
 #[test]
+fn only_the_languages_hugos_chroma_knows_are_highlighted() {
+    // Chroma 2.27 (Hugo 0.168's) has HCL, and not jq or Astro, which later ones have.
+    let page = "---\ntitle: Code\n---\n\n```jq\n.a | length\n```\n\n```astro\n<p>{a}</p>\n```\n\n\
+                ```hcl\na = 1\n```\n";
+    let (folio, hugo) = render_both(&[("content/code.md", page)]);
+    assert_eq!(without_token_spans(&folio), without_token_spans(&hugo));
+    assert_eq!(
+        hugo.matches("<pre tabindex=\"0\"><code").count(),
+        2,
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_template_calling_highlight_gets_what_hugo_gives_it() {
     let template = "{{ highlight (trim .Inner \"\\n\") \"go\" \"linenos=inline,hl_lines=2\" }}\
                     {{ transform.Highlight \"x := 1\" \"go\" (dict \"lineNos\" true \"lineNumbersInTable\" false) }}\
