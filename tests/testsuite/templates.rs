@@ -659,6 +659,24 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
 }
 
 #[test]
+fn printf_of_a_piped_value_formats_it_as_go_does() {
+    // hugo-paper's inline shortcodes: `{{ . | printf "%T" }}`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ 5 | printf \"%T\" }} {{ \"x\" | printf \"%T\" }} {{ 5 | printf \"%d-%T\" 3 }} \
+         {{ $x := 5 }}{{ $x | printf \"%T\" }} {{ $y := 2.5 | printf \"%T|%v\" }}{{ $y }} \
+         {{ \"a\" | printf \"%s-%s\" \"b\" | upper }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(
+        p(&hugo),
+        "int string 3-int int float64|%!v(MISSING) B-A</p>"
+    );
+}
+
+#[test]
 fn read_file_looks_in_the_site_its_themes_and_its_content_folder_and_reads_nothing_for_a_missing_file(
 ) {
     let site = crate::support::hugo_site(&[

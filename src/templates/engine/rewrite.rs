@@ -896,6 +896,7 @@ fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, PipeOf)) {
 }
 
 fn pipe(p: &mut PipeNode, calls: &mut Calls) {
+    piped_into_printf(p);
     // `… | return add 40`: the piped value goes to `add 40`, then is returned (Hugo's
     // `newReturnError` runs the command with the pipeline's value as its last argument).
     let last = p.commands.len().saturating_sub(1);
@@ -917,6 +918,37 @@ fn pipe(p: &mut PipeNode, calls: &mut Calls) {
     for (k, cmd) in p.commands.iter_mut().enumerate() {
         command(cmd, k > 0, calls);
     }
+}
+
+/// `X | printf "%T"`: the value piped in is `printf`'s last argument (Go's `evalCall`),
+/// which [`printf_values`] cannot reach; made an argument of its own, `printf "%T" (X)`,
+/// so its directive is rewritten as the others are (the same call to Go).
+fn piped_into_printf(p: &mut PipeNode) {
+    let is_printf = |cmd: &CommandNode| match cmd.args.as_slice() {
+        [Expr::Identifier(_, name), Expr::String(_, format), ..] if name == "printf" => {
+            directives(format).is_some()
+        }
+        _ => false,
+    };
+    let Some(at) = p.commands.iter().skip(1).position(is_printf).map(|k| k + 1) else {
+        return;
+    };
+    let mut rest = p.commands.split_off(at);
+    let before = std::mem::take(&mut p.commands);
+    let Some(printf) = rest.first_mut() else {
+        return;
+    };
+    let pos = before.first().map_or(printf.pos, |c| c.pos);
+    printf.args.push(Expr::Pipe(
+        pos,
+        PipeNode {
+            pos,
+            decl: Vec::new(),
+            commands: before,
+            is_assign: false,
+        },
+    ));
+    p.commands = rest;
 }
 
 fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
