@@ -836,12 +836,16 @@ fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_on
 fn a_function_hugo_removed_in_any_template_of_the_site_is_an_error_of_check_as_hugo_fails_the_build(
 ) {
     // PaperModX's `tweet-ref` and `social_quote_tweet` partial, which no page need call.
+    // The theme's own `quote`, which the site overrides, and an editor's backup are
+    // templates Hugo never reads.
+    let get_json = "{{ with .url }}\n  {{ $j := getJSON \"https://e.org/x.json\" }}{{ end }}";
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "title = \"T\"\n"),
-        (
-            "layouts/partials/tweet.html",
-            "{{ with .url }}\n  {{ $j := getJSON \"https://e.org/x.json\" }}{{ end }}",
-        ),
+        ("hugo.toml", "title = \"T\"\ntheme = \"t\"\n"),
+        ("layouts/partials/tweet.html", get_json),
+        ("themes/t/layouts/partials/quote.html", get_json),
+        ("layouts/partials/quote.html", "{{ .url }}"),
+        ("layouts/partials/quote.html~", get_json),
+        ("layouts/partials/.draft.html", get_json),
         ("content/about.md", "---\ntitle: About\n---\n\nText.\n"),
     ]);
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
