@@ -80,11 +80,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // Hugo's refusal.
     ("os.Getenv getenv", |a| {
         let name = str_arg(a, 0, "os.Getenv")?;
-        let allowed = engine::frame()?
-            .getenv
-            .iter()
-            .any(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(&name)));
-        if !allowed {
+        if !whitelist_accepts(&engine::frame()?.getenv, &name) {
             return Err(exec_error(format!(
                 "getenv: access denied: {name:?} is not whitelisted in policy \"security.funcs.getenv\""
             )));
@@ -235,6 +231,32 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
         std::sync::Arc::make_mut(fields).insert(std::sync::Arc::from("Params"), params.clone());
     }
     Ok(image)
+}
+
+/// Whether Hugo's whitelist of `patterns` accepts `name` (`config/security/whitelist.go`):
+/// none when it has no pattern or says `none`; else none a `! PATTERN` matches, and of
+/// the rest, any a plain pattern matches (all, when every pattern is a `!` one). Patterns
+/// are regular expressions, matched anywhere in the name.
+fn whitelist_accepts(patterns: &[String], name: &str) -> bool {
+    let mut kept = Vec::new();
+    for p in patterns {
+        if p == "none" {
+            return false;
+        }
+        let p = p.trim();
+        if !p.is_empty() {
+            kept.push(p);
+        }
+    }
+    if kept.is_empty() {
+        return false;
+    }
+    let matches = |p: &str| regex::Regex::new(p).is_ok_and(|r| r.is_match(name));
+    let (deny, allow): (Vec<&str>, Vec<&str>) = kept.into_iter().partition(|p| p.starts_with("! "));
+    if deny.iter().any(|p| matches(p.get(2..).unwrap_or_default())) {
+        return false;
+    }
+    allow.is_empty() || allow.iter().any(|p| matches(p))
 }
 
 /// The most `os.ReadFile` reads (bytes).
@@ -408,4 +430,29 @@ fn path_escaped(file: &str) -> String {
         .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whitelist_accepts;
+
+    fn accepts(patterns: &[&str], name: &str) -> bool {
+        let patterns: Vec<String> = patterns.iter().map(|p| (*p).to_string()).collect();
+        whitelist_accepts(&patterns, name)
+    }
+
+    #[test]
+    fn a_whitelist_denies_what_a_negated_pattern_matches_and_allows_what_a_plain_one_does() {
+        assert!(accepts(&["^HUGO_", "^CI$"], "HUGO_ENV"));
+        assert!(!accepts(&["^HUGO_", "^CI$"], "HOME"));
+        assert!(!accepts(&["^HUGO_", "! ^HUGO_FOO"], "HUGO_FOO"));
+        assert!(accepts(&["^HUGO_", "! ^HUGO_FOO"], "HUGO_BAR"));
+        assert!(
+            accepts(&["! ^SECRET"], "HUGO_FOO"),
+            "only denials: the rest is allowed"
+        );
+        assert!(!accepts(&["! ^SECRET"], "SECRET_KEY"));
+        assert!(!accepts(&["none", "^HUGO_"], "HUGO_X"));
+        assert!(!accepts(&[], "HUGO_X"));
+    }
 }
