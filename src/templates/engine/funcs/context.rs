@@ -818,10 +818,18 @@ fn escaped_rest(rest: &str) -> String {
     }
 }
 
-/// Whether `url` has a `%` that does not start an escape (`%` and two hex digits), which
-/// Go's `url.Parse` refuses ("invalid URL escape").
+/// Whether `url`'s path or fragment has a `%` that does not start an escape (`%` and two
+/// hex digits), which Go's `url.Parse` refuses ("invalid URL escape"); it reads the query
+/// as it is (`search/?q=%s`).
 fn has_bad_escape(url: &str) -> bool {
-    let bytes = url.as_bytes();
+    let (rest, fragment) = url.split_once('#').unwrap_or((url, ""));
+    let path = rest.split_once('?').map_or(rest, |(path, _)| path);
+    bad_escape_in(path) || bad_escape_in(fragment)
+}
+
+/// Whether `text` has a `%` not followed by two hex digits.
+fn bad_escape_in(text: &str) -> bool {
+    let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
         b == b'%'
             && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
