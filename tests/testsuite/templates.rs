@@ -1519,6 +1519,40 @@ fn an_images_content_makes_the_data_url_hugo_makes_for_a_placeholder() {
 }
 
 #[test]
+fn a_files_media_type_is_hugos_or_the_machines_with_its_own_suffix() {
+    // hugo-video looks for `in .MediaType.Suffixes "mp4"`; `.m4v` is video/mp4 in the
+    // machine's MIME database, which Go's `mime` reads for Hugo, as `.zip` and `.py` are.
+    let mut files =
+        vec![
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/mt.html",
+            "{{ range .Page.Resources }}<p>{{ .Name }}|{{ .MediaType }}|{{ .MediaType.Suffixes }}\
+             |{{ .MediaType.FirstSuffix.Suffix }}|{{ in .MediaType.Suffixes \"mp4\" }}\
+             |{{ .ResourceType }}|{{ .MediaType.SubType }}</p>{{ end }}\
+             <p>{{ len (.Page.Resources.ByType \"video\") }}</p>",
+        ),
+        ("content/about/index.md", "---\ntitle: About\n---\n\n{{< mt >}}\n"),
+    ];
+    let names = ["a.mp4", "b.m4v", "LICENSE", "a.zip", "a.py", "x.meta"];
+    let paths: Vec<String> = names.iter().map(|n| format!("content/about/{n}")).collect();
+    files.extend(paths.iter().map(|p| (p.as_str(), "x")));
+    let site = crate::support::hugo_site(&files);
+    let (hugo, folio) = hugo_and_folio(site.path(), "media types", "content/about/index.md");
+    let ps = |html: &str| {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert!(
+        ps(&hugo).contains(&"b.m4v|video/mp4|[m4v]|m4v|false|video|mp4".to_string()),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn abs_url_escapes_the_path_and_fragment_as_go_writes_a_url_and_rel_url_does_not() {
     // hugo-swift-theme's `picture`: `srcset="{{ absURL (.Get 0) }}"` of a file name with a
     // space.

@@ -42,9 +42,39 @@ pub struct ResourceDirs {
     pub meta: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
+/// A resource's `.MediaType`: its type, main type, subtype (without a `+suffix`) and
+/// suffixes. A resource's media type has its own file's suffix (Hugo: `[m4v]` for
+/// `b.m4v`, though `video/mp4` has others); an unknown type has none.
+fn media_type_value(media: &str, suffix: Option<&str>) -> Value {
+    let (main, sub) = media.split_once('/').unwrap_or((media, ""));
+    let sub = sub.split('+').next().unwrap_or(sub);
+    map([
+        ("Type", string(media)),
+        ("MainType", string(main)),
+        ("SubType", string(sub)),
+        (
+            "Suffixes",
+            Value::List(suffix.map(string).into_iter().collect()),
+        ),
+        (
+            "FirstSuffix",
+            map([
+                ("Suffix", string(suffix.unwrap_or_default())),
+                (
+                    "FullSuffix",
+                    string(suffix.map(|s| format!(".{s}")).unwrap_or_default()),
+                ),
+            ]),
+        ),
+    ])
+}
+
 /// The media type of a file whose extension neither Hugo nor Go's `mime` knows: none
 /// (Hugo prints an empty `.MediaType`, `.ResourceType` and `.MediaType.MainType`).
 const UNKNOWN_TYPE: &str = "";
+
+/// The media type of a file with no extension (`LICENSE`).
+const NO_EXTENSION_TYPE: &str = "application/octet-stream";
 
 /// Text files larger than this (bytes) give no `.Content`.
 const MAX_CONTENT: u64 = 1 << 20;
@@ -67,8 +97,8 @@ pub fn resource_type(name: &str) -> &'static str {
 pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> Value {
     let ext = extension(path);
     let media = media_type(&ext);
-    let (main, sub) = media.split_once('/').unwrap_or((media, ""));
-    let sub = sub.split('+').next().unwrap_or(sub);
+    let main = media.split_once('/').map_or(media, |(main, _)| main);
+    let suffix = (!ext.is_empty() && media != UNKNOWN_TYPE).then_some(ext.as_str());
     let mut fields = vec![
         (KIND, string("resource")),
         ("__folio_path", string(path.to_string_lossy())),
@@ -77,14 +107,7 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
         ("RelPermalink", string(rel_permalink)),
         ("Permalink", string(format!("{origin}{rel_permalink}"))),
         ("ResourceType", string(main)),
-        (
-            "MediaType",
-            map([
-                ("Type", string(media)),
-                ("MainType", string(main)),
-                ("SubType", string(sub)),
-            ]),
-        ),
+        ("MediaType", media_type_value(media, suffix)),
         ("Params", map::<&str>([])),
     ];
     if main == "image" && ext != "svg" {
@@ -108,7 +131,7 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
         // Hugo gives any file's bytes as a string: a file of no known type that reads
         // as text (`a.png.meta`, a gallery's TOML sidecar) is that text; a file of a
         // binary type (an image, a PDF) is not read to find out.
-        let unknown = media == UNKNOWN_TYPE;
+        let unknown = media == UNKNOWN_TYPE || media == NO_EXTENSION_TYPE;
         let text = (unknown && size.is_ok_and(|n| n <= MAX_CONTENT))
             .then(|| std::fs::read(path).ok())
             .flatten()
@@ -219,8 +242,59 @@ fn media_type(ext: &str) -> &'static str {
         "wasm" => "application/wasm",
         "mp3" => "audio/mpeg",
         "ogg" | "opus" => "audio/ogg",
-        _ => UNKNOWN_TYPE,
+        "" => NO_EXTENSION_TYPE,
+        _ => system_type(ext).unwrap_or(UNKNOWN_TYPE),
     }
+}
+
+/// The media type Go's `mime.TypeByExtension` finds for `ext` in the machine's database
+/// (`mime/type_unix.go`): the shared MIME database's `globs2` (`/usr/local/share/mime/`,
+/// then `/usr/share/mime/`; the first that exists, and in it the first type for the
+/// extension, as the file is in weight order), else `/etc/mime.types` and Apache's.
+fn system_type(ext: &str) -> Option<&'static str> {
+    static TYPES: std::sync::LazyLock<std::collections::HashMap<String, String>> =
+        std::sync::LazyLock::new(|| {
+            let mut types = std::collections::HashMap::new();
+            for globs in ["/usr/local/share/mime/globs2", "/usr/share/mime/globs2"] {
+                let Ok(text) = std::fs::read_to_string(globs) else {
+                    continue;
+                };
+                for line in text.lines().filter(|l| !l.starts_with('#')) {
+                    let mut fields = line.splitn(3, ':');
+                    let (_, media, glob) = (fields.next(), fields.next(), fields.next());
+                    let ext = glob.and_then(|g| g.strip_prefix("*."));
+                    if let (Some(media), Some(ext)) = (media, ext) {
+                        if !ext.contains(['*', '?', '[']) {
+                            types
+                                .entry(ext.to_string())
+                                .or_insert_with(|| media.to_string());
+                        }
+                    }
+                }
+                return types;
+            }
+            for file in [
+                "/etc/mime.types",
+                "/etc/apache2/mime.types",
+                "/etc/apache/mime.types",
+                "/etc/httpd/conf/mime.types",
+            ] {
+                let Ok(text) = std::fs::read_to_string(file) else {
+                    continue;
+                };
+                for line in text.lines().filter(|l| !l.starts_with('#')) {
+                    let mut words = line.split_whitespace();
+                    let Some(media) = words.next() else {
+                        continue;
+                    };
+                    for ext in words {
+                        types.insert(ext.to_string(), media.to_string());
+                    }
+                }
+            }
+            types
+        });
+    TYPES.get(ext).map(String::as_str)
 }
 
 /// Files under `dir` (relative names with `/`, sorted), at most a few thousand.
