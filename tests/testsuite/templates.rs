@@ -830,6 +830,25 @@ fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_on
         preview(site.path()).contains("layouts/shortcodes/f.html:3:22: div: can't divide"),
         "the last line's call, where n is not given"
     );
+    // A partial's failure that `try` caught is not the later one's place.
+    let site = site_with(
+        &[(
+            "f",
+            "<p>{{ with try (partial \"p\" 0) }}[{{ .Err }}]{{ end }}\n{{ div 1 0 }}</p>",
+        )],
+        "{{< f >}}",
+    );
+    std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
+    std::fs::write(
+        site.path().join("layouts/partials/p.html"),
+        "{{ $x := 1 }}\n{{ div 4 . }}",
+    )
+    .unwrap();
+    let html = preview(site.path());
+    assert!(
+        html.contains("layouts/shortcodes/f.html:2:4: div: can't divide"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -163,6 +163,8 @@ pub struct Frame {
     returned: RefCell<Option<Value>>,
     /// The templates running, innermost last (where an inline partial is looked up).
     running: RefCell<Vec<Entry>>,
+    /// The innermost failure of a partial this render met, reported in place of the
+    /// message that carried it up (a `try` that catches it forgets it).
     failure: RefCell<Option<Problem>>,
     /// Why render hooks failed (the element was then written as Goldmark writes it), each
     /// with the text that finds its element in the page, when it has one.
@@ -225,6 +227,16 @@ impl Frame {
     pub fn apart(mut self) -> Frame {
         self.own_compiled = Some(Compiled::default());
         self
+    }
+
+    /// Whether a partial's failure is waiting to be reported ([`Frame::forget_failure`]).
+    pub(crate) fn has_failure(&self) -> bool {
+        self.failure.borrow().is_some()
+    }
+
+    /// Forgets the partial's failure a `try` caught: a later error is its own.
+    pub(crate) fn forget_failure(&self) {
+        self.failure.borrow_mut().take();
     }
 
     /// Records why a render hook failed, and `near`, what finds its element in the page.

@@ -341,6 +341,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (rewrite::TRY, |a| {
         let name = str_arg(a, 0, rewrite::TRY)?;
         let args = a.get(1..).unwrap_or_default();
+        let frame = engine::frame()?;
+        let failed_before = frame.has_failure();
         let result = match super::all().get(name.as_str()) {
             Some(f) => f(args),
             None => Err(exec_error(super::why_not(&name))),
@@ -356,6 +358,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             message.contains(super::CANNOT_RUN) || message.contains("Folio does not have Hugo's");
         if folio_cannot || message.contains("errorf: ") {
             return Err(exec_error(message));
+        }
+        if !failed_before {
+            frame.forget_failure();
         }
         Ok(map([("Value", Value::Nil), ("Err", string(message))]))
     }),
