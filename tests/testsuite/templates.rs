@@ -1667,6 +1667,50 @@ fn image_config_and_getenv_give_what_hugo_gives_and_getenv_keeps_hugos_security_
         html.contains("getenv: access denied: &quot;HOME&quot; is not whitelisted"),
         "{html}"
     );
+    // An icon is no image Hugo's Go decodes.
+    let icon: &[u8] = &[
+        0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0, 0, 0, 0, 0, 22, 0, 0, 0,
+    ];
+    std::fs::write(site.path().join("static/i.ico"), icon).unwrap();
+    std::fs::write(
+        site.path().join("layouts/shortcodes/f.html"),
+        "<p>{{ (imageConfig \"static/i.ico\").Width }}</p>",
+    )
+    .unwrap();
+    let refused = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(refused.contains("image: unknown format"), "{refused}");
+    let doc = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let html = doc.preview_window(None, None, None, None);
+    assert!(
+        html.contains("imageConfig: image: unknown format"),
+        "{html}"
+    );
+}
+
+#[test]
+fn unmarshal_reads_a_resource_as_its_media_type_says() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ unmarshal (resources.Get \"a.json\") }}</p>\
+             <p>{{ unmarshal (resources.Get \"one.csv\") }}</p>\
+             <p>{{ len (index (index (unmarshal (resources.Get \"q.csv\")) 0) 0) }}</p>",
+        ),
+        ("assets/a.json", "[\"x\", \"y\"]"),
+        ("assets/one.csv", "name\nann\nbob\n"),
+        ("assets/q.csv", "\"a\r\nb\",c\r\n"),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "unmarshal", "content/about.md");
+    let ps = |html: &str| {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert_eq!(ps(&hugo), ["[x y]", "[[name] [ann] [bob]]", "3"]);
 }
 
 #[test]

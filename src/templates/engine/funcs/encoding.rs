@@ -160,18 +160,25 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let data = a
             .last()
             .ok_or_else(|| exec_error("transform.Unmarshal: expected 1 or 2 arguments"))?;
-        let text = match data {
-            Value::Map(m) => m
-                .get("Content")
-                .map(super::super::values::to_string)
-                .unwrap_or_default(),
-            other => super::super::values::to_string(other),
-        };
         let options = match a {
             [options, _] => CsvOptions::of(options)?,
             _ => CsvOptions::default(),
         };
-        unmarshal(&text, &options)
+        // A resource is read as its media type says (Hugo's `FormatFromMediaType`), a
+        // string as its text looks.
+        let Value::Map(m) = data else {
+            return unmarshal(&super::super::values::to_string(data), &options);
+        };
+        let text = m
+            .get("Content")
+            .map(super::super::values::to_string)
+            .unwrap_or_default();
+        let sub_type = m
+            .get("MediaType")
+            .and_then(|t| t.field("SubType"))
+            .map(super::super::values::to_string)
+            .unwrap_or_default();
+        unmarshal_as(&text, &sub_type, &options)
     }),
     ("symdiff collections.SymDiff", |a| {
         let (x, y) = (items(arg(a, 0, "symdiff")?), items(arg(a, 1, "symdiff")?));
@@ -221,12 +228,41 @@ impl CsvOptions {
             match key.to_ascii_lowercase().as_str() {
                 "delimiter" => o.delimiter = text.chars().next().unwrap_or(','),
                 "comment" => o.comment = text.chars().next(),
-                "targettype" => o.maps = text == "map",
+                "targettype" => {
+                    o.maps = match text.as_str() {
+                        "map" => true,
+                        "slice" => false,
+                        other => {
+                            return Err(exec_error(format!(
+                                "transform.Unmarshal: invalid targetType: expected either \"slice\" or \"map\", got {other:?}"
+                            )))
+                        }
+                    };
+                }
                 _ => {}
             }
         }
         Ok(o)
     }
+}
+
+/// A resource's `text` read as the format its media type's `sub_type` names (`json`,
+/// `yaml`, `toml`, `csv`), else as [`unmarshal`] reads a string.
+///
+/// # Errors
+/// Invalid syntax, or as [`unmarshal`].
+fn unmarshal_as(text: &str, sub_type: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
+    use crate::formats::Format;
+    let format = match sub_type {
+        "json" => Format::Json,
+        "yaml" | "x-yaml" => Format::Yaml,
+        "toml" => Format::Toml,
+        "csv" => return unmarshal_csv(text, options),
+        _ => return unmarshal(text, options),
+    };
+    let json = crate::formats::parse_data(text, format)
+        .map_err(|e| exec_error(format!("transform.Unmarshal: {e}")))?;
+    Ok(super::super::values::from_json(&json))
 }
 
 /// `text` read as Hugo's `transform.Unmarshal` reads a string.
@@ -290,7 +326,8 @@ fn unmarshal_csv(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
             )),
             _ => exec_error(format!("transform.Unmarshal: {e}")),
         })?;
-        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        // Go's reader makes a quoted field's `\r\n` a `\n`.
+        let fields: Vec<String> = record.iter().map(|f| f.replace("\r\n", "\n")).collect();
         rows.push(fields);
     }
     let string = super::super::values::string;

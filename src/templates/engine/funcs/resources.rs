@@ -68,8 +68,20 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let name = str_arg(a, 0, "imageConfig")?;
         let path =
             readable(&name)?.ok_or_else(|| exec_error("imageConfig: file does not exist"))?;
-        let size =
-            imagesize::size(&path).map_err(|_| exec_error("imageConfig: image: unknown format"))?;
+        // The formats Hugo's Go decodes (`image`, and `golang.org/x/image`'s BMP, TIFF
+        // and WebP): not an icon or an AVIF.
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(&path).and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_READ), &mut bytes)
+        });
+        let decodable = read.ok().and_then(|_| {
+            use imagesize::ImageType as T;
+            let kind = imagesize::image_type(&bytes).ok()?;
+            matches!(kind, T::Png | T::Jpeg | T::Gif | T::Webp | T::Bmp | T::Tiff)
+                .then(|| imagesize::blob_size(&bytes).ok())
+                .flatten()
+        });
+        let size = decodable.ok_or_else(|| exec_error("imageConfig: image: unknown format"))?;
         let n = |v: usize| Value::Int(i64::try_from(v).unwrap_or(0));
         Ok(super::super::values::map([
             ("Width", n(size.width)),
