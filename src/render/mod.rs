@@ -150,8 +150,8 @@ pub struct Rendered {
     /// What Hugo will do that the author may not expect (`{{% %}}` HTML dropped, a body
     /// read as code), with the fix: the call's byte offset, and the message.
     pub surprises: Vec<(usize, String)>,
-    /// Whether the calls were first rendered on several threads, then again in page order
-    /// on one (a template keeps state from call to call): URL hooks that record what they
+    /// Whether the calls were first rendered on several threads, then again in Hugo's
+    /// order on one (a template keeps state from call to call): URL hooks that record what they
     /// are asked ([`RenderOptions::publish`]) were also asked by the dropped attempt.
     pub rendered_again: bool,
     /// How many threads rendered the page's calls: 1 when the walk rendered them all.

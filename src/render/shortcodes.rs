@@ -333,14 +333,16 @@ impl Renderer<'_> {
 }
 
 /// The sprite of the icons a page uses: one `<symbol>` per icon, after Font Awesome's
-/// licence comment; hidden by its own `style`, as the site's stylesheets may stand in for
+/// licence comment (none when there is no icon); hidden by its own `style`, as the site's stylesheets may stand in for
 /// Folio's (it took a blank band at the top of the page then).
 pub fn sprite<'a>(icons: impl IntoIterator<Item = &'a Icon>) -> String {
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\" style=\"display:none\">{}",
-        crate::icons::LICENSE_COMMENT
+    let mut out = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-sprite\" aria-hidden=\"true\" style=\"display:none\">",
     );
-    for icon in icons {
+    for (k, icon) in icons.into_iter().enumerate() {
+        if k == 0 {
+            out.push_str(crate::icons::LICENSE_COMMENT);
+        }
         out.push_str(&format!(
             "<symbol id=\"{}\" viewBox=\"{}\">{}</symbol>",
             icon.id(),

@@ -328,7 +328,7 @@ impl Frame {
     /// Whether the templates run in this frame used state that one call leaves for the
     /// next: the page's `.Scratch`/`.Store`, the scratch of a call in text `markdownify`
     /// re-parsed (whose ids repeat from call to call), or `partialCached` (the first call
-    /// in page order fills the cache). Their calls then depend on the order they run in,
+    /// in Hugo's order fills the cache). Their calls then depend on the order they run in,
     /// and must run one after another in one frame.
     pub fn shares_state(&self) -> bool {
         self.order_dependent.get()
@@ -351,7 +351,7 @@ impl Frame {
 }
 
 /// The id of `site.Store`'s scratch: above every call's, so that using it makes the
-/// render keep page order (see [`Frame::shares_state`]).
+/// render keep Hugo's order (see [`Frame::shares_state`]).
 pub const SITE_STORE: i64 = 1 << 62;
 
 /// The id of `hugo.Store`'s scratch.
