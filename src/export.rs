@@ -414,7 +414,7 @@ fn local_asset(
                 ""
             };
             assets.warnings.push(format!(
-                "image `{url}` was not found (looked for {}{themes})",
+                "file `{url}` was not found (looked for {}{themes})",
                 candidate.display()
             ));
         }

@@ -659,6 +659,26 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
 }
 
 #[test]
+fn emojify_replaces_the_codes_hugos_replaces_and_passes_over_the_same_ones() {
+    // hugo-geekblog's `emojify`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ range (slice \":smile::smile::smile:\" \":hear_no_evil: and :+1: :smile:\" \
+         \"a :smile:b\" \"::smile::\" \"x: y :heart: z\" \"time 10:30 :tada:\") }}\
+         <p>{{ emojify . }}</p>{{ end }}",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let ps = |html: &str| {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert_eq!(ps(&hugo).first().map(String::as_str), Some("😄:smile:😄"));
+}
+
+#[test]
 fn printf_of_a_piped_value_formats_it_as_go_does() {
     // hugo-paper's inline shortcodes: `{{ . | printf "%T" }}`.
     let (hugo, folio) = shortcode_f(

@@ -970,7 +970,54 @@ fn plainify(s: &str) -> String {
 
 /// `:name:` emoji codes as their emoji (GitHub's names, as Hugo's table).
 pub(crate) fn emojify(s: &str) -> String {
-    replace_emoji_codes(s, |out, emoji| out.push_str(emoji.as_str()))
+    // Hugo's `helpers.Emojify`, step for step: it moves on from where its last search
+    // started, not from where the code it found ended, so a code right after another
+    // (`:smile::smile:`) or after a replaced one can be passed over.
+    let max = emoji_max_size();
+    let find = |bytes: &[u8], b: u8| bytes.iter().position(|&c| c == b);
+    let mut src = s.as_bytes().to_vec();
+    let mut start = 0;
+    let mut next = find(&src, b':');
+    while let Some(k) = next {
+        let j = start + k;
+        let upper = (j + max).min(src.len());
+        let end = find(src.get(j + 1..upper).unwrap_or_default(), b':');
+        let word = find(src.get(j..upper).unwrap_or_default(), b' ');
+        match end {
+            None => start += 1,
+            Some(e) if e == 0 || word.is_some_and(|w| w < e) => start += e + 1,
+            Some(e) => {
+                let end_key = j + e + 2;
+                let name = src.get(j + 1..end_key - 1).unwrap_or_default();
+                let emoji = std::str::from_utf8(name)
+                    .ok()
+                    .and_then(emojis::get_by_shortcode);
+                if let Some(emoji) = emoji {
+                    src.splice(j..end_key, emoji.as_bytes().iter().copied());
+                }
+                start += e;
+            }
+        }
+        if start >= src.len() {
+            break;
+        }
+        next = src.get(start..).and_then(|rest| find(rest, b':'));
+    }
+    // Only ASCII `:name:` runs were replaced, by emoji: the text is still UTF-8.
+    String::from_utf8(src).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The longest emoji code with its colons (Hugo's `emojiMaxSize`): `emojify` looks no
+/// further than this for a code's closing colon.
+fn emoji_max_size() -> usize {
+    static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MAX.get_or_init(|| {
+        emojis::iter()
+            .flat_map(emojis::Emoji::shortcodes)
+            .map(|code| code.len() + 2)
+            .max()
+            .unwrap_or(0)
+    })
 }
 
 /// `s` with each `:name:` emoji code known by GitHub's names given to `put` (which
@@ -1233,5 +1280,11 @@ mod tests {
     #[test]
     fn emojify_replaces_known_codes_only() {
         assert_eq!(emojify(":smile: :nope: a:b"), "😄 :nope: a:b");
+    }
+
+    #[test]
+    fn emojify_passes_over_codes_as_hugos_does() {
+        assert_eq!(emojify(":smile::smile::smile:"), "😄:smile:😄");
+        assert_eq!(emojify(":hear_no_evil: and :+1: :smile:"), "🙉 and :+1: 😄");
     }
 }
