@@ -588,7 +588,9 @@ impl<'a> Renderer<'a> {
         let src = Source {
             text,
             shortcodes: &scs,
-            escapes: &scs.escapes,
+            // Hugo renders a re-parsed text's calls but writes its escaped calls
+            // (`{{</* x */>}}`) as they are.
+            escapes: &[],
             body_start: 0,
             divider: None,
             catalogue: self.src.catalogue,

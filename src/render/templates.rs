@@ -75,7 +75,9 @@ impl MarkdownHost {
         let src = Source {
             text: md,
             shortcodes: &scs,
-            escapes: &scs.escapes,
+            // Hugo renders a re-parsed text's calls but writes its escaped calls
+            // (`{{</* x */>}}`) as they are.
+            escapes: &[],
             body_start: 0,
             divider: None,
             catalogue: &self.catalogue,

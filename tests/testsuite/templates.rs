@@ -679,6 +679,43 @@ fn emojify_replaces_the_codes_hugos_replaces_and_passes_over_the_same_ones() {
 }
 
 #[test]
+fn markdownify_and_render_string_keep_escaped_calls_as_written_and_render_real_ones() {
+    // reveal-hugo's slides render site params with markdownify; a shortcode's `.Inner` had
+    // its escaped calls made calls by the page, as in Hugo.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[params]\ndemo = \"Use `{{</* foo */>}}` and {{</* bar x=1 */>}} here\"\n\
+             real = \"A {{< x >}} B\"\n",
+        ),
+        ("layouts/shortcodes/x.html", "<b>X</b>"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ site.Params.demo | markdownify }}</p><p>{{ .Page.RenderString site.Params.demo }}</p>\
+             <p>{{ site.Params.real | markdownify }}</p><p>{{ .Inner | markdownify }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< f >}}inner {{</* x */>}} and {{< x >}}{{< /f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "markdownify", "content/about.md");
+    let ps = |html: &str| {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert!(
+        ps(&hugo)
+            .first()
+            .is_some_and(|p| p.contains("{{&lt;/* foo */&gt;}}")),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn printf_of_a_piped_value_formats_it_as_go_does() {
     // hugo-paper's inline shortcodes: `{{ . | printf "%T" }}`.
     let (hugo, folio) = shortcode_f(
