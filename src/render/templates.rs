@@ -221,6 +221,8 @@ impl markdown::hooks::RenderHooks for SiteHooks {
                         Some(engine::HookElement::Destination(hook.destination.clone()))
                     }
                     HookKind::CodeBlock => Some(engine::HookElement::Fence(hook.ordinal)),
+                    HookKind::Blockquote => Some(engine::HookElement::Blockquote(hook.ordinal)),
+                    HookKind::Heading => Some(engine::HookElement::Heading(hook.ordinal)),
                     _ => None,
                 };
                 frame.record_hook_problem(problem, near);
@@ -1320,13 +1322,29 @@ fn pointed_url(
 
 /// Where in Markdown `text` the element `near` finds starts, read as CommonMark reads it:
 /// the first link or image to a destination (one in `<…>` or with escapes, a reference's,
-/// none in code), or the fenced code block of an ordinal; `None` when there is none.
+/// none in code), or the fenced code block, blockquote or heading of an ordinal (a
+/// blockquote's in the order they end, as their hooks count them); `None` when there is
+/// none.
 fn element_at(text: &str, near: &engine::HookElement) -> Option<usize> {
-    use pulldown_cmark::{CodeBlockKind, Event, Tag};
+    use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
     let mut fences = 0;
+    let (mut quotes, mut open_quotes, mut headings) = (0, Vec::new(), 0);
     pulldown_cmark::Parser::new_ext(text, markdown::options())
         .into_offset_iter()
         .find_map(|(event, at)| match (event, near) {
+            (Event::Start(Tag::BlockQuote(_)), engine::HookElement::Blockquote(_)) => {
+                open_quotes.push(at.start);
+                None
+            }
+            (Event::End(TagEnd::BlockQuote(_)), engine::HookElement::Blockquote(n)) => {
+                quotes += 1;
+                let start = open_quotes.pop();
+                (quotes - 1 == *n).then_some(start).flatten()
+            }
+            (Event::Start(Tag::Heading { .. }), engine::HookElement::Heading(n)) => {
+                headings += 1;
+                (headings - 1 == *n).then_some(at.start)
+            }
             (
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }),
                 engine::HookElement::Destination(destination),

@@ -2354,6 +2354,39 @@ fn a_render_hook_failing_on_several_links_is_reported_at_the_first_with_how_many
 }
 
 #[test]
+fn a_blockquote_or_heading_hook_that_cannot_run_is_reported_at_its_element() {
+    // hugo-admonitions' blockquote hook compiles its stylesheet with `toCSS`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-blockquote.html",
+            "{{ if eq .Ordinal 1 }}{{ toCSS . }}{{ end }}<blockquote>{{ .Text }}</blockquote>",
+        ),
+        (
+            "layouts/_markup/render-heading.html",
+            "{{ if eq .Level 3 }}{{ toCSS . }}{{ end }}<h{{ .Level }}>{{ .Text }}</h{{ .Level }}>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\nText.\n\n> One.\n\n## Two\n\n> Three.\n\n### Four\n",
+        ),
+    ]);
+    let found = checked(&site.path().join("content/about.md"));
+    assert!(
+        found
+            .iter()
+            .any(|d| d.contains("about.md:11:1:") && d.contains("render-blockquote")),
+        "the second quote: {found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|d| d.contains("about.md:13:1:") && d.contains("render-heading")),
+        "the level-3 heading: {found:?}"
+    );
+}
+
+#[test]
 fn a_render_hook_failing_in_a_partial_or_in_a_built_in_shortcode_is_reported_where_it_ran() {
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),

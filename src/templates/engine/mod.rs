@@ -132,6 +132,11 @@ pub enum HookElement {
     Destination(String),
     /// A fenced code block, by its place among the text's (from 0).
     Fence(usize),
+    /// A blockquote, by its place among the text's in the order they end (a quote
+    /// inside another comes first, as their hooks run).
+    Blockquote(usize),
+    /// A heading, by its place among the text's.
+    Heading(usize),
 }
 
 /// The page a render is for: what the template functions read besides their arguments.
