@@ -185,40 +185,17 @@ fn unparsed_templates(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Each of the site's and its themes' templates (every file under their `layouts/` that
-/// Hugo reads: a theme's is not when the site has its own of that path) that calls a
-/// function Hugo does not have, at the first such call: Hugo's parser refuses it
-/// and stops the whole build, even where no page uses the template (Hugo 0.168 on a
-/// theme's `getJSON`, which it removed in 0.156).
+/// The templates of the site that call a function Hugo does not have
+/// ([`Site::unknown_calls`]): errors, as Hugo stops the whole build on one.
 fn unknown_functions(site: &Site) -> Vec<Diagnostic> {
-    /// Larger files are not read (a layout is a few KiB).
-    const MAX_TEMPLATE: u64 = 1 << 20;
-    // The file Hugo reads for each path: the site's over its themes', in theme order.
-    // Hugo skips hidden files and editors' backups (`x.html~`).
-    let mut seen = std::collections::HashSet::new();
-    crate::templates::Catalogue::folders(&site.template_sources())
-        .into_iter()
-        .flat_map(|layouts| {
-            crate::templates::engine::resources::walk_files(&layouts).collect::<Vec<_>>()
-        })
-        .filter(|(rel, _)| !rel.split('/').any(|part| part.starts_with('.')) && !rel.ends_with('~'))
-        .filter(|(rel, _)| seen.insert(rel.clone()))
-        .map(|(_, file)| file)
-        .filter(|file| std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_TEMPLATE))
-        .filter_map(|file| {
-            let source = std::fs::read_to_string(&file).ok()?;
-            if !source.contains("{{") {
-                return None;
-            }
-            let (offset, message) = crate::templates::engine::unknown_call(&source)?;
-            let (line, col) = crate::text::line_col(&source, offset);
-            Some(Diagnostic {
-                path: file,
-                line,
-                col,
-                severity: Severity::Error,
-                message,
-            })
+    site.unknown_calls()
+        .iter()
+        .map(|call| Diagnostic {
+            path: call.file.clone(),
+            line: call.line,
+            col: call.col,
+            severity: Severity::Error,
+            message: call.message.clone(),
         })
         .collect()
 }

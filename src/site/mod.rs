@@ -90,6 +90,23 @@ pub struct Site {
     /// The `assets/` stylesheets the templates name, found on first use and forgotten
     /// when anything the watcher watches for templates changes (`Site::stylesheets`).
     asset_sheets: Arc<std::sync::Mutex<Option<Vec<Stylesheet>>>>,
+    /// The templates that call a function Hugo does not have, found on first use and
+    /// forgotten with the stylesheets (`Site::unknown_calls`).
+    unknown_calls: Arc<std::sync::Mutex<Option<Arc<[UnknownCall]>>>>,
+}
+
+/// A template of the site or of a theme that calls a function Hugo does not have: the
+/// file, the call's line and column (from 1), and what to say of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCall {
+    /// The template file.
+    pub file: PathBuf,
+    /// The call's line, from 1.
+    pub line: usize,
+    /// The call's column, from 1.
+    pub col: usize,
+    /// Why Hugo refuses it ([`crate::templates::engine::unknown_call`]).
+    pub message: String,
 }
 
 impl Site {
@@ -133,6 +150,7 @@ impl Site {
             theme_markup: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
+            unknown_calls: Arc::default(),
         })
     }
 
@@ -160,6 +178,7 @@ impl Site {
             theme_markup: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
+            unknown_calls: Arc::default(),
         })
     }
 
@@ -261,6 +280,53 @@ impl Site {
             themes_dir,
             modules,
         }
+    }
+
+    /// Each template under the site's and its themes' `layouts/` that Hugo reads (a
+    /// theme's is not when the site has its own of that path; hidden files and editors'
+    /// backups, `x.html~`, are not) and that calls a function Hugo does not have, at the
+    /// first such call: Hugo's parser refuses it and stops the whole build, even where no
+    /// page uses the template (Hugo 0.168 on a theme's `getJSON`, removed in 0.156). Read
+    /// once, until the templates change ([`Site::forget_stylesheets`]).
+    pub fn unknown_calls(&self) -> Arc<[UnknownCall]> {
+        /// Larger files are not read (a layout is a few KiB).
+        const MAX_TEMPLATE: u64 = 1 << 20;
+        let mut kept = self
+            .unknown_calls
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = kept.as_ref() {
+            return found.clone();
+        }
+        let mut seen = std::collections::HashSet::new();
+        let found: Arc<[UnknownCall]> = Catalogue::folders(&self.template_sources())
+            .into_iter()
+            .flat_map(|layouts| {
+                crate::templates::engine::resources::walk_files(&layouts).collect::<Vec<_>>()
+            })
+            .filter(|(rel, _)| {
+                !rel.split('/').any(|part| part.starts_with('.')) && !rel.ends_with('~')
+            })
+            .filter(|(rel, _)| seen.insert(rel.clone()))
+            .map(|(_, file)| file)
+            .filter(|file| std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_TEMPLATE))
+            .filter_map(|file| {
+                let source = std::fs::read_to_string(&file).ok()?;
+                if !source.contains("{{") {
+                    return None;
+                }
+                let (offset, message) = crate::templates::engine::unknown_call(&source)?;
+                let (line, col) = crate::text::line_col(&source, offset);
+                Some(UnknownCall {
+                    file,
+                    line,
+                    col,
+                    message,
+                })
+            })
+            .collect();
+        *kept = Some(found.clone());
+        found
     }
 
     /// Reads the shortcode templates (and `folio.toml`) again, after one changed on disk.

@@ -88,11 +88,16 @@ impl Site {
             .find(|f| f.is_file())
     }
 
-    /// Forgets which `assets/` stylesheets the templates name: a layout or an asset
-    /// changed (the next [`Site::stylesheets`] looks again).
+    /// Forgets which `assets/` stylesheets the templates name, and which templates call a
+    /// function Hugo does not have: a layout or an asset changed (the next
+    /// [`Site::stylesheets`] and [`Site::unknown_calls`] look again).
     pub fn forget_stylesheets(&self) {
         *self
             .asset_sheets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        *self
+            .unknown_calls
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }

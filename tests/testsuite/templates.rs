@@ -951,6 +951,29 @@ fn a_function_hugo_removed_in_any_template_of_the_site_is_an_error_of_check_as_h
 }
 
 #[test]
+fn the_templates_calling_unknown_functions_are_read_once_until_the_templates_change() {
+    let site_dir = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/partials/tweet.html",
+            "{{ getJSON \"https://e.org/x.json\" }}",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\nText.\n"),
+    ]);
+    let site = folio::Site::open_dir(site_dir.path()).unwrap();
+    assert_eq!(site.unknown_calls().len(), 1);
+    let partial = site_dir.path().join("layouts/partials/tweet.html");
+    std::fs::write(&partial, "{{ .url }}").unwrap();
+    assert_eq!(
+        site.unknown_calls().len(),
+        1,
+        "kept until the templates change"
+    );
+    site.forget_stylesheets();
+    assert!(site.unknown_calls().is_empty());
+}
+
+#[test]
 fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
     // hugo-easy-gallery's `figure`: `{{ with .Get "link" }}…{{ .Get "text" }}…{{ end }}`.
     let site = site_with(
