@@ -783,20 +783,10 @@ fn with_prefix(path: &str, input: &str, prefix: &str) -> String {
 
 /// The bytes Go's `url.URL.String` escapes in a path (`shouldEscape`, `encodePath`): all
 /// but letters, digits, `-_.~` and `$&+,/:;=@`.
-const GO_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'+')
+const GO_PATH: &percent_encoding::AsciiSet = &super::encoding::PATH_SEGMENT
     .remove(b',')
     .remove(b'/')
-    .remove(b':')
-    .remove(b';')
-    .remove(b'=')
-    .remove(b'@');
+    .remove(b';');
 
 /// The bytes it escapes in a fragment (`encodeFragment`): a path's, but for `?` and
 /// `!()*`.
