@@ -34,6 +34,14 @@ fn normalise(html: &str) -> String {
         .replace("> ", ">")
 }
 
+/// The text of each `<p>…</p>` in `html`, in order.
+fn paragraphs(html: &str) -> Vec<String> {
+    html.split("<p>")
+        .skip(1)
+        .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+        .collect()
+}
+
 fn fixture_site() -> tempfile::TempDir {
     fixture("site")
 }
@@ -668,12 +676,7 @@ fn emojify_replaces_the_codes_hugos_replaces_and_passes_over_the_same_ones() {
          <p>{{ emojify . }}</p>{{ end }}",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
-    let ps = |html: &str| {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let ps = paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     assert_eq!(ps(&hugo).first().map(String::as_str), Some("😄:smile:😄"));
 }
@@ -700,12 +703,7 @@ fn markdownify_and_render_string_keep_escaped_calls_as_written_and_render_real_o
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "markdownify", "content/about.md");
-    let ps = |html: &str| {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let ps = paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     assert!(
         ps(&hugo)
@@ -1638,12 +1636,7 @@ fn a_files_media_type_is_hugos_or_the_machines_with_its_own_suffix() {
     files.extend(paths.iter().map(|p| (p.as_str(), "x")));
     let site = crate::support::hugo_site(&files);
     let (hugo, folio) = hugo_and_folio(site.path(), "media types", "content/about/index.md");
-    let ps = |html: &str| {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let ps = paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     assert!(
         ps(&hugo).contains(&"b.m4v|video/mp4|[m4v]|m4v|false|video|mp4".to_string()),
@@ -1691,12 +1684,7 @@ fn unmarshal_reads_csv_with_hugos_options_as_hugo_does() {
          <p>{{ unmarshal (dict \"delimiter\" \",\") \"x: 1, y\" }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
-    let ps = |html: &str| {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let ps = paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     assert_eq!(
         ps(&hugo),
@@ -1783,12 +1771,7 @@ fn unmarshal_reads_a_resource_as_its_media_type_says() {
         ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "unmarshal", "content/about.md");
-    let ps = |html: &str| {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let ps = paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     assert_eq!(ps(&hugo), ["[x y]", "[[name] [ann] [bob]]", "3"]);
 }
