@@ -7,6 +7,9 @@ export FOLIO_APP=${FOLIO_APP:-$root/target/debug/folio-desktop}
 export FOLIO_SCREENSHOTS=${FOLIO_SCREENSHOTS:-$root/target/e2e-screenshots}
 driver=${TAURI_DRIVER:-$root/target/tools/bin/tauri-driver}
 port=${WEBDRIVER_PORT:-4444}
+# WebKitWebDriver's own port, next to tauri-driver's: its default (4445) would be shared
+# with any other tauri-driver on the machine, whose sessions would then be refused.
+native_port=${WEBDRIVER_NATIVE_PORT:-$((port + 1))}
 data=$(mktemp -d /tmp/folio-e2e-data.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; cp "$data/tauri-driver.log" /tmp/td-last.log 2>/dev/null; rm -rf "$data"; }
@@ -28,7 +31,7 @@ export FOLIO_DATA_DIR=$data
 export XDG_DATA_HOME=$data/xdg-data XDG_CONFIG_HOME=$data/xdg-config XDG_CACHE_HOME=$data/xdg-cache
 # An edit holding this text makes the debug app panic (see src-tauri/src/error.rs).
 export FOLIO_TEST_PANIC=FOLIO-TEST-PANIC
-"$driver" --port "$port" --native-driver "$(command -v WebKitWebDriver)" >"$data/tauri-driver.log" 2>&1 &
+"$driver" --port "$port" --native-port "$native_port" --native-driver "$(command -v WebKitWebDriver)" >"$data/tauri-driver.log" 2>&1 &
 pids+=($!)
 export WEBDRIVER="http://127.0.0.1:$port"
 python3 -c "import sys; sys.path.insert(0, '$root/tests/e2e'); import webdriver; webdriver.wait_for_server('$WEBDRIVER')"
