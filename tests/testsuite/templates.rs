@@ -367,6 +367,17 @@ fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located
             "1:7",
             "can't evaluate field Titel in type *hugolib.ShortcodeWithPage",
         ),
+        // A lowercase name too, which a map would have had.
+        (
+            "{{ if .icon }}<i></i>{{ end }}",
+            "1:7",
+            "can't evaluate field icon in type *hugolib.ShortcodeWithPage",
+        ),
+        (
+            "{{ with .Page }}{{ .summary }}{{ end }}",
+            "1:20",
+            "can't evaluate field summary in type page.Page",
+        ),
     ] {
         let site = site_with(&[("f", template)], "{{< f >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
@@ -385,12 +396,15 @@ fn the_same_names_render_as_in_hugo_where_hugo_has_them_or_never_reaches_them() 
          <p>{{ $m.Titel }}-{{ $m.Page.Next }}-{{ $m.Page.Titel }}-{{ .Page.Page.Title }}\
          -{{ if false }}{{ .Page.Titel }}{{ end }}-{{ with .Page }}{{ .Page.Kind }}{{ end }}\
          -{{ .Site.Home.RelPermalink }}-{{ .Page.Parent.Title }}\
-         -{{ $d := dict \"BaseURL\" \"b\" \"Languages\" 1 }}{{ $d.Author }}</p>",
-        "---\ntitle: About\n---\n\n{{< f >}}\n",
+         -{{ $d := dict \"BaseURL\" \"b\" \"Languages\" 1 }}{{ $d.Author }}\
+         -{{ range slice (dict \"name\" \"x\") }}{{ .name }}{{ .nope }}{{ end }}\
+         -{{ $d.missing.deeper }}-{{ with .Page.Params }}{{ .tag }}{{ end }}</p>",
+        "---\ntitle: About\ntag: go\n---\n\n{{< f >}}\n",
     );
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
     assert_eq!(p(&folio), p(&hugo));
     assert!(p(&hugo).starts_with("t-n-u-About--page-"), "{hugo}");
+    assert!(p(&hugo).contains("-x--go"), "{hugo}");
 }
 
 #[test]

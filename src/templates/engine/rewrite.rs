@@ -467,9 +467,11 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
 /// objects' fields Folio does not give: what holds it (`.Site`), its name and the fields
 /// after it. Such a field is one after a name in [`HOLDERS`] (or after `site`) that is not
 /// in what that object always has ([`PAGE_HAS`]…), or a first field (of the dot, a
-/// variable, a parenthesised pipeline) with a capital letter, but those in
-/// [`FIRST_UNCHECKED`]. A map's keys after other fields (`.Params.x`, `.Site.Data.team`)
-/// are left as they are.
+/// variable, a parenthesised pipeline) but those in [`FIRST_UNCHECKED`]: a lowercase one
+/// too, as the dot may be one of Hugo's objects, which have no such field (`.icon` in a
+/// shortcode stops Hugo 0.168 with "can't evaluate field icon in type
+/// *hugolib.ShortcodeWithPage", checked), or a map, whose key it reads. A map's keys after
+/// other fields (`.Params.x`, `.Site.Data.team`) are left as they are.
 fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
     let pos = e.pos();
     // What holds the first field: the site (`site.X`), a field already checked
@@ -492,8 +494,7 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
             h if HOLDERS.contains(&h) => &[PAGE_HAS],
             _ => return false,
         };
-        let known = has.iter().any(|names| names.contains(&name.as_str()));
-        !known && (!holder.is_empty() || name.starts_with(|c: char| c.is_ascii_uppercase()))
+        !has.iter().any(|names| names.contains(&name.as_str()))
     })?;
     let before = fields.get(..at).unwrap_or_default().to_vec();
     let holder = match e {
@@ -1514,11 +1515,13 @@ mod tests {
         let fields = |src: &str| rewritten(src).1.iter().filter(|c| *c == FIELD).count();
         assert_eq!(
             fields(
-                "{{ .Site.Title }}{{ .Site.Params.x }}{{ .Params.Titel }}{{ .name }}\
+                "{{ .Site.Title }}{{ .Site.Params.x }}{{ .Params.Titel }}\
                  {{ site.Data.team }}{{ $.Inner }}{{ .Site.Home.Title }}"
             ),
             0
         );
+        // A lowercase first field is checked: the dot may be a shortcode's context.
+        assert_eq!(fields("{{ .name }}{{ $.icon }}{{ $x.y.z }}"), 3);
         // A first `.Page` is checked (a page's is itself), what follows it is not.
         assert_eq!(fields("{{ .Page.Title }}{{ .Page.Site.Title }}"), 2);
         assert_eq!(
