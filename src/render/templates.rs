@@ -437,8 +437,12 @@ impl Renderer<'_> {
         let name = sc.name();
         let unsafe_html = self.opts.markup.unsafe_html;
         let mut found = Vec::new();
-        let markdown_output =
-            sc.open.notation == Notation::Percent && !self.src.catalogue.legacy_markup(name);
+        // Only a top-level call's output is the page's Markdown: a nested one's is its
+        // parent's `.Inner` (Hugo's `renderShortcode`, `level > 0`), whose own output the
+        // parent's surprise is about.
+        let markdown_output = sc.open.notation == Notation::Percent
+            && sc.parent.is_none()
+            && !self.src.catalogue.legacy_markup(name);
         if markdown_output && !unsafe_html && has_raw_html(output) {
             found.push(html_dropped(name));
         }
@@ -467,11 +471,13 @@ impl Renderer<'_> {
                     .to_string(),
             );
         }
-        // Hugo's `ref`, `relref` and `param` write text, not HTML: nothing is omitted.
+        // Hugo's `ref`, `relref` and `param` write text, not HTML: nothing is omitted. A
+        // `{{% %}}` child's HTML is omitted too, its output being in the body as it is.
         let nested_html = sc.children.iter().any(|&c| {
-            let child = &self.src.shortcodes.all[c];
-            child.open.notation == Notation::Angle
-                && !matches!(child.name(), "ref" | "relref" | "param")
+            !matches!(
+                self.src.shortcodes.all[c].name(),
+                "ref" | "relref" | "param"
+            )
         });
         if nested_html && !unsafe_html {
             found.push(format!(

@@ -1218,9 +1218,12 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
             ("raw", "<div class=\"raw\">from raw</div>"),
             ("box", "<section>{{ .Inner | markdownify }}</section>"),
             ("chip", "<span class=\"chip\">chip</span>"),
+            ("wrap", "<div class=\"wrap\">{{ .Inner }}</div>"),
+            ("tab", "<div class=\"tab\">tab {{ .Inner }}</div>"),
         ],
         "{{% raw %}}\n\n{{< box >}}\n    indented code\n{{< /box >}}\n\n{{< box >}}\nText {{< chip >}}\n{{< /box >}}\n\n\
-         {{< box >}}\nTitled {{< param title >}}\n{{< /box >}}",
+         {{< box >}}\nTitled {{< param title >}}\n{{< /box >}}\n\n\
+         {{< wrap >}}\n{{% tab %}}**b**{{% /tab %}}\n{{< /wrap >}}\n\n{{< box >}}\nAlso {{% chip %}}\n{{< /box >}}",
     );
     let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
         .iter()
@@ -1232,6 +1235,9 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
             "5:1: Hugo drops the HTML this {{% raw %}} call writes, as raw HTML is off (markup.goldmark.renderer.unsafe): call it as {{< raw >}}",
             "7:1: the body is indented 4 spaces or more, so markdownify makes it a code block: unindent the body",
             "11:1: Hugo omits the HTML of the shortcodes inside this box: its template renders the body as Markdown, which reads their HTML as raw HTML, and that is off (markup.goldmark.renderer.unsafe): set unsafe = true",
+            // A `{{% %}}` call inside a `{{< >}}` one: its HTML is its parent's `.Inner`,
+            // kept; inside one that renders its body as Markdown, omitted.
+            "23:1: Hugo omits the HTML of the shortcodes inside this box: its template renders the body as Markdown, which reads their HTML as raw HTML, and that is off (markup.goldmark.renderer.unsafe): set unsafe = true",
         ]
     );
     hugo_build(site.path(), "the surprises site");
@@ -1242,11 +1248,14 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
     );
     assert!(hugo.contains("<pre><code>indented code"), "{hugo}");
     assert!(!hugo.contains("class=\"chip\""), "{hugo}");
+    let tab = "<div class=\"tab\">tab <strong>b</strong></div>";
+    assert!(hugo.contains(tab), "{hugo}");
     let folio = folio_export(site.path());
     assert!(
         !folio.contains("from raw")
             && folio.contains("<pre><code>indented code")
-            && !folio.contains("class=\"chip\""),
+            && !folio.contains("class=\"chip\"")
+            && folio.contains(tab),
         "Folio renders what Hugo renders: {folio}"
     );
 }
