@@ -776,6 +776,31 @@ fn read_file_looks_in_the_site_its_themes_and_its_content_folder_and_reads_nothi
 }
 
 #[test]
+fn read_file_resolves_dot_segments_and_reads_a_path_leaving_the_site_as_a_missing_file() {
+    // The site is a folder of the temporary one, which holds a file beside it.
+    let dir = crate::support::site_of(&[
+        ("outside.txt", "outside"),
+        ("site/hugo.toml", "title = \"T\"\n"),
+        ("site/layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "site/layouts/shortcodes/f.html",
+            // docport's `attachments`: `readDir (printf "./content/%s%s" …)`.
+            "<p>{{ readFile \"./root.txt\" }}|{{ readFile \"content/sub/../docs/a.txt\" }}\
+             |{{ fileExists \"./content/docs/a.txt\" }}|{{ range readDir \"./content/docs\" }}{{ .Name }}{{ end }}\
+             |[{{ readFile \"../outside.txt\" }}]|{{ fileExists \"content/../../outside.txt\" }}\
+             |{{ len (readDir \"../\") }}</p>",
+        ),
+        ("site/root.txt", "from the root"),
+        ("site/content/docs/a.txt", "a"),
+        ("site/content/about.md", "---\ntitle: A\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(&dir.path().join("site"), "readFile", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "from the root|a|true|a.txt|[]|false|0</p>");
+}
+
+#[test]
 fn a_pipeline_ending_in_a_pipe_renders_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",

@@ -107,11 +107,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     ("os.ReadDir readDir", |a| {
-        let path = site_file(&str_arg(a, 0, "os.ReadDir")?)?;
-        // A folder that is not there lists nothing (nil), as in Hugo.
-        if !path.exists() {
+        let root = site_root("os.ReadDir")?;
+        // A folder that is not there, or outside the site, lists nothing (nil), as in
+        // Hugo.
+        let Some(path) = within_root(&str_arg(a, 0, "os.ReadDir")?)
+            .map(|rel| root.join(rel))
+            .filter(|p| p.exists())
+        else {
             return Ok(Value::Nil);
-        }
+        };
         let mut entries: Vec<(String, bool, u64)> = std::fs::read_dir(&path)
             .map_err(|e| exec_error(format!("os.ReadDir: {}: {e}", path.display())))?
             .filter_map(Result::ok)
@@ -274,43 +278,55 @@ fn whitelist_accepts(patterns: &[String], name: &str) -> bool {
 /// The most `os.ReadFile` reads (bytes).
 const MAX_READ: u64 = 1 << 20;
 
-/// A path `os.ReadFile` and its kin may read: relative to the site's root, and inside it
-/// (Hugo: "relative to the working directory", the project root).
-fn site_file(path: &str) -> gotmpl::Result<PathBuf> {
-    let frame = engine::frame()?;
-    let root = frame
+/// `path` as `os.ReadFile` and its kin read it: relative to a root (Go's
+/// `filepath.Join(root, path)`, so a leading `/` is dropped too), with `.` and `..`
+/// resolved (`./content/x.md`, `content/sub/../x.md`); `None` when it leaves the root,
+/// which Hugo's `afero.BasePathFs` reads as a file that does not exist. Slash-separated,
+/// "" for the root itself.
+fn within_root(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            name => parts.push(name),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The site's root folder.
+///
+/// # Errors
+/// The page is not in a site.
+fn site_root(function: &str) -> gotmpl::Result<PathBuf> {
+    engine::frame()?
         .resources
         .root
         .clone()
-        .ok_or_else(|| exec_error("os.ReadFile: the page is not in a site"))?;
-    let rel = path.trim_start_matches('/');
-    if !is_plain(rel) && !rel.is_empty() {
-        return Err(exec_error(format!(
-            "os.ReadFile: {path:?} is outside the site"
-        )));
-    }
-    Ok(root.join(rel))
+        .ok_or_else(|| exec_error(format!("{function}: the page is not in a site")))
 }
 
 /// Where `os.ReadFile` and `os.FileExists` find `path`: under the site's root, else under
 /// a theme's (in theme order), else under the page language's content folder (Hugo's
 /// overlay of its working folders and content folders, `tpl/os/os.go`); `None` when in
-/// none. `os.ReadDir` reads the site's folder only, as Hugo 0.168's does.
+/// none, or when `path` leaves them ([`within_root`]). `os.ReadDir` reads the site's
+/// folder only, as Hugo 0.168's does.
 ///
 /// # Errors
-/// The page is not in a site, or `path` leaves it.
+/// The page is not in a site.
 fn readable(path: &str) -> gotmpl::Result<Option<PathBuf>> {
-    let in_root = site_file(path)?;
-    if in_root.exists() {
-        return Ok(Some(in_root));
-    }
+    let root = site_root("os.ReadFile")?;
+    let Some(rel) = within_root(path) else {
+        return Ok(None);
+    };
     let dirs = &engine::frame()?.resources;
-    let rel = path.trim_start_matches('/');
-    Ok(dirs
-        .themes
-        .iter()
+    Ok(std::iter::once(&root)
+        .chain(&dirs.themes)
         .chain(&dirs.content)
-        .map(|d| d.join(rel))
+        .map(|d| d.join(&rel))
         .find(|p| p.exists()))
 }
 
