@@ -408,6 +408,22 @@ fn the_same_names_render_as_in_hugo_where_hugo_has_them_or_never_reaches_them() 
 }
 
 #[test]
+fn the_sorts_and_length_of_a_regular_pages_empty_lists_render_as_in_hugo() {
+    // docport's `children`, ace's `childpages`: `range .Page.Pages.ByWeight`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>[{{ range .Page.Pages.ByWeight }}x{{ end }}][{{ .Page.Pages.Len }}]\
+         [{{ range .Page.Pages.ByDate.Reverse }}y{{ end }}][{{ len .Page.RegularPages.ByTitle }}]\
+         [{{ with .Page.Pages.Reverse }}w{{ else }}none{{ end }}]\
+         [{{ range $.Page.Translations.ByLanguage }}t{{ end }}]</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert_eq!(p(&hugo), "[][0][][0][none][]</p>");
+}
+
+#[test]
 fn the_sites_config_and_a_pages_own_fields_render_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\ndisqusShortname = \"old\"\nrssLimit = 7\n\

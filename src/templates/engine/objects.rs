@@ -56,6 +56,22 @@ pub const HUGO_SHORTCODE: &str = "\
     Get Inner InnerDeindent IsNamedParams Name Ordinal Page Params Parent Position Ref \
     RelRef Scratch Site Store Unwrapv";
 
+/// The methods without arguments of Hugo's `page.Pages` (`resources/page/pages.go`,
+/// `pages_sort.go`): `Len` and the sorts, each giving `page.Pages`.
+pub const PAGES_METHODS: &[&str] = &[
+    "Len",
+    "ByDate",
+    "ByExpiryDate",
+    "ByLanguage",
+    "ByLastmod",
+    "ByLength",
+    "ByLinkTitle",
+    "ByPublishDate",
+    "ByTitle",
+    "ByWeight",
+    "Reverse",
+];
+
 /// One of Hugo's types: its Go name, as Hugo's messages give it (`page.Page`), and
 /// whether it has a field or method of a name.
 pub type HugoType = (&'static str, fn(&str) -> bool);

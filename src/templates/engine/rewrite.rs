@@ -353,6 +353,29 @@ const HOLDERS: &[&str] = &[
     "Parent",
 ];
 
+/// Names that hold a list of pages (`page.Pages`): the page's and the site's lists, and
+/// what `page.Pages`' sorting methods give (`resources/page/pages_sort.go`). Every field
+/// after one is checked, as Folio's lists are lists, not Hugo's `page.Pages`, which has
+/// the methods ([`super::objects::PAGES_METHODS`]).
+const PAGE_LISTS: &[&str] = &[
+    "Pages",
+    "RegularPages",
+    "RegularPagesRecursive",
+    "Sections",
+    "Translations",
+    "AllTranslations",
+    "ByDate",
+    "ByExpiryDate",
+    "ByLanguage",
+    "ByLastmod",
+    "ByLength",
+    "ByLinkTitle",
+    "ByPublishDate",
+    "ByTitle",
+    "ByWeight",
+    "Reverse",
+];
+
 /// Names every page Folio builds has, as Hugo's pages do ([`super::objects::HUGO_PAGE`]):
 /// read as plain fields, without a call (the common case).
 const PAGE_HAS: &[&str] = &[
@@ -491,6 +514,7 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
             "" => &[FIRST_UNCHECKED],
             "Site" => &[SITE_HAS],
             "Parent" => &[PAGE_HAS, SHORTCODE_HAS],
+            h if PAGE_LISTS.contains(&h) => &[],
             h if HOLDERS.contains(&h) => &[PAGE_HAS],
             _ => return false,
         };

@@ -1246,6 +1246,17 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
+        // A method of `page.Pages` on a list of pages: Folio's are empty but for a page's
+        // translations, which it does not sort.
+        if let Value::List(pages) = &holder {
+            if objects::PAGES_METHODS.contains(&name.as_str()) {
+                return match (pages.is_empty(), name.as_str()) {
+                    (true, "Len") => Ok(Value::Int(0)),
+                    (true, _) => Ok(holder.clone()),
+                    (false, _) => Err(exec_error(super::why_not(&format!(".{name}")))),
+                };
+            }
+        }
         return match holder.field(&name) {
             Some(v) => Ok(v.clone()),
             // Go reads a field of nil as nil (`range $missing.Pages` runs no time).
