@@ -550,8 +550,6 @@ impl Renderer<'_> {
         let sc = &self.src.shortcodes.all[i];
         let params = params_of(&sc.open);
         let ordinal = self.ordinal(i);
-        let (line, col) = self.line_col(sc.span.start);
-        let file = self.opts.hugo.as_ref().map_or("", |h| h.file.as_str());
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
         // Hugo renders a `{{% %}}` call's `.Inner` as Markdown when the call is nested, or
@@ -573,10 +571,32 @@ impl Renderer<'_> {
             inner,
             ordinal,
             parent,
-            position: format!("{file}:{line}:{col}"),
+            position: self.position(i),
             indentation,
             id: self.call_id(i),
         }
+    }
+
+    /// The call's `.Position` as Hugo's `text.Position` prints it (`"FILE:LINE:COL"`, the
+    /// quotes Hugo's default `HUGO_FILE_LOG_FORMAT` writes; `common/text/position.go`):
+    /// where its opening tag starts, the column counted in bytes from 1
+    /// (`hugolib/page.go`, `posFromInput`). A nested call's is the file's start, as Hugo
+    /// sets the position of a top-level call only (`page__content.go`: `currShortcode.pos
+    /// = it.Pos()`).
+    fn position(&mut self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let (nested, start) = (sc.parent.is_some(), sc.span.start);
+        let (line, col) = if nested {
+            (1, 1)
+        } else {
+            let (line, _) = self.line_col(start);
+            let line_start = self.src.text.get(..start).map_or(0, |before| {
+                memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |n| n + 1)
+            });
+            (line, start - line_start + 1)
+        };
+        let file = self.opts.hugo.as_ref().map_or("", |h| h.file.as_str());
+        format!("\"{file}:{line}:{col}\"")
     }
 
     /// The `.Inner` of a `{{% %}}` call nested in another call, or of a legacy template:
@@ -644,7 +664,7 @@ impl Renderer<'_> {
             inner: None,
             ordinal: self.ordinal(p),
             parent: sc.parent.map(|pp| self.parent_value(pp)),
-            position: String::new(),
+            position: self.position(p),
             indentation: String::new(),
             id: self.call_id(p),
         };

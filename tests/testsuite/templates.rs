@@ -424,6 +424,29 @@ fn the_sorts_and_length_of_a_regular_pages_empty_lists_render_as_in_hugo() {
 }
 
 #[test]
+fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
+{
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>[{{ .Position }}|{{ printf \"%s\" .Position }}|{{ .Position.LineNumber }}:{{ .Position.ColumnNumber }}\
+         |{{ path.Base .Position.Filename }}]</p>{{ .Inner }}",
+        "---\ntitle: About\n---\n\nÜnï 日本 {{< f />}}\n\n{{< f >}}\n{{< f />}}\n{{< /f >}}\n",
+    );
+    let ps = |html: &str| -> Vec<String> {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    let hugo = ps(&hugo);
+    // The first paragraph is the text before the first call.
+    assert!(hugo[1].ends_with(":5:14&#34;|5:14|about.md]"), "{hugo:?}");
+    assert!(hugo[1].starts_with("[&#34;/"), "{hugo:?}");
+    assert!(hugo[3].ends_with(":1:1&#34;|1:1|about.md]"), "{hugo:?}");
+}
+
+#[test]
 fn the_sites_config_and_a_pages_own_fields_render_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\ndisqusShortname = \"old\"\nrssLimit = 7\n\

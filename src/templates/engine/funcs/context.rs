@@ -1138,20 +1138,24 @@ fn reference(args: &[Value], func: &str, absolute: bool) -> gotmpl::Result<Value
 }
 
 /// `.Position.Filename`, `.LineNumber`, `.ColumnNumber` (Hugo's `text.Position`): part `k`
-/// of a call's `.Position`, which prints as `FILE:LINE:COL`; another receiver's field of
+/// of a call's `.Position`, which prints as `"FILE:LINE:COL"`; another receiver's field of
 /// that name.
 fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value> {
     let recv = arg(args, 0, field)?;
     if let Value::Map(m) = recv {
         return Ok(m.get(field).cloned().unwrap_or(Value::Nil));
     }
-    let text = values::to_string(recv);
+    let quoted = values::to_string(recv);
+    let text = quoted
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(&quoted);
     // The file name may hold `:`; the line and column are the last two parts.
     let mut parts = text.rsplitn(3, ':');
     let (col, line, file) = (parts.next(), parts.next(), parts.next());
     let number = |s: Option<&str>| s.and_then(|s| s.parse::<i64>().ok()).map(Value::Int);
     Ok(match k {
-        0 => string(file.unwrap_or(&text)),
+        0 => string(file.unwrap_or(text)),
         1 => number(line).unwrap_or(Value::Int(0)),
         _ => number(col).unwrap_or(Value::Int(0)),
     })
