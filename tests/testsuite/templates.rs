@@ -331,8 +331,8 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
     let html = preview(site.path());
     for note in [
         "layouts/shortcodes/recent.html:2:18: Folio cannot run `.RegularPages`: it lists the site's other pages",
-        "layouts/shortcodes/menu.html:1:10: Folio cannot run `.Menus`: it reads the site's menus",
-        "layouts/shortcodes/next.html:1:9: Folio cannot run `.NextInSection`: it reads the site's other pages",
+        "layouts/shortcodes/menu.html:1:15: Folio cannot run `.Menus`: it reads the site's menus",
+        "layouts/shortcodes/next.html:1:10: Folio cannot run `.NextInSection`: it reads the site's other pages",
     ] {
         assert!(html.contains(note), "{note}\n{html}");
     }
@@ -341,15 +341,17 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
 
 #[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
+    // A term's fields are placed where the chain after the term starts (`.Titel` in
+    // `.Page.Titel`), as Go places them.
     for (template, at, message) in [
         (
             "<p>\n{{ .Page.Titel }}</p>",
-            "2:4",
+            "2:9",
             "can't evaluate field Titel in type page.Page",
         ),
         (
             "{{ if .Site.IsServer }}dev{{ end }}",
-            "1:7",
+            "1:12",
             "can't evaluate field IsServer in type page.Site",
         ),
         (
@@ -359,8 +361,19 @@ fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located
         ),
         (
             "{{ $p := .Page }}{{ $p.Site.Author }}",
-            "1:21",
+            "1:23",
             "can't evaluate field Author in type page.Site",
+        ),
+        (
+            "{{ $.icon }}",
+            "1:5",
+            "can't evaluate field icon in type *hugolib.ShortcodeWithPage",
+        ),
+        // Hugo names the type `*page.siteWrapper` here, Folio `page.Site`.
+        (
+            "{{ site.IsServer }}",
+            "1:4",
+            "can't evaluate field IsServer in type ",
         ),
         (
             "<b>{{ .Titel }}</b>",
@@ -382,6 +395,11 @@ fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located
         let site = site_with(&[("f", template)], "{{< f >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
         assert!(hugo.contains(message), "{template}: Hugo said {hugo}");
+        // Hugo's column counts from 0, Folio's from 1.
+        let (line, col) = at.split_once(':').unwrap();
+        let col: usize = col.parse().unwrap();
+        let hugos = format!("_shortcodes/f.html:{line}:{}: executing", col - 1);
+        assert!(hugo.contains(&hugos), "{template}: Hugo said {hugo}");
         let html = preview(site.path());
         let located = format!("layouts/shortcodes/f.html:{at}: {message}");
         assert!(html.contains(&located), "{template}\n{html}");
@@ -481,7 +499,7 @@ fn a_field_of_hugos_that_folio_does_not_give_shows_folios_card_and_says_which() 
     let html = preview(site.path());
     assert!(
         html.contains(
-            "layouts/shortcodes/f.html:2:10: Folio does not have Hugo's method `.MainSections`"
+            "layouts/shortcodes/f.html:2:15: Folio does not have Hugo's method `.MainSections`"
         ),
         "{html}"
     );
@@ -1090,7 +1108,8 @@ fn a_call_that_reads_its_container_outside_one_fails_as_in_hugo_and_is_located()
         "{html}"
     );
     assert!(
-        html.contains("layouts/shortcodes/tab.html:2:9: .Parent is nil"),
+        // Hugo: `tab.html:2:15` (from 0), at `.Scratch`, where the chain after the term starts.
+        html.contains("layouts/shortcodes/tab.html:2:16: .Parent is nil"),
         "{html}"
     );
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();

@@ -467,7 +467,7 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
     each_expr(list, &mut |e| {
         // Each field to check in turn: `.Parent.Titel` is two calls.
         while let Some((receiver, name, rest)) = field_to_check(e) {
-            let pos = e.pos();
+            let pos = fields_pos(e);
             let called = call(
                 pos,
                 FIELD,
@@ -484,6 +484,27 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
             });
         }
     });
+}
+
+/// Where Go places an error in `e`'s fields: where the chain after its first term starts
+/// (`.Titel` in `.Page.Titel`, `.Site` in `$p.Site.Author`), as Go's parser makes a term
+/// followed by fields a node at its chain's position (`text/template/parse`, `operand`);
+/// a lone field, or a function's fields (`site.IsServer`), where it starts.
+fn fields_pos(e: &Expr) -> Pos {
+    let pos = e.pos();
+    let term_len = match e {
+        Expr::Field(_, fields) if fields.len() > 1 => {
+            fields.first().map_or(0, |first| first.len() + 1)
+        }
+        Expr::Variable(_, var, fields) if !fields.is_empty() => var.len(),
+        // A parenthesised pipeline's (`(.Page).Titel`): inside the parenthesis. Not one
+        // this rewrite made, whose position is already its chain's.
+        Expr::Chain(_, inner, _) if matches!(inner.as_ref(), Expr::Pipe(..)) && !is_ours(inner) => {
+            1
+        }
+        _ => 0,
+    };
+    Pos::new(pos.offset + term_len, pos.line)
 }
 
 /// In `e` (`.Site.RegularPages.ByDate`), the first field that may name one of Hugo's
@@ -1069,6 +1090,7 @@ fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
 /// with"), where a field of nil would read as nil. `.Parent` alone (`with .Parent`) is
 /// left as it is.
 fn parent_read(e: &mut Expr, calls: &mut Calls) {
+    let chain_pos = fields_pos(e);
     let (pos, receiver, fields) = match e {
         Expr::Field(pos, fields) => (*pos, None, fields),
         Expr::Variable(pos, name, fields) => (*pos, Some(name.clone()), fields),
@@ -1087,10 +1109,14 @@ fn parent_read(e: &mut Expr, calls: &mut Calls) {
         None => Expr::Field(pos, std::mem::take(fields)),
         Some(name) => Expr::Variable(pos, name, std::mem::take(fields)),
     };
-    *e = Expr::Chain(pos, Box::new(call(pos, PARENT, vec![holder])), rest);
+    *e = Expr::Chain(
+        chain_pos,
+        Box::new(call(chain_pos, PARENT, vec![holder])),
+        rest,
+    );
     calls.push(Call {
         name: PARENT.to_string(),
-        offset: pos.offset,
+        offset: chain_pos.offset,
     });
 }
 
@@ -1276,6 +1302,15 @@ fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
 
 /// `(NAME ARGS…)`: a call of the function `name`, in parentheses, to stand where an
 /// expression does.
+/// Whether `e` is a call of [`FIELD`] or [`PARENT`] this rewrite made.
+fn is_ours(e: &Expr) -> bool {
+    let Expr::Pipe(_, p) = e else {
+        return false;
+    };
+    matches!(p.commands.as_slice(), [CommandNode { args, .. }]
+        if matches!(args.first(), Some(Expr::Identifier(_, f)) if f == FIELD || f == PARENT))
+}
+
 fn call(pos: Pos, name: &str, args: Vec<Expr>) -> Expr {
     let mut args = args;
     args.insert(0, Expr::Identifier(pos, name.into()));
