@@ -221,7 +221,7 @@ function takeProblems(u) {
 }
 
 function applyUpdate(u, anchor = null) {
-  Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
+  Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, undoRevertsOutside: u.undoRevertsOutside, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
   // A notice of a state that is over goes: conflicts settled, the file back on disk.
   if (!u.conflicts?.length) clearNotice("conflicts");
   if (!u.missing) clearNotice("missing");
@@ -386,7 +386,16 @@ async function pickImage() {
 
 // ---- commands ----------------------------------------------------------------------------
 
-function undo() {
+async function undo() {
+  // Undoing past a change made outside Folio (a reload, a merge) brings back the text from
+  // before it, which a save then writes over it: asked first, kept by default.
+  if (state.view?.undoRevertsOutside) {
+    const go = await ask("Undo the change made outside Folio?", [
+      el("p", { text: "The next undo takes the page back to before the change that came in from outside Folio (another editor, git)." }),
+      el("p", { text: "The file on disk keeps that change until you save; saving after this undo writes over it." }),
+    ], [["Undo it", true], ["Keep it", false, true]]);
+    if (!go) return;
+  }
   // An offer to undo a deletion is spent once anything is undone.
   document.querySelectorAll("#notices [data-undoable]").forEach((n) => n.remove());
   submitCall("undo", api.undo, { anchor: CHANGED });

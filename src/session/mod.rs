@@ -90,6 +90,9 @@ pub struct Session {
     broken: Option<Broken>,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// Where in `undo` changes made outside Folio came in: at each such length, the next
+    /// undo takes the text back to before one ([`Session::undo_reverts_outside`]).
+    outside_marks: Vec<usize>,
     coalesce: Option<(String, Instant)>,
     version: u64,
     cache: Arc<CardCache>,
@@ -125,6 +128,7 @@ impl Session {
             broken: None,
             undo: Vec::new(),
             redo: Vec::new(),
+            outside_marks: Vec::new(),
             coalesce: None,
             version: 0,
             cache: Arc::default(),
@@ -197,6 +201,22 @@ impl Session {
     /// would bring back a text whose save overwrites that outside change.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty() && self.broken.is_none()
+    }
+
+    /// Whether the next undo takes the text back to before a change made outside Folio (a
+    /// reload, a merge): the window asks first, as a save after it would overwrite that
+    /// change on disk.
+    pub fn undo_reverts_outside(&self) -> bool {
+        self.can_undo() && self.outside_marks.contains(&self.undo.len())
+    }
+
+    /// Notes that a change made outside Folio has just come in (after its own undo step,
+    /// when it has one).
+    fn mark_outside(&mut self) {
+        let at = self.undo.len();
+        if at > 0 && self.outside_marks.last() != Some(&at) {
+            self.outside_marks.push(at);
+        }
     }
 
     /// Whether there is an undone edit to redo (not while the page is broken, as undo).
@@ -335,9 +355,17 @@ impl Session {
         let now = Instant::now();
         let merge = matches!((&coalesce, &self.coalesce), (Some(k), Some((last, at))) if k == last && now.duration_since(*at) < COALESCE);
         if !merge {
+            // Marks past the new step were undone, and their redo goes now.
+            let at = self.undo.len();
+            self.outside_marks.retain(|&m| m <= at);
             self.undo.push(self.step());
             if self.undo.len() > UNDO_MAX {
                 self.undo.remove(0);
+                self.outside_marks = self
+                    .outside_marks
+                    .iter()
+                    .filter_map(|m| m.checked_sub(1).filter(|&m| m > 0))
+                    .collect();
             }
         }
         self.coalesce = coalesce.map(|k| (k, now));

@@ -229,6 +229,7 @@ impl Session {
             self.disk = theirs.clone();
             self.pending = None;
             self.set_current(theirs, None, None);
+            self.mark_outside();
             return Ok(if config_only {
                 Outside::ConfigReloaded
             } else {
@@ -354,6 +355,7 @@ impl Session {
             // Nothing parsed to merge with: their text replaces a broken one.
             self.disk = theirs.clone();
             self.set_current(theirs, None, None);
+            self.mark_outside();
             return Ok(Outside::Reloaded);
         };
         let base_site = self.site_with(&self.disk.config);
@@ -388,18 +390,29 @@ impl Session {
             Some((_, text)) => Some(text),
             None => theirs.config.clone(),
         };
+        let incoming = self.take_merged(theirs, page, config);
+        Ok(Outside::Merged {
+            incoming: if incoming {
+                describe(&base, &theirs_model)
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    /// Makes the merged `page` and `config` the unsaved text, `theirs` what is on disk;
+    /// whether anything came in (nothing when every change was settled in favour of the
+    /// unsaved text), which an undo then asks before taking back.
+    fn take_merged(&mut self, theirs: Snapshot, page: Page, config: Option<String>) -> bool {
         let text = page.to_string();
-        // What came in; nothing when every change was settled in favour of the unsaved text.
-        let kept_mine = text == self.current.page && config == self.current.config;
-        let incoming = if kept_mine {
-            Vec::new()
-        } else {
-            describe(&base, &theirs_model)
-        };
+        let incoming = text != self.current.page || config != self.current.config;
         self.pending = None;
         self.disk = theirs;
         self.replace(Snapshot { page: text, config }, Some(page), None, None);
-        Ok(Outside::Merged { incoming })
+        if incoming {
+            self.mark_outside();
+        }
+        incoming
     }
 }
 

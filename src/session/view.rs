@@ -54,6 +54,9 @@ pub struct Update {
     pub dirty: bool,
     /// Whether there is an edit to undo.
     pub can_undo: bool,
+    /// Whether the next undo takes the text back to before a change made outside Folio
+    /// ([`super::Session::undo_reverts_outside`]).
+    pub undo_reverts_outside: bool,
     /// Whether there is an undone edit to redo.
     pub can_redo: bool,
     /// The window title (the page, the site, a dot while there are unsaved changes).
@@ -210,6 +213,7 @@ impl Session {
             version: self.version,
             dirty: self.is_dirty(),
             can_undo: self.can_undo(),
+            undo_reverts_outside: self.undo_reverts_outside(),
             can_redo: self.can_redo(),
             title: self.window_title(),
             shortcodes: model

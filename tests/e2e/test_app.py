@@ -916,6 +916,28 @@ class OutsideEditTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), theirs.replace('title="Ad-tech platform"', 'title="Mine"'))
 
+    def test_an_undo_past_an_outside_change_asks_first_and_keeping_it_saves_nothing_over_it(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        theirs = SAMPLE.replace('title="Game backends"', 'title="Checked out"')
+        self.page.write_text(theirs)
+        self.wait_for_title("Checked out")
+        self.xkey("ctrl+z")
+        dialog = self.s.find("dialog[open]")
+        self.assertIn("outside Folio", self.s.text(dialog))
+        # Kept by default: Enter takes the focused choice.
+        self.xkey("Return")
+        self.s.wait(lambda: not self.s.execute("return !!document.querySelector('dialog[open]')"), what="the dialog to close")
+        time.sleep(0.5)
+        self.assertIn("Checked out", self.preview_titles())
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), theirs.replace('title="Ad-tech platform"', 'title="Mine"'))
+        # Asked again and told to undo it: the text from before the change comes back.
+        self.xkey("ctrl+z")
+        self.s.click(self.s.find("dialog[open] .dialog-actions button:not(.primary)"))
+        self.s.wait(lambda: "Checked out" not in self.preview_titles(), what="the undo")
+
     def test_the_same_field_changed_outside_shows_a_conflict_and_writes_nothing_until_settled(self):
         self.replace_text("b1:title", "Mine")
         self.wait_for_title("Mine")

@@ -787,3 +787,49 @@ fn a_page_broken_from_outside_cannot_be_undone_into_a_save_over_it() {
         "nothing written"
     );
 }
+
+#[test]
+fn an_undo_that_would_take_back_an_outside_change_is_flagged_and_ones_own_edits_after_it_are_not() {
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let changed = |s: &mut Session| {
+        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap()
+    };
+    // Saved edits, then a reload from outside (`git checkout`): undoing the saved edit
+    // would bring the old text back over the checkout.
+    retitle(&mut s, 1, "Saved");
+    s.save(false, &data).unwrap();
+    assert!(s.can_undo() && !s.undo_reverts_outside());
+    fs::write(
+        &page,
+        folio::sample::PAGE.replace("Canada", "Canada (checkout)"),
+    )
+    .unwrap();
+    assert_eq!(changed(&mut s), Outside::Reloaded);
+    assert!(s.update(false).undo_reverts_outside);
+    // An edit of one's own after it undoes without a question, then the question again.
+    retitle(&mut s, 2, "Mine");
+    assert!(!s.undo_reverts_outside());
+    s.undo();
+    assert!(s.undo_reverts_outside());
+    // Unsaved edits merged with an outside change: the merge is the step flagged.
+    retitle(&mut s, 2, "Mine again");
+    fs::write(
+        &page,
+        folio::sample::PAGE.replace("Canada", "Canada (merged)"),
+    )
+    .unwrap();
+    assert!(matches!(changed(&mut s), Outside::Merged { .. }));
+    assert!(s.undo_reverts_outside());
+    s.undo();
+    assert!(
+        s.current().page.contains("Canada (checkout)"),
+        "back before the merge"
+    );
+    assert!(!s.undo_reverts_outside(), "the edit before it is one's own");
+    // A new edit drops the flag of the undone merge with its redo.
+    retitle(&mut s, 3, "New");
+    s.undo();
+    assert!(!s.undo_reverts_outside());
+}
