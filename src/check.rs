@@ -150,9 +150,9 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     found
 }
 
-/// The site's shortcode templates that do not parse, each at its own file: Hugo stops the
-/// whole build on one, even where no page calls it. (A warning: Hugo may read what
-/// Folio's template parser cannot.)
+/// The site's shortcode templates that do not parse, each at its own file: errors, as Hugo
+/// stops the whole build on one, even where no page calls it (Folio's parser is Go's,
+/// `templates/parse.rs`).
 fn unparsed_templates(site: &Site) -> Vec<Diagnostic> {
     site.shortcodes
         .iter()
@@ -174,7 +174,7 @@ fn unparsed_templates(site: &Site) -> Vec<Diagnostic> {
                 path: site.root.join(file),
                 line: line.unwrap_or(1),
                 col: col.unwrap_or(1),
-                severity: Severity::Warning,
+                severity: Severity::Error,
                 message: format!(
                     "the template of shortcode `{}` does not parse ({message}): Hugo stops the \
                      whole build on it, even where no page calls it",

@@ -3280,10 +3280,13 @@ fn check_names_a_template_that_does_not_parse_even_where_no_page_calls_it() {
     assert!(
         found
             .iter()
-            .any(|f| f.starts_with(&format!("{}:3:", broken.display())) && f.ends_with("Warning")),
+            .any(|f| f.starts_with(&format!("{}:3:", broken.display())) && f.ends_with("Error")),
         "{found:?}"
     );
     assert_eq!(found.len(), 1, "{found:?}");
+    // An error, as Hugo stops on it: `folio check` exits 1 on it, as a build would.
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("broken.html:3:"), "{hugo}");
 }
 
 #[test]
