@@ -439,13 +439,16 @@ async function save(overwrite = false) {
     const { outcome, update } = await api.save(overwrite);
     applyUpdate(update);
     if (outcome.outcome === "saved") {
-      // The file on disk is Folio's text now: whatever was wrong with it is gone.
+      // The file on disk is Folio's text now: whatever was wrong with it is gone, and so
+      // is what a failed save said.
       clearNotice("disk");
+      clearNotice("save");
       notice("Saved.", "ok", [], 3000);
     }
     if (outcome.outcome === "outside") await outside(outcome.outside, true);
   } catch (e) {
-    showError(e);
+    // Said until a save succeeds, with the way out.
+    notice(e.message ?? String(e), "error", [["Save as…", saveAs]], 0, "save");
   }
 }
 

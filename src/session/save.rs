@@ -36,6 +36,9 @@ impl Session {
                 }
             }
         }
+        if on_disk.is_none() {
+            self.folder_is_there()?;
+        }
         let on_disk = on_disk.unwrap_or_else(|| Snapshot {
             page: String::new(),
             config: self.disk.config.clone(),
@@ -64,6 +67,22 @@ impl Session {
         self.missing = None;
         data.clear_journal(&self.path);
         Ok(SaveOutcome::Saved { backups })
+    }
+
+    /// A page removed is written again; one whose folder went (the site moved or deleted)
+    /// is not: its folders are not made again somewhere the user left.
+    ///
+    /// # Errors
+    /// The page's folder is gone, saying what to do.
+    fn folder_is_there(&self) -> Result<()> {
+        match self.path.parent().filter(|d| !d.is_dir()) {
+            Some(folder) => Err(Error::site(
+                folder,
+                "this folder is gone: it was moved or deleted outside Folio. Nothing was \
+                 saved, and your text is still here: save it elsewhere with Save as…",
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The page and params file as they are on disk now (`None` when the page is gone).

@@ -938,6 +938,23 @@ class OutsideEditTest(AppTest):
         self.s.click(self.s.find("dialog[open] .dialog-actions button:not(.primary)"))
         self.s.wait(lambda: "Checked out" not in self.preview_titles(), what="the undo")
 
+    def test_a_save_after_the_site_folder_moved_says_so_until_a_save_succeeds(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        site = self.site
+        moved = site.with_name(site.name + "-moved")
+        os.rename(site, moved)
+        try:
+            self.xkey("ctrl+s")
+            failed = self.s.find('.notice.error')
+            self.assertIn("this folder is gone", self.s.text(failed))
+            self.assertIn("Save as", self.s.text(failed))
+        finally:
+            os.rename(moved, site)
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.s.wait(lambda: not self.s.execute("return !!document.querySelector('.notice.error')"), what="the failure's notice to go")
+
     def test_the_same_field_changed_outside_shows_a_conflict_and_writes_nothing_until_settled(self):
         self.replace_text("b1:title", "Mine")
         self.wait_for_title("Mine")

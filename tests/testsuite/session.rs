@@ -358,6 +358,24 @@ fn a_removed_page_keeps_the_text_and_save_recreates_it() {
 }
 
 #[test]
+fn a_page_whose_site_folder_was_moved_is_not_saved_and_the_error_says_why_and_what_to_do() {
+    let (d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    fs::rename(d.path().join("site"), d.path().join("moved")).unwrap();
+    let err = s.save(false, &data).unwrap_err().to_string();
+    assert!(
+        err.contains("this folder is gone") && err.contains("Save as"),
+        "{err}"
+    );
+    assert!(!page.parent().unwrap().exists(), "no folder made again");
+    assert!(s.current().page.contains("Mine") && s.is_dirty());
+    // Back in place, it saves.
+    fs::rename(d.path().join("moved"), d.path().join("site")).unwrap();
+    assert!(saved(&mut s, &data, &page).contains("title=\"Mine\""));
+}
+
+#[test]
 fn an_outside_edit_that_cannot_be_read_is_told_at_its_line_and_column() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
