@@ -329,8 +329,9 @@ pub fn follow_rename(
     state: State<'_, AppState>,
     to: PathBuf,
 ) -> CmdResult<crate::events::Event> {
+    let data = state.data.clone();
     let event = state.with_session("following the rename", |s| {
-        let outside = s.follow_rename(&to)?;
+        let outside = s.follow_rename(&to, &data)?;
         Ok(crate::events::Event {
             outside,
             update: s.update(true),
@@ -361,8 +362,9 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
         .await
         .map_err(|e| CommandError::new("dialog", e.to_string()))?;
     let Some(path) = picked else { return Ok(None) };
+    let data = state.data.clone();
     let (update, title) = state.with_session("saving under a new name", |s| {
-        s.save_as(&path)?;
+        s.save_as(&path, &data)?;
         let title = s
             .site()
             .title()

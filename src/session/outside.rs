@@ -248,7 +248,14 @@ impl Session {
     }
 
     /// Keeps the unsaved text and saves it, from now on, as `to` (after a rename outside).
-    pub fn follow_rename(&mut self, to: &std::path::Path) -> Result<Outside> {
+    /// The journal of its unsaved edits under the old name goes (`data`): they are this
+    /// page's now, and journalled under its new name.
+    pub fn follow_rename(
+        &mut self,
+        to: &std::path::Path,
+        data: &crate::storage::AppData,
+    ) -> Result<Outside> {
+        data.clear_journal(&self.path);
         self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
         self.missing = None;
         match self.read_disk()? {
@@ -257,9 +264,11 @@ impl Session {
         }
     }
 
-    /// Writes the unsaved text to `to` and goes on editing it there (Save As).
-    pub fn save_as(&mut self, to: &std::path::Path) -> Result<()> {
+    /// Writes the unsaved text to `to` and goes on editing it there (Save As). The journal
+    /// of the unsaved edits under the old name goes (`data`): they are saved.
+    pub fn save_as(&mut self, to: &std::path::Path, data: &crate::storage::AppData) -> Result<()> {
         crate::fs::write_atomic(to, self.current.page.as_bytes())?;
+        data.clear_journal(&self.path);
         self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
         self.disk.page = self.current.page.clone();
         self.missing = None;

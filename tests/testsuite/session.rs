@@ -431,6 +431,24 @@ fn a_journal_brings_back_unsaved_edits_after_a_crash() {
 }
 
 #[test]
+fn the_journal_under_a_pages_old_name_goes_when_the_rename_is_followed_or_it_is_saved_as() {
+    let (d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Unsaved");
+    data.write_journal(&s.journal().expect("dirty")).unwrap();
+    let renamed = page.with_file_name("about-2.md");
+    fs::rename(&page, &renamed).unwrap();
+    s.follow_rename(&renamed, &data).unwrap();
+    assert!(
+        data.journal(&page).is_none(),
+        "no offer to restore edits of a page that is not there"
+    );
+    data.write_journal(&s.journal().expect("dirty")).unwrap();
+    s.save_as(&d.path().join("elsewhere.md"), &data).unwrap();
+    assert!(data.journal(&renamed).is_none(), "saved elsewhere");
+}
+
+#[test]
 fn reloading_discards_changes_and_can_be_undone() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
