@@ -819,9 +819,12 @@ class NoPortfolioPageTest(AppTest):
         choices = self.s.wait(lambda: self.s.find_all("dialog[open] .page-list button"), what="the pages to choose from")
         names = [self.s.text(b) for b in choices]
         self.assertEqual(names, ["content/en/about.md", "content/en/posts/first.md"])
+        # No page is open yet: nothing to export.
+        self.assertTrue(self.s.prop(self.s.find("#export"), "disabled"))
         self.s.click(choices[1])
         self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]') and self.s.prop(self.field("fm:title"), "value") == "First post",
                     what="the chosen page's forms")
+        self.assertFalse(self.s.prop(self.s.find("#export"), "disabled"))
 
 
 class OnePageSiteTest(AppTest):
