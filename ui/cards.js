@@ -268,9 +268,13 @@ export function chipField({ label, key, values, names = null, problem = () => nu
         ? options[0].dataset.name : null;
       add(active >= 0 && options[active] ? options[active].dataset.name : only ?? input.value);
     } else if (e.key === "Tab" && !suggestions.hidden && options.length) {
-      // Leaving the field takes the highlighted suggestion, else the first: what is typed
-      // is its start ("pyth" is python), and the focus moves on as Tab does.
-      input.value = (options[active] ?? options[0]).dataset.name;
+      // Leaving the field takes the highlighted suggestion, else the one offered for what
+      // is typed ("pyth" is python), as Enter does; among several ("go": gofore, google…)
+      // none is guessed, and what is typed stays, flagged if it is no icon. The focus
+      // moves on as Tab does.
+      const typed = input.value.trim().toLowerCase();
+      const pick = options[active] ?? (options.length === 1 && !names?.includes(typed) ? options[0] : null);
+      if (pick) input.value = pick.dataset.name;
     } else if (e.key === "Escape") {
       close();
     } else if (e.key === "Backspace" && input.value === "" && values.length) {

@@ -267,6 +267,14 @@ class EditingTest(AppTest):
         self.xkey("Tab")
         self.s.wait(lambda: self.s.execute(chips) == ["python", "golang", "docker", "aws", "rust"],
                     what="the suggested icon as a chip")
+        # Among several suggestions (gofore, google…), none is guessed: what is typed stays.
+        self.s.click(self.field("b1:icons"))
+        self.xtype("go")
+        self.s.wait(lambda: self.s.execute("return document.querySelectorAll('.block[data-id=\"1\"] .suggestions li').length") > 1,
+                    what="several suggestions")
+        self.xkey("Tab")
+        self.s.wait(lambda: self.s.execute(chips) == ["python", "golang", "docker", "aws", "rust", "go"],
+                    what="what is typed as a chip")
 
     def test_enter_in_the_icon_field_takes_the_one_suggestion_for_what_is_typed(self):
         chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Tech icons\"] .chip > span:first-of-type')].map(c => c.textContent)"
