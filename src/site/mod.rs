@@ -286,8 +286,10 @@ impl Site {
     /// theme's is not when the site has its own of that path; hidden files and editors'
     /// backups, `x.html~`, are not) and that calls a function Hugo does not have, at the
     /// first such call: Hugo's parser refuses it and stops the whole build, even where no
-    /// page uses the template (Hugo 0.168 on a theme's `getJSON`, removed in 0.156). Read
-    /// once, until the templates change ([`Site::forget_stylesheets`]).
+    /// page uses the template (Hugo 0.168 on a theme's `getJSON`, removed in 0.156); and
+    /// each shortcode template Go's escaper refuses, which Hugo stops on too
+    /// ([`crate::templates::engine::escape_error`]). Read once, until the templates change
+    /// ([`Site::forget_stylesheets`]).
     pub fn unknown_calls(&self) -> Arc<[UnknownCall]> {
         /// Larger files are not read (a layout is a few KiB).
         const MAX_TEMPLATE: u64 = 1 << 20;
@@ -315,8 +317,16 @@ impl Site {
                 if !source.contains("{{") {
                     return None;
                 }
-                let (offset, message) = crate::templates::engine::unknown_call(&source)?;
-                let (line, col) = crate::text::line_col(&source, offset);
+                let (line, col, message) = match crate::templates::engine::unknown_call(&source) {
+                    Some((offset, message)) => {
+                        let (line, col) = crate::text::line_col(&source, offset);
+                        (line, col, message)
+                    }
+                    // A shortcode's that Go's escaper refuses (Folio compiles shortcodes
+                    // only: a page layout's `block`s and `define`s are not its own).
+                    None if is_shortcode(&file) => crate::templates::engine::escape_error(&source)?,
+                    None => return None,
+                };
                 Some(UnknownCall {
                     file,
                     line,
@@ -965,4 +975,14 @@ impl Default for Extensions {
             typography: crate::render::Typography::hugo(),
         }
     }
+}
+
+/// Whether `file` is a shortcode template: in a `shortcodes` or `_shortcodes` folder of
+/// a `layouts` folder.
+fn is_shortcode(file: &Path) -> bool {
+    file.components()
+        .map(|c| c.as_os_str())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| matches!(w, [l, s] if *l == "layouts" && (*s == "shortcodes" || *s == "_shortcodes")))
 }

@@ -1068,6 +1068,30 @@ fn the_templates_calling_unknown_functions_are_read_once_until_the_templates_cha
 }
 
 #[test]
+fn a_shortcode_template_the_escaper_refuses_is_an_error_of_the_site_as_hugo_stops_on_it() {
+    // parsiya's `wp.html`: a stray quote after an attribute.
+    let site = site_with(
+        &[
+            (
+                "wp",
+                "<a href=\"https://x.org/{{ .Get 0 }} rel=\"noopener\" \">{{ .Get 0 }}</a>",
+            ),
+            ("fine", "<a href=\"{{ .Get 0 }}\">x</a>"),
+        ],
+        "{{< fine \"a\" >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("html/template:_shortcodes/wp.html"), "{hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("layouts/shortcodes/wp.html:1:1: error: html/template: ")
+            && found[0].contains("in attribute name"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
     // hugo-easy-gallery's `figure`: `{{ with .Get "link" }}…{{ .Get "text" }}…{{ end }}`.
     let site = site_with(

@@ -615,6 +615,38 @@ pub fn unknown_call(source: &str) -> Option<(usize, String)> {
     Some((call.offset, funcs::why_not(&call.name)))
 }
 
+/// Why Go's `html/template` escaper refuses `source` (a quote in an attribute's name,
+/// say), as `(line, col, message)`: Hugo escapes every template when it starts, and stops
+/// the whole build on one it refuses, even where no page uses it (checked: Hugo 0.168 on
+/// parsiya's `wp.html`). `None` when it escapes, or when it does not compile (said
+/// elsewhere). The line is 1 and the column 1 where the escaper names no place.
+pub fn escape_error(source: &str) -> Option<(usize, usize, String)> {
+    let file = TemplateFile {
+        path: PathBuf::new(),
+        source: source.into(),
+    };
+    let compiled = compile_parts("escaped", &file, false).ok()?;
+    // Any execution escapes the templates first: one of no name runs nothing after that.
+    let err = compiled
+        .template
+        .execute_template_to_string("__folio_nothing", &Value::Nil)
+        .err()?;
+    let gotmpl::TemplateError::Escape {
+        line, description, ..
+    } = &err
+    else {
+        return None;
+    };
+    Some((
+        (*line).max(1),
+        1,
+        format!(
+            "html/template: {}: Hugo stops the whole build on it, even where no page calls it",
+            rewrite::without_site_names(description)
+        ),
+    ))
+}
+
 impl Executable {
     /// Runs the template on `data`; an error is located in this file (at the call that
     /// failed, when one of Folio's functions failed).
