@@ -42,7 +42,13 @@ pub(super) struct MarkdownHost {
 }
 
 impl MarkdownHost {
-    fn render(&self, md: &str) -> String {
+    /// `md` rendered as the page's Markdown, its shortcodes through the site's templates.
+    ///
+    /// # Errors
+    /// `md` holds shortcodes at the deepest re-parse ([`MAX_REPARSE`]): text that renders
+    /// itself again (a shortcode that reads its own page, minimo's `file`), which Hugo
+    /// stops on too.
+    fn render(&self, md: &str) -> Result<String, String> {
         let plain = || {
             markdown::Markdown {
                 markup: self.markup,
@@ -53,12 +59,15 @@ impl MarkdownHost {
             }
             .render(md)
         };
-        if self.depth.get() >= MAX_REPARSE || memchr::memmem::find(md.as_bytes(), b"{{").is_none() {
-            return plain();
+        if memchr::memmem::find(md.as_bytes(), b"{{").is_none() {
+            return Ok(plain());
         }
         let Ok(scs) = Shortcodes::parse(md, 0, &self.catalogue) else {
-            return plain();
+            return Ok(plain());
         };
+        if self.depth.get() >= MAX_REPARSE && !scs.top.is_empty() {
+            return Err(too_deep());
+        }
         let opts = super::RenderOptions {
             markup: self.markup,
             site_params: &self.site_params,
@@ -90,22 +99,40 @@ impl MarkdownHost {
         let html = r.content(0..md.len(), &scs.top).into_string();
         self.depth.set(self.depth.get() - 1);
         self.icons.borrow_mut().extend(r.icons);
-        html
+        // A loop fails each call on the way out, as in Hugo, not the deepest alone.
+        if r.template_problems
+            .iter()
+            .any(|(_, p)| p.message.contains(TOO_DEEP))
+        {
+            return Err(too_deep());
+        }
+        Ok(html)
     }
 }
 
+/// What [`too_deep`] says, to know it again on the way out.
+const TOO_DEEP: &str = "shortcodes whose output holds shortcodes again";
+
+/// Why text to render as Markdown is refused at the deepest re-parse ([`MAX_REPARSE`]).
+fn too_deep() -> String {
+    format!(
+        "the text renders {TOO_DEEP}, {MAX_REPARSE} deep: a shortcode that renders the page \
+         it is on (Hugo stops there too)"
+    )
+}
+
 impl Host for MarkdownHost {
-    fn markdownify(&self, md: &str) -> String {
-        markdown::trim_single_paragraph(self.render(md))
+    fn markdownify(&self, md: &str) -> Result<String, String> {
+        self.render(md).map(markdown::trim_single_paragraph)
     }
 
-    fn render_string(&self, md: &str, block: bool) -> String {
-        let html = self.render(md);
-        if block {
+    fn render_string(&self, md: &str, block: bool) -> Result<String, String> {
+        let html = self.render(md)?;
+        Ok(if block {
             html
         } else {
             markdown::trim_single_paragraph(html)
-        }
+        })
     }
 
     fn anchorize(&self, text: &str) -> String {
@@ -771,10 +798,9 @@ impl Renderer<'_> {
     pub(super) fn fallback(&mut self, i: usize, problem: &Problem) -> String {
         self.fell_back.insert(i);
         let sc = &self.src.shortcodes.all[i];
-        if self.depth == 0 {
-            self.template_problems
-                .push((sc.span.start, problem.clone()));
-        }
+        // A re-parsed text's are read by the text's renderer (`MarkdownHost::render`).
+        self.template_problems
+            .push((sc.span.start, problem.clone()));
         let note = self.opts.marks.then(|| {
             html! {
                 p.folio-template-note role="note" {

@@ -1092,6 +1092,29 @@ fn a_shortcode_template_the_escaper_refuses_is_an_error_of_the_site_as_hugo_stop
 }
 
 #[test]
+fn a_shortcode_that_renders_the_page_it_is_on_fails_as_in_hugo_and_is_located() {
+    // minimo's `file`: `readFile` of the page itself, through `markdownify`.
+    let site = site_with(
+        &[(
+            "inc",
+            "<div>{{ readFile \"content/page.md\" | markdownify }}</div>",
+        )],
+        "{{< inc >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("inc.html:1:"), "{hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("layouts/shortcodes/inc.html:1:")
+            && found[0].contains(
+                "markdownify: the text renders shortcodes whose output holds shortcodes again"
+            ),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
     // hugo-easy-gallery's `figure`: `{{ with .Get "link" }}…{{ .Get "text" }}…{{ end }}`.
     let site = site_with(

@@ -98,9 +98,16 @@ impl fmt::Display for Problem {
 pub trait Host {
     /// Hugo's `markdownify`: the text rendered as the page's Markdown, shortcodes
     /// included, a lone paragraph unwrapped.
-    fn markdownify(&self, markdown: &str) -> String;
+    ///
+    /// # Errors
+    /// The text's shortcodes render text that holds shortcodes again, too deep: a
+    /// shortcode that includes the page it is on, which Hugo stops on too.
+    fn markdownify(&self, markdown: &str) -> Result<String, String>;
     /// `.Page.RenderString`: `inline` unwraps a lone paragraph, `block` does not.
-    fn render_string(&self, markdown: &str, block: bool) -> String;
+    ///
+    /// # Errors
+    /// As [`Host::markdownify`].
+    fn render_string(&self, markdown: &str, block: bool) -> Result<String, String>;
     /// `anchorize`: the id Goldmark gives a heading with this text.
     fn anchorize(&self, text: &str) -> String;
     /// `transform.Highlight`: `code` highlighted as the site highlights `lang`, with

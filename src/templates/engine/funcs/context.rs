@@ -106,15 +106,19 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let block = opts
             .and_then(|o| o.field("display"))
             .is_some_and(|d| to_string(d) == "block");
-        Ok(values::html(
-            engine::frame()?
-                .host
-                .render_string(&values::cast_string(md), block),
-        ))
+        engine::frame()?
+            .host
+            .render_string(&values::cast_string(md), block)
+            .map(values::html)
+            .map_err(|e| exec_error(format!(".RenderString: {e}")))
     }),
     ("markdownify transform.Markdownify", |a| {
         let md = values::cast_string(arg(a, 0, "markdownify")?);
-        Ok(values::html(engine::frame()?.host.markdownify(&md)))
+        engine::frame()?
+            .host
+            .markdownify(&md)
+            .map(values::html)
+            .map_err(|e| exec_error(format!("markdownify: {e}")))
     }),
     // `transform.Highlight CODE [LANG] [OPTIONS]`: a lone second argument is the options
     // when it is a map or holds `=` or `,` (tpl/transform/transform.go).
