@@ -194,6 +194,7 @@ impl OpenPage {
                 Ok(format!("{url}{fragment}"))
             }),
         ));
+        ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case));
         ctx.cascade = self.cascade(&lang, &ctx.content_path, front.as_ref());
         ctx.page_translations = self.page_translations(&lang, &abs);
         ctx.sections = self.sections(&lang, &ctx.content_path, &ctx.title_case);
@@ -208,6 +209,33 @@ impl OpenPage {
             meta: resources_meta(front.as_ref()),
         };
         ctx
+    }
+
+    /// `.GetPage` on the page at `abs` in `lang` ([`crate::templates::engine::objects::PageFinder`]):
+    /// the page [`crate::site::refs::get_page`] finds, with its front matter's fields; a
+    /// section without an `_index` file titled as Hugo titles it, the home page with the
+    /// site's title. Where the lookup is is read from the config on the first call only.
+    fn page_finder(
+        &self,
+        lang: &str,
+        abs: &Path,
+        title_case: crate::templates::engine::funcs::TitleCase,
+    ) -> crate::templates::engine::objects::PageFinder {
+        use crate::site::refs;
+        let (site, page, lang) = (self.site.clone(), abs.to_path_buf(), lang.to_string());
+        let lookup = std::sync::OnceLock::new();
+        crate::templates::engine::objects::PageFinder(Arc::new(
+            move |path: &str, from_page: bool| {
+                let lookup = lookup.get_or_init(|| refs::Lookup::new(&site, &lang));
+                let from = from_page.then_some(page.as_path());
+                let found = match refs::get_page(lookup, from, path) {
+                    Ok(Some(found)) => found,
+                    Ok(None) => return Ok(None),
+                    Err(e) => return Err(e.message(path)),
+                };
+                Ok(Some(other_page(&site, lookup, &found, title_case)))
+            },
+        ))
     }
 
     /// The content folder of the site's language `lang`.
@@ -446,30 +474,13 @@ impl OpenPage {
         page
     }
 
-    /// The title Hugo gives a section without an `_index` file: its folder's name,
-    /// pluralised (`post` → `Posts`) unless `pluralizeListTitles` is off, and in the site's
-    /// title case unless `capitalizeListTitles` is off (`hugolib/page__meta.go`).
+    /// The title Hugo gives a section without an `_index` file ([`section_title`]).
     fn section_title(
         &self,
         name: &str,
         title_case: &crate::templates::engine::funcs::TitleCase,
     ) -> String {
-        let on = |key: &str| {
-            [key.to_string(), key.to_lowercase()]
-                .iter()
-                .find_map(|k| self.site.config_json(&[k.as_str()]))
-                .is_none_or(|v| v != serde_json::Value::Bool(false))
-        };
-        let name = if on("pluralizeListTitles") {
-            crate::templates::engine::funcs::pluralize(name)
-        } else {
-            name.to_string()
-        };
-        if on("capitalizeListTitles") {
-            title_case.title(&name)
-        } else {
-            name
-        }
+        section_title(&self.site, name, title_case)
     }
 
     /// The `_index` file of the section folder `dir` in `lang` (`_index.fr.md`, else
@@ -635,4 +646,83 @@ fn resources_meta(
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The title Hugo gives a section without an `_index` file: its folder's name,
+/// pluralised (`post` → `Posts`) unless `pluralizeListTitles` is off, and in the site's
+/// title case unless `capitalizeListTitles` is off (`hugolib/page__meta.go`).
+fn section_title(
+    site: &crate::site::Site,
+    name: &str,
+    title_case: &crate::templates::engine::funcs::TitleCase,
+) -> String {
+    let on = |key: &str| {
+        [key.to_string(), key.to_lowercase()]
+            .iter()
+            .find_map(|k| site.config_json(&[k.as_str()]))
+            .is_none_or(|v| v != serde_json::Value::Bool(false))
+    };
+    let name = if on("pluralizeListTitles") {
+        crate::templates::engine::funcs::pluralize(name)
+    } else {
+        name.to_string()
+    };
+    if on("capitalizeListTitles") {
+        title_case.title(&name)
+    } else {
+        name
+    }
+}
+
+/// Another page of the site, found by `.GetPage` at `found` (a page file, or a section's
+/// folder without an `_index` file), as its `.Page`: its front matter's fields, its kind
+/// and section from where it is; a branch page's dates only when its front matter sets
+/// one (Hugo otherwise dates it by its newest page, which Folio does not read).
+fn other_page(
+    site: &Arc<crate::site::Site>,
+    lookup: &crate::site::refs::Lookup,
+    found: &Path,
+    title_case: crate::templates::engine::funcs::TitleCase,
+) -> gotmpl::Value {
+    use crate::site::refs;
+    let file = if found.is_dir() {
+        found.join("_index.md")
+    } else {
+        found.to_path_buf()
+    };
+    let mut front = refs::front_of(&file).unwrap_or_default();
+    let url = refs::page_url(site, &lookup.lang, &file, Some(&front));
+    let mut ctx = site.hugo_context(&lookup.lang, &url, &file.display().to_string());
+    let rel = file.strip_prefix(&lookup.content_dir).unwrap_or(&file);
+    let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+    ctx.content_path = parts.join("/");
+    let branch = file
+        .file_stem()
+        .is_some_and(|s| s.to_string_lossy().starts_with("_index"));
+    if found.is_dir() {
+        let title = match parts.len() {
+            0 | 1 => ctx
+                .site
+                .field("Title")
+                .map(gotmpl::Value::to_string)
+                .unwrap_or_default(),
+            n => section_title(
+                site,
+                parts.get(n - 2).map_or("", |p| p.as_ref()),
+                &title_case,
+            ),
+        };
+        front.insert("title".into(), serde_json::Value::String(title));
+    }
+    let dated = ["date", "lastmod", "publishdate"]
+        .iter()
+        .any(|k| front.keys().any(|f| f.eq_ignore_ascii_case(k)));
+    let mut page = crate::templates::engine::objects::another_page(ctx.page(&front));
+    if let (true, false, gotmpl::Value::Map(fields)) = (branch, dated, &mut page) {
+        let own = Arc::make_mut(fields);
+        for name in ["Date", "Lastmod", "PublishDate"] {
+            own.remove(name);
+        }
+    }
+    page
 }

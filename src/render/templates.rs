@@ -1246,6 +1246,7 @@ fn frame_for(
         hugo.resources.clone(),
     );
     frame.refs = hugo.refs.clone();
+    frame.pages = hugo.pages.clone();
     frame.time_zone = hugo.time_zone.clone();
     frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;

@@ -162,6 +162,60 @@ pub fn resolve(
     found.map(|p| (p, fragment)).ok_or(RefError::NotFound)
 }
 
+/// The page file (or a section's folder without an `_index` file) `path` names for
+/// `.GetPage`, read from the page `from` (relative to its folder first) or, for `None`,
+/// from the site; `Ok(None)` when none (Hugo's `getContentNodeForRef` with `isReflink`
+/// false: a path from a page is never looked up by name alone, nor one starting with
+/// `.` past the page's folder).
+///
+/// # Errors
+/// [`RefError::Ambiguous`]: a name alone that several pages have.
+pub fn get_page(
+    lookup: &Lookup,
+    from: Option<&Path>,
+    path: &str,
+) -> Result<Option<PathBuf>, RefError> {
+    let path = path.trim_end_matches('/');
+    let content_dir = &lookup.content_dir;
+    if let Some(rest) = path.strip_prefix('/') {
+        return Ok(page_at(lookup, content_dir, rest));
+    }
+    if path.is_empty() {
+        return Ok(page_at(lookup, content_dir, ""));
+    }
+    if let Some(page) = from {
+        // From the folder the page is in (Hugo's `ContainerDir`): for a leaf bundle's
+        // `index.md`, the folder its own folder is in, but for a path with an extension
+        // that starts with `../` (its `Dir`); for a branch's `_index.md`, its own folder
+        // (`hugolib/pagecollections.go`, `getContentNodeForRef`; checked with Hugo 0.168).
+        let folder = page.parent().unwrap_or(content_dir);
+        let name = page
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let with_ext = Path::new(path).extension().is_some_and(|e| {
+            PAGE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
+        });
+        let own = match name.split('.').next() {
+            Some("index") if !(with_ext && path.starts_with("../")) => {
+                folder.parent().unwrap_or(content_dir)
+            }
+            _ => folder,
+        };
+        if let Some(found) = page_at(lookup, own, path) {
+            return Ok(Some(found));
+        }
+        if path.starts_with('.') {
+            return Ok(None);
+        }
+    }
+    match page_at(lookup, content_dir, path) {
+        Some(found) => Ok(Some(found)),
+        None if from.is_none() => by_name(lookup, path),
+        None => Ok(None),
+    }
+}
+
 /// The page file `abs` (of language `lang`) in the site's other languages, in the site's
 /// language order: each language, its file and the file's front matter. A translation is
 /// the page at the same path in the other language's pages, its language in its file name
@@ -253,8 +307,11 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     for c in Path::new(rel).components() {
         match c {
             Component::Normal(p) => at.push(p),
+            // Go's `path.Join` goes no higher than the root: `../x` from the top is `/x`.
             Component::ParentDir => {
-                at.pop();
+                if at != lookup.content_dir {
+                    at.pop();
+                }
             }
             Component::CurDir => {}
             Component::RootDir | Component::Prefix(_) => return None,

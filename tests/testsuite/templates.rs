@@ -465,6 +465,137 @@ fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested
 }
 
 #[test]
+fn get_page_finds_the_page_hugo_finds_and_gives_its_front_matters_fields() {
+    let gp =
+        "<p>{{ with .Site.GetPage (.Get 0) }}[{{ .Title }}|{{ .RelPermalink }}|{{ .Permalink }}\
+              |{{ .Kind }}|{{ .Params.tag }}|{{ .LinkTitle }}|{{ .Section }}|{{ .Draft }}]\
+              {{ else }}none{{ end }}</p>";
+    let pp = "<p>{{ with .Page.GetPage (.Get 0) }}[{{ .Title }}|{{ .RelPermalink }}]{{ else }}none{{ end }}</p>";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://example.org/sub/\"\ntitle = \"T\"\n"),
+        ("layouts/shortcodes/gp.html", gp),
+        ("layouts/shortcodes/pp.html", pp),
+        ("content/blog/_index.md", "---\ntitle: Blog\n---\n"),
+        (
+            "content/blog/post-a.md",
+            "---\ntitle: Post A\ndate: 2024-03-01\ntag: go\n---\nA\n",
+        ),
+        (
+            "content/blog/post-b/index.md",
+            "---\ntitle: Post B\nlinkTitle: B!\nslug: bee\n---\nB\n",
+        ),
+        ("content/news/x.md", "---\ntitle: X\n---\n"),
+        ("content/p2.md", "---\ntitle: P2\n---\n"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n\
+             {{< gp \"/blog/post-a\" >}}\n{{< gp \"blog/post-a\" >}}\n{{< gp \"post-a\" >}}\n\
+             {{< gp \"post-a.md\" >}}\n{{< gp \"/blog\" >}}\n{{< gp \"blog/\" >}}\n\
+             {{< gp \"/blog/post-b\" >}}\n{{< gp \"/nope\" >}}\n{{< gp \"/\" >}}\n{{< gp \"news\" >}}\n\
+             {{< pp \"p2\" >}}\n{{< pp \"./p2.md\" >}}\n{{< pp \"post-a\" >}}\n{{< pp \"blog/post-a\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "GetPage", "content/about.md");
+    let ps = |html: &str| -> Vec<String> {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    let hugo = ps(&hugo);
+    // The first is the page's empty paragraph before the calls.
+    assert_eq!(hugo.len(), 15, "{hugo:?}");
+    assert!(
+        hugo[1].starts_with("[Post A|/sub/blog/post-a/|"),
+        "{hugo:?}"
+    );
+    assert!(hugo[5].contains("|section|"), "{hugo:?}");
+    assert_eq!(hugo[8], "none");
+    assert!(hugo[10].starts_with("[News|"), "{hugo:?}");
+    assert_eq!(hugo[13], "none", "no name lookup from a page");
+}
+
+#[test]
+fn a_pages_get_page_reads_a_relative_path_from_where_hugo_reads_it() {
+    // From a regular page, a leaf bundle and a branch, each path: Hugo's `ContainerDir`,
+    // `Dir` for `../x.md`, the root, never above it.
+    let calls: String = [
+        "post-c",
+        "./post-c",
+        "../post-c",
+        "post-c.md",
+        "./post-c.md",
+        "../post-c.md",
+        "../top",
+        "../../top",
+        "top",
+        "./bun",
+        "bun",
+        "../bun",
+    ]
+    .iter()
+    .map(|r| format!("{{{{< pp \"{r}\" >}}}}\n"))
+    .collect();
+    let page = |title: &str| format!("---\ntitle: {title}\n---\n{calls}");
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/pp.html",
+            "<p>{{ .Get 0 }}={{ with .Page.GetPage (.Get 0) }}{{ .Title }}{{ else }}none{{ end }}</p>",
+        ),
+        ("content/blog/post-c.md", "---\ntitle: C\n---\n"),
+        ("content/top.md", "---\ntitle: Top\n---\n"),
+        ("content/blog/post-a.md", &page("A")),
+        ("content/blog/bun/index.md", &page("Bun")),
+        ("content/blog/sec/_index.md", &page("Sec")),
+    ]);
+    hugo_build(site.path(), "relative GetPage");
+    for (page, public) in [
+        ("blog/post-a.md", "blog/post-a"),
+        ("blog/bun/index.md", "blog/bun"),
+        ("blog/sec/_index.md", "blog/sec"),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join("public").join(public).join("index.html"))
+                .unwrap();
+        let folio = folio_render(&site.path().join("content").join(page));
+        let ps = |html: &str| -> Vec<String> {
+            html.split("<p>")
+                .skip(1)
+                .map(|p| p.split("</p>").next().unwrap_or_default().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        assert_eq!(ps(&folio), ps(&hugo), "{page}");
+        assert_eq!(ps(&hugo).len(), 12, "{hugo}");
+    }
+}
+
+#[test]
+fn what_only_rendering_another_page_gives_shows_folios_card_and_says_so() {
+    let site = site_with(
+        &[(
+            "inc",
+            "<div>{{ with .Site.GetPage \"/other\" }}{{ .Title }}: {{ .Content }}{{ end }}</div>",
+        )],
+        "{{< inc >}}",
+    );
+    std::fs::write(
+        site.path().join("content/other.md"),
+        "---\ntitle: O\n---\nText\n",
+    )
+    .unwrap();
+    let found = checked(&site.path().join("content/page.md"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("inc.html:1:")
+            && found[0].contains("Folio cannot run `.Content` of another page"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_sites_config_and_a_pages_own_fields_render_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\ndisqusShortname = \"old\"\nrssLimit = 7\n\
@@ -902,7 +1033,7 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
         &[
             (
                 "get",
-                "{{ $s := .Get \"s\" }}<p>\n  {{ with .Page.GetPage $s }}{{ .Title }}{{ end }}</p>",
+                "{{ $s := .Get \"s\" }}<p>\n  {{ with resources.GetRemote $s }}{{ .Title }}{{ end }}</p>",
             ),
             ("typo", "{{ if false }}{{ fooo }}{{ end }}ok"),
         ],
@@ -910,7 +1041,7 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
     );
     let html = preview(site.path());
     assert!(
-        html.contains("layouts/shortcodes/get.html:2:11: Folio cannot run `.GetPage`"),
+        html.contains("layouts/shortcodes/get.html:2:11: Folio cannot run `resources.GetRemote`"),
         "{html}"
     );
     assert!(
@@ -2461,7 +2592,7 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
             "layouts/_markup/render-link.html",
-            "{{ $p := .Page.GetPage .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
+            "{{ $p := resources.GetRemote .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
         ),
         ("content/about.md", "---\ntitle: About\n---\nSee [home](/).\n"),
     ]);
@@ -2475,9 +2606,9 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
         .map(|(_, p)| p.to_string())
         .collect();
     assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("layouts/_markup/render-link.html:1:") && p.contains("GetPage")),
+        problems.iter().any(
+            |p| p.starts_with("layouts/_markup/render-link.html:1:") && p.contains("GetRemote")
+        ),
         "{problems:?}"
     );
     let found = checked(&site.path().join("content/about.md"));
@@ -2496,7 +2627,7 @@ fn a_render_hook_failing_on_several_links_is_reported_at_the_first_with_how_many
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
             "layouts/_markup/render-link.html",
-            "{{ $p := .Page.GetPage .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
+            "{{ $p := resources.GetRemote .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
         ),
         (
             "content/about.md",
@@ -4526,7 +4657,7 @@ fn a_link_hook_folio_cannot_run_is_reported_at_the_first_link_it_fails_on() {
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
             "layouts/_markup/render-link.html",
-            "{{ with .PageInner.GetPage .Destination }}<a href=\"{{ .RelPermalink }}\">\
+            "{{ with resources.GetRemote .Destination }}<a href=\"{{ .RelPermalink }}\">\
              {{ else }}<a href=\"{{ .Destination }}\">{{ end }}{{ .Text }}</a>",
         ),
         (

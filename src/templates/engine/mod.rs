@@ -184,6 +184,8 @@ pub struct Frame {
     partial_cache: RefCell<HashMap<String, Value>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
+    /// Finds the pages `.GetPage` names.
+    pub pages: Option<objects::PageFinder>,
     /// The zone a date without an offset is read in (the site's `timeZone`).
     pub time_zone: jiff::tz::TimeZone,
     /// The environment variables `getenv` may read ([`HugoContext::getenv`]).
@@ -226,6 +228,7 @@ impl Frame {
             partial_cache: RefCell::default(),
             own_compiled: None,
             refs: None,
+            pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
             getenv: Arc::from([]),
             title_case: funcs::TitleCase::default(),

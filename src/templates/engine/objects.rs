@@ -72,6 +72,32 @@ pub const PAGES_METHODS: &[&str] = &[
     "Reverse",
 ];
 
+/// The key marking a page as another page of the site ([`another_page`]).
+pub const OTHER_PAGE: &str = "__folio_other_page";
+
+/// `page` as another page of the site (`.GetPage`'s): without what only rendering it gives
+/// (its counts; `.Content`, `.Summary` and the rest are not in any page Folio builds),
+/// nor the scratch pad of the page being rendered, so that reading them shows Folio's
+/// card.
+pub fn another_page(page: Value) -> Value {
+    let Value::Map(mut fields) = page else {
+        return page;
+    };
+    let own = Arc::make_mut(&mut fields);
+    for name in [
+        "WordCount",
+        "FuzzyWordCount",
+        "ReadingTime",
+        "Truncated",
+        "Scratch",
+        "Store",
+    ] {
+        own.remove(name);
+    }
+    own.insert(Arc::from(OTHER_PAGE), Value::Bool(true));
+    Value::Map(fields)
+}
+
 /// One of Hugo's types: its Go name, as Hugo's messages give it (`page.Page`), and
 /// whether it has a field or method of a name.
 pub type HugoType = (&'static str, fn(&str) -> bool);
@@ -118,6 +144,8 @@ pub struct HugoContext {
     pub aliases: BTreeMap<String, Vec<String>>,
     /// Finds the page a `ref`/`relref` reference names; `None` outside a site.
     pub refs: Option<Refs>,
+    /// Finds the page `.GetPage` names; `None` outside a site.
+    pub pages: Option<PageFinder>,
     /// The zone front matter dates without an offset are in (the site's `timeZone`; UTC
     /// when unset).
     pub time_zone: jiff::tz::TimeZone,
@@ -156,6 +184,23 @@ pub struct Refs(pub Arc<RefFn>);
 
 /// What [`Refs`] holds: reference → URL path, or Hugo's message.
 pub type RefFn = dyn Fn(&str) -> Result<String, String> + Send + Sync;
+
+/// Hugo's `.GetPage` (`hugolib/pagecollections.go`, `getPage`): the page a path names
+/// (`/blog/post`, `post.md`, a section's `blog`), read from the page (`true`: a path
+/// relative to its folder first) or from the site; `Ok(None)` for no page, as Hugo
+/// gives nil. The page is another page's `.Page` without what only rendering it gives
+/// (`.Content`, `.Summary`, `.WordCount`…), which then shows Folio's card.
+#[derive(Clone)]
+pub struct PageFinder(pub Arc<PageFn>);
+
+/// What [`PageFinder`] holds: (path, from the page) → the page, or Hugo's message.
+pub type PageFn = dyn Fn(&str, bool) -> Result<Option<Value>, String> + Send + Sync;
+
+impl std::fmt::Debug for PageFinder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageFinder")
+    }
+}
 
 impl std::fmt::Debug for Refs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -340,6 +385,7 @@ impl HugoContext {
             resources: Default::default(),
             aliases: fields.aliases.clone(),
             refs: None,
+            pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
             title_case: super::funcs::TitleCase::default(),
             inline_shortcodes: false,

@@ -191,6 +191,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // A page's own `.Ref`/`.RelRef`: the page is the receiver, the reference the argument.
     (".Ref", |a| reference(a, ".Ref", true)),
     (".RelRef", |a| reference(a, ".RelRef", false)),
+    (".GetPage", get_page),
     ("relURL urls.RelURL", |a| {
         Ok(string(site_url(&str_arg(a, 0, "relURL")?, false, false)?))
     }),
@@ -1141,6 +1142,19 @@ fn reference(args: &[Value], func: &str, absolute: bool) -> gotmpl::Result<Value
     Ok(string(url))
 }
 
+/// `.GetPage PATH` of the site or of a page ([`objects::PageFinder`]): the page, or nil.
+fn get_page(args: &[Value]) -> gotmpl::Result<Value> {
+    let from_page = kind_of(arg(args, 0, ".GetPage")?) == Some("page");
+    let path = values::to_string(arg(args, 1, ".GetPage")?);
+    let frame = engine::frame()?;
+    let Some(pages) = frame.pages.as_ref() else {
+        return Err(exec_error(super::why_not(".GetPage")));
+    };
+    (pages.0)(&path, from_page)
+        .map(|page| page.unwrap_or(Value::Nil))
+        .map_err(|e| exec_error(format!(".GetPage: {e}")))
+}
+
 /// `.Position.Filename`, `.LineNumber`, `.ColumnNumber` (Hugo's `text.Position`): part `k`
 /// of a call's `.Position`, which prints as `"FILE:LINE:COL"`; another receiver's field of
 /// that name.
@@ -1301,6 +1315,11 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
         {
             Ok(Value::Nil)
         }
+        None if holder.field(objects::OTHER_PAGE).is_some() => Err(exec_error(format!(
+            "{}.{name}` of another page (`.GetPage`'s): it reads what rendering that page \
+             gives (its content, its pages' dates)",
+            super::CANNOT_RUN
+        ))),
         None => Err(exec_error(super::why_not(&format!(".{name}")))),
     }
 }

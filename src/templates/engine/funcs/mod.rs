@@ -56,7 +56,6 @@ pub const OFFLINE: &[(&str, &str)] = &[
     ("images.Filter", "applies image filters"),
     ("images.Process", "applies image filters"),
     (".Filter", "applies image filters"),
-    (".GetPage", "reads another page of the site"),
     (".RegularPages", "lists the site's other pages"),
     (".RegularPagesRecursive", "lists the site's other pages"),
     (".Pages", "lists the site's other pages"),
