@@ -137,11 +137,20 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
                 )
             };
             match journal {
-                Some(j) if state.data.write_journal(&j).is_ok() => last = Some(j),
+                Some(j) if state.data.write_journal(&j).is_ok() => {
+                    // The page's name changed (a rename followed, Save as…): the journal
+                    // under the old one goes, even one written just after the change.
+                    if let Some(old) = last.as_ref().filter(|old| old.path != j.path) {
+                        state.data.clear_journal(&old.path);
+                    }
+                    last = Some(j);
+                }
                 Some(_) => {}
                 None if last.is_some() => {
                     state.data.clear_journal(&path);
-                    last = None;
+                    if let Some(old) = last.take().filter(|old| old.path != path) {
+                        state.data.clear_journal(&old.path);
+                    }
                 }
                 None => {}
             }

@@ -211,9 +211,12 @@ impl Session {
     }
 
     /// Notes that a change made outside Folio has just come in (after its own undo step,
-    /// when it has one).
+    /// when it has one). What was undone before it cannot be redone: a redo would bring
+    /// back the text from before the change, unasked.
     fn mark_outside(&mut self) {
+        self.redo.clear();
         let at = self.undo.len();
+        self.outside_marks.retain(|&m| m <= at);
         if at > 0 && self.outside_marks.last() != Some(&at) {
             self.outside_marks.push(at);
         }

@@ -276,9 +276,12 @@ impl Session {
         Ok(())
     }
 
-    /// Whether unsaved edits differ from `journal` (so it is worth writing again).
+    /// Whether unsaved edits differ from `journal` (so it is worth writing again): their
+    /// text, or the page's name (after a rename followed, or Save as…).
     pub fn journal_differs(&self, journal: Option<&crate::storage::Journal>) -> bool {
-        journal.is_none_or(|j| j.page != self.current.page || j.config != self.current.config)
+        journal.is_none_or(|j| {
+            j.page != self.current.page || j.config != self.current.config || j.path != self.path
+        })
     }
 
     /// The journal of the unsaved edits, when there are any.

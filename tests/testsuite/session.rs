@@ -435,13 +435,18 @@ fn the_journal_under_a_pages_old_name_goes_when_the_rename_is_followed_or_it_is_
     let (d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Unsaved");
-    data.write_journal(&s.journal().expect("dirty")).unwrap();
+    let journal = s.journal().expect("dirty");
+    data.write_journal(&journal).unwrap();
     let renamed = page.with_file_name("about-2.md");
     fs::rename(&page, &renamed).unwrap();
     s.follow_rename(&renamed, &data).unwrap();
     assert!(
         data.journal(&page).is_none(),
         "no offer to restore edits of a page that is not there"
+    );
+    assert!(
+        s.journal_differs(Some(&journal)),
+        "the edits are journalled again, under the new name"
     );
     data.write_journal(&s.journal().expect("dirty")).unwrap();
     s.save_as(&d.path().join("elsewhere.md"), &data).unwrap();
@@ -868,4 +873,17 @@ fn an_undo_that_would_take_back_an_outside_change_is_flagged_and_ones_own_edits_
     retitle(&mut s, 3, "New");
     s.undo();
     assert!(!s.undo_reverts_outside());
+    // An edit undone, then a change from outside: its redo would bring back the text
+    // from before that change, so there is none.
+    s.save(false, &data).unwrap();
+    retitle(&mut s, 3, "Undone");
+    s.undo();
+    assert!(s.can_redo());
+    fs::write(
+        &page,
+        folio::sample::PAGE.replace("Canada", "Canada (again)"),
+    )
+    .unwrap();
+    assert_eq!(changed(&mut s), Outside::Reloaded);
+    assert!(!s.can_redo());
 }
