@@ -255,7 +255,7 @@ function showView(view) {
     forgetFolds();
     resetPreview();
     // What was said of the last page's file is not said of this one.
-    ["disk", "conflicts", "missing"].forEach(clearNotice);
+    ["disk", "conflicts", "missing", "save"].forEach(clearNotice);
   }
   state.view = view;
   configure({ structural: view.structuralEdits });
@@ -531,6 +531,8 @@ async function saveAs() {
     const u = await api.saveAs();
     if (u) {
       applyUpdate(u);
+      // What a failed save said is over: the text is in a file now.
+      clearNotice("save");
       notice("Saved under the new name.", "ok", [], 4000);
       // The page open now is the new file: the selectors say so.
       const view = await api.currentView();
