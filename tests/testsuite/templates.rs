@@ -976,16 +976,25 @@ fn read_file_resolves_dot_segments_and_reads_a_path_leaving_the_site_as_a_missin
             "<p>{{ readFile \"./root.txt\" }}|{{ readFile \"content/sub/../docs/a.txt\" }}\
              |{{ fileExists \"./content/docs/a.txt\" }}|{{ range readDir \"./content/docs\" }}{{ .Name }}{{ end }}\
              |[{{ readFile \"../outside.txt\" }}]|{{ fileExists \"content/../../outside.txt\" }}\
-             |{{ len (readDir \"../\") }}</p>",
+             |{{ len (readDir \"../\") }}|[{{ readFile \"link.txt\" }}]|[{{ readFile \"inlink.txt\" }}]\
+             |[{{ readFile \"dlink/outside.txt\" }}]|{{ len (readDir \"dlink\") }}</p>",
         ),
         ("site/root.txt", "from the root"),
         ("site/content/docs/a.txt", "a"),
         ("site/content/about.md", "---\ntitle: A\n---\n\n{{< f >}}\n"),
     ]);
-    let (hugo, folio) = hugo_and_folio(&dir.path().join("site"), "readFile", "content/about.md");
+    // Links out of the site and within it: Hugo reads nothing through either.
+    let site = dir.path().join("site");
+    std::os::unix::fs::symlink(dir.path().join("outside.txt"), site.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(site.join("root.txt"), site.join("inlink.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), site.join("dlink")).unwrap();
+    let (hugo, folio) = hugo_and_folio(&site, "readFile", "content/about.md");
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
     assert_eq!(p(&folio), p(&hugo));
-    assert_eq!(p(&hugo), "from the root|a|true|a.txt|[]|false|0</p>");
+    assert_eq!(
+        p(&hugo),
+        "from the root|a|true|a.txt|[]|false|0|[]|[]|[]|0</p>"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! `.Resources.GetMatch`, `.Match`, `.ByType` (`resources/resource/resources.go`), over
 //! local files: see [`crate::templates::engine::resources`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use gotmpl::Value;
 
@@ -23,8 +23,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .resources
             .assets
             .iter()
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file() && is_plain(name));
+            .filter(|_| is_plain(name))
+            .filter_map(|dir| no_link_under(dir, name))
+            .find(|p| p.is_file());
         Ok(found.map_or(Value::Nil, |path| asset(&frame, path, name)))
     }),
     ("resources.GetMatch", |a| {
@@ -111,7 +112,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         // A folder that is not there, or outside the site, lists nothing (nil), as in
         // Hugo.
         let Some(path) = within_root(&str_arg(a, 0, "os.ReadDir")?)
-            .map(|rel| root.join(rel))
+            .and_then(|rel| no_link_under(&root, &rel))
             .filter(|p| p.exists())
         else {
             return Ok(Value::Nil);
@@ -285,16 +286,32 @@ const MAX_READ: u64 = 1 << 20;
 /// "" for the root itself.
 fn within_root(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
+    // `\` separates too where Windows reads it; a drive (`C:`) leaves the root.
+    for part in path.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {
                 parts.pop()?;
             }
+            name if name.contains(':') => return None,
             name => parts.push(name),
         }
     }
     Some(parts.join("/"))
+}
+
+/// `rel` (from [`within_root`]) under `base`, when no folder or file on the way is a
+/// symbolic link: Hugo's file system reads nothing through one, even one that stays in
+/// the site, and a link must not let a site's template read the machine's other files.
+fn no_link_under(base: &Path, rel: &str) -> Option<PathBuf> {
+    let mut at = base.to_path_buf();
+    for part in rel.split('/').filter(|p| !p.is_empty()) {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 /// The site's root folder.
@@ -326,7 +343,7 @@ fn readable(path: &str) -> gotmpl::Result<Option<PathBuf>> {
     Ok(std::iter::once(&root)
         .chain(&dirs.themes)
         .chain(&dirs.content)
-        .map(|d| d.join(&rel))
+        .filter_map(|d| no_link_under(d, &rel))
         .find(|p| p.exists()))
 }
 
@@ -462,7 +479,33 @@ fn path_escaped(file: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::whitelist_accepts;
+    use super::{whitelist_accepts, within_root};
+
+    #[test]
+    fn a_path_is_read_within_the_root_whichever_separator_it_uses_and_none_leaves_it() {
+        assert_eq!(
+            within_root("./content/a.md").as_deref(),
+            Some("content/a.md")
+        );
+        assert_eq!(
+            within_root("/content/x/../a.md").as_deref(),
+            Some("content/a.md")
+        );
+        assert_eq!(
+            within_root("content\\a.md").as_deref(),
+            Some("content/a.md")
+        );
+        assert_eq!(within_root("."), Some(String::new()));
+        for leaving in [
+            "../x",
+            "content/../../x",
+            "..\\..\\Users\\x",
+            "C:/Users/x",
+            "C:x",
+        ] {
+            assert_eq!(within_root(leaving), None, "{leaving}");
+        }
+    }
 
     fn accepts(patterns: &[&str], name: &str) -> bool {
         let patterns: Vec<String> = patterns.iter().map(|p| (*p).to_string()).collect();
