@@ -324,7 +324,9 @@ impl Site {
                     }
                     // A shortcode's that Go's escaper refuses (Folio compiles shortcodes
                     // only: a page layout's `block`s and `define`s are not its own).
-                    None if is_shortcode(&file) => crate::templates::engine::escape_error(&source)?,
+                    None if is_shortcode(&file) && is_html_template(&file) => {
+                        crate::templates::engine::escape_error(&source)?
+                    }
                     None => return None,
                 };
                 Some(UnknownCall {
@@ -975,6 +977,14 @@ impl Default for Extensions {
             typography: crate::render::Typography::hugo(),
         }
     }
+}
+
+/// Whether Hugo runs `file` as an `html/template` (`.html`, `.htm`, `.xml`), not a text
+/// template (`.txt`, `.json`, `.csv`…), which nothing escapes.
+fn is_html_template(file: &Path) -> bool {
+    file.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["html", "htm", "xml"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Whether `file` is a shortcode template: in a `shortcodes` or `_shortcodes` folder of

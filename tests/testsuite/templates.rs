@@ -1217,11 +1217,26 @@ fn a_shortcode_template_the_escaper_refuses_is_an_error_of_the_site_as_hugo_stop
                 "<a href=\"https://x.org/{{ .Get 0 }} rel=\"noopener\" \">{{ .Get 0 }}</a>",
             ),
             ("fine", "<a href=\"{{ .Get 0 }}\">x</a>"),
+            // Valid: a template only the site has, called by name.
+            (
+                "yt",
+                "{{ template \"_internal/shortcodes/youtube.html\" . }}",
+            ),
         ],
         "{{< fine \"a\" >}}",
     );
+    // A text template, which nothing escapes.
+    std::fs::write(
+        site.path().join("layouts/shortcodes/t.txt"),
+        "<a href=\"{{ .Get 0 }}",
+    )
+    .unwrap();
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
     assert!(hugo.contains("html/template:_shortcodes/wp.html"), "{hugo}");
+    assert!(
+        !hugo.contains("yt.html") && !hugo.contains("t.txt"),
+        "{hugo}"
+    );
     let found = checked(&site.path().join("content/page.md"));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(

@@ -647,6 +647,11 @@ pub fn escape_error(source: &str) -> Option<(usize, usize, String)> {
     else {
         return None;
     };
+    // A template it calls that only the site has (a partial, Hugo's `_internal/…`): not
+    // the escaper's refusal of this one, which compiled alone.
+    if description.contains("no such template") {
+        return None;
+    }
     Some((
         (*line).max(1),
         1,
