@@ -339,59 +339,69 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
     assert_eq!(html.matches("Folio cannot run `").count(), 3, "{html}");
 }
 
+/// Templates naming what Hugo's objects do not have, where Folio places the error (Hugo's
+/// column plus one), and Hugo's message. A term's fields are placed where the chain after
+/// the term starts (`.Titel` in `.Page.Titel`), as Go places them.
+const UNKNOWN_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "<p>\n{{ .Page.Titel }}</p>",
+        "2:9",
+        "can't evaluate field Titel in type page.Page",
+    ),
+    (
+        "{{ if .Site.IsServer }}dev{{ end }}",
+        "1:12",
+        "can't evaluate field IsServer in type page.Site",
+    ),
+    (
+        "{{ with .Page }}{{ .Summery }}{{ end }}",
+        "1:20",
+        "can't evaluate field Summery in type page.Page",
+    ),
+    (
+        "{{ $p := .Page }}{{ $p.Site.Author }}",
+        "1:23",
+        "can't evaluate field Author in type page.Site",
+    ),
+    (
+        "{{ $.icon }}",
+        "1:5",
+        "can't evaluate field icon in type *hugolib.ShortcodeWithPage",
+    ),
+    // A list of the template's own has none of `page.Pages`' methods (Hugo names
+    // its type `[]interface {}`, Folio `list`).
+    (
+        "{{ $l := slice 1 }}{{ $l.Len }}",
+        "1:25",
+        "can't evaluate field Len in type ",
+    ),
+    // Hugo names the type `*page.siteWrapper` here, Folio `page.Site`.
+    (
+        "{{ site.IsServer }}",
+        "1:4",
+        "can't evaluate field IsServer in type ",
+    ),
+    (
+        "<b>{{ .Titel }}</b>",
+        "1:7",
+        "can't evaluate field Titel in type *hugolib.ShortcodeWithPage",
+    ),
+    // A lowercase name too, which a map would have had.
+    (
+        "{{ if .icon }}<i></i>{{ end }}",
+        "1:7",
+        "can't evaluate field icon in type *hugolib.ShortcodeWithPage",
+    ),
+    (
+        "{{ with .Page }}{{ .summary }}{{ end }}",
+        "1:20",
+        "can't evaluate field summary in type page.Page",
+    ),
+];
+
 #[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
-    // A term's fields are placed where the chain after the term starts (`.Titel` in
-    // `.Page.Titel`), as Go places them.
-    for (template, at, message) in [
-        (
-            "<p>\n{{ .Page.Titel }}</p>",
-            "2:9",
-            "can't evaluate field Titel in type page.Page",
-        ),
-        (
-            "{{ if .Site.IsServer }}dev{{ end }}",
-            "1:12",
-            "can't evaluate field IsServer in type page.Site",
-        ),
-        (
-            "{{ with .Page }}{{ .Summery }}{{ end }}",
-            "1:20",
-            "can't evaluate field Summery in type page.Page",
-        ),
-        (
-            "{{ $p := .Page }}{{ $p.Site.Author }}",
-            "1:23",
-            "can't evaluate field Author in type page.Site",
-        ),
-        (
-            "{{ $.icon }}",
-            "1:5",
-            "can't evaluate field icon in type *hugolib.ShortcodeWithPage",
-        ),
-        // Hugo names the type `*page.siteWrapper` here, Folio `page.Site`.
-        (
-            "{{ site.IsServer }}",
-            "1:4",
-            "can't evaluate field IsServer in type ",
-        ),
-        (
-            "<b>{{ .Titel }}</b>",
-            "1:7",
-            "can't evaluate field Titel in type *hugolib.ShortcodeWithPage",
-        ),
-        // A lowercase name too, which a map would have had.
-        (
-            "{{ if .icon }}<i></i>{{ end }}",
-            "1:7",
-            "can't evaluate field icon in type *hugolib.ShortcodeWithPage",
-        ),
-        (
-            "{{ with .Page }}{{ .summary }}{{ end }}",
-            "1:20",
-            "can't evaluate field summary in type page.Page",
-        ),
-    ] {
+    for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
         assert!(hugo.contains(message), "{template}: Hugo said {hugo}");

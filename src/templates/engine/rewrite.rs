@@ -356,7 +356,7 @@ const HOLDERS: &[&str] = &[
 /// Names that hold a list of pages (`page.Pages`): the page's and the site's lists, and
 /// what `page.Pages`' sorting methods give (`resources/page/pages_sort.go`). Every field
 /// after one is checked, as Folio's lists are lists, not Hugo's `page.Pages`, which has
-/// the methods ([`super::objects::PAGES_METHODS`]).
+/// the methods ([`super::objects::PAGES_METHODS`]): through [`PAGES_FIELD`].
 const PAGE_LISTS: &[&str] = &[
     "Pages",
     "RegularPages",
@@ -461,6 +461,10 @@ const FIRST_UNCHECKED: &[&str] = &["Inner", "Site", "Params"];
 /// card only when the template reaches it.
 pub const FIELD: &str = "__folio_field";
 
+/// The function a field of a list of pages becomes a call of ([`PAGE_LISTS`]:
+/// `.Pages.ByWeight`), which has `page.Pages`' methods where [`FIELD`] has none.
+pub const PAGES_FIELD: &str = "__folio_pages_field";
+
 /// Rewrites the fields of Hugo's objects that Folio may not give into calls of
 /// [`FIELD`]: see [`field_to_check`].
 fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
@@ -468,9 +472,14 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
         // Each field to check in turn: `.Parent.Titel` is two calls.
         while let Some((receiver, name, rest)) = field_to_check(e) {
             let pos = fields_pos(e);
+            let function = if PAGE_LISTS.contains(&holder_of(&receiver)) {
+                PAGES_FIELD
+            } else {
+                FIELD
+            };
             let called = call(
                 pos,
-                FIELD,
+                function,
                 vec![Expr::String(pos, name.as_str().into()), receiver],
             );
             *e = if rest.is_empty() {
@@ -479,11 +488,23 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
                 Expr::Chain(pos, Box::new(called), rest)
             };
             calls.push(Call {
-                name: FIELD.to_string(),
+                name: function.to_string(),
                 offset: pos.offset,
             });
         }
     });
+}
+
+/// The name of what holds a field read of `receiver`: its last field (`Pages` of
+/// `.Page.Pages`), or what [`chain_holder`] names.
+fn holder_of(receiver: &Expr) -> &str {
+    match receiver {
+        Expr::Field(_, f) | Expr::Variable(_, _, f) => f.last().map_or("", SmolStr::as_str),
+        Expr::Chain(_, inner, f) => f
+            .last()
+            .map_or_else(|| chain_holder(inner), SmolStr::as_str),
+        other => chain_holder(other),
+    }
 }
 
 /// Where Go places an error in `e`'s fields: where the chain after its first term starts
@@ -561,7 +582,11 @@ fn chain_holder(inner: &Expr) -> &str {
         Expr::Identifier(_, n) if n == "site" => "Site",
         Expr::Pipe(_, p) => match p.commands.as_slice() {
             [CommandNode { args, .. }] => match args.as_slice() {
-                [Expr::Identifier(_, f), Expr::String(_, name), _] if f == FIELD => name,
+                [Expr::Identifier(_, f), Expr::String(_, name), _]
+                    if f == FIELD || f == PAGES_FIELD =>
+                {
+                    name
+                }
                 _ => "",
             },
             _ => "",
@@ -1308,7 +1333,7 @@ fn is_ours(e: &Expr) -> bool {
         return false;
     };
     matches!(p.commands.as_slice(), [CommandNode { args, .. }]
-        if matches!(args.first(), Some(Expr::Identifier(_, f)) if f == FIELD || f == PARENT))
+        if matches!(args.first(), Some(Expr::Identifier(_, f)) if f == FIELD || f == PAGES_FIELD || f == PARENT))
 }
 
 fn call(pos: Pos, name: &str, args: Vec<Expr>) -> Expr {
@@ -1511,7 +1536,7 @@ mod tests {
         let (_, calls) = rewritten(src);
         calls
             .into_iter()
-            .filter(|c| c != PRINT && c != FIELD)
+            .filter(|c| c != PRINT && c != FIELD && c != PAGES_FIELD)
             .collect()
     }
 

@@ -320,6 +320,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::FIELD, hugo_field),
+    (rewrite::PAGES_FIELD, pages_field),
     // A shortcode's container, to read a field of: Hugo's nil pointer fails there. Any
     // other holder's `Parent` is read as a field is ([`hugo_field`]).
     (rewrite::PARENT, |a| {
@@ -1255,6 +1256,25 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
     ]))
 }
 
+/// [`rewrite::PAGES_FIELD`]: a field of what holds a list of pages (`.Pages.ByWeight`): a
+/// method of `page.Pages` ([`objects::PAGES_METHODS`]) on Folio's list, which is empty
+/// but for a page's translations, which it does not sort; anything else as
+/// [`hugo_field`] gives it. A list of the template's own (`slice`) has no such method, as
+/// in Hugo.
+fn pages_field(a: &[Value]) -> gotmpl::Result<Value> {
+    let name = str_arg(a, 0, rewrite::PAGES_FIELD)?;
+    if let (Some(Value::List(pages)), true) =
+        (a.get(1), objects::PAGES_METHODS.contains(&name.as_str()))
+    {
+        return match (pages.is_empty(), name.as_str()) {
+            (true, "Len") => Ok(Value::Int(0)),
+            (true, _) => Ok(Value::List(pages.clone())),
+            (false, _) => Err(exec_error(super::why_not(&format!(".{name}")))),
+        };
+    }
+    hugo_field(a)
+}
+
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
 ///   error for a name its type does not have ("can't evaluate field Titel in type
@@ -1268,17 +1288,6 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
-        // A method of `page.Pages` on a list of pages: Folio's are empty but for a page's
-        // translations, which it does not sort.
-        if let Value::List(pages) = &holder {
-            if objects::PAGES_METHODS.contains(&name.as_str()) {
-                return match (pages.is_empty(), name.as_str()) {
-                    (true, "Len") => Ok(Value::Int(0)),
-                    (true, _) => Ok(holder.clone()),
-                    (false, _) => Err(exec_error(super::why_not(&format!(".{name}")))),
-                };
-            }
-        }
         return match holder.field(&name) {
             Some(v) => Ok(v.clone()),
             // Go reads a field of nil as nil (`range $missing.Pages` runs no time).
