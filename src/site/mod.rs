@@ -888,11 +888,13 @@ impl MarkupTable {
     /// missing.
     fn toc_settings(&self) -> crate::render::markdown::headings::TocSettings {
         let mut toc = crate::render::markdown::headings::TocSettings::default();
+        // A level past 6 is past every heading: the last one, `<h6>` (octopress's
+        // `endLevel = 8` lists down to `<h6>` in Hugo 0.168).
         let level = |key: &str| {
             self.get(&["tableofcontents", key])
                 .and_then(Json::as_u64)
-                .and_then(|n| u8::try_from(n).ok())
-                .filter(|n| (1..=6).contains(n))
+                .filter(|n| *n >= 1)
+                .map(|n| u8::try_from(n.min(6)).unwrap_or(6))
         };
         toc.start = level("startlevel").unwrap_or(toc.start);
         toc.end = level("endlevel").unwrap_or(toc.end);

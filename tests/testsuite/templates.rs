@@ -3368,6 +3368,8 @@ fn a_shortcode_shows_the_pages_table_of_contents_as_hugo_writes_it() {
     for config in [
         "",
         "[markup.tableOfContents]\nstartLevel = 1\nendLevel = 4\nordered = true\n",
+        // Past `<h6>`: every level down to it (octopress's exampleSite).
+        "[markup.tableOfContents]\nstartLevel = 1\nendLevel = 8\n",
     ] {
         let site = crate::support::hugo_site(&[
             (
