@@ -400,6 +400,39 @@ const UNKNOWN_NAMES: &[(&str, &str, &str)] = &[
 ];
 
 #[test]
+fn index_with_a_key_of_the_wrong_type_stops_as_in_hugo() {
+    // fuji's `img-nz`: `index .Params 0` where the call names its parameters.
+    for (template, message) in [
+        (
+            "<p>[{{ index .Params 0 }}]</p>",
+            "value has type int; should be string",
+        ),
+        (
+            "<p>[{{ index (dict \"1\" \"x\") 1 }}]</p>",
+            "value has type int; should be string",
+        ),
+        (
+            "<p>[{{ index (slice \"a\" \"b\") \"1\" }}]</p>",
+            "cannot index slice/array with type string",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f x=\"1\" >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(
+            hugo.contains("_shortcodes/f.html:1:7:") && hugo.contains(message),
+            "{hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains(&format!("f.html:1:8: index: {message}"))),
+            "{template}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");

@@ -65,6 +65,27 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         for k in keys {
             v = match (&v, &k) {
+                // Go's `index` converts a key to the map's key type, a string, and an
+                // index to an int; anything else stops it (Hugo's `prepareArg`,
+                // `indexArg`: `value has type int; should be string`).
+                (
+                    Value::Map(_),
+                    Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Bool(_),
+                ) => {
+                    return Err(exec_error(format!(
+                        "index: value has type {}; should be string",
+                        go_key_type(&k)
+                    )))
+                }
+                (
+                    Value::List(_),
+                    Value::String(_) | Value::Safe { .. } | Value::Float(_) | Value::Bool(_),
+                ) => {
+                    return Err(exec_error(format!(
+                        "index: cannot index slice/array with type {}",
+                        go_key_type(&k)
+                    )))
+                }
                 (Value::Map(m), k) => {
                     // Params keys are lowercase: `index site.Params "maxTags"` finds them.
                     let k = to_string(k);
@@ -839,6 +860,17 @@ fn merge_maps(
         }
     }
     out
+}
+
+/// The Go type a key of `index` has, as Go's messages name it.
+fn go_key_type(k: &Value) -> &'static str {
+    match k {
+        Value::Int(_) => "int",
+        Value::Uint(_) => "uint64",
+        Value::Float(_) => "float64",
+        Value::Bool(_) => "bool",
+        _ => "string",
+    }
 }
 
 #[cfg(test)]
