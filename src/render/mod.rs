@@ -328,6 +328,9 @@ struct Renderer<'a> {
     /// The calls shown as Folio's card because their template could not run: a
     /// `{{% %}}` one's card stays out of the page's Markdown, which may omit raw HTML.
     fell_back: std::collections::HashSet<usize>,
+    /// The nested calls whose output, as their parent's `.Inner` holds it, has raw HTML
+    /// (what Goldmark omits where the parent renders its body as Markdown).
+    raw_html_calls: std::collections::HashSet<usize>,
     /// The inline shortcodes' templates met so far, by name (`year.inline`): each one's
     /// text and where it starts in `src.text`, for a later call that reuses it.
     inline_templates: std::collections::HashMap<String, (String, usize)>,
@@ -355,6 +358,7 @@ impl<'a> Renderer<'a> {
             inner_markdown: Default::default(),
             pointed: Default::default(),
             fell_back: Default::default(),
+            raw_html_calls: Default::default(),
             inline_templates: Default::default(),
             nested_outputs: Vec::new(),
         }
@@ -625,7 +629,11 @@ impl<'a> Renderer<'a> {
         for c in children {
             let span = self.src.shortcodes.all[c].span.clone();
             self.push_text(&mut out, pos..span.start);
-            out.push_str(&self.shortcode(c));
+            let output = self.shortcode(c);
+            if templates::has_raw_html(&output) {
+                self.raw_html_calls.insert(c);
+            }
+            out.push_str(&output);
             pos = span.end;
         }
         self.push_text(&mut out, pos..range.end);

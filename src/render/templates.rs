@@ -498,14 +498,9 @@ impl Renderer<'_> {
                     .to_string(),
             );
         }
-        // Hugo's `ref`, `relref` and `param` write text, not HTML: nothing is omitted. A
-        // `{{% %}}` child's HTML is omitted too, its output being in the body as it is.
-        let nested_html = sc.children.iter().any(|&c| {
-            !matches!(
-                self.src.shortcodes.all[c].name(),
-                "ref" | "relref" | "param"
-            )
-        });
+        // A child whose output has raw HTML, of either notation (`ref`, `relref` and
+        // `param` write text; a `{{% %}}` call's Markdown is no HTML).
+        let nested_html = sc.children.iter().any(|c| self.raw_html_calls.contains(c));
         if nested_html && !unsafe_html {
             found.push(format!(
                 "Hugo omits the HTML of the shortcodes inside this {name}: its template renders \

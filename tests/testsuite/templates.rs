@@ -1548,10 +1548,12 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
             ("chip", "<span class=\"chip\">chip</span>"),
             ("wrap", "<div class=\"wrap\">{{ .Inner }}</div>"),
             ("tab", "<div class=\"tab\">tab {{ .Inner }}</div>"),
+            ("md", "**md** [l](/x)"),
         ],
         "{{% raw %}}\n\n{{< box >}}\n    indented code\n{{< /box >}}\n\n{{< box >}}\nText {{< chip >}}\n{{< /box >}}\n\n\
          {{< box >}}\nTitled {{< param title >}}\n{{< /box >}}\n\n\
-         {{< wrap >}}\n{{% tab %}}**b**{{% /tab %}}\n{{< /wrap >}}\n\n{{< box >}}\nAlso {{% chip %}}\n{{< /box >}}",
+         {{< wrap >}}\n{{% tab %}}**b**{{% /tab %}}\n{{< /wrap >}}\n\n{{< box >}}\nAlso {{% chip %}}\n{{< /box >}}\n\n\
+         {{< box >}}\nMarkdown {{% md %}}\n{{< /box >}}",
     );
     let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
         .iter()
@@ -1578,6 +1580,11 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
     assert!(!hugo.contains("class=\"chip\""), "{hugo}");
     let tab = "<div class=\"tab\">tab <strong>b</strong></div>";
     assert!(hugo.contains(tab), "{hugo}");
+    // A `{{% %}}` child that writes Markdown: nothing omitted, nothing said.
+    assert!(
+        hugo.contains("Markdown <strong>md</strong> <a href=\"/x\">l</a>"),
+        "{hugo}"
+    );
     let folio = folio_export(site.path());
     assert!(
         !folio.contains("from raw")
