@@ -34,6 +34,9 @@ pub(super) struct MarkdownHost {
     pub publish: Option<super::PublishFn>,
     pub marks: bool,
     pub depth: Cell<usize>,
+    /// The texts being rendered, outermost first (a hash of each): one met again is a
+    /// loop.
+    pub texts: std::cell::RefCell<Vec<u64>>,
     /// What the page's templates see of the site, for the calls in the text it renders
     /// (`ref` and `relref` in `.Page.RenderString`'s text find their page through it).
     pub hugo: Option<Arc<crate::templates::engine::HugoContext>>,
@@ -45,9 +48,10 @@ impl MarkdownHost {
     /// `md` rendered as the page's Markdown, its shortcodes through the site's templates.
     ///
     /// # Errors
-    /// `md` holds shortcodes at the deepest re-parse ([`MAX_REPARSE`]): text that renders
-    /// itself again (a shortcode that reads its own page, minimo's `file`), which Hugo
-    /// stops on too.
+    /// `md` holds shortcodes and is a text being rendered already (a shortcode that reads
+    /// its own page, minimo's `file`), which Hugo stops on too; or it holds shortcodes
+    /// past the deepest re-parse ([`MAX_REPARSE`]), which Folio does not render. Either
+    /// fails each call on the way out.
     fn render(&self, md: &str) -> Result<String, String> {
         let plain = || {
             markdown::Markdown {
@@ -65,9 +69,7 @@ impl MarkdownHost {
         let Ok(scs) = Shortcodes::parse(md, 0, &self.catalogue) else {
             return Ok(plain());
         };
-        if self.depth.get() >= MAX_REPARSE && !scs.top.is_empty() {
-            return Err(too_deep());
-        }
+        let key = self.refuse_loops(md, &scs)?;
         let opts = super::RenderOptions {
             markup: self.markup,
             site_params: &self.site_params,
@@ -93,33 +95,58 @@ impl MarkdownHost {
             nested: None,
         };
         self.depth.set(self.depth.get() + 1);
+        self.texts.borrow_mut().push(key);
         let mut r = Renderer::new(src, &opts, &self.front);
         r.depth = self.depth.get();
         r.id_base = super::fresh_id_base();
         let html = r.content(0..md.len(), &scs.top).into_string();
+        self.texts.borrow_mut().pop();
         self.depth.set(self.depth.get() - 1);
         self.icons.borrow_mut().extend(r.icons);
-        // A loop fails each call on the way out, as in Hugo, not the deepest alone.
-        if r.template_problems
-            .iter()
-            .any(|(_, p)| p.message.contains(TOO_DEEP))
-        {
-            return Err(too_deep());
+        // Fails each call on the way out, as in Hugo, not the deepest alone: the message
+        // from where it was found.
+        if let Some(why) = r.template_problems.iter().find_map(|(_, p)| {
+            let at = p.message.find(TOO_DEEP)?;
+            p.message.get(at..)
+        }) {
+            return Err(why.to_string());
         }
         Ok(html)
     }
 }
 
-/// What [`too_deep`] says, to know it again on the way out.
-const TOO_DEEP: &str = "shortcodes whose output holds shortcodes again";
-
-/// Why text to render as Markdown is refused at the deepest re-parse ([`MAX_REPARSE`]).
-fn too_deep() -> String {
-    format!(
-        "the text renders {TOO_DEEP}, {MAX_REPARSE} deep: a shortcode that renders the page \
-         it is on (Hugo stops there too)"
-    )
+impl MarkdownHost {
+    /// The hash of `md`, a text to render whose shortcodes `scs` are, when it may be
+    /// rendered: not one being rendered already, nor one past [`MAX_REPARSE`].
+    ///
+    /// # Errors
+    /// What to say of a loop, or of a text too deep.
+    fn refuse_loops(&self, md: &str, scs: &Shortcodes) -> Result<u64, String> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        md.hash(&mut h);
+        let key = h.finish();
+        if scs.top.is_empty() {
+            return Ok(key);
+        }
+        if self.texts.borrow().contains(&key) {
+            return Err(format!(
+                "{TOO_DEEP}: the text renders shortcodes that render it again (a shortcode \
+                 that renders the page it is on), which Hugo stops on too"
+            ));
+        }
+        if self.depth.get() >= MAX_REPARSE {
+            return Err(format!(
+                "{TOO_DEEP}: Folio renders shortcodes in text rendered as Markdown \
+                 {MAX_REPARSE} deep at most, and this text is deeper"
+            ));
+        }
+        Ok(key)
+    }
 }
+
+/// How a text too deep to render starts its message, to know it again on the way out.
+const TOO_DEEP: &str = "too deep";
 
 impl Host for MarkdownHost {
     fn markdownify(&self, md: &str) -> Result<String, String> {
@@ -1151,6 +1178,7 @@ fn host_for(
         publish: opts.publish.clone(),
         marks: opts.marks,
         depth: Cell::new(0),
+        texts: Default::default(),
         hugo: opts.hugo.clone(),
         icons: Default::default(),
     }

@@ -1290,6 +1290,29 @@ fn a_shortcode_template_the_escaper_refuses_is_an_error_of_the_site_as_hugo_stop
 }
 
 #[test]
+fn a_chain_of_texts_each_including_the_next_renders_as_in_hugo() {
+    // Three files, each read and rendered by the shortcode the one before calls: the
+    // same shortcode, other texts, so no loop.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/inc.html",
+            "<div>{{ readFile (.Get 0) | markdownify }}</div>",
+        ),
+        ("parts/a.md", "A {{< inc \"parts/b.md\" >}}"),
+        ("parts/b.md", "B {{< inc \"parts/c.md\" >}}"),
+        ("parts/c.md", "*C*"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< inc \"parts/a.md\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "a chain", "content/about.md");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(hugo.contains("<em>C</em>"), "{hugo}");
+}
+
+#[test]
 fn a_shortcode_that_renders_the_page_it_is_on_fails_as_in_hugo_and_is_located() {
     // minimo's `file`: `readFile` of the page itself, through `markdownify`.
     let site = site_with(
@@ -1306,7 +1329,7 @@ fn a_shortcode_that_renders_the_page_it_is_on_fails_as_in_hugo_and_is_located() 
     assert!(
         found[0].contains("layouts/shortcodes/inc.html:1:")
             && found[0].contains(
-                "markdownify: the text renders shortcodes whose output holds shortcodes again"
+                "markdownify: too deep: the text renders shortcodes that render it again"
             ),
         "{found:?}"
     );
