@@ -101,6 +101,15 @@ const FOUND: &[&str] = &[
     "→'em",
     "| a | b |\n|---|---|\n|\n| c | d |",
     "| a | b |\n|---|---|\n| 1 |\n  |  \n| c | d |",
+    // Raw HTML blocks (raw HTML off) that end on a later line: a marker for the block and
+    // one for its closing line (hugo-notice's `<style>`).
+    "<style>\n.a{}\n</style>",
+    "<pre>\nx\n</pre>\n\nafter",
+    "<?php\necho 1;\n?>",
+    "<![CDATA[\nz\n]]>",
+    "<style>.a{}</style>",
+    "<TEXTAREA>\ny\n</textarea>",
+    "<div>\nq\n</div>",
 ];
 
 /// Every case, named by its group and place.

@@ -205,6 +205,7 @@ impl Markdown<'_> {
     ) -> Vec<Event<'e>> {
         let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
         let mut in_html_block = false;
+        let mut html_block = String::new();
         let mut in_term = false;
         let mut in_fence = false;
         let mut fences = 0;
@@ -221,11 +222,20 @@ impl Markdown<'_> {
                 // drops HTML comments without a marker.
                 Event::Start(Tag::HtmlBlock) if !self.markup.unsafe_html => {
                     in_html_block = true;
+                    html_block.clear();
                     if !matches!(source.peek(), Some(Event::Html(h)) if is_comment(h)) {
                         events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
                     }
                 }
-                Event::End(TagEnd::HtmlBlock) if !self.markup.unsafe_html => in_html_block = false,
+                // And one more for its closing line (Goldmark's `renderHTMLBlock`, when the
+                // block `HasClosure`).
+                Event::End(TagEnd::HtmlBlock) if !self.markup.unsafe_html => {
+                    in_html_block = false;
+                    if has_closure_line(&html_block) {
+                        events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
+                    }
+                }
+                Event::Html(h) if in_html_block => html_block.push_str(&h),
                 _ if in_html_block => {}
                 Event::InlineHtml(h) if !self.markup.unsafe_html && !extras::is_tag(&h) => {
                     if !is_comment(&h) {
@@ -561,6 +571,51 @@ fn unwrap(events: &mut [Event<'_>], standalone: &[(usize, usize)]) {
             }
         }
     }
+}
+
+/// Whether Goldmark's parser ends the raw HTML block `html` on a line of its own after
+/// its first (`ast.HTMLBlock.HasClosure`): a block of the kinds that end at a closing
+/// text (CommonMark's 1, 3, 4 and 5: `<script>`, `<pre>`, `<style>`, `<textarea>`, `<?`,
+/// `<!X`, `<![CDATA[`) whose first line does not hold it and a later one does. Comments
+/// (kind 2) Hugo writes no marker for.
+fn has_closure_line(html: &str) -> bool {
+    let (first, rest) = html.split_once('\n').unwrap_or((html, ""));
+    let lower = first.trim_start().to_ascii_lowercase();
+    let tag = |name: &str| {
+        lower
+            .strip_prefix('<')
+            .and_then(|r| r.strip_prefix(name))
+            .is_some_and(|after| {
+                after.is_empty() || after.starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+            })
+    };
+    let end: &str = if let Some(name) = ["script", "pre", "style", "textarea"]
+        .into_iter()
+        .find(|n| tag(n))
+    {
+        match name {
+            "script" => "</script>",
+            "pre" => "</pre>",
+            "style" => "</style>",
+            _ => "</textarea>",
+        }
+    } else if lower.starts_with("<?") {
+        "?>"
+    } else if lower.starts_with("<![cdata[") {
+        "]]>"
+    } else if lower.starts_with("<!")
+        && lower
+            .chars()
+            .nth(2)
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        ">"
+    } else {
+        return false;
+    };
+    // The opening itself does not end it (`<!X` ends at a `>` after the `<!`).
+    let first_rest = lower.get(2..).unwrap_or_default();
+    !first_rest.contains(end) && rest.to_ascii_lowercase().contains(end)
 }
 
 fn is_comment(html: &str) -> bool {
