@@ -41,6 +41,9 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Ta
 /// What Goldmark writes in place of raw HTML when `unsafe` is off.
 pub const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
 
+/// [`RAW_HTML_OMITTED`] for a block, on its own line.
+const OMITTED_BLOCK: &str = "<!-- raw HTML omitted -->\n";
+
 /// Rewrites a URL the page uses: `(url, is_image) -> Some(new url)`.
 pub type RewriteUrl<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
 
@@ -218,38 +221,31 @@ impl Markdown<'_> {
                     found.apply(&mut source, &mut events);
                     continue;
                 }
-                // Goldmark writes one marker per raw HTML block, and one per inline tag; Hugo
-                // drops HTML comments without a marker.
+                // Goldmark writes one marker per raw HTML block (and one more for its
+                // closing line, when it `HasClosure`), and one per inline tag; Hugo drops
+                // HTML comments without a marker.
                 Event::Start(Tag::HtmlBlock) if !self.markup.unsafe_html => {
-                    in_html_block = true;
-                    html_block.clear();
-                    if !matches!(source.peek(), Some(Event::Html(h)) if is_comment(h)) {
-                        events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
-                    }
+                    (in_html_block, html_block) = (true, String::new());
+                    let comment = matches!(source.peek(), Some(Event::Html(h)) if is_comment(h));
+                    events.extend((!comment).then_some(Event::Html(OMITTED_BLOCK.into())));
                 }
-                // And one more for its closing line (Goldmark's `renderHTMLBlock`, when the
-                // block `HasClosure`).
                 Event::End(TagEnd::HtmlBlock) if !self.markup.unsafe_html => {
                     in_html_block = false;
-                    if has_closure_line(&html_block) {
-                        events.push(Event::Html(CowStr::Borrowed("<!-- raw HTML omitted -->\n")));
-                    }
+                    let closure = has_closure_line(&html_block);
+                    events.extend(closure.then_some(Event::Html(OMITTED_BLOCK.into())));
                 }
                 Event::Html(h) if in_html_block => html_block.push_str(&h),
                 _ if in_html_block => {}
                 Event::InlineHtml(h) if !self.markup.unsafe_html && !extras::is_tag(&h) => {
-                    if !is_comment(&h) {
-                        events.push(Event::InlineHtml(CowStr::Borrowed(RAW_HTML_OMITTED)));
-                    }
+                    events.extend(
+                        (!is_comment(&h)).then_some(Event::InlineHtml(RAW_HTML_OMITTED.into())),
+                    );
                 }
                 // Goldmark gives each line of a definition list's terms its own `<dt>`.
-                Event::Start(Tag::DefinitionListTitle) => {
-                    in_term = true;
-                    events.push(Event::Start(Tag::DefinitionListTitle));
-                }
-                Event::End(TagEnd::DefinitionListTitle) => {
-                    in_term = false;
-                    events.push(Event::End(TagEnd::DefinitionListTitle));
+                Event::Start(Tag::DefinitionListTitle)
+                | Event::End(TagEnd::DefinitionListTitle) => {
+                    in_term = matches!(ev, Event::Start(_));
+                    events.push(ev);
                 }
                 Event::SoftBreak if in_term => {
                     events.push(Event::End(TagEnd::DefinitionListTitle));
