@@ -445,9 +445,9 @@ const SHORTCODE_HAS: &[&str] = &super::objects::SHORTCODE_FIELDS;
 
 /// First fields (of the dot, a variable…) read without a check: what a shortcode reads
 /// most (`.Inner`, `.Params`), which every one of Hugo's objects that has it has in Folio
-/// too. Any other first field with a capital letter is checked, as the dot may be a
+/// too. Any other first field is checked, a lowercase one too, as the dot may be a
 /// shortcode's context, a page or the site, each with its own names (a page's `.Page` is
-/// the page itself, however deep: `partial "a" .Page` then `.Page` again).
+/// the page itself, however deep: `partial "a" .Page` then `.Page` again), or a map.
 const FIRST_UNCHECKED: &[&str] = &["Inner", "Site", "Params"];
 
 /// The function a field of Hugo's objects that Folio may not give becomes a call of, with
@@ -1325,9 +1325,7 @@ fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
     call(pos, name, vec![receiver])
 }
 
-/// `(NAME ARGS…)`: a call of the function `name`, in parentheses, to stand where an
-/// expression does.
-/// Whether `e` is a call of [`FIELD`] or [`PARENT`] this rewrite made.
+/// Whether `e` is a call of [`FIELD`], [`PAGES_FIELD`] or [`PARENT`] this rewrite made.
 fn is_ours(e: &Expr) -> bool {
     let Expr::Pipe(_, p) = e else {
         return false;
@@ -1336,6 +1334,8 @@ fn is_ours(e: &Expr) -> bool {
         if matches!(args.first(), Some(Expr::Identifier(_, f)) if f == FIELD || f == PAGES_FIELD || f == PARENT))
 }
 
+/// `(NAME ARGS…)`: a call of the function `name`, in parentheses, to stand where an
+/// expression does.
 fn call(pos: Pos, name: &str, args: Vec<Expr>) -> Expr {
     let mut args = args;
     args.insert(0, Expr::Identifier(pos, name.into()));

@@ -1283,7 +1283,8 @@ fn pages_field(a: &[Value]) -> gotmpl::Result<Value> {
 ///   else an error saying Folio cannot give it ([`super::why_not`]: the site's other
 ///   pages, or a field Folio does not have), which shows the call's card.
 /// - Of anything else, what Go's template gives: a map's key (nil when absent), nil of
-///   nil, and an error for a field of a string, a number or a list.
+///   nil, and an error for a field of a string, a number or a list (a list of pages'
+///   methods are [`pages_field`]'s).
 fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
