@@ -343,6 +343,17 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
 /// column plus one), and Hugo's message. A term's fields are placed where the chain after
 /// the term starts (`.Titel` in `.Page.Titel`), as Go places them.
 const UNKNOWN_NAMES: &[(&str, &str, &str)] = &[
+    // A method's receiver fails where the method is (zen's `audio` caption).
+    (
+        "{{ with \"s\" }}{{ . | .Page.RenderString }}{{ end }}",
+        "1:27",
+        "can't evaluate field Page in type string",
+    ),
+    (
+        "{{ with \"s\" }}{{ .Page.RenderString . }}{{ end }}",
+        "1:23",
+        "can't evaluate field Page in type string",
+    ),
     (
         "<p>\n{{ .Page.Titel }}</p>",
         "2:9",

@@ -1046,7 +1046,8 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
     let mut receiver_at = None;
     if let Some(first) = cmd.args.first_mut() {
         if let Some((name, receiver)) = method_call(first, takes_args) {
-            let pos = first.pos();
+            // Placed where Go places it: `.RenderString` of `.Page.RenderString`.
+            let pos = fields_pos(first);
             *first = Expr::Identifier(pos, name.into());
             cmd.args.insert(1, receiver);
             receiver_at = Some(1);
@@ -1361,15 +1362,18 @@ const NO_ARGUMENTS: &[&str] = &[
     "Local",
 ];
 
-/// `(function name, receiver)` when `e`, first in a command, is a method call.
+/// `(function name, receiver)` when `e`, first in a command, is a method call. A
+/// receiver of fields is placed where Go places the whole chain ([`fields_pos`]), so a
+/// field of it that fails is too (`.Page` of `.Page.RenderString`, at `.RenderString`).
 fn method_call(e: &Expr, takes_args: bool) -> Option<(String, Expr)> {
+    let at = fields_pos(e);
     match e {
         Expr::Field(pos, fields) => {
             let (last, rest) = fields.split_last()?;
             let receiver = if rest.is_empty() {
                 Expr::Dot(*pos)
             } else {
-                Expr::Field(*pos, rest.to_vec())
+                Expr::Field(at, rest.to_vec())
             };
             is_method(last, takes_args).then(|| (format!(".{last}"), receiver))
         }
