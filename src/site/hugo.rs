@@ -51,6 +51,10 @@ pub struct FileProblem {
 /// names the default language: its plural rules choose among them, as go-i18n's do.
 pub const FORMS_LANGUAGE: &str = "__folio_lang";
 
+/// The key, in a language's translations, saying that a missing one reads as
+/// `[i18n] ID` (the site's `enableMissingTranslationPlaceholders`).
+pub const PLACEHOLDERS: &str = "__folio_placeholders";
+
 /// Data and translation files larger than this (bytes) are not read.
 const MAX_FILE: u64 = 8 << 20;
 
@@ -322,9 +326,17 @@ impl Site {
     /// for `fr-ca`; `fr.toml` is not `fr-ca`'s), and where that has no entry for an id,
     /// the default language's (Hugo's translator falls back on `defaultContentLanguage`,
     /// checked against Hugo 0.168).
+    /// With `enableMissingTranslationPlaceholders`, none is lent: an id the language's own
+    /// file lacks reads as `[i18n] ID` ([`PLACEHOLDERS`]; Hugo's `langs/i18n/i18n.go`, a
+    /// translation found in another language included).
     fn i18n_of(&self, lang: &str) -> Arc<Map<String, Json>> {
         let table = |code: &str| self.files.i18n.get(&code.to_lowercase());
         let own = table(lang).cloned().unwrap_or_default();
+        if self.config_json(&["enableMissingTranslationPlaceholders"]) == Some(Json::Bool(true)) {
+            let mut marked = own.as_ref().clone();
+            marked.insert(PLACEHOLDERS.to_string(), Json::Bool(true));
+            return Arc::new(marked);
+        }
         let default = self.default_language();
         match table(&default) {
             Some(fallback) if !default.eq_ignore_ascii_case(lang) => {

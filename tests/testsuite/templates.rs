@@ -3994,6 +3994,50 @@ fn translations_are_read_as_go_i18n_reads_them_nested_ids_exact_case_and_lent_fo
 }
 
 #[test]
+fn with_missing_translation_placeholders_a_translation_the_language_lacks_is_said_as_in_hugo() {
+    // anubis's `video` on a German page with no German `videoIsNotSupported`.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             enableMissingTranslationPlaceholders = true\n\
+             [languages.en]\nweight = 1\n[languages.de]\nweight = 2\n",
+        ),
+        (
+            "i18n/en.yaml",
+            "video: Your browser does not support video\nhome: Home\n",
+        ),
+        ("i18n/de.yaml", "home: Start\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>[{{ i18n \"video\" }}|{{ T \"home\" }}|{{ T \"nokey\" }}]</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about.de.md", "---\ntitle: Über\n---\n{{< f >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "i18n placeholders");
+    for (page, out, said) in [
+        (
+            "about.md",
+            "about",
+            "[Your browser does not support video|Home|[i18n] nokey]",
+        ),
+        (
+            "about.de.md",
+            "de/about",
+            "[[i18n] video|Start|[i18n] nokey]",
+        ),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{out}/index.html"))).unwrap();
+        let folio = folio_render(&site.path().join("content").join(page));
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert_eq!(p(&folio), p(&hugo), "{page}");
+        assert!(p(&hugo).starts_with(said), "{hugo}");
+    }
+}
+
+#[test]
 fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
     // schema.org markup: `"datePublished": {{ .Page.Date }}` in ld+json; inside a JS
     // string (`"{{ .Date }}"`) and in a script of another type, Go's `String`.
