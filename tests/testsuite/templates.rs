@@ -4038,6 +4038,29 @@ fn with_missing_translation_placeholders_a_translation_the_language_lacks_is_sai
 }
 
 #[test]
+fn a_resource_of_an_application_type_gives_its_text_as_content_as_in_hugo() {
+    // Hextra's `jupyter`: `.Content | transform.Unmarshal` of a notebook.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("assets/nb/demo.ipynb", "{\"nbformat\": 4, \"cells\": []}"),
+        ("assets/data.geojson", "{\"type\": \"Point\"}"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ with resources.Get \"nb/demo.ipynb\" }}{{ .MediaType }}|{{ (unmarshal .Content).nbformat }}{{ end }}\
+             |{{ with resources.Get \"data.geojson\" }}{{ .MediaType }}|{{ len .Content }}{{ end }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "a notebook", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert!(
+        p(&hugo).starts_with("application/x-ipynb&#43;json|4|"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
     // schema.org markup: `"datePublished": {{ .Page.Date }}` in ld+json; inside a JS
     // string (`"{{ .Date }}"`) and in a script of another type, Go's `String`.

@@ -128,11 +128,11 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
             fields.push(("Content", string(text)));
         }
     } else if !is_text && size.as_ref().is_ok_and(|&n| n <= MAX_BINARY_CONTENT) {
-        // Hugo gives any file's bytes as a string: a file of no known type that reads
-        // as text (`a.png.meta`, a gallery's TOML sidecar) is that text; a file of a
-        // binary type (an image, a PDF) is not read to find out.
-        let unknown = media == UNKNOWN_TYPE || media == NO_EXTENSION_TYPE;
-        let text = (unknown && size.is_ok_and(|n| n <= MAX_CONTENT))
+        // Hugo gives any file's bytes as a string: a file that reads as text is that
+        // text (`a.png.meta`, a gallery's TOML sidecar; a notebook, `.ipynb`, Hextra's
+        // `jupyter`); an image, a sound, a video or a font is not read to find out.
+        let binary = matches!(main, "image" | "audio" | "video" | "font");
+        let text = (!binary && size.is_ok_and(|n| n <= MAX_CONTENT))
             .then(|| std::fs::read(path).ok())
             .flatten()
             .and_then(|bytes| String::from_utf8(bytes).ok());
