@@ -498,15 +498,49 @@ impl Catalogue {
     }
 }
 
-/// The partial `partial NAME` calls, of `partials` ([`Catalogue::partial_file`]).
+/// The partial `partial NAME` calls, of `partials` ([`Catalogue::partial_file`]), found
+/// as Hugo 0.168 finds it: by its folder and base name, the part of its file name before
+/// the first dot, an extension of a template's (`html` when there is none); the other
+/// parts of a name are identifiers Hugo does not know and reads past, in the call and in
+/// the file's name (`partial "header.includes.html"` runs `header.html`; `partial "cc"`
+/// runs `cc.dd.html`, when that is the only one; checked with Hugo 0.168). The plain file
+/// (`header.html`) first, then the one named as called, then the first other.
 fn partial_in<'a>(
     partials: &'a BTreeMap<String, engine::TemplateFile>,
     name: &str,
 ) -> Option<&'a engine::TemplateFile> {
+    const SUFFIXES: &[&str] = &[
+        "html", "htm", "xml", "json", "txt", "js", "css", "svg", "rss",
+    ];
     let name = name.trim_start_matches("partials/");
+    let (dir, file) = name.rsplit_once('/').map_or(("", name), |(d, f)| (d, f));
+    let parts: Vec<&str> = file.split('.').collect();
+    let (base, ext) = match parts.as_slice() {
+        [base, .., last] if SUFFIXES.contains(last) => (*base, *last),
+        [base, ..] => (*base, "html"),
+        [] => return None,
+    };
+    let folder = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
+    let plain = format!("{folder}{base}.{ext}");
+    let prefix = format!("{folder}{base}.");
     partials
-        .get(name)
+        .get(&plain)
+        .or_else(|| partials.get(name))
         .or_else(|| partials.get(&format!("{name}.html")))
+        .or_else(|| {
+            partials
+                .range(prefix.clone()..)
+                .take_while(|(k, _)| k.starts_with(&prefix))
+                .find(|(k, _)| {
+                    let rest = k.get(prefix.len()..).unwrap_or_default();
+                    !rest.contains('/') && rest.ends_with(ext)
+                })
+                .map(|(_, f)| f)
+        })
 }
 
 /// `(layouts folder, origin)` for the site, its themes and its modules, in order.

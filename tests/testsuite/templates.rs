@@ -4061,6 +4061,36 @@ fn a_resource_of_an_application_type_gives_its_text_as_content_as_in_hugo() {
 }
 
 #[test]
+fn a_partial_is_found_by_its_base_name_as_hugo_finds_it() {
+    // tufte's `partial "header.includes.html"`: Hugo reads past the parts of a name it
+    // does not know, in the call and in the file's name.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/partials/aa.html", "A-plain"),
+        ("layouts/partials/aa.bb.html", "A-dotted"),
+        ("layouts/partials/cc.dd.html", "C-dotted"),
+        ("layouts/partials/ee.en.html", "E-en"),
+        ("layouts/partials/gg.html", "G-plain"),
+        ("layouts/partials/sub/hh.x.html", "H-sub"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>[{{ partial \"aa.bb.html\" . }}|{{ partial \"cc.dd.html\" . }}|{{ partial \"cc.html\" . }}\
+             |{{ partial \"cc\" . }}|{{ partial \"aa.xx.html\" . }}|{{ partial \"aa.bb\" . }}\
+             |{{ partial \"ee.html\" . }}|{{ partial \"gg.zz\" . }}|{{ partial \"sub/hh\" . }}]</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "dotted partials", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&folio), p(&hugo));
+    assert!(
+        p(&hugo)
+            .starts_with("[A-plain|C-dotted|C-dotted|C-dotted|A-plain|A-plain|E-en|G-plain|H-sub]"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
     // schema.org markup: `"datePublished": {{ .Page.Date }}` in ld+json; inside a JS
     // string (`"{{ .Date }}"`) and in a script of another type, Go's `String`.
