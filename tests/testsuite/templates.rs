@@ -343,6 +343,17 @@ fn a_template_that_lists_the_sites_other_pages_shows_folios_card_and_says_so() {
 /// column plus one), and Hugo's message. A term's fields are placed where the chain after
 /// the term starts (`.Titel` in `.Page.Titel`), as Go places them.
 const UNKNOWN_NAMES: &[(&str, &str, &str)] = &[
+    // A lowercase field of a language or a page's file, structs in Hugo.
+    (
+        "{{ with .Page.File }}{{ .path }}{{ end }}",
+        "1:25",
+        "can't evaluate field path in type *source.File",
+    ),
+    (
+        "{{ site.Language.lang }}",
+        "1:4",
+        "can't evaluate field lang in type *langs.Language",
+    ),
     // A method's receiver fails where the method is (zen's `audio` caption).
     (
         "{{ with \"s\" }}{{ . | .Page.RenderString }}{{ end }}",

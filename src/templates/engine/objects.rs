@@ -799,6 +799,18 @@ pub fn is_language(v: &Value) -> bool {
         .all(|f| v.field(f).is_some())
 }
 
+/// The Go type of one of Hugo's structs Folio builds as a map, when `v` is one: a
+/// language (`*langs.Language`) or a page's file (`*source.File`).
+pub fn struct_type(v: &Value) -> Option<&'static str> {
+    if is_language(v) {
+        return Some("*langs.Language");
+    }
+    ["UniqueID", "Filename", "TranslationBaseName"]
+        .iter()
+        .all(|f| v.field(f).is_some())
+        .then_some("*source.File")
+}
+
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
 fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<Value>) {
     let language_of = |l: &LanguageFields| {

@@ -557,6 +557,9 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
             "Site" => &[SITE_HAS],
             "Parent" => &[PAGE_HAS, SHORTCODE_HAS],
             h if PAGE_LISTS.contains(&h) => &[],
+            // A language's and a file's fields: a lowercase one stops Hugo
+            // ([`super::objects::struct_type`]), the others read as before.
+            "Language" | "File" => &[],
             h if HOLDERS.contains(&h) => &[PAGE_HAS],
             _ => return false,
         };

@@ -1293,6 +1293,15 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
+        // A language or a page's file is a struct of Hugo's, which has no lowercase
+        // field (`.File.path` stops Hugo); Folio builds them as maps.
+        if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if let Some(type_name) = objects::struct_type(&holder) {
+                return Err(exec_error(format!(
+                    "can't evaluate field {name} in type {type_name}"
+                )));
+            }
+        }
         return match holder.field(&name) {
             Some(v) => Ok(v.clone()),
             // Go reads a field of nil as nil (`range $missing.Pages` runs no time).
