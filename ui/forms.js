@@ -201,9 +201,27 @@ function blockList(model, ctx) {
 }
 
 function insertBar(index, ctx) {
-  return el("li", { class: "insert-bar" },
+  const bar = el("li", { class: "insert-bar" },
     ctx.hasSampleCard ? el("button", { type: "button", text: "+ Card here", "aria-label": `Add a card before block ${index + 1}`, onClick: () => ctx.insert(index, "card") }) : null,
     el("button", { type: "button", text: "+ Text here", "aria-label": `Add text before block ${index + 1}`, onClick: () => ctx.insert(index, "markdown") }));
+  // The gap between two blocks takes a dragged block too: it goes there, before block
+  // `index` (a drop on a block's own halves is `frame`'s).
+  const TYPE = "application/x-folio-block";
+  bar.addEventListener("dragover", (e) => {
+    if (!e.dataTransfer.types.includes(TYPE)) return;
+    e.preventDefault();
+    bar.classList.add("drop-here");
+  });
+  bar.addEventListener("dragleave", () => bar.classList.remove("drop-here"));
+  bar.addEventListener("drop", (e) => {
+    bar.classList.remove("drop-here");
+    const id = Number(e.dataTransfer.getData(TYPE));
+    const from = ctx.positionOf(id);
+    if (from < 0) return;
+    e.preventDefault();
+    moveBlock(id, from < index ? index - 1 : index, ctx);
+  });
+  return bar;
 }
 
 /** A list of the site's shortcodes (those on the page first); choosing one adds it at

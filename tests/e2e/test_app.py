@@ -287,6 +287,23 @@ class EditingTest(AppTest):
         self.s.wait(lambda: self.s.execute(chips) == ["python", "golang", "docker", "aws", "rust"],
                     what="the suggested icon as a chip")
 
+    def test_a_card_dropped_in_the_gap_between_two_blocks_moves_there(self):
+        self.s.wait(lambda: len(self.preview_titles()) >= 3, what="the cards in the preview")
+        before = self.preview_titles()
+        # Drag events as the browser sends them, the drop on the insert bar before the
+        # third card (found by the new-user trial: a drop there did nothing).
+        self.s.execute("""
+            const items = [...document.querySelectorAll('.content > .blocks > .block')];
+            const cards = items.filter((b) => b.querySelector('[data-key$=":title"]'));
+            const dt = new DataTransfer();
+            cards[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
+            const bar = cards[2].previousElementSibling;
+            const at = {dataTransfer: dt, bubbles: true, cancelable: true};
+            bar.dispatchEvent(new DragEvent('dragover', at));
+            bar.dispatchEvent(new DragEvent('drop', at));""")
+        self.s.wait(lambda: self.preview_titles()[:3] == [before[1], before[0], before[2]],
+                    what="the first card after the second")
+
     def test_move_and_delete_buttons_keep_the_keyboard_focus(self):
         focused = "const a = document.activeElement; return [a.dataset.key, a.closest('.block')?.dataset.pos]"
         self.s.wait(lambda: self.s.find_all('[data-key="b1:^down"]'), what="the first card's buttons")
