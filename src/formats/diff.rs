@@ -4,7 +4,7 @@
 
 use serde_json::{Map as JsonMap, Value as Json};
 
-use super::{syntax, At, EditError, Kind, Layout, Map, Node, Style, Syntax, Tree};
+use super::{syntax, At, EditError, Entry, Kind, Layout, Map, Node, Style, Syntax, Tree};
 use crate::text::{self, Splice};
 
 /// The splices that make the data of `tree` (parsed from `src`) equal `new`.
@@ -124,7 +124,7 @@ impl Ctx<'_> {
         for (i, (e, gone)) in m.entries.iter().zip(&removed).enumerate() {
             let merge_key = m.merge.as_ref().is_some_and(|mg| mg.entry == i);
             if !gone && !merge_key {
-                self.diff(&e.value, &new[&e.key], &join(path, &e.key), out)?;
+                self.diff_entry(m, e, &new[&e.key], &join(path, &e.key), out)?;
             }
         }
         self.remove_entries(m, &removed, out);
@@ -289,6 +289,36 @@ impl Ctx<'_> {
             " ".to_string()
         } else {
             ws.to_string()
+        }
+    }
+
+    /// An entry `e` of the mapping `m` turned into `new` at `path`. An empty string is
+    /// quoted (plain, it would be null): given a value, it is written as the mapping's
+    /// strings are (a key added empty in the forms, then typed into).
+    fn diff_entry(
+        &self,
+        m: &Map,
+        e: &Entry,
+        new: &Json,
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
+        match (&e.value.kind, new) {
+            (
+                Kind::Scalar {
+                    value: Json::String(old),
+                    style,
+                },
+                Json::String(v),
+            ) if old.is_empty() && !v.is_empty() && *style != Style::Block => {
+                let text = self
+                    .syntax
+                    .scalar(&self.at(&e.value), new, self.preferred_string_style(m))
+                    .map_err(|m| EditError::new(path, m))?;
+                out.push(Splice::new(e.value.span.clone(), text));
+                Ok(())
+            }
+            _ => self.diff(&e.value, new, path, out),
         }
     }
 

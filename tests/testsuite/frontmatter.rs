@@ -143,6 +143,35 @@ fn a_string_hugo_would_read_as_a_number_is_written_quoted() {
 }
 
 #[test]
+fn a_key_added_empty_then_typed_into_is_written_as_its_neighbours_are() {
+    // The forms add a key empty (quoted, as plain it would be null), then fill it.
+    let page =
+        folio::Page::parse("---\r\ntitle: Research\r\nmenu: main\r\n---\r\nbody\r\n").unwrap();
+    let added = page
+        .set_front_matter("description", Some(serde_json::json!("")))
+        .unwrap();
+    let page = folio::Page::parse(added.source()).unwrap();
+    let typed = page
+        .set_front_matter("description", Some(serde_json::json!("My research")))
+        .unwrap();
+    assert!(
+        typed.source().contains("description: My research\r\n"),
+        "{}",
+        typed.source()
+    );
+    // One that was quoted with a value keeps its quotes.
+    let page = folio::Page::parse("---\ntitle: 'Quoted'\nmenu: main\n---\n").unwrap();
+    let out = page
+        .set_front_matter("title", Some(serde_json::json!("Still")))
+        .unwrap();
+    assert!(
+        out.source().contains("title: 'Still'\n"),
+        "{}",
+        out.source()
+    );
+}
+
+#[test]
 fn an_alias_reads_as_its_anchors_value_and_an_anchored_value_keeps_its_anchor_when_edited() {
     // What Hugo 0.168 reads (checked with `{{ .Params | jsonify }}`): aliases resolved.
     let text = "---\ntitle: &t About\nalias: *t\nlist: &l [a, b]\nother: *l\ntagged: !!str &n 017\n---\nbody\n";
