@@ -108,7 +108,31 @@ export function unfold(item) {
   if (toggle) { toggle.textContent = "▾"; toggle.setAttribute("aria-expanded", "true"); }
 }
 
+/** Drops in the gaps of a list of blocks (between two, above the first, below the last):
+ *  the dragged block goes where the pointer is among the list's blocks, as a drop on a
+ *  block's own halves does. Each block keeps its `drag` (`folioDrag`) for this. */
+export function gapDrops(list) {
+  const blocks = () => [...list.children].filter((c) => c.folioDrag);
+  const drag = (e) => blocks().map((b) => b.folioDrag).find((d) => e.dataTransfer.types.includes(d.type));
+  list.addEventListener("dragover", (e) => {
+    if (!drag(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+  });
+  list.addEventListener("drop", (e) => {
+    const d = drag(e);
+    if (!d) return;
+    // Before the first block whose middle is below the pointer.
+    const items = blocks();
+    const to = items.findIndex((b) => { const r = b.getBoundingClientRect(); return e.clientY < r.top + r.height / 2; });
+    if (!d.drop(e.dataTransfer.getData(d.type), to < 0 ? items.length : to)) return;
+    e.preventDefault();
+    e.stopPropagation();
+  });
+}
+
 function dragAndDrop(item, handle, pos, drag) {
+  item.folioDrag = drag;
   handle.addEventListener("dragstart", (e) => {
     e.stopPropagation();
     e.dataTransfer.setData(drag.type, drag.data);
@@ -126,6 +150,7 @@ function dragAndDrop(item, handle, pos, drag) {
   });
   item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
   item.addEventListener("drop", (e) => {
+    if (!e.dataTransfer.types.includes(drag.type)) return;
     const side = where(e);
     item.classList.remove("drop-before", "drop-after");
     if (!drag.drop(e.dataTransfer.getData(drag.type), side === "before" ? pos : pos + 1)) return;

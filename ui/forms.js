@@ -4,7 +4,7 @@
 
 import { el, field, textInput } from "./dom.js";
 import { submit } from "./edits.js";
-import { cardEditor, blockShell, moveBlock, retitle } from "./cards.js";
+import { cardEditor, blockShell, gapDrops, moveBlock, retitle } from "./cards.js";
 import { shortcodeEditor } from "./shortcodes.js";
 
 /** The page-level keys that get their own controls. */
@@ -185,6 +185,7 @@ function paramElsewhere({ key, value, file }) {
 
 function blockList(model, ctx) {
   const list = el("ol", { class: "blocks", "aria-label": "Content blocks" });
+  gapDrops(list);
   model.blocks.forEach((block, pos) => {
     list.append(insertBar(pos, ctx));
     list.append(blockItem(block, pos, model, ctx));
@@ -204,23 +205,12 @@ function insertBar(index, ctx) {
   const bar = el("li", { class: "insert-bar" },
     ctx.hasSampleCard ? el("button", { type: "button", text: "+ Card here", "aria-label": `Add a card before block ${index + 1}`, onClick: () => ctx.insert(index, "card") }) : null,
     el("button", { type: "button", text: "+ Text here", "aria-label": `Add text before block ${index + 1}`, onClick: () => ctx.insert(index, "markdown") }));
-  // The gap between two blocks takes a dragged block too: it goes there, before block
-  // `index` (a drop on a block's own halves is `frame`'s).
-  const TYPE = "application/x-folio-block";
+  // A block dragged over the gap is marked to go there; the list takes the drop
+  // (`gapDrops`).
   bar.addEventListener("dragover", (e) => {
-    if (!e.dataTransfer.types.includes(TYPE)) return;
-    e.preventDefault();
-    bar.classList.add("drop-here");
+    if (e.dataTransfer.types.includes("application/x-folio-block")) bar.classList.add("drop-here");
   });
-  bar.addEventListener("dragleave", () => bar.classList.remove("drop-here"));
-  bar.addEventListener("drop", (e) => {
-    bar.classList.remove("drop-here");
-    const id = Number(e.dataTransfer.getData(TYPE));
-    const from = ctx.positionOf(id);
-    if (from < 0) return;
-    e.preventDefault();
-    moveBlock(id, from < index ? index - 1 : index, ctx);
-  });
+  for (const end of ["dragleave", "drop"]) bar.addEventListener(end, () => bar.classList.remove("drop-here"));
   return bar;
 }
 

@@ -6,7 +6,7 @@
 
 import { el, field, textInput } from "./dom.js";
 import { submit } from "./edits.js";
-import { blockShell, cardFields, chipField, frame, retitle } from "./cards.js";
+import { blockShell, cardFields, chipField, frame, gapDrops, retitle } from "./cards.js";
 import { folioUrl } from "./api.js";
 
 /** A parameter's label from its name: "view_href" → "View href", "tech-icons" → "Tech
@@ -307,6 +307,7 @@ function childList(sc, env) {
   const kids = sc.children;
   const redraws = [];
   const list = el("ol", { class: "blocks nested", "aria-label": `Inside ${sc.name}` });
+  gapDrops(list);
   kids.forEach((child, i) => {
     let item = null;
     const path = [...env.path, i];

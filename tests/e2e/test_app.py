@@ -298,7 +298,8 @@ class EditingTest(AppTest):
             const dt = new DataTransfer();
             cards[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
             const bar = cards[2].previousElementSibling;
-            const at = {dataTransfer: dt, bubbles: true, cancelable: true};
+            const r = bar.getBoundingClientRect();
+            const at = {dataTransfer: dt, bubbles: true, cancelable: true, clientY: r.top + r.height / 2};
             bar.dispatchEvent(new DragEvent('dragover', at));
             bar.dispatchEvent(new DragEvent('drop', at));""")
         self.s.wait(lambda: self.preview_titles()[:3] == [before[1], before[0], before[2]],
@@ -518,6 +519,23 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.execute(
             "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
             what="the dragged tile below its sibling")
+
+    def test_a_tile_dropped_in_the_gap_below_the_last_moves_to_the_end(self):
+        self.s.wait(lambda: self.s.find_all('.blocks.nested > .block[data-child="1"]'), what="the grid's tiles")
+        first = self.s.execute("return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent")
+        # The drop on the list itself, below its last tile (the gap, no tile under it).
+        self.s.execute("""
+            const list = document.querySelector('.blocks.nested');
+            const items = list.querySelectorAll(':scope > .block');
+            const dt = new DataTransfer();
+            items[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
+            const r = items[items.length - 1].getBoundingClientRect();
+            const at = {dataTransfer: dt, bubbles: true, cancelable: true, clientY: r.bottom + 3};
+            list.dispatchEvent(new DragEvent('dragover', at));
+            list.dispatchEvent(new DragEvent('drop', at));""")
+        self.s.wait(lambda: self.s.execute(
+            "const t = document.querySelectorAll('.blocks.nested > .block h3'); return t[t.length - 1].textContent") == first,
+            what="the first tile last")
 
     def test_the_shortcode_forms_have_no_axe_violations(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
