@@ -442,7 +442,9 @@ async function save(overwrite = false) {
       // The file on disk is Folio's text now: whatever was wrong with it is gone, and so
       // is what a failed save said.
       clearNotice("disk");
-      clearNotice("save");
+      // What went wrong before (a failed save, a refused edit) is over once the page is
+      // saved: those notices go, rather than piling up beside "Saved".
+      document.querySelectorAll("#notices .notice.error").forEach((n) => n.remove());
       notice("Saved.", "ok", [], 3000);
     }
     if (outcome.outcome === "outside") await outside(outcome.outside, true);

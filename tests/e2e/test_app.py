@@ -769,6 +769,12 @@ class RefusedEditTest(AppTest):
         self.s.wait(lambda: self.s.prop(self.field("fm:resources"), "value") == '[{"src":"a.png"}]',
                     what="the field back on the file's value")
         self.assertFalse(self.dirty())
+        # Once the page is saved, what went wrong before is over: its notice goes.
+        self.replace_text("fm:title", "T2")
+        self.s.wait(lambda: self.dirty(), what="the title edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.s.wait(lambda: not self.s.find_all("#notices .error"), what="the error notice to go")
 
 
 class ParamsElsewhereTest(AppTest):
