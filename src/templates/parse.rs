@@ -45,28 +45,42 @@ pub fn check_blocks(src: &str) -> Result<(), (usize, usize, String)> {
         let (line, col) = crate::text::line_col(src, offset);
         Err((line, col, message.to_string()))
     };
-    let mut open = 0usize;
+    // The blocks open, innermost last.
+    let mut open: Vec<String> = Vec::new();
     let mut pos = 0;
+    let first_word = |text: &str| -> String {
+        text.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect()
+    };
     while let Some(start) = src.get(pos..).and_then(|r| r.find("{{")).map(|i| pos + i) {
         let Some(end) = action_end(src, start + 2) else {
             return at(src.len(), "unclosed action");
         };
         let body = src.get(start + 2..end).unwrap_or("");
         let body = body.strip_prefix('-').unwrap_or(body).trim_start();
-        let word: String = body
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
+        let word = first_word(body);
         match word.as_str() {
-            "if" | "range" | "with" | "define" | "block" => open += 1,
-            "end" if open == 0 => return at(start, "unexpected {{end}}"),
-            "end" => open -= 1,
-            "else" if open == 0 => return at(start, "unexpected {{else}}"),
+            "if" | "range" | "with" | "define" | "block" => open.push(word),
+            "end" if open.pop().is_none() => return at(start, "unexpected {{end}}"),
+            "else" => {
+                // `else if` chains an `if` only, `else with` a `with` only (Go's
+                // `parseControl`); another is left in the input, where Go refuses it.
+                let chained = first_word(body.get(4..).unwrap_or(""));
+                match (open.last().map(String::as_str), chained.as_str()) {
+                    (None, _) => return at(start, "unexpected {{else}}"),
+                    (Some(block), next @ ("if" | "with")) if block != next => {
+                        return at(start, &format!("unexpected <{next}> in input"));
+                    }
+                    _ => {}
+                }
+            }
             _ => {}
         }
         pos = end + 2;
     }
-    if open > 0 {
+    if !open.is_empty() {
         return at(src.len(), "unexpected EOF");
     }
     Ok(())
@@ -161,6 +175,22 @@ mod tests {
         assert_eq!(
             check_blocks("a\n{{ end }}b"),
             Err((2, 1, "unexpected {{end}}".into()))
+        );
+    }
+
+    #[test]
+    fn else_chains_a_block_of_its_own_kind_only() {
+        assert_eq!(
+            check_blocks("{{ if .A }}a{{ else with .B }}b{{ end }}"),
+            Err((1, 13, "unexpected <with> in input".into()))
+        );
+        assert_eq!(
+            check_blocks("{{ range .A }}a{{- else if .B }}b{{ end }}"),
+            Err((1, 16, "unexpected <if> in input".into()))
+        );
+        assert_eq!(
+            check_blocks("{{ if .A }}{{ else if .B }}{{ else }}{{ with .C }}{{ else with .D }}{{ end }}{{ end }}"),
+            Ok(())
         );
     }
 

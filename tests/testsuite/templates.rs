@@ -3589,6 +3589,22 @@ fn check_names_a_template_that_does_not_parse_even_where_no_page_calls_it() {
 }
 
 #[test]
+fn an_else_with_in_an_if_is_a_template_that_does_not_parse_as_in_hugo() {
+    let site = site_with(
+        &[("ew", "{{ if .Get 0 }}a{{ else with .Get 1 }}b{{ end }}")],
+        "{{< ew \"\" \"x\" >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("unexpected <with> in input"), "{hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found.iter().any(|f| f.contains("ew.html:1:17: error:")
+            && f.contains("unexpected <with> in input")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn printf_writes_each_directive_as_gos_fmt_does() {
     // Hextra's tab ids (`%02v`), skill bars (`%d` of a float from data), lists, precision.
     let template = "A={{ printf \"tabs-%02v\" 6 }}|B={{ printf \"%s\" (slice \"a\" \"b\") }}\
