@@ -56,10 +56,10 @@ pub const HUGO_SHORTCODE: &str = "\
     Get Inner InnerDeindent IsNamedParams Name Ordinal Page Params Parent Position Ref \
     RelRef Scratch Site Store Unwrapv";
 
-/// The methods without arguments of Hugo's `page.Pages` (`resources/page/pages.go`,
-/// `pages_sort.go`): `Len` and the sorts, each giving `page.Pages`.
-pub const PAGES_METHODS: &[&str] = &[
-    "Len",
+/// The sorts of Hugo's `page.Pages` without arguments (`resources/page/pages_sort.go`),
+/// each giving `page.Pages`; with `Len`, its methods without arguments
+/// ([`is_pages_method`]).
+pub const PAGES_SORTS: &[&str] = &[
     "ByDate",
     "ByExpiryDate",
     "ByLanguage",
@@ -71,6 +71,12 @@ pub const PAGES_METHODS: &[&str] = &[
     "ByWeight",
     "Reverse",
 ];
+
+/// Whether `name` is a method of Hugo's `page.Pages` without arguments: `Len` or one of
+/// [`PAGES_SORTS`].
+pub fn is_pages_method(name: &str) -> bool {
+    name == "Len" || PAGES_SORTS.contains(&name)
+}
 
 /// The key marking a page as another page of the site ([`another_page`]).
 pub const OTHER_PAGE: &str = "__folio_other_page";

@@ -353,10 +353,10 @@ const HOLDERS: &[&str] = &[
     "Parent",
 ];
 
-/// Names that hold a list of pages (`page.Pages`): the page's and the site's lists, and
-/// what `page.Pages`' sorting methods give (`resources/page/pages_sort.go`). Every field
-/// after one is checked, as Folio's lists are lists, not Hugo's `page.Pages`, which has
-/// the methods ([`super::objects::PAGES_METHODS`]): through [`PAGES_FIELD`].
+/// The fields that hold a list of pages (`page.Pages`), the page's and the site's. Every
+/// field after one of them, or after one of its sorts ([`super::objects::PAGES_SORTS`]),
+/// is checked, as Folio's lists are lists, not Hugo's `page.Pages`, which has the
+/// methods ([`holds_pages`], through [`PAGES_FIELD`]).
 const PAGE_LISTS: &[&str] = &[
     "Pages",
     "RegularPages",
@@ -364,17 +364,13 @@ const PAGE_LISTS: &[&str] = &[
     "Sections",
     "Translations",
     "AllTranslations",
-    "ByDate",
-    "ByExpiryDate",
-    "ByLanguage",
-    "ByLastmod",
-    "ByLength",
-    "ByLinkTitle",
-    "ByPublishDate",
-    "ByTitle",
-    "ByWeight",
-    "Reverse",
 ];
+
+/// Whether a field named `name` holds a list of pages: one of [`PAGE_LISTS`], or a sort
+/// of one.
+fn holds_pages(name: &str) -> bool {
+    PAGE_LISTS.contains(&name) || super::objects::PAGES_SORTS.contains(&name)
+}
 
 /// Names every page Folio builds has, as Hugo's pages do ([`super::objects::HUGO_PAGE`]):
 /// read as plain fields, without a call (the common case).
@@ -461,7 +457,7 @@ const FIRST_UNCHECKED: &[&str] = &["Inner", "Site", "Params"];
 /// card only when the template reaches it.
 pub const FIELD: &str = "__folio_field";
 
-/// The function a field of a list of pages becomes a call of ([`PAGE_LISTS`]:
+/// The function a field of a list of pages becomes a call of ([`holds_pages`]:
 /// `.Pages.ByWeight`), which has `page.Pages`' methods where [`FIELD`] has none.
 pub const PAGES_FIELD: &str = "__folio_pages_field";
 
@@ -472,7 +468,7 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
         // Each field to check in turn: `.Parent.Titel` is two calls.
         while let Some((receiver, name, rest)) = field_to_check(e) {
             let pos = fields_pos(e);
-            let function = if PAGE_LISTS.contains(&holder_of(&receiver)) {
+            let function = if holds_pages(holder_of(&receiver)) {
                 PAGES_FIELD
             } else {
                 FIELD
@@ -556,7 +552,7 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
             "" => &[FIRST_UNCHECKED],
             "Site" => &[SITE_HAS],
             "Parent" => &[PAGE_HAS, SHORTCODE_HAS],
-            h if PAGE_LISTS.contains(&h) => &[],
+            h if holds_pages(h) => &[],
             // A language's and a file's fields: a lowercase one stops Hugo
             // ([`super::objects::struct_type`]), the others read as before.
             "Language" | "File" => &[],

@@ -1261,15 +1261,13 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
 }
 
 /// [`rewrite::PAGES_FIELD`]: a field of what holds a list of pages (`.Pages.ByWeight`): a
-/// method of `page.Pages` ([`objects::PAGES_METHODS`]) on Folio's list, which is empty
+/// method of `page.Pages` ([`objects::is_pages_method`]) on Folio's list, which is empty
 /// but for a page's translations, which it does not sort; anything else as
 /// [`hugo_field`] gives it. A list of the template's own (`slice`) has no such method, as
 /// in Hugo.
 fn pages_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::PAGES_FIELD)?;
-    if let (Some(Value::List(pages)), true) =
-        (a.get(1), objects::PAGES_METHODS.contains(&name.as_str()))
-    {
+    if let (Some(Value::List(pages)), true) = (a.get(1), objects::is_pages_method(&name)) {
         return match (pages.is_empty(), name.as_str()) {
             (true, "Len") => Ok(Value::Int(0)),
             (true, _) => Ok(Value::List(pages.clone())),
