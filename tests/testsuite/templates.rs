@@ -651,12 +651,11 @@ fn what_only_rendering_another_page_gives_shows_folios_card_and_says_so() {
         "---\ntitle: O\n---\nText\n",
     )
     .unwrap();
-    let found = checked(&site.path().join("content/page.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
     assert!(
-        found[0].contains("inc.html:1:")
-            && found[0].contains("Folio cannot run `.Content` of another page"),
-        "{found:?}"
+        found.contains("inc.html:1:")
+            && found.contains("Folio cannot run `.Content` of another page"),
+        "{found}"
     );
 }
 
@@ -1302,12 +1301,11 @@ fn a_shortcode_template_the_escaper_refuses_is_an_error_of_the_site_as_hugo_stop
         !hugo.contains("yt.html") && !hugo.contains("t.txt"),
         "{hugo}"
     );
-    let found = checked(&site.path().join("content/page.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
     assert!(
-        found[0].contains("layouts/shortcodes/wp.html:1:1: error: html/template: ")
-            && found[0].contains("in attribute name"),
-        "{found:?}"
+        found.contains("layouts/shortcodes/wp.html:1:1: error: html/template: ")
+            && found.contains("in attribute name"),
+        "{found}"
     );
 }
 
@@ -1346,14 +1344,13 @@ fn a_shortcode_that_renders_the_page_it_is_on_fails_as_in_hugo_and_is_located() 
     );
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
     assert!(hugo.contains("inc.html:1:"), "{hugo}");
-    let found = checked(&site.path().join("content/page.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
     assert!(
-        found[0].contains("layouts/shortcodes/inc.html:1:")
-            && found[0].contains(
+        found.contains("layouts/shortcodes/inc.html:1:")
+            && found.contains(
                 "markdownify: too deep: the text renders shortcodes that render it again"
             ),
-        "{found:?}"
+        "{found}"
     );
 }
 
@@ -1372,12 +1369,11 @@ fn get_on_a_string_fails_as_in_hugo_where_the_dot_is_no_longer_the_shortcode() {
         hugo.contains("can't evaluate field Get in type string"),
         "{hugo}"
     );
-    let found = checked(&site.path().join("content/page.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
     assert!(
-        found[0].contains("layouts/shortcodes/cap.html:1:")
-            && found[0].ends_with("can't evaluate field Get in type string"),
-        "{found:?}"
+        found.contains("layouts/shortcodes/cap.html:1:")
+            && found.ends_with("can't evaluate field Get in type string"),
+        "{found}"
     );
 }
 
@@ -2753,12 +2749,11 @@ fn a_render_hook_failing_on_several_links_is_reported_at_the_first_with_how_many
             "---\ntitle: About\n---\nSee [a](/).\n\nSee [b](/).\n\n- [c](/x/)\n",
         ),
     ]);
-    let found = checked(&site.path().join("content/about.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = the_only_problem(&site.path().join("content/about.md"));
     assert!(
-        found[0].contains("about.md:4:5:")
-            && found[0].ends_with("(and at 2 more places after it in this text)"),
-        "{found:?}"
+        found.contains("about.md:4:5:")
+            && found.ends_with("(and at 2 more places after it in this text)"),
+        "{found}"
     );
 }
 
@@ -3058,6 +3053,13 @@ fn checked(page: &Path) -> Vec<String> {
         .iter()
         .map(ToString::to_string)
         .collect()
+}
+
+/// What `folio check` says of `page`, asserting that it says one thing.
+fn the_only_problem(page: &Path) -> String {
+    let found = checked(page);
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.into_iter().next().unwrap_or_default()
 }
 
 /// The inner HTML of the elements `selector` picks.
@@ -5105,11 +5107,10 @@ fn a_goat_diagram_is_written_as_code_not_through_the_sites_general_hook_and_chec
         folio.contains("<div class=\"theme-code\">x</div>"),
         "{folio}"
     );
-    let found = checked(&site.path().join("content/about.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = the_only_problem(&site.path().join("content/about.md"));
     assert!(
-        found[0].contains("about.md:4:1: warning: Hugo draws this GoAT diagram as an SVG"),
-        "{found:?}"
+        found.contains("about.md:4:1: warning: Hugo draws this GoAT diagram as an SVG"),
+        "{found}"
     );
 }
 
@@ -5372,9 +5373,8 @@ fn a_code_block_hook_folio_cannot_run_is_reported_at_the_blocks_fence() {
             "---\ntitle: About\n---\n\nIntro.\n\n```go\nx := 1\n```\n\n```math\nx^2\n```\n",
         ),
     ]);
-    let found = checked(&site.path().join("content/about.md"));
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("about.md:11:1:"), "{found:?}");
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(found.contains("about.md:11:1:"), "{found}");
 }
 
 #[test]
