@@ -440,14 +440,7 @@ impl OpenPage {
             .site
             .hugo_context(lang, &url, &path.display().to_string());
         if index.is_none() {
-            let title = match name {
-                Some(name) => self.section_title(name, title_case),
-                None => ctx
-                    .site
-                    .field("Title")
-                    .map(gotmpl::Value::to_string)
-                    .unwrap_or_default(),
-            };
+            let title = untitled_branch(&self.site, &ctx.site, name, title_case);
             front.insert("title".into(), title.into());
         }
         ctx.content_path = folder
@@ -472,15 +465,6 @@ impl OpenPage {
             }
         }
         page
-    }
-
-    /// The title Hugo gives a section without an `_index` file ([`section_title`]).
-    fn section_title(
-        &self,
-        name: &str,
-        title_case: &crate::templates::engine::funcs::TitleCase,
-    ) -> String {
-        section_title(&self.site, name, title_case)
     }
 
     /// The `_index` file of the section folder `dir` in `lang` (`_index.fr.md`, else
@@ -648,14 +632,23 @@ fn resources_meta(
     }
 }
 
-/// The title Hugo gives a section without an `_index` file: its folder's name,
-/// pluralised (`post` → `Posts`) unless `pluralizeListTitles` is off, and in the site's
-/// title case unless `capitalizeListTitles` is off (`hugolib/page__meta.go`).
-fn section_title(
+/// The title Hugo gives a branch page without an `_index` file: for a section (`name`,
+/// its folder's), the name pluralised (`post` → `Posts`) unless `pluralizeListTitles` is
+/// off, and in the site's title case unless `capitalizeListTitles` is off
+/// (`hugolib/page__meta.go`); for the home page (`None`), the site's title (`site_value`,
+/// the language's `.Site`).
+fn untitled_branch(
     site: &crate::site::Site,
-    name: &str,
+    site_value: &gotmpl::Value,
+    name: Option<&str>,
     title_case: &crate::templates::engine::funcs::TitleCase,
 ) -> String {
+    let Some(name) = name else {
+        return site_value
+            .field("Title")
+            .map(gotmpl::Value::to_string)
+            .unwrap_or_default();
+    };
     let on = |key: &str| {
         [key.to_string(), key.to_lowercase()]
             .iter()
@@ -700,18 +693,9 @@ fn other_page(
         .file_stem()
         .is_some_and(|s| s.to_string_lossy().starts_with("_index"));
     if found.is_dir() {
-        let title = match parts.len() {
-            0 | 1 => ctx
-                .site
-                .field("Title")
-                .map(gotmpl::Value::to_string)
-                .unwrap_or_default(),
-            n => section_title(
-                site,
-                parts.get(n - 2).map_or("", |p| p.as_ref()),
-                &title_case,
-            ),
-        };
+        // The section's folder name; none for the content folder, the home page.
+        let name = parts.len().checked_sub(2).and_then(|n| parts.get(n));
+        let title = untitled_branch(site, &ctx.site, name.map(|n| n.as_ref()), &title_case);
         front.insert("title".into(), serde_json::Value::String(title));
     }
     let dated = ["date", "lastmod", "publishdate"]
