@@ -630,7 +630,8 @@ impl<'a> Renderer<'a> {
             let span = self.src.shortcodes.all[c].span.clone();
             self.push_text(&mut out, pos..span.start);
             let output = self.shortcode(c);
-            if templates::has_raw_html(&output) {
+            // Read only where Goldmark omits raw HTML (`surprises`).
+            if !self.opts.markup.unsafe_html && templates::has_raw_html(&output) {
                 self.raw_html_calls.insert(c);
             }
             out.push_str(&output);
