@@ -136,6 +136,18 @@ class AppTest(unittest.TestCase):
     def preview_titles(self):
         return self.in_preview("return [...document.querySelectorAll('.project-card h3')].map(h => h.textContent)")
 
+    def drag_and_drop(self, setup, handle, target, y):
+        """Drags `handle` onto `target` at height `y` with the events a browser sends (a
+        DataTransfer carried from start to drop): JavaScript expressions after the
+        statements `setup`; `y` may read `target`."""
+        self.s.execute(f"""{setup}
+            const dt = new DataTransfer();
+            ({handle}).dispatchEvent(new DragEvent('dragstart', {{dataTransfer: dt, bubbles: true}}));
+            const target = {target};
+            const at = {{dataTransfer: dt, bubbles: true, cancelable: true, clientY: {y}}};
+            target.dispatchEvent(new DragEvent('dragover', at));
+            target.dispatchEvent(new DragEvent('drop', at));""")
+
     def dirty(self):
         return self.s.execute("return !document.getElementById('save').disabled")
 
@@ -292,16 +304,11 @@ class EditingTest(AppTest):
         before = self.preview_titles()
         # Drag events as the browser sends them, the drop on the insert bar before the
         # third card (found by the new-user trial: a drop there did nothing).
-        self.s.execute("""
-            const items = [...document.querySelectorAll('.content > .blocks > .block')];
-            const cards = items.filter((b) => b.querySelector('[data-key$=":title"]'));
-            const dt = new DataTransfer();
-            cards[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
-            const bar = cards[2].previousElementSibling;
-            const r = bar.getBoundingClientRect();
-            const at = {dataTransfer: dt, bubbles: true, cancelable: true, clientY: r.top + r.height / 2};
-            bar.dispatchEvent(new DragEvent('dragover', at));
-            bar.dispatchEvent(new DragEvent('drop', at));""")
+        self.drag_and_drop(
+            "const cards = [...document.querySelectorAll('.content > .blocks > .block')]"
+            ".filter((b) => b.querySelector('[data-key$=\":title\"]'));",
+            "cards[0].querySelector('.handle')", "cards[2].previousElementSibling",
+            "target.getBoundingClientRect().top + target.getBoundingClientRect().height / 2")
         self.s.wait(lambda: self.preview_titles()[:3] == [before[1], before[0], before[2]],
                     what="the first card after the second")
 
@@ -507,15 +514,9 @@ class NestedShortcodeTest(AppTest):
 
     def test_a_tile_dragged_below_its_sibling_moves_there(self):
         self.s.wait(lambda: self.s.find_all('.blocks.nested > .block[data-child="1"]'), what="the grid's tiles")
-        # Drag events as the browser sends them (a DataTransfer carried from start to drop).
-        self.s.execute("""
-            const items = document.querySelectorAll('.blocks.nested > .block');
-            const dt = new DataTransfer();
-            items[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
-            const r = items[1].getBoundingClientRect();
-            const at = {dataTransfer: dt, bubbles: true, cancelable: true, clientY: r.bottom - 2};
-            items[1].dispatchEvent(new DragEvent('dragover', at));
-            items[1].dispatchEvent(new DragEvent('drop', at));""")
+        self.drag_and_drop("const items = document.querySelectorAll('.blocks.nested > .block');",
+                           "items[0].querySelector('.handle')", "items[1]",
+                           "target.getBoundingClientRect().bottom - 2")
         self.s.wait(lambda: self.s.execute(
             "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
             what="the dragged tile below its sibling")
@@ -524,15 +525,10 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.find_all('.blocks.nested > .block[data-child="1"]'), what="the grid's tiles")
         first = self.s.execute("return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent")
         # The drop on the list itself, below its last tile (the gap, no tile under it).
-        self.s.execute("""
-            const list = document.querySelector('.blocks.nested');
-            const items = list.querySelectorAll(':scope > .block');
-            const dt = new DataTransfer();
-            items[0].querySelector('.handle').dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));
-            const r = items[items.length - 1].getBoundingClientRect();
-            const at = {dataTransfer: dt, bubbles: true, cancelable: true, clientY: r.bottom + 3};
-            list.dispatchEvent(new DragEvent('dragover', at));
-            list.dispatchEvent(new DragEvent('drop', at));""")
+        self.drag_and_drop(
+            "const items = document.querySelectorAll('.blocks.nested > .block');",
+            "items[0].querySelector('.handle')", "document.querySelector('.blocks.nested')",
+            "items[items.length - 1].getBoundingClientRect().bottom + 3")
         self.s.wait(lambda: self.s.execute(
             "const t = document.querySelectorAll('.blocks.nested > .block h3'); return t[t.length - 1].textContent") == first,
             what="the first tile last")
