@@ -179,7 +179,14 @@ function draw() {
   const scroll = editor.scrollTop;
   renderForms(editor, state.model, ctx());
   editor.scrollTop = scroll;
-  let target = key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  const find = () => key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  let target = find();
+  // A field of a folded block (`b{id}:…`) is built when the block unfolds.
+  const folded = !target && key && editor.querySelector(`.block[data-id="${/^b(\d+):/.exec(key)?.[1]}"]`);
+  if (folded) {
+    unfold(folded);
+    target = find();
+  }
   // A move button that is now disabled (the block reached an end): its other one.
   if (target?.disabled) target = target.closest(".block-head")?.querySelector("button[data-key]:not([disabled])") ?? null;
   if (target) {
@@ -250,7 +257,11 @@ function applyUpdate(u, anchor = null) {
   showPreview(u.version, anchor);
 }
 
-function showView(view) {
+/** Blocks past which a page's forms take long enough to draw (about a second here, for
+ *  4,000) that the window says what it is doing first. */
+const LONG_PAGE = 2000;
+
+async function showView(view) {
   if (state.view?.path !== view.path) {
     forgetFolds();
     resetPreview();
@@ -263,7 +274,14 @@ function showView(view) {
   state.shortcodes = view.shortcodes ?? [];
   state.missingThemes = view.missingThemes ?? [];
   fillPages(view);
-  draw();
+  const blocks = view.model?.blocks.length ?? 0;
+  if (blocks > LONG_PAGE) {
+    $("status").textContent = `Opening ${blocks.toLocaleString()} blocks…`;
+    editor.replaceChildren(el("p", { class: "empty", role: "status", text: `Opening ${view.path.split("/").pop()}: ${blocks.toLocaleString()} blocks…` }));
+    // Painted before the forms are built.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+  }
+  // applyUpdate draws the forms (a view has a model, or says why not).
   applyUpdate(view);
   refreshRecent();
   offerRecovery(view);
@@ -415,7 +433,8 @@ function firstChange(before, after) {
   const hit = after.blocks.find((b) => old.get(b.id) !== JSON.stringify(b));
   if (hit) return { id: hit.id };
   // Only a removal: the block now where the first removed one was.
-  const gone = before.blocks.findIndex((b) => !after.blocks.some((a) => a.id === b.id));
+  const kept = new Set(after.blocks.map((a) => a.id));
+  const gone = before.blocks.findIndex((b) => !kept.has(b.id));
   return gone >= 0 ? { id: after.blocks[Math.min(gone, after.blocks.length - 1)]?.id ?? null } : null;
 }
 
@@ -578,7 +597,7 @@ async function offerRecovery(view) {
 
 async function reload() {
   await drain();
-  try { showView(await api.reload()); } catch (e) { showError(e); }
+  try { await showView(await api.reload()); } catch (e) { showError(e); }
 }
 
 async function guardUnsaved() {
@@ -595,7 +614,7 @@ async function guardUnsaved() {
 async function open(path, asked = false) {
   if (!asked && !(await guardUnsaved())) return false;
   try {
-    showView(await api.openSite(path));
+    await showView(await api.openSite(path));
     return true;
   } catch (e) {
     if (e.kind === "site" && /no portfolio page/.test(e.message ?? "")) {
@@ -830,7 +849,7 @@ async function boot() {
   await api.subscribe(onOutside).catch(showError);
   try {
     const view = await api.currentView();
-    if (view) showView(view);
+    if (view) await showView(view);
     else {
       editor.replaceChildren(el("p", { class: "empty", text: "Open a Hugo site to start." }));
       refreshRecent();

@@ -23,9 +23,11 @@ export function moveBlock(id, to, ctx) {
   submit({ op: "move", id, to }, { anchor: id });
 }
 
-/** The frame around the fields of the block at position `pos`. Blocks are named by the
- *  engine's block id (stable for the session); positions only label and bound moves. */
-export function blockShell(pos, model, ctx, kind, title, ...body) {
+/** The frame around the fields of the block at position `pos`, which `body()` builds (when
+ *  the block is first unfolded: a folded block of a long page costs its header only).
+ *  Blocks are named by the engine's block id (stable for the session); positions only
+ *  label and bound moves. */
+export function blockShell(pos, model, ctx, kind, title, body) {
   const id = model.blocks[pos].id;
   return frame({
     attrs: { dataset: { id: String(id), pos: String(pos) } },
@@ -56,14 +58,22 @@ export function blockShell(pos, model, ctx, kind, title, ...body) {
  *  drop within its own list. `o.key` prefixes the data-keys of its move and delete
  *  buttons (focus finds them again after a redraw); `o.drag.drop(data, to)` moves the
  *  dragged block (its `o.drag.data`) to position `to` of the list as it is, and says
- *  whether it took it. */
+ *  whether it took it. `body()` gives the block's fields; a folded block builds them when
+ *  it is first unfolded (`item.folioBuild`). */
 export function frame(o, body) {
   const { kind, title, pos, n, what } = o;
   const item = el("li", { class: `block ${o.folded ? "collapsed" : ""}`, "aria-label": `${kind} ${pos + 1}: ${title}`, ...o.attrs });
+  const fields = el("div", { class: "block-body" });
+  item.folioBuild = () => {
+    item.folioBuild = null;
+    fields.append(...body());
+  };
+  if (!o.folded) item.folioBuild();
   const toggle = el("button", {
     type: "button", class: "icon", "aria-expanded": String(!o.folded),
     "aria-label": `Show or hide ${what}`, text: o.folded ? "▸" : "▾",
     onClick: () => {
+      item.folioBuild?.();
       const now = item.classList.toggle("collapsed");
       toggle.textContent = now ? "▸" : "▾";
       toggle.setAttribute("aria-expanded", String(!now));
@@ -77,7 +87,7 @@ export function frame(o, body) {
     el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `${o.key}:^down` }, onClick: () => o.move(pos + 1), text: "↓" }),
     el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: o.copy, text: "Copy" }),
     el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", dataset: { key: `${o.key}:^delete` }, onClick: o.remove, text: "Delete" }));
-  item.append(head, el("div", { class: "block-body" }, ...body));
+  item.append(head, fields);
   item.addEventListener("keydown", (e) => {
     if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
     e.preventDefault();
@@ -97,8 +107,10 @@ export function retitle(item, title) {
   item.setAttribute("aria-label", item.getAttribute("aria-label").replace(/:.*$/s, `: ${title}`));
 }
 
-/** Unfolds a block (when something in it gets focus). */
+/** Unfolds a block (when something in it gets focus, or is to get it), building its fields
+ *  if they were not yet. */
 export function unfold(item) {
+  item.folioBuild?.();
   if (!item.classList.contains("collapsed")) return;
   const id = Number(item.dataset.id);
   item.classList.remove("collapsed");
@@ -165,24 +177,28 @@ export function cardEditor(card, pos, model, ctx) {
   // A chip added or removed is a step of its own for undo (`discrete`).
   const send = (key, discrete = false) => submit({ op: "block", id, block: card }, { coalesce: discrete ? null : `b${id}:${key}`, anchor: id });
   let item = null;
-  const fields = cardFields(card, {
-    key: (k) => `b${id}:${k}`,
-    send,
-    // What is wrong with a field is the engine's word (the rules of `folio check`), sent
-    // with each update; the editor only shows it.
-    problem: (field, value) => ctx.problems(id).find((p) => p.field === field && p.value === value),
-    iconNames: ctx.iconNames,
-    onTitle: (t) => retitle(item, t || "Untitled card"),
+  let fields = null;
+  item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card", () => {
+    fields = cardFields(card, {
+      key: (k) => `b${id}:${k}`,
+      send,
+      // What is wrong with a field is the engine's word (the rules of `folio check`), sent
+      // with each update; the editor only shows it.
+      problem: (field, value) => ctx.problems(id).find((p) => p.field === field && p.value === value),
+      iconNames: ctx.iconNames,
+      onTitle: (t) => retitle(item, t || "Untitled card"),
+    });
+    return fields;
   });
-  item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card", ...fields);
   // Called when the engine's answer brings this card's problems: redraws only when they
-  // changed (redrawing the chips on every keystroke reloads their icons).
+  // changed (redrawing the chips on every keystroke reloads their icons). Fields not yet
+  // built read the problems when they are.
   let shown = JSON.stringify(ctx.problems(id));
   item.showProblems = () => {
     const now = JSON.stringify(ctx.problems(id));
     if (now === shown) return;
     shown = now;
-    fields.redraw();
+    fields?.redraw();
   };
   return item;
 }

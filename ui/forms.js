@@ -235,7 +235,7 @@ function blockItem(block, pos, model, ctx) {
   const id = block.id;
   if (block.kind === "markdown") {
     let item = null;
-    const area = el("textarea", {
+    item = blockShell(pos, model, ctx, "Text", firstLine(block.text), () => [field("Markdown", el("textarea", {
       rows: Math.min(14, Math.max(3, block.text.split("\n").length + 1)),
       value: block.text,
       dataset: { key: `b${id}:text` },
@@ -244,11 +244,10 @@ function blockItem(block, pos, model, ctx) {
         submit({ op: "block", id, block }, { coalesce: `b${id}:text`, anchor: id });
         retitle(item, firstLine(block.text));
       },
-    });
-    item = blockShell(pos, model, ctx, "Text", firstLine(block.text), field("Markdown", area));
+    }))]);
     return item;
   }
-  return blockShell(pos, model, ctx, "Block", block.kind);
+  return blockShell(pos, model, ctx, "Block", block.kind, () => []);
 }
 
 function firstLine(text) {

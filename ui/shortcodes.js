@@ -66,14 +66,14 @@ export function shortcodeEditor(block, pos, model, ctx) {
     send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) }),
     onTitle: (t) => retitle(item, heading(block.name, t)),
   };
-  const fields = shortcodeFields(block, env);
-  item = blockShell(pos, model, ctx, "Shortcode", heading(block.name, titleOf(block)), ...fields);
+  let fields = null;
+  item = blockShell(pos, model, ctx, "Shortcode", heading(block.name, titleOf(block)), () => (fields = shortcodeFields(block, env)));
   let shown = JSON.stringify(ctx.problems(block.id));
   item.showProblems = () => {
     const now = JSON.stringify(ctx.problems(block.id));
     if (now === shown) return;
     shown = now;
-    fields.redraw();
+    fields?.redraw();
   };
   return item;
 }
@@ -382,7 +382,7 @@ function childShell(i, n, kind, title, within, env, body) {
         return true;
       },
     },
-  }, body);
+  }, () => body);
 }
 
 /** "Add…": the site's shortcodes (those already in this container, then those on the

@@ -905,6 +905,35 @@ class EmptyPageTest(AppTest):
         self.assertEqual(self.page.read_text(), "Hello there\n")
 
 
+LONG_PAGE = "---\ntitle: 'About'\n---\n\n" + "".join(
+    f'{{{{<project-card title="Project {i}" tech-icons="python">}}}}\n  Card {i}.\n{{{{</project-card>}}}}\n\n' for i in range(1, 61))
+
+
+class LongPageTest(AppTest):
+    """A page of 60 cards: it opens folded, and a folded block's fields are built when it
+    unfolds."""
+
+    site_files = {"content/en/about.md": LONG_PAGE}
+
+    def test_it_opens_folded_and_a_card_unfolds_to_its_fields(self):
+        self.s.wait(lambda: len(self.s.find_all(".blocks > .block")) == 60, what="the blocks")
+        self.assertEqual(self.s.find_all('.blocks > .block button[aria-expanded="true"]'), [], "every block folded")
+        third = self.s.execute("return document.querySelectorAll('.blocks > .block')[2].dataset.id")
+        self.s.click(self.s.find(f'.block[data-id="{third}"] button[aria-expanded]'))
+        self.replace_text(f"b{third}:title", "Third, renamed")
+        self.s.wait(lambda: "Third, renamed" in self.preview_titles(), what="the preview")
+
+    def test_a_card_added_gets_the_cursor_in_its_title(self):
+        self.s.wait(lambda: len(self.s.find_all(".blocks > .block")) == 60, what="the blocks")
+        add = [b for b in self.s.find_all(".add-end button") if self.s.prop(b, "textContent") == "Add card"][0]
+        self.s.click(add)
+        self.s.wait(lambda: self.s.execute(
+            "const a = document.activeElement; return a.dataset.key?.endsWith(':title') && a.closest('.block') === document.querySelector('.blocks > .block:last-of-type')"),
+            what="the cursor in the new card's title")
+        self.xtype("Sixty-one")
+        self.s.wait(lambda: self.preview_titles()[-1:] == ["Sixty-one"], what="the preview")
+
+
 class AccessibilityTest(AppTest):
     """axe-core (installed by `make test`) on the app's own window."""
 
