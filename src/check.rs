@@ -293,14 +293,18 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             CARD if crate::page::has_sample_card(&site.shortcodes) => {
                 card_problems(sc, &site.shortcodes, &mut found);
             }
-            "param" => {
+            "param" if is_hugo_own(site, "param") => {
                 let front = front.get_or_insert_with(|| {
                     crate::site::cascade::apply(&model.front_matter, &doc().hugo_context().cascade)
                 });
                 param_problems(sc, front, site_params, &mut found);
             }
-            "ref" | "relref" if site.config.is_some() => ref_problems(sc, path, site, &mut found),
-            "highlight" => highlight_problems(sc, site, &mut found),
+            "ref" | "relref" if site.config.is_some() && is_hugo_own(site, sc.name()) => {
+                ref_problems(sc, path, site, &mut found);
+            }
+            "highlight" if is_hugo_own(site, "highlight") => {
+                highlight_problems(sc, site, &mut found)
+            }
             _ => {}
         }
     }
@@ -591,19 +595,21 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
     }
 }
 
+/// Whether a call of shortcode `name` runs Hugo's own template of that name: a site's
+/// (or theme's) template of the name takes its place (Hugo's lookup order), and Hugo's
+/// rules for its own (`param`'s missing key, `ref`'s missing page) are then not the site's.
+fn is_hugo_own(site: &Site, name: &str) -> bool {
+    site.shortcodes
+        .get(name)
+        .is_none_or(|t| t.origin == crate::templates::Origin::BuiltIn)
+}
+
 /// Options of Hugo's own `highlight` that Hugo cannot read, which stop its build
 /// (`markup/highlight/config.go`).
 fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
-    let built_in = site
-        .shortcodes
-        .get("highlight")
-        .is_none_or(|t| t.origin == crate::templates::Origin::BuiltIn);
     let params = &sc.open.params;
     let positional = !sc.open.is_named();
-    let Some(options) = params
-        .get(1)
-        .filter(|_| built_in && positional && params.len() == 2)
-    else {
+    let Some(options) = params.get(1).filter(|_| positional && params.len() == 2) else {
         return;
     };
     let settings = site.markup().highlight;

@@ -5507,3 +5507,26 @@ fn on_a_multilingual_site_a_link_to_a_page_points_at_the_page_as_hugos_embedded_
     assert!(hugo.contains("href=\"/posts/other/#intro\""), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_site_param_shortcode_that_has_a_fallback_is_not_checked_as_hugos_own() {
+    // squidfingers/hugo-shortcodes' `param` takes a second argument for a key set nowhere;
+    // Hugo's own would stop the build. The site's runs, so Hugo builds the page.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/_shortcodes/param.html",
+            "{{ with .Page.Param (.Get 0) }}{{ . }}{{ else }}{{ .Get 1 }}{{ end }}",
+        ),
+        ("layouts/single.html", "{{ .Content }}"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< param \"description\" \"not set\" >}}\n",
+        ),
+    ]);
+    let page = site.path().join("content/about.md");
+    let (hugo, folio) = hugo_and_folio(site.path(), "the site's param", "content/about.md");
+    assert_eq!(normalise(&hugo), "not set", "Hugo runs the site's param");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert_eq!(checked(&page), Vec::<String>::new());
+}
