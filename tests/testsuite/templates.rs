@@ -507,6 +507,24 @@ fn the_sorts_and_length_of_a_regular_pages_empty_lists_render_as_in_hugo() {
 }
 
 #[test]
+fn a_regular_pages_empty_lists_keep_their_sorts_when_a_template_stores_them() {
+    // docdock's `children` keeps `.Page.Pages` in a variable, a dict and the scratch pad
+    // before it sorts it (hunt T, 8); `where` and `first` of a list of pages give one.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ $x := .Page.Pages }}[{{ len $x.ByWeight }}]\
+         {{ $d := dict \"pages\" .Page.Pages }}[{{ range $d.pages.ByTitle }}x{{ end }}]\
+         {{ .Page.Scratch.Set \"p\" .Page.RegularPages }}[{{ (.Page.Scratch.Get \"p\").ByDate.Reverse.Len }}]\
+         [{{ (where .Page.Pages \"Type\" \"post\").ByWeight.Len }}][{{ (first 3 $x).Reverse.Len }}]\
+         [{{ ($x).ByLinkTitle.Len }}]</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert_eq!(p(&hugo), "[0][][0][0][0][0]</p>");
+    assert_eq!(p(&folio), p(&hugo));
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

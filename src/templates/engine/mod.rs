@@ -734,8 +734,7 @@ impl Executable {
             self.calls.iter().find(|c| {
                 let expr = self.file.source.get(c.offset..).unwrap_or_default();
                 let end = expr.find("}}").unwrap_or(expr.len());
-                (c.name == rewrite::FIELD || c.name == rewrite::PAGES_FIELD)
-                    && expr.get(..end).is_some_and(|e| e.contains(name))
+                c.name == rewrite::FIELD && expr.get(..end).is_some_and(|e| e.contains(name))
             })
         });
         let (line, col) = failed_at

@@ -78,6 +78,37 @@ pub fn is_pages_method(name: &str) -> bool {
     name == "Len" || PAGES_SORTS.contains(&name)
 }
 
+/// The one empty list that stands for an empty `page.Pages` (a regular page's `.Pages`),
+/// known by its identity ([`is_page_list`]) wherever the template puts it.
+static NO_PAGES: LazyLock<Arc<[Value]>> = LazyLock::new(|| Arc::from(Vec::new()));
+
+/// An empty list of pages, which keeps `page.Pages`' methods when a template stores it
+/// (`$x := .Pages`, then `$x.ByWeight`), where a template's own empty `slice` has none.
+pub fn no_pages() -> Value {
+    Value::List(NO_PAGES.clone())
+}
+
+/// Whether `value` is a list of pages, which has `page.Pages`' methods: [`no_pages`], or
+/// a list of Folio's pages only (Hugo's `slice` of pages is a `page.Pages` too:
+/// `collections.Slice` gives a `Slicer`'s own slice type, `tpl/collections/collections.go`).
+pub fn is_page_list(value: &Value) -> bool {
+    let Value::List(list) = value else {
+        return false;
+    };
+    Arc::ptr_eq(list, &NO_PAGES)
+        || (!list.is_empty() && list.iter().all(|p| values::kind_of(p) == Some("page")))
+}
+
+/// A collection function's result `out` from `args`: an empty list stays a list of pages
+/// when it came from one, as Hugo's `where`, `first`, `after`, `sort`… give `page.Pages` of
+/// `page.Pages` (a non-empty list of pages is one already).
+pub fn keep_pages(args: &[Value], out: Value) -> Value {
+    match &out {
+        Value::List(l) if l.is_empty() && args.iter().any(is_page_list) => no_pages(),
+        _ => out,
+    }
+}
+
 /// The key marking a page as another page of the site ([`another_page`]).
 pub const OTHER_PAGE: &str = "__folio_other_page";
 
@@ -552,7 +583,12 @@ impl HugoContext {
             .map(|(_, p)| p.clone())
             .collect();
         entries.push(("IsTranslated", Value::Bool(!others.is_empty())));
-        entries.push(("Translations", Value::List(others.into())));
+        let translations = if others.is_empty() {
+            no_pages()
+        } else {
+            Value::List(others.into())
+        };
+        entries.push(("Translations", translations));
         let all = self.all_translations(map(entries.clone()));
         entries.push(("AllTranslations", all));
         // A page's `.Page` is the page (one level deep: a deeper `.Page` is a call of

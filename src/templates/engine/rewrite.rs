@@ -356,7 +356,7 @@ const HOLDERS: &[&str] = &[
 /// The fields that hold a list of pages (`page.Pages`), the page's and the site's. Every
 /// field after one of them, or after one of its sorts ([`super::objects::PAGES_SORTS`]),
 /// is checked, as Folio's lists are lists, not Hugo's `page.Pages`, which has the
-/// methods ([`holds_pages`], through [`PAGES_FIELD`]).
+/// methods ([`holds_pages`]; [`FIELD`] gives them of a list of pages).
 const PAGE_LISTS: &[&str] = &[
     "Pages",
     "RegularPages",
@@ -451,15 +451,11 @@ const FIRST_UNCHECKED: &[&str] = &["Inner", "Site", "Params"];
 /// `$.Page.NextInSection` (the site's other pages, [`super::funcs::OFFLINE`]),
 /// `.Page.GitInfo`, `.Site.Config` (fields Folio does not have), `.Page.Titel`,
 /// `.Site.IsServer` (names Hugo's objects do not have). It gives what Hugo gives when
-/// Folio knows it (the field; a regular page's empty lists; a map of the template's own
-/// has the field it has); otherwise it fails saying why: Hugo's own error for a name
-/// Hugo does not have, or that Folio cannot give the field. So the call shows Folio's
-/// card only when the template reaches it.
+/// Folio knows it (the field; a regular page's empty lists and their `page.Pages`
+/// methods; a map of the template's own has the field it has); otherwise it fails saying
+/// why: Hugo's own error for a name Hugo does not have, or that Folio cannot give the
+/// field. So the call shows Folio's card only when the template reaches it.
 pub const FIELD: &str = "__folio_field";
-
-/// The function a field of a list of pages becomes a call of ([`holds_pages`]:
-/// `.Pages.ByWeight`), which has `page.Pages`' methods where [`FIELD`] has none.
-pub const PAGES_FIELD: &str = "__folio_pages_field";
 
 /// Rewrites the fields of Hugo's objects that Folio may not give into calls of
 /// [`FIELD`]: see [`field_to_check`].
@@ -468,14 +464,9 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
         // Each field to check in turn: `.Parent.Titel` is two calls.
         while let Some((receiver, name, rest)) = field_to_check(e) {
             let pos = fields_pos(e);
-            let function = if holds_pages(holder_of(&receiver)) {
-                PAGES_FIELD
-            } else {
-                FIELD
-            };
             let called = call(
                 pos,
-                function,
+                FIELD,
                 vec![Expr::String(pos, name.as_str().into()), receiver],
             );
             *e = if rest.is_empty() {
@@ -484,23 +475,11 @@ fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
                 Expr::Chain(pos, Box::new(called), rest)
             };
             calls.push(Call {
-                name: function.to_string(),
+                name: FIELD.to_string(),
                 offset: pos.offset,
             });
         }
     });
-}
-
-/// The name of what holds a field read of `receiver`: its last field (`Pages` of
-/// `.Page.Pages`), or what [`chain_holder`] names.
-fn holder_of(receiver: &Expr) -> &str {
-    match receiver {
-        Expr::Field(_, f) | Expr::Variable(_, _, f) => f.last().map_or("", SmolStr::as_str),
-        Expr::Chain(_, inner, f) => f
-            .last()
-            .map_or_else(|| chain_holder(inner), SmolStr::as_str),
-        other => chain_holder(other),
-    }
 }
 
 /// Where Go places an error in `e`'s fields: where the chain after its first term starts
@@ -548,6 +527,11 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
             None => first_holder,
             Some(before) => fields.get(before).map_or("", SmolStr::as_str),
         };
+        // A method of a list of pages, whatever holds the list (`$x.ByWeight`, where
+        // `$x := .Pages`): the list itself says whether it has it.
+        if super::objects::is_pages_method(name) {
+            return true;
+        }
         let has: &[&[&str]] = match holder {
             "" => &[FIRST_UNCHECKED],
             "Site" => &[SITE_HAS],
@@ -581,11 +565,7 @@ fn chain_holder(inner: &Expr) -> &str {
         Expr::Identifier(_, n) if n == "site" => "Site",
         Expr::Pipe(_, p) => match p.commands.as_slice() {
             [CommandNode { args, .. }] => match args.as_slice() {
-                [Expr::Identifier(_, f), Expr::String(_, name), _]
-                    if f == FIELD || f == PAGES_FIELD =>
-                {
-                    name
-                }
+                [Expr::Identifier(_, f), Expr::String(_, name), _] if f == FIELD => name,
                 _ => "",
             },
             _ => "",
@@ -1325,13 +1305,13 @@ fn call_on(pos: Pos, name: &str, receiver: Expr) -> Expr {
     call(pos, name, vec![receiver])
 }
 
-/// Whether `e` is a call of [`FIELD`], [`PAGES_FIELD`] or [`PARENT`] this rewrite made.
+/// Whether `e` is a call of [`FIELD`] or [`PARENT`] this rewrite made.
 fn is_ours(e: &Expr) -> bool {
     let Expr::Pipe(_, p) = e else {
         return false;
     };
     matches!(p.commands.as_slice(), [CommandNode { args, .. }]
-        if matches!(args.first(), Some(Expr::Identifier(_, f)) if f == FIELD || f == PAGES_FIELD || f == PARENT))
+        if matches!(args.first(), Some(Expr::Identifier(_, f)) if f == FIELD || f == PARENT))
 }
 
 /// `(NAME ARGS…)`: a call of the function `name`, in parentheses, to stand where an
@@ -1539,7 +1519,7 @@ mod tests {
         let (_, calls) = rewritten(src);
         calls
             .into_iter()
-            .filter(|c| c != PRINT && c != FIELD && c != PAGES_FIELD)
+            .filter(|c| c != PRINT && c != FIELD)
             .collect()
     }
 

@@ -320,7 +320,6 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::FIELD, hugo_field),
-    (rewrite::PAGES_FIELD, pages_field),
     // A shortcode's container, to read a field of: Hugo's nil pointer fails there. Any
     // other holder's `Parent` is read as a field is ([`hugo_field`]).
     (rewrite::PARENT, |a| {
@@ -1260,23 +1259,6 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
     ]))
 }
 
-/// [`rewrite::PAGES_FIELD`]: a field of what holds a list of pages (`.Pages.ByWeight`): a
-/// method of `page.Pages` ([`objects::is_pages_method`]) on Folio's list, which is empty
-/// but for a page's translations, which it does not sort; anything else as
-/// [`hugo_field`] gives it. A list of the template's own (`slice`) has no such method, as
-/// in Hugo.
-fn pages_field(a: &[Value]) -> gotmpl::Result<Value> {
-    let name = str_arg(a, 0, rewrite::PAGES_FIELD)?;
-    if let (Some(Value::List(pages)), true) = (a.get(1), objects::is_pages_method(&name)) {
-        return match (pages.is_empty(), name.as_str()) {
-            (true, "Len") => Ok(Value::Int(0)),
-            (true, _) => Ok(Value::List(pages.clone())),
-            (false, _) => Err(exec_error(super::why_not(&format!(".{name}")))),
-        };
-    }
-    hugo_field(a)
-}
-
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
 ///   error for a name its type does not have ("can't evaluate field Titel in type
@@ -1284,12 +1266,23 @@ fn pages_field(a: &[Value]) -> gotmpl::Result<Value> {
 ///   (empty) lists and the page's `.Page` (itself); no section when Folio found none;
 ///   else an error saying Folio cannot give it ([`super::why_not`]: the site's other
 ///   pages, or a field Folio does not have), which shows the call's card.
+/// - Of a list of pages ([`objects::is_page_list`]), a method of `page.Pages`
+///   ([`objects::is_pages_method`]): of an empty one (a regular page's `.Pages`, however
+///   the template stored it), what Hugo gives; of a page's translations, which Folio does
+///   not sort, an error saying so.
 /// - Of anything else, what Go's template gives: a map's key (nil when absent), nil of
-///   nil, and an error for a field of a string, a number or a list (a list of pages'
-///   methods are [`pages_field`]'s).
+///   nil, and an error for a field of a string, a number or a list (a template's own
+///   `slice` has no `page.Pages` methods, as in Hugo).
 fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
+    if objects::is_page_list(&holder) && objects::is_pages_method(&name) {
+        return match (&holder, name.as_str()) {
+            (Value::List(l), "Len") if l.is_empty() => Ok(Value::Int(0)),
+            (Value::List(l), _) if l.is_empty() => Ok(objects::no_pages()),
+            _ => Err(exec_error(super::why_not(&format!(".{name}")))),
+        };
+    }
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
         // A language or a page's file is a struct of Hugo's, which has no lowercase
         // field (`.File.path` stops Hugo); Folio builds them as maps.
@@ -1327,7 +1320,7 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
         Some(v) => Ok(v.clone()),
         None if type_name == "page.Site" && name == "Hugo" => hugo(&[]),
         None if is_page && lists && holder.field("IsPage") == Some(&Value::Bool(true)) => {
-            Ok(Value::List(Vec::new().into()))
+            Ok(objects::no_pages())
         }
         None if matches!(
             name.as_str(),

@@ -211,6 +211,23 @@ pub fn unknown(name: &str) -> bool {
         && !of_a_namespace
 }
 
+/// The collection functions that give `page.Pages` of `page.Pages` in Hugo
+/// (`tpl/collections`: a result of the argument's own slice type), by their names in the
+/// tables ([`super::objects::keep_pages`]).
+const KEEP_PAGES: &[&str] = &[
+    "first collections.First",
+    "last collections.Last",
+    "after collections.After",
+    "where collections.Where",
+    "sort collections.Sort",
+    "shuffle collections.Shuffle",
+    "uniq collections.Uniq",
+    "union collections.Union",
+    "intersect collections.Intersect",
+    "complement collections.Complement",
+    "symdiff collections.SymDiff",
+];
+
 /// Every function, by name, once.
 pub fn all() -> &'static FuncMap {
     static ALL: LazyLock<FuncMap> = LazyLock::new(|| {
@@ -223,7 +240,11 @@ pub fn all() -> &'static FuncMap {
             resources::FUNCS,
         ] {
             for &(names, f) in table {
-                let func: ValueFunc = Arc::new(f);
+                let func: ValueFunc = if KEEP_PAGES.contains(&names) {
+                    Arc::new(move |a: &[Value]| f(a).map(|out| super::objects::keep_pages(a, out)))
+                } else {
+                    Arc::new(f)
+                };
                 for name in names.split(' ') {
                     m.insert(name.to_string(), func.clone());
                 }
@@ -285,4 +306,22 @@ fn int_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<i64> {
     let v = arg(args, i, func)?;
     super::values::to_int(v)
         .ok_or_else(|| exec_error(format!("{func}: unable to cast {v:?} to int")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_function_that_keeps_a_list_of_pages_names_a_row_of_the_collections_tables() {
+        for names in KEEP_PAGES {
+            assert!(
+                collections::FUNCS
+                    .iter()
+                    .chain(encoding::FUNCS)
+                    .any(|(n, _)| n == names),
+                "{names}"
+            );
+        }
+    }
 }
