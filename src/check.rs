@@ -434,12 +434,21 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
             Some(ps) if ps.kind == FieldKind::Icons => icon_problems(p, src, out),
             Some(_) => {}
             None if schema.reads_all_params => {}
+            None if read_inside(catalogue, &key) => {}
             None => {
                 let at = p.key.as_ref().map_or(p.span.start, |(_, span)| span.start);
                 out.push(Problem(at, Severity::Warning, unread(name, &key, schema)));
             }
         }
     }
+}
+
+/// Whether a shortcode called inside another reads its parameter `key` (`.Parent.Get
+/// "name"`): then it means something, whatever the outer one's template reads.
+fn read_inside(catalogue: &Catalogue, key: &ParamKey) -> bool {
+    catalogue
+        .iter()
+        .any(|t| t.schema.parent_params.contains(key))
 }
 
 /// A call self-closed (`{{< x />}}`) whose template does not read `.Inner`: the `/>`

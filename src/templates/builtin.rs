@@ -142,6 +142,7 @@ pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
                     "highlight" => Some(InnerKind::Code),
                     _ => None,
                 },
+                parent_params: Vec::new(),
             },
         )
     })

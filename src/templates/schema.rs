@@ -154,6 +154,11 @@ pub struct Schema {
     /// not follow (a partial, a `dict`) or reads none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inner: Option<InnerKind>,
+    /// The parameters it reads of the shortcode around its call (`.Parent.Get "name"`,
+    /// squidfingers' `details` in its `accordion`): parameters the outer shortcode's own
+    /// template may never read, which still mean something.
+    #[serde(skip)]
+    pub parent_params: Vec<ParamKey>,
 }
 
 /// The `version` of the config a shortcode template declares in its first pipeline
@@ -235,6 +240,7 @@ impl Schema {
         })?;
         let mut infer = Infer {
             partial: Some(partial),
+            dot_is_context: true,
             ..Infer::default()
         };
         infer.list(&list, &Flows::new());
@@ -319,6 +325,13 @@ struct Infer<'p> {
     order: Vec<ParamKey>,
     uses: HashMap<Source, Uses>,
     vars: HashMap<String, Flows>,
+    /// The variables that hold the shortcode itself (`$c := .`): `$c.Get "x"` reads `x`.
+    context_vars: std::collections::HashSet<String>,
+    /// Whether dot is the shortcode (not inside a `with` or a `range`).
+    dot_is_context: bool,
+    /// Whether dot is the shortcode around this one (in `with .Parent`).
+    dot_is_parent: bool,
+    parent_params: Vec<ParamKey>,
     paired: bool,
     reads_all: bool,
     /// The end of the text printed so far, to tell which attribute a value is printed in.
@@ -326,6 +339,10 @@ struct Infer<'p> {
     /// Where uses of parameters past [`MAX_PARAMS`] go.
     overflow: Uses,
 }
+
+/// Functions that only compare or test what they are given: the shortcode handed to one
+/// is not read by it.
+const COMPARE: &[&str] = &["eq", "ne", "lt", "le", "gt", "ge", "not", "and", "or", "in"];
 
 /// Functions whose result is their argument's value, changed but still that value.
 const PASS_THROUGH: &[&str] = &[
@@ -400,6 +417,7 @@ impl Infer<'_> {
             reads_all_params: self.reads_all,
             legacy_markup: false,
             inner,
+            parent_params: self.parent_params,
         }
     }
 
@@ -452,7 +470,11 @@ impl Infer<'_> {
                 let flows = self.pipe(&b.pipe, dot);
                 self.mark(&flows, |u| u.tested = true);
                 self.bind(&b.pipe, flows.clone());
-                self.list(&b.body, &flows);
+                let parent = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(),
+                    [Expr::Field(_, f) | Expr::Variable(_, _, f)] if f.len() == 1 && f.first().is_some_and(|f| f == "Parent")));
+                let was = std::mem::replace(&mut self.dot_is_parent, parent);
+                self.in_rebound_dot(|me| me.list(&b.body, &flows));
+                self.dot_is_parent = was;
                 if let Some(e) = &b.else_body {
                     self.list(e, dot);
                 }
@@ -466,7 +488,7 @@ impl Infer<'_> {
                 if let Some(v) = b.pipe.decl.last() {
                     self.vars.insert(v.to_string(), elements.clone());
                 }
-                self.list(&b.body, &elements);
+                self.in_rebound_dot(|me| me.list(&b.body, &elements));
                 if let Some(e) = &b.else_body {
                     self.list(e, dot);
                 }
@@ -482,7 +504,52 @@ impl Infer<'_> {
         }
     }
 
+    /// Runs `f` where dot is something else than the shortcode.
+    fn in_rebound_dot(&mut self, f: impl FnOnce(&mut Self)) {
+        let was = std::mem::replace(&mut self.dot_is_context, false);
+        f(self);
+        self.dot_is_context = was;
+    }
+
+    /// A parameter of the shortcode around this one, read by `.Parent.Get KEY` or, in
+    /// `with .Parent`, by `.Get KEY`.
+    fn read_parent(&mut self, key: Option<&Expr>) -> Flows {
+        match key {
+            Some(Expr::String(_, name)) => {
+                self.parent_params.push(ParamKey::Named(name.to_string()))
+            }
+            Some(Expr::Number(_, Number::Int(i))) => {
+                if let Ok(i) = usize::try_from(*i) {
+                    self.parent_params.push(ParamKey::Positional(i));
+                }
+            }
+            _ => {}
+        }
+        Flows::new()
+    }
+
+    /// Whether `e` is the shortcode itself: `$`, dot where it is the shortcode, or a
+    /// variable holding it.
+    fn is_context(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Dot(_) => self.dot_is_context,
+            Expr::Variable(_, v, f) => {
+                f.is_empty() && (v == "$" || self.context_vars.contains(v.as_str()))
+            }
+            _ => false,
+        }
+    }
+
     fn bind(&mut self, pipe: &PipeNode, flows: Flows) {
+        // `$c := .` (or `$`): `$c` is the shortcode.
+        let context = matches!(pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(), [e] if self.is_context(e)));
+        for name in &pipe.decl {
+            if context {
+                self.context_vars.insert(name.to_string());
+            } else if !pipe.is_assign {
+                self.context_vars.remove(name.as_str());
+            }
+        }
         for name in &pipe.decl {
             let slot = self.vars.entry(name.to_string()).or_default();
             if !pipe.is_assign {
@@ -555,7 +622,10 @@ impl Infer<'_> {
                     .join(".");
                 self.call(&name, rest, dot, piped)
             }
-            Expr::Variable(_, var, fields) if var == "$" && !fields.is_empty() => {
+            Expr::Variable(_, var, fields)
+                if (var == "$" || self.context_vars.contains(var.as_str()))
+                    && !fields.is_empty() =>
+            {
                 self.method(fields, rest, dot, piped)
             }
             // A method of a value (`$r.GetMatch (.Get "name")`, `$s.Set "k" (…)`,
@@ -592,6 +662,9 @@ impl Infer<'_> {
     ) -> Flows {
         let last = fields.last().map(|s| s.as_str());
         match last {
+            Some("Get") if fields.len() == 1 && self.dot_is_parent => {
+                self.read_parent(args.first())
+            }
             Some("Get") if fields.len() == 1 => match args.first() {
                 Some(Expr::String(_, name)) => self.read(ParamKey::Named(name.to_string())),
                 Some(Expr::Number(_, Number::Int(i))) => usize::try_from(*i)
@@ -613,6 +686,10 @@ impl Infer<'_> {
                 flows.extend(piped.unwrap_or_default());
                 self.mark(&flows, |u| u.image = true);
                 Flows::new()
+            }
+            // `.Parent.Get "name"`: a parameter of the shortcode around this one.
+            Some("Get") if fields.len() == 2 && fields.first().is_some_and(|f| f == "Parent") => {
+                self.read_parent(args.first())
             }
             Some("RenderString") => {
                 let mut flows = self.args(args, dot);
@@ -687,6 +764,12 @@ impl Infer<'_> {
                     self.field(fields, dot)
                 }
             }
+            // `$c.Params.x`, `$c` the shortcode.
+            Expr::Variable(_, var, fields)
+                if !fields.is_empty() && self.context_vars.contains(var.as_str()) =>
+            {
+                self.field(fields, dot)
+            }
             // `$x`, and `$x.Path` (a field of a value made from it).
             Expr::Variable(_, var, fields) => {
                 self.note_inner(fields);
@@ -726,9 +809,7 @@ impl Infer<'_> {
         if let Some(flows) = self.params_lookup(name, rest) {
             return flows;
         }
-        if matches!(name, "partial" | "partialCached") {
-            self.partial_call(rest);
-        }
+        self.handed(name, rest);
         let mut flows = self.args(rest, dot);
         flows.extend(piped.unwrap_or_default());
         let literal = rest.iter().find_map(|a| match a {
@@ -791,14 +872,27 @@ impl Infer<'_> {
 }
 
 impl Infer<'_> {
+    /// A call of function `name` with arguments `rest` that may be handed the shortcode: a
+    /// partial is followed; anything else Folio does not follow (`dict "context" .`, then
+    /// a `template` or a partial that reads `.context.Get "x"`) may read any parameter.
+    fn handed(&mut self, name: &str, rest: &[Expr]) {
+        if matches!(name, "partial" | "partialCached") {
+            self.partial_call(rest);
+        } else if !COMPARE.contains(&name) && rest.iter().any(|a| self.is_context(a)) {
+            self.reads_all = true;
+        }
+    }
+
     /// A `partial` call with arguments `rest`: the shortcode handed to the partial reads
     /// what the partial reads, else any parameter.
     fn partial_call(&mut self, rest: &[Expr]) {
-        if !rest.iter().any(is_context) {
+        // (The shortcode in a `dict`, `partial "x" (dict "context" .)`, is the `dict`'s
+        // to say: see `call`.)
+        if !rest.iter().any(|a| self.is_context(a)) {
             return;
         }
         let followed = match rest.first() {
-            Some(Expr::String(_, partial)) if rest.get(1).is_some_and(is_context) => {
+            Some(Expr::String(_, partial)) if rest.get(1).is_some_and(|a| self.is_context(a)) => {
                 self.follow_partial(partial)
             }
             _ => false,
@@ -826,6 +920,8 @@ impl Infer<'_> {
         // The partial's own variables: `$` there is the shortcode, as dot is. Whether the
         // shortcode is paired is its own template's to say (Hugo looks for `.Inner` there).
         let vars = std::mem::take(&mut self.vars);
+        let context_vars = std::mem::take(&mut self.context_vars);
+        let dot_is_context = std::mem::replace(&mut self.dot_is_context, true);
         let paired = self.paired;
         self.followed.insert(name.to_string());
         self.in_partials.push(name.to_string());
@@ -835,6 +931,8 @@ impl Infer<'_> {
         }
         self.in_partials.pop();
         self.vars = vars;
+        self.context_vars = context_vars;
+        self.dot_is_context = dot_is_context;
         self.paired = paired;
         true
     }
@@ -859,7 +957,6 @@ impl Infer<'_> {
     }
 }
 
-/// `.` or `$`: the shortcode itself.
 /// Whether an expression names a page's resources (`.Page.Resources…`, `$.Resources…`, a
 /// pipeline that does), the receiver of a bundle lookup.
 fn mentions_resources(e: &Expr) -> bool {
@@ -876,10 +973,6 @@ fn mentions_resources(e: &Expr) -> bool {
             .any(|c| c.args.iter().any(mentions_resources)),
         _ => false,
     }
-}
-
-fn is_context(e: &Expr) -> bool {
-    matches!(e, Expr::Dot(_)) || matches!(e, Expr::Variable(_, v, f) if v == "$" && f.is_empty())
 }
 
 fn kind_of(u: &Uses) -> FieldKind {
@@ -1237,5 +1330,54 @@ mod tests {
     fn a_broken_template_is_an_error_with_its_position() {
         let e = Schema::infer("<b>\n{{ .Get \"a\" | | }}</b>").unwrap_err();
         assert!(e.contains("2:"), "{e}");
+    }
+
+    #[test]
+    fn the_shortcode_held_by_a_variable_reads_its_parameters() {
+        let s = Schema::infer("{{ $c := . }}{{ $c.Get \"display\" }}{{ $c.Params.size }}").unwrap();
+        let keys: Vec<_> = s.params.iter().map(|p| p.key.clone()).collect();
+        assert_eq!(
+            keys,
+            [
+                ParamKey::Named("display".into()),
+                ParamKey::Named("size".into())
+            ]
+        );
+        assert!(!s.reads_all_params);
+    }
+
+    #[test]
+    fn the_shortcode_handed_to_a_dict_may_read_any_parameter() {
+        // shadocs: a `define`d template and a partial read `.context.Get "display"`.
+        for t in [
+            "{{ template \"show\" (dict \"context\" $) }}{{ define \"show\" }}{{ .context.Get \"display\" }}{{ end }}",
+            "{{ partial \"tree.html\" (dict \"context\" .) }}",
+            "{{ $c := . }}{{ partial \"tree.html\" (dict \"context\" $c) }}",
+        ] {
+            assert!(Schema::infer(t).unwrap().reads_all_params, "{t}");
+        }
+        // Dot is a parameter's value there, not the shortcode.
+        for t in [
+            "{{ with .Get \"x\" }}{{ dict \"v\" . }}{{ end }}",
+            "{{ range split (.Get \"x\") \",\" }}{{ dict \"v\" . }}{{ end }}",
+            "{{ if eq . nil }}{{ end }}{{ .Get \"x\" }}",
+        ] {
+            assert!(!Schema::infer(t).unwrap().reads_all_params, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_parameter_of_the_shortcode_around_is_noted_as_the_parents() {
+        // squidfingers' `details` in its `accordion`.
+        let s = Schema::infer(
+            "{{ with .Parent }}{{ .Get \"name\" }}{{ end }}{{ .Parent.Get 0 }}{{ .Get \"summary\" }}",
+        )
+        .unwrap();
+        assert_eq!(
+            s.parent_params,
+            [ParamKey::Named("name".into()), ParamKey::Positional(0)]
+        );
+        let own: Vec<_> = s.params.iter().map(|p| p.key.clone()).collect();
+        assert_eq!(own, [ParamKey::Named("summary".into())]);
     }
 }

@@ -5548,3 +5548,23 @@ fn a_site_param_shortcode_that_has_a_fallback_is_not_checked_as_hugos_own() {
     assert_eq!(normalise(&folio), normalise(&hugo));
     assert_eq!(checked(&page), Vec::<String>::new());
 }
+
+#[test]
+fn a_parameter_read_through_a_variable_or_by_a_shortcode_inside_is_not_called_unread() {
+    // shadocs' treeview reads `$c.Get "display"`; squidfingers' `details` reads the
+    // `name` of the `accordion` around it (hunt T, 9).
+    let site = site_with(
+        &[
+            ("tree", "{{ $c := . }}<ul class=\"{{ $c.Get \"display\" }}\"></ul>"),
+            ("accordion", "<div>{{ .Inner }}</div>"),
+            (
+                "details",
+                "<details{{ with .Parent }} name=\"{{ .Get \"name\" }}\"{{ end }}>{{ .Inner }}</details>",
+            ),
+        ],
+        "{{< tree display=\"flat\" >}}\n\n{{< accordion name=\"faq\" >}}{{< details >}}x{{< /details >}}{{< /accordion >}}",
+    );
+    let page = site.path().join("content/page.md");
+    hugo_build(site.path(), "the site");
+    assert_eq!(checked(&page), Vec::<String>::new());
+}
