@@ -525,6 +525,44 @@ fn a_regular_pages_empty_lists_keep_their_sorts_when_a_template_stores_them() {
 }
 
 #[test]
+fn the_sites_get_page_reads_hugo_0_44s_form_with_a_kind_first() {
+    // docdock: `.Site.GetPage "section" "sec"` (hunt T, 2).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/gp.html",
+            "<p>{{ with .Site.GetPage (.Get 0) (.Get 1) }}{{ .Title }}|{{ .Kind }}{{ else }}none{{ end }}</p>",
+        ),
+        (
+            "layouts/shortcodes/home.html",
+            "<p>{{ (.Site.GetPage \"home\").Kind }}|{{ .Site.GetPage \"home\" \"/\" }}</p>",
+        ),
+        ("content/sec/_index.md", "---\ntitle: Section One\n---\n"),
+        ("content/sec/a.md", "---\ntitle: Alpha Page\n---\n"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< gp \"section\" \"sec\" >}}\n{{< gp \"page\" \"sec/a.md\" >}}\n\
+             {{< gp \"section\" \"\" >}}\n{{< gp \"page\" \"/nope\" >}}\n{{< home >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "GetPage", "content/about.md");
+    let ps = |html: &str| -> Vec<String> {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
+            .collect()
+    };
+    // The first is the page's empty paragraph before the calls.
+    assert_eq!(
+        ps(&hugo)[1..5],
+        ["Section One|section", "Alpha Page|page", "T|home", "none"]
+    );
+    assert_eq!(ps(&folio)[1..5], ps(&hugo)[1..5]);
+    assert!(ps(&hugo)[5].starts_with("home|"), "{hugo}");
+    assert!(ps(&folio)[5].starts_with("home|"), "{folio}");
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

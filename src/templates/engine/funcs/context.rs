@@ -1147,9 +1147,40 @@ fn reference(args: &[Value], func: &str, absolute: bool) -> gotmpl::Result<Value
 }
 
 /// `.GetPage PATH` of the site or of a page ([`objects::PageFinder`]): the page, or nil.
+/// The site's takes Hugo 0.44's form too, a kind first (`.Site.GetPage "section" "posts"`),
+/// read as Hugo's `getPageForRefs` reads it (`hugolib/pagecollections.go`): `""` and `"/"`
+/// dropped, `"home"` or nothing left the home page, `"section"` alone the home page, two
+/// left the second; more than two an error.
 fn get_page(args: &[Value]) -> gotmpl::Result<Value> {
     let from_page = kind_of(arg(args, 0, ".GetPage")?) == Some("page");
-    let path = values::to_string(arg(args, 1, ".GetPage")?);
+    let given = args.get(1..).unwrap_or_default();
+    let path = if from_page {
+        if given.len() != 1 {
+            return Err(exec_error(format!(
+                "wrong number of args for GetPage: want 1 got {}",
+                given.len()
+            )));
+        }
+        values::to_string(arg(args, 1, ".GetPage")?)
+    } else {
+        let refs: Vec<String> = given
+            .iter()
+            .map(values::to_string)
+            .filter(|r| !r.is_empty() && r != "/")
+            .collect();
+        match refs.as_slice() {
+            [] => "/".to_string(),
+            [kind] if kind == "home" => "/".to_string(),
+            [kind] if kind == "section" && given.len() == 2 => "/".to_string(),
+            [key] | [_, key] => key.clone(),
+            _ => {
+                return Err(exec_error(format!(
+                    "too many arguments to .Site.GetPage: [{}]. Use lookups on the form                      {{{{ .Site.GetPage \"/posts/mypage-md\" }}}}",
+                    given.iter().map(values::to_string).collect::<Vec<_>>().join(" ")
+                )))
+            }
+        }
+    };
     let frame = engine::frame()?;
     let Some(pages) = frame.pages.as_ref() else {
         return Err(exec_error(super::why_not(".GetPage")));
