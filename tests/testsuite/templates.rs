@@ -563,6 +563,36 @@ fn the_sites_get_page_reads_hugo_0_44s_form_with_a_kind_first() {
 }
 
 #[test]
+fn hugos_objects_print_as_their_string_methods_write_them() {
+    // hello-friend's `code` prints `.Page.File`; a printed page, site, URL or list of
+    // pages, and dates inside params, are Go's `String`s, not Folio's maps (hunt T, 3).
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://example.org/sub/\"\ntitle = \"T\"\n",
+        "<p>[{{ .Page.File }}][{{ printf \"%q\" .Page.File }}]</p><p>[{{ .Page }}]</p>\
+         <p>[{{ .Page.Params }}]</p><p>[{{ .Page.Permalink | urls.Parse }}]</p>\
+         <p>[{{ .Site }}][{{ .Page.Language }}]</p><p>[{{ .Page.File.Dir }}|{{ .Page.File.Path }}]</p>\
+         <p>[{{ slice .Page.Date 1 }}][{{ dict \"d\" .Page.Date \"p\" .Page.File }}]</p>\
+         <p>[{{ .Page.Sections }}|{{ .Page.Pages }}|{{ printf \"%v\" .Page.RegularPages }}]</p>",
+        "---\ntitle: About\ndate: 2024-01-06\ntags: [a, b]\nextra: {x: 1}\n---\n\n{{< f >}}\n",
+    );
+    let ps = |html: &str| -> Vec<String> {
+        html.split("<p>")
+            .skip(1)
+            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(ps(&folio), ps(&hugo));
+    let hugo = ps(&hugo);
+    assert_eq!(hugo[0], "[about][&#34;about&#34;]");
+    assert!(hugo[1].ends_with("/content/about.md]"), "{hugo:?}");
+    assert!(
+        hugo[2].contains("date:2024-01-06 00:00:00 &#43;0000 UTC"),
+        "{hugo:?}"
+    );
+    assert_eq!(hugo[7], "[Pages(0)|Pages(0)|Pages(0)]");
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

@@ -982,14 +982,8 @@ fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
         ("BaseFileName", string(base)),
         ("TranslationBaseName", string(translation_base)),
         ("ContentBaseName", string(content_base)),
-        (
-            "Dir",
-            string(if dir.is_empty() {
-                String::new()
-            } else {
-                format!("{dir}/")
-            }),
-        ),
+        // `source/fileInfo.go`, `pathToDir`: the folder with a `/` after it, `/` at the top.
+        ("Dir", string(format!("{dir}/"))),
         ("Ext", string(ext)),
         ("Section", string(section)),
     ])

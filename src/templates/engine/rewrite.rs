@@ -586,6 +586,7 @@ fn prints_a_stringer(p: &PipeNode) -> bool {
         "duration",
         "time.Duration",
         "path.Split",
+        "urls.Parse",
         "time.Now",
         ".UTC",
         ".Local",

@@ -678,10 +678,26 @@ pub fn go_sprint(args: &[Value], line: bool) -> String {
 /// `2024-03-05 10:00:00 +0100 +0100` (`Time.String`), a duration as `1m30s`, a path split
 /// as `dir|file`, a media type as `image/png`, a resource as its `.Name` (`gal/b.jpg`,
 /// `/images/a.png`: Hugo's `resourceAdapter.String`, so `path.Ext $img` and
-/// `printf "%s" $img` work); `None` for other values.
+/// `printf "%s" $img` work); a page as its file's name (`hugolib/page.go`,
+/// `pageState.String`: the absolute path, `/` between folders) or, without a file, its
+/// path; a page's file as its base name (`source/fileInfo.go`: `about`); a list of pages
+/// as `Pages(2)` (`resources/page/pages.go`); a language as its code; a parsed URL as
+/// its text; the site as Hugo's `Site.String` writes it (`Site [0 0 0]: [en v1.0.0
+/// guest]`: its language's, version's and role's index and name); `None` for other
+/// values.
 pub fn go_stringer(value: &Value) -> Option<String> {
+    if let Value::List(pages) = value {
+        return super::objects::is_page_list(value).then(|| format!("Pages({})", pages.len()));
+    }
     match kind_of(value) {
         Some("resource") => value.field("Name").map(to_string),
+        Some("url") => value.field("String").map(to_string),
+        Some("page") => Some(
+            match value.field("File").and_then(|f| f.field("Filename")) {
+                Some(name) => to_string(name).replace('\\', "/"),
+                None => value.field("Path").map(to_string).unwrap_or_default(),
+            },
+        ),
         Some("time") => super::time::Moment::from_value(value, &jiff::tz::TimeZone::UTC)
             .map(|m| m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
         Some("duration") => value.field("String").map(to_string),
@@ -690,6 +706,13 @@ pub fn go_stringer(value: &Value) -> Option<String> {
             to_string(value.field("Dir")?),
             to_string(value.field("File")?)
         )),
+        _ if super::objects::is_language(value) => value.field("Lang").map(to_string),
+        _ if super::objects::struct_type(value) == Some("*source.File") => {
+            value.field("BaseFileName").map(to_string)
+        }
+        _ if super::objects::hugo_type(value).is_some_and(|(t, _)| t == "page.Site") => {
+            Some(site_string(value))
+        }
         _ => match (
             value.field("Type"),
             value.field("MainType"),
@@ -698,6 +721,38 @@ pub fn go_stringer(value: &Value) -> Option<String> {
             (Some(t), Some(_), Some(_)) => Some(to_string(t)),
             _ => None,
         },
+    }
+}
+
+/// Hugo's `Site.String` (`hugolib/site.go`): `Site [L 0 0]: [LANG v1.0.0 guest]`, `L` the
+/// index of the site's language among its languages; Folio's sites have Hugo's one
+/// default version and role.
+fn site_string(site: &Value) -> String {
+    let lang = site
+        .field("Language")
+        .and_then(|l| l.field("Lang"))
+        .map(to_string)
+        .unwrap_or_default();
+    let index = match site.field("Languages") {
+        Some(Value::List(all)) => all
+            .iter()
+            .position(|l| l.field("Lang").map(to_string).as_deref() == Some(lang.as_str()))
+            .unwrap_or(0),
+        _ => 0,
+    };
+    format!("Site [{index} 0 0]: [{lang} v1.0.0 guest]")
+}
+
+/// Whether `value` holds, at any depth of its lists and plain maps, a value Go prints
+/// through its `String` ([`go_stringer`]).
+pub fn holds_stringer(value: &Value) -> bool {
+    if go_stringer(value).is_some() {
+        return true;
+    }
+    match value {
+        Value::List(items) => items.iter().any(holds_stringer),
+        Value::Map(map) if kind_of(value).is_none() => map.values().any(holds_stringer),
+        _ => false,
     }
 }
 

@@ -1078,6 +1078,7 @@ fn parse_url(s: &str) -> Value {
         ("Fragment", string(fragment)),
         ("IsAbs", Value::Bool(!scheme.is_empty())),
         ("String", string(s)),
+        (values::KIND, string("url")),
     ])
 }
 
@@ -1217,19 +1218,16 @@ fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value>
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
 /// method, written as Go writes it: a time as `2006-01-02 15:04:05.999999999 -0700 MST`
 /// (Go's `Time.String`), a duration as `1h2m3s`, a language as its code (`en`), a media
-/// type as `image/png`; a params map with each key once; a float, alone or in a list or
-/// map, as Go's `%v` writes it (`2.5e+06`, [`values::go_print`]); anything else as it is.
+/// type as `image/png`, a page as its file (the rest: [`values::go_stringer`]); a params
+/// map with each key once; a float or one of those, alone or in a list or map, as Go's
+/// `%v` writes it (`2.5e+06`, [`values::go_print`]); anything else as it is.
 fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
     let v = a.last().cloned().unwrap_or(Value::Nil);
     if let Some(s) = values::go_stringer(&v) {
         return Ok(string(s));
     }
-    // Hugo's `Language.String`: its code.
-    if objects::is_language(&v) {
-        return Ok(v.field("Lang").cloned().unwrap_or(v));
-    }
     let v = values::without_aliases(&v, true);
-    Ok(if values::holds_float(&v) {
+    Ok(if values::holds_float(&v) || values::holds_stringer(&v) {
         string(values::go_print(&v))
     } else {
         v
