@@ -336,15 +336,25 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
 )]
 impl Renderer<'_> {
     /// The spaces and tabs before call `i`'s opening tag when nothing else is before it on
-    /// its line: what `.InnerDeindent` takes off each line of `.Inner`.
+    /// its line, or nothing but another call's tag (`{{< a >}} {{< b >}}`): what
+    /// `.InnerDeindent` takes off each line of `.Inner`, and what goes before each later
+    /// line of the call's output. Hugo's page lexer makes the blanks that end the text
+    /// before a tag its indentation when they start a line or the text itself
+    /// (`parser/pageparser/pagelexer.go`, `emit`).
     pub(super) fn indentation(&self, i: usize) -> &str {
         let start = self.src.shortcodes.all[i].span.start;
         let text = self.src.text;
         let before = text
             .get(crate::text::line_start(text, start)..start)
             .unwrap_or("");
-        if before.chars().all(|c| c == ' ' || c == '\t') {
-            before
+        let blanks = before.len() - before.trim_end_matches([' ', '\t']).len();
+        let from = start - blanks;
+        let after_a_tag = blanks > 0
+            && self.src.shortcodes.all.iter().any(|sc| {
+                sc.open.span.end == from || sc.close.as_ref().is_some_and(|c| c.span.end == from)
+            });
+        if blanks == before.len() || after_a_tag {
+            before.get(before.len() - blanks..).unwrap_or("")
         } else {
             ""
         }

@@ -593,6 +593,28 @@ fn hugos_objects_print_as_their_string_methods_write_them() {
 }
 
 #[test]
+fn the_blanks_between_two_calls_on_a_line_indent_the_second_calls_later_lines() {
+    // darths' funge and spotify: `{{< a >}} {{< b >}}` (hunt T, 4).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<pre>line1\nline2</pre>",
+        "---\ntitle: About\n---\n\n{{< f >}} {{< f >}}\n\n{{< f >}}\t {{< f >}}\n\ntext {{< f >}}\n\n{{< f >}}x {{< f >}}\n",
+    );
+    let pres = |html: &str| -> Vec<String> {
+        html.split("<pre>")
+            .skip(1)
+            .map(|p| p.split("</pre>").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(pres(&folio), pres(&hugo));
+    let hugo = pres(&hugo);
+    assert_eq!(hugo[1], "line1\n line2");
+    assert_eq!(hugo[3], "line1\n\t line2");
+    assert_eq!(hugo[4], "line1\nline2");
+    assert_eq!(hugo[6], "line1\nline2");
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(
