@@ -225,7 +225,8 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         catalogue: page.catalogue(),
         nested: Some(&nested).filter(|n| !n.is_empty()),
     };
-    let (mut html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
+    let (html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
+    let mut html = with_toc(html, opts, src);
     if window.is_some() {
         html = html.between(
             elided(shown.start, "before"),
@@ -241,6 +242,22 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         rendered_again,
         threads,
     }
+}
+
+/// `html` with the page's table of contents where a call printed its `.TableOfContents`
+/// ([`placeholders::TOC`]), made only then.
+fn with_toc(html: Html, opts: &RenderOptions, src: Source) -> Html {
+    if !html.pieces().iter().any(|p| p.contains(placeholders::TOC)) {
+        return html;
+    }
+    let toc = templates::page_toc(
+        opts,
+        src.catalogue,
+        src.text,
+        src.body_start,
+        src.shortcodes,
+    );
+    placeholders::put_toc(html, toc.as_deref().unwrap_or_default())
 }
 
 /// The page's body from `range` rendered: by the walk alone, or with a pool of threads for

@@ -8,6 +8,32 @@ const SHORTCODE: &str = "FOLIOSHORTCODEPLACEHOLDER";
 /// The prefix of a block anchor's placeholder.
 const ANCHOR: &str = "FOLIOBLOCKANCHOR";
 
+/// What a call reads for `.Page.TableOfContents` while the page is being rendered: Hugo
+/// gives its calls a placeholder there (`hugolib/shortcode_page.go`,
+/// `tocShortcodePlaceholder`), which goes through Markdown as text (a `{{% %}}` call's
+/// output is Markdown) and becomes the table of contents once the page is rendered
+/// ([`put_toc`]).
+pub(super) const TOC: &str = "FOLIOTABLEOFCONTENTSX";
+
+/// `html` with the table of contents `toc` in place of each [`TOC`]; a `<p>` holding only
+/// one goes, as around a call's placeholder.
+pub(super) fn put_toc(html: Html, toc: &str) -> Html {
+    let pieces = html
+        .into_pieces()
+        .into_iter()
+        .map(|piece| {
+            if piece.contains(TOC) {
+                piece
+                    .replace(&format!("<p>{TOC}</p>"), toc)
+                    .replace(TOC, toc)
+            } else {
+                piece
+            }
+        })
+        .collect();
+    Html { pieces }
+}
+
 /// Stands in the Markdown for a rendered `{{< >}}` shortcode; letters and digits only, so
 /// Markdown leaves it alone.
 pub(super) fn placeholder(i: usize) -> String {

@@ -911,21 +911,8 @@ pub(super) fn with_templates<R>(
         return (render(), Default::default());
     }
     let host = Rc::new(host_for(opts, page.catalogue(), front));
-    let toc = page_toc(
-        opts,
-        page.catalogue(),
-        page.source(),
-        page.body_start(),
-        page.shortcodes(),
-    );
     let raw = page.source().get(page.body_start()..);
-    let frame = frame_for(
-        opts,
-        page.catalogue(),
-        front,
-        host.clone(),
-        (toc.as_deref(), raw),
-    );
+    let frame = frame_for(opts, page.catalogue(), front, host.clone(), raw);
     let out = engine::with_frame(Rc::new(frame), render);
     (out, host.icons.take())
 }
@@ -1101,10 +1088,8 @@ impl<'a> Pool<'a> {
     ) -> Run {
         let host = Rc::new(host_for(opts, catalogue, front));
         let src = self.src;
-        let toc = page_toc(opts, catalogue, src.text, src.body_start, src.shortcodes);
         let raw = src.text.get(src.body_start..);
-        let frame =
-            Rc::new(frame_for(opts, catalogue, front, host.clone(), (toc.as_deref(), raw)).apart());
+        let frame = Rc::new(frame_for(opts, catalogue, front, host.clone(), raw).apart());
         let (calls, mut icons) = engine::with_frame(frame.clone(), || {
             let mut r = Renderer::new(self.src, opts, front);
             let mut calls = Vec::new();
@@ -1197,8 +1182,9 @@ fn host_for(
 /// The page's `.TableOfContents` (Hugo's `<nav id="TableOfContents">`), when a template
 /// of the site reads it: the headings of the body's Markdown and of its `{{% %}}` calls'
 /// text (not of `{{< >}}` calls, whose output Hugo does not parse), listed by the site's
-/// `markup.tableOfContents`, with the ids the render gives them.
-fn page_toc(
+/// `markup.tableOfContents`, with the ids the render gives them. It takes the place of
+/// the calls' [`super::placeholders::TOC`] once the page is rendered.
+pub(super) fn page_toc(
     opts: &super::RenderOptions,
     catalogue: &Catalogue,
     text: &str,
@@ -1249,22 +1235,26 @@ fn page_toc(
     Some(super::placeholders::without_placeholders(&toc).into_owned())
 }
 
-/// The frame of a page render; `toc` is the page's `.TableOfContents` when a template
-/// reads it ([`page_toc`]), `raw` its body as written (`.RawContent`).
+/// The frame of a page render; `raw` is its body as written (`.RawContent`). A template
+/// that reads the page's `.TableOfContents` gets [`super::placeholders::TOC`], as Hugo's
+/// calls get its placeholder.
 fn frame_for(
     opts: &super::RenderOptions,
     catalogue: &Arc<Catalogue>,
     front: &Map<String, Json>,
     host: Rc<MarkdownHost>,
-    (toc, raw): (Option<&str>, Option<&str>),
+    raw: Option<&str>,
 ) -> engine::Frame {
     let default = engine::HugoContext::default();
     let hugo = opts.hugo.as_deref().unwrap_or(&default);
     let mut page = hugo.page(front);
     if let Value::Map(fields) = &mut page {
         let fields = Arc::make_mut(fields);
-        if let Some(toc) = toc {
-            fields.insert(Arc::from("TableOfContents"), values::html(toc));
+        if catalogue.field_names().contains("TableOfContents") {
+            fields.insert(
+                Arc::from("TableOfContents"),
+                values::html(super::placeholders::TOC),
+            );
         }
         if let Some(raw) = raw.filter(|_| catalogue.field_names().contains("RawContent")) {
             fields.insert(Arc::from("RawContent"), values::string(raw));

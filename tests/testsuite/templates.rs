@@ -615,6 +615,23 @@ fn the_blanks_between_two_calls_on_a_line_indent_the_second_calls_later_lines() 
 }
 
 #[test]
+fn a_percent_calls_table_of_contents_goes_in_after_the_markdown_is_rendered() {
+    // docdock's `toc`: Hugo hands the call a placeholder, which Markdown leaves alone,
+    // and puts the table in its place afterwards (hunt T, 1).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ .Page.TableOfContents }}",
+        "---\ntitle: About\n---\n\n## H one\n\nText {{% f %}} more *em*\n\n* item {{% f %}}\n\n\
+         {{% f %}}\n\n```\n{{% f %}}\n```\n\n## H two\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(
+        normalise(&hugo).contains("<p>Text<nav id=\"TableOfContents\">"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(
