@@ -623,6 +623,35 @@ fn goldmark_extras_render_as_hugo_renders_them() {
 }
 
 #[test]
+fn a_standalone_images_block_attributes_go_to_the_image_as_in_hugo() {
+    // squidfingers' site: the attributes under an image alone in its paragraph, with
+    // paragraphs around standalone images off, are the image's (hunt T, 5).
+    let md = "![Alt](https://ex.org/i.png \"Cap\")\n{.cls #iid data-x=\"1\" width=\"20\" onclick=\"x\"}\n\n\
+              Text ![In](https://ex.org/j.png)\n{.para}\n";
+    let cases: BTreeMap<String, &str> = [("img".to_string(), md)].into();
+    let dir = tempfile::tempdir().unwrap();
+    let hugo = hugo_renders_with(
+        &cases,
+        dir.path(),
+        "[markup.goldmark.parser]\nwrapStandAloneImageWithinParagraph = false\n\
+         [markup.goldmark.parser.attribute]\nblock = true",
+    );
+    let markdown = folio::render::Markdown {
+        markup: folio::site::Markup {
+            block_attributes: true,
+            unwrap_standalone_images: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_as_hugo(&cases, &hugo, |md| markdown.render(md), normalise);
+    assert!(
+        hugo["img"].contains("class=\"cls\" id=\"iid\" data-x=\"1\" width=\"20\">"),
+        "{hugo:?}"
+    );
+}
+
+#[test]
 fn block_attributes_go_where_hugo_puts_them() {
     let dir = tempfile::tempdir().unwrap();
     let cases = numbered("attr", BLOCK_ATTRIBUTES);

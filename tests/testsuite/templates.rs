@@ -5675,3 +5675,30 @@ fn a_parameter_read_through_a_variable_or_by_a_shortcode_inside_is_not_called_un
     hugo_build(site.path(), "the site");
     assert_eq!(checked(&page), Vec::<String>::new());
 }
+
+#[test]
+fn a_standalone_images_block_attributes_reach_its_render_hook() {
+    // squidfingers' render-image.html writes `.Attributes` (hunt T, 5).
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[markup.goldmark.parser]\nwrapStandAloneImageWithinParagraph = false\n\
+             [markup.goldmark.parser.attribute]\nblock = true\n",
+        ),
+        (
+            "layouts/_markup/render-image.html",
+            "<img src=\"{{ .Destination }}\"{{ range $k, $v := .Attributes }} {{ $k }}=\"{{ $v }}\"{{ end }}>[{{ .IsBlock }}]",
+        ),
+        ("layouts/single.html", "{{ .Content }}"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n![Alt](https://ex.org/i.png \"Cap\")\n{.cls #iid}\n\nText ![In](https://ex.org/j.png)\n{.para}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "the image hook", "content/about.md");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(
+        hugo.contains("<img src=\"https://ex.org/i.png\" class=\"cls\" id=\"iid\">[true]"),
+        "{hugo}"
+    );
+}

@@ -25,9 +25,8 @@
 //!
 //! Left, each rare: a block of attributes broken over lines, and a list item that starts
 //! with one (`- {.x}`), which Folio shows as text; a line inside an inline span that
-//! crosses it (`*em` / `{.x}*`), which Goldmark ends the paragraph at; the attributes of an
-//! unwrapped standalone image's paragraph, which Hugo moves onto the image; a `null`
-//! value given to a hook, which fails Hugo's build.
+//! crosses it (`*em` / `{.x}*`), which Goldmark ends the paragraph at; a `null` value
+//! given to a hook, which fails Hugo's build.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -613,6 +612,18 @@ fn mark_number(text: &str) -> Option<(usize, usize)> {
 }
 
 impl Found {
+    /// Gives the attributes of `mark` (the event before a block's start, when it is a
+    /// mark) to the element `element` instead of the block's own: a standalone image's,
+    /// whose paragraph is unwrapped.
+    pub(super) fn retarget(&mut self, mark: &Event<'_>, element: &'static str) {
+        let Event::Html(html) = mark else {
+            return;
+        };
+        if let Some(placed) = mark_number(html).and_then(|(n, _)| self.placed.get_mut(n)) {
+            placed.0 = element;
+        }
+    }
+
     /// Whether `html`, an HTML block's first event, is a line of attributes' comment.
     pub(super) fn is_line(html: &str) -> bool {
         html.trim_start().starts_with("<!--") && mark_number(html).is_some()
@@ -863,6 +874,23 @@ fn written(element: &str, attrs: &Attributes, tag: &str) -> String {
         "blockquote" => &["cite"],
         "ol" | "ul" => &["start", "reversed", "type"],
         "hr" => &["align", "color", "noshade", "size", "width"],
+        // Goldmark's `ImageAttributeFilter`.
+        "img" => &[
+            "align",
+            "border",
+            "crossorigin",
+            "decoding",
+            "height",
+            "importance",
+            "intrinsicsize",
+            "ismap",
+            "loading",
+            "referrerpolicy",
+            "sizes",
+            "srcset",
+            "usemap",
+            "width",
+        ],
         _ => &[],
     };
     for (name, value) in attrs {

@@ -270,10 +270,7 @@ pub(super) fn run(
                 matches!(events.get(b), Some(Event::Start(_)))
                     && matches!(events.get(end + 1), Some(Event::End(_)))
             }) || unwrapped.iter().any(|&(p, q)| p + 1 == i && q == end + 1));
-        // A blockquote's block attributes (`{.x}` under it) are its hook's, as in Hugo.
-        let given = i
-            .checked_sub(1)
-            .filter(|_| kind == HookKind::Blockquote)
+        let given = attributes_mark(kind, (i, end), unwrapped)
             .and_then(|before| Some((before, attributes.given(events.get(before)?)?)));
         if let Some((_, given)) = &given {
             hook.attributes.extend(given.iter().cloned());
@@ -301,6 +298,24 @@ pub(super) fn run(
         if let Some(ev) = given.and_then(|(before, _)| events.get_mut(before)) {
             *ev = Event::Html(CowStr::Borrowed(""));
         }
+    }
+}
+
+/// Where the mark of the block attributes a hook is given may be, for the element of
+/// `kind` at events `i..=end`: a blockquote's (`{.x}` under it) just before it, as in
+/// Hugo; a standalone image's paragraph's, the paragraph unwrapped (its start, now empty,
+/// just before the image), before that.
+fn attributes_mark(
+    kind: HookKind,
+    (i, end): (usize, usize),
+    unwrapped: &[(usize, usize)],
+) -> Option<usize> {
+    match kind {
+        HookKind::Blockquote => i.checked_sub(1),
+        HookKind::Image if unwrapped.iter().any(|&(p, q)| p + 1 == i && q == end + 1) => {
+            i.checked_sub(2)
+        }
+        _ => None,
     }
 }
 

@@ -121,7 +121,7 @@ impl Markdown<'_> {
         }
         let notes = footnotes::number(&mut events);
         // Before the hooks, so a blockquote's `.Text` has the image alone.
-        let standalone = self.unwrap_standalone_images(&mut events);
+        let standalone = self.unwrap_standalone_images(&mut events, &mut found);
         hooks::run(
             &mut events,
             &raw,
@@ -153,12 +153,22 @@ impl Markdown<'_> {
 
     /// Unwraps each image alone in its paragraph when the site says so
     /// (`wrapStandAloneImageWithinParagraph = false`); gives those paragraphs' starts and
-    /// ends.
-    fn unwrap_standalone_images(&self, events: &mut [Event<'_>]) -> Vec<(usize, usize)> {
+    /// ends. The paragraph's block attributes go to the image, as Hugo's
+    /// `images.Transformer` moves them (`markup/goldmark/images/transform.go`).
+    fn unwrap_standalone_images(
+        &self,
+        events: &mut [Event<'_>],
+        found: &mut attributes::Found,
+    ) -> Vec<(usize, usize)> {
         if !self.markup.unwrap_standalone_images {
             return Vec::new();
         }
         let standalone = standalone_images(events);
+        for &(start, _) in &standalone {
+            if let Some(mark) = start.checked_sub(1).and_then(|k| events.get(k)) {
+                found.retarget(mark, "img");
+            }
+        }
         unwrap(events, &standalone);
         standalone
     }
