@@ -455,6 +455,48 @@ fn index_with_a_key_of_the_wrong_type_stops_as_in_hugo() {
 }
 
 #[test]
+fn a_field_of_a_lookup_that_found_nothing_and_a_scratch_key_that_is_no_text_stop_as_in_hugo() {
+    // luna's `link` and `progress` (hunt T, 7).
+    for (template, message) in [
+        (
+            "<p>[{{ (.Page.Resources.Get \"nope.png\").RelPermalink }}]</p>",
+            "nil pointer evaluating resource.Resource.RelPermalink",
+        ),
+        (
+            "{{ $img := resources.Get \"nope.png\" }}<p>[{{ $img.RelPermalink }}]</p>",
+            "nil pointer evaluating resource.Resource.RelPermalink",
+        ),
+        (
+            "{{ $s := newScratch }}<p>[{{ $s.Get (index .Params 1) }}]</p>",
+            "invalid value; expected string",
+        ),
+        (
+            "{{ $s := newScratch }}{{ $s.Set (add 1 2) 4 }}",
+            "wrong type for value; expected string; got int",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(message), "{template}: Hugo said {hugo}");
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("error") && f.contains(message)),
+            "{template}: {found:?}"
+        );
+    }
+    // A lookup that finds nothing, tested first, and a missing key's field are nothing.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>[{{ with .Page.Resources.Get \"nope.png\" }}{{ .RelPermalink }}{{ end }}]\
+         [{{ $m := dict }}{{ $m.a.b }}][{{ $s := newScratch }}{{ $s.Get \"k\" }}]</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");

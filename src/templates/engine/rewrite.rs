@@ -137,6 +137,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     let texts = texts(list);
     let scripts = script_ranges(&texts);
     let texts: Vec<(usize, String)> = texts.into_iter().map(|(k, t)| (k, t.to_string())).collect();
+    let lookups = ResourceLookups::of(list);
     each_pipe(list, &mut |p, of| {
         let action = of == PipeOf::Action;
         if action {
@@ -155,8 +156,82 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
             end_with(p, PRINT, &mut calls);
         }
     });
-    hugo_fields(list, &mut calls);
+    hugo_fields(list, &mut calls, &lookups);
     calls
+}
+
+/// What holds a page resource lookup's result (`.Page.Resources.Get "a.png"`,
+/// `resources.GetMatch …`): Go's `resource.Resource`, an interface that is nil when
+/// nothing is found, whose field Go's template then refuses ("nil pointer evaluating
+/// resource.Resource.RelPermalink", which stops Hugo), where a missing map key's field is
+/// nothing. The parenthesised lookups, by their offset, and the variables only ever
+/// assigned one.
+#[derive(Default)]
+struct ResourceLookups {
+    pipes: std::collections::HashSet<usize>,
+    variables: std::collections::HashSet<String>,
+}
+
+impl ResourceLookups {
+    /// The lookups of `list`, read before any rewrite.
+    fn of(list: &mut ListNode) -> ResourceLookups {
+        let mut found = ResourceLookups::default();
+        let mut other = std::collections::HashSet::new();
+        each_pipe(list, &mut |p, of| {
+            for var in &p.decl {
+                if of != PipeOf::Range && is_lookup(p) {
+                    found.variables.insert(var.to_string());
+                } else {
+                    other.insert(var.to_string());
+                }
+            }
+        });
+        found.variables.retain(|v| !other.contains(v));
+        each_expr(list, &mut |e| {
+            if let Expr::Pipe(pos, p) = e {
+                if is_lookup(p) {
+                    found.pipes.insert(pos.offset);
+                }
+            }
+        });
+        found
+    }
+
+    /// The Go type `receiver` holds when it holds a lookup's result.
+    fn type_of(&self, receiver: &Expr) -> Option<&'static str> {
+        let held = match receiver {
+            Expr::Pipe(pos, _) => self.pipes.contains(&pos.offset),
+            Expr::Variable(_, var, fields) => {
+                fields.is_empty() && self.variables.contains(var.as_str())
+            }
+            _ => false,
+        };
+        held.then_some("resource.Resource")
+    }
+}
+
+/// Whether pipeline `p` is one resource lookup: `X.Resources.Get …` (or `.GetMatch`), or
+/// `resources.Get …` (or `.GetMatch`).
+fn is_lookup(p: &PipeNode) -> bool {
+    let [command] = p.commands.as_slice() else {
+        return false;
+    };
+    let get = |f: &[SmolStr]| f.last().is_some_and(|s| s == "Get" || s == "GetMatch");
+    match command.args.first() {
+        Some(Expr::Identifier(_, name)) => {
+            matches!(name.as_str(), "resources.Get" | "resources.GetMatch")
+        }
+        // `resources.Get`, as Go's parser reads a namespace's function.
+        Some(Expr::Chain(_, inner, f))
+            if matches!(&**inner, Expr::Identifier(_, ns) if ns == "resources") && f.len() == 1 =>
+        {
+            get(f)
+        }
+        Some(Expr::Field(_, f) | Expr::Variable(_, _, f) | Expr::Chain(_, _, f)) => {
+            f.iter().any(|s| s == "Resources") && get(f)
+        }
+        _ => false,
+    }
 }
 
 /// A `range`'s pipeline gets [`ENTRIES`] as its last command, unless it ends in a
@@ -454,21 +529,22 @@ const FIRST_UNCHECKED: &[&str] = &["Inner", "Site", "Params"];
 /// Folio knows it (the field; a regular page's empty lists and their `page.Pages`
 /// methods; a map of the template's own has the field it has); otherwise it fails saying
 /// why: Hugo's own error for a name Hugo does not have, or that Folio cannot give the
-/// field. So the call shows Folio's card only when the template reaches it.
+/// field. So the call shows Folio's card only when the template reaches it. A third
+/// argument names the Go interface the holder is when it holds a resource lookup's result
+/// ([`ResourceLookups`]): its nil has no fields.
 pub const FIELD: &str = "__folio_field";
 
 /// Rewrites the fields of Hugo's objects that Folio may not give into calls of
 /// [`FIELD`]: see [`field_to_check`].
-fn hugo_fields(list: &mut ListNode, calls: &mut Calls) {
+fn hugo_fields(list: &mut ListNode, calls: &mut Calls, lookups: &ResourceLookups) {
     each_expr(list, &mut |e| {
         // Each field to check in turn: `.Parent.Titel` is two calls.
         while let Some((receiver, name, rest)) = field_to_check(e) {
             let pos = fields_pos(e);
-            let called = call(
-                pos,
-                FIELD,
-                vec![Expr::String(pos, name.as_str().into()), receiver],
-            );
+            let nil_type = lookups.type_of(&receiver);
+            let mut args = vec![Expr::String(pos, name.as_str().into()), receiver];
+            args.extend(nil_type.map(|t| Expr::String(pos, t.into())));
+            let called = call(pos, FIELD, args);
             *e = if rest.is_empty() {
                 called
             } else {

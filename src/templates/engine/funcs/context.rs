@@ -14,19 +14,19 @@ use super::super::objects;
 use super::super::rewrite;
 use super::super::time::Moment;
 use super::super::values::{self, items, kind_of, map, string, to_string};
-use super::{arg, str_arg, strings, Func};
+use super::{arg, go_string_arg, str_arg, strings, Func};
 use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
 use crate::text;
 
 pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Get", get),
     (".Set", |a| {
-        let (k, v) = (str_arg(a, 1, ".Set")?, arg(a, 2, ".Set")?.clone());
+        let (k, v) = (go_string_arg(a, 1, ".Set")?, arg(a, 2, ".Set")?.clone());
         engine::with_scratch(arg(a, 0, ".Set")?, |s| s.insert(k.into(), v))?;
         Ok(string(""))
     }),
     (".Add", |a| {
-        let (k, v) = (str_arg(a, 1, ".Add")?, arg(a, 2, ".Add")?.clone());
+        let (k, v) = (go_string_arg(a, 1, ".Add")?, arg(a, 2, ".Add")?.clone());
         engine::with_scratch(arg(a, 0, ".Add")?, |s| {
             let next = match s.get(k.as_str()) {
                 None => Ok(v),
@@ -55,8 +55,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     (".SetInMap", |a| {
         let (k, mk, v) = (
-            str_arg(a, 1, ".SetInMap")?,
-            str_arg(a, 2, ".SetInMap")?,
+            go_string_arg(a, 1, ".SetInMap")?,
+            go_string_arg(a, 2, ".SetInMap")?,
             arg(a, 3, ".SetInMap")?.clone(),
         );
         engine::with_scratch(arg(a, 0, ".SetInMap")?, |s| {
@@ -71,8 +71,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     (".DeleteInMap", |a| {
         let (k, mk) = (
-            str_arg(a, 1, ".DeleteInMap")?,
-            str_arg(a, 2, ".DeleteInMap")?,
+            go_string_arg(a, 1, ".DeleteInMap")?,
+            go_string_arg(a, 2, ".DeleteInMap")?,
         );
         engine::with_scratch(arg(a, 0, ".DeleteInMap")?, |s| {
             if let Some(Value::Map(m)) = s.get(k.as_str()) {
@@ -84,7 +84,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(string(""))
     }),
     (".Delete", |a| {
-        let k = str_arg(a, 1, ".Delete")?;
+        let k = go_string_arg(a, 1, ".Delete")?;
         engine::with_scratch(arg(a, 0, ".Delete")?, |s| s.remove(k.as_str()))?;
         Ok(string(""))
     }),
@@ -478,8 +478,9 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
             let found = super::resources::bundle_named(recv, &to_string(key))?;
             Ok(found.unwrap_or(Value::Nil))
         }
+        // Go's `Scratch.Get(key string)`: text only.
         Some("scratch") => {
-            let k = to_string(key);
+            let k = go_string_arg(a, 1, ".Get")?;
             engine::with_scratch(recv, |s| s.get(k.as_str()).cloned().unwrap_or(Value::Nil))
         }
         // Go's `url.Values.Get` (`urls.Parse`'s `.Query`, a map of lists of strings): the
@@ -1288,6 +1289,30 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
     ]))
 }
 
+/// [`hugo_field`]'s answer for a holder that is one of Go's types Folio keeps as a plain
+/// value: a nil `go_type` interface (a resource lookup that found nothing), whose field
+/// Go refuses; a list of pages, which has `page.Pages`' methods. `None` for any other.
+fn of_a_go_type(
+    name: &str,
+    holder: &Value,
+    go_type: Option<&Value>,
+) -> Option<gotmpl::Result<Value>> {
+    if let (Value::Nil, Some(go_type)) = (holder, go_type) {
+        return Some(Err(exec_error(format!(
+            "nil pointer evaluating {}.{name}",
+            to_string(go_type)
+        ))));
+    }
+    if !(objects::is_page_list(holder) && objects::is_pages_method(name)) {
+        return None;
+    }
+    Some(match (holder, name) {
+        (Value::List(l), "Len") if l.is_empty() => Ok(Value::Int(0)),
+        (Value::List(l), _) if l.is_empty() => Ok(objects::no_pages()),
+        _ => Err(exec_error(super::why_not(&format!(".{name}")))),
+    })
+}
+
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
 ///   error for a name its type does not have ("can't evaluate field Titel in type
@@ -1299,18 +1324,16 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
 ///   ([`objects::is_pages_method`]): of an empty one (a regular page's `.Pages`, however
 ///   the template stored it), what Hugo gives; of a page's translations, which Folio does
 ///   not sort, an error saying so.
+/// - Of nil that is a resource lookup's result (the Go type its third argument names),
+///   Go's "nil pointer evaluating resource.Resource.RelPermalink".
 /// - Of anything else, what Go's template gives: a map's key (nil when absent), nil of
 ///   nil, and an error for a field of a string, a number or a list (a template's own
 ///   `slice` has no `page.Pages` methods, as in Hugo).
 fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let name = str_arg(a, 0, rewrite::FIELD)?;
     let holder = a.get(1).cloned().unwrap_or(Value::Nil);
-    if objects::is_page_list(&holder) && objects::is_pages_method(&name) {
-        return match (&holder, name.as_str()) {
-            (Value::List(l), "Len") if l.is_empty() => Ok(Value::Int(0)),
-            (Value::List(l), _) if l.is_empty() => Ok(objects::no_pages()),
-            _ => Err(exec_error(super::why_not(&format!(".{name}")))),
-        };
+    if let Some(field) = of_a_go_type(&name, &holder, a.get(2)) {
+        return field;
     }
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
         // A language or a page's file is a struct of Hugo's, which has no lowercase

@@ -284,6 +284,29 @@ fn arg<'a>(args: &'a [Value], i: usize, func: &str) -> gotmpl::Result<&'a Value>
         .ok_or_else(|| exec_error(format!("{func}: expected at least {} arguments", i + 1)))
 }
 
+/// The argument at `i` of a Go method whose parameter is a `string` (a scratch's `.Set KEY
+/// VALUE`): text only, as Go's template calls a method (`text/template/exec.go`,
+/// `validateType`): nil is "invalid value; expected string" (a missing `index`), a number
+/// or a bool "wrong type for value; expected string; got int".
+fn go_string_arg(args: &[Value], i: usize, method: &str) -> gotmpl::Result<String> {
+    match arg(args, i, method)? {
+        Value::String(s) => Ok(s.to_string()),
+        v @ Value::Safe { .. } => Ok(super::values::to_string(v)),
+        Value::Nil => Err(exec_error("invalid value; expected string")),
+        other => Err(exec_error(format!(
+            "wrong type for value; expected string; got {}",
+            match other {
+                Value::Int(_) => "int",
+                Value::Uint(_) => "uint64",
+                Value::Float(_) => "float64",
+                Value::Bool(_) => "bool",
+                Value::List(_) => "[]interface {}",
+                _ => "map[string]interface {}",
+            }
+        ))),
+    }
+}
+
 /// The argument at `i` as a string, as Hugo's functions take one (spf13/cast's
 /// `ToStringE`: a float in full, `0.00001`; a time or a duration through its `String`;
 /// see [`super::values::cast_string`]); a list, another map or a function is an error.
