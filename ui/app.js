@@ -140,10 +140,11 @@ function ctx() {
     },
     remove: (pos, kind) => {
       const blocks = state.model.blocks;
-      // Focus goes to the same button of the block that takes its place (or the one before).
+      // Focus goes to the block that takes its place (or the one before): its first
+      // control, the fold toggle, not its Delete, where a second Enter would delete it too.
       const fromKeyboard = document.activeElement?.dataset?.key?.endsWith(":^delete");
       const next = blocks[pos + 1] ?? blocks[pos - 1];
-      state.focusHint = fromKeyboard && next ? { id: next.id, field: "^delete" } : null;
+      state.focusHint = fromKeyboard && next ? { id: next.id, field: "^fold" } : null;
       submit({ op: "delete", id: blocks[pos].id }, { anchor: blocks[Math.max(0, pos - 1)]?.id ?? null });
       notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]).dataset.undoable = "";
     },

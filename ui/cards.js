@@ -71,7 +71,7 @@ export function frame(o, body) {
   if (!o.folded) item.folioBuild();
   const toggle = el("button", {
     type: "button", class: "icon", "aria-expanded": String(!o.folded),
-    "aria-label": `Show or hide ${what}`, text: o.folded ? "▸" : "▾",
+    "aria-label": `Show or hide ${what}`, text: o.folded ? "▸" : "▾", dataset: { key: `${o.key}:^fold` },
     onClick: () => {
       item.folioBuild?.();
       const now = item.classList.toggle("collapsed");

@@ -322,7 +322,13 @@ class EditingTest(AppTest):
         self.s.wait(lambda: self.s.execute(focused) == ["b1:^down", "3"], what="a second move, by keyboard only")
         self.s.execute("document.querySelector('[data-key=\"b2:^delete\"]').focus()")
         self.xkey("Return")
-        self.s.wait(lambda: self.s.execute(focused)[0] == "b3:^delete", what="focus on the next card's Delete")
+        self.s.wait(lambda: self.s.execute(focused)[0] == "b3:^fold", what="focus on the next card, not on its Delete")
+        # A second Enter folds that card; it deletes nothing.
+        blocks = len(self.s.find_all(".blocks > .block"))
+        self.xkey("Return")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.getAttribute('aria-expanded')") == "false",
+                    what="the card folded")
+        self.assertEqual(len(self.s.find_all(".blocks > .block")), blocks)
         notices = "return [...document.querySelectorAll('#notices .notice')].map(n => n.textContent)"
         self.assertTrue(any("deleted" in n for n in self.s.execute(notices)))
         self.s.click(self.s.find("#undo"))
