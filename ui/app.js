@@ -499,8 +499,11 @@ async function outside(o, saving = false) {
       await settle(o.conflicts);
       break;
     case "removed":
-      notice("The page file was deleted outside Folio. Your text is still here.", "warn",
+      notice("The page file is gone: deleted outside Folio, or a folder above it moved. Your text is still here.", "warn",
         [["Save to re-create it", () => save()], ["Save as…", saveAs]], 0, "missing");
+      break;
+    case "back":
+      notice("The page file is back on disk.", "ok", [], 5000);
       break;
     case "renamed":
       notice(`The page file was renamed to ${o.to}. Your text is still here.`, "warn",

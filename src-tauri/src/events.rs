@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use folio::session::{Outside, SaveOutcome, Update};
 use folio::storage::Journal;
-use folio::watch::Watch;
+use folio::watch::{Change, Watch};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
@@ -16,6 +16,9 @@ use crate::state::{relock, AppState};
 
 /// How often unsaved edits are journaled (when they changed).
 const JOURNAL_EVERY: Duration = Duration::from_millis(500);
+
+/// How often [`presence_loop`] looks for the page's file.
+const PRESENCE_EVERY: Duration = Duration::from_secs(1);
 
 /// An outside change, and the state after it.
 #[derive(Debug, Clone, Serialize)]
@@ -59,33 +62,7 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
     };
     let handle = app.clone();
     let watch = Watch::start(&files, &trees, move |changes| {
-        let state = handle.state::<AppState>();
-        let event = {
-            let mut guard = state.lock();
-            let Some(s) = guard.as_mut() else { return };
-            match s.outside_change(&changes) {
-                Ok(Outside::Nothing) => return,
-                Ok(outside) => {
-                    let redraw = matches!(
-                        outside,
-                        Outside::Reloaded
-                            | Outside::Merged { .. }
-                            | Outside::ConfigReloaded
-                            | Outside::TemplatesReloaded
-                    );
-                    Event {
-                        outside,
-                        update: s.update(redraw),
-                    }
-                }
-                Err(e) => Event {
-                    outside: Outside::unreadable(&e),
-                    update: s.update(false),
-                },
-            }
-        };
-        send(&state, event);
-        state.sync_menu();
+        take_changes(&handle, &changes)
     });
     let problems: Vec<String> = match &watch {
         Ok(w) => w.unwatched.iter().map(ToString::to_string).collect(),
@@ -93,6 +70,60 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
     };
     *relock(&state.watch) = watch.ok();
     report_unwatched(&state, problems);
+}
+
+/// Hands changes made outside Folio to the session, and tells the window what came of
+/// them.
+fn take_changes<R: Runtime>(app: &AppHandle<R>, changes: &[Change]) {
+    let state = app.state::<AppState>();
+    let event = {
+        let mut guard = state.lock();
+        let Some(s) = guard.as_mut() else { return };
+        match s.outside_change(changes) {
+            Ok(Outside::Nothing) => return,
+            Ok(outside) => {
+                let redraw = matches!(
+                    outside,
+                    Outside::Reloaded
+                        | Outside::Merged { .. }
+                        | Outside::ConfigReloaded
+                        | Outside::TemplatesReloaded
+                );
+                Event {
+                    outside,
+                    update: s.update(redraw),
+                }
+            }
+            Err(e) => Event {
+                outside: Outside::unreadable(&e),
+                update: s.update(false),
+            },
+        }
+    };
+    send(&state, event);
+    state.sync_menu();
+}
+
+/// Looks for the open page's file every [`PRESENCE_EVERY`]: a folder above it renamed or
+/// removed raises nothing in the watch of the page's folder (inotify tells a watched
+/// folder of its own moves only, and of nothing above it), so the page is said to be gone
+/// when it is found gone, and taken in again when it is back.
+pub fn presence_loop<R: Runtime>(app: AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(PRESENCE_EVERY);
+        let change = {
+            let state = app.state::<AppState>();
+            let guard = state.lock();
+            let Some(s) = guard.as_ref() else { continue };
+            let path = s.path().to_path_buf();
+            match (path.exists(), s.is_missing()) {
+                (false, false) => Change::Removed(path),
+                (true, true) => Change::Modified(path),
+                _ => continue,
+            }
+        };
+        take_changes(&app, &[change]);
+    });
 }
 
 /// Tells the window which folders cannot be watched: said, not dropped, since outside

@@ -88,6 +88,7 @@ fn setup(
     state.set_site_styles(state.site_styles());
     events::watch(app.handle());
     events::journal_loop(app.handle().clone());
+    events::presence_loop(app.handle().clone());
     Ok(())
 }
 

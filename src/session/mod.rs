@@ -191,6 +191,11 @@ impl Session {
         &self.disk
     }
 
+    /// Whether the page file was found gone (removed, renamed, or its folder moved).
+    pub fn is_missing(&self) -> bool {
+        self.missing.is_some()
+    }
+
     /// Whether there are unsaved changes.
     pub fn is_dirty(&self) -> bool {
         self.current != self.disk

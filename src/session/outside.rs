@@ -34,8 +34,10 @@ pub enum Outside {
         /// One per field changed on both sides.
         conflicts: Vec<Conflict>,
     },
-    /// The page was removed; the text in Folio is kept.
+    /// The page was removed (or a folder above it moved); the text in Folio is kept.
     Removed,
+    /// The page, found gone, is there again as Folio last read or saved it.
+    Back,
     /// The page was renamed to `to`; the text in Folio is kept.
     Renamed {
         /// The page's new path.
@@ -189,6 +191,10 @@ impl Session {
             .iter()
             .find(|c| c.path() == self.path && !matches!(c, Change::Modified(_)));
         if let Some(c) = page_gone {
+            // Gone already, and said (the watch and the look for the file both saw it).
+            if self.missing.is_some() && !self.path.exists() && matches!(c, Change::Removed(_)) {
+                return Ok(Outside::Nothing);
+            }
             if !self.path.exists() {
                 let (missing, outside) = match c {
                     Change::Renamed { to, .. } => (
@@ -210,10 +216,14 @@ impl Session {
 
     /// Takes the disk's texts in: loads them, merges them, or holds their conflicts.
     pub(super) fn absorb(&mut self, theirs: Snapshot) -> Result<Outside> {
-        self.missing = None;
+        let was_missing = self.missing.take().is_some();
         if theirs == self.disk || theirs == self.current {
             // Folio's own save (recognised by its bytes), or the very text already shown.
             self.disk = theirs;
+            if was_missing {
+                self.version += 1;
+                return Ok(Outside::Back);
+            }
             // Conflicts with a text the file no longer holds (a writer that emptied it
             // first, an outside edit undone) are over, and the unsaved text stays.
             if self.pending.take().is_some() {

@@ -1038,6 +1038,22 @@ class OutsideEditTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.s.wait(lambda: not self.s.execute("return !!document.querySelector('.notice.error')"), what="the failure's notice to go")
 
+    def test_a_site_folder_moved_away_and_back_is_noticed_without_a_save(self):
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        moved = self.site.with_name(self.site.name + "-moved")
+        os.rename(self.site, moved)
+        try:
+            self.s.wait(lambda: "gone" in self.s.execute("return document.getElementById('status').textContent + ' ' + [...document.querySelectorAll('.notice')].map(n => n.textContent).join(' ')"),
+                        what="the page said gone")
+        finally:
+            os.rename(moved, self.site)
+        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Unsaved changes",
+                    what="the page back, the edits still unsaved")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn('title="Mine"', self.page.read_text())
+
     def test_the_same_field_changed_outside_shows_a_conflict_and_writes_nothing_until_settled(self):
         self.replace_text("b1:title", "Mine")
         self.wait_for_title("Mine")

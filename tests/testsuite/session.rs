@@ -358,6 +358,24 @@ fn a_removed_page_keeps_the_text_and_save_recreates_it() {
 }
 
 #[test]
+fn a_page_found_gone_twice_is_said_once_and_its_return_is_said() {
+    // The desktop looks for the file each second besides the watch: both may report it.
+    let (d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    fs::rename(d.path().join("site"), d.path().join("moved")).unwrap();
+    let gone = [folio::watch::Change::Removed(page.clone())];
+    assert_eq!(s.outside_change(&gone).unwrap(), Outside::Removed);
+    assert!(s.is_missing());
+    assert_eq!(s.outside_change(&gone).unwrap(), Outside::Nothing);
+    fs::rename(d.path().join("moved"), d.path().join("site")).unwrap();
+    let back = [folio::watch::Change::Modified(page.clone())];
+    assert_eq!(s.outside_change(&back).unwrap(), Outside::Back);
+    assert!(!s.is_missing() && s.is_dirty());
+    assert!(s.current().page.contains("Mine"));
+}
+
+#[test]
 fn a_page_whose_site_folder_was_moved_is_not_saved_and_the_error_says_why_and_what_to_do() {
     let (d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
