@@ -78,38 +78,56 @@ export function formatDate(original, value) {
   return `${date}${original.sep}${hm}${original.seconds ? seconds || original.seconds : ""}${original.zone}`;
 }
 
+/** The page's date: typed as written (kept exactly as typed once it reads as a date), or
+ *  picked from a calendar beside it, which writes it in the format the date had (its time,
+ *  seconds and zone). The typed field takes every key: WebKitGTK's own date field opens a
+ *  calendar on a click, and the calendar takes the keys. A value that is no date is a
+ *  plain field. */
 function dateField(value, set) {
-  if (value === undefined || value === null) {
-    // No date: nothing that looks like one (a date picker shows today's in grey).
-    const msg = el("span", { class: "hint", "aria-live": "polite", text: "This page has no date." });
-    const input = el("input", {
-      type: "text", dataset: { key: "fm:date" }, placeholder: "No date — type one, e.g. 2025-01-31",
-      // Each keystroke, so that a date typed and saved at once (Ctrl+S) is in the save.
-      onInput: (e) => {
-        const v = e.target.value.trim();
-        if (parseDate(v)) { msg.textContent = ""; set(v); } else if (v) msg.textContent = "Not a date yet: YYYY-MM-DD, with a time if you like.";
-      },
-    });
-    return field("Date", input, msg);
-  }
+  const none = value === undefined || value === null;
   const parsed = typeof value === "string" ? parseDate(value) : null;
-  if (value !== undefined && value !== null && !parsed) {
-    return valueField("date", value, "fm:date", set);
-  }
-  const withTime = parsed ? parsed.time !== null : true;
-  const input = el("input", {
-    type: withTime ? "datetime-local" : "date",
-    step: parsed && parsed.seconds ? "1" : null,
-    dataset: { key: "fm:date" },
-    value: parsed ? (withTime ? `${parsed.date}T${parsed.time}${parsed.seconds.slice(0, 3)}` : parsed.date) : "",
-    // A part changed from the keyboard (arrow keys in the day) is an edit at once, not when
-    // the field loses focus: Save and Quit see it. While a part is cleared the value is
-    // empty; only a change (the field left empty) removes the date.
-    onInput: (e) => { if (e.target.value) set(formatDate(parsed ?? { date: "", sep: "T", time: "00:00", seconds: ":00", zone: "" }, e.target.value)); },
-    onChange: (e) => { if (!e.target.value) set(null); },
+  if (!none && !parsed) return valueField("date", value, "fm:date", set);
+  // The format a picked date is written in: the date's as last typed.
+  let format = parsed ?? { date: "", sep: "T", time: null, seconds: "", zone: "" };
+  const said = (p) => (p?.zone ? `Time zone ${p.zone} is kept.` : "");
+  const msg = el("span", { class: "hint", "aria-live": "polite", text: none ? "This page has no date." : said(parsed) });
+  const pickerValue = (p) => (p.time === null ? p.date : `${p.date}T${p.time}${p.seconds.slice(0, 3)}`);
+  const picker = el("input", {
+    type: format.time === null ? "date" : "datetime-local",
+    step: format.seconds ? "1" : null,
+    class: "date-picker",
+    "aria-label": "Pick the date from a calendar",
+    dataset: { key: "fm:date:^pick" },
+    value: parsed ? pickerValue(parsed) : "",
   });
-  const hint = parsed && parsed.zone ? el("span", { class: "hint", text: `Time zone ${parsed.zone} is kept.` }) : null;
-  return field("Date", input, hint);
+  const text = el("input", {
+    type: "text", value: none ? "" : value, dataset: { key: "fm:date" },
+    placeholder: "YYYY-MM-DD, e.g. 2025-01-31, with a time if you like",
+    // Each keystroke, so that a date typed and saved at once (Ctrl+S) is in the save.
+    onInput: (e) => {
+      const v = e.target.value.trim();
+      const p = parseDate(v);
+      if (p) {
+        format = p;
+        msg.textContent = said(p);
+        picker.value = pickerValue(p);
+        set(v);
+      } else if (v) {
+        msg.textContent = "Not a date yet: YYYY-MM-DD, with a time if you like.";
+      }
+    },
+    // Left empty: the page has no date.
+    onChange: (e) => { if (!e.target.value.trim() && !none) set(null); },
+  });
+  picker.addEventListener("input", () => {
+    if (!picker.value) return;
+    const v = formatDate(format, picker.value);
+    text.value = v;
+    format = parseDate(v) ?? format;
+    msg.textContent = said(format);
+    set(v);
+  });
+  return field("Date", text, picker, msg);
 }
 
 /** A text field for any value: scalars as text (keeping numbers and booleans typed),
