@@ -497,6 +497,42 @@ fn a_field_of_a_lookup_that_found_nothing_and_a_scratch_key_that_is_no_text_stop
 }
 
 #[test]
+fn arithmetic_on_text_a_bool_or_nil_stops_as_in_hugo() {
+    // `add (.Get "n") 1` with `n="2"`: a quoted parameter is text (hunt U, 1).
+    for template in [
+        "<p>{{ add (.Get \"n\") 1 }}</p>",
+        "<p>{{ mul 2 \"3\" }}</p>",
+        "<p>{{ sub \"5\" 1 }}</p>",
+        "<p>{{ div \"6\" 2 }}</p>",
+        "<p>{{ add 1 2 \"3\" }}</p>",
+        "<p>{{ math.Add 1.5 \"2\" }}</p>",
+        "<p>{{ add 1 true }}</p>",
+        "<p>{{ add 1 nil }}</p>",
+    ] {
+        let site = site_with(&[("f", template)], "{{< f n=\"2\" >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(
+            hugo.contains("can't apply the operator to the values"),
+            "{template}: Hugo said {hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(
+            found.iter().any(|f| f.contains("error")
+                && f.contains("f.html:1:")
+                && f.contains("can't apply the operator to the values")),
+            "{template}: {found:?}"
+        );
+    }
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ add \"1\" \"2\" }}|{{ add 1 2.5 }}|{{ sub 5 2 }}|{{ mul 2 3 }}|{{ div 7 2 }}|{{ div 7.0 2 }}\
+         |{{ mod 7 \"3\" }}|{{ add (len (slice 1 2)) 1 }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");
@@ -1340,13 +1376,19 @@ fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_on
                     {{ default 1 2 }} {{ div $a $b }}</p>";
     let site = site_with(&[("f", template)], "{{< f n=\"0\" >}}");
     let html = preview(site.path());
+    // `n="0"` is text, which `div` does not take.
     assert!(
-        html.contains("layouts/shortcodes/f.html:2:41: div: can't divide the value by 0"),
+        html.contains(
+            "layouts/shortcodes/f.html:2:41: div: can't apply the operator to the values"
+        ),
         "{html}"
     );
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
     // Hugo counts columns from 0.
-    assert!(hugo.contains("f.html:2:40"), "{hugo}");
+    assert!(
+        hugo.contains("f.html:2:40") && hugo.contains("can't apply the operator to the values"),
+        "{hugo}"
+    );
     let site = site_with(&[("f", template)], "{{< f >}}");
     assert!(
         preview(site.path()).contains("layouts/shortcodes/f.html:3:22: div: can't divide"),

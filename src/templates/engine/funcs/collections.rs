@@ -335,7 +335,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         arith(a, "mul", |x, y| x.checked_mul(y), |x, y| x * y)
     }),
     ("div math.Div", |a| {
-        if a.iter().skip(1).any(|v| to_float(v) == Some(0.0)) {
+        if a.iter()
+            .skip(1)
+            .any(|v| values::is_number(v) && to_float(v) == Some(0.0))
+        {
             return Err(exec_error("div: can't divide the value by 0"));
         }
         arith(a, "div", |x, y| x.checked_div(y), |x, y| x / y)
@@ -451,8 +454,10 @@ fn fold(a: &[Value], func: &str, f: fn(f64, f64) -> f64) -> gotmpl::Result<Value
     }
 }
 
-/// `add` and its kin: integers stay integers, a float makes the result a float, and two
-/// strings are joined (Hugo's `math.Add` over strings).
+/// `add` and its kin, as Hugo's `DoArithmetic` (`common/hmath/math.go`) applies them to
+/// each next argument: integers stay integers, a float makes the result a float, two
+/// strings are joined by `add`; anything else (a number written as text, a bool, nil) is
+/// "can't apply the operator to the values", which stops Hugo's build.
 fn arith(
     a: &[Value],
     func: &str,
@@ -477,17 +482,15 @@ fn arith(
                     values::cast_string(b)
                 ))
             }
-            (x, y) => match (
-                to_float(x).filter(|_| values::is_number(x) || matches!(x, Value::String(_))),
-                to_float(y),
-            ) {
-                (Some(x), Some(y)) => Value::Float(float(x, y)),
-                _ => {
-                    return Err(exec_error(format!(
-                        "{func}: can't apply the operator to the values"
-                    )))
-                }
-            },
+            (x, y) if values::is_number(x) && values::is_number(y) => Value::Float(float(
+                to_float(x).unwrap_or_default(),
+                to_float(y).unwrap_or_default(),
+            )),
+            _ => {
+                return Err(exec_error(format!(
+                    "{func}: can't apply the operator to the values"
+                )))
+            }
         };
     }
     Ok(acc)
