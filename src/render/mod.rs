@@ -226,7 +226,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         nested: Some(&nested).filter(|n| !n.is_empty()),
     };
     let (html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
-    let mut html = with_toc(html, opts, src);
+    let mut html = with_toc(html, page, opts);
     if window.is_some() {
         html = html.between(
             elided(shown.start, "before"),
@@ -245,17 +245,18 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
 }
 
 /// `html` with the page's table of contents where a call printed its `.TableOfContents`
-/// ([`placeholders::TOC`]), made only then.
-fn with_toc(html: Html, opts: &RenderOptions, src: Source) -> Html {
+/// ([`placeholders::TOC`]), made only then: of the whole page, however much of it the
+/// preview's window renders.
+fn with_toc(html: Html, page: &Page, opts: &RenderOptions) -> Html {
     if !html.pieces().iter().any(|p| p.contains(placeholders::TOC)) {
         return html;
     }
     let toc = templates::page_toc(
         opts,
-        src.catalogue,
-        src.text,
-        src.body_start,
-        src.shortcodes,
+        page.catalogue(),
+        page.source(),
+        page.body_start(),
+        page.shortcodes(),
     );
     placeholders::put_toc(html, toc.as_deref().unwrap_or_default())
 }

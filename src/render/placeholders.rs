@@ -8,12 +8,12 @@ const SHORTCODE: &str = "FOLIOSHORTCODEPLACEHOLDER";
 /// The prefix of a block anchor's placeholder.
 const ANCHOR: &str = "FOLIOBLOCKANCHOR";
 
-/// What a call reads for `.Page.TableOfContents` while the page is being rendered: Hugo
-/// gives its calls a placeholder there (`hugolib/shortcode_page.go`,
-/// `tocShortcodePlaceholder`), which goes through Markdown as text (a `{{% %}}` call's
-/// output is Markdown) and becomes the table of contents once the page is rendered
-/// ([`put_toc`]).
-pub(super) const TOC: &str = "FOLIOTABLEOFCONTENTSX";
+/// What a call reads for `.Page.TableOfContents` while the page is being rendered: Hugo's
+/// placeholder, the same text (`hugolib/shortcode_page.go`, `tocShortcodePlaceholder`;
+/// `createShortcodePlaceholder("TOC", 0, 0)`), so a template that measures or changes it
+/// sees what Hugo's sees. It goes through Markdown as text (a `{{% %}}` call's output is
+/// Markdown) and becomes the table of contents once the page is rendered ([`put_toc`]).
+pub(super) const TOC: &str = "HAHAHUGOSHORTCODE0TOC0HBHB";
 
 /// `html` with the table of contents `toc` in place of each [`TOC`]; a `<p>` holding only
 /// one goes, as around a call's placeholder.

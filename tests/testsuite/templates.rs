@@ -710,6 +710,27 @@ fn a_percent_calls_table_of_contents_goes_in_after_the_markdown_is_rendered() {
 }
 
 #[test]
+fn a_calls_table_of_contents_is_hugos_placeholder_and_the_whole_pages_in_a_window() {
+    // The review of hunt T's fix: a template measuring the placeholder sees Hugo's, and the
+    // preview's window of the last blocks still lists the headings above it.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>[{{ len .Page.TableOfContents }}|{{ .Page.TableOfContents | lower }}]</p>",
+        "---\ntitle: About\n---\n\n## H one\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(hugo.contains("[26|hahahugoshortcode0toc0hbhb]"), "{hugo}");
+    let site = site_with(
+        &[("toc", "{{ .Page.TableOfContents }}")],
+        "## First\n\nText.\n\n## Second\n\n{{< toc >}}",
+    );
+    let doc = folio::OpenPage::open(&site.path().join("content/page.md")).unwrap();
+    let n = doc.page.blocks().len();
+    let last = doc.preview_window(None, None, Some(n - 1..n), None);
+    assert!(last.contains("href=\"#first\""), "{last}");
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(
