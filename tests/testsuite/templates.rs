@@ -620,7 +620,7 @@ fn the_sites_get_page_reads_hugo_0_44s_form_with_a_kind_first() {
         (
             "content/about.md",
             "---\ntitle: About\n---\n\n{{< gp \"section\" \"sec\" >}}\n{{< gp \"page\" \"sec/a.md\" >}}\n\
-             {{< gp \"section\" \"\" >}}\n{{< gp \"page\" \"/nope\" >}}\n{{< home >}}\n",
+             {{< gp \"section\" \"\" >}}\n{{< gp \"page\" \"/nope\" >}}\n{{< home >}}\n{{< gp \"home\" \"sec\" >}}\n",
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "GetPage", "content/about.md");
@@ -638,6 +638,9 @@ fn the_sites_get_page_reads_hugo_0_44s_form_with_a_kind_first() {
     assert_eq!(ps(&folio)[1..5], ps(&hugo)[1..5]);
     assert!(ps(&hugo)[5].starts_with("home|"), "{hugo}");
     assert!(ps(&folio)[5].starts_with("home|"), "{folio}");
+    // "home" first is the home page, whatever follows (the review).
+    assert_eq!(ps(&hugo)[6], "T|home");
+    assert_eq!(ps(&folio)[6], ps(&hugo)[6]);
 }
 
 #[test]

@@ -1170,17 +1170,17 @@ fn get_page(args: &[Value]) -> gotmpl::Result<Value> {
             .map(values::to_string)
             .filter(|r| !r.is_empty() && r != "/")
             .collect();
+        if refs.len() > 2 {
+            return Err(exec_error(format!(
+                "too many arguments to .Site.GetPage: [{}]. Use lookups on the form {{{{ .Site.GetPage \"/posts/mypage-md\" }}}}",
+                given.iter().map(values::to_string).collect::<Vec<_>>().join(" ")
+            )));
+        }
         match refs.as_slice() {
             [] => "/".to_string(),
-            [kind] if kind == "home" => "/".to_string(),
+            [kind, ..] if kind == "home" => "/".to_string(),
             [kind] if kind == "section" && given.len() == 2 => "/".to_string(),
-            [key] | [_, key] => key.clone(),
-            _ => {
-                return Err(exec_error(format!(
-                    "too many arguments to .Site.GetPage: [{}]. Use lookups on the form                      {{{{ .Site.GetPage \"/posts/mypage-md\" }}}}",
-                    given.iter().map(values::to_string).collect::<Vec<_>>().join(" ")
-                )))
-            }
+            [.., key] => key.clone(),
         }
     };
     let frame = engine::frame()?;
