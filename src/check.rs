@@ -285,9 +285,10 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     };
     // The front matter `param` reads: with what cascades hand down (read once, if needed).
     let mut front = None;
-    for sc in &page.shortcodes().all {
+    let all = &page.shortcodes().all;
+    for sc in all {
         if site.config.is_some() {
-            template_problems(sc, src, &site.shortcodes, &mut found);
+            template_problems((sc, all), src, &site.shortcodes, &mut found);
         }
         match sc.name() {
             CARD if crate::page::has_sample_card(&site.shortcodes) => {
@@ -377,7 +378,12 @@ fn rendering_problems(doc: &crate::OpenPage) -> Vec<Problem> {
 /// templates to go by): no template (Hugo fails: "template for shortcode not found"), a
 /// template that does not parse, parameters the template never reads (with the nearest
 /// one it reads), unknown names in a parameter it prints as Font Awesome icons.
-fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut Vec<Problem>) {
+fn template_problems(
+    (sc, all): (&Shortcode, &[Shortcode]),
+    src: &str,
+    catalogue: &Catalogue,
+    out: &mut Vec<Problem>,
+) {
     let name = sc.name();
     let Some(template) = catalogue.get(name) else {
         if name.ends_with(".inline") {
@@ -434,7 +440,7 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
             Some(ps) if ps.kind == FieldKind::Icons => icon_problems(p, src, out),
             Some(_) => {}
             None if schema.reads_all_params => {}
-            None if read_inside(catalogue, &key) => {}
+            None if read_inside(sc, all, catalogue, &key) => {}
             None => {
                 let at = p.key.as_ref().map_or(p.span.start, |(_, span)| span.start);
                 out.push(Problem(at, Severity::Warning, unread(name, &key, schema)));
@@ -443,12 +449,14 @@ fn template_problems(sc: &Shortcode, src: &str, catalogue: &Catalogue, out: &mut
     }
 }
 
-/// Whether a shortcode called inside another reads its parameter `key` (`.Parent.Get
-/// "name"`): then it means something, whatever the outer one's template reads.
-fn read_inside(catalogue: &Catalogue, key: &ParamKey) -> bool {
-    catalogue
-        .iter()
-        .any(|t| t.schema.parent_params.contains(key))
+/// Whether a call directly inside `sc` (its children in `all`) reads `sc`'s parameter
+/// `key` (`.Parent.Get "name"`): then it means something, whatever `sc`'s template reads.
+fn read_inside(sc: &Shortcode, all: &[Shortcode], catalogue: &Catalogue, key: &ParamKey) -> bool {
+    sc.children.iter().filter_map(|&i| all.get(i)).any(|child| {
+        catalogue
+            .get(child.name())
+            .is_some_and(|t| t.schema.parent_params.contains(key))
+    })
 }
 
 /// A call self-closed (`{{< x />}}`) whose template does not read `.Inner`: the `/>`

@@ -622,11 +622,15 @@ impl Infer<'_> {
                     .join(".");
                 self.call(&name, rest, dot, piped)
             }
+            // `$.Get "x"`, `$c.Get "x"`: the shortcode's own, even where dot is its parent.
             Expr::Variable(_, var, fields)
                 if (var == "$" || self.context_vars.contains(var.as_str()))
                     && !fields.is_empty() =>
             {
-                self.method(fields, rest, dot, piped)
+                let parent = std::mem::replace(&mut self.dot_is_parent, false);
+                let flows = self.method(fields, rest, dot, piped);
+                self.dot_is_parent = parent;
+                flows
             }
             // A method of a value (`$r.GetMatch (.Get "name")`, `$s.Set "k" (…)`,
             // `(.Page.Resources.ByType "image").GetMatch (…)`): what its arguments read
@@ -1370,7 +1374,7 @@ mod tests {
     fn a_parameter_of_the_shortcode_around_is_noted_as_the_parents() {
         // squidfingers' `details` in its `accordion`.
         let s = Schema::infer(
-            "{{ with .Parent }}{{ .Get \"name\" }}{{ end }}{{ .Parent.Get 0 }}{{ .Get \"summary\" }}",
+            "{{ with .Parent }}{{ .Get \"name\" }}{{ $.Get \"own\" }}{{ end }}{{ .Parent.Get 0 }}{{ .Get \"summary\" }}",
         )
         .unwrap();
         assert_eq!(
@@ -1378,6 +1382,12 @@ mod tests {
             [ParamKey::Named("name".into()), ParamKey::Positional(0)]
         );
         let own: Vec<_> = s.params.iter().map(|p| p.key.clone()).collect();
-        assert_eq!(own, [ParamKey::Named("summary".into())]);
+        assert_eq!(
+            own,
+            [
+                ParamKey::Named("own".into()),
+                ParamKey::Named("summary".into())
+            ]
+        );
     }
 }

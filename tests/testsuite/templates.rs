@@ -5777,11 +5777,18 @@ fn a_parameter_read_through_a_variable_or_by_a_shortcode_inside_is_not_called_un
                 "<details{{ with .Parent }} name=\"{{ .Get \"name\" }}\"{{ end }}>{{ .Inner }}</details>",
             ),
         ],
-        "{{< tree display=\"flat\" >}}\n\n{{< accordion name=\"faq\" >}}{{< details >}}x{{< /details >}}{{< /accordion >}}",
+        "{{< tree display=\"flat\" >}}\n\n{{< accordion name=\"faq\" >}}{{< details >}}x{{< /details >}}{{< /accordion >}}\n\n\
+         {{< accordion name=\"lone\" >}}y{{< /accordion >}}",
     );
     let page = site.path().join("content/page.md");
     hugo_build(site.path(), "the site");
-    assert_eq!(checked(&page), Vec::<String>::new());
+    // An accordion with no `details` inside: nothing reads its name (the review).
+    let found = checked(&page);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("page.md:9:15: warning: `accordion` sets `name`"),
+        "{found:?}"
+    );
 }
 
 #[test]
