@@ -276,14 +276,20 @@ async function showView(view) {
   state.missingThemes = view.missingThemes ?? [];
   fillPages(view);
   const blocks = view.model?.blocks.length ?? 0;
+  const version = view.version;
   if (blocks > LONG_PAGE) {
     $("status").textContent = `Opening ${blocks.toLocaleString()} blocks…`;
     editor.replaceChildren(el("p", { class: "empty", role: "status", text: `Opening ${view.path.split("/").pop()}: ${blocks.toLocaleString()} blocks…` }));
     // Painted before the forms are built.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    // Meanwhile another page was opened, which drew itself.
+    if (state.view !== view) return;
   }
-  // applyUpdate draws the forms (a view has a model, or says why not).
-  applyUpdate(view);
+  // applyUpdate draws the forms (a view has a model, or says why not); an update that
+  // came meanwhile (an outside change, an undo from the menu) is newer, and the forms are
+  // drawn from its state.
+  if (view.version === version) applyUpdate(view);
+  else draw();
   refreshRecent();
   offerRecovery(view);
 }
