@@ -734,6 +734,23 @@ fn a_calls_table_of_contents_is_hugos_placeholder_and_the_whole_pages_in_a_windo
 }
 
 #[test]
+fn a_collection_functions_result_is_a_list_of_pages_where_hugos_is() {
+    // The review of 7de837f: Hugo's result is of its collection's own type (which
+    // argument that is differs by function), and a template's `slice` of pages is a plain
+    // slice, not a `page.Pages`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ $e := slice }}{{ $p := .Page.Pages }}<p>[{{ union $e $p }}][{{ union $p $e }}][{{ intersect $p $e }}][{{ intersect $e $p }}][{{ complement $e $p }}][{{ complement $p $e }}][{{ symdiff $p $e }}][{{ symdiff $e $p }}][{{ collections.Reverse $p }}][{{ where $p \"x\" \"y\" }}][{{ first 1 $p }}][{{ sort $p }}][{{ uniq $p }}][{{ shuffle $p }}][{{ after 1 $p }}][{{ last 1 $p }}][{{ slice .Page }}][{{ .Page.Translations }}][{{ .Page.AllTranslations }}]</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(
+        hugo.contains("<p>[[]][Pages(0)][Pages(0)][[]][Pages(0)][[]][[]][Pages(0)]"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

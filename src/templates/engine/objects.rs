@@ -82,29 +82,57 @@ pub fn is_pages_method(name: &str) -> bool {
 /// known by its identity ([`is_page_list`]) wherever the template puts it.
 static NO_PAGES: LazyLock<Arc<[Value]>> = LazyLock::new(|| Arc::from(Vec::new()));
 
+/// The other lists of pages Folio made (a page's `.Translations`), known by their identity
+/// while they live; a dead one's entry goes when the next is made.
+static PAGE_LISTS: std::sync::Mutex<Vec<std::sync::Weak<[Value]>>> =
+    std::sync::Mutex::new(Vec::new());
+
 /// An empty list of pages, which keeps `page.Pages`' methods when a template stores it
 /// (`$x := .Pages`, then `$x.ByWeight`), where a template's own empty `slice` has none.
 pub fn no_pages() -> Value {
     Value::List(NO_PAGES.clone())
 }
 
-/// Whether `value` is a list of pages, which has `page.Pages`' methods: [`no_pages`], or
-/// a list of Folio's pages only (Hugo's `slice` of pages is a `page.Pages` too:
-/// `collections.Slice` gives a `Slicer`'s own slice type, `tpl/collections/collections.go`).
+/// `pages` as a `page.Pages` ([`is_page_list`]): Hugo's lists of pages have its methods
+/// and print as `Pages(2)`, where a template's `slice` of pages is a plain slice
+/// (`[]*hugolib.pageState`, checked with Hugo 0.168).
+pub fn page_list(pages: Vec<Value>) -> Value {
+    if pages.is_empty() {
+        return no_pages();
+    }
+    let list: Arc<[Value]> = pages.into();
+    let mut known = PAGE_LISTS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    known.retain(|w| w.strong_count() > 0);
+    known.push(Arc::downgrade(&list));
+    Value::List(list)
+}
+
+/// Whether `value` is a list of pages, which has `page.Pages`' methods: [`no_pages`] or
+/// one [`page_list`] made, wherever the template put it.
 pub fn is_page_list(value: &Value) -> bool {
     let Value::List(list) = value else {
         return false;
     };
-    Arc::ptr_eq(list, &NO_PAGES)
-        || (!list.is_empty() && list.iter().all(|p| values::kind_of(p) == Some("page")))
+    if Arc::ptr_eq(list, &NO_PAGES) {
+        return true;
+    }
+    !list.is_empty()
+        && PAGE_LISTS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .any(|w| std::ptr::addr_eq(w.as_ptr(), Arc::as_ptr(list)))
 }
 
-/// A collection function's result `out` from `args`: an empty list stays a list of pages
-/// when it came from one, as Hugo's `where`, `first`, `after`, `sort`… give `page.Pages` of
-/// `page.Pages` (a non-empty list of pages is one already).
-pub fn keep_pages(args: &[Value], out: Value) -> Value {
+/// A collection function's result `out` from `args`, of which the one at `from` is the
+/// collection the result is made of: an empty result stays a list of pages when that one
+/// is one, as Hugo's `where`, `first`, `after`, `sort`… give a result of their
+/// collection's own type (a `page.Pages` of a `page.Pages`, a plain slice of a plain one).
+pub fn keep_pages(args: &[Value], from: usize, out: Value) -> Value {
     match &out {
-        Value::List(l) if l.is_empty() && args.iter().any(is_page_list) => no_pages(),
+        Value::List(l) if l.is_empty() && args.get(from).is_some_and(is_page_list) => no_pages(),
         _ => out,
     }
 }
@@ -583,12 +611,7 @@ impl HugoContext {
             .map(|(_, p)| p.clone())
             .collect();
         entries.push(("IsTranslated", Value::Bool(!others.is_empty())));
-        let translations = if others.is_empty() {
-            no_pages()
-        } else {
-            Value::List(others.into())
-        };
-        entries.push(("Translations", translations));
+        entries.push(("Translations", page_list(others)));
         let all = self.all_translations(map(entries.clone()));
         entries.push(("AllTranslations", all));
         // A page's `.Page` is the page (one level deep: a deeper `.Page` is a call of
@@ -617,7 +640,7 @@ impl HugoContext {
             .collect();
         // A language without a weight comes last, as in the site's languages.
         all.sort_by(|a, b| (a.0 == 0, a.0, &a.1).cmp(&(b.0 == 0, b.0, &b.1)));
-        Value::List(all.into_iter().map(|(_, _, p)| p).collect())
+        page_list(all.into_iter().map(|(_, _, p)| p).collect())
     }
 }
 

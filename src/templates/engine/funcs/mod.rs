@@ -212,20 +212,24 @@ pub fn unknown(name: &str) -> bool {
 }
 
 /// The collection functions that give `page.Pages` of `page.Pages` in Hugo
-/// (`tpl/collections`: a result of the argument's own slice type), by their names in the
-/// tables ([`super::objects::keep_pages`]).
-const KEEP_PAGES: &[&str] = &[
-    "first collections.First",
-    "last collections.Last",
-    "after collections.After",
-    "where collections.Where",
-    "sort collections.Sort",
-    "shuffle collections.Shuffle",
-    "uniq collections.Uniq",
-    "union collections.Union",
-    "intersect collections.Intersect",
-    "complement collections.Complement",
-    "symdiff collections.SymDiff",
+/// (`tpl/collections`: a result of its collection's own slice type), by their names in the
+/// tables, each with its collection's place among the arguments, `None` for the last
+/// ([`super::objects::keep_pages`]; checked with Hugo 0.168 on an empty `slice` `$e` and
+/// an empty `.Pages` `$p`: `union $e $p` is a plain slice, `union $p $e` a `page.Pages`,
+/// `complement $e $p` and `symdiff $e $p` a `page.Pages`).
+const KEEP_PAGES: &[(&str, Option<usize>)] = &[
+    ("first collections.First", Some(1)),
+    ("last collections.Last", Some(1)),
+    ("after collections.After", Some(1)),
+    ("where collections.Where", Some(0)),
+    ("sort collections.Sort", Some(0)),
+    ("shuffle collections.Shuffle", Some(0)),
+    ("uniq collections.Uniq", Some(0)),
+    ("union collections.Union", Some(0)),
+    ("intersect collections.Intersect", Some(0)),
+    ("complement collections.Complement", None),
+    ("symdiff collections.SymDiff", Some(1)),
+    ("collections.Reverse", Some(0)),
 ];
 
 /// Every function, by name, once.
@@ -240,10 +244,16 @@ pub fn all() -> &'static FuncMap {
             resources::FUNCS,
         ] {
             for &(names, f) in table {
-                let func: ValueFunc = if KEEP_PAGES.contains(&names) {
-                    Arc::new(move |a: &[Value]| f(a).map(|out| super::objects::keep_pages(a, out)))
-                } else {
-                    Arc::new(f)
+                let keeps = KEEP_PAGES
+                    .iter()
+                    .find(|(n, _)| *n == names)
+                    .map(|&(_, from)| from);
+                let func: ValueFunc = match keeps {
+                    Some(from) => Arc::new(move |a: &[Value]| {
+                        let from = from.unwrap_or(a.len().saturating_sub(1));
+                        f(a).map(|out| super::objects::keep_pages(a, from, out))
+                    }),
+                    None => Arc::new(f),
                 };
                 for name in names.split(' ') {
                     m.insert(name.to_string(), func.clone());
@@ -337,7 +347,7 @@ mod tests {
 
     #[test]
     fn every_function_that_keeps_a_list_of_pages_names_a_row_of_the_collections_tables() {
-        for names in KEEP_PAGES {
+        for (names, _) in KEEP_PAGES {
             assert!(
                 collections::FUNCS
                     .iter()
