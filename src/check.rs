@@ -294,16 +294,16 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             CARD if crate::page::has_sample_card(&site.shortcodes) => {
                 card_problems(sc, &site.shortcodes, &mut found);
             }
-            "param" if is_hugo_own(site, "param") => {
+            "param" if site.shortcodes.is_hugo_own("param") => {
                 let front = front.get_or_insert_with(|| {
                     crate::site::cascade::apply(&model.front_matter, &doc().hugo_context().cascade)
                 });
                 param_problems(sc, front, site_params, &mut found);
             }
-            "ref" | "relref" if site.config.is_some() && is_hugo_own(site, sc.name()) => {
+            "ref" | "relref" if site.config.is_some() && site.shortcodes.is_hugo_own(sc.name()) => {
                 ref_problems(sc, path, site, &mut found);
             }
-            "highlight" if is_hugo_own(site, "highlight") => {
+            "highlight" if site.shortcodes.is_hugo_own("highlight") => {
                 highlight_problems(sc, site, &mut found)
             }
             _ => {}
@@ -610,15 +610,6 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
             ),
         ));
     }
-}
-
-/// Whether a call of shortcode `name` runs Hugo's own template of that name: a site's
-/// (or theme's) template of the name takes its place (Hugo's lookup order), and Hugo's
-/// rules for its own (`param`'s missing key, `ref`'s missing page) are then not the site's.
-fn is_hugo_own(site: &Site, name: &str) -> bool {
-    site.shortcodes
-        .get(name)
-        .is_none_or(|t| t.origin == crate::templates::Origin::BuiltIn)
 }
 
 /// Options of Hugo's own `highlight` that Hugo cannot read, which stop its build

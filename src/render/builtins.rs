@@ -23,8 +23,6 @@ use maud::{html, Markup, PreEscaped};
 /// The built-ins Folio renders as Hugo's templates do (the embeds are link cards instead).
 pub(super) const AS_HUGO: &[&str] = &["figure", "details", "highlight", "qr", "ref", "relref"];
 
-use crate::templates::Origin;
-
 use super::{highlight, Renderer};
 
 /// The address and label of an embed's link card, from its shortcode's parameters
@@ -72,12 +70,7 @@ impl Renderer<'_> {
     pub(super) fn builtin(&mut self, i: usize) -> Option<String> {
         let sc = &self.src.shortcodes.all[i];
         let name = sc.name().to_ascii_lowercase();
-        let built_in = self
-            .src
-            .catalogue
-            .get(&name)
-            .is_none_or(|t| t.origin == Origin::BuiltIn);
-        if !built_in {
+        if !self.src.catalogue.is_hugo_own(&name) {
             return None;
         }
         if let Some((file, message)) = crate::templates::builtin::removed(&name) {

@@ -221,6 +221,14 @@ impl Catalogue {
         self.templates.get(&*key(name))
     }
 
+    /// Whether a call of `name` runs Hugo's own shortcode of that name (or none: Hugo has
+    /// none), not a site's or theme's template, which takes its place in Hugo's lookup.
+    /// Hugo's rules for its own (`param`'s missing key, `ref`'s missing page) and Folio's
+    /// rendering of them apply only then.
+    pub fn is_hugo_own(&self, name: &str) -> bool {
+        self.get(name).is_none_or(|t| t.origin == Origin::BuiltIn)
+    }
+
     /// The shortcode called `name`, to correct (`folio.toml`).
     fn get_mut(&mut self, name: &str) -> Option<&mut ShortcodeTemplate> {
         self.templates.get_mut(&*key(name))
