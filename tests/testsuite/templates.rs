@@ -1162,18 +1162,35 @@ fn a_template_with_hugos_legacy_config_gets_its_inner_as_html_and_its_output_kep
 
 #[test]
 fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
-    let (hugo, folio) = shortcode_f(
-        "title = \"T\"\n[params]\nlist = [\"a\"]\nn = 2\nf = 2.5\n",
-        "<p>{{ printf \"%T\" (.Get \"code\") }}|{{ printf \"%T\" (.Get \"name\") }}\
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[params]\nlist = [\"a\"]\nn = 2\nf = 2.5\n",
+        ),
+        ("assets/a.txt", "a"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ printf \"%T\" (.Get \"code\") }}|{{ printf \"%T\" (.Get \"name\") }}\
          |{{ printf \"%T\" (.Get \"n\") }}|{{ printf \"%T\" site.Params.list }}\
          |{{ printf \"%T\" site.Params.f }}\
          |{{ printf \"%T\" .Page.Date }}|{{ printf \"%T\" .Inner }}|{{ printf \"%T\" nil }}\
+         |{{ printf \"%T\" site }}|{{ printf \"%T\" (resources.Get \"a.txt\") }}\
          |{{ if eq (printf \"%T\" (.Get \"code\")) \"bool\" }}guard{{ end }}</p>",
-        "---\ntitle: About\n---\n\n{{< f code=true name=\"x\" n=3 >}}body{{< /f >}}\n",
-    );
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< f code=true name=\"x\" n=3 >}}body{{< /f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "%T", "content/about.md");
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
     assert_eq!(p(&folio), p(&hugo));
     assert!(p(&hugo).ends_with("|guard</p>"), "{hugo}");
+    // roneo's `ico` tells a resource by its type (hunt U, 2).
+    assert!(
+        p(&hugo).contains("|*page.siteWrapper|*resources.resourceAdapter|"),
+        "{hugo}"
+    );
 }
 
 #[test]

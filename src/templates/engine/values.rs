@@ -432,7 +432,12 @@ pub fn go_type(value: &Value) -> &'static str {
             Some("duration") => "time.Duration",
             Some("page") => "*hugolib.pageState",
             Some("shortcode") => "*hugolib.ShortcodeWithPage",
-            Some("resource") => "*resources.genericResource",
+            // A page's file or `resources.Get`'s (checked with Hugo 0.168; roneo's `ico`
+            // tells a resource by it).
+            Some("resource") => "*resources.resourceAdapter",
+            _ if super::objects::hugo_type(value).is_some_and(|(t, _)| t == "page.Site") => {
+                "*page.siteWrapper"
+            }
             _ => "map[string]interface {}",
         },
         Value::Function(_) => "func",
