@@ -533,6 +533,24 @@ fn arithmetic_on_text_a_bool_or_nil_stops_as_in_hugo() {
 }
 
 #[test]
+fn an_errorf_message_is_formatted_as_gos_sprintf_formats_it() {
+    // roneo's `ico` warns with `%s` of a lookup that found nothing (hunt U, 5).
+    let message =
+        "A: %!s(<nil>)|<nil>|%!d(<nil>)| 2.50|\"x\"|[%!s(int=1) %!s(int=2)]|5%|%!s(MISSING)";
+    let site = site_with(
+        &[(
+            "f",
+            "{{ errorf \"A: %s|%v|%d|%5.2f|%q|%s|5%%|%s\" nil nil nil 2.5 \"x\" (slice 1 2) }}",
+        )],
+        "{{< f >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(message), "Hugo said {hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(found.iter().any(|f| f.contains(message)), "{found:?}");
+}
+
+#[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");

@@ -490,6 +490,8 @@ fn go_directive_text(
             (quoted(flags, precision, value), false)
         }
         ('v', Value::Bool(b)) => (b.to_string(), false),
+        // `%f`: six digits after the point unless the precision says.
+        ('f' | 'F', Value::Float(f)) => (format!("{f:.*}", precision.unwrap_or(6)), true),
         ('v', Value::Nil) => ("<nil>".to_string(), false),
         ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
         ('s', Value::Int(n)) => (wrong("int", n.to_string()), false),

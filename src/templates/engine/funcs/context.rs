@@ -1098,7 +1098,10 @@ fn query_values(query: &str) -> Value {
     map(values.into_iter().map(|(k, v)| (k, Value::List(v.into()))))
 }
 
-/// Go's `fmt.Sprintf` for the verbs messages use (`%s`, `%v`, `%d`, `%q`, `%%`).
+/// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…): each
+/// directive (`%s`, `%-8v`, `%.2f`, `%q`…) as a template's `printf` writes it
+/// ([`values::go_format`]; nil as `%!s(<nil>)`), `%%` a percent sign, a directive without
+/// its argument `%!s(MISSING)`.
 fn sprintf(a: &[Value]) -> String {
     let Some((format, args)) = a.split_first() else {
         return String::new();
@@ -1106,26 +1109,37 @@ fn sprintf(a: &[Value]) -> String {
     let format = to_string(format);
     let mut args = args.iter();
     let mut out = String::new();
-    let mut chars = format.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
+    let mut rest = format.as_str();
+    while let Some(at) = rest.find('%') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + 1..).unwrap_or_default();
+        // Flags, width and precision, then the verb.
+        let len = after
+            .find(|c: char| !("-+ #0.".contains(c) || c.is_ascii_digit()))
+            .unwrap_or(after.len());
+        let Some(verb) = after.get(len..).and_then(|v| v.chars().next()) else {
+            out.push_str("%!(NOVERB)");
+            break;
+        };
+        let spec = format!("%{}{verb}", after.get(..len).unwrap_or_default());
+        rest = after.get(len + verb.len_utf8()..).unwrap_or_default();
+        if verb == '%' {
+            out.push('%');
             continue;
         }
-        match chars.next() {
-            Some('%') => out.push('%'),
-            Some('q') => out.push_str(&format!(
-                "{:?}",
-                args.next().map(to_string).unwrap_or_default()
-            )),
-            Some(_) => out.push_str(
-                &args
-                    .next()
-                    .map_or_else(|| "%!v(MISSING)".to_string(), to_string),
-            ),
-            None => out.push_str("%!(NOVERB)"),
+        match args.next() {
+            Some(value) => {
+                let value = if values::holds_float(value) || verb == 'T' {
+                    value.clone()
+                } else {
+                    print_stringer(std::slice::from_ref(value)).unwrap_or_else(|_| value.clone())
+                };
+                out.push_str(&values::go_format(&spec, &value));
+            }
+            None => out.push_str(&format!("%!{verb}(MISSING)")),
         }
     }
+    out.push_str(rest);
     out
 }
 
