@@ -769,6 +769,18 @@ fn a_collection_functions_result_is_a_list_of_pages_where_hugos_is() {
 }
 
 #[test]
+fn a_pages_file_as_json_is_empty_as_in_hugo_not_its_path() {
+    // The review: `jsonify .Page.File` wrote the machine's absolute path into the page.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>[{{ jsonify .Page.File }}][{{ jsonify (dict \"f\" .Page.File \"n\" 1) }}]</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(!folio.contains("/content/about.md"), "{folio}");
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

@@ -110,7 +110,8 @@ pub fn aliases_of<'a>(
 
 /// A template value as JSON (`jsonify`): safe strings as strings, functions as null, a
 /// whole float written as Go's `json.Marshal` writes it (`10`, not `10.0`), times and
-/// durations as Go marshals them.
+/// durations as Go marshals them, a page's file as `{}` (Go's `*source.File` has no
+/// exported field: its absolute path is not written).
 pub fn to_json(value: &Value) -> Json {
     // The floats an i64 holds exactly (2^53) print the same as that integer.
     const EXACT: f64 = 9_007_199_254_740_992.0;
@@ -134,6 +135,9 @@ pub fn to_json(value: &Value) -> Json {
         }
         Value::Map(_) if kind_of(value) == Some("duration") => {
             value.field("Nanoseconds").map_or(Json::Null, to_json)
+        }
+        Value::Map(_) if super::objects::struct_type(value) == Some("*source.File") => {
+            Json::Object(serde_json::Map::new())
         }
         Value::Map(map) => Json::Object(
             map.iter()
