@@ -781,6 +781,23 @@ fn a_pages_file_as_json_is_empty_as_in_hugo_not_its_path() {
 }
 
 #[test]
+fn a_parsed_url_prints_and_escapes_as_gos_url_does() {
+    // The review: Go rebuilds a URL's text, escaping its path and fragment.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ range slice \"HTTP://Example.com/a b?x=1 2#f g\" \"https://ex.org/caf%C3%A9/x?y=1#fr%20ag\" \
+         \"/relative/path b\" \"mailto:a@b.c\" \"//cdn.ex.org/x.js\" \"https://u@ex.org\" }}\
+         {{ with urls.Parse . }}<p>[{{ . }}|{{ .EscapedPath }}|{{ .Path }}|{{ .Fragment }}|{{ .RequestURI }}]</p>{{ end }}{{ end }}",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(
+        hugo.contains("[http://Example.com/a%20b?x=1 2#f%20g|/a%20b|/a b|f g|"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

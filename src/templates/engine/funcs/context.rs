@@ -1040,6 +1040,74 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
     ]))
 }
 
+/// A URL's path (or, `fragment`, its fragment) as Go's `URL.EscapedPath` (and
+/// `EscapedFragment`) gives it (`net/url`): as written when that is validly escaped,
+/// else the decoded text escaped (`a b` is `a%20b`).
+fn url_escaped(raw: &str, fragment: bool) -> String {
+    // Go's `shouldEscape` for `encodePath` and `encodeFragment`.
+    let keep = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || b"-_.~$&+,/:;=@".contains(&b)
+            || (fragment && b"?!()*".contains(&b))
+    };
+    // Go's `validEncoded`.
+    let valid = raw
+        .bytes()
+        .all(|b| keep(b) || b"!$&'()*+,;=:@[]%".contains(&b));
+    if valid {
+        return raw.to_string();
+    }
+    text::percent_decode(raw)
+        .bytes()
+        .map(|b| {
+            if keep(b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Go's `URL.String` (`net/url`): the URL rebuilt from its parts, its path already escaped
+/// and its fragment escaped here; an opaque one (`mailto:a@b.c`) as scheme and opaque.
+fn url_string(
+    (scheme, user, host): (&str, &str, &str),
+    opaque: Option<&str>,
+    escaped_path: &str,
+    query: &str,
+    fragment: &str,
+) -> String {
+    let mut text = String::new();
+    if !scheme.is_empty() {
+        text.push_str(&scheme.to_lowercase());
+        text.push(':');
+    }
+    if let Some(opaque) = opaque {
+        text.push_str(opaque);
+    } else if !scheme.is_empty() || !host.is_empty() || !user.is_empty() {
+        text.push_str("//");
+        if !user.is_empty() {
+            text.push_str(user);
+            text.push('@');
+        }
+        text.push_str(host);
+        if !escaped_path.is_empty() && !escaped_path.starts_with('/') && !host.is_empty() {
+            text.push('/');
+        }
+    }
+    text.push_str(escaped_path);
+    if !query.is_empty() {
+        text.push('?');
+        text.push_str(query);
+    }
+    if !fragment.is_empty() {
+        text.push('#');
+        text.push_str(&url_escaped(fragment, true));
+    }
+    text
+}
+
 /// `urls.Parse`: Go's `url.URL` fields.
 fn parse_url(s: &str) -> Value {
     let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
@@ -1059,12 +1127,17 @@ fn parse_url(s: &str) -> Value {
         _ => (host, ""),
     };
     let hostname = hostname.trim_start_matches('[').trim_end_matches(']');
-    let request_uri = match (path.is_empty(), query.is_empty()) {
-        (true, true) => "/".to_string(),
-        (true, false) => format!("/?{query}"),
-        (false, true) => path.to_string(),
-        (false, false) => format!("{path}?{query}"),
+    // `mailto:a@b.c`: Go's opaque URL, which has no path.
+    let opaque = (!scheme.is_empty() && !rest.starts_with('/')).then_some(rest);
+    let path = if opaque.is_some() { "" } else { path };
+    let escaped_path = url_escaped(path, false);
+    let request_uri = match (opaque.unwrap_or(&escaped_path), query.is_empty()) {
+        ("", true) => "/".to_string(),
+        ("", false) => format!("/?{query}"),
+        (p, true) => p.to_string(),
+        (p, false) => format!("{p}?{query}"),
     };
+    let text = url_string((scheme, user, host), opaque, &escaped_path, query, fragment);
     map([
         ("Scheme", string(scheme.to_lowercase())),
         ("User", string(user)),
@@ -1072,13 +1145,13 @@ fn parse_url(s: &str) -> Value {
         ("Hostname", string(hostname)),
         ("Port", string(port)),
         ("Path", string(text::percent_decode(path))),
-        ("EscapedPath", string(path)),
+        ("EscapedPath", string(escaped_path)),
         ("RawQuery", string(query)),
         ("Query", query_values(query)),
         ("RequestURI", string(request_uri)),
-        ("Fragment", string(fragment)),
+        ("Fragment", string(text::percent_decode(fragment))),
         ("IsAbs", Value::Bool(!scheme.is_empty())),
-        ("String", string(s)),
+        ("String", string(text)),
         (values::KIND, string("url")),
     ])
 }
