@@ -470,12 +470,16 @@ impl Renderer<'_> {
     /// Why the site's render hooks failed in what was just rendered, from bytes `range` of
     /// the page, recorded as problems (by the page's own render, not a nested one's): at a
     /// link's or an image's destination, the first place in `range` it is written, at a
-    /// code block's fence, else at the start of `range`.
+    /// code block's fence, else at the start of `range`. What the hooks warned (`warnf`,
+    /// which Hugo prints as a WARN of the build) is recorded at the start of `range`.
     pub(super) fn hook_problems_at(&mut self, range: std::ops::Range<usize>) {
         if self.depth > 0 {
             return;
         }
         let Ok(frame) = engine::frame() else { return };
+        for warning in frame.take_warnings() {
+            self.surprises.push((range.start, warning));
+        }
         let text = self.src.text.get(range.clone()).unwrap_or_default();
         for (mut problem, near, elements) in frame.take_hook_problems() {
             let at = near

@@ -551,6 +551,30 @@ fn an_errorf_message_is_formatted_as_gos_sprintf_formats_it() {
 }
 
 #[test]
+fn a_render_hooks_warning_is_in_checks_list() {
+    // razonyang's hugo-theme-bootstrap warns from its image hook (hunt U, 4).
+    let site = site_with(
+        &[("f", "<b>{{ .Get 0 }}</b>")],
+        "{{< f x >}}\n\n![M](/nope.png)",
+    );
+    std::fs::create_dir_all(site.path().join("layouts/_default/_markup")).unwrap();
+    std::fs::write(
+        site.path()
+            .join("layouts/_default/_markup/render-image.html"),
+        "{{ warnf \"no such image: %s\" .Destination }}<img src=\"{{ .Destination }}\">",
+    )
+    .unwrap();
+    hugo_build(site.path(), "the hook");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("warning: the template warns (warnf): no such image: /nope.png")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");
