@@ -822,6 +822,28 @@ fn a_parsed_url_prints_and_escapes_as_gos_url_does() {
 }
 
 #[test]
+fn a_collection_functions_result_of_translations_is_a_list_of_pages() {
+    // The second review: `first`, `sort` and `where` of `.AllTranslations` gave plain lists,
+    // whose `.Len` failed and which printed the pages' paths.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "{{ $a := .Page.AllTranslations }}<p>[{{ (first 1 $a).Len }}][{{ $a.Len }}]\
+             [{{ printf \"%v\" (sort $a \"Lang\" \"desc\") }}][{{ len (where $a \"Lang\" \"fr\") }}]</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+        ("content/about.fr.md", "---\ntitle: À propos\n---\n\nFr.\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "translations", "content/about.md");
+    assert!(hugo.contains("<p>[1][2][Pages(2)][1]</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(

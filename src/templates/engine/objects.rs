@@ -127,13 +127,13 @@ pub fn is_page_list(value: &Value) -> bool {
 }
 
 /// A collection function's result `out` from `args`, of which the one at `from` is the
-/// collection the result is made of: an empty result stays a list of pages when that one
-/// is one, as Hugo's `where`, `first`, `after`, `sort`… give a result of their
-/// collection's own type (a `page.Pages` of a `page.Pages`, a plain slice of a plain one).
+/// collection the result is made of: the result is a list of pages when that one is one,
+/// as Hugo's `where`, `first`, `after`, `sort`… give a result of their collection's own
+/// type (a `page.Pages` of a `page.Pages`, a plain slice of a plain one).
 pub fn keep_pages(args: &[Value], from: usize, out: Value) -> Value {
-    match &out {
-        Value::List(l) if l.is_empty() && args.get(from).is_some_and(is_page_list) => no_pages(),
-        _ => out,
+    match out {
+        Value::List(l) if args.get(from).is_some_and(is_page_list) => page_list(l.to_vec()),
+        out => out,
     }
 }
 

@@ -1394,7 +1394,7 @@ fn of_a_go_type(
         return None;
     }
     Some(match (holder, name) {
-        (Value::List(l), "Len") if l.is_empty() => Ok(Value::Int(0)),
+        (Value::List(l), "Len") => Ok(Value::Int(i64::try_from(l.len()).unwrap_or(i64::MAX))),
         (Value::List(l), _) if l.is_empty() => Ok(objects::no_pages()),
         _ => Err(exec_error(super::why_not(&format!(".{name}")))),
     })
