@@ -508,6 +508,7 @@ fn arithmetic_on_text_a_bool_or_nil_stops_as_in_hugo() {
         "<p>{{ math.Add 1.5 \"2\" }}</p>",
         "<p>{{ add 1 true }}</p>",
         "<p>{{ add 1 nil }}</p>",
+        "<p>{{ div \"a\" 0 }}</p>",
     ] {
         let site = site_with(&[("f", template)], "{{< f n=\"2\" >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
@@ -548,6 +549,24 @@ fn an_errorf_message_is_formatted_as_gos_sprintf_formats_it() {
     assert!(hugo.contains(message), "Hugo said {hugo}");
     let found = checked(&site.path().join("content/page.md"));
     assert!(found.iter().any(|f| f.contains(message)), "{found:?}");
+    // Arguments left over, and a `%` that ends the format (the second review).
+    let message = "B|one|1%!(EXTRA string=extra, float64=2.5)";
+    let site = site_with(
+        &[("f", "{{ errorf \"B|%s|%d\" \"one\" 1 \"extra\" 2.5 }}")],
+        "{{< f >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(message), "Hugo said {hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(found.iter().any(|f| f.contains(message)), "{found:?}");
+    let site = site_with(&[("f", "{{ errorf \"F|%\" }}")], "{{< f >}}");
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("F|%!(NOVERB)\n"), "Hugo said {hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found.iter().any(|f| f.ends_with("F|%!(NOVERB)")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -810,7 +829,7 @@ fn a_parsed_url_prints_and_escapes_as_gos_url_does() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         "{{ range slice \"HTTP://Example.com/a b?x=1 2#f g\" \"https://ex.org/caf%C3%A9/x?y=1#fr%20ag\" \
-         \"/relative/path b\" \"mailto:a@b.c\" \"//cdn.ex.org/x.js\" \"https://u@ex.org\" }}\
+         \"/relative/path b\" \"mailto:a@b.c\" \"//cdn.ex.org/x.js\" \"https://u@ex.org\" \"http://h.com/p?\" }}\
          {{ with urls.Parse . }}<p>[{{ . }}|{{ .EscapedPath }}|{{ .Path }}|{{ .Fragment }}|{{ .RequestURI }}]</p>{{ end }}{{ end }}",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );

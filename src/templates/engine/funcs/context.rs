@@ -1075,7 +1075,7 @@ fn url_string(
     (scheme, user, host): (&str, &str, &str),
     opaque: Option<&str>,
     escaped_path: &str,
-    query: &str,
+    (query, force_query): (&str, bool),
     fragment: &str,
 ) -> String {
     let mut text = String::new();
@@ -1097,7 +1097,7 @@ fn url_string(
         }
     }
     text.push_str(escaped_path);
-    if !query.is_empty() {
+    if !query.is_empty() || force_query {
         text.push('?');
         text.push_str(query);
     }
@@ -1111,7 +1111,11 @@ fn url_string(
 /// `urls.Parse`: Go's `url.URL` fields.
 fn parse_url(s: &str) -> Value {
     let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
-    let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+    // A `?` with nothing after it is kept, as Go's `ForceQuery` keeps it.
+    let (rest, query, force_query) = match rest.split_once('?') {
+        Some((rest, query)) => (rest, query, query.is_empty()),
+        None => (rest, "", false),
+    };
     let (scheme, rest) = text::split_scheme(rest).unwrap_or(("", rest));
     let (host, path) = match rest.strip_prefix("//") {
         Some(r) => r.find('/').map_or((r, ""), |i| {
@@ -1131,13 +1135,22 @@ fn parse_url(s: &str) -> Value {
     let opaque = (!scheme.is_empty() && !rest.starts_with('/')).then_some(rest);
     let path = if opaque.is_some() { "" } else { path };
     let escaped_path = url_escaped(path, false);
-    let request_uri = match (opaque.unwrap_or(&escaped_path), query.is_empty()) {
+    let request_uri = match (
+        opaque.unwrap_or(&escaped_path),
+        query.is_empty() && !force_query,
+    ) {
         ("", true) => "/".to_string(),
         ("", false) => format!("/?{query}"),
         (p, true) => p.to_string(),
         (p, false) => format!("{p}?{query}"),
     };
-    let text = url_string((scheme, user, host), opaque, &escaped_path, query, fragment);
+    let text = url_string(
+        (scheme, user, host),
+        opaque,
+        &escaped_path,
+        (query, force_query),
+        fragment,
+    );
     map([
         ("Scheme", string(scheme.to_lowercase())),
         ("User", string(user)),
@@ -1174,7 +1187,8 @@ fn query_values(query: &str) -> Value {
 /// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…): each
 /// directive (`%s`, `%-8v`, `%.2f`, `%q`…) as a template's `printf` writes it
 /// ([`values::go_format`]; nil as `%!s(<nil>)`), `%%` a percent sign, a directive without
-/// its argument `%!s(MISSING)`.
+/// its argument `%!s(MISSING)`, arguments left over `%!(EXTRA int=2)`. Verbs besides `v`,
+/// `s`, `d`, `q`, `f` and `T` are written as `%v` writes them.
 fn sprintf(a: &[Value]) -> String {
     let Some((format, args)) = a.split_first() else {
         return String::new();
@@ -1192,6 +1206,7 @@ fn sprintf(a: &[Value]) -> String {
             .unwrap_or(after.len());
         let Some(verb) = after.get(len..).and_then(|v| v.chars().next()) else {
             out.push_str("%!(NOVERB)");
+            rest = "";
             break;
         };
         let spec = format!("%{}{verb}", after.get(..len).unwrap_or_default());
@@ -1213,6 +1228,13 @@ fn sprintf(a: &[Value]) -> String {
         }
     }
     out.push_str(rest);
+    // Arguments no directive took: Go's `%!(EXTRA string=x, int=2)`.
+    let extra: Vec<String> = args
+        .map(|v| format!("{}={}", values::go_type(v), values::go_format("%v", v)))
+        .collect();
+    if !extra.is_empty() {
+        out.push_str(&format!("%!(EXTRA {})", extra.join(", ")));
+    }
     out
 }
 
