@@ -436,7 +436,7 @@ pub fn go_type(value: &Value) -> &'static str {
             Some("duration") => "time.Duration",
             Some("page") => "*hugolib.pageState",
             Some("shortcode") => "*hugolib.ShortcodeWithPage",
-            // A page's file or `resources.Get`'s (checked with Hugo 0.168; roneo's `ico`
+            // A page resource or `resources.Get`'s (checked with Hugo 0.168; roneo's `ico`
             // tells a resource by it).
             Some("resource") => "*resources.resourceAdapter",
             _ if super::objects::hugo_type(value).is_some_and(|(t, _)| t == "page.Site") => {

@@ -335,10 +335,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         arith(a, "mul", |x, y| x.checked_mul(y), |x, y| x * y)
     }),
     ("div math.Div", |a| {
-        if a.iter()
-            .skip(1)
-            .any(|v| values::is_number(v) && to_float(v) == Some(0.0))
-        {
+        // Hugo refuses other than numbers first (`DoArithmetic`), then a zero.
+        if a.iter().all(values::is_number) && a.iter().skip(1).any(|v| to_float(v) == Some(0.0)) {
             return Err(exec_error("div: can't divide the value by 0"));
         }
         arith(a, "div", |x, y| x.checked_div(y), |x, y| x / y)
