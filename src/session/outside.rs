@@ -220,10 +220,6 @@ impl Session {
         if theirs == self.disk || theirs == self.current {
             // Folio's own save (recognised by its bytes), or the very text already shown.
             self.disk = theirs;
-            if was_missing {
-                self.version += 1;
-                return Ok(Outside::Back);
-            }
             // Conflicts with a text the file no longer holds (a writer that emptied it
             // first, an outside edit undone) are over, and the unsaved text stays.
             if self.pending.take().is_some() {
@@ -231,6 +227,10 @@ impl Session {
                 return Ok(Outside::Merged {
                     incoming: Vec::new(),
                 });
+            }
+            if was_missing {
+                self.version += 1;
+                return Ok(Outside::Back);
             }
             return Ok(Outside::Nothing);
         }

@@ -376,6 +376,29 @@ fn a_page_found_gone_twice_is_said_once_and_its_return_is_said() {
 }
 
 #[test]
+fn conflicts_end_when_a_file_found_gone_comes_back_as_they_were_found_against() {
+    // The second review: a page back as Folio left it said `Back` and kept its conflicts.
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let modified = [folio::watch::Change::Modified(page.clone())];
+    fs::write(&page, "").unwrap();
+    assert!(matches!(
+        s.outside_change(&modified).unwrap(),
+        Outside::Conflicts { .. }
+    ));
+    fs::remove_file(&page).unwrap();
+    let gone = [folio::watch::Change::Removed(page.clone())];
+    assert_eq!(s.outside_change(&gone).unwrap(), Outside::Removed);
+    fs::write(&page, folio::sample::PAGE).unwrap();
+    assert_eq!(
+        s.outside_change(&modified).unwrap(),
+        Outside::Merged { incoming: vec![] }
+    );
+    assert!(s.update(false).conflicts.is_empty() && !s.is_missing());
+}
+
+#[test]
 fn a_page_whose_site_folder_was_moved_is_not_saved_and_the_error_says_why_and_what_to_do() {
     let (d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
