@@ -61,10 +61,18 @@ function addKey(what, example, taken, add, dataKey) {
   return el("div", { class: "add-param" }, field(`New ${what}`, name), button);
 }
 
-/** Splits a date as written, so the picker can edit it and keep the file's format. */
+/** Splits a date as written, so the picker can edit it and keep the file's format; null
+ *  for text that is no date, or no real one (`2025-02-30`, `24:00`: Hugo's build stops on
+ *  a front matter date it cannot parse). */
 export function parseDate(text) {
   const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text ?? "");
   if (!m) return null;
+  const [y, mo, d] = m[1].split("-").map(Number);
+  const [h, mi] = (m[3] ?? "00:00").split(":").map(Number);
+  const s = m[4] ? Number(m[4].slice(1, 3)) : 0;
+  // The month's last day: day 0 of the next month.
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return null;
   return { date: m[1], sep: m[2] ?? "T", time: m[3] ?? null, seconds: m[4] ?? "", zone: m[5] ?? "" };
 }
 
@@ -87,19 +95,27 @@ function dateField(value, set) {
   const none = value === undefined || value === null;
   const parsed = typeof value === "string" ? parseDate(value) : null;
   if (!none && !parsed) return valueField("date", value, "fm:date", set);
+  // Whether the file has a date now (typed into a page without one, or emptied).
+  let dated = !none;
+  const write = (v) => { dated = v !== null; set(v); };
   // The format a picked date is written in: the date's as last typed.
   let format = parsed ?? { date: "", sep: "T", time: null, seconds: "", zone: "" };
   const said = (p) => (p?.zone ? `Time zone ${p.zone} is kept.` : "");
   const msg = el("span", { class: "hint", "aria-live": "polite", text: none ? "This page has no date." : said(parsed) });
   const pickerValue = (p) => (p.time === null ? p.date : `${p.date}T${p.time}${p.seconds.slice(0, 3)}`);
   const picker = el("input", {
-    type: format.time === null ? "date" : "datetime-local",
-    step: format.seconds ? "1" : null,
     class: "date-picker",
     "aria-label": "Pick the date from a calendar",
     dataset: { key: "fm:date:^pick" },
-    value: parsed ? pickerValue(parsed) : "",
   });
+  // The calendar picks what the date holds: a day, or a day and a time (to the second).
+  const fit = (p) => {
+    picker.type = p.time === null ? "date" : "datetime-local";
+    if (p.seconds) picker.step = "1";
+    else picker.removeAttribute("step");
+    picker.value = p.date ? pickerValue(p) : "";
+  };
+  fit(format);
   const text = el("input", {
     type: "text", value: none ? "" : value, dataset: { key: "fm:date" },
     placeholder: "YYYY-MM-DD, e.g. 2025-01-31, with a time if you like",
@@ -110,14 +126,14 @@ function dateField(value, set) {
       if (p) {
         format = p;
         msg.textContent = said(p);
-        picker.value = pickerValue(p);
-        set(v);
+        fit(p);
+        write(v);
       } else if (v) {
         msg.textContent = "Not a date yet: YYYY-MM-DD, with a time if you like.";
       }
     },
     // Left empty: the page has no date.
-    onChange: (e) => { if (!e.target.value.trim() && !none) set(null); },
+    onChange: (e) => { if (!e.target.value.trim() && dated) write(null); },
   });
   picker.addEventListener("input", () => {
     if (!picker.value) return;
@@ -125,7 +141,7 @@ function dateField(value, set) {
     text.value = v;
     format = parseDate(v) ?? format;
     msg.textContent = said(format);
-    set(v);
+    write(v);
   });
   return field("Date", text, picker, msg);
 }

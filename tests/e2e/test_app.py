@@ -219,6 +219,29 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertIn("\ndate: 2024-02-29T09:30:14-06:00\n", self.page.read_text())
 
+    def test_an_impossible_date_is_not_written_and_the_calendar_follows_the_typed_format(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:date"]'), what="the date field")
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype("2025-02-30")
+        self.s.wait(lambda: "Not a date" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
+                    what="the field saying it is no date")
+        self.assertFalse(self.dirty(), "nothing written")
+        self.xkey("BackSpace", "BackSpace")
+        self.xtype("28")
+        self.s.wait(lambda: self.dirty(), what="the real date written")
+        # A day only now: the calendar picks a day, and writes one.
+        self.assertEqual(self.s.execute("return document.querySelector('[data-key=\"fm:date:^pick\"]').type"), "date")
+        self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
+                       "p.value = '2025-07-01'; p.dispatchEvent(new Event('input', {bubbles: true}))")
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2025-07-01", what="the picked day")
+        # Emptied, the date goes.
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a", "BackSpace", "Tab")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertNotIn("date:", self.page.read_text())
+
     def test_a_recent_site_chosen_then_cancelled_can_be_chosen_again(self):
         self.replace_text("fm:title", "About me")
         self.s.wait(lambda: self.dirty(), what="the edit")
