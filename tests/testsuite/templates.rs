@@ -1287,6 +1287,7 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
          |{{ printf \"%T\" site.Params.f }}\
          |{{ printf \"%T\" .Page.Date }}|{{ printf \"%T\" .Inner }}|{{ printf \"%T\" nil }}\
          |{{ printf \"%T\" site }}|{{ printf \"%T\" (resources.Get \"a.txt\") }}\
+         |{{ printf \"%T\" .Page.File }}|{{ printf \"%T\" .Page.Language }}\
          |{{ if eq (printf \"%T\" (.Get \"code\")) \"bool\" }}guard{{ end }}</p>",
         ),
         (

@@ -442,7 +442,8 @@ pub fn go_type(value: &Value) -> &'static str {
             _ if super::objects::hugo_type(value).is_some_and(|(t, _)| t == "page.Site") => {
                 "*page.siteWrapper"
             }
-            _ => "map[string]interface {}",
+            // A page's file and a language: `*source.File`, `*langs.Language`.
+            _ => super::objects::struct_type(value).unwrap_or("map[string]interface {}"),
         },
         Value::Function(_) => "func",
     }
