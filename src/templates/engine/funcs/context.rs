@@ -375,16 +375,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     (rewrite::FORMAT, |a| {
         let spec = str_arg(a, 0, rewrite::FORMAT)?;
-        // A time, a duration or a media type is written as Go's `String` gives it; a
-        // number as the directive says.
         let value = a.get(1).cloned().unwrap_or(Value::Nil);
-        // `%T` names the value's own type.
-        let value = if values::holds_float(&value) || spec.ends_with('T') {
-            value
-        } else {
-            print_stringer(&[value])?
-        };
-        Ok(string(values::go_format(&spec, &value)))
+        Ok(string(directive(&spec, value)?))
     }),
     (rewrite::MONTH, |a| {
         let v = a.last().cloned().unwrap_or(Value::Nil);
@@ -1184,6 +1176,18 @@ fn query_values(query: &str) -> Value {
     map(values.into_iter().map(|(k, v)| (k, Value::List(v.into()))))
 }
 
+/// One of Go's `fmt` directives (`spec`, `%5.2f`) of `value`, as a template's `printf` and
+/// a message write it: a time, a duration or a media type as Go's `String` gives it
+/// ([`print_stringer`]), a number as the directive says, and `%T` the value's own type.
+fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
+    let value = if values::holds_float(&value) || spec.ends_with('T') {
+        value
+    } else {
+        print_stringer(&[value])?
+    };
+    Ok(values::go_format(spec, &value))
+}
+
 /// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…): each
 /// directive (`%s`, `%-8v`, `%.2f`, `%q`…) as a template's `printf` writes it
 /// ([`values::go_format`]; nil as `%!s(<nil>)`), `%%` a percent sign, a directive without
@@ -1216,14 +1220,10 @@ fn sprintf(a: &[Value]) -> String {
             continue;
         }
         match args.next() {
-            Some(value) => {
-                let value = if values::holds_float(value) || verb == 'T' {
-                    value.clone()
-                } else {
-                    print_stringer(std::slice::from_ref(value)).unwrap_or_else(|_| value.clone())
-                };
-                out.push_str(&values::go_format(&spec, &value));
-            }
+            Some(value) => out.push_str(
+                &directive(&spec, value.clone())
+                    .unwrap_or_else(|_| values::go_format(&spec, value)),
+            ),
             None => out.push_str(&format!("%!{verb}(MISSING)")),
         }
     }
