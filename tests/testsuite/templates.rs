@@ -42,6 +42,11 @@ fn paragraphs(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// [`paragraphs`], each [`normalise`]d.
+fn normalised_paragraphs(html: &str) -> Vec<String> {
+    paragraphs(html).iter().map(|p| normalise(p)).collect()
+}
+
 fn fixture_site() -> tempfile::TempDir {
     fixture("site")
 }
@@ -685,12 +690,7 @@ fn the_sites_get_page_reads_hugo_0_44s_form_with_a_kind_first() {
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "GetPage", "content/about.md");
-    let ps = |html: &str| -> Vec<String> {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
-            .collect()
-    };
+    let ps = normalised_paragraphs;
     // The first is the page's empty paragraph before the calls.
     assert_eq!(
         ps(&hugo)[1..5],
@@ -717,12 +717,7 @@ fn hugos_objects_print_as_their_string_methods_write_them() {
          <p>[{{ .Page.Sections }}|{{ .Page.Pages }}|{{ printf \"%v\" .Page.RegularPages }}]</p>",
         "---\ntitle: About\ndate: 2024-01-06\ntags: [a, b]\nextra: {x: 1}\n---\n\n{{< f >}}\n",
     );
-    let ps = |html: &str| -> Vec<String> {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
-            .collect()
-    };
+    let ps = normalised_paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     let hugo = ps(&hugo);
     assert_eq!(hugo[0], "[about][&#34;about&#34;]");
@@ -871,12 +866,7 @@ fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested
          |{{ path.Base .Position.Filename }}]</p>{{ .Inner }}",
         "---\ntitle: About\n---\n\nÜnï 日本 {{< f />}}\n\n{{< f >}}\n{{< f />}}\n{{< /f >}}\n",
     );
-    let ps = |html: &str| -> Vec<String> {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
-            .collect()
-    };
+    let ps = normalised_paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     let hugo = ps(&hugo);
     // The first paragraph is the text before the first call.
@@ -917,12 +907,7 @@ fn get_page_finds_the_page_hugo_finds_and_gives_its_front_matters_fields() {
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "GetPage", "content/about.md");
-    let ps = |html: &str| -> Vec<String> {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
-            .collect()
-    };
+    let ps = normalised_paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     let hugo = ps(&hugo);
     // The first is the page's empty paragraph before the calls.
@@ -2435,12 +2420,7 @@ fn abs_url_escapes_the_path_and_fragment_as_go_writes_a_url_and_rel_url_does_not
          <p>{{ absURL . }}|{{ relURL . }}|{{ absLangURL . }}</p>{{ end }}",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
-    let ps = |html: &str| {
-        html.split("<p>")
-            .skip(1)
-            .map(|p| normalise(p.split("</p>").next().unwrap_or_default()))
-            .collect::<Vec<_>>()
-    };
+    let ps = normalised_paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     assert_eq!(ps(&hugo).len(), 12, "{hugo}");
     assert!(ps(&hugo).contains(
