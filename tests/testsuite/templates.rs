@@ -539,6 +539,58 @@ fn arithmetic_on_text_a_bool_or_nil_stops_as_in_hugo() {
 }
 
 #[test]
+fn len_of_nil_or_of_one_of_hugos_objects_stops_as_in_hugo() {
+    // Go's `len` takes strings, lists and maps only: nil (a missing parameter) and a
+    // struct (the page, a date, a parsed URL) stop the build. Folio says "len of nil"
+    // where Hugo says `reflect.Value.Type`'s panic or "len of nil pointer".
+    let nil = "reflect: call of reflect.Value.Type on zero Value";
+    for (template, hugo_says) in [
+        ("<p>{{ len (.Get \"missing\") }}</p>", nil),
+        ("<p>{{ len .Page.Params.tags }}</p>", nil),
+        (
+            "<p>{{ len (.Page.Resources.Get \"nope.png\") }}</p>",
+            "len of nil pointer",
+        ),
+        ("<p>{{ len .Page.File }}</p>", "len of type source.File"),
+        ("<p>{{ len now }}</p>", "len of type time.Time"),
+        (
+            "<p>{{ len (urls.Parse \"https://a.org/b\") }}</p>",
+            "len of type url.URL",
+        ),
+        ("<p>{{ len .Page.Store }}</p>", "len of type hstore.Scratch"),
+        (
+            "<p>{{ len . }}</p>",
+            "len of type hugolib.ShortcodeWithPage",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(hugo_says), "{template}: Hugo said {hugo}");
+        let folio_says = if hugo_says.starts_with("len of type") {
+            hugo_says
+        } else {
+            "len of nil"
+        };
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("error") && f.contains("f.html:1:") && f.contains(folio_says)),
+            "{template}: {found:?}"
+        );
+    }
+    // What has a length keeps it: empty results, the page's files, Hugo's maps.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ len .Inner }}|{{ len .Params }}|{{ len .Page.Resources }}|{{ len (findRE \"z\" \"a\") }}\
+         |{{ len (where (slice) \"a\" 1) }}|{{ len .Site.Params }}|{{ len .Page.Title }}\
+         |{{ len (dict \"a\" 1) }}|{{ len (urls.Parse \"https://a.org/?x=1&y=2\").Query }}</p>",
+        "---\ntitle: About\n---\n\n{{< f />}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn an_errorf_message_is_formatted_as_gos_sprintf_formats_it() {
     // roneo's `ico` warns with `%s` of a lookup that found nothing (hunt U, 5).
     let message =
@@ -1273,6 +1325,8 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
          |{{ printf \"%T\" .Page.Date }}|{{ printf \"%T\" .Inner }}|{{ printf \"%T\" nil }}\
          |{{ printf \"%T\" site }}|{{ printf \"%T\" (resources.Get \"a.txt\") }}\
          |{{ printf \"%T\" .Page.File }}|{{ printf \"%T\" .Page.Language }}\
+         |{{ printf \"%T\" (urls.Parse \"/a\") }}|{{ printf \"%T\" .Page.Store }}\
+         |{{ printf \"%T\" hugo }}|{{ printf \"%T\" site.Config }}|{{ printf \"%T\" (path.Split \"a/b\") }}\
          |{{ if eq (printf \"%T\" (.Get \"code\")) \"bool\" }}guard{{ end }}</p>",
         ),
         (

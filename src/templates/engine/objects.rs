@@ -659,7 +659,11 @@ pub fn site_config(settings: &Json) -> Value {
                 .map(|(_, v)| v)
         })
     };
-    map([("Privacy", privacy(&get)), ("Services", services(&get))])
+    map([
+        (KIND, string("site_config")),
+        ("Privacy", privacy(&get)),
+        ("Services", services(&get)),
+    ])
 }
 
 /// A setting at a path of keys, matched in any case.

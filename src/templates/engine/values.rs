@@ -411,7 +411,8 @@ pub fn go_format(spec: &str, value: &Value) -> String {
 /// The Go type Hugo's value of `value` has, as `printf "%T"` writes it: `bool`,
 /// `string`, `int`, `float64`, `[]interface {}` (a list from front matter or `slice`),
 /// `map[string]interface {}`, `template.HTML` for trusted HTML, `time.Time`,
-/// `<nil>`. Folio's values do not keep where they came from, so a list from `split`
+/// `<nil>`, and Hugo's objects' own (`*hugolib.pageState`, `*url.URL`, `page.HugoInfo`…;
+/// a name without `*` is a struct Go's `len` refuses too). Folio's values do not keep where they came from, so a list from `split`
 /// (Hugo: `[]string`) and an integer from a TOML file (Hugo: `int64`) are named as the
 /// others are.
 pub fn go_type(value: &Value) -> &'static str {
@@ -435,6 +436,11 @@ pub fn go_type(value: &Value) -> &'static str {
             Some("time") => "time.Time",
             Some("duration") => "time.Duration",
             Some("page") => "*hugolib.pageState",
+            Some("url") => "*url.URL",
+            Some("scratch") => "*hstore.Scratch",
+            Some("hugo") => "page.HugoInfo",
+            Some("site_config") => "page.SiteConfig",
+            Some("dirfile") => "paths.DirFile",
             Some("shortcode") => "*hugolib.ShortcodeWithPage",
             // A page resource or `resources.Get`'s (checked with Hugo 0.168; roneo's `ico`
             // tells a resource by it).

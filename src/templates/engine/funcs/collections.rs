@@ -48,8 +48,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         }
         let n = match v {
             Value::String(s) | Value::Safe { s, .. } => s.len(),
-            Value::Nil => 0,
-            Value::Map(m) => m.keys().filter(|k| !values::is_alias(m, k)).count(),
+            // Go's `len` of nil stops the template: a missing parameter, a key a map does
+            // not have, a lookup that found nothing.
+            Value::Nil => return Err(exec_error("len of nil: the value is missing")),
+            // One of Hugo's objects is a Go struct, which has no length (`len of type
+            // hugolib.pageState`); a map's length leaves out the spellings Folio adds.
+            Value::Map(m) => match values::go_type(v) {
+                ty if ty.starts_with("map[") || values::kind_of(v) == Some("resources") => {
+                    m.keys().filter(|k| !values::is_alias(m, k)).count()
+                }
+                ty => {
+                    return Err(exec_error(format!(
+                        "len of type {}",
+                        ty.trim_start_matches('*')
+                    )))
+                }
+            },
             other => other
                 .len()
                 .ok_or_else(|| exec_error(format!("len of type {}", other.type_name())))?,

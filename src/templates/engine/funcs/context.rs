@@ -1364,6 +1364,7 @@ fn js_value(v: &Value) -> Value {
 /// `hugo` (and the site's `.Hugo`): Hugo's build, as `hugo` builds for production.
 fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
     Ok(map([
+        (values::KIND, string("hugo")),
         ("Version", string(HUGO_VERSION)),
         ("Environment", string("production")),
         ("IsProduction", Value::Bool(true)),

@@ -109,13 +109,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("os.ReadDir readDir", |a| {
         let root = site_root("os.ReadDir")?;
-        // A folder that is not there, or outside the site, lists nothing (nil), as in
-        // Hugo.
+        // A folder that is not there, or outside the site, lists nothing (Go's nil
+        // `[]fs.FileInfo`: it prints `[]` and its length is 0), as in Hugo.
         let Some(path) = within_root(&str_arg(a, 0, "os.ReadDir")?)
             .and_then(|rel| no_link_under(&root, &rel))
             .filter(|p| p.exists())
         else {
-            return Ok(Value::Nil);
+            return Ok(Value::List(Vec::new().into()));
         };
         let mut entries: Vec<(String, bool, u64)> = std::fs::read_dir(&path)
             .map_err(|e| exec_error(format!("os.ReadDir: {}: {e}", path.display())))?
