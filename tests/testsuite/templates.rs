@@ -4107,6 +4107,49 @@ fn times_and_durations_compare_as_hugo_compares_them() {
 }
 
 #[test]
+fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
+    // color-your-world's `kbd` tests `gt $keys 1` on a list, and its images
+    // `ge hugo.Version "0.83"` (hunt V, 1 and 2).
+    let exprs = [
+        "gt (slice \"a\" \"b\") 1",
+        "gt (dict \"a\" 1 \"b\" 2) 1",
+        "ge (slice 1) 1",
+        "lt \"abc\" 5",
+        "lt \"10\" \"9\"",
+        "lt 9 \"10\"",
+        "lt (safeHTML \"10\") \"9\"",
+        "lt nil 1",
+        "lt true 2",
+        "lt \"1e999\" 5",
+        "lt 1 2 3",
+        "lt 1 2 0",
+        "ge hugo.Version \"0.83\"",
+        "lt \"0.83\" hugo.Version",
+        "ge hugo.Version 0.168",
+        "lt hugo.Version \"0.2\"",
+        "gt hugo.Version \"0.168.0-DEV\"",
+        "le hugo.Version \"v0.168\"",
+        "eq hugo.Version \"0.168.0\"",
+        "eq hugo.Version 0.168",
+        "in (slice \"0.168.0\") hugo.Version",
+        "len hugo.Version",
+        "jsonify (dict \"v\" hugo.Version)",
+        "printf \"%s %T\" hugo.Version hugo.Version",
+    ];
+    let template: String = exprs.iter().map(|e| format!("|{{{{ {e} }}}}")).collect();
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        &format!("<p>{template}</p>"),
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|7|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn sort_desc_keeps_ties_in_order_and_where_follows_hugos_rules_for_each_kind() {
     // Items without the key, with a string where others have numbers, a float, a bool.
     let template = "{{ $l := slice (dict \"n\" \"a\" \"w\" 1) (dict \"n\" \"b\" \"w\" 2.5) (dict \"n\" \"c\") \

@@ -5,6 +5,7 @@
 //! `Int` when integral (Hugo's metadecoders give `int` for `3` and `float64` for `3.0`;
 //! JSON loses that difference, so `3.0` reads as `3`).
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -135,6 +136,10 @@ pub fn to_json(value: &Value) -> Json {
         }
         Value::Map(_) if kind_of(value) == Some("duration") => {
             value.field("Nanoseconds").map_or(Json::Null, to_json)
+        }
+        // `hugo.Version` is a string to Go.
+        Value::Map(_) if kind_of(value) == Some("version") => {
+            value.field("String").map_or(Json::Null, to_json)
         }
         Value::Map(_) if super::objects::struct_type(value) == Some("*source.File") => {
             Json::Object(serde_json::Map::new())
@@ -408,6 +413,84 @@ pub fn go_format(spec: &str, value: &Value) -> String {
     go_pad(text, numeric, &flags, width, precise)
 }
 
+/// Whether `value` is a map Go's `len` measures: a Go map (`.Params`, a `dict`, site
+/// data) or the page's files; not one of Hugo's objects, which are structs.
+pub fn has_length(value: &Value) -> bool {
+    go_type(value).starts_with("map[") || kind_of(value) == Some("resources")
+}
+
+/// A map's length as Go's `len` gives it: its keys, without the spellings Folio adds
+/// ([`is_alias`]).
+pub fn map_len(map: &BTreeMap<Arc<str>, Value>) -> usize {
+    map.keys().filter(|k| !is_alias(map, k)).count()
+}
+
+/// `hugo.Version` (Hugo's `version.VersionString`): text that prints, and is compared
+/// with `eq`, as text, and with `lt` and its kin as a version ([`version_order`]).
+pub fn version(text: &str) -> Value {
+    map([(KIND, string("version")), ("String", string(text))])
+}
+
+/// How `lt` and its kin order a version (`hugo.Version`) and another value, as Hugo's
+/// `VersionString.Compare` does (`common/version/version.go`, `CompareVersions`): a
+/// number `M.m` as major `M` and minor the first two decimals (`0.83` is 0.82 there,
+/// as Go's float makes it), text as a version (`v0.83.1-DEV`); versions by major, minor
+/// and patch, then by their suffixes. `None` when neither is a version.
+pub fn version_order(a: &Value, b: &Value) -> Option<Ordering> {
+    let (own, other, flip) = match (kind_of(a) == Some("version"), kind_of(b) == Some("version")) {
+        (true, _) => (a, b, false),
+        (false, true) => (b, a, true),
+        _ => return None,
+    };
+    let own = Version::parse(&cast_string(own));
+    let order = match other {
+        Value::Float(_) | Value::Int(_) | Value::Uint(_) => {
+            let f = to_float(other).unwrap_or_default();
+            let minor = (f.fract() * 100.0) as i64;
+            (own.major, own.minor).cmp(&(f.trunc() as i64, minor))
+        }
+        _ => {
+            let theirs = Version::parse(&cast_string(other));
+            if (own.major, own.minor, own.patch) == (theirs.major, theirs.minor, theirs.patch) {
+                // Go compares the suffixes the other way round (`strings.Compare(v1.Suffix,
+                // d.Suffix)` where the rest is `d` against `v1`).
+                theirs.suffix.cmp(&own.suffix)
+            } else {
+                (own.major, own.minor, own.patch).cmp(&(theirs.major, theirs.minor, theirs.patch))
+            }
+        }
+    };
+    Some(if flip { order.reverse() } else { order })
+}
+
+/// A version as Hugo's `ParseVersion` reads it: a leading `v` and blanks dropped, a
+/// suffix after a `-`, then major, minor and patch, each 0 where it is not a number.
+struct Version {
+    major: i64,
+    minor: i64,
+    patch: i64,
+    suffix: String,
+}
+
+impl Version {
+    fn parse(text: &str) -> Version {
+        let text = text.trim();
+        let text = text.strip_prefix('v').unwrap_or(text);
+        let (numbers, suffix) = match text.find('-') {
+            Some(at) if at > 0 => text.split_at(at),
+            _ => (text, ""),
+        };
+        let suffix = suffix.strip_prefix('-').unwrap_or(suffix);
+        let mut parts = numbers.split('.').map(|p| p.parse::<i64>().unwrap_or(0));
+        Version {
+            major: parts.next().unwrap_or(0),
+            minor: parts.next().unwrap_or(0),
+            patch: parts.next().unwrap_or(0),
+            suffix: suffix.to_string(),
+        }
+    }
+}
+
 /// The Go type Hugo's value of `value` has, as `printf "%T"` writes it: `bool`,
 /// `string`, `int`, `float64`, `[]interface {}` (a list from front matter or `slice`),
 /// `map[string]interface {}`, `template.HTML` for trusted HTML, `time.Time`,
@@ -436,6 +519,7 @@ pub fn go_type(value: &Value) -> &'static str {
             Some("time") => "time.Time",
             Some("duration") => "time.Duration",
             Some("page") => "*hugolib.pageState",
+            Some("version") => "version.VersionString",
             Some("url") => "*url.URL",
             Some("scratch") => "*hstore.Scratch",
             Some("hugo") => "page.HugoInfo",
@@ -718,7 +802,7 @@ pub fn go_stringer(value: &Value) -> Option<String> {
         ),
         Some("time") => super::time::Moment::from_value(value, &jiff::tz::TimeZone::UTC)
             .map(|m| m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
-        Some("duration") => value.field("String").map(to_string),
+        Some("duration" | "version") => value.field("String").map(to_string),
         Some("dirfile") => Some(format!(
             "{}|{}",
             to_string(value.field("Dir")?),
@@ -862,6 +946,12 @@ pub fn is_number(value: &Value) -> bool {
 /// safe strings, lists and maps element by element.
 pub fn equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        // `hugo.Version` equals the text that it is (`VersionString.Eq`).
+        (v, other) | (other, v) if kind_of(v) == Some("version") => {
+            (kind_of(other) == Some("version")
+                || !matches!(other, Value::Map(_) | Value::List(_) | Value::Nil))
+                && cast_string(v) == cast_string(other)
+        }
         (x, y) if is_number(x) && is_number(y) => to_float(x) == to_float(y),
         (
             Value::String(x) | Value::Safe { s: x, .. },

@@ -53,17 +53,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Value::Nil => return Err(exec_error("len of nil: the value is missing")),
             // One of Hugo's objects is a Go struct, which has no length (`len of type
             // hugolib.pageState`); a map's length leaves out the spellings Folio adds.
-            Value::Map(m) => match values::go_type(v) {
-                ty if ty.starts_with("map[") || values::kind_of(v) == Some("resources") => {
-                    m.keys().filter(|k| !values::is_alias(m, k)).count()
-                }
-                ty => {
-                    return Err(exec_error(format!(
-                        "len of type {}",
-                        ty.trim_start_matches('*')
-                    )))
-                }
-            },
+            Value::Map(m) if values::has_length(v) => values::map_len(m),
+            // `hugo.Version`, a `version.VersionString`, is text.
+            Value::Map(_) if values::kind_of(v) == Some("version") => values::cast_string(v).len(),
+            Value::Map(_) => {
+                return Err(exec_error(format!(
+                    "len of type {}",
+                    values::go_type(v).trim_start_matches('*')
+                )))
+            }
             other => other
                 .len()
                 .ok_or_else(|| exec_error(format!("len of type {}", other.type_name())))?,
@@ -163,6 +161,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("in collections.In", |a| {
         let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
         Ok(Value::Bool(match set {
+            // Go's `in` wants the item's own type: `hugo.Version` is no `string`.
+            _ if values::kind_of(item) == Some("version") => false,
             Value::String(s) | Value::Safe { s, .. } => s.contains(cast_string(item).as_str()),
             other => items(other).iter().any(|v| equal(v, item)),
         }))
@@ -531,11 +531,10 @@ fn part(v: &Value, range: impl Fn(usize) -> std::ops::Range<usize>) -> Value {
     }
 }
 
-/// How `lt`, `gt`, `le` and `ge` order two values (Hugo's `tpl/compare`,
-/// `compareGetWithCollator`): numbers by value, strings bytewise, a time by its Unix
-/// second, a duration by its nanoseconds; `None` when Folio cannot order them (Hugo's
-/// rules there are not followed). `sort` uses it within a class of values
-/// ([`sort_order`]), but for strings, which it collates.
+/// How `where`'s operators order two values: numbers by value, strings bytewise, a time
+/// by its Unix second, a duration by its nanoseconds; `None` when Folio cannot order
+/// them. `sort` uses it within a class of values ([`sort_order`]), but for strings, which
+/// it collates. (`lt` and its kin follow Hugo's own rules: [`hugo_order`].)
 fn compare(a: &Value, b: &Value) -> Option<Ordering> {
     let (a, b) = (ordered_as(a), ordered_as(b));
     match (a.as_ref(), b.as_ref()) {
@@ -605,9 +604,60 @@ fn ordered_as(v: &Value) -> Cow<'_, Value> {
     v.field(field).map_or(Cow::Owned(Value::Nil), Cow::Borrowed)
 }
 
+/// `lt`, `le`, `gt` and `ge`: the first argument against each of the others (Hugo's
+/// `compare.Lt` and kin take any number), true when every test holds.
 fn order(a: &[Value], func: &str, test: fn(Ordering) -> bool) -> gotmpl::Result<Value> {
-    let (x, y) = (arg(a, 0, func)?, arg(a, 1, func)?);
-    Ok(Value::Bool(compare(x, y).is_some_and(test)))
+    let x = arg(a, 0, func)?;
+    let others = a.get(1..).unwrap_or_default();
+    if others.is_empty() {
+        return Err(exec_error(format!(
+            "{func}: missing arguments for comparison"
+        )));
+    }
+    Ok(Value::Bool(
+        others.iter().all(|y| hugo_order(x, y).is_some_and(test)),
+    ))
+}
+
+/// How `lt`, `le`, `gt` and `ge` order two values, as Hugo's `compareGetWithCollator`
+/// does (`tpl/compare/compare.go`): `hugo.Version` as a version
+/// ([`values::version_order`]); two plain strings bytewise; otherwise each side is a
+/// number ([`compared_as`]) and two sides that are both text that reads as no number
+/// are compared as text. `None` when the numbers have no order (NaN).
+fn hugo_order(a: &Value, b: &Value) -> Option<Ordering> {
+    if let Some(order) = values::version_order(a, b) {
+        return Some(order);
+    }
+    let (a, b) = (ordered_as(a), ordered_as(b));
+    if let (Value::String(x), Value::String(y)) = (a.as_ref(), b.as_ref()) {
+        return Some(x.cmp(y));
+    }
+    match (compared_as(&a), compared_as(&b)) {
+        ((_, Some(x)), (_, Some(y))) => Some(x.cmp(y)),
+        ((x, _), (y, _)) => x.partial_cmp(&y),
+    }
+}
+
+/// The number one side of Hugo's comparison is (`compareGetWithCollator`): a list's or a
+/// map's length; a number; `true` 1; text as Go's `strconv.ParseFloat` reads it, 0 when
+/// it reads no number, with the text when it reads none or an infinity or NaN; a Go
+/// struct or pointer (one of Hugo's objects), nil and the rest 0. A time or a duration
+/// is its number already ([`ordered_as`]).
+fn compared_as(v: &Value) -> (f64, Option<&str>) {
+    match v {
+        Value::List(l) => (l.len() as f64, None),
+        Value::Map(m) if values::has_length(v) => (values::map_len(m) as f64, None),
+        Value::Int(i) => (*i as f64, None),
+        Value::Uint(u) => (*u as f64, None),
+        Value::Float(f) => (*f, None),
+        Value::Bool(b) => (f64::from(u8::from(*b)), None),
+        Value::String(s) | Value::Safe { s, .. } => match s.parse::<f64>() {
+            Ok(f) if f.is_finite() => (f, None),
+            Ok(f) => (f, Some(s)),
+            Err(_) => (0.0, Some(s)),
+        },
+        _ => (0.0, None),
+    }
 }
 
 /// The value at a dotted path (`.Params.year`, `Title`) in a map, for `sort` and `where`.

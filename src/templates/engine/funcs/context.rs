@@ -1349,7 +1349,9 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
 /// plain map; anything else as it is.
 fn js_value(v: &Value) -> Value {
     match (v, kind_of(v)) {
-        (Value::Map(_), Some("time" | "duration")) => values::from_json(&values::to_json(v)),
+        (Value::Map(_), Some("time" | "duration" | "version")) => {
+            values::from_json(&values::to_json(v))
+        }
         (Value::List(items), _) => Value::List(items.iter().map(js_value).collect()),
         (Value::Map(m), None)
             if m.values()
@@ -1365,7 +1367,7 @@ fn js_value(v: &Value) -> Value {
 fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
     Ok(map([
         (values::KIND, string("hugo")),
-        ("Version", string(HUGO_VERSION)),
+        ("Version", values::version(HUGO_VERSION)),
         ("Environment", string("production")),
         ("IsProduction", Value::Bool(true)),
         ("IsDevelopment", Value::Bool(false)),
