@@ -19,7 +19,9 @@ use crate::page::lexer::Quote;
 use crate::page::tree::Shortcodes;
 use crate::page::{is_card, Notation};
 use crate::templates::engine::objects::deindent;
-use crate::templates::engine::{self, values, HighlightOptions, Host, Problem, ShortcodeCall};
+use crate::templates::engine::{
+    self, values, HighlightOptions, Host, Position, Problem, ShortcodeCall,
+};
 use crate::templates::{Catalogue, Origin};
 use markdown::hooks::HookKind;
 
@@ -646,20 +648,25 @@ impl Renderer<'_> {
     /// (`hugolib/page.go`, `posFromInput`). A nested call's is the file's start, as Hugo
     /// sets the position of a top-level call only (`page__content.go`: `currShortcode.pos
     /// = it.Pos()`).
-    fn position(&mut self, i: usize) -> String {
+    fn position(&mut self, i: usize) -> Position {
         let sc = &self.src.shortcodes.all[i];
         let (nested, start) = (sc.parent.is_some(), sc.span.start);
-        let (line, col) = if nested {
-            (1, 1)
+        let (offset, line, column) = if nested {
+            (0, 1, 1)
         } else {
             let (line, _) = self.line_col(start);
             let line_start = self.src.text.get(..start).map_or(0, |before| {
                 memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |n| n + 1)
             });
-            (line, start - line_start + 1)
+            (start, line, start - line_start + 1)
         };
-        let file = self.opts.hugo.as_ref().map_or("", |h| h.file.as_str());
-        format!("\"{file}:{line}:{col}\"")
+        let filename = self.opts.hugo.as_ref().map_or("", |h| h.file.as_str());
+        Position {
+            filename: filename.to_string(),
+            offset,
+            line,
+            column,
+        }
     }
 
     /// The `.Inner` of a `{{% %}}` call nested in another call, or of a legacy template:

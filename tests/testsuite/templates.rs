@@ -915,16 +915,20 @@ fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         "<p>[{{ .Position }}|{{ printf \"%s\" .Position }}|{{ .Position.LineNumber }}:{{ .Position.ColumnNumber }}\
-         |{{ path.Base .Position.Filename }}]</p>{{ .Inner }}",
+         |{{ path.Base .Position.Filename }}]</p>\
+         <p>{{ .Position.Offset }}|{{ .Position.IsValid }}|{{ printf \"%T\" .Position }}\
+         |{{ jsonify .Position }}</p>{{ .Inner }}",
         "---\ntitle: About\n---\n\nÜnï 日本 {{< f />}}\n\n{{< f >}}\n{{< f />}}\n{{< /f >}}\n",
     );
     let ps = normalised_paragraphs;
     assert_eq!(ps(&folio), ps(&hugo));
     let hugo = ps(&hugo);
-    // The first paragraph is the text before the first call.
+    // The first paragraph is the text before the first call; each call writes two.
     assert!(hugo[1].ends_with(":5:14&#34;|5:14|about.md]"), "{hugo:?}");
     assert!(hugo[1].starts_with("[&#34;/"), "{hugo:?}");
-    assert!(hugo[3].ends_with(":1:1&#34;|1:1|about.md]"), "{hugo:?}");
+    // A struct, which gethinode's argument checks tell by its type (hunt V, 5).
+    assert!(hugo[2].starts_with("35|true|text.Position|{"), "{hugo:?}");
+    assert!(hugo[5].ends_with(":1:1&#34;|1:1|about.md]"), "{hugo:?}");
 }
 
 #[test]

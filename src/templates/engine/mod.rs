@@ -44,7 +44,7 @@ use gotmpl::html::Template;
 use gotmpl::Value;
 
 use super::Catalogue;
-pub use objects::{HugoContext, ShortcodeCall};
+pub use objects::{HugoContext, Position, ShortcodeCall};
 
 /// A template file's text and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1193,6 +1193,58 @@ pub fn origin(base: &str) -> &str {
     }
 }
 
+/// Where a shortcode call starts, as its `.Position` gives it (Hugo's `text.Position`,
+/// `common/text/position.go`): a struct whose fields a template reads, which prints
+/// through its `String` method (`"FILE:LINE:COL"`, in the quotes of Hugo's default
+/// `HUGO_FILE_LOG_FORMAT`) and which `jsonify` writes field by field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The page's file, absolute.
+    pub filename: String,
+    /// Bytes from the file's start, from 0.
+    pub offset: usize,
+    /// From 1.
+    pub line: usize,
+    /// Bytes from the line's start, from 1.
+    pub column: usize,
+}
+
+impl Position {
+    /// What Go's `Position.String` writes: `"FILE:LINE:COL"`, `<stream>` for no file.
+    pub fn text(&self) -> String {
+        let file = if self.filename.is_empty() {
+            "<stream>"
+        } else {
+            self.filename.as_str()
+        };
+        format!("\"{file}:{}:{}\"", self.line, self.column)
+    }
+
+    /// The position as a template reads it: its fields, `.IsValid`, `.String`.
+    pub fn to_value(&self) -> Value {
+        static FIELDS: values::Fields<7> = values::Fields::new([
+            KIND,
+            "Filename",
+            "Offset",
+            "LineNumber",
+            "ColumnNumber",
+            "IsValid",
+            "String",
+        ]);
+        static POSITION: values::Word = values::Word::new("position");
+        let int = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+        FIELDS.map([
+            POSITION.value(),
+            string(&self.filename),
+            int(self.offset),
+            int(self.line),
+            int(self.column),
+            Value::Bool(self.line > 0),
+            string(self.text()),
+        ])
+    }
+}
+
 /// One call of a shortcode, as its template's dot shows it.
 #[derive(Debug, Clone)]
 pub struct ShortcodeCall {
@@ -1206,8 +1258,8 @@ pub struct ShortcodeCall {
     pub ordinal: usize,
     /// `.Parent`'s context.
     pub parent: Option<Value>,
-    /// `.Position`: `file:line:col`.
-    pub position: String,
+    /// `.Position`.
+    pub position: Position,
     /// The spaces and tabs before the opening tag on its line (what `.InnerDeindent`
     /// takes off each line of `.Inner`).
     pub indentation: String,
@@ -1242,7 +1294,7 @@ impl ShortcodeCall {
             html(inner),
             Value::Int(i64::try_from(self.ordinal).unwrap_or(i64::MAX)),
             self.parent.clone().unwrap_or(Value::Nil),
-            string(&self.position),
+            self.position.to_value(),
             frame.page.clone(),
             frame.site.clone(),
             scratch.clone(),

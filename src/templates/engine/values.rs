@@ -137,6 +137,13 @@ pub fn to_json(value: &Value) -> Json {
         Value::Map(_) if kind_of(value) == Some("duration") => {
             value.field("Nanoseconds").map_or(Json::Null, to_json)
         }
+        // A shortcode's `.Position`, a struct: its fields in Go's order.
+        Value::Map(_) if kind_of(value) == Some("position") => Json::Object(
+            ["Filename", "Offset", "LineNumber", "ColumnNumber"]
+                .into_iter()
+                .map(|f| (f.to_string(), value.field(f).map_or(Json::Null, to_json)))
+                .collect(),
+        ),
         // `hugo.Version` is a string to Go.
         Value::Map(_) if kind_of(value) == Some("version") => {
             value.field("String").map_or(Json::Null, to_json)
@@ -520,6 +527,7 @@ pub fn go_type(value: &Value) -> &'static str {
             Some("duration") => "time.Duration",
             Some("page") => "*hugolib.pageState",
             Some("version") => "version.VersionString",
+            Some("position") => "text.Position",
             Some("url") => "*url.URL",
             Some("scratch") => "*hstore.Scratch",
             Some("hugo") => "page.HugoInfo",
@@ -802,7 +810,7 @@ pub fn go_stringer(value: &Value) -> Option<String> {
         ),
         Some("time") => super::time::Moment::from_value(value, &jiff::tz::TimeZone::UTC)
             .map(|m| m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
-        Some("duration" | "version") => value.field("String").map(to_string),
+        Some("duration" | "version" | "position") => value.field("String").map(to_string),
         Some("dirfile") => Some(format!(
             "{}|{}",
             to_string(value.field("Dir")?),

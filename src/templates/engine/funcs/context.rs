@@ -93,9 +93,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::Map(Arc::new(m)))
     }),
     ("newScratch", |_| Ok(engine::frame()?.new_scratch())),
-    (".Filename", |a| position_part(a, "Filename", 0)),
-    (".LineNumber", |a| position_part(a, "LineNumber", 1)),
-    (".ColumnNumber", |a| position_part(a, "ColumnNumber", 2)),
+    (".Filename", |a| position_part(a, "Filename")),
+    (".LineNumber", |a| position_part(a, "LineNumber")),
+    (".ColumnNumber", |a| position_part(a, "ColumnNumber")),
     (".Param", param),
     (".RenderString", |a| {
         let (opts, md) = match a {
@@ -1301,28 +1301,19 @@ fn get_page(args: &[Value]) -> gotmpl::Result<Value> {
         .map_err(|e| exec_error(format!(".GetPage: {e}")))
 }
 
-/// `.Position.Filename`, `.LineNumber`, `.ColumnNumber` (Hugo's `text.Position`): part `k`
-/// of a call's `.Position`, which prints as `"FILE:LINE:COL"`; another receiver's field of
-/// that name.
-fn position_part(args: &[Value], field: &str, k: usize) -> gotmpl::Result<Value> {
-    let recv = arg(args, 0, field)?;
-    if let Value::Map(m) = recv {
-        return Ok(m.get(field).cloned().unwrap_or(Value::Nil));
+/// `.Filename`, `.LineNumber` and `.ColumnNumber`, which a template reads of a call's
+/// `.Position` (Hugo's `text.Position`, [`crate::templates::engine::Position`]) and of a
+/// page's `.File`, as functions so they may stand as an argument (`path.Base
+/// .Position.Filename`): the field, nil where the map has none; a value that is no map
+/// stops, as Go stops on a field of it.
+fn position_part(args: &[Value], field: &str) -> gotmpl::Result<Value> {
+    match arg(args, 0, field)? {
+        Value::Map(m) => Ok(m.get(field).cloned().unwrap_or(Value::Nil)),
+        other => Err(exec_error(format!(
+            "can't evaluate field {field} in type {}",
+            values::go_type(other)
+        ))),
     }
-    let quoted = values::to_string(recv);
-    let text = quoted
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(&quoted);
-    // The file name may hold `:`; the line and column are the last two parts.
-    let mut parts = text.rsplitn(3, ':');
-    let (col, line, file) = (parts.next(), parts.next(), parts.next());
-    let number = |s: Option<&str>| s.and_then(|s| s.parse::<i64>().ok()).map(Value::Int);
-    Ok(match k {
-        0 => string(file.unwrap_or(text)),
-        1 => number(line).unwrap_or(Value::Int(0)),
-        _ => number(col).unwrap_or(Value::Int(0)),
-    })
 }
 
 /// [`rewrite::PRINT`]: a value of Go's that a template prints through its `String`
