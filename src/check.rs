@@ -313,6 +313,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
         found.extend(rendering_problems(doc()));
     }
     fence_problems(src, site, &mut found);
+    date_problems(&page, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -626,6 +627,58 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
             options.span.start,
             Severity::Error,
             format!("highlight: {e} (Hugo stops the build); write options as \"linenos=table,hl_lines=2-3\""),
+        ));
+    }
+}
+
+/// The front matter's dates that stop Hugo's build: each key Hugo reads a date from
+/// (`hugolib/pagemeta`: `date`, `publishDate` and their kin, in any case) whose text
+/// Hugo does not read as one ([`Moment::hugo_reads_date`]). A TOML date-time is read by
+/// the TOML parser, and a number is a Unix time: both are dates.
+fn date_problems(page: &Page, out: &mut Vec<Problem>) {
+    use crate::formats::{Kind, Style};
+    use crate::templates::engine::time::Moment;
+    const KEYS: [&str; 8] = [
+        "date",
+        "publishdate",
+        "pubdate",
+        "published",
+        "lastmod",
+        "modified",
+        "expirydate",
+        "unpublishdate",
+    ];
+    let Some((_, tree)) = page.front_matter() else {
+        return;
+    };
+    let Kind::Map(map) = &tree.root.kind else {
+        return;
+    };
+    for entry in &map.entries {
+        let key = entry.key.to_lowercase();
+        let Kind::Scalar {
+            value: Json::String(text),
+            style,
+        } = &entry.value.kind
+        else {
+            continue;
+        };
+        let toml_datetime =
+            tree.format == crate::formats::Format::Toml && *style == Style::Datetime;
+        if !KEYS.contains(&key.as_str())
+            || toml_datetime
+            || Moment::hugo_reads_date(text) != Some(false)
+        {
+            continue;
+        }
+        out.push(Problem(
+            entry.value.span.start,
+            Severity::Error,
+            format!(
+                "the \"{key}\" front matter field is not a parsable date, and Hugo stops the \
+                 build here: write it as 2025-01-31, 2025-01-31T09:30:00 or \
+                 2025-01-31T09:30:00+01:00"
+            ),
         ));
     }
 }

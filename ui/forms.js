@@ -62,11 +62,15 @@ function addKey(what, example, taken, add, dataKey) {
 }
 
 /** Splits a date as written, so the picker can edit it and keep the file's format; null
- *  for text that is no date, or no real one (`2025-02-30`, `24:00`: Hugo's build stops on
- *  a front matter date it cannot parse). */
+ *  for text Hugo does not read as a date, which stops its build ("not a parsable date").
+ *  The forms are the year-first ones of the engine's `Moment::hugo_reads_date`
+ *  (src/templates/engine/time.rs, checked with Hugo 0.168): a day; a day and a time to
+ *  the second, with `T` or a blank between, and a `Z` or an offset after (after a blank
+ *  time, a blank may come before the offset); seconds may have a fraction. A time without
+ *  its seconds, or a day that does not exist (`2025-02-30`), is no date. */
 export function parseDate(text) {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text ?? "");
-  if (!m) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2}| [+-]\d{2}:?\d{2})?)?$/.exec(text ?? "");
+  if (!m || (m[2] === "T" && m[5]?.startsWith(" "))) return null;
   const [y, mo, d] = m[1].split("-").map(Number);
   const [h, mi] = (m[3] ?? "00:00").split(":").map(Number);
   const s = m[4] ? Number(m[4].slice(1, 3)) : 0;
@@ -76,14 +80,25 @@ export function parseDate(text) {
   return { date: m[1], sep: m[2] ?? "T", time: m[3] ?? null, seconds: m[4] ?? "", zone: m[5] ?? "" };
 }
 
-/** Rebuilds a date in the original's format from a picker value. */
+/** What to tell of typed text that is no date yet. */
+function notADate(text) {
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?:Z|[+-].*)?$/.test(text)) {
+    return "Add the seconds (09:30:00): Hugo stops on a time without them.";
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `There is no day ${text}.`;
+  return "Not a date yet: YYYY-MM-DD, or with a time, YYYY-MM-DDTHH:MM:SS.";
+}
+
+/** Rebuilds a date in the original's format from a picker value (`2025-07-01`, or
+ *  `2025-07-01T09:30`, with `:SS` when its seconds are not 0); a date with a time keeps
+ *  its seconds, which Hugo needs. */
 export function formatDate(original, value) {
   if (!value) return null;
   if (!original || !original.time) return value.slice(0, 10);
   const [date, time = "00:00"] = value.split("T");
   const hm = time.slice(0, 5);
-  const seconds = time.length > 5 ? time.slice(5) : original.seconds;
-  return `${date}${original.sep}${hm}${original.seconds ? seconds || original.seconds : ""}${original.zone}`;
+  const seconds = time.length > 5 ? time.slice(5) : (original.seconds || ":00");
+  return `${date}${original.sep}${hm}${seconds}${original.zone}`;
 }
 
 /** The page's date: typed as written (kept exactly as typed once it reads as a date), or
@@ -111,14 +126,14 @@ function dateField(value, set) {
   // The calendar picks what the date holds: a day, or a day and a time (to the second).
   const fit = (p) => {
     picker.type = p.time === null ? "date" : "datetime-local";
-    if (p.seconds) picker.step = "1";
+    if (p.time !== null) picker.step = "1";
     else picker.removeAttribute("step");
     picker.value = p.date ? pickerValue(p) : "";
   };
   fit(format);
   const text = el("input", {
     type: "text", value: none ? "" : value, dataset: { key: "fm:date" },
-    placeholder: "YYYY-MM-DD, e.g. 2025-01-31, with a time if you like",
+    placeholder: "YYYY-MM-DD, e.g. 2025-01-31, or 2025-01-31T09:30:00",
     // Each keystroke, so that a date typed and saved at once (Ctrl+S) is in the save.
     onInput: (e) => {
       const v = e.target.value.trim();
@@ -129,7 +144,7 @@ function dateField(value, set) {
         fit(p);
         write(v);
       } else if (v) {
-        msg.textContent = "Not a date yet: YYYY-MM-DD, with a time if you like.";
+        msg.textContent = notADate(v);
       }
     },
     // Left empty: the page has no date.

@@ -224,7 +224,7 @@ class EditingTest(AppTest):
         self.s.click(self.field("fm:date"))
         self.xkey("ctrl+a")
         self.xtype("2025-02-30")
-        self.s.wait(lambda: "Not a date" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
+        self.s.wait(lambda: "There is no day 2025-02-30" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
                     what="the field saying it is no date")
         self.assertFalse(self.dirty(), "nothing written")
         self.xkey("BackSpace", "BackSpace")
@@ -241,6 +241,29 @@ class EditingTest(AppTest):
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertNotIn("date:", self.page.read_text())
+
+    def test_a_time_without_seconds_is_not_written_and_a_picked_time_gets_them(self):
+        # Hugo 0.168 stops on `date: 2025-01-01T10:00` ("not a parsable date").
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:date"]'), what="the date field")
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype("2025-01-01T10:00")
+        self.s.wait(lambda: "Add the seconds" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
+                    what="the field asking for the seconds")
+        self.xtype(":00")
+        self.s.wait(lambda: "Add the seconds" not in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
+                    what="the date read")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn("\ndate: 2025-01-01T10:00:00\n", self.page.read_text())
+        # The calendar gives no seconds when they are 0: the date keeps them.
+        self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
+                       "p.value = '2025-07-01T09:30'; p.dispatchEvent(new Event('input', {bubbles: true}))")
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2025-07-01T09:30:00", what="the picked time")
+        self.s.wait(lambda: self.dirty(), what="the picked time written")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn("\ndate: 2025-07-01T09:30:00\n", self.page.read_text())
 
     def test_a_recent_site_chosen_then_cancelled_can_be_chosen_again(self):
         self.replace_text("fm:title", "About me")

@@ -249,3 +249,52 @@ fn a_merge_key_reads_as_hugo_reads_it_and_a_merged_value_edited_is_overridden_in
     assert_eq!(err.at, "frontMatter.derived.a");
     assert!(err.message.contains("merge key"), "{}", err.message);
 }
+
+#[test]
+fn check_says_a_date_hugo_cannot_read_stops_the_build_exactly_where_hugo_stops() {
+    // A date typed without its seconds, an impossible day, a blank before the offset
+    // after a `T`: Hugo 0.168 stops; the same spellings it reads pass.
+    let cases = [
+        ("date: 2025-01-01T10:00", false),
+        ("date: 2025-02-30", false),
+        ("lastmod: '2025-1-2'", false),
+        ("expiryDate: soon", false),
+        ("date: 2025-01-01T10:00:00 +02:00", false),
+        ("date: 2025-01-01", true),
+        ("date: 2025-01-01 10:00:00 +0200", true),
+        ("date: 2025-01-01T10:00:00.5+0200", true),
+        ("publishDate: '2025-01-01 10:00:00 +0000 UTC'", true),
+        ("date: 02 Jan 2006", true),
+    ];
+    for (line, reads) in cases {
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", "title = \"T\"\n"),
+            ("layouts/_default/single.html", "{{ .Date }}"),
+            (
+                "content/p.md",
+                &format!("---\ntitle: P\n{line}\n---\nBody.\n"),
+            ),
+        ]);
+        let hugo = crate::support::hugo_run(site.path(), &[]);
+        assert_eq!(hugo.is_ok(), reads, "{line}: Hugo said {hugo:?}");
+        let found: Vec<String> = folio::check::check_path(&site.path().join("content/p.md"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let stops = found.iter().any(|f| {
+            f.contains("p.md:3:") && f.contains("front matter field is not a parsable date")
+        });
+        assert_eq!(stops, !reads, "{line}: {found:?}");
+    }
+    // A TOML date-time is the TOML parser's: one without seconds is a date to Hugo.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Date }}"),
+        (
+            "content/p.md",
+            "+++\ntitle = \"P\"\ndate = 2025-01-01T10:00\n+++\nBody.\n",
+        ),
+    ]);
+    assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
+    assert!(folio::check::check_path(&site.path().join("content/p.md")).is_empty());
+}

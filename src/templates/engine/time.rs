@@ -124,6 +124,35 @@ impl Moment {
         }
     }
 
+    /// Whether Hugo reads `text` as a front matter date (the text of a YAML or JSON value,
+    /// or of a quoted TOML one): `Some(false)` where Hugo's build stops ("the \"date\"
+    /// front matter field is not a parsable date"), `None` where Folio cannot tell.
+    /// Hugo reads dates with spf13/cast's `StringToDateInDefaultLocation` (through
+    /// `htime.ToTimeInDefaultLocationE`), whose layouts Folio knows for dates written
+    /// year first: `2006-01-02`; `2006-01-02T15:04:05` alone, with `Z` or with an offset
+    /// (`-07:00`, `-0700`); `2006-01-02 15:04:05` alone, with `Z`, an offset, or a blank and
+    /// an offset, or as Go's `Time.String` writes it (`-0700 MST`); seconds may have a
+    /// fraction. Checked with Hugo 0.168: `2025-01-01T10:00` (no seconds), `2025-02-30`
+    /// and `2025-1-2` stop its build. Text without a digit is no date in any layout;
+    /// Hugo's other layouts (`02 Jan 2006`, RFC 1123 …) are `None`.
+    pub fn hugo_reads_date(text: &str) -> Option<bool> {
+        static ISO: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?|\x20\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}|\x20[+-]\d{2}:?\d{2}|\x20[+-]\d{4}\x20[A-Za-z]+)?)?$",
+            )
+            .ok()
+        });
+        let year_first = text.len() > 4
+            && text.bytes().take(4).all(|b| b.is_ascii_digit())
+            && matches!(text.as_bytes().get(4), Some(b'-' | b'/'));
+        if !year_first {
+            return (!text.contains(|c: char| c.is_ascii_digit())).then_some(false);
+        }
+        let shaped = ISO.as_ref()?.is_match(text);
+        // The shape is known: whether the day and the time exist (`2025-02-30`, `24:00:00`).
+        Some(shaped && Moment::parse(text.get(..19).unwrap_or(text)).is_some())
+    }
+
     /// The moment at `t` in `zone`, named as the zone names it then.
     fn at(t: Timestamp, zone: &TimeZone) -> Moment {
         let info = zone.to_offset_info(t);
