@@ -8,11 +8,30 @@ use super::{json_get_any_case, Language, PageRef, Site};
 use crate::formats::Tree;
 
 impl Site {
-    /// `defaultContentLanguage` (`en` when unset): the language published at the root.
+    /// The language published at the root: `defaultContentLanguage`; when unset, `en`
+    /// if the site has it, else its first language in Hugo's order ([`Site::languages`]),
+    /// as Hugo's `langs.DecodeConfig` picks it (`langs/config.go`).
     pub fn default_language(&self) -> String {
+        if let Some(code) = self.configured_default_language() {
+            return code;
+        }
+        let codes: Vec<String> = self
+            .languages_with(None)
+            .into_iter()
+            .map(|l| l.code)
+            .collect();
+        codes
+            .iter()
+            .find(|c| c.as_str() == "en")
+            .or(codes.first())
+            .cloned()
+            .unwrap_or_else(|| "en".to_string())
+    }
+
+    /// `defaultContentLanguage` as the config sets it.
+    fn configured_default_language(&self) -> Option<String> {
         self.config_json(&["defaultContentLanguage"])
             .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "en".to_string())
     }
 
     /// The path a page of language `lang` is published under (`fr` for `/fr/about/`):
@@ -28,14 +47,17 @@ impl Site {
     /// The site's languages, by weight (a language without one last), then code; one
     /// default language when none is configured.
     pub fn languages(&self) -> Vec<Language> {
+        self.languages_with(self.configured_default_language().as_deref())
+    }
+
+    /// [`Site::languages`], with the default language the config sets (which cannot be
+    /// turned off, and is the one language of a site that configures none), if it does.
+    fn languages_with(&self, default: Option<&str>) -> Vec<Language> {
         let main_dir = self
             .config_json(&["contentDir"])
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_else(|| "content".to_string());
-        let default_code = self
-            .config_json(&["defaultContentLanguage"])
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "en".to_string());
+        let default_code = default.unwrap_or("en").to_string();
         // A language turned off (`disabled = true`, or named in `disableLanguages`) is no
         // language of the site's, as in Hugo; the default one cannot be.
         let disabled: Vec<String> = self
@@ -46,7 +68,7 @@ impl Site {
             .filter_map(|v| v.as_str().map(str::to_ascii_lowercase))
             .collect();
         let off = |code: &str, v: &Json| {
-            !code.eq_ignore_ascii_case(&default_code)
+            !default.is_some_and(|d| code.eq_ignore_ascii_case(d))
                 && (json_get_any_case(v, "disabled").and_then(Json::as_bool) == Some(true)
                     || disabled.contains(&code.to_ascii_lowercase()))
         };

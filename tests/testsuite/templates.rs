@@ -910,6 +910,39 @@ fn a_collection_functions_result_of_translations_is_a_list_of_pages() {
 }
 
 #[test]
+fn a_site_without_default_content_language_has_hugos_default_en_or_its_first_language() {
+    // A German and French site that names no default: Hugo's is `en` if there is one,
+    // else the first by weight (none last), then by code (hunt W, 1).
+    for (languages, default) in [
+        (
+            "[languages.de]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            "de",
+        ),
+        ("[languages.fr]\n[languages.de]\n", "de"),
+        (
+            "[languages.fr]\nweight = 1\n[languages.de]\nweight = 2\n",
+            "fr",
+        ),
+        ("[languages.de]\n[languages.fr]\nweight = 3\n", "fr"),
+        (
+            "[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n",
+            "en",
+        ),
+    ] {
+        let (hugo, folio) = shortcode_f(
+            &format!("baseURL = \"https://e.org/\"\n{languages}"),
+            "<p>lang={{ .Page.Lang }}</p>",
+            "---\ntitle: About\n---\n\n{{< f >}}\n",
+        );
+        assert!(
+            hugo.contains(&format!("lang={default}")),
+            "{languages}: {hugo}"
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{languages}");
+    }
+}
+
+#[test]
 fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested_one_at_the_start()
 {
     let (hugo, folio) = shortcode_f(
