@@ -4126,6 +4126,42 @@ fn a_printf_width_too_large_to_write_is_bounded_not_a_crash() {
 }
 
 #[test]
+fn a_time_adds_a_duration_and_moves_its_date_in_its_zone_as_go_does() {
+    // An event's end (`$start.Add $length`), a month later across a change of clocks in
+    // the site's zone, and Go's other accessors (hunt W, 3 and 4).
+    let template = "{{ $t := .Page.Date }}<p>{{ $t.AddDate 0 0 30 }}\
+                    |{{ (time.AsTime \"2024-10-01T12:00:00\").AddDate 0 1 0 }}\
+                    |{{ $t.Add (time.ParseDuration \"720h\") }}|{{ $t.Add 3600000000000 }}\
+                    |{{ (time.AsTime \"2024-03-05T10:20:30+05:00\").AddDate 0 1 0 }}\
+                    |{{ $t.UnixMilli }}|{{ $t.UnixMicro }}|{{ $t.UnixNano }}|{{ $t.String }}</p>";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\ntimeZone = \"Europe/Berlin\"\n",
+        template,
+        "---\ntitle: About\ndate: 2024-03-05T10:20:30.5\n---\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("<p>2024-04-04 10:20:30.5 &#43;0200 CEST|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // A name Go's time.Time does not have stops Hugo.
+    let site = site_with(
+        &[("f", "{{ $t := .Page.Date }}[{{ $t.NoSuch }}]")],
+        "{{< f >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        hugo.contains("can't evaluate field NoSuch in type time.Time"),
+        "{hugo}"
+    );
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("can't evaluate field NoSuch in type time.Time"),
+        "{found}"
+    );
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

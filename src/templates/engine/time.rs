@@ -265,7 +265,15 @@ impl Moment {
                 ),
             ),
             ("Unix", Value::Int(self.unix())),
+            // Go's `UnixMilli` and kin, which wrap beyond an int64 as Go's do.
+            ("UnixMilli", Value::Int(self.unix_in(1_000))),
+            ("UnixMicro", Value::Int(self.unix_in(1_000_000))),
+            ("UnixNano", Value::Int(self.unix_in(1_000_000_000))),
             ("IsZero", Value::Bool(self.is_zero())),
+            (
+                "String",
+                string(self.format("2006-01-02 15:04:05.999999999 -0700 MST")),
+            ),
         ])
     }
 
@@ -276,11 +284,56 @@ impl Moment {
         Some(Moment::at(t, zone))
     }
 
+    /// The seconds since 1970 in units of `per_second` (`1_000` for milliseconds), with
+    /// the fraction of a second, wrapping as Go's `int64` arithmetic does.
+    fn unix_in(&self, per_second: i64) -> i64 {
+        let fraction = i64::from(self.nanos) / (1_000_000_000 / per_second);
+        self.unix().wrapping_mul(per_second).wrapping_add(fraction)
+    }
+
+    /// The zone this moment was placed in, as far as Folio can tell it: `site` (the
+    /// site's `timeZone`) or the machine's own zone when the moment is at that zone's
+    /// offset, under its name, then; else `None`, a zone fixed at the moment's offset
+    /// (under the moment's own name). Go keeps a time's `Location`, whose offset `Add`
+    /// and `AddDate` look up again.
+    fn location(&self, site: &TimeZone) -> Option<TimeZone> {
+        let t = self.timestamp()?;
+        [site.clone(), local()].into_iter().find(|zone| {
+            let info = zone.to_offset_info(t);
+            info.offset().seconds() == self.offset && info.abbreviation() == self.zone.as_str()
+        })
+    }
+
+    /// `moved` placed as this moment is: in its zone ([`Moment::location`]), or at its
+    /// fixed offset and under its name.
+    fn placed_like(&self, moved: Moment, site: &TimeZone) -> Option<Moment> {
+        match self.location(site) {
+            Some(zone) => in_zone(moved.civil().ok()?, &zone),
+            None => Some(moved),
+        }
+    }
+
+    /// Go's `t.Add(d)`: the instant `nanos` later, in the same zone ([`Moment::location`]
+    /// of `site`), its offset looked up again; `None` beyond the instants Folio can place.
+    pub fn add(&self, nanos: i128, site: &TimeZone) -> Option<Moment> {
+        let t = Timestamp::from_nanosecond(self.instant().checked_add(nanos)?).ok()?;
+        match self.location(site) {
+            Some(zone) => Some(Moment::at(t, &zone)),
+            None => {
+                let fixed = TimeZone::fixed(Offset::from_seconds(self.offset).ok()?);
+                Some(Moment {
+                    zone: self.zone,
+                    ..Moment::at(t, &fixed)
+                })
+            }
+        }
+    }
+
     /// Go's `t.AddDate(years, months, days)`: the date moved and normalised as Go's
     /// `time.Date` normalises it (January 31 and one month is March 2 or 3), the clock
-    /// time and the offset kept (Go places the result in the time's zone again, which
-    /// differs across a change of offset); `None` out of range.
-    pub fn add_date(&self, years: i64, months: i64, days: i64) -> Option<Moment> {
+    /// time kept, placed in the time's zone again ([`Moment::location`] of `site`), whose
+    /// offset may differ across a change of offset; `None` out of range.
+    pub fn add_date(&self, years: i64, months: i64, days: i64, site: &TimeZone) -> Option<Moment> {
         let months = i64::from(self.year)
             .checked_mul(12)?
             .checked_add(i64::from(self.month) - 1)?
@@ -293,12 +346,13 @@ impl Moment {
         let date = first
             .checked_add(jiff::Span::new().try_days(days).ok()?)
             .ok()?;
-        Some(Moment {
+        let moved = Moment {
             year: date.year(),
             month: date.month(),
             day: date.day(),
             ..*self
-        })
+        };
+        self.placed_like(moved, site)
     }
 
     /// The instant: nanoseconds since 1970-01-01 UTC (Go's `t.Sub`, `Before`, `Equal`).

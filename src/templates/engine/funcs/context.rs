@@ -26,6 +26,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(string(""))
     }),
     (".Add", |a| {
+        // A time's `.Add DURATION` (Go's `time.Time.Add`); a scratch's `.Add KEY VALUE`.
+        if kind_of(arg(a, 0, ".Add")?) == Some("time") {
+            let zone = engine::frame()?.time_zone.clone();
+            let m = time_arg(a, 0, ".Add")?;
+            let d = arg(a, 1, ".Add")?;
+            let nanos = match (kind_of(d), d) {
+                (Some("duration"), _) => d.field("Nanoseconds").and_then(values::to_int),
+                (_, Value::Int(n)) => Some(*n),
+                _ => None,
+            }
+            .ok_or_else(|| exec_error(format!(".Add: {} is not a duration", to_string(d))))?;
+            return m
+                .add(i128::from(nanos), &zone)
+                .map(Moment::to_value)
+                .ok_or_else(|| exec_error(".Add: the date is out of range"));
+        }
         let (k, v) = (go_string_arg(a, 1, ".Add")?, arg(a, 2, ".Add")?.clone());
         engine::with_scratch(arg(a, 0, ".Add")?, |s| {
             let next = match s.get(k.as_str()) {
@@ -278,7 +294,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (".AddDate", |a| {
         let m = time_arg(a, 0, ".AddDate")?;
         let n = |i| super::int_arg(a, i, ".AddDate");
-        m.add_date(n(1)?, n(2)?, n(3)?)
+        m.add_date(n(1)?, n(2)?, n(3)?, &engine::frame()?.time_zone)
             .map(Moment::to_value)
             .ok_or_else(|| exec_error(".AddDate: the date is out of range"))
     }),
@@ -1394,7 +1410,8 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
 
 /// [`hugo_field`]'s answer for a holder that is one of Go's types Folio keeps as a plain
 /// value: a nil `go_type` interface (a resource lookup that found nothing), whose field
-/// Go refuses; a list of pages, which has `page.Pages`' methods. `None` for any other.
+/// Go refuses; a time, whose names are `time.Time`'s ([`GO_TIME_METHODS`]); a list of
+/// pages, which has `page.Pages`' methods. `None` for any other.
 fn of_a_go_type(
     name: &str,
     holder: &Value,
@@ -1406,6 +1423,15 @@ fn of_a_go_type(
             to_string(go_type)
         ))));
     }
+    if kind_of(holder) == Some("time") && holder.field(name).is_none() {
+        // Go's `time.Time`: a method Folio does not give shows the card; any other name
+        // stops Hugo.
+        return Some(Err(exec_error(if GO_TIME_METHODS.contains(&name) {
+            super::why_not(&format!(".{name}"))
+        } else {
+            format!("can't evaluate field {name} in type time.Time")
+        })));
+    }
     if !(objects::is_page_list(holder) && objects::is_pages_method(name)) {
         return None;
     }
@@ -1415,6 +1441,53 @@ fn of_a_go_type(
         _ => Err(exec_error(super::why_not(&format!(".{name}")))),
     })
 }
+
+/// The methods of Go's `time.Time` a template may call (Go 1.24's `time` package).
+const GO_TIME_METHODS: &[&str] = &[
+    "Add",
+    "AddDate",
+    "After",
+    "AppendBinary",
+    "AppendFormat",
+    "AppendText",
+    "Before",
+    "Clock",
+    "Compare",
+    "Date",
+    "Day",
+    "Equal",
+    "Format",
+    "GoString",
+    "GobEncode",
+    "Hour",
+    "ISOWeek",
+    "In",
+    "IsDST",
+    "IsZero",
+    "Local",
+    "Location",
+    "MarshalBinary",
+    "MarshalJSON",
+    "MarshalText",
+    "Minute",
+    "Month",
+    "Nanosecond",
+    "Round",
+    "Second",
+    "String",
+    "Sub",
+    "Truncate",
+    "UTC",
+    "Unix",
+    "UnixMicro",
+    "UnixMilli",
+    "UnixNano",
+    "Weekday",
+    "Year",
+    "YearDay",
+    "Zone",
+    "ZoneBounds",
+];
 
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
