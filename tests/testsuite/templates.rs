@@ -2027,7 +2027,7 @@ fn templates_that_would_run_away_stop_with_a_located_note() {
         "{html}"
     );
     assert!(
-        html.contains("seq: size of result exceeds limit of 2000"),
+        html.contains("seq: size of result exceeds limit of 1000000"),
         "{html}"
     );
     assert!(
@@ -4159,6 +4159,42 @@ fn a_time_adds_a_duration_and_moves_its_date_in_its_zone_as_go_does() {
         found.contains("can't evaluate field NoSuch in type time.Time"),
         "{found}"
     );
+}
+
+#[test]
+fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
+    // Hunt W and the review: cast's integers (a leading 0 is octal, `_` between digits,
+    // a decimal part of digits cut off), Go's simple lowercase, `url.Values.Encode`'s
+    // order, `seq` up to Hugo's limit, `page.Pages`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ int \"010\" }}|{{ int \"1_000\" }}|{{ int \"2.9\" }}|{{ int \"0_7\" }}|{{ int \"\" }}\
+         |{{ lower \"İSTANBUL ΑΣ\" }}|{{ querify \"sp ace\" \"+\" \"é\" \"ü\" \"Z\" 1 \"a\" 2 }}\
+         |{{ len (seq 2500) }}|{{ printf \"%T\" .Page.Pages }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("<p>8|1000|2|7|0|istanbul ασ|Z=1&amp;a=2"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    for (template, message) in [
+        (
+            "<p>{{ int \"08\" }}</p>",
+            "unable to cast \"08\" of type string to int",
+        ),
+        (
+            "<p>{{ int \" 7\" }}</p>",
+            "unable to cast \" 7\" of type string to int",
+        ),
+        ("<p>{{ div 1 0 \"a\" }}</p>", "can't divide the value by 0"),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(message), "{template}: Hugo said {hugo}");
+        let found = the_only_problem(&site.path().join("content/page.md"));
+        assert!(found.contains(message), "{template}: {found}");
+    }
 }
 
 #[test]

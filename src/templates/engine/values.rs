@@ -513,6 +513,7 @@ pub fn go_type(value: &Value) -> &'static str {
         Value::Uint(_) => "uint64",
         Value::Float(_) => "float64",
         Value::String(_) => "string",
+        Value::List(_) if super::objects::is_page_list(value) => "page.Pages",
         Value::List(_) => "[]interface {}",
         Value::Safe { kind, .. } => match kind {
             gotmpl::SafeKind::Html => "template.HTML",
@@ -901,8 +902,11 @@ pub fn to_float(value: &Value) -> Option<f64> {
     }
 }
 
-/// A value as an integer, as Hugo's `cast.ToInt` reads it (floats truncated, numeric
-/// strings parsed, a leading-zero string read as decimal).
+/// A value as an integer, as Hugo's `cast.ToInt` reads it: floats truncated; text read
+/// by [`go_int`] once a decimal part of digits is cut off (`2.9` is 2, `7.` 7), so a
+/// leading `0` is octal (`010` is 8, `08` and `09.5` are no number), `1_000` is 1000,
+/// and blanks or an exponent make it none (`" 7"`, `1e3`); empty text is 0. Checked
+/// with Hugo 0.168.
 pub fn to_int(value: &Value) -> Option<i64> {
     match value {
         Value::Int(i) => Some(*i),
@@ -910,10 +914,11 @@ pub fn to_int(value: &Value) -> Option<i64> {
         Value::Float(f) => Some(*f as i64),
         Value::Bool(b) => Some(i64::from(*b)),
         Value::Nil => Some(0),
-        Value::String(s) => {
-            let t = s.trim();
-            go_int(t).or_else(|| t.parse::<f64>().ok().map(|f| f as i64))
-        }
+        Value::String(s) if s.is_empty() => Some(0),
+        Value::String(s) => go_int(match s.split_once('.') {
+            Some((whole, decimals)) if decimals.bytes().all(|b| b.is_ascii_digit()) => whole,
+            _ => s,
+        }),
         _ => None,
     }
 }
@@ -927,6 +932,11 @@ pub(crate) fn go_int(s: &str) -> Option<i64> {
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
     let lower = digits.to_ascii_lowercase();
+    // Go's `underscoreOK`: a `_` only between digits, or after a base prefix.
+    let spaced = |s: &str| !s.ends_with('_') && !s.contains("__");
+    if !spaced(&lower) || (lower.starts_with('_')) {
+        return None;
+    }
     let (radix, body) = if let Some(hex) = lower.strip_prefix("0x") {
         (16, hex.replace('_', ""))
     } else if let Some(oct) = lower.strip_prefix("0o") {
@@ -936,7 +946,7 @@ pub(crate) fn go_int(s: &str) -> Option<i64> {
     } else if lower.len() > 1 && lower.starts_with('0') {
         (8, lower.get(1..)?.replace('_', ""))
     } else {
-        (10, lower)
+        (10, lower.replace('_', ""))
     };
     if body.starts_with(['+', '-']) {
         return None;
@@ -1078,6 +1088,11 @@ mod tests {
         assert_eq!(to_int(&string("0x1F")), Some(31));
         assert_eq!(to_int(&string("-12")), Some(-12));
         assert_eq!(to_int(&string("2.9")), Some(2));
+        assert_eq!(to_int(&string("1_000")), Some(1000));
+        assert_eq!(to_int(&string("08")), None);
+        assert_eq!(to_int(&string("09.5")), None);
+        assert_eq!(to_int(&string(" 7")), None);
+        assert_eq!(to_int(&string("1__0")), None);
     }
 
     #[test]

@@ -13,8 +13,8 @@ use super::super::values::{self, cast_string, equal, items, string, to_float, to
 use super::{arg, int_arg, str_arg, Func};
 use crate::templates::engine::exec_error;
 
-/// The most items `seq` makes (Hugo's limit).
-const MAX_SEQ: i64 = 2000;
+/// The most items `seq` makes (Hugo's `maxSeqSize`, `tpl/collections/collections.go`).
+const MAX_SEQ: i64 = 1_000_000;
 
 pub(super) const FUNCS: &[(&str, Func)] = &[
     ("eq compare.Eq", |a| {
@@ -328,15 +328,19 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             ));
         }
         // Go's `url.Values.Encode`: sorted by key, each escaped as `url.QueryEscape`.
+        // Sorted by the keys as given, before they are escaped (`é` after `a`).
         let mut q: Vec<(String, String)> = pairs
             .chunks(2)
             .filter_map(|p| match p {
-                [k, v] => Some((query_escape(&cast_string(k)), query_escape(&cast_string(v)))),
+                [k, v] => Some((cast_string(k), cast_string(v))),
                 _ => None,
             })
             .collect();
         q.sort_by(|a, b| a.0.cmp(&b.0));
-        let q: Vec<String> = q.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let q: Vec<String> = q
+            .into_iter()
+            .map(|(k, v)| format!("{}={}", query_escape(&k), query_escape(&v)))
+            .collect();
         Ok(string(q.join("&")))
     }),
     ("add math.Add", |a| {
@@ -349,8 +353,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         arith(a, "mul", |x, y| x.checked_mul(y), |x, y| x * y)
     }),
     ("div math.Div", |a| {
-        // Hugo refuses other than numbers first (`DoArithmetic`), then a zero.
-        if a.iter().all(values::is_number) && a.iter().skip(1).any(|v| to_float(v) == Some(0.0)) {
+        // Hugo takes the arguments in turn (`DoArithmetic`): a zero after numbers stops
+        // it before a text after the zero does (`div 1 0 "a"`), a text before a zero first.
+        let numbers = a.iter().take_while(|v| values::is_number(v)).count();
+        if a.iter()
+            .take(numbers)
+            .skip(1)
+            .any(|v| to_float(v) == Some(0.0))
+        {
             return Err(exec_error("div: can't divide the value by 0"));
         }
         arith(a, "div", |x, y| x.checked_div(y), |x, y| x / y)

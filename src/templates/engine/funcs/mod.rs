@@ -334,11 +334,21 @@ fn str_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<String> {
     }
 }
 
-/// The argument at `i` as an integer.
+/// The argument at `i` as an integer ([`super::values::to_int`]); what is none is
+/// refused in spf13/cast's words (`unable to cast "08" of type string to int`).
 fn int_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<i64> {
+    use super::values::{go_format, go_type};
     let v = arg(args, i, func)?;
-    super::values::to_int(v)
-        .ok_or_else(|| exec_error(format!("{func}: unable to cast {v:?} to int")))
+    super::values::to_int(v).ok_or_else(|| {
+        let shown = match v {
+            Value::String(_) => go_format("%q", v),
+            _ => go_format("%v", v),
+        };
+        exec_error(format!(
+            "{func}: unable to cast {shown} of type {} to int",
+            go_type(v)
+        ))
+    })
 }
 
 #[cfg(test)]

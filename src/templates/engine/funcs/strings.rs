@@ -13,7 +13,7 @@ use crate::templates::engine::{self, exec_error};
 /// `(names, function)`: space-separated names, the first Hugo's short alias.
 pub(super) const FUNCS: &[(&str, Func)] = &[
     ("lower strings.ToLower", |a| {
-        Ok(string(str_arg(a, 0, "lower")?.to_lowercase()))
+        Ok(string(go_lower(&str_arg(a, 0, "lower")?)))
     }),
     ("upper strings.ToUpper", |a| {
         Ok(string(go_upper(&str_arg(a, 0, "upper")?)))
@@ -474,6 +474,22 @@ fn safe(args: &[Value], kind: SafeKind, func: &str) -> gotmpl::Result<Value> {
 
 /// Go's `strings.ToUpper`: rune by rune, so a letter without a one-letter capital (`ß`)
 /// stays as it is.
+/// Go's `strings.ToLower`: each character by Unicode's simple mapping (`unicode.ToLower`),
+/// which knows no context (a final `Σ` is `σ`, where Rust's `str::to_lowercase` writes
+/// `ς`) and takes `İ` to `i` (Rust's full mapping adds a combining dot).
+pub(super) fn go_lower(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut low = c.to_lowercase();
+            match (c, low.next(), low.next()) {
+                ('\u{130}', ..) => 'i',
+                (_, Some(l), None) => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 pub(super) fn go_upper(s: &str) -> String {
     s.chars().map(go_upper_char).collect()
 }
