@@ -1568,9 +1568,7 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
         "{html}"
     );
     assert!(
-        html.contains(
-            "layouts/shortcodes/typo.html:1:18: Folio does not have Hugo's function `fooo`"
-        ),
+        html.contains("layouts/shortcodes/typo.html:1:18: function &quot;fooo&quot; not defined"),
         "{html}"
     );
     let typo = site_with(
@@ -1579,6 +1577,21 @@ fn a_call_folio_cannot_run_is_located_at_itself_and_an_unknown_function_is_said_
     );
     let hugo = crate::support::hugo_run(typo.path(), &[]).unwrap_err();
     assert!(hugo.contains("function \"fooo\" not defined"), "{hugo}");
+    // A name a namespace of Hugo's does not have stops Hugo where it is reached, in Go's
+    // words (hunt W); an image filter Folio does not run is Folio's card.
+    let typo = site_with(&[("typo", "{{ strings.NoSuch \"x\" }}")], "{{< typo >}}");
+    let hugo = crate::support::hugo_run(typo.path(), &[]).unwrap_err();
+    let said = "can't evaluate field NoSuch in type *strings.Namespace";
+    assert!(hugo.contains(said), "{hugo}");
+    let found = the_only_problem(&typo.path().join("content/page.md"));
+    assert!(found.contains("error") && found.contains(said), "{found}");
+    let filter = site_with(&[("f", "{{ images.AutoOrient }}")], "{{< f >}}");
+    let found = the_only_problem(&filter.path().join("content/page.md"));
+    assert!(
+        found.contains("warning")
+            && found.contains("Folio does not have Hugo's function `images.AutoOrient`"),
+        "{found}"
+    );
 }
 
 #[test]

@@ -78,7 +78,8 @@ pub const OFFLINE: &[(&str, &str)] = &[
 /// The template functions Hugo defines, one space or line break between names: each
 /// namespace and its functions (`collections`, `collections.Shuffle`) and their aliases
 /// (`shuffle`), from Hugo 0.166's `tpl/*`: its namespaces'
-/// exported methods and the aliases their `init.go` maps. A
+/// exported methods (with the image filters `images` embeds, `resources/images/filters.go`)
+/// and the aliases their `init.go` maps; checked against 0.168's. A
 /// template may call one Folio does not have on a branch it never takes, which Hugo
 /// builds; reached, it fails saying Folio does not have it ([`missing`]).
 const HUGO_FUNCS: &str = "\
@@ -101,8 +102,12 @@ encoding.HexDecode encoding.HexEncode encoding.Jsonify eq errorf erroridf fileEx
 findRE findRESubmatch fingerprint first float fmt fmt.Errorf fmt.Erroridf \
 fmt.Errormf fmt.Print fmt.Printf fmt.Println fmt.Warnf fmt.Warnidf fmt.Warnmf ge \
 getenv group gt hasPrefix hasSuffix hash hash.FNV32a hash.XxHash highlight hmac \
-htmlEscape htmlUnescape hugo humanize i18n imageConfig images images.Config \
-images.Filter images.QR in index inflect inflect.Humanize inflect.Pluralize \
+htmlEscape htmlUnescape hugo humanize i18n imageConfig images images.AutoOrient \
+images.Brightness images.ColorBalance images.Colorize images.Config images.Contrast \
+images.Dither images.Filter images.Gamma images.GaussianBlur images.Grayscale \
+images.Hue images.Invert images.Mask images.Opacity images.Overlay images.Padding \
+images.Pixelate images.Process images.QR images.Saturation images.Sepia \
+images.Sigmoid images.Text images.UnsharpMask in index inflect inflect.Humanize inflect.Pluralize \
 inflect.Singularize inner int intersect isSet isset js js.Babel js.Batch js.Build \
 jsonify keyVals lang lang.FormatAccounting lang.FormatCurrency lang.FormatNumber \
 lang.FormatNumberCustom lang.FormatPercent lang.Merge lang.Translate last le lower \
@@ -152,6 +157,22 @@ pub fn why_not(name: &str) -> String {
             "Hugo removed the function `{name}` in 0.156 (use `{instead}`): Hugo does not \
              build a site any of whose templates calls it"
         );
+    }
+    if unknown(name) {
+        // Hugo's parser's words.
+        return format!("function \"{name}\" not defined");
+    }
+    if let Some((namespace, method)) = name.split_once('.') {
+        // A name Hugo's namespace does not have: Go's field error when it is reached.
+        let hugos = |n: &str| HUGO_FUNCS.split_ascii_whitespace().any(|h| h == n);
+        let namespace_of_functions = !matches!(namespace, "hugo" | "site" | "");
+        if namespace_of_functions
+            && hugos(namespace)
+            && !hugos(name)
+            && !OFFLINE.iter().any(|(n, _)| *n == name)
+        {
+            return format!("can't evaluate field {method} in type *{namespace}.Namespace");
+        }
     }
     match OFFLINE.iter().find(|(n, _)| *n == name) {
         Some((_, why)) => format!("{CANNOT_RUN}{name}`: it {why}"),
