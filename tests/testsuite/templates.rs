@@ -4211,6 +4211,34 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
 }
 
 #[test]
+fn a_template_called_without_a_value_has_nil_as_its_dot_and_a_resources_err_is_gone() {
+    // Go's `{{ template "x" }}` hands `x` nil (hunt W, 5).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ define \"ctx\" }}[{{ with . }}has{{ else }}none{{ end }}]{{ end }}\
+         <p>{{ template \"ctx\" }}|{{ template \"ctx\" . }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("<p>[none]|[has]</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // iris's `circle` reads `.Err` of `resources.Get`'s result, which Hugo 0.141 removed.
+    let site = site_with(
+        &[(
+            "f",
+            "{{ with resources.Get \"a.txt\" }}{{ with .Err }}err{{ end }}ok{{ end }}",
+        )],
+        "{{< f >}}",
+    );
+    std::fs::create_dir_all(site.path().join("assets")).unwrap();
+    std::fs::write(site.path().join("assets/a.txt"), "a").unwrap();
+    let said = "can't evaluate field Err in type resource.Resource: Resource.Err was removed";
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(said), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(found.contains("error") && found.contains(said), "{found}");
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

@@ -157,8 +157,46 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
         }
     });
     hugo_fields(list, &mut calls, &lookups);
+    nil_dots(list, &mut calls);
     calls
 }
+
+/// `{{ template "x" }}`: Go runs `x` with nil as its dot, where `gotmpl` hands it the
+/// caller's; the call is given [`NIL`]'s nil.
+fn nil_dots(list: &mut ListNode, calls: &mut Calls) {
+    for node in &mut list.nodes {
+        match node {
+            Node::List(l) => nil_dots(l, calls),
+            Node::If(b) | Node::Range(b) | Node::With(b) => {
+                nil_dots(&mut b.body, calls);
+                if let Some(e) = &mut b.else_body {
+                    nil_dots(e, calls);
+                }
+            }
+            Node::Define(d) => nil_dots(&mut d.body, calls),
+            Node::Template(t) if t.pipe.is_none() => {
+                let pos = t.pos;
+                t.pipe = Some(PipeNode {
+                    pos,
+                    decl: Vec::new(),
+                    commands: vec![CommandNode {
+                        pos,
+                        args: vec![Expr::Identifier(pos, NIL.into())],
+                    }],
+                    is_assign: false,
+                });
+                calls.push(Call {
+                    name: NIL.to_string(),
+                    offset: pos.offset,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The function that gives nil ([`nil_dots`]).
+pub const NIL: &str = "__folio_nil";
 
 /// What holds a page resource lookup's result (`.Page.Resources.Get "a.png"`,
 /// `resources.GetMatch …`): Go's `resource.Resource`, an interface that is nil when

@@ -320,6 +320,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    (rewrite::NIL, |_| Ok(Value::Nil)),
     (rewrite::TRUTH, |a| {
         let v = a.last().cloned().unwrap_or(Value::Nil);
         Ok(if values::is_zero_time(&v) {
@@ -1410,7 +1411,8 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
 
 /// [`hugo_field`]'s answer for a holder that is one of Go's types Folio keeps as a plain
 /// value: a nil `go_type` interface (a resource lookup that found nothing), whose field
-/// Go refuses; a time, whose names are `time.Time`'s ([`GO_TIME_METHODS`]); a list of
+/// Go refuses; a resource's `.Err`, which Hugo 0.141 removed; a time, whose names are
+/// `time.Time`'s ([`GO_TIME_METHODS`]); a list of
 /// pages, which has `page.Pages`' methods. `None` for any other.
 fn of_a_go_type(
     name: &str,
@@ -1422,6 +1424,14 @@ fn of_a_go_type(
             "nil pointer evaluating {}.{name}",
             to_string(go_type)
         ))));
+    }
+    if kind_of(holder) == Some("resource") && name == "Err" {
+        // The error of `resources.GetRemote`'s result, gone since Hugo 0.141: Hugo stops.
+        return Some(Err(exec_error(
+            "can't evaluate field Err in type resource.Resource: Resource.Err was removed in \
+             Hugo v0.141.0 and replaced with a new try keyword, see \
+             https://gohugo.io/functions/go-template/try/",
+        )));
     }
     if kind_of(holder) == Some("time") && holder.field(name).is_none() {
         // Go's `time.Time`: a method Folio does not give shows the card; any other name
