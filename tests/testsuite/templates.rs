@@ -624,6 +624,31 @@ fn an_errorf_message_is_formatted_as_gos_sprintf_formats_it() {
         found.iter().any(|f| f.ends_with("F|%!(NOVERB)")),
         "{found:?}"
     );
+    // The verbs `printf` writes are a message's too, and a date's month is text to `%s`
+    // (the review of 8b5323d); a nil left over is `<nil>` alone.
+    for (template, message) in [
+        (
+            "{{ errorf \"G|%x|%c|%s|%d\" 255 65 .Page.Date.Month .Page.Date.Month nil }}",
+            "G|ff|A|March|3%!(EXTRA <nil>)",
+        ),
+        // After `%[1]s` the next argument is the second: Go's bad width.
+        (
+            "{{ errorf \"H|%[2]s %[1]s|%*d\" \"a\" \"b\" 5 3 }}",
+            "H|b a|%!(BADWIDTH)5",
+        ),
+        ("{{ errorf \"I|%*d|%e\" 5 3 2.5 }}", "I|    3|2.500000e+00"),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        std::fs::write(
+            site.path().join("content/page.md"),
+            "---\ntitle: P\ndate: 2024-03-05\n---\n\n{{< f >}}\n",
+        )
+        .unwrap();
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(message), "Hugo said {hugo}");
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(found.iter().any(|f| f.contains(message)), "{found:?}");
+    }
 }
 
 #[test]

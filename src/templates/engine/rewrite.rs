@@ -1247,7 +1247,8 @@ pub const PARENT: &str = "__folio_parent";
 /// ([`try_call`]).
 pub const TRY: &str = "__folio_try";
 
-/// `printf "%v" X`: each argument a plain `%v` writes goes through [`PRINT`] first, so a
+/// `printf "%v" X` (and a message's, `errorf "…" X`): each argument a plain `%v` writes
+/// goes through [`PRINT`] first, so a
 /// float, a time or a media type is written as Go writes it (`gotmpl`'s `printf` writes
 /// Rust's `2500000` for Go's `2.5e+06`); each one a `%s`, a `%d`, or a `%v` with flags, a
 /// width or a precision writes is written by [`FORMAT`] (Go's `%02v`, `%s` of a list,
@@ -1255,13 +1256,19 @@ pub const TRY: &str = "__folio_try";
 /// for a format written as a literal whose verbs take their arguments in order (no `[n]`
 /// or `*`).
 fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
-    let Some([Expr::Identifier(_, name), Expr::String(fpos, format), ..]) = cmd.args.get(..2)
-    else {
+    let Some(Expr::Identifier(_, name)) = cmd.args.first() else {
         return;
     };
-    if name != "printf" {
+    // Where the format is: the messages' (`errorf`, `warnidf ID FORMAT …`) are formatted
+    // as `printf`'s ([`super::funcs::context`]'s `sprintf`).
+    let at = match name.as_str() {
+        "printf" | "errorf" | "fmt.Errorf" | "warnf" | "fmt.Warnf" => 1,
+        "erroridf" | "fmt.Erroridf" | "warnidf" | "fmt.Warnidf" => 2,
+        _ => return,
+    };
+    let Some(Expr::String(fpos, format)) = cmd.args.get(at) else {
         return;
-    }
+    };
     let (fpos, format) = (*fpos, format.clone());
     let Some(directives) = directives(&format) else {
         return;
@@ -1269,7 +1276,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
     let mut rewritten = String::with_capacity(format.len());
     let mut last = 0;
     for (k, (range, verb)) in directives.into_iter().enumerate() {
-        let Some(arg) = cmd.args.get_mut(k + 2) else {
+        let Some(arg) = cmd.args.get_mut(k + at + 1) else {
             break;
         };
         let spec = format.get(range.clone()).unwrap_or_default();
@@ -1303,7 +1310,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
     }
     if last > 0 {
         rewritten.push_str(format.get(last..).unwrap_or_default());
-        if let Some(f) = cmd.args.get_mut(1) {
+        if let Some(f) = cmd.args.get_mut(at) {
             *f = Expr::String(fpos, rewritten.into());
         }
     }
@@ -1316,7 +1323,7 @@ pub const FORMAT: &str = "__folio_format";
 /// Each directive of a Go format string that takes an argument, in order: its byte range
 /// (`%02v`) and verb; `None` when an argument index (`%[2]d`) or a `*` width reorders or
 /// adds arguments.
-fn directives(format: &str) -> Option<Vec<(std::ops::Range<usize>, char)>> {
+pub(super) fn directives(format: &str) -> Option<Vec<(std::ops::Range<usize>, char)>> {
     let mut out = Vec::new();
     let mut chars = format.char_indices().peekable();
     while let Some((start, c)) = chars.next() {

@@ -1205,54 +1205,69 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     Ok(values::go_format(spec, &value))
 }
 
-/// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…): each
-/// directive (`%s`, `%-8v`, `%.2f`, `%q`…) as a template's `printf` writes it
-/// ([`values::go_format`]; nil as `%!s(<nil>)`), `%%` a percent sign, a directive without
-/// its argument `%!s(MISSING)`, arguments left over `%!(EXTRA int=2)`. Verbs besides `v`,
-/// `s`, `d`, `q`, `f` and `T` are written as `%v` writes them.
+/// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…), as a
+/// template's `printf` writes them: the arguments were prepared as `printf`'s are when
+/// the template was read ([`rewrite::FORMAT`], [`rewrite::PRINT`]), and `gotmpl`'s own
+/// `printf` writes the directives (`%x`, `%[1]s`, `%*d`, `%!s(MISSING)`). What Folio
+/// writes itself: a format that ends inside a directive, `%!(NOVERB)`, and the arguments
+/// no directive took, `%!(EXTRA string=x, <nil>)`, with Go's type names and its way of
+/// printing Hugo's objects ([`values::go_type`], [`values::go_format`]).
 fn sprintf(a: &[Value]) -> String {
     let Some((format, args)) = a.split_first() else {
         return String::new();
     };
     let format = to_string(format);
-    let mut args = args.iter();
-    let mut out = String::new();
-    let mut rest = format.as_str();
-    while let Some(at) = rest.find('%') {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        let after = rest.get(at + 1..).unwrap_or_default();
-        // Flags, width and precision, then the verb.
-        let len = after
-            .find(|c: char| !("-+ #0.".contains(c) || c.is_ascii_digit()))
-            .unwrap_or(after.len());
-        let Some(verb) = after.get(len..).and_then(|v| v.chars().next()) else {
-            out.push_str("%!(NOVERB)");
-            rest = "";
-            break;
-        };
-        let spec = format!("%{}{verb}", after.get(..len).unwrap_or_default());
-        rest = after.get(len + verb.len_utf8()..).unwrap_or_default();
-        if verb == '%' {
-            out.push('%');
-            continue;
-        }
-        match args.next() {
-            Some(value) => out.push_str(
-                &directive(&spec, value.clone())
-                    .unwrap_or_else(|_| values::go_format(&spec, value)),
-            ),
-            None => out.push_str(&format!("%!{verb}(MISSING)")),
-        }
-    }
-    out.push_str(rest);
-    // Arguments no directive took: Go's `%!(EXTRA string=x, int=2)`.
-    let extra: Vec<String> = args
-        .map(|v| format!("{}={}", values::go_type(v), values::go_format("%v", v)))
+    let (format, no_verb) = match unfinished_directive(&format) {
+        Some(at) => (format.get(..at).unwrap_or_default(), true),
+        None => (format.as_str(), false),
+    };
+    let taken = rewrite::directives(format).map_or(args.len(), |d| d.len().min(args.len()));
+    let (used, extra) = args.split_at(taken);
+    // One action calling Go's `printf` with each value (as `apply` runs Go's built-ins).
+    let mut values = vec![string(format)];
+    values.extend(used.iter().cloned());
+    let call: String = (0..values.len())
+        .map(|i| format!(" (index . {i})"))
         .collect();
+    let mut out = gotmpl::Template::new("message")
+        .parse(&format!("{{{{ printf{call} }}}}"))
+        .and_then(|t| t.execute_to_string(&Value::List(values.into())))
+        .unwrap_or_else(|e| e.to_string());
+    if no_verb {
+        out.push_str("%!(NOVERB)");
+    }
     if !extra.is_empty() {
+        let extra: Vec<String> = extra
+            .iter()
+            .map(|v| match v {
+                Value::Nil => "<nil>".to_string(),
+                v => format!("{}={}", values::go_type(v), values::go_format("%v", v)),
+            })
+            .collect();
         out.push_str(&format!("%!(EXTRA {})", extra.join(", ")));
     }
     out
+}
+
+/// Where a format ends inside a directive (`"50%"`, `"%-5"`), which Go writes as
+/// `%!(NOVERB)`: the byte its `%` is at.
+fn unfinished_directive(format: &str) -> Option<usize> {
+    let mut chars = format.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        while chars
+            .peek()
+            .is_some_and(|(_, f)| "+-# 0.".contains(*f) || f.is_ascii_digit())
+        {
+            chars.next();
+        }
+        if chars.next().is_none() {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// `ref PAGE REF` and `relref PAGE REF` (Hugo's `urls.Ref`/`urls.RelRef`): the URL of the
