@@ -1389,6 +1389,7 @@ fn printf_t_names_the_type_as_go_does_for_the_type_guards_themes_write() {
          |{{ printf \"%T\" .Page.File }}|{{ printf \"%T\" .Page.Language }}\
          |{{ printf \"%T\" (urls.Parse \"/a\") }}|{{ printf \"%T\" .Page.Store }}\
          |{{ printf \"%T\" hugo }}|{{ printf \"%T\" site.Config }}|{{ printf \"%T\" (path.Split \"a/b\") }}\
+         |{{ $l := dict \"Lang\" \"en\" \"LanguageName\" \"English\" \"Weight\" 1 }}{{ printf \"%T\" $l }} {{ $l }}\
          |{{ if eq (printf \"%T\" (.Get \"code\")) \"bool\" }}guard{{ end }}</p>",
         ),
         (

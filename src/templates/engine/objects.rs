@@ -861,11 +861,10 @@ fn front_value<'f>(front: &'f Map<String, Json>, key: &str) -> Option<&'f Json> 
 }
 
 /// Whether `v` is a language (`.Site.Language`, an item of `.Site.Languages`), which Go
-/// prints as its code: a map with a `Lang`, a `LanguageName` and a `Weight`.
+/// prints as its code: Folio's map of that kind, not any map with the same keys (a data
+/// file of languages is a map to Go).
 pub fn is_language(v: &Value) -> bool {
-    ["Lang", "LanguageName", "Weight"]
-        .iter()
-        .all(|f| v.field(f).is_some())
+    values::kind_of(v) == Some("language")
 }
 
 /// The Go type of one of Hugo's structs Folio builds as a map, when `v` is one: a
@@ -874,16 +873,14 @@ pub fn struct_type(v: &Value) -> Option<&'static str> {
     if is_language(v) {
         return Some("*langs.Language");
     }
-    ["UniqueID", "Filename", "TranslationBaseName"]
-        .iter()
-        .all(|f| v.field(f).is_some())
-        .then_some("*source.File")
+    (values::kind_of(v) == Some("file")).then_some("*source.File")
 }
 
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
 fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<Value>) {
     let language_of = |l: &LanguageFields| {
         map([
+            (KIND, string("language")),
             ("Lang", string(&l.code)),
             ("LanguageName", string(&l.label)),
             ("Label", string(&l.label)),
@@ -1002,6 +999,7 @@ fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
     // (`source/fileInfo.go`).
     let unique_id = super::funcs::md5_hex(path);
     map([
+        (KIND, string("file")),
         ("Path", string(path)),
         ("UniqueID", string(unique_id)),
         ("Filename", string(filename)),
