@@ -230,6 +230,13 @@ impl OpenPage {
                 let from = from_page.then_some(page.as_path());
                 let found = match refs::get_page(lookup, from, path) {
                     Ok(Some(found)) => found,
+                    Ok(None) if is_taxonomy_path(&site, path) => {
+                        return Err(format!(
+                            "{}.GetPage` of a taxonomy or term page (`{path}`): it lists the \
+                             site's other pages by term",
+                            crate::templates::engine::funcs::CANNOT_RUN
+                        ))
+                    }
                     Ok(None) => return Ok(None),
                     Err(e) => return Err(e.message(path)),
                 };
@@ -709,4 +716,31 @@ fn other_page(
         }
     }
     page
+}
+
+/// Whether `path` (`tags`, `/tags/go-lang`) names one of the site's taxonomies or a term
+/// of one, which Hugo makes a page of without a content file: the config's `taxonomies`
+/// (plural names; Hugo's `tags` and `categories` when it sets none), unless
+/// `disableKinds` turns those pages off.
+fn is_taxonomy_path(site: &crate::site::Site, path: &str) -> bool {
+    use serde_json::Value as Json;
+    let first = path.trim_matches('/').split('/').next().unwrap_or_default();
+    let disabled = |kind: &str| match site.config_json(&["disableKinds"]) {
+        Some(Json::Array(kinds)) => kinds
+            .iter()
+            .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
+        _ => false,
+    };
+    if first.is_empty() || (disabled("taxonomy") && disabled("term")) {
+        return false;
+    }
+    match site.config_json(&["taxonomies"]) {
+        Some(Json::Object(m)) => m.values().any(|plural| {
+            plural
+                .as_str()
+                .is_some_and(|p| p.eq_ignore_ascii_case(first))
+        }),
+        Some(_) => false,
+        None => matches!(first.to_lowercase().as_str(), "tags" | "categories"),
+    }
 }

@@ -990,6 +990,35 @@ fn a_calls_position_prints_as_hugos_quoted_with_its_column_in_bytes_and_a_nested
 }
 
 #[test]
+fn get_page_of_a_taxonomy_or_term_page_shows_the_card_saying_so() {
+    // w3css-basic's `litt` reads a term page (hunt V, 3): Hugo has it without a content
+    // file; Folio, which does not list the site's pages by term, says so.
+    let site = site_with(
+        &[(
+            "f",
+            "[{{ with site.GetPage \"tags/go-lang\" }}{{ .Title }}|{{ .Kind }}{{ end }}]",
+        )],
+        "{{< f >}}",
+    );
+    std::fs::write(
+        site.path().join("content/page.md"),
+        "---\ntitle: P\ntags: [\"Go Lang\"]\n---\n\n{{< f >}}\n",
+    )
+    .unwrap();
+    crate::support::hugo_build(site.path(), "a term page");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert!(hugo.contains("[Go Lang|term]"), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("warning")
+            && found.contains(
+                "Folio cannot run `.GetPage` of a taxonomy or term page (`tags/go-lang`)"
+            ),
+        "{found}"
+    );
+}
+
+#[test]
 fn get_page_finds_the_page_hugo_finds_and_gives_its_front_matters_fields() {
     let gp =
         "<p>{{ with .Site.GetPage (.Get 0) }}[{{ .Title }}|{{ .RelPermalink }}|{{ .Permalink }}\
