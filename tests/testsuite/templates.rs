@@ -4294,6 +4294,33 @@ fn a_template_called_without_a_value_has_nil_as_its_dot_and_a_resources_err_is_g
 }
 
 #[test]
+fn jsonify_writes_floats_indents_and_escapes_as_gos_encoder_does() {
+    // Go's floats without an exponent from 1e-6 to 1e21, `prefix` and `noHTMLEscape`
+    // (hunt W, 7).
+    let template = "<pre>A{{ jsonify 0.000001 }}|{{ jsonify 1e20 }}|{{ jsonify 1e21 }}\
+                    |{{ jsonify (slice 1.5e-7 -3.25e30 0.1) }}\n\
+                    B{{ jsonify (dict \"noHTMLEscape\" true) \"<x>&\" }}|{{ jsonify \"<x>&\" }}\n\
+                    C{{ jsonify (dict \"indent\" \"  \") (dict \"a\" (slice 1 2) \"b\" (dict) \"c\" (slice)) }}\n\
+                    D{{ jsonify (dict \"prefix\" \"> \" \"indent\" \"\t\") (dict \"a\" (slice 1 (dict \"x\" 2))) }}\n\
+                    E{{ jsonify (dict \"prefix\" \"#\") (slice 1 2) }}</pre>";
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        template,
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let pre = |html: &str| {
+        let start = html.find("<pre>").unwrap_or(0);
+        let end = html.find("</pre>").unwrap_or(html.len());
+        html.get(start..end).unwrap_or_default().to_string()
+    };
+    assert!(
+        pre(&hugo).starts_with("<pre>A0.000001|100000000000000000000|1e+21|[1.5e-7,"),
+        "{hugo}"
+    );
+    assert_eq!(pre(&folio), pre(&hugo));
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

@@ -1073,36 +1073,178 @@ pub(crate) fn replace_emoji_codes(
     out
 }
 
-/// `jsonify [OPTIONS] VALUE`: Go's `json.Marshal`, `<`, `>` and `&` escaped as `\u003c`…
+/// `jsonify [OPTIONS] VALUE`: Go's `json.Encoder` as Hugo's `Jsonify` sets it up
+/// (`tpl/encoding`): `<`, `>` and `&` escaped as `\u003c`… unless `noHTMLEscape`, each
+/// element on a line of its own after `prefix` and `indent` when either is given, and
+/// floats written as Go writes them ([`GoJson`]).
 fn jsonify(args: &[Value]) -> gotmpl::Result<Value> {
     let (opts, v) = match args {
         [opts, v] => (Some(opts), v),
         [v] => (None, v),
         _ => return Err(exec_error("jsonify: expected 1 or 2 arguments")),
     };
-    let json = values::to_json(v);
-    let indent = opts
-        .and_then(|o| o.field("indent"))
-        .map(to_string)
-        .filter(|s| !s.is_empty());
-    let text = match indent {
-        Some(indent) => {
-            let mut buf = Vec::new();
-            let fmt = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
-            let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-            serde::Serialize::serialize(&json, &mut ser)
-                .map_err(|e| exec_error(format!("jsonify: {e}")))?;
-            String::from_utf8_lossy(&buf).into_owned()
-        }
-        None => json.to_string(),
+    // Hugo decodes the options with mapstructure, which matches names in any case.
+    let option = |name: &str| {
+        opts.and_then(|o| match o {
+            Value::Map(m) => m
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        })
     };
-    let text = text
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    Ok(values::html(text))
+    let text_of = |name: &str| option(name).map(|v| to_string(&v)).unwrap_or_default();
+    let (prefix, indent) = (text_of("prefix"), text_of("indent"));
+    let escape_html = !option("noHTMLEscape").is_some_and(|v| v.is_truthy());
+    let json = values::to_json(v);
+    let mut buf = Vec::new();
+    let formatter = GoJson {
+        prefix: prefix.as_bytes(),
+        indent: indent.as_bytes(),
+        escape_html,
+        depth: 0,
+        has_value: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
+    serde::Serialize::serialize(&json, &mut ser)
+        .map_err(|e| exec_error(format!("jsonify: {e}")))?;
+    Ok(values::html(String::from_utf8_lossy(&buf)))
+}
+
+/// How Go's `encoding/json` writes what `jsonify` gives it: compact, or, with a prefix
+/// or an indent (`json.Indent`), each element on a new line that starts with the prefix
+/// and the indent once per level; an empty list or map stays `[]`, `{}`. A float is
+/// written as `floatEncoder` writes it: its shortest digits without an exponent from
+/// 1e-6 to 1e21 (`0.000001`, `100000000000000000000`), else with one, `1e-7`, `1e+21`.
+/// Inside strings, `<`, `>` and `&` are `\u003c`… unless told not to (`escape_html`),
+/// and the line and paragraph separators always `\u2028`, `\u2029`.
+struct GoJson<'a> {
+    prefix: &'a [u8],
+    indent: &'a [u8],
+    escape_html: bool,
+    depth: usize,
+    has_value: bool,
+}
+
+impl GoJson<'_> {
+    fn pretty(&self) -> bool {
+        !(self.prefix.is_empty() && self.indent.is_empty())
+    }
+
+    fn new_line<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        w.write_all(self.prefix)?;
+        for _ in 0..self.depth {
+            w.write_all(self.indent)?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value && self.pretty() {
+            self.new_line(w)?;
+        }
+        w.write_all(c)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.pretty() {
+            self.new_line(w)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for GoJson<'_> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut last = 0;
+        for (at, c) in fragment.char_indices() {
+            let escaped = match c {
+                '<' | '>' | '&' if self.escape_html => format!("\\u{:04x}", u32::from(c)),
+                '\u{2028}' | '\u{2029}' => format!("\\u{:04x}", u32::from(c)),
+                _ => continue,
+            };
+            w.write_all(fragment.get(last..at).unwrap_or_default().as_bytes())?;
+            w.write_all(escaped.as_bytes())?;
+            last = at + c.len_utf8();
+        }
+        w.write_all(fragment.get(last..).unwrap_or_default().as_bytes())
+    }
+
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, f: f64) -> std::io::Result<()> {
+        let abs = f.abs();
+        if abs == 0.0 || (1e-6..1e21).contains(&abs) {
+            return write!(w, "{f}");
+        }
+        let e = format!("{f:e}");
+        let (mantissa, exponent) = e.split_once('e').unwrap_or((&e, "0"));
+        let exponent: i32 = exponent.parse().unwrap_or(0);
+        if exponent < 0 {
+            write!(w, "{mantissa}e-{}", -exponent)
+        } else {
+            write!(w, "{mantissa}e+{exponent:02}")
+        }
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(if self.pretty() { b": " } else { b":" })
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Go's `path.Base`: the last element of `s` after trailing slashes are taken off; `.`
