@@ -314,10 +314,14 @@ impl Site {
             .filter(|file| std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_TEMPLATE))
             .filter_map(|file| {
                 let source = std::fs::read_to_string(&file).ok()?;
-                if !source.contains("{{") {
-                    return None;
-                }
-                let (line, col, message) = match crate::templates::engine::unknown_call(&source) {
+                // A template of text alone calls nothing, but the escaper still reads it
+                // (`x <b`, a tag left open at its end, stops Hugo).
+                let calls = if source.contains("{{") {
+                    crate::templates::engine::unknown_call(&source)
+                } else {
+                    None
+                };
+                let (line, col, message) = match calls {
                     Some((offset, message)) => {
                         let (line, col) = crate::text::line_col(&source, offset);
                         (line, col, message)

@@ -4321,6 +4321,58 @@ fn jsonify_writes_floats_indents_and_escapes_as_gos_encoder_does() {
 }
 
 #[test]
+fn merge_passes_over_an_empty_source_and_abs_url_drops_an_empty_query_or_fragment() {
+    // scientific-python's `grid` merges the `.Params` of a call without any, and nginx's
+    // `icon` makes `sprite.svg#` (hunt X, 1 and 3).
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/sub/\"\n",
+        "<p>{{ merge .Params (dict \"a\" 1) }}|{{ merge \"\" 0 false (dict \"a\" 1) }}\
+         |{{ \"images/s.svg#\" | absURL }}|{{ \"/s.svg?\" | absURL }}|{{ \"/s.svg?a=1#b c\" | absURL }}\
+         |{{ \"x#\" | relURL }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("<p>map[a:1]|map[a:1]|https://e.org/sub/images/s.svg|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn an_images_exif_is_folios_card_and_a_template_of_text_left_inside_a_tag_stops_hugo() {
+    // dilex's `photo` reads the camera from `.Exif`; biapy's templates are text (hunt X,
+    // 6 and 7).
+    let site = site_with(
+        &[(
+            "f",
+            "{{ with .Page.Resources.Get \"a.png\" }}{{ with .Exif }}{{ .Date }}{{ end }}{{ end }}",
+        )],
+        "{{< f >}}",
+    );
+    let bundle = site.path().join("content/page");
+    std::fs::create_dir_all(&bundle).unwrap();
+    std::fs::rename(site.path().join("content/page.md"), bundle.join("index.md")).unwrap();
+    std::fs::copy(
+        crate::support::root().join("tests/fixtures/templates/site/assets/images/logo.png"),
+        bundle.join("a.png"),
+    )
+    .unwrap();
+    let found = the_only_problem(&bundle.join("index.md"));
+    assert!(
+        found.contains("warning") && found.contains("Folio does not have Hugo's method `.Exif`"),
+        "{found}"
+    );
+    let site = site_with(&[("f", "ok"), ("open", "x <b")], "{{< f >}}");
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("ends in a non-text context"), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("open.html:1:1: error: html/template: ends in a non-text context"),
+        "{found}"
+    );
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

@@ -297,18 +297,20 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let Value::Map(result) = last else {
             return Err(exec_error(format!(
                 "merge: destination must be a map, got {}",
-                to_string(last)
+                values::go_type(last)
             )));
         };
         let mut result = result.as_ref().clone();
         for src in rest.iter().rev() {
             match src {
                 Value::Map(src) => result = merge_maps(&result, src),
-                Value::Nil => {}
+                // A source that is not true (nil, "", 0, false, an empty list: a call's
+                // `.Params` without parameters) is passed over (`hreflect.IsTruthfulValue`).
+                other if !other.is_truthy() || values::is_zero_time(other) => {}
                 other => {
                     return Err(exec_error(format!(
                         "merge: source must be a map, got {}",
-                        to_string(other)
+                        values::go_type(other)
                     )))
                 }
             }

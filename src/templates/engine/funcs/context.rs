@@ -824,12 +824,21 @@ fn go_escaped(text: &str, set: &'static percent_encoding::AsciiSet) -> String {
 }
 
 /// What `absURL` writes after the path, `MakePermalink`'s way: the query as written, the
-/// fragment escaped ([`GO_FRAGMENT`]).
+/// fragment escaped ([`GO_FRAGMENT`]); an empty one of either is dropped, as Hugo copies
+/// only the parsed URL's `RawQuery` and `Fragment` (`s.svg#` is `s.svg`).
 fn escaped_rest(rest: &str) -> String {
-    match rest.split_once('#') {
-        Some((query, fragment)) => format!("{query}#{}", go_escaped(fragment, GO_FRAGMENT)),
-        None => rest.to_string(),
+    let (query, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = String::new();
+    if !query.is_empty() {
+        out.push('?');
+        out.push_str(query);
     }
+    if !fragment.is_empty() {
+        out.push('#');
+        out.push_str(&go_escaped(fragment, GO_FRAGMENT));
+    }
+    out
 }
 
 /// Whether `url`'s path or fragment has a `%` that does not start an escape (`%` and two
@@ -1426,7 +1435,8 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
 
 /// [`hugo_field`]'s answer for a holder that is one of Go's types Folio keeps as a plain
 /// value: a nil `go_type` interface (a resource lookup that found nothing), whose field
-/// Go refuses; a resource's `.Err`, which Hugo 0.141 removed; a time, whose names are
+/// Go refuses; a resource's `.Err`, which Hugo 0.141 removed, and an image's `.Exif`,
+/// `.Meta` and `.Colors`, which Folio does not give (the card); a time, whose names are
 /// `time.Time`'s ([`GO_TIME_METHODS`]); a list of
 /// pages, which has `page.Pages`' methods. `None` for any other.
 fn of_a_go_type(
@@ -1447,6 +1457,13 @@ fn of_a_go_type(
              Hugo v0.141.0 and replaced with a new try keyword, see \
              https://gohugo.io/functions/go-template/try/",
         )));
+    }
+    if kind_of(holder) == Some("resource")
+        && matches!(name, "Exif" | "Meta" | "Colors")
+        && holder.field(name).is_none()
+    {
+        // An image's metadata and colours, which Folio does not read from its file.
+        return Some(Err(exec_error(super::why_not(&format!(".{name}")))));
     }
     if kind_of(holder) == Some("time") && holder.field(name).is_none() {
         // Go's `time.Time`: a method Folio does not give shows the card; any other name
