@@ -98,8 +98,10 @@ impl Renderer<'_> {
 
     /// `ref` and `relref` (Hugo's `ref.html`, `relref.html`): the URL of the page the
     /// reference (the first parameter, or `path`) names, absolute for `ref`; nothing when
-    /// it names none, where Hugo stops the build (`folio check` says so).
-    fn reference(&self, i: usize, absolute: bool) -> String {
+    /// it names none, where Hugo stops the build (`folio check` says so: of a call in the
+    /// page, from the page; of one in a text a template renders, from the problem this
+    /// records, which fails the call rendering the text).
+    fn reference(&mut self, i: usize, absolute: bool) -> String {
         let tag = &self.src.shortcodes.all[i].open;
         let reference = if tag.is_named() {
             named(tag, "path")
@@ -114,8 +116,21 @@ impl Renderer<'_> {
         } else {
             hugo.relref(&reference)
         };
-        url.map(|u| crate::text::html_template_text(&u))
-            .unwrap_or_default()
+        match url {
+            Ok(u) => crate::text::html_template_text(&u),
+            Err(e) => {
+                if self.depth > 0 {
+                    let name = if absolute { "ref" } else { "relref" };
+                    let problem = crate::templates::engine::Problem::unlocated(
+                        name,
+                        format!("REF_NOT_FOUND: {e}"),
+                    );
+                    let at = self.src.shortcodes.all[i].span.start;
+                    self.template_problems.push((at, problem));
+                }
+                String::new()
+            }
+        }
     }
 
     /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).

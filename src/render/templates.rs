@@ -105,16 +105,33 @@ impl MarkdownHost {
         self.texts.borrow_mut().pop();
         self.depth.set(self.depth.get() - 1);
         self.icons.borrow_mut().extend(r.icons);
-        // Fails each call on the way out, as in Hugo, not the deepest alone: the message
-        // from where it was found.
-        if let Some(why) = r.template_problems.iter().find_map(|(_, p)| {
-            let at = p.message.find(TOO_DEEP)?;
-            p.message.get(at..)
-        }) {
-            return Err(why.to_string());
-        }
+        text_problems(&r.template_problems)?;
         Ok(html)
     }
+}
+
+/// What the calls in a text a template rendered (`markdownify`, `.RenderString`) found,
+/// for the call that rendered it. A text too deep fails each call on the way out, as in
+/// Hugo, not the deepest alone: the message from where it was found. A call that fails
+/// (an `errorf`, a `ref` to no page) stops Hugo's build: it fails the call rendering the
+/// text, where check can say it. One Folio cannot run shows its card in the text, and
+/// is said as that call's warning.
+fn text_problems(problems: &[(usize, Problem)]) -> Result<(), String> {
+    if let Some(why) = problems.iter().find_map(|(_, p)| {
+        let at = p.message.find(TOO_DEEP)?;
+        p.message.get(at..)
+    }) {
+        return Err(why.to_string());
+    }
+    if let Some((_, p)) = problems.iter().find(|(_, p)| p.function.is_none()) {
+        return Err(format!("a shortcode in the text it renders fails: {p}"));
+    }
+    for (_, p) in problems {
+        let _ = engine::warn(format!(
+            "a shortcode in the text it renders shows Folio's card: {p}"
+        ));
+    }
+    Ok(())
 }
 
 impl MarkdownHost {

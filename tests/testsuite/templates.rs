@@ -4373,6 +4373,35 @@ fn an_images_exif_is_folios_card_and_a_template_of_text_left_inside_a_tag_stops_
 }
 
 #[test]
+fn a_call_that_fails_in_a_text_a_template_renders_is_an_error_of_the_call_rendering_it() {
+    // nginx's `data-table` runs `markdownify` on cells that hold shortcodes (hunt X, 2):
+    // Hugo stops on an `errorf`, or a `ref` to no page, in them.
+    let site = site_with(
+        &[
+            ("boom", "{{ errorf \"boom %s\" (.Get 0) }}"),
+            ("ds", "<span>{{ .Get 0 | markdownify }}</span>"),
+        ],
+        "{{< ds \"a {{< boom \\\"p\\\" >}} b\" >}}\n\n{{< ds \"see {{< ref \\\"/nope\\\" >}}\" >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        hugo.contains("boom p") && hugo.contains("REF_NOT_FOUND"),
+        "{hugo}"
+    );
+    let found = checked(&site.path().join("content/page.md"));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].contains("page.md:5:1: error")
+            && found[0].contains("a shortcode in the text it renders fails: layouts/shortcodes/boom.html:1:4: errorf: boom p"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains("page.md:7:1: error") && found[1].contains("REF_NOT_FOUND"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\
