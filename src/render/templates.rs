@@ -400,6 +400,9 @@ impl Renderer<'_> {
         if !has_site_template(self.src.catalogue, sc.name()) || engine::frame().is_err() {
             return None;
         }
+        if let Some(problem) = self.plain_text_only(i) {
+            return Some(self.fallback(i, &problem));
+        }
         let call = self.call(i);
         let (out, warned) = match engine::frame() {
             Ok(frame) => {
@@ -421,6 +424,37 @@ impl Renderer<'_> {
                 self.note_surprises(i, surprises, html)
             }
             Err(problem) => self.fallback(i, &problem),
+        })
+    }
+
+    /// Why a call of a shortcode with plain-text templates only (`kbd.md`) is Folio's
+    /// card: a `{{< >}}` call stops Hugo, in its words; a `{{% %}}` one Hugo runs as text
+    /// (Go's `text/template`, no escaping), which Folio does not.
+    fn plain_text_only(&self, i: usize) -> Option<Problem> {
+        let sc = &self.src.shortcodes.all[i];
+        let files = self.src.catalogue.plain_text_only(sc.name())?;
+        let list: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let file = files.first().cloned().unwrap_or_default();
+        Some(if sc.open.notation == Notation::Angle {
+            Problem::unlocated(
+                file,
+                format!(
+                    "no compatible template found for shortcode \"{}\" in [{}]; note that to \
+                     use plain text template shortcodes in HTML you need to use the shortcode \
+                     {{{{% delimiter",
+                    sc.name(),
+                    list.join(" ")
+                ),
+            )
+        } else {
+            Problem {
+                function: Some("plain text template".into()),
+                ..Problem::unlocated(
+                    file,
+                    "Folio does not run a plain-text shortcode template, which Hugo runs as \
+                     text for a {{% %}} call",
+                )
+            }
         })
     }
 

@@ -295,6 +295,20 @@ impl Catalogue {
         Err((template.files.first().cloned().unwrap_or_default(), message))
     }
 
+    /// The template files of a shortcode that has plain-text ones only (`kbd.md`,
+    /// [`PLAIN_TEXT_SUFFIXES`]), which Hugo runs as text for a `{{% %}}` call and refuses
+    /// for a `{{< >}}` one; `None` for any other.
+    pub fn plain_text_only(&self, name: &str) -> Option<&[PathBuf]> {
+        let template = self.get(name)?;
+        let plain = |f: &PathBuf| {
+            identifiers(f).is_some_and(|(_, suffix)| PLAIN_TEXT_SUFFIXES.contains(&suffix.as_str()))
+        };
+        (template.origin != Origin::BuiltIn
+            && !template.files.is_empty()
+            && template.files.iter().all(plain))
+        .then_some(template.files.as_slice())
+    }
+
     /// The partial `partial NAME` calls: `NAME` under a partials folder, or `NAME.html`
     /// (Hugo lets the extension be left out), with a leading `partials/` ignored.
     pub fn partial_file(&self, name: &str) -> Option<&engine::TemplateFile> {
@@ -629,12 +643,29 @@ const OUTPUT_FORMATS: &[&str] = &[
     "gotmpl",
 ];
 
+/// The suffixes of Hugo's plain-text output formats (`output/outputFormat.go`: calendar,
+/// CSS, CSV, JSON, Markdown, robots, the web app manifest), whose shortcode templates
+/// Hugo runs as text for `{{% %}}` calls only; any other suffix (`html`, `htm`, `xml`,
+/// `gohtml`, one no format has) is HTML's (`templatestore.go`,
+/// `resolveOutputFormatAndOrMediaType`; checked with Hugo 0.168).
+const PLAIN_TEXT_SUFFIXES: &[&str] = &[
+    "ics",
+    "css",
+    "csv",
+    "json",
+    "md",
+    "markdown",
+    "txt",
+    "webmanifest",
+];
+
 /// Whether a template file is for the HTML output format, the one a page's content is
-/// rendered for: its suffix is `html` and it names no other output format (`card.html`,
-/// `card.fr.html`, `card.html.html`; not `card.md`, `card.amp.html`, `card.rss.xml`).
+/// rendered for: its suffix is no plain-text format's ([`PLAIN_TEXT_SUFFIXES`]) and it
+/// names no other output format (`card.html`, `card.fr.html`, `card.html.html`,
+/// `card.gohtml`; not `card.md`, `card.amp.html`, `card.rss.xml`).
 fn is_for_html(file: &Path) -> bool {
     identifiers(file).is_some_and(|(identifiers, suffix)| {
-        suffix == "html"
+        !PLAIN_TEXT_SUFFIXES.contains(&suffix.as_str())
             && identifiers
                 .iter()
                 .all(|p| p == "html" || !OUTPUT_FORMATS.contains(&p.as_str()))

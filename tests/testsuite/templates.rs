@@ -4402,6 +4402,55 @@ fn a_call_that_fails_in_a_text_a_template_renders_is_an_error_of_the_call_render
 }
 
 #[test]
+fn a_shortcode_template_of_another_suffix_runs_as_html_unless_it_is_plain_text() {
+    // dilex keeps its shortcodes in `.gohtml` files; biapy's are `.md` text, which Hugo
+    // runs for `{{% %}}` calls only (hunt X, 5).
+    for (file, page) in [
+        ("g.gohtml", "{{< g \"x\" >}}"),
+        ("g.htm", "{{% g \"x\" %}}"),
+    ] {
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", "title = \"T\"\n"),
+            (&format!("layouts/shortcodes/{file}"), "<b>{{ .Get 0 }}</b>"),
+            (
+                "content/about.md",
+                &format!("---\ntitle: A\n---\n\n{page}\n"),
+            ),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), file, "content/about.md");
+        assert!(hugo.contains(">x<"), "{file}: {hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{file}");
+    }
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("layouts/shortcodes/m.md", "**{{ .Get 0 }}**"),
+        (
+            "content/about.md",
+            "---\ntitle: A\n---\n\n{{< m \"x\" >}}\n",
+        ),
+    ]);
+    let said =
+        "note that to use plain text template shortcodes in HTML you need to use the shortcode";
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(said), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(found.contains("error") && found.contains(said), "{found}");
+    std::fs::write(
+        site.path().join("content/about.md"),
+        "---\ntitle: A\n---\n\n{{% m \"x\" %}}\n",
+    )
+    .unwrap();
+    crate::support::hugo_build(site.path(), "a text shortcode");
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(
+        found.contains("warning")
+            && found.contains("Folio does not run a plain-text shortcode template"),
+        "{found}"
+    );
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\
