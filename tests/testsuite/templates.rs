@@ -1019,6 +1019,34 @@ fn get_page_of_a_taxonomy_or_term_page_shows_the_card_saying_so() {
 }
 
 #[test]
+fn another_pages_files_show_the_card_not_the_files_of_the_page_being_rendered() {
+    // nginx's `include` reads another page's bundle (hunt X, 4); the page rendered has
+    // files of its own, which Folio listed in their place.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/g.html",
+            "{{ with site.GetPage \"other\" }}N={{ len .Resources }}{{ end }}",
+        ),
+        ("content/other/index.md", "---\ntitle: O\n---\n"),
+        ("content/other/note.txt", "other note"),
+        ("content/other/d.json", "{}"),
+        ("content/p/index.md", "---\ntitle: P\n---\n\n{{< g >}}\n"),
+        ("content/p/mine.txt", "mine"),
+    ]);
+    crate::support::hugo_build(site.path(), "another page's files");
+    let hugo = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    assert!(hugo.contains("N=2"), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/p/index.md"));
+    assert!(
+        found.contains("warning")
+            && found.contains("Folio cannot run `.Resources` of another page"),
+        "{found}"
+    );
+}
+
+#[test]
 fn get_page_finds_the_page_hugo_finds_and_gives_its_front_matters_fields() {
     let gp =
         "<p>{{ with .Site.GetPage (.Get 0) }}[{{ .Title }}|{{ .RelPermalink }}|{{ .Permalink }}\

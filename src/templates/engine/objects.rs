@@ -142,8 +142,8 @@ pub const OTHER_PAGE: &str = "__folio_other_page";
 
 /// `page` as another page of the site (`.GetPage`'s): without what only rendering it gives
 /// (its counts; `.Content`, `.Summary` and the rest are not in any page Folio builds),
-/// nor the scratch pad of the page being rendered, so that reading them shows Folio's
-/// card.
+/// nor the scratch pad or the files of the page being rendered, so that reading them
+/// shows Folio's card.
 pub fn another_page(page: Value) -> Value {
     let Value::Map(mut fields) = page else {
         return page;
@@ -156,6 +156,7 @@ pub fn another_page(page: Value) -> Value {
         "Truncated",
         "Scratch",
         "Store",
+        "Resources",
     ] {
         own.remove(name);
     }

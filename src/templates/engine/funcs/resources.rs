@@ -159,6 +159,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Some(resources) => Ok(Value::List(
                 bundle_matching(resources, &|_, _| true)?.into(),
             )),
+            // Another page's files (`.GetPage`'s), which Folio does not list.
+            None if receiver.field(super::super::objects::OTHER_PAGE).is_some() => {
+                Err(exec_error(format!(
+                    "{}.Resources` of another page (`.GetPage`'s): it reads that page's bundle",
+                    super::CANNOT_RUN
+                )))
+            }
             // A map without the field gives nothing, as any map's missing field does.
             None if matches!(receiver, Value::Map(_)) => Ok(Value::Nil),
             None => Err(exec_error(format!(
