@@ -280,7 +280,22 @@ impl markdown::hooks::RenderHooks for SiteHooks {
             .chain([base.to_string()])
             .find(|n| frame.catalogue.render_hook(n).is_some())?;
         let context = hook_context(hook, &frame);
-        match engine::render_hook(&name, &context) {
+        // What finds the hook's element in the page, for what it warns or why it fails.
+        let near = match hook.kind {
+            HookKind::Link | HookKind::Image if !hook.destination.is_empty() => {
+                Some(engine::HookElement::Destination(hook.destination.clone()))
+            }
+            HookKind::CodeBlock => Some(engine::HookElement::Fence(hook.ordinal)),
+            HookKind::Blockquote => Some(engine::HookElement::Blockquote(hook.ordinal)),
+            HookKind::Heading => Some(engine::HookElement::Heading(hook.ordinal)),
+            _ => None,
+        };
+        let warned = frame.warning_count();
+        let out = engine::render_hook(&name, &context);
+        for warning in frame.warnings_since(warned) {
+            frame.record_hook_warning(warning, near.clone());
+        }
+        match out {
             Ok(html) => Some(html),
             Err(mut problem) => {
                 // A partial the hook called failed: the problem is the partial's, and says
@@ -289,15 +304,6 @@ impl markdown::hooks::RenderHooks for SiteHooks {
                     problem.message =
                         format!("{} ({HOOK_CALLER} render-{name}.html)", problem.message);
                 }
-                let near = match hook.kind {
-                    HookKind::Link | HookKind::Image if !hook.destination.is_empty() => {
-                        Some(engine::HookElement::Destination(hook.destination.clone()))
-                    }
-                    HookKind::CodeBlock => Some(engine::HookElement::Fence(hook.ordinal)),
-                    HookKind::Blockquote => Some(engine::HookElement::Blockquote(hook.ordinal)),
-                    HookKind::Heading => Some(engine::HookElement::Heading(hook.ordinal)),
-                    _ => None,
-                };
                 frame.record_hook_problem(problem, near);
                 None
             }
@@ -524,7 +530,7 @@ impl Renderer<'_> {
     /// the page, recorded as problems (by the page's own render, not a nested one's): at a
     /// link's or an image's destination, the first place in `range` it is written, at a
     /// code block's fence, else at the start of `range`. What the hooks warned (`warnf`,
-    /// which Hugo prints as a WARN of the build) is recorded at the start of `range`.
+    /// which Hugo prints as a WARN of the build) is recorded at its element the same way.
     pub(super) fn hook_problems_at(&mut self, range: std::ops::Range<usize>) {
         if self.depth > 0 {
             return;
@@ -534,6 +540,12 @@ impl Renderer<'_> {
             self.surprises.push((range.start, warning));
         }
         let text = self.src.text.get(range.clone()).unwrap_or_default();
+        for (warning, near) in frame.take_hook_warnings() {
+            let at = near
+                .and_then(|near| element_at(text, &near))
+                .map_or(range.start, |i| range.start + i);
+            self.surprises.push((at, warning));
+        }
         for (mut problem, near, elements) in frame.take_hook_problems() {
             let at = near
                 .and_then(|near| element_at(text, &near))

@@ -181,6 +181,7 @@ pub struct Frame {
     /// Why render hooks failed (the element was then written as Goldmark writes it), each
     /// with the text that finds its element in the page, when it has one.
     hook_problems: RefCell<Vec<(Problem, Option<HookElement>)>>,
+    hook_warnings: RefCell<Vec<(String, Option<HookElement>)>>,
     partial_cache: RefCell<HashMap<String, Value>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
@@ -225,6 +226,7 @@ impl Frame {
             running: RefCell::default(),
             failure: RefCell::default(),
             hook_problems: RefCell::default(),
+            hook_warnings: RefCell::default(),
             partial_cache: RefCell::default(),
             own_compiled: None,
             refs: None,
@@ -257,6 +259,32 @@ impl Frame {
     /// Records why a render hook failed, and `near`, what finds its element in the page.
     pub fn record_hook_problem(&self, problem: Problem, near: Option<HookElement>) {
         self.hook_problems.borrow_mut().push((problem, near));
+    }
+
+    /// How many warnings are waiting ([`warn`]), to take those recorded after with
+    /// [`Frame::warnings_since`].
+    pub fn warning_count(&self) -> usize {
+        self.warnings.borrow().len()
+    }
+
+    /// The warnings recorded since there were `count` (what one render hook warned).
+    pub fn warnings_since(&self, count: usize) -> Vec<String> {
+        let mut warnings = self.warnings.borrow_mut();
+        let count = count.min(warnings.len());
+        warnings.split_off(count)
+    }
+
+    /// Records what a render hook warned (`warnf`), and `near`, what finds its element.
+    pub fn record_hook_warning(&self, warning: String, near: Option<HookElement>) {
+        self.hook_warnings.borrow_mut().push((warning, near));
+    }
+
+    /// What render hooks warned since the last call, oldest first, each once.
+    pub fn take_hook_warnings(&self) -> Vec<(String, Option<HookElement>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut warnings = self.hook_warnings.take();
+        warnings.retain(|(w, _)| seen.insert(w.clone()));
+        warnings
     }
 
     /// Why render hooks failed since the last call, oldest first, each once with the
