@@ -376,8 +376,9 @@ fn a_page_found_gone_twice_is_said_once_and_its_return_is_said() {
 }
 
 #[test]
-fn conflicts_end_when_a_file_found_gone_comes_back_as_they_were_found_against() {
-    // The second review: a page back as Folio left it said `Back` and kept its conflicts.
+fn conflicts_end_when_a_file_found_gone_comes_back_as_folio_last_read_it() {
+    // The second review: a page back as Folio last read it (not as the conflicts were
+    // found against, which raises them again) said `Back` and kept its conflicts.
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 1, "Mine");
