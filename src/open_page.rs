@@ -156,6 +156,7 @@ impl OpenPage {
         // `.Position` names the file by its absolute path, as Hugo does.
         let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
+        ctx.front_times = toml_times(self.page.front_matter().map(|(_, tree)| tree));
         ctx.content_path = self
             .content_dir(&lang)
             .and_then(|content_dir| {
@@ -743,4 +744,41 @@ fn is_taxonomy_path(site: &crate::site::Site, path: &str) -> bool {
         Some(_) => false,
         None => matches!(first.to_lowercase().as_str(), "tags" | "categories"),
     }
+}
+
+/// Where a TOML front matter has a date-time with an offset (`2024-01-02T03:04:05Z`),
+/// which Hugo's `.Params` hold as a time: each a path of keys, down through tables.
+fn toml_times(tree: Option<&crate::formats::Tree>) -> Vec<Vec<String>> {
+    use crate::formats::{Format, Kind, Node, Style};
+    fn walk(node: &Node, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        match &node.kind {
+            Kind::Map(map) => {
+                for entry in &map.entries {
+                    path.push(entry.key.clone());
+                    walk(&entry.value, path, out);
+                    path.pop();
+                }
+            }
+            Kind::Scalar {
+                value: serde_json::Value::String(text),
+                style: Style::Datetime,
+            } => {
+                // An offset or `Z` after the time: a local date-time, date or time is
+                // go-toml's own type, which prints as its text.
+                let zoned = text.get(10..).is_some_and(|time| {
+                    time.ends_with(['Z', 'z'])
+                        || time.get(1..).is_some_and(|t| t.contains(['+', '-']))
+                });
+                if zoned {
+                    out.push(path.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(tree) = tree.filter(|t| t.format == Format::Toml) {
+        walk(&tree.root, &mut Vec::new(), &mut out);
+    }
+    out
 }

@@ -4483,6 +4483,23 @@ fn a_shortcode_template_of_another_suffix_runs_as_html_unless_it_is_plain_text()
 }
 
 #[test]
+fn a_toml_date_time_with_an_offset_is_a_time_in_the_params_as_in_hugo() {
+    // An event's date in TOML front matter, read with `.Format` (hunt W, 2); a local
+    // date-time and a YAML date stay text.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "<p>{{ .Page.Params.dt }}|{{ .Page.Params.ld }}|{{ .Page.Params.eventDate.Format \"Jan 2\" }}\
+         |{{ .Page.Params.ev.start.Year }}|{{ gt .Page.Params.dt (time.AsTime \"2024-01-01\") }}\
+         |{{ printf \"%T\" .Page.Params.off }}</p>",
+        "+++\ntitle = \"About\"\ndt = 2024-01-02T03:04:05Z\nld = 2024-01-02T03:04:05\n\
+         eventDate = 2025-05-01T10:00:00+02:00\n[params]\noff = 2024-01-02T03:04:05-05:00\n\
+         [ev]\nstart = 2023-02-03T00:00:00Z\n+++\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("<p>2024-01-02 03:04:05 &#43;0000 UTC|2024-01-02T03:04:05|May 1|2023|true|time.Time</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

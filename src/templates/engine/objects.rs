@@ -233,6 +233,10 @@ pub struct HugoContext {
     /// What the `cascade`s above the page hand down to it (its own front matter wins):
     /// `crate::site::cascade`.
     pub cascade: Map<String, Json>,
+    /// Where the page's TOML front matter has a date-time with an offset, each a path of
+    /// keys (`["event", "start"]`): Hugo's `.Params` holds a `time.Time` there, where a
+    /// YAML date or a TOML local one is text (checked with Hugo 0.168).
+    pub front_times: Vec<Vec<String>>,
     /// The site's `enableGitInfo` ([`SiteFields::git_info`]).
     pub git_info: bool,
     /// The environment variables `getenv` may read: Hugo's `security.funcs.getenv`, each
@@ -459,6 +463,7 @@ impl HugoContext {
             page_translations: Vec::new(),
             sections: Vec::new(),
             cascade: Map::new(),
+            front_times: Vec::new(),
             git_info: fields.git_info,
             getenv: GETENV_DEFAULT.iter().map(|p| (*p).to_string()).collect(),
         }
@@ -594,6 +599,14 @@ impl HugoContext {
     fn page_params(&self, front: &Map<String, Json>) -> Value {
         let params = crate::site::page_params(front).into_owned();
         let mut params = params_from_json(&Json::Object(params), &self.aliases);
+        for path in &self.front_times {
+            // A key of the front matter's `params` table is a param of its own.
+            let path = match path.split_first() {
+                Some((first, rest)) if first == "params" && !rest.is_empty() => rest,
+                _ => path.as_slice(),
+            };
+            as_time_at(&mut params, path, &self.time_zone);
+        }
         if let Value::Map(m) = &mut params {
             let m = Arc::make_mut(m);
             for (key, value) in hugo_params(front, &self.time_zone) {
@@ -1146,6 +1159,28 @@ fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'s
         }
     }
     out
+}
+
+/// The text at `path` in `params` (each key in any case, and each spelling Folio adds
+/// for it) made the time it writes.
+fn as_time_at(params: &mut Value, path: &[String], zone: &jiff::tz::TimeZone) {
+    let Value::Map(m) = params else {
+        return;
+    };
+    let Some((key, rest)) = path.split_first() else {
+        return;
+    };
+    let m = Arc::make_mut(m);
+    for (k, value) in m.iter_mut() {
+        if !k.eq_ignore_ascii_case(key) {
+            continue;
+        }
+        if !rest.is_empty() {
+            as_time_at(value, rest, zone);
+        } else if let Some(t) = super::time::Moment::parse_in(&values::to_string(value), zone) {
+            *value = t.to_value();
+        }
+    }
 }
 
 /// The first of the front matter's `keys` (in any case) that is set, with its value as a
