@@ -22,7 +22,7 @@ impl Site {
             .collect();
         codes
             .iter()
-            .find(|c| c.as_str() == "en")
+            .find(|c| c.eq_ignore_ascii_case("en"))
             .or(codes.first())
             .cloned()
             .unwrap_or_else(|| "en".to_string())
@@ -31,7 +31,8 @@ impl Site {
     /// `defaultContentLanguage` as the config sets it.
     fn configured_default_language(&self) -> Option<String> {
         self.config_json(&["defaultContentLanguage"])
-            .and_then(|v| v.as_str().map(str::to_string))
+            .and_then(|v| v.as_str().map(str::to_lowercase))
+            .filter(|code| !code.is_empty())
     }
 
     /// The path a page of language `lang` is published under (`fr` for `/fr/about/`):
@@ -92,7 +93,7 @@ impl Site {
                     (
                         weight,
                         Language {
-                            code: code.clone(),
+                            code: code.to_lowercase(),
                             name,
                             weight,
                             content_dir: self.root.join(dir),

@@ -265,6 +265,10 @@ fn check_says_a_date_hugo_cannot_read_stops_the_build_exactly_where_hugo_stops()
         ("date: 2025-01-01T10:00:00.5+0200", true),
         ("publishDate: '2025-01-01 10:00:00 +0000 UTC'", true),
         ("date: 02 Jan 2006", true),
+        // An empty date is Go's zero time; Go's `15` takes an hour of one digit (the
+        // review).
+        ("date: \"\"", true),
+        ("date: 2025-01-31T9:30:00", true),
     ];
     for (line, reads) in cases {
         let site = crate::support::hugo_site(&[

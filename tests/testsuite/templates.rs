@@ -957,6 +957,15 @@ fn a_site_without_default_content_language_has_hugos_default_en_or_its_first_lan
             "[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n",
             "en",
         ),
+        // Hugo lowercases the codes, and an empty default is none (the review).
+        (
+            "[languages.FR]\nweight = 1\n[languages.EN]\nweight = 2\n",
+            "en",
+        ),
+        (
+            "defaultContentLanguage = \"\"\n[languages.fr]\nweight = 1\n[languages.de]\nweight = 2\n",
+            "fr",
+        ),
     ] {
         let (hugo, folio) = shortcode_f(
             &format!("baseURL = \"https://e.org/\"\n{languages}"),
@@ -4269,12 +4278,13 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         "<p>{{ int \"010\" }}|{{ int \"1_000\" }}|{{ int \"2.9\" }}|{{ int \"0_7\" }}|{{ int \"\" }}\
+         |{{ int \".5\" }}|{{ int 1e20 }}\
          |{{ lower \"İSTANBUL ΑΣ\" }}|{{ querify \"sp ace\" \"+\" \"é\" \"ü\" \"Z\" 1 \"a\" 2 }}\
          |{{ len (seq 2500) }}|{{ printf \"%T\" .Page.Pages }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert!(
-        hugo.contains("<p>8|1000|2|7|0|istanbul ασ|Z=1&amp;a=2"),
+        hugo.contains("<p>8|1000|2|7|0|0|-9223372036854775808|istanbul ασ|Z=1&amp;a=2"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
@@ -4288,6 +4298,14 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
             "unable to cast \" 7\" of type string to int",
         ),
         ("<p>{{ div 1 0 \"a\" }}</p>", "can't divide the value by 0"),
+        (
+            "<p>{{ jsonify (math.Log -1) }}</p>",
+            "json: unsupported value: NaN",
+        ),
+        (
+            "<p>{{ merge (dict \"a\" 1) now }}</p>",
+            "destination must be a map, got time.Time",
+        ),
     ] {
         let site = site_with(&[("f", template)], "{{< f >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
@@ -4543,6 +4561,8 @@ fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
         "eq hugo.Version \"0.168.0\"",
         "eq hugo.Version 0.168",
         "in (slice \"0.168.0\") hugo.Version",
+        "in \"v0.168.0\" hugo.Version",
+        "in hugo.Version \"168\"",
         "len hugo.Version",
         "jsonify (dict \"v\" hugo.Version)",
         "printf \"%s %T\" hugo.Version hugo.Version",
@@ -4554,7 +4574,7 @@ fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert!(
-        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|7|"),
+        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|true|true|7|"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

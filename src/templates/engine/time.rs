@@ -131,26 +131,36 @@ impl Moment {
     /// `htime.ToTimeInDefaultLocationE`), whose layouts Folio knows for dates written
     /// year first: `2006-01-02`; `2006-01-02T15:04:05` alone, with `Z` or with an offset
     /// (`-07:00`, `-0700`); `2006-01-02 15:04:05` alone, with `Z`, an offset, or a blank and
-    /// an offset, or as Go's `Time.String` writes it (`-0700 MST`); seconds may have a
-    /// fraction. Checked with Hugo 0.168: `2025-01-01T10:00` (no seconds), `2025-02-30`
-    /// and `2025-1-2` stop its build. Text without a digit is no date in any layout;
+    /// an offset, or as Go's `Time.String` writes it (`-0700 MST`); the hour may be one
+    /// digit (Go's `15`), seconds may have a fraction. Checked with Hugo 0.168:
+    /// `2025-01-01T10:00` (no seconds), `2025-02-30` and `2025-1-2` stop its build; an
+    /// empty date is Go's zero time. Other text without a digit is no date in any layout;
     /// Hugo's other layouts (`02 Jan 2006`, RFC 1123 …) are `None`.
     pub fn hugo_reads_date(text: &str) -> Option<bool> {
         static ISO: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?|\x20\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}|\x20[+-]\d{2}:?\d{2}|\x20[+-]\d{4}\x20[A-Za-z]+)?)?$",
+                r"^(\d{4}-\d{2}-\d{2})$|^(\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$|^(\d{4}-\d{2}-\d{2}\x20\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}|\x20[+-]\d{2}:?\d{2}|\x20[+-]\d{4}\x20[A-Za-z]+)?$",
             )
             .ok()
         });
+        // An empty date is Go's zero time to Hugo, which builds.
+        if text.is_empty() {
+            return Some(true);
+        }
         let year_first = text.len() > 4
             && text.bytes().take(4).all(|b| b.is_ascii_digit())
             && matches!(text.as_bytes().get(4), Some(b'-' | b'/'));
         if !year_first {
             return (!text.contains(|c: char| c.is_ascii_digit())).then_some(false);
         }
-        let shaped = ISO.as_ref()?.is_match(text);
+        let Some(found) = ISO.as_ref()?.captures(text) else {
+            return Some(false);
+        };
         // The shape is known: whether the day and the time exist (`2025-02-30`, `24:00:00`).
-        Some(shaped && Moment::parse(text.get(..19).unwrap_or(text)).is_some())
+        let day_and_time = (1..=3)
+            .find_map(|i| found.get(i))
+            .map_or("", |m| m.as_str());
+        Some(Moment::parse(day_and_time).is_some())
     }
 
     /// The moment at `t` in `zone`, named as the zone names it then.

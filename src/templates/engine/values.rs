@@ -911,14 +911,22 @@ pub fn to_int(value: &Value) -> Option<i64> {
     match value {
         Value::Int(i) => Some(*i),
         Value::Uint(u) => i64::try_from(*u).ok(),
+        // Go's conversion on amd64: a float beyond an int64, or NaN, is its least.
+        Value::Float(f) if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(f) => {
+            Some(i64::MIN)
+        }
         Value::Float(f) => Some(*f as i64),
         Value::Bool(b) => Some(i64::from(*b)),
         Value::Nil => Some(0),
         Value::String(s) if s.is_empty() => Some(0),
-        Value::String(s) => go_int(match s.split_once('.') {
-            Some((whole, decimals)) if decimals.bytes().all(|b| b.is_ascii_digit()) => whole,
-            _ => s,
-        }),
+        Value::String(s) => match s.split_once('.') {
+            // `.5` is 0.
+            Some(("", decimals)) if decimals.bytes().all(|b| b.is_ascii_digit()) => Some(0),
+            Some((whole, decimals)) if decimals.bytes().all(|b| b.is_ascii_digit()) => {
+                go_int(whole)
+            }
+            _ => go_int(s),
+        },
         _ => None,
     }
 }

@@ -161,9 +161,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("in collections.In", |a| {
         let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
         Ok(Value::Bool(match set {
-            // Go's `in` wants the item's own type: `hugo.Version` is no `string`.
-            _ if values::kind_of(item) == Some("version") => false,
+            // Text, `hugo.Version` too, holds the item's text (Hugo's `In` falls back on
+            // `cast.ToStringE`).
             Value::String(s) | Value::Safe { s, .. } => s.contains(cast_string(item).as_str()),
+            _ if values::kind_of(set) == Some("version") => {
+                cast_string(set).contains(cast_string(item).as_str())
+            }
+            // A list holds an item of its items' own type: `hugo.Version` is no `string`.
+            _ if values::kind_of(item) == Some("version") => false,
             other => items(other).iter().any(|v| equal(v, item)),
         }))
     }),
@@ -294,16 +299,22 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let Some((last, rest)) = a.split_last().filter(|_| a.len() >= 2) else {
             return Err(exec_error("merge requires at least two parameters"));
         };
-        let Value::Map(result) = last else {
-            return Err(exec_error(format!(
-                "merge: destination must be a map, got {}",
-                values::go_type(last)
-            )));
+        // A Go map: not one of Hugo's objects, which Folio builds as maps.
+        let result = match last {
+            Value::Map(m) if values::go_type(last).starts_with("map[") => m,
+            _ => {
+                return Err(exec_error(format!(
+                    "merge: destination must be a map, got {}",
+                    values::go_type(last)
+                )))
+            }
         };
         let mut result = result.as_ref().clone();
         for src in rest.iter().rev() {
             match src {
-                Value::Map(src) => result = merge_maps(&result, src),
+                Value::Map(m) if values::go_type(src).starts_with("map[") => {
+                    result = merge_maps(&result, m);
+                }
                 // A source that is not true (nil, "", 0, false, an empty list: a call's
                 // `.Params` without parameters) is passed over (`hreflect.IsTruthfulValue`).
                 other if !other.is_truthy() || values::is_zero_time(other) => {}

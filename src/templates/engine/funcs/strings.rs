@@ -1096,6 +1096,13 @@ fn jsonify(args: &[Value]) -> gotmpl::Result<Value> {
     let text_of = |name: &str| option(name).map(|v| to_string(&v)).unwrap_or_default();
     let (prefix, indent) = (text_of("prefix"), text_of("indent"));
     let escape_html = !option("noHTMLEscape").is_some_and(|v| v.is_truthy());
+    // Go's encoder refuses what JSON cannot write.
+    if let Some(f) = non_finite(v) {
+        return Err(exec_error(format!(
+            "jsonify: json: unsupported value: {}",
+            values::go_format("%v", &Value::Float(f))
+        )));
+    }
     let json = values::to_json(v);
     let mut buf = Vec::new();
     let formatter = GoJson {
@@ -1109,6 +1116,16 @@ fn jsonify(args: &[Value]) -> gotmpl::Result<Value> {
     serde::Serialize::serialize(&json, &mut ser)
         .map_err(|e| exec_error(format!("jsonify: {e}")))?;
     Ok(values::html(String::from_utf8_lossy(&buf)))
+}
+
+/// The first float in `v` that is not a number or is infinite, which JSON cannot hold.
+fn non_finite(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) if !f.is_finite() => Some(*f),
+        Value::List(items) => items.iter().find_map(non_finite),
+        Value::Map(m) => m.values().find_map(non_finite),
+        _ => None,
+    }
 }
 
 /// How Go's `encoding/json` writes what `jsonify` gives it: compact, or, with a prefix
