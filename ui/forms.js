@@ -65,11 +65,12 @@ function addKey(what, example, taken, add, dataKey) {
  *  for text Hugo does not read as a date, which stops its build ("not a parsable date").
  *  The forms are the year-first ones of the engine's `Moment::hugo_reads_date`
  *  (src/templates/engine/time.rs, checked with Hugo 0.168): a day; a day and a time to
- *  the second, with `T` or a blank between, and a `Z` or an offset after (after a blank
- *  time, a blank may come before the offset); seconds may have a fraction. A time without
- *  its seconds, or a day that does not exist (`2025-02-30`), is no date. */
+ *  the second (its hour may be one digit), with `T` or a blank between, and a `Z` or an
+ *  offset after (after a blank time, a blank may come before the offset, or Go's
+ *  `-0700 MST`); seconds may have a fraction. A time without its seconds, or a day that
+ *  does not exist (`2025-02-30`), is no date. */
 export function parseDate(text) {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2}| [+-]\d{2}:?\d{2})?)?$/.exec(text ?? "");
+  const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{1,2}:\d{2})(:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2}| [+-]\d{2}:?\d{2}| [+-]\d{4} [A-Za-z]+)?)?$/.exec(text ?? "");
   if (!m || (m[2] === "T" && m[5]?.startsWith(" "))) return null;
   const [y, mo, d] = m[1].split("-").map(Number);
   const [h, mi] = (m[3] ?? "00:00").split(":").map(Number);
@@ -80,25 +81,29 @@ export function parseDate(text) {
   return { date: m[1], sep: m[2] ?? "T", time: m[3] ?? null, seconds: m[4] ?? "", zone: m[5] ?? "" };
 }
 
-/** What to tell of typed text that is no date yet. */
-function notADate(text) {
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?:Z|[+-].*)?$/.test(text)) {
-    return "Add the seconds (09:30:00): Hugo stops on a time without them.";
+/** What to tell of typed text that is no date yet, and of what the page keeps until it
+ *  is one (`kept`, the date last written; none when the page has no date). */
+function notADate(text, kept) {
+  const keeps = kept ? ` Until then the page keeps ${kept}.` : " Until then the page has no date.";
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?:Z|[+-].*)?$/.test(text)) {
+    return `Add the seconds (09:30:00): Hugo stops on a time without them.${keeps}`;
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `There is no day ${text}.`;
-  return "Not a date yet: YYYY-MM-DD, or with a time, YYYY-MM-DDTHH:MM:SS.";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `There is no day ${text}.${keeps}`;
+  return `Not a date yet: YYYY-MM-DD, or with a time, YYYY-MM-DDTHH:MM:SS.${keeps}`;
 }
 
 /** Rebuilds a date in the original's format from a picker value (`2025-07-01`, or
- *  `2025-07-01T09:30`, with `:SS` when its seconds are not 0); a date with a time keeps
- *  its seconds, which Hugo needs. */
+ *  `2025-07-01T09:30`, with `:SS` when its seconds are not 0): a date with a time gets
+ *  its seconds, which Hugo needs, `:00` where the calendar left them out; the original's
+ *  own (with their fraction) where the picked second is the original's. */
 export function formatDate(original, value) {
   if (!value) return null;
   if (!original || !original.time) return value.slice(0, 10);
   const [date, time = "00:00"] = value.split("T");
   const hm = time.slice(0, 5);
-  const seconds = time.length > 5 ? time.slice(5) : (original.seconds || ":00");
-  return `${date}${original.sep}${hm}${seconds}${original.zone}`;
+  const picked = time.length > 5 ? time.slice(5, 8) : ":00";
+  const same = hm === original.time.padStart(5, "0") && picked === original.seconds.slice(0, 3);
+  return `${date}${original.sep}${hm}${same ? original.seconds : picked}${original.zone}`;
 }
 
 /** The page's date: typed as written (kept exactly as typed once it reads as a date), or
@@ -110,9 +115,9 @@ function dateField(value, set) {
   const none = value === undefined || value === null;
   const parsed = typeof value === "string" ? parseDate(value) : null;
   if (!none && !parsed) return valueField("date", value, "fm:date", set);
-  // Whether the file has a date now (typed into a page without one, or emptied).
-  let dated = !none;
-  const write = (v) => { dated = v !== null; set(v); };
+  // The date the file has now (typed into a page without one, or emptied: null).
+  let kept = none ? null : value;
+  const write = (v) => { kept = v; set(v); };
   // The format a picked date is written in: the date's as last typed.
   let format = parsed ?? { date: "", sep: "T", time: null, seconds: "", zone: "" };
   const said = (p) => (p?.zone ? `Time zone ${p.zone} is kept.` : "");
@@ -144,11 +149,14 @@ function dateField(value, set) {
         fit(p);
         write(v);
       } else if (v) {
-        msg.textContent = notADate(v);
+        msg.textContent = notADate(v, kept);
+      } else if (kept !== null) {
+        // Emptied: the page has no date, at once (a save may come before the field
+        // loses focus).
+        msg.textContent = "This page has no date.";
+        write(null);
       }
     },
-    // Left empty: the page has no date.
-    onChange: (e) => { if (!e.target.value.trim() && dated) write(null); },
   });
   picker.addEventListener("input", () => {
     if (!picker.value) return;
