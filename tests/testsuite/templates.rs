@@ -4518,6 +4518,22 @@ fn a_toml_date_time_with_an_offset_is_a_time_in_the_params_as_in_hugo() {
 }
 
 #[test]
+fn gos_html_and_urlquery_print_a_date_or_a_position_as_go_does() {
+    // They printed the map Folio builds these as (the review).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ .Position | urlquery }}|{{ hugo.Version | html }}|{{ html .Page.Date }}\
+         |{{ .Page.Date | html }}|{{ urlquery \"a b\" \"&\" }}|{{ 2.5e6 | html }}|{{ \"<b>\" | html }}</p>",
+        "---\ntitle: About\ndate: 2024-03-05\n---\n\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("|0.168.0|2024-03-05 00:00:00 +0000 UTC|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

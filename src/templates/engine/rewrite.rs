@@ -1062,6 +1062,7 @@ fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, PipeOf)) {
 
 fn pipe(p: &mut PipeNode, calls: &mut Calls) {
     piped_into_printf(p);
+    printed_into_escapers(p, calls);
     // `… | return add 40`: the piped value goes to `add 40`, then is returned (Hugo's
     // `newReturnError` runs the command with the pipeline's value as its last argument).
     let last = p.commands.len().saturating_sub(1);
@@ -1083,6 +1084,38 @@ fn pipe(p: &mut PipeNode, calls: &mut Calls) {
     for (k, cmd) in p.commands.iter_mut().enumerate() {
         command(cmd, k > 0, calls);
     }
+}
+
+/// Go's own `html` and `urlquery` print what they are given as `fmt.Sprint` does: each
+/// argument, and the value piped in, goes through [`PRINT`] first, so a date, a parsed
+/// URL or `.Position` is written as Go's `String` writes it, not as the map Folio
+/// builds it as (`X | html` is `X | __folio_print | html`, `html` still last).
+fn printed_into_escapers(p: &mut PipeNode, calls: &mut Calls) {
+    let escaper = |cmd: &CommandNode| matches!(cmd.args.first(), Some(Expr::Identifier(_, n)) if n == "html" || n == "urlquery");
+    if !p.commands.iter().any(escaper) {
+        return;
+    }
+    let mut out = Vec::with_capacity(p.commands.len() + 1);
+    for (k, mut cmd) in std::mem::take(&mut p.commands).into_iter().enumerate() {
+        if escaper(&cmd) {
+            for arg in cmd.args.iter_mut().skip(1) {
+                let value = std::mem::replace(arg, Expr::Nil(arg.pos()));
+                *arg = call_on(value.pos(), PRINT, value);
+            }
+            if k > 0 {
+                out.push(CommandNode {
+                    pos: cmd.pos,
+                    args: vec![Expr::Identifier(cmd.pos, PRINT.into())],
+                });
+            }
+            calls.push(Call {
+                name: PRINT.to_string(),
+                offset: cmd.pos.offset,
+            });
+        }
+        out.push(cmd);
+    }
+    p.commands = out;
 }
 
 /// `X | printf "%T"`: the value piped in is `printf`'s last argument (Go's `evalCall`),
