@@ -584,7 +584,8 @@ fn len_of_nil_or_of_one_of_hugos_objects_stops_as_in_hugo() {
         "title = \"T\"\n",
         "<p>{{ len .Inner }}|{{ len .Params }}|{{ len .Page.Resources }}|{{ len (findRE \"z\" \"a\") }}\
          |{{ len (where (slice) \"a\" 1) }}|{{ len .Site.Params }}|{{ len .Page.Title }}\
-         |{{ len (dict \"a\" 1) }}|{{ len (urls.Parse \"https://a.org/?x=1&y=2\").Query }}</p>",
+         |{{ len (dict \"a\" 1) }}|{{ len (urls.Parse \"https://a.org/?x=1&y=2\").Query }}\
+         |{{ len .Page.Data.Pages }}|{{ .Page.Data }}</p>",
         "---\ntitle: About\n---\n\n{{< f />}}\n",
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

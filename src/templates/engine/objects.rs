@@ -93,6 +93,18 @@ pub fn no_pages() -> Value {
     Value::List(NO_PAGES.clone())
 }
 
+/// A regular page's `.Data`: an empty map, known by identity ([`is_no_data`]), whose
+/// `.Pages` is none, as Hugo's `page.Data` has that method (`len .Data.Pages` is 0).
+pub fn no_data() -> Value {
+    static NO_DATA: LazyLock<Arc<BTreeMap<Arc<str>, Value>>> = LazyLock::new(Arc::default);
+    Value::Map(NO_DATA.clone())
+}
+
+/// Whether `value` is [`no_data`].
+pub fn is_no_data(value: &Value) -> bool {
+    matches!((value, no_data()), (Value::Map(a), Value::Map(b)) if Arc::ptr_eq(a, &b))
+}
+
 /// `pages` as a `page.Pages` ([`is_page_list`]): Hugo's lists of pages have its methods
 /// and print as `Pages(2)`, where a template's `slice` of pages is a plain slice
 /// (`[]*hugolib.pageState`, checked with Hugo 0.168).
@@ -1066,10 +1078,10 @@ fn tree_fields(content_path: &str, front: &Map<String, Json>) -> Vec<(&'static s
         ("IsNode", Value::Bool(kind != "page")),
         ("IsBranch", Value::Bool(kind != "page")),
     ];
-    // A regular page's `.Data` is empty; a list page's holds its pages, which Folio does
-    // not have.
+    // A regular page's `.Data` is empty, but for its `.Pages`, none ([`no_data`]); a
+    // list page's holds its pages, which Folio does not have.
     if kind == "page" {
-        fields.push(("Data", map(Vec::<(&str, Value)>::new())));
+        fields.push(("Data", no_data()));
     }
     fields
 }

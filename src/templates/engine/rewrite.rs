@@ -646,6 +646,10 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
         if super::objects::is_pages_method(name) {
             return true;
         }
+        // A page's `.Data.Pages` (a regular page's is none).
+        if holder == "Data" && name == "Pages" {
+            return true;
+        }
         let has: &[&[&str]] = match holder {
             "" => &[FIRST_UNCHECKED],
             "Site" => &[SITE_HAS],

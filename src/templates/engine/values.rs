@@ -427,9 +427,11 @@ pub fn has_length(value: &Value) -> bool {
 }
 
 /// A map's length as Go's `len` gives it: its keys, without the spellings Folio adds
-/// ([`is_alias`]).
+/// ([`is_alias`]) or its kind.
 pub fn map_len(map: &BTreeMap<Arc<str>, Value>) -> usize {
-    map.keys().filter(|k| !is_alias(map, k)).count()
+    map.keys()
+        .filter(|k| &***k != KIND && !is_alias(map, k))
+        .count()
 }
 
 /// `hugo.Version` (Hugo's `version.VersionString`): text that prints, and is compared

@@ -1450,6 +1450,10 @@ fn of_a_go_type(
             to_string(go_type)
         ))));
     }
+    if objects::is_no_data(holder) && name == "Pages" {
+        // A regular page's `.Data.Pages`: none, of Hugo's type.
+        return Some(Ok(objects::no_pages()));
+    }
     if kind_of(holder) == Some("resource") && name == "Err" {
         // The error of `resources.GetRemote`'s result, gone since Hugo 0.141: Hugo stops.
         return Some(Err(exec_error(
