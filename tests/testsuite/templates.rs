@@ -4353,7 +4353,7 @@ fn jsonify_writes_floats_indents_and_escapes_as_gos_encoder_does() {
                     B{{ jsonify (dict \"noHTMLEscape\" true) \"<x>&\" }}|{{ jsonify \"<x>&\" }}\n\
                     C{{ jsonify (dict \"indent\" \"  \") (dict \"a\" (slice 1 2) \"b\" (dict) \"c\" (slice)) }}\n\
                     D{{ jsonify (dict \"prefix\" \"> \" \"indent\" \"\t\") (dict \"a\" (slice 1 (dict \"x\" 2))) }}\n\
-                    E{{ jsonify (dict \"prefix\" \"#\") (slice 1 2) }}</pre>";
+                    E{{ jsonify (dict \"prefix\" \"#\") (slice 1 2) }}|{{ jsonify (slice 0.0 -0.0 2.0) }}</pre>";
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         template,

@@ -125,7 +125,12 @@ pub fn to_json(value: &Value) -> Json {
             clippy::cast_possible_truncation,
             reason = "a whole float within ±2^53 is an i64 exactly"
         )]
-        Value::Float(f) if f.fract() == 0.0 && f.abs() <= EXACT => Json::from(*f as i64),
+        // A whole float as an integer, but -0, which Go's encoder writes as `-0`.
+        Value::Float(f)
+            if f.fract() == 0.0 && f.abs() <= EXACT && !(*f == 0.0 && f.is_sign_negative()) =>
+        {
+            Json::from(*f as i64)
+        }
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
         Value::String(s) | Value::Safe { s, .. } => Json::String(s.to_string()),
         Value::List(items) => Json::Array(items.iter().map(to_json).collect()),
