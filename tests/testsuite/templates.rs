@@ -4580,6 +4580,10 @@ fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
         "in (slice \"0.168.0\") hugo.Version",
         "in \"v0.168.0\" hugo.Version",
         "in hugo.Version \"168\"",
+        // Go's `ParseFloat`: hexadecimal, `_` between digits (the review).
+        "lt \"0x1p4\" 15",
+        "gt \"1_000\" 999",
+        "gt \"1__0\" 5",
         "len hugo.Version",
         "jsonify (dict \"v\" hugo.Version)",
         "printf \"%s %T\" hugo.Version hugo.Version",
@@ -4591,7 +4595,7 @@ fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert!(
-        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|true|true|7|"),
+        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|true|true|false|true|false|7|"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

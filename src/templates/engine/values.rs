@@ -909,6 +909,65 @@ pub fn to_float(value: &Value) -> Option<f64> {
     }
 }
 
+/// Text as Go's `strconv.ParseFloat` reads it: decimal with an exponent, `_` between
+/// digits, a hexadecimal mantissa with a binary exponent (`0x1p4` is 16), `Inf` and `NaN`
+/// in any case; `None` for text that is no number (no blanks allowed).
+pub fn go_parse_float(text: &str) -> Option<f64> {
+    let text = if text.contains('_') {
+        let (sign, digits) = match text.strip_prefix(['+', '-']) {
+            Some(rest) => (text.get(..1).unwrap_or_default(), rest),
+            None => ("", text),
+        };
+        // Go's `underscoreOK`: each `_` between digits (a base prefix counts as one).
+        let lower = digits.to_ascii_lowercase();
+        let body = lower.strip_prefix("0x").unwrap_or(&lower);
+        let bad = body.starts_with('_') && body.len() == lower.len()
+            || body.ends_with('_')
+            || body.contains("__")
+            || body.contains("_.")
+            || body.contains("._")
+            || body.contains("_e")
+            || body.contains("e_")
+            || body.contains("_p")
+            || body.contains("p_");
+        if bad {
+            return None;
+        }
+        std::borrow::Cow::Owned(format!("{sign}{}", digits.replace('_', "")))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(&text)),
+    };
+    let value = match unsigned
+        .strip_prefix("0x")
+        .or_else(|| unsigned.strip_prefix("0X"))
+    {
+        Some(hex) => hex_float(hex)?,
+        None if unsigned.starts_with(['+', '-']) => return None,
+        None => unsigned.parse::<f64>().ok()?,
+    };
+    Some(if negative { -value } else { value })
+}
+
+/// A hexadecimal float's digits after `0x` (`1.8p3`): Go requires the `p` exponent.
+fn hex_float(hex: &str) -> Option<f64> {
+    let (mantissa, exponent) = hex.split_once(['p', 'P'])?;
+    let exponent: i32 = exponent.parse().ok()?;
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut value = 0.0_f64;
+    for c in whole.chars().chain(fraction.chars()) {
+        value = value * 16.0 + f64::from(c.to_digit(16)?);
+    }
+    let shift = i32::try_from(fraction.len()).ok()?.checked_mul(4)?;
+    Some(value * 2f64.powi(exponent.checked_sub(shift)?))
+}
+
 /// A value as an integer, as Hugo's `cast.ToInt` reads it: floats truncated; text read
 /// by [`go_int`] once a decimal part of digits is cut off (`2.9` is 2, `7.` 7), so a
 /// leading `0` is octal (`010` is 8, `08` and `09.5` are no number), `1_000` is 1000,

@@ -662,7 +662,8 @@ fn hugo_order(a: &Value, b: &Value) -> Option<Ordering> {
 }
 
 /// The number one side of Hugo's comparison is (`compareGetWithCollator`): a list's or a
-/// map's length; a number; `true` 1; text as Go's `strconv.ParseFloat` reads it, 0 when
+/// map's length; a number; `true` 1; text as Go's `strconv.ParseFloat` reads it
+/// ([`values::go_parse_float`]), 0 when
 /// it reads no number, with the text when it reads none or an infinity or NaN; a Go
 /// struct or pointer (one of Hugo's objects), nil and the rest 0. A time or a duration
 /// is its number already ([`ordered_as`]).
@@ -674,10 +675,10 @@ fn compared_as(v: &Value) -> (f64, Option<&str>) {
         Value::Uint(u) => (*u as f64, None),
         Value::Float(f) => (*f, None),
         Value::Bool(b) => (f64::from(u8::from(*b)), None),
-        Value::String(s) | Value::Safe { s, .. } => match s.parse::<f64>() {
-            Ok(f) if f.is_finite() => (f, None),
-            Ok(f) => (f, Some(s)),
-            Err(_) => (0.0, Some(s)),
+        Value::String(s) | Value::Safe { s, .. } => match values::go_parse_float(s) {
+            Some(f) if f.is_finite() => (f, None),
+            Some(f) => (f, Some(s)),
+            None => (0.0, Some(s)),
         },
         _ => (0.0, None),
     }
