@@ -632,22 +632,14 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
 }
 
 /// The front matter's dates that stop Hugo's build: each key Hugo reads a date from
-/// (`hugolib/pagemeta`: `date`, `publishDate` and their kin, in any case) whose text
+/// (`DATE_KEYS`: `date`, `publishDate` and their kin, in any case) whose text
 /// Hugo does not read as one ([`Moment::hugo_reads_date`]). A TOML date-time is read by
 /// the TOML parser, and a number is a Unix time: both are dates.
 fn date_problems(page: &Page, out: &mut Vec<Problem>) {
     use crate::formats::{Kind, Style};
+    use crate::templates::engine::objects::DATE_KEYS;
     use crate::templates::engine::time::Moment;
-    const KEYS: [&str; 8] = [
-        "date",
-        "publishdate",
-        "pubdate",
-        "published",
-        "lastmod",
-        "modified",
-        "expirydate",
-        "unpublishdate",
-    ];
+    let is_date_key = |key: &str| DATE_KEYS.iter().any(|(_, keys)| keys.contains(&key));
     let Some((_, tree)) = page.front_matter() else {
         return;
     };
@@ -665,10 +657,7 @@ fn date_problems(page: &Page, out: &mut Vec<Problem>) {
         };
         let toml_datetime =
             tree.format == crate::formats::Format::Toml && *style == Style::Datetime;
-        if !KEYS.contains(&key.as_str())
-            || toml_datetime
-            || Moment::hugo_reads_date(text) != Some(false)
-        {
+        if !is_date_key(&key) || toml_datetime || Moment::hugo_reads_date(text) != Some(false) {
             continue;
         }
         out.push(Problem(

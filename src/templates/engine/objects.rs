@@ -1105,31 +1105,47 @@ fn dates_set(
     front: &Map<String, Json>,
     zone: &jiff::tz::TimeZone,
 ) -> [(&'static str, Option<(&'static str, Value)>); 4] {
+    let [(_, date_keys), (_, lastmod_keys), (_, publish_keys), (_, expiry_keys)] = DATE_KEYS;
     let date = |keys: &[&'static str]| front_date(front, keys, zone);
-    let page_date = date(&[
-        "date",
-        "publishdate",
-        "pubdate",
-        "published",
-        "lastmod",
-        "modified",
-    ]);
-    let lastmod = date(&[
-        "lastmod",
-        "modified",
-        "date",
-        "publishdate",
-        "pubdate",
-        "published",
-    ]);
-    let publish = date(&["publishdate", "pubdate", "published"]).or_else(|| page_date.clone());
+    let page_date = date(date_keys);
+    let publish = date(publish_keys).or_else(|| page_date.clone());
     [
         ("Date", page_date),
-        ("Lastmod", lastmod),
+        ("Lastmod", date(lastmod_keys)),
         ("PublishDate", publish),
-        ("ExpiryDate", date(&["expirydate", "unpublishdate"])),
+        ("ExpiryDate", date(expiry_keys)),
     ]
 }
+
+/// The front matter keys each of a page's dates is read from, in order, by Hugo's default
+/// `frontmatter` config (`resources/page/pagemeta/page_frontmatter.go`, no Git dates);
+/// the publish date also falls back on the page's date ([`dates_set`]).
+pub const DATE_KEYS: [(&str, &[&str]); 4] = [
+    (
+        "Date",
+        &[
+            "date",
+            "publishdate",
+            "pubdate",
+            "published",
+            "lastmod",
+            "modified",
+        ],
+    ),
+    (
+        "Lastmod",
+        &[
+            "lastmod",
+            "modified",
+            "date",
+            "publishdate",
+            "pubdate",
+            "published",
+        ],
+    ),
+    ("PublishDate", &["publishdate", "pubdate", "published"]),
+    ("ExpiryDate", &["expirydate", "unpublishdate"]),
+];
 
 /// What Hugo adds to a page's `.Params` (`hugolib/page__meta.go`), checked against Hugo
 /// 0.168: `draft` and `iscjklanguage` as its own booleans (over the front matter's), each

@@ -164,35 +164,28 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
 /// `{{ template "x" }}`: Go runs `x` with nil as its dot, where `gotmpl` hands it the
 /// caller's; the call is given [`NIL`]'s nil.
 fn nil_dots(list: &mut ListNode, calls: &mut Calls) {
-    for node in &mut list.nodes {
-        match node {
-            Node::List(l) => nil_dots(l, calls),
-            Node::If(b) | Node::Range(b) | Node::With(b) => {
-                nil_dots(&mut b.body, calls);
-                if let Some(e) = &mut b.else_body {
-                    nil_dots(e, calls);
-                }
-            }
-            Node::Define(d) => nil_dots(&mut d.body, calls),
-            Node::Template(t) if t.pipe.is_none() => {
-                let pos = t.pos;
-                t.pipe = Some(PipeNode {
-                    pos,
-                    decl: Vec::new(),
-                    commands: vec![CommandNode {
-                        pos,
-                        args: vec![Expr::Identifier(pos, NIL.into())],
-                    }],
-                    is_assign: false,
-                });
-                calls.push(Call {
-                    name: NIL.to_string(),
-                    offset: pos.offset,
-                });
-            }
-            _ => {}
+    each_node(list, &mut |node| {
+        let Node::Template(t) = node else {
+            return;
+        };
+        if t.pipe.is_some() {
+            return;
         }
-    }
+        let pos = t.pos;
+        t.pipe = Some(PipeNode {
+            pos,
+            decl: Vec::new(),
+            commands: vec![CommandNode {
+                pos,
+                args: vec![Expr::Identifier(pos, NIL.into())],
+            }],
+            is_assign: false,
+        });
+        calls.push(Call {
+            name: NIL.to_string(),
+            offset: pos.offset,
+        });
+    });
 }
 
 /// The function that gives nil ([`nil_dots`]).
@@ -1037,29 +1030,34 @@ enum PipeOf {
 /// body), with what it belongs to. Pipelines inside a pipeline's expressions are `f`'s
 /// to walk.
 fn each_pipe(list: &mut ListNode, f: &mut impl FnMut(&mut PipeNode, PipeOf)) {
+    each_node(list, &mut |node| match node {
+        Node::Action(a) => f(&mut a.pipe, PipeOf::Action),
+        Node::Range(b) => f(&mut b.pipe, PipeOf::Range),
+        Node::If(b) | Node::With(b) => f(&mut b.pipe, PipeOf::Test),
+        Node::Template(t) => {
+            if let Some(p) = &mut t.pipe {
+                f(p, PipeOf::Other);
+            }
+        }
+        _ => {}
+    });
+}
+
+/// Calls `f` on each node of `list` and of the lists inside it (bodies, `else`s,
+/// defines), in source order, a node before the lists it holds.
+fn each_node(list: &mut ListNode, f: &mut impl FnMut(&mut Node)) {
     for node in &mut list.nodes {
-        let of = match node {
-            Node::Range(_) => PipeOf::Range,
-            Node::If(_) | Node::With(_) => PipeOf::Test,
-            _ => PipeOf::Other,
-        };
+        f(node);
         match node {
-            Node::List(l) => each_pipe(l, f),
-            Node::Action(a) => f(&mut a.pipe, PipeOf::Action),
+            Node::List(l) => each_node(l, f),
             Node::If(b) | Node::Range(b) | Node::With(b) => {
-                f(&mut b.pipe, of);
-                each_pipe(&mut b.body, f);
+                each_node(&mut b.body, f);
                 if let Some(e) = &mut b.else_body {
-                    each_pipe(e, f);
+                    each_node(e, f);
                 }
             }
-            Node::Template(t) => {
-                if let Some(p) = &mut t.pipe {
-                    f(p, PipeOf::Other);
-                }
-            }
-            Node::Define(d) => each_pipe(&mut d.body, f),
-            Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
+            Node::Define(d) => each_node(&mut d.body, f),
+            _ => {}
         }
     }
 }

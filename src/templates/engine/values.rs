@@ -428,7 +428,13 @@ pub fn go_format(spec: &str, value: &Value) -> String {
 /// Whether `value` is a map Go's `len` measures: a Go map (`.Params`, a `dict`, site
 /// data) or the page's files; not one of Hugo's objects, which are structs.
 pub fn has_length(value: &Value) -> bool {
-    go_type(value).starts_with("map[") || kind_of(value) == Some("resources")
+    is_go_map(value) || kind_of(value) == Some("resources")
+}
+
+/// Whether `value` is a Go map to Hugo (`.Params`, a `dict`, site data), not one of
+/// Hugo's objects, which Folio builds as maps too.
+pub fn is_go_map(value: &Value) -> bool {
+    go_type(value).starts_with("map[")
 }
 
 /// A map's length as Go's `len` gives it: its keys, without the spellings Folio adds
@@ -914,26 +920,10 @@ pub fn to_float(value: &Value) -> Option<f64> {
 /// in any case; `None` for text that is no number (no blanks allowed).
 pub fn go_parse_float(text: &str) -> Option<f64> {
     let text = if text.contains('_') {
-        let (sign, digits) = match text.strip_prefix(['+', '-']) {
-            Some(rest) => (text.get(..1).unwrap_or_default(), rest),
-            None => ("", text),
-        };
-        // Go's `underscoreOK`: each `_` between digits (a base prefix counts as one).
-        let lower = digits.to_ascii_lowercase();
-        let body = lower.strip_prefix("0x").unwrap_or(&lower);
-        let bad = body.starts_with('_') && body.len() == lower.len()
-            || body.ends_with('_')
-            || body.contains("__")
-            || body.contains("_.")
-            || body.contains("._")
-            || body.contains("_e")
-            || body.contains("e_")
-            || body.contains("_p")
-            || body.contains("p_");
-        if bad {
+        if !go_underscores_ok(text) {
             return None;
         }
-        std::borrow::Cow::Owned(format!("{sign}{}", digits.replace('_', "")))
+        std::borrow::Cow::Owned(text.replace('_', ""))
     } else {
         std::borrow::Cow::Borrowed(text)
     };
@@ -950,6 +940,40 @@ pub fn go_parse_float(text: &str) -> Option<f64> {
         None => unsigned.parse::<f64>().ok()?,
     };
     Some(if negative { -value } else { value })
+}
+
+/// Go's `underscoreOK` (`strconv`): whether each `_` in a number (a sign first allowed)
+/// stands between two digits, a base prefix (`0x`, `0o`, `0b`) counting as one; hex
+/// letters are digits after `0x`.
+fn go_underscores_ok(number: &str) -> bool {
+    let s = number.strip_prefix(['+', '-']).unwrap_or(number).as_bytes();
+    // What came last: '^' the start, '0' a digit or prefix, '_' an underscore, '!' other.
+    let mut saw = b'^';
+    let mut i = 0;
+    let prefix = match (s.first(), s.get(1).map(u8::to_ascii_lowercase)) {
+        (Some(b'0'), Some(p @ (b'x' | b'o' | b'b'))) => Some(p),
+        _ => None,
+    };
+    if prefix.is_some() {
+        i = 2;
+        saw = b'0';
+    }
+    let hex = prefix == Some(b'x');
+    for &c in s.get(i..).unwrap_or_default() {
+        if c.is_ascii_digit() || (hex && c.is_ascii_hexdigit()) {
+            saw = b'0';
+        } else if c == b'_' {
+            if saw != b'0' {
+                return false;
+            }
+            saw = b'_';
+        } else if saw == b'_' {
+            return false;
+        } else {
+            saw = b'!';
+        }
+    }
+    saw != b'_'
 }
 
 /// A hexadecimal float's digits after `0x` (`1.8p3`): Go requires the `p` exponent.
@@ -999,16 +1023,14 @@ pub fn to_int(value: &Value) -> Option<i64> {
 
 /// An integer as Go's `strconv.ParseInt(s, 0, 64)` reads it (what Hugo's `cast.ToInt`
 /// uses): `0x1f` hexadecimal, `0o17` and a leading `0` octal, `0b101` binary, `_` between
-/// digits allowed with a prefix; no second sign after the prefix (`0x-5` is not a number).
+/// digits ([`go_underscores_ok`]); no second sign after the prefix (`0x-5` is not a number).
 pub(crate) fn go_int(s: &str) -> Option<i64> {
     let (negative, digits) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
     let lower = digits.to_ascii_lowercase();
-    // Go's `underscoreOK`: a `_` only between digits, or after a base prefix.
-    let spaced = |s: &str| !s.ends_with('_') && !s.contains("__");
-    if !spaced(&lower) || (lower.starts_with('_')) {
+    if !go_underscores_ok(&lower) {
         return None;
     }
     let (radix, body) = if let Some(hex) = lower.strip_prefix("0x") {

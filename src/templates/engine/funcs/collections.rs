@@ -301,7 +301,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         // A Go map: not one of Hugo's objects, which Folio builds as maps.
         let result = match last {
-            Value::Map(m) if values::go_type(last).starts_with("map[") => m,
+            Value::Map(m) if values::is_go_map(last) => m,
             _ => {
                 return Err(exec_error(format!(
                     "merge: destination must be a map, got {}",
@@ -312,7 +312,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let mut result = result.as_ref().clone();
         for src in rest.iter().rev() {
             match src {
-                Value::Map(m) if values::go_type(src).starts_with("map[") => {
+                Value::Map(m) if values::is_go_map(src) => {
                     result = merge_maps(&result, m);
                 }
                 // A source that is not true (nil, "", 0, false, an empty list: a call's
@@ -910,10 +910,8 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
     }
     // Go's own built-ins (`printf`, `print`, `len`, `html`, `urlquery`…) run inside
     // gotmpl: each item's call is a one-action template of its own.
-    let call: String = (0..rest.len()).map(|i| format!(" (index . {i})")).collect();
-    let template = gotmpl::Template::new("apply")
-        .parse(&format!("{{{{ {builtin}{call} }}}}"))
-        .map_err(|e| exec_error(format!("apply: {e}")))?;
+    let template =
+        super::go_builtin(&builtin, rest.len()).map_err(|e| exec_error(format!("apply: {e}")))?;
     list.iter()
         .map(|item| {
             let out = template

@@ -1232,14 +1232,9 @@ fn sprintf(a: &[Value]) -> String {
     };
     let taken = rewrite::directives(format).map_or(args.len(), |d| d.len().min(args.len()));
     let (used, extra) = args.split_at(taken);
-    // One action calling Go's `printf` with each value (as `apply` runs Go's built-ins).
     let mut values = vec![string(format)];
     values.extend(used.iter().cloned());
-    let call: String = (0..values.len())
-        .map(|i| format!(" (index . {i})"))
-        .collect();
-    let mut out = gotmpl::Template::new("message")
-        .parse(&format!("{{{{ printf{call} }}}}"))
+    let mut out = super::go_builtin("printf", values.len())
         .and_then(|t| t.execute_to_string(&Value::List(values.into())))
         .unwrap_or_else(|e| e.to_string());
     if no_verb {

@@ -164,11 +164,10 @@ pub fn why_not(name: &str) -> String {
     }
     if let Some((namespace, method)) = name.split_once('.') {
         // A name Hugo's namespace does not have: Go's field error when it is reached.
-        let hugos = |n: &str| HUGO_FUNCS.split_ascii_whitespace().any(|h| h == n);
         let namespace_of_functions = !matches!(namespace, "hugo" | "site" | "");
         if namespace_of_functions
-            && hugos(namespace)
-            && !hugos(name)
+            && is_hugos(namespace)
+            && !is_hugos(name)
             && !OFFLINE.iter().any(|(n, _)| *n == name)
         {
             return format!("can't evaluate field {method} in type *{namespace}.Namespace");
@@ -221,15 +220,29 @@ pub fn missing(calls: &[super::rewrite::Call]) -> FuncMap {
 /// (`function "fooo" not defined`), even on a branch never taken, so Folio says so before
 /// the template runs, as it does for a Hugo function it does not have.
 pub fn unknown(name: &str) -> bool {
-    let hugos = |n: &str| HUGO_FUNCS.split_ascii_whitespace().any(|h| h == n);
     // Hugo's parser knows a namespace (`images`), not what its methods are: any
     // `images.X` parses, and fails only when run.
-    let of_a_namespace = name.split_once('.').is_some_and(|(ns, _)| hugos(ns));
+    let of_a_namespace = name.split_once('.').is_some_and(|(ns, _)| is_hugos(ns));
     !is_defined(name)
         && !name.starts_with('.')
         && !OFFLINE.iter().any(|(n, _)| *n == name)
-        && !hugos(name)
+        && !is_hugos(name)
         && !of_a_namespace
+}
+
+/// Whether `name` is one of Hugo's functions or namespaces ([`HUGO_FUNCS`]).
+fn is_hugos(name: &str) -> bool {
+    HUGO_FUNCS.split_ascii_whitespace().any(|h| h == name)
+}
+
+/// A template of one action calling Go's built-in `name` (`printf`, `html`…, which
+/// `gotmpl` runs) with the `arity` items of its dot, a list: `{{ printf (index . 0) … }}`.
+///
+/// # Errors
+/// `gotmpl`'s, should `name` not parse as a function.
+pub(super) fn go_builtin(name: &str, arity: usize) -> gotmpl::Result<gotmpl::Template> {
+    let args: String = (0..arity).map(|i| format!(" (index . {i})")).collect();
+    gotmpl::Template::new(name).parse(&format!("{{{{ {name}{args} }}}}"))
 }
 
 /// The collection functions that give `page.Pages` of `page.Pages` in Hugo
