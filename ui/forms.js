@@ -21,10 +21,12 @@ export function renderForms(root, model, ctx) {
   );
 }
 
+/** Sets a front matter key; `null`, from a field emptied, removes it once the field is left
+ *  (held: typed into again, the key keeps its place). */
 function setFrontMatter(fm, key, value) {
   if (value === null) delete fm[key];
   else fm[key] = value;
-  submit({ op: "frontMatter", key, value }, { coalesce: `fm:${key}` });
+  submit({ op: "frontMatter", key, value }, { coalesce: `fm:${key}`, hold: value === null });
 }
 
 function pageFields(fm, ctx) {
@@ -151,9 +153,9 @@ function dateField(value, set) {
       } else if (v) {
         msg.textContent = notADate(v, kept);
       } else if (kept !== null) {
-        // Emptied: the page has no date, at once (a save may come before the field
-        // loses focus).
-        msg.textContent = "This page has no date.";
+        // Emptied: the date goes once the field is left, or at a save (held: a date typed
+        // in again keeps the key's place and comment).
+        msg.textContent = "The page has no date once you leave this field.";
         write(null);
       }
     },

@@ -235,14 +235,25 @@ class EditingTest(AppTest):
         self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
                        "p.value = '2025-07-01'; p.dispatchEvent(new Event('input', {bubbles: true}))")
         self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2025-07-01", what="the picked day")
-        # Emptied, the date goes, though the field still has the focus (the review).
+        # Emptied, the date goes at a save, though the field still has the focus (the review).
         self.s.click(self.field("fm:date"))
         self.xkey("ctrl+a", "BackSpace")
-        self.s.wait(lambda: "This page has no date" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
-                    what="the date gone")
+        self.s.wait(lambda: "no date once you leave this field" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
+                    what="the date going")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertNotIn("date:", self.page.read_text())
+
+    def test_a_date_emptied_then_undone_is_back(self):
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a", "BackSpace")
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "", what="the field emptied")
+        self.xkey("ctrl+z")
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2019-06-23T22:43:14-06:00", what="the date back")
+        self.assertFalse(self.dirty(), "nothing changed")
+        self.s.click(self.field("fm:title"))
+        time.sleep(0.5)
+        self.assertFalse(self.dirty(), "leaving the field removes nothing")
 
     def test_a_time_without_seconds_is_not_written_and_a_picked_time_gets_them(self):
         # Hugo 0.168 stops on `date: 2025-01-01T10:00` ("not a parsable date").
@@ -488,6 +499,24 @@ class EditingTest(AppTest):
         self.assertEqual(Path(result["index"]), out / "index.html")
 
 
+class DateCommentTest(AppTest):
+    """A date with a comment after it."""
+
+    site_files = {"content/en/about.md": SAMPLE.replace("date: 2019-06-23T22:43:14-06:00", "date: 2019-06-23T22:43:14-06:00 # published")}
+
+    def test_a_date_emptied_and_typed_again_keeps_its_line_and_comment(self):
+        # Emptied, the key would go, and come back typed again as a new line after the
+        # others, without its comment (the review of 47df165).
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:date"]'), what="the date field")
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a", "BackSpace")
+        self.xtype("2025-02-02")
+        self.s.wait(lambda: self.dirty(), what="the new date")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace("date: 2019-06-23T22:43:14-06:00", "date: 2025-02-02 # published"))
+
+
 NESTED_PAGE = """---
 title: Projects
 layout: about
@@ -522,6 +551,19 @@ class NestedShortcodeTest(AppTest):
         self.assertIn("Name", labels)
         self.assertIn("Link", labels)
         self.replace_text("b1:0:name", "Folio editor")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
+
+    def test_a_parameter_emptied_and_typed_again_keeps_its_place(self):
+        # Emptied, `name` would go; typed again before the field is left, it is changed
+        # where it stands, not added again after `link` (the review of 47df165).
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested tile's fields")
+        self.s.click(self.field("b1:0:name"))
+        self.xkey("ctrl+a", "BackSpace")
+        self.xtype("Folio editor")
+        self.s.wait(lambda: self.s.prop(self.field("b1:0:name"), "value") == "Folio editor", what="the typing")
         self.s.wait(lambda: self.dirty(), what="the edit")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
