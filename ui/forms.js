@@ -4,6 +4,7 @@
 
 import { el, field, textInput } from "./dom.js";
 import { submit } from "./edits.js";
+import { formatDate, parseDate } from "./dates.js";
 import { cardEditor, blockShell, gapDrops, moveBlock, retitle } from "./cards.js";
 import { shortcodeEditor } from "./shortcodes.js";
 
@@ -63,26 +64,6 @@ function addKey(what, example, taken, add, dataKey) {
   return el("div", { class: "add-param" }, field(`New ${what}`, name), button);
 }
 
-/** Splits a date as written, so the picker can edit it and keep the file's format; null
- *  for text Hugo does not read as a date, which stops its build ("not a parsable date").
- *  The forms are the year-first ones of the engine's `Moment::hugo_reads_date`
- *  (src/templates/engine/time.rs, checked with Hugo 0.168): a day; a day and a time to
- *  the second (its hour may be one digit), with `T` or a blank between, and a `Z` or an
- *  offset after (after a blank time, a blank may come before the offset, or Go's
- *  `-0700 MST`); seconds may have a fraction. A time without its seconds, or a day that
- *  does not exist (`2025-02-30`), is no date. */
-export function parseDate(text) {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{1,2}:\d{2})(:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2}| [+-]\d{2}:?\d{2}| [+-]\d{4} [A-Za-z]+)?)?$/.exec(text ?? "");
-  if (!m || (m[2] === "T" && m[5]?.startsWith(" "))) return null;
-  const [y, mo, d] = m[1].split("-").map(Number);
-  const [h, mi] = (m[3] ?? "00:00").split(":").map(Number);
-  const s = m[4] ? Number(m[4].slice(1, 3)) : 0;
-  // The month's last day: day 0 of the next month.
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return null;
-  return { date: m[1], sep: m[2] ?? "T", time: m[3] ?? null, seconds: m[4] ?? "", zone: m[5] ?? "" };
-}
-
 /** What to tell of typed text that is no date yet, and of what the page keeps until it
  *  is one (`kept`, the date last written; none when the page has no date). */
 function notADate(text, kept) {
@@ -92,20 +73,6 @@ function notADate(text, kept) {
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `There is no day ${text}.${keeps}`;
   return `Not a date yet: YYYY-MM-DD, or with a time, YYYY-MM-DDTHH:MM:SS.${keeps}`;
-}
-
-/** Rebuilds a date in the original's format from a picker value (`2025-07-01`, or
- *  `2025-07-01T09:30`, with `:SS` when its seconds are not 0): a date with a time gets
- *  its seconds, which Hugo needs, `:00` where the calendar left them out; the original's
- *  own (with their fraction) where the picked second is the original's. */
-export function formatDate(original, value) {
-  if (!value) return null;
-  if (!original || !original.time) return value.slice(0, 10);
-  const [date, time = "00:00"] = value.split("T");
-  const hm = time.slice(0, 5);
-  const picked = time.length > 5 ? time.slice(5, 8) : ":00";
-  const same = hm === original.time.padStart(5, "0") && picked === original.seconds.slice(0, 3);
-  return `${date}${original.sep}${hm}${same ? original.seconds : picked}${original.zone}`;
 }
 
 /** The page's date: typed as written (kept exactly as typed once it reads as a date), or

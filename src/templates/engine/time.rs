@@ -132,14 +132,17 @@ impl Moment {
     /// year first: `2006-01-02`; `2006-01-02T15:04:05` alone, with `Z` or with an offset
     /// (`-07:00`, `-0700`); `2006-01-02 15:04:05` alone, with `Z`, an offset, or a blank and
     /// an offset, or as Go's `Time.String` writes it (`-0700 MST`); the hour may be one
-    /// digit (Go's `15`), seconds may have a fraction. Checked with Hugo 0.168:
-    /// `2025-01-01T10:00` (no seconds), `2025-02-30` and `2025-1-2` stop its build; an
-    /// empty date is Go's zero time. Other text without a digit is no date in any layout;
-    /// Hugo's other layouts (`02 Jan 2006`, RFC 1123 …) are `None`.
+    /// digit (Go's `15`), seconds may have a fraction; digits are ASCII. An offset's hours
+    /// go to 24 and its minutes to 60 (Go's `time.Parse` range test), and a zone's name is
+    /// one Go's `parseTimeZone` takes ([`go_zone_name`]). Checked with Hugo 0.168:
+    /// `2025-01-01T10:00` (no seconds), `2025-02-30`, `2025-1-2`, an offset of `+25:00` and
+    /// a zone named `utc` stop its build; an empty date is Go's zero time. Other text
+    /// without a digit is no date in any layout; Hugo's other layouts (`02 Jan 2006`,
+    /// RFC 1123 …) are `None`.
     pub fn hugo_reads_date(text: &str) -> Option<bool> {
         static ISO: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"^(\d{4}-\d{2}-\d{2})$|^(\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$|^(\d{4}-\d{2}-\d{2}\x20\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}|\x20[+-]\d{2}:?\d{2}|\x20[+-]\d{4}\x20[A-Za-z]+)?$",
+                r"^(?<day>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:(?<sep>[T ])(?<time>[0-9]{1,2}:[0-9]{2}:[0-9]{2})(?:\.[0-9]+)?(?:Z|(?<blank>\x20)?[+-](?<hh>[0-9]{2})(?<colon>:)?(?<mm>[0-9]{2})(?:\x20(?<name>.+))?)?)?$",
             )
             .ok()
         });
@@ -156,11 +159,25 @@ impl Moment {
         let Some(found) = ISO.as_ref()?.captures(text) else {
             return Some(false);
         };
+        let group = |name: &str| found.name(name).map(|m| m.as_str());
+        let number = |name: &str| group(name).and_then(|t| t.parse::<u8>().ok()).unwrap_or(0);
+        // After a `T`, the offset follows the time; after a blank, it may come after another
+        // blank, and only there with a zone's name (`-0700 MST`, four digits).
+        let shape = match (group("sep"), group("blank"), group("name")) {
+            (Some("T"), Some(_), _) | (_, None, Some(_)) => false,
+            (_, Some(_), Some(name)) => group("colon").is_none() && go_zone_name(name),
+            _ => true,
+        };
+        if !shape || number("hh") > 24 || number("mm") > 60 {
+            return Some(false);
+        }
         // The shape is known: whether the day and the time exist (`2025-02-30`, `24:00:00`).
-        let day_and_time = (1..=3)
-            .find_map(|i| found.get(i))
-            .map_or("", |m| m.as_str());
-        Some(Moment::parse(day_and_time).is_some())
+        let day_and_time = match (group("day"), group("sep"), group("time")) {
+            (Some(day), Some(sep), Some(time)) => format!("{day}{sep}{time}"),
+            (Some(day), ..) => day.to_string(),
+            _ => String::new(),
+        };
+        Some(Moment::parse(&day_and_time).is_some())
     }
 
     /// The moment at `t` in `zone`, named as the zone names it then.
@@ -953,6 +970,34 @@ fn go_duration(n: i64) -> String {
         (0, 0) => format!("{sign}{seconds}"),
         (0, m) => format!("{sign}{m}m{seconds}"),
         (h, m) => format!("{sign}{h}h{m}m{seconds}"),
+    }
+}
+
+/// Whether Go's `time.Parse` takes `name` as a zone's name at the end of a date (layout
+/// `MST`), its `parseTimeZone` followed by nothing: `UTC`; `ChST` or `MeST`; `GMT` with an
+/// hour's offset or none (`GMT+1`); a signed hour (`+05`, to 23); else three capitals, four
+/// ending in `T` (or `WITA`), five ending in `T`. Source: Go's `time/format.go`.
+pub fn go_zone_name(name: &str) -> bool {
+    let signed_hour = |t: &str| {
+        t.strip_prefix(['+', '-']).is_some_and(|h| {
+            !h.is_empty()
+                && h.bytes().all(|b| b.is_ascii_digit())
+                && h.parse::<u32>().is_ok_and(|h| h <= 23)
+        })
+    };
+    let capitals = name.bytes().take_while(u8::is_ascii_uppercase).count();
+    match name {
+        "UTC" | "ChST" | "MeST" | "GMT" | "WITA" => true,
+        _ if name.starts_with("GMT") => name.get(3..).is_some_and(signed_hour),
+        _ if name.starts_with(['+', '-']) => signed_hour(name),
+        _ => {
+            capitals == name.len()
+                && match capitals {
+                    3 => true,
+                    4 | 5 => name.ends_with('T'),
+                    _ => false,
+                }
+        }
     }
 }
 
