@@ -2661,6 +2661,52 @@ fn unmarshal_reads_csv_with_hugos_options_as_hugo_does() {
 }
 
 #[test]
+fn unmarshal_of_blank_text_is_nil_and_its_format_option_says_how_to_read_the_rest() {
+    // pocket's `friendlinks`: `.Inner | transform.Unmarshal` of an empty body (hunt Y).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ printf \"%T|%v\" (unmarshal \"\") (unmarshal \" \\n \") }}</p>\
+         <p>{{ printf \"%v\" (unmarshal (dict \"format\" \"yaml\") \"# a comment\\n\") }}</p>\
+         <p>{{ printf \"%v\" (unmarshal (dict \"format\" \"json\") \"  \") }}</p>\
+         <p>{{ unmarshal (dict \"format\" \"YML\") \"a: 1\" }}</p>\
+         <p>{{ unmarshal (dict \"Format\" \"data.toml\") \"a = 'x: y'\" }}</p>\
+         <p>{{ unmarshal (dict \"format\" \"csv\") \"a:b,c\" }}</p>\
+         <p>{{ printf \"%v\" (unmarshal (dict \"format\" \"yaml\") \"null\") }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    let ps = paragraphs;
+    assert_eq!(ps(&folio), ps(&hugo));
+    assert_eq!(
+        ps(&hugo),
+        [
+            "&lt;nil&gt;|&lt;nil&gt;",
+            "&lt;nil&gt;",
+            "&lt;nil&gt;",
+            "map[a:1]",
+            "map[a:x: y]",
+            "[[a:b c]]",
+            "&lt;nil&gt;"
+        ]
+    );
+    // A format Hugo does not have stops its build, as it stops check.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ unmarshal (dict \"format\" \"ini\") \"a=1\" }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let refused = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        refused.contains("format \"ini\" not supported"),
+        "{refused}"
+    );
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(found.contains("format \"ini\" not supported"), "{found}");
+}
+
+#[test]
 fn image_config_and_getenv_give_what_hugo_gives_and_getenv_keeps_hugos_security_policy() {
     // gruvbox's `imageConfig` of a static image; hugomods' `getenv`.
     let config = "title = \"T\"\n[security.funcs]\ngetenv = [\"^HOME$\", \"^HUGO_\"]\n";

@@ -161,8 +161,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .last()
             .ok_or_else(|| exec_error("transform.Unmarshal: expected 1 or 2 arguments"))?;
         let options = match a {
-            [options, _] => CsvOptions::of(options)?,
-            _ => CsvOptions::default(),
+            [options, _] => Decoder::of(options)?,
+            _ => Decoder::default(),
         };
         // A resource is read as its media type says (Hugo's `FormatFromMediaType`), a
         // string as its text looks.
@@ -195,20 +195,24 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
 ];
 
-/// `transform.Unmarshal`'s options for CSV (Hugo's `metadecoders.Decoder`): the field
-/// delimiter (`,`), the comment character (none), and whether rows become maps keyed by
-/// the first row's names (`targetType` `map`) or lists of text (`slice`). A quote inside
+/// `transform.Unmarshal`'s options (Hugo's `metadecoders.Decoder`): the format to read,
+/// whatever the text looks like or the resource's media type says (`format`: `yaml`,
+/// `yml`, `json`, `toml`, `csv`, `xml`, `org`, or a file name with that extension); for
+/// CSV, the field delimiter (`,`), the comment character (none), and whether rows become
+/// maps keyed by the first row's names (`targetType` `map`) or lists of text (`slice`). A quote inside
 /// an unquoted field is always kept, as with `lazyQuotes` (Go refuses it without).
 #[derive(Debug, Clone, Copy)]
-struct CsvOptions {
+struct Decoder {
+    format: Option<Told>,
     delimiter: char,
     comment: Option<char>,
     maps: bool,
 }
 
-impl Default for CsvOptions {
+impl Default for Decoder {
     fn default() -> Self {
-        CsvOptions {
+        Decoder {
+            format: None,
             delimiter: ',',
             comment: None,
             maps: false,
@@ -216,16 +220,17 @@ impl Default for CsvOptions {
     }
 }
 
-impl CsvOptions {
+impl Decoder {
     /// The options a template gives (`dict "delimiter" ";"`), Hugo's keys in any case.
-    fn of(options: &Value) -> gotmpl::Result<CsvOptions> {
-        let mut o = CsvOptions::default();
+    fn of(options: &Value) -> gotmpl::Result<Decoder> {
+        let mut o = Decoder::default();
         let Value::Map(m) = options else {
             return Err(exec_error("transform.Unmarshal: the options must be a map"));
         };
         for (key, value) in m.iter() {
             let text = super::super::values::to_string(value);
             match key.to_ascii_lowercase().as_str() {
+                "format" if !text.is_empty() => o.format = Some(data_format(&text)?),
                 "delimiter" => o.delimiter = text.chars().next().unwrap_or(','),
                 "comment" => o.comment = text.chars().next(),
                 "targettype" => {
@@ -251,26 +256,34 @@ impl CsvOptions {
 ///
 /// # Errors
 /// Invalid syntax, or as [`unmarshal`].
-fn unmarshal_as(text: &str, sub_type: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
+fn unmarshal_as(text: &str, sub_type: &str, options: &Decoder) -> gotmpl::Result<Value> {
     use crate::formats::Format;
+    if let Some(format) = options.format {
+        return unmarshal_format(text, format, options);
+    }
     let format = match sub_type {
-        "json" => Format::Json,
-        "yaml" | "x-yaml" => Format::Yaml,
-        "toml" => Format::Toml,
-        "csv" => return unmarshal_csv(text, options),
+        "json" => Told::Data(Format::Json),
+        "yaml" | "x-yaml" => Told::Data(Format::Yaml),
+        "toml" => Told::Data(Format::Toml),
+        "csv" => Told::Csv,
         _ => return unmarshal(text, options),
     };
-    let json = crate::formats::parse_data(text, format)
-        .map_err(|e| exec_error(format!("transform.Unmarshal: {e}")))?;
-    Ok(super::super::values::from_json(&json))
+    unmarshal_format(text, format, options)
 }
 
 /// `text` read as Hugo's `transform.Unmarshal` reads a string.
 ///
 /// # Errors
 /// XML (Folio does not read it), no format found, or invalid syntax.
-fn unmarshal(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
+fn unmarshal(text: &str, options: &Decoder) -> gotmpl::Result<Value> {
     use crate::formats::Format;
+    // Blank text is nil, in any format (Hugo's `Unmarshal`).
+    if text.trim().is_empty() {
+        return Ok(Value::Nil);
+    }
+    if let Some(format) = options.format {
+        return unmarshal_format(text, format, options);
+    }
     let at = |c: char| text.find(c);
     let first = |of: Option<usize>, others: &[Option<usize>]| {
         of.is_some_and(|i| others.iter().flatten().all(|o| i < *o))
@@ -291,9 +304,65 @@ fn unmarshal(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
     } else {
         return Err(exec_error("transform.Unmarshal: unknown format"));
     };
+    unmarshal_format(text, Told::Data(format), options)
+}
+
+/// `text` read as `format`.
+///
+/// # Errors
+/// Invalid syntax.
+fn unmarshal_format(text: &str, format: Told, options: &Decoder) -> gotmpl::Result<Value> {
+    let Told::Data(format) = format else {
+        return unmarshal_csv(text, options);
+    };
+    // A YAML document of comments alone is null to Go's YAML decoder (Folio's reads it as
+    // front matter, an empty map).
+    let nothing = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    };
+    if format == crate::formats::Format::Yaml && text.lines().all(nothing) {
+        return Ok(Value::Nil);
+    }
     let json = crate::formats::parse_data(text, format)
         .map_err(|e| exec_error(format!("transform.Unmarshal: {e}")))?;
     Ok(super::super::values::from_json(&json))
+}
+
+/// A format `transform.Unmarshal` is told to read (its `format` option).
+#[derive(Debug, Clone, Copy)]
+enum Told {
+    /// JSON, YAML or TOML.
+    Data(crate::formats::Format),
+    /// CSV.
+    Csv,
+}
+
+/// The format a `format` option names, as Hugo's `metadecoders.FormatFromString` reads
+/// it (any case; a file name by its extension).
+///
+/// # Errors
+/// A format Hugo does not have (`format "ini" not supported`), and XML and Org, which
+/// Folio does not read.
+fn data_format(name: &str) -> gotmpl::Result<Told> {
+    use crate::formats::Format;
+    let lower = name.to_lowercase();
+    let name = lower
+        .rsplit_once('.')
+        .map_or(lower.as_str(), |(_, ext)| ext);
+    match name {
+        "yaml" | "yml" => Ok(Told::Data(Format::Yaml)),
+        "json" => Ok(Told::Data(Format::Json)),
+        "toml" => Ok(Told::Data(Format::Toml)),
+        "csv" => Ok(Told::Csv),
+        "xml" | "org" => Err(exec_error(format!(
+            "transform.Unmarshal: Folio reads JSON, YAML, TOML and CSV, not {}",
+            name.to_uppercase()
+        ))),
+        _ => Err(exec_error(format!(
+            "transform.Unmarshal: format {name:?} not supported"
+        ))),
+    }
 }
 
 /// `text` read as CSV, as Go's `encoding/csv` reads it for Hugo: each row a list of its
@@ -303,7 +372,7 @@ fn unmarshal(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
 /// # Errors
 /// A row of another length, a bad quote, or a delimiter or comment character that is not
 /// ASCII.
-fn unmarshal_csv(text: &str, options: &CsvOptions) -> gotmpl::Result<Value> {
+fn unmarshal_csv(text: &str, options: &Decoder) -> gotmpl::Result<Value> {
     let byte = |c: char, what: &str| {
         u8::try_from(c).ok().filter(u8::is_ascii).ok_or_else(|| {
             exec_error(format!(
