@@ -710,11 +710,35 @@ fn other_page(
         .iter()
         .any(|k| front.keys().any(|f| f.eq_ignore_ascii_case(k)));
     let mut page = crate::templates::engine::objects::another_page(ctx.page(&front));
-    if let (true, false, gotmpl::Value::Map(fields)) = (branch, dated, &mut page) {
+    if let gotmpl::Value::Map(fields) = &mut page {
         let own = Arc::make_mut(fields);
-        for name in ["Date", "Lastmod", "PublishDate"] {
-            own.remove(name);
+        if branch && !dated {
+            for name in ["Date", "Lastmod", "PublishDate"] {
+                own.remove(name);
+            }
         }
+        // A bundle's files (`index.md`'s, `_index.md`'s, the home page's); a page of its
+        // own file has none.
+        let bundle = (branch
+            || file
+                .file_stem()
+                .is_some_and(|s| s.to_string_lossy().starts_with("index")))
+        .then(|| file.parent().map(Path::to_path_buf))
+        .flatten();
+        let resources = crate::templates::engine::resources::ResourceDirs {
+            bundle,
+            page_file: Some(file.clone()),
+            meta: resources_meta(Some(&front)),
+            ..Default::default()
+        };
+        let link = own
+            .get("RelPermalink")
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        own.insert(
+            Arc::from("Resources"),
+            crate::templates::engine::resources::of_another_page(resources, &link),
+        );
     }
     page
 }

@@ -350,8 +350,8 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
             ),
         ),
         ("IsBlock", Value::Bool(hook.is_block)),
-        ("Page", frame.page.clone()),
-        ("PageInner", frame.page.clone()),
+        ("Page", frame.page_of_text()),
+        ("PageInner", frame.page_of_text()),
     ])
 }
 

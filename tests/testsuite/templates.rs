@@ -1033,31 +1033,53 @@ fn get_page_of_a_taxonomy_or_term_page_shows_the_card_saying_so() {
 }
 
 #[test]
-fn another_pages_files_show_the_card_not_the_files_of_the_page_being_rendered() {
-    // nginx's `include` reads another page's bundle (hunt X, 4); the page rendered has
-    // files of its own, which Folio listed in their place.
+fn another_pages_files_are_its_bundles_as_hugo_lists_them() {
+    // nginx's `include` reads another page's bundle (hunt X, 4), and markdownify's render
+    // hooks the home page's (hunt Y, 3); the page rendered has files of its own. A
+    // section's and the home page's are those of its folder and of folders without a page.
+    let list = "{{ range .Resources }}{{ .Name }}={{ .RelPermalink }};{{ end }}";
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "title = \"T\"\n"),
+        ("hugo.toml", "baseURL = \"https://e.org/sub/\"\ntitle = \"T\"\n"),
         ("layouts/_default/single.html", "{{ .Content }}"),
         (
             "layouts/shortcodes/g.html",
-            "{{ with site.GetPage \"other\" }}N={{ len .Resources }}{{ end }}",
+            &format!(
+                "{{{{ with site.GetPage (.Get 0) }}}}<p>{}|{{{{ with .Resources.GetMatch \"*.json\" }}}}{{{{ .Name }}}}{{{{ end }}}}</p>{{{{ end }}}}",
+                list
+            ),
         ),
-        ("content/other/index.md", "---\ntitle: O\n---\n"),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/logo.txt", "logo"),
+        ("content/imgs/c d.txt", "c"),
+        ("content/other/index.md", "---\ntitle: O\nresources:\n- src: note.txt\n  name: the-note\n---\n"),
         ("content/other/note.txt", "other note"),
-        ("content/other/d.json", "{}"),
-        ("content/p/index.md", "---\ntitle: P\n---\n\n{{< g >}}\n"),
+        ("content/other/sub/d.json", "{}"),
+        ("content/blog/_index.md", "---\ntitle: B\n---\n"),
+        ("content/blog/x.txt", "x"),
+        ("content/blog/post/index.md", "---\ntitle: Post\n---\n"),
+        ("content/blog/post/y.txt", "y"),
+        ("content/plain.md", "---\ntitle: Plain\n---\n"),
+        (
+            "content/p/index.md",
+            "---\ntitle: P\n---\n\n{{< g other >}}\n\n{{< g blog >}}\n\n{{< g \"/\" >}}\n\n{{< g plain >}}\n",
+        ),
         ("content/p/mine.txt", "mine"),
     ]);
     crate::support::hugo_build(site.path(), "another page's files");
     let hugo = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
-    assert!(hugo.contains("N=2"), "{hugo}");
-    let found = the_only_problem(&site.path().join("content/p/index.md"));
-    assert!(
-        found.contains("warning")
-            && found.contains("Folio cannot run `.Resources` of another page"),
-        "{found}"
+    let doc = folio::OpenPage::open(&site.path().join("content/p/index.md")).unwrap();
+    let folio = doc.preview_window(None, None, None, None);
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert_eq!(
+        paragraphs(&hugo),
+        [
+            "sub/d.json=/sub/other/sub/d.json;the-note=/sub/other/note.txt;|",
+            "x.txt=/sub/blog/x.txt;|",
+            "imgs/c d.txt=/sub/imgs/c%20d.txt;logo.txt=/sub/logo.txt;|",
+            "|"
+        ]
     );
+    assert!(checked(&site.path().join("content/p/index.md")).is_empty());
 }
 
 #[test]

@@ -41,13 +41,34 @@ impl BundleFile {
 /// The files of the bundle folder `dir` but its pages (`page`, `index.fr.md`), in the
 /// order Hugo lists a page's resources, with the front matter's `resources` entries
 /// (`meta`) applied: Hugo (`hugolib/content_map_page.go`) sorts them by its `lessFunc`,
-/// applies the entries in that order, and sorts again when there are any.
+/// applies the entries in that order, and sorts again when there are any. A branch
+/// bundle's (`_index.md`'s: a section, the home page) are the files of its folder and of
+/// the folders under it that hold no page, but pages (a folder with a page is a page of
+/// its own, or a section's, whose files those are); a leaf bundle's pages are its files
+/// too.
 pub fn bundle_files(
     dir: &std::path::Path,
     page: Option<&std::path::Path>,
     meta: &[serde_json::Map<String, serde_json::Value>],
 ) -> Vec<BundleFile> {
     let mut names = files_under(dir);
+    let branch = page
+        .and_then(std::path::Path::file_name)
+        .is_some_and(|n| n.to_string_lossy().starts_with("_index"));
+    if branch {
+        let with_pages: std::collections::HashSet<&str> = names
+            .iter()
+            .filter(|n| is_content_file(n))
+            .flat_map(|n| n.match_indices('/').filter_map(|(i, _)| n.get(..i)))
+            .collect();
+        let own = |n: &String| {
+            !is_content_file(n)
+                && !n
+                    .match_indices('/')
+                    .any(|(i, _)| n.get(..i).is_some_and(|d| with_pages.contains(d)))
+        };
+        names = names.iter().filter(|n| own(n)).cloned().collect();
+    }
     // Hugo walks a bundle's files by their lower-cased paths.
     names.sort_by_key(|n| n.to_lowercase());
     let mut files: Vec<BundleFile> = names
@@ -164,14 +185,18 @@ fn lower_keys(v: &serde_json::Value) -> serde_json::Value {
 /// an index file in a content format Hugo reads.
 pub fn is_bundle_page(name: &str) -> bool {
     let stem_and_ext = name.split_once('.');
-    stem_and_ext.is_some_and(|(stem, rest)| {
-        (stem == "index" || stem == "_index")
-            && !name.contains('/')
-            && rest.rsplit('.').next().is_some_and(|ext| {
-                [
-                    "md", "markdown", "html", "htm", "org", "adoc", "rst", "pdc", "ad",
-                ]
-                .contains(&ext)
-            })
+    stem_and_ext.is_some_and(|(stem, _)| {
+        (stem == "index" || stem == "_index") && !name.contains('/') && is_content_file(name)
+    })
+}
+
+/// Whether `name` is a page's file, by its extension: Hugo's content formats.
+fn is_content_file(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    file.rsplit_once('.').is_some_and(|(_, ext)| {
+        [
+            "md", "markdown", "html", "htm", "org", "adoc", "rst", "pdc", "ad",
+        ]
+        .contains(&ext)
     })
 }

@@ -196,6 +196,9 @@ pub struct Frame {
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
+    /// The page whose text is being rendered, when it is not `.Page` (see
+    /// [`Frame::as_page_of_text`]).
+    text_page: RefCell<Option<Value>>,
 }
 
 impl Frame {
@@ -229,6 +232,7 @@ impl Frame {
             hook_warnings: RefCell::default(),
             partial_cache: RefCell::default(),
             own_compiled: None,
+            text_page: RefCell::default(),
             refs: None,
             pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
@@ -244,6 +248,25 @@ impl Frame {
     pub fn apart(mut self) -> Frame {
         self.own_compiled = Some(Compiled::default());
         self
+    }
+
+    /// Runs `f` with `page` as the page whose text is rendered (`None`: `.Page`), which
+    /// render hooks see as their `.Page`: Hugo's `markdownify` renders as the home page
+    /// (`tpl/transform/transform.go`, `Site.Home().RenderString`).
+    pub fn as_page_of_text<R>(&self, page: Option<Value>, f: impl FnOnce() -> R) -> R {
+        let before = self.text_page.replace(page);
+        let out = f();
+        self.text_page.replace(before);
+        out
+    }
+
+    /// The page whose text is being rendered: the one [`Frame::as_page_of_text`] set, else
+    /// `.Page`.
+    pub fn page_of_text(&self) -> Value {
+        self.text_page
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| self.page.clone())
     }
 
     /// Whether a partial's failure is waiting to be reported ([`Frame::forget_failure`]).

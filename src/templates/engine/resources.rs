@@ -42,6 +42,92 @@ pub struct ResourceDirs {
     pub meta: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
+/// Another page's `.Resources` (`.GetPage`'s): the files of its bundle, `dirs.bundle` (none
+/// for a page of its own file), which publish under its `url` (its `.RelPermalink`), read
+/// as the page's own are when a template asks ([`PageBundle::of`]).
+pub fn of_another_page(dirs: ResourceDirs, url: &str) -> Value {
+    let path = |p: Option<PathBuf>| p.map_or(Value::Nil, |p| string(p.display().to_string()));
+    map([
+        (KIND, string("resources")),
+        (BUNDLE, path(dirs.bundle)),
+        ("__folio_page_file", path(dirs.page_file)),
+        ("__folio_url", string(url)),
+        (
+            "__folio_meta",
+            super::values::from_json(&serde_json::Value::Array(
+                dirs.meta
+                    .into_iter()
+                    .map(serde_json::Value::Object)
+                    .collect(),
+            )),
+        ),
+    ])
+}
+
+/// The field of another page's `.Resources` that holds its bundle's folder.
+const BUNDLE: &str = "__folio_bundle";
+
+/// Where a page's files are: its bundle's folder, its file, its URL and its front matter's
+/// `resources` entries.
+pub struct PageBundle {
+    /// The bundle's folder (none: the page has no files).
+    pub dir: Option<PathBuf>,
+    /// The page's file.
+    pub page_file: Option<PathBuf>,
+    /// Its `.RelPermalink`.
+    pub url: String,
+    /// Its front matter's `resources` entries.
+    pub meta: Vec<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl PageBundle {
+    /// Whose files `resources` (a `.Resources` value) are: another page's
+    /// ([`of_another_page`]), else the page being rendered's (`frame`'s).
+    pub fn of(resources: &Value, frame: &super::Frame) -> PageBundle {
+        Self::of_another(resources).unwrap_or_else(|| PageBundle {
+            dir: frame.resources.bundle.clone(),
+            page_file: frame.resources.page_file.clone(),
+            url: frame
+                .page
+                .field("RelPermalink")
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            meta: frame.resources.meta.clone(),
+        })
+    }
+
+    /// The files of another page's bundle, when `resources` are.
+    fn of_another(resources: &Value) -> Option<PageBundle> {
+        let Value::Map(m) = resources else {
+            return None;
+        };
+        let dir = m.get(BUNDLE)?;
+        let path = |v: Option<&Value>| match v {
+            Some(Value::Nil) | None => None,
+            Some(v) => Some(PathBuf::from(v.to_string())),
+        };
+        let meta = match m.get("__folio_meta").map(super::values::to_json) {
+            Some(serde_json::Value::Array(items)) => items
+                .into_iter()
+                .filter_map(|e| match e {
+                    serde_json::Value::Object(o) => Some(o),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(PageBundle {
+            dir: path(Some(dir)),
+            page_file: path(m.get("__folio_page_file")),
+            url: m
+                .get("__folio_url")
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            meta,
+        })
+    }
+}
+
 /// A resource's `.MediaType`: its type, main type, subtype (without a `+suffix`) and
 /// suffixes. A resource's media type has its own file's suffix (Hugo: `[m4v]` for
 /// `b.m4v`, though `video/mp4` has others); an unknown type has none.

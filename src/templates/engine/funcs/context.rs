@@ -128,11 +128,17 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .map(values::html)
             .map_err(|e| exec_error(format!(".RenderString: {e}")))
     }),
+    // Rendered as the home page's text (`Site.Home().RenderString`): its render hooks see
+    // the home page as `.Page`.
     ("markdownify transform.Markdownify", |a| {
         let md = values::cast_string(arg(a, 0, "markdownify")?);
-        engine::frame()?
-            .host
-            .markdownify(&md)
+        let frame = engine::frame()?;
+        let home = frame
+            .pages
+            .as_ref()
+            .and_then(|pages| (pages.0)("/", false).ok().flatten());
+        frame
+            .as_page_of_text(home, || frame.host.markdownify(&md))
             .map(values::html)
             .map_err(|e| exec_error(format!("markdownify: {e}")))
     }),

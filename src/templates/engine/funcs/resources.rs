@@ -159,13 +159,6 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Some(resources) => Ok(Value::List(
                 bundle_matching(resources, &|_, _| true)?.into(),
             )),
-            // Another page's files (`.GetPage`'s), which Folio does not list.
-            None if receiver.field(super::super::objects::OTHER_PAGE).is_some() => {
-                Err(exec_error(format!(
-                    "{}.Resources` of another page (`.GetPage`'s): it reads that page's bundle",
-                    super::CANNOT_RUN
-                )))
-            }
             // A map without the field gives nothing, as any map's missing field does.
             None if matches!(receiver, Value::Map(_)) => Ok(Value::Nil),
             None => Err(exec_error(format!(
@@ -420,14 +413,12 @@ fn bundle_matching(
         return Err(exec_error("this method is defined on a page's .Resources"));
     }
     let frame = engine::frame()?;
-    let Some(dir) = frame.resources.bundle.clone() else {
+    // The page's own files, or another page's (`.GetPage`'s).
+    let bundle = super::super::resources::PageBundle::of(receiver, &frame);
+    let Some(dir) = bundle.dir.clone() else {
         return Ok(Vec::new());
     };
-    let page_url = frame
-        .page
-        .field("RelPermalink")
-        .map(to_string)
-        .unwrap_or_default();
+    let page_url = bundle.url.clone();
     let base = frame.base_url();
     let origin = origin(&base);
     // A bundle's files are shared by its translations, and published once, where the
@@ -442,11 +433,7 @@ fn bundle_matching(
         Some(rest) if !prefix.is_empty() => format!("{root}/{rest}"),
         _ => page_url,
     };
-    let listed = bundle_files(
-        &dir,
-        frame.resources.page_file.as_deref(),
-        &frame.resources.meta,
-    );
+    let listed = bundle_files(&dir, bundle.page_file.as_deref(), &bundle.meta);
     // The files kept by their names; a renamed file is kept by its file name only when no
     // file is kept by name (Hugo's `Match` and `GetMatch`: `Name`, then, when nothing
     // matched, `NameNormalized`; `resources/resource/resources.go`).
