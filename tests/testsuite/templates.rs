@@ -1083,6 +1083,44 @@ fn another_pages_files_are_its_bundles_as_hugo_lists_them() {
 }
 
 #[test]
+fn markdownifys_render_hooks_see_the_home_page_and_render_strings_the_page() {
+    // pocket's `note`: an image in a markdownify'd body is looked up among the home page's
+    // files in Hugo, not the page's (hunt Y, 3).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/_default/_markup/render-image.html",
+            "<img data-page=\"{{ .Page.Title }}|{{ .Page.RelPermalink }}|{{ len .Page.Resources }}\" \
+             src=\"{{ with .Page.Resources.Get .Destination }}found{{ else }}{{ .Destination }}{{ end }}\">",
+        ),
+        (
+            "layouts/shortcodes/md.html",
+            "<div class=\"x\">{{ .Inner | markdownify }}</div><div class=\"x\">{{ .Inner | .Page.RenderString }}</div>",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        (
+            "content/p/index.md",
+            "---\ntitle: Leaf\n---\n\n{{< md >}}![i](c.txt){{< /md >}}\n",
+        ),
+        ("content/p/c.txt", "c"),
+    ]);
+    crate::support::hugo_build(site.path(), "markdownify's hooks");
+    let hugo = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    let doc = folio::OpenPage::open(&site.path().join("content/p/index.md")).unwrap();
+    let folio = doc.preview_window(None, None, None, None);
+    let divs = |html: &str| cases_of("div.x", html);
+    assert_eq!(divs(&folio), divs(&hugo));
+    assert_eq!(
+        divs(&hugo),
+        [
+            "<img data-page=\"Home|/|0\" src=\"c.txt\">",
+            "<img data-page=\"Leaf|/p/|1\" src=\"found\">"
+        ]
+    );
+}
+
+#[test]
 fn get_page_finds_the_page_hugo_finds_and_gives_its_front_matters_fields() {
     let gp =
         "<p>{{ with .Site.GetPage (.Get 0) }}[{{ .Title }}|{{ .RelPermalink }}|{{ .Permalink }}\
