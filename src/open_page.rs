@@ -156,7 +156,9 @@ impl OpenPage {
         // `.Position` names the file by its absolute path, as Hugo does.
         let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
-        ctx.front_times = toml_times(self.page.front_matter().map(|(_, tree)| tree));
+        let tree = self.page.front_matter().map(|(_, tree)| tree);
+        ctx.front_times = toml_times(tree);
+        ctx.front_json = tree.is_some_and(|t| t.format == crate::formats::Format::Json);
         ctx.content_path = self
             .content_dir(&lang)
             .and_then(|content_dir| {
@@ -178,23 +180,7 @@ impl OpenPage {
             })
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
-        let (site, from, ref_lang) = (self.site.clone(), abs.clone(), lang.clone());
-        // Where references are looked up is read from the config on the first one only:
-        // every preview builds this context, few pages hold a reference.
-        let lookup = std::sync::OnceLock::new();
-        ctx.refs = Some(crate::templates::engine::objects::Refs(
-            std::sync::Arc::new(move |reference: &str| {
-                let lookup =
-                    lookup.get_or_init(|| crate::site::refs::Lookup::new(&site, &ref_lang));
-                let (page, fragment) = crate::site::refs::resolve(lookup, &from, reference)
-                    .map_err(|e| e.message(reference))?;
-                let url =
-                    crate::site::refs::file_url(&site, &lookup.lang, &page).ok_or_else(|| {
-                        format!("Ref \"{reference}\": {} cannot be read", page.display())
-                    })?;
-                Ok(format!("{url}{fragment}"))
-            }),
-        ));
+        ctx.refs = Some(self.ref_finder(&lang, &abs));
         ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case));
         ctx.cascade = self.cascade(&lang, &ctx.content_path, front.as_ref());
         ctx.page_translations = self.page_translations(&lang, &abs);
@@ -210,6 +196,23 @@ impl OpenPage {
             meta: resources_meta(front.as_ref()),
         };
         ctx
+    }
+
+    /// `ref` and `relref` on the page at `abs` in `lang`: the URL of the page a reference
+    /// names ([`crate::site::refs::resolve`]), with its fragment.
+    fn ref_finder(&self, lang: &str, abs: &Path) -> crate::templates::engine::objects::Refs {
+        let (site, from, ref_lang) = (self.site.clone(), abs.to_path_buf(), lang.to_string());
+        // Where references are looked up is read from the config on the first one only:
+        // every preview builds this context, few pages hold a reference.
+        let lookup = std::sync::OnceLock::new();
+        crate::templates::engine::objects::Refs(std::sync::Arc::new(move |reference: &str| {
+            let lookup = lookup.get_or_init(|| crate::site::refs::Lookup::new(&site, &ref_lang));
+            let (page, fragment) = crate::site::refs::resolve(lookup, &from, reference)
+                .map_err(|e| e.message(reference))?;
+            let url = crate::site::refs::file_url(&site, &lookup.lang, &page)
+                .ok_or_else(|| format!("Ref \"{reference}\": {} cannot be read", page.display()))?;
+            Ok(format!("{url}{fragment}"))
+        }))
     }
 
     /// `.GetPage` on the page at `abs` in `lang` ([`crate::templates::engine::objects::PageFinder`]):

@@ -214,8 +214,9 @@ pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
     })
 }
 
-/// `data` with every number made a float (`10` → `10.0`).
-fn numbers_as_floats(data: Json) -> Json {
+/// `data` with every number made a float (`10` → `10.0`), as Go's `encoding/json` reads
+/// numbers into an `any`.
+pub fn numbers_as_floats(data: Json) -> Json {
     match data {
         Json::Number(n) => n
             .as_f64()

@@ -26,7 +26,7 @@ pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
 pub(crate) use content::split_language;
 pub use hugo::{BadTimeZone, FileProblem, SiteFiles, FORMS_LANGUAGE, PLACEHOLDERS};
-pub use params::{lookup_param, page_params, ParamElsewhere};
+pub use params::{lookup_param, own_params, page_params, ParamElsewhere};
 pub use styles::Stylesheet;
 
 /// One language of the site and where its content lives.

@@ -173,18 +173,28 @@ fn toml_params_table(
 /// keys belong, and top-level keys are kept for older sites). Keys keep their case here;
 /// Hugo's are lowercased where they are read.
 pub fn page_params(front: &Map<String, Json>) -> std::borrow::Cow<'_, Map<String, Json>> {
-    let Some(Json::Object(own)) = front.get("params") else {
+    let Some(own) = own_params(front) else {
         return std::borrow::Cow::Borrowed(front);
     };
     let mut merged: Map<String, Json> = front
         .iter()
         .filter(|(k, _)| {
-            *k != "params" && !own.keys().any(|o| o.to_lowercase() == k.to_lowercase())
+            !k.eq_ignore_ascii_case("params")
+                && !own.keys().any(|o| o.to_lowercase() == k.to_lowercase())
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     merged.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
     std::borrow::Cow::Owned(merged)
+}
+
+/// The front matter's own `params` table (the key in any case, as Hugo lower-cases front
+/// matter keys: `Params` too), when it has one.
+pub fn own_params(front: &Map<String, Json>) -> Option<&Map<String, Json>> {
+    front
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("params"))
+        .and_then(|(_, v)| v.as_object())
 }
 
 /// Looks `key` up as Hugo's `param` shortcode does (`{{ with $.Page.Param $name }}`):

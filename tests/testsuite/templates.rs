@@ -2721,6 +2721,26 @@ fn unmarshal_reads_csv_with_hugos_options_as_hugo_does() {
 }
 
 #[test]
+fn a_params_table_in_any_case_and_json_numbers_are_the_params_hugo_gives() {
+    // Hugo lower-cases front matter keys, so a `[Params]` table is `params`, whose keys are
+    // the page's own; JSON front matter's numbers are Go's float64 (hunt Z, F1 and F3).
+    let template =
+        "<p>[{{ .Page.Params.params }}][{{ .Page.Params.inner }}][{{ .Page.Params.color }}]\
+                    [{{ .Page.Param \"inner\" }}]</p><p>{{ .Page.Params.big }}|{{ .Page.Params.n }}\
+                    |{{ div .Page.Params.n 4 }}</p>";
+    let toml = "+++\ntitle = \"About\"\nbig = 12345678901\nn = 2\n[Params]\ninner = 1\nColor = \"red\"\n+++\n\n{{< f >}}\n";
+    let json = "{\n\"title\": \"About\",\n\"big\": 12345678901,\n\"n\": 2,\n\"Params\": {\"inner\": 1, \"Color\": \"red\"}\n}\n\n{{< f >}}\n";
+    for (page, numbers) in [
+        (toml, "12345678901|2|0"),
+        (json, "1.2345678901e&#43;10|2|0.5"),
+    ] {
+        let (hugo, folio) = shortcode_f("title = \"T\"\n", template, page);
+        assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+        assert_eq!(paragraphs(&hugo), ["[][1][red][1]", numbers]);
+    }
+}
+
+#[test]
 fn unmarshal_of_blank_text_is_nil_and_its_format_option_says_how_to_read_the_rest() {
     // pocket's `friendlinks`: `.Inner | transform.Unmarshal` of an empty body (hunt Y).
     let (hugo, folio) = shortcode_f(

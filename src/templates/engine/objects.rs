@@ -249,6 +249,10 @@ pub struct HugoContext {
     /// keys (`["event", "start"]`): Hugo's `.Params` holds a `time.Time` there, where a
     /// YAML date or a TOML local one is text (checked with Hugo 0.168).
     pub front_times: Vec<Vec<String>>,
+    /// Whether the front matter is JSON, whose numbers Hugo's `.Params` hold as Go's
+    /// `encoding/json` reads them, each a float64 (`12345678901` prints
+    /// `1.2345678901e+10`; checked with Hugo 0.168).
+    pub front_json: bool,
     /// The site's `enableGitInfo` ([`SiteFields::git_info`]).
     pub git_info: bool,
     /// The environment variables `getenv` may read: Hugo's `security.funcs.getenv`, each
@@ -476,6 +480,7 @@ impl HugoContext {
             sections: Vec::new(),
             cascade: Map::new(),
             front_times: Vec::new(),
+            front_json: false,
             git_info: fields.git_info,
             getenv: GETENV_DEFAULT.iter().map(|p| (*p).to_string()).collect(),
         }
@@ -609,12 +614,17 @@ impl HugoContext {
 
     /// `.Params` of a page with this front matter ([`crate::site::page_params`]).
     fn page_params(&self, front: &Map<String, Json>) -> Value {
-        let params = crate::site::page_params(front).into_owned();
-        let mut params = params_from_json(&Json::Object(params), &self.aliases);
+        let mut params = Json::Object(crate::site::page_params(front).into_owned());
+        if self.front_json {
+            params = crate::formats::numbers_as_floats(params);
+        }
+        let mut params = params_from_json(&params, &self.aliases);
         for path in &self.front_times {
             // A key of the front matter's `params` table is a param of its own.
             let path = match path.split_first() {
-                Some((first, rest)) if first == "params" && !rest.is_empty() => rest,
+                Some((first, rest)) if first.eq_ignore_ascii_case("params") && !rest.is_empty() => {
+                    rest
+                }
                 _ => path.as_slice(),
             };
             as_time_at(&mut params, path, &self.time_zone);
@@ -1164,10 +1174,7 @@ fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'s
         ("draft", Value::Bool(flag("draft"))),
         ("iscjklanguage", Value::Bool(flag("iscjklanguage"))),
     ];
-    let own = match front.get("params") {
-        Some(Json::Object(own)) => Some(own),
-        _ => None,
-    };
+    let own = crate::site::own_params(front);
     let in_own = |key: &str| own.is_some_and(|m| m.keys().any(|k| k.eq_ignore_ascii_case(key)));
     for (field, set) in dates_set(front, zone) {
         let Some((from, value)) = set.filter(|(_, v)| !matches!(v, Value::Nil)) else {
