@@ -326,9 +326,12 @@ impl Site {
                         let (line, col) = crate::text::line_col(&source, offset);
                         (line, col, message)
                     }
-                    // A shortcode's that Go's escaper refuses (Folio compiles shortcodes
-                    // only: a page layout's `block`s and `define`s are not its own).
-                    None if is_shortcode(&file) && is_html_template(&file) => {
+                    // A shortcode's or a partial's that Go's escaper refuses (Folio
+                    // compiles those only: a page layout's `block`s and `define`s are not
+                    // its own); Hugo escapes every HTML template, called or not.
+                    None if (is_shortcode(&file) || is_partial(&file))
+                        && crate::templates::runs_as_html(&file) =>
+                    {
                         crate::templates::engine::escape_error(&source)?
                     }
                     None => return None,
@@ -985,20 +988,24 @@ impl Default for Extensions {
     }
 }
 
-/// Whether Hugo runs `file` as an `html/template` (`.html`, `.htm`, `.xml`), not a text
-/// template (`.txt`, `.json`, `.csv`…), which nothing escapes.
-fn is_html_template(file: &Path) -> bool {
-    file.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["html", "htm", "xml"].contains(&e.to_ascii_lowercase().as_str()))
-}
-
 /// Whether `file` is a shortcode template: in a `shortcodes` or `_shortcodes` folder of
 /// a `layouts` folder.
 fn is_shortcode(file: &Path) -> bool {
+    in_layouts_folder(file, "shortcodes")
+}
+
+/// Whether `file` is a partial template: in a `partials` or `_partials` folder of a
+/// `layouts` folder.
+fn is_partial(file: &Path) -> bool {
+    in_layouts_folder(file, "partials")
+}
+
+/// Whether `file` is in the `layouts` folder's `kind` folder (or `_kind`, Hugo 0.146's).
+fn in_layouts_folder(file: &Path, kind: &str) -> bool {
+    let underscored = format!("_{kind}");
     file.components()
         .map(|c| c.as_os_str())
         .collect::<Vec<_>>()
         .windows(2)
-        .any(|w| matches!(w, [l, s] if *l == "layouts" && (*s == "shortcodes" || *s == "_shortcodes")))
+        .any(|w| matches!(w, [l, s] if *l == "layouts" && (*s == kind || *s == underscored.as_str())))
 }

@@ -643,6 +643,12 @@ const OUTPUT_FORMATS: &[&str] = &[
     "gotmpl",
 ];
 
+/// Whether Hugo runs the template `file` as HTML (`html/template`, escaping it), by its
+/// suffix: any but a plain-text format's ([`PLAIN_TEXT_SUFFIXES`]).
+pub fn runs_as_html(file: &Path) -> bool {
+    identifiers(file).is_some_and(|(_, suffix)| !PLAIN_TEXT_SUFFIXES.contains(&suffix.as_str()))
+}
+
 /// The suffixes of Hugo's plain-text output formats (`output/outputFormat.go`: calendar,
 /// CSS, CSV, JSON, Markdown, robots, the web app manifest), whose shortcode templates
 /// Hugo runs as text for `{{% %}}` calls only; any other suffix (`html`, `htm`, `xml`,

@@ -1933,6 +1933,27 @@ fn a_shortcode_template_the_escaper_refuses_is_an_error_of_the_site_as_hugo_stop
             && found.contains("in attribute name"),
         "{found}"
     );
+    // A partial no page calls, of any suffix but a plain-text format's: iamschulz's
+    // TypeScript partial (hunt Y, 2).
+    std::fs::remove_file(site.path().join("layouts/shortcodes/wp.html")).unwrap();
+    let partials = site.path().join("layouts/partials");
+    std::fs::create_dir_all(&partials).unwrap();
+    std::fs::write(partials.join("styles.css"), "p > a { x: \"{{ 1 }}\" }").unwrap();
+    std::fs::write(
+        partials.join("r.ts"),
+        "let a: Array<Promise<void>> = {{ 1 }};",
+    )
+    .unwrap();
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("html/template:_partials/r.ts"), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("layouts/partials/r.ts:1:1: error: html/template: "),
+        "{found}"
+    );
+    std::fs::remove_file(partials.join("r.ts")).unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
+    assert!(checked(&site.path().join("content/page.md")).is_empty());
 }
 
 #[test]
