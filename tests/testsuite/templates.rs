@@ -2927,6 +2927,50 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
 }
 
 #[test]
+fn a_processed_image_of_a_file_with_a_blank_in_its_name_is_escaped_as_hugo_escapes_it() {
+    // first-folio's `side-by-side`: a srcset of a processed `my photo.png` was `#ZgotmplZ`
+    // (hunt Y, 1).
+    let site = site_with(
+        &[(
+            "sbs",
+            "{{ with (.Page.Resources.GetMatch \"my photo.png\").Fill \"4x4\" }}\
+             <p>{{ .RelPermalink }}</p><img srcset=\"{{ .RelPermalink }} 400w\" alt=\"\">{{ end }}",
+        )],
+        "",
+    );
+    let p = site.path();
+    std::fs::create_dir_all(p.join("content/post")).unwrap();
+    std::fs::write(
+        p.join("content/post/index.md"),
+        "---\ntitle: P\n---\n\n{{< sbs >}}\n",
+    )
+    .unwrap();
+    let fixtures = fixture_site();
+    let cover = fixtures.path().join("content/bundle/photo.png");
+    std::fs::copy(&cover, p.join("content/post/my photo.png")).unwrap();
+    crate::support::hugo_build(p, "a processed image");
+    let hugo = std::fs::read_to_string(p.join("public/post/index.html")).unwrap();
+    let doc = folio::OpenPage::open(&p.join("content/post/index.md")).unwrap();
+    let preview = doc.preview_window(None, None, None, None);
+    // The hash in the name is Hugo's own.
+    let unhashed = |html: &str| {
+        let p = paragraphs(html).join("");
+        p.split("_hu_").next().unwrap_or_default().to_string()
+    };
+    assert_eq!(unhashed(&preview), unhashed(&hugo));
+    assert_eq!(unhashed(&hugo), "/post/my%20photo");
+    let out = p.join("out");
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let srcset = html
+        .split("srcset=\"")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap();
+    assert_eq!(image_size(&out.join(srcset)), (4, 4), "{html}");
+}
+
+#[test]
 fn images_a_template_writes_in_a_srcset_or_a_style_are_exported_with_the_page() {
     let (_site, _doc, out, html) = exported_bundle(
         "hero",

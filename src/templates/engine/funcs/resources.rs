@@ -234,7 +234,8 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
         .unwrap_or_default();
     let dir = original.rsplit_once('/').map_or("", |(d, _)| d);
     let file = out.file_name().and_then(|n| n.to_str()).unwrap_or("image");
-    let rel = format!("{dir}/{file}");
+    // Escaped as the original's URL is (`my photo.jpg`: `my%20photo_hu_….jpg`).
+    let rel = format!("{dir}/{}", path_escaped(file));
     frame.publish([rel.clone(), format!("{origin}{rel}")], &out);
     // Hugo's processed image is named and titled by its file's path in the bundle, and
     // keeps the params the front matter gave the original.
