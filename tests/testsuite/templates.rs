@@ -2065,6 +2065,35 @@ fn a_template_error_is_located_in_its_file() {
         "{html}"
     );
     assert!(html.contains("no x given"), "{html}");
+    // A field of a function's result, a chain no call of its own locates: where Hugo
+    // places it, `<site>` (hunt Z).
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = \"T\"\n[params]\nstr = \"x\"\n[params.m]\nsubtitle = \"y\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("layouts/shortcodes/broken.html"),
+        "xx {{ site.Params.m.subtitle }}{{ site.Params.str.sub }}",
+    )
+    .unwrap();
+    std::fs::remove_file(site.path().join("layouts/shortcodes/fails.html")).unwrap();
+    std::fs::write(
+        site.path().join("content/page.md"),
+        "---\ntitle: P\n---\n\n{{< broken >}}\n",
+    )
+    .unwrap();
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    // Go counts columns from 0.
+    assert!(
+        hugo.contains("broken.html:1:34: executing \"_shortcodes/broken.html\" at <site>"),
+        "{hugo}"
+    );
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("broken.html:1:35: can't evaluate field sub "),
+        "{found}"
+    );
 }
 
 #[test]

@@ -788,8 +788,11 @@ impl Executable {
                 c.name == rewrite::FIELD && expr.get(..end).is_some_and(|e| e.contains(name))
             })
         });
+        // Else the first expression in an action that names the field (a chain on a
+        // function's result, `site.Params.x.y`, is no call of its own).
         let (line, col) = failed_at
             .or_else(|| exact.or(named).or(at).map(|c| c.offset))
+            .or_else(|| field_named(&self.file.source, field.as_deref()?))
             .map_or((0, 0), |offset| {
                 crate::text::line_col(&self.file.source, offset)
             });
@@ -801,6 +804,28 @@ impl Executable {
             function,
         }
     }
+}
+
+/// The offset of the first expression inside an action of `source` that names `field`
+/// (`.sub`, not `.subtitle`): where it starts (`site` in `{{ site.Params.str.sub }}`).
+fn field_named(source: &str, field: &str) -> Option<usize> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    source.match_indices(field).find_map(|(i, _)| {
+        let after = source.get(i + field.len()..)?.chars().next();
+        if after.is_some_and(word) {
+            return None;
+        }
+        let before = source.get(..i)?;
+        // Inside an action: its last `{{` comes after its last `}}`.
+        let open = before.rfind("{{")?;
+        if before.rfind("}}").is_some_and(|close| close > open) {
+            return None;
+        }
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '{' | '|'))
+            .map_or(0, |j| j + 1);
+        Some(start)
+    })
 }
 
 /// Whether `message` holds `name` as a word of its own (not inside a longer name).
