@@ -440,6 +440,19 @@ fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
     }
 }
 
+/// Whether the folder `dir` has an `_index` page file (in any language: `_index.fr.md`),
+/// which makes a folder below the top one a section.
+fn has_index_file(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            name.split_once('.')
+                .is_some_and(|(stem, _)| stem == "_index")
+                && is_page(&e.path())
+        })
+    })
+}
+
 /// Whether `path` is a content page: a file with a page extension that is not a leaf
 /// bundle's resource.
 fn is_page(path: &Path) -> bool {
@@ -464,13 +477,7 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
     let languages = site.languages();
     let prefix = site.language_prefix(lang);
     if let Some(url) = text("url") {
-        let url = if url.starts_with('/') {
-            url.to_string()
-        } else {
-            format!("/{url}")
-        };
-        // Hugo publishes at `url` as written, with no language prefix.
-        return url;
+        return front_matter_url(url, prefix.as_deref());
     }
     let content_dir = languages
         .iter()
@@ -504,8 +511,15 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
         .filter(|_| names.len() > 1 && !home && !bundle_at_top)
         .cloned();
     // A page of a section with a `[permalinks]` pattern is where the pattern puts it.
-    if let Some(path) =
-        section_pattern(site, &parts, section_page).and_then(|p| permalink(&p, &parts, front))
+    let is_section = |n: usize| {
+        n == 1
+            || names.get(..n).is_some_and(|folders| {
+                let dir = folders.iter().fold(content_dir.clone(), |d, f| d.join(f));
+                has_index_file(&dir)
+            })
+    };
+    if let Some(path) = section_pattern(site, &parts, section_page)
+        .and_then(|p| permalink(&p, &parts, front, &is_section))
     {
         parts = path;
     } else {
@@ -516,6 +530,38 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
         parts.insert(0, p.to_lowercase());
     }
     url_path(&parts, ugly_urls(site, section.as_deref()), section_page)
+}
+
+/// The URL path a front matter's `url` gives a page (Hugo's `CreateTargetPaths`,
+/// `resources/page/page_paths.go`): as written when it starts with `/`, else under the
+/// language's prefix (`prefix`, `fr`); a page of its own folder (`/foo/bar/`) unless it
+/// has a dot (`/foo/bar.html`).
+fn front_matter_url(url: &str, prefix: Option<&str>) -> String {
+    let relative = !url.starts_with('/');
+    // A `..` in it is resolved from the root (Go's `path.Join("/", url)`).
+    let cleaned = if url.contains("..") {
+        let mut kept: Vec<&str> = Vec::new();
+        for segment in url.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    kept.pop();
+                }
+                s => kept.push(s),
+            }
+        }
+        kept.join("/")
+    } else {
+        url.trim_start_matches('/').to_string()
+    };
+    let mut out = match prefix.filter(|_| relative) {
+        Some(p) => format!("/{}/{cleaned}", p.to_lowercase()),
+        None => format!("/{cleaned}"),
+    };
+    if !out.ends_with('/') && !cleaned.contains('.') {
+        out.push('/');
+    }
+    out
 }
 
 /// Puts the slugs in a page's path: each section's own (`_index.md`'s `slug` names it in
@@ -633,85 +679,145 @@ fn section_pattern(site: &Site, parts: &[String], section_page: bool) -> Option<
 struct Facts<'a> {
     parts: &'a [String],
     front: Option<&'a Map<String, Json>>,
-    date: &'a str,
+    /// The page's date (Go's zero time without one).
+    date: Option<crate::templates::engine::time::Moment>,
     title: String,
+    /// Whether the first `n` folders of the page's path are a section (the first always;
+    /// one further down with an `_index` file).
+    is_section: &'a dyn Fn(usize) -> bool,
 }
 
 impl Facts<'_> {
-    /// A token's value (`year` → `2023`); `None` for a token Folio does not know.
+    /// A token's value (`year` → `2023`, `sections[1:]`, a Go date layout `2006`) as Hugo's
+    /// `PermalinkExpander` gives it (`resources/page/permalinks.go`); `None` for a token
+    /// Folio does not know (`sectionslug`), and for one Hugo does not.
     fn token(&self, token: &str) -> Option<String> {
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
         let urlize = crate::templates::engine::funcs::urlize;
-        let date =
-            |r: std::ops::Range<usize>, zero: &str| self.date.get(r).unwrap_or(zero).to_string();
         let name = self.parts.last()?.clone();
         let slug = front_text(self.front, "slug").map(urlize);
+        let date = || self.date.as_ref().map(|d| d.format_date_token(token));
         Some(match token {
-            "year" => date(0..4, "0001"),
-            "month" => date(5..7, "01"),
-            "monthname" => {
-                let n: usize = date(5..7, "01").parse().ok()?;
-                MONTHS.get(n.checked_sub(1)?)?.to_string()
+            "year" | "month" | "monthname" | "day" | "weekday" | "weekdayname" | "yearday" => {
+                date()??
             }
-            "day" => date(8..10, "01"),
             "section" => self.parts.first()?.clone(),
-            "sections" => self.parts.get(..self.parts.len() - 1)?.join("/"),
+            "sections" => self.sections().join("/"),
             "title" => self.title.clone(),
             "slug" => slug.unwrap_or_else(|| self.title.clone()),
             "slugorfilename" | "slugorcontentbasename" => slug.unwrap_or(name),
             "filename" | "contentbasename" => name,
-            _ => return None,
+            _ if token.starts_with("sections[") => {
+                slice(self.sections(), token.get(8..)?)?.join("/")
+            }
+            // A Go date layout (`2006`, `01`, `Jan`): Hugo formats the date with it.
+            _ => {
+                let written = self.date.as_ref()?.format(token);
+                (written != token).then_some(written)?
+            }
         })
     }
+
+    /// The folders of the page's current section: up to the deepest that is a section (a
+    /// folder further down without an `_index` file is not one).
+    fn sections(&self) -> &[String] {
+        let folders = self.parts.len().saturating_sub(1);
+        let deepest = (1..=folders)
+            .rev()
+            .find(|&n| (self.is_section)(n))
+            .unwrap_or(0);
+        self.parts.get(..deepest).unwrap_or_default()
+    }
+}
+
+/// `items` cut as a `[permalinks]` token's `[1:]`, `[:2]`, `[last]` or `[0]` cuts them
+/// (Hugo's `toSliceFunc`); `None` where the cut is not one.
+fn slice(items: &[String], cut: &str) -> Option<Vec<String>> {
+    let inner = cut
+        .trim()
+        .strip_prefix('[')?
+        .strip_suffix(']')?
+        .to_lowercase();
+    let n = |s: &str, low: bool| -> Option<usize> {
+        match s {
+            "" => Some(if low { 0 } else { items.len() }),
+            "last" => items.len().checked_sub(1),
+            _ => {
+                let n = s.parse::<i64>().unwrap_or(0).max(0);
+                let n = usize::try_from(n).unwrap_or(usize::MAX);
+                if n >= items.len() {
+                    (!low).then_some(items.len())
+                } else {
+                    Some(n)
+                }
+            }
+        }
+    };
+    Some(match inner.split_once(':') {
+        None => n(&inner, true)
+            .and_then(|i| items.get(i))
+            .filter(|v| !v.is_empty())
+            .map(|v| vec![v.clone()])
+            .unwrap_or_default(),
+        Some((low, high)) => match (n(low, true), n(high, false)) {
+            (Some(a), Some(b)) => items.get(a..b.max(a)).unwrap_or_default().to_vec(),
+            _ => Vec::new(),
+        },
+    })
 }
 
 /// The path a `[permalinks]` pattern (`/:year/:month/:title/`) gives the page whose path in
 /// its content folder is `parts` (`["posts", "hello"]`, a bundle by its folder), from its
 /// front matter (`date`, `title`, `slug`); `None` for a token Folio does not know, where
-/// the page keeps its path. Tokens: Hugo's docs, "Permalinks" (`:year`, `:month`,
-/// `:monthname`, `:day`, `:section`, `:sections`, `:title`, `:slug`, `:slugorfilename`,
-/// `:filename`, `:contentbasename`, `:slugorcontentbasename`).
+/// the page keeps its path. Tokens are `:` and a word, with a cut after `sections`
+/// (`:sections[1:]`); `\:` is a colon (Hugo's `attributeRegexp`, `ExpandPattern`).
 fn permalink(
     pattern: &str,
     parts: &[String],
     front: Option<&Map<String, Json>>,
+    is_section: &dyn Fn(usize) -> bool,
 ) -> Option<Vec<String>> {
     let facts = Facts {
         parts,
         front,
-        date: front_text(front, "date").unwrap_or("0001-01-01"),
+        date: crate::templates::engine::time::Moment::parse(
+            front_text(front, "date").unwrap_or("0001-01-01"),
+        ),
         title: crate::templates::engine::funcs::urlize(front_text(front, "title").unwrap_or("")),
+        is_section,
     };
-    let mut out = Vec::new();
-    for segment in pattern.split('/').filter(|s| !s.is_empty()) {
-        let mut piece = String::new();
-        let mut rest = segment;
-        while let Some(at) = rest.find(':') {
-            piece.push_str(rest.get(..at)?);
-            let token = rest.get(at + 1..)?;
-            let len = token
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(token.len());
-            piece.push_str(&facts.token(token.get(..len)?)?);
-            rest = token.get(len..)?;
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut expanded = String::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find(':') {
+        let before = rest.get(..at)?;
+        let after = rest.get(at + 1..)?;
+        if let Some(kept) = before.strip_suffix('\\') {
+            expanded.push_str(kept);
+            expanded.push(':');
+            rest = after;
+            continue;
         }
-        piece.push_str(rest);
-        out.push(piece);
+        expanded.push_str(before);
+        let mut len = after.find(|c: char| !word(c)).unwrap_or(after.len());
+        if len == 0 {
+            expanded.push(':');
+            rest = after;
+            continue;
+        }
+        if after.get(len..)?.starts_with('[') {
+            len += after.get(len..)?.find(']')? + 1;
+        }
+        expanded.push_str(&facts.token(after.get(..len)?)?);
+        rest = after.get(len..)?;
     }
-    Some(out)
+    expanded.push_str(rest);
+    Some(
+        expanded
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 /// The bytes a page's URL path percent-encodes: controls and what is not ASCII.

@@ -1024,6 +1024,50 @@ fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
 }
 
 #[test]
+fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
+    // Tokens Folio did not know kept the page's own path (hunt Z, F4): the date's other
+    // parts, a Go date layout, a cut of the sections; a folder without `_index` is no
+    // section; a `url` without a dot is a folder.
+    let dir = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://ex.org/\"\ntitle = \"T\"\n[permalinks]\n\
+             a = \"/:yearday/:weekday-:weekdayname/:monthname/\"\nb = \"/:2006/:Jan/:02/:slug/\"\n\
+             c = \"/:sections[1:]/:sections[last]/:filename/\"\nd = \"/:sections/:filename/\\\\:x/\"\n",
+        ),
+        ("content/a/p.md", "---\ntitle: P\ndate: 2023-07-09T10:00:00Z\n---\nx\n"),
+        ("content/b/p.md", "---\ntitle: T Title\ndate: 2023-07-09\n---\nx\n"),
+        ("content/c/_index.md", "---\ntitle: C\n---\n"),
+        ("content/c/s/_index.md", "---\ntitle: S\n---\n"),
+        ("content/c/s/p.md", "---\ntitle: P\n---\nx\n"),
+        ("content/d/sub/p.md", "---\ntitle: P\n---\nx\n"),
+        ("content/u1.md", "---\ntitle: U\nurl: foo/bar\n---\nx\n"),
+        ("content/u2.md", "---\ntitle: U\nurl: /a/../b/c.html\n---\nx\n"),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\n---\n{{< relref \"a/p.md\" >}} {{< relref \"b/p.md\" >}} \
+             {{< relref \"c/s/p.md\" >}} {{< relref \"d/sub/p.md\" >}} {{< relref \"u1.md\" >}} \
+             {{< relref \"u2.md\" >}}\n",
+        ),
+    ]);
+    let p = dir.path();
+    crate::support::hugo_build(p, "permalinks");
+    let hugo = std::fs::read_to_string(p.join("public/index.html")).unwrap();
+    let folio = folio::OpenPage::open(&p.join("content/_index.md"))
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    assert_eq!(folio.trim(), hugo.trim());
+    assert!(
+        folio.contains(
+            "/190/0-sunday/july/ /2023/jul/09/t-title/ /s/s/p/ /d/p/x/ /foo/bar/ /b/c.html"
+        ),
+        "{folio}"
+    );
+}
+
+#[test]
 fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image() {
     let schema = folio::templates::Schema::infer(
         "{{ $style := .Get \"style\" | default \"markdown\" }}\

@@ -449,6 +449,24 @@ impl Moment {
             - i64::from(self.offset)
     }
 
+    /// The date as a `[permalinks]` token writes it (Hugo's `pageToPermalinkDate`,
+    /// `resources/page/permalinks.go`): `year` (`2023`), `month` and `day` of two digits,
+    /// `monthname` (`July`), `weekday` (0 for Sunday), `weekdayname` (`Sunday`), `yearday`
+    /// (from 1); `None` for another token.
+    pub fn format_date_token(&self, token: &str) -> Option<String> {
+        let date = self.date().ok();
+        Some(match token {
+            "year" => self.year.to_string(),
+            "month" => self.format("01"),
+            "day" => self.format("02"),
+            "monthname" => self.format("January"),
+            "weekday" => date?.weekday().to_sunday_zero_offset().to_string(),
+            "weekdayname" => self.format("Monday"),
+            "yearday" => date?.day_of_year().to_string(),
+            _ => return None,
+        })
+    }
+
     /// The moment in Go's reference layout `layout` (`Mon Jan 2 15:04:05 MST 2006`).
     pub fn format(&self, layout: &str) -> String {
         // Go's own `.Format` knows no named layouts: `:date_long` is written as it is.
