@@ -4744,11 +4744,21 @@ fn gos_html_and_urlquery_print_a_date_or_a_position_as_go_does() {
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         "<p>{{ .Position | urlquery }}|{{ hugo.Version | html }}|{{ html .Page.Date }}\
-         |{{ .Page.Date | html }}|{{ urlquery \"a b\" \"&\" }}|{{ 2.5e6 | html }}|{{ \"<b>\" | html }}</p>",
+         |{{ .Page.Date | html }}|{{ urlquery \"a b\" \"&\" }}|{{ 2.5e6 | html }}|{{ \"<b>\" | html }}\
+         |{{ html .Page.Date .Page.Date }}|{{ html 1 .Page.Date }}|{{ urlquery .Page.Date 2 }}\
+         |{{ html \"x\" \"y\" 3 4 }}|{{ html }}|{{ html .Page.Date.Month }}|{{ .Page.Date.Month | urlquery }}\
+         |{{ print .Page.Date.Month }}</p>",
         "---\ntitle: About\ndate: 2024-03-05\n---\n\n{{< f >}}\n",
     );
     assert!(
         hugo.contains("|0.168.0|2024-03-05 00:00:00 +0000 UTC|"),
+        "{hugo}"
+    );
+    // Go's Sprint: a blank between two arguments neither of which is a string; a month by
+    // its name (the review of 9aab2df).
+    assert!(
+        hugo.contains("|1 2024-03-05 00:00:00 +0000 UTC|")
+            && hugo.contains("|xy3 4||March|March|March</p>"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

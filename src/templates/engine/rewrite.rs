@@ -398,6 +398,9 @@ fn month_name(p: &mut PipeNode, calls: &mut Calls) {
         "strings.ToLower",
         "strings.ToUpper",
         "strings.Title",
+        "print",
+        "html",
+        "urlquery",
     ];
     let piped_as_text = p.commands.get(1).is_some_and(|next| {
         matches!(next.args.first(), Some(Expr::Identifier(_, f)) if TEXT.contains(&f.as_str()))
@@ -1064,6 +1067,7 @@ fn each_node(list: &mut ListNode, f: &mut impl FnMut(&mut Node)) {
 
 fn pipe(p: &mut PipeNode, calls: &mut Calls) {
     piped_into_printf(p);
+    months_printed(p, calls);
     printed_into_escapers(p, calls);
     // `… | return add 40`: the piped value goes to `add 40`, then is returned (Hugo's
     // `newReturnError` runs the command with the pipeline's value as its last argument).
@@ -1088,32 +1092,51 @@ fn pipe(p: &mut PipeNode, calls: &mut Calls) {
     }
 }
 
-/// Go's own `html` and `urlquery` print what they are given as `fmt.Sprint` does: each
-/// argument, and the value piped in, goes through [`PRINT`] first, so a date, a parsed
-/// URL or `.Position` is written as Go's `String` writes it, not as the map Folio
-/// builds it as (`X | html` is `X | __folio_print | html`, `html` still last).
+/// A date's month given to `print`, `println`, `html` or `urlquery` is written by name, as
+/// Go's `fmt` writes a `time.Month` (`print .Date.Month` is `March`): [`MONTH`] on it.
+fn months_printed(p: &mut PipeNode, calls: &mut Calls) {
+    for cmd in &mut p.commands {
+        let prints = matches!(cmd.args.first(), Some(Expr::Identifier(_, n)) if ["print", "println", "html", "urlquery"].contains(&n.as_str()));
+        if !prints {
+            continue;
+        }
+        for arg in cmd.args.iter_mut().skip(1) {
+            if let Some(month) = month_of(arg) {
+                calls.push(Call {
+                    name: MONTH.to_string(),
+                    offset: arg.pos().offset,
+                });
+                *arg = month;
+            }
+        }
+    }
+}
+
+/// Go's own `html` and `urlquery` print what they are given as `fmt.Sprint` does (a blank
+/// between two arguments neither of which is a string; a date, a parsed URL or `.Position`
+/// as Go's `String` writes it), which Hugo's `print` is: `html A B` is `print A B | html`,
+/// `X | html A` is `X | print A | html`, `html` last.
 fn printed_into_escapers(p: &mut PipeNode, calls: &mut Calls) {
     let escaper = |cmd: &CommandNode| matches!(cmd.args.first(), Some(Expr::Identifier(_, n)) if n == "html" || n == "urlquery");
     if !p.commands.iter().any(escaper) {
         return;
     }
     let mut out = Vec::with_capacity(p.commands.len() + 1);
-    for (k, mut cmd) in std::mem::take(&mut p.commands).into_iter().enumerate() {
+    for mut cmd in std::mem::take(&mut p.commands) {
         if escaper(&cmd) {
-            for arg in cmd.args.iter_mut().skip(1) {
-                let value = std::mem::replace(arg, Expr::Nil(arg.pos()));
-                *arg = call_on(value.pos(), PRINT, value);
-            }
-            if k > 0 {
-                out.push(CommandNode {
-                    pos: cmd.pos,
-                    args: vec![Expr::Identifier(cmd.pos, PRINT.into())],
-                });
-            }
+            let escape = cmd.args.drain(..1).collect();
+            cmd.args
+                .insert(0, Expr::Identifier(cmd.pos, "print".into()));
             calls.push(Call {
-                name: PRINT.to_string(),
+                name: "print".to_string(),
                 offset: cmd.pos.offset,
             });
+            out.push(cmd.clone());
+            out.push(CommandNode {
+                pos: cmd.pos,
+                args: escape,
+            });
+            continue;
         }
         out.push(cmd);
     }
