@@ -82,7 +82,7 @@ impl SiteFiles {
 }
 
 /// A data or translation file's values, when it parses; `None` for a file Folio does not
-/// read (too large, or in a format it has no reader for: XML, CSV). A file that does not
+/// read (too large, empty, or in a format it has no reader for: XML, CSV). A file that does not
 /// parse, or that Hugo has no reader for either, is a problem.
 fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Option<Json> {
     let when = if always {
@@ -128,6 +128,9 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
             return None;
         }
     };
+    if text.trim().is_empty() {
+        return None;
+    }
     match crate::formats::parse_data(&text, format) {
         Ok(json) => Some(json),
         Err(e) => {
@@ -142,13 +145,17 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
     }
 }
 
-/// `data/a/b.yaml` → `data["a"]["b"]`; an earlier source's keys win.
+/// `data/a/b.yaml` → `data["a"]["b"]`; an earlier source's keys win, and in one folder a
+/// later file's of the same name (`b.yaml` over `b.json`: checked with Hugo 0.168). An
+/// empty file is no data (Hugo's nil: not set).
 fn read_data(dir: &Path, into: &mut Map<String, Json>, problems: &mut Vec<FileProblem>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
+    // This folder's files by name, in order (a later one's keys win).
+    let mut own_files = Map::new();
     for path in entries {
         let Some(stem) = path
             .file_stem()
@@ -166,17 +173,24 @@ fn read_data(dir: &Path, into: &mut Map<String, Json>, problems: &mut Vec<FilePr
                 read_data(&path, sub, problems);
             }
         } else if let Some(value) = parse_file(&path, false, problems) {
-            match (into.get_mut(&stem), value) {
-                (Some(Json::Object(have)), Json::Object(new)) => {
-                    for (k, v) in new {
-                        have.entry(k).or_insert(v);
-                    }
-                }
-                (None, value) => {
-                    into.insert(stem, value);
-                }
-                _ => {}
+            let own = own_files.entry(stem).or_insert(Json::Null);
+            match (own, value) {
+                (Json::Object(have), Json::Object(new)) => have.extend(new),
+                (own, value) => *own = value,
             }
+        }
+    }
+    for (stem, value) in own_files {
+        match (into.get_mut(&stem), value) {
+            (Some(Json::Object(have)), Json::Object(new)) => {
+                for (k, v) in new {
+                    have.entry(k).or_insert(v);
+                }
+            }
+            (None, value) if !value.is_null() => {
+                into.insert(stem, value);
+            }
+            _ => {}
         }
     }
 }

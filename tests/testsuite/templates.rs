@@ -2791,6 +2791,31 @@ fn a_params_table_in_any_case_and_json_numbers_are_the_params_hugo_gives() {
 }
 
 #[test]
+fn data_files_of_one_name_merge_as_hugos_do_and_an_empty_one_is_not_set() {
+    // In one folder a later file's keys win (`dup.yaml` over `dup.json`); an empty file
+    // is nil to Hugo (hunt Z, F6 and F11); hugo's build fields.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ site.Data.dup }}|{{ site.Data.empty }}|{{ isset site.Data \"empty\" }}\
+             |{{ hugo.IsMultihost }}|{{ len hugo.CommitHash }}|{{ hugo.BuildDate }}</p>",
+        ),
+        ("data/dup.json", "{\"a\": \"json\", \"src\": \"json\"}"),
+        ("data/dup.toml", "b = \"toml\"\nsrc = \"toml\"\n"),
+        ("data/dup.yaml", "c: yaml\nsrc: yaml\n"),
+        ("data/empty.yaml", "\n"),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "data files", "content/about.md");
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert_eq!(
+        paragraphs(&hugo),
+        ["map[a:json b:toml c:yaml src:yaml]||false|false|40|2026-10-13T16:42:50Z"]
+    );
+}
+
+#[test]
 fn unmarshal_of_blank_text_is_nil_and_its_format_option_says_how_to_read_the_rest() {
     // pocket's `friendlinks`: `.Inner | transform.Unmarshal` of an empty body (hunt Y).
     let (hugo, folio) = shortcode_f(

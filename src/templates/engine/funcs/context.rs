@@ -454,6 +454,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
 /// The Hugo version Folio follows (the parity tests' oracle).
 pub const HUGO_VERSION: &str = "0.168.0";
 
+/// The commit and build date of the Hugo release Folio follows (`hugo version` of 0.168.0):
+/// `hugo.CommitHash` and `hugo.BuildDate`.
+const HUGO_COMMIT: &str = "e27a6760c5547237f87d353aebe0580feadb20f4";
+const HUGO_BUILD_DATE: &str = "2026-10-13T16:42:50Z";
+
 /// `.Get KEY` on a shortcode (Hugo's rules, `ShortcodeWithPage.Get`: an index into
 /// positional parameters, a name into named ones; a call with none, or the wrong kind of
 /// key, gives nil; a missing index or name ""), a scratch, a page's files, `urls.Parse`'s
@@ -1416,6 +1421,11 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
                     .is_some_and(|v| matches!(v, Value::Bool(true))),
             ),
         ),
+        // Each language at a host of its own (`languages.*.baseURL`), which Folio does not
+        // publish as: none.
+        ("IsMultihost", Value::Bool(false)),
+        ("CommitHash", string(HUGO_COMMIT)),
+        ("BuildDate", string(HUGO_BUILD_DATE)),
         ("Store", engine::Frame::store(engine::HUGO_STORE)),
         (
             "Data",
