@@ -4526,13 +4526,15 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
         "<p>{{ int \"010\" }}|{{ int \"1_000\" }}|{{ int \"2.9\" }}|{{ int \"0_7\" }}|{{ int \"\" }}\
          |{{ int \".5\" }}|{{ int 1e20 }}\
          |{{ lower \"İSTANBUL ΑΣ\" }}|{{ querify \"sp ace\" \"+\" \"é\" \"ü\" \"Z\" 1 \"a\" 2 }}\
-         |{{ len (seq 2500) }}|{{ printf \"%T\" .Page.Pages }}</p>",
+         |{{ len (seq 2500) }}|{{ printf \"%T\" .Page.Pages }}\
+         |{{ int \"-.5\" }}{{ int \"+.\" }}{{ int (safeHTML \"5\") }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert!(
         hugo.contains("<p>8|1000|2|7|0|0|-9223372036854775808|istanbul ασ|Z=1&amp;a=2"),
         "{hugo}"
     );
+    assert!(hugo.contains("|005</p>"), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
     for (template, message) in [
         (
@@ -4542,6 +4544,15 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
         (
             "<p>{{ int \" 7\" }}</p>",
             "unable to cast \" 7\" of type string to int",
+        ),
+        // A decimal part is cut off a sign and digits only (the review of f56e7fc).
+        (
+            "<p>{{ int \"0x1.5\" }}</p>",
+            "unable to cast \"0x1.5\" of type string to int",
+        ),
+        (
+            "<p>{{ int \"1_0.\" }}</p>",
+            "unable to cast \"1_0.\" of type string to int",
         ),
         ("<p>{{ div 1 0 \"a\" }}</p>", "can't divide the value by 0"),
         (
@@ -4839,6 +4850,8 @@ fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
         "lt \"0x1p4\" 15",
         "gt \"1_000\" 999",
         "gt \"1__0\" 5",
+        // A signed NaN is no number to Go, so 0 (the review of 9423fdf).
+        "lt \"-nan\" 5",
         "len hugo.Version",
         "jsonify (dict \"v\" hugo.Version)",
         "printf \"%s %T\" hugo.Version hugo.Version",
@@ -4850,7 +4863,7 @@ fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert!(
-        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|true|true|false|true|false|7|"),
+        hugo.contains("<p>|true|true|true|true|true|true|false|true|true|false|true|false|true|true|true|false|true|true|true|false|false|true|true|false|true|false|true|7|"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

@@ -937,6 +937,10 @@ pub fn go_parse_float(text: &str) -> Option<f64> {
     {
         Some(hex) => hex_float(hex)?,
         None if unsigned.starts_with(['+', '-']) => return None,
+        // Go reads `NaN` without a sign only (`special`).
+        None if unsigned.eq_ignore_ascii_case("nan") && unsigned.len() != text.len() => {
+            return None
+        }
         None => unsigned.parse::<f64>().ok()?,
     };
     Some(if negative { -value } else { value })
@@ -1008,16 +1012,27 @@ pub fn to_int(value: &Value) -> Option<i64> {
         Value::Float(f) => Some(*f as i64),
         Value::Bool(b) => Some(i64::from(*b)),
         Value::Nil => Some(0),
-        Value::String(s) if s.is_empty() => Some(0),
-        Value::String(s) => match s.split_once('.') {
-            // `.5` is 0.
-            Some(("", decimals)) if decimals.bytes().all(|b| b.is_ascii_digit()) => Some(0),
-            Some((whole, decimals)) if decimals.bytes().all(|b| b.is_ascii_digit()) => {
-                go_int(whole)
-            }
-            _ => go_int(s),
-        },
+        Value::String(s) | Value::Safe { s, .. } => int_of_text(s),
         _ => None,
+    }
+}
+
+/// Text as spf13/cast's `ToIntE` reads it: empty is 0; a decimal part of digits is cut
+/// off when what is before it is a sign and digits only (`trimDecimal`: `-.5` is 0, `2.9`
+/// is 2, `0x1.5` and `1_0.` are no numbers); the rest as [`go_int`] reads it.
+fn int_of_text(s: &str) -> Option<i64> {
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    match s.split_once('.') {
+        _ if s.is_empty() => Some(0),
+        Some((whole, decimals)) if digits(decimals) => {
+            let unsigned = whole.strip_prefix(['+', '-']).unwrap_or(whole);
+            match (unsigned.is_empty(), digits(unsigned)) {
+                (true, _) => Some(0),
+                (false, true) => go_int(whole),
+                (false, false) => None,
+            }
+        }
+        _ => go_int(s),
     }
 }
 
