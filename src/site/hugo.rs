@@ -286,12 +286,13 @@ fn flatten_messages(prefix: &str, table: Map<String, Json>, into: &mut Map<Strin
     }
 }
 
-/// Why a site's `timeZone` cannot be used: Hugo's message, and where the name is written.
+/// A setting of the site's config that Hugo refuses (a `timeZone`, a
+/// `defaultContentLanguage`): Hugo's message, and where the value is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadTimeZone {
-    /// The config file that names the zone.
+pub struct BadSetting {
+    /// The config file that sets it.
     pub file: std::path::PathBuf,
-    /// Where the name is in that file: 1-based line and column (in characters).
+    /// Where the value is in that file: 1-based line and column (in characters).
     pub line: usize,
     /// See `line`.
     pub col: usize,
@@ -308,7 +309,7 @@ impl Site {
     ///
     /// # Errors
     /// A name the database does not know: Hugo fails the build on it.
-    pub fn time_zone(&self, lang: &str) -> Result<jiff::tz::TimeZone, BadTimeZone> {
+    pub fn time_zone(&self, lang: &str) -> Result<jiff::tz::TimeZone, BadSetting> {
         let Some((file, node)) = self.language_setting(lang, "timeZone") else {
             return Ok(jiff::tz::TimeZone::UTC);
         };
@@ -318,7 +319,7 @@ impl Site {
         };
         crate::templates::engine::time::load_location(&name).ok_or_else(|| {
             let (line, col) = crate::text::line_col(&file.src, node.span.start);
-            BadTimeZone {
+            BadSetting {
                 file: file.path.clone(),
                 line,
                 col,
@@ -326,6 +327,35 @@ impl Site {
                     "invalid timeZone for language \"{lang}\": unknown time zone {name}"
                 ),
             }
+        })
+    }
+
+    /// Why Hugo refuses the site's `defaultContentLanguage`, if it does (`langs.DecodeConfig`,
+    /// checked with Hugo 0.168): without a `languages` table, a code with a capital or a
+    /// blank; with one, a code none of its languages has (in any case).
+    pub fn default_language_problem(&self) -> Option<BadSetting> {
+        let (file, node) = self.setting(&["defaultContentLanguage"])?;
+        let code = node.to_json().as_str()?.to_string();
+        let languages = match self.config_json(&["languages"]) {
+            Some(serde_json::Value::Object(m)) if !m.is_empty() => Some(m),
+            _ => None,
+        };
+        let lower = code.to_lowercase();
+        let message = match languages {
+            None if code != lower || code.contains(' ') => {
+                format!("language name \"{code}\" is invalid: must be all lower case and no spaces")
+            }
+            Some(m) if !code.is_empty() && !m.keys().any(|k| k.to_lowercase() == lower) => {
+                format!("defaultContentLanguage \"{lower}\" not found in languages configuration")
+            }
+            _ => return None,
+        };
+        let (line, col) = crate::text::line_col(&file.src, node.span.start);
+        Some(BadSetting {
+            file: file.path.clone(),
+            line,
+            col,
+            message: format!("failed to decode languages config: {message}: Hugo stops its build"),
         })
     }
 

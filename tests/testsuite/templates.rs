@@ -940,6 +940,51 @@ fn a_collection_functions_result_of_translations_is_a_list_of_pages() {
 }
 
 #[test]
+fn a_default_content_language_hugo_refuses_is_an_error_of_the_site_config() {
+    // The review of f56e7fc: Hugo stops on a code with a capital without a languages
+    // table, and on one its table does not have.
+    for (config, message) in [
+        (
+            "defaultContentLanguage = \"DE\"\n",
+            Some("language name \"DE\" is invalid"),
+        ),
+        (
+            "defaultContentLanguage = \"De\"\n[languages.en]\nweight = 1\n",
+            Some("defaultContentLanguage \"de\" not found in languages configuration"),
+        ),
+        (
+            "defaultContentLanguage = \"DE\"\n[languages.de]\nweight = 1\n",
+            None,
+        ),
+        ("defaultContentLanguage = \"de\"\n", None),
+    ] {
+        let site = site_with(&[("f", "x")], "");
+        std::fs::write(
+            site.path().join("hugo.toml"),
+            format!("title = \"T\"\n{config}"),
+        )
+        .unwrap();
+        let hugo = crate::support::hugo_run(site.path(), &[]);
+        let found = checked(&site.path().join("content/page.md"));
+        match message {
+            Some(message) => {
+                assert!(hugo.unwrap_err().contains(message), "{config}");
+                assert!(
+                    found.len() == 1
+                        && found[0].contains("hugo.toml:2:26: error: ")
+                        && found[0].contains(message),
+                    "{config}: {found:?}"
+                );
+            }
+            None => {
+                assert!(hugo.is_ok(), "{config}");
+                assert!(found.is_empty(), "{config}: {found:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_site_without_default_content_language_has_hugos_default_en_or_its_first_language() {
     // A German and French site that names no default: Hugo's is `en` if there is one,
     // else the first by weight (none last), then by code (hunt W, 1).
