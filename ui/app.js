@@ -2,7 +2,7 @@
 
 import { api, folioUrl } from "./api.js";
 import { el } from "./dom.js";
-import { configure, drain, dropHeld, isHolding, isIdle, submit, submitCall } from "./edits.js";
+import { configure, drain, isIdle, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
 import { forgetFolds, unfold } from "./cards.js";
 import { conflictView } from "./conflicts.js";
@@ -368,12 +368,6 @@ function showError(e) {
 async function refused(e) {
   showError(e);
   await drain();
-  await formsFromEngine();
-}
-
-/** Redraws the forms from what the page holds, once nothing is queued: a field left with
- *  text that is in no file takes the file's value again. */
-async function formsFromEngine() {
   const view = await api.currentView().catch(() => null);
   // An edit made meanwhile is newer than this view: the forms keep it.
   if (!isIdle() || view?.version !== state.view.version) return;
@@ -418,13 +412,6 @@ async function pickImage() {
 // ---- commands ----------------------------------------------------------------------------
 
 async function undo() {
-  // A field just emptied, its removal held until the field is left: undo takes back the
-  // emptying, and the field shows what the page still holds.
-  if (dropHeld()) {
-    await drain();
-    await formsFromEngine();
-    return;
-  }
   // Undoing past a change made outside Folio (a reload, a merge) brings back the text from
   // before it, which a save then writes over it: asked first, kept by default.
   if (state.view?.undoRevertsOutside) {
@@ -796,15 +783,11 @@ $("language").addEventListener("change", async (e) => {
 
 // The menu bar's accelerators (Ctrl+S, Ctrl+Z, Ctrl+O…) are the window's, and reach the
 // app through its requests wherever the focus is; only Ctrl+Y, a second Redo the menu
-// cannot show, is heard here, and Ctrl+Z when the menu's Undo is off (nothing for the
-// engine to undo: the key comes to the page) but a field was just emptied.
+// cannot show, is heard here.
 document.addEventListener("keydown", (e) => {
-  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-  const key = e.key.toLowerCase();
-  if (key === "y" || (key === "z" && isHolding())) {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "y") {
     e.preventDefault();
-    if (key === "y") redo();
-    else undo();
+    redo();
   }
 }, true);
 

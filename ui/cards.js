@@ -175,8 +175,7 @@ function dragAndDrop(item, handle, pos, drag) {
 export function cardEditor(card, pos, model, ctx) {
   const id = card.id;
   // A chip added or removed is a step of its own for undo (`discrete`).
-  // An emptied field that removes a parameter is held until it is left (`hold`).
-  const send = (key, discrete = false, hold = false) => submit({ op: "block", id, block: card }, { coalesce: discrete ? null : `b${id}:${key}`, anchor: id, hold });
+  const send = (key, discrete = false) => submit({ op: "block", id, block: card }, { coalesce: discrete ? null : `b${id}:${key}`, anchor: id });
   let item = null;
   let fields = null;
   item = blockShell(pos, model, ctx, "Card", card.title || "Untitled card", () => {
@@ -228,7 +227,7 @@ export function cardFields(card, { key, send, problem, iconNames, onTitle = () =
     repoMsg.className = bad ? "invalid" : "hint";
     repoMsg.textContent = v === "" ? "No repository link." : bad ? bad.message : `Links to https://github.com/${v}`;
   };
-  repo.addEventListener("input", () => { card.repository = repo.value.trim() === "" ? null : repo.value.trim(); showRepo(); send("repo", false, card.repository === null); });
+  repo.addEventListener("input", () => { card.repository = repo.value.trim() === "" ? null : repo.value.trim(); showRepo(); send("repo"); });
   showRepo();
   const body = el("textarea", {
     rows: Math.min(16, Math.max(4, card.body.split("\n").length + 1)), value: card.body, dataset: { key: key("body") },

@@ -1,15 +1,11 @@
 // The queue every change goes through: one engine call at a time, in order. Keystrokes in
 // one field collapse into the latest value while a call is in flight, and changes that add,
 // move or remove blocks lock the forms until the engine answers, so no edit can land on a
-// block whose position just changed. A field emptied, which takes its key or parameter out
-// of the file, is held until the user leaves the field: typed into again, it keeps its place
-// (and its comment) rather than coming back at the end.
+// block whose position just changed.
 
 import { api } from "./api.js";
 
 const pending = new Map();
-// Edits that empty a field, by field, until focus leaves it or the queue is drained.
-const held = new Map();
 let running = false;
 let onUpdate = () => {};
 let onError = () => {};
@@ -24,16 +20,9 @@ export function configure(handlers) {
 }
 
 /** Queues a form edit. `coalesce` names the field (same field: latest value wins);
- *  `anchor` is the block the preview should show. With `hold` (an edit that removes what
- *  an emptied field held), the edit waits until focus leaves the field, or a save or any
- *  other drain; the field's next edit replaces it. */
-export function submit(edit, { coalesce = null, anchor = null, hold = false } = {}) {
+ *  `anchor` is the block the preview should show. */
+export function submit(edit, { coalesce = null, anchor = null } = {}) {
   const structural = structuralOps.includes(edit.op);
-  if (coalesce) held.delete(coalesce);
-  if (hold && coalesce && !structural) {
-    held.set(coalesce, { edit, anchor });
-    return;
-  }
   const key = coalesce && !structural ? `edit:${coalesce}` : Symbol(edit.op);
   performance.mark("folio-edit");
   pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce), anchor, structural });
@@ -47,32 +36,13 @@ export function submitCall(name, run, { anchor = null } = {}) {
   pump();
 }
 
-/** Sends the held edits (focus left the field, or every change is wanted now). */
-function release() {
-  for (const [coalesce, { edit, anchor }] of [...held]) submit(edit, { coalesce, anchor });
-}
-document.addEventListener("focusout", release);
-
-/** Whether an emptied field's edit is held. */
-export function isHolding() {
-  return held.size > 0;
-}
-
-/** Forgets the held edits (an undo takes back the emptying itself); whether there were any. */
-export function dropHeld() {
-  const any = held.size > 0;
-  held.clear();
-  return any;
-}
-
-/** Whether no change is held, queued or in flight. */
+/** Whether no change is queued or in flight. */
 export function isIdle() {
-  return !running && pending.size === 0 && held.size === 0;
+  return !running && pending.size === 0;
 }
 
-/** Resolves once every held and queued change has been applied. */
+/** Resolves once every queued change has been applied. */
 export function drain() {
-  release();
   if (!running && pending.size === 0) return Promise.resolve();
   return new Promise((resolve) => idle.push(resolve));
 }

@@ -22,12 +22,13 @@ export function renderForms(root, model, ctx) {
   );
 }
 
-/** Sets a front matter key; `null`, from a field emptied, removes it once the field is left
- *  (held: typed into again, the key keeps its place). */
+/** Sets a front matter key; `null`, from a field emptied, removes it (typed into again
+ *  at once, the key keeps its place: the engine makes a field's edits to the text from
+ *  before the field was first changed, `Session::edit`). */
 function setFrontMatter(fm, key, value) {
   if (value === null) delete fm[key];
   else fm[key] = value;
-  submit({ op: "frontMatter", key, value }, { coalesce: `fm:${key}`, hold: value === null });
+  submit({ op: "frontMatter", key, value }, { coalesce: `fm:${key}` });
 }
 
 function pageFields(fm, ctx) {
@@ -120,9 +121,9 @@ function dateField(value, set) {
       } else if (v) {
         msg.textContent = notADate(v, kept);
       } else if (kept !== null) {
-        // Emptied: the date goes once the field is left, or at a save (held: a date typed
-        // in again keeps the key's place and comment).
-        msg.textContent = "The page has no date once you leave this field.";
+        // Emptied: the page has no date, at once (a save may come before the field
+        // loses focus).
+        msg.textContent = "This page has no date.";
         write(null);
       }
     },

@@ -63,7 +63,7 @@ export function shortcodeEditor(block, pos, model, ctx) {
     ctx,
     // The block is read when the edit is sent, not when it is queued: a queued keystroke
     // in another field of the block must not send an older body.
-    send: (key, discrete = false, hold = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key), hold }),
+    send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) }),
     onTitle: (t) => retitle(item, heading(block.name, t)),
   };
   let fields = null;
@@ -194,9 +194,7 @@ function paramField(sc, slot, env, isTitle) {
   // one field are one step.
   const set = (v, discrete = false) => {
     setParam(sc, key, v);
-    // An emptied named parameter goes once the field is left (typed into again, it keeps
-    // its place among the others).
-    env.send(`${where}:${name}`, discrete, v === "" && typeof key === "string");
+    env.send(`${where}:${name}`, discrete);
     if (isTitle) env.onTitle(v);
   };
   const input = (attrs = {}) => textInput(value, { dataset: { key: dataKey }, placeholder: slot.default ?? "", onInput: (e) => set(e.target.value), ...attrs });
@@ -222,7 +220,7 @@ function paramField(sc, slot, env, isTitle) {
     case "flag": {
       const on = value !== "" && value !== "false";
       return el("label", { class: "check" },
-        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : typeof key === "number" ? "false" : "", true) }),
+        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : typeof key === "number" ? "false" : "") }),
         text);
     }
     case "url": {
@@ -329,7 +327,7 @@ function childList(sc, env) {
       const prefix = path.map((k) => `children.${k}.`).join("");
       body = cardFields(child, {
         key: (k) => `b${env.root.id}:${where}:${k}`,
-        send: (k, discrete, hold) => env.send(`${where}:${k}`, discrete, hold),
+        send: (k, discrete) => env.send(`${where}:${k}`, discrete),
         problem: (f, v) => env.ctx.problems(env.root.id).find((p) => p.field === `${prefix}${f}` && p.value === v),
         iconNames: env.ctx.iconNames,
         onTitle: (t) => retitle(item, t || "Untitled card"),

@@ -1,6 +1,8 @@
 //! The edits the forms make, each turned into new text by the engine's lossless apply and
 //! parsed once: the page that apply parsed is the page the session goes on with.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 use serde_json::Value as Json;
 
@@ -8,6 +10,7 @@ use super::{Session, Update};
 use crate::error::{Error, Result};
 use crate::formats::EditError;
 use crate::model::Block;
+use crate::open_page::OpenPage;
 use crate::page::Page;
 
 /// One form edit. Blocks are named by their session id ([`Session::block_ids`]); places
@@ -100,11 +103,25 @@ impl Edit {
     }
 }
 
+/// A field's edits in a row (the same `coalesce` name, nothing else changed between them):
+/// each is made to the page as it was before the first, as the field's latest value holds
+/// all the run changed. So a key or a named parameter the field emptied (removed) and then
+/// set again keeps its place and its comment, where it would come back at the end.
+pub(super) struct FieldRun {
+    key: String,
+    /// The page before the run's first edit, and its text.
+    open: Arc<OpenPage>,
+    text: super::Snapshot,
+    /// The session's version after the run's last edit: any other change ends the run.
+    version: u64,
+}
+
 impl Session {
     /// Applies a form edit to the unsaved text. `coalesce` names the field being typed in,
-    /// so a burst of keystrokes undoes as one step. The new text is parsed once (by the
-    /// apply that checks it), and the update carries the whole model only when the blocks
-    /// changed (by kind or number), for the forms to be redrawn.
+    /// so a burst of keystrokes undoes as one step, and each of its edits is made to the
+    /// text from before the field first changed ([`FieldRun`]). The new text is parsed once
+    /// (by the apply that checks it), and the update carries the whole model only when the
+    /// blocks changed (by kind or number), for the forms to be redrawn.
     ///
     /// # Errors
     /// A site error when the page is broken (read-only); a model error naming the field
@@ -113,11 +130,26 @@ impl Session {
         let Some(open) = self.open.clone() else {
             return Err(Error::site(&self.path, "the page has an error and opens read-only; fix it in your editor and Folio reloads it"));
         };
-        let mut next = self.current.clone();
+        let coalesce = if edit.is_structural() { None } else { coalesce };
+        let run = self
+            .field_run
+            .take()
+            .filter(|r| Some(&r.key) == coalesce.as_ref() && r.version == self.version);
+        let (base, text) = match &run {
+            Some(r) => (Arc::clone(&r.open), r.text.clone()),
+            None => (Arc::clone(&open), self.current.clone()),
+        };
+        let mut next = text.clone();
         // A block's content changed, not which blocks there are: each keeps its id (when the
         // new text has another number of blocks, `set_current` carries ids over instead).
         let mut ids = Some(self.ids.clone());
-        let page = self.edited_page(&open, &edit, &mut next, &mut ids)?;
+        let page = match self.edited_page(&base, &edit, &mut next, &mut ids) {
+            Ok(page) => page,
+            Err(e) => {
+                self.field_run = run;
+                return Err(e);
+            }
+        };
         let redraw = edit.is_structural()
             || page.as_ref().is_some_and(|p| {
                 !same_block_kinds(&open.page, p)
@@ -132,8 +164,13 @@ impl Session {
         if let Some(page) = &page {
             next.page = page.source().to_string();
         }
-        let coalesce = if edit.is_structural() { None } else { coalesce };
-        self.replace(next, page, ids, coalesce);
+        self.replace(next, page, ids, coalesce.clone());
+        self.field_run = coalesce.map(|key| FieldRun {
+            key,
+            open: base,
+            text,
+            version: self.version,
+        });
         let mut update = self.update(redraw);
         if let (Edit::Block { id, .. }, false) = (&edit, redraw) {
             update.problems = self.field_problems(*id);

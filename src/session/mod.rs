@@ -94,6 +94,8 @@ pub struct Session {
     /// undo takes the text back to before one ([`Session::undo_reverts_outside`]).
     outside_marks: Vec<usize>,
     coalesce: Option<(String, Instant)>,
+    /// The field being typed in, and the page from before it first changed.
+    field_run: Option<edit::FieldRun>,
     version: u64,
     cache: Arc<CardCache>,
     /// The last preview, by (version, window).
@@ -130,6 +132,7 @@ impl Session {
             redo: Vec::new(),
             outside_marks: Vec::new(),
             coalesce: None,
+            field_run: None,
             version: 0,
             cache: Arc::default(),
             preview: Arc::default(),

@@ -225,6 +225,61 @@ fn a_front_matter_edit_keeps_the_quotes() {
 }
 
 #[test]
+fn a_key_emptied_and_set_again_in_one_field_keeps_its_place_and_comment() {
+    // Emptying a field removes its key; typed into again, the key came back last, without
+    // its comment (the review of 47df165). A field's edits in a row are made to the text
+    // from before the first.
+    let (_d, page, data) = sample();
+    let dated = folio::sample::PAGE.replace(
+        "date: 2019-06-23T22:43:14-06:00",
+        "date: 2019-06-23T22:43:14-06:00 # published",
+    );
+    fs::write(&page, &dated).unwrap();
+    let mut s = Session::open(&page).unwrap();
+    let date = |v: Option<serde_json::Value>| Edit::FrontMatter {
+        key: "date".into(),
+        value: v,
+    };
+    s.edit(date(None), Some("fm:date".into())).unwrap();
+    assert!(!s.current().page.contains("date:"));
+    s.edit(date(Some(json!("2025-02-02"))), Some("fm:date".into()))
+        .unwrap();
+    // A card's named parameter the same way.
+    let mut c = card_by_id(&s, 1);
+    c.other_tech.clear();
+    s.edit(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(c.clone()),
+        },
+        Some("1.other".into()),
+    )
+    .unwrap();
+    c.other_tech = vec!["Nomad".into()];
+    s.edit(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(c),
+        },
+        Some("1.other".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        saved(&mut s, &data, &page),
+        dated
+            .replace("date: 2019-06-23T22:43:14-06:00 #", "date: 2025-02-02 #")
+            .replace("other-tech=\"Kubernetes\"", "other-tech=\"Nomad\"")
+    );
+    // Another change between two edits of a field ends its run: the change stays.
+    s.edit(date(None), Some("fm:date".into())).unwrap();
+    retitle(&mut s, 1, "Between");
+    s.edit(date(Some(json!("2025-03-03"))), Some("fm:date".into()))
+        .unwrap();
+    assert!(s.current().page.contains("title=\"Between\""));
+    assert!(s.current().page.contains("2025-03-03"));
+}
+
+#[test]
 fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
