@@ -732,6 +732,7 @@ fn other_page(
             bundle,
             page_file: Some(file.clone()),
             meta: resources_meta(Some(&front)),
+            content: Some(lookup.content_dir.clone()),
             ..Default::default()
         };
         let link = own

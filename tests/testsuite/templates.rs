@@ -1104,9 +1104,17 @@ fn another_pages_files_are_its_bundles_as_hugo_lists_them() {
         ("content/blog/post/index.md", "---\ntitle: Post\n---\n"),
         ("content/blog/post/y.txt", "y"),
         ("content/plain.md", "---\ntitle: Plain\n---\n"),
+        // A folder with a plain page is no section below the top (this session's review).
+        ("content/blog/s/_index.md", "---\ntitle: S\n---\n"),
+        ("content/blog/s/own.txt", "o"),
+        ("content/blog/s/withpage/w.md", "---\ntitle: W\n---\n"),
+        ("content/blog/s/withpage/w.txt", "w"),
+        ("content/blog/s/withpage/deeper/z.txt", "z"),
+        ("content/blog/s/leaf/index.md", "---\ntitle: L\n---\n"),
+        ("content/blog/s/leaf/l.txt", "l"),
         (
             "content/p/index.md",
-            "---\ntitle: P\n---\n\n{{< g other >}}\n\n{{< g blog >}}\n\n{{< g \"/\" >}}\n\n{{< g plain >}}\n",
+            "---\ntitle: P\n---\n\n{{< g other >}}\n\n{{< g blog >}}\n\n{{< g \"/\" >}}\n\n{{< g plain >}}\n\n{{< g \"blog/s\" >}}\n",
         ),
         ("content/p/mine.txt", "mine"),
     ]);
@@ -1121,7 +1129,8 @@ fn another_pages_files_are_its_bundles_as_hugo_lists_them() {
             "sub/d.json=/sub/other/sub/d.json;the-note=/sub/other/note.txt;|",
             "x.txt=/sub/blog/x.txt;|",
             "imgs/c d.txt=/sub/imgs/c%20d.txt;logo.txt=/sub/logo.txt;|",
-            "|"
+            "|",
+            "own.txt=/sub/blog/s/own.txt;withpage/deeper/z.txt=/sub/blog/s/withpage/deeper/z.txt;withpage/w.txt=/sub/blog/s/withpage/w.txt;|"
         ]
     );
     assert!(checked(&site.path().join("content/p/index.md")).is_empty());

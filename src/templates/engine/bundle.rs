@@ -42,35 +42,49 @@ impl BundleFile {
 /// order Hugo lists a page's resources, with the front matter's `resources` entries
 /// (`meta`) applied: Hugo (`hugolib/content_map_page.go`) sorts them by its `lessFunc`,
 /// applies the entries in that order, and sorts again when there are any. A branch
-/// bundle's (`_index.md`'s: a section, the home page) are the files of its folder and of
-/// the folders under it that hold no page, but pages (a folder with a page is a page of
-/// its own, or a section's, whose files those are); a leaf bundle's pages are its files
-/// too.
+/// bundle's (`_index.md`'s: a section, the home page, `home`) are its files but pages,
+/// and not those of a folder under it that is a page or a section of its own: one with an
+/// `index` or `_index` page, and, under the home page, a top folder with any page (checked
+/// with Hugo 0.168). A leaf bundle's pages are its files too.
 pub fn bundle_files(
     dir: &std::path::Path,
     page: Option<&std::path::Path>,
     meta: &[serde_json::Map<String, serde_json::Value>],
+    home: bool,
 ) -> Vec<BundleFile> {
     let mut names = files_under(dir);
+    // Hugo walks a bundle's files by their lower-cased paths.
+    names.sort_by_key(|n| n.to_lowercase());
     let branch = page
         .and_then(std::path::Path::file_name)
         .is_some_and(|n| n.to_string_lossy().starts_with("_index"));
     if branch {
-        let with_pages: std::collections::HashSet<&str> = names
+        // The folders under `dir` that are pages or sections of their own.
+        let mut own_pages: std::collections::HashSet<&str> = names
             .iter()
             .filter(|n| is_content_file(n))
-            .flat_map(|n| n.match_indices('/').filter_map(|(i, _)| n.get(..i)))
+            .filter_map(|n| {
+                let (folder, file) = n.rsplit_once('/')?;
+                let stem = file.split('.').next().unwrap_or_default();
+                (stem == "index" || stem == "_index").then_some(folder)
+            })
             .collect();
+        if home {
+            own_pages.extend(
+                names
+                    .iter()
+                    .filter(|n| is_content_file(n))
+                    .filter_map(|n| n.split_once('/').map(|(top, _)| top)),
+            );
+        }
         let own = |n: &String| {
             !is_content_file(n)
                 && !n
                     .match_indices('/')
-                    .any(|(i, _)| n.get(..i).is_some_and(|d| with_pages.contains(d)))
+                    .any(|(i, _)| n.get(..i).is_some_and(|d| own_pages.contains(d)))
         };
         names = names.iter().filter(|n| own(n)).cloned().collect();
     }
-    // Hugo walks a bundle's files by their lower-cased paths.
-    names.sort_by_key(|n| n.to_lowercase());
     let mut files: Vec<BundleFile> = names
         .into_iter()
         .filter(|name| page != Some(dir.join(name).as_path()) && !is_bundle_page(name))

@@ -46,12 +46,14 @@ pub struct ResourceDirs {
 /// for a page of its own file), which publish under its `url` (its `.RelPermalink`), read
 /// as the page's own are when a template asks ([`PageBundle::of`]).
 pub fn of_another_page(dirs: ResourceDirs, url: &str) -> Value {
+    let home = is_home(&dirs);
     let path = |p: Option<PathBuf>| p.map_or(Value::Nil, |p| string(p.display().to_string()));
     map([
         (KIND, string("resources")),
         (BUNDLE, path(dirs.bundle)),
         ("__folio_page_file", path(dirs.page_file)),
         ("__folio_url", string(url)),
+        ("__folio_home", Value::Bool(home)),
         (
             "__folio_meta",
             super::values::from_json(&serde_json::Value::Array(
@@ -62,6 +64,15 @@ pub fn of_another_page(dirs: ResourceDirs, url: &str) -> Value {
             )),
         ),
     ])
+}
+
+/// Whether `dirs` are the home page's: its bundle is its language's content folder.
+fn is_home(dirs: &ResourceDirs) -> bool {
+    let absolute = |p: &Option<PathBuf>| {
+        p.as_deref()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    dirs.bundle.is_some() && absolute(&dirs.bundle) == absolute(&dirs.content)
 }
 
 /// The field of another page's `.Resources` that holds its bundle's folder.
@@ -78,6 +89,8 @@ pub struct PageBundle {
     pub url: String,
     /// Its front matter's `resources` entries.
     pub meta: Vec<serde_json::Map<String, serde_json::Value>>,
+    /// Whether the page is the home page, whose top folders with pages are sections.
+    pub home: bool,
 }
 
 impl PageBundle {
@@ -93,6 +106,7 @@ impl PageBundle {
                 .map(ToString::to_string)
                 .unwrap_or_default(),
             meta: frame.resources.meta.clone(),
+            home: is_home(&frame.resources),
         })
     }
 
@@ -124,6 +138,7 @@ impl PageBundle {
                 .map(ToString::to_string)
                 .unwrap_or_default(),
             meta,
+            home: matches!(m.get("__folio_home"), Some(Value::Bool(true))),
         })
     }
 }

@@ -434,7 +434,7 @@ fn bundle_matching(
         Some(rest) if !prefix.is_empty() => format!("{root}/{rest}"),
         _ => page_url,
     };
-    let listed = bundle_files(&dir, bundle.page_file.as_deref(), &bundle.meta);
+    let listed = bundle_files(&dir, bundle.page_file.as_deref(), &bundle.meta, bundle.home);
     // The files kept by their names; a renamed file is kept by its file name only when no
     // file is kept by name (Hugo's `Match` and `GetMatch`: `Name`, then, when nothing
     // matched, `NameNormalized`; `resources/resource/resources.go`).
