@@ -214,6 +214,16 @@ pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
     })
 }
 
+/// Whether a YAML document holds nothing but blank lines, comments and document markers:
+/// null to Go's YAML decoder (a data file Hugo leaves unset, `transform.Unmarshal`'s nil),
+/// where Folio's reader, made for front matter, gives an empty map.
+pub fn yaml_holds_nothing(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
 /// `data` with every number made a float (`10` → `10.0`), as Go's `encoding/json` reads
 /// numbers into an `any`.
 pub fn numbers_as_floats(data: Json) -> Json {

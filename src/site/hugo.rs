@@ -82,7 +82,7 @@ impl SiteFiles {
 }
 
 /// A data or translation file's values, when it parses; `None` for a file Folio does not
-/// read (too large, empty, or in a format it has no reader for: XML, CSV). A file that does not
+/// read (too large, null, or in a format it has no reader for: XML, CSV). A file that does not
 /// parse, or that Hugo has no reader for either, is a problem.
 fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Option<Json> {
     let when = if always {
@@ -128,11 +128,8 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
             return None;
         }
     };
-    if text.trim().is_empty() {
-        return None;
-    }
-    match crate::formats::parse_data(&text, format) {
-        Ok(json) => Some(json),
+    match data_of(&text, format) {
+        Ok(json) => json,
         Err(e) => {
             let (line, col) = crate::text::line_col(&text, e.offset);
             problems.push(problem(
@@ -145,9 +142,24 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
     }
 }
 
+/// A data file's `text` as Hugo reads it (checked with Hugo 0.168): an empty file is an
+/// empty map; a YAML one of comments alone, or a null, is none.
+///
+/// # Errors
+/// The text does not parse as `format`.
+fn data_of(text: &str, format: Format) -> Result<Option<Json>, crate::SyntaxError> {
+    if text.is_empty() {
+        return Ok(Some(Json::Object(Map::new())));
+    }
+    if format == Format::Yaml && crate::formats::yaml_holds_nothing(text) {
+        return Ok(None);
+    }
+    Ok(Some(crate::formats::parse_data(text, format)?).filter(|json| !json.is_null()))
+}
+
 /// `data/a/b.yaml` → `data["a"]["b"]`; an earlier source's keys win, and in one folder a
-/// later file's of the same name (`b.yaml` over `b.json`: checked with Hugo 0.168). An
-/// empty file is no data (Hugo's nil: not set).
+/// later file's of the same name (`b.yaml` over `b.json`: checked with Hugo 0.168). A
+/// null is no data (not set; see [`parse_file`]).
 fn read_data(dir: &Path, into: &mut Map<String, Json>, problems: &mut Vec<FileProblem>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

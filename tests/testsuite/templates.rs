@@ -2845,7 +2845,7 @@ fn a_params_table_in_any_case_and_json_numbers_are_the_params_hugo_gives() {
 }
 
 #[test]
-fn data_files_of_one_name_merge_as_hugos_do_and_an_empty_one_is_not_set() {
+fn data_files_of_one_name_merge_as_hugos_do_and_a_null_one_is_not_set() {
     // In one folder a later file's keys win (`dup.yaml` over `dup.json`); an empty file
     // is nil to Hugo (hunt Z, F6 and F11); hugo's build fields.
     let site = crate::support::hugo_site(&[
@@ -2853,19 +2853,31 @@ fn data_files_of_one_name_merge_as_hugos_do_and_an_empty_one_is_not_set() {
         (
             "layouts/shortcodes/f.html",
             "<p>{{ site.Data.dup }}|{{ site.Data.empty }}|{{ isset site.Data \"empty\" }}\
-             |{{ hugo.IsMultihost }}|{{ len hugo.CommitHash }}|{{ hugo.BuildDate }}</p>",
+             |{{ hugo.IsMultihost }}|{{ len hugo.CommitHash }}|{{ hugo.BuildDate }}</p>\
+             <p>{{ range $k, $v := site.Data }}{{ $k }}={{ $v }};{{ end }}</p>",
         ),
         ("data/dup.json", "{\"a\": \"json\", \"src\": \"json\"}"),
         ("data/dup.toml", "b = \"toml\"\nsrc = \"toml\"\n"),
         ("data/dup.yaml", "c: yaml\nsrc: yaml\n"),
         ("data/empty.yaml", "\n"),
+        // An empty file is an empty map; YAML of comments alone, or a null, is nothing
+        // (this session's review).
+        ("data/zero.yaml", ""),
+        ("data/zero.json", ""),
+        ("data/comment.yaml", "# c\n"),
+        ("data/tilde.yaml", "~\n"),
+        ("data/null.json", "null"),
+        ("data/comment.toml", "# c\n"),
         ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "data files", "content/about.md");
     assert_eq!(paragraphs(&folio), paragraphs(&hugo));
     assert_eq!(
         paragraphs(&hugo),
-        ["map[a:json b:toml c:yaml src:yaml]||false|false|40|2026-10-13T16:42:50Z"]
+        [
+            "map[a:json b:toml c:yaml src:yaml]||false|false|40|2026-10-13T16:42:50Z",
+            "comment=map[];dup=map[a:json b:toml c:yaml src:yaml];zero=map[];"
+        ]
     );
 }
 

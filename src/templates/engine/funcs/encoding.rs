@@ -315,13 +315,7 @@ fn unmarshal_format(text: &str, format: Told, options: &Decoder) -> gotmpl::Resu
     let Told::Data(format) = format else {
         return unmarshal_csv(text, options);
     };
-    // A YAML document of comments alone is null to Go's YAML decoder (Folio's reads it as
-    // front matter, an empty map).
-    let nothing = |line: &str| {
-        let line = line.trim();
-        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
-    };
-    if format == crate::formats::Format::Yaml && text.lines().all(nothing) {
+    if format == crate::formats::Format::Yaml && crate::formats::yaml_holds_nothing(text) {
         return Ok(Value::Nil);
     }
     let json = crate::formats::parse_data(text, format)
