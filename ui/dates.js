@@ -32,6 +32,7 @@ export function parseDate(text) {
  *  `go_zone_name` (src/templates/engine/time.rs), from Go's `parseTimeZone`. */
 function goZoneName(name) {
   const signedHour = (t) => /^[+-]\d+$/.test(t) && Number(t.slice(1)) <= 23;
+  if (name.length < 3) return false;
   if (["UTC", "ChST", "MeST", "GMT", "WITA"].includes(name)) return true;
   if (name.startsWith("GMT")) return signedHour(name.slice(3));
   if (/^[+-]/.test(name)) return signedHour(name);

@@ -252,7 +252,7 @@ fn a_merge_key_reads_as_hugo_reads_it_and_a_merged_value_edited_is_overridden_in
 
 /// Front matter date lines, and whether Hugo 0.168 reads them. A date typed without its seconds, an impossible day, a blank before the offset
 /// after a `T`: Hugo 0.168 stops; the same spellings it reads pass.
-const DATES: [(&str, bool); 28] = [
+const DATES: [(&str, bool); 30] = [
     ("date: 2025-01-01T10:00", false),
     ("date: 2025-02-30", false),
     ("lastmod: '2025-1-2'", false),
@@ -278,6 +278,8 @@ const DATES: [(&str, bool); 28] = [
     ("date: '2025-01-01 10:00:00 +0200 CEST'", true),
     ("date: '2025-01-01 10:00:00 +1000 ChST'", true),
     ("date: '2025-01-01 10:00:00 +0800 ACWST'", true),
+    ("date: '2025-01-01 10:00:00 +0100 +5'", false),
+    ("date: '2025-01-01 10:00:00 +0500 +05'", true),
     ("date: '2025-01-01T10:00:00+25:00'", false),
     ("date: '2025-01-01T10:00:00+00:61'", false),
     ("date: '2025-01-01 10:00:00 +9900'", false),

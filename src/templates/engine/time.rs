@@ -992,8 +992,9 @@ fn go_duration(n: i64) -> String {
 }
 
 /// Whether Go's `time.Parse` takes `name` as a zone's name at the end of a date (layout
-/// `MST`), its `parseTimeZone` followed by nothing: `UTC`; `ChST` or `MeST`; `GMT` with an
-/// hour's offset or none (`GMT+1`); a signed hour (`+05`, to 23); else three capitals, four
+/// `MST`), its `parseTimeZone` followed by nothing, three characters at least: `UTC`; `ChST`
+/// or `MeST`; `GMT` with an hour's offset or none (`GMT+1`); a signed hour (`+05`, to 23);
+/// else three capitals, four
 /// ending in `T` (or `WITA`), five ending in `T`. Source: Go's `time/format.go`.
 pub fn go_zone_name(name: &str) -> bool {
     let signed_hour = |t: &str| {
@@ -1005,6 +1006,7 @@ pub fn go_zone_name(name: &str) -> bool {
     };
     let capitals = name.bytes().take_while(u8::is_ascii_uppercase).count();
     match name {
+        _ if name.len() < 3 => false,
         "UTC" | "ChST" | "MeST" | "GMT" | "WITA" => true,
         _ if name.starts_with("GMT") => name.get(3..).is_some_and(signed_hour),
         _ if name.starts_with(['+', '-']) => signed_hour(name),
