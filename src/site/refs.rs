@@ -533,11 +533,16 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
 }
 
 /// The URL path a front matter's `url` gives a page (Hugo's `CreateTargetPaths`,
-/// `resources/page/page_paths.go`): as written when it starts with `/`, else under the
-/// language's prefix (`prefix`, `fr`); a page of its own folder (`/foo/bar/`) unless it
-/// has a dot (`/foo/bar.html`).
+/// `resources/page/page_paths.go`): as written, escaped, when it starts with `/`, else
+/// under the language's prefix (`prefix`, `fr`); a page of its own folder (`/foo/bar/`)
+/// unless it has a dot (`/foo/bar.html`).
 fn front_matter_url(url: &str, prefix: Option<&str>) -> String {
     let relative = !url.starts_with('/');
+    // Read as a URL's path (`%20` and `+` are blanks), and written escaped (`/Foo Bar/` is
+    // `/Foo%20Bar/`) as Go escapes a URL's path.
+    let decoded = crate::percent_decode(&url.replace('+', " "));
+    let url = crate::templates::engine::funcs::path_escaped(&decoded);
+    let url = url.as_str();
     // A `..` in it is resolved from the root (Go's `path.Join("/", url)`).
     let cleaned = if url.contains("..") {
         let mut kept: Vec<&str> = Vec::new();

@@ -1043,11 +1043,12 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
         ("content/d/sub/p.md", "---\ntitle: P\n---\nx\n"),
         ("content/u1.md", "---\ntitle: U\nurl: foo/bar\n---\nx\n"),
         ("content/u2.md", "---\ntitle: U\nurl: /a/../b/c.html\n---\nx\n"),
+        ("content/u3.md", "---\ntitle: U\nurl: /Foo Bar/Été(1)/\n---\nx\n"),
         (
             "content/_index.md",
             "---\ntitle: Home\n---\n{{< relref \"a/p.md\" >}} {{< relref \"b/p.md\" >}} \
              {{< relref \"c/s/p.md\" >}} {{< relref \"d/sub/p.md\" >}} {{< relref \"u1.md\" >}} \
-             {{< relref \"u2.md\" >}}\n",
+             {{< relref \"u2.md\" >}} {{< relref \"u3.md\" >}}\n",
         ),
     ]);
     let p = dir.path();
@@ -1061,7 +1062,8 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
     assert_eq!(folio.trim(), hugo.trim());
     assert!(
         folio.contains(
-            "/190/0-sunday/july/ /2023/jul/09/t-title/ /s/s/p/ /d/p/x/ /foo/bar/ /b/c.html"
+            "/190/0-sunday/july/ /2023/jul/09/t-title/ /s/s/p/ /d/p/x/ /foo/bar/ /b/c.html \
+             /Foo%20Bar/%C3%89t%C3%A9%281%29/"
         ),
         "{folio}"
     );

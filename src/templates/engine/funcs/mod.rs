@@ -18,6 +18,7 @@ mod resources;
 mod strings;
 pub(crate) use encoding::md5_hex;
 pub(crate) use inflect::pluralize;
+pub(crate) use resources::path_escaped;
 pub use strings::TitleCase;
 pub(crate) use strings::{replace_emoji_codes, sanitize_path, urlize};
 
