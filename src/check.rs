@@ -110,7 +110,8 @@ pub fn check_path(path: &Path) -> Vec<Diagnostic> {
 
 /// What of the whole site (not of one page) `check` reports: in its config, what fails
 /// Hugo's build before any page is read (a `timeZone` its time zone database does not
-/// know, once per language; a `defaultContentLanguage` it refuses; a data or translation file Hugo cannot load; a theme's config
+/// know, once per language; a `defaultContentLanguage` it refuses; a `[permalinks]`
+/// token it does not know; a data or translation file Hugo cannot load; a theme's config
 /// that does not parse), and what the preview and the export write otherwise than Hugo
 /// (render hooks Folio does not run, templates that do not parse). The app shows them as a notice when a page opens.
 pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
@@ -128,13 +129,18 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
         .collect();
     // A zone the site names fails once, whichever language reads it.
     found.dedup_by(|a, b| (&a.path, a.line, a.col) == (&b.path, b.line, b.col));
-    found.extend(site.default_language_problem().map(|bad| Diagnostic {
-        path: bad.file,
-        line: bad.line,
-        col: bad.col,
-        severity: Severity::Error,
-        message: bad.message,
-    }));
+    found.extend(
+        site.default_language_problem()
+            .into_iter()
+            .chain(crate::site::refs::unknown_permalink_tokens(site))
+            .map(|bad| Diagnostic {
+                path: bad.file,
+                line: bad.line,
+                col: bad.col,
+                severity: Severity::Error,
+                message: bad.message,
+            }),
+    );
     found.extend(
         site.theme_config_errors()
             .iter()

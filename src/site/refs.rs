@@ -790,6 +790,20 @@ fn permalink(
         title: crate::templates::engine::funcs::urlize(front_text(front, "title").unwrap_or("")),
         is_section,
     };
+    let expanded = expand(pattern, &mut |token| facts.token(token))?;
+    Some(
+        expanded
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// `pattern` with each of its tokens (`:` and a word, with a cut after it, `[1:]`)
+/// replaced by what `value` gives it; `\:` is a colon (Hugo's `attributeRegexp`,
+/// `ExpandPattern`). `None` when `value` gives none.
+fn expand(pattern: &str, value: &mut dyn FnMut(&str) -> Option<String>) -> Option<String> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let mut expanded = String::new();
     let mut rest = pattern;
@@ -812,17 +826,87 @@ fn permalink(
         if after.get(len..)?.starts_with('[') {
             len += after.get(len..)?.find(']')? + 1;
         }
-        expanded.push_str(&facts.token(after.get(..len)?)?);
+        expanded.push_str(&value(after.get(..len)?)?);
         rest = after.get(len..)?;
     }
     expanded.push_str(rest);
-    Some(
-        expanded
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
-    )
+    Some(expanded)
+}
+
+/// Whether Hugo knows the `[permalinks]` token `token`: those [`Facts::token`] reads,
+/// `sectionslug`, `sectionslugs` and their cuts, and any Go date layout, one that writes
+/// Hugo's `referenceTime` otherwise than itself (`resources/page/permalinks.go`, `callback`).
+fn is_hugos_token(token: &str) -> bool {
+    const HUGOS: &[&str] = &[
+        "year",
+        "month",
+        "monthname",
+        "day",
+        "weekday",
+        "weekdayname",
+        "yearday",
+        "section",
+        "sectionslug",
+        "sections",
+        "sectionslugs",
+        "title",
+        "slug",
+        "slugorfilename",
+        "filename",
+        "contentbasename",
+        "slugorcontentbasename",
+    ];
+    static REFERENCE: std::sync::LazyLock<Option<crate::templates::engine::time::Moment>> =
+        std::sync::LazyLock::new(|| {
+            crate::templates::engine::time::Moment::parse("2019-11-09T23:01:42.000000001Z")
+        });
+    HUGOS.contains(&token)
+        || token.starts_with("sections[")
+        || token.starts_with("sectionslugs[")
+        || REFERENCE.as_ref().is_some_and(|r| r.format(token) != token)
+}
+
+/// The `[permalinks]` patterns of the site with a token Hugo does not know, where Hugo
+/// stops its build ("permalink attribute not recognised"): each at its place in the
+/// config ([`is_hugos_token`]).
+pub fn unknown_permalink_tokens(site: &Site) -> Vec<super::BadSetting> {
+    let Some(Json::Object(table)) = site.config_json(&["permalinks"]) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut look = |path: Vec<&str>, pattern: &str| {
+        let mut unknown = false;
+        expand(pattern, &mut |token| {
+            unknown |= !is_hugos_token(token);
+            Some(String::new())
+        });
+        let Some((file, node)) = site.setting(&path).filter(|_| unknown) else {
+            return;
+        };
+        let (line, col) = crate::text::line_col(&file.src, node.span.start);
+        found.push(super::BadSetting {
+            file: file.path.clone(),
+            line,
+            col,
+            message: format!(
+                "error expanding {pattern:?}: permalink attribute not recognised: Hugo stops its build"
+            ),
+        });
+    };
+    for (key, value) in &table {
+        match value {
+            Json::String(pattern) => look(vec!["permalinks", key], pattern),
+            Json::Object(kinds) => {
+                for (section, pattern) in kinds {
+                    if let Json::String(pattern) = pattern {
+                        look(vec!["permalinks", key, section], pattern);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The bytes a page's URL path percent-encodes: controls and what is not ASCII.

@@ -1070,6 +1070,44 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
 }
 
 #[test]
+fn a_permalink_token_hugo_does_not_know_is_an_error_of_the_site_config() {
+    // Hugo stops its build; Folio kept the page's own path, silently (this session's
+    // review). A Go date layout and sectionslug are Hugo's.
+    for (pattern, known) in [
+        ("/:year/:notatoken/", false),
+        ("/:yearx/", false),
+        ("/:2006/:Monday/:sectionslug/:sections[1:]/", true),
+    ] {
+        let dir = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("title = \"T\"\n[permalinks]\nblog = \"{pattern}\"\n"),
+            ),
+            (
+                "content/blog/p.md",
+                "---\ntitle: P\ndate: 2024-01-02\n---\nx\n",
+            ),
+        ]);
+        let hugo = crate::support::hugo_run(dir.path(), &[]);
+        assert_eq!(hugo.is_ok(), known, "{pattern}: {hugo:?}");
+        let found: Vec<String> = folio::check::check_path(&dir.path().join("content/blog/p.md"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if known {
+            assert!(found.is_empty(), "{pattern}: {found:?}");
+        } else {
+            assert!(
+                found.len() == 1
+                    && found[0].contains("hugo.toml:3:8: error: error expanding")
+                    && found[0].contains("permalink attribute not recognised"),
+                "{pattern}: {found:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image() {
     let schema = folio::templates::Schema::infer(
         "{{ $style := .Get \"style\" | default \"markdown\" }}\
