@@ -4867,6 +4867,30 @@ fn gos_html_and_urlquery_print_a_date_or_a_position_as_go_does() {
 }
 
 #[test]
+fn a_dates_location_is_its_zone_and_a_name_a_time_lacks_stops_as_in_hugo() {
+    // `.Page.Date.Location` was empty, and `.Page.Date.Nope` too (hunt Z, F2).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\ntimeZone = \"America/New_York\"\n",
+        "<p>{{ .Page.Date.Location }}|{{ (time \"2024-01-02T00:00:00+02:00\").Location }}\
+         |{{ now.UTC.Location }}|{{ .Page.Date.YearDay }}|{{ .Page.Date.UTC.Hour }}</p>",
+        "---\ntitle: About\ndate: 2024-03-05\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(hugo.contains("<p>America/New_York||UTC|65|5</p>"), "{hugo}");
+    let site = site_with(&[("f", "<p>{{ .Page.Date.Nope }}</p>")], "{{< f >}}");
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        hugo.contains("can't evaluate field Nope in type time.Time"),
+        "{hugo}"
+    );
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("can't evaluate field Nope in type time.Time"),
+        "{found}"
+    );
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\

@@ -646,6 +646,11 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
         if holder == "Data" && name == "Pages" {
             return true;
         }
+        // A name of a page's date that is not one of the time's own (`.Date.Location`, a
+        // name `time.Time` does not have).
+        if DATE_FIELDS.contains(&holder) {
+            return !super::funcs::is_time_name(name);
+        }
         let has: &[&[&str]] = match holder {
             "" => &[FIRST_UNCHECKED],
             "Site" => &[SITE_HAS],

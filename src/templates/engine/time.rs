@@ -331,6 +331,20 @@ impl Moment {
         })
     }
 
+    /// Go's `t.Location()` as it prints (`Location.String`): the zone's name, `America/New_York`
+    /// for the site's `timeZone` (or the machine's, `Local`), `UTC` for UTC, else the name a
+    /// fixed zone has (none for an offset read from the date itself).
+    pub fn location_name(&self, site: &TimeZone) -> String {
+        if self.offset == 0 && self.zone.as_str() == "UTC" {
+            return "UTC".to_string();
+        }
+        match self.location(site) {
+            Some(zone) if zone == local() && zone != *site => "Local".to_string(),
+            Some(zone) => zone.iana_name().unwrap_or("Local").to_string(),
+            None => self.zone.as_str().to_string(),
+        }
+    }
+
     /// `moved` placed as this moment is: in its zone ([`Moment::location`]), or at its
     /// fixed offset and under its name.
     fn placed_like(&self, moved: Moment, site: &TimeZone) -> Option<Moment> {

@@ -1480,6 +1480,15 @@ fn of_a_go_type(
         // An image's metadata and colours, which Folio does not read from its file.
         return Some(Err(exec_error(super::why_not(&format!(".{name}")))));
     }
+    if kind_of(holder) == Some("time") && name == "Location" {
+        let zone = engine::frame()
+            .map(|f| f.time_zone.clone())
+            .unwrap_or(jiff::tz::TimeZone::UTC);
+        let moment = super::super::time::Moment::from_value(holder, &zone);
+        return Some(Ok(string(
+            moment.map(|m| m.location_name(&zone)).unwrap_or_default(),
+        )));
+    }
     if kind_of(holder) == Some("time") && holder.field(name).is_none() {
         // Go's `time.Time`: a method Folio does not give shows the card; any other name
         // stops Hugo.
@@ -1497,6 +1506,13 @@ fn of_a_go_type(
         (Value::List(l), _) if l.is_empty() => Ok(objects::no_pages()),
         _ => Err(exec_error(super::why_not(&format!(".{name}")))),
     })
+}
+
+/// Whether `name` is one a time Folio builds answers itself: a field of its map (`.Year`,
+/// `.Unix`…) or a method of Go's `time.Time` run as a function, all but `.Location`, which
+/// needs the site's zone ([`of_a_go_type`]).
+pub(crate) fn is_time_name(name: &str) -> bool {
+    GO_TIME_METHODS.contains(&name) && name != "Location"
 }
 
 /// The methods of Go's `time.Time` a template may call (Go 1.24's `time` package).

@@ -16,6 +16,7 @@ mod encoding;
 mod inflect;
 mod resources;
 mod strings;
+pub(crate) use context::is_time_name;
 pub(crate) use encoding::md5_hex;
 pub(crate) use inflect::pluralize;
 pub(crate) use resources::path_escaped;
