@@ -315,6 +315,12 @@ impl Catalogue {
         partial_in(&self.partials, name)
     }
 
+    /// Whether `templates.Exists` finds the partial `name` ([`partial_exists`]); `legacy`:
+    /// it was named under `partials/`.
+    pub fn partial_exists(&self, name: &str, legacy: bool) -> bool {
+        partial_exists(&self.partials, name, legacy)
+    }
+
     /// The render hook `render-NAME.html` (`link`, `image`, `heading`, `codeblock`…),
     /// when the site has one.
     pub fn render_hook(&self, name: &str) -> Option<&engine::TemplateFile> {
@@ -390,6 +396,8 @@ impl Catalogue {
                 else {
                     continue;
                 };
+                // Hugo reads template paths in lower case (`paths.Parse`).
+                let name = name.to_lowercase();
                 if name.starts_with('.') || name.ends_with('~') || self.partials.contains_key(&name)
                 {
                     continue;
@@ -534,7 +542,8 @@ fn partial_in<'a>(
     const SUFFIXES: &[&str] = &[
         "html", "htm", "xml", "json", "txt", "js", "css", "svg", "rss",
     ];
-    let name = name.trim_start_matches("partials/");
+    let lower = name.to_lowercase();
+    let name = lower.trim_start_matches("partials/");
     let (dir, file) = name.rsplit_once('/').map_or(("", name), |(d, f)| (d, f));
     let parts: Vec<&str> = file.split('.').collect();
     let (base, ext) = match parts.as_slice() {
@@ -554,15 +563,34 @@ fn partial_in<'a>(
         .or_else(|| partials.get(name))
         .or_else(|| partials.get(&format!("{name}.html")))
         .or_else(|| {
-            partials
-                .range(prefix.clone()..)
-                .take_while(|(k, _)| k.starts_with(&prefix))
-                .find(|(k, _)| {
-                    let rest = k.get(prefix.len()..).unwrap_or_default();
-                    !rest.contains('/') && rest.ends_with(ext)
-                })
+            let named = || {
+                partials
+                    .range(prefix.clone()..)
+                    .take_while(|(k, _)| k.starts_with(&prefix))
+                    .filter(|(k, _)| !k.get(prefix.len()..).unwrap_or_default().contains('/'))
+            };
+            // One for another output format (`x.json` for `partial "x"`), when the name
+            // gives no suffix and none is HTML's.
+            let suffixed = parts.len() > 1 && SUFFIXES.contains(&ext);
+            named()
+                .find(|(k, _)| k.ends_with(ext))
+                .or_else(|| named().find(|_| !suffixed))
                 .map(|(_, f)| f)
         })
+}
+
+/// Whether the site has the partial `name` as `templates.Exists` names it in Hugo 0.168:
+/// the file's path under a partials folder with its suffix, in any case; under `partials/`
+/// (`templates.Exists "partials/x.html"`) a file of the older `layouts/partials/` folder
+/// only, under `_partials/` one of either (checked with Hugo 0.168).
+pub fn partial_exists(
+    partials: &BTreeMap<String, engine::TemplateFile>,
+    name: &str,
+    legacy: bool,
+) -> bool {
+    partials
+        .get(&name.to_lowercase())
+        .is_some_and(|file| !legacy || file.path.components().any(|c| c.as_os_str() == "partials"))
 }
 
 /// `(layouts folder, origin)` for the site, its themes and its modules, in order.

@@ -4891,6 +4891,50 @@ fn a_dates_location_is_its_zone_and_a_name_a_time_lacks_stops_as_in_hugo() {
 }
 
 #[test]
+fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
+    // `partials/` names the older folder's files only, with their suffix, in any case; a
+    // partial is found in any case, and one of another output format's suffix when it has
+    // no HTML one (hunt Z, F8 and F9).
+    let names = [
+        "partials/old.html",
+        "_partials/old.html",
+        "partials/new.html",
+        "_partials/new.html",
+        "partials/old",
+        "partials/OLD.html",
+        "shortcodes/f.html",
+        "shortcodes/f",
+    ];
+    let exists: String = names
+        .iter()
+        .map(|n| format!("{{{{ templates.Exists \"{n}\" }}}},"))
+        .collect();
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            &format!(
+                "<p>{exists}</p><p>{{{{ partial \"upper.html\" }}}}|{{{{ partial \"only\" }}}}</p>"
+            ),
+        ),
+        ("layouts/partials/old.html", "old"),
+        ("layouts/_partials/new.html", "new"),
+        ("layouts/partials/Upper.html", "upper"),
+        ("layouts/partials/only.json", "only json"),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "templates.Exists", "content/about.md");
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert_eq!(
+        paragraphs(&hugo),
+        [
+            "true,true,false,true,false,true,true,false,",
+            "upper|only json"
+        ]
+    );
+}
+
+#[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.
     let template = "A={{ if gt .Page.Lastmod .Page.Date }}updated{{ end }}\
