@@ -9,7 +9,8 @@
 //! 2. each theme the config names (`theme`, a string or a list, leftmost first), in
 //!    `THEMESDIR/NAME/layouts/…` (`themesDir`, default `themes`), or in
 //!    `_vendor/NAME/layouts/…` for a theme given as a module path;
-//! 3. each module in `module.imports`, in `_vendor/PATH/layouts/…`;
+//! 3. each module in `module.imports`, in `themes/PATH/layouts/…` (a local theme), else
+//!    `_vendor/PATH/layouts/…`;
 //! 4. Hugo's built-in shortcodes ([`builtin`]).
 //!
 //! A shortcode's name is its file's path under the shortcodes folder without the
@@ -597,18 +598,21 @@ pub fn partial_exists(
 fn layout_roots(sources: &Sources) -> Vec<(PathBuf, Origin)> {
     let root = &sources.root;
     let mut roots = vec![(root.join("layouts"), Origin::Site)];
-    for theme in &sources.themes {
-        let in_themes = root.join(&sources.themes_dir).join(theme);
-        let dir = if in_themes.is_dir() {
+    // A theme or a module by its folder in the themes folder, else its vendored copy.
+    let folder = |name: &str| {
+        let in_themes = root.join(&sources.themes_dir).join(name);
+        if in_themes.is_dir() {
             in_themes
         } else {
-            root.join("_vendor").join(theme)
-        };
-        roots.push((dir.join("layouts"), Origin::Theme(theme.clone())));
+            root.join("_vendor").join(name)
+        }
+    };
+    for theme in &sources.themes {
+        roots.push((folder(theme).join("layouts"), Origin::Theme(theme.clone())));
     }
     for module in &sources.modules {
         roots.push((
-            root.join("_vendor").join(module).join("layouts"),
+            folder(module).join("layouts"),
             Origin::Module(module.clone()),
         ));
     }

@@ -727,6 +727,33 @@ fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
     assert!(found[0].contains(":4:5: warning: shortcode `callout` has no template: none in the site or Hugo's built-ins, and github.com/example/theme is not on disk"), "{found:?}");
 }
 
+#[test]
+fn a_module_imported_by_a_local_themes_name_is_read_from_the_themes_folder() {
+    // `[[module.imports]] path = "t1"` with `themes/t1` on disk: Hugo reads it there, its
+    // shortcodes and its params; Folio looked in `_vendor/` only (hunt Z, F7).
+    let dir = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[module]\n[[module.imports]]\npath = \"t1\"\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("themes/t1/hugo.toml", "[params]\nfrom = \"t1\"\n"),
+        (
+            "themes/t1/layouts/shortcodes/s.html",
+            "<p>module shortcode|{{ site.Params.from }}</p>",
+        ),
+        ("content/p.md", "---\ntitle: P\n---\n\n{{< s >}}\n"),
+    ]);
+    let p = dir.path();
+    crate::support::hugo_build(p, "a local module");
+    let hugo = std::fs::read_to_string(p.join("public/p/index.html")).unwrap();
+    assert!(hugo.contains("<p>module shortcode|t1</p>"), "{hugo}");
+    let page = p.join("content/p.md");
+    let html = OpenPage::open(&page).unwrap().render().html.to_string();
+    assert!(html.contains("<p>module shortcode|t1</p>"), "{html}");
+    assert!(folio::check::check_path(&page).is_empty());
+}
+
 /// The error applying `edit` to the page of [`small_site`] gives.
 fn small_refusal(page: &str, edit: impl FnOnce(&mut folio::Portfolio)) -> String {
     let dir = small_site(page);
