@@ -2854,7 +2854,7 @@ fn data_files_of_one_name_merge_as_hugos_do_and_a_null_one_is_not_set() {
             "layouts/shortcodes/f.html",
             "<p>{{ site.Data.dup }}|{{ site.Data.empty }}|{{ isset site.Data \"empty\" }}\
              |{{ hugo.IsMultihost }}|{{ len hugo.CommitHash }}|{{ hugo.BuildDate }}</p>\
-             <p>{{ range $k, $v := site.Data }}{{ $k }}={{ $v }};{{ end }}</p>",
+             <p>{{ range $k, $v := site.Data }}{{ $k }}={{ $v }};{{ end }}</p><p>{{ hugo.WorkingDir }}</p>",
         ),
         ("data/dup.json", "{\"a\": \"json\", \"src\": \"json\"}"),
         ("data/dup.toml", "b = \"toml\"\nsrc = \"toml\"\n"),
@@ -2872,8 +2872,12 @@ fn data_files_of_one_name_merge_as_hugos_do_and_a_null_one_is_not_set() {
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "data files", "content/about.md");
     assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert!(hugo.contains(&format!(
+        "<p>{}</p>",
+        std::path::absolute(site.path()).unwrap().display()
+    )));
     assert_eq!(
-        paragraphs(&hugo),
+        paragraphs(&hugo)[..2],
         [
             "map[a:json b:toml c:yaml src:yaml]||false|false|40|2026-10-13T16:42:50Z",
             "comment=map[];dup=map[a:json b:toml c:yaml src:yaml];zero=map[];"
@@ -4877,17 +4881,22 @@ fn a_dates_location_is_its_zone_and_a_name_a_time_lacks_stops_as_in_hugo() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
     assert!(hugo.contains("<p>America/New_York||UTC|65|5</p>"), "{hugo}");
-    let site = site_with(&[("f", "<p>{{ .Page.Date.Nope }}</p>")], "{{< f >}}");
-    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
-    assert!(
-        hugo.contains("can't evaluate field Nope in type time.Time"),
-        "{hugo}"
-    );
-    let found = the_only_problem(&site.path().join("content/page.md"));
-    assert!(
-        found.contains("can't evaluate field Nope in type time.Time"),
-        "{found}"
-    );
+    for (template, message) in [
+        (
+            "<p>{{ .Page.Date.Nope }}</p>",
+            "can't evaluate field Nope in type time.Time",
+        ),
+        (
+            "<p>{{ hugo.NoSuch }}</p>",
+            "can't evaluate field NoSuch in type page.HugoInfo",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(message), "{hugo}");
+        let found = the_only_problem(&site.path().join("content/page.md"));
+        assert!(found.contains(message), "{found}");
+    }
 }
 
 #[test]

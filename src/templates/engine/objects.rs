@@ -176,6 +176,28 @@ pub fn another_page(page: Value) -> Value {
     Value::Map(fields)
 }
 
+/// The fields and methods of Hugo's `hugo` (`page.HugoInfo`, `resources/page/hugoinfo.go`,
+/// with `Data`, `hugo.Data` since 0.156).
+const HUGO_INFO: &[&str] = &[
+    "Version",
+    "Generator",
+    "Environment",
+    "IsDevelopment",
+    "IsProduction",
+    "IsServer",
+    "IsExtended",
+    "WorkingDir",
+    "Deps",
+    "Store",
+    "IsMultihost",
+    "IsMultilingual",
+    "CommitHash",
+    "BuildDate",
+    "GoVersion",
+    "Context",
+    "Data",
+];
+
 /// One of Hugo's types: its Go name, as Hugo's messages give it (`page.Page`), and
 /// whether it has a field or method of a name.
 pub type HugoType = (&'static str, fn(&str) -> bool);
@@ -188,6 +210,7 @@ pub fn hugo_type(value: &Value) -> Option<HugoType> {
     static SHORTCODE: Names = LazyLock::new(|| HUGO_SHORTCODE.split_ascii_whitespace().collect());
     match values::kind_of(value) {
         Some("page") => Some(("page.Page", |n| PAGE.contains(n))),
+        Some("hugo") => Some(("page.HugoInfo", |n| HUGO_INFO.contains(&n))),
         Some("shortcode") => Some(("*hugolib.ShortcodeWithPage", |n| SHORTCODE.contains(n))),
         // The site is the map whose `.Store` is the site's (a `dict` of the same keys is
         // not).

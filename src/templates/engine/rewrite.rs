@@ -527,6 +527,25 @@ const PAGE_HAS: &[&str] = &[
 ];
 
 /// Names the site Folio builds has, as Hugo's does ([`super::objects::HUGO_SITE`]).
+/// What `hugo` always has in Folio (`funcs::context`'s `hugo`): any other name is
+/// checked (Hugo's error for a name `page.HugoInfo` does not have).
+const HUGO_HAS: &[&str] = &[
+    "Version",
+    "Environment",
+    "IsProduction",
+    "IsDevelopment",
+    "IsServer",
+    "IsExtended",
+    "IsMultilingual",
+    "IsMultihost",
+    "CommitHash",
+    "BuildDate",
+    "WorkingDir",
+    "Store",
+    "Data",
+    "Generator",
+];
+
 const SITE_HAS: &[&str] = &[
     "Title",
     "BaseURL",
@@ -654,6 +673,7 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
         let has: &[&[&str]] = match holder {
             "" => &[FIRST_UNCHECKED],
             "Site" => &[SITE_HAS],
+            "Hugo" => &[HUGO_HAS],
             "Parent" => &[PAGE_HAS, SHORTCODE_HAS],
             h if holds_pages(h) => &[],
             // A language's and a file's fields: a lowercase one stops Hugo
@@ -682,6 +702,7 @@ fn field_to_check(e: &Expr) -> Option<(Expr, SmolStr, Vec<SmolStr>)> {
 fn chain_holder(inner: &Expr) -> &str {
     match inner {
         Expr::Identifier(_, n) if n == "site" => "Site",
+        Expr::Identifier(_, n) if n == "hugo" => "Hugo",
         Expr::Pipe(_, p) => match p.commands.as_slice() {
             [CommandNode { args, .. }] => match args.as_slice() {
                 [Expr::Identifier(_, f), Expr::String(_, name), _] if f == FIELD => name,

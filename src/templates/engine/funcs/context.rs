@@ -1424,6 +1424,19 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
         // Each language at a host of its own (`languages.*.baseURL`), which Folio does not
         // publish as: none.
         ("IsMultihost", Value::Bool(false)),
+        // The site's folder (Hugo's working directory when it builds the site).
+        (
+            "WorkingDir",
+            string(
+                engine::frame()?
+                    .resources
+                    .root
+                    .as_deref()
+                    .map(|r| std::path::absolute(r).unwrap_or_else(|_| r.to_path_buf()))
+                    .map(|r| r.display().to_string())
+                    .unwrap_or_default(),
+            ),
+        ),
         ("CommitHash", string(HUGO_COMMIT)),
         ("BuildDate", string(HUGO_BUILD_DATE)),
         ("Store", engine::Frame::store(engine::HUGO_STORE)),
