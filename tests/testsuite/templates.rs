@@ -4633,6 +4633,15 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
             "<p>{{ merge (dict \"a\" 1) now }}</p>",
             "destination must be a map, got time.Time",
         ),
+        // Hunt Z's refusals.
+        (
+            "<p>{{ i18n \"x\" (dict) \"extra\" }}</p>",
+            "wrong number of arguments, expecting at most 2, got 3",
+        ),
+        (
+            "<p>{{ .Page.Date.Format 5 }}</p>",
+            "expected string; found 5",
+        ),
     ] {
         let site = site_with(&[("f", template)], "{{< f >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();

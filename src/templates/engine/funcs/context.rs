@@ -205,7 +205,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("return", |a| {
         engine::give_back(a.first().cloned().unwrap_or(Value::Nil))
     }),
-    ("i18n T lang.Translate", translate),
+    ("i18n T lang.Translate", |a| match a.len() {
+        0..=2 => translate(a),
+        n => Err(exec_error(format!(
+            "i18n: wrong number of arguments, expecting at most 2, got {n}"
+        ))),
+    }),
     ("site", |_| Ok(engine::frame()?.site.clone())),
     ("hugo", hugo),
     ("ref urls.Ref", |a| reference(a, "ref", true)),
@@ -295,7 +300,18 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Format", |a| {
         let m = Moment::from_value(arg(a, 0, ".Format")?, &engine::frame()?.time_zone)
             .ok_or_else(|| exec_error(".Format: not a time"))?;
-        Ok(string(m.format(&str_arg(a, 1, ".Format")?)))
+        // Go's `Time.Format` takes a string: Go's template stops on anything else.
+        let layout = match arg(a, 1, ".Format")? {
+            Value::String(s) => s.to_string(),
+            Value::Safe { s, .. } => s.to_string(),
+            other => {
+                return Err(exec_error(format!(
+                    "expected string; found {}",
+                    super::super::values::to_string(other)
+                )))
+            }
+        };
+        Ok(string(m.format(&layout)))
     }),
     (".AddDate", |a| {
         let m = time_arg(a, 0, ".AddDate")?;
