@@ -1,6 +1,10 @@
 //! Engine benchmarks: parse + print, model, and apply, on the sample and on a generated
-//! 1000-card page (~400 KB); and the shortcode catalogue of a site with 60 templates.
-//! Targets: parse + print of the 1000-card page <= 2 ms; catalogue + schemas <= 20 ms.
+//! 1000-card page (~400 KB); the shortcode catalogue of a site with 60 templates; and the
+//! engine's share of a keystroke in the app, a card's title edited in the session and the
+//! preview document rendered (the rest of the app's keystroke → preview is the window's
+//! IPC and WebKit's load: `benches/app_perf.py`).
+//! Targets: parse + print of the 1000-card page <= 2 ms; catalogue + schemas <= 20 ms;
+//! the engine's share of a keystroke on the sample <= 2 ms.
 
 #![allow(
     clippy::indexing_slicing,
@@ -342,6 +346,41 @@ fn highlight(c: &mut Criterion) {
     g.finish();
 }
 
+/// A keystroke in a card's title as the app makes it: the edit (`Session::edit`, a field
+/// run's text from before its first edit included) and the preview document of the
+/// version it makes.
+fn keystroke(c: &mut Criterion) {
+    use folio::model::Block;
+    use folio::session::{Edit, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let page = folio::sample::install(&dir.path().join("site")).unwrap();
+    let mut s = Session::open(&page).unwrap();
+    let id = s.block_ids()[1];
+    let Block::Card(card) = s.open_page().unwrap().model().blocks[1].clone() else {
+        panic!("block 1 is a card")
+    };
+    let mut n = 0usize;
+    c.bench_function("session/keystroke: edit + preview (sample)", |b| {
+        b.iter(|| {
+            n += 1;
+            // The title one letter longer, then back: every edit changes the text.
+            let mut card = card.clone();
+            if n.is_multiple_of(2) {
+                card.title.push('x');
+            }
+            s.edit(
+                Edit::Block {
+                    id,
+                    block: Block::Card(card),
+                },
+                Some("title".into()),
+            )
+            .unwrap();
+            black_box(s.preview_job(Some(id)).render(Some("folio://x/"), false));
+        });
+    });
+}
+
 criterion_group!(
     benches,
     highlight,
@@ -350,6 +389,7 @@ criterion_group!(
     render,
     site_templates,
     catalogue,
-    adversarial
+    adversarial,
+    keystroke
 );
 criterion_main!(benches);
