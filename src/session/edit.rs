@@ -103,10 +103,12 @@ impl Edit {
     }
 }
 
-/// A field's edits in a row (the same `coalesce` name, nothing else changed between them):
-/// each is made to the page as it was before the first, as the field's latest value holds
-/// all the run changed. So a key or a named parameter the field emptied (removed) and then
-/// set again keeps its place and its comment, where it would come back at the end.
+/// A field's edits in a row (the same `coalesce` name, nothing else changed between them,
+/// the blocks the same): each is made to the page as it was before the first, as the
+/// field's latest value holds all the run changed. So a key or a named parameter the
+/// field emptied (removed) and then set again keeps its place and its comment, where it
+/// would come back at the end. An edit that changes the blocks (a call typed into a text,
+/// `redraw`) ends the run.
 pub(super) struct FieldRun {
     key: String,
     /// The page before the run's first edit, and its text.
@@ -165,7 +167,9 @@ impl Session {
             next.page = page.source().to_string();
         }
         self.replace(next, page, ids, coalesce.clone());
-        self.field_run = coalesce.map(|key| FieldRun {
+        // An edit that changed the blocks (a call typed into a text) ends the run: the
+        // blocks and their ids are no longer the ones of the page from before it.
+        self.field_run = coalesce.filter(|_| !redraw).map(|key| FieldRun {
             key,
             open: base,
             text,

@@ -270,7 +270,21 @@ fn a_key_emptied_and_set_again_in_one_field_keeps_its_place_and_comment() {
             .replace("date: 2019-06-23T22:43:14-06:00 #", "date: 2025-02-02 #")
             .replace("other-tech=\"Kubernetes\"", "other-tech=\"Nomad\"")
     );
-    // Another change between two edits of a field ends its run: the change stays.
+    // Another change between two edits of a field ends its run, the change staying: one
+    // from outside, merged,
+    s.edit(date(None), Some("fm:date".into())).unwrap();
+    let theirs = fs::read_to_string(&page)
+        .unwrap()
+        .replace("Canada", "Canada (edited outside)");
+    fs::write(&page, &theirs).unwrap();
+    assert!(matches!(
+        s.save(false, &data).unwrap(),
+        SaveOutcome::Outside { .. }
+    ));
+    s.edit(date(Some(json!("2025-04-04"))), Some("fm:date".into()))
+        .unwrap();
+    assert!(s.current().page.contains("Canada (edited outside)"));
+    // and one of another field.
     s.edit(date(None), Some("fm:date".into())).unwrap();
     retitle(&mut s, 1, "Between");
     s.edit(date(Some(json!("2025-03-03"))), Some("fm:date".into()))
@@ -612,6 +626,29 @@ fn typing_a_card_into_prose_redraws_the_forms() {
         u.model.is_some(),
         "the blocks changed kind, so the forms redraw"
     );
+    // A keystroke more in the same field: made to the page as it is now, the card kept
+    // (a field's edits are made to the text from before the first only while the blocks
+    // stay the same: this session's review).
+    let Block::Markdown { text, .. } = s.open_page().unwrap().model().blocks[0].clone() else {
+        panic!()
+    };
+    s.edit(
+        Edit::Block {
+            id: 0,
+            block: Block::Markdown {
+                id: Some(0),
+                text: format!("{text} More"),
+            },
+        },
+        Some("0.text".into()),
+    )
+    .unwrap();
+    assert!(
+        s.current().page.contains("title=\"Typed\""),
+        "{}",
+        s.current().page
+    );
+    assert!(s.current().page.contains(" More"));
 }
 
 #[test]
