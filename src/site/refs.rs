@@ -533,16 +533,19 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
 }
 
 /// The URL path a front matter's `url` gives a page (Hugo's `CreateTargetPaths`,
-/// `resources/page/page_paths.go`): as written, escaped, when it starts with `/`, else
+/// `resources/page/page_paths.go`): as written (blanks escaped) when it starts with `/`, else
 /// under the language's prefix (`prefix`, `fr`); a page of its own folder (`/foo/bar/`)
 /// unless it has a dot (`/foo/bar.html`).
 fn front_matter_url(url: &str, prefix: Option<&str>) -> String {
     let relative = !url.starts_with('/');
-    // Read as a URL's path (`%20` and `+` are blanks), and written escaped (`/Foo Bar/` is
-    // `/Foo%20Bar/`) as Go escapes a URL's path.
-    let decoded = crate::percent_decode(&url.replace('+', " "));
-    let url = crate::templates::engine::funcs::path_escaped(&decoded);
-    let url = url.as_str();
+    // As written when it is a URL's path already (`/a+b/`, `/(x)/`); else read as one and
+    // escaped as Go escapes a path (`/Foo Bar/Été(1)/` is `/Foo%20Bar/%C3%89t%C3%A9%281%29/`),
+    // as Hugo 0.168 writes them.
+    let escaped = url
+        .bytes()
+        .any(|b| b == b' ' || !b.is_ascii() || b.is_ascii_control())
+        .then(|| crate::templates::engine::funcs::path_escaped(&crate::percent_decode(url)));
+    let url = escaped.as_deref().unwrap_or(url);
     // A `..` in it is resolved from the root (Go's `path.Join("/", url)`).
     let cleaned = if url.contains("..") {
         let mut kept: Vec<&str> = Vec::new();
@@ -804,7 +807,8 @@ fn permalink(
 /// replaced by what `value` gives it; `\:` is a colon (Hugo's `attributeRegexp`,
 /// `ExpandPattern`). `None` when `value` gives none.
 fn expand(pattern: &str, value: &mut dyn FnMut(&str) -> Option<String>) -> Option<String> {
-    let word = |c: char| c.is_alphanumeric() || c == '_';
+    // Go's `\w`: ASCII letters, digits and `_`.
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut expanded = String::new();
     let mut rest = pattern;
     while let Some(at) = rest.find(':') {

@@ -589,9 +589,14 @@ pub fn partial_exists(
     name: &str,
     legacy: bool,
 ) -> bool {
-    partials
-        .get(&name.to_lowercase())
-        .is_some_and(|file| !legacy || file.path.components().any(|c| c.as_os_str() == "partials"))
+    partials.get(&name.to_lowercase()).is_some_and(|file| {
+        // The folder after `layouts`.
+        let folders: Vec<_> = file.path.components().map(|c| c.as_os_str()).collect();
+        !legacy
+            || folders
+                .windows(2)
+                .any(|w| matches!(w, [l, p] if *l == "layouts" && *p == "partials"))
+    })
 }
 
 /// `(layouts folder, origin)` for the site, its themes and its modules, in order.

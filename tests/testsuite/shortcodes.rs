@@ -1071,11 +1071,13 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
         ("content/u1.md", "---\ntitle: U\nurl: foo/bar\n---\nx\n"),
         ("content/u2.md", "---\ntitle: U\nurl: /a/../b/c.html\n---\nx\n"),
         ("content/u3.md", "---\ntitle: U\nurl: /Foo Bar/Été(1)/\n---\nx\n"),
+        // A URL's path already: as written (this session's review).
+        ("content/u4.md", "---\ntitle: U\nurl: /c++/(x)/\n---\nx\n"),
         (
             "content/_index.md",
             "---\ntitle: Home\n---\n{{< relref \"a/p.md\" >}} {{< relref \"b/p.md\" >}} \
              {{< relref \"c/s/p.md\" >}} {{< relref \"d/sub/p.md\" >}} {{< relref \"u1.md\" >}} \
-             {{< relref \"u2.md\" >}} {{< relref \"u3.md\" >}}\n",
+             {{< relref \"u2.md\" >}} {{< relref \"u3.md\" >}} {{< relref \"u4.md\" >}}\n",
         ),
     ]);
     let p = dir.path();
@@ -1090,7 +1092,7 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
     assert!(
         folio.contains(
             "/190/0-sunday/july/ /2023/jul/09/t-title/ /s/s/p/ /d/p/x/ /foo/bar/ /b/c.html \
-             /Foo%20Bar/%C3%89t%C3%A9%281%29/"
+             /Foo%20Bar/%C3%89t%C3%A9%281%29/ /c&#43;&#43;/(x)/"
         ),
         "{folio}"
     );
@@ -1104,6 +1106,8 @@ fn a_permalink_token_hugo_does_not_know_is_an_error_of_the_site_config() {
         ("/:year/:notatoken/", false),
         ("/:yearx/", false),
         ("/:2006/:Monday/:sectionslug/:sections[1:]/", true),
+        // Go's `\w` is ASCII: `:年` is a colon and text.
+        ("/:年/:slug/", true),
     ] {
         let dir = crate::support::hugo_site(&[
             (

@@ -4642,6 +4642,10 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
             "<p>{{ .Page.Date.Format 5 }}</p>",
             "expected string; found 5",
         ),
+        (
+            "<p>{{ .Page.Date.Format \"2006\" \"x\" }}</p>",
+            "wrong number of args for Format: want 1 got 2",
+        ),
     ] {
         let site = site_with(&[("f", template)], "{{< f >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
@@ -4906,6 +4910,21 @@ fn a_dates_location_is_its_zone_and_a_name_a_time_lacks_stops_as_in_hugo() {
         let found = the_only_problem(&site.path().join("content/page.md"));
         assert!(found.contains(message), "{found}");
     }
+    // `hugo.Sites` is Hugo's (its embedded provider's): Folio's card, not an error (the
+    // review of 1dccd78).
+    let site = site_with(
+        &[(
+            "f",
+            "<p>{{ range hugo.Sites }}{{ .Language.Lang }}{{ end }}</p>",
+        )],
+        "{{< f >}}",
+    );
+    crate::support::hugo_build(site.path(), "hugo.Sites");
+    let found = the_only_problem(&site.path().join("content/page.md"));
+    assert!(
+        found.contains("warning") && found.contains("Folio cannot run `.Sites`"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -4922,6 +4941,7 @@ fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
         "partials/OLD.html",
         "shortcodes/f.html",
         "shortcodes/f",
+        "partials/partials/c.html",
     ];
     let exists: String = names
         .iter()
@@ -4939,6 +4959,7 @@ fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
         ("layouts/_partials/new.html", "new"),
         ("layouts/partials/Upper.html", "upper"),
         ("layouts/partials/only.json", "only json"),
+        ("layouts/_partials/partials/c.html", "c"),
         ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "templates.Exists", "content/about.md");
@@ -4946,7 +4967,7 @@ fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
     assert_eq!(
         paragraphs(&hugo),
         [
-            "true,true,false,true,false,true,true,false,",
+            "true,true,false,true,false,true,true,false,false,",
             "upper|only json"
         ]
     );

@@ -177,7 +177,7 @@ pub fn another_page(page: Value) -> Value {
 }
 
 /// The fields and methods of Hugo's `hugo` (`page.HugoInfo`, `resources/page/hugoinfo.go`,
-/// with `Data`, `hugo.Data` since 0.156).
+/// with its embedded provider's `Sites` and `Data`, since 0.156).
 const HUGO_INFO: &[&str] = &[
     "Version",
     "Generator",
@@ -196,6 +196,7 @@ const HUGO_INFO: &[&str] = &[
     "GoVersion",
     "Context",
     "Data",
+    "Sites",
 ];
 
 /// One of Hugo's types: its Go name, as Hugo's messages give it (`page.Page`), and

@@ -298,6 +298,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("dateFormat", |a| format_time(a, "dateFormat")),
     ("time.Format", |a| format_time(a, "time.Format")),
     (".Format", |a| {
+        if a.len() != 2 {
+            return Err(exec_error(format!(
+                "wrong number of args for Format: want 1 got {}",
+                a.len().saturating_sub(1)
+            )));
+        }
         let m = Moment::from_value(arg(a, 0, ".Format")?, &engine::frame()?.time_zone)
             .ok_or_else(|| exec_error(".Format: not a time"))?;
         // Go's `Time.Format` takes a string: Go's template stops on anything else.

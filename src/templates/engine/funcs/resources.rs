@@ -461,7 +461,8 @@ fn bundle_matching(
 
 /// A file's path under its bundle as its URL writes it: escaped as Go's URL path
 /// (`url.URL.EscapedPath`: `café (1).png` is `caf%C3%A9%20%281%29.png`, `a,b;c` stays),
-/// as Hugo publishes a page resource, and a front matter `url`.
+/// as Hugo publishes a page resource, and a front matter `url` that is no URL path as
+/// written.
 pub(crate) fn path_escaped(file: &str) -> String {
     // A path (`EscapedPath`) keeps `,` and `;` too.
     const SEGMENT: &percent_encoding::AsciiSet =
