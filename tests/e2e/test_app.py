@@ -511,6 +511,8 @@ class DateCommentTest(AppTest):
         self.s.click(self.field("fm:date"))
         self.xkey("ctrl+a", "BackSpace")
         self.xtype("2025-02-02")
+        # Every key reached the field (the window's Ctrl+S may come before the page's keys).
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2025-02-02", what="the typing")
         self.s.wait(lambda: self.dirty(), what="the new date")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
