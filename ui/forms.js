@@ -22,9 +22,9 @@ export function renderForms(root, model, ctx) {
   );
 }
 
-/** Sets a front matter key; `null`, from a field emptied, removes it (typed into again
- *  at once, the key keeps its place: the engine makes a field's edits to the text from
- *  before the field was first changed, `Session::edit`). */
+/** Sets a front matter key; `null`, from a field emptied, removes it (typed into again,
+ *  the key keeps its place: the engine makes a field's edits in a row to the text from
+ *  before the first, `Session::edit`). */
 function setFrontMatter(fm, key, value) {
   if (value === null) delete fm[key];
   else fm[key] = value;
