@@ -4992,6 +4992,33 @@ fn times_and_durations_compare_as_hugo_compares_them() {
 }
 
 #[test]
+fn in_reads_a_number_or_a_bool_as_text_and_finds_nothing_of_nil() {
+    // Hugo's `In`: a set that is no list is read as text by cast (`in 123 2`); nil is in
+    // nothing; a list holds an item of its items' own type (the review of f56e7fc).
+    let exprs = [
+        "in 123 2",
+        "in true \"ru\"",
+        "in \"abc\" nil",
+        "in nil \"a\"",
+        "in (slice hugo.Version) \"0.168.0\"",
+        "in (slice hugo.Version) hugo.Version",
+        "in (slice 1 2) \"2\"",
+        "in (dict \"a\" 1) \"a\"",
+    ];
+    let template: String = exprs.iter().map(|e| format!("{{{{ {e} }}}}|")).collect();
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        &format!("<p>{template}</p>"),
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert_eq!(
+        paragraphs(&hugo),
+        ["true|true|false|false|false|true|false|false|"]
+    );
+}
+
+#[test]
 fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
     // color-your-world's `kbd` tests `gt $keys 1` on a list, and its images
     // `ge hugo.Version "0.83"` (hunt V, 1 and 2).

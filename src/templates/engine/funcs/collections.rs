@@ -158,18 +158,30 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let n = usize::try_from(int_arg(a, 0, "after")?).unwrap_or(0);
         Ok(part(arg(a, 1, "after")?, |len| n..len))
     }),
+    // Hugo's `In` (`tpl/collections/collections.go`): nothing is in nil, and nil in
+    // nothing; a list holds an item of its items' own type; anything else holds the
+    // item's text in its own when both are text to `cast.ToStringE` (a number, a bool,
+    // `hugo.Version`: `in 123 2` is true).
     ("in collections.In", |a| {
         let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
+        let text = |v: &Value| match v {
+            Value::List(_) | Value::Function(_) => None,
+            Value::Map(_) if values::kind_of(v) != Some("version") => None,
+            v => Some(cast_string(v)),
+        };
         Ok(Value::Bool(match set {
-            // Text, `hugo.Version` too, holds the item's text (Hugo's `In` falls back on
-            // `cast.ToStringE`).
-            Value::String(s) | Value::Safe { s, .. } => s.contains(cast_string(item).as_str()),
-            _ if values::kind_of(set) == Some("version") => {
-                cast_string(set).contains(cast_string(item).as_str())
+            Value::Nil => false,
+            _ if matches!(item, Value::Nil) => false,
+            // `hugo.Version` is no `string`, nor a string a `hugo.Version`.
+            Value::List(_) => {
+                let version = |v: &Value| values::kind_of(v) == Some("version");
+                items(set)
+                    .iter()
+                    .any(|v| version(v) == version(item) && equal(v, item))
             }
-            // A list holds an item of its items' own type: `hugo.Version` is no `string`.
-            _ if values::kind_of(item) == Some("version") => false,
-            other => items(other).iter().any(|v| equal(v, item)),
+            _ => text(set)
+                .zip(text(item))
+                .is_some_and(|(s, i)| s.contains(i.as_str())),
         }))
     }),
     ("isset isSet collections.IsSet", |a| {
