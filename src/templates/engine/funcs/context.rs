@@ -549,6 +549,11 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
                 recv.type_name()
             )))
         }
+        // A map (a `dict`, params, data) has no `Get` method: Go takes `.Get` for its key
+        // and stops on the argument.
+        None if matches!(recv, Value::Map(_)) => {
+            Err(exec_error("Get is not a method but has arguments"))
+        }
         _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
     }
 }
