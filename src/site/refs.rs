@@ -488,8 +488,13 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
         .strip_prefix(&content_dir)
         .unwrap_or(abs)
         .with_extension("");
-    // `about.fr` → `about`: the language is not part of the URL's path.
-    if rel.extension().and_then(|e| e.to_str()) == Some(lang) {
+    // `about.fr` → `about` (`about.FR` too: Hugo reads the code in any case): the
+    // language is not part of the URL's path.
+    if rel
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(lang))
+    {
         rel = rel.with_extension("");
     }
     let names: Vec<String> = rel

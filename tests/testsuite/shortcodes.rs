@@ -1099,6 +1099,36 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
 }
 
 #[test]
+fn a_language_in_a_file_name_is_read_in_any_case() {
+    // `p.FR.md` is the French `p` to Hugo; Folio published it at `/fr/p.fr/` (the review
+    // of f56e7fc).
+    let dir = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/u.html",
+            "<p>{{ .Page.RelPermalink }}|{{ .Page.Lang }}</p>",
+        ),
+        ("content/p.md", "---\ntitle: E\n---\nx\n"),
+        ("content/p.FR.md", "---\ntitle: P\n---\n\n{{< u >}}\n"),
+    ]);
+    let p = dir.path();
+    crate::support::hugo_build(p, "a language in capitals");
+    let hugo = std::fs::read_to_string(p.join("public/fr/p/index.html")).unwrap();
+    assert!(hugo.contains("<p>/fr/p/|fr</p>"), "{hugo}");
+    let html = OpenPage::open(&p.join("content/p.FR.md"))
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    assert!(html.contains("<p>/fr/p/|fr</p>"), "{html}");
+}
+
+#[test]
 fn a_permalink_token_hugo_does_not_know_is_an_error_of_the_site_config() {
     // Hugo stops its build; Folio kept the page's own path, silently (this session's
     // review). A Go date layout and sectionslug are Hugo's.
