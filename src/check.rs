@@ -119,13 +119,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
         .languages()
         .iter()
         .filter_map(|l| site.time_zone(&l.code).err())
-        .map(|bad| Diagnostic {
-            path: bad.file,
-            line: bad.line,
-            col: bad.col,
-            severity: Severity::Error,
-            message: bad.message,
-        })
+        .map(refused_setting)
         .collect();
     // A zone the site names fails once, whichever language reads it.
     found.dedup_by(|a, b| (&a.path, a.line, a.col) == (&b.path, b.line, b.col));
@@ -133,13 +127,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
         site.default_language_problem()
             .into_iter()
             .chain(crate::site::refs::unknown_permalink_tokens(site))
-            .map(|bad| Diagnostic {
-                path: bad.file,
-                line: bad.line,
-                col: bad.col,
-                severity: Severity::Error,
-                message: bad.message,
-            }),
+            .map(refused_setting),
     );
     found.extend(
         site.theme_config_errors()
@@ -161,6 +149,17 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
         message: p.message.clone(),
     }));
     found
+}
+
+/// A config setting Hugo refuses, as the error at its place.
+fn refused_setting(bad: crate::site::BadSetting) -> Diagnostic {
+    Diagnostic {
+        path: bad.file,
+        line: bad.line,
+        col: bad.col,
+        severity: Severity::Error,
+        message: bad.message,
+    }
 }
 
 /// The site's shortcode templates that do not parse, each at its own file: errors, as Hugo

@@ -553,17 +553,9 @@ fn front_matter_url(url: &str, prefix: Option<&str>) -> String {
     let url = escaped.as_deref().unwrap_or(url);
     // A `..` in it is resolved from the root (Go's `path.Join("/", url)`).
     let cleaned = if url.contains("..") {
-        let mut kept: Vec<&str> = Vec::new();
-        for segment in url.split('/') {
-            match segment {
-                "" | "." => {}
-                ".." => {
-                    kept.pop();
-                }
-                s => kept.push(s),
-            }
-        }
-        kept.join("/")
+        crate::templates::engine::funcs::clean_path(&format!("/{url}"))
+            .trim_start_matches('/')
+            .to_string()
     } else {
         url.trim_start_matches('/').to_string()
     };

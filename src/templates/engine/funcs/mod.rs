@@ -21,7 +21,7 @@ pub(crate) use encoding::md5_hex;
 pub(crate) use inflect::pluralize;
 pub(crate) use resources::path_escaped;
 pub use strings::TitleCase;
-pub(crate) use strings::{replace_emoji_codes, sanitize_path, urlize};
+pub(crate) use strings::{clean_path, replace_emoji_codes, sanitize_path, urlize};
 
 use std::sync::{Arc, LazyLock};
 

@@ -336,7 +336,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
 /// Go's `path.Clean`: the shortest path naming the same file, by rules alone (one slash
 /// for many, no `.` elements, a `..` taking out the element before it, and none at the
 /// root); `.` for an empty result.
-pub(super) fn clean_path(path: &str) -> String {
+pub(crate) fn clean_path(path: &str) -> String {
     let rooted = path.starts_with('/');
     let mut kept: Vec<&str> = Vec::new();
     for element in path.split('/') {
