@@ -137,11 +137,11 @@ impl Session {
             .field_run
             .take()
             .filter(|r| Some(&r.key) == coalesce.as_ref() && r.version == self.version);
-        let (base, text) = match &run {
+        // The run's page from before its first edit, or the page as it is.
+        let (base, mut next) = match &run {
             Some(r) => (Arc::clone(&r.open), r.text.clone()),
             None => (Arc::clone(&open), self.current.clone()),
         };
-        let mut next = text.clone();
         // A block's content changed, not which blocks there are: each keeps its id (when the
         // new text has another number of blocks, `set_current` carries ids over instead).
         let mut ids = Some(self.ids.clone());
@@ -166,15 +166,27 @@ impl Session {
         if let Some(page) = &page {
             next.page = page.source().to_string();
         }
+        // A run begins from the text before this edit (copied only then: a keystroke in a
+        // run copies the page's text once, as any edit does).
+        let text = match run {
+            Some(r) => Some(r.text),
+            None => coalesce
+                .as_ref()
+                .filter(|_| !redraw)
+                .map(|_| self.current.clone()),
+        };
         self.replace(next, page, ids, coalesce.clone());
         // An edit that changed the blocks (a call typed into a text) ends the run: the
         // blocks and their ids are no longer the ones of the page from before it.
-        self.field_run = coalesce.filter(|_| !redraw).map(|key| FieldRun {
-            key,
-            open: base,
-            text,
-            version: self.version,
-        });
+        self.field_run = coalesce
+            .filter(|_| !redraw)
+            .zip(text)
+            .map(|(key, text)| FieldRun {
+                key,
+                open: base,
+                text,
+                version: self.version,
+            });
         let mut update = self.update(redraw);
         if let (Edit::Block { id, .. }, false) = (&edit, redraw) {
             update.problems = self.field_problems(*id);
