@@ -5030,6 +5030,34 @@ fn in_reads_a_number_or_a_bool_as_text_and_finds_nothing_of_nil() {
 }
 
 #[test]
+fn in_uniq_and_complement_tell_safe_html_from_text_and_read_a_date_as_its_text() {
+    // Hugo's `normalize` compares items as Go's `any`: `template.HTML` is no `string`;
+    // `In` reads a `fmt.Stringer` (a date, a duration) as its text (the review of
+    // fbc9a0d).
+    let exprs = [
+        "in .Page.Date \"2024\"",
+        "in \"2024-03-04 00:00:00 +0000 UTC\" .Page.Date",
+        "in \"x 5s y\" (time.ParseDuration \"5s\")",
+        "in (slice (\"a\" | safeHTML)) \"a\"",
+        "in (slice \"a\") (\"a\" | safeHTML)",
+        "in (slice 1 2) 2.0",
+        "uniq (slice \"a\" (\"a\" | safeHTML) 1 1.0)",
+        "complement (slice \"a\") (slice (\"a\" | safeHTML) \"a\")",
+    ];
+    let template: String = exprs.iter().map(|e| format!("{{{{ {e} }}}}|")).collect();
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        &format!("<p>{template}</p>"),
+        "---\ntitle: About\ndate: 2024-03-04\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert_eq!(
+        paragraphs(&hugo),
+        ["true|true|true|false|false|true|[a a 1]|[a]|"]
+    );
+}
+
+#[test]
 fn lt_and_its_kin_compare_lengths_text_and_hugos_version_as_hugo_does() {
     // color-your-world's `kbd` tests `gt $keys 1` on a list, and its images
     // `ge hugo.Version "0.83"` (hunt V, 1 and 2).

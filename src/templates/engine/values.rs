@@ -1101,6 +1101,26 @@ pub fn equal(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Whether two items of a list are one to Hugo's collection functions (`in`, `uniq`,
+/// `complement`: `normalize` in `tpl/collections/reflect_helpers.go`, compared as Go's
+/// `any`): numbers by value whatever their type, anything else only with a value of its
+/// own type (`"a"` is not `"a" | safeHTML`, nor a version its text), lists and maps by
+/// their content.
+pub fn same_item(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (x, y) if is_number(x) && is_number(y) => to_float(x) == to_float(y),
+        (Value::String(x), Value::String(y)) => x == y,
+        (Value::Safe { kind: k, s: x }, Value::Safe { kind: l, s: y }) => k == l && x == y,
+        (Value::String(_) | Value::Safe { .. }, _) | (_, Value::String(_) | Value::Safe { .. }) => {
+            false
+        }
+        (x, y) if kind_of(x) == Some("version") || kind_of(y) == Some("version") => {
+            kind_of(x) == kind_of(y) && cast_string(x) == cast_string(y)
+        }
+        (x, y) => equal(x, y),
+    }
+}
+
 /// The items of a list, or a map's values in key order; nothing for anything else.
 pub fn items(value: &Value) -> Vec<Value> {
     match value {

@@ -159,26 +159,21 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(part(arg(a, 1, "after")?, |len| n..len))
     }),
     // Hugo's `In` (`tpl/collections/collections.go`): nothing is in nil, and nil in
-    // nothing; a list holds an item of its items' own type; anything else holds the
-    // item's text in its own when both are text to `cast.ToStringE` (a number, a bool,
+    // nothing; a list holds an item of its items' own type ([`values::same_item`]);
+    // anything else holds the item's text in its own when both are text to
+    // `cast.ToStringE` (a number, a bool, a `fmt.Stringer` such as a date or
     // `hugo.Version`: `in 123 2` is true).
     ("in collections.In", |a| {
         let (set, item) = (arg(a, 0, "in")?, arg(a, 1, "in")?);
         let text = |v: &Value| match v {
             Value::List(_) | Value::Function(_) => None,
-            Value::Map(_) if values::kind_of(v) != Some("version") => None,
+            Value::Map(_) => values::go_stringer(v),
             v => Some(cast_string(v)),
         };
         Ok(Value::Bool(match set {
             Value::Nil => false,
             _ if matches!(item, Value::Nil) => false,
-            // `hugo.Version` is no `string`, nor a string a `hugo.Version`.
-            Value::List(_) => {
-                let version = |v: &Value| values::kind_of(v) == Some("version");
-                items(set)
-                    .iter()
-                    .any(|v| version(v) == version(item) && equal(v, item))
-            }
+            Value::List(_) => items(set).iter().any(|v| values::same_item(v, item)),
             _ => text(set)
                 .zip(text(item))
                 .is_some_and(|(s, i)| s.contains(i.as_str())),
@@ -237,7 +232,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("uniq collections.Uniq", |a| {
         let mut out: Vec<Value> = Vec::new();
         for v in items(arg(a, 0, "uniq")?) {
-            if !out.iter().any(|o| equal(o, &v)) {
+            if !out.iter().any(|o| values::same_item(o, &v)) {
                 out.push(v);
             }
         }
@@ -301,7 +296,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::List(
             items(from)
                 .into_iter()
-                .filter(|v| !remove.iter().any(|r| equal(r, v)))
+                .filter(|v| !remove.iter().any(|r| values::same_item(r, v)))
                 .collect(),
         ))
     }),
