@@ -4635,6 +4635,27 @@ const REFUSALS: &[(&str, &str)] = &[
         "<p>{{ (dict \"a\" 1).Get \"a\" }}</p>",
         "Get is not a method but has arguments",
     ),
+    // Hugo's objects without a Get (the review of 08338e0).
+    (
+        "<p>{{ .Page.Get \"title\" }}</p>",
+        "can't evaluate field Get in type page.Page",
+    ),
+    (
+        "<p>{{ hugo.Get \"x\" }}</p>",
+        "can't evaluate field Get in type page.HugoInfo",
+    ),
+    (
+        "<p>{{ .Page.Date.Get \"x\" }}</p>",
+        "can't evaluate field Get in type time.Time",
+    ),
+    (
+        "<p>{{ .Site.Get \"x\" }}</p>",
+        "can't evaluate field Get in type page.Site",
+    ),
+    (
+        "<p>{{ .Site.Language.Get \"x\" }}</p>",
+        "can't evaluate field Get in type *langs.Language",
+    ),
 ];
 
 #[test]

@@ -485,9 +485,10 @@ const HUGO_BUILD_DATE: &str = "2026-10-13T16:42:50Z";
 /// positional parameters, a name into named ones; a call with none, or the wrong kind of
 /// key, gives nil; a missing index or name ""), a scratch, a page's files, `urls.Parse`'s
 /// query; on a string, a number or a list, Go's error ("can't evaluate field Get in type
-/// string"). Of any other map, its key: Folio keeps Hugo's objects with a `Get` (a
-/// taxonomy) as maps, so a plain map gives its key where Hugo stops ("Get is not a
-/// method but has arguments").
+/// string"), and on Hugo's objects that have none (a page: "… in type page.Page"). A
+/// plain map (a `dict`, params, data) stops as in Go ("Get is not a method but has
+/// arguments"), but for an empty map or one of lists of text, which Folio cannot tell from
+/// `url.Values` (`(urls.Parse $u).Query.Get "v"`, whose key's first value it gives).
 fn get(a: &[Value]) -> gotmpl::Result<Value> {
     let (recv, key) = (arg(a, 0, ".Get")?, arg(a, 1, ".Get")?);
     match kind_of(recv) {
@@ -531,29 +532,37 @@ fn get(a: &[Value]) -> gotmpl::Result<Value> {
             .field(&to_string(key))
             .and_then(|v| items(v).into_iter().next())
             .unwrap_or_else(|| string(""))),
+        _ => without_get(recv, key),
+    }
+}
+
+/// `.Get KEY` on a value that has no `Get` method ([`get`]'s last case).
+fn without_get(recv: &Value, key: &Value) -> gotmpl::Result<Value> {
+    let no_field = |name: &str| {
+        Err(exec_error(format!(
+            "can't evaluate field Get in type {name}"
+        )))
+    };
+    match recv {
         // A string, a number or a list has no `Get`: Hugo stops the build (`{{ with .Get
         // "link" }}{{ .Get "text" }}{{ end }}`, where the dot is the link). An empty list
         // may be a page's files (`resource.Resources`, which has it).
-        _ if matches!(
-            recv,
-            Value::String(_)
-                | Value::Safe { .. }
-                | Value::Int(_)
-                | Value::Uint(_)
-                | Value::Float(_)
-                | Value::Bool(_)
-        ) || matches!(recv, Value::List(l) if !l.is_empty()) =>
-        {
-            Err(exec_error(format!(
-                "can't evaluate field Get in type {}",
-                recv.type_name()
-            )))
+        Value::String(_)
+        | Value::Safe { .. }
+        | Value::Int(_)
+        | Value::Uint(_)
+        | Value::Float(_)
+        | Value::Bool(_) => no_field(recv.type_name()),
+        Value::List(l) if !l.is_empty() => no_field(recv.type_name()),
+        // Hugo's other objects (a page, the site, `hugo`, a date, a language) have no
+        // `Get` either.
+        Value::Map(_) if let Some((name, _)) = objects::hugo_type(recv) => no_field(name),
+        Value::Map(_) if kind_of(recv).is_some() || objects::struct_type(recv).is_some() => {
+            no_field(values::go_type(recv))
         }
         // A map (a `dict`, params, data) has no `Get` method: Go takes `.Get` for its key
         // and stops on the argument.
-        None if matches!(recv, Value::Map(_)) => {
-            Err(exec_error("Get is not a method but has arguments"))
-        }
+        Value::Map(_) => Err(exec_error("Get is not a method but has arguments")),
         _ => Ok(recv.field(&to_string(key)).cloned().unwrap_or(Value::Nil)),
     }
 }
