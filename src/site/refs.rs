@@ -538,35 +538,23 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
 }
 
 /// The URL path a front matter's `url` gives a page (Hugo's `CreateTargetPaths`,
-/// `resources/page/page_paths.go`): as written (blanks escaped) when it starts with `/`, else
-/// under the language's prefix (`prefix`, `fr`); a page of its own folder (`/foo/bar/`)
-/// unless it has a dot (`/foo/bar.html`).
+/// `resources/page/page_paths.go`): its parts between slashes (empty ones dropped, `..`
+/// resolved from the root), under the language's prefix (`prefix`, `fr`) when it does not
+/// start with `/`; a page of its own folder (`/foo/bar/`) when it ends with `/` or has no
+/// dot (`/foo/bar.html`); `#` escaped, then the whole as Go's `url.Parse(…).String()`
+/// writes it (`paths.URLEscape`): as written when that is a validly escaped path
+/// (`/c++/(x)/`), else escaped (`/Foo%20Bar/%C3%89t%C3%A9%281%29/`, `/a%7Bb%7D/`).
 fn front_matter_url(url: &str, prefix: Option<&str>) -> String {
     let relative = !url.starts_with('/');
-    // As written when it is a URL's path already (`/a+b/`, `/(x)/`); else read as one and
-    // escaped as Go escapes a path (`/Foo Bar/Été(1)/` is `/Foo%20Bar/%C3%89t%C3%A9%281%29/`),
-    // as Hugo 0.168 writes them.
-    let escaped = url
-        .bytes()
-        .any(|b| b == b' ' || !b.is_ascii() || b.is_ascii_control())
-        .then(|| crate::templates::engine::funcs::path_escaped(&crate::percent_decode(url)));
-    let url = escaped.as_deref().unwrap_or(url);
-    // A `..` in it is resolved from the root (Go's `path.Join("/", url)`).
-    let cleaned = if url.contains("..") {
-        crate::templates::engine::funcs::clean_path(&format!("/{url}"))
-            .trim_start_matches('/')
-            .to_string()
-    } else {
-        url.trim_start_matches('/').to_string()
-    };
+    let cleaned = crate::templates::engine::funcs::clean_path(&format!("/{url}"));
     let mut out = match prefix.filter(|_| relative) {
-        Some(p) => format!("/{}/{cleaned}", p.to_lowercase()),
-        None => format!("/{cleaned}"),
+        Some(p) => format!("/{}{cleaned}", p.to_lowercase()),
+        None => cleaned,
     };
-    if !out.ends_with('/') && !cleaned.contains('.') {
+    if (url.ends_with('/') || !url.contains('.')) && !out.ends_with('/') {
         out.push('/');
     }
-    out
+    crate::templates::engine::funcs::url_escaped(&out.replace('#', "%23"), false)
 }
 
 /// Puts the slugs in a page's path: each section's own (`_index.md`'s `slug` names it in

@@ -1073,11 +1073,19 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
         ("content/u3.md", "---\ntitle: U\nurl: /Foo Bar/Été(1)/\n---\nx\n"),
         // A URL's path already: as written (this session's review).
         ("content/u4.md", "---\ntitle: U\nurl: /c++/(x)/\n---\nx\n"),
+        // What Go's validEncoded refuses, `#`, and empty parts (the review of 3a49452).
+        (
+            "content/u5.md",
+            "---\ntitle: U\nurl: '/a{b}|c^d\"e<f>`g/'\n---\nx\n",
+        ),
+        ("content/u6.md", "---\ntitle: U\nurl: '/h#i/'\n---\nx\n"),
+        ("content/u7.md", "---\ntitle: U\nurl: //x///y/\n---\nx\n"),
         (
             "content/_index.md",
             "---\ntitle: Home\n---\n{{< relref \"a/p.md\" >}} {{< relref \"b/p.md\" >}} \
              {{< relref \"c/s/p.md\" >}} {{< relref \"d/sub/p.md\" >}} {{< relref \"u1.md\" >}} \
-             {{< relref \"u2.md\" >}} {{< relref \"u3.md\" >}} {{< relref \"u4.md\" >}}\n",
+             {{< relref \"u2.md\" >}} {{< relref \"u3.md\" >}} {{< relref \"u4.md\" >}} \
+             {{< relref \"u5.md\" >}} {{< relref \"u6.md\" >}} {{< relref \"u7.md\" >}}\n",
         ),
     ]);
     let p = dir.path();
@@ -1092,7 +1100,8 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
     assert!(
         folio.contains(
             "/190/0-sunday/july/ /2023/jul/09/t-title/ /s/s/p/ /d/p/x/ /foo/bar/ /b/c.html \
-             /Foo%20Bar/%C3%89t%C3%A9%281%29/ /c&#43;&#43;/(x)/"
+             /Foo%20Bar/%C3%89t%C3%A9%281%29/ /c&#43;&#43;/(x)/ \
+             /a%7Bb%7D%7Cc%5Ed%22e%3Cf%3E%60g/ /h%23i/ /x/y/"
         ),
         "{folio}"
     );

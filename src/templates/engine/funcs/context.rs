@@ -1108,7 +1108,7 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
 /// A URL's path (or, `fragment`, its fragment) as Go's `URL.EscapedPath` (and
 /// `EscapedFragment`) gives it (`net/url`): as written when that is validly escaped,
 /// else the decoded text escaped (`a b` is `a%20b`).
-fn url_escaped(raw: &str, fragment: bool) -> String {
+pub(crate) fn url_escaped(raw: &str, fragment: bool) -> String {
     // Go's `shouldEscape` for `encodePath` and `encodeFragment`.
     let keep = |b: u8| {
         b.is_ascii_alphanumeric()
