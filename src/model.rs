@@ -41,6 +41,44 @@ pub struct Portfolio {
     pub params: Map<String, Json>,
 }
 
+impl Portfolio {
+    /// A model as `folio apply` reads it (JSON, `docs/model.md`), over `page`, the model
+    /// of the page it is applied to: a top-level field left out or `null` (`frontMatter`,
+    /// `blocks`, `params`) is the page's own, so a model of one field changes that field
+    /// only; an empty one (`{}`, `[]`) empties it.
+    ///
+    /// # Errors
+    /// The JSON's error, with its line and column, when the text is no model.
+    pub fn read_over(text: &str, page: Portfolio) -> Result<Portfolio, serde_json::Error> {
+        /// [`Portfolio`] with the fields that may be left out as options.
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Partial {
+            #[serde(default)]
+            version: Option<u32>,
+            #[serde(default)]
+            revision: Option<String>,
+            #[serde(default)]
+            format: Option<Format>,
+            #[serde(default)]
+            front_matter: Option<Map<String, Json>>,
+            #[serde(default)]
+            blocks: Option<Vec<Block>>,
+            #[serde(default)]
+            params: Option<Map<String, Json>>,
+        }
+        let read: Partial = serde_json::from_str(text)?;
+        Ok(Portfolio {
+            version: read.version,
+            revision: read.revision,
+            format: read.format,
+            front_matter: read.front_matter.unwrap_or(page.front_matter),
+            blocks: read.blocks.unwrap_or(page.blocks),
+            params: read.params.unwrap_or(page.params),
+        })
+    }
+}
+
 /// One block of the body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]

@@ -179,7 +179,7 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
     } else {
         (folio::fs::read_text(model_path)?, model_path.to_path_buf())
     };
-    let model: Portfolio = serde_json::from_str(&text).map_err(|e| Error::Syntax {
+    let model = Portfolio::read_over(&text, doc.model()).map_err(|e| Error::Syntax {
         path: shown.clone(),
         line: e.line(),
         col: e.column(),

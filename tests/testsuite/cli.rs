@@ -253,6 +253,36 @@ fn usage_errors_exit_two_and_every_command_has_help() {
 }
 
 #[test]
+fn a_model_of_the_front_matter_alone_leaves_the_body_and_the_sites_params_as_they_are() {
+    // A model without `blocks` and `params` emptied the page's body and the config's
+    // `[params]` (hunt AA, 1); `{}` changes nothing.
+    let dir = sample_site();
+    let page = about(dir.path());
+    let config = dir.path().join("hugo.toml");
+    let config_before = fs::read_to_string(&config).unwrap();
+    let out = folio(&["apply", &page, "-"], Some("{}"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        crate::support::sample_text()
+    );
+    let dump = text(&folio(&["dump", &page], None).stdout);
+    let mut model: serde_json::Value = serde_json::from_str(&dump).unwrap();
+    let front_matter = model["frontMatter"].take();
+    let mut front_matter = front_matter.as_object().unwrap().clone();
+    front_matter.insert("title".into(), "Only the title".into());
+    let model = serde_json::json!({ "frontMatter": front_matter });
+    let out = folio(&["apply", &page, "-"], Some(&model.to_string()));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let new = fs::read_to_string(&page).unwrap();
+    let old = crate::support::sample_text();
+    let c = change(&old, &new);
+    assert!(c.new.contains("Only the title"), "{c:?}");
+    assert!(!c.old.contains('\n'), "{c:?}");
+    assert_eq!(fs::read_to_string(&config).unwrap(), config_before);
+}
+
+#[test]
 fn a_broken_page_is_not_written_by_apply() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("p.md");
