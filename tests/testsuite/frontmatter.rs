@@ -143,6 +143,33 @@ fn a_string_hugo_would_read_as_a_number_is_written_quoted() {
 }
 
 #[test]
+fn a_value_given_where_there_was_none_and_a_float_read_back_as_they_were_written() {
+    // `main:` set to a map was written `main:{weight: 1}`, one key to Hugo; a float
+    // `1e-7` was written bare, which Hugo reads as text (hunt AA, 2 and 6).
+    let page = folio::Page::parse("---\ntitle: T\nmenu:\n  main:\nratio: 0.5\n---\nB\n").unwrap();
+    let cases = [
+        (
+            "menu",
+            serde_json::json!({ "main": { "weight": 1 } }),
+            "  main: {weight: 1}\n",
+        ),
+        (
+            "menu",
+            serde_json::json!({ "main": ["a", "b"] }),
+            "  main: [a, b]\n",
+        ),
+        ("ratio", serde_json::json!(1e-7), "ratio: 1.0e-7\n"),
+        ("ratio", serde_json::json!(1e300), "ratio: 1.0e+300\n"),
+    ];
+    for (key, value, line) in cases {
+        let out = page.set_front_matter(key, Some(value.clone())).unwrap();
+        assert!(out.source().contains(line), "{}", out.source());
+        let again = folio::Page::parse(out.source()).unwrap().to_model();
+        assert_eq!(again.front_matter[key], value, "{}", out.source());
+    }
+}
+
+#[test]
 fn a_key_added_empty_then_typed_into_is_written_as_its_neighbours_are() {
     // The forms add a key empty (quoted, as plain it would be null), then fill it.
     let page =

@@ -21,9 +21,19 @@ pub(super) fn scalar(v: &Json, style: Option<Style>) -> String {
     match v {
         Json::Null => "null".to_string(),
         Json::Bool(b) => b.to_string(),
-        Json::Number(n) => n.to_string(),
+        Json::Number(n) => number(n),
         Json::String(s) => string(s, style.unwrap_or(Style::Plain)),
         Json::Array(_) | Json::Object(_) => flow(v),
+    }
+}
+
+/// A number as YAML's core schema reads it back as one: a float with an exponent has a
+/// `.` before it (`1.0e-7`; Hugo reads `1e-7` as text, [`super::plain::resolve_plain`]).
+fn number(n: &serde_json::Number) -> String {
+    let text = n.to_string();
+    match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) if !mantissa.contains('.') => format!("{mantissa}.0e{exponent}"),
+        _ => text,
     }
 }
 
@@ -90,7 +100,13 @@ fn replace(src: &str, node: &Node, new: &Json, eol: &str, entry: Option<&Entry>)
             })
         );
     let Some(entry) = entry.filter(|_| block_collection) else {
-        return Splice::new(node.span.clone(), flow(new));
+        // A value where there was none (`main:`): after one space, as [`Syntax::scalar`]
+        // writes one.
+        let empty = src
+            .get(node.span.clone())
+            .is_some_and(|t| t.trim().is_empty());
+        let space = if empty { " " } else { "" };
+        return Splice::new(node.span.clone(), format!("{space}{}", flow(new)));
     };
     let region = entry.after_colon..node.span.end;
     let scalars = new
