@@ -196,7 +196,8 @@ impl<'a> CardView<'a> {
             match (self.param(&key), value) {
                 (Some(p), Some(v)) => {
                     if !same_value(old, &key, p, &v) {
-                        let q = quote(&v, p.quote).map_err(|m| EditError::new(&field_at, m))?;
+                        let style = super::shortcode::quote_keeping_type(p, &v);
+                        let q = quote(&v, style).map_err(|m| EditError::new(&field_at, m))?;
                         out.push(Splice::new(p.span.clone(), q));
                     }
                 }

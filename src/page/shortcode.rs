@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::lexer::{Param, Quote};
+use super::lexer::{Param, Quote, Typed};
 use super::tree::Shortcode;
 use crate::formats::EditError;
 use crate::model::ParamValue;
@@ -186,7 +186,7 @@ impl<'a> ShortcodeView<'a> {
                     if v.value != p.value && self.param(k).is_some_and(|f| std::ptr::eq(f, p)) =>
                 {
                     let i = new.iter().position(|x| std::ptr::eq(x, v)).unwrap_or(0);
-                    let q = quote(&v.value, p.quote)
+                    let q = quote(&v.value, quote_keeping_type(p, &v.value))
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -223,7 +223,7 @@ impl<'a> ShortcodeView<'a> {
         for (i, p) in old.iter().enumerate() {
             match new.get(i) {
                 Some(v) if v.value != p.value => {
-                    let q = quote_positional(&v.value, p.quote)
+                    let q = quote_positional(&v.value, quote_keeping_type(p, &v.value))
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -231,9 +231,11 @@ impl<'a> ShortcodeView<'a> {
                 None => out.push(Splice::new(self.param_with_space(p), "")),
             }
         }
-        let style = old.last().map_or(Quote::Double, |p| p.quote);
         let mut appended = String::new();
         for (i, v) in new.iter().enumerate().skip(old.len()) {
+            let style = old
+                .last()
+                .map_or(Quote::Double, |p| quote_keeping_type(p, &v.value));
             let q = quote_positional(&v.value, style)
                 .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
             appended.push_str(&self.param_separator());
@@ -303,6 +305,23 @@ fn trailing_break(t: &str) -> usize {
         ws + 1
     } else {
         0
+    }
+}
+
+/// How to write `new` in place of (or after) the parameter `old`: in `old`'s quoting, but
+/// quoted where `old` is bare and Hugo would read `new` written bare as another value
+/// than the text (`Item.ValTyped`: `1.10` is the float 1.1, `007` the int 7, `false` a
+/// bool), unless `old` was such a value too and `new` prints as written (`300` → `400`
+/// stays a number).
+pub(super) fn quote_keeping_type(old: &Param, new: &str) -> Quote {
+    let typed = Typed::of_bare(new);
+    match old.quote {
+        Quote::Bare if typed == Typed::Text => Quote::Bare,
+        Quote::Bare if Typed::of_bare(&old.value) != Typed::Text && typed.prints_as(new) => {
+            Quote::Bare
+        }
+        Quote::Bare => Quote::Double,
+        q => q,
     }
 }
 

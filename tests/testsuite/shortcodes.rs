@@ -563,6 +563,40 @@ fn a_positional_value_that_would_read_as_a_name_is_quoted() {
 }
 
 #[test]
+fn a_bare_value_changed_to_text_hugo_would_read_as_a_number_or_a_bool_is_quoted() {
+    // Hugo types a bare value (`Item.ValTyped`): `1.10` written bare is the float 1.1,
+    // `007` the int 7 (hunt AA, 4). A number edited into another number stays bare.
+    let page = "---\ntitle: x\n---\n{{< pos first latest >}}\n{{< img w=300 alt=cat >}}\n";
+    let edit = |block: usize, i: usize, v: &str| {
+        small_edit(page, |m| {
+            block_at(m, &[block]).params.as_mut().unwrap()[i].value = v.into()
+        })
+    };
+    assert_eq!(
+        edit(0, 1, "1.10"),
+        page.replace("first latest", "first \"1.10\"")
+    );
+    assert_eq!(
+        edit(0, 1, "false"),
+        page.replace("first latest", "first \"false\"")
+    );
+    assert_eq!(
+        edit(0, 1, "newest"),
+        page.replace("first latest", "first newest")
+    );
+    assert_eq!(edit(1, 0, "400"), page.replace("w=300", "w=400"));
+    assert_eq!(edit(1, 0, "007"), page.replace("w=300", "w=\"007\""));
+    assert_eq!(edit(1, 0, "2.5"), page.replace("w=300", "w=2.5"));
+    assert_eq!(edit(1, 1, "42"), page.replace("alt=cat", "alt=\"42\""));
+    let appended = small_edit(page, |m| {
+        let params = block_at(m, &[0]).params.as_mut().unwrap();
+        params.push(params[0].clone());
+        params[2].value = "3".into();
+    });
+    assert_eq!(appended, page.replace("first latest", "first latest \"3\""));
+}
+
+#[test]
 fn blocks_moved_in_an_indented_container_keep_their_indentation() {
     let page =
         "---\ntitle: x\n---\n{{< box >}}\n  Para one.\n\n  {{< badge label=a >}}\n{{< /box >}}\n";

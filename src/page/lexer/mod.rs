@@ -36,6 +36,52 @@ pub enum Quote {
     Raw,
 }
 
+/// What Hugo makes of a bare parameter value (`Item.ValTyped`,
+/// `parser/pageparser/item.go`): `true`/`false` a bool, `^[-+]?\d+$` an int (when it fits
+/// an `int`), `^[-+]?\d*\.\d+$` a float; anything else, and any quoted value, text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Typed {
+    /// Text, as written.
+    Text,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An int.
+    Int(i64),
+    /// A float64.
+    Float(f64),
+}
+
+impl Typed {
+    /// The type Hugo gives `value` written bare.
+    pub fn of_bare(value: &str) -> Typed {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
+        match value {
+            "true" => Typed::Bool(true),
+            "false" => Typed::Bool(false),
+            _ if digits(unsigned) => value.parse().map_or(Typed::Text, Typed::Int),
+            _ if unsigned
+                .split_once('.')
+                .is_some_and(|(i, f)| (i.is_empty() || digits(i)) && digits(f)) =>
+            {
+                value.parse().map_or(Typed::Text, Typed::Float)
+            }
+            _ => Typed::Text,
+        }
+    }
+
+    /// Whether a template prints this value as `written` (`007` is the int 7, `1.10` the
+    /// float 1.1: they do not).
+    pub fn prints_as(self, written: &str) -> bool {
+        match self {
+            Typed::Text => true,
+            Typed::Bool(b) => b.to_string() == written,
+            Typed::Int(n) => n.to_string() == written,
+            Typed::Float(f) => f.to_string() == written,
+        }
+    }
+}
+
 /// One parameter of a tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Param {

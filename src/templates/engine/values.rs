@@ -1134,30 +1134,19 @@ pub fn items(value: &Value) -> Vec<Value> {
     }
 }
 
-/// A shortcode parameter as Hugo types it: an unquoted `true`/`false`, integer
-/// or float is that type; anything else (and anything quoted) a string.
+/// A shortcode parameter as Hugo types it ([`crate::page::lexer::Typed`]): an unquoted
+/// `true`/`false`, integer or float is that type; anything else (and anything quoted) a
+/// string.
 pub fn typed_param(value: &str, quoted: bool) -> Value {
+    use crate::page::lexer::Typed;
     if quoted {
         return string(value);
     }
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
-    match value {
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        // Hugo's typed values: `^[-+]?\d+$` an int (when it fits), `^[-+]?\d*\.\d+$` a float.
-        _ if digits(unsigned) => value
-            .parse::<i64>()
-            .map_or_else(|_| string(value), Value::Int),
-        _ if unsigned
-            .split_once('.')
-            .is_some_and(|(i, f)| (i.is_empty() || digits(i)) && digits(f)) =>
-        {
-            value
-                .parse::<f64>()
-                .map_or_else(|_| string(value), Value::Float)
-        }
-        _ => string(value),
+    match Typed::of_bare(value) {
+        Typed::Text => string(value),
+        Typed::Bool(b) => Value::Bool(b),
+        Typed::Int(n) => Value::Int(n),
+        Typed::Float(f) => Value::Float(f),
     }
 }
 
