@@ -344,6 +344,28 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 /// A problem at a byte offset of the page.
 struct Problem(usize, Severity, String);
 
+/// What in `page`'s own text stops Hugo's build, found without rendering it: a call of a
+/// shortcode the site has no template for, a date Hugo cannot read, a code fence whose
+/// options it cannot read. Each as its byte offset in the page and the message
+/// [`check_page`] gives. `folio apply` refuses an edit that adds one
+/// ([`crate::OpenPage::plan`]).
+pub fn build_stops(page: &Page, site: &Site) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let all = &page.shortcodes().all;
+    if site.config.is_some() {
+        for sc in all {
+            template_problems((sc, all), page.source(), &site.shortcodes, &mut found);
+        }
+    }
+    fence_problems(page.source(), site, &mut found);
+    date_problems(page, &mut found);
+    found
+        .into_iter()
+        .filter(|Problem(_, severity, _)| *severity == Severity::Error)
+        .map(|Problem(offset, _, message)| (offset, message))
+        .collect()
+}
+
 /// What rendering the page finds: Hugo's surprises (warnings, each with its fix), and
 /// calls whose site template Folio cannot run (the preview and the export show Folio's
 /// card for them): a function Folio does not have is a warning (Hugo runs it); a template

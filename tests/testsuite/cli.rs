@@ -283,6 +283,33 @@ fn a_model_of_the_front_matter_alone_leaves_the_body_and_the_sites_params_as_the
 }
 
 #[test]
+fn apply_refuses_an_edit_that_would_stop_hugos_build_and_writes_nothing() {
+    // A call of a shortcode the site has no template for typed into prose, and a date
+    // Hugo cannot read, were written (hunt AA, 10).
+    let dir = sample_site();
+    let page = about(dir.path());
+    let dump = text(&folio(&["dump", &page], None).stdout);
+    let model: serde_json::Value = serde_json::from_str(&dump).unwrap();
+    let mut prose = model.clone();
+    prose["blocks"][0]["text"] = "Some text {{< nosuch >}}.".into();
+    let mut date = model.clone();
+    date["frontMatter"]["date"] = "soon".into();
+    let cases = [
+        (prose, "blocks: the page as edited would stop Hugo's build, at 9:15 of it: shortcode `nosuch` has no template"),
+        (date, "frontMatter: the page as edited would stop Hugo's build, at 3:7 of it: the \"date\" front matter field is not a parsable date"),
+    ];
+    for (model, message) in cases {
+        let out = folio(&["apply", &page, "-"], Some(&model.to_string()));
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+        assert_eq!(
+            fs::read_to_string(&page).unwrap(),
+            crate::support::sample_text()
+        );
+    }
+}
+
+#[test]
 fn a_broken_page_is_not_written_by_apply() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("p.md");
