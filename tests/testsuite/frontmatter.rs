@@ -170,6 +170,23 @@ fn a_value_given_where_there_was_none_and_a_float_read_back_as_they_were_written
 }
 
 #[test]
+fn a_tab_after_a_keys_colon_is_a_blank_as_hugo_reads_it_and_stays_when_the_value_is_edited() {
+    // go-yaml and YAML 1.2 take `title:<tab>Tabbed`; Folio could not open it (hunt AA, 12).
+    // A tab inside a value or a block scalar stays the value's.
+    let text = "---\ntitle:\tTabbed\nsub:\n  k:\t\tv w\nq: 'a\tb'\nblock: |\n  x:\ty\n---\nB\n";
+    let page = folio::Page::parse(text).unwrap();
+    let model = page.to_model();
+    assert_eq!(model.front_matter["title"], "Tabbed");
+    assert_eq!(model.front_matter["sub"]["k"], "v w");
+    assert_eq!(model.front_matter["q"], "a\tb");
+    assert_eq!(model.front_matter["block"], "x:\ty\n");
+    let out = page
+        .set_front_matter("title", Some(serde_json::json!("New")))
+        .unwrap();
+    assert_eq!(out.source(), text.replace("Tabbed", "New"));
+}
+
+#[test]
 fn a_key_added_empty_then_typed_into_is_written_as_its_neighbours_are() {
     // The forms add a key empty (quoted, as plain it would be null), then fill it.
     let page =

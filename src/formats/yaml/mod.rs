@@ -24,7 +24,9 @@ pub(crate) use write::YamlSyntax;
 
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
 ///
-/// A quoted scalar whose lines go on at or left of its key's indentation (`description:
+/// A tab after a mapping's `:` (`title:<tab>Tabbed`) is read as a blank, as go-yaml
+/// and YAML 1.2 read it, where saphyr refuses it. A quoted scalar whose lines go on at or
+/// left of its key's indentation (`description:
 /// "first line` then `second line."` at the left margin) is read as Hugo's YAML parser
 /// (go-yaml) reads it, where YAML 1.2 and saphyr refuse it: saphyr is given the text with
 /// those lines indented one column past the key ([`Padding`]), which changes no value
@@ -40,6 +42,13 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
                     return Err(e);
                 }
             }
+            // `key:<tab>value`: YAML 1.2 and go-yaml take a tab after the `:`, saphyr
+            // does not.
+            Err(e) if e.message.ends_with(COLON_BLANK) => {
+                if !padding.tabs_after_colon(src, e.offset) {
+                    return Err(e);
+                }
+            }
             done => return done,
         }
     }
@@ -49,34 +58,69 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
 /// How many quoted scalars [`parse`] indents at most.
 const PADDED_SCALARS: usize = 100;
 
+/// How saphyr ends the message of a `:` followed by a tab.
+const COLON_BLANK: &str = "':' must be followed by a valid YAML whitespace";
+
 /// How saphyr ends the message of a quoted scalar whose lines are not indented past its
 /// parent's.
 const QUOTED_INDENTATION: &str = "invalid indentation in quoted scalar";
 
-/// Spaces put at line starts of the text saphyr reads ([`parse`]): `(offset in src, count)`,
-/// by offset.
+/// What [`parse`] changes in the text saphyr reads, none of which changes a value: spaces
+/// put at line starts (`(offset in src, count)`, by offset), and tabs after a mapping's
+/// `:` read as spaces (offsets in src).
 #[derive(Default)]
-struct Padding(Vec<(usize, usize)>);
+struct Padding {
+    spaces: Vec<(usize, usize)>,
+    tabs: Vec<usize>,
+}
 
 impl Padding {
     /// `src[range]` with the spaces put in.
     fn apply(&self, src: &str, range: Range<usize>) -> String {
-        let mut out = String::with_capacity(range.len() + self.0.len());
+        let mut out = String::with_capacity(range.len() + self.spaces.len());
         let mut from = range.start;
-        for &(at, n) in &self.0 {
+        for &(at, n) in &self.spaces {
             out.push_str(src.get(from..at).unwrap_or_default());
             out.extend(std::iter::repeat_n(' ', n));
             from = at;
         }
         out.push_str(src.get(from..range.end).unwrap_or_default());
+        for &tab in &self.tabs {
+            let shift: usize = self
+                .spaces
+                .iter()
+                .filter(|(at, _)| *at <= tab)
+                .map(|(_, n)| n)
+                .sum();
+            let at = tab - range.start + shift;
+            if out.get(at..=at) == Some("\t") {
+                out.replace_range(at..=at, " ");
+            }
+        }
         out
+    }
+
+    /// Reads the tabs between a `:` and `at` (where saphyr wanted a blank after the `:`,
+    /// an offset in `src`) as spaces. Gives whether there were any.
+    fn tabs_after_colon(&mut self, src: &str, at: usize) -> bool {
+        let before = src.get(..at).unwrap_or_default();
+        let blanks = before.trim_end_matches([' ', '\t']);
+        if !blanks.ends_with(':') || !before.ends_with('\t') {
+            return false;
+        }
+        for (i, b) in before.bytes().enumerate().skip(blanks.len()) {
+            if b == b'\t' && !self.tabs.contains(&i) {
+                self.tabs.push(i);
+            }
+        }
+        true
     }
 
     /// The offset in `src` of byte `padded` of the text [`Padding::apply`] wrote from
     /// `src[base..]`: an added space is where its line starts.
     fn original(&self, base: usize, padded: usize) -> usize {
         let mut shift = 0;
-        for &(at, n) in &self.0 {
+        for &(at, n) in &self.spaces {
             let there = at - base + shift;
             if padded < there {
                 break;
@@ -125,13 +169,13 @@ impl Padding {
             let line = line.split('\n').next().unwrap_or_default();
             let has = indent(line);
             if has < wanted && !line.trim().is_empty() {
-                match self.0.binary_search_by_key(&start, |(o, _)| *o) {
+                match self.spaces.binary_search_by_key(&start, |(o, _)| *o) {
                     Ok(i) => {
-                        if let Some((_, n)) = self.0.get_mut(i) {
+                        if let Some((_, n)) = self.spaces.get_mut(i) {
                             *n = (*n).max(wanted - has);
                         }
                     }
-                    Err(i) => self.0.insert(i, (start, wanted - has)),
+                    Err(i) => self.spaces.insert(i, (start, wanted - has)),
                 }
                 added = true;
             }
@@ -149,7 +193,7 @@ impl Padding {
 )]
 fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Node, SyntaxError> {
     let padded;
-    let text = if padding.0.is_empty() {
+    let text = if padding.spaces.is_empty() && padding.tabs.is_empty() {
         &src[range.clone()]
     } else {
         padded = padding.apply(src, range.clone());
