@@ -142,8 +142,12 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// Items are diffed one by one; added items go after the last one, written like it;
-    /// removed items at the end take the text between them and the last kept item.
+    /// Items are matched to the new values by an alignment that keeps the unchanged ones
+    /// (their text and comments stay theirs); between two kept items, the old and new ones
+    /// are diffed in order, the extra old ones cut out (whole lines in a block sequence,
+    /// with a comma in a flow one) and the extra new ones written before the next kept
+    /// item, like the first item. A block sequence whose items do not each start their
+    /// line (`- - a`) is diffed by position, and what is added or removed is at its end.
     fn diff_seq(
         &self,
         items: &[Node],
@@ -152,39 +156,179 @@ impl Ctx<'_> {
         path: &str,
         out: &mut Vec<Splice>,
     ) -> Result<(), EditError> {
-        // `diff` sends only sequences with items here.
+        let lines = flow || items.iter().all(|item| self.starts_its_line(item));
+        let steps = if lines {
+            align(items, new)
+        } else {
+            positional(items.len(), new.len())
+        };
+        let mut removed = vec![false; items.len()];
+        let mut pending: Vec<usize> = Vec::new();
+        for step in steps {
+            match step {
+                Step::Pair(i, j) | Step::Same(i, j) => {
+                    self.insert_items(items, flow, Some(i), &pending, new, path, out)?;
+                    pending.clear();
+                    if let (Step::Pair(..), Some(item), Some(v)) = (step, items.get(i), new.get(j))
+                    {
+                        self.diff(item, v, &format!("{path}[{j}]"), out)?;
+                    }
+                }
+                Step::Remove(i) => {
+                    if let Some(r) = removed.get_mut(i) {
+                        *r = true;
+                    }
+                }
+                Step::Add(j) => pending.push(j),
+            }
+        }
+        self.insert_items(items, flow, None, &pending, new, path, out)?;
+        self.remove_items(items, flow, lines, &removed, out);
+        Ok(())
+    }
+
+    /// Whether a block sequence's item starts its line after its `-` (`  - a`).
+    fn starts_its_line(&self, item: &Node) -> bool {
+        let start = text::line_start(self.src, item.span.start);
+        self.src
+            .get(start..item.span.start)
+            .is_some_and(|lead| lead.trim() == "-")
+    }
+
+    /// Writes the new values `adds` (indices into `new`) before item `before`, or after the
+    /// last item.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one step of diff_seq, which owns all of these"
+    )]
+    fn insert_items(
+        &self,
+        items: &[Node],
+        flow: bool,
+        before: Option<usize>,
+        adds: &[usize],
+        new: &[Json],
+        path: &str,
+        out: &mut Vec<Splice>,
+    ) -> Result<(), EditError> {
         let (Some(first), Some(last)) = (items.first(), items.last()) else {
             return Ok(());
         };
-        for (i, (item, v)) in items.iter().zip(new).enumerate() {
-            self.diff(item, v, &format!("{path}[{i}]"), out)?;
+        if adds.is_empty() {
+            return Ok(());
         }
-        if new.len() > items.len() {
-            let mut text = String::new();
-            let block_prefix = (!flow).then(|| {
-                let line0 = text::line_start(self.src, first.span.start);
-                let lead = self.src.get(line0..first.span.start).unwrap_or_default();
-                format!("{}{lead}", self.doc.eol)
-            });
-            for (i, v) in new.iter().skip(items.len()).enumerate() {
-                let item_path = format!("{path}[{}]", items.len() + i);
-                let item = self
-                    .syntax
-                    .item(v)
-                    .map_err(|m| EditError::new(item_path, m))?;
-                match &block_prefix {
-                    Some(p) => text.push_str(p),
-                    None => text.push_str(", "),
-                }
-                text.push_str(&item);
-            }
-            out.push(Splice::insert(last.span.end, text));
-        } else if new.len() < items.len() {
-            if let Some(kept) = new.len().checked_sub(1).and_then(|i| items.get(i)) {
-                out.push(Splice::new(kept.span.end..last.span.end, ""));
-            }
+        let line0 = text::line_start(self.src, first.span.start);
+        let lead = self.src.get(line0..first.span.start).unwrap_or_default();
+        let eol = self.doc.eol;
+        let mut written = Vec::new();
+        for &j in adds {
+            let v = new.get(j).unwrap_or(&Json::Null);
+            let item = self
+                .syntax
+                .item(v)
+                .map_err(|m| EditError::new(format!("{path}[{j}]"), m))?;
+            written.push(item);
         }
+        let before = before.and_then(|i| items.get(i));
+        let after_last = text::line_end_after_eol(self.src, last.span.end);
+        let last_line_ends = self
+            .src
+            .get(..after_last)
+            .is_some_and(|t| t.ends_with('\n'));
+        let (at, text) = match (flow, before) {
+            (true, Some(item)) => (
+                item.span.start,
+                written.iter().map(|w| format!("{w}, ")).collect(),
+            ),
+            (true, None) => (
+                last.span.end,
+                written.iter().map(|w| format!(", {w}")).collect(),
+            ),
+            (false, Some(item)) if self.starts_its_line(item) => (
+                text::line_start(self.src, item.span.start),
+                written.iter().map(|w| format!("{lead}{w}{eol}")).collect(),
+            ),
+            (false, None) if self.starts_its_line(last) && last_line_ends => (
+                after_last,
+                written.iter().map(|w| format!("{lead}{w}{eol}")).collect(),
+            ),
+            _ => (
+                last.span.end,
+                written
+                    .iter()
+                    .map(|w| format!("{eol}{lead}{w}"))
+                    .collect::<String>(),
+            ),
+        };
+        out.push(Splice::insert(at, text));
         Ok(())
+    }
+
+    /// Cuts out each run of removed items: in a flow sequence with the comma after it (before
+    /// it, for a run at the end), its whole lines when the items are one to a line; in a
+    /// block one whose items start their lines, its whole lines; else (a run at the end) the
+    /// text from the last kept item's end.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`removed` has one flag per item (diff_seq builds it so); `a..=b` is a run of \
+                  indices below `n`, `a - 1` is taken only when `a > 0` and `b + 1` only \
+                  when it is below `n`"
+    )]
+    fn remove_items(
+        &self,
+        items: &[Node],
+        flow: bool,
+        lines: bool,
+        removed: &[bool],
+        out: &mut Vec<Splice>,
+    ) {
+        let n = items.len();
+        let mut a = 0;
+        while a < n {
+            if !removed[a] {
+                a += 1;
+                continue;
+            }
+            let mut b = a;
+            while b + 1 < n && removed[b + 1] {
+                b += 1;
+            }
+            let next = (b + 1 < n).then(|| &items[b + 1]);
+            let own_line = |item: &Node| {
+                let start = text::line_start(self.src, item.span.start);
+                self.src
+                    .get(start..item.span.start)
+                    .is_some_and(|lead| lead.trim().is_empty())
+            };
+            let cut = match (flow, lines, next) {
+                // Items one to a line (`[⏎  "a", # note⏎  "b",⏎]`): the run's lines.
+                (true, _, Some(next)) if own_line(&items[a]) && own_line(next) => {
+                    text::line_start(self.src, items[a].span.start)
+                        ..text::line_start(self.src, next.span.start)
+                }
+                (true, _, Some(next)) => items[a].span.start..next.span.start,
+                (true, _, None) if a > 0 => items[a - 1].span.end..items[b].span.end,
+                (false, true, Some(next)) => {
+                    text::line_start(self.src, items[a].span.start)
+                        ..text::line_start(self.src, next.span.start)
+                }
+                (false, true, None) if a > 0 => {
+                    let end = text::line_end_after_eol(self.src, items[b].span.end);
+                    if self.src.get(..end).is_some_and(|t| t.ends_with('\n')) {
+                        text::line_start(self.src, items[a].span.start)..end
+                    } else {
+                        items[a - 1].span.end..items[b].span.end
+                    }
+                }
+                (false, false, None) if a > 0 => items[a - 1].span.end..items[b].span.end,
+                // `diff` sends only a non-empty new sequence here, so something is kept.
+                _ => a..a,
+            };
+            if !cut.is_empty() {
+                out.push(Splice::new(cut, ""));
+            }
+            a = b + 1;
+        }
     }
 
     /// Cuts out each run of removed entries: whole lines, or an entry with the comma
@@ -343,4 +487,89 @@ impl Ctx<'_> {
             .entry(key, v, prefer)
             .map_err(|m| EditError::new(path, m))
     }
+}
+
+/// One step of a sequence's diff: an old item kept as it is, or diffed into a new value
+/// (old index, new index); an old item removed; a new value added.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Step {
+    Same(usize, usize),
+    Pair(usize, usize),
+    Remove(usize),
+    Add(usize),
+}
+
+/// The most old items alignment can keep as they are before it becomes too slow to find
+/// (items × values); longer sequences are diffed by position.
+const ALIGNED_CELLS: usize = 1_000_000;
+
+/// The steps that turn `items` into `new`: the longest run of unchanged items kept (a
+/// longest common subsequence of their values), and between two kept ones the old and new
+/// paired in order, the rest removed or added.
+fn align(items: &[Node], new: &[Json]) -> Vec<Step> {
+    let (n, m) = (items.len(), new.len());
+    if n.saturating_mul(m) > ALIGNED_CELLS {
+        return positional(n, m);
+    }
+    let old: Vec<Json> = items.iter().map(Node::to_json).collect();
+    // `len[i][j]`: the longest common subsequence of old[i..] and new[j..].
+    let mut len = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let here = if old.get(i) == new.get(j) {
+                1 + cell(&len, i + 1, j + 1)
+            } else {
+                cell(&len, i + 1, j).max(cell(&len, i, j + 1))
+            };
+            if let Some(c) = len.get_mut(i).and_then(|r| r.get_mut(j)) {
+                *c = here;
+            }
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut steps = Vec::new();
+    let mut gap = (0, 0);
+    while i < n || j < m {
+        let same = i < n
+            && j < m
+            && old.get(i) == new.get(j)
+            && cell(&len, i, j) == 1 + cell(&len, i + 1, j + 1);
+        if same {
+            steps.extend(positional_between(gap, (i, j)));
+            steps.push(Step::Same(i, j));
+            i += 1;
+            j += 1;
+            gap = (i, j);
+        } else if j >= m || (i < n && cell(&len, i + 1, j) >= cell(&len, i, j + 1)) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    steps.extend(positional_between(gap, (n, m)));
+    steps
+}
+
+fn cell(len: &[Vec<usize>], i: usize, j: usize) -> usize {
+    len.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0)
+}
+
+/// Old items `from.0..to.0` and new values `from.1..to.1` paired in order, the rest of the
+/// longer removed or added.
+fn positional_between(from: (usize, usize), to: (usize, usize)) -> Vec<Step> {
+    let (olds, news) = (from.0..to.0, from.1..to.1);
+    let paired = olds.len().min(news.len());
+    let mut steps: Vec<Step> = olds
+        .clone()
+        .zip(news.clone())
+        .map(|(i, j)| Step::Pair(i, j))
+        .collect();
+    steps.extend(olds.skip(paired).map(Step::Remove));
+    steps.extend(news.skip(paired).map(Step::Add));
+    steps
+}
+
+/// `n` old items and `m` new values paired by position.
+fn positional(n: usize, m: usize) -> Vec<Step> {
+    positional_between((0, 0), (n, m))
 }

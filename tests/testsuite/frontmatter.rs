@@ -186,6 +186,95 @@ fn a_tab_after_a_keys_colon_is_a_blank_as_hugo_reads_it_and_stays_when_the_value
     assert_eq!(out.source(), text.replace("Tabbed", "New"));
 }
 
+/// `text` with front matter key `key` set to `value`, which Folio reads back.
+fn set_and_read_back(text: &str, key: &str, value: serde_json::Value) -> String {
+    let page = folio::Page::parse(text).unwrap();
+    let out = page.set_front_matter(key, Some(value.clone())).unwrap();
+    let again = folio::Page::parse(out.source()).unwrap().to_model();
+    assert_eq!(again.front_matter[key], value, "{}", out.source());
+    out.source().to_string()
+}
+
+#[test]
+fn an_item_removed_from_a_toml_or_json_array_takes_its_comma_or_its_line() {
+    let set = set_and_read_back;
+    let toml = "+++\ntags = [\"a\", 'b', \"c\"] # t\nlist = [\n  \"one\", # c1\n  \"two\", # c2\n]\n+++\nB\n";
+    assert_eq!(
+        set(toml, "tags", serde_json::json!(["a", "c"])),
+        toml.replace("'b', ", "")
+    );
+    assert_eq!(
+        set(toml, "tags", serde_json::json!(["b", "c"])),
+        toml.replace("\"a\", ", "")
+    );
+    assert_eq!(
+        set(toml, "tags", serde_json::json!(["a", "b"])),
+        toml.replace(", \"c\"", "")
+    );
+    assert_eq!(
+        set(toml, "list", serde_json::json!(["two"])),
+        toml.replace("  \"one\", # c1\n", "")
+    );
+    let json = "{\n  \"tags\": [\"a\", \"b\", \"c\"]\n}\nB\n";
+    assert_eq!(
+        set(json, "tags", serde_json::json!(["a", "c"])),
+        json.replace("\"b\", ", "")
+    );
+}
+
+#[test]
+fn an_item_removed_or_added_in_a_list_takes_only_its_own_lines_and_leaves_the_others_comments() {
+    // Items were diffed by position: removing the first moved its comment onto the next,
+    // and an item appended took the last one's comment (hunt AA, 5).
+    let set = set_and_read_back;
+    let yaml = "---\nauthors:\n- name: Ann   # editor\n  url: a\n- name: Bob\n  url: b\nlist:\n  - one   # c1\n  - two   # c2\n  - three # c3\ntags: [a, \"b c\", 'd']\n---\nB\n";
+    let cases = [
+        (
+            "authors",
+            serde_json::json!([{ "name": "Bob", "url": "b" }]),
+            yaml.replace("- name: Ann   # editor\n  url: a\n", ""),
+        ),
+        (
+            "list",
+            serde_json::json!(["one", "two", "three", "four"]),
+            yaml.replace("  - three # c3\n", "  - three # c3\n  - four\n"),
+        ),
+        (
+            "list",
+            serde_json::json!(["one", "three"]),
+            yaml.replace("  - two   # c2\n", ""),
+        ),
+        (
+            "list",
+            serde_json::json!(["zero", "one", "two", "three"]),
+            yaml.replace("  - one   # c1\n", "  - zero\n  - one   # c1\n"),
+        ),
+        (
+            "list",
+            serde_json::json!(["one", "2", "three"]),
+            yaml.replace("two   # c2", "'2'   # c2"),
+        ),
+        (
+            "list",
+            serde_json::json!(["one", "two"]),
+            yaml.replace("  - three # c3\n", ""),
+        ),
+        (
+            "tags",
+            serde_json::json!(["a", "d"]),
+            yaml.replace("[a, \"b c\", 'd']", "[a, 'd']"),
+        ),
+        (
+            "tags",
+            serde_json::json!(["a", "x", "b c", "d"]),
+            yaml.replace("[a, \"b c\", 'd']", "[a, x, \"b c\", 'd']"),
+        ),
+    ];
+    for (key, value, want) in cases {
+        assert_eq!(set(yaml, key, value), want);
+    }
+}
+
 #[test]
 fn a_key_added_empty_then_typed_into_is_written_as_its_neighbours_are() {
     // The forms add a key empty (quoted, as plain it would be null), then fill it.
