@@ -115,9 +115,12 @@ pub(super) fn plain_ok(s: &str, allow_timestamp: bool) -> bool {
     if looks_like_timestamp(s) && !allow_timestamp {
         return false;
     }
-    // YAML 1.1 readers (Hugo has used them) take these as booleans.
+    // YAML 1.1 readers (Hugo has used them) take these as booleans, and Hugo's go-yaml
+    // these as floats (`.inf` is +Inf, whose `jsonify` stops Hugo's build).
     let lower = s.to_ascii_lowercase();
-    if ["yes", "no", "on", "off", "y", "n"].contains(&lower.as_str()) {
+    if ["yes", "no", "on", "off", "y", "n"].contains(&lower.as_str())
+        || [".inf", "-.inf", "+.inf", ".nan"].contains(&lower.as_str())
+    {
         return false;
     }
     let first = s.chars().next().unwrap_or(' ');

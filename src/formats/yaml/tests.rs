@@ -27,6 +27,10 @@ fn plain_scalars_resolve_like_the_core_schema() {
 fn strings_that_would_change_type_are_quoted() {
     assert_eq!(scalar(&Json::from("10"), Some(Style::Plain)), "'10'");
     assert_eq!(scalar(&Json::from("yes"), Some(Style::Plain)), "'yes'");
+    // Hugo reads `.inf` bare as +Inf (hunt AA, 14).
+    assert_eq!(scalar(&Json::from(".inf"), Some(Style::Plain)), "'.inf'");
+    assert_eq!(scalar(&Json::from("-.Inf"), Some(Style::Plain)), "'-.Inf'");
+    assert_eq!(scalar(&Json::from(".NaN"), Some(Style::Plain)), "'.NaN'");
     assert_eq!(scalar(&Json::from("a: b"), Some(Style::Plain)), "'a: b'");
     assert_eq!(
         scalar(&Json::from("About me"), Some(Style::Plain)),
