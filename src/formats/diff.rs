@@ -69,7 +69,18 @@ impl Ctx<'_> {
                 }
                 Ok(())
             }
-            _ if node.to_json() == *new => Ok(()),
+            // A YAML alias kept as it is reads as its anchor's value: one whose anchored
+            // value was changed above it (anchors come first) is written out in full.
+            _ if node.to_json() == *new => {
+                if self.anchor_changed(node, out) {
+                    out.push(
+                        self.syntax
+                            .replace(&self.at(node), new)
+                            .map_err(|m| EditError::new(path, m))?,
+                    );
+                }
+                Ok(())
+            }
             _ => {
                 let splice = self
                     .syntax
@@ -79,6 +90,43 @@ impl Ctx<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// Whether `node` is a YAML alias (`*name`) whose anchored value (`&name`, the last
+    /// before it) a splice of `out` changes.
+    fn anchor_changed(&self, node: &Node, out: &[Splice]) -> bool {
+        let Kind::Opaque(_) = node.kind else {
+            return false;
+        };
+        let Some(name) = self
+            .src
+            .get(node.span.clone())
+            .and_then(|t| t.strip_prefix('*'))
+        else {
+            return false;
+        };
+        let token = format!("&{name}");
+        let before = self.src.get(..node.span.start).unwrap_or_default();
+        let Some(defined) = before
+            .rmatch_indices(&token)
+            .map(|(i, _)| i + token.len())
+            .find(|&end| {
+                self.src
+                    .get(end..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_none_or(|c| c.is_whitespace() || ",[]{}".contains(c))
+            })
+        else {
+            return false;
+        };
+        let Some(anchored) = first_node_from(&self.doc.root, defined) else {
+            return false;
+        };
+        out.iter().any(|s| {
+            s.range.start >= anchored.span.start
+                && s.range.end <= anchored.span.end
+                && !anchored.span.is_empty()
+        })
     }
 
     /// Entries are diffed key by key; removed ones are cut out, new ones inserted together.
@@ -572,4 +620,17 @@ fn positional_between(from: (usize, usize), to: (usize, usize)) -> Vec<Step> {
 /// `n` old items and `m` new values paired by position.
 fn positional(n: usize, m: usize) -> Vec<Step> {
     positional_between((0, 0), (n, m))
+}
+
+/// The first node (outermost first, in document order) that starts at or after `at`: the
+/// node an anchor ending at `at` is on.
+fn first_node_from(node: &Node, at: usize) -> Option<&Node> {
+    if node.span.start >= at {
+        return Some(node);
+    }
+    match &node.kind {
+        Kind::Map(m) => m.entries.iter().find_map(|e| first_node_from(&e.value, at)),
+        Kind::Seq { items, .. } => items.iter().find_map(|i| first_node_from(i, at)),
+        _ => None,
+    }
 }

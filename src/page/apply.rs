@@ -64,7 +64,50 @@ impl Page {
         }
         let mut splices = self.front_matter_edits(model)?;
         splices.extend(self.region_edits(&self.body, &model.blocks, "blocks")?);
-        self.finish(splices, "blocks")
+        let page = self.finish(splices, "blocks")?;
+        self.reads_back(&page, &model.front_matter)?;
+        Ok(page)
+    }
+
+    /// Refuses an edited page (`new`) whose front matter Hugo would read otherwise than
+    /// `wanted`: a value the writer could not keep apart from its neighbours (an anchor's
+    /// aliases, a block scalar's kept line breaks), or text at the top of a page without
+    /// front matter that Hugo reads as front matter (`---`). In TOML a `null` is a key
+    /// removed.
+    ///
+    /// # Errors
+    /// An [`EditError`] at the first key read otherwise (`frontMatter.menu.main`).
+    fn reads_back(
+        &self,
+        new: &Page,
+        wanted: &serde_json::Map<String, Json>,
+    ) -> Result<(), EditError> {
+        let toml = new
+            .front_matter
+            .as_ref()
+            .is_some_and(|(_, t)| t.format == crate::formats::Format::Toml);
+        let wanted = if toml {
+            without_nulls(&Json::Object(wanted.clone()))
+        } else {
+            Json::Object(wanted.clone())
+        };
+        let read = Json::Object(new.to_front_matter());
+        let Some(path) = first_difference(&wanted, &read, "frontMatter") else {
+            return Ok(());
+        };
+        if self.front_matter.is_none() && wanted.as_object().is_some_and(|m| m.is_empty()) {
+            return Err(EditError::new(
+                "blocks[0]",
+                "Hugo would read the top of this text as front matter (`---`, `+++` or `{` on \
+                 the page's first line, in a page without front matter): begin it with other \
+                 text",
+            ));
+        }
+        Err(EditError::new(
+            path,
+            "Folio cannot write this value so that Hugo reads it back as the model says (the \
+             page would read it otherwise): edit the page's text for it",
+        ))
     }
 
     /// The page with the block at position `pos` replaced by `block` (same kind), without
@@ -91,7 +134,10 @@ impl Page {
             ));
         }
         let splices = self.block_edits(orig, block, &at)?;
-        self.finish(splices, &at)
+        let page = self.finish(splices, &at)?;
+        self.reads_back(&page, &self.to_front_matter())
+            .map_err(|e| EditError::new(&at, e.message))?;
+        Ok(page)
     }
 
     /// The page with front-matter key `key` set to `value` (`None` removes it).
@@ -117,7 +163,9 @@ impl Page {
             ..Portfolio::default()
         };
         let splices = self.front_matter_edits(&model)?;
-        self.finish(splices, &format!("frontMatter.{key}"))
+        let page = self.finish(splices, &format!("frontMatter.{key}"))?;
+        self.reads_back(&page, &model.front_matter)?;
+        Ok(page)
     }
 
     /// Applies splices, refusing a result that would not parse.
@@ -726,4 +774,43 @@ fn check_ids(region: &Region, blocks: &[Block], at: &str) -> Result<(), EditErro
         }
     }
     Ok(())
+}
+
+/// `v` without the map entries that are `null`, at any depth (TOML has no null: such a
+/// key is removed).
+fn without_nulls(v: &Json) -> Json {
+    match v {
+        Json::Object(m) => Json::Object(
+            m.iter()
+                .filter(|(_, x)| !x.is_null())
+                .map(|(k, x)| (k.clone(), without_nulls(x)))
+                .collect(),
+        ),
+        Json::Array(items) => Json::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The path (`frontMatter.menu.main`, `frontMatter.tags[1]`) of the first value where `a`
+/// and `b` differ; none when they are equal.
+fn first_difference(a: &Json, b: &Json, path: &str) -> Option<String> {
+    match (a, b) {
+        _ if a == b => None,
+        (Json::Object(x), Json::Object(y)) => x
+            .keys()
+            .chain(y.keys().filter(|k| !x.contains_key(*k)))
+            .find_map(|k| {
+                let here = format!("{path}.{k}");
+                match (x.get(k), y.get(k)) {
+                    (Some(p), Some(q)) => first_difference(p, q, &here),
+                    _ => Some(here),
+                }
+            }),
+        (Json::Array(x), Json::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (p, q))| first_difference(p, q, &format!("{path}[{i}]"))),
+        _ => Some(path.to_string()),
+    }
 }

@@ -316,7 +316,13 @@ fn an_alias_reads_as_its_anchors_value_and_an_anchored_value_keeps_its_anchor_wh
     let out = page
         .set_front_matter("title", Some(serde_json::json!("Hi")))
         .unwrap();
-    assert_eq!(out.source(), text.replace("&t About", "&t Hi"));
+    // The alias read `About` in the model, so it is written out, where it kept `*t` and
+    // read `Hi` (hunt AA, 9).
+    assert_eq!(
+        out.source(),
+        text.replace("&t About", "&t Hi")
+            .replace("alias: *t", "alias: About")
+    );
     let out = page
         .set_front_matter("tagged", Some(serde_json::json!("018")))
         .unwrap();
@@ -324,6 +330,32 @@ fn an_alias_reads_as_its_anchors_value_and_an_anchored_value_keeps_its_anchor_wh
     assert!(
         page.apply(&page.to_model()).unwrap().source() == text,
         "dump | apply changes nothing"
+    );
+}
+
+#[test]
+fn an_edit_hugo_would_read_otherwise_is_refused_and_an_alias_of_a_changed_anchor_is_written_out() {
+    // Prose starting with `---` in a page without front matter became its front matter
+    // (hunt AA, 13); a map's alias read the anchor's new value (hunt AA, 9).
+    let page = folio::Page::parse("Body only\n").unwrap();
+    let mut model = page.to_model();
+    let folio::model::Block::Markdown { text, .. } = &mut model.blocks[0] else {
+        panic!("one text block")
+    };
+    *text = "---\ntitle: sneaky\n---\nhello".into();
+    let e = page.apply(&model).unwrap_err();
+    assert_eq!(e.at, "blocks[0]", "{}", e.message);
+    assert!(e.message.contains("as front matter"), "{}", e.message);
+    let e = page.apply_block(0, &model.blocks[0]).unwrap_err();
+    assert_eq!(e.at, "blocks[0]", "{}", e.message);
+    let text = "---\nbase: &b\n  color: red\nother: *b\n---\nB\n";
+    let page = folio::Page::parse(text).unwrap();
+    let mut model = page.to_model();
+    model.front_matter["base"]["color"] = "green".into();
+    let out = page.apply(&model).unwrap();
+    assert_eq!(
+        out.source(),
+        text.replace("color: red", "color: green").replace("*b", "{color: red}")
     );
 }
 
