@@ -412,7 +412,21 @@ impl Ctx<'_> {
                 }
                 Layout::Braces { .. } => m.entries[a].key_span.start..m.entries[b].value.span.end,
             };
-            out.push(Splice::new(range, ""));
+            // A TOML table's sub-tables (`[params.deep]` of `[params]`) stand apart from
+            // its lines: they go too.
+            let mut cuts = vec![range];
+            for e in m.entries.get(a..=b).unwrap_or_default() {
+                sub_table_lines(&e.value, &mut cuts);
+            }
+            cuts.sort_by_key(|r| (r.start, r.end));
+            let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+            for cut in cuts {
+                match merged.last_mut() {
+                    Some(last) if cut.start <= last.end => last.end = last.end.max(cut.end),
+                    _ => merged.push(cut),
+                }
+            }
+            out.extend(merged.into_iter().map(|r| Splice::new(r, "")));
         }
     }
 
@@ -632,5 +646,24 @@ fn first_node_from(node: &Node, at: usize) -> Option<&Node> {
         Kind::Map(m) => m.entries.iter().find_map(|e| first_node_from(&e.value, at)),
         Kind::Seq { items, .. } => items.iter().find_map(|i| first_node_from(i, at)),
         _ => None,
+    }
+}
+
+/// The lines of every entry under `node` that is a table of its own lines (TOML's
+/// `[a.b]`, which may stand anywhere after `[a]`), pushed onto `out`.
+fn sub_table_lines(node: &Node, out: &mut Vec<std::ops::Range<usize>>) {
+    if let Kind::Map(m) = &node.kind {
+        for e in &m.entries {
+            if matches!(
+                &e.value.kind,
+                Kind::Map(Map {
+                    layout: Layout::Lines { .. },
+                    ..
+                })
+            ) {
+                out.push(e.lines.clone());
+            }
+            sub_table_lines(&e.value, out);
+        }
     }
 }

@@ -223,6 +223,30 @@ fn an_item_removed_from_a_toml_or_json_array_takes_its_comma_or_its_line() {
 }
 
 #[test]
+fn a_toml_table_removed_takes_its_sub_tables_and_a_multi_line_string_keeps_its_first_line_break() {
+    // `[params.deep]` stayed when `params` was removed; a text starting with a line break
+    // lost it in `"""`, as TOML drops the one after the opening quotes (hunt AA, 7 and 8).
+    let set = set_and_read_back;
+    let text = "+++\ntitle = \"T\"\n[params]\ncolor = \"red\"\n[params.deep]\nx = \"y\"\n[other]\nz = 1\n+++\nB\n";
+    let page = folio::Page::parse(text).unwrap();
+    let out = page.set_front_matter("params", None).unwrap();
+    assert_eq!(out.source(), "+++\ntitle = \"T\"\n[other]\nz = 1\n+++\nB\n");
+    let text = "+++\nmulti = \"\"\"\nfirst\nsecond\"\"\"\nraw = '''a\nb'''\n+++\nB\n";
+    assert_eq!(
+        set(text, "multi", serde_json::json!("\nstarts")),
+        text.replace("first\nsecond", "\nstarts")
+    );
+    assert_eq!(
+        set(text, "multi", serde_json::json!("one\ntwo")),
+        text.replace("first\nsecond", "one\ntwo")
+    );
+    assert_eq!(
+        set(text, "raw", serde_json::json!("\nc")),
+        text.replace("'''a\nb'''", "'''\n\nc'''")
+    );
+}
+
+#[test]
 fn an_item_removed_or_added_in_a_list_takes_only_its_own_lines_and_leaves_the_others_comments() {
     // Items were diffed by position: removing the first moved its comment onto the next,
     // and an item appended took the last one's comment (hunt AA, 5).
@@ -355,7 +379,8 @@ fn an_edit_hugo_would_read_otherwise_is_refused_and_an_alias_of_a_changed_anchor
     let out = page.apply(&model).unwrap();
     assert_eq!(
         out.source(),
-        text.replace("color: red", "color: green").replace("*b", "{color: red}")
+        text.replace("color: red", "color: green")
+            .replace("*b", "{color: red}")
     );
 }
 

@@ -132,8 +132,25 @@ impl Syntax for TomlSyntax {
         true
     }
 
-    fn scalar(&self, _at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
-        scalar(v, Some(style))
+    /// A multi-line string keeps the line break after its opening quotes, which TOML does
+    /// not read; one is written too when the text starts with a line break, which TOML
+    /// would drop.
+    fn scalar(&self, at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
+        let text = scalar(v, Some(style))?;
+        let old = at.src.get(at.node.span.clone()).unwrap_or_default();
+        let Some(quotes) = ["\"\"\"", "'''"].into_iter().find(|q| text.starts_with(q)) else {
+            return Ok(text);
+        };
+        let body = text.get(quotes.len()..).unwrap_or_default();
+        let old_break = old
+            .strip_prefix(quotes)
+            .and_then(|rest| ["\r\n", "\n"].into_iter().find(|b| rest.starts_with(b)));
+        let starts_with_break = v.as_str().is_some_and(|s| s.starts_with('\n'));
+        Ok(match old_break {
+            Some(eol) => format!("{quotes}{eol}{body}"),
+            None if starts_with_break => format!("{quotes}\n{body}"),
+            None => text,
+        })
     }
 
     fn item(&self, v: &Json) -> Result<String, String> {
