@@ -177,6 +177,23 @@ impl<'a> CardView<'a> {
         at: &str,
         drop_empty: bool,
     ) -> Result<Vec<Splice>, EditError> {
+        // The sample's template splits these at blanks (`split (.Get "tech-icons") " "`):
+        // a word holding one would read as two, an empty one as none.
+        for (field, words) in [
+            ("techIcons", &new.tech_icons),
+            ("otherTech", &new.other_tech),
+        ] {
+            if let Some(j) = words
+                .iter()
+                .position(|w| w.is_empty() || w.chars().any(char::is_whitespace))
+            {
+                return Err(EditError::new(
+                    format!("{at}.{field}[{j}]"),
+                    "a word of this list can be neither empty nor hold a blank: the card's \
+                     template splits the list at blanks, so Hugo would read other words",
+                ));
+            }
+        }
         let mut out = Vec::new();
         // Parameters the model no longer has go, every occurrence of a repeated key too.
         let mut removed: Vec<&Param> = self

@@ -58,6 +58,24 @@ fn changing_tech_icons_rewrites_only_that_value() {
 }
 
 #[test]
+fn a_word_of_a_cards_list_that_holds_a_blank_or_is_empty_is_refused_at_its_place() {
+    // `otherTech: ["Google Cloud"]` was written as two words (hunt AA, 16).
+    let page = parse(&sample_text());
+    for word in ["Google Cloud", ""] {
+        let mut m = page.to_model();
+        card_mut(&mut m, 1).other_tech.push(word.into());
+        let e = page.apply(&m).unwrap_err();
+        let n = card_mut(&mut m, 1).other_tech.len() - 1;
+        assert!(
+            e.at.ends_with(&format!(".otherTech[{n}]")),
+            "{}: {}",
+            e.at,
+            e.message
+        );
+    }
+}
+
+#[test]
 fn setting_a_repository_adds_one_parameter_before_the_closing_delimiter() {
     let text = sample_text();
     let page = parse(&text);
