@@ -223,6 +223,21 @@ fn an_item_removed_from_a_toml_or_json_array_takes_its_comma_or_its_line() {
 }
 
 #[test]
+fn a_block_scalar_whose_first_line_starts_with_blanks_gives_its_indentation() {
+    // It was refused: the blanks would have been read as the block's indentation (hunt
+    // AA, 11). `|2` says it; checked with Hugo 0.168, which reads the blanks as text.
+    let text = "---\ndesc: |\n  Line one\nnext: 1\n---\nB\n";
+    for value in [
+        "  indented first\nsecond\n",
+        "\n   after a blank line",
+        "  a\n\n",
+    ] {
+        let out = set_and_read_back(text, "desc", serde_json::json!(value));
+        assert!(out.contains("desc: |2"), "{out}");
+    }
+}
+
+#[test]
 fn a_toml_table_removed_takes_its_sub_tables_and_a_multi_line_string_keeps_its_first_line_break() {
     // `[params.deep]` stayed when `params` was removed; a text starting with a line break
     // lost it in `"""`, as TOML drops the one after the opening quotes (hunt AA, 7 and 8).

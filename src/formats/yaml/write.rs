@@ -137,8 +137,23 @@ pub(super) fn block(s: &str, indent: usize, eol: &str) -> String {
         Some(rest) => ("|", rest),
         None => ("|-", s),
     };
-    let pad = " ".repeat(indent.max(1));
-    let mut out = indicator.to_string();
+    // A first line that starts with blanks would be read as the block's indentation: the
+    // indentation is then given (`|2`, one digit).
+    let explicit = content
+        .split('\n')
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.starts_with(' '));
+    let width = if explicit {
+        indent.clamp(1, 9)
+    } else {
+        indent.max(1)
+    };
+    let pad = " ".repeat(width);
+    let mut out = if explicit {
+        format!("|{width}{}", indicator.trim_start_matches('|'))
+    } else {
+        indicator.to_string()
+    };
     for line in content.split('\n') {
         out.push_str(eol);
         if !line.is_empty() {
