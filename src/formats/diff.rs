@@ -122,11 +122,10 @@ impl Ctx<'_> {
         let Some(anchored) = first_node_from(&self.doc.root, defined) else {
             return false;
         };
-        out.iter().any(|s| {
-            s.range.start >= anchored.span.start
-                && s.range.end <= anchored.span.end
-                && !anchored.span.is_empty()
-        })
+        // A splice inside the anchored value, or one cutting it out (its entry removed).
+        let (start, end) = (anchored.span.start, anchored.span.end);
+        out.iter()
+            .any(|s| start < end && s.range.start < end && s.range.end > start)
     }
 
     /// Entries are diffed key by key; removed ones are cut out, new ones inserted together.
@@ -169,13 +168,14 @@ impl Ctx<'_> {
                 Some(_) => false,
             })
             .collect();
+        // Removed first, so that an alias after a removed anchor sees it gone.
+        self.remove_entries(m, &removed, out);
         for (i, (e, gone)) in m.entries.iter().zip(&removed).enumerate() {
             let merge_key = m.merge.as_ref().is_some_and(|mg| mg.entry == i);
             if !gone && !merge_key {
                 self.diff_entry(m, e, &new[&e.key], &join(path, &e.key), out)?;
             }
         }
-        self.remove_entries(m, &removed, out);
         let added: Vec<(&String, &Json)> = new
             .iter()
             .filter(|(k, v)| {

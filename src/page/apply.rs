@@ -179,7 +179,11 @@ impl Page {
             return Ok(self.clone());
         }
         Page::parse_in(&out, &self.catalogue).map_err(|e| EditError {
-            at: at.to_string(),
+            // An error in the front matter is the front matter's, whatever the edit.
+            at: match super::frontmatter::split(&out) {
+                Ok((Some(_), body)) if e.offset < body && at == "blocks" => "frontMatter".into(),
+                _ => at.to_string(),
+            },
             message: format!(
                 "the edited page would not parse at {}: {}",
                 text::position(&out, e.offset),

@@ -397,6 +397,14 @@ fn an_edit_hugo_would_read_otherwise_is_refused_and_an_alias_of_a_changed_anchor
         text.replace("color: red", "color: green")
             .replace("*b", "{color: red}")
     );
+    // The anchor's key removed: the alias is written out, where the page would not parse.
+    let page = folio::Page::parse("---\nbase: &b red\nother: *b\n---\nB\n").unwrap();
+    let mut model = page.to_model();
+    model.front_matter.remove("base");
+    assert_eq!(
+        page.apply(&model).unwrap().source(),
+        "---\nother: red\n---\nB\n"
+    );
 }
 
 #[test]
