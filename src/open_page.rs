@@ -328,7 +328,7 @@ impl OpenPage {
         let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         for depth in (0..above).rev() {
             let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
-            let index = self.index_file(&content_dir.join(folder), lang, ours);
+            let index = crate::site::index_file(&content_dir.join(folder), lang, ours);
             let front = index.as_deref().and_then(crate::site::refs::front_of);
             cascades.extend(front.as_ref().and_then(of));
         }
@@ -403,7 +403,7 @@ impl OpenPage {
         let mut chain: Vec<gotmpl::Value> = Vec::new();
         for depth in 0..=dirs.len() {
             let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
-            let index = self.index_file(&content_dir.join(&folder), lang, ours);
+            let index = crate::site::index_file(&content_dir.join(&folder), lang, ours);
             if depth > 1 && index.is_none() {
                 continue;
             }
@@ -443,7 +443,7 @@ impl OpenPage {
         }
         let content_dir = self.content_dir(lang)?;
         let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
-        let index = self.index_file(&content_dir, lang, ours);
+        let index = crate::site::index_file(&content_dir, lang, ours);
         Some(self.section_page(
             lang,
             (&content_dir, Path::new("")),
@@ -500,21 +500,6 @@ impl OpenPage {
             }
         }
         page
-    }
-
-    /// The `_index` file of the section folder `dir` in `lang` (`_index.fr.md`, else
-    /// `_index.md` where a file without a language code is `lang`'s: its own content
-    /// folder, or the default language's; Markdown or HTML), if it has one.
-    fn index_file(&self, dir: &Path, lang: &str, unsuffixed_is_ours: bool) -> Option<PathBuf> {
-        ["md", "markdown", "html"]
-            .iter()
-            .flat_map(|ext| {
-                let own = format!("_index.{lang}.{ext}");
-                let plain = unsuffixed_is_ours.then(|| format!("_index.{ext}"));
-                std::iter::once(own).chain(plain)
-            })
-            .map(|name| dir.join(name))
-            .find(|p| p.is_file())
     }
 
     /// The page rendered as the export renders it (without copying its files): what

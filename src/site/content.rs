@@ -236,6 +236,29 @@ pub(crate) fn split_language<'c>(
     }
 }
 
+/// The `_index` file of the folder `dir` for the language `lang` (a branch bundle's page:
+/// a section's, the home page's): `_index.LANG.EXT`, its language in any case as
+/// [`split_language`] reads it, else, when `unsuffixed_is_ours` (the file of no language
+/// is this language's), `_index.EXT`; EXT is `md`, `markdown` or `html`, in that order.
+pub(crate) fn index_file(dir: &Path, lang: &str, unsuffixed_is_ours: bool) -> Option<PathBuf> {
+    const EXTENSIONS: [&str; 3] = ["md", "markdown", "html"];
+    let mut found: Vec<(bool, usize, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(std::result::Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (plain, code) = split_language(&name, [lang]);
+            let (stem, ext) = plain.rsplit_once('.')?;
+            let rank = EXTENSIONS.iter().position(|x| *x == ext)?;
+            let ours = code.is_some() || unsuffixed_is_ours;
+            (stem == "_index" && ours).then(|| (code.is_none(), rank, e.path()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next().map(|(_, _, path)| path)
+}
+
 /// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let hidden =

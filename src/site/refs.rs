@@ -484,19 +484,13 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
         .find(|l| l.code == lang)
         .filter(|l| abs.starts_with(&l.content_dir))
         .map_or_else(|| site.root.join("content"), |l| l.content_dir.clone());
-    let mut rel = abs
-        .strip_prefix(&content_dir)
-        .unwrap_or(abs)
-        .with_extension("");
-    // `about.fr` → `about` (`about.FR` too: Hugo reads the code in any case): the
-    // language is not part of the URL's path.
-    if rel
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case(lang))
-    {
-        rel = rel.with_extension("");
+    let mut rel = abs.strip_prefix(&content_dir).unwrap_or(abs).to_path_buf();
+    // `about.fr.md` → `about` (`about.FR.md` too): the language is not part of the URL's
+    // path.
+    if let Some(name) = rel.file_name().map(|n| n.to_string_lossy().into_owned()) {
+        rel.set_file_name(super::split_language(&name, [lang]).0);
     }
+    let rel = rel.with_extension("");
     let names: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -604,11 +598,7 @@ fn url_path(parts: &[String], ugly: bool, section_page: bool) -> String {
 /// The `slug` of the section whose folder is `folder` (its `_index.LANG.md` or, when
 /// such files are the language's (`own`), `_index.md` front matter); `None` without one.
 fn section_slug(folder: &Path, lang: &str, own: bool) -> Option<String> {
-    let unsuffixed = own.then(|| "_index.md".to_string());
-    std::iter::once(format!("_index.{lang}.md"))
-        .chain(unsuffixed)
-        .map(|name| folder.join(name))
-        .find(|p| p.is_file())
+    super::content::index_file(folder, lang, own)
         .and_then(|p| front_of(&p))
         .and_then(|front| front_text(Some(&front), "slug").map(str::to_string))
 }

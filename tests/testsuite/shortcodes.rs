@@ -1144,7 +1144,8 @@ fn every_permalink_token_and_a_front_matter_url_give_the_path_hugo_gives() {
 #[test]
 fn a_language_in_a_file_name_is_read_in_any_case() {
     // `p.FR.md` is the French `p` to Hugo; Folio published it at `/fr/p.fr/` (the review
-    // of f56e7fc).
+    // of f56e7fc). A section's `_index.FR.md` is its French page, whose slug and title its
+    // pages read (the review of 6e6a2fb).
     let dir = crate::support::hugo_site(&[
         (
             "hugo.toml",
@@ -1154,21 +1155,41 @@ fn a_language_in_a_file_name_is_read_in_any_case() {
         ("layouts/_default/single.html", "{{ .Content }}"),
         (
             "layouts/shortcodes/u.html",
-            "<p>{{ .Page.RelPermalink }}|{{ .Page.Lang }}</p>",
+            "<p>{{ .Page.RelPermalink }}|{{ .Page.Lang }}|{{ .Page.Parent.Title }}|\
+             {{ .Page.CurrentSection.Title }}</p>",
         ),
         ("content/p.md", "---\ntitle: E\n---\nx\n"),
         ("content/p.FR.md", "---\ntitle: P\n---\n\n{{< u >}}\n"),
+        ("content/s/_index.md", "---\ntitle: S\nslug: sen\n---\n"),
+        (
+            "content/s/_index.FR.md",
+            "---\ntitle: SectionFR\nslug: sfr\n---\n",
+        ),
+        ("content/s/q.FR.md", "---\ntitle: Q\n---\n\n{{< u >}}\n"),
     ]);
     let p = dir.path();
     crate::support::hugo_build(p, "a language in capitals");
-    let hugo = std::fs::read_to_string(p.join("public/fr/p/index.html")).unwrap();
-    assert!(hugo.contains("<p>/fr/p/|fr</p>"), "{hugo}");
-    let html = OpenPage::open(&p.join("content/p.FR.md"))
-        .unwrap()
-        .render()
-        .html
-        .to_string();
-    assert!(html.contains("<p>/fr/p/|fr</p>"), "{html}");
+    for (page, public, want) in [
+        (
+            "content/p.FR.md",
+            "public/fr/p/index.html",
+            "<p>/fr/p/|fr|T|T</p>",
+        ),
+        (
+            "content/s/q.FR.md",
+            "public/fr/sfr/q/index.html",
+            "<p>/fr/sfr/q/|fr|SectionFR|SectionFR</p>",
+        ),
+    ] {
+        let hugo = std::fs::read_to_string(p.join(public)).unwrap();
+        assert!(hugo.contains(want), "{hugo}");
+        let html = OpenPage::open(&p.join(page))
+            .unwrap()
+            .render()
+            .html
+            .to_string();
+        assert!(html.contains(want), "{html}");
+    }
 }
 
 #[test]
