@@ -4635,6 +4635,10 @@ const REFUSALS: &[(&str, &str)] = &[
         "<p>{{ (dict \"a\" 1).Get \"a\" }}</p>",
         "Get is not a method but has arguments",
     ),
+    (
+        "<p>{{ (dict \"Format\" \"y\").Format \"x\" }}</p>",
+        "Format is not a method but has arguments",
+    ),
     // Hugo's objects without a Get (the review of 08338e0).
     (
         "<p>{{ .Page.Get \"title\" }}</p>",
@@ -5076,6 +5080,19 @@ fn in_uniq_and_complement_tell_safe_html_from_text_and_read_a_date_as_its_text()
         paragraphs(&hugo),
         ["true|true|true|false|false|true|[a a 1]|[a]|"]
     );
+}
+
+#[test]
+fn format_of_a_map_or_of_nothing_is_its_key_or_nothing() {
+    // `.Format` of a map is its key, as Go reads it; Folio took it for a date's and
+    // stopped (the review of 3a49452).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ (dict \"Format\" \"y\").Format }}|{{ .Page.Params.Format }}|{{ .Page.Params.nope.Format }}</p>",
+        "---\ntitle: About\nFormat: pdf\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(paragraphs(&hugo), ["y|pdf|"]);
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
 }
 
 #[test]

@@ -298,6 +298,21 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("dateFormat", |a| format_time(a, "dateFormat")),
     ("time.Format", |a| format_time(a, "time.Format")),
     (".Format", |a| {
+        // Of a map (a dict, params), its key `Format`, as Go reads `.Format` there; of
+        // nothing, nothing.
+        let recv = arg(a, 0, ".Format")?;
+        if matches!(recv, Value::Nil) && a.len() == 1 {
+            return Ok(Value::Nil);
+        }
+        if matches!(recv, Value::Map(_))
+            && kind_of(recv).is_none()
+            && objects::hugo_type(recv).is_none()
+        {
+            return match a.len() {
+                1 => Ok(values::map_key(recv, "Format", "time").unwrap_or(Value::Nil)),
+                _ => Err(exec_error("Format is not a method but has arguments")),
+            };
+        }
         if a.len() != 2 {
             return Err(exec_error(format!(
                 "wrong number of args for Format: want 1 got {}",
