@@ -326,6 +326,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     }
     fence_problems(src, site, &mut found);
     date_problems(&page, &mut found);
+    url_problems(&page, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -359,6 +360,7 @@ pub fn build_stops(page: &Page, site: &Site) -> Vec<(usize, String)> {
     }
     fence_problems(page.source(), site, &mut found);
     date_problems(page, &mut found);
+    url_problems(page, &mut found);
     found
         .into_iter()
         .filter(|Problem(_, severity, _)| *severity == Severity::Error)
@@ -703,6 +705,46 @@ fn date_problems(page: &Page, out: &mut Vec<Problem>) {
                  2025-01-31T09:30:00+01:00"
             ),
         ));
+    }
+}
+
+/// A front matter `url` that Go's `url.Parse` refuses (a `%` not followed by two hex
+/// digits), on which Hugo panics (`paths.URLEscape`, `resources/page/page_paths.go`).
+fn url_problems(page: &Page, out: &mut Vec<Problem>) {
+    use crate::formats::Kind;
+    let Some((_, tree)) = page.front_matter() else {
+        return;
+    };
+    let Kind::Map(map) = &tree.root.kind else {
+        return;
+    };
+    for entry in map
+        .entries
+        .iter()
+        .filter(|e| e.key.eq_ignore_ascii_case("url"))
+    {
+        let Kind::Scalar {
+            value: Json::String(url),
+            ..
+        } = &entry.value.kind
+        else {
+            continue;
+        };
+        let bytes = url.as_bytes();
+        let bad = bytes.iter().enumerate().any(|(i, b)| {
+            *b == b'%'
+                && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+        });
+        if bad {
+            out.push(Problem(
+                entry.value.span.start,
+                Severity::Error,
+                "this url has a `%` that is no escape (no two hex digits follow it), and Hugo \
+                 stops the build on it (invalid URL escape): write `%25` for a percent sign"
+                    .to_string(),
+            ));
+        }
     }
 }
 

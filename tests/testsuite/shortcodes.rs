@@ -1386,3 +1386,27 @@ fn each_language_variant_handing_itself_to_a_partial_adds_the_partials_fields() 
         .collect();
     assert_eq!(keys, ["src", "legende"]);
 }
+
+#[test]
+fn check_says_a_front_matter_url_with_a_percent_that_is_no_escape_stops_hugo() {
+    // Hugo panics on `url: /a%zz/` (invalid URL escape); Folio published it (the review
+    // of 3a49452).
+    let dir = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\ntitle = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("content/p.md", "---\ntitle: P\nurl: '/a%zz/'\n---\nx\n"),
+        ("content/q.md", "---\ntitle: Q\nurl: '/a%20b/'\n---\nx\n"),
+    ]);
+    let p = dir.path();
+    let hugo = crate::support::hugo_run(p, &[]).unwrap_err();
+    assert!(hugo.contains("invalid URL escape \"%zz\""), "{hugo}");
+    let found: Vec<String> = folio::check::check_path(p)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("p.md:3:6: error: this url has a `%`"),
+        "{found:?}"
+    );
+}
