@@ -4639,6 +4639,15 @@ const REFUSALS: &[(&str, &str)] = &[
         "<p>{{ (dict \"Format\" \"y\").Format \"x\" }}</p>",
         "Format is not a method but has arguments",
     ),
+    // A glob Hugo's gobwas/glob cannot read.
+    (
+        "<p>{{ .Page.Resources.GetMatch \"[\" }}</p>",
+        "error calling GetMatch: glob: syntax error",
+    ),
+    (
+        "<p>{{ resources.Match \"a[\" }}</p>",
+        "error calling Match: glob: syntax error",
+    ),
     // Hugo's objects without a Get (the review of 08338e0).
     (
         "<p>{{ .Page.Get \"title\" }}</p>",

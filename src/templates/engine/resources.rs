@@ -442,6 +442,18 @@ pub fn matches(pattern: &str, name: &str) -> bool {
         .any(|one| glob::Pattern::new(one).is_ok_and(|p| p.matches_with(name, options)))
 }
 
+/// Why Hugo's glob refuses `pattern` (an unclosed `[`, say), on which its
+/// `GetMatch`/`Match` stop the build: gobwas/glob's syntax, read by the glob crate; none
+/// when it parses.
+pub fn glob_problem(pattern: &str) -> Option<String> {
+    let pattern = pattern.trim_start_matches('/').replace("**", "*");
+    alternatives(&pattern, 64).iter().find_map(|one| {
+        glob::Pattern::new(one)
+            .err()
+            .map(|e| format!("glob: syntax error in {one:?}: {}", e.msg))
+    })
+}
+
 /// A pattern's `{a,b}` groups spelled out (`*.{png,jpg}` → `*.png`, `*.jpg`), as the
 /// gobwas/glob patterns Hugo matches with allow; at most `limit` patterns.
 fn alternatives(pattern: &str, limit: usize) -> Vec<String> {

@@ -9,7 +9,7 @@ use gotmpl::Value;
 use super::super::bundle::bundle_files;
 use super::super::images::{self, Method};
 use super::super::objects::{base_path, origin};
-use super::super::resources::{files_under, matches, resource};
+use super::super::resources::{files_under, glob_problem, matches, resource};
 use super::super::values::{kind_of, to_string};
 use super::{arg, str_arg, Func};
 use crate::templates::engine::{self as engine, exec_error, Frame};
@@ -29,22 +29,21 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(found.map_or(Value::Nil, |path| asset(&frame, path, name)))
     }),
     ("resources.GetMatch", |a| {
-        let found = assets_matching(&str_arg(a, 0, "resources.GetMatch")?)?;
+        let pattern = glob_arg(a, 0, "resources.GetMatch")?;
+        let found = assets_matching(&pattern)?;
         Ok(found.into_iter().next().unwrap_or(Value::Nil))
     }),
     ("resources.Match", |a| {
-        Ok(Value::List(
-            assets_matching(&str_arg(a, 0, "resources.Match")?)?.into(),
-        ))
+        let pattern = glob_arg(a, 0, "resources.Match")?;
+        Ok(Value::List(assets_matching(&pattern)?.into()))
     }),
     (".GetMatch", |a| {
-        let found = bundle_matching(arg(a, 0, ".GetMatch")?, &|name, _| {
-            str_arg(a, 1, ".GetMatch").is_ok_and(|p| matches(&p, name))
-        })?;
+        let pattern = glob_arg(a, 1, ".GetMatch")?;
+        let found = bundle_matching(arg(a, 0, ".GetMatch")?, &|name, _| matches(&pattern, name))?;
         Ok(found.into_iter().next().unwrap_or(Value::Nil))
     }),
     (".Match", |a| {
-        let pattern = str_arg(a, 1, ".Match")?;
+        let pattern = glob_arg(a, 1, ".Match")?;
         Ok(Value::List(
             bundle_matching(arg(a, 0, ".Match")?, &|name, _| matches(&pattern, name))?.into(),
         ))
@@ -249,6 +248,19 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
         std::sync::Arc::make_mut(fields).insert(std::sync::Arc::from("Params"), params.clone());
     }
     Ok(image)
+}
+
+/// Argument `i` of `name`, a glob pattern Hugo's glob reads: else Hugo's error
+/// (`error calling GetMatch: glob: syntax error …`).
+fn glob_arg(a: &[Value], i: usize, name: &str) -> gotmpl::Result<String> {
+    let pattern = str_arg(a, i, name)?;
+    match glob_problem(&pattern) {
+        Some(problem) => Err(exec_error(format!(
+            "error calling {}: {problem}",
+            name.rsplit('.').next().unwrap_or(name)
+        ))),
+        None => Ok(pattern),
+    }
 }
 
 /// Whether Hugo's whitelist of `patterns` accepts `name` (`config/security/whitelist.go`):
