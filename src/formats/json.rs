@@ -283,9 +283,23 @@ fn strip_position(msg: &str) -> &str {
     msg.split_once(" at line ").map_or(msg, |(m, _)| m)
 }
 
-/// A value in JSON.
+/// A value in JSON, on one line with a blank after each `,` and `:` (`{"a": [1, 2]}`), as
+/// the entries Folio adds are written.
 fn scalar(v: &Json) -> String {
-    serde_json::to_string(v).expect("a JSON value always serializes")
+    match v {
+        Json::Array(items) => format!(
+            "[{}]",
+            items.iter().map(scalar).collect::<Vec<_>>().join(", ")
+        ),
+        Json::Object(m) => format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, x)| entry(k, x))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => serde_json::to_string(other).expect("a JSON value always serializes"),
+    }
 }
 
 /// `"key": value` for a new entry.

@@ -570,12 +570,18 @@ mod front_matter {
         let (old, new) = set("json-front-matter.md", |fm| {
             fm.insert("weight".into(), json!(8));
             fm.insert("draft".into(), json!(false));
+            fm.insert("links".into(), json!({"a": [1, 2], "b": "x"}));
         });
+        // A new map or list is written as one writes it by hand, not compact (hunt AA, 15).
+        assert!(
+            new.contains("\"links\": {\"a\": [1, 2], \"b\": \"x\"}"),
+            "{new}"
+        );
         assert!(new.starts_with(
             "{\n  \"title\": \"JSON page\",\n  \"date\": \"2024-01-15\",\n  \"weight\": 8,"
         ));
         assert!(
-            new.contains("\"nested\": {\"a\": 1},\n  \"draft\": false\n}\n"),
+            new.contains("\"nested\": {\"a\": 1},\n  \"draft\": false,\n"),
             "{new}"
         );
         let _ = old;
