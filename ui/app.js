@@ -10,7 +10,7 @@ import { resetPreview, showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
 const editor = $("editor");
-const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map(), shortcodes: [] };
+const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map(), shortcodes: [], unparsed: null };
 
 /** A new block for the forms to insert: prose, the sample's card, or a call of the site's
  *  shortcode `name` (its fields are filled in its editor). */
@@ -364,14 +364,47 @@ function showError(e) {
 
 /** An edit the engine refused (a value the file's format cannot hold here): said, and the
  *  forms put back on what the page holds once the queue is done, so no field keeps text
- *  that is in no file. */
+ *  that is in no file. But text being typed that the page cannot read yet (a shortcode
+ *  call half typed: `{{<`) stays in its field as typed ([`holdUnparsed`]). */
 async function refused(e) {
+  const field = document.activeElement;
+  const typing = $("editor").contains(field) && field.matches("textarea, input:not([type=checkbox])");
+  if (typing && e.kind === "model" && /would not parse/.test(e.message ?? "")) {
+    holdUnparsed(field, e);
+    return;
+  }
   showError(e);
+  await putBack();
+}
+
+/** Typed text the page cannot read yet: kept in its field, marked, and said once (not a
+ *  notice per keystroke); nothing of it is written, and Save waits, until a later
+ *  keystroke makes it readable ([`clearUnparsed`]) or the user puts the page's text back. */
+function holdUnparsed(field, e) {
+  state.unparsed?.field.removeAttribute("aria-invalid");
+  state.unparsed = { field, message: e.message };
+  field.setAttribute("aria-invalid", "true");
+  notice(`Not applied yet, as the page cannot read it: ${e.message}. Finish typing; Save waits until it reads.`,
+    "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+}
+
+/** The typed text reads again (an edit was applied): what [`holdUnparsed`] said is over. */
+function clearUnparsed() {
+  if (!state.unparsed) return;
+  state.unparsed.field.removeAttribute("aria-invalid");
+  state.unparsed = null;
+  clearNotice("unparsed");
+}
+
+/** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
+ *  even where the model did not change, for text held in a field only). */
+async function putBack(force = false) {
+  clearUnparsed();
   await drain();
   const view = await api.currentView().catch(() => null);
   // An edit made meanwhile is newer than this view: the forms keep it.
   if (!isIdle() || view?.version !== state.view.version) return;
-  if (view?.model && JSON.stringify(view.model) !== JSON.stringify(state.model)) {
+  if (view?.model && (force || JSON.stringify(view.model) !== JSON.stringify(state.model))) {
     state.model = view.model;
     draw();
   }
@@ -461,6 +494,11 @@ function showChange(change) {
 
 async function save(overwrite = false) {
   await drain();
+  if (state.unparsed) {
+    notice(`Not saved: the text being typed cannot be read yet (${state.unparsed.message}). Finish it, or put the page's text back.`,
+      "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+    return;
+  }
   try {
     const { outcome, update } = await api.save(overwrite);
     applyUpdate(update);
@@ -722,7 +760,10 @@ function split() {
 split();
 
 configure({
-  onUpdate: applyUpdate,
+  onUpdate: (update, anchor) => {
+    clearUnparsed();
+    applyUpdate(update, anchor);
+  },
   onError: refused,
   onBusy: (busy) => {
     // Making the forms inert takes the focus away: the field that had it gets it back

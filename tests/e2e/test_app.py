@@ -197,6 +197,23 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE + "\nHello there\n")
 
+    def test_a_shortcode_call_typed_key_by_key_into_prose_is_kept_as_typed_and_saved(self):
+        # Halfway (`{{<`), the page cannot be read: the field kept the last text the page
+        # could read, and the `<` typed was lost (hunt AB, 2).
+        self.s.click(self.s.find(".add-end button:nth-of-type(2)"))
+        self.s.wait(lambda: self.s.execute(
+            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
+            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+        self.xtype("See {{< param email >}} here")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.value.endsWith('\\n\\nSee {{< param email >}} here')"),
+                    what="the typing, as typed")
+        self.s.wait(lambda: not self.s.find_all('[aria-invalid="true"]'), what="the field read again")
+        self.s.wait(lambda: not [n for n in self.s.find_all("#notices .error") if "Not applied yet" in self.s.text(n)],
+                    what="the notice of text not read yet to go")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE + "\nSee {{< param email >}} here\n")
+
     def test_a_date_clicked_and_typed_is_saved_at_once_as_typed(self):
         # A real click: the field takes the keys (WebKit's own date field opened a calendar
         # that took them).
