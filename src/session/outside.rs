@@ -356,6 +356,17 @@ impl Session {
         Outside::Conflicts { conflicts }
     }
 
+    /// A params file changed outside that does not parse: told as a page that does not
+    /// parse is, the unsaved edits kept and merged once it parses (read as the open site's
+    /// params, the unsaved ones would be taken for the file's and dropped).
+    fn config_unparsable(&self, theirs: &Snapshot) -> Option<Outside> {
+        let text = theirs.config.as_ref()?;
+        let e = self.site.with_params_text(text).err()?;
+        Some(Outside::Unparsable {
+            broken: Broken::from_error(&e),
+        })
+    }
+
     fn merge_with(
         &mut self,
         theirs: Snapshot,
@@ -370,6 +381,9 @@ impl Session {
                 });
             }
         };
+        if let Some(broken) = self.config_unparsable(&theirs) {
+            return Ok(broken);
+        }
         let (Some(mine_doc), Ok(base_page)) = (
             self.open.clone(),
             Page::parse_in(&self.disk.page, &self.site.shortcodes),

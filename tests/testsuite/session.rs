@@ -527,6 +527,54 @@ fn an_unparsable_outside_change_keeps_the_edits_and_merges_once_it_parses() {
 }
 
 #[test]
+fn a_config_broken_outside_keeps_the_unsaved_param_edits_and_merges_them_once_it_parses() {
+    // The params were read from the open site in place of the broken file's, the edit taken
+    // for the file's, and the broken text made the unsaved one: the edit was gone and the
+    // page said Saved (hunt AB, 1).
+    let (d, page, data) = sample();
+    let config = d.path().join("site/hugo.toml");
+    let mut s = Session::open(&page).unwrap();
+    s.edit(
+        Edit::Param {
+            key: "github".into(),
+            value: Some(json!("someoneLL")),
+        },
+        None,
+    )
+    .unwrap();
+    let original = fs::read_to_string(&config).unwrap();
+    let change = [folio::watch::Change::Modified(config.clone())];
+    fs::write(
+        &config,
+        original
+            .replace("title = \"", "title = \"x")
+            .replacen("\"\n", "\n", 1),
+    )
+    .unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Unparsable { .. }
+    ));
+    assert!(s.is_dirty());
+    assert!(s
+        .current()
+        .config
+        .as_deref()
+        .is_some_and(|c| c.contains("someoneLL")));
+    fs::write(&config, original.replace("Sample", "Fixed sample")).unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged { .. }
+    ));
+    s.save(false, &data).unwrap();
+    let saved = fs::read_to_string(&config).unwrap();
+    assert!(
+        saved.contains("someoneLL") && saved.contains("Fixed sample"),
+        "{saved}"
+    );
+}
+
+#[test]
 fn a_journal_brings_back_unsaved_edits_after_a_crash() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
