@@ -225,15 +225,30 @@ fn an_item_removed_from_a_toml_or_json_array_takes_its_comma_or_its_line() {
 #[test]
 fn a_block_scalar_whose_first_line_starts_with_blanks_gives_its_indentation() {
     // It was refused: the blanks would have been read as the block's indentation (hunt
-    // AA, 11). `|2` says it; checked with Hugo 0.168, which reads the blanks as text.
-    let text = "---\ndesc: |\n  Line one\nnext: 1\n---\nB\n";
-    for value in [
-        "  indented first\nsecond\n",
-        "\n   after a blank line",
-        "  a\n\n",
-    ] {
-        let out = set_and_read_back(text, "desc", serde_json::json!(value));
-        assert!(out.contains("desc: |2"), "{out}");
+    // AA, 11). `|2` says it, counted from the parent's indentation (the review of
+    // 808dd94); a nested block's span ended in the next key's indentation, so its edit
+    // glued onto that key (the review of accdd2f). Hugo 0.168 is the oracle.
+    let text = "---\ndesc: |\n  Line one\nmeta:\n  nested: |\n    Some text\n  author: me\nl:\n  - |\n    blk\n  - k: |\n      v\n    j: 1\n---\nB\n";
+    let cases = [
+        ("desc", "/desc"),
+        ("meta", "/meta/nested"),
+        ("l", "/l/0"),
+        ("l", "/l/1/k"),
+    ];
+    for (key, at) in cases {
+        for value in [
+            "  indented first\nsecond\n",
+            "\n   after a blank line",
+            "Other text\n",
+        ] {
+            let page = folio::Page::parse(text).unwrap();
+            let mut fm = serde_json::Value::Object(page.to_model().front_matter);
+            *fm.pointer_mut(at).unwrap() = serde_json::json!(value);
+            let out = page.set_front_matter(key, Some(fm[key].clone())).unwrap();
+            let hugo = hugo_page("{{ .Params | jsonify }}", out.source());
+            let read: serde_json::Value = serde_json::from_str(hugo.trim()).unwrap();
+            assert_eq!(read[key], fm[key], "{}", out.source());
+        }
     }
 }
 

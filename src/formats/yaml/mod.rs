@@ -532,12 +532,7 @@ impl Builder<'_> {
                     .get(self.base..at.start)
                     .and_then(block_header)
                     .map_or(at.start, |i| self.base + i);
-                let end = src
-                    .get(..at.end.max(header))
-                    .unwrap_or(src)
-                    .trim_end_matches(['\n', '\r'])
-                    .len()
-                    .max(header + 1);
+                let end = block_end(src.get(..at.end.max(header)).unwrap_or(src)).max(header + 1);
                 (header..end, Style::Block, Json::String(value.to_string()))
             }
             // A key or item written without a value (`title:`, `-`): the parser puts the
@@ -560,6 +555,30 @@ impl Builder<'_> {
         Node {
             span,
             kind: Kind::Scalar { value: json, style },
+        }
+    }
+}
+
+/// Where a block scalar that the parser ends at the end of `text` ends in the page: before
+/// the line breaks and blank lines after its last line, and the blanks of the next line's
+/// indentation (where the parser ends a nested one), not before blanks its last line ends
+/// with.
+fn block_end(text: &str) -> usize {
+    let mut t = text;
+    loop {
+        let trimmed = t.trim_end_matches(['\n', '\r']);
+        let last_line = trimmed.rsplit('\n').next().unwrap_or(trimmed);
+        if trimmed.len() != t.len() || !last_line.trim_matches([' ', '\t']).is_empty() {
+            if trimmed.len() == t.len() {
+                return t.len();
+            }
+            t = trimmed;
+            continue;
+        }
+        // A last line of blanks only: the next line's indentation, or a blank line.
+        match trimmed.rfind('\n') {
+            Some(nl) => t = trimmed.get(..nl).unwrap_or_default(),
+            None => return trimmed.len(),
         }
     }
 }

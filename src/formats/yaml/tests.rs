@@ -49,8 +49,11 @@ fn strings_that_would_change_type_are_quoted() {
 
 #[test]
 fn block_scalars_keep_their_chomping() {
-    assert_eq!(block("a\nb\n", 2, "\n"), "|\n  a\n  b");
-    assert_eq!(block("a", 2, "\n"), "|-\n  a");
+    assert_eq!(block("a\nb\n", (2, 0), "\n"), "|\n  a\n  b");
+    assert_eq!(block("a", (2, 0), "\n"), "|-\n  a");
+    // The indicator counts from the parent's indentation (the review of 808dd94).
+    assert_eq!(block("  a\n", (4, 2), "\n"), "|2\n      a");
+    assert_eq!(block("  a", (14, 2), "\n"), "|2-\n      a");
 }
 
 /// `src` with the value at `path` set to `new`, through the tree's splices.

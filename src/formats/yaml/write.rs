@@ -131,26 +131,30 @@ fn replace(src: &str, node: &Node, new: &Json, eol: &str, entry: Option<&Entry>)
 }
 
 /// A block scalar (`|`) holding `s`, its lines indented by `indent` columns.
-pub(super) fn block(s: &str, indent: usize, eol: &str) -> String {
+pub(super) fn block(s: &str, (indent, parent): (usize, usize), eol: &str) -> String {
     let (indicator, content) = match s.strip_suffix('\n') {
         Some(rest) if rest.ends_with('\n') => ("|+", rest),
         Some(rest) => ("|", rest),
         None => ("|-", s),
     };
     // A first line that starts with blanks would be read as the block's indentation: the
-    // indentation is then given (`|2`, one digit).
+    // indentation is then given, as one digit past the parent's (`|2`).
     let explicit = content
         .split('\n')
         .find(|l| !l.is_empty())
         .is_some_and(|l| l.starts_with(' '));
+    let digit = indent
+        .checked_sub(parent)
+        .filter(|d| (1..=9).contains(d))
+        .unwrap_or(2);
     let width = if explicit {
-        indent.clamp(1, 9)
+        parent + digit
     } else {
         indent.max(1)
     };
     let pad = " ".repeat(width);
     let mut out = if explicit {
-        format!("|{width}{}", indicator.trim_start_matches('|'))
+        format!("|{digit}{}", indicator.trim_start_matches('|'))
     } else {
         indicator.to_string()
     };
@@ -174,6 +178,31 @@ fn block_indent(src: &str, node: &Node) -> usize {
         .map_or(2, |l| l.len() - l.trim_start_matches(' ').len())
 }
 
+/// The indentation a block scalar's indentation indicator counts from: the column of the
+/// key its header line gives it to (`  k: |`: 2), or of the `-` of the item it is (`  - |`:
+/// 2; `- k: |`: 2, the key's).
+fn block_parent(src: &str, node: &Node) -> usize {
+    let line = src
+        .get(text::line_start(src, node.span.start)..node.span.start)
+        .unwrap_or_default();
+    let mut col = line.len() - line.trim_start_matches(' ').len();
+    let mut rest = line.trim_start_matches(' ');
+    let mut dash = None;
+    while let Some(after) = rest
+        .strip_prefix('-')
+        .filter(|a| a.starts_with([' ', '\t']))
+    {
+        dash = Some(col);
+        let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
+        col += 1 + blanks;
+        rest = after.trim_start_matches([' ', '\t']);
+    }
+    match dash {
+        Some(d) if rest.is_empty() || rest.starts_with(['&', '!', '|']) => d,
+        _ => col,
+    }
+}
+
 /// YAML's [`Syntax`].
 pub(crate) struct YamlSyntax;
 
@@ -190,7 +219,8 @@ impl Syntax for YamlSyntax {
     fn scalar(&self, at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
         Ok(match v {
             Json::String(s) if style == Style::Block => {
-                let text = block(s, block_indent(at.src, at.node), at.tree.eol);
+                let indent = (block_indent(at.src, at.node), block_parent(at.src, at.node));
+                let text = block(s, indent, at.tree.eol);
                 keep_header_comment(&text, at.src, at.node.span.start)
             }
             // A value where there was none (`title:`): after one space.
