@@ -235,12 +235,15 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// Whether a block sequence's item starts its line after its `-` (`  - a`).
+    /// Whether a block sequence's item starts its line after its `-` (`  - a`, `  - &x a`,
+    /// `  - !!str a`: an anchor or a tag is the item's).
     fn starts_its_line(&self, item: &Node) -> bool {
         let start = text::line_start(self.src, item.span.start);
-        self.src
-            .get(start..item.span.start)
-            .is_some_and(|lead| lead.trim() == "-")
+        self.src.get(start..item.span.start).is_some_and(|lead| {
+            lead.trim()
+                .strip_prefix('-')
+                .is_some_and(|rest| rest.split_whitespace().all(|w| w.starts_with(['&', '!'])))
+        })
     }
 
     /// Writes the new values `adds` (indices into `new`) before item `before`, or after the
@@ -266,7 +269,16 @@ impl Ctx<'_> {
             return Ok(());
         }
         let line0 = text::line_start(self.src, first.span.start);
-        let lead = self.src.get(line0..first.span.start).unwrap_or_default();
+        let line = self.src.get(line0..first.span.start).unwrap_or_default();
+        // The indentation and the `- ` of the first item, without its anchor or tag.
+        let lead = match line.find('-').filter(|_| !flow) {
+            Some(dash) => {
+                let after = line.get(dash + 1..).unwrap_or_default();
+                let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
+                line.get(..dash + 1 + blanks.max(1)).unwrap_or(line)
+            }
+            None => line,
+        };
         let eol = self.doc.eol;
         let mut written = Vec::new();
         for &j in adds {
@@ -312,6 +324,35 @@ impl Ctx<'_> {
         Ok(())
     }
 
+    /// The cut of the last items `a..=b` of a flow list one to a line: their lines, and
+    /// (pushed onto `out`) the comma of the item now last when they had none after them
+    /// (JSON allows no trailing comma).
+    fn last_lines_cut(
+        &self,
+        items: &[Node],
+        (a, b): (usize, usize),
+        out: &mut Vec<Splice>,
+    ) -> std::ops::Range<usize> {
+        let (Some(first), Some(last), Some(kept)) = (
+            items.get(a),
+            items.get(b),
+            a.checked_sub(1).and_then(|k| items.get(k)),
+        ) else {
+            return 0..0;
+        };
+        let end = text::line_end_after_eol(self.src, last.span.end);
+        let rest = self.src.get(last.span.end..end).unwrap_or_default();
+        if !rest.ends_with('\n') {
+            return kept.span.end..last.span.end;
+        }
+        let kept_rest = self.src.get(kept.span.end..).unwrap_or_default();
+        if !rest.trim_start().starts_with(',') && kept_rest.trim_start().starts_with(',') {
+            let comma = kept.span.end + kept_rest.find(',').unwrap_or(0);
+            out.push(Splice::new(comma..comma + 1, ""));
+        }
+        text::line_start(self.src, first.span.start)..end
+    }
+
     /// Cuts out each run of removed items: in a flow sequence with the comma after it (before
     /// it, for a run at the end), its whole lines when the items are one to a line; in a
     /// block one whose items start their lines, its whole lines; else (a run at the end) the
@@ -355,6 +396,9 @@ impl Ctx<'_> {
                         ..text::line_start(self.src, next.span.start)
                 }
                 (true, _, Some(next)) => items[a].span.start..next.span.start,
+                (true, _, None) if a > 0 && own_line(&items[a]) && own_line(&items[a - 1]) => {
+                    self.last_lines_cut(items, (a, b), out)
+                }
                 (true, _, None) if a > 0 => items[a - 1].span.end..items[b].span.end,
                 (false, true, Some(next)) => {
                     text::line_start(self.src, items[a].span.start)
@@ -561,6 +605,18 @@ enum Step {
     Add(usize),
 }
 
+impl Step {
+    /// The step with both its indices `by` further on.
+    fn shifted(self, by: usize) -> Step {
+        match self {
+            Step::Same(i, j) => Step::Same(i + by, j + by),
+            Step::Pair(i, j) => Step::Pair(i + by, j + by),
+            Step::Remove(i) => Step::Remove(i + by),
+            Step::Add(j) => Step::Add(j + by),
+        }
+    }
+}
+
 /// The most old items alignment can keep as they are before it becomes too slow to find
 /// (items × values); longer sequences are diffed by position.
 const ALIGNED_CELLS: usize = 1_000_000;
@@ -569,11 +625,38 @@ const ALIGNED_CELLS: usize = 1_000_000;
 /// longest common subsequence of their values), and between two kept ones the old and new
 /// paired in order, the rest removed or added.
 fn align(items: &[Node], new: &[Json]) -> Vec<Step> {
-    let (n, m) = (items.len(), new.len());
-    if n.saturating_mul(m) > ALIGNED_CELLS {
-        return positional(n, m);
-    }
     let old: Vec<Json> = items.iter().map(Node::to_json).collect();
+    let (n, m) = (old.len(), new.len());
+    // The unchanged items at both ends are kept as they are, however long the list.
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let tail = old
+        .get(head..)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .zip(new.get(head..).unwrap_or_default().iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut steps: Vec<Step> = (0..head).map(|i| Step::Same(i, i)).collect();
+    let (old_mid, new_mid) = (head..n - tail, head..m - tail);
+    if old_mid.len().saturating_mul(new_mid.len()) > ALIGNED_CELLS {
+        steps.extend(positional_between((head, head), (n - tail, m - tail)));
+    } else {
+        let mid_old = old.get(old_mid.clone()).unwrap_or_default();
+        let mid_new = new.get(new_mid.clone()).unwrap_or_default();
+        steps.extend(
+            common_subsequence(mid_old, mid_new)
+                .into_iter()
+                .map(|step| step.shifted(head)),
+        );
+    }
+    steps.extend((0..tail).map(|k| Step::Same(n - tail + k, m - tail + k)));
+    steps
+}
+
+/// [`align`] of `old` and `new` by a longest common subsequence of their values.
+fn common_subsequence(old: &[Json], new: &[Json]) -> Vec<Step> {
+    let (n, m) = (old.len(), new.len());
     // `len[i][j]`: the longest common subsequence of old[i..] and new[j..].
     let mut len = vec![vec![0usize; m + 1]; n + 1];
     for i in (0..n).rev() {

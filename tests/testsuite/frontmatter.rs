@@ -277,6 +277,44 @@ fn a_toml_table_removed_takes_its_sub_tables_and_a_multi_line_string_keeps_its_f
 }
 
 #[test]
+fn a_list_keeps_its_other_items_comments_with_anchors_at_its_end_and_when_it_is_long() {
+    // The review of e705751: an item with an anchor made the list be diffed by position
+    // (and an overlapping edit); the last item of a list one to a line took the comment of
+    // the one before; a list longer than the alignment's bound was diffed by position.
+    let set = set_and_read_back;
+    let text = "---\nl:\n  - &x a\n  - k: 1\n    j: 2\n  - c\n---\nB\n";
+    assert_eq!(
+        set(text, "l", serde_json::json!(["a", { "k": 1 }])),
+        "---\nl:\n  - &x a\n  - k: 1\n---\nB\n"
+    );
+    assert_eq!(
+        set(
+            text,
+            "l",
+            serde_json::json!(["a", { "k": 1, "j": 2 }, "c", "d"])
+        ),
+        text.replace("  - c\n", "  - c\n  - d\n")
+    );
+    let toml = "+++\nlist = [\n  \"one\", # c1\n  \"two\", # c2\n]\n+++\nB\n";
+    assert_eq!(
+        set(toml, "list", serde_json::json!(["one"])),
+        toml.replace("  \"two\", # c2\n", "")
+    );
+    let json = "{\n  \"list\": [\n    \"a\",\n    \"b\"\n  ]\n}\nB\n";
+    assert_eq!(
+        set(json, "list", serde_json::json!(["a"])),
+        json.replace("\"a\",\n    \"b\"\n", "\"a\"\n")
+    );
+    let long: String = (0..3000).map(|i| format!("- t{i} # c{i}\n")).collect();
+    let text = format!("---\nl:\n{long}---\nB\n");
+    let values: Vec<String> = (1..3000).map(|i| format!("t{i}")).collect();
+    assert_eq!(
+        set(&text, "l", serde_json::json!(values)),
+        text.replace("- t0 # c0\n", "")
+    );
+}
+
+#[test]
 fn an_item_removed_or_added_in_a_list_takes_only_its_own_lines_and_leaves_the_others_comments() {
     // Items were diffed by position: removing the first moved its comment onto the next,
     // and an item appended took the last one's comment (hunt AA, 5).
