@@ -708,8 +708,8 @@ fn date_problems(page: &Page, out: &mut Vec<Problem>) {
     }
 }
 
-/// A front matter `url` that Go's `url.Parse` refuses (a `%` not followed by two hex
-/// digits), on which Hugo panics (`paths.URLEscape`, `resources/page/page_paths.go`).
+/// A front matter `url` that Go's `url.Parse` refuses (a `%` in its path not followed by
+/// two hex digits), on which Hugo panics (`paths.URLEscape`, `resources/page/page_paths.go`).
 fn url_problems(page: &Page, out: &mut Vec<Problem>) {
     use crate::formats::Kind;
     let Some((_, tree)) = page.front_matter() else {
@@ -730,7 +730,9 @@ fn url_problems(page: &Page, out: &mut Vec<Problem>) {
         else {
             continue;
         };
-        let bytes = url.as_bytes();
+        // Go's `url.Parse` checks the escapes of the path, not of the query (`?q=50%`).
+        let path = url.split('?').next().unwrap_or_default();
+        let bytes = path.as_bytes();
         let bad = bytes.iter().enumerate().any(|(i, b)| {
             *b == b'%'
                 && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)

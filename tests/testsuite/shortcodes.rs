@@ -566,7 +566,8 @@ fn a_positional_value_that_would_read_as_a_name_is_quoted() {
 fn a_bare_value_changed_to_text_hugo_would_read_as_a_number_or_a_bool_is_quoted() {
     // Hugo types a bare value (`Item.ValTyped`): `1.10` written bare is the float 1.1,
     // `007` the int 7 (hunt AA, 4). A number edited into another number stays bare.
-    let page = "---\ntitle: x\n---\n{{< pos first latest >}}\n{{< img w=300 alt=cat >}}\n";
+    let page =
+        "---\ntitle: x\n---\n{{< pos first latest >}}\n{{< img w=300 alt=cat >}}\n{{< n d=1.5 >}}\n";
     let edit = |block: usize, i: usize, v: &str| {
         small_edit(page, |m| {
             block_at(m, &[block]).params.as_mut().unwrap()[i].value = v.into()
@@ -586,7 +587,14 @@ fn a_bare_value_changed_to_text_hugo_would_read_as_a_number_or_a_bool_is_quoted(
     );
     assert_eq!(edit(1, 0, "400"), page.replace("w=300", "w=400"));
     assert_eq!(edit(1, 0, "007"), page.replace("w=300", "w=\"007\""));
-    assert_eq!(edit(1, 0, "2.5"), page.replace("w=300", "w=2.5"));
+    assert_eq!(edit(1, 0, "2.5"), page.replace("w=300", "w=\"2.5\""));
+    // Another type, or a float Go prints otherwise (the review of f0d2a95).
+    assert_eq!(edit(1, 0, "true"), page.replace("w=300", "w=\"true\""));
+    assert_eq!(edit(2, 0, "2.5"), page.replace("d=1.5", "d=2.5"));
+    assert_eq!(
+        edit(2, 0, "0.00001"),
+        page.replace("d=1.5", "d=\"0.00001\"")
+    );
     assert_eq!(edit(1, 1, "42"), page.replace("alt=cat", "alt=\"42\""));
     let appended = small_edit(page, |m| {
         let params = block_at(m, &[0]).params.as_mut().unwrap();
@@ -1396,6 +1404,8 @@ fn check_says_a_front_matter_url_with_a_percent_that_is_no_escape_stops_hugo() {
         ("layouts/_default/single.html", "{{ .Content }}"),
         ("content/p.md", "---\ntitle: P\nurl: '/a%zz/'\n---\nx\n"),
         ("content/q.md", "---\ntitle: Q\nurl: '/a%20b/'\n---\nx\n"),
+        // Hugo builds a query's `%` (the review of 166a3f9).
+        ("content/r.md", "---\ntitle: R\nurl: '/r/?q=50%'\n---\nx\n"),
     ]);
     let p = dir.path();
     let hugo = crate::support::hugo_run(p, &[]).unwrap_err();

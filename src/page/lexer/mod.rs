@@ -77,8 +77,16 @@ impl Typed {
             Typed::Text => true,
             Typed::Bool(b) => b.to_string() == written,
             Typed::Int(n) => n.to_string() == written,
-            Typed::Float(f) => f.to_string() == written,
+            // Go's `%v` of a float64 writes an exponent below 1e-4 and from 1e21 on.
+            Typed::Float(f) => {
+                (f == 0.0 || (1e-4..1e21).contains(&f.abs())) && f.to_string() == written
+            }
         }
+    }
+
+    /// Whether `self` and `other` are of one type (a bool, an int, a float or text).
+    pub fn same_type(self, other: Typed) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }
 }
 
