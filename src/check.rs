@@ -324,9 +324,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     if site.config.is_some() {
         found.extend(rendering_problems(doc()));
     }
-    fence_problems(src, site, &mut found);
-    date_problems(&page, &mut found);
-    url_problems(&page, &mut found);
+    front_matter_and_fence_problems(&page, site, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -345,11 +343,56 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 /// A problem at a byte offset of the page.
 struct Problem(usize, Severity, String);
 
+/// What the page's front matter (dates, `url`) and code fences hold that Hugo refuses
+/// or does otherwise: for [`check_page`] and [`build_stops`] alike.
+fn front_matter_and_fence_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
+    fence_problems(page.source(), site, out);
+    date_problems(page, out);
+    url_problems(page, out);
+}
+
+/// Refuses `edited`, the text `folio apply` would write over `doc`'s page, when it adds a
+/// problem that stops Hugo's build ([`build_stops`]) that the page did not have; at the
+/// model's field (`frontMatter` or `blocks`) and the place in the page as edited.
+///
+/// # Errors
+/// [`Error::Model`] at `model_path` naming the problem; the edited text's syntax error
+/// when it does not parse.
+pub fn refuse_new_build_stops(
+    doc: &crate::OpenPage,
+    edited: &str,
+    model_path: &Path,
+) -> crate::Result<()> {
+    let edited =
+        Page::parse_in(edited, &doc.site.shortcodes).map_err(|e| e.at(&doc.path, edited))?;
+    let before: Vec<String> = build_stops(&doc.page, &doc.site)
+        .into_iter()
+        .map(|(_, message)| message)
+        .collect();
+    let added = build_stops(&edited, &doc.site)
+        .into_iter()
+        .find(|(_, message)| !before.contains(message));
+    let Some((offset, message)) = added else {
+        return Ok(());
+    };
+    let (line, col) = text::line_col(edited.source(), offset);
+    let at = if edited.body_start() > offset {
+        "frontMatter"
+    } else {
+        "blocks"
+    };
+    Err(Error::model(
+        model_path,
+        at,
+        format!("the page as edited would stop Hugo's build, at {line}:{col} of it: {message}"),
+    ))
+}
+
 /// What in `page`'s own text stops Hugo's build, found without rendering it: a call of a
 /// shortcode the site has no template for, a date Hugo cannot read, a code fence whose
 /// options it cannot read. Each as its byte offset in the page and the message
 /// [`check_page`] gives. `folio apply` refuses an edit that adds one
-/// ([`crate::OpenPage::plan`]).
+/// ([`refuse_new_build_stops`]).
 pub fn build_stops(page: &Page, site: &Site) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     let all = &page.shortcodes().all;
@@ -358,9 +401,7 @@ pub fn build_stops(page: &Page, site: &Site) -> Vec<(usize, String)> {
             template_problems((sc, all), page.source(), &site.shortcodes, &mut found);
         }
     }
-    fence_problems(page.source(), site, &mut found);
-    date_problems(page, &mut found);
-    url_problems(page, &mut found);
+    front_matter_and_fence_problems(page, site, &mut found);
     found
         .into_iter()
         .filter(|Problem(_, severity, _)| *severity == Severity::Error)

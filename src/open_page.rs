@@ -110,30 +110,6 @@ impl OpenPage {
     pub fn plan(&self, model: &Portfolio, model_path: &Path) -> Result<Plan> {
         let edited = self.page.apply(model).map_err(|e| e.in_model(model_path))?;
         let page = (edited.source() != self.page.source()).then(|| edited.to_string());
-        if page.is_some() {
-            let before: Vec<String> = crate::check::build_stops(&self.page, &self.site)
-                .into_iter()
-                .map(|(_, message)| message)
-                .collect();
-            let new = crate::check::build_stops(&edited, &self.site)
-                .into_iter()
-                .find(|(_, message)| !before.contains(message));
-            if let Some((offset, message)) = new {
-                let (line, col) = crate::text::line_col(edited.source(), offset);
-                let at = if edited.body_start() > offset {
-                    "frontMatter"
-                } else {
-                    "blocks"
-                };
-                return Err(Error::model(
-                    model_path,
-                    at,
-                    format!(
-                        "the page as edited would stop Hugo's build, at {line}:{col} of it: {message}"
-                    ),
-                ));
-            }
-        }
         let config = self.site.params_edit(&model.params).map_err(|e| {
             Error::model(
                 model_path,

@@ -186,6 +186,9 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
         message: format!("invalid model: {}", strip_position(&e.to_string())),
     })?;
     let plan = doc.plan(&model, &shown)?;
+    if let Some(edited) = &plan.page {
+        check::refuse_new_build_stops(&doc, edited, &shown)?;
+    }
     if dry_run {
         let out = plan.page.as_deref().unwrap_or(doc.page.source());
         return std::io::stdout()
