@@ -315,6 +315,22 @@ fn a_list_keeps_its_other_items_comments_with_anchors_at_its_end_and_when_it_is_
 }
 
 #[test]
+fn a_flow_list_or_map_closed_at_its_keys_indentation_opens_as_hugo_reads_it() {
+    // `tags: [` … `]` at the margin: go-yaml reads it, saphyr refused it, so the page did
+    // not open (the review of e705751).
+    let text = "---\ntitle: T\ntags: [\n  \"a\",\n  \"b\"\n]\nm: {\n  \"a\": \"x\"\n}\nl:\n  - [\n    1,\n  2]\n---\nB\n";
+    let page = folio::Page::parse(text).unwrap();
+    let hugo = hugo_page("{{ .Params | jsonify }}", text);
+    let read: serde_json::Value = serde_json::from_str(hugo.trim()).unwrap();
+    let fm = page.to_model().front_matter;
+    for key in ["tags", "m", "l"] {
+        assert_eq!(fm[key], read[key], "{key}");
+    }
+    let out = set_and_read_back(text, "m", serde_json::json!({ "a": "y" }));
+    assert_eq!(out, text.replace("\"x\"", "\"y\""));
+}
+
+#[test]
 fn an_item_removed_or_added_in_a_list_takes_only_its_own_lines_and_leaves_the_others_comments() {
     // Items were diffed by position: removing the first moved its comment onto the next,
     // and an item appended took the last one's comment (hunt AA, 5).

@@ -25,7 +25,8 @@ pub(crate) use write::YamlSyntax;
 /// Parses `src[range]` into a tree whose spans are offsets into `src`.
 ///
 /// A tab after a mapping's `:` (`title:<tab>Tabbed`) is read as a blank, as go-yaml
-/// and YAML 1.2 read it, where saphyr refuses it. A quoted scalar whose lines go on at or
+/// and YAML 1.2 read it, where saphyr refuses it; a flow collection's lines at or left of
+/// its key's indentation (`tags: [` … `]` at the margin) are read as go-yaml reads them. A quoted scalar whose lines go on at or
 /// left of its key's indentation (`description:
 /// "first line` then `second line."` at the left margin) is read as Hugo's YAML parser
 /// (go-yaml) reads it, where YAML 1.2 and saphyr refuse it: saphyr is given the text with
@@ -39,6 +40,13 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
         match parse_padded(src, range.clone(), &padding) {
             Err(e) if e.message.ends_with(QUOTED_INDENTATION) => {
                 if !padding.indent_scalar_at(src, range.clone(), e.offset) {
+                    return Err(e);
+                }
+            }
+            // A flow collection's line at or left of its key (`tags: [` … `]` at the
+            // margin): go-yaml reads it, saphyr does not.
+            Err(e) if FLOW_INDENTATION.iter().any(|m| e.message.ends_with(m)) => {
+                if !padding.indent_flow_line_at(src, range.clone(), e.offset) {
                     return Err(e);
                 }
             }
@@ -57,6 +65,12 @@ pub fn parse(src: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
 
 /// How many quoted scalars [`parse`] indents at most.
 const PADDED_SCALARS: usize = 100;
+
+/// How saphyr ends the message of a flow collection's line not indented past its key.
+const FLOW_INDENTATION: [&str; 2] = [
+    "invalid indentation",
+    "invalid indentation in flow construct",
+];
 
 /// How saphyr ends the message of a `:` followed by a tab.
 const COLON_BLANK: &str = "':' must be followed by a valid YAML whitespace";
@@ -98,6 +112,39 @@ impl Padding {
             }
         }
         out
+    }
+
+    /// Indents the line holding `at` (an offset in `src`) one column past the line that
+    /// opens the flow collection it is in (the last line before it with an unclosed `[` or
+    /// `{`). Gives whether it needed it.
+    fn indent_flow_line_at(&mut self, src: &str, range: Range<usize>, at: usize) -> bool {
+        let start = text::line_start(src, at).max(range.start);
+        let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+        let has = indent(src.get(start..).unwrap_or_default());
+        // Back from the line, to the one whose brackets open more than the lines after it
+        // close.
+        let before = src.get(range.start..start).unwrap_or_default();
+        let mut depth = 0i32;
+        let opener = before.split('\n').rev().find(|line| {
+            for b in line.bytes().rev() {
+                match b {
+                    b']' | b'}' => depth += 1,
+                    b'[' | b'{' => depth -= 1,
+                    _ => {}
+                }
+            }
+            depth < 0
+        });
+        let Some(opener) = opener else {
+            return false;
+        };
+        let wanted = indent(opener) + 1;
+        if has >= wanted || self.spaces.iter().any(|(o, _)| *o == start) {
+            return false;
+        }
+        let i = self.spaces.partition_point(|(o, _)| *o < start);
+        self.spaces.insert(i, (start, wanted - has));
+        true
     }
 
     /// Reads the tabs between a `:` and `at` (where saphyr wanted a blank after the `:`,
