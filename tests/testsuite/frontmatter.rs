@@ -167,6 +167,14 @@ fn a_value_given_where_there_was_none_and_a_float_read_back_as_they_were_written
         let again = folio::Page::parse(out.source()).unwrap().to_model();
         assert_eq!(again.front_matter[key], value, "{}", out.source());
     }
+    // A comment after the key keeps a blank before it (the review of 1a3b900).
+    let text = "---\ntitle: T\nmain: # comment\n---\nB\n";
+    for (value, line) in [
+        (serde_json::json!({ "w": 1 }), "main: {w: 1} # comment\n"),
+        (serde_json::json!("x"), "main: x # comment\n"),
+    ] {
+        assert!(set_and_read_back(text, "main", value).contains(line));
+    }
 }
 
 #[test]

@@ -640,13 +640,15 @@ fn empty_value_span(src: &str, at: usize) -> Range<usize> {
         return at..at;
     };
     let start = at + mark + 1;
-    let blanks = src
-        .get(start..)
-        .unwrap_or_default()
+    let rest = src.get(start..).unwrap_or_default();
+    let blanks = rest
         .bytes()
         .take_while(|b| matches!(b, b' ' | b'\t'))
         .count();
-    start..start + blanks
+    // A comment after it (`main: # note`) keeps the blank before its `#`, or a value
+    // written there would take the comment in.
+    let keep = usize::from(blanks > 0 && rest.as_bytes().get(blanks) == Some(&b'#'));
+    start..start + blanks - keep
 }
 
 /// End (exclusive) of the quoted scalar starting at `start`.
