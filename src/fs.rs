@@ -20,8 +20,9 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// is replaced (with the target's permissions) and the link stays a link.
 ///
 /// # Errors
-/// [`Error::Io`] with `path` when the temporary file cannot be created, written or renamed,
-/// or a link's target cannot be found; the old file is then left as it was.
+/// [`Error::Io`] with `path` when the file may not be written (read-only, immutable), the
+/// temporary file cannot be created, written or renamed, or a link's target cannot be
+/// found; the old file is then left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
@@ -29,12 +30,41 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     } else {
         path.to_path_buf()
     };
+    // A file the user may not write (read-only to them, or immutable) is refused before
+    // anything is written, as an editor asks first, where the rename would have replaced
+    // it anyway (or failed and left the new text beside it).
+    let old = std::fs::metadata(&target).ok();
+    if old.is_some() {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(|e| Error::io(path, e))?;
+    }
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(&target)
         .map_err(|e| Error::io(path, e))?;
     write_parts(&mut file, &[bytes]).map_err(|e| Error::io(path, e))?;
-    file.commit().map_err(|e| Error::io(path, e))
+    file.commit().map_err(|e| Error::io(path, e))?;
+    keep_owner(&target, old.as_ref());
+    Ok(())
 }
+
+/// Gives the new file the old one's owner and group where it may (a file saved by a user
+/// of its group keeps that group), as an editor that writes in place would; else leaves
+/// them (the text is saved all the same).
+#[cfg(unix)]
+fn keep_owner(target: &Path, old: Option<&std::fs::Metadata>) {
+    use std::os::unix::fs::MetadataExt;
+    let (Some(old), Ok(new)) = (old, std::fs::metadata(target)) else {
+        return;
+    };
+    if (old.uid(), old.gid()) != (new.uid(), new.gid()) {
+        let _ = std::os::unix::fs::chown(target, Some(old.uid()), Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &Path, _: Option<&std::fs::Metadata>) {}
 
 /// The most bytes one system call writes into a file: 64 KiB.
 ///

@@ -517,3 +517,47 @@ fn export_and_dump_of_a_site_folder_take_its_only_page_and_name_the_pages_when_t
         text(&out.stderr)
     );
 }
+
+#[test]
+fn apply_refuses_a_page_its_user_may_not_write_and_leaves_it_and_its_folder_as_they_were() {
+    // A read-only page in a folder its user may write was replaced by the rename (hunt AB,
+    // 4). Run as `nobody`, as root may write any file; where that cannot be done (not
+    // root, no runuser), there is nothing to check.
+    use std::os::unix::fs::PermissionsExt;
+    let runuser = Path::new("/usr/sbin/runuser");
+    let root =
+        fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+    if !root || !runuser.exists() {
+        eprintln!("skipped: needs root and runuser");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let page = dir.path().join("p.md");
+    fs::write(&page, "---\ntitle: x\n---\nBody\n").unwrap();
+    fs::set_permissions(&page, fs::Permissions::from_mode(0o444)).unwrap();
+    let model = dir.path().join("m.json");
+    fs::write(&model, "{\"frontMatter\": {\"title\": \"y\"}}").unwrap();
+    fs::set_permissions(&model, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = Command::new(runuser)
+        .args(["-u", "nobody", "--", env!("CARGO_BIN_EXE_folio"), "apply"])
+        .arg(&page)
+        .arg(&model)
+        .output()
+        .expect("runuser runs");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Permission denied"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        "---\ntitle: x\n---\nBody\n"
+    );
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+}
