@@ -122,10 +122,14 @@ impl Ctx<'_> {
         let Some(anchored) = first_node_from(&self.doc.root, defined) else {
             return false;
         };
-        // A splice inside the anchored value, or one cutting it out (its entry removed).
+        // A splice inside the anchored value, one cutting it out (its entry removed), or
+        // one adding to it (a key inserted after its last line).
         let (start, end) = (anchored.span.start, anchored.span.end);
-        out.iter()
-            .any(|s| start < end && s.range.start < end && s.range.end > start)
+        let reach = text::line_end_after_eol(self.src, end);
+        out.iter().any(|s| {
+            start < end && s.range.start < reach && s.range.end > start
+                || s.range.is_empty() && s.range.start == reach && reach > end
+        })
     }
 
     /// Entries are diffed key by key; removed ones are cut out, new ones inserted together.
@@ -217,8 +221,8 @@ impl Ctx<'_> {
                 Step::Pair(i, j) | Step::Same(i, j) => {
                     self.insert_items(items, flow, Some(i), &pending, new, path, out)?;
                     pending.clear();
-                    if let (Step::Pair(..), Some(item), Some(v)) = (step, items.get(i), new.get(j))
-                    {
+                    // An unchanged item is diffed too: an alias in it may need writing out.
+                    if let (Some(item), Some(v)) = (items.get(i), new.get(j)) {
                         self.diff(item, v, &format!("{path}[{j}]"), out)?;
                     }
                 }

@@ -485,6 +485,48 @@ fn an_edit_hugo_would_read_otherwise_is_refused_and_an_alias_of_a_changed_anchor
 }
 
 #[test]
+fn anchors_on_lists_and_maps_keep_their_aliases_reading_what_the_model_says() {
+    // The review of accdd2f: a list's or map's span began at its anchor, so a flow list
+    // read as a block one, a new key was indented to the anchor, and an alias of a map's
+    // second key or in a list was not written out. Hugo 0.168 reads each result as the
+    // model says.
+    let cases = [
+        (
+            "---\nmain: &m\n  k: a\n  j: b\nsecond: *m\n---\nB\n",
+            serde_json::json!({"main": {"k": "a", "j": "z"}, "second": {"k": "a", "j": "b"}}),
+            "---\nmain: &m\n  k: a\n  j: z\nsecond: {k: a, j: b}\n---\nB\n",
+        ),
+        (
+            "---\nmain: &m blue\nlist: [*m, b]\n---\nB\n",
+            serde_json::json!({"main": "red", "list": ["blue", "b"]}),
+            "---\nmain: &m red\nlist: [blue, b]\n---\nB\n",
+        ),
+        (
+            "---\ntags: &t [a, b]\n---\nB\n",
+            serde_json::json!({"tags": ["a", "b", "c"]}),
+            "---\ntags: &t [a, b, c]\n---\nB\n",
+        ),
+        (
+            "---\nbase: &b\n  color: red\nother: *b\n---\nB\n",
+            serde_json::json!({"base": {"color": "red", "size": 2}, "other": {"color": "red"}}),
+            "---\nbase: &b\n  color: red\n  size: 2\nother: {color: red}\n---\nB\n",
+        ),
+    ];
+    for (text, front_matter, want) in cases {
+        let page = folio::Page::parse(text).unwrap();
+        let mut model = page.to_model();
+        model.front_matter = front_matter.as_object().unwrap().clone();
+        let out = page.apply(&model).unwrap();
+        assert_eq!(out.source(), want);
+        let hugo = hugo_page("{{ .Params | jsonify }}", out.source());
+        let read: serde_json::Value = serde_json::from_str(hugo.trim()).unwrap();
+        for (key, value) in model.front_matter {
+            assert_eq!(read[&key], value, "{key} in {want}");
+        }
+    }
+}
+
+#[test]
 fn a_toml_date_time_reads_and_is_rewritten_as_written() {
     let text = "+++\ntitle = \"x\"\ndate = 2031-01-01 10:00:00 # local\nz = 1979-05-27t07:32:00Z\n+++\nbody\n";
     let page = folio::Page::parse(text).unwrap();

@@ -291,13 +291,14 @@ fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Nod
 /// spaces after them; `at` itself when there are none.
 fn properties_end(src: &str, mut at: usize) -> usize {
     while let Some(rest) = src.get(at..).filter(|r| r.starts_with(['&', '!'])) {
-        let token = rest.find([' ', '\t']).unwrap_or(rest.len());
+        let token = rest.find([' ', '\t', '\n', '\r']).unwrap_or(rest.len());
         let after = rest.get(token..).unwrap_or("");
-        let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-        if spaces == 0 {
+        // A collection's content may start on the next line (`base: &b⏎  color: red`).
+        let blanks = after.len() - after.trim_start_matches([' ', '\t', '\n', '\r']).len();
+        if blanks == 0 {
             break;
         }
-        at += token + spaces;
+        at += token + blanks;
     }
     at
 }
@@ -373,6 +374,8 @@ impl Builder<'_> {
             }
             Event::MappingStart(anchor, _) => {
                 self.frame_anchors.push(anchor);
+                // The content, past an anchor or a tag (`&m {a: 1}`, `&m⏎  a: 1`).
+                let at = properties_end(self.src, at.start)..at.end;
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'{');
                 self.frames.push(Frame::Map {
                     start: at.start,
@@ -385,6 +388,7 @@ impl Builder<'_> {
             }
             Event::SequenceStart(anchor, _) => {
                 self.frame_anchors.push(anchor);
+                let at = properties_end(self.src, at.start)..at.end;
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'[');
                 self.frames.push(Frame::Seq {
                     start: at.start,
