@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 use super::align::{align, invert};
 use super::{Merger, Sides};
-use crate::model::Block;
+use crate::model::{Block, Shortcode};
 
 impl Merger<'_> {
     /// Their blocks in their order, each merged with mine, my added blocks after the base
@@ -19,9 +19,28 @@ impl Merger<'_> {
                   side block, pointing into base"
     )]
     pub(super) fn blocks(&mut self, s: &Sides) -> Vec<Block> {
-        let b = strip(&s.base.blocks);
-        let m = strip(&s.mine.blocks);
-        let t = strip(&s.theirs.blocks);
+        let sources: Vec<Option<String>> = s.mine_sources.iter().cloned().map(Some).collect();
+        let lists = Lists {
+            base: &s.base.blocks,
+            mine: &s.mine.blocks,
+            theirs: &s.theirs.blocks,
+            mine_sources: &sources,
+        };
+        self.block_list("blocks", &lists)
+    }
+
+    /// [`Merger::blocks`] of one list of blocks, the page's (`at` = `blocks`) or a
+    /// container's children (`blocks[2].children`).
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "`align` and `invert` index these same lists: `mine_of`/`theirs_of` have one \
+                  entry per base block, pointing into mine/theirs, and their inverses one per \
+                  side block, pointing into base"
+    )]
+    fn block_list(&mut self, at: &str, s: &Lists) -> Vec<Block> {
+        let b = strip(s.base);
+        let m = strip(s.mine);
+        let t = strip(s.theirs);
         let mine_of = align(&b, &m);
         let theirs_of = align(&b, &t);
         let base_of_theirs = invert(&theirs_of, t.len());
@@ -38,7 +57,7 @@ impl Merger<'_> {
         }
         let push_added = |out: &mut Vec<Block>, after: Option<usize>| {
             for &j in added_after.get(&after).map(Vec::as_slice).unwrap_or(&[]) {
-                out.push(raw(&m[j], s.mine_sources.get(j)));
+                out.push(raw(&m[j], s.mine_sources.get(j).and_then(Option::as_ref)));
             }
         };
         push_added(&mut out, None);
@@ -50,26 +69,21 @@ impl Merger<'_> {
             if let Some(i) = base_of_theirs[ti] {
                 while removed_by_them.last().is_some_and(|&r| r < i) {
                     let r = removed_by_them.pop().expect("checked");
-                    self.removed_by_them(r, &b, &m, &mine_of, s, &mut out);
+                    self.removed_by_them((at, r), (&b, &m), &mine_of, s, &mut out);
                     push_added(&mut out, Some(r));
                 }
                 match mine_of[i] {
                     None if b[i] == *tb => {}
                     None => {
-                        // Removed here, changed on disk: `null` stands for the removal.
-                        let at = format!("blocks[{ti}]");
-                        let keep = self.value(
-                            &at,
-                            &label(tb, "removed here, changed on disk"),
-                            &json(&b[i]),
-                            &Json::Null,
-                            &json(tb),
-                        );
-                        if !keep.is_null() {
+                        let here = format!("{at}[{ti}]");
+                        if self.kept_though_removed_here(&here, &b[i], tb) {
                             out.push(with_id(tb.clone(), ti));
                         }
                     }
-                    Some(j) => out.push(with_id(self.block(ti, &b[i], &m[j], tb), ti)),
+                    Some(j) => {
+                        let here = format!("{at}[{ti}]");
+                        out.push(with_id(self.block(&here, &b[i], &m[j], tb), ti));
+                    }
                 }
                 push_added(&mut out, Some(i));
             } else {
@@ -77,10 +91,23 @@ impl Merger<'_> {
             }
         }
         while let Some(r) = removed_by_them.pop() {
-            self.removed_by_them(r, &b, &m, &mine_of, s, &mut out);
+            self.removed_by_them((at, r), (&b, &m), &mine_of, s, &mut out);
             push_added(&mut out, Some(r));
         }
         out
+    }
+
+    /// Whether their block `theirs` stays, which I removed and they changed from `base`: a
+    /// conflict, where `null` stands for the removal.
+    fn kept_though_removed_here(&mut self, at: &str, base: &Block, theirs: &Block) -> bool {
+        let keep = self.value(
+            at,
+            &label(theirs, "removed here, changed on disk"),
+            &json(base),
+            &Json::Null,
+            &json(theirs),
+        );
+        !keep.is_null()
     }
 
     /// Base block `r`, which their side removed: gone, unless I changed it.
@@ -92,11 +119,10 @@ impl Merger<'_> {
     )]
     fn removed_by_them(
         &mut self,
-        r: usize,
-        b: &[Block],
-        m: &[Block],
+        (list, r): (&str, usize),
+        (b, m): (&[Block], &[Block]),
         mine_of: &[Option<usize>],
-        s: &Sides,
+        s: &Lists,
         out: &mut Vec<Block>,
     ) {
         let Some(j) = mine_of[r] else { return };
@@ -104,7 +130,10 @@ impl Merger<'_> {
             return;
         }
         // Changed here, removed on disk: `null` stands for the removal.
-        let at = format!("removed[{r}]");
+        let at = match list {
+            "blocks" => format!("removed[{r}]"),
+            _ => format!("{list}.removed[{r}]"),
+        };
         let keep = self.value(
             &at,
             &label(&m[j], "changed here, removed on disk"),
@@ -113,17 +142,15 @@ impl Merger<'_> {
             &Json::Null,
         );
         if !keep.is_null() {
-            out.push(raw(&m[j], s.mine_sources.get(j)));
+            out.push(raw(&m[j], s.mine_sources.get(j).and_then(Option::as_ref)));
         }
     }
 
-    /// One block both sides kept: field by field for cards, whole for prose and shortcodes.
-    fn block(&mut self, ti: usize, base: &Block, mine: &Block, theirs: &Block) -> Block {
-        let at = format!("blocks[{ti}]");
+    /// One block both sides kept (at `at`): field by field for cards, whole for prose, and a
+    /// shortcode by its parameters and its body or children ([`Merger::shortcode`]).
+    fn block(&mut self, at: &str, base: &Block, mine: &Block, theirs: &Block) -> Block {
         match (base, mine, theirs) {
-            (Block::Card(b), Block::Card(m), Block::Card(t)) => {
-                Block::Card(self.card(&at, b, m, t))
-            }
+            (Block::Card(b), Block::Card(m), Block::Card(t)) => Block::Card(self.card(at, b, m, t)),
             (
                 Block::Markdown { text: b, .. },
                 Block::Markdown { text: m, .. },
@@ -140,6 +167,15 @@ impl Merger<'_> {
                     id: None,
                     text: v.as_str().unwrap_or_default().to_string(),
                 }
+            }
+            (Block::Shortcode(b), Block::Shortcode(m), Block::Shortcode(t))
+                if [b, m, t].iter().all(|s| {
+                    s.params.is_some()
+                        && s.children.is_some() == t.children.is_some()
+                        && s.body.is_some() == t.body.is_some()
+                }) =>
+            {
+                Block::Shortcode(self.shortcode(at, (b, m, t)))
             }
             (Block::Shortcode(b), Block::Shortcode(m), Block::Shortcode(t)) => {
                 let text =
@@ -162,6 +198,78 @@ impl Merger<'_> {
             _ => theirs.clone(),
         }
     }
+}
+
+impl Merger<'_> {
+    /// A shortcode both sides kept, read with its parameters and its body or children: the
+    /// parameters as one value, the body as text, the children as a list of blocks merged
+    /// as the page's are, so two cards of one grid changed on the two sides both stay.
+    /// (A shortcode read as its source only is merged as text.)
+    fn shortcode(
+        &mut self,
+        at: &str,
+        (b, m, t): (&Shortcode, &Shortcode, &Shortcode),
+    ) -> Shortcode {
+        let base = Block::Shortcode(b.clone());
+        let params = |s: &Shortcode| serde_json::to_value(&s.params).unwrap_or(Json::Null);
+        let merged = self.value(
+            &format!("{at}.params"),
+            &label(&base, "parameters"),
+            &params(b),
+            &params(m),
+            &params(t),
+        );
+        let mut out = Shortcode {
+            id: None,
+            name: t.name.clone(),
+            notation: t.notation,
+            params: serde_json::from_value(merged).unwrap_or_else(|_| t.params.clone()),
+            body: None,
+            children: None,
+            source: None,
+        };
+        match (&b.children, &m.children, &t.children) {
+            (Some(bc), Some(mc), Some(tc)) => {
+                let sources: Vec<Option<String>> = mc
+                    .iter()
+                    .map(|c| match c {
+                        Block::Shortcode(s) => s.source.clone(),
+                        _ => None,
+                    })
+                    .collect();
+                let lists = Lists {
+                    base: bc,
+                    mine: mc,
+                    theirs: tc,
+                    mine_sources: &sources,
+                };
+                out.children = Some(self.block_list(&format!("{at}.children"), &lists));
+            }
+            _ if t.body.is_some() => {
+                let body = |s: &Shortcode| Json::from(s.body.clone().unwrap_or_default());
+                let v = self.value(
+                    &format!("{at}.body"),
+                    &label(&base, "body"),
+                    &body(b),
+                    &body(m),
+                    &body(t),
+                );
+                out.body = Some(v.as_str().unwrap_or_default().to_string());
+            }
+            // A call without a body: its parameters are all of it.
+            _ => {}
+        }
+        out
+    }
+}
+
+/// One list of blocks on the three sides, and the source text of each of mine (for blocks
+/// I added, written verbatim; `None`: written from the block).
+struct Lists<'a> {
+    base: &'a [Block],
+    mine: &'a [Block],
+    theirs: &'a [Block],
+    mine_sources: &'a [Option<String>],
 }
 
 /// A block as JSON, for conflict values.

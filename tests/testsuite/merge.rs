@@ -276,3 +276,39 @@ fn cards_added_on_both_sides_are_both_kept() {
     assert!(got.contains("title=\"Mine\"") && got.contains("title=\"Theirs\""));
     assert!(got.find("title=\"Mine\"") < got.find("title=\"Theirs\""));
 }
+
+#[test]
+fn two_cards_of_one_container_changed_on_the_two_sides_both_stay() {
+    // A container's children were merged as its whole source: two cards of one grid, one
+    // changed in Folio and one on disk, were one conflict, whose "Keep mine" lost the
+    // other's edit (hunt AB, 3).
+    let base_text = "---\ntitle: T\n---\n{{< grid cols=2 >}}\n  {{< card name=\"A\" stack=\"x\" >}}\n\n  {{< card name=\"B\" stack=\"y\" >}}\n{{< /grid >}}\n";
+    let base = parse(base_text);
+    let mine_text = base_text.replace("stack=\"x\"", "stack=\"x, z\"");
+    let theirs_text = base_text
+        .replace("name=\"B\"", "name=\"B2\"")
+        .replace("cols=2", "cols=3");
+    let (got, conflicts) = merged_text(
+        &base,
+        &parse(&mine_text),
+        &parse(&theirs_text),
+        &HashMap::new(),
+    );
+    assert_eq!(conflicts, 0);
+    assert_eq!(got, theirs_text.replace("stack=\"x\"", "stack=\"x, z\""));
+    // The same card's same parameter changed both ways: one conflict, at that card.
+    let theirs_text = base_text.replace("stack=\"x\"", "stack=\"w\"");
+    let b = base.to_model();
+    let (m, t) = (parse(&mine_text).to_model(), parse(&theirs_text).to_model());
+    let out = merge(
+        &Sides {
+            base: &b,
+            mine: &m,
+            theirs: &t,
+            mine_sources: &[],
+        },
+        &HashMap::new(),
+    );
+    let at: Vec<&str> = out.conflicts.iter().map(|c| c.at.as_str()).collect();
+    assert_eq!(at, ["blocks[0].children[0].params"]);
+}
