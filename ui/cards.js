@@ -203,10 +203,10 @@ export function cardEditor(card, pos, model, ctx) {
   return item;
 }
 
-/** The fields of a project card (title, icon chips, other tech, repository, body), wherever
- *  it is: `send(field)` submits the change, `key(field)` names each control for focus,
- *  `problem(field, value)` is what the engine found wrong. The returned list has a
- *  `redraw()` for new problems. */
+/** The fields of a project card (title, icon chips, other tech, repository, its other
+ *  parameters, body), wherever it is: `send(field)` submits the change, `key(field)` names
+ *  each control for focus, `problem(field, value)` is what the engine found wrong. The
+ *  returned list has a `redraw()` for new problems. */
 export function cardFields(card, { key, send, problem, iconNames, onTitle = () => {} }) {
   const title = el("input", {
     type: "text", value: card.title, dataset: { key: key("title") }, placeholder: "Project name",
@@ -234,7 +234,15 @@ export function cardFields(card, { key, send, problem, iconNames, onTitle = () =
     placeholder: "What it is, what you did (Markdown).",
     onInput: (e) => { card.body = e.target.value; send("body"); },
   });
-  const fields = [field("Title", title), icons, other, field("Repository", repo, repoMsg), field("Body (Markdown)", body)];
+  // The call's other parameters (`year="2021"`, read by the site's own card template):
+  // each its own text field, as written.
+  const extras = Object.entries(card.extra ?? {})
+    .filter(([, v]) => typeof v === "string")
+    .map(([name, v]) => field(name, el("input", {
+      type: "text", value: v, dataset: { key: key(`extra:${name}`) },
+      onInput: (e) => { card.extra[name] = e.target.value; send(`extra:${name}`); },
+    })));
+  const fields = [field("Title", title), icons, other, field("Repository", repo, repoMsg), ...extras, field("Body (Markdown)", body)];
   fields.redraw = () => { showRepo(); icons.redraw(); };
   return fields;
 }

@@ -516,6 +516,25 @@ class EditingTest(AppTest):
         self.assertEqual(Path(result["index"]), out / "index.html")
 
 
+class CardExtraParamTest(AppTest):
+    """The sample with a card that has a parameter beyond the four the form knows."""
+
+    site_files = {"content/en/about.md": SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform" year="2021"')}
+
+    def test_a_cards_other_parameter_has_a_field_and_its_edit_is_saved(self):
+        # The card's form had no field for it: nothing in the app could edit it (hunt AB, 6).
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:extra:year"]'), what="the year field")
+        el = self.field("b1:extra:year")
+        self.assertEqual(self.s.prop(el, "value"), "2021")
+        self.s.click(el)
+        self.xkey("End")
+        self.xtype("/22")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform" year="2021/22"'))
+
+
 class DateCommentTest(AppTest):
     """A date with a comment after it."""
 
