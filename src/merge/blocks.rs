@@ -169,11 +169,7 @@ impl Merger<'_> {
                 }
             }
             (Block::Shortcode(b), Block::Shortcode(m), Block::Shortcode(t))
-                if [b, m, t].iter().all(|s| {
-                    s.params.is_some()
-                        && s.children.is_some() == t.children.is_some()
-                        && s.body.is_some() == t.body.is_some()
-                }) =>
+                if b != m && b != t && structured(b, m, t) =>
             {
                 Block::Shortcode(self.shortcode(at, (b, m, t)))
             }
@@ -261,6 +257,34 @@ impl Merger<'_> {
         }
         out
     }
+}
+
+/// Whether a shortcode both sides changed can be merged by its parts ([`Merger::shortcode`]):
+/// one name on the three sides, read with parameters (and the same body or children on
+/// each), and every block I added among its children a call with its source text, which
+/// is written verbatim. Else it is merged as its source text (a block replaced by another
+/// of its kind, or prose or a card added inside, whose text the container's indentation
+/// and notation would change).
+fn structured(b: &Shortcode, m: &Shortcode, t: &Shortcode) -> bool {
+    let parts = [b, m, t].iter().all(|s| {
+        s.name == t.name
+            && s.params.is_some()
+            && s.children.is_some() == t.children.is_some()
+            && s.body.is_some() == t.body.is_some()
+    });
+    let mine = m.children.as_deref().unwrap_or_default();
+    let base_of_mine = invert(
+        &align(
+            &strip(b.children.as_deref().unwrap_or_default()),
+            &strip(mine),
+        ),
+        mine.len(),
+    );
+    let added_verbatim = mine
+        .iter()
+        .zip(&base_of_mine)
+        .all(|(c, base)| base.is_some() || matches!(c, Block::Shortcode(s) if s.source.is_some()));
+    parts && added_verbatim
 }
 
 /// One list of blocks on the three sides, and the source text of each of mine (for blocks

@@ -1,7 +1,7 @@
 //! Three-way merge of a page edited in Folio (mine) and on disk (theirs) since both left
 //! the same text (base), at the granularity of front-matter keys, site params, prose blocks,
-//! card fields, and a shortcode's parameters, body and children (a container's blocks are
-//! merged as the page's are).
+//! card fields, and a shortcode's parameters, body and children (a container both sides
+//! changed has its blocks merged as the page's are).
 //!
 //! The result is a model of *theirs* with my changes laid over it, to be applied to their
 //! text: their bytes stay as they are and mine are spliced in the usual lossless way. Blocks

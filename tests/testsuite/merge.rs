@@ -312,3 +312,27 @@ fn two_cards_of_one_container_changed_on_the_two_sides_both_stay() {
     let at: Vec<&str> = out.conflicts.iter().map(|c| c.at.as_str()).collect();
     assert_eq!(at, ["blocks[0].children[0].params"]);
 }
+
+#[test]
+fn a_shortcode_replaced_or_given_a_paragraph_in_folio_keeps_its_text_beside_their_edit() {
+    // The review of c5380f4: a `note` replaced by a `column` kept the note's name with the
+    // column's parameters, and a paragraph added in an indented container was indented
+    // twice (a code block to Hugo), when the other side changed anything.
+    let base_text = "---\ntitle: T\n---\n{{< note title=\"Tip\" >}}\n  Text\n{{< /note >}}\n";
+    let theirs_text = base_text.replace("title: T", "title: T2");
+    for mine_text in [
+        base_text
+            .replace("{{< note title=\"Tip\" >}}", "{{< column >}}")
+            .replace("/note", "/column"),
+        base_text.replace("  Text\n", "  Text\n\n  New one\n"),
+    ] {
+        let (got, conflicts) = merged_text(
+            &parse(base_text),
+            &parse(&mine_text),
+            &parse(&theirs_text),
+            &HashMap::new(),
+        );
+        assert_eq!(conflicts, 0);
+        assert_eq!(got, mine_text.replace("title: T", "title: T2"));
+    }
+}
