@@ -366,11 +366,11 @@ function showError(e) {
  *  forms put back on what the page holds once the queue is done, so no field keeps text
  *  that is in no file. But text being typed that the page cannot read yet (a shortcode
  *  call half typed: `{{<`) stays in its field as typed ([`holdUnparsed`]). */
-async function refused(e) {
+async function refused(e, key) {
   const field = document.activeElement;
   const typing = $("editor").contains(field) && field.matches("textarea, input:not([type=checkbox])");
-  if (typing && e.kind === "model" && /would not parse/.test(e.message ?? "")) {
-    holdUnparsed(field, e);
+  if (typing && typeof key === "string" && e.kind === "model" && /would not parse/.test(e.message ?? "")) {
+    holdUnparsed(field, e, key);
     return;
   }
   showError(e);
@@ -380,17 +380,18 @@ async function refused(e) {
 /** Typed text the page cannot read yet: kept in its field, marked, and said once (not a
  *  notice per keystroke); nothing of it is written, and Save waits, until a later
  *  keystroke makes it readable ([`clearUnparsed`]) or the user puts the page's text back. */
-function holdUnparsed(field, e) {
+function holdUnparsed(field, e, key) {
   state.unparsed?.field.removeAttribute("aria-invalid");
-  state.unparsed = { field, message: e.message };
+  state.unparsed = { field, message: e.message, key };
   field.setAttribute("aria-invalid", "true");
   notice(`Not applied yet, as the page cannot read it: ${e.message}. Finish typing; Save waits until it reads.`,
     "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
 }
 
-/** The typed text reads again (an edit was applied): what [`holdUnparsed`] said is over. */
-function clearUnparsed() {
-  if (!state.unparsed) return;
+/** The typed text reads again (an edit of its field, `key`, was applied; none: put back):
+ *  what [`holdUnparsed`] said is over. */
+function clearUnparsed(key = null) {
+  if (!state.unparsed || (key !== null && key !== state.unparsed.key)) return;
   state.unparsed.field.removeAttribute("aria-invalid");
   state.unparsed = null;
   clearNotice("unparsed");
@@ -760,8 +761,9 @@ function split() {
 split();
 
 configure({
-  onUpdate: (update, anchor) => {
-    clearUnparsed();
+  onUpdate: (update, anchor, key) => {
+    // Only the held field's own edit, applied, ends the hold: another field's does not.
+    if (typeof key === "string") clearUnparsed(key);
     applyUpdate(update, anchor);
   },
   onError: refused,

@@ -68,8 +68,9 @@ async function pump() {
   performance.mark("folio-answered");
   // Unlock before redrawing, so focus can land in the redrawn forms.
   if (job.structural) onBusy(false);
-  if (error) onError(error);
-  else onUpdate(result, job.anchor);
+  // The edit's key (its field's, for a field's edits) goes with its answer.
+  if (error) onError(error, key);
+  else onUpdate(result, job.anchor, key);
   running = false;
   pump();
 }

@@ -214,6 +214,23 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE + "\nSee {{< param email >}} here\n")
 
+    def test_text_not_read_yet_holds_the_save_even_after_another_fields_edit(self):
+        # Another field's edit ended the hold, and Save wrote the page without the text
+        # still in the field (the review of f88e516).
+        self.s.click(self.s.find(".add-end button:nth-of-type(2)"))
+        self.s.wait(lambda: self.s.execute(
+            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
+            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+        self.xtype("See {{<")
+        self.s.wait(lambda: self.s.find_all('[aria-invalid="true"]'), what="the field marked")
+        self.replace_text("b1:title", "Ad-tech platform at scale")
+        self.s.wait(lambda: "Ad-tech platform at scale" in self.preview_titles(), what="the title edit applied")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                    what="the save held")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+        self.assertTrue(self.s.find_all('[aria-invalid="true"]'))
+
     def test_a_date_clicked_and_typed_is_saved_at_once_as_typed(self):
         # A real click: the field takes the keys (WebKit's own date field opened a calendar
         # that took them).
