@@ -58,8 +58,11 @@ fn keep_owner(target: &Path, old: Option<&std::fs::Metadata>) {
     let (Some(old), Ok(new)) = (old, std::fs::metadata(target)) else {
         return;
     };
-    if (old.uid(), old.gid()) != (new.uid(), new.gid()) {
-        let _ = std::os::unix::fs::chown(target, Some(old.uid()), Some(old.gid()));
+    // The owner and group at once (root), else the group alone (a user of that group).
+    if (old.uid(), old.gid()) != (new.uid(), new.gid())
+        && std::os::unix::fs::chown(target, Some(old.uid()), Some(old.gid())).is_err()
+    {
+        let _ = std::os::unix::fs::chown(target, None, Some(old.gid()));
     }
 }
 

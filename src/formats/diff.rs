@@ -123,12 +123,22 @@ impl Ctx<'_> {
             return false;
         };
         // A splice inside the anchored value, one cutting it out (its entry removed), or
-        // one adding to it (a key inserted after its last line).
+        // one adding to it: a key or item inserted after the last line of a block map or
+        // list, at the column of its first key or item.
         let (start, end) = (anchored.span.start, anchored.span.end);
+        let block = matches!(
+            &anchored.kind,
+            Kind::Map(Map {
+                layout: Layout::Lines { .. },
+                ..
+            }) | Kind::Seq { flow: false, .. }
+        );
         let reach = text::line_end_after_eol(self.src, end);
+        let column = start - text::line_start(self.src, start);
+        let at_column = |t: &str| t.len() - t.trim_start_matches(' ').len() == column;
         out.iter().any(|s| {
-            start < end && s.range.start < reach && s.range.end > start
-                || s.range.is_empty() && s.range.start == reach && reach > end
+            start < end && s.range.start < end && s.range.end > start
+                || block && s.range.is_empty() && s.range.start == reach && at_column(&s.text)
         })
     }
 
@@ -346,7 +356,10 @@ impl Ctx<'_> {
         };
         let end = text::line_end_after_eol(self.src, last.span.end);
         let rest = self.src.get(last.span.end..end).unwrap_or_default();
-        if !rest.ends_with('\n') {
+        // Only a comma, a comment or nothing may follow on its line (not the `]`).
+        let after = rest.trim_start_matches([',', ' ', '\t']);
+        let alone = after.trim_end().is_empty() || after.starts_with('#');
+        if !rest.ends_with('\n') || !alone {
             return kept.span.end..last.span.end;
         }
         let kept_rest = self.src.get(kept.span.end..).unwrap_or_default();

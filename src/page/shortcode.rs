@@ -311,13 +311,14 @@ fn trailing_break(t: &str) -> usize {
 /// How to write `new` in place of (or after) the parameter `old`: in `old`'s quoting, but
 /// quoted where `old` is bare and Hugo would read `new` written bare as another value
 /// than the text (`Item.ValTyped`: `1.10` is the float 1.1, `007` the int 7, `false` a
-/// bool), unless `old` was a value of the same type and `new` prints as written (`300` →
-/// `400` stays an int; `300` → `true`, `1.5` → `0.00001`, printed `1e-05`, are quoted).
+/// bool), unless `old` was a value of the same kind and `new` prints as written (`300` →
+/// `400` or `2.5` stays a number; `300` → `true`, `1.5` → `0.00001`, printed `1e-05`, are
+/// quoted).
 pub(super) fn quote_keeping_type(old: &Param, new: &str) -> Quote {
     let typed = Typed::of_bare(new);
     match old.quote {
         Quote::Bare if typed == Typed::Text => Quote::Bare,
-        Quote::Bare if Typed::of_bare(&old.value).same_type(typed) && typed.prints_as(new) => {
+        Quote::Bare if Typed::of_bare(&old.value).same_kind(typed) && typed.prints_as(new) => {
             Quote::Bare
         }
         Quote::Bare => Quote::Double,

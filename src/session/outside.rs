@@ -356,10 +356,15 @@ impl Session {
         Outside::Conflicts { conflicts }
     }
 
-    /// A params file changed outside that does not parse: told as a page that does not
-    /// parse is, the unsaved edits kept and merged once it parses (read as the open site's
-    /// params, the unsaved ones would be taken for the file's and dropped).
+    /// A params file changed outside that does not parse while params have unsaved edits:
+    /// told as a page that does not parse is, the unsaved edits kept and merged once it
+    /// parses (read as the open site's params, the unsaved ones would be taken for the
+    /// file's and dropped).
     fn config_unparsable(&self, theirs: &Snapshot) -> Option<Outside> {
+        // Without unsaved params, the page's edits merge and save, and the file stays theirs.
+        if self.current.config == self.disk.config {
+            return None;
+        }
         let text = theirs.config.as_ref()?;
         let e = self.site.with_params_text(text).err()?;
         Some(Outside::Unparsable {

@@ -308,6 +308,15 @@ fn a_list_keeps_its_other_items_comments_with_anchors_at_its_end_and_when_it_is_
         set(toml, "list", serde_json::json!(["one"])),
         toml.replace("  \"two\", # c2\n", "")
     );
+    // The `]` on the last item's line stays (the review of 6788cb5).
+    assert_eq!(
+        set(
+            "---\ntags: [\n  a,\n  b]\n---\nB\n",
+            "tags",
+            serde_json::json!(["a"])
+        ),
+        "---\ntags: [\n  a]\n---\nB\n"
+    );
     let json = "{\n  \"list\": [\n    \"a\",\n    \"b\"\n  ]\n}\nB\n";
     assert_eq!(
         set(json, "list", serde_json::json!(["a"])),
@@ -500,6 +509,12 @@ fn anchors_on_lists_and_maps_keep_their_aliases_reading_what_the_model_says() {
             "---\nmain: &m blue\nlist: [*m, b]\n---\nB\n",
             serde_json::json!({"main": "red", "list": ["blue", "b"]}),
             "---\nmain: &m red\nlist: [blue, b]\n---\nB\n",
+        ),
+        // A neighbour of an anchored value changed: the alias stays (the review of eb32c37).
+        (
+            "---\nm: {a: &x 1, b: 2}\nc: *x\n---\nB\n",
+            serde_json::json!({"m": {"a": 1, "b": 3}, "c": 1}),
+            "---\nm: {a: &x 1, b: 3}\nc: *x\n---\nB\n",
         ),
         (
             "---\ntags: &t [a, b]\n---\nB\n",

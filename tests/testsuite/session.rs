@@ -572,6 +572,18 @@ fn a_config_broken_outside_keeps_the_unsaved_param_edits_and_merges_them_once_it
         saved.contains("someoneLL") && saved.contains("Fixed sample"),
         "{saved}"
     );
+    // Without unsaved params, a broken config holds nothing: the page's edits merge and
+    // save, and the file stays as it is (the review of 0d23084).
+    retitle(&mut s, 1, "Page only");
+    let broken = saved.replacen("\"\n", "\n", 1);
+    fs::write(&config, &broken).unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged { .. } | Outside::ConfigReloaded
+    ));
+    s.save(false, &data).unwrap();
+    assert!(fs::read_to_string(&page).unwrap().contains("Page only"));
+    assert_eq!(fs::read_to_string(&config).unwrap(), broken);
 }
 
 #[test]

@@ -587,7 +587,9 @@ fn a_bare_value_changed_to_text_hugo_would_read_as_a_number_or_a_bool_is_quoted(
     );
     assert_eq!(edit(1, 0, "400"), page.replace("w=300", "w=400"));
     assert_eq!(edit(1, 0, "007"), page.replace("w=300", "w=\"007\""));
-    assert_eq!(edit(1, 0, "2.5"), page.replace("w=300", "w=\"2.5\""));
+    // A number stays one (`mul` takes an int or a float; the review of 7070b50).
+    assert_eq!(edit(1, 0, "2.5"), page.replace("w=300", "w=2.5"));
+    assert_eq!(edit(2, 0, "2"), page.replace("d=1.5", "d=2"));
     // Another type, or a float Go prints otherwise (the review of f0d2a95).
     assert_eq!(edit(1, 0, "true"), page.replace("w=300", "w=\"true\""));
     assert_eq!(edit(2, 0, "2.5"), page.replace("d=1.5", "d=2.5"));

@@ -84,9 +84,12 @@ impl Typed {
         }
     }
 
-    /// Whether `self` and `other` are of one type (a bool, an int, a float or text).
-    pub fn same_type(self, other: Typed) -> bool {
+    /// Whether `self` and `other` are of one kind: a bool, a number (an int or a float:
+    /// Hugo's `mul` and the like take either), or text.
+    pub fn same_kind(self, other: Typed) -> bool {
+        let number = |t: Typed| matches!(t, Typed::Int(_) | Typed::Float(_));
         std::mem::discriminant(&self) == std::mem::discriminant(&other)
+            || number(self) && number(other)
     }
 }
 
