@@ -167,6 +167,21 @@ fn a_value_given_where_there_was_none_and_a_float_read_back_as_they_were_written
         let again = folio::Page::parse(out.source()).unwrap().to_model();
         assert_eq!(again.front_matter[key], value, "{}", out.source());
     }
+    // An item of nothing but a comment, and an anchored map with a comment after its
+    // anchor, take a value and a key (the review of eb32c37).
+    assert_eq!(
+        set_and_read_back(
+            "---\nl:\n  - a\n  - # c\nz: 1\n---\nB\n",
+            "l",
+            serde_json::json!(["a", "x"])
+        ),
+        "---\nl:\n  - a\n  - x # c\nz: 1\n---\nB\n"
+    );
+    let text = "---\nbase: &b # c\n  color: red\n---\nB\n";
+    assert_eq!(
+        set_and_read_back(text, "base", serde_json::json!({"color": "red", "size": 2})),
+        text.replace("red\n", "red\n  size: 2\n")
+    );
     // A comment after the key keeps a blank before it (the review of 1a3b900).
     let text = "---\ntitle: T\nmain: # comment\n---\nB\n";
     for (value, line) in [

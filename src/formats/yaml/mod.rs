@@ -299,6 +299,12 @@ fn properties_end(src: &str, mut at: usize) -> usize {
             break;
         }
         at += token + blanks;
+        // A comment after them (`base: &b # note`), and the line break after it.
+        if src.get(at..).is_some_and(|r| r.starts_with('#')) {
+            let line_end = text::line_end_after_eol(src, at);
+            let rest = src.get(line_end..).unwrap_or_default();
+            at = line_end + (rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len());
+        }
     }
     at
 }
@@ -638,6 +644,16 @@ fn block_end(text: &str) -> usize {
 /// the `-`) at or after `at` on its line, spanning the blanks that follow; `at` itself
 /// when the line has neither.
 fn empty_value_span(src: &str, at: usize) -> Range<usize> {
+    // After an item's `-` and a comment (`- # note`), the parser puts it at the line's end,
+    // past the comment: it belongs after the `-`.
+    let line_start = text::line_start(src, at);
+    let before = src.get(line_start..at).unwrap_or_default();
+    let code = before.split(" #").next().unwrap_or_default().trim_end();
+    let at = if code.len() < before.trim_end().len() && code.ends_with('-') {
+        line_start + code.len() - 1
+    } else {
+        at
+    };
     let rest = src.get(at..).unwrap_or_default();
     let line = rest.split(['\n', '\r']).next().unwrap_or_default();
     let Some(mark) = line.find(':').or_else(|| line.find('-')) else {
