@@ -350,7 +350,9 @@ fn a_list_keeps_its_other_items_comments_with_anchors_at_its_end_and_when_it_is_
 fn a_flow_list_or_map_closed_at_its_keys_indentation_opens_as_hugo_reads_it() {
     // `tags: [` … `]` at the margin: go-yaml reads it, saphyr refused it, so the page did
     // not open (the review of e705751).
-    let text = "---\ntitle: T\ntags: [\n  \"a\",\n  \"b\"\n]\nm: {\n  \"a\": \"x\"\n}\nl:\n  - [\n    1,\n  2]\n---\nB\n";
+    // A `]` inside a quoted item, and an apostrophe in a plain one, are no brackets or
+    // quotes to the count of what the lines open (the review of 0140d96).
+    let text = "---\ntitle: T\ntags: [\n  \"a]\",\n  \"b\"\n]\nm: {\n  \"a\": \"x\"\n}\nl:\n  - [\n    it's,\n  2]\n---\nB\n";
     let page = folio::Page::parse(text).unwrap();
     let hugo = hugo_page("{{ .Params | jsonify }}", text);
     let read: serde_json::Value = serde_json::from_str(hugo.trim()).unwrap();

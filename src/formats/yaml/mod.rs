@@ -126,13 +126,7 @@ impl Padding {
         let before = src.get(range.start..start).unwrap_or_default();
         let mut depth = 0i32;
         let opener = before.split('\n').rev().find(|line| {
-            for b in line.bytes().rev() {
-                match b {
-                    b']' | b'}' => depth += 1,
-                    b'[' | b'{' => depth -= 1,
-                    _ => {}
-                }
-            }
+            depth -= open_brackets(line);
             depth < 0
         });
         let Some(opener) = opener else {
@@ -614,6 +608,30 @@ impl Builder<'_> {
             kind: Kind::Scalar { value: json, style },
         }
     }
+}
+
+/// How many more flow brackets (`[`, `{`) `line` opens than it closes, outside quoted text
+/// and a comment.
+fn open_brackets(line: &str) -> i32 {
+    let (mut net, mut quote, mut escaped, mut before) = (0, None, false, ' ');
+    for c in line.chars() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            // A quote opens a quoted scalar at a token's start only (`it's` is plain).
+            None => match c {
+                '"' | '\'' if " \t[{,:".contains(before) => quote = Some(c),
+                '#' if before == ' ' || before == '\t' => break,
+                '[' | '{' => net += 1,
+                ']' | '}' => net -= 1,
+                _ => {}
+            },
+        }
+        before = c;
+    }
+    net
 }
 
 /// Where a block scalar that the parser ends at the end of `text` ends in the page: before
