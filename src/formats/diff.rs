@@ -124,7 +124,7 @@ impl Ctx<'_> {
         };
         // A splice inside the anchored value, one cutting it out (its entry removed), or
         // one adding to it: a key or item inserted after the last line of a block map or
-        // list, at the column of its first key or item.
+        // list, at the column of its first key or item or deeper.
         let (start, end) = (anchored.span.start, anchored.span.end);
         let block = matches!(
             &anchored.kind,
@@ -135,7 +135,8 @@ impl Ctx<'_> {
         );
         let reach = text::line_end_after_eol(self.src, end);
         let column = start - text::line_start(self.src, start);
-        let at_column = |t: &str| t.len() - t.trim_start_matches(' ').len() == column;
+        // At its column or deeper: into it or into a map or list in it (not its parent's).
+        let at_column = |t: &str| t.len() - t.trim_start_matches(' ').len() >= column;
         out.iter().any(|s| {
             start < end && s.range.start < end && s.range.end > start
                 || block && s.range.is_empty() && s.range.start == reach && at_column(&s.text)

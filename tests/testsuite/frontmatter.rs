@@ -527,6 +527,12 @@ fn anchors_on_lists_and_maps_keep_their_aliases_reading_what_the_model_says() {
             serde_json::json!({"main": "red", "list": ["blue", "b"]}),
             "---\nmain: &m red\nlist: [blue, b]\n---\nB\n",
         ),
+        // A key added to a map inside an anchored one (the review of 172a306).
+        (
+            "---\nbase: &b\n  color: red\n  sub:\n    x: 1\nc: *b\n---\nB\n",
+            serde_json::json!({"base": {"color": "red", "sub": {"x": 1, "w": 2}}, "c": {"color": "red", "sub": {"x": 1}}}),
+            "---\nbase: &b\n  color: red\n  sub:\n    x: 1\n    w: 2\nc: {color: red, sub: {x: 1}}\n---\nB\n",
+        ),
         // A neighbour of an anchored value changed: the alias stays (the review of eb32c37).
         (
             "---\nm: {a: &x 1, b: 2}\nc: *x\n---\nB\n",
