@@ -10,7 +10,7 @@ import { resetPreview, showPreview } from "./preview.js";
 
 const $ = (id) => document.getElementById(id);
 const editor = $("editor");
-const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map(), shortcodes: [], unparsed: null };
+const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map(), shortcodes: [], unparsed: new Map() };
 
 /** A new block for the forms to insert: prose, the sample's card, or a call of the site's
  *  shortcode `name` (its fields are filled in its editor). */
@@ -163,6 +163,8 @@ function ctx() {
 
 /** Redraws the forms, keeping focus and caret on the same field when it still exists. */
 function draw() {
+  // Fields drawn again show the page's text: what was held in them is gone.
+  clearUnparsed();
   if (state.view?.broken) {
     showBroken(state.view.broken);
     return;
@@ -378,23 +380,32 @@ async function refused(e, key) {
 }
 
 /** Typed text the page cannot read yet: kept in its field, marked, and said once (not a
- *  notice per keystroke); nothing of it is written, and Save waits, until a later
- *  keystroke makes it readable ([`clearUnparsed`]) or the user puts the page's text back. */
+ *  notice per keystroke); nothing of it is written, and Save waits, until a later edit of
+ *  its block is applied ([`clearUnparsed`]), the forms are drawn again from the page, or
+ *  the user puts the page's text back. One hold per field (`key`, its edit's). */
 function holdUnparsed(field, e, key) {
-  state.unparsed?.field.removeAttribute("aria-invalid");
-  state.unparsed = { field, message: e.message, key };
+  state.unparsed.set(key, { field, message: e.message });
   field.setAttribute("aria-invalid", "true");
   notice(`Not applied yet, as the page cannot read it: ${e.message}. Finish typing; Save waits until it reads.`,
     "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
 }
 
-/** The typed text reads again (an edit of its field, `key`, was applied; none: put back):
- *  what [`holdUnparsed`] said is over. */
+/** The block an edit's key names (`edit:b12:title` → `edit:b12`): a form sends its whole
+ *  block, so an edit of one field applied carries the others too. */
+function blockOf(key) {
+  return key.split(":").slice(0, 2).join(":");
+}
+
+/** An edit of the block of `key` was applied (none: every field, as the forms are drawn
+ *  again from the page): what [`holdUnparsed`] held there is over. */
 function clearUnparsed(key = null) {
-  if (!state.unparsed || (key !== null && key !== state.unparsed.key)) return;
-  state.unparsed.field.removeAttribute("aria-invalid");
-  state.unparsed = null;
-  clearNotice("unparsed");
+  for (const [held, { field }] of state.unparsed) {
+    if (key === null || blockOf(held) === blockOf(key)) {
+      field.removeAttribute("aria-invalid");
+      state.unparsed.delete(held);
+    }
+  }
+  if (state.unparsed.size === 0) clearNotice("unparsed");
 }
 
 /** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
@@ -495,8 +506,9 @@ function showChange(change) {
 
 async function save(overwrite = false) {
   await drain();
-  if (state.unparsed) {
-    notice(`Not saved: the text being typed cannot be read yet (${state.unparsed.message}). Finish it, or put the page's text back.`,
+  const held = state.unparsed.values().next().value;
+  if (held) {
+    notice(`Not saved: the text being typed cannot be read yet (${held.message}). Finish it, or put the page's text back.`,
       "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
     return;
   }

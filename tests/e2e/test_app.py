@@ -231,6 +231,26 @@ class EditingTest(AppTest):
         self.assertEqual(self.page.read_text(), SAMPLE)
         self.assertTrue(self.s.find_all('[aria-invalid="true"]'))
 
+    def test_two_fields_held_at_once_both_hold_the_save(self):
+        # One hold at a time: a second field's held text replaced the first's hold, and once
+        # the second read, Save wrote the page without the first field's text (the review
+        # of 33b0233).
+        for key in ["b0:text", "b5:text"]:
+            self.s.click(self.field(key))
+            self.xkey("ctrl+End")
+            self.xtype(" {{<")
+            self.s.wait(lambda: self.s.execute(
+                f"return document.querySelector('[data-key=\"{key}\"]').getAttribute('aria-invalid') === 'true'"),
+                what=f"{key} held")
+        self.xtype(" param email >}}")
+        self.s.wait(lambda: self.s.execute(
+            "return document.querySelector('[data-key=\"b5:text\"]').getAttribute('aria-invalid') !== 'true'"),
+            what="the second field read")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                    what="the save held by the first field")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+
     def test_a_date_clicked_and_typed_is_saved_at_once_as_typed(self):
         # A real click: the field takes the keys (WebKit's own date field opened a calendar
         # that took them).
