@@ -360,7 +360,7 @@ impl Ctx<'_> {
         // Only a comma, a comment or nothing may follow on its line (not the `]`).
         let after = rest.trim_start_matches([',', ' ', '\t']);
         let alone = after.trim_end().is_empty() || after.starts_with('#');
-        if !rest.ends_with('\n') || !alone {
+        if !rest.ends_with('\n') {
             return kept.span.end..last.span.end;
         }
         let kept_rest = self.src.get(kept.span.end..).unwrap_or_default();
@@ -368,7 +368,9 @@ impl Ctx<'_> {
             let comma = kept.span.end + kept_rest.find(',').unwrap_or(0);
             out.push(Splice::new(comma..comma + 1, ""));
         }
-        text::line_start(self.src, first.span.start)..end
+        // The `]` (and what follows it) on the last item's line stays, on its own line.
+        let cut_end = if alone { end } else { last.span.end };
+        text::line_start(self.src, first.span.start)..cut_end
     }
 
     /// Cuts out each run of removed items: in a flow sequence with the comma after it (before

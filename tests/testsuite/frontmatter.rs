@@ -323,14 +323,15 @@ fn a_list_keeps_its_other_items_comments_with_anchors_at_its_end_and_when_it_is_
         set(toml, "list", serde_json::json!(["one"])),
         toml.replace("  \"two\", # c2\n", "")
     );
-    // The `]` on the last item's line stays (the review of 6788cb5).
+    // The `]` on the last item's line stays, and the comment of the item now last (the
+    // reviews of 6788cb5 and 172a306).
     assert_eq!(
         set(
-            "---\ntags: [\n  a,\n  b]\n---\nB\n",
+            "---\ntags: [\n  a, # c1\n  b] # c2\n---\nB\n",
             "tags",
             serde_json::json!(["a"])
         ),
-        "---\ntags: [\n  a]\n---\nB\n"
+        "---\ntags: [\n  a # c1\n] # c2\n---\nB\n"
     );
     let json = "{\n  \"list\": [\n    \"a\",\n    \"b\"\n  ]\n}\nB\n";
     assert_eq!(
