@@ -103,6 +103,13 @@ class AppTest(unittest.TestCase):
     def field(self, key):
         return self.s.find(f'[data-key="{key}"]')
 
+    def add_text_at_end(self):
+        """Clicks "+ Text" at the page's end: a new paragraph, its placeholder selected."""
+        self.s.click(self.s.find(".add-end button:nth-of-type(2)"))
+        self.s.wait(lambda: self.s.execute(
+            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
+            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+
     def replace_text(self, key, text):
         el = self.field(key)
         self.s.click(el)
@@ -200,10 +207,7 @@ class EditingTest(AppTest):
     def test_a_shortcode_call_typed_key_by_key_into_prose_is_kept_as_typed_and_saved(self):
         # Halfway (`{{<`), the page cannot be read: the field kept the last text the page
         # could read, and the `<` typed was lost (hunt AB, 2).
-        self.s.click(self.s.find(".add-end button:nth-of-type(2)"))
-        self.s.wait(lambda: self.s.execute(
-            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
-            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+        self.add_text_at_end()
         self.xtype("See {{< param email >}} here")
         self.s.wait(lambda: self.s.execute("return document.activeElement.value.endsWith('\\n\\nSee {{< param email >}} here')"),
                     what="the typing, as typed")
@@ -217,10 +221,7 @@ class EditingTest(AppTest):
     def test_text_not_read_yet_holds_the_save_even_after_another_fields_edit(self):
         # Another field's edit ended the hold, and Save wrote the page without the text
         # still in the field (the review of f88e516).
-        self.s.click(self.s.find(".add-end button:nth-of-type(2)"))
-        self.s.wait(lambda: self.s.execute(
-            "const a = document.activeElement; return a.tagName === 'TEXTAREA' && "
-            "a.value.slice(a.selectionStart, a.selectionEnd) === 'New paragraph.'"), what="the placeholder selected")
+        self.add_text_at_end()
         self.xtype("See {{<")
         self.s.wait(lambda: self.s.find_all('[aria-invalid="true"]'), what="the field marked")
         self.replace_text("b1:title", "Ad-tech platform at scale")
