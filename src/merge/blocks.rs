@@ -239,7 +239,12 @@ impl Merger<'_> {
                     theirs: tc,
                     mine_sources: &sources,
                 };
+                let before = self.conflicts.len();
                 out.children = Some(self.block_list(&format!("{at}.children"), &lists));
+                // Said with the container they are in (`Card “A”: title, in “grid”`).
+                for c in self.conflicts.iter_mut().skip(before) {
+                    c.label = format!("{}, in “{}”", c.label, t.name);
+                }
             }
             _ if t.body.is_some() => {
                 let body = |s: &Shortcode| Json::from(s.body.clone().unwrap_or_default());

@@ -311,6 +311,10 @@ fn two_cards_of_one_container_changed_on_the_two_sides_both_stay() {
     );
     let at: Vec<&str> = out.conflicts.iter().map(|c| c.at.as_str()).collect();
     assert_eq!(at, ["blocks[0].children[0].params"]);
+    assert_eq!(
+        out.conflicts[0].label,
+        "Shortcode “card”: parameters, in “grid”"
+    );
 }
 
 #[test]
