@@ -1,5 +1,6 @@
 //! Byte-level helpers shared by every parser and editor: line/column lookup, line endings,
-//! and applying a set of splices to a source text.
+//! applying a set of splices to a source text, and the longest common subsequence that
+//! aligns two versions of a list (a front matter list's items, a page's blocks).
 
 use std::ops::Range;
 
@@ -336,6 +337,43 @@ fn escape_html(s: &str, template: bool) -> String {
             '+' if template => out.push_str("&#43;"),
             '\0' if template => out.push('\u{FFFD}'),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Index pairs `(i, j)`, in order, of a longest common subsequence of equal items of `a`
+/// and `b`: what stays of a list from one version to the next. Of equally long ones, the
+/// one that keeps the earliest items of `a`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`len` is (a.len() + 1) × (b.len() + 1) and both loops keep i < a.len() and \
+              j < b.len(), so every index, `+ 1` included, is in range"
+)]
+pub fn common_subsequence<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    if a.is_empty() || b.is_empty() {
+        return Vec::new();
+    }
+    let mut len = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            len[i][j] = if a[i] == b[j] {
+                len[i + 1][j + 1] + 1
+            } else {
+                len[i + 1][j].max(len[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if len[i + 1][j] >= len[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
         }
     }
     out

@@ -674,49 +674,18 @@ fn align(items: &[Node], new: &[Json]) -> Vec<Step> {
     steps
 }
 
-/// [`align`] of `old` and `new` by a longest common subsequence of their values.
+/// [`align`] of `old` and `new` by a longest common subsequence of their values
+/// ([`text::common_subsequence`]), the items between two kept ones paired in order.
 fn common_subsequence(old: &[Json], new: &[Json]) -> Vec<Step> {
-    let (n, m) = (old.len(), new.len());
-    // `len[i][j]`: the longest common subsequence of old[i..] and new[j..].
-    let mut len = vec![vec![0usize; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let here = if old.get(i) == new.get(j) {
-                1 + cell(&len, i + 1, j + 1)
-            } else {
-                cell(&len, i + 1, j).max(cell(&len, i, j + 1))
-            };
-            if let Some(c) = len.get_mut(i).and_then(|r| r.get_mut(j)) {
-                *c = here;
-            }
-        }
-    }
-    let (mut i, mut j) = (0, 0);
     let mut steps = Vec::new();
     let mut gap = (0, 0);
-    while i < n || j < m {
-        let same = i < n
-            && j < m
-            && old.get(i) == new.get(j)
-            && cell(&len, i, j) == 1 + cell(&len, i + 1, j + 1);
-        if same {
-            steps.extend(positional_between(gap, (i, j)));
-            steps.push(Step::Same(i, j));
-            i += 1;
-            j += 1;
-            gap = (i, j);
-        } else if j >= m || (i < n && cell(&len, i + 1, j) >= cell(&len, i, j + 1)) {
-            i += 1;
-        } else {
-            j += 1;
-        }
+    for (i, j) in text::common_subsequence(old, new) {
+        steps.extend(positional_between(gap, (i, j)));
+        steps.push(Step::Same(i, j));
+        gap = (i + 1, j + 1);
     }
-    steps.extend(positional_between(gap, (n, m)));
+    steps.extend(positional_between(gap, (old.len(), new.len())));
     steps
-}
-
-fn cell(len: &[Vec<usize>], i: usize, j: usize) -> usize {
-    len.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0)
 }
 
 /// Old items `from.0..to.0` and new values `from.1..to.1` paired in order, the rest of the

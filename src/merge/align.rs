@@ -23,7 +23,7 @@ pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
         *slot = Some(k);
     }
     let (b0, b1, s0, s1) = (pre, base.len() - suf, pre, side.len() - suf);
-    let pairs = lcs(
+    let pairs = crate::text::common_subsequence(
         base.get(b0..b1).unwrap_or_default(),
         side.get(s0..s1).unwrap_or_default(),
     );
@@ -56,41 +56,6 @@ fn pair_gap(
             next = j + 1;
         }
     }
-}
-
-/// Index pairs of a longest common subsequence of equal blocks.
-#[allow(
-    clippy::indexing_slicing,
-    reason = "`len` is (a.len() + 1) × (b.len() + 1) and both loops keep i < a.len() and \
-              j < b.len(), so every index, `+ 1` included, is in range"
-)]
-fn lcs(a: &[Block], b: &[Block]) -> Vec<(usize, usize)> {
-    if a.is_empty() || b.is_empty() {
-        return Vec::new();
-    }
-    let mut len = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            len[i][j] = if a[i] == b[j] {
-                len[i + 1][j + 1] + 1
-            } else {
-                len[i + 1][j].max(len[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            out.push((i, j));
-            i += 1;
-            j += 1;
-        } else if len[i + 1][j] >= len[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
 }
 
 /// The inverse of `map` (base index to side index): side index to base index, for `n` side
