@@ -135,8 +135,12 @@ impl Page {
         }
         let splices = self.block_edits(orig, block, &at)?;
         let page = self.finish(splices, &at)?;
-        self.reads_back(&page, &self.to_front_matter())
-            .map_err(|e| EditError::new(&at, e.message))?;
+        // A block's edit leaves the front matter's text alone: only a page without one can
+        // come to read some (`---` typed at its top).
+        if self.front_matter.is_none() {
+            self.reads_back(&page, &serde_json::Map::new())
+                .map_err(|e| EditError::new(&at, e.message))?;
+        }
         Ok(page)
     }
 
