@@ -734,7 +734,7 @@ fn date_problems(page: &Page, out: &mut Vec<Problem>) {
         };
         let toml_datetime =
             tree.format == crate::formats::Format::Toml && *style == Style::Datetime;
-        if !is_date_key(&key) || toml_datetime || Moment::hugo_reads_date(text) != Some(false) {
+        if !is_date_key(&key) || toml_datetime || Moment::hugo_reads_date(text) {
             continue;
         }
         out.push(Problem(

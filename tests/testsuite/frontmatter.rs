@@ -623,7 +623,7 @@ fn a_merge_key_reads_as_hugo_reads_it_and_a_merged_value_edited_is_overridden_in
 
 /// Front matter date lines, and whether Hugo 0.168 reads them. A date typed without its seconds, an impossible day, a blank before the offset
 /// after a `T`: Hugo 0.168 stops; the same spellings it reads pass.
-const DATES: [(&str, bool); 30] = [
+const DATES: [(&str, bool); 38] = [
     ("date: 2025-01-01T10:00", false),
     ("date: 2025-02-30", false),
     ("lastmod: '2025-1-2'", false),
@@ -658,6 +658,16 @@ const DATES: [(&str, bool); 30] = [
     ("date: '2025-01-01T10:00:00+00:60'", true),
     ("date: '2025-01-01T10:00:00.\u{663}Z'", false),
     ("date: '0000-02-29'", true),
+    // cast's layouts that do not start with the year (RFC 1123, ANSIC, Kitchen …), and
+    // near misses.
+    ("date: Jan 2, 2024", false),
+    ("date: 2 Jan 2024", false),
+    ("date: 'Mon, 02 Jan 2006 15:04:05 MST'", true),
+    ("date: 'Mon, 2 Jan 2006 15:04:05 MST'", false),
+    ("date: 'Tue, 02 Jan 2006 15:04:05 GMT+1'", true),
+    ("date: Mon Jan  2 15:04:05 2006", true),
+    ("date: 3:04PM", true),
+    ("date: 13:04PM", false),
 ];
 
 /// The text of a front matter line's value, unquoted (`date: '2025-01-01'`).

@@ -1,5 +1,5 @@
 //! Go's `time.Time` as template values: a date read as Hugo reads front matter dates
-//! (RFC 3339, a date alone, a date and a time without zone), printed with Go's reference
+//! (with spf13/cast's layouts: `layouts.rs`), printed with Go's reference
 //! layouts (`"Jan 2, 2006"`, `"2006-01-02T15:04:05Z07:00"`; Go's `time/format.go`).
 //!
 //! A date without an offset is in the site's `timeZone` (Hugo's `langs.Language`
@@ -12,6 +12,8 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
 
 use super::values::{self, map, string, KIND};
+
+mod layouts;
 
 /// A moment as Go's `time.Time` carries it, in its own zone offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,122 +64,33 @@ impl ZoneName {
 }
 
 impl Moment {
-    /// Reads a date as Hugo's `cast.ToTime` does for the forms front matter uses, in UTC
-    /// when it has no offset.
+    /// `s` read as Hugo reads a date written as text ([`Moment::parse_in`]), in UTC when
+    /// it has no offset.
     pub fn parse(s: &str) -> Option<Moment> {
         Moment::parse_in(s, &TimeZone::UTC)
     }
 
-    /// Reads a date as Hugo reads front matter dates and `time`'s argument
-    /// (`htime.ToTimeInDefaultLocationE`): without an offset, in `zone`; with one, at that
-    /// offset. `None` for what is not a date (or an impossible one: `2024-02-30`).
-    pub fn parse_in(s: &str, location: &TimeZone) -> Option<Moment> {
-        let s = s.trim();
-        let (date, rest) = (s.get(..10)?, s.get(10..)?);
-        let mut d = date.split('-');
-        let (year, month, day) = (num(d.next()?)?, num(d.next()?)?, num(d.next()?)?);
-        if d.next().is_some() || date.len() != 10 {
-            return None;
-        }
-        let (mut time, mut written) = ("", rest.trim_start());
-        if let Some(t) = rest.strip_prefix(['T', 't', ' ']) {
-            let end = t
-                .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
-                .unwrap_or(t.len());
-            time = t.get(..end)?;
-            written = t.get(end..)?.trim_start();
-        }
-        let (clock, frac) = time.split_once('.').unwrap_or((time, ""));
-        let mut hms = clock
-            .split(':')
-            .filter(|p| !clock.is_empty() || !p.is_empty());
-        let mut part = || hms.next().map_or(Some(0), num);
-        let (hour, minute, second) = (part()?, part()?, part()?);
-        let nanos = match frac {
-            "" => 0,
-            f if f.len() <= 9 => num(&format!("{f:0<9}"))?,
-            _ => return None,
-        };
-        let offset = written_offset(written)?;
-        let m = Moment {
-            year: i16::try_from(year).ok()?,
-            month: i8::try_from(month).ok()?,
-            day: i8::try_from(day).ok()?,
-            hour: i8::try_from(hour).ok()?,
-            minute: i8::try_from(minute).ok()?,
-            second: i8::try_from(second).ok()?,
-            nanos,
-            offset,
-            zone: ZoneName::new("UTC"),
-        };
-        (hour < 24 && minute < 60 && second < 60).then_some(())?;
-        m.date().ok()?;
-        match written {
-            "" => m.civil().ok().and_then(|c| in_zone(c, location)),
-            "Z" | "z" => Some(m),
-            _ => Some(Moment {
-                zone: m
-                    .timestamp()
-                    .map_or(ZoneName::default(), |t| local_name(t, offset)),
-                ..m
-            }),
-        }
+    /// Whether Hugo reads `text` as a front matter date (the text of a YAML or JSON value,
+    /// or of a quoted TOML one): false where Hugo's build stops ("the \"date\" front
+    /// matter field is not a parsable date"). An empty date is Go's zero time, which
+    /// builds; any other is read with cast's layouts ([`Moment::parse_in`]).
+    pub fn hugo_reads_date(text: &str) -> bool {
+        text.is_empty() || Moment::parse(text).is_some()
     }
 
-    /// Whether Hugo reads `text` as a front matter date (the text of a YAML or JSON value,
-    /// or of a quoted TOML one): `Some(false)` where Hugo's build stops ("the \"date\"
-    /// front matter field is not a parsable date"), `None` where Folio cannot tell.
-    /// Hugo reads dates with spf13/cast's `StringToDateInDefaultLocation` (through
-    /// `htime.ToTimeInDefaultLocationE`), whose layouts Folio knows for dates written
-    /// year first: `2006-01-02`; `2006-01-02T15:04:05` alone, with `Z` or with an offset
-    /// (`-07:00`, `-0700`); `2006-01-02 15:04:05` alone, with `Z`, an offset, or a blank and
-    /// an offset, or as Go's `Time.String` writes it (`-0700 MST`); the hour may be one
-    /// digit (Go's `15`), seconds may have a fraction; digits are ASCII. An offset's hours
-    /// go to 24 and its minutes to 60 (Go's `time.Parse` range test), and a zone's name is
-    /// one Go's `parseTimeZone` takes ([`go_zone_name`]). Checked with Hugo 0.168:
-    /// `2025-01-01T10:00` (no seconds), `2025-02-30`, `2025-1-2`, an offset of `+25:00` and
-    /// a zone named `utc` stop its build; an empty date is Go's zero time. Other text
-    /// without a digit is no date in any layout; Hugo's other layouts (`02 Jan 2006`,
-    /// RFC 1123 …) are `None`.
-    pub fn hugo_reads_date(text: &str) -> Option<bool> {
-        static ISO: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(
-                r"^(?<day>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:(?<sep>[T ])(?<time>[0-9]{1,2}:[0-9]{2}:[0-9]{2})(?:\.[0-9]+)?(?:Z|(?<blank>\x20)?[+-](?<hh>[0-9]{2})(?<colon>:)?(?<mm>[0-9]{2})(?:\x20(?<name>.+))?)?)?$",
-            )
-            .ok()
-        });
-        // An empty date is Go's zero time to Hugo, which builds.
-        if text.is_empty() {
-            return Some(true);
+    /// The moment at the clock time `clock`, `offset` seconds east of UTC, named `zone`.
+    fn from_clock(clock: jiff::civil::DateTime, offset: i32, zone: ZoneName) -> Moment {
+        Moment {
+            year: clock.year(),
+            month: clock.month(),
+            day: clock.day(),
+            hour: clock.hour(),
+            minute: clock.minute(),
+            second: clock.second(),
+            nanos: clock.subsec_nanosecond(),
+            offset,
+            zone,
         }
-        let year_first = text.len() > 4
-            && text.bytes().take(4).all(|b| b.is_ascii_digit())
-            && matches!(text.as_bytes().get(4), Some(b'-' | b'/'));
-        if !year_first {
-            return (!text.contains(|c: char| c.is_ascii_digit())).then_some(false);
-        }
-        let Some(found) = ISO.as_ref()?.captures(text) else {
-            return Some(false);
-        };
-        let group = |name: &str| found.name(name).map(|m| m.as_str());
-        let number = |name: &str| group(name).and_then(|t| t.parse::<u8>().ok()).unwrap_or(0);
-        // After a `T`, the offset follows the time; after a blank, it may come after another
-        // blank, and only there with a zone's name (`-0700 MST`, four digits).
-        let shape = match (group("sep"), group("blank"), group("name")) {
-            (Some("T"), Some(_), _) | (_, None, Some(_)) => false,
-            (_, Some(_), Some(name)) => group("colon").is_none() && go_zone_name(name),
-            _ => true,
-        };
-        if !shape || number("hh") > 24 || number("mm") > 60 {
-            return Some(false);
-        }
-        // The shape is known: whether the day and the time exist (`2025-02-30`, `24:00:00`).
-        let day_and_time = match (group("day"), group("sep"), group("time")) {
-            (Some(day), Some(sep), Some(time)) => format!("{day}{sep}{time}"),
-            (Some(day), ..) => day.to_string(),
-            _ => String::new(),
-        };
-        Some(Moment::parse(&day_and_time).is_some())
     }
 
     /// The moment at `t` in `zone`, named as the zone names it then.
@@ -635,31 +548,6 @@ impl Moment {
     }
 }
 
-/// Digits alone as a number (no sign, no space), else `None`.
-fn num(t: &str) -> Option<i32> {
-    (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
-}
-
-/// The offset written after a time, in seconds east of UTC: none or `Z` is 0; else
-/// `+hh:mm`, `-hhmm`. `None` for anything else.
-fn written_offset(written: &str) -> Option<i32> {
-    match written {
-        "" | "Z" | "z" => Some(0),
-        o => {
-            let sign = match o.get(..1)? {
-                "+" => 1,
-                "-" => -1,
-                _ => return None,
-            };
-            let digits = o.get(1..)?.replace(':', "");
-            if digits.len() != 4 {
-                return None;
-            }
-            Some(sign * (num(digits.get(..2)?)? * 3600 + num(digits.get(2..)?)? * 60))
-        }
-    }
-}
-
 /// A date and time without an offset, in `zone` as Go's `time.Date` places it: the offset
 /// in force at the clock time read as UTC, unless the instant that gives falls in another
 /// period of the zone, whose offset is then used (`time/time.go`, `Date`). So a clock time
@@ -1005,36 +893,6 @@ fn go_duration(n: i64) -> String {
     }
 }
 
-/// Whether Go's `time.Parse` takes `name` as a zone's name at the end of a date (layout
-/// `MST`), its `parseTimeZone` followed by nothing, three characters at least: `UTC`; `ChST`
-/// or `MeST`; `GMT` with an hour's offset or none (`GMT+1`); a signed hour (`+05`, to 23);
-/// else three capitals, four
-/// ending in `T` (or `WITA`), five ending in `T`. Source: Go's `time/format.go`.
-pub fn go_zone_name(name: &str) -> bool {
-    let signed_hour = |t: &str| {
-        t.strip_prefix(['+', '-']).is_some_and(|h| {
-            !h.is_empty()
-                && h.bytes().all(|b| b.is_ascii_digit())
-                && h.parse::<u32>().is_ok_and(|h| h <= 23)
-        })
-    };
-    let capitals = name.bytes().take_while(u8::is_ascii_uppercase).count();
-    match name {
-        _ if name.len() < 3 => false,
-        "UTC" | "ChST" | "MeST" | "GMT" | "WITA" => true,
-        _ if name.starts_with("GMT") => name.get(3..).is_some_and(signed_hour),
-        _ if name.starts_with(['+', '-']) => signed_hour(name),
-        _ => {
-            capitals == name.len()
-                && match capitals {
-                    3 => true,
-                    4 | 5 => name.ends_with('T'),
-                    _ => false,
-                }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1116,7 +974,6 @@ mod tests {
             Moment::parse("2024-01-01T10:00:00+0200").map(|m| m.offset),
             Some(7200)
         );
-        assert!(Moment::parse("2024-01-01 10:30").is_some());
     }
 
     #[test]
