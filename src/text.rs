@@ -193,10 +193,14 @@ pub fn apply_splices(src: &str, mut splices: Vec<Splice>) -> Result<String, BadS
 /// Rewrites `raw` (lines that may each start with `indent`) so that its dedented form becomes
 /// `new`, keeping the original bytes of every line that did not change.
 ///
-/// Lines of `new` are LF-separated; lines written anew get `indent` (unless empty) and `eol`.
+/// Lines of `new` are LF-separated (a CR-LF counts as an LF); lines written anew get
+/// `indent` (unless empty) and `eol`.
 /// Unchanged leading and trailing lines keep their own indentation, trailing spaces and line
 /// endings, so a one-line edit in a CR-LF file with odd whitespace changes one line.
 pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
+    // A model's text is LF-only; one given with CR-LFs is read as such, not written with
+    // a CR before each `eol`.
+    let new = &normalize_eol(new);
     let old: Vec<(&str, &str)> = split_lines(raw);
     let new_lines: Vec<&str> = new.split('\n').collect();
     let old_content: Vec<&str> = old.iter().map(|(l, _)| dedent_line(l, indent)).collect();

@@ -32,6 +32,11 @@ fn same_kind(span: &BlockSpan, b: &Block) -> bool {
 /// How far from a new block its model siblings are searched for one to copy.
 const NEAREST: usize = 64;
 
+/// Why an edit that makes a page without front matter begin like one is refused.
+const TOP_READ_AS_FRONT_MATTER: &str = "Hugo would read the top of this text as front matter \
+     (`---`, `+++` or `{` on the page's first line, in a page without front matter): begin \
+     it with other text";
+
 /// The card a new card is written like when the page has none to copy.
 const DEFAULT_CARD: &str = "{{< project-card title=\"\" >}}\n\n{{< /project-card >}}";
 
@@ -64,7 +69,7 @@ impl Page {
         }
         let mut splices = self.front_matter_edits(model)?;
         splices.extend(self.region_edits(&self.body, &model.blocks, "blocks")?);
-        let page = self.finish(splices, "blocks")?;
+        let page = self.finish(splices, "blocks", !model.front_matter.is_empty())?;
         self.reads_back(&page, &model.front_matter)?;
         Ok(page)
     }
@@ -96,12 +101,7 @@ impl Page {
             return Ok(());
         };
         if self.front_matter.is_none() && wanted.as_object().is_some_and(|m| m.is_empty()) {
-            return Err(EditError::new(
-                "blocks[0]",
-                "Hugo would read the top of this text as front matter (`---`, `+++` or `{` on \
-                 the page's first line, in a page without front matter): begin it with other \
-                 text",
-            ));
+            return Err(EditError::new("blocks[0]", TOP_READ_AS_FRONT_MATTER));
         }
         Err(EditError::new(
             path,
@@ -134,7 +134,7 @@ impl Page {
             ));
         }
         let splices = self.block_edits(orig, block, &at)?;
-        let page = self.finish(splices, &at)?;
+        let page = self.finish(splices, &at, false)?;
         // A block's edit leaves the front matter's text alone: only a page without one can
         // come to read some (`---` typed at its top).
         if self.front_matter.is_none() {
@@ -167,13 +167,20 @@ impl Page {
             ..Portfolio::default()
         };
         let splices = self.front_matter_edits(&model)?;
-        let page = self.finish(splices, &format!("frontMatter.{key}"))?;
+        let page = self.finish(splices, &format!("frontMatter.{key}"), true)?;
         self.reads_back(&page, &model.front_matter)?;
         Ok(page)
     }
 
-    /// Applies splices, refusing a result that would not parse.
-    fn finish(&self, splices: Vec<Splice>, at: &str) -> Result<Page, EditError> {
+    /// Applies splices, refusing a result that would not parse, or (unless the edit gives
+    /// the page front matter: `front_matter_given`) that would begin with front matter
+    /// where the page has none.
+    fn finish(
+        &self,
+        splices: Vec<Splice>,
+        at: &str,
+        front_matter_given: bool,
+    ) -> Result<Page, EditError> {
         if splices.is_empty() {
             return Ok(self.clone());
         }
@@ -181,6 +188,17 @@ impl Page {
             .map_err(|e| EditError::new(at, e.to_string()))?;
         if out == self.src {
             return Ok(self.clone());
+        }
+        let new_front_matter = || {
+            self.front_matter.is_none()
+                && !front_matter_given
+                && matches!(super::frontmatter::split(&out), Ok((Some(_), _)) | Err(_))
+        };
+        if new_front_matter() {
+            return Err(EditError::new(
+                if at == "blocks" { "blocks[0]" } else { at },
+                TOP_READ_AS_FRONT_MATTER,
+            ));
         }
         Page::parse_in(&out, &self.catalogue).map_err(|e| EditError {
             // An error in the front matter is the front matter's, whatever the edit.
@@ -638,10 +656,13 @@ impl Page {
         if n == 0 && !blocks.is_empty() {
             // Blocks into an empty region: after whatever blank space is there. In the
             // page's own body, that space's last line is ended first: spaces before a
-            // block there would indent it, and four make it a code block.
+            // block there would indent it, and four make it a code block; and a front
+            // matter closed without a line break (`---` at the end of the file) gets one.
             let gap = &self.src[gaps[0].clone()];
             out.push_str(gap);
-            if std::ptr::eq(region, &self.body) && !trailing_indent(gap).is_empty() {
+            let unended =
+                !gap.contains('\n') && span.start > 0 && !self.src[..span.start].ends_with('\n');
+            if std::ptr::eq(region, &self.body) && (!trailing_indent(gap).is_empty() || unended) {
                 out.push_str(self.eol);
             }
         }

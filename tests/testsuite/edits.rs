@@ -797,3 +797,47 @@ fn a_yaml_block_scalar_whose_header_comment_holds_a_chevron_keeps_its_comment() 
         "---\ntitle: x\ndesc: | # a > b\n  line two\n---\n\nbody\n"
     );
 }
+
+#[test]
+fn text_added_after_front_matter_closed_at_the_end_of_the_file_starts_on_its_own_line() {
+    // Hunt AC: `---- item one`, `++++ item` (Hugo happened to read them; other tools do not).
+    for (text, fence) in [
+        ("---\ntitle: t\n---", "---"),
+        ("+++\ntitle = \"t\"\n+++", "+++"),
+    ] {
+        let page = parse(text);
+        let mut m = page.to_model();
+        m.blocks.push(Block::Markdown {
+            id: None,
+            text: "- item one\n- item two".into(),
+        });
+        let out = apply(&page, &m);
+        assert_eq!(out, format!("{text}\n- item one\n- item two\n"), "{fence}");
+    }
+}
+
+#[test]
+fn prose_given_with_crlf_line_breaks_is_written_with_the_pages_own() {
+    // Hunt AC: every `\r\n` became `\r\r\n`, and a hard break (two blanks) was lost.
+    let text = "---\r\ntitle: t\r\n---\r\nLine  \r\nnext.\r\n\r\n{{< fig >}}\r\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let Block::Markdown { text: t, .. } = &mut m.blocks[0] else {
+        panic!("prose first")
+    };
+    *t = "Line  \r\nnext, edited.".into();
+    let out = apply(&page, &m);
+    assert_eq!(out, text.replace("next.", "next, edited."));
+}
+
+#[test]
+fn removing_the_text_before_a_call_at_the_top_of_a_page_without_front_matter_is_refused_at_the_blocks(
+) {
+    // Hugo reads a page beginning with `{` as JSON front matter, and stops.
+    let page = parse("Some text\n\n{{< fig >}}\n");
+    let mut m = page.to_model();
+    m.blocks.remove(0);
+    let err = page.apply(&m).unwrap_err();
+    assert_eq!(err.at, "blocks[0]");
+    assert!(err.message.contains("as front matter"), "{}", err.message);
+}
