@@ -460,6 +460,19 @@ fn index_with_a_key_of_the_wrong_type_stops_as_in_hugo() {
 }
 
 #[test]
+fn index_reads_a_byte_of_text_and_nothing_past_its_end_as_in_hugo() {
+    // hugo-cite's `cite` (hunt AD, 1): `with index $pages 0` where `$pages` may be text.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>[{{ index \"abc\" 1 }}][{{ index \"abc\" 9 }}][{{ index (\"xy\" | safeHTML) 0 }}]\
+         [{{ with index \"p. 4\" 0 }}{{ . }}{{ end }}]</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(hugo.contains("<p>[98][][120][112]</p>"), "{hugo}");
+}
+
+#[test]
 fn a_field_of_a_lookup_that_found_nothing_and_a_scratch_key_that_is_no_text_stop_as_in_hugo() {
     // luna's `link` and `progress` (hunt T, 7).
     for (template, message) in [

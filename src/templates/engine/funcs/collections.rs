@@ -90,7 +90,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                     )))
                 }
                 (
-                    Value::List(_),
+                    Value::List(_) | Value::String(_) | Value::Safe { .. },
                     Value::String(_) | Value::Safe { .. } | Value::Float(_) | Value::Bool(_),
                 ) => {
                     return Err(exec_error(format!(
@@ -116,6 +116,16 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                         .and_then(|i| l.get(i))
                         .cloned()
                         .unwrap_or(Value::Nil)
+                }
+                // Text is indexed by its bytes, as Go indexes a string (a `uint8`).
+                (Value::String(_) | Value::Safe { .. }, k) => {
+                    let i = values::to_int(k)
+                        .ok_or_else(|| exec_error("index: cannot index slice/array with nil"))?;
+                    let text = to_string(&v);
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| text.as_bytes().get(i))
+                        .map_or(Value::Nil, |b| Value::Uint(u64::from(*b)))
                 }
                 (Value::Nil, _) => Value::Nil,
                 (other, _) => {
