@@ -666,20 +666,40 @@ impl Page {
                 out.push_str(self.eol);
             }
         }
-        let mut prev: Option<&Block> = None;
+        let order = Order::new(blocks);
+        let body = std::ptr::eq(region, &self.body);
         for (pos, b) in blocks.iter().enumerate() {
-            if let Some(p) = prev {
-                let gap = self.gap_between(region, p, b, &para);
+            if pos > 0 {
+                let gap = self.gap_between(region, blocks, pos, &order, &para);
                 out.push_str(gap.strip_suffix(trailing_indent(&gap)).unwrap_or(&gap));
             }
             let indent = match (b, b.id()) {
                 (Block::Markdown { .. }, Some(_)) => "",
-                (_, Some(id)) => self.own_indent(region, id),
-                (_, None) => fresh,
+                (_, Some(id)) => {
+                    let own = self.own_indent(region, id);
+                    // A call indented into what was before it (a list item's text) and
+                    // moved away from it: in the page's body, four columns would make
+                    // it a code block there.
+                    let moved = order.before[pos] != id.checked_sub(1);
+                    if body && moved && indent_columns(own) >= 4 {
+                        ""
+                    } else {
+                        own
+                    }
+                }
+                (_, None) => match order.slot(blocks, pos) {
+                    // Between two blocks that were neighbours: indented as the one of
+                    // them that is a call.
+                    Some(q) => [q - 1, q]
+                        .into_iter()
+                        .find(|&i| !matches!(region.blocks.get(i), Some(BlockSpan::Markdown(_))))
+                        .map_or(fresh, |i| self.own_indent(region, i)),
+                    None if body && indent_columns(fresh) >= 4 => "",
+                    None => fresh,
+                },
             };
             out.push_str(indent);
             out.push_str(&self.block_text(region, blocks, pos, at)?);
-            prev = Some(b);
         }
         if n == 0 && !blocks.is_empty() && !out.ends_with('\n') {
             out.push_str(self.eol);
@@ -727,26 +747,55 @@ impl Page {
             .unwrap_or("")
     }
 
-    /// The whitespace to put between blocks `prev` and `next` of the new order of `region`:
-    /// the gap they had when they were neighbours; else the gap after `prev` or before
-    /// `next` or between any two blocks of the region. One line break does between two
-    /// shortcodes (cards listed on consecutive lines); prose needs a blank line, or it would
-    /// run into its neighbour.
+    /// The whitespace to put between blocks `pos - 1` and `pos` of `blocks`, the new order
+    /// of `region`: the gap they had when they were neighbours; where blocks stood between
+    /// them that are now removed or elsewhere, the widest of the gaps around those (so
+    /// text glued to a call that left stays glued to its neighbour, and a tight list
+    /// stays tight); for a
+    /// new call put between two neighbours, the gap between them; else the gap after
+    /// the first or before the second or between any two blocks of the region. One line
+    /// break does between two shortcodes (cards listed on consecutive lines); prose needs
+    /// a blank line, or it would run into its neighbour.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
         reason = "`segment` makes a gap before each block and one after the last, so `gaps` \
                   has `blocks.len() + 1` entries, each a span of this page's `src` between \
-                  lexer spans, so on char boundaries"
+                  lexer spans, so on char boundaries; `pos` is at least 1"
     )]
-    fn gap_between(&self, region: &Region, prev: &Block, next: &Block, para: &str) -> String {
+    fn gap_between(
+        &self,
+        region: &Region,
+        blocks: &[Block],
+        pos: usize,
+        order: &Order,
+        para: &str,
+    ) -> String {
         let n = region.blocks.len();
         let gaps = &region.gaps;
+        let (prev, next) = (&blocks[pos - 1], &blocks[pos]);
         let (before, after) = (prev.id(), next.id());
         if let (Some(a), Some(b)) = (before, after) {
             if b == a + 1 {
                 return self.src[gaps[b].clone()].to_string();
             }
+            if a < b {
+                // A blank line or none is what tells blocks apart; the first gap of the
+                // widest kind.
+                let widest = (a + 1..=b)
+                    .map(|i| &self.src[gaps[i].clone()])
+                    .rev()
+                    .max_by_key(|g| g.matches('\n').count().min(2));
+                if let Some(g) = widest {
+                    return g.to_string();
+                }
+            }
+        }
+        if let Some(q) = order
+            .slot(blocks, pos)
+            .or_else(|| order.slot(blocks, pos - 1))
+        {
+            return self.src[gaps[q].clone()].to_string();
         }
         let candidate = match (before, after) {
             (Some(a), _) if a + 1 < n => Some(&gaps[a + 1]),
@@ -762,6 +811,57 @@ impl Page {
             _ => para.to_string(),
         }
     }
+}
+
+/// Where each block of a region's new order stands against the old one.
+struct Order {
+    /// For each new position, the id of the nearest block before it that is in the page.
+    before: Vec<Option<usize>>,
+    /// For each new position, the id of the nearest block after it that is in the page.
+    after: Vec<Option<usize>>,
+}
+
+impl Order {
+    fn new(blocks: &[Block]) -> Order {
+        let scan = |ids: &mut dyn Iterator<Item = Option<usize>>| {
+            let mut last = None;
+            ids.map(|id| {
+                let here = last;
+                last = id.or(last);
+                here
+            })
+            .collect::<Vec<_>>()
+        };
+        let before = scan(&mut blocks.iter().map(Block::id));
+        let mut after = scan(&mut blocks.iter().rev().map(Block::id));
+        after.reverse();
+        Order { before, after }
+    }
+
+    /// For a new call at `pos` put between two blocks that were neighbours (nothing but
+    /// new calls between them), the id of the second.
+    fn slot(&self, blocks: &[Block], pos: usize) -> Option<usize> {
+        let b = blocks.get(pos)?;
+        if b.id().is_some() || matches!(b, Block::Markdown { .. }) {
+            return None;
+        }
+        match (self.before.get(pos)?, self.after.get(pos)?) {
+            (Some(p), Some(q)) if *q == p + 1 => Some(*q),
+            _ => None,
+        }
+    }
+}
+
+/// The columns `indent` (spaces and tabs) reaches, a tab going to the next multiple of
+/// four (CommonMark's tab stops).
+fn indent_columns(indent: &str) -> usize {
+    indent.chars().fold(0, |col, c| {
+        if c == '\t' {
+            col + 4 - col % 4
+        } else {
+            col + 1
+        }
+    })
 }
 
 /// The spaces and tabs at the end of `gap`, after its last line break.

@@ -841,3 +841,65 @@ fn removing_the_text_before_a_call_at_the_top_of_a_page_without_front_matter_is_
     assert_eq!(err.at, "blocks[0]");
     assert!(err.message.contains("as front matter"), "{}", err.message);
 }
+
+#[test]
+fn a_call_indented_into_a_list_item_and_moved_away_from_it_is_not_left_a_code_block() {
+    // Hunt AC 1: four columns kept at the page's end made Hugo render it as code.
+    let text =
+        "Intro.\n\n- item one\n\n    {{< figure src=\"deep\" >}}\n\n- item two\n\nLast para.\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let fig = m.blocks.remove(first_call(&m));
+    m.blocks.push(fig);
+    assert_eq!(
+        apply(&page, &m),
+        "Intro.\n\n- item one\n\n- item two\n\nLast para.\n\n{{< figure src=\"deep\" >}}\n"
+    );
+}
+
+#[test]
+fn removing_a_call_glued_to_its_neighbours_keeps_them_glued() {
+    // Hunt AC 3: a tight list went loose, a paragraph split in two.
+    for (text, without) in [
+        (
+            "List:\n\n- item one\n  {{< figure src=\"li\" >}}\n- item two\n",
+            "List:\n\n- item one\n- item two\n",
+        ),
+        (
+            "First line\n{{< figure src=\"a\" >}}\nsame paragraph.\n",
+            "First line\nsame paragraph.\n",
+        ),
+        // A blank line on either side stays one.
+        ("A\n{{< figure >}}\n\nB\n", "A\n\nB\n"),
+        ("A\n\n{{< figure >}}\nB\n", "A\n\nB\n"),
+    ] {
+        let page = parse(text);
+        let mut m = page.to_model();
+        m.blocks.remove(first_call(&m));
+        assert_eq!(apply(&page, &m), without, "{text:?}");
+    }
+}
+
+#[test]
+fn a_copy_of_a_call_glued_in_a_list_item_is_written_beside_it_in_the_item() {
+    // Hunt AC 3c: the copy went to column 0 with a blank line after it (a loose list).
+    let text = "List:\n\n- item one\n  {{< figure src=\"li\" >}}\n- item two\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let at = first_call(&m);
+    let mut copy = m.blocks[at].clone();
+    copy.set_id(None);
+    m.blocks.insert(at + 1, copy);
+    assert_eq!(
+        apply(&page, &m),
+        "List:\n\n- item one\n  {{< figure src=\"li\" >}}\n  {{< figure src=\"li\" >}}\n- item two\n"
+    );
+}
+
+/// The position of a model's first block that is not prose.
+fn first_call(m: &folio::model::Portfolio) -> usize {
+    m.blocks
+        .iter()
+        .position(|b| !matches!(b, Block::Markdown { .. }))
+        .expect("a call")
+}
