@@ -371,7 +371,7 @@ impl Page {
     }
 
     /// The text of model block `b` at position `pos` of `blocks`, the new content of
-    /// `region`.
+    /// `region`; a new call copied from another is written for a place at `indent`.
     #[allow(
         clippy::string_slice,
         reason = "a block's range comes from this page's own parse of `src`"
@@ -381,6 +381,7 @@ impl Page {
         region: &Region,
         blocks: &[Block],
         pos: usize,
+        indent: &str,
         at: &str,
     ) -> Result<String, EditError> {
         let at = format!("{at}[{pos}]");
@@ -402,8 +403,8 @@ impl Page {
                 let t = super::prose_range(t).and_then(|p| t.get(p)).unwrap_or(t);
                 Ok(text::with_eol(&text::normalize_eol(t), self.eol))
             }
-            Block::Shortcode(sc) => self.new_shortcode(region, blocks, pos, sc, &at),
-            Block::Card(card) => self.new_card(region, blocks, pos, card, &at),
+            Block::Shortcode(sc) => self.new_shortcode((region, blocks, pos), sc, indent, &at),
+            Block::Card(card) => self.new_card((region, blocks, pos), card, indent, &at),
         }
     }
 
@@ -430,14 +431,22 @@ impl Page {
     /// copy of that card's source.
     fn new_card(
         &self,
-        region: &Region,
-        blocks: &[Block],
-        pos: usize,
+        (region, blocks, pos): (&Region, &[Block], usize),
         card: &Card,
+        indent: &str,
         at: &str,
     ) -> Result<String, EditError> {
+        // A card in the notation the model asks for, if it asks.
+        let notation_ok = |i: usize| {
+            card.notation.is_none_or(|n| {
+                self.shortcodes
+                    .all
+                    .get(i)
+                    .is_some_and(|sc| sc.open.notation == n)
+            })
+        };
         let card_index = |b: &BlockSpan| match b {
-            BlockSpan::Card(i) => Some(*i),
+            BlockSpan::Card(i) if notation_ok(*i) => Some(*i),
             _ => None,
         };
         let nearest = Self::nearest(region, blocks, pos, card_index)
@@ -446,12 +455,21 @@ impl Page {
                 self.shortcodes
                     .all
                     .iter()
-                    .position(|sc| super::is_card(sc, &self.catalogue))
+                    .enumerate()
+                    .position(|(i, sc)| super::is_card(sc, &self.catalogue) && notation_ok(i))
             });
         let template = nearest
             .and_then(|i| self.shortcodes.all.get(i))
-            .and_then(|sc| self.src.get(sc.span.clone()))
-            .map_or_else(|| text::with_eol(DEFAULT_CARD, self.eol), str::to_string);
+            .and_then(|sc| self.copied(sc, indent))
+            .unwrap_or_else(|| {
+                let default = match card.notation {
+                    Some(n @ crate::model::Notation::Percent) => DEFAULT_CARD
+                        .replace("{{<", n.left())
+                        .replace(">}}", n.right()),
+                    _ => DEFAULT_CARD.to_string(),
+                };
+                text::with_eol(&default, self.eol)
+            });
         let scs = self.parse_copy(&template, at)?;
         let sc = scs
             .top
@@ -468,35 +486,34 @@ impl Page {
     /// its template reads `.Inner` or a body is given).
     fn new_shortcode(
         &self,
-        region: &Region,
-        blocks: &[Block],
-        pos: usize,
+        (region, blocks, pos): (&Region, &[Block], usize),
         new: &Shortcode,
+        indent: &str,
         at: &str,
     ) -> Result<String, EditError> {
         if let Some(source) = &new.source {
             return Ok(text::with_eol(&text::normalize_eol(source), self.eol));
         }
         self.check_new_name(&new.name, &format!("{at}.name"))?;
+        // A call of the name, in the notation the model asks for, if it asks.
+        let like = |sc: &super::tree::Shortcode| {
+            sc.name() == new.name && new.notation.is_none_or(|n| sc.open.notation == n)
+        };
         let named = |b: &BlockSpan| match b {
             BlockSpan::Shortcode(i) => self
                 .shortcodes
                 .all
                 .get(*i)
-                .filter(|sc| sc.name() == new.name)
+                .filter(|sc| like(sc))
                 .map(|_| *i),
             _ => None,
         };
-        let sibling = Self::nearest(region, blocks, pos, named).or_else(|| {
-            self.shortcodes
-                .all
-                .iter()
-                .position(|sc| sc.name() == new.name)
-        });
+        let sibling = Self::nearest(region, blocks, pos, named)
+            .or_else(|| self.shortcodes.all.iter().position(like));
         let sibling = sibling
             .and_then(|i| self.shortcodes.all.get(i))
-            .and_then(|sc| self.src.get(sc.span.clone()));
-        match sibling.map(|t| self.call_like(t, new, at)) {
+            .and_then(|sc| self.copied(sc, indent));
+        match sibling.map(|t| self.call_like(&t, new, at)) {
             Some(Ok(text)) => Ok(text),
             // A sibling that cannot take these parameters (positional, say, for a named
             // call): written plainly instead.
@@ -589,6 +606,7 @@ impl Page {
                 &none,
                 std::slice::from_ref(&fresh),
                 0,
+                "",
                 &format!("{at}[{i}]"),
             )?;
             out.push_str(&text::normalize_eol(&text));
@@ -624,6 +642,37 @@ impl Page {
         } else {
             open
         }
+    }
+
+    /// The text of call `sc`, to be copied for a new call at `indent`: its lines after the
+    /// first moved from the call's own indentation (the blanks before it on its line) to
+    /// `indent`, so a card copied from another container has its body and closing tag
+    /// where the new card's are.
+    fn copied(&self, sc: &super::tree::Shortcode, indent: &str) -> Option<String> {
+        let source = self.src.get(sc.span.clone())?;
+        let before = self
+            .src
+            .get(text::line_start(&self.src, sc.span.start)..sc.span.start)?;
+        let own = if before.chars().all(|c| c == ' ' || c == '\t') {
+            before
+        } else {
+            ""
+        };
+        if own == indent {
+            return Some(source.to_string());
+        }
+        let mut out = String::with_capacity(source.len());
+        for (i, line) in source.split_inclusive('\n').enumerate() {
+            match line.strip_prefix(own) {
+                Some(rest) if i > 0 && !rest.trim().is_empty() => {
+                    out.push_str(indent);
+                    out.push_str(rest);
+                }
+                Some(rest) if i > 0 => out.push_str(rest),
+                _ => out.push_str(line),
+            }
+        }
+        Some(out)
     }
 
     /// Parses a copied shortcode's text with the page's shortcodes.
@@ -699,7 +748,7 @@ impl Page {
                 },
             };
             out.push_str(indent);
-            out.push_str(&self.block_text(region, blocks, pos, at)?);
+            out.push_str(&self.block_text(region, blocks, pos, indent, at)?);
         }
         if n == 0 && !blocks.is_empty() && !out.ends_with('\n') {
             out.push_str(self.eol);
@@ -808,6 +857,8 @@ impl Page {
         let needed = if prose { 2 } else { 1 };
         match candidate.map(|g| &self.src[g.clone()]) {
             Some(g) if g.matches('\n').count() >= needed => g.to_string(),
+            // Calls in a container with no gap to copy: one to a line, as cards are listed.
+            None if !prose && !std::ptr::eq(region, &self.body) => self.eol.to_string(),
             _ => para.to_string(),
         }
     }

@@ -903,3 +903,38 @@ fn first_call(m: &folio::model::Portfolio) -> usize {
         .position(|b| !matches!(b, Block::Markdown { .. }))
         .expect("a call")
 }
+
+#[test]
+fn a_card_moved_into_another_container_keeps_its_notation_and_takes_the_containers_indentation() {
+    // Hunt AC 6: written `{{% card %}}` like its new sibling, so Hugo read its body as
+    // Markdown; its body and closing tag kept the old container's indentation.
+    let text = "Intro.\n\n{{< grid >}}\n  {{< card name=\"A\" >}}\n  Body A\n  {{< /card >}}\n  \
+                {{< card name=\"B\" >}}\n  Body B\n  {{< /card >}}\n{{< /grid >}}\n\n{{% grid %}}\n\
+                {{% card name=\"D\" %}}\n**Body D**\n{{% /card %}}\n{{% /grid %}}\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let children = |m: &mut folio::model::Portfolio, i: usize| match &mut m.blocks[i] {
+        Block::Shortcode(sc) => sc.children.take().unwrap(),
+        _ => panic!("a container"),
+    };
+    let mut first = children(&mut m, 1);
+    let mut moved = first.remove(0);
+    moved.set_id(None);
+    if let Block::Shortcode(sc) = &mut moved {
+        sc.source = None;
+    }
+    let mut second = children(&mut m, 2);
+    second.push(moved);
+    for (i, list) in [(1, first), (2, second)] {
+        if let Block::Shortcode(sc) = &mut m.blocks[i] {
+            sc.children = Some(list);
+            sc.body = None;
+        }
+    }
+    assert_eq!(
+        apply(&page, &m),
+        "Intro.\n\n{{< grid >}}\n  {{< card name=\"B\" >}}\n  Body B\n  {{< /card >}}\n{{< /grid >}}\n\n\
+         {{% grid %}}\n{{% card name=\"D\" %}}\n**Body D**\n{{% /card %}}\n{{< card name=\"A\" >}}\n\
+         Body A\n{{< /card >}}\n{{% /grid %}}\n"
+    );
+}
