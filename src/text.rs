@@ -47,6 +47,20 @@ pub fn dominant_eol(text: &str) -> &'static str {
     }
 }
 
+/// The columns the blanks (spaces and tabs) at the start of `line` reach, a tab going to
+/// the next multiple of four (CommonMark's tab stops): what tells an indented code block.
+pub fn indent_columns(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .fold(0, |col, c| {
+            if c == '\t' {
+                col + 4 - col % 4
+            } else {
+                col + 1
+            }
+        })
+}
+
 /// Converts CR-LF to LF: the form every text in the model takes.
 pub fn normalize_eol(text: &str) -> String {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {

@@ -730,7 +730,7 @@ impl Page {
                     // moved away from it: in the page's body, four columns would make
                     // it a code block there.
                     let moved = order.before[pos] != id.checked_sub(1);
-                    if body && moved && indent_columns(own) >= 4 {
+                    if body && moved && text::indent_columns(own) >= 4 {
                         ""
                     } else {
                         own
@@ -743,7 +743,7 @@ impl Page {
                         .into_iter()
                         .find(|&i| !matches!(region.blocks.get(i), Some(BlockSpan::Markdown(_))))
                         .map_or(fresh, |i| self.own_indent(region, i)),
-                    None if body && indent_columns(fresh) >= 4 => "",
+                    None if body && text::indent_columns(fresh) >= 4 => "",
                     None => fresh,
                 },
             };
@@ -901,18 +901,6 @@ impl Order {
             _ => None,
         }
     }
-}
-
-/// The columns `indent` (spaces and tabs) reaches, a tab going to the next multiple of
-/// four (CommonMark's tab stops).
-fn indent_columns(indent: &str) -> usize {
-    indent.chars().fold(0, |col, c| {
-        if c == '\t' {
-            col + 4 - col % 4
-        } else {
-            col + 1
-        }
-    })
 }
 
 /// The spaces and tabs at the end of `gap`, after its last line break.

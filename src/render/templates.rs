@@ -422,7 +422,13 @@ impl Renderer<'_> {
         };
         Some(match out {
             Ok(html) => {
-                let html = self.pointed_icons(html);
+                // A `{{% %}}` call's output is Markdown: its icons are drawn after it is
+                // rendered, as the page's raw HTML is, not into text it may show as code.
+                let html = if self.src.shortcodes.all[i].open.notation == Notation::Percent {
+                    self.local_urls(&html).into_owned()
+                } else {
+                    self.pointed_icons(html)
+                };
                 // What the template's `warnf` said (Hugo prints it as a WARN of the build),
                 // and where Folio wrote what Hugo writes otherwise.
                 let mut surprises = warned;
@@ -578,6 +584,13 @@ impl Renderer<'_> {
             && !self.src.catalogue.legacy_markup(name);
         if markdown_output && !unsafe_html && has_raw_html(output) {
             found.push(html_dropped(name));
+        }
+        if markdown_output && shown_as_code(output) {
+            found.push(format!(
+                "Hugo shows part of this call's output as code: its template writes lines \
+                 indented 4 spaces or more, which the page's Markdown reads as a code block: \
+                 call it as {{{{< {name} >}}}}, or unindent the template's lines"
+            ));
         }
         let catalogue = self.src.catalogue;
         let markdown = *self
@@ -1546,6 +1559,22 @@ pub(super) fn has_raw_html(output: &str) -> bool {
             .contains("<!-- raw HTML omitted -->")
 }
 
+/// Whether a `{{% %}}` call's output has lines Goldmark shows as an indented code block:
+/// rendered as Markdown alone, a `<pre><code>` that the output did not write itself (as a
+/// `<pre>` element or a fence).
+pub(super) fn shown_as_code(output: &str) -> bool {
+    let indented = output
+        .lines()
+        .any(|l| !l.trim().is_empty() && crate::text::indent_columns(l) >= 4);
+    indented
+        && !output.contains("<pre")
+        && !output.contains("```")
+        && !output.contains("~~~")
+        && super::markdown::Markdown::default()
+            .render(output)
+            .contains("<pre><code")
+}
+
 /// Whether a template renders `.Inner` as Markdown (`.Inner | markdownify`,
 /// `markdownify .Inner`, `.Inner | .Page.RenderString`).
 fn markdownified_inner(template: &str) -> Option<InnerRead> {
@@ -1588,15 +1617,7 @@ pub(super) enum InnerRead {
 /// block to Markdown, CommonMark 4.4).
 fn indented_as_code(body: &str) -> bool {
     let mut lines = body.lines().filter(|l| !l.trim().is_empty()).peekable();
-    lines.peek().is_some()
-        && lines.all(|l| {
-            let width: usize = l
-                .chars()
-                .take_while(|c| *c == ' ' || *c == '\t')
-                .map(|c| if c == '\t' { 4 } else { 1 })
-                .sum();
-            width >= 4
-        })
+    lines.peek().is_some() && lines.all(|l| crate::text::indent_columns(l) >= 4)
 }
 
 /// A call's `.Params`: a map of its named parameters, or a list of its positional ones,

@@ -460,6 +460,49 @@ fn index_with_a_key_of_the_wrong_type_stops_as_in_hugo() {
 }
 
 #[test]
+fn an_icon_in_a_percent_calls_output_that_markdown_makes_code_is_shown_as_written() {
+    // hugo-scroll's `contact_list` (hunt AD, 4): the output is indented four spaces, a code
+    // block to Goldmark; Folio drew the icon's SVG into the code's text.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "    <p><i class=\"fa fa-phone\"></i> phone</p>\n",
+        "---\ntitle: About\n---\n\n{{% f %}}\n",
+    );
+    let code = |html: &str| {
+        let start = html.find("<pre><code>").expect("a code block");
+        let end = html[start..].find("</code>").unwrap() + start;
+        html[start..end].replace("&quot;", "\"")
+    };
+    assert_eq!(code(&folio), code(&hugo));
+    assert!(!code(&folio).contains("svg"), "{folio}");
+}
+
+#[test]
+fn check_says_when_a_percent_calls_indented_output_is_shown_as_code() {
+    // Tranquilpeak's `blockquote`, hugo-scroll's `contact_list` (hunt AD, 5).
+    for (template, code) in [
+        ("\n    <p>x</p>\n\n    <p>y</p>\n", true),
+        ("<p>\n    x\n</p>\n", false),
+        ("<pre>\n    x\n</pre>\n", false),
+    ] {
+        let site = site_with(&[("f", template)], "Text.\n\n{{% f %}}\n");
+        crate::support::hugo_run(site.path(), &[]).unwrap();
+        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        assert_eq!(
+            hugo.contains("<pre><code>"),
+            code,
+            "{template:?}: Hugo's {hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        assert_eq!(
+            found.iter().any(|f| f.contains("output as code")),
+            code,
+            "{template:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn index_reads_a_byte_of_text_and_nothing_past_its_end_as_in_hugo() {
     // hugo-cite's `cite` (hunt AD, 1): `with index $pages 0` where `$pages` may be text.
     let (hugo, folio) = shortcode_f(
