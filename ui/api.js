@@ -31,6 +31,8 @@ export const api = {
   recover: (restore) => call("recover", { restore }),
   followRename: (to) => call("follow_rename", { to }),
   saveAs: () => call("save_as"),
+  /** Says how many fields hold text not applied yet (closing asks first while any do). */
+  setHeld: (fields) => call("set_held", { fields }),
   /** Calls `onRequest` with each menu request ({action, …}); the first says the
    *  appearance. */
   subscribeMenu: (onRequest) => {

@@ -254,7 +254,7 @@ function applyUpdate(u, anchor = null) {
   $("save").disabled = !u.dirty;
   // A page that does not parse has nothing to export (the menu's Export is greyed too).
   $("export").disabled = !!u.broken;
-  $("status").textContent = u.conflicts?.length ? "Conflicts to settle" : u.missing ? `File ${u.missing}` : u.dirty ? "Unsaved changes" : "Saved";
+  $("status").textContent = statusText(u);
   document.title = u.title;
   document.body.dataset.version = String(u.version);
   showPreview(u.version, anchor);
@@ -386,8 +386,41 @@ async function refused(e, key) {
 function holdUnparsed(field, e, key) {
   state.unparsed.set(key, { field, message: e.message });
   field.setAttribute("aria-invalid", "true");
+  heldChanged();
   notice(`Not applied yet, as the page cannot read it: ${e.message}. Finish typing; Save waits until it reads.`,
     "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+}
+
+/** A form's field holds text that is no value yet (`edits.js` [`hold`]): held as text the
+ *  page cannot read is, its own message beside the field saying why. */
+function holdDraft(key, field, message) {
+  state.unparsed.set(key, { field, message });
+  field.setAttribute("aria-invalid", "true");
+  heldChanged();
+}
+
+/** The field of `key` holds a value again. */
+function releaseDraft(key) {
+  const held = state.unparsed.get(key);
+  if (!held) return;
+  held.field.removeAttribute("aria-invalid");
+  state.unparsed.delete(key);
+  heldChanged();
+}
+
+/** What holds changed tells: the shell (closing asks while any field holds text), and the
+ *  status line. */
+function heldChanged() {
+  api.setHeld(state.unparsed.size).catch(() => {});
+  if (state.view) $("status").textContent = statusText(state.view);
+}
+
+/** The status line for the view `u`. */
+function statusText(u) {
+  if (u.conflicts?.length) return "Conflicts to settle";
+  if (u.missing) return `File ${u.missing}`;
+  if (state.unparsed.size) return "Typed text not valid yet";
+  return u.dirty ? "Unsaved changes" : "Saved";
 }
 
 /** The block an edit's key names (`edit:b12:title` → `edit:b12`): a form sends its whole
@@ -399,6 +432,7 @@ function blockOf(key) {
 /** An edit of the block of `key` was applied (none: every field, as the forms are drawn
  *  again from the page): what [`holdUnparsed`] held there is over. */
 function clearUnparsed(key = null) {
+  const before = state.unparsed.size;
   for (const [held, { field }] of state.unparsed) {
     if (key === null || blockOf(held) === blockOf(key)) {
       field.removeAttribute("aria-invalid");
@@ -406,6 +440,7 @@ function clearUnparsed(key = null) {
     }
   }
   if (state.unparsed.size === 0) clearNotice("unparsed");
+  if (state.unparsed.size !== before) heldChanged();
 }
 
 /** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
@@ -457,6 +492,13 @@ async function pickImage() {
 // ---- commands ----------------------------------------------------------------------------
 
 async function undo() {
+  // In a field holding text not valid yet, undo first takes back that typing: the page's
+  // text comes back in it, and the edit before stays.
+  const active = document.activeElement;
+  if ([...state.unparsed.values()].some((h) => h.field === active)) {
+    await putBack(true);
+    return;
+  }
   // Undoing past a change made outside Folio (a reload, a merge) brings back the text from
   // before it, which a save then writes over it: asked first, kept by default.
   if (state.view?.undoRevertsOutside) {
@@ -662,6 +704,12 @@ async function reload() {
 }
 
 async function guardUnsaved() {
+  if (state.unparsed.size) {
+    const go = await ask("Text not valid yet", el("p", { text: "A field holds text that is not valid yet, so it is in no file; opening another page loses it." }),
+      [["Open anyway", true], ["Cancel", false, true]]);
+    if (!go) return false;
+    clearUnparsed();
+  }
   if (!state.view?.dirty) return true;
   // The same question, in the same order, as closing the window asks (events.rs).
   const choice = await ask("Unsaved changes", el("p", { text: "This page has unsaved changes. Save them before opening another?" }),
@@ -773,6 +821,8 @@ function split() {
 split();
 
 configure({
+  onHold: holdDraft,
+  onRelease: releaseDraft,
   onUpdate: (update, anchor, key) => {
     // Only the held field's own edit, applied, ends the hold: another field's does not.
     if (typeof key === "string") clearUnparsed(key);

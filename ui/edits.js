@@ -10,13 +10,27 @@ let running = false;
 let onUpdate = () => {};
 let onError = () => {};
 let onBusy = () => {};
+let onHold = () => {};
+let onRelease = () => {};
 // The `op`s that add, move or remove blocks: the engine names them (`View.structuralEdits`).
 let structuralOps = [];
 const idle = [];
 
 /** Sets what happens with each engine answer. */
 export function configure(handlers) {
-  ({ onUpdate, onError, onBusy, structural: structuralOps } = { ...{ onUpdate, onError, onBusy, structural: structuralOps }, ...handlers });
+  ({ onUpdate, onError, onBusy, onHold, onRelease, structural: structuralOps } = { ...{ onUpdate, onError, onBusy, onHold, onRelease, structural: structuralOps }, ...handlers });
+}
+
+/** A field holds typed text that is no value yet (JSON half typed, a date half typed):
+ *  nothing of it is sent, and Save and closing wait on it, until [`release`]d (`key`
+ *  names the field, `message` says what is wrong). */
+export function hold(key, field, message) {
+  onHold(key, field, message);
+}
+
+/** The field of `key` holds a value again (sent as usual), or nothing. */
+export function release(key) {
+  onRelease(key);
 }
 
 /** Queues a form edit. `coalesce` names the field (same field: latest value wins);

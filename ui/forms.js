@@ -3,7 +3,7 @@
 // fields their templates read).
 
 import { el, field, textInput } from "./dom.js";
-import { submit } from "./edits.js";
+import { hold, release, submit } from "./edits.js";
 import { formatDate, parseDate } from "./dates.js";
 import { cardEditor, blockShell, gapDrops, moveBlock, retitle } from "./cards.js";
 import { shortcodeEditor } from "./shortcodes.js";
@@ -114,17 +114,20 @@ function dateField(value, set) {
       const v = e.target.value.trim();
       const p = parseDate(v);
       if (p) {
+        release("draft:fm:date");
         format = p;
         msg.textContent = said(p);
         fit(p);
         write(v);
       } else if (v) {
         msg.textContent = notADate(v, kept);
-      } else if (kept !== null) {
+        hold("draft:fm:date", e.target, "the date is not one Hugo reads yet");
+      } else {
+        release("draft:fm:date");
         // Emptied: the page has no date, at once (a save may come before the field
         // loses focus).
         msg.textContent = "This page has no date.";
-        write(null);
+        if (kept !== null) write(null);
       }
     },
   });
@@ -153,14 +156,17 @@ function valueControl(key, value, dataKey, set) {
     const area = el("textarea", { rows: 3, dataset: { key: dataKey }, value: JSON.stringify(value) });
     const msg = el("span", { class: "invalid", role: "alert" });
     area.addEventListener("input", () => {
+      let parsed;
       try {
-        set(JSON.parse(area.value));
-        msg.textContent = "";
-        area.removeAttribute("aria-invalid");
+        parsed = JSON.parse(area.value);
       } catch {
         msg.textContent = "Not valid JSON yet: nothing is written until it is.";
-        area.setAttribute("aria-invalid", "true");
+        hold(`draft:${dataKey}`, area, `${key} is not valid JSON yet`);
+        return;
       }
+      msg.textContent = "";
+      release(`draft:${dataKey}`);
+      set(parsed);
     });
     return field(`${key} (JSON)`, area, msg);
   }

@@ -399,3 +399,13 @@ pub fn site_images(state: State<'_, AppState>) -> CmdResult<Vec<folio::site::ima
 pub fn icon_names() -> Vec<&'static str> {
     folio::icons::brands().to_vec()
 }
+
+/// Tells how many fields hold text the window has not applied yet, as it is not valid yet
+/// (a half-typed JSON list or date, a shortcode call half typed): closing asks first
+/// while there are any, as that text is in no file.
+#[tauri::command]
+pub fn set_held(state: State<'_, AppState>, fields: usize) {
+    state
+        .held
+        .store(fields, std::sync::atomic::Ordering::Relaxed);
+}

@@ -197,11 +197,56 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         return;
     };
     let state = window.state::<AppState>();
+    let held = state.held.load(std::sync::atomic::Ordering::Relaxed);
     let dirty = state.lock().as_ref().is_some_and(|s| s.is_dirty());
-    if !dirty {
+    if held == 0 && !dirty {
         return;
     }
     api.prevent_close();
+    let w = window.clone();
+    if held > 0 {
+        // Text typed that is not valid yet is in no file: losing it is asked first, then
+        // the unsaved edits are.
+        let fields = if held == 1 {
+            "A field holds"
+        } else {
+            "Fields hold"
+        };
+        window
+            .dialog()
+            .message(format!(
+                "{fields} text that is not valid yet (a JSON value, a date or a shortcode \
+                 call being typed), so it is in no file and closing loses it. Close Folio \
+                 anyway?"
+            ))
+            .title("Text not valid yet")
+            .buttons(MessageDialogButtons::OkCancelCustom(
+                CLOSE_ANYWAY.into(),
+                "Cancel".into(),
+            ))
+            .show_with_result(move |r| {
+                let close = r == MessageDialogResult::Ok
+                    || matches!(&r, MessageDialogResult::Custom(t) if t == CLOSE_ANYWAY);
+                if !close {
+                    return;
+                }
+                let state = w.state::<AppState>();
+                state.held.store(0, std::sync::atomic::Ordering::Relaxed);
+                if state.lock().as_ref().is_some_and(|s| s.is_dirty()) {
+                    ask_unsaved(&w);
+                } else {
+                    let _ = w.destroy();
+                }
+            });
+        return;
+    }
+    ask_unsaved(&w);
+}
+
+const CLOSE_ANYWAY: &str = "Close anyway";
+
+/// The unsaved-changes question, before closing.
+fn ask_unsaved<R: Runtime>(window: &Window<R>) {
     let w = window.clone();
     window
         .dialog()

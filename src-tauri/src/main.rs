@@ -133,6 +133,7 @@ fn main() {
             commands::save_as,
             commands::site_images,
             commands::icon_names,
+            commands::set_held,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Folio could not start");

@@ -46,6 +46,9 @@ pub struct AppState {
     appearance: Mutex<Appearance>,
     /// View ▸ Site Styles.
     site_styles: std::sync::atomic::AtomicBool,
+    /// How many fields hold text not applied yet, as it is not valid yet (the window says,
+    /// `set_held`): closing asks before that text is lost.
+    pub held: std::sync::atomic::AtomicUsize,
 }
 
 impl AppState {
@@ -64,6 +67,7 @@ impl AppState {
             zoom: Mutex::new(1.0),
             appearance: Mutex::new(Appearance::load(&data)),
             site_styles: std::sync::atomic::AtomicBool::new(menu::SiteStyles::load(&data)),
+            held: std::sync::atomic::AtomicUsize::new(0),
             data,
         }
     }

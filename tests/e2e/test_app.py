@@ -265,6 +265,29 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace("date: 2019-06-23T22:43:14-06:00", "date: 2024-02-29T09:30:00+01:00"))
 
+    def test_a_date_half_typed_holds_the_save_and_undo_takes_back_only_that_typing(self):
+        # Ctrl+S said Saved with the typed text in no file, and Ctrl+Z also undid the edit
+        # before it (hunt AE, 1 and 5).
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the title edit")
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype("2026-03-0")
+        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
+                    what="the status to say so")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                    what="the save held")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+        self.xkey("ctrl+z")
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2019-06-23T22:43:14-06:00",
+                    what="the page's date back in the field")
+        self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
+        self.assertEqual(self.s.execute("return document.getElementById('status').textContent"), "Unsaved changes")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace("title: 'About'", "title: 'About me'"))
+
     def test_a_date_picked_from_the_calendar_keeps_the_dates_format(self):
         self.s.wait(lambda: self.s.find_all('[data-key="fm:date:^pick"]'), what="the calendar")
         self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
@@ -1391,6 +1414,43 @@ class CloseTest(AppTest):
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "About", what="the page as saved")
         time.sleep(0.5)
         self.assertFalse(self.s.find_all("dialog[open]"), "a deliberate close is not a crash")
+
+
+class HeldTextCloseTest(AppTest):
+    """Closing while a field holds text not valid yet, in no file (hunt AE, 1)."""
+
+    def held_question(self):
+        return subprocess.run(["xdotool", "search", "--name", "^Text not valid yet$"], capture_output=True, text=True).stdout.split()
+
+    question = held_question
+    request_close = CloseTest.request_close
+
+    def click_held(self, button):
+        """Clicks Close anyway or Cancel (two equal buttons along the question's bottom)."""
+        wid = self.s.wait(self.held_question, what="the question")[0]
+        geo = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], capture_output=True, text=True).stdout
+        g = dict(line.split("=") for line in geo.split())
+        i = ["Close anyway", "Cancel"].index(button)
+        x, y = int(g["WIDTH"]) * (2 * i + 1) // 4, int(g["HEIGHT"]) - 14
+        subprocess.run(["xdotool", "mousemove", "--window", wid, str(x), str(y), "click", "1"], check=True)
+        self.s.wait(lambda: not self.held_question(), what="the question to close")
+
+    def test_closing_with_text_not_valid_yet_asks_first(self):
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype("2026-03-0")
+        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
+                    what="the hold")
+        self.request_close()
+        self.click_held("Cancel")
+        self.assertTrue(self.app_pids(), "still open")
+        self.assertEqual(self.s.prop(self.field("fm:date"), "value"), "2026-03-0")
+        self.request_close()
+        self.click_held("Close anyway")
+        self.s.wait(lambda: not self.app_pids(), what="the app to close")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+        self.s.close()
+        self.s = wd.Session(DRIVER, APP, [str(self.site)])
 
 
 class MenuTest(AppTest):
