@@ -103,8 +103,16 @@ function ctx() {
       submit({ op: "param", key, value: "" }, { coalesce: null });
       draw();
     },
-    /** Takes site param `key` out of the config. */
-    removeParam: (key) => {
+    /** Takes site param `key` out of the config; asked first when the page calls
+     *  `{{< param key >}}` and its front matter does not set it: Hugo's `param` stops the
+     *  build on a key set nowhere. */
+    removeParam: async (key) => {
+      if (paramCalled(key)) {
+        const go = await ask("Remove a param the page uses?",
+          el("p", { text: `The page calls {{< param ${key} >}}: without ${key}, Hugo stops building it (param "${key}" not found).` }),
+          [["Remove anyway", true], ["Keep it", false, true]]);
+        if (!go) return;
+      }
       // The focus stays in the params, on the field that adds one.
       state.focusHint = { key: "param:+name", id: null };
       delete state.model.params[key];
@@ -159,6 +167,21 @@ function ctx() {
       state.focusHint = pos === null ? { id, field } : { pos, field };
     },
   };
+}
+
+/** Whether the page calls `{{< param KEY >}}` (or a key inside it, `KEY.sub`) where
+ *  neither its front matter nor another of the site's config files sets `key` (in any
+ *  case, as Hugo reads keys). */
+function paramCalled(key) {
+  const k = key.toLowerCase();
+  const set = [...Object.keys(state.model.frontMatter ?? {}), ...(state.view?.paramsElsewhere ?? []).map((p) => p.key)];
+  if (set.some((f) => f.toLowerCase() === k)) return false;
+  const text = JSON.stringify(state.model.blocks ?? []);
+  const calls = text.matchAll(/\{\{[<%]\s*param\s+(?:\\"([^\\]*)\\"|'([^']*)'|`([^`]*)`|([^\s%>]+))/gi);
+  return [...calls].some((m) => {
+    const called = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
+    return called === k || called.startsWith(`${k}.`);
+  });
 }
 
 /** Redraws the forms, keeping focus and caret on the same field when it still exists. */

@@ -50,19 +50,34 @@ function pageFields(fm, ctx) {
     el("div", { class: "row" }, field("Weight", weight), field("Layout", layout)),
     el("div", { class: "row" }, check("comments", "Comments"), check("draft", "Draft")),
     others,
-    addKey("field", "description", (k) => k in fm || PAGE_KEYS.includes(k), ctx.addFrontMatter, "fm:+name"));
+    addKey("field", "description", (k) => sameKey([...Object.keys(fm), ...PAGE_KEYS], k), ctx.addFrontMatter, "fm:+name"));
 }
 
-/** A name field and a button that adds a key of that name (`taken`: already there). */
+/** A name field and a button that adds a key of that name (`taken`: the key already there
+ *  that the name is, in any case, or null). */
 function addKey(what, example, taken, add, dataKey) {
   const name = el("input", { type: "text", placeholder: `name, e.g. ${example}`, "aria-label": `New ${what} name`, dataset: { key: dataKey } });
+  const msg = el("span", { class: "hint", "aria-live": "polite" });
   const button = el("button", { type: "button", text: `Add ${what}`, onClick: () => {
     const k = name.value.trim();
-    if (!k || taken(k)) { name.focus(); return; }
+    const there = k ? taken(k) : null;
+    if (!k || there) {
+      // Hugo reads keys in any case as one (it lower-cases them): a second spelling
+      // would be a second key in the file and one value to Hugo.
+      msg.textContent = there ? `${there} is already there (Hugo reads ${k} as the same key): edit it above.` : "";
+      name.focus();
+      return;
+    }
+    msg.textContent = "";
     add(k);
   } });
   name.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); button.click(); } });
-  return el("div", { class: "add-param" }, field(`New ${what}`, name), button);
+  return el("div", { class: "add-param" }, field(`New ${what}`, name, msg), button);
+}
+
+/** The key of `keys` that is `k` in any case, as Hugo reads keys; else null. */
+function sameKey(keys, k) {
+  return keys.find((key) => key.toLowerCase() === k.toLowerCase()) ?? null;
 }
 
 /** What to tell of typed text that is no date yet, and of what the page keeps until it
@@ -204,7 +219,7 @@ function paramFields(params, ctx) {
       ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)))
       : elsewhere.length ? null : el("p", { class: "hint", text: "The site config has no params yet." }),
     elsewhere.map((p) => paramElsewhere(p)),
-    addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => k in params, ctx.addParam, "param:+name"),
+    addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => sameKey(Object.keys(params), k), ctx.addParam, "param:+name"),
     el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
 }
 

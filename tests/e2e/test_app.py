@@ -388,6 +388,37 @@ class EditingTest(AppTest):
         self.assertEqual(config.read_text(), before.replace('linkedin = "rviscarra"\n', ""))
         self.assertEqual(self.page.read_text(), SAMPLE.replace("comments: false\n", "comments: false\ndescription: 'Hello'\n"))
 
+    def test_removing_a_param_the_page_calls_asks_first(self):
+        # Hugo stops building a page whose `{{< param email >}}` names a key set nowhere
+        # (hunt AE, 2).
+        config = self.site / "hugo.toml"
+        before = config.read_text()
+        self.s.wait(lambda: self.s.find_all('[data-key="param:email:^remove"]'), what="the params")
+        self.s.click(self.field("param:email:^remove"))
+        dialog = self.s.find("dialog[open]", timeout=10)
+        self.assertIn("{{< param email >}}", self.s.text(dialog))
+        self.s.click([b for b in self.s.find_all("dialog[open] button") if self.s.text(b) == "Keep it"][0])
+        time.sleep(0.3)
+        self.assertTrue(self.s.find_all('[data-key="param:email"]'), "kept")
+        self.assertFalse(self.dirty())
+        self.s.click(self.field("param:email:^remove"))
+        self.s.find("dialog[open]", timeout=10)
+        self.s.click([b for b in self.s.find_all("dialog[open] button") if self.s.text(b) == "Remove anyway"][0])
+        self.s.wait(lambda: not self.s.find_all('[data-key="param:email"]'), what="the param gone")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertNotIn("email", config.read_text().replace(before, ""))
+        self.assertNotIn("email =", config.read_text())
+
+    def test_a_key_added_in_another_case_of_one_there_is_refused_and_said(self):
+        # Hugo reads `Title` and `title` as one key (hunt AE, 3).
+        self.s.type(self.field("fm:+name"), "Title")
+        self.s.click([b for b in self.s.find_all("fieldset.page button") if self.s.text(b) == "Add field"][0])
+        self.s.wait(lambda: "title is already there" in self.s.execute(
+            "return document.querySelector('[data-key=\"fm:+name\"]').parentElement.textContent"), what="the hint")
+        self.assertFalse(self.s.find_all('[data-key="fm:Title"]'))
+        self.assertFalse(self.dirty())
+
     def test_a_list_item_with_a_space_becomes_the_items_the_site_will_show(self):
         chips = "return [...document.querySelectorAll('.block[data-id=\"1\"] [aria-label=\"Other tech\"] .chip span:first-child')].map(c => c.textContent)"
         self.s.wait(lambda: self.s.execute(chips) == ["Kubernetes"], what="the card's other tech")
