@@ -742,3 +742,58 @@ fn check_says_a_date_hugo_cannot_read_stops_the_build_exactly_where_hugo_stops()
     assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
     assert!(folio::check::check_path(&site.path().join("content/p.md")).is_empty());
 }
+
+#[test]
+fn folded_and_kept_block_scalars_are_edited_in_their_own_style_and_read_by_hugo_as_set() {
+    // A folded `>-` was rewritten `|-` on one line; a `|+` block's edit, or a key added
+    // after one, was refused (hunt AA, 14).
+    let text = "---\ntitle: T\nsummary: >- # wrapped\n  This is a long folded summary that\n  \
+                wraps over several lines in the source\n  and reads as one line.\n\n  A second \
+                paragraph.\nkeep: |+\n  kept\n\nfold: >\n  a\n  b\n---\nBody.\n";
+    let summary = "This is a long folded summary that wraps over many lines in the source and \
+                   reads as one line.\nA second paragraph.";
+    let cases = [
+        // One word: its line alone changes.
+        (
+            "summary",
+            serde_json::json!(summary),
+            text.replace("over several lines", "over many lines"),
+        ),
+        // A paragraph added: written anew, folded.
+        (
+            "summary",
+            serde_json::json!("One.\nTwo.\n\nThree."),
+            text.replace(
+                "  This is a long folded summary that\n  wraps over several lines in the source\n  \
+                 and reads as one line.\n\n  A second paragraph.\n",
+                "  One.\n\n  Two.\n\n\n  Three.\n",
+            ),
+        ),
+        (
+            "keep",
+            serde_json::json!("kept!\n\n"),
+            text.replace("  kept\n", "  kept!\n"),
+        ),
+        (
+            "fold",
+            serde_json::json!("a c\n"),
+            text.replace("  a\n  b\n", "  a\n  c\n"),
+        ),
+    ];
+    for (key, value, want) in cases {
+        let out = set_and_read_back(text, key, value.clone());
+        assert_eq!(out, want, "{key}");
+        let read = hugo_page(
+            &format!("{{{{ index .Params \"{key}\" | jsonify }}}}"),
+            &out,
+        );
+        assert_eq!(read, value.to_string(), "{key}: {out}");
+    }
+    // A key added after a kept block goes after its blank lines.
+    let page = folio::Page::parse(text).unwrap();
+    let added = page
+        .set_front_matter("after", Some(serde_json::json!("x")))
+        .unwrap();
+    let read = hugo_page("{{ .Params.keep | jsonify }}", added.source());
+    assert_eq!(read, "\"kept\\n\\n\"", "{}", added.source());
+}

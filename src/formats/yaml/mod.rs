@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod folded;
 mod plain;
 #[cfg(test)]
 mod tests;
@@ -245,6 +246,7 @@ fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Nod
     let mut b = Builder {
         src,
         base: range.start,
+        end: range.end,
         frames: Vec::new(),
         root: None,
         anchors: HashMap::new(),
@@ -343,6 +345,8 @@ enum Frame {
 struct Builder<'a> {
     src: &'a str,
     base: usize,
+    /// Where the document's text ends in `src`.
+    end: usize,
     frames: Vec<Frame>,
     root: Option<Node>,
     /// The value of each anchor (`&name`) by the parser's anchor id, for its aliases
@@ -584,6 +588,11 @@ impl Builder<'_> {
                     .and_then(block_header)
                     .map_or(at.start, |i| self.base + i);
                 let end = block_end(src.get(..at.end.max(header)).unwrap_or(src)).max(header + 1);
+                let end = if keeps_line_breaks(src, header) {
+                    kept_block_end(src, end, self.end)
+                } else {
+                    end
+                };
                 (header..end, Style::Block, Json::String(value.to_string()))
             }
             // A key or item written without a value (`title:`, `-`): the parser puts the
@@ -654,6 +663,42 @@ fn block_end(text: &str) -> usize {
         match trimmed.rfind('\n') {
             Some(nl) => t = trimmed.get(..nl).unwrap_or_default(),
             None => return trimmed.len(),
+        }
+    }
+}
+
+/// Whether the block scalar whose header (`|` or `>`) is at `header` keeps its trailing
+/// line breaks (`|+`, `>2+`: YAML's "keep" chomping).
+fn keeps_line_breaks(src: &str, header: usize) -> bool {
+    src.get(header + 1..)
+        .unwrap_or_default()
+        .split([' ', '\t', '\r', '\n', '#'])
+        .next()
+        .is_some_and(|indicators| indicators.contains('+'))
+}
+
+/// The end of a kept block scalar whose last line with text ends at `end`: past the blank
+/// lines after it, which are its value's ("keep"), up to the line break of the last of
+/// them; a blank line is one with only blanks, ended by a line break before `doc_end`.
+fn kept_block_end(src: &str, end: usize, doc_end: usize) -> usize {
+    let mut end = end;
+    loop {
+        let rest = src.get(end..doc_end).unwrap_or_default();
+        let Some(after_break) = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+        else {
+            return end;
+        };
+        let next = after_break.find('\n').map(|i| {
+            let line = after_break.get(..i).unwrap_or_default();
+            line.strip_suffix('\r').unwrap_or(line)
+        });
+        match next {
+            Some(line) if line.chars().all(|c| c == ' ' || c == '\t') => {
+                end = doc_end - after_break.len() + line.len();
+            }
+            _ => return end,
         }
     }
 }

@@ -113,3 +113,37 @@ fn a_quoted_scalar_that_never_closes_is_still_an_error() {
     let e = super::parse(src, 0..src.len()).unwrap_err();
     assert!(e.message.contains("invalid YAML"), "{}", e.message);
 }
+
+#[test]
+fn a_kept_block_scalar_is_edited_with_its_trailing_blank_lines_and_keys_go_after_them() {
+    let src = "keep: |+\n  kept\n\nnext: 1\n";
+    assert_eq!(
+        set(src, &serde_json::json!({"keep": "kept!\n\n", "next": 1})),
+        "keep: |+\n  kept!\n\nnext: 1\n"
+    );
+    assert_eq!(
+        set(src, &serde_json::json!({"keep": "kept\n", "next": 1})),
+        "keep: |\n  kept\nnext: 1\n"
+    );
+    assert_eq!(
+        set(src, &serde_json::json!({"keep": "kept\n\n", "next": 2})),
+        "keep: |+\n  kept\n\nnext: 2\n"
+    );
+    let last = "a: 1\nkeep: |+\n  kept\n\n";
+    let added = set(
+        last,
+        &serde_json::json!({"a": 1, "keep": "kept\n\n", "z": 2}),
+    );
+    let read = super::parse(&added, 0..added.len()).unwrap().to_json();
+    assert_eq!(
+        read,
+        serde_json::json!({"a": 1, "keep": "kept\n\n", "z": 2}),
+        "{added:?}"
+    );
+    let nested = "m:\n  keep: |+\n    kept\n\n  next: 1\n";
+    let edited = set(
+        nested,
+        &serde_json::json!({"m": {"keep": "more\n\n", "next": 1}}),
+    );
+    assert_eq!(edited, "m:\n  keep: |+\n    more\n\n  next: 1\n");
+}

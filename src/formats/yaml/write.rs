@@ -198,7 +198,7 @@ fn block_parent(src: &str, node: &Node) -> usize {
         rest = after.trim_start_matches([' ', '\t']);
     }
     match dash {
-        Some(d) if rest.is_empty() || rest.starts_with(['&', '!', '|']) => d,
+        Some(d) if rest.is_empty() || rest.starts_with(['&', '!', '|', '>']) => d,
         _ => col,
     }
 }
@@ -220,7 +220,16 @@ impl Syntax for YamlSyntax {
         Ok(match v {
             Json::String(s) if style == Style::Block => {
                 let indent = (block_indent(at.src, at.node), block_parent(at.src, at.node));
-                let text = block(s, indent, at.tree.eol);
+                let old = match &at.node.kind {
+                    Kind::Scalar {
+                        value: Json::String(old),
+                        ..
+                    } => old.as_str(),
+                    _ => "",
+                };
+                // A folded block (`>`) stays one where it can; else it is written literally.
+                let text = super::folded::write(at.src, at.node, (old, s), indent, at.tree.eol)
+                    .unwrap_or_else(|| block(s, indent, at.tree.eol));
                 keep_header_comment(&text, at.src, at.node.span.start)
             }
             // A value where there was none (`title:`): after one space.
@@ -256,6 +265,10 @@ fn keep_header_comment(text: &str, src: &str, header: usize) -> String {
         .get(header..)
         .map(|rest| rest.split(['\n', '\r']).next().unwrap_or(""))
         .unwrap_or("");
+    // The old header line itself (a folded block edited in its own lines) has it already.
+    if text.split(['\n', '\r']).next() == Some(old_line) {
+        return text.to_string();
+    }
     let comment = old_line
         .match_indices('#')
         .map(|(i, _)| i)
