@@ -325,6 +325,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
         found.extend(rendering_problems(doc()));
     }
     front_matter_and_fence_problems(&page, site, &mut found);
+    raw_html_problems(&page, site, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -704,6 +705,48 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
             options.span.start,
             Severity::Error,
             format!("highlight: {e} (Hugo stops the build); write options as \"linenos=table,hl_lines=2-3\""),
+        ));
+    }
+}
+
+/// Raw HTML in the page's prose that Goldmark omits while `unsafe` is off (a tag, not a
+/// comment, which Hugo drops quietly): Hugo warns "Raw HTML omitted while rendering",
+/// unless the site's `ignoreLogs` holds `warning-goldmark-raw-html`. One warning per
+/// block of prose, at its first tag; none for a page outside a site.
+fn raw_html_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
+    let ignored = match site.config_json(&["ignoreLogs"]) {
+        Some(Json::Array(ids)) => ids.iter().any(|id| {
+            id.as_str()
+                .is_some_and(|id| id.eq_ignore_ascii_case("warning-goldmark-raw-html"))
+        }),
+        _ => false,
+    };
+    if site.config.is_none() || ignored || site.unsafe_html() {
+        return;
+    }
+    for b in page.blocks() {
+        if !matches!(b, crate::page::BlockSpan::Markdown(_)) {
+            continue;
+        }
+        let text = page.block_source(b);
+        if !crate::render::has_raw_html(text) {
+            continue;
+        }
+        let tag = text
+            .match_indices('<')
+            .map(|(i, _)| i)
+            .find(|&i| {
+                text.get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+            })
+            .unwrap_or(0);
+        out.push(Problem(
+            page.block_range(b).start + tag,
+            Severity::Warning,
+            "Hugo omits this raw HTML, as markup.goldmark.renderer.unsafe is off (its build \
+             warns \"Raw HTML omitted\"): write it in Markdown, or set unsafe = true"
+                .into(),
         ));
     }
 }

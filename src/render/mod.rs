@@ -17,6 +17,8 @@ mod placeholders;
 mod shortcodes;
 mod substitutions;
 mod templates;
+
+pub(crate) use templates::has_raw_html;
 mod typographer;
 
 use std::collections::BTreeSet;

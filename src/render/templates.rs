@@ -617,6 +617,15 @@ impl Renderer<'_> {
                     .to_string(),
             );
         }
+        // The body's own tags (its calls' are the next surprise's).
+        if !unsafe_html && sc.children.is_empty() && has_raw_html(&body) {
+            found.push(
+                "Hugo omits the raw HTML in this body: its template renders the body as \
+                 Markdown, and raw HTML is off (markup.goldmark.renderer.unsafe): write it in \
+                 Markdown, or set unsafe = true"
+                    .to_string(),
+            );
+        }
         // A child whose output has raw HTML, of either notation (`ref`, `relref` and
         // `param` write text; a `{{% %}}` call's Markdown is no HTML).
         let nested_html = sc.children.iter().any(|c| self.raw_html_calls.contains(c));
@@ -1546,7 +1555,7 @@ pub(super) fn html_dropped(name: &str) -> String {
 /// Whether a `{{% %}}` call's output holds raw HTML that Goldmark omits when `unsafe` is
 /// off: rendered as Markdown with Goldmark's defaults, it has a `<!-- raw HTML omitted -->`.
 /// A tag inside a code fence, a code span or an autolink is text, not raw HTML.
-pub(super) fn has_raw_html(output: &str) -> bool {
+pub(crate) fn has_raw_html(output: &str) -> bool {
     let tag_like = output.match_indices('<').any(|(k, _)| {
         output
             .get(k + 1..)

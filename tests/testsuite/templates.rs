@@ -503,6 +503,62 @@ fn check_says_when_a_percent_calls_indented_output_is_shown_as_code() {
 }
 
 #[test]
+fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
+    // paige's examples, `<kbd>` in prose (hunt AD, 6): Hugo warns, Folio said nothing.
+    for (config, prose, warned) in [
+        ("", "Press <kbd>x</kbd> now.", true),
+        ("", "Text <!-- a comment --> more.", false),
+        ("", "Code `<kbd>` only.", false),
+        (
+            "ignoreLogs = ['warning-goldmark-raw-html']\n",
+            "Press <kbd>x</kbd> now.",
+            false,
+        ),
+        (
+            "[markup.goldmark.renderer]\nunsafe = true\n",
+            "Press <kbd>x</kbd> now.",
+            false,
+        ),
+    ] {
+        let site = site_with(
+            &[("f", "<div>{{ .Inner | markdownify }}</div>")],
+            &format!("Intro.\n\n{prose}\n\n{{{{< f >}}}}{prose}{{{{< /f >}}}}\n"),
+        );
+        let hugo_toml = site.path().join("hugo.toml");
+        let before = std::fs::read_to_string(&hugo_toml).unwrap();
+        std::fs::write(&hugo_toml, format!("{before}{config}")).unwrap();
+        let out = std::process::Command::new(crate::support::hugo_bin())
+            .arg("--source")
+            .arg(site.path())
+            .output()
+            .unwrap();
+        let log = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            log.contains("Raw HTML omitted"),
+            warned,
+            "{prose}: Hugo said {log}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        let said = found
+            .iter()
+            .filter(|f| f.contains("omits this raw HTML"))
+            .collect::<Vec<_>>();
+        assert_eq!(!said.is_empty(), warned, "{config}{prose}: {found:?}");
+        // The same in a body its template renders as Markdown, said beside the call
+        // whatever `ignoreLogs` silences of Hugo's own warning.
+        let body = found
+            .iter()
+            .any(|f| f.contains("omits the raw HTML in this body"));
+        let tag = prose.contains("<kbd>") && !prose.contains('`') && !config.contains("unsafe");
+        assert_eq!(body, tag, "{config}{prose}: {found:?}");
+        if warned {
+            assert!(said[0].contains("page.md:"), "{said:?}");
+        }
+    }
+}
+
+#[test]
 fn index_reads_a_byte_of_text_and_nothing_past_its_end_as_in_hugo() {
     // hugo-cite's `cite` (hunt AD, 1): `with index $pages 0` where `$pages` may be text.
     let (hugo, folio) = shortcode_f(
