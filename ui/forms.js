@@ -216,7 +216,8 @@ function paramFields(params, ctx) {
   const elsewhere = ctx.paramsElsewhere.filter((p) => !own.has(p.key.toLowerCase()));
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
     keys.length
-      ? keys.map((k) => valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)))
+      ? keys.map((k) => overridden(valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)),
+        ctx.paramsElsewhere.find((p) => p.wins && p.key.toLowerCase() === k.toLowerCase())))
       : elsewhere.length ? null : el("p", { class: "hint", text: "The site config has no params yet." }),
     elsewhere.map((p) => paramElsewhere(p)),
     addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => sameKey(Object.keys(params), k), ctx.addParam, "param:+name"),
@@ -225,10 +226,24 @@ function paramFields(params, ctx) {
 
 /** A param set in another of the site's config files: shown as the templates see it, not
  *  edited here (Save writes one file). */
-function paramElsewhere({ key, value, file }) {
-  const text = value !== null && typeof value === "object" ? JSON.stringify(value) : String(value ?? "");
-  return field(key, textInput(text, { readonly: true, dataset: { key: `param-elsewhere:${key}` } }),
-    el("span", { class: "hint", text: `Set in ${file}: edit it there.` }));
+function paramElsewhere({ key, value, file, table }) {
+  return field(key, textInput(shown(value), { readonly: true, dataset: { key: `param-elsewhere:${key}` } }),
+    el("span", { class: "hint", text: `Set in ${file}${table === "params" ? "" : ` [${table}]`}: edit it there.` }));
+}
+
+/** A param's field, and, when another table wins over it for this page (its language's
+ *  params, the build environment's config: `winner`), what Hugo reads instead. */
+function overridden(control, winner) {
+  if (!winner) return control;
+  return el("div", {}, control, el("p", {
+    class: "hint warn", dataset: { key: `param-wins:${winner.key}` },
+    text: `Hugo reads ${shown(winner.value)} here, from ${winner.file} [${winner.table}], which wins over this value: edit it there.`,
+  }));
+}
+
+/** A param's value as text: a string as it is, anything else as JSON. */
+function shown(value) {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value ?? "");
 }
 
 function blockList(model, ctx) {

@@ -142,7 +142,10 @@ impl Session {
             site_root: site.root.clone(),
             site_title: site.title(),
             config_path: site.params_file().map(|f| f.path.clone()),
-            params_elsewhere: site.params_elsewhere(),
+            params_elsewhere: site.params_elsewhere(&self.open.as_ref().map_or_else(
+                || crate::OpenPage::language_of(site, &self.path),
+                |d| d.language(),
+            )),
             languages: site.languages(),
             language: self
                 .open

@@ -442,6 +442,26 @@ impl Site {
         self.over_key_files(in_config, path)
     }
 
+    /// The config file whose value at `path` Hugo uses: the last in its merge order that
+    /// sets it (the root config, then the config folder's files, the environment's last);
+    /// with `environment_only`, among the environment's files (`config/production/`) only.
+    pub(crate) fn file_setting(&self, path: &[&str], environment_only: bool) -> Option<&Path> {
+        let root = self
+            .config
+            .as_ref()
+            .filter(|c| !environment_only && c.doc.root.get_any_case(path).is_some())
+            .map(|c| c.path.as_path());
+        self.key_files
+            .iter()
+            .filter(|(_, f)| {
+                !environment_only || !f.path.parent().is_some_and(|d| d.ends_with("_default"))
+            })
+            .filter(|kf| over_files(std::iter::once(*kf), None, path).is_some())
+            .map(|(_, f)| f.path.as_path())
+            .next_back()
+            .or(root)
+    }
+
     /// `base` (a value at `path`) with the values of the config folder's files at `path`
     /// merged over it, in turn.
     fn over_key_files(&self, base: Option<Json>, path: &[&str]) -> Option<Json> {

@@ -58,7 +58,47 @@ impl Site {
     /// key (in any case, as Hugo reads keys). A key the forms' file also sets is listed
     /// too: that file's value wins while it has the key, and this one counts again once
     /// the key is removed there (the forms show it then).
-    pub fn params_elsewhere(&self) -> Vec<ParamElsewhere> {
+    ///
+    /// Then the params a page in `lang` reads from a table that wins over the forms' file
+    /// ([`ParamElsewhere::wins`] when the forms' file sets the key too: its edits change
+    /// nothing Hugo shows): the language's own (`[languages.en.params]`, `params.en.toml`)
+    /// and the build environment's (`config/production/`), as Hugo merges them
+    /// (`config/allconfig/load.go`).
+    pub fn params_elsewhere(&self, lang: &str) -> Vec<ParamElsewhere> {
+        let mut out = self.params_in_other_files();
+        let own = self.params();
+        for (key, value) in self.params_in(lang) {
+            let mine = own
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(&key))
+                .map(|(_, v)| v);
+            if mine == Some(&value) {
+                continue;
+            }
+            let language = ["languages", lang, "params", key.as_str()];
+            let (file, table) = match self.file_setting(&language, false) {
+                Some(f) => (f, format!("languages.{lang}.params")),
+                None => match self.file_setting(&["params", key.as_str()], true) {
+                    Some(f) => (f, "params".to_string()),
+                    None => continue,
+                },
+            };
+            out.retain(|p| !p.key.eq_ignore_ascii_case(&key));
+            let file = file.strip_prefix(&self.root).unwrap_or(file).to_path_buf();
+            out.push(ParamElsewhere {
+                wins: mine.is_some(),
+                key,
+                value,
+                file,
+                table,
+            });
+        }
+        out
+    }
+
+    /// [`Site::params_elsewhere`]'s first part: the params of the site's own config files
+    /// other than the forms' file.
+    fn params_in_other_files(&self) -> Vec<ParamElsewhere> {
         let mut out: Vec<ParamElsewhere> = Vec::new();
         let mut add = |path: &Path, params: Option<Json>| {
             let Some(Json::Object(m)) = params else {
@@ -69,7 +109,13 @@ impl Site {
                     continue;
                 }
                 let file = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
-                out.push(ParamElsewhere { key, value, file });
+                out.push(ParamElsewhere {
+                    key,
+                    value,
+                    file,
+                    table: "params".into(),
+                    wins: false,
+                });
             }
         };
         let params_of = |f: &ConfigFile| f.doc.root.get_any_case(&["params"]).map(|n| n.to_json());
@@ -140,6 +186,11 @@ pub struct ParamElsewhere {
     pub value: Json,
     /// The file, relative to the site's folder.
     pub file: PathBuf,
+    /// The table in that file (`params`, `languages.en.params`).
+    pub table: String,
+    /// Whether Hugo reads this value for the page over the forms' file's value of the key
+    /// (the forms' file sets it too, but a language's or the environment's table wins).
+    pub wins: bool,
 }
 
 /// A `[params]` table appended to a TOML config that has none.

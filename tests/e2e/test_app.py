@@ -1044,6 +1044,19 @@ class ShadowedParamTest(AppTest):
         self.assertEqual(self.s.prop(self.field("param-elsewhere:email"), "value"), "hello {at} example {dot} dev")
 
 
+class WinningParamTest(AppTest):
+    """The sample with the build environment's params file setting hugo.toml's `email`."""
+
+    site_files = {"config/production/params.toml": "email = 'prod@example.org'\n"}
+
+    def test_a_param_another_table_wins_over_says_what_hugo_reads_and_where(self):
+        # Hunt AC, 2: the form edited a value Hugo did not read.
+        hint = self.s.wait(lambda: self.s.find_all('[data-key="param-wins:email"]'), what="the hint")[0]
+        self.assertIn("Hugo reads prod@example.org here, from config/production/params.toml [params]", self.s.text(hint))
+        self.assertEqual(self.s.prop(self.field("param:email"), "value"), "hello {at} example {dot} dev")
+        self.assertFalse(self.s.find_all('[data-key="param-wins:github"]'))
+
+
 class SiteProblemsTest(AppTest):
     """The sample with a table render hook, which Folio does not run."""
 

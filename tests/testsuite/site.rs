@@ -270,7 +270,7 @@ fn params_in_config_files_the_forms_do_not_edit_are_listed_once_with_their_files
     ]);
     let site = folio::Site::open_dir(dir.path()).unwrap();
     let elsewhere: Vec<(String, serde_json::Value, String)> = site
-        .params_elsewhere()
+        .params_elsewhere("en")
         .into_iter()
         .map(|p| (p.key, p.value, p.file.display().to_string()))
         .collect();
@@ -352,4 +352,65 @@ fn markup_settings_are_read_in_any_case() {
     let site = Site::open_dir(site.path()).unwrap();
     assert!(site.unsafe_html());
     assert!(site.markup().link_hook);
+}
+
+#[test]
+fn params_a_language_or_the_build_environment_sets_over_the_forms_file_are_said_to_win() {
+    // Hunt AC, 2: editing `email` in [params] changed nothing Hugo showed, as
+    // [languages.en.params] and config/production/ win over it.
+    let dir = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "title = \"E\"\ndefaultContentLanguage = \"en\"\n[params]\nemail = \"a@b.c\"\n\
+             other = \"x\"\nplain = \"p\"\n[languages.en]\nweight = 1\n[languages.en.params]\n\
+             email = \"en@b.c\"\nonlyEn = \"e\"\n",
+        ),
+        ("config/production/params.toml", "other = \"prod\"\n"),
+        ("layouts/_default/single.html", "{{ site.Params.email }}|{{ site.Params.other }}|{{ site.Params.onlyen }}|{{ site.Params.plain }}"),
+        ("content/about.md", "---\ntitle: A\n---\nBody.\n"),
+    ]);
+    crate::support::hugo_build(dir.path(), "the site");
+    let hugo = std::fs::read_to_string(dir.path().join("public/about/index.html")).unwrap();
+    assert_eq!(hugo, "en@b.c|prod|e|p");
+    let site = folio::Site::open_dir(dir.path()).unwrap();
+    let mut said: Vec<(String, serde_json::Value, String, String, bool)> = site
+        .params_elsewhere("en")
+        .into_iter()
+        .map(|p| {
+            (
+                p.key,
+                p.value,
+                p.file.display().to_string(),
+                p.table,
+                p.wins,
+            )
+        })
+        .collect();
+    said.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        said,
+        [
+            (
+                "email".to_string(),
+                json!("en@b.c"),
+                "hugo.toml".to_string(),
+                "languages.en.params".to_string(),
+                true
+            ),
+            (
+                "onlyEn".to_string(),
+                json!("e"),
+                "hugo.toml".to_string(),
+                "languages.en.params".to_string(),
+                false
+            ),
+            (
+                "other".to_string(),
+                json!("prod"),
+                "config/production/params.toml".to_string(),
+                "params".to_string(),
+                true
+            ),
+        ]
+    );
 }
