@@ -148,7 +148,7 @@ impl OpenPage {
     pub fn hugo_context(&self) -> crate::templates::engine::HugoContext {
         let lang = self.language();
         let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
-        let front = match self.page.front_matter().map(|(_, d)| d.to_json()) {
+        let front = match self.page.front_matter().map(|(_, d)| d.to_hugo_json()) {
             Some(serde_json::Value::Object(m)) => Some(m),
             _ => None,
         };

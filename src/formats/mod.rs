@@ -269,6 +269,34 @@ impl Tree {
         self.root.to_json()
     }
 
+    /// The data as Hugo's templates see it: as [`Tree::to_json`], but a TOML date-time as
+    /// go-toml's value prints (`2024-01-02T10:00` is `2024-01-02T10:00:00`; TOML's own
+    /// spellings `t`, `z` and a blank for `T` written Hugo's way), which is also the text
+    /// Hugo reads a page's dates from ([`toml::hugo_datetime_text`]).
+    pub fn to_hugo_json(&self) -> Json {
+        fn walk(node: &Node) -> Json {
+            match &node.kind {
+                Kind::Scalar {
+                    value: Json::String(text),
+                    style: Style::Datetime,
+                } => Json::String(toml::hugo_datetime_text(text)),
+                Kind::Seq { items, .. } => Json::Array(items.iter().map(walk).collect()),
+                Kind::Map(m) if m.merge.is_none() => Json::Object(
+                    m.entries
+                        .iter()
+                        .map(|e| (e.key.clone(), walk(&e.value)))
+                        .collect(),
+                ),
+                _ => node.to_json(),
+            }
+        }
+        if self.format == Format::Toml {
+            walk(&self.root)
+        } else {
+            self.to_json()
+        }
+    }
+
     /// The node at a path of keys.
     pub fn get(&self, path: &[&str]) -> Option<&Node> {
         let mut node = &self.root;

@@ -188,7 +188,7 @@ fn shown_blocks(
 
 /// Renders the page's content.
 pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
-    let front = match page.front_matter().map(|(_, d)| d.to_json()) {
+    let front = match page.front_matter().map(|(_, d)| d.to_hugo_json()) {
         Some(Json::Object(m)) => m,
         _ => Map::new(),
     };

@@ -631,7 +631,7 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
 pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
     let text = std::fs::read_to_string(abs).ok()?;
     let page = crate::page::Page::parse(&text).ok()?;
-    match page.front_matter()?.1.to_json() {
+    match page.front_matter()?.1.to_hugo_json() {
         Json::Object(m) => Some(m),
         _ => None,
     }

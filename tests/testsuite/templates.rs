@@ -559,6 +559,27 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
 }
 
 #[test]
+fn toml_date_times_are_the_pages_dates_as_go_toml_reads_them() {
+    // The review of 9a58cb2: read as text with cast's layouts, `2024-01-02T10:00` (TOML
+    // 1.1 lets the seconds out) was no date, and the card showed.
+    for written in [
+        "2024-01-02T10:00",
+        "2024-01-02 10:00",
+        "2024-01-02t10:00:00z",
+        "2024-01-02T10:00:00.500",
+        "2024-01-02",
+    ] {
+        let (hugo, folio) = shortcode_f(
+            "title = \"T\"\nbuildFuture = true\n",
+            "<p>{{ .Page.Date.Format \"2006-01-02T15:04:05.999 -0700 MST\" }}|{{ .Page.Params.d2 }}</p>",
+            &format!("+++\ntitle = \"About\"\ndate = {written}\nd2 = {written}\n+++\n\n{{{{< f >}}}}\n"),
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{written}");
+        assert!(hugo.contains("<p>2024-01-02T"), "{written}: {hugo}");
+    }
+}
+
+#[test]
 fn index_reads_a_byte_of_text_and_nothing_past_its_end_as_in_hugo() {
     // hugo-cite's `cite` (hunt AD, 1): `with index $pages 0` where `$pages` may be text.
     let (hugo, folio) = shortcode_f(

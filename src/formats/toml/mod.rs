@@ -298,3 +298,49 @@ fn string_style(raw: &str) -> Style {
         Style::Double
     }
 }
+
+/// A TOML date-time as Hugo's templates see it, from go-toml's value: a local date
+/// (`2006-01-02`), local time (`15:04:05`, a fraction as written) or local date-time
+/// (`2006-01-02T15:04:05`) as go-toml's `String` prints it, with its seconds even where
+/// TOML 1.1 lets them out; a date-time with an offset in RFC 3339 (`T` and `Z` upper case).
+/// Text toml_edit does not read as a date-time is returned as it is.
+pub(crate) fn hugo_datetime_text(text: &str) -> String {
+    let Ok(d) = text.trim().parse::<toml_edit::Datetime>() else {
+        return text.to_string();
+    };
+    // The fraction's digits as written (go-toml keeps the written precision).
+    let fraction = text
+        .split_once(['.', ','])
+        .map(|(_, rest)| {
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .filter(|f| !f.is_empty())
+        .map_or_else(String::new, |f| format!(".{f}"));
+    let date = d
+        .date
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+    let time = d.time.map(|t| {
+        format!(
+            "{:02}:{:02}:{:02}{fraction}",
+            t.hour,
+            t.minute,
+            t.second.unwrap_or(0)
+        )
+    });
+    let offset = d.offset.map(|o| match o {
+        toml_edit::Offset::Z => "Z".to_string(),
+        toml_edit::Offset::Custom { minutes } => {
+            let sign = if minutes < 0 { '-' } else { '+' };
+            let m = minutes.unsigned_abs();
+            format!("{sign}{:02}:{:02}", m / 60, m % 60)
+        }
+    });
+    match (date, time) {
+        (Some(date), Some(time)) => format!("{date}T{time}{}", offset.unwrap_or_default()),
+        (Some(date), None) => date,
+        (None, Some(time)) => time,
+        (None, None) => text.to_string(),
+    }
+}
