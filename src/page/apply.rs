@@ -492,7 +492,18 @@ impl Page {
         at: &str,
     ) -> Result<String, EditError> {
         if let Some(source) = &new.source {
-            return Ok(text::with_eol(&text::normalize_eol(source), self.eol));
+            // As written, its lines after the first moved from where they were (their
+            // common indentation: `folio dump` gives a nested call's source so) to here.
+            let source = text::normalize_eol(source);
+            let own = source
+                .split('\n')
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .filter_map(|l| l.get(..l.len() - l.trim_start_matches([' ', '\t']).len()))
+                .min_by_key(|blanks| blanks.len())
+                .unwrap_or("");
+            let source = moved_lines(&source, own, indent);
+            return Ok(text::with_eol(&source, self.eol));
         }
         self.check_new_name(&new.name, &format!("{at}.name"))?;
         // A call of the name, in the notation the model asks for, if it asks.
@@ -658,21 +669,7 @@ impl Page {
         } else {
             ""
         };
-        if own == indent {
-            return Some(source.to_string());
-        }
-        let mut out = String::with_capacity(source.len());
-        for (i, line) in source.split_inclusive('\n').enumerate() {
-            match line.strip_prefix(own) {
-                Some(rest) if i > 0 && !rest.trim().is_empty() => {
-                    out.push_str(indent);
-                    out.push_str(rest);
-                }
-                Some(rest) if i > 0 => out.push_str(rest),
-                _ => out.push_str(line),
-            }
-        }
-        Some(out)
+        Some(moved_lines(source, own, indent))
     }
 
     /// Parses a copied shortcode's text with the page's shortcodes.
@@ -718,8 +715,12 @@ impl Page {
         let order = Order::new(blocks);
         let body = std::ptr::eq(region, &self.body);
         for (pos, b) in blocks.iter().enumerate() {
+            // Whether this block starts a block of its own in the text (after a blank line,
+            // or first), rather than going on the text before it.
+            let mut apart = true;
             if pos > 0 {
                 let gap = self.gap_between(region, blocks, pos, &order, &para);
+                apart = gap.matches('\n').count() >= 2;
                 out.push_str(gap.strip_suffix(trailing_indent(&gap)).unwrap_or(&gap));
             }
             let indent = match (b, b.id()) {
@@ -727,10 +728,11 @@ impl Page {
                 (_, Some(id)) => {
                     let own = self.own_indent(region, id);
                     // A call indented into what was before it (a list item's text) and
-                    // moved away from it: in the page's body, four columns would make
-                    // it a code block there.
+                    // moved away from it to stand apart: in the page's body, its
+                    // indentation would put it in another list item, or (four columns)
+                    // make it a code block. Moved within text it goes on, it keeps it.
                     let moved = order.before[pos] != id.checked_sub(1);
-                    if body && moved && text::indent_columns(own) >= 4 {
+                    if body && moved && apart {
                         ""
                     } else {
                         own
@@ -743,7 +745,9 @@ impl Page {
                         .into_iter()
                         .find(|&i| !matches!(region.blocks.get(i), Some(BlockSpan::Markdown(_))))
                         .map_or(fresh, |i| self.own_indent(region, i)),
-                    None if body && text::indent_columns(fresh) >= 4 => "",
+                    // A new call elsewhere in the body starts at the margin (the first
+                    // call's indentation may be a list item's).
+                    None if body => "",
                     None => fresh,
                 },
             };
@@ -854,7 +858,12 @@ impl Page {
         };
         let prose =
             matches!(prev, Block::Markdown { .. }) || matches!(next, Block::Markdown { .. });
-        let needed = if prose { 2 } else { 1 };
+        // Two blocks each glued to its old neighbour there (no blank line after the first,
+        // none before the second: calls in one list item or paragraph, reordered) stay so.
+        let glued = |g: &Range<usize>| self.src[g.clone()].matches('\n').count() == 1;
+        let both_glued = matches!((before, after),
+            (Some(a), Some(b)) if a + 1 < n && b > 0 && glued(&gaps[a + 1]) && glued(&gaps[b]));
+        let needed = if prose && !both_glued { 2 } else { 1 };
         match candidate.map(|g| &self.src[g.clone()]) {
             Some(g) if g.matches('\n').count() >= needed => g.to_string(),
             // Calls in a container with no gap to copy: one to a line, as cards are listed.
@@ -901,6 +910,26 @@ impl Order {
             _ => None,
         }
     }
+}
+
+/// `source` (a call's text) with its lines after the first moved from the indentation
+/// `own` to `indent`; a line not starting with `own` stays as it is.
+fn moved_lines(source: &str, own: &str, indent: &str) -> String {
+    if own == indent {
+        return source.to_string();
+    }
+    let mut out = String::with_capacity(source.len());
+    for (i, line) in source.split_inclusive('\n').enumerate() {
+        match line.strip_prefix(own) {
+            Some(rest) if i > 0 && !rest.trim().is_empty() => {
+                out.push_str(indent);
+                out.push_str(rest);
+            }
+            Some(rest) if i > 0 => out.push_str(rest),
+            _ => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The spaces and tabs at the end of `gap`, after its last line break.

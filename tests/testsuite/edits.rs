@@ -912,29 +912,69 @@ fn a_card_moved_into_another_container_keeps_its_notation_and_takes_the_containe
                 {{< card name=\"B\" >}}\n  Body B\n  {{< /card >}}\n{{< /grid >}}\n\n{{% grid %}}\n\
                 {{% card name=\"D\" %}}\n**Body D**\n{{% /card %}}\n{{% /grid %}}\n";
     let page = parse(text);
-    let mut m = page.to_model();
     let children = |m: &mut folio::model::Portfolio, i: usize| match &mut m.blocks[i] {
         Block::Shortcode(sc) => sc.children.take().unwrap(),
         _ => panic!("a container"),
     };
-    let mut first = children(&mut m, 1);
-    let mut moved = first.remove(0);
-    moved.set_id(None);
-    if let Block::Shortcode(sc) = &mut moved {
-        sc.source = None;
-    }
-    let mut second = children(&mut m, 2);
-    second.push(moved);
-    for (i, list) in [(1, first), (2, second)] {
-        if let Block::Shortcode(sc) = &mut m.blocks[i] {
-            sc.children = Some(list);
-            sc.body = None;
+    // Written from its parameters and body (the forms send no `source`), and from its
+    // `source` as `folio dump` gives it (the review of 5cbd7e6): the same.
+    for keep_source in [false, true] {
+        let mut m = page.to_model();
+        let mut first = children(&mut m, 1);
+        let mut moved = first.remove(0);
+        moved.set_id(None);
+        if let Block::Shortcode(sc) = &mut moved {
+            if !keep_source {
+                sc.source = None;
+            }
         }
+        let mut second = children(&mut m, 2);
+        second.push(moved);
+        for (i, list) in [(1, first), (2, second)] {
+            if let Block::Shortcode(sc) = &mut m.blocks[i] {
+                sc.children = Some(list);
+                sc.body = None;
+            }
+        }
+        assert_eq!(
+            apply(&page, &m),
+            "Intro.\n\n{{< grid >}}\n  {{< card name=\"B\" >}}\n  Body B\n  {{< /card >}}\n{{< /grid >}}\n\n\
+             {{% grid %}}\n{{% card name=\"D\" %}}\n**Body D**\n{{% /card %}}\n{{< card name=\"A\" >}}\n\
+             Body A\n{{< /card >}}\n{{% /grid %}}\n",
+            "source kept: {keep_source}"
+        );
     }
+}
+
+#[test]
+fn a_call_glued_in_a_list_item_moved_up_a_place_keeps_the_list_tight() {
+    // The review of b896128: going up, the gap fell back to a blank line, and every item
+    // of the list became a paragraph.
+    let text =
+        "List:\n\n- one\n  {{< figure src=\"a\" >}}\n- two\n  {{< figure src=\"b\" >}}\n- three\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let b = m.blocks.remove(3);
+    m.blocks.insert(2, b);
     assert_eq!(
         apply(&page, &m),
-        "Intro.\n\n{{< grid >}}\n  {{< card name=\"B\" >}}\n  Body B\n  {{< /card >}}\n{{< /grid >}}\n\n\
-         {{% grid %}}\n{{% card name=\"D\" %}}\n**Body D**\n{{% /card %}}\n{{< card name=\"A\" >}}\n\
-         Body A\n{{< /card >}}\n{{% /grid %}}\n"
+        "List:\n\n- one\n  {{< figure src=\"a\" >}}\n  {{< figure src=\"b\" >}}\n- two\n- three\n"
+    );
+}
+
+#[test]
+fn a_call_indented_into_a_list_item_moved_to_stand_apart_starts_at_the_margin() {
+    // The review of b896128: two columns kept put it in the last list item.
+    let text = "Intro.\n\n- item one\n  {{< figure src=\"a\" >}}\n- item two\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let fig = m.blocks.remove(first_call(&m));
+    let mut copy = fig.clone();
+    copy.set_id(None);
+    m.blocks.push(fig);
+    m.blocks.push(copy);
+    assert_eq!(
+        apply(&page, &m),
+        "Intro.\n\n- item one\n- item two\n\n{{< figure src=\"a\" >}}\n{{< figure src=\"a\" >}}\n"
     );
 }
