@@ -366,6 +366,25 @@ impl Renderer<'_> {
     /// line of the call's output. Hugo's page lexer makes the blanks that end the text
     /// before a tag its indentation when they start a line or the text itself
     /// (`parser/pageparser/pagelexer.go`, `emit`).
+    /// Whether call `i` starts a paragraph of the page's text: nothing but fewer than four
+    /// columns of blanks before it on its line, and a blank line (or the body's start)
+    /// before that line. An output put there begins a block of Markdown; one in the
+    /// middle of a paragraph, a list item or a quote goes on that text.
+    fn starts_a_paragraph(&self, i: usize) -> bool {
+        let start = self.src.shortcodes.all[i].span.start;
+        let text = self.src.text;
+        let line = crate::text::line_start(text, start);
+        let before = text.get(line..start).unwrap_or("x");
+        let blanks_only = before.chars().all(|c| c == ' ' || c == '\t');
+        let above = text.get(self.src.body_start..line).unwrap_or_default();
+        let above = above.strip_suffix('\n').unwrap_or(above);
+        let above = above.strip_suffix('\r').unwrap_or(above);
+        let previous = above.rsplit('\n').next().unwrap_or_default();
+        blanks_only
+            && crate::text::indent_columns(before) < 4
+            && (line <= self.src.body_start || previous.trim().is_empty())
+    }
+
     pub(super) fn indentation(&self, i: usize) -> &str {
         let start = self.src.shortcodes.all[i].span.start;
         let text = self.src.text;
@@ -424,7 +443,11 @@ impl Renderer<'_> {
             Ok(html) => {
                 // A `{{% %}}` call's output is Markdown: its icons are drawn after it is
                 // rendered, as the page's raw HTML is, not into text it may show as code.
-                let html = if self.src.shortcodes.all[i].open.notation == Notation::Percent {
+                // (A legacy template's output is kept out of the Markdown: drawn here.)
+                let sc = &self.src.shortcodes.all[i];
+                let markdown = sc.open.notation == Notation::Percent
+                    && !self.src.catalogue.legacy_markup(sc.name());
+                let html = if markdown {
                     self.local_urls(&html).into_owned()
                 } else {
                     self.pointed_icons(html)
@@ -585,7 +608,7 @@ impl Renderer<'_> {
         if markdown_output && !unsafe_html && has_raw_html(output) {
             found.push(html_dropped(name));
         }
-        if markdown_output && shown_as_code(output) {
+        if markdown_output && self.starts_a_paragraph(i) && shown_as_code(output) {
             found.push(format!(
                 "Hugo shows part of this call's output as code: its template writes lines \
                  indented 4 spaces or more, which the page's Markdown reads as a code block: \

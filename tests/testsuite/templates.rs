@@ -442,6 +442,15 @@ fn index_with_a_key_of_the_wrong_type_stops_as_in_hugo() {
             "<p>[{{ index (slice \"a\" \"b\") \"1\" }}]</p>",
             "cannot index slice/array with type string",
         ),
+        // The review of d1badea: nil was read as 0.
+        (
+            "<p>[{{ index \"abc\" nil }}]</p>",
+            "cannot index slice/array with nil",
+        ),
+        (
+            "<p>[{{ index (slice \"a\" \"b\") nil }}]</p>",
+            "cannot index slice/array with nil",
+        ),
     ] {
         let site = site_with(&[("f", template)], "{{< f x=\"1\" >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
@@ -475,17 +484,37 @@ fn an_icon_in_a_percent_calls_output_that_markdown_makes_code_is_shown_as_writte
     };
     assert_eq!(code(&folio), code(&hugo));
     assert!(!code(&folio).contains("svg"), "{folio}");
+    // A legacy template's `{{% %}}` output is kept out of the Markdown: its icons are
+    // drawn with the call's (the review of 1202b55).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ $_hugo_config := `{ \"version\": 1 }` }}<i class=\"fab fa-github\"></i>",
+        "---\ntitle: About\n---\n\n{{% f %}}\n",
+    );
+    assert!(hugo.contains("<i class=\"fab fa-github\"></i>"), "{hugo}");
+    assert!(
+        folio.contains("fa-github") && folio.contains("<svg"),
+        "{folio}"
+    );
 }
 
 #[test]
 fn check_says_when_a_percent_calls_indented_output_is_shown_as_code() {
     // Tranquilpeak's `blockquote`, hugo-scroll's `contact_list` (hunt AD, 5).
-    for (template, code) in [
-        ("\n    <p>x</p>\n\n    <p>y</p>\n", true),
-        ("<p>\n    x\n</p>\n", false),
-        ("<pre>\n    x\n</pre>\n", false),
+    let alone = "Text.\n\n{{% f %}}\n";
+    let four = "    four spaces\n";
+    for (template, body, code) in [
+        ("\n    <p>x</p>\n\n    <p>y</p>\n", alone, true),
+        ("<p>\n    x\n</p>\n", alone, false),
+        ("<pre>\n    x\n</pre>\n", alone, false),
+        (four, alone, true),
+        // Where the output goes on the text before it (the review of 1202b55).
+        (four, "Para line\n{{% f %}}\n", false),
+        (four, "- item\n  {{% f %}}\n", false),
+        (four, "> quote\n> {{% f %}}\n", false),
+        (four, "Text {{% f %}} after\n", false),
     ] {
-        let site = site_with(&[("f", template)], "Text.\n\n{{% f %}}\n");
+        let site = site_with(&[("f", template)], body);
         crate::support::hugo_run(site.path(), &[]).unwrap();
         let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
         assert_eq!(
@@ -497,7 +526,7 @@ fn check_says_when_a_percent_calls_indented_output_is_shown_as_code() {
         assert_eq!(
             found.iter().any(|f| f.contains("output as code")),
             code,
-            "{template:?}: {found:?}"
+            "{template:?} {body:?}: {found:?}"
         );
     }
 }

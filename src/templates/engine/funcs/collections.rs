@@ -89,6 +89,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                         go_key_type(&k)
                     )))
                 }
+                (Value::List(_) | Value::String(_) | Value::Safe { .. }, Value::Nil) => {
+                    return Err(exec_error("index: cannot index slice/array with nil"))
+                }
                 (
                     Value::List(_) | Value::String(_) | Value::Safe { .. },
                     Value::String(_) | Value::Safe { .. } | Value::Float(_) | Value::Bool(_),
@@ -119,8 +122,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 }
                 // Text is indexed by its bytes, as Go indexes a string (a `uint8`).
                 (Value::String(_) | Value::Safe { .. }, k) => {
-                    let i = values::to_int(k)
-                        .ok_or_else(|| exec_error("index: cannot index slice/array with nil"))?;
+                    let i = values::to_int(k).ok_or_else(|| {
+                        exec_error(format!(
+                            "index: cannot index slice/array with type {}",
+                            go_key_type(k)
+                        ))
+                    })?;
                     let text = to_string(&v);
                     usize::try_from(i)
                         .ok()
