@@ -186,7 +186,9 @@ function paramCalled(key) {
 
 /** Redraws the forms, keeping focus and caret on the same field when it still exists. */
 function draw() {
-  // Fields drawn again show the page's text: what was held in them is gone.
+  // Text held in fields (not valid yet) is typed again into the fields drawn anew: a
+  // redraw (an outside change, an undo elsewhere) does not drop it.
+  const held = [...state.unparsed].map(([key, h]) => ({ key, dataKey: h.field.dataset.key, value: h.field.value, message: h.message }));
   clearUnparsed();
   if (state.view?.broken) {
     showBroken(state.view.broken);
@@ -204,6 +206,7 @@ function draw() {
   }
   const scroll = editor.scrollTop;
   renderForms(editor, state.model, ctx());
+  restoreHeld(held);
   editor.scrollTop = scroll;
   const find = () => key && editor.querySelector(`[data-key="${CSS.escape(key)}"]`);
   let target = find();
@@ -226,6 +229,24 @@ function draw() {
   } else if (hint) {
     editor.querySelector(`.block[data-id="${hintId}"]`)?.scrollIntoView({ block: "nearest" });
   }
+}
+
+/** Types held text (`draw` kept it) into the fields drawn anew, held again: a form's draft
+ *  through its own input handler (which holds it and says why), text the page could not
+ *  read marked as before. A field no longer drawn (its block gone) loses it. */
+function restoreHeld(held) {
+  for (const { key, dataKey, value, message } of held) {
+    const field = dataKey && editor.querySelector(`[data-key="${CSS.escape(dataKey)}"]`);
+    if (!field) continue;
+    field.value = value;
+    if (key.startsWith("draft:")) {
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    } else {
+      state.unparsed.set(key, { field, message });
+      field.setAttribute("aria-invalid", "true");
+    }
+  }
+  if (held.length) heldChanged();
 }
 
 function showBroken(b) {
@@ -288,6 +309,8 @@ function applyUpdate(u, anchor = null) {
 const LONG_PAGE = 2000;
 
 async function showView(view) {
+  // A page opened, or read again from disk: what fields held of the last is over.
+  clearUnparsed();
   if (state.view?.path !== view.path) {
     forgetFolds();
     resetPreview();
@@ -469,12 +492,13 @@ function clearUnparsed(key = null) {
 /** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
  *  even where the model did not change, for text held in a field only). */
 async function putBack(force = false) {
-  clearUnparsed();
   await drain();
   const view = await api.currentView().catch(() => null);
-  // An edit made meanwhile is newer than this view: the forms keep it.
+  // An edit made meanwhile is newer than this view: the forms keep it (and what they hold).
   if (!isIdle() || view?.version !== state.view.version) return;
   if (view?.model && (force || JSON.stringify(view.model) !== JSON.stringify(state.model))) {
+    // Put back: the held text goes, and the fields show the page's.
+    clearUnparsed();
     state.model = view.model;
     draw();
   }
@@ -674,6 +698,12 @@ async function follow(to) {
 
 async function saveAs() {
   await drain();
+  const held = state.unparsed.values().next().value;
+  if (held) {
+    notice(`Not saved: the text being typed cannot be read yet (${held.message}). Finish it, or put the page's text back.`,
+      "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+    return;
+  }
   try {
     const u = await api.saveAs();
     if (u) {
@@ -731,7 +761,6 @@ async function guardUnsaved() {
     const go = await ask("Text not valid yet", el("p", { text: "A field holds text that is not valid yet, so it is in no file; opening another page loses it." }),
       [["Open anyway", true], ["Cancel", false, true]]);
     if (!go) return false;
-    clearUnparsed();
   }
   if (!state.view?.dirty) return true;
   // The same question, in the same order, as closing the window asks (events.rs).

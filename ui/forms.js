@@ -136,7 +136,7 @@ function dateField(value, set) {
         write(v);
       } else if (v) {
         msg.textContent = notADate(v, kept);
-        hold("draft:fm:date", e.target, "the date is not one Hugo reads yet");
+        hold("draft:fm:date", e.target, "the date field takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, and this is neither yet");
       } else {
         release("draft:fm:date");
         // Emptied: the page has no date, at once (a save may come before the field
@@ -148,6 +148,7 @@ function dateField(value, set) {
   });
   picker.addEventListener("input", () => {
     if (!picker.value) return;
+    release("draft:fm:date");
     const v = formatDate(format, picker.value);
     text.value = v;
     format = parseDate(v) ?? format;

@@ -230,8 +230,9 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
                 if !close {
                     return;
                 }
+                // The count stays: a Cancel in the next question keeps the held text,
+                // and a later close asks again.
                 let state = w.state::<AppState>();
-                state.held.store(0, std::sync::atomic::Ordering::Relaxed);
                 if state.lock().as_ref().is_some_and(|s| s.is_dirty()) {
                     ask_unsaved(&w);
                 } else {

@@ -33,9 +33,9 @@ fn same_kind(span: &BlockSpan, b: &Block) -> bool {
 const NEAREST: usize = 64;
 
 /// Why an edit that makes a page without front matter begin like one is refused.
-const TOP_READ_AS_FRONT_MATTER: &str = "Hugo would read the top of this text as front matter \
-     (`---`, `+++` or `{` on the page's first line, in a page without front matter): begin \
-     it with other text";
+const TOP_READ_AS_FRONT_MATTER: &str = "Hugo would read the top of this text as front matter, \
+     and stop (a page without front matter whose text begins with `-`, `+` or `{`, blank \
+     lines before it or not): begin it with other text";
 
 /// The card a new card is written like when the page has none to copy.
 const DEFAULT_CARD: &str = "{{< project-card title=\"\" >}}\n\n{{< /project-card >}}";

@@ -288,6 +288,36 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace("title: 'About'", "title: 'About me'"))
 
+    def test_a_date_half_typed_then_picked_from_the_calendar_is_no_longer_held(self):
+        # The review of 4fd9473: the calendar wrote the date but the hold stayed.
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype("2026-03-0")
+        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
+                    what="the hold")
+        self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
+                       "p.value = '2024-02-29T09:30:14'; p.dispatchEvent(new Event('input', {bubbles: true}))")
+        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Unsaved changes",
+                    what="the hold to end")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn("\ndate: 2024-02-29T09:30:14-06:00\n", self.page.read_text())
+
+    def test_text_held_in_a_field_survives_an_undo_made_in_another(self):
+        # The review of 4fd9473: any redraw dropped the held text without a word.
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the title edit")
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype("2026-03-0")
+        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
+                    what="the hold")
+        self.s.click(self.field("fm:title"))
+        self.xkey("ctrl+z")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "About", what="the title undone")
+        self.assertEqual(self.s.prop(self.field("fm:date"), "value"), "2026-03-0")
+        self.assertEqual(self.s.execute("return document.getElementById('status').textContent"), "Typed text not valid yet")
+
     def test_a_date_picked_from_the_calendar_keeps_the_dates_format(self):
         self.s.wait(lambda: self.s.find_all('[data-key="fm:date:^pick"]'), what="the calendar")
         self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"

@@ -283,7 +283,10 @@ impl<'a> Read<'a> {
         .ok()?;
         if in_site_zone {
             // Go reads a zone named `GMT+3` as three hours east, and cast keeps the
-            // clock time at that offset; any other name keeps the clock time read.
+            // clock time at that offset; any other name keeps the clock time read, but
+            // for a name the machine's own zone uses at another offset then (`CEST` in
+            // winter, on a machine in Berlin), which Go's `lookupName` moves and Folio
+            // does not.
             let hours = self.name.strip_prefix("GMT").and_then(atoi).unwrap_or(0);
             let clock = clock.checked_add(jiff::Span::new().hours(hours)).ok()?;
             return in_zone(clock, location);
