@@ -47,18 +47,23 @@ pub fn dominant_eol(text: &str) -> &'static str {
     }
 }
 
-/// The columns the blanks (spaces and tabs) at the start of `line` reach, a tab going to
-/// the next multiple of four (CommonMark's tab stops): what tells an indented code block.
+/// The columns the blanks (spaces and tabs) at the start of `line` reach ([`columns`]):
+/// what tells an indented code block.
 pub fn indent_columns(line: &str) -> usize {
-    line.chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .fold(0, |col, c| {
-            if c == '\t' {
-                col + 4 - col % 4
-            } else {
-                col + 1
-            }
-        })
+    let blanks = line.len() - line.trim_start_matches([' ', '\t']).len();
+    columns(line.get(..blanks).unwrap_or_default(), 0)
+}
+
+/// The column `text` ends at when it starts at column `col`, a tab going to the next
+/// multiple of four (CommonMark's tab stops), any other character one column.
+pub fn columns(text: &str, col: usize) -> usize {
+    text.chars().fold(col, |col, c| {
+        if c == '\t' {
+            col + 4 - col % 4
+        } else {
+            col + 1
+        }
+    })
 }
 
 /// Converts CR-LF to LF: the form every text in the model takes.

@@ -336,7 +336,7 @@ fn quote_content(prefix: &str) -> (usize, usize) {
     let Some(k) = prefix.rfind('>') else {
         return (0, 0);
     };
-    let col = columns(prefix.get(..k).unwrap_or_default(), 0) + 1;
+    let col = crate::text::columns(prefix.get(..k).unwrap_or_default(), 0) + 1;
     match prefix.as_bytes().get(k + 1) {
         Some(b' ') => (k + 2, col + 1),
         // The tab's first column is the marker's; its others are the content's.
@@ -345,22 +345,11 @@ fn quote_content(prefix: &str) -> (usize, usize) {
     }
 }
 
-/// The column `text` ends at, starting at column `col` (tabs to the next stop of 4).
-fn columns(text: &str, col: usize) -> usize {
-    text.chars().fold(col, |col, c| {
-        if c == '\t' {
-            col + 4 - col % 4
-        } else {
-            col + 1
-        }
-    })
-}
-
 /// How far `prefix` (a line up to its first other character) is indented inside its
 /// quotes, in columns.
 fn indent(prefix: &str) -> usize {
     let (at, col) = quote_content(prefix);
-    columns(prefix.get(at..).unwrap_or_default(), col).saturating_sub(col)
+    crate::text::columns(prefix.get(at..).unwrap_or_default(), col).saturating_sub(col)
 }
 
 /// The column, within its quote, where the content of the list item whose marker is at
@@ -535,7 +524,7 @@ fn line_at(md: &str, at: usize, items: &[usize]) -> Option<Span> {
     let (content, content_col) = quote_content(prefix);
     let (mut from, mut col, mut pad) = (line_start + content, content_col, 0);
     for c in prefix.get(content..)?.chars() {
-        let next = columns(if c == '\t' { "\t" } else { " " }, col);
+        let next = crate::text::columns(if c == '\t' { "\t" } else { " " }, col);
         if next - content_col > inside {
             pad = inside.saturating_sub(col - content_col);
             break;
