@@ -401,7 +401,21 @@ impl Page {
         match b {
             Block::Markdown { text: t, .. } => {
                 let t = super::prose_range(t).and_then(|p| t.get(p)).unwrap_or(t);
-                Ok(text::with_eol(&text::normalize_eol(t), self.eol))
+                let t = text::normalize_eol(t);
+                // In an indented container, prose given with its own indentation (a child
+                // copied as `folio dump` gives it) is moved to the place's: every line at
+                // `indent` (the first gets it from the caller), not indented twice.
+                let t = if indent.is_empty() {
+                    t
+                } else {
+                    let own = common_indent(t.split('\n'));
+                    let moved = moved_lines(&t, own, indent);
+                    match moved.strip_prefix(own) {
+                        Some(rest) => rest.to_string(),
+                        None => moved,
+                    }
+                };
+                Ok(text::with_eol(&t, self.eol))
             }
             Block::Shortcode(sc) => self.new_shortcode((region, blocks, pos), sc, indent, &at),
             Block::Card(card) => self.new_card((region, blocks, pos), card, indent, &at),
@@ -495,13 +509,7 @@ impl Page {
             // As written, its lines after the first moved from where they were (their
             // common indentation: `folio dump` gives a nested call's source so) to here.
             let source = text::normalize_eol(source);
-            let own = source
-                .split('\n')
-                .skip(1)
-                .filter(|l| !l.trim().is_empty())
-                .filter_map(|l| l.get(..l.len() - l.trim_start_matches([' ', '\t']).len()))
-                .min_by_key(|blanks| blanks.len())
-                .unwrap_or("");
+            let own = common_indent(source.split('\n').skip(1));
             let source = moved_lines(&source, own, indent);
             return Ok(text::with_eol(&source, self.eol));
         }
@@ -910,6 +918,16 @@ impl Order {
             _ => None,
         }
     }
+}
+
+/// The indentation `lines` share: the shortest run of blanks that starts one of them with
+/// text (lines of blanks only do not count).
+fn common_indent<'t>(lines: impl Iterator<Item = &'t str>) -> &'t str {
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| l.get(..l.len() - l.trim_start_matches([' ', '\t']).len()))
+        .min_by_key(|blanks| blanks.len())
+        .unwrap_or("")
 }
 
 /// `source` (a call's text) with its lines after the first moved from the indentation

@@ -978,3 +978,34 @@ fn a_call_indented_into_a_list_item_moved_to_stand_apart_starts_at_the_margin() 
         "Intro.\n\n- item one\n- item two\n\n{{< figure src=\"a\" >}}\n{{< figure src=\"a\" >}}\n"
     );
 }
+
+#[test]
+fn prose_added_to_an_indented_container_with_its_own_indentation_is_indented_once() {
+    // Hunt AC 4: a child copied as `folio dump` gives it (`"  Intro…"`) was indented
+    // twice, a code block inside `{{% box %}}`.
+    let text = "---\ntitle: t\n---\n{{% box %}}\n  Intro prose for the box.\n\n  {{% card name=\"A\" %}}\n  Body A\n  {{% /card %}}\n{{% /box %}}\n";
+    let page = parse(text);
+    let mut m = page.to_model();
+    let Block::Shortcode(sc) = &mut m.blocks[0] else {
+        panic!("the box")
+    };
+    let children = sc.children.as_mut().unwrap();
+    let mut copy = children[0].clone();
+    copy.set_id(None);
+    children.insert(1, copy);
+    children.insert(
+        2,
+        Block::Markdown {
+            id: None,
+            text: "Two lines\nof new prose.".into(),
+        },
+    );
+    sc.body = None;
+    assert_eq!(
+        apply(&page, &m),
+        text.replace(
+            "  Intro prose for the box.\n\n",
+            "  Intro prose for the box.\n\n  Intro prose for the box.\n\n  Two lines\n  of new prose.\n\n"
+        )
+    );
+}
