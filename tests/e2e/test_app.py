@@ -155,6 +155,17 @@ class AppTest(unittest.TestCase):
             target.dispatchEvent(new DragEvent('dragover', at));
             target.dispatchEvent(new DragEvent('drop', at));""")
 
+    def status(self):
+        """The status line's text."""
+        return self.s.execute("return document.getElementById('status').textContent")
+
+    def hold_date(self, text="2026-03-0"):
+        """Types `text`, no date yet, into the date field, which then holds it."""
+        self.s.click(self.field("fm:date"))
+        self.xkey("ctrl+a")
+        self.xtype(text)
+        self.s.wait(lambda: self.status() == "Typed text not valid yet", what="the date field's hold")
+
     def dirty(self):
         return self.s.execute("return !document.getElementById('save').disabled")
 
@@ -270,11 +281,7 @@ class EditingTest(AppTest):
         # before it (hunt AE, 1 and 5).
         self.replace_text("fm:title", "About me")
         self.s.wait(lambda: self.dirty(), what="the title edit")
-        self.s.click(self.field("fm:date"))
-        self.xkey("ctrl+a")
-        self.xtype("2026-03-0")
-        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
-                    what="the status to say so")
+        self.hold_date()
         self.xkey("ctrl+s")
         self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
                     what="the save held")
@@ -283,21 +290,17 @@ class EditingTest(AppTest):
         self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == "2019-06-23T22:43:14-06:00",
                     what="the page's date back in the field")
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
-        self.assertEqual(self.s.execute("return document.getElementById('status').textContent"), "Unsaved changes")
+        self.assertEqual(self.status(), "Unsaved changes")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace("title: 'About'", "title: 'About me'"))
 
     def test_a_date_half_typed_then_picked_from_the_calendar_is_no_longer_held(self):
         # The review of 4fd9473: the calendar wrote the date but the hold stayed.
-        self.s.click(self.field("fm:date"))
-        self.xkey("ctrl+a")
-        self.xtype("2026-03-0")
-        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
-                    what="the hold")
+        self.hold_date()
         self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
                        "p.value = '2024-02-29T09:30:14'; p.dispatchEvent(new Event('input', {bubbles: true}))")
-        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Unsaved changes",
+        self.s.wait(lambda: self.status() == "Unsaved changes",
                     what="the hold to end")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
@@ -307,16 +310,12 @@ class EditingTest(AppTest):
         # The review of 4fd9473: any redraw dropped the held text without a word.
         self.replace_text("fm:title", "About me")
         self.s.wait(lambda: self.dirty(), what="the title edit")
-        self.s.click(self.field("fm:date"))
-        self.xkey("ctrl+a")
-        self.xtype("2026-03-0")
-        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
-                    what="the hold")
+        self.hold_date()
         self.s.click(self.field("fm:title"))
         self.xkey("ctrl+z")
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "About", what="the title undone")
         self.assertEqual(self.s.prop(self.field("fm:date"), "value"), "2026-03-0")
-        self.assertEqual(self.s.execute("return document.getElementById('status').textContent"), "Typed text not valid yet")
+        self.assertEqual(self.status(), "Typed text not valid yet")
 
     def test_a_date_picked_from_the_calendar_keeps_the_dates_format(self):
         self.s.wait(lambda: self.s.find_all('[data-key="fm:date:^pick"]'), what="the calendar")
@@ -1321,7 +1320,7 @@ class OutsideEditTest(AppTest):
                         what="the page said gone")
         finally:
             os.rename(moved, self.site)
-        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Unsaved changes",
+        self.s.wait(lambda: self.status() == "Unsaved changes",
                     what="the page back, the edits still unsaved")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
@@ -1510,11 +1509,7 @@ class HeldTextCloseTest(AppTest):
         self.s.wait(lambda: not self.held_question(), what="the question to close")
 
     def test_closing_with_text_not_valid_yet_asks_first(self):
-        self.s.click(self.field("fm:date"))
-        self.xkey("ctrl+a")
-        self.xtype("2026-03-0")
-        self.s.wait(lambda: self.s.execute("return document.getElementById('status').textContent") == "Typed text not valid yet",
-                    what="the hold")
+        self.hold_date()
         self.request_close()
         self.click_held("Cancel")
         self.assertTrue(self.app_pids(), "still open")
