@@ -66,6 +66,20 @@ pub fn columns(text: &str, col: usize) -> usize {
     })
 }
 
+/// How many items `a` and `b` share at their start, and then at their end (never
+/// overlapping the start in either): the unchanged ends of an edit.
+pub fn shared_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(a.len().min(b.len()) - head)
+        .take_while(|(x, y)| x == y)
+        .count();
+    (head, tail)
+}
+
 /// Converts CR-LF to LF: the form every text in the model takes.
 pub fn normalize_eol(text: &str) -> String {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
@@ -223,19 +237,7 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
     let old: Vec<(&str, &str)> = split_lines(raw);
     let new_lines: Vec<&str> = new.split('\n').collect();
     let old_content: Vec<&str> = old.iter().map(|(l, _)| dedent_line(l, indent)).collect();
-    let max = old.len().min(new_lines.len());
-    let prefix = old_content
-        .iter()
-        .zip(&new_lines)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let suffix = old_content
-        .iter()
-        .rev()
-        .zip(new_lines.iter().rev())
-        .take(max - prefix)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = shared_ends(&old_content, &new_lines);
     // Kept lines carry their own ending; lines written anew end with `eol`; the last line
     // ends like the original's last line (often with nothing).
     let mut lines: Vec<(String, &str)> = Vec::with_capacity(new_lines.len());

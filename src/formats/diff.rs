@@ -648,15 +648,7 @@ fn align(items: &[Node], new: &[Json]) -> Vec<Step> {
     let old: Vec<Json> = items.iter().map(Node::to_json).collect();
     let (n, m) = (old.len(), new.len());
     // The unchanged items at both ends are kept as they are, however long the list.
-    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let tail = old
-        .get(head..)
-        .unwrap_or_default()
-        .iter()
-        .rev()
-        .zip(new.get(head..).unwrap_or_default().iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (head, tail) = crate::text::shared_ends(&old, new);
     let mut steps: Vec<Step> = (0..head).map(|i| Step::Same(i, i)).collect();
     let (old_mid, new_mid) = (head..n - tail, head..m - tail);
     if old_mid.len().saturating_mul(new_mid.len()) > ALIGNED_CELLS {

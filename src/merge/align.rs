@@ -7,15 +7,7 @@ use crate::model::Block;
 /// For each block of `base`, the block of `side` it became (None: removed).
 pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
     let mut out = vec![None; base.len()];
-    let pre = base.iter().zip(side).take_while(|(a, b)| a == b).count();
-    let max_suf = base.len().min(side.len()) - pre;
-    let suf = base
-        .iter()
-        .rev()
-        .zip(side.iter().rev())
-        .take(max_suf)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (pre, suf) = crate::text::shared_ends(base, side);
     for (k, slot) in out.iter_mut().enumerate().take(pre) {
         *slot = Some(k);
     }
