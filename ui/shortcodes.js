@@ -285,11 +285,27 @@ function thumbFallback(img, v) {
 /** What the user writes in a body, as the template uses it (`schema.inner`): a `{{% %}}`
  *  call's output is read as Markdown whatever the template does with it but highlight it. */
 function bodyLabel(sc, template) {
+  const kind = innerKind(sc, template);
+  return kind ? `Body (${kind})` : "Body";
+}
+
+/** How `sc`'s template uses the text inside it: `code`, `Markdown`, `HTML` (printed as
+ *  written), or null when Folio cannot tell. */
+function innerKind(sc, template) {
   const inner = template?.schema?.inner;
-  if (inner === "code") return "Body (code)";
-  if (inner === "markdown" || sc.notation === "percent") return "Body (Markdown)";
-  if (inner === "html") return "Body (HTML)";
-  return "Body";
+  if (inner === "code") return "code";
+  if (inner === "markdown" || sc.notation === "percent") return "Markdown";
+  if (inner === "html") return "HTML";
+  return null;
+}
+
+/** The label of a text block inside `sc`: what its template makes of it. Text a template
+ *  prints as written is not Markdown, which a `{{% %}}` call would make it. */
+function childTextLabel(sc, template) {
+  const kind = innerKind(sc, template);
+  if (kind === "HTML") return `Text, shown as written (the ${sc.name} template does not render Markdown; call it with {{% %}} for Markdown)`;
+  if (kind === "code") return "Code";
+  return kind === "Markdown" ? "Markdown" : "Text";
 }
 
 function bodyField(sc, env, template) {
@@ -317,7 +333,7 @@ function childList(sc, env) {
     let title = firstLine(child.text);
     let body = [];
     if (child.kind === "markdown") {
-      body = [field("Markdown", el("textarea", {
+      body = [field(childTextLabel(sc, env.ctx.shortcode(sc.name)), el("textarea", {
         rows: Math.min(10, Math.max(2, child.text.split("\n").length + 1)), value: child.text, dataset: { key: `b${env.root.id}:${where}:text` },
         onInput: (e) => { child.text = e.target.value; env.send(`${where}:text`); retitle(item, firstLine(child.text)); },
       }))];

@@ -936,6 +936,19 @@ class NestedTextTest(AppTest):
         self.assertEqual(self.page.read_text(), GRID_WITH_TEXT.replace("Some words.\n", "Some words.\n\nMore\n"))
 
 
+class NestedTextLabelTest(NestedTextTest):
+    """The grid prints its `.Inner` as written: its text is no Markdown."""
+
+    def test_text_inside_a_container_that_prints_it_as_written_is_not_called_markdown(self):
+        # Hunt AE, 8: labelled "Markdown", shown literally.
+        label = self.s.wait(lambda: self.s.execute(
+            "const t = document.querySelector('.blocks.nested textarea'); return t && t.closest('.field').querySelector('label').textContent"),
+            what="the text's label")
+        self.assertTrue(label.startswith("Text, shown as written"), label)
+
+    test_text_added_inside_after_prose_is_a_new_paragraph_of_it_that_typing_replaces = None
+
+
 class BodyLabelTest(AppTest):
     """Bodies whose templates make Markdown, code and HTML of them."""
 
