@@ -728,8 +728,21 @@ fn raw_html_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
         if !matches!(b, crate::page::BlockSpan::Markdown(_)) {
             continue;
         }
-        let text = page.block_source(b);
-        if !crate::render::has_raw_html(text) {
+        // The prose without the calls in it (`{{<param email>}}`, a call's own HTML
+        // argument): their text is no raw HTML to Goldmark.
+        let range = page.block_range(b);
+        let mut bytes = page.block_source(b).as_bytes().to_vec();
+        for sc in &page.shortcodes().all {
+            let (from, to) = (
+                sc.span.start.max(range.start) - range.start,
+                sc.span.end.min(range.end).saturating_sub(range.start),
+            );
+            for byte in bytes.get_mut(from..to).into_iter().flatten() {
+                *byte = b' ';
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if !crate::render::has_raw_html(&text) {
             continue;
         }
         let tag = text
@@ -738,11 +751,11 @@ fn raw_html_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
             .find(|&i| {
                 text.get(i + 1..)
                     .and_then(|r| r.chars().next())
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '?')
             })
             .unwrap_or(0);
         out.push(Problem(
-            page.block_range(b).start + tag,
+            range.start + tag,
             Severity::Warning,
             "Hugo omits this raw HTML, as markup.goldmark.renderer.unsafe is off (its build \
              warns \"Raw HTML omitted\"): write it in Markdown, or set unsafe = true"

@@ -360,16 +360,11 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
     reason = "`i` is always an index into `self.src.shortcodes.all`"
 )]
 impl Renderer<'_> {
-    /// The spaces and tabs before call `i`'s opening tag when nothing else is before it on
-    /// its line, or nothing but another call's tag (`{{< a >}} {{< b >}}`): what
-    /// `.InnerDeindent` takes off each line of `.Inner`, and what goes before each later
-    /// line of the call's output. Hugo's page lexer makes the blanks that end the text
-    /// before a tag its indentation when they start a line or the text itself
-    /// (`parser/pageparser/pagelexer.go`, `emit`).
-    /// Whether call `i` starts a paragraph of the page's text: nothing but fewer than four
-    /// columns of blanks before it on its line, and a blank line (or the body's start)
-    /// before that line. An output put there begins a block of Markdown; one in the
-    /// middle of a paragraph, a list item or a quote goes on that text.
+    /// Whether call `i` starts a block of the page's Markdown: nothing but fewer than four
+    /// columns of blanks before it on its line, and before that line a blank line, the
+    /// body's start, or a line no paragraph goes on from (an ATX heading, a thematic
+    /// break, a fence). An output put there begins a block; one put in the middle of a
+    /// paragraph, a list item or a quote goes on that text until its first blank line.
     fn starts_a_paragraph(&self, i: usize) -> bool {
         let start = self.src.shortcodes.all[i].span.start;
         let text = self.src.text;
@@ -380,10 +375,27 @@ impl Renderer<'_> {
         let above = above.strip_suffix('\n').unwrap_or(above);
         let above = above.strip_suffix('\r').unwrap_or(above);
         let previous = above.rsplit('\n').next().unwrap_or_default();
+        let closed = {
+            let p = previous.trim();
+            p.is_empty()
+                || p.starts_with('#')
+                || p.starts_with("```")
+                || p.starts_with("~~~")
+                || ['-', '*', '_']
+                    .iter()
+                    .any(|&m| p.chars().all(|c| c == ' ' || c == m) && p.matches(m).count() >= 3)
+        };
         blanks_only
             && crate::text::indent_columns(before) < 4
-            && (line <= self.src.body_start || previous.trim().is_empty())
+            && (line <= self.src.body_start || closed)
     }
+
+    /// The spaces and tabs before call `i`'s opening tag when nothing else is before it on
+    /// its line, or nothing but another call's tag (`{{< a >}} {{< b >}}`): what
+    /// `.InnerDeindent` takes off each line of `.Inner`, and what goes before each later
+    /// line of the call's output. Hugo's page lexer makes the blanks that end the text
+    /// before a tag its indentation when they start a line or the text itself
+    /// (`parser/pageparser/pagelexer.go`, `emit`).
 
     pub(super) fn indentation(&self, i: usize) -> &str {
         let start = self.src.shortcodes.all[i].span.start;
@@ -608,7 +620,14 @@ impl Renderer<'_> {
         if markdown_output && !unsafe_html && has_raw_html(output) {
             found.push(html_dropped(name));
         }
-        if markdown_output && self.starts_a_paragraph(i) && shown_as_code(output) {
+        // An output starting a block is Markdown from its first line; one going on the
+        // text before it, from its first blank line.
+        let from = if self.starts_a_paragraph(i) {
+            Some(output)
+        } else {
+            output.find("\n\n").and_then(|k| output.get(k..))
+        };
+        if markdown_output && from.is_some_and(shown_as_code) {
             found.push(format!(
                 "Hugo shows part of this call's output as code: its template writes lines \
                  indented 4 spaces or more, which the page's Markdown reads as a code block: \
@@ -1583,7 +1602,7 @@ pub(crate) fn has_raw_html(output: &str) -> bool {
         output
             .get(k + 1..)
             .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
     });
     tag_like
         && super::markdown::Markdown::default()

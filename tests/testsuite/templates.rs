@@ -513,6 +513,11 @@ fn check_says_when_a_percent_calls_indented_output_is_shown_as_code() {
         (four, "- item\n  {{% f %}}\n", false),
         (four, "> quote\n> {{% f %}}\n", false),
         (four, "Text {{% f %}} after\n", false),
+        // Lines after the output's own blank line are a block of their own, wherever the
+        // call is; and no paragraph goes on from a heading (the review of 6f2cbcd).
+        ("Text\n\n    indented line\n", "Para.\n{{% f %}}\n", true),
+        ("Text\n\n    indented line\n", "- item\n  {{% f %}}\n", true),
+        (four, "# Head\n{{% f %}}\n", true),
     ] {
         let site = site_with(&[("f", template)], body);
         crate::support::hugo_run(site.path(), &[]).unwrap();
@@ -538,6 +543,10 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
         ("", "Press <kbd>x</kbd> now.", true),
         ("", "Text <!-- a comment --> more.", false),
         ("", "Code `<kbd>` only.", false),
+        // Calls in the prose are not its raw HTML (the review of 8f10734); a processing
+        // instruction is.
+        ("", "Mail me at {{<param title>}}.", false),
+        ("", "Text <?php x ?> here.", true),
         (
             "ignoreLogs = ['warning-goldmark-raw-html']\n",
             "Press <kbd>x</kbd> now.",
@@ -579,7 +588,9 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
         let body = found
             .iter()
             .any(|f| f.contains("omits the raw HTML in this body"));
-        let tag = prose.contains("<kbd>") && !prose.contains('`') && !config.contains("unsafe");
+        let tag = (prose.contains("<kbd>") || prose.contains("<?"))
+            && !prose.contains('`')
+            && !config.contains("unsafe");
         assert_eq!(body, tag, "{config}{prose}: {found:?}");
         if warned {
             assert!(said[0].contains("page.md:"), "{said:?}");
