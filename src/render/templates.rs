@@ -390,13 +390,23 @@ impl Renderer<'_> {
             && (line <= self.src.body_start || closed)
     }
 
+    /// The part of call `i`'s output that is blocks of Markdown of its own: all of it when
+    /// the call starts a block; after its first blank line when it goes on the text
+    /// before it; none when it has no blank line then.
+    fn blocks_of<'o>(&self, i: usize, output: &'o str) -> Option<&'o str> {
+        if self.starts_a_paragraph(i) {
+            Some(output)
+        } else {
+            output.find("\n\n").and_then(|k| output.get(k..))
+        }
+    }
+
     /// The spaces and tabs before call `i`'s opening tag when nothing else is before it on
     /// its line, or nothing but another call's tag (`{{< a >}} {{< b >}}`): what
     /// `.InnerDeindent` takes off each line of `.Inner`, and what goes before each later
     /// line of the call's output. Hugo's page lexer makes the blanks that end the text
     /// before a tag its indentation when they start a line or the text itself
     /// (`parser/pageparser/pagelexer.go`, `emit`).
-
     pub(super) fn indentation(&self, i: usize) -> &str {
         let start = self.src.shortcodes.all[i].span.start;
         let text = self.src.text;
@@ -620,14 +630,7 @@ impl Renderer<'_> {
         if markdown_output && !unsafe_html && has_raw_html(output) {
             found.push(html_dropped(name));
         }
-        // An output starting a block is Markdown from its first line; one going on the
-        // text before it, from its first blank line.
-        let from = if self.starts_a_paragraph(i) {
-            Some(output)
-        } else {
-            output.find("\n\n").and_then(|k| output.get(k..))
-        };
-        if markdown_output && from.is_some_and(shown_as_code) {
+        if markdown_output && self.blocks_of(i, output).is_some_and(shown_as_code) {
             found.push(format!(
                 "Hugo shows part of this call's output as code: its template writes lines \
                  indented 4 spaces or more, which the page's Markdown reads as a code block: \
