@@ -797,3 +797,26 @@ fn folded_and_kept_block_scalars_are_edited_in_their_own_style_and_read_by_hugo_
     let read = hugo_page("{{ .Params.keep | jsonify }}", added.source());
     assert_eq!(read, "\"kept\\n\\n\"", "{}", added.source());
 }
+
+#[test]
+fn block_scalars_hugo_would_read_otherwise_are_read_and_written_as_hugo_reads_them() {
+    // The review of 77f3f30: a stripped block's trailing blanks are not Hugo's value, and
+    // an emptied block in a list item stopped Hugo's build.
+    let text = "---\ntitle: T\nd: |-\n  a \nl:\n  - >-\n    one\n  - last\n---\nBody.\n";
+    let page = folio::Page::parse(text).unwrap();
+    let read = hugo_page("{{ .Params.d | jsonify }}", text);
+    assert_eq!(read, "\"a\"");
+    assert_eq!(page.to_model().front_matter["d"], serde_json::json!("a"));
+    for (key, value) in [
+        ("d", serde_json::json!("a b ")),
+        ("l", serde_json::json!(["", "last"])),
+        ("d", serde_json::json!("")),
+    ] {
+        let out = set_and_read_back(text, key, value.clone());
+        let read = hugo_page(
+            &format!("{{{{ index .Params \"{key}\" | jsonify }}}}"),
+            &out,
+        );
+        assert_eq!(read, value.to_string(), "{key}: {out}");
+    }
+}

@@ -593,6 +593,13 @@ impl Builder<'_> {
                 } else {
                     end
                 };
+                // Hugo's YAML reader ends a stripped block (`|-`, `>-`) at its last
+                // character that is no blank: `a ` reads `a`.
+                let value = if chomp_indicator(src, header) == Some('-') {
+                    value.trim_end_matches([' ', '\t'])
+                } else {
+                    value
+                };
                 (header..end, Style::Block, Json::String(value.to_string()))
             }
             // A key or item written without a value (`title:`, `-`): the parser puts the
@@ -670,11 +677,17 @@ fn block_end(text: &str) -> usize {
 /// Whether the block scalar whose header (`|` or `>`) is at `header` keeps its trailing
 /// line breaks (`|+`, `>2+`: YAML's "keep" chomping).
 fn keeps_line_breaks(src: &str, header: usize) -> bool {
+    chomp_indicator(src, header) == Some('+')
+}
+
+/// The chomping indicator (`-` strip, `+` keep) of the block scalar whose header is at
+/// `header`; none for "clip".
+fn chomp_indicator(src: &str, header: usize) -> Option<char> {
     src.get(header + 1..)
         .unwrap_or_default()
         .split([' ', '\t', '\r', '\n', '#'])
         .next()
-        .is_some_and(|indicators| indicators.contains('+'))
+        .and_then(|indicators| indicators.chars().find(|c| matches!(c, '-' | '+')))
 }
 
 /// The end of a kept block scalar whose last line with text ends at `end`: past the blank

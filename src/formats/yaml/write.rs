@@ -218,6 +218,14 @@ impl Syntax for YamlSyntax {
     /// A string that was a block scalar stays one, at its indentation.
     fn scalar(&self, at: &At<'_>, v: &Json, style: Style) -> Result<String, String> {
         Ok(match v {
+            // Empty, or ending in a blank without a line break (which a stripped block
+            // would lose to Hugo's reader): no block can hold it.
+            Json::String(s)
+                if style == Style::Block
+                    && (s.is_empty() || (!s.ends_with('\n') && s.ends_with([' ', '\t']))) =>
+            {
+                double_quoted(s)
+            }
             Json::String(s) if style == Style::Block => {
                 let indent = (block_indent(at.src, at.node), block_parent(at.src, at.node));
                 let old = match &at.node.kind {
