@@ -740,7 +740,7 @@ impl Page {
                     // indentation would put it in another list item, or (four columns)
                     // make it a code block. Moved within text it goes on, it keeps it.
                     let moved = order.before[pos] != id.checked_sub(1);
-                    if body && moved && apart {
+                    if body && moved && apart && !self.list_goes_on(region, blocks, pos + 1) {
                         ""
                     } else {
                         own
@@ -766,6 +766,27 @@ impl Page {
             out.push_str(self.eol);
         }
         Ok(Splice::new(span, out))
+    }
+
+    /// Whether block `pos` of `blocks` (the new order of `region`) goes on a list or a
+    /// quote: a block of the page whose first line is indented or is a list item or a
+    /// quote's. A call moved before it stays in that list.
+    fn list_goes_on(&self, region: &Region, blocks: &[Block], pos: usize) -> bool {
+        let Some(span) = blocks
+            .get(pos)
+            .and_then(Block::id)
+            .and_then(|id| region.blocks.get(id).map(|s| (id, s)))
+        else {
+            return false;
+        };
+        let (id, span) = span;
+        if !self.own_indent(region, id).is_empty() {
+            return true;
+        }
+        let first = self.block_source(span).lines().next().unwrap_or_default();
+        let marker = first.trim_start_matches(|c: char| c.is_ascii_digit());
+        first.starts_with([' ', '\t', '>', '-', '*', '+'])
+            || (marker.len() < first.len() && marker.starts_with(['.', ')']))
     }
 
     /// The indentation of block `id` of `region` when it is a shortcode: the spaces and tabs
@@ -840,6 +861,12 @@ impl Page {
             if b == a + 1 {
                 return self.src[gaps[b].clone()].to_string();
             }
+            // Two calls that were neighbours, swapped: the gap that was between them.
+            let calls =
+                !matches!(prev, Block::Markdown { .. }) && !matches!(next, Block::Markdown { .. });
+            if a == b + 1 && calls {
+                return self.src[gaps[a].clone()].to_string();
+            }
             if a < b {
                 // A blank line or none is what tells blocks apart; the first gap of the
                 // widest kind.
@@ -871,7 +898,16 @@ impl Page {
         let glued = |g: &Range<usize>| self.src[g.clone()].matches('\n').count() == 1;
         let both_glued = matches!((before, after),
             (Some(a), Some(b)) if a + 1 < n && b > 0 && glued(&gaps[a + 1]) && glued(&gaps[b]));
-        let needed = if prose && !both_glued { 2 } else { 1 };
+        // A new call the body gets elsewhere than between two neighbours stands apart:
+        // glued, it would go on the text before it (a list item's).
+        let new_call_apart = std::ptr::eq(region, &self.body)
+            && next.id().is_none()
+            && !matches!(next, Block::Markdown { .. });
+        let needed = if (prose && !both_glued) || new_call_apart {
+            2
+        } else {
+            1
+        };
         match candidate.map(|g| &self.src[g.clone()]) {
             Some(g) if g.matches('\n').count() >= needed => g.to_string(),
             // Calls in a container with no gap to copy: one to a line, as cards are listed.

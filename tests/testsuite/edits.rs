@@ -975,7 +975,7 @@ fn a_call_indented_into_a_list_item_moved_to_stand_apart_starts_at_the_margin() 
     m.blocks.push(copy);
     assert_eq!(
         apply(&page, &m),
-        "Intro.\n\n- item one\n- item two\n\n{{< figure src=\"a\" >}}\n{{< figure src=\"a\" >}}\n"
+        "Intro.\n\n- item one\n- item two\n\n{{< figure src=\"a\" >}}\n\n{{< figure src=\"a\" >}}\n"
     );
 }
 
@@ -1007,5 +1007,42 @@ fn prose_added_to_an_indented_container_with_its_own_indentation_is_indented_onc
             "  Intro prose for the box.\n\n",
             "  Intro prose for the box.\n\n  Intro prose for the box.\n\n  Two lines\n  of new prose.\n\n"
         )
+    );
+}
+
+#[test]
+fn calls_kept_where_their_list_or_paragraph_is_when_reordered_or_added() {
+    // The review of b54473b: swapped calls glued in a paragraph came apart; calls standing
+    // apart in a loose list item jumped to the margin (two lists to Hugo); a new call after
+    // a list item's glued call went on that item.
+    let swap = |text: &str, a: usize| {
+        let page = parse(text);
+        let mut m = page.to_model();
+        m.blocks.swap(a, a + 1);
+        apply(&page, &m)
+    };
+    let glued = "Some text\n{{< figure src=\"b\" >}}\n{{< figure src=\"c\" >}}\n\nEnd.\n";
+    assert_eq!(
+        swap(glued, 1),
+        "Some text\n{{< figure src=\"c\" >}}\n{{< figure src=\"b\" >}}\n\nEnd.\n"
+    );
+    let loose =
+        "List:\n\n- one\n\n  {{< figure src=\"b\" >}}\n\n  {{< figure src=\"c\" >}}\n\n- two\n";
+    assert_eq!(
+        swap(loose, 1),
+        "List:\n\n- one\n\n  {{< figure src=\"c\" >}}\n\n  {{< figure src=\"b\" >}}\n\n- two\n"
+    );
+    let item = "List:\n\n- item\n  {{< figure src=\"a\" >}}\n";
+    let page = parse(item);
+    let mut m = page.to_model();
+    let mut new = m.blocks[first_call(&m)].clone();
+    new.set_id(None);
+    if let Block::Shortcode(sc) = &mut new {
+        sc.source = Some("{{< figure src=\"n\" >}}".into());
+    }
+    m.blocks.push(new);
+    assert_eq!(
+        apply(&page, &m),
+        "List:\n\n- item\n  {{< figure src=\"a\" >}}\n\n{{< figure src=\"n\" >}}\n"
     );
 }
