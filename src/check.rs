@@ -766,8 +766,9 @@ fn raw_html_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
 
 /// The front matter's dates that stop Hugo's build: each key Hugo reads a date from
 /// (`DATE_KEYS`: `date`, `publishDate` and their kin, in any case) whose text
-/// Hugo does not read as one ([`Moment::hugo_reads_date`]). A TOML date-time is read by
-/// the TOML parser, and a number is a Unix time: both are dates.
+/// Hugo does not read as one ([`Moment::hugo_reads_date`]). A TOML date-time with a date
+/// is read by the TOML parser, and a number is a Unix time: both are dates; a TOML local
+/// time alone is not.
 fn date_problems(page: &Page, out: &mut Vec<Problem>) {
     use crate::formats::{Kind, Style};
     use crate::templates::engine::objects::DATE_KEYS;
@@ -788,8 +789,11 @@ fn date_problems(page: &Page, out: &mut Vec<Problem>) {
         else {
             continue;
         };
-        let toml_datetime =
-            tree.format == crate::formats::Format::Toml && *style == Style::Datetime;
+        // A TOML date-time with a date is one to Hugo; a local time alone (`10:00:00`)
+        // is not.
+        let toml_datetime = tree.format == crate::formats::Format::Toml
+            && *style == Style::Datetime
+            && text.contains('-');
         if !is_date_key(&key) || toml_datetime || Moment::hugo_reads_date(text) {
             continue;
         }

@@ -188,7 +188,7 @@ function paramCalled(key) {
 function draw() {
   // Text held in fields (not valid yet) is typed again into the fields drawn anew: a
   // redraw (an outside change, an undo elsewhere) does not drop it.
-  const held = [...state.unparsed].map(([key, h]) => ({ key, dataKey: h.field.dataset.key, value: h.field.value, message: h.message }));
+  const held = [...state.unparsed].map(([key, h]) => ({ key, dataKey: h.field.dataset.key, kind: `${h.field.tagName}:${h.field.type}`, value: h.field.value }));
   clearUnparsed();
   if (state.view?.broken) {
     showBroken(state.view.broken);
@@ -231,20 +231,16 @@ function draw() {
   }
 }
 
-/** Types held text (`draw` kept it) into the fields drawn anew, held again: a form's draft
- *  through its own input handler (which holds it and says why), text the page could not
- *  read marked as before. A field no longer drawn (its block gone) loses it. */
+/** Types held text (`draw` kept it) into the fields drawn anew, through each field's own
+ *  input handler: a draft is held again and says why, text the page could not read goes
+ *  to the form's model and to the engine, which refuses it again and so holds it. A
+ *  field no longer drawn, or now of another kind (a list become text), loses it. */
 function restoreHeld(held) {
-  for (const { key, dataKey, value, message } of held) {
+  for (const { dataKey, kind, value } of held) {
     const field = dataKey && editor.querySelector(`[data-key="${CSS.escape(dataKey)}"]`);
-    if (!field) continue;
+    if (!field || `${field.tagName}:${field.type}` !== kind) continue;
     field.value = value;
-    if (key.startsWith("draft:")) {
-      field.dispatchEvent(new Event("input", { bubbles: true }));
-    } else {
-      state.unparsed.set(key, { field, message });
-      field.setAttribute("aria-invalid", "true");
-    }
+    field.dispatchEvent(new Event("input", { bubbles: true }));
   }
   if (held.length) heldChanged();
 }

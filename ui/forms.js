@@ -229,7 +229,7 @@ function paramFields(params, ctx) {
  *  edited here (Save writes one file). */
 function paramElsewhere({ key, value, file, table }) {
   return field(key, textInput(shown(value), { readonly: true, dataset: { key: `param-elsewhere:${key}` } }),
-    el("span", { class: "hint", text: `Set in ${file}${table === "params" ? "" : ` [${table}]`}: edit it there.` }));
+    el("span", { class: "hint", text: `Set in ${file}${table && table !== "params" ? ` [${table}]` : ""}: edit it there.` }));
 }
 
 /** A param's field, and, when another table wins over it for this page (its language's
@@ -238,7 +238,7 @@ function overridden(control, winner) {
   if (!winner) return control;
   return el("div", {}, control, el("p", {
     class: "hint warn", dataset: { key: `param-wins:${winner.key}` },
-    text: `Hugo reads ${shown(winner.value)} here, from ${winner.file} [${winner.table}], which wins over this value: edit it there.`,
+    text: `Hugo reads ${shown(winner.value)} here, from ${winner.file}${winner.table ? ` [${winner.table}]` : ""}, which wins over this value: edit it there.`,
   }));
 }
 

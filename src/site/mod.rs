@@ -445,19 +445,33 @@ impl Site {
     /// The config file whose value at `path` Hugo uses: the last in its merge order that
     /// sets it (the root config, then the config folder's files, the environment's last);
     /// with `environment_only`, among the environment's files (`config/production/`) only.
-    pub(crate) fn file_setting(&self, path: &[&str], environment_only: bool) -> Option<&Path> {
+    ///
+    /// With the file, the table in it that holds the value (`path` less the keys the file
+    /// stands for, `params.en.toml` for `languages.en.params`, and less its last key):
+    /// `languages.en.params` in `hugo.toml`, `en.params` in `languages.toml`, the file's
+    /// top level (empty) in `params.en.toml`.
+    pub(crate) fn file_setting(
+        &self,
+        path: &[&str],
+        environment_only: bool,
+    ) -> Option<(&Path, String)> {
+        let table = |skip: usize| {
+            path.get(skip..path.len().saturating_sub(1))
+                .unwrap_or_default()
+                .join(".")
+        };
         let root = self
             .config
             .as_ref()
             .filter(|c| !environment_only && c.doc.root.get_any_case(path).is_some())
-            .map(|c| c.path.as_path());
+            .map(|c| (c.path.as_path(), table(0)));
         self.key_files
             .iter()
             .filter(|(_, f)| {
                 !environment_only || !f.path.parent().is_some_and(|d| d.ends_with("_default"))
             })
             .filter(|kf| over_files(std::iter::once(*kf), None, path).is_some())
-            .map(|(_, f)| f.path.as_path())
+            .map(|(keys, f)| (f.path.as_path(), table(keys.len())))
             .next_back()
             .or(root)
     }

@@ -56,8 +56,10 @@ impl Site {
     /// beside `config/_default/params.*`, a `config/_default/hugo.*` beside a root config),
     /// each with the value Hugo uses and its file, relative to the site's folder, once per
     /// key (in any case, as Hugo reads keys). A key the forms' file also sets is listed
-    /// too: that file's value wins while it has the key, and this one counts again once
-    /// the key is removed there (the forms show it then).
+    /// too: the forms' file's value wins while it has the key when it is merged later
+    /// (`config/_default/params.*` after the root config), and this one counts again once
+    /// the key is removed there; a file merged after the forms' (a config folder's
+    /// `hugo.*` after a root config holding the params) wins ([`ParamElsewhere::wins`]).
     ///
     /// Then the params a page in `lang` reads from a table that wins over the forms' file
     /// ([`ParamElsewhere::wins`] when the forms' file sets the key too: its edits change
@@ -72,16 +74,17 @@ impl Site {
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(&key))
                 .map(|(_, v)| v);
-            if mine == Some(&value) {
+            // A table of params merges key by key: a sub-key set over the forms' file is
+            // not the whole table's value (the forms still edit the others).
+            if mine == Some(&value) || (mine.is_some_and(Json::is_object) && value.is_object()) {
                 continue;
             }
             let language = ["languages", lang, "params", key.as_str()];
-            let (file, table) = match self.file_setting(&language, false) {
-                Some(f) => (f, format!("languages.{lang}.params")),
-                None => match self.file_setting(&["params", key.as_str()], true) {
-                    Some(f) => (f, "params".to_string()),
-                    None => continue,
-                },
+            let Some((file, table)) = self
+                .file_setting(&language, false)
+                .or_else(|| self.file_setting(&["params", key.as_str()], true))
+            else {
+                continue;
             };
             out.retain(|p| !p.key.eq_ignore_ascii_case(&key));
             let file = file.strip_prefix(&self.root).unwrap_or(file).to_path_buf();
@@ -99,8 +102,11 @@ impl Site {
     /// [`Site::params_elsewhere`]'s first part: the params of the site's own config files
     /// other than the forms' file.
     fn params_in_other_files(&self) -> Vec<ParamElsewhere> {
+        let own = self.params();
         let mut out: Vec<ParamElsewhere> = Vec::new();
-        let mut add = |path: &Path, params: Option<Json>| {
+        // `over`: the file is merged after the forms' file (a config folder's `hugo.toml`
+        // after a root config that holds the params), so its values win over the forms'.
+        let mut add = |path: &Path, params: Option<Json>, over: bool| {
             let Some(Json::Object(m)) = params else {
                 return;
             };
@@ -108,13 +114,17 @@ impl Site {
                 if out.iter().any(|p| p.key.eq_ignore_ascii_case(&key)) {
                     continue;
                 }
+                let mine = own.iter().find(|(k, _)| k.eq_ignore_ascii_case(&key));
+                let wins = over
+                    && mine
+                        .is_some_and(|(_, v)| *v != value && !(v.is_object() && value.is_object()));
                 let file = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
                 out.push(ParamElsewhere {
                     key,
                     value,
                     file,
                     table: "params".into(),
-                    wins: false,
+                    wins,
                 });
             }
         };
@@ -123,12 +133,12 @@ impl Site {
         // config files (each holding the whole config), then the root config.
         for (keys, f) in self.key_files.iter().rev() {
             if keys.is_empty() && f.path.parent().is_some_and(|d| d.ends_with("_default")) {
-                add(&f.path, params_of(f));
+                add(&f.path, params_of(f), self.params_file.is_none());
             }
         }
         if self.params_file.is_some() {
             if let Some(c) = &self.config {
-                add(&c.path, params_of(c));
+                add(&c.path, params_of(c), false);
             }
         }
         out
@@ -186,7 +196,8 @@ pub struct ParamElsewhere {
     pub value: Json,
     /// The file, relative to the site's folder.
     pub file: PathBuf,
-    /// The table in that file (`params`, `languages.en.params`).
+    /// The table in that file (`params`, `languages.en.params`, `en.params` in
+    /// `languages.toml`; empty for the file's top level, as in `params.toml`).
     pub table: String,
     /// Whether Hugo reads this value for the page over the forms' file's value of the key
     /// (the forms' file sets it too, but a language's or the environment's table wins).

@@ -1094,7 +1094,7 @@ class WinningParamTest(AppTest):
     def test_a_param_another_table_wins_over_says_what_hugo_reads_and_where(self):
         # Hunt AC, 2: the form edited a value Hugo did not read.
         hint = self.s.wait(lambda: self.s.find_all('[data-key="param-wins:email"]'), what="the hint")[0]
-        self.assertIn("Hugo reads prod@example.org here, from config/production/params.toml [params]", self.s.text(hint))
+        self.assertIn("Hugo reads prod@example.org here, from config/production/params.toml, which wins", self.s.text(hint))
         self.assertEqual(self.s.prop(self.field("param:email"), "value"), "hello {at} example {dot} dev")
         self.assertFalse(self.s.find_all('[data-key="param-wins:github"]'))
 

@@ -741,6 +741,20 @@ fn check_says_a_date_hugo_cannot_read_stops_the_build_exactly_where_hugo_stops()
     ]);
     assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
     assert!(folio::check::check_path(&site.path().join("content/p.md")).is_empty());
+    // A TOML local time alone is no date to Hugo (the review of 8ce1e28).
+    let time = "+++\ntitle = \"P\"\ndate = 10:00:00\n+++\nBody.\n";
+    std::fs::write(site.path().join("content/p.md"), time).unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_err());
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/p.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("p.md:3:") && f.contains("not a parsable date")),
+        "{found:?}"
+    );
 }
 
 #[test]

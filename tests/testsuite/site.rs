@@ -366,6 +366,7 @@ fn params_a_language_or_the_build_environment_sets_over_the_forms_file_are_said_
              email = \"en@b.c\"\nonlyEn = \"e\"\n",
         ),
         ("config/production/params.toml", "other = \"prod\"\n"),
+        ("config/_default/params.en.toml", "fromFile = \"f\"\n"),
         ("layouts/_default/single.html", "{{ site.Params.email }}|{{ site.Params.other }}|{{ site.Params.onlyen }}|{{ site.Params.plain }}"),
         ("content/about.md", "---\ntitle: A\n---\nBody.\n"),
     ]);
@@ -373,44 +374,54 @@ fn params_a_language_or_the_build_environment_sets_over_the_forms_file_are_said_
     let hugo = std::fs::read_to_string(dir.path().join("public/about/index.html")).unwrap();
     assert_eq!(hugo, "en@b.c|prod|e|p");
     let site = folio::Site::open_dir(dir.path()).unwrap();
-    let mut said: Vec<(String, serde_json::Value, String, String, bool)> = site
+    let mut said: Vec<String> = site
         .params_elsewhere("en")
         .into_iter()
         .map(|p| {
-            (
+            format!(
+                "{} {} {} [{}] {}",
                 p.key,
                 p.value,
-                p.file.display().to_string(),
+                p.file.display(),
                 p.table,
-                p.wins,
+                p.wins
             )
         })
         .collect();
-    said.sort_by(|a, b| a.0.cmp(&b.0));
+    said.sort();
     assert_eq!(
         said,
         [
-            (
-                "email".to_string(),
-                json!("en@b.c"),
-                "hugo.toml".to_string(),
-                "languages.en.params".to_string(),
-                true
-            ),
-            (
-                "onlyEn".to_string(),
-                json!("e"),
-                "hugo.toml".to_string(),
-                "languages.en.params".to_string(),
-                false
-            ),
-            (
-                "other".to_string(),
-                json!("prod"),
-                "config/production/params.toml".to_string(),
-                "params".to_string(),
-                true
-            ),
+            "email \"en@b.c\" hugo.toml [languages.en.params] true",
+            "fromFile \"f\" config/_default/params.en.toml [] false",
+            "onlyEn \"e\" hugo.toml [languages.en.params] false",
+            "other \"prod\" config/production/params.toml [] true",
         ]
     );
+}
+
+#[test]
+fn a_config_folders_params_win_over_a_root_configs_and_a_table_is_not_said_to_win_whole() {
+    // The review of 7d96c46: the folder's `x` won unsaid; a language's `social.github`
+    // was said to win over the whole `social` table.
+    let dir = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "title = \"E\"\n[params]\nx = \"root\"\n[params.social]\ngithub = \"a\"\ntwitter = \"b\"\n\
+             [languages.en]\nweight = 1\n[languages.en.params.social]\ngithub = \"c\"\n",
+        ),
+        ("config/_default/hugo.toml", "[params]\nx = \"folder\"\n"),
+        ("layouts/_default/single.html", "{{ site.Params.x }}|{{ site.Params.social.github }}|{{ site.Params.social.twitter }}"),
+        ("content/about.md", "---\ntitle: A\n---\nBody.\n"),
+    ]);
+    crate::support::hugo_build(dir.path(), "the site");
+    let hugo = std::fs::read_to_string(dir.path().join("public/about/index.html")).unwrap();
+    assert_eq!(hugo, "folder|c|b");
+    let site = folio::Site::open_dir(dir.path()).unwrap();
+    let said: Vec<(String, bool)> = site
+        .params_elsewhere("en")
+        .into_iter()
+        .map(|p| (p.key, p.wins))
+        .collect();
+    assert_eq!(said, [("x".to_string(), true)]);
 }
