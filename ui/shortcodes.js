@@ -385,7 +385,14 @@ function childShell(i, n, kind, title, within, env, body) {
     folded: false,
     move,
     copy: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }),
-    remove: () => env.ctx.removeWithin(i, within, kind),
+    remove: () => {
+      // From the keyboard, focus goes to the block that takes its place (or the one
+      // before): its fold toggle, not its Delete, where a second Enter would delete it too.
+      if (document.activeElement?.dataset?.key === `${here}:^delete` && n > 1) {
+        env.ctx.focusKey(`b${within.id}:${[...within.path, i + 1 < n ? i : i - 1].join(".")}:^fold`);
+      }
+      env.ctx.removeWithin(i, within, kind);
+    },
     drag: {
       type: "application/x-folio-child",
       data: JSON.stringify({ token, i }),

@@ -715,6 +715,18 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
 
+    def test_a_tile_deleted_from_the_keyboard_leaves_the_focus_off_the_next_ones_delete(self):
+        # Hunt AE, 9: inside a container, the focus landed on the next tile's Delete, and a
+        # second Enter deleted that one too.
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:0:^delete"]'), what="the first tile's Delete")
+        self.s.execute("document.querySelector('[data-key=\"b1:0:^delete\"]').focus()")
+        self.xkey("Return")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1:0:^fold",
+                    what="focus on the tile now first, not on its Delete")
+        self.xkey("Return")
+        time.sleep(0.5)
+        self.assertEqual(len(self.s.find_all('.blocks.nested > .block')), 1, "one tile deleted, not two")
+
     def test_a_parameter_emptied_and_typed_again_keeps_its_place(self):
         # Emptied, `name` would go; typed again before the field is left, it is changed
         # where it stands, not added again after `link` (the review of 47df165).
