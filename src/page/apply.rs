@@ -408,7 +408,7 @@ impl Page {
                 let t = if indent.is_empty() {
                     t
                 } else {
-                    let own = common_indent(t.split('\n'));
+                    let own = text::common_indent(&t);
                     let moved = moved_lines(&t, own, indent);
                     match moved.strip_prefix(own) {
                         Some(rest) => rest.to_string(),
@@ -509,7 +509,7 @@ impl Page {
             // As written, its lines after the first moved from where they were (their
             // common indentation: `folio dump` gives a nested call's source so) to here.
             let source = text::normalize_eol(source);
-            let own = common_indent(source.split('\n').skip(1));
+            let own = text::common_indent(source.split_once('\n').map_or("", |(_, rest)| rest));
             let source = moved_lines(&source, own, indent);
             return Ok(text::with_eol(&source, self.eol));
         }
@@ -954,16 +954,6 @@ impl Order {
             _ => None,
         }
     }
-}
-
-/// The indentation `lines` share: the shortest run of blanks that starts one of them with
-/// text (lines of blanks only do not count).
-fn common_indent<'t>(lines: impl Iterator<Item = &'t str>) -> &'t str {
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| l.get(..l.len() - l.trim_start_matches([' ', '\t']).len()))
-        .min_by_key(|blanks| blanks.len())
-        .unwrap_or("")
 }
 
 /// `source` (a call's text) with its lines after the first moved from the indentation
