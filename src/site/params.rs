@@ -70,10 +70,7 @@ impl Site {
         let mut out = self.params_in_other_files();
         let own = self.params();
         for (key, value) in self.params_in(lang) {
-            let mine = own
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(&key))
-                .map(|(_, v)| v);
+            let mine = super::table_get_any_case(&own, &key);
             // A table of params merges key by key: a sub-key set over the forms' file is
             // not the whole table's value (the forms still edit the others).
             if mine == Some(&value) || (mine.is_some_and(Json::is_object) && value.is_object()) {
@@ -114,10 +111,9 @@ impl Site {
                 if out.iter().any(|p| p.key.eq_ignore_ascii_case(&key)) {
                     continue;
                 }
-                let mine = own.iter().find(|(k, _)| k.eq_ignore_ascii_case(&key));
+                let mine = super::table_get_any_case(&own, &key);
                 let wins = over
-                    && mine
-                        .is_some_and(|(_, v)| *v != value && !(v.is_object() && value.is_object()));
+                    && mine.is_some_and(|v| *v != value && !(v.is_object() && value.is_object()));
                 let file = path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
                 out.push(ParamElsewhere {
                     key,

@@ -101,17 +101,11 @@ impl Moment {
 
     /// The clock time `dt` at the offset, and with the name, of `info`.
     fn on_clock(dt: jiff::civil::DateTime, info: &jiff::tz::TimeZoneOffsetInfo) -> Moment {
-        Moment {
-            year: dt.year(),
-            month: dt.month(),
-            day: dt.day(),
-            hour: dt.hour(),
-            minute: dt.minute(),
-            second: dt.second(),
-            nanos: dt.subsec_nanosecond(),
-            offset: info.offset().seconds(),
-            zone: ZoneName::new(info.abbreviation()),
-        }
+        Moment::from_clock(
+            dt,
+            info.offset().seconds(),
+            ZoneName::new(info.abbreviation()),
+        )
     }
 
     fn civil(&self) -> Result<jiff::civil::DateTime, jiff::Error> {
