@@ -27,11 +27,11 @@ export function moveBlock(id, to, ctx) {
  *  the block is first unfolded: a folded block of a long page costs its header only).
  *  Blocks are named by the engine's block id (stable for the session); positions only
  *  label and bound moves. */
-export function blockShell(pos, model, ctx, kind, title, body) {
+export function blockShell(pos, model, ctx, kind, title, body, label = null) {
   const id = model.blocks[pos].id;
   return frame({
     attrs: { dataset: { id: String(id), pos: String(pos) } },
-    kind, title, pos, n: model.blocks.length,
+    kind, label, title, pos, n: model.blocks.length,
     what: `${kind.toLowerCase()} ${pos + 1}`,
     key: `b${id}`,
     folded: ctx.foldByDefault ? !expanded.has(id) : collapsed.has(id),
@@ -54,7 +54,7 @@ export function blockShell(pos, model, ctx, kind, title, body) {
 }
 
 /** The frame every block shares, at the top level or inside a container: drag handle,
- *  fold toggle, kind and title, move up and down, copy, delete, Alt+↑/↓, and drag and
+ *  fold toggle, kind (shown as `o.label` when given: a shortcode's name) and title, move up and down, copy, delete, Alt+↑/↓, and drag and
  *  drop within its own list. `o.key` prefixes the data-keys of its move and delete
  *  buttons (focus finds them again after a redraw); `o.drag.drop(data, to)` moves the
  *  dragged block (its `o.drag.data`) to position `to` of the list as it is, and says
@@ -62,7 +62,8 @@ export function blockShell(pos, model, ctx, kind, title, body) {
  *  it is first unfolded (`item.folioBuild`). */
 export function frame(o, body) {
   const { kind, title, pos, n, what } = o;
-  const item = el("li", { class: `block ${o.folded ? "collapsed" : ""}`, "aria-label": `${kind} ${pos + 1}: ${title}`, ...o.attrs });
+  const item = el("li", { class: `block ${o.folded ? "collapsed" : ""}`, "aria-label": `${kind} ${pos + 1}: ${named(o.label, title)}`, ...o.attrs });
+  item.folioLabel = o.label;
   const fields = el("div", { class: "block-body" });
   item.folioBuild = () => {
     item.folioBuild = null;
@@ -82,7 +83,7 @@ export function frame(o, body) {
   });
   const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
   const head = el("div", { class: "block-head" },
-    handle, toggle, el("span", { class: "kind", text: kind }), el("h3", { text: title }),
+    handle, toggle, el("span", { class: "kind", text: o.label ?? kind, title: o.label ?? kind }), el("h3", { text: title, title }),
     el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: pos === 0, dataset: { key: `${o.key}:^up` }, onClick: () => o.move(pos - 1), text: "↑" }),
     el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `${o.key}:^down` }, onClick: () => o.move(pos + 1), text: "↓" }),
     el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: o.copy, text: "Copy" }),
@@ -104,7 +105,13 @@ export function retitle(item, title) {
   const h = item?.querySelector(":scope > .block-head h3");
   if (!h || h.textContent === title) return;
   h.textContent = title;
-  item.setAttribute("aria-label", item.getAttribute("aria-label").replace(/:.*$/s, `: ${title}`));
+  h.title = title;
+  item.setAttribute("aria-label", item.getAttribute("aria-label").replace(/:.*$/s, `: ${named(item.folioLabel, title)}`));
+}
+
+/** A block's name for screen readers: its label (a shortcode's name), then its title. */
+function named(label, title) {
+  return [label, title].filter(Boolean).join(": ");
 }
 
 /** Unfolds a block (when something in it gets focus, or is to get it), building its fields

@@ -40,13 +40,13 @@ export function forSending(block) {
 }
 
 /** The text shown in a shortcode's header: its first plain-text value. */
+/** What tells a shortcode from its siblings when folded: its first text parameter, else
+ *  the first line of its body or of its first text inside. */
 function titleOf(sc) {
   const p = (sc.params ?? []).find((x) => x.value && (x.kind ?? "text") === "text");
-  return p ? p.value : "";
-}
-
-function heading(name, title) {
-  return title ? `${name}: ${title}` : name;
+  if (p) return p.value;
+  const text = sc.body ?? sc.children?.find((c) => c.kind === "markdown")?.text;
+  return firstLine(text);
 }
 
 function firstLine(text) {
@@ -64,10 +64,10 @@ export function shortcodeEditor(block, pos, model, ctx) {
     // The block is read when the edit is sent, not when it is queued: a queued keystroke
     // in another field of the block must not send an older body.
     send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) }),
-    onTitle: (t) => retitle(item, heading(block.name, t)),
+    onTitle: (t) => retitle(item, t || titleOf(block)),
   };
   let fields = null;
-  item = blockShell(pos, model, ctx, "Shortcode", heading(block.name, titleOf(block)), () => (fields = shortcodeFields(block, env)));
+  item = blockShell(pos, model, ctx, "Shortcode", titleOf(block), () => (fields = shortcodeFields(block, env)), block.name);
   let shown = JSON.stringify(ctx.problems(block.id));
   item.showProblems = () => {
     const now = JSON.stringify(ctx.problems(block.id));
@@ -312,7 +312,7 @@ function bodyField(sc, env, template) {
   const where = env.path.join(".");
   const area = el("textarea", {
     rows: Math.min(14, Math.max(3, sc.body.split("\n").length + 1)), value: sc.body, dataset: { key: `b${env.root.id}:${where}:body` },
-    onInput: (e) => { sc.body = e.target.value; env.send(`${where}:body`); },
+    onInput: (e) => { sc.body = e.target.value; env.send(`${where}:body`); env.onTitle?.(""); },
   });
   return field(bodyLabel(sc, template), area);
 }
@@ -327,9 +327,10 @@ function childList(sc, env) {
   kids.forEach((child, i) => {
     let item = null;
     const path = [...env.path, i];
-    const childEnv = { ...env, path, onTitle: (t) => retitle(item, heading(child.name, t)) };
+    const childEnv = { ...env, path, onTitle: (t) => retitle(item, t || titleOf(child)) };
     const where = path.join(".");
     let kind = "Text";
+    let label = null;
     let title = firstLine(child.text);
     let body = [];
     if (child.kind === "markdown") {
@@ -350,11 +351,12 @@ function childList(sc, env) {
       });
     } else {
       kind = "Shortcode";
-      title = heading(child.name, titleOf(child));
+      label = child.name;
+      title = titleOf(child);
       body = shortcodeFields(child, childEnv);
     }
     if (body.redraw) redraws.push(body.redraw);
-    item = childShell(i, kids.length, kind, title, within, env, body);
+    item = childShell(i, kids.length, { kind, label, title }, within, env, body);
     list.append(item);
   });
   const wrap = el("div", { class: "field children" }, el("span", { text: `Inside “${sc.name}”` }), list, addControl(kids, within, env));
@@ -363,7 +365,7 @@ function childList(sc, env) {
 }
 
 /** The frame of a block inside a container: fold, move, copy, delete, drag. */
-function childShell(i, n, kind, title, within, env, body) {
+function childShell(i, n, { kind, label, title }, within, env, body) {
   // Controls inside this block are named `b{root}:{path}:…`; after a move the same
   // control, under the block's new position, gets the focus back.
   const here = `b${within.id}:${[...within.path, i].join(".")}`;
@@ -379,7 +381,7 @@ function childShell(i, n, kind, title, within, env, body) {
   const token = `${within.id}:${within.path.join(".")}`;
   return frame({
     attrs: { dataset: { child: String(i) } },
-    kind, title, pos: i, n,
+    kind, label, title, pos: i, n,
     what: `${kind.toLowerCase()} ${i + 1} inside ${env.ctx.shortcodeLabel(within)}`,
     key: here,
     folded: false,

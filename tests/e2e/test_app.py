@@ -795,7 +795,7 @@ class NestedShortcodeTest(AppTest):
                            "items[0].querySelector('.handle')", "items[1]",
                            "target.getBoundingClientRect().bottom - 2")
         self.s.wait(lambda: self.s.execute(
-            "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
+            "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "Other",
             what="the dragged tile below its sibling")
 
     def test_a_tile_dropped_in_the_gap_below_the_last_moves_to_the_end(self):
@@ -809,6 +809,21 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.execute(
             "const t = document.querySelectorAll('.blocks.nested > .block h3'); return t[t.length - 1].textContent") == first,
             what="the first tile last")
+
+    def test_each_tiles_head_shows_its_shortcodes_name_and_its_own_title_apart(self):
+        # Hunt AE, 5: "tile: Folio" cut to "tile: Fo…" in a narrow column left folded
+        # blocks of one shortcode looking alike.
+        self.s.wait(lambda: self.s.find_all('.blocks.nested > .block[data-child="1"]'), what="the grid's tiles")
+        heads = self.s.execute(
+            "return [...document.querySelectorAll('.blocks.nested > .block > .block-head')]"
+            ".map(h => [h.querySelector('.kind').textContent, h.querySelector('h3').textContent, h.querySelector('h3').title])")
+        self.assertEqual(heads, [["tile", "Folio", "Folio"], ["tile", "Other", "Other"]])
+        self.assertEqual(self.s.execute("return document.querySelector('.blocks.nested > .block').getAttribute('aria-label')"),
+                         "Shortcode 1: tile: Folio")
+        self.replace_text("b1:1:name", "Other tool")
+        self.s.wait(lambda: self.s.execute(
+            "return document.querySelector('.blocks.nested > .block[data-child=\"1\"]').getAttribute('aria-label')")
+            == "Shortcode 2: tile: Other tool", what="the head renamed as the title is typed")
 
     def test_the_shortcode_forms_have_no_axe_violations(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
@@ -835,7 +850,7 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: tiles() == 3, what="the copy")
         self.s.click(self.s.find('.blocks.nested > .block[data-child="0"] button[aria-label^="Move"][aria-label*="down"]'))
         self.s.wait(lambda: self.s.execute(
-            "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "tile: Other",
+            "return document.querySelector('.blocks.nested > .block[data-child=\"0\"] h3').textContent") == "Other",
             what="the move")
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
