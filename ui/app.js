@@ -91,6 +91,21 @@ function ctx() {
       state.focusHint = { pos: index, field: null };
       submit({ op: "insert", index, block: newBlock(name) }, { anchor: { pos: index } });
     },
+    /** Moves the block at `from` (`{ id, within }`, as a structural edit names it) into
+     *  the list `into` (a container's `{ id, path }`, or null for the top level), at `to`
+     *  of that list as it is; the focus goes to the moved block's fold toggle. */
+    transfer: (from, into, to) => {
+      if (!into) state.focusHint = { pos: to, field: "^fold" };
+      else {
+        // The container's path once the block has left a list it is in.
+        const path = [...into.path];
+        const w = from.within;
+        const k = w ? w.path.length : -1;
+        if (w && w.id === into.id && path.length > k && w.path.every((p, j) => p === path[j]) && path[k] > from.id) path[k] -= 1;
+        state.focusHint = { key: `b${into.id}:${[...path, to].join(".")}:^fold`, id: null };
+      }
+      submit({ op: "transfer", id: from.id, within: from.within, into, to }, { anchor: into?.id ?? from.within?.id ?? from.id });
+    },
     removeWithin: (index, within, kind) => {
       submit({ op: "delete", id: index, within }, { anchor: within.id });
       notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]).dataset.undoable = "";
@@ -991,7 +1006,8 @@ function showShortcuts() {
     ["Ctrl+Shift+Z (Ctrl+Y in the forms)", "Redo"], ["Ctrl+Shift+P", "Show or hide the preview"],
     ["Ctrl+Shift+Y", "The site's own styles, or Folio's"],
     ["Ctrl+=, Ctrl+-, Ctrl+0", "Zoom in, out, actual size"],
-    ["Alt+↑, Alt+↓", "Move the focused block up or down"],
+    ["Alt+↑, Alt+↓", "Move the focused block up or down (past the end of a container: out of it)"],
+    ["Alt+→, Alt+←", "Move the focused block into the container above it, or out of its container"],
     ["← →", "On the divider: make the forms narrower or wider"],
     ["Tab, Shift+Tab", "Next or previous field"], ["Escape", "Close a dialog"],
     ["Ctrl+W, Ctrl+Q", "Close Folio (asks first if there are unsaved changes)"],

@@ -16,6 +16,25 @@ export function forgetFolds() {
   expanded.clear();
 }
 
+/** The drag type of every block, at the top level or inside a container: its data is
+ *  the block's place, `{ within, id }` as a structural edit names it. */
+export const BLOCK_DRAG = "application/x-folio-block";
+
+/** A dragged block's place (`BLOCK_DRAG` data), or null for data of another kind. */
+export function draggedBlock(data) {
+  try {
+    const d = JSON.parse(data);
+    return d && typeof d.id === "number" ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a block is a paired shortcode, which other blocks can be moved into. */
+export function holdsBlocks(block) {
+  return block?.kind === "shortcode" && Array.isArray(block.children);
+}
+
 /** Moves block `id` to position `to` (focus follows the block: its id does not change). */
 export function moveBlock(id, to, ctx) {
   if (to < 0 || to >= ctx.blockCount() || to === ctx.positionOf(id)) return;
@@ -39,14 +58,25 @@ export function blockShell(pos, model, ctx, kind, title, body, label = null) {
     move: (to) => moveBlock(id, to, ctx),
     copy: () => { ctx.focusAfter({ id, pos: pos + 1 }); submit({ op: "duplicate", id }, { anchor: id }); },
     remove: () => ctx.remove(pos, kind),
+    // Alt+→: into the paired shortcode above, after its last block.
+    intoAbove: holdsBlocks(model.blocks[pos - 1])
+      ? () => ctx.transfer({ id, within: null }, { id: model.blocks[pos - 1].id, path: [] }, model.blocks[pos - 1].children.length)
+      : null,
     drag: {
-      type: "application/x-folio-block",
-      data: String(id),
-      // Position after removal of the dragged block.
+      type: BLOCK_DRAG,
+      data: JSON.stringify({ within: null, id }),
+      // A block of this list: to its position once moved (after its removal); one from
+      // inside a container: out of it, to here.
       drop: (data, to) => {
-        const from = ctx.positionOf(Number(data));
+        const d = draggedBlock(data);
+        if (!d) return false;
+        if (d.within) {
+          ctx.transfer(d, null, to);
+          return true;
+        }
+        const from = ctx.positionOf(d.id);
         if (from < 0) return false;
-        moveBlock(Number(data), from < to ? to - 1 : to, ctx);
+        moveBlock(d.id, from < to ? to - 1 : to, ctx);
         return true;
       },
     },
@@ -54,8 +84,11 @@ export function blockShell(pos, model, ctx, kind, title, body, label = null) {
 }
 
 /** The frame every block shares, at the top level or inside a container: drag handle,
- *  fold toggle, kind (shown as `o.label` when given: a shortcode's name) and title, move up and down, copy, delete, Alt+↑/↓, and drag and
- *  drop within its own list. `o.key` prefixes the data-keys of its move and delete
+ *  fold toggle, kind (shown as `o.label` when given: a shortcode's name) and title, move up
+ *  and down, copy, delete, Alt+↑/↓, and drag and drop. Inside a container (`o.outOf` names
+ *  it), up from the first place and down from the last move the block out of it, as
+ *  Alt+← does; Alt+→ moves it into the paired shortcode above it (`o.intoAbove`), and a
+ *  drop takes blocks from other lists too. `o.key` prefixes the data-keys of its move and delete
  *  buttons (focus finds them again after a redraw); `o.drag.drop(data, to)` moves the
  *  dragged block (its `o.drag.data`) to position `to` of the list as it is, and says
  *  whether it took it. `body()` gives the block's fields; a folded block builds them when
@@ -81,23 +114,42 @@ export function frame(o, body) {
       o.onFold?.(now);
     },
   });
-  const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move (or Alt+↑/↓)", "aria-hidden": "true", text: "⠿" });
+  const handle = el("span", { class: "handle", draggable: "true", title: "Drag to move, also into or out of a container (or Alt+↑/↓, Alt+→ into the one above, Alt+← out)", "aria-hidden": "true", text: "⠿" });
   const head = el("div", { class: "block-head" },
     handle, toggle, el("span", { class: "kind", text: o.label ?? kind, title: o.label ?? kind }), el("h3", { text: title, title }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} up`, title: "Move up (Alt+↑)", disabled: pos === 0, dataset: { key: `${o.key}:^up` }, onClick: () => o.move(pos - 1), text: "↑" }),
-    el("button", { type: "button", class: "icon", "aria-label": `Move ${what} down`, title: "Move down (Alt+↓)", disabled: pos === n - 1, dataset: { key: `${o.key}:^down` }, onClick: () => o.move(pos + 1), text: "↓" }),
+    moveButton(o, "up", pos === 0, () => o.move(pos - 1)),
+    moveButton(o, "down", pos === n - 1, () => o.move(pos + 1)),
     el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: o.copy, text: "Copy" }),
     el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", dataset: { key: `${o.key}:^delete` }, onClick: o.remove, text: "Delete" }));
   item.append(head, fields);
   item.addEventListener("keydown", (e) => {
-    if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+    if (!e.altKey) return;
+    const act = {
+      ArrowUp: () => o.move(pos - 1),
+      ArrowDown: () => o.move(pos + 1),
+      ArrowRight: o.intoAbove,
+      ArrowLeft: o.outOf ? () => o.move(n) : null,
+    }[e.key];
+    if (!act) return;
     e.preventDefault();
     // A block inside a container: the container does not move too.
     e.stopPropagation();
-    o.move(e.key === "ArrowUp" ? pos - 1 : pos + 1);
+    act();
   });
   dragAndDrop(item, handle, pos, o.drag);
   return item;
+}
+
+/** A frame's move button, `dir` "up" or "down": at the end of its list it moves a block
+ *  out of its container (`o.outOf`), and at the top level it is disabled there. */
+function moveButton(o, dir, atEnd, onClick) {
+  const key = dir === "up" ? "↑" : "↓";
+  const out = atEnd && o.outOf;
+  return el("button", {
+    type: "button", class: "icon", disabled: atEnd && !o.outOf, dataset: { key: `${o.key}:^${dir}` }, onClick, text: key,
+    "aria-label": out ? `Move ${o.what} out of ${o.outOf}, ${dir === "up" ? "above" : "below"} it` : `Move ${o.what} ${dir}`,
+    title: out ? `Move out of ${o.outOf} (Alt+${key})` : `Move ${dir} (Alt+${key})`,
+  });
 }
 
 /** Renames a block's frame as its title field changes (the editor is not redrawn while typing). */
@@ -134,13 +186,13 @@ export function gapDrops(list) {
   const blocks = () => [...list.children].filter((c) => c.folioDrag);
   const drag = (e) => blocks().map((b) => b.folioDrag).find((d) => e.dataTransfer.types.includes(d.type));
   list.addEventListener("dragover", (e) => {
-    if (!drag(e)) return;
+    if (!drag(e) || insideDragged(list)) return;
     e.preventDefault();
     e.stopPropagation();
   });
   list.addEventListener("drop", (e) => {
     const d = drag(e);
-    if (!d) return;
+    if (!d || insideDragged(list)) return;
     // Before the first block whose middle is below the pointer.
     const items = blocks();
     const to = items.findIndex((b) => { const r = b.getBoundingClientRect(); return e.clientY < r.top + r.height / 2; });
@@ -148,6 +200,12 @@ export function gapDrops(list) {
     e.preventDefault();
     e.stopPropagation();
   });
+}
+
+/** Whether `node` is the block being dragged or inside it: a block cannot be dropped
+ *  into itself. */
+function insideDragged(node) {
+  return Boolean(document.querySelector(".block.dragging")?.contains(node));
 }
 
 function dragAndDrop(item, handle, pos, drag) {
@@ -161,7 +219,7 @@ function dragAndDrop(item, handle, pos, drag) {
   handle.addEventListener("dragend", () => item.classList.remove("dragging"));
   const where = (e) => (e.clientY < item.getBoundingClientRect().top + item.offsetHeight / 2 ? "before" : "after");
   item.addEventListener("dragover", (e) => {
-    if (!e.dataTransfer.types.includes(drag.type)) return;
+    if (!e.dataTransfer.types.includes(drag.type) || insideDragged(item)) return;
     e.preventDefault();
     e.stopPropagation();
     item.classList.toggle("drop-before", where(e) === "before");
@@ -169,7 +227,7 @@ function dragAndDrop(item, handle, pos, drag) {
   });
   item.addEventListener("dragleave", () => item.classList.remove("drop-before", "drop-after"));
   item.addEventListener("drop", (e) => {
-    if (!e.dataTransfer.types.includes(drag.type)) return;
+    if (!e.dataTransfer.types.includes(drag.type) || insideDragged(item)) return;
     const side = where(e);
     item.classList.remove("drop-before", "drop-after");
     if (!drag.drop(e.dataTransfer.getData(drag.type), side === "before" ? pos : pos + 1)) return;

@@ -1,12 +1,12 @@
 // Editors for the site's own shortcodes, built from what Folio learned from each template:
 // a field per parameter with the widget its kind asks for, the body as Markdown, and the
-// blocks of a container as a nested list (add, copy, delete, move, drag, Alt+↑/↓). Every
+// blocks of a container as a nested list (add, copy, delete, move, drag, Alt+arrows). Every
 // change is sent as an edit of the top-level block; changes to the nested list are
 // structural edits `within` it, worked out by the engine.
 
 import { el, field, textInput } from "./dom.js";
 import { submit } from "./edits.js";
-import { blockShell, cardFields, chipField, frame, gapDrops, retitle } from "./cards.js";
+import { BLOCK_DRAG, blockShell, cardFields, chipField, draggedBlock, frame, gapDrops, holdsBlocks, retitle } from "./cards.js";
 import { folioUrl } from "./api.js";
 
 /** A parameter's label from its name: "view_href" → "View href", "tech-icons" → "Tech
@@ -39,7 +39,6 @@ export function forSending(block) {
   return rest;
 }
 
-/** The text shown in a shortcode's header: its first plain-text value. */
 /** What tells a shortcode from its siblings when folded: its first text parameter, else
  *  the first line of its body or of its first text inside. */
 function titleOf(sc) {
@@ -356,7 +355,7 @@ function childList(sc, env) {
       body = shortcodeFields(child, childEnv);
     }
     if (body.redraw) redraws.push(body.redraw);
-    item = childShell(i, kids.length, { kind, label, title }, within, env, body);
+    item = childShell(i, kids, { kind, label, title }, within, env, body);
     list.append(item);
   });
   const wrap = el("div", { class: "field children" }, el("span", { text: `Inside “${sc.name}”` }), list, addControl(kids, within, env));
@@ -364,28 +363,38 @@ function childList(sc, env) {
   return wrap;
 }
 
-/** The frame of a block inside a container: fold, move, copy, delete, drag. */
-function childShell(i, n, { kind, label, title }, within, env, body) {
+/** The frame of a block inside a container: fold, move, copy, delete, drag; moved past
+ *  either end of its list, out of the container, into the list that holds it. */
+function childShell(i, kids, { kind, label, title }, within, env, body) {
+  const n = kids.length;
   // Controls inside this block are named `b{root}:{path}:…`; after a move the same
   // control, under the block's new position, gets the focus back.
   const here = `b${within.id}:${[...within.path, i].join(".")}`;
   const move = (to) => {
-    if (to < 0 || to >= n || to === i) return;
+    if (to < 0 || to >= n) {
+      const [outer, at] = holder(within, env.ctx);
+      env.ctx.transfer({ id: i, within }, outer, to < 0 ? at : at + 1);
+      return;
+    }
+    if (to === i) return;
     const key = document.activeElement?.dataset?.key ?? "";
     if (key.startsWith(`${here}:`) || key.startsWith(`${here}.`)) {
       env.ctx.focusKey(`b${within.id}:${[...within.path, to].join(".")}${key.slice(here.length)}`);
     }
     submit({ op: "move", id: i, to, within }, { anchor: within.id });
   };
-  // Blocks are dragged only within their own container.
-  const token = `${within.id}:${within.path.join(".")}`;
+  const sameList = (w) => w && w.id === within.id && w.path.join(".") === within.path.join(".");
   return frame({
     attrs: { dataset: { child: String(i) } },
     kind, label, title, pos: i, n,
     what: `${kind.toLowerCase()} ${i + 1} inside ${env.ctx.shortcodeLabel(within)}`,
+    outOf: env.ctx.shortcodeLabel(within),
     key: here,
     folded: false,
     move,
+    intoAbove: holdsBlocks(kids[i - 1])
+      ? () => env.ctx.transfer({ id: i, within }, { id: within.id, path: [...within.path, i - 1] }, kids[i - 1].children.length)
+      : null,
     copy: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }),
     remove: () => {
       // From the keyboard, focus goes to the block that takes its place (or the one
@@ -396,18 +405,30 @@ function childShell(i, n, { kind, label, title }, within, env, body) {
       env.ctx.removeWithin(i, within, kind);
     },
     drag: {
-      type: "application/x-folio-child",
-      data: JSON.stringify({ token, i }),
+      type: BLOCK_DRAG,
+      data: JSON.stringify({ within, id: i }),
+      // A block of this list: to its position once moved; one from another list (the
+      // top level or another container): into this one, at `to`.
       drop: (data, to) => {
-        let d = null;
-        try { d = JSON.parse(data); } catch { return false; }
-        if (!d || d.token !== token) return false;
-        const dest = d.i < to ? to - 1 : to;
-        if (dest !== d.i) submit({ op: "move", id: d.i, to: dest, within }, { anchor: within.id });
+        const d = draggedBlock(data);
+        if (!d) return false;
+        if (!sameList(d.within)) {
+          env.ctx.transfer(d, within, to);
+          return true;
+        }
+        const dest = d.id < to ? to - 1 : to;
+        if (dest !== d.id) submit({ op: "move", id: d.id, to: dest, within }, { anchor: within.id });
         return true;
       },
     },
   }, () => body);
+}
+
+/** The list that holds container `within`, and the container's position in it: the top
+ *  level (`null`) or the container's own container. */
+function holder(within, ctx) {
+  if (within.path.length === 0) return [null, ctx.positionOf(within.id)];
+  return [{ id: within.id, path: within.path.slice(0, -1) }, within.path[within.path.length - 1]];
 }
 
 /** "Add…": the site's shortcodes (those already in this container, then those on the

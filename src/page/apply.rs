@@ -958,7 +958,7 @@ impl Order {
 
 /// `source` (a call's text) with its lines after the first moved from the indentation
 /// `own` to `indent`; a line not starting with `own` stays as it is.
-fn moved_lines(source: &str, own: &str, indent: &str) -> String {
+pub(super) fn moved_lines(source: &str, own: &str, indent: &str) -> String {
     if own == indent {
         return source.to_string();
     }
@@ -977,7 +977,7 @@ fn moved_lines(source: &str, own: &str, indent: &str) -> String {
 }
 
 /// The spaces and tabs at the end of `gap`, after its last line break.
-fn trailing_indent(gap: &str) -> &str {
+pub(super) fn trailing_indent(gap: &str) -> &str {
     let line = gap
         .rfind('\n')
         .map_or(gap, |i| gap.get(i + 1..).unwrap_or(""));

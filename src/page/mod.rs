@@ -7,6 +7,7 @@ pub mod card;
 pub mod frontmatter;
 pub mod lexer;
 pub mod shortcode;
+mod transfer;
 pub mod tree;
 
 use std::ops::Range;

@@ -67,6 +67,20 @@ pub enum Edit {
         #[serde(default)]
         within: Option<Within>,
     },
+    /// Move a block from one list of blocks to another: out of a paired shortcode, into
+    /// one, or from one to another ([`Page::transfer`]), with its own text.
+    Transfer {
+        /// The block's id (with `within`: its position among the children).
+        id: usize,
+        /// The paired shortcode it is inside; `None` for a top-level block.
+        #[serde(default)]
+        within: Option<Within>,
+        /// The paired shortcode it goes into; `None` for the top level.
+        #[serde(default)]
+        into: Option<Within>,
+        /// Its position in that list once moved.
+        to: usize,
+    },
     /// Insert an exact copy of block `id` after it.
     Duplicate {
         /// The block's id (with `within`: its position among the children).
@@ -92,13 +106,17 @@ pub struct Within {
 impl Edit {
     /// The `op` names of the edits that add, move or remove blocks: the forms are redrawn
     /// after them, and they are never merged into the previous undo step.
-    pub const STRUCTURAL: [&'static str; 4] = ["insert", "move", "delete", "duplicate"];
+    pub const STRUCTURAL: [&'static str; 5] = ["insert", "move", "transfer", "delete", "duplicate"];
 
     /// Whether the edit adds, moves or removes blocks (see [`Edit::STRUCTURAL`]).
     pub fn is_structural(&self) -> bool {
         matches!(
             self,
-            Edit::Insert { .. } | Edit::Move { .. } | Edit::Delete { .. } | Edit::Duplicate { .. }
+            Edit::Insert { .. }
+                | Edit::Move { .. }
+                | Edit::Transfer { .. }
+                | Edit::Delete { .. }
+                | Edit::Duplicate { .. }
         )
     }
 }
@@ -243,21 +261,42 @@ impl Session {
                 let block = self.restructure_within(&open.page, at, w, edit)?;
                 Some(open.page.apply_block(at, &block).map_err(fail)?)
             }
+            Edit::Transfer {
+                id,
+                within,
+                into,
+                to,
+            } => {
+                let (page, new_ids) =
+                    self.transfer(open, (*id, within.as_ref()), into.as_ref(), *to)?;
+                *ids = Some(new_ids);
+                Some(page)
+            }
             Edit::Insert { .. }
             | Edit::Move { .. }
             | Edit::Delete { .. }
             | Edit::Duplicate { .. } => {
-                let mut model = open.page.to_model();
-                model.revision = None;
-                let mut blocks: Vec<(Block, usize)> =
-                    model.blocks.into_iter().zip(self.ids.clone()).collect();
-                self.restructure(&mut blocks, edit)?;
-                let (blocks, new_ids): (Vec<Block>, Vec<usize>) = blocks.into_iter().unzip();
-                model.blocks = blocks;
+                let (page, new_ids) = self.restructured(open, edit)?;
                 *ids = Some(new_ids);
-                Some(open.page.apply(&model).map_err(fail)?)
+                Some(page)
             }
         })
+    }
+
+    /// The page with top-level structural `edit` made, and the blocks' ids then.
+    fn restructured(&mut self, open: &OpenPage, edit: &Edit) -> Result<(Page, Vec<usize>)> {
+        let mut model = open.page.to_model();
+        model.revision = None;
+        let mut blocks: Vec<(Block, usize)> =
+            model.blocks.into_iter().zip(self.ids.clone()).collect();
+        self.restructure(&mut blocks, edit)?;
+        let (blocks, new_ids): (Vec<Block>, Vec<usize>) = blocks.into_iter().unzip();
+        model.blocks = blocks;
+        let page = open
+            .page
+            .apply(&model)
+            .map_err(|e| Error::model(&self.path, e.at, e.message))?;
+        Ok((page, new_ids))
     }
 
     /// The problems of block `id`'s fields (see [`crate::check::block_problems`]).
@@ -322,6 +361,43 @@ impl Session {
 }
 
 impl Session {
+    /// The page with the block `id` names (with `within`, as in [`Edit::Transfer`]) moved
+    /// into the list `into` names, at `to`; and the top-level blocks' ids then (a block
+    /// that comes to the top level gets a new one, one that leaves it loses its own).
+    fn transfer(
+        &mut self,
+        open: &OpenPage,
+        (id, within): (usize, Option<&Within>),
+        into: Option<&Within>,
+        to: usize,
+    ) -> Result<(Page, Vec<usize>)> {
+        let path_of = |w: &Within| -> Result<Vec<usize>> {
+            Ok([self.position(w.id)?]
+                .into_iter()
+                .chain(w.path.iter().copied())
+                .collect())
+        };
+        let from = match within {
+            Some(w) => [path_of(w)?, vec![id]].concat(),
+            None => vec![self.position(id)?],
+        };
+        let into_path = into.map(path_of).transpose()?.unwrap_or_default();
+        let page = open
+            .page
+            .transfer(&from, &into_path, to)
+            .map_err(|e| Error::model(&self.path, e.at, e.message))?;
+        let mut ids = self.ids.clone();
+        let leaving = within
+            .is_none()
+            .then(|| from.first().map(|&at| ids.remove(at)))
+            .flatten();
+        if into.is_none() {
+            let id = leaving.unwrap_or_else(|| self.new_id());
+            ids.insert(to, id);
+        }
+        Ok((page, ids))
+    }
+
     /// Top-level block `at` of `page` with `edit` made among the children of the
     /// container `within` names (positions are those of the page as it is, so the forms
     /// name what they show).
@@ -411,7 +487,10 @@ fn rearrange<T>(
             let c = items.get(from).map(copy).ok_or(from)?;
             items.insert(from + 1, c);
         }
-        Edit::FrontMatter { .. } | Edit::Param { .. } | Edit::Block { .. } => {}
+        Edit::FrontMatter { .. }
+        | Edit::Param { .. }
+        | Edit::Block { .. }
+        | Edit::Transfer { .. } => {}
     }
     Ok(())
 }
@@ -437,12 +516,13 @@ mod tests {
     use super::Edit;
 
     /// Every edit, one of each `op`.
-    const ALL: [&str; 7] = [
+    const ALL: [&str; 8] = [
         r#"{"op": "frontMatter", "key": "k", "value": null}"#,
         r#"{"op": "param", "key": "k", "value": null}"#,
         r#"{"op": "block", "id": 0, "block": {"kind": "markdown", "text": "x"}}"#,
         r#"{"op": "insert", "index": 0, "block": {"kind": "markdown", "text": "x"}}"#,
         r#"{"op": "move", "id": 0, "to": 1}"#,
+        r#"{"op": "transfer", "id": 0, "into": {"id": 1}, "to": 0}"#,
         r#"{"op": "delete", "id": 0}"#,
         r#"{"op": "duplicate", "id": 0}"#,
     ];

@@ -38,7 +38,7 @@ pub struct View {
     pub recovery: Option<u128>,
     /// The `op`s of the edits that add, move or remove blocks ([`super::Edit::STRUCTURAL`]):
     /// the forms lock while one is applied, and redraw after it.
-    pub structural_edits: [&'static str; 4],
+    pub structural_edits: [&'static str; 5],
     /// The state every update carries.
     #[serde(flatten)]
     pub update: Update,

@@ -825,6 +825,38 @@ class NestedShortcodeTest(AppTest):
             "return document.querySelector('.blocks.nested > .block[data-child=\"1\"]').getAttribute('aria-label')")
             == "Shortcode 2: tile: Other tool", what="the head renamed as the title is typed")
 
+    def test_alt_down_on_the_last_tile_moves_it_out_below_the_grid_and_alt_right_back_in(self):
+        # Hunt AE, 4: Alt+↓ on the last tile did nothing, and no tile could leave its grid.
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:1:^fold"]'), what="the second tile")
+        self.s.execute("document.querySelector('[data-key=\"b1:1:^fold\"]').focus()")
+        self.xkey("alt+Down")
+        self.s.wait(lambda: len(self.s.find_all(".blocks.nested > .block")) == 1, what="the tile out of the grid")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.closest('.block')?.getAttribute('aria-label')")
+                    == "Shortcode 3: tile: Other", what="the focus on the tile, now the page's third block")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        other = '  {{< tile name="Other" stack="Go" >}}\n'
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(other, "") + "\n" + other.lstrip())
+        self.xkey("alt+Right")
+        self.s.wait(lambda: len(self.s.find_all(".blocks.nested > .block")) == 2, what="the tile back in the grid")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1:1:^fold",
+                    what="the focus on the tile, in the grid again")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), NESTED_PAGE)
+
+    def test_a_tile_dragged_out_of_its_grid_above_it_moves_there_with_its_exact_text(self):
+        self.s.wait(lambda: self.s.find_all('.blocks.nested > .block[data-child="1"]'), what="the grid's tiles")
+        self.drag_and_drop("const items = document.querySelectorAll('.blocks.nested > .block');",
+                           "items[0].querySelector('.handle')", "document.querySelector('.blocks > .block[data-id=\"1\"]')",
+                           "target.getBoundingClientRect().top + 2")
+        self.s.wait(lambda: len(self.s.find_all(".blocks.nested > .block")) == 1, what="the tile out of the grid")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        folio = '  {{< tile name="Folio" stack="Rust, Tauri" link="https://example.org/folio" >}}\n'
+        self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(folio, "").replace(
+            "{{< grid >}}", folio.lstrip() + "\n{{< grid >}}"))
+
     def test_the_shortcode_forms_have_no_axe_violations(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
         self.assertEqual(self.axe_violations(), [])
