@@ -111,11 +111,11 @@ function ctx() {
       notice(`${kind} deleted.`, "ok", [["Undo", () => undo()]]).dataset.undoable = "";
     },
     pickImage,
-    /** Adds site param `key` (empty) and puts the cursor in it. */
-    addParam: (key) => {
+    /** Adds site param `key` with `value` (empty text unless given) and puts the cursor in it. */
+    addParam: (key, value = "") => {
       state.focusHint = { key: `param:${key}`, id: null };
-      state.model.params[key] = "";
-      submit({ op: "param", key, value: "" }, { coalesce: null });
+      state.model.params[key] = value;
+      submit({ op: "param", key, value }, { coalesce: null });
       draw();
     },
     /** Takes site param `key` out of the config; asked first when the page calls
@@ -134,11 +134,12 @@ function ctx() {
       submit({ op: "param", key, value: null }, { coalesce: null });
       draw();
     },
-    /** Adds front-matter key `key` (empty) and puts the cursor in it. */
-    addFrontMatter: (key) => {
+    /** Adds front-matter key `key` with `value` (empty text unless given) and puts the
+     *  cursor in it. */
+    addFrontMatter: (key, value = "") => {
       state.focusHint = { key: `fm:${key}`, id: null };
-      state.model.frontMatter[key] = "";
-      submit({ op: "frontMatter", key, value: "" }, { coalesce: null });
+      state.model.frontMatter[key] = value;
+      submit({ op: "frontMatter", key, value }, { coalesce: null });
       draw();
     },
     /** Takes front-matter key `key` out of the page. */

@@ -53,10 +53,17 @@ function pageFields(fm, ctx) {
     addKey("field", "description", (k) => sameKey([...Object.keys(fm), ...PAGE_KEYS], k), ctx.addFrontMatter, "fm:+name"));
 }
 
-/** A name field and a button that adds a key of that name (`taken`: the key already there
- *  that the name is, in any case, or null). */
+/** The kinds of value a new key can start as, with the value it starts with: each gets
+ *  the field its kind is edited in (text, a number, a checkbox, JSON). */
+const NEW_KINDS = [["Text", ""], ["Number", 0], ["True or false", false], ["List", []], ["Table", {}]];
+
+/** A name field, a choice of the kind of value, and a button that adds a key of that name
+ *  with that kind's empty value (`taken`: the key already there that the name is, in any
+ *  case, or null). */
 function addKey(what, example, taken, add, dataKey) {
   const name = el("input", { type: "text", placeholder: `name, e.g. ${example}`, "aria-label": `New ${what} name`, dataset: { key: dataKey } });
+  const kind = el("select", { "aria-label": `Kind of value of the new ${what}`, dataset: { key: `${dataKey}:kind` } },
+    NEW_KINDS.map(([k], i) => el("option", { value: String(i), text: k })));
   const msg = el("span", { class: "hint", "aria-live": "polite" });
   const button = el("button", { type: "button", text: `Add ${what}`, onClick: () => {
     const k = name.value.trim();
@@ -69,10 +76,10 @@ function addKey(what, example, taken, add, dataKey) {
       return;
     }
     msg.textContent = "";
-    add(k);
+    add(k, JSON.parse(JSON.stringify(NEW_KINDS[Number(kind.value)]?.[1] ?? "")));
   } });
   name.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); button.click(); } });
-  return el("div", { class: "add-param" }, field(`New ${what}`, name, msg), button);
+  return el("div", { class: "add-param" }, field(`New ${what}`, name, msg), kind, button);
 }
 
 /** The key of `keys` that is `k` in any case, as Hugo reads keys; else null. */

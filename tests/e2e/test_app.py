@@ -417,6 +417,31 @@ class EditingTest(AppTest):
         self.assertEqual(config.read_text(), before.replace('linkedin = "rviscarra"\n', ""))
         self.assertEqual(self.page.read_text(), SAMPLE.replace("comments: false\n", "comments: false\ndescription: 'Hello'\n"))
 
+    def test_a_new_field_and_a_new_param_start_as_the_kind_of_value_chosen(self):
+        # Hunt AE, 7: a new field was text, so a list typed into it was saved as a string.
+        config = self.site / "hugo.toml"
+        before = config.read_text()
+        self.s.type(self.field("fm:+name"), "keywords")
+        self.s.execute("const s = document.querySelector('[data-key=\"fm:+name:kind\"]');"
+                       "s.value = [...s.options].find(o => o.text === 'List').value;")
+        self.s.click([b for b in self.s.find_all("fieldset.page button") if self.s.text(b) == "Add field"][0])
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "fm:keywords", what="the new list focused")
+        self.assertEqual(self.s.prop(self.field("fm:keywords"), "value"), "[]")
+        self.xkey("ctrl+a")
+        self.xtype('["rust", "hugo"]')
+        self.s.type(self.field("param:+name"), "since")
+        self.s.execute("const s = document.querySelector('[data-key=\"param:+name:kind\"]');"
+                       "s.value = [...s.options].find(o => o.text === 'Number').value;")
+        self.s.click([b for b in self.s.find_all("fieldset.params button") if self.s.text(b) == "Add param"][0])
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "param:since", what="the new number focused")
+        self.xkey("ctrl+a")
+        self.xtype("2019")
+        self.s.wait(lambda: self.s.prop(self.field("param:since"), "value") == "2019", what="the typing")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace("comments: false\n", "comments: false\nkeywords: [rust, hugo]\n"))
+        self.assertEqual(config.read_text(), before.replace('linkedin = "rviscarra"\n', 'linkedin = "rviscarra"\nsince = 2019\n'))
+
     def test_removing_a_param_the_page_calls_asks_first(self):
         # Hugo stops building a page whose `{{< param email >}}` names a key set nowhere
         # (hunt AE, 2).
