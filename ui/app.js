@@ -295,6 +295,13 @@ function applyUpdate(u, anchor = null) {
   if (changed !== null) editor.querySelector(`.block[data-id="${changed}"]`)?.showProblems?.();
   if (u.shortcodes) { state.shortcodes = u.shortcodes; state.missingThemes = u.missingThemes ?? []; }
   if (u.siteProblems) showSiteProblems(u.siteProblems);
+  // After a param edit, which other table wins over the forms' values may have changed:
+  // their notes are drawn again (a redraw keeps the field being typed in).
+  if (u.paramsElsewhere) {
+    const was = JSON.stringify(state.view.paramsElsewhere ?? []);
+    state.view.paramsElsewhere = u.paramsElsewhere;
+    if (!u.model && !u.broken && was !== JSON.stringify(u.paramsElsewhere)) draw();
+  }
   if (u.model) {
     const change = anchor === CHANGED ? firstChange(state.model, u.model) : null;
     state.model = u.model;

@@ -210,6 +210,9 @@ impl Session {
             update.problems = self.field_problems(*id);
             update.problems_of = Some(*id);
         }
+        if matches!(edit, Edit::Param { .. }) {
+            update.params_elsewhere = Some(self.params_elsewhere());
+        }
         Ok(update)
     }
 

@@ -84,6 +84,10 @@ pub struct Update {
     pub problems: Vec<FieldProblem>,
     /// The block whose problems `problems` lists, when it is not every block.
     pub problems_of: Option<usize>,
+    /// What other config files and tables set of the site params, as
+    /// [`View::params_elsewhere`]: sent with `model`, and after a param edit (which of
+    /// them wins over the forms' values changes with those values).
+    pub params_elsewhere: Option<Vec<crate::site::ParamElsewhere>>,
 }
 
 /// Where and why a page does not parse, with the source around that place.
@@ -142,10 +146,7 @@ impl Session {
             site_root: site.root.clone(),
             site_title: site.title(),
             config_path: site.params_file().map(|f| f.path.clone()),
-            params_elsewhere: site.params_elsewhere(&self.open.as_ref().map_or_else(
-                || crate::OpenPage::language_of(site, &self.path),
-                |d| d.language(),
-            )),
+            params_elsewhere: self.params_elsewhere(),
             languages: site.languages(),
             language: self
                 .open
@@ -198,6 +199,16 @@ impl Session {
         model
     }
 
+    /// What other config files and tables set of the site params, for the open page's
+    /// language ([`crate::Site::params_elsewhere`]), with the unsaved params.
+    pub(super) fn params_elsewhere(&self) -> Vec<crate::site::ParamElsewhere> {
+        let lang = self.open.as_ref().map_or_else(
+            || crate::OpenPage::language_of(&self.site, &self.path),
+            |d| d.language(),
+        );
+        self.site.params_elsewhere(&lang)
+    }
+
     /// The state after an edit; with the model when the forms must be redrawn.
     pub fn update(&self, with_model: bool) -> Update {
         let model = if with_model {
@@ -227,6 +238,7 @@ impl Session {
             model,
             problems,
             problems_of: None,
+            params_elsewhere: with_model.then(|| self.params_elsewhere()),
             broken: self.broken.clone(),
             conflicts: self
                 .pending

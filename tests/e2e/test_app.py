@@ -1173,7 +1173,19 @@ class ShadowedParamTest(AppTest):
 class WinningParamTest(AppTest):
     """The sample with the build environment's params file setting hugo.toml's `email`."""
 
-    site_files = {"config/production/params.toml": "email = 'prod@example.org'\n"}
+    site_files = {"config/production/params.toml": "email = 'prod@example.org'\ntwitter = 'prodtw'\n"}
+
+    def test_a_param_added_here_that_another_table_sets_says_at_once_that_the_other_wins(self):
+        # Stop 45's review: the notes were the view's, drawn again only when the page opened.
+        self.s.wait(lambda: self.s.find_all('[data-key="param-elsewhere:twitter"]'), what="twitter shown read-only")
+        self.s.type(self.field("param:+name"), "twitter")
+        self.s.click([b for b in self.s.find_all("fieldset.params button") if self.s.text(b) == "Add param"][0])
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "param:twitter", what="the new param focused")
+        hint = self.s.wait(lambda: self.s.find_all('[data-key="param-wins:twitter"]'), what="the hint")[0]
+        self.assertIn("Hugo reads prodtw here, from config/production/params.toml, which wins", self.s.text(hint))
+        self.assertFalse(self.s.find_all('[data-key="param-elsewhere:twitter"]'))
+        self.xtype("mine")
+        self.s.wait(lambda: self.s.prop(self.field("param:twitter"), "value") == "mine", what="typing goes on in the field")
 
     def test_a_param_another_table_wins_over_says_what_hugo_reads_and_where(self):
         # Hunt AC, 2: the form edited a value Hugo did not read.
