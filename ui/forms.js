@@ -232,11 +232,14 @@ function paramFields(params, ctx) {
     el("p", { class: "hint", text: `These live in the site config, ${ctx.configName}; Save writes them there.` }));
 }
 
-/** A param set in another of the site's config files: shown as the templates see it, not
- *  edited here (Save writes one file). */
-function paramElsewhere({ key, value, file, table }) {
+/** A param set in another of the site's config files, or a theme's default: shown as the
+ *  templates see it, not edited here (Save writes one file). */
+function paramElsewhere({ key, value, file, table, fromTheme }) {
+  const where = fromTheme
+    ? `The default of the theme in ${file}: add ${key} here to set the site's own.`
+    : `Set in ${file}${table && table !== "params" ? ` [${table}]` : ""}: edit it there.`;
   return field(key, textInput(shown(value), { readonly: true, dataset: { key: `param-elsewhere:${key}` } }),
-    el("span", { class: "hint", text: `Set in ${file}${table && table !== "params" ? ` [${table}]` : ""}: edit it there.` }));
+    el("span", { class: "hint", text: where }));
 }
 
 /** A param's field, and, when another table wins over it for this page (its language's

@@ -81,6 +81,10 @@ pub struct Site {
     /// over one named after it, key by key. Loaded with the templates; under the site's
     /// own params in [`Site::render_params`].
     theme_params: Arc<Map<String, Json>>,
+    /// The params of each of the site's themes and modules, in the order they are named
+    /// (the first wins), each with its folder relative to the site's: what
+    /// [`Site::params_elsewhere`] says a theme sets.
+    theme_params_each: Arc<Vec<(PathBuf, Map<String, Json>)>>,
     /// The `markup` tables of the site's themes and modules, in the order they are named:
     /// merged under the site's as its `markup._merge` says ([`merge_theme_table`]).
     theme_markup: Arc<Vec<Map<String, Json>>>,
@@ -147,6 +151,7 @@ impl Site {
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
+            theme_params_each: Arc::default(),
             theme_markup: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
@@ -175,6 +180,7 @@ impl Site {
             shortcodes: Catalogue::built_in(),
             files: Arc::default(),
             theme_params: Arc::default(),
+            theme_params_each: Arc::default(),
             theme_markup: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
@@ -358,9 +364,12 @@ impl Site {
         let mut theme_params = Map::new();
         let mut theme_markup = Vec::new();
         let mut errors = Vec::new();
+        let mut each = Vec::new();
         for theme in theme_roots.iter().rev() {
             match Site::theme_settings(theme) {
                 Ok((params, markup)) => {
+                    let folder = theme.strip_prefix(&self.root).unwrap_or(theme);
+                    each.push((folder.to_path_buf(), params.clone()));
                     merge_params(&mut theme_params, params);
                     theme_markup.extend(markup);
                 }
@@ -369,7 +378,9 @@ impl Site {
         }
         errors.reverse();
         theme_markup.reverse();
+        each.reverse();
         self.theme_params = Arc::new(theme_params);
+        self.theme_params_each = Arc::new(each);
         self.theme_markup = Arc::new(theme_markup);
         self.theme_config_errors = Arc::new(errors);
         self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));

@@ -66,6 +66,9 @@ impl Site {
     /// nothing Hugo shows): the language's own (`[languages.en.params]`, `params.en.toml`)
     /// and the build environment's (`config/production/`), as Hugo merges them
     /// (`config/allconfig/load.go`).
+    ///
+    /// Last, the params the site's themes and modules set that no file of the site does,
+    /// from the first theme that sets each ([`ParamElsewhere::from_theme`]).
     pub fn params_elsewhere(&self, lang: &str) -> Vec<ParamElsewhere> {
         let mut out = self.params_in_other_files();
         let own = self.params();
@@ -91,7 +94,26 @@ impl Site {
                 value,
                 file,
                 table,
+                from_theme: false,
             });
+        }
+        // Last, the themes' and modules' defaults for what no file of the site sets: Hugo
+        // reads them under the site's own params ("Deep merge of theme Params").
+        for (folder, params) in self.theme_params_each.iter() {
+            for (key, value) in params {
+                let set = |k: &str| k.eq_ignore_ascii_case(key);
+                if own.keys().any(|k| set(k)) || out.iter().any(|p| set(&p.key)) {
+                    continue;
+                }
+                out.push(ParamElsewhere {
+                    key: key.clone(),
+                    value: value.clone(),
+                    file: folder.clone(),
+                    table: "params".into(),
+                    wins: false,
+                    from_theme: true,
+                });
+            }
         }
         out
     }
@@ -121,6 +143,7 @@ impl Site {
                     file,
                     table: "params".into(),
                     wins,
+                    from_theme: false,
                 });
             }
         };
@@ -198,6 +221,9 @@ pub struct ParamElsewhere {
     /// Whether Hugo reads this value for the page over the forms' file's value of the key
     /// (the forms' file sets it too, but a language's or the environment's table wins).
     pub wins: bool,
+    /// Whether it is a theme's or module's default (`file` is then its folder): a key no
+    /// config file of the site sets, which the site's own value would override.
+    pub from_theme: bool,
 }
 
 /// A `[params]` table appended to a TOML config that has none.

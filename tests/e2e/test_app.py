@@ -1170,6 +1170,25 @@ class ShadowedParamTest(AppTest):
         self.assertEqual(self.s.prop(self.field("param-elsewhere:email"), "value"), "hello {at} example {dot} dev")
 
 
+class ThemeParamTest(AppTest):
+    """The sample with a theme that sets `github` (which hugo.toml sets too) and `accent`."""
+
+    site_files = {
+        "hugo.toml": (ROOT / "content/hugo.toml").read_text().replace('title = ', 'theme = "t"\ntitle = ', 1),
+        "themes/t/hugo.toml": "[params]\ngithub = 'theme-gh'\naccent = 'teal'\n",
+    }
+
+    def test_a_themes_default_is_shown_and_a_param_removed_here_shows_the_themes_value_then(self):
+        hint = self.s.wait(lambda: self.s.find_all('[data-key="param-elsewhere:accent"]'), what="the theme's accent")[0]
+        self.assertEqual(self.s.prop(hint, "value"), "teal")
+        self.assertIn("The default of the theme in themes/t: add accent here", self.s.execute(
+            "return document.querySelector('[data-key=\"param-elsewhere:accent\"]').closest('.field').textContent"))
+        self.assertEqual(self.s.find_all('[data-key="param-elsewhere:github"]'), [], "the site's own github wins")
+        self.s.click(self.s.find('[data-key="param:github:^remove"]'))
+        self.s.wait(lambda: self.s.find_all('[data-key="param-elsewhere:github"]'), what="the theme's github, read now")
+        self.assertEqual(self.s.prop(self.field("param-elsewhere:github"), "value"), "theme-gh")
+
+
 class WinningParamTest(AppTest):
     """The sample with the build environment's params file setting hugo.toml's `email`."""
 

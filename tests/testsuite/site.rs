@@ -425,3 +425,44 @@ fn a_config_folders_params_win_over_a_root_configs_and_a_table_is_not_said_to_wi
         .collect();
     assert_eq!(said, [("x".to_string(), true)]);
 }
+
+#[test]
+fn a_themes_params_no_file_of_the_site_sets_are_listed_with_the_theme_that_hugo_reads_them_from() {
+    // Stop 45's note: a key only a theme set was not shown, and one removed from the
+    // site's config fell back to the theme's value unsaid.
+    let dir = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "title = \"E\"\ntheme = [\"first\", \"second\"]\n[params]\ncolor = \"site\"\n",
+        ),
+        (
+            "themes/first/hugo.toml",
+            "[params]\ncolor = \"first\"\naccent = \"first\"\n",
+        ),
+        (
+            "themes/second/hugo.toml",
+            "[params]\naccent = \"second\"\nfont = \"second\"\n",
+        ),
+        (
+            "layouts/_default/single.html",
+            "{{ site.Params.color }}|{{ site.Params.accent }}|{{ site.Params.font }}",
+        ),
+        ("content/about.md", "---\ntitle: A\n---\nBody.\n"),
+    ]);
+    crate::support::hugo_build(dir.path(), "the site");
+    let hugo = std::fs::read_to_string(dir.path().join("public/about/index.html")).unwrap();
+    assert_eq!(hugo, "site|first|second");
+    let site = folio::Site::open_dir(dir.path()).unwrap();
+    let said: Vec<(String, serde_json::Value, String, bool)> = site
+        .params_elsewhere("en")
+        .into_iter()
+        .map(|p| (p.key, p.value, p.file.display().to_string(), p.from_theme))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("accent".into(), json!("first"), "themes/first".into(), true),
+            ("font".into(), json!("second"), "themes/second".into(), true),
+        ]
+    );
+}
