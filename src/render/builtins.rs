@@ -7,6 +7,7 @@
 //! - `details`: `<details>` with its summary (default "Details") and its inner Markdown;
 //! - `qr`: the code as an image in the page (an SVG `data:` URL; Hugo writes a PNG file),
 //!   as large as Hugo's;
+//! - `comment`: nothing, with Hugo's warning that it is deprecated;
 //! - `highlight`: the code highlighted as Hugo's Chroma does (`render/highlight`), with
 //!   its options (`linenos`, `hl_lines`, `anchorlinenos`…);
 //! - `youtube`, `vimeo`, `x`, `instagram` (and the `_simple` kinds of `vimeo`, `x`,
@@ -21,7 +22,20 @@
 use maud::{html, Markup, PreEscaped};
 
 /// The built-ins Folio renders as Hugo's templates do (the embeds are link cards instead).
-pub(super) const AS_HUGO: &[&str] = &["figure", "details", "highlight", "qr", "ref", "relref"];
+pub(super) const AS_HUGO: &[&str] = &[
+    "figure",
+    "details",
+    "highlight",
+    "qr",
+    "ref",
+    "relref",
+    "comment",
+];
+
+/// What Hugo 0.168's `comment.html` warns, printing nothing of the call's body.
+const COMMENT_DEPRECATED: &str = "the \"comment\" shortcode was deprecated in v0.143.0 and \
+     will be removed in a future release; its text is not on the page (Hugo prints nothing \
+     of it): an HTML comment (<!-- … -->) does the same";
 
 use super::{highlight, Renderer};
 
@@ -92,6 +106,10 @@ impl Renderer<'_> {
             "highlight" => Some(self.highlight(i)),
             "qr" => Some(self.qr(i)),
             "ref" | "relref" => Some(self.reference(i, name == "ref")),
+            // Hugo's `comment.html` warns and prints nothing of its body.
+            "comment" => {
+                Some(self.note_surprises(i, vec![COMMENT_DEPRECATED.to_string()], String::new()))
+            }
             other => embed(other, get).map(|(href, label)| link_card(&href, &label)),
         }
     }

@@ -1263,6 +1263,27 @@ fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image()
 }
 
 #[test]
+fn a_comment_call_is_said_to_be_deprecated_as_hugo_warns() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< comment >}}private{{< /comment >}}\n",
+        ),
+    ]);
+    let found: Vec<String> = folio::check::check_path(&site.path().join("content/p.md"))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .contains("p.md:5:1: warning: the \"comment\" shortcode was deprecated in v0.143.0"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_built_ins_hugo_removed_are_hugos_error_in_check() {
     for (call, message) in [
         (
