@@ -7220,3 +7220,16 @@ fn a_standalone_images_block_attributes_reach_its_render_hook() {
         "{hugo}"
     );
 }
+
+#[test]
+fn a_time_function_given_nil_reads_gos_zero_time_as_hugo_does() {
+    // Hunt AG 5: Folio's card and an error in check, for a page Hugo builds.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ (time .Page.Params.founded).Year }}|{{ time.Format \"2006-01-02\" .Page.Params.founded }}|\
+         {{ dateFormat \"Jan 2006\" .Page.Params.updated }}|{{ dateFormat \"2006\" (.Get \"x\") }}",
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert_eq!(normalise(&hugo), "1|0001-01-01|Jan 0001|0001");
+}

@@ -336,8 +336,12 @@ impl Moment {
     /// An argument as Hugo's time functions read it (`time`, `time.Format`,
     /// `dateFormat`: `htime.ToTimeInDefaultLocationE`): a time is written in RFC 3339 and
     /// read again, so it loses its fraction of a second and its zone's name (named again as
-    /// a written offset is: `UTC` for `Z`); a string is read in `zone`.
+    /// a written offset is: `UTC` for `Z`); a string is read in `zone`; nil (a key not
+    /// set) is Go's zero time, as spf13/cast's `ToTimeInDefaultLocationE` gives it.
     pub fn from_argument(v: &Value, zone: &TimeZone) -> Option<Moment> {
+        if matches!(v, Value::Nil) {
+            return Some(Moment::zero());
+        }
         // An integer is seconds since 1970 in the machine's zone (Hugo: `cast`'s
         // `ToTimeInDefaultLocationE`, which gives Go's `time.Unix`).
         let seconds = match v {
