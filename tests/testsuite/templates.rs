@@ -7233,3 +7233,62 @@ fn a_time_function_given_nil_reads_gos_zero_time_as_hugo_does() {
     assert_eq!(normalise(&folio), normalise(&hugo));
     assert_eq!(normalise(&hugo), "1|0001-01-01|Jan 0001|0001");
 }
+
+#[test]
+fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
+    // Hunt AG 2: Folio printed an empty list where Hugo stops the build (a theme's
+    // `sort` of a data file read under the wrong name). `$n` is a key the page lacks.
+    for (call, says) in [
+        ("delimit $n \", \"", "can't iterate over <nil>"),
+        ("delimit 5 \", \"", "can't iterate over int"),
+        ("first 2 $n", "both limit and seq must be provided"),
+        ("after 1 $n", "both limit and seq must be provided"),
+        ("last 1 $n", "both limit and seq must be provided"),
+        (
+            "first -1 (slice 1 2)",
+            "sequence length must be non-negative",
+        ),
+        (
+            "last -1 (slice 1 2)",
+            "sequence length must be non-negative",
+        ),
+        ("after -1 (slice 1 2)", "sequence bounds out of range [-1:]"),
+        (
+            "first 1 (dict \"a\" 1)",
+            "can't iterate over map[string]interface {}",
+        ),
+        ("where $n \".\" \"eq\" \"x\"", "can't iterate over <nil>"),
+        (
+            "complement $n (slice 1)",
+            "arguments must be slices or arrays",
+        ),
+        (
+            "complement (slice 1) \"ab\"",
+            "arguments to complement must be slices or arrays",
+        ),
+        ("uniq \"abc\"", "type string not supported"),
+        ("sort \"abc\"", "can't sort string"),
+        ("sort $n \"order\"", "sequence must be provided"),
+        ("append (slice 1 2 3) 4 5", "expected a slice, got int"),
+    ] {
+        let template = format!("{{{{- $n := .Page.Params.nothing -}}}}<p>{{{{ {call} }}}}</p>");
+        let site = site_with(&[("f", template.as_str())], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(says), "{call}: Hugo said {hugo}");
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("error") && f.contains("f.html:1:") && f.contains(says)),
+            "{call}: {found:?}"
+        );
+    }
+    // What Hugo takes stays as it was: nil to uniq, a string to first, a list to append.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{- $n := .Page.Params.nothing -}}<p>{{ uniq $n }}|{{ first 2 \"Jane\" }}|{{ after 1 \"Jane\" }}\
+         |{{ append 4 (slice 1 2) }}|{{ append 3 $n }}|{{ delimit (slice 1 2 3) \", \" \" and \" }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

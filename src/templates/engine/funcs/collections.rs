@@ -163,17 +163,17 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::Map(Arc::new(m)))
     }),
     ("first collections.First", |a| {
-        let n = usize::try_from(int_arg(a, 0, "first")?).unwrap_or(0);
-        Ok(part(arg(a, 1, "first")?, |_| 0..n))
+        let (n, seq) = counted(a, "first")?;
+        Ok(part(seq, |_| 0..n))
     }),
     ("last collections.Last", |a| {
-        let n = usize::try_from(int_arg(a, 0, "last")?).unwrap_or(0);
-        Ok(part(arg(a, 1, "last")?, |len| len.saturating_sub(n)..len))
+        let (n, seq) = counted(a, "last")?;
+        Ok(part(seq, |len| len.saturating_sub(n)..len))
     }),
     ("apply collections.Apply", apply),
     ("after collections.After", |a| {
-        let n = usize::try_from(int_arg(a, 0, "after")?).unwrap_or(0);
-        Ok(part(arg(a, 1, "after")?, |len| n..len))
+        let (n, seq) = counted(a, "after")?;
+        Ok(part(seq, |len| n..len))
     }),
     // Hugo's `In` (`tpl/collections/collections.go`): nothing is in nil, and nil in
     // nothing; a list holds an item of its items' own type ([`values::same_item`]);
@@ -215,6 +215,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let (list, elems) = a
             .split_last()
             .ok_or_else(|| exec_error("append: expected at least 2 arguments"))?;
+        // The list appended to is the last argument (Hugo's `collections.Append`).
+        if !matches!(list, Value::Nil | Value::List(_)) && values::kind_of(list).is_none() {
+            return Err(exec_error(format!(
+                "append: expected a slice, got {}",
+                values::go_type(list)
+            )));
+        }
         let mut out = items(list);
         match elems {
             [Value::List(more)] => out.extend(more.iter().cloned()),
@@ -223,7 +230,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(Value::List(out.into()))
     }),
     ("delimit collections.Delimit", |a| {
-        let list = items(arg(a, 0, "delimit")?);
+        let list = arg(a, 0, "delimit")?;
+        if matches!(list, Value::Nil) || is_scalar(list) {
+            return Err(exec_error(format!(
+                "delimit: can't iterate over {}",
+                values::go_type(list)
+            )));
+        }
+        let list = items(list);
         let sep = str_arg(a, 1, "delimit")?;
         let last = a.get(2).map(cast_string);
         // Hugo's `Delimit`: each item that is text, a number or a bool is written with
@@ -247,8 +261,18 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("sort collections.Sort", sort),
     ("where collections.Where", where_),
     ("uniq collections.Uniq", |a| {
+        let list = arg(a, 0, "uniq")?;
+        if is_scalar(list)
+            || matches!(list, Value::String(_) | Value::Safe { .. })
+            || values::is_go_map(list)
+        {
+            return Err(exec_error(format!(
+                "uniq: type {} not supported",
+                values::go_type(list)
+            )));
+        }
         let mut out: Vec<Value> = Vec::new();
-        for v in items(arg(a, 0, "uniq")?) {
+        for v in items(list) {
             if !out.iter().any(|o| values::same_item(o, &v)) {
                 out.push(v);
             }
@@ -309,6 +333,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let (from, rest) = a
             .split_last()
             .ok_or_else(|| exec_error("complement: expected 2 arguments"))?;
+        if !is_seq(from) {
+            return Err(exec_error(
+                "complement: arguments to complement must be slices or arrays",
+            ));
+        }
+        if !rest.iter().all(is_seq) {
+            return Err(exec_error("complement: arguments must be slices or arrays"));
+        }
         let remove: Vec<Value> = rest.iter().flat_map(items).collect();
         Ok(Value::List(
             items(from)
@@ -555,6 +587,50 @@ fn arith(
     Ok(acc)
 }
 
+/// The count and the sequence `first`, `last` and `after` (called `func`) take, as
+/// Hugo's `First`, `Last` and `After` read them (`tpl/collections/collections.go`): both
+/// given, the count not below zero, the sequence a list or a string.
+///
+/// # Errors
+/// Each of those, in Hugo's words.
+fn counted<'a>(a: &'a [Value], func: &str) -> gotmpl::Result<(usize, &'a Value)> {
+    let seq = arg(a, 1, func)?;
+    if matches!(arg(a, 0, func)?, Value::Nil) || matches!(seq, Value::Nil) {
+        return Err(exec_error(format!(
+            "{func}: both limit and seq must be provided"
+        )));
+    }
+    let n = int_arg(a, 0, func)?;
+    let n = usize::try_from(n).map_err(|_| {
+        exec_error(if func == "after" {
+            format!("{func}: sequence bounds out of range [{n}:]")
+        } else {
+            format!("{func}: sequence length must be non-negative")
+        })
+    })?;
+    if is_scalar(seq) || values::is_go_map(seq) {
+        return Err(exec_error(format!(
+            "{func}: can't iterate over {}",
+            values::go_type(seq)
+        )));
+    }
+    Ok((n, seq))
+}
+
+/// Whether `v` is a number or a bool: nothing Go iterates over.
+fn is_scalar(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Bool(_) | Value::Int(_) | Value::Uint(_) | Value::Float(_)
+    )
+}
+
+/// Whether `v` is a slice to Go: a list, or one of Hugo's objects Folio builds as a map
+/// (which may be one), not a Go map or anything else.
+fn is_seq(v: &Value) -> bool {
+    matches!(v, Value::List(_)) || values::kind_of(v).is_some()
+}
+
 /// The items of `v` in `range(len)`, clamped to them (`first`, `last`, `after`): of a
 /// string, its bytes, as Go slices a string (`"Jane"` → `"J"`), HTML kept HTML.
 fn part(v: &Value, range: impl Fn(usize) -> std::ops::Range<usize>) -> Value {
@@ -727,6 +803,17 @@ fn at_path(v: &Value, path: &str) -> Value {
 
 /// `sort COLLECTION [KEY] [ORDER]`.
 fn sort(a: &[Value]) -> gotmpl::Result<Value> {
+    // Hugo's `Sort`: a list or a map, nothing else.
+    match arg(a, 0, "sort")? {
+        Value::Nil => return Err(exec_error("sort: sequence must be provided")),
+        v if is_scalar(v) || matches!(v, Value::String(_) | Value::Safe { .. }) => {
+            return Err(exec_error(format!(
+                "sort: can't sort {}",
+                values::go_type(v)
+            )))
+        }
+        _ => {}
+    }
     // A map sorted without a key is its values in its keys' order (Hugo's `sort`).
     if let (Value::Map(m), None) = (arg(a, 0, "sort")?, a.get(1)) {
         let mut entries: Vec<(&Arc<str>, &Value)> =
@@ -756,7 +843,15 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
 
 /// `where COLLECTION KEY [OPERATOR] MATCH`.
 fn where_(a: &[Value]) -> gotmpl::Result<Value> {
-    let list = items(arg(a, 0, "where")?);
+    // Hugo's `Where`: a list or a map, nothing else.
+    let list = arg(a, 0, "where")?;
+    if matches!(list, Value::Nil | Value::String(_) | Value::Safe { .. }) || is_scalar(list) {
+        return Err(exec_error(format!(
+            "where: can't iterate over {}",
+            values::go_type(list)
+        )));
+    }
+    let list = items(list);
     let key = str_arg(a, 1, "where")?;
     let (op, want) = match a.len() {
         3 => (String::new(), arg(a, 2, "where")?),
