@@ -17,7 +17,7 @@ export const api = {
   pickPath: (page) => call("pick_path", { page }),
   sitePages: (path) => call("site_pages", { path }),
   recentSites: () => call("recent_sites"),
-  applyEdit: (edit, coalesce = null) => call("apply_edit", { edit, coalesce }),
+  applyEdit: (edit, coalesce = null, seen = null) => call("apply_edit", { edit, coalesce, seen }),
   undo: () => call("undo"),
   redo: () => call("redo"),
   save: (overwrite = false) => call("save", { overwrite }),

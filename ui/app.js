@@ -305,6 +305,7 @@ function applyUpdate(u, anchor = null) {
   if (u.model) {
     const change = anchor === CHANGED ? firstChange(state.model, u.model) : null;
     state.model = u.model;
+    state.seen = u.version;
     if (anchor === CHANGED) anchor = change?.id ?? null;
     else if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
     draw();
@@ -312,6 +313,9 @@ function applyUpdate(u, anchor = null) {
   } else if (u.broken) {
     draw();
   }
+  // "The block that changed" is found in a new model only (an undo onto a page that does
+  // not parse brings none): the preview then keeps its place.
+  if (anchor === CHANGED) anchor = null;
   $("undo").disabled = !u.canUndo;
   $("redo").disabled = !u.canRedo;
   $("save").disabled = !u.dirty;
@@ -339,6 +343,7 @@ async function showView(view) {
   state.view = view;
   configure({ structural: view.structuralEdits });
   state.model = view.model;
+  state.seen = view.version;
   state.shortcodes = view.shortcodes ?? [];
   state.missingThemes = view.missingThemes ?? [];
   fillPages(view);
@@ -745,8 +750,13 @@ async function saveAs() {
 
 async function onOutside(event) {
   await drain();
-  // An event computed before a later change (a settled conflict, an edit) is out of date.
-  if (state.view && event.update.version < state.view.version) return;
+  // An event computed before a later change (a settled conflict, an edit) is out of date:
+  // the later update brought its text (an edit made before the forms saw it is merged
+  // over it), and what it says of it still holds.
+  if (state.view && event.update.version < state.view.version) {
+    if (["merged", "reloaded", "configReloaded"].includes(event.outside.kind)) await outside(event.outside);
+    return;
+  }
   applyUpdate(event.update);
   await outside(event.outside);
 }
@@ -892,6 +902,7 @@ function split() {
 split();
 
 configure({
+  seen: () => state.seen ?? null,
   onHold: holdDraft,
   onRelease: releaseDraft,
   onUpdate: (update, anchor, key) => {

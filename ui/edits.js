@@ -12,13 +12,16 @@ let onError = () => {};
 let onBusy = () => {};
 let onHold = () => {};
 let onRelease = () => {};
+// The version of the last whole model the forms took in: an edit made from it is merged
+// by the engine over any outside change that came in after it.
+let seen = () => null;
 // The `op`s that add, move or remove blocks: the engine names them (`View.structuralEdits`).
 let structuralOps = [];
 const idle = [];
 
 /** Sets what happens with each engine answer. */
 export function configure(handlers) {
-  ({ onUpdate, onError, onBusy, onHold, onRelease, structural: structuralOps } = { ...{ onUpdate, onError, onBusy, onHold, onRelease, structural: structuralOps }, ...handlers });
+  ({ onUpdate, onError, onBusy, onHold, onRelease, seen, structural: structuralOps } = { ...{ onUpdate, onError, onBusy, onHold, onRelease, seen, structural: structuralOps }, ...handlers });
 }
 
 /** A field holds typed text that is no value yet (JSON half typed, a date half typed):
@@ -39,7 +42,7 @@ export function submit(edit, { coalesce = null, anchor = null } = {}) {
   const structural = structuralOps.includes(edit.op);
   const key = coalesce && !structural ? `edit:${coalesce}` : Symbol(edit.op);
   performance.mark("folio-edit");
-  pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce), anchor, structural });
+  pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce, seen()), anchor, structural });
   pump();
 }
 

@@ -122,16 +122,22 @@ pub fn recent_sites(state: State<'_, AppState>) -> Vec<Recent> {
     state.data.recent()
 }
 
-/// Applies a form edit.
+/// Applies a form edit; `seen` is the version of the last whole model the forms took in
+/// (an edit made before an outside change reached them is merged over it:
+/// `Session::edit_seen`).
 #[tauri::command]
 pub fn apply_edit(
     state: State<'_, AppState>,
     edit: Edit,
     coalesce: Option<String>,
+    seen: Option<u64>,
 ) -> CmdResult<Update> {
     let update = state.with_session("applying an edit", |s| {
         crate::error::test_panic(&edit);
-        Ok(s.edit(edit, coalesce)?)
+        Ok(match seen {
+            Some(seen) => s.edit_seen(edit, coalesce, seen)?,
+            None => s.edit(edit, coalesce)?,
+        })
     })?;
     Ok(update)
 }

@@ -218,7 +218,7 @@ impl Session {
 
     /// The page `edit` makes of `open`'s (`None` when only the params file changes, in
     /// `next`); `ids` are set to the blocks' ids after an edit that restructures them.
-    fn edited_page(
+    pub(super) fn edited_page(
         &mut self,
         open: &crate::open_page::OpenPage,
         edit: &Edit,

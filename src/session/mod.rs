@@ -104,6 +104,10 @@ pub struct Session {
     pending: Option<Pending>,
     /// Set when the page file was removed or renamed outside Folio.
     missing: Option<outside::Missing>,
+    /// The last outside change taken into the unsaved text: the version it made, and the
+    /// text and ids before it (what forms that have not seen it yet still show:
+    /// [`Session::edit_seen`]).
+    outside_base: Option<(u64, Step)>,
 }
 
 impl Session {
@@ -138,6 +142,7 @@ impl Session {
             preview: Arc::default(),
             pending: None,
             missing: None,
+            outside_base: None,
         };
         s.set_current(current, None, None);
         Ok(s)

@@ -236,10 +236,11 @@ impl Session {
         }
         let config_only = theirs.page == self.disk.page;
         if !self.is_dirty() || self.broken.is_some() && self.current == self.disk {
+            let before = self.step();
             self.disk = theirs.clone();
             self.pending = None;
             self.set_current(theirs, None, None);
-            self.mark_outside();
+            self.note_outside(before);
             return Ok(if config_only {
                 Outside::ConfigReloaded
             } else {
@@ -394,9 +395,10 @@ impl Session {
             Page::parse_in(&self.disk.page, &self.site.shortcodes),
         ) else {
             // Nothing parsed to merge with: their text replaces a broken one.
+            let before = self.step();
             self.disk = theirs.clone();
             self.set_current(theirs, None, None);
-            self.mark_outside();
+            self.note_outside(before);
             return Ok(Outside::Reloaded);
         };
         let base_site = self.site_with(&self.disk.config);
@@ -404,33 +406,20 @@ impl Session {
         let base = with_params(&base_page, &base_site);
         let theirs_model = with_params(&theirs_page, &theirs_site);
         let mine = mine_doc.model();
-        let mine_sources: Vec<String> = mine_doc
-            .page
-            .blocks()
-            .iter()
-            .map(|b| mine_doc.page.block_source(b).to_string())
-            .collect();
         let merged = merge::merge(
             &Sides {
                 base: &base,
                 mine: &mine,
                 theirs: &theirs_model,
-                mine_sources: &mine_sources,
+                mine_sources: &block_sources(&mine_doc.page),
             },
             resolutions,
         );
         if !merged.conflicts.is_empty() {
             return Ok(self.hold(theirs, merged.conflicts));
         }
-        let fail = |e: crate::formats::EditError| Error::model(&self.path, e.at, e.message);
-        let page = theirs_page.apply(&merged.model).map_err(fail)?;
-        let config = match theirs_site
-            .params_edit(&merged.model.params)
-            .map_err(fail)?
-        {
-            Some((_, text)) => Some(text),
-            None => theirs.config.clone(),
-        };
+        let (page, config) =
+            self.laid_over(&theirs_page, &theirs_site, &merged.model, &theirs.config)?;
         let incoming = self.take_merged(theirs, page, config);
         Ok(Outside::Merged {
             incoming: if incoming {
@@ -447,14 +436,123 @@ impl Session {
     fn take_merged(&mut self, theirs: Snapshot, page: Page, config: Option<String>) -> bool {
         let text = page.to_string();
         let incoming = text != self.current.page || config != self.current.config;
+        let before = self.step();
         self.pending = None;
         self.disk = theirs;
         self.replace(Snapshot { page: text, config }, Some(page), None, None);
         if incoming {
-            self.mark_outside();
+            self.note_outside(before);
         }
         incoming
     }
+
+    /// Marks an outside change that replaced the unsaved text `before` (an undo step,
+    /// asked about: [`Session::undo_reverts_outside`]); an edit from forms that have not
+    /// seen it is merged over it ([`Session::edit_seen`]).
+    fn note_outside(&mut self, before: super::Step) {
+        self.outside_base = Some((self.version, before));
+        self.mark_outside();
+    }
+
+    /// Applies a form edit from forms that last took in the whole page at version `seen`
+    /// (the [`super::Update::version`] of an update that carried the model). When an
+    /// outside change came into the unsaved text after that, the forms' values are those
+    /// of the text before it, so their edit would take the outside change back: it is made
+    /// to that text instead, and merged three ways over the text now, as an outside change
+    /// is merged into unsaved edits. The update then carries the whole model, for the
+    /// forms to take the outside change in.
+    ///
+    /// # Errors
+    /// As [`Session::edit`]; and a model error naming the field when the edit and the
+    /// outside change changed it differently (nothing is changed: the field is as the
+    /// file has it now).
+    pub fn edit_seen(
+        &mut self,
+        edit: super::Edit,
+        coalesce: Option<String>,
+        seen: u64,
+    ) -> Result<super::Update> {
+        let stale = self.outside_base.clone().filter(|(at, _)| seen < *at);
+        let (Some((_, before)), Some(now)) = (stale, self.open.clone()) else {
+            return self.edit(edit, coalesce);
+        };
+        let before_site = self.site_with(&before.text.config);
+        let before_page = Page::parse_in(&before.text.page, &before_site.shortcodes)
+            .map_err(|e| Error::site(&self.path, e.to_string()))?;
+        let before_open = crate::open_page::OpenPage {
+            path: self.path.clone(),
+            page: before_page,
+            site: Arc::new(before_site),
+        };
+        // The edit, made to the text the forms show (their block ids are that text's).
+        let ids_now = std::mem::replace(&mut self.ids, before.ids.clone());
+        let mut next = before.text.clone();
+        let made = self.edited_page(&before_open, &edit, &mut next, &mut None);
+        self.ids = ids_now;
+        let mine_page = made?.unwrap_or_else(|| before_open.page.clone());
+        let mine_site = self.site_with(&next.config);
+        let merged = merge::merge(
+            &Sides {
+                base: &with_params(&before_open.page, &before_open.site),
+                mine: &with_params(&mine_page, &mine_site),
+                theirs: &with_params(&now.page, &now.site),
+                mine_sources: &block_sources(&mine_page),
+            },
+            &HashMap::new(),
+        );
+        if let Some(c) = merged.conflicts.first() {
+            return Err(Error::model(
+                &self.path,
+                c.at.clone(),
+                format!(
+                    "{} was changed outside Folio while this edit was made: it is as the file \
+                     has it now, and the edit was not made",
+                    c.label
+                ),
+            ));
+        }
+        let (page, config) =
+            self.laid_over(&now.page, &now.site, &merged.model, &self.current.config)?;
+        self.field_run = None;
+        self.replace(
+            Snapshot {
+                page: page.to_string(),
+                config,
+            },
+            Some(page),
+            None,
+            None,
+        );
+        Ok(self.update(true))
+    }
+}
+
+impl Session {
+    /// A merged `model` laid over `page` and `site`'s params file (whose text is `config`
+    /// when the params did not change): the page and the params file's text it makes.
+    fn laid_over(
+        &self,
+        page: &Page,
+        site: &crate::site::Site,
+        model: &Portfolio,
+        config: &Option<String>,
+    ) -> Result<(Page, Option<String>)> {
+        let fail = |e: crate::formats::EditError| Error::model(&self.path, e.at, e.message);
+        let page = page.apply(model).map_err(fail)?;
+        let config = match site.params_edit(&model.params).map_err(fail)? {
+            Some((_, text)) => Some(text),
+            None => config.clone(),
+        };
+        Ok((page, config))
+    }
+}
+
+/// The source text of each block of `page` (a block only one side has is written with it).
+fn block_sources(page: &Page) -> Vec<String> {
+    page.blocks()
+        .iter()
+        .map(|b| page.block_source(b).to_string())
+        .collect()
 }
 
 /// The page's model with the site's params.

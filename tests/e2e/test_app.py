@@ -1399,6 +1399,23 @@ class OutsideEditTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), theirs.replace('title="Ad-tech platform"', 'title="Mine"'))
 
+    def test_an_edit_sent_before_the_forms_took_in_an_outside_merge_keeps_the_merged_change(self):
+        # Hunt AH 1: a keystroke in flight when an outside change to its card was merged
+        # sent the card as the forms held it, taking the outside change back unsaid.
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        seen = int(self.s.execute("return document.body.dataset.version"))
+        stale = next(b for b in self.invoke("current_view")["model"]["blocks"] if b["id"] == 1)
+        theirs = SAMPLE.replace('other-tech="Kubernetes"', 'other-tech="Kubernetes, Helm"')
+        self.page.write_text(theirs)
+        self.s.wait(lambda: "Helm" in self.s.execute("return document.body.innerText")
+                    or "Helm" in str(self.invoke("current_view")["model"]), what="the outside change merged")
+        stale["title"] = "Mine 2"
+        self.invoke("apply_edit", {"edit": {"op": "block", "id": 1, "block": stale}, "coalesce": None, "seen": seen})
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty() and "Mine 2" in self.page.read_text(), what="save")
+        self.assertEqual(self.page.read_text(), theirs.replace('title="Ad-tech platform"', 'title="Mine 2"'))
+
     def test_an_undo_past_an_outside_change_asks_first_and_keeping_it_saves_nothing_over_it(self):
         self.replace_text("b1:title", "Mine")
         self.wait_for_title("Mine")

@@ -1081,3 +1081,124 @@ fn an_undo_that_would_take_back_an_outside_change_is_flagged_and_ones_own_edits_
     assert_eq!(changed(&mut s), Outside::Reloaded);
     assert!(!s.can_redo());
 }
+
+#[test]
+fn a_keystroke_from_forms_that_have_not_seen_an_outside_merge_keeps_the_outside_change() {
+    // Hunt AH 1: the form sends its whole card; one sent before it took in an outside
+    // merge took the merge's change to that card back, and Save wrote it so.
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let seen = s.update(true).version;
+    // The forms' copy of the card, as a keystroke holds it.
+    let mut mine = card_by_id(&s, 1);
+    mine.title = "Ad-tech platform q".into();
+    s.edit_seen(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(mine.clone()),
+        },
+        Some("1.title".into()),
+        seen,
+    )
+    .unwrap();
+    let theirs = folio::sample::PAGE.replace(
+        "title=\"Ad-tech platform\"",
+        "title=\"Ad-tech platform\" repo=\"acme/x\"",
+    );
+    assert_ne!(theirs, folio::sample::PAGE);
+    fs::write(&page, &theirs).unwrap();
+    assert!(matches!(
+        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap(),
+        Outside::Merged { .. }
+    ));
+    // The next keystroke, from the same stale copy of the card.
+    mine.title = "Ad-tech platform q1".into();
+    let u = s
+        .edit_seen(
+            Edit::Block {
+                id: 1,
+                block: Block::Card(mine.clone()),
+            },
+            Some("1.title".into()),
+            seen,
+        )
+        .unwrap();
+    assert!(u.model.is_some(), "the forms take the merged page in");
+    assert_eq!(
+        saved(&mut s, &data, &page),
+        theirs.replace(
+            "title=\"Ad-tech platform\"",
+            "title=\"Ad-tech platform q1\""
+        )
+    );
+    // A keystroke from forms that took the merge in is made as it is.
+    let seen = u.version;
+    let mut now = card_by_id(&s, 1);
+    now.title = "Ad-tech".into();
+    s.edit_seen(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(now),
+        },
+        Some("1.title".into()),
+        seen,
+    )
+    .unwrap();
+    assert!(s
+        .current()
+        .page
+        .contains("title=\"Ad-tech\" repo=\"acme/x\""));
+}
+
+#[test]
+fn an_edit_from_stale_forms_that_changes_the_field_changed_outside_is_refused_and_said() {
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let seen = s.update(true).version;
+    let mut mine = card_by_id(&s, 1);
+    mine.title = "Mine".into();
+    s.edit_seen(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(mine.clone()),
+        },
+        None,
+        seen,
+    )
+    .unwrap();
+    // Merged: another field of the card.
+    fs::write(
+        &page,
+        folio::sample::PAGE.replace(
+            "other-tech=\"Kubernetes\"",
+            "other-tech=\"Kubernetes, Helm\"",
+        ),
+    )
+    .unwrap();
+    assert!(matches!(
+        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap(),
+        Outside::Merged { .. }
+    ));
+    let before = s.current().clone();
+    // The stale forms' next keystroke is in that very field.
+    mine.other_tech.push("Argo".into());
+    let e = s
+        .edit_seen(
+            Edit::Block {
+                id: 1,
+                block: Block::Card(mine),
+            },
+            None,
+            seen,
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("was changed outside Folio while this edit was made"),
+        "{e}"
+    );
+    assert_eq!(s.current(), &before, "nothing changed");
+    assert!(before.page.contains("title=\"Mine\"") && before.page.contains("Kubernetes, Helm"));
+}
