@@ -665,6 +665,10 @@ async function outside(o, saving = false) {
         ? `Changes made outside Folio were merged with yours (${o.incoming.join(", ")}).${again}`
         : `Your version was kept; nothing changed outside Folio was taken in.${again}`, "ok", [], 12000);
       break;
+    case "replaced":
+      notice("The page changed on disk where you had unsaved edits, and Folio cannot read its blocks with the site's templates now to merge them: the file's text is shown. Undo brings yours back.", "warn",
+        [["Undo", () => undo()]], 0, "disk");
+      break;
     case "conflicts":
       await settle(o.conflicts);
       break;

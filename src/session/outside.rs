@@ -43,6 +43,10 @@ pub enum Outside {
         /// The page's new path.
         to: PathBuf,
     },
+    /// The unsaved edits and the outside change overlap, and Folio cannot read the
+    /// page's blocks to merge them (it does not parse with the site's templates now): the
+    /// file's text was taken in, and an undo brings the unsaved text back.
+    Replaced,
     /// The new text does not parse: the unsaved edits are kept, and merged again once it
     /// parses.
     Unparsable {
@@ -394,12 +398,7 @@ impl Session {
             self.open.clone(),
             Page::parse_in(&self.disk.page, &self.site.shortcodes),
         ) else {
-            // Nothing parsed to merge with: their text replaces a broken one.
-            let before = self.step();
-            self.disk = theirs.clone();
-            self.set_current(theirs, None, None);
-            self.note_outside(before);
-            return Ok(Outside::Reloaded);
+            return Ok(self.take_unreadable(theirs));
         };
         let base_site = self.site_with(&self.disk.config);
         let theirs_site = self.site_with(&theirs.config);
@@ -444,6 +443,39 @@ impl Session {
             self.note_outside(before);
         }
         incoming
+    }
+
+    /// Takes in an outside change to a page whose blocks Folio cannot read (the unsaved
+    /// text, or the text it was loaded from, does not parse with the site's templates
+    /// now, after a template changed): with unsaved edits, merged by lines as `git
+    /// merge-file` merges (`diffy`) when they and the outside change touch different
+    /// lines; else the file's text is taken in as an undo step of its own (an undo brings
+    /// the unsaved text back), and said so ([`Outside::Replaced`]).
+    fn take_unreadable(&mut self, theirs: Snapshot) -> Outside {
+        let before = self.step();
+        if self.current == self.disk {
+            self.disk = theirs.clone();
+            self.set_current(theirs, None, None);
+            self.note_outside(before);
+            return Outside::Reloaded;
+        }
+        let merged = merge_lines(&self.disk, &self.current, &theirs);
+        self.disk = theirs.clone();
+        self.pending = None;
+        let outside = match merged {
+            Some(text) => {
+                self.replace(text, None, None, None);
+                Outside::Merged {
+                    incoming: vec!["the page's text, line by line".into()],
+                }
+            }
+            None => {
+                self.replace(theirs, None, None, None);
+                Outside::Replaced
+            }
+        };
+        self.note_outside(before);
+        outside
     }
 
     /// Marks an outside change that replaced the unsaved text `before` (an undo step,
@@ -545,6 +577,19 @@ impl Session {
         };
         Ok((page, config))
     }
+}
+
+/// `mine` and `theirs` merged by lines from `base`, page and params file each, as `git
+/// merge-file` merges (`diffy`); `None` when both changed the same lines.
+fn merge_lines(base: &Snapshot, mine: &Snapshot, theirs: &Snapshot) -> Option<Snapshot> {
+    let page = diffy::merge(&base.page, &mine.page, &theirs.page).ok()?;
+    let config = match (&base.config, &mine.config, &theirs.config) {
+        (b, m, t) if m == b => t.clone(),
+        (b, m, t) if t == b => m.clone(),
+        (Some(b), Some(m), Some(t)) => Some(diffy::merge(b, m, t).ok()?),
+        _ => return None,
+    };
+    Some(Snapshot { page, config })
 }
 
 /// The source text of each block of `page` (a block only one side has is written with it).

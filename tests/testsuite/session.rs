@@ -1202,3 +1202,75 @@ fn an_edit_from_stale_forms_that_changes_the_field_changed_outside_is_refused_an
     assert_eq!(s.current(), &before, "nothing changed");
     assert!(before.page.contains("title=\"Mine\"") && before.page.contains("Kubernetes, Helm"));
 }
+
+/// A site whose `card` reads its body, a page of two cards, and a session on it with the
+/// page's title edited (unsaved); then the template stops reading the body, so the unsaved
+/// text no longer parses (a card's body is refused), as hunt AH 2 did.
+fn unreadable_after_a_template_change() -> (tempfile::TempDir, PathBuf, Session) {
+    let dir = crate::support::site_of(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/shortcodes/card.html", "<div>{{ .Get \"title\" }}{{ .Inner | markdownify }}</div>"),
+        (
+            "content/about.md",
+            "---\ntitle: A\nweight: 1\n---\n\n{{< card title=\"A\" >}}\nBody A.\n{{< /card >}}\n\n{{< card title=\"B\" >}}\nBody B.\n{{< /card >}}\n",
+        ),
+    ]);
+    let page = dir.path().join("content/about.md");
+    let mut s = Session::open(&page).unwrap();
+    s.edit(
+        Edit::FrontMatter {
+            key: "title".into(),
+            value: Some(json!("A unsaved")),
+        },
+        None,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("layouts/shortcodes/card.html"),
+        "<div>{{ .Get \"title\" }}</div>",
+    )
+    .unwrap();
+    s.templates_changed(true);
+    assert!(
+        s.open_page().is_none(),
+        "the unsaved text does not parse now"
+    );
+    (dir, page, s)
+}
+
+#[test]
+fn a_page_fixed_outside_after_a_template_change_keeps_the_unsaved_edits_merged_by_lines() {
+    // Hunt AH 2: the file's text replaced the unsaved edits, unsaid and not undoable.
+    let (_d, page, mut s) = unreadable_after_a_template_change();
+    let fixed =
+        "---\ntitle: A\nweight: 1\n---\n\n{{< card title=\"A\" >}}\n\n{{< card title=\"B\" >}}\n";
+    fs::write(&page, fixed).unwrap();
+    let out = s
+        .outside_change(&[folio::watch::Change::Modified(page.clone())])
+        .unwrap();
+    assert!(matches!(out, Outside::Merged { .. }), "{out:?}");
+    assert_eq!(
+        s.current().page,
+        fixed.replace("title: A", "title: A unsaved")
+    );
+    assert!(s.open_page().is_some(), "it parses again");
+}
+
+#[test]
+fn a_page_changed_outside_where_the_unsaved_edits_are_is_taken_in_as_an_undo_step_and_said() {
+    let (_d, page, mut s) = unreadable_after_a_template_change();
+    let unsaved = s.current().page.clone();
+    let fixed = "---\ntitle: A outside\nweight: 1\n---\n\n{{< card title=\"A\" >}}\n\n{{< card title=\"B\" >}}\n";
+    fs::write(&page, fixed).unwrap();
+    let out = s
+        .outside_change(&[folio::watch::Change::Modified(page.clone())])
+        .unwrap();
+    assert_eq!(out, Outside::Replaced);
+    assert_eq!(s.current().page, fixed);
+    s.undo();
+    assert_eq!(
+        s.current().page,
+        unsaved,
+        "an undo brings the unsaved text back"
+    );
+}
