@@ -1,6 +1,7 @@
 //! Which block of one version each base block became: equal prefix and suffix, then a longest
-//! common subsequence of equal blocks, with same-kind blocks between those anchors paired as
-//! edits.
+//! common subsequence of equal blocks, with like blocks between those anchors paired as
+//! edits ([`alike`]), then a block left over on both sides with the very same content paired
+//! as moved.
 
 use crate::model::Block;
 
@@ -29,10 +30,79 @@ pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
         }
         last = (bi + 1, sj + 1);
     }
+    // A block moved past others (two cards swapped): the common subsequence keeps one of
+    // them in place, and the other is left over on both sides, unchanged.
+    let mut taken = vec![false; side.len()];
+    for j in out.iter().flatten() {
+        if let Some(t) = taken.get_mut(*j) {
+            *t = true;
+        }
+    }
+    for (b, slot) in base.iter().zip(out.iter_mut()) {
+        if slot.is_some() {
+            continue;
+        }
+        let moved = side
+            .iter()
+            .zip(taken.iter_mut())
+            .position(|(s, t)| !*t && s == b);
+        if let Some(j) = moved {
+            *slot = Some(j);
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
     out
 }
 
-/// Pairs the blocks of `base[bs]` with those of `side[ss]` of the same kind, in order.
+/// Whether `side` can be `base` edited: of one kind, and for a card or a shortcode,
+/// something of it the same (one of a card's fields that is not empty; a shortcode's name,
+/// and its parameters, its body, one parameter's value or one block inside it), so a card written in
+/// another's place (a page replaced whole) is not taken for an edit of it.
+fn alike(base: &Block, side: &Block) -> bool {
+    match (base, side) {
+        (Block::Markdown { .. }, Block::Markdown { .. }) => true,
+        (Block::Card(b), Block::Card(s)) => {
+            let same = |x: bool, empty: bool| x && !empty;
+            same(b.title == s.title, b.title.is_empty())
+                || same(b.body == s.body, b.body.trim().is_empty())
+                || same(b.tech_icons == s.tech_icons, b.tech_icons.is_empty())
+                || same(b.other_tech == s.other_tech, b.other_tech.is_empty())
+                || same(b.repository == s.repository, b.repository.is_none())
+        }
+        (Block::Shortcode(b), Block::Shortcode(s)) => {
+            let shared_value = || {
+                let values = |x: &crate::model::Shortcode| -> Vec<(Option<String>, String)> {
+                    x.params
+                        .iter()
+                        .flatten()
+                        .filter(|p| !p.value.is_empty())
+                        .map(|p| (p.name.clone(), p.value.clone()))
+                        .collect()
+                };
+                let theirs = values(s);
+                values(b).iter().any(|v| theirs.contains(v))
+            };
+            let shared_child = || {
+                let kids = |x: &crate::model::Shortcode| {
+                    strip_ids(x.children.as_deref().unwrap_or_default())
+                };
+                let theirs = kids(s);
+                kids(b).iter().any(|c| theirs.contains(c))
+            };
+            b.name == s.name
+                && (b.params == s.params
+                    || (b.body.is_some() && b.body == s.body)
+                    || shared_value()
+                    || shared_child())
+        }
+        _ => false,
+    }
+}
+
+/// Pairs the blocks of `base[bs]` with those of `side[ss]` that are like them ([`alike`]),
+/// in order.
 fn pair_gap(
     base: &[Block],
     side: &[Block],
@@ -42,8 +112,8 @@ fn pair_gap(
 ) {
     let mut next = ss.start;
     for (b, slot) in base.iter().zip(out.iter_mut()).take(bs.end).skip(bs.start) {
-        let same_kind = |j: &usize| side.get(*j).is_some_and(|s| s.kind() == b.kind());
-        if let Some(j) = (next..ss.end).find(same_kind) {
+        let like = |j: &usize| side.get(*j).is_some_and(|s| alike(b, s));
+        if let Some(j) = (next..ss.end).find(like) {
             *slot = Some(j);
             next = j + 1;
         }
@@ -60,4 +130,16 @@ pub(super) fn invert(map: &[Option<usize>], n: usize) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// `blocks` without the ids that place them, for comparing content.
+fn strip_ids(blocks: &[Block]) -> Vec<Block> {
+    blocks
+        .iter()
+        .cloned()
+        .map(|mut b| {
+            b.set_id(None);
+            b
+        })
+        .collect()
 }

@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 use super::align::{align, invert};
 use super::{Merger, Sides};
-use crate::model::{Block, Shortcode};
+use crate::model::{Block, ParamValue, Shortcode};
 
 impl Merger<'_> {
     /// Their blocks in their order, each merged with mine, my added blocks after the base
@@ -198,28 +198,20 @@ impl Merger<'_> {
 
 impl Merger<'_> {
     /// A shortcode both sides kept, read with its parameters and its body or children: the
-    /// parameters as one value, the body as text, the children as a list of blocks merged
-    /// as the page's are, so two cards of one grid changed on the two sides both stay.
-    /// (A shortcode read as its source only is merged as text.)
+    /// parameters one by one ([`Merger::params`]), the body as text, the children as a
+    /// list of blocks merged as the page's are, so two cards of one grid changed on the
+    /// two sides both stay. (A shortcode read as its source only is merged as text.)
     fn shortcode(
         &mut self,
         at: &str,
         (b, m, t): (&Shortcode, &Shortcode, &Shortcode),
     ) -> Shortcode {
         let base = Block::Shortcode(b.clone());
-        let params = |s: &Shortcode| serde_json::to_value(&s.params).unwrap_or(Json::Null);
-        let merged = self.value(
-            &format!("{at}.params"),
-            &label(&base, "parameters"),
-            &params(b),
-            &params(m),
-            &params(t),
-        );
         let mut out = Shortcode {
             id: None,
             name: t.name.clone(),
             notation: t.notation,
-            params: serde_json::from_value(merged).unwrap_or_else(|_| t.params.clone()),
+            params: self.params(at, &base, (b, m, t)),
             body: None,
             children: None,
             source: None,
@@ -262,6 +254,86 @@ impl Merger<'_> {
         }
         out
     }
+}
+
+impl Merger<'_> {
+    /// A shortcode's parameters on the three sides merged: named ones name by name (their
+    /// order, my new ones after), positional ones place by place when each side has as
+    /// many; else all of them as one value.
+    fn params(
+        &mut self,
+        at: &str,
+        base: &Block,
+        (b, m, t): (&Shortcode, &Shortcode, &Shortcode),
+    ) -> Option<Vec<ParamValue>> {
+        let at = format!("{at}.params");
+        if let (Some(bn), Some(mn), Some(tn)) = (by_name(b), by_name(m), by_name(t)) {
+            let merged = self.map(&at, &label(base, "parameter"), &bn, &mn, &tn);
+            let kind = |name: &str| {
+                [t, m]
+                    .iter()
+                    .flat_map(|s| s.params.iter().flatten())
+                    .find(|p| p.name.as_deref() == Some(name))
+                    .and_then(|p| p.kind)
+            };
+            return Some(
+                merged
+                    .into_iter()
+                    .map(|(name, v)| ParamValue {
+                        kind: kind(&name),
+                        value: v.as_str().unwrap_or_default().to_string(),
+                        name: Some(name),
+                    })
+                    .collect(),
+            );
+        }
+        let positional = |s: &Shortcode| {
+            s.params
+                .as_ref()
+                .filter(|ps| ps.iter().all(|p| p.name.is_none()))
+                .cloned()
+        };
+        if let (Some(bp), Some(mp), Some(tp)) = (positional(b), positional(m), positional(t)) {
+            if bp.len() == mp.len() && mp.len() == tp.len() {
+                let mut out = tp.clone();
+                for (i, ((bv, mv), tv)) in bp.iter().zip(&mp).zip(out.iter_mut()).enumerate() {
+                    let v = self.value(
+                        &format!("{at}[{i}]"),
+                        &label(base, &format!("value {}", i + 1)),
+                        &Json::from(bv.value.as_str()),
+                        &Json::from(mv.value.as_str()),
+                        &Json::from(tv.value.as_str()),
+                    );
+                    tv.value = v.as_str().unwrap_or_default().to_string();
+                }
+                return Some(out);
+            }
+        }
+        let params = |s: &Shortcode| serde_json::to_value(&s.params).unwrap_or(Json::Null);
+        let merged = self.value(
+            &at,
+            &label(base, "parameters"),
+            &params(b),
+            &params(m),
+            &params(t),
+        );
+        serde_json::from_value(merged).unwrap_or_else(|_| t.params.clone())
+    }
+}
+
+/// A shortcode's named parameters as a map of their values (`None` when one is positional,
+/// or a name is given twice).
+fn by_name(s: &Shortcode) -> Option<serde_json::Map<String, Json>> {
+    let mut out = serde_json::Map::new();
+    for p in s.params.as_ref()? {
+        if out
+            .insert(p.name.clone()?, Json::from(p.value.as_str()))
+            .is_some()
+        {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Whether a shortcode both sides changed can be merged by its parts ([`Merger::shortcode`]):

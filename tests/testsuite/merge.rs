@@ -310,11 +310,92 @@ fn two_cards_of_one_container_changed_on_the_two_sides_both_stay() {
         &HashMap::new(),
     );
     let at: Vec<&str> = out.conflicts.iter().map(|c| c.at.as_str()).collect();
-    assert_eq!(at, ["blocks[0].children[0].params"]);
+    assert_eq!(at, ["blocks[0].children[0].params.stack"]);
     assert_eq!(
         out.conflicts[0].label,
-        "Shortcode “card”: parameters, in “grid”"
+        "Shortcode “card”: parameter “stack”, in “grid”"
     );
+}
+
+#[test]
+fn two_parameters_of_one_shortcode_changed_on_the_two_sides_both_stay() {
+    // Hunt AH 4: a site's shortcode had its parameters merged as one value, so a title
+    // typed in Folio and a tag added on disk were a conflict, one side's change lost.
+    let base_text = "---\ntitle: T\n---\n{{< grid >}}\n  {{< card title=\"Alpha\" tags=\"go, rust\" >}}\n{{< /grid >}}\n\n{{< yt abc 10 >}}\n";
+    let mine_text = base_text
+        .replace("Alpha", "Alpha MINE")
+        .replace("abc 10", "xyz 10");
+    let theirs_text = base_text
+        .replace("go, rust", "go, rust, zig")
+        .replace("abc 10", "abc 20");
+    let (got, conflicts) = merged_text(
+        &parse(base_text),
+        &parse(&mine_text),
+        &parse(&theirs_text),
+        &HashMap::new(),
+    );
+    assert_eq!(conflicts, 0);
+    assert_eq!(
+        got,
+        base_text
+            .replace(
+                "title=\"Alpha\" tags=\"go, rust\"",
+                "title=\"Alpha MINE\" tags=\"go, rust, zig\""
+            )
+            .replace("abc 10", "xyz 20")
+    );
+}
+
+#[test]
+fn a_card_moved_on_disk_and_edited_in_folio_is_one_card_in_its_new_place() {
+    // Hunt AH 3: the moved card was "removed on disk", and keeping mine wrote it twice.
+    let base = parse(&sample_text());
+    let mut theirs_model = base.to_model();
+    theirs_model.blocks.swap(1, 2);
+    let theirs_text = base.apply(&theirs_model).unwrap().to_string();
+    let mut mine_model = base.to_model();
+    let Block::Card(c) = &mut mine_model.blocks[1] else {
+        panic!("a card")
+    };
+    c.title = "Mine".into();
+    let mine_text = base.apply(&mine_model).unwrap().to_string();
+    let (got, conflicts) = merged_text(
+        &base,
+        &parse(&mine_text),
+        &parse(&theirs_text),
+        &HashMap::new(),
+    );
+    assert_eq!(conflicts, 0);
+    let Block::Card(moved) = &base.to_model().blocks[1] else {
+        panic!("a card")
+    };
+    let old = format!("title=\"{}\"", moved.title);
+    assert_eq!(got, theirs_text.replace(&old, "title=\"Mine\""));
+    assert_eq!(got.matches("title=\"Mine\"").count(), 1);
+}
+
+#[test]
+fn a_card_edited_in_folio_on_a_page_replaced_whole_on_disk_is_not_laid_over_another_card() {
+    // Hunt AH 7: the edit landed on the other page's card, mixing the two.
+    let base_text = "---\ntitle: T\n---\n{{< project-card title=\"Ad-tech\" tech-icons=\"python\" other-tech=\"Kubernetes\" >}}\nBody.\n{{< /project-card >}}\n";
+    let mine_text = base_text.replace("Ad-tech", "Ad-tech W2");
+    let theirs_text = "---\ntitle: T\n---\n{{< project-card title=\"Other project\" tech-icons=\"java\" other-tech=\"Spring\" >}}\nOther.\n{{< /project-card >}}\n";
+    let (b, m, t) = (
+        parse(base_text).to_model(),
+        parse(&mine_text).to_model(),
+        parse(theirs_text).to_model(),
+    );
+    let out = merge(
+        &Sides {
+            base: &b,
+            mine: &m,
+            theirs: &t,
+            mine_sources: &[],
+        },
+        &HashMap::new(),
+    );
+    let labels: Vec<&str> = out.conflicts.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Card “Ad-tech W2”: changed here, removed on disk"]);
 }
 
 #[test]
