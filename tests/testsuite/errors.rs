@@ -120,3 +120,40 @@ fn a_model_with_a_json_error_is_reported_at_its_line_and_column() {
     .unwrap_err();
     assert_eq!((err.line(), err.column()), (3, 31));
 }
+
+#[test]
+fn yaml_aliases_reaching_a_collection_more_often_than_hugo_allows_are_refused_at_once() {
+    // Hunt AF 1: a 330-byte "billion laughs" took every command past 8 GB and 20 s.
+    let mut bomb = String::from("---\ntitle: A\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g"])
+    {
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    bomb.push_str("---\nHello\n");
+    // A map shared by 99 keys is read (100 visits of it, Hugo's bound under 2 KiB); by 100,
+    // refused, by Hugo as by Folio.
+    let shared = |n: usize| {
+        let keys: String = (0..n).map(|i| format!("k{i}: *m\n")).collect();
+        format!("---\ntitle: A\nm: &m {{x: 1}}\n{keys}---\nHello\n")
+    };
+    for (text, refused) in [(bomb, true), (shared(99), false), (shared(100), true)] {
+        let site = crate::support::hugo_site(&[("hugo.toml", ""), ("content/p.md", &text)]);
+        let hugo = crate::support::hugo_run(site.path(), &[]);
+        assert_eq!(hugo.is_err(), refused, "{hugo:?}");
+        let started = std::time::Instant::now();
+        let found: Vec<String> = folio::check::check_path(&site.path().join("content/p.md"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(started.elapsed().as_secs() < 5, "at once");
+        let said = found
+            .iter()
+            .any(|f| f.contains("too many YAML aliases for non-scalar nodes"));
+        assert_eq!(said, refused, "{found:?}");
+    }
+}

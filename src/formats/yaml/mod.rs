@@ -251,6 +251,7 @@ fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Nod
         root: None,
         anchors: HashMap::new(),
         frame_anchors: Vec::new(),
+        visits: AliasVisits::new(range.len()),
     };
     let mut parser = Parser::new_from_str(text);
     while let Some(ev) = parser.next_event() {
@@ -354,6 +355,73 @@ struct Builder<'a> {
     anchors: HashMap<usize, Json>,
     /// The anchor id of each open collection, in step with `frames` (0: none).
     frame_anchors: Vec<usize>,
+    /// How often each anchored collection is reached, Hugo's bound on it.
+    visits: AliasVisits,
+}
+
+/// How often each anchored collection (`&a [..]`, `&m {..}`) is reached in the value
+/// a YAML text reads as, counted without building it: Hugo refuses a text that reaches
+/// one more often than its size allows ("billion laughs": `parser/metadecoders/decoder.go`,
+/// `validateAliasLimitForCollections`, `calculateCollectionAliasLimit`).
+struct AliasVisits {
+    /// 100 times for a text under 2 KiB, 5,000 under 10 KiB, else 10,000.
+    limit: u64,
+    /// For each anchored collection, the collections reached in it, itself included.
+    within: HashMap<usize, HashMap<usize, u64>>,
+    /// The collections reached so far in each open collection, in step with the frames.
+    open: Vec<HashMap<usize, u64>>,
+}
+
+impl AliasVisits {
+    fn new(len: usize) -> AliasVisits {
+        let limit = match len / 1024 {
+            0 | 1 => 100,
+            2..=9 => 5_000,
+            _ => 10_000,
+        };
+        AliasVisits {
+            limit,
+            within: HashMap::new(),
+            open: Vec::new(),
+        }
+    }
+
+    /// Counts `reached` into the innermost open collection.
+    fn add(&mut self, reached: &HashMap<usize, u64>) -> Result<(), &'static str> {
+        let Some(here) = self.open.last_mut() else {
+            return Ok(());
+        };
+        for (anchor, n) in reached {
+            let count = here.entry(*anchor).or_insert(0);
+            *count = count.saturating_add(*n);
+            if *count > self.limit {
+                return Err("too many YAML aliases for non-scalar nodes");
+            }
+        }
+        Ok(())
+    }
+
+    /// A collection closed, with `anchor` (0: none): what it reached counts in the one
+    /// around it.
+    fn close(&mut self, anchor: usize) -> Result<(), &'static str> {
+        let mut reached = self.open.pop().unwrap_or_default();
+        if anchor > 0 {
+            *reached.entry(anchor).or_insert(0) += 1;
+            self.within.insert(anchor, reached.clone());
+        }
+        self.add(&reached)
+    }
+
+    /// An alias of `anchor`: the collections reached in it are reached again.
+    fn alias(&mut self, anchor: usize) -> Result<(), &'static str> {
+        match self.within.get(&anchor) {
+            Some(reached) => {
+                let reached = reached.clone();
+                self.add(&reached)
+            }
+            None => Ok(()),
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -367,17 +435,10 @@ impl Builder<'_> {
                 self.add(node)
             }
             // An alias reads as its anchor's value; it is written over only as a whole.
-            Event::Alias(anchor) => {
-                let value = self.anchors.get(&anchor).cloned().unwrap_or_else(|| {
-                    Json::String(self.src.get(at.clone()).unwrap_or_default().to_string())
-                });
-                self.add(Node {
-                    span: at,
-                    kind: Kind::Opaque(value),
-                })
-            }
+            Event::Alias(anchor) => self.alias(anchor, at),
             Event::MappingStart(anchor, _) => {
                 self.frame_anchors.push(anchor);
+                self.visits.open.push(HashMap::new());
                 // The content, past an anchor or a tag (`&m {a: 1}`, `&m⏎  a: 1`).
                 let at = properties_end(self.src, at.start)..at.end;
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'{');
@@ -392,6 +453,7 @@ impl Builder<'_> {
             }
             Event::SequenceStart(anchor, _) => {
                 self.frame_anchors.push(anchor);
+                self.visits.open.push(HashMap::new());
                 let at = properties_end(self.src, at.start)..at.end;
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'[');
                 self.frames.push(Frame::Seq {
@@ -406,14 +468,32 @@ impl Builder<'_> {
                     .frames
                     .pop()
                     .expect("the parser balances start and end events");
+                let anchor = self.frame_anchors.pop().unwrap_or(0);
+                self.visits
+                    .close(anchor)
+                    .map_err(|e| SyntaxError::new(at.start, e))?;
                 let node = self.close(frame, at);
-                if let Some(anchor) = self.frame_anchors.pop().filter(|a| *a > 0) {
+                if anchor > 0 {
                     self.anchors.insert(anchor, node.to_json());
                 }
                 self.add(node)
             }
             _ => Ok(()),
         }
+    }
+
+    /// An alias (`*name`) at `at`: its anchor's value, counted against Hugo's bound.
+    fn alias(&mut self, anchor: usize, at: Range<usize>) -> Result<(), SyntaxError> {
+        self.visits
+            .alias(anchor)
+            .map_err(|e| SyntaxError::new(at.start, e))?;
+        let value = self.anchors.get(&anchor).cloned().unwrap_or_else(|| {
+            Json::String(self.src.get(at.clone()).unwrap_or_default().to_string())
+        });
+        self.add(Node {
+            span: at,
+            kind: Kind::Opaque(value),
+        })
     }
 
     fn close(&self, frame: Frame, at: Range<usize>) -> Node {
