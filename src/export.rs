@@ -90,7 +90,7 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
         vec![crate::icons::LICENSE.as_bytes().to_vec()],
     );
     for (src, rel) in &assets.files {
-        let bytes = std::fs::read(src).map_err(|e| Error::io(src, e))?;
+        let bytes = crate::fs::read(src).map_err(|e| Error::io(src, e))?;
         files.insert(rel.clone(), vec![bytes]);
     }
     let manifest: String = files.keys().map(|k| format!("{k}\n")).collect();
@@ -163,13 +163,13 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
             // Next to the sheet's file, else where the site serves what the URL names from
             // where it serves the sheet (a sheet compiled from `assets/scss/` naming
             // `../fonts/x.woff2` finds the theme's `static/fonts/x.woff2`).
-            let bytes = std::fs::read(&file).or_else(|e| {
+            let bytes = crate::fs::read(&file).or_else(|e| {
                 let served = Path::new(&sheet.url)
                     .parent()
                     .map(|d| normalise(&d.join(&url)));
                 served
                     .and_then(|served| doc.site.static_file(&served))
-                    .map_or(Err(e), std::fs::read)
+                    .map_or(Err(e), |p| crate::fs::read(&p))
             });
             if let (true, Some(target), Ok(bytes)) = (inside, target, bytes) {
                 let target = normalise(&target);
@@ -183,7 +183,7 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
             if sheet_rels.contains(&target) {
                 continue;
             }
-            if let Ok(bytes) = std::fs::read(&file) {
+            if let Ok(bytes) = crate::fs::read(&file) {
                 out.files.insert(target, bytes);
             }
         }

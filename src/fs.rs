@@ -10,10 +10,40 @@ use crate::error::{Error, Result};
 /// Reads a text file; binary or non-UTF-8 content is a located error.
 ///
 /// # Errors
-/// The file cannot be read ([`Error::Io`]), or is not UTF-8 text.
+/// The file cannot be read, or is not a regular file ([`Error::Io`]), or is not UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read(path).map_err(|e| Error::io(path, e))?;
     decode(path, bytes)
+}
+
+/// Reads a file's bytes, as `std::fs::read` does, but only a regular file (a link to one
+/// too): a FIFO would wait for a writer forever, and a device (`/dev/zero`) never ends.
+///
+/// # Errors
+/// As `std::fs::read`; and an error of kind `InvalidInput` for anything but a regular file.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    regular(path)?;
+    std::fs::read(path)
+}
+
+/// `Ok` when `path` is a regular file (or a link to one); else why not, in words.
+///
+/// # Errors
+/// The file's metadata cannot be read, or it is a folder, a FIFO, a socket or a device.
+pub fn regular(path: &Path) -> std::io::Result<()> {
+    let kind = std::fs::metadata(path)?.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        "a FIFO, a socket or a device"
+    };
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("not a regular file but {what}: Folio reads and writes regular files only"),
+    ))
 }
 
 /// Writes `bytes` to `path` atomically. A symbolic link is written through: its target
@@ -35,6 +65,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     // it anyway (or failed and left the new text beside it).
     let old = std::fs::metadata(&target).ok();
     if old.is_some() {
+        // A FIFO or a device would be replaced by a file (`/dev/null` by a text).
+        regular(&target).map_err(|e| Error::io(path, e))?;
         std::fs::OpenOptions::new()
             .write(true)
             .open(&target)

@@ -75,7 +75,7 @@ impl Page {
     /// Reads and parses a page file of a site whose shortcodes are `catalogue`. Errors name
     /// the file, line and column.
     pub fn read(path: &Path, catalogue: &Arc<Catalogue>) -> Result<Page> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::fs::read(path).map_err(|e| Error::io(path, e))?;
         let src = crate::fs::decode(path, bytes)?;
         Page::parse_owned(src, catalogue).map_err(|(e, src)| e.at(path, &src))
     }

@@ -87,13 +87,13 @@ impl Session {
 
     /// The page and params file as they are on disk now (`None` when the page is gone).
     pub(super) fn read_disk(&self) -> Result<Option<Snapshot>> {
-        let page = match std::fs::read(&self.path) {
+        let page = match crate::fs::read(&self.path) {
             Ok(bytes) => crate::fs::decode(&self.path, bytes)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(Error::io(&self.path, e)),
         };
         let config = match self.site.params_file() {
-            Some(f) => match std::fs::read(&f.path) {
+            Some(f) => match crate::fs::read(&f.path) {
                 Ok(bytes) => Some(crate::fs::decode(&f.path, bytes)?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => self.disk.config.clone(),
                 Err(e) => return Err(Error::io(&f.path, e)),

@@ -852,7 +852,7 @@ fn template_file(root: &Path, path: &Path) -> Option<engine::TemplateFile> {
 /// to the site root.
 fn read_text(root: &Path, path: &Path) -> Result<engine::TemplateFile, String> {
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", rel.display()))?;
+    let bytes = crate::fs::read(path).map_err(|e| format!("{}: {e}", rel.display()))?;
     if bytes.len() > MAX_TEMPLATE {
         return Err(format!(
             "{}: larger than {} MB: not read",

@@ -157,3 +157,74 @@ fn yaml_aliases_reaching_a_collection_more_often_than_hugo_allows_are_refused_at
         assert_eq!(said, refused, "{found:?}");
     }
 }
+
+/// `f()` on a thread, its result within five seconds (a hang fails the test).
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(5))
+        .expect("an answer, not a hang")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_as_not_a_regular_file_and_never_waited_on_or_written() {
+    // Hunt AF 2 and 4: a FIFO page or data file waited forever; a page linked to a device
+    // was replaced by a text file.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("content/p.md", "---\ntitle: P\n---\nHello\n"),
+    ]);
+    let fifo = |path: &Path| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    fifo(&site.path().join("content/fifo.md"));
+    std::fs::create_dir_all(site.path().join("data")).unwrap();
+    fifo(&site.path().join("data/d.yaml"));
+    let page = site.path().join("content/fifo.md");
+    let found = within_seconds(move || {
+        folio::check::check_path(&page)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    });
+    assert!(
+        found.iter().any(|f| f.contains("not a regular file")),
+        "{found:?}"
+    );
+    let page = site.path().join("content/p.md");
+    let found = within_seconds(move || {
+        folio::check::check_path(&page)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    });
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("data/d.yaml") && f.contains("not a regular file")),
+        "{found:?}"
+    );
+    // Written through a link to a FIFO: refused, the FIFO left as it is.
+    let link = site.path().join("content/link.md");
+    std::os::unix::fs::symlink(site.path().join("data/d.yaml"), &link).unwrap();
+    let e = within_seconds(move || {
+        folio::fs::write_atomic(&link, b"text")
+            .unwrap_err()
+            .to_string()
+    });
+    assert!(e.contains("not a regular file"), "{e}");
+    let kind = std::fs::metadata(site.path().join("data/d.yaml"))
+        .unwrap()
+        .file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "still a FIFO"
+    );
+}

@@ -225,7 +225,10 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
         );
     let size = std::fs::metadata(path).map(|m| m.len());
     if is_text && size.as_ref().is_ok_and(|&n| n <= MAX_CONTENT) {
-        if let Ok(text) = std::fs::read_to_string(path) {
+        if let Some(text) = crate::fs::read(path)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        {
             fields.push(("Content", string(text)));
         }
     } else if !is_text && size.as_ref().is_ok_and(|&n| n <= MAX_BINARY_CONTENT) {
@@ -234,7 +237,7 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
         // `jupyter`); an image, a sound, a video or a font is not read to find out.
         let binary = matches!(main, "image" | "audio" | "video" | "font");
         let text = (!binary && size.is_ok_and(|n| n <= MAX_CONTENT))
-            .then(|| std::fs::read(path).ok())
+            .then(|| crate::fs::read(path).ok())
             .flatten()
             .and_then(|bytes| String::from_utf8(bytes).ok());
         fields.push(("Content", text.map_or_else(|| binary_content(path), string)));
@@ -286,7 +289,7 @@ pub fn binary_bytes(value: &Value) -> Option<std::io::Result<Vec<u8>>> {
         .iter()
         .find(|(_, t)| std::sync::Arc::ptr_eq(t, text))
         .map(|(p, _)| p.clone())?;
-    Some(std::fs::read(path))
+    Some(crate::fs::read(&path))
 }
 
 /// Hugo's media type for a file extension (`media/builtin.go`, `defaultMediaTypesConfig`);
