@@ -50,10 +50,39 @@ pub fn regular(path: &Path) -> std::io::Result<()> {
 /// is replaced (with the target's permissions) and the link stays a link.
 ///
 /// # Errors
-/// [`Error::Io`] with `path` when the file may not be written (read-only, immutable), the
-/// temporary file cannot be created, written or renamed, or a link's target cannot be
-/// found; the old file is then left as it was.
+/// [`Error::Io`] with `path` when the file may not be written (read-only, immutable, not
+/// a regular file), the temporary file cannot be created, written or renamed, or a link's
+/// target cannot be found; the old file is then left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_all_atomic(&[(path, bytes)])
+}
+
+/// Writes each file of `files` atomically, as [`write_atomic`] does, all or none as far
+/// as can be known first: each is checked (and its new text written beside it) before
+/// any is replaced, so a file that may not be written leaves every file as it was.
+///
+/// # Errors
+/// As [`write_atomic`], for the first file that fails.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
+    let mut ready = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let (target, old) = writable(path)?;
+        let mut file = atomic_write_file::AtomicWriteFile::options()
+            .open(&target)
+            .map_err(|e| Error::io(path, e))?;
+        write_parts(&mut file, &[bytes]).map_err(|e| Error::io(path, e))?;
+        ready.push((path, file, target, old));
+    }
+    for (path, file, target, old) in ready {
+        file.commit().map_err(|e| Error::io(path, e))?;
+        keep_owner(&target, old.as_ref());
+    }
+    Ok(())
+}
+
+/// The file a write of `path` replaces (a link's target), and its metadata when it is
+/// there; refused when it may not be written.
+fn writable(path: &Path) -> Result<(std::path::PathBuf, Option<std::fs::Metadata>)> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
         std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?
@@ -72,13 +101,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .open(&target)
             .map_err(|e| Error::io(path, e))?;
     }
-    let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(&target)
-        .map_err(|e| Error::io(path, e))?;
-    write_parts(&mut file, &[bytes]).map_err(|e| Error::io(path, e))?;
-    file.commit().map_err(|e| Error::io(path, e))?;
-    keep_owner(&target, old.as_ref());
-    Ok(())
+    Ok((target, old))
 }
 
 /// Gives the new file the old one's owner and group where it may (a file saved by a user

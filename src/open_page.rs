@@ -597,15 +597,17 @@ impl OpenPage {
         std::sync::Arc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
     }
 
-    /// Writes a plan: each file atomically, the page first.
+    /// Writes a plan: each file atomically, and none when one of them may not be written
+    /// ([`fs::write_all_atomic`]).
     pub fn write(&self, plan: &Plan) -> Result<()> {
+        let mut files: Vec<(&Path, &[u8])> = Vec::new();
         if let Some(text) = &plan.page {
-            fs::write_atomic(&self.path, text.as_bytes())?;
+            files.push((&self.path, text.as_bytes()));
         }
         if let Some((path, text)) = &plan.config {
-            fs::write_atomic(path, text.as_bytes())?;
+            files.push((path, text.as_bytes()));
         }
-        Ok(())
+        fs::write_all_atomic(&files)
     }
 }
 

@@ -47,21 +47,25 @@ impl Session {
             self.disk = self.current.clone();
             return Ok(SaveOutcome::Unchanged);
         }
+        // Both files are backed up, then written together: a params file that may not be
+        // written leaves the page as it was too.
         let mut backups = Vec::new();
+        let mut files: Vec<(&std::path::Path, &[u8])> = Vec::new();
         if on_disk.page != self.current.page || self.missing.is_some() {
             if !on_disk.page.is_empty() {
                 backups.push(data.backup(&self.path, &on_disk.page)?);
             }
-            fs::write_atomic(&self.path, self.current.page.as_bytes())?;
+            files.push((&self.path, self.current.page.as_bytes()));
         }
         if let (Some(path), Some(old), Some(new)) =
             (&params_path, &on_disk.config, &self.current.config)
         {
             if old != new {
                 backups.push(data.backup(path, old)?);
-                fs::write_atomic(path, new.as_bytes())?;
+                files.push((path, new.as_bytes()));
             }
         }
+        fs::write_all_atomic(&files)?;
         self.disk = self.current.clone();
         self.pending = None;
         self.missing = None;

@@ -228,3 +228,34 @@ fn a_fifo_or_a_device_is_refused_as_not_a_regular_file_and_never_waited_on_or_wr
         "still a FIFO"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn files_written_together_are_all_left_as_they_were_when_one_may_not_be_written() {
+    // Hunt AF 3: `apply` wrote the page, then failed on the config, and said it failed.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    std::fs::write(&page, "old").unwrap();
+    let config = dir.path().join("hugo.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&config)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let e = folio::fs::write_all_atomic(&[
+        (page.as_path(), b"new".as_slice()),
+        (config.as_path(), b"x".as_slice()),
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("hugo.toml") && e.contains("not a regular file"),
+        "{e}"
+    );
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), "old");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
+}
