@@ -7292,3 +7292,36 @@ fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_huge_precision_is_hugos_error_in_its_words_and_never_a_panic() {
+    // Hunt AF 5: precision 70,000 panicked in Rust's formatter.
+    let site = site_with(
+        &[("f", "<p>{{ lang.FormatNumber 70000 1.5 }}</p>")],
+        "{{< f >}}",
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("invalid precision: 70000"), "{hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found.iter().any(|f| f.contains("invalid precision: 70000")),
+        "{found:?}"
+    );
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ lang.FormatNumberCustom 3 0.1 }}|{{ lang.FormatNumberCustom 25 0.1 }}\
+         |{{ len (lang.FormatNumberCustom 300 0.1) }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // Past 308 Hugo's own code fails: so does Folio's, in its words, with no panic.
+    for precision in [1200_usize, 70000] {
+        let template = format!("<p>{{{{ len (lang.FormatNumberCustom {precision} 1.5) }}}}</p>");
+        let site = site_with(&[("f", template.as_str())], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        let says = format!("slice bounds out of range [:-{}]", precision - 2);
+        assert!(hugo.contains(&says), "{hugo}");
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(found.iter().any(|f| f.contains(&says)), "{found:?}");
+    }
+}

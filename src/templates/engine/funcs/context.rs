@@ -236,13 +236,24 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         Ok(string(site_url(&str_arg(a, 0, "absLangURL")?, true, true)?))
     }),
     ("lang.FormatNumber", |a| {
-        let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatNumber")?).unwrap_or(0);
+        let precision = locale_precision(a, "lang.FormatNumber")?;
         let n = number(a, 1, "lang.FormatNumber")?;
         Ok(string(format_number(n, precision, &page_locale()?)))
     }),
     ("lang.FormatNumberCustom", |a| {
         let precision =
             usize::try_from(super::int_arg(a, 0, "lang.FormatNumberCustom")?).unwrap_or(0);
+        // Hugo rounds by 10^precision, which past 308 is infinite: the number is NaN, and
+        // its code slices "NaN" short of its decimals (`tpl/lang/lang.go`).
+        if 10f64
+            .powi(i32::try_from(precision).unwrap_or(i32::MAX))
+            .is_infinite()
+        {
+            return Err(exec_error(format!(
+                "lang.FormatNumberCustom: runtime error: slice bounds out of range [:-{}]",
+                precision - 2
+            )));
+        }
         let n = number(a, 1, "lang.FormatNumberCustom")?;
         let opts = a.get(2).map_or_else(|| "- . ,".to_string(), to_string);
         let mut parts = opts.split(' ');
@@ -259,7 +270,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         }))
     }),
     ("lang.FormatPercent", |a| {
-        let precision = usize::try_from(super::int_arg(a, 0, "lang.FormatPercent")?).unwrap_or(0);
+        let precision = locale_precision(a, "lang.FormatPercent")?;
         let n = number(a, 1, "lang.FormatPercent")?;
         let locale = page_locale()?;
         let numbers = super::super::locale::numbers(&locale);
@@ -1026,6 +1037,23 @@ fn format_number(n: f64, precision: usize, locale: &str) -> String {
     }
 }
 
+/// The precision `lang.FormatNumber` and `lang.FormatPercent` (called `func`) take, as
+/// Hugo's `castPrecisionNumber` checks it: at most 20 (`tpl/lang/lang.go`).
+///
+/// # Errors
+/// Not an integer, or above 20: "invalid precision".
+fn locale_precision(a: &[Value], func: &str) -> gotmpl::Result<usize> {
+    let p = super::int_arg(a, 0, func)?;
+    if p > 20 {
+        return Err(exec_error(format!("{func}: invalid precision: {p}")));
+    }
+    Ok(usize::try_from(p).unwrap_or(0))
+}
+
+/// Decimals past which a double's exact decimal expansion is all zeros (its smallest
+/// power of two, 2^-1074, has 1,074).
+const EXACT_DECIMALS: usize = 1_100;
+
 /// A non-negative number with `precision` decimals, its whole part grouped by thousands.
 /// A half is rounded away from zero (`2.5` → `3`, `0.125` → `0.13`): Hugo rounds
 /// `n × 10^precision` with Go's `math.Round` before it prints (`tpl/lang/lang.go`,
@@ -1034,7 +1062,11 @@ fn grouped(n: f64, precision: usize, group: &str, decimal: &str) -> String {
     let scale = 10f64.powi(i32::try_from(precision).unwrap_or(i32::MAX));
     let rounded = (n * scale).round() / scale;
     let n = if rounded.is_finite() { rounded } else { n };
-    let fixed = format!("{n:.precision$}");
+    // Rust's formatter takes no more than 65,535 decimals: a double's are all zeros past
+    // its exact expansion's (callers take no more than 308).
+    let exact = precision.min(EXACT_DECIMALS);
+    let mut fixed = format!("{n:.exact$}");
+    fixed.extend(std::iter::repeat_n('0', precision - exact));
     let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let mut out = String::new();
     for (k, c) in whole.chars().enumerate() {
