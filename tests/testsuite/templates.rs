@@ -7325,3 +7325,16 @@ fn a_huge_precision_is_hugos_error_in_its_words_and_never_a_panic() {
         assert!(found.iter().any(|f| f.contains(&says)), "{found:?}");
     }
 }
+
+#[test]
+fn a_closing_tag_may_break_its_line_before_the_delimiter_as_hugos_lexer_allows() {
+    // Hunt AF 7: `{{</f⏎>}}` was "closing tag takes no parameters"; Hugo's
+    // `lexEndOfShortcode` skips any ASCII white space there.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<b>{{ .Inner }}</b>",
+        "---\ntitle: About\n---\n\n{{< f >}}one{{</f\n>}}\n\n{{% f %}}two{{% /f\r\n\t%}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(normalise(&hugo).contains("<b>one</b>"), "{hugo}");
+}

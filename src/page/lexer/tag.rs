@@ -152,12 +152,13 @@ impl<'a> Lexer<'a> {
         Ok(closes)
     }
 
-    /// `lexEndOfShortcode`: after the name in a closing tag only spaces may come before the
-    /// right delimiter, which it leaves for [`Self::right_delim`].
+    /// `lexEndOfShortcode`: after the name in a closing tag only ASCII white space (Go's
+    /// `isASCIISpace`: line breaks too) may come before the right delimiter, which it
+    /// leaves for [`Self::right_delim`].
     fn end_of_shortcode(&mut self, st: &TagState, right: &str) -> Result<(), SyntaxError> {
         while !self.at(right) {
             match self.peek() {
-                Some(' ' | '\t') => self.pos += 1,
+                Some(' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c') => self.pos += 1,
                 _ => {
                     let name = st.name.as_ref().map_or("", |n| &*n.0);
                     return Err(SyntaxError::new(
