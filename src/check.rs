@@ -126,6 +126,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     found.extend(
         site.default_language_problem()
             .into_iter()
+            .chain(site.missing_theme_problem())
             .chain(crate::site::refs::unknown_permalink_tokens(site))
             .map(refused_setting),
     );

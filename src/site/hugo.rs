@@ -371,6 +371,41 @@ impl Site {
         })
     }
 
+    /// A theme the config names that Hugo cannot find, which stops its build: not in the
+    /// themes folder (`themesDir`, `themes/` by default), and a plain name, or a module
+    /// path in a site that is no Hugo Module (no `go.mod`) for Hugo to fetch it into
+    /// (`modules/collect.go`: "module does not exist").
+    pub fn missing_theme_problem(&self) -> Option<BadSetting> {
+        let (file, node) = self.setting(&["theme"])?;
+        let names = match node.to_json() {
+            serde_json::Value::String(s) => vec![s],
+            serde_json::Value::Array(items) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => return None,
+        };
+        let dir = match self.config_json(&["themesDir"]) {
+            Some(serde_json::Value::String(d)) => d,
+            _ => "themes".to_string(),
+        };
+        let fetched = self.root.join("go.mod").is_file();
+        let name = names.into_iter().find(|n| {
+            let on_disk = self.root.join(&dir).join(n).is_dir();
+            !(on_disk || fetched && n.contains('/'))
+        })?;
+        let (line, col) = crate::text::line_col(&file.src, node.span.start);
+        Some(BadSetting {
+            file: file.path.clone(),
+            line,
+            col,
+            message: format!(
+                "failed to load modules: module \"{name}\" not found in \"{dir}/{name}\"; either \
+                 add it as a Hugo Module or store it in \"{dir}\": Hugo stops its build"
+            ),
+        })
+    }
+
     /// The first of a language's own text `keys` that is set (`[languages.fr] label`).
     /// `.Language.Label`: the language's `label`, else its `languageName`, else "".
     fn language_label(&self, lang: &str) -> String {

@@ -466,3 +466,36 @@ fn a_themes_params_no_file_of_the_site_sets_are_listed_with_the_theme_that_hugo_
         ]
     );
 }
+
+#[test]
+fn a_theme_hugo_cannot_find_is_an_error_at_its_name_as_it_stops_hugo() {
+    // Hunt AF 9: `folio check` said nothing of `theme = "nosuch"`.
+    for (config, go_mod, stops) in [
+        ("theme = \"nosuch\"\n", false, true),
+        ("theme = [\"here\", \"github.com/a/b\"]\n", false, true),
+        ("theme = [\"here\", \"github.com/a/b\"]\n", true, false),
+        ("theme = \"here\"\n", false, false),
+    ] {
+        let mut files = vec![
+            ("hugo.toml", config),
+            ("themes/here/hugo.toml", ""),
+            ("content/a.md", "---\ntitle: A\n---\nx\n"),
+        ];
+        if go_mod {
+            files.push(("go.mod", "module example.org/site\n"));
+        }
+        let dir = crate::support::site_of(&files);
+        if !go_mod {
+            let hugo = crate::support::hugo_run(dir.path(), &[]);
+            assert_eq!(hugo.is_err(), stops, "{config}: {hugo:?}");
+        }
+        let found: Vec<String> = folio::check::check_path(&dir.path().join("content/a.md"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let said = found
+            .iter()
+            .any(|f| f.contains("hugo.toml:1:9: error: failed to load modules: module"));
+        assert_eq!(said, stops, "{config}: {found:?}");
+    }
+}
