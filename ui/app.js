@@ -288,6 +288,8 @@ function takeProblems(u) {
 
 function applyUpdate(u, anchor = null) {
   Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, undoRevertsOutside: u.undoRevertsOutside, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
+  // A conflict dialog showing what the file no longer holds is closed (`settle` asks again).
+  if (settling && shownConflicts !== null && JSON.stringify(u.conflicts ?? []) !== shownConflicts) $("dialog").close();
   // A notice of a state that is over goes: conflicts settled, the file back on disk.
   if (!u.conflicts?.length) clearNotice("conflicts");
   if (!u.missing) clearNotice("missing");
@@ -695,11 +697,26 @@ async function outside(o, saving = false) {
 }
 
 let settling = false;
+// The conflicts the open conflict dialog shows (JSON), while it is open.
+let shownConflicts = null;
 
 async function settle(conflicts) {
   if (settling || !conflicts?.length) return;
   settling = true;
+  shownConflicts = JSON.stringify(conflicts);
   const choices = await conflictView($("dialog"), conflicts).finally(() => { settling = false; });
+  const now = state.view.conflicts ?? [];
+  if (JSON.stringify(now) !== shownConflicts) {
+    // The file changed again while the dialog was open (`applyUpdate` closed it): choices
+    // made of what it was are not sent; what conflicts now is asked again.
+    shownConflicts = null;
+    if (now.length) {
+      notice("The file changed on disk again: the conflicts are shown as they are now.", "warn", [], 8000);
+      await settle(now);
+    }
+    return;
+  }
+  shownConflicts = null;
   if (!choices) {
     notice("Conflicts with changes on disk are waiting: Save stays held back until you settle them.", "warn",
       [["Settle now", () => settle(state.view.conflicts)]], 0, "conflicts");

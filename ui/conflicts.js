@@ -84,6 +84,8 @@ export function conflictView(dialog, conflicts) {
     apply.addEventListener("click", () => { dialog.close(); resolve(Object.fromEntries(choices)); });
     document.getElementById("dialog-actions").replaceChildren(later, apply);
     dialog.addEventListener("cancel", () => resolve(null), { once: true });
+    // Closed from outside (the conflicts changed on disk meanwhile): decided later.
+    dialog.addEventListener("close", () => resolve(null), { once: true });
     dialog.showModal();
   });
 }

@@ -1492,6 +1492,24 @@ class OutsideEditTest(AppTest):
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Mine"'))
 
 
+    def test_a_conflict_dialog_shows_the_file_as_it_is_when_it_changes_again(self):
+        # Hunt AH 5: the dialog kept showing "Theirs: T1", and Take theirs saved T2.
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        self.page.write_text(SAMPLE.replace('title="Ad-tech platform"', 'title="Theirs T1"'))
+        self.s.wait(lambda: "Theirs T1" in self.s.text(self.s.find("dialog[open]")), what="the first conflict")
+        again = SAMPLE.replace('title="Ad-tech platform"', 'title="Theirs T2"')
+        self.page.write_text(again)
+        self.s.wait(lambda: self.s.find_all("dialog[open]") and "Theirs T2" in self.s.text(self.s.find("dialog[open]")),
+                    what="the dialog showing the file as it is now")
+        self.assertNotIn("Theirs T1", self.s.text(self.s.find("dialog[open]")))
+        self.s.click(self.s.find('dialog[open] input[value="theirs"]'))
+        self.s.click(self.s.find("dialog[open] .dialog-actions .primary"))
+        self.s.wait(lambda: "Theirs T2" in self.preview_titles(), what="their version")
+        self.xkey("ctrl+s")
+        time.sleep(0.5)
+        self.assertEqual(self.page.read_text(), again)
+
     def test_editing_ones_own_version_of_a_conflict_gets_a_full_width_box_below_the_choices(self):
         self.replace_text("b1:title", "Mine")
         self.wait_for_title("Mine")
