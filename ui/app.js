@@ -660,7 +660,7 @@ async function outside(o, saving = false) {
       notice("The site config changed on disk: params and preview were reloaded.", "ok", [], 5000);
       break;
     case "templatesReloaded":
-      notice("A shortcode template changed on disk: the page was read again with it.", "ok", [], 5000);
+      notice("A template, or a file templates read (data/, i18n/, assets/, a theme's config), changed on disk: the page was read again with it.", "ok", [], 5000);
       break;
     case "merged":
       notice(o.incoming.length

@@ -108,6 +108,9 @@ pub struct Session {
     /// text and ids before it (what forms that have not seen it yet still show:
     /// [`Session::edit_seen`]).
     outside_base: Option<(u64, Step)>,
+    /// Whether the window was last told that the file on disk cannot be read (a syntax
+    /// error, invalid UTF-8): its going back to the text Folio has is news then.
+    told_unreadable: bool,
 }
 
 impl Session {
@@ -143,6 +146,7 @@ impl Session {
             pending: None,
             missing: None,
             outside_base: None,
+            told_unreadable: false,
         };
         s.set_current(current, None, None);
         Ok(s)

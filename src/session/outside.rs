@@ -134,7 +134,9 @@ impl Session {
             .any(is_settings)
             .then(|| self.settings_changed());
         // The page's own news first, then the templates', then the settings'.
-        let page = self.files_changed(&files)?;
+        let page = self
+            .files_changed(&files)
+            .inspect_err(|_| self.told_unreadable = true)?;
         Ok([Some(page), templates, settings]
             .into_iter()
             .flatten()
@@ -221,12 +223,14 @@ impl Session {
     /// Takes the disk's texts in: loads them, merges them, or holds their conflicts.
     pub(super) fn absorb(&mut self, theirs: Snapshot) -> Result<Outside> {
         let was_missing = self.missing.take().is_some();
+        let was_unreadable = std::mem::take(&mut self.told_unreadable);
         if theirs == self.disk || theirs == self.current {
             // Folio's own save (recognised by its bytes), or the very text already shown.
             self.disk = theirs;
             // Conflicts with a text the file no longer holds (a writer that emptied it
             // first, an outside edit undone) are over, and the unsaved text stays.
-            if self.pending.take().is_some() {
+            // So is a text that could not be read: the notice of it goes.
+            if self.pending.take().is_some() || was_unreadable {
                 self.version += 1;
                 return Ok(Outside::Merged {
                     incoming: Vec::new(),
@@ -386,12 +390,14 @@ impl Session {
             Ok(p) => p,
             Err(e) => {
                 // Keep the edits; merge again when the file parses (base stays as it was).
+                self.told_unreadable = true;
                 return Ok(Outside::Unparsable {
                     broken: Broken::new(&self.path, &theirs.page, &e),
                 });
             }
         };
         if let Some(broken) = self.config_unparsable(&theirs) {
+            self.told_unreadable = true;
             return Ok(broken);
         }
         let (Some(mine_doc), Ok(base_page)) = (

@@ -1274,3 +1274,31 @@ fn a_page_changed_outside_where_the_unsaved_edits_are_is_taken_in_as_an_undo_ste
         "an undo brings the unsaved text back"
     );
 }
+
+#[test]
+fn a_file_put_back_as_folio_loaded_it_after_an_error_says_the_error_is_over() {
+    // Hunt AH 8: the notice of the file's error stayed until Save.
+    let (_d, page, _) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let change = [folio::watch::Change::Modified(page.clone())];
+    fs::write(
+        &page,
+        folio::sample::PAGE.replace("title: 'About'", "title: 'About"),
+    )
+    .unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Unparsable { .. }
+    ));
+    fs::write(&page, folio::sample::PAGE).unwrap();
+    assert_eq!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged {
+            incoming: Vec::new()
+        }
+    );
+    assert!(s.current().page.contains("title=\"Mine\""));
+    // Told once: the same bytes again are nothing new.
+    assert_eq!(s.outside_change(&change).unwrap(), Outside::Nothing);
+}
