@@ -7338,3 +7338,19 @@ fn a_closing_tag_may_break_its_line_before_the_delimiter_as_hugos_lexer_allows()
     assert_eq!(normalise(&folio), normalise(&hugo));
     assert!(normalise(&hugo).contains("<b>one</b>"), "{hugo}");
 }
+
+#[test]
+fn truncate_cuts_and_closes_html_where_hugo_does() {
+    // Hunt AG 7: a cut just after an element's last word put the ellipsis after the
+    // element, where Hugo puts it inside (`<a …>link …</a>`).
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "{{ $md := \"Some **bold** text and a [link](https://x.org) that goes on and on\" }}\
+         <p>{{ $md | markdownify | truncate 25 }}</p><p>{{ \"**Hello** *World* again\" | markdownify | truncate 11 }}</p>\
+         <p>{{ truncate 3 (\"a<br>bcdef\" | safeHTML) }}</p><p>{{ truncate 10 \"<b>Keep & my</b> text please\" }}</p>\
+         <p>{{ truncate 5 \"日本語の文章です\" }}</p><p>{{ truncate 4 \"[...]\" \"one two three\" }}</p>\
+         <p>{{ truncate 40 \"short & sweet\" }}</p><p>{{ truncate 6 (\"<i>x</i> <b>y</b> zzzzz\" | safeHTML) }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

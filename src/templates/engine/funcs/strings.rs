@@ -816,13 +816,35 @@ const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERI
     .remove(b'@')
     .remove(b'%');
 
-/// `truncate SIZE [ELLIPSIS] TEXT`: at most SIZE characters of text (tags not counted),
-/// cut at a word boundary when there is one, then the ellipsis (` …` by default).
+/// `truncate SIZE [ELLIPSIS] TEXT`, as Hugo's `Truncate` (`tpl/strings/truncate.go`): at
+/// most SIZE characters, cut after the last whole word (a Chinese, Japanese or Korean
+/// letter is a word), then the ellipsis (` …` by default, escaped unless it is HTML). Of
+/// HTML, tags are not counted, a cut just after a tag is before it (`<a>link …</a>`), and
+/// the elements open at the cut are closed after the ellipsis. Text that fits, tags and
+/// all, is as it is; plain text is escaped.
 fn truncate(args: &[Value]) -> gotmpl::Result<Value> {
-    let size = usize::try_from(int_arg(args, 0, "truncate")?).unwrap_or(0);
+    let size = int_arg(args, 0, "truncate")?;
     let (ellipsis, text) = match args.len() {
         2 => (" …".to_string(), arg(args, 1, "truncate")?),
-        _ => (str_arg(args, 1, "truncate")?, arg(args, 2, "truncate")?),
+        _ => {
+            let e = arg(args, 1, "truncate")?;
+            let html = matches!(
+                e,
+                Value::Safe {
+                    kind: SafeKind::Html,
+                    ..
+                }
+            );
+            let e = values::cast_string(e);
+            (
+                if html {
+                    e
+                } else {
+                    crate::text::html_escape(&e)
+                },
+                arg(args, 2, "truncate")?,
+            )
+        }
     };
     let is_html = matches!(
         text,
@@ -832,95 +854,112 @@ fn truncate(args: &[Value]) -> gotmpl::Result<Value> {
         }
     );
     let text = values::cast_string(text);
-    let cut = if is_html {
-        html_cut(&text, size)
-    } else {
-        text_cut(&text, size).map(|at| (at, Vec::new()))
-    };
-    let out = match cut {
-        None => text,
-        Some((at, open)) => {
-            let mut out = format!("{}{ellipsis}", text.get(..at).unwrap_or(&text).trim_end());
-            // The tags open at the cut are closed, innermost first, after the ellipsis.
-            for tag in open.iter().rev() {
-                out.push_str(&format!("</{tag}>"));
+    let fits = i64::try_from(text.chars().count()).is_ok_and(|n| n <= size);
+    let out = match (fits, cut_at(&text, size, is_html)) {
+        (false, Some((at, tags))) => {
+            let kept = text.get(..at).unwrap_or(&text);
+            if is_html {
+                let mut out = format!("{kept}{ellipsis}");
+                close_open_tags(&tags, at, &mut out);
+                out
+            } else {
+                format!("{}{ellipsis}", crate::text::html_escape(kept))
             }
-            out
         }
+        _ if is_html => text,
+        _ => crate::text::html_escape(&text),
     };
-    Ok(if is_html {
-        values::html(out)
-    } else {
-        string(out)
-    })
+    Ok(values::html(out))
 }
 
-/// Where plain text is cut to `size` characters: at the last space before the limit (or
-/// at the limit itself when there is none); `None` when it fits.
-fn text_cut(text: &str, size: usize) -> Option<usize> {
-    let mut last_space = None;
-    for (count, (i, c)) in text.char_indices().enumerate() {
-        if c.is_whitespace() {
-            last_space = Some(i);
+/// A tag met by [`cut_at`]: its name, where it starts, and whether it opens.
+struct Tag {
+    name: String,
+    at: usize,
+    opens: bool,
+}
+
+/// Where `truncate` cuts `text` to `size` characters (tags not counted when `html`), and
+/// the tags before the cut; `None` when the characters fit.
+fn cut_at(text: &str, size: i64, html: bool) -> Option<(usize, Vec<Tag>)> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^<(/)?([^ ]+?)(?:(\s*/)| .*?)?>").expect("a valid pattern")
+    });
+    const SINGLETS: [&str; 9] = [
+        "br", "col", "link", "base", "img", "param", "area", "hr", "input",
+    ];
+    let mut tags = Vec::new();
+    let (mut last_word, mut last_non_space, mut count, mut next_tag) = (0, 0, 0_i64, 0);
+    for (i, c) in text.char_indices() {
+        if i < next_tag {
+            continue;
         }
-        if count == size {
-            return Some(if c.is_whitespace() {
-                i
-            } else {
-                last_space.unwrap_or(i)
-            });
+        if html {
+            if let Some(m) = TAG.captures(text.get(i..).unwrap_or_default()) {
+                next_tag = i + m.get(0).map_or(0, |g| g.end());
+                let name = m
+                    .get(2)
+                    .and_then(|g| g.as_str().split_whitespace().next())
+                    .unwrap_or_default()
+                    .to_string();
+                last_word = last_non_space;
+                if !SINGLETS.contains(&name.as_str()) && m.get(3).is_none() {
+                    tags.push(Tag {
+                        opens: m.get(1).is_none(),
+                        name,
+                        at: i,
+                    });
+                }
+                continue;
+            }
+        }
+        count += 1;
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            last_word = last_non_space;
+        } else if is_cjk(c) {
+            last_word = last_non_space;
+            last_non_space = end;
+            if count <= size {
+                last_word = last_non_space;
+            }
+        } else {
+            last_non_space = end;
+        }
+        if count > size {
+            return Some((if last_word == 0 { i } else { last_word }, tags));
         }
     }
     None
 }
 
-/// Elements that have no closing tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
+/// Whether `c` is a Chinese, Japanese or Korean letter (Go's `unicode.Han`, `Hangul`,
+/// `Hiragana`, `Katakana`): a word of its own to `truncate`.
+fn is_cjk(c: char) -> bool {
+    static CJK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]$")
+            .expect("a valid pattern")
+    });
+    CJK.is_match(c.encode_utf8(&mut [0; 4]))
+}
 
-/// Where HTML is cut to `size` characters of text (tags not counted), and the elements
-/// open there, outermost first; `None` when it fits.
-fn html_cut(text: &str, size: usize) -> Option<(usize, Vec<String>)> {
-    let mut count = 0;
-    let mut last_space: Option<(usize, usize)> = None;
-    let mut open: Vec<String> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '<' {
-            let end = text.get(i..)?.find('>').map_or(text.len(), |e| i + e);
-            let tag = text.get(i + 1..end).unwrap_or("");
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if tag.starts_with('/') {
-                if let Some(k) = open.iter().rposition(|t| *t == name) {
-                    open.truncate(k);
-                }
-            } else if !name.is_empty() && !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
-                open.push(name);
-            }
-            while chars.peek().is_some_and(|&(k, _)| k <= end) {
-                chars.next();
+/// Closes the elements open at `cut` into `out`, innermost first: each opening tag before
+/// the cut whose closing tag is not also before it.
+fn close_open_tags(tags: &[Tag], cut: usize, out: &mut String) {
+    let mut closed: Option<&str> = None;
+    for tag in tags.iter().rev() {
+        if tag.at >= cut || closed.is_some() {
+            if closed == Some(tag.name.as_str()) {
+                closed = None;
             }
             continue;
         }
-        if c.is_whitespace() {
-            last_space = Some((i, open.len()));
+        if tag.opens {
+            out.push_str(&format!("</{}>", tag.name));
+        } else {
+            closed = Some(&tag.name);
         }
-        if count == size {
-            return Some(match (c.is_whitespace(), last_space) {
-                (false, Some((at, depth))) => (at, open.get(..depth).unwrap_or(&open).to_vec()),
-                _ => (i, open),
-            });
-        }
-        count += 1;
     }
-    None
 }
 
 /// Hugo's `countwords`: the words of the text without its tags; in text with Chinese,
@@ -1316,7 +1355,8 @@ mod tests {
             "<p><b>Keep my …</b></p>"
         );
         assert_eq!(cut(40, "<p>short</p>"), "<p>short</p>");
-        assert_eq!(cut(3, "a<br>bcdef"), "a<br>bc …");
+        // A cut after a tag is before it, and after the last whole word (Hugo's).
+        assert_eq!(cut(3, "a<br>bcdef"), "a …");
     }
 
     #[test]
