@@ -7354,3 +7354,18 @@ fn truncate_cuts_and_closes_html_where_hugo_does() {
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn sort_orders_numbers_and_numeric_text_by_value_as_hugos_lt_collate_does() {
+    // Hunt AG 8: `weight: "9"` went after 10, numbers before text, where Hugo compares a
+    // numeric string with a number by its value.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("data/projects.yaml", "- {name: a, weight: 10}\n- {name: b, weight: \"9\"}\n- {name: c, weight: 2}\n- {name: d}\n- {name: e, weight: \"x\"}\n- {name: f, weight: 2.5}\n"),
+        ("layouts/shortcodes/f.html", "<p>{{ range sort site.Data.projects \"weight\" }}{{ .name }}{{ end }}|{{ range sort site.Data.projects \"weight\" \"desc\" }}{{ .name }}{{ end }}|{{ sort (slice \"b\" \"A\" \"a\" \"10\" \"9\") }}</p>"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "the site", "content/about.md");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}

@@ -654,56 +654,19 @@ fn part(v: &Value, range: impl Fn(usize) -> std::ops::Range<usize>) -> Value {
     }
 }
 
-/// How `where`'s operators order two values: numbers by value, strings bytewise, a time
-/// by its Unix second, a duration by its nanoseconds; `None` when Folio cannot order
-/// them. `sort` uses it within a class of values ([`sort_order`]), but for strings, which
-/// it collates. (`lt` and its kin follow Hugo's own rules: [`hugo_order`].)
-fn compare(a: &Value, b: &Value) -> Option<Ordering> {
-    let (a, b) = (ordered_as(a), ordered_as(b));
-    match (a.as_ref(), b.as_ref()) {
-        (x, y) if values::is_number(x) && values::is_number(y) => {
-            to_float(x)?.partial_cmp(&to_float(y)?)
-        }
-        (
-            Value::String(x) | Value::Safe { s: x, .. },
-            Value::String(y) | Value::Safe { s: y, .. },
-        ) => Some(x.cmp(y)),
-        (Value::Nil, Value::Nil) => Some(Ordering::Equal),
-        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
-        (x, y) => to_float(x)?.partial_cmp(&to_float(y)?),
-    }
-}
-
-/// The order `sort` puts two values in: a total order (Rust's sort may panic on one that
-/// is not), so values of different classes go by class (nothing, booleans, numbers,
-/// strings, the rest), and within a class as [`compare`] orders them.
-fn sort_order(x: &Value, y: &Value, collator: Option<&Collator>) -> Ordering {
-    let (x, y) = (ordered_as(x), ordered_as(y));
-    let class = |v: &Value| match v {
-        Value::Nil => 0,
-        Value::Bool(_) => 1,
-        v if values::is_number(v) => 2,
-        Value::String(_) | Value::Safe { .. } => 3,
-        _ => 4,
-    };
-    let (cx, cy) = (class(&x), class(&y));
-    if cx != cy {
-        return cx.cmp(&cy);
-    }
-    match (x.as_ref(), y.as_ref()) {
-        (a, b) if cx == 2 => to_float(a)
-            .unwrap_or(0.0)
-            .total_cmp(&to_float(b).unwrap_or(0.0)),
-        (_, _) if cx == 4 => Ordering::Equal,
-        (a, b) if cx == 3 => {
-            let (a, b) = (to_string(a), to_string(b));
-            collator.map_or_else(|| a.cmp(&b), |c| c.compare(&a, &b))
-        }
-        (a, b) => compare(a, b).unwrap_or(Ordering::Equal),
-    }
-}
-
 type Collator = icu_collator::CollatorBorrowed<'static>;
+
+/// Whether `sort` puts `x` before `y`: Hugo's `LtCollate` (`tpl/compare/compare.go`,
+/// `compareGetWithCollator`), two plain strings collated in the site's language, anything
+/// else as `lt` orders it ([`hugo_order`]: a numeric string against a number by its
+/// value, a missing value as nil, which is 0).
+fn sort_less(x: &Value, y: &Value, collator: Option<&Collator>) -> bool {
+    if let (Value::String(a), Value::String(b)) = (x, y) {
+        let o = collator.map_or_else(|| a.cmp(b), |c| c.compare(a, b));
+        return o == Ordering::Less;
+    }
+    hugo_order(x, y) == Some(Ordering::Less)
+}
 
 /// The order of strings in the site's language, as Hugo's `sort` orders them
 /// (`langs.GetCollator1`: `collate.New` of the language code, English when the code is
@@ -829,15 +792,14 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     let desc = a.get(2).map(to_string).is_some_and(|o| o == "desc");
     let get = |v: &Value| key.as_deref().map_or_else(|| v.clone(), |k| at_path(v, k));
     let collator = site_collator();
-    // A stable sort either way: equal items keep their order, descending too.
-    list.sort_by(|x, y| {
-        let o = sort_order(&get(x), &get(y), collator.as_ref());
-        if desc {
-            o.reverse()
-        } else {
-            o
-        }
-    });
+    let less = |x: &Value, y: &Value| sort_less(&get(x), &get(y), collator.as_ref());
+    // Go's stable sort, step for step: Hugo's order is no strict one ("10" < "9" < 9.5 <
+    // "10"), and only Go's steps give its result. Descending is `sort.Reverse`.
+    if desc {
+        crate::templates::engine::gosort::go_stable(&mut list, &|x, y| less(y, x));
+    } else {
+        crate::templates::engine::gosort::go_stable(&mut list, &less);
+    }
     Ok(Value::List(list.into()))
 }
 
@@ -1089,7 +1051,7 @@ mod tests {
     }
 
     #[test]
-    fn sort_orders_a_list_of_mixed_kinds_by_kind_without_panicking() {
+    fn sort_orders_a_list_of_mixed_kinds_without_panicking_and_keeps_every_item() {
         // Numbers, numeric and other strings, nothing, booleans and maps, more than 20 of
         // them: numbers against numeric strings would order in a cycle ("10" < "9" < 9.5
         // < "10"), on which Rust's sort may panic.
@@ -1109,8 +1071,6 @@ mod tests {
         let sorted = sort(&[Value::List(items.into())]).unwrap();
         let sorted = values::items(&sorted);
         assert_eq!(sorted.len(), n);
-        assert!(matches!(sorted.first(), Some(Value::Nil)));
-        assert!(matches!(sorted.last(), Some(Value::Map(_))));
     }
 
     #[test]
