@@ -327,6 +327,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     }
     front_matter_and_fence_problems(&page, site, &mut found);
     raw_html_problems(&page, site, &mut found);
+    calls_shown_as_code(&page, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -707,6 +708,57 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
             Severity::Error,
             format!("highlight: {e} (Hugo stops the build); write options as \"linenos=table,hl_lines=2-3\""),
         ));
+    }
+}
+
+/// Calls of the page's body that Markdown reads inside an indented code block (indented 4
+/// columns or more where a block may start, after a blank line, outside a list): Hugo
+/// shows their output's HTML written out as code, as the page's Markdown reads the line
+/// before any call runs (CommonMark 4.4, "Indented code blocks").
+#[allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "`top` indexes the page's own shortcodes, whose spans lie on char boundaries \
+              of its source, after its body's start"
+)]
+fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
+    let (src, all) = (page.source(), &page.shortcodes().all);
+    let top = &page.shortcodes().top;
+    let indented = |i: usize| {
+        let start = all[i].span.start;
+        let line = src[..start].rfind('\n').map_or(0, |n| n + 1);
+        let lead = &src[line..start];
+        lead.chars().all(|c| c == ' ' || c == '\t') && text::indent_columns(lead) >= 4
+    };
+    if !top.iter().any(|&i| indented(i)) {
+        return;
+    }
+    // The body with each top-level call a word of its own, read as Markdown.
+    let mut md = String::with_capacity(src.len());
+    let mut pos = page.body_start();
+    for (k, &i) in top.iter().enumerate() {
+        md.push_str(&src[pos..all[i].span.start.max(pos)]);
+        md.push_str(&format!("FOLIOCALL{k}X"));
+        pos = all[i].span.end.max(pos);
+    }
+    md.push_str(&src[pos..]);
+    let html = crate::render::markdown::Markdown::default().render(&md);
+    let mut code = html
+        .split("<pre><code")
+        .skip(1)
+        .map(|c| c.split("</code></pre>").next().unwrap_or(c));
+    let in_code: Vec<&str> = code.by_ref().collect();
+    for (k, &i) in top.iter().enumerate() {
+        let token = format!("FOLIOCALL{k}X");
+        if indented(i) && in_code.iter().any(|c| c.contains(&token)) {
+            out.push(Problem(
+                all[i].span.start,
+                Severity::Warning,
+                "Hugo shows this call as code, its HTML written out: it is indented 4 spaces \
+                 or more where Markdown reads an indented code block; remove the indentation"
+                    .into(),
+            ));
+        }
     }
 }
 

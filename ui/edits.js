@@ -42,7 +42,10 @@ export function submit(edit, { coalesce = null, anchor = null } = {}) {
   const structural = structuralOps.includes(edit.op);
   const key = coalesce && !structural ? `edit:${coalesce}` : Symbol(edit.op);
   performance.mark("folio-edit");
-  pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce, seen()), anchor, structural });
+  // The forms' version as the edit is made (its values are of that model), not as it is
+  // sent, when an answer in between may have brought a newer one.
+  const made = seen();
+  pending.set(key, { run: () => api.applyEdit(edit, structural ? null : coalesce, made), anchor, structural });
   pump();
 }
 

@@ -5,8 +5,9 @@
 
 use crate::model::Block;
 
-/// For each block of `base`, the block of `side` it became (None: removed).
-pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
+/// For each block of `base`, the block of `side` it became (None: removed); with `moves`,
+/// a block left over on both sides with the very same content is paired as moved.
+pub(super) fn align(base: &[Block], side: &[Block], moves: bool) -> Vec<Option<usize>> {
     let mut out = vec![None; base.len()];
     let (pre, suf) = crate::text::shared_ends(base, side);
     for (k, slot) in out.iter_mut().enumerate().take(pre) {
@@ -29,6 +30,9 @@ pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
             *slot = Some(sj);
         }
         last = (bi + 1, sj + 1);
+    }
+    if !moves {
+        return out;
     }
     // A block moved past others (two cards swapped): the common subsequence keeps one of
     // them in place, and the other is left over on both sides, unchanged.
@@ -56,10 +60,9 @@ pub(super) fn align(base: &[Block], side: &[Block]) -> Vec<Option<usize>> {
     out
 }
 
-/// Whether `side` can be `base` edited: of one kind, and for a card or a shortcode,
-/// something of it the same (one of a card's fields that is not empty; a shortcode's name,
-/// and its parameters, its body, one parameter's value or one block inside it), so a card written in
-/// another's place (a page replaced whole) is not taken for an edit of it.
+/// Whether `side` can be `base` edited: of one kind; a shortcode of the same name; a card
+/// with one of its fields that is not empty the same, so a card written in another's
+/// place (a page replaced whole) is not taken for an edit of it.
 fn alike(base: &Block, side: &Block) -> bool {
     match (base, side) {
         (Block::Markdown { .. }, Block::Markdown { .. }) => true,
@@ -71,32 +74,9 @@ fn alike(base: &Block, side: &Block) -> bool {
                 || same(b.other_tech == s.other_tech, b.other_tech.is_empty())
                 || same(b.repository == s.repository, b.repository.is_none())
         }
-        (Block::Shortcode(b), Block::Shortcode(s)) => {
-            let shared_value = || {
-                let values = |x: &crate::model::Shortcode| -> Vec<(Option<String>, String)> {
-                    x.params
-                        .iter()
-                        .flatten()
-                        .filter(|p| !p.value.is_empty())
-                        .map(|p| (p.name.clone(), p.value.clone()))
-                        .collect()
-                };
-                let theirs = values(s);
-                values(b).iter().any(|v| theirs.contains(v))
-            };
-            let shared_child = || {
-                let kids = |x: &crate::model::Shortcode| {
-                    strip_ids(x.children.as_deref().unwrap_or_default())
-                };
-                let theirs = kids(s);
-                kids(b).iter().any(|c| theirs.contains(c))
-            };
-            b.name == s.name
-                && (b.params == s.params
-                    || (b.body.is_some() && b.body == s.body)
-                    || shared_value()
-                    || shared_child())
-        }
+        // A shortcode's parameters are few: one changed on each side leaves nothing the
+        // same, and is still an edit of it (a conflict, when of one parameter).
+        (Block::Shortcode(b), Block::Shortcode(s)) => b.name == s.name,
         _ => false,
     }
 }
@@ -130,16 +110,4 @@ pub(super) fn invert(map: &[Option<usize>], n: usize) -> Vec<Option<usize>> {
         }
     }
     out
-}
-
-/// `blocks` without the ids that place them, for comparing content.
-fn strip_ids(blocks: &[Block]) -> Vec<Block> {
-    blocks
-        .iter()
-        .cloned()
-        .map(|mut b| {
-            b.set_id(None);
-            b
-        })
-        .collect()
 }

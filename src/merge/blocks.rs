@@ -41,8 +41,10 @@ impl Merger<'_> {
         let b = strip(s.base);
         let m = strip(s.mine);
         let t = strip(s.theirs);
-        let mine_of = align(&b, &m);
-        let theirs_of = align(&b, &t);
+        // A block their side moved is found where they put it (the output is in their
+        // order); one I moved stays mine to place, as removed there and added here.
+        let mine_of = align(&b, &m, false);
+        let theirs_of = align(&b, &t, true);
         let base_of_theirs = invert(&theirs_of, t.len());
         let base_of_mine = invert(&mine_of, m.len());
         let mut out: Vec<Block> = Vec::new();
@@ -354,6 +356,7 @@ fn structured(b: &Shortcode, m: &Shortcode, t: &Shortcode) -> bool {
         &align(
             &strip(b.children.as_deref().unwrap_or_default()),
             &strip(mine),
+            false,
         ),
         mine.len(),
     );

@@ -421,3 +421,66 @@ fn a_shortcode_replaced_or_given_a_paragraph_in_folio_keeps_its_text_beside_thei
         assert_eq!(got, mine_text.replace("title: T", "title: T2"));
     }
 }
+
+#[test]
+fn a_block_moved_in_folio_stays_where_it_went_beside_their_edit_elsewhere() {
+    // The review of ea67737: a move made in Folio was found "in place" and lost.
+    let base = parse(&sample_text());
+    let mut mine_model = base.to_model();
+    let moved = mine_model.blocks.remove(1);
+    mine_model.blocks.insert(2, moved);
+    let mine_text = base.apply(&mine_model).unwrap().to_string();
+    let theirs_text = sample_text().replace("I'm a Salvadoran", "I am a Salvadoran");
+    assert_ne!(theirs_text, sample_text());
+    let (got, conflicts) = merged_text(
+        &base,
+        &parse(&mine_text),
+        &parse(&theirs_text),
+        &HashMap::new(),
+    );
+    assert_eq!(conflicts, 0);
+    assert_eq!(
+        got,
+        mine_text.replace("I'm a Salvadoran", "I am a Salvadoran")
+    );
+}
+
+#[test]
+fn one_parameter_of_a_shortcode_changed_both_ways_is_a_conflict_and_two_merge() {
+    let base_text = "---\ntitle: T\n---\n{{< img src=\"a.png\" >}}\n";
+    let run = |mine: &str, theirs: &str| {
+        let (b, m, t) = (
+            parse(base_text).to_model(),
+            parse(mine).to_model(),
+            parse(theirs).to_model(),
+        );
+        merge(
+            &Sides {
+                base: &b,
+                mine: &m,
+                theirs: &t,
+                mine_sources: &[],
+            },
+            &HashMap::new(),
+        )
+    };
+    let out = run(
+        &base_text.replace("a.png", "b.png"),
+        &base_text.replace("a.png", "c.png"),
+    );
+    let at: Vec<&str> = out.conflicts.iter().map(|c| c.at.as_str()).collect();
+    assert_eq!(at, ["blocks[0].params.src"]);
+    let mine = base_text.replace("\" >}}", "\" alt=\"x\" >}}");
+    let theirs = base_text.replace("a.png", "c.png");
+    let (got, conflicts) = merged_text(
+        &parse(base_text),
+        &parse(&mine),
+        &parse(&theirs),
+        &HashMap::new(),
+    );
+    assert_eq!(conflicts, 0);
+    assert_eq!(
+        got,
+        "---\ntitle: T\n---\n{{< img src=\"c.png\" alt=\"x\" >}}\n"
+    );
+}
