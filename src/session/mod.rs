@@ -104,10 +104,10 @@ pub struct Session {
     pending: Option<Pending>,
     /// Set when the page file was removed or renamed outside Folio.
     missing: Option<outside::Missing>,
-    /// The last outside change taken into the unsaved text: the version it made, and the
-    /// text and ids before it (what forms that have not seen it yet still show:
-    /// [`Session::edit_seen`]).
-    outside_base: Option<(u64, Step)>,
+    /// The last few outside changes taken into the unsaved text, oldest first: the version
+    /// each made, and the text and ids before it (what forms that have not seen it yet
+    /// still show: [`Session::edit_seen`]).
+    outside_bases: Vec<(u64, Step)>,
     /// Whether the window was last told that the file on disk cannot be read (a syntax
     /// error, invalid UTF-8): its going back to the text Folio has is news then.
     told_unreadable: bool,
@@ -145,7 +145,7 @@ impl Session {
             preview: Arc::default(),
             pending: None,
             missing: None,
-            outside_base: None,
+            outside_bases: Vec::new(),
             told_unreadable: false,
         };
         s.set_current(current, None, None);

@@ -15,6 +15,10 @@ use crate::model::Portfolio;
 use crate::page::Page;
 use crate::watch::Change;
 
+/// How many outside changes' texts are kept for edits from forms that have not seen them
+/// ([`Session::edit_seen`]): a window takes each in within a keystroke or two.
+const OUTSIDE_BASES: usize = 8;
+
 /// What an outside change did to the session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -488,7 +492,10 @@ impl Session {
     /// asked about: [`Session::undo_reverts_outside`]); an edit from forms that have not
     /// seen it is merged over it ([`Session::edit_seen`]).
     fn note_outside(&mut self, before: super::Step) {
-        self.outside_base = Some((self.version, before));
+        if self.outside_bases.len() == OUTSIDE_BASES {
+            self.outside_bases.remove(0);
+        }
+        self.outside_bases.push((self.version, before));
         self.mark_outside();
     }
 
@@ -510,7 +517,13 @@ impl Session {
         coalesce: Option<String>,
         seen: u64,
     ) -> Result<super::Update> {
-        let stale = self.outside_base.clone().filter(|(at, _)| seen < *at);
+        // The text before the first outside change the forms have not seen: every one
+        // since is the other side of the merge.
+        let stale = self
+            .outside_bases
+            .iter()
+            .find(|(at, _)| seen < *at)
+            .cloned();
         let (Some((_, before)), Some(now)) = (stale, self.open.clone()) else {
             return self.edit(edit, coalesce);
         };

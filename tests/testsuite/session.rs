@@ -1302,3 +1302,51 @@ fn a_file_put_back_as_folio_loaded_it_after_an_error_says_the_error_is_over() {
     // Told once: the same bytes again are nothing new.
     assert_eq!(s.outside_change(&change).unwrap(), Outside::Nothing);
 }
+
+#[test]
+fn an_edit_from_forms_that_missed_two_outside_merges_keeps_both() {
+    // The review of 12d1447: only the last outside change's base was kept, so a stale
+    // card took the first change back.
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let seen = s.update(true).version;
+    let mut mine = card_by_id(&s, 1);
+    mine.title = "Mine".into();
+    s.edit_seen(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(mine.clone()),
+        },
+        None,
+        seen,
+    )
+    .unwrap();
+    let change = [folio::watch::Change::Modified(page.clone())];
+    let first =
+        folio::sample::PAGE.replace("other-tech=\"Kubernetes\"", "other-tech=\"Kubernetes, O1\"");
+    fs::write(&page, &first).unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged { .. }
+    ));
+    let second = first.replace("Game backends", "Game servers");
+    fs::write(&page, &second).unwrap();
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged { .. }
+    ));
+    mine.title = "Mine 2".into();
+    s.edit_seen(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(mine),
+        },
+        None,
+        seen,
+    )
+    .unwrap();
+    assert_eq!(
+        saved(&mut s, &data, &page),
+        second.replace("title=\"Ad-tech platform\"", "title=\"Mine 2\"")
+    );
+}
