@@ -713,8 +713,8 @@ fn highlight_problems(sc: &Shortcode, site: &Site, out: &mut Vec<Problem>) {
 
 /// Calls of the page's body that Markdown reads inside an indented code block (indented 4
 /// columns or more where a block may start, after a blank line, outside a list): Hugo
-/// shows their output's HTML written out as code, as the page's Markdown reads the line
-/// before any call runs (CommonMark 4.4, "Indented code blocks").
+/// puts their output in a `<pre><code>`, as the page's Markdown reads the line before any
+/// call runs (CommonMark 4.4, "Indented code blocks").
 #[allow(
     clippy::indexing_slicing,
     clippy::string_slice,
@@ -754,8 +754,9 @@ fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
             out.push(Problem(
                 all[i].span.start,
                 Severity::Warning,
-                "Hugo shows this call as code, its HTML written out: it is indented 4 spaces \
-                 or more where Markdown reads an indented code block; remove the indentation"
+                "Hugo puts this call's output in a code block (<pre><code>): it is indented \
+                 4 spaces or more where Markdown reads an indented code block; remove the \
+                 indentation"
                     .into(),
             ));
         }

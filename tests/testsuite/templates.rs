@@ -7369,3 +7369,36 @@ fn sort_orders_numbers_and_numeric_text_by_value_as_hugos_lt_collate_does() {
     let (hugo, folio) = hugo_and_folio(site.path(), "the site", "content/about.md");
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
+
+#[test]
+fn a_call_markdown_reads_in_an_indented_code_block_is_said_to_be_shown_as_code() {
+    // Hunt AG 4: Hugo and Folio both put the call's output in a code block; check said
+    // nothing.
+    let page = "{{< f t=\"top\" >}}\n\nIntro.\n\n    {{< f t=\"indented\" >}}\n\n- item\n\n      {{< f t=\"in a list\" >}}\n\nPara\n    {{< f t=\"lazy\" >}}\n";
+    let site = site_with(&[("f", "<div class=\"c\">{{ .Get \"t\" }}</div>")], page);
+    crate::support::hugo_build(site.path(), "the page");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert!(
+        hugo.contains("<pre><code><div class=\"c\">indented"),
+        "{hugo}"
+    );
+    assert!(
+        hugo.contains("<pre><code><div class=\"c\">in a list"),
+        "{hugo}"
+    );
+    assert!(hugo.contains("<div class=\"c\">lazy</div>"), "{hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    let at: Vec<&str> = found
+        .iter()
+        .filter(|f| f.contains("Hugo puts this call's output in a code block"))
+        .map(|f| {
+            f.split(": warning")
+                .next()
+                .unwrap_or_default()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(at, ["page.md:9:5", "page.md:13:7"], "{found:?}");
+}
