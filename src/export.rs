@@ -580,7 +580,7 @@ fn check_target(out: &Path) -> Result<Target> {
         return Ok(Target::Empty);
     }
     let manifest = out.join(MANIFEST);
-    let Ok(listed) = std::fs::read_to_string(&manifest) else {
+    let Ok(listed) = crate::fs::read_to_string(&manifest) else {
         return Err(Error::site(
             out,
             "this folder is not empty and was not written by Folio; export into a new or empty \

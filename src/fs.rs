@@ -26,6 +26,16 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
+/// Reads a UTF-8 text file, as `std::fs::read_to_string` does, but only a regular file
+/// ([`read`]).
+///
+/// # Errors
+/// As `std::fs::read_to_string`, and as [`regular`].
+pub fn read_to_string(path: impl AsRef<Path>) -> std::io::Result<String> {
+    regular(path.as_ref())?;
+    std::fs::read_to_string(path)
+}
+
 /// `Ok` when `path` is a regular file (or a link to one); else why not, in words.
 ///
 /// # Errors

@@ -111,7 +111,7 @@ fn site_style_file(state: &AppState, path: &str) -> Option<Response<Cow<'static,
         let guard = state.lock();
         guard.as_ref()?.site().static_file(served)?
     };
-    let bytes = std::fs::read(file).ok()?;
+    let bytes = folio::fs::read(&file).ok()?;
     Some(ok(mime, bytes))
 }
 
@@ -155,7 +155,7 @@ fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]
     if !file.is_file() {
         return None;
     }
-    std::fs::read(file).ok().map(|bytes| ok(mime, bytes))
+    folio::fs::read(&file).ok().map(|bytes| ok(mime, bytes))
 }
 
 /// Where a `/site/…` or `/page/…` request points, and its type: only image types, and only

@@ -288,7 +288,7 @@ pub fn is_portfolio(path: &Path) -> bool {
     if meta.len() > 16 * 1024 * 1024 {
         return false;
     }
-    let Ok(src) = std::fs::read_to_string(path) else {
+    let Ok(src) = crate::fs::read_to_string(path) else {
         return false;
     };
     if src.contains(crate::page::CARD) {

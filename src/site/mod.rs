@@ -319,7 +319,7 @@ impl Site {
             .map(|(_, file)| file)
             .filter(|file| std::fs::metadata(file).is_ok_and(|m| m.len() <= MAX_TEMPLATE))
             .filter_map(|file| {
-                let source = std::fs::read_to_string(&file).ok()?;
+                let source = crate::fs::read_to_string(&file).ok()?;
                 // A template of text alone calls nothing, but the escaper still reads it
                 // (`x <b`, a tag left open at its end, stops Hugo).
                 let calls = if source.contains("{{") {

@@ -629,7 +629,7 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
 /// A content file's front matter, read from disk; `None` when it cannot be read or has
 /// none.
 pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
-    let text = std::fs::read_to_string(abs).ok()?;
+    let text = crate::fs::read_to_string(abs).ok()?;
     let page = crate::page::Page::parse(&text).ok()?;
     match page.front_matter()?.1.to_hugo_json() {
         Json::Object(m) => Some(m),

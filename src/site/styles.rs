@@ -112,7 +112,7 @@ impl Stylesheet {
     pub fn css(&self) -> crate::Result<String> {
         let ext = self.path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext.eq_ignore_ascii_case("css") {
-            return std::fs::read_to_string(&self.path)
+            return crate::fs::read_to_string(&self.path)
                 .map_err(|e| crate::Error::io(&self.path, e));
         }
         let assets = self
@@ -192,7 +192,7 @@ fn layouts_text(roots: &[PathBuf]) -> String {
             .filter(|e| e.file_type().is_file())
             .take(2000)
         {
-            if let Ok(text) = std::fs::read_to_string(e.path()) {
+            if let Ok(text) = crate::fs::read_to_string(e.path()) {
                 all.push_str(&text);
                 all.push('\n');
             }

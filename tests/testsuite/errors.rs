@@ -259,3 +259,32 @@ fn files_written_together_are_all_left_as_they_were_when_one_may_not_be_written(
         .collect();
     assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_a_template_reads_with_read_file_is_an_error_not_a_hang() {
+    // The review of 3130f49: `readFile` of a FIFO still waited forever.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/shortcodes/rf.html", "{{ readFile \"note.txt\" }}"),
+        ("content/p.md", "---\ntitle: P\n---\n{{< rf >}}\n"),
+    ]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(site.path().join("note.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let page = site.path().join("content/p.md");
+    let found = within_seconds(move || {
+        folio::check::check_path(&page)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    });
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("note.txt") && f.contains("not a regular file")),
+        "{found:?}"
+    );
+}

@@ -360,7 +360,7 @@ fn system_type(ext: &str) -> Option<&'static str> {
         std::sync::LazyLock::new(|| {
             let mut types = std::collections::HashMap::new();
             for globs in ["/usr/local/share/mime/globs2", "/usr/share/mime/globs2"] {
-                let Ok(text) = std::fs::read_to_string(globs) else {
+                let Ok(text) = crate::fs::read_to_string(globs) else {
                     continue;
                 };
                 for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -383,7 +383,7 @@ fn system_type(ext: &str) -> Option<&'static str> {
                 "/etc/apache/mime.types",
                 "/etc/httpd/conf/mime.types",
             ] {
-                let Ok(text) = std::fs::read_to_string(file) else {
+                let Ok(text) = crate::fs::read_to_string(file) else {
                     continue;
                 };
                 for line in text.lines().filter(|l| !l.starts_with('#')) {

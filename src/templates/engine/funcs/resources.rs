@@ -59,7 +59,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 path.display()
             )));
         }
-        std::fs::read_to_string(&path)
+        crate::fs::read_to_string(&path)
             .map(super::super::values::string)
             .map_err(|e| exec_error(format!("os.ReadFile: {}: {e}", path.display())))
     }),
@@ -71,9 +71,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         // The formats Hugo's Go decodes (`image`, and `golang.org/x/image`'s BMP, TIFF
         // and WebP): not an icon or an AVIF.
         let mut bytes = Vec::new();
-        let read = std::fs::File::open(&path).and_then(|f| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_READ), &mut bytes)
-        });
+        let read = crate::fs::regular(&path)
+            .and_then(|()| std::fs::File::open(&path))
+            .and_then(|f| {
+                std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_READ), &mut bytes)
+            });
         let decodable = read.ok().and_then(|_| {
             use imagesize::ImageType as T;
             let kind = imagesize::image_type(&bytes).ok()?;
