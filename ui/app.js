@@ -668,7 +668,7 @@ async function outside(o, saving = false) {
         : `Your version was kept; nothing changed outside Folio was taken in.${again}`, "ok", [], 12000);
       break;
     case "replaced":
-      notice("The page changed on disk where you had unsaved edits, and Folio cannot read its blocks with the site's templates now to merge them: the file's text is shown. Undo brings yours back.", "warn",
+      notice("The page changed on disk where you had unsaved edits, and Folio cannot read its blocks with the site's templates now to merge them: the file's text is shown. Undo brings yours back, to keep with Save As (it does not read with the templates now).", "warn",
         [["Undo", () => undo()]], 0, "disk");
       break;
     case "conflicts":

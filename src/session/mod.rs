@@ -239,9 +239,11 @@ impl Session {
         }
     }
 
-    /// Whether there is an undone edit to redo (not while the page is broken, as undo).
+    /// Whether there is an undone edit to redo; while the page is broken too (an undo back
+    /// past a template change that left it unreadable: the redo brings back the text that
+    /// reads). An outside change clears what could be redone ([`Session::mark_outside`]).
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty() && self.broken.is_none()
+        !self.redo.is_empty()
     }
 
     /// The id of each block of the unsaved page, in page order. Ids are given when a page

@@ -49,7 +49,8 @@ pub enum Outside {
     },
     /// The unsaved edits and the outside change overlap, and Folio cannot read the
     /// page's blocks to merge them (it does not parse with the site's templates now): the
-    /// file's text was taken in, and an undo brings the unsaved text back.
+    /// file's text was taken in, and an undo brings the unsaved text back, read-only (it
+    /// does not parse), to keep with Save As (Save does not write it over the file).
     Replaced,
     /// The new text does not parse: the unsaved edits are kept, and merged again once it
     /// parses.

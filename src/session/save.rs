@@ -11,6 +11,10 @@ impl Session {
     /// is written: the outside change is merged first (or its conflicts shown), so Save never
     /// overwrites bytes the user has not seen; `overwrite` skips that, after the user chose
     /// to replace their version. The files about to be replaced are backed up in `data`.
+    ///
+    /// # Errors
+    /// The files cannot be read or written; or the unsaved page does not parse and differs
+    /// from the file (it is not written over it).
     pub fn save(&mut self, overwrite: bool, data: &AppData) -> Result<SaveOutcome> {
         if let Some(p) = &self.pending {
             if !overwrite {
@@ -21,8 +25,8 @@ impl Session {
                 });
             }
         }
-        if self.broken.is_some() && self.current == self.disk {
-            return Ok(SaveOutcome::Unchanged);
+        if self.broken.is_some() {
+            return self.save_broken();
         }
         let params_path = self.site.params_file().map(|f| f.path.clone());
         let on_disk = self.read_disk()?;
@@ -71,6 +75,21 @@ impl Session {
         self.missing = None;
         data.clear_journal(&self.path);
         Ok(SaveOutcome::Saved { backups })
+    }
+
+    /// Save of a page that does not parse: nothing to write when it is the file's text; a
+    /// text the site's templates do not read (an undo back past a template change) is not
+    /// written over the file, which Hugo reads: Save As keeps it elsewhere.
+    fn save_broken(&self) -> Result<SaveOutcome> {
+        if self.current == self.disk {
+            return Ok(SaveOutcome::Unchanged);
+        }
+        Err(Error::site(
+            &self.path,
+            "this text does not read with the site's templates now, so Folio does not write \
+             it over the page's file: Save As keeps it in another file, and Redo or an outside \
+             fix brings back a text that reads",
+        ))
     }
 
     /// A page removed is written again; one whose folder went (the site moved or deleted)

@@ -1273,6 +1273,18 @@ fn a_page_changed_outside_where_the_unsaved_edits_are_is_taken_in_as_an_undo_ste
         unsaved,
         "an undo brings the unsaved text back"
     );
+    // Which Save does not write over the file (the review of de90de1): Save As keeps it.
+    let data = AppData::new(_d.path().join("data"));
+    let e = s.save(false, &data).unwrap_err().to_string();
+    assert!(
+        e.contains("does not read with the site's templates now"),
+        "{e}"
+    );
+    assert_eq!(fs::read_to_string(&page).unwrap(), fixed);
+    assert!(s.can_redo(), "the file's text is a redo away");
+    s.redo();
+    assert_eq!(s.current().page, fixed);
+    assert!(s.open_page().is_some(), "it reads again");
 }
 
 #[test]
