@@ -25,8 +25,11 @@ impl Session {
                 });
             }
         }
-        if self.broken.is_some() {
-            return self.save_broken();
+        if self.broken.is_some() && self.current.page != self.disk.page {
+            return Err(self.unreadable_save());
+        }
+        if self.broken.is_some() && self.current == self.disk {
+            return Ok(SaveOutcome::Unchanged);
         }
         let params_path = self.site.params_file().map(|f| f.path.clone());
         let on_disk = self.read_disk()?;
@@ -77,19 +80,15 @@ impl Session {
         Ok(SaveOutcome::Saved { backups })
     }
 
-    /// Save of a page that does not parse: nothing to write when it is the file's text; a
-    /// text the site's templates do not read (an undo back past a template change) is not
-    /// written over the file, which Hugo reads: Save As keeps it elsewhere.
-    fn save_broken(&self) -> Result<SaveOutcome> {
-        if self.current == self.disk {
-            return Ok(SaveOutcome::Unchanged);
-        }
-        Err(Error::site(
+    /// Why a page text the site's templates do not read (an undo back past a template
+    /// change) is not written over the file, which Hugo reads: Save As keeps it elsewhere.
+    fn unreadable_save(&self) -> Error {
+        Error::site(
             &self.path,
             "this text does not read with the site's templates now, so Folio does not write \
              it over the page's file: Save As keeps it in another file, and Redo or an outside \
              fix brings back a text that reads",
-        ))
+        )
     }
 
     /// A page removed is written again; one whose folder went (the site moved or deleted)
