@@ -359,17 +359,24 @@ struct Builder<'a> {
     visits: AliasVisits,
 }
 
-/// How often each anchored collection (`&a [..]`, `&m {..}`) is reached in the value
-/// a YAML text reads as, counted without building it: Hugo refuses a text that reaches
-/// one more often than its size allows ("billion laughs": `parser/metadecoders/decoder.go`,
-/// `validateAliasLimitForCollections`, `calculateCollectionAliasLimit`).
+/// How many collections (maps and lists) the value a YAML text reads as holds at each
+/// depth, aliases expanded, counted without building it: Hugo refuses a text that holds
+/// more at one depth than its size allows ("too many YAML aliases for non-scalar nodes",
+/// against "billion laughs"). Hugo means to count the times each aliased collection is
+/// reached (`parser/metadecoders/decoder.go`, `validateAliasLimitForCollections`), but it
+/// counts by the address of a local variable, which is one per depth of its walk: so it
+/// refuses 101 maps in one list of a short front matter, aliases or not, and this counts
+/// as it does.
 struct AliasVisits {
-    /// 100 times for a text under 2 KiB, 5,000 under 10 KiB, else 10,000.
+    /// 100 for a text under 2 KiB, 5,000 under 10 KiB, else 10,000
+    /// (`calculateCollectionAliasLimit`).
     limit: u64,
-    /// For each anchored collection, the collections reached in it, itself included.
-    within: HashMap<usize, HashMap<usize, u64>>,
-    /// The collections reached so far in each open collection, in step with the frames.
-    open: Vec<HashMap<usize, u64>>,
+    /// The collections at each depth so far, the document's own at 0.
+    at_depth: Vec<u64>,
+    /// For each anchored collection, the collections in it by depth below it (itself at 0).
+    within: HashMap<usize, Vec<u64>>,
+    /// The same for each open collection, in step with the frames.
+    open: Vec<Vec<u64>>,
 }
 
 impl AliasVisits {
@@ -381,46 +388,61 @@ impl AliasVisits {
         };
         AliasVisits {
             limit,
+            at_depth: Vec::new(),
             within: HashMap::new(),
             open: Vec::new(),
         }
     }
 
-    /// Counts `reached` into the innermost open collection.
-    fn add(&mut self, reached: &HashMap<usize, u64>) -> Result<(), &'static str> {
-        let Some(here) = self.open.last_mut() else {
-            return Ok(());
-        };
-        for (anchor, n) in reached {
-            let count = here.entry(*anchor).or_insert(0);
-            *count = count.saturating_add(*n);
-            if *count > self.limit {
-                return Err("too many YAML aliases for non-scalar nodes");
+    /// Counts `counts` (by depth below a collection) as met at depth `depth`, in the whole
+    /// text and in the open collection around it.
+    fn add(&mut self, depth: usize, counts: &[u64]) -> Result<(), &'static str> {
+        for (r, n) in counts.iter().enumerate() {
+            let d = depth + r;
+            if self.at_depth.len() <= d {
+                self.at_depth.resize(d + 1, 0);
+            }
+            if let Some(slot) = self.at_depth.get_mut(d) {
+                *slot = slot.saturating_add(*n);
+                if *slot > self.limit {
+                    return Err("too many YAML aliases for non-scalar nodes");
+                }
+            }
+        }
+        if let Some(here) = self.open.last_mut() {
+            if here.len() < counts.len() + 1 {
+                here.resize(counts.len() + 1, 0);
+            }
+            for (slot, n) in here.iter_mut().skip(1).zip(counts) {
+                *slot = slot.saturating_add(*n);
             }
         }
         Ok(())
     }
 
-    /// A collection closed, with `anchor` (0: none): what it reached counts in the one
-    /// around it.
-    fn close(&mut self, anchor: usize) -> Result<(), &'static str> {
-        let mut reached = self.open.pop().unwrap_or_default();
-        if anchor > 0 {
-            *reached.entry(anchor).or_insert(0) += 1;
-            self.within.insert(anchor, reached.clone());
-        }
-        self.add(&reached)
+    /// A collection opens.
+    fn start(&mut self) -> Result<(), &'static str> {
+        let depth = self.open.len();
+        self.add(depth, &[1])?;
+        self.open.push(vec![1]);
+        Ok(())
     }
 
-    /// An alias of `anchor`: the collections reached in it are reached again.
-    fn alias(&mut self, anchor: usize) -> Result<(), &'static str> {
-        match self.within.get(&anchor) {
-            Some(reached) => {
-                let reached = reached.clone();
-                self.add(&reached)
-            }
-            None => Ok(()),
+    /// A collection closed, with `anchor` (0: none): what it holds, for its aliases.
+    fn close(&mut self, anchor: usize) {
+        let counts = self.open.pop().unwrap_or_default();
+        if anchor > 0 {
+            self.within.insert(anchor, counts);
         }
+    }
+
+    /// An alias of `anchor`: the collections in it are met again, where it is.
+    fn alias(&mut self, anchor: usize) -> Result<(), &'static str> {
+        let Some(counts) = self.within.get(&anchor).cloned() else {
+            return Ok(());
+        };
+        let depth = self.open.len();
+        self.add(depth, &counts)
     }
 }
 
@@ -438,7 +460,9 @@ impl Builder<'_> {
             Event::Alias(anchor) => self.alias(anchor, at),
             Event::MappingStart(anchor, _) => {
                 self.frame_anchors.push(anchor);
-                self.visits.open.push(HashMap::new());
+                self.visits
+                    .start()
+                    .map_err(|e| SyntaxError::new(at.start, e))?;
                 // The content, past an anchor or a tag (`&m {a: 1}`, `&m⏎  a: 1`).
                 let at = properties_end(self.src, at.start)..at.end;
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'{');
@@ -453,7 +477,9 @@ impl Builder<'_> {
             }
             Event::SequenceStart(anchor, _) => {
                 self.frame_anchors.push(anchor);
-                self.visits.open.push(HashMap::new());
+                self.visits
+                    .start()
+                    .map_err(|e| SyntaxError::new(at.start, e))?;
                 let at = properties_end(self.src, at.start)..at.end;
                 let flow = self.src.as_bytes().get(at.start) == Some(&b'[');
                 self.frames.push(Frame::Seq {
@@ -469,9 +495,7 @@ impl Builder<'_> {
                     .pop()
                     .expect("the parser balances start and end events");
                 let anchor = self.frame_anchors.pop().unwrap_or(0);
-                self.visits
-                    .close(anchor)
-                    .map_err(|e| SyntaxError::new(at.start, e))?;
+                self.visits.close(anchor);
                 let node = self.close(frame, at);
                 if anchor > 0 {
                     self.anchors.insert(anchor, node.to_json());
