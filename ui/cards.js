@@ -30,9 +30,11 @@ export function draggedBlock(data) {
   }
 }
 
-/** Whether a block is a paired shortcode, which other blocks can be moved into. */
+/** Whether a block is a container, a paired shortcode with blocks inside it (a card, a
+ *  call), which other blocks can be moved into: not one whose body is text alone (a
+ *  `highlight`'s code, a `details`' prose). */
 export function holdsBlocks(block) {
-  return block?.kind === "shortcode" && Array.isArray(block.children);
+  return block?.kind === "shortcode" && Array.isArray(block.children) && block.children.some((c) => c.kind !== "markdown");
 }
 
 /** Moves block `id` to position `to` (focus follows the block: its id does not change). */

@@ -32,10 +32,11 @@ pub(super) const AS_HUGO: &[&str] = &[
     "comment",
 ];
 
-/// What Hugo 0.168's `comment.html` warns, printing nothing of the call's body.
-const COMMENT_DEPRECATED: &str = "the \"comment\" shortcode was deprecated in v0.143.0 and \
-     will be removed in a future release; its text is not on the page (Hugo prints nothing \
-     of it): an HTML comment (<!-- … -->) does the same";
+/// Hugo 0.168's warning of a `comment` call (`_shortcodes/comment.html`, which prints
+/// nothing of its body), and what that means for the page.
+const COMMENT_DEPRECATED: &str = "The \"comment\" shortcode was deprecated in v0.143.0 and \
+     will be removed in a future release. Please use HTML comments instead (Hugo prints \
+     nothing of its text: it is not on the page)";
 
 use super::{highlight, Renderer};
 

@@ -1278,7 +1278,7 @@ fn a_comment_call_is_said_to_be_deprecated_as_hugo_warns() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0]
-            .contains("p.md:5:1: warning: the \"comment\" shortcode was deprecated in v0.143.0"),
+            .contains("p.md:5:1: warning: The \"comment\" shortcode was deprecated in v0.143.0 and will be removed in a future release. Please use HTML comments instead"),
         "{found:?}"
     );
 }
