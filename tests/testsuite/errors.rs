@@ -191,6 +191,16 @@ fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
         .expect("an answer, not a hang")
 }
 
+/// What `folio check` says of `page`, within five seconds ([`within_seconds`]).
+fn checked_in_time(page: std::path::PathBuf) -> Vec<String> {
+    within_seconds(move || {
+        folio::check::check_path(&page)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    })
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_or_a_device_is_refused_as_not_a_regular_file_and_never_waited_on_or_written() {
@@ -211,23 +221,13 @@ fn a_fifo_or_a_device_is_refused_as_not_a_regular_file_and_never_waited_on_or_wr
     std::fs::create_dir_all(site.path().join("data")).unwrap();
     fifo(&site.path().join("data/d.yaml"));
     let page = site.path().join("content/fifo.md");
-    let found = within_seconds(move || {
-        folio::check::check_path(&page)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    });
+    let found = checked_in_time(page);
     assert!(
         found.iter().any(|f| f.contains("not a regular file")),
         "{found:?}"
     );
     let page = site.path().join("content/p.md");
-    let found = within_seconds(move || {
-        folio::check::check_path(&page)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    });
+    let found = checked_in_time(page);
     assert!(
         found
             .iter()
@@ -298,12 +298,7 @@ fn a_fifo_a_template_reads_with_read_file_is_an_error_not_a_hang() {
         .unwrap();
     assert!(made.success());
     let page = site.path().join("content/p.md");
-    let found = within_seconds(move || {
-        folio::check::check_path(&page)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    });
+    let found = checked_in_time(page);
     assert!(
         found
             .iter()

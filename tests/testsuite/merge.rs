@@ -85,6 +85,19 @@ fn apply_all(page: &Page, edits: &[&FieldEdit]) -> String {
     page.apply(&m).expect("the edits apply").to_string()
 }
 
+/// The merge of three models, with no resolutions and none of my blocks' sources.
+fn merged_models(base: &Portfolio, mine: &Portfolio, theirs: &Portfolio) -> folio::merge::Merged {
+    merge(
+        &Sides {
+            base,
+            mine,
+            theirs,
+            mine_sources: &[],
+        },
+        &HashMap::new(),
+    )
+}
+
 fn merged_text(
     base: &Page,
     mine: &Page,
@@ -191,15 +204,7 @@ fn a_conflict_names_the_card_as_it_was_before_either_side_renamed_it() {
         parse(&mine).to_model(),
         parse(&theirs).to_model(),
     );
-    let out = merge(
-        &Sides {
-            base: &b,
-            mine: &m,
-            theirs: &t,
-            mine_sources: &[],
-        },
-        &HashMap::new(),
-    );
+    let out = merged_models(&b, &m, &t);
     assert_eq!(out.conflicts.len(), 1);
     assert_eq!(
         out.conflicts[0].label,
@@ -300,15 +305,7 @@ fn two_cards_of_one_container_changed_on_the_two_sides_both_stay() {
     let theirs_text = base_text.replace("stack=\"x\"", "stack=\"w\"");
     let b = base.to_model();
     let (m, t) = (parse(&mine_text).to_model(), parse(&theirs_text).to_model());
-    let out = merge(
-        &Sides {
-            base: &b,
-            mine: &m,
-            theirs: &t,
-            mine_sources: &[],
-        },
-        &HashMap::new(),
-    );
+    let out = merged_models(&b, &m, &t);
     let at: Vec<&str> = out.conflicts.iter().map(|c| c.at.as_str()).collect();
     assert_eq!(at, ["blocks[0].children[0].params.stack"]);
     assert_eq!(
@@ -385,15 +382,7 @@ fn a_card_edited_in_folio_on_a_page_replaced_whole_on_disk_is_not_laid_over_anot
         parse(&mine_text).to_model(),
         parse(theirs_text).to_model(),
     );
-    let out = merge(
-        &Sides {
-            base: &b,
-            mine: &m,
-            theirs: &t,
-            mine_sources: &[],
-        },
-        &HashMap::new(),
-    );
+    let out = merged_models(&b, &m, &t);
     let labels: Vec<&str> = out.conflicts.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["Card “Ad-tech W2”: changed here, removed on disk"]);
 }
@@ -454,15 +443,7 @@ fn one_parameter_of_a_shortcode_changed_both_ways_is_a_conflict_and_two_merge() 
             parse(mine).to_model(),
             parse(theirs).to_model(),
         );
-        merge(
-            &Sides {
-                base: &b,
-                mine: &m,
-                theirs: &t,
-                mine_sources: &[],
-            },
-            &HashMap::new(),
-        )
+        merged_models(&b, &m, &t)
     };
     let out = run(
         &base_text.replace("a.png", "b.png"),

@@ -1082,6 +1082,23 @@ fn an_undo_that_would_take_back_an_outside_change_is_flagged_and_ones_own_edits_
     assert!(!s.can_redo());
 }
 
+/// Card 1 set to `card` by forms that took in the page at version `seen`.
+fn edit_card_seen(
+    s: &mut Session,
+    card: Card,
+    coalesce: Option<String>,
+    seen: u64,
+) -> folio::Result<Update> {
+    s.edit_seen(
+        Edit::Block {
+            id: 1,
+            block: Block::Card(card),
+        },
+        coalesce,
+        seen,
+    )
+}
+
 #[test]
 fn a_keystroke_from_forms_that_have_not_seen_an_outside_merge_keeps_the_outside_change() {
     // Hunt AH 1: the form sends its whole card; one sent before it took in an outside
@@ -1092,15 +1109,7 @@ fn a_keystroke_from_forms_that_have_not_seen_an_outside_merge_keeps_the_outside_
     // The forms' copy of the card, as a keystroke holds it.
     let mut mine = card_by_id(&s, 1);
     mine.title = "Ad-tech platform q".into();
-    s.edit_seen(
-        Edit::Block {
-            id: 1,
-            block: Block::Card(mine.clone()),
-        },
-        Some("1.title".into()),
-        seen,
-    )
-    .unwrap();
+    edit_card_seen(&mut s, mine.clone(), Some("1.title".into()), seen).unwrap();
     let theirs = folio::sample::PAGE.replace(
         "title=\"Ad-tech platform\"",
         "title=\"Ad-tech platform\" repo=\"acme/x\"",
@@ -1136,15 +1145,7 @@ fn a_keystroke_from_forms_that_have_not_seen_an_outside_merge_keeps_the_outside_
     let seen = u.version;
     let mut now = card_by_id(&s, 1);
     now.title = "Ad-tech".into();
-    s.edit_seen(
-        Edit::Block {
-            id: 1,
-            block: Block::Card(now),
-        },
-        Some("1.title".into()),
-        seen,
-    )
-    .unwrap();
+    edit_card_seen(&mut s, now, Some("1.title".into()), seen).unwrap();
     assert!(s
         .current()
         .page
@@ -1158,15 +1159,7 @@ fn an_edit_from_stale_forms_that_changes_the_field_changed_outside_is_refused_an
     let seen = s.update(true).version;
     let mut mine = card_by_id(&s, 1);
     mine.title = "Mine".into();
-    s.edit_seen(
-        Edit::Block {
-            id: 1,
-            block: Block::Card(mine.clone()),
-        },
-        None,
-        seen,
-    )
-    .unwrap();
+    edit_card_seen(&mut s, mine.clone(), None, seen).unwrap();
     // Merged: another field of the card.
     fs::write(
         &page,
@@ -1324,15 +1317,7 @@ fn an_edit_from_forms_that_missed_two_outside_merges_keeps_both() {
     let seen = s.update(true).version;
     let mut mine = card_by_id(&s, 1);
     mine.title = "Mine".into();
-    s.edit_seen(
-        Edit::Block {
-            id: 1,
-            block: Block::Card(mine.clone()),
-        },
-        None,
-        seen,
-    )
-    .unwrap();
+    edit_card_seen(&mut s, mine.clone(), None, seen).unwrap();
     let change = [folio::watch::Change::Modified(page.clone())];
     let first =
         folio::sample::PAGE.replace("other-tech=\"Kubernetes\"", "other-tech=\"Kubernetes, O1\"");
@@ -1348,15 +1333,7 @@ fn an_edit_from_forms_that_missed_two_outside_merges_keeps_both() {
         Outside::Merged { .. }
     ));
     mine.title = "Mine 2".into();
-    s.edit_seen(
-        Edit::Block {
-            id: 1,
-            block: Block::Card(mine),
-        },
-        None,
-        seen,
-    )
-    .unwrap();
+    edit_card_seen(&mut s, mine, None, seen).unwrap();
     assert_eq!(
         saved(&mut s, &data, &page),
         second.replace("title=\"Ad-tech platform\"", "title=\"Mine 2\"")
