@@ -7257,6 +7257,9 @@ fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
             "first 1 (dict \"a\" 1)",
             "can't iterate over map[string]interface {}",
         ),
+        // One of Hugo's objects is no sequence either (the review of b4e4e71).
+        ("first 1 .Page", "can't iterate over"),
+        ("uniq .Page", "not supported"),
         ("where $n \".\" \"eq\" \"x\"", "can't iterate over <nil>"),
         (
             "complement $n (slice 1)",

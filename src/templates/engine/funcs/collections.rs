@@ -264,7 +264,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let list = arg(a, 0, "uniq")?;
         if is_scalar(list)
             || matches!(list, Value::String(_) | Value::Safe { .. })
-            || values::is_go_map(list)
+            || matches!(list, Value::Map(_))
         {
             return Err(exec_error(format!(
                 "uniq: type {} not supported",
@@ -608,7 +608,8 @@ fn counted<'a>(a: &'a [Value], func: &str) -> gotmpl::Result<(usize, &'a Value)>
             format!("{func}: sequence length must be non-negative")
         })
     })?;
-    if is_scalar(seq) || values::is_go_map(seq) {
+    // A map, or one of Hugo's objects (a page, a time: Go structs), is no sequence.
+    if is_scalar(seq) || matches!(seq, Value::Map(_)) {
         return Err(exec_error(format!(
             "{func}: can't iterate over {}",
             values::go_type(seq)
