@@ -224,8 +224,17 @@ function paramFields(params, ctx) {
   const elsewhere = ctx.paramsElsewhere.filter((p) => !own.has(p.key.toLowerCase()));
   return el("fieldset", { class: "params" }, el("legend", { text: "Site params" }),
     keys.length
-      ? keys.map((k) => overridden(valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)),
-        ctx.paramsElsewhere.find((p) => p.wins && p.key.toLowerCase() === k.toLowerCase())))
+      ? keys.map((k) => {
+        const of = (p) => p.key.toLowerCase() === k.toLowerCase();
+        const field = overridden(valueField(k, params[k], `param:${k}`, set(k), () => ctx.removeParam(k)),
+          ctx.paramsElsewhere.find((p) => p.wins && of(p)));
+        // A table of this file the theme's own table adds keys to (Hugo merges them in).
+        const added = ctx.paramsElsewhere.find((p) => p.fromTheme && of(p));
+        return added ? el("div", {}, field, el("p", {
+          class: "hint", dataset: { key: `param-theme-adds:${k}` },
+          text: `The theme in ${added.file} adds ${shown(added.value)} to this table: Hugo merges its keys in.`,
+        })) : field;
+      })
       : elsewhere.length ? null : el("p", { class: "hint", text: "The site config has no params yet." }),
     elsewhere.map((p) => paramElsewhere(p)),
     addKey("param", PARAM_KEYS.find((k) => !(k in params)) ?? "twitter", (k) => sameKey(Object.keys(params), k), ctx.addParam, "param:+name"),

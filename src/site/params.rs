@@ -99,15 +99,25 @@ impl Site {
         }
         // Last, the themes' and modules' defaults for what no file of the site sets: Hugo
         // reads them under the site's own params ("Deep merge of theme Params").
+        // A table the site sets too gets the theme's keys it lacks, merged in: those are
+        // listed, as the table of them.
         for (folder, params) in self.theme_params_each.iter() {
             for (key, value) in params {
                 let set = |k: &str| k.eq_ignore_ascii_case(key);
-                if own.keys().any(|k| set(k)) || out.iter().any(|p| set(&p.key)) {
+                if out.iter().any(|p| set(&p.key)) {
                     continue;
                 }
+                let value = match super::table_get_any_case(&own, key) {
+                    None => value.clone(),
+                    Some(Json::Object(mine)) => match (value, theirs_only(mine, value)) {
+                        (Json::Object(_), Some(added)) => added,
+                        _ => continue,
+                    },
+                    Some(_) => continue,
+                };
                 out.push(ParamElsewhere {
                     key: key.clone(),
-                    value: value.clone(),
+                    value,
                     file: folder.clone(),
                     table: "params".into(),
                     wins: false,
@@ -205,6 +215,29 @@ impl Site {
     }
 }
 
+/// The keys of table `theirs` that table `mine` lacks (in any case, tables deeply), as a
+/// table; `None` when it lacks none: what a deep merge of `theirs` under `mine` adds.
+fn theirs_only(mine: &Map<String, Json>, theirs: &Json) -> Option<Json> {
+    let Json::Object(theirs) = theirs else {
+        return None;
+    };
+    let mut added = Map::new();
+    for (key, value) in theirs {
+        match super::table_get_any_case(mine, key) {
+            None => {
+                added.insert(key.clone(), value.clone());
+            }
+            Some(Json::Object(inner)) => {
+                if let Some(more) = theirs_only(inner, value) {
+                    added.insert(key.clone(), more);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    (!added.is_empty()).then_some(Json::Object(added))
+}
+
 /// A param set in a config file the forms do not edit ([`Site::params_elsewhere`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -222,7 +255,8 @@ pub struct ParamElsewhere {
     /// (the forms' file sets it too, but a language's or the environment's table wins).
     pub wins: bool,
     /// Whether it is a theme's or module's default (`file` is then its folder): a key no
-    /// config file of the site sets, which the site's own value would override.
+    /// config file of the site sets, which the site's own value would override; or, of a
+    /// table the forms' file sets too, the theme's keys it lacks, which Hugo merges in.
     pub from_theme: bool,
 }
 

@@ -1189,6 +1189,21 @@ class ThemeParamTest(AppTest):
         self.assertEqual(self.s.prop(self.field("param-elsewhere:github"), "value"), "theme-gh")
 
 
+class ThemeTableParamTest(AppTest):
+    """The sample with a params table that its theme adds a key to."""
+
+    site_files = {
+        "hugo.toml": (ROOT / "content/hugo.toml").read_text().replace('title = ', 'theme = "t"\ntitle = ', 1)
+        + '\n[params.social]\nmastodon = "me"\n',
+        "themes/t/hugo.toml": "[params.social]\nbluesky = 'theme-bs'\n",
+    }
+
+    def test_the_keys_a_theme_adds_to_a_table_of_the_site_are_said_beside_it(self):
+        hint = self.s.wait(lambda: self.s.find_all('[data-key="param-theme-adds:social"]'), what="the hint")[0]
+        self.assertIn("The theme in themes/t adds", self.s.text(hint))
+        self.assertIn("theme-bs", self.s.text(hint))
+
+
 class WinningParamTest(AppTest):
     """The sample with the build environment's params file setting hugo.toml's `email`."""
 

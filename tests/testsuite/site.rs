@@ -499,3 +499,34 @@ fn a_theme_hugo_cannot_find_is_an_error_at_its_name_as_it_stops_hugo() {
         assert_eq!(said, stops, "{config}: {found:?}");
     }
 }
+
+#[test]
+fn a_themes_keys_a_table_of_the_site_lacks_are_listed_as_what_hugo_merges_in() {
+    // The review of 4b6c828: `[params.social] twitter` of the theme was not shown beside
+    // the site's `[params.social] github`, yet Hugo reads both.
+    let dir = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "title = \"E\"\ntheme = \"t\"\n[params.social]\ngithub = \"me\"\n",
+        ),
+        (
+            "themes/t/hugo.toml",
+            "[params.social]\ngithub = \"theme\"\ntwitter = \"tw\"\n",
+        ),
+        (
+            "layouts/_default/single.html",
+            "{{ site.Params.social.github }}|{{ site.Params.social.twitter }}",
+        ),
+        ("content/about.md", "---\ntitle: A\n---\nBody.\n"),
+    ]);
+    crate::support::hugo_build(dir.path(), "the site");
+    let hugo = std::fs::read_to_string(dir.path().join("public/about/index.html")).unwrap();
+    assert_eq!(hugo, "me|tw");
+    let site = folio::Site::open_dir(dir.path()).unwrap();
+    let said: Vec<(String, serde_json::Value, bool)> = site
+        .params_elsewhere("en")
+        .into_iter()
+        .map(|p| (p.key, p.value, p.from_theme))
+        .collect();
+    assert_eq!(said, [("social".into(), json!({"twitter": "tw"}), true)]);
+}
