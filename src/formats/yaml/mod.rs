@@ -366,7 +366,8 @@ struct Builder<'a> {
 /// reached (`parser/metadecoders/decoder.go`, `validateAliasLimitForCollections`), but it
 /// counts by the address of a local variable, which is one per depth of its walk: so it
 /// refuses 101 maps in one list of a short front matter, aliases or not, and this counts
-/// as it does.
+/// as it does. A merge key's map (`<<: *d`) is not in the value (its keys are merged into
+/// the map around it), so only what it holds counts.
 struct AliasVisits {
     /// 100 for a text under 2 KiB, 5,000 under 10 KiB, else 10,000
     /// (`calculateCollectionAliasLimit`).
@@ -394,8 +395,8 @@ impl AliasVisits {
         }
     }
 
-    /// Counts `counts` (by depth below a collection) as met at depth `depth`, in the whole
-    /// text and in the open collection around it.
+    /// Counts `counts` (by depth below their top) as met at depth `depth` of the text, and
+    /// in the open collection around them, one level below it.
     fn add(&mut self, depth: usize, counts: &[u64]) -> Result<(), &'static str> {
         for (r, n) in counts.iter().enumerate() {
             let d = depth + r;
@@ -420,29 +421,47 @@ impl AliasVisits {
         Ok(())
     }
 
-    /// A collection opens.
+    /// A collection opens (counted at once: the text's counts only grow).
     fn start(&mut self) -> Result<(), &'static str> {
         let depth = self.open.len();
+        // Counted in the text and in the one around it, one level below it.
         self.add(depth, &[1])?;
         self.open.push(vec![1]);
         Ok(())
     }
 
-    /// A collection closed, with `anchor` (0: none): what it holds, for its aliases.
+    /// A collection closed, with `anchor` (0: none): what it holds counts in the one
+    /// around it too (each of its own levels one deeper there; itself is counted there
+    /// already), and is kept for its aliases.
     fn close(&mut self, anchor: usize) {
         let counts = self.open.pop().unwrap_or_default();
+        if let Some(here) = self.open.last_mut() {
+            if here.len() < counts.len() + 1 {
+                here.resize(counts.len() + 1, 0);
+            }
+            for (slot, n) in here.iter_mut().skip(2).zip(counts.iter().skip(1)) {
+                *slot = slot.saturating_add(*n);
+            }
+        }
         if anchor > 0 {
             self.within.insert(anchor, counts);
         }
     }
 
-    /// An alias of `anchor`: the collections in it are met again, where it is.
-    fn alias(&mut self, anchor: usize) -> Result<(), &'static str> {
+    /// An alias of `anchor`: the collections in it are met again, where it is. As the
+    /// value of a merge key (`<<: *d`), its map is not there (its keys are the map's
+    /// around it): only what is in it is, one level up.
+    fn alias(&mut self, anchor: usize, merged: bool) -> Result<(), &'static str> {
         let Some(counts) = self.within.get(&anchor).cloned() else {
             return Ok(());
         };
         let depth = self.open.len();
-        self.add(depth, &counts)
+        if merged {
+            // Its children are the open map's: at `depth`, one level below it.
+            self.add(depth, counts.get(1..).unwrap_or_default())
+        } else {
+            self.add(depth, &counts)
+        }
     }
 }
 
@@ -508,8 +527,11 @@ impl Builder<'_> {
 
     /// An alias (`*name`) at `at`: its anchor's value, counted against Hugo's bound.
     fn alias(&mut self, anchor: usize, at: Range<usize>) -> Result<(), SyntaxError> {
+        // The value of a merge key (`<<: *d`) lends its keys to the map it is in.
+        let merged =
+            matches!(self.frames.last(), Some(Frame::Map { key: Some((k, _)), .. }) if k == "<<");
         self.visits
-            .alias(anchor)
+            .alias(anchor, merged)
             .map_err(|e| SyntaxError::new(at.start, e))?;
         let value = self.anchors.get(&anchor).cloned().unwrap_or_else(|| {
             Json::String(self.src.get(at.clone()).unwrap_or_default().to_string())
