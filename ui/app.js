@@ -2,7 +2,7 @@
 
 import { api, folioUrl } from "./api.js";
 import { el } from "./dom.js";
-import { configure, drain, isIdle, submit, submitCall } from "./edits.js";
+import { configure, drain, fieldPending, isIdle, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
 import { forgetFolds, unfold } from "./cards.js";
 import { conflictView } from "./conflicts.js";
@@ -214,6 +214,8 @@ function draw() {
   const active = document.activeElement;
   let key = editor.contains(active) ? active.dataset.key : null;
   const caret = key && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
+  // Typing still on its way to the engine is newer than the model drawn: the field keeps it.
+  const typed = key && "value" in active && fieldPending(key) ? active.value : null;
   const hint = state.focusHint;
   state.focusHint = null;
   const hintId = hint ? hint.id ?? state.model.blocks[hint.pos]?.id : undefined;
@@ -234,6 +236,7 @@ function draw() {
   }
   // A move button that is now disabled (the block reached an end): its other one.
   if (target?.disabled) target = target.closest(".block-head")?.querySelector("button[data-key]:not([disabled])") ?? null;
+  if (target && typed !== null && target.dataset.key === active.dataset.key && target.value !== typed) target.value = typed;
   if (target) {
     const item = target.closest(".block");
     if (item) unfold(item);

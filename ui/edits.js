@@ -7,6 +7,8 @@ import { api } from "./api.js";
 
 const pending = new Map();
 let running = false;
+// The key of the change in flight.
+let runningKey = null;
 let onUpdate = () => {};
 let onError = () => {};
 let onBusy = () => {};
@@ -56,6 +58,13 @@ export function submitCall(name, run, { anchor = null } = {}) {
   pump();
 }
 
+/** Whether an edit of the field `coalesce` names is queued or in flight: its value in the
+ *  forms is newer than any model an answer brings meanwhile. */
+export function fieldPending(coalesce) {
+  const key = `edit:${coalesce}`;
+  return pending.has(key) || runningKey === key;
+}
+
 /** Whether no change is queued or in flight. */
 export function isIdle() {
   return !running && pending.size === 0;
@@ -77,6 +86,7 @@ async function pump() {
   const [key, job] = next.value;
   pending.delete(key);
   running = true;
+  runningKey = key;
   if (job.structural) onBusy(true);
   let result = null;
   let error = null;
@@ -92,5 +102,6 @@ async function pump() {
   if (error) onError(error, key);
   else onUpdate(result, job.anchor, key);
   running = false;
+  runningKey = null;
   pump();
 }

@@ -105,9 +105,9 @@ pub struct Session {
     /// Set when the page file was removed or renamed outside Folio.
     missing: Option<outside::Missing>,
     /// The last few outside changes taken into the unsaved text, oldest first: the version
-    /// each made, and the text and ids before it (what forms that have not seen it yet
-    /// still show: [`Session::edit_seen`]).
-    outside_bases: Vec<(u64, Step)>,
+    /// each made, the text and ids before it and the text right after it (what an edit
+    /// from forms that have not seen it is merged with: [`Session::edit_seen`]).
+    outside_bases: Vec<(u64, Step, Snapshot)>,
     /// Whether the window was last told that the file on disk cannot be read (a syntax
     /// error, invalid UTF-8): its going back to the text Folio has is news then.
     told_unreadable: bool,

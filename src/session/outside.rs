@@ -496,75 +496,71 @@ impl Session {
         if self.outside_bases.len() == OUTSIDE_BASES {
             self.outside_bases.remove(0);
         }
-        self.outside_bases.push((self.version, before));
+        self.outside_bases
+            .push((self.version, before, self.current.clone()));
         self.mark_outside();
     }
 
     /// Applies a form edit from forms that last took in the whole page at version `seen`
-    /// (the [`super::Update::version`] of an update that carried the model). When an
-    /// outside change came into the unsaved text after that, the forms' values are those
-    /// of the text before it, so their edit would take the outside change back: it is made
-    /// to that text instead, and merged three ways over the text now, as an outside change
-    /// is merged into unsaved edits. The update then carries the whole model, for the
-    /// forms to take the outside change in.
+    /// (the [`super::Update::version`] of an update that carried the model, as the edit
+    /// was made). When outside changes came into the unsaved text after that, the forms'
+    /// values are, where those changes are, what was there before them: the edit made to
+    /// the text now would take them back. So it is made to the text now, and then each
+    /// outside change is laid over it again as a merge three ways (the text before it,
+    /// the edit's, the text right after it), as an outside change is merged into unsaved
+    /// edits. The user's own typing since stays theirs (the edit holds it), and the update
+    /// carries the whole model, for the forms to take the outside changes in.
     ///
     /// # Errors
-    /// As [`Session::edit`]; and a model error naming the field when the edit and the
-    /// outside change changed it differently (nothing is changed: the field is as the
-    /// file has it now).
+    /// As [`Session::edit`]; and a model error naming the field when the edit and an
+    /// outside change changed it differently (nothing is changed: the field is as the file
+    /// has it now).
     pub fn edit_seen(
         &mut self,
         edit: super::Edit,
         coalesce: Option<String>,
         seen: u64,
     ) -> Result<super::Update> {
-        // The text before the first outside change the forms have not seen: every one
-        // since is the other side of the merge.
-        let stale = self
+        let missed: Vec<(super::Step, Snapshot)> = self
             .outside_bases
             .iter()
-            .find(|(at, _)| seen < *at)
-            .cloned();
-        let (Some((_, before)), Some(now)) = (stale, self.open.clone()) else {
+            .filter(|(at, ..)| seen < *at)
+            .map(|(_, before, after)| (before.clone(), after.clone()))
+            .collect();
+        let Some(now) = self.open.clone().filter(|_| !missed.is_empty()) else {
             return self.edit(edit, coalesce);
         };
-        let before_site = self.site_with(&before.text.config);
-        let before_page = Page::parse_in(&before.text.page, &before_site.shortcodes)
-            .map_err(|e| Error::site(&self.path, e.to_string()))?;
-        let before_open = crate::open_page::OpenPage {
-            path: self.path.clone(),
-            page: before_page,
-            site: Arc::new(before_site),
-        };
-        // The edit, made to the text the forms show (their block ids are that text's).
-        let ids_now = std::mem::replace(&mut self.ids, before.ids.clone());
-        let mut next = before.text.clone();
-        let made = self.edited_page(&before_open, &edit, &mut next, &mut None);
-        self.ids = ids_now;
-        let mine_page = made?.unwrap_or_else(|| before_open.page.clone());
-        let mine_site = self.site_with(&next.config);
-        let merged = merge::merge(
-            &Sides {
-                base: &with_params(&before_open.page, &before_open.site),
-                mine: &with_params(&mine_page, &mine_site),
-                theirs: &with_params(&now.page, &now.site),
-                mine_sources: &block_sources(&mine_page),
-            },
-            &HashMap::new(),
-        );
-        if let Some(c) = merged.conflicts.first() {
-            return Err(Error::model(
-                &self.path,
-                c.at.clone(),
-                format!(
-                    "{} was changed outside Folio while this edit was made: it is as the file \
-                     has it now, and the edit was not made",
-                    c.label
-                ),
-            ));
+        let mut next = self.current.clone();
+        let made = self.edited_page(&now, &edit, &mut next, &mut None)?;
+        let mut page = made.unwrap_or_else(|| now.page.clone());
+        let mut config = next.config;
+        for (before, after) in missed {
+            let mine_site = self.site_with(&config);
+            let (before_page, before_site) = self.parsed(&before.text)?;
+            let (after_page, after_site) = self.parsed(&after)?;
+            let merged = merge::merge(
+                &Sides {
+                    base: &with_params(&before_page, &before_site),
+                    mine: &with_params(&page, &mine_site),
+                    theirs: &with_params(&after_page, &after_site),
+                    mine_sources: &block_sources(&page),
+                },
+                &HashMap::new(),
+            );
+            if let Some(c) = merged.conflicts.first() {
+                return Err(Error::model(
+                    &self.path,
+                    c.at.clone(),
+                    format!(
+                        "{} was changed outside Folio while this edit was made: it is as the \
+                         file has it now, and the edit was not made",
+                        c.label
+                    ),
+                ));
+            }
+            (page, config) =
+                self.laid_over(&after_page, &after_site, &merged.model, &after.config)?;
         }
-        let (page, config) =
-            self.laid_over(&now.page, &now.site, &merged.model, &self.current.config)?;
         self.field_run = None;
         self.replace(
             Snapshot {
@@ -576,6 +572,14 @@ impl Session {
             None,
         );
         Ok(self.update(true))
+    }
+
+    /// A text of this session parsed, with the site as its params file has it.
+    fn parsed(&self, text: &Snapshot) -> Result<(Page, crate::site::Site)> {
+        let site = self.site_with(&text.config);
+        let page = Page::parse_in(&text.page, &site.shortcodes)
+            .map_err(|e| Error::site(&self.path, e.to_string()))?;
+        Ok((page, site))
     }
 }
 

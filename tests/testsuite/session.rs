@@ -1339,3 +1339,33 @@ fn an_edit_from_forms_that_missed_two_outside_merges_keeps_both() {
         second.replace("title=\"Ad-tech platform\"", "title=\"Mine 2\"")
     );
 }
+
+#[test]
+fn keystrokes_from_forms_that_have_not_seen_an_outside_merge_all_land_beside_it() {
+    // The review of 377d788: the third stale keystroke in one field was refused as a
+    // conflict with the second, the user's own, and its letters lost.
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    let seen = s.update(true).version;
+    let mut mine = card_by_id(&s, 1);
+    let typed = |mine: &mut Card, t: &str| {
+        mine.title = t.into();
+        mine.clone()
+    };
+    edit_card_seen(&mut s, typed(&mut mine, "A1"), Some("1.title".into()), seen).unwrap();
+    let theirs =
+        folio::sample::PAGE.replace("other-tech=\"Kubernetes\"", "other-tech=\"Kubernetes, O1\"");
+    fs::write(&page, &theirs).unwrap();
+    let change = [folio::watch::Change::Modified(page.clone())];
+    assert!(matches!(
+        s.outside_change(&change).unwrap(),
+        Outside::Merged { .. }
+    ));
+    for t in ["A12", "A123", "A1234"] {
+        edit_card_seen(&mut s, typed(&mut mine, t), Some("1.title".into()), seen).unwrap();
+    }
+    assert_eq!(
+        saved(&mut s, &data, &page),
+        theirs.replace("title=\"Ad-tech platform\"", "title=\"A1234\"")
+    );
+}
