@@ -580,7 +580,7 @@ async function undo() {
   if (state.view?.undoRevertsOutside) {
     const go = await ask("Undo the change made outside Folio?", [
       el("p", { text: "The next undo takes the page back to before the change that came in from outside Folio (another editor, git)." }),
-      el("p", { text: "The file on disk keeps that change until you save; saving after this undo writes over it." }),
+      el("p", { text: "The file on disk keeps that change until you save; saving after this undo writes over it (unless the text then does not read with the site's templates: then only Save As keeps it)." }),
     ], [["Undo it", true], ["Keep it", false, true]]);
     if (!go) return;
   }

@@ -1,7 +1,7 @@
 //! Which block of one version each base block became: equal prefix and suffix, then a longest
 //! common subsequence of equal blocks, with like blocks between those anchors paired as
-//! edits ([`alike`]), then a block left over on both sides with the very same content paired
-//! as moved.
+//! edits ([`alike`]), then (for their side: [`align`]'s `moves`) a block left over on both
+//! sides with the very same content paired as moved.
 
 use crate::model::Block;
 

@@ -86,8 +86,7 @@ impl Session {
         Error::site(
             &self.path,
             "this text does not read with the site's templates now, so Folio does not write \
-             it over the page's file: Save As keeps it in another file, and Redo or an outside \
-             fix brings back a text that reads",
+             it over the page's file: Save As keeps it in another file",
         )
     }
 
