@@ -2,7 +2,7 @@
 
 import { api, folioUrl } from "./api.js";
 import { el } from "./dom.js";
-import { configure, drain, fieldPending, isIdle, submit, submitCall } from "./edits.js";
+import { configure, drain, isIdle, pendingFields, submit, submitCall } from "./edits.js";
 import { renderForms } from "./forms.js";
 import { forgetFolds, unfold } from "./cards.js";
 import { conflictView } from "./conflicts.js";
@@ -214,8 +214,11 @@ function draw() {
   const active = document.activeElement;
   let key = editor.contains(active) ? active.dataset.key : null;
   const caret = key && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
-  // Typing still on its way to the engine is newer than the model drawn: the field keeps it.
-  const typed = key && "value" in active && fieldPending(key) ? active.value : null;
+  // Typing still on its way to the engine is newer than the model drawn: its fields keep it.
+  const waiting = pendingFields();
+  const typed = waiting.size === 0 ? [] : [...editor.querySelectorAll("[data-key]")]
+    .filter((f) => "value" in f && waiting.has(f.dataset.key))
+    .map((f) => [f.dataset.key, f.value]);
   const hint = state.focusHint;
   state.focusHint = null;
   const hintId = hint ? hint.id ?? state.model.blocks[hint.pos]?.id : undefined;
@@ -236,7 +239,10 @@ function draw() {
   }
   // A move button that is now disabled (the block reached an end): its other one.
   if (target?.disabled) target = target.closest(".block-head")?.querySelector("button[data-key]:not([disabled])") ?? null;
-  if (target && typed !== null && target.dataset.key === active.dataset.key && target.value !== typed) target.value = typed;
+  for (const [k, value] of typed) {
+    const f = editor.querySelector(`[data-key="${CSS.escape(k)}"]`);
+    if (f && f.value !== value) f.value = value;
+  }
   if (target) {
     const item = target.closest(".block");
     if (item) unfold(item);

@@ -58,11 +58,11 @@ export function submitCall(name, run, { anchor = null } = {}) {
   pump();
 }
 
-/** Whether an edit of the field `coalesce` names is queued or in flight: its value in the
- *  forms is newer than any model an answer brings meanwhile. */
-export function fieldPending(coalesce) {
-  const key = `edit:${coalesce}`;
-  return pending.has(key) || runningKey === key;
+/** The fields (their `coalesce` names) whose edits are queued or in flight: their values
+ *  in the forms are newer than any model an answer brings meanwhile. */
+export function pendingFields() {
+  const keys = [...pending.keys(), runningKey].filter((k) => typeof k === "string" && k.startsWith("edit:"));
+  return new Set(keys.map((k) => k.slice("edit:".length)));
 }
 
 /** Whether no change is queued or in flight. */

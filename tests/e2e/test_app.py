@@ -164,6 +164,8 @@ class AppTest(unittest.TestCase):
         self.s.click(self.field("fm:date"))
         self.xkey("ctrl+a")
         self.xtype(text)
+        # Every key typed has reached the field (under load the X server delivers late).
+        self.s.wait(lambda: self.s.prop(self.field("fm:date"), "value") == text, what="the text typed")
         self.s.wait(lambda: self.status() == "Typed text not valid yet", what="the date field's hold")
 
     def dirty(self):
@@ -429,6 +431,8 @@ class EditingTest(AppTest):
         self.assertEqual(self.s.prop(self.field("fm:keywords"), "value"), "[]")
         self.xkey("ctrl+a")
         self.xtype('["rust", "hugo"]')
+        # Every key typed has reached the field before another field takes the focus.
+        self.s.wait(lambda: self.s.prop(self.field("fm:keywords"), "value") == '["rust", "hugo"]', what="the list typed")
         self.s.type(self.field("param:+name"), "since")
         self.s.execute("const s = document.querySelector('[data-key=\"param:+name:kind\"]');"
                        "s.value = [...s.options].find(o => o.text === 'Number').value;")
