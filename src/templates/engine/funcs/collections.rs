@@ -262,10 +262,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("where collections.Where", where_),
     ("uniq collections.Uniq", |a| {
         let list = arg(a, 0, "uniq")?;
-        if is_scalar(list)
-            || matches!(list, Value::String(_) | Value::Safe { .. })
-            || matches!(list, Value::Map(_))
-        {
+        if is_scalar_or_text(list) || matches!(list, Value::Map(_)) {
             return Err(exec_error(format!(
                 "uniq: type {} not supported",
                 values::go_type(list)
@@ -618,6 +615,12 @@ fn counted<'a>(a: &'a [Value], func: &str) -> gotmpl::Result<(usize, &'a Value)>
     Ok((n, seq))
 }
 
+/// Whether `v` is a number, a bool or text: no list or map, which `sort`, `where` and
+/// `uniq` take.
+fn is_scalar_or_text(v: &Value) -> bool {
+    is_scalar(v) || matches!(v, Value::String(_) | Value::Safe { .. })
+}
+
 /// Whether `v` is a number or a bool: nothing Go iterates over.
 fn is_scalar(v: &Value) -> bool {
     matches!(
@@ -770,7 +773,7 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     // Hugo's `Sort`: a list or a map, nothing else.
     match arg(a, 0, "sort")? {
         Value::Nil => return Err(exec_error("sort: sequence must be provided")),
-        v if is_scalar(v) || matches!(v, Value::String(_) | Value::Safe { .. }) => {
+        v if is_scalar_or_text(v) => {
             return Err(exec_error(format!(
                 "sort: can't sort {}",
                 values::go_type(v)
@@ -808,7 +811,7 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
 fn where_(a: &[Value]) -> gotmpl::Result<Value> {
     // Hugo's `Where`: a list or a map, nothing else.
     let list = arg(a, 0, "where")?;
-    if matches!(list, Value::Nil | Value::String(_) | Value::Safe { .. }) || is_scalar(list) {
+    if matches!(list, Value::Nil) || is_scalar_or_text(list) {
         return Err(exec_error(format!(
             "where: can't iterate over {}",
             values::go_type(list)
