@@ -371,10 +371,10 @@ impl Site {
         })
     }
 
-    /// A theme the config names that Hugo cannot find, which stops its build: not in the
-    /// themes folder (`themesDir`, `themes/` by default), and a plain name, or a module
-    /// path in a site that is no Hugo Module (no `go.mod`) for Hugo to fetch it into
-    /// (`modules/collect.go`: "module does not exist").
+    /// A theme the config names that Hugo cannot find, which stops its build: neither
+    /// vendored nor in the themes folder ([`crate::templates::Sources::module_dir`]), and a
+    /// plain name, or a module path in a site that is no Hugo Module (no `go.mod`) for Hugo
+    /// to fetch it into (`modules/collect.go`: "module does not exist").
     pub fn missing_theme_problem(&self) -> Option<BadSetting> {
         let (file, node) = self.setting(&["theme"])?;
         let names = match node.to_json() {
@@ -385,15 +385,12 @@ impl Site {
                 .collect(),
             _ => return None,
         };
-        let dir = match self.config_json(&["themesDir"]) {
-            Some(serde_json::Value::String(d)) => d,
-            _ => "themes".to_string(),
-        };
+        let sources = self.template_sources();
+        let dir = sources.themes_dir.display().to_string();
         let fetched = self.root.join("go.mod").is_file();
-        let name = names.into_iter().find(|n| {
-            let on_disk = self.root.join(&dir).join(n).is_dir();
-            !(on_disk || fetched && n.contains('/'))
-        })?;
+        let name = names
+            .into_iter()
+            .find(|n| !(sources.module_dir(n).is_some() || fetched && n.contains('/')))?;
         let (line, col) = crate::text::line_col(&file.src, node.span.start);
         Some(BadSetting {
             file: file.path.clone(),

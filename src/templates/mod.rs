@@ -7,10 +7,9 @@
 //!
 //! 1. the site's `layouts/_shortcodes/` (Hugo ≥ 0.146) and `layouts/shortcodes/`;
 //! 2. each theme the config names (`theme`, a string or a list, leftmost first), in
-//!    `THEMESDIR/NAME/layouts/…` (`themesDir`, default `themes`), or in
-//!    `_vendor/NAME/layouts/…` for a theme given as a module path;
-//! 3. each module in `module.imports`, in `themes/PATH/layouts/…` (a local theme), else
-//!    `_vendor/PATH/layouts/…`;
+//!    `_vendor/NAME/layouts/…` when `_vendor/modules.txt` lists it (`hugo mod vendor`),
+//!    else `THEMESDIR/NAME/layouts/…` (`themesDir`, default `themes`);
+//! 3. each module in `module.imports`, found the same way ([`Sources::module_dir`]);
 //! 4. Hugo's built-in shortcodes ([`builtin`]).
 //!
 //! A shortcode's name is its file's path under the shortcodes folder without the
@@ -135,6 +134,33 @@ pub struct Sources {
     pub themes_dir: PathBuf,
     /// Module import paths (`module.imports[].path`).
     pub modules: Vec<String>,
+}
+
+impl Sources {
+    /// The root folder Hugo reads theme or module `name` (a theme name or a module path)
+    /// from: its vendored copy, `_vendor/NAME`, when `_vendor/modules.txt` lists it, as
+    /// Hugo tries `_vendor` first (`modules/collect.go`, `collectModulesTXT`); else
+    /// `THEMESDIR/NAME`. `None` when neither is a folder: Hugo must fetch it (a module
+    /// path in a Hugo Module) or stops its build.
+    pub fn module_dir(&self, name: &str) -> Option<PathBuf> {
+        let vendor = self.root.join("_vendor");
+        let listed = crate::fs::read_to_string(vendor.join("modules.txt")).is_ok_and(|list| {
+            // `# github.com/a/b v1.2.0`: a path and its version.
+            list.lines().any(|line| {
+                let mut fields = line
+                    .trim_matches(|c| c == '#' || c == ' ')
+                    .split_whitespace();
+                fields.next() == Some(name) && fields.next().is_some() && fields.next().is_none()
+            })
+        });
+        [
+            listed.then(|| vendor.join(name)),
+            Some(self.root.join(&self.themes_dir).join(name)),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir())
+    }
 }
 
 static BUILT_IN: LazyLock<Arc<Catalogue>> = LazyLock::new(|| {
@@ -603,14 +629,11 @@ pub fn partial_exists(
 fn layout_roots(sources: &Sources) -> Vec<(PathBuf, Origin)> {
     let root = &sources.root;
     let mut roots = vec![(root.join("layouts"), Origin::Site)];
-    // A theme or a module by its folder in the themes folder, else its vendored copy.
+    // A theme or a module Hugo cannot find stops its build; Folio looks where it would.
     let folder = |name: &str| {
-        let in_themes = root.join(&sources.themes_dir).join(name);
-        if in_themes.is_dir() {
-            in_themes
-        } else {
-            root.join("_vendor").join(name)
-        }
+        sources
+            .module_dir(name)
+            .unwrap_or_else(|| root.join(&sources.themes_dir).join(name))
     };
     for theme in &sources.themes {
         roots.push((folder(theme).join("layouts"), Origin::Theme(theme.clone())));

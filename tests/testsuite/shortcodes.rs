@@ -772,6 +772,48 @@ fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn a_theme_vendored_by_hugo_mod_vendor_is_read_from_vendor_first_as_hugo_reads_it() {
+    // `hugo mod vendor` writes `_vendor/PATH/` and lists it in `_vendor/modules.txt`; Hugo
+    // then builds without `go.mod` or a fetch, and prefers that copy to `themes/`. Folio
+    // called the theme missing, an error that hid the page's preview.
+    let dir = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\ntheme = [\"github.com/a/b\", \"t\"]\n",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "_vendor/modules.txt",
+            "# github.com/a/b v1.0.0\n# t v0.1.0\n",
+        ),
+        (
+            "_vendor/github.com/a/b/layouts/shortcodes/s.html",
+            "<p>vendored b</p>",
+        ),
+        ("_vendor/t/layouts/shortcodes/u.html", "<p>vendored t</p>"),
+        ("themes/t/layouts/shortcodes/u.html", "<p>themes t</p>"),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< s >}}\n\n{{< u >}}\n",
+        ),
+    ]);
+    let p = dir.path();
+    crate::support::hugo_build(p, "a vendored theme");
+    let hugo = std::fs::read_to_string(p.join("public/p/index.html")).unwrap();
+    assert!(
+        hugo.contains("<p>vendored b</p>") && hugo.contains("<p>vendored t</p>"),
+        "{hugo}"
+    );
+    let page = p.join("content/p.md");
+    let html = OpenPage::open(&page).unwrap().render().html.to_string();
+    assert!(
+        html.contains("<p>vendored b</p>") && html.contains("<p>vendored t</p>"),
+        "{html}"
+    );
+    assert_eq!(folio::check::check_path(&page), vec![]);
+}
+
+#[test]
 fn a_module_imported_by_a_local_themes_name_is_read_from_the_themes_folder() {
     // `[[module.imports]] path = "t1"` with `themes/t1` on disk: Hugo reads it there, its
     // shortcodes and its params; Folio looked in `_vendor/` only (hunt Z, F7).
