@@ -93,17 +93,9 @@ function ctx() {
     },
     /** Moves the block at `from` (`{ id, within }`, as a structural edit names it) into
      *  the list `into` (a container's `{ id, path }`, or null for the top level), at `to`
-     *  of that list as it is; the focus goes to the moved block's fold toggle. */
+     *  of that list as it is; the focus goes to the moved block's fold toggle, where the
+     *  engine says it went (`placed`). */
     transfer: (from, into, to) => {
-      if (!into) state.focusHint = { pos: to, field: "^fold" };
-      else {
-        // The container's path once the block has left a list it is in.
-        const path = [...into.path];
-        const w = from.within;
-        const k = w ? w.path.length : -1;
-        if (w && w.id === into.id && path.length > k && w.path.every((p, j) => p === path[j]) && path[k] > from.id) path[k] -= 1;
-        state.focusHint = { key: `b${into.id}:${[...path, to].join(".")}:^fold`, id: null };
-      }
       submit({ op: "transfer", id: from.id, within: from.within, into, to }, { anchor: into?.id ?? from.within?.id ?? from.id });
     },
     removeWithin: (index, within, kind) => {
@@ -312,6 +304,10 @@ function applyUpdate(u, anchor = null) {
     const was = JSON.stringify(state.view.paramsElsewhere ?? []);
     state.view.paramsElsewhere = u.paramsElsewhere;
     if (!u.model && !u.broken && was !== JSON.stringify(u.paramsElsewhere)) draw();
+  }
+  if (u.placed) {
+    const { id, path } = u.placed;
+    state.focusHint = path.length ? { key: `b${id}:${path.join(".")}:^fold`, id: null } : { id, field: "^fold" };
   }
   if (u.model) {
     const change = anchor === CHANGED ? firstChange(state.model, u.model) : null;

@@ -11,7 +11,8 @@ use crate::text;
 
 impl Page {
     /// The page with the block at `from` moved into the list `into`, at position `to` of
-    /// that list once moved (as [`Vec::insert`] reads it).
+    /// that list once moved (as [`Vec::insert`] reads it), and the moved block's path in
+    /// that page.
     ///
     /// Both are paths of positions: the top-level block's, then a child's at each level
     /// below it. `from` names the block moved (`[2]`: the third block of the body; `[2,
@@ -24,7 +25,12 @@ impl Page {
     /// shortcode (or one deeper than the model goes), when `into` is the block moved or
     /// inside it, when `to` is past the end of the list, or when the page that results
     /// does not parse (see [`Page::apply`]).
-    pub fn transfer(&self, from: &[usize], into: &[usize], to: usize) -> Result<Page, EditError> {
+    pub fn transfer(
+        &self,
+        from: &[usize],
+        into: &[usize],
+        to: usize,
+    ) -> Result<(Page, Vec<usize>), EditError> {
         let fail = |why: String| EditError::new("blocks", why);
         let Some((&last, parent)) = from.split_last() else {
             return Err(fail("no block to move was named".into()));
@@ -67,7 +73,8 @@ impl Page {
             )));
         }
         list.insert(to, block);
-        self.apply(&model)
+        into.push(to);
+        Ok((self.apply(&model)?, into))
     }
 
     /// The block at `path` (see [`Page::transfer`]).

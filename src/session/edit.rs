@@ -121,6 +121,13 @@ impl Edit {
     }
 }
 
+/// What an edit made of the blocks: their ids after it (see [`Session::block_ids`]), and
+/// the page path (top-level position, then child positions) of a block a transfer moved.
+pub(super) struct Shape {
+    pub ids: Option<Vec<usize>>,
+    pub placed: Option<Vec<usize>>,
+}
+
 /// A field's edits in a row (the same `coalesce` name, nothing else changed between them,
 /// the blocks the same): each is made to the page as it was before the first, as the
 /// field's latest value holds all the run changed. So a key or a named parameter the
@@ -162,8 +169,11 @@ impl Session {
         };
         // A block's content changed, not which blocks there are: each keeps its id (when the
         // new text has another number of blocks, `set_current` carries ids over instead).
-        let mut ids = Some(self.ids.clone());
-        let page = match self.edited_page(&base, &edit, &mut next, &mut ids) {
+        let mut shape = Shape {
+            ids: Some(self.ids.clone()),
+            placed: None,
+        };
+        let page = match self.edited_page(&base, &edit, &mut next, &mut shape) {
             Ok(page) => page,
             Err(e) => {
                 self.field_run = run;
@@ -193,6 +203,7 @@ impl Session {
                 .filter(|_| !redraw)
                 .map(|_| self.current.clone()),
         };
+        let Shape { ids, placed } = shape;
         self.replace(next, page, ids, coalesce.clone());
         // An edit that changed the blocks (a call typed into a text) ends the run: the
         // blocks and their ids are no longer the ones of the page from before it.
@@ -205,25 +216,40 @@ impl Session {
                 text,
                 version: self.version,
             });
+        Ok(self.edit_update(&edit, redraw, placed))
+    }
+
+    /// The update after `edit`: the whole model when `redraw`, and what the edit changed
+    /// beyond the text (the problems of the block it changed, the params' notes, where a
+    /// block it moved went: `placed`, a page path).
+    fn edit_update(&self, edit: &Edit, redraw: bool, placed: Option<Vec<usize>>) -> Update {
         let mut update = self.update(redraw);
-        if let (Edit::Block { id, .. }, false) = (&edit, redraw) {
+        if let (Edit::Block { id, .. }, false) = (edit, redraw) {
             update.problems = self.field_problems(*id);
             update.problems_of = Some(*id);
         }
         if matches!(edit, Edit::Param { .. }) {
             update.params_elsewhere = Some(self.params_elsewhere());
         }
-        Ok(update)
+        update.placed = placed.and_then(|path| {
+            let (&at, path) = path.split_first()?;
+            Some(super::BlockAt {
+                id: *self.ids.get(at)?,
+                path: path.to_vec(),
+            })
+        });
+        update
     }
 
     /// The page `edit` makes of `open`'s (`None` when only the params file changes, in
-    /// `next`); `ids` are set to the blocks' ids after an edit that restructures them.
+    /// `next`); `shape` is set to the blocks' ids after an edit that restructures them,
+    /// and to where a transfer put its block.
     pub(super) fn edited_page(
         &mut self,
         open: &crate::open_page::OpenPage,
         edit: &Edit,
         next: &mut super::Snapshot,
-        ids: &mut Option<Vec<usize>>,
+        shape: &mut Shape,
     ) -> Result<Option<Page>> {
         let path = self.path.clone();
         let fail = |e: EditError| Error::model(&path, e.at, e.message);
@@ -270,9 +296,8 @@ impl Session {
                 into,
                 to,
             } => {
-                let (page, new_ids) =
-                    self.transfer(open, (*id, within.as_ref()), into.as_ref(), *to)?;
-                *ids = Some(new_ids);
+                let page;
+                (page, *shape) = self.transfer(open, (*id, within.as_ref()), into.as_ref(), *to)?;
                 Some(page)
             }
             Edit::Insert { .. }
@@ -280,7 +305,7 @@ impl Session {
             | Edit::Delete { .. }
             | Edit::Duplicate { .. } => {
                 let (page, new_ids) = self.restructured(open, edit)?;
-                *ids = Some(new_ids);
+                shape.ids = Some(new_ids);
                 Some(page)
             }
         })
@@ -373,7 +398,7 @@ impl Session {
         (id, within): (usize, Option<&Within>),
         into: Option<&Within>,
         to: usize,
-    ) -> Result<(Page, Vec<usize>)> {
+    ) -> Result<(Page, Shape)> {
         let path_of = |w: &Within| -> Result<Vec<usize>> {
             Ok([self.position(w.id)?]
                 .into_iter()
@@ -385,7 +410,7 @@ impl Session {
             None => vec![self.position(id)?],
         };
         let into_path = into.map(path_of).transpose()?.unwrap_or_default();
-        let page = open
+        let (page, placed) = open
             .page
             .transfer(&from, &into_path, to)
             .map_err(|e| Error::model(&self.path, e.at, e.message))?;
@@ -398,7 +423,11 @@ impl Session {
             let id = leaving.unwrap_or_else(|| self.new_id());
             ids.insert(to, id);
         }
-        Ok((page, ids))
+        let shape = Shape {
+            ids: Some(ids),
+            placed: Some(placed),
+        };
+        Ok((page, shape))
     }
 
     /// Top-level block `at` of `page` with `edit` made among the children of the

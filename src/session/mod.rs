@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 pub use edit::Edit;
 pub use outside::{Outside, Pending};
 pub use preview::PreviewJob;
-pub use view::{Broken, Update, View};
+pub use view::{BlockAt, Broken, Update, View};
 
 use crate::error::Result;
 use crate::fs;

@@ -531,7 +531,11 @@ impl Session {
             return self.edit(edit, coalesce);
         };
         let mut next = self.current.clone();
-        let made = self.edited_page(&now, &edit, &mut next, &mut None)?;
+        let mut shape = super::edit::Shape {
+            ids: None,
+            placed: None,
+        };
+        let made = self.edited_page(&now, &edit, &mut next, &mut shape)?;
         let mut page = made.unwrap_or_else(|| now.page.clone());
         let mut config = next.config;
         for (before, after) in missed {

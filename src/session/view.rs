@@ -88,6 +88,18 @@ pub struct Update {
     /// [`View::params_elsewhere`]: sent with `model`, and after a param edit (which of
     /// them wins over the forms' values changes with those values).
     pub params_elsewhere: Option<Vec<crate::site::ParamElsewhere>>,
+    /// Where a transfer put the block it moved (the forms put the cursor there).
+    pub placed: Option<BlockAt>,
+}
+
+/// A block of the page: top-level block `id` (a session id), then the position of a child
+/// at each level below it (`path`, empty for the top-level block itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlockAt {
+    /// The top-level block's session id.
+    pub id: usize,
+    /// Child positions from it down to the block.
+    pub path: Vec<usize>,
 }
 
 /// Where and why a page does not parse, with the source around that place.
@@ -239,6 +251,7 @@ impl Session {
             problems,
             problems_of: None,
             params_elsewhere: with_model.then(|| self.params_elsewhere()),
+            placed: None,
             broken: self.broken.clone(),
             conflicts: self
                 .pending

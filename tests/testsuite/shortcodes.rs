@@ -1578,6 +1578,42 @@ fn a_block_cannot_be_moved_into_itself_or_past_the_end_of_a_list() {
 }
 
 #[test]
+fn a_moved_block_is_said_to_be_where_it_went_after_the_blocks_before_it_shifted() {
+    // The forms put the cursor on the moved block; where it went is the engine's to say
+    // (a block leaving from above its new container moves that container up one).
+    use folio::session::{BlockAt, Edit, Session};
+    let page = "---\ntitle: x\n---\n{{< badge label=a >}}\n\n{{< box >}}\n  {{< box >}}\n    {{< badge label=b >}}\n  {{< /box >}}\n{{< /box >}}\n";
+    let dir = small_site(page);
+    let mut s = Session::open(&dir.path().join("content/x.md")).unwrap();
+    let ids = s.block_ids().to_vec();
+    let edit: Edit = serde_json::from_value(
+        serde_json::json!({"op": "transfer", "id": ids[0], "into": {"id": ids[1], "path": [0]}, "to": 1}),
+    )
+    .unwrap();
+    let u = s.edit(edit, None).unwrap();
+    assert_eq!(
+        u.placed,
+        Some(BlockAt {
+            id: ids[1],
+            path: vec![0, 1]
+        })
+    );
+    let into_top: Edit = serde_json::from_value(
+        serde_json::json!({"op": "transfer", "id": 0, "within": {"id": ids[1]}, "to": 1}),
+    )
+    .unwrap();
+    let u = s.edit(into_top, None).unwrap();
+    let new_id = s.block_ids()[1];
+    assert_eq!(
+        u.placed,
+        Some(BlockAt {
+            id: new_id,
+            path: vec![]
+        })
+    );
+}
+
+#[test]
 fn a_card_moves_from_one_grid_into_another_and_the_top_level_blocks_keep_their_ids() {
     use folio::session::{Edit, Session};
     let page = "---\ntitle: x\n---\n{{< box >}}\n  {{< badge label=a >}}\n  {{< badge label=b >}}\n{{< /box >}}\n\nBetween.\n\n{{< box >}}\n  {{< badge label=c >}}\n{{< /box >}}\n";
