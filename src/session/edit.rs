@@ -390,8 +390,9 @@ impl Session {
 
 impl Session {
     /// The page with the block `id` names (with `within`, as in [`Edit::Transfer`]) moved
-    /// into the list `into` names, at `to`; and the top-level blocks' ids then (a block
-    /// that comes to the top level gets a new one, one that leaves it loses its own).
+    /// into the list `into` names, at `to`; and its [`Shape`]: the top-level blocks' ids then
+    /// (a block that comes to the top level gets a new one, one that leaves it loses its
+    /// own), and the moved block's page path.
     fn transfer(
         &mut self,
         open: &OpenPage,
