@@ -301,7 +301,8 @@ fn instant(text: &str) -> Option<jiff::Timestamp> {
     })
 }
 
-/// The page `rel` names from folder `base`, inside the lookup's content folder.
+/// The page `rel` names from folder `base`, inside the lookup's content folder, when Hugo
+/// builds it ([`is_published`]).
 fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     let mut at = base.to_path_buf();
     for c in Path::new(rel).components() {
@@ -343,9 +344,14 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     // Hugo looks pages up by their lower-cased path: `Blog/POST.md` names `blog/post.md`.
     let file = candidates
         .iter()
-        .find(|c| is_page(c))
+        .find(|c| is_built_page(c))
         .cloned()
-        .or_else(|| candidates.iter().map(|c| on_disk(c)).find(|c| is_page(c)));
+        .or_else(|| {
+            candidates
+                .iter()
+                .map(|c| on_disk(c))
+                .find(|c| is_built_page(c))
+        });
     // A folder of the content is a section (the content folder itself, the home page),
     // which Hugo makes a page of even with no `_index.md`; so is a section's `_index.md`
     // or `index.md` named where there is none.
@@ -431,7 +437,7 @@ fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
             }
         })
         // After the name: telling a page from a bundle's resource reads its folder.
-        .filter(|p| is_page(p))
+        .filter(|p| is_built_page(p))
         .collect();
     match found.len() {
         0 => Ok(None),
@@ -451,6 +457,12 @@ fn has_index_file(dir: &Path) -> bool {
                 && is_page(&e.path())
         })
     })
+}
+
+/// Whether `path` is a page ([`is_page`]) Hugo builds ([`is_published`]): one it does
+/// not (a draft, say) is none, and a reference to it is not found.
+fn is_built_page(path: &Path) -> bool {
+    is_page(path) && front_of(path).is_none_or(|f| is_published(&f))
 }
 
 /// Whether `path` is a content page: a file with a page extension that is not a leaf

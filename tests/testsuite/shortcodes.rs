@@ -1067,6 +1067,35 @@ fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build()
 }
 
 #[test]
+fn a_draft_is_no_page_to_a_reference_or_a_link_as_hugo_builds_none() {
+    // Hunt AI: `[a](draft.md)` was exported as a link to `/draft/`, a page Hugo does not
+    // build, and a `relref` to a draft was not the error that stops Hugo's build.
+    let site = site_with_references("7 {{< relref \"plan.md\" >}}\n\n[a](plan.md)");
+    let draft = "---\ntitle: Plan\ndraft: true\n---\n";
+    std::fs::write(site.path().join("content/plan.md"), draft).unwrap();
+    let config = "baseURL = \"https://ex.org/sub/\"\ntitle = \"T\"\n\
+                  [markup.goldmark.renderHooks.link]\nuseEmbedded = \"always\"\n";
+    std::fs::write(site.path().join("hugo.toml"), config).unwrap();
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("REF_NOT_FOUND"), "{hugo}");
+    let page = site.path().join("content/about/index.md");
+    let found: Vec<String> = folio::check::check_path(&page)
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        ["5:14: Ref \"plan.md\": page not found (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)"]
+    );
+    let html = folio::OpenPage::open(&page)
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    assert!(html.contains("<a href=\"plan.md\">a</a>"), "{html}");
+}
+
+#[test]
 fn a_reference_from_a_translation_names_the_page_in_its_language() {
     let dir = crate::support::hugo_site(&[
         (
