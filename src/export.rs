@@ -406,6 +406,24 @@ fn local_asset(
             Component::Normal(_) | Component::RootDir | Component::CurDir
         )
     });
+    // A file Hugo does not publish is not copied either.
+    let why = match decoded.strip_prefix('/') {
+        Some(rest) => site
+            .static_file(rest)
+            .is_none()
+            .then(|| site.root.join("static"))
+            .filter(|dir| candidate.is_file() && crate::fs::linked_below(dir, &candidate))
+            .map(|_| LINKED),
+        None => safe
+            .then(|| unpublished(&assets.root, &candidate))
+            .flatten(),
+    };
+    if let Some(why) = why {
+        assets
+            .warnings
+            .push(format!("file `{url}` is not copied: it is {why}"));
+        return None;
+    }
     if !safe || !candidate.is_file() {
         if image {
             let themes = if decoded.starts_with('/') {
@@ -421,6 +439,43 @@ fn local_asset(
         return None;
     }
     copy_in(&candidate, assets).map(|copy| format!("{copy}{suffix}"))
+}
+
+/// Why Hugo does not publish a file reached through a symbolic link.
+const LINKED: &str = "reached through a symbolic link, which Hugo does not publish";
+
+/// Why Hugo does not publish `file`, a file of the site's content beside a page (`root`,
+/// the site's folder, and `file` both absolute or both not), or `None` when it does: a
+/// page's source (a content format's extension: Hugo renders it as a page, and a draft's
+/// text is not for the reader), a hidden file or one in a hidden folder, or a file reached
+/// through a symbolic link (checked against Hugo 0.168, which publishes a leaf bundle's
+/// other files).
+fn unpublished(root: &Path, file: &Path) -> Option<&'static str> {
+    /// Hugo's content formats (`media/builtin.go`: Markdown, HTML, AsciiDoc, Pandoc,
+    /// reStructuredText, Emacs Org-Mode).
+    const CONTENT: [&str; 12] = [
+        "md", "markdown", "mdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst",
+        "org",
+    ];
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, file) = (absolute(root), absolute(file));
+    let rel = file.strip_prefix(&root).ok()?;
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if CONTENT.contains(&ext.as_str()) {
+        Some("a page's source, which Hugo renders as a page")
+    } else if rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    {
+        Some("hidden, and Hugo does not publish hidden content files")
+    } else if file.exists() && crate::fs::linked_below(&root, &file) {
+        Some(LINKED)
+    } else {
+        None
+    }
 }
 
 /// Records a local file for the export's `assets/` and gives its path there, a path that
@@ -504,8 +559,17 @@ fn path_hash(path: &Path) -> u64 {
     h.finish() & 0xffff_ffff
 }
 
-/// Writes `files` into a new folder beside `out` and swaps it into place.
+/// Writes `files` into a new folder beside `out` and swaps it into place. A symbolic
+/// link to a folder (one a web server serves, say) is followed: the folder it names is
+/// the one replaced, and the link stays.
 fn replace_dir(out: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
+    let linked;
+    let out = if out.is_symlink() && out.is_dir() {
+        linked = std::fs::canonicalize(out).map_err(|e| Error::io(out, e))?;
+        linked.as_path()
+    } else {
+        out
+    };
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -560,7 +624,7 @@ fn rename(tmp: &Path, out: &Path, files: &BTreeMap<String, Contents>) -> Result<
 enum Target {
     Missing,
     Empty,
-    /// A previous export, with the files its manifest lists.
+    /// A previous export, with its files (every one its manifest lists).
     Export(Vec<String>),
 }
 
@@ -607,9 +671,9 @@ fn check_target(out: &Path) -> Result<Target> {
             ),
         ));
     }
-    let mut old = listed;
-    old.push(MANIFEST.to_string());
-    Ok(Target::Export(old))
+    // The files found in the folder, each listed: a manifest's line naming a path outside
+    // the folder (`../x`, `/x`) or a folder is never something to remove.
+    Ok(Target::Export(present))
 }
 
 /// Every file under `dir`, relative, with `/` separators.
@@ -648,14 +712,20 @@ fn write_tree(root: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
 }
 
 /// Removes the listed files under `root`, then the folders left empty; anything else stays.
+/// Each file is tried (one that could not be written cannot be removed either: its name
+/// was too long, say); the first error other than a file not found is returned.
 fn remove_tree<'a>(root: &Path, files: impl Iterator<Item = &'a String>) -> std::io::Result<()> {
+    let mut first = None;
     for rel in files {
         match std::fs::remove_file(root.join(rel)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                first.get_or_insert(e);
+            }
             _ => {}
         }
     }
-    remove_empty_dirs(root)
+    let emptied = remove_empty_dirs(root);
+    first.map_or(emptied, Err)
 }
 
 fn remove_empty_dirs(dir: &Path) -> std::io::Result<()> {

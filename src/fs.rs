@@ -56,6 +56,21 @@ pub fn regular(path: &Path) -> std::io::Result<()> {
     ))
 }
 
+/// Whether `path` or a folder on the way to it from `base` (not `base` itself) is a
+/// symbolic link: Hugo publishes no file reached through one from a `static/` or content
+/// folder (its file systems do not follow them; checked against Hugo 0.168). A path not
+/// under `base` counts as reached through one.
+pub fn linked_below(base: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(base) else {
+        return true;
+    };
+    let mut at = base.to_path_buf();
+    rel.components().any(|c| {
+        at.push(c);
+        std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
+    })
+}
+
 /// Writes `bytes` to `path` atomically. A symbolic link is written through: its target
 /// is replaced (with the target's permissions) and the link stays a link.
 ///

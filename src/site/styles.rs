@@ -69,8 +69,9 @@ impl Site {
     }
 
     /// The file the site serves at `served` (a path from its root, `img/bg.png`): in its
-    /// `static/` folder, then its themes'; `None` when none has it or the path leaves the
-    /// folder.
+    /// `static/` folder, then its themes'; `None` when none has it, the path leaves the
+    /// folder, or the file is reached through a symbolic link (which Hugo does not
+    /// publish: [`crate::fs::linked_below`]).
     pub fn static_file(&self, served: &str) -> Option<PathBuf> {
         let inside = Path::new(served)
             .components()
@@ -80,12 +81,10 @@ impl Site {
         }
         Catalogue::folders(&self.template_sources())
             .into_iter()
-            .filter_map(|layouts| {
-                layouts
-                    .parent()
-                    .map(|root| root.join("static").join(served))
-            })
-            .find(|f| f.is_file())
+            .filter_map(|layouts| layouts.parent().map(|root| root.join("static")))
+            .map(|dir| (dir.join(served), dir))
+            .find(|(f, dir)| f.is_file() && !crate::fs::linked_below(dir, f))
+            .map(|(f, _)| f)
     }
 
     /// Forgets which `assets/` stylesheets the templates name, and which templates call a

@@ -149,20 +149,118 @@ fn a_failed_export_leaves_the_previous_one_intact() {
     let doc = sample_doc(site.path());
     export(&doc, &out).unwrap();
     let before = all_files(&out);
-    // An image that exists but cannot be read: reading /proc/self/mem at offset 0 fails.
+    // An image whose copy cannot be written: its name has a space, so the copy's name
+    // gets a hash, and that is past the file system's 255 bytes.
     let images = site.path().join("static/images");
     fs::create_dir_all(&images).unwrap();
-    std::os::unix::fs::symlink("/proc/self/mem", images.join("broken.png")).unwrap();
+    let name = format!("a {}.png", "x".repeat(246));
+    fs::write(images.join(&name), b"png").unwrap();
     let broken = doc
         .with_text(&format!(
-            "{}\n![me](/images/broken.png)\n",
-            doc.page.source()
+            "{}\n![me](/images/{})\n",
+            doc.page.source(),
+            name.replace(' ', "%20")
         ))
         .unwrap();
     let err = export(&broken, &out).unwrap_err();
-    assert!(err.to_string().contains("broken.png"), "{err}");
+    assert!(err.to_string().contains("xxxxx"), "{err}");
     assert_eq!(all_files(&out), before);
     assert_no_staging_folders(site.path());
+}
+
+#[test]
+fn a_manifest_naming_files_outside_its_folder_or_a_folder_never_has_them_removed() {
+    // Hunt AI, 1: an export folder received from someone else, its manifest edited, made
+    // the next export delete `../victim.txt` and an absolute path.
+    let site = sample_site();
+    let out = site.path().join("export");
+    let doc = sample_doc(site.path());
+    export(&doc, &out).unwrap();
+    let victim = site.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    let elsewhere = tempfile::NamedTempFile::new().unwrap();
+    let manifest = out.join(MANIFEST);
+    let listed = fs::read_to_string(&manifest).unwrap();
+    fs::write(
+        &manifest,
+        format!(
+            "{listed}../victim.txt\n{}\nassets\n",
+            elsewhere.path().display()
+        ),
+    )
+    .unwrap();
+    export(&doc, &out).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(elsewhere.path().is_file());
+    assert!(out.join("index.html").is_file());
+    assert_no_staging_folders(site.path());
+}
+
+#[test]
+fn an_export_through_a_link_to_an_earlier_one_replaces_the_folder_it_names_and_keeps_the_link() {
+    // Hunt AI, 4: the link was replaced by a folder, the one it named emptied, and the
+    // export called failed.
+    let site = sample_site();
+    let served = site.path().join("served");
+    let doc = sample_doc(site.path());
+    export(&doc, &served).unwrap();
+    let link = site.path().join("link");
+    std::os::unix::fs::symlink(&served, &link).unwrap();
+    let edited = doc
+        .with_text(&doc.page.source().replace("Game backends", "Game servers"))
+        .unwrap();
+    export(&edited, &link).unwrap();
+    assert!(link.is_symlink());
+    assert!(fs::read_to_string(served.join("index.html"))
+        .unwrap()
+        .contains("Game servers"));
+    assert_no_staging_folders(site.path());
+}
+
+#[test]
+fn files_hugo_does_not_publish_are_not_copied_and_the_report_says_why() {
+    // Hunt AI, 6: a draft's source, a dotfile and files reached through links out of the
+    // site were copied; Hugo 0.168 publishes none of them (a bundle's other files, yes).
+    let site = sample_site();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+    fs::write(outside.path().join("pic.png"), "png").unwrap();
+    let dir = site.path().join("content/en");
+    fs::write(dir.join("draft.md"), "---\ndraft: true\n---\nunpublished").unwrap();
+    fs::write(dir.join(".env"), "TOKEN=1").unwrap();
+    fs::write(dir.join("notes.txt"), "notes").unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.join("linked")).unwrap();
+    let img = site.path().join("static/img");
+    fs::create_dir_all(&img).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("pic.png"), img.join("ext.png")).unwrap();
+    let (report, out, _) = export_sample_with(
+        site.path(),
+        "[a](draft.md) [b](.env) [c](linked/secret.txt) [d](notes.txt) ![e](/img/ext.png)\n",
+    );
+    let copied: Vec<String> = all_files(&out).into_iter().map(|(p, _)| p).collect();
+    assert!(
+        copied.contains(&"assets/root/content/en/notes.txt".to_string()),
+        "{copied:?}"
+    );
+    for gone in ["draft", "env", "secret", "ext"] {
+        assert!(
+            !copied.iter().any(|p| p.contains(gone)),
+            "{gone}: {copied:?}"
+        );
+    }
+    let said = report.warnings.join("\n");
+    for (file, why) in [
+        ("draft.md", "a page's source"),
+        (".env", "hidden"),
+        ("linked/secret.txt", "symbolic link"),
+        ("/img/ext.png", "symbolic link"),
+    ] {
+        assert!(
+            said.contains(&format!("file `{file}` is not copied: it is")),
+            "{said}"
+        );
+        assert!(said.contains(why), "{said}");
+    }
 }
 
 #[test]
