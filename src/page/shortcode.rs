@@ -194,6 +194,17 @@ impl<'a> ShortcodeView<'a> {
                 None => out.push(Splice::new(self.param_with_space(p), "")),
             }
         }
+        // Whether the call's last parameter is written bare: as it is, for now.
+        let mut last_bare = self.sc.open.params.iter().rev().find_map(|p| {
+            let (k, _) = p.key.as_ref()?;
+            match wanted(k) {
+                None => None,
+                Some(v) if v.value != p.value => {
+                    Some(quote_keeping_type(p, &v.value) == Quote::Bare)
+                }
+                Some(_) => Some(p.quote == Quote::Bare),
+            }
+        });
         let mut appended = String::new();
         for (i, v) in new.iter().enumerate() {
             let Some(k) = &v.name else { continue };
@@ -209,10 +220,22 @@ impl<'a> ShortcodeView<'a> {
                 let q =
                     quote(&v.value, style).map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                 appended.push_str(&format!("{}{k}={q}", self.param_separator()));
+                last_bare = Some(style == Quote::Bare);
             }
         }
+        // Hugo reads a bare named value up to the next whitespace (`lexShortcodeParamVal`,
+        // `parser/pageparser/pagelexer_shortcode.go`): one right before the closing
+        // delimiter takes it in (`x=true%}}`), so a space goes between.
+        let end = self.sc.open.inner_end(self.src);
+        let abuts = !self
+            .src
+            .get(end..)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+        if abuts && last_bare == Some(true) {
+            appended.push(' ');
+        }
         if !appended.is_empty() {
-            out.push(Splice::insert(self.sc.open.inner_end(self.src), appended));
+            out.push(Splice::insert(end, appended));
         }
         Ok(out)
     }

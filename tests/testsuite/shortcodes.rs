@@ -757,6 +757,38 @@ fn a_flag_the_template_compares_with_true_is_written_bare_and_hugo_reads_it_so()
 }
 
 #[test]
+fn a_flag_written_bare_last_in_a_call_closed_without_a_space_gets_one_as_hugo_reads_it() {
+    // Hunt AJ, 1: ticking a flag on `{{% fl f2="A"%}}` wrote `f=true%}}`, which Hugo reads
+    // as the value `true%}}…` up to the next space: the edit was refused, unsaid why.
+    for (page, want) in [
+        (
+            "---\ntitle: x\n---\n{{% fl g=\"A\"%}}\n",
+            "---\ntitle: x\n---\n{{% fl g=\"A\" f=true %}}\n",
+        ),
+        (
+            "---\ntitle: x\n---\n{{< fl g=\"A\">}}\n",
+            "---\ntitle: x\n---\n{{< fl g=\"A\" f=true >}}\n",
+        ),
+        // The flag was not last; the value after it goes.
+        (
+            "---\ntitle: x\n---\n{{< fl f=true g=\"A\">}}\n",
+            "---\ntitle: x\n---\n{{< fl f=true >}}\n",
+        ),
+    ] {
+        let out = small_edit(page, |m| {
+            let sc = block_at(m, &[0]);
+            let params = sc.params.as_mut().unwrap();
+            params.retain(|p| p.name.as_deref() != Some("g") || !page.contains("f=true"));
+            set_param(sc, "f", "true");
+        });
+        assert_eq!(out, want);
+        let dir = small_site(&out);
+        let html = hugo_content(dir.path());
+        assert!(html.contains("YES"), "{html}");
+    }
+}
+
+#[test]
 fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
     let dir = small_site("---\ntitle: x\n---\n{{< callout >}}\nHi\n{{< /callout >}}\n\n{{< box >}}\nx\n{{< /box >}}\n");
     let config =
