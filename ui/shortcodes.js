@@ -217,9 +217,13 @@ function paramField(sc, slot, env, isTitle) {
       });
     }
     case "flag": {
-      const on = value !== "" && value !== "false";
+      // A flag on unless set to false (the engine's default "true"): unset shows ticked,
+      // and unticking writes false.
+      const onByDefault = slot.default === "true";
+      const on = value === "" ? onByDefault : value !== "false";
+      const off = typeof key === "number" || onByDefault ? "false" : "";
       return el("label", { class: "check" },
-        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : typeof key === "number" ? "false" : "") }),
+        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : off) }),
         text);
     }
     case "url": {

@@ -16,10 +16,12 @@
 //! | `url` | prints it first in an `href`/`src`, or through `relURL`, `absURL`, `urls.Parse` |
 //! | `words` | splits it on `" "` |
 //! | `commaList` | splits it on `","` or `", "` |
-//! | `flag` | only tests it (`if`, `with`, `eq`, `not`…), never prints it |
+//! | `flag` | only tests it (`if`, `with`, `eq`, `not`…), never prints it nor compares it with a number |
 //! | `text` | anything else |
 //!
-//! A default comes from `default "v"` or `or … "v"` applied to the value.
+//! A default comes from `default "v"` or `or … "v"` applied to the value (a number or a
+//! boolean literal too: `default 3`); a flag only ever compared with `false` defaults to
+//! `true` (unset, it is not false).
 //!
 //! A template that hands the shortcode to a partial (`{{ partial "x.html" . }}`) reads what
 //! the partial reads ([`Schema::infer_with`]; the catalogue infers such templates again once
@@ -294,8 +296,16 @@ struct Uses {
     words: bool,
     comma: bool,
     tested: bool,
+    /// Tested for truth as it is (`if`, `with`, `not`, `and`, `isset`): unset is false.
+    truthy: bool,
     /// Compared with a `true`/`false` literal.
     bool_compare: bool,
+    /// Compared with the `true` literal.
+    true_compare: bool,
+    /// Compared with the `false` literal.
+    false_compare: bool,
+    /// Compared with a number, or ordered (`lt`, `gt`…): a number, not a checkbox.
+    number: bool,
     /// Compared with a string literal.
     string_compare: bool,
     /// Compared with a string other than `"true"` and `"false"` (`eq $style "code"`): one
@@ -390,7 +400,14 @@ impl Infer<'_> {
             .map(|key| {
                 let u = self.uses.get(&Source::Param(key.clone()));
                 let kind = u.map_or(FieldKind::Text, kind_of);
-                let default = u.and_then(|u| u.default.clone());
+                // A flag only ever compared with `false` is on unless set to false
+                // (Hextra's `not (eq (.Get "border") false)`).
+                let on_unless_false = u.is_some_and(|u| {
+                    u.false_compare && !u.true_compare && !u.truthy && !u.string_compare
+                });
+                let default = u.and_then(|u| u.default.clone()).or_else(|| {
+                    (kind == FieldKind::Flag && on_unless_false).then(|| "true".to_string())
+                });
                 let boolean = u.is_some_and(|u| u.bool_compare || (u.tested && !u.string_compare));
                 ParamSchema {
                     key,
@@ -460,7 +477,7 @@ impl Infer<'_> {
             }
             Node::If(b) => {
                 let flows = self.pipe(&b.pipe, dot);
-                self.mark(&flows, |u| u.tested = true);
+                self.tested_as_is(&flows);
                 self.list(&b.body, dot);
                 if let Some(e) = &b.else_body {
                     self.list(e, dot);
@@ -468,7 +485,7 @@ impl Infer<'_> {
             }
             Node::With(b) => {
                 let flows = self.pipe(&b.pipe, dot);
-                self.mark(&flows, |u| u.tested = true);
+                self.tested_as_is(&flows);
                 self.bind(&b.pipe, flows.clone());
                 let parent = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(),
                     [Expr::Field(_, f) | Expr::Variable(_, _, f)] if f.len() == 1 && f.first().is_some_and(|f| f == "Parent")));
@@ -802,7 +819,7 @@ impl Infer<'_> {
         }
         let flows = self.read(ParamKey::Named(key.to_string()));
         if name == "isset" {
-            self.mark(&flows, |u| u.tested = true);
+            self.tested_as_is(&flows);
             return Some(Flows::new());
         }
         Some(flows)
@@ -849,11 +866,11 @@ impl Infer<'_> {
                 return self.used(&flows, |u| u.image = true);
             }
             "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "not" | "and" | "in" => {
-                self.compared(&flows, rest, literal.as_deref());
+                self.compared(name, &flows, rest, literal.as_deref());
                 return if name == "and" { flows } else { Flows::new() };
             }
             "default" | "or" => {
-                if let Some(v) = literal.filter(|v| !v.is_empty()) {
+                if let Some(v) = first_literal(rest).filter(|v| !v.is_empty()) {
                     self.mark(&flows, |u| {
                         u.default.get_or_insert_with(|| v.clone());
                     });
@@ -947,14 +964,32 @@ impl Infer<'_> {
         Flows::new()
     }
 
-    /// The values in `flows` compared (`eq`, `not`, `in`…) with the other arguments
-    /// `rest`, of which `literal` is the first string.
-    fn compared(&mut self, flows: &Flows, rest: &[Expr], literal: Option<&str>) {
-        let bool_literal = rest.iter().any(|a| matches!(a, Expr::Bool(..)));
+    /// The values in `flows` tested for truth as they are (`if`, `with`, `isset`).
+    fn tested_as_is(&mut self, flows: &Flows) {
+        self.mark(flows, |u| {
+            u.tested = true;
+            u.truthy = true;
+        });
+    }
+
+    /// The values in `flows` compared by `name` (`eq`, `not`, `in`…) with the other
+    /// arguments `rest`, of which `literal` is the first string.
+    fn compared(&mut self, name: &str, flows: &Flows, rest: &[Expr], literal: Option<&str>) {
+        let with = |b: bool| {
+            rest.iter()
+                .any(|a| matches!(a, Expr::Bool(_, v) if *v == b))
+        };
+        let (with_true, with_false) = (with(true), with(false));
+        let number = matches!(name, "lt" | "le" | "gt" | "ge")
+            || rest.iter().any(|a| matches!(a, Expr::Number(..)));
         let word = literal.is_some_and(|l| !matches!(l, "true" | "false"));
         self.mark(flows, |u| {
             u.tested = true;
-            u.bool_compare |= bool_literal;
+            u.truthy |= matches!(name, "not" | "and");
+            u.bool_compare |= with_true || with_false;
+            u.true_compare |= with_true;
+            u.false_compare |= with_false;
+            u.number |= number;
             u.string_compare |= literal.is_some();
             u.choice |= word;
         });
@@ -979,6 +1014,18 @@ fn mentions_resources(e: &Expr) -> bool {
     }
 }
 
+/// The first literal of `args` as text, a number's or a boolean's too (`default 3`).
+fn first_literal(args: &[Expr]) -> Option<String> {
+    args.iter().find_map(|a| match a {
+        Expr::String(_, s) => Some(s.to_string()),
+        Expr::Number(_, Number::Int(i)) => Some(i.to_string()),
+        Expr::Number(_, Number::Uint(u)) => Some(u.to_string()),
+        Expr::Number(_, Number::Float(f)) => Some(f.to_string()),
+        Expr::Bool(_, b) => Some(b.to_string()),
+        _ => None,
+    })
+}
+
 fn kind_of(u: &Uses) -> FieldKind {
     if u.icons {
         FieldKind::Icons
@@ -992,7 +1039,7 @@ fn kind_of(u: &Uses) -> FieldKind {
         FieldKind::Words
     } else if u.comma {
         FieldKind::CommaList
-    } else if u.tested && !u.other && !u.choice {
+    } else if u.tested && !u.other && !u.choice && !u.number {
         FieldKind::Flag
     } else {
         FieldKind::Text
@@ -1242,6 +1289,46 @@ mod tests {
         let s = Schema::infer(r#"{{ if eq (.Get "a") true }}A{{ end }}{{ if eq (.Get "b") "true" }}B{{ end }}{{ if .Get "c" }}C{{ end }}"#).unwrap();
         let boolean: Vec<bool> = s.params.iter().map(|p| p.boolean).collect();
         assert_eq!(boolean, [true, false, true]);
+    }
+
+    #[test]
+    fn a_value_compared_with_a_number_or_ordered_is_text_not_a_checkbox() {
+        // Hunt AJ, 2: `cols` of a grid was a checkbox: 2 could not be typed.
+        let s = Schema::infer(r#"{{ $cols := .Get "cols" | default 3 }}{{ if eq $cols 2 }}two{{ end }}{{ if gt (.Get "rating") 3 }}*{{ end }}{{ if .Get "wide" }}W{{ end }}"#).unwrap();
+        let kinds: Vec<(String, FieldKind, Option<String>)> = s
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.default.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("cols".into(), FieldKind::Text, Some("3".into())),
+                ("rating".into(), FieldKind::Text, None),
+                ("wide".into(), FieldKind::Flag, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flag_only_compared_with_false_is_on_unless_set_to_false() {
+        // Hunt AJ, 3: Hextra's badge draws its border unless `border=false`; the form
+        // showed it off, and could not write false.
+        let s = Schema::infer(r#"{{ $border := not (eq (.Get "border") false) | default true }}{{ if $border }}b{{ end }}{{ if eq (.Get "a") false }}{{ end }}{{ if .Get "a" }}{{ end }}{{ $t := .Get "t" | default true }}{{ if $t }}T{{ end }}"#).unwrap();
+        let flags: Vec<(String, FieldKind, Option<String>, bool)> = s
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.default.clone(), p.boolean))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("border".into(), FieldKind::Flag, Some("true".into()), true),
+                // Also tested as it is: unset is false there.
+                ("a".into(), FieldKind::Flag, None, true),
+                ("t".into(), FieldKind::Flag, Some("true".into()), true),
+            ]
+        );
     }
 
     #[test]

@@ -1116,6 +1116,33 @@ class MultiLineValueTest(AppTest):
         self.assertEqual(self.page.read_text(), MULTILINE_PAGE.replace("{{< raw text=`first\n", "{{< raw text=`first line\n"))
 
 
+BORDER_PAGE = "---\ntitle: About\n---\n{{< badge label=\"a\" >}}\n"
+
+
+class OnUnlessFalseFlagTest(AppTest):
+    """A flag the template reads as on unless set to false (Hextra's badge border)."""
+
+    site_files = {
+        "layouts/shortcodes/badge.html":
+            '{{ $border := not (eq (.Get "border") false) }}<span class="{{ if $border }}bordered{{ end }}">{{ .Get "label" }}</span>\n',
+        "content/en/about.md": BORDER_PAGE,
+    }
+
+    def test_it_shows_ticked_when_unset_and_unticking_writes_false(self):
+        # Hunt AJ, 3: it showed unticked while Hugo drew the border, and could not be
+        # turned off: unticking removed the parameter.
+        key = "b0::border"
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the border checkbox")
+        self.assertTrue(self.s.prop(self.field(key), "checked"))
+        self.s.execute(f"document.querySelector('[data-key=\"{key}\"]').focus()")
+        self.xkey("space")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), BORDER_PAGE.replace('label="a"', 'label="a" border=false'))
+        self.assertFalse(self.s.prop(self.field(key), "checked"))
+
+
 class RefusedEditTest(AppTest):
     """A TOML array of tables, which Folio cannot write."""
 
