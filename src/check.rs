@@ -279,23 +279,23 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
 
 /// Checks one page against its site: its params and its shortcodes.
 pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
+    match Page::read(path, &site.shortcodes) {
+        Ok(page) => check_doc(&crate::OpenPage {
+            path: path.to_path_buf(),
+            page,
+            site: std::sync::Arc::new(site.clone()),
+        }),
+        Err(e) => vec![Diagnostic::from_error(&e)],
+    }
+}
+
+/// [`check_page`] of a page as it is in memory (its unsaved text, for an export).
+pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
+    let (path, page, site) = (&doc.path, &doc.page, &*doc.site);
     let site_params = &site.params_in(&crate::OpenPage::language_of(site, path));
-    let page = match Page::read(path, &site.shortcodes) {
-        Ok(p) => p,
-        Err(e) => return vec![Diagnostic::from_error(&e)],
-    };
     let src = page.source();
     let model = page.to_model();
     let mut found = Vec::new();
-    // The page in its site, made once for what needs it (the cascade, the render).
-    let doc = std::cell::OnceCell::new();
-    let doc = || {
-        doc.get_or_init(|| crate::OpenPage {
-            path: path.to_path_buf(),
-            page: page.clone(),
-            site: std::sync::Arc::new(site.clone()),
-        })
-    };
     // The front matter `param` reads: with what cascades hand down (read once, if needed).
     let mut front = None;
     let all = &page.shortcodes().all;
@@ -309,7 +309,7 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
             }
             "param" if site.shortcodes.is_hugo_own("param") => {
                 let front = front.get_or_insert_with(|| {
-                    crate::site::cascade::apply(&model.front_matter, &doc().hugo_context().cascade)
+                    crate::site::cascade::apply(&model.front_matter, &doc.hugo_context().cascade)
                 });
                 param_problems(sc, front, site_params, &mut found);
             }
@@ -323,11 +323,11 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
         }
     }
     if site.config.is_some() {
-        found.extend(rendering_problems(doc()));
+        found.extend(rendering_problems(doc));
     }
-    front_matter_and_fence_problems(&page, site, &mut found);
-    raw_html_problems(&page, site, &mut found);
-    calls_shown_as_code(&page, &mut found);
+    front_matter_and_fence_problems(page, site, &mut found);
+    raw_html_problems(page, site, &mut found);
+    calls_shown_as_code(page, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {

@@ -367,6 +367,50 @@ fn export_survives_a_percent_sign_before_a_multibyte_character_in_a_link() {
 }
 
 #[test]
+fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
+    // Hunt AI, 3 and 7: Folio's card for a call whose template it cannot run, and a
+    // reference to no page, were exported with exit 0 and not a word.
+    let dir = sample_site();
+    fs::write(
+        dir.path().join("layouts/shortcodes/hero.html"),
+        "{{ with resources.Get \"h.png\" | fingerprint }}<img src=\"{{ .RelPermalink }}\">{{ end }}",
+    )
+    .unwrap();
+    let page = about_path(dir.path());
+    fs::write(
+        &page,
+        "---\ntitle: x\n---\n\n{{< hero >}}\n\n[a]({{< relref \"nope.md\" >}})\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = folio(
+        &[
+            "export",
+            &about(dir.path()),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "{}:5:1: warning: the preview and the export show Folio's card here",
+            page.display()
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "{}:7:16: error: Ref \"nope.md\": page not found",
+            page.display()
+        )),
+        "{said}"
+    );
+}
+
+#[test]
 fn apply_refuses_a_model_whose_text_holds_a_nul_and_writes_nothing() {
     let dir = sample_site();
     let page = about(dir.path());
