@@ -58,6 +58,7 @@ pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
 /// [`crate::site::Stylesheet`]) or Folio's. A site stylesheet that does not compile is
 /// left out with a warning.
 pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Report> {
+    refuse_site_folders(doc, out)?;
     let sheets = if site_styles {
         site_sheets(doc)
     } else {
@@ -119,6 +120,53 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
             .collect(),
         language,
     })
+}
+
+/// Refuses an export folder inside one of the folders Hugo reads (its content, `static/`,
+/// `assets/`, `layouts/`, `data/`, `i18n/`, `archetypes/`, the themes folder): Hugo would
+/// publish the export with the site from `static/`, fail on its HTML in `content/`, and
+/// the next export would take the last one's stylesheets for the site's.
+///
+/// # Errors
+/// A site error naming the folder.
+fn refuse_site_folders(doc: &OpenPage, out: &Path) -> Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = absolute(&doc.site.root);
+    let out_abs = absolute(out);
+    let themes = doc.site.template_sources().themes_dir;
+    let named = [
+        "content",
+        "static",
+        "assets",
+        "layouts",
+        "data",
+        "i18n",
+        "archetypes",
+    ]
+    .into_iter()
+    .map(|d| root.join(d))
+    .chain([root.join(themes)])
+    .chain(
+        doc.site
+            .languages()
+            .into_iter()
+            .map(|l| absolute(&l.content_dir)),
+    );
+    for dir in named {
+        if out_abs.starts_with(&dir) {
+            let shown = dir.strip_prefix(&root).unwrap_or(&dir);
+            return Err(Error::site(
+                out,
+                format!(
+                    "the export folder is inside the site's `{}` folder, which Hugo reads: \
+                     export outside the site's content, static, assets, layouts, data, i18n, \
+                     archetypes and themes folders",
+                    shown.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The site's stylesheets as export files: their hrefs in order, the files (the CSS,
@@ -327,19 +375,18 @@ fn page_html(
     let rendered = render_page(&doc.page, &opts);
     let lang = doc.language();
     let site_title = doc.site.title_in(&lang);
+    let dir = doc.site.direction_in(&lang);
     let chrome = Chrome {
         site_title: site_title.as_deref(),
         lang: &lang,
+        dir: dir.as_deref(),
         params: &params,
         highlight: opts.markup.highlight,
     };
-    let styles = match site_css {
-        Some(sheets) => Styles::Site {
-            sheets,
-            marks: None,
-        },
-        None => Styles::Linked("assets/folio.css"),
-    };
+    let styles = site_css.map_or(Styles::Linked("assets/folio.css"), |sheets| Styles::Site {
+        sheets,
+        marks: None,
+    });
     let (before, after) = baseof::around(&rendered, &chrome, styles);
     drop(opts);
     let assets = std::mem::take(&mut *assets.lock().unwrap_or_else(PoisonError::into_inner));

@@ -569,9 +569,11 @@ impl OpenPage {
         let rendered = crate::render::render_page(&self.page, &opts);
         let lang = self.language();
         let title = self.site.title_in(&lang);
+        let dir = self.site.direction_in(&lang);
         let chrome = crate::render::baseof::Chrome {
             site_title: title.as_deref(),
             lang: &lang,
+            dir: dir.as_deref(),
             params: &params,
             highlight: opts.markup.highlight,
         };

@@ -46,6 +46,8 @@ pub struct Chrome<'a> {
     pub site_title: Option<&'a str>,
     /// The page's language code, for `<html lang>`.
     pub lang: &'a str,
+    /// The language's writing direction (`rtl`), for `<html dir>`.
+    pub dir: Option<&'a str>,
     /// The site's params: `email`, `github` and `linkedin` become contact links.
     pub params: &'a Map<String, Json>,
     /// How the site highlights code: with Chroma's classes (`noClasses = false`), Folio's
@@ -110,7 +112,7 @@ fn document(r: &Rendered, chrome: &Chrome, styles: Styles, preview: bool, body: 
     };
     let markup: Markup = html! {
         (DOCTYPE)
-        html lang=(chrome.lang) {
+        html lang=(chrome.lang) dir=[chrome.dir] {
             (head(&title, &styles, preview, chrome.highlight))
             body class=(if preview { "folio-preview" } else { "folio-export" }) {
                 (PreEscaped(sprite(&icons)))

@@ -466,6 +466,13 @@ impl Site {
             .unwrap_or_else(|| lang.to_string())
     }
 
+    /// The writing direction of language `lang` (`[languages.he] direction = "rtl"`, or
+    /// `languageDirection`: Hugo's `.Language.LanguageDirection`), `None` when unset.
+    pub fn direction_in(&self, lang: &str) -> Option<String> {
+        self.language_setting_in(lang, &["direction", "languageDirection"])
+            .filter(|d| !d.is_empty())
+    }
+
     fn language_setting_in(&self, lang: &str, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             let (_, node) = self.setting(&["languages", lang, k])?;
@@ -597,9 +604,7 @@ impl Site {
                 .map(|l| LanguageFields {
                     label: label(&l.code),
                     language_code: self.language_code(&l.code),
-                    direction: self
-                        .language_setting_in(&l.code, &["direction", "languageDirection"])
-                        .unwrap_or_default(),
+                    direction: self.direction_in(&l.code).unwrap_or_default(),
                     code: l.code,
                     weight: l.weight,
                 })

@@ -642,6 +642,42 @@ fn a_pages_export_is_in_its_language_and_names_the_sites_other_languages() {
 }
 
 #[test]
+fn a_right_to_left_languages_export_and_preview_say_so_on_the_html_element() {
+    // Hunt AI, 10: Hugo's themes write `dir="rtl"` from the language's direction; the
+    // export's page had none, and Hebrew text ran left to right.
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        text.replace("weight = 1\n", "weight = 1\nlanguageDirection = \"rtl\"\n"),
+    )
+    .unwrap();
+    let (_, _, html) = export_sample_with(site.path(), "");
+    assert!(
+        html.contains("<html lang=\"en\" dir=\"rtl\">"),
+        "{html:.300}"
+    );
+    let preview = sample_doc(site.path()).preview_html(None, None);
+    assert!(preview.contains("dir=\"rtl\""), "{preview:.300}");
+}
+
+#[test]
+fn an_export_folder_inside_a_folder_hugo_reads_is_refused() {
+    // Hunt AI, 9: in `static/` Hugo published it, and each export took the last one's
+    // stylesheets for the site's; in `content/` Hugo failed on its HTML.
+    let site = sample_site();
+    let doc = sample_doc(site.path());
+    for inside in ["static/export", "content/en/export", "layouts/x"] {
+        let out = site.path().join(inside);
+        let err = export(&doc, &out).unwrap_err().to_string();
+        assert!(err.contains("inside the site's"), "{err}");
+        assert!(!out.exists(), "{inside}");
+    }
+    export(&doc, &site.path().join("public-folio")).unwrap();
+}
+
+#[test]
 fn a_sites_title_set_for_its_language_heads_the_export() {
     let site = sample_site();
     let config = site.path().join("hugo.toml");
