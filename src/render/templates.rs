@@ -1419,93 +1419,75 @@ fn frame_for(
 
 /// [`Renderer::local_urls`] for a render's options: `pointed` holds the URLs already
 /// pointed at their files (not pointed again). `html` itself when no URL changes (a
-/// 1000-card page's output is not copied again).
+/// 1000-card page's output is not copied again). The output is read as a browser
+/// tokenises it (`lol_html`): a URL attribute's value, or a `url(…)` in a `<style>`
+/// element, is pointed, never text that looks like one (`<pre>src="/a.png"</pre>`, hunt
+/// AI). A quick look for an attribute's name first leaves most outputs unread.
 fn local_urls<'h>(
     html: &'h str,
     opts: &super::RenderOptions,
     pointed: &mut std::collections::HashSet<String>,
 ) -> Cow<'h, str> {
+    use lol_html::{element, rewrite_str, text, RewriteStrSettings};
     if opts.rewrite_url.is_none() && opts.publish.is_none() {
         return Cow::Borrowed(html);
     }
+    if !names_url_attribute(html) && !html.contains("<style") {
+        return Cow::Borrowed(html);
+    }
     let frame = engine::frame().ok();
-    let mut out = String::new();
-    // `html[..done]` is in `out`; `html[..scanned]` has been looked through.
-    let (mut done, mut scanned) = (0, 0);
-    for (value_start, attribute, quoting) in url_attributes(html) {
-        if value_start < scanned {
-            continue;
-        }
-        let Some(end) = html.get(value_start..).and_then(|v| quoting.value_len(v)) else {
-            break;
-        };
-        scanned = value_start + end;
-        let value = html.get(value_start..scanned).unwrap_or_default();
-        let image = attribute != HREF;
-        let mut point = |url: &str| pointed_url(url, image, quoting, opts, frame.as_ref(), pointed);
-        let new = match attribute {
-            SRCSET => Some(rewrite_srcset(value, &mut point)).filter(|v| v != value),
-            STYLE => Some(rewrite_css_urls(value, &mut point)).filter(|v| v != value),
-            _ => point(value),
-        };
-        if let Some(new) = new {
-            if done == 0 {
-                out.reserve(html.len() + new.len());
-            }
-            out.push_str(html.get(done..value_start).unwrap_or_default());
-            out.push_str(&new);
-            done = scanned;
-        }
-    }
-    let html = if done == 0 {
-        Cow::Borrowed(html)
-    } else {
-        out.push_str(html.get(done..).unwrap_or_default());
-        Cow::Owned(out)
+    let pointed = std::cell::RefCell::new(pointed);
+    let point = |url: &str, image: bool| {
+        let mut pointed = pointed.borrow_mut();
+        pointed_url(url, image, opts, frame.as_ref(), &mut pointed)
     };
-    if html.contains("<style") {
-        let mut point =
-            |url: &str| pointed_url(url, true, Quoting::Double, opts, frame.as_ref(), pointed);
-        return Cow::Owned(style_elements(&html, &mut point));
+    let mut style = String::new();
+    let selector = URL_ATTRIBUTES.map(|a| format!("[{a}]")).join(",");
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!(selector, |el| {
+            for attribute in URL_ATTRIBUTES {
+                let Some(value) = el.get_attribute(attribute) else {
+                    continue;
+                };
+                let image = attribute != HREF;
+                let mut point = |url: &str| point(url, image);
+                let new = match attribute {
+                    SRCSET => Some(rewrite_srcset(&value, &mut point)).filter(|v| *v != value),
+                    STYLE => Some(rewrite_css_urls(&value, &mut point)).filter(|v| *v != value),
+                    _ => point(&value),
+                };
+                if let Some(new) = new {
+                    el.set_attribute(attribute, &new)?;
+                }
+            }
+            Ok(())
+        }))
+        // A `<style>` element's text may come in several chunks: read whole, then written.
+        .append_element_content_handler(text!("style", |chunk| {
+            style.push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                // Raw text: the URL goes in as it is, not escaped as an attribute's.
+                let css = rewrite_css_urls(&std::mem::take(&mut style), &mut |url: &str| {
+                    point(url, true).map(|u| html_escape::decode_html_entities(&u).into_owned())
+                });
+                chunk.replace(&css, lol_html::html_content::ContentType::Html);
+            } else {
+                chunk.remove();
+            }
+            Ok(())
+        }));
+    match rewrite_str(html, settings) {
+        Ok(out) if out != html => Cow::Owned(out),
+        _ => Cow::Borrowed(html),
     }
-    html
-}
-
-/// `html` with the `url(…)`s of its `<style>` elements passed through `point` (Docsy's
-/// cover block sets its background there).
-fn style_elements(html: &str, point: &mut impl FnMut(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find("<style") {
-        let Some(body) = rest
-            .get(open..)
-            .and_then(|r| r.find('>'))
-            .map(|e| open + e + 1)
-        else {
-            break;
-        };
-        let close = rest
-            .get(body..)
-            .and_then(|r| r.find("</style"))
-            .map_or(rest.len(), |c| body + c);
-        out.push_str(rest.get(..body).unwrap_or_default());
-        out.push_str(&rewrite_css_urls(
-            rest.get(body..close).unwrap_or_default(),
-            point,
-        ));
-        rest = rest.get(close..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Where the document finds the file at `url` (as written in an attribute, entities
-/// and all; an image's, which is missed aloud, or a link's), escaped for an attribute
-/// written `quoting`; `None` to keep it as it is.
+/// and all; an image's, which is missed aloud, or a link's), escaped for a double-quoted
+/// attribute; `None` to keep it as it is.
 fn pointed_url(
     url: &str,
     image: bool,
-    quoting: Quoting,
     opts: &super::RenderOptions,
     frame: Option<&Rc<engine::Frame>>,
     pointed: &mut std::collections::HashSet<String>,
@@ -1532,7 +1514,7 @@ fn pointed_url(
         (None, _, Some(rewrite)) => rewrite(&raw, image),
         _ => None,
     }?;
-    let escaped = quoting.escape(&new);
+    let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
     pointed.insert(new);
     Some(escaped)
 }
@@ -1758,81 +1740,25 @@ const HREF: &str = "href";
 
 const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
 
-/// How an attribute's value is written: the HTML standard's three attribute syntaxes
-/// (`src="…"`, `src='…'`, `src=…`), and so how a value put there is escaped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Quoting {
-    Double,
-    Single,
-    Unquoted,
-}
-
-impl Quoting {
-    /// The value that starts `rest` (just after the `=` and its quote), up to its closing
-    /// quote, or for an unquoted one up to white space or `>`; `None` when a quote is
-    /// never closed.
-    fn value_len(self, rest: &str) -> Option<usize> {
-        match self {
-            Quoting::Double => rest.find('"'),
-            Quoting::Single => rest.find('\''),
-            Quoting::Unquoted => Some(
-                rest.find(|c: char| c.is_ascii_whitespace() || c == '>')
-                    .unwrap_or(rest.len()),
-            ),
-        }
-    }
-
-    /// `value` escaped to stand in an attribute written this way.
-    fn escape(self, value: &str) -> String {
-        match self {
-            Quoting::Double => html_escape::encode_double_quoted_attribute(value).into_owned(),
-            Quoting::Single => html_escape::encode_single_quoted_attribute(value).into_owned(),
-            // What cannot stand in an unquoted value (the HTML standard's list, and `&`) as
-            // a character reference; the rest, `/` and `.` too, as it is.
-            Quoting::Unquoted => value
-                .chars()
-                .map(|c| match c {
-                    c if c.is_ascii_whitespace() || "\"'=<>`&".contains(c) => {
-                        format!("&#{};", u32::from(c))
-                    }
-                    c => c.to_string(),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// The attributes of a call's output that hold image URLs, in order: where each value
-/// starts, which attribute, and how its value is written. One pass over the output's `=`
-/// signs (`memchr`), each checked for a name before it (after white space: a template may
-/// break a tag over lines): a call's output has a few dozen attributes, most of them
-/// `class`, which the letter before `=` turns away (no name ends in `s`).
-fn url_attributes(html: &str) -> impl Iterator<Item = (usize, &'static str, Quoting)> + '_ {
+/// Whether a call's output may hold a URL attribute ([`local_urls`] reads only such
+/// output): one pass over its `=` signs (`memchr`), each checked for a name before it
+/// (after white space: a template may break a tag over lines). A call's output has a few
+/// dozen attributes, most of them `class`, which the letter before `=` turns away (no name
+/// ends in `s`).
+fn names_url_attribute(html: &str) -> bool {
     let bytes = html.as_bytes();
-    memchr::memchr_iter(b'=', bytes).filter_map(move |at| {
-        let last = bytes.get(at.checked_sub(1)?)?;
-        if !URL_ATTRIBUTES
-            .iter()
-            .any(|a| a.as_bytes().last() == Some(last))
-        {
-            return None;
-        }
-        let before = bytes.get(..at)?;
-        let name = URL_ATTRIBUTES.into_iter().find(|a| {
+    memchr::memchr_iter(b'=', bytes).any(|at| {
+        let Some(before) = bytes.get(..at) else {
+            return false;
+        };
+        URL_ATTRIBUTES.into_iter().any(|a| {
             before.ends_with(a.as_bytes())
                 && before
                     .len()
                     .checked_sub(a.len() + 1)
                     .and_then(|i| before.get(i))
                     .is_some_and(u8::is_ascii_whitespace)
-        })?;
-        let (quoting, start) = match bytes.get(at + 1) {
-            Some(b'"') => (Quoting::Double, at + 2),
-            Some(b'\'') => (Quoting::Single, at + 2),
-            Some(c) if !c.is_ascii_whitespace() && *c != b'>' => (Quoting::Unquoted, at + 1),
-            _ => return None,
-        };
-        Some((start, name, quoting))
+        })
     })
 }
 

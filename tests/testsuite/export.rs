@@ -409,15 +409,18 @@ fn urls_in_single_quoted_or_unquoted_attributes_and_in_tags_over_lines_point_at_
         site.path().join("layouts/shortcodes/pic.html"),
         "{{ with resources.Get \"img/a.png\" }}<img srcset='{{ .RelPermalink }} 500w' alt=\"\">\
          <img src={{ .RelPermalink }} alt=\"\"><img\n  src=\"{{ .RelPermalink }}\" alt=\"\">\
-         <a href='{{ .RelPermalink }}'>full</a>{{ end }}",
+         <a href='{{ .RelPermalink }}'>full</a>{{ end }}\
+         <pre>&lt;img src=\"/img/a.png\"&gt;</pre><p>Write src=\"/img/a.png\" in it.</p>",
     )
     .unwrap();
     let (report, _, html) = export_sample_with(site.path(), "{{< pic >}}\n");
+    // A tag whose URL changed is written again, its attributes double-quoted.
     for wanted in [
-        "srcset='assets/root/assets/img/a.png 500w'",
-        "<img src=assets/root/assets/img/a.png alt",
-        "<img\n  src=\"assets/root/assets/img/a.png\"",
-        "<a href='assets/root/assets/img/a.png'>full</a>",
+        "<img srcset=\"assets/root/assets/img/a.png 500w\" alt=\"\">",
+        "<img src=\"assets/root/assets/img/a.png\" alt=\"\"><img src=\"assets/root/assets/img/a.png\"",
+        "<a href=\"assets/root/assets/img/a.png\">full</a>",
+        // Hunt AI, 5: text that looks like an attribute is text, left as written.
+        "<pre>&lt;img src=\"/img/a.png\"&gt;</pre><p>Write src=\"/img/a.png\" in it.</p>",
     ] {
         assert!(html.contains(wanted), "{wanted} in {html}");
     }
