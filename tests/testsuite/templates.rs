@@ -3224,6 +3224,38 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
 }
 
 #[test]
+fn a_jpeg_saved_as_png_is_processed_as_hugo_processes_it() {
+    // Hunt AJ, 6: HX2003's `smartreflowoven.png` is a JPEG; Hugo reads an image by its
+    // content and writes it in the format its name says. Folio's card failed, and
+    // `folio check` said an error.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/pic.html",
+            "{{ with resources.Get \"images/photo.png\" }}{{ $p := .Resize \"10x\" }}<img src=\"{{ $p.RelPermalink }}\" width=\"{{ $p.Width }}\">{{ end }}",
+        ),
+        ("content/about.md", "---\ntitle: A\n---\n\n{{< pic >}}\n"),
+    ]);
+    let images = site.path().join("assets/images");
+    std::fs::create_dir_all(&images).unwrap();
+    image::RgbImage::from_pixel(16, 16, image::Rgb([200, 0, 0]))
+        .save_with_format(images.join("photo.png"), image::ImageFormat::Jpeg)
+        .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "a JPEG named .png", "content/about.md");
+    let img = |html: &str| {
+        let tag = html.split("<img").nth(1).unwrap_or_default();
+        (tag.contains(".png\""), tag.contains("width=\"10\""))
+    };
+    assert_eq!(img(&hugo), (true, true), "{hugo}");
+    assert_eq!(img(&folio), (true, true), "{folio}");
+    assert_eq!(
+        folio::check::check_path(&site.path().join("content/about.md")),
+        vec![]
+    );
+}
+
+#[test]
 fn a_processed_image_of_a_file_with_a_blank_in_its_name_is_escaped_as_hugo_escapes_it() {
     // first-folio's `side-by-side`: a srcset of a processed `my photo.png` was `#ZgotmplZ`
     // (hunt Y, 1).

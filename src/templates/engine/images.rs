@@ -95,14 +95,25 @@ pub fn process(source: &Path, method: Method, spec: &str) -> Result<PathBuf, Str
     let source_format = ImageFormat::from_path(source)
         .map_err(|_| format!("{}: not an image Folio can process", source.display()))?;
     let format = options.format.unwrap_or(source_format);
-    let (w, h) = image::image_dimensions(source).map_err(|e| e.to_string())?;
+    // Read by its content, as Hugo decodes it (a JPEG saved as `.png` is read as a JPEG);
+    // written in the format its name says, unless the options say another.
+    let reader = || -> Result<_, String> {
+        image::ImageReader::open(source)
+            .and_then(image::ImageReader::with_guessed_format)
+            .map_err(|e| format!("{}: {e}", source.display()))
+    };
+    let (w, h) = reader()?
+        .into_dimensions()
+        .map_err(|e| format!("{}: {e}", source.display()))?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(format!(
             "{}: too large to process ({w}x{h})",
             source.display()
         ));
     }
-    let img = image::open(source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let img = reader()?
+        .decode()
+        .map_err(|e| format!("{}: {e}", source.display()))?;
     let img = rotate(img, options.rotate);
     let out = apply(img, method, &options);
     let mut hasher = fnv::FnvHasher::default();
