@@ -341,6 +341,11 @@ struct Infer<'p> {
     dot_is_context: bool,
     /// Whether dot is the shortcode around this one (in `with .Parent`).
     dot_is_parent: bool,
+    /// In a partial handed a `dict` (`partial "card.html" (dict "ctx" . "link" (.Get
+    /// "link"))`), while dot is that dict: what each of its keys holds.
+    dot_dict: Option<Dict>,
+    /// The same dict as `$` (which stays the partial's dot in a `with` or a `range`).
+    dollar_dict: Option<Dict>,
     parent_params: Vec<ParamKey>,
     paired: bool,
     reads_all: bool,
@@ -348,6 +353,30 @@ struct Infer<'p> {
     tail: String,
     /// Where uses of parameters past [`MAX_PARAMS`] go.
     overflow: Uses,
+}
+
+/// A `dict` handed to a partial, key by key.
+type Dict = std::rc::Rc<HashMap<String, DictValue>>;
+
+/// What a key of a `dict` handed to a partial holds: the shortcode itself, or values that
+/// flow from its parameters.
+#[derive(Debug, Clone)]
+enum DictValue {
+    Context,
+    Flows(Flows),
+}
+
+/// The fields after the first, when the first names a key of `dict` that holds the
+/// shortcode.
+fn through<'f>(
+    dict: Option<&Dict>,
+    fields: &'f [gotmpl::parse::SmolStr],
+) -> Option<&'f [gotmpl::parse::SmolStr]> {
+    let (first, rest) = fields.split_first()?;
+    match dict?.get(first.as_str())? {
+        DictValue::Context => Some(rest),
+        DictValue::Flows(_) => None,
+    }
 }
 
 /// Functions that only compare or test what they are given: the shortcode handed to one
@@ -489,8 +518,14 @@ impl Infer<'_> {
                 self.bind(&b.pipe, flows.clone());
                 let parent = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(),
                     [Expr::Field(_, f) | Expr::Variable(_, _, f)] if f.len() == 1 && f.first().is_some_and(|f| f == "Parent")));
+                // `with $c` or, in a partial handed a dict, `with .ctx`: dot is the shortcode.
+                let context = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(), [e] if self.is_context(e)));
                 let was = std::mem::replace(&mut self.dot_is_parent, parent);
-                self.in_rebound_dot(|me| me.list(&b.body, &flows));
+                if context {
+                    self.as_context(|me| me.list(&b.body, &flows));
+                } else {
+                    self.in_rebound_dot(|me| me.list(&b.body, &flows));
+                }
                 self.dot_is_parent = was;
                 if let Some(e) = &b.else_body {
                     self.list(e, dot);
@@ -524,8 +559,37 @@ impl Infer<'_> {
     /// Runs `f` where dot is something else than the shortcode.
     fn in_rebound_dot(&mut self, f: impl FnOnce(&mut Self)) {
         let was = std::mem::replace(&mut self.dot_is_context, false);
+        let dict = self.dot_dict.take();
         f(self);
         self.dot_is_context = was;
+        self.dot_dict = dict;
+    }
+
+    /// The fields after the first, when the first names a key of the dict dot is that holds
+    /// the shortcode (`.ctx.Get` → `Get`, `$.ctx.Params.x` → `Params.x`).
+    fn through_dict<'f>(
+        &self,
+        fields: &'f [gotmpl::parse::SmolStr],
+    ) -> Option<&'f [gotmpl::parse::SmolStr]> {
+        through(self.dot_dict.as_ref(), fields)
+    }
+
+    /// [`Infer::through_dict`] of `$`'s fields (`$.ctx.Get`).
+    fn through_dollar<'f>(
+        &self,
+        fields: &'f [gotmpl::parse::SmolStr],
+    ) -> Option<&'f [gotmpl::parse::SmolStr]> {
+        through(self.dollar_dict.as_ref(), fields)
+    }
+
+    /// Runs `f` with dot the shortcode (a field of a dict that holds it).
+    fn as_context<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let was = std::mem::replace(&mut self.dot_is_context, true);
+        let dict = self.dot_dict.take();
+        let out = f(self);
+        self.dot_is_context = was;
+        self.dot_dict = dict;
+        out
     }
 
     /// A parameter of the shortcode around this one, read by `.Parent.Get KEY` or, in
@@ -550,6 +614,12 @@ impl Infer<'_> {
     fn is_context(&self, e: &Expr) -> bool {
         match e {
             Expr::Dot(_) => self.dot_is_context,
+            Expr::Field(_, f) if f.len() == 1 && self.through_dict(f).is_some() => true,
+            Expr::Variable(_, v, f)
+                if v == "$" && f.len() == 1 && self.through_dollar(f).is_some() =>
+            {
+                true
+            }
             Expr::Variable(_, v, f) => {
                 f.is_empty() && (v == "$" || self.context_vars.contains(v.as_str()))
             }
@@ -639,6 +709,15 @@ impl Infer<'_> {
                     .join(".");
                 self.call(&name, rest, dot, piped)
             }
+            // `$.ctx.Get "x"` in a partial handed a dict that holds the shortcode.
+            Expr::Variable(_, var, fields)
+                if var == "$" && self.through_dollar(fields).is_some_and(|r| !r.is_empty()) =>
+            {
+                let rest = self.through_dollar(fields).unwrap_or_default();
+                self.as_context(|me| {
+                    me.method(rest, cmd.args.get(1..).unwrap_or_default(), dot, piped)
+                })
+            }
             // `$.Get "x"`, `$c.Get "x"`: the shortcode's own, even where dot is its parent.
             Expr::Variable(_, var, fields)
                 if (var == "$" || self.context_vars.contains(var.as_str()))
@@ -681,6 +760,9 @@ impl Infer<'_> {
         dot: &Flows,
         piped: Option<Flows>,
     ) -> Flows {
+        if let Some(rest) = self.through_dict(fields).filter(|r| !r.is_empty()) {
+            return self.as_context(|me| me.method(rest, args, dot, piped));
+        }
         let last = fields.last().map(|s| s.as_str());
         match last {
             Some("Get") if fields.len() == 1 && self.dot_is_parent => {
@@ -739,6 +821,21 @@ impl Infer<'_> {
     }
 
     fn field(&mut self, fields: &[gotmpl::parse::SmolStr], dot: &Flows) -> Flows {
+        if let Some(first) = fields.first() {
+            match self
+                .dot_dict
+                .as_ref()
+                .and_then(|d| d.get(first.as_str()))
+                .cloned()
+            {
+                Some(DictValue::Context) if fields.len() > 1 => {
+                    let rest = fields.get(1..).unwrap_or_default();
+                    return self.as_context(|me| me.field(rest, dot));
+                }
+                Some(DictValue::Flows(flows)) => return flows,
+                _ => {}
+            }
+        }
         self.note_inner(fields);
         match fields.first().map(|s| s.as_str()) {
             Some("Inner" | "InnerDeindent") if fields.len() == 1 => vec![Flow {
@@ -781,6 +878,13 @@ impl Infer<'_> {
             Expr::Variable(_, var, fields) if var == "$" => {
                 if fields.is_empty() {
                     Flows::new()
+                } else if self.dollar_dict.is_some() {
+                    // `$` is the dict handed to the partial, whatever dot is now.
+                    let dict = self.dot_dict.take();
+                    self.dot_dict = self.dollar_dict.clone();
+                    let flows = self.field(fields, dot);
+                    self.dot_dict = dict;
+                    flows
                 } else {
                     self.field(fields, dot)
                 }
@@ -830,7 +934,9 @@ impl Infer<'_> {
         if let Some(flows) = self.params_lookup(name, rest) {
             return flows;
         }
-        self.handed(name, rest);
+        if self.handed(name, rest, dot) {
+            return Flows::new();
+        }
         let mut flows = self.args(rest, dot);
         flows.extend(piped.unwrap_or_default());
         let literal = rest.iter().find_map(|a| match a {
@@ -896,37 +1002,92 @@ impl Infer<'_> {
     /// A call of function `name` with arguments `rest` that may be handed the shortcode: a
     /// partial is followed; anything else Folio does not follow (`dict "context" .`, then
     /// a `template` or a partial that reads `.context.Get "x"`) may read any parameter.
-    fn handed(&mut self, name: &str, rest: &[Expr]) {
+    /// What handing `rest` to function `name` reads: a partial reads what it reads, any
+    /// other function given the shortcode may read any parameter. Gives whether a partial
+    /// was handed a `dict` it followed (its values are read then).
+    fn handed(&mut self, name: &str, rest: &[Expr], dot: &Flows) -> bool {
         if matches!(name, "partial" | "partialCached") {
-            self.partial_call(rest);
-        } else if !COMPARE.contains(&name) && rest.iter().any(|a| self.is_context(a)) {
+            return self.partial_call(rest, dot);
+        }
+        if !COMPARE.contains(&name) && rest.iter().any(|a| self.is_context(a)) {
             self.reads_all = true;
         }
+        false
     }
 
     /// A `partial` call with arguments `rest`: the shortcode handed to the partial reads
     /// what the partial reads, else any parameter.
-    fn partial_call(&mut self, rest: &[Expr]) {
-        // (The shortcode in a `dict`, `partial "x" (dict "context" .)`, is the `dict`'s
-        // to say: see `call`.)
+    fn partial_call(&mut self, rest: &[Expr], dot: &Flows) -> bool {
+        if let (Some(Expr::String(_, partial)), Some(Expr::Pipe(_, pipe))) =
+            (rest.first(), rest.get(1))
+        {
+            if let Some(dict) = self.dict_of(pipe, dot) {
+                let followed = self.follow_partial_with(partial, Some(dict));
+                self.reads_all |= !followed;
+                return true;
+            }
+        }
         if !rest.iter().any(|a| self.is_context(a)) {
-            return;
+            return false;
         }
         let followed = match rest.first() {
             Some(Expr::String(_, partial)) if rest.get(1).is_some_and(|a| self.is_context(a)) => {
-                self.follow_partial(partial)
+                self.follow_partial_with(partial, None)
             }
             _ => false,
         };
         self.reads_all |= !followed;
+        false
     }
 
-    /// Reads partial `name`, handed the shortcode, as part of the template (a few levels
-    /// deep); gives whether it could.
-    fn follow_partial(&mut self, name: &str) -> bool {
+    /// What `(dict "k" v …)` holds, key by key, when it holds the shortcode or values of
+    /// its parameters (its keys all literal); `None` for any other pipeline.
+    fn dict_of(&mut self, pipe: &PipeNode, dot: &Flows) -> Option<Dict> {
+        let [command] = pipe.commands.as_slice() else {
+            return None;
+        };
+        let (Some(Expr::Identifier(_, name)), pairs) =
+            (command.args.first(), command.args.get(1..)?)
+        else {
+            return None;
+        };
+        if name != "dict" || pairs.len() % 2 != 0 {
+            return None;
+        }
+        let mut map = HashMap::new();
+        for pair in pairs.chunks(2) {
+            let [Expr::String(_, key), value] = pair else {
+                return None;
+            };
+            let held = if self.is_context(value) {
+                DictValue::Context
+            } else {
+                DictValue::Flows(self.expr(value, dot))
+            };
+            map.insert(key.to_string(), held);
+        }
+        let useful = map.values().any(|v| match v {
+            DictValue::Context => true,
+            DictValue::Flows(f) => !f.is_empty(),
+        });
+        useful.then(|| std::rc::Rc::new(map))
+    }
+
+    /// Reads partial `name`, handed the shortcode (or a `dict` holding it or its values,
+    /// `dict`), as part of the template (a few levels deep); gives whether it could.
+    fn follow_partial_with(&mut self, name: &str, dict: Option<Dict>) -> bool {
         const MAX_DEPTH: usize = 4;
-        // A partial read already (calling itself, or called twice) reads nothing more.
-        if self.followed.contains(name) {
+        // A partial read already (calling itself, or called twice) reads nothing more; one
+        // handed a dict is read again for that dict's keys.
+        let seen = match &dict {
+            Some(d) => {
+                let mut keys: Vec<&String> = d.keys().collect();
+                keys.sort();
+                format!("{name}\u{0}{keys:?}")
+            }
+            None => name.to_string(),
+        };
+        if self.followed.contains(&seen) {
             return true;
         }
         if self.in_partials.len() >= MAX_DEPTH {
@@ -942,9 +1103,11 @@ impl Infer<'_> {
         // shortcode is paired is its own template's to say (Hugo looks for `.Inner` there).
         let vars = std::mem::take(&mut self.vars);
         let context_vars = std::mem::take(&mut self.context_vars);
-        let dot_is_context = std::mem::replace(&mut self.dot_is_context, true);
+        let dot_is_context = std::mem::replace(&mut self.dot_is_context, dict.is_none());
+        let dollar_dict = std::mem::replace(&mut self.dollar_dict, dict.clone());
+        let dot_dict = std::mem::replace(&mut self.dot_dict, dict);
         let paired = self.paired;
-        self.followed.insert(name.to_string());
+        self.followed.insert(seen);
         self.in_partials.push(name.to_string());
         self.list(&list, &Flows::new());
         for define in &defines {
@@ -954,6 +1117,8 @@ impl Infer<'_> {
         self.vars = vars;
         self.context_vars = context_vars;
         self.dot_is_context = dot_is_context;
+        self.dot_dict = dot_dict;
+        self.dollar_dict = dollar_dict;
         self.paired = paired;
         true
     }
@@ -1165,6 +1330,59 @@ mod tests {
             FieldKind::Text
         );
         assert_eq!(schema.inner, Some(InnerKind::Code));
+    }
+
+    #[test]
+    fn a_partial_handed_a_dict_reads_through_its_keys_the_shortcode_or_its_values() {
+        // Hunt AJ, 4: Hextra's cards and HX2003's project card hand a dict to a partial;
+        // the shortcode was taken to read any parameter, its values to be text.
+        let partials = |name: &str| {
+            match name {
+            "ctx.html" => Some(
+                r#"{{ with .ctx.Get "link" }}<a class="{{ $.cls }}" href="{{ . }}">{{ $.ctx.Get "blurb" | markdownify }}</a>{{ end }}{{ with .ctx }}{{ if .Get "wide" }}w{{ end }}{{ end }}"#
+                    .to_string(),
+            ),
+            "vals.html" => Some(
+                r#"<img src="{{ .image }}">{{ range split .tags "," }}<i>{{ . }}</i>{{ end }}"#
+                    .to_string(),
+            ),
+            _ => None,
+        }
+        };
+        let learned = |template: &str| {
+            let schema = Schema::infer_with(template, &partials).unwrap();
+            let params: Vec<(String, FieldKind)> = schema
+                .params
+                .iter()
+                .map(|p| (p.key.to_string(), p.kind))
+                .collect();
+            (schema.reads_all_params, params)
+        };
+        assert_eq!(
+            learned(r#"{{ partial "ctx.html" (dict "ctx" . "cls" "more") }}"#),
+            (
+                false,
+                vec![
+                    ("link".to_string(), FieldKind::Url),
+                    ("blurb".to_string(), FieldKind::Markdown),
+                    ("wide".to_string(), FieldKind::Flag),
+                ]
+            )
+        );
+        assert_eq!(
+            learned(
+                r#"{{ partial "vals.html" (dict "image" (.Get "img") "tags" (.Get "tags")) }}"#
+            ),
+            (
+                false,
+                vec![
+                    ("img".to_string(), FieldKind::Image),
+                    ("tags".to_string(), FieldKind::CommaList),
+                ]
+            )
+        );
+        // A partial Folio cannot read, handed the shortcode in a dict: any parameter.
+        assert!(learned(r#"{{ partial "gone.html" (dict "ctx" .) }}"#).0);
     }
 
     #[test]
