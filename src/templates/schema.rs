@@ -1216,9 +1216,10 @@ fn kind_of(u: &Uses) -> FieldKind {
 enum Place {
     /// Text content, or an attribute that says nothing of the value.
     Other,
-    /// First in an `href`, or a `src` outside `<img>`.
+    /// First in an `href`, or a `src` outside `<img>` (a video's, an audio's, a frame's).
     Url,
-    /// First in an `<img>`/`<source>` `src`/`srcset`, or in a `url(` of a `style`.
+    /// First in an `<img>`'s or a picture's `<source>`'s `src`/`srcset`, a `poster`, or in a
+    /// `url(` of a `style`.
     Image,
     /// Right after `fa-` in a `class`.
     Icon,
@@ -1269,8 +1270,10 @@ impl Place {
             {
                 Place::Icon
             }
-            "src" | "srcset" | "data-src" | "poster"
-                if at_start && matches!(tag_name.as_str(), "img" | "source" | "video") =>
+            "poster" if at_start => Place::Image,
+            // A `<source>` is a picture's image, or a video's or an audio's file.
+            "src" | "srcset" | "data-src"
+                if at_start && (tag_name == "img" || tag_name == "source" && !in_media(tail)) =>
             {
                 Place::Image
             }
@@ -1279,6 +1282,16 @@ impl Place {
             _ => Place::Other,
         }
     }
+}
+
+/// Whether the end of the printed text is inside a `<video>` or an `<audio>` (opened after
+/// any `<picture>`, and not closed).
+fn in_media(tail: &str) -> bool {
+    let lower = tail.to_ascii_lowercase();
+    let last = |needle: &str| lower.rfind(needle);
+    let media = last("<video").max(last("<audio"));
+    let closed = last("</video").max(last("</audio"));
+    media > closed && media > last("<picture")
 }
 
 #[cfg(test)]
@@ -1330,6 +1343,24 @@ mod tests {
             FieldKind::Text
         );
         assert_eq!(schema.inner, Some(InnerKind::Code));
+    }
+
+    #[test]
+    fn a_videos_file_is_a_link_and_its_poster_and_a_pictures_source_are_images() {
+        // Hunt AJ, 9: hugo-nuevo's `video` had an image picker for its `mp4`.
+        assert_eq!(
+            kinds(
+                r#"<video controls><source src="{{ .Get "mp4" }}"></video><video src="{{ .Get "v" }}" poster="{{ .Get "p" }}"></video><picture><source srcset="{{ .Get "s" }}"></picture><img src="{{ .Get "i" }}"><audio><source src="{{ .Get "a" }}"></audio>"#
+            ),
+            [
+                ("mp4".to_string(), "url"),
+                ("v".to_string(), "url"),
+                ("p".to_string(), "image"),
+                ("s".to_string(), "image"),
+                ("i".to_string(), "image"),
+                ("a".to_string(), "url"),
+            ]
+        );
     }
 
     #[test]
