@@ -281,15 +281,20 @@ impl<'a> ShortcodeView<'a> {
     }
 
     /// What goes before a parameter added at the end of the call: the line break and
-    /// indentation before the last one, when the call writes one per line; else a space.
+    /// indentation before the last one (not the blanks ending the line before it), when
+    /// the call writes one per line; else a space.
     fn param_separator(&self) -> String {
         let Some(last) = self.sc.open.params.last() else {
             return " ".to_string();
         };
         let range = self.param_with_space(last);
         let start = last.key.as_ref().map_or(last.span.start, |(_, r)| r.start);
+        // From the line break on: the blanks a line before it ends with are that line's.
         match self.src.get(range.start..start) {
-            Some(space) if space.contains('\n') => space.to_string(),
+            Some(space) if space.contains('\n') => {
+                let eol = space.find("\r\n").or_else(|| space.find('\n')).unwrap_or(0);
+                space.get(eol..).unwrap_or(space).to_string()
+            }
             _ => " ".to_string(),
         }
     }

@@ -1460,8 +1460,10 @@ fn a_theme_shortcode_that_hands_itself_to_a_partial_has_the_partials_fields() {
 #[test]
 fn a_parameter_added_to_a_call_written_one_per_line_goes_on_a_line_of_its_own() {
     for eol in ["\n", "\r\n"] {
+        // The line before the last parameter ends with a blank (hunt AJ, 11: the new line's
+        // separator took it, and the last parameter's line gained one).
         let call =
-            "{{< link\n  url=\"https://a.dev\"\n  label=\"A\"\n>}}\n{{< link url=\"b\" >}}\n";
+            "{{< link\n  url=\"https://a.dev\" \n  label=\"A\"\n>}}\n{{< link url=\"b\" >}}\n";
         let page = format!("---\ntitle: T\n---\n\n{call}").replace('\n', eol);
         let dir = crate::support::site_of(&[
             ("hugo.toml", ""),
