@@ -64,7 +64,8 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
     } else {
         SiteSheets::default()
     };
-    let css = site_styles.then_some(&sheets.hrefs[..]);
+    // A site none of whose stylesheets Folio finds is exported in Folio's styles.
+    let css = (site_styles && !sheets.hrefs.is_empty()).then_some(&sheets.hrefs[..]);
     let (mut html, mut assets, again) = page_html(doc, css, None);
     if again {
         // The files and warnings of a dropped attempt are not the page's: render afresh,
@@ -76,6 +77,7 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
     assets.warnings.sort();
     assets.warnings.dedup();
     assets.warnings.extend(sheets.warnings);
+
     let mut files: BTreeMap<String, Contents> = sheets
         .files
         .into_iter()
@@ -238,8 +240,16 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
         out.files.insert(rel.clone(), css.into_bytes());
         out.hrefs.push(rel);
     }
+    if out.hrefs.is_empty() {
+        out.warnings.push(NO_SHEETS.to_string());
+    }
     out
 }
+
+/// What an export with the site's styles says when it finds none of the site's sheets.
+const NO_SHEETS: &str = "no stylesheet of the site's was found (Folio links the sheets in \
+    static/, and those in assets/ its templates name or match with resources.Match): \
+    exported with Folio's styles";
 
 /// A stylesheet's text with each `url(/…)` from the site root that names one of the
 /// site's static files pointing at the file's copy, relative to the sheet's own copy

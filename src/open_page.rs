@@ -577,7 +577,8 @@ impl OpenPage {
             params: &params,
             highlight: opts.markup.highlight,
         };
-        let styles = match (&theme, site_styles) {
+        // A site none of whose stylesheets Folio finds is shown in Folio's styles.
+        let styles = match (&theme, site_styles && !sheets.is_empty()) {
             (Some(_), true) => crate::render::baseof::Styles::Site {
                 sheets: &sheets,
                 marks: marks.as_deref(),

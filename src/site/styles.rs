@@ -145,10 +145,24 @@ impl Stylesheet {
 /// The `assets/` stylesheets a template names by path, in `roots` order.
 fn named_in_assets(roots: &[PathBuf]) -> Vec<Stylesheet> {
     let templates = layouts_text(roots);
+    // `resources.Match "css/*.css"` (Terminal's head) names every sheet its glob matches.
+    let globs: Vec<&str> = templates
+        .match_indices("resources.Match")
+        .filter_map(|(at, call)| {
+            let rest = templates.get(at + call.len()..)?.trim_start();
+            let quote = rest.chars().next().filter(|c| matches!(c, '"' | '`'))?;
+            let inner = rest.get(1..)?;
+            inner.get(..inner.find(quote)?)
+        })
+        .collect();
     let mut out: Vec<Stylesheet> = Vec::new();
     for root in roots {
         for (rel, path) in files_with(&root.join("assets"), &["css", "scss", "sass"]) {
-            if !templates.contains(&rel) {
+            let named = templates.contains(&rel)
+                || globs
+                    .iter()
+                    .any(|g| crate::templates::engine::resources::matches(g, &rel));
+            if !named {
                 continue;
             }
             let url = match rel.rsplit_once('.') {

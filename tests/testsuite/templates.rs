@@ -2655,6 +2655,57 @@ fn site_styles_link_the_sites_own_stylesheets_in_the_export_with_scss_compiled()
 }
 
 #[test]
+fn site_styles_link_the_sheets_a_resources_match_glob_names_and_else_folios_own() {
+    // Hunt AI, 2: Terminal's head takes its sheets by `resources.Match "css/*.css"`: none
+    // was linked, and with none found the page lost Folio's styles too.
+    let site = site_with(
+        &[("card", "<div class=\"card\">{{ .Get 0 }}</div>")],
+        "{{< card \"x\" >}}",
+    );
+    let p = site.path();
+    let doc = || folio::OpenPage::open(&p.join("content/page.md")).unwrap();
+    let report = folio::export::export_styled(&doc(), &p.join("bare"), true).unwrap();
+    let html = std::fs::read_to_string(p.join("bare/index.html")).unwrap();
+    assert!(
+        html.contains("<link rel=\"stylesheet\" href=\"assets/folio.css\">"),
+        "{html}"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("no stylesheet of the site's was found")),
+        "{:?}",
+        report.warnings
+    );
+    std::fs::create_dir_all(p.join("assets/css")).unwrap();
+    std::fs::create_dir_all(p.join("layouts/partials")).unwrap();
+    for name in ["a", "b"] {
+        std::fs::write(
+            p.join(format!("assets/css/{name}.css")),
+            format!(".{name} {{}}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        p.join("layouts/partials/head.html"),
+        "{{ range resources.Match \"css/*.css\" }}<link rel=\"stylesheet\" href=\"{{ .RelPermalink }}\">{{ end }}",
+    )
+    .unwrap();
+    folio::export::export_styled(&doc(), &p.join("matched"), true).unwrap();
+    let html = std::fs::read_to_string(p.join("matched/index.html")).unwrap();
+    for sheet in ["a", "b"] {
+        assert!(
+            html.contains(&format!(
+                "<link rel=\"stylesheet\" href=\"assets/site/css/{sheet}.css\">"
+            )),
+            "{html}"
+        );
+    }
+    assert!(!html.contains("folio.css"), "{html}");
+}
+
+#[test]
 fn a_stylesheets_urls_from_the_site_root_point_at_their_copies_in_the_export() {
     let site = site_with(
         &[("card", "<div class=\"card\">{{ .Get 0 }}</div>")],
