@@ -680,7 +680,7 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
     }
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let lang = crate::OpenPage::language_of(site, &abs);
-    let lookup = crate::site::refs::Lookup::new(site, &lang);
+    let lookup = crate::site::refs::Lookup::for_page(site, &lang, &abs);
     if let Err(e) = crate::site::refs::resolve(&lookup, &abs, &reference.value) {
         out.push(Problem(
             reference.span.start,

@@ -206,7 +206,8 @@ impl OpenPage {
         // every preview builds this context, few pages hold a reference.
         let lookup = std::sync::OnceLock::new();
         crate::templates::engine::objects::Refs(std::sync::Arc::new(move |reference: &str| {
-            let lookup = lookup.get_or_init(|| crate::site::refs::Lookup::new(&site, &ref_lang));
+            let lookup =
+                lookup.get_or_init(|| crate::site::refs::Lookup::for_page(&site, &ref_lang, &from));
             let (page, fragment) = crate::site::refs::resolve(lookup, &from, reference)
                 .map_err(|e| e.message(reference))?;
             let url = crate::site::refs::file_url(&site, &lookup.lang, &page)
@@ -230,7 +231,7 @@ impl OpenPage {
         let lookup = std::sync::OnceLock::new();
         crate::templates::engine::objects::PageFinder(Arc::new(
             move |path: &str, from_page: bool| {
-                let lookup = lookup.get_or_init(|| refs::Lookup::new(&site, &lang));
+                let lookup = lookup.get_or_init(|| refs::Lookup::for_page(&site, &lang, &page));
                 let from = from_page.then_some(page.as_path());
                 let found = match refs::get_page(lookup, from, path) {
                     Ok(Some(found)) => found,

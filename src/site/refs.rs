@@ -69,6 +69,21 @@ pub struct Lookup {
     /// Whether a file whose name ends in no language code is this language's: true in a
     /// content folder of its own, and for the default language in a shared one.
     pub unsuffixed_is_ours: bool,
+    /// Which pages the build holds besides published ones: a page outside it is no page
+    /// to a reference.
+    pub builds: Builds,
+}
+
+/// Which pages Hugo builds besides published ones: drafts (`buildDrafts`), pages dated in
+/// the future (`buildFuture`), expired ones (`buildExpired`); all off by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Builds {
+    /// Drafts are built.
+    pub drafts: bool,
+    /// Pages published in the future are built.
+    pub future: bool,
+    /// Expired pages are built.
+    pub expired: bool,
 }
 
 impl Lookup {
@@ -84,12 +99,32 @@ impl Lookup {
             .iter()
             .filter(|l| l.content_dir == content_dir)
             .count();
+        let set = |key: &str| site.config_json(&[key]).is_some_and(|v| hugo_bool(&v));
         Lookup {
             unsuffixed_is_ours: sharing <= 1 || site.default_language() == lang,
             codes: languages.into_iter().map(|l| l.code).collect(),
             content_dir,
             lang: lang.to_string(),
+            builds: Builds {
+                drafts: set("buildDrafts"),
+                future: set("buildFuture"),
+                expired: set("buildExpired"),
+            },
         }
+    }
+
+    /// [`Lookup::new`] for references from the page at `from`: Hugo renders a draft (a
+    /// future, an expired page) only in a build that holds drafts (`hugo -D`, as `hugo
+    /// server -D` previews one), where the other drafts are pages too.
+    pub fn for_page(site: &Site, lang: &str, from: &Path) -> Lookup {
+        let mut lookup = Lookup::new(site, lang);
+        if let Some(front) = front_of(from) {
+            let own = Status::of(&front);
+            lookup.builds.drafts |= own.draft;
+            lookup.builds.future |= own.future;
+            lookup.builds.expired |= own.expired;
+        }
+        lookup
     }
 
     /// `about.fr.md` → (`about.md`, Some("fr")), for a language of the site.
@@ -256,33 +291,74 @@ pub fn translations(
 
 /// Whether Hugo builds and links a page of this front matter, with its default settings
 /// (`buildDrafts`, `buildFuture`, `buildExpired` off): not a draft, not published in the
-/// future (`publishDate`, else `pubdate`, `published`, `date`), not expired
-/// (`expiryDate`, `unpublishdate`), and not `build.render: never`. A date without an
-/// offset is read as UTC.
+/// future, not expired ([`Status`]), and not `build.render: never`.
 fn is_published(front: &Map<String, Json>) -> bool {
-    let get = |k: &str| {
-        front
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(k))
-            .map(|(_, v)| v)
-    };
-    let when = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| get(k))
-            .and_then(Json::as_str)
-            .and_then(instant)
-    };
-    let now = jiff::Timestamp::now();
-    let draft = get("draft").and_then(Json::as_bool) == Some(true);
-    let future = when(&["publishDate", "pubdate", "published", "date"]).is_some_and(|t| t > now);
-    let expired = when(&["expiryDate", "unpublishdate"]).is_some_and(|t| t <= now);
-    let never = ["build", "_build"].iter().any(|k| {
-        get(k)
-            .and_then(|b| b.get("render"))
-            .and_then(Json::as_str)
-            .is_some_and(|r| r.eq_ignore_ascii_case("never"))
-    });
-    !(draft || future || expired || never)
+    let s = Status::of(front);
+    !(s.draft || s.future || s.expired || s.never)
+}
+
+/// What a page's front matter says of its place in a build.
+#[derive(Debug, Clone, Copy, Default)]
+struct Status {
+    /// `draft`, read as Hugo's `cast.ToBool` reads it (`true`, `"true"`, `1`).
+    draft: bool,
+    /// Published in the future (`publishDate`, else `pubdate`, `published`, `date`).
+    future: bool,
+    /// Expired (`expiryDate`, `unpublishdate`).
+    expired: bool,
+    /// `build.render: never`: built and found, never written (its `.RelPermalink` is
+    /// empty).
+    never: bool,
+}
+
+impl Status {
+    /// A date without an offset is read as UTC (not the site's `timeZone`).
+    fn of(front: &Map<String, Json>) -> Status {
+        let get = |k: &str| {
+            front
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(k))
+                .map(|(_, v)| v)
+        };
+        let when = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| get(k))
+                .and_then(Json::as_str)
+                .and_then(instant)
+        };
+        let now = jiff::Timestamp::now();
+        Status {
+            draft: get("draft").is_some_and(hugo_bool),
+            future: when(&["publishDate", "pubdate", "published", "date"]).is_some_and(|t| t > now),
+            expired: when(&["expiryDate", "unpublishdate"]).is_some_and(|t| t <= now),
+            never: ["build", "_build"].iter().any(|k| {
+                get(k)
+                    .and_then(|b| b.get("render"))
+                    .and_then(Json::as_str)
+                    .is_some_and(|r| r.eq_ignore_ascii_case("never"))
+            }),
+        }
+    }
+
+    /// Whether a build of `builds` holds the page (one it does not is no page at all to
+    /// `.GetPage` and references; `build.render: never` is one).
+    fn built(self, builds: Builds) -> bool {
+        (builds.drafts || !self.draft)
+            && (builds.future || !self.future)
+            && (builds.expired || !self.expired)
+    }
+}
+
+/// A value as Go's `cast.ToBool` reads it (Hugo's front matter and config flags): a bool; a
+/// number not 0; text `strconv.ParseBool` reads as true (`1`, `t`, `T`, `TRUE`, `true`,
+/// `True`).
+fn hugo_bool(value: &Json) -> bool {
+    match value {
+        Json::Bool(b) => *b,
+        Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Json::String(s) => matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True"),
+        _ => false,
+    }
 }
 
 /// A front matter date as an instant: RFC 3339, else a date and time or a date in UTC.
@@ -301,8 +377,8 @@ fn instant(text: &str) -> Option<jiff::Timestamp> {
     })
 }
 
-/// The page `rel` names from folder `base`, inside the lookup's content folder, when Hugo
-/// builds it ([`is_published`]).
+/// The page `rel` names from folder `base`, inside the lookup's content folder, when the
+/// build holds it ([`Lookup::builds`]).
 fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     let mut at = base.to_path_buf();
     for c in Path::new(rel).components() {
@@ -344,13 +420,13 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     // Hugo looks pages up by their lower-cased path: `Blog/POST.md` names `blog/post.md`.
     let file = candidates
         .iter()
-        .find(|c| is_built_page(c))
+        .find(|c| is_built_page(c, lookup.builds))
         .cloned()
         .or_else(|| {
             candidates
                 .iter()
                 .map(|c| on_disk(c))
-                .find(|c| is_built_page(c))
+                .find(|c| is_built_page(c, lookup.builds))
         });
     // A folder of the content is a section (the content folder itself, the home page),
     // which Hugo makes a page of even with no `_index.md`; so is a section's `_index.md`
@@ -437,7 +513,7 @@ fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
             }
         })
         // After the name: telling a page from a bundle's resource reads its folder.
-        .filter(|p| is_built_page(p))
+        .filter(|p| is_built_page(p, lookup.builds))
         .collect();
     match found.len() {
         0 => Ok(None),
@@ -459,10 +535,10 @@ fn has_index_file(dir: &Path) -> bool {
     })
 }
 
-/// Whether `path` is a page ([`is_page`]) Hugo builds ([`is_published`]): one it does
-/// not (a draft, say) is none, and a reference to it is not found.
-fn is_built_page(path: &Path) -> bool {
-    is_page(path) && front_of(path).is_none_or(|f| is_published(&f))
+/// Whether `path` is a page ([`is_page`]) a build of `builds` holds ([`Status::built`]):
+/// one it does not (a draft, say) is none, and a reference to it is not found.
+fn is_built_page(path: &Path, builds: Builds) -> bool {
+    is_page(path) && front_of(path).is_none_or(|f| Status::of(&f).built(builds))
 }
 
 /// Whether `path` is a content page: a file with a page extension that is not a leaf

@@ -1128,6 +1128,68 @@ fn a_draft_is_no_page_to_a_reference_or_a_link_as_hugo_builds_none() {
 }
 
 #[test]
+fn a_page_the_build_holds_is_found_a_never_rendered_one_a_draft_from_a_draft_a_future_one_with_build_future(
+) {
+    // Review 47a, 1, 2 and 11: `build.render: never` is found (its URL is empty); a draft's
+    // references resolve as in `hugo -D`, the only build that renders it; `buildFuture`
+    // holds future pages; `draft: "true"` is a draft as Hugo's cast reads it.
+    let site = site_with_references(
+        "1 [{{< relref \"note\" >}}] 2 {{< relref \"plan.md\" >}} 3 {{< relref \"later.md\" >}}",
+    );
+    let p = site.path();
+    for (file, front) in [
+        ("note/index.md", "build:\n  render: never\n  list: never"),
+        ("plan.md", "draft: true"),
+        ("later.md", "date: 2999-01-01"),
+        ("text.md", "draft: \"true\""),
+    ] {
+        std::fs::create_dir_all(p.join("content").join(file).parent().unwrap()).unwrap();
+        std::fs::write(
+            p.join("content").join(file),
+            format!("---\ntitle: X\n{front}\n---\n"),
+        )
+        .unwrap();
+    }
+    let page = p.join("content/about/index.md");
+    let errors = |page: &Path| -> Vec<String> {
+        folio::check::check_path(page)
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.col))
+            .collect()
+    };
+    // Plain `hugo`: the draft and the future page are no pages; the never-rendered one is.
+    assert!(crate::support::hugo_run(p, &[])
+        .unwrap_err()
+        .contains("later.md"));
+    assert_eq!(errors(&page), ["5:40", "5:67"]);
+    // The page a draft: it renders only in `hugo -D`, where the draft is a page.
+    let about = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        about.replace("title: About", "title: About\ndraft: true"),
+    )
+    .unwrap();
+    assert_eq!(errors(&page), ["6:67"]);
+    // With `buildFuture`, the future page is one too; `draft: "true"` is still a draft.
+    std::fs::write(
+        &page,
+        about.replace(
+            "3 {{< relref \"later.md\" >}}",
+            "3 {{< relref \"text.md\" >}}",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("hugo.toml"),
+        "baseURL = \"https://ex.org/sub/\"\ntitle = \"T\"\nbuildFuture = true\n",
+    )
+    .unwrap();
+    let hugo = crate::support::hugo_run(p, &[]).unwrap_err();
+    assert!(hugo.contains("text.md") && !hugo.contains("note"), "{hugo}");
+    assert_eq!(errors(&page), ["5:40", "5:67"]);
+}
+
+#[test]
 fn a_reference_from_a_translation_names_the_page_in_its_language() {
     let dir = crate::support::hugo_site(&[
         (
