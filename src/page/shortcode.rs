@@ -209,14 +209,17 @@ impl<'a> ShortcodeView<'a> {
         for (i, v) in new.iter().enumerate() {
             let Some(k) = &v.name else { continue };
             if self.param(k).is_none() {
-                let boolean = schema
-                    .and_then(|s| s.param(&ParamKey::Named(k.clone())))
-                    .is_some_and(|p| p.boolean);
-                let style = if boolean && matches!(v.value.as_str(), "true" | "false") {
-                    Quote::Bare
-                } else {
-                    Quote::Double
+                // Bare where the template compares it with what Hugo reads bare: a flag's
+                // `true`/`false`, a number (`cols=2`).
+                let read = schema.and_then(|s| s.param(&ParamKey::Named(k.clone())));
+                let bare = match super::lexer::Typed::of_bare(&v.value) {
+                    super::lexer::Typed::Bool(_) => read.is_some_and(|p| p.boolean),
+                    t @ (super::lexer::Typed::Int(_) | super::lexer::Typed::Float(_)) => {
+                        read.is_some_and(|p| p.number) && t.prints_as(&v.value)
+                    }
+                    super::lexer::Typed::Text => false,
                 };
+                let style = if bare { Quote::Bare } else { Quote::Double };
                 let q =
                     quote(&v.value, style).map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                 appended.push_str(&format!("{}{k}={q}", self.param_separator()));

@@ -168,5 +168,6 @@ fn param(spec: &str) -> ParamSchema {
         label: None,
         hidden: false,
         boolean: false,
+        number: false,
     }
 }

@@ -183,6 +183,7 @@ fn param_mut(schema: &mut super::Schema, key: ParamKey) -> &mut ParamSchema {
                 label: None,
                 hidden: false,
                 boolean: false,
+                number: false,
             });
             schema.params.len() - 1
         }

@@ -115,6 +115,11 @@ pub struct ParamSchema {
     /// written bare (`f=true`, which Hugo reads as a boolean), not quoted.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub boolean: bool,
+    /// Compared with a number or ordered (`eq (.Get "cols") 2`, `gt`): a value that is a
+    /// number is written bare (`cols=2`), as Hugo reads it a number, not quoted text that
+    /// never equals one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub number: bool,
 }
 
 /// What a template does with a call's body (`.Inner`, `.InnerDeindent`), which says what
@@ -300,9 +305,9 @@ struct Uses {
     truthy: bool,
     /// Compared with a `true`/`false` literal.
     bool_compare: bool,
-    /// Compared with the `true` literal.
+    /// Compared with `true` or `"true"`.
     true_compare: bool,
-    /// Compared with the `false` literal.
+    /// Compared with `false` or `"false"`.
     false_compare: bool,
     /// Compared with a number, or ordered (`lt`, `gt`…): a number, not a checkbox.
     number: bool,
@@ -431,9 +436,8 @@ impl Infer<'_> {
                 let kind = u.map_or(FieldKind::Text, kind_of);
                 // A flag only ever compared with `false` is on unless set to false
                 // (Hextra's `not (eq (.Get "border") false)`).
-                let on_unless_false = u.is_some_and(|u| {
-                    u.false_compare && !u.true_compare && !u.truthy && !u.string_compare
-                });
+                let on_unless_false =
+                    u.is_some_and(|u| u.false_compare && !u.true_compare && !u.truthy && !u.choice);
                 let default = u.and_then(|u| u.default.clone()).or_else(|| {
                     (kind == FieldKind::Flag && on_unless_false).then(|| "true".to_string())
                 });
@@ -445,6 +449,7 @@ impl Infer<'_> {
                     label: None,
                     hidden: false,
                     boolean: kind == FieldKind::Flag && boolean,
+                    number: u.is_some_and(|u| u.number),
                 }
             })
             .collect();
@@ -923,7 +928,8 @@ impl Infer<'_> {
         }
         let flows = self.read(ParamKey::Named(key.to_string()));
         if name == "isset" {
-            self.tested_as_is(&flows);
+            // Whether it is set, not what it is: unset is not false to the template.
+            self.mark(&flows, |u| u.tested = true);
             return Some(Flows::new());
         }
         Some(flows)
@@ -1009,7 +1015,14 @@ impl Infer<'_> {
         if matches!(name, "partial" | "partialCached") {
             return self.partial_call(rest, dot);
         }
-        if !COMPARE.contains(&name) && rest.iter().any(|a| self.is_context(a)) {
+        let holds_context = |a: &Expr| {
+            matches!(a, Expr::Dot(_))
+                && self
+                    .dot_dict
+                    .as_ref()
+                    .is_some_and(|d| d.values().any(|v| matches!(v, DictValue::Context)))
+        };
+        if !COMPARE.contains(&name) && rest.iter().any(|a| self.is_context(a) || holds_context(a)) {
             self.reads_all = true;
         }
         false
@@ -1026,6 +1039,14 @@ impl Infer<'_> {
                 self.reads_all |= !followed;
                 return true;
             }
+        }
+        // `partial "inner.html" .` where dot is a dict handed on: followed with that dict.
+        if let (Some(Expr::String(_, partial)), Some(Expr::Dot(_)), Some(dict)) =
+            (rest.first(), rest.get(1), self.dot_dict.clone())
+        {
+            let followed = self.follow_partial_with(partial, Some(dict));
+            self.reads_all |= !followed;
+            return false;
         }
         if !rest.iter().any(|a| self.is_context(a)) {
             return false;
@@ -1080,10 +1101,12 @@ impl Infer<'_> {
         // A partial read already (calling itself, or called twice) reads nothing more; one
         // handed a dict is read again for that dict's keys.
         let seen = match &dict {
+            // The dict's keys and what each holds: the same keys holding other parameters
+            // are read again for those.
             Some(d) => {
-                let mut keys: Vec<&String> = d.keys().collect();
-                keys.sort();
-                format!("{name}\u{0}{keys:?}")
+                let mut held: Vec<String> = d.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
+                held.sort();
+                format!("{name}\u{0}{}", held.join("\u{0}"))
             }
             None => name.to_string(),
         };
@@ -1148,12 +1171,17 @@ impl Infer<'_> {
         let number = matches!(name, "lt" | "le" | "gt" | "ge")
             || rest.iter().any(|a| matches!(a, Expr::Number(..)));
         let word = literal.is_some_and(|l| !matches!(l, "true" | "false"));
+        // `false` or `"false"`: the value is on unless it is that.
+        let (true_like, false_like) = (
+            with_true || literal == Some("true"),
+            with_false || literal == Some("false"),
+        );
         self.mark(flows, |u| {
             u.tested = true;
             u.truthy |= matches!(name, "not" | "and");
             u.bool_compare |= with_true || with_false;
-            u.true_compare |= with_true;
-            u.false_compare |= with_false;
+            u.true_compare |= true_like;
+            u.false_compare |= false_like;
             u.number |= number;
             u.string_compare |= literal.is_some();
             u.choice |= word;
@@ -1363,12 +1391,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_partial_handed_a_dict_reads_through_its_keys_the_shortcode_or_its_values() {
-        // Hunt AJ, 4: Hextra's cards and HX2003's project card hand a dict to a partial;
-        // the shortcode was taken to read any parameter, its values to be text.
-        let partials = |name: &str| {
-            match name {
+    /// The partials of the dict tests, by name.
+    fn dict_partials(name: &str) -> Option<String> {
+        match name {
             "ctx.html" => Some(
                 r#"{{ with .ctx.Get "link" }}<a class="{{ $.cls }}" href="{{ . }}">{{ $.ctx.Get "blurb" | markdownify }}</a>{{ end }}{{ with .ctx }}{{ if .Get "wide" }}w{{ end }}{{ end }}"#
                     .to_string(),
@@ -1377,18 +1402,28 @@ mod tests {
                 r#"<img src="{{ .image }}">{{ range split .tags "," }}<i>{{ . }}</i>{{ end }}"#
                     .to_string(),
             ),
+            "on.html" => Some(r#"<div>{{ partial "ctx.html" . }}</div>"#.to_string()),
+            "json.html" => Some(r#"{{ jsonify . }}"#.to_string()),
             _ => None,
         }
-        };
-        let learned = |template: &str| {
-            let schema = Schema::infer_with(template, &partials).unwrap();
-            let params: Vec<(String, FieldKind)> = schema
-                .params
-                .iter()
-                .map(|p| (p.key.to_string(), p.kind))
-                .collect();
-            (schema.reads_all_params, params)
-        };
+    }
+
+    /// What a template handing dicts to [`dict_partials`] reads: whether any parameter,
+    /// and each parameter it names with its kind.
+    fn learned(template: &str) -> (bool, Vec<(String, FieldKind)>) {
+        let schema = Schema::infer_with(template, &dict_partials).unwrap();
+        let params = schema
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind))
+            .collect();
+        (schema.reads_all_params, params)
+    }
+
+    #[test]
+    fn a_partial_handed_a_dict_reads_through_its_keys_the_shortcode_or_its_values() {
+        // Hunt AJ, 4: Hextra's cards and HX2003's project card hand a dict to a partial;
+        // the shortcode was taken to read any parameter, its values to be text.
         assert_eq!(
             learned(r#"{{ partial "ctx.html" (dict "ctx" . "cls" "more") }}"#),
             (
@@ -1414,6 +1449,29 @@ mod tests {
         );
         // A partial Folio cannot read, handed the shortcode in a dict: any parameter.
         assert!(learned(r#"{{ partial "gone.html" (dict "ctx" .) }}"#).0);
+    }
+
+    #[test]
+    fn a_dict_handed_on_or_handed_twice_with_other_values_is_read_for_each() {
+        // Review 47a, 5 and 6: a dict handed on to another partial, and one partial handed
+        // two dicts of the same keys.
+        assert_eq!(
+            learned(
+                r#"{{ partial "on.html" (dict "ctx" .) }}{{ partial "vals.html" (dict "image" (.Get "a") "tags" (.Get "t")) }}{{ partial "vals.html" (dict "image" (.Get "b") "tags" (.Get "t")) }}"#
+            ),
+            (
+                false,
+                vec![
+                    ("link".to_string(), FieldKind::Url),
+                    ("blurb".to_string(), FieldKind::Markdown),
+                    ("wide".to_string(), FieldKind::Flag),
+                    ("a".to_string(), FieldKind::Image),
+                    ("t".to_string(), FieldKind::CommaList),
+                    ("b".to_string(), FieldKind::Image),
+                ]
+            )
+        );
+        assert!(learned(r#"{{ partial "json.html" (dict "ctx" .) }}"#).0);
     }
 
     #[test]
@@ -1576,6 +1634,21 @@ mod tests {
                 // Also tested as it is: unset is false there.
                 ("a".into(), FieldKind::Flag, None, true),
                 ("t".into(), FieldKind::Flag, Some("true".into()), true),
+            ]
+        );
+        // Review 47b, 1 and 47a, 12: on unless it is the text "false" (gohugoio's `code`
+        // shortcode), or tested with `isset` then compared with false.
+        let s = Schema::infer(r#"{{ if ne (.Get "copy") "false" }}C{{ end }}{{ if and (isset .Params "b") (eq (.Get "b") false) }}plain{{ end }}"#).unwrap();
+        let flags: Vec<(String, FieldKind, Option<String>, bool)> = s
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.default.clone(), p.boolean))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("copy".into(), FieldKind::Flag, Some("true".into()), false),
+                ("b".into(), FieldKind::Flag, Some("true".into()), true),
             ]
         );
     }

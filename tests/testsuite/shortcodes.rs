@@ -789,6 +789,39 @@ fn a_flag_written_bare_last_in_a_call_closed_without_a_space_gets_one_as_hugo_re
 }
 
 #[test]
+fn a_number_the_template_compares_is_written_bare_and_a_text_false_quoted_as_hugo_reads_them() {
+    // Review 47b, 1 and 3: `cols` typed 2 was saved `cols="2"`, which never equals 2; a
+    // flag on unless it is the text "false" could not be turned off.
+    let page = "---\ntitle: x\n---\n{{< grid >}}\n";
+    let dir = crate::support::site_of(&[
+        ("hugo.toml", ""),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/shortcodes/grid.html",
+            "{{ $cols := .Get \"cols\" | default 3 }}{{ if eq $cols 2 }}TWO{{ end }}{{ if ne (.Get \"copy\") \"false\" }}COPY{{ end }}",
+        ),
+        ("content/x.md", page),
+    ]);
+    let doc = OpenPage::open(&dir.path().join("content/x.md")).unwrap();
+    let mut model = doc.model();
+    block_at(&mut model, &[0]).params = Some(vec![]);
+    set_param(block_at(&mut model, &[0]), "cols", "2");
+    set_param(block_at(&mut model, &[0]), "copy", "false");
+    let out = doc
+        .plan(&model, Path::new("<model>"))
+        .unwrap()
+        .page
+        .unwrap();
+    assert_eq!(
+        out,
+        page.replace("{{< grid >}}", "{{< grid cols=2 copy=\"false\" >}}")
+    );
+    std::fs::write(dir.path().join("content/x.md"), &out).unwrap();
+    let html = hugo_content(dir.path());
+    assert!(html.contains("TWO") && !html.contains("COPY"), "{html}");
+}
+
+#[test]
 fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
     let dir = small_site("---\ntitle: x\n---\n{{< callout >}}\nHi\n{{< /callout >}}\n\n{{< box >}}\nx\n{{< /box >}}\n");
     let config =
