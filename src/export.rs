@@ -125,35 +125,44 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
 }
 
 /// Refuses an export folder inside one of the folders Hugo reads (its content, `static/`,
-/// `assets/`, `layouts/`, `data/`, `i18n/`, `archetypes/`, the themes folder): Hugo would
+/// `assets/`, `layouts/`, `data/`, `i18n/`, `archetypes/`, the themes folder, each where the
+/// config puts it; both paths resolved, links followed: [`crate::fs::resolved`]): Hugo would
 /// publish the export with the site from `static/`, fail on its HTML in `content/`, and
 /// the next export would take the last one's stylesheets for the site's.
 ///
 /// # Errors
 /// A site error naming the folder.
 fn refuse_site_folders(doc: &OpenPage, out: &Path) -> Result<()> {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let root = absolute(&doc.site.root);
-    let out_abs = absolute(out);
-    let themes = doc.site.template_sources().themes_dir;
+    let root = crate::fs::resolved(&doc.site.root);
+    let out_abs = crate::fs::resolved(out);
+    let site = &doc.site;
+    // Each folder setting, as the config names it (`staticDir` may list several), else
+    // Hugo's default.
+    let setting = |key: &str, default: &str| -> Vec<PathBuf> {
+        let named: Vec<String> = match site.config_json(&[key]) {
+            Some(serde_json::Value::String(d)) => vec![d],
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .filter_map(|d| d.as_str().map(str::to_string))
+                .collect(),
+            _ => vec![default.to_string()],
+        };
+        named.into_iter().map(|d| root.join(d)).collect()
+    };
     let named = [
-        "content",
-        "static",
-        "assets",
-        "layouts",
-        "data",
-        "i18n",
-        "archetypes",
+        ("contentDir", "content"),
+        ("staticDir", "static"),
+        ("assetDir", "assets"),
+        ("layoutDir", "layouts"),
+        ("dataDir", "data"),
+        ("i18nDir", "i18n"),
+        ("archetypeDir", "archetypes"),
+        ("themesDir", "themes"),
     ]
     .into_iter()
-    .map(|d| root.join(d))
-    .chain([root.join(themes)])
-    .chain(
-        doc.site
-            .languages()
-            .into_iter()
-            .map(|l| absolute(&l.content_dir)),
-    );
+    .flat_map(|(key, default)| setting(key, default))
+    .chain(site.languages().into_iter().map(|l| l.content_dir))
+    .map(|d| crate::fs::resolved(&d));
     for dir in named {
         if out_abs.starts_with(&dir) {
             let shown = dir.strip_prefix(&root).unwrap_or(&dir);
@@ -472,7 +481,7 @@ fn local_asset(
             .filter(|dir| candidate.is_file() && crate::fs::linked_below(dir, &candidate))
             .map(|_| LINKED),
         None => safe
-            .then(|| unpublished(&assets.root, &candidate))
+            .then(|| unpublished(&assets.root, &content_dirs(site), &candidate))
             .flatten(),
     };
     if let Some(why) = why {
@@ -498,16 +507,24 @@ fn local_asset(
     copy_in(&candidate, assets).map(|copy| format!("{copy}{suffix}"))
 }
 
+/// The site's content folders, one per language (several may share one).
+fn content_dirs(site: &crate::Site) -> Vec<PathBuf> {
+    site.languages()
+        .into_iter()
+        .map(|l| l.content_dir)
+        .collect()
+}
+
 /// Why Hugo does not publish a file reached through a symbolic link.
 const LINKED: &str = "reached through a symbolic link, which Hugo does not publish";
 
 /// Why Hugo does not publish `file`, a file of the site's content beside a page (`root`,
-/// the site's folder, and `file` both absolute or both not), or `None` when it does: a
+/// the site's folder; `contents`, its content folders), or `None` when it does: a
 /// page's source (a content format's extension: Hugo renders it as a page, and a draft's
 /// text is not for the reader), a hidden file or one in a hidden folder, or a file reached
 /// through a symbolic link (checked against Hugo 0.168, which publishes a leaf bundle's
 /// other files).
-fn unpublished(root: &Path, file: &Path) -> Option<&'static str> {
+fn unpublished(root: &Path, contents: &[PathBuf], file: &Path) -> Option<&'static str> {
     /// Hugo's content formats (`media/builtin.go`: Markdown, HTML, AsciiDoc, Pandoc,
     /// reStructuredText, Emacs Org-Mode).
     const CONTENT: [&str; 12] = [
@@ -528,7 +545,16 @@ fn unpublished(root: &Path, file: &Path) -> Option<&'static str> {
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
     {
         Some("hidden, and Hugo does not publish hidden content files")
-    } else if file.exists() && crate::fs::linked_below(&root, &file) {
+    } else if file.exists() && {
+        // From the content folder the file is in (which may itself be a link, as Hugo
+        // allows), else from the site's folder.
+        let base = contents
+            .iter()
+            .map(|d| absolute(d))
+            .find(|d| file.starts_with(d))
+            .unwrap_or_else(|| root.clone());
+        crate::fs::linked_below(&base, &file)
+    } {
         Some(LINKED)
     } else {
         None
@@ -649,10 +675,15 @@ fn replace_dir(out: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
         let _ = remove_tree(&tmp, files.keys());
         return Err(e);
     }
+    // Any failure from here leaves the new folder beside the target removed.
+    let discard = |e: Error| {
+        let _ = remove_tree(&tmp, files.keys());
+        e
+    };
     match previous {
         Target::Missing => rename(&tmp, out, files),
         Target::Empty => {
-            std::fs::remove_dir(out).map_err(|e| Error::io(out, e))?;
+            std::fs::remove_dir(out).map_err(|e| discard(Error::io(out, e)))?;
             rename(&tmp, out, files)
         }
         Target::Export(old_files) => {
@@ -661,7 +692,7 @@ fn replace_dir(out: &Path, files: &BTreeMap<String, Contents>) -> Result<()> {
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
                     .replacen(".folio-new-", ".folio-old-", 1),
             );
-            std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+            std::fs::rename(out, &old).map_err(|e| discard(Error::io(out, e)))?;
             if let Err(e) = rename(&tmp, out, files) {
                 let _ = std::fs::rename(&old, out);
                 return Err(e);

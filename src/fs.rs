@@ -71,6 +71,38 @@ pub fn linked_below(base: &Path, path: &Path) -> bool {
     })
 }
 
+/// `path` as the file system resolves it: absolute, its longest existing part with every
+/// symbolic link followed and `..` taken away (`std::fs::canonicalize`), the rest (which
+/// does not exist yet) appended with `.` and `..` read as written.
+pub fn resolved(path: &Path) -> std::path::PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    let base = loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            break real;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break absolute.clone(),
+        }
+    };
+    let mut out = base;
+    for name in missing.into_iter().rev() {
+        match name.to_str() {
+            Some("..") => {
+                out.pop();
+            }
+            Some(".") => {}
+            _ => out.push(name),
+        }
+    }
+    out
+}
+
 /// Writes `bytes` to `path` atomically. A symbolic link is written through: its target
 /// is replaced (with the target's permissions) and the link stays a link.
 ///

@@ -1441,24 +1441,22 @@ fn local_urls<'h>(
         let mut pointed = pointed.borrow_mut();
         pointed_url(url, image, opts, frame.as_ref(), &mut pointed)
     };
-    let mut style = String::new();
+    let (mut style, mut noscript) = (String::new(), String::new());
     let selector = URL_ATTRIBUTES.map(|a| format!("[{a}]")).join(",");
     let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!(selector, |el| {
-            for attribute in URL_ATTRIBUTES {
-                let Some(value) = el.get_attribute(attribute) else {
-                    continue;
-                };
-                let image = attribute != HREF;
-                let mut point = |url: &str| point(url, image);
-                let new = match attribute {
-                    SRCSET => Some(rewrite_srcset(&value, &mut point)).filter(|v| *v != value),
-                    STYLE => Some(rewrite_css_urls(&value, &mut point)).filter(|v| *v != value),
-                    _ => point(&value),
-                };
-                if let Some(new) = new {
-                    el.set_attribute(attribute, &new)?;
-                }
+        .append_element_content_handler(element!(selector, |el| { point_attributes(el, &point) }))
+        // A `<noscript>`'s content is text to the rewriter (it reads as a browser running
+        // scripts does), but HTML where scripts do not run (the sandboxed preview, an
+        // export opened with them off): pointed as a call's output is, read whole.
+        .append_element_content_handler(text!("noscript", |chunk| {
+            noscript.push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                let inner = std::mem::take(&mut noscript);
+                let mut pointed = pointed.borrow_mut();
+                let html = local_urls(&inner, opts, &mut pointed).into_owned();
+                chunk.replace(&html, lol_html::html_content::ContentType::Html);
+            } else {
+                chunk.remove();
             }
             Ok(())
         }))
@@ -1480,6 +1478,30 @@ fn local_urls<'h>(
         Ok(out) if out != html => Cow::Owned(out),
         _ => Cow::Borrowed(html),
     }
+}
+
+/// An element's URL attributes passed through `point` (a URL and whether it is an
+/// image's; the new value escaped for a double-quoted attribute, `None` to keep it).
+fn point_attributes(
+    el: &mut lol_html::html_content::Element<'_, '_>,
+    point: &impl Fn(&str, bool) -> Option<String>,
+) -> lol_html::HandlerResult {
+    for attribute in URL_ATTRIBUTES {
+        let Some(value) = el.get_attribute(attribute) else {
+            continue;
+        };
+        let image = attribute != HREF;
+        let mut point = |url: &str| point(url, image);
+        let new = match attribute {
+            SRCSET => Some(rewrite_srcset(&value, &mut point)).filter(|v| *v != value),
+            STYLE => Some(rewrite_css_urls(&value, &mut point)).filter(|v| *v != value),
+            _ => point(&value),
+        };
+        if let Some(new) = new {
+            el.set_attribute(attribute, &new)?;
+        }
+    }
+    Ok(())
 }
 
 /// Where the document finds the file at `url` (as written in an attribute, entities
@@ -1741,8 +1763,9 @@ const HREF: &str = "href";
 const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
 
 /// Whether a call's output may hold a URL attribute ([`local_urls`] reads only such
-/// output): one pass over its `=` signs (`memchr`), each checked for a name before it
-/// (after white space: a template may break a tag over lines). A call's output has a few
+/// output): one pass over its `=` signs (`memchr`), each checked for a name before it in
+/// any case (after white space: a template may break a tag over lines; blanks may stand
+/// before the `=`). A call's output has a few
 /// dozen attributes, most of them `class`, which the letter before `=` turns away (no name
 /// ends in `s`).
 fn names_url_attribute(html: &str) -> bool {
@@ -1751,12 +1774,19 @@ fn names_url_attribute(html: &str) -> bool {
         let Some(before) = bytes.get(..at) else {
             return false;
         };
+        // A name in any case (`SRC=`), blanks allowed before the `=`.
+        let name_end = before
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .map_or(0, |i| i + 1);
+        let before = before.get(..name_end).unwrap_or_default();
         URL_ATTRIBUTES.into_iter().any(|a| {
-            before.ends_with(a.as_bytes())
+            before.len() > a.len()
                 && before
-                    .len()
-                    .checked_sub(a.len() + 1)
-                    .and_then(|i| before.get(i))
+                    .get(before.len() - a.len()..)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(a.as_bytes()))
+                && before
+                    .get(before.len() - a.len() - 1)
                     .is_some_and(u8::is_ascii_whitespace)
         })
     })

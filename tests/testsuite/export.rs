@@ -681,6 +681,83 @@ fn an_export_folder_inside_a_folder_hugo_reads_is_refused() {
 }
 
 #[test]
+fn an_export_folder_is_judged_where_it_resolves_and_where_the_config_puts_the_folders() {
+    // Review 47a, 9 and 47b, 4: a link into `static/` and a `staticDir` of the config got
+    // through; `static/../../y`, outside the site, was refused.
+    let site = sample_site();
+    let doc = sample_doc(site.path());
+    fs::create_dir_all(site.path().join("static/served")).unwrap();
+    let link = site.path().join("served-link");
+    std::os::unix::fs::symlink(site.path().join("static/served"), &link).unwrap();
+    let err = export(&doc, &link).unwrap_err().to_string();
+    assert!(err.contains("inside the site's `static` folder"), "{err}");
+    let outside = tempfile::tempdir().unwrap();
+    let name = outside.path().file_name().unwrap().to_str().unwrap();
+    let around = site.path().join("static/../..").join(name).join("y");
+    export(&doc, &around).unwrap();
+    let config = site.path().join("hugo.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("staticDir = [\"files\", \"more\"]\n{text}"),
+    )
+    .unwrap();
+    let doc = sample_doc(site.path());
+    let err = export(&doc, &site.path().join("more/x"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("inside the site's `more` folder"), "{err}");
+}
+
+#[test]
+fn a_bundles_files_are_copied_from_a_content_folder_that_is_a_link() {
+    // Review 47a, 3: Hugo publishes them; the content folder's own link was taken for one
+    // the files are reached through.
+    let site = sample_site();
+    let real = tempfile::tempdir().unwrap();
+    let en = site.path().join("content/en");
+    copy_dir(&en, real.path());
+    fs::write(real.path().join("me.png"), b"png").unwrap();
+    fs::remove_dir_all(&en).unwrap();
+    std::os::unix::fs::symlink(real.path(), &en).unwrap();
+    let (report, out, html) = export_sample_with(site.path(), "![me](me.png)\n");
+    assert!(
+        html.contains("<img src=\"assets/root/content/en/me.png\""),
+        "{html:.200}"
+    );
+    assert!(out.join("assets/root/content/en/me.png").is_file());
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
+fn a_noscript_image_and_an_attribute_named_in_capitals_are_pointed_at_their_copies() {
+    // Review 47a, 7 and 8: a `<noscript>` is HTML where scripts do not run (the sandboxed
+    // preview); `<IMG SRC=…>` is a URL attribute too.
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("static/img")).unwrap();
+    for name in ["a", "b", "c"] {
+        fs::write(site.path().join(format!("static/img/{name}.png")), b"png").unwrap();
+    }
+    fs::write(
+        site.path().join("layouts/shortcodes/lazy.html"),
+        "<img data-src=\"/img/a.png\" class=\"lazy\"><noscript><img src=\"/img/b.png\"></noscript><IMG SRC=\"/img/c.png\">",
+    )
+    .unwrap();
+    let (report, out, html) = export_sample_with(site.path(), "{{< lazy >}}\n");
+    for name in ["a", "b", "c"] {
+        assert!(
+            html.contains(&format!("\"assets/site/img/{name}.png\"")),
+            "{name} in {html:.300}"
+        );
+        assert!(
+            out.join(format!("assets/site/img/{name}.png")).is_file(),
+            "{name}"
+        );
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn a_sites_title_set_for_its_language_heads_the_export() {
     let site = sample_site();
     let config = site.path().join("hugo.toml");
