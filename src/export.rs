@@ -374,11 +374,7 @@ fn page_html(
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets)
     };
-    let published = assets.clone();
-    let publish = move |path: &Path| {
-        let mut assets = published.lock().unwrap_or_else(PoisonError::into_inner);
-        copy_in(path, &mut assets)
-    };
+    let publish = publisher(assets.clone(), content_dirs(&doc.site));
     let opts = RenderOptions {
         markup: doc.site.markup(),
         site_params: &params,
@@ -418,6 +414,21 @@ fn page_html(
         .map(String::into_bytes)
         .collect();
     (html, assets, again)
+}
+
+/// What the render calls to publish a resource's file (`RenderOptions::publish`): copied
+/// into `assets`, unless Hugo does not publish it (a bundle's page, a draft's text).
+fn publisher(
+    assets: Arc<Mutex<Assets>>,
+    contents: Vec<PathBuf>,
+) -> impl Fn(&Path) -> Option<String> + Send + Sync {
+    move |path: &Path| {
+        let mut assets = assets.lock().unwrap_or_else(PoisonError::into_inner);
+        if unpublished(&assets.root, &contents, path).is_some() {
+            return None;
+        }
+        copy_in(path, &mut assets)
+    }
 }
 
 /// A site URL without the base URL's path (`/repo/img/a.png` → `/img/a.png` for a site
@@ -525,36 +536,26 @@ const LINKED: &str = "reached through a symbolic link, which Hugo does not publi
 /// through a symbolic link (checked against Hugo 0.168, which publishes a leaf bundle's
 /// other files).
 fn unpublished(root: &Path, contents: &[PathBuf], file: &Path) -> Option<&'static str> {
-    /// Hugo's content formats (`media/builtin.go`: Markdown, HTML, AsciiDoc, Pandoc,
-    /// reStructuredText, Emacs Org-Mode).
-    const CONTENT: [&str; 12] = [
-        "md", "markdown", "mdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst",
-        "org",
-    ];
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, file) = (absolute(root), absolute(file));
-    let rel = file.strip_prefix(&root).ok()?;
-    let ext = file
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if CONTENT.contains(&ext.as_str()) {
+    file.strip_prefix(&root).ok()?;
+    // The content folder the file is in (which may itself be a link, as Hugo allows).
+    let content = contents
+        .iter()
+        .map(|d| absolute(d))
+        .find(|d| file.starts_with(d));
+    let Some(content) = content else {
+        return (file.exists() && crate::fs::linked_below(&root, &file)).then_some(LINKED);
+    };
+    let rel = file.strip_prefix(&content).unwrap_or(&file);
+    if crate::templates::engine::bundle::is_content_file(&file.to_string_lossy()) {
         Some("a page's source, which Hugo renders as a page")
-    } else if rel
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-    {
+    } else if rel.components().any(|c| {
+        let part = c.as_os_str().to_string_lossy();
+        part.starts_with(['.', '#']) || part.ends_with('~')
+    }) {
         Some("hidden, and Hugo does not publish hidden content files")
-    } else if file.exists() && {
-        // From the content folder the file is in (which may itself be a link, as Hugo
-        // allows), else from the site's folder.
-        let base = contents
-            .iter()
-            .map(|d| absolute(d))
-            .find(|d| file.starts_with(d))
-            .unwrap_or_else(|| root.clone());
-        crate::fs::linked_below(&base, &file)
-    } {
+    } else if file.exists() && crate::fs::linked_below(&content, &file) {
         Some(LINKED)
     } else {
         None

@@ -33,8 +33,8 @@ use serde_json::{Map, Value as Json};
 
 use super::Site;
 
-/// File extensions of content pages Folio reads.
-const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
+/// File extensions of content pages: Hugo's content formats.
+use crate::templates::engine::bundle::CONTENT_SUFFIXES as PAGE_EXTENSIONS;
 
 /// Why a reference names no page, in Hugo's words (`REF_NOT_FOUND`).
 #[derive(Debug, Clone, PartialEq, Eq)]

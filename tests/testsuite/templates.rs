@@ -3251,6 +3251,43 @@ fn a_file_of_no_known_type_gives_its_text_as_content_and_no_media_type_as_in_hug
 }
 
 #[test]
+fn a_bundles_page_and_editors_files_are_not_resources_hugo_publishes() {
+    // Review 47a, 4: a draft page of the bundle was copied into the export, its text and
+    // all; `#x.png` and `x.png~` were listed, which Hugo skips.
+    let site = site_with(
+        &[(
+            "list",
+            "{{ range .Page.Resources }}<a href=\"{{ .RelPermalink }}\">{{ .Name }}</a>{{ end }}",
+        )],
+        "",
+    );
+    let p = site.path();
+    std::fs::create_dir_all(p.join("content/post")).unwrap();
+    for (name, text) in [
+        ("index.md", "---\ntitle: P\n---\n\n{{< list >}}\n"),
+        (
+            "plan.md",
+            "---\ntitle: Plan\ndraft: true\n---\nThe secret plan.\n",
+        ),
+        ("pic.png", "png"),
+        ("#x.png", "png"),
+        ("x.png~", "png"),
+    ] {
+        std::fs::write(p.join("content/post").join(name), text).unwrap();
+    }
+    let doc = folio::OpenPage::open(&p.join("content/post/index.md")).unwrap();
+    let out = p.join("out");
+    folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains(">pic.png</a>") && !html.contains("x.png"),
+        "{html}"
+    );
+    assert!(out.join("assets/root/content/post/pic.png").is_file());
+    assert!(!out.join("assets/root/content/post/plan.md").exists());
+}
+
+#[test]
 fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
     let (_site, doc, out, html) = exported_bundle(
         "thumb",

@@ -52,7 +52,15 @@ pub fn bundle_files(
     meta: &[serde_json::Map<String, serde_json::Value>],
     home: bool,
 ) -> Vec<BundleFile> {
-    let mut names = files_under(dir);
+    // Hugo skips editors' files in a bundle, `#x.png` and `x.png~` (and hidden ones, which
+    // `files_under` leaves out at the top), in any folder of it.
+    let mut names: Vec<String> = files_under(dir)
+        .into_iter()
+        .filter(|n| {
+            !n.split('/')
+                .any(|part| part.starts_with(['.', '#']) || part.ends_with('~'))
+        })
+        .collect();
     // Hugo walks a bundle's files by their lower-cased paths.
     names.sort_by_key(|n| n.to_lowercase());
     let branch = page
@@ -204,13 +212,17 @@ pub fn is_bundle_page(name: &str) -> bool {
     })
 }
 
-/// Whether `name` is a page's file, by its extension: Hugo's content formats.
-fn is_content_file(name: &str) -> bool {
+/// The file extensions of Hugo's content formats (`media/builtin.go`: Markdown, HTML,
+/// AsciiDoc, Pandoc, reStructuredText, Emacs Org-Mode): a file of one is a page, not a
+/// file Hugo publishes.
+pub const CONTENT_SUFFIXES: [&str; 12] = [
+    "md", "mdown", "markdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst",
+    "org",
+];
+
+/// Whether `name` is a page's file, by its extension ([`CONTENT_SUFFIXES`], in any case).
+pub fn is_content_file(name: &str) -> bool {
     let file = name.rsplit('/').next().unwrap_or(name);
-    file.rsplit_once('.').is_some_and(|(_, ext)| {
-        [
-            "md", "markdown", "html", "htm", "org", "adoc", "rst", "pdc", "ad",
-        ]
-        .contains(&ext)
-    })
+    file.rsplit_once('.')
+        .is_some_and(|(_, ext)| CONTENT_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(ext)))
 }

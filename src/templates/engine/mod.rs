@@ -21,7 +21,7 @@
 //! (the shortcode context), `tpl/*` (each function), and real Hugo 0.168 as the oracle
 //! (`tests/testsuite/templates.rs`).
 
-mod bundle;
+pub(crate) mod bundle;
 pub mod funcs;
 mod gosort;
 pub mod images;
