@@ -12,8 +12,8 @@
 //! |---|---|
 //! | `icons` | prints a word of it inside a class value after `fa-` (Font Awesome) |
 //! | `markdown` | pipes it to `markdownify`, `.RenderString` or `.Page.RenderString` |
-//! | `image` | prints it first in an `<img>`/`<source>` `src`, or hands it to `resources.Get`… |
-//! | `url` | prints it first in an `href`/`src`, or through `relURL`, `absURL`, `urls.Parse` |
+//! | `image` | prints it first in an `<img>`'s or a picture's `<source>`'s `src`, a `poster`, or hands it to `resources.Get`… |
+//! | `url` | prints it first in an `href` or another `src` (a video's, an audio's), or through `relURL`, `absURL`, `urls.Parse` |
 //! | `words` | splits it on `" "` |
 //! | `commaList` | splits it on `","` or `", "` |
 //! | `flag` | only tests it (`if`, `with`, `eq`, `not`…), never prints it nor compares it with a number |
