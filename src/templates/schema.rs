@@ -1617,18 +1617,25 @@ mod tests {
         );
     }
 
+    /// Each parameter `template` reads: its key, kind, default, and whether it is written
+    /// bare.
+    fn flags(template: &str) -> Vec<(String, FieldKind, Option<String>, bool)> {
+        Schema::infer(template)
+            .unwrap()
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.default.clone(), p.boolean))
+            .collect()
+    }
+
     #[test]
     fn a_flag_only_compared_with_false_is_on_unless_set_to_false() {
         // Hunt AJ, 3: Hextra's badge draws its border unless `border=false`; the form
         // showed it off, and could not write false.
-        let s = Schema::infer(r#"{{ $border := not (eq (.Get "border") false) | default true }}{{ if $border }}b{{ end }}{{ if eq (.Get "a") false }}{{ end }}{{ if .Get "a" }}{{ end }}{{ $t := .Get "t" | default true }}{{ if $t }}T{{ end }}"#).unwrap();
-        let flags: Vec<(String, FieldKind, Option<String>, bool)> = s
-            .params
-            .iter()
-            .map(|p| (p.key.to_string(), p.kind, p.default.clone(), p.boolean))
-            .collect();
         assert_eq!(
-            flags,
+            flags(
+                r#"{{ $border := not (eq (.Get "border") false) | default true }}{{ if $border }}b{{ end }}{{ if eq (.Get "a") false }}{{ end }}{{ if .Get "a" }}{{ end }}{{ $t := .Get "t" | default true }}{{ if $t }}T{{ end }}"#
+            ),
             [
                 ("border".into(), FieldKind::Flag, Some("true".into()), true),
                 // Also tested as it is: unset is false there.
@@ -1638,14 +1645,10 @@ mod tests {
         );
         // Review 47b, 1 and 47a, 12: on unless it is the text "false" (gohugoio's `code`
         // shortcode), or tested with `isset` then compared with false.
-        let s = Schema::infer(r#"{{ if ne (.Get "copy") "false" }}C{{ end }}{{ if and (isset .Params "b") (eq (.Get "b") false) }}plain{{ end }}"#).unwrap();
-        let flags: Vec<(String, FieldKind, Option<String>, bool)> = s
-            .params
-            .iter()
-            .map(|p| (p.key.to_string(), p.kind, p.default.clone(), p.boolean))
-            .collect();
         assert_eq!(
-            flags,
+            flags(
+                r#"{{ if ne (.Get "copy") "false" }}C{{ end }}{{ if and (isset .Params "b") (eq (.Get "b") false) }}plain{{ end }}"#
+            ),
             [
                 ("copy".into(), FieldKind::Flag, Some("true".into()), false),
                 ("b".into(), FieldKind::Flag, Some("true".into()), true),
