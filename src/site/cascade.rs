@@ -10,6 +10,7 @@
 //!   and the page's own front matter wins over all;
 //! - values under `params` are the page's params, merged key by key.
 
+use crate::templates::engine::resources::matches;
 use serde_json::{Map, Value as Json};
 
 /// Where a page is, as a cascade's `target` matches it.
@@ -101,48 +102,14 @@ fn applies(entry: &Map<String, Json>, page: Target<'_>) -> bool {
             return true;
         };
         match key.to_ascii_lowercase().as_str() {
-            "path" => glob_matches(want, page.path),
-            "kind" => glob_matches(want, page.kind),
-            "lang" => glob_matches(want, page.lang),
+            "path" => matches(want, page.path),
+            "kind" => matches(want, page.kind),
+            "lang" => matches(want, page.lang),
             // Folio renders as `hugo` builds: for production.
-            "environment" => glob_matches(want, "production"),
+            "environment" => matches(want, "production"),
             _ => true,
         }
     })
-}
-
-/// A target's glob on a page's path, kind, language or environment, as Hugo's `hglob`
-/// (gobwas/glob) matches it: `*` within one folder, `**` across folders, `{a,b}` either,
-/// in any case.
-fn glob_matches(glob: &str, value: &str) -> bool {
-    let options = glob::MatchOptions {
-        case_sensitive: false,
-        require_literal_separator: true,
-        require_literal_leading_dot: false,
-    };
-    alternatives(glob)
-        .iter()
-        .any(|g| glob::Pattern::new(g).is_ok_and(|p| p.matches_with(value, options)))
-}
-
-/// The patterns a glob with `{a,b}` groups stands for (`{/books/**,/films/**}`: two);
-/// the glob itself when it has none, or one left open.
-fn alternatives(glob: &str) -> Vec<String> {
-    let Some(open) = glob.find('{') else {
-        return vec![glob.to_string()];
-    };
-    let Some(len) = glob.get(open..).and_then(|r| r.find('}')) else {
-        return vec![glob.to_string()];
-    };
-    let (head, group, tail) = (
-        glob.get(..open).unwrap_or_default(),
-        glob.get(open + 1..open + len).unwrap_or_default(),
-        glob.get(open + len + 1..).unwrap_or_default(),
-    );
-    group
-        .split(',')
-        .flat_map(|choice| alternatives(&format!("{head}{choice}{tail}")))
-        .collect()
 }
 
 #[cfg(test)]

@@ -429,7 +429,8 @@ pub fn walk_files(dir: &Path) -> impl Iterator<Item = (String, PathBuf)> + '_ {
 }
 
 /// Whether a name matches Hugo's glob (`*` within a folder, `**` across, `?`, `[…]`, `{a,b}`),
-/// without regard to case.
+/// without regard to case (`hugofs/hglob`, gobwas/glob with `/` the separator): for a
+/// resource's path and a cascade's target alike.
 pub fn matches(pattern: &str, name: &str) -> bool {
     // `**` crosses folders wherever it is (`**.txt`), which the glob crate allows only
     // as a whole path component: read as `*` that may cross them.
@@ -439,10 +440,15 @@ pub fn matches(pattern: &str, name: &str) -> bool {
         require_literal_separator: !crosses,
         require_literal_leading_dot: false,
     };
-    let pattern = pattern.trim_start_matches('/').replace("**", "*");
-    alternatives(&pattern, 64)
+    // A leading `/` on either side is no part of the match (a cascade's `/books/**` names
+    // the page at `/books/x`; a resource's `/img/*` the file `img/a.png`).
+    let name = name.trim_start_matches('/');
+    alternatives(&pattern.replace("**", "*"), 64)
         .iter()
-        .any(|one| glob::Pattern::new(one).is_ok_and(|p| p.matches_with(name, options)))
+        .any(|one| {
+            glob::Pattern::new(one.trim_start_matches('/'))
+                .is_ok_and(|p| p.matches_with(name, options))
+        })
 }
 
 /// Why Hugo's glob refuses `pattern` (an unclosed `[`, say), on which its
