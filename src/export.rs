@@ -368,9 +368,11 @@ fn page_html(
     let hugo = doc.hugo_context();
     let (site, page) = (doc.site.clone(), doc.path.clone());
     let base_url = doc.site.base_url();
+    // The page's URL from the site's root (a base URL's path taken off, as `site_path` does).
+    let page_url = site_path(&hugo.rel_permalink, &base_url);
     let collected = assets.clone();
     let rewrite = move |url: &str, image: bool| {
-        let url = site_path(url, &base_url);
+        let url = served_relative(&site, &page, &page_url, &site_path(url, &base_url));
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets)
     };
@@ -446,6 +448,33 @@ pub(crate) fn site_path(url: &str, base_url: &str) -> String {
     match url.strip_prefix(base_path) {
         Some(rest) if base_path.len() > 1 && base_path.starts_with('/') => format!("/{rest}"),
         _ => url.to_string(),
+    }
+}
+
+/// A relative URL (`../img/a.png`) that names no file beside the page as the site path a
+/// browser resolves it to from the page's URL (`page_url`, from the site's root: `/about/`
+/// → `/img/a.png` for `../img/a.png`), when the site serves a static file there; else as
+/// it is. (A file
+/// beside the page is its bundle's: found there first.)
+fn served_relative(site: &crate::Site, page: &Path, page_url: &str, url: &str) -> String {
+    let relative = !url.is_empty()
+        && !url.starts_with(['/', '#', '?'])
+        && !url.contains(':')
+        && page_url.starts_with('/');
+    if !relative {
+        return url.to_string();
+    }
+    let path_part = url.split(['?', '#']).next().unwrap_or(url);
+    let suffix = url.get(path_part.len()..).unwrap_or_default();
+    let decoded = crate::text::percent_decode(path_part);
+    if page.parent().is_some_and(|d| d.join(&decoded).is_file()) {
+        return url.to_string();
+    }
+    let base = page_url.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let resolved = normalise(&Path::new(base).join(&decoded));
+    match site.static_file(&resolved) {
+        Some(_) => format!("/{resolved}{suffix}"),
+        None => url.to_string(),
     }
 }
 

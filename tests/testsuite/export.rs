@@ -758,6 +758,30 @@ fn a_noscript_image_and_an_attribute_named_in_capitals_are_pointed_at_their_copi
 }
 
 #[test]
+fn a_relative_url_to_no_file_beside_the_page_is_the_static_file_its_url_resolves_to() {
+    // Hunt AI, 7: `![up](../img/a.png)` on the page at `/sub/about/` is `/sub/img/a.png` to
+    // a browser; Folio looked beside the page's file, warned, and left it pointing out of
+    // the folder.
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        text.replace("https://example.dev/", "https://example.dev/sub/"),
+    )
+    .unwrap();
+    fs::create_dir_all(site.path().join("static/img")).unwrap();
+    fs::write(site.path().join("static/img/a.png"), b"png").unwrap();
+    let (report, out, html) = export_sample_with(site.path(), "![up](../img/a.png?v=1)\n");
+    assert!(
+        html.contains("<img src=\"assets/site/img/a.png?v=1\" alt=\"up\">"),
+        "{html:.300}"
+    );
+    assert!(out.join("assets/site/img/a.png").is_file());
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn a_sites_title_set_for_its_language_heads_the_export() {
     let site = sample_site();
     let config = site.path().join("hugo.toml");
