@@ -372,7 +372,11 @@ fn page_html(
     let page_url = site_path(&hugo.rel_permalink, &base_url);
     let collected = assets.clone();
     let rewrite = move |url: &str, image: bool| {
-        let url = served_relative(&site, &page, &page_url, &site_path(url, &base_url));
+        let url = site_path(url, &base_url);
+        if let Some(own) = (!image).then(|| own_link(&url, &page_url)).flatten() {
+            return Some(own);
+        }
+        let url = served_relative(&site, &page, &page_url, &url);
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets)
     };
@@ -449,6 +453,19 @@ pub(crate) fn site_path(url: &str, base_url: &str) -> String {
         Some(rest) if base_path.len() > 1 && base_path.starts_with('/') => format!("/{rest}"),
         _ => url.to_string(),
     }
+}
+
+/// A link to the exported page itself (its URL from the site's root, `page_url`, with a
+/// `#fragment` or not: `/about/#top`) as the link within the export's one page (`#top`,
+/// `index.html`); `None` for any other link.
+fn own_link(url: &str, page_url: &str) -> Option<String> {
+    let (path, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(p, f)| (p, Some(f)));
+    let path = path.split('?').next().unwrap_or(path);
+    let trimmed = path.strip_suffix("index.html").unwrap_or(path);
+    let own = !page_url.is_empty() && (trimmed == page_url || format!("{trimmed}/") == page_url);
+    own.then(|| fragment.map_or_else(|| "index.html".to_string(), |f| format!("#{f}")))
 }
 
 /// A relative URL (`../img/a.png`) that names no file beside the page as the site path a

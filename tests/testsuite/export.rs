@@ -782,6 +782,32 @@ fn a_relative_url_to_no_file_beside_the_page_is_the_static_file_its_url_resolves
 }
 
 #[test]
+fn a_link_to_the_exported_page_itself_stays_within_the_export_under_a_base_path_too() {
+    // Hunt AI, 7: under `https://x.org/blog/` a link to the page's own `#top` left the
+    // folder for the site.
+    let site = sample_site();
+    let config = site.path().join("hugo.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        text.replace("https://example.dev/", "https://example.dev/sub/"),
+    )
+    .unwrap();
+    let (_, _, html) = export_sample_with(
+        site.path(),
+        "[a](/sub/about/#top) [b](https://example.dev/sub/about/#x) [c](/sub/about/) [d](/sub/posts/)\n",
+    );
+    for want in [
+        "<a href=\"#top\">a</a>",
+        "<a href=\"#x\">b</a>",
+        "<a href=\"index.html\">c</a>",
+        "<a href=\"/sub/posts/\">d</a>",
+    ] {
+        assert!(html.contains(want), "{want} in {html:.300}");
+    }
+}
+
+#[test]
 fn a_sites_title_set_for_its_language_heads_the_export() {
     let site = sample_site();
     let config = site.path().join("hugo.toml");

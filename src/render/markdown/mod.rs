@@ -348,7 +348,9 @@ impl Markdown<'_> {
                 .filter(|h| !h.has(hooks::HookKind::Link))
                 .and_then(|h| h.page_link(&url))
             {
-                return CowStr::from(page);
+                // Then pointed as any link is (the export's link to its own page).
+                let pointed = self.rewrite_url.and_then(|f| f(&page, false));
+                return CowStr::from(pointed.unwrap_or(page));
             }
         }
         let hooked = if image {
