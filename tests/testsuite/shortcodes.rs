@@ -1631,7 +1631,12 @@ fn check_says_a_front_matter_url_with_a_percent_that_is_no_escape_stops_hugo() {
         ("content/r.md", "---\ntitle: R\nurl: '/r/?q=50%'\n---\nx\n"),
     ]);
     let p = dir.path();
-    let hugo = crate::support::hugo_run(p, &[]).unwrap_err();
+    // Hugo's own build of it is not always the same: under load its panic is sometimes
+    // lost in a race and it exits 0 (2 of 16 builds run at once here; CI saw it once), so
+    // it is asked up to five times.
+    let hugo = (0..5)
+        .find_map(|_| crate::support::hugo_run(p, &[]).err())
+        .expect("Hugo stops the build");
     assert!(hugo.contains("invalid URL escape \"%zz\""), "{hugo}");
     let found: Vec<String> = folio::check::check_path(p)
         .iter()
