@@ -32,6 +32,7 @@ use std::path::{Component, Path, PathBuf};
 use serde_json::{Map, Value as Json};
 
 use super::Site;
+use crate::templates::engine::objects::weak_bool;
 
 /// File extensions of content pages: Hugo's content formats.
 use crate::templates::engine::bundle::CONTENT_SUFFIXES as PAGE_EXTENSIONS;
@@ -99,7 +100,7 @@ impl Lookup {
             .iter()
             .filter(|l| l.content_dir == content_dir)
             .count();
-        let set = |key: &str| site.config_json(&[key]).is_some_and(|v| hugo_bool(&v));
+        let set = |key: &str| site.config_json(&[key]).is_some_and(|v| weak_bool(&v));
         Lookup {
             unsuffixed_is_ours: sharing <= 1 || site.default_language() == lang,
             codes: languages.into_iter().map(|l| l.code).collect(),
@@ -328,7 +329,7 @@ impl Status {
         };
         let now = jiff::Timestamp::now();
         Status {
-            draft: get("draft").is_some_and(hugo_bool),
+            draft: get("draft").is_some_and(weak_bool),
             future: when(&["publishDate", "pubdate", "published", "date"]).is_some_and(|t| t > now),
             expired: when(&["expiryDate", "unpublishdate"]).is_some_and(|t| t <= now),
             never: ["build", "_build"].iter().any(|k| {
@@ -346,18 +347,6 @@ impl Status {
         (builds.drafts || !self.draft)
             && (builds.future || !self.future)
             && (builds.expired || !self.expired)
-    }
-}
-
-/// A value as Go's `cast.ToBool` reads it (Hugo's front matter and config flags): a bool; a
-/// number not 0; text `strconv.ParseBool` reads as true (`1`, `t`, `T`, `TRUE`, `true`,
-/// `True`).
-fn hugo_bool(value: &Json) -> bool {
-    match value {
-        Json::Bool(b) => *b,
-        Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
-        Json::String(s) => matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True"),
-        _ => false,
     }
 }
 

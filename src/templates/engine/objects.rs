@@ -808,7 +808,7 @@ fn services(get: &Setting<'_>) -> Value {
 /// A setting read as a bool, as `mapstructure.WeakDecode` (and Hugo's `cast.ToBool` for
 /// a page's `draft`) reads one: a number is true when not 0, a string as Go's
 /// `strconv.ParseBool` reads it ("" is false).
-fn weak_bool(v: &Json) -> bool {
+pub(crate) fn weak_bool(v: &Json) -> bool {
     match v {
         Json::Bool(b) => *b,
         Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
