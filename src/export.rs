@@ -44,9 +44,27 @@ type Contents = Vec<Vec<u8>>;
 struct Assets {
     /// The site's folder: a file's place in the export follows its place in the site.
     root: PathBuf,
+    /// The site's content folders, one per language (several may share one): what Hugo
+    /// publishes of them is narrower ([`unpublished`]).
+    contents: Vec<PathBuf>,
     /// source file -> path relative to the export folder
     files: BTreeMap<PathBuf, String>,
     warnings: Vec<String>,
+}
+
+impl Assets {
+    /// None yet, for a page of `site`.
+    fn of(site: &crate::Site) -> Assets {
+        Assets {
+            root: std::path::absolute(&site.root).unwrap_or_else(|_| site.root.clone()),
+            contents: site
+                .languages()
+                .into_iter()
+                .map(|l| l.content_dir)
+                .collect(),
+            ..Assets::default()
+        }
+    }
 }
 
 /// Exports `doc` into `out`, with Folio's styles.
@@ -360,10 +378,7 @@ fn page_html(
     site_css: Option<&[String]>,
     threads: Option<usize>,
 ) -> (Contents, Assets, bool) {
-    let assets = Arc::new(Mutex::new(Assets {
-        root: std::path::absolute(&doc.site.root).unwrap_or_else(|_| doc.site.root.clone()),
-        ..Assets::default()
-    }));
+    let assets = Arc::new(Mutex::new(Assets::of(&doc.site)));
     let params = doc.site.params_in(&doc.language());
     let hugo = doc.hugo_context();
     let (site, page) = (doc.site.clone(), doc.path.clone());
@@ -380,7 +395,7 @@ fn page_html(
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets)
     };
-    let publish = publisher(assets.clone(), content_dirs(&doc.site));
+    let publish = publisher(assets.clone());
     let opts = RenderOptions {
         markup: doc.site.markup(),
         site_params: &params,
@@ -424,13 +439,10 @@ fn page_html(
 
 /// What the render calls to publish a resource's file (`RenderOptions::publish`): copied
 /// into `assets`, unless Hugo does not publish it (a bundle's page, a draft's text).
-fn publisher(
-    assets: Arc<Mutex<Assets>>,
-    contents: Vec<PathBuf>,
-) -> impl Fn(&Path) -> Option<String> + Send + Sync {
+fn publisher(assets: Arc<Mutex<Assets>>) -> impl Fn(&Path) -> Option<String> + Send + Sync {
     move |path: &Path| {
         let mut assets = assets.lock().unwrap_or_else(PoisonError::into_inner);
-        if unpublished(&assets.root, &contents, path).is_some() {
+        if unpublished(&assets.root, &assets.contents, path).is_some() {
             return None;
         }
         copy_in(path, &mut assets)
@@ -468,11 +480,16 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
     own.then(|| fragment.map_or_else(|| "index.html".to_string(), |f| format!("#{f}")))
 }
 
+/// `url`'s path and what follows it: its `?query` and `#fragment`, if any.
+fn path_and_suffix(url: &str) -> (&str, &str) {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    (path, url.get(path.len()..).unwrap_or_default())
+}
+
 /// A relative URL (`../img/a.png`) that names no file beside the page as the site path a
 /// browser resolves it to from the page's URL (`page_url`, from the site's root: `/about/`
 /// → `/img/a.png` for `../img/a.png`), when the site serves a static file there; else as
-/// it is. (A file
-/// beside the page is its bundle's: found there first.)
+/// it is. (A file beside the page is its bundle's: found there first.)
 fn served_relative(site: &crate::Site, page: &Path, page_url: &str, url: &str) -> String {
     let relative = !url.is_empty()
         && !url.starts_with(['/', '#', '?'])
@@ -481,8 +498,7 @@ fn served_relative(site: &crate::Site, page: &Path, page_url: &str, url: &str) -
     if !relative {
         return url.to_string();
     }
-    let path_part = url.split(['?', '#']).next().unwrap_or(url);
-    let suffix = url.get(path_part.len()..).unwrap_or_default();
+    let (path_part, suffix) = path_and_suffix(url);
     let decoded = crate::text::percent_decode(path_part);
     if page.parent().is_some_and(|d| d.join(&decoded).is_file()) {
         return url.to_string();
@@ -507,13 +523,12 @@ fn local_asset(
     if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
         return None;
     }
-    let path_part = url.split(['?', '#']).next().unwrap_or(url);
+    // A `?query` or `#fragment` stays on the copy's URL (PaperMod's `#center`).
+    let (path_part, suffix) = path_and_suffix(url);
     // Already a copy's place (Markdown a template rendered, met again in its output).
     if assets.files.values().any(|rel| rel == path_part) {
         return Some(url.to_string());
     }
-    // A `?query` or `#fragment` stays on the copy's URL (PaperMod's `#center`).
-    let suffix = url.get(path_part.len()..).unwrap_or_default();
     let decoded = crate::text::percent_decode(path_part);
     // A site path is served from the site's `static/`, else its themes' (Hugo's union of
     // the `static` mounts, the project's first).
@@ -538,7 +553,7 @@ fn local_asset(
             .filter(|dir| candidate.is_file() && crate::fs::linked_below(dir, &candidate))
             .map(|_| LINKED),
         None => safe
-            .then(|| unpublished(&assets.root, &content_dirs(site), &candidate))
+            .then(|| unpublished(&assets.root, &assets.contents, &candidate))
             .flatten(),
     };
     if let Some(why) = why {
@@ -562,14 +577,6 @@ fn local_asset(
         return None;
     }
     copy_in(&candidate, assets).map(|copy| format!("{copy}{suffix}"))
-}
-
-/// The site's content folders, one per language (several may share one).
-fn content_dirs(site: &crate::Site) -> Vec<PathBuf> {
-    site.languages()
-        .into_iter()
-        .map(|l| l.content_dir)
-        .collect()
 }
 
 /// Why Hugo does not publish a file reached through a symbolic link.
