@@ -25,6 +25,13 @@ fn export_sample_with(site: &Path, more: &str) -> (folio::export::Report, PathBu
     (report, out, html)
 }
 
+/// Rewrites the site's `hugo.toml` at `site` with `edit` of its text.
+fn edit_config(site: &Path, edit: impl FnOnce(String) -> String) {
+    let config = site.join("hugo.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, edit(text)).unwrap();
+}
+
 fn all_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -298,9 +305,7 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
 #[test]
 fn an_image_a_theme_serves_is_copied_and_the_sites_own_file_wins() {
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let settings = fs::read_to_string(&config).unwrap();
-    fs::write(&config, format!("theme = \"t\"\n{settings}")).unwrap();
+    edit_config(site.path(), |settings| format!("theme = \"t\"\n{settings}"));
     let theme_static = site.path().join("themes/t/static/img");
     fs::create_dir_all(&theme_static).unwrap();
     fs::write(theme_static.join("logo.png"), b"THEME").unwrap();
@@ -326,13 +331,9 @@ fn an_image_a_theme_serves_is_copied_and_the_sites_own_file_wins() {
 fn an_images_fragment_and_query_stay_and_raw_html_images_are_copied_too() {
     // PaperMod's `cover.png#center`; an `<img>` written in the page with `unsafe` on.
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let settings = fs::read_to_string(&config).unwrap();
-    fs::write(
-        &config,
-        format!("{settings}\n[markup.goldmark.renderer]\nunsafe = true\n"),
-    )
-    .unwrap();
+    edit_config(site.path(), |settings| {
+        format!("{settings}\n[markup.goldmark.renderer]\nunsafe = true\n")
+    });
     fs::write(site.path().join("content/en/cover.png"), b"PNG").unwrap();
     let (_, _, html) = export_sample_with(
         site.path(),
@@ -429,10 +430,9 @@ fn urls_in_single_quoted_or_unquoted_attributes_and_in_tags_over_lines_point_at_
 
 fn unsafe_site_with_scripts() -> tempfile::TempDir {
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let mut c = fs::read_to_string(&config).unwrap();
-    c.push_str("\n[markup.goldmark.renderer]\nunsafe = true\n");
-    fs::write(&config, c).unwrap();
+    edit_config(site.path(), |c| {
+        format!("{c}\n[markup.goldmark.renderer]\nunsafe = true\n")
+    });
     fs::copy(
         root().join("tests/fixtures/parity/raw-html.md"),
         site.path().join("content/en/about.md"),
@@ -492,9 +492,9 @@ fn exports_of_every_fixture(dir: &Path) -> Vec<PathBuf> {
         let site = dir.join(format!("site{i}"));
         copy_dir(&root().join("content"), &site);
         if *name == "raw-html" {
-            let mut c = fs::read_to_string(site.join("hugo.toml")).unwrap();
-            c.push_str("\n[markup.goldmark.renderer]\nunsafe = true\n");
-            fs::write(site.join("hugo.toml"), c).unwrap();
+            edit_config(&site, |c| {
+                format!("{c}\n[markup.goldmark.renderer]\nunsafe = true\n")
+            });
         }
         fs::copy(
             root().join(format!("tests/fixtures/parity/{name}.md")),
@@ -616,12 +616,9 @@ fn an_unknown_icon_is_exported_as_hugo_renders_it_and_flagged_only_in_the_previe
 #[test]
 fn a_pages_export_is_in_its_language_and_names_the_sites_other_languages() {
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let mut text = fs::read_to_string(&config).unwrap();
-    text.push_str(
-        "\n[languages.pt]\ncontentDir = \"content/pt\"\nlanguageName = \"Português\"\nweight = 2\n",
-    );
-    fs::write(&config, text).unwrap();
+    edit_config(site.path(), |text| {
+        format!("{text}\n[languages.pt]\ncontentDir = \"content/pt\"\nlanguageName = \"Português\"\nweight = 2\n")
+    });
     fs::create_dir_all(site.path().join("content/pt")).unwrap();
     let sobre = site.path().join("content/pt/about.md");
     fs::copy(site.path().join("content/en/about.md"), &sobre).unwrap();
@@ -649,13 +646,9 @@ fn a_right_to_left_languages_export_and_preview_say_so_on_the_html_element() {
     // Hunt AI, 10: Hugo's themes write `dir="rtl"` from the language's direction; the
     // export's page had none, and Hebrew text ran left to right.
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(
-        &config,
-        text.replace("weight = 1\n", "weight = 1\nlanguageDirection = \"rtl\"\n"),
-    )
-    .unwrap();
+    edit_config(site.path(), |text| {
+        text.replace("weight = 1\n", "weight = 1\nlanguageDirection = \"rtl\"\n")
+    });
     let (_, _, html) = export_sample_with(site.path(), "");
     assert!(
         html.contains("<html lang=\"en\" dir=\"rtl\">"),
@@ -695,13 +688,9 @@ fn an_export_folder_is_judged_where_it_resolves_and_where_the_config_puts_the_fo
     let name = outside.path().file_name().unwrap().to_str().unwrap();
     let around = site.path().join("static/../..").join(name).join("y");
     export(&doc, &around).unwrap();
-    let config = site.path().join("hugo.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(
-        &config,
-        format!("staticDir = [\"files\", \"more\"]\n{text}"),
-    )
-    .unwrap();
+    edit_config(site.path(), |text| {
+        format!("staticDir = [\"files\", \"more\"]\n{text}")
+    });
     let doc = sample_doc(site.path());
     let err = export(&doc, &site.path().join("more/x"))
         .unwrap_err()
@@ -763,13 +752,9 @@ fn a_relative_url_to_no_file_beside_the_page_is_the_static_file_its_url_resolves
     // a browser; Folio looked beside the page's file, warned, and left it pointing out of
     // the folder.
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(
-        &config,
-        text.replace("https://example.dev/", "https://example.dev/sub/"),
-    )
-    .unwrap();
+    edit_config(site.path(), |text| {
+        text.replace("https://example.dev/", "https://example.dev/sub/")
+    });
     fs::create_dir_all(site.path().join("static/img")).unwrap();
     fs::write(site.path().join("static/img/a.png"), b"png").unwrap();
     let (report, out, html) = export_sample_with(site.path(), "![up](../img/a.png?v=1)\n");
@@ -786,13 +771,9 @@ fn a_link_to_the_exported_page_itself_stays_within_the_export_under_a_base_path_
     // Hunt AI, 7: under `https://x.org/blog/` a link to the page's own `#top` left the
     // folder for the site.
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(
-        &config,
-        text.replace("https://example.dev/", "https://example.dev/sub/"),
-    )
-    .unwrap();
+    edit_config(site.path(), |text| {
+        text.replace("https://example.dev/", "https://example.dev/sub/")
+    });
     let (_, _, html) = export_sample_with(
         site.path(),
         "[a](/sub/about/#top) [b](https://example.dev/sub/about/#x) [c](/sub/about/) [d](/sub/posts/)\n",
@@ -810,15 +791,14 @@ fn a_link_to_the_exported_page_itself_stays_within_the_export_under_a_base_path_
 #[test]
 fn a_sites_title_set_for_its_language_heads_the_export() {
     let site = sample_site();
-    let config = site.path().join("hugo.toml");
-    let settings = fs::read_to_string(&config).unwrap();
-    let settings = settings
-        .replace("title = \"Sample portfolio\"\n", "")
-        .replace(
-            "[languages.en]\n",
-            "[languages.en]\ntitle = \"Per-language title\"\n",
-        );
-    fs::write(&config, settings).unwrap();
+    edit_config(site.path(), |settings| {
+        settings
+            .replace("title = \"Sample portfolio\"\n", "")
+            .replace(
+                "[languages.en]\n",
+                "[languages.en]\ntitle = \"Per-language title\"\n",
+            )
+    });
     let out = site.path().join("export");
     export(&sample_doc(site.path()), &out).unwrap();
     let html = fs::read_to_string(out.join("index.html")).unwrap();

@@ -341,13 +341,13 @@ fn a_changed_source_replaces_the_call_verbatim_and_other_fields_are_then_ignored
 
 /// An edit as the forms send it (JSON), applied to a session on a copy of the fixture.
 fn session_edits(edits: &[serde_json::Value]) -> (String, String) {
-    use folio::session::{Edit, Session};
+    use folio::session::Session;
     let dir = site_with(None);
     let page = dir.path().join("content/about.md");
     let before = std::fs::read_to_string(&page).unwrap();
     let mut s = Session::open(&page).unwrap();
     for e in edits {
-        let edit: Edit = serde_json::from_value(e.clone()).unwrap();
+        let edit = edit_json(e.clone());
         s.edit(edit, None).unwrap();
     }
     (before, s.current().page.clone())
@@ -1649,14 +1649,19 @@ fn check_says_a_front_matter_url_with_a_percent_that_is_no_escape_stops_hugo() {
     );
 }
 
+/// A form edit written as the forms send it (JSON).
+fn edit_json(value: serde_json::Value) -> folio::session::Edit {
+    serde_json::from_value(value).unwrap()
+}
+
 /// `page` as `edits` (JSON, as the forms send them) leave it, through a session on
 /// [`small_site`]; with the site, to build it with Hugo.
 fn small_session(page: &str, edits: &[serde_json::Value]) -> (tempfile::TempDir, String) {
-    use folio::session::{Edit, Session};
+    use folio::session::Session;
     let dir = small_site(page);
     let mut s = Session::open(&dir.path().join("content/x.md")).unwrap();
     for e in edits {
-        let edit: Edit = serde_json::from_value(e.clone()).unwrap();
+        let edit = edit_json(e.clone());
         s.edit(edit, None).unwrap();
     }
     let text = s.current().page.clone();
@@ -1722,19 +1727,15 @@ fn a_call_moved_into_a_container_takes_its_indentation_and_its_exact_text() {
 
 #[test]
 fn a_block_cannot_be_moved_into_itself_or_past_the_end_of_a_list() {
-    use folio::session::{Edit, Session};
+    use folio::session::Session;
     let dir = small_site(BOXED);
     let mut s = Session::open(&dir.path().join("content/x.md")).unwrap();
-    let into_itself: Edit = serde_json::from_value(
-        serde_json::json!({"op": "transfer", "id": 1, "into": {"id": 1}, "to": 0}),
-    )
-    .unwrap();
+    let into_itself =
+        edit_json(serde_json::json!({"op": "transfer", "id": 1, "into": {"id": 1}, "to": 0}));
     let e = s.edit(into_itself, None).unwrap_err().to_string();
     assert!(e.contains("cannot be moved into itself"), "{e}");
-    let past: Edit = serde_json::from_value(
-        serde_json::json!({"op": "transfer", "id": 0, "within": {"id": 1}, "to": 9}),
-    )
-    .unwrap();
+    let past =
+        edit_json(serde_json::json!({"op": "transfer", "id": 0, "within": {"id": 1}, "to": 9}));
     let e = s.edit(past, None).unwrap_err().to_string();
     assert!(e.contains("position 9 is past the end"), "{e}");
     assert_eq!(s.current().page, BOXED, "nothing written");
@@ -1744,15 +1745,14 @@ fn a_block_cannot_be_moved_into_itself_or_past_the_end_of_a_list() {
 fn a_moved_block_is_said_to_be_where_it_went_after_the_blocks_before_it_shifted() {
     // The forms put the cursor on the moved block; where it went is the engine's to say
     // (a block leaving from above its new container moves that container up one).
-    use folio::session::{BlockAt, Edit, Session};
+    use folio::session::{BlockAt, Session};
     let page = "---\ntitle: x\n---\n{{< badge label=a >}}\n\n{{< box >}}\n  {{< box >}}\n    {{< badge label=b >}}\n  {{< /box >}}\n{{< /box >}}\n";
     let dir = small_site(page);
     let mut s = Session::open(&dir.path().join("content/x.md")).unwrap();
     let ids = s.block_ids().to_vec();
-    let edit: Edit = serde_json::from_value(
+    let edit = edit_json(
         serde_json::json!({"op": "transfer", "id": ids[0], "into": {"id": ids[1], "path": [0]}, "to": 1}),
-    )
-    .unwrap();
+    );
     let u = s.edit(edit, None).unwrap();
     assert_eq!(
         u.placed,
@@ -1761,10 +1761,9 @@ fn a_moved_block_is_said_to_be_where_it_went_after_the_blocks_before_it_shifted(
             path: vec![0, 1]
         })
     );
-    let into_top: Edit = serde_json::from_value(
+    let into_top = edit_json(
         serde_json::json!({"op": "transfer", "id": 0, "within": {"id": ids[1]}, "to": 1}),
-    )
-    .unwrap();
+    );
     let u = s.edit(into_top, None).unwrap();
     let new_id = s.block_ids()[1];
     assert_eq!(
@@ -1778,15 +1777,14 @@ fn a_moved_block_is_said_to_be_where_it_went_after_the_blocks_before_it_shifted(
 
 #[test]
 fn a_card_moves_from_one_grid_into_another_and_the_top_level_blocks_keep_their_ids() {
-    use folio::session::{Edit, Session};
+    use folio::session::Session;
     let page = "---\ntitle: x\n---\n{{< box >}}\n  {{< badge label=a >}}\n  {{< badge label=b >}}\n{{< /box >}}\n\nBetween.\n\n{{< box >}}\n  {{< badge label=c >}}\n{{< /box >}}\n";
     let dir = small_site(page);
     let mut s = Session::open(&dir.path().join("content/x.md")).unwrap();
     let ids = s.block_ids().to_vec();
-    let edit: Edit = serde_json::from_value(
+    let edit = edit_json(
         serde_json::json!({"op": "transfer", "id": 1, "within": {"id": ids[0]}, "into": {"id": ids[2]}, "to": 1}),
-    )
-    .unwrap();
+    );
     let u = s.edit(edit, None).unwrap();
     assert!(u.model.is_some(), "the forms are redrawn");
     assert_eq!(s.block_ids(), ids, "no top-level block came or went");
