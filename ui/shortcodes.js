@@ -147,7 +147,7 @@ function paramSlots(sc, template) {
     // Of a repeated name, Hugo reads the last: one field, for that one.
     const at = out.findIndex((o) => o.key === key);
     if (at >= 0) out.splice(at, 1);
-    out.push({ key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false });
+    out.push({ key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false, choices: of(key)?.choices ?? [] });
   });
   const unset = schema
     .filter((s) => !out.some((o) => o.key === s.key))
@@ -156,7 +156,7 @@ function paramSlots(sc, template) {
   for (const s of unset) {
     // A positional value can only follow the ones before it.
     if (typeof s.key === "number" && s.key !== out.length) continue;
-    out.push({ key: s.key, kind: s.kind, default: s.default ?? null, label: s.label ?? null, hidden: s.hidden ?? false });
+    out.push({ key: s.key, kind: s.kind, default: s.default ?? null, label: s.label ?? null, hidden: s.hidden ?? false, choices: s.choices ?? [] });
   }
   // Hidden by the site's folio.toml: no field (the value stays as written).
   return out.filter((o) => !o.hidden);
@@ -226,6 +226,19 @@ function paramField(sc, slot, env, isTitle) {
         el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : off) }),
         text);
     }
+    case "choice": {
+      // The words the template tells apart; a value it does not know stays, said.
+      const words = slot.choices ?? [];
+      const unset = slot.default ? `Not set (the template uses “${slot.default}”)` : "Not set";
+      const options = [
+        ...(value === "" || typeof key === "string" ? [["", unset]] : []),
+        ...words.map((w) => [w, w]),
+        ...(value !== "" && !words.includes(value) ? [[value, `${value} (the template does not compare with it)`]] : []),
+      ];
+      const menu = el("select", { dataset: { key: dataKey }, onChange: (e) => set(e.target.value, true) },
+        options.map(([v, t]) => el("option", { value: v, text: t, selected: v === value })));
+      return field(text, menu);
+    }
     case "url": {
       const shown = el("span", { class: "hint", "aria-live": "polite", text: linkText(value) });
       const control = input({ onInput: (e) => { set(e.target.value); shown.textContent = linkText(e.target.value); } });
@@ -260,8 +273,11 @@ function paramField(sc, slot, env, isTitle) {
       row.append(thumb, control, ...(pick ? [pick] : []));
       return f;
     }
-    default:
-      return field(text, input(), hint);
+    default: {
+      // Words the template compares the text with (it prints it too: any text goes).
+      const words = slot.choices?.length ? el("span", { class: "hint", text: `The template tells apart: ${slot.choices.map((w) => `“${w}”`).join(", ")}.` }) : null;
+      return field(text, input(), hint, words);
+    }
   }
 }
 

@@ -276,7 +276,12 @@ fn catalogue_text(catalogue: &folio::templates::Catalogue) -> String {
                 .as_ref()
                 .map(|d| format!("  (default {d:?})"))
                 .unwrap_or_default();
-            let _ = writeln!(s, "  {}: {}{default}", p.key, p.kind.name());
+            let choices = if p.choices.is_empty() {
+                String::new()
+            } else {
+                format!("  (one of {})", p.choices.join(", "))
+            };
+            let _ = writeln!(s, "  {}: {}{default}{choices}", p.key, p.kind.name());
         }
         if t.schema.reads_all_params {
             let _ = writeln!(s, "  (reads every parameter)");

@@ -169,5 +169,6 @@ fn param(spec: &str) -> ParamSchema {
         hidden: false,
         boolean: false,
         number: false,
+        choices: Vec::new(),
     }
 }

@@ -4,8 +4,12 @@
 //! ```toml
 //! [shortcodes.card.fields.desc]
 //! label = "Description"     # the field's label in the forms
-//! widget = "markdown"       # text, markdown, words, commaList, url, image, flag, icons
+//! widget = "markdown"       # text, markdown, words, commaList, url, image, flag, icons, choice
 //! hidden = false            # true: no field for it (its value is kept as written)
+//!
+//! [shortcodes.card.fields.size]
+//! widget = "choice"
+//! choices = ["small", "large"]  # the words a choice offers (with any the template compares)
 //!
 //! [shortcodes.experience.fields.0]  # a positional parameter, by position
 //! label = "Company logo"
@@ -26,7 +30,7 @@ use crate::error::{Error, Result};
 pub const FILE: &str = "folio.toml";
 
 /// The widgets `widget` may name.
-const WIDGETS: [(&str, FieldKind); 8] = [
+const WIDGETS: [(&str, FieldKind); 9] = [
     ("text", FieldKind::Text),
     ("markdown", FieldKind::Markdown),
     ("words", FieldKind::Words),
@@ -35,6 +39,7 @@ const WIDGETS: [(&str, FieldKind); 8] = [
     ("image", FieldKind::Image),
     ("flag", FieldKind::Flag),
     ("icons", FieldKind::Icons),
+    ("choice", FieldKind::Choice),
 ];
 
 /// Applies the site's `folio.toml`, when it has one, to `catalogue`.
@@ -91,7 +96,7 @@ pub fn apply(root: &Path, catalogue: &mut Catalogue) -> Result<()> {
                     &path,
                     &file.src,
                     table(&key_path),
-                    &format!("`{field}` must be a table: label, widget, hidden"),
+                    &format!("`{field}` must be a table: label, widget, choices, hidden"),
                 ));
             }
             count += 1;
@@ -135,22 +140,29 @@ fn apply_field(
         Err(_) => ParamKey::Named(field.to_string()),
     };
     let param = param_mut(&mut template.schema, key);
+    let wrong = |offset: usize, message: &str| at(path, &file.src, offset, message);
     if let Some((offset, v)) = get("label") {
         let Json::String(label) = v else {
-            return Err(at(path, &file.src, offset, "`label` must be a string"));
+            return Err(wrong(offset, "`label` must be a string"));
         };
         param.label = Some(label);
     }
     if let Some((offset, v)) = get("hidden") {
         let Json::Bool(hidden) = v else {
-            return Err(at(
-                path,
-                &file.src,
-                offset,
-                "`hidden` must be true or false",
-            ));
+            return Err(wrong(offset, "`hidden` must be true or false"));
         };
         param.hidden = hidden;
+    }
+    if let Some((offset, v)) = get("choices") {
+        let words =
+            string_list(v).ok_or_else(|| wrong(offset, "`choices` must be a list of strings"))?;
+        // The site's words first, then any other the template compares with.
+        let learned = std::mem::replace(&mut param.choices, words);
+        for w in learned {
+            if !param.choices.contains(&w) {
+                param.choices.push(w);
+            }
+        }
     }
     if let Some((offset, v)) = get("widget") {
         let kind = v
@@ -159,9 +171,7 @@ fn apply_field(
             .map(|(_, k)| *k)
             .ok_or_else(|| {
                 let names: Vec<&str> = WIDGETS.iter().map(|(n, _)| *n).collect();
-                at(
-                    path,
-                    &file.src,
+                wrong(
                     offset,
                     &format!("`widget` must be one of {}", names.join(", ")),
                 )
@@ -169,6 +179,20 @@ fn apply_field(
         param.kind = kind;
     }
     Ok(())
+}
+
+/// A JSON list of strings, or `None` for anything else.
+fn string_list(v: Json) -> Option<Vec<String>> {
+    match v {
+        Json::Array(list) => list
+            .into_iter()
+            .map(|w| match w {
+                Json::String(w) => Some(w),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
 }
 
 /// The schema's parameter `key`, added (as text) when the template does not read it.
@@ -184,6 +208,7 @@ fn param_mut(schema: &mut super::Schema, key: ParamKey) -> &mut ParamSchema {
                 hidden: false,
                 boolean: false,
                 number: false,
+                choices: Vec::new(),
             });
             schema.params.len() - 1
         }

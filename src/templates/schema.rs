@@ -16,8 +16,12 @@
 //! | `url` | prints it first in an `href` or another `src` (a video's, an audio's), or through `relURL`, `absURL`, `urls.Parse` |
 //! | `words` | splits it on `" "` |
 //! | `commaList` | splits it on `","` or `", "` |
+//! | `choice` | only compares it with words (`eq $style "code"`, `in (slice "a" "b") .x`), never prints it: one of those words |
 //! | `flag` | only tests it (`if`, `with`, `eq`, `not`…), never prints it nor compares it with a number |
 //! | `text` | anything else |
+//!
+//! The words a value is compared with are its `choices`, also for text the template prints
+//! (the forms offer them).
 //!
 //! A default comes from `default "v"` or `or … "v"` applied to the value (a number or a
 //! boolean literal too: `default 3`); a flag only ever compared with `false` defaults to
@@ -73,6 +77,9 @@ pub enum FieldKind {
     Image,
     /// A value only tested, never printed: a checkbox.
     Flag,
+    /// One of the words the template compares it with (`ParamSchema::choices`), never
+    /// printed: a menu.
+    Choice,
     /// Font Awesome icon names separated by spaces.
     Icons,
 }
@@ -88,6 +95,7 @@ impl FieldKind {
             FieldKind::Url => "url",
             FieldKind::Image => "image",
             FieldKind::Flag => "flag",
+            FieldKind::Choice => "choice",
             FieldKind::Icons => "icons",
         }
     }
@@ -120,6 +128,10 @@ pub struct ParamSchema {
     /// never equals one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub number: bool,
+    /// The words the template compares it with (`eq`, `ne`, `in` with a `slice` of words),
+    /// in the template's order, `"true"` and `"false"` left out: the values it tells apart.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
 }
 
 /// What a template does with a call's body (`.Inner`, `.InnerDeindent`), which says what
@@ -316,6 +328,8 @@ struct Uses {
     /// Compared with a string other than `"true"` and `"false"` (`eq $style "code"`): one
     /// of some words, not a checkbox.
     choice: bool,
+    /// Those words, in the template's order.
+    choices: Vec<String>,
     /// Handed to `highlight` or `transform.Highlight`.
     code: bool,
     /// Printed in the page's text or an attribute that says nothing of it (not a link's or
@@ -450,6 +464,7 @@ impl Infer<'_> {
                     hidden: false,
                     boolean: kind == FieldKind::Flag && boolean,
                     number: u.is_some_and(|u| u.number),
+                    choices: u.map(choices_of).unwrap_or_default(),
                 }
             })
             .collect();
@@ -1170,7 +1185,8 @@ impl Infer<'_> {
         let (with_true, with_false) = (with(true), with(false));
         let number = matches!(name, "lt" | "le" | "gt" | "ge")
             || rest.iter().any(|a| matches!(a, Expr::Number(..)));
-        let word = literal.is_some_and(|l| !matches!(l, "true" | "false"));
+        let words = compared_words(name, rest);
+        let word = literal.is_some_and(|l| !matches!(l, "true" | "false")) || !words.is_empty();
         // `false` or `"false"`: the value is on unless it is that.
         let (true_like, false_like) = (
             with_true || literal == Some("true"),
@@ -1185,7 +1201,42 @@ impl Infer<'_> {
             u.number |= number;
             u.string_compare |= literal.is_some();
             u.choice |= word;
+            for w in &words {
+                if !u.choices.contains(w) && u.choices.len() < MAX_CHOICES {
+                    u.choices.push(w.clone());
+                }
+            }
         });
+    }
+}
+
+/// Words a value may be compared with, at most (a template comparing with more lists a
+/// vocabulary no menu shows well).
+const MAX_CHOICES: usize = 50;
+
+/// The words other than `"true"`, `"false"` and `""` (a test of emptiness) that comparison `name` (`eq`, `ne`: any
+/// argument; `in`: a `slice` of words it looks in) compares a value with.
+fn compared_words(name: &str, rest: &[Expr]) -> Vec<String> {
+    let word = |a: &Expr| match a {
+        Expr::String(_, s) if !matches!(s.as_ref(), "true" | "false" | "") => Some(s.to_string()),
+        _ => None,
+    };
+    match name {
+        "eq" | "ne" => rest.iter().filter_map(word).collect(),
+        "in" => rest
+            .iter()
+            .filter_map(|a| match a {
+                Expr::Pipe(_, p) => match p.commands.as_slice() {
+                    [c] if matches!(c.args.first(), Some(Expr::Identifier(_, f)) if f == "slice") => {
+                        Some(c.args.iter().skip(1).filter_map(word).collect::<Vec<_>>())
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .flatten()
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -1219,6 +1270,23 @@ fn first_literal(args: &[Expr]) -> Option<String> {
     })
 }
 
+/// The words a value is compared with, its default (a value the template takes) first.
+fn choices_of(u: &Uses) -> Vec<String> {
+    let mut out = Vec::new();
+    if u.choices.is_empty() {
+        return out;
+    }
+    out.extend(u.default.clone().filter(|d| !d.is_empty()));
+    out.extend(
+        u.choices
+            .iter()
+            .filter(|w| !out.contains(w))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    out
+}
+
 fn kind_of(u: &Uses) -> FieldKind {
     if u.icons {
         FieldKind::Icons
@@ -1234,6 +1302,8 @@ fn kind_of(u: &Uses) -> FieldKind {
         FieldKind::CommaList
     } else if u.tested && !u.other && !u.choice && !u.number {
         FieldKind::Flag
+    } else if !u.choices.is_empty() && !u.other && !u.number {
+        FieldKind::Choice
     } else {
         FieldKind::Text
     }
@@ -1613,6 +1683,38 @@ mod tests {
                 ("cols".into(), FieldKind::Text, Some("3".into())),
                 ("rating".into(), FieldKind::Text, None),
                 ("wide".into(), FieldKind::Flag, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_only_compared_with_words_is_a_choice_of_them_and_a_printed_one_keeps_them_as_suggestions(
+    ) {
+        // Hunt AJ, 7: a status badge's `eq .status "active"` was free text.
+        let s = Schema::infer(
+            r#"{{ $s := .Get "status" | default "draft" }}{{ if ne $s "" }}{{ if eq $s "active" }}A{{ else if eq $s "archived" "gone" }}B{{ end }}{{ end }}{{ if ne (.Get "n") "" }}{{ .Get "n" }}{{ end }}{{ if in (slice "left" "right") (.Get "side") }}S{{ end }}<b class="{{ .Get "tone" }}">{{ if ne (.Get "tone") "plain" }}!{{ end }}</b>{{ if eq (.Get "wide") "true" }}W{{ end }}"#,
+        )
+        .unwrap();
+        let got: Vec<(String, FieldKind, Vec<String>)> = s
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.choices.clone()))
+            .collect();
+        let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                // Its default is one of the values it takes; `""` is a test of emptiness.
+                (
+                    "status".into(),
+                    FieldKind::Choice,
+                    words(&["draft", "active", "archived", "gone"])
+                ),
+                ("n".into(), FieldKind::Text, words(&[])),
+                ("side".into(), FieldKind::Choice, words(&["left", "right"])),
+                // Printed too: any text, the words suggested.
+                ("tone".into(), FieldKind::Text, words(&["plain"])),
+                ("wide".into(), FieldKind::Flag, words(&[])),
             ]
         );
     }

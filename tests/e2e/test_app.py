@@ -1149,6 +1149,33 @@ class OnUnlessFalseFlagTest(AppTest):
         self.assertFalse(self.s.prop(self.field(key), "checked"))
 
 
+STATUS_PAGE = "---\ntitle: About\n---\n{{< badge label=\"a\" status=\"active\" >}}\n"
+
+
+class ChoiceTest(AppTest):
+    """A parameter the template only compares with words (a status badge)."""
+
+    site_files = {
+        "layouts/shortcodes/badge.html":
+            '{{ $s := .Get "status" | default "draft" }}<span class="{{ if eq $s "active" }}on{{ else if eq $s "archived" }}gone{{ end }}">{{ .Get "label" }}</span>\n',
+        "content/en/about.md": STATUS_PAGE,
+    }
+
+    def test_it_is_a_menu_of_the_words_and_a_key_picks_the_next(self):
+        # Hunt AJ, 7: a status badge's status was free text; "Active" typed did nothing.
+        key = "b0::status"
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the status menu")
+        options = self.s.execute(f"return [...document.querySelector('[data-key=\"{key}\"]').options].map(o => o.value)")
+        self.assertEqual(options, ["", "draft", "active", "archived"])
+        self.assertEqual(self.s.prop(self.field(key), "value"), "active")
+        self.s.execute(f"document.querySelector('[data-key=\"{key}\"]').focus()")
+        self.xkey("Down")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), STATUS_PAGE.replace('"active"', '"archived"'))
+
+
 class RefusedEditTest(AppTest):
     """A TOML array of tables, which Folio cannot write."""
 

@@ -469,7 +469,42 @@ fn a_bad_widget_in_folio_toml_is_an_error_at_its_line_and_column() {
     )
     .unwrap();
     let e = Site::open_dir(dir.path()).unwrap_err().to_string();
-    assert!(e.ends_with("folio.toml:2:10: `widget` must be one of text, markdown, words, commaList, url, image, flag, icons"), "{e}");
+    assert!(e.ends_with("folio.toml:2:10: `widget` must be one of text, markdown, words, commaList, url, image, flag, icons, choice"), "{e}");
+}
+
+#[test]
+fn folio_toml_gives_a_choice_its_words_before_those_the_template_compares_with() {
+    let dir = site_with(None);
+    std::fs::write(
+        dir.path().join("layouts/shortcodes/badge.html"),
+        r#"{{ if eq (.Get "tone") "info" }}i{{ end }}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("folio.toml"),
+        "[shortcodes.badge.fields.tone]\nchoices = [\"warning\", \"info\"]\n",
+    )
+    .unwrap();
+    let site = Site::open_dir(dir.path()).unwrap();
+    let badge = &site.shortcodes.get("badge").unwrap().schema;
+    let tone = badge.param(&ParamKey::Named("tone".into())).unwrap();
+    assert_eq!(
+        (tone.kind, tone.choices.clone()),
+        (
+            FieldKind::Choice,
+            vec!["warning".to_string(), "info".to_string()]
+        )
+    );
+    std::fs::write(
+        dir.path().join("folio.toml"),
+        "[shortcodes.badge.fields.tone]\nchoices = \"warning\"\n",
+    )
+    .unwrap();
+    let e = Site::open_dir(dir.path()).unwrap_err().to_string();
+    assert!(
+        e.ends_with("folio.toml:2:11: `choices` must be a list of strings"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -1441,7 +1476,8 @@ fn a_permalink_token_hugo_does_not_know_is_an_error_of_the_site_config() {
 }
 
 #[test]
-fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image() {
+fn a_value_compared_with_words_is_a_choice_not_a_checkbox_and_one_written_into_a_path_is_no_image()
+{
     let schema = folio::templates::Schema::infer(
         "{{ $style := .Get \"style\" | default \"markdown\" }}\
          <div class=\"{{ if eq $style \"code\" }}code{{ end }}\">\
@@ -1451,7 +1487,10 @@ fn a_value_compared_with_words_is_text_and_one_written_into_a_path_is_no_image()
     )
     .unwrap();
     let kind = |key: ParamKey| schema.param(&key).map(|p| p.kind);
-    assert_eq!(kind(ParamKey::Named("style".into())), Some(FieldKind::Text));
+    assert_eq!(
+        kind(ParamKey::Named("style".into())),
+        Some(FieldKind::Choice)
+    );
     assert_eq!(kind(ParamKey::Named("wide".into())), Some(FieldKind::Flag));
     assert_eq!(kind(ParamKey::Positional(0)), Some(FieldKind::Text));
     assert_eq!(
