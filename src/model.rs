@@ -147,6 +147,11 @@ pub struct ParamValue {
     /// [`crate::templates::FieldKind`]); informational, ignored when written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::templates::FieldKind>,
+    /// Of a flag, whether its template takes the value as on, as Hugo types it written as
+    /// it is (`x="false"` is text, which `if` takes as true:
+    /// [`crate::templates::schema::FlagTest::is_on`]); informational, ignored when written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<bool>,
 }
 
 impl Block {

@@ -217,13 +217,22 @@ function paramField(sc, slot, env, isTitle) {
       });
     }
     case "flag": {
-      // A flag on unless set to false (the engine's default "true"): unset shows ticked,
-      // and unticking writes false.
+      // On as the template takes the value as written (the engine's `on`: `x="false"` is
+      // text, which `if` takes as true); unset, off, but on for a flag on unless set to
+      // false (the engine's default "true"), which unticking writes.
       const onByDefault = slot.default === "true";
-      const on = value === "" ? onByDefault : value !== "false";
+      const param = findParam(sc, key);
+      const on = param ? (param.on ?? (value !== "" && value !== "false")) : onByDefault;
       const off = typeof key === "number" || onByDefault ? "false" : "";
+      const toggle = (checked) => {
+        setParam(sc, key, checked ? "true" : off);
+        // Said to the engine: it writes the value again where its quoting says otherwise.
+        const now = findParam(sc, key);
+        if (now) now.on = checked;
+        env.send(`${where}:${name}`, false);
+      };
       return el("label", { class: "check" },
-        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => set(e.target.checked ? (value && value !== "false" ? value : "true") : off) }),
+        el("input", { type: "checkbox", checked: on, dataset: { key: dataKey }, onChange: (e) => toggle(e.target.checked) }),
         text);
     }
     case "choice": {

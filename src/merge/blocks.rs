@@ -283,6 +283,7 @@ impl Merger<'_> {
                     .into_iter()
                     .map(|(name, v)| ParamValue {
                         kind: kind(&name),
+                        on: None,
                         value: v.as_str().unwrap_or_default().to_string(),
                         name: Some(name),
                     })

@@ -10,7 +10,7 @@ use super::lexer::{Param, Quote, Typed};
 use super::tree::Shortcode;
 use crate::formats::EditError;
 use crate::model::ParamValue;
-use crate::templates::{ParamKey, Schema};
+use crate::templates::{FieldKind, ParamKey, ParamSchema, Schema};
 use crate::text::{self, Splice};
 
 /// A shortcode call and the layout of its body.
@@ -115,10 +115,14 @@ impl<'a> ShortcodeView<'a> {
                     Some((k, _)) => ParamKey::Named(k.to_string()),
                     None => ParamKey::Positional(i),
                 };
+                let read = schema.and_then(|s| s.param(&key));
                 ParamValue {
                     name: p.key.as_ref().map(|(k, _)| k.to_string()),
                     value: p.value.clone(),
-                    kind: schema.and_then(|s| s.param(&key)).map(|ps| ps.kind),
+                    kind: read.map(|ps| ps.kind),
+                    on: read
+                        .filter(|ps| ps.kind == FieldKind::Flag)
+                        .map(|ps| ps.test.is_on(&p.value, p.quote == Quote::Bare)),
                 }
             })
             .collect()
@@ -166,7 +170,7 @@ impl<'a> ShortcodeView<'a> {
         if named > 0 || (new.is_empty() && old_named) {
             self.named_edits(new, schema, at)
         } else {
-            self.positional_edits(new, at)
+            self.positional_edits(new, schema, at)
         }
     }
 
@@ -179,14 +183,16 @@ impl<'a> ShortcodeView<'a> {
         let mut out = Vec::new();
         // Hugo reads the last of a repeated name: so does the model.
         let wanted = |k: &str| new.iter().rev().find(|p| p.name.as_deref() == Some(k));
+        let read = |k: &str| schema.and_then(|s| s.param(&ParamKey::Named(k.to_string())));
         for p in &self.sc.open.params {
             let Some((k, _)) = &p.key else { continue };
             match wanted(k) {
                 Some(v)
-                    if v.value != p.value && self.param(k).is_some_and(|f| std::ptr::eq(f, p)) =>
+                    if changed(p, v, read(k))
+                        && self.param(k).is_some_and(|f| std::ptr::eq(f, p)) =>
                 {
                     let i = new.iter().position(|x| std::ptr::eq(x, v)).unwrap_or(0);
-                    let q = quote(&v.value, quote_keeping_type(p, &v.value))
+                    let q = quote(&v.value, quote_for(p, &v.value, read(k)))
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -199,8 +205,8 @@ impl<'a> ShortcodeView<'a> {
             let (k, _) = p.key.as_ref()?;
             match wanted(k) {
                 None => None,
-                Some(v) if v.value != p.value => {
-                    Some(quote_keeping_type(p, &v.value) == Quote::Bare)
+                Some(v) if changed(p, v, read(k)) => {
+                    Some(quote_for(p, &v.value, read(k)) == Quote::Bare)
                 }
                 Some(_) => Some(p.quote == Quote::Bare),
             }
@@ -243,13 +249,19 @@ impl<'a> ShortcodeView<'a> {
         Ok(out)
     }
 
-    fn positional_edits(&self, new: &[ParamValue], at: &str) -> Result<Vec<Splice>, EditError> {
+    fn positional_edits(
+        &self,
+        new: &[ParamValue],
+        schema: Option<&Schema>,
+        at: &str,
+    ) -> Result<Vec<Splice>, EditError> {
         let mut out = Vec::new();
         let old = &self.sc.open.params;
         for (i, p) in old.iter().enumerate() {
+            let read = schema.and_then(|s| s.param(&ParamKey::Positional(i)));
             match new.get(i) {
-                Some(v) if v.value != p.value => {
-                    let q = quote_positional(&v.value, quote_keeping_type(p, &v.value))
+                Some(v) if changed(p, v, read) => {
+                    let q = quote_positional(&v.value, quote_for(p, &v.value, read))
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -354,6 +366,41 @@ pub(super) fn quote_keeping_type(old: &Param, new: &str) -> Quote {
         }
         Quote::Bare => Quote::Double,
         q => q,
+    }
+}
+
+/// Whether `new` changes the parameter `old`, which the template reads as `read`: its
+/// value, or, of a flag, whether it is on (`new.on` given and not what `old` as written
+/// is: the box ticked on `x="false"` that `if` takes as true, unticked on `x=true` that
+/// `eq … "true"` takes as false: the value is written again, in the flag's quoting).
+fn changed(old: &Param, new: &ParamValue, read: Option<&ParamSchema>) -> bool {
+    new.value != old.value
+        || new.on.is_some_and(|on| {
+            read.is_some_and(|r| {
+                r.kind == FieldKind::Flag
+                    && matches!(Typed::of_bare(&new.value), Typed::Bool(_))
+                    && r.test.is_on(&old.value, old.quote == Quote::Bare) != on
+            })
+        })
+}
+
+/// How to write `new` in place of the parameter `old` that the template reads as `read`:
+/// as [`quote_keeping_type`], but a flag's `true` or `false` in the quoting its template
+/// tells apart (bare where it compares it with a boolean or only tests it,
+/// [`ParamSchema::boolean`]; quoted where it compares it with `"true"`), so that a box
+/// ticked in the forms is on in Hugo: `x="false"` is text, true to `if`.
+fn quote_for(old: &Param, new: &str, read: Option<&ParamSchema>) -> Quote {
+    match read {
+        Some(r) if r.kind == FieldKind::Flag && matches!(Typed::of_bare(new), Typed::Bool(_)) => {
+            if r.boolean {
+                Quote::Bare
+            } else if old.quote == Quote::Bare {
+                Quote::Double
+            } else {
+                old.quote
+            }
+        }
+        _ => quote_keeping_type(old, new),
     }
 }
 

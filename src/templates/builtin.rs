@@ -170,5 +170,6 @@ fn param(spec: &str) -> ParamSchema {
         boolean: false,
         number: false,
         choices: Vec::new(),
+        test: super::schema::FlagTest::Truth,
     }
 }

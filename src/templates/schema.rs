@@ -132,6 +132,81 @@ pub struct ParamSchema {
     /// in the template's order, `"true"` and `"false"` left out: the values it tells apart.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<String>,
+    /// How a flag's template tells on from off.
+    #[serde(skip)]
+    pub test: FlagTest,
+}
+
+/// How a template tells a flag's on from off, which decides whether a value as written is
+/// on ([`FlagTest::is_on`]). Hugo types a bare `true`, `false` or number and leaves a
+/// quoted value text (`parser/pageparser/item.go`, `ValTyped`), and its `eq` tells types
+/// apart: `x="false"` is true to `if`, and `x=true` is not `"true"` (checked against Hugo
+/// 0.168).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FlagTest {
+    /// Tested as it is (`if`, `with`, `and`, `not`): Go's truth of the value.
+    #[default]
+    Truth,
+    /// Compared with `true` or `"true"`: on when it equals one.
+    IsTrue {
+        /// Compared with the boolean `true`.
+        boolean: bool,
+        /// Compared with the text `"true"`.
+        text: bool,
+    },
+    /// Compared only with `false` or `"false"`: on unless it equals one.
+    NotFalse {
+        /// Compared with the boolean `false`.
+        boolean: bool,
+        /// Compared with the text `"false"`.
+        text: bool,
+    },
+}
+
+impl FlagTest {
+    /// How the template that used a value as `u` says tests it: as it is when it ever
+    /// does, else by what it compares it with.
+    fn of(u: &Uses) -> FlagTest {
+        if u.truthy {
+            FlagTest::Truth
+        } else if u.true_bool || u.true_text {
+            FlagTest::IsTrue {
+                boolean: u.true_bool,
+                text: u.true_text,
+            }
+        } else if (u.false_bool || u.false_text) && !u.choice {
+            FlagTest::NotFalse {
+                boolean: u.false_bool,
+                text: u.false_text,
+            }
+        } else {
+            FlagTest::Truth
+        }
+    }
+
+    /// Whether the template takes `value` as on, written bare (`bare`) or quoted.
+    pub fn is_on(self, value: &str, bare: bool) -> bool {
+        use crate::page::lexer::Typed;
+        let typed = if bare {
+            Typed::of_bare(value)
+        } else {
+            Typed::Text
+        };
+        let is = |b: bool, as_bool: bool, as_text: bool| {
+            (as_bool && typed == Typed::Bool(b))
+                || (as_text && typed == Typed::Text && value == b.to_string())
+        };
+        match self {
+            FlagTest::Truth => match typed {
+                Typed::Bool(b) => b,
+                Typed::Int(i) => i != 0,
+                Typed::Float(f) => f != 0.0,
+                Typed::Text => !value.is_empty(),
+            },
+            FlagTest::IsTrue { boolean, text } => is(true, boolean, text),
+            FlagTest::NotFalse { boolean, text } => !is(false, boolean, text),
+        }
+    }
 }
 
 /// What a template does with a call's body (`.Inner`, `.InnerDeindent`), which says what
@@ -317,10 +392,14 @@ struct Uses {
     truthy: bool,
     /// Compared with a `true`/`false` literal.
     bool_compare: bool,
-    /// Compared with `true` or `"true"`.
-    true_compare: bool,
-    /// Compared with `false` or `"false"`.
-    false_compare: bool,
+    /// Compared with `true` (the boolean).
+    true_bool: bool,
+    /// Compared with `"true"` (the text).
+    true_text: bool,
+    /// Compared with `false` (the boolean).
+    false_bool: bool,
+    /// Compared with `"false"` (the text).
+    false_text: bool,
     /// Compared with a number, or ordered (`lt`, `gt`…): a number, not a checkbox.
     number: bool,
     /// Compared with a string literal.
@@ -448,10 +527,10 @@ impl Infer<'_> {
             .map(|key| {
                 let u = self.uses.get(&Source::Param(key.clone()));
                 let kind = u.map_or(FieldKind::Text, kind_of);
+                let test = u.map_or(FlagTest::Truth, FlagTest::of);
                 // A flag only ever compared with `false` is on unless set to false
                 // (Hextra's `not (eq (.Get "border") false)`).
-                let on_unless_false =
-                    u.is_some_and(|u| u.false_compare && !u.true_compare && !u.truthy && !u.choice);
+                let on_unless_false = matches!(test, FlagTest::NotFalse { .. });
                 let default = u.and_then(|u| u.default.clone()).or_else(|| {
                     (kind == FieldKind::Flag && on_unless_false).then(|| "true".to_string())
                 });
@@ -465,6 +544,7 @@ impl Infer<'_> {
                     boolean: kind == FieldKind::Flag && boolean,
                     number: u.is_some_and(|u| u.number),
                     choices: u.map(choices_of).unwrap_or_default(),
+                    test,
                 }
             })
             .collect();
@@ -1187,17 +1267,19 @@ impl Infer<'_> {
             || rest.iter().any(|a| matches!(a, Expr::Number(..)));
         let words = compared_words(name, rest);
         let word = literal.is_some_and(|l| !matches!(l, "true" | "false")) || !words.is_empty();
-        // `false` or `"false"`: the value is on unless it is that.
-        let (true_like, false_like) = (
-            with_true || literal == Some("true"),
-            with_false || literal == Some("false"),
-        );
+        let text = |w: &str| {
+            rest.iter()
+                .any(|a| matches!(a, Expr::String(_, s) if s.as_ref() == w))
+        };
+        let (true_text, false_text) = (text("true"), text("false"));
         self.mark(flows, |u| {
             u.tested = true;
             u.truthy |= matches!(name, "not" | "and");
             u.bool_compare |= with_true || with_false;
-            u.true_compare |= true_like;
-            u.false_compare |= false_like;
+            u.true_bool |= with_true;
+            u.true_text |= true_text;
+            u.false_bool |= with_false;
+            u.false_text |= false_text;
             u.number |= number;
             u.string_compare |= literal.is_some();
             u.choice |= word;

@@ -1149,6 +1149,35 @@ class OnUnlessFalseFlagTest(AppTest):
         self.assertFalse(self.s.prop(self.field(key), "checked"))
 
 
+TYPED_FLAG_PAGE = "---\ntitle: About\n---\n{{< badge label=\"a\" featured=\"false\" wide=true >}}\n"
+
+
+class TypedFlagTest(AppTest):
+    """Flags whose values are written in a type the template does not test for."""
+
+    site_files = {
+        "layouts/shortcodes/badge.html":
+            '<span class="{{ if .Get "featured" }}star{{ end }} {{ if eq (.Get "wide") "true" }}wide{{ end }}">{{ .Get "label" }}</span>\n',
+        "content/en/about.md": TYPED_FLAG_PAGE,
+    }
+
+    def test_each_box_shows_what_hugo_renders_and_ticking_writes_the_value_hugo_reads_as_on(self):
+        # Review 47b, 2: `featured="false"` is text, which `if` takes as true: Hugo draws
+        # the star, the box showed off. `wide=true` is the boolean, not "true": the box
+        # showed on, and ticking it could not write the text.
+        featured, wide = "b0::featured", "b0::wide"
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{wide}"]'), what="the checkboxes")
+        self.assertTrue(self.s.prop(self.field(featured), "checked"))
+        self.assertFalse(self.s.prop(self.field(wide), "checked"))
+        self.s.execute(f"document.querySelector('[data-key=\"{wide}\"]').focus()")
+        self.xkey("space")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), TYPED_FLAG_PAGE.replace("wide=true", 'wide="true"'))
+        self.assertTrue(self.s.prop(self.field(wide), "checked"))
+
+
 STATUS_PAGE = "---\ntitle: About\n---\n{{< badge label=\"a\" status=\"active\" >}}\n"
 
 

@@ -216,6 +216,7 @@ fn set_param(s: &mut folio::model::Shortcode, name: &str, value: &str) {
             name: Some(name.into()),
             value: value.into(),
             kind: None,
+            on: None,
         }),
     }
 }
@@ -276,11 +277,13 @@ fn a_card_added_to_the_grid_is_written_like_its_sibling() {
                     name: Some("name".into()),
                     value: "Third".into(),
                     kind: None,
+                    on: None,
                 },
                 folio::model::ParamValue {
                     name: Some("stack".into()),
                     value: "C".into(),
                     kind: None,
+                    on: None,
                 },
             ]),
             ..Default::default()
@@ -704,6 +707,7 @@ fn a_new_container_is_written_with_its_children() {
                 name: Some("label".into()),
                 value: "new".into(),
                 kind: None,
+                on: None,
             }]),
             ..Default::default()
         };
@@ -782,6 +786,7 @@ fn a_flag_the_template_compares_with_true_is_written_bare_and_hugo_reads_it_so()
             name: Some("f".into()),
             value: "true".into(),
             kind: None,
+            on: None,
         }]);
     });
     assert_eq!(out, page.replace("{{< fl >}}", "{{< fl f=true >}}"));
@@ -1834,4 +1839,132 @@ fn a_card_moves_from_one_grid_into_another_and_the_top_level_blocks_keep_their_i
             "{{< badge label=c >}}\n  {{< badge label=b >}}\n"
         )
     );
+}
+
+/// Templates that tell a flag's on from off each way (as it is, with `true`, with
+/// `"true"`, unless `false`, unless `"false"`), each printing `[on]` or `[off]`.
+const FLAG_TESTS: [(&str, &str); 5] = [
+    ("truth", r#"{{ if .Get "a" }}[on]{{ else }}[off]{{ end }}"#),
+    (
+        "is-true",
+        r#"{{ if eq (.Get "a") true }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "is-true-text",
+        r#"{{ if eq (.Get "a") "true" }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "not-false",
+        r#"{{ if not (eq (.Get "a") false) }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "not-false-text",
+        r#"{{ if ne (.Get "a") "false" }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+];
+
+/// Values as written, bare and quoted.
+const FLAG_VALUES: [&str; 7] = [
+    r#""true""#,
+    "true",
+    r#""false""#,
+    "false",
+    "0",
+    "1",
+    r#""""#,
+];
+
+#[test]
+fn a_flags_box_is_on_exactly_when_hugo_renders_it_on_as_the_value_is_written() {
+    // Review 47b, 2: `x="false"` (text, true to `if`) showed unticked; `x=true` against
+    // `eq … "true"` showed ticked.
+    let mut files: Vec<(String, String)> = FLAG_TESTS
+        .iter()
+        .map(|(n, t)| (format!("layouts/shortcodes/{n}.html"), (*t).to_string()))
+        .collect();
+    let mut body = String::new();
+    for (name, _) in FLAG_TESTS {
+        for v in FLAG_VALUES {
+            body.push_str(&format!("{{{{< {name} a={v} >}}}}\n\n"));
+        }
+    }
+    files.push(("hugo.toml".into(), String::new()));
+    files.push((
+        "content/p.md".into(),
+        format!("---\ntitle: P\n---\n\n{body}"),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = crate::support::hugo_site(&refs);
+    crate::support::hugo_build(site.path(), "flags");
+    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    let hugo: Vec<bool> = html
+        .matches("[o")
+        .zip(html.split("[o").skip(1))
+        .map(|(_, rest)| rest.starts_with("n]"))
+        .collect();
+    let doc = OpenPage::open(&site.path().join("content/p.md")).unwrap();
+    let folio: Vec<bool> = doc
+        .model()
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            folio::Block::Shortcode(s) => s.params.as_ref()?.first()?.on,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(hugo.len(), FLAG_TESTS.len() * FLAG_VALUES.len(), "{html}");
+    assert_eq!(folio, hugo);
+}
+
+#[test]
+fn ticking_a_flag_writes_true_or_false_as_its_template_compares_it() {
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/shortcodes/truth.html", FLAG_TESTS[0].1),
+        ("layouts/shortcodes/is-true-text.html", FLAG_TESTS[2].1),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< truth a=\"false\" >}}\n\n{{< is-true-text a=true >}}\n",
+        ),
+    ]);
+    let doc = OpenPage::open(&site.path().join("content/p.md")).unwrap();
+    let mut model = doc.model();
+    for (b, v) in model
+        .blocks
+        .iter_mut()
+        .filter_map(|b| match b {
+            folio::Block::Shortcode(s) => Some(s),
+            _ => None,
+        })
+        .zip([(false, "false"), (true, "true")])
+    {
+        let p = &mut b.params.as_mut().unwrap()[0];
+        // The box shows on where Hugo is on; unticking and ticking writes the other, the
+        // value's text the same.
+        assert_eq!(p.on, Some(!v.0));
+        (p.on, p.value) = (Some(v.0), v.1.into());
+    }
+    let before = doc.page.source().to_string();
+    let after = doc
+        .plan(&model, Path::new("<model>"))
+        .unwrap()
+        .page
+        .unwrap();
+    assert_eq!(
+        after,
+        before
+            .replace("truth a=\"false\"", "truth a=false")
+            .replace("is-true-text a=true", "is-true-text a=\"true\"")
+    );
+    std::fs::write(site.path().join("content/p.md"), &after).unwrap();
+    crate::support::hugo_build(site.path(), "flags written");
+    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    assert_eq!(
+        html.matches("[off]").count() + html.matches("[on]").count(),
+        2
+    );
+    assert!(html.contains("[off]") && html.contains("[on]"), "{html}");
 }
