@@ -424,6 +424,22 @@ const UNKNOWN_NAMES: &[(&str, &str, &str)] = &[
         "1:20",
         "can't evaluate field summary in type page.Page",
     ),
+    // Hunt AK, 2: the page's methods, which the shortcode context does not have.
+    (
+        "<a style=\"color: {{ .Param \"accent\" }}\">x</a>",
+        "1:21",
+        "can't evaluate field Param in type *hugolib.ShortcodeWithPage",
+    ),
+    (
+        "{{ with .GetPage \"/\" }}{{ .Title }}{{ end }}",
+        "1:9",
+        "can't evaluate field GetPage in type *hugolib.ShortcodeWithPage",
+    ),
+    (
+        "{{ range .Resources }}{{ .Name }}{{ end }}",
+        "1:10",
+        "can't evaluate field Resources in type *hugolib.ShortcodeWithPage",
+    ),
 ];
 
 #[test]

@@ -292,13 +292,34 @@ pub fn all() -> &'static FuncMap {
                     None => Arc::new(f),
                 };
                 for name in names.split(' ') {
-                    m.insert(name.to_string(), func.clone());
+                    let func = match name.strip_prefix('.') {
+                        Some(method) => of_its_type(method, func.clone()),
+                        None => func.clone(),
+                    };
+                    m.insert(name.to_string(), func);
                 }
             }
         }
         m
     });
     &ALL
+}
+
+/// `func`, a method `method` run as a function of its receiver (its first argument),
+/// refused as Hugo refuses it on one of Hugo's objects that does not have it: `.Param`,
+/// `.GetPage` and `.Resources` are the page's, not the shortcode context's ("can't
+/// evaluate field Param in type *hugolib.ShortcodeWithPage", Hugo 0.168).
+fn of_its_type(method: &'static str, func: ValueFunc) -> ValueFunc {
+    Arc::new(move |a: &[Value]| {
+        if let Some((name, has)) = a.first().and_then(super::objects::hugo_type) {
+            if !has(method) {
+                return Err(exec_error(format!(
+                    "can't evaluate field {method} in type {name}"
+                )));
+            }
+        }
+        func(a)
+    })
 }
 
 /// Go's own built-ins that Hugo keeps (Hugo replaces `eq`, `index`, `slice`, `len`…).
