@@ -613,6 +613,30 @@ impl Renderer<'_> {
         }
     }
 
+    /// Why call `i`'s output is shown as code, with the fix: its body's indentation, which
+    /// its template passes on, or its template's.
+    fn shown_as_code(&self, i: usize) -> String {
+        let sc = &self.src.shortcodes.all[i];
+        let name = sc.name();
+        let body_indented = sc
+            .inner()
+            .and_then(|r| self.src.text.get(r))
+            .is_some_and(indented_as_code);
+        if body_indented {
+            format!(
+                "Hugo shows part of this call's output as code: its body is indented 4 \
+                 spaces or more, which the page's Markdown reads as a code block: unindent \
+                 the body, or call it as {{{{< {name} >}}}}"
+            )
+        } else {
+            format!(
+                "Hugo shows part of this call's output as code: its template writes lines \
+                 indented 4 spaces or more, which the page's Markdown reads as a code \
+                 block: call it as {{{{< {name} >}}}}, or unindent the template's lines"
+            )
+        }
+    }
+
     /// What Hugo will do with this call that its author may not expect, each with its fix
     /// in one line: raw HTML from a `{{% %}}` call dropped (`unsafe` off), a body indented
     /// as code for `markdownify`, nested shortcodes' HTML omitted by `markdownify`.
@@ -631,11 +655,7 @@ impl Renderer<'_> {
             found.push(html_dropped(name));
         }
         if markdown_output && self.blocks_of(i, output).is_some_and(shown_as_code) {
-            found.push(format!(
-                "Hugo shows part of this call's output as code: its template writes lines \
-                 indented 4 spaces or more, which the page's Markdown reads as a code block: \
-                 call it as {{{{< {name} >}}}}, or unindent the template's lines"
-            ));
+            found.push(self.shown_as_code(i));
         }
         let catalogue = self.src.catalogue;
         let markdown = *self
@@ -1442,7 +1462,13 @@ fn local_urls<'h>(
         pointed_url(url, image, opts, frame.as_ref(), &mut pointed)
     };
     let (mut style, mut noscript) = (String::new(), String::new());
-    let selector = URL_ATTRIBUTES.map(|a| format!("[{a}]")).join(",");
+    // `data` is a URL on an `<object>` only.
+    let selector = URL_ATTRIBUTES
+        .map(|a| match a {
+            DATA => format!("object[{a}]"),
+            _ => format!("[{a}]"),
+        })
+        .join(",");
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!(selector, |el| { point_attributes(el, &point) }))
         // A `<noscript>`'s content is text to the rewriter (it reads as a browser running
@@ -1487,7 +1513,10 @@ fn point_attributes(
     point: &impl Fn(&str, bool) -> Option<String>,
 ) -> lol_html::HandlerResult {
     for attribute in URL_ATTRIBUTES {
-        let Some(value) = el.get_attribute(attribute) else {
+        let Some(value) = el
+            .get_attribute(attribute)
+            .filter(|_| attribute != DATA || el.tag_name() == "object")
+        else {
             continue;
         };
         let image = attribute != HREF;
@@ -1751,16 +1780,18 @@ fn empty_icon(html: &str, start: usize) -> Option<EmptyIcon<'_>> {
 }
 
 /// The attributes whose URLs [`Renderer::local_urls`] points at files: images (a lazy
-/// loader's `data-src` too), and a link's or a `<link>`'s `href` (a gallery's link to the
-/// full image, a preload), which a missing file leaves as it is, unwarned.
+/// loader's `data-src` too), an `<object>`'s `data` (an embedded PDF), and a link's or a
+/// `<link>`'s `href` (a gallery's link to the full image, a preload), which a missing file
+/// leaves as it is, unwarned.
 const SRC: &str = "src";
+const DATA: &str = "data";
 const DATA_SRC: &str = "data-src";
 const POSTER: &str = "poster";
 const SRCSET: &str = "srcset";
 const STYLE: &str = "style";
 const HREF: &str = "href";
 
-const URL_ATTRIBUTES: [&str; 6] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF];
+const URL_ATTRIBUTES: [&str; 7] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF, DATA];
 
 /// Whether a call's output may hold a URL attribute ([`local_urls`] reads only such
 /// output): one pass over its `=` signs (`memchr`), each checked for a name before it in

@@ -747,6 +747,26 @@ fn a_noscript_image_and_an_attribute_named_in_capitals_are_pointed_at_their_copi
 }
 
 #[test]
+fn an_objects_data_is_pointed_at_its_copy_and_another_elements_data_is_no_url() {
+    // Hunt AK, 7: an embedded CV (`<object data=…>`) stayed `/files/cv.pdf`, uncopied.
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("static/files")).unwrap();
+    fs::write(site.path().join("static/files/cv.pdf"), b"%PDF").unwrap();
+    fs::write(
+        site.path().join("layouts/shortcodes/cv.html"),
+        "<object data=\"{{ \"files/cv.pdf\" | relURL }}\" type=\"application/pdf\"></object><div data=\"/files/cv.pdf\"></div>",
+    )
+    .unwrap();
+    let (report, out, html) = export_sample_with(site.path(), "{{< cv >}}\n");
+    assert!(
+        html.contains("<object data=\"assets/site/files/cv.pdf\" type=\"application/pdf\"></object><div data=\"/files/cv.pdf\">"),
+        "{html:.400}"
+    );
+    assert!(out.join("assets/site/files/cv.pdf").is_file());
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn a_relative_url_to_no_file_beside_the_page_is_the_static_file_its_url_resolves_to() {
     // Hunt AI, 7: `![up](../img/a.png)` on the page at `/sub/about/` is `/sub/img/a.png` to
     // a browser; Folio looked beside the page's file, warned, and left it pointing out of

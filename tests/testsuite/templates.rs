@@ -553,6 +553,26 @@ fn check_says_when_a_percent_calls_indented_output_is_shown_as_code() {
 }
 
 #[test]
+fn a_percent_call_whose_indented_body_is_shown_as_code_is_told_to_unindent_the_body() {
+    // Hunt AK, 5: the template has no indented line; the message said to unindent it.
+    let site = site_with(
+        &[("note", "<aside>\n\n{{ .Inner }}\n\n</aside>\n")],
+        "Text.\n\n{{% note %}}\n    An indented body.\n{{% /note %}}\n",
+    );
+    crate::support::hugo_run(site.path(), &[]).unwrap();
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert!(hugo.contains("<pre><code>An indented body."), "{hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("its body is indented 4 spaces or more")
+                && f.contains("unindent the body")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
     // paige's examples, `<kbd>` in prose (hunt AD, 6): Hugo warns, Folio said nothing.
     for (config, prose, warned) in [
