@@ -476,8 +476,16 @@ impl Renderer<'_> {
                 };
                 // What the template's `warnf` said (Hugo prints it as a WARN of the build),
                 // and where Folio wrote what Hugo writes otherwise.
+                let own = self.surprises(i, &html);
                 let mut surprises = warned;
-                surprises.extend(self.surprises(i, &html));
+                // Said of the body or the calls in it, in words of their own.
+                if own
+                    .iter()
+                    .any(|s| s == BODY_RAW_HTML || s.starts_with(NESTED_RAW_HTML))
+                {
+                    surprises.retain(|s| s != engine::funcs::RAW_HTML_IN_MARKDOWN);
+                }
+                surprises.extend(own);
                 self.note_surprises(i, surprises, html)
             }
             Err(problem) => self.fallback(i, &problem),
@@ -684,20 +692,15 @@ impl Renderer<'_> {
         }
         // The body's own tags (its calls' are the next surprise's).
         if !unsafe_html && sc.children.is_empty() && has_raw_html(&body) {
-            found.push(
-                "Hugo omits the raw HTML in this body: its template renders the body as \
-                 Markdown, and raw HTML is off (markup.goldmark.renderer.unsafe): write it in \
-                 Markdown, or set unsafe = true"
-                    .to_string(),
-            );
+            found.push(BODY_RAW_HTML.to_string());
         }
         // A child whose output has raw HTML, of either notation (`ref`, `relref` and
         // `param` write text; a `{{% %}}` call's Markdown is no HTML).
         let nested_html = sc.children.iter().any(|c| self.raw_html_calls.contains(c));
         if nested_html && !unsafe_html {
             found.push(format!(
-                "Hugo omits the HTML of the shortcodes inside this {name}: its template renders \
-                 the body as Markdown, which reads their HTML as raw HTML, and that is off \
+                "{NESTED_RAW_HTML}{name}: its template renders the body as Markdown, which \
+                 reads their HTML as raw HTML, and that is off \
                  (markup.goldmark.renderer.unsafe): set unsafe = true"
             ));
         }
@@ -1623,6 +1626,14 @@ impl markdown::hooks::HookUrls for super::RenderOptions<'_> {
 
 /// The surprise of a `{{% name %}}` call whose HTML Hugo drops (raw HTML off), with the
 /// fix.
+/// What is said of a body with raw HTML that its template renders as Markdown.
+const BODY_RAW_HTML: &str = "Hugo omits the raw HTML in this body: its template renders the \
+     body as Markdown, and raw HTML is off (markup.goldmark.renderer.unsafe): write it in \
+     Markdown, or set unsafe = true";
+
+/// How what is said of the calls with HTML inside a body rendered as Markdown starts.
+const NESTED_RAW_HTML: &str = "Hugo omits the HTML of the shortcodes inside this ";
+
 pub(super) fn html_dropped(name: &str) -> String {
     format!(
         "Hugo drops the HTML this {{{{% {name} %}}}} call writes, as raw HTML is off \

@@ -635,6 +635,41 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
 }
 
 #[test]
+fn check_says_where_hugo_omits_raw_html_of_a_parameter_its_template_renders_as_markdown() {
+    // Hunt AK, 3: Hugo omits `<br>` of a title piped to markdownify, and warns; Folio
+    // rendered it the same, unsaid. Said once per call, and once for a body too.
+    for (template, call, warned) in [
+        (
+            "<h3>{{ .Get \"title\" | markdownify }}</h3><p>{{ .Get \"s\" | .Page.RenderString }}</p>",
+            "{{< f title=\"Tiny<br>Compiler\" s=\"Press <kbd>F5</kbd>\" >}}",
+            true,
+        ),
+        (
+            "<h3>{{ .Get \"title\" | markdownify }}</h3>",
+            "{{< f title=\"Tiny *Compiler*\" >}}",
+            false,
+        ),
+        (
+            "<div>{{ .Inner | markdownify }}</div>",
+            "{{< f >}}Press <kbd>x</kbd>{{< /f >}}",
+            true,
+        ),
+    ] {
+        let site = site_with(&[("f", template)], &format!("Intro.\n\n{call}\n"));
+        let out = std::process::Command::new(crate::support::hugo_bin())
+            .arg("--source")
+            .arg(site.path())
+            .output()
+            .unwrap();
+        let log = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(log.contains("Raw HTML omitted"), warned, "{call}: Hugo said {log}");
+        let found = checked(&site.path().join("content/page.md"));
+        let said: Vec<&String> = found.iter().filter(|f| f.contains("omits the raw HTML")).collect();
+        assert_eq!(said.len(), usize::from(warned), "{call}: {found:?}");
+    }
+}
+
+#[test]
 fn toml_date_times_are_the_pages_dates_as_go_toml_reads_them() {
     // The review of 9a58cb2: read as text with cast's layouts, `2024-01-02T10:00` (TOML
     // 1.1 lets the seconds out) was no date, and the card showed.

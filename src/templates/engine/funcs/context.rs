@@ -122,11 +122,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let block = opts
             .and_then(|o| o.field("display"))
             .is_some_and(|d| to_string(d) == "block");
-        engine::frame()?
+        let md = values::cast_string(md);
+        let html = engine::frame()?
             .host
-            .render_string(&values::cast_string(md), block)
-            .map(values::html)
-            .map_err(|e| exec_error(format!(".RenderString: {e}")))
+            .render_string(&md, block)
+            .map_err(|e| exec_error(format!(".RenderString: {e}")))?;
+        raw_html_omitted(&md, &html)?;
+        Ok(values::html(html))
     }),
     // Rendered as the home page's text (`Site.Home().RenderString`): its render hooks see
     // the home page as `.Page`.
@@ -137,10 +139,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .pages
             .as_ref()
             .and_then(|pages| (pages.0)("/", false).ok().flatten());
-        frame
+        let html = frame
             .as_page_of_text(home, || frame.host.markdownify(&md))
-            .map(values::html)
-            .map_err(|e| exec_error(format!("markdownify: {e}")))
+            .map_err(|e| exec_error(format!("markdownify: {e}")))?;
+        raw_html_omitted(&md, &html)?;
+        Ok(values::html(html))
     }),
     // `transform.Highlight CODE [LANG] [OPTIONS]`: a lone second argument is the options
     // when it is a map or holds `=` or `,` (tpl/transform/transform.go).
@@ -506,6 +509,24 @@ pub const HUGO_VERSION: &str = "0.168.0";
 /// `hugo.CommitHash` and `hugo.BuildDate`.
 const HUGO_COMMIT: &str = "e27a6760c5547237f87d353aebe0580feadb20f4";
 const HUGO_BUILD_DATE: &str = "2026-10-13T16:42:50Z";
+
+/// What the preview and `folio check` say of a call whose template rendered Markdown with
+/// raw HTML that Goldmark omitted ([`raw_html_omitted`]).
+pub(crate) const RAW_HTML_IN_MARKDOWN: &str = "Hugo omits the raw HTML in the text this call's \
+     template renders as Markdown (markdownify, .RenderString), as \
+     markup.goldmark.renderer.unsafe is off (its build warns \"Raw HTML omitted\"): write it \
+     in Markdown, or set unsafe = true";
+
+/// Says, for the call being rendered, that Goldmark omitted raw HTML of the Markdown `md`
+/// rendered as `html` (by `markdownify` or `.RenderString`; `unsafe` off: Hugo warns "Raw
+/// HTML omitted while rendering" and writes `<!-- raw HTML omitted -->` in its place).
+fn raw_html_omitted(md: &str, html: &str) -> gotmpl::Result<()> {
+    const OMITTED: &str = "<!-- raw HTML omitted -->";
+    if html.contains(OMITTED) && !md.contains(OMITTED) {
+        engine::warn(RAW_HTML_IN_MARKDOWN.to_string())?;
+    }
+    Ok(())
+}
 
 /// `.Get KEY` on a shortcode (Hugo's rules, `ShortcodeWithPage.Get`: an index into
 /// positional parameters, a name into named ones; a call with none, or the wrong kind of

@@ -12,6 +12,7 @@
 
 mod collections;
 mod context;
+pub(crate) use context::RAW_HTML_IN_MARKDOWN;
 mod encoding;
 mod inflect;
 mod resources;
