@@ -281,11 +281,14 @@ impl Merger<'_> {
             return Some(
                 merged
                     .into_iter()
-                    .map(|(name, v)| ParamValue {
-                        kind: kind(&name),
-                        on: None,
-                        value: v.as_str().unwrap_or_default().to_string(),
-                        name: Some(name),
+                    .map(|(name, v)| {
+                        let value = v.as_str().unwrap_or_default().to_string();
+                        ParamValue {
+                            kind: kind(&name),
+                            on: kept_on(named(b, &name), named(m, &name), &value),
+                            value,
+                            name: Some(name),
+                        }
                     })
                     .collect(),
             );
@@ -308,6 +311,7 @@ impl Merger<'_> {
                         &Json::from(tv.value.as_str()),
                     );
                     tv.value = v.as_str().unwrap_or_default().to_string();
+                    tv.on = kept_on(Some(bv), Some(mv), &tv.value);
                 }
                 return Some(out);
             }
@@ -322,6 +326,24 @@ impl Merger<'_> {
         );
         serde_json::from_value(merged).unwrap_or_else(|_| t.params.clone())
     }
+}
+
+/// The named parameter `name` of `s`.
+fn named<'s>(s: &'s Shortcode, name: &str) -> Option<&'s ParamValue> {
+    s.params
+        .iter()
+        .flatten()
+        .find(|p| p.name.as_deref() == Some(name))
+}
+
+/// A flag's `on` as I set it, when I changed it (a box ticked that changes only how its
+/// value is written: `t=true` to `t="true"`) and my value is the merged `value`; else
+/// `None` (the value as written says).
+fn kept_on(base: Option<&ParamValue>, mine: Option<&ParamValue>, value: &str) -> Option<bool> {
+    let mine = mine.filter(|m| m.value == value)?;
+    (mine.on != base.and_then(|b| b.on))
+        .then_some(mine.on)
+        .flatten()
 }
 
 /// A shortcode's named parameters as a map of their values (`None` when one is positional,

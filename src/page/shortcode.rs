@@ -192,7 +192,7 @@ impl<'a> ShortcodeView<'a> {
                         && self.param(k).is_some_and(|f| std::ptr::eq(f, p)) =>
                 {
                     let i = new.iter().position(|x| std::ptr::eq(x, v)).unwrap_or(0);
-                    let q = quote(&v.value, quote_for(p, &v.value, read(k)))
+                    let q = quote(&v.value, quote_for(p, v, read(k)))
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -205,9 +205,7 @@ impl<'a> ShortcodeView<'a> {
             let (k, _) = p.key.as_ref()?;
             match wanted(k) {
                 None => None,
-                Some(v) if changed(p, v, read(k)) => {
-                    Some(quote_for(p, &v.value, read(k)) == Quote::Bare)
-                }
+                Some(v) if changed(p, v, read(k)) => Some(quote_for(p, v, read(k)) == Quote::Bare),
                 Some(_) => Some(p.quote == Quote::Bare),
             }
         });
@@ -219,7 +217,9 @@ impl<'a> ShortcodeView<'a> {
                 // `true`/`false`, a number (`cols=2`).
                 let read = schema.and_then(|s| s.param(&ParamKey::Named(k.clone())));
                 let bare = match super::lexer::Typed::of_bare(&v.value) {
-                    super::lexer::Typed::Bool(_) => read.is_some_and(|p| p.boolean),
+                    super::lexer::Typed::Bool(_) => {
+                        flag_bare(v, read).unwrap_or_else(|| read.is_some_and(|p| p.boolean))
+                    }
                     t @ (super::lexer::Typed::Int(_) | super::lexer::Typed::Float(_)) => {
                         read.is_some_and(|p| p.number) && t.prints_as(&v.value)
                     }
@@ -261,7 +261,7 @@ impl<'a> ShortcodeView<'a> {
             let read = schema.and_then(|s| s.param(&ParamKey::Positional(i)));
             match new.get(i) {
                 Some(v) if changed(p, v, read) => {
-                    let q = quote_positional(&v.value, quote_for(p, &v.value, read))
+                    let q = quote_positional(&v.value, quote_for(p, v, read))
                         .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
                     out.push(Splice::new(p.span.clone(), q));
                 }
@@ -271,9 +271,14 @@ impl<'a> ShortcodeView<'a> {
         }
         let mut appended = String::new();
         for (i, v) in new.iter().enumerate().skip(old.len()) {
-            let style = old
-                .last()
-                .map_or(Quote::Double, |p| quote_keeping_type(p, &v.value));
+            let read = schema.and_then(|s| s.param(&ParamKey::Positional(i)));
+            let style = match flag_bare(v, read) {
+                Some(true) => Quote::Bare,
+                Some(false) => Quote::Double,
+                None => old
+                    .last()
+                    .map_or(Quote::Double, |p| quote_keeping_type(p, &v.value)),
+            };
             let q = quote_positional(&v.value, style)
                 .map_err(|m| EditError::new(format!("{at}[{i}]"), m))?;
             appended.push_str(&self.param_separator());
@@ -384,23 +389,36 @@ fn changed(old: &Param, new: &ParamValue, read: Option<&ParamSchema>) -> bool {
         })
 }
 
+/// Whether to write the flag value `new` (`true` or `false`) of a parameter the template
+/// reads as `read` bare: as the template's tests ([`crate::templates::schema::FlagTest`])
+/// make it what `new.on` asks (else on for `true`), bare first where the template
+/// compares it with a boolean or only tests it ([`ParamSchema::boolean`]). `None` for
+/// any other value or parameter, or when no quoting makes it so.
+fn flag_bare(new: &ParamValue, read: Option<&ParamSchema>) -> Option<bool> {
+    let r = read.filter(|r| r.kind == FieldKind::Flag)?;
+    if !matches!(Typed::of_bare(&new.value), Typed::Bool(_)) {
+        return None;
+    }
+    let want = new.on.unwrap_or(new.value == "true");
+    r.test.quoting_for(&new.value, want, r.boolean)
+}
+
 /// How to write `new` in place of the parameter `old` that the template reads as `read`:
-/// as [`quote_keeping_type`], but a flag's `true` or `false` in the quoting its template
-/// tells apart (bare where it compares it with a boolean or only tests it,
-/// [`ParamSchema::boolean`]; quoted where it compares it with `"true"`), so that a box
-/// ticked in the forms is on in Hugo: `x="false"` is text, true to `if`.
-fn quote_for(old: &Param, new: &str, read: Option<&ParamSchema>) -> Quote {
-    match read {
-        Some(r) if r.kind == FieldKind::Flag && matches!(Typed::of_bare(new), Typed::Bool(_)) => {
-            if r.boolean {
-                Quote::Bare
-            } else if old.quote == Quote::Bare {
-                Quote::Double
-            } else {
-                old.quote
-            }
-        }
-        _ => quote_keeping_type(old, new),
+/// as [`quote_keeping_type`], but a flag's `true` or `false` as [`flag_bare`] says, so
+/// that a box ticked in the forms is on in Hugo (`x="false"` is text, true to `if`), and
+/// a word of a menu quoted where the template compares it with text (`cols=3` is a
+/// number, which never equals `"3"`).
+fn quote_for(old: &Param, new: &ParamValue, read: Option<&ParamSchema>) -> Quote {
+    let quoted = if old.quote == Quote::Bare {
+        Quote::Double
+    } else {
+        old.quote
+    };
+    match (flag_bare(new, read), read) {
+        (Some(true), _) => Quote::Bare,
+        (Some(false), _) => quoted,
+        (None, Some(r)) if r.kind == FieldKind::Choice && !r.number => quoted,
+        _ => quote_keeping_type(old, &new.value),
     }
 }
 

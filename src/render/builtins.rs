@@ -209,13 +209,18 @@ impl Renderer<'_> {
         .into_string()
     }
 
-    /// `details` (Hugo's `details.html`): `open` is true for `true` or `1`.
+    /// `details` (Hugo's `details.html`): `open` is on for `true`, `"true"` or `1`
+    /// ([`crate::templates::builtin::HUGO_ON`]; `"1"` is text, not 1).
     fn details(&mut self, i: usize) -> String {
         let summary = self.named(i, "summary").unwrap_or_else(|| "Details".into());
         let summary = self.markdownify(&summary);
-        let open = self
-            .named(i, "open")
-            .is_some_and(|o| o == "true" || o == "1");
+        let open = self.src.shortcodes.all[i]
+            .open
+            .get("open")
+            .is_some_and(|p| {
+                crate::templates::builtin::HUGO_ON
+                    .is_on(&p.value, p.quote == crate::page::lexer::Quote::Bare)
+            });
         let inner = self.inner(i);
         let body = self.markdown().render(&inner);
         html! {

@@ -2,9 +2,12 @@
 //! and `highlight`, `ref` written in Go), with the parameters Hugo's documentation gives
 //! (gohugo.io, "Shortcodes"). A site's template of the same name overrides them.
 
-use super::schema::{FieldKind, InnerKind, ParamKey, ParamSchema, Schema};
+use super::schema::{FieldKind, FlagTest, FlagWords, InnerKind, ParamKey, ParamSchema, Schema};
 
 /// `(name, paired, parameters)`; a parameter is `"name:kind"` or `"#N:kind"` (positional).
+/// A flag of Hugo's own templates is `flag+`, on only for `true`, `"true"` or `1`, or
+/// `flag-`, on (its default) unless `false`, `"false"` or `0`: `in (slice "true" true 1)`
+/// then `in (slice "false" false 0)` (`_shortcodes/youtube.html`, `details.html`).
 const BUILT_IN: &[(&str, bool, &[&str])] = &[
     ("comment", true, &[]),
     (
@@ -12,7 +15,7 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
         true,
         &[
             "summary:markdown",
-            "open:flag",
+            "open:flag+",
             "class:text",
             "name:text",
             "title:text",
@@ -75,7 +78,7 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
             "class:text",
             "title:text",
             "loading:text",
-            "allowFullScreen:flag",
+            "allowFullScreen:flag-",
         ],
     ),
     ("x", false, &["user:text", "id:text"]),
@@ -94,14 +97,14 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
             "id:text",
             "title:text",
             "class:text",
-            "autoplay:flag",
-            "controls:flag",
-            "loop:flag",
-            "mute:flag",
+            "autoplay:flag+",
+            "controls:flag-",
+            "loop:flag+",
+            "mute:flag+",
             "start:text",
             "end:text",
             "loading:text",
-            "allowFullScreen:flag",
+            "allowFullScreen:flag-",
         ],
     ),
 ];
@@ -148,28 +151,52 @@ pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
     })
 }
 
+/// A flag of Hugo's templates on only for `true`, `"true"` or `1` (`flag+`).
+pub const HUGO_ON: FlagTest = FlagTest {
+    truth: false,
+    on_when: FlagWords::ALL,
+    off_when: FlagWords::NONE,
+    as_text: false,
+    default_on: false,
+};
+
+/// A flag of Hugo's templates on unless `false`, `"false"` or `0` (`flag-`).
+const HUGO_OFF: FlagTest = FlagTest {
+    truth: false,
+    on_when: FlagWords::NONE,
+    off_when: FlagWords::ALL,
+    as_text: false,
+    default_on: false,
+};
+
 fn param(spec: &str) -> ParamSchema {
     let (key, kind) = spec.split_once(':').unwrap_or((spec, "text"));
     let key = match key.strip_prefix('#').and_then(|n| n.parse().ok()) {
         Some(i) => ParamKey::Positional(i),
         None => ParamKey::Named(key.to_string()),
     };
-    let kind = match kind {
+    let kind_of = match kind {
         "markdown" => FieldKind::Markdown,
         "image" => FieldKind::Image,
         "url" => FieldKind::Url,
-        "flag" => FieldKind::Flag,
+        "flag" | "flag+" | "flag-" => FieldKind::Flag,
         _ => FieldKind::Text,
+    };
+    let test = match kind {
+        "flag+" => HUGO_ON,
+        "flag-" => HUGO_OFF,
+        _ => FlagTest::TRUTH,
     };
     ParamSchema {
         key,
-        kind,
-        default: None,
+        kind: kind_of,
+        default: (kind == "flag-").then(|| "true".to_string()),
         label: None,
         hidden: false,
-        boolean: false,
+        // `true` bare, as Hugo's documentation writes it.
+        boolean: kind_of == FieldKind::Flag,
         number: false,
         choices: Vec::new(),
-        test: super::schema::FlagTest::Truth,
+        test,
     }
 }

@@ -209,7 +209,7 @@ fn param_mut(schema: &mut super::Schema, key: ParamKey) -> &mut ParamSchema {
                 boolean: false,
                 number: false,
                 choices: Vec::new(),
-                test: super::schema::FlagTest::Truth,
+                test: super::schema::FlagTest::TRUTH,
             });
             schema.params.len() - 1
         }

@@ -129,7 +129,9 @@ pub struct ParamSchema {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub number: bool,
     /// The words the template compares it with (`eq`, `ne`, `in` with a `slice` of words),
-    /// in the template's order, `"true"` and `"false"` left out: the values it tells apart.
+    /// its default first, then in the template's order: the values it tells apart. `""`
+    /// (a test of emptiness) is left out, and `"true"` and `"false"` are listed only beside
+    /// other words (alone, they are a flag's).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<String>,
     /// How a flag's template tells on from off.
@@ -138,50 +140,94 @@ pub struct ParamSchema {
 }
 
 /// How a template tells a flag's on from off, which decides whether a value as written is
-/// on ([`FlagTest::is_on`]). Hugo types a bare `true`, `false` or number and leaves a
-/// quoted value text (`parser/pageparser/item.go`, `ValTyped`), and its `eq` tells types
-/// apart: `x="false"` is true to `if`, and `x=true` is not `"true"` (checked against Hugo
-/// 0.168).
+/// on ([`FlagTest::is_on`]): every test it makes must pass. Hugo types a bare `true`,
+/// `false` or number and leaves a quoted value text (`parser/pageparser/item.go`,
+/// `ValTyped`), and its `eq` and `in` tell types apart: `x="false"` is true to `if`, and
+/// `x=true` is not `"true"` (checked against Hugo 0.168).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FlagTest {
-    /// Tested as it is (`if`, `with`, `and`, `not`): Go's truth of the value.
-    #[default]
-    Truth,
-    /// Compared with `true` or `"true"`: on when it equals one.
-    IsTrue {
-        /// Compared with the boolean `true`.
-        boolean: bool,
-        /// Compared with the text `"true"`.
-        text: bool,
-    },
-    /// Compared only with `false` or `"false"`: on unless it equals one.
-    NotFalse {
-        /// Compared with the boolean `false`.
-        boolean: bool,
-        /// Compared with the text `"false"`.
-        text: bool,
-    },
+pub struct FlagTest {
+    /// Tested as it is (`if`, `with`, `and`, `not`): on only when Go's truth of the value
+    /// is true.
+    pub truth: bool,
+    /// Compared with these: on only when it equals one (`eq x true`, `eq x "true"`, Hugo's
+    /// `details`: `in (slice "true" true 1) x`); none, no such test.
+    pub on_when: FlagWords,
+    /// Compared with these: off when it equals one (`eq x false`, `ne x "false"`).
+    pub off_when: FlagWords,
+    /// Compared as text (through `lower`, `string`, `printf`…): a bare `true` equals
+    /// `"true"` there.
+    pub as_text: bool,
+    /// A default that is on is applied first (`.Get "x" | default true`): an empty value
+    /// (`""`, `0`; not `false`, which Hugo's `default` takes as set: `tpl/compare`,
+    /// `Default`) is on.
+    pub default_on: bool,
+}
+
+/// Which of a boolean, its text and its number (`true`, `"true"`, `1`; or `false`,
+/// `"false"`, `0`) a flag is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FlagWords {
+    /// The boolean.
+    pub boolean: bool,
+    /// Its text.
+    pub text: bool,
+    /// Its number.
+    pub number: bool,
+}
+
+impl FlagWords {
+    /// None.
+    pub const NONE: FlagWords = FlagWords {
+        boolean: false,
+        text: false,
+        number: false,
+    };
+
+    /// All three: Hugo's own `in (slice "true" true 1)`.
+    pub const ALL: FlagWords = FlagWords {
+        boolean: true,
+        text: true,
+        number: true,
+    };
+
+    fn any(self) -> bool {
+        self.boolean || self.text || self.number
+    }
+
+    /// Whether `value`, typed `typed`, is the word of `b` this compares with.
+    fn has(self, b: bool, value: &str, typed: &crate::page::lexer::Typed) -> bool {
+        use crate::page::lexer::Typed;
+        (self.boolean && *typed == Typed::Bool(b))
+            || (self.text && *typed == Typed::Text && value == if b { "true" } else { "false" })
+            || (self.number && *typed == Typed::Int(i64::from(b)))
+    }
 }
 
 impl FlagTest {
-    /// How the template that used a value as `u` says tests it: as it is when it ever
-    /// does, else by what it compares it with.
+    /// Tested as it is, and nothing else.
+    pub const TRUTH: FlagTest = FlagTest {
+        truth: true,
+        on_when: FlagWords::NONE,
+        off_when: FlagWords::NONE,
+        as_text: false,
+        default_on: false,
+    };
+
+    /// How a template that used a value as `u` tests it.
     fn of(u: &Uses) -> FlagTest {
-        if u.truthy {
-            FlagTest::Truth
-        } else if u.true_bool || u.true_text {
-            FlagTest::IsTrue {
-                boolean: u.true_bool,
-                text: u.true_text,
-            }
-        } else if (u.false_bool || u.false_text) && !u.choice {
-            FlagTest::NotFalse {
-                boolean: u.false_bool,
-                text: u.false_text,
-            }
-        } else {
-            FlagTest::Truth
+        FlagTest {
+            truth: u.truthy,
+            on_when: u.on_when,
+            off_when: u.off_when,
+            as_text: u.compared_as_text,
+            default_on: u.default.as_deref() == Some("true"),
         }
+    }
+
+    /// Whether no test says it is on only when so: only compared with a word that turns it
+    /// off (Hextra's `not (eq (.Get "border") false)`), unset is on.
+    pub fn on_unless_off(self) -> bool {
+        !self.truth && !self.on_when.any() && self.off_when.any()
     }
 
     /// Whether the template takes `value` as on, written bare (`bare`) or quoted.
@@ -192,19 +238,62 @@ impl FlagTest {
         } else {
             Typed::Text
         };
-        let is = |b: bool, as_bool: bool, as_text: bool| {
-            (as_bool && typed == Typed::Bool(b))
-                || (as_text && typed == Typed::Text && value == b.to_string())
+        let empty = match typed {
+            Typed::Int(i) => i == 0,
+            Typed::Float(f) => f == 0.0,
+            Typed::Text => value.is_empty(),
+            Typed::Bool(_) => false,
         };
-        match self {
-            FlagTest::Truth => match typed {
-                Typed::Bool(b) => b,
-                Typed::Int(i) => i != 0,
-                Typed::Float(f) => f != 0.0,
-                Typed::Text => !value.is_empty(),
-            },
-            FlagTest::IsTrue { boolean, text } => is(true, boolean, text),
-            FlagTest::NotFalse { boolean, text } => !is(false, boolean, text),
+        if self.default_on && empty {
+            return true;
+        }
+        let truth = match typed {
+            Typed::Bool(b) => b,
+            _ => !empty,
+        };
+        // Compared as text, a bare value is the text it prints.
+        let compared = if self.as_text { Typed::Text } else { typed };
+        (!self.truth || truth)
+            && (!self.on_when.any() || self.on_when.has(true, value, &compared))
+            && !self.off_when.has(false, value, &compared)
+    }
+
+    /// Whether every test the template makes of `value` (written bare when `bare`) fails:
+    /// off wherever it is tested, not only where all of them are.
+    pub fn is_off(self, value: &str, bare: bool) -> bool {
+        use crate::page::lexer::Typed;
+        if self.is_on(value, bare) {
+            return false;
+        }
+        let typed = if bare {
+            Typed::of_bare(value)
+        } else {
+            Typed::Text
+        };
+        let compared = if self.as_text { Typed::Text } else { typed };
+        let truth = match typed {
+            Typed::Bool(b) => b,
+            Typed::Int(i) => i != 0,
+            Typed::Float(f) => f != 0.0,
+            Typed::Text => !value.is_empty(),
+        };
+        (!self.truth || !truth)
+            && (!self.on_when.any() || !self.on_when.has(true, value, &compared))
+            && (!self.off_when.any() || self.off_when.has(false, value, &compared))
+    }
+
+    /// How to write `value` (`true` or `false`) so that the template takes it as `on`
+    /// (every test passes) or off (every test fails, else not all pass): bare first when
+    /// `bare_first`, else quoted first; `None` when no quoting does.
+    pub fn quoting_for(self, value: &str, on: bool, bare_first: bool) -> Option<bool> {
+        let order = [bare_first, !bare_first];
+        if on {
+            order.into_iter().find(|&bare| self.is_on(value, bare))
+        } else {
+            order
+                .into_iter()
+                .find(|&bare| self.is_off(value, bare))
+                .or_else(|| order.into_iter().find(|&bare| !self.is_on(value, bare)))
         }
     }
 }
@@ -360,6 +449,8 @@ impl Schema {
 struct Flow {
     key: Source,
     element: bool,
+    /// Made text by a function (`lower`, `string`, `printf`): compared as text.
+    text: bool,
 }
 
 /// Where a value the template follows comes from.
@@ -392,14 +483,12 @@ struct Uses {
     truthy: bool,
     /// Compared with a `true`/`false` literal.
     bool_compare: bool,
-    /// Compared with `true` (the boolean).
-    true_bool: bool,
-    /// Compared with `"true"` (the text).
-    true_text: bool,
-    /// Compared with `false` (the boolean).
-    false_bool: bool,
-    /// Compared with `"false"` (the text).
-    false_text: bool,
+    /// The words of true it is compared with (`true`, `"true"`).
+    on_when: FlagWords,
+    /// The words of false it is compared with (`false`, `"false"`).
+    off_when: FlagWords,
+    /// Compared after a function made it text (`lower`, `string`, `printf`).
+    compared_as_text: bool,
     /// Compared with a number, or ordered (`lt`, `gt`…): a number, not a checkbox.
     number: bool,
     /// Compared with a string literal.
@@ -526,11 +615,15 @@ impl Infer<'_> {
             .into_iter()
             .map(|key| {
                 let u = self.uses.get(&Source::Param(key.clone()));
-                let kind = u.map_or(FieldKind::Text, kind_of);
-                let test = u.map_or(FlagTest::Truth, FlagTest::of);
+                let kind = match u.map_or(FieldKind::Text, kind_of) {
+                    // Read whole too (`range .Params`): it may be printed there.
+                    FieldKind::Choice if self.reads_all => FieldKind::Text,
+                    kind => kind,
+                };
+                let test = u.map_or(FlagTest::TRUTH, FlagTest::of);
                 // A flag only ever compared with `false` is on unless set to false
                 // (Hextra's `not (eq (.Get "border") false)`).
-                let on_unless_false = matches!(test, FlagTest::NotFalse { .. });
+                let on_unless_false = test.on_unless_off() && !u.is_some_and(|u| u.choice);
                 let default = u.and_then(|u| u.default.clone()).or_else(|| {
                     (kind == FieldKind::Flag && on_unless_false).then(|| "true".to_string())
                 });
@@ -917,6 +1010,7 @@ impl Infer<'_> {
         vec![Flow {
             key,
             element: false,
+            text: false,
         }]
     }
 
@@ -941,6 +1035,7 @@ impl Infer<'_> {
             Some("Inner" | "InnerDeindent") if fields.len() == 1 => vec![Flow {
                 key: Source::Inner,
                 element: false,
+                text: false,
             }],
             Some("Inner" | "InnerDeindent") => Flows::new(),
             Some("Params") => match fields.get(1) {
@@ -1038,6 +1133,9 @@ impl Infer<'_> {
         if self.handed(name, rest, dot) {
             return Flows::new();
         }
+        if name == "index" {
+            return self.index(rest, dot, piped);
+        }
         let mut flows = self.args(rest, dot);
         flows.extend(piped.unwrap_or_default());
         let literal = rest.iter().find_map(|a| match a {
@@ -1054,18 +1152,7 @@ impl Infer<'_> {
                     u.other = true;
                 })
             }
-            "split" => {
-                let sep = literal.unwrap_or_default();
-                match sep.trim() {
-                    "" if !sep.is_empty() => self.mark(&flows, |u| u.words = true),
-                    "," => self.mark(&flows, |u| u.comma = true),
-                    _ => self.mark(&flows, |u| u.other = true),
-                }
-                return flows
-                    .into_iter()
-                    .map(|f| Flow { element: true, ..f })
-                    .collect();
-            }
+            "split" => return self.split(flows, &literal.unwrap_or_default()),
             "relURL" | "absURL" | "relLangURL" | "absLangURL" | "urls.Parse" => {
                 self.mark(&flows, |u| u.url = true);
             }
@@ -1092,6 +1179,12 @@ impl Infer<'_> {
             {
                 return self.used(&flows, |u| u.other = true);
             }
+            n if MAKE_TEXT.contains(&n) => {
+                return flows
+                    .into_iter()
+                    .map(|f| Flow { text: true, ..f })
+                    .collect();
+            }
             n if PASS_THROUGH.contains(&n) => {}
             _ => return self.used(&flows, |u| u.other = true),
         }
@@ -1099,7 +1192,41 @@ impl Infer<'_> {
     }
 }
 
+/// The functions of [`PASS_THROUGH`] whose result is text of the value, whatever its type
+/// (a bare `true` becomes `"true"`).
+const MAKE_TEXT: &[&str] = &[
+    "print", "printf", "println", "string", "lower", "upper", "title", "trim", "chomp",
+];
+
 impl Infer<'_> {
+    /// `split TEXT SEP`: words on a blank, a list on a comma; the result's elements are
+    /// the value's.
+    fn split(&mut self, flows: Flows, sep: &str) -> Flows {
+        match sep.trim() {
+            "" if !sep.is_empty() => self.mark(&flows, |u| u.words = true),
+            "," => self.mark(&flows, |u| u.comma = true),
+            _ => self.mark(&flows, |u| u.other = true),
+        }
+        flows
+            .into_iter()
+            .map(|f| Flow { element: true, ..f })
+            .collect()
+    }
+
+    /// `index COLLECTION KEYS…`: a key into a collection (`index site.Data.tones (.Get
+    /// "tone")`) is any of its keys, which the template does not list; the collection
+    /// passes through.
+    fn index(&mut self, rest: &[Expr], dot: &Flows, piped: Option<Flows>) -> Flows {
+        let (collection, keys) = rest.split_at(rest.len().min(1));
+        let keys = self.args(keys, dot);
+        self.mark(&keys, |u| u.other = true);
+        if let Some(piped) = piped {
+            // `… | index $m`: the piped value is the last key.
+            self.mark(&piped, |u| u.other = true);
+        }
+        self.args(collection, dot)
+    }
+
     /// A call of function `name` with arguments `rest` that may be handed the shortcode: a
     /// partial is followed; anything else Folio does not follow (`dict "context" .`, then
     /// a `template` or a partial that reads `.context.Get "x"`) may read any parameter.
@@ -1258,36 +1385,51 @@ impl Infer<'_> {
     /// The values in `flows` compared by `name` (`eq`, `not`, `in`…) with the other
     /// arguments `rest`, of which `literal` is the first string.
     fn compared(&mut self, name: &str, flows: &Flows, rest: &[Expr], literal: Option<&str>) {
-        let with = |b: bool| {
-            rest.iter()
-                .any(|a| matches!(a, Expr::Bool(_, v) if *v == b))
+        let literals = compared_literals(name, rest);
+        let has = |want: &dyn Fn(&Expr) -> bool| literals.iter().any(|a| want(a));
+        let words_of = |b: bool| FlagWords {
+            boolean: has(&|a| matches!(a, Expr::Bool(_, v) if *v == b)),
+            text: has(
+                &|a| matches!(a, Expr::String(_, s) if s.as_ref() == if b { "true" } else { "false" }),
+            ),
+            number: false,
         };
-        let (with_true, with_false) = (with(true), with(false));
-        let number = matches!(name, "lt" | "le" | "gt" | "ge")
-            || rest.iter().any(|a| matches!(a, Expr::Number(..)));
-        let words = compared_words(name, rest);
-        let word = literal.is_some_and(|l| !matches!(l, "true" | "false")) || !words.is_empty();
-        let text = |w: &str| {
-            rest.iter()
-                .any(|a| matches!(a, Expr::String(_, s) if s.as_ref() == w))
-        };
-        let (true_text, false_text) = (text("true"), text("false"));
-        self.mark(flows, |u| {
+        let (on_when, off_when) = (words_of(true), words_of(false));
+        let number =
+            matches!(name, "lt" | "le" | "gt" | "ge") || has(&|a| matches!(a, Expr::Number(..)));
+        let strings: Vec<String> = literals
+            .iter()
+            .filter_map(|a| match a {
+                Expr::String(_, s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect();
+        let word = literal
+            .into_iter()
+            .chain(strings.iter().map(String::as_str))
+            .any(|l| !matches!(l, "true" | "false"));
+        let mark = |u: &mut Uses| {
             u.tested = true;
             u.truthy |= matches!(name, "not" | "and");
-            u.bool_compare |= with_true || with_false;
-            u.true_bool |= with_true;
-            u.true_text |= true_text;
-            u.false_bool |= with_false;
-            u.false_text |= false_text;
+            u.bool_compare |= on_when.boolean || off_when.boolean;
+            u.on_when.boolean |= on_when.boolean;
+            u.on_when.text |= on_when.text;
+            u.off_when.boolean |= off_when.boolean;
+            u.off_when.text |= off_when.text;
             u.number |= number;
-            u.string_compare |= literal.is_some();
+            u.string_compare |= literal.is_some() || !strings.is_empty();
             u.choice |= word;
-            for w in &words {
+            for w in strings.iter().filter(|w| !w.is_empty()) {
                 if !u.choices.contains(w) && u.choices.len() < MAX_CHOICES {
                     u.choices.push(w.clone());
                 }
             }
+        };
+        let (texts, values): (Flows, Flows) = flows.iter().cloned().partition(|f| f.text);
+        self.mark(&values, mark);
+        self.mark(&texts, |u| {
+            mark(u);
+            u.compared_as_text = true;
         });
     }
 }
@@ -1296,21 +1438,18 @@ impl Infer<'_> {
 /// vocabulary no menu shows well).
 const MAX_CHOICES: usize = 50;
 
-/// The words other than `"true"`, `"false"` and `""` (a test of emptiness) that comparison `name` (`eq`, `ne`: any
-/// argument; `in`: a `slice` of words it looks in) compares a value with.
-fn compared_words(name: &str, rest: &[Expr]) -> Vec<String> {
-    let word = |a: &Expr| match a {
-        Expr::String(_, s) if !matches!(s.as_ref(), "true" | "false" | "") => Some(s.to_string()),
-        _ => None,
-    };
+/// The literals that comparison `name` compares a value with: any argument of `eq` and
+/// `ne`; the elements of a `slice` that `in` looks in.
+fn compared_literals<'e>(name: &str, rest: &'e [Expr]) -> Vec<&'e Expr> {
+    let literal = |a: &&Expr| matches!(a, Expr::String(..) | Expr::Bool(..) | Expr::Number(..));
     match name {
-        "eq" | "ne" => rest.iter().filter_map(word).collect(),
+        "eq" | "ne" => rest.iter().filter(literal).collect(),
         "in" => rest
             .iter()
             .filter_map(|a| match a {
                 Expr::Pipe(_, p) => match p.commands.as_slice() {
                     [c] if matches!(c.args.first(), Some(Expr::Identifier(_, f)) if f == "slice") => {
-                        Some(c.args.iter().skip(1).filter_map(word).collect::<Vec<_>>())
+                        Some(c.args.iter().skip(1).filter(literal).collect::<Vec<_>>())
                     }
                     _ => None,
                 },
@@ -1318,7 +1457,7 @@ fn compared_words(name: &str, rest: &[Expr]) -> Vec<String> {
             })
             .flatten()
             .collect(),
-        _ => Vec::new(),
+        _ => rest.iter().filter(literal).collect(),
     }
 }
 
@@ -1352,10 +1491,14 @@ fn first_literal(args: &[Expr]) -> Option<String> {
     })
 }
 
-/// The words a value is compared with, its default (a value the template takes) first.
+/// The words a value is compared with, its default (a value the template takes) first:
+/// none when they are only `"true"` and `"false"` (a flag's).
 fn choices_of(u: &Uses) -> Vec<String> {
     let mut out = Vec::new();
-    if u.choices.is_empty() {
+    if u.choices
+        .iter()
+        .all(|w| matches!(w.as_str(), "true" | "false"))
+    {
         return out;
     }
     out.extend(u.default.clone().filter(|d| !d.is_empty()));
@@ -1384,7 +1527,7 @@ fn kind_of(u: &Uses) -> FieldKind {
         FieldKind::CommaList
     } else if u.tested && !u.other && !u.choice && !u.number {
         FieldKind::Flag
-    } else if !u.choices.is_empty() && !u.other && !u.number {
+    } else if !choices_of(u).is_empty() && !u.other && !u.number {
         FieldKind::Choice
     } else {
         FieldKind::Text
@@ -1799,6 +1942,29 @@ mod tests {
                 ("wide".into(), FieldKind::Flag, words(&[])),
             ]
         );
+        // Review 48a, 4: `"true"` with other words is one of them; a key into data is any
+        // of its keys; a parameter the template may print through `.Params` is text.
+        let s = Schema::infer(
+            r#"{{ if eq (.Get "c") "true" "auto" }}C{{ end }}{{ with index site.Data.tones (.Get "tone") }}{{ .color }}{{ end }}{{ if eq (.Get "tone") "info" }}i{{ end }}"#,
+        )
+        .unwrap();
+        let got: Vec<(String, FieldKind, Vec<String>)> = s
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.choices.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("c".into(), FieldKind::Choice, words(&["true", "auto"])),
+                ("tone".into(), FieldKind::Text, words(&["info"])),
+            ]
+        );
+        let s = Schema::infer(
+            r#"{{ if eq (.Get "t") "a" }}A{{ end }}{{ range $k, $v := .Params }}{{ $v }}{{ end }}"#,
+        )
+        .unwrap();
+        assert_eq!(s.params.first().map(|p| p.kind), Some(FieldKind::Text));
     }
 
     /// Each parameter `template` reads: its key, kind, default, and whether it is written

@@ -1369,3 +1369,54 @@ fn keystrokes_from_forms_that_have_not_seen_an_outside_merge_all_land_beside_it(
         theirs.replace("title=\"Ad-tech platform\"", "title=\"A1234\"")
     );
 }
+
+#[test]
+fn a_ticked_box_that_only_requotes_its_value_survives_an_outside_edit_of_its_card() {
+    // Review 48a, 3 and 48b, 1: ticking `wide=true` (not "true" to the template) writes
+    // `wide="true"`, the same value; the merge with the label changed on disk kept the
+    // value and lost the tick.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/badge.html",
+            r#"<b class="{{ if eq (.Get "wide") "true" }}wide{{ end }}">{{ .Get "label" }}</b>"#,
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< badge label=\"a\" wide=true >}}\n",
+        ),
+    ]);
+    let page = site.path().join("content/p.md");
+    let data = AppData::new(site.path().join("data-dir"));
+    let mut s = Session::open(&page).unwrap();
+    let id = s.block_ids()[0];
+    let Block::Shortcode(mut badge) = s.open_page().unwrap().model().blocks[0].clone() else {
+        panic!("a shortcode")
+    };
+    let wide = &mut badge.params.as_mut().unwrap()[1];
+    assert_eq!((wide.value.as_str(), wide.on), ("true", Some(false)));
+    wide.on = Some(true);
+    s.edit(
+        Edit::Block {
+            id,
+            block: Block::Shortcode(badge),
+        },
+        Some("0:wide".into()),
+    )
+    .unwrap();
+    assert!(s.current().page.contains("wide=\"true\""));
+    fs::write(
+        &page,
+        "---\ntitle: P\n---\n\n{{< badge label=\"b\" wide=true >}}\n",
+    )
+    .unwrap();
+    assert!(matches!(
+        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap(),
+        Outside::Merged { .. }
+    ));
+    assert_eq!(
+        saved(&mut s, &data, &page),
+        "---\ntitle: P\n---\n\n{{< badge label=\"b\" wide=\"true\" >}}\n"
+    );
+}

@@ -1842,8 +1842,9 @@ fn a_card_moves_from_one_grid_into_another_and_the_top_level_blocks_keep_their_i
 }
 
 /// Templates that tell a flag's on from off each way (as it is, with `true`, with
-/// `"true"`, unless `false`, unless `"false"`), each printing `[on]` or `[off]`.
-const FLAG_TESTS: [(&str, &str); 5] = [
+/// `"true"`, unless `false`, unless `"false"`, and mixes real templates write), each
+/// printing `[on]` or `[off]`.
+const FLAG_TESTS: [(&str, &str); 12] = [
     ("truth", r#"{{ if .Get "a" }}[on]{{ else }}[off]{{ end }}"#),
     (
         "is-true",
@@ -1861,10 +1862,37 @@ const FLAG_TESTS: [(&str, &str); 5] = [
         "not-false-text",
         r#"{{ if ne (.Get "a") "false" }}[on]{{ else }}[off]{{ end }}"#,
     ),
+    // Review 48a, 1 and 6; review 48b, 5.
+    (
+        "truth-and-not-false-text",
+        r#"{{ if and (.Get "a") (ne (.Get "a") "false") }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "truth-and-is-true-text",
+        r#"{{ if and (.Get "a") (eq (.Get "a") "true") }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "default-true",
+        r#"{{ $a := .Get "a" | default true }}{{ if $a }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "isset",
+        r#"{{ if isset .Params "a" }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "lower-is-true-text",
+        r#"{{ if eq (lower (.Get "a")) "true" }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    ("with", r#"{{ with .Get "a" }}[on]{{ else }}[off]{{ end }}"#),
+    // Two tests apart (review 48a, 1): on where both pass, and unticked, off at both.
+    (
+        "apart-truth-is-true-text",
+        r#"{{ if .Get "a" }}[on]{{ else }}[off]{{ end }}{{ if eq (.Get "a") "true" }}strict{{ end }}"#,
+    ),
 ];
 
 /// Values as written, bare and quoted.
-const FLAG_VALUES: [&str; 7] = [
+const FLAG_VALUES: [&str; 8] = [
     r#""true""#,
     "true",
     r#""false""#,
@@ -1872,22 +1900,15 @@ const FLAG_VALUES: [&str; 7] = [
     "0",
     "1",
     r#""""#,
+    r#""yes""#,
 ];
 
-#[test]
-fn a_flags_box_is_on_exactly_when_hugo_renders_it_on_as_the_value_is_written() {
-    // Review 47b, 2: `x="false"` (text, true to `if`) showed unticked; `x=true` against
-    // `eq … "true"` showed ticked.
+/// A site with a shortcode per [`FLAG_TESTS`] and a page calling each as `body` has it.
+fn flag_site(body: &str) -> tempfile::TempDir {
     let mut files: Vec<(String, String)> = FLAG_TESTS
         .iter()
         .map(|(n, t)| (format!("layouts/shortcodes/{n}.html"), (*t).to_string()))
         .collect();
-    let mut body = String::new();
-    for (name, _) in FLAG_TESTS {
-        for v in FLAG_VALUES {
-            body.push_str(&format!("{{{{< {name} a={v} >}}}}\n\n"));
-        }
-    }
     files.push(("hugo.toml".into(), String::new()));
     files.push((
         "content/p.md".into(),
@@ -1897,74 +1918,129 @@ fn a_flags_box_is_on_exactly_when_hugo_renders_it_on_as_the_value_is_written() {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let site = crate::support::hugo_site(&refs);
-    crate::support::hugo_build(site.path(), "flags");
-    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
-    let hugo: Vec<bool> = html
-        .matches("[o")
-        .zip(html.split("[o").skip(1))
-        .map(|(_, rest)| rest.starts_with("n]"))
-        .collect();
+    crate::support::hugo_site(&refs)
+}
+
+/// Whether each call of the page at `site` rendered on, in Hugo's build, in page order.
+fn hugo_ons(site: &Path) -> Vec<bool> {
+    crate::support::hugo_build(site, "flags");
+    let html = std::fs::read_to_string(site.join("public/p/index.html")).unwrap();
+    html.split("[o")
+        .skip(1)
+        .map(|rest| rest.starts_with("n]"))
+        .collect()
+}
+
+/// Each call of a flag test with each value, a paragraph each.
+fn every_flag_call() -> String {
+    let mut body = String::new();
+    for (name, _) in FLAG_TESTS {
+        for v in FLAG_VALUES {
+            body.push_str(&format!("{{{{< {name} a={v} >}}}}\n\n"));
+        }
+    }
+    body
+}
+
+#[test]
+fn a_flags_box_is_on_exactly_when_hugo_renders_it_on_as_the_value_is_written() {
+    // Review 47b, 2: `x="false"` (text, true to `if`) showed unticked; `x=true` against
+    // `eq … "true"` showed ticked.
+    let site = flag_site(&every_flag_call());
+    let hugo = hugo_ons(site.path());
     let doc = OpenPage::open(&site.path().join("content/p.md")).unwrap();
-    let folio: Vec<bool> = doc
+    let folio: Vec<(String, bool)> = doc
         .model()
         .blocks
         .iter()
         .filter_map(|b| match b {
-            folio::Block::Shortcode(s) => s.params.as_ref()?.first()?.on,
+            folio::Block::Shortcode(s) => {
+                let p = s.params.as_ref()?.first()?;
+                Some((format!("{} a={}", s.name, p.value), p.on?))
+            }
             _ => None,
         })
         .collect();
-    assert_eq!(hugo.len(), FLAG_TESTS.len() * FLAG_VALUES.len(), "{html}");
-    assert_eq!(folio, hugo);
+    assert_eq!(hugo.len(), FLAG_TESTS.len() * FLAG_VALUES.len());
+    // A template testing apart has states between on and off: the box is on where every
+    // test passes (`[on]` and `strict`).
+    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    let strict = html.matches("[on]strict").count();
+    let wrong: Vec<&String> = folio
+        .iter()
+        .zip(&hugo)
+        .filter(|((call, on), hugo)| on != *hugo && !(call.starts_with("apart") && !on && **hugo))
+        .map(|((call, _), _)| call)
+        .collect();
+    assert_eq!(folio.len(), hugo.len());
+    assert!(
+        wrong.is_empty(),
+        "the box is not what Hugo renders: {wrong:?}"
+    );
+    let apart_on = folio
+        .iter()
+        .filter(|(call, on)| call.starts_with("apart") && *on)
+        .count();
+    assert_eq!((apart_on, strict), (1, 1));
 }
 
 #[test]
-fn ticking_a_flag_writes_true_or_false_as_its_template_compares_it() {
-    let site = crate::support::hugo_site(&[
-        ("hugo.toml", ""),
-        ("layouts/shortcodes/truth.html", FLAG_TESTS[0].1),
-        ("layouts/shortcodes/is-true-text.html", FLAG_TESTS[2].1),
-        (
-            "content/p.md",
-            "---\ntitle: P\n---\n\n{{< truth a=\"false\" >}}\n\n{{< is-true-text a=true >}}\n",
-        ),
-    ]);
+fn ticking_or_unticking_a_flag_writes_a_value_hugo_renders_so() {
+    // Review 48a, 1: unticking wrote `"false"`, which `if` takes as true.
+    let site = flag_site(&every_flag_call());
     let doc = OpenPage::open(&site.path().join("content/p.md")).unwrap();
     let mut model = doc.model();
-    for (b, v) in model
-        .blocks
-        .iter_mut()
-        .filter_map(|b| match b {
-            folio::Block::Shortcode(s) => Some(s),
-            _ => None,
-        })
-        .zip([(false, "false"), (true, "true")])
-    {
-        let p = &mut b.params.as_mut().unwrap()[0];
-        // The box shows on where Hugo is on; unticking and ticking writes the other, the
-        // value's text the same.
-        assert_eq!(p.on, Some(!v.0));
-        (p.on, p.value) = (Some(v.0), v.1.into());
+    let mut wanted = Vec::new();
+    for b in &mut model.blocks {
+        let folio::Block::Shortcode(s) = b else {
+            continue;
+        };
+        let test = site_schema(&doc, &s.name).test;
+        let p = &mut s.params.as_mut().unwrap()[0];
+        // The other state, where some quoting of `true` or `false` reaches it.
+        let want = !p.on.unwrap();
+        let value = if want { "true" } else { "false" };
+        let reachable = test.quoting_for(value, want, true).is_some();
+        (p.on, p.value) = (Some(want), value.into());
+        // Unreachable, it stays as it was.
+        let renders = if reachable { want } else { !want };
+        wanted.push((format!("{} {want}", s.name), renders, reachable));
     }
-    let before = doc.page.source().to_string();
     let after = doc
         .plan(&model, Path::new("<model>"))
         .unwrap()
         .page
         .unwrap();
-    assert_eq!(
-        after,
-        before
-            .replace("truth a=\"false\"", "truth a=false")
-            .replace("is-true-text a=true", "is-true-text a=\"true\"")
-    );
     std::fs::write(site.path().join("content/p.md"), &after).unwrap();
-    crate::support::hugo_build(site.path(), "flags written");
-    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
-    assert_eq!(
-        html.matches("[off]").count() + html.matches("[on]").count(),
-        2
+    let hugo = hugo_ons(site.path());
+    let wrong: Vec<&String> = wanted
+        .iter()
+        .zip(&hugo)
+        .filter(|((_, renders, _), hugo)| renders != *hugo)
+        .map(|((call, _, _), _)| call)
+        .collect();
+    assert_eq!(hugo.len(), wanted.len());
+    assert!(
+        wrong.is_empty(),
+        "Hugo renders another state: {wrong:?}\n{after}"
     );
-    assert!(html.contains("[off]") && html.contains("[on]"), "{html}");
+    // Only `isset` cannot be turned off by a value (the forms remove the parameter).
+    let unreachable: BTreeSet<&str> = wanted
+        .iter()
+        .filter(|(_, _, reachable)| !reachable)
+        .map(|(call, _, _)| call.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(unreachable, BTreeSet::from(["isset"]));
+}
+
+/// The schema of parameter `a` of shortcode `name` of the page's site.
+fn site_schema(doc: &OpenPage, name: &str) -> folio::templates::ParamSchema {
+    doc.site
+        .shortcodes
+        .get(name)
+        .unwrap()
+        .schema
+        .param(&ParamKey::Named("a".into()))
+        .cloned()
+        .unwrap()
 }
