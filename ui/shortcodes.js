@@ -4,7 +4,7 @@
 // change is sent as an edit of the top-level block; changes to the nested list are
 // structural edits `within` it, worked out by the engine.
 
-import { el, field, textInput } from "./dom.js";
+import { el, field, nextId, textInput } from "./dom.js";
 import { submit } from "./edits.js";
 import { BLOCK_DRAG, blockShell, cardFields, chipField, draggedBlock, frame, gapDrops, holdsBlocks, retitle } from "./cards.js";
 import { folioUrl } from "./api.js";
@@ -175,8 +175,13 @@ function setParam(sc, key, value) {
     if (p) sc.params.splice(sc.params.indexOf(p), 1);
   } else if (p) {
     p.value = value;
+  } else if (typeof key === "number") {
+    // A later position than the call has: the ones before it are written empty, so that
+    // the value lands at its place (Hugo reads positions, not names).
+    while (sc.params.length < key) sc.params.push({ value: "" });
+    sc.params.push({ value });
   } else {
-    sc.params.push(typeof key === "number" ? { value } : { name: key, value });
+    sc.params.push({ name: key, value });
   }
 }
 
@@ -236,17 +241,32 @@ function paramField(sc, slot, env, isTitle) {
         text);
     }
     case "choice": {
-      // The words the template tells apart; a value it does not know stays, said.
+      // The words the template tells apart, then "Other…" for any other value (an
+      // `else` branch takes it): the value the page has stays, in the box beside.
       const words = slot.choices ?? [];
       const unset = slot.default ? `Not set (the template uses “${slot.default}”)` : "Not set";
+      const known = value === "" || words.includes(value);
+      const OTHER = "\u0000other";
       const options = [
         ...(value === "" || typeof key === "string" ? [["", unset]] : []),
         ...words.map((w) => [w, w]),
-        ...(value !== "" && !words.includes(value) ? [[value, `${value} (the template does not compare with it)`]] : []),
+        [OTHER, "Other…"],
       ];
-      const menu = el("select", { dataset: { key: dataKey }, onChange: (e) => set(e.target.value, true) },
-        options.map(([v, t]) => el("option", { value: v, text: t, selected: v === value })));
-      return field(text, menu);
+      const other = input({ hidden: known, dataset: { key: `${dataKey}:other` }, "aria-label": `${text}, another value` });
+      const menu = el("select", {
+        dataset: { key: dataKey },
+        onChange: (e) => {
+          if (e.target.value === OTHER) {
+            other.hidden = false;
+            other.focus();
+            return;
+          }
+          other.hidden = true;
+          other.value = "";
+          set(e.target.value, true);
+        },
+      }, options.map(([v, t]) => el("option", { value: v, text: t, selected: known ? v === value : v === OTHER })));
+      return field(text, menu, other);
     }
     case "url": {
       const shown = el("span", { class: "hint", "aria-live": "polite", text: linkText(value) });
@@ -283,9 +303,12 @@ function paramField(sc, slot, env, isTitle) {
       return f;
     }
     default: {
-      // Words the template compares the text with (it prints it too: any text goes).
-      const words = slot.choices?.length ? el("span", { class: "hint", text: `The template tells apart: ${slot.choices.map((w) => `“${w}”`).join(", ")}.` }) : null;
-      return field(text, input(), hint, words);
+      // Words the template compares the text with, or the site's folio.toml gives (it
+      // prints it too: any text goes), said with the field to a screen reader.
+      if (!slot.choices?.length) return field(text, input(), hint);
+      const id = nextId("words");
+      const words = el("span", { class: "hint", id, text: `Suggestions: ${slot.choices.map((w) => `“${w}”`).join(", ")}.` });
+      return field(text, input({ "aria-describedby": id }), hint, words);
     }
   }
 }

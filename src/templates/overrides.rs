@@ -176,6 +176,12 @@ fn apply_field(
                     &format!("`widget` must be one of {}", names.join(", ")),
                 )
             })?;
+        if kind == FieldKind::Choice && param.choices.is_empty() {
+            return Err(wrong(
+                offset,
+                "a `choice` widget needs `choices`, the words it offers",
+            ));
+        }
         param.kind = kind;
     }
     Ok(())

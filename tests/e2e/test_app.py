@@ -1178,6 +1178,30 @@ class TypedFlagTest(AppTest):
         self.assertTrue(self.s.prop(self.field(wide), "checked"))
 
 
+PILL_PAGE = "---\ntitle: About\n---\n{{< pill \"a\" >}}\n"
+
+
+class LaterPositionTest(AppTest):
+    """A positional parameter after one the call does not have."""
+
+    site_files = {
+        "layouts/shortcodes/pill.html":
+            '<b class="{{ .Get 1 }} {{ if .Get 2 }}bold{{ end }}">{{ .Get 0 }}</b>\n',
+        "content/en/about.md": PILL_PAGE,
+    }
+
+    def test_ticking_it_writes_the_one_before_empty_and_the_value_at_its_place(self):
+        # Review 48b, 2: the value went to the first free place, `{{< pill "a" "true" >}}`.
+        key = "b0::#2"
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the third value's box")
+        self.s.execute(f"document.querySelector('[data-key=\"{key}\"]').focus()")
+        self.xkey("space")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), PILL_PAGE.replace('"a"', '"a" "" true'))
+
+
 STATUS_PAGE = "---\ntitle: About\n---\n{{< badge label=\"a\" status=\"active\" >}}\n"
 
 
@@ -1195,7 +1219,7 @@ class ChoiceTest(AppTest):
         key = "b0::status"
         self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the status menu")
         options = self.s.execute(f"return [...document.querySelector('[data-key=\"{key}\"]').options].map(o => o.value)")
-        self.assertEqual(options, ["", "draft", "active", "archived"])
+        self.assertEqual(options, ["", "draft", "active", "archived", "\u0000other"])
         self.assertEqual(self.s.prop(self.field(key), "value"), "active")
         self.s.execute(f"document.querySelector('[data-key=\"{key}\"]').focus()")
         self.xkey("Down")
@@ -1203,6 +1227,18 @@ class ChoiceTest(AppTest):
         self.xkey("ctrl+s")
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), STATUS_PAGE.replace('"active"', '"archived"'))
+        # Review 48a, 4: a value the template's `else` takes is typed after "Other…".
+        self.s.execute(f"document.querySelector('[data-key=\"{key}\"]').focus()")
+        self.xkey("Down")
+        other = f"{key}:other"
+        self.s.wait(lambda: self.s.execute(f"return document.activeElement.dataset.key") == other, what="the other value's box")
+        self.xtype("gone")
+        self.s.wait(lambda: self.dirty(), what="the typed value")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), STATUS_PAGE.replace('"active"', '"gone"'))
+        self.assertEqual(self.s.prop(self.field(key), "value"), "\u0000other")
+        self.assertEqual(self.s.prop(self.field(other), "value"), "gone")
 
 
 class RefusedEditTest(AppTest):

@@ -508,6 +508,17 @@ fn folio_toml_gives_a_choice_its_words_before_those_the_template_compares_with()
         e.ends_with("folio.toml:2:11: `choices` must be a list of strings"),
         "{e}"
     );
+    // Review 48a and 48b, 7: a menu of no words left the value uneditable.
+    std::fs::write(
+        dir.path().join("folio.toml"),
+        "[shortcodes.badge.fields.label]\nwidget = \"choice\"\n",
+    )
+    .unwrap();
+    let e = Site::open_dir(dir.path()).unwrap_err().to_string();
+    assert!(
+        e.ends_with("folio.toml:2:10: a `choice` widget needs `choices`, the words it offers"),
+        "{e}"
+    );
 }
 
 #[test]
