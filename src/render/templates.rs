@@ -645,6 +645,23 @@ impl Renderer<'_> {
         }
     }
 
+    /// What is said when call `i`'s output takes its body's first paragraph into an HTML
+    /// block ([`body_in_html_block`]), else `None`.
+    fn body_as_written(&self, i: usize, output: &str) -> Option<String> {
+        let sc = &self.src.shortcodes.all[i];
+        let body = sc.inner().and_then(|r| self.src.text.get(r))?;
+        let out = self.blocks_of(i, output)?;
+        body_in_html_block(out, body).then(|| {
+            format!(
+                "Hugo shows the first paragraph of this body as written, its Markdown \
+                 unrendered: the template's HTML starts a block right before the body, which \
+                 Markdown keeps as HTML up to the next blank line: start the body with a \
+                 blank line, or put blank lines around {{{{ .Inner }}}} in the {} template",
+                sc.name()
+            )
+        })
+    }
+
     /// What Hugo will do with this call that its author may not expect, each with its fix
     /// in one line: raw HTML from a `{{% %}}` call dropped (`unsafe` off), a body indented
     /// as code for `markdownify`, nested shortcodes' HTML omitted by `markdownify`.
@@ -664,6 +681,9 @@ impl Renderer<'_> {
         }
         if markdown_output && self.blocks_of(i, output).is_some_and(shown_as_code) {
             found.push(self.shown_as_code(i));
+        }
+        if markdown_output && unsafe_html {
+            found.extend(self.body_as_written(i, output));
         }
         let catalogue = self.src.catalogue;
         let markdown = *self
@@ -1655,6 +1675,27 @@ pub(crate) fn has_raw_html(output: &str) -> bool {
         && super::markdown::Markdown::default()
             .render(output)
             .contains("<!-- raw HTML omitted -->")
+}
+
+/// Whether a `{{% %}}` call's output takes its body's first line into an HTML block
+/// (`<div class="callout">{{ .Inner }}</div>`: CommonMark's HTML block of kind 6 runs to
+/// the first blank line), where Markdown in it (emphasis, a link, code) shows as written.
+pub(super) fn body_in_html_block(output: &str, body: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let Some(line) = body.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let marked = Parser::new(line).any(|e| match e {
+        Event::Start(t) => !matches!(t, Tag::Paragraph),
+        Event::Code(_) => true,
+        _ => false,
+    });
+    let Some(at) = output.find(line).filter(|_| marked) else {
+        return false;
+    };
+    Parser::new_ext(output, super::markdown::options())
+        .into_offset_iter()
+        .any(|(e, range)| matches!(e, Event::Start(Tag::HtmlBlock)) && range.contains(&at))
 }
 
 /// Whether a `{{% %}}` call's output has lines Goldmark shows as an indented code block:

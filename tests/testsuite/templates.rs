@@ -635,6 +635,52 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
 }
 
 #[test]
+fn check_says_where_a_percent_calls_html_takes_its_bodys_markdown_in_as_written() {
+    // Hunt AK, 4: `<div class="callout">{{ .Inner }}</div>` called with {{% %}}: the div's
+    // HTML block runs to the first blank line, and the body's Markdown shows as written.
+    let one_line = "<div class=\"callout\">{{ .Inner }}</div>";
+    for (template, body, as_written) in [
+        (
+            one_line,
+            "\n**Open to work** from *March*.\n\nMore.\n",
+            true,
+        ),
+        (one_line, "\n\n**Open to work** from *March*.\n\n", false),
+        (one_line, "\nJust text.\n", false),
+        (
+            "<div>\n\n{{ .Inner }}\n\n</div>",
+            "\n**Open to work**\n",
+            false,
+        ),
+    ] {
+        let site = site_with(
+            &[("f", template)],
+            &format!("Intro.\n\n{{{{% f %}}}}{body}{{{{% /f %}}}}\n"),
+        );
+        let hugo_toml = site.path().join("hugo.toml");
+        let before = std::fs::read_to_string(&hugo_toml).unwrap();
+        std::fs::write(
+            &hugo_toml,
+            format!("{before}[markup.goldmark.renderer]\nunsafe = true\n"),
+        )
+        .unwrap();
+        crate::support::hugo_run(site.path(), &[]).unwrap();
+        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        assert_eq!(
+            hugo.contains("**Open"),
+            as_written,
+            "{template:?} {body:?}: Hugo's {hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        assert_eq!(
+            found.iter().any(|f| f.contains("its Markdown unrendered")),
+            as_written,
+            "{template:?} {body:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn check_says_where_hugo_omits_raw_html_of_a_parameter_its_template_renders_as_markdown() {
     // Hunt AK, 3: Hugo omits `<br>` of a title piped to markdownify, and warns; Folio
     // rendered it the same, unsaid. Said once per call, and once for a body too.
