@@ -1916,15 +1916,9 @@ mod tests {
     fn a_value_only_compared_with_words_is_a_choice_of_them_and_a_printed_one_keeps_them_as_suggestions(
     ) {
         // Hunt AJ, 7: a status badge's `eq .status "active"` was free text.
-        let s = Schema::infer(
+        let got = choices(
             r#"{{ $s := .Get "status" | default "draft" }}{{ if ne $s "" }}{{ if eq $s "active" }}A{{ else if eq $s "archived" "gone" }}B{{ end }}{{ end }}{{ if ne (.Get "n") "" }}{{ .Get "n" }}{{ end }}{{ if in (slice "left" "right") (.Get "side") }}S{{ end }}<b class="{{ .Get "tone" }}">{{ if ne (.Get "tone") "plain" }}!{{ end }}</b>{{ if eq (.Get "wide") "true" }}W{{ end }}"#,
-        )
-        .unwrap();
-        let got: Vec<(String, FieldKind, Vec<String>)> = s
-            .params
-            .iter()
-            .map(|p| (p.key.to_string(), p.kind, p.choices.clone()))
-            .collect();
+        );
         let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         assert_eq!(
             got,
@@ -1944,15 +1938,9 @@ mod tests {
         );
         // Review 48a, 4: `"true"` with other words is one of them; a key into data is any
         // of its keys; a parameter the template may print through `.Params` is text.
-        let s = Schema::infer(
+        let got = choices(
             r#"{{ if eq (.Get "c") "true" "auto" }}C{{ end }}{{ with index site.Data.tones (.Get "tone") }}{{ .color }}{{ end }}{{ if eq (.Get "tone") "info" }}i{{ end }}"#,
-        )
-        .unwrap();
-        let got: Vec<(String, FieldKind, Vec<String>)> = s
-            .params
-            .iter()
-            .map(|p| (p.key.to_string(), p.kind, p.choices.clone()))
-            .collect();
+        );
         assert_eq!(
             got,
             [
@@ -1965,6 +1953,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.params.first().map(|p| p.kind), Some(FieldKind::Text));
+    }
+
+    /// Each parameter `template` reads: its key, kind and choices.
+    fn choices(template: &str) -> Vec<(String, FieldKind, Vec<String>)> {
+        Schema::infer(template)
+            .unwrap()
+            .params
+            .iter()
+            .map(|p| (p.key.to_string(), p.kind, p.choices.clone()))
+            .collect()
     }
 
     /// Each parameter `template` reads: its key, kind, default, and whether it is written

@@ -598,9 +598,7 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
             &[("f", "<div>{{ .Inner | markdownify }}</div>")],
             &format!("Intro.\n\n{prose}\n\n{{{{< f >}}}}{prose}{{{{< /f >}}}}\n"),
         );
-        let hugo_toml = site.path().join("hugo.toml");
-        let before = std::fs::read_to_string(&hugo_toml).unwrap();
-        std::fs::write(&hugo_toml, format!("{before}{config}")).unwrap();
+        add_to_config(site.path(), config);
         let out = std::process::Command::new(crate::support::hugo_bin())
             .arg("--source")
             .arg(site.path())
@@ -634,6 +632,13 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
     }
 }
 
+/// Appends `text` to the `hugo.toml` of the site at `site`.
+fn add_to_config(site: &Path, text: &str) {
+    let hugo_toml = site.join("hugo.toml");
+    let before = std::fs::read_to_string(&hugo_toml).unwrap();
+    std::fs::write(&hugo_toml, format!("{before}{text}")).unwrap();
+}
+
 #[test]
 fn check_says_where_a_percent_calls_html_takes_its_bodys_markdown_in_as_written() {
     // Hunt AK, 4: `<div class="callout">{{ .Inner }}</div>` called with {{% %}}: the div's
@@ -657,13 +662,7 @@ fn check_says_where_a_percent_calls_html_takes_its_bodys_markdown_in_as_written(
             &[("f", template)],
             &format!("Intro.\n\n{{{{% f %}}}}{body}{{{{% /f %}}}}\n"),
         );
-        let hugo_toml = site.path().join("hugo.toml");
-        let before = std::fs::read_to_string(&hugo_toml).unwrap();
-        std::fs::write(
-            &hugo_toml,
-            format!("{before}[markup.goldmark.renderer]\nunsafe = true\n"),
-        )
-        .unwrap();
+        add_to_config(site.path(), "[markup.goldmark.renderer]\nunsafe = true\n");
         crate::support::hugo_run(site.path(), &[]).unwrap();
         let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
         assert_eq!(
