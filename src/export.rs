@@ -47,6 +47,9 @@ struct Assets {
     /// The site's content folders, one per language (several may share one): what Hugo
     /// publishes of them is narrower ([`unpublished`]).
     contents: Vec<PathBuf>,
+    /// The site's own static folders, the first winning ([`crate::Site::own_static_dirs`],
+    /// absolute): a file of one goes where the site serves it.
+    statics: Vec<PathBuf>,
     /// source file -> path relative to the export folder
     files: BTreeMap<PathBuf, String>,
     warnings: Vec<String>,
@@ -61,6 +64,11 @@ impl Assets {
                 .languages()
                 .into_iter()
                 .map(|l| l.content_dir)
+                .collect(),
+            statics: site
+                .own_static_dirs()
+                .iter()
+                .map(|d| std::path::absolute(d).unwrap_or_else(|_| d.clone()))
                 .collect(),
             ..Assets::default()
         }
@@ -530,13 +538,9 @@ fn local_asset(
         return Some(url.to_string());
     }
     let decoded = crate::text::percent_decode(path_part);
-    // A site path is served from the site's `static/`, else its themes' (Hugo's union of
-    // the `static` mounts, the project's first).
-    let candidate = match decoded.strip_prefix('/') {
-        Some(rest) => site
-            .static_file(rest)
-            .unwrap_or_else(|| site.root.join("static").join(rest)),
-        None => page.parent().unwrap_or(Path::new(".")).join(&decoded),
+    let (candidate, linked) = match decoded.strip_prefix('/') {
+        Some(rest) => static_candidate(site, &assets.statics, rest),
+        None => (page.parent().unwrap_or(Path::new(".")).join(&decoded), None),
     };
     let safe = Path::new(&decoded).components().all(|c| {
         matches!(
@@ -546,12 +550,7 @@ fn local_asset(
     });
     // A file Hugo does not publish is not copied either.
     let why = match decoded.strip_prefix('/') {
-        Some(rest) => site
-            .static_file(rest)
-            .is_none()
-            .then(|| site.root.join("static"))
-            .filter(|dir| candidate.is_file() && crate::fs::linked_below(dir, &candidate))
-            .map(|_| LINKED),
+        Some(_) => linked,
         None => safe
             .then(|| unpublished(&assets.root, &assets.contents, &candidate))
             .flatten(),
@@ -577,6 +576,27 @@ fn local_asset(
         return None;
     }
     copy_in(&candidate, assets).map(|copy| format!("{copy}{suffix}"))
+}
+
+/// The file a site path (`rest`, after its `/`) is served from: the first static folder
+/// that has it ([`crate::Site::static_file`]: the site's own, `statics`, then its themes'),
+/// else where the winning one would have it (said when missing); with [`LINKED`] when the
+/// file there is reached through a symbolic link, which Hugo does not publish.
+fn static_candidate(
+    site: &crate::Site,
+    statics: &[PathBuf],
+    rest: &str,
+) -> (PathBuf, Option<&'static str>) {
+    if let Some(file) = site.static_file(rest) {
+        return (file, None);
+    }
+    let linked = statics.iter().any(|dir| {
+        let file = dir.join(rest);
+        file.is_file() && crate::fs::linked_below(dir, &file)
+    });
+    let first = statics.first().cloned();
+    let candidate = first.unwrap_or_else(|| site.root.join("static")).join(rest);
+    (candidate, linked.then_some(LINKED))
 }
 
 /// Why Hugo does not publish a file reached through a symbolic link.
@@ -618,9 +638,9 @@ fn unpublished(root: &Path, contents: &[PathBuf], file: &Path) -> Option<&'stati
 /// Records a local file for the export's `assets/` and gives its path there, a path that
 /// follows from where the file is, so that two files never share it and it does not depend
 /// on the files met before (a render may meet them in any order):
-/// - a file of the site's `static/` folder: `assets/site/` then the path the site serves
-///   it at (`static/img/me.png` → `assets/site/img/me.png`, where the site's stylesheets
-///   also go);
+/// - a file of one of the site's own static folders (`staticDir`, `static/` by default):
+///   `assets/site/` then the path the site serves it at (`static/img/me.png` →
+///   `assets/site/img/me.png`, where the site's stylesheets also go);
 /// - another file of the site: `assets/root/` then its path in the site
 ///   (`content/about/me.png` → `assets/root/content/about/me.png`);
 /// - an image Folio processed: `assets/processed/` then its name (which the processing
@@ -638,12 +658,14 @@ fn copy_in(candidate: &Path, assets: &mut Assets) -> Option<String> {
     }
     // Both absolute, however the page's path was written.
     let absolute = std::path::absolute(candidate).unwrap_or_else(|_| candidate.to_path_buf());
-    let (dir, place) = match absolute.strip_prefix(&assets.root) {
-        Ok(p) => match p.strip_prefix("static") {
-            Ok(served) => ("assets/site".to_string(), served.to_path_buf()),
-            Err(_) => ("assets/root".to_string(), p.to_path_buf()),
-        },
-        Err(_) => {
+    let served = assets
+        .statics
+        .iter()
+        .find_map(|d| absolute.strip_prefix(d).ok());
+    let (dir, place) = match (served, absolute.strip_prefix(&assets.root)) {
+        (Some(served), _) => ("assets/site".to_string(), served.to_path_buf()),
+        (None, Ok(p)) => ("assets/root".to_string(), p.to_path_buf()),
+        (None, Err(_)) => {
             let name = PathBuf::from(absolute.file_name()?);
             let folder = absolute.parent().unwrap_or(Path::new(""));
             if folder == crate::templates::engine::images::output_dir() {

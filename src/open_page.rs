@@ -43,9 +43,15 @@ fn preview_rewrite(base: &str, base_url: &str) -> crate::render::RewriteUrlFn {
     })
 }
 
-/// The URL the app serves a local file at (`assets/…`, `site/…` for `static/`, `page/…`
-/// for the page's folder), as its file protocol resolves them.
-fn preview_url(base: &str, root: &Path, page_dir: &Path, path: &Path) -> Option<String> {
+/// The URL the app serves a local file at (`assets/…`, `site/…` for the site's own
+/// static folders, `statics`; `page/…` for the page's folder), as its file protocol
+/// resolves them.
+fn preview_url(
+    base: &str,
+    (root, statics): (&Path, &[PathBuf]),
+    page_dir: &Path,
+    path: &Path,
+) -> Option<String> {
     let web = |rel: &Path| rel.to_str().map(|r| r.replace('\\', "/"));
     if let Ok(rel) = path.strip_prefix(crate::templates::engine::images::output_dir()) {
         return Some(format!("{base}processed/{}", web(rel)?));
@@ -53,7 +59,7 @@ fn preview_url(base: &str, root: &Path, page_dir: &Path, path: &Path) -> Option<
     if let Ok(rel) = path.strip_prefix(root.join("assets")) {
         return Some(format!("{base}assets/{}", web(rel)?));
     }
-    if let Ok(rel) = path.strip_prefix(root.join("static")) {
+    if let Some(rel) = statics.iter().find_map(|d| path.strip_prefix(d).ok()) {
         return Some(format!("{base}site/{}", web(rel)?));
     }
     let rel = path.strip_prefix(page_dir).ok()?;
@@ -598,7 +604,10 @@ impl OpenPage {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        std::sync::Arc::new(move |path: &Path| preview_url(&base, &root, &page_dir, path))
+        let statics = self.site.own_static_dirs();
+        std::sync::Arc::new(move |path: &Path| {
+            preview_url(&base, (&root, &statics), &page_dir, path)
+        })
     }
 
     /// Writes a plan: each file atomically, and none when one of them may not be written

@@ -388,15 +388,17 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
 /// page's bundle), for an image field's picker.
 #[tauri::command]
 pub fn site_images(state: State<'_, AppState>) -> CmdResult<Vec<folio::site::images::ImageChoice>> {
-    let Some((root, page)) = state
-        .lock()
-        .as_ref()
-        .map(|s| (s.site().root.clone(), s.path().to_path_buf()))
-    else {
+    let Some((root, statics, page)) = state.lock().as_ref().map(|s| {
+        (
+            s.site().root.clone(),
+            s.site().own_static_dirs(),
+            s.path().to_path_buf(),
+        )
+    }) else {
         return Ok(Vec::new());
     };
     guard("listing the site's images", || {
-        Ok(folio::site::images::list(&root, &page))
+        Ok(folio::site::images::list(&root, &statics, &page))
     })
 }
 

@@ -147,10 +147,12 @@ fn site_image(state: &AppState, path: &str) -> Option<Response<Cow<'static, [u8]
             &page_dir,
             &format!("/site/{}", path.trim_start_matches("/processed/")),
         )?,
-        None => {
-            let (file, mime) = image_file(&root.join("static"), &page_dir, path)?;
-            (served.unwrap_or(file), mime)
+        // A static file is the one the site serves (none through a link out of it).
+        None if path.starts_with("/site/") => {
+            let (_, mime) = image_file(&root, &page_dir, path)?;
+            (served?, mime)
         }
+        None => image_file(&root, &page_dir, path)?,
     };
     if !file.is_file() {
         return None;

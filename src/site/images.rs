@@ -1,5 +1,6 @@
 //! The images a page's shortcodes can point at, as an image field's picker offers them:
-//! the site's `static/` (written `/path`, served from the site root), its `assets/`
+//! the site's static folders (`static/`, or those `staticDir` names: written `/path`,
+//! served from the site root), its `assets/`
 //! (written `path`, as `resources.Get` takes it) and the page's bundle when the page is
 //! one (`index.md` or `_index.md`: written `name`, as `.Page.Resources.Get` takes it).
 //! Hugo docs, "Static files", "Asset management", "Page bundles".
@@ -17,7 +18,7 @@ pub const MAX_IMAGES: usize = 2000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ImageFolder {
-    /// `static/`.
+    /// One of the site's static folders.
     Static,
     /// `assets/`.
     Assets,
@@ -37,20 +38,23 @@ pub struct ImageChoice {
     pub file: PathBuf,
 }
 
-/// The images `page` of the site at `root` can point at (see the module doc), sorted by
-/// folder then path; at most [`MAX_IMAGES`]. Hidden files and folders are skipped.
-pub fn list(root: &Path, page: &Path) -> Vec<ImageChoice> {
+/// The images `page` of the site at `root` can point at (see the module doc; `statics`,
+/// its own static folders, the first winning: [`crate::Site::own_static_dirs`]), sorted
+/// by folder then path; at most [`MAX_IMAGES`]. Hidden files and folders are skipped.
+pub fn list(root: &Path, statics: &[PathBuf], page: &Path) -> Vec<ImageChoice> {
     let bundle = page
         .file_name()
         .and_then(|n| n.to_str())
         .filter(|n| matches!(*n, "index.md" | "_index.md"))
         .and_then(|_| page.parent());
     let mut out = Vec::new();
-    let folders = [
-        (Some(root.join("static")), ImageFolder::Static, "/"),
-        (Some(root.join("assets")), ImageFolder::Assets, ""),
-        (bundle.map(Path::to_path_buf), ImageFolder::Bundle, ""),
-    ];
+    let folders = statics
+        .iter()
+        .map(|d| (Some(d.clone()), ImageFolder::Static, "/"))
+        .chain([
+            (Some(root.join("assets")), ImageFolder::Assets, ""),
+            (bundle.map(Path::to_path_buf), ImageFolder::Bundle, ""),
+        ]);
     for (dir, folder, prefix) in folders {
         let Some(dir) = dir else { continue };
         let files = walkdir::WalkDir::new(&dir)
@@ -67,8 +71,13 @@ pub fn list(root: &Path, page: &Path) -> Vec<ImageChoice> {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
+            let value = format!("{prefix}{rel}");
+            // Served once: from the static folder that wins.
+            if out.iter().any(|c: &ImageChoice| c.value == value) {
+                continue;
+            }
             out.push(ImageChoice {
-                value: format!("{prefix}{rel}"),
+                value,
                 folder,
                 file: e.path().to_path_buf(),
             });

@@ -37,8 +37,8 @@ impl Site {
             .filter_map(|layouts| layouts.parent().map(Path::to_path_buf))
             .collect();
         let mut out = Vec::new();
-        for root in &roots {
-            for (url, path) in files_with(&root.join("static"), &["css"]) {
+        for dir in self.static_dirs() {
+            for (url, path) in files_with(&dir, &["css"]) {
                 if !out.iter().any(|s: &Stylesheet| s.url == url) {
                     out.push(Stylesheet {
                         url,
@@ -68,10 +68,44 @@ impl Site {
         out
     }
 
-    /// The file the site serves at `served` (a path from its root, `img/bg.png`): in its
-    /// `static/` folder, then its themes'; `None` when none has it, the path leaves the
-    /// folder, or the file is reached through a symbolic link (which Hugo does not
-    /// publish: [`crate::fs::linked_below`]).
+    /// The folders the site serves static files from, the first that has a file winning:
+    /// its own, as `staticDir` names them (a folder or a list, the last listed first: Hugo
+    /// serves their union, a later folder's file over an earlier's, checked against Hugo
+    /// 0.168; `static` by default), then each theme's and module's `static/`. Absolute
+    /// when the site's folder is.
+    pub fn static_dirs(&self) -> Vec<PathBuf> {
+        let mut out = self.own_static_dirs();
+        out.extend(
+            Catalogue::folders(&self.template_sources())
+                .into_iter()
+                .skip(1)
+                .filter_map(|layouts| layouts.parent().map(|root| root.join("static"))),
+        );
+        out
+    }
+
+    /// The site's own static folders ([`Site::static_dirs`] without its themes').
+    pub fn own_static_dirs(&self) -> Vec<PathBuf> {
+        let named: Vec<String> = match self.config_json(&["staticDir"]) {
+            Some(serde_json::Value::String(d)) => vec![d],
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .filter_map(|d| d.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let named = if named.is_empty() {
+            vec!["static".to_string()]
+        } else {
+            named
+        };
+        named.iter().rev().map(|d| self.root.join(d)).collect()
+    }
+
+    /// The file the site serves at `served` (a path from its root, `img/bg.png`): in the
+    /// first of its static folders that has it ([`Site::static_dirs`]); `None` when none
+    /// has it, the path leaves the folder, or the file is reached through a symbolic link
+    /// (which Hugo does not publish: [`crate::fs::linked_below`]).
     pub fn static_file(&self, served: &str) -> Option<PathBuf> {
         let inside = Path::new(served)
             .components()
@@ -79,9 +113,8 @@ impl Site {
         if !inside || served.is_empty() {
             return None;
         }
-        Catalogue::folders(&self.template_sources())
+        self.static_dirs()
             .into_iter()
-            .filter_map(|layouts| layouts.parent().map(|root| root.join("static")))
             .map(|dir| (dir.join(served), dir))
             .find(|(f, dir)| f.is_file() && !crate::fs::linked_below(dir, f))
             .map(|(f, _)| f)

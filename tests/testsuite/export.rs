@@ -747,6 +747,57 @@ fn a_noscript_image_and_an_attribute_named_in_capitals_are_pointed_at_their_copi
 }
 
 #[test]
+fn a_static_file_comes_from_the_folders_static_dir_names_the_last_winning_as_in_hugo() {
+    // `staticDir` was ignored: 7 places assumed `static/` (note 47, E).
+    let site = sample_site();
+    edit_config(site.path(), |text| {
+        text.replace("title = ", "staticDir = [\"static\", \"more\"]\ntitle = ")
+    });
+    for (dir, body) in [("static", "static's"), ("more", "more's")] {
+        fs::create_dir_all(site.path().join(dir).join("img")).unwrap();
+        fs::write(site.path().join(dir).join("img/a.png"), body).unwrap();
+    }
+    fs::write(site.path().join("more/img/b.png"), "b").unwrap();
+    // Hugo serves the union, the later folder's file over the earlier's.
+    crate::support::hugo_build(site.path(), "staticDir");
+    assert_eq!(
+        fs::read_to_string(site.path().join("public/img/a.png")).unwrap(),
+        "more's"
+    );
+    let (report, out, html) =
+        export_sample_with(site.path(), "![a](/img/a.png) ![b](/img/b.png)\n");
+    assert!(
+        html.contains("src=\"assets/site/img/a.png\"")
+            && html.contains("src=\"assets/site/img/b.png\""),
+        "{html:.400}"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("assets/site/img/a.png")).unwrap(),
+        "more's"
+    );
+    assert!(out.join("assets/site/img/b.png").is_file());
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    // The image picker offers each once, from the folder that wins.
+    let doc = OpenPage::open(&site.path().join("content/en/about.md")).unwrap();
+    let listed: Vec<(String, PathBuf)> = folio::site::images::list(
+        site.path(),
+        &doc.site.own_static_dirs(),
+        &site.path().join("content/en/about.md"),
+    )
+    .into_iter()
+    .filter(|i| i.value.starts_with("/img/"))
+    .map(|i| (i.value, i.file))
+    .collect();
+    assert_eq!(
+        listed,
+        [
+            ("/img/a.png".into(), site.path().join("more/img/a.png")),
+            ("/img/b.png".into(), site.path().join("more/img/b.png")),
+        ]
+    );
+}
+
+#[test]
 fn an_objects_data_is_pointed_at_its_copy_and_another_elements_data_is_no_url() {
     // Hunt AK, 7: an embedded CV (`<object data=…>`) stayed `/files/cv.pdf`, uncopied.
     let site = sample_site();

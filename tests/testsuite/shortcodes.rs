@@ -537,7 +537,7 @@ fn an_image_fields_picker_offers_static_assets_and_the_pages_bundle() {
         std::fs::write(d.join(f), "x").unwrap();
     }
     let listed: Vec<(String, folio::site::images::ImageFolder)> =
-        folio::site::images::list(d, &d.join("content/work/index.md"))
+        folio::site::images::list(d, &[d.join("static")], &d.join("content/work/index.md"))
             .into_iter()
             .map(|i| (i.value, i.folder))
             .collect();
@@ -550,7 +550,7 @@ fn an_image_fields_picker_offers_static_assets_and_the_pages_bundle() {
             ("shot.webp".into(), Bundle)
         ]
     );
-    let leaf = folio::site::images::list(d, &d.join("content/about.md"));
+    let leaf = folio::site::images::list(d, &[d.join("static")], &d.join("content/about.md"));
     assert_eq!(
         leaf.len(),
         2,
