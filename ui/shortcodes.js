@@ -147,7 +147,7 @@ function paramSlots(sc, template) {
     // Of a repeated name, Hugo reads the last: one field, for that one.
     const at = out.findIndex((o) => o.key === key);
     if (at >= 0) out.splice(at, 1);
-    out.push({ key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false, choices: of(key)?.choices ?? [] });
+    out.push({ key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false, choices: of(key)?.choices ?? [], unsetOn: of(key)?.unsetOn ?? false });
   });
   const unset = schema
     .filter((s) => !out.some((o) => o.key === s.key))
@@ -156,7 +156,7 @@ function paramSlots(sc, template) {
   for (const s of unset) {
     // A positional value can only follow the ones before it.
     if (typeof s.key === "number" && s.key !== out.length) continue;
-    out.push({ key: s.key, kind: s.kind, default: s.default ?? null, label: s.label ?? null, hidden: s.hidden ?? false, choices: s.choices ?? [] });
+    out.push({ key: s.key, kind: s.kind, default: s.default ?? null, label: s.label ?? null, hidden: s.hidden ?? false, choices: s.choices ?? [], unsetOn: s.unsetOn ?? false });
   }
   // Hidden by the site's folio.toml: no field (the value stays as written).
   return out.filter((o) => !o.hidden);
@@ -225,7 +225,7 @@ function paramField(sc, slot, env, isTitle) {
       // On as the template takes the value as written (the engine's `on`: `x="false"` is
       // text, which `if` takes as true); unset, off, but on for a flag on unless set to
       // false (the engine's default "true"), which unticking writes.
-      const onByDefault = slot.default === "true";
+      const onByDefault = slot.unsetOn;
       const param = findParam(sc, key);
       const on = param ? (param.on ?? (value !== "" && value !== "false")) : onByDefault;
       const off = typeof key === "number" || onByDefault ? "false" : "";

@@ -417,7 +417,15 @@ fn quote_for(old: &Param, new: &ParamValue, read: Option<&ParamSchema>) -> Quote
     match (flag_bare(new, read), read) {
         (Some(true), _) => Quote::Bare,
         (Some(false), _) => quoted,
-        (None, Some(r)) if r.kind == FieldKind::Choice && !r.number => quoted,
+        // A menu's word is text; its `true` or `false` the boolean where the template
+        // compares with one.
+        (None, Some(r)) if r.kind == FieldKind::Choice && !r.number => {
+            if r.boolean && matches!(Typed::of_bare(&new.value), Typed::Bool(_)) {
+                Quote::Bare
+            } else {
+                quoted
+            }
+        }
         _ => quote_keeping_type(old, &new.value),
     }
 }

@@ -157,7 +157,8 @@ pub const HUGO_ON: FlagTest = FlagTest {
     on_when: FlagWords::ALL,
     off_when: FlagWords::NONE,
     as_text: false,
-    default_on: false,
+    default: None,
+    default_by_or: false,
 };
 
 /// A flag of Hugo's templates on unless `false`, `"false"` or `0` (`flag-`).
@@ -166,7 +167,8 @@ const HUGO_OFF: FlagTest = FlagTest {
     on_when: FlagWords::NONE,
     off_when: FlagWords::ALL,
     as_text: false,
-    default_on: false,
+    default: None,
+    default_by_or: false,
 };
 
 fn param(spec: &str) -> ParamSchema {
@@ -198,5 +200,6 @@ fn param(spec: &str) -> ParamSchema {
         number: false,
         choices: Vec::new(),
         test,
+        unset_on: kind_of == FieldKind::Flag && test.is_on_unset(),
     }
 }

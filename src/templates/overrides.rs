@@ -216,6 +216,7 @@ fn param_mut(schema: &mut super::Schema, key: ParamKey) -> &mut ParamSchema {
                 number: false,
                 choices: Vec::new(),
                 test: super::schema::FlagTest::TRUTH,
+                unset_on: false,
             });
             schema.params.len() - 1
         }

@@ -137,6 +137,11 @@ pub struct ParamSchema {
     /// How a flag's template tells on from off.
     #[serde(skip)]
     pub test: FlagTest,
+    /// A flag the template takes as on when the call does not set it (a default that is
+    /// on, or only compared with `false`): the forms show it ticked, and unticking writes
+    /// `false`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unset_on: bool,
 }
 
 /// How a template tells a flag's on from off, which decides whether a value as written is
@@ -157,10 +162,105 @@ pub struct FlagTest {
     /// Compared as text (through `lower`, `string`, `printf`…): a bare `true` equals
     /// `"true"` there.
     pub as_text: bool,
-    /// A default that is on is applied first (`.Get "x" | default true`): an empty value
-    /// (`""`, `0`; not `false`, which Hugo's `default` takes as set: `tpl/compare`,
-    /// `Default`) is on.
-    pub default_on: bool,
+    /// A default applied before the tests (`.Get "x" | default true`): it takes the place
+    /// of an empty value (unset, `""`, `0`; not `false`, which Hugo's `default` takes as
+    /// set: `tpl/compare`, `Default`).
+    pub default: Option<FlagDefault>,
+    /// The default is given by `or`, which takes the place of any false value (`false`
+    /// too).
+    pub default_by_or: bool,
+}
+
+/// A flag's default, as the template writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagDefault {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number (its integer part).
+    Number(i64),
+    /// Text: `"true"`, `"false"`, `""`, or another word.
+    Text(FlagText),
+}
+
+/// A text default, as far as a flag's tests tell texts apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagText {
+    /// `"true"`.
+    True,
+    /// `"false"`.
+    False,
+    /// `""`.
+    Empty,
+    /// Any other word.
+    Other,
+}
+
+/// A value as a flag's template sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Seen<'v> {
+    Nil,
+    Bool(bool),
+    Number(f64),
+    Text(&'v str),
+}
+
+impl<'v> Seen<'v> {
+    /// `value` as Hugo types it, written bare or quoted.
+    fn written(value: &'v str, bare: bool) -> Seen<'v> {
+        use crate::page::lexer::Typed;
+        if !bare {
+            return Seen::Text(value);
+        }
+        match Typed::of_bare(value) {
+            Typed::Bool(b) => Seen::Bool(b),
+            #[allow(clippy::cast_precision_loss, reason = "a flag's number is small")]
+            Typed::Int(i) => Seen::Number(i as f64),
+            Typed::Float(f) => Seen::Number(f),
+            Typed::Text => Seen::Text(value),
+        }
+    }
+
+    fn of_default(d: FlagDefault) -> Seen<'static> {
+        match d {
+            FlagDefault::Bool(b) => Seen::Bool(b),
+            #[allow(clippy::cast_precision_loss, reason = "a flag's number is small")]
+            FlagDefault::Number(n) => Seen::Number(n as f64),
+            FlagDefault::Text(FlagText::True) => Seen::Text("true"),
+            FlagDefault::Text(FlagText::False) => Seen::Text("false"),
+            FlagDefault::Text(FlagText::Empty) => Seen::Text(""),
+            FlagDefault::Text(FlagText::Other) => Seen::Text("other"),
+        }
+    }
+
+    /// Go's truth of it.
+    fn truth(self) -> bool {
+        match self {
+            Seen::Nil => false,
+            Seen::Bool(b) => b,
+            Seen::Number(n) => n != 0.0,
+            Seen::Text(t) => !t.is_empty(),
+        }
+    }
+
+    /// Whether Hugo's `default` replaces it: nil, `""`, `0` (a boolean is set).
+    fn empty(self) -> bool {
+        match self {
+            Seen::Nil => true,
+            Seen::Bool(_) => false,
+            Seen::Number(n) => n == 0.0,
+            Seen::Text(t) => t.is_empty(),
+        }
+    }
+
+    /// Whether it is the text `word` once printed (a bare `true` is `"true"`).
+    fn prints(self, word: &str) -> bool {
+        match self {
+            Seen::Bool(b) => word == if b { "true" } else { "false" },
+            Seen::Text(t) => t == word,
+            Seen::Number(n) => n.to_string() == word,
+            Seen::Nil => false,
+        }
+    }
 }
 
 /// Which of a boolean, its text and its number (`true`, `"true"`, `1`; or `false`,
@@ -194,12 +294,16 @@ impl FlagWords {
         self.boolean || self.text || self.number
     }
 
-    /// Whether `value`, typed `typed`, is the word of `b` this compares with.
-    fn has(self, b: bool, value: &str, typed: &crate::page::lexer::Typed) -> bool {
-        use crate::page::lexer::Typed;
-        (self.boolean && *typed == Typed::Bool(b))
-            || (self.text && *typed == Typed::Text && value == if b { "true" } else { "false" })
-            || (self.number && *typed == Typed::Int(i64::from(b)))
+    /// Whether `seen` is the word of `b` this compares with (as text, when `as_text`; a
+    /// number equal to 1 or 0, `1.0` too, as Hugo's `eq` and `in` compare numbers).
+    fn has(self, b: bool, seen: Seen<'_>, as_text: bool) -> bool {
+        let word = if b { "true" } else { "false" };
+        if as_text {
+            return self.text && seen.prints(word);
+        }
+        (self.boolean && seen == Seen::Bool(b))
+            || (self.text && seen == Seen::Text(word))
+            || (self.number && seen == Seen::Number(if b { 1.0 } else { 0.0 }))
     }
 }
 
@@ -210,7 +314,8 @@ impl FlagTest {
         on_when: FlagWords::NONE,
         off_when: FlagWords::NONE,
         as_text: false,
-        default_on: false,
+        default: None,
+        default_by_or: false,
     };
 
     /// How a template that used a value as `u` tests it.
@@ -220,7 +325,8 @@ impl FlagTest {
             on_when: u.on_when,
             off_when: u.off_when,
             as_text: u.compared_as_text,
-            default_on: u.default.as_deref() == Some("true"),
+            default: u.default_lit,
+            default_by_or: u.default_by_or,
         }
     }
 
@@ -230,56 +336,43 @@ impl FlagTest {
         !self.truth && !self.on_when.any() && self.off_when.any()
     }
 
+    /// What the tests see of `seen`: the default in its place where it applies.
+    fn applied(self, seen: Seen<'_>) -> Seen<'_> {
+        match self.default {
+            Some(d) if seen.empty() || (self.default_by_or && !seen.truth()) => Seen::of_default(d),
+            _ => seen,
+        }
+    }
+
+    /// Whether every test passes for `seen`.
+    fn passes(self, seen: Seen<'_>) -> bool {
+        (!self.truth || seen.truth())
+            && (!self.on_when.any() || self.on_when.has(true, seen, self.as_text))
+            && !self.off_when.has(false, seen, self.as_text)
+    }
+
+    /// Whether every test fails for `seen`.
+    fn fails(self, seen: Seen<'_>) -> bool {
+        !self.passes(seen)
+            && (!self.truth || !seen.truth())
+            && (!self.on_when.any() || !self.on_when.has(true, seen, self.as_text))
+            && (!self.off_when.any() || self.off_when.has(false, seen, self.as_text))
+    }
+
     /// Whether the template takes `value` as on, written bare (`bare`) or quoted.
     pub fn is_on(self, value: &str, bare: bool) -> bool {
-        use crate::page::lexer::Typed;
-        let typed = if bare {
-            Typed::of_bare(value)
-        } else {
-            Typed::Text
-        };
-        let empty = match typed {
-            Typed::Int(i) => i == 0,
-            Typed::Float(f) => f == 0.0,
-            Typed::Text => value.is_empty(),
-            Typed::Bool(_) => false,
-        };
-        if self.default_on && empty {
-            return true;
-        }
-        let truth = match typed {
-            Typed::Bool(b) => b,
-            _ => !empty,
-        };
-        // Compared as text, a bare value is the text it prints.
-        let compared = if self.as_text { Typed::Text } else { typed };
-        (!self.truth || truth)
-            && (!self.on_when.any() || self.on_when.has(true, value, &compared))
-            && !self.off_when.has(false, value, &compared)
+        self.passes(self.applied(Seen::written(value, bare)))
+    }
+
+    /// Whether the template takes the parameter as on when the call does not set it.
+    pub fn is_on_unset(self) -> bool {
+        self.passes(self.applied(Seen::Nil))
     }
 
     /// Whether every test the template makes of `value` (written bare when `bare`) fails:
     /// off wherever it is tested, not only where all of them are.
     pub fn is_off(self, value: &str, bare: bool) -> bool {
-        use crate::page::lexer::Typed;
-        if self.is_on(value, bare) {
-            return false;
-        }
-        let typed = if bare {
-            Typed::of_bare(value)
-        } else {
-            Typed::Text
-        };
-        let compared = if self.as_text { Typed::Text } else { typed };
-        let truth = match typed {
-            Typed::Bool(b) => b,
-            Typed::Int(i) => i != 0,
-            Typed::Float(f) => f != 0.0,
-            Typed::Text => !value.is_empty(),
-        };
-        (!self.truth || !truth)
-            && (!self.on_when.any() || !self.on_when.has(true, value, &compared))
-            && (!self.off_when.any() || self.off_when.has(false, value, &compared))
+        self.fails(self.applied(Seen::written(value, bare)))
     }
 
     /// How to write `value` (`true` or `false`) so that the template takes it as `on`
@@ -489,6 +582,10 @@ struct Uses {
     off_when: FlagWords,
     /// Compared after a function made it text (`lower`, `string`, `printf`).
     compared_as_text: bool,
+    /// The literal of the first `default` or `or` applied to it.
+    default_lit: Option<FlagDefault>,
+    /// That literal is `or`'s.
+    default_by_or: bool,
     /// Compared with a number, or ordered (`lt`, `gt`…): a number, not a checkbox.
     number: bool,
     /// Compared with a string literal.
@@ -634,10 +731,14 @@ impl Infer<'_> {
                     default,
                     label: None,
                     hidden: false,
-                    boolean: kind == FieldKind::Flag && boolean,
+                    // A menu's `true` and `false` too, where the template compares with
+                    // the boolean (`eq $c true` beside `eq $c "auto"`).
+                    boolean: (kind == FieldKind::Flag && boolean)
+                        || (kind == FieldKind::Choice && u.is_some_and(|u| u.bool_compare)),
                     number: u.is_some_and(|u| u.number),
                     choices: u.map(choices_of).unwrap_or_default(),
                     test,
+                    unset_on: kind == FieldKind::Flag && test.is_on_unset(),
                 }
             })
             .collect();
@@ -1136,6 +1237,9 @@ impl Infer<'_> {
         if name == "index" {
             return self.index(rest, dot, piped);
         }
+        if name == "in" {
+            return self.in_call(rest, dot, piped);
+        }
         let mut flows = self.args(rest, dot);
         flows.extend(piped.unwrap_or_default());
         let literal = rest.iter().find_map(|a| match a {
@@ -1163,13 +1267,7 @@ impl Infer<'_> {
                 self.compared(name, &flows, rest, literal.as_deref());
                 return if name == "and" { flows } else { Flows::new() };
             }
-            "default" | "or" => {
-                if let Some(v) = first_literal(rest).filter(|v| !v.is_empty()) {
-                    self.mark(&flows, |u| {
-                        u.default.get_or_insert_with(|| v.clone());
-                    });
-                }
-            }
+            "default" | "or" => self.defaulted(name, &flows, rest),
             // A value written into a longer text (`printf "icons/%s.svg" (.Get 0)`) is no
             // longer the value: what is done with the text says nothing of its kind.
             "print" | "printf" | "println"
@@ -1211,6 +1309,35 @@ impl Infer<'_> {
             .into_iter()
             .map(|f| Flow { element: true, ..f })
             .collect()
+    }
+
+    /// `in SET ITEM`: the item is compared with the set's words; a parameter that is the
+    /// set (a list, or text searched) may hold anything.
+    fn in_call(&mut self, rest: &[Expr], dot: &Flows, piped: Option<Flows>) -> Flows {
+        let (set, item) = rest.split_at(rest.len().min(1));
+        let set = self.args(set, dot);
+        self.mark(&set, |u| u.other = true);
+        let mut item = self.args(item, dot);
+        item.extend(piped.unwrap_or_default());
+        self.compared("in", &item, rest, None);
+        Flows::new()
+    }
+
+    /// `default LITERAL x` or `or x LITERAL`: the literal is the default of the values in
+    /// `flows` (the first one applied wins).
+    fn defaulted(&mut self, name: &str, flows: &Flows, rest: &[Expr]) {
+        if let Some(v) = first_literal(rest).filter(|v| !v.is_empty()) {
+            self.mark(flows, |u| {
+                u.default.get_or_insert_with(|| v.clone());
+            });
+        }
+        if let Some(lit) = rest.iter().find_map(flag_default) {
+            self.mark(flows, |u| {
+                if u.default_lit.is_none() {
+                    (u.default_lit, u.default_by_or) = (Some(lit), name == "or");
+                }
+            });
+        }
     }
 
     /// `index COLLECTION KEYS…`: a key into a collection (`index site.Data.tones (.Get
@@ -1479,6 +1606,29 @@ fn mentions_resources(e: &Expr) -> bool {
     }
 }
 
+/// A literal as a flag's default, or `None` for anything else.
+fn flag_default(e: &Expr) -> Option<FlagDefault> {
+    Some(match e {
+        Expr::Bool(_, b) => FlagDefault::Bool(*b),
+        Expr::Number(_, Number::Int(i)) => FlagDefault::Number(*i),
+        Expr::Number(_, Number::Uint(u)) => {
+            FlagDefault::Number(i64::try_from(*u).unwrap_or(i64::MAX))
+        }
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "its integer part, as documented"
+        )]
+        Expr::Number(_, Number::Float(f)) => FlagDefault::Number(*f as i64),
+        Expr::String(_, s) => FlagDefault::Text(match s.as_ref() {
+            "true" => FlagText::True,
+            "false" => FlagText::False,
+            "" => FlagText::Empty,
+            _ => FlagText::Other,
+        }),
+        _ => return None,
+    })
+}
+
 /// The first literal of `args` as text, a number's or a boolean's too (`default 3`).
 fn first_literal(args: &[Expr]) -> Option<String> {
     args.iter().find_map(|a| match a {
@@ -1509,6 +1659,12 @@ fn choices_of(u: &Uses) -> Vec<String> {
             .cloned()
             .collect::<Vec<_>>(),
     );
+    // The booleans it is compared with are values it tells apart too.
+    for (compared, word) in [(u.on_when.boolean, "true"), (u.off_when.boolean, "false")] {
+        if compared && !out.iter().any(|w| w == word) {
+            out.push(word.to_string());
+        }
+    }
     out
 }
 
@@ -1953,6 +2109,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.params.first().map(|p| p.kind), Some(FieldKind::Text));
+        // Review 48c, 1 and 2: the set `in` looks in holds anything (Docsy's
+        // `conditional-text`); a boolean compared beside words is one of them, written bare.
+        let got = choices(
+            r#"{{ $c := .Get "c" }}{{ if eq $c true }}Y{{ else if eq $c "auto" }}A{{ end }}{{ if in (.Get "include-if") site.Params.env }}I{{ end }}"#,
+        );
+        assert_eq!(
+            got,
+            [
+                ("c".into(), FieldKind::Choice, words(&["auto", "true"])),
+                ("include-if".into(), FieldKind::Text, words(&[])),
+            ]
+        );
+        let s = Schema::infer(
+            r#"{{ if eq (.Get "c") true }}Y{{ else if eq (.Get "c") "auto" }}A{{ end }}"#,
+        )
+        .unwrap();
+        assert!(s.params.first().is_some_and(|p| p.boolean));
     }
 
     /// Each parameter `template` reads: its key, kind and choices.

@@ -334,8 +334,9 @@ const BUILTINS: &[&str] = &[
     "{{< figure src=\"javascript:alert(1)\" link=\"javascript:alert(2)\" caption=\"c\" attr=\"a\" attrlink=\"JavaScript:alert(3)\" >}}",
     "{{< details >}}\nA basic *collapsible* section.\n{{< /details >}}",
     "{{< details summary=\"Open **me**\" open=true class=\"c\" name=\"n\" title=\"t\" >}}\n- one\n- two\n{{< /details >}}",
-    // Open for `true`, `"true"` and 1, not for the text "1" or "yes" (review 48b, 4).
-    "{{< details open=\"true\" >}}a{{< /details >}}\n\n{{< details open=1 >}}b{{< /details >}}\n\n{{< details open=\"1\" >}}c{{< /details >}}\n\n{{< details open=\"yes\" >}}d{{< /details >}}",
+    // Open for `true`, `"true"` and 1 (`1.0` too), not for the text "1" or "yes" (reviews
+    // 48b, 4 and 48c, 7).
+    "{{< details open=\"true\" >}}a{{< /details >}}\n\n{{< details open=1 >}}b{{< /details >}}\n\n{{< details open=\"1\" >}}c{{< /details >}}\n\n{{< details open=\"yes\" >}}d{{< /details >}}\n\n{{< details open=1.0 >}}e{{< /details >}}",
     // Hugo prints nothing of a comment (hunt AG 1: Folio's card showed its text).
     "Before.\n\n{{< comment >}}TODO: ask (salary: 95k){{< /comment >}}\n\n{{% comment %}}Draft: *private*.{{% /comment %}}\n\nAfter.",
 ];

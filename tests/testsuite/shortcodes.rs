@@ -1855,7 +1855,7 @@ fn a_card_moves_from_one_grid_into_another_and_the_top_level_blocks_keep_their_i
 /// Templates that tell a flag's on from off each way (as it is, with `true`, with
 /// `"true"`, unless `false`, unless `"false"`, and mixes real templates write), each
 /// printing `[on]` or `[off]`.
-const FLAG_TESTS: [(&str, &str); 12] = [
+const FLAG_TESTS: [(&str, &str); 16] = [
     ("truth", r#"{{ if .Get "a" }}[on]{{ else }}[off]{{ end }}"#),
     (
         "is-true",
@@ -1899,11 +1899,27 @@ const FLAG_TESTS: [(&str, &str); 12] = [
     (
         "apart-truth-is-true-text",
         r#"{{ if .Get "a" }}[on]{{ else }}[off]{{ end }}{{ if eq (.Get "a") "true" }}strict{{ end }}"#,
+    ), // Defaults (review 48c, 3): applied before the tests, in place of an empty value.
+    (
+        "default-true-is-true-text",
+        r#"{{ $a := .Get "a" | default true }}{{ if eq $a "true" }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "default-yes",
+        r#"{{ $a := .Get "a" | default "yes" }}{{ if $a }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "or-true",
+        r#"{{ if or (.Get "a") true }}[on]{{ else }}[off]{{ end }}"#,
+    ),
+    (
+        "in-slice",
+        r#"{{ if in (slice "true" true) (.Get "a") }}[on]{{ else }}[off]{{ end }}"#,
     ),
 ];
 
 /// Values as written, bare and quoted.
-const FLAG_VALUES: [&str; 8] = [
+const FLAG_VALUES: [&str; 9] = [
     r#""true""#,
     "true",
     r#""false""#,
@@ -1912,6 +1928,7 @@ const FLAG_VALUES: [&str; 8] = [
     "1",
     r#""""#,
     r#""yes""#,
+    "1.0",
 ];
 
 /// A site with a shortcode per [`FLAG_TESTS`] and a page calling each as `body` has it.
@@ -2035,13 +2052,14 @@ fn ticking_or_unticking_a_flag_writes_a_value_hugo_renders_so() {
         wrong.is_empty(),
         "Hugo renders another state: {wrong:?}\n{after}"
     );
-    // Only `isset` cannot be turned off by a value (the forms remove the parameter).
+    // Only `isset` and `or … true` cannot be turned off by a value (the forms remove the
+    // parameter; nothing turns the second off).
     let unreachable: BTreeSet<&str> = wanted
         .iter()
         .filter(|(_, _, reachable)| !reachable)
         .map(|(call, _, _)| call.split(' ').next().unwrap())
         .collect();
-    assert_eq!(unreachable, BTreeSet::from(["isset"]));
+    assert_eq!(unreachable, BTreeSet::from(["isset", "or-true"]));
 }
 
 /// The schema of parameter `a` of shortcode `name` of the page's site.

@@ -440,6 +440,13 @@ const UNKNOWN_NAMES: &[(&str, &str, &str)] = &[
         "1:10",
         "can't evaluate field Resources in type *hugolib.ShortcodeWithPage",
     ),
+    // Review 48c, 1: a call without named parameters has a list of them (Docsy's
+    // `conditional-text` called with none).
+    (
+        "{{ if isset .Params \"x\" }}y{{ end }}",
+        "1:7",
+        "isset unable to use key of type string as index",
+    ),
 ];
 
 #[test]

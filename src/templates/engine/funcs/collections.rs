@@ -205,9 +205,17 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 let k = to_string(k);
                 m.contains_key(k.as_str()) && !values::is_alias(m, &k)
             }
-            Value::List(l) => values::to_int(k)
-                .and_then(|i| usize::try_from(i).ok())
-                .is_some_and(|i| i < l.len()),
+            // A key that is no index stops Hugo (a call without named parameters has a
+            // list of `.Params`: `isset .Params "x"` there is an error).
+            Value::List(l) => match values::to_int(k) {
+                Some(i) => usize::try_from(i).is_ok_and(|i| i < l.len()),
+                None => {
+                    return Err(exec_error(format!(
+                        "isset unable to use key of type {} as index",
+                        values::go_type(k)
+                    )))
+                }
+            },
             _ => false,
         }))
     }),
