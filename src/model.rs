@@ -152,6 +152,11 @@ pub struct ParamValue {
     /// [`crate::templates::schema::FlagTest::is_on`]); informational, ignored when written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on: Option<bool>,
+    /// Of a menu's value (a `choice`), whether its template takes it as the word of that
+    /// text (`cols=3` is the number 3, which never equals `"3"`); given `true` where the
+    /// value as written is not, the value is written again as the word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word: Option<bool>,
 }
 
 impl Block {

@@ -185,6 +185,10 @@ function setParam(sc, key, value) {
   }
 }
 
+/** The menus whose "Other…" box the user opened (their field keys): kept open through
+ *  redraws until a word is chosen. */
+const openOthers = new Set();
+
 /** One parameter's field, with the widget its kind asks for. */
 function paramField(sc, slot, env, isTitle) {
   const { key, kind } = slot;
@@ -242,30 +246,49 @@ function paramField(sc, slot, env, isTitle) {
     }
     case "choice": {
       // The words the template tells apart, then "Other…" for any other value (an
-      // `else` branch takes it): the value the page has stays, in the box beside.
+      // `else` branch takes it), typed in the box beside. A value the template does not
+      // take as its word (`cols=3`, a number, against "3") is another value. The box,
+      // once opened, stays open through redraws until a word is chosen; it holds the
+      // field's key, so typing in flight survives a redraw.
       const words = slot.choices ?? [];
       const unset = slot.default ? `Not set (the template uses “${slot.default}”)` : "Not set";
-      const known = value === "" || words.includes(value);
+      const param = findParam(sc, key);
+      const known = value === "" || (words.includes(value) && param?.word !== false);
+      const open = !known || openOthers.has(dataKey);
       const OTHER = "\u0000other";
       const options = [
         ...(value === "" || typeof key === "string" ? [["", unset]] : []),
         ...words.map((w) => [w, w]),
         [OTHER, "Other…"],
       ];
-      const other = input({ hidden: known, dataset: { key: `${dataKey}:other` }, "aria-label": `${text}, another value` });
+      const other = input({
+        hidden: !open,
+        "aria-label": `${text}, another value`,
+        onInput: (e) => {
+          openOthers.add(dataKey);
+          set(e.target.value);
+        },
+      });
       const menu = el("select", {
-        dataset: { key: dataKey },
+        dataset: { key: `${dataKey}:menu` },
         onChange: (e) => {
           if (e.target.value === OTHER) {
+            openOthers.add(dataKey);
+            other.value = findParam(sc, key)?.value ?? "";
             other.hidden = false;
             other.focus();
             return;
           }
+          openOthers.delete(dataKey);
           other.hidden = true;
-          other.value = "";
-          set(e.target.value, true);
+          other.value = e.target.value;
+          setParam(sc, key, e.target.value);
+          // Said to the engine: the word, written as the template compares it.
+          const now = findParam(sc, key);
+          if (now) now.word = true;
+          env.send(`${where}:${name}`, true);
         },
-      }, options.map(([v, t]) => el("option", { value: v, text: t, selected: known ? v === value : v === OTHER })));
+      }, options.map(([v, t]) => el("option", { value: v, text: t, selected: open ? v === OTHER : v === value })));
       return field(text, menu, other);
     }
     case "url": {

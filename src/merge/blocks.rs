@@ -286,6 +286,7 @@ impl Merger<'_> {
                         ParamValue {
                             kind: kind(&name),
                             on: kept_on(named(b, &name), named(m, &name), &value),
+                            word: None,
                             value,
                             name: Some(name),
                         }

@@ -123,6 +123,9 @@ impl<'a> ShortcodeView<'a> {
                     on: read
                         .filter(|ps| ps.kind == FieldKind::Flag)
                         .map(|ps| ps.test.is_on(&p.value, p.quote == Quote::Bare)),
+                    word: read
+                        .filter(|ps| ps.kind == FieldKind::Choice)
+                        .map(|ps| ps.is_word(&p.value, p.quote == Quote::Bare)),
                 }
             })
             .collect()
@@ -377,14 +380,22 @@ pub(super) fn quote_keeping_type(old: &Param, new: &str) -> Quote {
 /// Whether `new` changes the parameter `old`, which the template reads as `read`: its
 /// value, or, of a flag, whether it is on (`new.on` given and not what `old` as written
 /// is: the box ticked on `x="false"` that `if` takes as true, unticked on `x=true` that
-/// `eq … "true"` takes as false: the value is written again, in the flag's quoting).
+/// `eq … "true"` takes as false: the value is written again, in the flag's quoting), or,
+/// of a menu, whether it is the word (`new.word` given where `old` is not: `cols=3`
+/// chosen as the word "3").
 fn changed(old: &Param, new: &ParamValue, read: Option<&ParamSchema>) -> bool {
+    let bare = old.quote == Quote::Bare;
     new.value != old.value
         || new.on.is_some_and(|on| {
             read.is_some_and(|r| {
                 r.kind == FieldKind::Flag
                     && matches!(Typed::of_bare(&new.value), Typed::Bool(_))
-                    && r.test.is_on(&old.value, old.quote == Quote::Bare) != on
+                    && r.test.is_on(&old.value, bare) != on
+            })
+        })
+        || new.word.is_some_and(|word| {
+            read.is_some_and(|r| {
+                r.kind == FieldKind::Choice && word && !r.is_word(&old.value, bare)
             })
         })
 }

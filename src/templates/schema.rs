@@ -195,6 +195,26 @@ pub enum FlagText {
     Other,
 }
 
+impl ParamSchema {
+    /// Of a menu (`choice`), whether the template takes `value`, written bare (`bare`) or
+    /// quoted, as the word of that text it compares with: text is, a bare boolean or
+    /// number only where it compares with booleans or numbers.
+    pub fn is_word(&self, value: &str, bare: bool) -> bool {
+        use crate::page::lexer::Typed;
+        let typed = if bare {
+            Typed::of_bare(value)
+        } else {
+            Typed::Text
+        };
+        let as_typed = match typed {
+            Typed::Text => true,
+            Typed::Bool(_) => self.boolean,
+            Typed::Int(_) | Typed::Float(_) => self.number,
+        };
+        as_typed && self.choices.iter().any(|w| w == value)
+    }
+}
+
 /// A value as a flag's template sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Seen<'v> {

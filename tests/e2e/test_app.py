@@ -1216,7 +1216,7 @@ class ChoiceTest(AppTest):
 
     def test_it_is_a_menu_of_the_words_and_a_key_picks_the_next(self):
         # Hunt AJ, 7: a status badge's status was free text; "Active" typed did nothing.
-        key = "b0::status"
+        key, other = "b0::status:menu", "b0::status"
         self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the status menu")
         options = self.s.execute(f"return [...document.querySelector('[data-key=\"{key}\"]').options].map(o => o.value)")
         self.assertEqual(options, ["", "draft", "active", "archived", "\u0000other"])
@@ -1230,8 +1230,10 @@ class ChoiceTest(AppTest):
         # Review 48a, 4: a value the template's `else` takes is typed after "Other…".
         self.s.execute(f"document.querySelector('[data-key=\"{key}\"]').focus()")
         self.xkey("Down")
-        other = f"{key}:other"
         self.s.wait(lambda: self.s.execute(f"return document.activeElement.dataset.key") == other, what="the other value's box")
+        # Review 48d, 1: the box shows the value the page holds.
+        self.assertEqual(self.s.prop(self.field(other), "value"), "archived")
+        self.xkey("ctrl+a")
         self.xtype("gone")
         self.s.wait(lambda: self.dirty(), what="the typed value")
         self.xkey("ctrl+s")

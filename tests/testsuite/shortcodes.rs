@@ -217,6 +217,7 @@ fn set_param(s: &mut folio::model::Shortcode, name: &str, value: &str) {
             value: value.into(),
             kind: None,
             on: None,
+            word: None,
         }),
     }
 }
@@ -278,12 +279,14 @@ fn a_card_added_to_the_grid_is_written_like_its_sibling() {
                     value: "Third".into(),
                     kind: None,
                     on: None,
+                    word: None,
                 },
                 folio::model::ParamValue {
                     name: Some("stack".into()),
                     value: "C".into(),
                     kind: None,
                     on: None,
+                    word: None,
                 },
             ]),
             ..Default::default()
@@ -719,6 +722,7 @@ fn a_new_container_is_written_with_its_children() {
                 value: "new".into(),
                 kind: None,
                 on: None,
+                word: None,
             }]),
             ..Default::default()
         };
@@ -798,6 +802,7 @@ fn a_flag_the_template_compares_with_true_is_written_bare_and_hugo_reads_it_so()
             value: "true".into(),
             kind: None,
             on: None,
+            word: None,
         }]);
     });
     assert_eq!(out, page.replace("{{< fl >}}", "{{< fl f=true >}}"));
@@ -2072,4 +2077,40 @@ fn site_schema(doc: &OpenPage, name: &str) -> folio::templates::ParamSchema {
         .param(&ParamKey::Named("a".into()))
         .cloned()
         .unwrap()
+}
+
+#[test]
+fn a_bare_number_is_no_word_of_a_menu_the_template_compares_as_text_and_choosing_it_quotes_it() {
+    // Reviews 48b, 3 and 48d, 4: `cols=3` showed "3" chosen; Hugo took the else branch.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/grid.html",
+            r#"{{ $c := .Get "cols" }}{{ if eq $c "2" }}[two]{{ else if eq $c "3" }}[three]{{ else }}[auto]{{ end }}"#,
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< grid cols=3 >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "grid");
+    let html = || std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    assert!(html().contains("[auto]"), "{}", html());
+    let doc = OpenPage::open(&site.path().join("content/p.md")).unwrap();
+    let mut model = doc.model();
+    let folio::Block::Shortcode(grid) = &mut model.blocks[0] else {
+        panic!("a shortcode")
+    };
+    let cols = &mut grid.params.as_mut().unwrap()[0];
+    assert_eq!((cols.value.as_str(), cols.word), ("3", Some(false)));
+    cols.word = Some(true);
+    let after = doc
+        .plan(&model, Path::new("<model>"))
+        .unwrap()
+        .page
+        .unwrap();
+    assert_eq!(after, "---\ntitle: P\n---\n\n{{< grid cols=\"3\" >}}\n");
+    std::fs::write(site.path().join("content/p.md"), &after).unwrap();
+    crate::support::hugo_build(site.path(), "grid chosen");
+    assert!(html().contains("[three]"), "{}", html());
 }
