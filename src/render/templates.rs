@@ -1644,8 +1644,6 @@ impl markdown::hooks::HookUrls for super::RenderOptions<'_> {
     }
 }
 
-/// The surprise of a `{{% name %}}` call whose HTML Hugo drops (raw HTML off), with the
-/// fix.
 /// What is said of a body with raw HTML that its template renders as Markdown.
 const BODY_RAW_HTML: &str = "Hugo omits the raw HTML in this body: its template renders the \
      body as Markdown, and raw HTML is off (markup.goldmark.renderer.unsafe): write it in \
@@ -1654,6 +1652,8 @@ const BODY_RAW_HTML: &str = "Hugo omits the raw HTML in this body: its template 
 /// How what is said of the calls with HTML inside a body rendered as Markdown starts.
 const NESTED_RAW_HTML: &str = "Hugo omits the HTML of the shortcodes inside this ";
 
+/// The surprise of a `{{% name %}}` call whose HTML Hugo drops (raw HTML off), with the
+/// fix.
 pub(super) fn html_dropped(name: &str) -> String {
     format!(
         "Hugo drops the HTML this {{{{% {name} %}}}} call writes, as raw HTML is off \
@@ -1682,20 +1682,32 @@ pub(crate) fn has_raw_html(output: &str) -> bool {
 /// the first blank line), where Markdown in it (emphasis, a link, code) shows as written.
 pub(super) fn body_in_html_block(output: &str, body: &str) -> bool {
     use pulldown_cmark::{Event, Parser, Tag};
-    let Some(line) = body.lines().map(str::trim).find(|l| !l.is_empty()) else {
-        return false;
+    // The body's first paragraph, line by line: Markdown in any of them (emphasis, a
+    // link, code; not HTML, which shows as written either way).
+    let first: Vec<&str> = body
+        .trim_start_matches(['\n', '\r'])
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let marked = |line: &str| {
+        Parser::new(line).any(|e| match e {
+            Event::Start(t) => !matches!(t, Tag::Paragraph | Tag::HtmlBlock),
+            Event::Code(_) => true,
+            _ => false,
+        })
     };
-    let marked = Parser::new(line).any(|e| match e {
-        Event::Start(t) => !matches!(t, Tag::Paragraph),
-        Event::Code(_) => true,
-        _ => false,
-    });
-    let Some(at) = output.find(line).filter(|_| marked) else {
-        return false;
-    };
-    Parser::new_ext(output, super::markdown::options())
+    let blocks: Vec<std::ops::Range<usize>> = Parser::new_ext(output, super::markdown::options())
         .into_offset_iter()
-        .any(|(e, range)| matches!(e, Event::Start(Tag::HtmlBlock)) && range.contains(&at))
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::HtmlBlock)))
+        .map(|(_, range)| range)
+        .collect();
+    first.iter().any(|line| {
+        marked(line)
+            && output
+                .find(line)
+                .is_some_and(|at| blocks.iter().any(|b| b.contains(&at)))
+    })
 }
 
 /// Whether a `{{% %}}` call's output has lines Goldmark shows as an indented code block:

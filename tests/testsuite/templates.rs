@@ -664,6 +664,11 @@ fn check_says_where_a_percent_calls_html_takes_its_bodys_markdown_in_as_written(
             "\n**Open to work**\n",
             false,
         ),
+        // Review 48c, 5: HTML shows as written either way; Markdown on a later line of the
+        // first paragraph is taken in too.
+        (one_line, "\n<p>Plain</p>\n", false),
+        (one_line, "\n<!-- note -->\n\nText.\n", false),
+        (one_line, "\nPlain line one\nand **Open** two.\n", true),
     ] {
         let site = site_with(
             &[("f", template)],
