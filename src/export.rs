@@ -245,17 +245,20 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
                     Component::Normal(_) | Component::CurDir | Component::ParentDir
                 )
             });
-            // Next to the sheet's file, else where the site serves what the URL names from
-            // where it serves the sheet (a sheet compiled from `assets/scss/` naming
-            // `../fonts/x.woff2` finds the theme's `static/fonts/x.woff2`).
-            let bytes = crate::fs::read(&file).or_else(|e| {
-                let served = Path::new(&sheet.url)
-                    .parent()
-                    .map(|d| normalise(&d.join(&url)));
-                served
-                    .and_then(|served| doc.site.static_file(&served))
-                    .map_or(Err(e), |p| crate::fs::read(&p))
-            });
+            // Where the site serves what the URL names from where it serves the sheet (the
+            // static folder that wins: a `staticDir` list's later folder), first for a
+            // static sheet; next to the sheet's file (a sheet compiled from `assets/`),
+            // else the same (its `../fonts/x.woff2` finds the theme's
+            // `static/fonts/x.woff2`).
+            let served = Path::new(&sheet.url)
+                .parent()
+                .map(|d| normalise(&d.join(&url)))
+                .and_then(|served| doc.site.static_file(&served));
+            let bytes = match served {
+                Some(p) if !sheet.from_assets => crate::fs::read(&p),
+                served => crate::fs::read(&file)
+                    .or_else(|e| served.map_or(Err(e), |p| crate::fs::read(&p))),
+            };
             if let (true, Some(target), Ok(bytes)) = (inside, target, bytes) {
                 let target = normalise(&target);
                 if target.starts_with("assets/site/") && !sheet_rels.contains(&target) {

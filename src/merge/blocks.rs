@@ -285,8 +285,8 @@ impl Merger<'_> {
                         let value = v.as_str().unwrap_or_default().to_string();
                         ParamValue {
                             kind: kind(&name),
-                            on: kept_on(named(b, &name), named(m, &name), &value),
-                            word: None,
+                            on: kept(named(b, &name), named(m, &name), &value, |p| p.on),
+                            word: kept(named(b, &name), named(m, &name), &value, |p| p.word),
                             value,
                             name: Some(name),
                         }
@@ -312,7 +312,8 @@ impl Merger<'_> {
                         &Json::from(tv.value.as_str()),
                     );
                     tv.value = v.as_str().unwrap_or_default().to_string();
-                    tv.on = kept_on(Some(bv), Some(mv), &tv.value);
+                    tv.on = kept(Some(bv), Some(mv), &tv.value, |p| p.on);
+                    tv.word = kept(Some(bv), Some(mv), &tv.value, |p| p.word);
                 }
                 return Some(out);
             }
@@ -337,14 +338,17 @@ fn named<'s>(s: &'s Shortcode, name: &str) -> Option<&'s ParamValue> {
         .find(|p| p.name.as_deref() == Some(name))
 }
 
-/// A flag's `on` as I set it, when I changed it (a box ticked that changes only how its
-/// value is written: `t=true` to `t="true"`) and my value is the merged `value`; else
-/// `None` (the value as written says).
-fn kept_on(base: Option<&ParamValue>, mine: Option<&ParamValue>, value: &str) -> Option<bool> {
+/// A flag's `on` or a menu value's `word` (`of`) as I set it, when I changed it (a box
+/// ticked, a word chosen, that changes only how the value is written: `t=true` to
+/// `t="true"`) and my value is the merged `value`; else `None` (the value as written says).
+fn kept(
+    base: Option<&ParamValue>,
+    mine: Option<&ParamValue>,
+    value: &str,
+    of: impl Fn(&ParamValue) -> Option<bool>,
+) -> Option<bool> {
     let mine = mine.filter(|m| m.value == value)?;
-    (mine.on != base.and_then(|b| b.on))
-        .then_some(mine.on)
-        .flatten()
+    (of(mine) != base.and_then(&of)).then(|| of(mine)).flatten()
 }
 
 /// A shortcode's named parameters as a map of their values (`None` when one is positional,

@@ -207,7 +207,13 @@ impl ParamSchema {
             Typed::Text
         };
         let as_typed = match typed {
-            Typed::Text => true,
+            // `"true"` is the word only where the template compares with the text, not
+            // only with the boolean.
+            Typed::Text => match value {
+                "true" => self.test.on_when.text || !self.test.on_when.boolean,
+                "false" => self.test.off_when.text || !self.test.off_when.boolean,
+                _ => true,
+            },
             Typed::Bool(_) => self.boolean,
             Typed::Int(_) | Typed::Float(_) => self.number,
         };

@@ -798,6 +798,37 @@ fn a_static_file_comes_from_the_folders_static_dir_names_the_last_winning_as_in_
 }
 
 #[test]
+fn a_static_stylesheets_relative_url_is_the_file_the_site_serves_from_its_winning_folder() {
+    // Review 48f, 3: `url(../img/bg.png)` in `static/css/base.css` took `static/img/bg.png`
+    // beside it; Hugo serves `more/img/bg.png` at `/img/bg.png`.
+    let site = sample_site();
+    edit_config(site.path(), |text| {
+        text.replace("title = ", "staticDir = [\"static\", \"more\"]\ntitle = ")
+    });
+    for (dir, body) in [("static", "red"), ("more", "blue")] {
+        fs::create_dir_all(site.path().join(dir).join("img")).unwrap();
+        fs::write(site.path().join(dir).join("img/bg.png"), body).unwrap();
+    }
+    fs::create_dir_all(site.path().join("static/css")).unwrap();
+    fs::write(
+        site.path().join("static/css/base.css"),
+        "body { background-image: url(../img/bg.png); }\n",
+    )
+    .unwrap();
+    crate::support::hugo_build(site.path(), "staticDir");
+    assert_eq!(
+        fs::read_to_string(site.path().join("public/img/bg.png")).unwrap(),
+        "blue"
+    );
+    let out = site.path().join("export");
+    folio::export::export_styled(&sample_doc(site.path()), &out, true).unwrap();
+    assert_eq!(
+        fs::read_to_string(out.join("assets/site/img/bg.png")).unwrap(),
+        "blue"
+    );
+}
+
+#[test]
 fn an_objects_data_is_pointed_at_its_copy_and_another_elements_data_is_no_url() {
     // Hunt AK, 7: an embedded CV (`<object data=…>`) stayed `/files/cv.pdf`, uncopied.
     let site = sample_site();

@@ -1420,3 +1420,53 @@ fn a_ticked_box_that_only_requotes_its_value_survives_an_outside_edit_of_its_car
         "---\ntitle: P\n---\n\n{{< badge label=\"b\" wide=\"true\" >}}\n"
     );
 }
+
+#[test]
+fn a_menu_word_chosen_that_only_requotes_its_value_survives_an_outside_edit_of_its_card() {
+    // Review 48f, 1: choosing the word "3" for `cols=3` writes `cols="3"`; the merge with
+    // the label changed on disk dropped it.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/grid.html",
+            r#"{{ if eq (.Get "cols") "3" }}three{{ else if eq (.Get "cols") "2" }}two{{ end }}{{ .Get "label" }}"#,
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< grid label=\"a\" cols=3 >}}\n",
+        ),
+    ]);
+    let page = site.path().join("content/p.md");
+    let data = AppData::new(site.path().join("data-dir"));
+    let mut s = Session::open(&page).unwrap();
+    let id = s.block_ids()[0];
+    let Block::Shortcode(mut grid) = s.open_page().unwrap().model().blocks[0].clone() else {
+        panic!("a shortcode")
+    };
+    let cols = &mut grid.params.as_mut().unwrap()[1];
+    assert_eq!((cols.value.as_str(), cols.word), ("3", Some(false)));
+    cols.word = Some(true);
+    s.edit(
+        Edit::Block {
+            id,
+            block: Block::Shortcode(grid),
+        },
+        Some("0:cols".into()),
+    )
+    .unwrap();
+    assert!(s.current().page.contains("cols=\"3\""));
+    fs::write(
+        &page,
+        "---\ntitle: P\n---\n\n{{< grid label=\"b\" cols=3 >}}\n",
+    )
+    .unwrap();
+    assert!(matches!(
+        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap(),
+        Outside::Merged { .. }
+    ));
+    assert_eq!(
+        saved(&mut s, &data, &page),
+        "---\ntitle: P\n---\n\n{{< grid label=\"b\" cols=\"3\" >}}\n"
+    );
+}

@@ -2114,3 +2114,33 @@ fn a_bare_number_is_no_word_of_a_menu_the_template_compares_as_text_and_choosing
     crate::support::hugo_build(site.path(), "grid chosen");
     assert!(html().contains("[three]"), "{}", html());
 }
+
+#[test]
+fn a_quoted_true_is_no_word_of_a_menu_that_compares_with_the_boolean() {
+    // Review 48f, 4: `m="true"` showed "true" chosen; Hugo took the else branch.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/bmenu.html",
+            r#"{{ $m := .Get "m" }}{{ if eq $m true }}[t]{{ else if eq $m "auto" }}[a]{{ else }}[n]{{ end }}"#,
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< bmenu m=\"true\" >}}\n\n{{< bmenu m=true >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "bmenu");
+    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    assert!(html.contains("[n]") && html.contains("[t]"), "{html}");
+    let doc = OpenPage::open(&site.path().join("content/p.md")).unwrap();
+    let words: Vec<Option<bool>> = doc
+        .model()
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            folio::Block::Shortcode(s) => Some(s.params.as_ref()?.first()?.word),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(words, [Some(false), Some(true)]);
+}
