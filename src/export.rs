@@ -234,10 +234,6 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
         };
         let rel = format!("assets/site/{}", sheet.url);
         for url in css_urls(&css) {
-            let Some(dir) = sheet.path.parent() else {
-                continue;
-            };
-            let file = dir.join(&url);
             let target = Path::new(&rel).parent().map(|p| p.join(&url));
             let inside = Path::new(&url).components().all(|c| {
                 matches!(
@@ -245,21 +241,9 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
                     Component::Normal(_) | Component::CurDir | Component::ParentDir
                 )
             });
-            // Where the site serves what the URL names from where it serves the sheet (the
-            // static folder that wins: a `staticDir` list's later folder), first for a
-            // static sheet; next to the sheet's file (a sheet compiled from `assets/`),
-            // else the same (its `../fonts/x.woff2` finds the theme's
-            // `static/fonts/x.woff2`).
-            let served = Path::new(&sheet.url)
-                .parent()
-                .map(|d| normalise(&d.join(&url)))
-                .and_then(|served| doc.site.static_file(&served));
-            let bytes = match served {
-                Some(p) if !sheet.from_assets => crate::fs::read(&p),
-                served => crate::fs::read(&file)
-                    .or_else(|e| served.map_or(Err(e), |p| crate::fs::read(&p))),
-            };
-            if let (true, Some(target), Ok(bytes)) = (inside, target, bytes) {
+            if let (true, Some(target), Some(bytes)) =
+                (inside, target, sheet_file(doc, &sheet, &url))
+            {
                 let target = normalise(&target);
                 if target.starts_with("assets/site/") && !sheet_rels.contains(&target) {
                     out.files.insert(target, bytes);
@@ -366,6 +350,45 @@ fn css_urls(css: &str) -> Vec<String> {
 }
 
 /// `a/b/../c` → `a/c`, with `/` separators.
+/// The bytes of the file a site stylesheet's relative `url` names: where the site serves
+/// it from where it serves the sheet (the static folder that wins: a `staticDir` list's
+/// later folder), first for a static sheet; next to the sheet's file (a sheet compiled
+/// from `assets/`), else the same (its `../fonts/x.woff2` finds the theme's
+/// `static/fonts/x.woff2`). Never a file reached through a symbolic link, which Hugo does
+/// not publish.
+fn sheet_file(doc: &OpenPage, sheet: &crate::site::Stylesheet, url: &str) -> Option<Vec<u8>> {
+    let dir = sheet.path.parent()?;
+    let file = lexical(&dir.join(url));
+    let linked = dir
+        .ancestors()
+        .find(|a| file.starts_with(a))
+        .is_none_or(|a| crate::fs::linked_below(a, &file));
+    let served = Path::new(&sheet.url)
+        .parent()
+        .map(|d| normalise(&d.join(url)))
+        .and_then(|served| doc.site.static_file(&served));
+    let beside = || (!linked).then(|| crate::fs::read(&file).ok()).flatten();
+    match served {
+        Some(p) if !sheet.from_assets => crate::fs::read(&p).ok(),
+        served => beside().or_else(|| served.and_then(|p| crate::fs::read(&p).ok())),
+    }
+}
+
+/// `path` with `.` and `..` taken away as written (no link followed).
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn normalise(path: &Path) -> String {
     let mut parts: Vec<String> = Vec::new();
     for c in path.components() {

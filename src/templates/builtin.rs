@@ -159,6 +159,7 @@ pub const HUGO_ON: FlagTest = FlagTest {
     as_text: false,
     default: None,
     default_by_or: false,
+    isset: false,
 };
 
 /// A flag of Hugo's templates on unless `false`, `"false"` or `0` (`flag-`).
@@ -169,6 +170,7 @@ const HUGO_OFF: FlagTest = FlagTest {
     as_text: false,
     default: None,
     default_by_or: false,
+    isset: false,
 };
 
 fn param(spec: &str) -> ParamSchema {

@@ -169,6 +169,8 @@ pub struct FlagTest {
     /// The default is given by `or`, which takes the place of any false value (`false`
     /// too).
     pub default_by_or: bool,
+    /// Tested with `isset` (`isset .Params "x"`): off when unset, whatever the value.
+    pub isset: bool,
 }
 
 /// A flag's default, as the template writes it.
@@ -342,6 +344,7 @@ impl FlagTest {
         as_text: false,
         default: None,
         default_by_or: false,
+        isset: false,
     };
 
     /// How a template that used a value as `u` tests it.
@@ -353,6 +356,7 @@ impl FlagTest {
             as_text: u.compared_as_text,
             default: u.default_lit,
             default_by_or: u.default_by_or,
+            isset: u.isset,
         }
     }
 
@@ -392,7 +396,10 @@ impl FlagTest {
 
     /// Whether the template takes the parameter as on when the call does not set it.
     pub fn is_on_unset(self) -> bool {
-        self.passes(self.applied(Seen::Nil))
+        // Only a test of the value (or a default) can take nothing as on: `isset` does not.
+        let tests_value =
+            self.truth || self.on_when.any() || self.off_when.any() || self.default.is_some();
+        !self.isset && tests_value && self.passes(self.applied(Seen::Nil))
     }
 
     /// Whether every test the template makes of `value` (written bare when `bare`) fails:
@@ -610,6 +617,8 @@ struct Uses {
     compared_as_text: bool,
     /// The literal of the first `default` or `or` applied to it.
     default_lit: Option<FlagDefault>,
+    /// Tested with `isset`: unset is off.
+    isset: bool,
     /// That literal is `or`'s.
     default_by_or: bool,
     /// Compared with a number, or ordered (`lt`, `gt`…): a number, not a checkbox.
@@ -1246,7 +1255,10 @@ impl Infer<'_> {
         let flows = self.read(ParamKey::Named(key.to_string()));
         if name == "isset" {
             // Whether it is set, not what it is: unset is not false to the template.
-            self.mark(&flows, |u| u.tested = true);
+            self.mark(&flows, |u| {
+                u.tested = true;
+                u.isset = true;
+            });
             return Some(Flows::new());
         }
         Some(flows)
@@ -2152,6 +2164,37 @@ mod tests {
         )
         .unwrap();
         assert!(s.params.first().is_some_and(|p| p.boolean));
+    }
+
+    #[test]
+    fn a_flag_is_on_when_unset_only_where_a_test_of_its_value_takes_nothing_as_on() {
+        // Review 48e, 1: tested only with `isset`, it showed ticked when unset, and
+        // unticking wrote `autoplay=false`, which `isset` takes as on.
+        let unset_on = |template: &str| {
+            Schema::infer(template)
+                .unwrap()
+                .params
+                .iter()
+                .map(|p| p.unset_on)
+                .collect::<Vec<bool>>()
+        };
+        assert_eq!(
+            unset_on(r#"{{ if isset .Params "autoplay" }}a{{ end }}"#),
+            [false]
+        );
+        assert_eq!(
+            unset_on(r#"{{ if in "true" (.Get "a") }}a{{ end }}"#),
+            [false]
+        );
+        assert_eq!(unset_on(r#"{{ if .Get "a" }}a{{ end }}"#), [false]);
+        assert_eq!(
+            unset_on(r#"{{ if not (eq (.Get "b") false) }}b{{ end }}"#),
+            [true]
+        );
+        assert_eq!(
+            unset_on(r#"{{ if .Get "t" | default true }}t{{ end }}"#),
+            [true]
+        );
     }
 
     /// Each parameter `template` reads: its key, kind and choices.

@@ -829,6 +829,35 @@ fn a_static_stylesheets_relative_url_is_the_file_the_site_serves_from_its_winnin
 }
 
 #[test]
+fn a_stylesheets_font_reached_through_a_link_out_of_the_site_is_not_copied() {
+    // Review 48e, 2: `url(../fonts/x.woff2)` beside the sheet, a link to a file outside
+    // the site: Hugo publishes no font; the export copied the outside file.
+    let site = sample_site();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.woff2"), "SECRET").unwrap();
+    fs::create_dir_all(site.path().join("static/css")).unwrap();
+    fs::create_dir_all(site.path().join("static/fonts")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.woff2"),
+        site.path().join("static/fonts/x.woff2"),
+    )
+    .unwrap();
+    fs::write(
+        site.path().join("static/css/a.css"),
+        "@font-face { src: url(../fonts/x.woff2); }\n",
+    )
+    .unwrap();
+    crate::support::hugo_build(site.path(), "linked font");
+    assert!(!site.path().join("public/fonts/x.woff2").exists());
+    let out = site.path().join("export");
+    folio::export::export_styled(&sample_doc(site.path()), &out, true).unwrap();
+    assert!(
+        all_files(&out).iter().all(|(_, bytes)| bytes != b"SECRET"),
+        "the outside file was copied"
+    );
+}
+
+#[test]
 fn an_objects_data_is_pointed_at_its_copy_and_another_elements_data_is_no_url() {
     // Hunt AK, 7: an embedded CV (`<object data=…>`) stayed `/files/cv.pdf`, uncopied.
     let site = sample_site();
