@@ -1370,53 +1370,63 @@ fn keystrokes_from_forms_that_have_not_seen_an_outside_merge_all_land_beside_it(
     );
 }
 
-#[test]
-fn a_ticked_box_that_only_requotes_its_value_survives_an_outside_edit_of_its_card() {
-    // Review 48a, 3 and 48b, 1: ticking `wide=true` (not "true" to the template) writes
-    // `wide="true"`, the same value; the merge with the label changed on disk kept the
-    // value and lost the tick.
+/// Opens a page of one call of the shortcode `name` (its `template`, the call `call`
+/// with `label="a"`), edits its second parameter with `edit` (which changes only how the
+/// value is written), changes the label on disk, and gives the page Save then writes.
+fn requoted_then_merged(
+    name: &str,
+    template: &str,
+    call: &str,
+    edit: impl FnOnce(&mut folio::model::ParamValue),
+) -> String {
+    let text = |label: &str| format!("---\ntitle: P\n---\n\n{}\n", call.replace("LABEL", label));
     let site = crate::support::hugo_site(&[
         ("hugo.toml", ""),
-        (
-            "layouts/shortcodes/badge.html",
-            r#"<b class="{{ if eq (.Get "wide") "true" }}wide{{ end }}">{{ .Get "label" }}</b>"#,
-        ),
-        (
-            "content/p.md",
-            "---\ntitle: P\n---\n\n{{< badge label=\"a\" wide=true >}}\n",
-        ),
+        (&format!("layouts/shortcodes/{name}.html"), template),
+        ("content/p.md", &text("a")),
     ]);
     let page = site.path().join("content/p.md");
     let data = AppData::new(site.path().join("data-dir"));
     let mut s = Session::open(&page).unwrap();
     let id = s.block_ids()[0];
-    let Block::Shortcode(mut badge) = s.open_page().unwrap().model().blocks[0].clone() else {
+    let Block::Shortcode(mut sc) = s.open_page().unwrap().model().blocks[0].clone() else {
         panic!("a shortcode")
     };
-    let wide = &mut badge.params.as_mut().unwrap()[1];
-    assert_eq!((wide.value.as_str(), wide.on), ("true", Some(false)));
-    wide.on = Some(true);
-    s.edit(
+    edit(&mut sc.params.as_mut().unwrap()[1]);
+    let edited = s.edit(
         Edit::Block {
             id,
-            block: Block::Shortcode(badge),
+            block: Block::Shortcode(sc),
         },
-        Some("0:wide".into()),
-    )
-    .unwrap();
-    assert!(s.current().page.contains("wide=\"true\""));
-    fs::write(
-        &page,
-        "---\ntitle: P\n---\n\n{{< badge label=\"b\" wide=true >}}\n",
-    )
-    .unwrap();
+        None,
+    );
+    edited.unwrap();
+    assert_ne!(s.current().page, text("a"), "the value is written again");
+    fs::write(&page, text("b")).unwrap();
     assert!(matches!(
         s.outside_change(&[folio::watch::Change::Modified(page.clone())])
             .unwrap(),
         Outside::Merged { .. }
     ));
+    saved(&mut s, &data, &page)
+}
+
+#[test]
+fn a_ticked_box_that_only_requotes_its_value_survives_an_outside_edit_of_its_card() {
+    // Review 48a, 3 and 48b, 1: ticking `wide=true` (not "true" to the template) writes
+    // `wide="true"`, the same value; the merge with the label changed on disk kept the
+    // value and lost the tick.
+    let saved = requoted_then_merged(
+        "badge",
+        r#"<b class="{{ if eq (.Get "wide") "true" }}wide{{ end }}">{{ .Get "label" }}</b>"#,
+        "{{< badge label=\"LABEL\" wide=true >}}",
+        |wide| {
+            assert_eq!((wide.value.as_str(), wide.on), ("true", Some(false)));
+            wide.on = Some(true);
+        },
+    );
     assert_eq!(
-        saved(&mut s, &data, &page),
+        saved,
         "---\ntitle: P\n---\n\n{{< badge label=\"b\" wide=\"true\" >}}\n"
     );
 }
@@ -1425,48 +1435,17 @@ fn a_ticked_box_that_only_requotes_its_value_survives_an_outside_edit_of_its_car
 fn a_menu_word_chosen_that_only_requotes_its_value_survives_an_outside_edit_of_its_card() {
     // Review 48f, 1: choosing the word "3" for `cols=3` writes `cols="3"`; the merge with
     // the label changed on disk dropped it.
-    let site = crate::support::hugo_site(&[
-        ("hugo.toml", ""),
-        (
-            "layouts/shortcodes/grid.html",
-            r#"{{ if eq (.Get "cols") "3" }}three{{ else if eq (.Get "cols") "2" }}two{{ end }}{{ .Get "label" }}"#,
-        ),
-        (
-            "content/p.md",
-            "---\ntitle: P\n---\n\n{{< grid label=\"a\" cols=3 >}}\n",
-        ),
-    ]);
-    let page = site.path().join("content/p.md");
-    let data = AppData::new(site.path().join("data-dir"));
-    let mut s = Session::open(&page).unwrap();
-    let id = s.block_ids()[0];
-    let Block::Shortcode(mut grid) = s.open_page().unwrap().model().blocks[0].clone() else {
-        panic!("a shortcode")
-    };
-    let cols = &mut grid.params.as_mut().unwrap()[1];
-    assert_eq!((cols.value.as_str(), cols.word), ("3", Some(false)));
-    cols.word = Some(true);
-    s.edit(
-        Edit::Block {
-            id,
-            block: Block::Shortcode(grid),
+    let saved = requoted_then_merged(
+        "grid",
+        r#"{{ if eq (.Get "cols") "3" }}three{{ else if eq (.Get "cols") "2" }}two{{ end }}{{ .Get "label" }}"#,
+        "{{< grid label=\"LABEL\" cols=3 >}}",
+        |cols| {
+            assert_eq!((cols.value.as_str(), cols.word), ("3", Some(false)));
+            cols.word = Some(true);
         },
-        Some("0:cols".into()),
-    )
-    .unwrap();
-    assert!(s.current().page.contains("cols=\"3\""));
-    fs::write(
-        &page,
-        "---\ntitle: P\n---\n\n{{< grid label=\"b\" cols=3 >}}\n",
-    )
-    .unwrap();
-    assert!(matches!(
-        s.outside_change(&[folio::watch::Change::Modified(page.clone())])
-            .unwrap(),
-        Outside::Merged { .. }
-    ));
+    );
     assert_eq!(
-        saved(&mut s, &data, &page),
+        saved,
         "---\ntitle: P\n---\n\n{{< grid label=\"b\" cols=\"3\" >}}\n"
     );
 }
