@@ -165,14 +165,9 @@ fn refuse_site_folders(doc: &OpenPage, out: &Path) -> Result<()> {
     // Each folder setting, as the config names it (`staticDir` may list several), else
     // Hugo's default.
     let setting = |key: &str, default: &str| -> Vec<PathBuf> {
-        let named: Vec<String> = match site.config_json(&[key]) {
-            Some(serde_json::Value::String(d)) => vec![d],
-            Some(serde_json::Value::Array(list)) => list
-                .iter()
-                .filter_map(|d| d.as_str().map(str::to_string))
-                .collect(),
-            _ => vec![default.to_string()],
-        };
+        let named = site
+            .folder_setting(key)
+            .unwrap_or_else(|| vec![default.to_string()]);
         named.into_iter().map(|d| root.join(d)).collect()
     };
     let named = [
@@ -349,7 +344,6 @@ fn css_urls(css: &str) -> Vec<String> {
         .collect()
 }
 
-/// `a/b/../c` → `a/c`, with `/` separators.
 /// The bytes of the file a site stylesheet's relative `url` names: where the site serves
 /// it from where it serves the sheet (the static folder that wins: a `staticDir` list's
 /// later folder), first for a static sheet; next to the sheet's file (a sheet compiled
@@ -389,17 +383,15 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
+/// `a/b/../c` → `a/c`, with `/` separators (the root, if any, left out).
 fn normalise(path: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                parts.pop();
-            }
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            _ => {}
-        }
-    }
+    let parts: Vec<String> = lexical(path)
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
     parts.join("/")
 }
 

@@ -86,20 +86,25 @@ impl Site {
 
     /// The site's own static folders ([`Site::static_dirs`] without its themes').
     pub fn own_static_dirs(&self) -> Vec<PathBuf> {
-        let named: Vec<String> = match self.config_json(&["staticDir"]) {
-            Some(serde_json::Value::String(d)) => vec![d],
-            Some(serde_json::Value::Array(list)) => list
-                .iter()
-                .filter_map(|d| d.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let named = if named.is_empty() {
-            vec!["static".to_string()]
-        } else {
-            named
-        };
+        let named = self
+            .folder_setting("staticDir")
+            .filter(|named| !named.is_empty())
+            .unwrap_or_else(|| vec!["static".to_string()]);
         named.iter().rev().map(|d| self.root.join(d)).collect()
+    }
+
+    /// The folders a folder setting of the config names (`staticDir`, `contentDir`…: a
+    /// folder, or a list of them, as written), or `None` when it is not set (or is neither).
+    pub fn folder_setting(&self, key: &str) -> Option<Vec<String>> {
+        match self.config_json(&[key])? {
+            serde_json::Value::String(d) => Some(vec![d]),
+            serde_json::Value::Array(list) => Some(
+                list.iter()
+                    .filter_map(|d| d.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            _ => None,
+        }
     }
 
     /// The file the site serves at `served` (a path from its root, `img/bg.png`): in the
