@@ -1904,7 +1904,8 @@ const FLAG_TESTS: [(&str, &str); 16] = [
     (
         "apart-truth-is-true-text",
         r#"{{ if .Get "a" }}[on]{{ else }}[off]{{ end }}{{ if eq (.Get "a") "true" }}strict{{ end }}"#,
-    ), // Defaults (review 48c, 3): applied before the tests, in place of an empty value.
+    ),
+    // Defaults (review 48c, 3): applied before the tests, in place of an empty value.
     (
         "default-true-is-true-text",
         r#"{{ $a := .Get "a" | default true }}{{ if eq $a "true" }}[on]{{ else }}[off]{{ end }}"#,
