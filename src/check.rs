@@ -765,16 +765,13 @@ fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
 
 /// Raw HTML in the page's prose that Goldmark omits while `unsafe` is off (a tag, not a
 /// comment, which Hugo drops quietly): Hugo warns "Raw HTML omitted while rendering",
-/// unless the site's `ignoreLogs` holds `warning-goldmark-raw-html`. One warning per
+/// unless the site silences it ([`Site::ignored_logs`] holds `warning-goldmark-raw-html`). One warning per
 /// block of prose, at its first tag; none for a page outside a site.
 fn raw_html_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
-    let ignored = match site.config_json(&["ignoreLogs"]) {
-        Some(Json::Array(ids)) => ids.iter().any(|id| {
-            id.as_str()
-                .is_some_and(|id| id.eq_ignore_ascii_case("warning-goldmark-raw-html"))
-        }),
-        _ => false,
-    };
+    let ignored = site
+        .ignored_logs()
+        .iter()
+        .any(|id| id == crate::templates::engine::funcs::RAW_HTML_LOG);
     if site.config.is_none() || ignored || site.unsafe_html() {
         return;
     }

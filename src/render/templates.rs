@@ -669,6 +669,10 @@ impl Renderer<'_> {
         let sc = &self.src.shortcodes.all[i];
         let name = sc.name();
         let unsafe_html = self.opts.markup.unsafe_html;
+        // Raw HTML Goldmark omits, unless the site lets it through or silences Hugo's
+        // warning of it (`ignoreLogs`), in which case Folio's words go too.
+        let omits_html =
+            !unsafe_html && !engine::frame().is_ok_and(|f| f.ignores(engine::funcs::RAW_HTML_LOG));
         let mut found = Vec::new();
         // Only a top-level call's output is the page's Markdown: a nested one's is its
         // parent's `.Inner` (Hugo's `renderShortcode`, `level > 0`), whose own output the
@@ -676,7 +680,7 @@ impl Renderer<'_> {
         let markdown_output = sc.open.notation == Notation::Percent
             && sc.parent.is_none()
             && !self.src.catalogue.legacy_markup(name);
-        if markdown_output && !unsafe_html && has_raw_html(output) {
+        if markdown_output && omits_html && has_raw_html(output) {
             found.push(html_dropped(name));
         }
         if markdown_output && self.blocks_of(i, output).is_some_and(shown_as_code) {
@@ -711,13 +715,13 @@ impl Renderer<'_> {
             );
         }
         // The body's own tags (its calls' are the next surprise's).
-        if !unsafe_html && sc.children.is_empty() && has_raw_html(&body) {
+        if omits_html && sc.children.is_empty() && has_raw_html(&body) {
             found.push(BODY_RAW_HTML.to_string());
         }
         // A child whose output has raw HTML, of either notation (`ref`, `relref` and
         // `param` write text; a `{{% %}}` call's Markdown is no HTML).
         let nested_html = sc.children.iter().any(|c| self.raw_html_calls.contains(c));
-        if nested_html && !unsafe_html {
+        if nested_html && omits_html {
             found.push(format!(
                 "{NESTED_RAW_HTML}{name}: its template renders the body as Markdown, which \
                  reads their HTML as raw HTML, and that is off \
@@ -1457,6 +1461,7 @@ fn frame_for(
     frame.time_zone = hugo.time_zone.clone();
     frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;
+    frame.ignored_logs = hugo.ignored_logs.clone();
     frame
 }
 

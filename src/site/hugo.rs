@@ -625,6 +625,7 @@ impl Site {
             .language_setting(lang, "titleCaseStyle")
             .and_then(|(_, node)| node.to_json().as_str().map(TitleCase::named))
             .unwrap_or_default();
+        ctx.ignored_logs = self.ignored_logs();
         match self.config_json(&["security", "funcs", "getenv"]) {
             Some(Json::Array(allowed)) => {
                 ctx.getenv = allowed

@@ -493,6 +493,24 @@ impl Site {
         over_files(self.key_files.iter(), base, path)
     }
 
+    /// The ids of the warnings and errors the site silences (`ignoreLogs`, or its old name
+    /// `ignoreErrors`, which wins when both are set: Hugo's `applyConfigAliases`), in lower
+    /// case, as Hugo compares them (`allconfig.go`; `Warnidf` lowers the id it is given).
+    /// A string alone is a list of one. Empty when the site sets none.
+    pub fn ignored_logs(&self) -> Arc<[String]> {
+        let ids = self
+            .config_json(&["ignoreErrors"])
+            .or_else(|| self.config_json(&["ignoreLogs"]));
+        let ids = match ids {
+            Some(Json::Array(ids)) => ids,
+            Some(one @ Json::String(_)) => vec![one],
+            _ => Vec::new(),
+        };
+        ids.iter()
+            .filter_map(|id| id.as_str().map(str::to_lowercase))
+            .collect()
+    }
+
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
     pub fn unsafe_html(&self) -> bool {
         self.markup_table()

@@ -624,14 +624,15 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
             .filter(|f| f.contains("omits this raw HTML"))
             .collect::<Vec<_>>();
         assert_eq!(!said.is_empty(), warned, "{config}{prose}: {found:?}");
-        // The same in a body its template renders as Markdown, said beside the call
-        // whatever `ignoreLogs` silences of Hugo's own warning.
+        // The same in a body its template renders as Markdown, said beside the call,
+        // and silenced with Hugo's own warning by `ignoreLogs`.
         let body = found
             .iter()
             .any(|f| f.contains("omits the raw HTML in this body"));
         let tag = (prose.contains("<kbd>") || prose.contains("<?"))
             && !prose.contains('`')
-            && !config.contains("unsafe");
+            && !config.contains("unsafe")
+            && !config.contains("ignoreLogs");
         assert_eq!(body, tag, "{config}{prose}: {found:?}");
         if warned {
             assert!(said[0].contains("page.md:"), "{said:?}");
@@ -5790,6 +5791,77 @@ fn what_a_template_says_with_warnf_is_a_warning_of_folio_check_at_the_call_as_hu
         hugo.contains("figure \"a.png\" has no alt text") && hugo.contains("figure a.png: id x"),
         "{hugo}"
     );
+}
+
+#[test]
+fn warnings_and_errors_the_site_silences_in_ignore_logs_are_not_said_as_hugo_does_not_say_them() {
+    // Reviews 48c-6 and 48e-6: Folio's words for Hugo's raw-HTML warning, `warnidf` and
+    // `erroridf` were said (an `erroridf` drew Folio's card) where the site silenced them.
+    let fig = "{{ warnidf \"Fig-Id\" \"figure %s\" (.Get \"src\") }}\
+               <figure>{{ .Get \"caption\" | markdownify }}</figure>";
+    let alt = "{{ with .Get \"alt\" }}{{ else }}{{ erroridf \"no-alt\" \"no alt for %s\" (.Get \"src\") }}{{ end }}\
+               <img src=\"{{ .Get \"src\" }}\">";
+    let calls =
+        "{{< fig src=\"a.png\" caption=\"A <b>bold</b> one\" >}}\n\n{{< alt src=\"a.png\" >}}";
+    for (config, said) in [
+        (
+            "",
+            [
+                "(warnidf): figure a.png",
+                "no alt for a.png",
+                "Hugo omits the raw HTML",
+            ]
+            .as_slice(),
+        ),
+        // A string alone is a list of one; ids are compared in lower case.
+        (
+            "ignoreLogs = 'fig-id'\n",
+            &["no alt for a.png", "Hugo omits the raw HTML"],
+        ),
+        (
+            "ignoreLogs = ['FIG-ID', 'No-Alt']\n",
+            &["Hugo omits the raw HTML"],
+        ),
+        (
+            "ignoreLogs = ['fig-id', 'no-alt', 'warning-goldmark-raw-html']\n",
+            &[],
+        ),
+        // The old name wins over the new one when both are set.
+        (
+            "ignoreErrors = ['fig-id', 'no-alt']\nignoreLogs = ['warning-goldmark-raw-html']\n",
+            &["Hugo omits the raw HTML"],
+        ),
+    ] {
+        let site = site_with(&[("fig", fig), ("alt", alt)], calls);
+        add_to_config(site.path(), config);
+        let out = std::process::Command::new(crate::support::hugo_bin())
+            .arg("--source")
+            .arg(site.path())
+            .output()
+            .unwrap();
+        let hugo = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        let found = checked(&site.path().join("content/page.md")).join("\n");
+        for (words, hugos) in [
+            ("(warnidf): figure a.png", "figure a.png"),
+            ("no alt for a.png", "no alt for a.png"),
+            ("Hugo omits the raw HTML", "Raw HTML omitted"),
+        ] {
+            let expected = said.contains(&words);
+            assert_eq!(hugo.contains(hugos), expected, "{config}: Hugo said {hugo}");
+            assert_eq!(found.contains(words), expected, "{config}: {found}");
+        }
+        assert_eq!(
+            out.status.success(),
+            !said.contains(&"no alt for a.png"),
+            "{hugo}"
+        );
+        if out.status.success() {
+            let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+            let folio = folio_render(&site.path().join("content/page.md"));
+            assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
+        }
+    }
 }
 
 #[test]

@@ -183,6 +183,9 @@ pub struct Frame {
     hook_problems: RefCell<Vec<(Problem, Option<HookElement>)>>,
     hook_warnings: RefCell<Vec<(String, Option<HookElement>)>>,
     partial_cache: RefCell<HashMap<String, Value>>,
+    /// The pages [`Frame::find_page`] found in this render, by path and whether it was
+    /// looked up from the page: `markdownify` looks up the home page on each call.
+    found_pages: RefCell<HashMap<(String, bool), Option<Value>>>,
     /// Finds the pages `ref` and `relref` name.
     pub refs: Option<objects::Refs>,
     /// Finds the pages `.GetPage` names.
@@ -193,6 +196,9 @@ pub struct Frame {
     pub getenv: Arc<[String]>,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: funcs::TitleCase,
+    /// The ids of the warnings and errors the site silences, in lower case
+    /// ([`crate::Site::ignored_logs`]; see [`Frame::ignores`]).
+    pub ignored_logs: Arc<[String]>,
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
@@ -231,6 +237,7 @@ impl Frame {
             hook_problems: RefCell::default(),
             hook_warnings: RefCell::default(),
             partial_cache: RefCell::default(),
+            found_pages: RefCell::default(),
             own_compiled: None,
             text_page: RefCell::default(),
             refs: None,
@@ -238,7 +245,32 @@ impl Frame {
             time_zone: jiff::tz::TimeZone::UTC,
             getenv: Arc::from([]),
             title_case: funcs::TitleCase::default(),
+            ignored_logs: Arc::from([]),
         }
+    }
+
+    /// The page `.GetPage PATH` finds, from the page (`from_page`) or the site
+    /// ([`objects::PageFinder`]): `None` when there is none, or outside a site (no
+    /// finder); `Err` with Hugo's message for a path it refuses. A page found once in a
+    /// render is not looked up on disk again.
+    pub fn find_page(&self, path: &str, from_page: bool) -> Result<Option<Value>, String> {
+        let Some(pages) = self.pages.as_ref() else {
+            return Ok(None);
+        };
+        let key = (path.to_string(), from_page);
+        if let Some(found) = self.found_pages.borrow().get(&key) {
+            return Ok(found.clone());
+        }
+        let found = (pages.0)(path, from_page)?;
+        self.found_pages.borrow_mut().insert(key, found.clone());
+        Ok(found)
+    }
+
+    /// Whether the site silences the warning or error `id` (`ignoreLogs`): Hugo neither
+    /// prints it nor, for `erroridf`, fails the build (`loggers.suppressStatementsHandler`;
+    /// ids compared in lower case).
+    pub fn ignores(&self, id: &str) -> bool {
+        self.ignored_logs.iter().any(|i| i.eq_ignore_ascii_case(id))
     }
 
     /// The frame with compiled templates of its own instead of the catalogue's: for a

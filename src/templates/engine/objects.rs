@@ -253,6 +253,9 @@ pub struct HugoContext {
     pub time_zone: jiff::tz::TimeZone,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: super::funcs::TitleCase,
+    /// The ids of the warnings and errors the site silences, in lower case
+    /// ([`crate::Site::ignored_logs`]).
+    pub ignored_logs: Arc<[String]>,
     /// The site runs inline shortcodes (`enableInlineShortcodes`).
     pub inline_shortcodes: bool,
     /// The page file's path in its content folder, `/`-separated (`about/index.fr.md`);
@@ -498,6 +501,7 @@ impl HugoContext {
             pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
             title_case: super::funcs::TitleCase::default(),
+            ignored_logs: Arc::from([]),
             inline_shortcodes: false,
             content_path: String::new(),
             page_translations: Vec::new(),

@@ -135,10 +135,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("markdownify transform.Markdownify", |a| {
         let md = values::cast_string(arg(a, 0, "markdownify")?);
         let frame = engine::frame()?;
-        let home = frame
-            .pages
-            .as_ref()
-            .and_then(|pages| (pages.0)("/", false).ok().flatten());
+        let home = frame.find_page("/", false).ok().flatten();
         let html = frame
             .as_page_of_text(home, || frame.host.markdownify(&md))
             .map_err(|e| exec_error(format!("markdownify: {e}")))?;
@@ -474,19 +471,18 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Local", |a| {
         in_timezone(a, ".Local", &Moment::local_zone())
     }),
-    ("errorf fmt.Errorf erroridf fmt.Erroridf", |a| {
-        let skip = usize::from(
-            a.len() > 1
-                && a.first()
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| !s.contains('%'))
-                && a.get(1)
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| s.contains('%')),
-        );
+    ("errorf fmt.Errorf", |a| {
+        Err(exec_error(format!("errorf: {}", sprintf(a))))
+    }),
+    // `erroridf ID FORMAT ARGS…`: an error the site may silence by its id (`ignoreLogs`),
+    // and then the build goes on.
+    ("erroridf fmt.Erroridf", |a| {
+        if engine::frame()?.ignores(&to_string(arg(a, 0, "erroridf")?)) {
+            return Ok(string(""));
+        }
         Err(exec_error(format!(
-            "errorf: {}",
-            sprintf(a.get(skip..).unwrap_or_default())
+            "erroridf: {}",
+            sprintf(a.get(1..).unwrap_or_default())
         )))
     }),
     ("warnf fmt.Warnf", |a| {
@@ -496,6 +492,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // `warnidf ID FORMAT ARGS…`: the id names the warning for `ignoreLogs`, and is not
     // part of the message.
     ("warnidf fmt.Warnidf", |a| {
+        if engine::frame()?.ignores(&to_string(arg(a, 0, "warnidf")?)) {
+            return Ok(string(""));
+        }
         let message = sprintf(a.get(1..).unwrap_or_default());
         engine::warn(format!("the template warns (warnidf): {message}"))?;
         Ok(string(""))
@@ -510,6 +509,10 @@ pub const HUGO_VERSION: &str = "0.168.0";
 const HUGO_COMMIT: &str = "e27a6760c5547237f87d353aebe0580feadb20f4";
 const HUGO_BUILD_DATE: &str = "2026-10-13T16:42:50Z";
 
+/// The id of Hugo's warning "Raw HTML omitted while rendering" (`constants.WarnGoldmarkRawHTML`),
+/// which a site silences in `ignoreLogs`: Folio's own words for it go with it.
+pub(crate) const RAW_HTML_LOG: &str = "warning-goldmark-raw-html";
+
 /// What the preview and `folio check` say of a call whose template rendered Markdown with
 /// raw HTML that Goldmark omitted ([`raw_html_omitted`]).
 pub(crate) const RAW_HTML_IN_MARKDOWN: &str = "Hugo omits the raw HTML in the text this call's \
@@ -522,6 +525,9 @@ pub(crate) const RAW_HTML_IN_MARKDOWN: &str = "Hugo omits the raw HTML in the te
 /// HTML omitted while rendering" and writes `<!-- raw HTML omitted -->` in its place).
 fn raw_html_omitted(md: &str, html: &str) -> gotmpl::Result<()> {
     const OMITTED: &str = "<!-- raw HTML omitted -->";
+    if engine::frame()?.ignores(RAW_HTML_LOG) {
+        return Ok(());
+    }
     // More than the text itself holds (a user may type the marker).
     if html.matches(OMITTED).count() > md.matches(OMITTED).count() {
         engine::warn(RAW_HTML_IN_MARKDOWN.to_string())?;
@@ -1445,10 +1451,11 @@ fn get_page(args: &[Value]) -> gotmpl::Result<Value> {
         }
     };
     let frame = engine::frame()?;
-    let Some(pages) = frame.pages.as_ref() else {
+    if frame.pages.is_none() {
         return Err(exec_error(super::why_not(".GetPage")));
-    };
-    (pages.0)(&path, from_page)
+    }
+    frame
+        .find_page(&path, from_page)
         .map(|page| page.unwrap_or(Value::Nil))
         .map_err(|e| exec_error(format!(".GetPage: {e}")))
 }
