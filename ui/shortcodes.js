@@ -130,8 +130,11 @@ function shortcodeFields(sc, env) {
   return out;
 }
 
-/** The parameters to show: those written, in order, then those the template reads and the
- *  call does not set (a call is all named or all positional, so only its kind). */
+/** The parameters to show, in one order for every call of a shortcode, so that no field
+ *  moves when a value is set or removed: a named call's in the order its template reads
+ *  them, then the names the call sets that the template does not read, as written; a
+ *  positional call's by position, those the call does not reach after (a call is all named
+ *  or all positional, so only its kind). */
 function paramSlots(sc, template) {
   const params = sc.params ?? [];
   const schema = template?.schema?.params ?? [];
@@ -141,22 +144,35 @@ function paramSlots(sc, template) {
   const positional = params.length > 0 ? params.every((p) => p.name === undefined || p.name === null) : first === "number";
   const named = params.length > 0 ? params.some((p) => p.name !== undefined && p.name !== null) : first === "string";
   const of = (key) => schema.find((s) => s.key === key);
-  const out = [];
+  const slot = (key, kind) => {
+    const s = of(key);
+    return { key, kind: kind ?? s?.kind ?? "text", default: s?.default ?? null, label: s?.label ?? null, hidden: s?.hidden ?? false, choices: s?.choices ?? [], unsetOn: s?.unsetOn ?? false };
+  };
+  // Of a repeated name, Hugo reads the last: one field, for that one.
+  const written = new Map();
   params.forEach((p, i) => {
     const key = p.name ?? i;
-    // Of a repeated name, Hugo reads the last: one field, for that one.
-    const at = out.findIndex((o) => o.key === key);
-    if (at >= 0) out.splice(at, 1);
-    out.push({ key, kind: p.kind ?? of(key)?.kind ?? "text", default: of(key)?.default ?? null, label: of(key)?.label ?? null, hidden: of(key)?.hidden ?? false, choices: of(key)?.choices ?? [], unsetOn: of(key)?.unsetOn ?? false });
+    written.delete(key);
+    written.set(key, p);
   });
-  const unset = schema
-    .filter((s) => !out.some((o) => o.key === s.key))
-    .filter((s) => (typeof s.key === "string" ? !positional : !named))
-    .sort((a, b) => (typeof a.key === "number" && typeof b.key === "number" ? a.key - b.key : 0));
-  for (const s of unset) {
-    // A positional value can only follow the ones before it.
-    if (typeof s.key === "number" && s.key !== out.length) continue;
-    out.push({ key: s.key, kind: s.kind, default: s.default ?? null, label: s.label ?? null, hidden: s.hidden ?? false, choices: s.choices ?? [], unsetOn: s.unsetOn ?? false });
+  const out = [];
+  if (named) {
+    for (const s of schema) {
+      if (typeof s.key === "string") out.push(slot(s.key, written.get(s.key)?.kind));
+    }
+    for (const [key, p] of written) {
+      if (!of(key) || typeof key !== "string") out.push(slot(key, p.kind));
+    }
+  } else {
+    for (const [key, p] of written) out.push(slot(key, p.kind));
+    const unset = schema
+      .filter((s) => typeof s.key === "number" && !written.has(s.key))
+      .sort((a, b) => a.key - b.key);
+    for (const s of unset) {
+      // A positional value can only follow the ones before it.
+      if (s.key !== out.length || !positional) continue;
+      out.push(slot(s.key));
+    }
   }
   // Hidden by the site's folio.toml: no field (the value stays as written).
   return out.filter((o) => !o.hidden);

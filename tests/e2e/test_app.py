@@ -1243,6 +1243,40 @@ class ChoiceTest(AppTest):
         self.assertEqual(self.s.prop(self.field(other), "value"), "gone")
 
 
+TALK_PAGE = "---\ntitle: About\n---\n{{< talk link=\"/t/\" title=\"Queues\" >}}\n\n{{< talk title=\"Logs\" >}}\n"
+
+
+class FieldOrderTest(AppTest):
+    """Two calls of one shortcode that set their parameters in different orders."""
+
+    site_files = {
+        "layouts/shortcodes/talk.html":
+            '<a href="{{ .Get "link" }}">{{ .Get "title" }}</a> {{ with .Get "event" }}at {{ . }}{{ end }}\n',
+        "content/en/about.md": TALK_PAGE,
+    }
+
+    def order(self, block):
+        return self.s.execute(
+            f"return [...document.querySelectorAll('.block[data-id=\"{block}\"] [data-key^=\"b{block}::\"]')]"
+            ".map(f => f.dataset.key.split('::')[1])")
+
+    def test_each_call_shows_its_fields_in_the_order_the_template_reads_them_and_setting_one_moves_none(self):
+        # The new user's trial, 49a-5: fields came in the order each call wrote them, and
+        # a value set moved its field to the end, under the cursor.
+        self.s.wait(lambda: self.s.find_all('[data-key="b1::event"]'), what="the second card's fields")
+        self.assertEqual(self.order(0), ["link", "title", "event"])
+        self.assertEqual(self.order(1), ["link", "title", "event"])
+        self.s.execute("document.querySelector('[data-key=\"b1::event\"]').focus()")
+        self.xtype("Fosdem")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1::event", what="focus kept")
+        self.assertEqual(self.order(1), ["link", "title", "event"])
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), TALK_PAGE.replace('title=\"Logs\"', 'title=\"Logs\" event=\"Fosdem\"'))
+        self.assertEqual(self.order(1), ["link", "title", "event"])
+
+
 class RefusedEditTest(AppTest):
     """A TOML array of tables, which Folio cannot write."""
 
