@@ -226,7 +226,7 @@ pub(super) struct SiteHooks;
 pub const HOOK_CALLER: &str = "called by the site's render hook";
 
 impl markdown::hooks::RenderHooks for SiteHooks {
-    fn page_link(&self, destination: &str) -> Option<String> {
+    fn embedded_destination(&self, destination: &str, image: bool) -> Option<String> {
         let frame = engine::frame().ok()?;
         let (rest, fragment) = destination.split_once('#').unwrap_or((destination, ""));
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
@@ -234,8 +234,12 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         if path.is_empty() {
             return None;
         }
-        let url =
-            engine::objects::ref_url(frame.refs.as_ref(), &frame.base_url(), path, false).ok()?;
+        let page =
+            || engine::objects::ref_url(frame.refs.as_ref(), &frame.base_url(), path, false).ok();
+        let url = (!image)
+            .then(page)
+            .flatten()
+            .or_else(|| engine::funcs::embedded_hook_file(&frame, path))?;
         let with_query = if query.is_empty() {
             url
         } else {
@@ -1575,27 +1579,38 @@ fn pointed_url(
     if pointed.contains(raw.as_ref()) {
         return None;
     }
+    let new = pointed_target(&raw, image, opts, frame)?;
+    let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
+    pointed.insert(new);
+    Some(escaped)
+}
+
+/// Where the document finds the file at `raw` (a URL, not escaped), not escaped; `None`
+/// to keep it as it is ([`pointed_url`]).
+fn pointed_target(
+    raw: &str,
+    image: bool,
+    opts: &super::RenderOptions,
+    frame: Option<&Rc<engine::Frame>>,
+) -> Option<String> {
     // A resource's URL with a `?query` or `#fragment` added by its template (PaperMod's
     // image hook keeps the Markdown's): the file is the resource's, the suffix is kept.
     let published = frame.and_then(|f| {
-        let whole = f.published(&raw).map(|path| (path, ""));
+        let whole = f.published(raw).map(|path| (path, ""));
         whole.or_else(|| {
             let (file_url, suffix) = raw.split_at(raw.find(['?', '#'])?);
             f.published(file_url).map(|path| (path, suffix))
         })
     });
-    let new = match (published, &opts.publish, &opts.rewrite_url) {
+    match (published, &opts.publish, &opts.rewrite_url) {
         (Some((path, suffix)), Some(publish), _) => {
             publish(&path).map(|new| format!("{new}{suffix}"))
         }
         // (A link elsewhere, or within the page, is no file: no call for it.)
         (None, _, _) if !image && (raw.contains(':') || raw.starts_with('#')) => None,
-        (None, _, Some(rewrite)) => rewrite(&raw, image),
+        (None, _, Some(rewrite)) => rewrite(raw, image),
         _ => None,
-    }?;
-    let escaped = html_escape::encode_double_quoted_attribute(&new).into_owned();
-    pointed.insert(new);
-    Some(escaped)
+    }
 }
 
 /// Where in Markdown `text` the element `near` finds starts, read as CommonMark reads it:
@@ -1646,6 +1661,10 @@ impl markdown::hooks::HookUrls for super::RenderOptions<'_> {
             Cow::Owned(pointed) => pointed,
             Cow::Borrowed(_) => html,
         }
+    }
+
+    fn point_url(&self, url: &str, image: bool) -> Option<String> {
+        pointed_target(url, image, self, engine::frame().ok().as_ref())
     }
 }
 

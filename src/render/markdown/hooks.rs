@@ -173,6 +173,9 @@ impl Hook {
 pub trait HookUrls {
     /// `html` with its images' URLs pointed at their files.
     fn point(&self, html: String) -> String;
+    /// Where the document finds the file at `url` (a resource's `.RelPermalink`, a local
+    /// path; an image's when `image`), not escaped; `None` to keep `url`.
+    fn point_url(&self, url: &str, image: bool) -> Option<String>;
 }
 
 /// Runs a site's render hooks.
@@ -183,11 +186,13 @@ pub trait RenderHooks {
     /// failed, and the implementation records why; or no hook is for this code block's
     /// language).
     fn render(&self, hook: &Hook) -> Option<String>;
-    /// Where Hugo's embedded link hook points a link to `destination` (as written, not
-    /// absolute) that names one of the site's pages: the page's `.RelPermalink`, with the
-    /// link's query and fragment (`.PageInner.GetPage`, in Hugo's
-    /// `_markup/render-link.html`); `None` when it names no page.
-    fn page_link(&self, destination: &str) -> Option<String>;
+    /// Where Hugo's embedded link or image hook (`image`) points `destination` (as
+    /// written, not absolute): for a link, the page it names (`.PageInner.GetPage`), else
+    /// for both the file of the page's own (`.PageInner.Resources.Get`), else the
+    /// `assets/` file (`resources.Get`), by its `.RelPermalink`, with the destination's
+    /// query and fragment (Hugo's `_markup/render-link.html`, `render-image.html`); `None`
+    /// when it names none of these.
+    fn embedded_destination(&self, destination: &str, image: bool) -> Option<String>;
 }
 
 /// The destinations of the links and images a hook will write, as written, by event

@@ -341,23 +341,27 @@ impl Markdown<'_> {
     /// A link or image destination as Hugo writes it, then rewritten for where the HTML goes
     /// (the export's `assets/`, the preview's `folio:` files).
     fn destination<'s>(&self, url: CowStr<'s>, image: bool) -> CowStr<'s> {
-        // Hugo's embedded link hook points a link to one of the site's pages at the page.
-        if !image && self.markup.link_hook && !is_absolute(&url) {
-            if let Some(page) = self
+        let (hooked, kind) = if image {
+            (self.markup.image_hook, hooks::HookKind::Image)
+        } else {
+            (self.markup.link_hook, hooks::HookKind::Link)
+        };
+        // Hugo's embedded hooks point a destination that names one of the site's pages or
+        // files at it.
+        if hooked && !is_absolute(&url) {
+            if let Some(found) = self
                 .hooks
-                .filter(|h| !h.has(hooks::HookKind::Link))
-                .and_then(|h| h.page_link(&url))
+                .filter(|h| !h.has(kind))
+                .and_then(|h| h.embedded_destination(&url, image))
             {
-                // Then pointed as any link is (the export's link to its own page).
-                let pointed = self.rewrite_url.and_then(|f| f(&page, false));
-                return CowStr::from(pointed.unwrap_or(page));
+                // Then pointed as any is (the export's copy of the file, its own page),
+                // here or with the whole output of the call that rendered this text.
+                let pointed = self
+                    .hook_urls
+                    .and_then(|urls| urls.point_url(&found, image));
+                return CowStr::from(pointed.unwrap_or(found));
             }
         }
-        let hooked = if image {
-            self.markup.image_hook
-        } else {
-            self.markup.link_hook
-        };
         let url = if hooked {
             template_url(url)
         } else if !self.markup.unsafe_html && is_dangerous_url(&url) {
@@ -371,11 +375,6 @@ impl Markdown<'_> {
         // The site's own hook gets the destination as written, and what it writes is
         // pointed at the files afterwards (`hooks::pointed`): looking for the file here
         // would miss one the hook finds elsewhere, and say so.
-        let kind = if image {
-            hooks::HookKind::Image
-        } else {
-            hooks::HookKind::Link
-        };
         if self.hooks.is_some_and(|h| h.has(kind)) {
             return url;
         }

@@ -16,6 +16,7 @@ pub(crate) use context::{RAW_HTML_IN_MARKDOWN, RAW_HTML_LOG};
 mod encoding;
 mod inflect;
 mod resources;
+pub(crate) use resources::embedded_hook_file;
 mod strings;
 pub(crate) use context::is_time_name;
 pub(crate) use context::url_escaped;

@@ -17,16 +17,8 @@ use crate::templates::engine::{self as engine, exec_error, Frame};
 pub(super) const FUNCS: &[(&str, Func)] = &[
     ("resources.Get", |a| {
         let name = str_arg(a, 0, "resources.Get")?;
-        let name = name.trim_start_matches('/');
         let frame = engine::frame()?;
-        let found = frame
-            .resources
-            .assets
-            .iter()
-            .filter(|_| is_plain(name))
-            .filter_map(|dir| no_link_under(dir, name))
-            .find(|p| p.is_file());
-        Ok(found.map_or(Value::Nil, |path| asset(&frame, path, name)))
+        Ok(assets_get(&frame, &name).unwrap_or(Value::Nil))
     }),
     ("resources.GetMatch", |a| {
         let pattern = glob_arg(a, 0, "resources.GetMatch")?;
@@ -360,6 +352,33 @@ fn readable(path: &str) -> gotmpl::Result<Option<PathBuf>> {
         .chain(&dirs.content)
         .filter_map(|d| no_link_under(d, &rel))
         .find(|p| p.exists()))
+}
+
+/// `resources.Get NAME`: the `assets/` file of that name (a leading `/` ignored), or none.
+fn assets_get(frame: &Frame, name: &str) -> Option<Value> {
+    let name = name.trim_start_matches('/');
+    let found = frame
+        .resources
+        .assets
+        .iter()
+        .filter(|_| is_plain(name))
+        .filter_map(|dir| no_link_under(dir, name))
+        .find(|p| p.is_file());
+    found.map(|path| asset(frame, path, name))
+}
+
+/// The `.RelPermalink` of the file Hugo's embedded link and image render hooks find at
+/// `path` (a relative destination's path, `./` taken off): the page's own resource of
+/// that name (`.PageInner.Resources.Get`), else the `assets/` file (`resources.Get`;
+/// `_markup/render-image.html`), published as the templates' resources are; `None` when
+/// there is neither.
+pub(crate) fn embedded_hook_file(frame: &Frame, path: &str) -> Option<String> {
+    let own = frame
+        .page_of_text()
+        .field("Resources")
+        .and_then(|r| bundle_named(r, path).ok().flatten());
+    let found = own.or_else(|| assets_get(frame, path))?;
+    found.field("RelPermalink").map(to_string)
 }
 
 /// A relative name without `..` or a root.
