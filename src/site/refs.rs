@@ -185,16 +185,7 @@ pub fn resolve(
     if path.is_empty() {
         return Err(RefError::NotFound);
     }
-    let content_dir = &lookup.content_dir;
-    let found = match path.strip_prefix('/') {
-        Some(rest) => page_at(lookup, content_dir, rest),
-        None => {
-            let own = from.parent().unwrap_or(content_dir);
-            page_at(lookup, own, path)
-                .or_else(|| page_at(lookup, content_dir, path))
-                .map_or_else(|| by_name(lookup, path), |p| Ok(Some(p)))?
-        }
-    };
+    let found = content_node(lookup, Some(from), path, !path.contains('/'))?;
     found.map(|p| (p, fragment)).ok_or(RefError::NotFound)
 }
 
@@ -211,7 +202,28 @@ pub fn get_page(
     from: Option<&Path>,
     path: &str,
 ) -> Result<Option<PathBuf>, RefError> {
-    let path = path.trim_end_matches('/');
+    let by_name = from.is_none() && !path.contains('/');
+    content_node(lookup, from, path.trim_end_matches('/'), by_name)
+}
+
+/// The page `path` names from the page `from` (`None`: the site), as Hugo's
+/// `getContentNodeForRef` finds it (`hugolib/pagecollections.go`) for `.GetPage` and for
+/// `ref`/`relref`: from a page, relative to its folder first, then from the content root
+/// unless the path starts with `.`; then, when `by_name` (a path without `/` that a
+/// reference or the site looks up), the one page of that name.
+///
+/// A page's folder is Hugo's `ContainerDir`: for a leaf bundle's `index.md`, the folder
+/// its own folder is in (for a path with a page extension that starts with `../`, its
+/// own folder, `Dir`); for a branch's `_index.md`, its own folder. A leaf bundle at the
+/// top of the content folder has `""` for it, not `/`, so a path that climbs out of it
+/// stays relative and names no page (`../x` from `about/index.md`; checked with Hugo
+/// 0.168).
+fn content_node(
+    lookup: &Lookup,
+    from: Option<&Path>,
+    path: &str,
+    by_name: bool,
+) -> Result<Option<PathBuf>, RefError> {
     let content_dir = &lookup.content_dir;
     if let Some(rest) = path.strip_prefix('/') {
         return Ok(page_at(lookup, content_dir, rest));
@@ -220,10 +232,6 @@ pub fn get_page(
         return Ok(page_at(lookup, content_dir, ""));
     }
     if let Some(page) = from {
-        // From the folder the page is in (Hugo's `ContainerDir`): for a leaf bundle's
-        // `index.md`, the folder its own folder is in, but for a path with an extension
-        // that starts with `../` (its `Dir`); for a branch's `_index.md`, its own folder
-        // (`hugolib/pagecollections.go`, `getContentNodeForRef`; checked with Hugo 0.168).
         let folder = page.parent().unwrap_or(content_dir);
         let name = page
             .file_name()
@@ -232,24 +240,51 @@ pub fn get_page(
         let with_ext = Path::new(path).extension().is_some_and(|e| {
             PAGE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
         });
-        let own = match name.split('.').next() {
-            Some("index") if !(with_ext && path.starts_with("../")) => {
-                folder.parent().unwrap_or(content_dir)
-            }
-            _ => folder,
+        let container =
+            name.split('.').next() == Some("index") && !(with_ext && path.starts_with("../"));
+        let own = if container {
+            folder.parent().unwrap_or(content_dir)
+        } else {
+            folder
         };
-        if let Some(found) = page_at(lookup, own, path) {
-            return Ok(Some(found));
+        let unrooted = container && own == content_dir.as_path();
+        let found = match climbs_out(path) {
+            // `..` alone, cleaned (`../projects/..`): Hugo finds the home page.
+            Some(false) if unrooted => page_at(lookup, content_dir, ""),
+            Some(true) if unrooted => None,
+            _ => page_at(lookup, own, path),
+        };
+        if found.is_some() {
+            return Ok(found);
         }
-        if path.starts_with('.') {
-            return Ok(None);
-        }
+    }
+    // Page relative: no need to look further (Hugo's words).
+    if path.starts_with('.') {
+        return Ok(None);
     }
     match page_at(lookup, content_dir, path) {
         Some(found) => Ok(Some(found)),
-        None if from.is_none() => by_name(lookup, path),
+        None if by_name => by_name_lookup(lookup, path),
         None => Ok(None),
     }
+}
+
+/// Whether the relative `path` climbs out of the folder it is read from, as Go's
+/// `path.Clean` leaves `..` at its start: `None` when it does not, else whether a name
+/// follows (`Some(true)` for `../x`, `Some(false)` for `..` or `../x/..`).
+fn climbs_out(path: &str) -> Option<bool> {
+    let (mut ups, mut names) = (0usize, 0usize);
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => match names.checked_sub(1) {
+                Some(n) => names = n,
+                None => ups += 1,
+            },
+            _ => names += 1,
+        }
+    }
+    (ups > 0).then_some(names > 0)
 }
 
 /// The page file `abs` (of language `lang`) in the site's other languages, in the site's
@@ -472,7 +507,7 @@ fn is_leaf_bundle(dir: &Path) -> bool {
 
 /// The one page of the lookup's language named `name` (`post.md`, `post`, or a bundle's
 /// folder name) anywhere in its content folder; `None` when there is none.
-fn by_name(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
+fn by_name_lookup(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefError> {
     if name.contains('/') {
         return Ok(None);
     }

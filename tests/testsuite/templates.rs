@@ -900,6 +900,33 @@ fn len_of_nil_or_of_one_of_hugos_objects_stops_as_in_hugo() {
 }
 
 #[test]
+fn the_size_of_an_svg_stops_the_build_as_in_hugo_and_folio_check_says_so() {
+    // Hunt AL, 6: a gallery of a bundle's images wrote width="" for its SVG, where Hugo
+    // stops.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/gallery.html",
+            "{{ range .Page.Resources.ByType \"image\" }}<img src=\"{{ .RelPermalink }}\" width=\"{{ .Width }}\">{{ end }}",
+        ),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        ("content/work/index.md", "---\ntitle: W\n---\n{{< gallery >}}\n"),
+        ("content/work/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"></svg>"),
+    ]);
+    let message = "error calling Width: resource \"logo.svg\" of media type \"image/svg+xml\" \
+                   does not support this method";
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(message), "Hugo said {hugo}");
+    let found = checked(&site.path().join("content/work/index.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("gallery.html:1:") && f.contains(message)),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn an_errorf_message_is_formatted_as_gos_sprintf_formats_it() {
     // roneo's `ico` warns with `%s` of a lookup that found nothing (hunt U, 5).
     let message =
@@ -1582,6 +1609,60 @@ fn a_pages_get_page_reads_a_relative_path_from_where_hugo_reads_it() {
         };
         assert_eq!(ps(&folio), ps(&hugo), "{page}");
         assert_eq!(ps(&hugo).len(), 12, "{hugo}");
+    }
+}
+
+#[test]
+fn a_top_level_bundles_relative_paths_and_the_sites_stay_where_hugo_reads_them() {
+    // Hunt AL, 2: a top-level leaf bundle's folder is "" to Hugo, so `../x` from it names
+    // no page, and the site's GetPage of `./x` none; Folio found /x/ for both, and a
+    // `relref` to it, which stops Hugo's build, went unsaid.
+    let calls = "{{< see \"../projects\" \"./projects\" \"projects\" \"./y\" \"../y\" \"y\" \"../work/y\" \"..\" >}}\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/see.html",
+            "{{ range .Params }}<p>{{ . }}: {{ with $.Page.GetPage . }}{{ .RelPermalink }}{{ else }}none{{ end }} \
+             {{ with site.GetPage . }}{{ .RelPermalink }}{{ else }}none{{ end }}</p>{{ end }}",
+        ),
+        ("content/projects/_index.md", "---\ntitle: P\n---\n"),
+        ("content/work/_index.md", "---\ntitle: W\n---\n"),
+        ("content/work/y/index.md", "---\ntitle: Y\n---\n"),
+        ("content/about/index.md", &format!("---\ntitle: A\n---\n{calls}")),
+        ("content/cv.md", &format!("---\ntitle: C\n---\n{calls}")),
+        ("content/work/x/index.md", &format!("---\ntitle: X\n---\n{calls}")),
+    ]);
+    hugo_build(site.path(), "relative GetPage");
+    for (page, public) in [
+        ("about/index.md", "about"),
+        ("cv.md", "cv"),
+        ("work/x/index.md", "work/x"),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join("public").join(public).join("index.html"))
+                .unwrap();
+        let folio = folio_render(&site.path().join("content").join(page));
+        assert_eq!(
+            normalised_paragraphs(&folio),
+            normalised_paragraphs(&hugo),
+            "{page}"
+        );
+    }
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(hugo.contains("../projects: none none"), "{hugo}");
+    // A reference from it climbs to no page: Hugo stops, and check says so.
+    for (page, stops) in [("content/about/index.md", true), ("content/cv.md", false)] {
+        let text = std::fs::read_to_string(site.path().join(page)).unwrap();
+        std::fs::write(
+            site.path().join(page),
+            format!("{text}\n[p]({{{{< relref \"../projects\" >}}}})\n"),
+        )
+        .unwrap();
+        let built = crate::support::hugo_run(site.path(), &[]);
+        assert_eq!(built.is_err(), stops, "{page}: {built:?}");
+        let found = checked(&site.path().join(page)).join("\n");
+        assert_eq!(found.contains("REF_NOT_FOUND"), stops, "{page}: {found}");
+        std::fs::write(site.path().join(page), text).unwrap();
     }
 }
 
@@ -7458,6 +7539,56 @@ fn on_a_multilingual_site_a_link_to_a_page_points_at_the_page_as_hugos_embedded_
     let (hugo, folio) = hugo_and_folio(site.path(), "embedded link hook", "content/about.md");
     assert!(hugo.contains("href=\"/posts/other/#intro\""), "{hugo}");
     assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at_them_as_hugos_hooks_do(
+) {
+    // Hunt AL, 1: Hugo's embedded hooks find a relative destination among the page's
+    // files, then in assets/ (`resources.Get`), and publish it; Folio left it as written,
+    // and the export warned the file was missing.
+    let page = "---\ntitle: About\n---\n![The app](images/app.png) and ![me](./me.png \"Me\"), \
+                [the CV](files/cv.pdf?v=2#p1), [gone](images/none.png).\n\n\
+                {{< card >}}![Shot](images/app.png) and [CV](files/cv.pdf){{< /card >}}\n";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("assets/images/app.png", "png"),
+        ("assets/files/cv.pdf", "pdf"),
+        ("content/about/me.png", "png"),
+        (
+            "layouts/shortcodes/card.html",
+            "<div class=\"card\">{{ .Inner | markdownify }}</div>",
+        ),
+        ("content/about/index.md", page),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "embedded hooks", "content/about/index.md");
+    for url in [
+        "/images/app.png",
+        "/about/me.png",
+        "/files/cv.pdf?v=2#p1",
+        "images/none.png",
+    ] {
+        assert!(hugo.contains(&format!("\"{url}\"")), "{url}: {hugo}");
+    }
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // The export copies each file Hugo publishes, and finds every one.
+    let doc = folio::OpenPage::open(&site.path().join("content/about/index.md")).unwrap();
+    let out = site.path().join("folio-out");
+    let report = folio::export::export(&doc, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for file in ["images/app.png", "files/cv.pdf", "me.png"] {
+        assert!(
+            html.contains(&format!("{file}\"")) || html.contains(&format!("{file}?")),
+            "{file}: {html}"
+        );
+    }
+    assert!(!html.contains("src=\"/images/app.png\""), "{html}");
+    let warnings = format!("{:?}", report.warnings);
+    assert!(!warnings.contains("app.png"), "{warnings}");
 }
 
 #[test]

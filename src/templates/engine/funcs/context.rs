@@ -1569,6 +1569,42 @@ fn hugo(_: &[Value]) -> gotmpl::Result<Value> {
     ]))
 }
 
+/// [`of_a_go_type`] of a resource: `None` for a field it gives as a map's.
+fn of_a_resource(name: &str, holder: &Value) -> Option<gotmpl::Result<Value>> {
+    if name == "Err" {
+        // The error of `resources.GetRemote`'s result, gone since Hugo 0.141: Hugo stops.
+        return Some(Err(exec_error(
+            "can't evaluate field Err in type resource.Resource: Resource.Err was removed in \
+             Hugo v0.141.0 and replaced with a new try keyword, see \
+             https://gohugo.io/functions/go-template/try/",
+        )));
+    }
+    if matches!(name, "Exif" | "Meta" | "Colors") && holder.field(name).is_none() {
+        // An image's metadata and colours, which Folio does not read from its file.
+        return Some(Err(exec_error(super::why_not(&format!(".{name}")))));
+    }
+    if matches!(name, "Width" | "Height")
+        && holder.field(name).is_none()
+        && holder.field("ResourceType").map(to_string).as_deref() == Some("image")
+    {
+        // An image Hugo cannot decode (an SVG): its size stops Hugo's build
+        // (`resources/transform.go`).
+        let media = holder
+            .field("MediaType")
+            .and_then(|m| m.field("Type"))
+            .map(to_string)
+            .unwrap_or_default();
+        return Some(Err(exec_error(format!(
+            "error calling {name}: resource {:?} of media type {media:?} does not support \
+             this method: use reflect.IsImageResource, reflect.IsImageResourceProcessable, or \
+             reflect.IsImageResourceWithMeta to check if the resource supports this method \
+             before calling it",
+            holder.field("Name").map(to_string).unwrap_or_default()
+        ))));
+    }
+    None
+}
+
 /// [`hugo_field`]'s answer for a holder that is one of Go's types Folio keeps as a plain
 /// value: a nil `go_type` interface (a resource lookup that found nothing), whose field
 /// Go refuses; a resource's `.Err`, which Hugo 0.141 removed, and an image's `.Exif`,
@@ -1590,20 +1626,10 @@ fn of_a_go_type(
         // A regular page's `.Data.Pages`: none, of Hugo's type.
         return Some(Ok(objects::no_pages()));
     }
-    if kind_of(holder) == Some("resource") && name == "Err" {
-        // The error of `resources.GetRemote`'s result, gone since Hugo 0.141: Hugo stops.
-        return Some(Err(exec_error(
-            "can't evaluate field Err in type resource.Resource: Resource.Err was removed in \
-             Hugo v0.141.0 and replaced with a new try keyword, see \
-             https://gohugo.io/functions/go-template/try/",
-        )));
-    }
-    if kind_of(holder) == Some("resource")
-        && matches!(name, "Exif" | "Meta" | "Colors")
-        && holder.field(name).is_none()
-    {
-        // An image's metadata and colours, which Folio does not read from its file.
-        return Some(Err(exec_error(super::why_not(&format!(".{name}")))));
+    if kind_of(holder) == Some("resource") {
+        if let Some(field) = of_a_resource(name, holder) {
+            return Some(field);
+        }
     }
     if kind_of(holder) == Some("time") && name == "Location" {
         let zone = engine::frame()
