@@ -30,7 +30,8 @@ pub enum Outside {
     /// Merged into the unsaved edits; `incoming` says what the unsaved text took in (empty
     /// when every outside change was settled in favour of it).
     Merged {
-        /// What came in, in words ("front matter “title”", "2 blocks added or edited").
+        /// What came in, in words ("front matter “title”", "talk “Queues” added or edited",
+        /// "5 blocks added or edited").
         incoming: Vec<String>,
     },
     /// Both sides changed the same fields: settle these first.
@@ -636,6 +637,51 @@ fn with_params(page: &Page, site: &crate::site::Site) -> Portfolio {
     }
 }
 
+/// How many blocks an outside change brought are named one by one ([`block_words`]);
+/// more are counted.
+const NAMED_BLOCKS: usize = 3;
+
+/// A block in a few words, for what an outside change brought: a card or shortcode by
+/// its name and its title (the value of a `title`, `name`, `label` or `heading`
+/// parameter, else its first), prose by its first words: `talk “Queues all the way
+/// down”`, `text “I'm a Salvadoran software…”`.
+fn block_words(block: &crate::model::Block) -> String {
+    use crate::model::Block;
+    match block {
+        Block::Markdown { text, .. } => format!("text “{}”", first_words(text)),
+        Block::Card(card) => format!("project-card “{}”", first_words(&card.title)),
+        Block::Shortcode(sc) => {
+            let params = sc.params.as_deref().unwrap_or_default();
+            let titled = ["title", "name", "label", "heading"]
+                .iter()
+                .find_map(|key| {
+                    params.iter().find(|p| {
+                        p.name
+                            .as_deref()
+                            .is_some_and(|n| n.eq_ignore_ascii_case(key))
+                    })
+                });
+            match titled
+                .or(params.first())
+                .filter(|p| !p.value.trim().is_empty())
+            {
+                Some(p) => format!("{} “{}”", sc.name, first_words(&p.value)),
+                None => sc.name.clone(),
+            }
+        }
+    }
+}
+
+/// `text`'s first words, blanks collapsed, cut to about 30 characters with `…`.
+fn first_words(text: &str) -> String {
+    const MAX: usize = 30;
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match words.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", words.get(..cut).unwrap_or_default().trim_end()),
+        None => words,
+    }
+}
+
 /// What changed between two models, in words, for the "merged" notice.
 fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
     let mut out = Vec::new();
@@ -669,14 +715,23 @@ fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
     };
     let old: Vec<_> = before.blocks.iter().map(strip).collect();
     let new: Vec<_> = after.blocks.iter().map(strip).collect();
-    let changed = new.iter().filter(|b| !old.contains(b)).count();
+    let changed: Vec<&crate::model::Block> = after
+        .blocks
+        .iter()
+        .zip(&new)
+        .filter(|(_, b)| !old.contains(b))
+        .map(|(block, _)| block)
+        .collect();
     let gone = old.iter().filter(|b| !new.contains(b)).count();
-    if changed > 0 {
-        out.push(format!(
-            "{changed} block{} added or edited",
-            if changed == 1 { "" } else { "s" }
-        ));
+    // A few blocks by name, so the user can find them; many by their number.
+    if changed.len() <= NAMED_BLOCKS {
+        for block in &changed {
+            out.push(format!("{} added or edited", block_words(block)));
+        }
+    } else {
+        out.push(format!("{} blocks added or edited", changed.len()));
     }
+    let changed = changed.len();
     if gone > changed {
         out.push(format!(
             "{} block{} removed",
@@ -685,4 +740,47 @@ fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::block_words;
+    use crate::model::{Block, ParamValue, Shortcode};
+
+    fn call(name: &str, params: &[(Option<&str>, &str)]) -> Block {
+        Block::Shortcode(Shortcode {
+            name: name.into(),
+            params: Some(
+                params
+                    .iter()
+                    .map(|(n, v)| ParamValue {
+                        name: n.map(str::to_string),
+                        value: (*v).to_string(),
+                        kind: None,
+                        on: None,
+                        word: None,
+                    })
+                    .collect(),
+            ),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn a_shortcode_is_named_by_its_title_like_parameter_else_its_first() {
+        let talk = call("talk", &[(Some("link"), "/t/"), (Some("Name"), "Queues")]);
+        assert_eq!(block_words(&talk), "talk “Queues”");
+        let pill = call("pill", &[(None, "rust"), (None, "5")]);
+        assert_eq!(block_words(&pill), "pill “rust”");
+        assert_eq!(block_words(&call("hr", &[])), "hr");
+    }
+
+    #[test]
+    fn prose_is_named_by_its_first_words() {
+        let text = Block::Markdown {
+            id: None,
+            text: "A long  paragraph\nthat goes on and on past thirty letters.".into(),
+        };
+        assert_eq!(block_words(&text), "text “A long paragraph that goes on…”");
+    }
 }

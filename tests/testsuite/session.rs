@@ -306,7 +306,11 @@ fn an_outside_change_to_other_fields_is_merged_before_anything_is_written() {
     else {
         panic!("merged")
     };
-    assert_eq!(incoming, ["1 block added or edited"]);
+    // The block by its first words, for the user to find it.
+    assert_eq!(
+        incoming,
+        ["text “I'm a Salvadoran software engi…” added or edited"]
+    );
     assert_eq!(
         fs::read_to_string(&page).unwrap(),
         theirs,
