@@ -73,6 +73,7 @@ function ctx() {
     missingThemes: state.missingThemes ?? [],
     /** Shortcode names to offer: `here` first, then those on the page, then the site's own,
      *  then Hugo's built-ins that take content. */
+    hasOwnShortcodes: () => state.shortcodes.some((s) => s.origin.kind !== "builtIn"),
     shortcodeNames: (here) => {
       const onPage = [];
       const walk = (blocks) => blocks.forEach((b) => { if (b.kind === "shortcode") { onPage.push(b.name); walk(b.children ?? []); } });
@@ -670,7 +671,7 @@ async function outside(o, saving = false) {
     case "merged":
       notice(o.incoming.length
         ? `Changes made outside Folio were merged with yours (${o.incoming.join(", ")}).${again}`
-        : `Your version was kept; nothing changed outside Folio was taken in.${again}`, "ok", [], 12000);
+        : `Your version was kept: nothing of this last change made outside Folio was taken in.${again}`, "ok", [], 12000);
       break;
     case "replaced":
       notice("The page changed on disk where you had unsaved edits, and Folio cannot read its blocks with the site's templates now to merge them: the file's text is shown. Undo brings yours back, to keep with Save As (it does not read with the templates now).", "warn",

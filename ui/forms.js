@@ -277,9 +277,11 @@ function blockList(model, ctx) {
     ctx.hasSampleCard ? el("button", { type: "button", text: "Add card", onClick: () => ctx.insert(model.blocks.length, "card") }) : null,
     el("button", { type: "button", text: "Add text", onClick: () => ctx.insert(model.blocks.length, "markdown") }),
     shortcodePicker(model.blocks.length, model, ctx, "Add shortcode…"));
-  // Say why there is no "Add card": the site cannot render one.
-  const why = !ctx.hasSampleCard && !ctx.shortcode("project-card")
-    ? el("p", { class: "hint", text: "No “Add card”: this site has no project-card template, and Hugo stops on a shortcode it has no template for. Add one of the site's own shortcodes instead." })
+  // Say why there is no "Add card" (Folio's own card, the sample's project-card): the
+  // site cannot render one. Not to a site with shortcodes of its own, which "Add
+  // shortcode…" offers (the new user's trial, 49a-7: read as "Folio cannot see mine").
+  const why = !ctx.hasSampleCard && !ctx.shortcode("project-card") && !ctx.hasOwnShortcodes()
+    ? el("p", { class: "hint", text: "No “Add card”: Folio's card is the sample's project-card shortcode, and this site has no template for it (Hugo stops on a shortcode it has no template for). “Add shortcode…” adds Hugo's own; add a template to layouts/shortcodes/ for cards of your own." })
     : null;
   return el("fieldset", { class: "content" }, el("legend", { text: "Content" }), list, end, why);
 }

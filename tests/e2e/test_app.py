@@ -1277,6 +1277,24 @@ class FieldOrderTest(AppTest):
         self.assertEqual(self.order(1), ["link", "title", "event"])
 
 
+class OwnShortcodesNoCardTest(AppTest):
+    """A site without the sample's project-card template, with a shortcode of its own."""
+
+    remove_files = ["layouts/shortcodes/project-card.html"]
+    site_files = {
+        "content/en/about.md": "---\ntitle: About\nlayout: about\n---\n\nJust prose.\n",
+        "layouts/shortcodes/talk.html": "<p>{{ .Get \"title\" }}</p>\n",
+    }
+
+    def test_no_note_says_there_is_no_card_and_its_shortcode_is_offered(self):
+        # The new user's trial, 49a-7: the note read as "Folio cannot see my templates".
+        self.s.wait(lambda: self.s.find_all(".add-end"), what="the content's buttons")
+        hints = " ".join(self.s.text(n) for n in self.s.find_all(".content > .hint"))
+        self.assertNotIn("Add card", hints)
+        options = self.s.execute("return [...document.querySelectorAll('.add-end select option')].map(o => o.value)")
+        self.assertIn("talk", options)
+
+
 class RefusedEditTest(AppTest):
     """A TOML array of tables, which Folio cannot write."""
 
@@ -1435,7 +1453,9 @@ class NoCardTemplateTest(AppTest):
         self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
         buttons = [self.s.text(b) for b in self.s.find_all(".content button")]
         self.assertFalse([b for b in buttons if "Card" in b or "card" in b], buttons)
-        self.assertIn("no project-card template", self.s.text(self.s.find(".content .hint")))
+        hint = self.s.text(self.s.find(".content .hint"))
+        self.assertIn("this site has no template for it", hint)
+        self.assertIn("layouts/shortcodes/", hint)
 
 
 class NoPortfolioPageTest(AppTest):
