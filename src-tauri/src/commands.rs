@@ -12,7 +12,6 @@ use folio::storage::Recent;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
-use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{guard, CmdResult, CommandError};
 use crate::state::{relock, AppState};
@@ -236,24 +235,23 @@ pub async fn export_site(
     }))
 }
 
-/// Opens the last export's `index.html` in the default browser.
+/// Opens the last export's `index.html` in the default browser (waiting a few seconds
+/// for the opener to say whether it could: off the UI thread).
 #[tauri::command]
-pub fn open_export(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
+pub async fn open_export(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
     let dir = relock(&state.last_export)
         .clone()
         .ok_or_else(|| CommandError::new("state", "nothing has been exported yet"))?;
     let index = dir.join("index.html");
-    app.opener()
-        .open_path(index.to_string_lossy(), None::<&str>)
-        .map_err(|_| {
-            CommandError::new(
-                "io",
-                format!(
-                    "No web browser could open {}. Open that file in one yourself; the folder holds everything it needs.",
-                    index.display()
-                ),
-            )
-        })
+    crate::opener::open(&app, &index).map_err(|why| {
+        CommandError::new(
+            "io",
+            format!(
+                "No web browser could open {} ({why}). Open that file in one yourself; the folder holds everything it needs.",
+                index.display()
+            ),
+        )
+    })
 }
 
 /// A preview document and the version it shows.

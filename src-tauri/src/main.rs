@@ -16,6 +16,7 @@ mod commands;
 mod error;
 mod events;
 mod menu;
+mod opener;
 mod protocol;
 mod state;
 
