@@ -170,7 +170,7 @@ function ctx() {
       // field to focus is the one focused now, in block `id` (a move) or in the block that
       // will be at `pos` (a copy).
       const key = document.activeElement?.dataset?.key ?? "";
-      // All after the block's prefix: `title`, or a site shortcode's `:body` and a nested
+      // All after the block's prefix: `title`, or a site shortcode's `:^body` and a nested
       // field's `0.1:name`.
       const field = key.startsWith(`b${id}:`) ? key.slice(`b${id}:`.length) : null;
       state.focusHint = pos === null ? { id, field } : { pos, field };

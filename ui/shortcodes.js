@@ -41,9 +41,11 @@ export function forSending(block) {
 
 /** What tells a shortcode from its siblings when folded: its first text parameter, else
  *  the first line of its body or of its first text inside. */
-function titleOf(sc) {
-  const p = (sc.params ?? []).find((x) => x.value && (x.kind ?? "text") === "text");
-  if (p) return p.value;
+/** A block's title in its header: its first text field with a value, in the form's order
+ *  (`paramSlots`), else its body's first line. */
+function titleOf(sc, template) {
+  const slot = paramSlots(sc, template).find((s) => s.kind === "text" && findParam(sc, s.key)?.value);
+  if (slot) return findParam(sc, slot.key).value;
   const text = sc.body ?? sc.children?.find((c) => c.kind === "markdown")?.text;
   return firstLine(text);
 }
@@ -63,10 +65,10 @@ export function shortcodeEditor(block, pos, model, ctx) {
     // The block is read when the edit is sent, not when it is queued: a queued keystroke
     // in another field of the block must not send an older body.
     send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) }),
-    onTitle: (t) => retitle(item, t || titleOf(block)),
+    onTitle: (t) => retitle(item, t || titleOf(block, ctx.shortcode(block.name))),
   };
   let fields = null;
-  item = blockShell(pos, model, ctx, "Shortcode", titleOf(block), () => (fields = shortcodeFields(block, env)), block.name);
+  item = blockShell(pos, model, ctx, "Shortcode", titleOf(block, ctx.shortcode(block.name)), () => (fields = shortcodeFields(block, env)), block.name);
   let shown = JSON.stringify(ctx.problems(block.id));
   item.showProblems = () => {
     const now = JSON.stringify(ctx.problems(block.id));
@@ -138,11 +140,11 @@ function shortcodeFields(sc, env) {
 function paramSlots(sc, template) {
   const params = sc.params ?? [];
   const schema = template?.schema?.params ?? [];
-  // A call is all named or all positional: an empty one offers the kind its template
-  // reads first.
-  const first = typeof schema[0]?.key;
-  const positional = params.length > 0 ? params.every((p) => p.name === undefined || p.name === null) : first === "number";
-  const named = params.length > 0 ? params.some((p) => p.name !== undefined && p.name !== null) : first === "string";
+  // A call is all named or all positional: an empty one offers names when its template
+  // reads any (youtube's `id` or `.Get 0`), so emptying a named call leaves its fields.
+  const readsNames = schema.some((s) => typeof s.key === "string");
+  const positional = params.length > 0 ? params.every((p) => p.name === undefined || p.name === null) : schema.length > 0 && !readsNames;
+  const named = params.length > 0 ? params.some((p) => p.name !== undefined && p.name !== null) : readsNames;
   const of = (key) => schema.find((s) => s.key === key);
   const slot = (key, kind) => {
     const s = of(key);
@@ -329,7 +331,11 @@ function paramField(sc, slot, env, isTitle) {
           onClick: async () => {
             const chosen = await env.ctx.pickImage();
             if (chosen === null || chosen === undefined) return;
-            control.value = chosen;
+            // In the style of the value it replaces: a static file's site path without its
+            // `/` where the value had none (a template that pipes it through relURL keeps a
+            // base URL's path then, which `/img/x.png` loses: the new user's trial, 49a-2).
+            const relative = control.value !== "" && !/^(\/|[a-z]+:)/i.test(control.value);
+            control.value = relative && chosen.startsWith("/") ? chosen.slice(1) : chosen;
             control.dispatchEvent(new Event("input"));
           },
         })
@@ -357,18 +363,25 @@ function linkText(v) {
 }
 
 /** Where the window can show an image value from: the site's `static/` for `/x.png`, the
- *  page's folder for `x.png` (else its `assets/`: see `thumbFallback`); nothing for remote
- *  images. */
+ *  page's folder for `x.png` (else its `assets/` or `static/`: see `thumbFallback`);
+ *  nothing for remote images. */
 function imageUrl(v) {
   if (!v || /^[a-z]+:/i.test(v) || v.startsWith("//")) return null;
   return v.startsWith("/") ? folioUrl(`site${v}`) : folioUrl(`page/${v}`);
 }
 
-/** A relative image not in the page's folder may be one of the site's assets. */
+/** A relative image not in the page's folder may be one of the site's assets, or a
+ *  static file its template makes a site path of (`relURL`). */
 function thumbFallback(img, v) {
+  const next = [folioUrl(`assets/${v}`), folioUrl(`site/${v}`)];
   img.onerror = () => {
-    img.onerror = () => { img.hidden = true; };
-    img.src = folioUrl(`assets/${v}`);
+    const url = next.shift();
+    if (url === undefined) {
+      img.onerror = null;
+      img.hidden = true;
+    } else {
+      img.src = url;
+    }
   };
 }
 
@@ -401,8 +414,9 @@ function childTextLabel(sc, template) {
 function bodyField(sc, env, template) {
   const where = env.path.join(".");
   const area = el("textarea", {
-    rows: Math.min(14, Math.max(3, sc.body.split("\n").length + 1)), value: sc.body, dataset: { key: `b${env.root.id}:${where}:body` },
-    onInput: (e) => { sc.body = e.target.value; env.send(`${where}:body`); env.onTitle?.(""); },
+    rows: Math.min(14, Math.max(3, sc.body.split("\n").length + 1)), value: sc.body, dataset: { key: `b${env.root.id}:${where}:^body` },
+    // `^body`: no parameter's name (a template may read `.Get "body"` beside `.Inner`).
+    onInput: (e) => { sc.body = e.target.value; env.send(`${where}:^body`); env.onTitle?.(""); },
   });
   return field(bodyLabel(sc, template), area);
 }
@@ -417,7 +431,7 @@ function childList(sc, env) {
   kids.forEach((child, i) => {
     let item = null;
     const path = [...env.path, i];
-    const childEnv = { ...env, path, onTitle: (t) => retitle(item, t || titleOf(child)) };
+    const childEnv = { ...env, path, onTitle: (t) => retitle(item, t || titleOf(child, env.ctx.shortcode(child.name ?? ""))) };
     const where = path.join(".");
     let kind = "Text";
     let label = null;
@@ -442,7 +456,7 @@ function childList(sc, env) {
     } else {
       kind = "Shortcode";
       label = child.name;
-      title = titleOf(child);
+      title = titleOf(child, env.ctx.shortcode(child.name));
       body = shortcodeFields(child, childEnv);
     }
     if (body.redraw) redraws.push(body.redraw);

@@ -730,6 +730,7 @@ class NestedShortcodeTest(AppTest):
             '{{ range split (.Get "stack") "," }}<i>{{ . }}</i>{{ end }}</a>\n'
         ),
         "static/img/folio.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',
+        "static/img/old.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle r="4"/></svg>',
         "content/en/about.md": NESTED_PAGE,
     }
 
@@ -809,6 +810,24 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace(
             '{{< tile name="Other" stack="Go" >}}', '{{< tile name="Other" stack="Go" img="/img/folio.svg" >}}'))
+
+    def test_an_image_chosen_for_a_value_without_a_leading_slash_is_written_without_one(self):
+        # The new user's trial, 49a-2: `img/a.png | relURL` keeps a base URL's path, and
+        # the picker wrote `/img/b.png`, which drops it; the thumbnail of the relative
+        # static file was not shown either.
+        self.page.write_text(NESTED_PAGE.replace('name="Other" stack="Go"', 'name="Other" stack="Go" img="img/old.svg"'))
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "img/old.svg", what="the page read again")
+        thumb = "document.querySelector('[data-key=\"b1:1:img\"]').closest('.image-field').querySelector('img')"
+        self.s.wait(lambda: self.s.execute(f"const i = {thumb}; return !i.hidden && i.complete && i.naturalWidth > 0"),
+                    what="the relative static file's thumbnail")
+        self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label="Choose an image for Img"]'))
+        self.s.wait(lambda: self.s.find_all("#dialog .image-choice"), what="the site's images")
+        names = self.s.execute("return [...document.querySelectorAll('#dialog .image-choice span:first-of-type')].map(s => s.textContent)")
+        self.s.click(self.s.find_all("#dialog .image-choice")[names.index("/img/folio.svg")])
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "img/folio.svg", what="the chosen image")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn('img="img/folio.svg"', self.page.read_text())
 
     def test_alt_arrow_in_a_nested_field_moves_its_tile_and_the_focus_follows(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the first tile's fields")
@@ -1067,18 +1086,18 @@ class BodyLabelTest(AppTest):
         self.assertNotIn("gist", offered, "Hugo 0.156 removed it: a page calling it does not build")
 
     def test_alt_up_in_a_site_shortcodes_body_moves_it_and_keeps_the_focus_there(self):
-        self.s.wait(lambda: self.s.find_all('[data-key="b1::body"]'), what="the code block's body")
-        self.s.click(self.field("b1::body"))
+        self.s.wait(lambda: self.s.find_all('[data-key="b1::^body"]'), what="the code block's body")
+        self.s.click(self.field("b1::^body"))
         self.xkey("alt+Up")
-        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1::body",
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == "b1::^body",
                     what="the focus back in the moved block's body")
         self.assertEqual(self.s.execute("return document.querySelector('.blocks > .block').dataset.id"), "1")
         self.xtype("// hi")
-        self.s.wait(lambda: "// hi" in self.s.prop(self.field("b1::body"), "value"), what="typing in the moved body")
+        self.s.wait(lambda: "// hi" in self.s.prop(self.field("b1::^body"), "value"), what="typing in the moved body")
 
     def test_each_body_is_labelled_with_what_its_template_makes_of_it(self):
         labels = lambda: self.s.execute(
-            "return [...document.querySelectorAll('.field')].filter(f => f.querySelector('textarea[data-key$=\":body\"]'))"
+            "return [...document.querySelectorAll('.field')].filter(f => f.querySelector('textarea[data-key$=\":^body\"]'))"
             ".map(f => f.querySelector('label').textContent)")
         self.s.wait(lambda: len(labels()) == 4, what="the four bodies")
         self.assertEqual(labels(), ["Body (Markdown)", "Body (code)", "Body (HTML)", "Body (Markdown)"])
@@ -1293,6 +1312,64 @@ class OwnShortcodesNoCardTest(AppTest):
         self.assertNotIn("Add card", hints)
         options = self.s.execute("return [...document.querySelectorAll('.add-end select option')].map(o => o.value)")
         self.assertIn("talk", options)
+
+
+NOTE_PAGE = "---\ntitle: About\n---\n{{< note kind=\"tip\" body=\"Short\" >}}Long text here.{{< /note >}}\n"
+
+
+class BodyParameterTest(AppTest):
+    """A template that reads a parameter named `body` beside the call's body."""
+
+    site_files = {
+        "layouts/shortcodes/note.html": '<aside class="{{ .Get "kind" }}"><b>{{ .Get "body" }}</b>{{ .Inner | markdownify }}</aside>\n',
+        "content/en/about.md": NOTE_PAGE,
+    }
+
+    def test_typing_in_the_body_stays_in_the_body_through_undo_and_redo(self):
+        # Review 49c, 1: the body's field and the parameter's had one key, so a redraw put
+        # the focus, and the typing after it, in the parameter.
+        body = "b0::^body"
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{body}"]'), what="the body's field")
+        self.s.execute(f"const b = document.querySelector('[data-key=\"{body}\"]'); b.focus(); b.setSelectionRange(b.value.length, b.value.length)")
+        self.xtype(" More")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+z")
+        self.s.wait(lambda: not self.dirty(), what="undo")
+        self.xkey("ctrl+shift+z")
+        self.s.wait(lambda: self.dirty(), what="redo")
+        self.s.wait(lambda: self.s.execute("return document.activeElement.dataset.key") == body, what="the focus in the body")
+        self.xtype("XYZ")
+        self.s.wait(lambda: "XYZ" in self.s.prop(self.field(body), "value"), what="the typing")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        saved = self.page.read_text()
+        self.assertIn('body="Short" >}}Long text here.', saved)
+        self.assertIn("XYZ", saved.split(">}}")[1])
+
+
+YOUTUBE_PAGE = "---\ntitle: About\n---\n{{< youtube id=\"w7Ft2ymGmfc\" >}}\n"
+
+
+class EmptiedNamedCallTest(AppTest):
+    """Hugo's youtube, whose template reads `id` or position 0, called by name."""
+
+    site_files = {"content/en/about.md": YOUTUBE_PAGE}
+
+    def test_a_named_call_emptied_keeps_its_named_fields_through_undo_and_redo(self):
+        # Review 49c, 2: with no values left, the form guessed a positional call and its
+        # named fields went, with the focus and the typing.
+        key = "b0::id"
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the id field")
+        el = self.field(key)
+        self.s.click(el)
+        self.s.type(el, wd.CTRL + "a")
+        self.s.type(el, wd.BACKSPACE)
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.xkey("ctrl+z")
+        self.xkey("ctrl+shift+z")
+        self.s.wait(lambda: self.dirty(), what="redo")
+        self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the id field after the redraw")
+        self.assertFalse(self.s.find_all('[data-key="b0::#0"]'))
 
 
 class RefusedEditTest(AppTest):
