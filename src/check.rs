@@ -128,6 +128,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
             .into_iter()
             .chain(site.missing_theme_problem())
             .chain(crate::site::refs::unknown_permalink_tokens(site))
+            .chain(site.render_hook_problems())
             .map(refused_setting),
     );
     found.extend(

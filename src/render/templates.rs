@@ -234,8 +234,17 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         if path.is_empty() {
             return None;
         }
-        let page =
-            || engine::objects::ref_url(frame.refs.as_ref(), &frame.base_url(), path, false).ok();
+        // `.PageInner.GetPage`: from the page, or inside `markdownify` from the home page
+        // (its folder the root), never by a name alone (review 49b, 5).
+        let page = || {
+            let found = if frame.renders_another_page() {
+                frame.find_page(&format!("/{path}"), false)
+            } else {
+                frame.find_page(path, true)
+            };
+            let page = found.ok().flatten()?;
+            page.field("RelPermalink").map(engine::values::to_string)
+        };
         let url = (!image)
             .then(page)
             .flatten()
@@ -1083,8 +1092,8 @@ impl Renderer<'_> {
 
 /// Runs `render` with the page's frame set when the page calls a shortcode the site has
 /// a template for, or the site has render hooks (so the templates can run), or Hugo's
-/// embedded link hook is on (its links find pages through the frame); as it is
-/// otherwise.
+/// embedded link or image hook is on (its links and images find pages and files through
+/// the frame); as it is otherwise.
 pub(super) fn with_templates<R>(
     page: &crate::page::Page,
     opts: &super::RenderOptions,
@@ -1098,7 +1107,8 @@ pub(super) fn with_templates<R>(
         .catalogue()
         .render_hooks()
         .any(|name| HookKind::of_name(name).is_some())
-        || opts.markup.link_hook;
+        || opts.markup.link_hook
+        || opts.markup.image_hook;
     if !uses_templates {
         return (render(), Default::default());
     }

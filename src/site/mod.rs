@@ -496,11 +496,22 @@ impl Site {
     /// The ids of the warnings and errors the site silences (`ignoreLogs`, or its old name
     /// `ignoreErrors`, which wins when both are set: Hugo's `applyConfigAliases`), in lower
     /// case, as Hugo compares them (`allconfig.go`; `Warnidf` lowers the id it is given).
-    /// A string alone is a list of one. Empty when the site sets none.
+    /// The first language's own setting, in Hugo's order of languages ([`Site::languages`]:
+    /// by weight, one without last), counts for the whole build, another language's for
+    /// none, whichever is the default (checked with Hugo 0.168). A string alone is a list
+    /// of one. Empty when the site sets none.
     pub fn ignored_logs(&self) -> Arc<[String]> {
-        let ids = self
-            .config_json(&["ignoreErrors"])
-            .or_else(|| self.config_json(&["ignoreLogs"]));
+        let lang = self
+            .languages()
+            .into_iter()
+            .next()
+            .map_or_else(|| self.default_language(), |l| l.code);
+        let read = |key: &str| {
+            self.setting(&["languages", &lang, key])
+                .map(|(_, node)| node.to_json())
+                .or_else(|| self.config_json(&[key]))
+        };
+        let ids = read("ignoreErrors").or_else(|| read("ignoreLogs"));
         let ids = match ids {
             Some(Json::Array(ids)) => ids,
             Some(one @ Json::String(_)) => vec![one],
@@ -509,6 +520,79 @@ impl Site {
         ids.iter()
             .filter_map(|id| id.as_str().map(str::to_lowercase))
             .collect()
+    }
+
+    /// Whether Hugo's embedded (link, image) render hooks run ([`Site::markup`]).
+    fn embedded_hooks(&self, table: &MarkupTable) -> (bool, bool) {
+        let languages = match self.config_json(&["languages"]) {
+            Some(Json::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        let multihost = languages
+            .values()
+            .any(|l| l.get("baseURL").or_else(|| l.get("baseurl")).is_some());
+        let auto = !languages.is_empty()
+            && !multihost
+            && !table.is(&["goldmark", "duplicateresourcefiles"], true);
+        let hook = |kind: &str| {
+            let setting = |key: &str| table.get(&["goldmark", "renderhooks", kind, key]);
+            match (setting("enabledefault"), setting("useembedded")) {
+                (Some(Json::Bool(on)), _) => *on,
+                (_, Some(Json::String(mode))) => match mode.as_str() {
+                    "always" | "fallback" => true,
+                    "never" => false,
+                    _ => auto,
+                },
+                _ => auto,
+            }
+        };
+        (hook("link"), hook("image"))
+    }
+
+    /// The render hook settings Hugo 0.168 stops on, each at its place: the removed
+    /// `enableDefault`, and a `useEmbedded` that is not `always`, `auto`, `fallback` or
+    /// `never` (`config/allconfig/allconfig.go`).
+    pub fn render_hook_problems(&self) -> Vec<BadSetting> {
+        let mut found = Vec::new();
+        for kind in ["link", "image"] {
+            let at = |key: &str| self.setting(&["markup", "goldmark", "renderHooks", kind, key]);
+            let mut say = |(file, node): (&ConfigFile, &crate::formats::Node), message: String| {
+                let (line, col) = crate::text::line_col(&file.src, node.span.start);
+                found.push(BadSetting {
+                    file: file.path.clone(),
+                    line,
+                    col,
+                    message,
+                });
+            };
+            if let Some(setting) = at("enableDefault") {
+                say(
+                    setting,
+                    format!(
+                    "markup.goldmark.renderHooks.{kind}.enableDefault was removed in Hugo 0.148, \
+                     and Hugo stops its build on it: write useEmbedded = \"fallback\" for true, \
+                     \"never\" for false"
+                ),
+                );
+            }
+            if let Some(setting) = at("useEmbedded") {
+                let mode = setting.1.to_json();
+                // Compared as written (`Always` stops Hugo too).
+                let known = mode
+                    .as_str()
+                    .is_some_and(|m| ["always", "auto", "fallback", "never"].contains(&m));
+                if !known {
+                    say(
+                        setting,
+                        format!(
+                        "markup.goldmark.renderHooks.{kind}.useEmbedded must be one of always, \
+                         auto, fallback, or never: Hugo stops its build"
+                    ),
+                    );
+                }
+            }
+        }
+        found
     }
 
     /// Whether the config lets raw HTML through (`markup.goldmark.renderer.unsafe = true`).
@@ -541,23 +625,21 @@ impl Site {
         MarkupTable(Some(Json::Object(markup)))
     }
 
-    /// The Markdown settings that change the HTML. Hugo turns its embedded link and image
-    /// render hooks on by itself for a site with a `languages` table, unless
-    /// `markup.goldmark.renderHooks.{link,image}.enableDefault` says otherwise.
+    /// The Markdown settings that change the HTML. Hugo's embedded link and image render
+    /// hooks run as `markup.goldmark.renderHooks.{link,image}.useEmbedded` says:
+    /// `always` and `fallback` (where the site has no hook of its own, which Folio's
+    /// render checks), not `never`; `auto`, the default, is `fallback` on a site with a
+    /// `languages` table (one language in it is enough, checked with Hugo 0.168), one host
+    /// and no `duplicateResourceFiles`, else `never` (`config/allconfig/allconfig.go`). The old `enableDefault` reads as
+    /// `fallback` or `never` (and stops Hugo 0.168's build: [`Site::render_hook_problems`]).
     pub fn markup(&self) -> Markup {
         let table = self.markup_table();
-        let multilingual =
-            matches!(self.config_json(&["languages"]), Some(Json::Object(m)) if !m.is_empty());
-        let hook = |kind: &str| match table.get(&["goldmark", "renderhooks", kind, "enabledefault"])
-        {
-            Some(Json::Bool(on)) => *on,
-            _ => multilingual,
-        };
+        let (link_hook, image_hook) = self.embedded_hooks(&table);
         let extension = |name: &str| !table.is(&["goldmark", "extensions", name], false);
         Markup {
             unsafe_html: table.is(&["goldmark", "renderer", "unsafe"], true),
-            link_hook: hook("link"),
-            image_hook: hook("image"),
+            link_hook,
+            image_hook,
             highlight: crate::render::highlight::Settings::from_config(table.get(&["highlight"]))
                 .with_legacy(|key| self.config_json(&[key])),
             emoji: self.config_json(&["enableEmoji"]) == Some(Json::Bool(true)),

@@ -185,6 +185,7 @@ pub fn resolve(
     if path.is_empty() {
         return Err(RefError::NotFound);
     }
+    let path = path.trim_end_matches('/');
     let found = content_node(lookup, Some(from), path, !path.contains('/'))?;
     found.map(|p| (p, fragment)).ok_or(RefError::NotFound)
 }
@@ -202,8 +203,8 @@ pub fn get_page(
     from: Option<&Path>,
     path: &str,
 ) -> Result<Option<PathBuf>, RefError> {
-    let by_name = from.is_none() && !path.contains('/');
-    content_node(lookup, from, path.trim_end_matches('/'), by_name)
+    let path = path.trim_end_matches('/');
+    content_node(lookup, from, path, from.is_none() && !path.contains('/'))
 }
 
 /// The page `path` names from the page `from` (`None`: the site), as Hugo's
@@ -237,9 +238,11 @@ fn content_node(
             .file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
-        let with_ext = Path::new(path).extension().is_some_and(|e| {
-            PAGE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
-        });
+        // Hugo's `paths.HasExt`: any dot in the last part (`v1.2`, `about.md`).
+        let with_ext = path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'));
         let container =
             name.split('.').next() == Some("index") && !(with_ext && path.starts_with("../"));
         let own = if container {
@@ -254,6 +257,9 @@ fn content_node(
             Some(true) if unrooted => None,
             _ => page_at(lookup, own, path),
         };
+        // A name with an extension is also looked up as a file beside the page's own
+        // (Hugo's `getContentNodeFromRefReverseLookup`): `./../cv.md` from `about/index.md`.
+        let found = found.or_else(|| with_ext.then(|| page_at(lookup, folder, path)).flatten());
         if found.is_some() {
             return Ok(found);
         }
@@ -267,6 +273,30 @@ fn content_node(
         None if by_name => by_name_lookup(lookup, path),
         None => Ok(None),
     }
+}
+
+/// The files that may be the page at `at` (a path in the content folder): for a name
+/// with a page's extension (`has_ext`), that file, then as for the path without it, as
+/// Hugo looks pages up by path (`about.md` names `about/index.md` too, as GitHub-style
+/// links do): `at` with each page extension, its `index.md` and `_index.md`.
+fn page_files(at: &Path, has_ext: bool) -> Vec<PathBuf> {
+    let stem = if has_ext {
+        at.with_extension("")
+    } else {
+        at.to_path_buf()
+    };
+    let with_ext = |ext: &str| {
+        let mut s = stem.clone().into_os_string();
+        s.push(".");
+        s.push(ext);
+        PathBuf::from(s)
+    };
+    has_ext
+        .then(|| at.to_path_buf())
+        .into_iter()
+        .chain(PAGE_EXTENSIONS.iter().map(|e| with_ext(e)))
+        .chain(["index.md", "_index.md"].map(|f| stem.join(f)))
+        .collect()
 }
 
 /// Whether the relative `path` climbs out of the folder it is read from, as Go's
@@ -425,21 +455,7 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_lowercase().as_str()));
-    let files: Vec<PathBuf> = if has_ext {
-        vec![at.clone()]
-    } else {
-        let with_ext = |ext: &str| {
-            let mut s = at.clone().into_os_string();
-            s.push(".");
-            s.push(ext);
-            PathBuf::from(s)
-        };
-        PAGE_EXTENSIONS
-            .iter()
-            .map(|e| with_ext(e))
-            .chain(["index.md", "_index.md"].map(|f| at.join(f)))
-            .collect()
-    };
+    let files = page_files(&at, has_ext);
     let candidates: Vec<PathBuf> = files.iter().flat_map(|f| lookup.files_for(f)).collect();
     // Hugo looks pages up by their lower-cased path: `Blog/POST.md` names `blog/post.md`.
     let file = candidates

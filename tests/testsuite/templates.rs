@@ -634,7 +634,6 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
     }
 }
 
-/// Appends `text` to the `hugo.toml` of the site at `site`.
 /// Hugo's build of the site at `site` with its warnings: (whether it built, what it said).
 fn hugo_log(site: &Path) -> (bool, String) {
     let out = std::process::Command::new(crate::support::hugo_bin())
@@ -647,6 +646,7 @@ fn hugo_log(site: &Path) -> (bool, String) {
     (out.status.success(), log)
 }
 
+/// Appends `text` to the `hugo.toml` of the site at `site`.
 fn add_to_config(site: &Path, text: &str) {
     let hugo_toml = site.join("hugo.toml");
     let before = std::fs::read_to_string(&hugo_toml).unwrap();
@@ -923,6 +923,19 @@ fn the_size_of_an_svg_stops_the_build_as_in_hugo_and_folio_check_says_so() {
             .iter()
             .any(|f| f.contains("gallery.html:1:") && f.contains(message)),
         "{found:?}"
+    );
+    // An image whose size cannot be read (a placeholder) is 0 wide to Hugo, which goes on
+    // (review 49b, 2).
+    std::fs::remove_file(site.path().join("content/work/logo.svg")).unwrap();
+    std::fs::write(site.path().join("content/work/shot.png"), "not yet").unwrap();
+    hugo_build(site.path(), "a placeholder image");
+    let hugo = std::fs::read_to_string(site.path().join("public/work/index.html")).unwrap();
+    assert!(hugo.contains("width=\"0\""), "{hugo}");
+    let folio = folio_render(&site.path().join("content/work/index.md"));
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert_eq!(
+        checked(&site.path().join("content/work/index.md")),
+        Vec::<String>::new()
     );
 }
 
@@ -1617,7 +1630,10 @@ fn a_top_level_bundles_relative_paths_and_the_sites_stay_where_hugo_reads_them()
     // Hunt AL, 2: a top-level leaf bundle's folder is "" to Hugo, so `../x` from it names
     // no page, and the site's GetPage of `./x` none; Folio found /x/ for both, and a
     // `relref` to it, which stops Hugo's build, went unsaid.
-    let calls = "{{< see \"../projects\" \"./projects\" \"projects\" \"./y\" \"../y\" \"y\" \"../work/y\" \"..\" >}}\n";
+    // With review 49b's: a dot in a name is an extension to Hugo (`../v1.2` from the
+    // bundle's own folder), a trailing slash is trimmed first, `x.md` names `x/index.md`.
+    let calls = "{{< see \"../projects\" \"./projects\" \"projects\" \"./y\" \"../y\" \"y\" \"../work/y\" \"..\" \
+                 \"../releases/v1.2\" \"../v1.2\" \"y/\" \"about.md\" \"work/y.md\" \"./../cv.md\" >}}\n";
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "title = \"T\"\n"),
         (
@@ -1628,6 +1644,7 @@ fn a_top_level_bundles_relative_paths_and_the_sites_stay_where_hugo_reads_them()
         ("content/projects/_index.md", "---\ntitle: P\n---\n"),
         ("content/work/_index.md", "---\ntitle: W\n---\n"),
         ("content/work/y/index.md", "---\ntitle: Y\n---\n"),
+        ("content/releases/v1.2.md", "---\ntitle: V\n---\n"),
         ("content/about/index.md", &format!("---\ntitle: A\n---\n{calls}")),
         ("content/cv.md", &format!("---\ntitle: C\n---\n{calls}")),
         ("content/work/x/index.md", &format!("---\ntitle: X\n---\n{calls}")),
@@ -5880,25 +5897,16 @@ fn what_a_template_says_with_warnf_is_a_warning_of_folio_check_at_the_call_as_hu
     );
 }
 
-#[test]
-fn warnings_and_errors_the_site_silences_in_ignore_logs_are_not_said_as_hugo_does_not_say_them() {
-    // Reviews 48c-6 and 48e-6: Folio's words for Hugo's raw-HTML warning, `warnidf` and
-    // `erroridf` were said (an `erroridf` drew Folio's card) where the site silenced them.
-    let fig = "{{ warnidf \"Fig-Id\" \"figure %s\" (.Get \"src\") }}\
-               <figure>{{ .Get \"caption\" | markdownify }}</figure>";
-    let alt = "{{ with .Get \"alt\" }}{{ else }}{{ erroridf \"no-alt\" \"no alt for %s\" (.Get \"src\") }}{{ end }}\
-               <img src=\"{{ .Get \"src\" }}\">";
-    let calls =
-        "{{< fig src=\"a.png\" caption=\"A <b>bold</b> one\" >}}\n\n{{< alt src=\"a.png\" >}}";
-    for (config, said) in [
+/// The configs of [`warnings_and_errors_the_site_silences_in_ignore_logs_are_not_said_as_hugo_does_not_say_them`],
+/// each with what Hugo says, and so Folio.
+const IGNORE_LOGS_CASES: &[(&str, &[&str])] = &[
         (
             "",
-            [
+            &[
                 "(warnidf): figure a.png",
                 "no alt for a.png",
                 "Hugo omits the raw HTML",
-            ]
-            .as_slice(),
+            ],
         ),
         // A string alone is a list of one; ids are compared in lower case.
         (
@@ -5913,12 +5921,35 @@ fn warnings_and_errors_the_site_silences_in_ignore_logs_are_not_said_as_hugo_doe
             "ignoreLogs = ['fig-id', 'no-alt', 'warning-goldmark-raw-html']\n",
             &[],
         ),
+        // The first language's own setting (by weight, none last) is the build's, whichever
+        // is the default; another language's is none (review 49b, 3).
+        (
+            "defaultContentLanguage = 'en'\n[languages.en]\nweight = 2\n[languages.fr]\nweight = 1\n\
+             ignoreLogs = ['fig-id', 'no-alt', 'warning-goldmark-raw-html']\n",
+            &[],
+        ),
+        (
+            "defaultContentLanguage = 'en'\n[languages.en]\nignoreLogs = ['fig-id']\n[languages.fr]\nweight = 2\n",
+            &["(warnidf): figure a.png", "no alt for a.png", "Hugo omits the raw HTML"],
+        ),
         // The old name wins over the new one when both are set.
         (
             "ignoreErrors = ['fig-id', 'no-alt']\nignoreLogs = ['warning-goldmark-raw-html']\n",
             &["Hugo omits the raw HTML"],
         ),
-    ] {
+];
+
+#[test]
+fn warnings_and_errors_the_site_silences_in_ignore_logs_are_not_said_as_hugo_does_not_say_them() {
+    // Reviews 48c-6 and 48e-6: Folio's words for Hugo's raw-HTML warning, `warnidf` and
+    // `erroridf` were said (an `erroridf` drew Folio's card) where the site silenced them.
+    let fig = "{{ warnidf \"Fig-Id\" \"figure %s\" (.Get \"src\") }}\
+               <figure>{{ .Get \"caption\" | markdownify }}</figure>";
+    let alt = "{{ with .Get \"alt\" }}{{ else }}{{ erroridf \"no-alt\" \"no alt for %s\" (.Get \"src\") }}{{ end }}\
+               <img src=\"{{ .Get \"src\" }}\">";
+    let calls =
+        "{{< fig src=\"a.png\" caption=\"A <b>bold</b> one\" >}}\n\n{{< alt src=\"a.png\" >}}";
+    for &(config, said) in IGNORE_LOGS_CASES {
         let site = site_with(&[("fig", fig), ("alt", alt)], calls);
         add_to_config(site.path(), config);
         let (built, hugo) = hugo_log(site.path());
@@ -7589,6 +7620,61 @@ fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at
     assert!(!html.contains("src=\"/images/app.png\""), "{html}");
     let warnings = format!("{:?}", report.warnings);
     assert!(!warnings.contains("app.png"), "{warnings}");
+}
+
+#[test]
+fn the_embedded_hooks_run_as_use_embedded_says_and_enable_default_is_the_error_it_is_to_hugo() {
+    // Review 49b, 6: Folio read the removed `enableDefault`, not `useEmbedded`, and took a
+    // `languages` table of one language for a multilingual site.
+    let two =
+        "defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n";
+    let image = "[markup.goldmark.renderHooks.image]\n";
+    for (config, pointed) in [
+        (format!("{image}useEmbedded = \"fallback\"\n"), true),
+        (format!("{image}useEmbedded = \"always\"\n"), true),
+        (format!("{two}{image}useEmbedded = \"never\"\n"), false),
+        (two.to_string(), true),
+        // A table of one language is enough (checked).
+        ("[languages.en]\nweight = 1\n".to_string(), true),
+        (
+            "[languages.en]\nbaseURL = \"https://e.org/\"\n[languages.fr]\nbaseURL = \"https://f.org/\"\n".to_string(),
+            false,
+        ),
+        (format!("{two}[markup.goldmark]\nduplicateResourceFiles = true\n"), false),
+    ] {
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", &format!("title = \"T\"\n{config}")),
+            ("assets/images/app.png", "png"),
+            ("content/about.md", "---\ntitle: About\n---\n![The app](images/app.png)\n"),
+        ]);
+        hugo_build(site.path(), &config);
+        // A site of one host per language is published a folder per language.
+        let public = site.path().join("public");
+        let built = ["about/index.html", "en/about/index.html"]
+            .iter()
+            .find_map(|p| std::fs::read_to_string(public.join(p)).ok());
+        let hugo = built.unwrap_or_default();
+        let folio = folio_render(&site.path().join("content/about.md"));
+        assert!(hugo.contains("The app"), "{config}: {hugo}");
+        assert_eq!(hugo.contains("src=\"/images/app.png\""), pointed, "{config}: {hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
+    }
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[markup.goldmark.renderHooks.link]\nenableDefault = true\n",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\nx\n"),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("enableDefault was deprecated"), "{hugo}");
+    let found = checked(&site.path().join("content/about.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("hugo.toml:3:1") && f.contains("useEmbedded = \"fallback\"")),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -292,6 +292,12 @@ impl Frame {
         out
     }
 
+    /// Whether the text being rendered is another page's than `.Page`'s
+    /// ([`Frame::as_page_of_text`]: `markdownify`'s, the home page's).
+    pub fn renders_another_page(&self) -> bool {
+        self.text_page.borrow().is_some()
+    }
+
     /// The page whose text is being rendered: the one [`Frame::as_page_of_text`] set, else
     /// `.Page`.
     pub fn page_of_text(&self) -> Value {

@@ -212,11 +212,12 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
         ("Params", map::<&str>([])),
     ];
     if main == "image" && ext != "svg" {
-        if let Ok(size) = imagesize::size(path) {
-            let n = |v: usize| Value::Int(i64::try_from(v).unwrap_or(0));
-            fields.push(("Width", n(size.width)));
-            fields.push(("Height", n(size.height)));
-        }
+        // One Folio cannot read the size of (a placeholder, a broken file) is 0 by 0, as
+        // Hugo gives it.
+        let size = imagesize::size(path).map_or((0, 0), |s| (s.width, s.height));
+        let n = |v: usize| Value::Int(i64::try_from(v).unwrap_or(0));
+        fields.push(("Width", n(size.0)));
+        fields.push(("Height", n(size.1)));
     }
     let is_text = main == "text"
         || matches!(

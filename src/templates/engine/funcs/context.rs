@@ -477,6 +477,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // `erroridf ID FORMAT ARGS…`: an error the site may silence by its id (`ignoreLogs`),
     // and then the build goes on.
     ("erroridf fmt.Erroridf", |a| {
+        arg(a, 1, "erroridf")?;
         if engine::frame()?.ignores(&to_string(arg(a, 0, "erroridf")?)) {
             return Ok(string(""));
         }
@@ -492,6 +493,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // `warnidf ID FORMAT ARGS…`: the id names the warning for `ignoreLogs`, and is not
     // part of the message.
     ("warnidf fmt.Warnidf", |a| {
+        arg(a, 1, "warnidf")?;
         if engine::frame()?.ignores(&to_string(arg(a, 0, "warnidf")?)) {
             return Ok(string(""));
         }
@@ -1583,17 +1585,14 @@ fn of_a_resource(name: &str, holder: &Value) -> Option<gotmpl::Result<Value>> {
         // An image's metadata and colours, which Folio does not read from its file.
         return Some(Err(exec_error(super::why_not(&format!(".{name}")))));
     }
-    if matches!(name, "Width" | "Height")
-        && holder.field(name).is_none()
-        && holder.field("ResourceType").map(to_string).as_deref() == Some("image")
-    {
-        // An image Hugo cannot decode (an SVG): its size stops Hugo's build
+    let media = holder
+        .field("MediaType")
+        .and_then(|m| m.field("Type"))
+        .map(to_string)
+        .unwrap_or_default();
+    if matches!(name, "Width" | "Height") && media == "image/svg+xml" {
+        // An SVG has no size to Hugo: asking for it stops Hugo's build
         // (`resources/transform.go`).
-        let media = holder
-            .field("MediaType")
-            .and_then(|m| m.field("Type"))
-            .map(to_string)
-            .unwrap_or_default();
         return Some(Err(exec_error(format!(
             "error calling {name}: resource {:?} of media type {media:?} does not support \
              this method: use reflect.IsImageResource, reflect.IsImageResourceProcessable, or \
