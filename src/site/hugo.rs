@@ -83,7 +83,8 @@ impl SiteFiles {
 
 /// A data or translation file's values, when it parses; `None` for a file Folio does not
 /// read (too large, null, or in a format it has no reader for: XML, CSV). A file that does not
-/// parse, or that Hugo has no reader for either, is a problem.
+/// parse, that Hugo has no reader for either, or cannot hold as data (CSV), or that Folio
+/// does not read (XML), is a problem.
 fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Option<Json> {
     let when = if always {
         "Hugo stops its build"
@@ -101,6 +102,10 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default();
+    if let Some(unread) = (!always).then(|| unread_data(path, extension)).flatten() {
+        problems.push(unread);
+        return None;
+    }
     let Some(format) = Format::from_extension(extension) else {
         // Hugo passes over a data format's extension in capitals (`x.YAML`) unread.
         let lower = extension.to_ascii_lowercase();
@@ -140,6 +145,34 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
             None
         }
     }
+}
+
+/// What is said of a data file of a format Folio reads none of: CSV, which Hugo 0.168
+/// reads as rows its data cannot hold (its build stops once a template reads the data;
+/// hunt AL, 6), and XML, which Hugo reads (its root element's children, by `mxj`) and
+/// Folio does not.
+fn unread_data(path: &Path, extension: &str) -> Option<FileProblem> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let message = match extension {
+        "csv" => format!(
+            "unexpected data type [][]string in file {name}; Hugo stops its build once a \
+             template reads .Site.Data"
+        ),
+        "xml" => "Folio does not read XML data: templates reading it get nothing in the \
+                  preview and the export, where Hugo's get its elements"
+            .into(),
+        _ => return None,
+    };
+    Some(FileProblem {
+        path: path.to_path_buf(),
+        line: 1,
+        col: 1,
+        message,
+        always: false,
+    })
 }
 
 /// A data file's `text` as Hugo reads it (checked with Hugo 0.168): an empty file is an

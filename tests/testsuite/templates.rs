@@ -6238,6 +6238,37 @@ fn a_data_or_translation_file_hugo_cannot_load_is_said_by_check_where_it_fails()
 }
 
 #[test]
+fn a_csv_data_file_stops_hugo_once_data_is_read_and_an_xml_one_is_said_unread() {
+    // Hunt AL, 6: both were passed over in silence.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("data/talks.csv", "name,year\nA,2020\n"),
+        ("layouts/shortcodes/d.html", "{{ len hugo.Data }}"),
+        ("content/about.md", "---\ntitle: About\n---\n{{< d >}}\n"),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    let message = "unexpected data type [][]string in file talks.csv";
+    assert!(hugo.contains(message), "{hugo}");
+    let found = checked(&site.path().join("content/about.md")).join("\n");
+    assert!(
+        found.contains(&format!("talks.csv:1:1: warning: {message}")),
+        "{found}"
+    );
+    std::fs::remove_file(site.path().join("data/talks.csv")).unwrap();
+    std::fs::write(
+        site.path().join("data/press.xml"),
+        "<press><item><title>Wired</title></item></press>\n",
+    )
+    .unwrap();
+    hugo_build(site.path(), "XML data");
+    let found = checked(&site.path().join("content/about.md")).join("\n");
+    assert!(
+        found.contains("press.xml:1:1: warning: Folio does not read XML data"),
+        "{found}"
+    );
+}
+
+#[test]
 fn a_language_turned_off_is_no_language_of_the_site_as_in_hugo() {
     let site = crate::support::hugo_site(&[
         (
