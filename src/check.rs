@@ -329,6 +329,7 @@ pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
     front_matter_and_fence_problems(page, site, &mut found);
     raw_html_problems(page, site, &mut found);
     calls_shown_as_code(page, &mut found);
+    calls_in_headings(page, &mut found);
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {
@@ -760,6 +761,44 @@ fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
                  indentation"
                     .into(),
             ));
+        }
+    }
+}
+
+/// A `{{< >}}` call in a heading of the page's prose whose id is made from its text:
+/// Hugo makes the id before the call's output is in, from the placeholder that stands for
+/// it (`hahahugoshortcode…`, `hugolib/shortcode.go`), so `#experience` finds no
+/// `## {{< icon >}} Experience`, and the table of contents lists the placeholder's
+/// text; Folio's id is made from the output. One warning per such heading, at its call
+/// (hunt AL, 5). A heading with an id of its own (`{#experience}`) is none.
+fn calls_in_headings(page: &Page, out: &mut Vec<Problem>) {
+    use pulldown_cmark::{Event, Tag};
+    let calls = &page.shortcodes().all;
+    for b in page.blocks() {
+        if !matches!(b, crate::page::BlockSpan::Markdown(_)) {
+            continue;
+        }
+        let range = page.block_range(b);
+        let text = page.block_source(b);
+        let parser = pulldown_cmark::Parser::new_ext(text, crate::render::markdown::options());
+        for (event, at) in parser.into_offset_iter() {
+            let Event::Start(Tag::Heading { id: None, .. }) = event else {
+                continue;
+            };
+            let heading = (range.start + at.start)..(range.start + at.end);
+            let first = calls.iter().find(|sc| {
+                heading.contains(&sc.span.start) && sc.open.notation == crate::page::Notation::Angle
+            });
+            if let Some(sc) = first {
+                out.push(Problem(
+                    sc.span.start,
+                    Severity::Warning,
+                    "Hugo makes this heading's id from a placeholder of the call, not from its \
+                     output, so a link to the heading's words finds nothing: give the heading \
+                     an id of its own ({#name} at its end), or move the call out of it"
+                        .into(),
+                ));
+            }
         }
     }
 }

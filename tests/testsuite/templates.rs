@@ -6269,6 +6269,39 @@ fn a_csv_data_file_stops_hugo_once_data_is_read_and_an_xml_one_is_said_unread() 
 }
 
 #[test]
+fn a_call_in_a_heading_whose_id_hugo_makes_from_a_placeholder_is_said() {
+    // Hunt AL, 5: `## {{< icon >}} Experience` is `id="hahahugoshortcode…-experience"` to
+    // Hugo, so `#experience` finds nothing; Folio wrote `id="experience"` and said nothing.
+    for (heading, said) in [
+        ("## {{< icon \"briefcase\" >}} Experience", true),
+        (
+            "## {{< icon \"briefcase\" >}} Experience {#experience}",
+            false,
+        ),
+        ("## {{% icon \"briefcase\" %}} Experience", false),
+        ("    ## {{< icon \"briefcase\" >}} Not a heading", false),
+    ] {
+        let site = site_with(
+            &[("icon", "<i class=\"{{ .Get 0 }}\"></i>")],
+            &format!("Intro.\n\n{heading}\n"),
+        );
+        hugo_build(site.path(), heading);
+        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        assert_eq!(
+            hugo.contains("id=\"hahahugoshortcode"),
+            said,
+            "{heading}: {hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md")).join("\n");
+        assert_eq!(
+            found.contains("page.md:7:4: warning: Hugo makes this heading's id"),
+            said,
+            "{heading}: {found}"
+        );
+    }
+}
+
+#[test]
 fn a_language_turned_off_is_no_language_of_the_site_as_in_hugo() {
     let site = crate::support::hugo_site(&[
         (
