@@ -238,7 +238,12 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         // (its folder the root), never by a name alone (review 49b, 5).
         let page = || {
             let found = if frame.renders_another_page() {
-                frame.find_page(&format!("/{path}"), false)
+                let rooted = if path.starts_with('/') {
+                    path.to_string()
+                } else {
+                    format!("/{path}")
+                };
+                frame.find_page(&rooted, false)
             } else {
                 frame.find_page(path, true)
             };

@@ -627,8 +627,8 @@ impl Site {
 
     /// The Markdown settings that change the HTML. Hugo's embedded link and image render
     /// hooks run as `markup.goldmark.renderHooks.{link,image}.useEmbedded` says:
-    /// `always` and `fallback` (where the site has no hook of its own, which Folio's
-    /// render checks), not `never`; `auto`, the default, is `fallback` on a site with a
+    /// `fallback` where the site has no hook of its own (which Folio's render checks),
+    /// `always` even where it has (Folio runs the site's then: not followed), not `never`; `auto`, the default, is `fallback` on a site with a
     /// `languages` table (one language in it is enough, checked with Hugo 0.168), one host
     /// and no `duplicateResourceFiles`, else `never` (`config/allconfig/allconfig.go`). The old `enableDefault` reads as
     /// `fallback` or `never` (and stops Hugo 0.168's build: [`Site::render_hook_problems`]).

@@ -8,9 +8,11 @@
 //! (`hugolib/pagecollections.go`, `getPageRef`; docs: "Links and cross references") looks
 //! a reference up:
 //! - starting with `/`: from the language's content folder;
-//! - else from the referring page's folder (a bundle's own folder for its `index.md`),
-//!   then from the content folder, then by its file name anywhere in the content folder,
-//!   which must then name one page only ("page reference … is ambiguous").
+//! - else from the referring page's folder (Hugo's `ContainerDir`: for a leaf bundle's
+//!   `index.md`, the folder its own folder is in; see [`content_node`]), then beside its
+//!   file (a name with an extension), then, unless it starts with `.`, from the content
+//!   folder, then, with no `/` in it, by its name anywhere in the content folder, which
+//!   must then name one page only ("page reference … is ambiguous").
 //!
 //! Only pages of the referring page's language count: `about.md` names `about.fr.md` from a
 //! French page ([`Lookup`]).
@@ -528,6 +530,11 @@ fn by_name_lookup(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefErr
         return Ok(None);
     }
     let wanted = name.to_lowercase();
+    // `notes.md` names the bundle `notes/` too: a name's page extension is no part of it.
+    let wanted_stem = wanted
+        .rsplit_once('.')
+        .filter(|(_, ext)| PAGE_EXTENSIONS.contains(ext))
+        .map(|(stem, _)| stem.to_string());
     let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&lookup.content_dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -547,7 +554,8 @@ fn by_name_lookup(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefErr
                     .parent()
                     .and_then(|d| d.file_name())
                     .and_then(|f| f.to_str());
-                folder.map(str::to_lowercase) == Some(wanted.clone())
+                let folder = folder.map(str::to_lowercase);
+                folder.as_ref() == Some(&wanted) || folder.is_some() && folder == wanted_stem
             } else {
                 logical == wanted || stem == wanted
             }

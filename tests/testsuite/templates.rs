@@ -1684,6 +1684,32 @@ fn a_top_level_bundles_relative_paths_and_the_sites_stay_where_hugo_reads_them()
 }
 
 #[test]
+fn a_reference_by_a_name_alone_drops_its_extension_and_trailing_slash_as_hugos_does() {
+    // Review 49d, 1: `y.md` names the bundle `y/`, and `y/` is `y`; Folio said neither
+    // was found, where Hugo builds.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("content/work/y/index.md", "---\ntitle: Y\n---\n"),
+        (
+            "content/cv.md",
+            "---\ntitle: C\n---\n[a]({{< relref \"y.md\" >}}) [b]({{< relref \"y/\" >}})\n",
+        ),
+    ]);
+    hugo_build(site.path(), "references by name");
+    let hugo = std::fs::read_to_string(site.path().join("public/cv/index.html")).unwrap();
+    assert!(
+        hugo.contains("<a href=\"/work/y/\">a</a> <a href=\"/work/y/\">b</a>"),
+        "{hugo}"
+    );
+    let page = site.path().join("content/cv.md");
+    assert_eq!(
+        normalised_paragraphs(&folio_render(&page)),
+        normalised_paragraphs(&hugo)
+    );
+    assert_eq!(checked(&page), Vec::<String>::new());
+}
+
+#[test]
 fn what_only_rendering_another_page_gives_shows_folios_card_and_says_so() {
     let site = site_with(
         &[(
@@ -7644,7 +7670,8 @@ fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at
     // and the export warned the file was missing.
     let page = "---\ntitle: About\n---\n![The app](images/app.png) and ![me](./me.png \"Me\"), \
                 [the CV](files/cv.pdf?v=2#p1), [gone](images/none.png).\n\n\
-                {{< card >}}![Shot](images/app.png) and [CV](files/cv.pdf){{< /card >}}\n";
+                {{< card >}}![Shot](images/app.png) and [CV](files/cv.pdf), [post](/blog/post) \
+                [rel](blog/post){{< /card >}}\n";
     let site = crate::support::hugo_site(&[
         (
             "hugo.toml",
@@ -7654,6 +7681,8 @@ fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at
         ("assets/images/app.png", "png"),
         ("assets/files/cv.pdf", "pdf"),
         ("content/about/me.png", "png"),
+        // Review 49d, 2: a link in markdownify'd text finds its page from the home page.
+        ("content/blog/post.md", "---\ntitle: P\nslug: hello\n---\n"),
         (
             "layouts/shortcodes/card.html",
             "<div class=\"card\">{{ .Inner | markdownify }}</div>",
@@ -7666,6 +7695,7 @@ fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at
         "/about/me.png",
         "/files/cv.pdf?v=2#p1",
         "images/none.png",
+        "/blog/hello/",
     ] {
         assert!(hugo.contains(&format!("\"{url}\"")), "{url}: {hugo}");
     }
