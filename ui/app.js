@@ -551,14 +551,15 @@ export function ask(title, body, actions) {
 }
 
 /** Lets the user choose one of the site's images (static/, assets/, the page's bundle);
- *  resolves with the value to write, or null. */
+ *  resolves with `{ chosen, images }` (the image chosen, and all those offered: each
+ *  `{ value, folder }`), or null. */
 async function pickImage() {
   let images = [];
   try { images = await api.siteImages(); } catch (e) { showError(e); return null; }
   const where = { static: "static/", assets: "assets/", bundle: "next to the page" };
   const list = images.length
     ? el("ul", { class: "image-list", "aria-label": "Images" }, images.map((im) => el("li", {},
-      el("button", { type: "button", class: "image-choice", onClick: () => { $("dialog").close(); chosen(im.value); } },
+      el("button", { type: "button", class: "image-choice", onClick: () => { $("dialog").close(); chosen({ chosen: im, images }); } },
         el("img", { alt: "", src: folioUrl(im.folder === "static" ? `site${im.value}` : im.folder === "assets" ? `assets/${im.value}` : `page/${im.value}`) }),
         el("span", { text: im.value }), el("span", { class: "hint", text: where[im.folder] })))))
     : el("p", { text: "This site has no images in static/, assets/ or next to the page." });

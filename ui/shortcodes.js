@@ -41,11 +41,25 @@ export function forSending(block) {
 
 /** What tells a shortcode from its siblings when folded: its first text parameter, else
  *  the first line of its body or of its first text inside. */
-/** A block's title in its header: its first text field with a value, in the form's order
- *  (`paramSlots`), else its body's first line. */
+/** The text field a block's header shows (`titleOf`), and follows as it is typed in: one
+ *  named title, name, label or heading with a value, else the first text field with a
+ *  value in the form's order (`paramSlots`), else the first of either kind; the toasts
+ *  name a block the same way (`src/session/outside.rs`, `block_words`). */
+function titleSlot(sc, slots) {
+  const text = slots.filter((s) => s.kind === "text");
+  const named = text.filter((s) => typeof s.key === "string" && TITLE_NAMES.includes(s.key.toLowerCase()));
+  const set = (s) => !!findParam(sc, s.key)?.value;
+  return named.find(set) ?? text.find(set) ?? named[0] ?? text[0];
+}
+
+const TITLE_NAMES = ["title", "name", "label", "heading"];
+
+/** A block's title in its header: its title field's value (`titleSlot`), else its body's
+ *  first line. */
 function titleOf(sc, template) {
-  const slot = paramSlots(sc, template).find((s) => s.kind === "text" && findParam(sc, s.key)?.value);
-  if (slot) return findParam(sc, slot.key).value;
+  const slot = titleSlot(sc, paramSlots(sc, template));
+  const value = slot && findParam(sc, slot.key)?.value;
+  if (value) return value;
   const text = sc.body ?? sc.children?.find((c) => c.kind === "markdown")?.text;
   return firstLine(text);
 }
@@ -109,7 +123,7 @@ function shortcodeFields(sc, env) {
     out.push(el("p", { class: "invalid", text: `The template of “${sc.name}” cannot be read: ${template.problem}` }));
   }
   const slots = paramSlots(sc, template);
-  const titled = slots.find((s) => s.kind === "text");
+  const titled = titleSlot(sc, slots);
   for (const slot of slots) {
     const f = paramField(sc, slot, env, slot === titled);
     out.push(f);
@@ -329,13 +343,17 @@ function paramField(sc, slot, env, isTitle) {
         ? el("button", {
           type: "button", text: "Choose…", "aria-label": `Choose an image for ${text}`,
           onClick: async () => {
-            const chosen = await env.ctx.pickImage();
-            if (chosen === null || chosen === undefined) return;
-            // In the style of the value it replaces: a static file's site path without its
-            // `/` where the value had none (a template that pipes it through relURL keeps a
-            // base URL's path then, which `/img/x.png` loses: the new user's trial, 49a-2).
-            const relative = control.value !== "" && !/^(\/|[a-z]+:)/i.test(control.value);
-            control.value = relative && chosen.startsWith("/") ? chosen.slice(1) : chosen;
+            const picked = await env.ctx.pickImage();
+            if (!picked) return;
+            const { chosen, images } = picked;
+            // A static file chosen to replace one written without its `/` (`img/a.png`, which
+            // a template pipes through relURL, keeping a base URL's path that `/img/b.png`
+            // loses: the new user's trial, 49a-2) is written so too; else as offered (a
+            // file beside the page stays `x.png`, a static one `/img/x.png`: review 49e, 1).
+            const old = control.value;
+            const oldStatic = old !== "" && !/^(\/|[a-z]+:)/i.test(old)
+              && images.some((im) => im.folder === "static" && im.value === `/${old}`);
+            control.value = oldStatic && chosen.folder === "static" ? chosen.value.slice(1) : chosen.value;
             control.dispatchEvent(new Event("input"));
           },
         })

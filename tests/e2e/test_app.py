@@ -829,6 +829,17 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertIn('img="img/folio.svg"', self.page.read_text())
 
+    def test_an_image_chosen_for_a_file_beside_the_page_is_written_as_a_site_path(self):
+        # Review 49e, 1: `cover.png` beside the page is no static file: the static image
+        # chosen in its place keeps its `/`, which `img/x.png` beside the page would lose.
+        self.page.write_text(NESTED_PAGE.replace('name="Other" stack="Go"', 'name="Other" stack="Go" img="cover.png"'))
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "cover.png", what="the page read again")
+        self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label="Choose an image for Img"]'))
+        self.s.wait(lambda: self.s.find_all("#dialog .image-choice"), what="the site's images")
+        names = self.s.execute("return [...document.querySelectorAll('#dialog .image-choice span:first-of-type')].map(s => s.textContent)")
+        self.s.click(self.s.find_all("#dialog .image-choice")[names.index("/img/folio.svg")])
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "/img/folio.svg", what="the chosen image")
+
     def test_alt_arrow_in_a_nested_field_moves_its_tile_and_the_focus_follows(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the first tile's fields")
         self.s.click(self.field("b1:0:name"))
