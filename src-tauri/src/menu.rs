@@ -497,10 +497,12 @@ fn show_page<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     let Some(page) = state.lock().as_ref().map(|s| s.path().to_path_buf()) else {
         return;
     };
-    // Without a file manager that can select a file (over D-Bus), its folder is opened.
-    let folder = page.parent().map(|p| p.to_string_lossy().into_owned());
+    // Without a file manager that can select a file (over D-Bus), its folder is opened
+    // (by `xdg-open`, whose failure is seen: `opener.rs`).
     let shown = app.opener().reveal_item_in_dir(&page).is_ok()
-        || folder.is_some_and(|f| app.opener().open_path(f, None::<&str>).is_ok());
+        || page
+            .parent()
+            .is_some_and(|folder| crate::opener::open(app, folder).is_ok());
     if !shown {
         state.send_menu(Request::Failed {
             message: format!(

@@ -14,7 +14,7 @@ const WAIT_MS: u64 = 4000;
 ///
 /// # Errors
 /// No program could open it (the message names the file).
-pub fn open(app: &tauri::AppHandle, path: &Path) -> Result<(), String> {
+pub fn open<R: tauri::Runtime>(app: &tauri::AppHandle<R>, path: &Path) -> Result<(), String> {
     #[cfg(target_os = "linux")]
     {
         let _ = app;

@@ -431,14 +431,18 @@ impl Session {
         }
         let (page, config) =
             self.laid_over(&theirs_page, &theirs_site, &merged.model, &theirs.config)?;
-        let incoming = self.take_merged(theirs, page, config);
-        Ok(Outside::Merged {
-            incoming: if incoming {
-                describe(&base, &theirs_model)
-            } else {
-                Vec::new()
-            },
-        })
+        // What came in: what the merge changed of the unsaved text, so a change settled in
+        // favour of the unsaved text is not named (review 49e, 2); one the forms do not
+        // show (a comment, spacing) is said so (49e, 3).
+        let took = self.take_merged(theirs, page, config);
+        let now = self.open.as_ref().map(|doc| doc.model());
+        let mut incoming = now.map(|now| describe(&mine, &now)).unwrap_or_default();
+        if !took {
+            incoming.clear();
+        } else if incoming.is_empty() {
+            incoming.push("the file's text outside the forms (comments, spacing)".into());
+        }
+        Ok(Outside::Merged { incoming })
     }
 
     /// Makes the merged `page` and `config` the unsaved text, `theirs` what is on disk;
@@ -738,6 +742,9 @@ fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
             gone - changed,
             if gone - changed == 1 { "" } else { "s" }
         ));
+    }
+    if out.is_empty() && old != new {
+        out.push("blocks reordered".into());
     }
     out
 }

@@ -398,6 +398,55 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
 }
 
 #[test]
+fn what_came_in_names_only_what_the_merge_took_from_the_outside_change() {
+    // Review 49e, 2: a conflict settled as "mine" named the outside value not taken in.
+    let (_d, page, _data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let theirs = folio::sample::PAGE
+        .replace("title=\"Ad-tech platform\"", "title=\"Theirs\"")
+        .replace("Canada", "Canada (edited outside)");
+    fs::write(&page, &theirs).unwrap();
+    let out = s
+        .outside_change(&[folio::watch::Change::Modified(page.clone())])
+        .unwrap();
+    assert!(matches!(out, Outside::Conflicts { .. }), "{out:?}");
+    let pick = [(
+        "blocks[1].title".to_string(),
+        folio::merge::Resolution::Mine,
+    )]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        s.resolve(&pick).unwrap(),
+        Outside::Merged {
+            incoming: vec!["text “I'm a Salvadoran software engi…” added or edited".into()]
+        }
+    );
+}
+
+#[test]
+fn an_outside_change_the_forms_do_not_show_is_said_to_have_come_in() {
+    // Review 49e, 3: a comment added outside was taken in, and the toast said nothing was.
+    let (_d, page, _data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    let theirs = folio::sample::PAGE.replacen("---\n", "---\n# a comment\n", 1);
+    assert_ne!(theirs, folio::sample::PAGE);
+    fs::write(&page, &theirs).unwrap();
+    let out = s
+        .outside_change(&[folio::watch::Change::Modified(page.clone())])
+        .unwrap();
+    assert_eq!(
+        out,
+        Outside::Merged {
+            incoming: vec!["the file's text outside the forms (comments, spacing)".into()]
+        }
+    );
+    assert!(s.current().page.contains("# a comment"));
+}
+
+#[test]
 fn a_clean_session_reloads_an_outside_change_and_ignores_its_own_save() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
