@@ -61,6 +61,14 @@ fn card_by_id(s: &Session, id: usize) -> Card {
     card(s, pos)
 }
 
+/// Settles the open conflict at `at` with the unsaved value, and what that says.
+fn settled_as_mine(s: &mut Session, at: &str) -> Outside {
+    let pick = [(at.to_string(), folio::merge::Resolution::Mine)]
+        .into_iter()
+        .collect();
+    s.resolve(&pick).unwrap()
+}
+
 /// Sets the title of the card whose session id is `id`.
 fn retitle(s: &mut Session, id: usize, title: &str) -> Update {
     let mut c = card_by_id(s, id);
@@ -380,14 +388,8 @@ fn the_same_field_changed_on_both_sides_waits_for_a_choice() {
         theirs,
         "nothing written while a conflict is open"
     );
-    let pick = [(
-        "blocks[1].title".to_string(),
-        folio::merge::Resolution::Mine,
-    )]
-    .into_iter()
-    .collect();
     assert_eq!(
-        s.resolve(&pick).unwrap(),
+        settled_as_mine(&mut s, "blocks[1].title"),
         Outside::Merged { incoming: vec![] },
         "keeping mine takes nothing in"
     );
@@ -411,14 +413,8 @@ fn what_came_in_names_only_what_the_merge_took_from_the_outside_change() {
         .outside_change(&[folio::watch::Change::Modified(page.clone())])
         .unwrap();
     assert!(matches!(out, Outside::Conflicts { .. }), "{out:?}");
-    let pick = [(
-        "blocks[1].title".to_string(),
-        folio::merge::Resolution::Mine,
-    )]
-    .into_iter()
-    .collect();
     assert_eq!(
-        s.resolve(&pick).unwrap(),
+        settled_as_mine(&mut s, "blocks[1].title"),
         Outside::Merged {
             incoming: vec!["text “I'm a Salvadoran software engi…” added or edited".into()]
         }
