@@ -48,9 +48,10 @@ function pageFields(fm, ctx) {
     field("Title", title),
     dateField(fm.date, set("date")),
     el("div", { class: "row" }, field("Weight", weight), field("Layout", layout)),
-    el("div", { class: "row" }, check("comments", "Comments"), check("draft", "Draft")),
+    // Draft is Hugo's; `comments` is a theme's (the sample's), shown where the page has it.
+    el("div", { class: "row" }, "comments" in fm ? check("comments", "Comments") : null, check("draft", "Draft")),
     others,
-    addKey("field", "description", (k) => sameKey([...Object.keys(fm), ...PAGE_KEYS], k), ctx.addFrontMatter, "fm:+name"));
+    addKey("field", "description", (k) => sameKey([...Object.keys(fm), ...PAGE_KEYS.filter((p) => p !== "comments")], k), ctx.addFrontMatter, "fm:+name"));
 }
 
 /** The kinds of value a new key can start as, with the value it starts with: each gets

@@ -177,7 +177,10 @@ function paramSlots(sc, template) {
       if (typeof s.key === "string") out.push(slot(s.key, written.get(s.key)?.kind));
     }
     for (const [key, p] of written) {
-      if (!of(key) || typeof key !== "string") out.push(slot(key, p.kind));
+      // Said in its label, beside a field of the same name in another case that the
+      // template reads (`Title=` and `.Get "title"`: review 49c, 4).
+      const unread = !!template && !template.schema?.readsAllParams && !template.problem;
+      if (!of(key) || typeof key !== "string") out.push({ ...slot(key, p.kind), unread });
     }
   } else {
     for (const [key, p] of written) out.push(slot(key, p.kind));
@@ -228,7 +231,8 @@ function paramField(sc, slot, env, isTitle) {
   const where = env.path.join(".");
   const dataKey = `b${env.root.id}:${where}:${name}`;
   const value = findParam(sc, key)?.value ?? "";
-  const text = slot.label ?? label(key);
+  // A name the template does not read is labelled as written, and says so.
+  const text = slot.unread ? `${name} (its template does not read it)` : slot.label ?? label(key);
   const hint = slot.default ? el("span", { class: "hint", text: `Empty: the template uses “${slot.default}”.` }) : null;
   // A chip added or removed is a step of its own for undo (`discrete`); keystrokes in
   // one field are one step.

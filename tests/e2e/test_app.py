@@ -1306,6 +1306,15 @@ class FieldOrderTest(AppTest):
         self.assertEqual(self.page.read_text(), TALK_PAGE.replace('title=\"Logs\"', 'title=\"Logs\" event=\"Fosdem\"'))
         self.assertEqual(self.order(1), ["link", "title", "event"])
 
+    def test_a_name_its_template_does_not_read_says_so_in_its_label(self):
+        # Review 49c, 4: `Title=` beside `.Get "title"` showed two fields labelled "Title".
+        self.page.write_text(TALK_PAGE.replace('title=\"Logs\"', 'Title=\"Logs\"'))
+        self.s.wait(lambda: self.s.find_all('[data-key="b1::Title"]'), what="the page read again")
+        labels = self.s.execute(
+            "return [...document.querySelectorAll('.block[data-id=\"1\"] .field > label')].map(l => l.textContent)")
+        self.assertIn("Title", labels)
+        self.assertIn("Title (its template does not read it)", labels)
+
 
 class OwnShortcodesNoCardTest(AppTest):
     """A site without the sample's project-card template, with a shortcode of its own."""
@@ -1381,6 +1390,25 @@ class EmptiedNamedCallTest(AppTest):
         self.s.wait(lambda: self.dirty(), what="redo")
         self.s.wait(lambda: self.s.find_all(f'[data-key="{key}"]'), what="the id field after the redraw")
         self.assertFalse(self.s.find_all('[data-key="b0::#0"]'))
+
+
+class NoCommentsFieldTest(AppTest):
+    """A page whose front matter has no `comments` (a theme's key, the sample's)."""
+
+    site_files = {"content/en/about.md": "---\ntitle: About\nlayout: about\n---\n\nText.\n"}
+
+    def test_it_shows_no_comments_box_until_the_field_is_added(self):
+        # The new user's trial, 49a-8: "Comments" was shown to every page, though it is
+        # no Hugo setting.
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:draft"]'), what="the page's fields")
+        self.assertFalse(self.s.find_all('[data-key="fm:comments"]'))
+        self.s.type(self.field("fm:+name"), "comments")
+        self.s.execute("const s = document.querySelector('[data-key=\"fm:+name:kind\"]'); s.value = '2'; s.dispatchEvent(new Event('change'));")
+        self.s.click([b for b in self.s.find_all("fieldset.page button") if self.s.text(b) == "Add field"][0])
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:comments"]'), what="the comments box")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn("comments: false", self.page.read_text())
 
 
 class RefusedEditTest(AppTest):
