@@ -1710,6 +1710,39 @@ fn a_reference_by_a_name_alone_drops_its_extension_and_trailing_slash_as_hugos_d
 }
 
 #[test]
+fn the_page_get_page_finds_is_the_page_itself_when_it_is_the_one_rendered() {
+    // Hunt AL, 4: a menu marking the current page (`eq . $.Page`) marked none, and the
+    // page found had no section.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("content/projects/_index.md", "---\ntitle: Projects\n---\n"),
+        ("content/projects/other.md", "---\ntitle: Other\n---\n"),
+        (
+            "content/projects/sift.md",
+            "---\ntitle: Sift\n---\n{{< nav >}}\n",
+        ),
+        (
+            "layouts/shortcodes/nav.html",
+            "{{ range slice \"projects/sift\" \"projects/other\" }}{{ with site.GetPage . }}\
+             <a{{ if eq . $.Page }} aria-current=\"page\"{{ end }}>{{ .Title }}</a>\
+             ({{ with .Parent }}{{ .Title }}{{ end }}){{ end }}{{ end }}",
+        ),
+    ]);
+    hugo_build(site.path(), "the current page by GetPage");
+    let hugo =
+        std::fs::read_to_string(site.path().join("public/projects/sift/index.html")).unwrap();
+    assert!(
+        hugo.contains("<a aria-current=\"page\">Sift</a>(Projects)"),
+        "{hugo}"
+    );
+    let folio = folio_render(&site.path().join("content/projects/sift.md"));
+    assert!(
+        folio.contains("<a aria-current=\"page\">Sift</a>(Projects)"),
+        "{folio}"
+    );
+}
+
+#[test]
 fn what_only_rendering_another_page_gives_shows_folios_card_and_says_so() {
     let site = site_with(
         &[(

@@ -252,7 +252,8 @@ impl Frame {
     /// The page `.GetPage PATH` finds, from the page (`from_page`) or the site
     /// ([`objects::PageFinder`]): `None` when there is none, or outside a site (no
     /// finder); `Err` with Hugo's message for a path it refuses. A page found once in a
-    /// render is not looked up on disk again.
+    /// render is not looked up on disk again. The page being rendered is `.Page` itself
+    /// (`eq` of the two is true, and it has its `.Parent`: hunt AL, 4).
     pub fn find_page(&self, path: &str, from_page: bool) -> Result<Option<Value>, String> {
         let Some(pages) = self.pages.as_ref() else {
             return Ok(None);
@@ -261,7 +262,19 @@ impl Frame {
         if let Some(found) = self.found_pages.borrow().get(&key) {
             return Ok(found.clone());
         }
-        let found = (pages.0)(path, from_page)?;
+        let file = |page: &Value| {
+            page.field("File")
+                .and_then(|f| f.field("Filename"))
+                .map(values::to_string)
+                .filter(|f| !f.is_empty())
+        };
+        let found = (pages.0)(path, from_page)?.map(|page| {
+            if file(&page).is_some() && file(&page) == file(&self.page) {
+                self.page.clone()
+            } else {
+                page
+            }
+        });
         self.found_pages.borrow_mut().insert(key, found.clone());
         Ok(found)
     }
