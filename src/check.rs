@@ -772,7 +772,7 @@ fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
 /// text; Folio's id is made from the output. One warning per such heading, at its call
 /// (hunt AL, 5). A heading with an id of its own (`{#experience}`) is none.
 fn calls_in_headings(page: &Page, out: &mut Vec<Problem>) {
-    use pulldown_cmark::{Event, Tag};
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let calls = &page.shortcodes().all;
     for b in page.blocks() {
         if !matches!(b, crate::page::BlockSpan::Markdown(_)) {
@@ -781,23 +781,40 @@ fn calls_in_headings(page: &Page, out: &mut Vec<Problem>) {
         let range = page.block_range(b);
         let text = page.block_source(b);
         let parser = pulldown_cmark::Parser::new_ext(text, crate::render::markdown::options());
+        // In a heading without an id of its own: where its text is (a call in a link's
+        // destination is no part of the id: review 49f, 4).
+        let mut heading_text: Option<Vec<std::ops::Range<usize>>> = None;
         for (event, at) in parser.into_offset_iter() {
-            let Event::Start(Tag::Heading { id: None, .. }) = event else {
-                continue;
-            };
-            let heading = (range.start + at.start)..(range.start + at.end);
-            let first = calls.iter().find(|sc| {
-                heading.contains(&sc.span.start) && sc.open.notation == crate::page::Notation::Angle
-            });
-            if let Some(sc) = first {
-                out.push(Problem(
-                    sc.span.start,
-                    Severity::Warning,
-                    "Hugo makes this heading's id from a placeholder of the call, not from its \
-                     output, so a link to the heading's words finds nothing: give the heading \
-                     an id of its own ({#name} at its end), or move the call out of it"
-                        .into(),
-                ));
+            match event {
+                Event::Start(Tag::Heading {
+                    id: None, attrs, ..
+                }) if !attrs.iter().any(|(k, _)| k.as_ref() == "id") => {
+                    heading_text = Some(Vec::new());
+                }
+                Event::Text(_) => {
+                    if let Some(parts) = heading_text.as_mut() {
+                        parts.push((range.start + at.start)..(range.start + at.end));
+                    }
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    let parts = heading_text.take().unwrap_or_default();
+                    let first = calls.iter().find(|sc| {
+                        sc.open.notation == crate::page::Notation::Angle
+                            && parts.iter().any(|p| p.contains(&sc.span.start))
+                    });
+                    if let Some(sc) = first {
+                        out.push(Problem(
+                            sc.span.start,
+                            Severity::Warning,
+                            "Hugo makes this heading's id from a placeholder of the call, not \
+                             from its output, so a link to the heading's words finds nothing: \
+                             give the heading an id of its own ({#name} at its end), or move \
+                             the call out of it"
+                                .into(),
+                        ));
+                    }
+                }
+                _ => {}
             }
         }
     }

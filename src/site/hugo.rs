@@ -98,17 +98,20 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
         message: format!("{message}; {when}"),
         always,
     };
-    let extension = path
+    let written = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default();
+    // Hugo 0.168 reads a data file's extension in any case (`x.YAML`; checked), not a
+    // translation file's.
+    let lower = written.to_ascii_lowercase();
+    let extension = if always { written } else { lower.as_str() };
     if let Some(unread) = (!always).then(|| unread_data(path, extension)).flatten() {
         problems.push(unread);
         return None;
     }
     let Some(format) = Format::from_extension(extension) else {
-        // Hugo passes over a data format's extension in capitals (`x.YAML`) unread.
-        let lower = extension.to_ascii_lowercase();
+        // Hugo passes over a translation file's extension in capitals (`en.YAML`) unread.
         let known =
             ["xml", "csv"].contains(&lower.as_str()) || Format::from_extension(&lower).is_some();
         if !known {
@@ -162,7 +165,8 @@ fn unread_data(path: &Path, extension: &str) -> Option<FileProblem> {
              template reads .Site.Data"
         ),
         "xml" => "Folio does not read XML data: templates reading it get nothing in the \
-                  preview and the export, where Hugo's get its elements"
+                  preview and the export, where Hugo's get its elements (and Hugo stops its \
+                  build on XML it cannot read)"
             .into(),
         _ => return None,
     };

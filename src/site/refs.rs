@@ -529,12 +529,18 @@ fn by_name_lookup(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefErr
     if name.contains('/') {
         return Ok(None);
     }
-    let wanted = name.to_lowercase();
-    // `notes.md` names the bundle `notes/` too: a name's page extension is no part of it.
-    let wanted_stem = wanted
+    // Hugo keys pages by their name without its extension, whatever it is, and without a
+    // language code (`notes.fr.md`, `notes.html` and `notes` name `notes.md` and the bundle
+    // `notes/`; `v1.2` is `v1`): `paths.Path.BaseNameNoIdentifier`.
+    let lower = name.to_lowercase();
+    let base = lower
         .rsplit_once('.')
-        .filter(|(_, ext)| PAGE_EXTENSIONS.contains(ext))
-        .map(|(stem, _)| stem.to_string());
+        .map_or(lower.as_str(), |(base, _)| base);
+    let wanted = match base.rsplit_once('.') {
+        Some((rest, code)) if lookup.codes.iter().any(|c| c.eq_ignore_ascii_case(code)) => rest,
+        _ => base,
+    }
+    .to_string();
     let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&lookup.content_dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -554,10 +560,9 @@ fn by_name_lookup(lookup: &Lookup, name: &str) -> Result<Option<PathBuf>, RefErr
                     .parent()
                     .and_then(|d| d.file_name())
                     .and_then(|f| f.to_str());
-                let folder = folder.map(str::to_lowercase);
-                folder.as_ref() == Some(&wanted) || folder.is_some() && folder == wanted_stem
+                folder.map(str::to_lowercase) == Some(wanted.clone())
             } else {
-                logical == wanted || stem == wanted
+                stem == wanted
             }
         })
         // After the name: telling a page from a bundle's resource reads its folder.

@@ -1687,18 +1687,27 @@ fn a_top_level_bundles_relative_paths_and_the_sites_stay_where_hugo_reads_them()
 fn a_reference_by_a_name_alone_drops_its_extension_and_trailing_slash_as_hugos_does() {
     // Review 49d, 1: `y.md` names the bundle `y/`, and `y/` is `y`; Folio said neither
     // was found, where Hugo builds.
+    // Any extension and a language code go too (review 49f, 2).
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "hugo.toml",
+            "title = \"T\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
         ("content/work/y/index.md", "---\ntitle: Y\n---\n"),
         (
             "content/cv.md",
-            "---\ntitle: C\n---\n[a]({{< relref \"y.md\" >}}) [b]({{< relref \"y/\" >}})\n",
+            "---\ntitle: C\n---\n[a]({{< relref \"y.md\" >}}) [b]({{< relref \"y/\" >}}) \
+             [c]({{< relref \"y.fr.md\" >}}) [d]({{< relref \"y.html\" >}})\n",
         ),
     ]);
     hugo_build(site.path(), "references by name");
     let hugo = std::fs::read_to_string(site.path().join("public/cv/index.html")).unwrap();
     assert!(
-        hugo.contains("<a href=\"/work/y/\">a</a> <a href=\"/work/y/\">b</a>"),
+        hugo.contains(
+            "<a href=\"/work/y/\">a</a> <a href=\"/work/y/\">b</a> \
+             <a href=\"/work/y/\">c</a> <a href=\"/work/y/\">d</a>"
+        ),
         "{hugo}"
     );
     let page = site.path().join("content/cv.md");
@@ -6262,7 +6271,7 @@ fn a_time_in_a_script_is_written_as_json_writes_it_as_in_hugo() {
 #[test]
 fn a_data_or_translation_file_hugo_cannot_load_is_said_by_check_where_it_fails() {
     // A translation file stops Hugo's build (an error); a data file does once a template
-    // reads `.Site.Data` (a warning); `x.YAML` Hugo passes over.
+    // reads `.Site.Data` (a warning), `x.YAML` too (review 49f, 3: Hugo 0.168 reads it).
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         ("data/skills.yaml", "- name: Go\n  level: [unclosed\n"),
@@ -6288,6 +6297,7 @@ fn a_data_or_translation_file_hugo_cannot_load_is_said_by_check_where_it_fails()
         found,
         [
             "data/README.md:1:1: Warning",
+            "data/extra.YAML:1:7: Warning",
             "data/skills.yaml:3:1: Warning",
             "i18n/en.toml:2:7: Error"
         ]
@@ -6325,6 +6335,17 @@ fn a_csv_data_file_stops_hugo_once_data_is_read_and_an_xml_one_is_said_unread() 
         found.contains("press.xml:1:1: warning: Folio does not read XML data"),
         "{found}"
     );
+    // An extension in capitals is read as Hugo 0.168 reads it (review 49f, 3).
+    std::fs::remove_file(site.path().join("data/press.xml")).unwrap();
+    std::fs::write(site.path().join("data/talks.YAML"), "a: hello\n").unwrap();
+    std::fs::write(
+        site.path().join("layouts/shortcodes/d.html"),
+        "<p>{{ hugo.Data.talks.a }}</p>",
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "data in capitals", "content/about.md");
+    assert!(hugo.contains("<p>hello</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
 #[test]
@@ -6339,6 +6360,13 @@ fn a_call_in_a_heading_whose_id_hugo_makes_from_a_placeholder_is_said() {
         ),
         ("## {{% icon \"briefcase\" %}} Experience", false),
         ("    ## {{< icon \"briefcase\" >}} Not a heading", false),
+        // Review 49f, 4: a call in a link's destination is no part of the id, and an id
+        // given as an attribute is the heading's own.
+        ("## [Experience]({{< relref \"page\" >}})", false),
+        (
+            "## {{< icon \"briefcase\" >}} Experience {id=\"experience\"}",
+            false,
+        ),
     ] {
         let site = site_with(
             &[("icon", "<i class=\"{{ .Get 0 }}\"></i>")],
