@@ -41,10 +41,11 @@ export function forSending(block) {
 
 /** What tells a shortcode from its siblings when folded: its first text parameter, else
  *  the first line of its body or of its first text inside. */
-/** The text field a block's header shows (`titleOf`), and follows as it is typed in: one
- *  named title, name, label or heading with a value, else the first text field with a
- *  value in the form's order (`paramSlots`), else the first of either kind; the toasts
- *  name a block the same way (`src/session/outside.rs`, `block_words`). */
+/** The text field a block's header shows (`titleOf`, drawn again as any field is typed
+ *  in): one named title, name, label or heading with a value, else the first text field
+ *  with a value in the form's order (`paramSlots`), else the first of either kind. The
+ *  toasts name a block by such a name too, in the call's order (`src/session/outside.rs`,
+ *  `block_words`). */
 function titleSlot(sc, slots) {
   const text = slots.filter((s) => s.kind === "text");
   const named = text.filter((s) => typeof s.key === "string" && TITLE_NAMES.includes(s.key.toLowerCase()));
@@ -123,9 +124,8 @@ function shortcodeFields(sc, env) {
     out.push(el("p", { class: "invalid", text: `The template of “${sc.name}” cannot be read: ${template.problem}` }));
   }
   const slots = paramSlots(sc, template);
-  const titled = titleSlot(sc, slots);
   for (const slot of slots) {
-    const f = paramField(sc, slot, env, slot === titled);
+    const f = paramField(sc, slot, env);
     out.push(f);
     if (f.redraw) redraws.push(f.redraw);
   }
@@ -225,7 +225,7 @@ function setParam(sc, key, value) {
 const openOthers = new Set();
 
 /** One parameter's field, with the widget its kind asks for. */
-function paramField(sc, slot, env, isTitle) {
+function paramField(sc, slot, env) {
   const { key, kind } = slot;
   const name = typeof key === "number" ? `#${key}` : key;
   const where = env.path.join(".");
@@ -239,7 +239,9 @@ function paramField(sc, slot, env, isTitle) {
   const set = (v, discrete = false) => {
     setParam(sc, key, v);
     env.send(`${where}:${name}`, discrete);
-    if (isTitle) env.onTitle(v);
+    // The header is drawn again from the values now: which field it shows may change
+    // with this one (review 49f, 6).
+    env.onTitle?.("");
   };
   const input = (attrs = {}) => textInput(value, { dataset: { key: dataKey }, placeholder: slot.default ?? "", onInput: (e) => set(e.target.value), ...attrs });
   switch (kind) {
@@ -354,9 +356,11 @@ function paramField(sc, slot, env, isTitle) {
             // a template pipes through relURL, keeping a base URL's path that `/img/b.png`
             // loses: the new user's trial, 49a-2) is written so too; else as offered (a
             // file beside the page stays `x.png`, a static one `/img/x.png`: review 49e, 1).
+            // (A relative value that is no file beside the page or in assets/ is taken as a
+            // static one: a theme's, which the picker does not list, too: review 49f, 1.)
             const old = control.value;
             const oldStatic = old !== "" && !/^(\/|[a-z]+:)/i.test(old)
-              && images.some((im) => im.folder === "static" && im.value === `/${old}`);
+              && !images.some((im) => im.folder !== "static" && im.value === old);
             control.value = oldStatic && chosen.folder === "static" ? chosen.value.slice(1) : chosen.value;
             control.dispatchEvent(new Event("input"));
           },

@@ -440,7 +440,7 @@ impl Session {
         if !took {
             incoming.clear();
         } else if incoming.is_empty() {
-            incoming.push("the file's text outside the forms (comments, spacing)".into());
+            incoming.push("the file's text outside the forms: comments or spacing".into());
         }
         Ok(Outside::Merged { incoming })
     }
@@ -641,13 +641,63 @@ fn with_params(page: &Page, site: &crate::site::Site) -> Portfolio {
     }
 }
 
+/// [`describe`] of the blocks: those added or edited (named, or counted when many),
+/// removed, or else reordered or copied.
+fn describe_blocks(before: &[crate::model::Block], after: &[crate::model::Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    let strip = |b: &crate::model::Block| {
+        serde_json::to_value(b)
+            .map(|mut v| {
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("id");
+                }
+                v
+            })
+            .ok()
+    };
+    let old: Vec<_> = before.iter().map(strip).collect();
+    let new: Vec<_> = after.iter().map(strip).collect();
+    let changed: Vec<&crate::model::Block> = after
+        .iter()
+        .zip(&new)
+        .filter(|(_, b)| !old.contains(b))
+        .map(|(block, _)| block)
+        .collect();
+    let gone = old.iter().filter(|b| !new.contains(b)).count();
+    // A few blocks by name, so the user can find them; many by their number.
+    if changed.len() <= NAMED_BLOCKS {
+        for block in &changed {
+            out.push(format!("{} added or edited", block_words(block)));
+        }
+    } else {
+        out.push(format!("{} blocks added or edited", changed.len()));
+    }
+    let changed = changed.len();
+    if gone > changed {
+        out.push(format!(
+            "{} block{} removed",
+            gone - changed,
+            if gone - changed == 1 { "" } else { "s" }
+        ));
+    }
+    // The same blocks in another order, or one more of a block already there (a copy).
+    if out.is_empty() && old != new {
+        out.push(match new.len().checked_sub(old.len()) {
+            Some(0) | None => "blocks reordered".into(),
+            Some(1) => "a copy of a block added".into(),
+            Some(n) => format!("copies of {n} blocks added"),
+        });
+    }
+    out
+}
+
 /// How many blocks an outside change brought are named one by one ([`block_words`]);
 /// more are counted.
 const NAMED_BLOCKS: usize = 3;
 
 /// A block in a few words, for what an outside change brought: a card or shortcode by
-/// its name and its title (the value of a `title`, `name`, `label` or `heading`
-/// parameter, else its first), prose by its first words: `talk “Queues all the way
+/// its name and its title (the first `title`, `name`, `label` or `heading` parameter with
+/// a value, else the first with one), prose by its first words: `talk “Queues all the way
 /// down”`, `text “I'm a Salvadoran software…”`.
 fn block_words(block: &crate::model::Block) -> String {
     use crate::model::Block;
@@ -656,19 +706,17 @@ fn block_words(block: &crate::model::Block) -> String {
         Block::Card(card) => format!("project-card “{}”", first_words(&card.title)),
         Block::Shortcode(sc) => {
             let params = sc.params.as_deref().unwrap_or_default();
-            let titled = ["title", "name", "label", "heading"]
-                .iter()
-                .find_map(|key| {
-                    params.iter().find(|p| {
-                        p.name
-                            .as_deref()
-                            .is_some_and(|n| n.eq_ignore_ascii_case(key))
-                    })
-                });
-            match titled
-                .or(params.first())
-                .filter(|p| !p.value.trim().is_empty())
-            {
+            // The first title-like one with a value, else the first with a value (as the
+            // form's header, `ui/shortcodes.js` `titleSlot`, but in the call's order).
+            let set = |p: &&crate::model::ParamValue| !p.value.trim().is_empty();
+            let titled = params.iter().filter(set).find(|p| {
+                p.name.as_deref().is_some_and(|n| {
+                    ["title", "name", "label", "heading"]
+                        .iter()
+                        .any(|k| n.eq_ignore_ascii_case(k))
+                })
+            });
+            match titled.or_else(|| params.iter().find(set)) {
                 Some(p) => format!("{} “{}”", sc.name, first_words(&p.value)),
                 None => sc.name.clone(),
             }
@@ -707,45 +755,7 @@ fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
     for k in keys(&before.params, &after.params) {
         out.push(format!("site param “{k}”"));
     }
-    let strip = |b: &crate::model::Block| {
-        serde_json::to_value(b)
-            .map(|mut v| {
-                if let Some(o) = v.as_object_mut() {
-                    o.remove("id");
-                }
-                v
-            })
-            .ok()
-    };
-    let old: Vec<_> = before.blocks.iter().map(strip).collect();
-    let new: Vec<_> = after.blocks.iter().map(strip).collect();
-    let changed: Vec<&crate::model::Block> = after
-        .blocks
-        .iter()
-        .zip(&new)
-        .filter(|(_, b)| !old.contains(b))
-        .map(|(block, _)| block)
-        .collect();
-    let gone = old.iter().filter(|b| !new.contains(b)).count();
-    // A few blocks by name, so the user can find them; many by their number.
-    if changed.len() <= NAMED_BLOCKS {
-        for block in &changed {
-            out.push(format!("{} added or edited", block_words(block)));
-        }
-    } else {
-        out.push(format!("{} blocks added or edited", changed.len()));
-    }
-    let changed = changed.len();
-    if gone > changed {
-        out.push(format!(
-            "{} block{} removed",
-            gone - changed,
-            if gone - changed == 1 { "" } else { "s" }
-        ));
-    }
-    if out.is_empty() && old != new {
-        out.push("blocks reordered".into());
-    }
+    out.extend(describe_blocks(&before.blocks, &after.blocks));
     out
 }
 
@@ -777,6 +787,9 @@ mod tests {
     fn a_shortcode_is_named_by_its_title_like_parameter_else_its_first() {
         let talk = call("talk", &[(Some("link"), "/t/"), (Some("Name"), "Queues")]);
         assert_eq!(block_words(&talk), "talk “Queues”");
+        // One with a value (review 49f, 7).
+        let person = call("person", &[(Some("title"), ""), (Some("name"), "Ada")]);
+        assert_eq!(block_words(&person), "person “Ada”");
         let pill = call("pill", &[(None, "rust"), (None, "5")]);
         assert_eq!(block_words(&pill), "pill “rust”");
         assert_eq!(block_words(&call("hr", &[])), "hr");

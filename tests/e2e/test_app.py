@@ -731,6 +731,7 @@ class NestedShortcodeTest(AppTest):
         ),
         "static/img/folio.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',
         "static/img/old.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle r="4"/></svg>',
+        "assets/img/shot.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle r="3"/></svg>',
         "content/en/about.md": NESTED_PAGE,
     }
 
@@ -829,11 +830,11 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertIn('img="img/folio.svg"', self.page.read_text())
 
-    def test_an_image_chosen_for_a_file_beside_the_page_is_written_as_a_site_path(self):
-        # Review 49e, 1: `cover.png` beside the page is no static file: the static image
-        # chosen in its place keeps its `/`, which `img/x.png` beside the page would lose.
-        self.page.write_text(NESTED_PAGE.replace('name="Other" stack="Go"', 'name="Other" stack="Go" img="cover.png"'))
-        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "cover.png", what="the page read again")
+    def test_an_image_chosen_for_an_asset_is_written_as_a_site_path(self):
+        # Review 49e, 1: a file beside the page or in assets/ is no static file: the static
+        # image chosen in its place keeps its `/`, which `img/x.png` would lose.
+        self.page.write_text(NESTED_PAGE.replace('name="Other" stack="Go"', 'name="Other" stack="Go" img="img/shot.svg"'))
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:img"), "value") == "img/shot.svg", what="the page read again")
         self.s.click(self.s.find('.blocks.nested > .block[data-child="1"] button[aria-label="Choose an image for Img"]'))
         self.s.wait(lambda: self.s.find_all("#dialog .image-choice"), what="the site's images")
         names = self.s.execute("return [...document.querySelectorAll('#dialog .image-choice span:first-of-type')].map(s => s.textContent)")

@@ -436,10 +436,53 @@ fn an_outside_change_the_forms_do_not_show_is_said_to_have_come_in() {
     assert_eq!(
         out,
         Outside::Merged {
-            incoming: vec!["the file's text outside the forms (comments, spacing)".into()]
+            incoming: vec!["the file's text outside the forms: comments or spacing".into()]
         }
     );
     assert!(s.current().page.contains("# a comment"));
+}
+
+#[test]
+fn blocks_swapped_or_copied_outside_are_said_so() {
+    // Review 49e, 3 and 49f, 8: a swap said nothing came in, a copy said "reordered".
+    let page_text = folio::sample::PAGE;
+    let webrtc = |which: &str| {
+        let start = page_text
+            .find(&format!(
+                "{{{{<project-card title=\"rviscarra / webrtc-{which}\""
+            ))
+            .unwrap();
+        let end = start + page_text[start..].find("{{</project-card>}}\n").unwrap() + 20;
+        page_text[start..end].to_string()
+    };
+    let (speech, screen) = (webrtc("speech-to-text"), webrtc("remote-screen"));
+    for (theirs, said) in [
+        (
+            page_text
+                .replace(&speech, "\u{0}")
+                .replace(&screen, &speech)
+                .replace('\u{0}', &screen),
+            "blocks reordered",
+        ),
+        (
+            page_text.replace(&screen, &format!("{screen}\n{screen}")),
+            "a copy of a block added",
+        ),
+    ] {
+        let (_d, page, _data) = sample();
+        let mut s = Session::open(&page).unwrap();
+        retitle(&mut s, 1, "Mine");
+        fs::write(&page, &theirs).unwrap();
+        let out = s
+            .outside_change(&[folio::watch::Change::Modified(page.clone())])
+            .unwrap();
+        assert_eq!(
+            out,
+            Outside::Merged {
+                incoming: vec![said.into()]
+            }
+        );
+    }
 }
 
 #[test]
