@@ -9,10 +9,11 @@
 //! a reference up:
 //! - starting with `/`: from the language's content folder;
 //! - else from the referring page's folder (Hugo's `ContainerDir`: for a leaf bundle's
-//!   `index.md`, the folder its own folder is in; see [`content_node`]), then beside its
+//!   `index.md`, the folder its own folder is in; `content_node`), then beside its
 //!   file (a name with an extension), then, unless it starts with `.`, from the content
-//!   folder, then, with no `/` in it, by its name anywhere in the content folder, which
-//!   must then name one page only ("page reference … is ambiguous").
+//!   folder, then, with no `/` in it, by its name anywhere in the content folder (its
+//!   extension and language code dropped: `notes.fr.md` is `notes`), which must then name
+//!   one page only ("page reference … is ambiguous").
 //!
 //! Only pages of the referring page's language count: `about.md` names `about.fr.md` from a
 //! French page ([`Lookup`]).
