@@ -779,8 +779,18 @@ fn calls_in_headings(page: &Page, out: &mut Vec<Problem>) {
             continue;
         }
         let range = page.block_range(b);
-        let text = page.block_source(b);
-        let parser = pulldown_cmark::Parser::new_ext(text, crate::render::markdown::options());
+        // The calls as words of their own length (`xxx`), so that one in a link's
+        // destination leaves the link one to CommonMark (review 49g, 2).
+        let mut bytes = page.block_source(b).as_bytes().to_vec();
+        for sc in calls {
+            let from = sc.span.start.max(range.start) - range.start;
+            let to = sc.span.end.min(range.end).saturating_sub(range.start);
+            for byte in bytes.get_mut(from..to).into_iter().flatten() {
+                *byte = b'x';
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let parser = pulldown_cmark::Parser::new_ext(&text, crate::render::markdown::options());
         // In a heading without an id of its own: where its text is (a call in a link's
         // destination is no part of the id: review 49f, 4).
         let mut heading_text: Option<Vec<std::ops::Range<usize>>> = None;
