@@ -61,6 +61,19 @@ fn card_by_id(s: &Session, id: usize) -> Card {
     card(s, pos)
 }
 
+/// The sample open with an unsaved title, its page then written outside Folio as `theirs`:
+/// the folder (kept for the session's life), the session, and what it made of the change.
+fn edited_then_written_outside(theirs: &str) -> (tempfile::TempDir, Session, Outside) {
+    let (d, page, _data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Mine");
+    fs::write(&page, theirs).unwrap();
+    let out = s
+        .outside_change(&[folio::watch::Change::Modified(page.clone())])
+        .unwrap();
+    (d, s, out)
+}
+
 /// Settles the open conflict at `at` with the unsaved value, and what that says.
 fn settled_as_mine(s: &mut Session, at: &str) -> Outside {
     let pick = [(at.to_string(), folio::merge::Resolution::Mine)]
@@ -424,15 +437,9 @@ fn what_came_in_names_only_what_the_merge_took_from_the_outside_change() {
 #[test]
 fn an_outside_change_the_forms_do_not_show_is_said_to_have_come_in() {
     // Review 49e, 3: a comment added outside was taken in, and the toast said nothing was.
-    let (_d, page, _data) = sample();
-    let mut s = Session::open(&page).unwrap();
-    retitle(&mut s, 1, "Mine");
     let theirs = folio::sample::PAGE.replacen("---\n", "---\n# a comment\n", 1);
     assert_ne!(theirs, folio::sample::PAGE);
-    fs::write(&page, &theirs).unwrap();
-    let out = s
-        .outside_change(&[folio::watch::Change::Modified(page.clone())])
-        .unwrap();
+    let (_d, s, out) = edited_then_written_outside(&theirs);
     assert_eq!(
         out,
         Outside::Merged {
@@ -469,13 +476,7 @@ fn blocks_swapped_or_copied_outside_are_said_so() {
             "a copy of a block added",
         ),
     ] {
-        let (_d, page, _data) = sample();
-        let mut s = Session::open(&page).unwrap();
-        retitle(&mut s, 1, "Mine");
-        fs::write(&page, &theirs).unwrap();
-        let out = s
-            .outside_change(&[folio::watch::Change::Modified(page.clone())])
-            .unwrap();
+        let (_d, _s, out) = edited_then_written_outside(&theirs);
         assert_eq!(
             out,
             Outside::Merged {
