@@ -39,8 +39,6 @@ export function forSending(block) {
   return rest;
 }
 
-/** What tells a shortcode from its siblings when folded: its first text parameter, else
- *  the first line of its body or of its first text inside. */
 /** The text field a block's header shows (`titleOf`, drawn again as any field is typed
  *  in): one named title, name, label or heading with a value, else the first text field
  *  with a value in the form's order (`paramSlots`), else the first of either kind. The
@@ -55,8 +53,8 @@ function titleSlot(sc, slots) {
 
 const TITLE_NAMES = ["title", "name", "label", "heading"];
 
-/** A block's title in its header: its title field's value (`titleSlot`), else its body's
- *  first line. */
+/** What tells a shortcode from its siblings, folded or not: its title field's value
+ *  (`titleSlot`), else the first line of its body or of its first text inside. */
 function titleOf(sc, template) {
   const slot = titleSlot(sc, paramSlots(sc, template));
   const value = slot && findParam(sc, slot.key)?.value;
@@ -176,10 +174,10 @@ function paramSlots(sc, template) {
     for (const s of schema) {
       if (typeof s.key === "string") out.push(slot(s.key, written.get(s.key)?.kind));
     }
+    // Said in its label, beside a field of the same name in another case that the
+    // template reads (`Title=` and `.Get "title"`: review 49c, 4).
+    const unread = !!template && !template.schema?.readsAllParams && !template.problem;
     for (const [key, p] of written) {
-      // Said in its label, beside a field of the same name in another case that the
-      // template reads (`Title=` and `.Get "title"`: review 49c, 4).
-      const unread = !!template && !template.schema?.readsAllParams && !template.problem;
       if (!of(key) || typeof key !== "string") out.push({ ...slot(key, p.kind), unread });
     }
   } else {
