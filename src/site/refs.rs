@@ -473,11 +473,13 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
         });
     // A folder of the content is a section (the content folder itself, the home page),
     // which Hugo makes a page of even with no `_index.md`; so is a section's `_index.md`
-    // or `index.md` named where there is none.
-    let index_named = has_ext
-        && at
-            .file_stem()
-            .is_some_and(|s| s == "_index" || s == "index");
+    // or `index.md` named where there is none, or `index`/`_index` alone (review 49g, 3).
+    let named = if has_ext {
+        at.file_stem()
+    } else {
+        at.file_name()
+    };
+    let index_named = named.is_some_and(|s| s == "_index" || s == "index");
     let folder = if index_named {
         at.parent().map(Path::to_path_buf)
     } else {

@@ -1752,6 +1752,34 @@ fn the_page_get_page_finds_is_the_page_itself_when_it_is_the_one_rendered() {
 }
 
 #[test]
+fn a_reference_to_index_names_the_section_the_page_is_in() {
+    // Review 49g, 3: `relref "index"` stopped Folio's check where Hugo builds.
+    let refs = "[a]({{< relref \"index\" >}}) [b]({{< relref \"_index\" >}})\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("content/t/c.md", &format!("---\ntitle: C\n---\n{refs}")),
+        ("content/d/s/_index.md", "---\ntitle: S\n---\n"),
+        ("content/d/s/a.md", &format!("---\ntitle: A\n---\n{refs}")),
+    ]);
+    hugo_build(site.path(), "references to index");
+    for (page, public, section) in [("t/c.md", "t/c", "/t/"), ("d/s/a.md", "d/s/a", "/d/s/")] {
+        let hugo =
+            std::fs::read_to_string(site.path().join("public").join(public).join("index.html"))
+                .unwrap();
+        assert!(
+            hugo.contains(&format!("<a href=\"{section}\">a</a>")),
+            "{hugo}"
+        );
+        let page = site.path().join("content").join(page);
+        assert_eq!(
+            normalised_paragraphs(&folio_render(&page)),
+            normalised_paragraphs(&hugo)
+        );
+        assert_eq!(checked(&page), Vec::<String>::new());
+    }
+}
+
+#[test]
 fn what_only_rendering_another_page_gives_shows_folios_card_and_says_so() {
     let site = site_with(
         &[(
