@@ -765,6 +765,29 @@ fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
     }
 }
 
+/// The page's blocks of prose, each with its byte range in the page and its text with
+/// every call in it written over by `fill` bytes (so the text's offsets are the page's,
+/// less the range's start).
+fn prose_without_calls(page: &Page, fill: u8) -> Vec<(std::ops::Range<usize>, String)> {
+    let calls = &page.shortcodes().all;
+    page.blocks()
+        .iter()
+        .filter(|b| matches!(b, crate::page::BlockSpan::Markdown(_)))
+        .map(|b| {
+            let range = page.block_range(b);
+            let mut bytes = page.block_source(b).as_bytes().to_vec();
+            for sc in calls {
+                let from = sc.span.start.max(range.start) - range.start;
+                let to = sc.span.end.min(range.end).saturating_sub(range.start);
+                for byte in bytes.get_mut(from..to).into_iter().flatten() {
+                    *byte = fill;
+                }
+            }
+            (range, String::from_utf8_lossy(&bytes).into_owned())
+        })
+        .collect()
+}
+
 /// A `{{< >}}` call in a heading of the page's prose whose id is made from its text:
 /// Hugo makes the id before the call's output is in, from the placeholder that stands for
 /// it (`hahahugoshortcode…`, `hugolib/shortcode.go`), so `#experience` finds no
@@ -774,22 +797,9 @@ fn calls_shown_as_code(page: &Page, out: &mut Vec<Problem>) {
 fn calls_in_headings(page: &Page, out: &mut Vec<Problem>) {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let calls = &page.shortcodes().all;
-    for b in page.blocks() {
-        if !matches!(b, crate::page::BlockSpan::Markdown(_)) {
-            continue;
-        }
-        let range = page.block_range(b);
-        // The calls as words of their own length (`xxx`), so that one in a link's
-        // destination leaves the link one to CommonMark (review 49g, 2).
-        let mut bytes = page.block_source(b).as_bytes().to_vec();
-        for sc in calls {
-            let from = sc.span.start.max(range.start) - range.start;
-            let to = sc.span.end.min(range.end).saturating_sub(range.start);
-            for byte in bytes.get_mut(from..to).into_iter().flatten() {
-                *byte = b'x';
-            }
-        }
-        let text = String::from_utf8_lossy(&bytes);
+    // The calls as words of their own length (`xxx`), so that one in a link's destination
+    // leaves the link one to CommonMark (review 49g, 2).
+    for (range, text) in prose_without_calls(page, b'x') {
         let parser = pulldown_cmark::Parser::new_ext(&text, crate::render::markdown::options());
         // In a heading without an id of its own: where its text is (a call in a link's
         // destination is no part of the id: review 49f, 4).
@@ -842,24 +852,9 @@ fn raw_html_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
     if site.config.is_none() || ignored || site.unsafe_html() {
         return;
     }
-    for b in page.blocks() {
-        if !matches!(b, crate::page::BlockSpan::Markdown(_)) {
-            continue;
-        }
-        // The prose without the calls in it (`{{<param email>}}`, a call's own HTML
-        // argument): their text is no raw HTML to Goldmark.
-        let range = page.block_range(b);
-        let mut bytes = page.block_source(b).as_bytes().to_vec();
-        for sc in &page.shortcodes().all {
-            let (from, to) = (
-                sc.span.start.max(range.start) - range.start,
-                sc.span.end.min(range.end).saturating_sub(range.start),
-            );
-            for byte in bytes.get_mut(from..to).into_iter().flatten() {
-                *byte = b' ';
-            }
-        }
-        let text = String::from_utf8_lossy(&bytes);
+    // The prose without the calls in it (`{{<param email>}}`, a call's own HTML argument):
+    // their text is no raw HTML to Goldmark.
+    for (range, text) in prose_without_calls(page, b' ') {
         if !crate::render::has_raw_html(&text) {
             continue;
         }

@@ -89,7 +89,7 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
     let when = if always {
         "Hugo stops its build"
     } else {
-        "Hugo stops its build once a template reads .Site.Data"
+        STOPS_ONCE_READ
     };
     let problem = |line, col, message: String| FileProblem {
         path: path.to_path_buf(),
@@ -111,9 +111,7 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
         return None;
     }
     let Some(format) = Format::from_extension(extension) else {
-        if let Some(message) = unreadable_format(extension, always) {
-            problems.push(problem(1, 1, message));
-        }
+        problems.push(problem(1, 1, unreadable_format(extension, always)));
         return None;
     };
     if std::fs::metadata(path).ok()?.len() > MAX_FILE {
@@ -141,18 +139,11 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
 }
 
 /// Why Hugo cannot load a data file (or, `always`, a translation file) of `extension`,
-/// which has no reader of Folio's: none for XML and CSV data, which [`unread_data`] says
-/// (and data in capitals, read as in lower case); a translation file's extension in
-/// capitals (`en.YAML`) stops Hugo too ("no unmarshaler registered for YAML": review
-/// 49g, 4).
-fn unreadable_format(extension: &str, always: bool) -> Option<String> {
-    let lower = extension.to_ascii_lowercase();
-    let known = !always
-        && (["xml", "csv"].contains(&lower.as_str()) || Format::from_extension(&lower).is_some());
-    if known {
-        return None;
-    }
-    Some(if always {
+/// which is none of its formats: for data, as read in lower case (XML and CSV are
+/// [`unread_data`]'s); a translation file's extension in capitals (`en.YAML`) stops Hugo
+/// too ("no unmarshaler registered for YAML": review 49g, 4).
+fn unreadable_format(extension: &str, always: bool) -> String {
+    if always {
         format!(
             "Hugo cannot load this translation file: no reader for .{extension} (yaml, yml, \
              toml, json, in lower case)"
@@ -162,8 +153,11 @@ fn unreadable_format(extension: &str, always: bool) -> Option<String> {
             "Hugo cannot load this file: .{extension} is not a data format (yaml, toml, json, \
              xml, csv)"
         )
-    })
+    }
 }
+
+/// When a data file Hugo cannot load stops its build.
+const STOPS_ONCE_READ: &str = "Hugo stops its build once a template reads .Site.Data";
 
 /// What is said of a data file of a format Folio reads none of: CSV, which Hugo 0.168
 /// reads as rows its data cannot hold (its build stops once a template reads the data;
@@ -175,10 +169,7 @@ fn unread_data(path: &Path, extension: &str) -> Option<FileProblem> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let message = match extension {
-        "csv" => format!(
-            "unexpected data type [][]string in file {name}; Hugo stops its build once a \
-             template reads .Site.Data"
-        ),
+        "csv" => format!("unexpected data type [][]string in file {name}; {STOPS_ONCE_READ}"),
         "xml" => "Folio does not read XML data: templates reading it get nothing in the \
                   preview and the export, where Hugo's get its elements (and Hugo stops its \
                   build on XML it cannot read)"

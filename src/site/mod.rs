@@ -522,7 +522,14 @@ impl Site {
             .collect()
     }
 
-    /// Whether Hugo's embedded (link, image) render hooks run ([`Site::markup`]).
+    /// Whether Hugo's embedded (link, image) render hooks run, as
+    /// `markup.goldmark.renderHooks.{link,image}.useEmbedded` says: `fallback` where the
+    /// site has no hook of its own (which Folio's render checks), `always` even where it
+    /// has (Folio runs the site's then: not followed), not `never`; `auto`, the default, is
+    /// `fallback` on a site with a `languages` table (one language in it is enough, checked
+    /// with Hugo 0.168), one host and no `duplicateResourceFiles`, else `never`
+    /// (`config/allconfig/allconfig.go`). The old `enableDefault` reads as `fallback` or
+    /// `never` (and stops Hugo 0.168's build: [`Site::render_hook_problems`]).
     fn embedded_hooks(&self, table: &MarkupTable) -> (bool, bool) {
         let languages = match self.config_json(&["languages"]) {
             Some(Json::Object(m)) => m,
@@ -625,13 +632,8 @@ impl Site {
         MarkupTable(Some(Json::Object(markup)))
     }
 
-    /// The Markdown settings that change the HTML. Hugo's embedded link and image render
-    /// hooks run as `markup.goldmark.renderHooks.{link,image}.useEmbedded` says:
-    /// `fallback` where the site has no hook of its own (which Folio's render checks),
-    /// `always` even where it has (Folio runs the site's then: not followed), not `never`; `auto`, the default, is `fallback` on a site with a
-    /// `languages` table (one language in it is enough, checked with Hugo 0.168), one host
-    /// and no `duplicateResourceFiles`, else `never` (`config/allconfig/allconfig.go`). The old `enableDefault` reads as
-    /// `fallback` or `never` (and stops Hugo 0.168's build: [`Site::render_hook_problems`]).
+    /// The Markdown settings that change the HTML (Hugo's embedded hooks:
+    /// `embedded_hooks`).
     pub fn markup(&self) -> Markup {
         let table = self.markup_table();
         let (link_hook, image_hook) = self.embedded_hooks(&table);
