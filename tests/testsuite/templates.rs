@@ -208,8 +208,7 @@ fn built_cases(&(name, setting, pages): &FixtureBuild) -> (Cases, Cases) {
     };
     let (mut hugo, mut folio) = (Vec::new(), Vec::new());
     for (page, public) in pages {
-        let built = site.path().join("public").join(public).join("index.html");
-        let by_hugo = cases(&std::fs::read_to_string(built).unwrap());
+        let by_hugo = cases(&hugo_page(site.path(), public));
         assert!(!by_hugo.is_empty(), "{name} {page} has cases");
         hugo.extend(named(by_hugo, public));
         folio.extend(named(
@@ -632,6 +631,12 @@ fn check_says_where_hugo_omits_raw_html_of_the_pages_prose_as_hugo_warns() {
             assert!(said[0].contains("page.md:"), "{said:?}");
         }
     }
+}
+
+/// The page Hugo built at `public` (`blog/post`: `public/blog/post/index.html`) of the site
+/// at `site`.
+fn hugo_page(site: &Path, public: &str) -> String {
+    std::fs::read_to_string(site.join("public").join(public).join("index.html")).unwrap()
 }
 
 /// Hugo's build of the site at `site` with its warnings: (whether it built, what it said).
@@ -1609,9 +1614,7 @@ fn a_pages_get_page_reads_a_relative_path_from_where_hugo_reads_it() {
         ("blog/bun/index.md", "blog/bun"),
         ("blog/sec/_index.md", "blog/sec"),
     ] {
-        let hugo =
-            std::fs::read_to_string(site.path().join("public").join(public).join("index.html"))
-                .unwrap();
+        let hugo = hugo_page(site.path(), public);
         let folio = folio_render(&site.path().join("content").join(page));
         let ps = |html: &str| -> Vec<String> {
             html.split("<p>")
@@ -1655,9 +1658,7 @@ fn a_top_level_bundles_relative_paths_and_the_sites_stay_where_hugo_reads_them()
         ("cv.md", "cv"),
         ("work/x/index.md", "work/x"),
     ] {
-        let hugo =
-            std::fs::read_to_string(site.path().join("public").join(public).join("index.html"))
-                .unwrap();
+        let hugo = hugo_page(site.path(), public);
         let folio = folio_render(&site.path().join("content").join(page));
         assert_eq!(
             normalised_paragraphs(&folio),
@@ -1763,9 +1764,7 @@ fn a_reference_to_index_names_the_section_the_page_is_in() {
     ]);
     hugo_build(site.path(), "references to index");
     for (page, public, section) in [("t/c.md", "t/c", "/t/"), ("d/s/a.md", "d/s/a", "/d/s/")] {
-        let hugo =
-            std::fs::read_to_string(site.path().join("public").join(public).join("index.html"))
-                .unwrap();
+        let hugo = hugo_page(site.path(), public);
         assert!(
             hugo.contains(&format!("<a href=\"{section}\">a</a>")),
             "{hugo}"
@@ -4530,8 +4529,7 @@ fn the_home_page_of_a_translation_is_its_languages_own_as_in_hugo() {
     .unwrap();
     hugo_build(site.path(), "the home site");
     for (page, public) in [("page.md", "page"), ("page.fr.md", "fr/page")] {
-        let built = site.path().join("public").join(public).join("index.html");
-        let want = cases_of("p.home", &std::fs::read_to_string(built).unwrap());
+        let want = cases_of("p.home", &hugo_page(site.path(), public));
         let got = cases_of(
             "p.home",
             &folio_render(&site.path().join("content").join(page)),
