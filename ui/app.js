@@ -12,6 +12,9 @@ const $ = (id) => document.getElementById(id);
 const editor = $("editor");
 const state = { view: null, model: null, iconNames: [], focusHint: null, problems: new Map(), shortcodes: [], unparsed: new Map() };
 
+/** The site's shortcodes (its own and its themes'), not Hugo's built-ins. */
+const ownShortcodes = () => state.shortcodes.filter((s) => s.origin.kind !== "builtIn");
+
 /** A new block for the forms to insert: prose, the sample's card, or a call of the site's
  *  shortcode `name` (its fields are filled in its editor). */
 const NEW_PARAGRAPH = "New paragraph.";
@@ -73,12 +76,12 @@ function ctx() {
     missingThemes: state.missingThemes ?? [],
     /** Shortcode names to offer: `here` first, then those on the page, then the site's own,
      *  then Hugo's built-ins that take content. */
-    hasOwnShortcodes: () => state.shortcodes.some((s) => s.origin.kind !== "builtIn"),
+    hasOwnShortcodes: () => ownShortcodes().length > 0,
     shortcodeNames: (here) => {
       const onPage = [];
       const walk = (blocks) => blocks.forEach((b) => { if (b.kind === "shortcode") { onPage.push(b.name); walk(b.children ?? []); } });
       walk(state.model.blocks);
-      const own = state.shortcodes.filter((s) => s.origin.kind !== "builtIn").map((s) => s.name);
+      const own = ownShortcodes().map((s) => s.name);
       const builtIn = state.shortcodes.filter((s) => s.origin.kind === "builtIn" && ["figure", "details", "highlight", "youtube", "vimeo", "x", "instagram", "qr"].includes(s.name)).map((s) => s.name);
       return [...new Set([...here, ...onPage, ...own, ...builtIn])];
     },

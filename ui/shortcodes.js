@@ -155,7 +155,6 @@ function paramSlots(sc, template) {
   // A call is all named or all positional: an empty one offers names when its template
   // reads any (youtube's `id` or `.Get 0`), so emptying a named call leaves its fields.
   const readsNames = schema.some((s) => typeof s.key === "string");
-  const positional = params.length > 0 ? params.every((p) => p.name === undefined || p.name === null) : schema.length > 0 && !readsNames;
   const named = params.length > 0 ? params.some((p) => p.name !== undefined && p.name !== null) : readsNames;
   const of = (key) => schema.find((s) => s.key === key);
   const slot = (key, kind) => {
@@ -187,7 +186,7 @@ function paramSlots(sc, template) {
       .sort((a, b) => a.key - b.key);
     for (const s of unset) {
       // A positional value can only follow the ones before it.
-      if (s.key !== out.length || !positional) continue;
+      if (s.key !== out.length) continue;
       out.push(slot(s.key));
     }
   }
