@@ -225,6 +225,42 @@ pub(super) struct SiteHooks;
 /// hook's file name).
 pub const HOOK_CALLER: &str = "called by the site's render hook";
 
+impl SiteHooks {
+    /// Where Hugo's embedded link hook points a destination without a path
+    /// (`render-link.html`): `#id` alone at the page whose text it is (`.PageInner`, the
+    /// home page's inside `markdownify`), `#` alone nowhere (`""`), and a query or `./`
+    /// at `.GetPage ""`, the home page. `rest` is the destination before its `#`.
+    fn pathless_destination(
+        frame: &engine::Frame,
+        rest: &str,
+        query: &str,
+        fragment: &str,
+    ) -> String {
+        let url = |page: Option<Value>| {
+            page.and_then(|p| p.field("RelPermalink").map(engine::values::to_string))
+        };
+        let base = if rest.is_empty() {
+            if fragment.is_empty() {
+                return String::new();
+            }
+            url(Some(frame.page_of_text()))
+        } else {
+            url(frame.find_page("/", false).ok().flatten())
+        }
+        .unwrap_or_else(|| "/".to_string());
+        let with_query = if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        };
+        if fragment.is_empty() {
+            with_query
+        } else {
+            format!("{with_query}#{fragment}")
+        }
+    }
+}
+
 impl markdown::hooks::RenderHooks for SiteHooks {
     fn embedded_destination(&self, destination: &str, image: bool) -> Option<String> {
         let frame = engine::frame().ok()?;
@@ -232,7 +268,7 @@ impl markdown::hooks::RenderHooks for SiteHooks {
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let path = path.strip_prefix("./").unwrap_or(path);
         if path.is_empty() {
-            return None;
+            return (!image).then(|| Self::pathless_destination(&frame, rest, query, fragment));
         }
         // `.PageInner.GetPage`: from the page, or inside `markdownify` from the home page
         // (its folder the root), never by a name alone (review 49b, 5).

@@ -7757,6 +7757,33 @@ fn on_a_multilingual_site_a_link_to_a_page_points_at_the_page_as_hugos_embedded_
 }
 
 #[test]
+fn on_a_multilingual_site_a_link_without_a_path_points_where_hugos_embedded_hook_points_it() {
+    // A fragment alone is the page's own (the home page's inside markdownify); a query
+    // or `./` alone, the home page's; `#` alone, nothing. Folio left them as written.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/card.html",
+            "<div class=\"card\">{{ .Inner | markdownify }}</div>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n[top](#top), [none](#), [query](?a=1#x) and [here](./#z).\n\n\
+             {{< card >}}[up](#top) and [q](?a=1){{< /card >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "pathless links", "content/about.md");
+    for url in ["/about/#top", "", "/?a=1#x", "/#z", "/#top", "/?a=1"] {
+        assert!(hugo.contains(&format!("href=\"{url}\"")), "{url}: {hugo}");
+    }
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at_them_as_hugos_hooks_do(
 ) {
     // Hunt AL, 1: Hugo's embedded hooks find a relative destination among the page's

@@ -387,11 +387,10 @@ impl Markdown<'_> {
 
 /// Goldmark's "potentially dangerous" destinations, written as `""` unless raw HTML is
 /// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
-/// Whether `url` is absolute (`https:`, `mailto:`, `//host`) or a fragment alone: what
-/// Hugo's embedded link hook leaves as written.
+/// Whether `url` is absolute (`https:`, `mailto:`, `//host`): what Hugo's embedded link
+/// hook leaves as written (`urls.Parse`'s `IsAbs`, and a host).
 fn is_absolute(url: &str) -> bool {
-    url.starts_with('#')
-        || url.starts_with("//")
+    url.starts_with("//")
         || url
             .split(['/', '?', '#'])
             .next()
