@@ -166,6 +166,7 @@ impl OpenPage {
         ctx.front_times = toml_times(tree);
         ctx.front_json = tree.is_some_and(|t| t.format == crate::formats::Format::Json);
         ctx.content_path = self
+            .pages()
             .content_dir(&lang)
             .and_then(|content_dir| {
                 let dir = std::path::absolute(&content_dir).unwrap_or(content_dir);
@@ -188,9 +189,10 @@ impl OpenPage {
             .flatten();
         ctx.refs = Some(self.ref_finder(&lang, &abs));
         ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case));
-        ctx.cascade = self.cascade(&lang, &ctx.content_path, front.as_ref());
+        let pages = self.pages();
+        ctx.cascade = pages.cascade(&lang, &ctx.content_path, front.as_ref());
         ctx.page_translations = self.page_translations(&lang, &abs);
-        ctx.sections = self.sections(&lang, &ctx.content_path, &ctx.title_case);
+        ctx.sections = pages.sections(&lang, &ctx.content_path, &ctx.title_case);
         self.add_home(&lang, &mut ctx);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
             assets: self.site.assets_dirs(),
@@ -198,7 +200,7 @@ impl OpenPage {
             page_file: Some(abs.clone()),
             root: Some(self.site.root.clone()),
             themes: self.site.theme_roots(),
-            content: self.content_dir(&lang),
+            content: self.pages().content_dir(&lang),
             meta: resources_meta(front.as_ref()),
         };
         ctx
@@ -256,73 +258,6 @@ impl OpenPage {
         ))
     }
 
-    /// The content folder of the site's language `lang`.
-    fn content_dir(&self, lang: &str) -> Option<PathBuf> {
-        self.site
-            .languages()
-            .into_iter()
-            .find(|l| l.code == lang)
-            .map(|l| l.content_dir)
-    }
-
-    /// What the `cascade`s of the `_index` pages above the page at `content_path` (its
-    /// own first, when it is one: `own` is its front matter), then the config's (its
-    /// language's first), hand down to it ([`crate::site::cascade`]).
-    fn cascade(
-        &self,
-        lang: &str,
-        content_path: &str,
-        own: Option<&serde_json::Map<String, serde_json::Value>>,
-    ) -> serde_json::Map<String, serde_json::Value> {
-        use crate::site::cascade::{hand_down, Target};
-        let mut handed = serde_json::Map::new();
-        let content_dir = self.content_dir(lang);
-        let Some(content_dir) = content_dir.filter(|_| !content_path.is_empty()) else {
-            return handed;
-        };
-        let mut dirs: Vec<&str> = content_path.split('/').collect();
-        let file = dirs.pop().unwrap_or_default();
-        let is_index = file.split('.').next() == Some("_index");
-        let kind = match (is_index, dirs.is_empty()) {
-            (true, true) => "home",
-            (true, false) => "section",
-            (false, _) => "page",
-        };
-        let path = crate::templates::engine::objects::logical_path(content_path);
-        let target = Target {
-            path: &path,
-            kind,
-            lang,
-        };
-        let of = |front: &serde_json::Map<String, serde_json::Value>| {
-            front
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("cascade"))
-                .map(|(_, v)| v.clone())
-        };
-        let mut cascades: Vec<serde_json::Value> = Vec::new();
-        // An `_index` page's own folder is the page: its cascade is its front matter's.
-        let above = if is_index {
-            cascades.extend(own.and_then(of));
-            dirs.len()
-        } else {
-            dirs.len() + 1
-        };
-        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
-        for depth in (0..above).rev() {
-            let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
-            let index = crate::site::index_file(&content_dir.join(folder), lang, ours);
-            let front = index.as_deref().and_then(crate::site::refs::front_of);
-            cascades.extend(front.as_ref().and_then(of));
-        }
-        cascades.extend(self.site.config_json(&["languages", lang, "cascade"]));
-        cascades.extend(self.site.config_json(&["cascade"]));
-        for cascade in &cascades {
-            hand_down(cascade, target, &mut handed);
-        }
-        handed
-    }
-
     /// The page in the site's other languages ([`crate::site::refs::translations`]), each
     /// with its language's weight and its `.Page`, read only when a template of the site
     /// names `.Translations`, `.AllTranslations` or `.IsTranslated`.
@@ -352,55 +287,6 @@ impl OpenPage {
             .collect()
     }
 
-    /// The sections above the page at `content_path` in its language's content folder
-    /// ([`crate::templates::engine::HugoContext::sections`]): the home page, then each
-    /// folder on the way that is a section (a top folder always, a deeper one when it has
-    /// an `_index` file), each its `_index` page, or one titled as Hugo titles a section
-    /// without one (its folder's name in the site's title case; the site's title for the
-    /// home page). Read only when a template of the site names `.CurrentSection`,
-    /// `.FirstSection` or `.Parent`.
-    fn sections(
-        &self,
-        lang: &str,
-        content_path: &str,
-        title_case: &crate::templates::engine::funcs::TitleCase,
-    ) -> Vec<gotmpl::Value> {
-        let names = self.site.shortcodes.field_names();
-        let read = ["CurrentSection", "FirstSection", "Parent"];
-        let Some(content_dir) = self
-            .content_dir(lang)
-            .filter(|_| read.iter().any(|n| names.contains(*n)) && !content_path.is_empty())
-        else {
-            return Vec::new();
-        };
-        let mut dirs: Vec<&str> = content_path.split('/').collect();
-        let file = dirs.pop().unwrap_or_default();
-        // A bundle's folder and a section's own folder are the page, not above it.
-        if matches!(file.split('.').next(), Some("index" | "_index")) {
-            dirs.pop();
-            if file.starts_with("_index") && content_path.matches('/').count() == 0 {
-                return Vec::new();
-            }
-        }
-        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
-        let mut chain: Vec<gotmpl::Value> = Vec::new();
-        for depth in 0..=dirs.len() {
-            let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
-            let index = crate::site::index_file(&content_dir.join(&folder), lang, ours);
-            if depth > 1 && index.is_none() {
-                continue;
-            }
-            let name = depth.checked_sub(1).and_then(|d| dirs.get(d)).copied();
-            let folder_dir = content_dir.join(&folder);
-            let mut page = self.section_page(lang, (&folder_dir, &folder), name, index, title_case);
-            if let (gotmpl::Value::Map(fields), Some(parent)) = (&mut page, chain.last()) {
-                Arc::make_mut(fields).insert(Arc::from("Parent"), parent.clone());
-            }
-            chain.push(page);
-        }
-        chain
-    }
-
     /// Gives `ctx`'s site its `.Home` page ([`OpenPage::home_page`]) when a template reads it.
     fn add_home(&self, lang: &str, ctx: &mut crate::templates::engine::HugoContext) {
         if let Some(home) = self.home_page(lang, ctx) {
@@ -424,65 +310,21 @@ impl OpenPage {
         if let Some(home) = ctx.sections.first() {
             return Some(home.clone());
         }
-        let content_dir = self.content_dir(lang)?;
+        let content_dir = self.pages().content_dir(lang)?;
         let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         let index = crate::site::index_file(&content_dir, lang, ours);
-        Some(self.section_page(
+        Some(self.pages().section_page(
             lang,
             (&content_dir, Path::new("")),
             None,
             index,
-            &ctx.title_case,
+            (&ctx.title_case, &[]),
         ))
     }
 
-    /// The `.Page` of the section (or, for no `name`, the home page) in `dir` (`folder` in
-    /// the content folder) in `lang`: its `_index` file's (`index`), else one titled as
-    /// Hugo titles a section without one, or the language's site title for the home
-    /// page. A kind the site does not render (`disableKinds`) has no URL.
-    fn section_page(
-        &self,
-        lang: &str,
-        (dir, folder): (&Path, &Path),
-        name: Option<&str>,
-        index: Option<PathBuf>,
-        title_case: &crate::templates::engine::funcs::TitleCase,
-    ) -> gotmpl::Value {
-        let path = index.clone().unwrap_or_else(|| dir.join("_index.md"));
-        let mut front = index
-            .as_deref()
-            .and_then(crate::site::refs::front_of)
-            .unwrap_or_default();
-        let url = crate::site::refs::page_url(&self.site, lang, &path, Some(&front));
-        let mut ctx = self
-            .site
-            .hugo_context(lang, &url, &path.display().to_string());
-        if index.is_none() {
-            let title = untitled_branch(&self.site, &ctx.site, name, title_case);
-            front.insert("title".into(), title.into());
-        }
-        ctx.content_path = folder
-            .join("_index.md")
-            .iter()
-            .map(|p| p.to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        ctx.cascade = self.cascade(lang, &ctx.content_path, Some(&front));
-        let mut page = ctx.page(&front);
-        let kind = if name.is_some() { "section" } else { "home" };
-        let disabled = match self.site.config_json(&["disableKinds"]) {
-            Some(serde_json::Value::Array(kinds)) => kinds
-                .iter()
-                .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
-            _ => false,
-        };
-        if let (gotmpl::Value::Map(fields), true) = (&mut page, disabled) {
-            let fields = Arc::make_mut(fields);
-            for url in ["RelPermalink", "Permalink"] {
-                fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
-            }
-        }
-        page
+    /// The pages of the site around this one ([`SitePages`]).
+    fn pages(&self) -> SitePages<'_> {
+        SitePages(&self.site)
     }
 
     /// The page rendered as the export renders it (without copying its files): what
@@ -678,6 +520,191 @@ fn untitled_branch(
     }
 }
 
+/// The pages of a site around one page: the content folder of each language, the
+/// sections above a page and what their `cascade`s hand down to it. For the page being
+/// rendered and for each page `.GetPage` finds.
+struct SitePages<'s>(&'s Arc<Site>);
+
+impl SitePages<'_> {
+    /// The content folder of the site's language `lang`.
+    fn content_dir(&self, lang: &str) -> Option<PathBuf> {
+        self.0
+            .languages()
+            .into_iter()
+            .find(|l| l.code == lang)
+            .map(|l| l.content_dir)
+    }
+
+    /// What the `cascade`s of the `_index` pages above the page at `content_path` (its
+    /// own first, when it is one: `own` is its front matter), then the config's (its
+    /// language's first), hand down to it ([`crate::site::cascade`]).
+    fn cascade(
+        &self,
+        lang: &str,
+        content_path: &str,
+        own: Option<&serde_json::Map<String, serde_json::Value>>,
+    ) -> serde_json::Map<String, serde_json::Value> {
+        use crate::site::cascade::{hand_down, Target};
+        let mut handed = serde_json::Map::new();
+        let content_dir = self.content_dir(lang);
+        let Some(content_dir) = content_dir.filter(|_| !content_path.is_empty()) else {
+            return handed;
+        };
+        let mut dirs: Vec<&str> = content_path.split('/').collect();
+        let file = dirs.pop().unwrap_or_default();
+        let is_index = file.split('.').next() == Some("_index");
+        let kind = match (is_index, dirs.is_empty()) {
+            (true, true) => "home",
+            (true, false) => "section",
+            (false, _) => "page",
+        };
+        let path = crate::templates::engine::objects::logical_path(content_path);
+        let target = Target {
+            path: &path,
+            kind,
+            lang,
+        };
+        let of = |front: &serde_json::Map<String, serde_json::Value>| {
+            front
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("cascade"))
+                .map(|(_, v)| v.clone())
+        };
+        let mut cascades: Vec<serde_json::Value> = Vec::new();
+        // An `_index` page's own folder is the page: its cascade is its front matter's.
+        let above = if is_index {
+            cascades.extend(own.and_then(of));
+            dirs.len()
+        } else {
+            dirs.len() + 1
+        };
+        let ours = crate::site::refs::Lookup::new(self.0, lang).unsuffixed_is_ours;
+        for depth in (0..above).rev() {
+            let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
+            let index = crate::site::index_file(&content_dir.join(folder), lang, ours);
+            let front = index.as_deref().and_then(crate::site::refs::front_of);
+            cascades.extend(front.as_ref().and_then(of));
+        }
+        cascades.extend(self.0.config_json(&["languages", lang, "cascade"]));
+        cascades.extend(self.0.config_json(&["cascade"]));
+        for cascade in &cascades {
+            hand_down(cascade, target, &mut handed);
+        }
+        handed
+    }
+
+    /// The sections above the page at `content_path` in its language's content folder
+    /// ([`crate::templates::engine::HugoContext::sections`]): the home page, then each
+    /// folder on the way that is a section (a top folder always, a deeper one when it has
+    /// an `_index` file), each its `_index` page, or one titled as Hugo titles a section
+    /// without one (its folder's name in the site's title case; the site's title for the
+    /// home page). Read only when a template of the site names `.CurrentSection`,
+    /// `.FirstSection` or `.Parent`.
+    fn sections(
+        &self,
+        lang: &str,
+        content_path: &str,
+        title_case: &crate::templates::engine::funcs::TitleCase,
+    ) -> Vec<gotmpl::Value> {
+        let names = self.0.shortcodes.field_names();
+        let read = ["CurrentSection", "FirstSection", "Parent"];
+        let Some(content_dir) = self
+            .content_dir(lang)
+            .filter(|_| read.iter().any(|n| names.contains(*n)) && !content_path.is_empty())
+        else {
+            return Vec::new();
+        };
+        let mut dirs: Vec<&str> = content_path.split('/').collect();
+        let file = dirs.pop().unwrap_or_default();
+        // A bundle's folder and a section's own folder are the page, not above it.
+        if matches!(file.split('.').next(), Some("index" | "_index")) {
+            dirs.pop();
+            if file.starts_with("_index") && content_path.matches('/').count() == 0 {
+                return Vec::new();
+            }
+        }
+        let ours = crate::site::refs::Lookup::new(self.0, lang).unsuffixed_is_ours;
+        let mut chain: Vec<gotmpl::Value> = Vec::new();
+        for depth in 0..=dirs.len() {
+            let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
+            let index = crate::site::index_file(&content_dir.join(&folder), lang, ours);
+            if depth > 1 && index.is_none() {
+                continue;
+            }
+            let name = depth.checked_sub(1).and_then(|d| dirs.get(d)).copied();
+            let folder_dir = content_dir.join(&folder);
+            let page = self.section_page(
+                lang,
+                (&folder_dir, &folder),
+                name,
+                index,
+                (title_case, &chain),
+            );
+            chain.push(page);
+        }
+        chain
+    }
+
+    /// The `.Page` of the section (or, for no `name`, the home page) in `dir` (`folder` in
+    /// the content folder) in `lang`: its `_index` file's (`index`), else one titled as
+    /// Hugo titles a section without one, or the language's site title for the home
+    /// page. A kind the site does not render (`disableKinds`) has no URL. `above` are the
+    /// sections above it, the home page first ([`SitePages::sections`]), for its
+    /// `.Parent`, `.CurrentSection` and `.FirstSection`.
+    fn section_page(
+        &self,
+        lang: &str,
+        (dir, folder): (&Path, &Path),
+        name: Option<&str>,
+        index: Option<PathBuf>,
+        (title_case, above): (
+            &crate::templates::engine::funcs::TitleCase,
+            &[gotmpl::Value],
+        ),
+    ) -> gotmpl::Value {
+        let path = index.clone().unwrap_or_else(|| dir.join("_index.md"));
+        let mut front = index
+            .as_deref()
+            .and_then(crate::site::refs::front_of)
+            .unwrap_or_default();
+        let url = crate::site::refs::page_url(self.0, lang, &path, Some(&front));
+        let mut ctx = self.0.hugo_context(lang, &url, &path.display().to_string());
+        if index.is_none() {
+            let title = untitled_branch(self.0, &ctx.site, name, title_case);
+            front.insert("title".into(), title.into());
+        }
+        ctx.content_path = folder
+            .join("_index.md")
+            .iter()
+            .map(|p| p.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        ctx.cascade = self.cascade(lang, &ctx.content_path, Some(&front));
+        ctx.sections = above.to_vec();
+        let mut page = ctx.page(&front);
+        let kind = if name.is_some() { "section" } else { "home" };
+        let disabled = match self.0.config_json(&["disableKinds"]) {
+            Some(serde_json::Value::Array(kinds)) => kinds
+                .iter()
+                .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
+            _ => false,
+        };
+        if let gotmpl::Value::Map(fields) = &mut page {
+            let fields = Arc::make_mut(fields);
+            if disabled {
+                for url in ["RelPermalink", "Permalink"] {
+                    fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
+                }
+            }
+            // A section of a folder alone has no file (`with .File` is false).
+            if index.is_none() {
+                fields.remove("File");
+            }
+        }
+        page
+    }
+}
+
 /// Another page of the site, found by `.GetPage` at `found` (a page file, or a section's
 /// folder without an `_index` file), as its `.Page`: its front matter's fields, its kind
 /// and section from where it is; a branch page's dates only when its front matter sets
@@ -700,6 +727,9 @@ fn other_page(
     let rel = file.strip_prefix(&lookup.content_dir).unwrap_or(&file);
     let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
     ctx.content_path = parts.join("/");
+    let pages = SitePages(site);
+    ctx.cascade = pages.cascade(&lookup.lang, &ctx.content_path, Some(&front));
+    ctx.sections = pages.sections(&lookup.lang, &ctx.content_path, &title_case);
     let branch = file
         .file_stem()
         .is_some_and(|s| s.to_string_lossy().starts_with("_index"));
@@ -715,6 +745,10 @@ fn other_page(
     let mut page = crate::templates::engine::objects::another_page(ctx.page(&front));
     if let gotmpl::Value::Map(fields) = &mut page {
         let own = Arc::make_mut(fields);
+        // A section of a folder alone has no file (`with .File` is false).
+        if found.is_dir() {
+            own.remove("File");
+        }
         if branch && !dated {
             for name in ["Date", "Lastmod", "PublishDate"] {
                 own.remove(name);

@@ -1753,6 +1753,50 @@ fn the_page_get_page_finds_is_the_page_itself_when_it_is_the_one_rendered() {
 }
 
 #[test]
+fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_cascade() {
+    // Review 49g, 1: a section found by `GetPage` was not `eq` to the page's `.Parent`,
+    // had no `.Parent` or `.CurrentSection`, no cascaded params, and a section of a
+    // folder alone had an `_index.md` file.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"Site\"\n"),
+        (
+            "content/projects/_index.md",
+            "---\ntitle: Projects\ncascade:\n  badge: hot\n---\n",
+        ),
+        ("content/projects/web/_index.md", "---\ntitle: Web\n---\n"),
+        ("content/blog/post.md", "---\ntitle: Post\n---\n"),
+        (
+            "content/projects/web/app.md",
+            "---\ntitle: App\n---\n{{< s >}}\n",
+        ),
+        (
+            "layouts/shortcodes/s.html",
+            "{{ $s := site.GetPage \"/projects\" }}{{ $w := site.GetPage \"/projects/web\" }}\
+             <p>a={{ eq $w .Page.Parent }} b={{ eq $w .Page.CurrentSection }} \
+             c={{ eq $s .Page.FirstSection }} d={{ with $w.Parent }}{{ .Title }}{{ end }} \
+             e={{ eq (site.GetPage \"projects\") $s }} f={{ eq $s $w }} \
+             g={{ with $s.Parent }}{{ .Title }}|{{ .Kind }}{{ end }} h={{ eq $w.Parent $s }} \
+             i={{ with site.GetPage \"/blog\" }}{{ .Title }}|{{ with .File }}{{ .Filename }}\
+             {{ else }}no file{{ end }}|{{ with .Parent }}{{ .Kind }}{{ end }}{{ end }} \
+             j={{ eq .Page.Parent.Parent $s }} l={{ $w.CurrentSection.Title }} \
+             m={{ $w.FirstSection.Title }} n={{ $w.Params.badge }} \
+             o={{ in (slice $s $w) .Page.Parent }}</p>",
+        ),
+    ]);
+    hugo_build(site.path(), "sections reached by GetPage");
+    let hugo = hugo_page(site.path(), "projects/web/app");
+    assert!(
+        hugo.contains(
+            "a=true b=true c=true d=Projects e=true f=false g=Site|home h=true \
+             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true"
+        ),
+        "{hugo}"
+    );
+    let folio = folio_render(&site.path().join("content/projects/web/app.md"));
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_reference_to_index_names_the_section_the_page_is_in() {
     // Review 49g, 3: `relref "index"` stopped Folio's check where Hugo builds.
     let refs = "[a]({{< relref \"index\" >}}) [b]({{< relref \"_index\" >}})\n";

@@ -1072,9 +1072,11 @@ pub fn is_number(value: &Value) -> bool {
 }
 
 /// Equality as Hugo's `compare.Eq`: numbers by value whatever their type, strings with
-/// safe strings, lists and maps element by element.
+/// safe strings, pages by which page they are ([`same_page`]), lists and maps element by
+/// element.
 pub fn equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (x, y) if kind_of(x) == Some("page") && kind_of(y) == Some("page") => same_page(x, y),
         // `hugo.Version` equals the text that it is (`VersionString.Eq`).
         (v, other) | (other, v) if kind_of(v) == Some("version") => {
             (kind_of(other) == Some("version")
@@ -1099,6 +1101,15 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two pages are one: Hugo's pages are pointers, compared as such, and Folio
+/// makes a page each time it is reached (`.Parent`, `.GetPage`, `.Site.Home`), so they
+/// are compared by what names a page in its site, its `.Path` and language.
+fn same_page(a: &Value, b: &Value) -> bool {
+    ["Path", "Lang"]
+        .iter()
+        .all(|f| a.field(f).map(to_string) == b.field(f).map(to_string))
 }
 
 /// Whether two items of a list are one to Hugo's collection functions (`in`, `uniq`,
