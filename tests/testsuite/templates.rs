@@ -2649,6 +2649,33 @@ fn a_call_that_reads_its_container_outside_one_fails_as_in_hugo_and_is_located()
 }
 
 #[test]
+fn a_container_kept_in_a_variable_fails_as_in_hugo_when_read_outside_one() {
+    // Hunt AM, 5: `$era := .Parent` then `$era.Parent` or `$era.Get` stops Hugo when the
+    // call is in no container; Folio read nil and rendered. `with $era` is left alone.
+    let event = "{{ $era := .Parent }}{{ with $era }}{{ .Name }}{{ end }}\n\
+                 <p>{{ $tl := $era.Parent }}{{ if $tl }}nested{{ else }}top{{ end }}</p>";
+    let site = site_with(
+        &[("event", event), ("era", "<div>{{ .Inner }}</div>")],
+        "{{< era >}}{{< event >}}{{< /era >}}\n\n{{< event >}}",
+    );
+    let html = preview(site.path());
+    assert!(html.contains("<div>era\n<p>top</p></div>"), "{html}");
+    assert!(
+        html.contains(
+            "layouts/shortcodes/event.html:2:18: nil pointer evaluating \
+             *hugolib.ShortcodeWithPage.Parent"
+        ),
+        "{html}"
+    );
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(
+        hugo.contains("event.html:2:17: executing")
+            && hugo.contains("nil pointer evaluating *hugolib.ShortcodeWithPage.Parent"),
+        "{hugo}"
+    );
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[

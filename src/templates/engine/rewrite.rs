@@ -138,6 +138,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     let scripts = script_ranges(&texts);
     let texts: Vec<(usize, String)> = texts.into_iter().map(|(k, t)| (k, t.to_string())).collect();
     let lookups = ResourceLookups::of(list);
+    container_reads(list, &mut calls);
     each_pipe(list, &mut |p, of| {
         let action = of == PipeOf::Action;
         if action {
@@ -206,18 +207,10 @@ struct ResourceLookups {
 impl ResourceLookups {
     /// The lookups of `list`, read before any rewrite.
     fn of(list: &mut ListNode) -> ResourceLookups {
-        let mut found = ResourceLookups::default();
-        let mut other = std::collections::HashSet::new();
-        each_pipe(list, &mut |p, of| {
-            for var in &p.decl {
-                if of != PipeOf::Range && is_lookup(p) {
-                    found.variables.insert(var.to_string());
-                } else {
-                    other.insert(var.to_string());
-                }
-            }
-        });
-        found.variables.retain(|v| !other.contains(v));
+        let mut found = ResourceLookups {
+            variables: only_assigned(list, is_lookup),
+            ..ResourceLookups::default()
+        };
         each_expr(list, &mut |e| {
             if let Expr::Pipe(pos, p) = e {
                 if is_lookup(p) {
@@ -240,6 +233,75 @@ impl ResourceLookups {
         held.then_some("resource.Resource")
     }
 }
+
+/// The variables of `list` only ever assigned (`:=`, `=`, never by `range`) a pipeline
+/// that `is_one` says is one of a kind.
+fn only_assigned(
+    list: &mut ListNode,
+    is_one: fn(&PipeNode) -> bool,
+) -> std::collections::HashSet<String> {
+    let mut found = std::collections::HashSet::new();
+    let mut other = std::collections::HashSet::new();
+    each_pipe(list, &mut |p, of| {
+        for var in &p.decl {
+            if of != PipeOf::Range && is_one(p) {
+                found.insert(var.to_string());
+            } else {
+                other.insert(var.to_string());
+            }
+        }
+    });
+    found.retain(|v| !other.contains(v));
+    found
+}
+
+/// A field read of a variable only ever assigned a shortcode's container
+/// (`{{ $era := .Parent }}`, then `$era.Parent` or `$era.Get "x"`) goes through
+/// [`CONTAINER`], which fails as Hugo's nil pointer does when the call has no container,
+/// where a field of nil would read as nil (hunt AM, 5). `with $era` and `if $era` are
+/// left as they are.
+fn container_reads(list: &mut ListNode, calls: &mut Calls) {
+    let containers = only_assigned(list, |p| {
+        matches!(p.commands.as_slice(), [c] if matches!(c.args.as_slice(),
+            [Expr::Field(_, f)] | [Expr::Variable(_, _, f)]
+                if !f.is_empty() && f.iter().all(|f| f == "Parent")))
+    });
+    if containers.is_empty() {
+        return;
+    }
+    each_expr(list, &mut |e| {
+        let Expr::Variable(pos, name, fields) = e else {
+            return;
+        };
+        if fields.is_empty() || !containers.contains(name.as_str()) {
+            return;
+        }
+        let (pos, chain_pos) = (*pos, fields_pos(e));
+        let Expr::Variable(_, name, fields) = e else {
+            return;
+        };
+        let first = fields.first().cloned().unwrap_or_default();
+        let holder = Expr::Variable(pos, name.clone(), Vec::new());
+        let rest = std::mem::take(fields);
+        *e = Expr::Chain(
+            chain_pos,
+            Box::new(call(
+                chain_pos,
+                CONTAINER,
+                vec![Expr::String(chain_pos, first.as_str().into()), holder],
+            )),
+            rest,
+        );
+        calls.push(Call {
+            name: CONTAINER.to_string(),
+            offset: chain_pos.offset,
+        });
+    });
+}
+
+/// The function a field of a variable holding a container is read through
+/// ([`container_reads`]): the container, or an error when it is nil.
+pub const CONTAINER: &str = "__folio_container";
 
 /// Whether pipeline `p` is one resource lookup: `X.Resources.Get …` (or `.GetMatch`), or
 /// `resources.Get …` (or `.GetMatch`).

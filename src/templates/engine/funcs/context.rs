@@ -18,6 +18,11 @@ use super::{arg, go_string_arg, str_arg, strings, Func};
 use crate::templates::engine::{self as engine, exec_error, HighlightOptions};
 use crate::text;
 
+/// Why a shortcode's container cannot be read: Hugo's nil pointer, as it words it
+/// (`herrors`' "is nil; wrap it in if or with").
+const NO_CONTAINER: &str =
+    ".Parent is nil: this call is not inside another shortcode; wrap it in if or with";
+
 pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Get", get),
     (".Set", |a| {
@@ -399,10 +404,18 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             return hugo_field(&[string("Parent"), holder.clone()]);
         }
         match holder.field("Parent") {
-            Some(Value::Nil) | None => Err(exec_error(
-                ".Parent is nil: this call is not inside another shortcode; wrap it in if or with",
-            )),
+            Some(Value::Nil) | None => Err(exec_error(NO_CONTAINER)),
             Some(parent) => Ok(parent.clone()),
+        }
+    }),
+    // A variable holding a shortcode's container, to read a field of.
+    (rewrite::CONTAINER, |a| {
+        let field = str_arg(a, 0, rewrite::CONTAINER)?;
+        match arg(a, 1, rewrite::CONTAINER)? {
+            Value::Nil => Err(exec_error(format!(
+                "nil pointer evaluating *hugolib.ShortcodeWithPage.{field}: {NO_CONTAINER}"
+            ))),
+            container => Ok(container.clone()),
         }
     }),
     // (A duration alone is a `fmt.Stringer` to Go's escaper: its text.)
