@@ -290,6 +290,21 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     }
 }
 
+/// What stops Hugo's build of the page as it is in memory: the errors [`check_doc`]
+/// finds (a date Hugo cannot read, a reference to no page, a template that fails…),
+/// each `path:line:col: message` with the path from the site's folder. What the app
+/// says after a save and an export.
+pub fn build_stopping(doc: &crate::OpenPage) -> Vec<String> {
+    check_doc(doc)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let path = d.path.strip_prefix(&doc.site.root).unwrap_or(&d.path);
+            format!("{}:{}:{}: {}", path.display(), d.line, d.col, d.message)
+        })
+        .collect()
+}
+
 /// [`check_page`] of a page as it is in memory (its unsaved text, for an export).
 pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
     let (path, page, site) = (&doc.path, &doc.page, &*doc.site);

@@ -648,6 +648,7 @@ async function save(overwrite = false) {
       // saved: those notices go, rather than piling up beside "Saved".
       document.querySelectorAll("#notices .notice.error").forEach((n) => n.remove());
       notice("Saved.", "ok", [], 3000);
+      buildStops(outcome.stops, "Saved");
     }
     if (outcome.outcome === "outside") await outside(outcome.outside, true);
   } catch (e) {
@@ -749,6 +750,16 @@ async function follow(to) {
   } catch (e) {
     showError(e);
   }
+}
+
+/** Says what stops Hugo's build of the page just saved or exported (`done`), each
+ *  located, until a save finds none: the file is written all the same. */
+function buildStops(stops, done) {
+  clearNotice("stops");
+  if (!stops?.length) return;
+  const more = stops.length > 3 ? ` (and ${stops.length - 3} more: folio check lists them)` : "";
+  notice(`${done}, but Hugo will not build this page: ${stops.slice(0, 3).join("; ")}${more}`,
+    "warn", [], 0, "stops");
 }
 
 async function saveAs() {
@@ -879,6 +890,7 @@ async function exportSite() {
     const n = notice(`Exported the ${result.language} page to ${result.dir}.${others}`, "ok", [["Open in browser", () => api.openExport().catch(showError)]], 0);
     n.dataset.exportDir = result.dir;
     for (const w of result.warnings) notice(w, "warn");
+    buildStops(result.stops, "Exported");
   } catch (e) {
     showError(e);
   }

@@ -194,6 +194,9 @@ pub struct Exported {
     pub dir: PathBuf,
     pub index: PathBuf,
     pub warnings: Vec<String>,
+    /// What stops Hugo's build of the page exported, each located
+    /// ([`folio::check::build_stopping`]).
+    pub stops: Vec<String>,
     /// The exported page's language, by name.
     pub language: String,
     /// The site's other languages, by name (each exported from its own page).
@@ -226,10 +229,12 @@ pub async fn export_site(
     })?;
     *relock(&state.last_export) = Some(report.dir.clone());
     state.sync_menu();
+    let stops = folio::check::build_stopping(&source);
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
         dir: report.dir,
         warnings: report.warnings,
+        stops,
         language: report.language.name,
         other_languages: report.other_languages,
     }))

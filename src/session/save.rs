@@ -31,7 +31,6 @@ impl Session {
         if self.broken.is_some() && self.current == self.disk {
             return Ok(SaveOutcome::Unchanged);
         }
-        let params_path = self.site.params_file().map(|f| f.path.clone());
         let on_disk = self.read_disk()?;
         let changed_outside =
             on_disk.as_ref() != Some(&self.disk) && on_disk.as_ref() != Some(&self.current);
@@ -54,8 +53,22 @@ impl Session {
             self.disk = self.current.clone();
             return Ok(SaveOutcome::Unchanged);
         }
-        // Both files are backed up, then written together: a params file that may not be
-        // written leaves the page as it was too.
+        let backups = self.write(&on_disk, data)?;
+        self.disk = self.current.clone();
+        self.pending = None;
+        self.missing = None;
+        data.clear_journal(&self.path);
+        Ok(SaveOutcome::Saved {
+            backups,
+            stops: self.build_stops(),
+        })
+    }
+
+    /// Writes the page and the params file where they differ from `on_disk`, each backed
+    /// up first, giving the backups. Both are written together: a params file that may
+    /// not be written leaves the page as it was too.
+    fn write(&self, on_disk: &Snapshot, data: &AppData) -> Result<Vec<std::path::PathBuf>> {
+        let params_path = self.site.params_file().map(|f| f.path.clone());
         let mut backups = Vec::new();
         let mut files: Vec<(&std::path::Path, &[u8])> = Vec::new();
         if on_disk.page != self.current.page || self.missing.is_some() {
@@ -73,11 +86,15 @@ impl Session {
             }
         }
         fs::write_all_atomic(&files)?;
-        self.disk = self.current.clone();
-        self.pending = None;
-        self.missing = None;
-        data.clear_journal(&self.path);
-        Ok(SaveOutcome::Saved { backups })
+        Ok(backups)
+    }
+
+    /// What stops Hugo's build of the page as it is now ([`crate::check::build_stopping`]).
+    fn build_stops(&self) -> Vec<String> {
+        self.open
+            .as_deref()
+            .map(crate::check::build_stopping)
+            .unwrap_or_default()
     }
 
     /// Why a page text the site's templates do not read (an undo back past a template

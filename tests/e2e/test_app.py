@@ -231,6 +231,21 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE + "\nSee {{< param email >}} here\n")
 
+    def test_a_save_hugo_cannot_build_is_written_and_says_where_hugo_stops(self):
+        # Trial 50a, 3: a `ref` to no page was saved and exported with "Saved." alone.
+        self.add_text_at_end()
+        self.xtype('See [it]({{< ref "nowhere.md" >}}).')
+        self.s.wait(lambda: self.dirty(), what="the typing")
+        self.s.wait(lambda: not self.s.find_all('[aria-invalid="true"]'), what="the field read")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertTrue(self.page.read_text().endswith('See [it]({{< ref "nowhere.md" >}}).\n'))
+        stop = self.s.wait(lambda: [n for n in self.s.find_all("#notices .warn")
+                                    if "Hugo will not build this page" in self.s.text(n)], what="the build stop said")[0]
+        self.assertRegex(self.s.text(stop), r'content/en/about\.md:\d+:\d+: Ref "nowhere\.md": page not found')
+        result = self.invoke("export_site", {"dir": str(Path(self.tmp) / "export")})
+        self.assertEqual(len(result["stops"]), 1, result["stops"])
+
     def test_text_not_read_yet_holds_the_save_even_after_another_fields_edit(self):
         # Another field's edit ended the hold, and Save wrote the page without the text
         # still in the field (the review of f88e516).

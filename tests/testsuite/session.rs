@@ -119,7 +119,7 @@ fn saving_writes_only_the_edit_and_backs_up_the_old_file() {
     let (_d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
     retitle(&mut s, 4, "Game servers");
-    let SaveOutcome::Saved { backups } = s.save(false, &data).unwrap() else {
+    let SaveOutcome::Saved { backups, .. } = s.save(false, &data).unwrap() else {
         panic!("saved")
     };
     assert_eq!(
@@ -132,6 +132,48 @@ fn saving_writes_only_the_edit_and_backs_up_the_old_file() {
     );
     assert!(!s.is_dirty());
     assert_eq!(s.save(false, &data).unwrap(), SaveOutcome::Unchanged);
+}
+
+#[test]
+fn a_save_of_a_page_hugo_cannot_build_writes_it_and_says_where_hugo_stops() {
+    // Trial 50a, 1: a `lastmod` Hugo cannot read was saved with "Saved." alone.
+    let (_d, page, data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    s.edit(
+        Edit::FrontMatter {
+            key: "lastmod".into(),
+            value: Some(json!("last tuesday")),
+        },
+        None,
+    )
+    .unwrap();
+    let SaveOutcome::Saved { stops, .. } = s.save(false, &data).unwrap() else {
+        panic!("saved")
+    };
+    assert!(fs::read_to_string(&page)
+        .unwrap()
+        .contains("lastmod: 'last tuesday'\n"));
+    let [stop] = stops.as_slice() else {
+        panic!("{stops:?}")
+    };
+    assert!(
+        stop.starts_with("content/en/about.md:7:10: ")
+            && stop.contains("the \"lastmod\" front matter field is not a parsable date"),
+        "{stop}"
+    );
+    // Put right, the next save says nothing more.
+    s.edit(
+        Edit::FrontMatter {
+            key: "lastmod".into(),
+            value: Some(json!("2024-03-01")),
+        },
+        None,
+    )
+    .unwrap();
+    let SaveOutcome::Saved { stops, .. } = s.save(false, &data).unwrap() else {
+        panic!("saved")
+    };
+    assert_eq!(stops, Vec::<String>::new());
 }
 
 #[test]
