@@ -1424,6 +1424,9 @@ impl Infer<'_> {
             if let Some(dict) = self.dict_of(pipe, dot) {
                 let followed = self.follow_partial_with(partial, Some(dict));
                 self.reads_all |= !followed;
+                // `partialCached`'s variant keys after the dict are read too (hunt AM, 9).
+                let variants = self.args(rest.get(2..).unwrap_or_default(), dot);
+                self.mark(&variants, |u| u.other = true);
                 return true;
             }
         }
@@ -1938,6 +1941,21 @@ mod tests {
         );
         // A partial Folio cannot read, handed the shortcode in a dict: any parameter.
         assert!(learned(r#"{{ partial "gone.html" (dict "ctx" .) }}"#).0);
+    }
+
+    #[test]
+    fn partial_cached_reads_its_variant_keys_after_a_dict() {
+        // Hunt AM, 9: `.Get 1` as the variant was taken for a parameter never read.
+        assert_eq!(
+            learned(r#"{{ partialCached "vals.html" (dict "image" (.Get 0)) (.Get 1) }}"#),
+            (
+                false,
+                vec![
+                    ("#0".to_string(), FieldKind::Image),
+                    ("#1".to_string(), FieldKind::Text),
+                ]
+            )
+        );
     }
 
     #[test]
