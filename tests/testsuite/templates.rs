@@ -4128,6 +4128,8 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
                     {{ reflect.IsMap (dict) }} {{ reflect.IsSlice (slice 1) }} {{ reflect.IsMap 1 }} \
                     {{ templates.Exists \"partials/p.html\" }} {{ templates.Exists \"partials/nope.html\" }} \
                     {{ urls.JoinPath \"https://e.org/a/\" \"b\" \"../c/\" }} {{ urls.JoinPath \"a\" \"b\" }} \
+                    {{ urls.JoinPath \"/work\" \"my project\" \"ü\" \"b?c\" \"#d\" }} \
+                    {{ urls.JoinPath \"a(b)\" \"x%20y\" }} {{ urls.JoinPath \"/a b(c)\" \"x%2Fy\" }} \
                     {{ symdiff (slice 1 2 3) (slice 3 4) }} {{ fmt.Printf \"%03d\" 7 }} {{ fmt.Print \"x\" 1 }} \
                     {{ page.Title }}";
     let site = crate::support::hugo_site(&[

@@ -918,7 +918,7 @@ fn with_prefix(path: &str, input: &str, prefix: &str) -> String {
 
 /// The bytes Go's `url.URL.String` escapes in a path (`shouldEscape`, `encodePath`): all
 /// but letters, digits, `-_.~` and `$&+,/:;=@`.
-const GO_PATH: &percent_encoding::AsciiSet = &super::encoding::PATH_SEGMENT
+pub(super) const GO_PATH: &percent_encoding::AsciiSet = &super::encoding::PATH_SEGMENT
     .remove(b',')
     .remove(b'/')
     .remove(b';');
@@ -934,7 +934,7 @@ const GO_FRAGMENT: &percent_encoding::AsciiSet = &GO_PATH
 
 /// `text` as Go's `url.URL.String` writes it after `url.Parse` read it: unescaped, then
 /// escaped by `set` (`a b` and `a%20b` are `a%20b`, `ü` is `%C3%BC`, `a%2Fb` is `a/b`).
-fn go_escaped(text: &str, set: &'static percent_encoding::AsciiSet) -> String {
+pub(super) fn go_escaped(text: &str, set: &'static percent_encoding::AsciiSet) -> String {
     let bytes: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
     percent_encoding::percent_encode(&bytes, set).to_string()
 }

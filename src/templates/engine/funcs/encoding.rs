@@ -434,7 +434,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Go's `url.JoinPath` as Hugo's `urls.JoinPath` uses it: the first element a URL (or a
 /// path), the others joined to its path with `/`, `.` and `..` taken out; a trailing `/`
-/// of the last element kept.
+/// of the last element kept; the path escaped as Go escapes it ([`escaped_path`]).
 ///
 /// # Errors
 /// No element at all.
@@ -456,7 +456,9 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
         }
         None => ("", first.as_str()),
     };
-    let joined = std::iter::once(path)
+    // The base's path as `url.Parse` left it (escaped), then the elements as given.
+    let base = escaped_path(path);
+    let joined = std::iter::once(base.as_str())
         .chain(rest.iter().map(String::as_str))
         .collect::<Vec<_>>()
         .join("/");
@@ -472,15 +474,29 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
         }
     }
     let rooted = path.starts_with('/') || !origin.is_empty();
-    let mut out = format!(
-        "{origin}{}{}",
-        if rooted { "/" } else { "" },
-        segments.join("/")
-    );
-    if trailing && !out.ends_with('/') {
-        out.push('/');
+    let mut joined = format!("{}{}", if rooted { "/" } else { "" }, segments.join("/"));
+    if trailing && !joined.ends_with('/') {
+        joined.push('/');
     }
-    Ok(out)
+    Ok(format!("{origin}{}", escaped_path(&joined)))
+}
+
+/// A path as Go's `url.URL.EscapedPath` writes it once `setPath` has read it: as written
+/// when that is a valid escaping (`validEncoded`: `a(b)`, `a%20b`), else unescaped and
+/// escaped again (`d e` is `d%20e`, `b?c` is `b%3Fc`, `ü` is `%C3%BC`).
+fn escaped_path(path: &str) -> String {
+    let valid = path.bytes().all(|b| {
+        b"!$&'()*+,;=:@[]%".contains(&b)
+            || (b.is_ascii()
+                && percent_encoding::percent_encode(&[b], super::context::GO_PATH)
+                    .next()
+                    .is_some_and(|e| e.len() == 1))
+    });
+    if valid {
+        path.to_string()
+    } else {
+        super::context::go_escaped(path, super::context::GO_PATH)
+    }
 }
 
 /// What Go's `url.PathEscape` leaves of a path segment (`shouldEscape`,
