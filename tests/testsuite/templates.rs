@@ -4143,6 +4143,26 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
 }
 
 #[test]
+fn a_parsed_urls_user_redaction_and_flags_are_gos() {
+    // Hunt AM, 6: `.User.Username` was an error, `.Redacted`, `.ForceQuery` and
+    // `.OmitHost` printed nothing.
+    let template = "{{ with urls.Parse \"https://ex.com/p?\" }}<p>a[{{ .User }}]\
+                    {{ with .User }}has{{ else }}none{{ end }}|{{ .ForceQuery }}|{{ .Redacted }}</p>{{ end }}\
+                    {{ with urls.Parse \"https://a%40b:p%3Aw@h/x\" }}<p>b[{{ .User }}]|{{ .User.Username }}|\
+                    {{ .User.String }}|{{ .Redacted }}|{{ .String }}</p>{{ end }}\
+                    {{ with urls.Parse \"file:/x/y\" }}<p>c{{ .OmitHost }}|{{ .String }}</p>{{ end }}\
+                    {{ with urls.Parse \"https://only@h/\" }}<p>d[{{ .User }}]|{{ .Redacted }}</p>\
+                    <a href=\"{{ .User }}\">x</a>{{ end }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("https://a%40b:xxxxx@h/x|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn floats_print_as_go_prints_them_with_an_exponent_from_a_million() {
     let template = "A={{ mul 2.5 1000000 }} B={{ 0.1 }} C={{ 1e21 }} D={{ site.Params.big }} \
                     E={{ site.Params.small }} F={{ div 1.0 3 }} G={{ 100000.0 }} H={{ float 1000000 }} \

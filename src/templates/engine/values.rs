@@ -824,7 +824,9 @@ pub fn go_stringer(value: &Value) -> Option<String> {
         ),
         Some("time") => super::time::Moment::from_value(value, &jiff::tz::TimeZone::UTC)
             .map(|m| m.format("2006-01-02 15:04:05.999999999 -0700 MST")),
-        Some("duration" | "version" | "position") => value.field("String").map(to_string),
+        Some("duration" | "version" | "position" | "userinfo") => {
+            value.field("String").map(to_string)
+        }
         Some("dirfile") => Some(format!(
             "{}|{}",
             to_string(value.field("Dir")?),

@@ -1225,9 +1225,10 @@ pub(crate) fn url_escaped(raw: &str, fragment: bool) -> String {
 }
 
 /// Go's `URL.String` (`net/url`): the URL rebuilt from its parts, its path already escaped
-/// and its fragment escaped here; an opaque one (`mailto:a@b.c`) as scheme and opaque.
+/// and its fragment escaped here; an opaque one (`mailto:a@b.c`) as scheme and opaque;
+/// one Go reads as without a host (`file:/x`, `omit_host`) without `//`.
 fn url_string(
-    (scheme, user, host): (&str, &str, &str),
+    (scheme, user, host, omit_host): (&str, &str, &str, bool),
     opaque: Option<&str>,
     escaped_path: &str,
     (query, force_query): (&str, bool),
@@ -1240,7 +1241,7 @@ fn url_string(
     }
     if let Some(opaque) = opaque {
         text.push_str(opaque);
-    } else if !scheme.is_empty() || !host.is_empty() || !user.is_empty() {
+    } else if !(host.is_empty() && user.is_empty()) || (!scheme.is_empty() && !omit_host) {
         text.push_str("//");
         if !user.is_empty() {
             text.push_str(user);
@@ -1261,6 +1262,88 @@ fn url_string(
         text.push_str(&url_escaped(fragment, true));
     }
     text
+}
+
+/// The user information of a URL (`user:pw` of `https://user:pw@host/`), as Go's
+/// `url.Userinfo` holds it: the name and password unescaped.
+struct UserInfo {
+    name: String,
+    password: Option<String>,
+    given: bool,
+}
+
+/// What Go's `Userinfo.String` escapes in a name or a password (`encodeUserPassword`):
+/// all but letters, digits, `-_.~` and `$&+,;=`.
+const GO_USER: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=');
+
+impl UserInfo {
+    /// What comes before the `@` of a URL's host (`""` for none).
+    fn of(user: &str) -> UserInfo {
+        let (name, password) = match user.split_once(':') {
+            Some((name, password)) => (name, Some(text::percent_decode(password))),
+            None => (user, None),
+        };
+        UserInfo {
+            name: text::percent_decode(name),
+            password,
+            given: !user.is_empty(),
+        }
+    }
+
+    /// `Userinfo.String`: the name and password escaped again.
+    fn text(&self) -> String {
+        self.written(self.password.as_deref())
+    }
+
+    /// What `URL.Redacted` writes instead: the password as `xxxxx`.
+    fn redacted(&self) -> String {
+        self.written(self.password.as_ref().map(|_| "xxxxx"))
+    }
+
+    fn written(&self, password: Option<&str>) -> String {
+        let name = percent_encoding::utf8_percent_encode(&self.name, GO_USER);
+        match password {
+            Some(p) => format!(
+                "{name}:{}",
+                percent_encoding::utf8_percent_encode(p, GO_USER)
+            ),
+            None => name.to_string(),
+        }
+    }
+
+    /// `.User`: nil for a URL without one, else its `.Username` and `String` (what it
+    /// prints as). Go's `.Password` gives two results, which a template cannot call.
+    fn value(&self) -> Value {
+        if !self.given {
+            return Value::Nil;
+        }
+        map([
+            ("Username", string(&self.name)),
+            ("String", string(self.text())),
+            (values::KIND, string("userinfo")),
+        ])
+    }
+}
+
+/// Go's `URL.RequestURI`: the opaque part or the escaped path (`/` for none), then the
+/// query.
+fn request_uri(path: &str, query: &str, force_query: bool) -> String {
+    match (path, query.is_empty() && !force_query) {
+        ("", true) => "/".to_string(),
+        ("", false) => format!("/?{query}"),
+        (p, true) => p.to_string(),
+        (p, false) => format!("{p}?{query}"),
+    }
 }
 
 /// `urls.Parse`: Go's `url.URL` fields.
@@ -1290,25 +1373,27 @@ fn parse_url(s: &str) -> Value {
     let opaque = (!scheme.is_empty() && !rest.starts_with('/')).then_some(rest);
     let path = if opaque.is_some() { "" } else { path };
     let escaped_path = url_escaped(path, false);
-    let request_uri = match (
-        opaque.unwrap_or(&escaped_path),
-        query.is_empty() && !force_query,
-    ) {
-        ("", true) => "/".to_string(),
-        ("", false) => format!("/?{query}"),
-        (p, true) => p.to_string(),
-        (p, false) => format!("{p}?{query}"),
+    let request_uri = request_uri(opaque.unwrap_or(&escaped_path), query, force_query);
+    let info = UserInfo::of(user);
+    // Go sets it for `scheme:/path`, a URL without `//` (golang.org/issue/46059).
+    let omit_host = !scheme.is_empty() && rest.starts_with('/') && !rest.starts_with("//");
+    let text = |user: &str| {
+        url_string(
+            (scheme, user, host, omit_host),
+            opaque,
+            &escaped_path,
+            (query, force_query),
+            fragment,
+        )
     };
-    let text = url_string(
-        (scheme, user, host),
-        opaque,
-        &escaped_path,
-        (query, force_query),
-        fragment,
-    );
+    let redacted = text(&info.redacted());
+    let text = text(&info.text());
     map([
         ("Scheme", string(scheme.to_lowercase())),
-        ("User", string(user)),
+        ("User", info.value()),
+        ("Redacted", string(redacted)),
+        ("ForceQuery", Value::Bool(force_query)),
+        ("OmitHost", Value::Bool(omit_host)),
         ("Host", string(host)),
         ("Hostname", string(hostname)),
         ("Port", string(port)),
