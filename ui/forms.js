@@ -92,29 +92,40 @@ function sameKey(keys, k) {
  *  is one (`kept`, the date last written; none when the page has no date). */
 function notADate(text, kept) {
   const keeps = kept ? ` Until then the page keeps ${kept}.` : " Until then the page has no date.";
+  return `${whyNoDate(text)}${keeps}`;
+}
+
+/** Why `text` is no date Hugo reads, and how to write one. */
+function whyNoDate(text) {
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?:Z|[+-].*)?$/.test(text)) {
-    return `Add the seconds (09:30:00): Hugo stops on a time without them.${keeps}`;
+    return "Add the seconds (09:30:00): Hugo stops on a time without them.";
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `There is no day ${text}.${keeps}`;
-  return `Not a date yet: YYYY-MM-DD, or with a time, YYYY-MM-DDTHH:MM:SS.${keeps}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `There is no day ${text}.`;
+  return "Not a date yet: YYYY-MM-DD, or with a time, YYYY-MM-DDTHH:MM:SS.";
 }
 
 /** The page's date: typed as written (kept exactly as typed once it reads as a date), or
  *  picked from a calendar beside it, which writes it in the format the date had (its time,
  *  seconds and zone). The typed field takes every key: WebKitGTK's own date field opens a
- *  calendar on a click, and the calendar takes the keys. A value that is no date is a
- *  plain field. */
+ *  calendar on a click, and the calendar takes the keys. Text that is no date is marked
+ *  and said; a value that is no text (a number, a list) is a plain field. */
 function dateField(value, set) {
   const none = value === undefined || value === null;
   const parsed = typeof value === "string" ? parseDate(value) : null;
-  if (!none && !parsed) return valueField("date", value, "fm:date", set);
+  if (!none && !parsed && typeof value !== "string") return valueField("date", value, "fm:date", set);
+  // The file's own text, which Hugo cannot read as a date (written outside Folio): shown
+  // in the date field, marked, saying so (trial 50a, 2), but not held: it is the file's.
+  const unread = !none && !parsed;
   // The date the file has now (typed into a page without one, or emptied: null).
   let kept = none ? null : value;
   const write = (v) => { kept = v; set(v); };
   // The format a picked date is written in: the date's as last typed.
   let format = parsed ?? { date: "", sep: "T", time: null, seconds: "", zone: "" };
   const said = (p) => (p?.zone ? `Time zone ${p.zone} is kept.` : "");
-  const msg = el("span", { class: "hint", "aria-live": "polite", text: none ? "This page has no date." : said(parsed) });
+  const msg = el("span", {
+    class: "hint", "aria-live": "polite",
+    text: none ? "This page has no date." : unread ? `${whyNoDate(value)} Hugo stops its build on the page's date.` : said(parsed),
+  });
   const pickerValue = (p) => (p.time === null ? p.date : `${p.date}T${p.time}${p.seconds.slice(0, 3)}`);
   const picker = el("input", {
     class: "date-picker",
@@ -131,6 +142,7 @@ function dateField(value, set) {
   fit(format);
   const text = el("input", {
     type: "text", value: none ? "" : value, dataset: { key: "fm:date" },
+    "aria-invalid": unread ? "true" : null,
     placeholder: "YYYY-MM-DD, e.g. 2025-01-31, or 2025-01-31T09:30:00",
     // Each keystroke, so that a date typed and saved at once (Ctrl+S) is in the save.
     onInput: (e) => {
@@ -138,6 +150,7 @@ function dateField(value, set) {
       const p = parseDate(v);
       if (p) {
         release("draft:fm:date");
+        e.target.removeAttribute("aria-invalid");
         format = p;
         msg.textContent = said(p);
         fit(p);
@@ -147,6 +160,7 @@ function dateField(value, set) {
         hold("draft:fm:date", e.target, "the date field takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, and this is neither yet");
       } else {
         release("draft:fm:date");
+        e.target.removeAttribute("aria-invalid");
         // Emptied: the page has no date, at once (a save may come before the field
         // loses focus).
         msg.textContent = "This page has no date.";

@@ -681,6 +681,36 @@ class EditingTest(AppTest):
         self.assertEqual(Path(result["index"]), out / "index.html")
 
 
+class UnreadDateTest(AppTest):
+    """The sample whose date, written outside Folio, is no day Hugo reads."""
+
+    site_files = {"content/en/about.md": SAMPLE.replace("date: 2019-06-23T22:43:14-06:00", "date: 2024-02-30")}
+
+    def date_invalid(self):
+        return self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').getAttribute('aria-invalid')")
+
+    def test_a_date_hugo_cannot_read_stays_a_date_field_that_says_so_and_holds_another(self):
+        # Trial 50a, 2: it became a plain text box, which saved 2024-02-31 as "Saved.".
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:date"]'), what="the date field")
+        self.assertEqual(self.date_invalid(), "true")
+        self.assertTrue(self.s.find_all('[data-key="fm:date:^pick"]'), "the calendar beside it")
+        self.assertIn("There is no day 2024-02-30. Hugo stops its build", self.s.execute(
+            "return document.querySelector('[data-key=\"fm:date\"]').closest('.field').textContent"))
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the title edit")
+        self.hold_date("2024-02-31")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                    what="the save held")
+        self.assertIn("date: 2024-02-30\n", self.page.read_text())
+        self.hold_date("2024-02-2")
+        self.xtype("9")
+        self.s.wait(lambda: self.date_invalid() is None, what="the date read")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertIn("date: 2024-02-29\n", self.page.read_text())
+
+
 class CardExtraParamTest(AppTest):
     """The sample with a card that has a parameter beyond the four the form knows."""
 
