@@ -2419,6 +2419,7 @@ fn a_failing_call_is_located_at_itself_where_the_function_is_called_more_than_on
         "{{< f >}}",
     );
     std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
+    std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
     std::fs::write(
         site.path().join("layouts/partials/p.html"),
         "{{ $x := 1 }}\n{{ div 4 . }}",
@@ -2673,6 +2674,64 @@ fn a_container_kept_in_a_variable_fails_as_in_hugo_when_read_outside_one() {
             && hugo.contains("nil pointer evaluating *hugolib.ShortcodeWithPage.Parent"),
         "{hugo}"
     );
+}
+
+#[test]
+fn only_a_container_read_deeper_or_after_a_reassignment_fails_and_other_nils_read_as_nothing() {
+    const FINE: &str = "<p>{{ partial \"p.html\" (dict \"Name\" \"x\") }}\
+                        {{ range slice (dict \"a\" 1) }}{{ $q := .Parent }}[{{ $q.Title }}]{{ end }}</p>";
+    const PARTIAL: &str = "{{ $q := .Parent }}<i>{{ $q.Name }}</i>";
+    // Review 50b, 1 and 6: a map's missing `Parent` in a partial, or a page's in a
+    // `range`, read as nothing in Hugo and failed in Folio; `$p.Parent.Name`, a variable
+    // also assigned `.`, and `.Parent.Parent.Get` read nil where Hugo stops.
+    let site = site_with(
+        &[
+            ("era", "<div>{{ .Inner }}</div>"),
+            ("chain", "{{ $p := .Parent }}<p>{{ $p.Parent.Name }}</p>"),
+            (
+                "again",
+                "{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ $p = . }}",
+            ),
+            ("direct", "<p>{{ .Parent.Parent.Get \"x\" }}</p>"),
+            ("fine", FINE),
+        ],
+        "{{< era >}}{{< chain >}}{{< /era >}}\n\n{{< again >}}\n\n\
+         {{< era >}}{{< direct >}}{{< /era >}}\n\n{{< fine >}}",
+    );
+    std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
+    std::fs::write(site.path().join("layouts/partials/p.html"), PARTIAL).unwrap();
+    let html = preview(site.path());
+    for (file, col) in [("chain", 28), ("again", 28), ("direct", 14)] {
+        assert!(
+            html.contains(&format!("layouts/shortcodes/{file}.html:1:{col}: ")),
+            "{file}: {html}"
+        );
+    }
+    assert!(html.contains("<p><i></i>[]</p>"), "{html}");
+    let fine = site_with(&[("fine", FINE)], "{{< fine >}}");
+    std::fs::create_dir_all(fine.path().join("layouts/partials")).unwrap();
+    std::fs::write(fine.path().join("layouts/partials/p.html"), PARTIAL).unwrap();
+    crate::support::hugo_build(fine.path(), "nils of other kinds");
+    assert!(hugo_page(fine.path(), "page").contains("<p><i></i>[]</p>"));
+    // Hugo stops at the first: each alone (columns from 0).
+    for (file, col, body) in [
+        ("chain", 27, "{{< era >}}{{< chain >}}{{< /era >}}"),
+        ("again", 27, "{{< again >}}"),
+        ("direct", 13, "{{< era >}}{{< direct >}}{{< /era >}}"),
+    ] {
+        let template =
+            std::fs::read_to_string(site.path().join(format!("layouts/shortcodes/{file}.html")))
+                .unwrap();
+        let alone = site_with(
+            &[("era", "<div>{{ .Inner }}</div>"), (file, &template)],
+            body,
+        );
+        let hugo = crate::support::hugo_run(alone.path(), &[]).unwrap_err();
+        assert!(
+            hugo.contains(&format!("{file}.html:1:{col}: executing")),
+            "{file}: {hugo}"
+        );
+    }
 }
 
 #[test]

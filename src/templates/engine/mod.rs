@@ -639,7 +639,11 @@ fn compile_parts(
         list.nodes.clear();
         defines.retain(|d| is_partial_define(&d.name));
     }
-    let mut calls = rewrite::rewrite(&mut list);
+    let mut calls = if name.starts_with("shortcodes/") {
+        rewrite::rewrite_shortcode(&mut list)
+    } else {
+        rewrite::rewrite(&mut list)
+    };
     for d in &mut defines {
         calls.extend(rewrite::rewrite(&mut d.body));
     }

@@ -131,6 +131,16 @@ const PARAM_DATES: &[&str] = &["date", "lastmod", "publishdate", "expirydate"];
 
 /// Rewrites a template body in place, returning the functions it calls.
 pub fn rewrite(list: &mut ListNode) -> Calls {
+    rewrite_body(list, false)
+}
+
+/// [`rewrite`] of a shortcode's own body, where the dot is the shortcode: a variable
+/// holding its container is read as Hugo reads a nil pointer ([`container_reads`]).
+pub fn rewrite_shortcode(list: &mut ListNode) -> Calls {
+    rewrite_body(list, true)
+}
+
+fn rewrite_body(list: &mut ListNode, shortcode: bool) -> Calls {
     let mut calls = Calls::new();
     // Inside a script, Go writes a float as JSON (`2500000`): a float made text there
     // would be written as a quoted string.
@@ -138,7 +148,7 @@ pub fn rewrite(list: &mut ListNode) -> Calls {
     let scripts = script_ranges(&texts);
     let texts: Vec<(usize, String)> = texts.into_iter().map(|(k, t)| (k, t.to_string())).collect();
     let lookups = ResourceLookups::of(list);
-    container_reads(list, &mut calls);
+    container_reads(list, shortcode, &mut calls);
     each_pipe(list, &mut |p, of| {
         let action = of == PipeOf::Action;
         if action {
@@ -255,17 +265,18 @@ fn only_assigned(
     found
 }
 
-/// A field read of a variable only ever assigned a shortcode's container
-/// (`{{ $era := .Parent }}`, then `$era.Parent` or `$era.Get "x"`) goes through
-/// [`CONTAINER`], which fails as Hugo's nil pointer does when the call has no container,
-/// where a field of nil would read as nil (hunt AM, 5). `with $era` and `if $era` are
-/// left as they are.
-fn container_reads(list: &mut ListNode, calls: &mut Calls) {
-    let containers = only_assigned(list, |p| {
-        matches!(p.commands.as_slice(), [c] if matches!(c.args.as_slice(),
-            [Expr::Field(_, f)] | [Expr::Variable(_, _, f)]
-                if !f.is_empty() && f.iter().all(|f| f == "Parent")))
-    });
+/// A field read of a variable that holds the shortcode's container
+/// ([`container_variables`]: `{{ $era := .Parent }}`, then `$era.Parent` or
+/// `$era.Get "x"`) goes through [`CONTAINER`], which fails as Hugo's nil pointer does when
+/// the call has no container, where a field of nil would read as nil (hunt AM, 5).
+/// `with $era` and `if $era` are left as they are. Only in a shortcode's own body, where
+/// the dot is the shortcode (`shortcode`).
+fn container_reads(list: &mut ListNode, shortcode: bool, calls: &mut Calls) {
+    let containers = if shortcode {
+        container_variables(list)
+    } else {
+        std::collections::HashSet::new()
+    };
     if containers.is_empty() {
         return;
     }
@@ -297,6 +308,62 @@ fn container_reads(list: &mut ListNode, calls: &mut Calls) {
             offset: chain_pos.offset,
         });
     });
+}
+
+/// The variables of a shortcode's body that hold its container or nothing else: assigned
+/// `.Parent` (or `.Parent.Parent`) where the dot is the shortcode (outside `range` and
+/// `with`), or `$.Parent` anywhere, and else only the shortcode itself (`.`, `$`). A
+/// variable assigned anything else may hold a nil of another kind (a page's `.Parent`,
+/// a map's missing key), whose fields read as nothing (review 50b, 1).
+fn container_variables(list: &ListNode) -> std::collections::HashSet<String> {
+    use std::collections::HashSet;
+    fn parents(f: &[SmolStr]) -> bool {
+        !f.is_empty() && f.iter().all(|f| f == "Parent")
+    }
+    fn walk(list: &ListNode, root: bool, found: &mut HashSet<String>, other: &mut HashSet<String>) {
+        for node in &list.nodes {
+            let (pipe, inner) = match node {
+                Node::Action(a) => (Some(&a.pipe), None),
+                Node::If(b) => (Some(&b.pipe), Some((b, root))),
+                Node::Range(b) | Node::With(b) => (Some(&b.pipe), Some((b, false))),
+                Node::List(l) => {
+                    walk(l, root, found, other);
+                    (None, None)
+                }
+                _ => (None, None),
+            };
+            if let Some(p) = pipe.filter(|p| !p.decl.is_empty()) {
+                let arg = match p.commands.as_slice() {
+                    [c] => c.args.as_slice(),
+                    _ => &[],
+                };
+                let (container, shortcode) = match arg {
+                    [Expr::Field(_, f)] => (root && parents(f), false),
+                    [Expr::Variable(_, v, f)] if v == "$" => (parents(f), f.is_empty()),
+                    [Expr::Dot(_)] => (false, root),
+                    _ => (false, false),
+                };
+                let ranged = matches!(node, Node::Range(_) | Node::With(_));
+                for var in &p.decl {
+                    if container && !ranged {
+                        found.insert(var.to_string());
+                    } else if !shortcode || ranged {
+                        other.insert(var.to_string());
+                    }
+                }
+            }
+            if let Some((b, root)) = inner {
+                walk(&b.body, root, found, other);
+                if let Some(e) = &b.else_body {
+                    walk(e, root, found, other);
+                }
+            }
+        }
+    }
+    let (mut found, mut other) = (HashSet::new(), HashSet::new());
+    walk(list, true, &mut found, &mut other);
+    found.retain(|v| !other.contains(v));
+    found
 }
 
 /// The function a field of a variable holding a container is read through
@@ -1360,6 +1427,7 @@ fn parent_read(e: &mut Expr, calls: &mut Calls) {
     let (pos, receiver, fields) = match e {
         Expr::Field(pos, fields) => (*pos, None, fields),
         Expr::Variable(pos, name, fields) => (*pos, Some(name.clone()), fields),
+        Expr::Chain(..) => return parent_read_in_chain(e, calls),
         _ => return,
     };
     let Some(at) = fields.iter().position(|f| f == "Parent") else {
@@ -1384,6 +1452,41 @@ fn parent_read(e: &mut Expr, calls: &mut Calls) {
         name: PARENT.to_string(),
         offset: chain_pos.offset,
     });
+    parent_read(e, calls);
+}
+
+/// [`parent_read`] of a chain's fields (`.Parent.Parent.Get "x"` once its first
+/// `.Parent` is read, `$p.Parent.Name` once `$p` is read as a container: review 50b, 6):
+/// each container read in turn.
+fn parent_read_in_chain(e: &mut Expr, calls: &mut Calls) {
+    let chain_pos = e.pos();
+    let Expr::Chain(pos, inner, fields) = e else {
+        return;
+    };
+    let Some(at) = fields.iter().position(|f| f == "Parent") else {
+        return;
+    };
+    if at + 1 >= fields.len() {
+        return;
+    }
+    let rest = fields.split_off(at + 1);
+    fields.truncate(at);
+    let inner = std::mem::replace(inner, Box::new(Expr::Dot(*pos)));
+    let holder = if fields.is_empty() {
+        *inner
+    } else {
+        Expr::Chain(*pos, inner, std::mem::take(fields))
+    };
+    *e = Expr::Chain(
+        chain_pos,
+        Box::new(call(chain_pos, PARENT, vec![holder])),
+        rest,
+    );
+    calls.push(Call {
+        name: PARENT.to_string(),
+        offset: chain_pos.offset,
+    });
+    parent_read(e, calls);
 }
 
 /// The function a container's fields are read through ([`parent_read`]).
