@@ -2,6 +2,7 @@
 //! work on. Reading gives the model (page plus site params); applying a model gives a
 //! [`Plan`] of the files to rewrite, which is checked whole before anything is written.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -188,8 +189,8 @@ impl OpenPage {
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
         ctx.refs = Some(self.ref_finder(&lang, &abs));
-        ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case));
-        let pages = self.pages();
+        let pages = Arc::new(self.pages());
+        ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case, pages.clone()));
         ctx.cascade = pages.cascade(&lang, &ctx.content_path, front.as_ref());
         ctx.page_translations = self.page_translations(&lang, &abs);
         ctx.sections = pages.sections(&lang, &ctx.content_path, &ctx.title_case);
@@ -233,6 +234,7 @@ impl OpenPage {
         lang: &str,
         abs: &Path,
         title_case: crate::templates::engine::funcs::TitleCase,
+        pages: Arc<SitePages>,
     ) -> crate::templates::engine::objects::PageFinder {
         use crate::site::refs;
         let (site, page, lang) = (self.site.clone(), abs.to_path_buf(), lang.to_string());
@@ -253,7 +255,7 @@ impl OpenPage {
                     Ok(None) => return Ok(None),
                     Err(e) => return Err(e.message(path)),
                 };
-                Ok(Some(other_page(&site, lookup, &found, title_case)))
+                Ok(Some(other_page(&pages, lookup, &found, title_case)))
             },
         ))
     }
@@ -323,8 +325,8 @@ impl OpenPage {
     }
 
     /// The pages of the site around this one ([`SitePages`]).
-    fn pages(&self) -> SitePages<'_> {
-        SitePages(&self.site)
+    fn pages(&self) -> SitePages {
+        SitePages::new(self.site.clone())
     }
 
     /// The page rendered as the export renders it (without copying its files): what
@@ -523,12 +525,50 @@ fn untitled_branch(
 /// The pages of a site around one page: the content folder of each language, the
 /// sections above a page and what their `cascade`s hand down to it. For the page being
 /// rendered and for each page `.GetPage` finds.
-struct SitePages<'s>(&'s Arc<Site>);
+/// Each file's front matter and each section's page are read once, however many pages
+/// `.GetPage` finds below them (review 50b, 2).
+struct SitePages {
+    site: Arc<Site>,
+    known: std::sync::Mutex<Known>,
+}
 
-impl SitePages<'_> {
+/// What [`SitePages`] has read: `_index` files' front matter (`None`: unreadable), and
+/// section pages by language and folder.
+#[derive(Default)]
+struct Known {
+    fronts: HashMap<PathBuf, Option<serde_json::Map<String, serde_json::Value>>>,
+    sections: HashMap<(String, PathBuf), gotmpl::Value>,
+}
+
+impl SitePages {
+    fn new(site: Arc<Site>) -> SitePages {
+        SitePages {
+            site,
+            known: std::sync::Mutex::default(),
+        }
+    }
+
+    /// The front matter of the page file at `path` ([`crate::site::refs::front_of`]),
+    /// read once.
+    fn front(&self, path: &Path) -> Option<serde_json::Map<String, serde_json::Value>> {
+        if let Some(known) = self
+            .known
+            .lock()
+            .ok()
+            .and_then(|k| k.fronts.get(path).cloned())
+        {
+            return known;
+        }
+        let front = crate::site::refs::front_of(path);
+        if let Ok(mut k) = self.known.lock() {
+            k.fronts.insert(path.to_path_buf(), front.clone());
+        }
+        front
+    }
+
     /// The content folder of the site's language `lang`.
     fn content_dir(&self, lang: &str) -> Option<PathBuf> {
-        self.0
+        self.site
             .languages()
             .into_iter()
             .find(|l| l.code == lang)
@@ -578,15 +618,15 @@ impl SitePages<'_> {
         } else {
             dirs.len() + 1
         };
-        let ours = crate::site::refs::Lookup::new(self.0, lang).unsuffixed_is_ours;
+        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         for depth in (0..above).rev() {
             let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
             let index = crate::site::index_file(&content_dir.join(folder), lang, ours);
-            let front = index.as_deref().and_then(crate::site::refs::front_of);
+            let front = index.as_deref().and_then(|i| self.front(i));
             cascades.extend(front.as_ref().and_then(of));
         }
-        cascades.extend(self.0.config_json(&["languages", lang, "cascade"]));
-        cascades.extend(self.0.config_json(&["cascade"]));
+        cascades.extend(self.site.config_json(&["languages", lang, "cascade"]));
+        cascades.extend(self.site.config_json(&["cascade"]));
         for cascade in &cascades {
             hand_down(cascade, target, &mut handed);
         }
@@ -606,7 +646,7 @@ impl SitePages<'_> {
         content_path: &str,
         title_case: &crate::templates::engine::funcs::TitleCase,
     ) -> Vec<gotmpl::Value> {
-        let names = self.0.shortcodes.field_names();
+        let names = self.site.shortcodes.field_names();
         let read = ["CurrentSection", "FirstSection", "Parent"];
         let Some(content_dir) = self
             .content_dir(lang)
@@ -623,7 +663,7 @@ impl SitePages<'_> {
                 return Vec::new();
             }
         }
-        let ours = crate::site::refs::Lookup::new(self.0, lang).unsuffixed_is_ours;
+        let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         let mut chain: Vec<gotmpl::Value> = Vec::new();
         for depth in 0..=dirs.len() {
             let folder: std::path::PathBuf = dirs.iter().take(depth).collect();
@@ -662,15 +702,26 @@ impl SitePages<'_> {
             &[gotmpl::Value],
         ),
     ) -> gotmpl::Value {
+        let key = (lang.to_string(), dir.to_path_buf());
+        if let Some(known) = self
+            .known
+            .lock()
+            .ok()
+            .and_then(|k| k.sections.get(&key).cloned())
+        {
+            return known;
+        }
         let path = index.clone().unwrap_or_else(|| dir.join("_index.md"));
         let mut front = index
             .as_deref()
-            .and_then(crate::site::refs::front_of)
+            .and_then(|i| self.front(i))
             .unwrap_or_default();
-        let url = crate::site::refs::page_url(self.0, lang, &path, Some(&front));
-        let mut ctx = self.0.hugo_context(lang, &url, &path.display().to_string());
+        let url = crate::site::refs::page_url(&self.site, lang, &path, Some(&front));
+        let mut ctx = self
+            .site
+            .hugo_context(lang, &url, &path.display().to_string());
         if index.is_none() {
-            let title = untitled_branch(self.0, &ctx.site, name, title_case);
+            let title = untitled_branch(&self.site, &ctx.site, name, title_case);
             front.insert("title".into(), title.into());
         }
         ctx.content_path = folder
@@ -683,7 +734,7 @@ impl SitePages<'_> {
         ctx.sections = above.to_vec();
         let mut page = ctx.page(&front);
         let kind = if name.is_some() { "section" } else { "home" };
-        let disabled = match self.0.config_json(&["disableKinds"]) {
+        let disabled = match self.site.config_json(&["disableKinds"]) {
             Some(serde_json::Value::Array(kinds)) => kinds
                 .iter()
                 .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
@@ -701,6 +752,9 @@ impl SitePages<'_> {
                 fields.remove("File");
             }
         }
+        if let Ok(mut k) = self.known.lock() {
+            k.sections.insert(key, page.clone());
+        }
         page
     }
 }
@@ -710,7 +764,7 @@ impl SitePages<'_> {
 /// and section from where it is; a branch page's dates only when its front matter sets
 /// one (Hugo otherwise dates it by its newest page, which Folio does not read).
 fn other_page(
-    site: &Arc<crate::site::Site>,
+    pages: &SitePages,
     lookup: &crate::site::refs::Lookup,
     found: &Path,
     title_case: crate::templates::engine::funcs::TitleCase,
@@ -721,13 +775,13 @@ fn other_page(
     } else {
         found.to_path_buf()
     };
-    let mut front = refs::front_of(&file).unwrap_or_default();
+    let site = &pages.site;
+    let mut front = pages.front(&file).unwrap_or_default();
     let url = refs::page_url(site, &lookup.lang, &file, Some(&front));
     let mut ctx = site.hugo_context(&lookup.lang, &url, &file.display().to_string());
     let rel = file.strip_prefix(&lookup.content_dir).unwrap_or(&file);
     let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
     ctx.content_path = parts.join("/");
-    let pages = SitePages(site);
     ctx.cascade = pages.cascade(&lookup.lang, &ctx.content_path, Some(&front));
     ctx.sections = pages.sections(&lookup.lang, &ctx.content_path, &title_case);
     let branch = file
