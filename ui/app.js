@@ -349,7 +349,7 @@ async function showView(view) {
     forgetFolds();
     resetPreview();
     // What was said of the last page's file is not said of this one.
-    ["disk", "conflicts", "missing", "save"].forEach(clearNotice);
+    ["disk", "conflicts", "missing", "save", "stops"].forEach(clearNotice);
   }
   state.view = view;
   configure({ structural: view.structuralEdits });
@@ -638,7 +638,7 @@ async function save(overwrite = false) {
     return;
   }
   try {
-    const { outcome, update } = await api.save(overwrite);
+    const { outcome, update, stops } = await api.save(overwrite);
     applyUpdate(update);
     if (outcome.outcome === "saved") {
       // The file on disk is Folio's text now: whatever was wrong with it is gone, and so
@@ -648,7 +648,7 @@ async function save(overwrite = false) {
       // saved: those notices go, rather than piling up beside "Saved".
       document.querySelectorAll("#notices .notice.error").forEach((n) => n.remove());
       notice("Saved.", "ok", [], 3000);
-      buildStops(outcome.stops, "Saved");
+      buildStops(stops, "Saved");
     }
     if (outcome.outcome === "outside") await outside(outcome.outside, true);
   } catch (e) {
@@ -771,12 +771,13 @@ async function saveAs() {
     return;
   }
   try {
-    const u = await api.saveAs();
-    if (u) {
-      applyUpdate(u);
+    const saved = await api.saveAs();
+    if (saved) {
+      applyUpdate(saved.update);
       // What a failed save said is over: the text is in a file now.
       clearNotice("save");
       notice("Saved under the new name.", "ok", [], 4000);
+      buildStops(saved.stops, "Saved");
       // The page open now is the new file: the selectors say so.
       const view = await api.currentView();
       if (view) {

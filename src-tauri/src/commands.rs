@@ -161,20 +161,39 @@ pub fn redo(state: State<'_, AppState>) -> CmdResult<Update> {
 pub struct Saved {
     pub outcome: SaveOutcome,
     pub update: Update,
+    /// What stops Hugo's build of the page as written, each located ([`build_stops`]).
+    pub stops: Vec<String>,
 }
 
 /// Saves; `overwrite` replaces files that changed on disk (after the user chose to).
+/// Run off the main thread: the check of the page written renders it.
 #[tauri::command]
-pub fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
+pub async fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Saved> {
     let data = state.data.clone();
-    let saved = state.with_session("saving", |s| {
+    let (outcome, update, written) = state.with_session("saving", |s| {
         let outcome = s.save(overwrite, &data)?;
-        Ok(Saved {
-            outcome,
-            update: s.update(false),
-        })
+        let written = matches!(outcome, SaveOutcome::Saved { .. })
+            .then(|| s.export_source().ok())
+            .flatten();
+        Ok((outcome, s.update(false), written))
     })?;
-    Ok(saved)
+    Ok(Saved {
+        outcome,
+        update,
+        stops: build_stops(written.as_deref())?,
+    })
+}
+
+/// What stops Hugo's build of the page `written` (none for no page), each
+/// `content/x.md:line:col: …` ([`folio::check::build_stopping`]): the page is written
+/// all the same, and the user told. Checked without the session's lock.
+fn build_stops(written: Option<&folio::OpenPage>) -> CmdResult<Vec<String>> {
+    let Some(page) = written else {
+        return Ok(Vec::new());
+    };
+    guard("checking the page", || {
+        Ok(folio::check::build_stopping(page))
+    })
 }
 
 /// Discards unsaved changes and reads the files again.
@@ -229,7 +248,7 @@ pub async fn export_site(
     })?;
     *relock(&state.last_export) = Some(report.dir.clone());
     state.sync_menu();
-    let stops = folio::check::build_stopping(&source);
+    let stops = build_stops(Some(&source))?;
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
         dir: report.dir,
@@ -352,7 +371,7 @@ pub fn follow_rename(
 
 /// Writes the unsaved page to a file the user picks, and goes on editing it there.
 #[tauri::command]
-pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<Update>> {
+pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Option<SavedAs>> {
     let name = state.lock().as_ref().and_then(|s| {
         s.path()
             .file_name()
@@ -372,19 +391,30 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
         .map_err(|e| CommandError::new("dialog", e.to_string()))?;
     let Some(path) = picked else { return Ok(None) };
     let data = state.data.clone();
-    let (update, title) = state.with_session("saving under a new name", |s| {
+    let (update, title, written) = state.with_session("saving under a new name", |s| {
         s.save_as(&path, &data)?;
         let title = s
             .site()
             .title()
             .unwrap_or_else(|| path.display().to_string());
-        Ok((s.update(false), title))
+        Ok((s.update(false), title, s.export_source().ok()))
     })?;
     // The page under its new name is the one File ▸ Open Recent offers first.
     let _ = state.data.add_recent(&path, &title);
     state.sync_recent();
     crate::events::watch(&app);
-    Ok(Some(update))
+    Ok(Some(SavedAs {
+        update,
+        stops: build_stops(written.as_deref())?,
+    }))
+}
+
+/// The state after Save As, and what stops Hugo's build of the page written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedAs {
+    pub update: Update,
+    pub stops: Vec<String>,
 }
 
 /// The images the open page's fields may point at (the site's `static/` and `assets/`, the

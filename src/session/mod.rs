@@ -51,10 +51,6 @@ pub enum SaveOutcome {
     Saved {
         /// The backup of each file replaced (in the app data folder's `backups/`).
         backups: Vec<PathBuf>,
-        /// What stops Hugo's build of the page as saved, each located
-        /// (`content/x.md:line:col: …`, [`crate::check::build_stopping`]): the page is
-        /// saved all the same, and the user told.
-        stops: Vec<String>,
     },
     /// Nothing to write.
     Unchanged,

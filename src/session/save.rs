@@ -58,10 +58,7 @@ impl Session {
         self.pending = None;
         self.missing = None;
         data.clear_journal(&self.path);
-        Ok(SaveOutcome::Saved {
-            backups,
-            stops: self.build_stops(),
-        })
+        Ok(SaveOutcome::Saved { backups })
     }
 
     /// Writes the page and the params file where they differ from `on_disk`, each backed
@@ -87,14 +84,6 @@ impl Session {
         }
         fs::write_all_atomic(&files)?;
         Ok(backups)
-    }
-
-    /// What stops Hugo's build of the page as it is now ([`crate::check::build_stopping`]).
-    fn build_stops(&self) -> Vec<String> {
-        self.open
-            .as_deref()
-            .map(crate::check::build_stopping)
-            .unwrap_or_default()
     }
 
     /// Why a page text the site's templates do not read (an undo back past a template
