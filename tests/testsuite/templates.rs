@@ -1780,7 +1780,9 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
              {{ else }}no file{{ end }}|{{ with .Parent }}{{ .Kind }}{{ end }}{{ end }} \
              j={{ eq .Page.Parent.Parent $s }} l={{ $w.CurrentSection.Title }} \
              m={{ $w.FirstSection.Title }} n={{ $w.Params.badge }} \
-             o={{ in (slice $s $w) .Page.Parent }}</p>",
+             o={{ in (slice $s $w) .Page.Parent }} \
+             p={{ range where (slice $w .Page) \"Parent\" $s }}[{{ .Title }}]{{ end }} \
+             q={{ range where (slice $w .Page) \"Parent\" \"ne\" $s }}[{{ .Title }}]{{ end }}</p>",
         ),
     ]);
     hugo_build(site.path(), "sections reached by GetPage");

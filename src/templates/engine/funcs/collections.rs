@@ -866,6 +866,12 @@ fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
     if let (Value::Bool(x), Value::Bool(y)) = (got, want) {
         return Ok((is_eq && x == y) || (is_ne && x != y));
     }
+    // Pages are one page or two (Hugo compares the pointers: review 50b, 5).
+    let page = |v: &Value| values::kind_of(v) == Some("page");
+    if page(got) && page(want) {
+        let same = equal(got, want);
+        return Ok((is_eq && same) || (is_ne && !same));
+    }
     let order = match (got, want) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
         (Value::Uint(x), Value::Uint(y)) => Some(x.cmp(y)),
