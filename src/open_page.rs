@@ -733,29 +733,38 @@ impl SitePages {
         ctx.cascade = self.cascade(lang, &ctx.content_path, Some(&front));
         ctx.sections = above.to_vec();
         let mut page = ctx.page(&front);
-        let kind = if name.is_some() { "section" } else { "home" };
-        let disabled = match self.site.config_json(&["disableKinds"]) {
-            Some(serde_json::Value::Array(kinds)) => kinds
-                .iter()
-                .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
-            _ => false,
-        };
+        unpublished_without_url(&self.site, &mut page);
         if let gotmpl::Value::Map(fields) = &mut page {
-            let fields = Arc::make_mut(fields);
-            if disabled {
-                for url in ["RelPermalink", "Permalink"] {
-                    fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
-                }
-            }
             // A section of a folder alone has no file (`with .File` is false).
             if index.is_none() {
-                fields.remove("File");
+                Arc::make_mut(fields).remove("File");
             }
         }
         if let Ok(mut k) = self.known.lock() {
             k.sections.insert(key, page.clone());
         }
         page
+    }
+}
+
+/// A page of a kind the site does not render (`disableKinds`: `home`, `section`…) has
+/// no URL (`.RelPermalink` and `.Permalink` are `""`).
+fn unpublished_without_url(site: &Site, page: &mut gotmpl::Value) {
+    let kind = page
+        .field("Kind")
+        .map(crate::templates::engine::values::to_string)
+        .unwrap_or_default();
+    let disabled = match site.config_json(&["disableKinds"]) {
+        Some(serde_json::Value::Array(kinds)) => kinds
+            .iter()
+            .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(&kind))),
+        _ => false,
+    };
+    if let (gotmpl::Value::Map(fields), true) = (page, disabled) {
+        let fields = Arc::make_mut(fields);
+        for url in ["RelPermalink", "Permalink"] {
+            fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
+        }
     }
 }
 
@@ -797,6 +806,7 @@ fn other_page(
         .iter()
         .any(|k| front.keys().any(|f| f.eq_ignore_ascii_case(k)));
     let mut page = crate::templates::engine::objects::another_page(ctx.page(&front));
+    unpublished_without_url(site, &mut page);
     if let gotmpl::Value::Map(fields) = &mut page {
         let own = Arc::make_mut(fields);
         // A section of a folder alone has no file (`with .File` is false).
@@ -808,31 +818,41 @@ fn other_page(
                 own.remove(name);
             }
         }
-        // A bundle's files (`index.md`'s, `_index.md`'s, the home page's); a page of its
-        // own file has none.
-        let bundle = (branch
-            || file
-                .file_stem()
-                .is_some_and(|s| s.to_string_lossy().starts_with("index")))
-        .then(|| file.parent().map(Path::to_path_buf))
-        .flatten();
-        let resources = crate::templates::engine::resources::ResourceDirs {
-            bundle,
-            page_file: Some(file.clone()),
-            meta: resources_meta(Some(&front)),
-            content: Some(lookup.content_dir.clone()),
-            ..Default::default()
-        };
         let link = own
             .get("RelPermalink")
             .map(ToString::to_string)
             .unwrap_or_default();
+        let resources = other_page_resources(&file, branch, &front, lookup);
         own.insert(
             Arc::from("Resources"),
             crate::templates::engine::resources::of_another_page(resources, &link),
         );
     }
     page
+}
+
+/// Where the files of another page (`file`, with `front` matter; `branch`: an `_index`
+/// one) are: a bundle's (`index.md`'s, `_index.md`'s, the home page's); a page of its own
+/// file has none.
+fn other_page_resources(
+    file: &Path,
+    branch: bool,
+    front: &serde_json::Map<String, serde_json::Value>,
+    lookup: &crate::site::refs::Lookup,
+) -> crate::templates::engine::resources::ResourceDirs {
+    let bundle = (branch
+        || file
+            .file_stem()
+            .is_some_and(|s| s.to_string_lossy().starts_with("index")))
+    .then(|| file.parent().map(Path::to_path_buf))
+    .flatten();
+    crate::templates::engine::resources::ResourceDirs {
+        bundle,
+        page_file: Some(file.to_path_buf()),
+        meta: resources_meta(Some(front)),
+        content: Some(lookup.content_dir.clone()),
+        ..Default::default()
+    }
 }
 
 /// Whether `path` (`tags`, `/tags/go-lang`) names one of the site's taxonomies or a term

@@ -229,7 +229,8 @@ impl SiteHooks {
     /// Where Hugo's embedded link hook points a destination without a path
     /// (`render-link.html`): `#id` alone at the page whose text it is (`.PageInner`, the
     /// home page's inside `markdownify`), `#` alone nowhere (`""`), and a query or `./`
-    /// at `.GetPage ""`, the home page. `rest` is the destination before its `#`.
+    /// at `.GetPage ""`, the home page (whose URL is `""` when the site does not render
+    /// it). `rest` is the destination before its `#`.
     fn pathless_destination(
         frame: &engine::Frame,
         rest: &str,
@@ -247,7 +248,7 @@ impl SiteHooks {
         } else {
             url(frame.find_page("/", false).ok().flatten())
         }
-        .unwrap_or_else(|| "/".to_string());
+        .unwrap_or_default();
         let with_query = if query.is_empty() {
             base
         } else {

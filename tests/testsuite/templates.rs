@@ -1790,7 +1790,7 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
     assert!(
         hugo.contains(
             "a=true b=true c=true d=Projects e=true f=false g=Site|home h=true \
-             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true"
+             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true p=[Web] q=[App]"
         ),
         "{hugo}"
     );
@@ -7932,6 +7932,18 @@ fn on_a_multilingual_site_a_link_without_a_path_points_where_hugos_embedded_hook
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "pathless links", "content/about.md");
     for url in ["/about/#top", "", "/?a=1#x", "/#z", "/#top", "/?a=1"] {
+        assert!(hugo.contains(&format!("href=\"{url}\"")), "{url}: {hugo}");
+    }
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // Review 50b, 3: a home page the site does not render has no URL.
+    let config = std::fs::read_to_string(site.path().join("hugo.toml")).unwrap();
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        format!("disableKinds = [\"home\"]\n{config}"),
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "no home page", "content/about.md");
+    for url in ["?a=1#x", "#z", "#top", "?a=1"] {
         assert!(hugo.contains(&format!("href=\"{url}\"")), "{url}: {hugo}");
     }
     assert_eq!(normalise(&folio), normalise(&hugo));
