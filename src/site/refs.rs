@@ -471,9 +471,10 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
                 .map(|c| on_disk(c))
                 .find(|c| is_built_page(c, lookup.builds))
         });
-    // A folder of the content is a section (the content folder itself, the home page),
-    // which Hugo makes a page of even with no `_index.md`; so is a section's `_index.md`
-    // or `index.md` named where there is none, or `index`/`_index` alone (review 49g, 3).
+    // A top folder of the content is a section (the content folder itself, the home
+    // page), which Hugo makes a page of even with no `_index.md`; so is a section's
+    // `_index.md` or `index.md` named where there is none, or `index`/`_index` alone
+    // (review 49g, 3). A deeper folder is one only with an `_index` file (review 50b, 7).
     let named = if has_ext {
         at.file_stem()
     } else {
@@ -485,10 +486,15 @@ fn page_at(lookup: &Lookup, base: &Path, rel: &str) -> Option<PathBuf> {
     } else {
         Some(at.clone())
     };
+    let section = |d: &Path| {
+        d == lookup.content_dir
+            || d.parent() == Some(&lookup.content_dir)
+            || super::content::index_file(d, &lookup.lang, lookup.unsuffixed_is_ours).is_some()
+    };
     file.or_else(|| {
         folder
             .map(|d| on_disk(&d))
-            .filter(|d| d.is_dir() && !is_leaf_bundle(d))
+            .filter(|d| d.is_dir() && !is_leaf_bundle(d) && section(d))
     })
 }
 

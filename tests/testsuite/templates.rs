@@ -1799,6 +1799,35 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
 }
 
 #[test]
+fn a_deeper_folder_without_an_index_file_is_no_page_to_get_page_or_ref() {
+    // Review 50b, 7: Folio made a section of it ("Plains").
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("content/projects/_index.md", "---\ntitle: Projects\n---\n"),
+        ("content/projects/plain/page.md", "---\ntitle: Page\n---\n"),
+        ("content/blog/post.md", "---\ntitle: Post\n---\n"),
+        (
+            "layouts/shortcodes/g.html",
+            "<p>{{ range slice \"/projects/plain\" \"/blog\" }}\
+             [{{ with site.GetPage . }}{{ .Kind }}{{ else }}nil{{ end }}]{{ end }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< g >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "folders", "content/about.md");
+    assert!(hugo.contains("<p>[nil][section]</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    let page = site.path().join("content/about.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: About\n---\n[x]({{< relref \"projects/plain\" >}})\n",
+    )
+    .unwrap();
+    assert!(checked(&page)
+        .iter()
+        .any(|p| p.contains("Ref \"projects/plain\": page not found")));
+}
+
+#[test]
 fn a_reference_to_index_names_the_section_the_page_is_in() {
     // Review 49g, 3: `relref "index"` stopped Folio's check where Hugo builds.
     let refs = "[a]({{< relref \"index\" >}}) [b]({{< relref \"_index\" >}})\n";
