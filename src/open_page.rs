@@ -166,16 +166,8 @@ impl OpenPage {
         let tree = self.page.front_matter().map(|(_, tree)| tree);
         ctx.front_times = toml_times(tree);
         ctx.front_json = tree.is_some_and(|t| t.format == crate::formats::Format::Json);
-        ctx.content_path = self
-            .pages()
-            .content_dir(&lang)
-            .and_then(|content_dir| {
-                let dir = std::path::absolute(&content_dir).unwrap_or(content_dir);
-                let rel = abs.strip_prefix(dir).ok()?;
-                let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-                Some(parts.join("/"))
-            })
-            .unwrap_or_default();
+        let pages = Arc::new(self.pages());
+        ctx.content_path = pages.content_path(&lang, &abs);
         // A bundle's page in any of its languages (`index.md`, `index.fr.md`) shares its
         // files, as Hugo shares them between translations.
         let bundle = abs
@@ -189,10 +181,9 @@ impl OpenPage {
             .then(|| abs.parent().map(Path::to_path_buf))
             .flatten();
         ctx.refs = Some(self.ref_finder(&lang, &abs));
-        let pages = Arc::new(self.pages());
         ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case, pages.clone()));
         ctx.cascade = pages.cascade(&lang, &ctx.content_path, front.as_ref());
-        ctx.page_translations = self.page_translations(&lang, &abs);
+        ctx.page_translations = self.page_translations(&lang, &abs, &pages, &ctx.title_case);
         ctx.sections = pages.sections(&lang, &ctx.content_path, &ctx.title_case);
         self.add_home(&lang, &mut ctx);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
@@ -263,7 +254,13 @@ impl OpenPage {
     /// The page in the site's other languages ([`crate::site::refs::translations`]), each
     /// with its language's weight and its `.Page`, read only when a template of the site
     /// names `.Translations`, `.AllTranslations` or `.IsTranslated`.
-    fn page_translations(&self, lang: &str, abs: &Path) -> Vec<(i64, gotmpl::Value)> {
+    fn page_translations(
+        &self,
+        lang: &str,
+        abs: &Path,
+        pages: &SitePages,
+        title_case: &crate::templates::engine::funcs::TitleCase,
+    ) -> Vec<(i64, gotmpl::Value)> {
         let names = self.site.shortcodes.field_names();
         let read = ["Translations", "AllTranslations", "IsTranslated"];
         if !read.iter().any(|n| names.contains(*n)) {
@@ -275,9 +272,14 @@ impl OpenPage {
                 let url =
                     crate::site::refs::page_url(&self.site, &language.code, &file, Some(&front));
                 let file = std::path::absolute(&file).unwrap_or(file);
-                let ctx = self
-                    .site
-                    .hugo_context(&language.code, &url, &file.display().to_string());
+                let mut ctx =
+                    self.site
+                        .hugo_context(&language.code, &url, &file.display().to_string());
+                // Where it is, for its sections and what they hand down (review 50b, 4).
+                let code = &language.code;
+                ctx.content_path = pages.content_path(code, &file);
+                ctx.cascade = pages.cascade(code, &ctx.content_path, Some(&front));
+                ctx.sections = pages.sections(code, &ctx.content_path, title_case);
                 let mut page = ctx.page(&front);
                 // It is a translation of this page, so it is translated too.
                 if let gotmpl::Value::Map(fields) = &mut page {
@@ -564,6 +566,19 @@ impl SitePages {
             k.fronts.insert(path.to_path_buf(), front.clone());
         }
         front
+    }
+
+    /// Where the page file `abs` is in the content folder of `lang` (`blog/post.md`, with
+    /// `/`); `""` outside it.
+    fn content_path(&self, lang: &str, abs: &Path) -> String {
+        self.content_dir(lang)
+            .and_then(|content_dir| {
+                let dir = std::path::absolute(&content_dir).unwrap_or(content_dir);
+                let rel = abs.strip_prefix(dir).ok()?;
+                let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+                Some(parts.join("/"))
+            })
+            .unwrap_or_default()
     }
 
     /// The content folder of the site's language `lang`.

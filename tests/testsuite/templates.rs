@@ -1293,6 +1293,39 @@ fn a_collection_functions_result_of_translations_is_a_list_of_pages() {
 }
 
 #[test]
+fn a_translation_has_its_sections_and_what_they_hand_down() {
+    // Review 50b, 4: `.Translations` gave pages without `.Parent`, `.FirstSection` or
+    // cascaded params.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "content/docs/_index.md",
+            "---\ntitle: Docs\ncascade:\n  badge: hot\n---\n",
+        ),
+        ("content/docs/_index.fr.md", "---\ntitle: Documents\n---\n"),
+        ("content/docs/guide.md", "---\ntitle: Guide\n---\n"),
+        ("content/docs/guide.fr.md", "---\ntitle: Guide FR\n---\n{{< f >}}\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "{{ $en := index .Page.Translations 0 }}<p>parent={{ with $en.Parent }}{{ .Title }}\
+             {{ else }}nil{{ end }} first={{ with $en.FirstSection }}{{ .Title }}{{ else }}nil{{ end }} \
+             badge={{ $en.Params.badge }} same={{ eq $en.Parent (site.GetPage \"/docs\") }}</p>",
+        ),
+    ]);
+    hugo_build(site.path(), "translations' sections");
+    let hugo = hugo_page(site.path(), "fr/docs/guide");
+    assert!(
+        hugo.contains("<p>parent=Docs first=Docs badge=hot same=false</p>"),
+        "{hugo}"
+    );
+    let folio = folio_render(&site.path().join("content/docs/guide.fr.md"));
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_default_content_language_hugo_refuses_is_an_error_of_the_site_config() {
     // The review of f56e7fc: Hugo stops on a code with a capital without a languages
     // table, and on one its table does not have.
