@@ -329,7 +329,7 @@ function applyUpdate(u, anchor = null) {
   if (anchor === CHANGED) anchor = null;
   $("undo").disabled = !u.canUndo;
   $("redo").disabled = !u.canRedo;
-  $("save").disabled = !u.dirty;
+  canSave();
   // A page that does not parse has nothing to export (the menu's Export is greyed too).
   $("export").disabled = !!u.broken;
   $("status").textContent = statusText(u);
@@ -494,6 +494,13 @@ function releaseDraft(key) {
 function heldChanged() {
   api.setHeld(state.unparsed.size).catch(() => {});
   if (state.view) $("status").textContent = statusText(state.view);
+  canSave();
+}
+
+/** Save can act with unsaved changes, or with text held in a field, when it says why it
+ *  does not save (trial 50a, 8: it was greyed for a date held, not for a call held). */
+function canSave() {
+  $("save").disabled = !state.view?.dirty && state.unparsed.size === 0;
 }
 
 /** The status line for the view `u`. */

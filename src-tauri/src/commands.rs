@@ -449,4 +449,5 @@ pub fn set_held(state: State<'_, AppState>, fields: usize) {
     state
         .held
         .store(fields, std::sync::atomic::Ordering::Relaxed);
+    state.sync_menu();
 }

@@ -156,6 +156,14 @@ impl Enabled {
             open_export: exported,
         }
     }
+
+    /// With `held` fields holding text the window has not applied (not valid yet): Save
+    /// can act, and says why it does not save, as the window's Save button does (trial
+    /// 50a, 8).
+    pub fn holding(mut self, held: usize) -> Self {
+        self.save |= self.page && held > 0;
+        self
+    }
 }
 
 /// The items whose state changes while the app runs.
@@ -541,6 +549,7 @@ mod tests {
         let mut s = sample_session(dir.path());
         let clean = Enabled::of(Some(&s), false);
         assert!(clean.page && clean.export && !clean.save && !clean.undo && !clean.redo);
+        assert!(clean.holding(1).save && !Enabled::of(None, false).holding(1).save);
 
         edit_title(&mut s);
         let edited = Enabled::of(Some(&s), false);

@@ -101,7 +101,8 @@ impl AppState {
     pub fn sync_menu(&self) {
         self.with_menu(|state, items| {
             let exported = relock(&state.last_export).is_some();
-            items.set(menu::Enabled::of(state.lock().as_ref(), exported));
+            let held = state.held.load(std::sync::atomic::Ordering::Relaxed);
+            items.set(menu::Enabled::of(state.lock().as_ref(), exported).holding(held));
         });
     }
 

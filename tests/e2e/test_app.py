@@ -293,6 +293,16 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace("date: 2019-06-23T22:43:14-06:00", "date: 2024-02-29T09:30:00+01:00"))
 
+    def test_text_held_alone_keeps_save_able_to_say_why_it_does_not_save(self):
+        # Trial 50a, 8: a date held with no other edit greyed Save out, where a call held
+        # did not, so Ctrl+S said nothing.
+        self.hold_date()
+        self.assertTrue(self.dirty(), "the Save button can act")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                    what="the save held, said")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+
     def test_a_date_half_typed_holds_the_save_and_undo_takes_back_only_that_typing(self):
         # Ctrl+S said Saved with the typed text in no file, and Ctrl+Z also undid the edit
         # before it (hunt AE, 1 and 5).
@@ -350,10 +360,11 @@ class EditingTest(AppTest):
         self.xtype("2025-02-30")
         self.s.wait(lambda: "There is no day 2025-02-30" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
                     what="the field saying it is no date")
-        self.assertFalse(self.dirty(), "nothing written")
+        # Held, not written (Save can act, to say so).
+        self.assertEqual(self.status(), "Typed text not valid yet")
         self.xkey("BackSpace", "BackSpace")
         self.xtype("28")
-        self.s.wait(lambda: self.dirty(), what="the real date written")
+        self.s.wait(lambda: self.status() == "Unsaved changes", what="the real date written")
         # A day only now: the calendar picks a day, and writes one.
         self.assertEqual(self.s.execute("return document.querySelector('[data-key=\"fm:date:^pick\"]').type"), "date")
         self.s.execute("const p = document.querySelector('[data-key=\"fm:date:^pick\"]');"
