@@ -463,13 +463,13 @@ async function refused(e, key) {
 /** Typed text the page cannot read yet: kept in its field, marked, and said once (not a
  *  notice per keystroke); nothing of it is written, and Save waits, until a later edit of
  *  its block is applied ([`clearUnparsed`]), the forms are drawn again from the page, or
- *  the user puts the page's text back. One hold per field (`key`, its edit's). */
+ *  the user goes back to the last text that read. One hold per field (`key`, its edit's). */
 function holdUnparsed(field, e, key) {
   state.unparsed.set(key, { field, message: e.message });
   field.setAttribute("aria-invalid", "true");
   heldChanged();
   notice(`Not applied yet, as the page cannot read it: ${e.message}. Finish typing; Save waits until it reads.`,
-    "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+    "error", [[PUT_BACK, () => putBack(true)]], 0, "unparsed");
 }
 
 /** A form's field holds text that is no value yet (`edits.js` [`hold`]): held as text the
@@ -533,6 +533,16 @@ function clearUnparsed(key = null) {
 
 /** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
  *  even where the model did not change, for text held in a field only). */
+/** The action that takes text not valid yet out of its field: the field shows again the
+ *  last text that read, which is the unsaved page's (not the file's: trial 50a, 7). */
+const PUT_BACK = "Back to the last text that reads";
+
+/** Says that Save did not save, as field text not valid yet (`held`) is in no file. */
+function notSavedWhileHeld(held) {
+  notice(`Not saved: the text being typed cannot be read yet (${held.message}). Finish it, or go back to the last text that reads.`,
+    "error", [[PUT_BACK, () => putBack(true)]], 0, "unparsed");
+}
+
 async function putBack(force = false) {
   await drain();
   const view = await api.currentView().catch(() => null);
@@ -640,8 +650,7 @@ async function save(overwrite = false) {
   await drain();
   const held = state.unparsed.values().next().value;
   if (held) {
-    notice(`Not saved: the text being typed cannot be read yet (${held.message}). Finish it, or put the page's text back.`,
-      "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+    notSavedWhileHeld(held);
     return;
   }
   try {
@@ -773,8 +782,7 @@ async function saveAs() {
   await drain();
   const held = state.unparsed.values().next().value;
   if (held) {
-    notice(`Not saved: the text being typed cannot be read yet (${held.message}). Finish it, or put the page's text back.`,
-      "error", [["Put back the page's text", () => putBack(true)]], 0, "unparsed");
+    notSavedWhileHeld(held);
     return;
   }
   try {

@@ -246,6 +246,18 @@ class EditingTest(AppTest):
         result = self.invoke("export_site", {"dir": str(Path(self.tmp) / "export")})
         self.assertEqual(len(result["stops"]), 1, result["stops"])
 
+    def test_back_to_the_last_text_that_reads_takes_the_held_typing_out(self):
+        # Trial 50a, 7: the action promised "the page's text" and left the typing that read.
+        self.add_text_at_end()
+        self.xtype("See {{<")
+        back = self.s.wait(lambda: [b for b in self.s.find_all("#notices .error button")
+                                    if self.s.text(b) == "Back to the last text that reads"], what="the held typing said")[0]
+        self.s.click(back)
+        self.s.wait(lambda: not self.s.find_all('[aria-invalid="true"]'), what="the hold over")
+        value = self.s.execute("return [...document.querySelectorAll('textarea')].map((t) => t.value).find((v) => v.includes('See'))")
+        self.assertTrue(value.endswith("See {{"), value)
+        self.assertEqual(self.status(), "Unsaved changes")
+
     def test_text_not_read_yet_holds_the_save_even_after_another_fields_edit(self):
         # Another field's edit ended the hold, and Save wrote the page without the text
         # still in the field (the review of f88e516).
