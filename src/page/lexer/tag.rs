@@ -91,9 +91,42 @@ impl<'a> Lexer<'a> {
                         return Ok(st);
                     }
                 }
-                c => return Err(unrecognized(self.pos, c, notation)),
+                c => return Err(self.unrecognized_in(start, c, notation, &st)),
             }
         }
+    }
+
+    /// The error for character `c` at the position, inside the tag opened at `start`: a tag
+    /// that reads on past its line is likely left open, and says so (trial 50a, 6).
+    fn unrecognized_in(
+        &self,
+        start: usize,
+        c: char,
+        notation: Notation,
+        st: &TagState,
+    ) -> SyntaxError {
+        let above = self
+            .src
+            .get(start..self.pos)
+            .map_or(0, |t| t.matches('\n').count());
+        if above == 0 {
+            return unrecognized(self.pos, c, notation);
+        }
+        let name = st
+            .name
+            .as_ref()
+            .map_or(String::new(), |(n, _)| format!(" {n}"));
+        let lines = if above == 1 { "line" } else { "lines" };
+        SyntaxError::new(
+            self.pos,
+            format!(
+                "unrecognized character in shortcode action: {}: the `{}{name}` {above} \
+                 {lines} above is not closed; close it with `{}`",
+                describe_char(c),
+                notation.left(),
+                notation.right()
+            ),
+        )
     }
 
     /// A `/` inside a tag: before the name it makes a closing tag, after it a self-closing one.
