@@ -2741,58 +2741,83 @@ fn a_container_kept_in_a_variable_fails_as_in_hugo_when_read_outside_one() {
 }
 
 #[test]
-fn only_a_container_read_deeper_or_after_a_reassignment_fails_and_other_nils_read_as_nothing() {
-    const FINE: &str = "<p>{{ partial \"p.html\" (dict \"Name\" \"x\") }}\
-                        {{ range slice (dict \"a\" 1) }}{{ $q := .Parent }}[{{ $q.Title }}]{{ end }}</p>";
-    const PARTIAL: &str = "{{ $q := .Parent }}<i>{{ $q.Name }}</i>";
-    // Review 50b, 1 and 6: a map's missing `Parent` in a partial, or a page's in a
-    // `range`, read as nothing in Hugo and failed in Folio; `$p.Parent.Name`, a variable
-    // also assigned `.`, and `.Parent.Parent.Get` read nil where Hugo stops.
-    let site = site_with(
-        &[
-            ("era", "<div>{{ .Inner }}</div>"),
-            ("chain", "{{ $p := .Parent }}<p>{{ $p.Parent.Name }}</p>"),
-            (
-                "again",
-                "{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ $p = . }}",
-            ),
-            ("direct", "<p>{{ .Parent.Parent.Get \"x\" }}</p>"),
-            ("fine", FINE),
-        ],
-        "{{< era >}}{{< chain >}}{{< /era >}}\n\n{{< again >}}\n\n\
-         {{< era >}}{{< direct >}}{{< /era >}}\n\n{{< fine >}}",
+fn a_nil_parent_of_a_page_or_a_map_reads_as_nothing() {
+    // Review 50b, 1: a map's missing `Parent` in a partial, or a page's in a `range`,
+    // read as nothing in Hugo and failed in Folio.
+    let fine = site_with(
+        &[(
+            "fine",
+            "<p>{{ partial \"p.html\" (dict \"Name\" \"x\") }}\
+             {{ range slice (dict \"a\" 1) }}{{ $q := .Parent }}[{{ $q.Title }}]{{ end }}</p>",
+        )],
+        "{{< fine >}}",
     );
-    std::fs::create_dir_all(site.path().join("layouts/partials")).unwrap();
-    std::fs::write(site.path().join("layouts/partials/p.html"), PARTIAL).unwrap();
-    let html = preview(site.path());
-    for (file, col) in [("chain", 28), ("again", 28), ("direct", 14)] {
+    std::fs::create_dir_all(fine.path().join("layouts/partials")).unwrap();
+    std::fs::write(
+        fine.path().join("layouts/partials/p.html"),
+        "{{ $q := .Parent }}<i>{{ $q.Name }}</i>",
+    )
+    .unwrap();
+    crate::support::hugo_build(fine.path(), "nils of other kinds");
+    assert!(hugo_page(fine.path(), "page").contains("<p><i></i>[]</p>"));
+    assert!(preview(fine.path()).contains("<p><i></i>[]</p>"));
+}
+
+#[test]
+fn a_container_read_deeper_or_kept_another_way_fails_when_there_is_none() {
+    // Review 50b, 6: `$p.Parent.Name`, a variable also assigned `.`, and
+    // `.Parent.Parent.Get` read nil where Hugo stops. Review 50c,
+    // 1: so did a container's container kept (`$g := $p.Parent`, `$p = $p.Parent`), the
+    // shortcode kept (`$s := $`), and `.Parent` under `with .` or in a `with`'s `else`.
+    // (name, template, inside a container, Folio's column: Hugo's is one less.)
+    const FAILING: &[(&str, &str, bool, usize)] = &[
+        ("chain", "{{ $p := .Parent }}<p>{{ $p.Parent.Name }}</p>", true, 28),
+        ("again", "{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ $p = . }}", false, 28),
+        ("direct", "<p>{{ .Parent.Parent.Get \"x\" }}</p>", true, 14),
+        ("grand", "{{ $p := .Parent }}{{ $g := $p.Parent }}<p>{{ $g.Name }}</p>", true, 49),
+        ("up", "{{ $p := .Parent }}{{ $p = $p.Parent }}<p>{{ $p.Name }}</p>", true, 48),
+        ("kept", "{{ $s := $ }}{{ $p := $s.Parent }}<p>{{ $p.Name }}</p>", false, 43),
+        ("withdot", "{{ with . }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}", false, 40),
+        (
+            "withelse",
+            "{{ with .Get \"x\" }}{{ . }}{{ else }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}",
+            false,
+            64,
+        ),
+    ];
+    let call = |name: &str, inside: bool| {
+        if inside {
+            format!("{{{{< era >}}}}{{{{< {name} >}}}}{{{{< /era >}}}}")
+        } else {
+            format!("{{{{< {name} >}}}}")
+        }
+    };
+    let mut templates = vec![("era", "<div>{{ .Inner }}</div>")];
+    templates.extend(
+        FAILING
+            .iter()
+            .map(|(name, template, ..)| (*name, *template)),
+    );
+    let body: Vec<String> = FAILING
+        .iter()
+        .map(|(name, _, inside, _)| call(name, *inside))
+        .collect();
+    let html = preview(site_with(&templates, &body.join("\n\n")).path());
+    for (file, _, _, col) in FAILING {
         assert!(
             html.contains(&format!("layouts/shortcodes/{file}.html:1:{col}: ")),
             "{file}: {html}"
         );
     }
-    assert!(html.contains("<p><i></i>[]</p>"), "{html}");
-    let fine = site_with(&[("fine", FINE)], "{{< fine >}}");
-    std::fs::create_dir_all(fine.path().join("layouts/partials")).unwrap();
-    std::fs::write(fine.path().join("layouts/partials/p.html"), PARTIAL).unwrap();
-    crate::support::hugo_build(fine.path(), "nils of other kinds");
-    assert!(hugo_page(fine.path(), "page").contains("<p><i></i>[]</p>"));
-    // Hugo stops at the first: each alone (columns from 0).
-    for (file, col, body) in [
-        ("chain", 27, "{{< era >}}{{< chain >}}{{< /era >}}"),
-        ("again", 27, "{{< again >}}"),
-        ("direct", 13, "{{< era >}}{{< direct >}}{{< /era >}}"),
-    ] {
-        let template =
-            std::fs::read_to_string(site.path().join(format!("layouts/shortcodes/{file}.html")))
-                .unwrap();
+    // Hugo stops at the first: each alone.
+    for (file, template, inside, col) in FAILING {
         let alone = site_with(
-            &[("era", "<div>{{ .Inner }}</div>"), (file, &template)],
-            body,
+            &[("era", "<div>{{ .Inner }}</div>"), (file, template)],
+            &call(file, *inside),
         );
         let hugo = crate::support::hugo_run(alone.path(), &[]).unwrap_err();
         assert!(
-            hugo.contains(&format!("{file}.html:1:{col}: executing")),
+            hugo.contains(&format!("{file}.html:1:{}: executing", col - 1)),
             "{file}: {hugo}"
         );
     }

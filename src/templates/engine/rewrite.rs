@@ -310,60 +310,115 @@ fn container_reads(list: &mut ListNode, shortcode: bool, calls: &mut Calls) {
     });
 }
 
-/// The variables of a shortcode's body that hold its container or nothing else: assigned
-/// `.Parent` (or `.Parent.Parent`) where the dot is the shortcode (outside `range` and
-/// `with`), or `$.Parent` anywhere, and else only the shortcode itself (`.`, `$`). A
-/// variable assigned anything else may hold a nil of another kind (a page's `.Parent`,
-/// a map's missing key), whose fields read as nothing (review 50b, 1).
+/// The variables of a shortcode's body that hold its container (or the shortcode, which
+/// is never nil), and nothing else: assigned `.Parent` (`.Parent.Parent`) where the dot
+/// is the shortcode (its body, an `if`'s, a `with`'s of the shortcode, an `else`'s of a
+/// `with` or `range` there), `$.Parent`, or `$v.Parent` of such a variable or of one
+/// holding the shortcode (`$s := $`); or such a variable itself. A variable assigned
+/// anything else may hold a nil of another kind (a page's `.Parent`, a map's missing
+/// key), whose fields read as nothing (reviews 50b, 1 and 50c, 1). A `define` or a
+/// partial handed the shortcode is not followed.
 fn container_variables(list: &ListNode) -> std::collections::HashSet<String> {
-    use std::collections::HashSet;
-    fn parents(f: &[SmolStr]) -> bool {
-        !f.is_empty() && f.iter().all(|f| f == "Parent")
+    // Every variable may hold a container at first (`$p = $p.Parent` reads itself), and
+    // is taken out once it may hold anything else, until what each holds is settled.
+    let mut known = HeldVars {
+        any: true,
+        ..HeldVars::default()
+    };
+    for _ in 0..8 {
+        let mut next = HeldVars::default();
+        next.walk(list, true, &known);
+        next.container.retain(|v| !next.other.contains(v));
+        next.shortcode.retain(|v| !next.other.contains(v));
+        let settled =
+            !known.any && next.container == known.container && next.shortcode == known.shortcode;
+        known = next;
+        if settled {
+            break;
+        }
     }
-    fn walk(list: &ListNode, root: bool, found: &mut HashSet<String>, other: &mut HashSet<String>) {
+    known.container
+}
+
+/// What [`container_variables`] learns of each variable: assigned a container, the
+/// shortcode, or anything else.
+#[derive(Default)]
+struct HeldVars {
+    /// Whether any variable may hold either (the first guess).
+    any: bool,
+    container: std::collections::HashSet<String>,
+    shortcode: std::collections::HashSet<String>,
+    other: std::collections::HashSet<String>,
+}
+
+/// What an assigned value holds, to [`HeldVars`].
+#[derive(PartialEq)]
+enum Held {
+    Container,
+    Shortcode,
+    Other,
+}
+
+impl HeldVars {
+    /// What `arg` holds where the dot is the shortcode (`root`), with `known` variables.
+    fn held(arg: &[Expr], root: bool, known: &HeldVars) -> Held {
+        let parents = |f: &[SmolStr]| !f.is_empty() && f.iter().all(|f| f == "Parent");
+        let shortcode_var = |v: &str| v == "$" || known.any || known.shortcode.contains(v);
+        let container_var = |v: &str| known.any || known.container.contains(v);
+        match arg {
+            [Expr::Dot(_)] if root => Held::Shortcode,
+            [Expr::Field(_, f)] if root && parents(f) => Held::Container,
+            [Expr::Variable(_, v, f)] if f.is_empty() && shortcode_var(v) => Held::Shortcode,
+            [Expr::Variable(_, v, f)] if f.is_empty() && container_var(v) => Held::Container,
+            [Expr::Variable(_, v, f)] if parents(f) && (shortcode_var(v) || container_var(v)) => {
+                Held::Container
+            }
+            _ => Held::Other,
+        }
+    }
+
+    fn walk(&mut self, list: &ListNode, root: bool, known: &HeldVars) {
         for node in &list.nodes {
-            let (pipe, inner) = match node {
-                Node::Action(a) => (Some(&a.pipe), None),
-                Node::If(b) => (Some(&b.pipe), Some((b, root))),
-                Node::Range(b) | Node::With(b) => (Some(&b.pipe), Some((b, false))),
-                Node::List(l) => {
-                    walk(l, root, found, other);
-                    (None, None)
+            let (pipe, branch, body_root) = match node {
+                Node::Action(a) => (Some(&a.pipe), None, root),
+                Node::If(b) => (Some(&b.pipe), Some(b), root),
+                Node::Range(b) => (Some(&b.pipe), Some(b), false),
+                Node::With(b) => {
+                    let arg = match b.pipe.commands.as_slice() {
+                        [c] if b.pipe.decl.is_empty() => c.args.as_slice(),
+                        _ => &[],
+                    };
+                    let of_shortcode = HeldVars::held(arg, root, known) == Held::Shortcode;
+                    (Some(&b.pipe), Some(b), of_shortcode)
                 }
-                _ => (None, None),
+                Node::List(l) => {
+                    self.walk(l, root, known);
+                    (None, None, root)
+                }
+                _ => (None, None, root),
             };
             if let Some(p) = pipe.filter(|p| !p.decl.is_empty()) {
-                let arg = match p.commands.as_slice() {
-                    [c] => c.args.as_slice(),
-                    _ => &[],
-                };
-                let (container, shortcode) = match arg {
-                    [Expr::Field(_, f)] => (root && parents(f), false),
-                    [Expr::Variable(_, v, f)] if v == "$" => (parents(f), f.is_empty()),
-                    [Expr::Dot(_)] => (false, root),
-                    _ => (false, false),
-                };
                 let ranged = matches!(node, Node::Range(_) | Node::With(_));
-                for var in &p.decl {
-                    if container && !ranged {
-                        found.insert(var.to_string());
-                    } else if !shortcode || ranged {
-                        other.insert(var.to_string());
-                    }
-                }
+                let held = match p.commands.as_slice() {
+                    [c] if !ranged => HeldVars::held(&c.args, root, known),
+                    _ => Held::Other,
+                };
+                let into = match held {
+                    Held::Container => &mut self.container,
+                    Held::Shortcode => &mut self.shortcode,
+                    Held::Other => &mut self.other,
+                };
+                into.extend(p.decl.iter().map(ToString::to_string));
             }
-            if let Some((b, root)) = inner {
-                walk(&b.body, root, found, other);
+            if let Some(b) = branch {
+                self.walk(&b.body, body_root, known);
+                // An `else`'s dot is the dot outside.
                 if let Some(e) = &b.else_body {
-                    walk(e, root, found, other);
+                    self.walk(e, root, known);
                 }
             }
         }
     }
-    let (mut found, mut other) = (HashSet::new(), HashSet::new());
-    walk(list, true, &mut found, &mut other);
-    found.retain(|v| !other.contains(v));
-    found
 }
 
 /// The function a field of a variable holding a container is read through
