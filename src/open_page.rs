@@ -769,13 +769,7 @@ fn unpublished_without_url(site: &Site, page: &mut gotmpl::Value) {
         .field("Kind")
         .map(crate::templates::engine::values::to_string)
         .unwrap_or_default();
-    let disabled = match site.config_json(&["disableKinds"]) {
-        Some(serde_json::Value::Array(kinds)) => kinds
-            .iter()
-            .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(&kind))),
-        _ => false,
-    };
-    if let (gotmpl::Value::Map(fields), true) = (page, disabled) {
+    if let (gotmpl::Value::Map(fields), true) = (page, site.kind_disabled(&kind)) {
         let fields = Arc::make_mut(fields);
         for url in ["RelPermalink", "Permalink"] {
             fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
@@ -877,13 +871,7 @@ fn other_page_resources(
 fn is_taxonomy_path(site: &crate::site::Site, path: &str) -> bool {
     use serde_json::Value as Json;
     let first = path.trim_matches('/').split('/').next().unwrap_or_default();
-    let disabled = |kind: &str| match site.config_json(&["disableKinds"]) {
-        Some(Json::Array(kinds)) => kinds
-            .iter()
-            .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
-        _ => false,
-    };
-    if first.is_empty() || (disabled("taxonomy") && disabled("term")) {
+    if first.is_empty() || (site.kind_disabled("taxonomy") && site.kind_disabled("term")) {
         return false;
     }
     match site.config_json(&["taxonomies"]) {

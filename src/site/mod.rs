@@ -453,6 +453,17 @@ impl Site {
         self.over_key_files(in_config, path)
     }
 
+    /// Whether the site makes no page of `kind` (`home`, `section`, `page`, `taxonomy`,
+    /// `term`…): its `disableKinds` names it, in any case (Hugo's `disableKinds`).
+    pub fn kind_disabled(&self, kind: &str) -> bool {
+        match self.config_json(&["disableKinds"]) {
+            Some(Json::Array(kinds)) => kinds
+                .iter()
+                .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind))),
+            _ => false,
+        }
+    }
+
     /// The config file whose value at `path` Hugo uses: the last in its merge order that
     /// sets it (the root config, then the config folder's files, the environment's last);
     /// with `environment_only`, among the environment's files (`config/production/`) only.

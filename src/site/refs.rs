@@ -88,6 +88,8 @@ pub struct Builds {
     pub future: bool,
     /// Expired pages are built.
     pub expired: bool,
+    /// No regular page is made (`disableKinds` holds `page`): only `_index` pages are.
+    pub no_regular_pages: bool,
 }
 
 impl Lookup {
@@ -113,6 +115,7 @@ impl Lookup {
                 drafts: set("buildDrafts"),
                 future: set("buildFuture"),
                 expired: set("buildExpired"),
+                no_regular_pages: site.kind_disabled("page"),
             },
         }
     }
@@ -600,7 +603,12 @@ fn has_index_file(dir: &Path) -> bool {
 /// Whether `path` is a page ([`is_page`]) a build of `builds` holds ([`Status::built`]):
 /// one it does not (a draft, say) is none, and a reference to it is not found.
 fn is_built_page(path: &Path, builds: Builds) -> bool {
-    is_page(path) && front_of(path).is_none_or(|f| Status::of(&f).built(builds))
+    let branch = path
+        .file_stem()
+        .is_some_and(|s| s.to_string_lossy().starts_with("_index"));
+    is_page(path)
+        && (branch || !builds.no_regular_pages)
+        && front_of(path).is_none_or(|f| Status::of(&f).built(builds))
 }
 
 /// Whether `path` is a content page: a file with a page extension that is not a leaf

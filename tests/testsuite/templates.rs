@@ -1861,6 +1861,41 @@ fn a_deeper_folder_without_an_index_file_is_no_page_to_get_page_or_ref() {
 }
 
 #[test]
+fn with_regular_pages_disabled_get_page_finds_none_and_a_ref_to_one_is_not_found() {
+    // Review 50c, 2: Folio found them, with empty URLs, and its link hook wrote `href=""`.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "disableKinds = [\"page\"]\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("content/docs/a.md", "---\ntitle: A\n---\n"),
+        (
+            "layouts/shortcodes/g.html",
+            "<p>{{ range slice \"/docs\" \"/docs/a\" }}[{{ with site.GetPage . }}{{ .Kind }}\
+             {{ else }}nil{{ end }}]{{ end }}</p>",
+        ),
+        (
+            "content/docs/_index.md",
+            "---\ntitle: Docs\n---\n{{< g >}}\n\n[a](/docs/a/) [a2](a.md)\n",
+        ),
+    ]);
+    hugo_build(site.path(), "no regular pages");
+    let hugo = hugo_page(site.path(), "docs");
+    assert!(hugo.contains("<p>[section][nil]</p>"), "{hugo}");
+    let page = site.path().join("content/docs/_index.md");
+    assert_eq!(normalise(&folio_render(&page)), normalise(&hugo));
+    std::fs::write(
+        &page,
+        "---\ntitle: Docs\n---\n[r]({{< relref \"/docs/a\" >}})\n",
+    )
+    .unwrap();
+    assert!(checked(&page)
+        .iter()
+        .any(|p| p.contains("Ref \"/docs/a\": page not found")));
+}
+
+#[test]
 fn a_reference_to_index_names_the_section_the_page_is_in() {
     // Review 49g, 3: `relref "index"` stopped Folio's check where Hugo builds.
     let refs = "[a]({{< relref \"index\" >}}) [b]({{< relref \"_index\" >}})\n";
