@@ -281,11 +281,24 @@ impl Session {
         data: &crate::storage::AppData,
     ) -> Result<Outside> {
         data.clear_journal(&self.path);
-        self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
+        self.moved_to(to);
         self.missing = None;
         match self.read_disk()? {
             Some(theirs) => self.absorb(theirs),
             None => Ok(Outside::Nothing),
+        }
+    }
+
+    /// The page is the file at `to` now: its references resolve from there, and what is
+    /// said of it names it (review 50d, 1: the page kept its old place).
+    fn moved_to(&mut self, to: &std::path::Path) {
+        self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
+        if let Some(open) = self.open.as_deref() {
+            self.open = Some(std::sync::Arc::new(crate::OpenPage {
+                path: self.path.clone(),
+                page: open.page.clone(),
+                site: std::sync::Arc::clone(&open.site),
+            }));
         }
     }
 
@@ -294,7 +307,7 @@ impl Session {
     pub fn save_as(&mut self, to: &std::path::Path, data: &crate::storage::AppData) -> Result<()> {
         crate::fs::write_atomic(to, self.current.page.as_bytes())?;
         data.clear_journal(&self.path);
-        self.path = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
+        self.moved_to(to);
         self.disk.page = self.current.page.clone();
         self.missing = None;
         self.version += 1;
