@@ -292,12 +292,16 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 
 /// What stops Hugo's build of the page as it is in memory: the errors [`check_doc`]
 /// finds (a date Hugo cannot read, a reference to no page, a template that fails…),
-/// each `path:line:col: message` with the path from the site's folder. What the app
-/// says after a save and an export.
+/// each `path:line:col: message` with the path from the site's folder, in the order of
+/// the page's text (review 50d, 4). What the app says after a save and an export.
 pub fn build_stopping(doc: &crate::OpenPage) -> Vec<String> {
-    check_doc(doc)
+    let mut stops: Vec<Diagnostic> = check_doc(doc)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
+        .collect();
+    stops.sort_by_key(|d| (d.path.clone(), d.line, d.col));
+    stops
+        .into_iter()
         .map(|d| {
             let path = d.path.strip_prefix(&doc.site.root).unwrap_or(&d.path);
             format!("{}:{}:{}: {}", path.display(), d.line, d.col, d.message)

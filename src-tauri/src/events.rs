@@ -246,12 +246,31 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 
 const CLOSE_ANYWAY: &str = "Close anyway";
 
-/// The unsaved-changes question, before closing.
+/// The unsaved-changes question, before closing; it says where Hugo would stop on the page
+/// as it would be saved (review 50d, 3: it was saved and closed without a word).
 fn ask_unsaved<R: Runtime>(window: &Window<R>) {
     let w = window.clone();
+    let state = window.state::<AppState>();
+    let page = state.lock().as_ref().and_then(|s| s.export_source().ok());
+    let stops = page
+        .as_deref()
+        .and_then(|p| {
+            crate::error::guard("checking the page", || Ok(folio::check::build_stopping(p))).ok()
+        })
+        .unwrap_or_default();
+    let warning = match stops.as_slice() {
+        [] => String::new(),
+        [one] => format!("\n\nAs it is, Hugo will not build it: {one}"),
+        [first, rest @ ..] => format!(
+            "\n\nAs it is, Hugo will not build it: {first} (and {} more: folio check lists them)",
+            rest.len()
+        ),
+    };
     window
         .dialog()
-        .message("This page has unsaved changes. Save them before closing Folio?")
+        .message(format!(
+            "This page has unsaved changes. Save them before closing Folio?{warning}"
+        ))
         .title("Unsaved changes")
         .buttons(MessageDialogButtons::YesNoCancelCustom(
             SAVE.into(),

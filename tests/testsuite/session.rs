@@ -761,6 +761,52 @@ fn the_journal_under_a_pages_old_name_goes_when_the_rename_is_followed_or_it_is_
 }
 
 #[test]
+fn a_page_saved_under_a_new_name_is_checked_and_exported_from_there() {
+    // Review 50d, 1: the check after Save As (and an export) read the page at its old
+    // place: a ref that resolves only from the new one was said not to, and the message
+    // named the old file.
+    let (_d, page, data) = sample();
+    let content = page.parent().unwrap();
+    fs::create_dir_all(content.join("posts")).unwrap();
+    fs::write(content.join("posts/second.md"), "---\ntitle: Second\n---\n").unwrap();
+    fs::write(
+        &page,
+        "---\ntitle: About\n---\nSee [s]({{< ref \"./second.md\" >}}).\n",
+    )
+    .unwrap();
+    let mut s = Session::open(&page).unwrap();
+    let stops = |s: &Session| folio::check::build_stopping(&s.export_source().unwrap());
+    assert_eq!(stops(&s).len(), 1, "not found beside about.md");
+    s.save_as(&content.join("posts/moved.md"), &data).unwrap();
+    assert_eq!(
+        stops(&s),
+        Vec::<String>::new(),
+        "found beside posts/moved.md"
+    );
+    s.save_as(&content.join("again.md"), &data).unwrap();
+    let [stop] = stops(&s).try_into().unwrap();
+    assert!(stop.starts_with("content/en/again.md:4:"), "{stop}");
+}
+
+#[test]
+fn where_hugo_stops_is_said_in_the_order_of_the_page() {
+    // Review 50d, 4: the front matter's stop came after the body's, past "and 3 more".
+    let (_d, page, _) = sample();
+    fs::write(
+        &page,
+        "---\ntitle: About\nlastmod: soon\n---\nSee [s]({{< ref \"gone.md\" >}}).\n\n\
+         {{< nope >}}\n",
+    )
+    .unwrap();
+    let stops = folio::check::build_stopping(&folio::OpenPage::open(&page).unwrap());
+    let lines: Vec<usize> = stops
+        .iter()
+        .filter_map(|s| s.split(':').nth(1)?.parse().ok())
+        .collect();
+    assert_eq!(lines, [3, 5, 7], "{stops:?}");
+}
+
+#[test]
 fn reloading_discards_changes_and_can_be_undone() {
     let (_d, page, _) = sample();
     let mut s = Session::open(&page).unwrap();
