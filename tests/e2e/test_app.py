@@ -246,6 +246,17 @@ class EditingTest(AppTest):
         result = self.invoke("export_site", {"dir": str(Path(self.tmp) / "export")})
         self.assertEqual(len(result["stops"]), 1, result["stops"])
 
+    def test_ctrl_s_right_after_fast_typing_saves_every_key_typed(self):
+        # Review 50d, 2: Ctrl+S overtook keys the window had yet to hand the page, and saved
+        # half the line as "Saved.".
+        self.add_text_at_end()
+        line = 'R1 [a]({{< ref "about.md" >}}) [b]({{< ref "about.md" >}}) [c]({{< ref "about.md" >}}).'
+        self.focus_window()
+        subprocess.run(["xdotool", "type", "--delay", "10", line], check=True, timeout=20)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+s"], check=True, timeout=10)
+        self.s.wait(lambda: self.page.read_text() != SAMPLE, what="the save")
+        self.assertEqual(self.page.read_text(), SAMPLE + "\n" + line + "\n")
+
     def test_back_to_the_last_text_that_reads_takes_the_held_typing_out(self):
         # Trial 50a, 7: the action promised "the page's text" and left the typing that read.
         self.add_text_at_end()
