@@ -699,8 +699,9 @@ async function save(overwrite = false) {
  *  while saving, so nothing was written yet. */
 async function outside(o, saving = false) {
   const again = saving ? " Nothing was saved yet: check the preview, then save again." : "";
-  // What the file on disk is now replaces what was said of it before.
-  if (o.kind !== "unwatched") clearNotice("disk");
+  // What the file on disk is now replaces what was said of it before: where Hugo stopped
+  // on the page last saved is not said of another (review 50d, 6).
+  if (o.kind !== "unwatched") ["disk", "stops"].forEach(clearNotice);
   switch (o.kind) {
     case "reloaded":
       notice("The page changed on disk and was reloaded.", "ok", [], 5000);

@@ -245,6 +245,11 @@ class EditingTest(AppTest):
         self.assertRegex(self.s.text(stop), r'content/en/about\.md:\d+:\d+: Ref "nowhere\.md": page not found')
         result = self.invoke("export_site", {"dir": str(Path(self.tmp) / "export")})
         self.assertEqual(len(result["stops"]), 1, result["stops"])
+        # A change from outside: what was said of the page saved is not said of it (review
+        # 50d, 6).
+        self.page.write_text(self.page.read_text() + "\nMore.\n")
+        self.s.wait(lambda: not [n for n in self.s.find_all("#notices .warn")
+                                 if "Hugo will not build this page" in self.s.text(n)], what="the stop unsaid")
 
     def test_ctrl_s_right_after_fast_typing_saves_every_key_typed(self):
         # Review 50d, 2: Ctrl+S overtook keys the window had yet to hand the page, and saved
