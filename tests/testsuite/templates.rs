@@ -4313,6 +4313,9 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
                     {{ urls.JoinPath \"https://e.org/a/\" \"b\" \"../c/\" }} {{ urls.JoinPath \"a\" \"b\" }} \
                     {{ urls.JoinPath \"/work\" \"my project\" \"ü\" \"b?c\" \"#d\" }} \
                     {{ urls.JoinPath \"a(b)\" \"x%20y\" }} {{ urls.JoinPath \"/a b(c)\" \"x%2Fy\" }} \
+                    {{ urls.JoinPath \"https://e.org/a?q=1#f\" \"b\" }} {{ urls.JoinPath \"https://e.org/a\" \"\" }} \
+                    {{ urls.JoinPath \"//cdn.e.org/lib\" \"x.js\" }} {{ urls.JoinPath \"mailto:x@y\" \"b\" }} \
+                    {{ urls.JoinPath \"\" }} {{ urls.JoinPath \"https://e.org\" }} \
                     {{ symdiff (slice 1 2 3) (slice 3 4) }} {{ fmt.Printf \"%03d\" 7 }} {{ fmt.Print \"x\" 1 }} \
                     {{ page.Title }}";
     let site = crate::support::hugo_site(&[

@@ -122,23 +122,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("urls.PathUnescape", |a| {
         let s = str_arg(a, 0, "urls.PathUnescape")?;
-        let bad = s.match_indices('%').find(|&(i, _)| {
-            let hex = s.get(i + 1..i + 3).unwrap_or_default();
-            hex.len() != 2 || !hex.bytes().all(|b| b.is_ascii_hexdigit())
-        });
-        if let Some((i, _)) = bad {
-            // Go quotes the escape's bytes (`"%4\xc3"`).
-            let bytes = s
-                .as_bytes()
-                .get(i..(i + 3).min(s.len()))
-                .unwrap_or_default();
-            let escape: String = bytes
-                .iter()
-                .map(|&b| match b {
-                    b' '..=b'~' => char::from(b).to_string(),
-                    _ => format!("\\x{b:02x}"),
-                })
-                .collect();
+        if let Some(escape) = bad_escape(&s) {
             return Err(exec_error(format!(
                 "urls.PathUnescape: invalid URL escape \"{escape}\""
             )));
@@ -432,37 +416,90 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The first `%` of `text` that starts no escape (`%` and two hex digits), as Go's
+/// `EscapeError` quotes it: it and the two bytes after it, a byte outside ASCII's
+/// printable ones as `\xNN` (`%4\xc3`).
+pub(super) fn bad_escape(text: &str) -> Option<String> {
+    let (i, _) = text.match_indices('%').find(|&(i, _)| {
+        let hex = text.get(i + 1..i + 3).unwrap_or_default();
+        hex.len() != 2 || !hex.bytes().all(|b| b.is_ascii_hexdigit())
+    })?;
+    let bytes = text
+        .as_bytes()
+        .get(i..(i + 3).min(text.len()))
+        .unwrap_or_default();
+    Some(
+        bytes
+            .iter()
+            .map(|&b| match b {
+                b' '..=b'~' => char::from(b).to_string(),
+                _ => format!("\\x{b:02x}"),
+            })
+            .collect(),
+    )
+}
+
 /// Go's `url.JoinPath` as Hugo's `urls.JoinPath` uses it: the first element a URL (or a
-/// path), the others joined to its path with `/`, `.` and `..` taken out; a trailing `/`
-/// of the last element kept; the path escaped as Go escapes it ([`escaped_path`]).
+/// path), read as `url.Parse` reads it (its query and fragment kept after the path; an
+/// opaque one, `mailto:x@y`, as it is), the others joined to its path with `/`, `.` and
+/// `..` taken out; a trailing `/` of the last element kept; the path escaped as Go
+/// escapes it ([`escaped_path`]).
 ///
 /// # Errors
-/// No element at all.
+/// No element at all; a `%` that starts no escape, in the base (Go cannot parse it) or
+/// in the path joined.
 fn join_path(parts: &[String]) -> gotmpl::Result<String> {
     let (first, rest) = parts
         .split_first()
         .ok_or_else(|| exec_error("urls.JoinPath: no elements"))?;
-    let (origin, path) = match first.find("://") {
-        Some(i) => {
-            let after = i + 3;
-            let slash = first
-                .get(after..)
-                .and_then(|r| r.find('/'))
-                .map_or(first.len(), |s| after + s);
-            (
-                first.get(..slash).unwrap_or_default(),
-                first.get(slash..).unwrap_or_default(),
-            )
-        }
-        None => ("", first.as_str()),
+    let (before, fragment) = first
+        .split_once('#')
+        .map_or((first.as_str(), None), |(b, f)| (b, Some(f)));
+    let (before, query) = before
+        .split_once('?')
+        .map_or((before, None), |(b, q)| (b, Some(q)));
+    let (scheme, after) = crate::text::split_scheme(before).map_or(("", before), |(s, r)| (s, r));
+    if !scheme.is_empty() && !after.starts_with('/') {
+        // Opaque: Go writes it as it is, whatever was joined to its (empty) path.
+        return Ok(first.clone());
+    }
+    let (authority, path) = match after.strip_prefix("//") {
+        Some(a) => a.find('/').map_or((Some(a), ""), |i| {
+            (a.get(..i), a.get(i..).unwrap_or_default())
+        }),
+        None => (None, after),
     };
-    // The base's path as `url.Parse` left it (escaped), then the elements as given.
+    if let Some(escape) = bad_escape(path).or_else(|| fragment.and_then(bad_escape)) {
+        return Err(exec_error(format!(
+            "urls.JoinPath: parse {first:?}: invalid URL escape \"{escape}\""
+        )));
+    }
+    let origin = match (scheme, authority) {
+        ("", None) => String::new(),
+        ("", Some(a)) => format!("//{a}"),
+        (s, None) => format!("{s}:"),
+        (s, Some(a)) => format!("{s}://{a}"),
+    };
+    let path = join_segments(path, rest, !origin.is_empty())?;
+    let query = query.map_or(String::new(), |q| format!("?{q}"));
+    let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
+    Ok(format!("{origin}{path}{query}{fragment}"))
+}
+
+/// `url.URL.JoinPath` of a base's `path` (as written) and the elements `rest`: the base
+/// as `url.Parse` left it (escaped), then the elements as given, joined and cleaned
+/// (`path.Join`), rooted when the path or the URL (`rooted`, a host's) is; a `/` after
+/// when the last element (or the base alone, or no base) ends in one.
+fn join_segments(path: &str, rest: &[String], rooted: bool) -> gotmpl::Result<String> {
     let base = escaped_path(path);
     let joined = std::iter::once(base.as_str())
         .chain(rest.iter().map(String::as_str))
         .collect::<Vec<_>>()
         .join("/");
-    let trailing = joined.ends_with('/');
+    // Go's last element: the base made rooted (`/` for none) when it is alone.
+    let trailing = rest
+        .last()
+        .map_or(base.is_empty() || base.ends_with('/'), |l| l.ends_with('/'));
     let mut segments: Vec<&str> = Vec::new();
     for seg in joined.split('/') {
         match seg {
@@ -473,12 +510,17 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
             s => segments.push(s),
         }
     }
-    let rooted = path.starts_with('/') || !origin.is_empty();
+    let rooted = path.starts_with('/') || rooted;
     let mut joined = format!("{}{}", if rooted { "/" } else { "" }, segments.join("/"));
     if trailing && !joined.ends_with('/') {
         joined.push('/');
     }
-    Ok(format!("{origin}{}", escaped_path(&joined)))
+    if let Some(escape) = bad_escape(&joined) {
+        return Err(exec_error(format!(
+            "urls.JoinPath: invalid URL escape \"{escape}\""
+        )));
+    }
+    Ok(escaped_path(&joined))
 }
 
 /// A path as Go's `url.URL.EscapedPath` writes it once `setPath` has read it: as written
@@ -545,5 +587,15 @@ mod tests {
         );
         assert_eq!(j(&["a", "b"]).unwrap(), "a/b");
         assert_eq!(j(&["/a", "./b"]).unwrap(), "/a/b");
+    }
+
+    #[test]
+    fn join_path_refuses_a_percent_that_starts_no_escape_as_go_does() {
+        // Review 50c, 4: Folio wrote `…/100%`, where Hugo stops the build.
+        let j = |p: &[&str]| join_path(&p.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let message = |r: gotmpl::Result<String>| r.unwrap_err().to_string();
+        assert!(message(j(&["https://e.org/a", "100%"])).contains("invalid URL escape \"%\""));
+        assert!(message(j(&["https://e.org/%zz", "b"]))
+            .contains("parse \"https://e.org/%zz\": invalid URL escape \"%zz\""));
     }
 }
