@@ -1815,7 +1815,8 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
              m={{ $w.FirstSection.Title }} n={{ $w.Params.badge }} \
              o={{ in (slice $s $w) .Page.Parent }} \
              p={{ range where (slice $w .Page) \"Parent\" $s }}[{{ .Title }}]{{ end }} \
-             q={{ range where (slice $w .Page) \"Parent\" \"ne\" $s }}[{{ .Title }}]{{ end }}</p>",
+             q={{ range where (slice $w .Page) \"Parent\" \"ne\" $s }}[{{ .Title }}]{{ end }} \
+             r={{ range where (slice (dict \"t\" \"x\" \"n\" \"y\")) \"t\" \"ne\" $s }}[{{ .n }}]{{ end }}</p>",
         ),
     ]);
     hugo_build(site.path(), "sections reached by GetPage");
@@ -1823,7 +1824,7 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
     assert!(
         hugo.contains(
             "a=true b=true c=true d=Projects e=true f=false g=Site|home h=true \
-             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true p=[Web] q=[App]"
+             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true p=[Web] q=[App] r=[y]"
         ),
         "{hugo}"
     );

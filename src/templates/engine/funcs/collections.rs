@@ -866,10 +866,11 @@ fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
     if let (Value::Bool(x), Value::Bool(y)) = (got, want) {
         return Ok((is_eq && x == y) || (is_ne && x != y));
     }
-    // Pages are one page or two (Hugo compares the pointers: review 50b, 5).
+    // A page is one page or another, and nothing else (Hugo's `tryEq` asks the page's
+    // `Eq` first, whichever side it is on: reviews 50b, 5 and 50c, 3).
     let page = |v: &Value| values::kind_of(v) == Some("page");
-    if page(got) && page(want) {
-        let same = equal(got, want);
+    if (page(got) || page(want)) && (is_eq || is_ne) {
+        let same = page(got) && page(want) && equal(got, want);
         return Ok((is_eq && same) || (is_ne && !same));
     }
     let order = match (got, want) {
