@@ -1498,6 +1498,16 @@ fn parent_read(e: &mut Expr, calls: &mut Calls) {
         None => Expr::Field(pos, std::mem::take(fields)),
         Some(name) => Expr::Variable(pos, name, std::mem::take(fields)),
     };
+    read_through_parent(e, (chain_pos, holder, rest), calls);
+}
+
+/// `e` becomes the fields `rest` of `holder`'s container read through [`PARENT`] at
+/// `chain_pos`, and any container read after them is read so too.
+fn read_through_parent(
+    e: &mut Expr,
+    (chain_pos, holder, rest): (Pos, Expr, Vec<SmolStr>),
+    calls: &mut Calls,
+) {
     *e = Expr::Chain(
         chain_pos,
         Box::new(call(chain_pos, PARENT, vec![holder])),
@@ -1532,16 +1542,7 @@ fn parent_read_in_chain(e: &mut Expr, calls: &mut Calls) {
     } else {
         Expr::Chain(*pos, inner, std::mem::take(fields))
     };
-    *e = Expr::Chain(
-        chain_pos,
-        Box::new(call(chain_pos, PARENT, vec![holder])),
-        rest,
-    );
-    calls.push(Call {
-        name: PARENT.to_string(),
-        offset: chain_pos.offset,
-    });
-    parent_read(e, calls);
+    read_through_parent(e, (chain_pos, holder, rest), calls);
 }
 
 /// The function a container's fields are read through ([`parent_read`]).

@@ -1274,17 +1274,11 @@ struct UserInfo {
 
 /// What Go's `Userinfo.String` escapes in a name or a password (`encodeUserPassword`):
 /// all but letters, digits, `-_.~` and `$&+,;=`.
-const GO_USER: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'+')
+const GO_USER: &percent_encoding::AsciiSet = &super::encoding::PATH_SEGMENT
+    .add(b':')
+    .add(b'@')
     .remove(b',')
-    .remove(b';')
-    .remove(b'=');
+    .remove(b';');
 
 impl UserInfo {
     /// What comes before the `@` of a URL's host (`""` for none).
