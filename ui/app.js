@@ -654,7 +654,7 @@ for (const type of ["keydown", "input"]) {
 
 /** How long no key must reach the page before keys typed count as all in (ms), and the
  *  longest a request waits for that (a key held down). */
-const KEYS_QUIET = 80;
+const KEYS_QUIET = 150;
 const KEYS_WAIT_AT_MOST = 2000;
 
 /** Waits for the keys typed to be all in, then for the edits they made: a menu request
