@@ -97,7 +97,8 @@ impl<'a> Lexer<'a> {
     }
 
     /// The error for character `c` at the position, inside the tag opened at `start`: a tag
-    /// that reads on past its line is likely left open, and says so (trial 50a, 6).
+    /// that reads on past its line, and is not closed before another opens, is left open,
+    /// and says so (trial 50a, 6).
     fn unrecognized_in(
         &self,
         start: usize,
@@ -109,7 +110,16 @@ impl<'a> Lexer<'a> {
             .src
             .get(start..self.pos)
             .map_or(0, |t| t.matches('\n').count());
-        if above == 0 {
+        // Closed further on, before another tag opens: a character it cannot hold, not a
+        // tag left open (review 50e, 5).
+        let after = self.src.get(self.pos..).unwrap_or_default();
+        let closed = after.find(notation.right()).is_some_and(|close| {
+            ["{{<", "{{%"]
+                .iter()
+                .filter_map(|open| after.find(open))
+                .all(|open| open > close)
+        });
+        if above == 0 || closed {
             return unrecognized(self.pos, c, notation);
         }
         let name = st
