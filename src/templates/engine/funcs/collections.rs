@@ -850,6 +850,16 @@ fn where_(a: &[Value]) -> gotmpl::Result<Value> {
 /// fails every test. `in` looks in a list of the item's kind, or in a string for a
 /// substring; `like` is a regular expression on a string.
 fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
+    let is_eq = matches!(op, "" | "=" | "==" | "eq");
+    let is_ne = matches!(op, "!=" | "<>" | "ne");
+    // A page is one page or another, and nothing else (Hugo's `tryEq` asks the page's
+    // `Eq` first, whichever side it is on, before anything else: reviews 50b, 5, 50c, 3
+    // and 50e, 4).
+    let page = |v: &Value| values::kind_of(v) == Some("page");
+    if (page(got) || page(want)) && (is_eq || is_ne) {
+        let same = page(got) && page(want) && equal(got, want);
+        return Ok((is_eq && same) || (is_ne && !same));
+    }
     let is_time = |v: &Value| values::kind_of(v) == Some("time");
     // A time is only compared with a time (or looked for in a list).
     if is_time(got) != is_time(want) && !matches!(want, Value::List(_) | Value::Nil) {
@@ -857,21 +867,12 @@ fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
     }
     let (got, want) = (ordered_as(got), ordered_as(want));
     let (got, want) = (got.as_ref(), want.as_ref());
-    let is_eq = matches!(op, "" | "=" | "==" | "eq");
-    let is_ne = matches!(op, "!=" | "<>" | "ne");
     let nil = |v: &Value| matches!(v, Value::Nil);
     if nil(got) || nil(want) {
         return Ok((is_eq && nil(got) == nil(want)) || (is_ne && nil(got) != nil(want)));
     }
     if let (Value::Bool(x), Value::Bool(y)) = (got, want) {
         return Ok((is_eq && x == y) || (is_ne && x != y));
-    }
-    // A page is one page or another, and nothing else (Hugo's `tryEq` asks the page's
-    // `Eq` first, whichever side it is on: reviews 50b, 5 and 50c, 3).
-    let page = |v: &Value| values::kind_of(v) == Some("page");
-    if (page(got) || page(want)) && (is_eq || is_ne) {
-        let same = page(got) && page(want) && equal(got, want);
-        return Ok((is_eq && same) || (is_ne && !same));
     }
     let order = match (got, want) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
