@@ -1816,7 +1816,8 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
              o={{ in (slice $s $w) .Page.Parent }} \
              p={{ range where (slice $w .Page) \"Parent\" $s }}[{{ .Title }}]{{ end }} \
              q={{ range where (slice $w .Page) \"Parent\" \"ne\" $s }}[{{ .Title }}]{{ end }} \
-             r={{ range where (slice (dict \"t\" \"x\" \"n\" \"y\")) \"t\" \"ne\" $s }}[{{ .n }}]{{ end }}</p>",
+             r={{ range where (slice (dict \"t\" \"x\" \"n\" \"y\")) \"t\" \"ne\" $s }}[{{ .n }}]{{ end }} \
+             s={{ range where (slice (dict \"t\" now \"n\" \"y\")) \"t\" \"ne\" $s }}[{{ .n }}]{{ end }}</p>",
         ),
     ]);
     hugo_build(site.path(), "sections reached by GetPage");
@@ -1824,7 +1825,7 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
     assert!(
         hugo.contains(
             "a=true b=true c=true d=Projects e=true f=false g=Site|home h=true \
-             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true p=[Web] q=[App] r=[y]"
+             i=Blogs|no file|home j=true l=Web m=Projects n=hot o=true p=[Web] q=[App] r=[y] s=[y]"
         ),
         "{hugo}"
     );
@@ -2797,7 +2798,87 @@ fn a_nil_parent_of_a_page_or_a_map_reads_as_nothing() {
     crate::support::hugo_build(fine.path(), "nils of other kinds");
     assert!(hugo_page(fine.path(), "page").contains("<p><i></i>[]</p>"));
     assert!(preview(fine.path()).contains("<p><i></i>[]</p>"));
+    // Review 50e, 6: nine aliases of a map, then its `.Parent`, were taken for a container.
+    let aliases: String = (1..=9)
+        .map(|i| format!("{{{{ $v{i} := $v{} }}}}", i - 1))
+        .collect();
+    let chain = site_with(
+        &[(
+            "chain",
+            &format!("{{{{ $v0 := dict \"a\" 1 }}}}{aliases}{{{{ $c := $v9.Parent }}}}[{{{{ $c.Title }}}}]"),
+        )],
+        "{{< chain >}}",
+    );
+    assert!(
+        preview(chain.path()).contains("[]"),
+        "{}",
+        preview(chain.path())
+    );
+    assert_eq!(
+        checked(&chain.path().join("content/page.md")),
+        Vec::<String>::new()
+    );
 }
+
+/// Templates reading a nil container, each as Hugo stops on it: (name, template, called
+/// inside a container, Folio's column; Hugo's is one less).
+const CONTAINER_READS: &[(&str, &str, bool, usize)] = &[
+    (
+        "chain",
+        "{{ $p := .Parent }}<p>{{ $p.Parent.Name }}</p>",
+        true,
+        28,
+    ),
+    (
+        "again",
+        "{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ $p = . }}",
+        false,
+        28,
+    ),
+    ("direct", "<p>{{ .Parent.Parent.Get \"x\" }}</p>", true, 14),
+    (
+        "grand",
+        "{{ $p := .Parent }}{{ $g := $p.Parent }}<p>{{ $g.Name }}</p>",
+        true,
+        49,
+    ),
+    (
+        "up",
+        "{{ $p := .Parent }}{{ $p = $p.Parent }}<p>{{ $p.Name }}</p>",
+        true,
+        48,
+    ),
+    (
+        "kept",
+        "{{ $s := $ }}{{ $p := $s.Parent }}<p>{{ $p.Name }}</p>",
+        false,
+        43,
+    ),
+    (
+        "withdot",
+        "{{ with . }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}",
+        false,
+        40,
+    ),
+    (
+        "declared",
+        "{{ $p := \"\" }}{{ $p = .Parent }}<p>{{ $p.Name }}</p>",
+        false,
+        41,
+    ),
+    (
+        "withparent",
+        "{{ with .Parent }}{{ $g := .Parent }}<p>{{ $g.Name }}</p>{{ end }}",
+        true,
+        46,
+    ),
+    (
+        "withelse",
+        "{{ with .Get \"x\" }}{{ . }}{{ else }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}",
+        false,
+        64,
+    ),
+];
 
 #[test]
 fn a_container_read_deeper_or_kept_another_way_fails_when_there_is_none() {
@@ -2805,22 +2886,6 @@ fn a_container_read_deeper_or_kept_another_way_fails_when_there_is_none() {
     // `.Parent.Parent.Get` read nil where Hugo stops. Review 50c,
     // 1: so did a container's container kept (`$g := $p.Parent`, `$p = $p.Parent`), the
     // shortcode kept (`$s := $`), and `.Parent` under `with .` or in a `with`'s `else`.
-    // (name, template, inside a container, Folio's column: Hugo's is one less.)
-    const FAILING: &[(&str, &str, bool, usize)] = &[
-        ("chain", "{{ $p := .Parent }}<p>{{ $p.Parent.Name }}</p>", true, 28),
-        ("again", "{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ $p = . }}", false, 28),
-        ("direct", "<p>{{ .Parent.Parent.Get \"x\" }}</p>", true, 14),
-        ("grand", "{{ $p := .Parent }}{{ $g := $p.Parent }}<p>{{ $g.Name }}</p>", true, 49),
-        ("up", "{{ $p := .Parent }}{{ $p = $p.Parent }}<p>{{ $p.Name }}</p>", true, 48),
-        ("kept", "{{ $s := $ }}{{ $p := $s.Parent }}<p>{{ $p.Name }}</p>", false, 43),
-        ("withdot", "{{ with . }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}", false, 40),
-        (
-            "withelse",
-            "{{ with .Get \"x\" }}{{ . }}{{ else }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}",
-            false,
-            64,
-        ),
-    ];
     let call = |name: &str, inside: bool| {
         if inside {
             format!("{{{{< era >}}}}{{{{< {name} >}}}}{{{{< /era >}}}}")
@@ -2830,23 +2895,23 @@ fn a_container_read_deeper_or_kept_another_way_fails_when_there_is_none() {
     };
     let mut templates = vec![("era", "<div>{{ .Inner }}</div>")];
     templates.extend(
-        FAILING
+        CONTAINER_READS
             .iter()
             .map(|(name, template, ..)| (*name, *template)),
     );
-    let body: Vec<String> = FAILING
+    let body: Vec<String> = CONTAINER_READS
         .iter()
         .map(|(name, _, inside, _)| call(name, *inside))
         .collect();
     let html = preview(site_with(&templates, &body.join("\n\n")).path());
-    for (file, _, _, col) in FAILING {
+    for (file, _, _, col) in CONTAINER_READS {
         assert!(
             html.contains(&format!("layouts/shortcodes/{file}.html:1:{col}: ")),
             "{file}: {html}"
         );
     }
     // Hugo stops at the first: each alone.
-    for (file, template, inside, col) in FAILING {
+    for (file, template, inside, col) in CONTAINER_READS {
         let alone = site_with(
             &[("era", "<div>{{ .Inner }}</div>"), (file, template)],
             &call(file, *inside),

@@ -325,9 +325,16 @@ fn container_variables(list: &ListNode) -> std::collections::HashSet<String> {
         any: true,
         ..HeldVars::default()
     };
-    for _ in 0..8 {
+    // Each round takes one variable out at least, or settles (review 50e, 6): as many
+    // rounds as the first finds variables, and one more, are enough.
+    let mut rounds = usize::MAX;
+    let mut round = 0;
+    while round <= rounds {
         let mut next = HeldVars::default();
         next.walk(list, true, &known);
+        if round == 0 {
+            rounds = next.container.len() + next.shortcode.len() + next.other.len() + 1;
+        }
         next.container.retain(|v| !next.other.contains(v));
         next.shortcode.retain(|v| !next.other.contains(v));
         let settled =
@@ -336,6 +343,7 @@ fn container_variables(list: &ListNode) -> std::collections::HashSet<String> {
         if settled {
             break;
         }
+        round += 1;
     }
     known.container
 }
@@ -360,12 +368,14 @@ enum Held {
 }
 
 impl HeldVars {
-    /// What `arg` holds where the dot is the shortcode (`root`), with `known` variables.
+    /// What `arg` holds where the dot is the shortcode or a container (`root`), with
+    /// `known` variables. A literal is never nil, as the shortcode is not (review 50e, 2).
     fn held(arg: &[Expr], root: bool, known: &HeldVars) -> Held {
         let parents = |f: &[SmolStr]| !f.is_empty() && f.iter().all(|f| f == "Parent");
         let shortcode_var = |v: &str| v == "$" || known.any || known.shortcode.contains(v);
         let container_var = |v: &str| known.any || known.container.contains(v);
         match arg {
+            [Expr::String(..) | Expr::Number(..) | Expr::Bool(..)] => Held::Shortcode,
             [Expr::Dot(_)] if root => Held::Shortcode,
             [Expr::Field(_, f)] if root && parents(f) => Held::Container,
             [Expr::Variable(_, v, f)] if f.is_empty() && shortcode_var(v) => Held::Shortcode,
@@ -388,8 +398,10 @@ impl HeldVars {
                         [c] if b.pipe.decl.is_empty() => c.args.as_slice(),
                         _ => &[],
                     };
-                    let of_shortcode = HeldVars::held(arg, root, known) == Held::Shortcode;
-                    (Some(&b.pipe), Some(b), of_shortcode)
+                    // Under `with .` or `with .Parent`, the dot is the shortcode or a
+                    // container (not nil there), whose `.Parent` is one.
+                    let of_holder = HeldVars::held(arg, root, known) != Held::Other;
+                    (Some(&b.pipe), Some(b), of_holder)
                 }
                 Node::List(l) => {
                     self.walk(l, root, known);
