@@ -700,8 +700,10 @@ async function save(overwrite = false) {
 async function outside(o, saving = false) {
   const again = saving ? " Nothing was saved yet: check the preview, then save again." : "";
   // What the file on disk is now replaces what was said of it before: where Hugo stopped
-  // on the page last saved is not said of another (review 50d, 6).
-  if (o.kind !== "unwatched") ["disk", "stops"].forEach(clearNotice);
+  // on the page last saved is not said of other text (review 50d, 6), but stays when
+  // nothing came in (review 50e).
+  if (o.kind !== "unwatched") clearNotice("disk");
+  if (!["unwatched", "nothing"].includes(o.kind)) clearNotice("stops");
   switch (o.kind) {
     case "reloaded":
       notice("The page changed on disk and was reloaded.", "ok", [], 5000);

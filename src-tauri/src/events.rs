@@ -250,34 +250,41 @@ const CLOSE_ANYWAY: &str = "Close anyway";
 /// as it would be saved (review 50d, 3: it was saved and closed without a word).
 fn ask_unsaved<R: Runtime>(window: &Window<R>) {
     let w = window.clone();
-    let state = window.state::<AppState>();
-    let page = state.lock().as_ref().and_then(|s| s.export_source().ok());
-    let stops = page
-        .as_deref()
-        .and_then(|p| {
-            crate::error::guard("checking the page", || Ok(folio::check::build_stopping(p))).ok()
-        })
-        .unwrap_or_default();
-    let warning = match stops.as_slice() {
-        [] => String::new(),
-        [one] => format!("\n\nAs it is, Hugo will not build it: {one}"),
-        [first, rest @ ..] => format!(
-            "\n\nAs it is, Hugo will not build it: {first} (and {} more: folio check lists them)",
-            rest.len()
-        ),
-    };
-    window
-        .dialog()
-        .message(format!(
-            "This page has unsaved changes. Save them before closing Folio?{warning}"
-        ))
-        .title("Unsaved changes")
-        .buttons(MessageDialogButtons::YesNoCancelCustom(
-            SAVE.into(),
-            DONT_SAVE.into(),
-            "Cancel".into(),
-        ))
-        .show_with_result(move |r| close_answered(&w, &r));
+    let page = window
+        .state::<AppState>()
+        .lock()
+        .as_ref()
+        .and_then(|s| s.export_source().ok());
+    // The check renders the page: off the main thread, which the question waits for.
+    std::thread::spawn(move || {
+        let stops = page
+            .as_deref()
+            .and_then(|p| {
+                crate::error::guard("checking the page", || Ok(folio::check::build_stopping(p)))
+                    .ok()
+            })
+            .unwrap_or_default();
+        let warning = match stops.as_slice() {
+            [] => String::new(),
+            [one] => format!("\n\nAs it is, Hugo will not build it: {one}"),
+            [first, rest @ ..] => format!(
+                "\n\nAs it is, Hugo will not build it: {first} (and {} more: folio check lists them)",
+                rest.len()
+            ),
+        };
+        let asked = w.clone();
+        w.dialog()
+            .message(format!(
+                "This page has unsaved changes. Save them before closing Folio?{warning}"
+            ))
+            .title("Unsaved changes")
+            .buttons(MessageDialogButtons::YesNoCancelCustom(
+                SAVE.into(),
+                DONT_SAVE.into(),
+                "Cancel".into(),
+            ))
+            .show_with_result(move |r| close_answered(&asked, &r));
+    });
 }
 
 const SAVE: &str = "Save";
