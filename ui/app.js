@@ -531,8 +531,6 @@ function clearUnparsed(key = null) {
   if (state.unparsed.size !== before) heldChanged();
 }
 
-/** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
- *  even where the model did not change, for text held in a field only). */
 /** The action that takes text not valid yet out of its field: the field shows again the
  *  last text that read, which is the unsaved page's (not the file's: trial 50a, 7). */
 const PUT_BACK = "Back to the last text that reads";
@@ -543,6 +541,8 @@ function notSavedWhileHeld(held) {
     "error", [[PUT_BACK, () => putBack(true)]], 0, "unparsed");
 }
 
+/** Puts the forms back on what the page holds, once the queue is done (`force`: redrawn
+ *  even where the model did not change, for text held in a field only). */
 async function putBack(force = false) {
   await drain();
   const view = await api.currentView().catch(() => null);
