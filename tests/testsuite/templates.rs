@@ -4382,6 +4382,8 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
                     {{ urls.JoinPath \"https://e.org/a?q=1#f\" \"b\" }} {{ urls.JoinPath \"https://e.org/a\" \"\" }} \
                     {{ urls.JoinPath \"//cdn.e.org/lib\" \"x.js\" }} {{ urls.JoinPath \"mailto:x@y\" \"b\" }} \
                     {{ urls.JoinPath \"\" }} {{ urls.JoinPath \"https://e.org\" }} \
+                    {{ urls.JoinPath \"///a\" \"b\" }} {{ urls.JoinPath \"https://e.org\" \"\" }} \
+                    {{ urls.JoinPath \"HTTPS://e.org/a\" \"b\" }} {{ urls.JoinPath \"file:/x\" \"y\" }} \
                     {{ symdiff (slice 1 2 3) (slice 3 4) }} {{ fmt.Printf \"%03d\" 7 }} {{ fmt.Print \"x\" 1 }} \
                     {{ page.Title }}";
     let site = crate::support::hugo_site(&[

@@ -463,7 +463,12 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
         // Opaque: Go writes it as it is, whatever was joined to its (empty) path.
         return Ok(first.clone());
     }
-    let (authority, path) = match after.strip_prefix("//") {
+    // Go reads an authority after `//`, but not after `///` without a scheme (review
+    // 50e, 3).
+    let authority = after
+        .strip_prefix("//")
+        .filter(|_| !scheme.is_empty() || !after.starts_with("///"));
+    let (authority, path) = match authority {
         Some(a) => a.find('/').map_or((Some(a), ""), |i| {
             (a.get(..i), a.get(i..).unwrap_or_default())
         }),
@@ -474,13 +479,18 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
             "urls.JoinPath: parse {first:?}: invalid URL escape \"{escape}\""
         )));
     }
-    let origin = match (scheme, authority) {
+    let scheme = scheme.to_lowercase();
+    let origin = match (scheme.as_str(), authority) {
         ("", None) => String::new(),
         ("", Some(a)) => format!("//{a}"),
         (s, None) => format!("{s}:"),
         (s, Some(a)) => format!("{s}://{a}"),
     };
-    let path = join_segments(path, rest, !origin.is_empty())?;
+    let mut path = join_segments(path, rest)?;
+    // Go's `String`: a path after a host starts with `/`; an empty one is left out.
+    if authority.is_some_and(|a| !a.is_empty()) && !path.is_empty() && !path.starts_with('/') {
+        path.insert(0, '/');
+    }
     let query = query.map_or(String::new(), |q| format!("?{q}"));
     let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
     Ok(format!("{origin}{path}{query}{fragment}"))
@@ -488,9 +498,9 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
 
 /// `url.URL.JoinPath` of a base's `path` (as written) and the elements `rest`: the base
 /// as `url.Parse` left it (escaped), then the elements as given, joined and cleaned
-/// (`path.Join`), rooted when the path or the URL (`rooted`, a host's) is; a `/` after
-/// when the last element (or the base alone, or no base) ends in one.
-fn join_segments(path: &str, rest: &[String], rooted: bool) -> gotmpl::Result<String> {
+/// (`path.Join`), rooted when the path is; a `/` after when the last element (or the
+/// base alone, or no base) ends in one.
+fn join_segments(path: &str, rest: &[String]) -> gotmpl::Result<String> {
     let base = escaped_path(path);
     let joined = std::iter::once(base.as_str())
         .chain(rest.iter().map(String::as_str))
@@ -510,7 +520,7 @@ fn join_segments(path: &str, rest: &[String], rooted: bool) -> gotmpl::Result<St
             s => segments.push(s),
         }
     }
-    let rooted = path.starts_with('/') || rooted;
+    let rooted = path.starts_with('/');
     let mut joined = format!("{}{}", if rooted { "/" } else { "" }, segments.join("/"));
     if trailing && !joined.ends_with('/') {
         joined.push('/');
