@@ -1834,6 +1834,28 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
 }
 
 #[test]
+fn a_key_named_only_in_a_where_reads_the_pages_sections() {
+    // Review 50f, 1: `where $pages "Parent" $s`, with `.Parent` written nowhere, read nil.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"Site\"\n"),
+        ("content/docs/_index.md", "---\ntitle: Docs\n---\n"),
+        ("content/docs/a.md", "---\ntitle: A\n---\n{{< w >}}\n"),
+        (
+            "layouts/shortcodes/w.html",
+            "{{ $s := site.GetPage \"/docs\" }}{{ $l := slice .Page }}<p>\
+             eq=[{{ range where $l \"Parent\" $s }}{{ .Title }}{{ end }}] \
+             ne=[{{ range where $l \"Parent\" \"ne\" now }}{{ .Title }}{{ end }}] \
+             cur=[{{ range where $l \"CurrentSection\" $s }}{{ .Title }}{{ end }}]</p>",
+        ),
+    ]);
+    hugo_build(site.path(), "where by section");
+    let hugo = hugo_page(site.path(), "docs/a");
+    assert!(hugo.contains("<p>eq=[A] ne=[A] cur=[A]</p>"), "{hugo}");
+    let folio = folio_render(&site.path().join("content/docs/a.md"));
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_deeper_folder_without_an_index_file_is_no_page_to_get_page_or_ref() {
     // Review 50b, 7: Folio made a section of it ("Plains").
     let site = crate::support::hugo_site(&[

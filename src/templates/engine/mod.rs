@@ -543,14 +543,18 @@ pub fn field_names<'a>(
 ) -> std::collections::BTreeSet<String> {
     let mut out = std::collections::BTreeSet::new();
     for src in sources {
-        for (k, _) in src.match_indices('.') {
-            let name: String = src
-                .get(k + 1..)
-                .unwrap_or("")
+        // `.Parent`, and a key a collection function reads (`where $pages "Parent" $s`,
+        // `sort $pages "Parent.Title"`: review 50f, 1).
+        for (k, mark) in src.match_indices(['.', '"']) {
+            let rest = src.get(k + 1..).unwrap_or("");
+            let name: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
-            if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            let after = rest.get(name.len()..).unwrap_or("");
+            let named = mark == "." || after.starts_with(['"', '.']);
+            if named
+                && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 && name.chars().any(|c| c.is_ascii_uppercase())
             {
                 out.insert(name);
