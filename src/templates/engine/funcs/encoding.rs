@@ -459,9 +459,11 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
         .split_once('?')
         .map_or((before, None), |(b, q)| (b, Some(q)));
     let (scheme, after) = crate::text::split_scheme(before).map_or(("", before), |(s, r)| (s, r));
-    if !scheme.is_empty() && !after.starts_with('/') {
-        // Opaque: Go writes it as it is, whatever was joined to its (empty) path.
-        return Ok(first.clone());
+    if !scheme.is_empty() && !after.is_empty() && !after.starts_with('/') {
+        // Opaque: Go writes it as it is (its scheme in lower case), whatever was joined
+        // to its (empty) path.
+        let opaque = first.get(scheme.len()..).unwrap_or_default();
+        return Ok(format!("{}{opaque}", scheme.to_lowercase()));
     }
     // Go reads an authority after `//`, but not after `///` without a scheme (review
     // 50e, 3).
@@ -479,21 +481,29 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
             "urls.JoinPath: parse {first:?}: invalid URL escape \"{escape}\""
         )));
     }
-    let scheme = scheme.to_lowercase();
-    let origin = match (scheme.as_str(), authority) {
-        ("", None) => String::new(),
-        ("", Some(a)) => format!("//{a}"),
-        (s, None) => format!("{s}:"),
-        (s, Some(a)) => format!("{s}://{a}"),
-    };
     let mut path = join_segments(path, rest)?;
-    // Go's `String`: a path after a host starts with `/`; an empty one is left out.
-    if authority.is_some_and(|a| !a.is_empty()) && !path.is_empty() && !path.starts_with('/') {
+    // Go's `String`: `//` and the host when there is a host, or a scheme and a path
+    // (but for `scheme:/path`, which omits it); a path after a host starts with `/`
+    // (review 50f, 2 and 3).
+    let host = authority.unwrap_or_default();
+    let omits_host = authority.is_none() && after.starts_with('/');
+    let slashes = !host.is_empty() || (!scheme.is_empty() && !omits_host && !path.is_empty());
+    if !host.is_empty() && !path.is_empty() && !path.starts_with('/') {
         path.insert(0, '/');
     }
+    let scheme = if scheme.is_empty() {
+        String::new()
+    } else {
+        format!("{}:", scheme.to_lowercase())
+    };
+    let host = if slashes {
+        format!("//{host}")
+    } else {
+        String::new()
+    };
     let query = query.map_or(String::new(), |q| format!("?{q}"));
     let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
-    Ok(format!("{origin}{path}{query}{fragment}"))
+    Ok(format!("{scheme}{host}{path}{query}{fragment}"))
 }
 
 /// `url.URL.JoinPath` of a base's `path` (as written) and the elements `rest`: the base
