@@ -2895,6 +2895,24 @@ const CONTAINER_READS: &[(&str, &str, bool, usize)] = &[
         46,
     ),
     (
+        "newdict",
+        "{{ $p := dict }}{{ $p = .Parent }}<p>{{ $p.Name }}</p>",
+        false,
+        43,
+    ),
+    (
+        "alias",
+        "{{ $p := \"\" }}{{ $p = .Parent }}{{ $q := $p }}<p>{{ $q.Name }}</p>",
+        false,
+        55,
+    ),
+    (
+        "aliasagain",
+        "{{ $p := false }}{{ $p = .Parent }}{{ $s := . }}{{ $s = $p }}<p>{{ $s.Name }}</p>",
+        false,
+        70,
+    ),
+    (
         "withelse",
         "{{ with .Get \"x\" }}{{ . }}{{ else }}{{ $p := .Parent }}<p>{{ $p.Name }}</p>{{ end }}",
         false,

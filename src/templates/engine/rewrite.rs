@@ -336,9 +336,16 @@ fn container_variables(list: &ListNode) -> std::collections::HashSet<String> {
             rounds = next.container.len() + next.shortcode.len() + next.other.len() + 1;
         }
         next.container.retain(|v| !next.other.contains(v));
-        next.shortcode.retain(|v| !next.other.contains(v));
-        let settled =
-            !known.any && next.container == known.container && next.shortcode == known.shortcode;
+        // What also holds a value is not surely the shortcode, whose `.Parent` is a
+        // container (`(dict).Parent` is nil, and no error).
+        let (other, value) = (&next.other, &next.value);
+        next.shortcode
+            .retain(|v| !other.contains(v) && !value.contains(v));
+        next.value.retain(|v| !next.other.contains(v));
+        let settled = !known.any
+            && next.container == known.container
+            && next.shortcode == known.shortcode
+            && next.value == known.value;
         known = next;
         if settled {
             break;
@@ -356,30 +363,44 @@ struct HeldVars {
     any: bool,
     container: std::collections::HashSet<String>,
     shortcode: std::collections::HashSet<String>,
+    value: std::collections::HashSet<String>,
     other: std::collections::HashSet<String>,
 }
 
 /// What an assigned value holds, to [`HeldVars`].
 #[derive(PartialEq)]
 enum Held {
+    /// The shortcode's container, or nil for none.
     Container,
+    /// The shortcode (or a container under `with`): never nil, and its `.Parent` is a
+    /// container.
     Shortcode,
+    /// A literal, a new map or list: never nil, and nothing more is known.
+    Value,
+    /// Anything else.
     Other,
 }
 
 impl HeldVars {
     /// What `arg` holds where the dot is the shortcode or a container (`root`), with
-    /// `known` variables. A literal is never nil, as the shortcode is not (review 50e, 2).
+    /// `known` variables. A literal, a `dict` or a `slice` is never nil, as the shortcode
+    /// is not (reviews 50e, 2 and 50f, 4).
     fn held(arg: &[Expr], root: bool, known: &HeldVars) -> Held {
         let parents = |f: &[SmolStr]| !f.is_empty() && f.iter().all(|f| f == "Parent");
         let shortcode_var = |v: &str| v == "$" || known.any || known.shortcode.contains(v);
         let container_var = |v: &str| known.any || known.container.contains(v);
         match arg {
-            [Expr::String(..) | Expr::Number(..) | Expr::Bool(..)] => Held::Shortcode,
+            [Expr::String(..) | Expr::Number(..) | Expr::Bool(..)] => Held::Value,
+            // A new map or list (`$p := dict`): no nil either (review 50f, 4).
+            [Expr::Identifier(_, f), ..] if matches!(f.as_str(), "dict" | "slice") => Held::Value,
             [Expr::Dot(_)] if root => Held::Shortcode,
             [Expr::Field(_, f)] if root && parents(f) => Held::Container,
-            [Expr::Variable(_, v, f)] if f.is_empty() && shortcode_var(v) => Held::Shortcode,
+            // An alias of a variable that may hold a container may hold one (review 50f, 4).
             [Expr::Variable(_, v, f)] if f.is_empty() && container_var(v) => Held::Container,
+            [Expr::Variable(_, v, f)] if f.is_empty() && shortcode_var(v) => Held::Shortcode,
+            [Expr::Variable(_, v, f)] if f.is_empty() && known.value.contains(v.as_str()) => {
+                Held::Value
+            }
             [Expr::Variable(_, v, f)] if parents(f) && (shortcode_var(v) || container_var(v)) => {
                 Held::Container
             }
@@ -418,6 +439,7 @@ impl HeldVars {
                 let into = match held {
                     Held::Container => &mut self.container,
                     Held::Shortcode => &mut self.shortcode,
+                    Held::Value => &mut self.value,
                     Held::Other => &mut self.other,
                 };
                 into.extend(p.decl.iter().map(ToString::to_string));
