@@ -1519,20 +1519,27 @@ fn parent_read(e: &mut Expr, calls: &mut Calls) {
         Expr::Chain(..) => return parent_read_in_chain(e, calls),
         _ => return,
     };
-    let Some(at) = fields.iter().position(|f| f == "Parent") else {
+    let Some(rest) = after_parent(fields) else {
         return;
     };
-    if at + 1 >= fields.len() {
-        return;
-    }
-    let rest = fields.split_off(at + 1);
-    fields.truncate(at);
     let holder = match receiver {
         None if fields.is_empty() => Expr::Dot(pos),
         None => Expr::Field(pos, std::mem::take(fields)),
         Some(name) => Expr::Variable(pos, name, std::mem::take(fields)),
     };
     read_through_parent(e, (chain_pos, holder, rest), calls);
+}
+
+/// The fields read after the first `Parent` of `fields` that has any, which keeps those
+/// before it; `None` (and `fields` as they were) when there is no such `Parent`.
+fn after_parent(fields: &mut Vec<SmolStr>) -> Option<Vec<SmolStr>> {
+    let at = fields.iter().position(|f| f == "Parent")?;
+    if at + 1 >= fields.len() {
+        return None;
+    }
+    let rest = fields.split_off(at + 1);
+    fields.truncate(at);
+    Some(rest)
 }
 
 /// `e` becomes the fields `rest` of `holder`'s container read through [`PARENT`] at
@@ -1562,14 +1569,9 @@ fn parent_read_in_chain(e: &mut Expr, calls: &mut Calls) {
     let Expr::Chain(pos, inner, fields) = e else {
         return;
     };
-    let Some(at) = fields.iter().position(|f| f == "Parent") else {
+    let Some(rest) = after_parent(fields) else {
         return;
     };
-    if at + 1 >= fields.len() {
-        return;
-    }
-    let rest = fields.split_off(at + 1);
-    fields.truncate(at);
     let inner = std::mem::replace(inner, Box::new(Expr::Dot(*pos)));
     let holder = if fields.is_empty() {
         *inner
