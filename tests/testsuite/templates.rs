@@ -2807,7 +2807,9 @@ fn a_nil_parent_of_a_page_or_a_map_reads_as_nothing() {
         &[(
             "fine",
             "<p>{{ partial \"p.html\" (dict \"Name\" \"x\") }}\
-             {{ range slice (dict \"a\" 1) }}{{ $q := .Parent }}[{{ $q.Title }}]{{ end }}</p>",
+             {{ range slice (dict \"a\" 1) }}{{ $q := .Parent }}[{{ $q.Title }}]{{ end }}\
+             {{ with dict \"a\" 1 }}{{ $q := .Parent }}[{{ $q.Name }}]{{ end }}\
+             {{ $m := dict \"a\" 1 }}{{ $m = $m.Parent }}[{{ $m.Name }}]</p>",
         )],
         "{{< fine >}}",
     );
@@ -2818,8 +2820,9 @@ fn a_nil_parent_of_a_page_or_a_map_reads_as_nothing() {
     )
     .unwrap();
     crate::support::hugo_build(fine.path(), "nils of other kinds");
-    assert!(hugo_page(fine.path(), "page").contains("<p><i></i>[]</p>"));
-    assert!(preview(fine.path()).contains("<p><i></i>[]</p>"));
+    // Review 50g, 1: a map's `.Parent` under `with dict`, or kept, failed in Folio.
+    assert!(hugo_page(fine.path(), "page").contains("<p><i></i>[][][]</p>"));
+    assert!(preview(fine.path()).contains("<p><i></i>[][][]</p>"));
     // Review 50e, 6: nine aliases of a map, then its `.Parent`, were taken for a container.
     let aliases: String = (1..=9)
         .map(|i| format!("{{{{ $v{i} := $v{} }}}}", i - 1))

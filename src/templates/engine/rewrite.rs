@@ -401,7 +401,13 @@ impl HeldVars {
             [Expr::Variable(_, v, f)] if f.is_empty() && known.value.contains(v.as_str()) => {
                 Held::Value
             }
-            [Expr::Variable(_, v, f)] if parents(f) && (shortcode_var(v) || container_var(v)) => {
+            // `$v.Parent` of what holds the shortcode or a container, and no value (a
+            // map's `.Parent` is nil, and no error: review 50g, 1).
+            [Expr::Variable(_, v, f)]
+                if parents(f)
+                    && (shortcode_var(v) || container_var(v))
+                    && !known.value.contains(v.as_str()) =>
+            {
                 Held::Container
             }
             _ => Held::Other,
@@ -420,8 +426,12 @@ impl HeldVars {
                         _ => &[],
                     };
                     // Under `with .` or `with .Parent`, the dot is the shortcode or a
-                    // container (not nil there), whose `.Parent` is one.
-                    let of_holder = HeldVars::held(arg, root, known) != Held::Other;
+                    // container (not nil there), whose `.Parent` is one; under `with dict`
+                    // a map, whose `.Parent` is nil and no error (review 50g, 1).
+                    let of_holder = matches!(
+                        HeldVars::held(arg, root, known),
+                        Held::Shortcode | Held::Container
+                    );
                     (Some(&b.pipe), Some(b), of_holder)
                 }
                 Node::List(l) => {
