@@ -1837,7 +1837,7 @@ fn a_section_is_one_page_however_it_is_reached_and_has_its_own_sections_and_casc
 fn a_key_named_only_in_a_where_reads_the_pages_sections() {
     // Review 50f, 1: `where $pages "Parent" $s`, with `.Parent` written nowhere, read nil.
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "title = \"Site\"\n"),
+        ("hugo.toml", "title = \"Site\"\n[params]\nauthor = \"x\"\n"),
         ("content/docs/_index.md", "---\ntitle: Docs\n---\n"),
         ("content/docs/a.md", "---\ntitle: A\n---\n{{< w >}}\n"),
         (
@@ -1845,12 +1845,19 @@ fn a_key_named_only_in_a_where_reads_the_pages_sections() {
             "{{ $s := site.GetPage \"/docs\" }}{{ $l := slice .Page }}<p>\
              eq=[{{ range where $l \"Parent\" $s }}{{ .Title }}{{ end }}] \
              ne=[{{ range where $l \"Parent\" \"ne\" now }}{{ .Title }}{{ end }}] \
-             cur=[{{ range where $l \"CurrentSection\" $s }}{{ .Title }}{{ end }}]</p>",
+             cur=[{{ range where $l \"CurrentSection\" $s }}{{ .Title }}{{ end }}] \
+             bt=[{{ range where $l `Parent` $s }}{{ .Title }}{{ end }}]</p>\
+             <span title=\"Author\"></span><script>var p = {{ site.Params }};</script>",
         ),
     ]);
     hugo_build(site.path(), "where by section");
     let hugo = hugo_page(site.path(), "docs/a");
-    assert!(hugo.contains("<p>eq=[A] ne=[A] cur=[A]</p>"), "{hugo}");
+    assert!(
+        hugo.contains("<p>eq=[A] ne=[A] cur=[A] bt=[A]</p>"),
+        "{hugo}"
+    );
+    // Review 50g, 3: a quoted word gave the params a spelling more.
+    assert!(hugo.contains(r#"var p = {"author":"x"};"#), "{hugo}");
     let folio = folio_render(&site.path().join("content/docs/a.md"));
     assert_eq!(normalise(&folio), normalise(&hugo));
 }

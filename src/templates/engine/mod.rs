@@ -536,6 +536,11 @@ impl<T> PartialEq for Derived<T> {
 
 impl<T> Eq for Derived<T> {}
 
+/// A page's relations to others, which a collection function may read by key (`where
+/// $pages "Parent" $s`): building them for every page is worth it only when a template
+/// names them.
+const KEYED_RELATIONS: &[&str] = &["Parent", "CurrentSection", "FirstSection"];
+
 /// The `.Name` fields with a capital letter in template texts (a scan of the text: a name
 /// in a string or comment is taken too, which costs only an unused alias).
 pub fn field_names<'a>(
@@ -543,16 +548,18 @@ pub fn field_names<'a>(
 ) -> std::collections::BTreeSet<String> {
     let mut out = std::collections::BTreeSet::new();
     for src in sources {
-        // `.Parent`, and a key a collection function reads (`where $pages "Parent" $s`,
-        // `sort $pages "Parent.Title"`: review 50f, 1).
-        for (k, mark) in src.match_indices(['.', '"']) {
+        // `.Parent`, and a page's relation a collection function reads by its key
+        // (`where $pages "Parent" $s`, `sort $pages "Parent.Title"`: reviews 50f, 1 and
+        // 50g, 4); not any quoted word, which would give params a spelling more (50g, 3).
+        for (k, mark) in src.match_indices(['.', '"', '`']) {
             let rest = src.get(k + 1..).unwrap_or("");
             let name: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
             let after = rest.get(name.len()..).unwrap_or("");
-            let named = mark == "." || after.starts_with(['"', '.']);
+            let named = mark == "."
+                || (after.starts_with(['"', '`', '.']) && KEYED_RELATIONS.contains(&name.as_str()));
             if named
                 && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 && name.chars().any(|c| c.is_ascii_uppercase())
