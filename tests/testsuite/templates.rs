@@ -2975,6 +2975,25 @@ fn a_container_read_deeper_or_kept_another_way_fails_when_there_is_none() {
 }
 
 #[test]
+fn a_value_in_single_quotes_is_said_to_keep_them_as_hugo_shows_them() {
+    // Trial 50a, 11: `role='Intern'` shows its quotes in Hugo, and check said nothing.
+    let site = site_with(
+        &[("e", "<p>[{{ .Get \"role\" }}]</p>")],
+        "{{< e role='Intern' >}}\n\n{{< e role=\"'kept'\" >}}",
+    );
+    crate::support::hugo_build(site.path(), "single quotes");
+    assert!(hugo_page(site.path(), "page").contains("<p>[&#39;Intern&#39;]</p>"));
+    let found = checked(&site.path().join("content/page.md"));
+    let [one] = found.as_slice() else {
+        panic!("{found:?}")
+    };
+    assert!(
+        one.contains(":5:12: warning: `'Intern'` is the value with its single quotes"),
+        "{one}"
+    );
+}
+
+#[test]
 fn a_template_error_is_located_in_its_file() {
     let site = site_with(
         &[
