@@ -4455,6 +4455,8 @@ fn hashes_encodings_type_tests_and_paths_that_themes_call_give_hugos_results() {
                     {{ urls.JoinPath \"HTTPS://e.org/a\" \"b\" }} {{ urls.JoinPath \"file:/x\" \"y\" }} \
                     {{ urls.JoinPath \"//\" \"b\" }} {{ urls.JoinPath \"http://\" \"\" }} \
                     {{ urls.JoinPath \"http:\" \"b\" }} {{ urls.JoinPath \"MAILTO:x@y\" }} \
+                    {{ urls.JoinPath \"https://e.org/a#\" \"b\" }} {{ urls.JoinPath \"https://e.org/a#x y\" \"b\" }} \
+                    {{ (urls.Parse \"http://\").String }} \
                     {{ symdiff (slice 1 2 3) (slice 3 4) }} {{ fmt.Printf \"%03d\" 7 }} {{ fmt.Print \"x\" 1 }} \
                     {{ page.Title }}";
     let site = crate::support::hugo_site(&[

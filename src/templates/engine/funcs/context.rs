@@ -1226,8 +1226,9 @@ pub(crate) fn url_escaped(raw: &str, fragment: bool) -> String {
 
 /// Go's `URL.String` (`net/url`): the URL rebuilt from its parts, its path already escaped
 /// and its fragment escaped here; an opaque one (`mailto:a@b.c`) as scheme and opaque;
-/// one Go reads as without a host (`file:/x`, `omit_host`) without `//`.
-fn url_string(
+/// `//` only for a host (or a user), or a scheme and a path but for one Go reads as
+/// without a host (`file:/x`, `omit_host`). `urls.Parse`'s and `urls.JoinPath`'s.
+pub(super) fn url_string(
     (scheme, user, host, omit_host): (&str, &str, &str, bool),
     opaque: Option<&str>,
     escaped_path: &str,
@@ -1241,7 +1242,9 @@ fn url_string(
     }
     if let Some(opaque) = opaque {
         text.push_str(opaque);
-    } else if !(host.is_empty() && user.is_empty()) || (!scheme.is_empty() && !omit_host) {
+    } else if !(host.is_empty() && user.is_empty())
+        || (!scheme.is_empty() && !omit_host && !escaped_path.is_empty())
+    {
         text.push_str("//");
         if !user.is_empty() {
             text.push_str(user);

@@ -481,29 +481,16 @@ fn join_path(parts: &[String]) -> gotmpl::Result<String> {
             "urls.JoinPath: parse {first:?}: invalid URL escape \"{escape}\""
         )));
     }
-    let mut path = join_segments(path, rest)?;
-    // Go's `String`: `//` and the host when there is a host, or a scheme and a path
-    // (but for `scheme:/path`, which omits it); a path after a host starts with `/`
-    // (review 50f, 2 and 3).
-    let host = authority.unwrap_or_default();
+    let path = join_segments(path, rest)?;
+    // Written as Go's `URL.String` writes it (`scheme:/path` omits the host).
     let omits_host = authority.is_none() && after.starts_with('/');
-    let slashes = !host.is_empty() || (!scheme.is_empty() && !omits_host && !path.is_empty());
-    if !host.is_empty() && !path.is_empty() && !path.starts_with('/') {
-        path.insert(0, '/');
-    }
-    let scheme = if scheme.is_empty() {
-        String::new()
-    } else {
-        format!("{}:", scheme.to_lowercase())
-    };
-    let host = if slashes {
-        format!("//{host}")
-    } else {
-        String::new()
-    };
-    let query = query.map_or(String::new(), |q| format!("?{q}"));
-    let fragment = fragment.map_or(String::new(), |f| format!("#{f}"));
-    Ok(format!("{scheme}{host}{path}{query}{fragment}"))
+    Ok(super::context::url_string(
+        (scheme, "", authority.unwrap_or_default(), omits_host),
+        None,
+        &path,
+        (query.unwrap_or_default(), query == Some("")),
+        fragment.unwrap_or_default(),
+    ))
 }
 
 /// `url.URL.JoinPath` of a base's `path` (as written) and the elements `rest`: the base
