@@ -185,14 +185,14 @@ impl OpenPage {
         ctx.cascade = pages.cascade(&lang, &ctx.content_path, front.as_ref());
         ctx.page_translations = self.page_translations(&lang, &abs, &pages, &ctx.title_case);
         ctx.sections = pages.sections(&lang, &ctx.content_path, &ctx.title_case);
-        self.add_home(&lang, &mut ctx);
+        self.add_home(&lang, &mut ctx, &pages);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
             assets: self.site.assets_dirs(),
             bundle,
             page_file: Some(abs.clone()),
             root: Some(self.site.root.clone()),
             themes: self.site.theme_roots(),
-            content: self.pages().content_dir(&lang),
+            content: pages.content_dir(&lang),
             meta: resources_meta(front.as_ref()),
         };
         ctx
@@ -292,8 +292,13 @@ impl OpenPage {
     }
 
     /// Gives `ctx`'s site its `.Home` page ([`OpenPage::home_page`]) when a template reads it.
-    fn add_home(&self, lang: &str, ctx: &mut crate::templates::engine::HugoContext) {
-        if let Some(home) = self.home_page(lang, ctx) {
+    fn add_home(
+        &self,
+        lang: &str,
+        ctx: &mut crate::templates::engine::HugoContext,
+        pages: &SitePages,
+    ) {
+        if let Some(home) = self.home_page(lang, ctx, pages) {
             if let gotmpl::Value::Map(fields) = &mut ctx.site {
                 Arc::make_mut(fields).insert(Arc::from("Home"), home);
             }
@@ -307,6 +312,7 @@ impl OpenPage {
         &self,
         lang: &str,
         ctx: &crate::templates::engine::HugoContext,
+        pages: &SitePages,
     ) -> Option<gotmpl::Value> {
         if !self.site.shortcodes.field_names().contains("Home") {
             return None;
@@ -314,10 +320,10 @@ impl OpenPage {
         if let Some(home) = ctx.sections.first() {
             return Some(home.clone());
         }
-        let content_dir = self.pages().content_dir(lang)?;
+        let content_dir = pages.content_dir(lang)?;
         let ours = crate::site::refs::Lookup::new(&self.site, lang).unsuffixed_is_ours;
         let index = crate::site::index_file(&content_dir, lang, ours);
-        Some(self.pages().section_page(
+        Some(pages.section_page(
             lang,
             (&content_dir, Path::new("")),
             None,
@@ -527,6 +533,7 @@ fn untitled_branch(
 /// The pages of a site around one page: the content folder of each language, the
 /// sections above a page and what their `cascade`s hand down to it. For the page being
 /// rendered and for each page `.GetPage` finds.
+///
 /// Each file's front matter and each section's page are read once, however many pages
 /// `.GetPage` finds below them (review 50b, 2).
 struct SitePages {
@@ -662,7 +669,7 @@ impl SitePages {
         title_case: &crate::templates::engine::funcs::TitleCase,
     ) -> Vec<gotmpl::Value> {
         let names = self.site.shortcodes.field_names();
-        let read = ["CurrentSection", "FirstSection", "Parent"];
+        let read = crate::templates::engine::KEYED_RELATIONS;
         let Some(content_dir) = self
             .content_dir(lang)
             .filter(|_| read.iter().any(|n| names.contains(*n)) && !content_path.is_empty())

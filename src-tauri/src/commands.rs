@@ -187,7 +187,7 @@ pub async fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Save
 /// What stops Hugo's build of the page `written` (none for no page), each
 /// `content/x.md:line:col: …` ([`folio::check::build_stopping`]): the page is written
 /// all the same, and the user told. Checked without the session's lock.
-fn build_stops(written: Option<&folio::OpenPage>) -> CmdResult<Vec<String>> {
+pub(crate) fn build_stops(written: Option<&folio::OpenPage>) -> CmdResult<Vec<String>> {
     let Some(page) = written else {
         return Ok(Vec::new());
     };

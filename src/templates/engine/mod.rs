@@ -536,10 +536,10 @@ impl<T> PartialEq for Derived<T> {
 
 impl<T> Eq for Derived<T> {}
 
-/// A page's relations to others, which a collection function may read by key (`where
-/// $pages "Parent" $s`): building them for every page is worth it only when a template
-/// names them.
-const KEYED_RELATIONS: &[&str] = &["Parent", "CurrentSection", "FirstSection"];
+/// A page's relations to its sections (`.Parent`, `.CurrentSection`, `.FirstSection`),
+/// which a collection function may read by key too (`where $pages "Parent" $s`):
+/// building them for every page is worth it only when a template names them.
+pub const KEYED_RELATIONS: &[&str] = &["Parent", "CurrentSection", "FirstSection"];
 
 /// The `.Name` fields with a capital letter in template texts (a scan of the text: a name
 /// in a string or comment is taken too, which costs only an unused alias).
