@@ -109,6 +109,9 @@ pub struct Catalogue {
     /// `_default/single.html`), by the define's name, first found wins: looked for the
     /// first time a partial is not found otherwise (a rare need: not at start-up).
     defined_partials: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
+    /// Every template's path as `templates.Exists` names it ([`template_paths`]), found
+    /// the first time it is asked.
+    template_paths: engine::Derived<std::collections::BTreeSet<String>>,
 }
 
 /// A name as the catalogue keys it.
@@ -342,10 +345,24 @@ impl Catalogue {
         partial_in(&self.partials, name)
     }
 
-    /// Whether `templates.Exists` finds the partial `name` ([`partial_exists`]); `legacy`:
-    /// it was named under `partials/`.
-    pub fn partial_exists(&self, name: &str, legacy: bool) -> bool {
-        partial_exists(&self.partials, name, legacy)
+    /// Whether `templates.Exists` finds a template at `path` (`_markup/render-link.html`,
+    /// `_default/single.html`, `partials/x.html`): the path of a file under a `layouts`
+    /// folder (the site's, a theme's, a module's) or the path Hugo moves an older one to
+    /// ([`template_paths`]), or one of Hugo's own templates ([`EMBEDDED_TEMPLATES`]); in
+    /// any case, with or without a leading `/` (`TemplateStore.HasTemplate`).
+    pub fn template_exists(&self, path: &str) -> bool {
+        let path = path.to_lowercase();
+        let path = path.strip_prefix('/').unwrap_or(&path);
+        self.template_paths
+            .get_or_init(|| template_paths(&self.layouts))
+            .contains(path)
+            || EMBEDDED_TEMPLATES.contains(&path)
+            || path
+                .strip_prefix("_markup/render-table.")
+                .and_then(|rest| rest.split_once('.'))
+                .is_some_and(|(format, suffix)| {
+                    OUTPUT_FORMATS.contains(&format) && !suffix.is_empty()
+                })
     }
 
     /// The render hook `render-NAME.html` (`link`, `image`, `heading`, `codeblock`…),
@@ -606,25 +623,6 @@ fn partial_in<'a>(
         })
 }
 
-/// Whether the site has the partial `name` as `templates.Exists` names it in Hugo 0.168:
-/// the file's path under a partials folder with its suffix, in any case; under `partials/`
-/// (`templates.Exists "partials/x.html"`) a file of the older `layouts/partials/` folder
-/// only, under `_partials/` one of either (checked with Hugo 0.168).
-pub fn partial_exists(
-    partials: &BTreeMap<String, engine::TemplateFile>,
-    name: &str,
-    legacy: bool,
-) -> bool {
-    partials.get(&name.to_lowercase()).is_some_and(|file| {
-        // The folder after `layouts`.
-        let folders: Vec<_> = file.path.components().map(|c| c.as_os_str()).collect();
-        !legacy
-            || folders
-                .windows(2)
-                .any(|w| matches!(w, [l, p] if *l == "layouts" && *p == "partials"))
-    })
-}
-
 /// `(layouts folder, origin)` for the site, its themes and its modules, in order.
 fn layout_roots(sources: &Sources) -> Vec<(PathBuf, Origin)> {
     let root = &sources.root;
@@ -838,6 +836,113 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
         }
     }
     found
+}
+
+/// Hugo 0.168's own templates as `templates.Exists` names them
+/// (`tpl/tplimpl/embedded/templates/`, and `tweet` for `twitter`, `templates.go`); its
+/// table hook is named once per output format instead (`render-table.html.html`).
+pub const EMBEDDED_TEMPLATES: &[&str] = &[
+    "_hugo/build/js/batch-esm-runner.gotmpl",
+    "_markup/render-codeblock-goat.html",
+    "_markup/render-image.html",
+    "_markup/render-link.html",
+    "_partials/_funcs/get-page-images.html",
+    "_partials/disqus.html",
+    "_partials/google_analytics.html",
+    "_partials/opengraph.html",
+    "_partials/pagination.html",
+    "_partials/schema.html",
+    "_partials/twitter_cards.html",
+    "_server/error.html",
+    "_shortcodes/1__h_simple_assets.html",
+    "_shortcodes/comment.html",
+    "_shortcodes/details.html",
+    "_shortcodes/figure.html",
+    "_shortcodes/gist.html",
+    "_shortcodes/highlight.html",
+    "_shortcodes/instagram.html",
+    "_shortcodes/instagram_simple.html",
+    "_shortcodes/param.html",
+    "_shortcodes/qr.html",
+    "_shortcodes/ref.html",
+    "_shortcodes/relref.html",
+    "_shortcodes/tweet.html",
+    "_shortcodes/twitter.html",
+    "_shortcodes/twitter_simple.html",
+    "_shortcodes/vimeo.html",
+    "_shortcodes/vimeo_simple.html",
+    "_shortcodes/x.html",
+    "_shortcodes/x_simple.html",
+    "_shortcodes/youtube.html",
+    "alias.html",
+    "robots.txt",
+    "rss.xml",
+    "sitemap.xml",
+    "sitemapindex.xml",
+];
+
+/// The paths of the template files under `layouts` folders, in lower case and with `/`,
+/// each also as Hugo ≥ 0.146 moves an older path (`templatestore.go`, `fromLegacyPath`):
+/// `_default/` dropped, `partials/` and `shortcodes/` made `_partials/` and `_shortcodes/`,
+/// `list-baseof.html` made `baseof.list.html`. Hidden files and editor backups are none.
+fn template_paths(layouts: &[PathBuf]) -> std::collections::BTreeSet<String> {
+    /// How many files are read at most: a `layouts` folder is a few hundred.
+    const MAX_FILES: usize = 20_000;
+    let mut paths = std::collections::BTreeSet::new();
+    for dir in layouts {
+        let files = walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .take(MAX_FILES);
+        for entry in files {
+            let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(Path::to_str) else {
+                continue;
+            };
+            let path = rel.replace('\\', "/").to_lowercase();
+            if path.split('/').any(|p| p.starts_with('.')) || path.ends_with('~') {
+                continue;
+            }
+            paths.insert(moved_path(&path));
+            paths.insert(path);
+        }
+    }
+    paths
+}
+
+/// Where Hugo ≥ 0.146 reads an older template path from ([`template_paths`]); the path
+/// itself when it is not an older one.
+fn moved_path(path: &str) -> String {
+    let first = path.split('/').next().unwrap_or_default();
+    if matches!(first, "_partials" | "_shortcodes" | "_markup") {
+        return path.to_string();
+    }
+    let path = path.strip_prefix("_default/").unwrap_or(path);
+    let path = if path.starts_with("partials/") || path.starts_with("shortcodes/") {
+        format!("_{path}")
+    } else {
+        path.to_string()
+    };
+    let (dir, name) = path
+        .rsplit_once('/')
+        .map_or(("", path.as_str()), |(d, n)| (d, n));
+    match name.split_once("-baseof") {
+        Some((id, rest)) if !id.is_empty() => {
+            let rest = if rest.starts_with('.') {
+                rest.to_string()
+            } else {
+                format!(".{rest}")
+            };
+            let name = format!("baseof.{id}{rest}");
+            if dir.is_empty() {
+                name
+            } else {
+                format!("{dir}/{name}")
+            }
+        }
+        _ => path.clone(),
+    }
 }
 
 /// Whether a template file (relative to the site root, or not) is a render hook: it is

@@ -6058,6 +6058,84 @@ fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
     );
 }
 
+/// The paths [`templates_exists_finds_every_layout_as_hugo_names_it`] asks for.
+const EXISTS_NAMES: &[&str] = &[
+    "_default/single.html",
+    "single.html",
+    "/single.html",
+    "Foo/Bar.HTML",
+    "_markup/render-image.html",
+    "_default/_markup/render-image.html",
+    "_markup/render-heading.html",
+    "_markup/render-link.en.html",
+    "_partials/old.html",
+    "partials/tp.html",
+    "_shortcodes/oldsc.html",
+    "baseof.list.html",
+    "index.html",
+    "home.html",
+    "_default/list.html", // the test sites' own
+    "x.txt",
+    ".hidden.html",
+    "_shortcodes/figure.html",
+    "shortcodes/figure.html",
+    "_shortcodes/tweet.html",
+    "_markup/render-table.html",
+    "_markup/render-table.html.html",
+    "_partials/opengraph.html",
+    "_shortcodes/q",
+];
+
+#[test]
+fn templates_exists_finds_every_layout_as_hugo_names_it() {
+    // Hunt AN, 10: render hooks and page layouts were never found. A file is found at its
+    // own path and where Hugo 0.146 moves an older one (`_default/` dropped, `partials/`
+    // made `_partials/`, `list-baseof` made `baseof.list`), in a theme too; Hugo's own
+    // templates are found by their paths.
+    let exists: String = EXISTS_NAMES
+        .iter()
+        .map(|n| format!("{{{{ templates.Exists \"{n}\" }}}},"))
+        .collect();
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\ntheme = \"t\"\n"),
+        ("layouts/_shortcodes/q.html", &format!("<p>{exists}</p>")),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+        (
+            "layouts/_default/list-baseof.html",
+            "{{ block \"main\" . }}{{ end }}",
+        ),
+        (
+            "layouts/_default/_markup/render-image.html",
+            "<img src=\"{{ .Destination }}\">",
+        ),
+        (
+            "layouts/_markup/render-link.en.html",
+            "<a href=\"{{ .Destination }}\">x</a>",
+        ),
+        ("layouts/partials/old.html", "old"),
+        ("layouts/shortcodes/oldsc.html", "old"),
+        ("layouts/foo/bar.html", "bar"),
+        ("layouts/index.html", "home"),
+        ("layouts/x.txt", "x"),
+        ("layouts/.hidden.html", "x"),
+        ("themes/t/layouts/_partials/tp.html", "tp"),
+        (
+            "themes/t/layouts/_markup/render-heading.html",
+            "<h{{ .Level }}>{{ .Text }}</h{{ .Level }}>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< q >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "templates.Exists", "content/about.md");
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+    assert_eq!(
+        paragraphs(&hugo),
+        [
+            "true,true,true,true,true,true,true,true,true,false,true,true,true,false,true,true,\
+          false,true,false,true,false,true,true,false,"
+        ]
+    );
+}
+
 #[test]
 fn times_and_durations_compare_as_hugo_compares_them() {
     // An "updated" badge, upcoming events, times sorted and filtered, a duration's sign.

@@ -95,23 +95,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Value::List(_)
         )))
     }),
-    // `templates.Exists "partials/x.html"`: whether the site (or its theme) has it
-    // ([`crate::templates::partial_exists`]).
+    // `templates.Exists "partials/x.html"`: whether the site, its themes or Hugo has it
+    // ([`crate::templates::Catalogue::template_exists`]).
     ("templates.Exists", |a| {
         let name = str_arg(a, 0, "templates.Exists")?;
-        let frame = engine::frame()?;
-        let catalogue = &frame.catalogue;
-        let exists = match name.split_once('/') {
-            Some((dir @ ("partials" | "_partials"), rest)) => {
-                catalogue.partial_exists(rest, dir == "partials")
-            }
-            // The file's name with its suffix, as for a partial.
-            Some(("shortcodes" | "_shortcodes", rest)) => rest
-                .strip_suffix(".html")
-                .is_some_and(|name| catalogue.shortcode_file(name).is_some()),
-            _ => false,
-        };
-        Ok(Value::Bool(exists))
+        Ok(Value::Bool(
+            engine::frame()?.catalogue.template_exists(&name),
+        ))
     }),
     // Go's `url.PathEscape`: a path segment's escape (`/` is escaped too).
     ("urls.PathEscape", |a| {
