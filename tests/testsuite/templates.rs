@@ -8492,6 +8492,43 @@ fn a_time_function_given_nil_reads_gos_zero_time_as_hugo_does() {
     assert_eq!(normalise(&hugo), "1|0001-01-01|Jan 0001|0001");
 }
 
+/// Checks that Hugo stops on `call` (in a shortcode, with `$n` nil) saying `says`, and
+/// that `folio check` says so at the call's line.
+fn stops_as_in_hugo(call: &str, says: &str) {
+    let template = format!("{{{{- $n := .Page.Params.nothing -}}}}<p>{{{{ {call} }}}}</p>");
+    let site = site_with(&[("f", template.as_str())], "{{< f >}}");
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(says), "{call}: Hugo said {hugo}");
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("error") && f.contains("f.html:1:") && f.contains(says)),
+        "{call}: {found:?}"
+    );
+}
+
+#[test]
+fn sorting_by_a_key_an_item_cannot_have_stops_as_in_hugo() {
+    // Hunt AN, 1: rows of a CSV sorted by "0" were left in their order.
+    for (call, says) in [
+        (
+            "sort (slice (slice \"b\" \"2\") (slice \"a\" \"1\")) \"0\"",
+            "0 is neither a struct field, a method nor a map element of type",
+        ),
+        (
+            "sort (slice (dict \"a\" \"b\") (dict \"a\" \"c\")) \"a.x\"",
+            "x is neither a struct field, a method nor a map element of type",
+        ),
+        (
+            "sort (slice $n (dict \"a\" 1)) \"a\"",
+            "not supported for interface types",
+        ),
+    ] {
+        stops_as_in_hugo(call, says);
+    }
+}
+
 #[test]
 fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
     // Hunt AG 2: Folio printed an empty list where Hugo stops the build (a theme's
@@ -8532,23 +8569,15 @@ fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
         ("sort $n \"order\"", "sequence must be provided"),
         ("append (slice 1 2 3) 4 5", "expected a slice, got int"),
     ] {
-        let template = format!("{{{{- $n := .Page.Params.nothing -}}}}<p>{{{{ {call} }}}}</p>");
-        let site = site_with(&[("f", template.as_str())], "{{< f >}}");
-        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
-        assert!(hugo.contains(says), "{call}: Hugo said {hugo}");
-        let found = checked(&site.path().join("content/page.md"));
-        assert!(
-            found
-                .iter()
-                .any(|f| f.contains("error") && f.contains("f.html:1:") && f.contains(says)),
-            "{call}: {found:?}"
-        );
+        stops_as_in_hugo(call, says);
     }
     // What Hugo takes stays as it was: nil to uniq, a string to first, a list to append.
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         "{{- $n := .Page.Params.nothing -}}<p>{{ uniq $n }}|{{ first 2 \"Jane\" }}|{{ after 1 \"Jane\" }}\
-         |{{ append 4 (slice 1 2) }}|{{ append 3 $n }}|{{ delimit (slice 1 2 3) \", \" \" and \" }}</p>",
+         |{{ append 4 (slice 1 2) }}|{{ append 3 $n }}|{{ delimit (slice 1 2 3) \", \" \" and \" }}\
+         |{{ sort (slice 3 1 2) \"\" }}{{ sort (slice 3 1 2) \"value\" \"desc\" }}\
+         {{ range sort (slice (dict \"a\" 2 \"n\" \"x\") (dict \"n\" \"y\") (dict \"a\" 1 \"n\" \"z\")) \"a\" }}{{ .n }}{{ end }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

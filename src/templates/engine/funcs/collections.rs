@@ -798,13 +798,24 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
             entries.into_iter().map(|(_, v)| v.clone()).collect(),
         ));
     }
-    let mut list = items(arg(a, 0, "sort")?);
-    let key = a.get(1).map(to_string).filter(|k| k != "value");
+    let list = items(arg(a, 0, "sort")?);
+    // Hugo sorts by the item itself for no key, "" or "value".
+    let key = a
+        .get(1)
+        .map(to_string)
+        .filter(|k| !k.trim_matches('.').is_empty() && k != "value");
     // Hugo reads the order as written: only "desc" is descending.
     let desc = a.get(2).map(to_string).is_some_and(|o| o == "desc");
-    let get = |v: &Value| key.as_deref().map_or_else(|| v.clone(), |k| at_path(v, k));
+    let keys: Vec<Value> = match key.as_deref() {
+        Some(k) => list
+            .iter()
+            .map(|v| sort_key(v, k))
+            .collect::<gotmpl::Result<_>>()?,
+        None => list.clone(),
+    };
+    let mut list: Vec<(Value, Value)> = keys.into_iter().zip(list).collect();
     let collator = site_collator();
-    let less = |x: &Value, y: &Value| sort_less(&get(x), &get(y), collator.as_ref());
+    let less = |x: &(Value, Value), y: &(Value, Value)| sort_less(&x.0, &y.0, collator.as_ref());
     // Go's stable sort, step for step: Hugo's order is no strict one ("10" < "9" < 9.5 <
     // "10"), and only Go's steps give its result. Descending is `sort.Reverse`.
     if desc {
@@ -812,7 +823,38 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     } else {
         crate::templates::engine::gosort::go_stable(&mut list, &less);
     }
-    Ok(Value::List(list.into()))
+    Ok(Value::List(list.into_iter().map(|(_, v)| v).collect()))
+}
+
+/// What `sort` orders the item `v` by for the key `path` (`"params.year"`): each name of
+/// the path read as a map key, a page's or another object's field, as [`at_path`] reads
+/// it. As Hugo's `evaluateSubElem` (`tpl/collections/where.go`), a nil item, or a name
+/// read of a string, a number, a bool or a list, stops the build ("0 is neither a struct
+/// field, a method nor a map element of type []string"; a nil item "not supported for
+/// interface types"; checked with Hugo 0.168).
+///
+/// # Errors
+/// Those, as `sort: …`.
+fn sort_key(v: &Value, path: &str) -> gotmpl::Result<Value> {
+    if matches!(v, Value::Nil) {
+        return Err(exec_error("sort: not supported for interface types"));
+    }
+    let mut cur = v.clone();
+    for (k, name) in path.split('.').filter(|n| !n.is_empty()).enumerate() {
+        if is_scalar_or_text(&cur) || matches!(cur, Value::List(_)) {
+            // A value read from a map is Go's `interface {}`.
+            let go_type = if k == 0 {
+                values::go_type(&cur)
+            } else {
+                "interface {}"
+            };
+            return Err(exec_error(format!(
+                "sort: {name} is neither a struct field, a method nor a map element of type {go_type}"
+            )));
+        }
+        cur = at_path(&cur, name);
+    }
+    Ok(cur)
 }
 
 /// `where COLLECTION KEY [OPERATOR] MATCH`.
