@@ -6058,6 +6058,32 @@ fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
     );
 }
 
+#[test]
+fn a_block_hooks_html_is_written_as_it_is_with_no_newline_of_folios() {
+    // Hunt AN, 5: a heading hook whose file ends in a newline wrote a blank line after the
+    // heading, which changed `len` of the HTML and split a `{{% %}}` call's HTML block.
+    let template = "{{- $h := \"## A\\n\\nb\\n\\n## C\\n> q\\n\\nd\" | .Page.RenderString (dict \"display\" \"block\") -}}\
+                    <p>{{ len $h }} {{ $h | jsonify }}</p>\
+                    {{- $m := \"## A\\n\\nb\" | markdownify -}}<p>{{ len $m }} {{ $m | jsonify }}</p>";
+    for newline in ["\n", ""] {
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", "title = \"T\"\n"),
+            ("layouts/shortcodes/f.html", template),
+            (
+                "layouts/_markup/render-heading.html",
+                &format!("<h{{{{ .Level }}}} id=\"{{{{ .Anchor }}}}\">{{{{ .Text }}}}</h{{{{ .Level }}}}>{newline}"),
+            ),
+            (
+                "layouts/_markup/render-blockquote.html",
+                &format!("<blockquote>{{{{ .Text }}}}</blockquote>{newline}"),
+            ),
+            ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "block hooks", "content/about.md");
+        assert_eq!(paragraphs(&folio), paragraphs(&hugo), "{newline:?}");
+    }
+}
+
 /// The paths [`templates_exists_finds_every_layout_as_hugo_names_it`] asks for.
 const EXISTS_NAMES: &[&str] = &[
     "_default/single.html",

@@ -289,15 +289,19 @@ pub(super) fn run(
         };
         let html = pointed(html, &hook, markdown);
         plain.insert(i, std::mem::take(&mut hook.plain_text));
-        let marked = CowStr::from(super::mark(md, html, blocks));
-        if let Some(first) = events.get_mut(i) {
-            *first = match kind {
-                HookKind::Heading | HookKind::Blockquote => Event::Html(marked),
-                _ => Event::InlineHtml(marked),
-            };
-        }
-        for ev in events.iter_mut().take(end + 1).skip(i + 1) {
+        for ev in events.iter_mut().take(end + 1).skip(i) {
             *ev = Event::Text(CowStr::Borrowed(""));
+        }
+        // A block's HTML last, so that the writer reads its final newline (an empty text
+        // after it would say there is none, and the writer would add one).
+        let (at, marked) = match kind {
+            HookKind::Heading | HookKind::Blockquote => {
+                (end, Event::Html(super::mark_block(md, html, blocks).into()))
+            }
+            _ => (i, Event::InlineHtml(super::mark(md, html, blocks).into())),
+        };
+        if let Some(ev) = events.get_mut(at) {
+            *ev = marked;
         }
         // The hook was given the attributes: they are not written on its HTML.
         if let Some(ev) = given.and_then(|(before, _)| events.get_mut(before)) {
