@@ -2,8 +2,6 @@
 //! templates (`tpl/tplimpl/embedded/templates/_shortcodes/` in Hugo 0.168), when the site
 //! does not define one of the same name:
 //!
-//! - `figure`: `<figure>` with its image (and link), and a caption of `title`, `caption`
-//!   and `attr`;
 //! - `details`: `<details>` with its summary (default "Details") and its inner Markdown;
 //! - `qr`: the code as an image in the page (an SVG `data:` URL; Hugo writes a PNG file),
 //!   as large as Hugo's;
@@ -16,8 +14,9 @@
 //! - `gist`, `twitter`, `tweet`, `twitter_simple`, which Hugo 0.156 removed: Hugo's error,
 //!   as a site template's `errorf` is shown ([`crate::templates::builtin::removed`]).
 //!
-//! Each names the source of its rule; other built-ins (`param` has its own renderer) show
-//! as labelled placeholders.
+//! Each names the source of its rule; `figure` is a template Folio runs as a site's
+//! ([`crate::templates::builtin::FIGURE`]); other built-ins (`param` has its own renderer)
+//! show as labelled placeholders.
 
 use maud::{html, Markup, PreEscaped};
 
@@ -102,7 +101,6 @@ impl Renderer<'_> {
             p.map(|p| p.value.clone()).filter(|v| !v.is_empty())
         };
         match name.as_str() {
-            "figure" => Some(self.figure(i)),
             "details" => Some(self.details(i)),
             "highlight" => Some(self.highlight(i)),
             "qr" => Some(self.qr(i)),
@@ -155,58 +153,6 @@ impl Renderer<'_> {
     /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
     fn named(&self, i: usize, key: &str) -> Option<String> {
         named(&self.src.shortcodes.all[i].open, key)
-    }
-
-    /// `figure` (Hugo's `figure.html`).
-    fn figure(&mut self, i: usize) -> String {
-        let shortcodes = self.src.shortcodes;
-        let tag = &shortcodes.all[i].open;
-        let get = |k: &str| named(tag, k);
-        let (src, link, title, caption, attr) = (
-            safe_url(get("src").unwrap_or_default()),
-            get("link").map(safe_url),
-            get("title"),
-            get("caption"),
-            get("attr"),
-        );
-        let src = self
-            .opts
-            .rewrite_url
-            .as_ref()
-            .and_then(|rewrite| rewrite(&src, true))
-            .unwrap_or(src);
-        let caption_html = caption.as_deref().map(|c| self.markdownify(c));
-        let attr_html = attr.as_deref().map(|a| self.markdownify(a));
-        let alt = get("alt").or_else(|| caption_html.as_deref().map(plainify));
-        let img = html! {
-            img src=(src) alt=[alt] width=[get("width")] height=[get("height")]
-                loading=[get("loading")];
-        };
-        html! {
-            figure class=[get("class")] {
-                @if let Some(link) = &link {
-                    a href=(link) target=[get("target")] rel=[get("rel")] { (img) }
-                } @else {
-                    (img)
-                }
-                @if title.is_some() || caption.is_some() || attr.is_some() {
-                    figcaption {
-                        @if let Some(title) = &title { h4 { (title) } }
-                        @if caption.is_some() || attr.is_some() {
-                            p {
-                                (PreEscaped(caption_html.unwrap_or_default()))
-                                @if let Some(attrlink) = get("attrlink").map(safe_url) {
-                                    a href=(attrlink) { (PreEscaped(attr_html.unwrap_or_default())) }
-                                } @else {
-                                    (PreEscaped(attr_html.unwrap_or_default()))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        .into_string()
     }
 
     /// `details` (Hugo's `details.html`): `open` is on for `true`, `"true"` or `1`
@@ -331,20 +277,6 @@ fn named(tag: &crate::page::lexer::Tag, key: &str) -> Option<String> {
     Some(p.value.clone()).filter(|v| !v.is_empty())
 }
 
-/// A URL as Go's `html/template` lets it into an `href` or `src`: relative, or with the
-/// scheme `http`, `https` or `mailto`; any other (`javascript:`, `data:`…) becomes
-/// `#ZgotmplZ`, as in Hugo's output.
-fn safe_url(url: String) -> String {
-    let scheme = url
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme.map(str::to_ascii_lowercase).as_deref() {
-        None | Some("http" | "https" | "mailto") => url,
-        Some(_) => "#ZgotmplZ".into(),
-    }
-}
-
 /// Hugo's `qr` levels by name.
 fn qr_level(name: &str) -> Option<qrcode::EcLevel> {
     Some(match name {
@@ -354,21 +286,6 @@ fn qr_level(name: &str) -> Option<qrcode::EcLevel> {
         "high" => qrcode::EcLevel::H,
         _ => return None,
     })
-}
-
-/// Text without its HTML tags (Hugo's `plainify`).
-fn plainify(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// An embed shown offline: a titled link to where it lives.

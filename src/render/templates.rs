@@ -22,7 +22,7 @@ use crate::templates::engine::objects::deindent;
 use crate::templates::engine::{
     self, values, HighlightOptions, Host, Position, Problem, ShortcodeCall,
 };
-use crate::templates::{Catalogue, Origin};
+use crate::templates::Catalogue;
 use markdown::hooks::HookKind;
 
 /// The Markdown renderer as the templates' [`Host`]: owns what a render of a piece of
@@ -482,11 +482,10 @@ impl Renderer<'_> {
     }
 }
 
-/// Whether the site has its own template for this shortcode, which Folio then executes.
+/// Whether the site has its own template for this shortcode, or it is one of Hugo's that
+/// Folio runs as a template ([`crate::templates::builtin::source`]): Folio then executes it.
 pub fn has_site_template(catalogue: &Catalogue, name: &str) -> bool {
-    catalogue
-        .get(name)
-        .is_some_and(|t| t.origin != Origin::BuiltIn && t.source.is_some())
+    catalogue.get(name).is_some_and(|t| t.source.is_some())
 }
 
 #[allow(

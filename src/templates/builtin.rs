@@ -151,6 +151,49 @@ pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
     })
 }
 
+/// Folio's Go template for Hugo's `figure` (run by Folio's engine as a site's template
+/// is): the output of Hugo 0.168's `_shortcodes/figure.html` byte for byte, its white
+/// space too (a `{{% %}}` call's output is Markdown, where a newline matters, and one is
+/// the space between a caption and its `attrlink`). `src` is the page's resource or the
+/// `assets/` file of its path (query and fragment dropped) when there is one; the `alt`
+/// made from the caption is its text as HTML. Checked against Hugo 0.168 in the tests.
+pub const FIGURE: &str = concat!(
+    r#"<figure{{ with .Get "class" }} class="{{ . }}"{{ end }}>"#,
+    r#"{{ with .Get "link" }}<a href="{{ . }}"{{ with $.Get "target" }} target="{{ . }}"{{ end }}"#,
+    r#"{{ with $.Get "rel" }} rel="{{ . }}"{{ end }}>{{ end }}"#,
+    r#"{{ $url := urls.Parse (.Get "src") }}{{ $src := $url.String }}"#,
+    r#"{{ if not $url.IsAbs }}{{ with or (.Page.Resources.Get $url.Path) (resources.Get $url.Path) }}"#,
+    r#"{{ $src = .RelPermalink }}{{ end }}{{ end }}"#,
+    r#"<img src="{{ $src }}"{{ if or (.Get "alt") (.Get "caption") }}"#,
+    "\n\t\t\t",
+    r#"alt="{{ with .Get "alt" }}{{ . }}{{ else }}{{ .Get "caption" | markdownify | plainify }}{{ end }}""#,
+    r#"{{ end }}{{ with .Get "width" }} width="{{ . }}"{{ end }}"#,
+    r#"{{ with .Get "height" }} height="{{ . }}"{{ end }}"#,
+    r#"{{ with .Get "loading" }} loading="{{ . }}"{{ end }}>{{ if .Get "link" }}</a>{{ end }}"#,
+    r#"{{ if or (.Get "title") (.Get "caption") (.Get "attr") }}<figcaption>"#,
+    "\n\t\t\t",
+    r#"{{ with .Get "title" }}<h4>{{ . }}</h4>{{ end }}"#,
+    r#"{{ if or (.Get "caption") (.Get "attr") }}<p>{{ .Get "caption" | markdownify }}"#,
+    r#"{{ with .Get "attrlink" }}"#,
+    "\n\t\t\t\t\t\t",
+    r#"<a href="{{ . }}">{{ end }}{{ .Get "attr" | markdownify }}"#,
+    r#"{{ if .Get "attrlink" }}</a>{{ end }}</p>{{ end }}"#,
+    "\n\t\t</figcaption>{{ end }}\n</figure>\n",
+);
+
+/// The source Folio runs for Hugo's built-in shortcode `name`, as Hugo names its file
+/// (`_shortcodes/figure.html`); `None` for those Folio renders in Rust (`render/builtins.rs`).
+pub fn source(name: &str) -> Option<crate::templates::engine::TemplateFile> {
+    let text = match name {
+        "figure" => FIGURE,
+        _ => return None,
+    };
+    Some(crate::templates::engine::TemplateFile {
+        path: std::path::PathBuf::from(format!("_shortcodes/{name}.html")),
+        source: text.into(),
+    })
+}
+
 /// A flag of Hugo's templates on only for `true`, `"true"` or `1` (`flag+`).
 pub const HUGO_ON: FlagTest = FlagTest {
     truth: false,

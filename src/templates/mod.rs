@@ -391,6 +391,7 @@ impl Catalogue {
                 let sources = self
                     .templates
                     .values()
+                    .filter(|t| t.origin != Origin::BuiltIn)
                     .filter_map(|t| t.source.as_ref())
                     .chain(self.partials.values())
                     .chain(self.render_hooks.values());
@@ -525,7 +526,7 @@ impl Catalogue {
                     files: Vec::new(),
                     schema,
                     problem: None,
-                    source: None,
+                    source: builtin::source(name),
                     languages: BTreeMap::new(),
                     for_every_language: true,
                 });
