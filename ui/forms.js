@@ -34,9 +34,10 @@ function setFrontMatter(fm, key, value) {
 function pageFields(fm, ctx) {
   const set = (key) => (value) => setFrontMatter(fm, key, value);
   const title = textInput(fm.title, { dataset: { key: "fm:title" }, onInput: (e) => set("title")(e.target.value) });
+  const weightMsg = el("span", { class: "hint", "aria-live": "polite" });
   const weight = el("input", {
-    type: "number", value: fm.weight ?? "", dataset: { key: "fm:weight" },
-    onInput: (e) => set("weight")(e.target.value === "" ? null : Number(e.target.value)),
+    type: "number", step: "1", value: fm.weight ?? "", dataset: { key: "fm:weight" },
+    onInput: (e) => weightTyped(e.target, weightMsg, set("weight")),
   });
   const layout = textInput(fm.layout, { dataset: { key: "fm:layout" }, onInput: (e) => set("layout")(e.target.value === "" && !("layout" in fm) ? null : e.target.value) });
   const check = (key, label) => el("label", { class: "check" },
@@ -47,11 +48,27 @@ function pageFields(fm, ctx) {
   return el("fieldset", { class: "page" }, el("legend", { text: "Page" }),
     field("Title", title),
     dateField(fm.date, set("date")),
-    el("div", { class: "row" }, field("Weight", weight), field("Layout", layout)),
+    el("div", { class: "row" }, field("Weight", weight, weightMsg), field("Layout", layout)),
     // Draft is Hugo's; `comments` is a theme's (the sample's), shown where the page has it.
     el("div", { class: "row" }, "comments" in fm ? check("comments", "Comments") : null, check("draft", "Draft")),
     others,
     addKey("field", "description", (k) => sameKey([...Object.keys(fm), ...PAGE_KEYS.filter((p) => p !== "comments")], k), ctx.addFrontMatter, "fm:+name"));
+}
+
+/** The weight typed into `input`, written with `set` when it is a number (emptied: the
+ *  key goes). Text that is no number is held, and said: the number field's value is then
+ *  "", which is no reason to take the page's weight out (trial 51a, 1). Hugo reads a
+ *  weight as a whole number (`cast.ToInt`: 1.5 orders as 1, checked with Hugo 0.168). */
+function weightTyped(input, msg, set) {
+  if (input.validity.badInput) {
+    msg.textContent = "Not a number: the weight is a whole number (pages are ordered by it).";
+    hold("draft:fm:weight", input, "the weight is a whole number, and this is no number");
+    return;
+  }
+  release("draft:fm:weight");
+  const n = input.value === "" ? null : Number(input.value);
+  msg.textContent = n !== null && !Number.isInteger(n) ? `Hugo reads this weight as ${Math.trunc(n)}.` : "";
+  set(n);
 }
 
 /** The kinds of value a new key can start as, with the value it starts with: each gets

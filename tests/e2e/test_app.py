@@ -321,6 +321,27 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace("date: 2019-06-23T22:43:14-06:00", "date: 2024-02-29T09:30:00+01:00"))
 
+    def test_a_weight_that_is_no_number_holds_the_save_and_keeps_the_pages_weight(self):
+        # Trial 51a, 1: "abc" typed into Weight saved the page without its weight (the
+        # number field's value was "", read as the field emptied).
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:weight"]'), what="the weight field")
+        self.s.click(self.field("fm:weight"))
+        self.xkey("ctrl+a")
+        self.xtype("abc")
+        self.s.wait(lambda: self.s.execute(
+            "return document.querySelector('[data-key=\"fm:weight\"]').getAttribute('aria-invalid') === 'true'"),
+            what="the weight held")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: [n for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                    what="the save held, said")
+        self.assertEqual(self.page.read_text(), SAMPLE)
+        self.xkey("ctrl+a")
+        self.xtype("12")
+        self.s.wait(lambda: self.status() == "Unsaved changes", what="the weight read")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty(), what="save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace("weight: 10", "weight: 12"))
+
     def test_text_held_alone_keeps_save_able_to_say_why_it_does_not_save(self):
         # Trial 50a, 8: a date held with no other edit greyed Save out, where a call held
         # did not, so Ctrl+S said nothing.
