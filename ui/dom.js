@@ -41,3 +41,37 @@ export function field(label, control, ...extra) {
   if (!control.id) control.id = nextId();
   return el("div", { class: "field" }, el("label", { for: control.id, text: label }), control, ...extra);
 }
+
+/** Makes `select` act with its choice (`act(value)`) when it is picked from the open list
+ *  (a click, or Enter there) or with Enter on the closed select; arrow keys and typed
+ *  letters on the closed select only move the choice, which WebKitGTK changes (and says
+ *  it changed) at once (trial 51a, 2: one Down added a block). Left without acting, it goes
+ *  back to its first option, the prompt (value ""). */
+export function actOnPick(select, act) {
+  // The choice was moved by keys on the closed select since it was last opened or picked.
+  let keyed = false;
+  const pick = () => {
+    keyed = false;
+    const value = select.value;
+    select.value = "";
+    if (value) act(value);
+  };
+  select.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      pick();
+    } else if (e.key === " " || (e.altKey && e.key === "ArrowDown")) {
+      keyed = false;
+    } else if (e.key !== "Tab" && e.key !== "Shift") {
+      keyed = true;
+    }
+  });
+  select.addEventListener("mousedown", () => { keyed = false; });
+  select.addEventListener("change", () => { if (!keyed) pick(); });
+  select.addEventListener("blur", () => {
+    if (keyed) {
+      keyed = false;
+      select.value = "";
+    }
+  });
+}

@@ -2,7 +2,7 @@
 // order (prose as Markdown text, the sample's cards, and the site's own shortcodes with the
 // fields their templates read).
 
-import { el, field, textInput } from "./dom.js";
+import { actOnPick, el, field, textInput } from "./dom.js";
 import { hold, release, submit } from "./edits.js";
 import { formatDate, parseDate } from "./dates.js";
 import { cardEditor, blockShell, gapDrops, moveBlock, retitle } from "./cards.js";
@@ -331,18 +331,14 @@ function insertBar(index, ctx) {
   return bar;
 }
 
-/** A list of the site's shortcodes (those on the page first); choosing one adds it at
- *  `index`. */
+/** A list of the site's shortcodes (those on the page first); picking one adds it at
+ *  `index` ([`actOnPick`]). */
 function shortcodePicker(index, model, ctx, prompt) {
   const here = model.blocks.map((b) => (b.kind === "card" ? "project-card" : b.name)).filter(Boolean);
   const select = el("select", { "aria-label": "Add a shortcode at the end" },
     el("option", { value: "", text: prompt }),
     ctx.shortcodeNames(here).map((n) => el("option", { value: n, text: n })));
-  select.addEventListener("change", () => {
-    const name = select.value;
-    select.value = "";
-    if (name) ctx.insertShortcode(index, name);
-  });
+  actOnPick(select, (name) => ctx.insertShortcode(index, name));
   return select;
 }
 

@@ -4,7 +4,7 @@
 // change is sent as an edit of the top-level block; changes to the nested list are
 // structural edits `within` it, worked out by the engine.
 
-import { el, field, nextId, textInput } from "./dom.js";
+import { actOnPick, el, field, nextId, textInput } from "./dom.js";
 import { submit } from "./edits.js";
 import { BLOCK_DRAG, blockShell, cardFields, chipField, draggedBlock, frame, gapDrops, holdsBlocks, retitle } from "./cards.js";
 import { folioUrl } from "./api.js";
@@ -560,7 +560,7 @@ function holder(within, ctx) {
 }
 
 /** "Add…": the site's shortcodes (those already in this container, then those on the
- *  page, then the rest), and text. */
+ *  page, then the rest), and text; picking one adds it at the end ([`actOnPick`]). */
 function addControl(kids, within, env) {
   const here = kids.map((k) => (k.kind === "card" ? "project-card" : k.name)).filter(Boolean);
   const names = env.ctx.shortcodeNames(here);
@@ -568,10 +568,7 @@ function addControl(kids, within, env) {
     el("option", { value: "", text: "Add inside…" }),
     names.map((n) => el("option", { value: n, text: n })),
     el("option", { value: "\u0000text", text: "Text" }));
-  select.addEventListener("change", () => {
-    const choice = select.value;
-    select.value = "";
-    if (!choice) return;
+  actOnPick(select, (choice) => {
     const block = env.ctx.newBlock(choice === "\u0000text" ? null : choice);
     // Text after text is one block to Markdown: it goes into the last one, as its own
     // paragraph, the placeholder selected (as at the top level: app.js addParagraph).

@@ -1026,6 +1026,19 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
         self.assertEqual(self.axe_violations(), [])
 
+    def test_keys_on_the_add_control_move_its_choice_and_only_enter_adds(self):
+        # Trial 51a, 2: one Down on the closed "Add inside…" added a block at once, and
+        # letters typed there (a Tab too many) added one and were lost.
+        tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
+        self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
+        self.s.execute("document.querySelector('select[aria-label=\"Add a block inside\"]').focus()")
+        self.xkey("Down")
+        self.xtype("t")
+        time.sleep(0.5)
+        self.assertEqual(tiles(), 2, "nothing added by moving the choice")
+        self.xkey("Return")
+        self.s.wait(lambda: tiles() == 3, what="the tile Enter adds")
+
     def test_a_tile_added_inside_the_grid_is_written_like_its_siblings(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
         self.s.wait(lambda: tiles() == 2, what="the grid's tiles")
