@@ -92,7 +92,9 @@ function ctx() {
     },
     newBlock,
     insertShortcode: (index, name) => {
-      state.focusHint = { pos: index, field: null };
+      // The focus goes to the new block's fold toggle, where Tab goes on into its fields
+      // (with none, Tab started again at the page's title: trial 51a, 3).
+      state.focusHint = { pos: index, field: "^fold" };
       submit({ op: "insert", index, block: newBlock(name) }, { anchor: { pos: index } });
     },
     /** Moves the block at `from` (`{ id, within }`, as a structural edit names it) into

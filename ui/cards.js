@@ -121,7 +121,7 @@ export function frame(o, body) {
     handle, toggle, el("span", { class: "kind", text: o.label ?? kind, title: o.label ?? kind }), el("h3", { text: title, title }),
     moveButton(o, "up", pos === 0, () => o.move(pos - 1)),
     moveButton(o, "down", pos === n - 1, () => o.move(pos + 1)),
-    el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", onClick: o.copy, text: "Copy" }),
+    el("button", { type: "button", class: "icon", "aria-label": `Copy ${what}`, title: "Duplicate", dataset: { key: `${o.key}:^copy` }, onClick: o.copy, text: "Copy" }),
     el("button", { type: "button", class: "icon danger", "aria-label": `Delete ${what}`, title: "Delete", dataset: { key: `${o.key}:^delete` }, onClick: o.remove, text: "Delete" }));
   item.append(head, fields);
   item.addEventListener("keydown", (e) => {

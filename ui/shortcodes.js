@@ -523,7 +523,14 @@ function childShell(i, kids, { kind, label, title }, within, env, body) {
     intoAbove: holdsBlocks(kids[i - 1])
       ? () => env.ctx.transfer({ id: i, within }, { id: within.id, path: [...within.path, i - 1] }, kids[i - 1].children.length)
       : null,
-    copy: () => submit({ op: "duplicate", id: i, within }, { anchor: within.id }),
+    copy: () => {
+      // The focused control of the copy, as a move keeps it (trial 51a, 3).
+      const key = document.activeElement?.dataset?.key ?? "";
+      if (key.startsWith(`${here}:`) || key.startsWith(`${here}.`)) {
+        env.ctx.focusKey(`b${within.id}:${[...within.path, i + 1].join(".")}${key.slice(here.length)}`);
+      }
+      submit({ op: "duplicate", id: i, within }, { anchor: within.id });
+    },
     remove: () => {
       // From the keyboard, focus goes to the block that takes its place (or the one
       // before): its fold toggle, not its Delete, where a second Enter would delete it too.
@@ -582,6 +589,8 @@ function addControl(kids, within, env) {
       env.ctx.redraw();
       return;
     }
+    // The focus goes to the new block's fold toggle (trial 51a, 3).
+    env.ctx.focusKey(`b${within.id}:${[...within.path, kids.length].join(".")}:^fold`);
     submit({ op: "insert", index: kids.length, block, within }, { anchor: within.id });
   });
   return el("div", { class: "add-end" }, select);

@@ -342,6 +342,23 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE.replace("weight: 10", "weight: 12"))
 
+    def test_a_block_added_or_copied_from_the_keyboard_has_the_focus(self):
+        # Trial 51a, 3: after Add or Copy the next Tab went back to the page's title.
+        blocks = lambda: self.s.execute("return [...document.querySelectorAll('.blocks > .block')].map((b) => b.dataset.id)")
+        self.s.wait(lambda: blocks(), what="the blocks")
+        before = blocks()
+        active = lambda: self.s.execute("return document.activeElement.dataset.key ?? ''")
+        self.s.execute("document.querySelector('select[aria-label=\"Add a shortcode at the end\"]').focus()")
+        self.xkey("Down")
+        self.xkey("Return")
+        self.s.wait(lambda: len(blocks()) == len(before) + 1, what="the shortcode added")
+        self.s.wait(lambda: active() == f"b{blocks()[-1]}:^fold", what="the focus on the new block")
+        # A card (a text's copy would be one text with it).
+        self.s.execute(f"document.querySelector('[data-key=\"b{before[1]}:^copy\"]').focus()")
+        self.xkey("Return")
+        self.s.wait(lambda: len(blocks()) == len(before) + 2, what="the copy")
+        self.s.wait(lambda: active() == f"b{blocks()[2]}:^copy", what="the focus on the copy")
+
     def test_text_held_alone_keeps_save_able_to_say_why_it_does_not_save(self):
         # Trial 50a, 8: a date held with no other edit greyed Save out, where a call held
         # did not, so Ctrl+S said nothing.
@@ -1038,6 +1055,14 @@ class NestedShortcodeTest(AppTest):
         self.assertEqual(tiles(), 2, "nothing added by moving the choice")
         self.xkey("Return")
         self.s.wait(lambda: tiles() == 3, what="the tile Enter adds")
+        # Trial 51a, 3: the focus was lost (Tab went back to the page's title); it is on
+        # the new block, and on a copy's Copy button.
+        active = lambda: self.s.execute("return document.activeElement.dataset.key ?? ''")
+        self.s.wait(lambda: active() == "b1:2:^fold", what="the focus on the new tile")
+        self.s.execute("document.querySelector('[data-key=\"b1:0:^copy\"]').focus()")
+        self.xkey("Return")
+        self.s.wait(lambda: tiles() == 4, what="the copy")
+        self.s.wait(lambda: active() == "b1:1:^copy", what="the focus on the copy")
 
     def test_a_tile_added_inside_the_grid_is_written_like_its_siblings(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
