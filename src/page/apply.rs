@@ -133,7 +133,7 @@ impl Page {
                 format!("block {pos} is not a {} block in the page", block.kind()),
             ));
         }
-        let splices = self.block_edits(orig, block, &at)?;
+        let splices = self.block_edits((&self.body, orig), block, &at)?;
         let page = self.finish(splices, &at, false)?;
         // A block's edit leaves the front matter's text alone: only a page without one can
         // come to read some (`---` typed at its top).
@@ -272,18 +272,24 @@ impl Page {
         }
         let mut out = Vec::new();
         for (i, (span, b)) in region.blocks.iter().zip(blocks).enumerate() {
-            out.extend(self.block_edits(span, b, &format!("{at}[{i}]"))?);
+            out.extend(self.block_edits((region, span), b, &format!("{at}[{i}]"))?);
         }
         Ok(out)
     }
 
-    /// Splices (in page offsets) that turn the block at `span` into `b`.
+    /// Splices (in page offsets) that turn the block at `span` of `region` into `b`. Prose
+    /// is given without the region's indentation ([`Region::indent`]): changed lines get it.
     #[allow(
         clippy::indexing_slicing,
         clippy::string_slice,
         reason = "a block's range and shortcode index come from this page's own parse of `src`"
     )]
-    fn block_edits(&self, span: &BlockSpan, b: &Block, at: &str) -> Result<Vec<Splice>, EditError> {
+    fn block_edits(
+        &self,
+        (region, span): (&Region, &BlockSpan),
+        b: &Block,
+        at: &str,
+    ) -> Result<Vec<Splice>, EditError> {
         match (span, b) {
             (BlockSpan::Markdown(r), Block::Markdown { text: new, .. }) => {
                 let raw = &self.src[r.clone()];
@@ -292,12 +298,18 @@ impl Page {
                 let new = super::prose_range(new)
                     .and_then(|p| new.get(p))
                     .unwrap_or(new);
-                if text::same_text(raw, new) {
+                let indent = region.indent.as_str();
+                let same = if indent.is_empty() {
+                    text::same_text(raw, new)
+                } else {
+                    text::same_text(&text::dedent(raw, indent), new)
+                };
+                if same {
                     return Ok(Vec::new());
                 }
                 Ok(vec![Splice::new(
                     r.clone(),
-                    text::rewrite_lines(raw, "", new, self.eol),
+                    text::rewrite_lines(raw, indent, new, self.eol),
                 )])
             }
             (BlockSpan::Card(i), Block::Card(card)) => {
@@ -391,7 +403,7 @@ impl Page {
         if let Some(span) = b.id().and_then(|id| region.blocks.get(id)) {
             let r = self.block_range(span);
             let local: Vec<Splice> = self
-                .block_edits(span, b, &at)?
+                .block_edits((region, span), b, &at)?
                 .into_iter()
                 .map(|s| Splice::new(s.range.start - r.start..s.range.end - r.start, s.text))
                 .collect();

@@ -48,6 +48,10 @@ pub struct Region {
     pub blocks: Vec<BlockSpan>,
     /// Whitespace around blocks: `gaps[i]` comes before `blocks[i]`; one more at the end.
     pub gaps: Vec<Range<usize>>,
+    /// The indentation every line of a paired shortcode's body has (its `body` is given
+    /// without it): its prose blocks are given without it too, and re-indented with it
+    /// (trial 51a, 5: typed lines were written without it). Empty for the page's body.
+    pub indent: String,
 }
 
 /// A parsed page.
@@ -258,7 +262,13 @@ impl Page {
     pub fn region_of(&self, i: usize) -> Region {
         match self.shortcodes.all.get(i) {
             Some(sc) => match sc.inner() {
-                Some(inner) => self.segment(inner, &sc.children),
+                Some(inner) => {
+                    let indent = text::common_indent(self.src.get(inner.clone()).unwrap_or(""));
+                    Region {
+                        indent: indent.to_string(),
+                        ..self.segment(inner, &sc.children)
+                    }
+                }
                 None => Region::default(),
             },
             None => Region::default(),
@@ -340,7 +350,14 @@ impl Page {
                         BlockSpan::Shortcode(j) => {
                             Block::Shortcode(self.shortcode_model_at(k, *j, depth + 1))
                         }
-                        _ => self.block_model(k, b),
+                        BlockSpan::Markdown(r) => Block::Markdown {
+                            id: Some(k),
+                            text: text::normalize_eol(&text::dedent(
+                                &self.src[r.clone()],
+                                &region.indent,
+                            )),
+                        },
+                        BlockSpan::Card(_) => self.block_model(k, b),
                     })
                     .collect()
             });
@@ -390,7 +407,11 @@ impl Page {
         }
         self.push_run(run_start..range.end, &mut gap_start, &mut blocks, &mut gaps);
         gaps.push(gap_start..range.end);
-        Region { blocks, gaps }
+        Region {
+            blocks,
+            gaps,
+            indent: String::new(),
+        }
     }
 
     /// Adds the prose in `run` (if any) as a Markdown block, leaving blank lines before it and

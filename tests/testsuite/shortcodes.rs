@@ -410,6 +410,29 @@ fn the_forms_edit_a_nested_card_field_and_restructure_a_grid_through_the_session
 }
 
 #[test]
+fn prose_inside_an_indented_container_is_given_and_written_without_its_indentation() {
+    // Trial 51a, 5: a child's text showed the file's indentation, and a line typed there
+    // was written at the margin, inside the indented call.
+    let page = "---\ntitle: N\n---\n\n{{< section title=\"S\" >}}\n  {{< grid >}}\n  Intro *line*\n\n  - a\n  {{< card name=\"X\" >}}\n  {{< /grid >}}\n{{< /section >}}\n";
+    let dir = site_with(Some(page));
+    let path = dir.path().join("content/about.md");
+    let doc = OpenPage::open(&path).unwrap();
+    let mut model = doc.model();
+    let grid = block_at(&mut model, &[0, 0]);
+    let children = grid.children.as_mut().unwrap();
+    let folio::Block::Markdown { text, .. } = &mut children[0] else {
+        panic!("not prose: {children:?}")
+    };
+    assert_eq!(text, "Intro *line*\n\n- a");
+    text.push_str("\n- b");
+    let plan = doc.plan(&model, Path::new("<model>")).unwrap();
+    assert_eq!(
+        plan.page.unwrap(),
+        page.replace("  - a\n", "  - a\n  - b\n")
+    );
+}
+
+#[test]
 fn an_unknown_icon_in_a_nested_cards_icon_list_is_reported_for_its_field() {
     use folio::session::{Edit, Session};
     let dir = site_with(None);
