@@ -268,3 +268,25 @@ fn contact_links(params: &Map<String, Json>) -> Vec<(Option<Icon>, String, Optio
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_frames_own_classes_are_styled_only_inside_the_frame() {
+        // Trial 51a, 6: `.contact` (the footer's list) restyled a site's own
+        // `<ul class="contact">` in the page's content.
+        for rule in super::THEME_CSS.split('}') {
+            let Some((selectors, _)) = rule.rsplit_once('{') else {
+                continue;
+            };
+            for selector in selectors.split(',').map(str::trim) {
+                let names_frame_class = selector
+                    .split([' ', '>', '\n'])
+                    .any(|part| part.starts_with(".contact") || part.starts_with(".credit"));
+                if names_frame_class {
+                    assert!(selector.starts_with(".site-footer "), "{selector}");
+                }
+            }
+        }
+    }
+}
