@@ -316,8 +316,10 @@ pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
     let src = page.source();
     let model = page.to_model();
     let mut found = Vec::new();
-    // The front matter `param` reads: with what cascades hand down (read once, if needed).
+    // The front matter `param` reads: with what cascades hand down (read once, if needed);
+    // the page's context `ref` looks pages up in (made once, if needed).
     let mut front = None;
+    let mut hugo = None;
     let all = &page.shortcodes().all;
     for sc in all {
         if site.config.is_some() {
@@ -328,13 +330,18 @@ pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
                 card_problems(sc, &site.shortcodes, &mut found);
             }
             "param" if site.shortcodes.is_hugo_own("param") => {
+                let hugo = hugo.get_or_insert_with(|| doc.hugo_context());
                 let front = front.get_or_insert_with(|| {
-                    crate::site::cascade::apply(&model.front_matter, &doc.hugo_context().cascade)
+                    crate::site::cascade::apply(&model.front_matter, &hugo.cascade)
                 });
                 param_problems(sc, front, site_params, &mut found);
             }
             "ref" | "relref" if site.config.is_some() && site.shortcodes.is_hugo_own(sc.name()) => {
-                ref_problems(sc, path, site, &mut found);
+                ref_problems(
+                    sc,
+                    hugo.get_or_insert_with(|| doc.hugo_context()),
+                    &mut found,
+                );
             }
             "highlight" if site.shortcodes.is_hugo_own("highlight") => {
                 highlight_problems(sc, site, &mut found)
@@ -705,16 +712,17 @@ fn param_problems(
     }
 }
 
-/// A `ref` or `relref` whose reference names no page, or several: Hugo stops the build
-/// (`REF_NOT_FOUND`, at `refLinksErrorLevel` `ERROR`), and the call gives nothing.
-fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>) {
+/// A `ref` or `relref` whose reference names no page, or several, or a language the site
+/// does not have: Hugo stops the build (`REF_NOT_FOUND`, at `refLinksErrorLevel`
+/// `ERROR`), and the call gives nothing. Found as the preview finds it
+/// ([`crate::templates::engine::HugoContext::relref`]).
+fn ref_problems(
+    sc: &Shortcode,
+    hugo: &crate::templates::engine::HugoContext,
+    out: &mut Vec<Problem>,
+) {
     let tag = &sc.open;
-    let reference = if tag.is_named() {
-        tag.get("path")
-    } else {
-        tag.params.first()
-    };
-    let Some(reference) = reference else {
+    let Some(args) = crate::render::ref_args(tag) else {
         out.push(Problem(
             tag.span.start,
             Severity::Error,
@@ -727,22 +735,28 @@ fn ref_problems(sc: &Shortcode, path: &Path, site: &Site, out: &mut Vec<Problem>
         return;
     };
     // Hugo gives nothing for an empty reference, and a fragment alone as it is.
-    if crate::templates::engine::objects::no_path(&reference.value) {
+    if crate::templates::engine::objects::no_path(&args.path) {
         return;
     }
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let lang = crate::OpenPage::language_of(site, &abs);
-    let lookup = crate::site::refs::Lookup::for_page(site, &lang, &abs);
-    if let Err(e) = crate::site::refs::resolve(&lookup, &abs, &reference.value) {
-        out.push(Problem(
-            reference.span.start,
-            Severity::Error,
-            format!(
-                "{} (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)",
-                e.message(&reference.value)
-            ),
-        ));
-    }
+    let Err(message) = hugo.relref(&args) else {
+        return;
+    };
+    // At the reference's value (the first positional one, or `path`).
+    let reference = if tag.is_named() {
+        tag.params.iter().rev().find(|p| {
+            p.key
+                .as_ref()
+                .is_some_and(|(k, _)| k.eq_ignore_ascii_case("path"))
+        })
+    } else {
+        tag.params.first()
+    };
+    let at = reference.map_or(tag.span.start, |p| p.span.start);
+    out.push(Problem(
+        at,
+        Severity::Error,
+        format!("{message} (Hugo stops the build: REF_NOT_FOUND; the call gives nothing)"),
+    ));
 }
 
 /// Options of Hugo's own `highlight` that Hugo cannot read, which stop its build

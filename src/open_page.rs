@@ -199,21 +199,41 @@ impl OpenPage {
     }
 
     /// `ref` and `relref` on the page at `abs` in `lang`: the URL of the page a reference
-    /// names ([`crate::site::refs::resolve`]), with its fragment.
+    /// names ([`crate::site::refs::resolve`]), with its fragment; with another language
+    /// (`lang`), looked up among that language's pages, from the same page, as Hugo's
+    /// `decodeRefArgs` does (`hugolib/page__ref.go`; a language the site does not have, in
+    /// that case exactly, is Hugo's "no site found with lang").
     fn ref_finder(&self, lang: &str, abs: &Path) -> crate::templates::engine::objects::Refs {
         let (site, from, ref_lang) = (self.site.clone(), abs.to_path_buf(), lang.to_string());
         // Where references are looked up is read from the config on the first one only:
         // every preview builds this context, few pages hold a reference.
         let lookup = std::sync::OnceLock::new();
-        crate::templates::engine::objects::Refs(std::sync::Arc::new(move |reference: &str| {
-            let lookup =
-                lookup.get_or_init(|| crate::site::refs::Lookup::for_page(&site, &ref_lang, &from));
-            let (page, fragment) = crate::site::refs::resolve(lookup, &from, reference)
-                .map_err(|e| e.message(reference))?;
-            let url = crate::site::refs::file_url(&site, &lookup.lang, &page)
-                .ok_or_else(|| format!("Ref \"{reference}\": {} cannot be read", page.display()))?;
-            Ok(format!("{url}{fragment}"))
-        }))
+        crate::templates::engine::objects::Refs(std::sync::Arc::new(
+            move |reference: &str, other: Option<&str>| {
+                let other_lookup;
+                let lookup = match other.filter(|l| *l != ref_lang) {
+                    None => lookup.get_or_init(|| {
+                        crate::site::refs::Lookup::for_page(&site, &ref_lang, &from)
+                    }),
+                    Some(l) => {
+                        if !site.languages().iter().any(|known| known.code == l) {
+                            return Err(format!(
+                                "Ref \"{reference}\": no site found with lang \"{l}\""
+                            ));
+                        }
+                        other_lookup = crate::site::refs::Lookup::for_page(&site, l, &from);
+                        &other_lookup
+                    }
+                };
+                let (page, fragment) = crate::site::refs::resolve(lookup, &from, reference)
+                    .map_err(|e| e.message(reference))?;
+                let url =
+                    crate::site::refs::file_url(&site, &lookup.lang, &page).ok_or_else(|| {
+                        format!("Ref \"{reference}\": {} cannot be read", page.display())
+                    })?;
+                Ok(format!("{url}{fragment}"))
+            },
+        ))
     }
 
     /// `.GetPage` on the page at `abs` in `lang` ([`crate::templates::engine::objects::PageFinder`]):

@@ -20,6 +20,8 @@
 
 use maud::{html, Markup, PreEscaped};
 
+use crate::templates::engine::objects::RefArgs;
+
 /// The built-ins Folio renders as Hugo's templates do (the embeds are link cards instead).
 pub(super) const AS_HUGO: &[&str] = &[
     "figure",
@@ -114,30 +116,31 @@ impl Renderer<'_> {
     }
 
     /// `ref` and `relref` (Hugo's `ref.html`, `relref.html`): the URL of the page the
-    /// reference (the first parameter, or `path`) names, absolute for `ref`; nothing when
-    /// it names none, where Hugo stops the build (`folio check` says so: of a call in the
-    /// page, from the page; of one in a text a template renders, from the problem this
-    /// records, which fails the call rendering the text).
+    /// call names ([`ref_args`]), absolute for `ref`; nothing when it names none, where
+    /// Hugo stops the build (`folio check` says so: of a call in the page, from the page; of
+    /// one in a text a template renders, from the problem this records, which fails the
+    /// call rendering the text). Another output format's link is the page's HTML, said
+    /// ([`RefArgs::unfollowed_format`]).
     fn reference(&mut self, i: usize, absolute: bool) -> String {
-        let tag = &self.src.shortcodes.all[i].open;
-        let reference = if tag.is_named() {
-            named(tag, "path")
-        } else {
-            tag.params.first().map(|p| p.value.clone())
-        };
-        let (Some(hugo), Some(reference)) = (self.opts.hugo.as_deref(), reference) else {
+        let args = ref_args(&self.src.shortcodes.all[i].open);
+        let (Some(hugo), Some(args)) = (self.opts.hugo.as_deref(), args) else {
             return String::new();
         };
         let url = if absolute {
-            hugo.absref(&reference)
+            hugo.absref(&args)
         } else {
-            hugo.relref(&reference)
+            hugo.relref(&args)
         };
+        let name = if absolute { "ref" } else { "relref" };
+        // Said beside the block, not in the text: the call is often a link's destination.
+        if let (Some(why), 0) = (args.unfollowed_format(name), self.depth) {
+            let at = self.src.shortcodes.all[i].span.start;
+            self.surprises.push((at, why));
+        }
         match url {
             Ok(u) => crate::text::html_template_text(&u),
             Err(e) => {
                 if self.depth > 0 {
-                    let name = if absolute { "ref" } else { "relref" };
                     let problem = crate::templates::engine::Problem::unlocated(
                         name,
                         format!("REF_NOT_FOUND: {e}"),
@@ -272,6 +275,31 @@ fn qr_image(text: &str, level: qrcode::EcLevel, scale: u32) -> Option<(String, u
 }
 
 /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
+/// What a `ref` or `relref` call gives Hugo's `ref` (its `.Params`, `ref.html`): the
+/// first positional value, or the named `path`, `lang` and `outputFormat` (read in any
+/// case, as `mapstructure` reads them); `None` with no reference.
+pub(crate) fn ref_args(tag: &crate::page::lexer::Tag) -> Option<RefArgs> {
+    if !tag.is_named() {
+        return tag.params.first().map(|p| RefArgs::path(p.value.clone()));
+    }
+    let get = |key: &str| {
+        tag.params
+            .iter()
+            .rev()
+            .find(|p| {
+                p.key
+                    .as_ref()
+                    .is_some_and(|(k, _)| k.eq_ignore_ascii_case(key))
+            })
+            .map(|p| p.value.clone())
+    };
+    Some(RefArgs {
+        path: get("path")?,
+        lang: get("lang"),
+        output_format: get("outputFormat"),
+    })
+}
+
 fn named(tag: &crate::page::lexer::Tag, key: &str) -> Option<String> {
     let p = tag.get(key)?;
     Some(p.value.clone()).filter(|v| !v.is_empty())

@@ -18,6 +18,7 @@ mod shortcodes;
 mod substitutions;
 mod templates;
 
+pub(crate) use builtins::ref_args;
 pub(crate) use templates::has_raw_html;
 mod typographer;
 

@@ -1336,6 +1336,60 @@ fn a_reference_from_a_translation_names_the_page_in_its_language() {
 }
 
 #[test]
+fn a_reference_given_a_language_names_the_page_in_that_language() {
+    // Hunt AO, 7: `lang` was not read, so a French page was "not found" from an English
+    // one (a false build stop); 6: `outputFormat` was not said.
+    let config = "baseURL = \"https://ex.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"en\"\n\
+                  [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n";
+    let about = "---\ntitle: About\n---\n1 {{< relref path=\"/q\" lang=\"fr\" >}}\n\
+                 2 {{< ref path=\"q.md#s\" lang=\"fr\" >}}\n3 {{< relref path=\"/about\" lang=\"en\" >}}\n\
+                 4 {{< f >}}\n5 {{< relref path=\"/about\" outputFormat=\"HTML\" >}}\n";
+    let dir = crate::support::hugo_site(&[
+        ("hugo.toml", config),
+        ("content/q.fr.md", "---\ntitle: Q\nslug: cue\n---\nx\n"),
+        ("content/about.md", about),
+        (
+            "layouts/shortcodes/f.html",
+            "{{ relref .Page (dict \"path\" \"/q\" \"lang\" \"fr\") }}",
+        ),
+    ]);
+    let p = dir.path();
+    crate::support::hugo_build(p, "references in another language");
+    let hugo = std::fs::read_to_string(p.join("public/about/index.html")).unwrap();
+    let folio = folio::OpenPage::open(&p.join("content/about.md"))
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    assert_eq!(folio.trim(), hugo.trim());
+    assert!(
+        folio.contains("1 /fr/cue/\n2 https://ex.org/fr/cue/#s"),
+        "{folio}"
+    );
+    let found = crate::support::check_lines(&p.join("content/about.md"), "about.md");
+    assert!(found.is_empty(), "{found:?}");
+    // A language the site does not have (in another case too) stops Hugo.
+    std::fs::write(
+        p.join("content/about.md"),
+        "---\ntitle: About\n---\n{{< relref path=\"/q\" lang=\"FR\" >}}\n\
+         [x]({{< relref path=\"/about\" outputFormat=\"json\" >}})\n",
+    )
+    .unwrap();
+    let hugo = crate::support::hugo_run(p, &[]).unwrap_err();
+    assert!(hugo.contains("no site found with lang \"FR\""), "{hugo}");
+    let found = crate::support::check_lines(&p.join("content/about.md"), "about.md");
+    assert!(
+        found[0].contains(":4:")
+            && found[0].contains("error: Ref \"/q\": no site found with lang \"FR\""),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains(":5:") && found[1].contains("warning: relref with outputFormat \"json\""),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_page_of_a_section_with_a_permalink_pattern_is_where_hugo_puts_it() {
     let dir = crate::support::hugo_site(&[
         (

@@ -295,8 +295,9 @@ pub const GETENV_DEFAULT: [&str; 2] = ["^HUGO_", "^CI$"];
 #[derive(Clone)]
 pub struct Refs(pub Arc<RefFn>);
 
-/// What [`Refs`] holds: reference → URL path, or Hugo's message.
-pub type RefFn = dyn Fn(&str) -> Result<String, String> + Send + Sync;
+/// What [`Refs`] holds: (reference, the language it is looked up in when not the page's:
+/// `ref`'s `lang`) → URL path, or Hugo's message.
+pub type RefFn = dyn Fn(&str, Option<&str>) -> Result<String, String> + Send + Sync;
 
 /// Hugo's `.GetPage` (`hugolib/pagecollections.go`, `getPage`): the page a path names
 /// (`/blog/post`, `post.md`, a section's `blog`), read from the page (`true`: a path
@@ -327,7 +328,7 @@ impl HugoContext {
     ///
     /// # Errors
     /// Hugo's `REF_NOT_FOUND` message, when no page (or several) has that name.
-    pub fn relref(&self, reference: &str) -> Result<String, String> {
+    pub fn relref(&self, reference: &RefArgs) -> Result<String, String> {
         ref_url(
             self.refs.as_ref(),
             &super::values::base_url(&self.site),
@@ -341,13 +342,52 @@ impl HugoContext {
     ///
     /// # Errors
     /// As [`HugoContext::relref`].
-    pub fn absref(&self, reference: &str) -> Result<String, String> {
+    pub fn absref(&self, reference: &RefArgs) -> Result<String, String> {
         ref_url(
             self.refs.as_ref(),
             &super::values::base_url(&self.site),
             reference,
             true,
         )
+    }
+}
+
+/// What `ref` and `relref` are given (Hugo's `refArgs`, `resources/page/page_paths.go`
+/// and `hugolib/page__ref.go`): the reference, the language to look it up in (`lang`;
+/// `None` or empty: the page's), and the output format to link (`outputFormat`; `None`,
+/// empty or `html` in any case: the page's HTML).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RefArgs {
+    /// The reference (`blog/post.md#part`).
+    pub path: String,
+    /// `lang`.
+    pub lang: Option<String>,
+    /// `outputFormat`.
+    pub output_format: Option<String>,
+}
+
+impl RefArgs {
+    /// A reference alone.
+    pub fn path(path: impl Into<String>) -> RefArgs {
+        RefArgs {
+            path: path.into(),
+            ..RefArgs::default()
+        }
+    }
+
+    /// What Folio says of an `outputFormat` other than HTML: [`ref_url`] links the page's
+    /// HTML, as another format's URL (a page's JSON, a section's feed) needs the formats
+    /// each kind of page has (`outputs`), which Folio does not read.
+    /// `name` is the function's (`relref`).
+    pub fn unfollowed_format(&self, name: &str) -> Option<String> {
+        let format = self
+            .output_format
+            .as_deref()
+            .filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case("html"))?;
+        Some(format!(
+            "{name} with outputFormat \"{format}\": Hugo links the page's {format} output \
+             (nothing when the page has none); Folio links its HTML"
+        ))
     }
 }
 
@@ -362,9 +402,10 @@ impl HugoContext {
 pub fn ref_url(
     refs: Option<&Refs>,
     base_url: &str,
-    reference: &str,
+    args: &RefArgs,
     absolute: bool,
 ) -> Result<String, String> {
+    let reference = args.path.as_str();
     // Hugo reads only the reference's path and fragment (`refLink`: `url.Parse`, then
     // `.Path` and `.Fragment`): a scheme and host, a query, or a `mailto:`'s address are
     // dropped, so `https://gohugo.io#x` is `#x`.
@@ -377,7 +418,7 @@ pub fn ref_url(
     let reference = format!("{path}{fragment}");
     let reference = reference.as_str();
     let refs = refs.ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
-    let path = (refs.0)(reference)?;
+    let path = (refs.0)(reference, args.lang.as_deref().filter(|l| !l.is_empty()))?;
     let rel = format!("{}{path}", base_path(base_url).trim_end_matches('/'));
     Ok(if absolute {
         format!("{}{rel}", origin(base_url))

@@ -1499,9 +1499,24 @@ fn unfinished_directive(format: &str) -> Option<usize> {
 fn reference(args: &[Value], func: &str, absolute: bool) -> gotmpl::Result<Value> {
     let frame = engine::frame()?;
     let reference = match args.get(1) {
-        Some(Value::Map(m)) => m.get("path").map(values::to_string).unwrap_or_default(),
-        _ => str_arg(args, 1, func)?,
+        // Its keys in any case, as Hugo's `mapstructure.WeakDecode` reads them.
+        Some(Value::Map(m)) => {
+            let get = |key: &str| {
+                m.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                    .map(|(_, v)| values::to_string(v))
+            };
+            objects::RefArgs {
+                path: get("path").unwrap_or_default(),
+                lang: get("lang"),
+                output_format: get("outputFormat"),
+            }
+        }
+        _ => objects::RefArgs::path(str_arg(args, 1, func)?),
     };
+    if let Some(why) = reference.unfollowed_format(func) {
+        engine::warn(why)?;
+    }
     let url = crate::templates::engine::objects::ref_url(
         frame.refs.as_ref(),
         &frame.base_url(),
