@@ -242,7 +242,26 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
     // ends like the original's last line (often with nothing).
     let mut lines: Vec<(String, &str)> = Vec::with_capacity(new_lines.len());
     lines.extend(old.iter().take(prefix).map(|(l, e)| (l.to_string(), *e)));
-    for line in new_lines.iter().take(new_lines.len() - suffix).skip(prefix) {
+    // Between them, a line that is one of the old ones (a blank line holding spaces
+    // among them, which reads as empty: review 51b, 1) keeps its bytes too.
+    let old_mid = prefix..old.len() - suffix;
+    let new_mid = prefix..new_lines.len() - suffix;
+    let kept: std::collections::HashMap<usize, usize> =
+        if old_mid.len().saturating_mul(new_mid.len()) <= MAX_LINE_PAIRS {
+            let a = old_content.get(old_mid.clone()).unwrap_or_default();
+            let b = new_lines.get(new_mid.clone()).unwrap_or_default();
+            common_subsequence(a, b)
+                .into_iter()
+                .map(|(i, j)| (j + prefix, i + prefix))
+                .collect()
+        } else {
+            std::collections::HashMap::new()
+        };
+    for (j, line) in new_lines.iter().enumerate().take(new_mid.end).skip(prefix) {
+        if let Some((l, e)) = kept.get(&j).and_then(|&i| old.get(i)) {
+            lines.push((l.to_string(), *e));
+            continue;
+        }
         let text = if line.is_empty() {
             String::new()
         } else {
@@ -270,6 +289,11 @@ pub fn rewrite_lines(raw: &str, indent: &str, new: &str, eol: &str) -> String {
     }
     out
 }
+
+/// How many (old, new) line pairs [`rewrite_lines`] compares at most to keep the lines an
+/// edit did not change between those it did (its table is as large): beyond, the lines
+/// between the first and the last change are written anew.
+const MAX_LINE_PAIRS: usize = 250_000;
 
 /// Splits `text` into (line, ending) pairs; the last pair has ending `""`. An empty text is
 /// one empty line.
@@ -429,6 +453,18 @@ mod tests {
         let raw = "  x \n \n  y\n";
         let body = dedent(raw, common_indent(raw));
         assert_eq!(rewrite_lines(raw, "  ", &body, "\n"), raw);
+    }
+
+    #[test]
+    fn a_blank_line_of_spaces_between_two_changed_lines_keeps_its_bytes() {
+        // Review 51b, 1: it reads as empty, and was written empty.
+        let raw = "  x\n      \n  y\n    \n  z";
+        let body = dedent(raw, "  ");
+        let edited = body.replace('x', "X").replace('z', "Z");
+        assert_eq!(
+            rewrite_lines(raw, "  ", &edited, "\n"),
+            "  X\n      \n  y\n    \n  Z"
+        );
     }
 
     #[test]
