@@ -518,6 +518,20 @@ impl Catalogue {
 
     fn add_built_ins(&mut self) {
         for (name, schema) in builtin::all() {
+            // A site's template for some languages only (`figure.fr.html`): Hugo's own
+            // runs in the others (review 51b, 2), when Folio runs it as a template.
+            if let Some(own) = self
+                .templates
+                .get_mut(name)
+                .filter(|t| !t.for_every_language)
+            {
+                if let Some(file) = builtin::source(name) {
+                    own.source = Some(file);
+                    own.for_every_language = true;
+                    merge(&mut own.schema, schema);
+                }
+                continue;
+            }
             self.templates
                 .entry(name.to_string())
                 .or_insert_with(|| ShortcodeTemplate {

@@ -6118,6 +6118,38 @@ fn hugos_figure_is_written_as_hugo_writes_it_byte_for_byte() {
     assert_eq!(content(&folio), content(&hugo));
 }
 
+#[test]
+fn hugos_figure_runs_in_the_languages_a_sites_figure_is_not_for() {
+    // Review 51b, 2: a site's `figure.fr.html` was a false build stop on the English page.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "layouts/_shortcodes/figure.fr.html",
+            "<span class=\"fr\">{{ .Get \"src\" }}</span>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< figure src=\"https://e.org/a.png\" caption=\"C\" >}}\n",
+        ),
+        (
+            "content/about.fr.md",
+            "---\ntitle: A\n---\n{{< figure src=\"https://e.org/a.png\" caption=\"C\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "figure.fr.html", "content/about.md");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    assert!(checked(&site.path().join("content/about.md")).is_empty());
+    let fr = std::fs::read_to_string(site.path().join("public/fr/about/index.html")).unwrap();
+    assert_eq!(
+        normalise(&folio_render(&site.path().join("content/about.fr.md"))),
+        normalise(&fr)
+    );
+}
+
 /// The paths [`templates_exists_finds_every_layout_as_hugo_names_it`] asks for.
 const EXISTS_NAMES: &[&str] = &[
     "_default/single.html",
