@@ -43,10 +43,11 @@ export function field(label, control, ...extra) {
 }
 
 /** Makes `select` act with its choice (`act(value)`) when it is picked from the open list
- *  (a click, or Enter there) or with Enter on the closed select; arrow keys and typed
- *  letters on the closed select only move the choice, which WebKitGTK changes (and says
- *  it changed) at once (trial 51a, 2: one Down added a block). Left without acting, it goes
- *  back to its first option, the prompt (value ""). */
+ *  (a click, or Space then Enter there) or with Enter on the closed select; other keys on
+ *  the closed select (arrows, Alt+Down, letters) only move the choice, which WebKitGTK
+ *  changes (and says it changed) at once (trial 51a, 2: one Down added a block; review
+ *  51c, 2: so did Alt+Down, which opens no list there). Left, it goes back to its first
+ *  option, the prompt (value ""), so that no choice waits in it (review 51c, 3). */
 export function actOnPick(select, act) {
   // The choice was moved by keys on the closed select since it was last opened or picked.
   let keyed = false;
@@ -60,18 +61,16 @@ export function actOnPick(select, act) {
     if (e.key === "Enter") {
       e.preventDefault();
       pick();
-    } else if (e.key === " " || (e.altKey && e.key === "ArrowDown")) {
+    } else if (e.key === " ") {
       keyed = false;
-    } else if (e.key !== "Tab" && e.key !== "Shift") {
+    } else if (!["Tab", "Shift", "Escape"].includes(e.key)) {
       keyed = true;
     }
   });
   select.addEventListener("mousedown", () => { keyed = false; });
   select.addEventListener("change", () => { if (!keyed) pick(); });
   select.addEventListener("blur", () => {
-    if (keyed) {
-      keyed = false;
-      select.value = "";
-    }
+    keyed = false;
+    select.value = "";
   });
 }

@@ -35,8 +35,11 @@ function pageFields(fm, ctx) {
   const set = (key) => (value) => setFrontMatter(fm, key, value);
   const title = textInput(fm.title, { dataset: { key: "fm:title" }, onInput: (e) => set("title")(e.target.value) });
   const weightMsg = el("span", { class: "hint", "aria-live": "polite" });
+  // A text field read here: a number field's value is "" for text that is no number,
+  // which no handler can tell from the field emptied, nor put back when the forms are
+  // drawn again (review 51c, 1).
   const weight = el("input", {
-    type: "number", step: "1", value: fm.weight ?? "", dataset: { key: "fm:weight" },
+    type: "text", inputmode: "numeric", value: fm.weight ?? "", dataset: { key: "fm:weight" },
     onInput: (e) => weightTyped(e.target, weightMsg, set("weight")),
   });
   const layout = textInput(fm.layout, { dataset: { key: "fm:layout" }, onInput: (e) => set("layout")(e.target.value === "" && !("layout" in fm) ? null : e.target.value) });
@@ -56,19 +59,25 @@ function pageFields(fm, ctx) {
 }
 
 /** The weight typed into `input`, written with `set` when it is a number (emptied: the
- *  key goes). Text that is no number is held, and said: the number field's value is then
- *  "", which is no reason to take the page's weight out (trial 51a, 1). Hugo reads a
- *  weight as a whole number (`cast.ToInt`: 1.5 orders as 1, checked with Hugo 0.168). */
+ *  key goes). Text that is no number, or a number too large to be one Hugo orders by, is
+ *  held and said (trial 51a, 1: it took the page's weight out of the file on save). Hugo
+ *  reads a weight as a whole number (`cast.ToInt`: 1.5 orders as 1, 1e20 overflows;
+ *  checked with Hugo 0.168). */
 function weightTyped(input, msg, set) {
-  if (input.validity.badInput) {
-    msg.textContent = "Not a number: the weight is a whole number (pages are ordered by it).";
-    hold("draft:fm:weight", input, "the weight is a whole number, and this is no number");
+  const text = input.value.trim();
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+  const why = text === "" ? null
+    : Number.isNaN(n) ? "Not a number: the weight is a whole number (pages are ordered by it)."
+    : !Number.isSafeInteger(Math.trunc(n)) ? "Too large: the weight is a whole number (pages are ordered by it)."
+    : null;
+  if (why) {
+    msg.textContent = why;
+    hold("draft:fm:weight", input, "the weight is a whole number, and this is none");
     return;
   }
   release("draft:fm:weight");
-  const n = input.value === "" ? null : Number(input.value);
-  msg.textContent = n !== null && !Number.isInteger(n) ? `Hugo reads this weight as ${Math.trunc(n)}.` : "";
-  set(n);
+  msg.textContent = text !== "" && !Number.isInteger(n) ? `Hugo reads this weight as ${Math.trunc(n)}.` : "";
+  set(text === "" ? null : n);
 }
 
 /** The kinds of value a new key can start as, with the value it starts with: each gets
