@@ -899,7 +899,8 @@ pub const EMBEDDED_TEMPLATES: &[&str] = &[
 /// The paths of the template files under `layouts` folders, in lower case and with `/`,
 /// each also as Hugo ≥ 0.146 moves an older path (`templatestore.go`, `fromLegacyPath`):
 /// `_default/` dropped, `partials/` and `shortcodes/` made `_partials/` and `_shortcodes/`,
-/// `list-baseof.html` made `baseof.list.html`. Hidden files and editor backups are none.
+/// `list-baseof.html` made `baseof.list.html`. Hidden files and editor backups are none (a
+/// file in a hidden folder is one: review 51b, 6).
 fn template_paths(layouts: &[PathBuf]) -> std::collections::BTreeSet<String> {
     /// How many files are read at most: a `layouts` folder is a few hundred.
     const MAX_FILES: usize = 20_000;
@@ -916,7 +917,8 @@ fn template_paths(layouts: &[PathBuf]) -> std::collections::BTreeSet<String> {
                 continue;
             };
             let path = rel.replace('\\', "/").to_lowercase();
-            if path.split('/').any(|p| p.starts_with('.')) || path.ends_with('~') {
+            let name = path.rsplit('/').next().unwrap_or_default();
+            if name.starts_with('.') || name.ends_with('~') {
                 continue;
             }
             paths.insert(moved_path(&path));

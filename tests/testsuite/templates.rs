@@ -6169,6 +6169,7 @@ const EXISTS_NAMES: &[&str] = &[
     "_default/list.html", // the test sites' own
     "x.txt",
     ".hidden.html",
+    "_partials/.in/h.html",
     "_shortcodes/figure.html",
     "shortcodes/figure.html",
     "_shortcodes/tweet.html",
@@ -6210,6 +6211,7 @@ fn templates_exists_finds_every_layout_as_hugo_names_it() {
         ("layouts/index.html", "home"),
         ("layouts/x.txt", "x"),
         ("layouts/.hidden.html", "x"),
+        ("layouts/_partials/.in/h.html", "x"),
         ("themes/t/layouts/_partials/tp.html", "tp"),
         (
             "themes/t/layouts/_markup/render-heading.html",
@@ -6223,7 +6225,7 @@ fn templates_exists_finds_every_layout_as_hugo_names_it() {
         paragraphs(&hugo),
         [
             "true,true,true,true,true,true,true,true,true,false,true,true,true,false,true,true,\
-          false,true,false,true,false,true,true,false,"
+          false,true,true,false,true,false,true,true,false,"
         ]
     );
 }
