@@ -8618,6 +8618,15 @@ fn sorting_by_a_key_an_item_cannot_have_stops_as_in_hugo() {
             "sort (slice $n (dict \"a\" 1)) \"a\"",
             "not supported for interface types",
         ),
+        // A map that does not hold the key's first name, or holds null (review 51b, 3).
+        (
+            "sort (slice (dict \"a\" (dict \"b\" 2)) (dict \"c\" 1)) \"a.b\"",
+            "can't evaluate an invalid value",
+        ),
+        (
+            "sort (slice (dict \"a\" (dict \"b\" 2)) (dict \"a\" $n)) \"a.b\"",
+            "not supported for interface types",
+        ),
     ] {
         stops_as_in_hugo(call, says);
     }

@@ -828,10 +828,12 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
 
 /// What `sort` orders the item `v` by for the key `path` (`"params.year"`): each name of
 /// the path read as a map key, a page's or another object's field, as [`at_path`] reads
-/// it. As Hugo's `evaluateSubElem` (`tpl/collections/where.go`), a nil item, or a name
-/// read of a string, a number, a bool or a list, stops the build ("0 is neither a struct
-/// field, a method nor a map element of type []string"; a nil item "not supported for
-/// interface types"; checked with Hugo 0.168).
+/// it. As Hugo's `evaluateSubElem` (`tpl/collections/where.go`), a nil item, a name read
+/// of a string, a number, a bool or a list, or of what a map does not hold or holds as
+/// null, stops the build ("0 is neither a struct field, a method nor a map element of
+/// type []string", "not supported for interface types", "can't evaluate an invalid
+/// value"); an object's `Params` (Hugo's `maps.Params`) gives nil for what it lacks
+/// (checked with Hugo 0.168, with data, site params, front matter and `dict`s).
 ///
 /// # Errors
 /// Those, as `sort: …`.
@@ -839,8 +841,9 @@ fn sort_key(v: &Value, path: &str) -> gotmpl::Result<Value> {
     if matches!(v, Value::Nil) {
         return Err(exec_error("sort: not supported for interface types"));
     }
+    let names: Vec<&str> = path.split('.').filter(|n| !n.is_empty()).collect();
     let mut cur = v.clone();
-    for (k, name) in path.split('.').filter(|n| !n.is_empty()).enumerate() {
+    for (k, name) in names.iter().enumerate() {
         if is_scalar_or_text(&cur) || matches!(cur, Value::List(_)) {
             // A value read from a map is Go's `interface {}`.
             let go_type = if k == 0 {
@@ -852,7 +855,22 @@ fn sort_key(v: &Value, path: &str) -> gotmpl::Result<Value> {
                 "sort: {name} is neither a struct field, a method nor a map element of type {go_type}"
             )));
         }
-        cur = at_path(&cur, name);
+        let object = values::kind_of(&cur).is_some();
+        if object && name.eq_ignore_ascii_case("Params") {
+            let rest = names.get(k + 1..).unwrap_or_default().join(".");
+            return Ok(at_path(&at_path(&cur, name), &rest));
+        }
+        let last = k + 1 == names.len();
+        cur = match cur.field(name).or_else(|| cur.field(&name.to_lowercase())) {
+            Some(Value::Nil) if !last => {
+                return Err(exec_error("sort: not supported for interface types"))
+            }
+            None if !last && !object => {
+                return Err(exec_error("sort: can't evaluate an invalid value"))
+            }
+            Some(found) => found.clone(),
+            None => Value::Nil,
+        };
     }
     Ok(cur)
 }
