@@ -8603,6 +8603,32 @@ fn stops_as_in_hugo(call: &str, says: &str) {
 }
 
 #[test]
+fn a_url_go_cannot_parse_stops_as_in_hugo() {
+    // Review 51b, 4: `figure` parses its `src` so, and Hugo stops on `50%.png`.
+    for (call, says) in [
+        ("urls.Parse \"50%.png\"", "invalid URL escape \"%.p\""),
+        (
+            "urls.Parse \"1:x.png\"",
+            "first path segment in URL cannot contain colon",
+        ),
+        ("urls.Parse \":x.png\"", "missing protocol scheme"),
+        ("urls.Parse \"http://[::1/x\"", "missing ']' in host"),
+        (
+            "urls.Parse \"http://h:8x/\"",
+            "invalid port \":8x\" after host",
+        ),
+        (
+            "urls.Parse \"http://a b/\"",
+            "invalid character \" \" in host name",
+        ),
+        ("urls.Parse \"http://u{x@h/\"", "invalid userinfo"),
+        ("urls.Parse \"http://h/#%zz\"", "invalid URL escape \"%zz\""),
+    ] {
+        stops_as_in_hugo(call, says);
+    }
+}
+
+#[test]
 fn sorting_by_a_key_an_item_cannot_have_stops_as_in_hugo() {
     // Hunt AN, 1: rows of a CSV sorted by "0" were left in their order.
     for (call, says) in [

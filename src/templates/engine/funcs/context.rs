@@ -284,7 +284,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     ("urls.Parse", |a| {
-        Ok(parse_url(&str_arg(a, 0, "urls.Parse")?))
+        let s = str_arg(a, 0, "urls.Parse")?;
+        if let Some(e) = url_error(&s) {
+            return Err(exec_error(format!("urls.Parse: parse \"{s}\": {e}")));
+        }
+        Ok(parse_url(&s))
     }),
     ("now time.Now", |_| Ok(Moment::now().to_value())),
     // `duration UNIT N`: N (an integer) of the unit (Hugo's `time.Duration`).
@@ -1344,6 +1348,97 @@ fn request_uri(path: &str, query: &str, force_query: bool) -> String {
 }
 
 /// `urls.Parse`: Go's `url.URL` fields.
+/// Why Go's `url.Parse` refuses `s` (`net/url/url.go`: `parse`, `getScheme`,
+/// `parseAuthority`, `parseHost`, `validOptionalPort`, `unescape`), or `None` when it
+/// reads it: a control character, a `:` first ("missing protocol scheme"), a colon in the
+/// first segment of a path with no scheme, a `[` host without `]`, a port that is not
+/// digits, a character a host cannot hold, userinfo with one it cannot, or a `%` that is
+/// no escape in the host, the path or the fragment.
+fn url_error(s: &str) -> Option<String> {
+    if s.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        return Some("net/url: invalid control character in URL".into());
+    }
+    let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
+    let bad = |part: &str| {
+        super::encoding::bad_escape(part).map(|e| format!("invalid URL escape \"{e}\""))
+    };
+    if s == "*" {
+        return None;
+    }
+    // Go's `getScheme`: letters, then letters, digits, `+`, `-`, `.`, up to a `:`.
+    let colon_first = rest.starts_with(':');
+    if colon_first {
+        return Some("missing protocol scheme".into());
+    }
+    let (scheme, after) = text::split_scheme(rest).unwrap_or(("", rest));
+    let after = after.split_once('?').map_or(after, |(a, _)| a);
+    if !after.starts_with('/') {
+        if !scheme.is_empty() {
+            return bad(fragment);
+        }
+        if after
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'))
+        {
+            return Some("first path segment in URL cannot contain colon".into());
+        }
+    }
+    let (authority, path) = match after.strip_prefix("//") {
+        Some(a) if !scheme.is_empty() || !after.starts_with("///") => a
+            .find('/')
+            .map_or((Some(a), ""), |i| (a.get(..i), a.get(i..).unwrap_or(""))),
+        _ => (None, after),
+    };
+    if let Some(e) = authority.and_then(authority_error) {
+        return Some(e);
+    }
+    bad(path).or_else(|| bad(fragment))
+}
+
+/// Why Go's `parseAuthority` refuses an authority (`user@host:port`), if it does.
+fn authority_error(authority: &str) -> Option<String> {
+    let (user, host) = match authority.rsplit_once('@') {
+        Some((user, host)) => (Some(user), host),
+        None => (None, authority),
+    };
+    let valid_port = |p: &str| {
+        p.is_empty()
+            || p.strip_prefix(':')
+                .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if let Some(inside) = host.strip_prefix('[') {
+        let Some(end) = inside.rfind(']') else {
+            return Some("missing ']' in host".into());
+        };
+        let port = inside.get(end + 1..).unwrap_or("");
+        if !valid_port(port) {
+            return Some(format!("invalid port \"{port}\" after host"));
+        }
+    } else if let Some(i) = host.rfind(':') {
+        let port = host.get(i..).unwrap_or("");
+        if !valid_port(port) {
+            return Some(format!("invalid port \"{port}\" after host"));
+        }
+    }
+    if let Some(e) = super::encoding::bad_escape(host) {
+        return Some(format!("invalid URL escape \"{e}\""));
+    }
+    // Go's `shouldEscape` in a host: what is neither unreserved nor a sub-delimiter.
+    let host_char = |c: char| {
+        !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:[]<>\"%".contains(c)
+    };
+    if let Some(c) = host.chars().find(|&c| !host_char(c)) {
+        return Some(format!("invalid character \"{c}\" in host name"));
+    }
+    let user_char = |c: char| c.is_ascii_alphanumeric() || "-._:~!$&'()*+,;=%@".contains(c);
+    match user {
+        Some(u) if !u.chars().all(user_char) => Some("net/url: invalid userinfo".into()),
+        Some(u) => super::encoding::bad_escape(u).map(|e| format!("invalid URL escape \"{e}\"")),
+        None => None,
+    }
+}
+
 fn parse_url(s: &str) -> Value {
     let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
     // A `?` with nothing after it is kept, as Go's `ForceQuery` keeps it.
