@@ -6061,10 +6061,12 @@ fn templates_exists_and_partial_find_a_partial_as_hugo_finds_it() {
 #[test]
 fn a_block_hooks_html_is_written_as_it_is_with_no_newline_of_folios() {
     // Hunt AN, 5: a heading hook whose file ends in a newline wrote a blank line after the
-    // heading, which changed `len` of the HTML and split a `{{% %}}` call's HTML block.
+    // heading, which changed `len` of the HTML and split a `{{% %}}` call's HTML block;
+    // review 51b, 5: first in a list item, the hook's HTML starts a line.
     let template = "{{- $h := \"## A\\n\\nb\\n\\n## C\\n> q\\n\\nd\" | .Page.RenderString (dict \"display\" \"block\") -}}\
                     <p>{{ len $h }} {{ $h | jsonify }}</p>\
-                    {{- $m := \"## A\\n\\nb\" | markdownify -}}<p>{{ len $m }} {{ $m | jsonify }}</p>";
+                    {{- $m := \"## A\\n\\nb\" | markdownify -}}<p>{{ len $m }} {{ $m | jsonify }}</p>\
+                    {{- $l := \"- ## a\\n- > b\\n- c\" | markdownify -}}<p>{{ len $l }} {{ $l | jsonify }}</p>";
     for newline in ["\n", ""] {
         let site = crate::support::hugo_site(&[
             ("hugo.toml", "title = \"T\"\n"),

@@ -289,24 +289,46 @@ pub(super) fn run(
         };
         let html = pointed(html, &hook, markdown);
         plain.insert(i, std::mem::take(&mut hook.plain_text));
-        for ev in events.iter_mut().take(end + 1).skip(i) {
-            *ev = Event::Text(CowStr::Borrowed(""));
-        }
-        // A block's HTML last, so that the writer reads its final newline (an empty text
-        // after it would say there is none, and the writer would add one).
-        let (at, marked) = match kind {
-            HookKind::Heading | HookKind::Blockquote => {
-                (end, Event::Html(super::mark_block(md, html, blocks).into()))
-            }
-            _ => (i, Event::InlineHtml(super::mark(md, html, blocks).into())),
-        };
-        if let Some(ev) = events.get_mut(at) {
-            *ev = marked;
-        }
+        put_in_place(events, (kind, i, end), html, (md, blocks));
         // The hook was given the attributes: they are not written on its HTML.
         if let Some(ev) = given.and_then(|(before, _)| events.get_mut(before)) {
             *ev = Event::Html(CowStr::Borrowed(""));
         }
+    }
+}
+
+/// Puts a hook's `html` in place of the element of `kind` at `events[i..=end]`, kept aside
+/// in `blocks` ([`super::mark`]) for the text `md`.
+fn put_in_place(
+    events: &mut [Event<'_>],
+    (kind, i, end): (HookKind, usize, usize),
+    html: String,
+    (md, blocks): (&str, &mut Vec<String>),
+) {
+    // First in a list item, a block starts on a line of its own, as Goldmark writes it
+    // (`<li>\n<h2>`: review 51b, 5), where the item's start ends none.
+    let item_first = i
+        .checked_sub(1)
+        .is_some_and(|b| matches!(events.get(b), Some(Event::Start(Tag::Item))));
+    for ev in events.iter_mut().take(end + 1).skip(i) {
+        *ev = Event::Text(CowStr::Borrowed(""));
+    }
+    // A block's HTML last, so that the writer reads its final newline (an empty text after
+    // it would say there is none, and the writer would add one).
+    let (at, marked) = match kind {
+        HookKind::Heading | HookKind::Blockquote => {
+            let marked = super::mark_block(md, html, blocks);
+            let marked = if item_first {
+                format!("\n{marked}")
+            } else {
+                marked
+            };
+            (end, Event::Html(marked.into()))
+        }
+        _ => (i, Event::InlineHtml(super::mark(md, html, blocks).into())),
+    };
+    if let Some(ev) = events.get_mut(at) {
+        *ev = marked;
     }
 }
 
