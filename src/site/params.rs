@@ -321,7 +321,9 @@ pub fn own_params(front: &Map<String, Json>) -> Option<&Map<String, Json>> {
 /// a whole key in either map (a key the page sets to nothing stops the search there),
 /// then as a dotted path through nested maps, skipping nothing; `None` when that value is
 /// one `with` skips (nil, false, 0, "", an empty list or map), where Hugo's shortcode
-/// fails the build.
+/// fails the build. A map is given as Hugo holds params, its keys in lower case, and its
+/// maps' keys (not those of maps in a list: `maps.PrepareParams`; checked with Hugo 0.168,
+/// hunt AO, 13).
 pub fn lookup_param(page: &Map<String, Json>, site: &Map<String, Json>, key: &str) -> Option<Json> {
     let key = key.to_lowercase();
     let page = page_params(page);
@@ -332,7 +334,19 @@ pub fn lookup_param(page: &Map<String, Json>, site: &Map<String, Json>, key: &st
             .iter()
             .find_map(|m| nested(m, &key).filter(|v| !v.is_null())),
     };
-    found.filter(|v| truthy(v)).cloned()
+    found.filter(|v| truthy(v)).map(lowercased_keys)
+}
+
+/// `value` with the keys of its maps, and of the maps in them, in lower case.
+fn lowercased_keys(value: &Json) -> Json {
+    match value {
+        Json::Object(m) => Json::Object(
+            m.iter()
+                .map(|(k, v)| (k.to_lowercase(), lowercased_keys(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// The value of `key` (lowercase) in `map`, its keys compared lowercased (Hugo lowercases

@@ -7325,6 +7325,22 @@ fn a_param_the_page_sets_to_nothing_is_not_the_sites_as_in_hugo() {
 }
 
 #[test]
+fn hugos_param_prints_a_map_with_its_keys_in_lower_case_as_hugo_holds_them() {
+    // Hunt AO, 13: the keys were printed as written (map[Other:y Value:x]).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n[params.Site]\nKey = 1\n"),
+        (
+            "content/about.md",
+            "---\ntitle: About\nnested:\n  Deep:\n    Value: x\n    Other: y\n  List:\n    - {Aa: 1, Bb: {Cc: 2}}\n---\n\
+             {{< param \"nested\" >}} {{< param \"nested.deep\" >}} {{< param \"site\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "param of a map", "content/about.md");
+    assert!(hugo.contains("map[other:y value:x] map[key:1]"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_base_url_without_a_trailing_slash_gets_one_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/blog\"\n",
