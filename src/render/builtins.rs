@@ -102,6 +102,21 @@ impl Renderer<'_> {
             };
             p.map(|p| p.value.clone()).filter(|v| !v.is_empty())
         };
+        // An embed the site turns off: Hugo's template writes nothing.
+        if let Some(service) = crate::templates::builtin::embed_service(&name) {
+            if self.embed_disabled(service) {
+                return Some(String::new());
+            }
+        }
+        let inner = self.inner(i);
+        let named = sc.open.is_named();
+        if let Some(message) = crate::templates::builtin::call_error(&name, named, &get, &inner) {
+            let problem = crate::templates::engine::Problem::unlocated(
+                format!("_shortcodes/{name}.html"),
+                message,
+            );
+            return Some(self.fallback(i, &problem));
+        }
         match name.as_str() {
             "details" => Some(self.details(i)),
             "highlight" => Some(self.highlight(i)),
@@ -153,6 +168,17 @@ impl Renderer<'_> {
         }
     }
 
+    /// Whether the site turns the embed `service` off (`.Site.Config.Privacy.X.Disable`).
+    fn embed_disabled(&self, service: &str) -> bool {
+        let Some(hugo) = self.opts.hugo.as_deref() else {
+            return false;
+        };
+        let disable = ["Config", "Privacy", service, "Disable"]
+            .iter()
+            .try_fold(&hugo.site, |v, f| v.field(f));
+        matches!(disable, Some(gotmpl::Value::Bool(true)))
+    }
+
     /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
     fn named(&self, i: usize, key: &str) -> Option<String> {
         named(&self.src.shortcodes.all[i].open, key)
@@ -191,32 +217,18 @@ impl Renderer<'_> {
             .unwrap_or_else(|| self.inner(i).trim().to_string());
         let level = self.named(i, "level").unwrap_or_else(|| "medium".into());
         let scale = self.named(i, "scale").unwrap_or_else(|| "4".into());
-        let problem = if text.is_empty() {
-            Some("the qr shortcode needs a text".to_string())
-        } else if qr_level(&level).is_none() {
-            Some(format!(
-                "qr level “{level}” is not one of low, medium, quartile, high"
-            ))
-        } else if scale.parse::<u32>().map_or(true, |s| s < 2) {
-            Some(format!(
-                "qr scale “{scale}” is not a whole number of 2 or more"
-            ))
-        } else {
-            None
-        };
+        // What Hugo refuses was said before ([`crate::templates::builtin::call_error`]).
         let image = qr_level(&level)
             .zip(scale.parse::<u32>().ok())
             .and_then(|(level, scale)| qr_image(&text, level, scale));
-        match (problem, image) {
-            (None, Some((src, size))) => html! {
+        match image {
+            Some((src, size)) => html! {
                 img src=(src) width=(size) height=(size) alt=[self.named(i, "alt")]
                     class=[self.named(i, "class")] id=[self.named(i, "id")]
                     title=[self.named(i, "title")] loading=[self.named(i, "loading")];
             },
-            (problem, _) => html! {
-                span.folio-error role="note" {
-                    (problem.unwrap_or_else(|| "the text is too long for a QR code".into()))
-                }
+            None => html! {
+                span.folio-error role="note" { "the text is too long for a QR code" }
             },
         }
         .into_string()

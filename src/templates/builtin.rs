@@ -127,6 +127,74 @@ pub fn removed(name: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
+/// Why Hugo 0.168's own shortcode `name` stops the build for a call (the `errorf`s of its
+/// `_shortcodes/NAME.html`, in its words less "See POSITION"), or `None`. `get(key,
+/// position)` gives the call's named parameter `key` when it is named, else its
+/// positional one, `None` when empty; `named` says which; `inner` is its body. The embeds'
+/// errors are not made when the site turns the service off (`privacy.youtube.disable`:
+/// Hugo's template then writes nothing, see [`embed_service`]).
+pub fn call_error(
+    name: &str,
+    named: bool,
+    get: &dyn Fn(&str, usize) -> Option<String>,
+    inner: &str,
+) -> Option<String> {
+    let id = || get("id", 0);
+    Some(match name {
+        "youtube" if id().is_none() => {
+            "The \"youtube\" shortcode requires an id argument".to_string()
+        }
+        "vimeo" if id().is_none() => "The \"vimeo\" shortcode requires a video id, either as \
+            the first positional argument or an argument named id"
+            .to_string(),
+        "vimeo_simple" if id().is_none() => format!(
+            "The \"vimeo_simple\" shortcode requires a single {} parameter, the ID of the \
+             Vimeo video",
+            if named { "named" } else { "positional" }
+        ),
+        "instagram" if named || id().is_none() => "The \"instagram\" shortcode requires a \
+            single positional parameter, the ID of the Instagram post"
+            .to_string(),
+        "x" | "x_simple" if !named || get("user", 0).is_none() || id().is_none() => {
+            format!("The \"{name}\" shortcode requires two named parameters: user and id")
+        }
+        "qr" => {
+            let text = get("text", usize::MAX).unwrap_or_else(|| inner.trim().to_string());
+            let level = get("level", usize::MAX).unwrap_or_else(|| "medium".into());
+            let scale = get("scale", usize::MAX).unwrap_or_else(|| "4".into());
+            if text.is_empty() {
+                "The \"qr\" shortcode requires a \"text\" argument".to_string()
+            } else if !QR_LEVELS.contains(&level.as_str()) {
+                "The \"level\" argument passed to the \"qr\" shortcode must be one of low, \
+                 medium, quartile, or high"
+                    .to_string()
+            } else if scale.parse::<u32>().map_or(true, |s| s < 2) {
+                "The \"scale\" argument passed to the \"qr\" shortcode must be an integer \
+                 greater than or equal to 2"
+                    .to_string()
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The levels of error correction Hugo's `qr` takes (`_shortcodes/qr.html`).
+pub const QR_LEVELS: &[&str] = &["low", "medium", "quartile", "high"];
+
+/// The `privacy` service of an embed (`youtube` → `YouTube`), as `.Site.Config.Privacy`
+/// names it; `None` for a shortcode that is no embed.
+pub fn embed_service(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "youtube" => "YouTube",
+        "vimeo" | "vimeo_simple" => "Vimeo",
+        "instagram" => "Instagram",
+        "x" | "x_simple" => "X",
+        _ => return None,
+    })
+}
+
 /// Every built-in shortcode and its schema, in name order.
 pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
     BUILT_IN.iter().map(|(name, paired, params)| {

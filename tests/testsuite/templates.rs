@@ -8647,6 +8647,43 @@ fn a_url_go_cannot_parse_stops_as_in_hugo() {
 }
 
 #[test]
+fn hugos_embeds_and_qr_without_their_arguments_stop_as_in_hugo() {
+    // Hunt AO, 8: Hugo stops (its templates' `errorf`); `folio check` said nothing.
+    for (call, says) in [
+        ("{{< youtube >}}", "The \"youtube\" shortcode requires an id argument"),
+        ("{{< vimeo title=\"t\" >}}", "The \"vimeo\" shortcode requires a video id"),
+        ("{{< instagram id=\"x\" >}}", "The \"instagram\" shortcode requires a single positional parameter"),
+        ("{{< x user=\"a\" >}}", "The \"x\" shortcode requires two named parameters: user and id"),
+        ("{{< qr />}}", "The \"qr\" shortcode requires a \"text\" argument"),
+        ("{{< qr text=\"hi\" level=\"extreme\" />}}", "The \"level\" argument passed to the \"qr\" shortcode must be one of low, medium, quartile, or high"),
+        ("{{< qr text=\"hi\" scale=1 />}}", "The \"scale\" argument passed to the \"qr\" shortcode must be an integer greater than or equal to 2"),
+    ] {
+        let site = site_with(&[], call);
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(says), "{call}: Hugo said {hugo}");
+        let found = checked(&site.path().join("content/page.md"));
+        assert!(
+            found.iter().any(|f| f.contains("error") && f.contains(":5:1:") && f.contains(says)),
+            "{call}: {found:?}"
+        );
+    }
+    // A service the site turns off: Hugo's template writes nothing, and stops on nothing.
+    let site = site_with(&[], "A\n\n{{< youtube >}}\n\nB");
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = \"T\"\n[privacy.youtube]\ndisable = true\n",
+    )
+    .unwrap();
+    crate::support::hugo_build(site.path(), "a youtube turned off");
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    assert_eq!(
+        normalise(&folio_render(&site.path().join("content/page.md"))),
+        normalise(&hugo)
+    );
+    assert!(checked(&site.path().join("content/page.md")).is_empty());
+}
+
+#[test]
 fn sorting_by_a_key_an_item_cannot_have_stops_as_in_hugo() {
     // Hunt AN, 1: rows of a CSV sorted by "0" were left in their order.
     for (call, says) in [
