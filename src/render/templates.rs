@@ -194,9 +194,14 @@ impl Host for MarkdownHost {
     ) -> Result<String, String> {
         let settings = self.markup.highlight;
         let (mut code, mut lang) = (code.to_string(), lang.to_string());
-        let options = match options {
+        let (options, ordinal) = match options {
+            HighlightOptions::CodeBlock(m, ordinal) => (HighlightOptions::Map(m), Some(ordinal)),
+            other => (other, None),
+        };
+        let mut options = match options {
             HighlightOptions::Written(w) => highlight::Options::parse(settings, &w)?,
-            HighlightOptions::Map(mut m) => {
+            HighlightOptions::CodeBlock(m, _) | HighlightOptions::Map(m) => {
+                let mut m = m;
                 // `type` and `code` in the map stand for the language and the code
                 // (Hugo's `applyOptions`).
                 let text = |v: Json| match v {
@@ -212,6 +217,9 @@ impl Host for MarkdownHost {
                 highlight::Options::from_map(settings, &m)?
             }
         };
+        if let Some(ordinal) = ordinal {
+            options.name_lines_of_block(ordinal);
+        }
         Ok(highlight::highlight(&code, &lang, &options, attributes))
     }
 }

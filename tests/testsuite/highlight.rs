@@ -159,6 +159,28 @@ fn a_code_block_hooks_highlighting_names_lines_by_the_blocks_ordinal() {
 }
 
 #[test]
+fn the_sites_line_anchors_name_every_blocks_lines() {
+    // Hunt AO, 11: `lineAnchors` in the site config was not read (`hl-0-1` and `1`).
+    let config = "[markup.highlight]\nanchorLineNos = true\nlineNos = true\n\
+                  lineNumbersInTable = false\nlineAnchors = \"code\"\n";
+    let page = "---\ntitle: Code\n---\n\n```go\na := 1\n```\n\n\
+                {{< highlight go >}}\nb := 2\n{{< /highlight >}}\n\n```go {lineanchors=x}\nc := 3\n```\n";
+    for hook in [None, Some("{{ (transform.HighlightCodeBlock .).Wrapped }}")] {
+        let mut files = vec![("hugo.toml", config), ("content/code.md", page)];
+        if let Some(hook) = hook {
+            files.push(("layouts/_default/_markup/render-codeblock.html", hook));
+        }
+        let (folio, hugo) = render_both(&files);
+        assert_eq!(
+            without_token_spans(folio.trim()),
+            without_token_spans(hugo.trim())
+        );
+        assert_eq!(folio.matches("id=\"code-1\"").count(), 2, "{folio}");
+        assert!(folio.contains("id=\"x-1\""), "{folio}");
+    }
+}
+
+#[test]
 fn a_code_block_hook_highlights_the_lines_its_attributes_list() {
     let page = "---\ntitle: Code\n---\n\n```go {hl_lines=[2,\"3-4\"],linenostart=5}\n\
                 a := 1\nb := 2\nc := 3\nd := 4\ne := 5\n```\n";

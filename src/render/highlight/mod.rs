@@ -13,7 +13,7 @@
 //! Chroma's fallback lexer writes it (plain), where Hugo may guess a language (`folio
 //! check` says so). The old `pygments*` keys are read as Hugo reads them
 //! ([`Settings::with_legacy`]). Not read from the site config: `wrapperClass`,
-//! `lineAnchors`, `hl_Lines`, `hl_inline` (each block may still set the last three). Numbers wrap as Go's ints do (a `linenostart` near the
+//! `hl_Lines`, `hl_inline` (each block may still set the last two). Numbers wrap as Go's ints do (a `linenostart` near the
 //! largest number goes on from the smallest), and an option list is read without
 //! recursion, so no input can crash the writer.
 
@@ -54,6 +54,9 @@ pub struct Settings {
     /// (`guessSyntax`, default false): as Chroma's fallback lexer when its analysers
     /// recognise nothing (Folio has none of them, so always so).
     pub guess_syntax: bool,
+    /// The prefix of line ids (`lineAnchors`, default none: a fenced block's are
+    /// `hl-N`, a `highlight` call's the numbers alone); Hugo adds `-`.
+    pub line_anchors: &'static str,
 }
 
 impl Default for Settings {
@@ -68,8 +71,23 @@ impl Default for Settings {
             line_no_start: 1,
             tab_width: 4,
             guess_syntax: false,
+            line_anchors: "",
         }
     }
+}
+
+/// `text` for as long as the program runs, each text once: the few `lineAnchors` prefixes
+/// the sites opened set, which [`Settings`] (a `Copy` value) holds.
+fn interned(text: &str) -> &'static str {
+    static TEXTS: Mutex<std::collections::BTreeSet<&'static str>> =
+        Mutex::new(std::collections::BTreeSet::new());
+    let mut texts = TEXTS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(t) = texts.get(text) {
+        return t;
+    }
+    let t: &'static str = Box::leak(text.to_string().into_boxed_str());
+    texts.insert(t);
+    t
 }
 
 impl Settings {
@@ -85,6 +103,8 @@ impl Settings {
                 }
             }
         }
+        // An option of a block, and a setting of the site too (hunt AO, 11).
+        options.settings.line_anchors = interned(&options.line_anchors);
         options.settings
     }
 
@@ -223,13 +243,22 @@ pub struct Options {
 }
 
 impl Options {
+    /// The line ids of a code block, the `ordinal`th of its page, when neither its options
+    /// nor the site name them: `hl-N` (`applyOptionsFromCodeBlockContext`, Hugo's
+    /// `markup/highlight/config.go`), so two blocks' lines do not share them.
+    pub fn name_lines_of_block(&mut self, ordinal: i64) {
+        if self.line_anchors.is_empty() {
+            self.line_anchors = format!("hl-{ordinal}");
+        }
+    }
+
     /// The site's settings, no option of the block's own.
     pub fn new(settings: Settings) -> Self {
         Options {
             settings,
             hl_lines: None,
             hl_ranges: None,
-            line_anchors: String::new(),
+            line_anchors: settings.line_anchors.to_string(),
             hl_inline: false,
         }
     }
@@ -471,9 +500,7 @@ impl CodeBlock {
         }
         let mut options = Options::new(settings);
         let options = options.set_all(pairs).map(|()| {
-            if options.line_anchors.is_empty() {
-                options.line_anchors = format!("hl-{ordinal}");
-            }
+            options.name_lines_of_block(i64::try_from(ordinal).unwrap_or(i64::MAX));
             options
         });
         CodeBlock {

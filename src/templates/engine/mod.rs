@@ -130,6 +130,9 @@ pub enum HighlightOptions {
     Written(String),
     /// `(dict "linenos" "table")`.
     Map(serde_json::Map<String, serde_json::Value>),
+    /// A code block hook's options (`transform.HighlightCodeBlock`) and the block's
+    /// ordinal, which names its line ids when neither they nor the site do (`hl-N`).
+    CodeBlock(serde_json::Map<String, serde_json::Value>, i64),
 }
 
 /// What finds the element of a failed render hook in the page's text.

@@ -1162,18 +1162,11 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
             }
         }
     }
-    // Line ids no option names are the block's own (`applyOptionsFromCodeBlockContext`:
-    // `hl-` and its ordinal), so two blocks' lines do not share them.
-    let named = |(k, v): (&String, &serde_json::Value)| {
-        k.eq_ignore_ascii_case("lineanchors") && v.as_str() != Some("")
-    };
-    if !options.iter().any(named) {
-        options.retain(|k, _| !k.eq_ignore_ascii_case("lineanchors"));
-        let ordinal = context
-            .field("Ordinal")
-            .map_or(0, |o| values::to_int(o).unwrap_or(0));
-        options.insert("lineanchors".into(), format!("hl-{ordinal}").into());
-    }
+    // Line ids no option names are the block's own, unless the site names them
+    // ([`crate::render::highlight::Options::name_lines_of_block`]).
+    let ordinal = context
+        .field("Ordinal")
+        .map_or(0, |o| values::to_int(o).unwrap_or(0));
     let attributes: Vec<(String, String)> = match context.field("Attributes") {
         Some(Value::Map(m)) => m
             .iter()
@@ -1183,7 +1176,12 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
     };
     let html = engine::frame()?
         .host
-        .highlight(&code, &lang, HighlightOptions::Map(options), &attributes)
+        .highlight(
+            &code,
+            &lang,
+            HighlightOptions::CodeBlock(options, ordinal),
+            &attributes,
+        )
         .map_err(|e| exec_error(format!("{NAME}: {e}")))?;
     // The code's `<code>` is the last one (a line-number table's column comes first).
     let start = html
