@@ -1446,10 +1446,26 @@ pub(super) fn page_toc(
         return None;
     }
     // A `{{% %}}` call's tags go (its text stays); a `{{< >}}` call becomes a placeholder,
-    // as in the page's render, so that a heading holding one gets the same id.
+    // as in the page's render, so that a heading holding one gets the same id. A `{{% %}}`
+    // call whose template renders its text itself (as Markdown or code: Hugo's `details`)
+    // gives Goldmark HTML, whose headings are no Markdown's: it goes whole too (hunt AO, 9).
+    let renders_inner = |name: &str| {
+        catalogue.get(name).is_some_and(|t| {
+            matches!(
+                t.schema.inner,
+                Some(
+                    crate::templates::schema::InnerKind::Markdown
+                        | crate::templates::schema::InnerKind::Code
+                )
+            )
+        })
+    };
     let mut cuts: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
     for sc in &shortcodes.all {
-        if sc.open.notation == Notation::Percent && !catalogue.legacy_markup(sc.name()) {
+        if sc.open.notation == Notation::Percent
+            && !catalogue.legacy_markup(sc.name())
+            && !renders_inner(sc.name())
+        {
             cuts.push((sc.open.span.clone(), false));
             if let Some(close) = &sc.close {
                 cuts.push((close.span.clone(), false));

@@ -5367,7 +5367,10 @@ fn a_shortcode_shows_the_pages_table_of_contents_as_hugo_writes_it() {
         "---\ntitle: About\n---\n{{< toc >}}\n\n# Top\n\n## A *b* [c](x) `code` & <b>d</b>\n\n\
                 ### Sub one\n\n#### Deep\n\n## Second {#custom}\n\n### Sub two\n\n\
                 ## A *b* [c](x) `code` & <b>d</b>\n\nSetext\n------\n\n\
-                {{% p %}}\n## In percent\n{{% /p %}}\n\n{{< p >}}\n## In angle\n{{< /p >}}\n";
+                {{% p %}}\n## In percent\n{{% /p %}}\n\n{{< p >}}\n## In angle\n{{< /p >}}\n\n\
+                {{% md %}}\n## Second\n{{% /md %}}\n\n{{% details summary=\"S\" %}}\n## In details\n{{% /details %}}\n";
+    // Hunt AO, 9: a `{{% %}}` call whose template renders its text itself (`md`, Hugo's
+    // `details`) gives Goldmark HTML: its headings are in no table of contents.
     for config in [
         "",
         "[markup.tableOfContents]\nstartLevel = 1\nendLevel = 4\nordered = true\n",
@@ -5384,6 +5387,10 @@ fn a_shortcode_shows_the_pages_table_of_contents_as_hugo_writes_it() {
                 "<div class=\"toc\">{{ .Page.TableOfContents }}</div>",
             ),
             ("layouts/shortcodes/p.html", "{{ .Inner }}"),
+            (
+                "layouts/shortcodes/md.html",
+                "<div class=\"md\">{{ .Inner | markdownify }}</div>",
+            ),
             ("content/about.md", page),
         ]);
         let (hugo, folio) = hugo_and_folio(site.path(), "a table of contents", "content/about.md");
