@@ -7,6 +7,7 @@
 //! is dropped); `{{% %}}` shortcodes' output is part of the Markdown. A shortcode's `.Inner`
 //! has its nested shortcodes already rendered.
 
+pub mod abs_urls;
 pub mod baseof;
 mod builtins;
 pub mod highlight;
@@ -230,6 +231,9 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
     };
     let (html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
     let mut html = with_toc(html, page, opts);
+    if let Some(path) = opts.hugo.as_ref().and_then(|h| h.abs_url_path.as_deref()) {
+        html = Html::from(abs_urls::abs_urls(&html.into_string(), path));
+    }
     if window.is_some() {
         html = html.between(
             elided(shown.start, "before"),

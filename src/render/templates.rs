@@ -1541,6 +1541,7 @@ fn frame_for(
     frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;
     frame.ignored_logs = hugo.ignored_logs.clone();
+    frame.canonify_urls = hugo.canonify_urls;
     frame
 }
 

@@ -662,26 +662,74 @@ impl Site {
         // A zone Hugo cannot load fails its build; `folio check` says so, and the
         // preview reads dates in UTC meanwhile.
         ctx.time_zone = self.time_zone(lang).unwrap_or(jiff::tz::TimeZone::UTC);
-        ctx.inline_shortcodes = config_of(&root, &["enableInlineShortcodes"])
-            .values()
-            .any(|v| v.as_bool() == Some(true));
+        let flag = |key: &str| {
+            config_of(&root, &[key])
+                .values()
+                .any(|v| v.as_bool() == Some(true))
+        };
+        ctx.inline_shortcodes = flag("enableInlineShortcodes");
+        ctx.canonify_urls = flag("canonifyURLs");
+        ctx.abs_url_path = abs_url_path(
+            rel_permalink,
+            &self.base_url(),
+            (ctx.canonify_urls, flag("relativeURLs")),
+        );
         ctx.title_case = self
             .language_setting(lang, "titleCaseStyle")
             .and_then(|(_, node)| node.to_json().as_str().map(TitleCase::named))
             .unwrap_or_default();
         ctx.ignored_logs = self.ignored_logs();
-        match self.config_json(&["security", "funcs", "getenv"]) {
-            Some(Json::Array(allowed)) => {
-                ctx.getenv = allowed
-                    .iter()
-                    .filter_map(|p| p.as_str().map(str::to_string))
-                    .collect();
-            }
-            Some(Json::String(one)) => ctx.getenv = Arc::from([one]),
-            _ => {}
-        }
+        ctx.getenv = self.getenv_allowed();
         ctx
     }
+
+    /// The environment variables `getenv` may read (`security.funcs.getenv`: a list, or
+    /// one name).
+    fn getenv_allowed(&self) -> Arc<[String]> {
+        match self.config_json(&["security", "funcs", "getenv"]) {
+            Some(Json::Array(allowed)) => allowed
+                .iter()
+                .filter_map(|p| p.as_str().map(str::to_string))
+                .collect(),
+            Some(Json::String(one)) => Arc::from([one]),
+            _ => crate::templates::engine::objects::GETENV_DEFAULT
+                .iter()
+                .map(|p| (*p).to_string())
+                .collect(),
+        }
+    }
+}
+
+/// Where Hugo points a root-relative URL of the page at `rel_permalink` (`/work/p/`):
+/// up to the site's root with `relative_urls` (`../../`, Hugo's `GetDottedRelativePath`
+/// of the page's file), else the base URL with `canonify_urls`; `None` with neither.
+fn abs_url_path(
+    rel_permalink: &str,
+    base_url: &str,
+    (canonify_urls, relative_urls): (bool, bool),
+) -> Option<String> {
+    if relative_urls {
+        // The page's file: its folder's `index.html`, or an ugly URL's own file.
+        let file = if rel_permalink.ends_with('/') {
+            format!("{rel_permalink}index.html")
+        } else {
+            rel_permalink.to_string()
+        };
+        let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+        let ups = dir.matches('/').count();
+        return Some(if ups == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(ups)
+        });
+    }
+    canonify_urls.then(|| {
+        if base_url.ends_with('/') {
+            base_url.to_string()
+        } else {
+            format!("{base_url}/")
+        }
+    })
 }
 
 /// The top-level settings `.Site.Config` reads (`SiteFields::config`).
@@ -714,4 +762,27 @@ fn config_of(config: &Json, keys: &[&str]) -> serde_json::Map<String, Json> {
         .filter(|(k, _)| keys.iter().any(|key| k.eq_ignore_ascii_case(key)))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_two_folders_down_points_up_twice() {
+        assert_eq!(
+            abs_url_path("/work/p/", "", (false, true)).as_deref(),
+            Some("../../")
+        );
+        assert_eq!(abs_url_path("/", "", (false, true)).as_deref(), Some("./"));
+        assert_eq!(
+            abs_url_path("/a.html", "", (false, true)).as_deref(),
+            Some("./")
+        );
+        assert_eq!(
+            abs_url_path("/p/", "https://e.org", (true, false)).as_deref(),
+            Some("https://e.org/")
+        );
+        assert_eq!(abs_url_path("/p/", "https://e.org/", (false, false)), None);
+    }
 }

@@ -7348,6 +7348,33 @@ fn hugos_param_prints_a_map_with_its_keys_in_lower_case_as_hugo_holds_them() {
 }
 
 #[test]
+fn canonify_urls_and_relative_urls_point_the_pages_root_relative_urls_as_in_hugo() {
+    // Hunt AO, 10: both settings were not read.
+    let page =
+        "---\ntitle: P\n---\n{{< f >}} and [md](/contact/) ![i](/i.png) [cdn](//cdn.e.org/x)\n";
+    let template = "<a href=\"/about/\">a</a> <a href='/blog/b/'>b</a> \
+                    <img srcset=\"/s.png 1x, /t.png 2x\"> <a href=\"{{ \"c/\" | relURL }}\">c</a>";
+    for config in [
+        "canonifyURLs = true\n",
+        "relativeURLs = true\n",
+        "canonifyURLs = true\nrelativeURLs = true\n",
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/blog/\"\n{config}"),
+            ),
+            ("layouts/shortcodes/f.html", template),
+            ("content/work/p.md", page),
+        ]);
+        crate::support::hugo_build(site.path(), config);
+        let hugo = std::fs::read_to_string(site.path().join("public/work/p/index.html")).unwrap();
+        let folio = folio_render(&site.path().join("content/work/p.md"));
+        assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
+    }
+}
+
+#[test]
 fn a_base_url_without_a_trailing_slash_gets_one_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/blog\"\n",

@@ -202,6 +202,9 @@ pub struct Frame {
     /// The ids of the warnings and errors the site silences, in lower case
     /// ([`crate::Site::ignored_logs`]; see [`Frame::ignores`]).
     pub ignored_logs: Arc<[String]>,
+    /// The site sets `canonifyURLs`: `relURL` leaves the base URL's path to it
+    /// ([`HugoContext::canonify_urls`]).
+    pub canonify_urls: bool,
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
@@ -249,6 +252,7 @@ impl Frame {
             getenv: Arc::from([]),
             title_case: funcs::TitleCase::default(),
             ignored_logs: Arc::from([]),
+            canonify_urls: false,
         }
     }
 

@@ -258,6 +258,14 @@ pub struct HugoContext {
     pub ignored_logs: Arc<[String]>,
     /// The site runs inline shortcodes (`enableInlineShortcodes`).
     pub inline_shortcodes: bool,
+    /// Where the page's root-relative URLs point once it is rendered (`canonifyURLs`: the
+    /// base URL; `relativeURLs`: `../../`): [`crate::render::abs_urls`]. `None` when the
+    /// site sets neither.
+    pub abs_url_path: Option<String>,
+    /// The site sets `canonifyURLs`: `relURL` gives a path from the host's root without
+    /// the base URL's path, which the canonifying puts back (Hugo's `GetBasePath`,
+    /// `hugolib/paths/paths.go`).
+    pub canonify_urls: bool,
     /// The page file's path in its content folder, `/`-separated (`about/index.fr.md`);
     /// empty for a page outside a site (it has no `.File`).
     pub content_path: String,
@@ -544,6 +552,8 @@ impl HugoContext {
             title_case: super::funcs::TitleCase::default(),
             ignored_logs: Arc::from([]),
             inline_shortcodes: false,
+            abs_url_path: None,
+            canonify_urls: false,
             content_path: String::new(),
             page_translations: Vec::new(),
             sections: Vec::new(),

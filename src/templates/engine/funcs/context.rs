@@ -854,6 +854,13 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     }
     let frame = engine::frame()?;
     let (origin, base_path) = (objects::origin(&base), objects::base_path(&base));
+    // With `canonifyURLs`, `relURL` is from the host's root; the canonifying puts the base
+    // URL (its path with it) before it.
+    let base_path = if frame.canonify_urls && !absolute {
+        ""
+    } else {
+        base_path
+    };
     // A path from the root is from the host's root, any other from the base URL's path
     // (`getBaseURLRoot`); the base URL itself is taken off a URL that starts with it.
     let (root, rel) = match input.strip_prefix(base.as_str()) {
