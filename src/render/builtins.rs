@@ -2,7 +2,6 @@
 //! templates (`tpl/tplimpl/embedded/templates/_shortcodes/` in Hugo 0.168), when the site
 //! does not define one of the same name:
 //!
-//! - `details`: `<details>` with its summary (default "Details") and its inner Markdown;
 //! - `qr`: the code as an image in the page (an SVG `data:` URL; Hugo writes a PNG file),
 //!   as large as Hugo's;
 //! - `comment`: nothing, with Hugo's warning that it is deprecated;
@@ -14,11 +13,11 @@
 //! - `gist`, `twitter`, `tweet`, `twitter_simple`, which Hugo 0.156 removed: Hugo's error,
 //!   as a site template's `errorf` is shown ([`crate::templates::builtin::removed`]).
 //!
-//! Each names the source of its rule; `figure` is a template Folio runs as a site's
-//! ([`crate::templates::builtin::FIGURE`]); other built-ins (`param` has its own renderer)
-//! show as labelled placeholders.
+//! Each names the source of its rule; `figure` and `details` are templates Folio runs as
+//! a site's ([`crate::templates::builtin::FIGURE`], [`crate::templates::builtin::DETAILS`]);
+//! other built-ins (`param` has its own renderer) show as labelled placeholders.
 
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 
 use crate::templates::engine::objects::RefArgs;
 
@@ -118,7 +117,6 @@ impl Renderer<'_> {
             return Some(self.fallback(i, &problem));
         }
         match name.as_str() {
-            "details" => Some(self.details(i)),
             "highlight" => Some(self.highlight(i)),
             "qr" => Some(self.qr(i)),
             "ref" | "relref" => Some(self.reference(i, name == "ref")),
@@ -182,30 +180,6 @@ impl Renderer<'_> {
     /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
     fn named(&self, i: usize, key: &str) -> Option<String> {
         named(&self.src.shortcodes.all[i].open, key)
-    }
-
-    /// `details` (Hugo's `details.html`): `open` is on for `true`, `"true"` or `1`
-    /// ([`crate::templates::builtin::HUGO_ON`]; `"1"` is text, not 1).
-    fn details(&mut self, i: usize) -> String {
-        let summary = self.named(i, "summary").unwrap_or_else(|| "Details".into());
-        let summary = self.markdownify(&summary);
-        let open = self.src.shortcodes.all[i]
-            .open
-            .get("open")
-            .is_some_and(|p| {
-                crate::templates::builtin::HUGO_ON
-                    .is_on(&p.value, p.quote == crate::page::lexer::Quote::Bare)
-            });
-        let inner = self.inner(i);
-        let body = self.markdown().render(&inner);
-        html! {
-            details class=[self.named(i, "class")] name=[self.named(i, "name")] open[open]
-                title=[self.named(i, "title")] {
-                summary { (PreEscaped(summary)) }
-                (PreEscaped(body))
-            }
-        }
-        .into_string()
     }
 
     /// `qr` (Hugo's `qr.html`): the code of `text` (or the trimmed inner text) as an image

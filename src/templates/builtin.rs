@@ -249,11 +249,30 @@ pub const FIGURE: &str = concat!(
     "\n\t\t</figcaption>{{ end }}\n</figure>\n",
 );
 
+/// Folio's Go template for Hugo's `details`, giving Hugo 0.168's `_shortcodes/details.html`
+/// output byte for byte: it starts with a newline and indents its summary and body with a
+/// tab, which matter where the output is Markdown (a `{{% %}}` call in a list item: hunt
+/// AP, 4). `open` is on for `true`, `"true"` or `1`; the summary (default "Details") and
+/// the body are rendered as the page's Markdown. Checked against Hugo 0.168 in the tests.
+pub const DETAILS: &str = concat!(
+    "\n<details",
+    r#"{{ with .Get "class" }} class="{{ . }}"{{ end }}"#,
+    r#"{{ with .Get "name" }} name="{{ . }}"{{ end }}"#,
+    r#"{{ if in (slice "true" true 1) (.Get "open") }} open{{ end }}"#,
+    r#"{{ with .Get "title" }} title="{{ . }}"{{ end }}>"#,
+    "\n\t<summary>",
+    r#"{{ or (.Get "summary") "Details" | .Page.RenderString }}</summary>"#,
+    "\n\t",
+    r#"{{ .Inner | .Page.RenderString (dict "display" "block") }}</details>"#,
+    "\n",
+);
+
 /// The source Folio runs for Hugo's built-in shortcode `name`, as Hugo names its file
 /// (`_shortcodes/figure.html`); `None` for those Folio renders in Rust (`render/builtins.rs`).
 pub fn source(name: &str) -> Option<crate::templates::engine::TemplateFile> {
     let text = match name {
         "figure" => FIGURE,
+        "details" => DETAILS,
         _ => return None,
     };
     Some(crate::templates::engine::TemplateFile {

@@ -6128,6 +6128,28 @@ fn hugos_figure_is_written_as_hugo_writes_it_byte_for_byte() {
 }
 
 #[test]
+fn hugos_details_is_written_as_hugo_writes_it_byte_for_byte() {
+    // Hunt AP, 4: its output started with no newline and had no tabs, so a `{{% %}}` call
+    // in a list item broke the list, and the Markdown after it was left raw.
+    let page = "---\ntitle: About\n---\n{{< details >}}\nPlain *body*\n{{< /details >}}\n\n\
+                {{< details summary=\"A *b* & c\" open=true class=\"k\" name=\"g\" title=\"T\" >}}\n- x\n- y\n{{< /details >}}\n\n\
+                - item\n  {{% details summary=\"In list\" open=\"1\" %}}\n  Body **md**\n  {{% /details %}}\n- next\n\n\
+                {{< details open=false summary=\"\" >}}{{< /details >}}\n";
+    for unsafe_html in [false, true] {
+        let config = format!(
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = {unsafe_html}\n"
+        );
+        let site = crate::support::hugo_site(&[("hugo.toml", &config), ("content/about.md", page)]);
+        let (hugo, folio) = hugo_and_folio(site.path(), "details", "content/about.md");
+        assert_eq!(folio.trim(), hugo.trim(), "{config}");
+        assert!(
+            hugo.contains("<summary>A <em>b</em> &amp; c</summary>"),
+            "{hugo}"
+        );
+    }
+}
+
+#[test]
 fn hugos_figure_runs_in_the_languages_a_sites_figure_is_not_for() {
     // Review 51b, 2: a site's `figure.fr.html` was a false build stop on the English page.
     let site = crate::support::hugo_site(&[
