@@ -8740,6 +8740,45 @@ fn hugos_embeds_and_qr_without_their_arguments_stop_as_in_hugo() {
 }
 
 #[test]
+fn a_count_of_a_string_function_that_is_no_integer_stops_as_in_hugo() {
+    // Hunt AP, 1: `.Content | replaceRE "a" "b" 1` puts the text where the limit goes;
+    // Folio read it as no limit and wrote `1`.
+    for (call, says) in [
+        (
+            "replaceRE \"a\" \"b\" 1 \"aaa\"",
+            "unable to cast \"aaa\" of type string to int",
+        ),
+        (
+            "replace \"aaa\" \"a\" \"b\" \"x\"",
+            "unable to cast \"x\" of type string to int",
+        ),
+        (
+            "findRE \"a\" \"aaa\" \"x\"",
+            "unable to cast \"x\" of type string to int",
+        ),
+        ("substr \"abc\" \"x\"", "start argument must be an integer"),
+        (
+            "substr \"abc\" 0 \"x\"",
+            "length argument must be an integer",
+        ),
+        (
+            "strings.Truncate 2 \"abc\" \"x\" \"y\"",
+            "too many arguments passed to truncate",
+        ),
+    ] {
+        stops_as_in_hugo(call, says);
+    }
+    // What Hugo reads as integers still counts.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ replace \"aaa\" \"a\" \"b\" \"2\" }}|{{ replace \"aaa\" \"a\" \"b\" 2.0 }}|{{ findRE \"a\" \"aaa\" \"2\" }}\
+         |{{ substr \"abcd\" \"1\" \"2\" }}|{{ substr \"abcd\" 1.5 }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn sorting_by_a_key_an_item_cannot_have_stops_as_in_hugo() {
     // Hunt AN, 1: rows of a CSV sorted by "0" were left in their order.
     for (call, says) in [

@@ -42,19 +42,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             str_arg(a, 1, "replace")?,
             str_arg(a, 2, "replace")?,
         );
-        Ok(string(match a.get(3) {
-            Some(n) => s.replacen(
-                &old,
-                &new,
-                usize::try_from(values::to_int(n).unwrap_or(-1)).unwrap_or(usize::MAX),
-            ),
+        Ok(string(match limit(a, 3, "replace")? {
+            Some(n) => s.replacen(&old, &new, usize::try_from(n).unwrap_or(usize::MAX)),
             None => s.replace(&old, &new),
         }))
     }),
     ("replaceRE strings.ReplaceRE", |a| {
         let re = regex(&str_arg(a, 0, "replaceRE")?)?;
         let (repl, s) = (str_arg(a, 1, "replaceRE")?, str_arg(a, 2, "replaceRE")?);
-        let limit = a.get(3).and_then(values::to_int).unwrap_or(-1);
+        let limit = limit(a, 3, "replaceRE")?.unwrap_or(-1);
         Ok(string(match usize::try_from(limit) {
             Ok(n) => re.replacen(&s, n, repl.as_str()).into_owned(),
             Err(_) => re.replace_all(&s, repl.as_str()).into_owned(),
@@ -63,7 +59,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("findRE strings.FindRE", |a| {
         let re = regex(&str_arg(a, 0, "findRE")?)?;
         let s = str_arg(a, 1, "findRE")?;
-        let limit = a.get(2).and_then(values::to_int).unwrap_or(-1);
+        let limit = limit(a, 2, "findRE")?.unwrap_or(-1);
         let found = re.find_iter(&s).map(|m| string(m.as_str()));
         Ok(Value::List(match usize::try_from(limit) {
             Ok(n) => found.take(n).collect(),
@@ -74,7 +70,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let re = regex(&str_arg(a, 0, "findRESubmatch")?)?;
         let s = str_arg(a, 1, "findRESubmatch")?;
         // A negative limit (the default) is every match, as for `findRE`.
-        let limit = a.get(2).and_then(values::to_int).unwrap_or(-1);
+        let limit = limit(a, 2, "findRESubmatch")?.unwrap_or(-1);
         let limit = usize::try_from(limit).unwrap_or(usize::MAX);
         Ok(Value::List(
             re.captures_iter(&s)
@@ -211,12 +207,20 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("substr strings.Substr", |a| {
         let chars: Vec<char> = str_arg(a, 0, "substr")?.chars().collect();
         let len = chars.len() as i64;
-        let mut start = a.get(1).and_then(values::to_int).unwrap_or(0);
+        // Hugo's `Substr`: each given as an integer, in its words.
+        let integer = |i: usize, what: &str| match a.get(i) {
+            None => Ok(None),
+            Some(v) => values::to_int(v)
+                .map(Some)
+                .ok_or_else(|| exec_error(format!("substr: {what} argument must be an integer"))),
+        };
+        let (start, length) = (integer(1, "start")?, integer(2, "length")?);
+        let mut start = start.unwrap_or(0);
         if start < 0 {
             start = (len + start).max(0);
         }
         let start = start.min(len);
-        let end = match a.get(2).and_then(values::to_int) {
+        let end = match length {
             Some(n) if n < 0 => (len + n).max(start),
             Some(n) => start.saturating_add(n).min(len),
             None => len,
@@ -823,6 +827,11 @@ const URL_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERI
 /// the elements open at the cut are closed after the ellipsis. Text that fits, tags and
 /// all, is as it is; plain text is escaped.
 fn truncate(args: &[Value]) -> gotmpl::Result<Value> {
+    if args.len() > 3 {
+        return Err(exec_error(
+            "truncate: too many arguments passed to truncate",
+        ));
+    }
     let size = int_arg(args, 0, "truncate")?;
     let (ellipsis, text) = match args.len() {
         2 => (" …".to_string(), arg(args, 1, "truncate")?),
@@ -1317,6 +1326,16 @@ fn path_base(s: &str) -> &str {
 fn path_ext(s: &str) -> &str {
     let base = s.rsplit('/').next().unwrap_or(s);
     base.rfind('.').and_then(|i| base.get(i..)).unwrap_or("")
+}
+
+/// The optional count argument `i` of `func` (`replace`'s, `replaceRE`'s, `findRE`'s
+/// limit), refused in spf13/cast's words when it is no integer, as Hugo refuses it
+/// (`{{ .Content | replaceRE "a" "b" 1 }}` puts the text there: hunt AP, 1).
+fn limit(a: &[Value], i: usize, func: &str) -> gotmpl::Result<Option<i64>> {
+    match a.get(i) {
+        None => Ok(None),
+        Some(_) => int_arg(a, i, func).map(Some),
+    }
 }
 
 #[cfg(test)]
