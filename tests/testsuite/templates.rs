@@ -8855,6 +8855,7 @@ fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
         "title = \"T\"\n",
         "{{- $n := .Page.Params.nothing -}}<p>{{ uniq $n }}|{{ first 2 \"Jane\" }}|{{ after 1 \"Jane\" }}\
          |{{ append 4 (slice 1 2) }}|{{ append 3 $n }}|{{ delimit (slice 1 2 3) \", \" \" and \" }}\
+         |{{ delimit \"Go\" \", \" }}|{{ delimit \"héllo\" \"-\" \" and \" }}\
          |{{ sort (slice 3 1 2) \"\" }}{{ sort (slice 3 1 2) \"value\" \"desc\" }}\
          {{ range sort (slice (dict \"a\" 2 \"n\" \"x\") (dict \"n\" \"y\") (dict \"a\" 1 \"n\" \"z\")) \"a\" }}{{ .n }}{{ end }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",

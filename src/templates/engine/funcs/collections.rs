@@ -245,7 +245,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                 values::go_type(list)
             )));
         }
-        let list = items(list);
+        // Text is a sequence of bytes to Hugo's `Delimit` (Go's `reflect.Value.Index` of a
+        // string), each written as its number: `delimit "Go" ", "` is `71, 111` (hunt AP, 5).
+        let list = match list {
+            Value::String(text) => text.bytes().map(|b| Value::Int(i64::from(b))).collect(),
+            _ => items(list),
+        };
         let sep = str_arg(a, 1, "delimit")?;
         let last = a.get(2).map(cast_string);
         // Hugo's `Delimit`: each item that is text, a number or a bool is written with
