@@ -159,7 +159,10 @@ function paramSlots(sc, template) {
   const of = (key) => schema.find((s) => s.key === key);
   const slot = (key, kind) => {
     const s = of(key);
-    return { key, kind: kind ?? s?.kind ?? "text", default: s?.default ?? null, label: s?.label ?? null, hidden: s?.hidden ?? false, choices: s?.choices ?? [], unsetOn: s?.unsetOn ?? false };
+    // A positional parameter the template keeps in a variable is named by it (`$name`:
+    // "Name", trial 51a, 13).
+    const named = s?.label ?? (typeof key === "number" && s?.variable ? `${label(s.variable)} (value ${key + 1})` : null);
+    return { key, kind: kind ?? s?.kind ?? "text", default: s?.default ?? null, label: named, hidden: s?.hidden ?? false, choices: s?.choices ?? [], unsetOn: s?.unsetOn ?? false };
   };
   // Of a repeated name, Hugo reads the last: one field, for that one.
   const written = new Map();

@@ -326,6 +326,7 @@ fn param(spec: &str) -> ParamSchema {
         kind: kind_of,
         default: (kind == "flag-").then(|| "true".to_string()),
         label: None,
+        variable: None,
         hidden: false,
         // `true` bare, as Hugo's documentation writes it.
         boolean: kind_of == FieldKind::Flag,

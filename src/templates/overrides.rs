@@ -211,6 +211,7 @@ fn param_mut(schema: &mut super::Schema, key: ParamKey) -> &mut ParamSchema {
                 kind: FieldKind::Text,
                 default: None,
                 label: None,
+                variable: None,
                 hidden: false,
                 boolean: false,
                 number: false,

@@ -116,6 +116,11 @@ pub struct ParamSchema {
     /// make one from the name).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The variable the template keeps a positional parameter in (`name` of `{{ $name
+    /// := .Get 0 }}`), which the forms name its field by ("Name", not "Value 1": trial
+    /// 51a, 13); the first one declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable: Option<String>,
     /// The site's `folio.toml` hides the field from the forms (its value is kept).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
@@ -666,6 +671,8 @@ struct Infer<'p> {
     /// The same dict as `$` (which stays the partial's dot in a `with` or a `range`).
     dollar_dict: Option<Dict>,
     parent_params: Vec<ParamKey>,
+    /// The variable each positional parameter was first declared into.
+    variables: HashMap<usize, String>,
     paired: bool,
     reads_all: bool,
     /// The end of the text printed so far, to tell which attribute a value is printed in.
@@ -760,11 +767,16 @@ impl Infer<'_> {
                     (kind == FieldKind::Flag && on_unless_false).then(|| "true".to_string())
                 });
                 let boolean = u.is_some_and(|u| u.bool_compare || (u.tested && !u.string_compare));
+                let variable = match &key {
+                    ParamKey::Positional(i) => self.variables.get(i).cloned(),
+                    ParamKey::Named(_) => None,
+                };
                 ParamSchema {
                     key,
                     kind,
                     default,
                     label: None,
+                    variable,
                     hidden: false,
                     // A menu's `true` and `false` too, where the template compares with
                     // the boolean (`eq $c true` beside `eq $c "auto"`).
@@ -964,6 +976,21 @@ impl Infer<'_> {
                 self.context_vars.insert(name.to_string());
             } else if !pipe.is_assign {
                 self.context_vars.remove(name.as_str());
+            }
+        }
+        // `$name := .Get 0` (or `:= .Get 0 | default "x"`): the parameter's name to its
+        // template.
+        if !pipe.is_assign {
+            let positional = flows.iter().find_map(|f| match &f.key {
+                Source::Param(ParamKey::Positional(i)) if !f.element => Some(*i),
+                _ => None,
+            });
+            let name = pipe.decl.first().map(|n| n.trim_start_matches('$'));
+            if let (Some(i), Some(name)) = (
+                positional,
+                name.filter(|n| n.len() > 1 && !n.starts_with('_')),
+            ) {
+                self.variables.entry(i).or_insert_with(|| name.to_string());
             }
         }
         for name in &pipe.decl {
@@ -2060,6 +2087,23 @@ mod tests {
             r#"{{ $.Get "b" }}{{ .Get 1 }}{{ .Params.c }}{{ index .Params "d" }}{{ .Get "b" }}"#;
         let keys: Vec<String> = kinds(t).into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["b", "#1", "c", "d"]);
+    }
+
+    #[test]
+    fn a_positional_parameter_is_named_by_the_variable_the_template_declares_it_into() {
+        // Trial 51a, 13: the forms said "Value 1", "Value 2" for `$name`, `$link`.
+        let t = r##"{{ $name := .Get 0 }}{{ $link := .Get 1 | default "#" }}{{ $_ := .Get 2 }}
+{{ $x := .Get 3 }}{{ $name = .Get 4 }}{{ range $i, $tag := .Get 5 }}{{ end }}{{ .Get 6 }}"##;
+        let schema = Schema::infer(t).unwrap();
+        let variables: Vec<Option<&str>> = schema
+            .params
+            .iter()
+            .map(|p| p.variable.as_deref())
+            .collect();
+        assert_eq!(
+            variables,
+            [Some("name"), Some("link"), None, None, None, None, None]
+        );
     }
 
     #[test]

@@ -817,6 +817,22 @@ class CardExtraParamTest(AppTest):
         self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Ad-tech platform" year="2021/22"'))
 
 
+class PositionalNamesTest(AppTest):
+    """A shortcode read by position, its values kept in variables."""
+
+    site_files = {
+        "layouts/shortcodes/project.html": '{{ $name := .Get 0 }}{{ $link := .Get 1 }}<a href="{{ $link }}">{{ $name }}</a>{{ .Get 2 }}\n',
+        "content/en/about.md": '---\ntitle: P\n---\n\n{{< project "Ledger" "https://e.org" "2024" >}}\n',
+    }
+
+    def test_a_positional_value_is_labelled_by_the_variable_its_template_keeps_it_in(self):
+        # Trial 51a, 13: "Value 1", "Value 2" where the template says `$name`, `$link`.
+        labels = lambda: self.s.execute(
+            "return [...document.querySelectorAll('.block .field > label')].map((l) => l.textContent)")
+        self.s.wait(lambda: len(labels()) >= 3, what="the project's fields")
+        self.assertEqual(labels()[:3], ["Name (value 1)", "Link (value 2)", "Value 3"])
+
+
 class DateCommentTest(AppTest):
     """A date with a comment after it."""
 
