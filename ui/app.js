@@ -800,8 +800,20 @@ async function follow(to) {
 function buildStops(stops, done) {
   clearNotice("stops");
   if (!stops?.length) return;
-  const more = stops.length > 3 ? ` (and ${stops.length - 3} more: folio check lists them)` : "";
-  notice(`${done}, but Hugo will not build this page: ${stops.slice(0, 3).join("; ")}${more}`,
+  // One reason at many places is said once, with its places (trial 51a, 10: a template
+  // gone said the same words for each of its calls).
+  const groups = new Map();
+  for (const stop of stops) {
+    const m = /^(.*?):(\d+):(\d+): ([\s\S]*)$/.exec(stop);
+    const [file, at, why] = m ? [m[1], `${m[2]}:${m[3]}`, m[4]] : ["", "", stop];
+    const key = `${file}\u0000${why}`;
+    if (!groups.has(key)) groups.set(key, { file, places: [], why });
+    if (at) groups.get(key).places.push(at);
+  }
+  const said = [...groups.values()].map(({ file, places, why }) =>
+    (places.length ? `${file}:${places.join(", ")}: ${why}` : why));
+  const more = said.length > 3 ? ` (and ${said.length - 3} more: folio check lists them)` : "";
+  notice(`${done}, but Hugo will not build this page: ${said.slice(0, 3).join("; ")}${more}`,
     "warn", [], 0, "stops");
 }
 
@@ -889,7 +901,11 @@ async function guardUnsaved() {
 async function open(path, asked = false) {
   if (!asked && !(await guardUnsaved())) return false;
   try {
-    await showView(await api.openSite(path));
+    const view = await api.openSite(path);
+    // What was said before is of the page or the attempt before (trial 51a, 11: a failed
+    // open's error stayed over the site opened next).
+    $("notices").replaceChildren();
+    await showView(view);
     return true;
   } catch (e) {
     if (e.kind === "site" && /no portfolio page/.test(e.message ?? "")) {
@@ -930,7 +946,8 @@ async function exportSite() {
     const others = result.otherLanguages.length
       ? ` The site's other languages (${result.otherLanguages.join(", ")}) are exported from their own pages: choose one under Language, then Export.`
       : "";
-    const n = notice(`Exported the ${result.language} page to ${result.dir}.${others}`, "ok", [["Open in browser", () => api.openExport().catch(showError)]], 0);
+    // One export notice: the latest (trial 51a, 11: they piled up).
+    const n = notice(`Exported the ${result.language} page to ${result.dir}.${others}`, "ok", [["Open in browser", () => api.openExport().catch(showError)]], 0, "exported");
     n.dataset.exportDir = result.dir;
     for (const w of result.warnings) notice(w, "warn");
     buildStops(result.stops, "Exported");
