@@ -59,8 +59,19 @@ function titleOf(sc, template) {
   const slot = titleSlot(sc, paramSlots(sc, template));
   const value = slot && findParam(sc, slot.key)?.value;
   if (value) return value;
+  // A container by its first block, which its forms edit (its body as text is not kept up
+  // with them: trial 51a, 12, the header said a child's old name).
+  if (isContainer(sc)) return firstLine(blockLine(sc.children[0]));
   const text = sc.body ?? sc.children?.find((c) => c.kind === "markdown")?.text;
   return firstLine(text);
+}
+
+/** A block in a line: prose's first, a call's name and its first value. */
+function blockLine(b) {
+  if (b.kind === "markdown") return b.text;
+  if (b.kind === "card") return `project-card ${b.title ?? ""}`;
+  const first = (b.params ?? []).find((p) => p.value !== "" && p.value !== null && p.value !== undefined);
+  return `${b.name} ${first ? String(first.value) : ""}`.trim();
 }
 
 function firstLine(text) {
@@ -77,7 +88,11 @@ export function shortcodeEditor(block, pos, model, ctx) {
     ctx,
     // The block is read when the edit is sent, not when it is queued: a queued keystroke
     // in another field of the block must not send an older body.
-    send: (key, discrete = false) => submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) }),
+    send: (key, discrete = false) => {
+      submit({ op: "block", id: block.id, get block() { return forSending(block); } }, { coalesce: discrete ? null : `b${block.id}:${key}`, anchor: nestedAnchor(block, key) });
+      // A field inside may be what the block's header says.
+      if (/^\d/.test(key)) retitle(item, titleOf(block, ctx.shortcode(block.name)));
+    },
     onTitle: (t) => retitle(item, t || titleOf(block, ctx.shortcode(block.name))),
   };
   let fields = null;

@@ -1084,6 +1084,14 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the nested forms")
         self.assertEqual(self.axe_violations(), [])
 
+    def test_the_grids_header_follows_its_first_tile_edited_in_the_form(self):
+        # Trial 51a, 12: the container's header said the child's old name after the edit.
+        head = lambda: self.s.execute("return document.querySelector('.block[data-id=\"1\"] > .block-head h3').textContent")
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:0:name"]'), what="the first tile")
+        self.assertIn("Folio", head())
+        self.replace_text("b1:0:name", "Renamed tile")
+        self.s.wait(lambda: "Renamed tile" in head(), what="the header to follow")
+
     def test_keys_on_the_add_control_move_its_choice_and_only_enter_adds(self):
         # Trial 51a, 2: one Down on the closed "Add inside…" added a block at once, and
         # letters typed there (a Tab too many) added one and were lost.
