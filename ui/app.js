@@ -467,11 +467,21 @@ async function refused(e, key) {
  *  its block is applied ([`clearUnparsed`]), the forms are drawn again from the page, or
  *  the user goes back to the last text that read. One hold per field (`key`, its edit's). */
 function holdUnparsed(field, e, key) {
-  state.unparsed.set(key, { field, message: e.message });
+  const message = unparsedWords(e.message);
+  state.unparsed.set(key, { field, message });
   field.setAttribute("aria-invalid", "true");
   heldChanged();
-  notice(`Not applied yet, as the page cannot read it: ${e.message}. Finish typing; Save waits until it reads.`,
+  notice(`Not applied yet, as the page cannot read it: ${message}. Finish typing; Save waits until it reads.`,
     "error", [[PUT_BACK, () => putBack(true)]], 0, "unparsed");
+}
+
+/** The engine's words for typed text the page cannot read, without the file and the
+ *  model's path to the block (`blocks[2]`, which the form names no block by), its place
+ *  said as a line of the page (trial 51a, 9). */
+function unparsedWords(message) {
+  return (message ?? "")
+    .replace(/^.*?: (?:blocks|frontMatter)[^:\s]*: /, "")
+    .replace(/^the edited page would not parse at (\d+):(\d+): /, "at line $1, column $2 of the page: ");
 }
 
 /** A form's field holds text that is no value yet (`edits.js` [`hold`]): held as text the

@@ -217,6 +217,16 @@ class EditingTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), SAMPLE + "\nHello there\n")
 
+    def test_a_quote_left_open_is_said_in_the_pages_words_with_its_line(self):
+        # Trial 51a, 9: the notice said "blocks[2]" (the model's path) and advised backticks.
+        self.add_text_at_end()
+        self.xtype('{{< param "email >}}')
+        said = self.s.wait(lambda: [self.s.text(n) for n in self.s.find_all("#notices .error")
+                                    if "Not applied yet" in self.s.text(n)], what="the text held, said")[0]
+        self.assertNotIn("blocks[", said)
+        self.assertRegex(said, r"at line \d+, column \d+ of the page: unterminated quoted string")
+        self.assertIn("close the quote", said)
+
     def test_a_shortcode_call_typed_key_by_key_into_prose_is_kept_as_typed_and_saved(self):
         # Halfway (`{{<`), the page cannot be read: the field kept the last text the page
         # could read, and the `<` typed was lost (hunt AB, 2).

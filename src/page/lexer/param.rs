@@ -241,7 +241,7 @@ fn unterminated(begin: usize, what: &str) -> SyntaxError {
         begin,
         format!(
             "unterminated quoted string in shortcode parameter: {what} came before the closing \
-             `\"` (use a backtick-quoted value for text that spans lines)"
+             `\"`: close the quote (or, for text that spans lines, quote it with backticks)"
         ),
     )
 }
