@@ -1301,6 +1301,19 @@ fn a_page_the_build_holds_is_found_a_never_rendered_one_a_draft_from_a_draft_a_f
     assert_eq!(errors(&page), ["5:40", "5:67"]);
 }
 
+/// Hugo's build of the site at `site` (`what` names it if it fails) and Folio's render of
+/// its page `page`: (Hugo's file `public`, Folio's content).
+fn built_and_rendered(site: &Path, what: &str, public: &str, page: &str) -> (String, String) {
+    crate::support::hugo_build(site, what);
+    let hugo = std::fs::read_to_string(site.join(public)).unwrap();
+    let folio = OpenPage::open(&site.join(page))
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    (hugo, folio)
+}
+
 #[test]
 fn a_reference_from_a_translation_names_the_page_in_its_language() {
     let dir = crate::support::hugo_site(&[
@@ -1323,14 +1336,12 @@ fn a_reference_from_a_translation_names_the_page_in_its_language() {
             "---\ntitle: Y\nslug: why\n---\n1 {{< relref \"x.md\" >}}\n2 {{< relref \"two\" >}}\n",
         ),
     ]);
-    let p = dir.path();
-    crate::support::hugo_build(p, "translations");
-    let hugo = std::fs::read_to_string(p.join("public/fr/why/index.html")).unwrap();
-    let folio = folio::OpenPage::open(&p.join("content/y.fr.md"))
-        .unwrap()
-        .render()
-        .html
-        .to_string();
+    let (hugo, folio) = built_and_rendered(
+        dir.path(),
+        "translations",
+        "public/fr/why/index.html",
+        "content/y.fr.md",
+    );
     assert_eq!(folio.trim(), hugo.trim());
     assert!(folio.contains("1 /custom/place/\n2 /fr/deux/"), "{folio}");
 }
@@ -1354,13 +1365,12 @@ fn a_reference_given_a_language_names_the_page_in_that_language() {
         ),
     ]);
     let p = dir.path();
-    crate::support::hugo_build(p, "references in another language");
-    let hugo = std::fs::read_to_string(p.join("public/about/index.html")).unwrap();
-    let folio = folio::OpenPage::open(&p.join("content/about.md"))
-        .unwrap()
-        .render()
-        .html
-        .to_string();
+    let (hugo, folio) = built_and_rendered(
+        p,
+        "references in another language",
+        "public/about/index.html",
+        "content/about.md",
+    );
     assert_eq!(folio.trim(), hugo.trim());
     assert!(
         folio.contains("1 /fr/cue/\n2 https://ex.org/fr/cue/#s"),
