@@ -8779,6 +8779,26 @@ fn a_count_of_a_string_function_that_is_no_integer_stops_as_in_hugo() {
 }
 
 #[test]
+fn a_field_a_pages_file_does_not_have_stops_as_in_hugo() {
+    // Hunt AP, 3: Folio printed nothing, and `.File.Lang`, removed, too.
+    stops_as_in_hugo(
+        ".Page.File.Nope",
+        "can't evaluate field Nope in type *source.File",
+    );
+    stops_as_in_hugo(
+        ".Page.File.Lang",
+        ".File.Lang was deprecated in Hugo v0.149.0",
+    );
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ with .Page.File }}{{ .Path }}|{{ .Dir }}|{{ .Ext }}|{{ .LogicalName }}|{{ .BaseFileName }}|\
+         {{ .TranslationBaseName }}|{{ .ContentBaseName }}|{{ .Section }}|{{ .IsZero }}|{{ .IsContentAdapter }}{{ end }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn sorting_by_a_key_an_item_cannot_have_stops_as_in_hugo() {
     // Hunt AN, 1: rows of a CSV sorted by "0" were left in their order.
     for (call, says) in [

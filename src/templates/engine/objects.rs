@@ -49,6 +49,17 @@ pub const HUGO_SITE: &str = "\
     MainSections Menus Pages Param Params RegularPages Role Sections ServerPort Sites \
     Store String Taxonomies Title Version";
 
+/// The methods of a page's file, Hugo 0.168's `*source.File` (`source/fileInfo.go`): any
+/// other name stops Hugo with "can't evaluate field X in type *source.File" (hunt AP, 3).
+/// `Lang` is one, removed: it stops Hugo in words of its own ([`FILE_LANG_REMOVED`]).
+pub const HUGO_FILE: &str = "\
+    BaseFileName ContentBaseName Dir Ext FileInfo Filename IsContentAdapter IsZero Lang \
+    LogicalName Open Path Section String TranslationBaseName UniqueID";
+
+/// Hugo 0.168's error for `.File.Lang` (`hugo.DeprecateLevelMin` at the error level).
+pub const FILE_LANG_REMOVED: &str = "deprecated: .File.Lang was deprecated in Hugo v0.149.0 \
+    and subsequently removed. Use e.g. Page.Site.Language.Lang";
+
 /// The fields and methods of a shortcode's context, `*hugolib.ShortcodeWithPage`
 /// (`hugolib/shortcode.go`): any other name stops Hugo 0.168 with "can't evaluate field X
 /// in type *hugolib.ShortcodeWithPage".
@@ -1126,6 +1137,9 @@ fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
         ("Dir", string(format!("{dir}/"))),
         ("Ext", string(ext)),
         ("Section", string(section)),
+        // A page's file is one (`IsZero` is a missing file's); none is a content adapter's.
+        ("IsZero", Value::Bool(false)),
+        ("IsContentAdapter", Value::Bool(false)),
     ])
 }
 

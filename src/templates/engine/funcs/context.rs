@@ -1922,6 +1922,26 @@ const GO_TIME_METHODS: &[&str] = &[
     "ZoneBounds",
 ];
 
+/// Hugo's error for the field `name` of `holder` when it is a page's file that has no such
+/// method ([`objects::HUGO_FILE`]), or `.Lang`, removed.
+fn file_field(name: &str, holder: &Value) -> gotmpl::Result<()> {
+    if objects::struct_type(holder) != Some("*source.File") {
+        return Ok(());
+    }
+    if name == "Lang" {
+        return Err(exec_error(objects::FILE_LANG_REMOVED));
+    }
+    if !objects::HUGO_FILE
+        .split_ascii_whitespace()
+        .any(|n| n == name)
+    {
+        return Err(exec_error(format!(
+            "can't evaluate field {name} in type *source.File"
+        )));
+    }
+    Ok(())
+}
+
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
 ///   error for a name its type does not have ("can't evaluate field Titel in type
@@ -1945,6 +1965,7 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
         return field;
     }
     let Some((type_name, has)) = objects::hugo_type(&holder) else {
+        file_field(&name, &holder)?;
         // A language or a page's file is a struct of Hugo's, which has no lowercase
         // field (`.File.path` stops Hugo); Folio builds them as maps.
         if name.starts_with(|c: char| c.is_ascii_lowercase()) {
