@@ -7397,6 +7397,48 @@ fn canonify_urls_and_relative_urls_point_the_pages_root_relative_urls_as_in_hugo
 }
 
 #[test]
+fn the_front_matter_keys_hugo_reads_for_the_page_are_in_its_params_as_hugo_keeps_them() {
+    // Hunt AN, 7: a `layout` map stayed a map (Hugo: "", and `$l.cols` stops it), and
+    // `keywords: "x, y"` a text (Hugo: a list of `x,` and `y`).
+    let page =
+        "---\ntitle: 5\nlinkTitle: 7\nlayout: {cols: 3}\ndescription: {a: 1}\nsummary: [s]\n\
+                keywords: \"x, y\"\nweight: \"3\"\ntype: true\nheadless: \"false\"\n\
+                translationKey: 9\nparams:\n  description: own\n---\n{{< f >}}\n";
+    let template =
+        "<p>{{ with .Page.Params }}{{ .title }}|{{ .linktitle }}|{{ .linkTitle }}|[{{ .layout }}]|\
+                    [{{ .description }}]|[{{ .summary }}]|{{ range .keywords }}({{ . }}){{ end }}|\
+                    {{ add .weight 1 }}|{{ .type }}|{{ .headless }}|{{ .translationkey }}{{ end }}|\
+                    {{ len .Page.Keywords }}</p>";
+    let (hugo, folio) = shortcode_f("baseURL = \"https://e.org/\"\n", template, page);
+    assert!(
+        hugo.contains("<p>5|7|7|[]|[own]|[]|(x,)(y)|4|true|false|9|2</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ .Page.Params.layout.cols }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: P\nlayout: {cols: 3}\n---\n\n{{< f >}}\n",
+        ),
+    ]);
+    let says = "can't evaluate field cols in type string";
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains(says), "{hugo}");
+    let found = checked(&site.path().join("content/about.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("error") && f.contains(says)),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_base_url_without_a_trailing_slash_gets_one_as_in_hugo() {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/blog\"\n",

@@ -722,6 +722,9 @@ impl HugoContext {
         if let Value::Map(m) = &mut params {
             let m = Arc::make_mut(m);
             for (key, value) in hugo_params(front, &self.time_zone) {
+                for alias in self.aliases.get(key).into_iter().flatten() {
+                    m.insert(Arc::from(alias.as_str()), value.clone());
+                }
                 m.insert(Arc::from(key), value);
             }
         }
@@ -894,7 +897,8 @@ fn weak_string(v: &Json) -> String {
     }
 }
 
-/// A setting read as an integer, as `mapstructure.WeakDecode` reads one.
+/// A setting read as an integer, as `mapstructure.WeakDecode` reads one (and spf13/cast's
+/// `ToInt` a front matter `weight`).
 fn weak_int(v: &Json) -> i64 {
     match v {
         Json::Number(n) => n
@@ -963,16 +967,33 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
 /// Hugo's `.Keywords`: the front matter's `keywords` as strings (one string is a list of
 /// one), else an empty list (printed `[]`).
 fn keywords(front: &Map<String, Json>) -> Value {
-    match front_value(front, "keywords") {
-        Some(Json::Array(list)) => Value::List(
-            list.iter()
-                .map(|k| string(values::to_string(&from_json(k))))
-                .collect::<Vec<_>>()
-                .into(),
-        ),
-        Some(Json::String(one)) => Value::List(vec![string(one)].into()),
-        _ => Value::List(Vec::new().into()),
+    front_value(front, "keywords").map_or_else(|| Value::List(Vec::new().into()), text_list)
+}
+
+/// spf13/cast's `ToString` of a front matter value: text as it is, a number's digits, a
+/// bool's word; a map, a list or null `""`.
+fn cast_text(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n
+            .as_i64()
+            .map(|i| i.to_string())
+            .or_else(|| n.as_u64().map(|u| u.to_string()))
+            .unwrap_or_else(|| n.as_f64().map(|f| f.to_string()).unwrap_or_default()),
+        _ => String::new(),
     }
+}
+
+/// spf13/cast's `ToStringSlice` of a front matter value: a list's items as text, a text
+/// split at blanks (`"x, y"` is `x,` and `y`), anything else none.
+fn text_list(v: &Json) -> Value {
+    let list: Vec<String> = match v {
+        Json::Array(items) => items.iter().map(cast_text).collect(),
+        Json::String(s) => s.split_whitespace().map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    Value::List(list.into_iter().map(string).collect())
 }
 
 /// The front matter's value of `key`, whatever the case it is written in (`linkTitle`
@@ -1269,6 +1290,11 @@ fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'s
     ];
     let own = crate::site::own_params(front);
     let in_own = |key: &str| own.is_some_and(|m| m.keys().any(|k| k.eq_ignore_ascii_case(key)));
+    out.extend(
+        reserved_params(front)
+            .into_iter()
+            .filter(|(k, _)| !in_own(k)),
+    );
     for (field, set) in dates_set(front, zone) {
         let Some((from, value)) = set.filter(|(_, v)| !matches!(v, Value::Nil)) else {
             continue;
@@ -1284,6 +1310,42 @@ fn hugo_params(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> Vec<(&'s
         }
         if matches!(from, "pubdate" | "published" | "modified" | "unpublishdate") {
             out.push((from, value));
+        }
+    }
+    out
+}
+
+/// The front matter keys Hugo reads for the page itself, as it keeps them in `.Params`
+/// (`hugolib/page__meta.go`, `setMetaPostParams`): text (spf13/cast's `ToString`: a map or
+/// a list is `""`, a number its digits), `slug` without `-` at its ends, `keywords` and
+/// `aliases` lists of text (a text split at blanks), `weight` a whole number and
+/// `headless` a bool. A `layout` map is then `""`, which a template reading a key of it
+/// stops on, as Hugo does (hunt AN, 7). Only the keys the front matter sets.
+fn reserved_params(front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
+    const TEXT: [&str; 8] = [
+        "title",
+        "linktitle",
+        "summary",
+        "description",
+        "url",
+        "type",
+        "layout",
+        "translationkey",
+    ];
+    let mut out = Vec::new();
+    for (key, value) in front {
+        let lower = key.to_lowercase();
+        if let Some(name) = TEXT.iter().find(|t| **t == lower) {
+            out.push((*name, string(cast_text(value))));
+            continue;
+        }
+        match lower.as_str() {
+            "slug" => out.push(("slug", string(cast_text(value).trim_matches('-')))),
+            "keywords" => out.push(("keywords", text_list(value))),
+            "aliases" => out.push(("aliases", text_list(value))),
+            "weight" => out.push(("weight", Value::Int(weak_int(value)))),
+            "headless" => out.push(("headless", Value::Bool(weak_bool(value)))),
+            _ => {}
         }
     }
     out
