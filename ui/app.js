@@ -444,7 +444,7 @@ function clearNotice(key) {
 }
 
 function showError(e) {
-  notice(e.message ?? String(e), "error", [], 0);
+  notice(unparsedWords(e.message ?? String(e)), "error", [], 0);
 }
 
 /** An edit the engine refused (a value the file's format cannot hold here): said, and the

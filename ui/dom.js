@@ -57,17 +57,26 @@ export function actOnPick(select, act) {
     select.value = "";
     if (value) act(value);
   };
+  // The list is about to open: a choice moved by keys goes back to the prompt, so that
+  // picking that same choice there is a change (review 51e, 2).
+  const opening = () => {
+    if (keyed) select.value = "";
+    keyed = false;
+  };
   select.addEventListener("keydown", (e) => {
+    // Alt+arrows are the block's own keys (moving it): not the list's, not the block's
+    // around it (review 51e, 1).
+    if (e.altKey) e.stopPropagation();
     if (e.key === "Enter") {
       e.preventDefault();
       pick();
     } else if (e.key === " ") {
-      keyed = false;
+      opening();
     } else if (!["Tab", "Shift", "Escape"].includes(e.key)) {
       keyed = true;
     }
   });
-  select.addEventListener("mousedown", () => { keyed = false; });
+  select.addEventListener("mousedown", opening);
   select.addEventListener("change", () => { if (!keyed) pick(); });
   select.addEventListener("blur", () => {
     keyed = false;

@@ -1111,9 +1111,18 @@ class NestedShortcodeTest(AppTest):
         self.xkey("Down")
         self.xtype("t")
         # Review 51c, 2: Alt+Down opens no list in WebKitGTK: it moved the choice and added.
+        # Review 51e, 1: Alt+Up moved the grid the list is in.
+        order = lambda: self.s.execute("return [...document.querySelectorAll('.blocks > .block')].map((b) => b.dataset.id)")
+        before = order()
         self.xkey("alt+Down")
+        self.xkey("alt+Up")
         time.sleep(0.5)
         self.assertEqual(tiles(), 2, "nothing added by moving the choice")
+        self.assertEqual(order(), before, "the grid stays where it is")
+        # Review 51e, 2: the list opened after a key moved its choice shows the prompt, so
+        # picking that choice there is a change.
+        moved = self.s.execute("return document.querySelector('select[aria-label=\"Add a block inside\"]').value")
+        self.assertNotEqual(moved, "")
         self.xkey("Return")
         self.s.wait(lambda: tiles() == 3, what="the tile Enter adds")
         # Trial 51a, 3: the focus was lost (Tab went back to the page's title); it is on
@@ -1124,6 +1133,12 @@ class NestedShortcodeTest(AppTest):
         self.xkey("Return")
         self.s.wait(lambda: tiles() == 4, what="the copy")
         self.s.wait(lambda: active() == "b1:1:^copy", what="the focus on the copy")
+        select = "document.querySelector('select[aria-label=\"Add a block inside\"]')"
+        self.s.execute(f"{select}.focus()")
+        self.xkey("Down")
+        self.s.execute(f"{select}.dispatchEvent(new MouseEvent('mousedown', {{bubbles: true}}))")
+        self.assertEqual(self.s.execute(f"return {select}.value"), "")
+        self.s.execute(f"{select}.blur()")
 
     def test_a_tile_added_inside_the_grid_is_written_like_its_siblings(self):
         tiles = lambda: len(self.s.find_all(".blocks.nested > .block"))
