@@ -262,11 +262,16 @@ fn qr_image(text: &str, level: qrcode::EcLevel, scale: u32) -> Option<(String, u
 
 /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).
 /// What a `ref` or `relref` call gives Hugo's `ref` (its `.Params`, `ref.html`): the
-/// first positional value, or the named `path`, `lang` and `outputFormat` (read in any
-/// case, as `mapstructure` reads them); `None` with no reference.
+/// first positional value (and the second, the output format), or the named `path`,
+/// `lang` and `outputFormat` (read in any case, as `mapstructure` reads them); `None` for
+/// a call with no parameter.
 pub(crate) fn ref_args(tag: &crate::page::lexer::Tag) -> Option<RefArgs> {
     if !tag.is_named() {
-        return tag.params.first().map(|p| RefArgs::path(p.value.clone()));
+        // A list of text: the reference, then the output format (Hugo's `decodeRefArgs`).
+        return tag.params.first().map(|p| RefArgs {
+            output_format: tag.params.get(1).map(|f| f.value.clone()),
+            ..RefArgs::path(p.value.clone())
+        });
     }
     let get = |key: &str| {
         tag.params
@@ -279,8 +284,9 @@ pub(crate) fn ref_args(tag: &crate::page::lexer::Tag) -> Option<RefArgs> {
             })
             .map(|p| p.value.clone())
     };
+    // Without a path, nothing is linked, as Hugo gives an empty reference (review 51d, 4).
     Some(RefArgs {
-        path: get("path")?,
+        path: get("path").unwrap_or_default(),
         lang: get("lang"),
         output_format: get("outputFormat"),
     })

@@ -62,12 +62,24 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
     (
         "ref",
         false,
-        &["#0:text", "path:text", "lang:text", "outputFormat:text"],
+        &[
+            "#0:text",
+            "#1:text",
+            "path:text",
+            "lang:text",
+            "outputFormat:text",
+        ],
     ),
     (
         "relref",
         false,
-        &["#0:text", "path:text", "lang:text", "outputFormat:text"],
+        &[
+            "#0:text",
+            "#1:text",
+            "path:text",
+            "lang:text",
+            "outputFormat:text",
+        ],
     ),
     (
         "vimeo",

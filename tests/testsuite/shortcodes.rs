@@ -1354,14 +1354,15 @@ fn a_reference_given_a_language_names_the_page_in_that_language() {
                   [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n";
     let about = "---\ntitle: About\n---\n1 {{< relref path=\"/q\" lang=\"fr\" >}}\n\
                  2 {{< ref path=\"q.md#s\" lang=\"fr\" >}}\n3 {{< relref path=\"/about\" lang=\"en\" >}}\n\
-                 4 {{< f >}}\n5 {{< relref path=\"/about\" outputFormat=\"HTML\" >}}\n";
+                 4 {{< f >}}\n5 {{< relref path=\"/about\" outputFormat=\"HTML\" >}}\n\
+                 6 {{< relref lang=\"fr\" >}}\n7 {{< relref \"/about\" \"html\" >}}\n";
     let dir = crate::support::hugo_site(&[
         ("hugo.toml", config),
         ("content/q.fr.md", "---\ntitle: Q\nslug: cue\n---\nx\n"),
         ("content/about.md", about),
         (
             "layouts/shortcodes/f.html",
-            "{{ relref .Page (dict \"path\" \"/q\" \"lang\" \"fr\") }}",
+            "{{ relref .Page (dict \"path\" \"/q\" \"lang\" \"fr\") }} {{ relref .Page (slice \"/about\" \"html\") }}",
         ),
     ]);
     let p = dir.path();

@@ -6073,7 +6073,7 @@ fn a_block_hooks_html_is_written_as_it_is_with_no_newline_of_folios() {
     let template = "{{- $h := \"## A\\n\\nb\\n\\n## C\\n> q\\n\\nd\" | .Page.RenderString (dict \"display\" \"block\") -}}\
                     <p>{{ len $h }} {{ $h | jsonify }}</p>\
                     {{- $m := \"## A\\n\\nb\" | markdownify -}}<p>{{ len $m }} {{ $m | jsonify }}</p>\
-                    {{- $l := \"- ## a\\n- > b\\n- c\" | markdownify -}}<p>{{ len $l }} {{ $l | jsonify }}</p>";
+                    {{- $l := \"- ## a\\n- > b\\n- c\\n- t\\n  ## d\\n- u\\n  > e\" | markdownify -}}<p>{{ len $l }} {{ $l | jsonify }}</p>";
     for newline in ["\n", ""] {
         let site = crate::support::hugo_site(&[
             ("hugo.toml", "title = \"T\"\n"),
@@ -8807,6 +8807,9 @@ fn a_count_of_a_string_function_that_is_no_integer_stops_as_in_hugo() {
             "strings.Truncate 2 \"abc\" \"x\" \"y\"",
             "too many arguments passed to truncate",
         ),
+        // Review 51d, 12.
+        ("substr \"abc\"", "too few arguments"),
+        ("substr \"abc\" 0 1 2", "too many arguments"),
     ] {
         stops_as_in_hugo(call, says);
     }
@@ -8838,6 +8841,41 @@ fn a_field_a_pages_file_does_not_have_stops_as_in_hugo() {
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn sorting_by_a_key_through_a_map_the_item_holds_gives_nil_for_what_it_lacks_as_in_hugo() {
+    // Review 51d, 2: a front matter map lacking the key's middle name was a false stop.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ range sort .Page.Params.team \"role.sub.rank\" }}{{ .n }},{{ end }}</p>",
+        "---\ntitle: About\nteam:\n  x: {n: a, role: {sub: {rank: 2}}}\n  y: {n: b, role: {x: 1}}\n\
+         \x20 z: {n: c, role: {sub: {rank: 1}}}\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    // In a list, a map is a plain one: Hugo stops on what it lacks.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ range sort .Page.Params.team \"role.sub.rank\" }}{{ .n }},{{ end }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\nteam:\n  - {n: a, role: {sub: {rank: 2}}}\n  - {n: b, role: {x: 1}}\n---\n\n{{< f >}}\n",
+        ),
+    ]);
+    let says = "can't evaluate an invalid value";
+    assert!(crate::support::hugo_run(site.path(), &[])
+        .unwrap_err()
+        .contains(says));
+    let found = checked(&site.path().join("content/about.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("error") && f.contains(says)),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -8917,7 +8955,7 @@ fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
         "title = \"T\"\n",
         "{{- $n := .Page.Params.nothing -}}<p>{{ uniq $n }}|{{ first 2 \"Jane\" }}|{{ after 1 \"Jane\" }}\
          |{{ append 4 (slice 1 2) }}|{{ append 3 $n }}|{{ delimit (slice 1 2 3) \", \" \" and \" }}\
-         |{{ delimit \"Go\" \", \" }}|{{ delimit \"héllo\" \"-\" \" and \" }}\
+         |{{ delimit \"Go\" \", \" }}|{{ delimit \"héllo\" \"-\" \" and \" }}|{{ delimit (\"Gé\" | safeHTML) \",\" }}\
          |{{ sort (slice 3 1 2) \"\" }}{{ sort (slice 3 1 2) \"value\" \"desc\" }}\
          {{ range sort (slice (dict \"a\" 2 \"n\" \"x\") (dict \"n\" \"y\") (dict \"a\" 1 \"n\" \"z\")) \"a\" }}{{ .n }}{{ end }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",

@@ -305,11 +305,28 @@ fn put_in_place(
     html: String,
     (md, blocks): (&str, &mut Vec<String>),
 ) {
-    // First in a list item, a block starts on a line of its own, as Goldmark writes it
-    // (`<li>\n<h2>`: review 51b, 5), where the item's start ends none.
+    // A block starts on a line of its own, as Goldmark writes it: first in a list item
+    // (`<li>\n<h2>`: review 51b, 5) or after the item's text (`<li>a\n<h2>`: 51d, 7), where
+    // what the writer wrote last ends no line.
     let item_first = i
         .checked_sub(1)
-        .is_some_and(|b| matches!(events.get(b), Some(Event::Start(Tag::Item))));
+        .and_then(|b| events.get(b))
+        .is_some_and(|e| match e {
+            Event::Start(Tag::Item)
+            | Event::Code(_)
+            | Event::InlineMath(_)
+            | Event::FootnoteReference(_)
+            | Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => true,
+            Event::Text(t) | Event::InlineHtml(t) => !t.is_empty(),
+            Event::Html(html) => !html.is_empty() && !html.ends_with('\n'),
+            _ => false,
+        });
     for ev in events.iter_mut().take(end + 1).skip(i) {
         *ev = Event::Text(CowStr::Borrowed(""));
     }

@@ -248,7 +248,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         // Text is a sequence of bytes to Hugo's `Delimit` (Go's `reflect.Value.Index` of a
         // string), each written as its number: `delimit "Go" ", "` is `71, 111` (hunt AP, 5).
         let list = match list {
-            Value::String(text) => text.bytes().map(|b| Value::Int(i64::from(b))).collect(),
+            Value::String(text) | Value::Safe { s: text, .. } => {
+                text.bytes().map(|b| Value::Int(i64::from(b))).collect()
+            }
             _ => items(list),
         };
         let sep = str_arg(a, 1, "delimit")?;
@@ -803,6 +805,7 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
             entries.into_iter().map(|(_, v)| v.clone()).collect(),
         ));
     }
+    let of_map = matches!(arg(a, 0, "sort")?, Value::Map(_));
     let list = items(arg(a, 0, "sort")?);
     // Hugo sorts by the item itself for no key, "" or "value".
     let key = a
@@ -814,7 +817,7 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
     let keys: Vec<Value> = match key.as_deref() {
         Some(k) => list
             .iter()
-            .map(|v| sort_key(v, k))
+            .map(|v| sort_key(v, k, of_map))
             .collect::<gotmpl::Result<_>>()?,
         None => list.clone(),
     };
@@ -837,12 +840,13 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
 /// of a string, a number, a bool or a list, or of what a map does not hold or holds as
 /// null, stops the build ("0 is neither a struct field, a method nor a map element of
 /// type []string", "not supported for interface types", "can't evaluate an invalid
-/// value"); an object's `Params` (Hugo's `maps.Params`) gives nil for what it lacks
-/// (checked with Hugo 0.168, with data, site params, front matter and `dict`s).
+/// value"); an object's `Params`, and a map read from an item of a map (`of_map`), give
+/// nil for what they lack (checked with Hugo 0.168, with data, site params, front matter
+/// and `dict`s).
 ///
 /// # Errors
 /// Those, as `sort: …`.
-fn sort_key(v: &Value, path: &str) -> gotmpl::Result<Value> {
+fn sort_key(v: &Value, path: &str, of_map: bool) -> gotmpl::Result<Value> {
     if matches!(v, Value::Nil) {
         return Err(exec_error("sort: not supported for interface types"));
     }
@@ -861,9 +865,16 @@ fn sort_key(v: &Value, path: &str) -> gotmpl::Result<Value> {
             )));
         }
         let object = values::kind_of(&cur).is_some();
+        // An object's `Params`, and a map read from an item of a map (in a front matter
+        // or site params map, Hugo's `maps.Params`, whose `GetNested` gives nil for what
+        // it lacks: review 51d, 2; a map in a list is a plain one), read the rest of the
+        // key leniently.
+        let rest = || names.get(k + 1..).unwrap_or_default().join(".");
         if object && name.eq_ignore_ascii_case("Params") {
-            let rest = names.get(k + 1..).unwrap_or_default().join(".");
-            return Ok(at_path(&at_path(&cur, name), &rest));
+            return Ok(at_path(&at_path(&cur, name), &rest()));
+        }
+        if k > 0 && of_map && !object && matches!(cur, Value::Map(_)) {
+            return Ok(at_path(&cur, &format!("{name}.{}", rest())));
         }
         let last = k + 1 == names.len();
         cur = match cur.field(name).or_else(|| cur.field(&name.to_lowercase())) {

@@ -1612,6 +1612,11 @@ fn reference(args: &[Value], func: &str, absolute: bool) -> gotmpl::Result<Value
                 output_format: get("outputFormat"),
             }
         }
+        // A list of text (`slice "/q" "html"`): the reference, then the output format.
+        Some(Value::List(items)) => objects::RefArgs {
+            output_format: items.get(1).map(values::to_string),
+            ..objects::RefArgs::path(items.first().map(values::to_string).unwrap_or_default())
+        },
         _ => objects::RefArgs::path(str_arg(args, 1, func)?),
     };
     if let Some(why) = reference.unfollowed_format(func) {

@@ -205,6 +205,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("slicestr strings.SliceString", slice_string),
     ("substr strings.Substr", |a| {
+        // Hugo's `Substr` takes a start and at most a length (review 51d, 12).
+        match a.len() {
+            0 | 1 => return Err(exec_error("substr: too few arguments")),
+            4.. => return Err(exec_error("substr: too many arguments")),
+            _ => {}
+        }
         let chars: Vec<char> = str_arg(a, 0, "substr")?.chars().collect();
         let len = chars.len() as i64;
         // Hugo's `Substr`: each given as an integer, in its words.
