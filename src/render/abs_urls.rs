@@ -26,6 +26,13 @@ pub fn abs_urls(html: &str, path: &str) -> String {
         let (before, after) = rest.split_at(at + len);
         out.push_str(before);
         let quote = ["\"", "'"].into_iter().find(|q| after.starts_with(q));
+        // In text (prose, code), Goldmark writes `"` as `&quot;`, where Hugo's scan finds
+        // no quote and no `/` after `src=`: such a value is left (review 51d, 1). Folio
+        // writes the character, so it tells text from a tag by what came before.
+        if quote == Some("\"") && !in_tag(&out) {
+            rest = after;
+            continue;
+        }
         let after = match quote {
             Some(q) => {
                 out.push_str(q);
@@ -41,6 +48,15 @@ pub fn abs_urls(html: &str, path: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether the end of `written` is inside a tag (after a `<` with no `>` after it).
+fn in_tag(written: &str) -> bool {
+    match (written.rfind('<'), written.rfind('>')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// The first of [`PREFIXES`] in `text`: where, its length, and whether it is `srcset=`.
@@ -116,6 +132,17 @@ fn url_path(url: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_url_in_text_is_left_as_hugos_escaped_quote_leaves_it() {
+        let html =
+            "<p><code>&lt;img src=\"/logo.png\"&gt;</code> src=/x src='/y'</p><img src=\"/i.png\">";
+        assert_eq!(
+            abs_urls(html, "https://e.org/"),
+            "<p><code>&lt;img src=\"/logo.png\"&gt;</code> src=https://e.org/x src='https://e.org/y'</p>\
+             <img src=\"https://e.org/i.png\">"
+        );
+    }
 
     #[test]
     fn root_relative_urls_are_pointed_and_others_are_not() {
