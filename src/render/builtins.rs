@@ -85,7 +85,7 @@ impl Renderer<'_> {
     pub(super) fn builtin(&mut self, i: usize) -> Option<String> {
         let sc = &self.src.shortcodes.all[i];
         let name = sc.name().to_ascii_lowercase();
-        if !self.src.catalogue.is_hugo_own(&name) {
+        if !self.src.catalogue.hugo_own_in(&name, self.lang()) {
             return None;
         }
         if let Some((file, message)) = crate::templates::builtin::removed(&name) {

@@ -509,6 +509,10 @@ impl Renderer<'_> {
         if !has_site_template(self.src.catalogue, sc.name()) || engine::frame().is_err() {
             return None;
         }
+        // The site's templates of a name of Hugo's own are for other languages: Hugo's runs.
+        if self.src.catalogue.hugo_own_in(sc.name(), self.lang()) {
+            return None;
+        }
         if let Some(problem) = self.plain_text_only(i) {
             return Some(self.fallback(i, &problem));
         }
@@ -552,6 +556,11 @@ impl Renderer<'_> {
             }
             Err(problem) => self.fallback(i, &problem),
         })
+    }
+
+    /// The page's language code (empty outside a site).
+    pub(super) fn lang(&self) -> &str {
+        self.opts.hugo.as_deref().map_or("", |h| h.lang.as_str())
     }
 
     /// Why a call of a shortcode with plain-text templates only (`kbd.md`) is Folio's

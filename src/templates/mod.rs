@@ -76,6 +76,11 @@ pub struct ShortcodeTemplate {
     /// Whether one of `files` is for every language (`card.html`, `card.html.html`).
     #[serde(skip)]
     pub for_every_language: bool,
+    /// The site's templates of a name of Hugo's own shortcodes are for some languages
+    /// only (`youtube.fr.html`): Hugo's own runs in the others
+    /// ([`Catalogue::hugo_own_in`]; review 51d, 3).
+    #[serde(skip)]
+    pub hugos_elsewhere: bool,
 }
 
 /// The shortcodes a site can call, by name. Names are matched without regard to case, as
@@ -257,6 +262,16 @@ impl Catalogue {
     /// rendering of them apply only then.
     pub fn is_hugo_own(&self, name: &str) -> bool {
         self.get(name).is_none_or(|t| t.origin == Origin::BuiltIn)
+    }
+
+    /// Whether a call of `name` on a page in `lang` runs Hugo's own shortcode: as
+    /// [`Catalogue::is_hugo_own`], or the site's templates of that name are for other
+    /// languages only.
+    pub fn hugo_own_in(&self, name: &str, lang: &str) -> bool {
+        self.is_hugo_own(name)
+            || self.get(name).is_some_and(|t| {
+                t.hugos_elsewhere && !t.languages.contains_key(&lang.to_ascii_lowercase())
+            })
     }
 
     /// The shortcode called `name`, to correct (`folio.toml`).
@@ -528,8 +543,10 @@ impl Catalogue {
                 if let Some(file) = builtin::source(name) {
                     own.source = Some(file);
                     own.for_every_language = true;
-                    merge(&mut own.schema, schema);
+                } else {
+                    own.hugos_elsewhere = true;
                 }
+                merge(&mut own.schema, schema);
                 continue;
             }
             self.templates
@@ -543,6 +560,7 @@ impl Catalogue {
                     source: builtin::source(name),
                     languages: BTreeMap::new(),
                     for_every_language: true,
+                    hugos_elsewhere: false,
                 });
         }
     }
@@ -811,6 +829,7 @@ fn read_template(
             .collect(),
         schema,
         problem,
+        hugos_elsewhere: false,
     }
 }
 

@@ -6128,6 +6128,41 @@ fn hugos_figure_is_written_as_hugo_writes_it_byte_for_byte() {
 }
 
 #[test]
+fn hugos_own_shortcodes_run_in_the_languages_a_sites_variants_are_not_for() {
+    // Review 51d, 3: a site's `highlight.fr.html` or `param.fr.html` was a false build
+    // stop on the English page, where Hugo runs its own.
+    let page = "---\ntitle: About\nx: 1\n---\n{{< highlight go >}}a := 1{{< /highlight >}}\n\n{{< param x >}}\n";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "layouts/_shortcodes/highlight.fr.html",
+            "<span class=\"fr\">{{ .Inner }}</span>",
+        ),
+        (
+            "layouts/_shortcodes/param.fr.html",
+            "<span class=\"fr\">{{ .Get 0 }}</span>",
+        ),
+        ("content/about.md", page),
+        ("content/about.fr.md", page),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "variants for French", "content/about.md");
+    assert_eq!(
+        crate::support::without_token_spans(folio.trim()),
+        crate::support::without_token_spans(hugo.trim())
+    );
+    assert!(checked(&site.path().join("content/about.md")).is_empty());
+    let fr = std::fs::read_to_string(site.path().join("public/fr/about/index.html")).unwrap();
+    assert_eq!(
+        normalise(&folio_render(&site.path().join("content/about.fr.md"))),
+        normalise(&fr)
+    );
+}
+
+#[test]
 fn hugos_details_is_written_as_hugo_writes_it_byte_for_byte() {
     // Hunt AP, 4: its output started with no newline and had no tabs, so a `{{% %}}` call
     // in a list item broke the list, and the Markdown after it was left raw.
