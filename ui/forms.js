@@ -68,7 +68,7 @@ function weightTyped(input, msg, set) {
   const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
   const why = text === "" ? null
     : Number.isNaN(n) ? "Not a number: the weight is a whole number (pages are ordered by it)."
-    : !Number.isSafeInteger(Math.trunc(n)) ? "Too large: the weight is a whole number (pages are ordered by it)."
+    : !Number.isSafeInteger(Math.trunc(n)) ? "Out of range: the weight is a whole number (pages are ordered by it)."
     : null;
   if (why) {
     msg.textContent = why;
