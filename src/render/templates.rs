@@ -510,7 +510,7 @@ impl Renderer<'_> {
             return None;
         }
         // The site's templates of a name of Hugo's own are for other languages: Hugo's runs.
-        if self.src.catalogue.hugo_own_in(sc.name(), self.lang()) {
+        if self.src.catalogue.no_variant_in(sc.name(), self.lang()) {
             return None;
         }
         if let Some(problem) = self.plain_text_only(i) {

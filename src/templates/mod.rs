@@ -268,10 +268,15 @@ impl Catalogue {
     /// [`Catalogue::is_hugo_own`], or the site's templates of that name are for other
     /// languages only.
     pub fn hugo_own_in(&self, name: &str, lang: &str) -> bool {
-        self.is_hugo_own(name)
-            || self.get(name).is_some_and(|t| {
-                t.hugos_elsewhere && !t.languages.contains_key(&lang.to_ascii_lowercase())
-            })
+        self.is_hugo_own(name) || self.no_variant_in(name, lang)
+    }
+
+    /// Whether the site's templates of `name`, a name of Hugo's own shortcodes, are for
+    /// languages other than `lang` only ([`ShortcodeTemplate::hugos_elsewhere`]).
+    pub fn no_variant_in(&self, name: &str, lang: &str) -> bool {
+        self.get(name).is_some_and(|t| {
+            t.hugos_elsewhere && !t.languages.contains_key(&lang.to_ascii_lowercase())
+        })
     }
 
     /// The shortcode called `name`, to correct (`folio.toml`).
