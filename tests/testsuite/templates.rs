@@ -6133,11 +6133,7 @@ fn hugos_own_shortcodes_run_in_the_languages_a_sites_variants_are_not_for() {
     // stop on the English page, where Hugo runs its own.
     let page = "---\ntitle: About\nx: 1\n---\n{{< highlight go >}}a := 1{{< /highlight >}}\n\n{{< param x >}}\n";
     let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
-             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-        ),
+        ("hugo.toml", EN_FR),
         (
             "layouts/_shortcodes/highlight.fr.html",
             "<span class=\"fr\">{{ .Inner }}</span>",
@@ -6188,11 +6184,7 @@ fn hugos_details_is_written_as_hugo_writes_it_byte_for_byte() {
 fn hugos_figure_runs_in_the_languages_a_sites_figure_is_not_for() {
     // Review 51b, 2: a site's `figure.fr.html` was a false build stop on the English page.
     let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
-             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-        ),
+        ("hugo.toml", EN_FR),
         (
             "layouts/_shortcodes/figure.fr.html",
             "<span class=\"fr\">{{ .Get \"src\" }}</span>",
@@ -6215,6 +6207,10 @@ fn hugos_figure_runs_in_the_languages_a_sites_figure_is_not_for() {
         normalise(&fr)
     );
 }
+
+/// The config of a site in English (the default) and French.
+const EN_FR: &str = "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+                     [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n";
 
 /// The paths [`templates_exists_finds_every_layout_as_hugo_names_it`] asks for.
 const EXISTS_NAMES: &[&str] = &[
@@ -6808,8 +6804,7 @@ fn translations_are_read_as_go_i18n_reads_them_nested_ids_exact_case_and_lent_fo
     let site = crate::support::hugo_site(&[
         (
             "hugo.toml",
-            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
-             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            EN_FR,
         ),
         (
             "i18n/en.yaml",
@@ -8504,11 +8499,7 @@ fn on_a_multilingual_site_a_link_without_a_path_points_where_hugos_embedded_hook
     // A fragment alone is the page's own (the home page's inside markdownify); a query
     // or `./` alone, the home page's; `#` alone, nothing. Folio left them as written.
     let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
-             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-        ),
+        ("hugo.toml", EN_FR),
         (
             "layouts/shortcodes/card.html",
             "<div class=\"card\">{{ .Inner | markdownify }}</div>",
@@ -8549,11 +8540,7 @@ fn on_a_multilingual_site_images_and_links_to_the_pages_files_or_assets_point_at
                 {{< card >}}![Shot](images/app.png) and [CV](files/cv.pdf), [post](/blog/post) \
                 [rel](blog/post){{< /card >}}\n";
     let site = crate::support::hugo_site(&[
-        (
-            "hugo.toml",
-            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
-             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-        ),
+        ("hugo.toml", EN_FR),
         ("assets/images/app.png", "png"),
         ("assets/files/cv.pdf", "pdf"),
         ("content/about/me.png", "png"),
