@@ -741,17 +741,8 @@ fn ref_problems(
     let Err(message) = hugo.relref(&args) else {
         return;
     };
-    // At the reference's value (the first positional one, or `path`).
-    let reference = if tag.is_named() {
-        tag.params.iter().rev().find(|p| {
-            p.key
-                .as_ref()
-                .is_some_and(|(k, _)| k.eq_ignore_ascii_case("path"))
-        })
-    } else {
-        tag.params.first()
-    };
-    let at = reference.map_or(tag.span.start, |p| p.span.start);
+    // At the reference's value.
+    let at = crate::render::reference_param(tag).map_or(tag.span.start, |p| p.span.start);
     out.push(Problem(
         at,
         Severity::Error,

@@ -273,22 +273,34 @@ pub(crate) fn ref_args(tag: &crate::page::lexer::Tag) -> Option<RefArgs> {
             ..RefArgs::path(p.value.clone())
         });
     }
-    let get = |key: &str| {
-        tag.params
-            .iter()
-            .rev()
-            .find(|p| {
-                p.key
-                    .as_ref()
-                    .is_some_and(|(k, _)| k.eq_ignore_ascii_case(key))
-            })
-            .map(|p| p.value.clone())
-    };
+    let get = |key: &str| named_in_any_case(tag, key).map(|p| p.value.clone());
     // Without a path, nothing is linked, as Hugo gives an empty reference (review 51d, 4).
     Some(RefArgs {
         path: get("path").unwrap_or_default(),
         lang: get("lang"),
         output_format: get("outputFormat"),
+    })
+}
+
+/// The parameter of a `ref` or `relref` call that holds its reference ([`ref_args`]): the
+/// first positional one, or the named `path`.
+pub(crate) fn reference_param(tag: &crate::page::lexer::Tag) -> Option<&crate::page::lexer::Param> {
+    if tag.is_named() {
+        named_in_any_case(tag, "path")
+    } else {
+        tag.params.first()
+    }
+}
+
+/// The named parameter `key` of `tag` in any case, the last of a name given twice.
+fn named_in_any_case<'t>(
+    tag: &'t crate::page::lexer::Tag,
+    key: &str,
+) -> Option<&'t crate::page::lexer::Param> {
+    tag.params.iter().rev().find(|p| {
+        p.key
+            .as_ref()
+            .is_some_and(|(k, _)| k.eq_ignore_ascii_case(key))
     })
 }
 

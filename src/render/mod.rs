@@ -19,7 +19,7 @@ mod shortcodes;
 mod substitutions;
 mod templates;
 
-pub(crate) use builtins::ref_args;
+pub(crate) use builtins::{ref_args, reference_param};
 pub(crate) use templates::has_raw_html;
 mod typographer;
 

@@ -194,14 +194,13 @@ impl Host for MarkdownHost {
     ) -> Result<String, String> {
         let settings = self.markup.highlight;
         let (mut code, mut lang) = (code.to_string(), lang.to_string());
-        let (options, ordinal) = match options {
-            HighlightOptions::CodeBlock(m, ordinal) => (HighlightOptions::Map(m), Some(ordinal)),
-            other => (other, None),
+        let ordinal = match &options {
+            HighlightOptions::CodeBlock(_, ordinal) => Some(*ordinal),
+            _ => None,
         };
         let mut options = match options {
             HighlightOptions::Written(w) => highlight::Options::parse(settings, &w)?,
-            HighlightOptions::CodeBlock(m, _) | HighlightOptions::Map(m) => {
-                let mut m = m;
+            HighlightOptions::CodeBlock(mut m, _) | HighlightOptions::Map(mut m) => {
                 // `type` and `code` in the map stand for the language and the code
                 // (Hugo's `applyOptions`).
                 let text = |v: Json| match v {

@@ -964,8 +964,8 @@ fn front_text(front: &Map<String, Json>, key: &str) -> String {
         .to_string()
 }
 
-/// Hugo's `.Keywords`: the front matter's `keywords` as strings (one string is a list of
-/// one), else an empty list (printed `[]`).
+/// Hugo's `.Keywords`: the front matter's `keywords` as strings ([`text_list`]: a text is
+/// split at blanks), else an empty list (printed `[]`).
 fn keywords(front: &Map<String, Json>) -> Value {
     front_value(front, "keywords").map_or_else(|| Value::List(Vec::new().into()), text_list)
 }

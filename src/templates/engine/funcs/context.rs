@@ -974,17 +974,9 @@ fn escaped_rest(rest: &str) -> String {
 fn has_bad_escape(url: &str) -> bool {
     let (rest, fragment) = url.split_once('#').unwrap_or((url, ""));
     let path = rest.split_once('?').map_or(rest, |(path, _)| path);
-    bad_escape_in(path) || bad_escape_in(fragment)
-}
-
-/// Whether `text` has a `%` not followed by two hex digits.
-fn bad_escape_in(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'%'
-            && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
-    })
+    [path, fragment]
+        .iter()
+        .any(|part| super::encoding::bad_escape(part).is_some())
 }
 
 /// The site's base URL, ending in a slash.
@@ -1364,9 +1356,7 @@ fn url_error(s: &str) -> Option<String> {
         return Some("net/url: invalid control character in URL".into());
     }
     let (rest, fragment) = s.split_once('#').unwrap_or((s, ""));
-    let bad = |part: &str| {
-        super::encoding::bad_escape(part).map(|e| format!("invalid URL escape \"{e}\""))
-    };
+    let bad = escape_error;
     if s == "*" {
         return None;
     }
@@ -1426,8 +1416,8 @@ fn authority_error(authority: &str) -> Option<String> {
             return Some(format!("invalid port \"{port}\" after host"));
         }
     }
-    if let Some(e) = super::encoding::bad_escape(host) {
-        return Some(format!("invalid URL escape \"{e}\""));
+    if let Some(e) = escape_error(host) {
+        return Some(e);
     }
     // Go's `shouldEscape` in a host: what is neither unreserved nor a sub-delimiter.
     let host_char = |c: char| {
@@ -1439,9 +1429,14 @@ fn authority_error(authority: &str) -> Option<String> {
     let user_char = |c: char| c.is_ascii_alphanumeric() || "-._:~!$&'()*+,;=%@".contains(c);
     match user {
         Some(u) if !u.chars().all(user_char) => Some("net/url: invalid userinfo".into()),
-        Some(u) => super::encoding::bad_escape(u).map(|e| format!("invalid URL escape \"{e}\"")),
+        Some(u) => escape_error(u),
         None => None,
     }
+}
+
+/// Go's error for a `%` of `part` that starts no escape ("invalid URL escape \"%zz\"").
+fn escape_error(part: &str) -> Option<String> {
+    super::encoding::bad_escape(part).map(|e| format!("invalid URL escape \"{e}\""))
 }
 
 fn parse_url(s: &str) -> Value {
