@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::icons;
 use crate::page::tree::Shortcode;
 use crate::page::{is_card, Page, CARD};
+use crate::render::Findings;
 use crate::site::{lookup_param, Site};
 use crate::templates::Catalogue;
 use crate::templates::{FieldKind, ParamKey};
@@ -281,11 +282,14 @@ fn check_site(dir: &Path) -> Vec<Diagnostic> {
 /// Checks one page against its site: its params and its shortcodes.
 pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
     match Page::read(path, &site.shortcodes) {
-        Ok(page) => check_doc(&crate::OpenPage {
-            path: path.to_path_buf(),
-            page,
-            site: std::sync::Arc::new(site.clone()),
-        }),
+        Ok(page) => check_doc(
+            &crate::OpenPage {
+                path: path.to_path_buf(),
+                page,
+                site: std::sync::Arc::new(site.clone()),
+            },
+            None,
+        ),
         Err(e) => vec![Diagnostic::from_error(&e)],
     }
 }
@@ -293,9 +297,10 @@ pub fn check_page(path: &Path, site: &Site) -> Vec<Diagnostic> {
 /// What stops Hugo's build of the page as it is in memory: the errors [`check_doc`]
 /// finds (a date Hugo cannot read, a reference to no page, a template that fails…),
 /// each `path:line:col: message` with the path from the site's folder, in the order of
-/// the page's text (review 50d, 4). What the app says after a save and an export.
-pub fn build_stopping(doc: &crate::OpenPage) -> Vec<String> {
-    let mut stops: Vec<Diagnostic> = check_doc(doc)
+/// the page's text (review 50d, 4). What the app says after a save and an export;
+/// `rendered` as [`check_doc`]'s.
+pub fn build_stopping(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<String> {
+    let mut stops: Vec<Diagnostic> = check_doc(doc, rendered)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .collect();
@@ -309,8 +314,10 @@ pub fn build_stopping(doc: &crate::OpenPage) -> Vec<String> {
         .collect()
 }
 
-/// [`check_page`] of a page as it is in memory (its unsaved text, for an export).
-pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
+/// [`check_page`] of a page as it is in memory (its unsaved text, for an export). What the
+/// page's render finds of its calls is `rendered` when the caller has rendered it already
+/// (an export's [`crate::export::Report::findings`]), else the page is rendered here.
+pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagnostic> {
     let (path, page, site) = (&doc.path, &doc.page, &*doc.site);
     let site_params = &site.params_in(&crate::OpenPage::language_of(site, path));
     let src = page.source();
@@ -350,7 +357,8 @@ pub fn check_doc(doc: &crate::OpenPage) -> Vec<Diagnostic> {
         }
     }
     if site.config.is_some() {
-        found.extend(rendering_problems(doc));
+        let rendered = rendered.unwrap_or_else(|| doc.render().take_findings());
+        found.extend(rendering_problems(doc, rendered));
     }
     front_matter_and_fence_problems(page, site, &mut found);
     raw_html_problems(page, site, &mut found);
@@ -445,7 +453,7 @@ pub fn build_stops(page: &Page, site: &Site) -> Vec<(usize, String)> {
 /// card for them): a function Folio does not have is a warning (Hugo runs it); a template
 /// that fails (`errorf`, a wrong argument) an error, as Hugo fails the build on it. A
 /// template that does not parse is reported by [`template_problems`] already.
-fn rendering_problems(doc: &crate::OpenPage) -> Vec<Problem> {
+fn rendering_problems(doc: &crate::OpenPage, rendered: Findings) -> Vec<Problem> {
     let page = &doc.page;
     let unparsed = |offset: usize| {
         page.shortcodes()
@@ -455,7 +463,6 @@ fn rendering_problems(doc: &crate::OpenPage) -> Vec<Problem> {
             .and_then(|sc| doc.site.shortcodes.get(sc.name()))
             .is_some_and(|t| t.problem.is_some())
     };
-    let rendered = doc.render();
     let surprises = rendered
         .surprises
         .into_iter()

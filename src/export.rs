@@ -32,6 +32,9 @@ pub struct Report {
     pub language: crate::site::Language,
     /// The site's other languages, by name: each is exported from its own page.
     pub other_languages: Vec<String>,
+    /// What the export's render found of the page's calls: `folio check`'s problems of
+    /// the page as exported come from it (`check::check_doc`), not from a second render.
+    pub findings: crate::render::Findings,
 }
 
 /// A file's bytes, in parts written one after another: the page's document is the HTML
@@ -92,11 +95,11 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
     };
     // A site none of whose stylesheets Folio finds is exported in Folio's styles.
     let css = (site_styles && !sheets.hrefs.is_empty()).then_some(&sheets.hrefs[..]);
-    let (mut html, mut assets, again) = page_html(doc, css, None);
+    let (mut html, mut assets, mut findings, again) = page_html(doc, css, None);
     if again {
         // The files and warnings of a dropped attempt are not the page's: render afresh,
         // in page order, with nothing recorded.
-        (html, assets, _) = page_html(doc, css, Some(1));
+        (html, assets, findings, _) = page_html(doc, css, Some(1));
     }
     // A render may meet the page's files in any order (it renders a long page's calls on
     // several threads): the warnings are sorted so the report is the same every time.
@@ -147,6 +150,7 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
             .map(|l| l.name)
             .collect(),
         language,
+        findings,
     })
 }
 
@@ -396,14 +400,14 @@ fn normalise(path: &Path) -> String {
 }
 
 /// The export's `index.html` (with the site's stylesheets when `site_css` lists them),
-/// the local files it references, and whether the render was done again after a dropped
+/// the local files it references, what the render found of the page's calls, and whether the render was done again after a dropped
 /// attempt on several threads ([`crate::render::Rendered::rendered_again`]); `threads` as
 /// [`RenderOptions::threads`]. The document comes in parts, as [`Contents`].
 fn page_html(
     doc: &OpenPage,
     site_css: Option<&[String]>,
     threads: Option<usize>,
-) -> (Contents, Assets, bool) {
+) -> (Contents, Assets, crate::render::Findings, bool) {
     let assets = Arc::new(Mutex::new(Assets::of(&doc.site)));
     let params = doc.site.params_in(&doc.language());
     let hugo = doc.hugo_context();
@@ -434,7 +438,8 @@ fn page_html(
         publish: Some(Arc::new(publish)),
         threads,
     };
-    let rendered = render_page(&doc.page, &opts);
+    let mut rendered = render_page(&doc.page, &opts);
+    let findings = rendered.take_findings();
     let lang = doc.language();
     let site_title = doc.site.title_in(&lang);
     let dir = doc.site.direction_in(&lang);
@@ -460,7 +465,7 @@ fn page_html(
         .into_iter()
         .map(String::into_bytes)
         .collect();
-    (html, assets, again)
+    (html, assets, findings, again)
 }
 
 /// What the render calls to publish a resource's file (`RenderOptions::publish`): copied

@@ -180,19 +180,22 @@ pub async fn save(state: State<'_, AppState>, overwrite: bool) -> CmdResult<Save
     Ok(Saved {
         outcome,
         update,
-        stops: build_stops(written.as_deref())?,
+        stops: build_stops(written.as_deref(), None)?,
     })
 }
 
 /// What stops Hugo's build of the page `written` (none for no page), each
 /// `content/x.md:line:col: …` ([`folio::check::build_stopping`]): the page is written
 /// all the same, and the user told. Checked without the session's lock.
-pub(crate) fn build_stops(written: Option<&folio::OpenPage>) -> CmdResult<Vec<String>> {
+pub(crate) fn build_stops(
+    written: Option<&folio::OpenPage>,
+    rendered: Option<folio::render::Findings>,
+) -> CmdResult<Vec<String>> {
     let Some(page) = written else {
         return Ok(Vec::new());
     };
     guard("checking the page", || {
-        Ok(folio::check::build_stopping(page))
+        Ok(folio::check::build_stopping(page, rendered))
     })
 }
 
@@ -248,7 +251,7 @@ pub async fn export_site(
     })?;
     *relock(&state.last_export) = Some(report.dir.clone());
     state.sync_menu();
-    let stops = build_stops(Some(&source))?;
+    let stops = build_stops(Some(&source), Some(report.findings))?;
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
         dir: report.dir,
@@ -405,7 +408,7 @@ pub async fn save_as(app: AppHandle, state: State<'_, AppState>) -> CmdResult<Op
     crate::events::watch(&app);
     Ok(Some(SavedAs {
         update,
-        stops: build_stops(written.as_deref())?,
+        stops: build_stops(written.as_deref(), None)?,
     }))
 }
 

@@ -257,7 +257,7 @@ fn ask_unsaved<R: Runtime>(window: &Window<R>) {
         .and_then(|s| s.export_source().ok());
     // The check renders the page: off the main thread, which the question waits for.
     std::thread::spawn(move || {
-        let stops = crate::commands::build_stops(page.as_deref()).unwrap_or_default();
+        let stops = crate::commands::build_stops(page.as_deref(), None).unwrap_or_default();
         let warning = match stops.as_slice() {
             [] => String::new(),
             [one] => format!("\n\nAs it is, Hugo will not build it: {one}"),

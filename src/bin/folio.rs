@@ -201,11 +201,12 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
 fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
     let page = folio::site::page_of(path)?;
     let doc = OpenPage::open(&page)?;
-    let report = folio::export::export_styled(&doc, out, site_styles)?;
+    let mut report = folio::export::export_styled(&doc, out, site_styles)?;
     // What `folio check` says of the page, located: where the export is not what Hugo
     // builds (Folio's card for a call whose template it cannot run, a reference to no
     // page) is among it.
-    for problem in check::check_doc(&doc) {
+    let rendered = std::mem::take(&mut report.findings);
+    for problem in check::check_doc(&doc, Some(rendered)) {
         eprintln!("{problem}");
     }
     for w in &report.warnings {

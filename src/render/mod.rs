@@ -162,6 +162,27 @@ pub struct Rendered {
     pub threads: usize,
 }
 
+/// What a render found to say of the page's calls, apart from its HTML
+/// ([`Rendered::template_problems`], [`Rendered::surprises`]): what `folio check` says of an
+/// export without rendering the page a second time (`check::check_doc`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// As [`Rendered::template_problems`].
+    pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
+    /// As [`Rendered::surprises`].
+    pub surprises: Vec<(usize, String)>,
+}
+
+impl Rendered {
+    /// Takes what the render found ([`Findings`]), leaving this render's lists empty.
+    pub fn take_findings(&mut self) -> Findings {
+        Findings {
+            template_problems: std::mem::take(&mut self.template_problems),
+            surprises: std::mem::take(&mut self.surprises),
+        }
+    }
+}
+
 /// The blocks a render shows: (the window, clamped to the page, when there is one; the
 /// byte range they cover; their positions).
 fn shown_blocks(

@@ -151,7 +151,7 @@ fn a_page_saved_that_hugo_cannot_build_is_written_and_where_hugo_stops_is_locate
         s.save(false, &data).unwrap(),
         SaveOutcome::Saved { .. }
     ));
-    let stops = folio::check::build_stopping(&s.export_source().unwrap());
+    let stops = folio::check::build_stopping(&s.export_source().unwrap(), None);
     assert!(fs::read_to_string(&page)
         .unwrap()
         .contains("lastmod: 'last tuesday'\n"));
@@ -173,7 +173,7 @@ fn a_page_saved_that_hugo_cannot_build_is_written_and_where_hugo_stops_is_locate
     )
     .unwrap();
     saved(&mut s, &data, &page);
-    let stops = folio::check::build_stopping(&s.export_source().unwrap());
+    let stops = folio::check::build_stopping(&s.export_source().unwrap(), None);
     assert_eq!(stops, Vec::<String>::new());
 }
 
@@ -775,7 +775,7 @@ fn a_page_saved_under_a_new_name_is_checked_and_exported_from_there() {
     )
     .unwrap();
     let mut s = Session::open(&page).unwrap();
-    let stops = |s: &Session| folio::check::build_stopping(&s.export_source().unwrap());
+    let stops = |s: &Session| folio::check::build_stopping(&s.export_source().unwrap(), None);
     assert_eq!(stops(&s).len(), 1, "not found beside about.md");
     s.save_as(&content.join("posts/moved.md"), &data).unwrap();
     assert_eq!(
@@ -798,7 +798,7 @@ fn where_hugo_stops_is_said_in_the_order_of_the_page() {
          {{< nope >}}\n",
     )
     .unwrap();
-    let stops = folio::check::build_stopping(&folio::OpenPage::open(&page).unwrap());
+    let stops = folio::check::build_stopping(&folio::OpenPage::open(&page).unwrap(), None);
     let lines: Vec<usize> = stops
         .iter()
         .filter_map(|s| s.split(':').nth(1)?.parse().ok())
