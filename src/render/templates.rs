@@ -1558,7 +1558,7 @@ fn frame_for(
 /// 1000-card page's output is not copied again). The output is read as a browser
 /// tokenises it (`lol_html`): a URL attribute's value, or a `url(…)` in a `<style>`
 /// element, is pointed, never text that looks like one (`<pre>src="/a.png"</pre>`, hunt
-/// AI). A quick look for an attribute's name first leaves most outputs unread.
+/// AI). A quick look first ([`may_point`]) leaves most outputs unread.
 fn local_urls<'h>(
     html: &'h str,
     opts: &super::RenderOptions,
@@ -1568,10 +1568,11 @@ fn local_urls<'h>(
     if opts.rewrite_url.is_none() && opts.publish.is_none() {
         return Cow::Borrowed(html);
     }
-    if !names_url_attribute(html) && !html.contains("<style") {
+    let frame = engine::frame().ok();
+    let links_may_be_files = frame.as_ref().is_some_and(|f| f.publishes_any());
+    if !may_point(html, links_may_be_files) && !html.contains("<style") {
         return Cow::Borrowed(html);
     }
-    let frame = engine::frame().ok();
     let pointed = std::cell::RefCell::new(pointed);
     let point = |url: &str, image: bool| {
         let mut pointed = pointed.borrow_mut();
@@ -1965,13 +1966,16 @@ const HREF: &str = "href";
 
 const URL_ATTRIBUTES: [&str; 7] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF, DATA];
 
-/// Whether a call's output may hold a URL attribute ([`local_urls`] reads only such
-/// output): one pass over its `=` signs (`memchr`), each checked for a name before it in
-/// any case (after white space: a template may break a tag over lines; blanks may stand
-/// before the `=`). A call's output has a few
-/// dozen attributes, most of them `class`, which the letter before `=` turns away (no name
-/// ends in `s`).
-fn names_url_attribute(html: &str) -> bool {
+/// Whether a call's output may hold a URL attribute whose value pointing could change
+/// ([`local_urls`] reads only such output): one pass over its `=` signs (`memchr`), each
+/// checked for a name before it in any case (after white space: a template may break a
+/// tag over lines; blanks may stand before the `=`). A call's output has a few dozen
+/// attributes, most of them `class`, which the letter before `=` turns away (no name ends
+/// in `s`). Unless the call published resources (`links_may_be_files`), an `href` whose
+/// value holds a `:` or starts with `#` is a link elsewhere or within the page, which
+/// [`pointed_target`] keeps as it is (its entities decoded, a value keeps each `:` and a
+/// leading `#`): the sample's GitHub links leave its cards unread.
+fn may_point(html: &str, links_may_be_files: bool) -> bool {
     let bytes = html.as_bytes();
     memchr::memchr_iter(b'=', bytes).any(|at| {
         let Some(before) = bytes.get(..at) else {
@@ -1983,7 +1987,7 @@ fn names_url_attribute(html: &str) -> bool {
             .rposition(|b| !b.is_ascii_whitespace())
             .map_or(0, |i| i + 1);
         let before = before.get(..name_end).unwrap_or_default();
-        URL_ATTRIBUTES.into_iter().any(|a| {
+        let named = |a: &str| {
             before.len() > a.len()
                 && before
                     .get(before.len() - a.len()..)
@@ -1991,8 +1995,40 @@ fn names_url_attribute(html: &str) -> bool {
                 && before
                     .get(before.len() - a.len() - 1)
                     .is_some_and(u8::is_ascii_whitespace)
-        })
+        };
+        match URL_ATTRIBUTES.into_iter().find(|a| named(a)) {
+            Some(HREF) if !links_may_be_files => {
+                let value = attribute_value(bytes.get(at + 1..).unwrap_or_default());
+                !(value.contains(&b':') || value.first() == Some(&b'#'))
+            }
+            found => found.is_some(),
+        }
     })
+}
+
+/// The value of an attribute as written after its `=` (`after`): blanks skipped, then up
+/// to the closing quote, or an unquoted value up to a blank or `>` (the HTML standard's
+/// attribute value states).
+fn attribute_value(after: &[u8]) -> &[u8] {
+    let start = after
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(after.len());
+    let after = after.get(start..).unwrap_or_default();
+    match after.first() {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let rest = after.get(1..).unwrap_or_default();
+            let end = memchr::memchr(quote, rest).unwrap_or(rest.len());
+            rest.get(..end).unwrap_or_default()
+        }
+        _ => {
+            let end = after
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'>')
+                .unwrap_or(after.len());
+            after.get(..end).unwrap_or_default()
+        }
+    }
 }
 
 /// A `srcset` with each candidate's URL passed through `point` (`a.jpg 1x, b.jpg 2x`; the
@@ -2048,4 +2084,45 @@ fn rewrite_css_urls(value: &str, point: &mut impl FnMut(&str) -> Option<String>)
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_elsewhere_and_within_the_page_leave_an_output_unread() {
+        let cards = [
+            r#"<a class="repo" href="https://github.com/a/b" aria-label="b">x</a>"#,
+            r##"<a HREF = '#top'>top</a> <a href=mailto:me@e.org>mail</a>"##,
+        ];
+        for html in cards {
+            assert!(!may_point(html, false), "{html}");
+        }
+    }
+
+    #[test]
+    fn a_local_link_an_image_or_a_published_resource_is_read() {
+        let outputs = [
+            r#"<a href="/files/cv.pdf">CV</a>"#,
+            r#"<a href="https://github.com/a">x</a><a href=docs/a.pdf>a</a>"#,
+            r#"<a href="&#35;top">an entity may start a path</a>"#,
+            r#"<img src="https://e.org/a.png">"#,
+            r#"<div style="background: url(a.png)"></div>"#,
+        ];
+        for html in outputs {
+            assert!(may_point(html, false), "{html}");
+        }
+        // A resource's `.Permalink` holds a colon and is pointed at its file.
+        assert!(may_point(r#"<a href="https://e.org/cv.pdf">CV</a>"#, true));
+    }
+
+    #[test]
+    fn an_attribute_value_ends_at_its_quote_or_at_a_blank() {
+        assert_eq!(attribute_value(br#" "a b" c"#), b"a b");
+        assert_eq!(attribute_value(b"'x'>"), b"x");
+        assert_eq!(attribute_value(b"a.pdf>CV"), b"a.pdf");
+        assert_eq!(attribute_value(b"\"open"), b"open");
+        assert_eq!(attribute_value(b""), b"");
+    }
 }

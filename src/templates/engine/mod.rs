@@ -441,6 +441,12 @@ impl Frame {
         self.published.borrow().get(url).cloned()
     }
 
+    /// Whether a resource has published a file in this frame ([`Frame::published`] finds
+    /// a URL).
+    pub fn publishes_any(&self) -> bool {
+        !self.published.borrow().is_empty()
+    }
+
     /// Records that a resource publishes `path` at these URLs.
     pub(crate) fn publish(&self, urls: [String; 2], path: &std::path::Path) {
         let mut p = self.published.borrow_mut();
