@@ -321,7 +321,6 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
     let (path, page, site) = (&doc.path, &doc.page, &*doc.site);
     let site_params = &site.params_in(&crate::OpenPage::language_of(site, path));
     let src = page.source();
-    let model = page.to_model();
     let mut found = Vec::new();
     // The front matter `param` reads: with what cascades hand down (read once, if needed);
     // the page's context `ref` looks pages up in (made once, if needed).
@@ -339,7 +338,7 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
             "param" if site.shortcodes.is_hugo_own("param") => {
                 let hugo = hugo.get_or_insert_with(|| doc.hugo_context());
                 let front = front.get_or_insert_with(|| {
-                    crate::site::cascade::apply(&model.front_matter, &hugo.cascade)
+                    crate::site::cascade::apply(&page.to_front_matter(), &hugo.cascade)
                 });
                 param_problems(sc, front, site_params, &mut found);
             }

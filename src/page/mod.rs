@@ -90,6 +90,15 @@ impl Page {
         Page::parse_in(src, &Catalogue::built_in())
     }
 
+    /// The front matter of page text alone (`None` when it has none), its body left
+    /// unread: what a site's other pages are read for (`.GetPage`, `ref`, permalinks). A
+    /// long page is not parsed whole. Errors as [`Page::parse`]'s in the front matter.
+    pub fn parse_front_matter(src: &str) -> std::result::Result<Option<Tree>, SyntaxError> {
+        let (fm, _) = frontmatter::split(src)?;
+        fm.map(|span| Tree::parse(src, span.inner.clone(), span.format))
+            .transpose()
+    }
+
     /// Parses the text of a page of a site whose shortcodes are `catalogue` (they decide
     /// which shortcodes are paired).
     pub fn parse_in(

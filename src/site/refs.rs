@@ -784,12 +784,12 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
     }
 }
 
-/// A content file's front matter, read from disk; `None` when it cannot be read or has
-/// none.
+/// A content file's front matter, read from disk (its body is not read); `None` when it
+/// cannot be read, or has none or none that parses.
 pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
     let text = crate::fs::read_to_string(abs).ok()?;
-    let page = crate::page::Page::parse(&text).ok()?;
-    match page.front_matter()?.1.to_hugo_json() {
+    let front = crate::page::Page::parse_front_matter(&text).ok()??;
+    match front.to_hugo_json() {
         Json::Object(m) => Some(m),
         _ => None,
     }
