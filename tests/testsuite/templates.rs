@@ -2202,6 +2202,36 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
 }
 
 #[test]
+fn reflect_is_map_is_true_of_maps_and_false_of_hugos_objects() {
+    // Hunt AQ-2: a date and a page are Go structs, not maps; a theme guards `len` with it.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params.m]\na = 1\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ $d := .Page.Date }}{{ reflect.IsMap $d }}|{{ reflect.IsMap .Page }}\
+             |{{ reflect.IsMap .Page.Params.m }}|{{ reflect.IsMap site.Params.m }}\
+             |{{ reflect.IsMap (dict \"a\" 1) }}|{{ reflect.IsMap .Page.File }}\
+             |{{ reflect.IsMap site.Language }}\
+             |{{ if reflect.IsMap $d }}{{ len $d }}{{ else }}scalar{{ end }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\ndate: 2024-05-01\nm:\n  b: 2\n---\n{{< f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "reflect.IsMap", "content/about.md");
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert!(
+        p(&hugo).starts_with("false|false|true|true|true|false|false|scalar"),
+        "{hugo}"
+    );
+    assert_eq!(p(&folio), p(&hugo));
+}
+
+#[test]
 fn a_template_with_hugos_legacy_config_gets_its_inner_as_html_and_its_output_kept_as_written() {
     // Relearn's shortcodes (and the Learn theme's) start with `$_hugo_config` version 1.
     let site = crate::support::hugo_site(&[

@@ -83,11 +83,13 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             super::super::values::kind_of(arg(a, 0, "reflect.IsPage")?) == Some("page"),
         ))
     }),
+    // A map of Go's (a `dict`, params, data), not one of Hugo's objects (a page, a date, a
+    // file…), which are Go structs that Folio holds as maps of a kind.
     ("reflect.IsMap", |a| {
-        Ok(Value::Bool(matches!(
-            arg(a, 0, "reflect.IsMap")?,
-            Value::Map(_)
-        )))
+        let value = arg(a, 0, "reflect.IsMap")?;
+        Ok(Value::Bool(
+            matches!(value, Value::Map(_)) && super::super::values::kind_of(value).is_none(),
+        ))
     }),
     ("reflect.IsSlice", |a| {
         Ok(Value::Bool(matches!(
