@@ -659,6 +659,7 @@ impl Site {
             hard_wraps: table.is(&["goldmark", "renderer", "hardwraps"], true),
             xhtml: table.is(&["goldmark", "renderer", "xhtml"], true),
             block_attributes: table.is(&["goldmark", "parser", "attribute", "block"], true),
+            heading_attributes: !table.is(&["goldmark", "parser", "attribute", "title"], false),
             unwrap_standalone_images: table.is(
                 &["goldmark", "parser", "wrapstandaloneimagewithinparagraph"],
                 false,
@@ -1068,8 +1069,9 @@ impl MarkupTable {
     }
 }
 
-/// The site's Markdown settings that change the HTML (read from its config).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// The site's Markdown settings that change the HTML (read from its config); the default
+/// is Hugo's for a site that sets none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Markup {
     /// `markup.goldmark.renderer.unsafe`: keep raw HTML (sanitised).
     pub unsafe_html: bool,
@@ -1095,6 +1097,10 @@ pub struct Markup {
     /// `markup.goldmark.parser.attribute.block`: a line `{.class #id}` under a block gives
     /// it attributes (off by default; `render/markdown/attributes.rs`).
     pub block_attributes: bool,
+    /// `markup.goldmark.parser.attribute.title`: `## Title {#id .class}` gives a heading
+    /// attributes (on by default); off, the braces are the heading's text, and its id is
+    /// made from them too.
+    pub heading_attributes: bool,
     /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
     pub extensions: Extensions,
     /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).
@@ -1104,6 +1110,27 @@ pub struct Markup {
     /// Goldmark's passthrough delimiters, when the site turns the extension on
     /// (`markup.goldmark.extensions.passthrough`).
     pub passthrough: Option<&'static crate::render::markdown::passthrough::Passthrough>,
+}
+
+impl Default for Markup {
+    fn default() -> Markup {
+        Markup {
+            unsafe_html: false,
+            link_hook: false,
+            image_hook: false,
+            highlight: Default::default(),
+            emoji: false,
+            hard_wraps: false,
+            xhtml: false,
+            unwrap_standalone_images: false,
+            block_attributes: false,
+            heading_attributes: true,
+            extensions: Default::default(),
+            heading_ids: Default::default(),
+            toc: Default::default(),
+            passthrough: None,
+        }
+    }
 }
 
 /// Goldmark extensions a site may turn off (`markup.goldmark.extensions`, Hugo's

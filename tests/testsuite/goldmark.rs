@@ -658,6 +658,37 @@ fn a_standalone_images_block_attributes_go_to_the_image_as_in_hugo() {
 }
 
 #[test]
+fn with_title_attributes_off_a_headings_braces_are_its_text_and_make_its_id() {
+    // Hunt AQ-7: `markup.goldmark.parser.attribute.title = false`.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = numbered(
+        "title-off",
+        &[
+            "## Work {#work .wide}",
+            "# A {.x} b",
+            "### Plain {data-x=1}\n\n[to](#work)",
+        ],
+    );
+    let hugo = hugo_renders_with(
+        &cases,
+        dir.path(),
+        "[markup.goldmark.parser.attribute]\ntitle = false",
+    );
+    assert!(
+        hugo["title-off-00"].contains("id=\"work-work-wide\""),
+        "{hugo:?}"
+    );
+    let markdown = folio::render::Markdown {
+        markup: folio::site::Markup {
+            heading_attributes: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_as_hugo(&cases, &hugo, |md| markdown.render(md), normalise);
+}
+
+#[test]
 fn block_attributes_go_where_hugo_puts_them() {
     let dir = tempfile::tempdir().unwrap();
     let cases = numbered("attr", BLOCK_ATTRIBUTES);

@@ -28,7 +28,7 @@ mod tests;
 mod void;
 
 use super::highlight::{self, CodeBlock};
-use crate::site::{Extensions, Markup};
+use crate::site::Markup;
 use crate::text;
 use std::sync::OnceLock;
 
@@ -70,10 +70,16 @@ pub fn options() -> Options {
         | Options::ENABLE_DEFINITION_LIST
 }
 
-/// [`options`] for a site's extensions (`markup.goldmark.extensions`: strikethrough,
-/// tables, footnotes, task lists and definition lists may each be off).
-fn options_for(extensions: Extensions) -> Options {
+/// [`options`] for a site's settings (`markup.goldmark.extensions`: strikethrough,
+/// tables, footnotes, task lists and definition lists may each be off; so may heading
+/// attributes, `markup.goldmark.parser.attribute.title`).
+fn options_for(markup: &Markup) -> Options {
+    let extensions = markup.extensions;
     let mut options = options();
+    options.set(
+        Options::ENABLE_HEADING_ATTRIBUTES,
+        markup.heading_attributes,
+    );
     options.set(Options::ENABLE_STRIKETHROUGH, extensions.strikethrough);
     options.set(Options::ENABLE_TABLES, extensions.table);
     options.set(Options::ENABLE_FOOTNOTES, extensions.footnote);
@@ -179,7 +185,7 @@ impl Markdown<'_> {
         let marked = self
             .markup
             .block_attributes
-            .then(|| attributes::mark_lines(md, options_for(self.markup.extensions)))
+            .then(|| attributes::mark_lines(md, options_for(&self.markup)))
             .flatten();
         match marked {
             Some((md, found)) => (Some(md), found),
@@ -222,7 +228,7 @@ impl Markdown<'_> {
         let mut in_term = false;
         let mut in_fence = false;
         let mut fences = 0;
-        let mut source = parse(md, self.markup.extensions).peekable();
+        let mut source = parse(md, &self.markup).peekable();
         while let Some(ev) = source.next() {
             let html_block_ends = matches!(ev, Event::End(TagEnd::HtmlBlock));
             match ev {
@@ -632,8 +638,9 @@ fn is_comment(html: &str) -> bool {
 /// needed.
 /// A blockquote's `> [!NOTE]` line stays text: Hugo reads alerts from the rendered
 /// blockquote, for a render hook only (`hooks.rs`, `Hook::read_alert`).
-fn parse(md: &str, extensions: Extensions) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
-    let parser = Parser::new_ext(md, options_for(extensions));
+fn parse<'m>(md: &'m str, markup: &Markup) -> Box<dyn Iterator<Item = Event<'m>> + 'm> {
+    let extensions = markup.extensions;
+    let parser = Parser::new_ext(md, options_for(markup));
     if extras::may_apply(md, extensions) {
         let tagged = extras::tag(md, parser.into_offset_iter(), extensions);
         return if needs_finishing(md) {
