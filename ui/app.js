@@ -1073,11 +1073,16 @@ $("page").addEventListener("change", async (e) => {
 });
 // Another language opens the open page's translation (the same path in its content
 // folder, `projects.pt-br.md` for `projects.md`), else that language's first page.
+// A language with neither says so: the selector alone going back would look broken.
 $("language").addEventListener("change", async (e) => {
-  const { pages, path } = state.view;
+  const { pages, path, languages } = state.view;
   const key = pages.find((p) => p.path === path)?.translationKey;
   const theirs = pages.filter((p) => p.language === e.target.value);
   const page = theirs.find((p) => p.translationKey === key) ?? theirs[0];
+  if (!page) {
+    const name = languages.find((l) => l.code === e.target.value)?.name ?? e.target.value;
+    notice(`${name} has no translation of this page (${key ?? "its file"} in its content folder), and no portfolio page: open one of its pages with Open page…`, "warn", [], 0, "language");
+  }
   if (!page || !(await open(page.path))) e.target.value = state.view.language;
 });
 

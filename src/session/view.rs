@@ -31,7 +31,8 @@ pub struct View {
     pub languages: Vec<Language>,
     /// The language of the open page.
     pub language: String,
-    /// Every portfolio page of the site.
+    /// Every portfolio page of the site, then the open page and its translations
+    /// ([`crate::Site::pages_and_translations_of`]).
     pub pages: Vec<PageRef>,
     /// When unsaved edits of this page were left behind by a session that did not end
     /// cleanly (milliseconds since the Unix epoch), so they can be restored.
@@ -164,7 +165,7 @@ impl Session {
                 .open
                 .as_ref()
                 .map_or_else(|| "en".to_string(), |d| d.language()),
-            pages: site.pages(),
+            pages: site.pages_and_translations_of(&self.path),
             recovery: None,
             structural_edits: super::Edit::STRUCTURAL,
             update: self.update(true),

@@ -6,6 +6,7 @@ use serde_json::Value as Json;
 
 use super::{json_get_any_case, Language, PageRef, Site};
 use crate::formats::Tree;
+use crate::templates::Catalogue;
 
 impl Site {
     /// The language published at the root: `defaultContentLanguage`; when unset, `en`
@@ -117,11 +118,12 @@ impl Site {
         langs.into_iter().map(|(_, l)| l).collect()
     }
 
-    /// Portfolio pages: pages holding `project-card` shortcodes or with `layout: about`,
-    /// `about.md` first in each language.
+    /// Portfolio pages ([`is_portfolio`]: pages calling the site's own shortcodes, or
+    /// with `layout: about`), `about.md` first in each language.
     pub fn pages(&self) -> Vec<PageRef> {
+        let catalogue = self.shortcodes.clone();
         self.pages_by_language(|found| {
-            found.retain(|p| is_portfolio(p));
+            found.retain(|p| is_portfolio(p, &catalogue));
             // `about.md`, and a translation of it (`about.fr.md`), first.
             let about = |p: &PathBuf| {
                 p.file_stem()
@@ -130,6 +132,31 @@ impl Site {
             };
             found.sort_by_key(|p| (!about(p), p.clone()));
         })
+    }
+
+    /// The portfolio pages ([`Site::pages`]), then the page at `open` and its translations
+    /// (the pages of the other languages with its [`PageRef::translation_key`]) where they
+    /// are not among them: what the app's Page and Language selectors offer, so a page of a
+    /// site whose calls are its own (no `project-card`) still switches language.
+    pub fn pages_and_translations_of(&self, open: &Path) -> Vec<PageRef> {
+        let mut pages = self.pages();
+        let open = crate::fs::resolved(open);
+        let all = self.content_pages();
+        let key = all
+            .iter()
+            .find(|p| crate::fs::resolved(&p.path) == open)
+            .map(|p| (p.translation_key.clone(), p.language.clone()));
+        let Some((key, language)) = key else {
+            return pages;
+        };
+        for page in all {
+            let translation = page.translation_key == key
+                && (page.language != language || crate::fs::resolved(&page.path) == open);
+            if translation && !pages.iter().any(|p| p.path == page.path) {
+                pages.push(page);
+            }
+        }
+        pages
     }
 
     /// Every content page, in each language's content folder, sorted by path (at most
@@ -279,9 +306,11 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Whether a file looks like a portfolio page. A page that does not parse but mentions
-/// `project-card` still counts, so the app can open it and show the error.
-pub fn is_portfolio(path: &Path) -> bool {
+/// Whether a file looks like a portfolio page: it calls a shortcode of the site's own
+/// (one `catalogue` has from the site's, a theme's or a module's templates, not Hugo's
+/// built-ins: the site's cards), or has `layout: about`. A page that does not parse but
+/// mentions `project-card` still counts, so the app can open it and show the error.
+pub fn is_portfolio(path: &Path, catalogue: &Catalogue) -> bool {
     let Ok(meta) = std::fs::metadata(path) else {
         return false;
     };
@@ -291,7 +320,7 @@ pub fn is_portfolio(path: &Path) -> bool {
     let Ok(src) = crate::fs::read_to_string(path) else {
         return false;
     };
-    if src.contains(crate::page::CARD) {
+    if src.contains(crate::page::CARD) || calls_own_shortcode(&src, catalogue) {
         return true;
     }
     let Ok((Some(fm), _)) = crate::page::frontmatter::split(&src) else {
@@ -301,6 +330,27 @@ pub fn is_portfolio(path: &Path) -> bool {
         .ok()
         .and_then(|d| d.get(&["layout"]).map(|n| n.to_json()))
         .is_some_and(|v| v == "about")
+}
+
+/// Whether `src` opens a call (`{{< name` or `{{% name`, blanks allowed) of a shortcode
+/// `catalogue` has from templates other than Hugo's built-ins. A quick look at the text,
+/// not a parse: a call in a code block counts too.
+fn calls_own_shortcode(src: &str, catalogue: &Catalogue) -> bool {
+    memchr::memmem::find_iter(src.as_bytes(), b"{{").any(|at| {
+        let rest = src.get(at + 2..).unwrap_or_default();
+        let Some(rest) = rest.strip_prefix(['<', '%']) else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '>' | '%' | '"'))
+            .unwrap_or(rest.len());
+        // A name may hold a folder (`{{< blog/note >}}`); `{{< x/>}}` closes itself.
+        let name = rest.get(..end).unwrap_or_default().trim_end_matches('/');
+        catalogue
+            .get(name)
+            .is_some_and(|t| t.origin != crate::templates::Origin::BuiltIn)
+    })
 }
 
 #[cfg(test)]

@@ -63,6 +63,12 @@ class AppTest(unittest.TestCase):
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def open_page(self, name):
+        """Opens the page whose path ends in `name` from the Page selector."""
+        value = self.s.execute("return [...document.querySelectorAll('#page option')].find(o => o.value.endsWith(arguments[0])).value", name)
+        self.s.execute("const s = document.getElementById('page'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", value)
+        self.s.wait(lambda: self.s.execute("return document.title").startswith(name), what=name)
+
     def screenshot(self, name):
         """Saves the screen (the app's window under Xvfb): WebKitWebDriver's own screenshot
         command hangs without compositing, so ImageMagick reads the X display instead."""
@@ -1211,6 +1217,40 @@ class TwoLanguagesTest(AppTest):
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
 
+class OwnCardsInTwoLanguagesTest(AppTest):
+    """A page whose cards are the site's own `entry` (no `project-card`), in English and
+    German content folders, and a French language with no page (trial 52a-1)."""
+
+    site_files = {
+        "hugo.toml": (ROOT / "content/hugo.toml").read_text()
+        + '\n[languages.de]\ncontentDir = "content/de"\nlanguageName = "Deutsch"\nweight = 2\n'
+        + '\n[languages.fr]\ncontentDir = "content/fr"\nlanguageName = "Français"\nweight = 3\n',
+        "layouts/shortcodes/entry.html": "<p class=\"entry\">{{ .Get \"year\" }}</p>\n",
+        "content/en/cv.md": "---\ntitle: CV\n---\n\n{{< entry year=\"2020\" >}}\n",
+        "content/de/cv.md": "---\ntitle: Lebenslauf\n---\n\n{{< entry year=\"2021\" >}}\n",
+    }
+
+    def choose_language(self, code):
+        self.s.execute("const s = document.getElementById('language'); s.value = arguments[0];"
+                       "s.dispatchEvent(new Event('change'));", code)
+
+    def test_the_language_selector_opens_the_translation_of_a_page_of_the_sites_own_cards(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        self.open_page("cv.md")
+        self.choose_language("de")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Lebenslauf", what="the German page")
+        self.assertEqual(self.s.prop(self.s.find("#language"), "value"), "de")
+
+    def test_a_language_with_no_page_says_so_and_keeps_the_open_page(self):
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        self.choose_language("fr")
+        said = self.s.wait(lambda: [n for n in self.s.find_all("#notices .warn") if "Français" in self.s.text(n)],
+                           what="a notice naming French")
+        self.assertIn("Open page", self.s.text(said[0]))
+        self.assertEqual(self.s.prop(self.s.find("#language"), "value"), "en")
+        self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About")
+
+
 class TranslationByFileNameTest(AppTest):
     """Two pages in English and Brazilian Portuguese, told apart by their file names in the
     folder the languages share."""
@@ -1231,11 +1271,6 @@ class TranslationByFileNameTest(AppTest):
         self.s.execute("const s = document.getElementById('language'); s.value = 'pt-br'; s.dispatchEvent(new Event('change'));")
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Projetos", what="the Portuguese projects page")
         self.assertEqual(self.s.prop(self.s.find("#language"), "value"), "pt-br")
-
-    def open_page(self, name):
-        value = self.s.execute("return [...document.querySelectorAll('#page option')].find(o => o.value.endsWith(arguments[0])).value", name)
-        self.s.execute("const s = document.getElementById('page'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", value)
-        self.s.wait(lambda: self.s.execute("return document.title").startswith(name), what=name)
 
 
 GRID_WITH_TEXT = """---

@@ -253,6 +253,58 @@ fn a_language_folder_inside_another_lists_its_pages_once_in_its_own_language() {
 }
 
 #[test]
+fn pages_calling_the_sites_own_shortcodes_are_portfolio_pages_and_built_ins_are_not() {
+    // Trial 52a-1: a theme's `timeline`/`entry` cards, no `project-card`.
+    let site = crate::support::site_of(&[
+        (
+            "hugo.yaml",
+            "theme: t\nlanguages:\n  en:\n    weight: 1\n    contentDir: content/en\n  de:\n    weight: 2\n    contentDir: content/de\n",
+        ),
+        ("themes/t/layouts/shortcodes/entry.html", "{{ .Inner }}"),
+        ("layouts/shortcodes/blog/note.html", "{{ .Inner }}"),
+        ("content/en/cv.md", "---\ntitle: CV\n---\n{{% entry year=\"2020\" %}}x{{% /entry %}}\n"),
+        ("content/de/cv.md", "---\ntitle: CV\n---\n{{< blog/note >}}x{{< /blog/note >}}\n"),
+        ("content/en/post.md", "---\ntitle: P\n---\n{{< figure src=\"a.png\" >}} {{ entry }}\n"),
+    ]);
+    let site = folio::Site::open_dir(site.path()).unwrap();
+    let pages: Vec<(String, String)> = site
+        .pages()
+        .into_iter()
+        .map(|p| (p.language, p.translation_key))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            ("en".to_string(), "cv.md".to_string()),
+            ("de".to_string(), "cv.md".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn the_open_page_and_its_translations_are_offered_though_no_page_is_a_portfolio_page() {
+    let dir = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n[languages.de]\nweight = 2\ncontentDir = \"content/de\"\n",
+        ),
+        ("content/en/me.md", "---\ntitle: Me\n---\nHi.\n"),
+        ("content/de/me.md", "---\ntitle: Ich\n---\nHallo.\n"),
+        ("content/de/other.md", "---\ntitle: O\n---\n"),
+    ]);
+    let site = folio::Site::open_dir(dir.path()).unwrap();
+    let offered: Vec<(String, bool)> = site
+        .pages_and_translations_of(&dir.path().join("content/en/me.md"))
+        .into_iter()
+        .map(|p| (p.language, p.path.ends_with("me.md")))
+        .collect();
+    assert_eq!(
+        offered,
+        [("en".to_string(), true), ("de".to_string(), true)]
+    );
+}
+
+#[test]
 fn params_in_config_files_the_forms_do_not_edit_are_listed_once_with_their_files() {
     let dir = crate::support::site_of(&[
         (
