@@ -416,14 +416,17 @@ fn page_html(
     // The page's URL from the site's root (a base URL's path taken off, as `site_path` does).
     let page_url = site_path(&hugo.rel_permalink, &base_url);
     let collected = assets.clone();
-    let rewrite = move |url: &str, image: bool| {
-        let url = site_path(url, &base_url);
+    let rewrite = move |written: &str, image: bool| {
+        let url = site_path(written, &base_url);
         if let Some(own) = (!image).then(|| own_link(&url, &page_url)).flatten() {
             return Some(own);
         }
         let url = served_relative(&site, &page, &page_url, &url);
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
-        local_asset(&site, &page, &url, image, &mut assets)
+        local_asset(&site, &page, &url, image, &mut assets).or_else(|| {
+            let link = (!image).then(|| page_link(&url, &base_url, &mut assets));
+            link.flatten().filter(|l| l != written)
+        })
     };
     let publish = publisher(assets.clone());
     let opts = RenderOptions {
@@ -509,6 +512,33 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
     let trimmed = path.strip_suffix("index.html").unwrap_or(path);
     let own = !page_url.is_empty() && (trimmed == page_url || format!("{trimmed}/") == page_url);
     own.then(|| fragment.map_or_else(|| "index.html".to_string(), |f| format!("#{f}")))
+}
+
+/// A link to another page of the site (a site path that names no file the export copies:
+/// `/en/work/`, as `relref` writes it) on the site's base URL
+/// (`https://example.org/en/work/`): the export holds one page, and a site path opened
+/// from disk names the disk's root (trial 52a-3). `url` has the base URL's path taken off
+/// ([`site_path`]); `base_url` is [`crate::Site::base_url`]. When the base URL names no
+/// host, the link is kept as it is and said in `assets`' warnings.
+fn page_link(url: &str, base_url: &str, assets: &mut Assets) -> Option<String> {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
+    let host = base_url
+        .split_once("://")
+        .filter(|(scheme, _)| {
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        })
+        .and_then(|(_, rest)| rest.split('/').next())
+        .filter(|host| !host.is_empty());
+    if host.is_none() {
+        assets.warnings.push(format!(
+            "link `{url}` goes to another page of the site, which the export does not hold: \
+             with a `baseURL` naming the site's address, it would go to the published page"
+        ));
+        return None;
+    }
+    Some(format!("{}{url}", base_url.trim_end_matches('/')))
 }
 
 /// `url`'s path and what follows it: its `?query` and `#fragment`, if any.

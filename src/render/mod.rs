@@ -475,6 +475,9 @@ impl<'a> Renderer<'a> {
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.page_markdown(&md);
         self.hook_problems_at(range.clone());
+        if let Some(rewrite) = &self.opts.rewrite_url {
+            placeholders::point_destinations(&html, &mut outputs, &**rewrite);
+        }
         merge_placeholders(html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
     }
 
@@ -582,6 +585,9 @@ impl<'a> Renderer<'a> {
             };
             self.template_problems.extend(problems);
             self.surprises.extend(surprises);
+        }
+        if let Some(rewrite) = &self.opts.rewrite_url {
+            placeholders::point_destinations(&html, &mut outputs, &**rewrite);
         }
         Some(merge_placeholders(
             html,

@@ -64,6 +64,39 @@ pub(super) fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Each `{{< >}}` call's output that is a whole link or image destination in the page's
+/// rendered Markdown `html` (`href="…3X"`, `src="…3X"`: `[work]({{< relref "work" >}})`)
+/// passed through `rewrite` (a URL, whether it is an image's; as
+/// `RenderOptions::rewrite_url`), as the Markdown's own destinations are: Goldmark saw
+/// the placeholder, not the URL. The new URL is escaped for the double-quoted attribute.
+pub(super) fn point_destinations(
+    html: &str,
+    outputs: &mut [String],
+    rewrite: &dyn Fn(&str, bool) -> Option<String>,
+) {
+    let opening = format!("=\"{SHORTCODE}");
+    for (at, _) in html.match_indices(&opening) {
+        let name = html.get(..at).unwrap_or_default();
+        let image = if name.ends_with(" src") {
+            true
+        } else if name.ends_with(" href") {
+            false
+        } else {
+            continue;
+        };
+        let after = html.get(at + opening.len()..).unwrap_or_default();
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let whole = after.get(digits..).is_some_and(|a| a.starts_with("X\""));
+        let index = after.get(..digits).and_then(|d| d.parse::<usize>().ok());
+        let Some(output) = index.filter(|_| whole).and_then(|i| outputs.get_mut(i)) else {
+            continue;
+        };
+        if let Some(new) = rewrite(output.trim(), image) {
+            *output = html_escape::encode_double_quoted_attribute(&new).into_owned();
+        }
+    }
+}
+
 /// Stands in the Markdown, as a paragraph of its own, for the anchor of block `k`.
 pub(super) fn anchor_token(k: usize) -> String {
     format!("{ANCHOR}{k}X")

@@ -351,7 +351,7 @@ fn an_images_fragment_and_query_stay_and_raw_html_images_are_copied_too() {
 #[test]
 fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
     // A gallery's link to the full image, a lazy loader's `data-src`, Docsy's cover
-    // `<style>`, a CV in `static/`; a link to a page stays as written.
+    // `<style>`, a CV in `static/`; a link to another page goes to the published site.
     let site = sample_site();
     fs::create_dir_all(site.path().join("assets")).unwrap();
     fs::create_dir_all(site.path().join("static")).unwrap();
@@ -371,7 +371,7 @@ fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
         "data-src=\"assets/root/assets/bg.png\"",
         "url(assets/root/assets/bg.png)",
         "<a href=\"assets/site/cv.pdf\">CV</a>",
-        "<a href=\"/blog/\">Blog</a>",
+        "<a href=\"https://example.dev/blog/\">Blog</a>",
     ] {
         assert!(html.contains(wanted), "{wanted} in {html}");
     }
@@ -913,10 +913,49 @@ fn a_link_to_the_exported_page_itself_stays_within_the_export_under_a_base_path_
         "<a href=\"#top\">a</a>",
         "<a href=\"#x\">b</a>",
         "<a href=\"index.html\">c</a>",
-        "<a href=\"/sub/posts/\">d</a>",
+        "<a href=\"https://example.dev/sub/posts/\">d</a>",
     ] {
         assert!(html.contains(want), "{want} in {html:.300}");
     }
+}
+
+#[test]
+fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folder_does_not_hold() {
+    // Trial 52a-3: `relref` wrote `/en/work/`, which names the disk's root when the
+    // export is opened from its folder.
+    let site = sample_site();
+    fs::create_dir_all(site.path().join("content/en/work")).unwrap();
+    fs::write(
+        site.path().join("content/en/work/index.md"),
+        "---\ntitle: Work\n---\n",
+    )
+    .unwrap();
+    let (report, _, html) = export_sample_with(
+        site.path(),
+        "[w]({{< relref \"work\" >}}) [f](/work/?p=2#top) [mail](mailto:a@b.c)\n",
+    );
+    for want in [
+        "<a href=\"https://example.dev/work/\">w</a>",
+        "<a href=\"https://example.dev/work/?p=2#top\">f</a>",
+        "<a href=\"mailto:a@b.c\">mail</a>",
+    ] {
+        assert!(html.contains(want), "{want} in {html:.300}");
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    // With no address to link to, the link stays and the export says so.
+    edit_config(site.path(), |text| {
+        text.replace("baseURL = \"https://example.dev/\"", "baseURL = \"/\"")
+    });
+    let (report, _, html) = export_sample_with(site.path(), "[w](/work/)\n");
+    assert!(html.contains("<a href=\"/work/\">w</a>"), "{html:.300}");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("link `/work/` goes to another page")),
+        "{:?}",
+        report.warnings
+    );
 }
 
 #[test]
