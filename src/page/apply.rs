@@ -361,7 +361,10 @@ impl Page {
                 ),
             ));
         }
-        let view = ShortcodeView::new(&self.src, sc);
+        let mut view = ShortcodeView::new(&self.src, sc);
+        if let Some(indent) = self.body_indent(sc.name()) {
+            view = view.with_fresh_indent(indent);
+        }
         let mut out = match &new.params {
             Some(params) => {
                 let schema = self.catalogue.get(sc.name()).map(|t| &t.schema);
@@ -593,7 +596,10 @@ impl Page {
             .first()
             .and_then(|&i| scs.all.get(i))
             .ok_or_else(|| EditError::new(at, "no shortcode to copy"))?;
-        let view = ShortcodeView::new(template, sc);
+        let mut view = ShortcodeView::new(template, sc);
+        if let Some(indent) = self.body_indent(&new.name) {
+            view = view.with_fresh_indent(indent);
+        }
         let schema = self.catalogue.get(&new.name).map(|t| &t.schema);
         let mut splices = view.param_edits(
             new.params.as_deref().unwrap_or_default(),

@@ -180,6 +180,23 @@ impl Page {
         self.front_matter.as_ref()
     }
 
+    /// How the page indents a call's body, for a body written into an empty call of
+    /// `name`: as the first call of that name with a body does, else the first call of
+    /// any name with a body; `None` when no call has one (trial 52a-4: a new `entry`'s
+    /// body came indented two spaces beside its flush siblings).
+    pub fn body_indent(&self, name: &str) -> Option<&str> {
+        fn indent_of<'s>(src: &'s str, sc: &'s tree::Shortcode) -> Option<&'s str> {
+            let body = shortcode::ShortcodeView::new(src, sc).content_text();
+            (!body.trim().is_empty()).then(|| text::common_indent(body))
+        }
+        let (src, all) = (self.src.as_str(), &self.shortcodes.all);
+        let indent_of = |sc| indent_of(src, sc);
+        all.iter()
+            .filter(|sc| sc.name() == name)
+            .find_map(indent_of)
+            .or_else(|| all.iter().find_map(indent_of))
+    }
+
     /// All shortcodes of the body.
     pub fn shortcodes(&self) -> &Shortcodes {
         &self.shortcodes

@@ -21,6 +21,8 @@ pub struct ShortcodeView<'a> {
     /// closing tag (when those exist).
     content: Range<usize>,
     indent: &'a str,
+    /// The indentation a body written into an empty call gets ([`Self::with_fresh_indent`]).
+    fresh: Option<&'a str>,
 }
 
 impl<'a> ShortcodeView<'a> {
@@ -37,7 +39,15 @@ impl<'a> ShortcodeView<'a> {
             sc,
             content,
             indent,
+            fresh: None,
         }
+    }
+
+    /// This view, with `indent` for a body written into the call while it is empty: the
+    /// page's own way of indenting bodies ([`crate::Page::body_indent`]).
+    pub fn with_fresh_indent(mut self, indent: &'a str) -> Self {
+        self.fresh = Some(indent);
+        self
     }
 
     /// The shortcode.
@@ -293,11 +303,12 @@ impl<'a> ShortcodeView<'a> {
         Ok(out)
     }
 
-    /// Indentation for a body written into an empty call: two spaces when the tags stand
-    /// on their own lines, as in the sample.
+    /// Indentation for a body written into an empty call, when the tags stand on their
+    /// own lines: the page's ([`Self::with_fresh_indent`]), else two spaces, as in the
+    /// sample.
     fn fresh_indent(&self) -> String {
         if self.content.start > self.sc.open.span.end {
-            "  ".to_string()
+            self.fresh.unwrap_or("  ").to_string()
         } else {
             String::new()
         }

@@ -1011,6 +1011,41 @@ fn prose_added_to_an_indented_container_with_its_own_indentation_is_indented_onc
 }
 
 #[test]
+fn a_body_typed_into_an_empty_call_is_indented_as_the_pages_other_bodies_are() {
+    // Trial 52a-4: an `entry` added with the form came with its body indented two
+    // spaces, the sample's way, beside flush siblings.
+    let typed = |text: &str| {
+        let page = parse(text);
+        let mut m = page.to_model();
+        let Block::Shortcode(timeline) = &mut m.blocks[0] else {
+            panic!("the timeline")
+        };
+        let Block::Shortcode(empty) = &mut timeline.children.as_mut().unwrap()[1] else {
+            panic!("the empty entry")
+        };
+        empty.body = Some("Tutorials.\n\n- Pascal".into());
+        apply(&page, &m)
+    };
+    let text = "---\ntitle: t\n---\n{{% timeline %}}\n{{% entry year=\"2020\" %}}\nLed a team.\n{{% /entry %}}\n{{% entry year=\"2014\" %}}\n{{% /entry %}}\n{{% /timeline %}}\n";
+    assert_eq!(
+        typed(text),
+        text.replace(
+            "\"2014\" %}}\n{{% /entry %}}",
+            "\"2014\" %}}\nTutorials.\n\n- Pascal\n{{% /entry %}}"
+        )
+    );
+    // A page whose bodies are indented keeps its own way too.
+    let indented = text.replace("\nLed a team.", "\n    Led a team.");
+    assert_eq!(
+        typed(&indented),
+        indented.replace(
+            "\"2014\" %}}\n{{% /entry %}}",
+            "\"2014\" %}}\n    Tutorials.\n\n    - Pascal\n{{% /entry %}}"
+        )
+    );
+}
+
+#[test]
 fn calls_kept_where_their_list_or_paragraph_is_when_reordered_or_added() {
     // The review of b54473b: swapped calls glued in a paragraph came apart; calls standing
     // apart in a loose list item jumped to the margin (two lists to Hugo); a new call after
