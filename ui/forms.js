@@ -183,7 +183,9 @@ function dateField(value, set) {
         write(v);
       } else if (v) {
         msg.textContent = notADate(v, kept);
-        hold("draft:fm:date", e.target, "the date field takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, and this is neither yet");
+        // What the save says is why, as beside the field (trial 52a-7: `2024-13-45` is
+        // written YYYY-MM-DD, but is no day).
+        hold("draft:fm:date", e.target, `the date field holds no date yet: ${whyNoDate(v)}`);
       } else {
         release("draft:fm:date");
         e.target.removeAttribute("aria-invalid");

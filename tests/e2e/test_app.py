@@ -467,9 +467,15 @@ class EditingTest(AppTest):
         self.xtype("2025-02-30")
         self.s.wait(lambda: "There is no day 2025-02-30" in self.s.execute("return document.querySelector('[data-key=\"fm:date\"]').parentElement.textContent"),
                     what="the field saying it is no date")
-        # Held, not written (Save can act, to say so).
+        # Held, not written (Save can act, to say so), and Save says why as the field does
+        # (trial 52a-7: it said the text was not YYYY-MM-DD, which it is).
         self.assertEqual(self.status(), "Typed text not valid yet")
-        self.xkey("BackSpace", "BackSpace")
+        self.xkey("ctrl+s")
+        said = self.s.wait(lambda: [self.s.text(n) for n in self.s.find_all("#notices .error") if "Not saved" in self.s.text(n)],
+                           what="the save held, said")
+        self.assertIn("There is no day 2025-02-30", said[0])
+        self.s.click(self.field("fm:date"))
+        self.xkey("End", "BackSpace", "BackSpace")
         self.xtype("28")
         self.s.wait(lambda: self.status() == "Unsaved changes", what="the real date written")
         # A day only now: the calendar picks a day, and writes one.
