@@ -301,11 +301,13 @@ fn close(
 fn check_unpaired(src: &str, sc: &Shortcode, catalogue: &Catalogue) -> Result<(), SyntaxError> {
     if catalogue.paired(&sc.open.name) == Some(true) {
         let n = &sc.open.name;
+        // In the notation the call is written in (trial 52a-8).
+        let (l, r) = (sc.open.notation.left(), sc.open.notation.right());
         return Err(SyntaxError::new(
             sc.open.span.start,
             format!(
-                "unclosed shortcode `{n}` opened at {}: expected `{{{{< /{n} >}}}}` after its body \
-                 (its template reads .Inner), or a self-closing `{{{{< {n} … />}}}}`",
+                "unclosed shortcode `{n}` opened at {}: expected `{l} /{n} {r}` after its body \
+                 (its template reads .Inner), or a self-closing `{l} {n} … /{r}`",
                 position(src, sc.open.span.start)
             ),
         ));

@@ -129,6 +129,12 @@ fn an_unclosed_call_of_a_paired_template_is_refused_as_hugo_refuses_it() {
     let e = refused_by_both("---\ntitle: x\n---\n{{< grid >}}\n{{< card name=\"a\" >}}\n").unwrap();
     assert!(e.contains("about.md:4:1: unclosed shortcode `grid`"), "{e}");
     assert_eq!(refused_by_both("---\ntitle: x\n---\n{{< grid />}}\n"), None);
+    // The fix is said in the notation the call is written in (trial 52a-8).
+    let e = refused_by_both("---\ntitle: x\n---\n{{% grid %}}\n{{< card name=\"a\" >}}\n").unwrap();
+    assert!(
+        e.contains("expected `{{% /grid %}}` after its body") && e.contains("`{{% grid … /%}}`"),
+        "{e}"
+    );
 }
 
 #[test]
