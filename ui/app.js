@@ -753,7 +753,14 @@ async function outside(o, saving = false) {
       notice(`Folio cannot see outside edits here: ${o.problems.join("; ")}. Reopen the site once this is fixed.`, "warn", [], 0);
       break;
     case "unparsable":
-      notice(`The file on disk now has an error (${o.broken.message}). Your edits are kept and will be merged once it is fixed.`, "warn", [], 0, "disk");
+      // Found by a save, said as a save that did not happen, with the ways on (trial
+      // 52a-9: the same notice again looked like nothing at all).
+      if (saving) {
+        notice(`Not saved: the file on disk now has an error (${o.broken.message}), and saving would write over the change made there. Fix it outside Folio (your edits are kept and merged then), or write yours over it.`, "error",
+          [["Save yours over it", () => save(true)], ["Save as…", saveAs]], 0, "disk");
+      } else {
+        notice(`The file on disk now has an error (${o.broken.message}). Your edits are kept and will be merged once it is fixed.`, "warn", [], 0, "disk");
+      }
       break;
     default:
       break;

@@ -2138,6 +2138,22 @@ class OutsideEditTest(AppTest):
         self.assertIn("Mine", self.preview_titles())
 
 
+    def test_saving_over_a_broken_file_says_it_did_not_save_and_can_write_yours_over_it(self):
+        # Trial 52a-9: Ctrl+S with the file broken outside showed the same notice again.
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        broken = SAMPLE.replace("title:", "title: 'unclosed", 1)
+        self.page.write_text(broken)
+        self.s.wait(lambda: any("now has an error" in t for t in self.notice_texts()), what="the broken-file notice")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: any(t.startswith("Not saved: the file on disk now has an error") for t in self.notice_texts()),
+                    what="the save said not to have happened")
+        self.assertEqual(self.page.read_text(), broken)
+        over = [b for b in self.s.find_all("#notices .error button") if self.s.text(b) == "Save yours over it"]
+        self.s.click(over[0])
+        self.s.wait(lambda: not self.dirty(), what="the save")
+        self.assertEqual(self.page.read_text(), SAMPLE.replace('title="Ad-tech platform"', 'title="Mine"'))
+
 class CrashRecoveryTest(AppTest):
     def test_unsaved_edits_survive_a_kill_and_are_offered_after_restart(self):
         self.replace_text("b4:title", "Not saved yet")
