@@ -834,3 +834,34 @@ fn block_scalars_hugo_would_read_otherwise_are_read_and_written_as_hugo_reads_th
         assert_eq!(read, value.to_string(), "{key}: {out}");
     }
 }
+
+#[test]
+fn a_tab_in_yaml_front_matter_is_said_at_the_tab_where_hugo_says_it() {
+    // Trial 52a-5: a tab-indented list item was said at the item above it (5:5).
+    let cases = [
+        "---\ntitle: x\ntags:\n  - rust\n\t- go\n---\nHi\n",
+        "---\ntitle: x\nparams:\n  a: 1\n\tb: 2\n---\nHi\n",
+        "---\ntitle: x\ntags:\n\t- rust\n---\nHi\n",
+    ];
+    for page in cases {
+        let site =
+            crate::support::hugo_site(&[("hugo.toml", "title = \"T\"\n"), ("content/p.md", page)]);
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        // Hugo names the page's place first: `"…/content/p.md:5:1": [4:1] …`.
+        let at = hugo
+            .split("p.md:")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{page:?}: Hugo said {hugo}"));
+        let found: Vec<String> = folio::check::check_path(&site.path().join("content/p.md"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains(&format!("p.md:{at}: error: invalid YAML"))),
+            "{page:?}: Hugo at {at}, Folio {found:?}"
+        );
+    }
+}

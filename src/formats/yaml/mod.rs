@@ -228,6 +228,19 @@ impl Padding {
 }
 
 /// [`parse`] of `src[range]` with `padding` put in.
+/// What a tab the YAML scanner stops on is said as: where Hugo's YAML parser (goccy's)
+/// says it, at the tab itself ("found character '\t' that cannot start any token"),
+/// where the scanner Folio uses names the scalar it was reading (trial 52a-5).
+const TAB_ERROR: &str =
+    "invalid YAML: a tab, which cannot start any token here: YAML indents with spaces only";
+
+/// The first tab in `src[range]` (from the start of the line a scanner error about a tab
+/// is on): the one it stopped on.
+fn tab_from(src: &str, range: Range<usize>) -> Option<usize> {
+    let text = src.get(range.clone())?;
+    memchr::memchr(b'\t', text.as_bytes()).map(|i| range.start + i)
+}
+
 #[allow(
     clippy::string_slice,
     reason = "`range` is the front matter's body as `frontmatter::split` found it (or a \
@@ -256,10 +269,12 @@ fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Nod
     let mut parser = Parser::new_from_str(text);
     while let Some(ev) = parser.next_event() {
         let (ev, span) = ev.map_err(|e| {
-            SyntaxError::new(
-                offset(e.marker().index()),
-                format!("invalid YAML: {}", e.info()),
-            )
+            let at = offset(e.marker().index());
+            let line = crate::text::line_start(src, at).max(range.start);
+            match tab_from(src, line..range.end).filter(|_| e.info().contains("tab")) {
+                Some(tab) => SyntaxError::new(tab, TAB_ERROR.to_string()),
+                None => SyntaxError::new(at, format!("invalid YAML: {}", e.info())),
+            }
         })?;
         let at = offset(span.start.index())..offset(span.end.index());
         b.event(ev, at)?;
