@@ -728,7 +728,7 @@ async function outside(o, saving = false) {
       break;
     case "merged":
       notice(o.incoming.length
-        ? `Changes made outside Folio were merged with yours (${o.incoming.join(", ")}).${again}`
+        ? `Taken in from the file on disk: ${o.incoming.join(", ")}. Your other unsaved edits are kept.${again}`
         : `Your version was kept: nothing of this last change made outside Folio was taken in.${again}`, "ok", [], 12000);
       break;
     case "replaced":

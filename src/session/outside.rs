@@ -680,7 +680,8 @@ fn describe_blocks(before: &[crate::model::Block], after: &[crate::model::Block]
     // A few blocks by name, so the user can find them; many by their number.
     if changed.len() <= NAMED_BLOCKS {
         for block in &changed {
-            out.push(format!("{} added or edited", block_words(block)));
+            let at = after.iter().position(|b| std::ptr::eq(b, *block));
+            out.push(changed_words(at.and_then(|i| before.get(i)), block));
         }
     } else {
         out.push(format!("{} blocks added or edited", changed.len()));
@@ -702,6 +703,27 @@ fn describe_blocks(before: &[crate::model::Block], after: &[crate::model::Block]
         });
     }
     out
+}
+
+/// A block an outside change added or edited, in a few words: a container that stayed
+/// where it was (`before`, the block at its place before), with its parameters as they
+/// were, by what changed inside it (`in timeline: entry “2015” added or edited`, trial
+/// 52a-11, where it said the whole timeline).
+fn changed_words(before: Option<&crate::model::Block>, after: &crate::model::Block) -> String {
+    use crate::model::Block;
+    if let (Some(Block::Shortcode(b)), Block::Shortcode(a)) = (before, after) {
+        if let (true, Some(was), Some(now)) = (
+            a.name == b.name && a.params == b.params,
+            &b.children,
+            &a.children,
+        ) {
+            let inside = describe_blocks(was, now);
+            if !inside.is_empty() {
+                return format!("in {}: {}", block_words(after), inside.join(", "));
+            }
+        }
+    }
+    format!("{} added or edited", block_words(after))
 }
 
 /// How many blocks an outside change brought are named one by one ([`block_words`]);
@@ -774,7 +796,7 @@ fn describe(before: &Portfolio, after: &Portfolio) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::block_words;
+    use super::{block_words, describe_blocks};
     use crate::model::{Block, ParamValue, Shortcode};
 
     fn call(name: &str, params: &[(Option<&str>, &str)]) -> Block {
@@ -806,6 +828,33 @@ mod tests {
         let pill = call("pill", &[(None, "rust"), (None, "5")]);
         assert_eq!(block_words(&pill), "pill “rust”");
         assert_eq!(block_words(&call("hr", &[])), "hr");
+    }
+
+    #[test]
+    fn a_change_inside_a_container_is_named_by_the_child_that_changed() {
+        let timeline = |role: &str| {
+            let Block::Shortcode(mut t) = call("timeline", &[]) else {
+                unreachable!()
+            };
+            t.children = Some(vec![
+                call("entry", &[(Some("year"), "2020"), (Some("role"), "Lead")]),
+                call("entry", &[(Some("year"), "2015"), (Some("role"), role)]),
+            ]);
+            Block::Shortcode(t)
+        };
+        assert_eq!(
+            describe_blocks(&[timeline("Student")], &[timeline("Tutor")]),
+            ["in timeline: entry “2015” added or edited"]
+        );
+        // A container whose own parameters changed is named itself.
+        let Block::Shortcode(mut other) = timeline("Tutor") else {
+            unreachable!()
+        };
+        other.name = "steps".into();
+        assert_eq!(
+            describe_blocks(&[timeline("Student")], &[Block::Shortcode(other)]),
+            ["steps added or edited"]
+        );
     }
 
     #[test]
