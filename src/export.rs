@@ -400,9 +400,9 @@ fn normalise(path: &Path) -> String {
 }
 
 /// The export's `index.html` (with the site's stylesheets when `site_css` lists them),
-/// the local files it references, what the render found of the page's calls, and whether the render was done again after a dropped
-/// attempt on several threads ([`crate::render::Rendered::rendered_again`]); `threads` as
-/// [`RenderOptions::threads`]. The document comes in parts, as [`Contents`].
+/// the local files it references, what the render found of the page's calls, and whether
+/// the render was done again after a dropped attempt on several threads
+/// ([`crate::render::Rendered::rendered_again`]); `threads` as [`RenderOptions::threads`]. The document comes in parts, as [`Contents`].
 fn page_html(
     doc: &OpenPage,
     site_css: Option<&[String]>,
@@ -424,7 +424,7 @@ fn page_html(
         let url = served_relative(&site, &page, &page_url, &url);
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets).or_else(|| {
-            let link = (!image).then(|| page_link(&url, &base_url, &mut assets));
+            let link = (!image).then(|| page_link(&url, &page_url, &base_url, &mut assets));
             link.flatten().filter(|l| l != written)
         })
     };
@@ -515,13 +515,30 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
 }
 
 /// A link to another page of the site (a site path that names no file the export copies:
-/// `/en/work/`, as `relref` writes it) on the site's base URL
-/// (`https://example.org/en/work/`): the export holds one page, and a site path opened
-/// from disk names the disk's root (trial 52a-3). `url` has the base URL's path taken off
-/// ([`site_path`]); `base_url` is [`crate::Site::base_url`]. When the base URL names no
-/// host, the link is kept as it is and said in `assets`' warnings.
-fn page_link(url: &str, base_url: &str, assets: &mut Assets) -> Option<String> {
-    if !url.starts_with('/') || url.starts_with("//") {
+/// `/en/work/`, as `relref` writes it, or a relative one, `../work/`, read from the page's
+/// URL `page_url`) on the site's base URL (`https://example.org/en/work/`): the export
+/// holds one page, and a site path opened from disk names the disk's root (trial 52a-3,
+/// hunt AR-2). `url` has the base URL's path taken off ([`site_path`]); `base_url` is
+/// [`crate::Site::base_url`]. Kept as it is, and said in `assets`' warnings: a link to a
+/// file (a name with an extension other than a page's) the site does not have, which
+/// Hugo's build leaves broken too (AR-8), and any link when the base URL names no host.
+fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> Option<String> {
+    if url.is_empty() || url.starts_with(['#', '?']) || url.starts_with("//") || url.contains(':') {
+        return None;
+    }
+    let site_url = match url.starts_with('/') {
+        true => url.to_string(),
+        false => from_page(page_url, url)?,
+    };
+    let (path, _) = path_and_suffix(&site_url);
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let file = name
+        .rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && !matches!(ext, "html" | "htm"));
+    if file {
+        assets.warnings.push(format!(
+            "link `{url}` names a file the site does not have (Hugo's build links to it too)"
+        ));
         return None;
     }
     let host = base_url
@@ -538,7 +555,36 @@ fn page_link(url: &str, base_url: &str, assets: &mut Assets) -> Option<String> {
         ));
         return None;
     }
-    Some(format!("{}{url}", base_url.trim_end_matches('/')))
+    Some(format!("{}{site_url}", base_url.trim_end_matches('/')))
+}
+
+/// A relative URL (`../work/#top`) as the site path a browser resolves it to from the
+/// page's URL (`page_url`, from the site's root: `/about/`): `/work/#top`, its trailing
+/// slash and suffix kept. `None` when it climbs above the root, or the page has no URL.
+fn from_page(page_url: &str, url: &str) -> Option<String> {
+    let dir = page_url.strip_prefix('/')?;
+    let dir = dir.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let (path, suffix) = path_and_suffix(url);
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for segment in path.split('/') {
+        match segment {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let slash = if path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..") {
+        "/"
+    } else {
+        ""
+    };
+    let joined = parts.join("/");
+    Some(match joined.is_empty() {
+        true => format!("/{suffix}"),
+        false => format!("/{joined}{slash}{suffix}"),
+    })
 }
 
 /// `url`'s path and what follows it: its `?query` and `#fragment`, if any.

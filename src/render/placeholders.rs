@@ -40,6 +40,12 @@ pub(super) fn placeholder(i: usize) -> String {
     format!("{SHORTCODE}{i}X")
 }
 
+/// Whether `url` begins with a `{{< >}}` call's placeholder: a destination the call's
+/// output will fill, pointed once it is in ([`point_destinations`]), not before.
+pub(super) fn starts_with_placeholder(url: &str) -> bool {
+    url.starts_with(SHORTCODE)
+}
+
 /// `text` without the placeholders of `{{< >}}` calls (`…7X`): a heading's id is made of
 /// its own words, which the page's `.TableOfContents` (made before any call runs) has too.
 pub(super) fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
@@ -64,19 +70,26 @@ pub(super) fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Each `{{< >}}` call's output that is a whole link or image destination in the page's
-/// rendered Markdown `html` (`href="…3X"`, `src="…3X"`: `[work]({{< relref "work" >}})`)
-/// passed through `rewrite` (a URL, whether it is an image's; as
-/// `RenderOptions::rewrite_url`), as the Markdown's own destinations are: Goldmark saw
-/// the placeholder, not the URL. The new URL is escaped for the double-quoted attribute.
+/// Each `{{< >}}` call's output that begins a link or image destination in the page's
+/// rendered Markdown `html` (`href="…3X"`, `src='…3X'`, or followed by a `#fragment` or
+/// `?query`: `[work]({{< relref "work" >}}#top)`) passed through `rewrite` (a URL,
+/// whether it is an image's; as `RenderOptions::rewrite_url`), as the Markdown's own
+/// destinations are: Goldmark saw the placeholder, not the URL. The new URL, its suffix
+/// left where it is, is escaped for the quoted attribute.
 pub(super) fn point_destinations(
     html: &str,
     outputs: &mut [String],
     rewrite: &dyn Fn(&str, bool) -> Option<String>,
 ) {
-    let opening = format!("=\"{SHORTCODE}");
-    for (at, _) in html.match_indices(&opening) {
-        let name = html.get(..at).unwrap_or_default();
+    for (at, _) in html.match_indices(SHORTCODE) {
+        let before = html.get(..at).unwrap_or_default();
+        let Some(quote) = before.strip_suffix(['"', '\'']).and_then(|b| {
+            let q = before.get(b.len()..)?;
+            b.strip_suffix('=').map(|name| (name, q))
+        }) else {
+            continue;
+        };
+        let (name, quote) = quote;
         let image = if name.ends_with(" src") {
             true
         } else if name.ends_with(" href") {
@@ -84,15 +97,22 @@ pub(super) fn point_destinations(
         } else {
             continue;
         };
-        let after = html.get(at + opening.len()..).unwrap_or_default();
+        let after = html.get(at + SHORTCODE.len()..).unwrap_or_default();
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let whole = after.get(digits..).is_some_and(|a| a.starts_with("X\""));
+        let Some(rest) = after.get(digits..).and_then(|a| a.strip_prefix('X')) else {
+            continue;
+        };
+        let suffix = rest.split(quote).next().unwrap_or_default();
+        let whole =
+            suffix.is_empty() || suffix.starts_with(['#', '?']) && !suffix.contains(SHORTCODE);
         let index = after.get(..digits).and_then(|d| d.parse::<usize>().ok());
         let Some(output) = index.filter(|_| whole).and_then(|i| outputs.get_mut(i)) else {
             continue;
         };
-        if let Some(new) = rewrite(output.trim(), image) {
-            *output = html_escape::encode_double_quoted_attribute(&new).into_owned();
+        let url = format!("{}{suffix}", output.trim());
+        let new = rewrite(&url, image).and_then(|new| new.strip_suffix(suffix).map(str::to_string));
+        if let Some(new) = new {
+            *output = html_escape::encode_quoted_attribute(&new).into_owned();
         }
     }
 }

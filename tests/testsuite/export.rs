@@ -924,6 +924,9 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
     // Trial 52a-3: `relref` wrote `/en/work/`, which names the disk's root when the
     // export is opened from its folder.
     let site = sample_site();
+    edit_config(site.path(), |text| {
+        text + "\n[markup.goldmark.renderer]\nunsafe = true\n"
+    });
     fs::create_dir_all(site.path().join("content/en/work")).unwrap();
     fs::write(
         site.path().join("content/en/work/index.md"),
@@ -932,16 +935,36 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
     .unwrap();
     let (report, _, html) = export_sample_with(
         site.path(),
-        "[w]({{< relref \"work\" >}}) [f](/work/?p=2#top) [mail](mailto:a@b.c)\n",
+        "[w]({{< relref \"work\" >}}) [f](/work/?p=2#top) [mail](mailto:a@b.c) \
+         [t]({{< relref \"work\" >}}#top)\n\n<a href='{{< relref \"work\" >}}?tab=2'>q</a>\n",
     );
     for want in [
         "<a href=\"https://example.dev/work/\">w</a>",
         "<a href=\"https://example.dev/work/?p=2#top\">f</a>",
         "<a href=\"mailto:a@b.c\">mail</a>",
+        // Hunt AR-1: a fragment or a query after the call's URL.
+        "<a href=\"https://example.dev/work/#top\">t</a>",
+        "<a href='https://example.dev/work/?tab=2'>q</a>",
     ] {
         assert!(html.contains(want), "{want} in {html:.300}");
     }
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    // A relative link to a page is read from the page's URL (`/about/`, hunt AR-2); one to
+    // a file the site does not have stays, said (AR-8).
+    let (report, _, html) = export_sample_with(site.path(), "[r](../work/#x) [m](missing.pdf)\n");
+    assert!(
+        html.contains("<a href=\"https://example.dev/work/#x\">r</a>")
+            && html.contains("<a href=\"missing.pdf\">m</a>"),
+        "{html:.300}"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("link `missing.pdf` names a file the site does not have")),
+        "{:?}",
+        report.warnings
+    );
     // With no address to link to, the link stays and the export says so.
     edit_config(site.path(), |text| {
         text.replace("baseURL = \"https://example.dev/\"", "baseURL = \"/\"")

@@ -384,6 +384,10 @@ impl Markdown<'_> {
         if self.hooks.is_some_and(|h| h.has(kind)) {
             return url;
         }
+        // A call's output fills it later, and is pointed then.
+        if super::placeholders::starts_with_placeholder(&url) {
+            return url;
+        }
         match self.rewrite_url.and_then(|f| f(&url, image)) {
             Some(new) => CowStr::from(new),
             None => url,
