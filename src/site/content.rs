@@ -38,12 +38,28 @@ impl Site {
 
     /// The path a page of language `lang` is published under (`fr` for `/fr/about/`):
     /// every language's but the default one's, and the default one's too with
-    /// `defaultContentLanguageInSubdir` (Hugo's `LanguagePrefix`); `None` for the root.
+    /// `defaultContentLanguageInSubdir` (Hugo's `LanguagePrefix`); `None` for the root,
+    /// and for every language of a site with a host per language ([`Site::is_multihost`]:
+    /// each is at the root of its own `baseURL`, hunt AR-4).
     pub fn language_prefix(&self, lang: &str) -> Option<String> {
+        if self.is_multihost() {
+            return None;
+        }
         let in_subdir = self
             .config_json(&["defaultContentLanguageInSubdir"])
             .is_some_and(|v| v.as_bool() == Some(true));
         (in_subdir || !self.default_language().eq_ignore_ascii_case(lang)).then(|| lang.to_string())
+    }
+
+    /// Whether a language sets its own `baseURL` (Hugo's multihost mode,
+    /// `config/allconfig/allconfig.go`, `IsMultihost`).
+    pub fn is_multihost(&self) -> bool {
+        match self.config_json(&["languages"]) {
+            Some(Json::Object(languages)) => languages
+                .values()
+                .any(|l| super::json_get_any_case(l, "baseURL").is_some()),
+            _ => false,
+        }
     }
 
     /// The site's languages, by weight (a language without one last), then code; one

@@ -546,11 +546,8 @@ impl Site {
             Some(Json::Object(m)) => m,
             _ => serde_json::Map::new(),
         };
-        let multihost = languages
-            .values()
-            .any(|l| l.get("baseURL").or_else(|| l.get("baseurl")).is_some());
         let auto = !languages.is_empty()
-            && !multihost
+            && !self.is_multihost()
             && !table.is(&["goldmark", "duplicateresourcefiles"], true);
         let hook = |kind: &str| {
             let setting = |key: &str| table.get(&["goldmark", "renderhooks", kind, key]);

@@ -2232,6 +2232,35 @@ fn reflect_is_map_is_true_of_maps_and_false_of_hugos_objects() {
 }
 
 #[test]
+fn a_site_with_a_host_per_language_has_no_language_prefix_in_its_urls() {
+    // Hunt AR-4: Hugo's multihost mode puts each language at the root of its baseURL.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "defaultContentLanguage = \"en\"\n[languages.en]\nbaseURL = \"https://example.com/\"\n\
+             contentDir = \"content/en\"\nweight = 1\n[languages.fr]\nbaseURL = \"https://example.fr/\"\n\
+             contentDir = \"content/fr\"\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/u.html",
+            "<p>{{ \"docs/cv.pdf\" | relLangURL }} | {{ \"docs/cv.pdf\" | absLangURL }} | \
+             {{ site.Home.Permalink }} | {{ .Page.RelPermalink }} | {{ .Page.Permalink }}</p>",
+        ),
+        ("content/en/about.md", "---\ntitle: About\n---\n{{< u >}}\n"),
+        ("content/fr/about.md", "---\ntitle: A propos\n---\n{{< u >}}\n"),
+    ]);
+    hugo_build(site.path(), "a site with a host per language");
+    let hugo = std::fs::read_to_string(site.path().join("public/fr/about/index.html")).unwrap();
+    let folio = folio_render(&site.path().join("content/fr/about.md"));
+    let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+    assert!(
+        p(&hugo).starts_with("/docs/cv.pdf | https://example.fr/docs/cv.pdf"),
+        "{hugo}"
+    );
+    assert_eq!(p(&folio), p(&hugo));
+}
+
+#[test]
 fn a_template_with_hugos_legacy_config_gets_its_inner_as_html_and_its_output_kept_as_written() {
     // Relearn's shortcodes (and the Learn theme's) start with `$_hugo_config` version 1.
     let site = crate::support::hugo_site(&[
