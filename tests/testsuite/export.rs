@@ -982,6 +982,30 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
 }
 
 #[test]
+fn raw_html_images_are_pointed_at_their_copies_however_their_attributes_are_quoted() {
+    // Hunt AR-7: only a block with a double-quoted URL attribute was read.
+    let site = sample_site();
+    edit_config(site.path(), |text| {
+        text + "\n[markup.goldmark.renderer]\nunsafe = true\n"
+    });
+    fs::create_dir_all(site.path().join("static/img")).unwrap();
+    fs::write(site.path().join("static/img/a.png"), b"png").unwrap();
+    let (report, _, html) = export_sample_with(
+        site.path(),
+        "<style>.m{background:url(/img/a.png)}</style>\n\n\
+         <p><a href='/img/a.png'>s</a> <img src=/img/a.png alt=u></p>\n",
+    );
+    for want in [
+        ".m{background:url(assets/site/img/a.png)}",
+        "<a href=\"assets/site/img/a.png\">s</a>",
+        "<img src=\"assets/site/img/a.png\" alt=u>",
+    ] {
+        assert!(html.contains(want), "{want} in {html:.300}");
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn a_sites_title_set_for_its_language_heads_the_export() {
     let site = sample_site();
     edit_config(site.path(), |settings| {

@@ -136,11 +136,12 @@ impl Markdown<'_> {
             &mut blocks,
             (&found, &standalone),
         );
-        // Raw HTML's images point where the document finds their files, as Markdown's do.
+        // Raw HTML's images point where the document finds their files, as Markdown's do:
+        // an attribute's URL however it is quoted, a `<style>`'s `url(…)` (hunt AR-7).
         if let (true, Some(urls)) = (self.markup.unsafe_html, self.hook_urls) {
             for ev in &mut events {
                 if let Event::Html(html) | Event::InlineHtml(html) = ev {
-                    if html.contains("=\"") {
+                    if html.contains('=') || html.contains("url(") {
                         *html = CowStr::from(urls.point(html.to_string()));
                     }
                 }
