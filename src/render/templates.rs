@@ -1678,6 +1678,11 @@ fn pointed_target(
     opts: &super::RenderOptions,
     frame: Option<&Rc<engine::Frame>>,
 ) -> Option<String> {
+    // A call's output fills it later (raw HTML's `href="{{< relref … >}}"`), and is pointed
+    // then (`placeholders::point_destinations`).
+    if super::placeholders::starts_with_placeholder(raw) {
+        return None;
+    }
     // A resource's URL with a `?query` or `#fragment` added by its template (PaperMod's
     // image hook keeps the Markdown's): the file is the resource's, the suffix is kept.
     let published = frame.and_then(|f| {
