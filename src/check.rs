@@ -138,6 +138,14 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
             .map(Diagnostic::from_error),
     );
     found.extend(unrun_render_hooks(site));
+    found.extend(site.html_content_files().into_iter().map(|file| {
+        at_start(
+            &file,
+            "an HTML file in the content folder stops Hugo's build (\"text/html\" is not \
+             allowed in policy security.allowContent): move it to static/, or rename it"
+                .into(),
+        )
+    }));
     found.extend(unparsed_templates(site));
     found.extend(unknown_functions(site));
     found.extend(site.files.problems.iter().map(|p| Diagnostic {

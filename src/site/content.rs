@@ -175,6 +175,30 @@ impl Site {
         pages
     }
 
+    /// The HTML files of the site's content folders (`.html`, `.htm`), which stop Hugo's
+    /// build unless the site's `security.allowContent` lets them in (Hugo 0.168's default,
+    /// `! ^text/html$`, does not: `config/security/securityConfig.go`); none when the site
+    /// sets that policy.
+    pub fn html_content_files(&self) -> Vec<PathBuf> {
+        if self.config_json(&["security", "allowContent"]).is_some() {
+            return Vec::new();
+        }
+        let mut dirs: Vec<PathBuf> = self
+            .languages()
+            .into_iter()
+            .map(|l| l.content_dir)
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        let mut files: Vec<PathBuf> = dirs
+            .iter()
+            .flat_map(|d| files_with(d, &["html", "htm"]))
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+
     /// Every content page, in each language's content folder, sorted by path (at most
     /// 2,000): what a user chooses from when no page is an obvious portfolio page.
     pub fn content_pages(&self) -> Vec<PageRef> {
@@ -304,6 +328,12 @@ pub(crate) fn index_file(dir: &Path, lang: &str, unsuffixed_is_ours: bool) -> Op
 
 /// Markdown files under `dir` (hidden folders skipped, at most 20,000 files).
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, &["md", "markdown"])
+}
+
+/// The files under `dir` (not in hidden folders) whose extension is one of `extensions`,
+/// at most 20,000.
+fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let hidden =
         |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
     walkdir::WalkDir::new(dir)
@@ -312,10 +342,10 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
         .filter_map(std::result::Result::ok)
         .filter(|e| {
             e.file_type().is_file()
-                && matches!(
-                    e.path().extension().and_then(|x| x.to_str()),
-                    Some("md" | "markdown")
-                )
+                && e.path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| extensions.contains(&x))
         })
         .take(20_000)
         .map(walkdir::DirEntry::into_path)

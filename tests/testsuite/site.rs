@@ -582,3 +582,31 @@ fn a_themes_keys_a_table_of_the_site_lacks_are_listed_as_what_hugo_merges_in() {
         .collect();
     assert_eq!(said, [("social".into(), json!({"twitter": "tw"}), true)]);
 }
+
+#[test]
+fn an_html_file_in_the_content_folder_is_said_to_stop_hugos_build_unless_the_site_allows_it() {
+    // Hunt AR-5: Hugo 0.168 refuses `text/html` content by default.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("content/about/index.md", "---\ntitle: About\n---\nText.\n"),
+        ("content/about/player.html", "<p>player</p>\n"),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]);
+    assert!(
+        hugo.as_ref()
+            .is_err_and(|e| e.contains("security.allowContent")),
+        "{hugo:?}"
+    );
+    let said: Vec<String> = folio::check::check_path(site.path())
+        .iter()
+        .map(|d| format!("{}:{}:{}", d.path.display(), d.line, d.col))
+        .collect();
+    let player = site.path().join("content/about/player.html");
+    assert_eq!(said, [format!("{}:1:1", player.display())]);
+    // A site that lets HTML in builds, and nothing is said.
+    let config = site.path().join("hugo.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, text + "[security]\nallowContent = [\".*\"]\n").unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
+    assert!(folio::check::check_path(site.path()).is_empty());
+}
