@@ -657,6 +657,7 @@ impl Site {
             xhtml: table.is(&["goldmark", "renderer", "xhtml"], true),
             block_attributes: table.is(&["goldmark", "parser", "attribute", "block"], true),
             heading_attributes: !table.is(&["goldmark", "parser", "attribute", "title"], false),
+            definition_term_ids: table.is(&["goldmark", "parser", "autodefinitiontermid"], true),
             unwrap_standalone_images: table.is(
                 &["goldmark", "parser", "wrapstandaloneimagewithinparagraph"],
                 false,
@@ -1098,6 +1099,9 @@ pub struct Markup {
     /// attributes (on by default); off, the braces are the heading's text, and its id is
     /// made from them too.
     pub heading_attributes: bool,
+    /// `markup.goldmark.parser.autoDefinitionTermID`: a definition list's terms get ids,
+    /// as headings do (off by default).
+    pub definition_term_ids: bool,
     /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
     pub extensions: Extensions,
     /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).
@@ -1122,6 +1126,7 @@ impl Default for Markup {
             unwrap_standalone_images: false,
             block_attributes: false,
             heading_attributes: true,
+            definition_term_ids: false,
             extensions: Default::default(),
             heading_ids: Default::default(),
             toc: Default::default(),

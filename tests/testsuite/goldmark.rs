@@ -689,6 +689,33 @@ fn with_title_attributes_off_a_headings_braces_are_its_text_and_make_its_id() {
 }
 
 #[test]
+fn with_auto_definition_term_ids_terms_get_ids_from_the_headings_ids() {
+    // Hunt AQ-6: `markup.goldmark.parser.autoDefinitionTermID`.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = numbered(
+        "terms",
+        &[
+            "Glulam\n: Spruce.\n\nTimber *frame*\n: Prefab.",
+            "## Kiln\n\nKiln\n: Oven.\n\nKiln\n: Again.",
+        ],
+    );
+    let hugo = hugo_renders_with(
+        &cases,
+        dir.path(),
+        "[markup.goldmark.parser]\nautoDefinitionTermID = true",
+    );
+    assert!(hugo["terms-00"].contains("<dt id=\"glulam\">"), "{hugo:?}");
+    let markdown = folio::render::Markdown {
+        markup: folio::site::Markup {
+            definition_term_ids: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_as_hugo(&cases, &hugo, |md| markdown.render(md), normalise);
+}
+
+#[test]
 fn block_attributes_go_where_hugo_puts_them() {
     let dir = tempfile::tempdir().unwrap();
     let cases = numbered("attr", BLOCK_ATTRIBUTES);

@@ -9,9 +9,13 @@ use std::sync::LazyLock;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them ([`anchorize`] by
-/// the site's `id_type`), unique within the render: an id handed out already (an `{#id}`
-/// included) gets `-1`, `-2`… until it is not (Hugo's `idFactory`, `autoid.go`).
-pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
+/// the site's `heading_ids` type), unique within the render: an id handed out already (an
+/// `{#id}` included) gets `-1`, `-2`… until it is not (Hugo's `idFactory`, `autoid.go`).
+/// With `definition_term_ids` (`markup.goldmark.parser.autoDefinitionTermID`), a
+/// definition list's terms get ids too, from the same ids in the order of the text (hunt
+/// AQ-6).
+pub(super) fn heading_ids(events: &mut [Event], markup: &crate::site::Markup) {
+    let (id_type, term_ids) = (markup.heading_ids, markup.definition_term_ids);
     for event in events.iter_mut() {
         if let Event::Start(Tag::Heading {
             id, classes, attrs, ..
@@ -23,49 +27,83 @@ pub(super) fn heading_ids(events: &mut [Event], id_type: AutoHeadingIdType) {
     let mut used: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < events.len() {
-        match events.get(i) {
+        let end = match events.get(i) {
             Some(Event::Start(Tag::Heading { id: Some(own), .. })) => {
                 used.insert(own.to_string());
+                None
             }
             Some(Event::Start(Tag::Heading { id: None, .. })) => {
-                let inside = events.get(i + 1..).unwrap_or_default();
-                let len = inside
-                    .iter()
-                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                    .count();
-                // A passthrough span (math) adds nothing to the id, as in Goldmark.
-                let text = heading_text(inside.get(..len).unwrap_or_default());
-                let text = super::without_marks(&text);
-                // A heading that is only a call (whose placeholder's number differs between
-                // the page's render and its contents') is named `shortcode`.
-                let words = crate::render::placeholders::without_placeholders(&text);
-                let text = if words.trim().is_empty() && !text.trim().is_empty() {
-                    "shortcode".to_string()
-                } else {
-                    words.into_owned()
-                };
-                if text.trim().is_empty() {
-                    i += 1 + len;
-                    continue;
-                }
-                // Text with nothing an anchor keeps (`# ...`) is Hugo's "heading".
-                let base = Some(anchorize(&text, id_type))
-                    .filter(|a| !a.is_empty())
-                    .unwrap_or_else(|| "heading".into());
-                let id = std::iter::once(base.clone())
-                    .chain((1..).map(|n| format!("{base}-{n}")))
-                    .find(|id| !used.contains(id))
-                    .unwrap_or(base);
-                used.insert(id.clone());
-                if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(i) {
-                    *slot = Some(CowStr::from(id));
-                }
-                i += 1 + len;
+                Some(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1))
+            }
+            Some(Event::Start(Tag::DefinitionListTitle)) if term_ids => {
+                Some(TagEnd::DefinitionListTitle)
+            }
+            _ => None,
+        };
+        let Some(end) = end else {
+            i += 1;
+            continue;
+        };
+        let inside = events.get(i + 1..).unwrap_or_default();
+        let len = inside
+            .iter()
+            .take_while(|e| {
+                !matches!(
+                    (e, end),
+                    (Event::End(TagEnd::Heading(_)), TagEnd::Heading(_))
+                        | (
+                            Event::End(TagEnd::DefinitionListTitle),
+                            TagEnd::DefinitionListTitle
+                        )
+                )
+            })
+            .count();
+        let id = next_id(inside.get(..len).unwrap_or_default(), id_type, &mut used);
+        match (events.get_mut(i), id) {
+            (Some(Event::Start(Tag::Heading { id: slot, .. })), Some(id)) => {
+                *slot = Some(CowStr::from(id));
+            }
+            (Some(slot @ Event::Start(Tag::DefinitionListTitle)), Some(id)) => {
+                let id = html_escape::encode_double_quoted_attribute(&id).into_owned();
+                *slot = Event::Html(CowStr::from(format!("<dt id=\"{id}\">")));
             }
             _ => {}
         }
-        i += 1;
+        i += 1 + len;
     }
+}
+
+/// The id of the element whose content is `inside` (a heading's, a term's), unique among
+/// `used`, which it joins; `None` for an element with no text.
+fn next_id(
+    inside: &[Event],
+    id_type: AutoHeadingIdType,
+    used: &mut HashSet<String>,
+) -> Option<String> {
+    // A passthrough span (math) adds nothing to the id, as in Goldmark.
+    let text = heading_text(inside);
+    let text = super::without_marks(&text);
+    // A heading that is only a call (whose placeholder's number differs between the
+    // page's render and its contents') is named `shortcode`.
+    let words = crate::render::placeholders::without_placeholders(&text);
+    let text = if words.trim().is_empty() && !text.trim().is_empty() {
+        "shortcode".to_string()
+    } else {
+        words.into_owned()
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    // Text with nothing an anchor keeps (`# ...`) is Hugo's "heading".
+    let base = Some(anchorize(&text, id_type))
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "heading".into());
+    let id = std::iter::once(base.clone())
+        .chain((1..).map(|n| format!("{base}-{n}")))
+        .find(|id| !used.contains(id))
+        .unwrap_or(base);
+    used.insert(id.clone());
+    Some(id)
 }
 
 /// A heading's `{…}` attributes as Goldmark reads them (`parser/attribute.go`): a value in

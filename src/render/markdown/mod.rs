@@ -120,7 +120,7 @@ impl Markdown<'_> {
             let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
             *dest_url = self.destination(url, image);
         }
-        heading_ids(&mut events, self.markup.heading_ids);
+        heading_ids(&mut events, &self.markup);
         // After the ids: Goldmark names a heading by its text as written (`:smile:`).
         if self.markup.emoji {
             emoji_codes(&mut events);
