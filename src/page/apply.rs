@@ -361,8 +361,11 @@ impl Page {
                 ),
             ));
         }
+        let fresh = self
+            .body_indent(sc.name())
+            .map(|rel| format!("{}{rel}", super::line_indent(&self.src, sc.span.start)));
         let mut view = ShortcodeView::new(&self.src, sc);
-        if let Some(indent) = self.body_indent(sc.name()) {
+        if let Some(indent) = &fresh {
             view = view.with_fresh_indent(indent);
         }
         let mut out = match &new.params {
@@ -596,8 +599,11 @@ impl Page {
             .first()
             .and_then(|&i| scs.all.get(i))
             .ok_or_else(|| EditError::new(at, "no shortcode to copy"))?;
+        let fresh = self
+            .body_indent(&new.name)
+            .map(|rel| format!("{}{rel}", super::line_indent(template, sc.span.start)));
         let mut view = ShortcodeView::new(template, sc);
-        if let Some(indent) = self.body_indent(&new.name) {
+        if let Some(indent) = &fresh {
             view = view.with_fresh_indent(indent);
         }
         let schema = self.catalogue.get(&new.name).map(|t| &t.schema);

@@ -180,21 +180,27 @@ impl Page {
         self.front_matter.as_ref()
     }
 
-    /// How the page indents a call's body, for a body written into an empty call of
-    /// `name`: as the first call of that name with a body does, else the first call of
-    /// any name with a body; `None` when no call has one (trial 52a-4: a new `entry`'s
-    /// body came indented two spaces beside its flush siblings).
-    pub fn body_indent(&self, name: &str) -> Option<&str> {
-        fn indent_of<'s>(src: &'s str, sc: &'s tree::Shortcode) -> Option<&'s str> {
+    /// How far the page indents a call's body past the call's own line, for a body
+    /// written into an empty call of `name`: as the first call of that name with a body
+    /// does, else the first call of any name with a body; `None` when no call has one
+    /// (trial 52a-4: a new `entry`'s body came indented two spaces beside its flush
+    /// siblings). Relative, so a call in a list item does not pass its list's indentation
+    /// to a call at the margin (review 52b, 5).
+    pub fn body_indent(&self, name: &str) -> Option<String> {
+        fn indent_of(src: &str, sc: &tree::Shortcode) -> Option<String> {
             let body = shortcode::ShortcodeView::new(src, sc).content_text();
-            (!body.trim().is_empty()).then(|| text::common_indent(body))
+            if body.trim().is_empty() {
+                return None;
+            }
+            let own = line_indent(src, sc.span.start);
+            let indent = text::common_indent(body);
+            Some(indent.strip_prefix(own).unwrap_or(indent).to_string())
         }
         let (src, all) = (self.src.as_str(), &self.shortcodes.all);
-        let indent_of = |sc| indent_of(src, sc);
         all.iter()
             .filter(|sc| sc.name() == name)
-            .find_map(indent_of)
-            .or_else(|| all.iter().find_map(indent_of))
+            .find_map(|sc| indent_of(src, sc))
+            .or_else(|| all.iter().find_map(|sc| indent_of(src, sc)))
     }
 
     /// All shortcodes of the body.
@@ -550,4 +556,13 @@ impl std::fmt::Display for Page {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.src)
     }
+}
+
+/// The blanks before `at` on its line, when only blanks stand there (a call's own
+/// indentation); empty otherwise.
+pub(crate) fn line_indent(src: &str, at: usize) -> &str {
+    let start = text::line_start(src, at);
+    src.get(start..at)
+        .filter(|before| before.chars().all(|c| c == ' ' || c == '\t'))
+        .unwrap_or_default()
 }

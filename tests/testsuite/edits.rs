@@ -1017,9 +1017,14 @@ fn a_body_typed_into_an_empty_call_is_indented_as_the_pages_other_bodies_are() {
     let typed = |text: &str| {
         let page = parse(text);
         let mut m = page.to_model();
-        let Block::Shortcode(timeline) = &mut m.blocks[0] else {
-            panic!("the timeline")
-        };
+        let timeline = m
+            .blocks
+            .iter_mut()
+            .find_map(|b| match b {
+                Block::Shortcode(t) if t.name == "timeline" => Some(t),
+                _ => None,
+            })
+            .expect("the timeline");
         let Block::Shortcode(empty) = &mut timeline.children.as_mut().unwrap()[1] else {
             panic!("the empty entry")
         };
@@ -1030,6 +1035,16 @@ fn a_body_typed_into_an_empty_call_is_indented_as_the_pages_other_bodies_are() {
     assert_eq!(
         typed(text),
         text.replace(
+            "\"2014\" %}}\n{{% /entry %}}",
+            "\"2014\" %}}\nTutorials.\n\n- Pascal\n{{% /entry %}}"
+        )
+    );
+    // A call in a list item passes on how far its body goes past its own line, not the
+    // list's indentation (review 52b, 5: the new body joined the list).
+    let listed = "---\ntitle: t\n---\n1. Step\n\n    {{% entry year=\"2020\" %}}\n    Led a team.\n    {{% /entry %}}\n\n{{% timeline %}}\n{{% entry year=\"2021\" %}}\n{{% /entry %}}\n{{% entry year=\"2014\" %}}\n{{% /entry %}}\n{{% /timeline %}}\n";
+    assert_eq!(
+        typed(listed),
+        listed.replace(
             "\"2014\" %}}\n{{% /entry %}}",
             "\"2014\" %}}\nTutorials.\n\n- Pascal\n{{% /entry %}}"
         )
