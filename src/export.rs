@@ -412,7 +412,7 @@ fn page_html(
     let params = doc.site.params_in(&doc.language());
     let hugo = doc.hugo_context();
     let (site, page) = (doc.site.clone(), doc.path.clone());
-    let base_url = doc.site.base_url();
+    let base_url = doc.site.base_url_in(&doc.language());
     // The page's URL from the site's root (a base URL's path taken off, as `site_path` does).
     let page_url = site_path(&hugo.rel_permalink, &base_url);
     let collected = assets.clone();
@@ -518,7 +518,8 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
 /// `/en/work/`, as `relref` writes it, or a relative one, `../work/`, read from the page's
 /// URL `page_url`) on the site's base URL (`https://example.org/en/work/`): the export
 /// holds one page, and a site path opened from disk names the disk's root (trial 52a-3,
-/// hunt AR-2). `url` has the base URL's path taken off ([`site_path`]); `base_url` is
+/// hunt AR-2); one to the page itself stays in the export ([`own_link`]). `url` has the
+/// base URL's path taken off ([`site_path`]); `base_url` is
 /// [`crate::Site::base_url`]. Kept as it is, and said in `assets`' warnings: a link to a
 /// file (a name with an extension other than a page's) the site does not have, which
 /// Hugo's build leaves broken too (AR-8), and any link when the base URL names no host.
@@ -530,6 +531,10 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
         true => url.to_string(),
         false => from_page(page_url, url)?,
     };
+    // The page itself (`./#top`, `../about/`): within the export (review 52b, 2).
+    if let Some(own) = own_link(&site_url, page_url) {
+        return Some(own);
+    }
     let (path, _) = path_and_suffix(&site_url);
     let name = path.rsplit('/').next().unwrap_or_default();
     let file = name

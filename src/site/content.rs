@@ -37,14 +37,21 @@ impl Site {
     }
 
     /// The path a page of language `lang` is published under (`fr` for `/fr/about/`):
-    /// every language's but the default one's, and the default one's too with
-    /// `defaultContentLanguageInSubdir` (Hugo's `LanguagePrefix`); `None` for the root,
-    /// and for every language of a site with a host per language ([`Site::is_multihost`]:
-    /// each is at the root of its own `baseURL`, hunt AR-4).
-    pub fn language_prefix(&self, lang: &str) -> Option<String> {
+    /// [`Site::language_prefix`], but none on a site with a host per language
+    /// ([`Site::is_multihost`]: each language is at the root of its own `baseURL`, hunt
+    /// AR-4).
+    pub fn url_prefix(&self, lang: &str) -> Option<String> {
         if self.is_multihost() {
             return None;
         }
+        self.language_prefix(lang)
+    }
+
+    /// Hugo's `LanguagePrefix` of language `lang` (`fr`): every language's but the default
+    /// one's, and the default one's too with `defaultContentLanguageInSubdir`; `None` for
+    /// the root. A site with a host per language keeps it, but does not publish under it
+    /// ([`Site::url_prefix`]).
+    pub fn language_prefix(&self, lang: &str) -> Option<String> {
         let in_subdir = self
             .config_json(&["defaultContentLanguageInSubdir"])
             .is_some_and(|v| v.as_bool() == Some(true));

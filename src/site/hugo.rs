@@ -569,6 +569,12 @@ impl Site {
         crate::templates::engine::objects::base_path(&self.base_url()).to_string()
     }
 
+    /// The `baseURL` of language `lang`: its own on a site with a host per language
+    /// ([`Site::is_multihost`]), else the site's ([`Site::base_url`]).
+    pub fn base_url_in(&self, lang: &str) -> String {
+        with_trailing_slash(self.language_text(lang, "baseURL").unwrap_or_default())
+    }
+
     /// The site's `baseURL`, its path ending in `/` as Hugo holds it; empty when unset.
     pub fn base_url(&self) -> String {
         let base = self
@@ -624,10 +630,11 @@ impl Site {
         let text = |k: &str| self.language_text(lang, k).unwrap_or_default();
         let params = Json::Object(self.params_in(lang));
         let languages = self.languages();
-        let language_prefix = self
-            .language_prefix(lang)
-            .map(|p| format!("/{p}"))
-            .unwrap_or_default();
+        let slashed = |p: Option<String>| p.map(|p| format!("/{p}")).unwrap_or_default();
+        let (language_prefix, url_prefix) = (
+            slashed(self.language_prefix(lang)),
+            slashed(self.url_prefix(lang)),
+        );
         let label = |code: &str| self.language_label(code);
         let language_name = label(lang);
         let root = self.config_json(&[]).unwrap_or_default();
@@ -640,6 +647,7 @@ impl Site {
             language_name,
             copyright: text("copyright"),
             language_prefix,
+            url_prefix,
             aliases: crate::templates::engine::values::aliases_of(
                 self.shortcodes.field_names().iter(),
             ),

@@ -633,7 +633,7 @@ fn is_page(path: &Path) -> bool {
 pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, Json>>) -> String {
     let text = |k: &str| front_text(front, k);
     let languages = site.languages();
-    let prefix = site.language_prefix(lang);
+    let prefix = site.url_prefix(lang);
     if let Some(url) = text("url") {
         return front_matter_url(url, prefix.as_deref());
     }

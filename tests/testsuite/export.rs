@@ -920,6 +920,46 @@ fn a_link_to_the_exported_page_itself_stays_within_the_export_under_a_base_path_
 }
 
 #[test]
+fn a_relative_link_to_the_page_itself_stays_in_the_export_and_a_hooks_call_url_is_pointed() {
+    let site = sample_site();
+    edit_config(site.path(), |text| {
+        text + "\n[markup.goldmark.renderer]\nunsafe = true\n"
+    });
+    fs::create_dir_all(site.path().join("content/en/work")).unwrap();
+    fs::write(
+        site.path().join("content/en/work/index.md"),
+        "---\ntitle: Work\n---\n",
+    )
+    .unwrap();
+    // A relative link to the page itself stays within the export (review 52b, 2). (In
+    // Markdown, Hugo's embedded link hook, on for the sample, makes `./` the home page.)
+    let (_, _, html) = export_sample_with(
+        site.path(),
+        "<a href=\"./\">a</a> <a href='./#top'>b</a> <a href=../about/#top>c</a>\n",
+    );
+    for want in [
+        "<a href=\"index.html\">a</a>",
+        "<a href=\"#top\">b</a>",
+        "<a href=\"#top\">c</a>",
+    ] {
+        assert!(html.contains(want), "{want} in {html:.300}");
+    }
+    // A site's link hook gets the call's placeholder as its destination; the call's URL is
+    // pointed once it is in (review 52b, 1).
+    fs::create_dir_all(site.path().join("layouts/_markup")).unwrap();
+    fs::write(
+        site.path().join("layouts/_markup/render-link.html"),
+        "<a href=\"{{ .Destination | safeURL }}\">{{ .Text }}</a>",
+    )
+    .unwrap();
+    let (_, _, html) = export_sample_with(site.path(), "[h]({{< relref \"work\" >}}#x)\n");
+    assert!(
+        html.contains("<a href=\"https://example.dev/work/#x\">h</a>"),
+        "{html:.300}"
+    );
+}
+
+#[test]
 fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folder_does_not_hold() {
     // Trial 52a-3: `relref` wrote `/en/work/`, which names the disk's root when the
     // export is opened from its folder.
@@ -1046,4 +1086,28 @@ fn an_image_written_on_the_sites_own_base_url_is_copied_as_its_path_is() {
         "{:?}",
         report.warnings
     );
+}
+
+#[test]
+fn a_site_with_a_host_per_language_links_other_pages_on_the_pages_own_host() {
+    // Review 52b, 3: the export took the site's baseURL (none here) for the language's.
+    let site = crate::support::site_of(&[
+        (
+            "hugo.toml",
+            "[languages.en]\nbaseURL = \"https://a.com/\"\ncontentDir = \"content/en\"\nweight = 1\n\
+             [languages.fr]\nbaseURL = \"https://b.fr/sub/\"\ncontentDir = \"content/fr\"\nweight = 2\n",
+        ),
+        ("content/fr/about.md", "---\ntitle: A\n---\n[w](/sub/work/)\n"),
+        ("content/fr/work.md", "---\ntitle: W\n---\n"),
+    ]);
+    let doc = folio::OpenPage::open(&site.path().join("content/fr/about.md")).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let out = outside.path().join("export");
+    let report = export(&doc, &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("<a href=\"https://b.fr/sub/work/\">w</a>"),
+        "{html:.300}"
+    );
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }

@@ -2244,7 +2244,8 @@ fn a_site_with_a_host_per_language_has_no_language_prefix_in_its_urls() {
         (
             "layouts/shortcodes/u.html",
             "<p>{{ \"docs/cv.pdf\" | relLangURL }} | {{ \"docs/cv.pdf\" | absLangURL }} | \
-             {{ site.Home.Permalink }} | {{ .Page.RelPermalink }} | {{ .Page.Permalink }}</p>",
+             {{ site.Home.Permalink }} | {{ .Page.RelPermalink }} | {{ .Page.Permalink }} | \
+             {{ site.LanguagePrefix }}</p>",
         ),
         ("content/en/about.md", "---\ntitle: About\n---\n{{< u >}}\n"),
         ("content/fr/about.md", "---\ntitle: A propos\n---\n{{< u >}}\n"),

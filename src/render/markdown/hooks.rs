@@ -433,9 +433,14 @@ pub(super) fn pointed(html: String, hook: &Hook, markdown: &super::Markdown<'_>)
     // Only a destination the hook wrote as it is: one it made into another URL (`absURL`)
     // is pointed with its images below, and looking for the file as written would miss it.
     let written = html.contains(&quoted(&hook.destination)) || html.contains(&quoted(&encoded));
+    // A destination that is a call's placeholder is pointed once the call's output is in
+    // (`placeholders::point_destinations`; review 52b, 1).
+    let placeholder = crate::render::placeholders::starts_with_placeholder(&hook.destination);
     let moved = markdown
         .rewrite_url
-        .filter(|_| written && matches!(hook.kind, HookKind::Link | HookKind::Image))
+        .filter(|_| {
+            written && !placeholder && matches!(hook.kind, HookKind::Link | HookKind::Image)
+        })
         .and_then(|rewrite| rewrite(&hook.destination, hook.kind == HookKind::Image));
     let html = match moved {
         Some(new) => html

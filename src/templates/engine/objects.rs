@@ -499,6 +499,9 @@ pub struct SiteFields {
     pub copyright: String,
     /// `/fr` for a language other than the default one, else "" (`.Site.LanguagePrefix`).
     pub language_prefix: String,
+    /// The path its pages are published under: `language_prefix`, but "" on a site with a
+    /// host per language (`crate::Site::url_prefix`); `.Site.Home` carries it.
+    pub url_prefix: String,
     /// Spellings the site's templates use for param keys (see
     /// [`super::values::params_from_json`]).
     pub aliases: BTreeMap<String, Vec<String>>,
@@ -920,7 +923,7 @@ fn site_value(fields: &SiteFields, lang: &str, base_url: &str) -> Value {
     let home = format!(
         "{}{}/",
         base_path(base_url).trim_end_matches('/'),
-        fields.language_prefix
+        fields.url_prefix
     );
     map([
         ("Title", string(&fields.title)),

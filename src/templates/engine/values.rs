@@ -275,6 +275,25 @@ pub fn map_key(receiver: &Value, method: &str, kind: &str) -> Option<Value> {
     }
 }
 
+/// The path a `.Site` value's pages are published under (`/fr`, "" for the root and on a
+/// site with a host per language): its `.Home`'s URL past the base URL's path, as
+/// `objects::SiteFields::url_prefix` made it. What `relLangURL` and a bundle's files
+/// add, where `.LanguagePrefix` may name a prefix no URL has.
+pub fn url_prefix(site: &Value) -> String {
+    let home = site
+        .field("Home")
+        .and_then(|h| h.field("RelPermalink"))
+        .map(to_string)
+        .unwrap_or_default();
+    let root = super::objects::base_path(&base_url(site))
+        .trim_end_matches('/')
+        .to_string();
+    home.strip_prefix(&root)
+        .unwrap_or(&home)
+        .trim_end_matches('/')
+        .to_string()
+}
+
 /// The `.Site.BaseURL` of a `.Site` value (`/` for a site that sets none; empty for a
 /// value that is no site).
 pub fn base_url(site: &Value) -> String {

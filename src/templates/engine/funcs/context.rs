@@ -871,11 +871,7 @@ fn site_url(input: &str, absolute: bool, lang: bool) -> gotmpl::Result<String> {
     // The page language's prefix for the `Lang` forms (`de`, none for the default one),
     // unless the URL has it.
     let prefix = match lang {
-        true => frame
-            .site
-            .field("LanguagePrefix")
-            .map(to_string)
-            .unwrap_or_default(),
+        true => values::url_prefix(&frame.site),
         false => String::new(),
     };
     let prefix = prefix.trim_matches('/');

@@ -457,11 +457,7 @@ fn bundle_matching(
     let origin = origin(&base);
     // A bundle's files are shared by its translations, and published once, where the
     // page of the site's default language is (`/fr/about/` shares `/about/`'s).
-    let prefix = frame
-        .site
-        .field("LanguagePrefix")
-        .map(to_string)
-        .unwrap_or_default();
+    let prefix = super::super::values::url_prefix(&frame.site);
     let root = base_path(&base).trim_end_matches('/');
     let page_url = match page_url.strip_prefix(&format!("{root}{prefix}/")) {
         Some(rest) if !prefix.is_empty() => format!("{root}/{rest}"),
