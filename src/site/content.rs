@@ -186,8 +186,13 @@ impl Site {
     /// build unless the site's `security.allowContent` lets them in (Hugo 0.168's default,
     /// `! ^text/html$`, does not: `config/security/securityConfig.go`); none when the site
     /// sets that policy.
+    /// A site that names files to ignore or mounts its own folders (`ignoreFiles`,
+    /// `module.mounts`) is not looked at: which files Hugo reads there is its (review
+    /// 52b, 6); nor are the files Hugo skips by name (`#x.html`, `x.html~`).
     pub fn html_content_files(&self) -> Vec<PathBuf> {
-        if self.config_json(&["security", "allowContent"]).is_some() {
+        let set = |keys: &[&str]| self.config_json(keys).is_some();
+        if set(&["security", "allowContent"]) || set(&["ignoreFiles"]) || set(&["module", "mounts"])
+        {
             return Vec::new();
         }
         let mut dirs: Vec<PathBuf> = self
@@ -197,9 +202,14 @@ impl Site {
             .collect();
         dirs.sort();
         dirs.dedup();
+        let skipped = |f: &PathBuf| {
+            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with(['#', '.']) || name.ends_with('~')
+        };
         let mut files: Vec<PathBuf> = dirs
             .iter()
             .flat_map(|d| files_with(d, &["html", "htm"]))
+            .filter(|f| !skipped(f))
             .collect();
         files.sort();
         files.dedup();

@@ -590,6 +590,8 @@ fn an_html_file_in_the_content_folder_is_said_to_stop_hugos_build_unless_the_sit
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         ("content/about/index.md", "---\ntitle: About\n---\nText.\n"),
         ("content/about/player.html", "<p>player</p>\n"),
+        // Hugo skips a file named so (review 52b, 6).
+        ("content/about/#draft.html", "<p>draft</p>\n"),
     ]);
     let hugo = crate::support::hugo_run(site.path(), &[]);
     assert!(
@@ -603,9 +605,17 @@ fn an_html_file_in_the_content_folder_is_said_to_stop_hugos_build_unless_the_sit
         .collect();
     let player = site.path().join("content/about/player.html");
     assert_eq!(said, [format!("{}:1:1", player.display())]);
-    // A site that lets HTML in builds, and nothing is said.
+    // A site that ignores the file builds, and nothing is said.
     let config = site.path().join("hugo.toml");
     let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("{text}ignoreFiles = [\"player\\\\.html$\"]\n"),
+    )
+    .unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
+    assert!(folio::check::check_path(site.path()).is_empty());
+    // A site that lets HTML in builds, and nothing is said.
     fs::write(&config, text + "[security]\nallowContent = [\".*\"]\n").unwrap();
     assert!(crate::support::hugo_run(site.path(), &[]).is_ok());
     assert!(folio::check::check_path(site.path()).is_empty());
