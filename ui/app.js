@@ -910,6 +910,9 @@ async function guardUnsaved() {
   const choice = await ask("Unsaved changes", el("p", { text: "This page has unsaved changes. Save them before opening another?" }),
     [["Save", "save", true], ["Don't save", "discard"], ["Cancel", null]]);
   if (choice === "save") await save();
+  // Discarded on purpose: the journal of the edits goes too, or opening this same page
+  // again offered them back as if Folio had crashed (review 52c, 1).
+  if (choice === "discard") await api.recover(false).catch(() => {});
   return choice !== null && !(choice === "save" && state.view.dirty);
 }
 
@@ -1086,11 +1089,16 @@ $("language").addEventListener("change", async (e) => {
   const key = pages.find((p) => p.path === path)?.translationKey;
   const theirs = pages.filter((p) => p.language === e.target.value);
   const page = theirs.find((p) => p.translationKey === key) ?? theirs[0];
+  const name = languages.find((l) => l.code === e.target.value)?.name ?? e.target.value;
   if (!page) {
-    const name = languages.find((l) => l.code === e.target.value)?.name ?? e.target.value;
-    notice(`${name} has no translation of this page (${key ?? "its file"} in its content folder), and no portfolio page: open one of its pages with Open page…`, "warn", [], 0, "language");
+    notice(`Nothing to open in ${name}: it has no translation of this page (${key ?? "its file"} in its content folder) and no page calling the site's shortcodes. Open one of its pages with Open page…, if it has one.`, "warn", [], 0, "language");
   }
-  if (!page || !(await open(page.path))) e.target.value = state.view.language;
+  if (!page || !(await open(page.path))) {
+    e.target.value = state.view.language;
+  } else if (page.translationKey !== key) {
+    // Another page than a translation: said, as the user asked for this one's (52c, 3).
+    notice(`${name} has no translation of this page: its page ${page.path.replace(`${state.view.siteRoot}/`, "")} is open instead.`, "warn", [], 12000, "language");
+  }
 });
 
 // The menu bar's accelerators (Ctrl+S, Ctrl+Z, Ctrl+O…) are the window's, and reach the

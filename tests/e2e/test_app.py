@@ -1222,6 +1222,22 @@ class TwoLanguagesTest(AppTest):
         self.s.wait(lambda: self.s.prop(self.s.find("#language"), "value") == "en", what="the selector back on English")
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
+    def test_edits_discarded_on_a_switch_are_not_offered_back_as_a_crash(self):
+        # Review 52c, 1: Don't save, then the same page again, asked to restore the edits.
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        self.journalled("About me")
+        self.choose_language("pt")
+        discard = self.s.wait(lambda: [b for b in self.s.find_all("#dialog-actions button") if self.s.text(b) == "Don't save"],
+                              what="the unsaved-changes question")[0]
+        self.s.click(discard)
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Sobre", what="the Portuguese page")
+        self.choose_language("en")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "About", what="the English page, as saved")
+        time.sleep(1)
+        self.assertFalse(self.s.execute("return document.getElementById('dialog').open"),
+                         self.s.execute("return document.getElementById('dialog').textContent"))
+
 
 class OwnCardsInTwoLanguagesTest(AppTest):
     """A page whose cards are the site's own `entry` (no `project-card`), in English and
@@ -1234,6 +1250,7 @@ class OwnCardsInTwoLanguagesTest(AppTest):
         "layouts/shortcodes/entry.html": "<p class=\"entry\">{{ .Get \"year\" }}</p>\n",
         "content/en/cv.md": "---\ntitle: CV\n---\n\n{{< entry year=\"2020\" >}}\n",
         "content/de/cv.md": "---\ntitle: Lebenslauf\n---\n\n{{< entry year=\"2021\" >}}\n",
+        "content/de/zz-other.md": "---\ntitle: Anderes\n---\n\n{{< entry year=\"2022\" >}}\n",
     }
 
     def choose_language(self, code):
@@ -1246,6 +1263,15 @@ class OwnCardsInTwoLanguagesTest(AppTest):
         self.choose_language("de")
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Lebenslauf", what="the German page")
         self.assertEqual(self.s.prop(self.s.find("#language"), "value"), "de")
+
+    def test_a_language_without_a_translation_says_which_page_it_opened_instead(self):
+        # Review 52c, 3: the sample's about page has no German translation.
+        self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
+        self.choose_language("de")
+        self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Lebenslauf", what="a German page")
+        said = self.s.wait(lambda: [self.s.text(n) for n in self.s.find_all("#notices .warn") if "Deutsch has no translation" in self.s.text(n)],
+                           what="the notice")
+        self.assertIn("content/de/cv.md", said[0])
 
     def test_a_language_with_no_page_says_so_and_keeps_the_open_page(self):
         self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
