@@ -524,7 +524,8 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
 /// file (a name with an extension other than a page's) the site does not have, which
 /// Hugo's build leaves broken too (AR-8), and any link when the base URL names no host.
 fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> Option<String> {
-    if url.is_empty() || url.starts_with(['#', '?']) || url.starts_with("//") || url.contains(':') {
+    let scheme = crate::text::has_scheme(url.as_bytes());
+    if url.is_empty() || url.starts_with(['#', '?']) || url.starts_with("//") || scheme {
         return None;
     }
     let site_url = match url.starts_with('/') {
@@ -605,7 +606,7 @@ fn path_and_suffix(url: &str) -> (&str, &str) {
 fn served_relative(site: &crate::Site, page: &Path, page_url: &str, url: &str) -> String {
     let relative = !url.is_empty()
         && !url.starts_with(['/', '#', '?'])
-        && !url.contains(':')
+        && !crate::text::has_scheme(url.as_bytes())
         && page_url.starts_with('/');
     if !relative {
         return url.to_string();
@@ -632,7 +633,8 @@ fn local_asset(
     image: bool,
     assets: &mut Assets,
 ) -> Option<String> {
-    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
+    let scheme = crate::text::has_scheme(url.as_bytes());
+    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || scheme {
         return None;
     }
     // A `?query` or `#fragment` stays on the copy's URL (PaperMod's `#center`).

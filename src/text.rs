@@ -428,6 +428,22 @@ pub fn common_subsequence<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)>
     out
 }
 
+/// Whether `url` starts with a scheme (`https:`, `mailto:`, `data:`): RFC 3986's letters
+/// before the first `:`, which comes before any `/`, `?` or `#` (`/files/a:b.pdf` and
+/// `cv.pdf?v=1:2` have none).
+pub fn has_scheme(url: &[u8]) -> bool {
+    let end = url
+        .iter()
+        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'))
+        .unwrap_or(url.len());
+    let scheme = url.get(..end).unwrap_or_default();
+    url.get(end) == Some(&b':')
+        && scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        && scheme
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1570,7 +1570,7 @@ fn local_urls<'h>(
     }
     let frame = engine::frame().ok();
     let links_may_be_files = frame.as_ref().is_some_and(|f| f.publishes_any());
-    if !may_point(html, links_may_be_files) && !html.contains("<style") {
+    if !may_point(html, links_may_be_files, &base_of(frame.as_ref())) && !html.contains("<style") {
         return Cow::Borrowed(html);
     }
     let pointed = std::cell::RefCell::new(pointed);
@@ -1697,7 +1697,7 @@ fn pointed_target(
             publish(&path).map(|new| format!("{new}{suffix}"))
         }
         // (A link elsewhere, or within the page, is no file: no call for it.)
-        (None, _, _) if !image && (raw.contains(':') || raw.starts_with('#')) => None,
+        (None, _, _) if !image && elsewhere(raw.as_bytes(), &base_of(frame)) => None,
         (None, _, Some(rewrite)) => rewrite(raw, image),
         _ => None,
     }
@@ -1976,11 +1976,11 @@ const URL_ATTRIBUTES: [&str; 7] = [SRC, DATA_SRC, POSTER, SRCSET, STYLE, HREF, D
 /// checked for a name before it in any case (after white space: a template may break a
 /// tag over lines; blanks may stand before the `=`). A call's output has a few dozen
 /// attributes, most of them `class`, which the letter before `=` turns away (no name ends
-/// in `s`). Unless the call published resources (`links_may_be_files`), an `href` whose
-/// value holds a `:` or starts with `#` is a link elsewhere or within the page, which
-/// [`pointed_target`] keeps as it is (its entities decoded, a value keeps each `:` and a
-/// leading `#`): the sample's GitHub links leave its cards unread.
-fn may_point(html: &str, links_may_be_files: bool) -> bool {
+/// in `s`). Unless the call published resources (`links_may_be_files`), an `href` that is
+/// a link elsewhere or within the page ([`elsewhere`], on the site's `base_url`), which
+/// [`pointed_target`] keeps as it is, does not count (its entities decoded, a value keeps
+/// its scheme and a leading `#`): the sample's GitHub links leave its cards unread.
+fn may_point(html: &str, links_may_be_files: bool, base_url: &str) -> bool {
     let bytes = html.as_bytes();
     memchr::memchr_iter(b'=', bytes).any(|at| {
         let Some(before) = bytes.get(..at) else {
@@ -2004,11 +2004,26 @@ fn may_point(html: &str, links_may_be_files: bool) -> bool {
         match URL_ATTRIBUTES.into_iter().find(|a| named(a)) {
             Some(HREF) if !links_may_be_files => {
                 let value = attribute_value(bytes.get(at + 1..).unwrap_or_default());
-                !(value.contains(&b':') || value.first() == Some(&b'#'))
+                !elsewhere(value, base_url)
             }
             found => found.is_some(),
         }
     })
+}
+
+/// Whether a link's URL (as written) goes elsewhere or within the page, never to a file
+/// of the site: it starts with `#`, or has a scheme ([`crate::text::has_scheme`]:
+/// `/files/a:b.pdf` has none) and is not on the site's `base_url` (review 52b, 7).
+fn elsewhere(url: &[u8], base_url: &str) -> bool {
+    if url.first() == Some(&b'#') {
+        return true;
+    }
+    crate::text::has_scheme(url) && (base_url.is_empty() || !url.starts_with(base_url.as_bytes()))
+}
+
+/// The site's base URL in a render's frame (empty without one).
+fn base_of(frame: Option<&Rc<engine::Frame>>) -> String {
+    frame.map(|f| f.base_url()).unwrap_or_default()
 }
 
 /// The value of an attribute as written after its `=` (`after`): blanks skipped, then up
@@ -2102,7 +2117,7 @@ mod tests {
             r##"<a HREF = '#top'>top</a> <a href=mailto:me@e.org>mail</a>"##,
         ];
         for html in cards {
-            assert!(!may_point(html, false), "{html}");
+            assert!(!may_point(html, false, "https://e.org/"), "{html}");
         }
     }
 
@@ -2113,13 +2128,21 @@ mod tests {
             r#"<a href="https://github.com/a">x</a><a href=docs/a.pdf>a</a>"#,
             r#"<a href="&#35;top">an entity may start a path</a>"#,
             r#"<img src="https://e.org/a.png">"#,
+            // A colon that starts no scheme; a URL on the site itself (review 52b, 7).
+            r#"<a href="/files/a:b.pdf">f</a>"#,
+            r#"<a href="cv.pdf?v=1:2">f</a>"#,
+            r#"<a href="https://e.org/about/#top">self</a>"#,
             r#"<div style="background: url(a.png)"></div>"#,
         ];
         for html in outputs {
-            assert!(may_point(html, false), "{html}");
+            assert!(may_point(html, false, "https://e.org/"), "{html}");
         }
         // A resource's `.Permalink` holds a colon and is pointed at its file.
-        assert!(may_point(r#"<a href="https://e.org/cv.pdf">CV</a>"#, true));
+        assert!(may_point(
+            r#"<a href="https://x.org/cv.pdf">CV</a>"#,
+            true,
+            ""
+        ));
     }
 
     #[test]

@@ -357,12 +357,14 @@ fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
     fs::create_dir_all(site.path().join("static")).unwrap();
     fs::write(site.path().join("assets/bg.png"), b"PNG").unwrap();
     fs::write(site.path().join("static/cv.pdf"), b"PDF").unwrap();
+    fs::write(site.path().join("static/a:b.pdf"), b"PDF").unwrap();
     fs::write(
         site.path().join("layouts/shortcodes/gallery.html"),
         "{{ with resources.Get \"bg.png\" }}<a href=\"{{ .RelPermalink }}\">full</a>\
          <img data-src=\"{{ .RelPermalink }}\" alt=\"\">\
          <style>.cover { background: url({{ .RelPermalink }}) }</style>{{ end }}\
-         <a href=\"/cv.pdf\">CV</a> <a href=\"/blog/\">Blog</a>",
+         <a href=\"/cv.pdf\">CV</a> <a href=\"/blog/\">Blog</a> <a href=\"/a:b.pdf\">ab</a>\
+         <a href=\"https://example.dev/about/#top\">self</a>",
     )
     .unwrap();
     let (report, _, html) = export_sample_with(site.path(), "{{< gallery >}}\n");
@@ -372,6 +374,9 @@ fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
         "url(assets/root/assets/bg.png)",
         "<a href=\"assets/site/cv.pdf\">CV</a>",
         "<a href=\"https://example.dev/blog/\">Blog</a>",
+        // A colon that starts no scheme; the page itself by its permalink (review 52b, 7).
+        "<a href=\"assets/site/a-b-",
+        "<a href=\"#top\">self</a>",
     ] {
         assert!(html.contains(wanted), "{wanted} in {html}");
     }
