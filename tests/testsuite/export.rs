@@ -924,8 +924,8 @@ fn a_link_to_the_exported_page_itself_stays_within_the_export_under_a_base_path_
     }
 }
 
-#[test]
-fn a_relative_link_to_the_page_itself_stays_in_the_export_and_a_hooks_call_url_is_pointed() {
+/// The sample with raw HTML on and a second page, `/work/`, to link to.
+fn sample_with_a_work_page() -> tempfile::TempDir {
     let site = sample_site();
     edit_config(site.path(), |text| {
         text + "\n[markup.goldmark.renderer]\nunsafe = true\n"
@@ -936,6 +936,12 @@ fn a_relative_link_to_the_page_itself_stays_in_the_export_and_a_hooks_call_url_i
         "---\ntitle: Work\n---\n",
     )
     .unwrap();
+    site
+}
+
+#[test]
+fn a_relative_link_to_the_page_itself_stays_in_the_export_and_a_hooks_call_url_is_pointed() {
+    let site = sample_with_a_work_page();
     // A relative link to the page itself stays within the export (review 52b, 2). (In
     // Markdown, Hugo's embedded link hook, on for the sample, makes `./` the home page.)
     let (_, _, html) = export_sample_with(
@@ -968,16 +974,7 @@ fn a_relative_link_to_the_page_itself_stays_in_the_export_and_a_hooks_call_url_i
 fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folder_does_not_hold() {
     // Trial 52a-3: `relref` wrote `/en/work/`, which names the disk's root when the
     // export is opened from its folder.
-    let site = sample_site();
-    edit_config(site.path(), |text| {
-        text + "\n[markup.goldmark.renderer]\nunsafe = true\n"
-    });
-    fs::create_dir_all(site.path().join("content/en/work")).unwrap();
-    fs::write(
-        site.path().join("content/en/work/index.md"),
-        "---\ntitle: Work\n---\n",
-    )
-    .unwrap();
+    let site = sample_with_a_work_page();
     let (report, _, html) = export_sample_with(
         site.path(),
         "[w]({{< relref \"work\" >}}) [f](/work/?p=2#top) [mail](mailto:a@b.c) \

@@ -9,6 +9,16 @@ use serde_json::json;
 
 use crate::support::{change, sample_site};
 
+/// The portfolio pages of the site at `dir`, as (language, translation key).
+fn portfolio_pages(dir: &std::path::Path) -> Vec<(String, String)> {
+    folio::Site::open_dir(dir)
+        .unwrap()
+        .pages()
+        .into_iter()
+        .map(|p| (p.language, p.translation_key))
+        .collect()
+}
+
 #[test]
 fn the_sample_site_has_its_params_and_english_content_folder() {
     let dir = sample_site();
@@ -211,12 +221,7 @@ fn pages_in_a_folder_languages_share_are_in_the_language_their_file_names_say() 
             "---\nlayout: about\n---\n",
         ),
     ]);
-    let site = folio::Site::open_dir(site.path()).unwrap();
-    let pages: Vec<(String, String)> = site
-        .pages()
-        .into_iter()
-        .map(|p| (p.language, p.translation_key))
-        .collect();
+    let pages = portfolio_pages(site.path());
     assert_eq!(
         pages,
         [
@@ -237,12 +242,7 @@ fn a_language_folder_inside_another_lists_its_pages_once_in_its_own_language() {
         ("content/about.md", "---\nlayout: about\n---\n"),
         ("content/fr/about.md", "---\nlayout: about\n---\n"),
     ]);
-    let site = folio::Site::open_dir(site.path()).unwrap();
-    let pages: Vec<(String, String)> = site
-        .pages()
-        .into_iter()
-        .map(|p| (p.language, p.translation_key))
-        .collect();
+    let pages = portfolio_pages(site.path());
     assert_eq!(
         pages,
         [
@@ -266,12 +266,7 @@ fn pages_calling_the_sites_own_shortcodes_are_portfolio_pages_and_built_ins_are_
         ("content/de/cv.md", "---\ntitle: CV\n---\n{{< blog/note >}}x{{< /blog/note >}}\n"),
         ("content/en/post.md", "---\ntitle: P\n---\n{{< figure src=\"a.png\" >}} {{ entry }}\n"),
     ]);
-    let site = folio::Site::open_dir(site.path()).unwrap();
-    let pages: Vec<(String, String)> = site
-        .pages()
-        .into_iter()
-        .map(|p| (p.language, p.translation_key))
-        .collect();
+    let pages = portfolio_pages(site.path());
     assert_eq!(
         pages,
         [
