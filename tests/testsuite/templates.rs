@@ -2262,6 +2262,46 @@ fn a_site_with_a_host_per_language_has_no_language_prefix_in_its_urls() {
 }
 
 #[test]
+fn render_strings_markup_option_renders_markdown_stops_where_hugo_stops_and_says_the_rest() {
+    // Hunt AQ-8: the option was ignored, every text rendered as Markdown.
+    let site_with = |markup: &str| {
+        crate::support::hugo_site(&[
+            ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+            (
+                "layouts/shortcodes/r.html",
+                &format!(
+                    "<p>{{{{ .Page.RenderString (dict \"markup\" \"{markup}\") \"**x**\" }}}}</p>"
+                ),
+            ),
+            ("content/about.md", "---\ntitle: About\n---\n{{< r >}}\n"),
+        ])
+    };
+    for markup in ["md", "Markdown", "goldmark"] {
+        let site = site_with(markup);
+        let (hugo, folio) = hugo_and_folio(site.path(), markup, "content/about.md");
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert_eq!(p(&folio), p(&hugo), "{markup}");
+    }
+    for (markup, stops) in [("html", true), ("mkd", true), ("org", false)] {
+        let site = site_with(markup);
+        let hugo = crate::support::hugo_run(site.path(), &[]);
+        assert_eq!(hugo.is_err(), stops, "{markup}: {hugo:?}");
+        let said: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+            .iter()
+            .map(|d| format!("{:?}: {}", d.severity, d.message))
+            .collect();
+        let want = match stops {
+            true => "Error: the preview and the export show Folio's card here: layouts/shortcodes/r.html:1:",
+            false => "Warning: the preview and the export show Folio's card here",
+        };
+        assert!(
+            said.iter().any(|m| m.starts_with(want)),
+            "{markup}: {said:?}"
+        );
+    }
+}
+
+#[test]
 fn a_template_with_hugos_legacy_config_gets_its_inner_as_html_and_its_output_kept_as_written() {
     // Relearn's shortcodes (and the Learn theme's) start with `$_hugo_config` version 1.
     let site = crate::support::hugo_site(&[

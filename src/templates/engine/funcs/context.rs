@@ -127,6 +127,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let block = opts
             .and_then(|o| o.field("display"))
             .is_some_and(|d| to_string(d) == "block");
+        if let Some(markup) = opts.and_then(|o| o.field("markup")) {
+            render_string_markup(&to_string(markup))?;
+        }
         let md = values::cast_string(md);
         let html = engine::frame()?
             .host
@@ -538,6 +541,28 @@ pub(crate) const RAW_HTML_IN_MARKDOWN: &str = "Hugo omits the raw HTML in the te
      template renders as Markdown (markdownify, .RenderString), as \
      markup.goldmark.renderer.unsafe is off (its build warns \"Raw HTML omitted\"): write it \
      in Markdown, or set unsafe = true";
+
+/// `.RenderString`'s `markup` option (hunt AQ-8), as Hugo resolves it
+/// (`markup/markup.go`, `ResolveMarkup`, then its converters by name, in any case):
+/// Markdown's names render here; Hugo's other converters (Org, and AsciiDoc, Pandoc and
+/// reStructuredText, which run external tools) Folio cannot run, said as such (Hugo may
+/// render them); any other name stops Hugo's build, in its words.
+fn render_string_markup(markup: &str) -> gotmpl::Result<()> {
+    let name = markup.to_lowercase();
+    match name.as_str() {
+        "markdown" | "goldmark" | "md" | "mdown" => Ok(()),
+        "org" | "asciidoc" | "asciidocext" | "adoc" | "pandoc" | "pdc" | "rst" => {
+            Err(exec_error(format!(
+                "{}.RenderString`: it renders `{name}` with Hugo's {name} converter, which Folio \
+                 does not have (it renders Markdown)",
+                super::CANNOT_RUN
+            )))
+        }
+        _ => Err(exec_error(format!(
+            ".RenderString: no content renderer found for markup \"{markup}\""
+        ))),
+    }
+}
 
 /// Says, for the call being rendered, that Goldmark omitted raw HTML of the Markdown `md`
 /// rendered as `html` (by `markdownify` or `.RenderString`; `unsafe` off: Hugo warns "Raw
