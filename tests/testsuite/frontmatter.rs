@@ -842,6 +842,8 @@ fn a_tab_in_yaml_front_matter_is_said_at_the_tab_where_hugo_says_it() {
         "---\ntitle: x\ntags:\n  - rust\n\t- go\n---\nHi\n",
         "---\ntitle: x\nparams:\n  a: 1\n\tb: 2\n---\nHi\n",
         "---\ntitle: x\ntags:\n\t- rust\n---\nHi\n",
+        // Review 52b, 8: a block scalar's line.
+        "---\ntitle: x\nk: |\n  line\n\tline2\n---\nHi\n",
     ];
     for page in cases {
         let site =

@@ -271,7 +271,13 @@ fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Nod
         let (ev, span) = ev.map_err(|e| {
             let at = offset(e.marker().index());
             let line = crate::text::line_start(src, at).max(range.start);
-            match tab_from(src, line..range.end).filter(|_| e.info().contains("tab")) {
+            // The scanner's words name the tab, or the line it stopped on is indented with
+            // one (review 52b, 8: "did not find expected key" for a block scalar's line).
+            let indented_with_tab = src
+                .get(line..at.max(line))
+                .is_some_and(|lead| lead.trim_start_matches(' ').starts_with('\t'));
+            let about_a_tab = e.info().contains("tab") || indented_with_tab;
+            match tab_from(src, line..range.end).filter(|_| about_a_tab) {
                 Some(tab) => SyntaxError::new(tab, TAB_ERROR.to_string()),
                 None => SyntaxError::new(at, format!("invalid YAML: {}", e.info())),
             }
