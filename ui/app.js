@@ -1077,14 +1077,33 @@ $("recent").addEventListener("change", (e) => {
   e.target.value = "";
   if (path) open(path);
 });
-// A switch that did not happen (Cancel, an error) puts the selector back on what is open.
-$("page").addEventListener("change", async (e) => {
-  if (!(await open(e.target.value))) e.target.value = state.view.path;
+// A switch that did not happen (Cancel, an error) puts the selector back on what is open
+// as a new element (`redrawSelector`): a select whose value a script sets back fires no
+// event in WebKitGTK when the same choice is made again with the keys (it remembers the
+// index it last announced; review 52c, 2). Their events are heard on the document, so
+// the new element is heard too.
+document.addEventListener("change", (e) => {
+  if (e.target.id === "page") switchPage(e);
+  if (e.target.id === "language") switchLanguage(e);
 });
+
+/** Puts the selector `select` back on what is open, as a new element with the focus it had. */
+function redrawSelector(select) {
+  const fresh = select.cloneNode(false);
+  const focused = document.activeElement === select;
+  select.replaceWith(fresh);
+  fillPages(state.view);
+  if (focused) fresh.focus();
+}
+
+async function switchPage(e) {
+  if (!(await open(e.target.value))) redrawSelector(e.target);
+}
+
 // Another language opens the open page's translation (the same path in its content
 // folder, `projects.pt-br.md` for `projects.md`), else that language's first page.
 // A language with neither says so: the selector alone going back would look broken.
-$("language").addEventListener("change", async (e) => {
+async function switchLanguage(e) {
   const { pages, path, languages } = state.view;
   const key = pages.find((p) => p.path === path)?.translationKey;
   const theirs = pages.filter((p) => p.language === e.target.value);
@@ -1094,12 +1113,12 @@ $("language").addEventListener("change", async (e) => {
     notice(`Nothing to open in ${name}: it has no translation of this page (${key ?? "its file"} in its content folder) and no page calling the site's shortcodes. Open one of its pages with Open page…, if it has one.`, "warn", [], 0, "language");
   }
   if (!page || !(await open(page.path))) {
-    e.target.value = state.view.language;
+    redrawSelector(e.target);
   } else if (page.translationKey !== key) {
     // Another page than a translation: said, as the user asked for this one's (52c, 3).
     notice(`${name} has no translation of this page: its page ${page.path.replace(`${state.view.siteRoot}/`, "")} is open instead.`, "warn", [], 12000, "language");
   }
-});
+}
 
 // The menu bar's accelerators (Ctrl+S, Ctrl+Z, Ctrl+O…) are the window's, and reach the
 // app through its requests wherever the focus is; only Ctrl+Y, a second Redo the menu

@@ -66,7 +66,7 @@ class AppTest(unittest.TestCase):
     def open_page(self, name):
         """Opens the page whose path ends in `name` from the Page selector."""
         value = self.s.execute("return [...document.querySelectorAll('#page option')].find(o => o.value.endsWith(arguments[0])).value", name)
-        self.s.execute("const s = document.getElementById('page'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", value)
+        self.s.execute("const s = document.getElementById('page'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));", value)
         self.s.wait(lambda: self.s.execute("return document.title").startswith(name), what=name)
 
     def screenshot(self, name):
@@ -1196,7 +1196,7 @@ class TwoLanguagesTest(AppTest):
 
     def choose_language(self, code):
         self.s.execute("const s = document.getElementById('language'); s.value = arguments[0];"
-                       "s.dispatchEvent(new Event('change'));", code)
+                       "s.dispatchEvent(new Event('change', {bubbles: true}));", code)
 
     def test_the_other_language_shows_its_page_in_the_preview_at_once(self):
         self.s.wait(lambda: self.preview_heading() == "About", what="the English page")
@@ -1220,6 +1220,20 @@ class TwoLanguagesTest(AppTest):
                              what="the unsaved-changes question")[0]
         self.s.click(cancel)
         self.s.wait(lambda: self.s.prop(self.s.find("#language"), "value") == "en", what="the selector back on English")
+        self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
+
+    def test_the_language_chosen_again_with_keys_after_a_cancel_asks_again(self):
+        # Review 52c, 2: after Cancel, Down moved the selector to the other language and
+        # nothing happened (the select's change event saw no change).
+        self.replace_text("fm:title", "About me")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        for attempt in range(2):
+            self.s.execute("document.getElementById('language').focus()")
+            self.xkey("Down")
+            cancel = self.s.wait(lambda: [b for b in self.s.find_all("#dialog-actions button") if self.s.text(b) == "Cancel"],
+                                 what=f"the unsaved-changes question, time {attempt + 1}")[0]
+            self.s.click(cancel)
+            self.s.wait(lambda: self.s.prop(self.s.find("#language"), "value") == "en", what="the selector back on English")
         self.assertEqual(self.s.prop(self.field("fm:title"), "value"), "About me")
 
     def test_edits_discarded_on_a_switch_are_not_offered_back_as_a_crash(self):
@@ -1255,7 +1269,7 @@ class OwnCardsInTwoLanguagesTest(AppTest):
 
     def choose_language(self, code):
         self.s.execute("const s = document.getElementById('language'); s.value = arguments[0];"
-                       "s.dispatchEvent(new Event('change'));", code)
+                       "s.dispatchEvent(new Event('change', {bubbles: true}));", code)
 
     def test_the_language_selector_opens_the_translation_of_a_page_of_the_sites_own_cards(self):
         self.s.wait(lambda: self.s.find_all('[data-key="fm:title"]'), what="the forms")
@@ -1300,7 +1314,7 @@ class TranslationByFileNameTest(AppTest):
         pages = lambda: self.s.execute("return [...document.querySelectorAll('#page option')].map(o => o.textContent)")
         self.assertFalse([p for p in pages() if "pt-br" in p], "English lists no Portuguese page")
         self.open_page("projects.md")
-        self.s.execute("const s = document.getElementById('language'); s.value = 'pt-br'; s.dispatchEvent(new Event('change'));")
+        self.s.execute("const s = document.getElementById('language'); s.value = 'pt-br'; s.dispatchEvent(new Event('change', {bubbles: true}));")
         self.s.wait(lambda: self.s.prop(self.field("fm:title"), "value") == "Projetos", what="the Portuguese projects page")
         self.assertEqual(self.s.prop(self.s.find("#language"), "value"), "pt-br")
 
