@@ -263,6 +263,32 @@ fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
             })
         })
         .chain(narrower)
+        .chain(hook_positions(site))
+        .collect()
+}
+
+/// The render hooks Folio runs that read `.Position`, each at the first place: Folio gives
+/// a hook no place in the page (line 0, `IsValid` false), where Hugo's names the
+/// element's line (hunt AQ-11).
+fn hook_positions(site: &Site) -> Vec<Diagnostic> {
+    site.shortcodes
+        .render_hooks()
+        .filter(|name| crate::render::markdown::hooks::HookKind::of_name(name).is_some())
+        .filter_map(|name| {
+            let file = site.shortcodes.render_hook(name)?;
+            let at = file.source.find(".Position")?;
+            let (line, col) = text::line_col(&file.source, at);
+            Some(Diagnostic {
+                path: site.root.join(&file.path),
+                line,
+                col,
+                severity: Severity::Warning,
+                message: "Folio gives a render hook's .Position no place in the page (line 0), \
+                          where Hugo's names the element's line: what the hook writes of it \
+                          differs"
+                    .into(),
+            })
+        })
         .collect()
 }
 

@@ -412,6 +412,10 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
             ),
         ),
         ("IsBlock", Value::Bool(hook.is_block)),
+        // Hugo's names the element's place in the page; Folio has no place for it, and
+        // gives an invalid position (line 0), said by `folio check` (hunt AQ-11: nil made
+        // `.Position.LineNumber` fail).
+        ("Position", Position::default().to_value()),
         ("Page", frame.page_of_text()),
         ("PageInner", frame.page_of_text()),
     ])

@@ -2302,6 +2302,31 @@ fn render_strings_markup_option_renders_markdown_stops_where_hugo_stops_and_says
 }
 
 #[test]
+fn a_render_hook_reading_its_position_runs_and_the_place_folio_cannot_give_is_said() {
+    // Hunt AQ-11: `.Position` was nil in a hook, so `.Position.LineNumber` failed where
+    // Hugo renders the heading.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-heading.html",
+            "<h{{ .Level }} id=\"{{ .Anchor }}\" data-line=\"{{ .Position.LineNumber }}\">{{ .Text }}</h{{ .Level }}>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n## Hello\n"),
+    ]);
+    hugo_build(site.path(), "a heading hook reading .Position");
+    let said: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+        .iter()
+        .map(|d| format!("{}:{}:{:?}", d.line, d.col, d.severity))
+        .collect();
+    assert_eq!(said, ["1:49:Warning"]);
+    let folio = folio_render(&site.path().join("content/about.md"));
+    assert!(
+        folio.contains("<h2 id=\"hello\" data-line=\"0\">Hello</h2>"),
+        "{folio}"
+    );
+}
+
+#[test]
 fn a_template_with_hugos_legacy_config_gets_its_inner_as_html_and_its_output_kept_as_written() {
     // Relearn's shortcodes (and the Learn theme's) start with `$_hugo_config` version 1.
     let site = crate::support::hugo_site(&[
