@@ -390,7 +390,7 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
         }
     }
     if site.config.is_some() {
-        let rendered = rendered.unwrap_or_else(|| doc.render().take_findings());
+        let rendered = rendered.unwrap_or_else(|| doc.render().findings);
         found.extend(rendering_problems(doc, rendered));
     }
     front_matter_and_fence_problems(page, site, &mut found);

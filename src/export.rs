@@ -402,7 +402,8 @@ fn normalise(path: &Path) -> String {
 /// The export's `index.html` (with the site's stylesheets when `site_css` lists them),
 /// the local files it references, what the render found of the page's calls, and whether
 /// the render was done again after a dropped attempt on several threads
-/// ([`crate::render::Rendered::rendered_again`]); `threads` as [`RenderOptions::threads`]. The document comes in parts, as [`Contents`].
+/// ([`crate::render::Rendered::rendered_again`]); `threads` as [`RenderOptions::threads`].
+/// The document comes in parts, as [`Contents`].
 fn page_html(
     doc: &OpenPage,
     site_css: Option<&[String]>,
@@ -442,7 +443,7 @@ fn page_html(
         threads,
     };
     let mut rendered = render_page(&doc.page, &opts);
-    let findings = rendered.take_findings();
+    let findings = std::mem::take(&mut rendered.findings);
     let lang = doc.language();
     let site_title = doc.site.title_in(&lang);
     let dir = doc.site.direction_in(&lang);

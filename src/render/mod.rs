@@ -148,12 +148,8 @@ pub struct Rendered {
     pub html: Html,
     /// Font Awesome icons drawn, for the SVG sprite.
     pub icons: BTreeSet<Icon>,
-    /// Shortcodes whose site template could not run (shown as Folio's card instead): the
-    /// call's byte offset in the page, and why.
-    pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
-    /// What Hugo will do that the author may not expect (`{{% %}}` HTML dropped, a body
-    /// read as code), with the fix: the call's byte offset, and the message.
-    pub surprises: Vec<(usize, String)>,
+    /// What the render found to say of the page's calls.
+    pub findings: Findings,
     /// Whether the calls were first rendered on several threads, then again in Hugo's
     /// order on one (a template keeps state from call to call): URL hooks that record what they
     /// are asked ([`RenderOptions::publish`]) were also asked by the dropped attempt.
@@ -162,25 +158,17 @@ pub struct Rendered {
     pub threads: usize,
 }
 
-/// What a render found to say of the page's calls, apart from its HTML
-/// ([`Rendered::template_problems`], [`Rendered::surprises`]): what `folio check` says of an
-/// export without rendering the page a second time (`check::check_doc`).
+/// What a render found to say of the page's calls, apart from its HTML: what `folio
+/// check` says of them, and of an export without rendering the page a second time
+/// (`check::check_doc`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Findings {
-    /// As [`Rendered::template_problems`].
+    /// Shortcodes whose site template could not run (shown as Folio's card instead): the
+    /// call's byte offset in the page, and why.
     pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
-    /// As [`Rendered::surprises`].
+    /// What Hugo will do that the author may not expect (`{{% %}}` HTML dropped, a body
+    /// read as code), with the fix: the call's byte offset, and the message.
     pub surprises: Vec<(usize, String)>,
-}
-
-impl Rendered {
-    /// Takes what the render found ([`Findings`]), leaving this render's lists empty.
-    pub fn take_findings(&mut self) -> Findings {
-        Findings {
-            template_problems: std::mem::take(&mut self.template_problems),
-            surprises: std::mem::take(&mut self.surprises),
-        }
-    }
 }
 
 /// The blocks a render shows: (the window, clamped to the page, when there is one; the
@@ -265,8 +253,10 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         title,
         html,
         icons: r.icons,
-        template_problems: r.template_problems,
-        surprises: r.surprises,
+        findings: Findings {
+            template_problems: r.template_problems,
+            surprises: r.surprises,
+        },
         rendered_again,
         threads,
     }

@@ -83,30 +83,29 @@ pub(super) fn point_destinations(
 ) {
     for (at, _) in html.match_indices(SHORTCODE) {
         let before = html.get(..at).unwrap_or_default();
-        let Some(quote) = before.strip_suffix(['"', '\'']).and_then(|b| {
-            let q = before.get(b.len()..)?;
-            b.strip_suffix('=').map(|name| (name, q))
-        }) else {
+        let Some(quote) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '"' | '\''))
+        else {
             continue;
         };
-        let (name, quote) = quote;
-        let image = if name.ends_with(" src") {
-            true
-        } else if name.ends_with(" href") {
-            false
-        } else {
-            continue;
+        let name = before
+            .get(..before.len() - 1)
+            .and_then(|b| b.strip_suffix('='));
+        let image = match name {
+            Some(name) if name.ends_with(" src") => true,
+            Some(name) if name.ends_with(" href") => false,
+            _ => continue,
         };
         let after = html.get(at + SHORTCODE.len()..).unwrap_or_default();
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let Some(rest) = after.get(digits..).and_then(|a| a.strip_prefix('X')) else {
+        let Some((index, rest)) = numbered(after) else {
             continue;
         };
         let suffix = rest.split(quote).next().unwrap_or_default();
         let whole =
             suffix.is_empty() || suffix.starts_with(['#', '?']) && !suffix.contains(SHORTCODE);
-        let index = after.get(..digits).and_then(|d| d.parse::<usize>().ok());
-        let Some(output) = index.filter(|_| whole).and_then(|i| outputs.get_mut(i)) else {
+        let Some(output) = outputs.get_mut(index).filter(|_| whole) else {
             continue;
         };
         let url = format!("{}{suffix}", output.trim());
@@ -115,6 +114,14 @@ pub(super) fn point_destinations(
             *output = html_escape::encode_quoted_attribute(&new).into_owned();
         }
     }
+}
+
+/// A placeholder's number and the text after it, from the text after its prefix
+/// (`12X…` → 12 and `…`); `None` when no number and `X` follow.
+fn numbered(body: &str) -> Option<(usize, &str)> {
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, after) = body.split_at_checked(digits)?;
+    Some((number.parse().ok()?, after.strip_prefix('X')?))
 }
 
 /// Stands in the Markdown, as a paragraph of its own, for the anchor of block `k`.
@@ -260,10 +267,7 @@ fn token(
         Some(body) => (body, true),
         None => (rest.strip_prefix(ANCHOR)?, false),
     };
-    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, after) = body.split_at_checked(digits)?;
-    let n: usize = number.parse().ok()?;
-    let after = after.strip_prefix('X')?;
+    let (n, after) = numbered(body)?;
     let replacement = match (is_sc, outputs.get_mut(n)) {
         (true, Some(o)) => std::mem::take(o),
         (false, _) if anchored.binary_search(&n).is_ok() => {

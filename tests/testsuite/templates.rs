@@ -4414,8 +4414,11 @@ fn same_on_four_threads(page: &Path, times: usize) -> (usize, bool) {
     for _ in 0..times {
         let four = render_on(page, 4);
         assert!(four.html == one.html, "the HTML differs");
-        assert_eq!(four.template_problems, one.template_problems);
-        assert_eq!(four.surprises, one.surprises);
+        assert_eq!(
+            four.findings.template_problems,
+            one.findings.template_problems
+        );
+        assert_eq!(four.findings.surprises, one.findings.surprises);
         assert_eq!(four.icons, one.icons);
         last = (four.threads, four.rendered_again);
     }
@@ -4758,6 +4761,7 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
     let html = rendered.html.to_string();
     assert!(html.contains("<a href=\"/\">home</a>"), "{html}");
     let problems: Vec<String> = rendered
+        .findings
         .template_problems
         .iter()
         .map(|(_, p)| p.to_string())
