@@ -520,8 +520,8 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
 /// URL `page_url`) on the site's base URL (`https://example.org/en/work/`): the export
 /// holds one page, and a site path opened from disk names the disk's root (trial 52a-3,
 /// hunt AR-2); one to the page itself stays in the export ([`own_link`]). `url` has the
-/// base URL's path taken off ([`site_path`]); `base_url` is
-/// [`crate::Site::base_url`]. Kept as it is, and said in `assets`' warnings: a link to a
+/// base URL's path taken off ([`site_path`]); `base_url` is the page language's
+/// ([`crate::Site::base_url_in`]). Kept as it is, and said in `assets`' warnings: a link to a
 /// file (a name with an extension other than a page's) the site does not have, which
 /// Hugo's build leaves broken too (AR-8), and any link when the base URL names no host.
 fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> Option<String> {

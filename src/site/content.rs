@@ -185,10 +185,9 @@ impl Site {
     /// The HTML files of the site's content folders (`.html`, `.htm`), which stop Hugo's
     /// build unless the site's `security.allowContent` lets them in (Hugo 0.168's default,
     /// `! ^text/html$`, does not: `config/security/securityConfig.go`); none when the site
-    /// sets that policy.
-    /// A site that names files to ignore or mounts its own folders (`ignoreFiles`,
-    /// `module.mounts`) is not looked at: which files Hugo reads there is its (review
-    /// 52b, 6); nor are the files Hugo skips by name (`#x.html`, `x.html~`).
+    /// sets that policy. A site that names files to ignore or mounts its own folders
+    /// (`ignoreFiles`, `module.mounts`) is not looked at: which files Hugo reads there is
+    /// its (review 52b, 6); nor are the files Hugo skips by name (`#x.html`, `.x.html`).
     pub fn html_content_files(&self) -> Vec<PathBuf> {
         let set = |keys: &[&str]| self.config_json(keys).is_some();
         if set(&["security", "allowContent"]) || set(&["ignoreFiles"]) || set(&["module", "mounts"])
@@ -204,7 +203,7 @@ impl Site {
         dirs.dedup();
         let skipped = |f: &PathBuf| {
             let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.starts_with(['#', '.']) || name.ends_with('~')
+            name.starts_with(['#', '.'])
         };
         let mut files: Vec<PathBuf> = dirs
             .iter()

@@ -640,7 +640,7 @@ impl Site {
         let root = self.config_json(&[]).unwrap_or_default();
         let fields = SiteFields {
             title: text("title"),
-            base_url: with_trailing_slash(text("baseURL")),
+            base_url: self.base_url_in(lang),
             params,
             data: self.files.data.clone(),
             lang: lang.to_string(),
