@@ -361,13 +361,7 @@ impl Page {
                 ),
             ));
         }
-        let fresh = self
-            .body_indent(sc.name())
-            .map(|rel| format!("{}{rel}", super::line_indent(&self.src, sc.span.start)));
-        let mut view = ShortcodeView::new(&self.src, sc);
-        if let Some(indent) = &fresh {
-            view = view.with_fresh_indent(indent);
-        }
+        let view = self.body_view(&self.src, sc, sc.name());
         let mut out = match &new.params {
             Some(params) => {
                 let schema = self.catalogue.get(sc.name()).map(|t| &t.schema);
@@ -591,6 +585,24 @@ impl Page {
         Ok(())
     }
 
+    /// The call `sc` of `src` (the page's text, or a new call's), a body written into it
+    /// while empty indented as this page indents `name`'s bodies past the call's own line
+    /// ([`Page::body_indent`]).
+    fn body_view<'s>(
+        &self,
+        src: &'s str,
+        sc: &'s super::tree::Shortcode,
+        name: &str,
+    ) -> ShortcodeView<'s> {
+        let view = ShortcodeView::new(src, sc);
+        match self.body_indent(name) {
+            Some(rel) => {
+                view.with_fresh_indent(format!("{}{rel}", super::line_indent(src, sc.span.start)))
+            }
+            None => view,
+        }
+    }
+
     /// `template` (a call of `new`'s shortcode) edited to `new`'s parameters and body.
     fn call_like(&self, template: &str, new: &Shortcode, at: &str) -> Result<String, EditError> {
         let scs = self.parse_copy(template, at)?;
@@ -599,13 +611,7 @@ impl Page {
             .first()
             .and_then(|&i| scs.all.get(i))
             .ok_or_else(|| EditError::new(at, "no shortcode to copy"))?;
-        let fresh = self
-            .body_indent(&new.name)
-            .map(|rel| format!("{}{rel}", super::line_indent(template, sc.span.start)));
-        let mut view = ShortcodeView::new(template, sc);
-        if let Some(indent) = &fresh {
-            view = view.with_fresh_indent(indent);
-        }
+        let view = self.body_view(template, sc, &new.name);
         let schema = self.catalogue.get(&new.name).map(|t| &t.schema);
         let mut splices = view.param_edits(
             new.params.as_deref().unwrap_or_default(),

@@ -22,7 +22,7 @@ pub struct ShortcodeView<'a> {
     content: Range<usize>,
     indent: &'a str,
     /// The indentation a body written into an empty call gets ([`Self::with_fresh_indent`]).
-    fresh: Option<&'a str>,
+    fresh: Option<String>,
 }
 
 impl<'a> ShortcodeView<'a> {
@@ -45,7 +45,7 @@ impl<'a> ShortcodeView<'a> {
 
     /// This view, with `indent` for a body written into the call while it is empty: the
     /// page's own way of indenting bodies ([`crate::Page::body_indent`]).
-    pub fn with_fresh_indent(mut self, indent: &'a str) -> Self {
+    pub fn with_fresh_indent(mut self, indent: String) -> Self {
         self.fresh = Some(indent);
         self
     }
@@ -308,7 +308,7 @@ impl<'a> ShortcodeView<'a> {
     /// sample.
     fn fresh_indent(&self) -> String {
         if self.content.start > self.sc.open.span.end {
-            self.fresh.unwrap_or("  ").to_string()
+            self.fresh.clone().unwrap_or_else(|| "  ".to_string())
         } else {
             String::new()
         }
