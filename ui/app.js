@@ -386,8 +386,13 @@ function fillPages(view) {
   $("language-field").hidden = view.languages.length < 2;
   const pages = view.pages.filter((p) => p.language === view.language);
   if (!pages.some((p) => p.path === view.path)) pages.push({ path: view.path });
-  fillSelect($("page"), pages.map((p) => [p.path, p.path.replace(`${view.siteRoot}/`, "")]), view.path);
+  fillSelect($("page"), pages.map((p) => [p.path, inSite(view, p.path)]), view.path);
   $("page-field").hidden = pages.length < 2;
+}
+
+/** A page's path from the open site's folder (`content/en/about.md`). */
+function inSite(view, path) {
+  return path.replace(`${view.siteRoot}/`, "");
 }
 
 function fillSelect(select, options, current) {
@@ -1116,7 +1121,7 @@ async function switchLanguage(e) {
     redrawSelector(e.target);
   } else if (page.translationKey !== key) {
     // Another page than a translation: said, as the user asked for this one's (52c, 3).
-    notice(`${name} has no translation of this page: its page ${page.path.replace(`${state.view.siteRoot}/`, "")} is open instead.`, "warn", [], 12000, "language");
+    notice(`${name} has no translation of this page: its page ${inSite(state.view, page.path)} is open instead.`, "warn", [], 12000, "language");
   }
 }
 
