@@ -855,10 +855,7 @@ fn a_tab_in_yaml_front_matter_is_said_at_the_tab_where_hugo_says_it() {
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .unwrap_or_else(|| panic!("{page:?}: Hugo said {hugo}"));
-        let found: Vec<String> = folio::check::check_path(&site.path().join("content/p.md"))
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let found = crate::support::check_lines(&site.path().join("content/p.md"), "p.md");
         assert!(
             found
                 .iter()
