@@ -86,7 +86,46 @@ pub fn export(doc: &OpenPage, out: &Path) -> Result<Report> {
 /// Exports `doc` into `out`, with the site's own stylesheets (`site_styles`, see
 /// [`crate::site::Stylesheet`]) or Folio's. A site stylesheet that does not compile is
 /// left out with a warning.
+///
+/// # Errors
+/// As [`prepare`] and [`Prepared::write`].
 pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Report> {
+    prepare(doc, out, site_styles)?.write()
+}
+
+/// An export rendered and not yet written ([`prepare`]): its files, and the report
+/// [`Prepared::write`] gives once they are in their folder.
+pub struct Prepared {
+    files: BTreeMap<String, Contents>,
+    report: Report,
+}
+
+impl Prepared {
+    /// What the render found ([`Report::findings`]), taken out of the report: `folio
+    /// export` checks the page with it on one thread while [`Prepared::write`] writes the
+    /// files on another.
+    pub fn take_findings(&mut self) -> crate::render::Findings {
+        std::mem::take(&mut self.report.findings)
+    }
+
+    /// Writes the files into the report's folder: built beside it and renamed into place
+    /// (see the module's documentation).
+    ///
+    /// # Errors
+    /// A file that cannot be written, or a folder Folio may not replace (it holds files
+    /// no export wrote), named with its path.
+    pub fn write(self) -> Result<Report> {
+        replace_dir(&self.report.dir, &self.files)?;
+        Ok(self.report)
+    }
+}
+
+/// Renders `doc` for an export into `out` (see [`export_styled`]), reading the files it
+/// references, and writes nothing.
+///
+/// # Errors
+/// `out` inside a folder Hugo reads, or a referenced file that cannot be read.
+pub fn prepare(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Prepared> {
     refuse_site_folders(doc, out)?;
     let sheets = if site_styles {
         site_sheets(doc)
@@ -127,7 +166,6 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
     }
     let manifest: String = files.keys().map(|k| format!("{k}\n")).collect();
     files.insert(MANIFEST.into(), vec![manifest.into_bytes()]);
-    replace_dir(out, &files)?;
     let code = doc.language();
     let languages = doc.site.languages();
     let language = languages
@@ -140,7 +178,7 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
             weight: 0,
             content_dir: doc.site.root.join("content"),
         });
-    Ok(Report {
+    let report = Report {
         dir: out.to_path_buf(),
         files: files.keys().filter(|k| *k != MANIFEST).cloned().collect(),
         warnings: assets.warnings,
@@ -151,7 +189,8 @@ pub fn export_styled(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Re
             .collect(),
         language,
         findings,
-    })
+    };
+    Ok(Prepared { files, report })
 }
 
 /// Refuses an export folder inside one of the folders Hugo reads (its content, `static/`,

@@ -201,12 +201,21 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
 fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
     let page = folio::site::page_of(path)?;
     let doc = OpenPage::open(&page)?;
-    let mut report = folio::export::export_styled(&doc, out, site_styles)?;
+    let mut prepared = folio::export::prepare(&doc, out, site_styles)?;
     // What `folio check` says of the page, located: where the export is not what Hugo
     // builds (Folio's card for a call whose template it cannot run, a reference to no
-    // page) is among it.
-    let rendered = std::mem::take(&mut report.findings);
-    for problem in check::check_doc(&doc, Some(rendered)) {
+    // page) is among it. It is worked out while the files are written.
+    let rendered = prepared.take_findings();
+    let (report, problems) = std::thread::scope(|scope| {
+        let problems = scope.spawn(|| check::check_doc(&doc, Some(rendered)));
+        let report = prepared.write();
+        let problems = problems
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (report, problems)
+    });
+    let report = report?;
+    for problem in problems {
         eprintln!("{problem}");
     }
     for w in &report.warnings {
