@@ -784,16 +784,44 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
     }
 }
 
-/// A content file's front matter, read from disk (its body is not read); `None` when it
-/// cannot be read, or has none or none that parses.
+/// A content file's front matter, read from disk; `None` when it cannot be read, or has
+/// none or none that parses.
+///
+/// Its first [`FRONT_BYTES`] are read first: when the front matter closes inside them,
+/// the rest of the file is not read (a page of a thousand cards is 400 KB, its front matter
+/// a few lines). Else the whole file is read, which must then be UTF-8.
 pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
-    let text = crate::fs::read_to_string(abs).ok()?;
-    let front = crate::page::Page::parse_front_matter(&text).ok()??;
+    use std::io::Read;
+    crate::fs::regular(abs).ok()?;
+    let mut head = Vec::with_capacity(FRONT_BYTES);
+    let mut file = std::fs::File::open(abs).ok()?;
+    (&mut file)
+        .take(FRONT_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    let closed_in_head = head.len() == FRONT_BYTES && {
+        // A character cut at the end of the bytes read is left out.
+        let valid = std::str::from_utf8(&head).map_or_else(|e| e.valid_up_to(), str::len);
+        let text = std::str::from_utf8(head.get(..valid)?).ok()?;
+        matches!(crate::page::frontmatter::split(text), Ok((Some(_), body)) if body < text.len())
+    };
+    if !closed_in_head {
+        file.read_to_end(&mut head).ok()?;
+    }
+    let text = match std::str::from_utf8(&head) {
+        Ok(text) => text,
+        Err(e) if closed_in_head => std::str::from_utf8(head.get(..e.valid_up_to())?).ok()?,
+        Err(_) => return None,
+    };
+    let front = crate::page::Page::parse_front_matter(text).ok()??;
     match front.to_hugo_json() {
         Json::Object(m) => Some(m),
         _ => None,
     }
 }
+
+/// How much of a content file [`front_of`] reads before it knows whether it needs the rest.
+const FRONT_BYTES: usize = 16 * 1024;
 
 /// A front matter's text field, trimmed; `None` when absent or empty.
 fn front_text<'f>(front: Option<&'f Map<String, Json>>, key: &str) -> Option<&'f str> {

@@ -1140,6 +1140,45 @@ fn the_sites_get_page_reads_hugo_0_44s_form_with_a_kind_first() {
 }
 
 #[test]
+fn other_pages_are_found_whole_whatever_the_length_of_their_front_matter() {
+    // Folio reads a page's first 16 KiB for its front matter, and the rest only when the
+    // front matter does not close in them: a front matter longer than that, one whose
+    // closing line is cut there, and a long body behind a short one.
+    let long = format!(
+        "---\npad: \"{}\"\ntitle: Long Front\n---\n",
+        "x".repeat(20_000)
+    );
+    let pad = 16_382 - "---\npad: \"\"\ntitle: Cut Line\n".len();
+    let cut = format!(
+        "---\npad: \"{}\"\ntitle: Cut Line\n---\nbody\n",
+        "y".repeat(pad)
+    );
+    assert_eq!(cut.find("\n---\nbody").map(|at| at + 1), Some(16_382));
+    let body = format!(
+        "---\ntitle: Big Body\n---\n{}",
+        "Words and words.\n\n".repeat(3_000)
+    );
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/gp.html",
+            "<p>{{ with .Site.GetPage (.Get 0) }}{{ .Title }}{{ else }}none{{ end }}</p>",
+        ),
+        ("content/long.md", &long),
+        ("content/cut.md", &cut),
+        ("content/body.md", &body),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< gp \"long\" >}}\n{{< gp \"cut\" >}}\n{{< gp \"body\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "long pages", "content/about.md");
+    let ps = normalised_paragraphs;
+    assert_eq!(ps(&hugo)[1..], ["Long Front", "Cut Line", "Big Body"]);
+    assert_eq!(ps(&folio)[1..], ps(&hugo)[1..]);
+}
+
+#[test]
 fn hugos_objects_print_as_their_string_methods_write_them() {
     // hello-friend's `code` prints `.Page.File`; a printed page, site, URL or list of
     // pages, and dates inside params, are Go's `String`s, not Folio's maps (hunt T, 3).
