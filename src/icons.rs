@@ -71,6 +71,11 @@ impl Icon {
     /// in `style`, if Font Awesome Free has it.
     pub fn find(style: Style, name: &str) -> Option<Icon> {
         listed(style, name).or_else(|| {
+            // No alias is a utility class's name (a test checks): `fa-xl`, beside most
+            // icons, is not looked up (the aliases are read on first use).
+            if is_utility(name) {
+                return None;
+            }
             let aliases = &tables().aliases;
             let at = aliases.binary_search_by(|&(old, _)| old.cmp(name)).ok()?;
             listed(style, aliases.get(at)?.1)
@@ -245,7 +250,7 @@ fn is_utility(word: &str) -> bool {
         "inverse",
     ];
     UTILITIES.contains(&word)
-        || word.starts_with("stack-")
+        || matches!(word, "stack-1x" | "stack-2x")
         || word
             .strip_suffix('x')
             .is_some_and(|n| n.parse::<u8>().is_ok())
@@ -357,6 +362,16 @@ mod tests {
             463,
             "every Font Awesome 4 name maps to a listed icon"
         );
+    }
+
+    #[test]
+    fn no_alias_is_a_utility_class_so_find_need_not_look_one_up() {
+        for &(old, _) in &tables().aliases {
+            assert!(!is_utility(old), "{old}");
+        }
+        for &(_, name, _) in svgs::ICONS {
+            assert!(!is_utility(name), "{name}");
+        }
     }
 
     #[test]
