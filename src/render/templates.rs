@@ -1001,9 +1001,12 @@ impl Renderer<'_> {
         // walk goes from one ` class="` to the next, not through every tag.
         static CLASS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new(CLASS_ATTRIBUTE));
-        let mut out = String::new();
-        // `html[..done]` is in `out`.
-        let mut done = 0;
+        // The elements to replace, as (start, end) in `html`, each drawn once per render
+        // (a page repeats its icons) into `icon_html` under the element as written; and
+        // the length of the text once they are replaced, so it is allocated once, at its
+        // size: a long page's output is mostly new memory, each page of it a page fault.
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut len = html.len();
         for at in CLASS.find_iter(html.as_bytes()) {
             let before = html.as_bytes().get(..at).unwrap_or_default();
             let Some(start) = ICON_TAGS
@@ -1014,30 +1017,35 @@ impl Renderer<'_> {
             else {
                 continue;
             };
-            if start < done {
+            if found.last().is_some_and(|&(_, end)| start < end) {
                 continue;
             }
             let Some(icon) = empty_icon(html, start) else {
                 continue;
             };
-            if done == 0 {
-                // A drawn icon (an inline SVG) is longer than the element it replaces.
-                out.reserve(html.len() * 2);
-            }
-            out.push_str(html.get(done..start).unwrap_or(""));
-            // A page repeats its icons: each element is drawn once per render.
-            match self.icon_html.get(icon.whole) {
-                Some(drawn) => out.push_str(drawn),
+            let drawn = match self.icon_html.get(icon.whole) {
+                Some(drawn) => drawn.len(),
                 None => {
                     let drawn = self.icon_element(&icon);
-                    out.push_str(&drawn);
+                    let drawn_len = drawn.len();
                     self.icon_html.insert(icon.whole.to_string(), drawn);
+                    drawn_len
                 }
-            }
-            done = icon.end;
+            };
+            len = len - (icon.end - start) + drawn;
+            found.push((start, icon.end));
         }
-        if done == 0 {
+        if found.is_empty() {
             return Cow::Borrowed(html);
+        }
+        let mut out = String::with_capacity(len);
+        // `html[..done]` is in `out`.
+        let mut done = 0;
+        for (start, end) in found {
+            out.push_str(html.get(done..start).unwrap_or(""));
+            let whole = html.get(start..end).unwrap_or("");
+            out.push_str(self.icon_html.get(whole).map_or(whole, String::as_str));
+            done = end;
         }
         out.push_str(html.get(done..).unwrap_or(""));
         Cow::Owned(out)
