@@ -7,11 +7,12 @@
 //! - `comment`: nothing, with Hugo's warning that it is deprecated;
 //! - `highlight`: the code highlighted as Hugo's Chroma does (`render/highlight`), with
 //!   its options (`linenos`, `hl_lines`, `anchorlinenos`…);
-//! - `youtube`, `vimeo`, `x`, `instagram` (and the `_simple` kinds of `vimeo`, `x`,
-//!   `instagram`): offline, a link card to the same address saying so (the preview makes
-//!   no network request; Hugo embeds the player or post);
-//! - `gist`, `twitter`, `tweet`, `twitter_simple`, which Hugo 0.156 removed: Hugo's error,
-//!   as a site template's `errorf` is shown ([`crate::templates::builtin::removed`]).
+//! - `youtube`, `vimeo`, `x`, `instagram` (and the `_simple` kinds of `vimeo` and `x`):
+//!   offline, a link card to the same address saying so (the preview makes no network
+//!   request; Hugo embeds the player or post);
+//! - `gist`, `twitter`, `tweet`, `twitter_simple` (removed in Hugo 0.156) and
+//!   `instagram_simple` (0.123): Hugo's error, as a site template's `errorf` is shown
+//!   ([`crate::templates::builtin::removed`]).
 //!
 //! Each names the source of its rule; `figure` and `details` are templates Folio runs as
 //! a site's ([`crate::templates::builtin::FIGURE`], [`crate::templates::builtin::DETAILS`]);
@@ -63,7 +64,7 @@ fn embed(name: &str, get: impl Fn(&str, usize) -> Option<String>) -> Option<(Str
                 format!("Post by @{user} on X"),
             )
         }
-        "instagram" | "instagram_simple" => {
+        "instagram" => {
             let id = id(0)?;
             (
                 format!("https://www.instagram.com/p/{id}/"),

@@ -124,7 +124,7 @@ const BUILT_IN: &[(&str, bool, &[&str])] = &[
 /// Hugo's error for a built-in shortcode it removed: its embedded template is only this
 /// `errorf`, so a page that calls it does not build (`_shortcodes/gist.html`,
 /// `_shortcodes/twitter.html` and `twitter_simple.html`, with `tweet` an alias of
-/// `twitter`: `tpl/tplimpl/templates.go`). With the file Hugo reports it in.
+/// `twitter`: `tpl/tplimpl/templates.go`; `_shortcodes/instagram_simple.html`). With the file Hugo reports it in.
 pub fn removed(name: &str) -> Option<(&'static str, &'static str)> {
     const TWITTER: &str = "The \"twitter\", \"tweet\", and \"twitter_simple\" shortcodes were \
         deprecated in v0.142.0 and removed in v0.156.0. Please use the \"x\" shortcode instead.";
@@ -135,6 +135,10 @@ pub fn removed(name: &str) -> Option<(&'static str, &'static str)> {
         )),
         "twitter" | "tweet" => Some(("_shortcodes/twitter.html", TWITTER)),
         "twitter_simple" => Some(("_shortcodes/twitter_simple.html", TWITTER)),
+        "instagram_simple" => Some((
+            "_shortcodes/instagram_simple.html",
+            "The \"instagram_simple\" shortcode was removed in v0.123.0. Use the \"instagram\" shortcode instead.",
+        )),
         _ => None,
     }
 }

@@ -1654,6 +1654,11 @@ fn the_built_ins_hugo_removed_are_hugos_error_in_check() {
             "{{< twitter_simple user=\"a\" id=\"1\" >}}",
             "The \"twitter\", \"tweet\", and \"twitter_simple\" shortcodes were deprecated",
         ),
+        // Hunt AS, 8.
+        (
+            "{{< instagram_simple BWNjjyYFxVx >}}",
+            "The \"instagram_simple\" shortcode was removed in v0.123.0. Use the \"instagram\" shortcode instead.",
+        ),
     ] {
         let site = crate::support::hugo_site(&[
             ("hugo.toml", ""),
