@@ -3,14 +3,17 @@
 //! catalogue says) and the site (which holds one): it reads only files.
 //!
 //! Templates are looked up as Hugo does (`tpl/tplimpl`, Hugo docs "Template lookup
-//! order"), first found wins:
+//! order"), first found wins. The layouts folders, in order:
 //!
-//! 1. the site's `layouts/_shortcodes/` (Hugo ≥ 0.146) and `layouts/shortcodes/`;
-//! 2. each theme the config names (`theme`, a string or a list, leftmost first), in
+//! 1. the site's `layouts/`;
+//! 2. each theme's the config names (`theme`, a string or a list, leftmost first), in
 //!    `_vendor/NAME/layouts/…` when `_vendor/modules.txt` lists it (`hugo mod vendor`),
 //!    else `THEMESDIR/NAME/layouts/…` (`themesDir`, default `themes`);
-//! 3. each module in `module.imports`, found the same way ([`Sources::module_dir`]);
-//! 4. Hugo's built-in shortcodes ([`builtin`]).
+//! 3. each module's in `module.imports`, found the same way ([`Sources::module_dir`]);
+//!
+//! their `_shortcodes/` folders (Hugo ≥ 0.146) and their `shortcodes/` folders, which
+//! first as Hugo meets them ([`shortcode_folders_in_hugos_order`]); then Hugo's built-in
+//! shortcodes ([`builtin`]).
 //!
 //! A shortcode's name is its file's path under the shortcodes folder without the
 //! extensions (`hextra/hero-badge.html` → `hextra/hero-badge`). Variants of one template
@@ -195,6 +198,7 @@ impl Catalogue {
             root: sources.root.clone(),
             ..Catalogue::default()
         };
+        let mut roots = Vec::new();
         for (layouts, origin) in layout_roots(sources) {
             match &origin {
                 Origin::Theme(n) | Origin::Module(n)
@@ -203,11 +207,16 @@ impl Catalogue {
                     c.missing.push(n.clone());
                 }
                 _ => {
-                    c.add_folder(&sources.root, &layouts, &origin);
                     c.add_partials(&sources.root, &layouts);
                     c.add_render_hooks(&sources.root, &layouts);
                     c.layouts.push(layouts.clone());
+                    roots.push((layouts, origin));
                 }
+            }
+        }
+        for folder in shortcode_folders_in_hugos_order(&roots) {
+            for (layouts, origin) in &roots {
+                c.add_folder(&sources.root, &layouts.join(folder), origin);
             }
         }
         c.follow_partials();
@@ -570,32 +579,26 @@ impl Catalogue {
         }
     }
 
-    /// Adds the templates under `layouts/_shortcodes` and `layouts/shortcodes` whose
-    /// names are not taken by an earlier source.
-    fn add_folder(&mut self, root: &Path, layouts: &Path, origin: &Origin) {
+    /// Adds the templates under `dir` (a layouts folder's `_shortcodes` or `shortcodes`)
+    /// whose names are not taken by an earlier one ([`shortcode_folders_in_hugos_order`]).
+    fn add_folder(&mut self, root: &Path, dir: &Path, origin: &Origin) {
         // By key: `Card.html` and `card.html` are one shortcode to Hugo.
         let mut found: BTreeMap<String, (String, Vec<PathBuf>)> = BTreeMap::new();
-        for dir in [layouts.join("_shortcodes"), layouts.join("shortcodes")] {
-            // A name in `_shortcodes` hides the same name in `shortcodes` (Hugo ≥ 0.146);
-            // only variants within one folder are read together.
-            let earlier: Vec<String> = found.keys().cloned().collect();
-            for entry in walkdir::WalkDir::new(&dir)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(std::result::Result::ok)
-                .filter(|e| e.file_type().is_file())
-            {
-                let Some(name) = shortcode_name(&dir, entry.path()) else {
-                    continue;
-                };
-                let k = key(&name).into_owned();
-                if self.get(&name).is_none() && !earlier.contains(&k) {
-                    found
-                        .entry(k)
-                        .or_insert_with(|| (name, Vec::new()))
-                        .1
-                        .push(entry.into_path());
-                }
+        for entry in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let Some(name) = shortcode_name(dir, entry.path()) else {
+                continue;
+            };
+            if self.get(&name).is_none() {
+                found
+                    .entry(key(&name).into_owned())
+                    .or_insert_with(|| (name, Vec::new()))
+                    .1
+                    .push(entry.into_path());
             }
         }
         for (k, (name, mut files)) in found {
@@ -607,6 +610,28 @@ impl Catalogue {
             let template = read_template(root, &name, files, origin.clone());
             self.templates.insert(k, template);
         }
+    }
+}
+
+/// The order in which Hugo 0.168 meets the shortcode folders of `roots` (the layouts
+/// folders, the site's first, then each theme's and module's): it walks the layouts
+/// folders as one, each folder name where the first of them to have it puts it (their
+/// folders sorted by name), and keeps the first template it meets for a name
+/// (`insertShortcode` in `tpl/tplimpl/templatestore.go`). So a theme's
+/// `_shortcodes/x.html` wins over the site's `shortcodes/x.html` when the site has a
+/// `_shortcodes` folder too, and loses to it when the site has none (hunt AS, 6; checked
+/// with Hugo 0.168).
+fn shortcode_folders_in_hugos_order(roots: &[(PathBuf, Origin)]) -> [&'static str; 2] {
+    let first = |folder: &str| {
+        roots
+            .iter()
+            .position(|(layouts, _)| layouts.join(folder).is_dir())
+            .unwrap_or(usize::MAX)
+    };
+    if first("shortcodes") < first("_shortcodes") {
+        ["shortcodes", "_shortcodes"]
+    } else {
+        ["_shortcodes", "shortcodes"]
     }
 }
 

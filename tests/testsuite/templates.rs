@@ -1179,6 +1179,43 @@ fn other_pages_are_found_whole_whatever_the_length_of_their_front_matter() {
 }
 
 #[test]
+fn a_shortcode_runs_the_template_hugo_meets_first_in_the_layouts_folders_walked_as_one() {
+    // Hugo walks the site's and the themes' layouts as one folder, each subfolder where
+    // the first layer having it puts it, and keeps the first template of a name: a
+    // theme's `_shortcodes/a.html` beats the site's `shortcodes/a.html` only when the
+    // site has a `_shortcodes` folder (hunt AS, 6).
+    for site_has_new_folder in [false, true] {
+        let mut files = vec![
+            ("hugo.toml", "theme = [\"t1\", \"t2\"]\n"),
+            ("layouts/shortcodes/a.html", "<p>site-old a</p>"),
+            ("themes/t2/layouts/_shortcodes/a.html", "<p>t2-new a</p>"),
+            ("themes/t1/layouts/shortcodes/b.html", "<p>t1-old b</p>"),
+            ("themes/t2/layouts/_shortcodes/b.html", "<p>t2-new b</p>"),
+            ("themes/t1/layouts/_shortcodes/c.html", "<p>t1-new c</p>"),
+            ("themes/t2/layouts/_shortcodes/c.html", "<p>t2-new c</p>"),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\n\n{{< a >}}\n\n{{< b >}}\n\n{{< c >}}\n",
+            ),
+        ];
+        if site_has_new_folder {
+            files.push(("layouts/_shortcodes/z.html", "z"));
+        }
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) =
+            hugo_and_folio(site.path(), "the shortcode folders", "content/about.md");
+        let ps = normalised_paragraphs;
+        let expected = if site_has_new_folder {
+            ["t2-new a", "t2-new b", "t1-new c"]
+        } else {
+            ["site-old a", "t1-old b", "t1-new c"]
+        };
+        assert_eq!(ps(&hugo), expected, "{site_has_new_folder}");
+        assert_eq!(ps(&folio), ps(&hugo), "{site_has_new_folder}");
+    }
+}
+
+#[test]
 fn hugos_objects_print_as_their_string_methods_write_them() {
     // hello-friend's `code` prints `.Page.File`; a printed page, site, URL or list of
     // pages, and dates inside params, are Go's `String`s, not Folio's maps (hunt T, 3).
