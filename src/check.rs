@@ -629,14 +629,24 @@ fn single_quoted(p: &crate::page::lexer::Param) -> Option<Problem> {
     })
 }
 
-/// Whether a call directly inside `sc` (its children in `all`) reads `sc`'s parameter
-/// `key` (`.Parent.Get "name"`): then it means something, whatever `sc`'s template reads.
+/// Whether a call inside `sc` (its children in `all`) reads `sc`'s parameter `key`: then
+/// it means something, whatever `sc`'s template reads. A child reads it by name
+/// (`.Parent.Get "name"`, `.Parent.Params.name`); a call at any depth may read it in a way
+/// Folio does not follow to a name (`.Parent.Parent.Get`, `$p := .Parent`: hunt AS, 2).
 fn read_inside(sc: &Shortcode, all: &[Shortcode], catalogue: &Catalogue, key: &ParamKey) -> bool {
-    sc.children.iter().filter_map(|&i| all.get(i)).any(|child| {
-        catalogue
-            .get(child.name())
-            .is_some_and(|t| t.schema.parent_params.contains(key))
-    })
+    let schema = |call: &Shortcode| catalogue.get(call.name()).map(|t| &t.schema);
+    let children = || sc.children.iter().filter_map(|&i| all.get(i));
+    if children().any(|child| schema(child).is_some_and(|s| s.parent_params.contains(key))) {
+        return true;
+    }
+    let mut inside: Vec<&Shortcode> = children().collect();
+    while let Some(call) = inside.pop() {
+        if schema(call).is_some_and(|s| s.reads_ancestor_params) {
+            return true;
+        }
+        inside.extend(call.children.iter().filter_map(|&i| all.get(i)));
+    }
+    false
 }
 
 /// A call self-closed (`{{< x />}}`) whose template does not read `.Inner`: the `/>`

@@ -230,6 +230,7 @@ pub fn all() -> impl Iterator<Item = (&'static str, Schema)> {
                     _ => None,
                 },
                 parent_params: Vec::new(),
+                reads_ancestor_params: false,
             },
         )
     })

@@ -1066,6 +1066,7 @@ fn merge(into: &mut Schema, from: Schema) {
     into.legacy_markup |= from.legacy_markup;
     into.inner = into.inner.or(from.inner);
     into.parent_params.extend(from.parent_params);
+    into.reads_ancestor_params |= from.reads_ancestor_params;
     let mut known: std::collections::HashSet<ParamKey> =
         into.params.iter().map(|p| p.key.clone()).collect();
     for p in from.params {

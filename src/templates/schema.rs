@@ -37,7 +37,7 @@
 
 use std::collections::HashMap;
 
-use gotmpl::parse::{CommandNode, Expr, ListNode, Node, Number, PipeNode};
+use gotmpl::parse::{CommandNode, Expr, ListNode, Node, Number, PipeNode, WithNode};
 use serde::Serialize;
 
 /// How a parameter is named in a call: `title="…"` or by position (`{{< x a b >}}`: 0, 1).
@@ -473,6 +473,11 @@ pub struct Schema {
     /// template may never read, which still mean something.
     #[serde(skip)]
     pub parent_params: Vec<ParamKey>,
+    /// Whether it reads parameters of the shortcodes around its call in a way Folio does
+    /// not follow to a name (`.Parent.Parent.Get "org"`, `.Parent.Params`, `$p := .Parent`):
+    /// any parameter of any of them may mean something (hunt AS, 2).
+    #[serde(skip)]
+    pub reads_ancestor_params: bool,
 }
 
 /// The `version` of the config a shortcode template declares in its first pipeline
@@ -671,6 +676,7 @@ struct Infer<'p> {
     /// The same dict as `$` (which stays the partial's dot in a `with` or a `range`).
     dollar_dict: Option<Dict>,
     parent_params: Vec<ParamKey>,
+    reads_ancestor_params: bool,
     /// The variable each positional parameter was first declared into.
     variables: HashMap<usize, String>,
     paired: bool,
@@ -805,6 +811,7 @@ impl Infer<'_> {
             legacy_markup: false,
             inner,
             parent_params: self.parent_params,
+            reads_ancestor_params: self.reads_ancestor_params,
         }
     }
 
@@ -853,25 +860,7 @@ impl Infer<'_> {
                     self.list(e, dot);
                 }
             }
-            Node::With(b) => {
-                let flows = self.pipe(&b.pipe, dot);
-                self.tested_as_is(&flows);
-                self.bind(&b.pipe, flows.clone());
-                let parent = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(),
-                    [Expr::Field(_, f) | Expr::Variable(_, _, f)] if f.len() == 1 && f.first().is_some_and(|f| f == "Parent")));
-                // `with $c` or, in a partial handed a dict, `with .ctx`: dot is the shortcode.
-                let context = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(), [e] if self.is_context(e)));
-                let was = std::mem::replace(&mut self.dot_is_parent, parent);
-                if context {
-                    self.as_context(|me| me.list(&b.body, &flows));
-                } else {
-                    self.in_rebound_dot(|me| me.list(&b.body, &flows));
-                }
-                self.dot_is_parent = was;
-                if let Some(e) = &b.else_body {
-                    self.list(e, dot);
-                }
-            }
+            Node::With(b) => self.with(b, dot),
             Node::Range(b) => {
                 let flows = self.pipe(&b.pipe, dot);
                 let elements: Flows = flows
@@ -894,6 +883,31 @@ impl Infer<'_> {
             }
             Node::Define(d) => self.list(&d.body, dot),
             Node::Break(_) | Node::Continue(_) => {}
+        }
+    }
+
+    /// `{{ with PIPE }}…{{ else }}…{{ end }}`: dot is what the pipeline gives, the
+    /// shortcode around this one (`with .Parent`), or the shortcode itself (`with $c`).
+    fn with(&mut self, b: &WithNode, dot: &Flows) {
+        let read_before = self.reads_ancestor_params;
+        let flows = self.pipe(&b.pipe, dot);
+        self.tested_as_is(&flows);
+        self.bind(&b.pipe, flows.clone());
+        let parent = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(),
+            [Expr::Field(_, f) | Expr::Variable(_, _, f)] if f.len() == 1 && f.first().is_some_and(|f| f == "Parent")));
+        // `with .Parent` is followed: its `.Get "x"` reads the parent's `x`.
+        self.reads_ancestor_params &= !parent || read_before;
+        // `with $c` or, in a partial handed a dict, `with .ctx`: dot is the shortcode.
+        let context = matches!(b.pipe.commands.as_slice(), [c] if matches!(c.args.as_slice(), [e] if self.is_context(e)));
+        let was = std::mem::replace(&mut self.dot_is_parent, parent);
+        if context {
+            self.as_context(|me| me.list(&b.body, &flows));
+        } else {
+            self.in_rebound_dot(|me| me.list(&b.body, &flows));
+        }
+        self.dot_is_parent = was;
+        if let Some(e) = &b.else_body {
+            self.list(e, dot);
         }
     }
 
@@ -1194,7 +1208,16 @@ impl Infer<'_> {
             }
         }
         self.note_inner(fields);
+        if self.dot_is_parent && fields.first().is_some_and(|f| f == "Params") {
+            // `.Params.x` in `with .Parent`.
+            self.parent_field(fields);
+            return Flows::new();
+        }
         match fields.first().map(|s| s.as_str()) {
+            Some("Parent") => {
+                self.parent_field(fields.get(1..).unwrap_or_default());
+                Flows::new()
+            }
             Some("Inner" | "InnerDeindent") if fields.len() == 1 => vec![Flow {
                 key: Source::Inner,
                 element: false,
@@ -1210,6 +1233,23 @@ impl Infer<'_> {
             },
             _ if fields.is_empty() => dot.clone(),
             _ => Flows::new(),
+        }
+    }
+
+    /// The fields after `.Parent` (`Params.x`, `Parent.Get`…): the parent's parameter they
+    /// read, or that they read the parameters around the call in a way Folio does not
+    /// follow (the parent's whole `.Params`, a grandparent's, the parent itself as a
+    /// value).
+    fn parent_field(&mut self, rest: &[gotmpl::parse::SmolStr]) {
+        match rest {
+            [params, name, ..] if params == "Params" => {
+                self.parent_params.push(ParamKey::Named(name.to_string()));
+            }
+            [] => self.reads_ancestor_params = true,
+            [first, ..] if first == "Params" || first == "Parent" => {
+                self.reads_ancestor_params = true;
+            }
+            _ => {}
         }
     }
 

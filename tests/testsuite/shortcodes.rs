@@ -166,6 +166,46 @@ fn check_names_unknown_shortcodes_and_parameters_their_template_never_reads() {
 }
 
 #[test]
+fn a_parameter_a_call_inside_reads_through_its_parent_is_not_said_to_be_unread() {
+    // A grandchild's `.Parent.Parent.Get`, a child's `.Parent.Params.x` and a child's
+    // `$p := .Parent` read the container's parameters, which Hugo prints (hunt AS, 2).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/_shortcodes/section.html", "<section>{{ .Inner }}</section>"),
+        ("layouts/_shortcodes/group.html", "<div>{{ .Inner }}</div>"),
+        (
+            "layouts/_shortcodes/role.html",
+            "<p>{{ .Get \"title\" }} ({{ .Parent.Parent.Get \"org\" }})</p>",
+        ),
+        (
+            "layouts/_shortcodes/tag.html",
+            "<p>{{ .Get \"name\" }} in {{ .Parent.Params.accent }}</p>",
+        ),
+        (
+            "layouts/_shortcodes/tag2.html",
+            "<p>{{ .Get \"name\" }}{{ $p := .Parent }} size {{ $p.Get \"size\" }}</p>",
+        ),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n{{< section org=\"Acme\" >}}\n{{< group >}}\n{{< role title=\"Engineer\" >}}\n\
+             {{< /group >}}\n{{< /section >}}\n\n{{< group accent=\"teal\" extra=\"x\" >}}\n{{< tag name=\"Go\" >}}\n\
+             {{< /group >}}\n\n{{< group size=\"L\" >}}\n{{< tag2 name=\"Rust\" >}}\n{{< /group >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "parents' parameters");
+    let hugo = std::fs::read_to_string(site.path().join("public/p/index.html")).unwrap();
+    for printed in ["Engineer (Acme)", "Go in teal", "Rust size L"] {
+        assert!(hugo.contains(printed), "{hugo}");
+    }
+    // `extra` is read by nothing: the child reads the group's `accent` by name.
+    let found = crate::support::check_lines(&site.path().join("content/p.md"), "p.md");
+    assert_eq!(
+        found,
+        ["p.md:10:25: warning: `group` sets `extra`, which its template never reads"]
+    );
+}
+
+#[test]
 fn a_template_change_on_disk_re_reads_the_shortcodes_and_re_parses_the_page() {
     use folio::session::{Outside, Session};
     use folio::watch::Change;
