@@ -550,7 +550,7 @@ impl Renderer<'_> {
                 // Said of the body or the calls in it, in words of their own.
                 if own
                     .iter()
-                    .any(|s| s == BODY_RAW_HTML || s.starts_with(NESTED_RAW_HTML))
+                    .any(|s| s.starts_with(BODY_RAW_HTML) || s.starts_with(NESTED_RAW_HTML))
                 {
                     surprises.retain(|s| s != engine::funcs::RAW_HTML_IN_MARKDOWN);
                 }
@@ -763,17 +763,32 @@ impl Renderer<'_> {
         if markdown_output && unsafe_html {
             found.extend(self.body_as_written(i, output));
         }
+        found.extend(self.body_surprises(i, omits_html));
+        found
+    }
+
+    /// What Hugo does to call `i`'s body when it reaches Markdown (its template's
+    /// `markdownify`, or Hugo itself for a nested `{{% %}}` call): an indented line shown
+    /// as code, its raw HTML or its calls' HTML omitted (`omits_html`).
+    fn body_surprises(&mut self, i: usize, omits_html: bool) -> Vec<String> {
+        let sc = &self.src.shortcodes.all[i];
+        let name = sc.name();
+        let mut found = Vec::new();
         let catalogue = self.src.catalogue;
         let markdown = *self
             .inner_markdown
             .entry(name.to_string())
-            .or_insert_with(|| {
-                catalogue
-                    .shortcode_file(name)
-                    .and_then(|f| markdownified_inner(&f.source))
-            });
-        let (Some(read), Some(inner)) = (markdown, sc.inner()) else {
-            return found;
+            .or_insert_with(|| catalogue.get(name).and_then(body_to_markdown));
+        // Hugo renders a nested `{{% %}}` call's body as Markdown itself (`.Inner` is HTML).
+        let nested_markdown = sc.open.notation == Notation::Percent
+            && (sc.parent.is_some() || self.src.catalogue.legacy_markup(name));
+        let read = if nested_markdown {
+            Some(InnerRead::AsWritten)
+        } else {
+            markdown
+        };
+        let (Some(read), Some(inner)) = (read, sc.inner()) else {
+            return Vec::new();
         };
         let body = self.src.text.get(inner).unwrap_or_default();
         // `.InnerDeindent` is the body without the call's own indentation.
@@ -781,21 +796,29 @@ impl Renderer<'_> {
             InnerRead::Deindented => deindent(body, self.indentation(i)),
             InnerRead::AsWritten => Cow::Borrowed(body),
         };
-        if indented_as_code(&body) {
-            found.push(
-                "the body is indented 4 spaces or more, so markdownify makes it a code block: \
-                 unindent the body"
-                    .to_string(),
-            );
+        let renders = if nested_markdown {
+            "Hugo renders the body of a {{% %}} call inside another call as Markdown"
+        } else {
+            "its template renders the body as Markdown"
+        };
+        if has_indented_code(&body) {
+            found.push(format!(
+                "Hugo shows part of this body as code (<pre><code>): {renders}, which reads \
+                 a line indented 4 spaces or more, at the body's start or after a blank line, \
+                 as a code block: unindent it"
+            ));
         }
         // The body's own tags (its calls' are the next surprise's).
         if omits_html && sc.children.is_empty() && has_raw_html(&body) {
-            found.push(BODY_RAW_HTML.to_string());
+            found.push(format!(
+                "{BODY_RAW_HTML}{renders}, and raw HTML is off \
+                 (markup.goldmark.renderer.unsafe): write it in Markdown, or set unsafe = true"
+            ));
         }
         // A child whose output has raw HTML, of either notation (`ref`, `relref` and
         // `param` write text; a `{{% %}}` call's Markdown is no HTML).
         let nested_html = sc.children.iter().any(|c| self.raw_html_calls.contains(c));
-        if nested_html && omits_html {
+        if markdown.is_some() && nested_html && omits_html {
             found.push(format!(
                 "{NESTED_RAW_HTML}{name}: its template renders the body as Markdown, which \
                  reads their HTML as raw HTML, and that is off \
@@ -1771,9 +1794,7 @@ impl markdown::hooks::HookUrls for super::RenderOptions<'_> {
 }
 
 /// What is said of a body with raw HTML that its template renders as Markdown.
-const BODY_RAW_HTML: &str = "Hugo omits the raw HTML in this body: its template renders the \
-     body as Markdown, and raw HTML is off (markup.goldmark.renderer.unsafe): write it in \
-     Markdown, or set unsafe = true";
+const BODY_RAW_HTML: &str = "Hugo omits the raw HTML in this body: ";
 
 /// How what is said of the calls with HTML inside a body rendered as Markdown starts.
 const NESTED_RAW_HTML: &str = "Hugo omits the HTML of the shortcodes inside this ";
@@ -1888,6 +1909,40 @@ pub(super) enum InnerRead {
     AsWritten,
     /// `.InnerDeindent`: without the call's own indentation.
     Deindented,
+}
+
+/// How a template gives the body to Markdown, if it does: as its schema infers
+/// ([`crate::templates::InnerKind::Markdown`]: `.Inner | markdownify`, through a variable
+/// or `with .Inner`, `transform.Markdownify`, `.RenderString`; hunt AS, 4), the body as
+/// written unless the template reads `.InnerDeindent` only.
+fn body_to_markdown(template: &crate::templates::ShortcodeTemplate) -> Option<InnerRead> {
+    if template.schema.inner != Some(crate::templates::schema::InnerKind::Markdown) {
+        return None;
+    }
+    let source = template.source.as_ref().map_or("", |f| &f.source);
+    markdownified_inner(source).or_else(|| {
+        let reads_inner = source.match_indices(".Inner").any(|(at, _)| {
+            !source
+                .get(at + ".Inner".len()..)
+                .is_some_and(|rest| rest.starts_with("Deindent"))
+        });
+        Some(if reads_inner {
+            InnerRead::AsWritten
+        } else {
+            InnerRead::Deindented
+        })
+    })
+}
+
+/// Whether Markdown reads part of a body as an indented code block (CommonMark 4.4): a
+/// line indented 4 columns or more at its start or after a blank line, outside a list
+/// item (hunt AS, 5: where only the first line or a later paragraph is indented).
+fn has_indented_code(body: &str) -> bool {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    body.lines()
+        .any(|l| !l.trim().is_empty() && crate::text::indent_columns(l) >= 4)
+        && Parser::new(body)
+            .any(|e| matches!(e, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))))
 }
 
 /// Whether every non-blank line of a body is indented 4 columns or more (an indented code

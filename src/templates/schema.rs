@@ -1352,7 +1352,7 @@ impl Infer<'_> {
             _ => None,
         });
         match name {
-            "markdownify" => self.mark(&flows, |u| u.markdown = true),
+            "markdownify" | "transform.Markdownify" => self.mark(&flows, |u| u.markdown = true),
             // Any of its arguments (the code, a language): the code is the body's kind, the
             // rest is text.
             "highlight" | "transform.Highlight" => {

@@ -3402,6 +3402,66 @@ fn templates_that_would_run_away_stop_with_a_located_note() {
 }
 
 #[test]
+fn check_says_which_bodies_hugo_shows_as_code_or_without_their_html_however_they_reach_markdown() {
+    // Hunt AS, 1, 4 and 5: a nested `{{% %}}` call's body (Markdown to Hugo itself), a
+    // body handed to markdownify through a variable, `with` or `transform.Markdownify`,
+    // and bodies indented only in part.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/_shortcodes/box.html", "<div class=\"box\">{{ .Inner }}</div>"),
+        ("layouts/_shortcodes/item.html", "<section>{{ .Inner }}</section>"),
+        ("layouts/_shortcodes/vb.html", "<div>{{ $b := .Inner }}{{ $b | markdownify }}</div>"),
+        ("layouts/_shortcodes/vc.html", "<div>{{ transform.Markdownify .Inner }}</div>"),
+        ("layouts/_shortcodes/ve.html", "<div>{{ with .Inner }}{{ . | markdownify }}{{ end }}</div>"),
+        ("layouts/_shortcodes/va.html", "<div>{{ .Inner | markdownify }}</div>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< box >}}\n{{% item %}}\n    Built the SDK.\n{{% /item %}}\n\
+             {{% item %}}\nBuilt the <b>payments</b> SDK.\n{{% /item %}}\n{{% item %}}\nAll **fine**.\n{{% /item %}}\n\
+             {{< /box >}}\n\n{{< vb >}}\n    Indented b.\n{{< /vb >}}\n\n{{< vc >}}\n    Indented c.\n{{< /vc >}}\n\n\
+             {{< ve >}}\n    Indented e.\n{{< /ve >}}\n\n{{< va >}}\n    First line indented.\nSecond line not.\n{{< /va >}}\n\n\
+             {{< va >}}\nIntro paragraph.\n\n    Then indented.\n{{< /va >}}\n\n{{< va >}}\n- a list\n\n    its second paragraph\n{{< /va >}}\n",
+        ),
+    ]);
+    let (hugo, _) = hugo_and_folio(site.path(), "bodies as code", "content/about.md");
+    let code = |text: &str| format!("<pre><code>{text}\n</code></pre>");
+    let shown = [
+        "Built the SDK.",
+        "Indented b.",
+        "Indented c.",
+        "Indented e.",
+    ];
+    for shown in shown.into_iter().chain(["First line indented."]) {
+        assert!(hugo.contains(&code(shown)), "{shown}: {hugo}");
+    }
+    assert!(hugo.contains("<pre><code>Then indented.") && !hugo.contains("<pre><code>its"));
+    assert!(hugo.contains("Built the <!-- raw HTML omitted -->payments"));
+    let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
+    let lines: Vec<&str> = found
+        .iter()
+        .map(|l| l.split(": warning: ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "about.md:5:1",
+            "about.md:8:1",
+            "about.md:16:1",
+            "about.md:20:1",
+            "about.md:24:1",
+            "about.md:28:1",
+            "about.md:33:1"
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].contains("Hugo shows part of this body as code"));
+    assert!(
+        found[1].contains("Hugo omits the raw HTML in this body"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
     let site = site_with(
         &[
@@ -3425,7 +3485,7 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
         found,
         [
             "5:1: Hugo drops the HTML this {{% raw %}} call writes, as raw HTML is off (markup.goldmark.renderer.unsafe): call it as {{< raw >}}",
-            "7:1: the body is indented 4 spaces or more, so markdownify makes it a code block: unindent the body",
+            "7:1: Hugo shows part of this body as code (<pre><code>): its template renders the body as Markdown, which reads a line indented 4 spaces or more, at the body's start or after a blank line, as a code block: unindent it",
             "11:1: Hugo omits the HTML of the shortcodes inside this box: its template renders the body as Markdown, which reads their HTML as raw HTML, and that is off (markup.goldmark.renderer.unsafe): set unsafe = true",
             // A `{{% %}}` call inside a `{{< >}}` one: its HTML is its parent's `.Inner`,
             // kept; inside one that renders its body as Markdown, omitted.
