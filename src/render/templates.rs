@@ -763,14 +763,24 @@ impl Renderer<'_> {
         if markdown_output && unsafe_html {
             found.extend(self.body_as_written(i, output));
         }
-        found.extend(self.body_surprises(i, omits_html));
+        if sc.open.notation == Notation::Angle && sc.parent.is_none() && sc.children.is_empty() {
+            found.extend(markdown_printed_as_written(
+                name,
+                sc.inner().and_then(|r| self.src.text.get(r)),
+                output,
+            ));
+        }
+        found.extend(self.body_surprises(i, omits_html, output));
         found
     }
 
     /// What Hugo does to call `i`'s body when it reaches Markdown (its template's
-    /// `markdownify`, or Hugo itself for a nested `{{% %}}` call): an indented line shown
-    /// as code, its raw HTML or its calls' HTML omitted (`omits_html`).
-    fn body_surprises(&mut self, i: usize, omits_html: bool) -> Vec<String> {
+    /// `markdownify`, or Hugo itself for a nested `{{% %}}` call): its first line shown as
+    /// code, its raw HTML or its calls' HTML omitted (`omits_html`). The first two are
+    /// said only when the call's `output` shows them: a template may render the body as
+    /// Markdown for some calls only, or its variant for the page's language not at all
+    /// (review 53b, 2 and 6).
+    fn body_surprises(&mut self, i: usize, omits_html: bool, output: &str) -> Vec<String> {
         let sc = &self.src.shortcodes.all[i];
         let name = sc.name();
         let mut found = Vec::new();
@@ -801,15 +811,18 @@ impl Renderer<'_> {
         } else {
             "its template renders the body as Markdown"
         };
-        if has_indented_code(&body) {
+        if starts_as_code(&body, output) {
             found.push(format!(
-                "Hugo shows part of this body as code (<pre><code>): {renders}, which reads \
-                 a line indented 4 spaces or more, at the body's start or after a blank line, \
-                 as a code block: unindent it"
+                "Hugo shows this body as code (<pre><code>): {renders}, which reads a first \
+                 line indented 4 spaces or more as a code block: unindent the body"
             ));
         }
         // The body's own tags (its calls' are the next surprise's).
-        if omits_html && sc.children.is_empty() && has_raw_html(&body) {
+        if omits_html
+            && sc.children.is_empty()
+            && has_raw_html(&body)
+            && output.contains(engine::funcs::RAW_HTML_OMITTED)
+        {
             found.push(format!(
                 "{BODY_RAW_HTML}{renders}, and raw HTML is off \
                  (markup.goldmark.renderer.unsafe): write it in Markdown, or set unsafe = true"
@@ -1821,7 +1834,7 @@ pub(crate) fn has_raw_html(output: &str) -> bool {
     tag_like
         && super::markdown::Markdown::default()
             .render(output)
-            .contains("<!-- raw HTML omitted -->")
+            .contains(engine::funcs::RAW_HTML_OMITTED)
 }
 
 /// Whether a `{{% %}}` call's output takes its body's first line into an HTML block
@@ -1934,15 +1947,64 @@ fn body_to_markdown(template: &crate::templates::ShortcodeTemplate) -> Option<In
     })
 }
 
-/// Whether Markdown reads part of a body as an indented code block (CommonMark 4.4): a
-/// line indented 4 columns or more at its start or after a blank line, outside a list
-/// item (hunt AS, 5: where only the first line or a later paragraph is indented).
-fn has_indented_code(body: &str) -> bool {
-    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
-    body.lines()
-        .any(|l| !l.trim().is_empty() && crate::text::indent_columns(l) >= 4)
-        && Parser::new(body)
-            .any(|e| matches!(e, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))))
+/// What to say of a `{{< >}}` call `name` whose template prints its `body` as it is (it
+/// is in the `output` as written) when the body is written in Markdown: a `{{< >}}` call's
+/// output is not Markdown to Hugo, so the reader sees the Markdown's signs (hunt AS, 9;
+/// corpus page 21's shape). A body of plain paragraphs or of HTML is left alone, and so is
+/// an indented code block, which shows no signs.
+fn markdown_printed_as_written(name: &str, body: Option<&str>, output: &str) -> Option<String> {
+    use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
+    let body = body?.trim();
+    if body.is_empty() || !output.contains(body) {
+        return None;
+    }
+    let markdown = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .any(|e| {
+            matches!(
+                e,
+                Event::Code(_)
+                    | Event::Start(
+                        Tag::List(_)
+                            | Tag::Emphasis
+                            | Tag::Strong
+                            | Tag::Strikethrough
+                            | Tag::Heading { .. }
+                            | Tag::Link { .. }
+                            | Tag::Image { .. }
+                            | Tag::CodeBlock(CodeBlockKind::Fenced(_))
+                            | Tag::BlockQuote(_)
+                            | Tag::Table(_)
+                    )
+            )
+        });
+    markdown.then(|| {
+        format!(
+            "Hugo shows this body as written, its Markdown unrendered: the template prints \
+             .Inner as it is, and a {{{{< {name} >}}}} call's output is no Markdown: have the \
+             template render it ({{{{ .Inner | markdownify }}}}), or call it as {{{{% {name} %}}}} \
+             (whose HTML needs markup.goldmark.renderer.unsafe)"
+        )
+    })
+}
+
+/// Whether a body starts as an indented code block (CommonMark 4.4) in the call's
+/// `output`: its first line is indented 4 columns or more, and the output has a code
+/// block (`<pre><code>`, no language) starting with that line's text (hunt AS, 5). A line
+/// indented after prose is left alone: it may be code on purpose (review 53b, 4), and a
+/// line of a call inside the body is the call's (review 53b, 1).
+fn starts_as_code(body: &str, output: &str) -> bool {
+    let Some(first) = body.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    if crate::text::indent_columns(first) < 4 {
+        return false;
+    }
+    let text = html_escape::encode_text(first.trim());
+    output.match_indices("<pre><code>").any(|(at, tag)| {
+        output
+            .get(at + tag.len()..)
+            .is_some_and(|code| code.trim_start().starts_with(&*text))
+    })
 }
 
 /// Whether every non-blank line of a body is indented 4 columns or more (an indented code

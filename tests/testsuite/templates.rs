@@ -3405,7 +3405,9 @@ fn templates_that_would_run_away_stop_with_a_located_note() {
 fn check_says_which_bodies_hugo_shows_as_code_or_without_their_html_however_they_reach_markdown() {
     // Hunt AS, 1, 4 and 5: a nested `{{% %}}` call's body (Markdown to Hugo itself), a
     // body handed to markdownify through a variable, `with` or `transform.Markdownify`,
-    // and bodies indented only in part.
+    // and a body whose first line only is indented. Not said (review 53b): code indented
+    // after prose, which may be code on purpose; a call's lines inside the body; a
+    // template that renders the body as Markdown only when asked.
     let site = crate::support::hugo_site(&[
         ("hugo.toml", ""),
         ("layouts/_shortcodes/box.html", "<div class=\"box\">{{ .Inner }}</div>"),
@@ -3415,12 +3417,18 @@ fn check_says_which_bodies_hugo_shows_as_code_or_without_their_html_however_they
         ("layouts/_shortcodes/ve.html", "<div>{{ with .Inner }}{{ . | markdownify }}{{ end }}</div>"),
         ("layouts/_shortcodes/va.html", "<div>{{ .Inner | markdownify }}</div>"),
         (
+            "layouts/_shortcodes/cond.html",
+            "{{ if .Get \"md\" }}{{ .Inner | markdownify }}{{ else }}<div>{{ .Inner }}</div>{{ end }}",
+        ),
+        (
             "content/about.md",
             "---\ntitle: About\n---\n{{< box >}}\n{{% item %}}\n    Built the SDK.\n{{% /item %}}\n\
              {{% item %}}\nBuilt the <b>payments</b> SDK.\n{{% /item %}}\n{{% item %}}\nAll **fine**.\n{{% /item %}}\n\
              {{< /box >}}\n\n{{< vb >}}\n    Indented b.\n{{< /vb >}}\n\n{{< vc >}}\n    Indented c.\n{{< /vc >}}\n\n\
              {{< ve >}}\n    Indented e.\n{{< /ve >}}\n\n{{< va >}}\n    First line indented.\nSecond line not.\n{{< /va >}}\n\n\
-             {{< va >}}\nIntro paragraph.\n\n    Then indented.\n{{< /va >}}\n\n{{< va >}}\n- a list\n\n    its second paragraph\n{{< /va >}}\n",
+             {{< va >}}\nIntro paragraph.\n\n    Then indented.\n{{< /va >}}\n\n{{< va >}}\n- a list\n\n    its second paragraph\n{{< /va >}}\n\n\
+             {{< box >}}\n{{% item %}}\n{{< highlight go >}}\nfunc main() {\n\n    x := 1\n}\n{{< /highlight >}}\n{{% /item %}}\n\
+             {{< /box >}}\n\n{{< cond >}}\n    not asked\n{{< /cond >}}\n",
         ),
     ]);
     let (hugo, _) = hugo_and_folio(site.path(), "bodies as code", "content/about.md");
@@ -3435,6 +3443,7 @@ fn check_says_which_bodies_hugo_shows_as_code_or_without_their_html_however_they
         assert!(hugo.contains(&code(shown)), "{shown}: {hugo}");
     }
     assert!(hugo.contains("<pre><code>Then indented.") && !hugo.contains("<pre><code>its"));
+    assert!(hugo.contains("<div>\n    not asked\n</div>") && !hugo.contains("<pre><code>x"));
     assert!(hugo.contains("Built the <!-- raw HTML omitted -->payments"));
     let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
     let lines: Vec<&str> = found
@@ -3450,13 +3459,44 @@ fn check_says_which_bodies_hugo_shows_as_code_or_without_their_html_however_they
             "about.md:20:1",
             "about.md:24:1",
             "about.md:28:1",
-            "about.md:33:1"
         ],
         "{found:#?}"
     );
-    assert!(found[0].contains("Hugo shows part of this body as code"));
+    assert!(found[0].contains("Hugo shows this body as code (<pre><code>)"));
     assert!(
         found[1].contains("Hugo omits the raw HTML in this body"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
+    // Hunt AS, 9 (corpus page 21's shape): a `{{< >}}` call's output is no Markdown, so
+    // the list shows with its dashes and stars. A body of plain text or HTML, and one
+    // the template renders, are fine.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/_shortcodes/raw.html", "<div class=\"raw\">{{ .Inner }}</div>"),
+        ("layouts/_shortcodes/md.html", "<div class=\"md\">{{ .Inner | markdownify }}</div>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< raw >}}\n\n- *Architect* (2023) leads **network** strategy.\n\n{{< /raw >}}\n\n\
+             {{< raw >}}Plain words.{{< /raw >}}\n\n{{< raw >}}<b>bold</b>{{< /raw >}}\n\n\
+             {{< md >}}\n- *Architect*\n{{< /md >}}\n",
+        ),
+    ]);
+    let (hugo, _) = hugo_and_folio(site.path(), "printed bodies", "content/about.md");
+    assert!(
+        hugo.contains("- *Architect* (2023) leads **network** strategy."),
+        "{hugo}"
+    );
+    assert!(hugo.contains("<li><em>Architect</em></li>"), "{hugo}");
+    let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with(
+            "about.md:4:1: warning: Hugo shows this body as written, its Markdown unrendered"
+        ),
         "{found:#?}"
     );
 }
@@ -3485,7 +3525,7 @@ fn folio_check_says_where_hugo_will_surprise_and_hugo_does() {
         found,
         [
             "5:1: Hugo drops the HTML this {{% raw %}} call writes, as raw HTML is off (markup.goldmark.renderer.unsafe): call it as {{< raw >}}",
-            "7:1: Hugo shows part of this body as code (<pre><code>): its template renders the body as Markdown, which reads a line indented 4 spaces or more, at the body's start or after a blank line, as a code block: unindent it",
+            "7:1: Hugo shows this body as code (<pre><code>): its template renders the body as Markdown, which reads a first line indented 4 spaces or more as a code block: unindent the body",
             "11:1: Hugo omits the HTML of the shortcodes inside this box: its template renders the body as Markdown, which reads their HTML as raw HTML, and that is off (markup.goldmark.renderer.unsafe): set unsafe = true",
             // A `{{% %}}` call inside a `{{< >}}` one: its HTML is its parent's `.Inner`,
             // kept; inside one that renders its body as Markdown, omitted.

@@ -535,6 +535,9 @@ const HUGO_BUILD_DATE: &str = "2026-10-13T16:42:50Z";
 /// which a site silences in `ignoreLogs`: Folio's own words for it go with it.
 pub(crate) const RAW_HTML_LOG: &str = "warning-goldmark-raw-html";
 
+/// What Goldmark writes in place of raw HTML it omits (`unsafe` off).
+pub(crate) const RAW_HTML_OMITTED: &str = "<!-- raw HTML omitted -->";
+
 /// What the preview and `folio check` say of a call whose template rendered Markdown with
 /// raw HTML that Goldmark omitted ([`raw_html_omitted`]).
 pub(crate) const RAW_HTML_IN_MARKDOWN: &str = "Hugo omits the raw HTML in the text this call's \
@@ -568,12 +571,11 @@ fn render_string_markup(markup: &str) -> gotmpl::Result<()> {
 /// rendered as `html` (by `markdownify` or `.RenderString`; `unsafe` off: Hugo warns "Raw
 /// HTML omitted while rendering" and writes `<!-- raw HTML omitted -->` in its place).
 fn raw_html_omitted(md: &str, html: &str) -> gotmpl::Result<()> {
-    const OMITTED: &str = "<!-- raw HTML omitted -->";
     if engine::frame()?.ignores(RAW_HTML_LOG) {
         return Ok(());
     }
     // More than the text itself holds (a user may type the marker).
-    if html.matches(OMITTED).count() > md.matches(OMITTED).count() {
+    if html.matches(RAW_HTML_OMITTED).count() > md.matches(RAW_HTML_OMITTED).count() {
         engine::warn(RAW_HTML_IN_MARKDOWN.to_string())?;
     }
     Ok(())

@@ -12,7 +12,7 @@
 
 mod collections;
 mod context;
-pub(crate) use context::{RAW_HTML_IN_MARKDOWN, RAW_HTML_LOG};
+pub(crate) use context::{RAW_HTML_IN_MARKDOWN, RAW_HTML_LOG, RAW_HTML_OMITTED};
 mod encoding;
 mod inflect;
 mod resources;
