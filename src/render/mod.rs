@@ -54,6 +54,10 @@ struct Source<'a> {
     /// In the preview, the anchor names of the page's nested calls, by call
     /// ([`nested_anchors::names`]); `None` for text handed to `markdownify`.
     nested: Option<&'a std::collections::HashMap<usize, String>>,
+    /// Where each line of `text` starts, once a template asks for a `.Position`: built
+    /// once for the text, whichever thread of a [`templates::Pool`] asks first (a page of
+    /// 1000 calls holds 25,000 lines).
+    line_starts: &'a std::sync::OnceLock<Vec<usize>>,
 }
 
 /// How deep `markdownify` may find shortcodes in shortcode output before it stops looking.
@@ -210,11 +214,8 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         }
         _ => front,
     };
-    let title = front
-        .get("title")
-        .and_then(Json::as_str)
-        .unwrap_or("")
-        .to_string();
+    let title = front.get("title").and_then(Json::as_str);
+    let title = title.unwrap_or_default().to_string();
     let blocks = page.blocks();
     let (window, range, shown) = shown_blocks(page, opts.window.clone());
     let anchors: Vec<(usize, usize)> = if opts.anchors.is_some() {
@@ -237,6 +238,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         divider: divider_of(page),
         catalogue: page.catalogue(),
         nested: Some(&nested).filter(|n| !n.is_empty()),
+        line_starts: &std::sync::OnceLock::new(),
     };
     let (html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
     let mut html = with_toc(html, page, opts);
@@ -350,8 +352,6 @@ struct Renderer<'a> {
     icon_html: rustc_hash::FxHashMap<String, String>,
     /// Calls whose site template could not run, by the call's offset in `src.text`.
     template_problems: Vec<(usize, crate::templates::engine::Problem)>,
-    /// Where each line of `src.text` starts, once a template asks for a `.Position`.
-    line_starts: Option<Vec<usize>>,
     /// What Hugo will do that the author may not expect, by the call's offset.
     surprises: Vec<(usize, String)>,
     /// Preview notes for a `{{% %}}` call, placed before its output.
@@ -388,7 +388,6 @@ impl<'a> Renderer<'a> {
             id_base: 0,
             icon_html: Default::default(),
             template_problems: Vec::new(),
-            line_starts: None,
             surprises: Vec::new(),
             pending_notes: Vec::new(),
             inner_markdown: Default::default(),
@@ -641,6 +640,7 @@ impl<'a> Renderer<'a> {
             divider: None,
             catalogue: self.src.catalogue,
             nested: None,
+            line_starts: &std::sync::OnceLock::new(),
         };
         let mut sub = Renderer::new(src, self.opts, self.front);
         sub.icons = std::mem::take(&mut self.icons);

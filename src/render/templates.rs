@@ -95,6 +95,7 @@ impl MarkdownHost {
             divider: None,
             catalogue: &self.catalogue,
             nested: None,
+            line_starts: &std::sync::OnceLock::new(),
         };
         self.depth.set(self.depth.get() + 1);
         self.texts.borrow_mut().push(key);
@@ -996,10 +997,10 @@ impl Renderer<'_> {
     }
 
     /// 1-based line and column (chars) of an offset in the text, from a table of line
-    /// starts built once per render (a page of 1000 calls would scan its text 1000 times).
-    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+    /// starts built once per text (a page of 1000 calls would scan its text 1000 times).
+    fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.src.text;
-        let starts = self.line_starts.get_or_insert_with(|| {
+        let starts = self.src.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
                 .collect()
