@@ -704,6 +704,46 @@ fn check_says_where_a_percent_calls_html_takes_its_bodys_markdown_in_as_written(
 }
 
 #[test]
+fn check_says_a_percent_calls_html_block_takes_its_body_in_inside_a_list_item_or_a_quote() {
+    // Hunt AS, 7: in a list item's or a blockquote's text, `<div>` starts an HTML block
+    // all the same (CommonMark's kinds 1 to 6 interrupt a paragraph); a lone `<span>`
+    // (kind 7) does not, and the Markdown renders.
+    for (template, page, as_written) in [
+        (
+            "<div class=\"hl\">{{ .Inner }}</div>",
+            "- Role at X\n  {{% f %}}\n  **Led** the team.\n  {{% /f %}}\n",
+            true,
+        ),
+        (
+            "<div class=\"hl\">{{ .Inner }}</div>",
+            "> {{% f %}}\n> **Led** the team.\n> {{% /f %}}\n",
+            true,
+        ),
+        (
+            "<span class=\"hl\">{{ .Inner }}</span>",
+            "- Role at X\n  {{% f %}}\n  **Led** the team.\n  {{% /f %}}\n",
+            false,
+        ),
+    ] {
+        let site = site_with(&[("f", template)], &format!("Intro.\n\n{page}"));
+        add_to_config(site.path(), "[markup.goldmark.renderer]\nunsafe = true\n");
+        crate::support::hugo_run(site.path(), &[]).unwrap();
+        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        assert_eq!(
+            hugo.contains("**Led"),
+            as_written,
+            "{page:?}: Hugo's {hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        assert_eq!(
+            found.iter().any(|f| f.contains("its Markdown unrendered")),
+            as_written,
+            "{page:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn check_says_where_hugo_omits_raw_html_of_a_parameter_its_template_renders_as_markdown() {
     // Hunt AK, 3: Hugo omits `<br>` of a title piped to markdownify, and warns; Folio
     // rendered it the same, unsaid. Said once per call, and once for a body too.
