@@ -794,9 +794,7 @@ impl Renderer<'_> {
             .inner_markdown
             .entry(name.to_string())
             .or_insert_with(|| catalogue.get(name).and_then(body_to_markdown));
-        // Hugo renders a nested `{{% %}}` call's body as Markdown itself (`.Inner` is HTML).
-        let nested_markdown = sc.open.notation == Notation::Percent
-            && (sc.parent.is_some() || self.src.catalogue.legacy_markup(name));
+        let nested_markdown = self.hugo_renders_inner(sc);
         let read = if nested_markdown {
             Some(InnerRead::AsWritten)
         } else {
@@ -901,6 +899,14 @@ impl Renderer<'_> {
         }
     }
 
+    /// Whether Hugo renders call `sc`'s `.Inner` as Markdown itself: a `{{% %}}` call's
+    /// when it is nested, or when its template asks for Hugo's legacy markup
+    /// (`doRenderShortcode`).
+    fn hugo_renders_inner(&self, sc: &crate::page::tree::Shortcode) -> bool {
+        sc.open.notation == Notation::Percent
+            && (sc.parent.is_some() || self.src.catalogue.legacy_markup(sc.name()))
+    }
+
     /// The call's context: its parameters typed as Hugo types them, its inner text with
     /// nested shortcodes rendered, where it is, and its parent's context.
     fn call(&mut self, i: usize) -> ShortcodeCall {
@@ -909,10 +915,7 @@ impl Renderer<'_> {
         let ordinal = self.ordinal(i);
         let parent = sc.parent.map(|p| self.parent_value(p));
         let name = sc.name().to_string();
-        // Hugo renders a `{{% %}}` call's `.Inner` as Markdown when the call is nested, or
-        // when its template asks for Hugo's legacy markup (`doRenderShortcode`).
-        let markdown_inner = sc.open.notation == Notation::Percent
-            && (sc.parent.is_some() || self.src.catalogue.legacy_markup(&name));
+        let markdown_inner = self.hugo_renders_inner(sc);
         let inner = sc.inner().is_some().then(|| {
             let inner = self.inner(i);
             if markdown_inner {
@@ -1855,13 +1858,7 @@ pub(super) fn body_in_html_block(output: &str, body: &str) -> bool {
         .take_while(|l| !l.trim().is_empty())
         .map(str::trim)
         .collect();
-    let marked = |line: &str| {
-        Parser::new(line).any(|e| match e {
-            Event::Start(t) => !matches!(t, Tag::Paragraph | Tag::HtmlBlock),
-            Event::Code(_) => true,
-            _ => false,
-        })
-    };
+    let marked = |line: &str| shows_markdown(line, pulldown_cmark::Options::empty());
     let blocks: Vec<std::ops::Range<usize>> = Parser::new_ext(output, super::markdown::options())
         .into_offset_iter()
         .filter(|(e, _)| matches!(e, Event::Start(Tag::HtmlBlock)))
@@ -1970,30 +1967,12 @@ fn body_to_markdown(template: &crate::templates::ShortcodeTemplate) -> Option<In
 /// corpus page 21's shape). A body of plain paragraphs or of HTML is left alone, and so is
 /// an indented code block, which shows no signs.
 fn markdown_printed_as_written(name: &str, body: Option<&str>, output: &str) -> Option<String> {
-    use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
+    use pulldown_cmark::Options;
     let body = body?.trim();
     if body.is_empty() || !output.contains(body) {
         return None;
     }
-    let markdown = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .any(|e| {
-            matches!(
-                e,
-                Event::Code(_)
-                    | Event::Start(
-                        Tag::List(_)
-                            | Tag::Emphasis
-                            | Tag::Strong
-                            | Tag::Strikethrough
-                            | Tag::Heading { .. }
-                            | Tag::Link { .. }
-                            | Tag::Image { .. }
-                            | Tag::CodeBlock(CodeBlockKind::Fenced(_))
-                            | Tag::BlockQuote(_)
-                            | Tag::Table(_)
-                    )
-            )
-        });
+    let markdown = shows_markdown(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     markdown.then(|| {
         format!(
             "Hugo shows this body as written, its Markdown unrendered: the template prints \
@@ -2001,6 +1980,21 @@ fn markdown_printed_as_written(name: &str, body: Option<&str>, output: &str) -> 
              template render it ({{{{ .Inner | markdownify }}}}), or call it as {{{{% {name} %}}}} \
              (whose HTML needs markup.goldmark.renderer.unsafe)"
         )
+    })
+}
+
+/// Whether `text`, written in Markdown (with `options`) and shown as it is, shows the
+/// signs of its Markdown: any element but a paragraph, an HTML block and an indented code
+/// block (which shows none), or a code span.
+fn shows_markdown(text: &str, options: pulldown_cmark::Options) -> bool {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    Parser::new_ext(text, options).any(|e| match e {
+        Event::Start(t) => !matches!(
+            t,
+            Tag::Paragraph | Tag::HtmlBlock | Tag::CodeBlock(CodeBlockKind::Indented)
+        ),
+        Event::Code(_) => true,
+        _ => false,
     })
 }
 
