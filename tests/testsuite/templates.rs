@@ -682,25 +682,29 @@ fn check_says_where_a_percent_calls_html_takes_its_bodys_markdown_in_as_written(
         (one_line, "\n<!-- note -->\n\nText.\n", false),
         (one_line, "\nPlain line one\nand **Open** two.\n", true),
     ] {
-        let site = site_with(
-            &[("f", template)],
-            &format!("Intro.\n\n{{{{% f %}}}}{body}{{{{% /f %}}}}\n"),
-        );
-        add_to_config(site.path(), "[markup.goldmark.renderer]\nunsafe = true\n");
-        crate::support::hugo_run(site.path(), &[]).unwrap();
-        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        let page = format!("{{{{% f %}}}}{body}{{{{% /f %}}}}\n");
+        let (hugo, found) = hugo_and_check_unsafe(template, &page);
         assert_eq!(
             hugo.contains("**Open"),
             as_written,
             "{template:?} {body:?}: Hugo's {hugo}"
         );
-        let found = checked(&site.path().join("content/page.md"));
         assert_eq!(
             found.iter().any(|f| f.contains("its Markdown unrendered")),
             as_written,
             "{template:?} {body:?}: {found:?}"
         );
     }
+}
+
+/// Hugo's build of a page of `Intro.` and `text`, calling `f` of `template`, with raw HTML
+/// on, and what `folio check` says of it.
+fn hugo_and_check_unsafe(template: &str, text: &str) -> (String, Vec<String>) {
+    let site = site_with(&[("f", template)], &format!("Intro.\n\n{text}"));
+    add_to_config(site.path(), "[markup.goldmark.renderer]\nunsafe = true\n");
+    crate::support::hugo_run(site.path(), &[]).unwrap();
+    let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+    (hugo, checked(&site.path().join("content/page.md")))
 }
 
 #[test]
@@ -725,16 +729,12 @@ fn check_says_a_percent_calls_html_block_takes_its_body_in_inside_a_list_item_or
             false,
         ),
     ] {
-        let site = site_with(&[("f", template)], &format!("Intro.\n\n{page}"));
-        add_to_config(site.path(), "[markup.goldmark.renderer]\nunsafe = true\n");
-        crate::support::hugo_run(site.path(), &[]).unwrap();
-        let hugo = std::fs::read_to_string(site.path().join("public/page/index.html")).unwrap();
+        let (hugo, found) = hugo_and_check_unsafe(template, page);
         assert_eq!(
             hugo.contains("**Led"),
             as_written,
             "{page:?}: Hugo's {hugo}"
         );
-        let found = checked(&site.path().join("content/page.md"));
         assert_eq!(
             found.iter().any(|f| f.contains("its Markdown unrendered")),
             as_written,
