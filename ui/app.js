@@ -675,8 +675,10 @@ const KEYS_QUIET = 150;
 const KEYS_WAIT_AT_MOST = 2000;
 
 /** Waits for the keys typed to be all in, then for the edits they made: a menu request
- *  (Ctrl+S) may overtake keys the window has yet to hand the page, and saved half a line
- *  typed fast as "Saved." (review 50d, 2). */
+ *  may overtake keys the window has yet to hand the page, and saved half a line typed
+ *  fast as "Saved." (review 50d, 2). A shortcut (Ctrl+S) comes after them by itself
+ *  (`src-tauri/src/keys.rs`); a click on the menu right after typing, or a platform where
+ *  the shell cannot order keys, is what this wait is for. */
 async function settled() {
   const start = performance.now();
   while (performance.now() - lastKeyAt < KEYS_QUIET && performance.now() - start < KEYS_WAIT_AT_MOST) {

@@ -1,6 +1,6 @@
 //! Folio's desktop app: a thin Tauri shell over the `folio` engine.
 //!
-//! The menu bar is `menu.rs`; the window's size and place are remembered by Tauri's
+//! The menu bar is `menu.rs` (its keys reach the page first: `keys.rs`); the window's size and place are remembered by Tauri's
 //! window-state plugin.
 //!
 //! `folio-desktop [PATH]` opens a site folder or page file; without one, the last page
@@ -15,6 +15,7 @@ mod command_names;
 mod commands;
 mod error;
 mod events;
+mod keys;
 mod menu;
 mod opener;
 mod protocol;
@@ -77,6 +78,7 @@ fn setup(
             let _ = window.set_title(&title);
         })
         .build()?;
+    keys::page_first(&window)?;
     // The desktop's own theme, read before Folio asks for one (GTK cannot be asked to
     // follow the desktop again once a theme was set).
     let desktop = window.theme().unwrap_or(tauri::Theme::Light);

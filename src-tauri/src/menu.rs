@@ -1,8 +1,10 @@
 //! The native menu bar (File, Edit, View, Help) and what its items do.
 //!
-//! Accelerators are GTK accelerators on the window, which GTK runs before the webview sees
-//! the key: they work wherever the focus is, the sandboxed preview frame included (a
-//! `keydown` listener in the app's document never hears keys typed in that frame).
+//! Accelerators are GTK accelerators on the window: they work wherever the focus is, the
+//! sandboxed preview frame included (a `keydown` listener in the app's document never
+//! hears keys typed in that frame). The page sees each key held with Ctrl first, in its
+//! turn after the keys typed before it, and the accelerators run when the page gives it
+//! back (`keys.rs`).
 //!
 //! The shell does what needs no window state: zoom, the editing commands (cut, copy,
 //! paste, select all) on whatever has the focus in the webview, showing the page in the
