@@ -285,6 +285,7 @@ impl Site {
             themes,
             themes_dir,
             modules,
+            languages: self.languages().into_iter().map(|l| l.code).collect(),
         }
     }
 

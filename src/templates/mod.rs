@@ -6,14 +6,18 @@
 //! order"), first found wins. The layouts folders, in order:
 //!
 //! 1. the site's `layouts/`;
-//! 2. each theme's the config names (`theme`, a string or a list, leftmost first), in
-//!    `_vendor/NAME/layouts/…` when `_vendor/modules.txt` lists it (`hugo mod vendor`),
-//!    else `THEMESDIR/NAME/layouts/…` (`themesDir`, default `themes`);
-//! 3. each module's in `module.imports`, found the same way ([`Sources::module_dir`]);
+//! 2. each module's in `module.imports`, in order, in `_vendor/PATH/layouts/…` when
+//!    `_vendor/modules.txt` lists it (`hugo mod vendor`), else `THEMESDIR/PATH/layouts/…`
+//!    (`themesDir`, default `themes`; [`Sources::module_dir`]);
+//! 3. each theme's the config names (`theme`, a string or a list, leftmost first), found
+//!    the same way: Hugo adds the themes to the imports, after them (`modules/config.go`,
+//!    `decodeConfig`; review 53b, 8);
 //!
 //! their `_shortcodes/` folders (Hugo ≥ 0.146) and their `shortcodes/` folders, which
 //! first as Hugo meets them ([`shortcode_folders_in_hugos_order`]); then Hugo's built-in
-//! shortcodes ([`builtin`]).
+//! shortcodes ([`builtin`]). First found wins for each name; one with no template for
+//! every language takes the variants it lacks from later folders
+//! ([`ShortcodeTemplate::add_variants`]).
 //!
 //! A shortcode's name is its file's path under the shortcodes folder without the
 //! extensions (`hextra/hero-badge.html` → `hextra/hero-badge`). Variants of one template
@@ -145,9 +149,24 @@ pub struct Sources {
     pub themes_dir: PathBuf,
     /// Module import paths (`module.imports[].path`).
     pub modules: Vec<String>,
+    /// The site's languages' codes; none given is `en` alone, as for a site that
+    /// configures none.
+    pub languages: Vec<String>,
 }
 
 impl Sources {
+    /// The site's language when it has one only. To Hugo a template variant for it
+    /// (`card.en.html`) is then the same template as the one for every language
+    /// (`card.html`): their descriptors are one (`SitesHash` in `tpl/tplimpl`,
+    /// `toKeyCategoryAndDescriptor`), and the first met of the two wins.
+    fn only_language(&self) -> Option<&str> {
+        match self.languages.as_slice() {
+            [] => Some("en"),
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
     /// The root folder Hugo reads theme or module `name` (a theme name or a module path)
     /// from: its vendored copy, `_vendor/NAME`, when `_vendor/modules.txt` lists it, as
     /// Hugo tries `_vendor` first (`modules/collect.go`, `collectModulesTXT`); else
@@ -214,9 +233,10 @@ impl Catalogue {
                 }
             }
         }
+        let only_language = sources.only_language();
         for folder in shortcode_folders_in_hugos_order(&roots) {
             for (layouts, origin) in &roots {
-                c.add_folder(&sources.root, &layouts.join(folder), origin);
+                c.add_folder(&sources.root, &layouts.join(folder), origin, only_language);
             }
         }
         c.follow_partials();
@@ -579,9 +599,17 @@ impl Catalogue {
         }
     }
 
-    /// Adds the templates under `dir` (a layouts folder's `_shortcodes` or `shortcodes`)
-    /// whose names are not taken by an earlier one ([`shortcode_folders_in_hugos_order`]).
-    fn add_folder(&mut self, root: &Path, dir: &Path, origin: &Origin) {
+    /// Adds the templates under `dir` (a layouts folder's `_shortcodes` or `shortcodes`):
+    /// a name not met before, or the HTML variants of one met before that it has none of
+    /// yet ([`ShortcodeTemplate::add_variants`]). Hugo keeps the first template it meets
+    /// of each name and variant ([`shortcode_folders_in_hugos_order`]).
+    fn add_folder(
+        &mut self,
+        root: &Path,
+        dir: &Path,
+        origin: &Origin,
+        only_language: Option<&str>,
+    ) {
         // By key: `Card.html` and `card.html` are one shortcode to Hugo.
         let mut found: BTreeMap<String, (String, Vec<PathBuf>)> = BTreeMap::new();
         for entry in walkdir::WalkDir::new(dir)
@@ -593,13 +621,11 @@ impl Catalogue {
             let Some(name) = shortcode_name(dir, entry.path()) else {
                 continue;
             };
-            if self.get(&name).is_none() {
-                found
-                    .entry(key(&name).into_owned())
-                    .or_insert_with(|| (name, Vec::new()))
-                    .1
-                    .push(entry.into_path());
-            }
+            found
+                .entry(key(&name).into_owned())
+                .or_insert_with(|| (name, Vec::new()))
+                .1
+                .push(entry.into_path());
         }
         for (k, (name, mut files)) in found {
             // The plain `name.html` first: its schema leads.
@@ -607,8 +633,62 @@ impl Catalogue {
                 f.file_name()
                     .map(|n| n.to_string_lossy().matches('.').count())
             });
-            let template = read_template(root, &name, files, origin.clone());
-            self.templates.insert(k, template);
+            if let Some(earlier) = self.templates.get_mut(&k) {
+                earlier.add_variants(root, files, origin, only_language);
+            } else {
+                let template = read_template(root, &name, files, origin.clone());
+                self.templates.insert(k, template);
+            }
+        }
+    }
+}
+
+impl ShortcodeTemplate {
+    /// Adds the HTML variants among `files` (a later layouts folder's templates of this
+    /// name) when this shortcode has none for every language yet: that one, and the
+    /// languages' it has none of. So the site's `a.fr.html` alone leaves the other
+    /// languages a theme's `a.html`, and a theme's `a.de.html` before it (checked with
+    /// Hugo 0.168; review 53b, 7). On a site of `only_language`, a variant for it is the
+    /// one for every language ([`Sources::only_language`]).
+    ///
+    /// A later language's variant of a shortcode that has one for every language is not
+    /// added. Hugo 0.168 runs the site's `a.html` over a theme's `a.fr.html` when another
+    /// file comes after `a.html` in the site's folder (`zz.html`), and the theme's when
+    /// none does (`0.html` only, or nothing else): Folio does the first (note 54).
+    fn add_variants(
+        &mut self,
+        root: &Path,
+        files: Vec<PathBuf>,
+        origin: &Origin,
+        only_language: Option<&str>,
+    ) {
+        let has_every = self.for_every_language
+            || only_language.is_some_and(|only| self.languages.contains_key(only));
+        if has_every {
+            return;
+        }
+        let new: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|f| {
+                is_for_html(f)
+                    && language_of(f).is_none_or(|lang| !self.languages.contains_key(&lang))
+            })
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        let later = read_template(root, &self.name, new, origin.clone());
+        if later.for_every_language && !self.for_every_language {
+            self.source = later.source;
+            self.for_every_language = true;
+        }
+        for (lang, file) in later.languages {
+            self.languages.entry(lang).or_insert(file);
+        }
+        self.files.extend(later.files);
+        merge(&mut self.schema, later.schema);
+        if let Some(problem) = later.problem {
+            self.problem.get_or_insert(problem);
         }
     }
 }
@@ -686,7 +766,8 @@ fn partial_in<'a>(
         })
 }
 
-/// `(layouts folder, origin)` for the site, its themes and its modules, in order.
+/// `(layouts folder, origin)` for the site, its modules and its themes, in Hugo's order
+/// (the module doc).
 fn layout_roots(sources: &Sources) -> Vec<(PathBuf, Origin)> {
     let root = &sources.root;
     let mut roots = vec![(root.join("layouts"), Origin::Site)];
@@ -696,14 +777,14 @@ fn layout_roots(sources: &Sources) -> Vec<(PathBuf, Origin)> {
             .module_dir(name)
             .unwrap_or_else(|| root.join(&sources.themes_dir).join(name))
     };
-    for theme in &sources.themes {
-        roots.push((folder(theme).join("layouts"), Origin::Theme(theme.clone())));
-    }
     for module in &sources.modules {
         roots.push((
             folder(module).join("layouts"),
             Origin::Module(module.clone()),
         ));
+    }
+    for theme in &sources.themes {
+        roots.push((folder(theme).join("layouts"), Origin::Theme(theme.clone())));
     }
     roots
 }

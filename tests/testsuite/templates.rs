@@ -1256,6 +1256,100 @@ fn a_shortcode_runs_the_template_hugo_meets_first_in_the_layouts_folders_walked_
 }
 
 #[test]
+fn a_shortcode_with_no_template_for_every_language_takes_one_from_a_later_layer() {
+    // Hugo keeps the first template of each name and variant: the site's `b.fr.html`
+    // alone leaves the other languages the theme's `b.html`, and German pages the
+    // theme's `b.de.html`. On a site of one language, a variant for it is the template
+    // for every language: the site's `c.en.html` wins over the theme's `c.html` (review
+    // 53b, 7).
+    for several in [true, false] {
+        let config = if several {
+            "theme = \"t\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n\
+             [languages.de]\nweight = 3\n"
+        } else {
+            "theme = \"t\"\n"
+        };
+        let page = "---\ntitle: About\n---\n\n{{< b >}}\n\n{{< c >}}\n";
+        let mut files = vec![
+            ("hugo.toml", config),
+            ("layouts/_shortcodes/b.fr.html", "<p>site-fr b</p>"),
+            ("themes/t/layouts/_shortcodes/b.html", "<p>theme-all b</p>"),
+            (
+                "themes/t/layouts/_shortcodes/b.de.html",
+                "<p>theme-de b</p>",
+            ),
+            ("layouts/_shortcodes/c.en.html", "<p>site-en c</p>"),
+            ("themes/t/layouts/_shortcodes/c.html", "<p>theme-all c</p>"),
+            ("content/about.md", page),
+        ];
+        if several {
+            files.extend([("content/about.fr.md", page), ("content/about.de.md", page)]);
+        }
+        let site = crate::support::hugo_site(&files);
+        crate::support::hugo_build(site.path(), "the language variants");
+        let ps = normalised_paragraphs;
+        let hugo = |out: &str| ps(&std::fs::read_to_string(site.path().join(out)).unwrap());
+        let folio = |page: &str| ps(&folio_render(&site.path().join(page)));
+        let pages: &[(&str, &str, [&str; 2])] = if several {
+            &[
+                (
+                    "content/about.md",
+                    "public/about/index.html",
+                    ["theme-all b", "site-en c"],
+                ),
+                (
+                    "content/about.fr.md",
+                    "public/fr/about/index.html",
+                    ["site-fr b", "theme-all c"],
+                ),
+                (
+                    "content/about.de.md",
+                    "public/de/about/index.html",
+                    ["theme-de b", "theme-all c"],
+                ),
+            ]
+        } else {
+            &[(
+                "content/about.md",
+                "public/about/index.html",
+                ["theme-all b", "site-en c"],
+            )]
+        };
+        for (page, out, expected) in pages {
+            assert_eq!(hugo(out), expected, "{several} {page}");
+            assert_eq!(folio(page), hugo(out), "{several} {page}");
+        }
+    }
+}
+
+#[test]
+fn a_module_import_comes_before_the_theme() {
+    // Hugo adds the themes to `module.imports`, after the imports the config lists
+    // (`modules/config.go`): a vendored module's template wins over the theme's (review
+    // 53b, 8).
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "theme = \"t\"\n[[module.imports]]\npath = \"example.com/m\"\n",
+        ),
+        ("_vendor/modules.txt", "# example.com/m v1.0.0\n"),
+        (
+            "_vendor/example.com/m/layouts/_shortcodes/a.html",
+            "<p>module a</p>",
+        ),
+        ("themes/t/layouts/_shortcodes/a.html", "<p>theme a</p>"),
+        ("themes/t/layouts/_shortcodes/b.html", "<p>theme b</p>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< a >}}\n\n{{< b >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "the module", "content/about.md");
+    assert_eq!(normalised_paragraphs(&hugo), ["module a", "theme b"]);
+    assert_eq!(normalised_paragraphs(&folio), normalised_paragraphs(&hugo));
+}
+
+#[test]
 fn hugos_objects_print_as_their_string_methods_write_them() {
     // hello-friend's `code` prints `.Page.File`; a printed page, site, URL or list of
     // pages, and dates inside params, are Go's `String`s, not Folio's maps (hunt T, 3).
