@@ -789,7 +789,8 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
 ///
 /// Its first [`FRONT_BYTES`] are read first: when the front matter closes inside them,
 /// the rest of the file is not read (a page of a thousand cards is 400 KB, its front matter
-/// a few lines). Else the whole file is read, which must then be UTF-8.
+/// a few lines). Else the whole file is read. The front matter must be UTF-8; what
+/// follows it need not be.
 pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
     use std::io::Read;
     crate::fs::regular(abs).ok()?;
@@ -800,23 +801,28 @@ pub(crate) fn front_of(abs: &Path) -> Option<Map<String, Json>> {
         .read_to_end(&mut head)
         .ok()?;
     let closed_in_head = head.len() == FRONT_BYTES && {
-        // A character cut at the end of the bytes read is left out.
-        let valid = std::str::from_utf8(&head).map_or_else(|e| e.valid_up_to(), str::len);
-        let text = std::str::from_utf8(head.get(..valid)?).ok()?;
+        let text = utf8_prefix(&head);
         matches!(crate::page::frontmatter::split(text), Ok((Some(_), body)) if body < text.len())
     };
     if !closed_in_head {
         file.read_to_end(&mut head).ok()?;
     }
-    let text = match std::str::from_utf8(&head) {
-        Ok(text) => text,
-        Err(e) if closed_in_head => std::str::from_utf8(head.get(..e.valid_up_to())?).ok()?,
-        Err(_) => return None,
-    };
+    let text = utf8_prefix(&head);
     let front = crate::page::Page::parse_front_matter(text).ok()??;
     match front.to_hugo_json() {
         Json::Object(m) => Some(m),
         _ => None,
+    }
+}
+
+/// The text of `bytes` up to the first that is not UTF-8: a character cut at the end of
+/// the bytes [`front_of`] read first, or Latin-1 in a body, which Hugo reads past (review
+/// 53b, 9).
+fn utf8_prefix(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default())
+            .unwrap_or_default(),
     }
 }
 

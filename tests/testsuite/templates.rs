@@ -1209,12 +1209,33 @@ fn other_pages_are_found_whole_whatever_the_length_of_their_front_matter() {
         ("content/body.md", &body),
         (
             "content/about.md",
-            "---\ntitle: About\n---\n\n{{< gp \"long\" >}}\n{{< gp \"cut\" >}}\n{{< gp \"body\" >}}\n",
+            "---\ntitle: About\n---\n\n{{< gp \"long\" >}}\n{{< gp \"cut\" >}}\n{{< gp \"body\" >}}\n\
+             {{< gp \"small-latin\" >}}\n{{< gp \"big-latin\" >}}\n",
         ),
     ]);
+    // A byte that is not UTF-8 in the body (Latin-1's `é`), in a file shorter than the
+    // bytes read first and in one longer: Hugo reads both front matters (review 53b, 9).
+    let latin = |title: &str, lines: usize| {
+        let mut text = format!("---\ntitle: {title}\n---\n").into_bytes();
+        text.extend(b"Words and words.\n\n".repeat(lines));
+        text.extend(b"caf\xe9\n");
+        text
+    };
+    let content = site.path().join("content");
+    std::fs::write(content.join("small-latin.md"), latin("Small Latin", 1)).unwrap();
+    std::fs::write(content.join("big-latin.md"), latin("Big Latin", 3_000)).unwrap();
     let (hugo, folio) = hugo_and_folio(site.path(), "long pages", "content/about.md");
     let ps = normalised_paragraphs;
-    assert_eq!(ps(&hugo)[1..], ["Long Front", "Cut Line", "Big Body"]);
+    assert_eq!(
+        ps(&hugo)[1..],
+        [
+            "Long Front",
+            "Cut Line",
+            "Big Body",
+            "Small Latin",
+            "Big Latin"
+        ]
+    );
     assert_eq!(ps(&folio)[1..], ps(&hugo)[1..]);
 }
 
