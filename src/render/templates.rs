@@ -822,8 +822,7 @@ impl Renderer<'_> {
         }
         // The body's own tags (its calls' are the next surprise's).
         if omits_html
-            && sc.children.is_empty()
-            && has_raw_html(&body)
+            && has_raw_html(&self.body_without_calls(i))
             && output.contains(engine::funcs::RAW_HTML_OMITTED)
         {
             found.push(format!(
@@ -834,14 +833,35 @@ impl Renderer<'_> {
         // A child whose output has raw HTML, of either notation (`ref`, `relref` and
         // `param` write text; a `{{% %}}` call's Markdown is no HTML).
         let nested_html = sc.children.iter().any(|c| self.raw_html_calls.contains(c));
-        if markdown.is_some() && nested_html && omits_html {
+        if nested_html && omits_html {
             found.push(format!(
-                "{NESTED_RAW_HTML}{name}: its template renders the body as Markdown, which \
-                 reads their HTML as raw HTML, and that is off \
-                 (markup.goldmark.renderer.unsafe): set unsafe = true"
+                "{NESTED_RAW_HTML}{name}: {renders}, which reads their HTML as raw HTML, \
+                 and that is off (markup.goldmark.renderer.unsafe): set unsafe = true"
             ));
         }
         found
+    }
+
+    /// Call `i`'s body without the calls in it: the text Markdown reads as the body's own
+    /// (a call's parameters are no tags of the body's; review 53b, 5).
+    fn body_without_calls(&self, i: usize) -> Cow<'_, str> {
+        let all = &self.src.shortcodes.all;
+        let text = self.src.text;
+        let Some(inner) = all.get(i).and_then(|sc| sc.inner()) else {
+            return Cow::Borrowed("");
+        };
+        let children = &all[i].children;
+        if children.is_empty() {
+            return Cow::Borrowed(text.get(inner).unwrap_or_default());
+        }
+        let mut own = String::new();
+        let mut at = inner.start;
+        for span in children.iter().filter_map(|&c| all.get(c)).map(|c| &c.span) {
+            own.push_str(text.get(at..span.start).unwrap_or_default());
+            at = span.end;
+        }
+        own.push_str(text.get(at..inner.end).unwrap_or_default());
+        Cow::Owned(own)
     }
 
     /// Keeps the surprises for `folio check`, and in the preview shows them above the

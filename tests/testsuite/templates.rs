@@ -3601,25 +3601,67 @@ fn check_says_which_bodies_hugo_shows_as_code_or_without_their_html_however_they
     assert!(hugo.contains("<div>\n    not asked\n</div>") && !hugo.contains("<pre><code>x"));
     assert!(hugo.contains("Built the <!-- raw HTML omitted -->payments"));
     let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
-    let lines: Vec<&str> = found
+    let at = |l: &String| l.split(": warning: ").next().map(str::to_string);
+    let lines: Vec<String> = found.iter().filter_map(at).collect();
+    let expected = [5, 8, 16, 20, 24, 28, 46].map(|line| format!("about.md:{line}:1"));
+    assert_eq!(lines, expected, "{found:#?}");
+    assert!(found[0].contains("Hugo shows this body as code (<pre><code>)"));
+    // The highlighted code is HTML in a body Hugo renders as Markdown: omitted, not
+    // shown as code (review 53b, 5).
+    assert!(hugo.contains("<section><!-- raw HTML omitted -->"));
+    assert!(
+        found[6].contains("Hugo omits the HTML of the shortcodes inside this item"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].contains("Hugo omits the raw HTML in this body"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn check_says_where_hugo_omits_the_html_of_calls_in_a_nested_percent_calls_body() {
+    // Review 53b, 5: Hugo renders a nested `{{% %}}` call's body as Markdown, and with
+    // raw HTML off omits the HTML its `{{< >}}` calls write, and the body's own tags
+    // beside them. A call writing text only is fine.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/_shortcodes/tabs.html", "<div class=\"tabs\">{{ .Inner }}</div>"),
+        ("layouts/_shortcodes/tab.html", "<div class=\"tab\">{{ .Inner }}</div>"),
+        ("layouts/_shortcodes/y.html", "<span class=\"y\">Y</span>"),
+        ("layouts/_shortcodes/p.html", "P"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< tabs >}}\n{{% tab %}}\nText {{< y >}} more\n{{% /tab %}}\n\
+             {{% tab %}}\n<b>bold</b> {{< y >}}\n{{% /tab %}}\n{{% tab %}}\nAll {{< p >}}\n{{% /tab %}}\n\
+             {{< /tabs >}}\n",
+        ),
+    ]);
+    let (hugo, _) = hugo_and_folio(site.path(), "nested bodies", "content/about.md");
+    assert!(
+        hugo.contains("Text <!-- raw HTML omitted -->Y<!-- raw HTML omitted --> more"),
+        "{hugo}"
+    );
+    assert!(hugo.contains("<p>All P</p>"), "{hugo}");
+    let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
+    let said: Vec<(&str, bool)> = found
         .iter()
-        .map(|l| l.split(": warning: ").next().unwrap_or_default())
+        .map(|l| {
+            let (at, what) = l.split_once(": warning: ").unwrap_or_default();
+            (at, what.starts_with("Hugo omits the raw HTML in this body"))
+        })
         .collect();
     assert_eq!(
-        lines,
+        said,
         [
-            "about.md:5:1",
-            "about.md:8:1",
-            "about.md:16:1",
-            "about.md:20:1",
-            "about.md:24:1",
-            "about.md:28:1",
+            ("about.md:5:1", false),
+            ("about.md:8:1", true),
+            ("about.md:8:1", false)
         ],
         "{found:#?}"
     );
-    assert!(found[0].contains("Hugo shows this body as code (<pre><code>)"));
     assert!(
-        found[1].contains("Hugo omits the raw HTML in this body"),
+        found[0].contains("Hugo omits the HTML of the shortcodes inside this"),
         "{found:#?}"
     );
 }
