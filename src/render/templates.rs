@@ -790,10 +790,11 @@ impl Renderer<'_> {
         let name = sc.name();
         let mut found = Vec::new();
         let catalogue = self.src.catalogue;
+        let lang = self.opts.hugo.as_deref().map_or("", |h| h.lang.as_str());
         let markdown = *self
             .inner_markdown
             .entry(name.to_string())
-            .or_insert_with(|| catalogue.get(name).and_then(body_to_markdown));
+            .or_insert_with(|| body_to_markdown(catalogue, name, lang));
         let nested_markdown = self.hugo_renders_inner(sc);
         let read = if nested_markdown {
             Some(InnerRead::AsWritten)
@@ -1958,15 +1959,26 @@ pub(super) enum InnerRead {
     Deindented,
 }
 
-/// How a template gives the body to Markdown, if it does: as its schema infers
-/// ([`crate::templates::InnerKind::Markdown`]: `.Inner | markdownify`, through a variable
-/// or `with .Inner`, `transform.Markdownify`, `.RenderString`; hunt AS, 4), the body as
-/// written unless the template reads `.InnerDeindent` only.
-fn body_to_markdown(template: &crate::templates::ShortcodeTemplate) -> Option<InnerRead> {
-    if template.schema.inner != Some(crate::templates::schema::InnerKind::Markdown) {
+/// How the template a call of `name` runs on a page in `lang` gives the body to Markdown,
+/// if it does: as its schema infers ([`crate::templates::InnerKind::Markdown`]: `.Inner |
+/// markdownify`, through a variable or `with .Inner`, `transform.Markdownify`,
+/// `.RenderString`; hunt AS, 4), the body as written unless the template reads
+/// `.InnerDeindent` only. A language's own variant (`note.fr.html`) is read on its own:
+/// the shortcode's schema merges every variant's (review 53b, 6).
+fn body_to_markdown(catalogue: &Catalogue, name: &str, lang: &str) -> Option<InnerRead> {
+    use crate::templates::schema::InnerKind;
+    let template = catalogue.get(name)?;
+    let (inner, source) = if template.files.len() > 1 {
+        let runs = catalogue.shortcode_file_in(name, lang).ok()??;
+        let schema = crate::templates::Schema::infer(&runs.source).ok()?;
+        (schema.inner, &*runs.source)
+    } else {
+        let source = template.source.as_ref().map_or("", |f| &*f.source);
+        (template.schema.inner, source)
+    };
+    if inner != Some(InnerKind::Markdown) {
         return None;
     }
-    let source = template.source.as_ref().map_or("", |f| &f.source);
     markdownified_inner(source).or_else(|| {
         let reads_inner = source.match_indices(".Inner").any(|(at, _)| {
             !source

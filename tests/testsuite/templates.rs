@@ -3667,6 +3667,51 @@ fn check_says_where_hugo_omits_the_html_of_calls_in_a_nested_percent_calls_body(
 }
 
 #[test]
+fn check_judges_a_body_by_the_template_the_pages_language_runs() {
+    // Review 53b, 6: `fr.html` renders the body as Markdown in French only, `all.html`
+    // everywhere but French: a body indented as code shows as code where each does.
+    let page = "---\ntitle: P\n---\n{{< fr >}}\n    fr first\n{{< /fr >}}\n\n\
+                {{< all >}}\n    all first\n{{< /all >}}\n";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("layouts/_shortcodes/fr.html", "<div>{{ .Inner }}</div>"),
+        (
+            "layouts/_shortcodes/fr.fr.html",
+            "<div>{{ .Inner | markdownify }}</div>",
+        ),
+        (
+            "layouts/_shortcodes/all.html",
+            "<div>{{ .Inner | markdownify }}</div>",
+        ),
+        ("layouts/_shortcodes/all.fr.html", "<div>{{ .Inner }}</div>"),
+        ("content/p.md", page),
+        ("content/p.fr.md", page),
+    ]);
+    crate::support::hugo_build(site.path(), "language variants");
+    let code = |out: &str, text: &str| {
+        std::fs::read_to_string(site.path().join(out))
+            .unwrap()
+            .contains(&format!("<pre><code>{text}"))
+    };
+    assert!(!code("public/p/index.html", "fr first") && code("public/p/index.html", "all first"));
+    assert!(code("public/fr/p/index.html", "fr first"));
+    assert!(!code("public/fr/p/index.html", "all first"));
+    for (page, line) in [("p.md", 8), ("p.fr.md", 4)] {
+        let found = crate::support::check_lines(&site.path().join("content").join(page), page);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].starts_with(&format!(
+                "{page}:{line}:1: warning: Hugo shows this body as code"
+            )),
+            "{found:#?}"
+        );
+    }
+}
+
+#[test]
 fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
     // Hunt AS, 9 (corpus page 21's shape): a `{{< >}}` call's output is no Markdown, so
     // the list shows with its dashes and stars. A body of plain text or HTML, and one
