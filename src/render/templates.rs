@@ -768,7 +768,11 @@ impl Renderer<'_> {
         if markdown_output && unsafe_html {
             found.extend(self.body_as_written(i, output));
         }
-        if sc.open.notation == Notation::Angle && sc.parent.is_none() && sc.children.is_empty() {
+        if sc.open.notation == Notation::Angle
+            && sc.parent.is_none()
+            && sc.children.is_empty()
+            && self.inner_markdown(name).is_none()
+        {
             found.extend(markdown_printed_as_written(
                 name,
                 sc.inner().and_then(|r| self.src.text.get(r)),
@@ -777,6 +781,19 @@ impl Renderer<'_> {
         }
         found.extend(self.body_surprises(i, omits_html, output));
         found
+    }
+
+    /// How the template a call of `name` runs on this page gives the body to Markdown, if
+    /// it does ([`body_to_markdown`]), found once per render.
+    fn inner_markdown(&mut self, name: &str) -> Option<InnerRead> {
+        let catalogue = self.src.catalogue;
+        let lang = self.opts.hugo.as_deref().map_or("", |h| h.lang.as_str());
+        if let Some(&read) = self.inner_markdown.get(name) {
+            return read;
+        }
+        let read = body_to_markdown(catalogue, name, lang);
+        self.inner_markdown.insert(name.to_string(), read);
+        read
     }
 
     /// What Hugo does to call `i`'s body when it reaches Markdown (its template's
@@ -789,12 +806,7 @@ impl Renderer<'_> {
         let sc = &self.src.shortcodes.all[i];
         let name = sc.name();
         let mut found = Vec::new();
-        let catalogue = self.src.catalogue;
-        let lang = self.opts.hugo.as_deref().map_or("", |h| h.lang.as_str());
-        let markdown = *self
-            .inner_markdown
-            .entry(name.to_string())
-            .or_insert_with(|| body_to_markdown(catalogue, name, lang));
+        let markdown = self.inner_markdown(name);
         let nested_markdown = self.hugo_renders_inner(sc);
         let read = if nested_markdown {
             Some(InnerRead::AsWritten)
@@ -2001,7 +2013,7 @@ fn body_to_markdown(catalogue: &Catalogue, name: &str, lang: &str) -> Option<Inn
 fn markdown_printed_as_written(name: &str, body: Option<&str>, output: &str) -> Option<String> {
     use pulldown_cmark::Options;
     let body = body?.trim();
-    if body.is_empty() || !output.contains(body) {
+    if body.is_empty() || memchr::memmem::find(output.as_bytes(), body.as_bytes()).is_none() {
         return None;
     }
     let markdown = shows_markdown(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);

@@ -574,8 +574,12 @@ fn raw_html_omitted(md: &str, html: &str) -> gotmpl::Result<()> {
     if engine::frame()?.ignores(RAW_HTML_LOG) {
         return Ok(());
     }
-    // More than the text itself holds (a user may type the marker).
-    if html.matches(RAW_HTML_OMITTED).count() > md.matches(RAW_HTML_OMITTED).count() {
+    // More than the text itself holds (a user may type the marker). Counted with
+    // `memmem`: every card's `markdownify` asks.
+    static MARKER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(RAW_HTML_OMITTED));
+    let count = |text: &str| MARKER.find_iter(text.as_bytes()).count();
+    if count(html) > count(md) {
         engine::warn(RAW_HTML_IN_MARKDOWN.to_string())?;
     }
     Ok(())
