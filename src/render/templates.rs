@@ -768,11 +768,7 @@ impl Renderer<'_> {
         if markdown_output && unsafe_html {
             found.extend(self.body_as_written(i, output));
         }
-        if sc.open.notation == Notation::Angle
-            && sc.parent.is_none()
-            && sc.children.is_empty()
-            && self.inner_markdown(name).is_none()
-        {
+        if sc.open.notation == Notation::Angle && sc.parent.is_none() && sc.children.is_empty() {
             found.extend(markdown_printed_as_written(
                 name,
                 sc.inner().and_then(|r| self.src.text.get(r)),
@@ -2013,7 +2009,7 @@ fn body_to_markdown(catalogue: &Catalogue, name: &str, lang: &str) -> Option<Inn
 fn markdown_printed_as_written(name: &str, body: Option<&str>, output: &str) -> Option<String> {
     use pulldown_cmark::Options;
     let body = body?.trim();
-    if body.is_empty() || memchr::memmem::find(output.as_bytes(), body.as_bytes()).is_none() {
+    if body.is_empty() || !contains_text(output, body) {
         return None;
     }
     let markdown = shows_markdown(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
@@ -2039,6 +2035,19 @@ fn shows_markdown(text: &str, options: pulldown_cmark::Options) -> bool {
         ),
         Event::Code(_) => true,
         _ => false,
+    })
+}
+
+/// Whether `haystack` holds `needle`: where its first 16 bytes are, a comparison of the
+/// rest. As `str::contains`, without building a searcher for a long needle (a card's
+/// body, searched for in each card's output).
+fn contains_text(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let head = needle.get(..needle.len().min(16)).unwrap_or_default();
+    memchr::memmem::find_iter(haystack, head).any(|at| {
+        haystack
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(needle))
     })
 }
 

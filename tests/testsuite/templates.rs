@@ -3721,10 +3721,14 @@ fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
         ("layouts/_shortcodes/raw.html", "<div class=\"raw\">{{ .Inner }}</div>"),
         ("layouts/_shortcodes/md.html", "<div class=\"md\">{{ .Inner | markdownify }}</div>"),
         (
+            "layouts/_shortcodes/cond.html",
+            "{{ if .Get \"md\" }}{{ .Inner | markdownify }}{{ else }}<div>{{ .Inner }}</div>{{ end }}",
+        ),
+        (
             "content/about.md",
             "---\ntitle: About\n---\n{{< raw >}}\n\n- *Architect* (2023) leads **network** strategy.\n\n{{< /raw >}}\n\n\
              {{< raw >}}Plain words.{{< /raw >}}\n\n{{< raw >}}<b>bold</b>{{< /raw >}}\n\n\
-             {{< md >}}\n- *Architect*\n{{< /md >}}\n",
+             {{< md >}}\n- *Architect*\n{{< /md >}}\n\n{{< cond >}}**Kept** as written.{{< /cond >}}\n",
         ),
     ]);
     let (hugo, _) = hugo_and_folio(site.path(), "printed bodies", "content/about.md");
@@ -3733,8 +3737,14 @@ fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
         "{hugo}"
     );
     assert!(hugo.contains("<li><em>Architect</em></li>"), "{hugo}");
+    // A template that renders the body as Markdown only when asked (review of 5e8921b).
+    assert!(hugo.contains("<div>**Kept** as written.</div>"), "{hugo}");
     let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
-    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[1].starts_with("about.md:18:1: warning: Hugo shows this body as written"),
+        "{found:#?}"
+    );
     assert!(
         found[0].starts_with(
             "about.md:4:1: warning: Hugo shows this body as written, its Markdown unrendered"
