@@ -1371,6 +1371,20 @@ fn a_module_import_comes_before_the_theme() {
 }
 
 #[test]
+fn a_method_of_time_now_takes_its_arguments() {
+    // Hunt AT, 3: `time.Now.Format "2006"`, `.AddDate` and `.Sub` on `time.Now` were
+    // refused ("can't give argument to non-function").
+    let (hugo, folio) = shortcode_f(
+        "",
+        "<p>{{ time.Now.Format \"2006\" | len }} {{ gt (time.Now.AddDate 0 0 1).Year 2000 }} \
+         {{ gt (time.Now.Sub (time.AsTime \"2020-01-01\")).Hours 1.0 }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert_eq!(normalised_paragraphs(&hugo), ["4 true true"]);
+    assert_eq!(normalised_paragraphs(&folio), normalised_paragraphs(&hugo));
+}
+
+#[test]
 fn hugos_objects_print_as_their_string_methods_write_them() {
     // hello-friend's `code` prints `.Page.File`; a printed page, site, URL or list of
     // pages, and dates inside params, are Go's `String`s, not Folio's maps (hunt T, 3).

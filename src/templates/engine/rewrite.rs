@@ -1829,7 +1829,9 @@ fn method_call(e: &Expr, takes_args: bool) -> Option<(String, Expr)> {
             };
             is_method(last, takes_args).then(|| (format!(".{last}"), receiver))
         }
-        Expr::Chain(_, inner, _) if namespace(inner).is_some() => None,
+        // `time.Now` is one function: `time.Now.Format "2006"` is its result's method
+        // (hunt AT, 3), `strings.TrimSpace` none.
+        Expr::Chain(_, inner, fields) if namespace(inner).is_some() && fields.len() < 2 => None,
         Expr::Chain(pos, inner, fields) => {
             let (last, rest) = fields.split_last()?;
             let receiver = if rest.is_empty() {
@@ -2080,6 +2082,13 @@ mod tests {
     fn a_namespaced_function_is_one_function() {
         let calls = functions(r#"{{ strings.TrimSpace " a " }}{{ (urls.Parse "x").Host }}"#);
         assert_eq!(calls, ["strings.TrimSpace", "urls.Parse"]);
+    }
+
+    #[test]
+    fn a_method_of_a_namespaced_functions_result_is_a_method_call() {
+        // Hunt AT, 3: `time.Now.Format "2006"` gave "can't give argument to non-function".
+        let calls = functions(r#"{{ time.Now.Format "2006" }}{{ time.Now.AddDate 0 0 1 }}"#);
+        assert_eq!(calls, [".Format", "time.Now", ".AddDate", "time.Now"]);
     }
 
     #[test]
