@@ -397,6 +397,10 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
     raw_html_problems(page, site, &mut found);
     calls_shown_as_code(page, &mut found);
     calls_in_headings(page, &mut found);
+    // Once each: the calls inside a container Folio draws as its card are rendered for the
+    // card too (hunt AT: each nested call's error was said twice).
+    let mut said = std::collections::HashSet::new();
+    found.retain(|Problem(offset, _, message)| said.insert((*offset, message.clone())));
     found
         .into_iter()
         .map(|Problem(offset, severity, message)| {

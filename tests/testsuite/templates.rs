@@ -3726,6 +3726,26 @@ fn check_judges_a_body_by_the_template_the_pages_language_runs() {
 }
 
 #[test]
+fn check_says_each_problem_of_a_call_inside_a_container_once() {
+    // Hunt AT: a container with no template is drawn as Folio's card, whose body renders
+    // the calls inside once more; their errors were said twice.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/_shortcodes/c.html",
+            "<div>{{ partial \"nope.html\" . }}</div>",
+        ),
+        (
+            "content/a.md",
+            "---\ntitle: A\n---\n\n{{< box >}}\n{{< c >}}\n{{< /box >}}\n",
+        ),
+    ]);
+    let found = crate::support::check_lines(&site.path().join("content/a.md"), "a.md");
+    let at: Vec<&str> = found.iter().filter_map(|l| l.split(": ").next()).collect();
+    assert_eq!(at, ["a.md:5:5", "a.md:6:1"], "{found:#?}");
+}
+
+#[test]
 fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
     // Hunt AS, 9 (corpus page 21's shape): a `{{< >}}` call's output is no Markdown, so
     // the list shows with its dashes and stars. A body of plain text or HTML, and one
