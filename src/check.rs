@@ -545,6 +545,12 @@ fn template_problems(
         }
         let near = nearest(name, catalogue.iter().map(|t| t.name.as_str()));
         let (severity, why) = match catalogue.missing_sources() {
+            [] if catalogue.site_mounts() => (
+                Severity::Warning,
+                "none in the folders Folio reads, and the site's config mounts folders of its \
+                 own (module.mounts), which Folio does not follow"
+                    .to_string(),
+            ),
             [] => (
                 Severity::Error,
                 "none in layouts/_shortcodes, layouts/shortcodes, the theme or Hugo's built-ins \

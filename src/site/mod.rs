@@ -286,6 +286,7 @@ impl Site {
             themes_dir,
             modules,
             languages: self.languages().into_iter().map(|l| l.code).collect(),
+            mounts: matches!(self.config_json(&["module", "mounts"]), Some(Json::Array(m)) if !m.is_empty()),
         }
     }
 

@@ -99,6 +99,8 @@ pub struct Catalogue {
     /// Themes and modules the config names whose folder is not on disk (a module Hugo
     /// fetches at build time, not vendored): their shortcodes are unknown to Folio.
     missing: Vec<String>,
+    /// The site mounts folders of its own ([`Sources::mounts`]).
+    mounts: bool,
     /// Partials (`layouts/partials/`, `layouts/_partials/`, the themes' and modules'), by
     /// their path under that folder (`head/meta.html`), first found wins.
     partials: BTreeMap<String, engine::TemplateFile>,
@@ -152,6 +154,9 @@ pub struct Sources {
     /// The site's languages' codes; none given is `en` alone, as for a site that
     /// configures none.
     pub languages: Vec<String>,
+    /// Whether the site's config mounts folders of its own (`module.mounts`), which Folio
+    /// does not follow: it reads Hugo's default folders only.
+    pub mounts: bool,
 }
 
 impl Sources {
@@ -215,6 +220,7 @@ impl Catalogue {
     pub fn load(sources: &Sources) -> crate::Result<Catalogue> {
         let mut c = Catalogue {
             root: sources.root.clone(),
+            mounts: sources.mounts,
             ..Catalogue::default()
         };
         let mut roots = Vec::new();
@@ -325,6 +331,12 @@ impl Catalogue {
     /// shortcodes Folio does not know may be theirs.
     pub fn missing_sources(&self) -> &[String] {
         &self.missing
+    }
+
+    /// Whether the site mounts folders of its own (`module.mounts`), which Folio does not
+    /// follow: a shortcode it does not find may be in one (hunt AT, 2).
+    pub fn site_mounts(&self) -> bool {
+        self.mounts
     }
 
     /// Whether a `{{% %}}` call of the shortcode has its `.Inner` rendered as Markdown

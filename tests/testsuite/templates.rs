@@ -3746,6 +3746,32 @@ fn check_says_each_problem_of_a_call_inside_a_container_once() {
 }
 
 #[test]
+fn a_shortcode_not_found_on_a_site_that_mounts_folders_is_no_build_error() {
+    // Hunt AT, 2: Folio does not follow `module.mounts`; a template in a mounted folder
+    // was said to stop Hugo's build, which finds it.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "[[module.mounts]]\nsource = \"layouts\"\ntarget = \"layouts\"\n\
+             [[module.mounts]]\nsource = \"ui/layouts\"\ntarget = \"layouts\"\n",
+        ),
+        ("ui/layouts/_shortcodes/card.html", "<b>{{ .Get 0 }}</b>"),
+        (
+            "content/a.md",
+            "---\ntitle: A\n---\n\n{{< card \"hi\" >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "a mounted layouts folder");
+    let found = crate::support::check_lines(&site.path().join("content/a.md"), "a.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("a.md:5:5: warning: shortcode `card` has no template"));
+    assert!(
+        found[0].contains("(module.mounts), which Folio does not follow"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
     // Hunt AS, 9 (corpus page 21's shape): a `{{< >}}` call's output is no Markdown, so
     // the list shows with its dashes and stars. A body of plain text or HTML, and one
