@@ -392,6 +392,7 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
     if site.config.is_some() {
         let rendered = rendered.unwrap_or_else(|| doc.render().findings);
         found.extend(rendering_problems(doc, rendered));
+        section_shortcodes(doc, &mut found);
     }
     front_matter_and_fence_problems(page, site, &mut found);
     raw_html_problems(page, site, &mut found);
@@ -414,6 +415,55 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
             }
         })
         .collect()
+}
+
+/// Calls of a shortcode that has a template of its own for the page's section
+/// (`layouts/resume/_shortcodes/event.html`), which Hugo runs and Folio does not (hunt AT,
+/// 4).
+fn section_shortcodes(doc: &crate::OpenPage, out: &mut Vec<Problem>) {
+    let site = &*doc.site;
+    let lang = crate::OpenPage::language_of(site, &doc.path);
+    let abs = std::path::absolute(&doc.path).unwrap_or_else(|_| doc.path.clone());
+    let Some(page_dir) = site
+        .languages()
+        .into_iter()
+        .find(|l| l.code == lang)
+        .and_then(|l| {
+            let dir = std::path::absolute(&l.content_dir).unwrap_or(l.content_dir);
+            let rel = abs.parent()?.strip_prefix(dir).ok()?.to_path_buf();
+            Some(
+                rel.iter()
+                    .map(|c| c.to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            )
+        })
+        .filter(|d| !d.is_empty())
+    else {
+        return;
+    };
+    for sc in &doc.page.shortcodes().all {
+        let (at, name) = (sc.open.name_span.start, sc.name());
+        let Some((section, file)) = site.shortcodes.section_shortcode(name, &page_dir) else {
+            continue;
+        };
+        let shown = if site.shortcodes.get(name).is_some() {
+            format!("the site's general template of `{name}`")
+        } else {
+            // Hugo finds one: no build stops here.
+            out.retain(|Problem(o, _, m)| !(*o == at && m.contains("has no template")));
+            "Folio's card".to_string()
+        };
+        out.push(Problem(
+            at,
+            Severity::Warning,
+            format!(
+                "Hugo runs {} for pages in {section}/, a template of the section's own, which \
+                 Folio does not choose: the preview and the export show {shown}",
+                file.display()
+            ),
+        ));
+    }
 }
 
 /// A problem at a byte offset of the page.

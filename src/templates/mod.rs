@@ -112,6 +112,10 @@ pub struct Catalogue {
     /// a type's (`layouts/blog/_markup/render-link.html`), a language's or an output
     /// format's (`render-link.fr.html`).
     narrower_render_hooks: Vec<PathBuf>,
+    /// A section's own shortcode templates (`layouts/resume/_shortcodes/event.html`,
+    /// Hugo ≥ 0.146), which Folio does not choose: `(section, name's key, file relative to
+    /// the root)`.
+    section_shortcodes: Vec<(String, String, PathBuf)>,
     /// The templates compiled so far.
     compiled: engine::Compiled,
     /// The field names with capitals the templates use (`.maxTags`), found once.
@@ -234,6 +238,7 @@ impl Catalogue {
                 _ => {
                     c.add_partials(&sources.root, &layouts);
                     c.add_render_hooks(&sources.root, &layouts);
+                    c.add_section_shortcodes(&sources.root, &layouts);
                     c.layouts.push(layouts.clone());
                     roots.push((layouts, origin));
                 }
@@ -441,6 +446,61 @@ impl Catalogue {
     /// (it runs the site's general ones): their files, relative to the site root.
     pub fn narrower_render_hooks(&self) -> &[PathBuf] {
         &self.narrower_render_hooks
+    }
+
+    /// A section's own template of shortcode `name` that Hugo runs for a page in the
+    /// content folder `page_dir` (`resume`, `docs/guide`: its path under the content
+    /// folder, `/`-separated) and Folio does not: `(section, file)`, the deepest first.
+    pub fn section_shortcode(&self, name: &str, page_dir: &str) -> Option<(&str, &Path)> {
+        let name = key(name);
+        self.section_shortcodes
+            .iter()
+            .filter(|(section, k, _)| {
+                *k == name
+                    && page_dir
+                        .strip_prefix(section.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .max_by_key(|(section, _, _)| section.len())
+            .map(|(section, _, file)| (section.as_str(), file.as_path()))
+    }
+
+    /// Finds the sections' own shortcode folders in `layouts` (`layouts/SECTION/_shortcodes`,
+    /// nested sections too).
+    fn add_section_shortcodes(&mut self, root: &Path, layouts: &Path) {
+        let folders = walkdir::WalkDir::new(layouts)
+            .min_depth(2)
+            .max_depth(8)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .filter(|e| e.file_type().is_dir() && e.file_name() == "_shortcodes");
+        for dir in folders.map(walkdir::DirEntry::into_path) {
+            let Some(section) = dir
+                .parent()
+                .and_then(|p| p.strip_prefix(layouts).ok())
+                .map(|p| {
+                    p.iter()
+                        .map(|c| c.to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                })
+            else {
+                continue;
+            };
+            for file in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(std::result::Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                if let Some(name) = shortcode_name(&dir, file.path()) {
+                    let rel = file.path().strip_prefix(root).unwrap_or(file.path());
+                    let entry = (section.clone(), key(&name).into_owned(), rel.to_path_buf());
+                    self.section_shortcodes.push(entry);
+                }
+            }
+        }
     }
 
     /// The field names with capitals that the site's shortcodes, partials and render

@@ -3772,6 +3772,39 @@ fn a_shortcode_not_found_on_a_site_that_mounts_folders_is_no_build_error() {
 }
 
 #[test]
+fn check_says_where_hugo_runs_a_sections_own_shortcode_template() {
+    // Hunt AT, 4: Hugo runs `layouts/resume/_shortcodes/event.html` for pages under
+    // `resume/`; Folio runs the general one, or draws its card when there is none (no
+    // build error then: Hugo finds one). Pages elsewhere run the general one in both.
+    let page = "---\ntitle: A\n---\n\n{{< event >}}\n\n{{< only >}}\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        ("layouts/_shortcodes/event.html", "<b>general</b>"),
+        ("layouts/resume/_shortcodes/event.html", "<b>resume</b>"),
+        ("layouts/resume/_shortcodes/only.html", "<b>only</b>"),
+        ("content/resume/a.md", page),
+        ("content/b.md", "---\ntitle: B\n---\n\n{{< event >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "a section's shortcodes");
+    let hugo = std::fs::read_to_string(site.path().join("public/resume/a/index.html")).unwrap();
+    assert!(
+        hugo.contains("<b>resume</b>") && hugo.contains("<b>only</b>"),
+        "{hugo}"
+    );
+    let found = crate::support::check_lines(&site.path().join("content/resume/a.md"), "a.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].starts_with(
+        "a.md:5:5: warning: Hugo runs layouts/resume/_shortcodes/event.html for pages in resume/"
+    ));
+    assert!(found[0].ends_with("show the site's general template of `event`"));
+    assert!(
+        found[1].starts_with("a.md:7:5: warning: Hugo runs layouts/resume/_shortcodes/only.html")
+    );
+    assert!(found[1].ends_with("show Folio's card"), "{found:#?}");
+    assert!(crate::support::check_lines(&site.path().join("content/b.md"), "b.md").is_empty());
+}
+
+#[test]
 fn check_says_a_markdown_body_a_template_prints_as_it_is_shows_as_written() {
     // Hunt AS, 9 (corpus page 21's shape): a `{{< >}}` call's output is no Markdown, so
     // the list shows with its dashes and stars. A body of plain text or HTML, and one
