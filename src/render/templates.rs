@@ -1978,7 +1978,9 @@ fn body_to_markdown(catalogue: &Catalogue, name: &str, lang: &str) -> Option<Inn
     let template = catalogue.get(name)?;
     let (inner, source) = if template.files.len() > 1 {
         let runs = catalogue.shortcode_file_in(name, lang).ok()??;
-        let schema = crate::templates::Schema::infer(&runs.source).ok()?;
+        // As the catalogue infers it: through the partials it hands the call to.
+        let partial = |p: &str| catalogue.partial_file(p).map(|f| f.source.to_string());
+        let schema = crate::templates::Schema::infer_with(&runs.source, &partial).ok()?;
         (schema.inner, &*runs.source)
     } else {
         let source = template.source.as_ref().map_or("", |f| &*f.source);

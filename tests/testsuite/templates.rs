@@ -3713,6 +3713,28 @@ fn check_judges_a_body_by_the_template_the_pages_language_runs() {
     assert!(!code("public/p/index.html", "fr first") && code("public/p/index.html", "all first"));
     assert!(code("public/fr/p/index.html", "fr first"));
     assert!(!code("public/fr/p/index.html", "all first"));
+    // A template with variants that hands the call to a partial is read through it.
+    let partial_site = crate::support::hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/_shortcodes/card.html",
+            "<div>{{ if .Inner }}{{ partial \"body.html\" . }}{{ end }}</div>",
+        ),
+        (
+            "layouts/_shortcodes/card.amp.html",
+            "<div>{{ .Inner }}</div>",
+        ),
+        ("layouts/_partials/body.html", "{{ .Inner | markdownify }}"),
+        (
+            "content/a.md",
+            "---\ntitle: A\n---\n{{< card >}}\n    first\n{{< /card >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(partial_site.path(), "a partial's markdownify");
+    let a = std::fs::read_to_string(partial_site.path().join("public/a/index.html")).unwrap();
+    assert!(a.contains("<pre><code>first"), "{a}");
+    let found = crate::support::check_lines(&partial_site.path().join("content/a.md"), "a.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
     for (page, line) in [("p.md", 8), ("p.fr.md", 4)] {
         let found = crate::support::check_lines(&site.path().join("content").join(page), page);
         assert_eq!(found.len(), 1, "{found:#?}");
