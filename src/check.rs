@@ -422,29 +422,13 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
 /// 4).
 fn section_shortcodes(doc: &crate::OpenPage, out: &mut Vec<Problem>) {
     let site = &*doc.site;
-    let lang = crate::OpenPage::language_of(site, &doc.path);
-    let abs = std::path::absolute(&doc.path).unwrap_or_else(|_| doc.path.clone());
-    let Some(page_dir) = site
-        .languages()
-        .into_iter()
-        .find(|l| l.code == lang)
-        .and_then(|l| {
-            let dir = std::path::absolute(&l.content_dir).unwrap_or(l.content_dir);
-            let rel = abs.parent()?.strip_prefix(dir).ok()?.to_path_buf();
-            Some(
-                rel.iter()
-                    .map(|c| c.to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            )
-        })
-        .filter(|d| !d.is_empty())
-    else {
+    let path = doc.content_path();
+    let Some((page_dir, _)) = path.rsplit_once('/') else {
         return;
     };
     for sc in &doc.page.shortcodes().all {
         let (at, name) = (sc.open.name_span.start, sc.name());
-        let Some((section, file)) = site.shortcodes.section_shortcode(name, &page_dir) else {
+        let Some((section, file)) = site.shortcodes.section_shortcode(name, page_dir) else {
             continue;
         };
         let shown = if site.shortcodes.get(name).is_some() {

@@ -148,6 +148,13 @@ impl OpenPage {
         site.language_of(&site.languages(), path)
     }
 
+    /// The page file's path in its language's content folder, `/`-separated
+    /// (`resume/a.md`); `""` outside it.
+    pub fn content_path(&self) -> String {
+        let abs = std::path::absolute(&self.path).unwrap_or_else(|_| self.path.clone());
+        self.pages().content_path(&self.language(), &abs)
+    }
+
     /// What the site's templates see of the site and of this page: `.Site`, the page's
     /// `.RelPermalink` ([`crate::site::refs::page_url`]: `about.md` → `/about/`, its
     /// `slug` or `url`), its file for `.Position`, its resources, and the pages its
