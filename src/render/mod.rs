@@ -268,7 +268,13 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
 /// ([`placeholders::TOC`]), made only then: of the whole page, however much of it the
 /// preview's window renders.
 fn with_toc(html: Html, page: &Page, opts: &RenderOptions) -> Html {
-    if !html.pieces().iter().any(|p| p.contains(placeholders::TOC)) {
+    static TOC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(placeholders::TOC));
+    if !html
+        .pieces()
+        .iter()
+        .any(|p| TOC.find(p.as_bytes()).is_some())
+    {
         return html;
     }
     let toc = templates::page_toc(

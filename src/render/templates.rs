@@ -1655,7 +1655,11 @@ fn local_urls<'h>(
     }
     let frame = engine::frame().ok();
     let links_may_be_files = frame.as_ref().is_some_and(|f| f.publishes_any());
-    if !may_point(html, links_may_be_files, &base_of(frame.as_ref())) && !html.contains("<style") {
+    static STYLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("<style"));
+    if !may_point(html, links_may_be_files, &base_of(frame.as_ref()))
+        && STYLE.find(html.as_bytes()).is_none()
+    {
         return Cow::Borrowed(html);
     }
     let pointed = std::cell::RefCell::new(pointed);

@@ -396,8 +396,15 @@ impl Catalogue {
     /// for a `{{< >}}` one; `None` for any other.
     pub fn plain_text_only(&self, name: &str) -> Option<&[PathBuf]> {
         let template = self.get(name)?;
+        // The suffix as [`identifiers`] reads it, without its copies (this runs on every
+        // call).
         let plain = |f: &PathBuf| {
-            identifiers(f).is_some_and(|(_, suffix)| PLAIN_TEXT_SUFFIXES.contains(&suffix.as_str()))
+            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.rsplit_once('.').is_some_and(|(_, suffix)| {
+                PLAIN_TEXT_SUFFIXES
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(suffix))
+            })
         };
         (template.origin != Origin::BuiltIn
             && !template.files.is_empty()
@@ -882,6 +889,9 @@ fn shortcode_name(dir: &Path, file: &Path) -> Option<String> {
 /// file name's identifiers: one between the name and the extension that is not an output
 /// format's (`card.html.html`, `card.amp.html` are for every language).
 pub(crate) fn language_of(file: &Path) -> Option<String> {
+    // Most templates are `name.html`: no identifiers to read (this runs on every call).
+    let name = file.file_name()?.as_encoded_bytes();
+    memchr::memchr_iter(b'.', name).nth(1)?;
     let (identifiers, _) = identifiers(file)?;
     identifiers
         .into_iter()

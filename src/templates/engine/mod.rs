@@ -952,7 +952,7 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
             Some(lang) => format!("shortcodes/{name}.{lang}"),
             None => format!("shortcodes/{name}"),
         };
-        Ok((key, file.clone()))
+        Ok((key, file))
     })
 }
 
@@ -969,7 +969,7 @@ pub fn render_hook(name: &str, context: &Value) -> Result<String, Problem> {
                 format!("the site has no render hook for {name}"),
             )
         })?;
-        Ok((format!("_markup/render-{name}"), file.clone()))
+        Ok((format!("_markup/render-{name}"), file))
     })
 }
 
@@ -977,12 +977,12 @@ pub fn render_hook(name: &str, context: &Value) -> Result<String, Problem> {
 /// with `context` as its dot.
 fn run_file(
     context: &Value,
-    find: impl FnOnce(&Catalogue) -> Result<(String, TemplateFile), Problem>,
+    find: impl for<'c> FnOnce(&'c Catalogue) -> Result<(String, &'c TemplateFile), Problem>,
 ) -> Result<String, Problem> {
     let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
     let (key, file) = find(&frame.catalogue)?;
-    let entry = frame.compiled().get(&key, &file);
-    run_entry(&frame, context, &file, entry)
+    let entry = frame.compiled().get(&key, file);
+    run_entry(&frame, context, file, entry)
 }
 
 /// Renders an inline shortcode (`{{< name.inline >}}TEMPLATE{{< /name.inline >}}`, which

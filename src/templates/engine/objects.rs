@@ -214,16 +214,29 @@ const HUGO_INFO: &[&str] = &[
 /// whether it has a field or method of a name.
 pub type HugoType = (&'static str, fn(&str) -> bool);
 
-/// Which of Hugo's objects `value` is, when it is one Folio builds.
+type Names = LazyLock<BTreeSet<&'static str>>;
+static PAGE_NAMES: Names = LazyLock::new(|| HUGO_PAGE.split_ascii_whitespace().collect());
+static SITE_NAMES: Names = LazyLock::new(|| HUGO_SITE.split_ascii_whitespace().collect());
+static SHORTCODE_NAMES: Names = LazyLock::new(|| HUGO_SHORTCODE.split_ascii_whitespace().collect());
+
+/// Hugo's types that [`hugo_type`] tells: a page, the build's info, a shortcode's context
+/// and the site.
+pub const HUGO_TYPES: [HugoType; 4] = [
+    ("page.Page", |n| PAGE_NAMES.contains(n)),
+    ("page.HugoInfo", |n| HUGO_INFO.contains(&n)),
+    ("*hugolib.ShortcodeWithPage", |n| {
+        SHORTCODE_NAMES.contains(n)
+    }),
+    ("page.Site", |n| SITE_NAMES.contains(n)),
+];
+
+/// Which of Hugo's objects `value` is, when it is one Folio builds: one of [`HUGO_TYPES`].
 pub fn hugo_type(value: &Value) -> Option<HugoType> {
-    type Names = LazyLock<BTreeSet<&'static str>>;
-    static PAGE: Names = LazyLock::new(|| HUGO_PAGE.split_ascii_whitespace().collect());
-    static SITE: Names = LazyLock::new(|| HUGO_SITE.split_ascii_whitespace().collect());
-    static SHORTCODE: Names = LazyLock::new(|| HUGO_SHORTCODE.split_ascii_whitespace().collect());
+    let [page, hugo, shortcode, site] = HUGO_TYPES;
     match values::kind_of(value) {
-        Some("page") => Some(("page.Page", |n| PAGE.contains(n))),
-        Some("hugo") => Some(("page.HugoInfo", |n| HUGO_INFO.contains(&n))),
-        Some("shortcode") => Some(("*hugolib.ShortcodeWithPage", |n| SHORTCODE.contains(n))),
+        Some("page") => Some(page),
+        Some("hugo") => Some(hugo),
+        Some("shortcode") => Some(shortcode),
         // The site is the map whose `.Store` is the site's (a `dict` of the same keys is
         // not).
         _ if value
@@ -231,7 +244,7 @@ pub fn hugo_type(value: &Value) -> Option<HugoType> {
             .and_then(|s| s.field("__folio_id"))
             .is_some_and(|id| *id == Value::Int(super::SITE_STORE)) =>
         {
-            Some(("page.Site", |n| SITE.contains(n)))
+            Some(site)
         }
         _ => None,
     }

@@ -312,9 +312,15 @@ pub fn all() -> &'static FuncMap {
 /// `.GetPage` and `.Resources` are the page's, not the shortcode context's ("can't
 /// evaluate field Param in type *hugolib.ShortcodeWithPage", Hugo 0.168).
 fn of_its_type(method: &'static str, func: ValueFunc) -> ValueFunc {
+    // The types without the method, found once: a call looks at its receiver's type only.
+    let lacking: Vec<&'static str> = super::objects::HUGO_TYPES
+        .iter()
+        .filter(|(_, has)| !has(method))
+        .map(|&(name, _)| name)
+        .collect();
     Arc::new(move |a: &[Value]| {
-        if let Some((name, has)) = a.first().and_then(super::objects::hugo_type) {
-            if !has(method) {
+        if let Some((name, _)) = a.first().and_then(super::objects::hugo_type) {
+            if lacking.contains(&name) {
                 return Err(exec_error(format!(
                     "can't evaluate field {method} in type {name}"
                 )));
