@@ -352,6 +352,16 @@ pub fn build_stopping(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<
 /// page's render finds of its calls is `rendered` when the caller has rendered it already
 /// (an export's [`crate::export::Report::findings`]), else the page is rendered here.
 pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagnostic> {
+    check_doc_with(doc, || rendered)
+}
+
+/// [`check_doc`], asking for what the page's render found (`rendered`) only once the
+/// checks of the page's text are done: an export renders the page on other threads
+/// while they run (`folio export`), and gives its findings then.
+pub fn check_doc_with(
+    doc: &crate::OpenPage,
+    rendered: impl FnOnce() -> Option<Findings>,
+) -> Vec<Diagnostic> {
     let (path, page, site) = (&doc.path, &doc.page, &*doc.site);
     let site_params = &site.params_in(&crate::OpenPage::language_of(site, path));
     let src = page.source();
@@ -389,15 +399,14 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
             _ => {}
         }
     }
+    // Said after what the render finds, and found before it is asked for.
+    let mut of_text = text_problems(page, site);
     if site.config.is_some() {
-        let rendered = rendered.unwrap_or_else(|| doc.render().findings);
+        let rendered = rendered().unwrap_or_else(|| doc.render().findings);
         found.extend(rendering_problems(doc, rendered));
         section_shortcodes(doc, &mut found);
     }
-    front_matter_and_fence_problems(page, site, &mut found);
-    raw_html_problems(page, site, &mut found);
-    calls_shown_as_code(page, &mut found);
-    calls_in_headings(page, &mut found);
+    found.append(&mut of_text);
     // Once each: the calls inside a container Folio draws as its card are rendered for the
     // card too (hunt AT: each nested call's error was said twice).
     let mut said = std::collections::HashSet::new();
@@ -415,6 +424,17 @@ pub fn check_doc(doc: &crate::OpenPage, rendered: Option<Findings>) -> Vec<Diagn
             }
         })
         .collect()
+}
+
+/// What the page's text says wrong, whatever its render finds: its front matter and
+/// fences, raw HTML Hugo omits, calls Markdown shows as code or puts in headings.
+fn text_problems(page: &crate::page::Page, site: &crate::Site) -> Vec<Problem> {
+    let mut found = Vec::new();
+    front_matter_and_fence_problems(page, site, &mut found);
+    raw_html_problems(page, site, &mut found);
+    calls_shown_as_code(page, &mut found);
+    calls_in_headings(page, &mut found);
+    found
 }
 
 /// Calls of a shortcode that has a template of its own for the page's section

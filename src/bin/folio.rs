@@ -201,14 +201,22 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
 fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
     let page = folio::site::page_of(path)?;
     let doc = OpenPage::open(&page)?;
-    let mut prepared = folio::export::prepare(&doc, out, site_styles)?;
     // What `folio check` says of the page, located: where the export is not what Hugo
     // builds (Folio's card for a call whose template it cannot run, a reference to no
-    // page) is among it. It is worked out while the files are written.
-    let rendered = prepared.take_findings();
+    // page) is among it. The checks of the page's text run while the page is rendered,
+    // and the rest while the files are written.
+    let (findings, rendered) = std::sync::mpsc::channel();
     let (report, problems) = std::thread::scope(|scope| {
-        let problems = scope.spawn(|| check::check_doc(&doc, Some(rendered)));
-        let report = prepared.write();
+        let doc = &doc;
+        let problems =
+            scope.spawn(move || check::check_doc_with(doc, move || rendered.recv().ok()));
+        let report = folio::export::prepare(doc, out, site_styles).and_then(|mut prepared| {
+            let _ = findings.send(prepared.take_findings());
+            prepared.write()
+        });
+        // A failed export's problems are not said: the check is given no findings, so it
+        // does not render the page itself.
+        let _ = findings.send(folio::render::Findings::default());
         let problems = problems
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -411,6 +411,39 @@ fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
 }
 
 #[test]
+fn an_export_refused_into_a_folder_hugo_reads_ends_with_the_reason_and_writes_nothing() {
+    // The export checks the page while it renders it: a refused export must not leave
+    // the check waiting for a render that never comes.
+    let dir = sample_site();
+    let out_dir = dir.path().join("static/out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "export",
+            &about(dir.path()),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("folio runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("folio is waited for").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().expect("folio is stopped");
+            panic!("the refused export did not end within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("folio exits");
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(said.contains("static"), "{said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(!out_dir.exists());
+}
+
+#[test]
 fn apply_refuses_a_model_whose_text_holds_a_nul_and_writes_nothing() {
     let dir = sample_site();
     let page = about(dir.path());
