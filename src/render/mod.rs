@@ -94,7 +94,7 @@ pub struct RenderOptions<'a> {
     /// the text a template hands it with the same context.
     pub hugo: Option<std::sync::Arc<crate::templates::engine::HugoContext>>,
     /// How many threads render a long page's calls ([`templates::Pool`]); `None`:
-    /// `FOLIO_THREADS`, else one more than the machine's cores (at most 8).
+    /// `FOLIO_THREADS`, else the machine's cores (at most 8).
     pub threads: Option<usize>,
 }
 

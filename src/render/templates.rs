@@ -1285,14 +1285,13 @@ const PARALLEL_FROM: usize = 64;
 const STACK_BYTES: usize = 8 << 20;
 
 /// How many threads render a page's calls: `FOLIO_THREADS` when set (1: the walk renders
-/// every call itself), else one more than the machine's cores (one on one core); at most 8.
+/// every call itself), else the machine's cores; at most 8.
 ///
-/// One more than the cores, because a new thread may wait up to a scheduler tick (4 ms
-/// here) before it first runs, while the page's own thread works: measured on this
-/// kind of 2-core machine, a thread's start took 0.2 ms at the median and 3 to 4 ms at
-/// the 90th percentile. With a third thread, both cores have work while one waits: the
-/// 1000-card export's median over 61 interleaved runs fell from 25.1 ms (2 threads) to
-/// 22.7 ms (3); 4 threads took 23.7 ms.
+/// As many as the cores: measured on this kind of 2-core machine, the 1000-card export's
+/// median over 100 interleaved runs was 14.3 ms with 2 threads and 14.8 ms with 3. A
+/// third thread was faster (15.3 ms against 16.9 ms over 60 runs) while the threads
+/// shared the keys of every call's context (see `templates::engine::values::Fields`) and
+/// the page's check ran after its render (`folio export`).
 pub(super) fn threads() -> usize {
     // Asking for the cores reads the process's CPU limits from /sys: once is enough.
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
@@ -1300,10 +1299,7 @@ pub(super) fn threads() -> usize {
         std::env::var("FOLIO_THREADS")
             .ok()
             .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| {
-                let cores = std::thread::available_parallelism().map_or(1, usize::from);
-                cores + usize::from(cores > 1)
-            })
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
             .clamp(1, 8)
     })
 }
