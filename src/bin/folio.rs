@@ -205,18 +205,21 @@ fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
     // builds (Folio's card for a call whose template it cannot run, a reference to no
     // page) is among it. The checks of the page's text run while the page is rendered,
     // and the rest while the files are written.
-    let (findings, rendered) = std::sync::mpsc::channel();
     let (report, problems) = std::thread::scope(|scope| {
+        // Made inside the scope, so a panic of the render drops the sender before the
+        // scope waits for the check: the check is then given no findings, and ends.
+        let (findings, rendered) = std::sync::mpsc::channel();
         let doc = &doc;
-        let problems =
-            scope.spawn(move || check::check_doc_with(doc, move || rendered.recv().ok()));
+        let problems = scope.spawn(move || {
+            check::check_doc_with(doc, move || Some(rendered.recv().unwrap_or_default()))
+        });
         let report = folio::export::prepare(doc, out, site_styles).and_then(|mut prepared| {
             let _ = findings.send(prepared.take_findings());
             prepared.write()
         });
-        // A failed export's problems are not said: the check is given no findings, so it
-        // does not render the page itself.
-        let _ = findings.send(folio::render::Findings::default());
+        // A failed export's check is given no findings either: it does not render the
+        // page itself.
+        drop(findings);
         let problems = problems
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
