@@ -1074,6 +1074,67 @@ fn a_render_hooks_warning_is_in_checks_list() {
 }
 
 #[test]
+fn ranging_over_what_go_cannot_and_giving_arguments_to_a_constant_are_located_as_hugo_locates_them()
+{
+    // Note 54's last hunt: these stopped with no line:col ("cannot range over float64").
+    for (template, at, message) in [
+        (
+            "<p>\n{{ range \"abc\" }}[{{ . }}]{{ end }}</p>",
+            "2:10",
+            "range can't iterate over abc",
+        ),
+        (
+            "<p>\n{{ range 3.5 }}[{{ . }}]{{ end }}</p>",
+            "2:10",
+            "range can't iterate over 3.5",
+        ),
+        (
+            "<p>\n{{ range true }}x{{ end }}</p>",
+            "2:10",
+            "range can't iterate over true",
+        ),
+        (
+            "<p>{{ \"x\" 1 }}</p>",
+            "1:7",
+            "can't give argument to non-function \"x\"",
+        ),
+        (
+            "<p>{{ if .Get 0 }}{{ 2 1 }}{{ end }}</p>",
+            "1:22",
+            "can't give argument to non-function 2",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f x >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        // Hugo's column counts from 0, Folio's from 1.
+        let (line, col) = at.split_once(':').unwrap();
+        let col: usize = col.parse().unwrap();
+        let hugos = format!("_shortcodes/f.html:{line}:{}: executing", col - 1);
+        assert!(
+            hugo.contains(&hugos) && hugo.contains(message),
+            "{template}: Hugo said {hugo}"
+        );
+        let found = checked(&site.path().join("content/page.md"));
+        let located = format!("f.html:{at}: {message}");
+        assert!(
+            found.iter().any(|f| f.ends_with(&located)),
+            "{template}: {found:?}"
+        );
+    }
+    // What Go ranges over, and a constant given arguments where the template never goes.
+    let template = "{{ if false }}{{ 2 1 }}{{ end }}{{ range (slice 1 2) }}{{ . }}{{ end }}\
+        {{ range (dict \"a\" 1) }}{{ . }}{{ end }}{{ range 2 }}{{ . }}{{ end }}\
+        {{ range .Params }}{{ . }}{{ end }}";
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        template,
+        "---\ntitle: About\n---\n\n{{< f a=\"b\" >}}\n",
+    );
+    assert!(hugo.contains("12101b"), "{hugo}");
+    assert_eq!(folio, hugo);
+}
+
+#[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {
         let site = site_with(&[("f", template)], "{{< f >}}");

@@ -107,6 +107,12 @@ pub const PRINT: &str = "__folio_print";
 /// without the spellings Folio adds for lookups ([`super::values::is_alias`]).
 pub const ENTRIES: &str = "__folio_entries";
 
+/// The function a command that gives arguments to a constant (`{{ "x" 1 }}`) becomes:
+/// Go's template stops there ("can't give argument to non-function \"x\"", `evalCommand`
+/// in `text/template/exec.go`), and so does this, at the constant, with the constant as Go
+/// writes it as its one argument ([`non_functions`]).
+pub const NON_FUNCTION: &str = "__folio_non_function";
+
 /// A page's date fields: times (`.Date.Month` is a date's month).
 const DATE_FIELDS: &[&str] = &["Date", "Lastmod", "PublishDate", "ExpiryDate"];
 
@@ -154,6 +160,7 @@ fn rewrite_body(list: &mut ListNode, shortcode: bool) -> Calls {
         if action {
             month_name(p, &mut calls);
         }
+        non_functions(p, &mut calls);
         pipe(p, &mut calls);
         date_tests(p, of == PipeOf::Test, &mut calls);
         if of == PipeOf::Range {
@@ -524,6 +531,34 @@ fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
         .is_some_and(|e| matches!(e, Expr::Identifier(_, n) if LISTS.contains(&n.as_str())));
     if !new_list {
         end_with(p, ENTRIES, calls);
+    }
+}
+
+/// Each command of `p` that gives arguments to a constant (a string, a number, a bool or
+/// nil) made a call of [`NON_FUNCTION`], located at the constant.
+fn non_functions(p: &mut PipeNode, calls: &mut Calls) {
+    for cmd in &mut p.commands {
+        let written = match cmd.args.first() {
+            _ if cmd.args.len() < 2 => continue,
+            Some(Expr::String(_, s)) => super::values::go_quote(s, ""),
+            Some(Expr::Number(_, n)) => match n {
+                gotmpl::parse::Number::Int(i) => i.to_string(),
+                gotmpl::parse::Number::Uint(u) => u.to_string(),
+                gotmpl::parse::Number::Float(f) => f.to_string(),
+            },
+            Some(Expr::Bool(_, b)) => b.to_string(),
+            Some(Expr::Nil(_)) => "nil".to_string(),
+            _ => continue,
+        };
+        let pos = cmd.args.first().map_or(cmd.pos, Expr::pos);
+        cmd.args = vec![
+            Expr::Identifier(pos, NON_FUNCTION.into()),
+            Expr::String(pos, written.into()),
+        ];
+        calls.push(Call {
+            name: NON_FUNCTION.to_string(),
+            offset: pos.offset,
+        });
     }
 }
 

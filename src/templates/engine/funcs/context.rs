@@ -395,12 +395,27 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             v
         })
     }),
-    // What `range` goes through: a params map's keys once each.
+    // What `range` goes through: a params map's keys once each. Go ranges over a list,
+    // a map, an integer or nil, and stops at anything else (`walkRange` in
+    // `text/template/exec.go`), here at the value.
     (rewrite::ENTRIES, |a| {
-        Ok(values::without_aliases(
-            a.last().unwrap_or(&Value::Nil),
-            false,
-        ))
+        let v = a.last().unwrap_or(&Value::Nil);
+        match v {
+            Value::List(_) | Value::Map(_) | Value::Int(_) | Value::Uint(_) | Value::Nil => {
+                Ok(values::without_aliases(v, false))
+            }
+            _ => Err(exec_error(format!(
+                "range can't iterate over {}",
+                values::to_string(v)
+            ))),
+        }
+    }),
+    // A command that gives arguments to a constant ([`rewrite::NON_FUNCTION`]).
+    (rewrite::NON_FUNCTION, |a| {
+        Err(exec_error(format!(
+            "can't give argument to non-function {}",
+            a.first().map(values::to_string).unwrap_or_default()
+        )))
     }),
     (rewrite::FIELD, hugo_field),
     // A shortcode's container, to read a field of: Hugo's nil pointer fails there. Any
