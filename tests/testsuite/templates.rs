@@ -1073,37 +1073,52 @@ fn a_render_hooks_warning_is_in_checks_list() {
     );
 }
 
+/// Templates Go stops in (ranging over what it cannot, a command it refuses), where Hugo
+/// 0.168 locates the stop (line:col from 1), and its message.
+const REFUSED_COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        "<p>\n{{ range \"abc\" }}[{{ . }}]{{ end }}</p>",
+        "2:10",
+        "range can't iterate over abc",
+    ),
+    (
+        "<p>\n{{ range 3.5 }}[{{ . }}]{{ end }}</p>",
+        "2:10",
+        "range can't iterate over 3.5",
+    ),
+    (
+        "<p>\n{{ range true }}x{{ end }}</p>",
+        "2:10",
+        "range can't iterate over true",
+    ),
+    (
+        "<p>{{ \"x\" 1 }}</p>",
+        "1:7",
+        "can't give argument to non-function \"x\"",
+    ),
+    (
+        "<p>{{ if .Get 0 }}{{ 2 1 }}{{ end }}</p>",
+        "1:22",
+        "can't give argument to non-function 2",
+    ),
+    (
+        "<p>{{ nil 1 }}</p>",
+        "1:7",
+        "can't give argument to non-function nil",
+    ),
+    ("<p>\n{{ nil }}</p>", "2:4", "nil is not a command"),
+    (
+        "<p>{{ $x := 1 }}{{ $x = nil }}{{ eq $x nil }}</p>",
+        "1:25",
+        "nil is not a command",
+    ),
+];
+
 #[test]
 fn ranging_over_what_go_cannot_and_giving_arguments_to_a_constant_are_located_as_hugo_locates_them()
 {
     // Note 54's last hunt: these stopped with no line:col ("cannot range over float64").
-    for (template, at, message) in [
-        (
-            "<p>\n{{ range \"abc\" }}[{{ . }}]{{ end }}</p>",
-            "2:10",
-            "range can't iterate over abc",
-        ),
-        (
-            "<p>\n{{ range 3.5 }}[{{ . }}]{{ end }}</p>",
-            "2:10",
-            "range can't iterate over 3.5",
-        ),
-        (
-            "<p>\n{{ range true }}x{{ end }}</p>",
-            "2:10",
-            "range can't iterate over true",
-        ),
-        (
-            "<p>{{ \"x\" 1 }}</p>",
-            "1:7",
-            "can't give argument to non-function \"x\"",
-        ),
-        (
-            "<p>{{ if .Get 0 }}{{ 2 1 }}{{ end }}</p>",
-            "1:22",
-            "can't give argument to non-function 2",
-        ),
-    ] {
+    for &(template, at, message) in REFUSED_COMMANDS {
         let site = site_with(&[("f", template)], "{{< f x >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
         // Hugo's column counts from 0, Folio's from 1.
@@ -1121,6 +1136,10 @@ fn ranging_over_what_go_cannot_and_giving_arguments_to_a_constant_are_located_as
             "{template}: {found:?}"
         );
     }
+}
+
+#[test]
+fn what_go_ranges_over_and_a_refused_command_never_reached_render_as_in_hugo() {
     // What Go ranges over, and a constant given arguments where the template never goes.
     let template = "{{ if false }}{{ 2 1 }}{{ end }}{{ range (slice 1 2) }}{{ . }}{{ end }}\
         {{ range (dict \"a\" 1) }}{{ . }}{{ end }}{{ range 2 }}{{ . }}{{ end }}\
@@ -1132,6 +1151,24 @@ fn ranging_over_what_go_cannot_and_giving_arguments_to_a_constant_are_located_as
     );
     assert!(hugo.contains("12101b"), "{hugo}");
     assert_eq!(folio, hugo);
+}
+
+#[test]
+fn a_template_action_naming_no_template_is_located_at_the_name_as_hugo_locates_it() {
+    let site = site_with(&[("f", "<p>\n{{ template \"nope\" . }}</p>")], "{{< f >}}");
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    // Hugo's column counts from 0, Folio's from 1.
+    assert!(
+        hugo.contains("_shortcodes/f.html:2:12: no such template \"nope\""),
+        "{hugo}"
+    );
+    let found = checked(&site.path().join("content/page.md"));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.ends_with("f.html:2:13: no such template \"nope\"")),
+        "{found:?}"
+    );
 }
 
 #[test]

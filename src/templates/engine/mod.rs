@@ -799,7 +799,7 @@ impl Executable {
         FAILED_AT.set(None);
         self.template
             .execute_to_string(data)
-            .map_err(|e| self.locate(&e, FAILED_AT.take()))
+            .map_err(|e| self.located(&e))
     }
 
     /// Runs one of the template's `define`s on `data` (an inline partial).
@@ -807,7 +807,7 @@ impl Executable {
         FAILED_AT.set(None);
         self.template
             .execute_template_to_string(name, data)
-            .map_err(|e| self.locate(&e, FAILED_AT.take()))
+            .map_err(|e| self.located(&e))
     }
 
     /// An execution error as a problem in this file: at `failed_at` (the offset of the
@@ -882,6 +882,51 @@ impl Executable {
             message,
             function,
         }
+    }
+}
+
+impl Executable {
+    /// An error of a run as a problem in this file ([`Executable::missing_template`], else
+    /// [`Executable::locate`]).
+    fn located(&self, e: &gotmpl::TemplateError) -> Problem {
+        let failed_at = FAILED_AT.take();
+        self.missing_template(e)
+            .unwrap_or_else(|| self.locate(e, failed_at))
+    }
+
+    /// Go's escaper refusing a `template` action that names no template ("no such
+    /// template \"x\"", with its line only): located at the name, on the escaper's line
+    /// when an action there names it, as Hugo 0.168 locates it.
+    fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {
+        let gotmpl::TemplateError::Escape {
+            line, description, ..
+        } = e
+        else {
+            return None;
+        };
+        let (_, rest) = description.split_once("no such template \"")?;
+        let name = rest.split('"').next()?;
+        let source = &self.file.source;
+        let named = |quote: char| format!("{quote}{name}{quote}");
+        let calls: Vec<usize> = [named('"'), named('`')]
+            .iter()
+            .flat_map(|n| source.match_indices(n.as_str()).map(|(i, _)| i))
+            .filter(|&i| {
+                source
+                    .get(..i)
+                    .is_some_and(|b| b.trim_end().ends_with("template"))
+            })
+            .collect();
+        let on_line = |&&i: &&usize| crate::text::line_col(source, i).0 == *line;
+        let at = calls.iter().find(on_line).or(calls.first())?;
+        let (line, col) = crate::text::line_col(source, *at);
+        Some(Problem {
+            file: self.file.path.clone(),
+            line,
+            col,
+            message: format!("no such template \"{name}\""),
+            function: None,
+        })
     }
 }
 

@@ -107,10 +107,11 @@ pub const PRINT: &str = "__folio_print";
 /// without the spellings Folio adds for lookups ([`super::values::is_alias`]).
 pub const ENTRIES: &str = "__folio_entries";
 
-/// The function a command that gives arguments to a constant (`{{ "x" 1 }}`) becomes:
-/// Go's template stops there ("can't give argument to non-function \"x\"", `evalCommand`
-/// in `text/template/exec.go`), and so does this, at the constant, with the constant as Go
-/// writes it as its one argument ([`non_functions`]).
+/// The function a command Go's template refuses to run becomes, with Go's message as its
+/// one argument: arguments given to a constant (`{{ "x" 1 }}`: "can't give argument to
+/// non-function \"x\""), or nil alone ("nil is not a command"; `evalCommand` in
+/// `text/template/exec.go`). It stops there, at the constant, as Go does
+/// ([`non_functions`]).
 pub const NON_FUNCTION: &str = "__folio_non_function";
 
 /// A page's date fields: times (`.Date.Month` is a date's month).
@@ -534,11 +535,16 @@ fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
     }
 }
 
-/// Each command of `p` that gives arguments to a constant (a string, a number, a bool or
-/// nil) made a call of [`NON_FUNCTION`], located at the constant.
+/// Each command of `p` that Go refuses to run (a constant given arguments: a string, a
+/// number, a bool or nil; nil alone) made a call of [`NON_FUNCTION`], located at the
+/// constant.
 fn non_functions(p: &mut PipeNode, calls: &mut Calls) {
     for cmd in &mut p.commands {
         let written = match cmd.args.first() {
+            Some(Expr::Nil(_)) if cmd.args.len() == 1 => {
+                refuse(cmd, "nil is not a command".to_string(), calls);
+                continue;
+            }
             _ if cmd.args.len() < 2 => continue,
             Some(Expr::String(_, s)) => super::values::go_quote(s, ""),
             Some(Expr::Number(_, n)) => match n {
@@ -550,16 +556,22 @@ fn non_functions(p: &mut PipeNode, calls: &mut Calls) {
             Some(Expr::Nil(_)) => "nil".to_string(),
             _ => continue,
         };
-        let pos = cmd.args.first().map_or(cmd.pos, Expr::pos);
-        cmd.args = vec![
-            Expr::Identifier(pos, NON_FUNCTION.into()),
-            Expr::String(pos, written.into()),
-        ];
-        calls.push(Call {
-            name: NON_FUNCTION.to_string(),
-            offset: pos.offset,
-        });
+        let message = format!("can't give argument to non-function {written}");
+        refuse(cmd, message, calls);
     }
+}
+
+/// Makes `cmd` a call of [`NON_FUNCTION`] that stops with `message`.
+fn refuse(cmd: &mut CommandNode, message: String, calls: &mut Calls) {
+    let pos = cmd.args.first().map_or(cmd.pos, Expr::pos);
+    cmd.args = vec![
+        Expr::Identifier(pos, NON_FUNCTION.into()),
+        Expr::String(pos, message.into()),
+    ];
+    calls.push(Call {
+        name: NON_FUNCTION.to_string(),
+        offset: pos.offset,
+    });
 }
 
 /// Makes the function `name` the pipeline's last command (`{{ .Date | __folio_print }}`),

@@ -410,12 +410,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             ))),
         }
     }),
-    // A command that gives arguments to a constant ([`rewrite::NON_FUNCTION`]).
+    // A command Go refuses to run, with Go's message ([`rewrite::NON_FUNCTION`]).
     (rewrite::NON_FUNCTION, |a| {
-        Err(exec_error(format!(
-            "can't give argument to non-function {}",
-            a.first().map(values::to_string).unwrap_or_default()
-        )))
+        Err(exec_error(
+            a.first().map(values::to_string).unwrap_or_default(),
+        ))
     }),
     (rewrite::FIELD, hugo_field),
     // A shortcode's container, to read a field of: Hugo's nil pointer fails there. Any
