@@ -1107,6 +1107,43 @@ const REFUSED_COMMANDS: &[(&str, &str, &str)] = &[
         "can't give argument to non-function nil",
     ),
     ("<p>\n{{ nil }}</p>", "2:4", "nil is not a command"),
+    // Review 55b, 1 and 2: Go stops at what it evaluated last, and writes a constant as
+    // the template does.
+    (
+        "<p>{{ range .Page.Title }}x{{ end }}</p>",
+        "1:18",
+        "range can't iterate over P",
+    ),
+    (
+        "<p>{{ range .Get 0 }}x{{ end }}</p>",
+        "1:18",
+        "range can't iterate over x",
+    ),
+    (
+        "<p>{{ range printf \"%s\" \"ab\" }}x{{ end }}</p>",
+        "1:25",
+        "range can't iterate over ab",
+    ),
+    (
+        "<p>{{ range add 1.5 1 }}x{{ end }}</p>",
+        "1:21",
+        "range can't iterate over 2.5",
+    ),
+    (
+        "<p>{{ range (.Get 0) }}x{{ end }}</p>",
+        "1:19",
+        "range can't iterate over x",
+    ),
+    (
+        "<p>{{ `x` 1 }}</p>",
+        "1:7",
+        "can't give argument to non-function `x`",
+    ),
+    (
+        "<p>{{ 0x10 1 }}</p>",
+        "1:7",
+        "can't give argument to non-function 0x10",
+    ),
     (
         "<p>{{ $x := 1 }}{{ $x = nil }}{{ eq $x nil }}</p>",
         "1:25",
@@ -1155,20 +1192,25 @@ fn what_go_ranges_over_and_a_refused_command_never_reached_render_as_in_hugo() {
 
 #[test]
 fn a_template_action_naming_no_template_is_located_at_the_name_as_hugo_locates_it() {
-    let site = site_with(&[("f", "<p>\n{{ template \"nope\" . }}</p>")], "{{< f >}}");
-    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
-    // Hugo's column counts from 0, Folio's from 1.
-    assert!(
-        hugo.contains("_shortcodes/f.html:2:12: no such template \"nope\""),
-        "{hugo}"
-    );
-    let found = checked(&site.path().join("content/page.md"));
-    assert!(
-        found
-            .iter()
-            .any(|f| f.ends_with("f.html:2:13: no such template \"nope\"")),
-        "{found:?}"
-    );
+    // Go names the last such action (review 55b, 5); a defined one is none of them.
+    for (template, hugos, folios) in [
+        ("<p>\n{{ template \"nope\" . }}</p>", "2:12", "2:13"),
+        (
+            "{{ define \"t\" }}T{{ end }}{{ template \"a1\" }}\n{{ template \"t\" }}{{- template `a2` }}",
+            "2:31",
+            "2:32",
+        ),
+    ] {
+        let site = site_with(&[("f", template)], "{{< f >}}");
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        let name = if template.contains("a2") { "a2" } else { "nope" };
+        // Hugo's column counts from 0, Folio's from 1.
+        let said = format!("_shortcodes/f.html:{hugos}: no such template \"{name}\"");
+        assert!(hugo.contains(&said), "{hugo}");
+        let found = checked(&site.path().join("content/page.md"));
+        let located = format!("f.html:{folios}: no such template \"{name}\"");
+        assert!(found.iter().any(|f| f.ends_with(&located)), "{found:?}");
+    }
 }
 
 #[test]

@@ -639,6 +639,9 @@ impl Compiled {
     }
 }
 
+/// How Go's message for arguments given to a constant starts ([`rewrite::NON_FUNCTION`]).
+const NOT_A_FUNCTION: &str = "can't give argument to non-function ";
+
 /// The name the template's own body is compiled under.
 const BODY: &str = "__folio_body";
 
@@ -890,36 +893,46 @@ impl Executable {
     /// [`Executable::locate`]).
     fn located(&self, e: &gotmpl::TemplateError) -> Problem {
         let failed_at = FAILED_AT.take();
-        self.missing_template(e)
-            .unwrap_or_else(|| self.locate(e, failed_at))
+        if let Some(problem) = self.missing_template(e) {
+            return problem;
+        }
+        let mut problem = self.locate(e, failed_at);
+        // Go writes a constant it refuses as the template writes it (`0x10`, `` `x` ``).
+        let refused = problem.message.starts_with(NOT_A_FUNCTION);
+        if let Some(written) = failed_at
+            .filter(|_| refused)
+            .and_then(|at| literal_at(&self.file.source, at))
+        {
+            problem.message = format!("{NOT_A_FUNCTION}{written}");
+        }
+        problem
     }
 
     /// Go's escaper refusing a `template` action that names no template ("no such
-    /// template \"x\"", with its line only): located at the name, on the escaper's line
-    /// when an action there names it, as Hugo 0.168 locates it.
+    /// template \"x\"", with its line only): located at the name of the last such action
+    /// in the file, which is the one Go names (checked: Hugo 0.168). A partial's name or
+    /// one of Hugo's own templates (`partials/x.html`, `_internal/…`), which Hugo has and
+    /// Folio does not run this way, keeps the escaper's words.
     fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {
-        let gotmpl::TemplateError::Escape {
-            line, description, ..
-        } = e
-        else {
+        let gotmpl::TemplateError::Escape { description, .. } = e else {
             return None;
         };
-        let (_, rest) = description.split_once("no such template \"")?;
-        let name = rest.split('"').next()?;
+        if !description.contains("no such template \"") {
+            return None;
+        }
         let source = &self.file.source;
-        let named = |quote: char| format!("{quote}{name}{quote}");
-        let calls: Vec<usize> = [named('"'), named('`')]
-            .iter()
-            .flat_map(|n| source.match_indices(n.as_str()).map(|(i, _)| i))
-            .filter(|&i| {
-                source
-                    .get(..i)
-                    .is_some_and(|b| b.trim_end().ends_with("template"))
+        let defined = |name: &str| {
+            ["define", "block"].iter().any(|k| {
+                source.contains(&format!("{k} \"{name}\""))
+                    || source.contains(&format!("{k} `{name}`"))
             })
-            .collect();
-        let on_line = |&&i: &&usize| crate::text::line_col(source, i).0 == *line;
-        let at = calls.iter().find(on_line).or(calls.first())?;
-        let (line, col) = crate::text::line_col(source, *at);
+        };
+        let (at, name) = template_actions(source)
+            .filter(|(_, name)| {
+                !defined(name) && !name.starts_with("partials/") && !name.starts_with("_internal/")
+            })
+            .last()?;
+        let (line, col) = crate::text::line_col(source, at);
         Some(Problem {
             file: self.file.path.clone(),
             line,
@@ -928,6 +941,45 @@ impl Executable {
             function: None,
         })
     }
+}
+
+/// The constant that starts at `at` in a template's `source`, as written: a quoted text
+/// (`"a\"b"`, `` `x` ``, `'a'`) up to its closing quote, else a word up to a blank, `}`,
+/// `)` or `|` (`0x10`, `1e3`, `true`, `nil`).
+fn literal_at(source: &str, at: usize) -> Option<&str> {
+    let rest = source.get(at..)?;
+    let end = match rest.chars().next()? {
+        quote @ ('"' | '\'') => {
+            let mut escaped = false;
+            rest.char_indices().skip(1).find_map(|(i, c)| {
+                let end = (c == quote && !escaped).then_some(i + 1);
+                escaped = c == '\\' && !escaped;
+                end
+            })?
+        }
+        '`' => rest.get(1..)?.find('`')? + 2,
+        _ => rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '}' | ')' | '|'))
+            .unwrap_or(rest.len()),
+    };
+    rest.get(..end).filter(|w| !w.is_empty())
+}
+
+/// The `template` actions of `source`: the offset of each one's quoted name, and the name.
+fn template_actions(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    source.match_indices("template").filter_map(move |(i, _)| {
+        let before = source.get(..i)?.trim_end();
+        let before = before.strip_suffix('-').unwrap_or(before);
+        if !before.ends_with("{{") {
+            return None;
+        }
+        let after = source.get(i + "template".len()..)?;
+        let quoted = after.trim_start();
+        let at = source.len() - quoted.len();
+        let quote = quoted.chars().next().filter(|&q| q == '"' || q == '`')?;
+        let name = quoted.get(1..)?.split(quote).next()?;
+        (quoted.len() < after.len()).then_some((at, name))
+    })
 }
 
 /// The offset of the first expression inside an action of `source` that names `field`

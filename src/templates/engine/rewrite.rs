@@ -108,7 +108,7 @@ pub const PRINT: &str = "__folio_print";
 pub const ENTRIES: &str = "__folio_entries";
 
 /// The function a command Go's template refuses to run becomes, with Go's message as its
-/// one argument: arguments given to a constant (`{{ "x" 1 }}`: "can't give argument to
+/// one argument (the constant as its value prints: Go quotes the text as written): arguments given to a constant (`{{ "x" 1 }}`: "can't give argument to
 /// non-function \"x\""), or nil alone ("nil is not a command"; `evalCommand` in
 /// `text/template/exec.go`). It stops there, at the constant, as Go does
 /// ([`non_functions`]).
@@ -531,7 +531,30 @@ fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
         .and_then(|c| c.args.first())
         .is_some_and(|e| matches!(e, Expr::Identifier(_, n) if LISTS.contains(&n.as_str())));
     if !new_list {
-        end_with(p, ENTRIES, calls);
+        // Placed where Go says a range went wrong: at what it evaluated last.
+        let at = p.commands.last().map_or(p.pos, go_at);
+        end_with_at(p, ENTRIES, at, calls);
+    }
+}
+
+/// Where Go's template says a command's value went wrong: at the last thing it evaluated
+/// (`state.at`, `text/template/exec.go`): a function's last argument, else the command's
+/// one word; a field chain (`.Page.Params.x`) at its second field, where Go's parser puts
+/// it (checked: Hugo 0.168).
+fn go_at(cmd: &CommandNode) -> Pos {
+    let word = if cmd.args.len() > 1 {
+        cmd.args.last()
+    } else {
+        cmd.args.first()
+    };
+    match word {
+        Some(Expr::Field(pos, fields)) if fields.len() >= 2 => Pos {
+            offset: pos.offset + 1 + fields.first().map_or(0, |f| f.len()),
+            line: pos.line,
+        },
+        Some(Expr::Pipe(_, p)) => p.commands.last().map_or(cmd.pos, go_at),
+        Some(e) => e.pos(),
+        None => cmd.pos,
     }
 }
 
@@ -578,6 +601,11 @@ fn refuse(cmd: &mut CommandNode, message: String, calls: &mut Calls) {
 /// at the place of the command before it.
 fn end_with(p: &mut PipeNode, name: &str, calls: &mut Calls) {
     let pos = p.commands.last().map_or(p.pos, |c| c.pos);
+    end_with_at(p, name, pos, calls);
+}
+
+/// [`end_with`], the call placed at `pos`.
+fn end_with_at(p: &mut PipeNode, name: &str, pos: Pos, calls: &mut Calls) {
     p.commands.push(CommandNode {
         pos,
         args: vec![Expr::Identifier(pos, name.into())],

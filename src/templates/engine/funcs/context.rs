@@ -395,9 +395,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             v
         })
     }),
-    // What `range` goes through: a params map's keys once each. Go ranges over a list,
-    // a map, an integer or nil, and stops at anything else (`walkRange` in
-    // `text/template/exec.go`), here at the value.
+    // What `range` goes through: a params map's keys once each. Go stops at text, a float
+    // and a bool (`walkRange` in `text/template/exec.go`), here at the value. (Of Hugo's
+    // objects that Folio holds as maps, a date say, Go ranges over none: unsaid.)
     (rewrite::ENTRIES, |a| {
         let v = a.last().unwrap_or(&Value::Nil);
         match v {
