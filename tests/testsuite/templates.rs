@@ -1144,6 +1144,32 @@ const REFUSED_COMMANDS: &[(&str, &str, &str)] = &[
         "1:7",
         "can't give argument to non-function 0x10",
     ),
+    // Review 55b, 6 and 7: in parentheses, the dot, a variable; two variables over a number.
+    (
+        "<p>{{ print (\"x\" 1) }}</p>",
+        "1:14",
+        "can't give argument to non-function \"x\"",
+    ),
+    (
+        "<p>{{ default (nil) 1 }}</p>",
+        "1:16",
+        "nil is not a command",
+    ),
+    (
+        "<p>{{ . 1 }}</p>",
+        "1:7",
+        "can't give argument to non-function .",
+    ),
+    (
+        "<p>{{ $x := 1 }}{{ $x 2 }}</p>",
+        "1:20",
+        "can't give argument to non-function $x",
+    ),
+    (
+        "<p>{{ range $i, $e := 3 }}x{{ end }}</p>",
+        "1:23",
+        "can't use 3 to iterate over more than one variable",
+    ),
     (
         "<p>{{ $x := 1 }}{{ $x = nil }}{{ eq $x nil }}</p>",
         "1:25",
@@ -1180,13 +1206,15 @@ fn what_go_ranges_over_and_a_refused_command_never_reached_render_as_in_hugo() {
     // What Go ranges over, and a constant given arguments where the template never goes.
     let template = "{{ if false }}{{ 2 1 }}{{ end }}{{ range (slice 1 2) }}{{ . }}{{ end }}\
         {{ range (dict \"a\" 1) }}{{ . }}{{ end }}{{ range 2 }}{{ . }}{{ end }}\
-        {{ range .Params }}{{ . }}{{ end }}";
+        {{ range .Params }}{{ . }}{{ end }}|{{ range $i, $e := seq 2 }}{{ $i }}{{ $e }}{{ end }}\
+        {{ range $i := 2 }}{{ $i }}{{ end }}{{ range $k, $v := dict \"a\" 1 }}{{ $k }}{{ end }}|\
+        {{ $s := newScratch }}{{ $s.Set \"a\" 1 }}{{ $s.Get \"a\" }}{{ with $s }}{{ .Get \"a\" }}{{ end }}";
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
         template,
         "---\ntitle: About\n---\n\n{{< f a=\"b\" >}}\n",
     );
-    assert!(hugo.contains("12101b"), "{hugo}");
+    assert!(hugo.contains("12101b|011201a|11"), "{hugo}");
     assert_eq!(folio, hugo);
 }
 

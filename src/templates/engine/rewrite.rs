@@ -103,8 +103,9 @@ pub type Calls = Vec<Call>;
 /// list or map) as Go's `fmt` does, and gives anything else back.
 pub const PRINT: &str = "__folio_print";
 
-/// The function a `range`'s pipeline ends with: the value it ranges over, a params map
-/// without the spellings Folio adds for lookups ([`super::values::is_alias`]).
+/// The function a `range`'s pipeline ends with, given how many variables the range
+/// declares: the value it ranges over, a params map without the spellings Folio adds for
+/// lookups ([`super::values::is_alias`]).
 pub const ENTRIES: &str = "__folio_entries";
 
 /// The function a command Go's template refuses to run becomes, with Go's message as its
@@ -534,6 +535,12 @@ fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
         // Placed where Go says a range went wrong: at what it evaluated last.
         let at = p.commands.last().map_or(p.pos, go_at);
         end_with_at(p, ENTRIES, at, calls);
+        // How many variables the range declares: Go counts a number with one only.
+        let variables = i64::try_from(p.decl.len()).unwrap_or(i64::MAX);
+        if let Some(entries) = p.commands.last_mut() {
+            let number = gotmpl::parse::Number::Int(variables);
+            entries.args.push(Expr::Number(at, number));
+        }
     }
 }
 
@@ -558,9 +565,9 @@ fn go_at(cmd: &CommandNode) -> Pos {
     }
 }
 
-/// Each command of `p` that Go refuses to run (a constant given arguments: a string, a
-/// number, a bool or nil; nil alone) made a call of [`NON_FUNCTION`], located at the
-/// constant.
+/// Each command of `p` that Go refuses to run made a call of [`NON_FUNCTION`], located at
+/// its first word: a constant (a string, a number, a bool, nil), the dot or a variable
+/// given arguments, and nil alone; in parenthesised pipelines too (`{{ print ("x" 1) }}`).
 fn non_functions(p: &mut PipeNode, calls: &mut Calls) {
     for cmd in &mut p.commands {
         let written = match cmd.args.first() {
@@ -568,19 +575,33 @@ fn non_functions(p: &mut PipeNode, calls: &mut Calls) {
                 refuse(cmd, "nil is not a command".to_string(), calls);
                 continue;
             }
-            _ if cmd.args.len() < 2 => continue,
-            Some(Expr::String(_, s)) => super::values::go_quote(s, ""),
-            Some(Expr::Number(_, n)) => match n {
+            _ if cmd.args.len() < 2 => None,
+            Some(Expr::String(_, s)) => Some(super::values::go_quote(s, "")),
+            Some(Expr::Number(_, n)) => Some(match n {
                 gotmpl::parse::Number::Int(i) => i.to_string(),
                 gotmpl::parse::Number::Uint(u) => u.to_string(),
                 gotmpl::parse::Number::Float(f) => f.to_string(),
-            },
-            Some(Expr::Bool(_, b)) => b.to_string(),
-            Some(Expr::Nil(_)) => "nil".to_string(),
-            _ => continue,
+            }),
+            Some(Expr::Bool(_, b)) => Some(b.to_string()),
+            Some(Expr::Nil(_)) => Some("nil".to_string()),
+            Some(Expr::Dot(_)) => Some(".".to_string()),
+            Some(Expr::Variable(_, name, fields)) if fields.is_empty() => Some(name.to_string()),
+            _ => None,
         };
-        let message = format!("can't give argument to non-function {written}");
-        refuse(cmd, message, calls);
+        match written {
+            Some(written) => {
+                let message = format!("can't give argument to non-function {written}");
+                refuse(cmd, message, calls);
+            }
+            // Arguments Go evaluates: a refused command in parentheses there stops it.
+            None => {
+                for arg in &mut cmd.args {
+                    if let Expr::Pipe(_, inner) = arg {
+                        non_functions(inner, calls);
+                    }
+                }
+            }
+        }
     }
 }
 

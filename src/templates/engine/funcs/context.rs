@@ -400,7 +400,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     // objects that Folio holds as maps, a date say, Go ranges over none: unsaid.)
     (rewrite::ENTRIES, |a| {
         let v = a.last().unwrap_or(&Value::Nil);
+        let variables = a.first().filter(|_| a.len() > 1).and_then(values::to_int);
         match v {
+            // A number gives one value a turn (Go 1.22's range over an integer).
+            Value::Int(_) | Value::Uint(_) if variables.is_some_and(|n| n > 1) => {
+                Err(exec_error(format!(
+                    "can't use {} to iterate over more than one variable",
+                    values::to_string(v)
+                )))
+            }
             Value::List(_) | Value::Map(_) | Value::Int(_) | Value::Uint(_) | Value::Nil => {
                 Ok(values::without_aliases(v, false))
             }
