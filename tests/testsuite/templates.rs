@@ -1144,6 +1144,16 @@ const REFUSED_COMMANDS: &[(&str, &str, &str)] = &[
         "1:7",
         "can't give argument to non-function 0x10",
     ),
+    (
+        "<p>{{ range $.Page.Title }}x{{ end }}</p>",
+        "1:14",
+        "range can't iterate over P",
+    ),
+    (
+        "<p>{{ $v := .Page }}{{ range $v.Title }}x{{ end }}</p>",
+        "1:32",
+        "range can't iterate over P",
+    ),
     // Review 55b, 6 and 7: in parentheses, the dot, a variable; two variables over a number.
     (
         "<p>{{ print (\"x\" 1) }}</p>",

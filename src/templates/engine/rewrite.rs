@@ -546,8 +546,8 @@ fn range_entries(p: &mut PipeNode, calls: &mut Calls) {
 
 /// Where Go's template says a command's value went wrong: at the last thing it evaluated
 /// (`state.at`, `text/template/exec.go`): a function's last argument, else the command's
-/// one word; a field chain (`.Page.Params.x`) at its second field, where Go's parser puts
-/// it (checked: Hugo 0.168).
+/// one word; a field chain (`.Page.Params.x`) at its second field and a variable's
+/// (`$.Page.x`) at its first, where Go's parser puts them (checked: Hugo 0.168).
 fn go_at(cmd: &CommandNode) -> Pos {
     let word = if cmd.args.len() > 1 {
         cmd.args.last()
@@ -557,6 +557,11 @@ fn go_at(cmd: &CommandNode) -> Pos {
     match word {
         Some(Expr::Field(pos, fields)) if fields.len() >= 2 => Pos {
             offset: pos.offset + 1 + fields.first().map_or(0, |f| f.len()),
+            line: pos.line,
+        },
+        // A variable's fields (`$.Page.x`, `$v.x`) at the first.
+        Some(Expr::Variable(pos, name, fields)) if !fields.is_empty() => Pos {
+            offset: pos.offset + name.len(),
             line: pos.line,
         },
         Some(Expr::Pipe(_, p)) => p.commands.last().map_or(cmd.pos, go_at),
