@@ -109,10 +109,11 @@ pub const PRINT: &str = "__folio_print";
 pub const ENTRIES: &str = "__folio_entries";
 
 /// The function a command Go's template refuses to run becomes, with Go's message as its
-/// one argument (the constant as its value prints: Go quotes the text as written): arguments given to a constant (`{{ "x" 1 }}`: "can't give argument to
-/// non-function \"x\""), or nil alone ("nil is not a command"; `evalCommand` in
-/// `text/template/exec.go`). It stops there, at the constant, as Go does
-/// ([`non_functions`]).
+/// one argument: arguments given to a constant, the dot or a variable (`{{ "x" 1 }}`:
+/// "can't give argument to non-function \"x\""), or nil alone ("nil is not a command";
+/// `evalCommand` in `text/template/exec.go`). It stops there, at that word, as Go does
+/// ([`non_functions`]); the message then writes the word as the template does
+/// (`Executable::located`).
 pub const NON_FUNCTION: &str = "__folio_non_function";
 
 /// A page's date fields: times (`.Date.Month` is a date's month).
