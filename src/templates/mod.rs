@@ -396,11 +396,8 @@ impl Catalogue {
     /// for a `{{< >}}` one; `None` for any other.
     pub fn plain_text_only(&self, name: &str) -> Option<&[PathBuf]> {
         let template = self.get(name)?;
-        // The suffix as [`identifiers`] reads it, without its copies (this runs on every
-        // call).
         let plain = |f: &PathBuf| {
-            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.rsplit_once('.').is_some_and(|(_, suffix)| {
+            suffix_of(f).is_some_and(|suffix| {
                 PLAIN_TEXT_SUFFIXES
                     .iter()
                     .any(|p| p.eq_ignore_ascii_case(suffix))
@@ -902,13 +899,17 @@ pub(crate) fn language_of(file: &Path) -> Option<String> {
 /// suffix (`en`, `amp`, `html` in `card.en.amp.html`), and the suffix, lower-cased.
 fn identifiers(file: &Path) -> Option<(Vec<String>, String)> {
     let name = file.file_name()?.to_str()?;
-    let mut parts: Vec<String> = name
-        .split('.')
-        .skip(1)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let suffix = parts.pop()?;
-    Some((parts, suffix))
+    let suffix = suffix_of(file)?.to_ascii_lowercase();
+    let parts = name.split('.').skip(1);
+    let parts: Vec<String> = parts.map(str::to_ascii_lowercase).collect();
+    Some((parts.get(..parts.len() - 1)?.to_vec(), suffix))
+}
+
+/// A template file's suffix as written, after its name's last `.` (`HTML` in
+/// `card.en.HTML`); `None` without one. Read without copies: this runs on every call.
+fn suffix_of(file: &Path) -> Option<&str> {
+    let name = file.file_name()?.to_str()?;
+    name.rsplit_once('.').map(|(_, suffix)| suffix)
 }
 
 /// Hugo's built-in output formats (`output/outputFormat.go`).
