@@ -208,9 +208,9 @@ pub struct Frame {
     /// This frame's own compiled templates, when it keeps them apart from the catalogue's
     /// (see [`Frame::apart`]).
     own_compiled: Option<Compiled>,
-    /// The page whose text is being rendered, when it is not `.Page` (see
-    /// [`Frame::as_page_of_text`]).
-    text_page: RefCell<Option<Value>>,
+    /// Whether the text being rendered is the home page's (`markdownify`'s), not `.Page`'s
+    /// (see [`Frame::as_home_page_text`]).
+    home_text: Cell<bool>,
 }
 
 impl Frame {
@@ -245,7 +245,7 @@ impl Frame {
             partial_cache: RefCell::default(),
             found_pages: RefCell::default(),
             own_compiled: None,
-            text_page: RefCell::default(),
+            home_text: Cell::default(),
             refs: None,
             pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
@@ -302,29 +302,36 @@ impl Frame {
         self
     }
 
-    /// Runs `f` with `page` as the page whose text is rendered (`None`: `.Page`), which
-    /// render hooks see as their `.Page`: Hugo's `markdownify` renders as the home page
-    /// (`tpl/transform/transform.go`, `Site.Home().RenderString`).
-    pub fn as_page_of_text<R>(&self, page: Option<Value>, f: impl FnOnce() -> R) -> R {
-        let before = self.text_page.replace(page);
+    /// Runs `f` with the home page as the page whose text is rendered, which render hooks
+    /// see as their `.Page`: Hugo's `markdownify` renders as the home page
+    /// (`tpl/transform/transform.go`, `Site.Home().RenderString`). The home page is looked
+    /// up only when something asks for it ([`Frame::page_of_text`]): a site without render
+    /// hooks never needs it.
+    pub fn as_home_page_text<R>(&self, f: impl FnOnce() -> R) -> R {
+        let before = self.home_text.replace(true);
         let out = f();
-        self.text_page.replace(before);
+        self.home_text.set(before);
         out
     }
 
-    /// Whether the text being rendered is another page's than `.Page`'s
-    /// ([`Frame::as_page_of_text`]: `markdownify`'s, the home page's).
-    pub fn renders_another_page(&self) -> bool {
-        self.text_page.borrow().is_some()
+    /// The home page while [`Frame::as_home_page_text`] runs, when the site has one.
+    fn text_page(&self) -> Option<Value> {
+        if !self.home_text.get() {
+            return None;
+        }
+        self.find_page("/", false).ok().flatten()
     }
 
-    /// The page whose text is being rendered: the one [`Frame::as_page_of_text`] set, else
-    /// `.Page`.
+    /// Whether the text being rendered is another page's than `.Page`'s
+    /// ([`Frame::as_home_page_text`]: `markdownify`'s, the home page's).
+    pub fn renders_another_page(&self) -> bool {
+        self.text_page().is_some()
+    }
+
+    /// The page whose text is being rendered: the home page inside
+    /// [`Frame::as_home_page_text`] when the site has one, else `.Page`.
     pub fn page_of_text(&self) -> Value {
-        self.text_page
-            .borrow()
-            .clone()
-            .unwrap_or_else(|| self.page.clone())
+        self.text_page().unwrap_or_else(|| self.page.clone())
     }
 
     /// Whether a partial's failure is waiting to be reported ([`Frame::forget_failure`]).

@@ -143,9 +143,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("markdownify transform.Markdownify", |a| {
         let md = values::cast_string(arg(a, 0, "markdownify")?);
         let frame = engine::frame()?;
-        let home = frame.find_page("/", false).ok().flatten();
         let html = frame
-            .as_page_of_text(home, || frame.host.markdownify(&md))
+            .as_home_page_text(|| frame.host.markdownify(&md))
             .map_err(|e| exec_error(format!("markdownify: {e}")))?;
         raw_html_omitted(&md, &html)?;
         Ok(values::html(html))
