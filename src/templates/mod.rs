@@ -410,9 +410,31 @@ impl Catalogue {
     }
 
     /// The partial `partial NAME` calls: `NAME` under a partials folder, or `NAME.html`
-    /// (Hugo lets the extension be left out), with a leading `partials/` ignored.
+    /// (Hugo lets the extension be left out). A leading `partials/` is part of the name
+    /// since Hugo 0.146 (`tpl/partials`, `lookup`: the file is looked for in a `partials`
+    /// folder of the partials folder).
     pub fn partial_file(&self, name: &str) -> Option<&engine::TemplateFile> {
         partial_in(&self.partials, name)
+    }
+
+    /// The partial file Hugo's template namespace holds under `name` for a `template`
+    /// action (`{{ template "partials/x.html" . }}`): after `_partials/`, a partial file of
+    /// either folder; after `partials/`, one of the older `partials` folder only. The name
+    /// is the file's path in its folder, in lower case (as Hugo registers it) and with its
+    /// suffix: `partials/x` and `partials/X.html` name none (checked with Hugo 0.168).
+    pub fn partial_template(&self, name: &str) -> Option<&engine::TemplateFile> {
+        let (rest, folders): (&str, &[&str]) = if let Some(rest) = name.strip_prefix("_partials/") {
+            (rest, &["partials", "_partials"])
+        } else {
+            (name.strip_prefix("partials/")?, &["partials"])
+        };
+        let file = self.partials.get(rest)?;
+        let depth = rest.split('/').count();
+        let folder = file.path.components().rev().nth(depth)?;
+        folders
+            .iter()
+            .any(|f| folder.as_os_str() == *f)
+            .then_some(file)
     }
 
     /// Whether `templates.Exists` finds a template at `path` (`_markup/render-link.html`,
@@ -806,7 +828,7 @@ fn partial_in<'a>(
         "html", "htm", "xml", "json", "txt", "js", "css", "svg", "rss",
     ];
     let lower = name.to_lowercase();
-    let name = lower.trim_start_matches("partials/");
+    let name = lower.as_str();
     let (dir, file) = name.rsplit_once('/').map_or(("", name), |(d, f)| (d, f));
     let parts: Vec<&str> = file.split('.').collect();
     let (base, ext) = match parts.as_slice() {

@@ -876,9 +876,27 @@ impl Infer<'_> {
                 }
             }
             Node::Template(t) => {
-                if let Some(p) = &t.pipe {
-                    let flows = self.pipe(p, dot);
-                    self.mark(&flows, |u| u.other = true);
+                // `template "partials/x.html" .` runs the partial as `partial "x.html" .`
+                // does (the engine's `rewrite::partial_templates`): followed as that call.
+                let partial = ["partials/", "_partials/"]
+                    .iter()
+                    .find_map(|prefix| t.name.strip_prefix(prefix));
+                match (partial, &t.pipe) {
+                    (Some(name), Some(p)) => {
+                        let handed = match p.commands.as_slice() {
+                            [c] if p.decl.is_empty() && c.args.len() == 1 => c.args.clone(),
+                            _ => vec![Expr::Pipe(t.pos, p.clone())],
+                        };
+                        let mut rest = vec![Expr::String(t.pos, name.into())];
+                        rest.extend(handed);
+                        let flows = self.call("partial", &rest, dot, None);
+                        self.mark(&flows, |u| u.other = true);
+                    }
+                    (_, Some(p)) => {
+                        let flows = self.pipe(p, dot);
+                        self.mark(&flows, |u| u.other = true);
+                    }
+                    (_, None) => {}
                 }
             }
             Node::Define(d) => self.list(&d.body, dot),

@@ -1251,6 +1251,84 @@ fn a_template_action_naming_no_template_is_located_at_the_name_as_hugo_locates_i
     }
 }
 
+/// A site whose shortcode `f` is `template`, with partials in both of Hugo's folders
+/// (`layouts/partials/`, the older, and `layouts/_partials/`), and `content/about.md`
+/// calling `{{< f x="1" y="2" >}}`.
+fn site_with_partials(template: &str) -> tempfile::TempDir {
+    crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/partials/p.html", "<b>p:{{ .Get \"x\" }}</b>"),
+        ("layouts/partials/sub/q.html", "<i>q:{{ . }}</i>"),
+        ("layouts/_partials/n.html", "<u>n:{{ . }}</u>"),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< f x=\"1\" y=\"2\" >}}\n",
+        ),
+    ])
+}
+
+#[test]
+fn a_partial_run_by_a_template_action_renders_as_in_hugo_and_reads_the_calls_parameters() {
+    // Hugo's templates hold each partial as `_partials/NAME`, and one of the older folder
+    // as `partials/NAME` too (review 55b, 3: Folio refused both, and said `x` was unread).
+    let template = "{{ template \"partials/p.html\" . }}|{{ template \"_partials/p.html\" . }}|\
+        {{ template \"partials/sub/q.html\" \"s\" }}|{{ template \"_partials/n.html\" (.Get \"y\") }}";
+    let site = site_with_partials(template);
+    let (hugo, folio) = hugo_and_folio(site.path(), "partials as templates", "content/about.md");
+    assert!(
+        hugo.contains("<b>p:1</b>|<b>p:1</b>|<i>q:s</i>|<u>n:2</u>"),
+        "{hugo}"
+    );
+    assert_eq!(folio, hugo);
+    let found = checked(&site.path().join("content/about.md"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_partial_named_where_hugo_holds_none_stops_as_in_hugo() {
+    // `partials/` names the older folder's files only, and `partial` takes no such prefix
+    // (Hugo 0.146 dropped it; Folio had taken it off).
+    for (template, hugos, folios) in [
+        (
+            "<p>{{ template \"partials/n.html\" . }}</p>",
+            "_shortcodes/f.html:1:15: no such template \"partials/n.html\"",
+            "f.html:1:16: no such template \"partials/n.html\"",
+        ),
+        (
+            "<p>{{ partial \"partials/p.html\" . }}</p>",
+            "partial \"partials/p.html\" not found",
+            "f.html:1:7: partial \"partials/p.html\" not found",
+        ),
+    ] {
+        let site = site_with_partials(template);
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(hugos), "{hugo}");
+        let found = checked(&site.path().join("content/about.md"));
+        assert!(found.iter().any(|f| f.ends_with(folios)), "{found:?}");
+    }
+}
+
+#[test]
+fn a_template_or_partial_hugo_embeds_shows_folios_card_and_says_folio_does_not_have_it() {
+    for (template, said) in [
+        (
+            "<p>{{ template \"_internal/google_analytics.html\" . }}</p>",
+            "f.html:1:16: Folio does not have Hugo's embedded template \
+             `_internal/google_analytics.html`",
+        ),
+        (
+            "<p>{{ partial \"opengraph.html\" .Page }}</p>",
+            "f.html:1:7: Folio does not have Hugo's embedded partial `opengraph.html`",
+        ),
+    ] {
+        let site = site_with_partials(template);
+        crate::support::hugo_run(site.path(), &[]).unwrap();
+        let found = checked(&site.path().join("content/about.md"));
+        assert!(found.iter().any(|f| f.ends_with(said)), "{found:?}");
+    }
+}
+
 #[test]
 fn a_name_hugos_page_site_or_shortcode_does_not_have_stops_hugo_and_is_a_located_error() {
     for &(template, at, message) in UNKNOWN_NAMES {

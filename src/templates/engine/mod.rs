@@ -652,6 +652,32 @@ const NOT_A_FUNCTION: &str = "can't give argument to non-function ";
 /// The name the template's own body is compiled under.
 const BODY: &str = "__folio_body";
 
+/// Rewrites a template file's body `list` and its `defines` for `gotmpl`
+/// ([`rewrite`]): `name` is the file's as compiled (a shortcode's starts `shortcodes/`),
+/// `source` its text. Gives the functions they call.
+fn rewrite_parts(
+    name: &str,
+    source: &str,
+    list: &mut gotmpl::parse::ListNode,
+    defines: &mut [gotmpl::parse::DefineNode],
+) -> rewrite::Calls {
+    let names: Vec<String> = defines.iter().map(|d| d.name.to_string()).collect();
+    let defined = |n: &str| names.iter().any(|d| d == n);
+    let mut calls = rewrite::partial_templates(list, source, &defined);
+    for d in defines.iter_mut() {
+        calls.extend(rewrite::partial_templates(&mut d.body, source, &defined));
+    }
+    calls.extend(if name.starts_with("shortcodes/") {
+        rewrite::rewrite_shortcode(list)
+    } else {
+        rewrite::rewrite(list)
+    });
+    for d in defines.iter_mut() {
+        calls.extend(rewrite::rewrite(&mut d.body));
+    }
+    calls
+}
+
 /// Compiles a template file (its body and its defines); with `partials_only`, only its inline partials (`define
 /// "partials/x.html"`), for a page layout that defines them: the rest of a layout (which
 /// may call what Folio cannot run) is not needed to call them.
@@ -673,14 +699,7 @@ fn compile_parts(
         list.nodes.clear();
         defines.retain(|d| is_partial_define(&d.name));
     }
-    let mut calls = if name.starts_with("shortcodes/") {
-        rewrite::rewrite_shortcode(&mut list)
-    } else {
-        rewrite::rewrite(&mut list)
-    };
-    for d in &mut defines {
-        calls.extend(rewrite::rewrite(&mut d.body));
-    }
+    let calls = rewrite_parts(name, &file.source, &mut list, &mut defines);
     let mut functions = funcs::used(&calls);
     functions.extend(funcs::missing(&calls));
     // Each call of Folio's functions under a name of its own, so that a failure is
@@ -787,8 +806,8 @@ pub fn escape_error(source: &str) -> Option<(usize, usize, String)> {
     else {
         return None;
     };
-    // A template it calls that only the site has (a partial, Hugo's `_internal/…`): not
-    // the escaper's refusal of this one, which compiled alone.
+    // A `template` action naming no template: said where the template runs
+    // (`Executable::missing_template`), not as the escaper's refusal of this one.
     if description.contains("no such template") {
         return None;
     }
@@ -917,9 +936,10 @@ impl Executable {
 
     /// Go's escaper refusing a `template` action that names no template ("no such
     /// template \"x\"", with its line only): located at the name of the last such action
-    /// in the file, which is the one Go names (checked: Hugo 0.168). A partial's name or
-    /// one of Hugo's own templates (`partials/x.html`, `_internal/…`), which Hugo has and
-    /// Folio does not run this way, keeps the escaper's words.
+    /// in the file, which is the one Go names (checked: Hugo 0.168). An action naming a
+    /// partial or one of Hugo's own templates (`partials/x.html`, `_internal/…`) is not
+    /// among them: it runs as a call ([`rewrite::partial_templates`]), and says itself
+    /// where it names none.
     fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {
         let gotmpl::TemplateError::Escape { description, .. } = e else {
             return None;
@@ -935,9 +955,7 @@ impl Executable {
             })
         };
         let (at, name) = template_actions(source)
-            .filter(|(_, name)| {
-                !defined(name) && !name.starts_with("partials/") && !name.starts_with("_internal/")
-            })
+            .filter(|(_, name)| !defined(name) && !rewrite::runs_a_partial(name))
             .last()?;
         let (line, col) = crate::text::line_col(source, at);
         Some(Problem {
@@ -1140,6 +1158,70 @@ pub const MAX_PARTIAL_CALLS: usize = 10_000;
 /// it `return`s.
 pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     let frame = current()?;
+    within_budget(&frame, name)?;
+    let (entry, define) = match frame.catalogue.partial_file(name) {
+        Some(file) => (
+            frame.compiled().get(&format!("partials/{name}"), file),
+            None,
+        ),
+        None => inline_partial(&frame, name)
+            .or_else(|| layout_partial(&frame, name))
+            .map(|(entry, define)| (entry, Some(define)))
+            .ok_or_else(|| match embedded_partial(name) {
+                true => exec_error(format!(
+                    "Folio does not have Hugo's embedded partial `{name}`"
+                )),
+                false => exec_error(format!("partial \"{name}\" not found")),
+            })?,
+    };
+    include(&frame, &entry, define.as_deref(), context)
+}
+
+/// Whether `name` (`opengraph.html`, `opengraph`) is one of the partials Hugo embeds
+/// ([`crate::templates::EMBEDDED_TEMPLATES`]), which `partial` runs and which `template`
+/// runs as `_internal/NAME`.
+fn embedded_partial(name: &str) -> bool {
+    let with_suffix = if name.contains('.') {
+        name.to_string()
+    } else {
+        format!("{name}.html")
+    };
+    let path = format!("_partials/{with_suffix}");
+    !name.starts_with('_') && crate::templates::EMBEDDED_TEMPLATES.contains(&path.as_str())
+}
+
+/// `{{ template "partials/x.html" ARG }}` and `{{ template "_partials/x.html" ARG }}`
+/// ([`rewrite::TEMPLATE`]): the partial file Hugo's template namespace holds under `name`
+/// ([`crate::templates::Catalogue::partial_template`]), run with `context` as its dot as
+/// `partial` runs it.
+///
+/// # Errors
+/// Go's `no such template "NAME"` for a name that holds none (Hugo stops the build on it
+/// while parsing); that Folio does not have one of Hugo's embedded templates
+/// (`_internal/opengraph.html`); the partial's own errors.
+pub(crate) fn template_partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
+    let frame = current()?;
+    let embedded = name
+        .strip_prefix("_internal/")
+        .is_some_and(embedded_partial);
+    let file = frame
+        .catalogue
+        .partial_template(name)
+        .ok_or_else(|| match embedded {
+            true => exec_error(format!(
+                "Folio does not have Hugo's embedded template `{name}`"
+            )),
+            false => exec_error(format!("no such template \"{name}\"")),
+        })?;
+    within_budget(&frame, name)?;
+    let key = format!("partials/{}", file.path.display());
+    let entry = frame.compiled().get(&key, file);
+    include(&frame, &entry, None, context)
+}
+
+/// Counts a call of partial `name` against the page's budget of partial calls
+/// ([`MAX_PARTIAL_CALLS`]) and nesting ([`MAX_NESTING`]): an error past either.
+fn within_budget(frame: &Frame, name: &str) -> gotmpl::Result<()> {
     frame.partial_calls.set(frame.partial_calls.get() + 1);
     if frame.partial_calls.get() > MAX_PARTIAL_CALLS {
         return Err(exec_error(format!(
@@ -1151,16 +1233,17 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
             "partial \"{name}\": calls nest more than {MAX_NESTING} deep"
         )));
     }
-    let (entry, define) = match frame.catalogue.partial_file(name) {
-        Some(file) => (
-            frame.compiled().get(&format!("partials/{name}"), file),
-            None,
-        ),
-        None => inline_partial(&frame, name)
-            .or_else(|| layout_partial(&frame, name))
-            .map(|(entry, define)| (entry, Some(define)))
-            .ok_or_else(|| exec_error(format!("partial \"{name}\" not found")))?,
-    };
+    Ok(())
+}
+
+/// Runs a partial's compiled file (or its `define`): its output as trusted HTML, or the
+/// value it `return`s.
+fn include(
+    frame: &Frame,
+    entry: &Entry,
+    define: Option<&str>,
+    context: &Value,
+) -> gotmpl::Result<Value> {
     let exe = match entry.as_ref() {
         Ok(exe) => exe,
         Err(p) => {
@@ -1170,7 +1253,7 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     };
     frame.depth.set(frame.depth.get() + 1);
     frame.running.borrow_mut().push(entry.clone());
-    let out = match &define {
+    let out = match define {
         Some(define) => exe.run_define(define, context),
         None => exe.run(context),
     };
@@ -1196,7 +1279,6 @@ pub fn is_partial_define(name: &str) -> bool {
 /// A partial `define`d in one of the site's layouts (`layouts/_default/single.html`, say):
 /// Hugo knows every template's defines everywhere.
 fn layout_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
-    let name = name.trim_start_matches("partials/");
     let (define, file) = [
         format!("partials/{name}"),
         format!("partials/{name}.html"),
@@ -1213,7 +1295,6 @@ fn layout_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
 /// A partial `define`d in a template that is running (`{{ define "partials/x.html" }}`,
 /// which Hugo lets `partial "x.html"` call): the template and the define's name.
 fn inline_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
-    let name = name.trim_start_matches("partials/");
     let candidates = [
         format!("partials/{name}"),
         format!("partials/{name}.html"),

@@ -29,7 +29,7 @@
 //! ([`Calls`]): the template gets those functions (and one that fails saying why for each
 //! Folio cannot run), and a failure is located at the call that names it.
 
-use gotmpl::parse::{CommandNode, Expr, ListNode, Node, PipeNode, Pos, SmolStr};
+use gotmpl::parse::{ActionNode, CommandNode, Expr, ListNode, Node, PipeNode, Pos, SmolStr};
 
 /// Method names Hugo's objects have that Folio gives as functions (`.Get` and so on),
 /// with [`NO_ARGUMENTS`]. Anything else after a dot is read as a field of a map.
@@ -211,6 +211,88 @@ fn nil_dots(list: &mut ListNode, calls: &mut Calls) {
 
 /// The function that gives nil ([`nil_dots`]).
 pub const NIL: &str = "__folio_nil";
+
+/// `{{ template "partials/x.html" ARG }}`, `{{ template "_partials/x.html" ARG }}`: Hugo's
+/// template namespace holds each partial file under these names (Hugo 0.146's
+/// `_partials/`, and `partials/` for a file of the older folder; checked with Hugo 0.168),
+/// and its own embedded ones as `_internal/NAME`, where `gotmpl`'s holds the file's own
+/// `define`s only. Such an action whose name the
+/// file does not define (`defined`) becomes an action calling [`TEMPLATE`] with the name
+/// and the dot it hands on (nil without one, as Go's). `source` is the template's text:
+/// the call is listed at the name, where Go's parser says a name holds no template.
+pub fn partial_templates(
+    list: &mut ListNode,
+    source: &str,
+    defined: &dyn Fn(&str) -> bool,
+) -> Calls {
+    let mut calls = Calls::new();
+    each_node(list, &mut |node| {
+        let Node::Template(t) = node else {
+            return;
+        };
+        let name = t.name.to_string();
+        if !runs_a_partial(&name) || defined(&name) {
+            return;
+        }
+        let pos = t.pos;
+        let at = source
+            .get(pos.offset..)
+            .and_then(|s| s.strip_prefix("template"))
+            .map_or(pos.offset, |rest| source.len() - rest.trim_start().len());
+        let nil = || {
+            calls.push(Call {
+                name: NIL.to_string(),
+                offset: pos.offset,
+            });
+            PipeNode {
+                pos,
+                decl: Vec::new(),
+                commands: vec![CommandNode {
+                    pos,
+                    args: vec![Expr::Identifier(pos, NIL.into())],
+                }],
+                is_assign: false,
+            }
+        };
+        let dot = t.pipe.take().unwrap_or_else(nil);
+        calls.push(Call {
+            name: TEMPLATE.to_string(),
+            offset: at,
+        });
+        let name_pos = Pos {
+            offset: at,
+            line: pos.line,
+        };
+        *node = Node::Action(ActionNode {
+            pos,
+            pipe: PipeNode {
+                pos,
+                decl: Vec::new(),
+                commands: vec![CommandNode {
+                    pos: name_pos,
+                    args: vec![
+                        Expr::Identifier(name_pos, TEMPLATE.into()),
+                        Expr::String(name_pos, name.into()),
+                        Expr::Pipe(pos, dot),
+                    ],
+                }],
+                is_assign: false,
+            },
+        });
+    });
+    calls
+}
+
+/// Whether a `template` action naming `name` runs a partial, or one of Hugo's own
+/// templates, when the file does not define `name` ([`partial_templates`]).
+pub fn runs_a_partial(name: &str) -> bool {
+    ["partials/", "_partials/", "_internal/"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
+/// The function that runs a partial named as a template ([`partial_templates`]).
+pub const TEMPLATE: &str = "__folio_template";
 
 /// What holds a page resource lookup's result (`.Page.Resources.Get "a.png"`,
 /// `resources.GetMatch …`): Go's `resource.Resource`, an interface that is nil when

@@ -386,6 +386,10 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     (rewrite::PRINT, print_stringer),
     (rewrite::NIL, |_| Ok(Value::Nil)),
+    (rewrite::TEMPLATE, |a| {
+        let name = str_arg(a, 0, "template")?;
+        engine::template_partial(&name, a.get(1).unwrap_or(&Value::Nil))
+    }),
     (rewrite::TRUTH, |a| {
         let v = a.last().cloned().unwrap_or(Value::Nil);
         Ok(if values::is_zero_time(&v) {
