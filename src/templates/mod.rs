@@ -123,10 +123,11 @@ pub struct Catalogue {
     /// The `layouts` folders read, in precedence order, and the site root.
     layouts: Vec<PathBuf>,
     root: PathBuf,
-    /// Partials `define`d inside other layouts (`{{ define "partials/chip.html" }}` in
-    /// `_default/single.html`), by the define's name, first found wins: looked for the
-    /// first time a partial is not found otherwise (a rare need: not at start-up).
-    defined_partials: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
+    /// Templates `define`d inside the layouts (`{{ define "partials/chip.html" }}` in
+    /// `_default/single.html`, `{{ define "foo" }}` anywhere), by the define's name, first
+    /// found wins: looked for the first time a partial or a `template` action's name is
+    /// not found otherwise (a rare need: not at start-up).
+    defines: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
     /// Every template's path as `templates.Exists` names it ([`template_paths`]), found
     /// the first time it is asked.
     template_paths: engine::Derived<std::collections::BTreeSet<String>>,
@@ -562,10 +563,13 @@ impl Catalogue {
         self.templates.is_empty()
     }
 
-    /// The layout that `define`s the partial `define` (`partials/chip.html`), if one does.
-    pub fn defined_partial(&self, define: &str) -> Option<&engine::TemplateFile> {
-        self.defined_partials
-            .get_or_init(|| defined_partials(&self.root, &self.layouts))
+    /// The layout that `define`s `define` (a partial, `partials/chip.html`, or any template
+    /// a `template` action names), if one does: Hugo's templates all share one namespace,
+    /// so a shortcode's `{{ template "foo" . }}` runs the `foo` a page layout or a partial
+    /// defines (checked with Hugo 0.168).
+    pub fn defined(&self, define: &str) -> Option<&engine::TemplateFile> {
+        self.defines
+            .get_or_init(|| defines(&self.root, &self.layouts))
             .get(define)
     }
 
@@ -1059,9 +1063,9 @@ fn parameters_only(schema: Schema) -> Schema {
     }
 }
 
-/// The partials the layouts define inline (`{{ define "partials/x.html" }}`), by the
-/// define's name, first found wins.
-fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
+/// The templates the layouts define (`{{ define "partials/x.html" }}`, `{{ define "foo" }}`),
+/// by the define's name, first found wins.
+fn defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
     let mut found: BTreeMap<String, engine::TemplateFile> = BTreeMap::new();
     for dir in layouts {
         for entry in walkdir::WalkDir::new(dir)
@@ -1079,7 +1083,7 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
                 let Some(name) = rest.split('"').next() else {
                     continue;
                 };
-                if engine::is_partial_define(name) && !found.contains_key(name) {
+                if !found.contains_key(name) {
                     found.insert(name.to_string(), file.clone());
                 }
             }

@@ -1252,14 +1252,18 @@ fn a_template_action_naming_no_template_is_located_at_the_name_as_hugo_locates_i
 }
 
 /// A site whose shortcode `f` is `template`, with partials in both of Hugo's folders
-/// (`layouts/partials/`, the older, and `layouts/_partials/`), and `content/about.md`
-/// calling `{{< f x="1" y="2" >}}`.
+/// (`layouts/partials/`, the older, and `layouts/_partials/`), a layout defining `foo`,
+/// and `content/about.md` calling `{{< f x="1" y="2" >}}`.
 fn site_with_partials(template: &str) -> tempfile::TempDir {
     crate::support::hugo_site(&[
         ("hugo.toml", "title = \"T\"\n"),
         ("layouts/partials/p.html", "<b>p:{{ .Get \"x\" }}</b>"),
         ("layouts/partials/sub/q.html", "<i>q:{{ . }}</i>"),
         ("layouts/_partials/n.html", "<u>n:{{ . }}</u>"),
+        (
+            "layouts/_default/defs.html",
+            "{{ define \"foo\" }}<s>{{ .Get \"y\" }}</s>{{ end }}",
+        ),
         ("layouts/shortcodes/f.html", template),
         (
             "content/about.md",
@@ -1269,15 +1273,17 @@ fn site_with_partials(template: &str) -> tempfile::TempDir {
 }
 
 #[test]
-fn a_partial_run_by_a_template_action_renders_as_in_hugo_and_reads_the_calls_parameters() {
-    // Hugo's templates hold each partial as `_partials/NAME`, and one of the older folder
-    // as `partials/NAME` too (review 55b, 3: Folio refused both, and said `x` was unread).
+fn a_partial_or_another_layouts_define_run_by_a_template_action_renders_as_in_hugo() {
+    // Hugo's templates hold each partial as `_partials/NAME`, one of the older folder as
+    // `partials/NAME` too, and every layout's defines (review 55b, 3: Folio refused all
+    // three, and said `x` was unread).
     let template = "{{ template \"partials/p.html\" . }}|{{ template \"_partials/p.html\" . }}|\
-        {{ template \"partials/sub/q.html\" \"s\" }}|{{ template \"_partials/n.html\" (.Get \"y\") }}";
+        {{ template \"partials/sub/q.html\" \"s\" }}|{{ template \"_partials/n.html\" (.Get \"y\") }}|\
+        {{ template \"foo\" . }}";
     let site = site_with_partials(template);
     let (hugo, folio) = hugo_and_folio(site.path(), "partials as templates", "content/about.md");
     assert!(
-        hugo.contains("<b>p:1</b>|<b>p:1</b>|<i>q:s</i>|<u>n:2</u>"),
+        hugo.contains("<b>p:1</b>|<b>p:1</b>|<i>q:s</i>|<u>n:2</u>|<s>2</s>"),
         "{hugo}"
     );
     assert_eq!(folio, hugo);

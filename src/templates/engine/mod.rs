@@ -630,15 +630,18 @@ impl PartialEq for Compiled {
 impl Eq for Compiled {}
 
 impl Compiled {
-    fn get(&self, key: &str, file: &TemplateFile) -> Entry {
-        self.get_with(key, file, false)
+    /// The file compiled whole under `key`, its `template` actions reaching the defines of
+    /// `catalogue`'s layouts.
+    fn get(&self, key: &str, file: &TemplateFile, catalogue: &Catalogue) -> Entry {
+        self.get_with(key, file, Keep::All, catalogue)
     }
 
-    fn get_with(&self, key: &str, file: &TemplateFile, partials_only: bool) -> Entry {
+    fn get_with(&self, key: &str, file: &TemplateFile, keep: Keep, catalogue: &Catalogue) -> Entry {
         if let Some(e) = self.cache.lock().ok().and_then(|c| c.get(key).cloned()) {
             return e;
         }
-        let entry = Arc::new(compile_parts(key, file, partials_only));
+        let site_defines = |name: &str| catalogue.defined(name).is_some();
+        let entry = Arc::new(compile_parts(key, file, keep, &site_defines));
         if let Ok(mut c) = self.cache.lock() {
             c.insert(key.to_string(), entry.clone());
         }
@@ -658,14 +661,18 @@ const BODY: &str = "__folio_body";
 fn rewrite_parts(
     name: &str,
     source: &str,
-    list: &mut gotmpl::parse::ListNode,
-    defines: &mut [gotmpl::parse::DefineNode],
+    (list, defines): (
+        &mut gotmpl::parse::ListNode,
+        &mut [gotmpl::parse::DefineNode],
+    ),
+    site_defines: &dyn Fn(&str) -> bool,
 ) -> rewrite::Calls {
     let names: Vec<String> = defines.iter().map(|d| d.name.to_string()).collect();
     let defined = |n: &str| names.iter().any(|d| d == n);
-    let mut calls = rewrite::partial_templates(list, source, &defined);
+    let runs = |n: &str| !defined(n) && (rewrite::runs_a_partial(n) || site_defines(n));
+    let mut calls = rewrite::partial_templates(list, source, &runs);
     for d in defines.iter_mut() {
-        calls.extend(rewrite::partial_templates(&mut d.body, source, &defined));
+        calls.extend(rewrite::partial_templates(&mut d.body, source, &runs));
     }
     calls.extend(if name.starts_with("shortcodes/") {
         rewrite::rewrite_shortcode(list)
@@ -678,13 +685,27 @@ fn rewrite_parts(
     calls
 }
 
-/// Compiles a template file (its body and its defines); with `partials_only`, only its inline partials (`define
-/// "partials/x.html"`), for a page layout that defines them: the rest of a layout (which
-/// may call what Folio cannot run) is not needed to call them.
+/// What of a template file is compiled ([`compile_parts`]).
+#[derive(Debug, Clone, Copy)]
+enum Keep<'a> {
+    /// Its body and its defines.
+    All,
+    /// Only its inline partials (`define "partials/x.html"`), for a page layout that
+    /// defines them: the rest of a layout (which may call what Folio cannot run) is not
+    /// needed to call them.
+    PartialDefines,
+    /// Only the define of this name, for a `template` action of another file.
+    Define(&'a str),
+}
+
+/// Compiles a template file, as much of it as `keep` says. A `template` action naming a
+/// template the file does not define but the site's layouts do (`site_defines`), or a
+/// partial, runs it ([`rewrite::partial_templates`]).
 fn compile_parts(
     name: &str,
     file: &TemplateFile,
-    partials_only: bool,
+    keep: Keep,
+    site_defines: &dyn Fn(&str) -> bool,
 ) -> Result<Executable, Problem> {
     let problem = |line, col, message: String| Problem {
         file: file.path.clone(),
@@ -695,11 +716,18 @@ fn compile_parts(
     };
     let (mut list, mut defines) = super::parse::parse(&file.source)
         .map_err(|(line, col, message)| problem(line, col, message))?;
-    if partials_only {
-        list.nodes.clear();
-        defines.retain(|d| is_partial_define(&d.name));
+    match keep {
+        Keep::All => {}
+        Keep::PartialDefines => {
+            list.nodes.clear();
+            defines.retain(|d| is_partial_define(&d.name));
+        }
+        Keep::Define(wanted) => {
+            list.nodes.clear();
+            defines.retain(|d| d.name.as_str() == wanted);
+        }
     }
-    let calls = rewrite_parts(name, &file.source, &mut list, &mut defines);
+    let calls = rewrite_parts(name, &file.source, (&mut list, &mut defines), site_defines);
     let mut functions = funcs::used(&calls);
     functions.extend(funcs::missing(&calls));
     // Each call of Folio's functions under a name of its own, so that a failure is
@@ -794,7 +822,7 @@ pub fn escape_error(source: &str) -> Option<(usize, usize, String)> {
         path: PathBuf::new(),
         source: source.into(),
     };
-    let compiled = compile_parts("escaped", &file, false).ok()?;
+    let compiled = compile_parts("escaped", &file, Keep::All, &|_| false).ok()?;
     // Any execution escapes the templates first: one of no name runs nothing after that.
     let err = compiled
         .template
@@ -937,9 +965,16 @@ impl Executable {
     /// Go's escaper refusing a `template` action that names no template ("no such
     /// template \"x\"", with its line only): located at the name of the last such action
     /// in the file, which is the one Go names (checked: Hugo 0.168). An action naming a
-    /// partial or one of Hugo's own templates (`partials/x.html`, `_internal/…`) is not
-    /// among them: it runs as a call ([`rewrite::partial_templates`]), and says itself
+    /// partial, one of Hugo's own templates (`partials/x.html`, `_internal/…`) or what
+    /// another layout defines is not among them: it runs as a call
+    /// ([`rewrite::partial_templates`], [`Executable::runs_as_call`]), and says itself
     /// where it names none.
+    fn runs_as_call(&self, at: usize) -> bool {
+        self.calls
+            .iter()
+            .any(|c| c.offset == at && c.name == rewrite::TEMPLATE)
+    }
+
     fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {
         let gotmpl::TemplateError::Escape { description, .. } = e else {
             return None;
@@ -955,7 +990,7 @@ impl Executable {
             })
         };
         let (at, name) = template_actions(source)
-            .filter(|(_, name)| !defined(name) && !rewrite::runs_a_partial(name))
+            .filter(|&(at, name)| !defined(name) && !self.runs_as_call(at))
             .last()?;
         let (line, col) = crate::text::line_col(source, at);
         Some(Problem {
@@ -1103,7 +1138,7 @@ fn run_file(
 ) -> Result<String, Problem> {
     let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
     let (key, file) = find(&frame.catalogue)?;
-    let entry = frame.compiled().get(&key, file);
+    let entry = frame.compiled().get(&key, file, &frame.catalogue);
     run_entry(&frame, context, file, entry)
 }
 
@@ -1116,7 +1151,8 @@ fn run_file(
 /// As [`render_shortcode`]'s, located in the template's text.
 pub fn render_inline(file: &TemplateFile, context: &Value) -> Result<String, Problem> {
     let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
-    let entry = Arc::new(compile_parts("inline", file, false));
+    let site_defines = |name: &str| frame.catalogue.defined(name).is_some();
+    let entry = Arc::new(compile_parts("inline", file, Keep::All, &site_defines));
     run_entry(&frame, context, file, entry)
 }
 
@@ -1161,7 +1197,9 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     within_budget(&frame, name)?;
     let (entry, define) = match frame.catalogue.partial_file(name) {
         Some(file) => (
-            frame.compiled().get(&format!("partials/{name}"), file),
+            frame
+                .compiled()
+                .get(&format!("partials/{name}"), file, &frame.catalogue),
             None,
         ),
         None => inline_partial(&frame, name)
@@ -1190,17 +1228,28 @@ fn embedded_partial(name: &str) -> bool {
     !name.starts_with('_') && crate::templates::EMBEDDED_TEMPLATES.contains(&path.as_str())
 }
 
-/// `{{ template "partials/x.html" ARG }}` and `{{ template "_partials/x.html" ARG }}`
-/// ([`rewrite::TEMPLATE`]): the partial file Hugo's template namespace holds under `name`
-/// ([`crate::templates::Catalogue::partial_template`]), run with `context` as its dot as
-/// `partial` runs it.
+/// A `template` action naming what its file does not define ([`rewrite::TEMPLATE`]), run
+/// with `context` as its dot: a partial file Hugo's template namespace holds under `name`
+/// (`partials/x.html`, `_partials/x.html`:
+/// [`crate::templates::Catalogue::partial_template`]), as `partial` runs it, or a template
+/// another layout defines ([`crate::templates::Catalogue::defined`]).
 ///
 /// # Errors
 /// Go's `no such template "NAME"` for a name that holds none (Hugo stops the build on it
 /// while parsing); that Folio does not have one of Hugo's embedded templates
-/// (`_internal/opengraph.html`); the partial's own errors.
+/// (`_internal/opengraph.html`); the template's own errors.
 pub(crate) fn template_partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     let frame = current()?;
+    let no_such = || exec_error(format!("no such template \"{name}\""));
+    if !rewrite::runs_a_partial(name) {
+        let file = frame.catalogue.defined(name).ok_or_else(no_such)?;
+        within_budget(&frame, name)?;
+        let key = format!("define/{name}/{}", file.path.display());
+        let entry = frame
+            .compiled()
+            .get_with(&key, file, Keep::Define(name), &frame.catalogue);
+        return include(&frame, &entry, Some(name), context);
+    }
     let embedded = name
         .strip_prefix("_internal/")
         .is_some_and(embedded_partial);
@@ -1211,11 +1260,11 @@ pub(crate) fn template_partial(name: &str, context: &Value) -> gotmpl::Result<Va
             true => exec_error(format!(
                 "Folio does not have Hugo's embedded template `{name}`"
             )),
-            false => exec_error(format!("no such template \"{name}\"")),
+            false => no_such(),
         })?;
     within_budget(&frame, name)?;
     let key = format!("partials/{}", file.path.display());
-    let entry = frame.compiled().get(&key, file);
+    let entry = frame.compiled().get(&key, file, &frame.catalogue);
     include(&frame, &entry, None, context)
 }
 
@@ -1286,9 +1335,11 @@ fn layout_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
         format!("_partials/{name}.html"),
     ]
     .into_iter()
-    .find_map(|d| Some((d.clone(), frame.catalogue.defined_partial(&d)?)))?;
+    .find_map(|d| Some((d.clone(), frame.catalogue.defined(&d)?)))?;
     let key = format!("inline/{}", file.path.display());
-    let entry = frame.compiled().get_with(&key, file, true);
+    let entry = frame
+        .compiled()
+        .get_with(&key, file, Keep::PartialDefines, &frame.catalogue);
     Some((entry, define))
 }
 

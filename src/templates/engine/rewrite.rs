@@ -215,23 +215,19 @@ pub const NIL: &str = "__folio_nil";
 /// `{{ template "partials/x.html" ARG }}`, `{{ template "_partials/x.html" ARG }}`: Hugo's
 /// template namespace holds each partial file under these names (Hugo 0.146's
 /// `_partials/`, and `partials/` for a file of the older folder; checked with Hugo 0.168),
-/// and its own embedded ones as `_internal/NAME`, where `gotmpl`'s holds the file's own
-/// `define`s only. Such an action whose name the
-/// file does not define (`defined`) becomes an action calling [`TEMPLATE`] with the name
-/// and the dot it hands on (nil without one, as Go's). `source` is the template's text:
-/// the call is listed at the name, where Go's parser says a name holds no template.
-pub fn partial_templates(
-    list: &mut ListNode,
-    source: &str,
-    defined: &dyn Fn(&str) -> bool,
-) -> Calls {
+/// its own embedded ones as `_internal/NAME`, and every layout's `define`s, where
+/// `gotmpl`'s holds the file's own `define`s only. Such an action, when `runs` says so of
+/// its name, becomes an action calling [`TEMPLATE`] with the name and the dot it hands on
+/// (nil without one, as Go's). `source` is the template's text: the call is listed at the
+/// name, where Go's parser says a name holds no template.
+pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) -> bool) -> Calls {
     let mut calls = Calls::new();
     each_node(list, &mut |node| {
         let Node::Template(t) = node else {
             return;
         };
         let name = t.name.to_string();
-        if !runs_a_partial(&name) || defined(&name) {
+        if !runs(&name) {
             return;
         }
         let pos = t.pos;
@@ -283,15 +279,16 @@ pub fn partial_templates(
     calls
 }
 
-/// Whether a `template` action naming `name` runs a partial, or one of Hugo's own
-/// templates, when the file does not define `name` ([`partial_templates`]).
+/// Whether a `template` action naming `name` names a partial, or one of Hugo's own
+/// templates ([`partial_templates`]), when the file does not define `name`.
 pub fn runs_a_partial(name: &str) -> bool {
     ["partials/", "_partials/", "_internal/"]
         .iter()
         .any(|prefix| name.starts_with(prefix))
 }
 
-/// The function that runs a partial named as a template ([`partial_templates`]).
+/// The function that runs what a `template` action names outside its file
+/// ([`partial_templates`]).
 pub const TEMPLATE: &str = "__folio_template";
 
 /// What holds a page resource lookup's result (`.Page.Resources.Get "a.png"`,
