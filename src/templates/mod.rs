@@ -123,11 +123,14 @@ pub struct Catalogue {
     /// The `layouts` folders read, in precedence order, and the site root.
     layouts: Vec<PathBuf>,
     root: PathBuf,
-    /// Templates `define`d inside the layouts (`{{ define "partials/chip.html" }}` in
-    /// `_default/single.html`, `{{ define "foo" }}` anywhere), by the define's name, first
-    /// found wins: looked for the first time a partial or a `template` action's name is
-    /// not found otherwise (a rare need: not at start-up).
-    defines: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
+    /// Partials `define`d inside other layouts (`{{ define "partials/chip.html" }}` in
+    /// `_default/single.html`), by the define's name, first found wins: looked for the
+    /// first time a partial is not found otherwise (a rare need: not at start-up).
+    defined_partials: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
+    /// The templates the partials, shortcodes and render hooks define, by name
+    /// ([`Catalogue::defined_template`]): read the first time a `template` action names
+    /// one its file does not define.
+    shared_defines: engine::Derived<BTreeMap<String, engine::TemplateFile>>,
     /// Every template's path as `templates.Exists` names it ([`template_paths`]), found
     /// the first time it is asked.
     template_paths: engine::Derived<std::collections::BTreeSet<String>>,
@@ -424,10 +427,11 @@ impl Catalogue {
     /// is the file's path in its folder, in lower case (as Hugo registers it) and with its
     /// suffix: `partials/x` and `partials/X.html` name none (checked with Hugo 0.168).
     pub fn partial_template(&self, name: &str) -> Option<&engine::TemplateFile> {
-        let (rest, folders): (&str, &[&str]) = if let Some(rest) = name.strip_prefix("_partials/") {
-            (rest, &["partials", "_partials"])
+        let rest = engine::rewrite::partial_name(name)?;
+        let folders: &[&str] = if name.starts_with('_') {
+            &["partials", "_partials"]
         } else {
-            (name.strip_prefix("partials/")?, &["partials"])
+            &["partials"]
         };
         let file = self.partials.get(rest)?;
         let depth = rest.split('/').count();
@@ -563,14 +567,24 @@ impl Catalogue {
         self.templates.is_empty()
     }
 
-    /// The layout that `define`s `define` (a partial, `partials/chip.html`, or any template
-    /// a `template` action names), if one does: Hugo's templates all share one namespace,
-    /// so a shortcode's `{{ template "foo" . }}` runs the `foo` a page layout or a partial
-    /// defines (checked with Hugo 0.168).
-    pub fn defined(&self, define: &str) -> Option<&engine::TemplateFile> {
-        self.defines
-            .get_or_init(|| defines(&self.root, &self.layouts))
+    /// The layout that `define`s the partial `define` (`partials/chip.html`), if one does.
+    pub fn defined_partial(&self, define: &str) -> Option<&engine::TemplateFile> {
+        self.defined_partials
+            .get_or_init(|| defined_partials(&self.root, &self.layouts))
             .get(define)
+    }
+
+    /// The file whose `define` (or `block`) a `template` action naming `name` runs when
+    /// its own file does not define it: Hugo's HTML partials, shortcodes and render hooks
+    /// share their defines (`{{ template "icon" . }}` in a shortcode runs the `icon` that
+    /// `partials/icons.html` defines), the last one read winning (the site's files in name
+    /// order, then its themes'). A page layout's defines are its own once the site has a
+    /// `baseof` (Folio does not look there); a plain-text template's are not an HTML
+    /// template's (checked with Hugo 0.168).
+    pub fn defined_template(&self, name: &str) -> Option<&engine::TemplateFile> {
+        self.shared_defines
+            .get_or_init(|| shared_defines(&self.root, &self.layouts))
+            .get(name)
     }
 
     /// Adds the partials under `layouts/partials` and `layouts/_partials` whose names are
@@ -1063,9 +1077,9 @@ fn parameters_only(schema: Schema) -> Schema {
     }
 }
 
-/// The templates the layouts define (`{{ define "partials/x.html" }}`, `{{ define "foo" }}`),
-/// by the define's name, first found wins.
-fn defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
+/// The partials the layouts define inline (`{{ define "partials/x.html" }}`), by the
+/// define's name, first found wins.
+fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
     let mut found: BTreeMap<String, engine::TemplateFile> = BTreeMap::new();
     for dir in layouts {
         for entry in walkdir::WalkDir::new(dir)
@@ -1083,9 +1097,48 @@ fn defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::Templat
                 let Some(name) = rest.split('"').next() else {
                     continue;
                 };
-                if !found.contains_key(name) {
+                if engine::is_partial_define(name) && !found.contains_key(name) {
                     found.insert(name.to_string(), file.clone());
                 }
+            }
+        }
+    }
+    found
+}
+
+/// The defines of the HTML templates under the layouts' `partials`, `_partials`,
+/// `shortcodes`, `_shortcodes` and `_markup` folders, by name, the last read winning
+/// ([`Catalogue::defined_template`]). Each file is parsed as Go parses it, so a define
+/// in a comment or in text is none, and a `block` is one.
+fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
+    const SHARED: &[&str] = &[
+        "partials",
+        "_partials",
+        "shortcodes",
+        "_shortcodes",
+        "_markup",
+    ];
+    let mut found = BTreeMap::new();
+    for dir in layouts {
+        for entry in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .filter(|e| e.file_type().is_file() && runs_as_html(e.path()))
+            .take(2000)
+        {
+            let shared = entry.path().strip_prefix(dir).is_ok_and(|rel| {
+                rel.components()
+                    .any(|c| SHARED.iter().any(|s| c.as_os_str() == *s))
+            });
+            let Some(file) = shared.then(|| template_file(root, entry.path())).flatten() else {
+                continue;
+            };
+            let Ok((_, defines)) = parse::parse(&file.source) else {
+                continue;
+            };
+            for d in defines {
+                found.insert(d.name.to_string(), file.clone());
             }
         }
     }

@@ -878,9 +878,7 @@ impl Infer<'_> {
             Node::Template(t) => {
                 // `template "partials/x.html" .` runs the partial as `partial "x.html" .`
                 // does (the engine's `rewrite::partial_templates`): followed as that call.
-                let partial = ["partials/", "_partials/"]
-                    .iter()
-                    .find_map(|prefix| t.name.strip_prefix(prefix));
+                let partial = super::engine::rewrite::partial_name(&t.name);
                 match (partial, &t.pipe) {
                     (Some(name), Some(p)) => {
                         let handed = match p.commands.as_slice() {

@@ -1252,7 +1252,7 @@ fn a_template_action_naming_no_template_is_located_at_the_name_as_hugo_locates_i
 }
 
 /// A site whose shortcode `f` is `template`, with partials in both of Hugo's folders
-/// (`layouts/partials/`, the older, and `layouts/_partials/`), a layout defining `foo`,
+/// (`layouts/partials/`, the older, and `layouts/_partials/`), a partial defining `foo`,
 /// and `content/about.md` calling `{{< f x="1" y="2" >}}`.
 fn site_with_partials(template: &str) -> tempfile::TempDir {
     crate::support::hugo_site(&[
@@ -1261,7 +1261,7 @@ fn site_with_partials(template: &str) -> tempfile::TempDir {
         ("layouts/partials/sub/q.html", "<i>q:{{ . }}</i>"),
         ("layouts/_partials/n.html", "<u>n:{{ . }}</u>"),
         (
-            "layouts/_default/defs.html",
+            "layouts/partials/defs.html",
             "{{ define \"foo\" }}<s>{{ .Get \"y\" }}</s>{{ end }}",
         ),
         ("layouts/shortcodes/f.html", template),
@@ -1289,6 +1289,107 @@ fn a_partial_or_another_layouts_define_run_by_a_template_action_renders_as_in_hu
     assert_eq!(folio, hugo);
     let found = checked(&site.path().join("content/about.md"));
     assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn the_define_a_template_action_runs_is_the_one_hugo_runs() {
+    // Review 56a, 3 to 5: the last file read wins; a define in a comment is none; a
+    // `block` and a name in backquotes are; an inline partial is one under its name.
+    // (files beside the shortcode, the shortcode's template, what Hugo renders).
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
+        (
+            &[
+                ("layouts/partials/a.html", "{{ define \"foo\" }}A{{ end }}"),
+                ("layouts/partials/b.html", "{{ define \"foo\" }}B{{ end }}"),
+            ],
+            "[{{ template \"foo\" . }}]",
+            "[B]",
+        ),
+        (
+            &[
+                ("layouts/partials/a.html", "{{/* define \"foo\" */}}"),
+                (
+                    "layouts/partials/b.html",
+                    "{{ block \"foo\" . }}BLK{{ end }}",
+                ),
+            ],
+            "[{{ template \"foo\" . }}]",
+            "[BLK]",
+        ),
+        (
+            &[("layouts/_partials/c.html", "{{ define `bar` }}BAR{{ end }}")],
+            "[{{ template \"bar\" . }}]",
+            "[BAR]",
+        ),
+        (
+            &[(
+                "layouts/partials/o.html",
+                "{{ define \"partials/x.html\" }}IN{{ end }}",
+            )],
+            "[{{ template \"partials/x.html\" . }}]",
+            "[IN]",
+        ),
+    ];
+    for (files, template, rendered) in cases {
+        let mut all = vec![
+            ("hugo.toml", "title = \"T\"\n"),
+            ("layouts/shortcodes/f.html", *template),
+            ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+        ];
+        all.extend_from_slice(files);
+        let site = crate::support::hugo_site(&all);
+        let (hugo, folio) = hugo_and_folio(site.path(), template, "content/about.md");
+        assert!(hugo.contains(rendered), "{hugo}");
+        assert_eq!(folio, hugo, "{template}");
+    }
+}
+
+#[test]
+fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_never_run() {
+    // Review 56a, 2, 6 and 7: a page layout's define is not shared once the site has a
+    // baseof; Go names a missing template in a branch never taken; a partial run by
+    // `template` may not `return` a value.
+    let layouts = [
+        (
+            "layouts/_default/baseof.html",
+            "<main>{{ block \"main\" . }}{{ end }}</main>",
+        ),
+        (
+            "layouts/_default/defs.html",
+            "{{ define \"foo\" }}F{{ end }}",
+        ),
+        ("layouts/partials/r.html", "before{{ return 42 }}"),
+    ];
+    for (template, hugos, folios) in [
+        (
+            "A[{{ template \"foo\" . }}]",
+            "_shortcodes/f.html:1:14: no such template \"foo\"",
+            "f.html:1:15: no such template \"foo\"",
+        ),
+        (
+            "A[{{ if false }}{{ template \"partials/nope.html\" . }}{{ end }}]",
+            "_shortcodes/f.html:1:28: no such template \"partials/nope.html\"",
+            "f.html:1:29: no such template \"partials/nope.html\"",
+        ),
+        (
+            "A[{{ template \"partials/r.html\" . }}]",
+            "return with a value is only supported in partials",
+            "return with a value is only supported in partials",
+        ),
+    ] {
+        let mut all = layouts.to_vec();
+        all.extend([
+            ("hugo.toml", "title = \"T\"\n"),
+            ("layouts/shortcodes/f.html", template),
+            ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+        ]);
+        let site = crate::support::hugo_site(&all);
+        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+        assert!(hugo.contains(hugos), "{hugo}");
+        let found = checked(&site.path().join("content/about.md"));
+        assert!(found.iter().any(|f| f.contains(folios)), "{found:?}");
+    }
 }
 
 #[test]

@@ -640,8 +640,8 @@ impl Compiled {
         if let Some(e) = self.cache.lock().ok().and_then(|c| c.get(key).cloned()) {
             return e;
         }
-        let site_defines = |name: &str| catalogue.defined(name).is_some();
-        let entry = Arc::new(compile_parts(key, file, keep, &site_defines));
+        let resolves = |name: &str| resolves(catalogue, name);
+        let entry = Arc::new(compile_parts(key, file, keep, &resolves));
         if let Ok(mut c) = self.cache.lock() {
             c.insert(key.to_string(), entry.clone());
         }
@@ -665,11 +665,11 @@ fn rewrite_parts(
         &mut gotmpl::parse::ListNode,
         &mut [gotmpl::parse::DefineNode],
     ),
-    site_defines: &dyn Fn(&str) -> bool,
+    resolves: &dyn Fn(&str) -> bool,
 ) -> rewrite::Calls {
     let names: Vec<String> = defines.iter().map(|d| d.name.to_string()).collect();
     let defined = |n: &str| names.iter().any(|d| d == n);
-    let runs = |n: &str| !defined(n) && (rewrite::runs_a_partial(n) || site_defines(n));
+    let runs = |n: &str| !defined(n) && resolves(n);
     let mut calls = rewrite::partial_templates(list, source, &runs);
     for d in defines.iter_mut() {
         calls.extend(rewrite::partial_templates(&mut d.body, source, &runs));
@@ -687,25 +687,26 @@ fn rewrite_parts(
 
 /// What of a template file is compiled ([`compile_parts`]).
 #[derive(Debug, Clone, Copy)]
-enum Keep<'a> {
+enum Keep {
     /// Its body and its defines.
     All,
     /// Only its inline partials (`define "partials/x.html"`), for a page layout that
     /// defines them: the rest of a layout (which may call what Folio cannot run) is not
     /// needed to call them.
     PartialDefines,
-    /// Only the define of this name, for a `template` action of another file.
-    Define(&'a str),
+    /// Only its defines, for a `template` action of another file.
+    Defines,
 }
 
 /// Compiles a template file, as much of it as `keep` says. A `template` action naming a
-/// template the file does not define but the site's layouts do (`site_defines`), or a
-/// partial, runs it ([`rewrite::partial_templates`]).
+/// template the file does not define runs the one the site has under that name when
+/// `resolves` says there is one ([`resolves`], [`rewrite::partial_templates`]); one naming
+/// none is Go's escaper's error, wherever it is.
 fn compile_parts(
     name: &str,
     file: &TemplateFile,
     keep: Keep,
-    site_defines: &dyn Fn(&str) -> bool,
+    resolves: &dyn Fn(&str) -> bool,
 ) -> Result<Executable, Problem> {
     let problem = |line, col, message: String| Problem {
         file: file.path.clone(),
@@ -722,12 +723,9 @@ fn compile_parts(
             list.nodes.clear();
             defines.retain(|d| is_partial_define(&d.name));
         }
-        Keep::Define(wanted) => {
-            list.nodes.clear();
-            defines.retain(|d| d.name.as_str() == wanted);
-        }
+        Keep::Defines => list.nodes.clear(),
     }
-    let calls = rewrite_parts(name, &file.source, (&mut list, &mut defines), site_defines);
+    let calls = rewrite_parts(name, &file.source, (&mut list, &mut defines), resolves);
     let mut functions = funcs::used(&calls);
     functions.extend(funcs::missing(&calls));
     // Each call of Folio's functions under a name of its own, so that a failure is
@@ -964,11 +962,10 @@ impl Executable {
 
     /// Go's escaper refusing a `template` action that names no template ("no such
     /// template \"x\"", with its line only): located at the name of the last such action
-    /// in the file, which is the one Go names (checked: Hugo 0.168). An action naming a
-    /// partial, one of Hugo's own templates (`partials/x.html`, `_internal/…`) or what
-    /// another layout defines is not among them: it runs as a call
-    /// ([`rewrite::partial_templates`], [`Executable::runs_as_call`]), and says itself
-    /// where it names none.
+    /// in the file, which is the one Go names (checked: Hugo 0.168). An action naming what
+    /// the site has outside the file (a partial, one of Hugo's own templates, another
+    /// file's define: [`resolves`]) is not among them: it runs as a call
+    /// ([`rewrite::partial_templates`], [`Executable::runs_as_call`]).
     fn runs_as_call(&self, at: usize) -> bool {
         self.calls
             .iter()
@@ -1151,8 +1148,9 @@ fn run_file(
 /// As [`render_shortcode`]'s, located in the template's text.
 pub fn render_inline(file: &TemplateFile, context: &Value) -> Result<String, Problem> {
     let frame = current().map_err(|e| Problem::unlocated(PathBuf::new(), e.to_string()))?;
-    let site_defines = |name: &str| frame.catalogue.defined(name).is_some();
-    let entry = Arc::new(compile_parts("inline", file, Keep::All, &site_defines));
+    // An inline shortcode's template sees its own defines only (Hugo 0.168: `template
+    // "foo" not defined`, where a partial defines `foo`).
+    let entry = Arc::new(compile_parts("inline", file, Keep::All, &|_| false));
     run_entry(&frame, context, file, entry)
 }
 
@@ -1194,7 +1192,7 @@ pub const MAX_PARTIAL_CALLS: usize = 10_000;
 /// it `return`s.
 pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
     let frame = current()?;
-    within_budget(&frame, name)?;
+    within_budget(&frame, "partial", name)?;
     let (entry, define) = match frame.catalogue.partial_file(name) {
         Some(file) => (
             frame
@@ -1212,7 +1210,7 @@ pub(crate) fn partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
                 false => exec_error(format!("partial \"{name}\" not found")),
             })?,
     };
-    include(&frame, &entry, define.as_deref(), context)
+    include(&frame, &entry, define.as_deref(), context, false)
 }
 
 /// Whether `name` (`opengraph.html`, `opengraph`) is one of the partials Hugo embeds
@@ -1225,73 +1223,107 @@ fn embedded_partial(name: &str) -> bool {
         format!("{name}.html")
     };
     let path = format!("_partials/{with_suffix}");
-    !name.starts_with('_') && crate::templates::EMBEDDED_TEMPLATES.contains(&path.as_str())
+    crate::templates::EMBEDDED_TEMPLATES.contains(&path.as_str())
 }
 
-/// A `template` action naming what its file does not define ([`rewrite::TEMPLATE`]), run
-/// with `context` as its dot: a partial file Hugo's template namespace holds under `name`
-/// (`partials/x.html`, `_partials/x.html`:
-/// [`crate::templates::Catalogue::partial_template`]), as `partial` runs it, or a template
-/// another layout defines ([`crate::templates::Catalogue::defined`]).
+/// Whether a `template` action naming `name`, which its file does not define, runs
+/// something ([`run_template`]): a partial file Hugo's template namespace holds under
+/// `name` (`partials/x.html`, `_partials/x.html`:
+/// [`crate::templates::Catalogue::partial_template`]) or an inline partial of that name,
+/// one of Hugo's embedded templates (`_internal/opengraph.html`), or a template a
+/// partial, shortcode or render hook defines
+/// ([`crate::templates::Catalogue::defined_template`]).
+fn resolves(catalogue: &Catalogue, name: &str) -> bool {
+    if rewrite::runs_a_partial(name) {
+        catalogue.partial_template(name).is_some()
+            || catalogue.defined_partial(name).is_some()
+            || embedded_template(name)
+    } else {
+        catalogue.defined_template(name).is_some()
+    }
+}
+
+/// Whether `name` is one of Hugo's embedded templates as a `template` action names it:
+/// `_internal/NAME` for an embedded partial or (`_internal/shortcodes/NAME`) shortcode, or
+/// the partial's own `_partials/NAME` ([`crate::templates::EMBEDDED_TEMPLATES`]).
+fn embedded_template(name: &str) -> bool {
+    let embedded = |path: &str| crate::templates::EMBEDDED_TEMPLATES.contains(&path);
+    match name.strip_prefix("_internal/") {
+        Some(rest) => {
+            embedded(&format!("_partials/{rest}"))
+                || rest
+                    .strip_prefix("shortcodes/")
+                    .is_some_and(|r| embedded(&format!("_shortcodes/{r}")))
+        }
+        None => name.starts_with("_partials/") && embedded(name),
+    }
+}
+
+/// Runs what a `template` action names outside its file ([`rewrite::TEMPLATE`], which
+/// [`resolves`] found when the file was compiled), with `context` as its dot.
 ///
 /// # Errors
-/// Go's `no such template "NAME"` for a name that holds none (Hugo stops the build on it
-/// while parsing); that Folio does not have one of Hugo's embedded templates
-/// (`_internal/opengraph.html`); the template's own errors.
-pub(crate) fn template_partial(name: &str, context: &Value) -> gotmpl::Result<Value> {
+/// That Folio does not have one of Hugo's embedded templates; that a partial run this way
+/// `return`ed a value (Hugo: only a partial may); the template's own errors.
+pub(crate) fn run_template(name: &str, context: &Value) -> gotmpl::Result<Value> {
     let frame = current()?;
-    let no_such = || exec_error(format!("no such template \"{name}\""));
-    if !rewrite::runs_a_partial(name) {
-        let file = frame.catalogue.defined(name).ok_or_else(no_such)?;
-        within_budget(&frame, name)?;
-        let key = format!("define/{name}/{}", file.path.display());
-        let entry = frame
-            .compiled()
-            .get_with(&key, file, Keep::Define(name), &frame.catalogue);
-        return include(&frame, &entry, Some(name), context);
-    }
-    let embedded = name
-        .strip_prefix("_internal/")
-        .is_some_and(embedded_partial);
-    let file = frame
-        .catalogue
-        .partial_template(name)
-        .ok_or_else(|| match embedded {
-            true => exec_error(format!(
-                "Folio does not have Hugo's embedded template `{name}`"
-            )),
-            false => no_such(),
-        })?;
-    within_budget(&frame, name)?;
-    let key = format!("partials/{}", file.path.display());
-    let entry = frame.compiled().get(&key, file, &frame.catalogue);
-    include(&frame, &entry, None, context)
+    within_budget(&frame, "template", name)?;
+    let catalogue = &frame.catalogue;
+    let (key, file, keep, define) = if !rewrite::runs_a_partial(name) {
+        let file = catalogue.defined_template(name);
+        (format!("defines/{}", name), file, Keep::Defines, Some(name))
+    } else if let Some(file) = catalogue.partial_template(name) {
+        (
+            format!("partials/{}", file.path.display()),
+            Some(file),
+            Keep::All,
+            None,
+        )
+    } else {
+        let file = catalogue.defined_partial(name);
+        (
+            format!("inline/{name}"),
+            file,
+            Keep::PartialDefines,
+            Some(name),
+        )
+    };
+    let Some(file) = file else {
+        return Err(exec_error(format!(
+            "Folio does not have Hugo's embedded template `{name}`"
+        )));
+    };
+    let key = format!("{key}/{}", file.path.display());
+    let entry = frame.compiled().get_with(&key, file, keep, catalogue);
+    include(&frame, &entry, define, context, true)
 }
 
 /// Counts a call of partial `name` against the page's budget of partial calls
 /// ([`MAX_PARTIAL_CALLS`]) and nesting ([`MAX_NESTING`]): an error past either.
-fn within_budget(frame: &Frame, name: &str) -> gotmpl::Result<()> {
+fn within_budget(frame: &Frame, kind: &str, name: &str) -> gotmpl::Result<()> {
     frame.partial_calls.set(frame.partial_calls.get() + 1);
     if frame.partial_calls.get() > MAX_PARTIAL_CALLS {
         return Err(exec_error(format!(
-            "partial \"{name}\": more than {MAX_PARTIAL_CALLS} partial calls in one page"
+            "{kind} \"{name}\": more than {MAX_PARTIAL_CALLS} partial calls in one page"
         )));
     }
     if frame.depth.get() >= MAX_NESTING {
         return Err(exec_error(format!(
-            "partial \"{name}\": calls nest more than {MAX_NESTING} deep"
+            "{kind} \"{name}\": calls nest more than {MAX_NESTING} deep"
         )));
     }
     Ok(())
 }
 
 /// Runs a partial's compiled file (or its `define`): its output as trusted HTML, or the
-/// value it `return`s.
+/// value it `return`s; for a `template` action (`as_template`), a value `return`ed is an
+/// error, as in Hugo.
 fn include(
     frame: &Frame,
     entry: &Entry,
     define: Option<&str>,
     context: &Value,
+    as_template: bool,
 ) -> gotmpl::Result<Value> {
     let exe = match entry.as_ref() {
         Ok(exe) => exe,
@@ -1310,6 +1342,9 @@ fn include(
     frame.depth.set(frame.depth.get() - 1);
     let returned = frame.returned.borrow_mut().take();
     match (out, returned) {
+        (_, Some(_)) if as_template => Err(exec_error(
+            "return with a value is only supported in partials",
+        )),
         (_, Some(value)) => Ok(value),
         (Ok(html), None) => Ok(values::html(html)),
         (Err(p), None) => {
@@ -1335,7 +1370,7 @@ fn layout_partial(frame: &Frame, name: &str) -> Option<(Entry, String)> {
         format!("_partials/{name}.html"),
     ]
     .into_iter()
-    .find_map(|d| Some((d.clone(), frame.catalogue.defined(&d)?)))?;
+    .find_map(|d| Some((d.clone(), frame.catalogue.defined_partial(&d)?)))?;
     let key = format!("inline/{}", file.path.display());
     let entry = frame
         .compiled()

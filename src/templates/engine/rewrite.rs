@@ -192,21 +192,25 @@ fn nil_dots(list: &mut ListNode, calls: &mut Calls) {
         if t.pipe.is_some() {
             return;
         }
-        let pos = t.pos;
-        t.pipe = Some(PipeNode {
-            pos,
-            decl: Vec::new(),
-            commands: vec![CommandNode {
-                pos,
-                args: vec![Expr::Identifier(pos, NIL.into())],
-            }],
-            is_assign: false,
-        });
-        calls.push(Call {
-            name: NIL.to_string(),
-            offset: pos.offset,
-        });
+        t.pipe = Some(nil_pipe(t.pos, calls));
     });
+}
+
+/// A pipeline at `pos` that gives nil (a call of [`NIL`], listed in `calls`).
+fn nil_pipe(pos: Pos, calls: &mut Calls) -> PipeNode {
+    calls.push(Call {
+        name: NIL.to_string(),
+        offset: pos.offset,
+    });
+    PipeNode {
+        pos,
+        decl: Vec::new(),
+        commands: vec![CommandNode {
+            pos,
+            args: vec![Expr::Identifier(pos, NIL.into())],
+        }],
+        is_assign: false,
+    }
 }
 
 /// The function that gives nil ([`nil_dots`]).
@@ -235,22 +239,10 @@ pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) 
             .get(pos.offset..)
             .and_then(|s| s.strip_prefix("template"))
             .map_or(pos.offset, |rest| source.len() - rest.trim_start().len());
-        let nil = || {
-            calls.push(Call {
-                name: NIL.to_string(),
-                offset: pos.offset,
-            });
-            PipeNode {
-                pos,
-                decl: Vec::new(),
-                commands: vec![CommandNode {
-                    pos,
-                    args: vec![Expr::Identifier(pos, NIL.into())],
-                }],
-                is_assign: false,
-            }
+        let dot = match t.pipe.take() {
+            Some(pipe) => pipe,
+            None => nil_pipe(pos, &mut calls),
         };
-        let dot = t.pipe.take().unwrap_or_else(nil);
         calls.push(Call {
             name: TEMPLATE.to_string(),
             offset: at,
@@ -282,9 +274,14 @@ pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) 
 /// Whether a `template` action naming `name` names a partial, or one of Hugo's own
 /// templates ([`partial_templates`]), when the file does not define `name`.
 pub fn runs_a_partial(name: &str) -> bool {
-    ["partials/", "_partials/", "_internal/"]
-        .iter()
-        .any(|prefix| name.starts_with(prefix))
+    partial_name(name).is_some() || name.starts_with("_internal/")
+}
+
+/// The partial a `template` action's name names, as `partial` names it: `x.html` of
+/// `partials/x.html` or `_partials/x.html`.
+pub fn partial_name(name: &str) -> Option<&str> {
+    name.strip_prefix("partials/")
+        .or_else(|| name.strip_prefix("_partials/"))
 }
 
 /// The function that runs what a `template` action names outside its file

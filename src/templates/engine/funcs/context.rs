@@ -388,7 +388,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (rewrite::NIL, |_| Ok(Value::Nil)),
     (rewrite::TEMPLATE, |a| {
         let name = str_arg(a, 0, "template")?;
-        engine::template_partial(&name, a.get(1).unwrap_or(&Value::Nil))
+        engine::run_template(&name, a.get(1).unwrap_or(&Value::Nil))
     }),
     (rewrite::TRUTH, |a| {
         let v = a.last().cloned().unwrap_or(Value::Nil);
