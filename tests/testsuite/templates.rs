@@ -1393,6 +1393,27 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
 }
 
 #[test]
+fn a_partial_run_by_a_template_action_inside_a_tag_or_a_script_shows_folios_card_and_says_why() {
+    // Go escapes the partial's text for the place (review 56a, 1); Folio's call gives HTML.
+    for (template, said) in [
+        (
+            "<a title=\"{{ template \"partials/p.html\" . }}\">x</a>",
+            "f.html:1:23",
+        ),
+        (
+            "<script>var x = {{ template \"_partials/n.html\" 1 }};</script>",
+            "f.html:1:29",
+        ),
+    ] {
+        let site = site_with_partials(template);
+        crate::support::hugo_run(site.path(), &[]).unwrap();
+        let found = checked(&site.path().join("content/about.md"));
+        let why = format!("{said}: Folio cannot run `template");
+        assert!(found.iter().any(|f| f.contains(&why)), "{found:?}");
+    }
+}
+
+#[test]
 fn a_partial_named_where_hugo_holds_none_stops_as_in_hugo() {
     // `partials/` names the older folder's files only, and `partial` takes no such prefix
     // (Hugo 0.146 dropped it; Folio had taken it off).

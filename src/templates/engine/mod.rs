@@ -967,9 +967,10 @@ impl Executable {
     /// file's define: [`resolves`]) is not among them: it runs as a call
     /// ([`rewrite::partial_templates`], [`Executable::runs_as_call`]).
     fn runs_as_call(&self, at: usize) -> bool {
-        self.calls
-            .iter()
-            .any(|c| c.offset == at && c.name == rewrite::TEMPLATE)
+        self.calls.iter().any(|c| {
+            c.offset == at
+                && [rewrite::TEMPLATE, rewrite::TEMPLATE_ELSEWHERE].contains(&c.name.as_str())
+        })
     }
 
     fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {

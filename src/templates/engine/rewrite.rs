@@ -226,6 +226,10 @@ pub const NIL: &str = "__folio_nil";
 /// name, where Go's parser says a name holds no template.
 pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) -> bool) -> Calls {
     let mut calls = Calls::new();
+    let texts: Vec<(usize, String)> = texts(list)
+        .into_iter()
+        .map(|(k, t)| (k, t.to_ascii_lowercase()))
+        .collect();
     each_node(list, &mut |node| {
         let Node::Template(t) = node else {
             return;
@@ -235,6 +239,13 @@ pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) 
             return;
         }
         let pos = t.pos;
+        // Go escapes the template's text for where the action stands; Folio's call gives
+        // its output as HTML, which is right in HTML text only.
+        let function = if in_html_text(&texts, pos.offset) {
+            TEMPLATE
+        } else {
+            TEMPLATE_ELSEWHERE
+        };
         let at = source
             .get(pos.offset..)
             .and_then(|s| s.strip_prefix("template"))
@@ -244,7 +255,7 @@ pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) 
             None => nil_pipe(pos, &mut calls),
         };
         calls.push(Call {
-            name: TEMPLATE.to_string(),
+            name: function.to_string(),
             offset: at,
         });
         let name_pos = Pos {
@@ -259,7 +270,7 @@ pub fn partial_templates(list: &mut ListNode, source: &str, runs: &dyn Fn(&str) 
                 commands: vec![CommandNode {
                     pos: name_pos,
                     args: vec![
-                        Expr::Identifier(name_pos, TEMPLATE.into()),
+                        Expr::Identifier(name_pos, function.into()),
                         Expr::String(name_pos, name.into()),
                         Expr::Pipe(pos, dot),
                     ],
@@ -283,6 +294,31 @@ pub fn partial_name(name: &str) -> Option<&str> {
     name.strip_prefix("partials/")
         .or_else(|| name.strip_prefix("_partials/"))
 }
+
+/// Whether the action at `offset` stands in HTML text, read from the template's text
+/// before it (`texts`, lower-cased: [`texts`]): not inside a tag (`<a title="{{ … }}">`)
+/// nor inside a script, a style, a title or a textarea, where Go's escaper writes a value
+/// another way.
+fn in_html_text(texts: &[(usize, String)], offset: usize) -> bool {
+    let before: String = texts
+        .iter()
+        .take_while(|(k, _)| *k < offset)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let in_tag = before.rfind('<').is_some_and(|lt| {
+        let rest = before.get(lt + 1..).unwrap_or_default();
+        rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && !rest.contains('>')
+    });
+    let in_element = ["script", "style", "title", "textarea"]
+        .iter()
+        .any(|e| before.rfind(&format!("<{e}")) > before.rfind(&format!("</{e}")));
+    !in_tag && !in_element
+}
+
+/// The function that fails saying why Folio does not run what a `template` action names
+/// outside its file where the action stands outside HTML text ([`partial_templates`]).
+pub const TEMPLATE_ELSEWHERE: &str = "__folio_template_elsewhere";
 
 /// The function that runs what a `template` action names outside its file
 /// ([`partial_templates`]).

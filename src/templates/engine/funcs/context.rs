@@ -386,6 +386,15 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     (rewrite::PRINT, print_stringer),
     (rewrite::NIL, |_| Ok(Value::Nil)),
+    (rewrite::TEMPLATE_ELSEWHERE, |a| {
+        let name = str_arg(a, 0, "template")?;
+        Err(exec_error(format!(
+            "{}template \"{name}\"` here: it runs a template of another file inside a tag, a \
+             script, a style, a title or a textarea, whose text Go escapes for that place; \
+             Folio runs one only in HTML text",
+            super::CANNOT_RUN
+        )))
+    }),
     (rewrite::TEMPLATE, |a| {
         let name = str_arg(a, 0, "template")?;
         engine::run_template(&name, a.get(1).unwrap_or(&Value::Nil))
