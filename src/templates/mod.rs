@@ -578,9 +578,9 @@ impl Catalogue {
     /// its own file does not define it: Hugo's HTML partials, shortcodes and render hooks
     /// share their defines (`{{ template "icon" . }}` in a shortcode runs the `icon` that
     /// `partials/icons.html` defines), the last one read winning (the site's files in name
-    /// order, then its themes'). A page layout's defines are its own once the site has a
-    /// `baseof` (Folio does not look there); a plain-text template's are not an HTML
-    /// template's (checked with Hugo 0.168).
+    /// order, then its themes'). A page layout's defines are shared too until the site or
+    /// a theme has a `baseof` anywhere, then they are the layout's own; a plain-text
+    /// template's are not an HTML template's (checked with Hugo 0.168).
     pub fn defined_template(&self, name: &str) -> Option<&engine::TemplateFile> {
         self.shared_defines
             .get_or_init(|| shared_defines(&self.root, &self.layouts))
@@ -1107,8 +1107,8 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
 }
 
 /// The defines of the HTML templates under the layouts' `partials`, `_partials`,
-/// `shortcodes`, `_shortcodes` and `_markup` folders, by name, the last read winning
-/// ([`Catalogue::defined_template`]). Each file is parsed as Go parses it, so a define
+/// `shortcodes`, `_shortcodes` and `_markup` folders (of every layout, when none is a
+/// `baseof`), by name, the last read winning ([`Catalogue::defined_template`]). Each file is parsed as Go parses it, so a define
 /// in a comment or in text is none, and a `block` is one.
 fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
     const SHARED: &[&str] = &[
@@ -1118,19 +1118,30 @@ fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::
         "_shortcodes",
         "_markup",
     ];
-    let mut found = BTreeMap::new();
-    for dir in layouts {
-        for entry in walkdir::WalkDir::new(dir)
+    let files = |dir: &PathBuf| {
+        walkdir::WalkDir::new(dir)
             .sort_by_file_name()
             .into_iter()
             .filter_map(std::result::Result::ok)
-            .filter(|e| e.file_type().is_file() && runs_as_html(e.path()))
+            .filter(|e| e.file_type().is_file())
             .take(2000)
-        {
-            let shared = entry.path().strip_prefix(dir).is_ok_and(|rel| {
-                rel.components()
-                    .any(|c| SHARED.iter().any(|s| c.as_os_str() == *s))
-            });
+    };
+    // Without a `baseof` anywhere, a page layout's defines are shared too.
+    let baseof = layouts.iter().any(|dir| {
+        files(dir).any(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with("baseof."))
+        })
+    });
+    let mut found = BTreeMap::new();
+    for dir in layouts {
+        for entry in files(dir).filter(|e| runs_as_html(e.path())) {
+            let shared = !baseof
+                || entry.path().strip_prefix(dir).is_ok_and(|rel| {
+                    rel.components()
+                        .any(|c| SHARED.iter().any(|s| c.as_os_str() == *s))
+                });
             let Some(file) = shared.then(|| template_file(root, entry.path())).flatten() else {
                 continue;
             };

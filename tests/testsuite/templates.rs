@@ -1294,7 +1294,8 @@ fn a_partial_or_another_layouts_define_run_by_a_template_action_renders_as_in_hu
 #[test]
 fn the_define_a_template_action_runs_is_the_one_hugo_runs() {
     // Review 56a, 3 to 5: the last file read wins; a define in a comment is none; a
-    // `block` and a name in backquotes are; an inline partial is one under its name.
+    // `block` and a name in backquotes are; a page layout's is shared in a site with no
+    // `baseof`; an inline partial is one under its name.
     // (files beside the shortcode, the shortcode's template, what Hugo renders).
     type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
     let cases: &[Case] = &[
@@ -1316,6 +1317,14 @@ fn the_define_a_template_action_runs_is_the_one_hugo_runs() {
             ],
             "[{{ template \"foo\" . }}]",
             "[BLK]",
+        ),
+        (
+            &[
+                ("layouts/_default/a.html", "{{ define \"foo\" }}PA{{ end }}"),
+                ("layouts/_default/b.html", "{{ define \"foo\" }}PB{{ end }}"),
+            ],
+            "[{{ template \"foo\" . }}]",
+            "[PB]",
         ),
         (
             &[("layouts/_partials/c.html", "{{ define `bar` }}BAR{{ end }}")],
@@ -1347,9 +1356,10 @@ fn the_define_a_template_action_runs_is_the_one_hugo_runs() {
 
 #[test]
 fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_never_run() {
-    // Review 56a, 2, 6 and 7: a page layout's define is not shared once the site has a
-    // baseof; Go names a missing template in a branch never taken; a partial run by
-    // `template` may not `return` a value.
+    // Review 56a, 2, 6, 7 and 9: a page layout's define is not shared once the site has
+    // a baseof; Go names a missing template in a branch never taken, and one inside
+    // another file's define in that file; a partial run by `template` may not `return` a
+    // value.
     let layouts = [
         (
             "layouts/_default/baseof.html",
@@ -1360,6 +1370,10 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
             "{{ define \"foo\" }}F{{ end }}",
         ),
         ("layouts/partials/r.html", "before{{ return 42 }}"),
+        (
+            "layouts/partials/a.html",
+            "{{ define \"bar\" }}x\n  {{ template \"nope\" . }}{{ end }}",
+        ),
     ];
     for (template, hugos, folios) in [
         (
@@ -1376,6 +1390,11 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
             "A[{{ template \"partials/r.html\" . }}]",
             "return with a value is only supported in partials",
             "return with a value is only supported in partials",
+        ),
+        (
+            "A[{{ template \"bar\" . }}]",
+            "_partials/a.html:2:14: no such template \"nope\"",
+            "layouts/partials/a.html:2:15: no such template \"nope\"",
         ),
     ] {
         let mut all = layouts.to_vec();

@@ -960,12 +960,8 @@ impl Executable {
         problem
     }
 
-    /// Go's escaper refusing a `template` action that names no template ("no such
-    /// template \"x\"", with its line only): located at the name of the last such action
-    /// in the file, which is the one Go names (checked: Hugo 0.168). An action naming what
-    /// the site has outside the file (a partial, one of Hugo's own templates, another
-    /// file's define: [`resolves`]) is not among them: it runs as a call
-    /// ([`rewrite::partial_templates`], [`Executable::runs_as_call`]).
+    /// Whether the `template` action whose name starts at `at` runs as a call of what the
+    /// site has outside the file ([`rewrite::partial_templates`]).
     fn runs_as_call(&self, at: usize) -> bool {
         self.calls.iter().any(|c| {
             c.offset == at
@@ -973,14 +969,22 @@ impl Executable {
         })
     }
 
+    /// Go's escaper refusing a `template` action that names no template ("no such
+    /// template \"x\"", with its line only; or, for a define of this file run by another
+    /// file's action, `gotmpl` leaving out the define it could not escape): located at the
+    /// name of the last such action in the file, which is the one Go names (checked: Hugo
+    /// 0.168). An action naming what the site has outside the file (a partial, one of
+    /// Hugo's own templates, another file's define: [`resolves`]) is not among them: it
+    /// runs as a call ([`rewrite::partial_templates`], [`Executable::runs_as_call`]).
     fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {
-        let gotmpl::TemplateError::Escape { description, .. } = e else {
-            return None;
-        };
-        if !description.contains("no such template \"") {
-            return None;
-        }
         let source = &self.file.source;
+        let escaped_out = |n: &str| source.contains(&format!("define \"{n}\""));
+        match e {
+            gotmpl::TemplateError::Escape { description, .. }
+                if description.contains("no such template \"") => {}
+            gotmpl::TemplateError::UndefinedTemplate(n) if escaped_out(n) => {}
+            _ => return None,
+        }
         let defined = |name: &str| {
             ["define", "block"].iter().any(|k| {
                 source.contains(&format!("{k} \"{name}\""))
