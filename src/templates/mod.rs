@@ -577,10 +577,10 @@ impl Catalogue {
     /// The file whose `define` (or `block`) a `template` action naming `name` runs when
     /// its own file does not define it: Hugo's HTML partials, shortcodes and render hooks
     /// share their defines (`{{ template "icon" . }}` in a shortcode runs the `icon` that
-    /// `partials/icons.html` defines), the last one read winning (the site's files in name
-    /// order, then its themes'). A page layout's defines are shared too until the site or
-    /// a theme has a `baseof` anywhere, then they are the layout's own; a plain-text
-    /// template's are not an HTML template's (checked with Hugo 0.168).
+    /// `partials/icons.html` defines); so are a page layout's, but for a layout of
+    /// defines alone once the site or a theme has a `baseof`, which completes it; a
+    /// plain-text template's are not an HTML template's (checked with Hugo 0.168). Of two
+    /// files defining the name, Hugo's choice ([`shared_defines`]).
     pub fn defined_template(&self, name: &str) -> Option<&engine::TemplateFile> {
         self.shared_defines
             .get_or_init(|| shared_defines(&self.root, &self.layouts))
@@ -1107,53 +1107,97 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
 }
 
 /// The defines of the HTML templates under the layouts' `partials`, `_partials`,
-/// `shortcodes`, `_shortcodes` and `_markup` folders (of every layout, when none is a
-/// `baseof`), by name, the last read winning ([`Catalogue::defined_template`]). Each file is parsed as Go parses it, so a define
+/// `shortcodes`, `_shortcodes` and `_markup` folders, and of the other layouts but those
+/// of defines alone when a `baseof` completes them, by name ([`Catalogue::defined_template`]):
+/// of two files defining a name, a shortcode's over a layout's over a partial's, then
+/// the one whose file name sorts last, then whose path does (checked with Hugo 0.168:
+/// `shortcodes/a.html` over `partials/z.html`, `_default/z.html` over `partials/a.html`,
+/// a theme's `z.html` over the site's `a.html`, `x/a.html` over `_default/a.html`). Each file is parsed as Go parses it, so a define
 /// in a comment or in text is none, and a `block` is one.
 fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
-    const SHARED: &[&str] = &[
-        "partials",
-        "_partials",
-        "shortcodes",
-        "_shortcodes",
-        "_markup",
-    ];
-    let files = |dir: &PathBuf| {
-        walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(std::result::Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .take(2000)
-    };
-    // Without a `baseof` anywhere, a page layout's defines are shared too.
     let baseof = layouts.iter().any(|dir| {
-        files(dir).any(|e| {
+        layout_files(dir).any(|e| {
             e.file_name()
                 .to_str()
                 .is_some_and(|n| n.starts_with("baseof."))
         })
     });
-    let mut found = BTreeMap::new();
+    // By name: the define's file, with its kind, its name and its path in the layouts
+    // folder, which decide between two files defining the name.
+    let mut found: BTreeMap<String, ((u8, String, String), engine::TemplateFile)> = BTreeMap::new();
     for dir in layouts {
-        for entry in files(dir).filter(|e| runs_as_html(e.path())) {
-            let shared = !baseof
-                || entry.path().strip_prefix(dir).is_ok_and(|rel| {
-                    rel.components()
-                        .any(|c| SHARED.iter().any(|s| c.as_os_str() == *s))
-                });
-            let Some(file) = shared.then(|| template_file(root, entry.path())).flatten() else {
+        for entry in layout_files(dir).filter(|e| runs_as_html(e.path())) {
+            let Some(rel) = entry.path().strip_prefix(dir).ok() else {
                 continue;
             };
-            let Ok((_, defines)) = parse::parse(&file.source) else {
+            let Some(file) = template_file(root, entry.path()) else {
                 continue;
             };
+            let Ok((list, defines)) = parse::parse(&file.source) else {
+                continue;
+            };
+            // With a `baseof`, a page layout of defines alone is one `baseof` completes:
+            // its defines are its own.
+            let of_defines_alone = list
+                .nodes
+                .iter()
+                .all(|n| matches!(n, gotmpl::parse::Node::Text(t) if t.text.trim().is_empty()));
+            let kind = define_kind(rel);
+            if baseof && kind == DefineKind::Layout && of_defines_alone {
+                continue;
+            }
+            let key = (
+                kind as u8,
+                entry.file_name().to_string_lossy().into_owned(),
+                rel.to_string_lossy().replace('\\', "/"),
+            );
             for d in defines {
-                found.insert(d.name.to_string(), file.clone());
+                let later = found.get(d.name.as_str()).is_none_or(|(k, _)| key >= *k);
+                if later {
+                    found.insert(d.name.to_string(), (key.clone(), file.clone()));
+                }
             }
         }
     }
     found
+        .into_iter()
+        .map(|(name, (_, file))| (name, file))
+        .collect()
+}
+
+/// The files under a layouts folder, in name order (at most 2,000).
+fn layout_files(dir: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(std::result::Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .take(2000)
+}
+
+/// What kind of template defines a template, in the order Hugo prefers the later one
+/// ([`shared_defines`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DefineKind {
+    Partial,
+    /// A page layout or a render hook.
+    Layout,
+    Shortcode,
+}
+
+/// The kind of the template at `rel` in a layouts folder.
+fn define_kind(rel: &Path) -> DefineKind {
+    let in_folder = |names: &[&str]| {
+        rel.components()
+            .any(|c| names.iter().any(|s| c.as_os_str() == *s))
+    };
+    if in_folder(&["partials", "_partials"]) {
+        DefineKind::Partial
+    } else if in_folder(&["shortcodes", "_shortcodes"]) {
+        DefineKind::Shortcode
+    } else {
+        DefineKind::Layout
+    }
 }
 
 /// Hugo 0.168's own templates as `templates.Exists` names them

@@ -1291,67 +1291,79 @@ fn a_partial_or_another_layouts_define_run_by_a_template_action_renders_as_in_hu
     assert!(found.is_empty(), "{found:?}");
 }
 
-#[test]
-fn the_define_a_template_action_runs_is_the_one_hugo_runs() {
-    // Review 56a, 3 to 5: the last file read wins; a define in a comment is none; a
-    // `block` and a name in backquotes are; a page layout's is shared in a site with no
-    // `baseof`; an inline partial is one under its name.
-    // (files beside the shortcode, the shortcode's template, what Hugo renders).
-    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
-    let cases: &[Case] = &[
-        (
-            &[
-                ("layouts/partials/a.html", "{{ define \"foo\" }}A{{ end }}"),
-                ("layouts/partials/b.html", "{{ define \"foo\" }}B{{ end }}"),
-            ],
-            "[{{ template \"foo\" . }}]",
-            "[B]",
-        ),
-        (
-            &[
-                ("layouts/partials/a.html", "{{/* define \"foo\" */}}"),
-                (
-                    "layouts/partials/b.html",
-                    "{{ block \"foo\" . }}BLK{{ end }}",
-                ),
-            ],
-            "[{{ template \"foo\" . }}]",
-            "[BLK]",
-        ),
-        (
-            &[
-                ("layouts/_default/a.html", "{{ define \"foo\" }}PA{{ end }}"),
-                ("layouts/_default/b.html", "{{ define \"foo\" }}PB{{ end }}"),
-            ],
-            "[{{ template \"foo\" . }}]",
-            "[PB]",
-        ),
-        (
-            &[("layouts/_partials/c.html", "{{ define `bar` }}BAR{{ end }}")],
-            "[{{ template \"bar\" . }}]",
-            "[BAR]",
-        ),
-        (
-            &[(
-                "layouts/partials/o.html",
-                "{{ define \"partials/x.html\" }}IN{{ end }}",
-            )],
-            "[{{ template \"partials/x.html\" . }}]",
-            "[IN]",
-        ),
+/// Asserts that the shortcode `f` of `template`, with `files` beside it, renders as Hugo
+/// renders it, which is `rendered`.
+fn renders_as_hugo(files: &[(&str, &str)], template: &str, rendered: &str) {
+    let mut all = vec![
+        ("hugo.toml", "title = \"T\"\n"),
+        ("layouts/shortcodes/f.html", template),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
     ];
-    for (files, template, rendered) in cases {
-        let mut all = vec![
-            ("hugo.toml", "title = \"T\"\n"),
-            ("layouts/shortcodes/f.html", *template),
-            ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
-        ];
-        all.extend_from_slice(files);
-        let site = crate::support::hugo_site(&all);
-        let (hugo, folio) = hugo_and_folio(site.path(), template, "content/about.md");
-        assert!(hugo.contains(rendered), "{hugo}");
-        assert_eq!(folio, hugo, "{template}");
-    }
+    all.extend_from_slice(files);
+    let site = crate::support::hugo_site(&all);
+    let (hugo, folio) = hugo_and_folio(site.path(), template, "content/about.md");
+    assert!(hugo.contains(rendered), "{hugo}");
+    assert_eq!(folio, hugo, "{template}");
+}
+
+#[test]
+fn of_two_files_defining_a_template_the_one_a_template_action_runs_is_hugos_choice() {
+    // Review 56a, 3: a layout's over a partial's, then the file name that sorts last; a
+    // page layout's is shared in a site with no `baseof`.
+    let foo = "[{{ template \"foo\" . }}]";
+    renders_as_hugo(
+        &[
+            ("layouts/partials/a.html", "{{ define \"foo\" }}A{{ end }}"),
+            ("layouts/partials/b.html", "{{ define \"foo\" }}B{{ end }}"),
+        ],
+        foo,
+        "[B]",
+    );
+    renders_as_hugo(
+        &[
+            ("layouts/_default/a.html", "{{ define \"foo\" }}PA{{ end }}"),
+            ("layouts/_default/b.html", "{{ define \"foo\" }}PB{{ end }}"),
+        ],
+        foo,
+        "[PB]",
+    );
+    renders_as_hugo(
+        &[
+            ("layouts/partials/a.html", "{{ define \"foo\" }}PA{{ end }}"),
+            ("layouts/_default/z.html", "{{ define \"foo\" }}LZ{{ end }}"),
+        ],
+        foo,
+        "[LZ]",
+    );
+}
+
+#[test]
+fn a_template_action_finds_a_block_a_name_in_backquotes_and_an_inline_partial_as_hugo_does() {
+    // Review 56a, 4 and 5: a define in a comment is none.
+    renders_as_hugo(
+        &[
+            ("layouts/partials/a.html", "{{/* define \"foo\" */}}"),
+            (
+                "layouts/partials/b.html",
+                "{{ block \"foo\" . }}BLK{{ end }}",
+            ),
+        ],
+        "[{{ template \"foo\" . }}]",
+        "[BLK]",
+    );
+    renders_as_hugo(
+        &[("layouts/_partials/c.html", "{{ define `bar` }}BAR{{ end }}")],
+        "[{{ template \"bar\" . }}]",
+        "[BAR]",
+    );
+    renders_as_hugo(
+        &[(
+            "layouts/partials/o.html",
+            "{{ define \"partials/x.html\" }}IN{{ end }}",
+        )],
+        "[{{ template \"partials/x.html\" . }}]",
+        "[IN]",
+    );
 }
 
 #[test]
