@@ -577,9 +577,10 @@ impl Catalogue {
     /// The file whose `define` (or `block`) a `template` action naming `name` runs when
     /// its own file does not define it: Hugo's HTML partials, shortcodes and render hooks
     /// share their defines (`{{ template "icon" . }}` in a shortcode runs the `icon` that
-    /// `partials/icons.html` defines); so are a page layout's, but for a layout of
-    /// defines alone once the site or a theme has a `baseof`, which completes it; a
-    /// plain-text template's are not an HTML template's (checked with Hugo 0.168). Of two
+    /// `partials/icons.html` defines); so are a page layout's, but for a `baseof`'s and,
+    /// once the site or a theme has a `baseof`, a layout's of defines alone, which the
+    /// `baseof` completes; a plain-text template's are not an HTML template's (checked
+    /// with Hugo 0.168). Of two
     /// files defining the name, Hugo's choice ([`shared_defines`]).
     pub fn defined_template(&self, name: &str) -> Option<&engine::TemplateFile> {
         self.shared_defines
@@ -1137,13 +1138,17 @@ fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::
                 continue;
             };
             // With a `baseof`, a page layout of defines alone is one `baseof` completes:
-            // its defines are its own.
+            // its defines are its own, as the `baseof`'s are.
             let of_defines_alone = list
                 .nodes
                 .iter()
                 .all(|n| matches!(n, gotmpl::parse::Node::Text(t) if t.text.trim().is_empty()));
             let kind = define_kind(rel);
-            if baseof && kind == DefineKind::Layout && of_defines_alone {
+            let is_baseof = entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with("baseof."));
+            if is_baseof || baseof && kind == DefineKind::Layout && of_defines_alone {
                 continue;
             }
             let key = (

@@ -1369,13 +1369,13 @@ fn a_template_action_finds_a_block_a_name_in_backquotes_and_an_inline_partial_as
 #[test]
 fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_never_run() {
     // Review 56a, 2, 6, 7 and 9: a page layout's define is not shared once the site has
-    // a baseof; Go names a missing template in a branch never taken, and one inside
+    // a baseof, nor the baseof's; Go names a missing template in a branch never taken, and one inside
     // another file's define in that file; a partial run by `template` may not `return` a
     // value.
     let layouts = [
         (
             "layouts/_default/baseof.html",
-            "<main>{{ block \"main\" . }}{{ end }}</main>",
+            "{{ define \"foo\" }}B{{ end }}<main>{{ block \"main\" . }}{{ end }}</main>",
         ),
         (
             "layouts/_default/defs.html",
