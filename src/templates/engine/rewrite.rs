@@ -25,6 +25,10 @@
 //!   (`.Site.RegularPages`, `.Page.GitInfo`, `.Page.Titel`) becomes a call of [`FIELD`],
 //!   which gives the field, or fails as Hugo fails or saying that Folio cannot give it.
 //!
+//! - A `template` action naming what its file does not define but the site has (a
+//!   partial, another file's `define`) becomes a call of [`TEMPLATE`], which runs it
+//!   ([`partial_templates`]).
+//!
 //! The rewrite also lists every function the template calls, with its position
 //! ([`Calls`]): the template gets those functions (and one that fails saying why for each
 //! Folio cannot run), and a failure is located at the call that names it.
