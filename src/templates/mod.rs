@@ -580,8 +580,8 @@ impl Catalogue {
     /// `partials/icons.html` defines); so are a page layout's, but for a `baseof`'s and,
     /// once the site or a theme has a `baseof`, a layout's of defines alone, which the
     /// `baseof` completes; a plain-text template's are not an HTML template's (checked
-    /// with Hugo 0.168). Of two
-    /// files defining the name, Hugo's choice ([`shared_defines`]).
+    /// with Hugo 0.168). Of two files defining the name, Hugo's choice
+    /// ([`shared_defines`]).
     pub fn defined_template(&self, name: &str) -> Option<&engine::TemplateFile> {
         self.shared_defines
             .get_or_init(|| shared_defines(&self.root, &self.layouts))
@@ -1113,16 +1113,18 @@ fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine
 /// of two files defining a name, a shortcode's over a layout's over a partial's, then
 /// the one whose file name sorts last, then whose path does (checked with Hugo 0.168:
 /// `shortcodes/a.html` over `partials/z.html`, `_default/z.html` over `partials/a.html`,
-/// a theme's `z.html` over the site's `a.html`, `x/a.html` over `_default/a.html`). Each file is parsed as Go parses it, so a define
-/// in a comment or in text is none, and a `block` is one.
+/// a theme's `z.html` over the site's `a.html`, `x/a.html` over `_default/a.html`). Each
+/// file is parsed as Go parses it, so a define in a comment or in text is none, and a
+/// `block` is one.
 fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
-    let baseof = layouts.iter().any(|dir| {
-        layout_files(dir).any(|e| {
-            e.file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with("baseof."))
-        })
-    });
+    let is_baseof = |e: &walkdir::DirEntry| {
+        e.file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with("baseof."))
+    };
+    let baseof = layouts
+        .iter()
+        .any(|dir| layout_files(dir).any(|e| is_baseof(&e)));
     // By name: the define's file, with its kind, its name and its path in the layouts
     // folder, which decide between two files defining the name.
     let mut found: BTreeMap<String, ((u8, String, String), engine::TemplateFile)> = BTreeMap::new();
@@ -1144,11 +1146,7 @@ fn shared_defines(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::
                 .iter()
                 .all(|n| matches!(n, gotmpl::parse::Node::Text(t) if t.text.trim().is_empty()));
             let kind = define_kind(rel);
-            let is_baseof = entry
-                .file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with("baseof."));
-            if is_baseof || baseof && kind == DefineKind::Layout && of_defines_alone {
+            if is_baseof(&entry) || baseof && kind == DefineKind::Layout && of_defines_alone {
                 continue;
             }
             let key = (

@@ -978,19 +978,18 @@ impl Executable {
     /// runs as a call ([`rewrite::partial_templates`], [`Executable::runs_as_call`]).
     fn missing_template(&self, e: &gotmpl::TemplateError) -> Option<Problem> {
         let source = &self.file.source;
-        let escaped_out = |n: &str| source.contains(&format!("define \"{n}\""));
-        match e {
-            gotmpl::TemplateError::Escape { description, .. }
-                if description.contains("no such template \"") => {}
-            gotmpl::TemplateError::UndefinedTemplate(n) if escaped_out(n) => {}
-            _ => return None,
-        }
         let defined = |name: &str| {
             ["define", "block"].iter().any(|k| {
                 source.contains(&format!("{k} \"{name}\""))
                     || source.contains(&format!("{k} `{name}`"))
             })
         };
+        match e {
+            gotmpl::TemplateError::Escape { description, .. }
+                if description.contains("no such template \"") => {}
+            gotmpl::TemplateError::UndefinedTemplate(n) if defined(n) => {}
+            _ => return None,
+        }
         let (at, name) = template_actions(source)
             .filter(|&(at, name)| !defined(name) && !self.runs_as_call(at))
             .last()?;
@@ -1274,37 +1273,30 @@ pub(crate) fn run_template(name: &str, context: &Value) -> gotmpl::Result<Value>
     let frame = current()?;
     within_budget(&frame, "template", name)?;
     let catalogue = &frame.catalogue;
-    let (key, file, keep, define) = if !rewrite::runs_a_partial(name) {
+    // Keyed by what is compiled of which file: a file's defines once for all their names,
+    // a layout's inline partials as `layout_partial` keys them.
+    let (kind, file, keep, define) = if !rewrite::runs_a_partial(name) {
         let file = catalogue.defined_template(name);
-        (format!("defines/{}", name), file, Keep::Defines, Some(name))
+        ("defines", file, Keep::Defines, Some(name))
     } else if let Some(file) = catalogue.partial_template(name) {
-        (
-            format!("partials/{}", file.path.display()),
-            Some(file),
-            Keep::All,
-            None,
-        )
+        ("partials", Some(file), Keep::All, None)
     } else {
         let file = catalogue.defined_partial(name);
-        (
-            format!("inline/{name}"),
-            file,
-            Keep::PartialDefines,
-            Some(name),
-        )
+        ("inline", file, Keep::PartialDefines, Some(name))
     };
     let Some(file) = file else {
         return Err(exec_error(format!(
             "Folio does not have Hugo's embedded template `{name}`"
         )));
     };
-    let key = format!("{key}/{}", file.path.display());
+    let key = format!("{kind}/{}", file.path.display());
     let entry = frame.compiled().get_with(&key, file, keep, catalogue);
     include(&frame, &entry, define, context, true)
 }
 
-/// Counts a call of partial `name` against the page's budget of partial calls
-/// ([`MAX_PARTIAL_CALLS`]) and nesting ([`MAX_NESTING`]): an error past either.
+/// Counts a call of a partial or template (`kind`) `name` against the page's budget of
+/// partial calls ([`MAX_PARTIAL_CALLS`]) and nesting ([`MAX_NESTING`]): an error past
+/// either.
 fn within_budget(frame: &Frame, kind: &str, name: &str) -> gotmpl::Result<()> {
     frame.partial_calls.set(frame.partial_calls.get() + 1);
     if frame.partial_calls.get() > MAX_PARTIAL_CALLS {
