@@ -1291,16 +1291,31 @@ fn a_partial_or_another_layouts_define_run_by_a_template_action_renders_as_in_hu
     assert!(found.is_empty(), "{found:?}");
 }
 
-/// Asserts that the shortcode `f` of `template`, with `files` beside it, renders as Hugo
-/// renders it, which is `rendered`.
-fn renders_as_hugo(files: &[(&str, &str)], template: &str, rendered: &str) {
+/// A site with `files`, its shortcode `f` of `template`, and `content/about.md` calling
+/// `{{< f >}}`.
+fn site_calling_f(files: &[(&str, &str)], template: &str) -> tempfile::TempDir {
     let mut all = vec![
         ("hugo.toml", "title = \"T\"\n"),
         ("layouts/shortcodes/f.html", template),
         ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
     ];
     all.extend_from_slice(files);
-    let site = crate::support::hugo_site(&all);
+    crate::support::hugo_site(&all)
+}
+
+/// Asserts that Hugo stops on `site` saying `hugos`, and that `folio check` of its
+/// `content/about.md` says a problem ending with `folios`.
+fn stops_as_hugo(site: &Path, hugos: &str, folios: &str) {
+    let hugo = crate::support::hugo_run(site, &[]).unwrap_err();
+    assert!(hugo.contains(hugos), "{hugo}");
+    let found = checked(&site.join("content/about.md"));
+    assert!(found.iter().any(|f| f.ends_with(folios)), "{found:?}");
+}
+
+/// Asserts that the shortcode `f` of `template`, with `files` beside it, renders as Hugo
+/// renders it, which is `rendered`.
+fn renders_as_hugo(files: &[(&str, &str)], template: &str, rendered: &str) {
+    let site = site_calling_f(files, template);
     let (hugo, folio) = hugo_and_folio(site.path(), template, "content/about.md");
     assert!(hugo.contains(rendered), "{hugo}");
     assert_eq!(folio, hugo, "{template}");
@@ -1409,17 +1424,7 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
             "layouts/partials/a.html:2:15: no such template \"nope\"",
         ),
     ] {
-        let mut all = layouts.to_vec();
-        all.extend([
-            ("hugo.toml", "title = \"T\"\n"),
-            ("layouts/shortcodes/f.html", template),
-            ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
-        ]);
-        let site = crate::support::hugo_site(&all);
-        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
-        assert!(hugo.contains(hugos), "{hugo}");
-        let found = checked(&site.path().join("content/about.md"));
-        assert!(found.iter().any(|f| f.contains(folios)), "{found:?}");
+        stops_as_hugo(site_calling_f(&layouts, template).path(), hugos, folios);
     }
 }
 
@@ -1460,11 +1465,7 @@ fn a_partial_named_where_hugo_holds_none_stops_as_in_hugo() {
             "f.html:1:7: partial \"partials/p.html\" not found",
         ),
     ] {
-        let site = site_with_partials(template);
-        let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
-        assert!(hugo.contains(hugos), "{hugo}");
-        let found = checked(&site.path().join("content/about.md"));
-        assert!(found.iter().any(|f| f.ends_with(folios)), "{found:?}");
+        stops_as_hugo(site_with_partials(template).path(), hugos, folios);
     }
 }
 
