@@ -1980,7 +1980,12 @@ fn body_to_markdown(catalogue: &Catalogue, name: &str, lang: &str) -> Option<Inn
         let runs = catalogue.shortcode_file_in(name, lang).ok()??;
         // As the catalogue infers it: through the partials it hands the call to.
         let partial = |p: &str| catalogue.partial_file(p).map(|f| f.source.to_string());
-        let schema = crate::templates::Schema::infer_with(&runs.source, &partial).ok()?;
+        let define = |d: &str| catalogue.defined_template(d).map(|f| f.source.to_string());
+        let lookup = crate::templates::schema::Lookup {
+            partial: &partial,
+            define: &define,
+        };
+        let schema = crate::templates::Schema::infer_in(&runs.source, lookup).ok()?;
         (schema.inner, &*runs.source)
     } else {
         let source = template.source.as_ref().map_or("", |f| &*f.source);

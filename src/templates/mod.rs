@@ -261,11 +261,21 @@ impl Catalogue {
     }
 
     /// Infers again, now that every layouts folder's partials are known, the schema of
-    /// each template that hands the shortcode to a partial ([`Schema::infer_with`]): its
-    /// parameters are the ones the partial reads.
+    /// each template that hands the shortcode to a partial, or to another file's define
+    /// ([`Catalogue::defined_template`], parsed only when a template asks), through
+    /// [`Schema::infer_in`]: its parameters are the ones that template reads.
     fn follow_partials(&mut self) {
         let partials = &self.partials;
-        let lookup = |name: &str| partial_in(partials, name).map(|f| f.source.to_string());
+        let partial = |name: &str| partial_in(partials, name).map(|f| f.source.to_string());
+        let (shared, root, layouts) = (&self.shared_defines, &self.root, &self.layouts);
+        let define = |name: &str| {
+            let defines = shared.get_or_init(|| shared_defines(root, layouts));
+            defines.get(name).map(|f| f.source.to_string())
+        };
+        let lookup = schema::Lookup {
+            partial: &partial,
+            define: &define,
+        };
         for t in self.templates.values_mut() {
             if !t.schema.reads_all_params {
                 continue;
@@ -274,7 +284,7 @@ impl Catalogue {
             let mut schema = Schema::default();
             let variants = t.source.iter().chain(t.languages.values());
             for file in variants {
-                match Schema::infer_with(&file.source, &lookup) {
+                match Schema::infer_in(&file.source, lookup) {
                     Ok(s) => merge(&mut schema, s),
                     Err(_) => schema.reads_all_params = true,
                 }

@@ -27,9 +27,10 @@
 //! boolean literal too: `default 3`); a flag only ever compared with `false` defaults to
 //! `true` (unset, it is not false).
 //!
-//! A template that hands the shortcode to a partial (`{{ partial "x.html" . }}`) reads what
-//! the partial reads ([`Schema::infer_with`]; the catalogue infers such templates again once
-//! every partial is known).
+//! A template that hands the shortcode to a partial (`{{ partial "x.html" . }}`), or to a
+//! `define` of another file (`{{ template "card" . }}`), reads what that template reads
+//! ([`Schema::infer_in`]; the catalogue infers such templates again once every partial
+//! and define is known).
 //!
 //! The body is followed the same way ([`InnerKind`]): Markdown when `.Inner` reaches
 //! `markdownify` or `.RenderString`, code when it reaches `highlight` or
@@ -550,6 +551,23 @@ impl Schema {
     /// # Errors
     /// As [`Schema::infer`].
     pub fn infer_with(template: &str, partial: PartialText<'_>) -> Result<Schema, String> {
+        let define = |_: &str| None;
+        Schema::infer_in(
+            template,
+            Lookup {
+                partial,
+                define: &define,
+            },
+        )
+    }
+
+    /// [`Schema::infer_with`], following the shortcode into the partials it hands itself
+    /// to and into the defines of other files its `template` actions run (`{{ template
+    /// "card" . }}` with `card` defined in a partial): `lookup` gives their files' text.
+    ///
+    /// # Errors
+    /// As [`Schema::infer`].
+    pub fn infer_in(template: &str, lookup: Lookup<'_>) -> Result<Schema, String> {
         let (list, defines) = super::parse::parse(template).map_err(|(line, col, message)| {
             if line > 0 {
                 format!("{line}:{col}: {message}")
@@ -558,8 +576,9 @@ impl Schema {
             }
         })?;
         let mut infer = Infer {
-            partial: Some(partial),
+            lookup: Some(lookup),
             dot_is_context: true,
+            own_defines: defines.iter().map(|d| d.name.to_string()).collect(),
             ..Infer::default()
         };
         infer.list(&list, &Flows::new());
@@ -653,14 +672,37 @@ struct Uses {
 /// A partial's text by the name a `partial` call gives ([`Schema::infer_with`]).
 pub type PartialText<'p> = &'p dyn Fn(&str) -> Option<String>;
 
+/// The site's templates a shortcode's template may hand the call to
+/// ([`Schema::infer_in`]), each as its file's text.
+#[derive(Clone, Copy)]
+pub struct Lookup<'p> {
+    /// A partial's file by the name a `partial` call gives.
+    pub partial: PartialText<'p>,
+    /// The file whose `define` (or `block`) a `template` action naming it runs when the
+    /// template's own file does not define it (`Catalogue::defined_template`).
+    pub define: PartialText<'p>,
+}
+
+/// A template a shortcode's template hands the call to.
+#[derive(Clone, Copy)]
+enum Reached<'n> {
+    /// A partial, by the name a `partial` call gives.
+    Partial(&'n str),
+    /// A `define` of another file, by the name a `template` action gives.
+    Define(&'n str),
+}
+
 #[derive(Default)]
 struct Infer<'p> {
-    /// A partial's text by name, to follow the shortcode into it.
-    partial: Option<PartialText<'p>>,
-    /// The partials being followed, innermost last.
+    /// The site's templates, to follow the shortcode into them.
+    lookup: Option<Lookup<'p>>,
+    /// The templates being followed, innermost last.
     in_partials: Vec<String>,
-    /// The partials read so far: read again with the same context, one says nothing new.
+    /// The templates read so far: read again with the same context, one says nothing new.
     followed: std::collections::HashSet<String>,
+    /// The names the template's file, or a partial followed, defines: a `template` action
+    /// naming one runs that one, read with its file.
+    own_defines: std::collections::HashSet<String>,
     order: Vec<ParamKey>,
     uses: HashMap<Source, Uses>,
     vars: HashMap<String, Flows>,
@@ -875,28 +917,7 @@ impl Infer<'_> {
                     self.list(e, dot);
                 }
             }
-            Node::Template(t) => {
-                // `template "partials/x.html" .` runs the partial as `partial "x.html" .`
-                // does (the engine's `rewrite::partial_templates`): followed as that call.
-                let partial = super::engine::rewrite::partial_name(&t.name);
-                match (partial, &t.pipe) {
-                    (Some(name), Some(p)) => {
-                        let handed = match p.commands.as_slice() {
-                            [c] if p.decl.is_empty() && c.args.len() == 1 => c.args.clone(),
-                            _ => vec![Expr::Pipe(t.pos, p.clone())],
-                        };
-                        let mut rest = vec![Expr::String(t.pos, name.into())];
-                        rest.extend(handed);
-                        let flows = self.call("partial", &rest, dot, None);
-                        self.mark(&flows, |u| u.other = true);
-                    }
-                    (_, Some(p)) => {
-                        let flows = self.pipe(p, dot);
-                        self.mark(&flows, |u| u.other = true);
-                    }
-                    (_, None) => {}
-                }
-            }
+            Node::Template(t) => self.template(t, dot),
             Node::Define(d) => self.list(&d.body, dot),
             Node::Break(_) | Node::Continue(_) => {}
         }
@@ -1505,7 +1526,7 @@ impl Infer<'_> {
             (rest.first(), rest.get(1))
         {
             if let Some(dict) = self.dict_of(pipe, dot) {
-                let followed = self.follow_partial_with(partial, Some(dict));
+                let followed = self.follow(Reached::Partial(partial), Some(dict));
                 self.reads_all |= !followed;
                 // `partialCached`'s variant keys after the dict are read too (hunt AM, 9).
                 let variants = self.args(rest.get(2..).unwrap_or_default(), dot);
@@ -1517,7 +1538,7 @@ impl Infer<'_> {
         if let (Some(Expr::String(_, partial)), Some(Expr::Dot(_)), Some(dict)) =
             (rest.first(), rest.get(1), self.dot_dict.clone())
         {
-            let followed = self.follow_partial_with(partial, Some(dict));
+            let followed = self.follow(Reached::Partial(partial), Some(dict));
             self.reads_all |= !followed;
             return false;
         }
@@ -1526,7 +1547,7 @@ impl Infer<'_> {
         }
         let followed = match rest.first() {
             Some(Expr::String(_, partial)) if rest.get(1).is_some_and(|a| self.is_context(a)) => {
-                self.follow_partial_with(partial, None)
+                self.follow(Reached::Partial(partial), None)
             }
             _ => false,
         };
@@ -1567,11 +1588,50 @@ impl Infer<'_> {
         useful.then(|| std::rc::Rc::new(map))
     }
 
-    /// Reads partial `name`, handed the shortcode (or a `dict` holding it or its values,
-    /// `dict`), as part of the template (a few levels deep); gives whether it could.
-    fn follow_partial_with(&mut self, name: &str, dict: Option<Dict>) -> bool {
+    /// `{{ template "name" PIPE }}`. `template "partials/x.html" .` runs the partial as
+    /// `partial "x.html" .` does (the engine's `rewrite::partial_templates`): followed as
+    /// that call. A name the file does not define runs the `define` another file of the
+    /// site has (`Catalogue::defined_template`): handed the shortcode, or a `dict` of it or
+    /// its values, that define reads what it reads (review 56a, 10).
+    fn template(&mut self, t: &gotmpl::parse::TemplateNode, dot: &Flows) {
+        let Some(p) = &t.pipe else { return };
+        let handed = match p.commands.as_slice() {
+            [c] if p.decl.is_empty() && c.args.len() == 1 => c.args.clone(),
+            _ => vec![Expr::Pipe(t.pos, p.clone())],
+        };
+        if let Some(name) = super::engine::rewrite::partial_name(&t.name) {
+            let mut rest = vec![Expr::String(t.pos, name.into())];
+            rest.extend(handed);
+            let flows = self.call("partial", &rest, dot, None);
+            self.mark(&flows, |u| u.other = true);
+            return;
+        }
+        if !self.own_defines.contains(t.name.as_str()) {
+            let dict = match handed.as_slice() {
+                [Expr::Pipe(_, pipe)] => self.dict_of(pipe, dot).map(Some),
+                [a] if self.is_context(a) => Some(None),
+                _ => None,
+            };
+            if let Some(dict) = dict {
+                let followed = self.follow(Reached::Define(&t.name), dict);
+                self.reads_all |= !followed;
+                return;
+            }
+        }
+        let flows = self.pipe(p, dot);
+        self.mark(&flows, |u| u.other = true);
+    }
+
+    /// Reads the template `reached`, handed the shortcode (or a `dict` holding it or its
+    /// values, `dict`), as part of the template (a few levels deep); gives whether it
+    /// could. A partial is read whole, with its defines; a define, its body alone.
+    fn follow(&mut self, reached: Reached<'_>, dict: Option<Dict>) -> bool {
         const MAX_DEPTH: usize = 4;
-        // A partial read already (calling itself, or called twice) reads nothing more; one
+        let (kind, name) = match reached {
+            Reached::Partial(name) => ("partial", name),
+            Reached::Define(name) => ("define", name),
+        };
+        // A template read already (calling itself, or called twice) reads nothing more; one
         // handed a dict is read again for that dict's keys.
         let seen = match &dict {
             // The dict's keys and what each holds: the same keys holding other parameters
@@ -1579,9 +1639,9 @@ impl Infer<'_> {
             Some(d) => {
                 let mut held: Vec<String> = d.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
                 held.sort();
-                format!("{name}\u{0}{}", held.join("\u{0}"))
+                format!("{kind}\u{0}{name}\u{0}{}", held.join("\u{0}"))
             }
-            None => name.to_string(),
+            None => format!("{kind}\u{0}{name}"),
         };
         if self.followed.contains(&seen) {
             return true;
@@ -1589,26 +1649,52 @@ impl Infer<'_> {
         if self.in_partials.len() >= MAX_DEPTH {
             return false;
         }
-        let Some(text) = self.partial.and_then(|p| p(name)) else {
+        let text = self.lookup.and_then(|l| match reached {
+            Reached::Partial(name) => (l.partial)(name),
+            Reached::Define(name) => (l.define)(name),
+        });
+        let Some(text) = text else {
             return false;
         };
         let Ok((list, defines)) = super::parse::parse(&text) else {
             return false;
         };
-        // The partial's own variables: `$` there is the shortcode, as dot is. Whether the
-        // shortcode is paired is its own template's to say (Hugo looks for `.Inner` there).
+        let bodies: Vec<&ListNode> = match reached {
+            Reached::Partial(_) => {
+                // A partial's defines are read with it: a `template` action there naming
+                // one of them runs that one.
+                self.own_defines
+                    .extend(defines.iter().map(|d| d.name.to_string()));
+                std::iter::once(&list)
+                    .chain(defines.iter().map(|d| &d.body))
+                    .collect()
+            }
+            Reached::Define(name) => match defines.iter().find(|d| d.name == name) {
+                Some(d) => vec![&d.body],
+                None => return false,
+            },
+        };
+        self.followed.insert(seen);
+        self.in_template(name, dict, |me| {
+            for body in bodies {
+                me.list(body, &Flows::new());
+            }
+        });
+        true
+    }
+
+    /// Runs `read` inside the template `name`, handed the shortcode or `dict`: the
+    /// template's own variables, and `$` there is the shortcode, as dot is. Whether the
+    /// shortcode is paired is its own template's to say (Hugo looks for `.Inner` there).
+    fn in_template(&mut self, name: &str, dict: Option<Dict>, read: impl FnOnce(&mut Self)) {
         let vars = std::mem::take(&mut self.vars);
         let context_vars = std::mem::take(&mut self.context_vars);
         let dot_is_context = std::mem::replace(&mut self.dot_is_context, dict.is_none());
         let dollar_dict = std::mem::replace(&mut self.dollar_dict, dict.clone());
         let dot_dict = std::mem::replace(&mut self.dot_dict, dict);
         let paired = self.paired;
-        self.followed.insert(seen);
         self.in_partials.push(name.to_string());
-        self.list(&list, &Flows::new());
-        for define in &defines {
-            self.list(&define.body, &Flows::new());
-        }
+        read(self);
         self.in_partials.pop();
         self.vars = vars;
         self.context_vars = context_vars;
@@ -1616,7 +1702,6 @@ impl Infer<'_> {
         self.dot_dict = dot_dict;
         self.dollar_dict = dollar_dict;
         self.paired = paired;
-        true
     }
 
     /// Marks the values in `flows` as a function uses them up: its result is another value.
@@ -2062,6 +2147,40 @@ mod tests {
             )
         );
         assert!(learned(r#"{{ partial "json.html" (dict "ctx" .) }}"#).0);
+    }
+
+    #[test]
+    fn a_template_action_reads_its_own_files_define_before_another_files() {
+        let partial = |name: &str| {
+            (name == "defs.html").then(|| {
+                r#"{{ define "row" }}{{ .Get "p" }}{{ end }}{{ template "row" . }}"#.to_string()
+            })
+        };
+        let define = |name: &str| match name {
+            "row" => Some(r#"{{ define "row" }}{{ .Get "elsewhere" }}{{ end }}"#.to_string()),
+            "cell" => Some(r#"{{ define "cell" }}{{ .Get "c" }}{{ end }}"#.to_string()),
+            _ => None,
+        };
+        let lookup = Lookup {
+            partial: &partial,
+            define: &define,
+        };
+        let keys = |template: &str| {
+            let schema = Schema::infer_in(template, lookup).unwrap();
+            let keys: Vec<String> = schema.params.iter().map(|p| p.key.to_string()).collect();
+            (keys, schema.reads_all_params)
+        };
+        // The file's own `row` (its defines are read after its body), and another file's
+        // `cell`.
+        let own = r#"{{ define "row" }}{{ .Get "a" }}{{ end }}{{ template "row" . }}{{ template "cell" . }}"#;
+        assert_eq!(keys(own), (vec!["c".to_string(), "a".to_string()], false));
+        // A partial's `row` is the one its `template` action runs.
+        let handed = r#"{{ partial "defs.html" . }}"#;
+        assert_eq!(keys(handed).0, ["p"]);
+        // No file defines it: any parameter (Hugo stops on it).
+        assert_eq!(keys(r#"{{ template "gone" . }}"#), (vec![], true));
+        // Handed something else than the shortcode: nothing read through it.
+        assert_eq!(keys(r#"{{ template "cell" "x" }}"#), (vec![], false));
     }
 
     #[test]

@@ -1752,6 +1752,49 @@ fn a_theme_shortcode_that_hands_itself_to_a_partial_has_the_partials_fields() {
 }
 
 #[test]
+fn a_shortcode_that_runs_another_files_define_has_the_defines_fields() {
+    // `template "card" .` runs the `card` a partial defines, which runs `more` beside it;
+    // `badge` is handed a dict (review 56a, 10: the fields were missing, and `check` said
+    // each parameter was never read).
+    let defines =
+        "{{ define \"card\" }}<h3>{{ .Get \"title\" }}</h3>{{ template \"more\" . }}{{ end }}\
+        {{ define \"more\" }}<p>{{ .Get \"note\" | default \"none\" }}</p>{{ end }}\
+        {{ define \"badge\" }}<b class=\"{{ .tone }}\">{{ .ctx.Get \"label\" }}</b>{{ end }}";
+    let dir = crate::support::site_of(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/card.html",
+            "{{ template \"card\" . }}{{ template \"badge\" (dict \"ctx\" . \"tone\" (.Get \"tone\")) }}",
+        ),
+        ("layouts/partials/defs.html", defines),
+        (
+            "content/p.md",
+            "---\ntitle: P\n---\n\n{{< card title=\"T\" note=\"N\" tone=\"red\" label=\"L\" >}}\n",
+        ),
+    ]);
+    let site = Site::open_dir(dir.path()).unwrap();
+    let card = site.shortcodes.get("card").unwrap();
+    assert!(!card.schema.reads_all_params);
+    let params: Vec<(String, Option<&str>)> = card
+        .schema
+        .params
+        .iter()
+        .map(|p| (p.key.to_string(), p.default.as_deref()))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            ("title".to_string(), None),
+            ("note".to_string(), Some("none")),
+            ("tone".to_string(), None),
+            ("label".to_string(), None),
+        ]
+    );
+    let found = crate::support::check_lines(&dir.path().join("content/p.md"), "p.md");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_parameter_added_to_a_call_written_one_per_line_goes_on_a_line_of_its_own() {
     for eol in ["\n", "\r\n"] {
         // The line before the last parameter ends with a blank (hunt AJ, 11: the new line's
