@@ -1140,11 +1140,22 @@ fn url_problems(page: &Page, out: &mut Vec<Problem>) {
 /// an info string).
 fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
     let settings = site.markup().highlight;
-    let mut offset = 0;
     let mut open: Option<(char, usize)> = None;
-    for line in src.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
+    // Only lines holding a backtick or a tilde can be fences: a long page has few.
+    let mut done = 0;
+    for candidate in memchr::memchr2_iter(b'`', b'~', src.as_bytes()) {
+        if candidate < done {
+            continue;
+        }
+        let at = src
+            .get(..candidate)
+            .and_then(|before| memchr::memrchr(b'\n', before.as_bytes()))
+            .map_or(0, |n| n + 1);
+        done = src
+            .get(candidate..)
+            .and_then(|rest| memchr::memchr(b'\n', rest.as_bytes()))
+            .map_or(src.len(), |n| candidate + n + 1);
+        let line = src.get(at..done).unwrap_or_default();
         let trimmed = line.trim_start();
         let Some(fence) = trimmed.chars().next().filter(|c| *c == '`' || *c == '~') else {
             continue;

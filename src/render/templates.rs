@@ -615,8 +615,7 @@ impl Renderer<'_> {
             );
             return Some(self.note_surprises(i, vec![note], String::new()));
         }
-        let page =
-            std::path::PathBuf::from(self.opts.hugo.as_ref().map_or("", |h| h.file.as_str()));
+        let page = std::path::PathBuf::from(self.opts.hugo.as_ref().map_or("", |h| &*h.file));
         let defined = match sc.inner() {
             Some(body) => {
                 let text = self
@@ -984,9 +983,9 @@ impl Renderer<'_> {
             });
             (start, line, start - line_start + 1)
         };
-        let filename = self.opts.hugo.as_ref().map_or("", |h| h.file.as_str());
+        let filename = self.opts.hugo.as_ref().map(|h| h.file.clone());
         Position {
-            filename: filename.to_string(),
+            filename: filename.unwrap_or_default(),
             offset,
             line,
             column,

@@ -260,8 +260,8 @@ pub struct HugoContext {
     pub translations: Arc<Map<String, Json>>,
     /// The page's `.RelPermalink` (`/about/`).
     pub rel_permalink: String,
-    /// The page file as `.Position` names it.
-    pub file: String,
+    /// The page file as `.Position` names it (shared by every call's `.Position`).
+    pub file: Arc<str>,
     /// The page's language code.
     pub lang: String,
     /// Where the page's resources are (`assets/`, its bundle).
@@ -569,7 +569,7 @@ impl HugoContext {
             site,
             translations,
             rel_permalink,
-            file: file.to_string(),
+            file: Arc::from(file),
             lang: lang.to_string(),
             resources: Default::default(),
             aliases: fields.aliases.clone(),
@@ -1439,8 +1439,9 @@ pub fn origin(base: &str) -> &str {
 /// `HUGO_FILE_LOG_FORMAT`) and which `jsonify` writes field by field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Position {
-    /// The page's file, absolute.
-    pub filename: String,
+    /// The page's file, absolute (the render's one copy: a long page has a position per
+    /// call).
+    pub filename: Arc<str>,
     /// Bytes from the file's start, from 0.
     pub offset: usize,
     /// From 1.
@@ -1455,9 +1456,17 @@ impl Position {
         let file = if self.filename.is_empty() {
             "<stream>"
         } else {
-            self.filename.as_str()
+            &self.filename
         };
-        format!("\"{file}:{}:{}\"", self.line, self.column)
+        // Written piece by piece: a long page makes one per call, and `format!` took a
+        // third of building the position.
+        let (mut line, mut column) = (itoa::Buffer::new(), itoa::Buffer::new());
+        let (line, column) = (line.format(self.line), column.format(self.column));
+        let mut text = String::with_capacity(file.len() + line.len() + column.len() + 4);
+        for part in ["\"", file, ":", line, ":", column, "\""] {
+            text.push_str(part);
+        }
+        text
     }
 
     /// The position as a template reads it: its fields, `.IsValid`, `.String`.
@@ -1475,7 +1484,7 @@ impl Position {
         let int = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
         FIELDS.map([
             POSITION.value(),
-            string(&self.filename),
+            Value::String(self.filename.clone()),
             int(self.offset),
             int(self.line),
             int(self.column),
