@@ -35,6 +35,67 @@ pub fn parse(src: &str) -> Result<Parsed, (usize, usize, String)> {
     Ok(parsed)
 }
 
+/// The first variable `src` uses where none of that name is declared (`{{ $x }}` without
+/// `{{ $x := … }}` before it in scope), as `(offset, name)`: Go's parser refuses the
+/// template there ("undefined variable \"$x\"", `text/template/parse`, `useVar`), where
+/// `gotmpl` says so only when the action runs, without a place. As Go scopes them: `$`
+/// always, a variable from its declaration (or assignment) to the `end` of the `if`,
+/// `range` or `with` around it, its pipeline's declarations through both branches; each
+/// `define` on its own.
+pub fn undefined_variable(src: &str) -> Option<(usize, String)> {
+    use gotmpl::parse::{Expr, ListNode, Node, PipeNode};
+    fn pipe(p: &PipeNode, vars: &mut Vec<String>, found: &mut Option<(usize, String)>) {
+        vars.extend(p.decl.iter().map(ToString::to_string));
+        for e in p.commands.iter().flat_map(|c| &c.args) {
+            expr(e, vars, found);
+        }
+    }
+    fn expr(e: &Expr, vars: &mut Vec<String>, found: &mut Option<(usize, String)>) {
+        match e {
+            Expr::Variable(pos, name, _)
+                if !vars.iter().any(|v| v == name.as_str())
+                    && found.as_ref().is_none_or(|(at, _)| pos.offset < *at) =>
+            {
+                *found = Some((pos.offset, name.to_string()));
+            }
+            Expr::Pipe(_, p) => pipe(p, vars, found),
+            Expr::Chain(_, inner, _) => expr(inner, vars, found),
+            _ => {}
+        }
+    }
+    fn list(l: &ListNode, vars: &mut Vec<String>, found: &mut Option<(usize, String)>) {
+        for node in &l.nodes {
+            match node {
+                Node::List(l) => list(l, vars, found),
+                Node::Action(a) => pipe(&a.pipe, vars, found),
+                Node::If(b) | Node::With(b) | Node::Range(b) => {
+                    let mark = vars.len();
+                    pipe(&b.pipe, vars, found);
+                    list(&b.body, vars, found);
+                    if let Some(e) = &b.else_body {
+                        list(e, vars, found);
+                    }
+                    vars.truncate(mark);
+                }
+                Node::Template(t) => {
+                    if let Some(p) = &t.pipe {
+                        pipe(p, vars, found);
+                    }
+                }
+                Node::Define(d) => list(&d.body, &mut vec!["$".to_string()], found),
+                Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
+            }
+        }
+    }
+    let (body, defines) = parse(src).ok()?;
+    let mut found = None;
+    list(&body, &mut vec!["$".to_string()], &mut found);
+    for d in &defines {
+        list(&d.body, &mut vec!["$".to_string()], &mut found);
+    }
+    found
+}
+
 /// Checks that every `if`, `range`, `with`, `define` and `block` has its `end`, and
 /// every `end` and `else` its block.
 ///
@@ -192,6 +253,29 @@ mod tests {
             check_blocks("{{ if .A }}{{ else if .B }}{{ else }}{{ with .C }}{{ else with .D }}{{ end }}{{ end }}"),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_variable_is_undefined_outside_the_scope_go_gives_it() {
+        let first = undefined_variable;
+        // In scope: `$`, a declaration through its block's branches, an assignment.
+        for ok in [
+            "{{ $ }}{{ $.Title }}",
+            "{{ $x := 1 }}{{ if $x }}{{ $x }}{{ end }}{{ $x }}",
+            "{{ if $v := .A }}{{ $v }}{{ else }}{{ $v }}{{ end }}",
+            "{{ range $i, $e := .L }}{{ $i }}{{ $e }}{{ end }}",
+            "{{ $x := 1 }}{{ with .A }}{{ $x = 2 }}{{ end }}{{ ($x).Y }}",
+            "{{ $x := 1 }}{{ define \"d\" }}{{ $ }}{{ end }}",
+        ] {
+            assert_eq!(first(ok), None, "{ok}");
+        }
+        // Out of scope: after its block's end, before its declaration, in a define.
+        let src = "{{ with .A }}{{ $x := 1 }}{{ end }}{{ $x }}";
+        assert_eq!(first(src), Some((src.rfind("$x").unwrap(), "$x".into())));
+        let src = "{{ $y }}{{ $y := 1 }}";
+        assert_eq!(first(src), Some((3, "$y".into())));
+        let src = "{{ $z := 1 }}{{ define \"d\" }}{{ len $z }}{{ end }}";
+        assert_eq!(first(src), Some((src.rfind("$z").unwrap(), "$z".into())));
     }
 
     #[test]

@@ -1429,6 +1429,30 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
 }
 
 #[test]
+fn a_variable_used_out_of_its_scope_is_located_where_go_refuses_it() {
+    // Go's parser refuses the template at the use; `gotmpl` said so with no place (review
+    // 57a, 15). `$y` is declared inside the `with`, and in the `range` only from its
+    // declaration on.
+    for (template, use_of) in [
+        (
+            "{{ with .Get \"a\" }}{{ $y := 1 }}{{ $y }}{{ end }}<p>{{ $y }}</p>",
+            "<p>{{ $y",
+        ),
+        (
+            "{{ range slice 1 2 }}{{ $y }}{{ $y := . }}{{ end }}",
+            "{{ $y }}",
+        ),
+    ] {
+        let col = template.find(use_of).unwrap() + use_of.find('$').unwrap() + 1;
+        stops_as_hugo(
+            site_calling_f(&[], template).path(),
+            "undefined variable \"$y\"",
+            &format!("layouts/shortcodes/f.html:1:{col}: undefined variable \"$y\""),
+        );
+    }
+}
+
+#[test]
 fn a_partial_run_by_a_template_action_inside_a_tag_or_a_script_shows_folios_card_and_says_why() {
     // Go escapes the partial's text for the place (review 56a, 1); Folio's call gives HTML.
     for (template, said) in [

@@ -948,6 +948,24 @@ impl Executable {
         if let Some(problem) = self.missing_template(e) {
             return problem;
         }
+        if let gotmpl::TemplateError::UndefinedVariable(name) = e {
+            // Go refuses the template when it parses it, at the variable's first use.
+            let source = &self.file.source;
+            let at = crate::templates::parse::undefined_variable(source)
+                .filter(|(_, found)| found == name)
+                .map(|(at, _)| at)
+                .or_else(|| field_named(source, name));
+            if let Some(at) = at {
+                let (line, col) = crate::text::line_col(source, at);
+                return Problem {
+                    file: self.file.path.clone(),
+                    line,
+                    col,
+                    message: format!("undefined variable \"{name}\""),
+                    function: None,
+                };
+            }
+        }
         let mut problem = self.locate(e, failed_at);
         // Go writes a constant it refuses as the template writes it (`0x10`, `` `x` ``).
         let refused = problem.message.starts_with(NOT_A_FUNCTION);
