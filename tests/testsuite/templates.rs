@@ -1429,6 +1429,18 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
 }
 
 #[test]
+fn a_maps_keys_differing_only_in_case_are_two_keys_and_sort_collates_them() {
+    // Go's maps keep `b` and `B`; Hugo's `sort` orders a map's values by its keys collated
+    // (review 57a, 4: Folio dropped `B` and `Go`, and sorted `Mid` first).
+    renders_as_hugo(
+        &[("data/x.yaml", "Go: 1\ngo: 2\nRust: 3\n")],
+        "A {{ range sort (dict \"zeta\" 1 \"alpha\" 2 \"Mid\" 3) }}{{ . }} {{ end }}|\
+         {{ dict \"b\" 1 \"B\" 2 \"a\" 3 }}|{{ len (dict \"b\" 1 \"B\" 2) }}|{{ site.Data.x }}",
+        "A 2 3 1 |map[B:2 a:3 b:1]|2|map[Go:1 Rust:3 go:2]",
+    );
+}
+
+#[test]
 fn a_variable_used_out_of_its_scope_is_located_where_go_refuses_it() {
     // Go's parser refuses the template at the use; `gotmpl` said so with no place (review
     // 57a, 15). `$y` is declared inside the `with`, and in the `range` only from its

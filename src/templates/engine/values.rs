@@ -50,6 +50,7 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
                 let value = params_from_json(v, aliases);
                 for alias in aliases.get(&key).into_iter().flatten() {
                     out.insert(Arc::from(alias.as_str()), value.clone());
+                    out.insert(Arc::from(ALIASED), Value::Bool(true));
                 }
                 out.insert(Arc::from(key), value);
             }
@@ -62,15 +63,20 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
     }
 }
 
-/// Whether `key` of `map` is taken for a spelling [`params_from_json`] added: a key with
-/// capitals whose lowercase form is in the map too. Ranging, `len`, `jsonify`, printing
-/// and the functions that take a map's values (`delimit`, `sort`, `first`…) see the map
-/// without these, as Hugo's `maps.Params` has each key once. The test is by shape: a map
-/// of the template's own with both `Name` and `name` (a `dict`, a shortcode's params)
-/// loses `Name` there too. Inside `<script>`, where Go writes the map as JSON, the
-/// spellings still show.
+/// The key that marks a map [`params_from_json`] added spellings to ([`is_alias`]).
+pub const ALIASED: &str = "__folio_aliased";
+
+/// Whether `key` of `map` is taken for a spelling [`params_from_json`] added (a key with
+/// capitals whose lowercase form is in the map too, in a map it marked [`ALIASED`]), or
+/// is that mark. Ranging, `len`, `jsonify`, printing and the functions that take a map's
+/// values (`delimit`, `sort`, `first`…) see the map without these, as Hugo's
+/// `maps.Params` has each key once. A map of the template's own (a `dict`, `.Site.Data`)
+/// keeps both `Name` and `name`, as Go's maps do (review 57a, 4). Inside `<script>`,
+/// where Go writes the map as JSON, the spellings still show.
 pub fn is_alias(map: &BTreeMap<Arc<str>, Value>, key: &str) -> bool {
-    key.chars().any(char::is_uppercase) && map.contains_key(key.to_lowercase().as_str())
+    map.contains_key(ALIASED)
+        && (key == ALIASED
+            || key.chars().any(char::is_uppercase) && map.contains_key(key.to_lowercase().as_str()))
 }
 
 /// `v` without the spellings [`params_from_json`] added (see [`is_alias`]): of its own

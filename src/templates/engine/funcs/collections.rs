@@ -796,11 +796,17 @@ fn sort(a: &[Value]) -> gotmpl::Result<Value> {
         }
         _ => {}
     }
-    // A map sorted without a key is its values in its keys' order (Hugo's `sort`).
+    // A map sorted without a key is its values in its keys' order, collated as its
+    // strings are (Hugo's `sort`: `alpha`, `Mid`, `zeta`; review 57a, 4).
     if let (Value::Map(m), None) = (arg(a, 0, "sort")?, a.get(1)) {
         let mut entries: Vec<(&Arc<str>, &Value)> =
             m.iter().filter(|(k, _)| !values::is_alias(m, k)).collect();
-        entries.sort_by(|x, y| x.0.cmp(y.0));
+        let collator = site_collator();
+        entries.sort_by(|x, y| {
+            collator
+                .as_ref()
+                .map_or_else(|| x.0.cmp(y.0), |c| c.compare(x.0, y.0))
+        });
         return Ok(Value::List(
             entries.into_iter().map(|(_, v)| v.clone()).collect(),
         ));
