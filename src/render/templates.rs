@@ -1628,6 +1628,7 @@ fn frame_for(
     frame.time_zone = hugo.time_zone.clone();
     frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;
+    frame.path_style = hugo.path_style;
     frame.ignored_logs = hugo.ignored_logs.clone();
     frame.canonify_urls = hugo.canonify_urls;
     frame

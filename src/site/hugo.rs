@@ -629,7 +629,6 @@ impl Site {
     pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
         let text = |k: &str| self.language_text(lang, k).unwrap_or_default();
         let params = Json::Object(self.params_in(lang));
-        let languages = self.languages();
         let slashed = |p: Option<String>| p.map(|p| format!("/{p}")).unwrap_or_default();
         let (language_prefix, url_prefix) = (
             slashed(self.language_prefix(lang)),
@@ -651,16 +650,7 @@ impl Site {
             aliases: crate::templates::engine::values::aliases_of(
                 self.shortcodes.field_names().iter(),
             ),
-            languages: languages
-                .into_iter()
-                .map(|l| LanguageFields {
-                    label: label(&l.code),
-                    language_code: self.language_code(&l.code),
-                    direction: self.direction_in(&l.code).unwrap_or_default(),
-                    code: l.code,
-                    weight: l.weight,
-                })
-                .collect(),
+            languages: self.language_fields(),
             config: Json::Object(config_of(&root, &SITE_CONFIG_KEYS)),
             git_info: config_of(&root, &["enableGitInfo"])
                 .values()
@@ -677,6 +667,10 @@ impl Site {
         };
         ctx.inline_shortcodes = flag("enableInlineShortcodes");
         ctx.canonify_urls = flag("canonifyURLs");
+        ctx.path_style = crate::templates::engine::funcs::PathStyle {
+            remove_accents: flag("removePathAccents"),
+            keep_case: flag("disablePathToLower"),
+        };
         ctx.abs_url_path = abs_url_path(
             rel_permalink,
             &self.base_url(),
@@ -689,6 +683,20 @@ impl Site {
         ctx.ignored_logs = self.ignored_logs();
         ctx.getenv = self.getenv_allowed();
         ctx
+    }
+
+    /// `.Site.Languages`: each language's fields.
+    fn language_fields(&self) -> Vec<LanguageFields> {
+        self.languages()
+            .into_iter()
+            .map(|l| LanguageFields {
+                label: self.language_label(&l.code),
+                language_code: self.language_code(&l.code),
+                direction: self.direction_in(&l.code).unwrap_or_default(),
+                code: l.code,
+                weight: l.weight,
+            })
+            .collect()
     }
 
     /// The environment variables `getenv` may read (`security.funcs.getenv`: a list, or

@@ -1429,6 +1429,29 @@ fn a_template_action_that_names_nothing_hugo_has_stops_as_in_hugo_even_where_nev
 }
 
 #[test]
+fn urlize_takes_accents_off_and_keeps_the_case_as_the_sites_config_says() {
+    // `removePathAccents` and `disablePathToLower` (review 57a, 6: Folio ignored both).
+    let template = "{{ urlize \"Café Crème\" }}|{{ urlize \"Über straße\" }}";
+    let page = "---\ntitle: About\n---\n\n{{< f >}}\n";
+    for (config, urlized) in [
+        ("", "caf%C3%A9-cr%C3%A8me|%C3%BCber-stra%C3%9Fe"),
+        ("removePathAccents = true", "cafe-creme|uber-stra%C3%9Fe"),
+        (
+            "disablePathToLower = true",
+            "Caf%C3%A9-Cr%C3%A8me|%C3%9Cber-stra%C3%9Fe",
+        ),
+        (
+            "removePathAccents = true\ndisablePathToLower = true",
+            "Cafe-Creme|Uber-stra%C3%9Fe",
+        ),
+    ] {
+        let (hugo, folio) = shortcode_f(config, template, page);
+        assert!(hugo.contains(urlized), "{config}: {hugo}");
+        assert_eq!(folio, hugo, "{config}");
+    }
+}
+
+#[test]
 fn a_maps_keys_differing_only_in_case_are_two_keys_and_sort_collates_them() {
     // Go's maps keep `b` and `B`; Hugo's `sort` orders a map's values by its keys collated
     // (review 57a, 4: Folio dropped `B` and `Go`, and sorted `Mid` first).

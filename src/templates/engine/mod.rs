@@ -199,6 +199,8 @@ pub struct Frame {
     pub getenv: Arc<[String]>,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: funcs::TitleCase,
+    /// How `urlize` makes a path (the site's `removePathAccents`, `disablePathToLower`).
+    pub path_style: funcs::PathStyle,
     /// The ids of the warnings and errors the site silences, in lower case
     /// ([`crate::Site::ignored_logs`]; see [`Frame::ignores`]).
     pub ignored_logs: Arc<[String]>,
@@ -251,6 +253,7 @@ impl Frame {
             time_zone: jiff::tz::TimeZone::UTC,
             getenv: Arc::from([]),
             title_case: funcs::TitleCase::default(),
+            path_style: funcs::PathStyle::default(),
             ignored_logs: Arc::from([]),
             canonify_urls: false,
         }

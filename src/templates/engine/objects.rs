@@ -277,6 +277,8 @@ pub struct HugoContext {
     pub time_zone: jiff::tz::TimeZone,
     /// How `title` capitalises (the site's `titleCaseStyle`).
     pub title_case: super::funcs::TitleCase,
+    /// How `urlize` makes a path (`removePathAccents`, `disablePathToLower`).
+    pub path_style: super::funcs::PathStyle,
     /// The ids of the warnings and errors the site silences, in lower case
     /// ([`crate::Site::ignored_logs`]).
     pub ignored_logs: Arc<[String]>,
@@ -577,6 +579,7 @@ impl HugoContext {
             pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
             title_case: super::funcs::TitleCase::default(),
+            path_style: super::funcs::PathStyle::default(),
             ignored_logs: Arc::from([]),
             inline_shortcodes: false,
             abs_url_path: None,

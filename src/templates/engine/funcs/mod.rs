@@ -22,6 +22,7 @@ pub(crate) use context::is_time_name;
 pub(crate) use context::url_escaped;
 pub(crate) use encoding::md5_hex;
 pub(crate) use inflect::pluralize;
+pub use strings::PathStyle;
 pub use strings::TitleCase;
 pub(crate) use strings::{clean_path, replace_emoji_codes, sanitize_path, urlize};
 

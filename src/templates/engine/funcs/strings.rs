@@ -34,7 +34,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         inflected(a, "singularize", inflect::singularize)
     }),
     ("urlize urls.URLize", |a| {
-        Ok(string(urlize(&str_arg(a, 0, "urlize")?)))
+        let style = engine::frame().map(|f| f.path_style).unwrap_or_default();
+        Ok(string(urlize_as(&str_arg(a, 0, "urlize")?, style)))
     }),
     ("replace strings.Replace", |a| {
         let (s, old, new) = (
@@ -773,7 +774,35 @@ fn inflected(args: &[Value], func: &str, change: fn(&str) -> String) -> gotmpl::
 /// spaces (and what is dropped between them) as one `-` unless a `-` came just before,
 /// anything else dropped; then what is not ASCII percent-encoded.
 pub(crate) fn urlize(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(&sanitize_path(s), URL_PATH).to_string()
+    urlize_as(s, PathStyle::default())
+}
+
+/// How Hugo makes a URL path of a text (`helpers/path.go`, `MakePathSanitized`), as the
+/// site's config says: `removePathAccents` takes accents off (`text.RemoveAccents`: NFD,
+/// nonspacing marks dropped, NFC; `café` is `cafe`), `disablePathToLower` keeps the case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PathStyle {
+    /// `removePathAccents`.
+    pub remove_accents: bool,
+    /// `disablePathToLower`.
+    pub keep_case: bool,
+}
+
+/// [`urlize`] in the site's [`PathStyle`]: sanitized, accents off, lower-cased, then
+/// escaped, in Hugo's order (`PathSpec.URLize`).
+pub(crate) fn urlize_as(s: &str, style: PathStyle) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let path = sanitize(s, !style.keep_case);
+    let path = if style.remove_accents {
+        path.nfd()
+            .filter(|c| c.general_category() != GeneralCategory::NonspacingMark)
+            .nfc()
+            .collect()
+    } else {
+        path
+    };
+    percent_encoding::utf8_percent_encode(&path, URL_PATH).to_string()
 }
 
 /// Hugo's `paths.Sanitize` (what `urlize` and a page's URL path keep of a text): letters,
@@ -782,6 +811,11 @@ pub(crate) fn urlize(s: &str) -> String {
 /// that character is one (`x - y` is `x-y`), and none at the start or the end
 /// (`common/paths/path.go`, `Sanitize`).
 pub(crate) fn sanitize_path(s: &str) -> String {
+    sanitize(s, true)
+}
+
+/// [`sanitize_path`], lower-cased or not (`disablePathToLower`).
+fn sanitize(s: &str, lower: bool) -> String {
     let chars: Vec<char> = s.chars().collect();
     let hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
     let mut out = String::new();
@@ -807,8 +841,10 @@ pub(crate) fn sanitize_path(s: &str) -> String {
         } else if c == '%' {
             escape = 2;
             out.push(c);
-        } else {
+        } else if lower {
             out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
         }
     }
     out
