@@ -256,7 +256,9 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
             line,
             col,
             message: format!(
-                "invalid UTF-8 (byte 0x{:02X}): Hugo pages must be UTF-8 text",
+                "invalid UTF-8 (byte 0x{:02X}): Folio reads and edits UTF-8 text only; save \
+                 the file as UTF-8 (Hugo copies such a byte into its page as it is, which a \
+                 browser reading the page as UTF-8 shows as \u{FFFD})",
                 bytes.get(at).copied().unwrap_or_default()
             ),
         }
