@@ -122,9 +122,12 @@ pub enum Kind {
     },
     /// A mapping, table or object.
     Map(Map),
-    /// A value Folio shows but cannot rewrite piecewise (TOML arrays of tables, YAML
-    /// aliases): replaced whole when changed, if the format allows.
+    /// A value Folio shows but cannot rewrite piecewise (YAML aliases): replaced whole
+    /// when changed, if the format allows.
     Opaque(Json),
+    /// A TOML array of tables (`[[talk]]`), each table read as a map: shown, never
+    /// rewritten (TOML has no way to replace it whole in place).
+    Tables(Vec<Node>),
 }
 
 /// A mapping with what is needed to add and remove its keys.
@@ -207,11 +210,46 @@ pub struct Tree {
 /// # Errors
 /// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
 pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
-    let data = syntax(format).parse(src, 0..src.len())?.to_json();
+    let tree = syntax(format).parse(src, 0..src.len())?;
     Ok(match format {
-        Format::Json => numbers_as_floats(data),
-        _ => data,
+        Format::Json => numbers_as_floats(tree.to_json()),
+        Format::Toml => with_times(&tree),
+        Format::Yaml => tree.to_json(),
     })
+}
+
+/// The key of the one-entry map [`parse_data`] makes of a TOML date-time with an offset,
+/// which Hugo's data files and `transform.Unmarshal` hold as a time (checked with Hugo
+/// 0.168: `{{ .when.Year }}`, `{{ .when }}` printed as Go prints a time); a template's
+/// value of it is a time (`values::from_json`).
+pub const TIME: &str = "__folio_time";
+
+/// A TOML tree as data: a date-time with an offset marked [`TIME`], any other as
+/// go-toml's value prints ([`toml::hugo_datetime_text`]).
+fn with_times(node: &Node) -> Json {
+    match &node.kind {
+        Kind::Scalar {
+            value: Json::String(text),
+            style: Style::Datetime,
+        } => {
+            let text = toml::hugo_datetime_text(text);
+            if toml::is_zoned(&text) {
+                Json::Object(std::iter::once((TIME.to_string(), Json::String(text))).collect())
+            } else {
+                Json::String(text)
+            }
+        }
+        Kind::Seq { items, .. } | Kind::Tables(items) => {
+            Json::Array(items.iter().map(with_times).collect())
+        }
+        Kind::Map(m) if m.merge.is_none() => Json::Object(
+            m.entries
+                .iter()
+                .map(|e| (e.key.clone(), with_times(&e.value)))
+                .collect(),
+        ),
+        _ => node.to_json(),
+    }
 }
 
 /// Whether a YAML document holds nothing but blank lines, comments and document markers:
@@ -280,7 +318,9 @@ impl Tree {
                     value: Json::String(text),
                     style: Style::Datetime,
                 } => Json::String(toml::hugo_datetime_text(text)),
-                Kind::Seq { items, .. } => Json::Array(items.iter().map(walk).collect()),
+                Kind::Seq { items, .. } | Kind::Tables(items) => {
+                    Json::Array(items.iter().map(walk).collect())
+                }
                 Kind::Map(m) if m.merge.is_none() => Json::Object(
                     m.entries
                         .iter()
@@ -399,6 +439,7 @@ impl Node {
         match &self.kind {
             Kind::Scalar { value, .. } => value.clone(),
             Kind::Opaque(v) => v.clone(),
+            Kind::Tables(tables) => Json::Array(tables.iter().map(Node::to_json).collect()),
             Kind::Seq { items, .. } => Json::Array(items.iter().map(Node::to_json).collect()),
             Kind::Map(m) => {
                 let mut out = serde_json::Map::new();

@@ -1452,6 +1452,22 @@ fn urlize_takes_accents_off_and_keeps_the_case_as_the_sites_config_says() {
 }
 
 #[test]
+fn a_toml_date_time_with_an_offset_in_data_is_a_time() {
+    // go-toml reads it as a `time.Time`, in a table, an array of tables and
+    // `transform.Unmarshal` alike; a local date stays its text (review 57a, 1: Folio had
+    // text, printed otherwise and without `.Year`).
+    let data = "[[talk]]\nwhen = 2022-07-01T10:00:00+02:00\nday = 2022-07-01\n\
+                [event]\nat = 2023-05-04 18:30:00Z\n";
+    renders_as_hugo(
+        &[("data/t.toml", data)],
+        "{{ range site.Data.t.talk }}{{ .when }}|{{ .when.Year }}|{{ .when.Format \"Jan 2\" }}|\
+         {{ .day }}{{ end }}|{{ site.Data.t.event.at }}|{{ jsonify site.Data.t.event }}|\
+         {{ (transform.Unmarshal \"a = 2024-01-02T03:04:05Z\").a.Year }}",
+        "2022-07-01 10:00:00 &#43;0200 &#43;0200|2022|Jul 1|2022-07-01|2023-05-04 18:30:00 &#43;0000 UTC|",
+    );
+}
+
+#[test]
 fn a_maps_keys_differing_only_in_case_are_two_keys_and_sort_collates_them() {
     // Go's maps keep `b` and `B`; Hugo's `sort` orders a map's values by its keys collated
     // (review 57a, 4: Folio dropped `B` and `Go`, and sorted `Mid` first).

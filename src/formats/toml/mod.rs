@@ -154,10 +154,10 @@ impl Builder<'_> {
             }
             Item::ArrayOfTables(a) => {
                 let span = self.span(a.span());
-                let tables = a.iter().map(|t| self.table(t, "", false).to_json());
+                let tables = a.iter().map(|t| self.table(t, "", false));
                 let node = Node {
                     span: span.clone(),
-                    kind: Kind::Opaque(Json::Array(tables.collect())),
+                    kind: Kind::Tables(tables.collect()),
                 };
                 (node, span)
             }
@@ -297,6 +297,15 @@ fn string_style(raw: &str) -> Style {
     } else {
         Style::Double
     }
+}
+
+/// Whether a TOML date-time has an offset (`2024-01-02T03:04:05Z`, `…+02:00`): go-toml
+/// reads it as a Go `time.Time`; a local date, time or date-time as its own types, which
+/// print as their text ([`hugo_datetime_text`]).
+pub(crate) fn is_zoned(text: &str) -> bool {
+    text.trim()
+        .parse::<toml_edit::Datetime>()
+        .is_ok_and(|d| d.offset.is_some())
 }
 
 /// A TOML date-time as Hugo's templates see it, from go-toml's value: a local date

@@ -165,7 +165,9 @@ impl Syntax for TomlSyntax {
     fn replace(&self, at: &At<'_>, new: &Json) -> Result<Splice, String> {
         let node = at.node;
         match &node.kind {
-            Kind::Opaque(_) => Err("arrays of tables cannot be edited in Folio".to_string()),
+            Kind::Opaque(_) | Kind::Tables(_) => {
+                Err("arrays of tables cannot be edited in Folio".to_string())
+            }
             Kind::Map(Map {
                 layout: Layout::Lines { .. } | Layout::Fixed,
                 ..

@@ -29,6 +29,14 @@ pub fn from_json(json: &Json) -> Value {
         },
         Json::String(s) => Value::String(s.as_str().into()),
         Json::Array(items) => Value::List(items.iter().map(from_json).collect()),
+        // A TOML date-time with an offset, from a data file or `transform.Unmarshal`.
+        Json::Object(map) if map.len() == 1 && map.contains_key(crate::formats::TIME) => {
+            match map.get(crate::formats::TIME) {
+                Some(Json::String(text)) => super::time::Moment::parse(text)
+                    .map_or_else(|| string(text), super::time::Moment::to_value),
+                _ => Value::Nil,
+            }
+        }
         Json::Object(map) => Value::Map(Arc::new(
             map.iter()
                 .map(|(k, v)| (Arc::from(k.as_str()), from_json(v)))
