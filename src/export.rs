@@ -451,23 +451,7 @@ fn page_html(
     let assets = Arc::new(Mutex::new(Assets::of(&doc.site)));
     let params = doc.site.params_in(&doc.language());
     let hugo = doc.hugo_context();
-    let (site, page) = (doc.site.clone(), doc.path.clone());
-    let base_url = doc.site.base_url_in(&doc.language());
-    // The page's URL from the site's root (a base URL's path taken off, as `site_path` does).
-    let page_url = site_path(&hugo.rel_permalink, &base_url);
-    let collected = assets.clone();
-    let rewrite = move |written: &str, image: bool| {
-        let url = site_path(written, &base_url);
-        if let Some(own) = (!image).then(|| own_link(&url, &page_url)).flatten() {
-            return Some(own);
-        }
-        let url = served_relative(&site, &page, &page_url, &url);
-        let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
-        local_asset(&site, &page, &url, image, &mut assets).or_else(|| {
-            let link = (!image).then(|| page_link(&url, &page_url, &base_url, &mut assets));
-            link.flatten().filter(|l| l != written)
-        })
-    };
+    let rewrite = rewriter(doc, &hugo.rel_permalink, assets.clone());
     let publish = publisher(assets.clone());
     let opts = RenderOptions {
         markup: doc.site.markup(),
@@ -509,6 +493,44 @@ fn page_html(
         .map(String::into_bytes)
         .collect();
     (html, assets, findings, again)
+}
+
+/// What the render calls to point a URL the page writes (`RenderOptions::rewrite_url`),
+/// for the page at `rel_permalink`: a link to the page itself within the export, a local
+/// file at its copy in `collected`, a link to another page of the site at the published
+/// page ([`page_link`]).
+fn rewriter(
+    doc: &OpenPage,
+    rel_permalink: &str,
+    collected: Arc<Mutex<Assets>>,
+) -> impl Fn(&str, bool) -> Option<String> + Send + Sync + 'static {
+    let (site, page) = (doc.site.clone(), doc.path.clone());
+    let base_url = doc.site.base_url_in(&doc.language());
+    // The page's URL from the site's root (a base URL's path taken off, as `site_path` does).
+    let page_url = site_path(rel_permalink, &base_url);
+    move |written: &str, image: bool| {
+        let url = site_path(written, &base_url);
+        // A path from the root without the base URL's path names the host's root, not the
+        // site's: `/pubs/` on a site at `https://h.edu/~me/` is `https://h.edu/pubs/`, as
+        // a browser resolves it on the published page (review 57a, 5).
+        let base_path = crate::templates::engine::objects::base_path(&base_url);
+        let host_root = base_path.len() > 1 && url == written && written.starts_with('/');
+        let own = (!image && !host_root).then(|| own_link(&url, &page_url));
+        if let Some(own) = own.flatten() {
+            return Some(own);
+        }
+        let url = served_relative(&site, &page, &page_url, &url);
+        let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
+        local_asset(&site, &page, &url, image, &mut assets).or_else(|| {
+            // The host's root holds no page of the site, the exported one neither.
+            let (base, page_url) = match host_root {
+                true => (crate::templates::engine::objects::origin(&base_url), ""),
+                false => (base_url.as_str(), page_url.as_str()),
+            };
+            let link = (!image).then(|| page_link(&url, page_url, base, &mut assets));
+            link.flatten().filter(|l| l != written)
+        })
+    }
 }
 
 /// What the render calls to publish a resource's file (`RenderOptions::publish`): copied

@@ -1024,6 +1024,34 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
 }
 
 #[test]
+fn a_link_from_the_hosts_root_on_a_site_below_it_goes_where_a_browser_takes_it() {
+    // On a site at `https://example.dev/~me/`, `/pubs/talk/` is the host's, as Hugo leaves
+    // it and a browser resolves it; `relref` and a relative link are the site's, and so is
+    // `/about/`, which Hugo's link hook finds as the page itself (checked with Hugo 0.168:
+    // `/~me/about/`). Review 57a, 5: Folio put the host's path under the site's.
+    let site = sample_with_a_work_page();
+    edit_config(site.path(), |text| {
+        text.replace(
+            "baseURL = \"https://example.dev/\"",
+            "baseURL = \"https://example.dev/~me/\"",
+        )
+    });
+    let (report, _, html) = export_sample_with(
+        site.path(),
+        "[h](/pubs/talk/) [w]({{< relref \"work\" >}}) [r](../work/#x) [a](/about/)\n",
+    );
+    for want in [
+        "<a href=\"https://example.dev/pubs/talk/\">h</a>",
+        "<a href=\"https://example.dev/~me/work/\">w</a>",
+        "<a href=\"https://example.dev/~me/work/#x\">r</a>",
+        "<a href=\"index.html\">a</a>",
+    ] {
+        assert!(html.contains(want), "{want} in {html}");
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn raw_html_images_are_pointed_at_their_copies_however_their_attributes_are_quoted() {
     // Hunt AR-7: only a block with a double-quoted URL attribute was read.
     let site = sample_site();
