@@ -148,18 +148,52 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     }));
     found.extend(unparsed_templates(site));
     found.extend(unknown_functions(site));
-    found.extend(site.files.problems.iter().map(|p| Diagnostic {
-        path: p.path.clone(),
-        line: p.line,
-        col: p.col,
-        severity: if p.always {
-            Severity::Error
-        } else {
-            Severity::Warning
-        },
-        message: p.message.clone(),
-    }));
+    found.extend(file_problems(site));
     found
+}
+
+/// The site's data and translation files Hugo cannot read. A data file stops Hugo's
+/// build once a template reads `.Site.Data` (`site.Data`, `hugo.Data`): an error when one
+/// of the site's templates names it, else a warning (review 57a, 15).
+fn file_problems(site: &Site) -> Vec<Diagnostic> {
+    use crate::site::Stops;
+    let mut reader = None;
+    let mut reads_data = || {
+        reader
+            .get_or_insert_with(|| {
+                let words = ["site.Data", "Site.Data", "hugo.Data"];
+                site.shortcodes.layout_holding(&words)
+            })
+            .clone()
+    };
+    site.files
+        .problems
+        .iter()
+        .map(|p| {
+            let read_by = (p.stops == Stops::OnceDataIsRead)
+                .then(&mut reads_data)
+                .flatten();
+            let message = match &read_by {
+                Some(file) => format!(
+                    "{} ({} reads it)",
+                    p.message,
+                    file.strip_prefix(&site.root).unwrap_or(file).display()
+                ),
+                None => p.message.clone(),
+            };
+            Diagnostic {
+                path: p.path.clone(),
+                line: p.line,
+                col: p.col,
+                severity: if p.stops == Stops::Always || read_by.is_some() {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                message,
+            }
+        })
+        .collect()
 }
 
 /// A config setting Hugo refuses, as the error at its place.

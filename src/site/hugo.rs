@@ -42,9 +42,19 @@ pub struct FileProblem {
     pub col: usize,
     /// Why, in Hugo's words where it has them.
     pub message: String,
-    /// Hugo's build always stops on it (a translation file); a data file stops it once a
-    /// template reads `.Site.Data`, which Hugo loads then.
-    pub always: bool,
+    /// When Hugo's build stops on it.
+    pub stops: Stops,
+}
+
+/// When Hugo's build stops on a [`FileProblem`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stops {
+    /// Always (a translation file).
+    Always,
+    /// Once a template reads `.Site.Data`, which Hugo loads then (a data file).
+    OnceDataIsRead,
+    /// Never: Hugo reads the file, Folio does not (an XML data file).
+    Never,
 }
 
 /// The key, in plural forms the default language's file lends another language, that
@@ -96,7 +106,11 @@ fn parse_file(path: &Path, always: bool, problems: &mut Vec<FileProblem>) -> Opt
         line,
         col,
         message: format!("{message}; {when}"),
-        always,
+        stops: if always {
+            Stops::Always
+        } else {
+            Stops::OnceDataIsRead
+        },
     };
     let written = path
         .extension()
@@ -168,12 +182,18 @@ fn unread_data(path: &Path, extension: &str) -> Option<FileProblem> {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let message = match extension {
-        "csv" => format!("unexpected data type [][]string in file {name}; {STOPS_ONCE_READ}"),
-        "xml" => "Folio does not read XML data: templates reading it get nothing in the \
-                  preview and the export, where Hugo's get its elements (and Hugo stops its \
-                  build on XML it cannot read)"
-            .into(),
+    let (message, stops) = match extension {
+        "csv" => (
+            format!("unexpected data type [][]string in file {name}; {STOPS_ONCE_READ}"),
+            Stops::OnceDataIsRead,
+        ),
+        "xml" => (
+            "Folio does not read XML data: templates reading it get nothing in the preview \
+             and the export, where Hugo's get its elements (and Hugo stops its build on XML \
+             it cannot read)"
+                .into(),
+            Stops::Never,
+        ),
         _ => return None,
     };
     Some(FileProblem {
@@ -181,7 +201,7 @@ fn unread_data(path: &Path, extension: &str) -> Option<FileProblem> {
         line: 1,
         col: 1,
         message,
-        always: false,
+        stops,
     })
 }
 

@@ -25,7 +25,7 @@ use crate::templates::{self as shortcodes, Catalogue};
 pub use config::{find_config, ConfigFile};
 pub use content::is_portfolio;
 pub(crate) use content::{index_file, split_language};
-pub use hugo::{BadSetting, FileProblem, SiteFiles, FORMS_LANGUAGE, PLACEHOLDERS};
+pub use hugo::{BadSetting, FileProblem, SiteFiles, Stops, FORMS_LANGUAGE, PLACEHOLDERS};
 pub use params::{lookup_param, own_params, page_params, ParamElsewhere};
 pub use styles::Stylesheet;
 

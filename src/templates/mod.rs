@@ -577,6 +577,21 @@ impl Catalogue {
         self.templates.is_empty()
     }
 
+    /// The first layout file (the site's, its modules', its themes', in that order) whose
+    /// text holds one of `words`: `folio check` asks which template reads `.Site.Data`.
+    pub fn layout_holding(&self, words: &[&str]) -> Option<PathBuf> {
+        self.layouts
+            .iter()
+            .flat_map(|dir| layout_files(dir))
+            .find_map(|e| {
+                let text = crate::fs::read_to_string(e.path()).ok()?;
+                words
+                    .iter()
+                    .any(|w| text.contains(w))
+                    .then(|| e.path().to_path_buf())
+            })
+    }
+
     /// The layout that `define`s the partial `define` (`partials/chip.html`), if one does.
     pub fn defined_partial(&self, define: &str) -> Option<&engine::TemplateFile> {
         self.defined_partials

@@ -8163,9 +8163,13 @@ fn a_csv_data_file_stops_hugo_once_data_is_read_and_an_xml_one_is_said_unread() 
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
     let message = "unexpected data type [][]string in file talks.csv";
     assert!(hugo.contains(message), "{hugo}");
+    // An error: the site's `d.html` reads the data (review 57a, 15: a warning before).
     let found = checked(&site.path().join("content/about.md")).join("\n");
     assert!(
-        found.contains(&format!("talks.csv:1:1: warning: {message}")),
+        found.contains(&format!(
+            "talks.csv:1:1: error: {message}; Hugo stops its build once a template reads \
+             .Site.Data (layouts/shortcodes/d.html reads it)"
+        )),
         "{found}"
     );
     std::fs::remove_file(site.path().join("data/talks.csv")).unwrap();
