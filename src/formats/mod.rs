@@ -205,7 +205,9 @@ pub struct Tree {
 /// Parses a whole data file (Hugo's `data/` and `i18n/`, `transform.Unmarshal`'s text)
 /// as `format`: unlike front matter and configs, its top level may be any value (a list
 /// of projects, say). Every JSON number is a float, as Go's `encoding/json` reads numbers
-/// into `any` (`float64`): `{"x": 10}` gives `div .x 4` = `2.5`.
+/// into `any` (`float64`): `{"x": 10}` gives `div .x 4` = `2.5`. A TOML date-time is
+/// go-toml's value: one with an offset marked [`TIME`] (a time to the templates), any
+/// other as its text prints.
 ///
 /// # Errors
 /// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
@@ -213,7 +215,7 @@ pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
     let tree = syntax(format).parse(src, 0..src.len())?;
     Ok(match format {
         Format::Json => numbers_as_floats(tree.to_json()),
-        Format::Toml => with_times(&tree),
+        Format::Toml => toml_json(&tree, true),
         Format::Yaml => tree.to_json(),
     })
 }
@@ -224,28 +226,29 @@ pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
 /// value of it is a time (`values::from_json`).
 pub const TIME: &str = "__folio_time";
 
-/// A TOML tree as data: a date-time with an offset marked [`TIME`], any other as
-/// go-toml's value prints ([`toml::hugo_datetime_text`]).
-fn with_times(node: &Node) -> Json {
+/// A TOML tree's values as Hugo's templates see them: a date-time as go-toml's value
+/// prints ([`toml::hugo_datetime_text`]), one with an offset marked [`TIME`] when `times`.
+fn toml_json(node: &Node, times: bool) -> Json {
+    let walk = |n: &Node| toml_json(n, times);
     match &node.kind {
         Kind::Scalar {
             value: Json::String(text),
             style: Style::Datetime,
         } => {
             let text = toml::hugo_datetime_text(text);
-            if toml::is_zoned(&text) {
+            if times && toml::is_zoned(&text) {
                 Json::Object(std::iter::once((TIME.to_string(), Json::String(text))).collect())
             } else {
                 Json::String(text)
             }
         }
         Kind::Seq { items, .. } | Kind::Tables(items) => {
-            Json::Array(items.iter().map(with_times).collect())
+            Json::Array(items.iter().map(walk).collect())
         }
         Kind::Map(m) if m.merge.is_none() => Json::Object(
             m.entries
                 .iter()
-                .map(|e| (e.key.clone(), with_times(&e.value)))
+                .map(|e| (e.key.clone(), walk(&e.value)))
                 .collect(),
         ),
         _ => node.to_json(),
@@ -312,26 +315,8 @@ impl Tree {
     /// spellings `t`, `z` and a blank for `T` written Hugo's way), which is also the text
     /// Hugo reads a page's dates from ([`toml::hugo_datetime_text`]).
     pub fn to_hugo_json(&self) -> Json {
-        fn walk(node: &Node) -> Json {
-            match &node.kind {
-                Kind::Scalar {
-                    value: Json::String(text),
-                    style: Style::Datetime,
-                } => Json::String(toml::hugo_datetime_text(text)),
-                Kind::Seq { items, .. } | Kind::Tables(items) => {
-                    Json::Array(items.iter().map(walk).collect())
-                }
-                Kind::Map(m) if m.merge.is_none() => Json::Object(
-                    m.entries
-                        .iter()
-                        .map(|e| (e.key.clone(), walk(&e.value)))
-                        .collect(),
-                ),
-                _ => node.to_json(),
-            }
-        }
         if self.format == Format::Toml {
-            walk(&self.root)
+            toml_json(&self.root, false)
         } else {
             self.to_json()
         }
