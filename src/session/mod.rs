@@ -170,6 +170,9 @@ impl Session {
     pub fn template_folders(&self) -> Vec<PathBuf> {
         let layouts = crate::templates::Catalogue::folders(&self.site.template_sources());
         let mut folders = layouts.clone();
+        // The site's own `data/` and `i18n/` where its `dataDir` and `i18nDir` say.
+        folders.push(self.site.own_folder("dataDir", "data"));
+        folders.push(self.site.own_folder("i18nDir", "i18n"));
         for (k, l) in layouts.iter().enumerate() {
             if let Some(root) = l.parent() {
                 folders.extend(["data", "i18n", "assets"].map(|d| root.join(d)));

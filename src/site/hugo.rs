@@ -69,14 +69,19 @@ pub const PLACEHOLDERS: &str = "__folio_placeholders";
 const MAX_FILE: u64 = 8 << 20;
 
 impl SiteFiles {
-    /// Reads `data/` and `i18n/` under the site root and each of `theme_roots`.
-    pub fn read(root: &Path, theme_roots: &[std::path::PathBuf]) -> SiteFiles {
+    /// Reads the site's data and translation folders (`own`: `data/` and `i18n/`, or
+    /// where its `dataDir` and `i18nDir` say), then `data/` and `i18n/` under each of
+    /// `theme_roots`.
+    pub fn read(own: [std::path::PathBuf; 2], theme_roots: &[std::path::PathBuf]) -> SiteFiles {
         let mut data = Map::new();
         let mut i18n: BTreeMap<String, Map<String, Json>> = BTreeMap::new();
         let mut problems = Vec::new();
-        for base in std::iter::once(root.to_path_buf()).chain(theme_roots.iter().cloned()) {
-            read_data(&base.join("data"), &mut data, &mut problems);
-            for (lang, table) in read_i18n(&base.join("i18n"), &mut problems) {
+        let themes = theme_roots
+            .iter()
+            .map(|base| [base.join("data"), base.join("i18n")]);
+        for [data_dir, i18n_dir] in std::iter::once(own).chain(themes) {
+            read_data(&data_dir, &mut data, &mut problems);
+            for (lang, table) in read_i18n(&i18n_dir, &mut problems) {
                 let into = i18n.entry(lang).or_default();
                 for (k, v) in table {
                     into.entry(k).or_insert(v);
@@ -604,12 +609,15 @@ impl Site {
         with_trailing_slash(base)
     }
 
-    /// The `assets/` folders `resources.Get` reads: the site's, then its themes' and
-    /// modules', in the order templates are looked up.
+    /// The `assets/` folders `resources.Get` reads: the site's (where its `assetDir`
+    /// says), then its themes' and modules', in the order templates are looked up.
     pub fn assets_dirs(&self) -> Vec<std::path::PathBuf> {
         crate::templates::Catalogue::folders(&self.template_sources())
             .into_iter()
-            .filter_map(|layouts| layouts.parent().map(|p| p.join("assets")))
+            .filter_map(|layouts| match layouts.parent() {
+                Some(root) if root == self.root => Some(self.own_folder("assetDir", "assets")),
+                root => root.map(|p| p.join("assets")),
+            })
             .filter(|d| d.is_dir())
             .collect()
     }

@@ -385,7 +385,11 @@ impl Site {
         self.theme_params_each = Arc::new(each);
         self.theme_markup = Arc::new(theme_markup);
         self.theme_config_errors = Arc::new(errors);
-        self.files = Arc::new(SiteFiles::read(&self.root, &theme_roots));
+        let own = [
+            self.own_folder("dataDir", "data"),
+            self.own_folder("i18nDir", "i18n"),
+        ];
+        self.files = Arc::new(SiteFiles::read(own, &theme_roots));
         self.forget_stylesheets();
         Ok(())
     }
@@ -446,6 +450,17 @@ impl Site {
     /// content, or when it holds only its last key, that key's value), tables merged key
     /// by key. Keys match in any case, as Hugo's (`[Params]`, `baseurl`); the value's own
     /// keys are as written ([`json_get_any_case`] reads them).
+    /// The site's own folder that the config's `setting` names (`dataDir`, `i18nDir`:
+    /// Hugo's `commonConfig`, a path from the site's root), else `default` there.
+    pub fn own_folder(&self, setting: &str, default: &str) -> PathBuf {
+        let named = self.config_json(&[setting]);
+        let name = named
+            .as_ref()
+            .and_then(Json::as_str)
+            .filter(|n| !n.is_empty());
+        self.root.join(name.unwrap_or(default))
+    }
+
     pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
         let in_config = self
             .config

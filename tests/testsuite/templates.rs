@@ -1468,6 +1468,33 @@ fn a_toml_date_time_with_an_offset_in_data_is_a_time() {
 }
 
 #[test]
+fn data_translations_and_assets_are_read_where_the_config_puts_them() {
+    // `dataDir`, `i18nDir` and `assetDir` (review 57a, 8: Folio read the default folders
+    // and gave nothing, unsaid).
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\ndataDir = \"mydata\"\ni18nDir = \"words\"\nassetDir = \"files\"\n",
+        ),
+        ("mydata/x.yaml", "from: mydata\n"),
+        ("data/x.yaml", "from: data\n"),
+        ("words/en.toml", "hi = \"from words\"\n"),
+        ("files/a.txt", "from files"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ site.Data.x.from }}|{{ i18n \"hi\" }}|{{ (resources.Get \"a.txt\").Content }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "folders", "content/about.md");
+    assert!(
+        hugo.contains("<p>mydata|from words|from files</p>"),
+        "{hugo}"
+    );
+    assert_eq!(folio, hugo);
+}
+
+#[test]
 fn a_maps_keys_differing_only_in_case_are_two_keys_and_sort_collates_them() {
     // Go's maps keep `b` and `B`; Hugo's `sort` orders a map's values by its keys collated
     // (review 57a, 4: Folio dropped `B` and `Go`, and sorted `Mid` first).
