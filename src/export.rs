@@ -451,7 +451,7 @@ fn page_html(
     let assets = Arc::new(Mutex::new(Assets::of(&doc.site)));
     let params = doc.site.params_in(&doc.language());
     let hugo = doc.hugo_context();
-    let rewrite = rewriter(doc, &hugo.rel_permalink, assets.clone());
+    let rewrite = rewriter(doc, &hugo, assets.clone());
     let publish = publisher(assets.clone());
     let opts = RenderOptions {
         markup: doc.site.markup(),
@@ -496,38 +496,40 @@ fn page_html(
 }
 
 /// What the render calls to point a URL the page writes (`RenderOptions::rewrite_url`),
-/// for the page at `rel_permalink`: a link to the page itself within the export, a local
-/// file at its copy in `collected`, a link to another page of the site at the published
-/// page ([`page_link`]).
+/// for the page of `hugo`: a link to the page itself within the export, a local file at
+/// its copy in `collected`, a link to another page of the site at the published page
+/// ([`page_link`]), and a path from the host's root at the host.
 fn rewriter(
     doc: &OpenPage,
-    rel_permalink: &str,
+    hugo: &crate::templates::engine::HugoContext,
     collected: Arc<Mutex<Assets>>,
 ) -> impl Fn(&str, bool) -> Option<String> + Send + Sync + 'static {
     let (site, page) = (doc.site.clone(), doc.path.clone());
     let base_url = doc.site.base_url_in(&doc.language());
     // The page's URL from the site's root (a base URL's path taken off, as `site_path` does).
-    let page_url = site_path(rel_permalink, &base_url);
+    let page_url = site_path(&hugo.rel_permalink, &base_url);
+    // A path from the root without the base URL's path names the host's root, not the
+    // site's, where Hugo leaves it as written (neither `canonifyURLs` nor `relativeURLs`
+    // puts it under the base URL): `/pubs/` or `/img/a.png` on a site at
+    // `https://h.edu/~me/` is `https://h.edu/pubs/`, as a browser resolves it on the
+    // published page, a file of the site's neither (review 57a, 5).
+    let base_path = crate::templates::engine::objects::base_path(&base_url);
+    let below_host = base_path.len() > 1 && hugo.abs_url_path.is_none();
+    let origin = crate::templates::engine::objects::origin(&base_url).to_string();
     move |written: &str, image: bool| {
         let url = site_path(written, &base_url);
-        // A path from the root without the base URL's path names the host's root, not the
-        // site's: `/pubs/` on a site at `https://h.edu/~me/` is `https://h.edu/pubs/`, as
-        // a browser resolves it on the published page (review 57a, 5).
-        let base_path = crate::templates::engine::objects::base_path(&base_url);
-        let host_root = base_path.len() > 1 && url == written && written.starts_with('/');
-        let own = (!image && !host_root).then(|| own_link(&url, &page_url));
-        if let Some(own) = own.flatten() {
+        let host_root =
+            below_host && url == written && written.starts_with('/') && !written.starts_with("//");
+        if host_root {
+            return (!origin.is_empty()).then(|| format!("{origin}{written}"));
+        }
+        if let Some(own) = (!image).then(|| own_link(&url, &page_url)).flatten() {
             return Some(own);
         }
         let url = served_relative(&site, &page, &page_url, &url);
         let mut assets = collected.lock().unwrap_or_else(PoisonError::into_inner);
         local_asset(&site, &page, &url, image, &mut assets).or_else(|| {
-            // The host's root holds no page of the site, the exported one neither.
-            let (base, page_url) = match host_root {
-                true => (crate::templates::engine::objects::origin(&base_url), ""),
-                false => (base_url.as_str(), page_url.as_str()),
-            };
-            let link = (!image).then(|| page_link(&url, page_url, base, &mut assets));
+            let link = (!image).then(|| page_link(&url, &page_url, &base_url, &mut assets));
             link.flatten().filter(|l| l != written)
         })
     }

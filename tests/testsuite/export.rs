@@ -1036,19 +1036,29 @@ fn a_link_from_the_hosts_root_on_a_site_below_it_goes_where_a_browser_takes_it()
             "baseURL = \"https://example.dev/~me/\"",
         )
     });
+    // An image from the host's root is the host's too, not the site's file (review 57b, 8).
+    fs::create_dir_all(site.path().join("static/img")).unwrap();
+    fs::write(site.path().join("static/img/a.png"), b"png").unwrap();
     let (report, _, html) = export_sample_with(
         site.path(),
-        "[h](/pubs/talk/) [w]({{< relref \"work\" >}}) [r](../work/#x) [a](/about/)\n",
+        "[h](/pubs/talk/) [w]({{< relref \"work\" >}}) [r](../work/#x) [a](/about/) \
+         ![i](/img/a.png)\n",
     );
     for want in [
         "<a href=\"https://example.dev/pubs/talk/\">h</a>",
         "<a href=\"https://example.dev/~me/work/\">w</a>",
         "<a href=\"https://example.dev/~me/work/#x\">r</a>",
         "<a href=\"index.html\">a</a>",
+        "<img src=\"https://example.dev/img/a.png\" alt=\"i\">",
     ] {
         assert!(html.contains(want), "{want} in {html}");
     }
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    // `canonifyURLs` puts them under the base URL, as Hugo writes them (review 57b, 1).
+    edit_config(site.path(), |text| format!("canonifyURLs = true\n{text}"));
+    let (_, _, html) = export_sample_with(site.path(), "[h](/pubs/talk/)\n");
+    let want = "<a href=\"https://example.dev/~me/pubs/talk/\">h</a>";
+    assert!(html.contains(want), "{want} in {html}");
 }
 
 #[test]
