@@ -257,8 +257,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
             col,
             message: format!(
                 "invalid UTF-8 (byte 0x{:02X}): Folio reads and edits UTF-8 text only; save \
-                 the file as UTF-8 (Hugo copies such a byte into its page as it is, which a \
-                 browser reading the page as UTF-8 shows as \u{FFFD})",
+                 the file as UTF-8",
                 bytes.get(at).copied().unwrap_or_default()
             ),
         }

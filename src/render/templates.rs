@@ -1629,6 +1629,7 @@ fn frame_for(
     frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;
     frame.path_style = hugo.path_style;
+    frame.aliases = Arc::new(hugo.aliases.clone());
     frame.ignored_logs = hugo.ignored_logs.clone();
     frame.canonify_urls = hugo.canonify_urls;
     frame

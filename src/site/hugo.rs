@@ -695,9 +695,13 @@ impl Site {
         };
         ctx.inline_shortcodes = flag("enableInlineShortcodes");
         ctx.canonify_urls = flag("canonifyURLs");
+        let on = |key: &str| {
+            self.language_setting(lang, key)
+                .is_some_and(|(_, node)| node.to_json().as_bool() == Some(true))
+        };
         ctx.path_style = crate::templates::engine::funcs::PathStyle {
-            remove_accents: flag("removePathAccents"),
-            keep_case: flag("disablePathToLower"),
+            remove_accents: on("removePathAccents"),
+            keep_case: on("disablePathToLower"),
         };
         ctx.abs_url_path = abs_url_path(
             rel_permalink,

@@ -578,13 +578,15 @@ impl Catalogue {
     }
 
     /// The first layout file (the site's, its modules', its themes', in that order) whose
-    /// text holds one of `words`: `folio check` asks which template reads `.Site.Data`.
+    /// text outside its comments (`{{/* … */}}`) holds one of `words`: `folio check` asks
+    /// which template reads `.Site.Data`.
     pub fn layout_holding(&self, words: &[&str]) -> Option<PathBuf> {
         self.layouts
             .iter()
             .flat_map(|dir| layout_files(dir))
             .find_map(|e| {
                 let text = crate::fs::read_to_string(e.path()).ok()?;
+                let text = parse::without_comments(&text);
                 words
                     .iter()
                     .any(|w| text.contains(w))

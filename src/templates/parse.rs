@@ -43,57 +43,109 @@ pub fn parse(src: &str) -> Result<Parsed, (usize, usize, String)> {
 /// `range` or `with` around it, its pipeline's declarations through both branches; each
 /// `define` on its own.
 pub fn undefined_variable(src: &str) -> Option<(usize, String)> {
+    variable_uses(src)
+        .into_iter()
+        .find(|u| !u.declared)
+        .map(|u| (u.offset, u.name))
+}
+
+/// Where `src` first uses the variable `name` (`$x` in `{{ $x }}`, not in `{{ $x := 1 }}`).
+pub fn first_use(src: &str, name: &str) -> Option<usize> {
+    variable_uses(src)
+        .into_iter()
+        .find(|u| u.name == name)
+        .map(|u| u.offset)
+}
+
+/// A variable read in a template, and whether Go's parser has it declared there.
+struct VariableUse {
+    offset: usize,
+    name: String,
+    declared: bool,
+}
+
+/// Every variable `src` reads, in source order, each with whether it is in scope there
+/// (see [`undefined_variable`]); none when `src` does not parse.
+fn variable_uses(src: &str) -> Vec<VariableUse> {
     use gotmpl::parse::{Expr, ListNode, Node, PipeNode};
-    fn pipe(p: &PipeNode, vars: &mut Vec<String>, found: &mut Option<(usize, String)>) {
+    fn pipe(p: &PipeNode, vars: &mut Vec<String>, uses: &mut Vec<VariableUse>) {
         vars.extend(p.decl.iter().map(ToString::to_string));
         for e in p.commands.iter().flat_map(|c| &c.args) {
-            expr(e, vars, found);
+            expr(e, vars, uses);
         }
     }
-    fn expr(e: &Expr, vars: &mut Vec<String>, found: &mut Option<(usize, String)>) {
+    fn expr(e: &Expr, vars: &mut Vec<String>, uses: &mut Vec<VariableUse>) {
         match e {
-            Expr::Variable(pos, name, _)
-                if !vars.iter().any(|v| v == name.as_str())
-                    && found.as_ref().is_none_or(|(at, _)| pos.offset < *at) =>
-            {
-                *found = Some((pos.offset, name.to_string()));
-            }
-            Expr::Pipe(_, p) => pipe(p, vars, found),
-            Expr::Chain(_, inner, _) => expr(inner, vars, found),
+            Expr::Variable(pos, name, _) => uses.push(VariableUse {
+                offset: pos.offset,
+                name: name.to_string(),
+                declared: vars.iter().any(|v| v == name.as_str()),
+            }),
+            Expr::Pipe(_, p) => pipe(p, vars, uses),
+            Expr::Chain(_, inner, _) => expr(inner, vars, uses),
             _ => {}
         }
     }
-    fn list(l: &ListNode, vars: &mut Vec<String>, found: &mut Option<(usize, String)>) {
+    fn list(l: &ListNode, vars: &mut Vec<String>, uses: &mut Vec<VariableUse>) {
         for node in &l.nodes {
             match node {
-                Node::List(l) => list(l, vars, found),
-                Node::Action(a) => pipe(&a.pipe, vars, found),
+                Node::List(l) => list(l, vars, uses),
+                Node::Action(a) => pipe(&a.pipe, vars, uses),
                 Node::If(b) | Node::With(b) | Node::Range(b) => {
                     let mark = vars.len();
-                    pipe(&b.pipe, vars, found);
-                    list(&b.body, vars, found);
+                    pipe(&b.pipe, vars, uses);
+                    list(&b.body, vars, uses);
                     if let Some(e) = &b.else_body {
-                        list(e, vars, found);
+                        list(e, vars, uses);
                     }
                     vars.truncate(mark);
                 }
                 Node::Template(t) => {
                     if let Some(p) = &t.pipe {
-                        pipe(p, vars, found);
+                        pipe(p, vars, uses);
                     }
                 }
-                Node::Define(d) => list(&d.body, &mut vec!["$".to_string()], found),
+                Node::Define(d) => list(&d.body, &mut vec!["$".to_string()], uses),
                 Node::Text(_) | Node::Break(_) | Node::Continue(_) => {}
             }
         }
     }
-    let (body, defines) = parse(src).ok()?;
-    let mut found = None;
-    list(&body, &mut vec!["$".to_string()], &mut found);
+    let Ok((body, defines)) = parse(src) else {
+        return Vec::new();
+    };
+    let mut uses = Vec::new();
+    list(&body, &mut vec!["$".to_string()], &mut uses);
     for d in &defines {
-        list(&d.body, &mut vec!["$".to_string()], &mut found);
+        list(&d.body, &mut vec!["$".to_string()], &mut uses);
     }
-    found
+    uses.sort_by_key(|u| u.offset);
+    uses
+}
+
+/// `src` without its comment actions (`{{/* … */}}`, `{{- /* … */ -}}`), as Go's lexer
+/// skips them; an unclosed one to the end.
+pub fn without_comments(src: &str) -> std::borrow::Cow<'_, str> {
+    if !src.contains("/*") {
+        return src.into();
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut rest = src;
+    while let Some(open) = rest.find("{{") {
+        let after = rest.get(open + 2..).unwrap_or_default();
+        let inner = after.strip_prefix('-').unwrap_or(after).trim_start();
+        if !inner.starts_with("/*") {
+            out.push_str(rest.get(..open + 2).unwrap_or_default());
+            rest = after;
+            continue;
+        }
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let end = inner
+            .find("*/")
+            .and_then(|c| inner.get(c..)?.find("}}").map(|e| c + e + 2));
+        rest = end.and_then(|e| inner.get(e..)).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Checks that every `if`, `range`, `with`, `define` and `block` has its `end`, and
@@ -276,6 +328,15 @@ mod tests {
         assert_eq!(first(src), Some((3, "$y".into())));
         let src = "{{ $z := 1 }}{{ define \"d\" }}{{ len $z }}{{ end }}";
         assert_eq!(first(src), Some((src.rfind("$z").unwrap(), "$z".into())));
+    }
+
+    #[test]
+    fn comments_are_taken_out_as_go_skips_them() {
+        assert_eq!(
+            without_comments("a{{/* site.Data */}}b{{- /* x\n}} */ -}}c{{ .X }}d{{/* open"),
+            "abc{{ .X }}d"
+        );
+        assert_eq!(without_comments("{{ \"/*\" }}"), "{{ \"/*\" }}");
     }
 
     #[test]

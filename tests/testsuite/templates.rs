@@ -1444,6 +1444,11 @@ fn urlize_takes_accents_off_and_keeps_the_case_as_the_sites_config_says() {
             "removePathAccents = true\ndisablePathToLower = true",
             "Cafe-Creme|Uber-stra%C3%9Fe",
         ),
+        // The language's own setting (review 57b, 5).
+        (
+            "[languages.en]\nweight = 1\nremovePathAccents = true\n",
+            "cafe-creme|uber-stra%C3%9Fe",
+        ),
     ] {
         let (hugo, folio) = shortcode_f(config, template, page);
         assert!(hugo.contains(urlized), "{config}: {hugo}");
@@ -1504,6 +1509,26 @@ fn a_maps_keys_differing_only_in_case_are_two_keys_and_sort_collates_them() {
          {{ dict \"b\" 1 \"B\" 2 \"a\" 3 }}|{{ len (dict \"b\" 1 \"B\" 2) }}|{{ site.Data.x }}",
         "A 2 3 1 |map[B:2 a:3 b:1]|2|map[Go:1 Rust:3 go:2]",
     );
+    // A params table read by a capitalised key keeps each key once (review 57b, 2: a mark
+    // Folio added to such maps showed in `querify` and a script's JSON).
+    let site = site_calling_f(
+        &[(
+            "hugo.toml",
+            "title = \"T\"\n[params.search]\nminMatchLength = 3\n",
+        )],
+        "{{ site.Params.search.minMatchLength }}|{{ querify site.Params.search }}|\
+         {{ len site.Params.search }}|{{ site.Params.search }}",
+    );
+    let (hugo, folio) = hugo_and_folio(
+        site.path(),
+        "params read by a capitalised key",
+        "content/about.md",
+    );
+    assert!(
+        hugo.contains("3|minmatchlength=3|1|map[minmatchlength:3]"),
+        "{hugo}"
+    );
+    assert_eq!(folio, hugo);
 }
 
 #[test]
@@ -1528,6 +1553,15 @@ fn a_variable_used_out_of_its_scope_is_located_where_go_refuses_it() {
             &format!("layouts/shortcodes/f.html:1:{col}: undefined variable \"$y\""),
         );
     }
+    // Declared in the branch not taken: Go's parser has it, the run does not, and says so
+    // at the use (review 57b, 6: Folio pointed at the declaration).
+    let template = "{{ if .Get \"a\" }}{{ $x := 1 }}{{ else }}<p>{{ $x }}</p>{{ end }}";
+    let col = template.find("<p>").unwrap() + 7;
+    stops_as_hugo(
+        site_calling_f(&[], template).path(),
+        "undefined variable: $x",
+        &format!("layouts/shortcodes/f.html:1:{col}: undefined variable: $x"),
+    );
 }
 
 #[test]
@@ -8176,6 +8210,23 @@ fn a_data_or_translation_file_hugo_cannot_load_is_said_by_check_where_it_fails()
     );
     let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
     assert!(hugo.contains("failed to load"), "{hugo}");
+}
+
+#[test]
+fn a_data_file_hugo_cannot_load_named_only_in_a_comment_is_a_warning() {
+    // A comment reads nothing: Hugo builds (review 57b, 3: an error, exit 1).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("data/bad.toml", "a = \n"),
+        (
+            "layouts/shortcodes/d.html",
+            "{{/* site.Data.bad */}}<p>d</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< d >}}\n"),
+    ]);
+    hugo_build(site.path(), "data named in a comment");
+    let found = checked(&site.path().join("content/about.md")).join("\n");
+    assert!(found.contains("bad.toml:1:5: warning: "), "{found}");
 }
 
 #[test]

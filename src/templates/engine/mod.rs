@@ -201,6 +201,9 @@ pub struct Frame {
     pub title_case: funcs::TitleCase,
     /// How `urlize` makes a path (the site's `removePathAccents`, `disablePathToLower`).
     pub path_style: funcs::PathStyle,
+    /// The spellings with capitals the site's templates read params keys by, by their
+    /// lowercase form ([`HugoContext::aliases`]): the keys [`values::is_alias`] tells.
+    pub aliases: Arc<BTreeMap<String, Vec<String>>>,
     /// The ids of the warnings and errors the site silences, in lower case
     /// ([`crate::Site::ignored_logs`]; see [`Frame::ignores`]).
     pub ignored_logs: Arc<[String]>,
@@ -254,6 +257,7 @@ impl Frame {
             getenv: Arc::from([]),
             title_case: funcs::TitleCase::default(),
             path_style: funcs::PathStyle::default(),
+            aliases: Arc::default(),
             ignored_logs: Arc::from([]),
             canonify_urls: false,
         }
@@ -952,19 +956,27 @@ impl Executable {
             return problem;
         }
         if let gotmpl::TemplateError::UndefinedVariable(name) = e {
-            // Go refuses the template when it parses it, at the variable's first use.
+            // Go refuses the template when it parses it, at the variable's first use out
+            // of scope. Else Go has it declared, and the run lost it (a declaration in a
+            // branch not taken, or `gotmpl`'s range `else`): at its first use, as Go's run
+            // says it.
+            use crate::templates::parse::{first_use, undefined_variable};
             let source = &self.file.source;
-            let at = crate::templates::parse::undefined_variable(source)
-                .filter(|(_, found)| found == name)
-                .map(|(at, _)| at)
-                .or_else(|| field_named(source, name));
+            let parsing = undefined_variable(source).filter(|(_, found)| found == name);
+            let (at, message) = match parsing {
+                Some((at, _)) => (Some(at), format!("undefined variable \"{name}\"")),
+                None => (
+                    first_use(source, name),
+                    format!("undefined variable: {name}"),
+                ),
+            };
             if let Some(at) = at {
                 let (line, col) = crate::text::line_col(source, at);
                 return Problem {
                     file: self.file.path.clone(),
                     line,
                     col,
-                    message: format!("undefined variable \"{name}\""),
+                    message,
                     function: None,
                 };
             }

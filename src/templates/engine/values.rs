@@ -58,7 +58,6 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
                 let value = params_from_json(v, aliases);
                 for alias in aliases.get(&key).into_iter().flatten() {
                     out.insert(Arc::from(alias.as_str()), value.clone());
-                    out.insert(Arc::from(ALIASED), Value::Bool(true));
                 }
                 out.insert(Arc::from(key), value);
             }
@@ -71,20 +70,25 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
     }
 }
 
-/// The key that marks a map [`params_from_json`] added spellings to ([`is_alias`]).
-pub const ALIASED: &str = "__folio_aliased";
-
-/// Whether `key` of `map` is taken for a spelling [`params_from_json`] added (a key with
-/// capitals whose lowercase form is in the map too, in a map it marked [`ALIASED`]), or
-/// is that mark. Ranging, `len`, `jsonify`, printing and the functions that take a map's
-/// values (`delimit`, `sort`, `first`…) see the map without these, as Hugo's
-/// `maps.Params` has each key once. A map of the template's own (a `dict`, `.Site.Data`)
-/// keeps both `Name` and `name`, as Go's maps do (review 57a, 4). Inside `<script>`,
+/// Whether `key` of `map` is taken for a spelling [`params_from_json`] added: a key with
+/// capitals whose lowercase form is in the map too, and which the site's templates read
+/// as a field (the render's [`super::Frame::aliases`]; any such key outside a render).
+/// Ranging, `len`, `jsonify`, printing and the functions that take a map's values
+/// (`delimit`, `sort`, `first`…) see the map without these, as Hugo's `maps.Params` has
+/// each key once. A map of the template's own (a `dict`, `.Site.Data`) keeps both `B` and
+/// `b`, as Go's maps do, unless a template reads `.B` (review 57a, 4). Inside `<script>`,
 /// where Go writes the map as JSON, the spellings still show.
 pub fn is_alias(map: &BTreeMap<Arc<str>, Value>, key: &str) -> bool {
-    map.contains_key(ALIASED)
-        && (key == ALIASED
-            || key.chars().any(char::is_uppercase) && map.contains_key(key.to_lowercase().as_str()))
+    if !key.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let lower = key.to_lowercase();
+    map.contains_key(lower.as_str())
+        && super::frame().map_or(true, |f| {
+            f.aliases
+                .get(&lower)
+                .is_some_and(|spellings| spellings.iter().any(|s| s == key))
+        })
 }
 
 /// `v` without the spellings [`params_from_json`] added (see [`is_alias`]): of its own

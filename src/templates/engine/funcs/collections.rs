@@ -399,7 +399,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("seq collections.Seq", seq),
     ("querify collections.Querify", |a| {
         let pairs: Vec<Value> = match a {
-            [Value::Map(m)] => m.iter().flat_map(|(k, v)| [string(k), v.clone()]).collect(),
+            // Params' keys once each (`values::is_alias`).
+            [Value::Map(m)] => m
+                .iter()
+                .filter(|(k, _)| !values::is_alias(m, k))
+                .flat_map(|(k, v)| [string(k), v.clone()])
+                .collect(),
             [Value::List(l)] => l.to_vec(),
             other => other.to_vec(),
         };

@@ -778,8 +778,10 @@ pub(crate) fn urlize(s: &str) -> String {
 }
 
 /// How Hugo makes a URL path of a text (`helpers/path.go`, `MakePathSanitized`), as the
-/// site's config says: `removePathAccents` takes accents off (`text.RemoveAccents`: NFD,
-/// nonspacing marks dropped, NFC; `café` is `cafe`), `disablePathToLower` keeps the case.
+/// page language's config says (else the site's): `removePathAccents` takes accents off
+/// (`text.RemoveAccents`: NFD, nonspacing marks dropped, NFC; `café` is `cafe`),
+/// `disablePathToLower` keeps the case. Page paths (`relref`, permalinks) do not follow
+/// it yet.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PathStyle {
     /// `removePathAccents`.
@@ -788,8 +790,8 @@ pub struct PathStyle {
     pub keep_case: bool,
 }
 
-/// [`urlize`] in the site's [`PathStyle`]: sanitized, accents off, lower-cased, then
-/// escaped, in Hugo's order (`PathSpec.URLize`).
+/// [`urlize`] in the site's [`PathStyle`]: sanitized and lower-cased ([`sanitize_path`]),
+/// accents off, then escaped (`PathSpec.URLize`).
 pub(crate) fn urlize_as(s: &str, style: PathStyle) -> String {
     use unicode_normalization::UnicodeNormalization;
     use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
