@@ -164,18 +164,15 @@ impl Session {
 
     /// The folders the watcher watches for template changes: the site's, its themes' and
     /// modules' `layouts/`, and beside each the `data/`, `i18n/` and `assets/` the
-    /// templates read, and a theme's or module's config (`hugo.*` or `config.*`, a file,
+    /// templates read (the site's where its config puts them: `Site::folders_beside`), and a theme's or module's config (`hugo.*` or `config.*`, a file,
     /// and `config/`), whose params the templates see: a change reloads them all, as a
     /// template change does.
     pub fn template_folders(&self) -> Vec<PathBuf> {
         let layouts = crate::templates::Catalogue::folders(&self.site.template_sources());
         let mut folders = layouts.clone();
-        // The site's own `data/` and `i18n/` where its `dataDir` and `i18nDir` say.
-        folders.push(self.site.own_folder("dataDir", "data"));
-        folders.push(self.site.own_folder("i18nDir", "i18n"));
         for (k, l) in layouts.iter().enumerate() {
             if let Some(root) = l.parent() {
-                folders.extend(["data", "i18n", "assets"].map(|d| root.join(d)));
+                folders.extend(self.site.folders_beside(root));
                 if k > 0 {
                     // A theme's or module's config: its params lie under the site's.
                     folders.push(root.join("config"));

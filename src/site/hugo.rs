@@ -69,19 +69,15 @@ pub const PLACEHOLDERS: &str = "__folio_placeholders";
 const MAX_FILE: u64 = 8 << 20;
 
 impl SiteFiles {
-    /// Reads the site's data and translation folders (`own`: `data/` and `i18n/`, or
-    /// where its `dataDir` and `i18nDir` say), then `data/` and `i18n/` under each of
-    /// `theme_roots`.
-    pub fn read(own: [std::path::PathBuf; 2], theme_roots: &[std::path::PathBuf]) -> SiteFiles {
+    /// Reads each of `folders`, a data folder and a translation folder, the site's first
+    /// and then its themes' ([`crate::Site::folders_beside`]): an earlier one's keys win.
+    pub fn read(folders: &[[std::path::PathBuf; 2]]) -> SiteFiles {
         let mut data = Map::new();
         let mut i18n: BTreeMap<String, Map<String, Json>> = BTreeMap::new();
         let mut problems = Vec::new();
-        let themes = theme_roots
-            .iter()
-            .map(|base| [base.join("data"), base.join("i18n")]);
-        for [data_dir, i18n_dir] in std::iter::once(own).chain(themes) {
-            read_data(&data_dir, &mut data, &mut problems);
-            for (lang, table) in read_i18n(&i18n_dir, &mut problems) {
+        for [data_dir, i18n_dir] in folders {
+            read_data(data_dir, &mut data, &mut problems);
+            for (lang, table) in read_i18n(i18n_dir, &mut problems) {
                 let into = i18n.entry(lang).or_default();
                 for (k, v) in table {
                     into.entry(k).or_insert(v);
@@ -614,10 +610,7 @@ impl Site {
     pub fn assets_dirs(&self) -> Vec<std::path::PathBuf> {
         crate::templates::Catalogue::folders(&self.template_sources())
             .into_iter()
-            .filter_map(|layouts| match layouts.parent() {
-                Some(root) if root == self.root => Some(self.own_folder("assetDir", "assets")),
-                root => root.map(|p| p.join("assets")),
-            })
+            .filter_map(|layouts| Some(self.folder_beside(layouts.parent()?, "assetDir", "assets")))
             .filter(|d| d.is_dir())
             .collect()
     }

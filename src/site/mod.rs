@@ -385,11 +385,14 @@ impl Site {
         self.theme_params_each = Arc::new(each);
         self.theme_markup = Arc::new(theme_markup);
         self.theme_config_errors = Arc::new(errors);
-        let own = [
-            self.own_folder("dataDir", "data"),
-            self.own_folder("i18nDir", "i18n"),
-        ];
-        self.files = Arc::new(SiteFiles::read(own, &theme_roots));
+        let folders: Vec<[PathBuf; 2]> = std::iter::once(&self.root)
+            .chain(&theme_roots)
+            .map(|root| {
+                let [data, i18n, _] = self.folders_beside(root);
+                [data, i18n]
+            })
+            .collect();
+        self.files = Arc::new(SiteFiles::read(&folders));
         self.forget_stylesheets();
         Ok(())
     }
@@ -445,22 +448,36 @@ impl Site {
         Ok(true)
     }
 
+    /// The `data`, `i18n` and `assets` folders beside `root`, a folder of layouts' parent
+    /// (the site's, a theme's, a module's): the site's own where its config's `dataDir`,
+    /// `i18nDir` and `assetDir` put them (Hugo's `commonConfig`, paths from the site's
+    /// root), any other's by those names.
+    pub fn folders_beside(&self, root: &Path) -> [PathBuf; 3] {
+        [
+            self.folder_beside(root, "dataDir", "data"),
+            self.folder_beside(root, "i18nDir", "i18n"),
+            self.folder_beside(root, "assetDir", "assets"),
+        ]
+    }
+
+    /// One of [`Site::folders_beside`]: the site's where its config's `setting` puts it,
+    /// any other root's `default`.
+    pub(crate) fn folder_beside(&self, root: &Path, setting: &str, default: &str) -> PathBuf {
+        let named = (root == self.root)
+            .then(|| self.config_json(&[setting]))
+            .flatten();
+        let name = named
+            .as_ref()
+            .and_then(Json::as_str)
+            .filter(|n| !n.is_empty());
+        root.join(name.unwrap_or(default))
+    }
+
     /// The config's value at a path of keys, as Hugo merges its config files: the config
     /// file's, under each file of the config folder in turn ([`Site::key_files`]: its
     /// content, or when it holds only its last key, that key's value), tables merged key
     /// by key. Keys match in any case, as Hugo's (`[Params]`, `baseurl`); the value's own
     /// keys are as written ([`json_get_any_case`] reads them).
-    /// The site's own folder that the config's `setting` names (`dataDir`, `i18nDir`:
-    /// Hugo's `commonConfig`, a path from the site's root), else `default` there.
-    pub fn own_folder(&self, setting: &str, default: &str) -> PathBuf {
-        let named = self.config_json(&[setting]);
-        let name = named
-            .as_ref()
-            .and_then(Json::as_str)
-            .filter(|n| !n.is_empty());
-        self.root.join(name.unwrap_or(default))
-    }
-
     pub(crate) fn config_json(&self, path: &[&str]) -> Option<Json> {
         let in_config = self
             .config
