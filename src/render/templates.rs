@@ -1629,7 +1629,7 @@ fn frame_for(
     frame.getenv = hugo.getenv.clone();
     frame.title_case = hugo.title_case;
     frame.path_style = hugo.path_style;
-    frame.aliases = Arc::new(hugo.aliases.clone());
+    frame.aliases = hugo.aliases.clone();
     frame.ignored_logs = hugo.ignored_logs.clone();
     frame.canonify_urls = hugo.canonify_urls;
     frame
@@ -1980,13 +1980,7 @@ fn body_to_markdown(catalogue: &Catalogue, name: &str, lang: &str) -> Option<Inn
     let (inner, source) = if template.files.len() > 1 {
         let runs = catalogue.shortcode_file_in(name, lang).ok()??;
         // As the catalogue infers it: through the partials it hands the call to.
-        let partial = |p: &str| catalogue.partial_file(p).map(|f| f.source.to_string());
-        let define = |d: &str| catalogue.defined_template(d).map(|f| f.source.to_string());
-        let lookup = crate::templates::schema::Lookup {
-            partial: &partial,
-            define: &define,
-        };
-        let schema = crate::templates::Schema::infer_in(&runs.source, lookup).ok()?;
+        let schema = catalogue.infer_schema(&runs.source).ok()?;
         (schema.inner, &*runs.source)
     } else {
         let source = template.source.as_ref().map_or("", |f| &*f.source);

@@ -265,18 +265,8 @@ impl Catalogue {
     /// ([`Catalogue::defined_template`], parsed only when a template asks), through
     /// [`Schema::infer_in`]: its parameters are the ones that template reads.
     fn follow_partials(&mut self) {
-        let partials = &self.partials;
-        let partial = |name: &str| partial_in(partials, name).map(|f| f.source.to_string());
-        let (shared, root, layouts) = (&self.shared_defines, &self.root, &self.layouts);
-        let define = |name: &str| {
-            let defines = shared.get_or_init(|| shared_defines(root, layouts));
-            defines.get(name).map(|f| f.source.to_string())
-        };
-        let lookup = schema::Lookup {
-            partial: &partial,
-            define: &define,
-        };
-        for t in self.templates.values_mut() {
+        let mut followed = Vec::new();
+        for (name, t) in &self.templates {
             if !t.schema.reads_all_params {
                 continue;
             }
@@ -284,12 +274,17 @@ impl Catalogue {
             let mut schema = Schema::default();
             let variants = t.source.iter().chain(t.languages.values());
             for file in variants {
-                match Schema::infer_in(&file.source, lookup) {
+                match self.infer_schema(&file.source) {
                     Ok(s) => merge(&mut schema, s),
                     Err(_) => schema.reads_all_params = true,
                 }
             }
             if !schema.reads_all_params {
+                followed.push((name.clone(), schema));
+            }
+        }
+        for (name, schema) in followed {
+            if let Some(t) = self.templates.get_mut(&name) {
                 t.schema = Schema {
                     paired: t.schema.paired,
                     legacy_markup: t.schema.legacy_markup,
@@ -297,6 +292,21 @@ impl Catalogue {
                 };
             }
         }
+    }
+
+    /// The schema of a shortcode template's text `source`, followed into the partials
+    /// and the other files' defines it hands the call to ([`Schema::infer_in`]).
+    ///
+    /// # Errors
+    /// As [`Schema::infer`].
+    pub fn infer_schema(&self, source: &str) -> Result<Schema, String> {
+        let partial = |name: &str| self.partial_file(name).map(|f| f.source.to_string());
+        let define = |name: &str| self.defined_template(name).map(|f| f.source.to_string());
+        let lookup = schema::Lookup {
+            partial: &partial,
+            define: &define,
+        };
+        Schema::infer_in(source, lookup)
     }
 
     /// The `layouts` folders the catalogue reads, in precedence order: what the watcher
@@ -1110,13 +1120,7 @@ fn parameters_only(schema: Schema) -> Schema {
 fn defined_partials(root: &Path, layouts: &[PathBuf]) -> BTreeMap<String, engine::TemplateFile> {
     let mut found: BTreeMap<String, engine::TemplateFile> = BTreeMap::new();
     for dir in layouts {
-        for entry in walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(std::result::Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .take(2000)
-        {
+        for entry in layout_files(dir) {
             let Some(file) = template_file(root, entry.path()) else {
                 continue;
             };

@@ -49,24 +49,20 @@ pub fn undefined_variable(src: &str) -> Option<(usize, String)> {
         .map(|u| (u.offset, u.name))
 }
 
-/// Where `src` first uses the variable `name` (`$x` in `{{ $x }}`, not in `{{ $x := 1 }}`).
-pub fn first_use(src: &str, name: &str) -> Option<usize> {
-    variable_uses(src)
-        .into_iter()
-        .find(|u| u.name == name)
-        .map(|u| u.offset)
-}
-
-/// A variable read in a template, and whether Go's parser has it declared there.
-struct VariableUse {
-    offset: usize,
-    name: String,
-    declared: bool,
+/// A variable read in a template (`$x` in `{{ $x }}`, not in `{{ $x := 1 }}`), and
+/// whether Go's parser has it declared there.
+pub struct VariableUse {
+    /// Where it is read, in bytes from the template's start.
+    pub offset: usize,
+    /// With its `$`.
+    pub name: String,
+    /// In scope there (see [`undefined_variable`]).
+    pub declared: bool,
 }
 
 /// Every variable `src` reads, in source order, each with whether it is in scope there
 /// (see [`undefined_variable`]); none when `src` does not parse.
-fn variable_uses(src: &str) -> Vec<VariableUse> {
+pub fn variable_uses(src: &str) -> Vec<VariableUse> {
     use gotmpl::parse::{Expr, ListNode, Node, PipeNode};
     fn pipe(p: &PipeNode, vars: &mut Vec<String>, uses: &mut Vec<VariableUse>) {
         vars.extend(p.decl.iter().map(ToString::to_string));
@@ -122,29 +118,37 @@ fn variable_uses(src: &str) -> Vec<VariableUse> {
     uses
 }
 
-/// `src` without its comment actions (`{{/* … */}}`, `{{- /* … */ -}}`), as Go's lexer
-/// skips them; an unclosed one to the end.
+/// `src` without its comment actions (`{{/* … */}}`, `{{- /* … */ -}}`), read as Go's
+/// lexer reads actions ([`action_end`]); an unclosed one to the end.
 pub fn without_comments(src: &str) -> std::borrow::Cow<'_, str> {
     if !src.contains("/*") {
         return src.into();
     }
     let mut out = String::with_capacity(src.len());
-    let mut rest = src;
-    while let Some(open) = rest.find("{{") {
-        let after = rest.get(open + 2..).unwrap_or_default();
-        let inner = after.strip_prefix('-').unwrap_or(after).trim_start();
-        if !inner.starts_with("/*") {
-            out.push_str(rest.get(..open + 2).unwrap_or_default());
-            rest = after;
-            continue;
-        }
-        out.push_str(rest.get(..open).unwrap_or_default());
-        let end = inner
-            .find("*/")
-            .and_then(|c| inner.get(c..)?.find("}}").map(|e| c + e + 2));
-        rest = end.and_then(|e| inner.get(e..)).unwrap_or_default();
+    let mut pos = 0;
+    while let Some(start) = src.get(pos..).and_then(|r| r.find("{{")).map(|i| pos + i) {
+        let end = action_end(src, start + 2);
+        let body = src.get(start + 2..end.unwrap_or(src.len())).unwrap_or("");
+        let comment = body
+            .strip_prefix('-')
+            .unwrap_or(body)
+            .trim_start()
+            .starts_with("/*");
+        let Some(end) = end else {
+            // An action left open: a comment is dropped to the end, anything else kept.
+            if comment {
+                out.push_str(src.get(pos..start).unwrap_or(""));
+                pos = src.len();
+            }
+            break;
+        };
+        out.push_str(
+            src.get(pos..if comment { start } else { end + 2 })
+                .unwrap_or(""),
+        );
+        pos = end + 2;
     }
-    out.push_str(rest);
+    out.push_str(src.get(pos..).unwrap_or(""));
     out.into()
 }
 

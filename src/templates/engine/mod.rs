@@ -960,13 +960,16 @@ impl Executable {
             // of scope. Else Go has it declared, and the run lost it (a declaration in a
             // branch not taken, or `gotmpl`'s range `else`): at its first use, as Go's run
             // says it.
-            use crate::templates::parse::{first_use, undefined_variable};
             let source = &self.file.source;
-            let parsing = undefined_variable(source).filter(|(_, found)| found == name);
+            let uses = crate::templates::parse::variable_uses(source);
+            let parsing = uses
+                .iter()
+                .find(|u| !u.declared)
+                .filter(|u| u.name == *name);
             let (at, message) = match parsing {
-                Some((at, _)) => (Some(at), format!("undefined variable \"{name}\"")),
+                Some(u) => (Some(u.offset), format!("undefined variable \"{name}\"")),
                 None => (
-                    first_use(source, name),
+                    uses.iter().find(|u| u.name == *name).map(|u| u.offset),
                     format!("undefined variable: {name}"),
                 ),
             };

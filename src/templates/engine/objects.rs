@@ -266,8 +266,9 @@ pub struct HugoContext {
     pub lang: String,
     /// Where the page's resources are (`assets/`, its bundle).
     pub resources: super::resources::ResourceDirs,
-    /// Spellings the site's templates use for param keys.
-    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Spellings the site's templates use for param keys (shared with each render's
+    /// frame: [`super::Frame::aliases`]).
+    pub aliases: Arc<BTreeMap<String, Vec<String>>>,
     /// Finds the page a `ref`/`relref` reference names; `None` outside a site.
     pub refs: Option<Refs>,
     /// Finds the page `.GetPage` names; `None` outside a site.
@@ -574,7 +575,7 @@ impl HugoContext {
             file: Arc::from(file),
             lang: lang.to_string(),
             resources: Default::default(),
-            aliases: fields.aliases.clone(),
+            aliases: Arc::new(fields.aliases.clone()),
             refs: None,
             pages: None,
             time_zone: jiff::tz::TimeZone::UTC,
