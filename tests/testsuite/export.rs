@@ -25,6 +25,16 @@ fn export_sample_with(site: &Path, more: &str) -> (folio::export::Report, PathBu
     (report, out, html)
 }
 
+/// Exports the sample with `more` after its page's text, asserting that the page holds
+/// each of `wanted` and that the export warned of nothing.
+fn exports_cleanly(site: &Path, more: &str, wanted: &[&str]) {
+    let (report, _, html) = export_sample_with(site, more);
+    for want in wanted {
+        assert!(html.contains(want), "{want} in {html}");
+    }
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
 /// Rewrites the site's `hugo.toml` at `site` with `edit` of its text.
 fn edit_config(site: &Path, edit: impl FnOnce(String) -> String) {
     let config = site.join("hugo.toml");
@@ -367,20 +377,20 @@ fn files_a_template_links_to_or_styles_with_are_copied_as_its_images_are() {
          <a href=\"https://example.dev/about/#top\">self</a>",
     )
     .unwrap();
-    let (report, _, html) = export_sample_with(site.path(), "{{< gallery >}}\n");
-    for wanted in [
-        "<a href=\"assets/root/assets/bg.png\">full</a>",
-        "data-src=\"assets/root/assets/bg.png\"",
-        "url(assets/root/assets/bg.png)",
-        "<a href=\"assets/site/cv.pdf\">CV</a>",
-        "<a href=\"https://example.dev/blog/\">Blog</a>",
-        // A colon that starts no scheme; the page itself by its permalink (review 52b, 7).
-        "<a href=\"assets/site/a-b-",
-        "<a href=\"#top\">self</a>",
-    ] {
-        assert!(html.contains(wanted), "{wanted} in {html}");
-    }
-    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    exports_cleanly(
+        site.path(),
+        "{{< gallery >}}\n",
+        &[
+            "<a href=\"assets/root/assets/bg.png\">full</a>",
+            "data-src=\"assets/root/assets/bg.png\"",
+            "url(assets/root/assets/bg.png)",
+            "<a href=\"assets/site/cv.pdf\">CV</a>",
+            "<a href=\"https://example.dev/blog/\">Blog</a>",
+            // A colon that starts no scheme; the page itself by its permalink (review 52b, 7).
+            "<a href=\"assets/site/a-b-",
+            "<a href=\"#top\">self</a>",
+        ],
+    );
 }
 
 #[test]
@@ -975,22 +985,19 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
     // Trial 52a-3: `relref` wrote `/en/work/`, which names the disk's root when the
     // export is opened from its folder.
     let site = sample_with_a_work_page();
-    let (report, _, html) = export_sample_with(
+    exports_cleanly(
         site.path(),
         "[w]({{< relref \"work\" >}}) [f](/work/?p=2#top) [mail](mailto:a@b.c) \
          [t]({{< relref \"work\" >}}#top)\n\n<a href='{{< relref \"work\" >}}?tab=2'>q</a>\n",
+        &[
+            "<a href=\"https://example.dev/work/\">w</a>",
+            "<a href=\"https://example.dev/work/?p=2#top\">f</a>",
+            "<a href=\"mailto:a@b.c\">mail</a>",
+            // Hunt AR-1: a fragment or a query after the call's URL.
+            "<a href=\"https://example.dev/work/#top\">t</a>",
+            "<a href='https://example.dev/work/?tab=2'>q</a>",
+        ],
     );
-    for want in [
-        "<a href=\"https://example.dev/work/\">w</a>",
-        "<a href=\"https://example.dev/work/?p=2#top\">f</a>",
-        "<a href=\"mailto:a@b.c\">mail</a>",
-        // Hunt AR-1: a fragment or a query after the call's URL.
-        "<a href=\"https://example.dev/work/#top\">t</a>",
-        "<a href='https://example.dev/work/?tab=2'>q</a>",
-    ] {
-        assert!(html.contains(want), "{want} in {html:.300}");
-    }
-    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     // A relative link to a page is read from the page's URL (`/about/`, hunt AR-2); one to
     // a file the site does not have stays, said (AR-8).
     let (report, _, html) = export_sample_with(site.path(), "[r](../work/#x) [m](missing.pdf)\n");
@@ -1039,21 +1046,18 @@ fn a_link_from_the_hosts_root_on_a_site_below_it_goes_where_a_browser_takes_it()
     // An image from the host's root is the host's too, not the site's file (review 57b, 8).
     fs::create_dir_all(site.path().join("static/img")).unwrap();
     fs::write(site.path().join("static/img/a.png"), b"png").unwrap();
-    let (report, _, html) = export_sample_with(
+    exports_cleanly(
         site.path(),
         "[h](/pubs/talk/) [w]({{< relref \"work\" >}}) [r](../work/#x) [a](/about/) \
          ![i](/img/a.png)\n",
+        &[
+            "<a href=\"https://example.dev/pubs/talk/\">h</a>",
+            "<a href=\"https://example.dev/~me/work/\">w</a>",
+            "<a href=\"https://example.dev/~me/work/#x\">r</a>",
+            "<a href=\"index.html\">a</a>",
+            "<img src=\"https://example.dev/img/a.png\" alt=\"i\">",
+        ],
     );
-    for want in [
-        "<a href=\"https://example.dev/pubs/talk/\">h</a>",
-        "<a href=\"https://example.dev/~me/work/\">w</a>",
-        "<a href=\"https://example.dev/~me/work/#x\">r</a>",
-        "<a href=\"index.html\">a</a>",
-        "<img src=\"https://example.dev/img/a.png\" alt=\"i\">",
-    ] {
-        assert!(html.contains(want), "{want} in {html}");
-    }
-    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     // `canonifyURLs` puts them under the base URL, as Hugo writes them (review 57b, 1).
     edit_config(site.path(), |text| format!("canonifyURLs = true\n{text}"));
     let (_, _, html) = export_sample_with(site.path(), "[h](/pubs/talk/)\n");
@@ -1070,19 +1074,16 @@ fn raw_html_images_are_pointed_at_their_copies_however_their_attributes_are_quot
     });
     fs::create_dir_all(site.path().join("static/img")).unwrap();
     fs::write(site.path().join("static/img/a.png"), b"png").unwrap();
-    let (report, _, html) = export_sample_with(
+    exports_cleanly(
         site.path(),
         "<style>.m{background:url(/img/a.png)}</style>\n\n\
          <p><a href='/img/a.png'>s</a> <img src=/img/a.png alt=u></p>\n",
+        &[
+            ".m{background:url(assets/site/img/a.png)}",
+            "<a href=\"assets/site/img/a.png\">s</a>",
+            "<img src=\"assets/site/img/a.png\" alt=u>",
+        ],
     );
-    for want in [
-        ".m{background:url(assets/site/img/a.png)}",
-        "<a href=\"assets/site/img/a.png\">s</a>",
-        "<img src=\"assets/site/img/a.png\" alt=u>",
-    ] {
-        assert!(html.contains(want), "{want} in {html:.300}");
-    }
-    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
 #[test]
