@@ -50,6 +50,7 @@ pub mod merge;
 pub mod sample;
 pub mod session;
 pub mod storage;
+pub mod threads;
 pub mod watch;
 
 pub use error::{Error, Result, SyntaxError};

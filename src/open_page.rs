@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::thread::Builder;
 
 use crate::error::{Error, Result};
 use crate::fs;
@@ -83,11 +84,39 @@ impl Plan {
     }
 }
 
+/// The size of a page file (bytes) from which [`OpenPage::open`] reads it while its site
+/// loads on another thread. Starting the thread costs about 0.2 ms; lexing costs about
+/// 3 µs a KiB. Measured on the 2-core machine, medians of 100 interleaved exports: the
+/// sample (3 KiB) took 3.19 ms with the thread and 2.99 ms without; the 1000-card page
+/// (373 KiB) 11.34 ms with it and 11.54 ms without.
+pub const READ_APART_FROM: u64 = 128 << 10;
+
 impl OpenPage {
-    /// Opens a page file and the site it belongs to.
+    /// Opens a page file and the site it belongs to. A long page (from
+    /// [`READ_APART_FROM`] bytes) is read and lexed ([`Page::lex_file`], which needs no
+    /// site) while the site loads on another thread, and its tags are paired once the
+    /// site's templates are known. Either way an error of the site comes first.
     pub fn open(path: &Path) -> Result<OpenPage> {
-        let site = Site::for_page(path)?;
-        let page = Page::read(path, &site.shortcodes)?;
+        let long = std::fs::metadata(path).is_ok_and(|m| m.len() >= READ_APART_FROM);
+        let (site, lexed) = if long {
+            std::thread::scope(|scope| {
+                let site =
+                    crate::threads::spawn_scoped(scope, Builder::new(), || Site::for_page(path));
+                let lexed = Page::lex_file(path);
+                let site = match site {
+                    Ok(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No thread to start: the site loads here.
+                    Err(_) => Site::for_page(path),
+                };
+                (site, lexed)
+            })
+        } else {
+            (Ok(Site::for_page(path)?), Page::lex_file(path))
+        };
+        let site = site?;
+        let page = lexed?.pair(&site.shortcodes)?;
         Ok(OpenPage {
             path: path.to_path_buf(),
             page,

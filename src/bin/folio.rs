@@ -210,19 +210,28 @@ fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
         // scope waits for the check: the check is then given no findings, and ends.
         let (findings, rendered) = std::sync::mpsc::channel();
         let doc = &doc;
-        let problems = scope.spawn(move || {
-            check::check_doc_with(doc, move || Some(rendered.recv().unwrap_or_default()))
-        });
+        let checking = folio::threads::spawn_scoped(scope, std::thread::Builder::new(), {
+            move || check::check_doc_with(doc, move || Some(rendered.recv().unwrap_or_default()))
+        })
+        .ok();
+        let mut found = None;
         let report = folio::export::prepare(doc, out, site_styles).and_then(|mut prepared| {
-            let _ = findings.send(prepared.take_findings());
+            found = Some(prepared.take_findings());
+            if checking.is_some() {
+                let _ = findings.send(found.take().unwrap_or_default());
+            }
             prepared.write()
         });
         // A failed export's check is given no findings either: it does not render the
         // page itself.
         drop(findings);
-        let problems = problems
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let problems = match checking {
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to start: the page is checked after its export.
+            None => check::check_doc_with(doc, || Some(found.unwrap_or_default())),
+        };
         (report, problems)
     });
     let report = report?;

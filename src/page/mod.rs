@@ -71,17 +71,50 @@ pub struct Page {
     catalogue: Arc<Catalogue>,
 }
 
-/// What parsing finds in a page's text: its front matter (span and data), where its body
-/// starts, and the body's shortcodes.
-type Parts = (Option<(FrontMatterSpan, Tree)>, usize, Shortcodes);
+/// What can be read of a page's text before its site is known: its front matter (span
+/// and data), where its body starts, and the body's shortcode tags, lexed but not paired.
+type Lexes = (Option<(FrontMatterSpan, Tree)>, usize, Vec<lexer::Token>);
+
+/// A page file read as far as it can be without its site ([`Page::lex_file`]): its front
+/// matter parsed and its body's shortcode tags lexed. Which tags pair is the site's
+/// templates' to say ([`Catalogue::paired`]), so [`Lexed::pair`] finishes the parse once
+/// the site is loaded. [`crate::OpenPage::open`] reads the page this way while the site
+/// loads on another thread.
+#[derive(Debug)]
+pub struct Lexed {
+    path: std::path::PathBuf,
+    src: String,
+    lexes: Lexes,
+}
+
+impl Lexed {
+    /// Pairs the page's tags as the templates of its site (`catalogue`) say, and makes the
+    /// page. Errors as [`Page::read`]'s.
+    pub fn pair(self, catalogue: &Arc<Catalogue>) -> Result<Page> {
+        Page::paired(self.src, self.lexes, catalogue).map_err(|(e, src)| e.at(&self.path, &src))
+    }
+}
 
 impl Page {
     /// Reads and parses a page file of a site whose shortcodes are `catalogue`. Errors name
     /// the file, line and column.
     pub fn read(path: &Path, catalogue: &Arc<Catalogue>) -> Result<Page> {
+        Page::lex_file(path)?.pair(catalogue)
+    }
+
+    /// Reads a page file and parses what needs no site: its front matter and its tags
+    /// ([`Lexed`]). Errors name the file, line and column, as [`Page::read`]'s.
+    pub fn lex_file(path: &Path) -> Result<Lexed> {
         let bytes = crate::fs::read(path).map_err(|e| Error::io(path, e))?;
         let src = crate::fs::decode(path, bytes)?;
-        Page::parse_owned(src, catalogue).map_err(|(e, src)| e.at(path, &src))
+        match Page::lex(&src) {
+            Ok(lexes) => Ok(Lexed {
+                path: path.to_path_buf(),
+                src,
+                lexes,
+            }),
+            Err(e) => Err(e.at(path, &src)),
+        }
     }
 
     /// Parses page text outside any site: only Hugo's built-in shortcodes are known; other
@@ -114,31 +147,40 @@ impl Page {
         src: String,
         catalogue: &Arc<Catalogue>,
     ) -> std::result::Result<Page, (SyntaxError, String)> {
-        match Page::parse_parts(&src, catalogue) {
-            Ok((front_matter, body_start, shortcodes)) => {
-                let mut page = Page {
-                    eol: text::dominant_eol(&src),
-                    src,
-                    front_matter,
-                    body_start,
-                    shortcodes,
-                    body: Region::default(),
-                    models: std::sync::OnceLock::new(),
-                    catalogue: catalogue.clone(),
-                };
-                let top = page.shortcodes.top.clone();
-                page.body = page.segment(page.body_start..page.src.len(), &top);
-                Ok(page)
-            }
+        match Page::lex(&src) {
+            Ok(lexes) => Page::paired(src, lexes, catalogue),
             Err(e) => Err((e, src)),
         }
     }
 
-    /// The front matter, where the body starts, and the body's shortcodes.
-    fn parse_parts(
-        src: &str,
+    /// The page made of its text and what [`Page::lex`] read of it, its tags paired as
+    /// `catalogue` says; on error, the text comes back with the error, to locate it.
+    fn paired(
+        src: String,
+        (front_matter, body_start, tokens): Lexes,
         catalogue: &Arc<Catalogue>,
-    ) -> std::result::Result<Parts, SyntaxError> {
+    ) -> std::result::Result<Page, (SyntaxError, String)> {
+        let shortcodes = match Shortcodes::pair(&src, tokens, catalogue) {
+            Ok(shortcodes) => shortcodes,
+            Err(e) => return Err((e, src)),
+        };
+        let mut page = Page {
+            eol: text::dominant_eol(&src),
+            src,
+            front_matter,
+            body_start,
+            shortcodes,
+            body: Region::default(),
+            models: std::sync::OnceLock::new(),
+            catalogue: catalogue.clone(),
+        };
+        let top = page.shortcodes.top.clone();
+        page.body = page.segment(page.body_start..page.src.len(), &top);
+        Ok(page)
+    }
+
+    /// The front matter, where the body starts, and the body's tags ([`Lexes`]).
+    fn lex(src: &str) -> std::result::Result<Lexes, SyntaxError> {
         PARSES.with(|n| n.set(n.get() + 1));
         // The rule `decode` applies to files: text that holds a NUL is not a page. Checked
         // here too, so an edit can never write a page that Folio would refuse to read.
@@ -156,8 +198,7 @@ impl Page {
             }
             None => None,
         };
-        let shortcodes = Shortcodes::parse(src, body_start, catalogue)?;
-        Ok((front_matter, body_start, shortcodes))
+        Ok((front_matter, body_start, lexer::lex(src, body_start)?))
     }
 
     /// The shortcodes of the page's site, as the page was parsed with.

@@ -93,7 +93,19 @@ impl Shortcodes {
         start: usize,
         catalogue: &Catalogue,
     ) -> Result<Shortcodes, SyntaxError> {
-        let tokens = lexer::lex(src, start)?;
+        Shortcodes::pair(src, lexer::lex(src, start)?, catalogue)
+    }
+
+    /// [`Shortcodes::parse`] of the tags of `src` lexed already ([`lexer::lex`]): the half
+    /// that needs the site, since `catalogue`'s templates say which tags pair.
+    ///
+    /// # Errors
+    /// A [`SyntaxError`] at the byte where a tag is unclosed or misnested.
+    pub fn pair(
+        src: &str,
+        tokens: Vec<Token>,
+        catalogue: &Catalogue,
+    ) -> Result<Shortcodes, SyntaxError> {
         let escapes = tokens
             .iter()
             .filter_map(|t| match t {

@@ -1401,10 +1401,11 @@ impl<'a> Pool<'a> {
         std::thread::scope(|scope| {
             let workers: Vec<_> = (1..self.threads)
                 .filter_map(|_| {
-                    std::thread::Builder::new()
-                        .stack_size(STACK_BYTES)
-                        .spawn_scoped(scope, || self.work(opts, front, catalogue))
-                        .ok()
+                    let builder = std::thread::Builder::new().stack_size(STACK_BYTES);
+                    crate::threads::spawn_scoped(scope, builder, || {
+                        self.work(opts, front, catalogue)
+                    })
+                    .ok()
                 })
                 .collect();
             with_templates(page, opts, front, || {

@@ -331,3 +331,50 @@ fn a_fifo_a_template_reads_with_read_file_is_an_error_not_a_hang() {
         "{found:?}"
     );
 }
+
+/// A page of the sample site from [`folio::open_page::READ_APART_FROM`] bytes on, which
+/// [`folio::OpenPage::open`] reads while the site loads: prose, then `call` and a line.
+fn long_page_ending_with(site: &Path, call: &str) -> std::path::PathBuf {
+    let prose = "A paragraph of the bio, long enough to be read apart from the site.\n\n";
+    let repeats = folio::open_page::READ_APART_FROM as usize / prose.len() + 1;
+    let text = format!(
+        "---\ntitle: About\n---\n\n{}{call}\nits body\n",
+        prose.repeat(repeats)
+    );
+    let page = site.join("content/en/about.md");
+    std::fs::write(&page, text).unwrap();
+    page
+}
+
+#[test]
+fn a_long_page_read_while_its_site_loads_is_paired_as_the_sites_templates_say() {
+    let site = crate::support::sample_site();
+    let page = long_page_ending_with(site.path(), r#"{{< project-card title="Left open" >}}"#);
+    // Outside the site, `project-card` left open would be a standalone call.
+    let err = folio::OpenPage::open(&page).expect_err("the sample's card reads .Inner");
+    let message = err.to_string();
+    assert!(
+        message.contains("unclosed shortcode `project-card`"),
+        "{message}"
+    );
+    let lines = std::fs::read_to_string(&page).unwrap().lines().count();
+    assert_eq!(
+        err.location().map(|(line, _)| line),
+        Some(lines - 1),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_long_pages_site_error_comes_before_its_own() {
+    let site = crate::support::sample_site();
+    // An error of the page's tags, found before the site is known.
+    let page = long_page_ending_with(site.path(), r#"{{< project-card title="unterminated >}}"#);
+    let config = site.path().join("hugo.toml");
+    std::fs::write(&config, "title = \n").unwrap();
+    let message = folio::OpenPage::open(&page).unwrap_err().to_string();
+    assert!(
+        message.starts_with(&config.display().to_string()),
+        "{message}"
+    );
+}
