@@ -1457,6 +1457,16 @@ fn urlize_takes_accents_off_and_keeps_the_case_as_the_sites_config_says() {
 }
 
 #[test]
+fn urlize_keeps_letters_decimal_digits_and_every_combining_mark_as_hugo_does() {
+    // Review 57a: the Devanagari virama was dropped, and `²`, `½`, `Ⅻ`, `⑤` kept.
+    renders_as_hugo(
+        &[],
+        "[{{ urlize \"x² ½ Ⅻ ٣ ⑤ a͡b\" }}|{{ urlize \"नमस्ते\" }}]",
+        "[x-%D9%A3-a%CD%A1b|%E0%A4%A8%E0%A4%AE%E0%A4%B8%E0%A5%8D%E0%A4%A4%E0%A5%87]",
+    );
+}
+
+#[test]
 fn a_toml_date_time_with_an_offset_in_data_is_a_time() {
     // go-toml reads it as a `time.Time`, in a table, an array of tables and
     // `transform.Unmarshal` alike; a local date stays its text (review 57a, 1: Folio had

@@ -770,9 +770,9 @@ fn inflected(args: &[Value], func: &str, change: fn(&str) -> String) -> gotmpl::
 }
 
 /// Hugo's `urlize` (`helpers.URLize`: `MakePathSanitized` then `URLEscape`): letters,
-/// digits and `.\\/_#+~-@` kept and lowercased, a `%` kept before two hex digits, a run of
-/// spaces (and what is dropped between them) as one `-` unless a `-` came just before,
-/// anything else dropped; then what is not ASCII percent-encoded.
+/// decimal digits, marks and `.\\/_#+~-@` kept and lowercased, a `%` kept before two hex
+/// digits, a run of spaces (and what is dropped between them) as one `-` unless a `-`
+/// came just before, anything else dropped; then what is not ASCII percent-encoded.
 pub(crate) fn urlize(s: &str) -> String {
     urlize_as(s, PathStyle::default())
 }
@@ -808,10 +808,10 @@ pub(crate) fn urlize_as(s: &str, style: PathStyle) -> String {
 }
 
 /// Hugo's `paths.Sanitize` (what `urlize` and a page's URL path keep of a text): letters,
-/// digits, `.\/_#+~-@` and `%XX`, lower-cased; anything else dropped. White space
-/// becomes one hyphen before the next character kept, unless a hyphen was just kept or
-/// that character is one (`x - y` is `x-y`), and none at the start or the end
-/// (`common/paths/path.go`, `Sanitize`).
+/// decimal digits and marks ([`is_path_letter`]), `.\/_#+~-@` and `%XX`, lower-cased;
+/// anything else dropped. White space becomes one hyphen before the next character kept,
+/// unless a hyphen was just kept or that character is one (`x - y` is `x-y`), and none at
+/// the start or the end (`common/paths/path.go`, `Sanitize`).
 pub(crate) fn sanitize_path(s: &str) -> String {
     sanitize(s, true)
 }
@@ -826,7 +826,7 @@ fn sanitize(s: &str, lower: bool) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let allowed = escape > 0
             || ".\\/_#+~-@".contains(c)
-            || c.is_alphanumeric()
+            || is_path_letter(c)
             || (c == '%' && hex(i + 1) && hex(i + 2));
         if !allowed {
             hyphen_before |= !out.is_empty() && !was_hyphen && c.is_whitespace();
@@ -850,6 +850,20 @@ fn sanitize(s: &str, lower: bool) -> String {
         }
     }
     out
+}
+
+/// Whether a path keeps `c` as the letter it is: Go's `unicode.IsLetter`, `IsDigit` (a
+/// decimal digit: `²`, `½`, `Ⅻ` are dropped) or `IsMark` (every combining mark: the
+/// virama of `नमस्ते` is kept), as `isAllowedPathCharacter` asks (`common/paths/path.go`).
+fn is_path_letter(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+    ) || c.general_category() == GeneralCategory::DecimalNumber
 }
 
 /// What `url.PathEscape` leaves as it is, besides letters and digits.
