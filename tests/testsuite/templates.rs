@@ -867,6 +867,9 @@ fn arithmetic_on_text_a_bool_or_nil_stops_as_in_hugo() {
         "<p>{{ add 1 true }}</p>",
         "<p>{{ add 1 nil }}</p>",
         "<p>{{ div \"a\" 0 }}</p>",
+        // `.Scratch.Add` to what is not a list is `add` (review 58a, 6).
+        "<p>{{ .Scratch.Set \"n\" 1 }}{{ .Scratch.Add \"n\" \"x\" }}</p>",
+        "<p>{{ .Scratch.Set \"n\" \"a\" }}{{ .Scratch.Add \"n\" 2 }}</p>",
     ] {
         let site = site_with(&[("f", template)], "{{< f n=\"2\" >}}");
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();

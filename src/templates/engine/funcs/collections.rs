@@ -566,8 +566,26 @@ fn fold(a: &[Value], func: &str, f: fn(f64, f64) -> f64) -> gotmpl::Result<Value
 /// each next argument: integers stay integers, a float makes the result a float, two
 /// strings are joined by `add`; anything else (a number written as text, a bool, nil) is
 /// "can't apply the operator to the values", which stops Hugo's build.
+/// Hugo's `DoArithmetic(a, b, '+')`, which `.Scratch.Add` applies to a value that is not a
+/// list (`common/maps/scratch.go`): [`arith`]'s `add` of the two, its errors worded for
+/// `func`.
+pub(super) fn add_as(a: Value, b: Value, func: &str) -> gotmpl::Result<Value> {
+    arith_as(&[a, b], "add", func, |x, y| x.checked_add(y), |x, y| x + y)
+}
+
 fn arith(
     a: &[Value],
+    func: &str,
+    int: fn(i64, i64) -> Option<i64>,
+    float: fn(f64, f64) -> f64,
+) -> gotmpl::Result<Value> {
+    arith_as(a, func, func, int, float)
+}
+
+/// [`arith`] of the operator `op` (`add` joins strings), its errors worded for `func`.
+fn arith_as(
+    a: &[Value],
+    op: &str,
     func: &str,
     int: fn(i64, i64) -> Option<i64>,
     float: fn(f64, f64) -> f64,
@@ -582,7 +600,7 @@ fn arith(
                 .map(Value::Int)
                 .ok_or_else(|| exec_error(format!("{func}: integer overflow")))?,
             (Value::String(_) | Value::Safe { .. }, Value::String(_) | Value::Safe { .. })
-                if func == "add" =>
+                if op == "add" =>
             {
                 string(format!(
                     "{}{}",

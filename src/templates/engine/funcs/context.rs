@@ -59,15 +59,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
                     }
                     Ok(Value::List(l.into()))
                 }
-                Some(Value::Int(x)) => match v {
-                    Value::Int(y) => Ok(Value::Int(x.saturating_add(y))),
-                    v => Ok(Value::Float(
-                        *x as f64 + values::to_float(&v).unwrap_or(0.0),
-                    )),
-                },
-                Some(Value::Float(x)) => Ok(Value::Float(x + values::to_float(&v).unwrap_or(0.0))),
-                Some(Value::String(x)) => Ok(string(format!("{x}{}", to_string(&v)))),
-                Some(_) => Err(exec_error(".Add: cannot add to this value")),
+                // Not a list: Hugo's `DoArithmetic` (`1` and `"x"` stop the build).
+                Some(existing) => super::collections::add_as(existing.clone(), v, ".Add"),
             }?;
             s.insert(k.into(), next);
             Ok::<_, gotmpl::TemplateError>(())
