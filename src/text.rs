@@ -1,6 +1,8 @@
 //! Byte-level helpers shared by every parser and editor: line/column lookup, line endings,
 //! applying a set of splices to a source text, and the longest common subsequence that
-//! aligns two versions of a list (a front matter list's items, a page's blocks).
+//! aligns two versions of a list (a front matter list's items, a page's blocks); and Go's
+//! character classes (`unicode.IsLetter`, …), which Hugo's and Goldmark's rules are
+//! written in.
 
 use std::ops::Range;
 
@@ -442,6 +444,55 @@ pub fn has_scheme(url: &[u8]) -> bool {
         && scheme
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+/// Go's `unicode.IsLetter`: Unicode's category L. Not Rust's `is_alphabetic`, which also
+/// takes combining marks (a Devanagari vowel sign), letter numbers (`Ⅻ`) and circled
+/// letters (`Ⓐ`).
+pub fn go_letter(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    c.general_category_group() == GeneralCategoryGroup::Letter
+}
+
+/// Go's `unicode.IsDigit`: category Nd, a decimal digit (`٣`, `２`; not `²`, `½`, `Ⅻ`,
+/// `〇`, which Rust's `is_numeric` takes).
+pub fn go_digit(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    c.general_category() == GeneralCategory::DecimalNumber
+}
+
+/// Go's `unicode.IsMark`: category M, a combining mark (the virama of `नमस्ते`).
+pub fn go_mark(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
+/// Go's `unicode.IsPunct`: category P (`$+<=>^`|~` are symbols, not punctuation).
+pub fn go_punct(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    if c.is_ascii() {
+        return c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c);
+    }
+    c.general_category_group() == GeneralCategoryGroup::Punctuation
+}
+
+/// Go's `unicode.IsPunct(c) || unicode.IsSymbol(c)`: categories P and S (Goldmark's
+/// `util.IsPunctRune`).
+pub fn go_punct_or_symbol(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    if c.is_ascii() {
+        return c.is_ascii_punctuation();
+    }
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol
+    )
 }
 
 #[cfg(test)]

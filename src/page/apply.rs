@@ -564,7 +564,7 @@ impl Page {
         }
         if !name
             .chars()
-            .all(|c| c.is_alphanumeric() || "_-/".contains(c))
+            .all(|c| super::lexer::is_alnum(c) || "-/".contains(c))
         {
             return Err(EditError::new(
                 at,

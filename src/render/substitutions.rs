@@ -23,6 +23,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::text::{go_digit, go_letter, go_punct, go_punct_or_symbol};
+
 /// Quotes opened and not closed yet (Goldmark's `unclosedCounter`, one per document).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Unclosed {
@@ -219,7 +221,7 @@ fn quote(
     }
     if unclosed.double > 0 && q.d.closes(line) {
         // Monitor 21"": inches, then a closing quote.
-        if q.byte(1) == b'"' && is_digit(before) {
+        if q.byte(1) == b'"' && go_digit(before) {
             return None;
         }
         unclosed.double -= 1;
@@ -263,22 +265,19 @@ impl Quote<'_> {
             && self.byte(3) == b's'
         {
             let after = if self.len() > 4 { self.rune(4) } else { ' ' };
-            if is_space(after) || is_punct_or_symbol(after) {
+            if is_space(after) || go_punct_or_symbol(after) {
                 return Some(Substitution::Apostrophe);
             }
         }
         // 'twas, 'em, 'n', 'll.
         if self.len() > 1
-            && (is_punct(before) || is_space(before))
+            && (go_punct(before) || is_space(before))
             && b"tenl".contains(&self.byte(1))
         {
             return Some(Substitution::Apostrophe);
         }
         // Between a letter or digit and a letter: don't, 80's.
-        if self.len() > 1
-            && (is_digit(before) || before.is_alphabetic())
-            && self.rune(1).is_alphabetic()
-        {
+        if self.len() > 1 && (go_digit(before) || go_letter(before)) && go_letter(self.rune(1)) {
             return Some(Substitution::Apostrophe);
         }
         if d.open && !d.close {
@@ -290,7 +289,7 @@ impl Quote<'_> {
         }
         // Plural possessives and clippings (Smiths' car, doin' it): Goldmark's test reads
         // "two more bytes on the line, and no digit next".
-        if self.len() > 2 && !is_digit(self.rune(1)) {
+        if self.len() > 2 && !go_digit(self.rune(1)) {
             return Some(Substitution::RightSingleQuote);
         }
         if unclosed.single > 0 && d.closes(self.line) {
@@ -353,8 +352,8 @@ const MAX_RUN: usize = 64;
 /// close: CommonMark's left- and right-flanking rules as Goldmark's `parser.ScanDelimiter`
 /// applies them (`before` is `'\n'` at a block's start, `after` `' '` at a line's end).
 pub fn flanks(before: char, after: char) -> (bool, bool) {
-    let (bp, bw) = (is_punct_or_symbol(before), is_space(before));
-    let (ap, aw) = (is_punct_or_symbol(after), is_space(after));
+    let (bp, bw) = (go_punct_or_symbol(before), is_space(before));
+    let (ap, aw) = (go_punct_or_symbol(after), is_space(after));
     (!aw && (!ap || bw || bp), !bw && (!bp || aw || ap))
 }
 
@@ -385,37 +384,9 @@ impl Delimiter {
         let maybe = self.open
             && self.close
             && b.len() > 1
-            && is_punct(next)
+            && go_punct(next)
             && (b.len() == 2 || after_next.is_ascii_punctuation() || is_ascii_space(after_next));
         (self.close && !self.open) || maybe
-    }
-}
-
-/// Go's `unicode.IsPunct`: ASCII punctuation that is not a symbol (`$+<=>^`|~` are symbols);
-/// beyond ASCII, anything neither a letter, a digit, white space, a control nor in one of
-/// Unicode's symbol blocks (currency, letterlike, arrows, mathematical and technical
-/// signs, shapes, dingbats, emoji).
-fn is_punct(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)
-    } else {
-        is_punct_or_symbol(c) && !is_symbol_block(c)
-    }
-}
-
-fn is_symbol_block(c: char) -> bool {
-    matches!(c as u32,
-        0x00A2..=0x00A9 | 0x00AC | 0x00AE..=0x00B1 | 0x00B4 | 0x00B8 | 0x00D7 | 0x00F7
-        | 0x20A0..=0x20CF | 0x2100..=0x214F | 0x2190..=0x23FF | 0x2500..=0x27BF
-        | 0x2900..=0x2BFF | 0x1F000..=0x1FAFF)
-}
-
-/// Goldmark's `util.IsPunctRune`: punctuation or a symbol.
-fn is_punct_or_symbol(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_punctuation()
-    } else {
-        !c.is_alphanumeric() && !c.is_whitespace() && !c.is_control()
     }
 }
 
@@ -425,11 +396,6 @@ fn is_space(c: char) -> bool {
 
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-/// Go's `unicode.IsDigit`.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
 }
 
 #[cfg(test)]
@@ -478,6 +444,17 @@ mod tests {
     #[test]
     fn an_escaped_quote_stays_straight() {
         assert_eq!(typeset("\\'a\\' \\\\'b'"), "\\'a\\' \\\\‘b’");
+    }
+
+    #[test]
+    fn only_gos_letters_and_decimal_digits_make_an_apostrophe_between_letters() {
+        // As Hugo 0.168 typesets them: a circled letter is a symbol, not a letter, so the
+        // quote after it opens; `²` is no decimal digit; a combining mark is neither
+        // punctuation nor a letter.
+        assert_eq!(
+            typeset("Ⓐ'b x²'s ↅ's 'Ⓐ' \"e\u{301}\" e\u{301}'s '\u{301}x' \"²\" ²'x «'a'» ™'s"),
+            "Ⓐ‘b x²’s ↅ’s ‘Ⓐ’ “e\u{301}” e\u{301}’s ‘\u{301}x’ “²” ²’x «‘a’» ™’s"
+        );
     }
 
     #[test]

@@ -6562,7 +6562,7 @@ fn a_dates_month_prints_by_name_as_gos_time_month_does_and_counts_as_a_number() 
 fn heading_ids_follow_the_sites_auto_heading_id_type_as_hugo_gives_them() {
     let headings = "## Héllo Wörld — ça va\n\n## What is C++ / Go?\n\n## 1. Intro_x\n\n## Naïve  café\n\n\
                     ## Hello World\n\n## Hello World\n\n## Hello World-1\n\n## Custom {#my-id}\n\n## My Id\n\n\
-                    ## हिन्दी शीर्षक\n\n## x² and ½ and Ⅻ\n\n## İstanbul\n\n## Question\u{a0}?\n\n## tab\tsep\n\n{{< a >}}\n";
+                    ## हिन्दी शीर्षक\n\n## x² and ½ and Ⅻ\n\n## Ⓐ 〇 ↅ z\n\n## İstanbul\n\n## Question\u{a0}?\n\n## tab\tsep\n\n{{< a >}}\n";
     for id_type in ["github", "github-ascii", "blackfriday"] {
         let site = crate::support::hugo_site(&[
             (

@@ -211,13 +211,10 @@ struct Lexer<'a> {
     tokens: Vec<Token>,
 }
 
-/// Hugo's `isAlphaNumeric`: `_`, letters and digits (Unicode ones too).
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        c.is_alphabetic() || c.is_numeric()
-    }
+/// Hugo's `isAlphaNumeric` (`parser/pageparser/pagelexer.go`): `_`, Go's letters and
+/// decimal digits (`unicode.IsLetter`, `unicode.IsDigit`; `²` is neither).
+pub(crate) fn is_alnum(c: char) -> bool {
+    c == '_' || crate::text::go_letter(c) || crate::text::go_digit(c)
 }
 
 /// Hugo's `isAlphaNumericOrHyphen`.

@@ -6,6 +6,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::text::{go_digit, go_letter};
+
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them ([`anchorize`] by
@@ -323,19 +325,6 @@ fn blackfriday_anchor(text: &str) -> String {
         }
     }
     out
-}
-
-/// Go's `unicode.IsLetter` (Unicode's category L): alphabetic, but not a combining mark
-/// (a Devanagari vowel sign) or a number (a Roman numeral).
-fn go_letter(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric() && !unicode_normalization::char::is_combining_mark(c)
-}
-
-/// Go's `unicode.IsDigit` (category Nd): a number that is its own compatibility form
-/// (not `²`, `½` or `Ⅻ`).
-fn go_digit(c: char) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    c.is_numeric() && std::iter::once(c).nfkc().eq(std::iter::once(c))
 }
 
 /// Go's `unicode.ToLower`: one character for one (`İ` is `i`).

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use super::super::values::{self, string, to_string};
 use super::{arg, inflect, int_arg, str_arg, Func};
 use crate::templates::engine::{self, exec_error};
+use crate::text;
 
 /// `(names, function)`: space-separated names, the first Hugo's short alias.
 pub(super) const FUNCS: &[(&str, Func)] = &[
@@ -856,14 +857,7 @@ fn sanitize(s: &str, lower: bool) -> String {
 /// decimal digit: `²`, `½`, `Ⅻ` are dropped) or `IsMark` (every combining mark: the
 /// virama of `नमस्ते` is kept), as `isAllowedPathCharacter` asks (`common/paths/path.go`).
 fn is_path_letter(c: char) -> bool {
-    use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-    ) || c.general_category() == GeneralCategory::DecimalNumber
+    text::go_letter(c) || text::go_digit(c) || text::go_mark(c)
 }
 
 /// What `url.PathEscape` leaves as it is, besides letters and digits.
