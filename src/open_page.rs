@@ -100,8 +100,11 @@ impl OpenPage {
         let long = std::fs::metadata(path).is_ok_and(|m| m.len() >= READ_APART_FROM);
         let (site, lexed) = if long {
             std::thread::scope(|scope| {
-                let site =
-                    crate::threads::spawn_scoped(scope, Builder::new(), || Site::for_page(path));
+                let site = crate::threads::spawn_scoped(
+                    scope,
+                    Builder::new().stack_size(crate::threads::STACK_BYTES),
+                    || Site::for_page(path),
+                );
                 let lexed = Page::lex_file(path);
                 let site = match site {
                     Ok(thread) => thread

@@ -5,10 +5,15 @@
 //! waited for its starter to block or to use up its time slice, up to 3 ms, while the
 //! other core stayed idle (`benches/thread_start.c`: 0.5 to 3 ms in 19 starts of 20). In one traced `folio export` the
 //! render's second thread and the walk shared one core for 10.7 ms while the other was
-//! idle. Folio's threads live for a few milliseconds, so each is started by [`spawn_scoped`],
-//! which makes it leave its starter's core.
+//! idle. The threads that do a command's work live for a few milliseconds, so each is
+//! started by [`spawn_scoped`], which makes it leave its starter's core (the app's
+//! long-lived threads, the file watcher's and the event loop's, start as usual).
 
 use std::thread::{Builder, Scope, ScopedJoinHandle};
+
+/// The stack of a thread that runs a site's templates (renders calls, loads a site): the
+/// main thread's on Linux (8 MiB), for which the templates' depth limits are set.
+pub const STACK_BYTES: usize = 8 << 20;
 
 /// [`Builder::spawn_scoped`], and then the new thread runs beside its starter: the
 /// starter yields its CPU once, so that a thread queued behind it starts at once, and
@@ -80,13 +85,19 @@ mod tests {
     #[test]
     fn a_thread_started_by_a_busy_thread_runs_beside_it_on_another_cpu() {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let cpus = rustix::thread::sched_getaffinity(None).map_or(1, |all| all.count());
-        if cpus < 2 {
+        // Where a thread may not change its CPUs (a container's policy), it starts as
+        // the system places it: nothing to test.
+        let Ok(all) = rustix::thread::sched_getaffinity(None) else {
+            return;
+        };
+        if all.count() < 2 || rustix::thread::sched_setaffinity(None, &all).is_err() {
             return;
         }
         // Started by a thread that had been waiting (its CPU's load decayed, so the
         // system saw both CPUs alike), a thread was mostly queued on its starter's CPU,
-        // behind it: twenty starts all elsewhere are not luck.
+        // behind it: eighteen starts of twenty elsewhere are not luck, and leave room for
+        // the system moving one back on a busy machine.
+        let mut elsewhere = 0;
         for _ in 0..20 {
             let ran_on = AtomicUsize::new(usize::MAX);
             let starter = std::thread::scope(|scope| {
@@ -99,11 +110,11 @@ mod tests {
                 spin(20, || ran_on.load(Ordering::SeqCst) != usize::MAX);
                 starter
             });
-            assert_ne!(
-                ran_on.into_inner(),
-                starter,
-                "the thread ran on its starter's CPU"
-            );
+            elsewhere += usize::from(ran_on.into_inner() != starter);
         }
+        assert!(
+            elsewhere >= 18,
+            "{elsewhere} of 20 ran beside their starter"
+        );
     }
 }

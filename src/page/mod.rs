@@ -534,8 +534,9 @@ thread_local! {
     static PARSES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// How many times [`Page::parse`] has run on the calling thread: lets tests assert that an
-/// edit parses its result once (and benchmarks count parses), without a global lock.
+/// How many times page text has been parsed on the calling thread ([`Page::parse`] and its
+/// kin; a page file read apart from its site counts when it is lexed): lets tests assert
+/// that an edit parses its result once (and benchmarks count parses), without a global lock.
 pub fn parses_on_this_thread() -> u64 {
     PARSES.with(std::cell::Cell::get)
 }

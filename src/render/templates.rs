@@ -1279,10 +1279,6 @@ pub(super) struct Pooled {
 /// The fewest calls a [`Pool`] takes: below it, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 64;
 
-/// The stack of a thread that renders calls: the main thread's on Linux (8 MiB), for
-/// which the templates' depth limits are set.
-const STACK_BYTES: usize = 8 << 20;
-
 /// How many threads render a page's calls: `FOLIO_THREADS` when set (1: the walk renders
 /// every call itself), else the machine's cores; at most 8.
 ///
@@ -1401,7 +1397,8 @@ impl<'a> Pool<'a> {
         std::thread::scope(|scope| {
             let workers: Vec<_> = (1..self.threads)
                 .filter_map(|_| {
-                    let builder = std::thread::Builder::new().stack_size(STACK_BYTES);
+                    let builder =
+                        std::thread::Builder::new().stack_size(crate::threads::STACK_BYTES);
                     crate::threads::spawn_scoped(scope, builder, || {
                         self.work(opts, front, catalogue)
                     })
