@@ -3,9 +3,9 @@
 //! Linux may queue a thread it starts on its starter's CPU, and on this kind of virtual
 //! machine (2 cores, kernel 6.18) an idle core then did not take it over: the new thread
 //! waited for its starter to block or to use up its time slice, up to 3 ms, while the
-//! other core stayed idle (`benches/thread_start.c`: 0.5 to 3 ms in 19 starts of 20). In one traced `folio export` the
-//! render's second thread and the walk shared one core for 10.7 ms while the other was
-//! idle. The threads that do a command's work live for a few milliseconds, so each is
+//! other core stayed idle (`benches/thread_start.c`: 0.5 to 3 ms in 19 starts of 20). In
+//! one traced `folio export` the render's second thread and the walk shared one core for
+//! 10.7 ms while the other was idle. The threads that do a command's work live for a few milliseconds, so each is
 //! started by [`spawn_scoped`], which makes it leave its starter's core (the app's
 //! long-lived threads, the file watcher's and the event loop's, start as usual).
 
