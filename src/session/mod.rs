@@ -164,9 +164,9 @@ impl Session {
 
     /// The folders the watcher watches for template changes: the site's, its themes' and
     /// modules' `layouts/`, and beside each the `data/`, `i18n/` and `assets/` the
-    /// templates read (the site's where its config puts them: `Site::folders_beside`), and a theme's or module's config (`hugo.*` or `config.*`, a file,
-    /// and `config/`), whose params the templates see: a change reloads them all, as a
-    /// template change does.
+    /// templates read (the site's where its config puts them: `Site::folders_beside`), and
+    /// a theme's or module's config (`hugo.*` or `config.*`, a file, and `config/`), whose
+    /// params the templates see: a change reloads them all, as a template change does.
     pub fn template_folders(&self) -> Vec<PathBuf> {
         let layouts = crate::templates::Catalogue::folders(&self.site.template_sources());
         let mut folders = layouts.clone();

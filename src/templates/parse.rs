@@ -35,18 +35,15 @@ pub fn parse(src: &str) -> Result<Parsed, (usize, usize, String)> {
     Ok(parsed)
 }
 
-/// The first variable `src` uses where none of that name is declared (`{{ $x }}` without
-/// `{{ $x := … }}` before it in scope), as `(offset, name)`: Go's parser refuses the
-/// template there ("undefined variable \"$x\"", `text/template/parse`, `useVar`), where
+/// Of the variables a template reads ([`variable_uses`]), the first where none of that name
+/// is declared (`{{ $x }}` without `{{ $x := … }}` before it in scope): Go's parser
+/// refuses the template there ("undefined variable \"$x\"", `text/template/parse`, `useVar`), where
 /// `gotmpl` says so only when the action runs, without a place. As Go scopes them: `$`
 /// always, a variable from its declaration (or assignment) to the `end` of the `if`,
 /// `range` or `with` around it, its pipeline's declarations through both branches; each
 /// `define` on its own.
-pub fn undefined_variable(src: &str) -> Option<(usize, String)> {
-    variable_uses(src)
-        .into_iter()
-        .find(|u| !u.declared)
-        .map(|u| (u.offset, u.name))
+pub fn undefined_variable(uses: &[VariableUse]) -> Option<&VariableUse> {
+    uses.iter().find(|u| !u.declared)
 }
 
 /// A variable read in a template (`$x` in `{{ $x }}`, not in `{{ $x := 1 }}`), and
@@ -313,7 +310,8 @@ mod tests {
 
     #[test]
     fn a_variable_is_undefined_outside_the_scope_go_gives_it() {
-        let first = undefined_variable;
+        let first =
+            |src: &str| undefined_variable(&variable_uses(src)).map(|u| (u.offset, u.name.clone()));
         // In scope: `$`, a declaration through its block's branches, an assignment.
         for ok in [
             "{{ $ }}{{ $.Title }}",

@@ -6,9 +6,9 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::text::{go_digit, go_letter};
-
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use crate::text::{go_digit, go_letter};
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them ([`anchorize`] by
 /// the site's `heading_ids` type), unique within the render: an id handed out already (an

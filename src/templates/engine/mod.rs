@@ -961,11 +961,9 @@ impl Executable {
             // branch not taken, or `gotmpl`'s range `else`): at its first use, as Go's run
             // says it.
             let source = &self.file.source;
-            let uses = crate::templates::parse::variable_uses(source);
-            let parsing = uses
-                .iter()
-                .find(|u| !u.declared)
-                .filter(|u| u.name == *name);
+            use crate::templates::parse::{undefined_variable, variable_uses};
+            let uses = variable_uses(source);
+            let parsing = undefined_variable(&uses).filter(|u| u.name == *name);
             let (at, message) = match parsing {
                 Some(u) => (Some(u.offset), format!("undefined variable \"{name}\"")),
                 None => (

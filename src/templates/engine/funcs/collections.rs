@@ -562,10 +562,6 @@ fn fold(a: &[Value], func: &str, f: fn(f64, f64) -> f64) -> gotmpl::Result<Value
     }
 }
 
-/// `add` and its kin, as Hugo's `DoArithmetic` (`common/hmath/math.go`) applies them to
-/// each next argument: integers stay integers, a float makes the result a float, two
-/// strings are joined by `add`; anything else (a number written as text, a bool, nil) is
-/// "can't apply the operator to the values", which stops Hugo's build.
 /// Hugo's `DoArithmetic(a, b, '+')`, which `.Scratch.Add` applies to a value that is not a
 /// list (`common/maps/scratch.go`): [`arith`]'s `add` of the two, its errors worded for
 /// `func`.
@@ -573,6 +569,10 @@ pub(super) fn add_as(a: Value, b: Value, func: &str) -> gotmpl::Result<Value> {
     arith_as(&[a, b], "add", func, |x, y| x.checked_add(y), |x, y| x + y)
 }
 
+/// `add` and its kin, as Hugo's `DoArithmetic` (`common/hmath/math.go`) applies them to
+/// each next argument: integers stay integers, a float makes the result a float, two
+/// strings are joined by `add`; anything else (a number written as text, a bool, nil) is
+/// "can't apply the operator to the values", which stops Hugo's build.
 fn arith(
     a: &[Value],
     func: &str,
