@@ -468,6 +468,7 @@ fn text_problems(page: &crate::page::Page, site: &crate::Site) -> Vec<Problem> {
     raw_html_problems(page, site, &mut found);
     calls_shown_as_code(page, &mut found);
     calls_in_headings(page, &mut found);
+    colour_problems(page, site, &mut found);
     found
 }
 
@@ -1174,6 +1175,43 @@ fn url_problems(page: &Page, out: &mut Vec<Problem>) {
 /// an info string).
 fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
     let settings = site.markup().highlight;
+    for (at, info) in opening_fences(src) {
+        let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);
+        if block.lang.eq_ignore_ascii_case("goat")
+            && site.shortcodes.render_hook("codeblock-goat").is_none()
+        {
+            out.push(Problem(
+                at,
+                Severity::Warning,
+                "Hugo draws this GoAT diagram as an SVG (its own \
+                 _markup/render-codeblock-goat.html); the preview and the export \
+                 show its text"
+                    .to_string(),
+            ));
+        }
+        if let Some(why) = guessed(&block.lang, settings, site) {
+            out.push(Problem(at, Severity::Warning, why));
+        }
+        if let (Err(e), Some(brace)) = (block.options, info.find('{')) {
+            out.push(Problem(
+                info_offset(src, info) + brace,
+                Severity::Error,
+                format!("code block options: {e} (Hugo stops the build)"),
+            ));
+        }
+    }
+}
+
+/// Where `part`, a slice of `src`, starts in it.
+fn info_offset(src: &str, part: &str) -> usize {
+    part.as_ptr() as usize - src.as_ptr() as usize
+}
+
+/// The opening fences of the page's code blocks (``` or ~~~, 3 or more): each as the
+/// offset of its first fence character and its info string, trimmed. A fence closes its
+/// block when it is of the same character, as long or longer, with nothing after it.
+fn opening_fences(src: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
     let mut open: Option<(char, usize)> = None;
     // Only lines holding a backtick or a tilde can be fences: a long page has few.
     let mut done = 0;
@@ -1205,36 +1243,70 @@ fn fence_problems(src: &str, site: &Site, out: &mut Vec<Problem>) {
             Some(_) => {}
             None => {
                 open = Some((fence, run));
-                let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);
-                if block.lang.eq_ignore_ascii_case("goat")
-                    && site.shortcodes.render_hook("codeblock-goat").is_none()
-                {
-                    out.push(Problem(
-                        at + (line.len() - trimmed.len()),
-                        Severity::Warning,
-                        "Hugo draws this GoAT diagram as an SVG (its own \
-                         _markup/render-codeblock-goat.html); the preview and the export \
-                         show its text"
-                            .to_string(),
-                    ));
-                }
-                if let Some(why) = guessed(&block.lang, settings, site) {
-                    out.push(Problem(
-                        at + (line.len() - trimmed.len()),
-                        Severity::Warning,
-                        why,
-                    ));
-                }
-                if let (Err(e), Some(brace)) = (block.options, line.find('{')) {
-                    out.push(Problem(
-                        at + brace,
-                        Severity::Error,
-                        format!("code block options: {e} (Hugo stops the build)"),
-                    ));
-                }
+                found.push((at + (line.len() - trimmed.len()), info));
             }
         }
     }
+    found
+}
+
+/// Code Hugo colours with a Chroma lexer where Folio colours it with a syntect grammar,
+/// or not at all ([`crate::render::highlight::colour_difference`]): fenced blocks Hugo
+/// highlights (`codeFences`, no render hook of their own) and calls of Hugo's own
+/// `highlight` whose HTML Hugo keeps (probably: with raw HTML off, a call nested in another
+/// is taken as dropped). Not of a block whose options stop Hugo's build.
+/// Said once a lexer, at the page's first code of it (review 58a: 22 calls coloured
+/// otherwise, and nothing said why).
+fn colour_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
+    let src = page.source();
+    let settings = site.markup().highlight;
+    let mut code: Vec<(usize, String)> = Vec::new();
+    if settings.code_fences {
+        for (at, info) in opening_fences(src) {
+            let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);
+            if !hooked(&block.lang, site) && block.options.is_ok() {
+                code.push((at, block.lang));
+            }
+        }
+    }
+    if site.shortcodes.is_hugo_own("highlight") {
+        // While raw HTML is off, only a top-level `{{< >}}` call's: Hugo drops a
+        // `{{% %}}` call's HTML, and a call's in a body rendered as Markdown (see
+        // `surprises` in render/templates.rs).
+        let shown = |sc: &&Shortcode| {
+            let kept = sc.open.notation == crate::page::Notation::Angle && sc.parent.is_none();
+            sc.name() == "highlight" && (kept || site.unsafe_html())
+        };
+        let calls = page.shortcodes().all.iter().filter(shown);
+        for lang in calls.filter_map(|sc| sc.open.params.first()) {
+            code.push((lang.span.start, lang.value.clone()));
+        }
+    }
+    code.sort_by_key(|(at, _)| *at);
+    let mut said = std::collections::HashSet::new();
+    for (at, lang) in code {
+        match crate::render::highlight::colour_difference(&lang) {
+            Some((lexer, why)) if said.insert(lexer) => {
+                out.push(Problem(at, Severity::Warning, why));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a render hook takes fenced code of language `lang` from Chroma: the hook for
+/// the language (GoAT's, Mermaid's), or the hook for all blocks unless it highlights
+/// (`transform.HighlightCodeBlock`); and GoAT's diagrams, which Hugo draws.
+fn hooked(lang: &str, site: &Site) -> bool {
+    let generic_plain = site
+        .shortcodes
+        .render_hook("codeblock")
+        .is_some_and(|h| !h.source.contains("ighlight"));
+    site.shortcodes
+        .render_hook(&format!("codeblock-{lang}"))
+        .is_some()
+        || generic_plain
+        || lang.eq_ignore_ascii_case("goat")
 }
 
 /// Why a code block of language `lang` (empty: none) shows otherwise than in Hugo when the
@@ -1247,21 +1319,9 @@ fn guessed(
     settings: crate::render::highlight::Settings,
     site: &Site,
 ) -> Option<String> {
-    // A hook for the block's language (GoAT's, Mermaid's) takes it; the hook for all
-    // blocks guesses too when it highlights (`transform.HighlightCodeBlock`).
-    let generic_plain = site
-        .shortcodes
-        .render_hook("codeblock")
-        .is_some_and(|h| !h.source.contains("ighlight"));
-    let hooked = site
-        .shortcodes
-        .render_hook(&format!("codeblock-{lang}"))
-        .is_some()
-        || generic_plain
-        || lang.eq_ignore_ascii_case("goat");
     if !settings.guess_syntax
         || !settings.code_fences
-        || hooked
+        || hooked(lang, site)
         || crate::render::highlight::highlights(lang)
     {
         return None;

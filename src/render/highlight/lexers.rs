@@ -117,6 +117,17 @@ fn grammar(lang: &str, lexer: &ChromaLexer) -> Option<&'static SyntaxReference> 
         .filter(|s| s.name != "Plain Text")
 }
 
+/// The name of the grammar Folio colours code of `lang` with (`Bourne Again Shell (bash)`),
+/// Chroma's `lexer` for it; `None` when it has none (the code is shown uncoloured).
+/// A Go HTML template's HTML is coloured with the HTML grammar ([`tokens`]).
+pub fn grammar_name(lang: &str, lexer: &ChromaLexer) -> Option<&'static str> {
+    let syntax = match lexer.name {
+        "Go HTML Template" => grammar("html", chroma_lexer("html")?),
+        _ => grammar(lang, lexer),
+    };
+    syntax.map(|syntax| syntax.name.as_str())
+}
+
 /// The largest block (bytes) given colours: the grammars take about 40 µs a line, so
 /// 64 KB (some 1500 lines) takes about 60 ms in a release build, and the preview renders
 /// a block again on each keystroke in it. A larger block keeps Hugo's lines and numbers,

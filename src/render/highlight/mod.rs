@@ -9,7 +9,7 @@
 //!
 //! The colours are those of the site's Chroma style (`styles.rs`); the tokens are
 //! syntect's, given Chroma's classes (`lexers.rs`), so a token may be coloured otherwise
-//! than Hugo colours it. With `guessSyntax`, a block of no known language is written as
+//! than Hugo colours it ([`colour_difference`] says so, for `folio check`). With `guessSyntax`, a block of no known language is written as
 //! Chroma's fallback lexer writes it (plain), where Hugo may guess a language (`folio
 //! check` says so). The old `pygments*` keys are read as Hugo reads them
 //! ([`Settings::with_legacy`]). Not read from the site config: `wrapperClass`,
@@ -560,6 +560,35 @@ fn info_attributes(info: &str) -> Option<Vec<(String, Value)>> {
 /// Whether Hugo highlights code of this language: Chroma has a lexer for it.
 pub fn highlights(lang: &str) -> bool {
     lexers::chroma_lexer(lang).is_some()
+}
+
+/// Why code of language `lang` may be coloured otherwise in Folio than in Hugo, which
+/// colours it with Chroma's lexer (`markup/highlight/highlight.go`): Folio's tokens are
+/// those of syntect's grammar for it ([`lexers`]), or there are none when Folio has no
+/// grammar for it. Given as the lexer's name (to say it once a lexer) and the words.
+/// `None` where the two write the same: Chroma has no lexer for `lang` (Hugo writes the
+/// code uncoloured), its lexer is plain text, or it is a Go text template (split as
+/// Chroma splits one).
+pub fn colour_difference(lang: &str) -> Option<(&'static str, String)> {
+    let lexer = lexers::chroma_lexer(lang)?;
+    if matches!(lexer.name, "plaintext" | "Go Text Template" | "Go Template") {
+        return None;
+    }
+    let chroma = lexer.name;
+    let words = match lexers::grammar_name(lang, lexer) {
+        Some(grammar) => format!(
+            "Hugo colours `{lang}` code with Chroma's {chroma} lexer, Folio with syntect's \
+             {grammar} grammar: some words may take other colours than on the site (the \
+             text, lines and layout are Hugo's). Said once for the page's {chroma} code; \
+             nothing to fix in the page"
+        ),
+        None => format!(
+            "Hugo colours `{lang}` code with Chroma's {chroma} lexer; Folio has no grammar \
+             for it and shows it uncoloured (the text, lines and layout are Hugo's). Said \
+             once for the page's {chroma} code; nothing to fix in the page"
+        ),
+    };
+    Some((chroma, words))
 }
 
 /// The lexer for `lang` and the language the HTML names: Chroma's own, or with
