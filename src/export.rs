@@ -26,8 +26,9 @@ pub struct Report {
     pub dir: PathBuf,
     /// Files written, relative to `dir`, sorted.
     pub files: Vec<String>,
-    /// Things the user should know (a referenced image that was not found, …).
-    pub warnings: Vec<String>,
+    /// Things the user should know (a referenced image that was not found, …), in the
+    /// order of their words, the site's stylesheets' last.
+    pub warnings: Vec<Warning>,
     /// The language of the page exported (the export holds that one page).
     pub language: crate::site::Language,
     /// The site's other languages, by name: each is exported from its own page.
@@ -55,7 +56,72 @@ struct Assets {
     statics: Vec<PathBuf>,
     /// source file -> path relative to the export folder
     files: BTreeMap<PathBuf, String>,
-    warnings: Vec<String>,
+    /// What to say, each with the URL it is about.
+    warnings: Vec<(String, String)>,
+}
+
+impl Assets {
+    /// Says `message` of `url`, a URL of the page's HTML.
+    fn warn(&mut self, url: &str, message: String) {
+        self.warnings.push((url.to_string(), message));
+    }
+
+    /// What was said, each once, placed in `src`, the page's source. A render may meet the
+    /// page's files in any order (it renders a long page's calls on several threads): the
+    /// warnings are sorted by their words so the report is the same every time.
+    fn take_warnings(&mut self, src: &str) -> Vec<Warning> {
+        let mut said = std::mem::take(&mut self.warnings);
+        said.sort_by(|a, b| a.1.cmp(&b.1));
+        said.dedup_by(|a, b| a.1 == b.1);
+        said.into_iter()
+            .map(|(url, message)| Warning::of_url(&url, message, src))
+            .collect()
+    }
+}
+
+/// One thing an export says of the page ([`Report::warnings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where the page's source writes the URL the warning is about: 1-based line and
+    /// column (in characters, as [`crate::text::line_col`] counts), when it writes it as
+    /// it is (a template may make a URL the page does not hold).
+    pub at: Option<(usize, usize)>,
+    /// The words.
+    pub message: String,
+}
+
+impl Warning {
+    /// `message`, of no place in the page.
+    fn unlocated(message: String) -> Warning {
+        Warning { at: None, message }
+    }
+
+    /// `message` of `url`, placed at the first place `src` (the page's source) writes the
+    /// URL as a whole (not inside a longer name: `a.png` is not found in `data.png`).
+    fn of_url(url: &str, message: String, src: &str) -> Warning {
+        let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "/._-".contains(c));
+        let at = (!url.is_empty())
+            .then(|| {
+                src.match_indices(url).map(|(i, _)| i).find(|&i| {
+                    let before = src.get(..i).and_then(|b| b.chars().next_back());
+                    let after = src.get(i + url.len()..).and_then(|a| a.chars().next());
+                    !part(before) && !part(after)
+                })
+            })
+            .flatten()
+            .map(|offset| crate::text::line_col(src, offset));
+        Warning { at, message }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    /// `LINE:COL: message`, or the message alone when it has no place.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.at {
+            Some((line, col)) => write!(f, "{line}:{col}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
 }
 
 impl Assets {
@@ -127,7 +193,7 @@ impl Prepared {
 /// `out` inside a folder Hugo reads, or a referenced file that cannot be read.
 pub fn prepare(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Prepared> {
     refuse_site_folders(doc, out)?;
-    let sheets = if site_styles {
+    let mut sheets = if site_styles {
         site_sheets(doc)
     } else {
         SiteSheets::default()
@@ -140,11 +206,8 @@ pub fn prepare(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Prepared
         // in page order, with nothing recorded.
         (html, assets, findings, _) = page_html(doc, css, Some(1));
     }
-    // A render may meet the page's files in any order (it renders a long page's calls on
-    // several threads): the warnings are sorted so the report is the same every time.
-    assets.warnings.sort();
-    assets.warnings.dedup();
-    assets.warnings.extend(sheets.warnings);
+    let mut warnings = assets.take_warnings(doc.page.source());
+    warnings.append(&mut sheets.warnings);
 
     let mut files: BTreeMap<String, Contents> = sheets
         .files
@@ -181,7 +244,7 @@ pub fn prepare(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Prepared
     let report = Report {
         dir: out.to_path_buf(),
         files: files.keys().filter(|k| *k != MANIFEST).cloned().collect(),
-        warnings: assets.warnings,
+        warnings,
         other_languages: languages
             .into_iter()
             .filter(|l| l.code != code)
@@ -250,7 +313,7 @@ fn refuse_site_folders(doc: &OpenPage, out: &Path) -> Result<()> {
 struct SiteSheets {
     hrefs: Vec<String>,
     files: BTreeMap<String, Vec<u8>>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 fn site_sheets(doc: &OpenPage) -> SiteSheets {
@@ -266,7 +329,8 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
         let css = match sheet.css() {
             Ok(css) => css,
             Err(e) => {
-                out.warnings.push(format!("site stylesheet left out: {e}"));
+                out.warnings
+                    .push(Warning::unlocated(format!("site stylesheet left out: {e}")));
                 continue;
             }
         };
@@ -301,7 +365,7 @@ fn site_sheets(doc: &OpenPage) -> SiteSheets {
         out.hrefs.push(rel);
     }
     if out.hrefs.is_empty() {
-        out.warnings.push(NO_SHEETS.to_string());
+        out.warnings.push(Warning::unlocated(NO_SHEETS.to_string()));
     }
     out
 }
@@ -606,9 +670,13 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
         .rsplit_once('.')
         .is_some_and(|(stem, ext)| !stem.is_empty() && !matches!(ext, "html" | "htm"));
     if file {
-        assets.warnings.push(format!(
-            "link `{url}` names a file the site does not have (Hugo's build links to it too)"
-        ));
+        assets.warn(
+            url,
+            format!(
+                "link `{url}` names a file the site does not have (Hugo's build links to it \
+                 too)"
+            ),
+        );
         return None;
     }
     let host = base_url
@@ -619,10 +687,14 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
         .and_then(|(_, rest)| rest.split('/').next())
         .filter(|host| !host.is_empty());
     if host.is_none() {
-        assets.warnings.push(format!(
-            "link `{url}` goes to another page of the site, which the export does not hold: \
-             with a `baseURL` naming the site's address, it would go to the published page"
-        ));
+        assets.warn(
+            url,
+            format!(
+                "link `{url}` goes to another page of the site, which the export does not \
+                 hold: with a `baseURL` naming the site's address, it would go to the \
+                 published page"
+            ),
+        );
         return None;
     }
     Some(format!("{}{site_url}", base_url.trim_end_matches('/')))
@@ -726,9 +798,7 @@ fn local_asset(
             .flatten(),
     };
     if let Some(why) = why {
-        assets
-            .warnings
-            .push(format!("file `{url}` is not copied: it is {why}"));
+        assets.warn(url, format!("file `{url}` is not copied: it is {why}"));
         return None;
     }
     if !safe || !candidate.is_file() {
@@ -738,10 +808,11 @@ fn local_asset(
             } else {
                 ""
             };
-            assets.warnings.push(format!(
+            let message = format!(
                 "file `{url}` was not found (looked for {}{themes})",
                 candidate.display()
-            ));
+            );
+            assets.warn(url, message);
         }
         return None;
     }

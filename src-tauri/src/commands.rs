@@ -255,7 +255,17 @@ pub async fn export_site(
     Ok(Some(Exported {
         index: report.dir.join("index.html"),
         dir: report.dir,
-        warnings: report.warnings,
+        // Located as `folio check` locates: the page's path, line and column.
+        warnings: report
+            .warnings
+            .into_iter()
+            .map(|w| match w.at {
+                Some((line, col)) => {
+                    format!("{}:{line}:{col}: {}", source.path.display(), w.message)
+                }
+                None => w.message,
+            })
+            .collect(),
         stops,
         language: report.language.name,
         other_languages: report.other_languages,

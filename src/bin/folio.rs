@@ -239,7 +239,12 @@ fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
         eprintln!("{problem}");
     }
     for w in &report.warnings {
-        eprintln!("warning: {}: {w}", page.display());
+        match w.at {
+            Some((line, col)) => {
+                eprintln!("{}:{line}:{col}: warning: {}", page.display(), w.message)
+            }
+            None => eprintln!("{}: warning: {}", page.display(), w.message),
+        }
     }
     eprintln!(
         "exported {} ({}) to {}",

@@ -379,7 +379,8 @@ fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
     let page = about_path(dir.path());
     fs::write(
         &page,
-        "---\ntitle: x\n---\n\n{{< hero >}}\n\n[a]({{< relref \"nope.md\" >}})\n",
+        "---\ntitle: x\n---\n\n{{< hero >}}\n\n[a]({{< relref \"nope.md\" >}})\n\n\
+         Me: ![m](/img/missing.png)\n",
     )
     .unwrap();
     let out_dir = dir.path().join("out");
@@ -404,6 +405,14 @@ fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
     assert!(
         said.contains(&format!(
             "{}:7:16: error: Ref \"nope.md\": page not found",
+            page.display()
+        )),
+        "{said}"
+    );
+    // An export's own warnings are located too, where the page writes the URL.
+    assert!(
+        said.contains(&format!(
+            "{}:9:10: warning: file `/img/missing.png` was not found",
             page.display()
         )),
         "{said}"

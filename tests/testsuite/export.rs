@@ -265,7 +265,12 @@ fn files_hugo_does_not_publish_are_not_copied_and_the_report_says_why() {
             "{gone}: {copied:?}"
         );
     }
-    let said = report.warnings.join("\n");
+    let said = report
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     for (file, why) in [
         ("draft.md", "a page's source"),
         (".env", "hidden"),
@@ -286,7 +291,9 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
     fs::create_dir_all(site.path().join("static/images")).unwrap();
     fs::write(site.path().join("static/images/me.png"), b"PNG").unwrap();
     fs::write(site.path().join("content/en/diagram.svg"), b"<svg/>").unwrap();
-    let (report, out, html) = export_sample_with(site.path(), "![me](/images/me.png) ![diagram](diagram.svg) ![secret](../../../../../../etc/passwd) ![gone](/images/missing.png)\n");
+    let more = "![me](/images/me.png) ![diagram](diagram.svg) \
+                ![secret](../../../../../../etc/passwd) ![gone](/images/missing.png)\n";
+    let (report, out, html) = export_sample_with(site.path(), more);
     assert!(report
         .files
         .contains(&"assets/site/images/me.png".to_string()));
@@ -298,11 +305,16 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
         html.contains("src=\"assets/site/images/me.png\"")
             && html.contains("src=\"assets/root/content/en/diagram.svg\"")
     );
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.starts_with("file `/images/missing.png` was not found")),
+    // Said where the page writes it: the line after the sample's text and a blank one.
+    let line = sample_doc(site.path()).page.source().lines().count() + 2;
+    let col = more.find("/images/missing.png").unwrap() + 1;
+    let missing = report.warnings.iter().find(|w| {
+        w.message
+            .starts_with("file `/images/missing.png` was not found")
+    });
+    assert_eq!(
+        missing.and_then(|w| w.at),
+        Some((line, col)),
         "{:?}",
         report.warnings
     );
@@ -1007,10 +1019,9 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
         "{html:.300}"
     );
     assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("link `missing.pdf` names a file the site does not have")),
+        report.warnings.iter().any(|w| w
+            .message
+            .contains("link `missing.pdf` names a file the site does not have")),
         "{:?}",
         report.warnings
     );
@@ -1024,7 +1035,7 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
         report
             .warnings
             .iter()
-            .any(|w| w.contains("link `/work/` goes to another page")),
+            .any(|w| w.message.contains("link `/work/` goes to another page")),
         "{:?}",
         report.warnings
     );
@@ -1123,7 +1134,7 @@ fn an_image_written_on_the_sites_own_base_url_is_copied_as_its_path_is() {
         b"GIF"
     );
     assert!(
-        report.warnings.iter().all(|w| !w.contains("n.gif")),
+        report.warnings.iter().all(|w| !w.message.contains("n.gif")),
         "{:?}",
         report.warnings
     );

@@ -4581,8 +4581,8 @@ fn site_styles_link_the_sites_own_stylesheets_in_the_export_with_scss_compiled()
     );
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(
-        report.warnings[0].contains("broken.scss")
-            && report.warnings[0].contains("Undefined variable"),
+        report.warnings[0].message.contains("broken.scss")
+            && report.warnings[0].message.contains("Undefined variable"),
         "{:?}",
         report.warnings
     );
@@ -4608,7 +4608,7 @@ fn site_styles_link_the_sheets_a_resources_match_glob_names_and_else_folios_own(
         report
             .warnings
             .iter()
-            .any(|w| w.contains("no stylesheet of the site's was found")),
+            .any(|w| w.message.contains("no stylesheet of the site's was found")),
         "{:?}",
         report.warnings
     );
@@ -4725,7 +4725,7 @@ fn images_a_template_writes_are_found_under_a_base_path_and_inside_containers_on
     let doc = folio::OpenPage::open(&p.join("content/page.md")).unwrap();
     let out = p.join("out");
     let report = folio::export::export(&doc, &out).unwrap();
-    assert_eq!(report.warnings, Vec::<String>::new());
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(
         html.matches("<img src=\"assets/site/img/pic.png\"").count(),
