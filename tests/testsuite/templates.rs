@@ -1529,6 +1529,29 @@ fn a_maps_keys_differing_only_in_case_are_two_keys_and_sort_collates_them() {
 }
 
 #[test]
+fn a_calls_parameters_differing_only_in_case_are_two_though_a_template_reads_title() {
+    // A shortcode's `.Params` is Go's map of the names as written; the site's `.Title`
+    // elsewhere made Folio take `Title` for a spelling of `title` (review 58a, E07).
+    let template = "<code>[{{ len .Params }}][{{ range $k, $v := .Params }}{{ $k }}={{ $v }};\
+                    {{ end }}][{{ .Get \"Title\" }}]</code>";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/partials/t.html", "{{ .Title }}"),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n\n{{< f title=\"t\" Title=\"T\" n=3 >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "two cases", "content/about.md");
+    assert!(
+        hugo.contains("<code>[3][Title=T;n=3;title=t;][T]</code>"),
+        "{hugo}"
+    );
+    assert_eq!(folio, hugo);
+}
+
+#[test]
 fn a_variable_used_out_of_its_scope_is_located_where_go_refuses_it() {
     // Go's parser refuses the template at the use; `gotmpl` said so with no place (review
     // 57a, 15). `$y` is declared inside the `with`, and in the `range` only from its

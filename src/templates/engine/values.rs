@@ -71,7 +71,7 @@ pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) ->
 }
 
 /// Whether `key` of `map` is taken for a spelling [`params_from_json`] added: a key with
-/// capitals whose lowercase form is in the map too, and which the site's templates read
+/// capitals whose lowercase form is in the map too, with the same value, and which the site's templates read
 /// as a field (the render's [`super::Frame::aliases`]; any such key outside a render).
 /// Ranging, `len`, `jsonify`, printing and the functions that take a map's values
 /// (`delimit`, `sort`, `first`…) see the map without these, as Hugo's `maps.Params` has
@@ -83,12 +83,34 @@ pub fn is_alias(map: &BTreeMap<Arc<str>, Value>, key: &str) -> bool {
         return false;
     }
     let lower = key.to_lowercase();
-    map.contains_key(lower.as_str())
-        && super::frame().map_or(true, |f| {
-            f.aliases
-                .get(&lower)
-                .is_some_and(|spellings| spellings.iter().any(|s| s == key))
-        })
+    // A spelling holds the very value of its lowercase key (the same allocation, for a
+    // string, list or map): a call's `Title="T" title="t"`, two parameters to Hugo,
+    // stay two (review 58a, E07).
+    let same = match (map.get(key), map.get(lower.as_str())) {
+        (Some(a), Some(b)) => same_value(a, b),
+        _ => false,
+    };
+    same && super::frame().map_or(true, |f| {
+        f.aliases
+            .get(&lower)
+            .is_some_and(|spellings| spellings.iter().any(|s| s == key))
+    })
+}
+
+/// Whether `a` is `b` itself: the same allocation for a string, list or map (a clone),
+/// the same scalar otherwise.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(a), Value::String(b)) => Arc::ptr_eq(a, b),
+        (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b),
+        (Value::Map(a), Value::Map(b)) => Arc::ptr_eq(a, b),
+        (Value::Nil, Value::Nil) => true,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (Value::Uint(a), Value::Uint(b)) => a == b,
+        (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+        _ => false,
+    }
 }
 
 /// `v` without the spellings [`params_from_json`] added (see [`is_alias`]): of its own
