@@ -466,6 +466,7 @@ fn code_in_the_languages_theme_docs_show_is_coloured_as_hugo_colours_it() {
         ("javascript", "const re = /ab+c/g; let t = `a ${b} c`;\nconst f = (b) => b;\n"),
         ("typescript", "const f = (a: A): string => `${a.x}`;\nconst g = (a: T): T => a;\n"),
         ("sql", "SELECT a, COUNT(*) FROM t;\n"),
+        ("diff", "diff --git a/x b/x\nindex 1..2\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-old\n+new\n same\n3,5c3,4\n< l\n> r\n---\n!x\n=y\nplain\n"),
         ("go-html-template", "<div class=\"a\">{{ partial \"x.html\" . }}</div>\n<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n"),
     ];
     let (f, h) = coloured_both(&samples);

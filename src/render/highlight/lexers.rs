@@ -145,6 +145,7 @@ pub fn tokens<'a>(code: &'a str, lang: &str, lexer: &ChromaLexer) -> Vec<Token<'
         return vec![(None, code)];
     }
     match lexer.name {
+        "Diff" => return diff_tokens(code),
         "Go Text Template" | "Go Template" => return super::go_template::tokens(code, None),
         "Go HTML Template" => {
             let html = |text: &str| html_ranges(text);
@@ -156,6 +157,59 @@ pub fn tokens<'a>(code: &'a str, lang: &str, lexer: &ChromaLexer) -> Vec<Token<'
         return vec![(None, code)];
     };
     coloured(code, syntax, lexer).unwrap_or_else(|| vec![(None, code)])
+}
+
+/// Chroma's Diff lexer (`lexers/embedded/diff.xml`): each line one token, its class by
+/// how it starts, the line's end in it. A line of ` ` is text; `N[,N](a|c|d)N[,N]` alone a
+/// subheading (`gu`), as is `@…`; `---` alone strong (`gs`), as is `!…`; `< ` and `-…`
+/// deleted (`gd`); `> ` and `+…` inserted (`gi`); `index…`, `Index…`, `diff…` and `=…` a
+/// heading (`gh`); any other text.
+fn diff_tokens(code: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    for line in code.split_inclusive('\n') {
+        let text = line.strip_suffix('\n').unwrap_or(line);
+        let class = match text.as_bytes().first() {
+            Some(b' ') => None,
+            _ if is_normal_diff_range(text) => Some("gu"),
+            _ if text == "---" => Some("gs"),
+            _ if text.starts_with("< ") || text.starts_with('-') => Some("gd"),
+            _ if text.starts_with("> ") || text.starts_with('+') => Some("gi"),
+            Some(b'!') => Some("gs"),
+            Some(b'@') => Some("gu"),
+            Some(b'=') => Some("gh"),
+            _ if ["Index", "index", "diff"]
+                .iter()
+                .any(|w| text.starts_with(w)) =>
+            {
+                Some("gh")
+            }
+            _ => None,
+        };
+        push(&mut out, class, line, code);
+    }
+    out
+}
+
+/// Whether a line is a normal diff's range, `N[,N](a|c|d)N[,N]` and nothing more
+/// (`3,5c3,4`).
+fn is_normal_diff_range(line: &str) -> bool {
+    // `N` or `N,N`, then what follows it.
+    fn range(s: &str) -> Option<&str> {
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let n = digits(s);
+        let rest = s.get(n..).filter(|_| n > 0)?;
+        match rest.strip_prefix(',') {
+            Some(more) => {
+                let m = digits(more);
+                more.get(m..).filter(|_| m > 0)
+            }
+            None => Some(rest),
+        }
+    }
+    range(line)
+        .and_then(|rest| rest.strip_prefix(['a', 'c', 'd']))
+        .and_then(range)
+        .is_some_and(str::is_empty)
 }
 
 /// `text` as HTML: each token's class and where it is in `text`.
@@ -453,6 +507,37 @@ mod tests {
         assert_eq!(chroma_lexer("Dockerfile").map(|l| l.name), Some("Docker"));
         assert!(chroma_lexer("nosuchlang").is_none());
         assert!(chroma_lexer("").is_none());
+    }
+
+    #[test]
+    fn a_diff_is_classed_a_line_at_a_time_as_chromas_diff_lexer_classes_it() {
+        let diff = chroma_lexer("diff").unwrap();
+        let code = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-old\n+new\n \
+                    same\n3,5c3,4\n3,5c\n< l\n> r\n---\n=y\n!x\nplain";
+        let classes: Vec<_> = tokens(code, "diff", diff)
+            .into_iter()
+            .map(|(c, t)| (c, t.trim_end()))
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                (Some("gh"), "diff --git a/x b/x"),
+                (Some("gd"), "--- a/x"),
+                (Some("gi"), "+++ b/x"),
+                (Some("gu"), "@@ -1,2 +1,2 @@"),
+                (Some("gd"), "-old"),
+                (Some("gi"), "+new"),
+                (None, " same"),
+                (Some("gu"), "3,5c3,4"),
+                (None, "3,5c"),
+                (Some("gd"), "< l"),
+                (Some("gi"), "> r"),
+                (Some("gs"), "---"),
+                (Some("gh"), "=y"),
+                (Some("gs"), "!x"),
+                (None, "plain"),
+            ]
+        );
     }
 
     #[test]

@@ -567,11 +567,14 @@ pub fn highlights(lang: &str) -> bool {
 /// those of syntect's grammar for it ([`lexers`]), or there are none when Folio has no
 /// grammar for it. Given as the lexer's name (to say it once a lexer) and the words.
 /// `None` where the two write the same: Chroma has no lexer for `lang` (Hugo writes the
-/// code uncoloured), its lexer is plain text, or it is a Go text template (split as
-/// Chroma splits one).
+/// code uncoloured), its lexer is plain text, or it is a diff or a Go text template
+/// (split as Chroma splits them).
 pub fn colour_difference(lang: &str) -> Option<(&'static str, String)> {
     let lexer = lexers::chroma_lexer(lang)?;
-    if matches!(lexer.name, "plaintext" | "Go Text Template" | "Go Template") {
+    if matches!(
+        lexer.name,
+        "plaintext" | "Diff" | "Go Text Template" | "Go Template"
+    ) {
         return None;
     }
     let chroma = lexer.name;
