@@ -198,11 +198,58 @@ function paramCalled(key) {
   });
 }
 
-/** Redraws the forms, keeping focus and caret on the same field when it still exists. */
-function draw() {
+/** Where the fields of blocks inside containers went from model `before` to `after`: a
+ *  function from a data-key (`b{id}:{path}:…`) to the key of the same field now. A top-level
+ *  block keeps its id whatever moves around it; a child is named by its place, so when
+ *  blocks were inserted or removed before it (an outside change), it is found in the new
+ *  list as the engine finds a block for its id (`Session::carry_ids`): at its place with
+ *  the same content, else with the same content nearest its place, else after its
+ *  previous sibling or before its next one as they are found, else at its place (trial
+ *  59b, 1: the focus and the typing went on in the card before it). */
+function nestedMoves(before, after) {
+  // A child's `id` is its place: not part of what it is.
+  const content = (c) => JSON.stringify(c, (k, v) => (k === "id" ? undefined : v));
+  const same = (a, b) => content(a) === content(b);
+  // Child `i` of `old` found in `now`, or -1.
+  const found = (old, now, i) => {
+    if (i < 0 || i >= old.length) return -1;
+    if (same(old[i], now[i])) return i;
+    let best = -1;
+    now.forEach((c, j) => { if (same(old[i], c) && (best < 0 || Math.abs(j - i) < Math.abs(best - i))) best = j; });
+    return best;
+  };
+  const place = (old, now, i) => {
+    const at = found(old, now, i);
+    if (at >= 0) return at;
+    const prev = found(old, now, i - 1);
+    if (prev >= 0 && prev + 1 < now.length) return prev + 1;
+    const next = found(old, now, i + 1);
+    if (next > 0) return next - 1;
+    return Math.min(i, now.length - 1);
+  };
+  return (key) => {
+    const m = /^b(\d+):(\d+(?:\.\d+)*)(:.*)$/.exec(key ?? "");
+    if (!m || !before || !after) return key;
+    let old = before.blocks.find((b) => b.id === Number(m[1]));
+    let now = after.blocks.find((b) => b.id === Number(m[1]));
+    const path = [];
+    for (const i of m[2].split(".").map(Number)) {
+      if (!old?.children?.length || !now?.children?.length) return key;
+      const j = place(old.children, now.children, i);
+      if (j < 0) return key;
+      path.push(j);
+      [old, now] = [old.children[i], now.children[j]];
+    }
+    return `b${m[1]}:${path.join(".")}${m[3]}`;
+  };
+}
+
+/** Redraws the forms, keeping focus and caret on the same field when it still exists
+ *  (`moved`, from a new model: where a nested field went, [`nestedMoves`]). */
+function draw(moved = (key) => key) {
   // Text held in fields (not valid yet) is typed again into the fields drawn anew: a
   // redraw (an outside change, an undo elsewhere) does not drop it.
-  const held = [...state.unparsed].map(([key, h]) => ({ key, dataKey: h.field.dataset.key, kind: `${h.field.tagName}:${h.field.type}`, value: h.field.value }));
+  const held = [...state.unparsed].map(([key, h]) => ({ key, dataKey: moved(h.field.dataset.key), kind: `${h.field.tagName}:${h.field.type}`, value: h.field.value }));
   clearUnparsed();
   if (state.view?.broken) {
     showBroken(state.view.broken);
@@ -210,13 +257,13 @@ function draw() {
   }
   if (!state.model) return;
   const active = document.activeElement;
-  let key = editor.contains(active) ? active.dataset.key : null;
+  let key = editor.contains(active) ? moved(active.dataset.key) : null;
   const caret = key && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
   // Typing still on its way to the engine is newer than the model drawn: its fields keep it.
   const waiting = pendingFields();
   const typed = waiting.size === 0 ? [] : [...editor.querySelectorAll("[data-key]")]
     .filter((f) => "value" in f && waiting.has(f.dataset.key))
-    .map((f) => [f.dataset.key, f.value]);
+    .map((f) => [moved(f.dataset.key), f.value]);
   const hint = state.focusHint;
   state.focusHint = null;
   const hintId = hint ? hint.id ?? state.model.blocks[hint.pos]?.id : undefined;
@@ -317,11 +364,12 @@ function applyUpdate(u, anchor = null) {
   }
   if (u.model) {
     const change = anchor === CHANGED ? firstChange(state.model, u.model) : null;
+    const moved = nestedMoves(state.model, u.model);
     state.model = u.model;
     state.seen = u.version;
     if (anchor === CHANGED) anchor = change?.id ?? null;
     else if (anchor !== null && typeof anchor === "object") anchor = state.model.blocks[anchor.pos]?.id ?? null;
-    draw();
+    draw(moved);
     if (change) showChange(change);
   } else if (u.broken) {
     draw();

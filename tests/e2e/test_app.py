@@ -963,6 +963,23 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.assertEqual(self.page.read_text(), NESTED_PAGE.replace('name="Folio"', 'name="Folio editor"'))
 
+    def test_typing_in_a_tile_goes_on_in_it_after_a_tile_is_inserted_before_it_outside(self):
+        # Trial 59b, 1: the focus stayed at the tile's old place, so the next keys went into
+        # the tile before it, and were saved there.
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:1:name"]'), what="the second tile's fields")
+        self.replace_text("b1:1:name", "Other X")
+        self.s.wait(lambda: self.dirty(), what="the edit")
+        theirs = NESTED_PAGE.replace("{{< grid >}}\n", '{{< grid >}}\n  {{< tile name="New" >}}\n')
+        self.page.write_text(theirs)
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:2:name"]'), what="the outside insertion")
+        self.assertEqual(self.s.execute("return document.activeElement.dataset.key"), "b1:2:name")
+        self.xtype(" Y")
+        self.s.wait(lambda: self.s.prop(self.field("b1:2:name"), "value") == "Other X Y", what="the typing")
+        self.assertEqual(self.s.prop(self.field("b1:1:name"), "value"), "Folio")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: not self.dirty() and "Other X Y" in self.page.read_text(), what="save")
+        self.assertEqual(self.page.read_text(), theirs.replace('name="Other"', 'name="Other X Y"'))
+
     def test_the_preview_opens_at_the_nested_tile_being_edited(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:1:name"]'), what="the second tile's fields")
         self.replace_text("b1:1:name", "Other tool")
