@@ -1470,6 +1470,43 @@ fn urlize_keeps_letters_decimal_digits_and_every_combining_mark_as_hugo_does() {
 }
 
 #[test]
+fn delimit_writes_a_maps_values_in_its_keys_collated_order_as_sort_does() {
+    // Hugo's `Delimit` sorts a map first (review 59a, 6: Folio wrote them in byte order).
+    renders_as_hugo(
+        &[(
+            "data/x.yaml",
+            "English: fluent\njapanese: native\nPortuguese: B2\ngerman: A2\n",
+        )],
+        "[{{ delimit site.Data.x \" / \" }}|{{ delimit (dict \"b\" 1 \"B\" 2 \"a\" 3) \",\" \" and \" }}]",
+        "[fluent / A2 / native / B2|3,1 and 2]",
+    );
+}
+
+#[test]
+fn where_by_a_key_of_dots_alone_finds_no_value_in_any_item() {
+    // Hugo has no key for the item itself (review 59a, 7: Folio took `.` for it).
+    renders_as_hugo(
+        &[],
+        "[{{ where (slice \"go\" \"rust\" \"js\") \".\" \"like\" \"^[gr]\" }}|\
+         {{ len (where (slice \"a\" \"b\") \".\" \"!=\" \"x\") }}|\
+         {{ len (where (slice \"a\" \"b\") \"\" \"a\") }}]",
+        "[[]|2|0]",
+    );
+}
+
+#[test]
+fn urlize_writes_what_follows_a_hash_as_gos_url_writes_a_fragment() {
+    // Go's `url.Parse` and `String`: an empty fragment goes (review 59a, 5: `C#` was `c#`,
+    // a class name Hugo writes `c`).
+    renders_as_hugo(
+        &[],
+        "[{{ urlize \"C#\" }}|{{ urlize \"F# and C#\" }}|{{ urlize \"a#b#c\" }}|\
+         {{ urlize \"#top\" }}|{{ urlize \"x#é\" }}|{{ urlize \"é#\" }}|{{ urlize \"a#%41\" }}]",
+        "[c|f#-and-c%23|a#b%23c|#top|x#%C3%A9|%C3%A9|a#%41]",
+    );
+}
+
+#[test]
 fn a_toml_date_time_with_an_offset_in_data_is_a_time() {
     // go-toml reads it as a `time.Time`, in a table, an array of tables and
     // `transform.Unmarshal` alike; a local date stays its text (review 57a, 1: Folio had

@@ -251,6 +251,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             Value::String(text) | Value::Safe { s: text, .. } => {
                 text.bytes().map(|b| Value::Int(i64::from(b))).collect()
             }
+            // A map's values in its keys' order as `sort` orders them, collated (Hugo's
+            // `Delimit` sorts a map first: review 59a, 6).
+            Value::Map(_) if values::kind_of(list).is_none() => {
+                items(&sort(std::slice::from_ref(list))?)
+            }
             _ => items(list),
         };
         let sep = str_arg(a, 1, "delimit")?;
@@ -939,9 +944,17 @@ fn where_(a: &[Value]) -> gotmpl::Result<Value> {
             arg(a, 3, "where")?,
         ),
     };
+    // Hugo trims the key's dots at both ends and reads each part of it as a field: a key
+    // of dots alone (`.`) names no field, so every item's value is missing, not the item
+    // itself (`checkWhereArray`; review 59a, 7).
+    let path = key.trim_matches('.');
     let mut out = Vec::new();
     for v in list {
-        if holds(&at_path(&v, &key), &op, want)? {
+        let got = match path {
+            "" => Value::Nil,
+            path => at_path(&v, path),
+        };
+        if holds(&got, &op, want)? {
             out.push(v);
         }
     }

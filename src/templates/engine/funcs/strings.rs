@@ -792,7 +792,8 @@ pub struct PathStyle {
 }
 
 /// [`urlize`] in the site's [`PathStyle`]: sanitized and lower-cased ([`sanitize_path`]),
-/// accents off, then escaped (`PathSpec.URLize`).
+/// accents off, then escaped as a URL Go parses and writes again (`PathSpec.URLize`,
+/// `URLEscape`).
 pub(crate) fn urlize_as(s: &str, style: PathStyle) -> String {
     use unicode_normalization::UnicodeNormalization;
     use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -805,8 +806,42 @@ pub(crate) fn urlize_as(s: &str, style: PathStyle) -> String {
     } else {
         path
     };
-    percent_encoding::utf8_percent_encode(&path, URL_PATH).to_string()
+    // Go's `url.Parse` then `String`: after the first `#`, a fragment, escaped as Go
+    // escapes one, and written only when not empty (`C#` is `c`).
+    let (path, fragment) = path.split_once('#').unwrap_or((&path, ""));
+    let mut out = percent_encoding::utf8_percent_encode(path, URL_PATH).to_string();
+    if !fragment.is_empty() {
+        out.push('#');
+        out.extend(percent_encoding::utf8_percent_encode(
+            fragment,
+            URL_FRAGMENT,
+        ));
+    }
+    out
 }
+
+/// What Go's `URL.EscapedFragment` leaves as it is, besides letters and digits (`url.go`,
+/// `shouldEscape` with `encodeFragment`), and the escapes already in it.
+const URL_FRAGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b'/')
+    .remove(b':')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b'?')
+    .remove(b'@')
+    .remove(b'!')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'%');
 
 /// Hugo's `paths.Sanitize` (what `urlize` and a page's URL path keep of a text): letters,
 /// decimal digits and marks ([`is_path_letter`]), `.\/_#+~-@` and `%XX`, lower-cased;
