@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::icons;
 use crate::page::tree::Shortcode;
 use crate::page::{is_card, Page, CARD};
-use crate::render::Findings;
+use crate::render::{Findings, Surprise};
 use crate::site::{lookup_param, Site};
 use crate::templates::Catalogue;
 use crate::templates::{FieldKind, ParamKey};
@@ -435,11 +435,13 @@ pub fn check_doc_with(
     }
     // Said after what the render finds, and found before it is asked for.
     let mut of_text = text_problems(page, site);
+    let mut highlighted = Vec::new();
     if site.config.is_some() {
         let rendered = rendered().unwrap_or_else(|| doc.render().findings);
-        found.extend(rendering_problems(doc, rendered));
+        found.extend(rendering_problems(doc, rendered, &mut highlighted));
         section_shortcodes(doc, &mut found);
     }
+    colour_problems(page, site, highlighted, &mut of_text);
     found.append(&mut of_text);
     // Once each: the calls inside a container Folio draws as its card are rendered for the
     // card too (hunt AT: each nested call's error was said twice).
@@ -468,7 +470,6 @@ fn text_problems(page: &crate::page::Page, site: &crate::Site) -> Vec<Problem> {
     raw_html_problems(page, site, &mut found);
     calls_shown_as_code(page, &mut found);
     calls_in_headings(page, &mut found);
-    colour_problems(page, site, &mut found);
     found
 }
 
@@ -579,7 +580,11 @@ pub fn build_stops(page: &Page, site: &Site) -> Vec<(usize, String)> {
 /// card for them): a function Folio does not have is a warning (Hugo runs it); a template
 /// that fails (`errorf`, a wrong argument) an error, as Hugo fails the build on it. A
 /// template that does not parse is reported by [`template_problems`] already.
-fn rendering_problems(doc: &crate::OpenPage, rendered: Findings) -> Vec<Problem> {
+fn rendering_problems(
+    doc: &crate::OpenPage,
+    rendered: Findings,
+    highlighted: &mut Vec<(usize, String)>,
+) -> Vec<Problem> {
     let page = &doc.page;
     let unparsed = |offset: usize| {
         page.shortcodes()
@@ -589,10 +594,13 @@ fn rendering_problems(doc: &crate::OpenPage, rendered: Findings) -> Vec<Problem>
             .and_then(|sc| doc.site.shortcodes.get(sc.name()))
             .is_some_and(|t| t.problem.is_some())
     };
-    let surprises = rendered
-        .surprises
-        .into_iter()
-        .map(|(offset, message)| Problem(offset, Severity::Warning, message));
+    let mut surprises = Vec::new();
+    for (offset, surprise) in rendered.surprises {
+        match surprise {
+            Surprise::Hugo(message) => surprises.push(Problem(offset, Severity::Warning, message)),
+            Surprise::Highlighted(lang) => highlighted.push((offset, lang)),
+        }
+    }
     rendered
         .template_problems
         .into_iter()
@@ -1252,15 +1260,21 @@ fn opening_fences(src: &str) -> Vec<(usize, &str)> {
 
 /// Code Hugo colours with a Chroma lexer where Folio colours it with a syntect grammar,
 /// or not at all ([`crate::render::highlight::colour_difference`]): fenced blocks Hugo
-/// highlights (`codeFences`, no render hook of their own) and calls of Hugo's own
-/// `highlight` whose HTML Hugo keeps (probably: with raw HTML off, a call nested in another
+/// highlights (`codeFences`, no render hook of their own), the code the render found
+/// templates highlighting (`highlighted`: at the call, or the text a hook ran in), and
+/// calls of Hugo's own `highlight` whose HTML Hugo keeps (probably: with raw HTML off, a call nested in another
 /// is taken as dropped). Not of a block whose options stop Hugo's build.
 /// Said once a lexer, at the page's first code of it (review 58a: 22 calls coloured
 /// otherwise, and nothing said why).
-fn colour_problems(page: &Page, site: &Site, out: &mut Vec<Problem>) {
+fn colour_problems(
+    page: &Page,
+    site: &Site,
+    highlighted: Vec<(usize, String)>,
+    out: &mut Vec<Problem>,
+) {
     let src = page.source();
     let settings = site.markup().highlight;
-    let mut code: Vec<(usize, String)> = Vec::new();
+    let mut code = highlighted;
     if settings.code_fences {
         for (at, info) in opening_fences(src) {
             let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);

@@ -149,7 +149,7 @@ impl Renderer<'_> {
         // Said beside the block, not in the text: the call is often a link's destination.
         if let (Some(why), 0) = (args.unfollowed_format(name), self.depth) {
             let at = self.src.shortcodes.all[i].span.start;
-            self.surprises.push((at, why));
+            self.surprises.push((at, super::Surprise::Hugo(why)));
         }
         match url {
             Ok(u) => crate::text::html_template_text(&u),

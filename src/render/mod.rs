@@ -171,8 +171,21 @@ pub struct Findings {
     /// call's byte offset in the page, and why.
     pub template_problems: Vec<(usize, crate::templates::engine::Problem)>,
     /// What Hugo will do that the author may not expect (`{{% %}}` HTML dropped, a body
-    /// read as code), with the fix: the call's byte offset, and the message.
-    pub surprises: Vec<(usize, String)>,
+    /// read as code), with the fix, and code a template highlighted: the call's byte
+    /// offset, and what.
+    pub surprises: Vec<(usize, Surprise)>,
+}
+
+/// One thing [`Findings::surprises`] holds of a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Surprise {
+    /// What Hugo will do that the author may not expect, with the fix (the preview shows
+    /// it above the call's output too).
+    Hugo(String),
+    /// The language of code a template of the call highlighted (`transform.Highlight`,
+    /// `transform.HighlightCodeBlock`), which `folio check` says Folio may colour otherwise
+    /// ([`highlight::colour_difference`]).
+    Highlighted(String),
 }
 
 /// The blocks a render shows: (the window, clamped to the page, when there is one; the
@@ -336,7 +349,7 @@ type RenderedCall = (
     String,
     Vec<String>,
     Vec<(usize, crate::templates::engine::Problem)>,
-    Vec<(usize, String)>,
+    Vec<(usize, Surprise)>,
 );
 
 struct Renderer<'a> {
@@ -359,7 +372,7 @@ struct Renderer<'a> {
     /// Calls whose site template could not run, by the call's offset in `src.text`.
     template_problems: Vec<(usize, crate::templates::engine::Problem)>,
     /// What Hugo will do that the author may not expect, by the call's offset.
-    surprises: Vec<(usize, String)>,
+    surprises: Vec<(usize, Surprise)>,
     /// Preview notes for a `{{% %}}` call, placed before its output.
     pending_notes: Vec<String>,
     /// How each template (by shortcode name) gives its body to Markdown, if it does.
@@ -539,7 +552,7 @@ impl<'a> Renderer<'a> {
     ) -> Option<Html> {
         type Lists = (
             Vec<(usize, crate::templates::engine::Problem)>,
-            Vec<(usize, String)>,
+            Vec<(usize, Surprise)>,
         );
         let mut md = String::with_capacity(range.len());
         let mut outputs = Vec::new();

@@ -13,7 +13,7 @@ use gotmpl::Value;
 use maud::{html, PreEscaped};
 use serde_json::{Map, Value as Json};
 
-use super::{highlight, markdown, Renderer, Source, MAX_REPARSE};
+use super::{highlight, markdown, Renderer, Source, Surprise, MAX_REPARSE};
 use crate::icons::Icon;
 use crate::page::lexer::Quote;
 use crate::page::tree::Shortcodes;
@@ -524,6 +524,13 @@ impl Renderer<'_> {
         let (out, warned) = match engine::frame() {
             Ok(frame) => {
                 let out = engine::render_shortcode(&call.name, &call.to_value(&frame));
+                // The code the call highlighted, its nested calls' too, said at it.
+                if self.depth == 0 {
+                    let at = self.src.shortcodes.all[i].span.start;
+                    for lang in frame.take_highlighted() {
+                        self.surprises.push((at, Surprise::Highlighted(lang)));
+                    }
+                }
                 (out, frame.take_warnings())
             }
             Err(e) => (
@@ -670,14 +677,18 @@ impl Renderer<'_> {
         }
         let Ok(frame) = engine::frame() else { return };
         for warning in frame.take_warnings() {
-            self.surprises.push((range.start, warning));
+            self.surprises.push((range.start, Surprise::Hugo(warning)));
+        }
+        for lang in frame.take_highlighted() {
+            self.surprises
+                .push((range.start, Surprise::Highlighted(lang)));
         }
         let text = self.src.text.get(range.clone()).unwrap_or_default();
         for (warning, near) in frame.take_hook_warnings() {
             let at = near
                 .and_then(|near| element_at(text, &near))
                 .map_or(range.start, |i| range.start + i);
-            self.surprises.push((at, warning));
+            self.surprises.push((at, Surprise::Hugo(warning)));
         }
         for (mut problem, near, elements) in frame.take_hook_problems() {
             let at = near
@@ -886,7 +897,8 @@ impl Renderer<'_> {
         let sc = &self.src.shortcodes.all[i];
         if self.depth == 0 {
             for s in &surprises {
-                self.surprises.push((sc.span.start, s.clone()));
+                self.surprises
+                    .push((sc.span.start, Surprise::Hugo(s.clone())));
             }
         }
         if !self.opts.marks {
@@ -1267,7 +1279,7 @@ pub(super) struct Ahead {
     pub html: String,
     notes: Vec<String>,
     pub problems: Vec<(usize, Problem)>,
-    pub surprises: Vec<(usize, String)>,
+    pub surprises: Vec<(usize, super::Surprise)>,
 }
 
 /// What a [`Pool`] rendered: each call by its index, and the Font Awesome icons drawn.

@@ -306,6 +306,38 @@ fn check_says_once_a_lexer_where_folio_colours_code_with_another_grammar_than_hu
 }
 
 #[test]
+fn check_says_it_of_code_a_sites_template_highlights_too() {
+    // Review 59a, 1: `transform.Highlight` in a site's shortcode went unsaid.
+    let site = hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/code.html",
+            "{{ transform.Highlight (trim .Inner \"\\n\") (.Get 0) }}",
+        ),
+        (
+            "content/code.md",
+            "---\ntitle: Code\n---\n\n{{< code rust >}}\nfn main() {}\n{{< /code >}}\n\n\
+             {{< code rust >}}\nlet x = 1;\n{{< /code >}}\n\n{{< code text >}}\nplain\n{{< /code >}}\n",
+        ),
+    ]);
+    let path = site.path().join("content/code.md");
+    assert_eq!(
+        check_lines(&path, "code.md"),
+        [
+            "code.md:5:1: warning: Hugo colours `rust` code with Chroma's Rust lexer, Folio with \
+          syntect's Rust grammar: some words may take other colours than on the site (the \
+          text, lines and layout are Hugo's). Said once for the page's Rust code; nothing to \
+          fix in the page"
+        ],
+        "once for the Rust of both calls, nothing for plain text"
+    );
+    // Not in the preview: it is no surprise of Hugo's.
+    let doc = folio::OpenPage::open(&path).unwrap();
+    let preview = doc.preview_html(None, None);
+    assert!(!preview.contains("Hugo colours"), "{preview}");
+}
+
+#[test]
 fn the_sites_markup_highlight_settings_apply_to_every_block() {
     let config = "[markup.highlight]\nnoClasses = false\nlineNos = true\n\
                   lineNumbersInTable = false\nanchorLineNos = true\nlineNoStart = 3\n";

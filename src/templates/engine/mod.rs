@@ -172,6 +172,9 @@ pub struct Frame {
     order_dependent: Cell<bool>,
     next_scratch: Cell<i64>,
     warnings: RefCell<Vec<String>>,
+    /// The languages of the code templates highlighted since they were last taken
+    /// ([`highlighted`]).
+    highlighted: RefCell<Vec<String>>,
     depth: Cell<usize>,
     /// Partial calls so far: a budget, as a recursive partial can branch.
     partial_calls: Cell<usize>,
@@ -240,6 +243,7 @@ impl Frame {
             order_dependent: Cell::new(false),
             next_scratch: Cell::new(-1),
             warnings: RefCell::default(),
+            highlighted: RefCell::default(),
             depth: Cell::new(0),
             partial_calls: Cell::new(0),
             returned: RefCell::default(),
@@ -482,6 +486,11 @@ impl Frame {
     /// [`MAX_PARTIAL_CALLS`]).
     pub fn partial_calls(&self) -> usize {
         self.partial_calls.get()
+    }
+
+    /// The languages of the code highlighted since they were last taken ([`highlighted`]).
+    pub fn take_highlighted(&self) -> Vec<String> {
+        std::mem::take(&mut *self.highlighted.borrow_mut())
     }
 
     /// The warnings since the last call ([`warn`]), in order, each once, taken (so that
@@ -1476,6 +1485,13 @@ pub(crate) fn with_scratch<R>(
 /// The current frame, for the functions.
 pub fn frame() -> gotmpl::Result<Rc<Frame>> {
     current()
+}
+
+/// Notes that a template highlighted code of language `lang` (`transform.Highlight`),
+/// which the call's findings carry to `folio check` ([`crate::render::Surprise`]).
+pub(crate) fn highlighted(lang: &str) -> gotmpl::Result<()> {
+    current()?.highlighted.borrow_mut().push(lang.to_string());
+    Ok(())
 }
 
 /// Records a warning for the call being rendered, worded for the user (a `warnf`

@@ -174,6 +174,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .host
             .highlight(&code, &lang, options, &[])
             .map_err(|e| exec_error(format!("highlight: {e}")))?;
+        engine::highlighted(&lang)?;
         Ok(values::html(html))
     }),
     ("transform.HighlightCodeBlock", highlight_code_block),
@@ -1236,6 +1237,7 @@ fn highlight_code_block(a: &[Value]) -> gotmpl::Result<Value> {
             &attributes,
         )
         .map_err(|e| exec_error(format!("{NAME}: {e}")))?;
+    engine::highlighted(&lang)?;
     // The code's `<code>` is the last one (a line-number table's column comes first).
     let start = html
         .rfind("<code")
