@@ -125,7 +125,19 @@ impl Renderer<'_> {
             "comment" => {
                 Some(self.note_surprises(i, vec![COMMENT_DEPRECATED.to_string()], String::new()))
             }
-            other => embed(other, get).map(|(href, label)| link_card(&href, &label)),
+            other => {
+                let (href, label) = embed(other, get)?;
+                // Said to `folio check` too (review 59a: the preview said it, check not).
+                if self.depth == 0 {
+                    let why = format!(
+                        "Hugo embeds the {label} here from its site; the preview and the \
+                         export show a link to it ({href}), as Folio makes no network request"
+                    );
+                    self.surprises
+                        .push((sc.span.start, super::Surprise::Hugo(why)));
+                }
+                Some(link_card(&href, &label))
+            }
         }
     }
 

@@ -117,6 +117,27 @@ fn an_unknown_angle_call_shows_its_body_as_written_and_a_percent_call_as_markdow
 }
 
 #[test]
+fn check_says_where_the_export_shows_a_link_in_place_of_an_embed() {
+    // Review 59a: the preview said so beside the call, `folio check` nothing.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "content/about.md",
+            "---\ntitle: x\n---\n\nIntro.\n\n{{< youtube w7Ft2ymGmfc >}}\n",
+        ),
+    ]);
+    let found = crate::support::check_lines(&site.path().join("content/about.md"), "about.md");
+    assert_eq!(
+        found,
+        [
+            "about.md:7:1: warning: Hugo embeds the YouTube video here from its site; the preview \
+          and the export show a link to it (https://www.youtube.com/watch?v=w7Ft2ymGmfc), as \
+          Folio makes no network request"
+        ]
+    );
+}
+
+#[test]
 fn embeds_are_offline_link_cards_to_the_same_address() {
     let html = render(concat!(
         "---\ntitle: x\n---\n\n{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo id=\"146022717\" >}}\n\n",
