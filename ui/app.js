@@ -341,7 +341,7 @@ function takeProblems(u) {
 }
 
 function applyUpdate(u, anchor = null) {
-  Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, undoRevertsOutside: u.undoRevertsOutside, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts });
+  Object.assign(state.view, { version: u.version, dirty: u.dirty, canUndo: u.canUndo, undoRevertsOutside: u.undoRevertsOutside, canRedo: u.canRedo, broken: u.broken, conflicts: u.conflicts, missing: u.missing });
   // A conflict dialog showing what the file no longer holds is closed (`settle` asks again).
   if (settling && shownConflicts !== null && JSON.stringify(u.conflicts ?? []) !== shownConflicts) $("dialog").close();
   // A notice of a state that is over goes: conflicts settled, the file back on disk.
@@ -562,10 +562,11 @@ function heldChanged() {
   canSave();
 }
 
-/** Save can act with unsaved changes, or with text held in a field, when it says why it
- *  does not save (trial 50a, 8: it was greyed for a date held, not for a call held). */
+/** Save can act with unsaved changes, with the page file gone (it writes it again: trial
+ *  59b, 4), or with text held in a field, when it says why it does not save (trial 50a,
+ *  8: it was greyed for a date held, not for a call held). */
 function canSave() {
-  $("save").disabled = !state.view?.dirty && state.unparsed.size === 0;
+  $("save").disabled = !state.view?.dirty && !state.view?.missing && state.unparsed.size === 0;
 }
 
 /** The status line for the view `u`. */

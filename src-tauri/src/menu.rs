@@ -152,7 +152,8 @@ impl Enabled {
         Enabled {
             page: true,
             export: s.open_page().is_some(),
-            save: s.is_dirty(),
+            // A page file gone is written again by Save (trial 59b, 4).
+            save: s.is_dirty() || s.is_missing(),
             undo: s.can_undo(),
             redo: s.can_redo(),
             open_export: exported,

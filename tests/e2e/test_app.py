@@ -2096,6 +2096,33 @@ class OutsideEditTest(AppTest):
         self.s.wait(lambda: not self.dirty(), what="save")
         self.s.wait(lambda: not self.s.execute("return !!document.querySelector('.notice.error')"), what="the failure's notice to go")
 
+    def test_a_page_deleted_outside_with_nothing_unsaved_is_written_again_by_save(self):
+        # Trial 59b, 4: the notice offered a save that the Save button and Ctrl+S refused.
+        text = self.page.read_text()
+        self.assertFalse(self.dirty())
+        self.page.unlink()
+        self.s.wait(lambda: self.s.execute("return !!document.querySelector('.notice[data-key=\"missing\"]')"),
+                    what="the page said gone")
+        self.s.wait(lambda: self.dirty(), what="Save enabled")
+        self.xkey("ctrl+s")
+        self.s.wait(lambda: self.page.exists(), what="the page written again")
+        self.assertEqual(self.page.read_text(), text)
+
+    def test_every_action_of_the_rename_notice_is_inside_it(self):
+        # Trial 59b, 3: the third action was cut off at the window's edge.
+        self.replace_text("b1:title", "Mine")
+        self.wait_for_title("Mine")
+        os.rename(self.page, self.page.with_name("projects.md"))
+        self.s.wait(lambda: self.s.execute("return !!document.querySelector('.notice[data-key=\"missing\"] button.link')"),
+                    what="the rename notice")
+        outside = self.s.execute(
+            "const n = document.querySelector('.notice[data-key=\"missing\"]').getBoundingClientRect();"
+            "return [...document.querySelectorAll('.notice[data-key=\"missing\"] button')]"
+            ".filter(b => { const r = b.getBoundingClientRect(); return r.right > n.right + 0.5 || r.left < n.left - 0.5"
+            " || r.right > window.innerWidth; }).map(b => b.textContent)")
+        self.assertEqual(outside, [])
+        self.screenshot("rename-notice")
+
     def test_a_site_folder_moved_away_and_back_is_noticed_without_a_save(self):
         self.replace_text("b1:title", "Mine")
         self.wait_for_title("Mine")
