@@ -254,7 +254,7 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         line_starts: &std::sync::OnceLock::new(),
     };
     let (html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
-    let mut html = with_toc(html, page, opts);
+    let mut html = with_toc(html, page, opts, &r.percent_outputs);
     if let Some(path) = opts.hugo.as_ref().and_then(|h| h.abs_url_path.as_deref()) {
         html = Html::from(abs_urls::abs_urls(&html.into_string(), path));
     }
@@ -279,8 +279,14 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
 
 /// `html` with the page's table of contents where a call printed its `.TableOfContents`
 /// ([`placeholders::TOC`]), made only then: of the whole page, however much of it the
-/// preview's window renders.
-fn with_toc(html: Html, page: &Page, opts: &RenderOptions) -> Html {
+/// preview's window renders, with the outputs of its `{{% %}}` calls the render made
+/// (`percent`, by call index).
+fn with_toc(
+    html: Html,
+    page: &Page,
+    opts: &RenderOptions,
+    percent: &std::collections::HashMap<usize, String>,
+) -> Html {
     static TOC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(placeholders::TOC));
     if !html
@@ -293,9 +299,9 @@ fn with_toc(html: Html, page: &Page, opts: &RenderOptions) -> Html {
     let toc = templates::page_toc(
         opts,
         page.catalogue(),
-        page.source(),
-        page.body_start(),
+        (page.source(), page.body_start()),
         page.shortcodes(),
+        percent,
     );
     placeholders::put_toc(html, toc.as_deref().unwrap_or_default())
 }
@@ -392,6 +398,9 @@ struct Renderer<'a> {
     /// In the preview, the outputs of the nested calls of the top-level call being
     /// rendered that have anchor names ([`Source::nested`]), as they finish.
     nested_outputs: Vec<(usize, String)>,
+    /// The outputs of the page's top-level `{{% %}}` calls, by index: Markdown the page's
+    /// table of contents reads as Hugo's does ([`with_toc`]).
+    percent_outputs: std::collections::HashMap<usize, String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -415,6 +424,7 @@ impl<'a> Renderer<'a> {
             raw_html_calls: Default::default(),
             inline_templates: Default::default(),
             nested_outputs: Vec::new(),
+            percent_outputs: std::collections::HashMap::new(),
         }
     }
 

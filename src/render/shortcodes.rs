@@ -49,6 +49,9 @@ impl Renderer<'_> {
         } else {
             out
         };
+        if sc.open.notation == crate::page::Notation::Percent && self.depth == 0 {
+            self.percent_outputs.insert(i, out.clone());
+        }
         match self.src.nested {
             Some(names) => self.anchor_nested(i, out, names),
             None => out,

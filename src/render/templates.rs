@@ -1528,25 +1528,38 @@ fn host_for(
     }
 }
 
+/// What takes the place of a call's text in the Markdown [`page_toc`] reads.
+enum By<'o> {
+    /// Its line breaks, so that the Markdown's lines stay where they were.
+    Lines,
+    /// A `{{< >}}` call's placeholder, as in the page's render, so that a heading holding
+    /// one gets the same id.
+    Placeholder,
+    /// A `{{% %}}` call's output.
+    Output(&'o str),
+}
+
 /// The page's `.TableOfContents` (Hugo's `<nav id="TableOfContents">`), when a template
-/// of the site reads it: the headings of the body's Markdown and of its `{{% %}}` calls'
-/// text (not of `{{< >}}` calls, whose output Hugo does not parse), listed by the site's
+/// of the site reads it: the headings of the body's Markdown (`text` from `body_start`)
+/// and of its `{{% %}}` calls' output (`percent`, by call index, as the render made it;
+/// a call it did not render, out of the preview's window, as its text), not of `{{< >}}`
+/// calls, whose output Hugo does not parse, listed by the site's
 /// `markup.tableOfContents`, with the ids the render gives them. It takes the place of
 /// the calls' [`super::placeholders::TOC`] once the page is rendered.
 pub(super) fn page_toc(
     opts: &super::RenderOptions,
     catalogue: &Catalogue,
-    text: &str,
-    body_start: usize,
+    (text, body_start): (&str, usize),
     shortcodes: &Shortcodes,
+    percent: &HashMap<usize, String>,
 ) -> Option<String> {
     if !catalogue.field_names().contains("TableOfContents") {
         return None;
     }
-    // A `{{% %}}` call's tags go (its text stays); a `{{< >}}` call becomes a placeholder,
-    // as in the page's render, so that a heading holding one gets the same id. A `{{% %}}`
-    // call whose template renders its text itself (as Markdown or code: Hugo's `details`)
-    // gives Goldmark HTML, whose headings are no Markdown's: it goes whole too (hunt AO, 9).
+    // A `{{% %}}` call the render made is its output; one it did not make, its tags go
+    // (its text stays); a `{{< >}}` call becomes a placeholder. A `{{% %}}` call whose
+    // template renders its text itself (as Markdown or code: Hugo's `details`) gives
+    // Goldmark HTML, whose headings are no Markdown's: it goes whole too (hunt AO, 9).
     let renders_inner = |name: &str| {
         catalogue.get(name).is_some_and(|t| {
             matches!(
@@ -1558,35 +1571,38 @@ pub(super) fn page_toc(
             )
         })
     };
-    let mut cuts: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-    for sc in &shortcodes.all {
-        if sc.open.notation == Notation::Percent
+    let mut cuts: Vec<(std::ops::Range<usize>, By<'_>)> = Vec::new();
+    for (i, sc) in shortcodes.all.iter().enumerate() {
+        if let Some(output) = percent.get(&i) {
+            cuts.push((sc.span.clone(), By::Output(output)));
+        } else if sc.open.notation == Notation::Percent
             && !catalogue.legacy_markup(sc.name())
             && !renders_inner(sc.name())
         {
-            cuts.push((sc.open.span.clone(), false));
+            cuts.push((sc.open.span.clone(), By::Lines));
             if let Some(close) = &sc.close {
-                cuts.push((close.span.clone(), false));
+                cuts.push((close.span.clone(), By::Lines));
             }
         } else {
-            cuts.push((sc.span.clone(), true));
+            cuts.push((sc.span.clone(), By::Placeholder));
         }
     }
     cuts.sort_by_key(|(range, _)| range.start);
     let mut md = String::with_capacity(text.len());
     let mut pos = body_start;
-    for (range, placeholder) in cuts {
+    for (range, by) in cuts {
         // What an earlier cut took (a call inside a `{{< >}}` call) is gone already.
         if range.start < pos {
             continue;
         }
         md.push_str(text.get(pos..range.start).unwrap_or_default());
-        if placeholder {
-            md.push_str(&super::placeholder(0));
-        } else {
-            // Line breaks kept, so that the Markdown's lines stay where they were.
-            let cut = text.get(range.clone()).unwrap_or_default();
-            md.extend(cut.chars().filter(|&c| c == '\n'));
+        match by {
+            By::Placeholder => md.push_str(&super::placeholder(0)),
+            By::Output(output) => md.push_str(output),
+            By::Lines => {
+                let cut = text.get(range.clone()).unwrap_or_default();
+                md.extend(cut.chars().filter(|&c| c == '\n'));
+            }
         }
         pos = range.end;
     }

@@ -8632,6 +8632,42 @@ fn the_table_of_contents_links_to_the_ids_of_headings_that_hold_a_shortcode() {
 }
 
 #[test]
+fn the_table_of_contents_holds_what_a_percent_call_in_a_heading_writes() {
+    // Review 59a, 2: the call's output was left out of the entry and of its link, which
+    // then named no heading.
+    for unsafe_html in ["false", "true"] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!(
+                    "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = {unsafe_html}\n"
+                ),
+            ),
+            (
+                "layouts/shortcodes/tech.html",
+                "<span class=\"chip\">{{ .Get 0 }}</span>",
+            ),
+            ("layouts/shortcodes/toc.html", "{{ .Page.TableOfContents }}"),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\n\n{{< toc >}}\n\n## Open source {{% tech \"OSS\" %}}\n\n## Plain\n",
+            ),
+        ]);
+        let (hugo, folio) = hugo_and_folio(
+            site.path(),
+            "a percent call in a heading",
+            "content/about.md",
+        );
+        assert!(hugo.contains("<a href=\"#open-source-oss\">"), "{hugo}");
+        assert_eq!(
+            normalise(&folio),
+            normalise(&hugo),
+            "unsafe = {unsafe_html}"
+        );
+    }
+}
+
+#[test]
 fn a_toml_pages_offset_date_time_is_its_date() {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
