@@ -635,13 +635,19 @@ impl Site {
 
     /// The params a page in `lang` sees (`.Site.Params`, `{{< param >}}`): the site's
     /// ([`Site::render_params`]) with the language's own over them (`[languages.en.params]`,
-    /// `params.en.toml`), merged deeply, a key in any case the same key, as Hugo merges
-    /// them.
+    /// `params.en.toml`, over its themes' `languages.en.params`: a theme's language params
+    /// win over the site's top-level ones, checked with Hugo 0.168), merged deeply, a key
+    /// in any case the same key, as Hugo merges them.
     pub fn params_in(&self, lang: &str) -> serde_json::Map<String, Json> {
         let mut params = self.render_params();
+        let mut language = match self.theme_language_params.get(&lang.to_lowercase()) {
+            Some(Json::Object(themes)) => themes.clone(),
+            _ => serde_json::Map::new(),
+        };
         if let Some(Json::Object(own)) = self.config_json(&["languages", lang, "params"]) {
-            super::merge_params(&mut params, own);
+            super::merge_params(&mut language, own);
         }
+        super::merge_params(&mut params, language);
         params
     }
 

@@ -88,6 +88,10 @@ pub struct Site {
     /// The `markup` tables of the site's themes and modules, in the order they are named:
     /// merged under the site's as its `markup._merge` says ([`merge_theme_table`]).
     theme_markup: Arc<Vec<Map<String, Json>>>,
+    /// The `languages.LANG.params` of the site's themes and modules, by language code in
+    /// lower case, merged as [`Site::theme_params`] are: under the site's own for a
+    /// language the site has ([`Site::params_in`]).
+    theme_language_params: Arc<Map<String, Json>>,
     /// The themes' and modules' config files that could not be read or parsed: their
     /// params are left out (Hugo would stop; Folio opens the site and `check` says why).
     theme_config_errors: Arc<Vec<Error>>,
@@ -153,6 +157,7 @@ impl Site {
             theme_params: Arc::default(),
             theme_params_each: Arc::default(),
             theme_markup: Arc::default(),
+            theme_language_params: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
             unknown_calls: Arc::default(),
@@ -182,6 +187,7 @@ impl Site {
             theme_params: Arc::default(),
             theme_params_each: Arc::default(),
             theme_markup: Arc::default(),
+            theme_language_params: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
             unknown_calls: Arc::default(),
@@ -189,22 +195,38 @@ impl Site {
     }
 
     /// The params of a theme or module at `root`, from its config file's `[params]` and
-    /// its config folder's params, merged as a site's are ([`Site::render_params`]), and
-    /// its `markup` table
-    /// (its config's, with its config folder's `markup.toml` over it).
+    /// its config folder's params, merged as a site's are ([`Site::render_params`]), its
+    /// `markup` table (its config's, with its config folder's `markup.toml` over it), and
+    /// its `languages.LANG.params` by language code in lower case.
     ///
     /// # Errors
     /// One of its config files cannot be read or parsed.
-    fn theme_settings(root: &Path) -> Result<(Table, Option<Table>)> {
+    fn theme_settings(root: &Path) -> Result<(Table, Option<Table>, Table)> {
         let mut theme = Site::config_of(root)?;
         theme.key_files = key_files(root)?;
         let markup = match theme.config_json(&["markup"]) {
             Some(Json::Object(m)) => Some(m),
             _ => None,
         };
+        let mut languages = Map::new();
+        if let Some(Json::Object(all)) = theme.config_json(&["languages"]) {
+            for (code, language) in all {
+                let params = language.as_object().and_then(|l| {
+                    l.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case("params"))
+                        .map(|(_, p)| p.clone())
+                });
+                if let Some(Json::Object(params)) = params {
+                    merge_params(
+                        &mut languages,
+                        Map::from_iter([(code.to_lowercase(), Json::Object(params))]),
+                    );
+                }
+            }
+        }
         // All its config's params, merged as a site's are: its `hugo.toml`'s `[params]`
         // and its `config/_default/params.toml` both count.
-        Ok((theme.render_params(), markup))
+        Ok((theme.render_params(), markup, languages))
     }
 
     /// The config files of the site's themes and modules that could not be read or
@@ -365,15 +387,17 @@ impl Site {
         let theme_roots = self.theme_roots();
         let mut theme_params = Map::new();
         let mut theme_markup = Vec::new();
+        let mut language_params = Map::new();
         let mut errors = Vec::new();
         let mut each = Vec::new();
         for theme in theme_roots.iter().rev() {
             match Site::theme_settings(theme) {
-                Ok((params, markup)) => {
+                Ok((params, markup, languages)) => {
                     let folder = theme.strip_prefix(&self.root).unwrap_or(theme);
                     each.push((folder.to_path_buf(), params.clone()));
                     merge_params(&mut theme_params, params);
                     theme_markup.extend(markup);
+                    merge_params(&mut language_params, languages);
                 }
                 Err(e) => errors.push(e),
             }
@@ -384,6 +408,7 @@ impl Site {
         self.theme_params = Arc::new(theme_params);
         self.theme_params_each = Arc::new(each);
         self.theme_markup = Arc::new(theme_markup);
+        self.theme_language_params = Arc::new(language_params);
         self.theme_config_errors = Arc::new(errors);
         let folders: Vec<[PathBuf; 2]> = std::iter::once(&self.root)
             .chain(&theme_roots)

@@ -8668,6 +8668,50 @@ fn the_table_of_contents_holds_what_a_percent_call_in_a_heading_writes() {
 }
 
 #[test]
+fn a_themes_language_params_are_under_the_sites_and_over_its_top_level_ones() {
+    // Review 59a, 3: a theme's `[languages.fr.params]` were left out.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntheme = \"t\"\ndefaultContentLanguage = \"en\"\n\
+             [params]\na = \"site-root-a\"\nb = \"site-root-b\"\n\
+             [languages.en]\nweight = 1\n[languages.en.params]\nd = \"site-en-d\"\n\
+             [languages.fr]\nweight = 2\n",
+        ),
+        (
+            "themes/t/hugo.toml",
+            "[params]\na = \"theme-root-a\"\nb = \"theme-root-b\"\n\
+             [languages.en.params]\na = \"theme-en-a\"\nc = \"theme-en-c\"\n\
+             [languages.FR.params]\na = \"theme-fr-a\"\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>[{{ site.Params.a }}|{{ site.Params.b }}|{{ site.Params.c }}|{{ site.Params.d }}]</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about.fr.md", "---\ntitle: À propos\n---\n{{< f >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "theme language params");
+    for (page, built, want) in [
+        (
+            "content/about.md",
+            "public/about/index.html",
+            "[theme-en-a|site-root-b|theme-en-c|site-en-d]",
+        ),
+        (
+            "content/about.fr.md",
+            "public/fr/about/index.html",
+            "[theme-fr-a|site-root-b||]",
+        ),
+    ] {
+        let hugo = std::fs::read_to_string(site.path().join(built)).unwrap();
+        assert!(hugo.contains(want), "{page}: {hugo}");
+        let folio = folio_render(&site.path().join(page));
+        assert!(folio.contains(want), "{page}: {folio}");
+    }
+}
+
+#[test]
 fn a_toml_pages_offset_date_time_is_its_date() {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
