@@ -222,7 +222,7 @@ impl OpenPage {
         ctx.refs = Some(self.ref_finder(&lang, &abs));
         ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case, pages.clone()));
         ctx.cascade = pages.cascade(&lang, &ctx.content_path, front.as_ref());
-        ctx.page_translations = self.page_translations(&lang, &abs, &pages, &ctx.title_case);
+        ctx.page_translations = pages.translations(&lang, &abs, &ctx.title_case);
         ctx.sections = pages.sections(&lang, &ctx.content_path, &ctx.title_case);
         self.add_home(&lang, &mut ctx, &pages);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
@@ -308,46 +308,6 @@ impl OpenPage {
                 Ok(Some(other_page(&pages, lookup, &found, title_case)))
             },
         ))
-    }
-
-    /// The page in the site's other languages ([`crate::site::refs::translations`]), each
-    /// with its language's weight and its `.Page`, read only when a template of the site
-    /// names `.Translations`, `.AllTranslations` or `.IsTranslated`.
-    fn page_translations(
-        &self,
-        lang: &str,
-        abs: &Path,
-        pages: &SitePages,
-        title_case: &crate::templates::engine::funcs::TitleCase,
-    ) -> Vec<(i64, gotmpl::Value)> {
-        let names = self.site.shortcodes.field_names();
-        let read = ["Translations", "AllTranslations", "IsTranslated"];
-        if !read.iter().any(|n| names.contains(*n)) {
-            return Vec::new();
-        }
-        crate::site::refs::translations(&self.site, lang, abs)
-            .into_iter()
-            .map(|(language, file, front)| {
-                let url =
-                    crate::site::refs::page_url(&self.site, &language.code, &file, Some(&front));
-                let file = std::path::absolute(&file).unwrap_or(file);
-                let mut ctx =
-                    self.site
-                        .hugo_context(&language.code, &url, &file.display().to_string());
-                // Where it is, for its sections and what they hand down (review 50b, 4).
-                let code = &language.code;
-                ctx.content_path = pages.content_path(code, &file);
-                ctx.cascade = pages.cascade(code, &ctx.content_path, Some(&front));
-                ctx.sections = pages.sections(code, &ctx.content_path, title_case);
-                let mut page = ctx.page(&front);
-                // It is a translation of this page, so it is translated too.
-                if let gotmpl::Value::Map(fields) = &mut page {
-                    Arc::make_mut(fields)
-                        .insert(Arc::from("IsTranslated"), gotmpl::Value::Bool(true));
-                }
-                (language.weight, page)
-            })
-            .collect()
     }
 
     /// Gives `ctx`'s site its `.Home` page ([`OpenPage::home_page`]) when a template reads it.
@@ -616,6 +576,60 @@ impl SitePages {
         }
     }
 
+    /// The page of file `abs` in the site's other languages
+    /// ([`crate::site::refs::translations`]), each with its language's weight and its
+    /// `.Page`: of the page rendered, and of a page a template reaches (`.Site.Home`,
+    /// `.GetPage`, a section: review 59a, 4). Read only when a template of the site names
+    /// `.Translations`, `.AllTranslations` or `.IsTranslated`, and not for a translation
+    /// itself (its pages would make theirs, and so on round).
+    fn translations(
+        &self,
+        lang: &str,
+        abs: &Path,
+        title_case: &crate::templates::engine::funcs::TitleCase,
+    ) -> Vec<(i64, gotmpl::Value)> {
+        thread_local! {
+            static TRANSLATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        let names = self.site.shortcodes.field_names();
+        let read = ["Translations", "AllTranslations", "IsTranslated"];
+        if !read.iter().any(|n| names.contains(*n)) || TRANSLATING.get() {
+            return Vec::new();
+        }
+        /// Lets translations be made again once these are, whatever happens meanwhile.
+        struct Made;
+        impl Drop for Made {
+            fn drop(&mut self) {
+                TRANSLATING.set(false);
+            }
+        }
+        TRANSLATING.set(true);
+        let _made = Made;
+        crate::site::refs::translations(&self.site, lang, abs)
+            .into_iter()
+            .map(|(language, file, front)| {
+                let url =
+                    crate::site::refs::page_url(&self.site, &language.code, &file, Some(&front));
+                let file = std::path::absolute(&file).unwrap_or(file);
+                let mut ctx =
+                    self.site
+                        .hugo_context(&language.code, &url, &file.display().to_string());
+                // Where it is, for its sections and what they hand down (review 50b, 4).
+                let code = &language.code;
+                ctx.content_path = self.content_path(code, &file);
+                ctx.cascade = self.cascade(code, &ctx.content_path, Some(&front));
+                ctx.sections = self.sections(code, &ctx.content_path, title_case);
+                let mut page = ctx.page(&front);
+                // It is a translation of this page, so it is translated too.
+                if let gotmpl::Value::Map(fields) = &mut page {
+                    Arc::make_mut(fields)
+                        .insert(Arc::from("IsTranslated"), gotmpl::Value::Bool(true));
+                }
+                (language.weight, page)
+            })
+            .collect()
+    }
+
     /// The front matter of the page file at `path` ([`crate::site::refs::front_of`]),
     /// read once.
     fn front(&self, path: &Path) -> Option<serde_json::Map<String, serde_json::Value>> {
@@ -813,6 +827,9 @@ impl SitePages {
             .join("/");
         ctx.cascade = self.cascade(lang, &ctx.content_path, Some(&front));
         ctx.sections = above.to_vec();
+        if let Some(index) = &index {
+            ctx.page_translations = self.translations(lang, index, title_case);
+        }
         let mut page = ctx.page(&front);
         unpublished_without_url(&self.site, &mut page);
         if let gotmpl::Value::Map(fields) = &mut page {
@@ -868,6 +885,9 @@ fn other_page(
     ctx.content_path = parts.join("/");
     ctx.cascade = pages.cascade(&lookup.lang, &ctx.content_path, Some(&front));
     ctx.sections = pages.sections(&lookup.lang, &ctx.content_path, &title_case);
+    if file.is_file() {
+        ctx.page_translations = pages.translations(&lookup.lang, &file, &title_case);
+    }
     let branch = file
         .file_stem()
         .is_some_and(|s| s.to_string_lossy().starts_with("_index"));

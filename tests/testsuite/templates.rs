@@ -8712,6 +8712,47 @@ fn a_themes_language_params_are_under_the_sites_and_over_its_top_level_ones() {
 }
 
 #[test]
+fn the_home_page_a_template_reaches_has_its_translations() {
+    // Review 59a, 4: `.Site.Home` and `GetPage "/"` had none, and were not translated.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.de]\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>A:{{ range site.Home.Translations }}{{ .Lang }}={{ .Title }};{{ end }}\
+             |B:{{ range site.Home.AllTranslations }}{{ .Lang }};{{ end }}\
+             |C:{{ with site.GetPage \"/\" }}{{ range .Translations }}{{ .Lang }};{{ end }}{{ end }}\
+             |E:{{ site.Home.IsTranslated }}|F:{{ range .Page.Translations }}{{ .Title }};{{ end }}</p>",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/_index.de.md", "---\ntitle: Startseite\n---\n"),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about.de.md", "---\ntitle: Über\n---\n{{< f >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "home translations");
+    for (page, built, want) in [
+        (
+            "content/about.md",
+            "public/about/index.html",
+            "A:de=Startseite;|B:en;de;|C:de;|E:true|F:Über;",
+        ),
+        (
+            "content/about.de.md",
+            "public/de/about/index.html",
+            "A:en=Home;|B:en;de;|C:en;|E:true|F:About;",
+        ),
+    ] {
+        let hugo = std::fs::read_to_string(site.path().join(built)).unwrap();
+        assert!(hugo.contains(want), "{page}: {hugo}");
+        let folio = folio_render(&site.path().join(page));
+        assert!(folio.contains(want), "{page}: {folio}");
+    }
+}
+
+#[test]
 fn a_toml_pages_offset_date_time_is_its_date() {
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
