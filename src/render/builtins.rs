@@ -262,15 +262,45 @@ impl Renderer<'_> {
 /// The QR code of `text` as an SVG `data:` URL and its size in pixels: `scale` pixels a
 /// module, with the four-module quiet zone Hugo's `images.QR` draws.
 fn qr_image(text: &str, level: qrcode::EcLevel, scale: u32) -> Option<(String, usize)> {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), level).ok()?;
-    let size = (code.width() + 8) * scale as usize;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
+    let (modules, width) = qr_modules(text, level)?;
+    let size = (width + 8) * scale as usize;
+    let svg = qrcode::render::Renderer::<qrcode::render::svg::Color>::new(&modules, width, 4)
         .quiet_zone(true)
         .module_dimensions(scale, scale)
         .build();
     let data = percent_encoding::utf8_percent_encode(&svg, percent_encoding::NON_ALPHANUMERIC);
     Some((format!("data:image/svg+xml,{data}"), size))
+}
+
+/// The modules of `text`'s QR code, row by row, and how many a side, as Hugo's
+/// `images.QR` makes them (`rsc.io/qr`, `Encode`): the whole text in one mode (numeric,
+/// else alphanumeric, else bytes), the smallest version that holds it at `level`, and
+/// mask 0 (`rsc.io/qr` picks no other), where the `qrcode` crate would mix modes and pick
+/// the mask of least penalty (review 59a, 8: the same size, another pattern).
+fn qr_modules(text: &str, level: qrcode::EcLevel) -> Option<(Vec<qrcode::Color>, usize)> {
+    use qrcode::canvas::{Canvas, MaskPattern};
+    const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    let bytes = text.as_bytes();
+    let numeric = bytes.iter().all(u8::is_ascii_digit);
+    let alphanumeric = bytes.iter().all(|b| ALPHANUMERIC.contains(b));
+    (1..=40).find_map(|v| {
+        let version = qrcode::Version::Normal(v);
+        let mut bits = qrcode::bits::Bits::new(version);
+        match (numeric, alphanumeric) {
+            (true, _) => bits.push_numeric_data(bytes),
+            (false, true) => bits.push_alphanumeric_data(bytes),
+            _ => bits.push_byte_data(bytes),
+        }
+        .and_then(|()| bits.push_terminator(level))
+        .ok()?;
+        let (data, ec) =
+            qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
+        let mut canvas = Canvas::new(version, level);
+        canvas.draw_all_functional_patterns();
+        canvas.draw_data(&data, &ec);
+        canvas.apply_mask(MaskPattern::Checkerboard);
+        Some((canvas.into_colors(), usize::try_from(version.width()).ok()?))
+    })
 }
 
 /// A named parameter's value, `None` when absent or empty (Hugo's `with .Get`).

@@ -6,7 +6,7 @@
 //! dashes and ellipses; tables under a line of text, and the line breaks Goldmark writes
 //! between cells) and their neighbours.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::support::hugo_build;
@@ -413,6 +413,84 @@ fn qr_codes_are_as_large_as_hugos_and_carry_its_attributes() {
     assert!(folio.contains("src=\"data:image/svg+xml,"), "{folio}");
     // What Hugo refuses is Folio's card (`folio check` says why).
     assert!(folio_page("{{< qr />}}").contains("data-shortcode=\"qr\""));
+}
+
+#[test]
+fn qr_codes_have_hugos_modules_module_for_module() {
+    // Hugo's `rsc.io/qr` writes the text in one mode and mask 0; the `qrcode` crate's
+    // best mask drew another pattern (review 59a, 8).
+    let md = "{{< qr text=\"https://lab.example.edu/join\" />}}\n\n\
+              {{< qr text=\"HELLO WORLD $1.50\" level=\"quartile\" scale=3 />}}\n\n\
+              {{< qr text=\"0123456789012\" level=\"low\" scale=2 />}}\n\n\
+              {{< qr text=\"héllo wörld, a longer text to need a larger version\" level=\"high\" />}}";
+    let dir = tempfile::tempdir().unwrap();
+    let cases = BTreeMap::from([("qr".to_string(), md)]);
+    let hugo = hugo_renders(&cases, dir.path());
+    let public = dir.path().join("public");
+    let hugo_modules: Vec<_> = qr_images(&hugo["qr"])
+        .into_iter()
+        .map(|(src, size)| png_modules(&public.join(src.trim_start_matches('/')), size))
+        .collect();
+    let folio_modules: Vec<_> = qr_images(&folio_page(md))
+        .into_iter()
+        .map(|(src, size)| svg_modules(&src, size))
+        .collect();
+    assert_eq!(hugo_modules.len(), 4);
+    assert_eq!(folio_modules, hugo_modules);
+}
+
+/// The `src` and `width` of each image in `html`.
+fn qr_images(html: &str) -> Vec<(String, u32)> {
+    let doc = scraper::Html::parse_fragment(html);
+    let img = scraper::Selector::parse("img").unwrap();
+    doc.select(&img)
+        .map(|i| {
+            let v = i.value();
+            let size: u32 = v.attr("width").unwrap().parse().unwrap();
+            (v.attr("src").unwrap().to_string(), size)
+        })
+        .collect()
+}
+
+/// The pixels a module of a QR code `size` pixels wide takes: the scale that gives a
+/// QR code's width (4 × version + 17) with the four-module quiet zone.
+fn qr_scale(size: u32) -> u32 {
+    (2..=10)
+        .find(|s| size.is_multiple_of(*s) && (size / s - 8) % 4 == 1)
+        .unwrap()
+}
+
+/// The dark modules, by (row, column), of the QR code in the PNG at `path`.
+fn png_modules(path: &Path, size: u32) -> BTreeSet<(u32, u32)> {
+    let png = image::open(path).unwrap().to_luma8();
+    assert_eq!(png.width(), size);
+    let scale = qr_scale(size);
+    let n = size / scale - 8;
+    let centre = |k: u32| (k + 4) * scale + scale / 2;
+    (0..n)
+        .flat_map(|r| (0..n).map(move |c| (r, c)))
+        .filter(|&(r, c)| png.get_pixel(centre(c), centre(r)).0[0] < 128)
+        .collect()
+}
+
+/// The dark modules, by (row, column), of the QR code in an SVG `data:` URL: each one a
+/// `M{left} {top}h…` in pixels.
+fn svg_modules(src: &str, size: u32) -> BTreeSet<(u32, u32)> {
+    let svg =
+        percent_encoding::percent_decode_str(src.strip_prefix("data:image/svg+xml,").unwrap())
+            .decode_utf8()
+            .unwrap()
+            .into_owned();
+    let scale = qr_scale(size);
+    svg.split('M')
+        .skip(1)
+        .filter_map(|m| {
+            let (left, rest) = m.split_once(' ')?;
+            let top = rest.split('h').next()?;
+            let (left, top): (u32, u32) = (left.parse().ok()?, top.parse().ok()?);
+            Some((top / scale - 4, left / scale - 4))
+        })
+        .collect()
 }
 
 /// Math as sites write it for KaTeX or MathJax, with Goldmark's passthrough extension on.
