@@ -437,8 +437,7 @@ pub fn check_doc_with(
     let mut of_text = text_problems(page, site);
     let mut highlighted = Vec::new();
     if site.config.is_some() {
-        let rendered = rendered().unwrap_or_else(|| doc.render().findings);
-        found.extend(rendering_problems(doc, rendered, &mut highlighted));
+        found.extend(render_problems(doc, rendered(), &mut highlighted));
         section_shortcodes(doc, &mut found);
     }
     colour_problems(page, site, highlighted, &mut of_text);
@@ -460,6 +459,27 @@ pub fn check_doc_with(
             }
         })
         .collect()
+}
+
+/// What the page's render finds (`rendered`, else it is rendered here as an export renders
+/// it, for the files it points at that the site does not have: an export says them
+/// itself); the languages of the code its templates highlighted go to `highlighted`.
+fn render_problems(
+    doc: &crate::OpenPage,
+    rendered: Option<Findings>,
+    highlighted: &mut Vec<(usize, String)>,
+) -> Vec<Problem> {
+    let (rendered, files) = match rendered {
+        Some(findings) => (findings, Vec::new()),
+        None => crate::export::rehearse(doc),
+    };
+    let mut found: Vec<Problem> = files
+        .into_iter()
+        .filter(|w| w.on_site)
+        .map(|w| Problem(w.offset.unwrap_or_default(), Severity::Warning, w.message))
+        .collect();
+    found.extend(rendering_problems(doc, rendered, highlighted));
+    found
 }
 
 /// What the page's text says wrong, whatever its render finds: its front matter and

@@ -56,14 +56,16 @@ struct Assets {
     statics: Vec<PathBuf>,
     /// source file -> path relative to the export folder
     files: BTreeMap<PathBuf, String>,
-    /// What to say, each with the URL it is about.
-    warnings: Vec<(String, String)>,
+    /// What to say, each with the URL it is about and whether Hugo's site has the same
+    /// fault ([`Warning::on_site`]).
+    warnings: Vec<(String, String, bool)>,
 }
 
 impl Assets {
-    /// Says `message` of `url`, a URL of the page's HTML.
-    fn warn(&mut self, url: &str, message: String) {
-        self.warnings.push((url.to_string(), message));
+    /// Says `message` of `url`, a URL of the page's HTML, a fault of Hugo's site too
+    /// (`on_site`) or of the export alone.
+    fn warn(&mut self, url: &str, message: String, on_site: bool) {
+        self.warnings.push((url.to_string(), message, on_site));
     }
 
     /// What was said, each once, placed in `src`, the page's source. A render may meet the
@@ -74,7 +76,10 @@ impl Assets {
         said.sort_by(|a, b| a.1.cmp(&b.1));
         said.dedup_by(|a, b| a.1 == b.1);
         said.into_iter()
-            .map(|(url, message)| Warning::of_url(&url, message, src))
+            .map(|(url, message, on_site)| Warning {
+                on_site,
+                ..Warning::of_url(&url, message, src)
+            })
             .collect()
     }
 }
@@ -86,31 +91,49 @@ pub struct Warning {
     /// column (in characters, as [`crate::text::line_col`] counts), when it writes it as
     /// it is (a template may make a URL the page does not hold).
     pub at: Option<(usize, usize)>,
+    /// The byte offset in the page's source of that place.
+    pub offset: Option<usize>,
+    /// Whether the page as Hugo builds it has the same fault (a file the site does not
+    /// have or does not publish), which `folio check` says too; not an export's own
+    /// matter (a link to a page the folder does not hold, the site's stylesheets).
+    pub on_site: bool,
     /// The words.
     pub message: String,
 }
 
 impl Warning {
-    /// `message`, of no place in the page.
+    /// `message`, of no place in the page, of the export alone.
     fn unlocated(message: String) -> Warning {
-        Warning { at: None, message }
+        Warning {
+            at: None,
+            offset: None,
+            on_site: false,
+            message,
+        }
     }
 
-    /// `message` of `url`, placed at the first place `src` (the page's source) writes the
-    /// URL as a whole (not inside a longer name: `a.png` is not found in `data.png`).
+    /// `message` of `url`, placed where `src` (the page's source) writes the URL as a
+    /// whole (not inside a longer name: `a.png` is not found in `data.png`): first as a
+    /// Markdown link's or image's destination (`](url`), else anywhere.
     fn of_url(url: &str, message: String, src: &str) -> Warning {
         let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "/._-".contains(c));
-        let at = (!url.is_empty())
-            .then(|| {
-                src.match_indices(url).map(|(i, _)| i).find(|&i| {
-                    let before = src.get(..i).and_then(|b| b.chars().next_back());
-                    let after = src.get(i + url.len()..).and_then(|a| a.chars().next());
-                    !part(before) && !part(after)
-                })
+        let whole = || {
+            src.match_indices(url).map(|(i, _)| i).filter(|&i| {
+                let before = src.get(..i).and_then(|b| b.chars().next_back());
+                let after = src.get(i + url.len()..).and_then(|a| a.chars().next());
+                !part(before) && !part(after)
             })
-            .flatten()
-            .map(|offset| crate::text::line_col(src, offset));
-        Warning { at, message }
+        };
+        let destination = |&i: &usize| src.get(..i).is_some_and(|b| b.ends_with("]("));
+        let offset = (!url.is_empty())
+            .then(|| whole().find(destination).or_else(|| whole().next()))
+            .flatten();
+        Warning {
+            at: offset.map(|offset| crate::text::line_col(src, offset)),
+            offset,
+            on_site: true,
+            message,
+        }
     }
 }
 
@@ -200,12 +223,7 @@ pub fn prepare(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Prepared
     };
     // A site none of whose stylesheets Folio finds is exported in Folio's styles.
     let css = (site_styles && !sheets.hrefs.is_empty()).then_some(&sheets.hrefs[..]);
-    let (mut html, mut assets, mut findings, again) = page_html(doc, css, None);
-    if again {
-        // The files and warnings of a dropped attempt are not the page's: render afresh,
-        // in page order, with nothing recorded.
-        (html, assets, findings, _) = page_html(doc, css, Some(1));
-    }
+    let (html, mut assets, findings) = rendered(doc, css);
     let mut warnings = assets.take_warnings(doc.page.source());
     warnings.append(&mut sheets.warnings);
 
@@ -254,6 +272,27 @@ pub fn prepare(doc: &OpenPage, out: &Path, site_styles: bool) -> Result<Prepared
         findings,
     };
     Ok(Prepared { files, report })
+}
+
+/// [`page_html`], rendered again on one thread when an attempt on several was dropped: the
+/// files and warnings of a dropped attempt are not the page's, so it is rendered afresh,
+/// in page order, with nothing recorded.
+fn rendered(doc: &OpenPage, css: Option<&[String]>) -> (Contents, Assets, crate::render::Findings) {
+    let (html, assets, findings, again) = page_html(doc, css, None);
+    if again {
+        let (html, assets, findings, _) = page_html(doc, css, Some(1));
+        return (html, assets, findings);
+    }
+    (html, assets, findings)
+}
+
+/// What an export of `doc` would find, without reading or writing a file: the render's
+/// findings (`folio check`'s), and the export's warnings ([`Report::warnings`]), of which
+/// `folio check` says those of Hugo's site too ([`Warning::on_site`]: an image the site
+/// does not have, trial 59b, 2).
+pub fn rehearse(doc: &OpenPage) -> (crate::render::Findings, Vec<Warning>) {
+    let (_, mut assets, findings) = rendered(doc, None);
+    (findings, assets.take_warnings(doc.page.source()))
 }
 
 /// Refuses an export folder inside one of the folders Hugo reads (its content, `static/`,
@@ -676,6 +715,7 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
                 "link `{url}` names a file the site does not have (Hugo's build links to it \
                  too)"
             ),
+            true,
         );
         return None;
     }
@@ -694,6 +734,7 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
                  hold: with a `baseURL` naming the site's address, it would go to the \
                  published page"
             ),
+            false,
         );
         return None;
     }
@@ -798,7 +839,13 @@ fn local_asset(
             .flatten(),
     };
     if let Some(why) = why {
-        assets.warn(url, format!("file `{url}` is not copied: it is {why}"));
+        // Hugo's site lacks the file too, which `folio check` says in its own words (a
+        // link names a file the site does not have, an image is not found).
+        assets.warn(
+            url,
+            format!("file `{url}` is not copied: it is {why}"),
+            false,
+        );
         return None;
     }
     if !safe || !candidate.is_file() {
@@ -812,7 +859,7 @@ fn local_asset(
                 "file `{url}` was not found (looked for {}{themes})",
                 candidate.display()
             );
-            assets.warn(url, message);
+            assets.warn(url, message, true);
         }
         return None;
     }

@@ -286,6 +286,37 @@ fn files_hugo_does_not_publish_are_not_copied_and_the_report_says_why() {
 }
 
 #[test]
+fn check_says_where_the_page_points_at_a_file_the_site_does_not_have() {
+    // Trial 59b, 2: only an export said so, and with no line; a link to another page,
+    // which only the export does not hold, is no problem of the page's.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"/\"\n"),
+        (
+            "layouts/shortcodes/tile.html",
+            "<figure><img src=\"{{ .Get \"image\" }}\" alt=\"\"></figure>",
+        ),
+        ("static/images/yes.png", "PNG"),
+        (
+            "content/about.md",
+            "---\ntitle: x\n---\n\n{{< tile image=\"/images/nope.jpg\" >}}\n\n\
+             {{< tile image=\"/images/yes.png\" >}}\n\n[doc](/files/guide.pdf) [work](/work/)\n",
+        ),
+    ]);
+    let page = site.path().join("content/about.md");
+    let found = crate::support::check_lines(&page, "about.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].starts_with("about.md:5:17: warning: file `/images/nope.jpg` was not found"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[1],
+        "about.md:9:7: warning: link `/files/guide.pdf` names a file the site does not have \
+         (Hugo's build links to it too)"
+    );
+}
+
+#[test]
 fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
     let site = sample_site();
     fs::create_dir_all(site.path().join("static/images")).unwrap();

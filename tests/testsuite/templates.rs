@@ -7466,6 +7466,7 @@ fn hugos_figure_runs_in_the_languages_a_sites_figure_is_not_for() {
     // Review 51b, 2: a site's `figure.fr.html` was a false build stop on the English page.
     let site = crate::support::hugo_site(&[
         ("hugo.toml", EN_FR),
+        ("static/a.png", "PNG"),
         (
             "layouts/_shortcodes/figure.fr.html",
             "<span class=\"fr\">{{ .Get \"src\" }}</span>",
@@ -7901,6 +7902,7 @@ fn what_a_template_says_with_warnf_is_a_warning_of_folio_check_at_the_call_as_hu
         )],
         "{{< fig src=\"a.png\" >}}",
     );
+    std::fs::write(site.path().join("content/a.png"), "PNG").unwrap();
     let found: Vec<String> = folio::check::check_path(&site.path().join("content/page.md"))
         .iter()
         .map(|d| format!("{}:{}: {:?}: {}", d.line, d.col, d.severity, d.message))

@@ -69,7 +69,7 @@ pub const OFFLINE: &[(&str, &str)] = &[
     (".Sections", "lists the site's other pages"),
     (
         ".Menus",
-        "reads the site's menus, built from its other pages",
+        "reads the site's menus, which Folio does not build (from the config's entries and the other pages' front matter)",
     ),
     (".Prev", "reads the site's other pages"),
     (".Next", "reads the site's other pages"),
