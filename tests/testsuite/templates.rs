@@ -8693,22 +8693,32 @@ fn a_themes_language_params_are_under_the_sites_and_over_its_top_level_ones() {
         ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
         ("content/about.fr.md", "---\ntitle: À propos\n---\n{{< f >}}\n"),
     ]);
-    crate::support::hugo_build(site.path(), "theme language params");
-    for (page, built, want) in [
-        (
-            "content/about.md",
-            "public/about/index.html",
-            "[theme-en-a|site-root-b|theme-en-c|site-en-d]",
-        ),
-        (
-            "content/about.fr.md",
-            "public/fr/about/index.html",
-            "[theme-fr-a|site-root-b||]",
-        ),
-    ] {
-        let hugo = std::fs::read_to_string(site.path().join(built)).unwrap();
+    both_show(
+        site.path(),
+        &[
+            (
+                "content/about.md",
+                "about",
+                "[theme-en-a|site-root-b|theme-en-c|site-en-d]",
+            ),
+            (
+                "content/about.fr.md",
+                "fr/about",
+                "[theme-fr-a|site-root-b||]",
+            ),
+        ],
+    );
+}
+
+/// Hugo's build of `site`, each page (`content/…`, built at `public/URL/index.html`)
+/// showing `want` in Hugo's HTML and in Folio's render.
+fn both_show(site: &Path, pages: &[(&str, &str, &str)]) {
+    crate::support::hugo_build(site, "the pages");
+    for (page, url, want) in pages {
+        let built = site.join("public").join(url).join("index.html");
+        let hugo = std::fs::read_to_string(built).unwrap();
         assert!(hugo.contains(want), "{page}: {hugo}");
-        let folio = folio_render(&site.path().join(page));
+        let folio = folio_render(&site.join(page));
         assert!(folio.contains(want), "{page}: {folio}");
     }
 }
@@ -8734,24 +8744,21 @@ fn the_home_page_a_template_reaches_has_its_translations() {
         ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
         ("content/about.de.md", "---\ntitle: Über\n---\n{{< f >}}\n"),
     ]);
-    crate::support::hugo_build(site.path(), "home translations");
-    for (page, built, want) in [
-        (
-            "content/about.md",
-            "public/about/index.html",
-            "A:de=Startseite;|B:en;de;|C:de;|E:true|F:Über;",
-        ),
-        (
-            "content/about.de.md",
-            "public/de/about/index.html",
-            "A:en=Home;|B:en;de;|C:en;|E:true|F:About;",
-        ),
-    ] {
-        let hugo = std::fs::read_to_string(site.path().join(built)).unwrap();
-        assert!(hugo.contains(want), "{page}: {hugo}");
-        let folio = folio_render(&site.path().join(page));
-        assert!(folio.contains(want), "{page}: {folio}");
-    }
+    both_show(
+        site.path(),
+        &[
+            (
+                "content/about.md",
+                "about",
+                "A:de=Startseite;|B:en;de;|C:de;|E:true|F:Über;",
+            ),
+            (
+                "content/about.de.md",
+                "de/about",
+                "A:en=Home;|B:en;de;|C:en;|E:true|F:About;",
+            ),
+        ],
+    );
 }
 
 #[test]
