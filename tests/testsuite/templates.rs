@@ -1589,6 +1589,19 @@ fn a_calls_parameters_differing_only_in_case_are_two_though_a_template_reads_tit
 }
 
 #[test]
+fn a_date_param_read_with_capitals_is_one_param_of_the_page() {
+    // Review 59c, 1: its two spellings became two times apart, and both were listed.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "<p>{{ len .Page.Params }}|{{ range $k, $v := .Page.Params }}{{ $k }};{{ end }}|\
+         {{ .Page.Params.eventDate.Year }}</p>",
+        "+++\ntitle = \"About\"\neventDate = 2024-01-02T10:00:00Z\n+++\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("|2024</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_variable_used_out_of_its_scope_is_located_where_go_refuses_it() {
     // Go's parser refuses the template at the use; `gotmpl` said so with no place (review
     // 57a, 15). `$y` is declared inside the `with`, and in the `range` only from its
