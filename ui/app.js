@@ -199,33 +199,55 @@ function paramCalled(key) {
 }
 
 /** Where the fields of blocks inside containers went from model `before` to `after`: a
- *  function from a data-key (`b{id}:{path}:…`) to the key of the same field now. A top-level
- *  block keeps its id whatever moves around it; a child is named by its place, so when
- *  blocks were inserted or removed before it (an outside change), it is found in the new
- *  list as the engine finds a block for its id (`Session::carry_ids`): at its place with
- *  the same content, else with the same content nearest its place, else after its
- *  previous sibling or before its next one as they are found, else at its place (trial
- *  59b, 1: the focus and the typing went on in the card before it). */
+ *  function from a data-key (`b{id}:{path}:…`) to the key of the same field now, or null
+ *  when its block is gone. A top-level block keeps its id whatever moves around it; a
+ *  child is named by its place, so when blocks were inserted or removed around it (an
+ *  outside change) it is found again: the children of each list are paired in order by
+ *  equal content (the longest such run, so identical siblings keep their order), and a
+ *  child left unpaired (the one being typed in) is the unpaired child between its paired
+ *  neighbours that shares the most fields with it (of equals, the one as far from the
+ *  list's end as it was); none there, it is gone (trial 59b, 1:
+ *  the focus and the typing went on in the card before it; review 59c, 4). */
 function nestedMoves(before, after) {
   // A child's `id` is its place: not part of what it is.
   const content = (c) => JSON.stringify(c, (k, v) => (k === "id" ? undefined : v));
-  const same = (a, b) => content(a) === content(b);
-  // Child `i` of `old` found in `now`, or -1.
-  const found = (old, now, i) => {
-    if (i < 0 || i >= old.length) return -1;
-    if (same(old[i], now[i])) return i;
-    let best = -1;
-    now.forEach((c, j) => { if (same(old[i], c) && (best < 0 || Math.abs(j - i) < Math.abs(best - i))) best = j; });
-    return best;
+  const parts = (c) => Object.entries(c ?? {}).filter(([k]) => k !== "id")
+    .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => `${k}[]${content(x)}`) : [`${k}=${content(v)}`]));
+  const shared = (x, y) => {
+    const have = new Set(parts(x));
+    return parts(y).filter((p) => have.has(p)).length;
+  };
+  // For each old child, its new place when paired (a longest common subsequence), else -1.
+  const pair = (old, now) => {
+    const [a, b] = [old.map(content), now.map(content)];
+    const run = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--) {
+      for (let j = b.length - 1; j >= 0; j--) {
+        run[i][j] = a[i] === b[j] ? run[i + 1][j + 1] + 1 : Math.max(run[i + 1][j], run[i][j + 1]);
+      }
+    }
+    const pairs = new Array(a.length).fill(-1);
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] === b[j]) pairs[i++] = j++;
+      else if (run[i + 1][j] >= run[i][j + 1]) i++;
+      else j++;
+    }
+    return pairs;
   };
   const place = (old, now, i) => {
-    const at = found(old, now, i);
-    if (at >= 0) return at;
-    const prev = found(old, now, i - 1);
-    if (prev >= 0 && prev + 1 < now.length) return prev + 1;
-    const next = found(old, now, i + 1);
-    if (next > 0) return next - 1;
-    return Math.min(i, now.length - 1);
+    const pairs = pair(old, now);
+    if (pairs[i] >= 0) return pairs[i];
+    const before = pairs.slice(0, i).filter((j) => j >= 0);
+    const after = pairs.slice(i + 1).filter((j) => j >= 0);
+    const [from, to] = [before.length ? before[before.length - 1] + 1 : 0, after.length ? after[0] : now.length];
+    // Of equals, the one as far from the end as the child was.
+    const likely = i + now.length - old.length;
+    let [best, most] = [-1, -1];
+    for (let j = from; j < to; j++) {
+      const s = shared(old[i], now[j]);
+      if (s > most || (s === most && Math.abs(j - likely) < Math.abs(best - likely))) [best, most] = [j, s];
+    }
+    return best;
   };
   return (key) => {
     const m = /^b(\d+):(\d+(?:\.\d+)*)(:.*)$/.exec(key ?? "");
@@ -234,9 +256,9 @@ function nestedMoves(before, after) {
     let now = after.blocks.find((b) => b.id === Number(m[1]));
     const path = [];
     for (const i of m[2].split(".").map(Number)) {
-      if (!old?.children?.length || !now?.children?.length) return key;
+      if (!old?.children?.length || !now?.children) return key;
       const j = place(old.children, now.children, i);
-      if (j < 0) return key;
+      if (j < 0) return null;
       path.push(j);
       [old, now] = [old.children[i], now.children[j]];
     }
@@ -263,7 +285,8 @@ function draw(moved = (key) => key) {
   const waiting = pendingFields();
   const typed = waiting.size === 0 ? [] : [...editor.querySelectorAll("[data-key]")]
     .filter((f) => "value" in f && waiting.has(f.dataset.key))
-    .map((f) => [moved(f.dataset.key), f.value]);
+    .map((f) => [moved(f.dataset.key), f.value])
+    .filter(([k]) => k !== null);
   const hint = state.focusHint;
   state.focusHint = null;
   const hintId = hint ? hint.id ?? state.model.blocks[hint.pos]?.id : undefined;

@@ -980,6 +980,16 @@ class NestedShortcodeTest(AppTest):
         self.s.wait(lambda: not self.dirty() and "Other X Y" in self.page.read_text(), what="save")
         self.assertEqual(self.page.read_text(), theirs.replace('name="Other"', 'name="Other X Y"'))
 
+    def test_the_focus_stays_on_the_second_of_two_identical_tiles_when_one_is_inserted_before(self):
+        # Review 59c, 4: the same content at the old place was taken for the tile.
+        same = NESTED_PAGE.replace('name="Other" stack="Go"', 'name="Folio" stack="Rust, Tauri" link="https://example.org/folio"')
+        self.page.write_text(same)
+        self.s.wait(lambda: self.s.prop(self.field("b1:1:name"), "value") == "Folio", what="two identical tiles")
+        self.s.click(self.field("b1:1:name"))
+        self.page.write_text(same.replace("{{< grid >}}\n", '{{< grid >}}\n  {{< tile name="New" >}}\n'))
+        self.s.wait(lambda: self.s.find_all('[data-key="b1:2:name"]'), what="the outside insertion")
+        self.assertEqual(self.s.execute("return document.activeElement.dataset.key"), "b1:2:name")
+
     def test_the_preview_opens_at_the_nested_tile_being_edited(self):
         self.s.wait(lambda: self.s.find_all('[data-key="b1:1:name"]'), what="the second tile's fields")
         self.replace_text("b1:1:name", "Other tool")
