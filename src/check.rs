@@ -473,10 +473,11 @@ fn render_problems(
         Some(findings) => (findings, Vec::new()),
         None => crate::export::rehearse(doc),
     };
+    // Where the page writes them: a URL a template made has no place of its own.
     let mut found: Vec<Problem> = files
         .into_iter()
         .filter(|w| w.on_site)
-        .map(|w| Problem(w.offset.unwrap_or_default(), Severity::Warning, w.message))
+        .filter_map(|w| Some(Problem(w.offset?, Severity::Warning, w.message)))
         .collect();
     found.extend(rendering_problems(doc, rendered, highlighted));
     found

@@ -93,9 +93,11 @@ pub struct Warning {
     pub at: Option<(usize, usize)>,
     /// The byte offset in the page's source of that place.
     pub offset: Option<usize>,
-    /// Whether the page as Hugo builds it has the same fault (a file the site does not
+    /// Whether the page as Hugo builds it has the same fault (an image the site does not
     /// have or does not publish), which `folio check` says too; not an export's own
-    /// matter (a link to a page the folder does not hold, the site's stylesheets).
+    /// matter, or one it cannot be sure of: a link to a page the folder does not hold, to
+    /// a file Hugo may make (`/index.xml`) or publish from elsewhere, a path that climbs
+    /// (`../a.png`), the site's stylesheets.
     pub on_site: bool,
     /// The words.
     pub message: String,
@@ -709,13 +711,15 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
         .rsplit_once('.')
         .is_some_and(|(stem, ext)| !stem.is_empty() && !matches!(ext, "html" | "htm"));
     if file {
+        // Hugo makes files of its own (`/index.xml`, `/sitemap.xml`) and publishes page
+        // bundles' files: said by the export alone (review 59c, 2).
         assets.warn(
             url,
             format!(
                 "link `{url}` names a file the site does not have (Hugo's build links to it \
                  too)"
             ),
-            true,
+            false,
         );
         return None;
     }
@@ -821,16 +825,26 @@ fn local_asset(
         return Some(url.to_string());
     }
     let decoded = crate::text::percent_decode(path_part);
-    let (candidate, linked) = match decoded.strip_prefix('/') {
-        Some(rest) => static_candidate(site, &assets.statics, rest),
-        None => (page.parent().unwrap_or(Path::new(".")).join(&decoded), None),
-    };
     let safe = Path::new(&decoded).components().all(|c| {
         matches!(
             c,
             Component::Normal(_) | Component::RootDir | Component::CurDir
         )
     });
+    let (candidate, linked) = match decoded.strip_prefix('/') {
+        Some(rest) => match static_candidate(site, &assets.statics, rest) {
+            // Not a static file: a page bundle's file, which Hugo publishes at its page's
+            // path (`/posts/trip/map.png` from `content/posts/trip/map.png`; review 59c).
+            (missing, None) if safe && !missing.is_file() => {
+                let bundled = assets.contents.iter().map(|dir| dir.join(rest)).find(|f| {
+                    f.is_file() && unpublished(&assets.root, &assets.contents, f).is_none()
+                });
+                (bundled.unwrap_or(missing), None)
+            }
+            found => found,
+        },
+        None => (page.parent().unwrap_or(Path::new(".")).join(&decoded), None),
+    };
     // A file Hugo does not publish is not copied either.
     let why = match decoded.strip_prefix('/') {
         Some(_) => linked,
@@ -839,12 +853,12 @@ fn local_asset(
             .flatten(),
     };
     if let Some(why) = why {
-        // Hugo's site lacks the file too, which `folio check` says in its own words (a
-        // link names a file the site does not have, an image is not found).
+        // An image is missing from Hugo's site too; a link may be to a page Hugo makes of
+        // the file (a page's source), which the export does not hold.
         assets.warn(
             url,
             format!("file `{url}` is not copied: it is {why}"),
-            false,
+            image,
         );
         return None;
     }
@@ -859,7 +873,9 @@ fn local_asset(
                 "file `{url}` was not found (looked for {}{themes})",
                 candidate.display()
             );
-            assets.warn(url, message, true);
+            // A path that climbs (`../other/a.png`) may reach a file Hugo publishes
+            // elsewhere: said by the export alone.
+            assets.warn(url, message, safe);
         }
         return None;
     }

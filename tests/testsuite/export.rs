@@ -286,9 +286,10 @@ fn files_hugo_does_not_publish_are_not_copied_and_the_report_says_why() {
 }
 
 #[test]
-fn check_says_where_the_page_points_at_a_file_the_site_does_not_have() {
-    // Trial 59b, 2: only an export said so, and with no line; a link to another page,
-    // which only the export does not hold, is no problem of the page's.
+fn check_says_where_the_page_shows_an_image_the_site_does_not_have() {
+    // Trial 59b, 2: only an export said so, and with no line. Not of a link, which may go
+    // to a file Hugo makes or publishes from a bundle (review 59c, 2), nor of an image in
+    // a bundle, which Hugo publishes at its page's path.
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"/\"\n"),
         (
@@ -296,23 +297,39 @@ fn check_says_where_the_page_points_at_a_file_the_site_does_not_have() {
             "<figure><img src=\"{{ .Get \"image\" }}\" alt=\"\"></figure>",
         ),
         ("static/images/yes.png", "PNG"),
+        ("content/trip/index.md", "---\ntitle: Trip\n---\n"),
+        ("content/trip/map.png", "PNG"),
         (
             "content/about.md",
             "---\ntitle: x\n---\n\n{{< tile image=\"/images/nope.jpg\" >}}\n\n\
-             {{< tile image=\"/images/yes.png\" >}}\n\n[doc](/files/guide.pdf) [work](/work/)\n",
+             {{< tile image=\"/images/yes.png\" >}} ![m](/trip/map.png)\n\n\
+             [doc](/files/guide.pdf) [work](/work/) [feed](/index.xml)\n",
         ),
     ]);
+    crate::support::hugo_build(site.path(), "images");
+    assert!(site.path().join("public/trip/map.png").is_file());
     let page = site.path().join("content/about.md");
     let found = crate::support::check_lines(&page, "about.md");
-    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
         found[0].starts_with("about.md:5:17: warning: file `/images/nope.jpg` was not found"),
         "{found:#?}"
     );
-    assert_eq!(
-        found[1],
-        "about.md:9:7: warning: link `/files/guide.pdf` names a file the site does not have \
-         (Hugo's build links to it too)"
+    // The export copies the bundle's image from where Hugo publishes it.
+    let out = site.path().join("export");
+    let report = export(&folio::OpenPage::open(&page).unwrap(), &out).unwrap();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("src=\"assets/root/content/trip/map.png\""),
+        "{html}"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .all(|w| !w.message.contains("map.png")),
+        "{:?}",
+        report.warnings
     );
 }
 
