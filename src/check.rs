@@ -1293,27 +1293,38 @@ fn colour_problems(
     highlighted: Vec<(usize, String)>,
     out: &mut Vec<Problem>,
 ) {
-    let src = page.source();
     let settings = site.markup().highlight;
     let mut code = highlighted;
     if settings.code_fences {
-        for (at, info) in opening_fences(src) {
-            let block = crate::render::highlight::CodeBlock::parse(info, settings, 0);
+        for (at, info) in markdown_fences(page, &site.shortcodes) {
+            let block = crate::render::highlight::CodeBlock::parse(&info, settings, 0);
             if !hooked(&block.lang, site) && block.options.is_ok() {
                 code.push((at, block.lang));
             }
         }
     }
     if site.shortcodes.is_hugo_own("highlight") {
-        // While raw HTML is off, only a top-level `{{< >}}` call's: Hugo drops a
-        // `{{% %}}` call's HTML, and a call's in a body rendered as Markdown (see
-        // `surprises` in render/templates.rs).
-        let shown = |sc: &&Shortcode| {
-            let kept = sc.open.notation == crate::page::Notation::Angle && sc.parent.is_none();
-            sc.name() == "highlight" && (kept || site.unsafe_html())
+        // Its language is its first positional parameter (`builtins.rs`). While raw HTML
+        // is off, only a `{{< >}}` call's in no body rendered as Markdown: Hugo drops a
+        // `{{% %}}` call's HTML, and a call's in such a body (see `surprises` in
+        // render/templates.rs).
+        let all = &page.shortcodes().all;
+        let kept = |sc: &Shortcode| {
+            let mut above = std::iter::successors(sc.parent, |&p| all.get(p)?.parent);
+            sc.open.notation == crate::page::Notation::Angle
+                && !above.any(|p| {
+                    all.get(p)
+                        .is_some_and(|a| markdown_body(a, &site.shortcodes))
+                })
         };
-        let calls = page.shortcodes().all.iter().filter(shown);
-        for lang in calls.filter_map(|sc| sc.open.params.first()) {
+        let shown = |sc: &&Shortcode| {
+            sc.name() == "highlight" && !sc.open.is_named() && (kept(sc) || site.unsafe_html())
+        };
+        for lang in all
+            .iter()
+            .filter(shown)
+            .filter_map(|sc| sc.open.params.first())
+        {
             code.push((lang.span.start, lang.value.clone()));
         }
     }
@@ -1327,6 +1338,56 @@ fn colour_problems(
             _ => {}
         }
     }
+}
+
+/// Whether Hugo renders call `sc`'s body as Markdown: a `{{% %}}` call's, or one its
+/// template hands to `markdownify` or `.RenderString` (its schema's `inner`).
+fn markdown_body(sc: &Shortcode, catalogue: &Catalogue) -> bool {
+    sc.open.notation == crate::page::Notation::Percent
+        || catalogue
+            .get(sc.name())
+            .is_some_and(|t| t.schema.inner == Some(crate::templates::schema::InnerKind::Markdown))
+}
+
+/// The page's fenced code blocks as Goldmark reads them (CommonMark 4.5: in lists and
+/// quotes too, never inside indented code), in its prose and in each call's body Hugo
+/// renders as Markdown ([`markdown_body`]; not a `highlight` call's, nor one a template
+/// prints as it is), the calls inside each written over: each as the offset of its
+/// opening fence and its info string (review 59c, 3: the line scan found fences in
+/// indented code and in bodies Hugo does not render).
+fn markdown_fences(page: &Page, catalogue: &Catalogue) -> Vec<(usize, String)> {
+    use pulldown_cmark::{CodeBlockKind, Event, Tag};
+    let (src, all) = (page.source(), &page.shortcodes().all);
+    let mut texts: Vec<(usize, String)> = prose_without_calls(page, b'x')
+        .into_iter()
+        .map(|(range, text)| (range.start, text))
+        .collect();
+    for sc in all.iter().filter(|sc| markdown_body(sc, catalogue)) {
+        let Some(inner) = sc.inner() else { continue };
+        let mut bytes = src
+            .get(inner.clone())
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec();
+        for child in sc.children.iter().filter_map(|&c| all.get(c)) {
+            let from = child.span.start.saturating_sub(inner.start);
+            let to = child.span.end.saturating_sub(inner.start);
+            for byte in bytes.get_mut(from..to).into_iter().flatten() {
+                *byte = b'x';
+            }
+        }
+        texts.push((inner.start, String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    let mut found = Vec::new();
+    for (start, text) in texts {
+        let parser = pulldown_cmark::Parser::new_ext(&text, crate::render::markdown::options());
+        for (event, at) in parser.into_offset_iter() {
+            if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event {
+                found.push((start + at.start, info.to_string()));
+            }
+        }
+    }
+    found
 }
 
 /// Whether a render hook takes fenced code of language `lang` from Chroma: the hook for

@@ -306,6 +306,55 @@ fn check_says_once_a_lexer_where_folio_colours_code_with_another_grammar_than_hu
 }
 
 #[test]
+fn check_says_it_of_the_code_hugo_highlights_and_of_no_other() {
+    // Review 59c, 3: a fence in indented code, in a `highlight` call's body or in a body
+    // printed as it is got a note; a quoted fence and a nested call Hugo keeps got none;
+    // a named `lang`, which Hugo's `highlight` does not read, got one.
+    let page = "---\ntitle: x\n---\n\nIndented:\n\n    ```python\n    x = 1\n    ```\n\n\
+                > ```js\n> let a = 1;\n> ```\n\n\
+                {{< highlight md >}}\n```ruby\nputs 1\n```\n{{< /highlight >}}\n\n\
+                {{< box >}}\n```rust\nfn main() {}\n```\n{{< highlight kotlin >}}\nval x = 1\n\
+                {{< /highlight >}}\n{{< /box >}}\n\n\
+                {{< highlight lang=\"go\" >}}\nx := 1\n{{< /highlight >}}\n\n\
+                {{< note >}}\n```yaml\na: 1\n```\n{{< /note >}}\n";
+    let site = hugo_site(&[
+        ("hugo.toml", ""),
+        (
+            "layouts/shortcodes/box.html",
+            "<div class=\"box\">{{ .Inner }}</div>",
+        ),
+        (
+            "layouts/shortcodes/note.html",
+            "<div class=\"note\">{{ .Inner | markdownify }}</div>",
+        ),
+        ("content/code.md", page),
+    ]);
+    hugo_build(site.path(), "the code blocks");
+    let built = std::fs::read_to_string(site.path().join("public/code/index.html")).unwrap();
+    let mut highlighted: Vec<&str> = built
+        .split("class=\"language-")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    highlighted.sort_unstable();
+    assert_eq!(highlighted, ["js", "kotlin", "md", "yaml"], "{built}");
+    let mut said: Vec<String> = check_lines(&site.path().join("content/code.md"), "code.md")
+        .into_iter()
+        .filter_map(|l| {
+            Some(
+                l.split("Hugo colours `")
+                    .nth(1)?
+                    .split('`')
+                    .next()?
+                    .to_string(),
+            )
+        })
+        .collect();
+    said.sort_unstable();
+    assert_eq!(said, ["js", "kotlin", "md", "yaml"]);
+}
+
+#[test]
 fn check_says_it_of_code_a_sites_template_highlights_too() {
     // Review 59a, 1: `transform.Highlight` in a site's shortcode went unsaid.
     let site = hugo_site(&[
