@@ -739,7 +739,7 @@ impl Renderer<'_> {
         // block even there starts one all the same (hunt AS, 7).
         let out = self
             .blocks_of(i, output)
-            .or_else(|| interrupts_paragraph(output).then_some(output))?;
+            .or_else(|| markdown::interrupts_paragraph(output).then_some(output))?;
         body_in_html_block(out, body).then(|| {
             format!(
                 "Hugo shows the first paragraph of this body as written, its Markdown \
@@ -1926,18 +1926,6 @@ pub(super) fn body_in_html_block(output: &str, body: &str) -> bool {
                 .find(line)
                 .is_some_and(|at| blocks.iter().any(|b| b.contains(&at)))
     })
-}
-
-/// Whether `output` begins with HTML that starts a block even in the middle of a
-/// paragraph (CommonMark 4.6, kinds 1 to 6: `<div`, `<section`, `<!--`…; a lone tag of
-/// kind 7 does not), as pulldown-cmark reads it after a line of text.
-fn interrupts_paragraph(output: &str) -> bool {
-    use pulldown_cmark::{Event, Parser, Tag};
-    const BEFORE: &str = "x\n";
-    let text = format!("{BEFORE}{}", output.trim_start_matches([' ', '\t']));
-    Parser::new(&text)
-        .into_offset_iter()
-        .any(|(e, at)| matches!(e, Event::Start(Tag::HtmlBlock)) && at.start == BEFORE.len())
 }
 
 /// Whether a `{{% %}}` call's output has lines Goldmark shows as an indented code block:

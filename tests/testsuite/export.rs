@@ -286,6 +286,18 @@ fn files_hugo_does_not_publish_are_not_copied_and_the_report_says_why() {
 }
 
 #[test]
+fn an_email_autolink_is_no_file_of_the_site() {
+    // Review 59d: `<me@example.dev>` was said to name a file the site does not have.
+    let site = sample_site();
+    let (report, _, html) = export_sample_with(site.path(), "Write <me@example.dev>.\n");
+    assert!(
+        html.contains("<a href=\"mailto:me@example.dev\">me@example.dev</a>"),
+        "{html:.300}"
+    );
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn check_says_where_the_page_shows_an_image_the_site_does_not_have() {
     // Trial 59b, 2: only an export said so, and with no line. Not of a link, which may go
     // to a file Hugo makes or publishes from a bundle (review 59c, 2), nor of an image in

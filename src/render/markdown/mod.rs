@@ -110,16 +110,7 @@ impl Markdown<'_> {
             .hooks
             .map(|h| hooks::raw_destinations(&events, h))
             .unwrap_or_default();
-        // Every destination, linkify's too, as Goldmark (or Hugo's render hooks) write it.
-        for ev in &mut events {
-            let (dest_url, image) = match ev {
-                Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-                Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
-                _ => continue,
-            };
-            let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
-            *dest_url = self.destination(url, image);
-        }
+        self.destinations(&mut events);
         heading_ids(&mut events, &self.markup);
         // After the ids: Goldmark names a heading by its text as written (`:smile:`).
         if self.markup.emoji {
@@ -343,6 +334,26 @@ impl Markdown<'_> {
     /// single paragraph.
     pub fn markdownify(&self, md: &str) -> String {
         trim_single_paragraph(self.render(md))
+    }
+
+    /// Every destination of `events`, linkify's too, as Goldmark (or Hugo's render hooks)
+    /// write it ([`Self::destination`]).
+    fn destinations(&self, events: &mut [Event<'_>]) {
+        for ev in events.iter_mut() {
+            let (dest_url, image) = match ev {
+                // An email autolink's address (written `mailto:` by the writer) names no
+                // file (review 59d: the export said the site did not have it).
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                }) => continue,
+                Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+                Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+                _ => continue,
+            };
+            let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+            *dest_url = self.destination(url, image);
+        }
     }
 
     /// A link or image destination as Hugo writes it, then rewritten for where the HTML goes
@@ -925,4 +936,16 @@ pub fn trim_single_paragraph(html: String) -> String {
         Some(inner) => inner.trim().to_string(),
         None => trimmed.to_string(),
     }
+}
+
+/// Whether `output` begins with HTML that starts a block even in the middle of a
+/// paragraph (CommonMark 4.6, kinds 1 to 6: `<div`, `<section`, `<!--`…; a lone tag of
+/// kind 7 does not), as pulldown-cmark reads it after a line of text.
+pub(crate) fn interrupts_paragraph(output: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    const BEFORE: &str = "x\n";
+    let text = format!("{BEFORE}{}", output.trim_start_matches([' ', '\t']));
+    Parser::new(&text)
+        .into_offset_iter()
+        .any(|(e, at)| matches!(e, Event::Start(Tag::HtmlBlock)) && at.start == BEFORE.len())
 }

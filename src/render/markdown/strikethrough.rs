@@ -48,7 +48,8 @@ pub fn literal_tildes(md: &str) -> Cow<'_, str> {
 
 /// The paragraphs of `md` as byte ranges: runs of non-blank lines outside fenced code
 /// (a fence closes on a line of the same character, at least as long), leaving out indented
-/// code and HTML blocks, which Goldmark does not read as Markdown either.
+/// code and HTML blocks (one of the kinds that may end a paragraph too:
+/// [`super::interrupts_paragraph`]), which Goldmark does not read as Markdown either.
 fn blocks(md: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut at) = (None, 0);
@@ -62,6 +63,15 @@ fn blocks(md: &str) -> Vec<Range<usize>> {
             out.extend(start.take().map(|s| s..at));
             // A blank line ends an indented code or HTML block; one in a fence does not.
             skip &= fenced;
+        } else if start.is_some()
+            && indent < 4
+            && t.starts_with('<')
+            && super::interrupts_paragraph(t)
+        {
+            // HTML that starts a block even after a line of text (review 59d: a `~` in a
+            // `<blockquote>` right after a paragraph was escaped).
+            out.extend(start.take().map(|s| s..at));
+            skip = true;
         } else if start.is_none() && !skip {
             skip = indent >= 4 || t.starts_with('<');
             if !skip {
