@@ -1589,6 +1589,28 @@ fn a_calls_parameters_differing_only_in_case_are_two_though_a_template_reads_tit
 }
 
 #[test]
+fn a_float_verb_of_a_whole_number_is_gos_bad_verb_text_and_said() {
+    // Review 59d, 1: `printf "%.2f" 5` was `5.00`, where Hugo writes `%!f(int=05)`.
+    let template = "<p>[{{ printf \"%.1f\" 1 }}|{{ printf \"%e\" 10 }}|{{ printf \"%.2f\" 2.5 }}|\
+                    {{ printf \"%e\" 1234.5 }}|{{ printf \"%g\" 0.000012 }}|{{ printf \"%6.2f\" 5 }}|\
+                    {{ printf \"%+.2f\" 5 }}|{{ printf \"%G\" 3.0 }}|{{ printf \"%.3g\" 3.14159 }}]</p>";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/shortcodes/f.html", template),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "float verbs", "content/about.md");
+    assert!(hugo.contains("[%!f(int=1)|%!e(int=10)|2.50|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    let found = checked(&site.path().join("content/about.md"));
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found[0].contains("Hugo writes `%!f(int=1)` for printf's `%.1f` of the whole number 1"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn a_date_param_read_with_capitals_is_one_param_of_the_page() {
     // Review 59c, 1: its two spellings became two times apart, and both were listed.
     let (hugo, folio) = shortcode_f(

@@ -1819,9 +1819,10 @@ pub const TRY: &str = "__folio_try";
 /// `printf "%v" X` (and a message's, `errorf "…" X`): each argument a plain `%v` writes
 /// goes through [`PRINT`] first, so a
 /// float, a time or a media type is written as Go writes it (`gotmpl`'s `printf` writes
-/// Rust's `2500000` for Go's `2.5e+06`); each one a `%s`, a `%d`, or a `%v` with flags, a
-/// width or a precision writes is written by [`FORMAT`] (Go's `%02v`, `%s` of a list,
-/// `%d` of a float, which `gotmpl` writes otherwise) and the format takes it as `%s`. Only
+/// Rust's `2500000` for Go's `2.5e+06`); each one a `%s`, a `%d`, a float verb (`%.2f`,
+/// `%e`, `%g`), or a `%v` with flags, a width or a precision writes is written by
+/// [`FORMAT`] (Go's `%02v`, `%s` of a list, `%d` of a float, `%f` of a whole number, which
+/// `gotmpl` writes otherwise) and the format takes it as `%s`. Only
 /// for a format written as a literal whose verbs take their arguments in order (no `[n]`
 /// or `*`).
 fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
@@ -1862,7 +1863,10 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         let function = if spec == "%v" {
             *arg = call_on(pos, PRINT, value);
             PRINT
-        } else if matches!(verb, 'v' | 's' | 'd' | 'T' | 'q') {
+        } else if matches!(
+            verb,
+            'v' | 's' | 'd' | 'T' | 'q' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G'
+        ) {
             *arg = call(pos, FORMAT, vec![Expr::String(pos, spec.into()), value]);
             rewritten.push_str(format.get(last..range.start).unwrap_or_default());
             rewritten.push_str("%s");
@@ -2360,9 +2364,10 @@ mod tests {
         assert_eq!(verbs("%*d"), None);
         let (_, calls) = rewritten(r#"{{ printf "%v and %d and %.1f" 2.5e6 3 1.5 | safeHTML }}"#);
         assert_eq!(calls.iter().filter(|c| *c == PRINT).count(), 1, "{calls:?}");
+        // `%d`, and `%.1f`, a float verb, which Go refuses a whole number.
         assert_eq!(
             calls.iter().filter(|c| *c == FORMAT).count(),
-            1,
+            2,
             "{calls:?}"
         );
     }

@@ -1576,12 +1576,41 @@ fn query_values(query: &str) -> Value {
 /// a message write it: a time, a duration or a media type as Go's `String` gives it
 /// ([`print_stringer`]), a number as the directive says, and `%T` the value's own type.
 fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
+    if let Some(verb) = spec.chars().last().filter(|v| "fFeEgG".contains(*v)) {
+        return float_directive(spec, verb, value);
+    }
     let value = if values::holds_float(&value) || spec.ends_with('T') {
         value
     } else {
         print_stringer(&[value])?
     };
     Ok(values::go_format(spec, &value))
+}
+
+/// A float verb's directive (`%.2f`, `%e`, `%g`): of a whole number, Go's bad-verb text,
+/// the number written as `%d` writes it with the same flags, width and precision
+/// (`%.2f` of 5 is `%!f(int=05)`; `fmt/print.go`, `badVerb`), said as a surprise; else as
+/// `gotmpl`'s `printf` writes it.
+fn float_directive(spec: &str, verb: char, value: Value) -> gotmpl::Result<String> {
+    if matches!(value, Value::Int(_) | Value::Uint(_)) {
+        let as_integer = format!("{}d", spec.strip_suffix(verb).unwrap_or(spec));
+        let shown = format!(
+            "%!{verb}({}={})",
+            values::go_type(&value),
+            values::go_format(&as_integer, &value)
+        );
+        engine::warn(format!(
+            "Hugo writes `{shown}` for printf's `{spec}` of the whole number {}: Go's printf \
+             takes no whole number for a float verb (a number written without a point in \
+             data or front matter is one): write it with a point ({}.0), or convert it \
+             (`float`)",
+            values::go_format("%v", &value),
+            values::go_format("%v", &value)
+        ))?;
+        return Ok(shown);
+    }
+    let args = Value::List(vec![string(spec), value].into());
+    super::go_builtin("printf", 2)?.execute_to_string(&args)
 }
 
 /// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…), as a
