@@ -479,6 +479,7 @@ fn render_problems(
         .filter(|w| w.on_site)
         .filter_map(|w| Some(Problem(w.offset?, Severity::Warning, w.message)))
         .collect();
+    found.sort_by_key(|Problem(at, ..)| *at);
     found.extend(rendering_problems(doc, rendered, highlighted));
     found
 }
@@ -1340,13 +1341,18 @@ fn colour_problems(
     }
 }
 
-/// Whether Hugo renders call `sc`'s body as Markdown: a `{{% %}}` call's, or one its
-/// template hands to `markdownify` or `.RenderString` (its schema's `inner`).
+/// Whether Hugo renders call `sc`'s body as Markdown: one its template hands to
+/// `markdownify` or `.RenderString` (its schema's `inner`), or a `{{% %}}` call's unless
+/// its template highlights it.
 fn markdown_body(sc: &Shortcode, catalogue: &Catalogue) -> bool {
-    sc.open.notation == crate::page::Notation::Percent
-        || catalogue
-            .get(sc.name())
-            .is_some_and(|t| t.schema.inner == Some(crate::templates::schema::InnerKind::Markdown))
+    use crate::templates::schema::InnerKind;
+    let inner = catalogue.get(sc.name()).and_then(|t| t.schema.inner);
+    // A body handed to `highlight` is code, whatever the notation (review 59e).
+    match inner {
+        Some(InnerKind::Markdown) => true,
+        Some(InnerKind::Code) => false,
+        _ => sc.open.notation == crate::page::Notation::Percent,
+    }
 }
 
 /// The page's fenced code blocks as Goldmark reads them (CommonMark 4.5: in lists and

@@ -833,13 +833,10 @@ fn local_asset(
     });
     let (candidate, linked) = match decoded.strip_prefix('/') {
         Some(rest) => match static_candidate(site, &assets.statics, rest) {
-            // Not a static file: a page bundle's file, which Hugo publishes at its page's
-            // path (`/posts/trip/map.png` from `content/posts/trip/map.png`; review 59c).
+            // Not a static file: a page bundle's file, which Hugo publishes under its page's
+            // URL (`/posts/trip/map.png` from `content/posts/trip/map.png`; review 59c).
             (missing, None) if safe && !missing.is_file() => {
-                let bundled = assets.contents.iter().map(|dir| dir.join(rest)).find(|f| {
-                    f.is_file() && unpublished(&assets.root, &assets.contents, f).is_none()
-                });
-                (bundled.unwrap_or(missing), None)
+                (bundled(site, page, rest, assets).unwrap_or(missing), None)
             }
             found => found,
         },
@@ -880,6 +877,69 @@ fn local_asset(
         return None;
     }
     copy_in(&candidate, assets).map(|copy| format!("{copy}{suffix}"))
+}
+
+/// The page bundle's file Hugo publishes at the site path `/rest` for a page of the
+/// language of `page` ([`bundle_file_at`]): looked for at that path in the content
+/// folders, and at it without the language's prefix (`/en/posts/…`).
+fn bundled(site: &crate::Site, page: &Path, rest: &str, assets: &Assets) -> Option<PathBuf> {
+    let lang = OpenPage::language_of(site, page);
+    let prefix = site.url_prefix(&lang).map(|p| format!("{p}/"));
+    let unprefixed = prefix.as_deref().and_then(|p| rest.strip_prefix(p));
+    std::iter::once(rest)
+        .chain(unprefixed)
+        .flat_map(|path| assets.contents.iter().map(move |dir| dir.join(path)))
+        .find(|f| {
+            f.is_file()
+                && unpublished(&assets.root, &assets.contents, f).is_none()
+                && bundle_file_at(site, &lang, f, rest)
+        })
+}
+
+/// Whether Hugo publishes `file`, a file in a page bundle, at the site path `/rest`: the
+/// URL of its bundle's page (the nearest folder above it with an `index` or `_index`
+/// file, in `lang` or of no language), its language's prefix and its `slug` or `url`
+/// counted ([`crate::site::refs::page_url`]), followed by its path in the bundle (review
+/// 59e: `/posts/trip/map.png` is no file of a site whose pages are under `/en/`).
+fn bundle_file_at(site: &crate::Site, lang: &str, file: &Path, rest: &str) -> bool {
+    let is_index = |p: &Path| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let mut parts = name.split('.');
+        let stem = parts.next().unwrap_or_default();
+        let middle: Vec<&str> = parts.collect();
+        (stem == "index" || stem == "_index")
+            && match middle.as_slice() {
+                [_ext] => true,
+                [code, _ext] => code.eq_ignore_ascii_case(lang),
+                _ => false,
+            }
+    };
+    for dir in file.ancestors().skip(1) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        let mut indexes: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && is_index(p))
+            .collect();
+        if indexes.is_empty() {
+            continue;
+        }
+        // The language's own index first (`index.fr.md` before `index.md`).
+        indexes.sort_by_key(|p| p.to_string_lossy().matches('.').count() < 2);
+        let Some(index) = indexes.first() else {
+            return false;
+        };
+        let front = crate::site::refs::front_of(index);
+        let url = crate::site::refs::page_url(site, lang, index, front.as_ref());
+        let inside = file.strip_prefix(dir).unwrap_or(file);
+        let inside: Vec<_> = inside.iter().map(|c| c.to_string_lossy()).collect();
+        let base_url = site.base_url_in(lang);
+        let base = crate::templates::engine::objects::base_path(&base_url);
+        let url = url.strip_prefix(base.trim_end_matches('/')).unwrap_or(&url);
+        return format!("{}/{}", url.trim_end_matches('/'), inside.join("/")) == format!("/{rest}");
+    }
+    false
 }
 
 /// The file a site path (`rest`, after its `/`) is served from: the first static folder

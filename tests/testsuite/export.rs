@@ -286,6 +286,36 @@ fn files_hugo_does_not_publish_are_not_copied_and_the_report_says_why() {
 }
 
 #[test]
+fn a_bundles_image_is_the_sites_only_at_the_url_hugo_publishes_it_at() {
+    // Review 59e: with the pages under `/en/`, `/posts/trip/map.png` is no file of the
+    // site, though `content/en/posts/trip/map.png` is.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             defaultContentLanguageInSubdir = true\n[languages.en]\ncontentDir = \"content/en\"\n\
+             weight = 1\n",
+        ),
+        ("content/en/posts/trip/index.md", "---\ntitle: Trip\n---\n"),
+        ("content/en/posts/trip/map.png", "PNG"),
+        (
+            "content/en/about.md",
+            "---\ntitle: A\n---\n\n![a](/posts/trip/map.png)\n\n![b](/en/posts/trip/map.png)\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "a bundle under /en/");
+    assert!(site.path().join("public/en/posts/trip/map.png").is_file());
+    assert!(!site.path().join("public/posts/trip/map.png").exists());
+    let page = site.path().join("content/en/about.md");
+    let found = crate::support::check_lines(&page, "about.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("about.md:5:6: warning: file `/posts/trip/map.png` was not found"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn an_email_autolink_is_no_file_of_the_site() {
     // Review 59d: `<me@example.dev>` was said to name a file the site does not have.
     let site = sample_site();

@@ -313,6 +313,7 @@ fn check_says_it_of_the_code_hugo_highlights_and_of_no_other() {
     let page = "---\ntitle: x\n---\n\nIndented:\n\n    ```python\n    x = 1\n    ```\n\n\
                 > ```js\n> let a = 1;\n> ```\n\n\
                 {{< highlight md >}}\n```ruby\nputs 1\n```\n{{< /highlight >}}\n\n\
+                {{% highlight text %}}\n```python\nx = 2\n```\n{{% /highlight %}}\n\n\
                 {{< box >}}\n```rust\nfn main() {}\n```\n{{< highlight kotlin >}}\nval x = 1\n\
                 {{< /highlight >}}\n{{< /box >}}\n\n\
                 {{< highlight lang=\"go\" >}}\nx := 1\n{{< /highlight >}}\n\n\
