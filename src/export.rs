@@ -87,11 +87,9 @@ impl Assets {
 /// One thing an export says of the page ([`Report::warnings`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    /// Where the page's source writes the URL the warning is about: 1-based line and
-    /// column (in characters, as [`crate::text::line_col`] counts), when it writes it as
-    /// it is (a template may make a URL the page does not hold).
-    pub at: Option<(usize, usize)>,
-    /// The byte offset in the page's source of that place.
+    /// Where the page's source writes the URL the warning is about, as a byte offset, when
+    /// it writes it as it is (a template may make a URL the page does not hold); its line
+    /// and column are [`Warning::at`].
     pub offset: Option<usize>,
     /// Whether the page as Hugo builds it has the same fault (an image the site does not
     /// have or does not publish), which `folio check` says too; not an export's own
@@ -107,7 +105,6 @@ impl Warning {
     /// `message`, of no place in the page, of the export alone.
     fn unlocated(message: String) -> Warning {
         Warning {
-            at: None,
             offset: None,
             on_site: false,
             message,
@@ -131,7 +128,6 @@ impl Warning {
             .then(|| whole().find(destination).or_else(|| whole().next()))
             .flatten();
         Warning {
-            at: offset.map(|offset| crate::text::line_col(src, offset)),
             offset,
             on_site: true,
             message,
@@ -139,13 +135,11 @@ impl Warning {
     }
 }
 
-impl std::fmt::Display for Warning {
-    /// `LINE:COL: message`, or the message alone when it has no place.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.at {
-            Some((line, col)) => write!(f, "{line}:{col}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+impl Warning {
+    /// Its place in `src`, the page's source it was found in: 1-based line and column (in
+    /// characters, as [`crate::text::line_col`] counts); `None` when it has none.
+    pub fn at(&self, src: &str) -> Option<(usize, usize)> {
+        self.offset.map(|offset| crate::text::line_col(src, offset))
     }
 }
 

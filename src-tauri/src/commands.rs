@@ -259,7 +259,7 @@ pub async fn export_site(
         warnings: report
             .warnings
             .into_iter()
-            .map(|w| match w.at {
+            .map(|w| match w.at(source.page.source()) {
                 Some((line, col)) => {
                     format!("{}:{line}:{col}: {}", source.path.display(), w.message)
                 }

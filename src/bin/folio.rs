@@ -239,7 +239,7 @@ fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
         eprintln!("{problem}");
     }
     for w in &report.warnings {
-        match w.at {
+        match w.at(doc.page.source()) {
             Some((line, col)) => {
                 eprintln!("{}:{line}:{col}: warning: {}", page.display(), w.message)
             }

@@ -396,6 +396,7 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
             && html.contains("src=\"assets/root/content/en/diagram.svg\"")
     );
     // Said where the page writes it: the line after the sample's text and a blank one.
+    let text = format!("{}\n{more}", sample_doc(site.path()).page.source());
     let line = sample_doc(site.path()).page.source().lines().count() + 2;
     let col = more.find("/images/missing.png").unwrap() + 1;
     let missing = report.warnings.iter().find(|w| {
@@ -403,7 +404,7 @@ fn local_images_are_copied_into_assets_and_paths_outside_the_site_are_not() {
             .starts_with("file `/images/missing.png` was not found")
     });
     assert_eq!(
-        missing.and_then(|w| w.at),
+        missing.and_then(|w| w.at(&text)),
         Some((line, col)),
         "{:?}",
         report.warnings
