@@ -204,7 +204,7 @@ impl OpenPage {
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
         let tree = self.page.front_matter().map(|(_, tree)| tree);
         ctx.front_times = toml_times(tree);
-        ctx.front_json = tree.is_some_and(|t| t.format == crate::formats::Format::Json);
+        ctx.front_format = tree.map(|t| t.format);
         let pages = Arc::new(self.pages());
         ctx.content_path = pages.content_path(&lang, &abs);
         // A bundle's page in any of its languages (`index.md`, `index.fr.md`) shares its

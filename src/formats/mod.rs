@@ -204,20 +204,56 @@ pub struct Tree {
 
 /// Parses a whole data file (Hugo's `data/` and `i18n/`, `transform.Unmarshal`'s text)
 /// as `format`: unlike front matter and configs, its top level may be any value (a list
-/// of projects, say). Every JSON number is a float, as Go's `encoding/json` reads numbers
-/// into `any` (`float64`): `{"x": 10}` gives `div .x 4` = `2.5`. A TOML date-time is
-/// go-toml's value: one with an offset marked [`TIME`] (a time to the templates), any
-/// other as its text prints.
+/// of projects, say). Its numbers are typed as Hugo's decoder of `format` types them
+/// ([`hugo_numbers`]). A TOML date-time is go-toml's value: one with an offset marked
+/// [`TIME`] (a time to the templates), any other as its text prints.
 ///
 /// # Errors
 /// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
 pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
     let tree = syntax(format).parse(src, 0..src.len())?;
     Ok(match format {
-        Format::Json => numbers_as_floats(tree.to_json()),
         Format::Toml => toml_json(&tree, true),
-        Format::Yaml => tree.to_json(),
+        Format::Json | Format::Yaml => hugo_numbers(tree.to_json(), format),
     })
+}
+
+/// `data` read from `format`, its numbers typed as Hugo's decoder of that format types
+/// them (`parser/metadecoders`; checked with Hugo 0.168's `printf "%T"`):
+/// - JSON: every number a float, as Go's `encoding/json` reads numbers into `any`
+///   (`float64`): `{"x": 10}` gives `div .x 4` = `2.5` ([`numbers_as_floats`]);
+/// - YAML: a whole number of zero or more a `uint64`, marked [`UINT`] (goccy/go-yaml's
+///   type for it: `sub .x 50` of `x: 42` wraps round to 18446744073709551608, and an
+///   `i18n` count of it has no `.Count`), a negative one an `int64`;
+/// - TOML: as read (`int64`, `float64`).
+pub fn hugo_numbers(data: Json, format: Format) -> Json {
+    match format {
+        Format::Json => numbers_as_floats(data),
+        Format::Yaml => unsigned_whole_numbers(data),
+        Format::Toml => data,
+    }
+}
+
+/// The key of the one-entry map [`hugo_numbers`] makes of a YAML whole number of zero or
+/// more, which Hugo holds as a `uint64`; a template's value of it is one
+/// (`values::from_json`).
+pub const UINT: &str = "__folio_uint";
+
+/// `data` with each whole number of zero or more marked [`UINT`].
+fn unsigned_whole_numbers(data: Json) -> Json {
+    match data {
+        Json::Number(n) if n.is_u64() => {
+            Json::Object(std::iter::once((UINT.to_string(), Json::Number(n))).collect())
+        }
+        Json::Array(items) => Json::Array(items.into_iter().map(unsigned_whole_numbers).collect()),
+        Json::Object(fields) => Json::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k, unsigned_whole_numbers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// The key of the one-entry map [`parse_data`] makes of a TOML date-time with an offset,
@@ -267,7 +303,7 @@ pub fn yaml_holds_nothing(text: &str) -> bool {
 
 /// `data` with every number made a float (`10` → `10.0`), as Go's `encoding/json` reads
 /// numbers into an `any`.
-pub fn numbers_as_floats(data: Json) -> Json {
+fn numbers_as_floats(data: Json) -> Json {
     match data {
         Json::Number(n) => n
             .as_f64()

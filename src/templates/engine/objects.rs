@@ -311,10 +311,10 @@ pub struct HugoContext {
     /// keys (`["event", "start"]`): Hugo's `.Params` holds a `time.Time` there, where a
     /// YAML date or a TOML local one is text (checked with Hugo 0.168).
     pub front_times: Vec<Vec<String>>,
-    /// Whether the front matter is JSON, whose numbers Hugo's `.Params` hold as Go's
-    /// `encoding/json` reads them, each a float64 (`12345678901` prints
-    /// `1.2345678901e+10`; checked with Hugo 0.168).
-    pub front_json: bool,
+    /// The front matter's format, whose decoder types the numbers of Hugo's `.Params`
+    /// ([`crate::formats::hugo_numbers`]: JSON's each a float64, `12345678901` printing
+    /// `1.2345678901e+10`; YAML's whole numbers uint64s; checked with Hugo 0.168).
+    pub front_format: Option<crate::formats::Format>,
     /// The site's `enableGitInfo` ([`SiteFields::git_info`]).
     pub git_info: bool,
     /// The environment variables `getenv` may read: Hugo's `security.funcs.getenv`, each
@@ -590,7 +590,7 @@ impl HugoContext {
             sections: Vec::new(),
             cascade: Map::new(),
             front_times: Vec::new(),
-            front_json: false,
+            front_format: None,
             git_info: fields.git_info,
             getenv: GETENV_DEFAULT.iter().map(|p| (*p).to_string()).collect(),
         }
@@ -725,8 +725,8 @@ impl HugoContext {
     /// `.Params` of a page with this front matter ([`crate::site::page_params`]).
     fn page_params(&self, front: &Map<String, Json>) -> Value {
         let mut params = Json::Object(crate::site::page_params(front).into_owned());
-        if self.front_json {
-            params = crate::formats::numbers_as_floats(params);
+        if let Some(format) = self.front_format {
+            params = crate::formats::hugo_numbers(params, format);
         }
         let mut params = params_from_json(&params, &self.aliases);
         for path in &self.front_times {

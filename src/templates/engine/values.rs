@@ -29,19 +29,31 @@ pub fn from_json(json: &Json) -> Value {
         },
         Json::String(s) => Value::String(s.as_str().into()),
         Json::Array(items) => Value::List(items.iter().map(from_json).collect()),
-        // A TOML date-time with an offset, from a data file or `transform.Unmarshal`.
-        Json::Object(map) if map.len() == 1 && map.contains_key(crate::formats::TIME) => {
-            match map.get(crate::formats::TIME) {
-                Some(Json::String(text)) => super::time::Moment::parse(text)
-                    .map_or_else(|| string(text), super::time::Moment::to_value),
-                _ => Value::Nil,
-            }
-        }
+        Json::Object(map) if is_marked(map) => marked(map),
         Json::Object(map) => Value::Map(Arc::new(
             map.iter()
                 .map(|(k, v)| (Arc::from(k.as_str()), from_json(v)))
                 .collect(),
         )),
+    }
+}
+
+/// Whether `map` is one of the one-entry maps [`crate::formats::parse_data`] and
+/// [`crate::formats::hugo_numbers`] make of a value JSON has no type for: a time, a
+/// `uint64`.
+fn is_marked(map: &serde_json::Map<String, Json>) -> bool {
+    map.len() == 1
+        && (map.contains_key(crate::formats::TIME) || map.contains_key(crate::formats::UINT))
+}
+
+/// The value a marked map ([`is_marked`]) stands for: a TOML date-time with an offset (from
+/// a data file or `transform.Unmarshal`) a time, a YAML whole number a `uint64`.
+fn marked(map: &serde_json::Map<String, Json>) -> Value {
+    match (map.get(crate::formats::TIME), map.get(crate::formats::UINT)) {
+        (Some(Json::String(text)), _) => super::time::Moment::parse(text)
+            .map_or_else(|| string(text), super::time::Moment::to_value),
+        (_, Some(Json::Number(n))) => n.as_u64().map_or(Value::Nil, Value::Uint),
+        _ => Value::Nil,
     }
 }
 
@@ -51,7 +63,7 @@ pub fn from_json(json: &Json) -> Value {
 /// templates use for it (`aliases`: field names from [`crate::templates::Catalogue::field_names`]).
 pub fn params_from_json(json: &Json, aliases: &BTreeMap<String, Vec<String>>) -> Value {
     match json {
-        Json::Object(map) => {
+        Json::Object(map) if !is_marked(map) => {
             let mut out = BTreeMap::new();
             for (k, v) in map {
                 let key = k.to_lowercase();
@@ -501,14 +513,14 @@ pub fn go_format(spec: &str, value: &Value) -> String {
             .iter()
             .map(|item| {
                 let (text, numeric) = go_directive_text(verb, &flags, precision, item);
-                let precise = precision.is_some() && matches!(item, Value::Int(_));
+                let precise = precision.is_some() && whole_number(item).is_some();
                 go_pad(text, numeric, &flags, width, precise)
             })
             .collect();
         return format!("[{}]", each.join(" "));
     }
     let (text, numeric) = go_directive_text(verb, &flags, precision, value);
-    let precise = precision.is_some() && matches!(value, Value::Int(_));
+    let precise = precision.is_some() && whole_number(value).is_some();
     go_pad(text, numeric, &flags, width, precise)
 }
 
@@ -648,6 +660,16 @@ pub fn go_type(value: &Value) -> &'static str {
     }
 }
 
+/// A whole number (Go's `int`, `int64` or `uint64`) as its sign and magnitude: whether it
+/// is below zero, and its distance from zero.
+fn whole_number(value: &Value) -> Option<(bool, u64)> {
+    match value {
+        Value::Int(n) => Some((*n < 0, n.unsigned_abs())),
+        Value::Uint(u) => Some((false, *u)),
+        _ => None,
+    }
+}
+
 /// What a directive of `verb` writes of `value` before padding, and whether it is a
 /// number (which zeros pad after its sign).
 fn go_directive_text(
@@ -666,19 +688,25 @@ fn go_directive_text(
     if kind_of(value) == Some("duration") {
         return duration_directive_text(verb, flags, precision, value);
     }
+    if let (Some((negative, magnitude)), 'v' | 'd') = (whole_number(value), verb) {
+        // `%.0d` of 0 writes nothing.
+        if magnitude == 0 && precision == Some(0) {
+            return (String::new(), true);
+        }
+        let digits = magnitude.to_string();
+        let digits = match precision {
+            Some(p) if digits.len() < p => format!("{}{digits}", "0".repeat(p - digits.len())),
+            _ => digits,
+        };
+        let digits = if negative {
+            format!("-{digits}")
+        } else {
+            digits
+        };
+        return (sign(digits, negative), true);
+    }
     match (verb, value) {
         ('T', _) => (go_type(value).to_string(), false),
-        // `%.0d` of 0 writes nothing.
-        ('v' | 'd', Value::Int(0)) if precision == Some(0) => (String::new(), true),
-        ('v' | 'd', Value::Int(n)) => {
-            let digits = n.unsigned_abs().to_string();
-            let digits = match precision {
-                Some(p) if digits.len() < p => format!("{}{digits}", "0".repeat(p - digits.len())),
-                _ => digits,
-            };
-            let digits = if *n < 0 { format!("-{digits}") } else { digits };
-            (sign(digits, *n < 0), true)
-        }
         ('v', Value::Float(f)) => {
             let shown = precision.map_or_else(|| go_float(*f), |p| go_float_g(*f, p));
             (sign(shown, *f < 0.0), true)
@@ -690,7 +718,7 @@ fn go_directive_text(
                 false,
             )
         }
-        ('q', Value::String(_) | Value::Safe { .. } | Value::Int(_)) => {
+        ('q', Value::String(_) | Value::Safe { .. } | Value::Int(_) | Value::Uint(_)) => {
             (quoted(flags, precision, value), false)
         }
         ('v', Value::Bool(b)) => (b.to_string(), false),
@@ -698,7 +726,7 @@ fn go_directive_text(
         ('f' | 'F', Value::Float(f)) => (format!("{f:.*}", precision.unwrap_or(6)), true),
         ('v', Value::Nil) => ("<nil>".to_string(), false),
         ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
-        ('s', Value::Int(n)) => (wrong("int", n.to_string()), false),
+        ('s', Value::Int(_) | Value::Uint(_)) => (wrong(go_type(value), go_print(value)), false),
         ('s' | 'd' | 'q', Value::Float(f)) => (wrong("float64", go_float(*f)), false),
         ('s' | 'd' | 'q', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
         ('d', Value::String(_) | Value::Safe { .. }) => {
@@ -781,8 +809,11 @@ fn go_prints(c: char) -> bool {
 /// `%q` of text (Go's `strconv.Quote`, after the precision cuts it) or of an integer (a
 /// quoted character: `'A'`).
 fn quoted(flags: &str, precision: Option<usize>, value: &Value) -> String {
-    if let Value::Int(n) = value {
-        let c = u32::try_from(*n).ok().and_then(char::from_u32);
+    if let Some((negative, magnitude)) = whole_number(value) {
+        let c = u32::try_from(magnitude)
+            .ok()
+            .filter(|_| !negative)
+            .and_then(char::from_u32);
         let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
         let quoted = go_quote(&c.to_string(), flags.replace('#', "").as_str());
         let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();

@@ -434,15 +434,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             .collect();
         Ok(string(q.join("&")))
     }),
-    ("add math.Add", |a| {
-        arith(a, "add", |x, y| x.checked_add(y), |x, y| x + y)
-    }),
-    ("sub math.Sub", |a| {
-        arith(a, "sub", |x, y| x.checked_sub(y), |x, y| x - y)
-    }),
-    ("mul math.Mul", |a| {
-        arith(a, "mul", |x, y| x.checked_mul(y), |x, y| x * y)
-    }),
+    ("add math.Add", |a| arith(a, Op::Add, "add")),
+    ("sub math.Sub", |a| arith(a, Op::Sub, "sub")),
+    ("mul math.Mul", |a| arith(a, Op::Mul, "mul")),
     ("div math.Div", |a| {
         // Hugo takes the arguments in turn (`DoArithmetic`): a zero after numbers stops
         // it before a text after the zero does (`div 1 0 "a"`), a text before a zero first.
@@ -454,7 +448,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         {
             return Err(exec_error("div: can't divide the value by 0"));
         }
-        arith(a, "div", |x, y| x.checked_div(y), |x, y| x / y)
+        arith(a, Op::Div, "div")
     }),
     ("mod math.Mod", |a| {
         let (x, y) = (int_arg(a, 0, "mod")?, int_arg(a, 1, "mod")?);
@@ -571,41 +565,31 @@ fn fold(a: &[Value], func: &str, f: fn(f64, f64) -> f64) -> gotmpl::Result<Value
 /// list (`common/maps/scratch.go`): [`arith`]'s `add` of the two, its errors worded for
 /// `func`.
 pub(super) fn add_as(a: Value, b: Value, func: &str) -> gotmpl::Result<Value> {
-    arith_as(&[a, b], "add", func, |x, y| x.checked_add(y), |x, y| x + y)
+    arith(&[a, b], Op::Add, func)
 }
 
-/// `add` and its kin, as Hugo's `DoArithmetic` (`common/hmath/math.go`) applies them to
-/// each next argument: integers stay integers, a float makes the result a float, two
-/// strings are joined by `add`; anything else (a number written as text, a bool, nil) is
-/// "can't apply the operator to the values", which stops Hugo's build.
-fn arith(
-    a: &[Value],
-    func: &str,
-    int: fn(i64, i64) -> Option<i64>,
-    float: fn(f64, f64) -> f64,
-) -> gotmpl::Result<Value> {
-    arith_as(a, func, func, int, float)
-}
-
-/// [`arith`] of the operator `op` (`add` joins strings), its errors worded for `func`.
-fn arith_as(
-    a: &[Value],
-    op: &str,
-    func: &str,
-    int: fn(i64, i64) -> Option<i64>,
-    float: fn(f64, f64) -> f64,
-) -> gotmpl::Result<Value> {
+/// `add` and its kin, as Hugo's `DoArithmetic` (`common/math/math.go`) applies them to
+/// each next argument: two strings are joined by `add`; of two numbers, a float makes the
+/// result a float, and two whole numbers stay whole, a `uint64` (a YAML number,
+/// [`crate::formats::hugo_numbers`]) and one of zero or more giving a `uint64`, any other
+/// pair an `int64`, each wrapping round as Go's do (`sub` of a YAML 42 and 50 is
+/// 18446744073709551608); anything else (a number written as text, a bool, nil) is "can't
+/// apply the operator to the values", which stops Hugo's build. Errors are worded for
+/// `func` (`.Scratch.Add` adds as `add` does).
+fn arith(a: &[Value], op: Op, func: &str) -> gotmpl::Result<Value> {
     let (first, rest) = a
         .split_first()
         .ok_or_else(|| exec_error(format!("{func}: expected 2 arguments")))?;
     let mut acc = first.clone();
     for b in rest {
+        if let Some(whole) = op.whole(&acc, b) {
+            acc =
+                whole.ok_or_else(|| exec_error(format!("{func}: can't divide the value by 0")))?;
+            continue;
+        }
         acc = match (&acc, b) {
-            (Value::Int(x), Value::Int(y)) => int(*x, *y)
-                .map(Value::Int)
-                .ok_or_else(|| exec_error(format!("{func}: integer overflow")))?,
             (Value::String(_) | Value::Safe { .. }, Value::String(_) | Value::Safe { .. })
-                if op == "add" =>
+                if op == Op::Add =>
             {
                 string(format!(
                     "{}{}",
@@ -613,7 +597,7 @@ fn arith_as(
                     values::cast_string(b)
                 ))
             }
-            (x, y) if values::is_number(x) && values::is_number(y) => Value::Float(float(
+            (x, y) if values::is_number(x) && values::is_number(y) => Value::Float(op.float(
                 to_float(x).unwrap_or_default(),
                 to_float(y).unwrap_or_default(),
             )),
@@ -625,6 +609,63 @@ fn arith_as(
         };
     }
     Ok(acc)
+}
+
+/// One of `DoArithmetic`'s four operators.
+#[derive(Clone, Copy, PartialEq)]
+enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl Op {
+    /// The operator on `int64`s, wrapping round as Go's do; `None` dividing by zero.
+    fn int(self, x: i64, y: i64) -> Option<i64> {
+        match self {
+            Op::Add => Some(x.wrapping_add(y)),
+            Op::Sub => Some(x.wrapping_sub(y)),
+            Op::Mul => Some(x.wrapping_mul(y)),
+            Op::Div => (y != 0).then(|| x.wrapping_div(y)),
+        }
+    }
+
+    /// The operator on `uint64`s, wrapping round as Go's do; `None` dividing by zero.
+    fn uint(self, x: u64, y: u64) -> Option<u64> {
+        match self {
+            Op::Add => Some(x.wrapping_add(y)),
+            Op::Sub => Some(x.wrapping_sub(y)),
+            Op::Mul => Some(x.wrapping_mul(y)),
+            Op::Div => x.checked_div(y),
+        }
+    }
+
+    /// The operator on `float64`s.
+    fn float(self, x: f64, y: f64) -> f64 {
+        match self {
+            Op::Add => x + y,
+            Op::Sub => x - y,
+            Op::Mul => x * y,
+            Op::Div => x / y,
+        }
+    }
+
+    /// The operator on two whole numbers as `DoArithmetic` types them: `uint64`s when one
+    /// is a `uint64` and the other is not below zero, else `int64`s (a `uint64` above
+    /// `int64`'s range wrapping round, as Go's conversion does).
+    #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+    fn whole(self, x: &Value, y: &Value) -> Option<Option<Value>> {
+        Some(match (x, y) {
+            (Value::Int(x), Value::Int(y)) => self.int(*x, *y).map(Value::Int),
+            (Value::Uint(x), Value::Uint(y)) => self.uint(*x, *y).map(Value::Uint),
+            (Value::Uint(x), Value::Int(y)) if *y >= 0 => self.uint(*x, *y as u64).map(Value::Uint),
+            (Value::Int(x), Value::Uint(y)) if *x >= 0 => self.uint(*x as u64, *y).map(Value::Uint),
+            (Value::Uint(x), Value::Int(y)) => self.int(*x as i64, *y).map(Value::Int),
+            (Value::Int(x), Value::Uint(y)) => self.int(*x, *y as i64).map(Value::Int),
+            _ => return None,
+        })
+    }
 }
 
 /// The count and the sequence `first`, `last` and `after` (called `func`) take, as

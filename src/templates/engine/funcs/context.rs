@@ -775,39 +775,54 @@ fn translate(a: &[Value]) -> gotmpl::Result<Value> {
         }
         _ => String::new(),
     };
-    // The translation is itself a template, its dot the argument. A whole number is both
-    // `.` and `.Count` (go-i18n v1's way, which Hugo keeps: `intCount`, `langs/i18n/
-    // i18n.go`). A translation that does not run gives "", as in Hugo.
-    let text = if text.contains("{{") {
-        let number = matches!(a.get(1), Some(Value::Int(_) | Value::Uint(_)));
-        let data = a.get(1).cloned().unwrap_or(Value::Nil);
-        crate::templates::parse::parse(&text)
-            .ok()
-            .and_then(|(mut list, defines)| {
-                if number {
-                    rewrite::count_as_dot(&mut list);
-                }
-                let mut template = gotmpl::Template::new("i18n")
-                    .funcs(count_funcs())
-                    .parse("{{template \"t\" .}}")
-                    .ok()?;
-                // The templates it defines (a `block` too), each read the same way.
-                for mut d in defines {
-                    if number {
-                        rewrite::count_as_dot(&mut d.body);
-                    }
-                    template = template.add_parse_tree(&d.name, d.body);
-                }
-                template
-                    .add_parse_tree("t", list)
-                    .execute_to_string(&data)
-                    .ok()
-            })
-            .unwrap_or_default()
-    } else {
-        text
-    };
-    Ok(string(text))
+    if !text.contains("{{") {
+        return Ok(string(text));
+    }
+    let data = a.get(1).cloned().unwrap_or(Value::Nil);
+    match translated(&text, &data) {
+        Ok(text) => Ok(string(text)),
+        Err(error) => {
+            // Hugo writes nothing, and warns ("Failed to get translated string").
+            let uint = if matches!(data, Value::Uint(_)) {
+                ": a whole number from YAML is a uint64 to Hugo, which has no `.Count`; \
+                 pass `(int …)`"
+            } else {
+                ""
+            };
+            engine::warn(format!(
+                "Hugo writes nothing for `i18n \"{id}\"`: its translation did not run \
+                 ({error}){uint}"
+            ))?;
+            Ok(string(""))
+        }
+    }
+}
+
+/// A translation `text` run as the template it is, its dot `data`. A signed whole
+/// number is both `.` and `.Count` (go-i18n v1's way, which Hugo keeps for Go's signed
+/// integer kinds: `intCount`, `langs/i18n/i18n.go`); a `uint64` is not.
+fn translated(text: &str, data: &Value) -> Result<String, String> {
+    let number = matches!(data, Value::Int(_));
+    let (mut list, defines) =
+        crate::templates::parse::parse(text).map_err(|(_, _, message)| message)?;
+    if number {
+        rewrite::count_as_dot(&mut list);
+    }
+    let mut template = gotmpl::Template::new("i18n")
+        .funcs(count_funcs())
+        .parse("{{template \"t\" .}}")
+        .map_err(|e| e.to_string())?;
+    // The templates it defines (a `block` too), each read the same way.
+    for mut d in defines {
+        if number {
+            rewrite::count_as_dot(&mut d.body);
+        }
+        template = template.add_parse_tree(&d.name, d.body);
+    }
+    template
+        .add_parse_tree("t", list)
+        .execute_to_string(data)
+        .map_err(|e| e.to_string())
 }
 
 /// Argument `i` of a time method, which must be a time (Go: a `time.Time`).
