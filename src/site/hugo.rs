@@ -651,11 +651,21 @@ impl Site {
         params
     }
 
+    /// [`Site::params_in`] `lang`, their numbers typed as Hugo's decoder of the config
+    /// files' format types them ([`Site::params_format`]): `.Site.Params`.
+    fn typed_params_in(&self, lang: &str) -> Json {
+        let params = Json::Object(self.params_in(lang));
+        match self.params_format() {
+            Some(format) => crate::formats::hugo_numbers(params, format),
+            None => params,
+        }
+    }
+
     /// What the templates see of this site for a page in `lang` at `rel_permalink`,
     /// stored in `file` (`content/about.md`).
     pub fn hugo_context(&self, lang: &str, rel_permalink: &str, file: &str) -> HugoContext {
         let text = |k: &str| self.language_text(lang, k).unwrap_or_default();
-        let params = Json::Object(self.params_in(lang));
+        let params = self.typed_params_in(lang);
         let slashed = |p: Option<String>| p.map(|p| format!("/{p}")).unwrap_or_default();
         let (language_prefix, url_prefix) = (
             slashed(self.language_prefix(lang)),

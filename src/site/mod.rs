@@ -240,6 +240,26 @@ impl Site {
         &self.theme_params
     }
 
+    /// The format the site's params are written in, which types their numbers to the
+    /// templates as Hugo's decoder of it does ([`crate::formats::hugo_numbers`]: `n: 5` in
+    /// a `hugo.yaml` is a uint64, in a `hugo.json` a float64; checked with Hugo 0.168):
+    /// the format of every config file, when they share one and no theme or module
+    /// adds params. `None` otherwise: Folio keeps no record of which file each param
+    /// came from, so mixed params keep their numbers as read.
+    pub fn params_format(&self) -> Option<crate::formats::Format> {
+        if !self.theme_params.is_empty() || !self.theme_language_params.is_empty() {
+            return None;
+        }
+        let mut formats = self
+            .config
+            .iter()
+            .chain(&self.params_file)
+            .chain(self.key_files.iter().map(|(_, f)| f))
+            .map(|f| f.doc.format);
+        let first = formats.next()?;
+        formats.all(|f| f == first).then_some(first)
+    }
+
     /// The params the site's templates see (`.Site.Params`, `{{< param >}}`): the site's
     /// own ([`Site::params`], the ones its forms edit) over its themes' and modules', merged
     /// key by key, tables deeply, as Hugo has done since 0.84 ("Deep merge of theme

@@ -1665,6 +1665,35 @@ fn a_yaml_whole_number_is_a_uint64_to_the_templates_as_in_hugo() {
 }
 
 #[test]
+fn a_site_configs_numbers_are_typed_by_its_format_as_in_hugo() {
+    // A `hugo.yaml`'s whole number is a uint64, a `hugo.json`'s number a float64.
+    let template =
+        "<p>{{ printf \"%T %T\" site.Params.n site.Params.ln }} {{ sub site.Params.n 50 }} \
+                    {{ div site.Params.n 4 }}</p>";
+    for (config, text, want) in [
+        (
+            "hugo.yaml",
+            "baseURL: https://e.org/\nparams:\n  n: 42\nlanguages:\n  en:\n    params:\n      ln: 3\n",
+            "<p>uint64 uint64 18446744073709551608 10</p>",
+        ),
+        (
+            "hugo.json",
+            r#"{"baseURL": "https://e.org/", "params": {"n": 42}, "languages": {"en": {"params": {"ln": 3}}}}"#,
+            "<p>float64 float64 -8 10.5</p>",
+        ),
+    ] {
+        let site = crate::support::hugo_site(&[
+            (config, text),
+            ("layouts/shortcodes/f.html", template),
+            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), config, "content/about.md");
+        assert!(hugo.contains(want), "{config}: {hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
+    }
+}
+
+#[test]
 fn a_translation_that_does_not_run_is_said_at_the_call_with_the_fix() {
     // Hugo writes nothing for it and warns; Folio wrote nothing and said nothing.
     let site = crate::support::hugo_site(&[
