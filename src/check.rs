@@ -1428,15 +1428,7 @@ fn guessed(
     {
         return None;
     }
-    let fix = if lang.is_empty() {
-        "name the language after the fence (```bash)".to_string()
-    } else {
-        format!("Hugo has no `{lang}`: name a language it knows")
-    };
-    Some(format!(
-        "Hugo guesses this code block's language (guessSyntax) and may colour it; Folio \
-         cannot guess and shows it plain: {fix}"
-    ))
+    Some(crate::render::highlight::guess_note(lang, true))
 }
 
 /// "unknown tech icon …" with suggestions.

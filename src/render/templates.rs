@@ -217,8 +217,14 @@ impl Host for MarkdownHost {
                 highlight::Options::from_map(settings, &m)?
             }
         };
-        if let Some(ordinal) = ordinal {
-            options.name_lines_of_block(ordinal);
+        match ordinal {
+            Some(ordinal) => options.name_lines_of_block(ordinal),
+            // A fenced block's guess is said by `check` (`guessed`); code a template
+            // highlights, at the call.
+            None if options.guesses(&lang) => {
+                engine::warn(highlight::guess_note(&lang, false)).map_err(|e| e.to_string())?;
+            }
+            None => {}
         }
         Ok(highlight::highlight(&code, &lang, &options, attributes))
     }

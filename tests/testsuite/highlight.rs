@@ -220,6 +220,64 @@ fn a_code_block_hook_highlights_the_lines_its_attributes_list() {
 }
 
 #[test]
+fn the_sites_wrapper_class_and_a_blocks_own_wrap_highlighted_code() {
+    // Review 60b, 3: `wrapperClass` was not read (`<div class="highlight">` always).
+    let page = "---\ntitle: Code\n---\n\n```go\na := 1\n```\n\n\
+                {{< highlight go \"wrapperClass=own\" >}}\nb := 2\n{{< /highlight >}}\n\n\
+                ```go {.extra}\nc := 3\n```\n\n{{< t >}}\n";
+    let (folio, hugo) = render_both(&[
+        (
+            "hugo.toml",
+            "[markup.highlight]\nwrapperClass = \"code-block no-prose\"\n",
+        ),
+        (
+            "layouts/shortcodes/t.html",
+            "{{ transform.Highlight \"d := 4\" \"go\" (dict \"wrapperClass\" \"mine\") }}",
+        ),
+        ("content/code.md", page),
+    ]);
+    assert_eq!(
+        without_token_spans(folio.trim()),
+        without_token_spans(hugo.trim())
+    );
+    for wrapper in [
+        "<div class=\"code-block no-prose\">",
+        "<div class=\"own\">",
+        "<div class=\"code-block no-prose extra\">",
+        "<div class=\"mine\">",
+    ] {
+        assert!(folio.contains(wrapper), "{wrapper}: {folio}");
+    }
+}
+
+#[test]
+fn check_says_where_hugo_guesses_the_language_of_code_a_template_highlights() {
+    // Review 60b, 4: said of fences only.
+    let site = hugo_site(&[
+        ("hugo.toml", "[markup.highlight]\nguessSyntax = true\n"),
+        (
+            "layouts/shortcodes/run.html",
+            "{{ highlight \"#!/bin/bash\\necho 10\\n\" \"\" \"\" }}{{ highlight \"x\" \"go\" \"\" }}",
+        ),
+        ("content/code.md", "---\ntitle: Code\n---\n\nIntro.\n\n{{< run >}}\n"),
+    ]);
+    hugo_build(site.path(), "a guess");
+    let hugo = std::fs::read_to_string(site.path().join("public/code/index.html")).unwrap();
+    assert!(hugo.contains("language-bash"), "Hugo guessed: {hugo}");
+    let found: Vec<String> = check_lines(&site.path().join("content/code.md"), "code.md")
+        .into_iter()
+        .filter(|l| l.contains("guess"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "code.md:7:1: warning: Hugo guesses this code's language (guessSyntax) and may colour \
+          it; Folio cannot guess and shows it plain: give `highlight` its language (bash)"
+        ]
+    );
+}
+
+#[test]
 fn check_says_where_hugo_guesses_a_language_folio_shows_plain() {
     let site = hugo_site(&[
         ("hugo.toml", "[markup.highlight]\nguessSyntax = true\n"),

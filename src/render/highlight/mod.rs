@@ -2,7 +2,8 @@
 //! blocks, with Hugo's settings (`markup.highlight`, `markup/highlight/config.go`), its
 //! per-block options (`linenos`, `hl_lines`, `linenostart`, `anchorlinenos`,
 //! `lineanchors`, `hl_inline`, `style`, `noClasses`, `tabWidth`) and the HTML that Chroma's
-//! formatter writes (`formatters/html/html.go`): the wrapper `<div class="highlight">`,
+//! formatter writes (`formatters/html/html.go`): the wrapper `<div class="highlight">`
+//! (the site's `wrapperClass`),
 //! `<pre tabindex="0">`, one `<span>` a line, line numbers inline or in a table,
 //! highlighted lines and linkable line numbers, with inline styles (Hugo's default) or
 //! Chroma's classes.
@@ -12,7 +13,7 @@
 //! than Hugo colours it ([`colour_difference`] says so, for `folio check`). With `guessSyntax`, a block of no known language is written as
 //! Chroma's fallback lexer writes it (plain), where Hugo may guess a language (`folio
 //! check` says so). The old `pygments*` keys are read as Hugo reads them
-//! ([`Settings::with_legacy`]). Not read from the site config: `wrapperClass`,
+//! ([`Settings::with_legacy`]). Not read from the site config:
 //! `hl_Lines`, `hl_inline` (each block may still set the last two). Numbers wrap as Go's ints do (a `linenostart` near the
 //! largest number goes on from the smallest), and an option list is read without
 //! recursion, so no input can crash the writer.
@@ -57,6 +58,9 @@ pub struct Settings {
     /// The prefix of line ids (`lineAnchors`, default none: a fenced block's are
     /// `hl-N`, a `highlight` call's the numbers alone); Hugo adds `-`.
     pub line_anchors: &'static str,
+    /// The class of the `<div>` around a highlighted block (`wrapperClass`, default
+    /// `highlight`; Hugo's `writeDivStart`).
+    pub wrapper_class: &'static str,
 }
 
 impl Default for Settings {
@@ -72,12 +76,13 @@ impl Default for Settings {
             tab_width: 4,
             guess_syntax: false,
             line_anchors: "",
+            wrapper_class: "highlight",
         }
     }
 }
 
 /// `text` for as long as the program runs, each text once: the few `lineAnchors` prefixes
-/// the sites opened set, which [`Settings`] (a `Copy` value) holds.
+/// and `wrapperClass`es the sites opened set, which [`Settings`] (a `Copy` value) holds.
 fn interned(text: &str) -> &'static str {
     static TEXTS: Mutex<std::collections::BTreeSet<&'static str>> =
         Mutex::new(std::collections::BTreeSet::new());
@@ -243,6 +248,12 @@ pub struct Options {
 }
 
 impl Options {
+    /// Whether Hugo guesses the language of code of language `lang` highlighted with these
+    /// options (`guessSyntax`, and Chroma has no lexer for `lang`; [`guess_note`]).
+    pub fn guesses(&self, lang: &str) -> bool {
+        self.settings.guess_syntax && !highlights(lang)
+    }
+
     /// The line ids of a code block, the `ordinal`th of its page, when neither its options
     /// nor the site name them: `hl-N` (`applyOptionsFromCodeBlockContext`, Hugo's
     /// `markup/highlight/config.go`), so two blocks' lines do not share them.
@@ -386,6 +397,7 @@ impl Options {
             "tabwidth" => s.tab_width = value.int()?,
             "guesssyntax" => s.guess_syntax = value.boolean()?,
             "lineanchors" => self.line_anchors = value.string(),
+            "wrapperclass" => s.wrapper_class = interned(&value.string()),
             "hl_inline" => self.hl_inline = value.boolean()?,
             "hl_lines" => match value {
                 Value::Lines(ranges) => self.hl_ranges = Some(ranges),
@@ -560,6 +572,33 @@ fn info_attributes(info: &str) -> Option<Vec<(String, Value)>> {
 /// Whether Hugo highlights code of this language: Chroma has a lexer for it.
 pub fn highlights(lang: &str) -> bool {
     lexers::chroma_lexer(lang).is_some()
+}
+
+/// What `folio check` says of code of language `lang` (empty: none) that Hugo, with
+/// `guessSyntax` on, highlights in a language Chroma's analysers guess from the code
+/// (`markup/highlight/highlight.go`, `lexers.Analyse`), where Folio, which has no
+/// analysers, shows it plain: of a fenced block (`fence`) or of code given to
+/// `highlight`, with the fix.
+pub fn guess_note(lang: &str, fence: bool) -> String {
+    let (what, fix) = match (lang.is_empty(), fence) {
+        (true, true) => (
+            "code block's",
+            "name the language after the fence (```bash)".to_string(),
+        ),
+        (true, false) => ("code's", "give `highlight` its language (bash)".to_string()),
+        (false, true) => (
+            "code block's",
+            format!("Hugo has no `{lang}`: name a language it knows"),
+        ),
+        (false, false) => (
+            "code's",
+            format!("Hugo has no `{lang}`: name a language it knows"),
+        ),
+    };
+    format!(
+        "Hugo guesses this {what} language (guessSyntax) and may colour it; Folio cannot \
+         guess and shows it plain: {fix}"
+    )
 }
 
 /// Why code of language `lang` may be coloured otherwise in Folio than in Hugo, which
@@ -862,7 +901,8 @@ fn highlight_uncached(
         out.push_str("</code>");
         return out;
     }
-    out.push_str("<div class=\"highlight");
+    out.push_str("<div class=\"");
+    out.push_str(&html_escape(options.settings.wrapper_class));
     if let Some((_, class)) = attributes.iter().find(|(n, _)| n == "class") {
         out.push(' ');
         out.push_str(&html_escape(class));
