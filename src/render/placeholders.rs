@@ -133,7 +133,9 @@ pub(super) fn anchor_token(k: usize) -> String {
 /// `anchored` is sorted (blocks are anchored in order); `ids` names each block's anchor by
 /// position (a block without one is named by its position).
 /// A `<p>` holding only a placeholder is dropped, as Hugo does. Each output stays in the
-/// string it was rendered in: the result is in pieces ([`Html`]).
+/// string it was rendered in: the result is in pieces ([`Html`]). A placeholder found
+/// twice (an autolink's address is both its `href` and its text) gets the output each
+/// time, as Hugo's replacer puts it wherever its token is.
 pub(super) fn merge_placeholders(
     html: String,
     mut outputs: Vec<String>,
@@ -143,7 +145,9 @@ pub(super) fn merge_placeholders(
     if outputs.is_empty() && anchored.is_empty() {
         return Html::from(html);
     }
-    let mut out = Vec::with_capacity(2 * outputs.len() + 1);
+    let mut out: Vec<String> = Vec::with_capacity(2 * outputs.len() + 1);
+    // The piece each output was put in, once it was.
+    let mut placed: Vec<Option<usize>> = vec![None; outputs.len()];
     let finder = memchr::memmem::Finder::new(b"FOLIO");
     // `html[..done]` is in `out`; the next token is looked for from `from`.
     let (mut done, mut from) = (0, 0);
@@ -155,11 +159,24 @@ pub(super) fn merge_placeholders(
         let (Some(before), Some(rest)) = (html.get(..at), html.get(at..)) else {
             break;
         };
-        let Some((len, replacement)) = token(rest, &mut outputs, anchored, ids) else {
+        let Some((len, found)) = token(rest, outputs.len(), anchored, ids) else {
             // Neither prefix nor digits nor `X` holds "FOLIO", so looking on after it is
             // enough.
             from = at + "FOLIO".len();
             continue;
+        };
+        let replacement = match found {
+            Token::Output(n) => match placed.get(n).copied().flatten() {
+                Some(piece) => out.get(piece).cloned().unwrap_or_default(),
+                None => {
+                    if let Some(p) = placed.get_mut(n) {
+                        // The piece the output goes in, pushed below.
+                        *p = Some(out.len() + 1);
+                    }
+                    outputs.get_mut(n).map(std::mem::take).unwrap_or_default()
+                }
+            },
+            Token::Anchor(html) => html,
         };
         let after = rest.get(len..).unwrap_or_default();
         let (kept, skip) = match before.strip_suffix("<p>") {
@@ -255,28 +272,33 @@ impl PartialEq for Html {
 
 impl Eq for Html {}
 
-/// The token at the start of `rest`, if it is one with something to put in its place: its
-/// length and its replacement (a shortcode's output is taken, so it is used once).
-fn token(
-    rest: &str,
-    outputs: &mut [String],
-    anchored: &[usize],
-    ids: &[usize],
-) -> Option<(usize, String)> {
+/// What a token stands for.
+enum Token {
+    /// The output of the `n`th call.
+    Output(usize),
+    /// A block's anchor, as HTML.
+    Anchor(String),
+}
+
+/// The token at the start of `rest`, if it is one with something to put in its place (a
+/// call of the `outputs` calls, or an anchored block): its length and what it stands for.
+fn token(rest: &str, outputs: usize, anchored: &[usize], ids: &[usize]) -> Option<(usize, Token)> {
     let (body, is_sc) = match rest.strip_prefix(SHORTCODE) {
         Some(body) => (body, true),
         None => (rest.strip_prefix(ANCHOR)?, false),
     };
     let (n, after) = numbered(body)?;
-    let replacement = match (is_sc, outputs.get_mut(n)) {
-        (true, Some(o)) => std::mem::take(o),
-        (false, _) if anchored.binary_search(&n).is_ok() => {
+    let found = match is_sc {
+        true if n < outputs => Token::Output(n),
+        false if anchored.binary_search(&n).is_ok() => {
             let id = ids.get(n).copied().unwrap_or(n);
-            format!("<a class=\"folio-anchor\" id=\"folio-block-{id}\"></a>")
+            Token::Anchor(format!(
+                "<a class=\"folio-anchor\" id=\"folio-block-{id}\"></a>"
+            ))
         }
         _ => return None,
     };
-    Some((rest.len() - after.len(), replacement))
+    Some((rest.len() - after.len(), found))
 }
 
 #[cfg(test)]
