@@ -607,10 +607,12 @@ impl SitePages {
         let _made = Made;
         crate::site::refs::translations(&self.site, lang, abs)
             .into_iter()
-            .map(|(language, file, front)| {
+            .map(|(language, file, mut front)| {
                 let url =
                     crate::site::refs::page_url(&self.site, &language.code, &file, Some(&front));
                 let file = std::path::absolute(&file).unwrap_or(file);
+                // A home page Hugo made for a language with no file for it.
+                let fileless = !file.is_file();
                 let mut ctx =
                     self.site
                         .hugo_context(&language.code, &url, &file.display().to_string());
@@ -619,11 +621,18 @@ impl SitePages {
                 ctx.content_path = self.content_path(code, &file);
                 ctx.cascade = self.cascade(code, &ctx.content_path, Some(&front));
                 ctx.sections = self.sections(code, &ctx.content_path, title_case);
+                if fileless {
+                    let title = untitled_branch(&self.site, &ctx.site, None, title_case);
+                    front.insert("title".into(), title.into());
+                }
                 let mut page = ctx.page(&front);
                 // It is a translation of this page, so it is translated too.
                 if let gotmpl::Value::Map(fields) = &mut page {
-                    Arc::make_mut(fields)
-                        .insert(Arc::from("IsTranslated"), gotmpl::Value::Bool(true));
+                    let fields = Arc::make_mut(fields);
+                    fields.insert(Arc::from("IsTranslated"), gotmpl::Value::Bool(true));
+                    if fileless {
+                        fields.remove("File");
+                    }
                 }
                 (language.weight, page)
             })

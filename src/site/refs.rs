@@ -329,8 +329,10 @@ fn climbs_out(path: &str) -> Option<bool> {
 /// or its content folder as [`Lookup`] reads them (`about.md` → `about.fr.md`); a draft is
 /// not published, so it is no translation (Hugo: `AllTranslations`, `hugolib/page.go`,
 /// pages of the same path in the language dimension that `ShouldLink`: see
-/// [`is_published`]). Not followed:
-/// `translationKey`, which pairs pages by the author's key instead of their path.
+/// [`is_published`]). Every language has a home page, with a file or without one (then an
+/// empty front matter, its file where the language's `_index.md` would be). A page whose
+/// front matter sets a `translationKey` has for translations the published pages of the
+/// other languages that set the same one instead ([`keyed_translations`]).
 pub fn translations(
     site: &Site,
     lang: &str,
@@ -342,23 +344,81 @@ pub fn translations(
     let Ok(rel) = abs.strip_prefix(absolute(&own.content_dir)) else {
         return Vec::new();
     };
+    if let Some(key) = front_of(&abs).as_ref().and_then(translation_key) {
+        return keyed_translations(site, lang, &abs, &key);
+    }
     let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let logical = rel.with_file_name(own.split_language(name).0);
     let reference: Vec<_> = logical.iter().map(|c| c.to_string_lossy()).collect();
     let reference = reference.join("/");
+    let home = reference == "_index.md";
     site.languages()
         .into_iter()
         .filter(|l| l.code != lang)
         .filter_map(|l| {
             let lookup = Lookup::new(site, &l.code);
-            let file = page_at(&lookup, &lookup.content_dir, &reference)?;
-            if !file.is_file() || absolute(&file) == abs {
-                return None;
-            }
+            let found = page_at(&lookup, &lookup.content_dir, &reference)
+                .filter(|file| file.is_file() && absolute(file) != abs);
+            let Some(file) = found else {
+                // Hugo makes a home page for a language that has no file for it.
+                let file = lookup
+                    .files_for(&lookup.content_dir.join("_index.md"))
+                    .into_iter()
+                    .next()?;
+                return home.then(|| (l, file, Map::new()));
+            };
             let front = front_of(&file).unwrap_or_default();
             is_published(&front).then_some((l, file, front))
         })
         .collect()
+}
+
+/// A front matter's `translationKey` (the key in any case, its value as text), when it
+/// sets one.
+fn translation_key(front: &Map<String, Json>) -> Option<String> {
+    let (_, value) = front
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("translationKey"))?;
+    let key = match value {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!key.is_empty()).then_some(key)
+}
+
+/// [`translations`] of the page `abs` of `lang` whose front matter sets the translation
+/// key `key`: the published pages of the other languages that set the same key (Hugo's
+/// `translationKeyPages`, `hugolib/page.go` `AllTranslations`), in the site's language
+/// order. Each content file's front matter is read, so only for a page that sets a key.
+fn keyed_translations(
+    site: &Site,
+    lang: &str,
+    abs: &Path,
+    key: &str,
+) -> Vec<(super::Language, PathBuf, Map<String, Json>)> {
+    let mut found: Vec<(super::Language, PathBuf, Map<String, Json>)> = Vec::new();
+    let languages = site.languages();
+    for page in site.content_pages() {
+        let file = std::path::absolute(&page.path).unwrap_or(page.path);
+        if page.language == lang
+            || file == abs
+            || found.iter().any(|(l, ..)| l.code == page.language)
+        {
+            continue;
+        }
+        let Some(front) = front_of(&file) else {
+            continue;
+        };
+        if translation_key(&front).as_deref() != Some(key) || !is_published(&front) {
+            continue;
+        }
+        if let Some(language) = languages.iter().find(|l| l.code == page.language) {
+            found.push((language.clone(), file, front));
+        }
+    }
+    found.sort_by_key(|(l, ..)| languages.iter().position(|o| o.code == l.code));
+    found
 }
 
 /// Whether Hugo builds and links a page of this front matter, with its default settings

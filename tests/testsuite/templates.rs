@@ -1694,6 +1694,67 @@ fn a_site_configs_numbers_are_typed_by_its_format_as_in_hugo() {
 }
 
 #[test]
+fn a_call_in_an_autolinks_address_is_in_its_text_too() {
+    // Review 60a, 1: the output went into the `href` only; the text lost it.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        "{{ .Page.Params.episode }}",
+        "---\ntitle: About\nepisode: 42\n---\n\nForum: https://forum.example.org/t/ep-{{< f >}}\n\n\
+         Tour: <https://tour.example.org/{{< f >}}>\n\nMail: mailbag+ep{{< f >}}@pod.example.org\n\n\
+         Site: www.example.org/{{< f >}}/x\n",
+    );
+    assert!(
+        hugo.contains(">https://forum.example.org/t/ep-42</a>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn every_language_has_a_home_page_and_a_translation_key_pairs_pages_as_in_hugo() {
+    // Review 60b, 1: a language switcher missed the home page Hugo makes for a language
+    // with no `_index` file, and the page paired by `translationKey`.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntitle = \"Fest\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.de]\nweight = 2\ntitle = \"Festival\"\n\
+             [languages.fr]\nweight = 3\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        (
+            "content/wer.de.md",
+            "---\ntitle: Wer\ntranslationKey: who\n---\n",
+        ),
+        (
+            "content/qui.fr.md",
+            "---\ntitle: Qui\ntranslationKey: who\ndraft: true\n---\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ range site.Home.AllTranslations }}{{ .Lang }} {{ .Title }} {{ .RelPermalink }} \
+             {{ with .File }}file{{ end }}|{{ end }}</p>\
+             <p>{{ range .Page.AllTranslations }}{{ .Lang }} {{ .Title }} {{ .RelPermalink }}|{{ end }}\
+             {{ .Page.IsTranslated }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\ntranslationKey: who\n---\n{{< f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "translations", "content/about.md");
+    assert!(
+        hugo.contains("<p>en Home / file|de Festival /de/ |fr Fest /fr/ |</p>"),
+        "{hugo}"
+    );
+    assert!(
+        hugo.contains("<p>en About /about/|de Wer /de/wer/|true</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_translation_that_does_not_run_is_said_at_the_call_with_the_fix() {
     // Hugo writes nothing for it and warns; Folio wrote nothing and said nothing.
     let site = crate::support::hugo_site(&[
