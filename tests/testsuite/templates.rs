@@ -1755,6 +1755,24 @@ fn every_language_has_a_home_page_and_a_translation_key_pairs_pages_as_in_hugo()
 }
 
 #[test]
+fn querify_of_a_list_value_stops_hugo_and_is_said() {
+    // Review 60b, 6: Folio wrote `hashtags=%5Bdevops+ci%5D` and said nothing.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<a href=\"?{{ querify (dict \"hashtags\" (split \"devops,ci\" \",\")) }}\">x</a>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n\n{{< f >}}\n"),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert!(hugo.contains("unable to cast"), "{hugo}");
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(found.contains("about.md:5:1: error: "), "{found}");
+    assert!(found.contains("querify: unable to cast"), "{found}");
+}
+
+#[test]
 fn a_translation_that_does_not_run_is_said_at_the_call_with_the_fix() {
     // Hugo writes nothing for it and warns; Folio wrote nothing and said nothing.
     let site = crate::support::hugo_site(&[

@@ -413,20 +413,27 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             [Value::List(l)] => l.to_vec(),
             other => other.to_vec(),
         };
+        // Hugo's words (`tpl/collections/querify.go`); each key and value is text as
+        // spf13/cast makes it (a list is an error, which stops Hugo's build).
         if !pairs.len().is_multiple_of(2) {
             return Err(exec_error(
-                "querify: the parameters must be key and value pairs",
+                "querify: expected a map, a slice with an even number of elements, or an even \
+                 number of scalar values, and each key must be a string",
             ));
+        }
+        let text = |v: &Value| super::str_arg(std::slice::from_ref(v), 0, "querify");
+        let mut q: Vec<(String, String)> = Vec::with_capacity(pairs.len() / 2);
+        for pair in pairs.chunks_exact(2) {
+            if let [k, v] = pair {
+                let key = text(k)?;
+                if key.is_empty() {
+                    return Err(exec_error("querify: one of the keys is an empty string"));
+                }
+                q.push((key, text(v)?));
+            }
         }
         // Go's `url.Values.Encode`: sorted by key, each escaped as `url.QueryEscape`.
         // Sorted by the keys as given, before they are escaped (`é` after `a`).
-        let mut q: Vec<(String, String)> = pairs
-            .chunks(2)
-            .filter_map(|p| match p {
-                [k, v] => Some((cast_string(k), cast_string(v))),
-                _ => None,
-            })
-            .collect();
         q.sort_by(|a, b| a.0.cmp(&b.0));
         let q: Vec<String> = q
             .into_iter()
