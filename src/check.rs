@@ -396,8 +396,12 @@ pub fn check_doc_with(
     doc: &crate::OpenPage,
     rendered: impl FnOnce() -> Option<Findings>,
 ) -> Vec<Diagnostic> {
-    let (path, page, site) = (&doc.path, &doc.page, &*doc.site);
-    let site_params = &site.params_in(&crate::OpenPage::language_of(site, path));
+    let (path, page) = (&doc.path, &doc.page);
+    let lang = crate::OpenPage::language_of(&doc.site, path);
+    // The site as the page's language renders it (its own `markup`, if it has one).
+    let view = doc.site.for_language(&lang);
+    let site: &Site = &view;
+    let site_params = &site.params_in(&lang);
     let src = page.source();
     let mut found = Vec::new();
     // The front matter `param` reads: with what cascades hand down (read once, if needed);
@@ -442,8 +446,13 @@ pub fn check_doc_with(
     }
     colour_problems(page, site, highlighted, &mut of_text);
     found.append(&mut of_text);
-    // Once each: the calls inside a container Folio draws as its card are rendered for the
-    // card too (hunt AT: each nested call's error was said twice).
+    located(found, path, src)
+}
+
+/// `found` in the page at `path` of text `src`, each at its line and column, once each:
+/// the calls inside a container Folio draws as its card are rendered for the card too
+/// (hunt AT: each nested call's error was said twice).
+fn located(mut found: Vec<Problem>, path: &Path, src: &str) -> Vec<Diagnostic> {
     let mut said = std::collections::HashSet::new();
     found.retain(|Problem(offset, _, message)| said.insert((*offset, message.clone())));
     found

@@ -553,7 +553,7 @@ fn page_html(
     let rewrite = rewriter(doc, &hugo, assets.clone());
     let publish = publisher(assets.clone());
     let opts = RenderOptions {
-        markup: doc.site.markup(),
+        markup: doc.site.markup_in(&doc.language()),
         site_params: &params,
         rewrite_url: Some(Arc::new(rewrite)),
         anchors: None,

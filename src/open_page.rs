@@ -368,7 +368,7 @@ impl OpenPage {
         let params = self.site.params_in(&self.language());
         let hugo = self.hugo_context();
         let opts = crate::render::RenderOptions {
-            markup: self.site.markup(),
+            markup: self.site.markup_in(&self.language()),
             site_params: &params,
             rewrite_url: None,
             anchors: None,
@@ -433,7 +433,7 @@ impl OpenPage {
         let hugo = self.hugo_context();
         let theme = files_base.map(|base| format!("{base}theme.css"));
         let opts = crate::render::RenderOptions {
-            markup: self.site.markup(),
+            markup: self.site.markup_in(&self.language()),
             site_params: &params,
             rewrite_url: files_base.map(|base| preview_rewrite(base, &self.site.base_url())),
             anchors: ids,

@@ -98,6 +98,9 @@ pub struct Site {
     /// The `assets/` stylesheets the templates name, found on first use and forgotten
     /// when anything the watcher watches for templates changes (`Site::stylesheets`).
     asset_sheets: Arc<std::sync::Mutex<Option<Vec<Stylesheet>>>>,
+    /// The language whose `markup` table this view of the site reads, when that language
+    /// has one of its own ([`Site::for_language`]); `None`: the config's root `markup`.
+    markup_language: Option<String>,
     /// The templates that call a function Hugo does not have, found on first use and
     /// forgotten with the stylesheets (`Site::unknown_calls`).
     unknown_calls: Arc<std::sync::Mutex<Option<Arc<[UnknownCall]>>>>,
@@ -160,6 +163,7 @@ impl Site {
             theme_language_params: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
+            markup_language: None,
             unknown_calls: Arc::default(),
         })
     }
@@ -190,6 +194,7 @@ impl Site {
             theme_language_params: Arc::default(),
             theme_config_errors: Arc::default(),
             asset_sheets: Arc::default(),
+            markup_language: None,
             unknown_calls: Arc::default(),
         })
     }
@@ -695,10 +700,33 @@ impl Site {
             .is(&["goldmark", "renderer", "unsafe"], true)
     }
 
-    /// The config's `markup` table, read once for all the settings in it, with its themes'
-    /// merged under it as its `_merge` says (FixIt's documented `_merge = "shallow"`).
+    /// The site as its pages in `lang` are rendered: where the config gives the language a
+    /// `markup` table of its own (`[languages.fr.markup…]`), it stands for the whole root
+    /// `markup` table (checked with Hugo 0.168: the root's `unsafe`, typographer quotes and
+    /// `lineNos` no longer apply to `fr`'s pages), for every setting read from the view
+    /// ([`Site::markup`], [`Site::unsafe_html`]). Borrowed when it has none.
+    pub fn for_language(&self, lang: &str) -> std::borrow::Cow<'_, Site> {
+        if self.config_json(&["languages", lang, "markup"]).is_none() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut view = self.clone();
+        view.markup_language = Some(lang.to_string());
+        std::borrow::Cow::Owned(view)
+    }
+
+    /// [`Site::markup`] of a page in `lang` ([`Site::for_language`]).
+    pub fn markup_in(&self, lang: &str) -> Markup {
+        self.for_language(lang).markup()
+    }
+
+    /// The config's `markup` table (the view's language's own, [`Site::for_language`]),
+    /// read once for all the settings in it, with its themes' merged under it as its
+    /// `_merge` says (FixIt's documented `_merge = "shallow"`).
     fn markup_table(&self) -> MarkupTable {
-        let own = self.config_json(&["markup"]);
+        let own = match &self.markup_language {
+            Some(lang) => self.config_json(&["languages", lang, "markup"]),
+            None => self.config_json(&["markup"]),
+        };
         if self.theme_markup.is_empty() {
             return MarkupTable(own);
         }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 
-use crate::support::{copy_dir, hugo_build, root};
+use crate::support::{copy_dir, hugo_build, root, without_token_spans};
 
 /// `case id -> normalised inner HTML` of a rendered page.
 fn cases(html: &str) -> BTreeMap<String, String> {
@@ -1770,6 +1770,47 @@ fn querify_of_a_list_value_stops_hugo_and_is_said() {
     let found = the_only_problem(&site.path().join("content/about.md"));
     assert!(found.contains("about.md:5:1: error: "), "{found}");
     assert!(found.contains("querify: unable to cast"), "{found}");
+}
+
+#[test]
+fn a_languages_own_markup_table_stands_for_the_sites_for_its_pages() {
+    // Review 60a, 2: Folio rendered `fr` with the root `markup` (raw HTML kept, the
+    // root's quotes), where Hugo reads `languages.fr.markup` alone.
+    let page = "---\ntitle: About\n---\n\nUn \"coup de cœur\".\n\n<b>raw</b>\n\n\
+                {{< tip >}}Un \"choix\".{{< /tip >}}\n\n```go\nx := 1\n```\n";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n\
+             [languages.fr.markup.goldmark.extensions.typographer]\nleftDoubleQuote = \"&laquo;\"\n\
+             [languages.fr.markup.highlight]\nstyle = \"dracula\"\n\
+             [markup.goldmark.renderer]\nunsafe = true\n\
+             [markup.goldmark.extensions.typographer]\nrightDoubleQuote = \"&raquo;\"\n\
+             [markup.highlight]\nlineNos = true\n",
+        ),
+        (
+            "layouts/shortcodes/tip.html",
+            "<p class=\"tip\">{{ .Inner | .Page.RenderString }}</p>",
+        ),
+        ("content/about.md", page),
+        ("content/about.fr.md", page),
+    ]);
+    hugo_build(site.path(), "languages' markup");
+    for (file, built) in [("about.md", "about"), ("about.fr.md", "fr/about")] {
+        let hugo =
+            std::fs::read_to_string(site.path().join("public").join(built).join("index.html"))
+                .unwrap();
+        let folio = folio_render(&site.path().join("content").join(file));
+        // Entities as the characters they are (Folio writes `“`, Hugo `&ldquo;`).
+        let text = |html: &str| normalise(&crate::goldmark::normalise(&without_token_spans(html)));
+        assert_eq!(text(&folio), text(&hugo), "{file}");
+    }
+    let fr = std::fs::read_to_string(site.path().join("public/fr/about/index.html")).unwrap();
+    assert!(
+        fr.contains("&laquo;coup de cœur&rdquo;") && fr.contains("raw HTML omitted"),
+        "{fr}"
+    );
 }
 
 #[test]
