@@ -1119,7 +1119,7 @@ fn plainify(s: &str) -> String {
     out
 }
 
-/// `:name:` emoji codes as their emoji (GitHub's names, as Hugo's table).
+/// `:name:` emoji codes as their emoji, by Hugo's table ([`EMOJIFY_CODES`]).
 pub(crate) fn emojify(s: &str) -> String {
     // Hugo's `helpers.Emojify`, step for step: it moves on from where its last search
     // started, not from where the code it found ended, so a code right after another
@@ -1139,12 +1139,10 @@ pub(crate) fn emojify(s: &str) -> String {
             Some(e) if e == 0 || word.is_some_and(|w| w < e) => start += e + 1,
             Some(e) => {
                 let end_key = j + e + 2;
-                let name = src.get(j + 1..end_key - 1).unwrap_or_default();
-                let emoji = std::str::from_utf8(name)
-                    .ok()
-                    .and_then(emojis::get_by_shortcode);
+                let code = src.get(j..end_key).unwrap_or_default();
+                let emoji = std::str::from_utf8(code).ok().and_then(emojify_code);
                 if let Some(emoji) = emoji {
-                    src.splice(j..end_key, emoji.as_bytes().iter().copied());
+                    src.splice(j..end_key, emoji.bytes());
                 }
                 start += e;
             }
@@ -1158,14 +1156,37 @@ pub(crate) fn emojify(s: &str) -> String {
     String::from_utf8(src).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The codes `emojify` knows, each `:name:`, tab, its emoji, sorted by code: Hugo's table
+/// (kyokomi/emoji v2.2.14's code map, which Hugo's `helpers.Emojify` reads; written by
+/// `scripts/emojify-codes.py`; its first line, a comment, has no tab), not GitHub's names that Markdown's `enableEmoji` reads.
+const EMOJIFY_CODES: &str = include_str!("emojify-codes.txt");
+
+/// [`EMOJIFY_CODES`] as (code, emoji) pairs, sorted by code.
+fn emojify_codes() -> &'static [(&'static str, &'static str)] {
+    static CODES: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        EMOJIFY_CODES
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .collect()
+    })
+}
+
+/// The emoji `emojify` puts for `code` (`:name:`, colons and all), if it knows it.
+fn emojify_code(code: &str) -> Option<&'static str> {
+    let codes = emojify_codes();
+    let i = codes.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
+    codes.get(i).map(|(_, emoji)| *emoji)
+}
+
 /// The longest emoji code with its colons (Hugo's `emojiMaxSize`): `emojify` looks no
 /// further than this for a code's closing colon.
 fn emoji_max_size() -> usize {
     static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *MAX.get_or_init(|| {
-        emojis::iter()
-            .flat_map(emojis::Emoji::shortcodes)
-            .map(|code| code.len() + 2)
+        emojify_codes()
+            .iter()
+            .map(|(code, _)| code.len())
             .max()
             .unwrap_or(0)
     })
