@@ -241,15 +241,24 @@ pub const UINT: &str = "__folio_uint";
 
 /// `data` with each whole number of zero or more marked [`UINT`].
 fn unsigned_whole_numbers(data: Json) -> Json {
-    match data {
-        Json::Number(n) if n.is_u64() => {
+    each_number(data, &|n| {
+        if n.is_u64() {
             Json::Object(std::iter::once((UINT.to_string(), Json::Number(n))).collect())
+        } else {
+            Json::Number(n)
         }
-        Json::Array(items) => Json::Array(items.into_iter().map(unsigned_whole_numbers).collect()),
+    })
+}
+
+/// `data` with each number made what `f` makes of it, through lists and maps.
+fn each_number(data: Json, f: &impl Fn(serde_json::Number) -> Json) -> Json {
+    match data {
+        Json::Number(n) => f(n),
+        Json::Array(items) => Json::Array(items.into_iter().map(|v| each_number(v, f)).collect()),
         Json::Object(fields) => Json::Object(
             fields
                 .into_iter()
-                .map(|(k, v)| (k, unsigned_whole_numbers(v)))
+                .map(|(k, v)| (k, each_number(v, f)))
                 .collect(),
         ),
         other => other,
@@ -304,20 +313,13 @@ pub fn yaml_holds_nothing(text: &str) -> bool {
 /// `data` with every number made a float (`10` → `10.0`), as Go's `encoding/json` reads
 /// numbers into an `any`.
 fn numbers_as_floats(data: Json) -> Json {
-    match data {
-        Json::Number(n) => n
-            .as_f64()
-            .and_then(serde_json::Number::from_f64)
-            .map_or(Json::Number(n), Json::Number),
-        Json::Array(items) => Json::Array(items.into_iter().map(numbers_as_floats).collect()),
-        Json::Object(fields) => Json::Object(
-            fields
-                .into_iter()
-                .map(|(k, v)| (k, numbers_as_floats(v)))
-                .collect(),
-        ),
-        other => other,
-    }
+    each_number(
+        data,
+        &|n| match n.as_f64().and_then(serde_json::Number::from_f64) {
+            Some(float) => Json::Number(float),
+            None => Json::Number(n),
+        },
+    )
 }
 
 impl Tree {
