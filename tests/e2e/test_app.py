@@ -2108,6 +2108,9 @@ class OutsideEditTest(AppTest):
 
     def test_a_page_deleted_outside_with_nothing_unsaved_is_written_again_by_save(self):
         # Trial 59b, 4: the notice offered a save that the Save button and Ctrl+S refused.
+        # The forms first, as the other outside edits wait for them: the page is watched by
+        # then (deleted before, under a loaded CI machine, it was never seen to go).
+        self.field("b1:title")
         text = self.page.read_text()
         self.assertFalse(self.dirty())
         self.page.unlink()
