@@ -41,7 +41,7 @@ def main():
     if len(codes) < 1000:
         sys.exit(f"only {len(codes)} codes read: is this kyokomi/emoji's emoji_codemap.go?")
     sys.stdout.write(
-        "# Hugo's emojify codes: github.com/kyokomi/emoji v2.2.14's code map (MIT licence), "
+        "# Hugo's emojify codes: github.com/kyokomi/emoji v2.2.14's code map (MIT licence, LICENSE-kyokomi-emoji.txt beside this file), "
         "by scripts/emojify-codes.py\n"
     )
     for code in sorted(codes):

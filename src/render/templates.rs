@@ -219,9 +219,9 @@ impl Host for MarkdownHost {
         };
         match ordinal {
             Some(ordinal) => options.name_lines_of_block(ordinal),
-            // A fenced block's guess is said by `check` (`guessed`); code a template
-            // highlights, at the call.
-            None if options.guesses(&lang) => {
+            // A fenced block's guess is said by `check` (`guessed`), also when its hook
+            // highlights it; code a template highlights, at the call.
+            None if options.guesses(&lang) && !engine::in_code_block_hook() => {
                 engine::warn(highlight::guess_note(&lang, false)).map_err(|e| e.to_string())?;
             }
             None => {}

@@ -305,6 +305,15 @@ fn check_says_where_hugo_guesses_a_language_folio_shows_plain() {
     )
     .unwrap();
     assert_eq!(guesses(&page), found);
+    // And so does a hook that hands the block to `transform.Highlight`: said of the
+    // fence only, not again as code a template highlights (review 60c, 6).
+    std::fs::write(
+        site.path()
+            .join("layouts/_default/_markup/render-codeblock.html"),
+        "{{ transform.Highlight .Inner .Type }}",
+    )
+    .unwrap();
+    assert_eq!(guesses(&page), found);
     std::fs::write(
         site.path()
             .join("layouts/_default/_markup/render-codeblock.html"),

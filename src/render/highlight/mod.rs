@@ -13,8 +13,8 @@
 //! than Hugo colours it ([`colour_difference`] says so, for `folio check`). With `guessSyntax`, a block of no known language is written as
 //! Chroma's fallback lexer writes it (plain), where Hugo may guess a language (`folio
 //! check` says so). The old `pygments*` keys are read as Hugo reads them
-//! ([`Settings::with_legacy`]). Not read from the site config:
-//! `hl_Lines`, `hl_inline` (each block may still set the last two). Numbers wrap as Go's ints do (a `linenostart` near the
+//! ([`Settings::with_legacy`]). Not read from the site config: `hl_Lines` and
+//! `hl_inline` (each block may still set both). Numbers wrap as Go's ints do (a `linenostart` near the
 //! largest number goes on from the smallest), and an option list is read without
 //! recursion, so no input can crash the writer.
 
@@ -82,7 +82,7 @@ impl Default for Settings {
 }
 
 /// `text` for as long as the program runs, each text once: the few `lineAnchors` prefixes
-/// and `wrapperClass`es the sites opened set, which [`Settings`] (a `Copy` value) holds.
+/// and `wrapperClass`es the configs of the sites opened set, which [`Settings`] (a `Copy` value) holds.
 fn interned(text: &str) -> &'static str {
     static TEXTS: Mutex<std::collections::BTreeSet<&'static str>> =
         Mutex::new(std::collections::BTreeSet::new());
@@ -110,6 +110,7 @@ impl Settings {
         }
         // An option of a block, and a setting of the site too (hunt AO, 11).
         options.settings.line_anchors = interned(&options.line_anchors);
+        options.settings.wrapper_class = interned(&options.wrapper_class);
         options.settings
     }
 
@@ -245,6 +246,9 @@ pub struct Options {
     line_anchors: String,
     /// `hl_inline`: a `<code>` without the block around it.
     hl_inline: bool,
+    /// `wrapperClass`: the class of the `<div>` around the block (a block's or call's
+    /// own kept here, not interned, as it may change with every keystroke).
+    wrapper_class: String,
 }
 
 impl Options {
@@ -271,6 +275,7 @@ impl Options {
             hl_ranges: None,
             line_anchors: settings.line_anchors.to_string(),
             hl_inline: false,
+            wrapper_class: settings.wrapper_class.to_string(),
         }
     }
 
@@ -397,7 +402,7 @@ impl Options {
             "tabwidth" => s.tab_width = value.int()?,
             "guesssyntax" => s.guess_syntax = value.boolean()?,
             "lineanchors" => self.line_anchors = value.string(),
-            "wrapperclass" => s.wrapper_class = interned(&value.string()),
+            "wrapperclass" => self.wrapper_class = value.string(),
             "hl_inline" => self.hl_inline = value.boolean()?,
             "hl_lines" => match value {
                 Value::Lines(ranges) => self.hl_ranges = Some(ranges),
@@ -902,7 +907,7 @@ fn highlight_uncached(
         return out;
     }
     out.push_str("<div class=\"");
-    out.push_str(&html_escape(options.settings.wrapper_class));
+    out.push_str(&html_escape(&options.wrapper_class));
     if let Some((_, class)) = attributes.iter().find(|(n, _)| n == "class") {
         out.push(' ');
         out.push_str(&html_escape(class));

@@ -1163,6 +1163,14 @@ pub fn render_shortcode(name: &str, context: &Value) -> Result<String, Problem> 
 /// # Errors
 /// As [`render_shortcode`]'s, and the site having no such hook.
 pub fn render_hook(name: &str, context: &Value) -> Result<String, Problem> {
+    /// Lets the flag down once the hook has run, whatever happens meanwhile.
+    struct Ran(bool);
+    impl Drop for Ran {
+        fn drop(&mut self) {
+            IN_CODE_BLOCK_HOOK.set(self.0);
+        }
+    }
+    let _ran = Ran(IN_CODE_BLOCK_HOOK.replace(name.starts_with("codeblock")));
     run_file(context, |catalogue| {
         let file = catalogue.render_hook(name).ok_or_else(|| {
             Problem::unlocated(
@@ -1485,6 +1493,17 @@ pub(crate) fn with_scratch<R>(
 /// The current frame, for the functions.
 pub fn frame() -> gotmpl::Result<Rc<Frame>> {
     current()
+}
+
+thread_local! {
+    /// Whether a code block render hook is running ([`render_hook`]).
+    static IN_CODE_BLOCK_HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the template running is a code block's render hook (`render-codeblock*`),
+/// whose code is a fence of the page: what Hugo does with it is said of the fence.
+pub(crate) fn in_code_block_hook() -> bool {
+    IN_CODE_BLOCK_HOOK.get()
 }
 
 /// Notes that a template highlighted code of language `lang` (`transform.Highlight`),
