@@ -621,6 +621,7 @@ impl SitePages {
                 ctx.content_path = self.content_path(code, &file);
                 ctx.cascade = self.cascade(code, &ctx.content_path, Some(&front));
                 ctx.sections = self.sections(code, &ctx.content_path, title_case);
+                ctx.front_format = crate::site::refs::front_format_of(&file);
                 if fileless {
                     let title = untitled_branch(&self.site, &ctx.site, None, title_case);
                     front.insert("title".into(), title.into());
@@ -824,6 +825,9 @@ impl SitePages {
         let mut ctx = self
             .site
             .hugo_context(lang, &url, &path.display().to_string());
+        ctx.front_format = index
+            .as_deref()
+            .and_then(crate::site::refs::front_format_of);
         if index.is_none() {
             let title = untitled_branch(&self.site, &ctx.site, name, title_case);
             front.insert("title".into(), title.into());
@@ -889,6 +893,7 @@ fn other_page(
     let mut front = pages.front(&file).unwrap_or_default();
     let url = refs::page_url(site, &lookup.lang, &file, Some(&front));
     let mut ctx = site.hugo_context(&lookup.lang, &url, &file.display().to_string());
+    ctx.front_format = refs::front_format_of(&file);
     let rel = file.strip_prefix(&lookup.content_dir).unwrap_or(&file);
     let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
     ctx.content_path = parts.join("/");

@@ -17,13 +17,32 @@ pub struct FrontMatterSpan {
     pub inner: Range<usize>,
 }
 
-/// Splits `src` into front matter (if any) and the offset where the body starts.
-pub fn split(src: &str) -> Result<(Option<FrontMatterSpan>, usize), SyntaxError> {
+/// Where front matter may start in `src`: after a byte order mark and blank space.
+fn start(src: &str) -> usize {
     let bytes = src.as_bytes();
     let mut pos = if src.starts_with('\u{feff}') { 3 } else { 0 };
     while matches!(bytes.get(pos), Some(b' ' | b'\t' | b'\r' | b'\n')) {
         pos += 1;
     }
+    pos
+}
+
+/// The format of the front matter `src` begins with, by its opening (`---` YAML, `+++`
+/// TOML, `{` JSON), as [`split`] tells them; `None` for none. Whether it is well formed
+/// is not looked at.
+pub fn format_of(src: &str) -> Option<Format> {
+    match src.as_bytes().get(start(src)) {
+        Some(b'-') => Some(Format::Yaml),
+        Some(b'+') => Some(Format::Toml),
+        Some(b'{') => Some(Format::Json),
+        _ => None,
+    }
+}
+
+/// Splits `src` into front matter (if any) and the offset where the body starts.
+pub fn split(src: &str) -> Result<(Option<FrontMatterSpan>, usize), SyntaxError> {
+    let bytes = src.as_bytes();
+    let pos = start(src);
     match bytes.get(pos) {
         Some(b'-') => delimited(src, pos, "---", Format::Yaml),
         Some(b'+') => delimited(src, pos, "+++", Format::Toml),

@@ -639,26 +639,34 @@ impl Site {
     /// win over the site's top-level ones, checked with Hugo 0.168), merged deeply, a key
     /// in any case the same key, as Hugo merges them.
     pub fn params_in(&self, lang: &str) -> serde_json::Map<String, Json> {
-        let mut params = self.render_params();
+        self.params_in_as(lang, false)
+    }
+
+    /// [`Site::params_in`], the numbers typed for the templates when `typed`
+    /// ([`Site::params_as`]).
+    fn params_in_as(&self, lang: &str, typed: bool) -> serde_json::Map<String, Json> {
+        let mut params = self.params_as(typed);
         let mut language = match self.theme_language_params.get(&lang.to_lowercase()) {
             Some(Json::Object(themes)) => themes.clone(),
             _ => serde_json::Map::new(),
         };
-        if let Some(Json::Object(own)) = self.config_json(&["languages", lang, "params"]) {
+        let own = self.config_json(&["languages", lang, "params"]);
+        let own = match (own, self.params_format()) {
+            (Some(own), Some(format)) if typed => Some(crate::formats::hugo_numbers(own, format)),
+            (own, _) => own,
+        };
+        if let Some(Json::Object(own)) = own {
             super::merge_params(&mut language, own);
         }
         super::merge_params(&mut params, language);
         params
     }
 
-    /// [`Site::params_in`] `lang`, their numbers typed as Hugo's decoder of the config
-    /// files' format types them ([`Site::params_format`]): `.Site.Params`.
+    /// [`Site::params_in`] `lang`, their numbers typed as Hugo's decoder of each config
+    /// file's format types them ([`Site::params_as`]; a language's own by
+    /// [`Site::params_format`]): `.Site.Params`.
     fn typed_params_in(&self, lang: &str) -> Json {
-        let params = Json::Object(self.params_in(lang));
-        match self.params_format() {
-            Some(format) => crate::formats::hugo_numbers(params, format),
-            None => params,
-        }
+        Json::Object(self.params_in_as(lang, true))
     }
 
     /// What the templates see of this site for a page in `lang` at `rel_permalink`,

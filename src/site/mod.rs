@@ -245,16 +245,11 @@ impl Site {
         &self.theme_params
     }
 
-    /// The format the site's params are written in, which types their numbers to the
-    /// templates as Hugo's decoder of it does ([`crate::formats::hugo_numbers`]: `n: 5` in
-    /// a `hugo.yaml` is a uint64, in a `hugo.json` a float64; checked with Hugo 0.168):
-    /// the format of every config file, when they share one and no theme or module
-    /// adds params. `None` otherwise: Folio keeps no record of which file each param
-    /// came from, so mixed params keep their numbers as read.
+    /// The format the site's config files are written in, when they all share one: what
+    /// types the numbers of a language's params (`[languages.fr.params]`, read through the
+    /// merged config, whose file is not kept) to the templates. `None` when they mix
+    /// formats: those numbers stay as read.
     pub fn params_format(&self) -> Option<crate::formats::Format> {
-        if !self.theme_params.is_empty() || !self.theme_language_params.is_empty() {
-            return None;
-        }
         let mut formats = self
             .config
             .iter()
@@ -270,27 +265,43 @@ impl Site {
     /// key by key, tables deeply, as Hugo has done since 0.84 ("Deep merge of theme
     /// Params"); a key differing only in case is the same key, as Hugo reads keys.
     pub fn render_params(&self) -> Map<String, Json> {
+        self.params_as(false)
+    }
+
+    /// [`Site::render_params`], each config file's numbers typed as Hugo's decoder of its
+    /// format types them when `typed` ([`crate::formats::hugo_numbers`]: `n: 5` in a
+    /// `params.yaml` is a uint64 next to a `hugo.toml`'s int64s; checked with Hugo 0.168),
+    /// for the templates. A theme's or module's params are as read.
+    pub fn params_as(&self, typed: bool) -> Map<String, Json> {
+        let of_file = |json: Json, file: &ConfigFile| match typed {
+            true => crate::formats::hugo_numbers(json, file.doc.format),
+            false => json,
+        };
         // Hugo's order (`config/allconfig/load.go`): the config file, then the config
         // folder's files by name (its `hugo.toml` next to a root config, then
         // `params.toml`), then the environment's (`config/production/`), each merged deeply
         // over the ones before.
-        let in_config = self
-            .config
-            .as_ref()
-            .and_then(|c| c.doc.root.get_any_case(&["params"]))
-            .map(|n| n.to_json());
+        let in_config = self.config.as_ref().and_then(|c| {
+            let params = c.doc.root.get_any_case(&["params"])?;
+            Some(of_file(params.to_json(), c))
+        });
         let (default, environment): (Vec<_>, Vec<_>) = self
             .key_files
             .iter()
             .partition(|(_, f)| f.path.parent().is_some_and(|d| d.ends_with("_default")));
-        let mut own = match over_files(default.into_iter(), in_config, &["params"]) {
+        let mut own = match over_files_as(default.into_iter(), in_config, &["params"], typed) {
             Some(Json::Object(m)) => m,
             _ => Map::new(),
         };
-        if let Some(Json::Object(file)) = self.params_file.as_ref().map(|f| f.doc.to_json()) {
+        if let Some(Json::Object(file)) = self
+            .params_file
+            .as_ref()
+            .map(|f| of_file(f.doc.to_json(), f))
+        {
             merge_params(&mut own, file);
         }
-        if let Some(Json::Object(over)) = over_files(environment.into_iter(), None, &["params"]) {
+        let environment = over_files_as(environment.into_iter(), None, &["params"], typed);
+        if let Some(Json::Object(over)) = environment {
             merge_params(&mut own, over);
         }
         if self.theme_params.is_empty() {
@@ -818,9 +829,24 @@ fn over_files<'a>(
     base: Option<Json>,
     path: &[&str],
 ) -> Option<Json> {
+    over_files_as(files, base, path, false)
+}
+
+/// [`over_files`], each file's numbers typed by its format when `typed`
+/// ([`Site::params_as`]).
+fn over_files_as<'a>(
+    files: impl Iterator<Item = &'a (Vec<String>, ConfigFile)>,
+    base: Option<Json>,
+    path: &[&str],
+    typed: bool,
+) -> Option<Json> {
     files.fold(base, |base, (keys, file)| {
         let Some(value) = key_file_value(keys, file) else {
             return base;
+        };
+        let value = match typed {
+            true => crate::formats::hugo_numbers(value, file.doc.format),
+            false => value,
         };
         let over = if keys.len() <= path.len() {
             let (head, rest) = path.split_at(keys.len());

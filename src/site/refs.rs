@@ -844,6 +844,20 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
     }
 }
 
+/// The format of the front matter of the page file `abs`
+/// ([`crate::page::frontmatter::format_of`]), which types its numbers to the templates
+/// (`HugoContext::front_format`).
+pub(crate) fn front_format_of(abs: &Path) -> Option<crate::formats::Format> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(256);
+    std::fs::File::open(abs)
+        .ok()?
+        .take(256)
+        .read_to_end(&mut head)
+        .ok()?;
+    crate::page::frontmatter::format_of(utf8_prefix(&head))
+}
+
 /// A content file's front matter, read from disk; `None` when it cannot be read, or has
 /// none or none that parses.
 ///

@@ -1628,13 +1628,15 @@ fn a_yaml_whole_number_is_a_uint64_to_the_templates_as_in_hugo() {
         {{ len (seq site.Data.x.hex) }} {{ delimit (sort (slice $n $neg $t 7)) \",\" }} {{ uniq (slice $n $t 42) }}</p>\
         <p>H [{{ i18n \"seats\" $n }}] [{{ i18n \"seats\" $t }}] [{{ i18n \"plain\" $n }}] \
         [{{ i18n \"seats\" (dict \"Count\" $n) }}] [{{ i18n \"seats\" (int $n) }}]</p>\
+        {{ $big := site.Data.x.big }}<p>J {{ int $big }} {{ seq $big }} {{ substr \"abc\" $big }} {{ mod $big 2 }} \
+        [{{ i18n \"plain\" $big }}] {{ dateFormat \"2006\" $big }}</p>\
         <p>I {{ .Page.Scratch.Set \"c\" $n }}{{ .Page.Scratch.Add \"c\" -50 }}{{ .Page.Scratch.Get \"c\" }} \
         {{ humanize $n }} {{ lang.FormatNumber 2 $n }}</p>";
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
             "data/x.yaml",
-            "n: 42\nneg: -3\nhex: 0x1F\nlist: [1, 2, -1]\n",
+            "n: 42\nneg: -3\nhex: 0x1F\nlist: [1, 2, -1]\nbig: 18446744073709551615\n",
         ),
         ("data/t.toml", "n = 42\n"),
         (
@@ -1661,35 +1663,82 @@ fn a_yaml_whole_number_is_a_uint64_to_the_templates_as_in_hugo() {
         hugo.contains("<p>H [] [42 seats] [many] [42 seats] [42 seats]</p>"),
         "{hugo}"
     );
+    // Above an int64's range, Go's conversion wraps round (review 60c, 4).
+    assert!(hugo.contains("<p>J -1 [-1] c -1 [one] 1969</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn another_pages_params_are_typed_by_its_own_front_matter() {
+    // Review 60c, 2: only the page rendered had its numbers typed by its format.
+    let (hugo, folio) = {
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+            ("content/y.md", "---\ntitle: Y\nx: 5\n---\n"),
+            ("content/j.md", "{\"title\": \"J\", \"x\": 5}\n"),
+            ("content/t.md", "+++\ntitle = \"T\"\nx = 5\n+++\n"),
+            (
+                "layouts/shortcodes/f.html",
+                "<p>{{ with site.GetPage \"/y\" }}{{ sub .Params.x 10 }}{{ end }}|\
+                 {{ with site.GetPage \"/j\" }}{{ div .Params.x 2 }}{{ end }}|\
+                 {{ with site.GetPage \"/t\" }}{{ sub .Params.x 10 }}{{ end }}</p>",
+            ),
+            (
+                "content/about.md",
+                "+++\ntitle = \"About\"\n+++\n{{< f >}}\n",
+            ),
+        ]);
+        hugo_and_folio(site.path(), "other pages", "content/about.md")
+    };
+    assert!(
+        hugo.contains("<p>18446744073709551611|2.5|-5</p>"),
+        "{hugo}"
+    );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
 #[test]
 fn a_site_configs_numbers_are_typed_by_its_format_as_in_hugo() {
-    // A `hugo.yaml`'s whole number is a uint64, a `hugo.json`'s number a float64.
-    let template =
-        "<p>{{ printf \"%T %T\" site.Params.n site.Params.ln }} {{ sub site.Params.n 50 }} \
-                    {{ div site.Params.n 4 }}</p>";
-    for (config, text, want) in [
+    // A `hugo.yaml`'s whole number is a uint64, a `hugo.json`'s number a float64; each file
+    // of a config folder by its own format (review 60c, 7: `params.yaml` beside a
+    // `hugo.toml`).
+    let template = "<p>{{ printf \"%T %T\" site.Params.n site.Params.ln }} \
+                    {{ sub site.Params.n 50 }} {{ div site.Params.n 4 }} {{ sub site.Params.t 50 }}</p>";
+    let page = ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n");
+    let sites: [(&[(&str, &str)], &str); 3] = [
         (
-            "hugo.yaml",
-            "baseURL: https://e.org/\nparams:\n  n: 42\nlanguages:\n  en:\n    params:\n      ln: 3\n",
-            "<p>uint64 uint64 18446744073709551608 10</p>",
+            &[(
+                "hugo.yaml",
+                "baseURL: https://e.org/\nparams:\n  n: 42\n  t: 1\nlanguages:\n  en:\n    params:\n      ln: 3\n",
+            )],
+            "<p>uint64 uint64 18446744073709551608 10 18446744073709551567</p>",
         ),
         (
-            "hugo.json",
-            r#"{"baseURL": "https://e.org/", "params": {"n": 42}, "languages": {"en": {"params": {"ln": 3}}}}"#,
-            "<p>float64 float64 -8 10.5</p>",
+            &[(
+                "hugo.json",
+                r#"{"baseURL": "https://e.org/", "params": {"n": 42, "t": 1}, "languages": {"en": {"params": {"ln": 3}}}}"#,
+            )],
+            "<p>float64 float64 -8 10.5 -49</p>",
         ),
-    ] {
-        let site = crate::support::hugo_site(&[
-            (config, text),
-            ("layouts/shortcodes/f.html", template),
-            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
-        ]);
-        let (hugo, folio) = hugo_and_folio(site.path(), config, "content/about.md");
-        assert!(hugo.contains(want), "{config}: {hugo}");
-        assert_eq!(normalise(&folio), normalise(&hugo), "{config}");
+        (
+            &[
+                (
+                    "config/_default/hugo.toml",
+                    "baseURL = \"https://e.org/\"\n[params]\nt = 1\n[languages.en.params]\nln = 3\n",
+                ),
+                ("config/_default/params.yaml", "n: 42\n"),
+            ],
+            "<p>uint64 int 18446744073709551608 10 -49</p>",
+        ),
+    ];
+    for (config, want) in sites {
+        let files = [config, &[("layouts/shortcodes/f.html", template), page][..]].concat();
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) = hugo_and_folio(site.path(), want, "content/about.md");
+        // Folio names Go's int64 and int alike (`int`).
+        let hugo = hugo.replace(" int64", " int");
+        assert!(hugo.contains(want), "{want}: {hugo}");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{want}");
     }
 }
 

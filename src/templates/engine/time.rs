@@ -346,7 +346,9 @@ impl Moment {
         // `ToTimeInDefaultLocationE`, which gives Go's `time.Unix`).
         let seconds = match v {
             Value::Int(n) => Some(*n),
-            Value::Uint(n) => i64::try_from(*n).ok(),
+            // Go's `int64(v)`, wrapping round above an int64's range.
+            #[allow(clippy::cast_possible_wrap)]
+            Value::Uint(n) => Some(*n as i64),
             _ => None,
         };
         if let Some(seconds) = seconds {

@@ -1124,7 +1124,9 @@ fn hex_float(hex: &str) -> Option<f64> {
 pub fn to_int(value: &Value) -> Option<i64> {
     match value {
         Value::Int(i) => Some(*i),
-        Value::Uint(u) => i64::try_from(*u).ok(),
+        // Go's conversion: a uint64 above an int64's range wraps round (cast's `int(v)`).
+        #[allow(clippy::cast_possible_wrap)]
+        Value::Uint(u) => Some(*u as i64),
         // Go's conversion on amd64: a float beyond an int64, or NaN, is its least.
         Value::Float(f) if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(f) => {
             Some(i64::MIN)

@@ -1079,7 +1079,9 @@ fn plural_count(context: &Value) -> Option<String> {
     };
     match count {
         Value::Int(i) => Some(i.to_string()),
-        Value::Uint(u) => Some(u.to_string()),
+        // cast's `ToIntE`: Go's `int(v)`, wrapping round above an int64's range.
+        #[allow(clippy::cast_possible_wrap)]
+        Value::Uint(u) => Some((*u as i64).to_string()),
         Value::Float(f) => {
             let text = values::to_string(&Value::Float(*f));
             Some(if text.contains('.') {
