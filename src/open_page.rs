@@ -222,7 +222,7 @@ impl OpenPage {
         ctx.refs = Some(self.ref_finder(&lang, &abs));
         ctx.pages = Some(self.page_finder(&lang, &abs, ctx.title_case, pages.clone()));
         ctx.cascade = pages.cascade(&lang, &ctx.content_path, front.as_ref());
-        ctx.page_translations = pages.translations(&lang, &abs, &ctx.title_case);
+        ctx.page_translations = pages.translations((&lang, &abs), front.as_ref(), &ctx.title_case);
         ctx.sections = pages.sections(&lang, &ctx.content_path, &ctx.title_case);
         self.add_home(&lang, &mut ctx, &pages);
         ctx.resources = crate::templates::engine::resources::ResourceDirs {
@@ -584,8 +584,8 @@ impl SitePages {
     /// itself (its pages would make theirs, and so on round).
     fn translations(
         &self,
-        lang: &str,
-        abs: &Path,
+        (lang, abs): (&str, &Path),
+        front: Option<&serde_json::Map<String, serde_json::Value>>,
         title_case: &crate::templates::engine::funcs::TitleCase,
     ) -> Vec<(i64, gotmpl::Value)> {
         thread_local! {
@@ -605,7 +605,7 @@ impl SitePages {
         }
         TRANSLATING.set(true);
         let _made = Made;
-        crate::site::refs::translations(&self.site, lang, abs)
+        crate::site::refs::translations(&self.site, lang, abs, front)
             .into_iter()
             .map(|(language, file, mut front)| {
                 let url =
@@ -841,7 +841,7 @@ impl SitePages {
         ctx.cascade = self.cascade(lang, &ctx.content_path, Some(&front));
         ctx.sections = above.to_vec();
         if let Some(index) = &index {
-            ctx.page_translations = self.translations(lang, index, title_case);
+            ctx.page_translations = self.translations((lang, index), Some(&front), title_case);
         }
         let mut page = ctx.page(&front);
         unpublished_without_url(&self.site, &mut page);
@@ -900,7 +900,8 @@ fn other_page(
     ctx.cascade = pages.cascade(&lookup.lang, &ctx.content_path, Some(&front));
     ctx.sections = pages.sections(&lookup.lang, &ctx.content_path, &title_case);
     if file.is_file() {
-        ctx.page_translations = pages.translations(&lookup.lang, &file, &title_case);
+        ctx.page_translations =
+            pages.translations((&lookup.lang, &file), Some(&front), &title_case);
     }
     let branch = file
         .file_stem()

@@ -332,11 +332,13 @@ fn climbs_out(path: &str) -> Option<bool> {
 /// [`is_published`]). Every language has a home page, with a file or without one (then an
 /// empty front matter, its file where the language's `_index.md` would be). A page whose
 /// front matter sets a `translationKey` has for translations the published pages of the
-/// other languages that set the same one instead ([`keyed_translations`]).
+/// other languages that set the same one instead ([`keyed_translations`]); `front` is the
+/// page's own front matter (the open page's unsaved one).
 pub fn translations(
     site: &Site,
     lang: &str,
     abs: &Path,
+    front: Option<&Map<String, Json>>,
 ) -> Vec<(super::Language, PathBuf, Map<String, Json>)> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let own = Lookup::new(site, lang);
@@ -344,7 +346,7 @@ pub fn translations(
     let Ok(rel) = abs.strip_prefix(absolute(&own.content_dir)) else {
         return Vec::new();
     };
-    if let Some(key) = front_of(&abs).as_ref().and_then(translation_key) {
+    if let Some(key) = front.and_then(translation_key) {
         return keyed_translations(site, lang, &abs, &key);
     }
     let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
