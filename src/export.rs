@@ -896,17 +896,14 @@ fn bundled(site: &crate::Site, page: &Path, rest: &str, assets: &Assets) -> Opti
 /// counted ([`crate::site::refs::page_url`]), followed by its path in the bundle (review
 /// 59e: `/posts/trip/map.png` is no file of a site whose pages are under `/en/`).
 fn bundle_file_at(site: &crate::Site, lang: &str, file: &Path, rest: &str) -> bool {
+    // `index.md`, or `index.LANG.md` in `lang` (the file-name rule's one home,
+    // `split_language`).
     let is_index = |p: &Path| {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let mut parts = name.split('.');
-        let stem = parts.next().unwrap_or_default();
-        let middle: Vec<&str> = parts.collect();
-        (stem == "index" || stem == "_index")
-            && match middle.as_slice() {
-                [_ext] => true,
-                [code, _ext] => code.eq_ignore_ascii_case(lang),
-                _ => false,
-            }
+        let (logical, _) = crate::site::split_language(name, [lang]);
+        logical
+            .rsplit_once('.')
+            .is_some_and(|(stem, _)| stem == "index" || stem == "_index")
     };
     for dir in file.ancestors().skip(1) {
         let Ok(entries) = std::fs::read_dir(dir) else {
