@@ -682,8 +682,11 @@ fn emoji_codes(events: &mut [Event<'_>]) {
         match ev {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            // A code block made HTML opens with its `<pre>` and closes with its `</pre>`,
+            // its text between them; raw HTML (`<pre>x</pre>`, or a block of lines)
+            // is HTML throughout, and closes what it opens.
+            Event::Html(h) if h.contains("</pre>") => in_code = false,
             Event::Html(h) if h.starts_with("<pre") => in_code = true,
-            Event::Html(h) if h.ends_with("</code></pre>\n") => in_code = false,
             Event::Start(Tag::Link {
                 link_type: LinkType::Autolink | LinkType::Email,
                 ..

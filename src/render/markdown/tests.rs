@@ -275,6 +275,24 @@ fn with_enable_emoji_codes_in_the_text_are_emoji_but_not_in_code_or_an_images_al
 }
 
 #[test]
+fn with_enable_emoji_codes_after_a_raw_pre_block_are_emoji_again() {
+    // Review 61b: a raw `<pre>x</pre>` left the codes after it as written, to the page's end.
+    let emoji = Markdown {
+        markup: Markup {
+            emoji: true,
+            unsafe_html: true,
+            ..Markup::default()
+        },
+        ..Markdown::default()
+    };
+    // Hugo 0.168 writes the same, the emoji as entities.
+    assert_eq!(
+        emoji.render("<pre>x</pre>\n\n:warning: after\n\n<pre>\n:tada:\n</pre>\n\n:tada: two\n"),
+        "<pre>x</pre>\n<p>⚠️ after</p>\n<pre>\n:tada:\n</pre>\n<p>🎉 two</p>\n"
+    );
+}
+
+#[test]
 fn a_page_that_writes_folios_block_marks_itself_gets_no_block_put_in_an_attribute() {
     // A highlighted block is kept out of the sanitiser's way by a mark; a page writing
     // such a mark as an entity must not get the block's HTML (and the attributes its
