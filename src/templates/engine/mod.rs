@@ -36,7 +36,7 @@ pub mod values;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
@@ -665,6 +665,21 @@ impl Compiled {
     }
 }
 
+/// The name Hugo gives a template file (`path`, relative to the site root) in its
+/// messages: the path under `layouts/` (a theme's too), the folders of shortcodes and
+/// partials under their names since Hugo 0.146 (`layouts/shortcodes/x.html` is
+/// `_shortcodes/x.html`; checked: Hugo 0.168).
+fn hugo_name(path: &Path) -> String {
+    let path = path.to_string_lossy().replace('\\', "/");
+    let under_layouts = path
+        .split_once("layouts/")
+        .map_or(path.as_str(), |(_, rest)| rest);
+    match under_layouts.split_once('/') {
+        Some(("shortcodes" | "partials", _)) => format!("_{under_layouts}"),
+        _ => under_layouts.to_string(),
+    }
+}
+
 /// How Go's message for arguments given to a constant starts ([`rewrite::NON_FUNCTION`]).
 const NOT_A_FUNCTION: &str = "can't give argument to non-function ";
 
@@ -742,6 +757,11 @@ fn compile_parts(
         Keep::Defines => list.nodes.clear(),
     }
     let calls = rewrite_parts(name, &file.source, (&mut list, &mut defines), resolves);
+    let hugo_name = hugo_name(&file.path);
+    rewrite::head_tries(&mut list, &hugo_name, &hugo_name, &file.source);
+    for d in &mut defines {
+        rewrite::head_tries(&mut d.body, &hugo_name, &d.name, &file.source);
+    }
     let mut functions = funcs::used(&calls);
     functions.extend(funcs::missing(&calls));
     // Each call of Folio's functions under a name of its own, so that a failure is

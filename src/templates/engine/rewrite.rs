@@ -1701,8 +1701,11 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
 
 /// `try (F ARGS…)`: Hugo's `try` catches the error of the call it is given (its
 /// `TryValue`: `.Value`, `.Err`), which a function cannot do with an argument already
-/// evaluated; the call is made by [`TRY`] instead, given `F`'s name and its arguments
-/// (`__folio_try "resources.GetRemote" $url`). A `try` of anything else gives its value.
+/// evaluated; the call is made by [`TRY`] instead, given `F`'s name, the head of the
+/// message Go's template gives the call's error (empty here; [`head_tries`] writes it,
+/// from the template's text) and `F`'s arguments
+/// (`__folio_try "resources.GetRemote" "" $url`). A `try` of anything else gives its
+/// value.
 fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
     let [Expr::Identifier(_, name), Expr::Pipe(_, inner)] = cmd.args.as_slice() else {
         return;
@@ -1725,6 +1728,7 @@ fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
     let mut args = vec![
         Expr::Identifier(fpos, TRY.into()),
         Expr::String(fpos, function.as_str().into()),
+        Expr::String(fpos, "".into()),
     ];
     args.extend(only.args.iter().skip(1).cloned());
     cmd.args = args;
@@ -2185,6 +2189,115 @@ pub const COUNT: &str = "__folio_count";
 /// Whether a field chain is `.Count` alone.
 fn is_count(fields: &[SmolStr]) -> bool {
     matches!(fields, [only] if only == "Count")
+}
+
+/// Writes the head of each [`TRY`] call's error in `list` (a template file's body, or
+/// one of its defines), as Go's `text/template` writes a failed call's error (`state.errorf`
+/// in `exec.go`, the place from `Tree.ErrorContext`):
+/// `template: _shortcodes/x.html:4:17: executing "_shortcodes/x.html" at <time.AsTime>:
+/// error calling AsTime: ` (checked: Hugo 0.168). `file` is the template file's name as
+/// Hugo names it, `executing` the template run (the file's name, or a define's),
+/// `source` the file's text. The place is the line and the byte column counted from 0: a
+/// namespace's function (`time.AsTime`) is a method of a chain, placed at its `.` and
+/// named alone as the method; any other function is placed at its name and named with its
+/// arguments as the template writes them.
+pub fn head_tries(list: &mut ListNode, file: &str, executing: &str, source: &str) {
+    each_command(list, &mut |cmd| {
+        let [Expr::Identifier(_, name), Expr::String(fpos, function), Expr::String(_, head), ..] =
+            cmd.args.as_mut_slice()
+        else {
+            return;
+        };
+        if name != TRY {
+            return;
+        }
+        let (at, node, method) = match function.split_once('.') {
+            Some((namespace, method)) => (
+                fpos.offset + namespace.len(),
+                function.to_string(),
+                method.to_string(),
+            ),
+            None => (
+                fpos.offset,
+                command_text(source, fpos.offset),
+                function.to_string(),
+            ),
+        };
+        let before = source.get(..at).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let col = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
+        *head = format!(
+            "template: {file}:{line}:{col}: executing \"{executing}\" at <{node}>: \
+             error calling {method}: "
+        )
+        .into();
+    });
+}
+
+/// The command that starts at `at` in a template's `source`, as Go's parse tree writes it
+/// back (`CommandNode.String`): its words one space apart, a parenthesised pipeline without
+/// blanks inside its parentheses, `|` between blanks, quoted text as written. It ends at
+/// the `)`, `|` or `}}` that closes it.
+fn command_text(source: &str, at: usize) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut chars = source.get(at..).unwrap_or_default().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '`' | '\'' => {
+                out.push(c);
+                let mut escaped = false;
+                for q in chars.by_ref() {
+                    out.push(q);
+                    if q == c && !escaped {
+                        break;
+                    }
+                    escaped = c != '`' && q == '\\' && !escaped;
+                }
+            }
+            '(' => {
+                depth += 1;
+                out.push(c);
+            }
+            ')' | '|' | '}' if depth == 0 => break,
+            ')' => {
+                depth -= 1;
+                out.truncate(out.trim_end().len());
+                out.push(c);
+            }
+            '|' => {
+                out.truncate(out.trim_end().len());
+                out.push_str(" | ");
+            }
+            c if c.is_whitespace() => {
+                if !out.ends_with([' ', '(']) {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Calls `f` on every command of `list`, those of pipelines inside expressions too.
+fn each_command(list: &mut ListNode, f: &mut impl FnMut(&mut CommandNode)) {
+    fn in_pipe(p: &mut PipeNode, f: &mut impl FnMut(&mut CommandNode)) {
+        for cmd in &mut p.commands {
+            f(cmd);
+            for arg in &mut cmd.args {
+                in_expr(arg, f);
+            }
+        }
+    }
+    fn in_expr(e: &mut Expr, f: &mut impl FnMut(&mut CommandNode)) {
+        match e {
+            Expr::Pipe(_, p) => in_pipe(p, f),
+            Expr::Chain(_, inner, _) => in_expr(inner, f),
+            _ => {}
+        }
+    }
+    each_pipe(list, &mut |p, _| in_pipe(p, f));
 }
 
 /// Calls `f` on every expression of `list`, outermost first.

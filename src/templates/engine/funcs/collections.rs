@@ -68,99 +68,52 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         };
         Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
     }),
+    // Hugo's `Index`: its error names what was indexed and with what
+    // (`tpl/collections/index.go`).
     ("index collections.Index", |a| {
-        let mut v = arg(a, 0, "index")?.clone();
+        let item = arg(a, 0, "index")?;
         let keys: Vec<Value> = match a.get(1..) {
             Some([Value::List(l)]) => l.to_vec(),
             Some(rest) => rest.to_vec(),
             None => Vec::new(),
         };
-        for k in keys {
-            v = match (&v, &k) {
-                // Go's `index` converts a key to the map's key type, a string, and an
-                // index to an int; anything else stops it (Hugo's `prepareArg`,
-                // `indexArg`: `value has type int; should be string`).
-                (
-                    Value::Map(_),
-                    Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Bool(_),
-                ) => {
-                    return Err(exec_error(format!(
-                        "index: value has type {}; should be string",
-                        go_key_type(&k)
-                    )))
-                }
-                (Value::List(_) | Value::String(_) | Value::Safe { .. }, Value::Nil) => {
-                    return Err(exec_error("index: cannot index slice/array with nil"))
-                }
-                (
-                    Value::List(_) | Value::String(_) | Value::Safe { .. },
-                    Value::String(_) | Value::Safe { .. } | Value::Float(_) | Value::Bool(_),
-                ) => {
-                    return Err(exec_error(format!(
-                        "index: cannot index slice/array with type {}",
-                        go_key_type(&k)
-                    )))
-                }
-                (Value::Map(m), k) => {
-                    // Params keys are lowercase: `index site.Params "maxTags"` finds them.
-                    let k = to_string(k);
-                    m.get(k.as_str())
-                        .or_else(|| m.get(k.to_lowercase().as_str()))
-                        .cloned()
-                        .unwrap_or(Value::Nil)
-                }
-                (Value::List(l), k) => {
-                    let i = values::to_int(k).ok_or_else(|| {
-                        exec_error("index: cannot index a list with a non-integer")
-                    })?;
-                    // Out of range is nothing, as Hugo's `index` gives it.
-                    usize::try_from(i)
-                        .ok()
-                        .and_then(|i| l.get(i))
-                        .cloned()
-                        .unwrap_or(Value::Nil)
-                }
-                // Text is indexed by its bytes, as Go indexes a string (a `uint8`).
-                (Value::String(_) | Value::Safe { .. }, k) => {
-                    let i = values::to_int(k).ok_or_else(|| {
-                        exec_error(format!(
-                            "index: cannot index slice/array with type {}",
-                            go_key_type(k)
-                        ))
-                    })?;
-                    let text = to_string(&v);
-                    usize::try_from(i)
-                        .ok()
-                        .and_then(|i| text.as_bytes().get(i))
-                        .map_or(Value::Nil, |b| Value::Uint(u64::from(*b)))
-                }
-                (Value::Nil, _) => Value::Nil,
-                (other, _) => {
-                    return Err(exec_error(format!(
-                        "index: can't index item of type {}",
-                        other.type_name()
-                    )))
-                }
-            };
-        }
-        Ok(v)
+        index(item, &keys).map_err(|why| {
+            exec_error(format!(
+                "index: index of type {} with args {} failed: {why}",
+                values::go_type(item),
+                values::go_format("%v", &Value::List(keys.clone().into()))
+            ))
+        })
     }),
     ("slice collections.Slice", |a| {
         Ok(Value::List(a.to_vec().into()))
     }),
+    // Hugo's `Dictionary` (`tpl/collections/collections.go`): a key is a text, or a
+    // list of texts, the path of maps the value is put in (`dict (slice "a" "b") 1` is
+    // `{a: {b: 1}}`).
     ("dict collections.Dictionary", |a| {
         if a.len() % 2 != 0 {
-            return Err(exec_error(
-                "dict: invalid dictionary call: odd number of arguments",
-            ));
+            return Err(exec_error("dict: invalid dictionary call"));
         }
-        let mut m = BTreeMap::new();
+        let mut root = BTreeMap::new();
         for pair in a.chunks(2) {
             if let [k, v] = pair {
-                m.insert(Arc::from(to_string(k)), v.clone());
+                let path: Vec<Arc<str>> = match k {
+                    Value::String(s) => vec![s.clone()],
+                    Value::List(l) if !l.is_empty() => l
+                        .iter()
+                        .map(|k| match k {
+                            Value::String(s) => Some(s.clone()),
+                            _ => None,
+                        })
+                        .collect::<Option<_>>()
+                        .ok_or_else(|| exec_error("dict: invalid dictionary key"))?,
+                    _ => return Err(exec_error("dict: invalid dictionary key")),
+                };
+                put_at(&mut root, &path, v.clone());
             }
         }
-        Ok(Value::Map(Arc::new(m)))
+        Ok(Value::Map(Arc::new(root)))
     }),
     ("first collections.First", |a| {
         let (n, seq) = counted(a, "first")?;
@@ -513,6 +466,88 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
 ];
 
+/// `index ITEM KEYS…`: ITEM's value at each key in turn, as Go's `index` reads it, or why
+/// not, in Go's words.
+fn index(item: &Value, keys: &[Value]) -> Result<Value, String> {
+    let mut v = item.clone();
+    for k in keys {
+        v = match (&v, k) {
+            // Go's `index` converts a key to the map's key type, a string, and an
+            // index to an int; anything else stops it (Hugo's `prepareArg`,
+            // `indexArg`: `value has type int; should be string`).
+            (Value::Map(_), Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Bool(_)) => {
+                return Err(format!(
+                    "value has type {}; should be string",
+                    go_key_type(k)
+                ))
+            }
+            (Value::List(_) | Value::String(_) | Value::Safe { .. }, Value::Nil) => {
+                return Err("cannot index slice/array with nil".to_string())
+            }
+            (
+                Value::List(_) | Value::String(_) | Value::Safe { .. },
+                Value::String(_) | Value::Safe { .. } | Value::Float(_) | Value::Bool(_),
+            ) => {
+                return Err(format!(
+                    "cannot index slice/array with type {}",
+                    go_key_type(k)
+                ))
+            }
+            (Value::Map(m), k) => {
+                // Params keys are lowercase: `index site.Params "maxTags"` finds them.
+                let k = to_string(k);
+                m.get(k.as_str())
+                    .or_else(|| m.get(k.to_lowercase().as_str()))
+                    .cloned()
+                    .unwrap_or(Value::Nil)
+            }
+            (Value::List(l), k) => {
+                let i = values::to_int(k)
+                    .ok_or_else(|| "cannot index a list with a non-integer".to_string())?;
+                // Out of range is nothing, as Hugo's `index` gives it.
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| l.get(i))
+                    .cloned()
+                    .unwrap_or(Value::Nil)
+            }
+            // Text is indexed by its bytes, as Go indexes a string (a `uint8`).
+            (Value::String(_) | Value::Safe { .. }, k) => {
+                let i = values::to_int(k).ok_or_else(|| {
+                    format!("cannot index slice/array with type {}", go_key_type(k))
+                })?;
+                let text = to_string(&v);
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| text.as_bytes().get(i))
+                    .map_or(Value::Nil, |b| Value::Uint(u64::from(*b)))
+            }
+            (Value::Nil, _) => Value::Nil,
+            (other, _) => return Err(format!("can't index item of type {}", other.type_name())),
+        };
+    }
+    Ok(v)
+}
+
+/// Puts `value` in `map` at the path of keys `path` (one key at least), making the maps
+/// on the way that are not there, and replacing what is no map.
+fn put_at(map: &mut BTreeMap<Arc<str>, Value>, path: &[Arc<str>], value: Value) {
+    match path {
+        [] => {}
+        [key] => {
+            map.insert(key.clone(), value);
+        }
+        [key, rest @ ..] => {
+            let mut inner = match map.get(key) {
+                Some(Value::Map(m)) => (**m).clone(),
+                _ => BTreeMap::new(),
+            };
+            put_at(&mut inner, rest, value);
+            map.insert(key.clone(), Value::Map(Arc::new(inner)));
+        }
+    }
+}
+
 /// Go's `url.QueryEscape`: letters, digits and `-_.~` kept, a space as `+`, the rest
 /// percent-encoded.
 fn query_escape(s: &str) -> String {
@@ -534,9 +569,29 @@ fn is_set(v: &Value) -> bool {
     matches!(v, Value::Bool(_)) || (v.is_truthy() && !super::super::values::is_zero_time(v))
 }
 
+/// The argument at `i` of the math function `func` (`math.Sqrt`) as a number, or the
+/// function's own refusal (`tpl/math/math.go`: "Sqrt operator can't be used with non
+/// integer or float value").
 fn num(a: &[Value], i: usize, func: &str) -> gotmpl::Result<f64> {
     let v = arg(a, i, func)?;
-    to_float(v).ok_or_else(|| exec_error(format!("{func}: unable to cast {v:?} to float64")))
+    to_float(v).ok_or_else(|| {
+        let op = func.strip_prefix("math.").unwrap_or(func);
+        let why = match op {
+            "Abs" => "the math.Abs function requires a numeric argument".to_string(),
+            "Ceil" | "Floor" | "Round" | "Pow" => {
+                format!("{op} operator can't be used with non-float value")
+            }
+            "Log" | "Sqrt" => {
+                format!("{op} operator can't be used with non integer or float value")
+            }
+            "Max" | "Min" | "Sum" | "Product" => {
+                format!("{op} operator can't be used with non-float values")
+            }
+            "Atan2" => "requires numeric arguments".to_string(),
+            _ => "requires a numeric argument".to_string(),
+        };
+        exec_error(format!("{func}: {why}"))
+    })
 }
 
 fn float1(a: &[Value], func: &str, f: fn(f64) -> f64) -> gotmpl::Result<Value> {
@@ -1104,27 +1159,39 @@ fn found_in(got: &Value, want: &Value) -> Option<bool> {
     }
 }
 
-/// `seq LAST`, `seq FIRST LAST`, `seq FIRST INCREMENT LAST`.
+/// `seq LAST`, `seq FIRST LAST`, `seq FIRST INCREMENT LAST`, with Hugo's refusals
+/// (`Seq` in `tpl/collections/collections.go`): an argument that is no integer, an
+/// increment of 0 or one that leads away from LAST, and more than a million numbers.
 fn seq(a: &[Value]) -> gotmpl::Result<Value> {
-    let n: Vec<i64> = (0..a.len())
-        .map(|i| int_arg(a, i, "seq"))
-        .collect::<gotmpl::Result<_>>()?;
+    if a.is_empty() || a.len() > 3 {
+        return Err(exec_error("seq: invalid number of arguments to Seq"));
+    }
+    let n: Vec<i64> = a
+        .iter()
+        .map(values::to_int)
+        .collect::<Option<_>>()
+        .ok_or_else(|| exec_error("seq: invalid arguments to Seq"))?;
     let (first, step, last) = match n.as_slice() {
-        [l] if *l >= 0 => (1, 1, *l),
+        [0] => return Ok(Value::List(Vec::new().into())),
+        [l] if *l > 0 => (1, 1, *l),
         [l] => (-1, -1, *l),
-        [f, l] => (*f, if f <= l { 1 } else { -1 }, *l),
+        [f, l] => (*f, if l < f { -1 } else { 1 }, *l),
         [f, s, l] => (*f, *s, *l),
-        _ => return Err(exec_error("seq: expected 1 to 3 integers")),
+        _ => return Err(exec_error("seq: invalid arguments to Seq")),
     };
-    if step == 0 || (step > 0 && first > last) || (step < 0 && first < last) {
-        return Ok(Value::List(Vec::new().into()));
+    let wrong_way = match step {
+        0 => Some("'increment' must not be 0"),
+        s if s < 0 && first < last => Some("'increment' must be > 0"),
+        s if s > 0 && first > last => Some("'increment' must be < 0"),
+        _ => None,
+    };
+    if let Some(why) = wrong_way {
+        return Err(exec_error(format!("seq: {why}")));
     }
     // In i128: the distance between two i64 does not fit an i64.
     let count = (i128::from(last) - i128::from(first)) / i128::from(step) + 1;
-    if count > i128::from(MAX_SEQ) {
-        return Err(exec_error(format!(
-            "seq: size of result exceeds limit of {MAX_SEQ}"
-        )));
+    if i128::from(last) < -i128::from(MAX_SEQ) || count > i128::from(MAX_SEQ) {
+        return Err(exec_error("seq: size of result exceeds limit"));
     }
     let out: Vec<Value> = (0..count)
         .filter_map(|k| i64::try_from(i128::from(first) + k * i128::from(step)).ok())

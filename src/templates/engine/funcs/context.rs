@@ -461,10 +461,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             _ => js_value(v),
         })
     }),
-    // Hugo's `TryValue`: `.Value`, and `.Err`, the message of the error the call gave.
+    // Hugo's `TryValue`: `.Value`, and `.Err`, the error the call gave as Go's template
+    // writes it (the head [`rewrite::head_tries`] wrote, then the function's own message).
     (rewrite::TRY, |a| {
         let name = str_arg(a, 0, rewrite::TRY)?;
-        let args = a.get(1..).unwrap_or_default();
+        let head = str_arg(a, 1, rewrite::TRY)?;
+        let args = a.get(2..).unwrap_or_default();
         let frame = engine::frame()?;
         let failed_before = frame.has_failure();
         let result = match super::all().get(name.as_str()) {
@@ -486,7 +488,14 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         if !failed_before {
             frame.forget_failure();
         }
-        Ok(map([("Value", Value::Nil), ("Err", string(message))]))
+        let own = message
+            .split_once(": ")
+            .filter(|(f, _)| super::all().contains_key(*f))
+            .map_or(message.as_str(), |(_, rest)| rest);
+        Ok(map([
+            ("Value", Value::Nil),
+            ("Err", string(format!("{head}{own}"))),
+        ]))
     }),
     ("try", |a| {
         let value = arg(a, 0, "try")?.clone();

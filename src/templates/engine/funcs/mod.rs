@@ -401,20 +401,51 @@ fn str_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<String> {
 }
 
 /// The argument at `i` as an integer ([`super::values::to_int`]); what is none is
-/// refused in spf13/cast's words (`unable to cast "08" of type string to int`).
+/// refused in spf13/cast's words ([`cast_error`]).
 fn int_arg(args: &[Value], i: usize, func: &str) -> gotmpl::Result<i64> {
-    use super::values::{go_format, go_type};
     let v = arg(args, i, func)?;
-    super::values::to_int(v).ok_or_else(|| {
-        let shown = match v {
-            Value::String(_) => go_format("%q", v),
-            _ => go_format("%v", v),
-        };
-        exec_error(format!(
-            "{func}: unable to cast {shown} of type {} to int",
-            go_type(v)
-        ))
-    })
+    super::values::to_int(v).ok_or_else(|| cast_error(func, v, "int"))
+}
+
+/// `func`'s refusal of `v` as a number of Go's type `to` (`int`, `float64`), in
+/// spf13/cast's words (`caste.go`), with `strconv`'s reason for a text:
+/// `unable to cast "08" of type string to int: strconv.ParseInt: parsing "08": invalid
+/// syntax` (checked: Hugo 0.168).
+fn cast_error(func: &str, v: &Value, to: &str) -> gotmpl::TemplateError {
+    use super::values::{go_format, go_type};
+    let shown = match v {
+        Value::String(_) => go_format("%q", v),
+        _ => go_format("%v", v),
+    };
+    let why = match v {
+        Value::String(s) => {
+            let parse = if to == "int" {
+                "ParseInt"
+            } else {
+                "ParseFloat"
+            };
+            // Go's syntax for the number is right, and it is too big (`strconv.ErrRange`).
+            let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+            let too_big = if to == "int" {
+                digits.len() > 1
+                    && !digits.starts_with('0')
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+            } else {
+                s.parse::<f64>().is_ok_and(f64::is_infinite)
+            };
+            let reason = if too_big {
+                "value out of range"
+            } else {
+                "invalid syntax"
+            };
+            format!(": strconv.{parse}: parsing {shown}: {reason}")
+        }
+        _ => String::new(),
+    };
+    exec_error(format!(
+        "{func}: unable to cast {shown} of type {} to {to}{why}",
+        go_type(v)
+    ))
 }
 
 #[cfg(test)]

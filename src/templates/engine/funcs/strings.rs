@@ -171,7 +171,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     ("strings.Repeat", |a| {
         let n = usize::try_from(int_arg(a, 0, "strings.Repeat")?)
-            .map_err(|_| exec_error("strings.Repeat: negative count"))?;
+            .map_err(|_| exec_error("strings.Repeat: strings: negative Repeat count"))?;
         let s = str_arg(a, 1, "strings.Repeat")?;
         if s.len().saturating_mul(n) > 1 << 24 {
             return Err(exec_error("strings.Repeat: the result would be too long"));
@@ -290,8 +290,17 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             return Ok(Value::Float(0.0));
         }
         values::to_float(v)
+            // Go's `ParseFloat` reads "inf" as infinity, and refuses a finite number
+            // too big for a float64 ("1e999": out of range).
+            .filter(|f| match v {
+                Value::String(s) if f.is_infinite() => {
+                    let s = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
+                    s == "inf" || s == "infinity"
+                }
+                _ => true,
+            })
             .map(Value::Float)
-            .ok_or_else(|| exec_error(format!("float: unable to cast {v:?} to float64")))
+            .ok_or_else(|| super::cast_error("float", v, "float64"))
     }),
     ("path.Base", |a| {
         Ok(string(path_base(&str_arg(a, 0, "path.Base")?)))
