@@ -695,7 +695,7 @@ impl Site {
             aliases: crate::templates::engine::values::aliases_of(
                 self.shortcodes.field_names().iter(),
             ),
-            languages: self.language_fields(),
+            languages: self.language_fields(lang),
             config: Json::Object(config_of(&root, &SITE_CONFIG_KEYS)),
             git_info: config_of(&root, &["enableGitInfo"])
                 .values()
@@ -734,14 +734,20 @@ impl Site {
         ctx
     }
 
-    /// `.Site.Languages`: each language's fields.
-    fn language_fields(&self) -> Vec<LanguageFields> {
+    /// `.Site.Languages`: each language's fields, seen from a page in `lang`.
+    fn language_fields(&self, lang: &str) -> Vec<LanguageFields> {
         self.languages()
             .into_iter()
             .map(|l| LanguageFields {
                 label: self.language_label(&l.code),
                 language_code: self.language_code(&l.code),
                 direction: self.direction_in(&l.code).unwrap_or_default(),
+                // (The page's own language's are read once, by the caller.)
+                params: if l.code == lang {
+                    Json::Null
+                } else {
+                    self.typed_params_in(&l.code)
+                },
                 code: l.code,
                 weight: l.weight,
             })

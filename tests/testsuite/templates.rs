@@ -3372,6 +3372,21 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
 }
 
 #[test]
+fn each_of_site_languages_has_its_own_params_over_the_sites() {
+    // Review 61a: `range site.Languages` gave each language no `.Params`.
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n[params]\nshared = \"s\"\ntagline = \"root\"\n\
+         [languages.en]\nweight = 1\n[languages.en.params]\ntagline = \"Food\"\n\
+         [languages.fr]\nweight = 2\n[languages.fr.params]\ntagline = \"Nourrir\"\n",
+        "<p>{{ range site.Languages }}[{{ .Lang }}: {{ .Params.tagline }} {{ .Params.shared }}]\
+         {{ end }}|{{ site.Language.Params.tagline }}</p>",
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert_eq!(paragraphs(&hugo), ["[en: Food s][fr: Nourrir s]|Food"]);
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+}
+
+#[test]
 fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
     // Review 60b: Hugo's `.Err` is Go's template error, "template: FILE:LINE:COL:
     // executing NAME at <CALL>: error calling F: …", where Folio's was its own message.

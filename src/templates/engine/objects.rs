@@ -546,6 +546,9 @@ pub struct LanguageFields {
     /// `.Direction` and `.LanguageDirection`: its `direction` or `languageDirection`
     /// (`rtl`), else "".
     pub direction: String,
+    /// `.Params`: the site's params as a page in this language sees them (its own
+    /// `[languages.X.params]` over the site's), an object; null when not read.
+    pub params: Json,
 }
 
 impl HugoContext {
@@ -1046,8 +1049,14 @@ pub fn struct_type(v: &Value) -> Option<&'static str> {
 /// `.Site.Language` for the page's language `lang`, and `.Site.Languages`.
 fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<Value>) {
     let language_of = |l: &LanguageFields| {
+        let params = if l.code == lang {
+            params.clone()
+        } else {
+            params_from_json(&l.params, &fields.aliases)
+        };
         map([
             (KIND, string("language")),
+            ("Params", params),
             ("Lang", string(&l.code)),
             ("LanguageName", string(&l.label)),
             ("Label", string(&l.label)),
@@ -1069,15 +1078,13 @@ fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<
             weight: 0,
             language_code: lang.to_string(),
             direction: String::new(),
+            params: Json::Null,
         });
+    // Each language's `.Params`: the site's, with the language's own over them
+    // (`[languages.en.params]`, `params.en.toml`), as `.Site.Params` are in it (checked:
+    // Hugo 0.168, `range site.Languages`); the page's language's are `params`.
     let languages = fields.languages.iter().map(language_of).collect();
-    // The page's language's `.Params`: the site's, with the language's own over them
-    // (`[languages.en.params]`, `params.en.toml`), as `.Site.Params` are.
-    let mut language = language_of(&own);
-    if let Value::Map(m) = &mut language {
-        Arc::make_mut(m).insert(Arc::from("Params"), params.clone());
-    }
-    (language, languages)
+    (language_of(&own), languages)
 }
 
 /// `.File` of a page at `path` in its content folder (`about/index.fr.md`), stored at
