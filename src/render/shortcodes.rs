@@ -268,7 +268,16 @@ impl Renderer<'_> {
             .first()
             .map(|p| p.value.as_str())
             .unwrap_or("");
-        match lookup_param(self.front, self.opts.site_params, key) {
+        // The page's numbers as Hugo's decoder of its front matter's format types them (a
+        // JSON number is a float64: `1000000` is written `1e+06`).
+        let format = self.opts.hugo.as_ref().and_then(|h| h.front_format);
+        let typed = format.map(|f| {
+            match crate::formats::hugo_numbers(serde_json::Value::Object(self.front.clone()), f) {
+                serde_json::Value::Object(m) => m,
+                _ => self.front.clone(),
+            }
+        });
+        match lookup_param(typed.as_ref().unwrap_or(self.front), self.opts.site_params, key) {
             // Hugo's `param.html` writes the value with `{{ . }}`: Go's `%v` of it, escaped
             // by html/template (`'` as `&#39;`, `+` as `&#43;`).
             Some(v) => {

@@ -379,6 +379,30 @@ fn truthy(v: &Json) -> bool {
         Json::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
         Json::String(s) => !s.is_empty(),
         Json::Array(a) => !a.is_empty(),
-        Json::Object(m) => !m.is_empty(),
+        // A YAML whole number, marked as a `uint64` (`formats::hugo_numbers`), is true as
+        // the number is.
+        Json::Object(m) => match m.get(crate::formats::UINT) {
+            Some(n) if m.len() == 1 => truthy(n),
+            _ => !m.is_empty(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_yaml_zero_typed_as_a_uint64_is_no_param_as_the_number_is_none() {
+        // Hugo's `param` shortcode skips 0 with `with`, a YAML `uint64` 0 too.
+        let front = |n: u64| match crate::formats::hugo_numbers(
+            serde_json::json!({ "n": n }),
+            crate::formats::Format::Yaml,
+        ) {
+            Json::Object(m) => m,
+            _ => Map::new(),
+        };
+        assert_eq!(lookup_param(&front(0), &Map::new(), "n"), None);
+        assert!(lookup_param(&front(7), &Map::new(), "n").is_some());
     }
 }

@@ -3372,6 +3372,22 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
 }
 
 #[test]
+fn the_param_shortcode_writes_a_json_front_matters_number_as_the_float_hugo_reads() {
+    // Review 61a: `{{< param donors >}}` of `"donors": 1000000` is Hugo's `1e+06`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "content/about.md",
+            "{\"title\": \"About\", \"donors\": 1000000, \"ratio\": 0.5, \"n\": 42}\n\n\
+             {{< param donors >}} {{< param ratio >}} {{< param n >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "param of JSON", "content/about.md");
+    assert_eq!(paragraphs(&hugo), ["1e&#43;06 0.5 42"]);
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+}
+
+#[test]
 fn each_of_site_languages_has_its_own_params_over_the_sites() {
     // Review 61a: `range site.Languages` gave each language no `.Params`.
     let (hugo, folio) = shortcode_f(
