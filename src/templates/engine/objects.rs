@@ -1158,12 +1158,14 @@ fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
         .rsplit_once('.')
         .map_or(unlanguaged.as_str(), |(b, _)| b);
     let bundle = matches!(translation_base, "index" | "_index");
+    // A bundle's is its folder's name: none for the home page's `_index.md`.
     let content_base = match (bundle, dir.rsplit('/').next()) {
-        (true, Some(folder)) if !folder.is_empty() => folder,
+        (true, Some(folder)) => folder,
         _ => translation_base,
     };
-    // The section is the first folder, but a bundle at the top is its own page.
-    let section_dir = if bundle {
+    // The section is the first folder, but a leaf bundle at the top is its own page (a
+    // branch bundle's folder is its section).
+    let section_dir = if translation_base == "index" {
         dir.rsplit_once('/').map_or("", |(parent, _)| parent)
     } else {
         dir
