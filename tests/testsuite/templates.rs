@@ -5692,6 +5692,40 @@ fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview()
 }
 
 #[test]
+fn check_says_where_hugos_smart_crop_may_keep_another_part_of_the_picture() {
+    // Review 61a: Hugo's default anchor, Smart, picks the part to keep by what the picture
+    // shows; Folio keeps the centre, and said nothing.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "title = \"T\"\n"),
+        (
+            "layouts/shortcodes/pic.html",
+            "{{ with resources.Get \"images/photo.png\" }}{{ $p := .Fill ($.Get 0) }}\
+             <img src=\"{{ $p.RelPermalink }}\">{{ end }}",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: A\n---\n\n{{< pic \"8x4\" >}}\n\n{{< pic \"8x4 Smart\" >}}\n\n\
+             {{< pic \"8x4 Center\" >}}\n\n{{< pic \"8x4 TopLeft\" >}}\n",
+        ),
+    ]);
+    let images = site.path().join("assets/images");
+    std::fs::create_dir_all(&images).unwrap();
+    image::RgbImage::from_pixel(16, 16, image::Rgb([200, 0, 0]))
+        .save(images.join("photo.png"))
+        .unwrap();
+    let found = checked(&site.path().join("content/about.md"));
+    let smart: Vec<&String> = found
+        .iter()
+        .filter(|f| f.contains("Smart anchor"))
+        .collect();
+    assert_eq!(smart.len(), 2, "{found:?}");
+    assert!(
+        smart[0].contains("about.md:5:1:") && smart[1].contains("about.md:7:1:"),
+        "{smart:?}"
+    );
+}
+
+#[test]
 fn a_jpeg_saved_as_png_is_processed_as_hugo_processes_it() {
     // Hunt AJ, 6: HX2003's `smartreflowoven.png` is a JPEG; Hugo reads an image by its
     // content and writes it in the format its name says. Folio's card failed, and
@@ -10686,6 +10720,40 @@ fn a_field_a_pages_file_does_not_have_stops_as_in_hugo() {
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
+fn a_branch_bundles_file_is_in_its_own_section_and_the_homes_has_no_content_base_name() {
+    // Review 61b: the home's `_index.md` had `_index` as its `.ContentBaseName`, and a
+    // section's `_index.md` no `.Section`.
+    let page = "---\ntitle: P\n---\n\n{{< f >}}\n";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ with .Page.File }}{{ .ContentBaseName }}|{{ .Section }}|{{ .TranslationBaseName }}{{ end }}</p>",
+        ),
+        ("layouts/index.html", "{{ .Content }}"),
+        ("content/_index.md", page),
+        ("content/recipes/_index.md", page),
+        ("content/recipes/sub/_index.md", page),
+        ("content/recipes/soup/index.md", page),
+        ("content/about/index.md", page),
+        ("content/note.md", page),
+    ]);
+    crate::support::hugo_build(site.path(), "bundles' files");
+    for (content, public) in [
+        ("_index.md", "index.html"),
+        ("recipes/_index.md", "recipes/index.html"),
+        ("recipes/sub/_index.md", "recipes/sub/index.html"),
+        ("recipes/soup/index.md", "recipes/soup/index.html"),
+        ("about/index.md", "about/index.html"),
+        ("note.md", "note/index.html"),
+    ] {
+        let hugo = std::fs::read_to_string(site.path().join("public").join(public)).unwrap();
+        let folio = folio_render(&site.path().join("content").join(content));
+        assert_eq!(paragraphs(&folio), paragraphs(&hugo), "{content}");
+    }
 }
 
 #[test]

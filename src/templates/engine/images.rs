@@ -4,7 +4,7 @@
 //!
 //! The spec is Hugo's (`resources/images/config.go`): a size (`600x`, `x400`,
 //! `600x400`), then any of a format (`jpg`, `png`, `gif`, `webp`), a quality (`q80`), an
-//! anchor (`Center`, `TopLeft`, … `Smart` read as `Center`), a rotation (`r90`). Filters
+//! anchor (`Center`, `TopLeft`, … `Smart` read as `Center`, and said: [`smart_crop`]), a rotation (`r90`). Filters
 //! and backgrounds are accepted and left to the crate's defaults. WebP is written
 //! lossless (the crate has no lossy encoder).
 //!
@@ -221,6 +221,18 @@ impl Options {
             _ => Ok(o),
         }
     }
+}
+
+/// Whether `method` with `spec` crops at Hugo's `Smart` anchor: a `Fill` or a `Crop`
+/// naming no other anchor (`Smart` is Hugo's default, `imaging.anchor`). Hugo's smart
+/// crop picks the region by what the picture shows (`smartcrop`); Folio crops at the
+/// centre.
+pub fn smart_crop(method: Method, spec: &str) -> bool {
+    matches!(method, Method::Fill | Method::Crop)
+        && spec.split_whitespace().all(|word| {
+            let word = word.to_ascii_lowercase();
+            word == "smart" || anchor(&word).is_none()
+        })
 }
 
 fn anchor(word: &str) -> Option<(u32, u32)> {
