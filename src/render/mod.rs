@@ -214,19 +214,24 @@ fn shown_blocks(
     }
 }
 
-/// Renders the page's content.
-pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
+/// The page's front matter as Hugo reads it, with what cascades hand down to it (its
+/// own, for `{{< param >}}` too).
+fn page_front(page: &Page, opts: &RenderOptions) -> Map<String, Json> {
     let front = match page.front_matter().map(|(_, d)| d.to_hugo_json()) {
         Some(Json::Object(m)) => m,
         _ => Map::new(),
     };
-    // What cascades hand down is the page's own, for `{{< param >}}` too.
-    let front = match opts.hugo.as_deref() {
+    match opts.hugo.as_deref() {
         Some(hugo) if !hugo.cascade.is_empty() => {
             crate::site::cascade::apply(&front, &hugo.cascade)
         }
         _ => front,
-    };
+    }
+}
+
+/// Renders the page's content.
+pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
+    let front = page_front(page, opts);
     let title = front.get("title").and_then(Json::as_str);
     let title = title.unwrap_or_default().to_string();
     let blocks = page.blocks();
@@ -254,7 +259,12 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
         line_starts: &std::sync::OnceLock::new(),
     };
     let (html, r, threads, rendered_again) = body(page, opts, &front, src, &anchors, range);
-    let mut html = with_toc(html, page, opts, &r.percent_outputs);
+    let mut html = with_toc(
+        html,
+        page,
+        opts,
+        (&r.percent_outputs, r.angle_outputs.as_ref()),
+    );
     if let Some(path) = opts.hugo.as_ref().and_then(|h| h.abs_url_path.as_deref()) {
         html = Html::from(abs_urls::abs_urls(&html.into_string(), path));
     }
@@ -279,13 +289,16 @@ pub fn render_page(page: &Page, opts: &RenderOptions) -> Rendered {
 
 /// `html` with the page's table of contents where a call printed its `.TableOfContents`
 /// ([`placeholders::TOC`]), made only then: of the whole page, however much of it the
-/// preview's window renders, with the outputs of its `{{% %}}` calls the render made
-/// (`percent`, by call index).
+/// preview's window renders, with the outputs of its calls the render made (`outputs`:
+/// its `{{% %}}` calls', and its `{{< >}}` calls' when kept, by call index).
 fn with_toc(
     html: Html,
     page: &Page,
     opts: &RenderOptions,
-    percent: &std::collections::HashMap<usize, String>,
+    outputs: (
+        &std::collections::HashMap<usize, String>,
+        Option<&std::collections::HashMap<usize, String>>,
+    ),
 ) -> Html {
     static TOC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(placeholders::TOC));
@@ -301,7 +314,7 @@ fn with_toc(
         page.catalogue(),
         (page.source(), page.body_start()),
         page.shortcodes(),
-        percent,
+        outputs,
     );
     placeholders::put_toc(html, toc.as_deref().unwrap_or_default())
 }
@@ -401,12 +414,14 @@ struct Renderer<'a> {
     /// The outputs of the page's top-level `{{% %}}` calls, by index: Markdown the page's
     /// table of contents reads as Hugo's does ([`with_toc`]).
     percent_outputs: std::collections::HashMap<usize, String>,
+    /// The outputs of the page's top-level `{{< >}}` calls, by index, when a template of
+    /// the site reads `.TableOfContents`: a heading's entry has them, as Hugo's does.
+    angle_outputs: Option<std::collections::HashMap<usize, String>>,
 }
 
 impl<'a> Renderer<'a> {
     fn new(src: Source<'a>, opts: &'a RenderOptions<'a>, front: &'a Map<String, Json>) -> Self {
         Renderer {
-            src,
             opts,
             front,
             icons: BTreeSet::new(),
@@ -425,6 +440,12 @@ impl<'a> Renderer<'a> {
             inline_templates: Default::default(),
             nested_outputs: Vec::new(),
             percent_outputs: std::collections::HashMap::new(),
+            angle_outputs: src
+                .catalogue
+                .field_names()
+                .contains("TableOfContents")
+                .then(std::collections::HashMap::new),
+            src,
         }
     }
 

@@ -49,6 +49,15 @@ pub(super) fn starts_with_placeholder(url: &str) -> bool {
 /// `text` without the placeholders of `{{< >}}` calls (`…7X`): a heading's id is made of
 /// its own words, which the page's `.TableOfContents` (made before any call runs) has too.
 pub(super) fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    with_outputs(text, |_| None)
+}
+
+/// `text` with each placeholder of a `{{< >}}` call (`…7X`) as the call's `output`, or
+/// gone where it has none.
+pub(super) fn with_outputs<'t, 'o>(
+    text: &'t str,
+    output: impl Fn(usize) -> Option<&'o str>,
+) -> std::borrow::Cow<'t, str> {
     if !text.contains(SHORTCODE) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -59,7 +68,11 @@ pub(super) fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
         let after = rest.get(at + SHORTCODE.len()..).unwrap_or_default();
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         match after.get(digits..).and_then(|a| a.strip_prefix('X')) {
-            Some(tail) if digits > 0 => rest = tail,
+            Some(tail) if digits > 0 => {
+                let i = after.get(..digits).and_then(|d| d.parse().ok());
+                out.push_str(i.and_then(&output).unwrap_or_default());
+                rest = tail;
+            }
             _ => {
                 out.push_str(SHORTCODE);
                 rest = after;

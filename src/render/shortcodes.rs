@@ -51,6 +51,8 @@ impl Renderer<'_> {
         };
         if sc.open.notation == crate::page::Notation::Percent && self.depth == 0 {
             self.percent_outputs.insert(i, out.clone());
+        } else if let Some(angle) = self.angle_outputs.as_mut().filter(|_| self.depth == 0) {
+            angle.insert(i, out.clone());
         }
         match self.src.nested {
             Some(names) => self.anchor_nested(i, out, names),

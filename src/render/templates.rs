@@ -1550,14 +1550,16 @@ enum By<'o> {
 /// and of its `{{% %}}` calls' output (`percent`, by call index, as the render made it;
 /// a call it did not render, out of the preview's window, as its text), not of `{{< >}}`
 /// calls, whose output Hugo does not parse, listed by the site's
-/// `markup.tableOfContents`, with the ids the render gives them. It takes the place of
-/// the calls' [`super::placeholders::TOC`] once the page is rendered.
+/// `markup.tableOfContents`, with the ids the render gives them. A heading's entry has
+/// the output of a `{{< >}}` call in it (`angle`, by call index), as Hugo's has (checked:
+/// Hugo 0.168); one the render did not make is left out. It takes the place of the calls'
+/// [`super::placeholders::TOC`] once the page is rendered.
 pub(super) fn page_toc(
     opts: &super::RenderOptions,
     catalogue: &Catalogue,
     (text, body_start): (&str, usize),
     shortcodes: &Shortcodes,
-    percent: &HashMap<usize, String>,
+    (percent, angle): (&HashMap<usize, String>, Option<&HashMap<usize, String>>),
 ) -> Option<String> {
     if !catalogue.field_names().contains("TableOfContents") {
         return None;
@@ -1577,33 +1579,33 @@ pub(super) fn page_toc(
             )
         })
     };
-    let mut cuts: Vec<(std::ops::Range<usize>, By<'_>)> = Vec::new();
+    let mut cuts: Vec<(std::ops::Range<usize>, By<'_>, usize)> = Vec::new();
     for (i, sc) in shortcodes.all.iter().enumerate() {
         if let Some(output) = percent.get(&i) {
-            cuts.push((sc.span.clone(), By::Output(output)));
+            cuts.push((sc.span.clone(), By::Output(output), i));
         } else if sc.open.notation == Notation::Percent
             && !catalogue.legacy_markup(sc.name())
             && !renders_inner(sc.name())
         {
-            cuts.push((sc.open.span.clone(), By::Lines));
+            cuts.push((sc.open.span.clone(), By::Lines, i));
             if let Some(close) = &sc.close {
-                cuts.push((close.span.clone(), By::Lines));
+                cuts.push((close.span.clone(), By::Lines, i));
             }
         } else {
-            cuts.push((sc.span.clone(), By::Placeholder));
+            cuts.push((sc.span.clone(), By::Placeholder, i));
         }
     }
-    cuts.sort_by_key(|(range, _)| range.start);
+    cuts.sort_by_key(|(range, ..)| range.start);
     let mut md = String::with_capacity(text.len());
     let mut pos = body_start;
-    for (range, by) in cuts {
+    for (range, by, i) in cuts {
         // What an earlier cut took (a call inside a `{{< >}}` call) is gone already.
         if range.start < pos {
             continue;
         }
         md.push_str(text.get(pos..range.start).unwrap_or_default());
         match by {
-            By::Placeholder => md.push_str(&super::placeholder(0)),
+            By::Placeholder => md.push_str(&super::placeholder(i)),
             By::Output(output) => md.push_str(output),
             By::Lines => {
                 let cut = text.get(range.clone()).unwrap_or_default();
@@ -1619,7 +1621,8 @@ pub(super) fn page_toc(
     }
     .render(&md);
     let toc = markdown::headings::table_of_contents(&html, opts.markup.toc);
-    Some(super::placeholders::without_placeholders(&toc).into_owned())
+    let output = |i: usize| angle.and_then(|a| a.get(&i)).map(String::as_str);
+    Some(super::placeholders::with_outputs(&toc, output).into_owned())
 }
 
 /// The frame of a page render; `raw` is its body as written (`.RawContent`). A template

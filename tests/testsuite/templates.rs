@@ -2374,6 +2374,26 @@ fn a_percent_calls_table_of_contents_goes_in_after_the_markdown_is_rendered() {
 }
 
 #[test]
+fn a_table_of_contents_entry_has_the_output_of_a_call_in_its_heading() {
+    // Review 61a: `## Streams {{< badge >}} {#streams}` was listed as "Streams ".
+    let site = site_with(
+        &[
+            ("toc", "{{ .Page.TableOfContents }}"),
+            ("badge", "<span class=\"badge\">{{ .Get 0 }}</span>"),
+        ],
+        "{{< toc >}}\n\n## Streams {{< badge New >}} {#streams}\n\n## Two {{< badge Old >}} and *em* {#two}\n",
+    );
+    crate::support::hugo_build(site.path(), "a heading with a call");
+    let hugo = hugo_page(site.path(), "page");
+    assert!(
+        hugo.contains("<a href=\"#streams\">Streams <span class=\"badge\">New</span></a>"),
+        "{hugo}"
+    );
+    let folio = folio_render(&site.path().join("content/page.md"));
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_calls_table_of_contents_is_hugos_placeholder_and_the_whole_pages_in_a_window() {
     // The review of hunt T's fix: a template measuring the placeholder sees Hugo's, and the
     // preview's window of the last blocks still lists the headings above it.
