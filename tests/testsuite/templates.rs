@@ -10777,6 +10777,48 @@ fn a_branch_bundles_file_is_in_its_own_section_and_the_homes_has_no_content_base
 }
 
 #[test]
+fn check_says_a_dateless_section_pages_date_is_its_newest_pages_in_hugo() {
+    // Review 61b: Hugo gives a home or section page with no date its newest page's date;
+    // Folio printed Go's zero time and said nothing.
+    let page = |front: &str| format!("---\ntitle: P\n{front}---\n\n{{{{< f >}}}}\n");
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ .Page.Date.Format \"2006-01-02\" }}|{{ with .Page }}{{ .Lastmod.Year }}{{ end }}</p>",
+        ),
+        ("layouts/index.html", "{{ .Content }}"),
+        ("content/_index.md", &page("")),
+        ("content/blog/_index.md", &page("")),
+        ("content/news/_index.md", &page("date: 2024-05-01\n")),
+        ("content/blog/p.md", &page("date: 2025-03-08\n")),
+        ("content/news/n.md", &page("date: 2025-03-09\n")),
+    ]);
+    crate::support::hugo_build(site.path(), "dateless sections");
+    let hugo = hugo_page(site.path(), "blog");
+    assert!(hugo.contains("<p>2025-03-08|2025</p>"), "{hugo}");
+    for (content, told) in [
+        ("_index.md", 2),
+        ("blog/_index.md", 2),
+        ("news/_index.md", 0),
+        ("blog/p.md", 0),
+    ] {
+        let found = checked(&site.path().join("content").join(content));
+        let said = found
+            .iter()
+            .filter(|f| f.contains("no date of its own"))
+            .count();
+        assert_eq!(said, told, "{content}: {found:?}");
+        if told > 0 {
+            assert!(
+                found.iter().all(|f| f.contains(":5:1:")),
+                "{content}: {found:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn sorting_by_a_key_through_a_map_the_item_holds_gives_nil_for_what_it_lacks_as_in_hugo() {
     // Review 51d, 2: a front matter map lacking the key's middle name was a false stop.
     let (hugo, folio) = shortcode_f(

@@ -160,6 +160,12 @@ pub fn keep_pages(args: &[Value], from: usize, out: Value) -> Value {
     }
 }
 
+/// The key marking a home or section page with no date in its front matter: Hugo gives
+/// it the newest date of its pages (`hugolib/content_map_page.go`, the branch's dates from
+/// its descendants'), which Folio, reading no other page's, does not; a template reading
+/// its `.Date`, `.Lastmod` or `.PublishDate` is told so (`funcs::context`, `hugo_field`).
+pub const DATELESS_BRANCH: &str = "__folio_dateless_branch";
+
 /// The key marking a page as another page of the site ([`another_page`]).
 pub const OTHER_PAGE: &str = "__folio_other_page";
 
@@ -666,7 +672,7 @@ impl HugoContext {
     /// A page's fields about its file and its content: `.File` (none outside a site),
     /// `.TranslationKey` (its front matter's, else its `.Path`), `.GitInfo` (nil without
     /// `enableGitInfo`; with it absent, as Folio cannot read Git, so that a call of
-    /// `rewrite::FIELD` says so), and the content's counts, which Hugo has not made yet
+    /// `rewrite::FIELD` says so), the [`DATELESS_BRANCH`] mark, and the content's counts, which Hugo has not made yet
     /// while shortcodes render (`.WordCount` 0, `.Truncated` false).
     fn file_and_content(&self, front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
         let key = Some(front_text(front, "translationkey"))
@@ -681,6 +687,15 @@ impl HugoContext {
         ];
         if !self.git_info {
             fields.push(("GitInfo", Value::Nil));
+        }
+        // The home page or a section with no date ([`DATELESS_BRANCH`]).
+        let branch = self
+            .content_path
+            .rsplit('/')
+            .next()
+            .is_some_and(|f| f.starts_with("_index."));
+        if branch && dates_set(front, &self.time_zone)[0].1.is_none() {
+            fields.push((DATELESS_BRANCH, Value::Bool(true)));
         }
         if !self.content_path.is_empty() {
             fields.push((

@@ -953,9 +953,8 @@ const PAGE_HAS: &[&str] = &[
     "Site",
     "Scratch",
     "Store",
-    "Date",
-    "Lastmod",
-    "PublishDate",
+    // (`.Date`, `.Lastmod` and `.PublishDate` are checked: a home or section page with
+    // no date is told of, `objects::DATELESS_BRANCH`.)
     "ExpiryDate",
     "Kind",
     "Section",

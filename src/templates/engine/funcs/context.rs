@@ -2053,6 +2053,21 @@ fn file_field(name: &str, holder: &Value) -> gotmpl::Result<()> {
     Ok(())
 }
 
+/// Tells of a home or section page's date read where the page has none of its own
+/// ([`objects::DATELESS_BRANCH`]).
+fn dateless_branch(name: &str, page: &Value) -> gotmpl::Result<()> {
+    let dated = matches!(name, "Date" | "Lastmod" | "PublishDate");
+    if dated && page.field(objects::DATELESS_BRANCH).is_some() {
+        engine::warn(format!(
+            "Hugo gives a home or section page with no date of its own the newest date of \
+             its pages, which Folio does not read: its .{name} is Go's zero time here \
+             (1 January 0001); give the page a `date` (or `lastmod`) in its front matter to \
+             have both show it"
+        ))?;
+    }
+    Ok(())
+}
+
 /// [`rewrite::FIELD`]: the field `name` of `holder`, as Hugo gives it.
 /// - Of a page, the site or a shortcode's context ([`objects::hugo_type`]): Hugo's
 ///   error for a name its type does not have ("can't evaluate field Titel in type
@@ -2108,6 +2123,9 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
     let is_page = type_name == "page.Page";
     if is_page && name == "Page" {
         return Ok(holder);
+    }
+    if is_page {
+        dateless_branch(&name, &holder)?;
     }
     match holder.field(&name) {
         Some(v) => Ok(v.clone()),
