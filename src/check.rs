@@ -138,6 +138,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
             .map(Diagnostic::from_error),
     );
     found.extend(unrun_render_hooks(site));
+    found.extend(front_matter_dates(site));
     found.extend(site.html_content_files().into_iter().map(|file| {
         at_start(
             &file,
@@ -253,6 +254,48 @@ fn unknown_functions(site: &Site) -> Vec<Diagnostic> {
             col: call.col,
             severity: Severity::Error,
             message: call.message.clone(),
+        })
+        .collect()
+}
+
+/// The site's `[frontmatter]` settings that read a page's dates otherwise than Hugo's
+/// default (`resources/page/pagemeta/page_frontmatter.go`): Folio reads the default keys
+/// only (`templates::engine::objects::DATE_KEYS`), so such a page's dates, and with
+/// `:filename` its slug and URL, may differ from Hugo's: a warning at each setting.
+fn front_matter_dates(site: &Site) -> Vec<Diagnostic> {
+    ["date", "lastmod", "publishDate", "expiryDate"]
+        .into_iter()
+        .filter_map(|key| {
+            let (file, node) = site.setting(&["frontmatter", key])?;
+            let value = node.to_json();
+            let keys: Vec<&str> = match &value {
+                Json::String(one) => vec![one.as_str()],
+                Json::Array(list) => list.iter().filter_map(Json::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if keys == [":default"] {
+                return None;
+            }
+            let filename = keys.iter().any(|k| k.eq_ignore_ascii_case(":filename"));
+            let (line, col) = crate::text::line_col(&file.src, node.span.start);
+            Some(Diagnostic {
+                path: file.path.clone(),
+                line,
+                col,
+                severity: Severity::Warning,
+                message: format!(
+                    "[frontmatter] {key} = {value}: Folio reads a page's dates by Hugo's \
+                     default keys only (`date`, `publishDate`, `lastmod`…), not this \
+                     setting's{}, so the preview's .Date and the other dates may differ \
+                     from Hugo's",
+                    if filename {
+                        " (with `:filename` Hugo also takes the date and the slug from a file \
+                         name such as `2024-12-01-name.md`, and the page's URL from the slug)"
+                    } else {
+                        ""
+                    }
+                ),
+            })
         })
         .collect()
 }

@@ -10819,6 +10819,37 @@ fn check_says_a_dateless_section_pages_date_is_its_newest_pages_in_hugo() {
 }
 
 #[test]
+fn check_says_where_the_frontmatter_setting_reads_dates_folio_does_not() {
+    // Review 61b: with `date = [":filename", ":default"]` Hugo dated and named
+    // `2024-12-01-nata.md` by its file name; Folio did neither, and said nothing.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "title = \"T\"\n[frontmatter]\ndate = [\":filename\", \":default\"]\n\
+             lastmod = [\":default\"]\nexpiryDate = \":fileModTime\"\n",
+        ),
+        (
+            "content/2024-12-01-nata.md",
+            "---\ntitle: N\n---\n\nText.\n",
+        ),
+    ]);
+    let found = checked(&site.path().join("content/2024-12-01-nata.md"));
+    let told: Vec<&String> = found
+        .iter()
+        .filter(|f| f.contains("[frontmatter]"))
+        .collect();
+    assert_eq!(told.len(), 2, "{found:?}");
+    assert!(
+        told[0].contains("hugo.toml:3:8: warning: [frontmatter] date") && told[0].contains("slug"),
+        "{told:?}"
+    );
+    assert!(
+        told[1].contains("hugo.toml:5:14: warning: [frontmatter] expiryDate"),
+        "{told:?}"
+    );
+}
+
+#[test]
 fn sorting_by_a_key_through_a_map_the_item_holds_gives_nil_for_what_it_lacks_as_in_hugo() {
     // Review 51d, 2: a front matter map lacking the key's middle name was a false stop.
     let (hugo, folio) = shortcode_f(
