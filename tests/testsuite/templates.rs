@@ -9494,6 +9494,43 @@ fn regional_englishes_write_dates_and_times_as_in_hugo() {
 }
 
 #[test]
+fn locales_write_dates_times_and_numbers_as_in_hugo_and_unchecked_regions_are_said() {
+    // Reviews 61a and 61b: Spanish `9:05` (Folio `09:05`), English `9:05\u{202f}am`,
+    // en-AU `June`, en-ZA `1\u{a0}234,5`; `pt-PT` and `es-MX` written as `pt` and `es`,
+    // with nothing said.
+    let template = "<p>{{ $t := time.AsTime \"2025-06-12T09:05:00Z\" }}\
+                    {{ time.Format \"Mon Monday Jan January\" $t }}|{{ range slice \":date_full\" \
+                    \":date_long\" \":date_medium\" \":date_short\" \":time_long\" \":time_medium\" \
+                    \":time_short\" }}{{ $t | time.Format . }}|{{ end }}\
+                    {{ lang.FormatNumber 2 1234567.891 }}|{{ lang.FormatPercent 1 12.34 }}</p>";
+    let page = "---\ntitle: About\n---\n{{< f >}}\n";
+    for code in [
+        "es", "es-ES", "en-US", "en-AU", "en-ZA", "de-DE", "fr-FR", "pt-BR",
+    ] {
+        let config = format!("baseURL = \"https://e.org/\"\nlanguageCode = \"{code}\"\n");
+        let (hugo, folio) = shortcode_f(&config, template, page);
+        assert!(hugo.contains("2025|"), "{hugo}");
+        assert_eq!(paragraphs(&folio), paragraphs(&hugo), "{code}");
+    }
+    for (code, said) in [("pt-PT", 2), ("es-MX", 2), ("de-DE", 0), ("en-GB", 0)] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\nlanguageCode = \"{code}\"\n"),
+            ),
+            ("layouts/shortcodes/f.html", template),
+            ("content/about.md", page),
+        ]);
+        let found = checked(&site.path().join("content/about.md"));
+        let told = found
+            .iter()
+            .filter(|f| f.contains(&format!("locale `{code}`")))
+            .count();
+        assert_eq!(told, said, "{code}: {found:?}");
+    }
+}
+
+#[test]
 fn heading_attributes_with_quoted_values_and_id_or_class_keys_are_read_as_goldmark_reads_them() {
     let page = "---\ntitle: About\n---\n## A {#foo .bar data-baz=\"qux\"}\n\n\
                 ## B {class=\"foo bar\" title=\"xx yy zz\"}\n\n## C {.x id=plain}\n";

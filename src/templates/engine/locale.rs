@@ -55,7 +55,12 @@ const EN: Locale = Locale {
         "Jan 2, 2006",
         "1/2/06",
     ],
-    times: ["3:04:05 pm MST", "3:04:05 pm", "3:04 pm"],
+    // CLDR's narrow no-break space before the period (checked: Hugo 0.168).
+    times: [
+        "3:04:05\u{202f}pm MST",
+        "3:04:05\u{202f}pm",
+        "3:04\u{202f}pm",
+    ],
 };
 
 /// British English (`en-GB`): English names but `Sept`, day before month, the 24-hour
@@ -82,6 +87,10 @@ const EN_AU: Locale = Locale {
         "2 January 2006",
         "2 Jan 2006",
         "2/1/06",
+    ],
+    // CLDR's `June`, `July` and `Sept` (checked: Hugo 0.168, `12 June 2025`).
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
     ],
     times: EN.times,
     ..EN_GB
@@ -231,7 +240,8 @@ const ES: Locale = Locale {
         "2 Jan 2006",
         "2/1/06",
     ],
-    times: ["15:04:05 MST", "15:04:05", "15:04"],
+    // CLDR's `H:mm`: the hour without a leading zero (checked: Hugo 0.168, `9:05`).
+    times: ["\u{f015}:04:05 MST", "\u{f015}:04:05", "\u{f015}:04"],
 };
 
 const IT: Locale = Locale {
@@ -388,6 +398,7 @@ pub fn numbers(code: &str) -> Numbers {
     let (group, decimal) = match (whole.as_str(), base.as_str()) {
         ("fr-ca", _) => ("\u{a0}", ","),
         ("de-ch", _) => ("'", "."),
+        ("en-za", _) => ("\u{a0}", ","),
         (_, "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" | "el") => (".", ","),
         (_, "fr") => ("\u{202f}", ","),
         (_, "pl" | "ru" | "cs" | "sv" | "fi" | "nb" | "no" | "uk" | "sk") => ("\u{a0}", ","),
@@ -437,6 +448,69 @@ pub fn has_names(lang: &str) -> bool {
         base_language(lang).as_str(),
         "en" | "fr" | "de" | "es" | "it" | "nl" | "pt" | ""
     )
+}
+
+/// Whether Folio writes dates in the locale `code` as CLDR does, which Hugo follows: a
+/// language Folio has names for with no region (`pt`), or a region checked against
+/// Hugo 0.168 (the regional Englishes [`of`] knows, `pt-BR`). A region may write
+/// otherwise (`pt-PT`'s `quinta` for `qui.`, `fr-CA`'s `24-03-05`).
+pub fn dates_checked(code: &str) -> bool {
+    let whole = code.to_ascii_lowercase().replace('_', "-");
+    let region = whole.split_once('-').map(|(_, r)| r);
+    has_names(code)
+        && match region {
+            None => true,
+            Some(r) if base_language(code) == "en" => {
+                matches!(r, "us" | "gb" | "au" | "nz" | "in" | "ie" | "ca" | "za")
+            }
+            Some(_) => is_default_region(&whole),
+        }
+}
+
+/// Whether `whole` (`de-de`, lowercase) is a language in the region CLDR's data for the
+/// language alone is of: written as the language is.
+fn is_default_region(whole: &str) -> bool {
+    matches!(
+        whole,
+        "de-de" | "fr-fr" | "es-es" | "it-it" | "nl-nl" | "pt-br" | "en-us"
+    )
+}
+
+/// Whether Folio writes numbers in the locale `code` as CLDR does ([`numbers`]): the
+/// languages it has separators for, with no region or a region checked against Hugo
+/// 0.168 (`fr-CA`, `de-CH`, `pt-BR`, `en-*`). Another region may write otherwise
+/// (`pt-PT` groups with a no-break space, `es-MX` as English does).
+pub fn numbers_checked(code: &str) -> bool {
+    let whole = code.to_ascii_lowercase().replace('_', "-");
+    let base = base_language(code);
+    let known = matches!(
+        base.as_str(),
+        "en" | "de"
+            | "es"
+            | "it"
+            | "nl"
+            | "pt"
+            | "da"
+            | "id"
+            | "tr"
+            | "el"
+            | "fr"
+            | "pl"
+            | "ru"
+            | "cs"
+            | "sv"
+            | "fi"
+            | "nb"
+            | "no"
+            | "uk"
+            | "sk"
+            | ""
+    );
+    known
+        && (!whole.contains('-')
+            || base == "en"
+            || is_default_region(&whole)
+            || matches!(whole.as_str(), "fr-ca" | "de-ch"))
 }
 
 /// Whether `text` holds an English month or weekday name, whole or abbreviated.

@@ -491,6 +491,7 @@ impl Moment {
             "2" => self.day.to_string(),
             "002" => format!("{:03}", self.date().map_or(0, |d| d.day_of_year())),
             "15" => format!("{:02}", self.hour),
+            HOUR_24 => self.hour.to_string(),
             "03" => format!("{hour12:02}"),
             "3" => hour12.to_string(),
             "04" => format!("{:02}", self.minute),
@@ -677,7 +678,13 @@ fn zone_file(name: &str, path: &std::path::Path) -> Option<TimeZone> {
 }
 
 /// Go's layout elements, longest first where one begins another.
+/// The hour of the 24-hour clock without a leading zero (`9:05`), which Go's layouts
+/// cannot write and CLDR's Spanish times do (`H:mm`): a token of Folio's own, in
+/// [`super::locale`]'s layouts only (a private-use character no layout of a site holds).
+pub const HOUR_24: &str = "\u{f015}";
+
 const TOKENS: &[&str] = &[
+    HOUR_24,
     "January",
     "Monday",
     "2006",

@@ -239,7 +239,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     ("lang.FormatNumber", |a| {
         let precision = locale_precision(a, "lang.FormatNumber")?;
         let n = number(a, 1, "lang.FormatNumber")?;
-        Ok(string(format_number(n, precision, &page_locale()?)))
+        Ok(string(format_number(n, precision, &page_locale()?)?))
     }),
     ("lang.FormatNumberCustom", |a| {
         let precision =
@@ -276,7 +276,7 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         let locale = page_locale()?;
         let numbers = super::super::locale::numbers(&locale);
         Ok(string(
-            numbers.percent(&format_number(n, precision, &locale)),
+            numbers.percent(&format_number(n, precision, &locale)?),
         ))
     }),
     ("urls.Parse", |a| {
@@ -914,6 +914,14 @@ fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
             "Folio has no month and day names for the language `{lang}`: the preview writes \
              English ones where Hugo writes the language's"
         ))?;
+    } else if !super::super::locale::dates_checked(&lang)
+        && (locale.is_named(&layout) || ["Jan", "Mon"].iter().any(|t| layout.contains(t)))
+    {
+        let base = super::super::locale::base_language(&lang);
+        engine::warn(format!(
+            "Folio writes dates for the locale `{lang}` as for `{base}`: the preview's names \
+             and date formats may differ from Hugo's, which follows CLDR's `{lang}`"
+        ))?;
     }
     Ok(string(text))
 }
@@ -1154,14 +1162,17 @@ fn page_locale() -> gotmpl::Result<String> {
 /// decimal separators of the locale (`fr`, `fr-CA`, `de-CH`: [`locale::numbers`]).
 ///
 /// [`locale::numbers`]: super::super::locale::numbers
-fn format_number(n: f64, precision: usize, locale: &str) -> String {
+fn format_number(n: f64, precision: usize, locale: &str) -> gotmpl::Result<String> {
+    if !super::super::locale::numbers_checked(locale) {
+        engine::warn(format!(
+            "Folio writes numbers for the locale `{locale}` with the separators it has for \
+             `{}`: the preview's may differ from Hugo's, which follows CLDR's `{locale}`",
+            super::super::locale::base_language(locale)
+        ))?;
+    }
     let numbers = super::super::locale::numbers(locale);
     let text = grouped(n.abs(), precision, numbers.group, numbers.decimal);
-    if n < 0.0 {
-        format!("-{text}")
-    } else {
-        text
-    }
+    Ok(if n < 0.0 { format!("-{text}") } else { text })
 }
 
 /// The precision `lang.FormatNumber` and `lang.FormatPercent` (called `func`) take, as
