@@ -290,6 +290,9 @@ const RAW_HTML: &[&str] = &[
     // A block right after a line of text is HTML, not Markdown (review 59d: its `~` was
     // escaped); a lone inline tag there is the paragraph's.
     "Para\n<div>\nc ~ d and H~2~O\n</div>\n\nText\n<span>a ~ b</span>",
+    // A paragraph that starts with an inline tag is Markdown (review 61b: its `H~2~O` was
+    // left as written).
+    "<kbd>Ctrl</kbd> and H~2~O\n\n<b>x</b> ~a~ b and <i>y</i>\n\n<kbd>\nH~2~O\n</kbd>",
 ];
 
 #[test]

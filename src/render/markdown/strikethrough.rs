@@ -73,7 +73,9 @@ fn blocks(md: &str) -> Vec<Range<usize>> {
             out.extend(start.take().map(|s| s..at));
             skip = true;
         } else if start.is_none() && !skip {
-            skip = indent >= 4 || t.starts_with('<');
+            // A line starting with a tag starts an HTML block only when CommonMark says
+            // so: `<kbd>Ctrl</kbd> and H~2~O` is a paragraph (review 61b).
+            skip = indent >= 4 || (t.starts_with('<') && starts_html_block(t));
             if !skip {
                 start = Some(at);
             }
@@ -82,6 +84,13 @@ fn blocks(md: &str) -> Vec<Range<usize>> {
     }
     out.extend(start.map(|s| s..at));
     out
+}
+
+/// Whether the line `t` (its indent taken off) starts an HTML block (CommonMark's seven
+/// kinds), as pulldown-cmark reads it.
+fn starts_html_block(t: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    matches!(Parser::new(t).next(), Some(Event::Start(Tag::HtmlBlock)))
 }
 
 /// The tilde runs of a block, outside code spans and escapes.
