@@ -10655,6 +10655,31 @@ fn stops_as_in_hugo(call: &str, says: &str) {
 }
 
 #[test]
+fn a_time_method_whose_results_a_template_cannot_take_stops_as_in_hugo() {
+    // Review 61b: `$t.ISOWeek` stops Hugo's build; Folio said it did not have the method.
+    for (method, says) in [
+        (
+            "ISOWeek",
+            "invalid function signature for ISOWeek: second return value should be error; is int",
+        ),
+        (
+            "Date",
+            "function Date has 3 return values; should be 1 or 2",
+        ),
+        (
+            "Clock",
+            "function Clock has 3 return values; should be 1 or 2",
+        ),
+        (
+            "ZoneBounds",
+            "invalid function signature for ZoneBounds: second return value should be error",
+        ),
+    ] {
+        stops_as_in_hugo(&format!("(time.AsTime \"2025-06-12\").{method}"), says);
+    }
+}
+
+#[test]
 fn a_url_go_cannot_parse_stops_as_in_hugo() {
     // Review 51b, 4: `figure` parses its `src` so, and Hugo stops on `50%.png`.
     for (call, says) in [

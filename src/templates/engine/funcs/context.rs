@@ -1972,13 +1972,26 @@ fn of_a_go_type(
         )));
     }
     if kind_of(holder) == Some("time") && holder.field(name).is_none() {
-        // Go's `time.Time`: a method Folio does not give shows the card; any other name
-        // stops Hugo.
-        return Some(Err(exec_error(if GO_TIME_METHODS.contains(&name) {
-            super::why_not(&format!(".{name}"))
-        } else {
-            format!("can't evaluate field {name} in type time.Time")
-        })));
+        // Go's `time.Time`: a method whose results a template cannot take stops Hugo, in
+        // its words (`tpl/internal/go_templates/texttemplate/exec.go`, checked: Hugo
+        // 0.168); another method Folio does not give shows the card; any other name stops
+        // Hugo.
+        let message = match name {
+            "Date" | "Clock" => {
+                format!("function {name} has 3 return values; should be 1 or 2")
+            }
+            "ISOWeek" | "Zone" => format!(
+                "invalid function signature for {name}: second return value should be error; \
+                 is int"
+            ),
+            "ZoneBounds" => format!(
+                "invalid function signature for {name}: second return value should be error; \
+                 is time.Time"
+            ),
+            _ if GO_TIME_METHODS.contains(&name) => super::why_not(&format!(".{name}")),
+            _ => format!("can't evaluate field {name} in type time.Time"),
+        };
+        return Some(Err(exec_error(message)));
     }
     if !(objects::is_page_list(holder) && objects::is_pages_method(name)) {
         return None;
