@@ -646,8 +646,11 @@ impl Site {
     /// ([`Site::params_as`]).
     fn params_in_as(&self, lang: &str, typed: bool) -> serde_json::Map<String, Json> {
         let mut params = self.params_as(typed);
+        // A theme's `[languages.X.params]` count for a language the site's own config
+        // defines; without one, Hugo ignores them (checked: Hugo 0.168, review 61b).
+        let defined = self.config_json(&["languages", lang]).is_some();
         let mut language = match self.theme_language_params.get(&lang.to_lowercase()) {
-            Some(Json::Object(themes)) => themes.clone(),
+            Some(Json::Object(themes)) if defined => themes.clone(),
             _ => serde_json::Map::new(),
         };
         let own = self.config_json(&["languages", lang, "params"]);

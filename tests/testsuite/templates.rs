@@ -3423,6 +3423,31 @@ fn each_of_site_languages_has_its_own_params_over_the_sites() {
 }
 
 #[test]
+fn a_themes_language_params_count_for_a_language_the_site_defines() {
+    // Review 61b: with no `[languages.en]` of the site's own, Hugo leaves out a theme's
+    // `[languages.en.params]`; Folio read them.
+    for (languages, want) in [("", "[]"), ("[languages.en]\nweight = 1\n", "[from theme]")] {
+        let config = format!("baseURL = \"https://e.org/\"\ntheme = \"t\"\n{languages}");
+        let site = crate::support::hugo_site(&[
+            ("hugo.toml", &config),
+            (
+                "themes/t/hugo.toml",
+                "[languages.en.params]\ngreeting = \"from theme\"\n",
+            ),
+            (
+                "layouts/shortcodes/f.html",
+                "<p>[{{ site.Params.greeting }}]</p>",
+            ),
+            ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ]);
+        let (hugo, folio) =
+            hugo_and_folio(site.path(), "theme language params", "content/about.md");
+        assert_eq!(paragraphs(&hugo), [want]);
+        assert_eq!(paragraphs(&folio), paragraphs(&hugo), "{languages}");
+    }
+}
+
+#[test]
 fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
     // Review 60b: Hugo's `.Err` is Go's template error, "template: FILE:LINE:COL:
     // executing NAME at <CALL>: error calling F: …", where Folio's was its own message.
