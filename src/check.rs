@@ -263,9 +263,11 @@ fn unknown_functions(site: &Site) -> Vec<Diagnostic> {
 /// only (`templates::engine::objects::DATE_KEYS`), so such a page's dates, and with
 /// `:filename` its slug and URL, may differ from Hugo's: a warning at each setting.
 fn front_matter_dates(site: &Site) -> Vec<Diagnostic> {
+    let defaults = crate::templates::engine::objects::DATE_KEYS;
     ["date", "lastmod", "publishDate", "expiryDate"]
         .into_iter()
-        .filter_map(|key| {
+        .zip(defaults)
+        .filter_map(|(key, (_, default))| {
             let (file, node) = site.setting(&["frontmatter", key])?;
             let value = node.to_json();
             let keys: Vec<&str> = match &value {
@@ -273,7 +275,22 @@ fn front_matter_dates(site: &Site) -> Vec<Diagnostic> {
                 Json::Array(list) => list.iter().filter_map(Json::as_str).collect(),
                 _ => Vec::new(),
             };
-            if keys == [":default"] {
+            // The keys read in order, `:default` standing for Hugo's: the same order as
+            // the default's is the default (`["date", ":default"]`).
+            let mut read: Vec<String> = Vec::new();
+            for k in &keys {
+                let expanded: Vec<String> = if k.eq_ignore_ascii_case(":default") {
+                    default.iter().map(|d| (*d).to_string()).collect()
+                } else {
+                    vec![k.to_ascii_lowercase()]
+                };
+                for k in expanded {
+                    if !read.contains(&k) {
+                        read.push(k);
+                    }
+                }
+            }
+            if read == *default {
                 return None;
             }
             let filename = keys.iter().any(|k| k.eq_ignore_ascii_case(":filename"));

@@ -5750,7 +5750,7 @@ fn check_says_where_hugos_smart_crop_may_keep_another_part_of_the_picture() {
         (
             "content/about.md",
             "---\ntitle: A\n---\n\n{{< pic \"8x4\" >}}\n\n{{< pic \"8x4 Smart\" >}}\n\n\
-             {{< pic \"8x4 Center\" >}}\n\n{{< pic \"8x4 TopLeft\" >}}\n",
+             {{< pic \"8x4 Center\" >}}\n\n{{< pic \"8x4 TopLeft\" >}}\n\n{{< pic \"8x8\" >}}\n",
         ),
     ]);
     let images = site.path().join("assets/images");
@@ -5759,6 +5759,7 @@ fn check_says_where_hugos_smart_crop_may_keep_another_part_of_the_picture() {
         .save(images.join("photo.png"))
         .unwrap();
     let found = checked(&site.path().join("content/about.md"));
+    // (Review 61c: a fill to the picture's own proportions cuts nothing.)
     let smart: Vec<&String> = found
         .iter()
         .filter(|f| f.contains("Smart anchor"))
@@ -8956,7 +8957,7 @@ fn a_date_written_with_names_in_a_language_folio_has_no_names_for_is_a_warning_o
             .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
             .collect();
         let expected: Vec<String> = if warned {
-            vec![format!("4:1: Folio has no month and day names for the language `{lang}`: the preview writes English ones where Hugo writes the language's")]
+            vec![format!("4:1: Folio has no month and day names or date formats for the language `{lang}`: the preview writes English ones where Hugo writes the language's")]
         } else {
             Vec::new()
         };
@@ -9537,7 +9538,15 @@ fn locales_write_dates_times_and_numbers_as_in_hugo_and_unchecked_regions_are_sa
         assert!(hugo.contains("2025|"), "{hugo}");
         assert_eq!(paragraphs(&folio), paragraphs(&hugo), "{code}");
     }
-    for (code, said) in [("pt-PT", 2), ("es-MX", 2), ("de-DE", 0), ("en-GB", 0)] {
+    // Review 61c: `ja` numbers and `de-CH` dates are CLDR's, and en-DE's numbers are not.
+    for (code, said) in [
+        ("pt-PT", 2),
+        ("es-MX", 2),
+        ("de-DE", 0),
+        ("en-GB", 0),
+        ("de-CH", 0),
+        ("en-DE", 2),
+    ] {
         let site = crate::support::hugo_site(&[
             (
                 "hugo.toml",
@@ -10913,7 +10922,8 @@ fn check_says_where_the_frontmatter_setting_reads_dates_folio_does_not() {
         (
             "hugo.toml",
             "title = \"T\"\n[frontmatter]\ndate = [\":filename\", \":default\"]\n\
-             lastmod = [\":default\"]\nexpiryDate = \":fileModTime\"\n",
+             lastmod = [\":default\"]\npublishDate = [\"publishDate\", \":default\"]\n\
+             expiryDate = \":fileModTime\"\n",
         ),
         (
             "content/2024-12-01-nata.md",
@@ -10931,7 +10941,8 @@ fn check_says_where_the_frontmatter_setting_reads_dates_folio_does_not() {
         "{told:?}"
     );
     assert!(
-        told[1].contains("hugo.toml:5:14: warning: [frontmatter] expiryDate"),
+        // (`["publishDate", ":default"]` reads what the default reads, in its order.)
+        told[1].contains("hugo.toml:6:14: warning: [frontmatter] expiryDate"),
         "{told:?}"
     );
 }

@@ -227,12 +227,30 @@ impl Options {
 /// naming no other anchor (`Smart` is Hugo's default, `imaging.anchor`). Hugo's smart
 /// crop picks the region by what the picture shows (`smartcrop`); Folio crops at the
 /// centre.
-pub fn smart_crop(method: Method, spec: &str) -> bool {
-    matches!(method, Method::Fill | Method::Crop)
+///
+/// `size` is the source image's (width, height) in pixels, when read: a `Fill` to its own
+/// proportions, or a `Crop` to no less than its size, cuts nothing, and no anchor counts.
+pub fn smart_crop(method: Method, spec: &str, size: Option<(u32, u32)>) -> bool {
+    let smart = matches!(method, Method::Fill | Method::Crop)
         && spec.split_whitespace().all(|word| {
             let word = word.to_ascii_lowercase();
             word == "smart" || anchor(&word).is_none()
-        })
+        });
+    let cuts = match (Options::parse(spec, method), size) {
+        (
+            Ok(Options {
+                width: Some(w),
+                height: Some(h),
+                ..
+            }),
+            Some((w0, h0)),
+        ) => match method {
+            Method::Fill => u64::from(w) * u64::from(h0) != u64::from(h) * u64::from(w0),
+            _ => w < w0 || h < h0,
+        },
+        _ => true,
+    };
+    smart && cuts
 }
 
 fn anchor(word: &str) -> Option<(u32, u32)> {

@@ -463,7 +463,7 @@ pub fn dates_checked(code: &str) -> bool {
             Some(r) if base_language(code) == "en" => {
                 matches!(r, "us" | "gb" | "au" | "nz" | "in" | "ie" | "ca" | "za")
             }
-            Some(_) => is_default_region(&whole),
+            Some(_) => is_default_region(&whole) || whole == "de-ch",
         }
 }
 
@@ -478,7 +478,8 @@ fn is_default_region(whole: &str) -> bool {
 
 /// Whether Folio writes numbers in the locale `code` as CLDR does ([`numbers`]): the
 /// languages it has separators for, with no region or a region checked against Hugo
-/// 0.168 (`fr-CA`, `de-CH`, `pt-BR`, `en-*`). Another region may write otherwise
+/// 0.168 (`fr-CA`, `de-CH`, `fr-BE`, `pt-BR`, the regional Englishes of [`of`]; Chinese,
+/// Japanese and Korean in any). Another region may write otherwise
 /// (`pt-PT` groups with a no-break space, `es-MX` as English does).
 pub fn numbers_checked(code: &str) -> bool {
     let whole = code.to_ascii_lowercase().replace('_', "-");
@@ -504,13 +505,22 @@ pub fn numbers_checked(code: &str) -> bool {
             | "no"
             | "uk"
             | "sk"
+            | "ja"
+            | "zh"
+            | "ko"
             | ""
     );
+    let region = whole.split_once('-').map_or("", |(_, r)| r);
     known
-        && (!whole.contains('-')
-            || base == "en"
+        && (region.is_empty()
+            || (base == "en"
+                && matches!(
+                    region,
+                    "us" | "gb" | "au" | "nz" | "in" | "ie" | "ca" | "za"
+                ))
             || is_default_region(&whole)
-            || matches!(whole.as_str(), "fr-ca" | "de-ch"))
+            || matches!(base.as_str(), "ja" | "zh" | "ko")
+            || matches!(whole.as_str(), "fr-ca" | "de-ch" | "fr-be" | "nl-be"))
 }
 
 /// Whether `text` holds an English month or weekday name, whole or abbreviated.

@@ -909,14 +909,15 @@ fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
     let lang = page_locale()?;
     let locale = super::super::locale::of(&lang);
     let text = m.format_in(&layout, locale);
-    if !super::super::locale::has_names(&lang) && super::super::locale::names_a_date(&text) {
-        engine::warn(format!(
-            "Folio has no month and day names for the language `{lang}`: the preview writes \
-             English ones where Hugo writes the language's"
-        ))?;
-    } else if !super::super::locale::dates_checked(&lang)
-        && (locale.is_named(&layout) || ["Jan", "Mon"].iter().any(|t| layout.contains(t)))
-    {
+    let names = locale.is_named(&layout) || ["Jan", "Mon"].iter().any(|t| layout.contains(t));
+    if !super::super::locale::has_names(&lang) {
+        if super::super::locale::names_a_date(&text) || locale.is_named(&layout) {
+            engine::warn(format!(
+                "Folio has no month and day names or date formats for the language `{lang}`: \
+                 the preview writes English ones where Hugo writes the language's"
+            ))?;
+        }
+    } else if !super::super::locale::dates_checked(&lang) && names {
         let base = super::super::locale::base_language(&lang);
         engine::warn(format!(
             "Folio writes dates for the locale `{lang}` as for `{base}`: the preview's names \
@@ -2084,9 +2085,9 @@ fn dateless_branch(name: &str, page: &Value) -> gotmpl::Result<()> {
     if dated && page.field(objects::DATELESS_BRANCH).is_some() {
         engine::warn(format!(
             "Hugo gives a home or section page with no date of its own the newest date of \
-             its pages, which Folio does not read: its .{name} is Go's zero time here \
-             (1 January 0001); give the page a `date` (or `lastmod`) in its front matter to \
-             have both show it"
+             its pages (when one has a date), which Folio does not read: its .{name} is Go's \
+             zero time here (1 January 0001), and Hugo's may be another; give the page a \
+             `date` (or `lastmod`) in its front matter to have both show it"
         ))?;
     }
     Ok(())

@@ -218,7 +218,7 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
     let spec = str_arg(a, 1, method_name)?;
     let out = images::process(&source, method, &spec)
         .map_err(|e| exec_error(format!("{method_name}: {e}")))?;
-    if images::smart_crop(method, &spec) {
+    if images::smart_crop(method, &spec, image::image_dimensions(&source).ok()) {
         engine::warn(format!(
             "{method_name} {spec:?} crops at Hugo's Smart anchor (the default), which picks \
              the part of the picture to keep by what it shows; Folio keeps the centre, so the \
