@@ -3485,6 +3485,26 @@ fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
 }
 
 #[test]
+fn a_try_error_in_a_render_hook_of_the_default_folder_names_it_as_hugo_does() {
+    // Review 61c: Hugo names `layouts/_default/_markup/render-link.html`
+    // `_markup/render-link.html`; Folio named it with its `_default/`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_default/_markup/render-link.html",
+            "<a href=\"{{ .Destination }}\">{{ with try (int .Destination) }}{{ .Err }}{{ end }}</a>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n[x](/y)\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "try in a hook", "content/about.md");
+    assert!(
+        hugo.contains("template: _markup/render-link.html:1:"),
+        "{hugo}"
+    );
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+}
+
+#[test]
 fn reflect_is_map_is_true_of_maps_and_false_of_hugos_objects() {
     // Hunt AQ-2: a date and a page are Go structs, not maps; a theme guards `len` with it.
     let site = crate::support::hugo_site(&[
@@ -10711,6 +10731,11 @@ fn a_time_method_whose_results_a_template_cannot_take_stops_as_in_hugo() {
     ] {
         stops_as_in_hugo(&format!("(time.AsTime \"2025-06-12\").{method}"), says);
     }
+    // Review 61c: a page's date too (Folio printed nothing).
+    stops_as_in_hugo(
+        ".Page.Date.ISOWeek",
+        "invalid function signature for ISOWeek",
+    );
 }
 
 #[test]

@@ -674,6 +674,11 @@ fn hugo_name(path: &Path) -> String {
     let under_layouts = path
         .split_once("layouts/")
         .map_or(path.as_str(), |(_, rest)| rest);
+    // (`_default/` is the top since Hugo 0.146: `_default/_markup/render-link.html` is
+    // `_markup/render-link.html`.)
+    let under_layouts = under_layouts
+        .strip_prefix("_default/")
+        .unwrap_or(under_layouts);
     match under_layouts.split_once('/') {
         Some(("shortcodes" | "partials", _)) => format!("_{under_layouts}"),
         _ => under_layouts.to_string(),

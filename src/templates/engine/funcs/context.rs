@@ -1978,6 +1978,9 @@ fn of_a_go_type(
         // 0.168); another method Folio does not give shows the card; any other name stops
         // Hugo.
         let message = match name {
+            _ if !UNCALLABLE.contains(&name) && GO_TIME_METHODS.contains(&name) => {
+                super::why_not(&format!(".{name}"))
+            }
             "Date" | "Clock" => {
                 format!("function {name} has 3 return values; should be 1 or 2")
             }
@@ -1989,7 +1992,6 @@ fn of_a_go_type(
                 "invalid function signature for {name}: second return value should be error; \
                  is time.Time"
             ),
-            _ if GO_TIME_METHODS.contains(&name) => super::why_not(&format!(".{name}")),
             _ => format!("can't evaluate field {name} in type time.Time"),
         };
         return Some(Err(exec_error(message)));
@@ -2008,8 +2010,12 @@ fn of_a_go_type(
 /// `.Unix`…) or a method of Go's `time.Time` run as a function, all but `.Location`, which
 /// needs the site's zone ([`of_a_go_type`]).
 pub(crate) fn is_time_name(name: &str) -> bool {
-    GO_TIME_METHODS.contains(&name) && name != "Location"
+    GO_TIME_METHODS.contains(&name) && name != "Location" && !UNCALLABLE.contains(&name)
 }
+
+/// The methods of Go's `time.Time` whose results a template cannot take: Hugo stops on
+/// them ([`of_a_go_type`]).
+const UNCALLABLE: &[&str] = &["Date", "Clock", "ISOWeek", "Zone", "ZoneBounds"];
 
 /// The methods of Go's `time.Time` a template may call (Go 1.24's `time` package).
 const GO_TIME_METHODS: &[&str] = &[
