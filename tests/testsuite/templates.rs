@@ -3463,6 +3463,7 @@ fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
              <p>{{ with try (dict 1 2) }}[{{ .Err }}]{{ end }}</p>\n\
              <p>{{ with try (seq 1 0 3) }}[{{ .Err }}]{{ end }}</p>\n\
              <p>{{ with try (strings.Repeat -1 \"x\") }}[{{ .Err }}]{{ end }}</p>\n\
+             <p>{{ with try (math.Exp 1) }}[{{ .Err }}]{{ end }}</p>\n\
              {{ partial \"p.html\" . }}\n\
              {{ define \"_partials/inline.html\" }}<p>{{ with try (time \"y\") }}[{{ .Err }}]{{ end }}</p>{{ end }}\
              {{ partial \"inline.html\" . }}",
@@ -3480,7 +3481,7 @@ fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
         "{hugo}"
     );
     let hugo = paragraphs(&hugo);
-    assert_eq!(hugo.len(), 10, "{hugo:?}");
+    assert_eq!(hugo.len(), 11, "{hugo:?}");
     assert_eq!(paragraphs(&folio), hugo);
 }
 

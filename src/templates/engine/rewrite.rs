@@ -2198,8 +2198,9 @@ fn is_count(fields: &[SmolStr]) -> bool {
 /// Hugo names it, `executing` the template run (the file's name, or a define's),
 /// `source` the file's text. The place is the line and the byte column counted from 0: a
 /// namespace's function (`time.AsTime`) is a method of a chain, placed at its `.` and
-/// named alone as the method; any other function is placed at its name and named with its
-/// arguments as the template writes them.
+/// named alone as the method (a name the namespace does not have fails at the namespace,
+/// with no call); any other function is placed at its name and named with its arguments
+/// as the template writes them.
 pub fn head_tries(list: &mut ListNode, file: &str, executing: &str, source: &str) {
     each_command(list, &mut |cmd| {
         let [Expr::Identifier(_, name), Expr::String(fpos, function), Expr::String(_, head), ..] =
@@ -2210,24 +2211,29 @@ pub fn head_tries(list: &mut ListNode, file: &str, executing: &str, source: &str
         if name != TRY {
             return;
         }
-        let (at, node, method) = match function.split_once('.') {
+        // A name its namespace does not have fails at the namespace, before any call
+        // (`math.Exp`: "at <math>: can't evaluate field Exp in type *math.Namespace").
+        let (at, node, calling) = match function.split_once('.') {
+            Some((namespace, _)) if !super::funcs::is_defined(function) => {
+                (fpos.offset, namespace.to_string(), None)
+            }
             Some((namespace, method)) => (
                 fpos.offset + namespace.len(),
                 function.to_string(),
-                method.to_string(),
+                Some(method.to_string()),
             ),
             None => (
                 fpos.offset,
                 command_text(source, fpos.offset),
-                function.to_string(),
+                Some(function.to_string()),
             ),
         };
         let before = source.get(..at).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
         let col = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
+        let calling = calling.map_or(String::new(), |m| format!("error calling {m}: "));
         *head = format!(
-            "template: {file}:{line}:{col}: executing \"{executing}\" at <{node}>: \
-             error calling {method}: "
+            "template: {file}:{line}:{col}: executing \"{executing}\" at <{node}>: {calling}"
         )
         .into();
     });
