@@ -661,7 +661,7 @@ impl HugoContext {
         ];
         let mut entries: Vec<(&str, Value)> = fields
             .into_iter()
-            .chain(page_dates(front, &self.time_zone))
+            .chain(page_dates(front, &self.time_zone, &self.content_path))
             .chain(self.file_and_content(front))
             .chain(tree_fields(&self.content_path, front))
             .collect();
@@ -672,7 +672,7 @@ impl HugoContext {
     /// A page's fields about its file and its content: `.File` (none outside a site),
     /// `.TranslationKey` (its front matter's, else its `.Path`), `.GitInfo` (nil without
     /// `enableGitInfo`; with it absent, as Folio cannot read Git, so that a call of
-    /// `rewrite::FIELD` says so), the [`DATELESS_BRANCH`] mark, and the content's counts, which Hugo has not made yet
+    /// `rewrite::FIELD` says so), and the content's counts, which Hugo has not made yet
     /// while shortcodes render (`.WordCount` 0, `.Truncated` false).
     fn file_and_content(&self, front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
         let key = Some(front_text(front, "translationkey"))
@@ -687,15 +687,6 @@ impl HugoContext {
         ];
         if !self.git_info {
             fields.push(("GitInfo", Value::Nil));
-        }
-        // The home page or a section with no date ([`DATELESS_BRANCH`]).
-        let branch = self
-            .content_path
-            .rsplit('/')
-            .next()
-            .is_some_and(|f| f.starts_with("_index."));
-        if branch && dates_set(front, &self.time_zone)[0].1.is_none() {
-            fields.push((DATELESS_BRANCH, Value::Bool(true)));
         }
         if !self.content_path.is_empty() {
             fields.push((
@@ -1208,6 +1199,18 @@ fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
     ])
 }
 
+/// The `.Kind` (`home`, `section`, `page`) and `.BundleType` (`branch`, `leaf`, "") of
+/// the page the file at `content_path` (in its content folder) makes.
+fn file_kind(content_path: &str) -> (&'static str, &'static str) {
+    let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
+    match name.split('.').next().unwrap_or_default() {
+        "_index" if dir.is_empty() => ("home", "branch"),
+        "_index" => ("section", "branch"),
+        "index" if !content_path.is_empty() => ("page", "leaf"),
+        _ => ("page", ""),
+    }
+}
+
 /// Where a page is in the content tree, from its file's path in its content folder
 /// (`blog/sub/p.md`): `.Kind` (`home` for the top `_index.md`, `section` for another
 /// `_index.md`, else `page`), `.Section` (the first folder, none for a page or a leaf
@@ -1215,14 +1218,8 @@ fn file_fields(path: &str, filename: &str, lang: &str) -> Value {
 /// `page`), `.BundleType` (`leaf` for `index.md`, `branch` for `_index.md`), the
 /// `.Is…` of its kind and a regular page's `.Data` (empty). Checked against Hugo 0.168.
 fn tree_fields(content_path: &str, front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
-    let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
-    let base = name.split('.').next().unwrap_or_default();
-    let (kind, bundle_type) = match base {
-        "_index" if dir.is_empty() => ("home", "branch"),
-        "_index" => ("section", "branch"),
-        "index" if !content_path.is_empty() => ("page", "leaf"),
-        _ => ("page", ""),
-    };
+    let dir = content_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let (kind, bundle_type) = file_kind(content_path);
     let section = match dir.split_once('/') {
         Some((first, _)) => first,
         // A leaf bundle at the top is a page of no section.
@@ -1255,14 +1252,30 @@ fn tree_fields(content_path: &str, front: &Map<String, Json>) -> Vec<(&'static s
 }
 
 /// A page's dates by Hugo's default `frontmatter` config, each key's aliases after it
-/// (`resources/page/pagemeta/page_frontmatter.go`; no Git dates).
-fn page_dates(front: &Map<String, Json>, zone: &jiff::tz::TimeZone) -> [(&'static str, Value); 4] {
-    dates_set(front, zone).map(|(field, set)| {
-        (
-            field,
-            set.map_or_else(|| Moment::zero().to_value(), |(_, v)| v),
-        )
-    })
+/// (`resources/page/pagemeta/page_frontmatter.go`; no Git dates), and the
+/// [`DATELESS_BRANCH`] mark of a home or section page (the file at `content_path`) that
+/// has no date.
+fn page_dates(
+    front: &Map<String, Json>,
+    zone: &jiff::tz::TimeZone,
+    content_path: &str,
+) -> Vec<(&'static str, Value)> {
+    let set = dates_set(front, zone);
+    let [(_, date), ..] = &set;
+    let dateless = date.is_none() && file_kind(content_path).1 == "branch";
+    let mut dates: Vec<(&'static str, Value)> = set
+        .into_iter()
+        .map(|(field, set)| {
+            (
+                field,
+                set.map_or_else(|| Moment::zero().to_value(), |(_, v)| v),
+            )
+        })
+        .collect();
+    if dateless {
+        dates.push((DATELESS_BRANCH, Value::Bool(true)));
+    }
+    dates
 }
 
 /// Each of a page's dates, with the front matter key it was read from and its value
