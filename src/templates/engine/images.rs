@@ -4,9 +4,9 @@
 //!
 //! The spec is Hugo's (`resources/images/config.go`): a size (`600x`, `x400`,
 //! `600x400`), then any of a format (`jpg`, `png`, `gif`, `webp`), a quality (`q80`), an
-//! anchor (`Center`, `TopLeft`, … `Smart` read as `Center`, and said: [`smart_crop`]), a rotation (`r90`). Filters
-//! and backgrounds are accepted and left to the crate's defaults. WebP is written
-//! lossless (the crate has no lossy encoder).
+//! anchor (`Center`, `TopLeft`, … `Smart` read as `Center`, and said: [`smart_crop`]), a
+//! rotation (`r90`). Filters and backgrounds are accepted and left to the crate's
+//! defaults. WebP is written lossless (the crate has no lossy encoder).
 //!
 //! Results go to one folder for the process ([`output_dir`]), named as Hugo names them
 //! (`cover_hu_<hash>.png`), and are kept for the length of the run by source, its

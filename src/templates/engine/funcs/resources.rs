@@ -218,7 +218,13 @@ fn processed(a: &[Value], method_name: &str) -> gotmpl::Result<Value> {
     let spec = str_arg(a, 1, method_name)?;
     let out = images::process(&source, method, &spec)
         .map_err(|e| exec_error(format!("{method_name}: {e}")))?;
-    if images::smart_crop(method, &spec, image::image_dimensions(&source).ok()) {
+    // (An image resource holds its size, read when it was made.)
+    let size = |field: &str| receiver.field(field).and_then(super::super::values::to_int);
+    let dims = size("Width")
+        .zip(size("Height"))
+        .and_then(|(w, h)| Some((u32::try_from(w).ok()?, u32::try_from(h).ok()?)))
+        .filter(|&(w, h)| w > 0 && h > 0);
+    if images::smart_crop(method, &spec, dims) {
         engine::warn(format!(
             "{method_name} {spec:?} crops at Hugo's Smart anchor (the default), which picks \
              the part of the picture to keep by what it shows; Folio keeps the centre, so the \
