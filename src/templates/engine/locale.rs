@@ -393,16 +393,13 @@ impl Numbers {
 /// The number formats of a locale code (`fr`, `fr-CA`, `de_CH`): by its whole code for
 /// the regional ones Folio knows, else by its language.
 pub fn numbers(code: &str) -> Numbers {
-    let whole = code.to_ascii_lowercase().replace('_', "-");
+    let whole = whole_code(code);
     let base = base_language(code);
-    let (group, decimal) = match (whole.as_str(), base.as_str()) {
-        ("fr-ca", _) => ("\u{a0}", ","),
-        ("de-ch", _) => ("'", "."),
-        ("en-za", _) => ("\u{a0}", ","),
-        (_, "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" | "el") => (".", ","),
-        (_, "fr") => ("\u{202f}", ","),
-        (_, "pl" | "ru" | "cs" | "sv" | "fi" | "nb" | "no" | "uk" | "sk") => ("\u{a0}", ","),
-        _ => (",", "."),
+    let (group, decimal) = match whole.as_str() {
+        "fr-ca" => ("\u{a0}", ","),
+        "de-ch" => ("'", "."),
+        "en-za" => ("\u{a0}", ","),
+        _ => separators(&base).unwrap_or((",", ".")),
     };
     let spaced = matches!(
         base.as_str(),
@@ -416,11 +413,43 @@ pub fn numbers(code: &str) -> Numbers {
     }
 }
 
+/// The group and decimal separators of the languages Folio has CLDR's for, by language
+/// (`de`): [`numbers`], and [`numbers_checked`] for which languages those are.
+const SEPARATORS: &[(&[&str], (&str, &str))] = &[
+    (
+        &["de", "es", "it", "nl", "pt", "da", "id", "tr", "el"],
+        (".", ","),
+    ),
+    (&["fr"], ("\u{202f}", ",")),
+    (
+        &["pl", "ru", "cs", "sv", "fi", "nb", "no", "uk", "sk"],
+        ("\u{a0}", ","),
+    ),
+    (&["en", "ja", "zh", "ko", ""], (",", ".")),
+];
+
+/// The separators of the language `base` ([`SEPARATORS`]), when Folio has them.
+fn separators(base: &str) -> Option<(&'static str, &'static str)> {
+    SEPARATORS
+        .iter()
+        .find(|(languages, _)| languages.contains(&base))
+        .map(|&(_, separators)| separators)
+}
+
+/// A locale code lowercased, its parts joined by `-` (`de_CH` → `de-ch`).
+fn whole_code(code: &str) -> String {
+    code.to_ascii_lowercase().replace('_', "-")
+}
+
+/// The regions of English whose dates and numbers Folio has checked against Hugo 0.168
+/// (those [`of`] knows, and the United States').
+const ENGLISH_REGIONS: &[&str] = &["us", "gb", "au", "nz", "in", "ie", "ca", "za"];
+
 /// The locale of a language code (`fr`, `pt-br`, `en-GB`, `de_AT`): the regional Englishes
 /// Folio knows by their whole code (checked against Hugo 0.168's `:date_*` and `:time_*`
 /// for en-GB, en-AU, en-NZ, en-IN, en-IE, en-CA and en-ZA), any other by its first part.
 pub fn of(lang: &str) -> &'static Locale {
-    match lang.to_ascii_lowercase().replace('_', "-").as_str() {
+    match whole_code(lang).as_str() {
         "en-gb" => return &EN_GB,
         "en-au" => return &EN_AU,
         "en-nz" | "en-in" => return &EN_NZ_IN,
@@ -455,14 +484,12 @@ pub fn has_names(lang: &str) -> bool {
 /// Hugo 0.168 (the regional Englishes [`of`] knows, `pt-BR`). A region may write
 /// otherwise (`pt-PT`'s `quinta` for `qui.`, `fr-CA`'s `24-03-05`).
 pub fn dates_checked(code: &str) -> bool {
-    let whole = code.to_ascii_lowercase().replace('_', "-");
+    let whole = whole_code(code);
     let region = whole.split_once('-').map(|(_, r)| r);
     has_names(code)
         && match region {
             None => true,
-            Some(r) if base_language(code) == "en" => {
-                matches!(r, "us" | "gb" | "au" | "nz" | "in" | "ie" | "ca" | "za")
-            }
+            Some(r) if base_language(code) == "en" => ENGLISH_REGIONS.contains(&r),
             Some(_) => is_default_region(&whole) || whole == "de-ch",
         }
 }
@@ -482,42 +509,12 @@ fn is_default_region(whole: &str) -> bool {
 /// Japanese and Korean in any). Another region may write otherwise
 /// (`pt-PT` groups with a no-break space, `es-MX` as English does).
 pub fn numbers_checked(code: &str) -> bool {
-    let whole = code.to_ascii_lowercase().replace('_', "-");
+    let whole = whole_code(code);
     let base = base_language(code);
-    let known = matches!(
-        base.as_str(),
-        "en" | "de"
-            | "es"
-            | "it"
-            | "nl"
-            | "pt"
-            | "da"
-            | "id"
-            | "tr"
-            | "el"
-            | "fr"
-            | "pl"
-            | "ru"
-            | "cs"
-            | "sv"
-            | "fi"
-            | "nb"
-            | "no"
-            | "uk"
-            | "sk"
-            | "ja"
-            | "zh"
-            | "ko"
-            | ""
-    );
     let region = whole.split_once('-').map_or("", |(_, r)| r);
-    known
+    separators(&base).is_some()
         && (region.is_empty()
-            || (base == "en"
-                && matches!(
-                    region,
-                    "us" | "gb" | "au" | "nz" | "in" | "ie" | "ca" | "za"
-                ))
+            || (base == "en" && ENGLISH_REGIONS.contains(&region))
             || is_default_region(&whole)
             || matches!(base.as_str(), "ja" | "zh" | "ko")
             || matches!(whole.as_str(), "fr-ca" | "de-ch" | "fr-be" | "nl-be"))
