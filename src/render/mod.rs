@@ -440,11 +440,7 @@ impl<'a> Renderer<'a> {
             inline_templates: Default::default(),
             nested_outputs: Vec::new(),
             percent_outputs: std::collections::HashMap::new(),
-            angle_outputs: src
-                .catalogue
-                .field_names()
-                .contains("TableOfContents")
-                .then(std::collections::HashMap::new),
+            angle_outputs: templates::reads_toc(src.catalogue).then(std::collections::HashMap::new),
             src,
         }
     }

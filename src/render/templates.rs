@@ -1545,6 +1545,12 @@ enum By<'o> {
     Output(&'o str),
 }
 
+/// Whether a template of the site reads `.TableOfContents`: only then is a page's made,
+/// and the calls' outputs kept for it.
+pub(super) fn reads_toc(catalogue: &Catalogue) -> bool {
+    catalogue.field_names().contains("TableOfContents")
+}
+
 /// The page's `.TableOfContents` (Hugo's `<nav id="TableOfContents">`), when a template
 /// of the site reads it: the headings of the body's Markdown (`text` from `body_start`)
 /// and of its `{{% %}}` calls' output (`percent`, by call index, as the render made it;
@@ -1561,7 +1567,7 @@ pub(super) fn page_toc(
     shortcodes: &Shortcodes,
     (percent, angle): (&HashMap<usize, String>, Option<&HashMap<usize, String>>),
 ) -> Option<String> {
-    if !catalogue.field_names().contains("TableOfContents") {
+    if !reads_toc(catalogue) {
         return None;
     }
     // A `{{% %}}` call the render made is its output; one it did not make, its tags go
@@ -1640,7 +1646,7 @@ fn frame_for(
     let mut page = hugo.page(front);
     if let Value::Map(fields) = &mut page {
         let fields = Arc::make_mut(fields);
-        if catalogue.field_names().contains("TableOfContents") {
+        if reads_toc(catalogue) {
             fields.insert(
                 Arc::from("TableOfContents"),
                 values::html(super::placeholders::TOC),
