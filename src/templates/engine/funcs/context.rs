@@ -1978,9 +1978,6 @@ fn of_a_go_type(
         // 0.168); another method Folio does not give shows the card; any other name stops
         // Hugo.
         let message = match name {
-            _ if !UNCALLABLE.contains(&name) && GO_TIME_METHODS.contains(&name) => {
-                super::why_not(&format!(".{name}"))
-            }
             "Date" | "Clock" => {
                 format!("function {name} has 3 return values; should be 1 or 2")
             }
@@ -1992,6 +1989,7 @@ fn of_a_go_type(
                 "invalid function signature for {name}: second return value should be error; \
                  is time.Time"
             ),
+            _ if GO_TIME_METHODS.contains(&name) => super::why_not(&format!(".{name}")),
             _ => format!("can't evaluate field {name} in type time.Time"),
         };
         return Some(Err(exec_error(message)));
