@@ -203,7 +203,7 @@ impl OpenPage {
         let file = abs.display().to_string();
         let mut ctx = self.site.hugo_context(&lang, &url, &file);
         let tree = self.page.front_matter().map(|(_, tree)| tree);
-        ctx.front_times = toml_times(tree);
+        ctx.front_datetimes = toml_datetimes(tree);
         ctx.front_format = tree.map(|t| t.format);
         let pages = Arc::new(self.pages());
         ctx.content_path = pages.content_path(&lang, &abs);
@@ -986,9 +986,10 @@ fn is_taxonomy_path(site: &crate::site::Site, path: &str) -> bool {
     }
 }
 
-/// Where a TOML front matter has a date-time with an offset (`2024-01-02T03:04:05Z`),
-/// which Hugo's `.Params` hold as a time: each a path of keys, down through tables.
-fn toml_times(tree: Option<&crate::formats::Tree>) -> Vec<Vec<String>> {
+/// Where a TOML front matter has a date-time (`2024-01-02T03:04:05Z`, `2024-01-02`,
+/// `10:30:00`), which Hugo's `.Params` hold as a time when it has an offset, else as
+/// go-toml's local value: each a path of keys, down through tables.
+fn toml_datetimes(tree: Option<&crate::formats::Tree>) -> Vec<Vec<String>> {
     use crate::formats::{Format, Kind, Node, Style};
     fn walk(node: &Node, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
         match &node.kind {
@@ -1000,19 +1001,9 @@ fn toml_times(tree: Option<&crate::formats::Tree>) -> Vec<Vec<String>> {
                 }
             }
             Kind::Scalar {
-                value: serde_json::Value::String(text),
+                value: serde_json::Value::String(_),
                 style: Style::Datetime,
-            } => {
-                // An offset or `Z` after the time: a local date-time, date or time is
-                // go-toml's own type, which prints as its text.
-                let zoned = text.get(10..).is_some_and(|time| {
-                    time.ends_with(['Z', 'z'])
-                        || time.get(1..).is_some_and(|t| t.contains(['+', '-']))
-                });
-                if zoned {
-                    out.push(path.clone());
-                }
-            }
+            } => out.push(path.clone()),
             _ => {}
         }
     }

@@ -9,6 +9,7 @@
 mod diff;
 mod json;
 mod toml;
+pub(crate) use toml::is_zoned;
 mod yaml;
 
 use std::ops::Range;
@@ -205,17 +206,23 @@ pub struct Tree {
 /// Parses a whole data file (Hugo's `data/` and `i18n/`, `transform.Unmarshal`'s text)
 /// as `format`: unlike front matter and configs, its top level may be any value (a list
 /// of projects, say). Its numbers are typed as Hugo's decoder of `format` types them
-/// ([`hugo_numbers`]). A TOML date-time is go-toml's value: one with an offset marked
-/// [`TIME`] (a time to the templates), any other as its text prints.
+/// ([`hugo_numbers`]). A TOML date-time is go-toml's value, marked [`TIME`] (a time to
+/// the templates when it has an offset, else a local date, time or date-time).
 ///
 /// # Errors
 /// Invalid syntax, or data nested deeper than [`MAX_DEPTH`].
 pub fn parse_data(src: &str, format: Format) -> Result<Json, SyntaxError> {
     let tree = syntax(format).parse(src, 0..src.len())?;
-    Ok(match format {
-        Format::Toml => toml_json(&tree, true),
-        Format::Json | Format::Yaml => hugo_numbers(tree.to_json(), format),
-    })
+    Ok(hugo_json(&tree, format))
+}
+
+/// `node`, read from `format`, as Hugo's decoder of that format gives it to the
+/// templates: its numbers typed ([`hugo_numbers`]), a TOML date-time marked [`TIME`].
+pub fn hugo_json(node: &Node, format: Format) -> Json {
+    match format {
+        Format::Toml => toml_json(node, true),
+        Format::Json | Format::Yaml => hugo_numbers(node.to_json(), format),
+    }
 }
 
 /// `data` read from `format`, its numbers typed as Hugo's decoder of that format types
@@ -265,14 +272,14 @@ fn each_number(data: Json, f: &impl Fn(serde_json::Number) -> Json) -> Json {
     }
 }
 
-/// The key of the one-entry map [`parse_data`] makes of a TOML date-time with an offset,
-/// which Hugo's data files and `transform.Unmarshal` hold as a time (checked with Hugo
-/// 0.168: `{{ .when.Year }}`, `{{ .when }}` printed as Go prints a time); a template's
-/// value of it is a time (`values::from_json`).
+/// The key of the one-entry map [`parse_data`] makes of a TOML date-time, which Hugo's
+/// data files and `transform.Unmarshal` hold as a time when it has an offset, else as
+/// go-toml's local date, time or date-time (checked with Hugo 0.168: `{{ .when.Year }}`,
+/// `printf "%T"`); a template's value of it is one of those (`values::from_json`).
 pub const TIME: &str = "__folio_time";
 
 /// A TOML tree's values as Hugo's templates see them: a date-time as go-toml's value
-/// prints ([`toml::hugo_datetime_text`]), one with an offset marked [`TIME`] when `times`.
+/// prints ([`toml::hugo_datetime_text`]), marked [`TIME`] when `times`.
 fn toml_json(node: &Node, times: bool) -> Json {
     let walk = |n: &Node| toml_json(n, times);
     match &node.kind {
@@ -281,7 +288,7 @@ fn toml_json(node: &Node, times: bool) -> Json {
             style: Style::Datetime,
         } => {
             let text = toml::hugo_datetime_text(text);
-            if times && toml::is_zoned(&text) {
+            if times {
                 Json::Object(std::iter::once((TIME.to_string(), Json::String(text))).collect())
             } else {
                 Json::String(text)

@@ -268,14 +268,15 @@ impl Site {
         self.params_as(false)
     }
 
-    /// [`Site::render_params`], each config file's numbers typed as Hugo's decoder of its
-    /// format types them when `typed` ([`crate::formats::hugo_numbers`]: `n: 5` in a
-    /// `params.yaml` is a uint64 next to a `hugo.toml`'s int64s; checked with Hugo 0.168),
-    /// for the templates. A theme's or module's params are as read.
+    /// [`Site::render_params`], each config file's values typed as Hugo's decoder of its
+    /// format gives them when `typed` ([`crate::formats::hugo_json`]: `n: 5` in a
+    /// `params.yaml` is a uint64 next to a `hugo.toml`'s int64s, a TOML date-time a time
+    /// or go-toml's local value; checked with Hugo 0.168), for the templates. A theme's
+    /// or module's params are as read.
     pub fn params_as(&self, typed: bool) -> Map<String, Json> {
-        let of_file = |json: Json, file: &ConfigFile| match typed {
-            true => crate::formats::hugo_numbers(json, file.doc.format),
-            false => json,
+        let of_file = |node: &crate::formats::Node, file: &ConfigFile| match typed {
+            true => crate::formats::hugo_json(node, file.doc.format),
+            false => node.to_json(),
         };
         // Hugo's order (`config/allconfig/load.go`): the config file, then the config
         // folder's files by name (its `hugo.toml` next to a root config, then
@@ -283,7 +284,7 @@ impl Site {
         // over the ones before.
         let in_config = self.config.as_ref().and_then(|c| {
             let params = c.doc.root.get_any_case(&["params"])?;
-            Some(of_file(params.to_json(), c))
+            Some(of_file(params, c))
         });
         let (default, environment): (Vec<_>, Vec<_>) = self
             .key_files
@@ -293,10 +294,7 @@ impl Site {
             Some(Json::Object(m)) => m,
             _ => Map::new(),
         };
-        if let Some(Json::Object(file)) = self
-            .params_file
-            .as_ref()
-            .map(|f| of_file(f.doc.to_json(), f))
+        if let Some(Json::Object(file)) = self.params_file.as_ref().map(|f| of_file(&f.doc.root, f))
         {
             merge_params(&mut own, file);
         }
@@ -841,12 +839,8 @@ fn over_files_as<'a>(
     typed: bool,
 ) -> Option<Json> {
     files.fold(base, |base, (keys, file)| {
-        let Some(value) = key_file_value(keys, file) else {
+        let Some(value) = key_file_value(keys, file, typed) else {
             return base;
-        };
-        let value = match typed {
-            true => crate::formats::hugo_numbers(value, file.doc.format),
-            false => value,
         };
         let over = if keys.len() <= path.len() {
             let (head, rest) = path.split_at(keys.len());
@@ -1058,9 +1052,13 @@ fn key_path(stem: &str, environment: bool) -> Option<Vec<String>> {
 }
 
 /// A config folder file's values: its content, or when it holds only the last of its
-/// keys, that key's value (`markup.toml` may say `[markup.goldmark]`).
-fn key_file_value(keys: &[String], file: &ConfigFile) -> Option<Json> {
-    let value = file.doc.get(&[]).map(|n| n.to_json())?;
+/// keys, that key's value (`markup.toml` may say `[markup.goldmark]`); typed as Hugo's
+/// decoder gives them to the templates when `typed` ([`crate::formats::hugo_json`]).
+fn key_file_value(keys: &[String], file: &ConfigFile, typed: bool) -> Option<Json> {
+    let value = match typed {
+        true => crate::formats::hugo_json(&file.doc.root, file.doc.format),
+        false => file.doc.root.to_json(),
+    };
     match (&value, keys.last()) {
         // The file's own name, as written: Hugo unwraps `item[unwrapKey]` only.
         (Json::Object(m), Some(last)) if m.len() == 1 => match m.get(last.as_str()) {

@@ -1670,6 +1670,52 @@ fn a_yaml_whole_number_is_a_uint64_to_the_templates_as_in_hugo() {
 }
 
 #[test]
+fn a_toml_date_without_an_offset_is_go_tomls_local_value_as_in_hugo() {
+    // Review 61a, r2 and 62b, r5/r6: `2026-04-18` in a TOML data file, front matter or
+    // config is a `toml.LocalDate` to Hugo: a time to `sort`, `lt` and `eq`, with `.Year`,
+    // printed as written, and not equal to its text. Folio held it as text.
+    let template = "{{ $d := site.Data.ev }}\
+        <p>A {{ printf \"%T %T %T %T\" $d.ld $d.ldt $d.lt $d.odt }} {{ $d.ld }} {{ $d.ldt }} {{ $d.lt }}</p>\
+        <p>B {{ $d.ld.Year }} {{ $d.ld.Month }} {{ $d.ldt.Hour }} {{ $d.lt2.Nanosecond }} {{ $d.lt2.Precision }} {{ $d.ldt.LocalDate }}</p>\
+        <p>C {{ range sort $d.e \"d\" }}{{ .n }}{{ end }} {{ range sort $d.e \"d\" \"desc\" }}{{ .n }}{{ end }} \
+        {{ range where $d.e \"d\" \"gt\" $d.ld2 }}{{ .n }}{{ end }} {{ range sort $d.t \"t\" }}{{ .n }}{{ end }}</p>\
+        <p>D {{ lt $d.ld $d.odt }} {{ lt $d.odt $d.ld }} {{ eq $d.ld \"2026-04-18\" }} {{ eq $d.ld (time.AsTime $d.ld) }} {{ lt $d.lt $d.lt2 }}</p>\
+        <p>E {{ $d.ld | time.Format \"Jan 2 2006\" }} {{ dateFormat \"15:04\" $d.ldt }} {{ jsonify (slice $d.ld $d.lt) }} {{ printf \"%#v\" $d.lt }}</p>\
+        <p>F {{ with try (time.Format \"15:04\" $d.lt) }}{{ .Err }}{{ end }}</p>\
+        <p>G {{ printf \"%T %v\" .Page.Params.event .Page.Params.event }} {{ site.Params.launch.Year }} {{ eq site.Params.launch \"2021-09-14\" }}</p>";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params]\nlaunch = 2021-09-14\n",
+        ),
+        (
+            "data/ev.toml",
+            "ld = 2026-04-18\nld2 = 2025-01-02\nldt = 2026-04-18T10:30:00\nlt = 10:30:00\n\
+             lt2 = 09:15:00.5\nodt = 2025-11-22T19:00:00Z\n\
+             [[e]]\nn = \"B\"\nd = 2026-04-18\n[[e]]\nn = \"A\"\nd = 2025-11-22T19:00:00Z\n\
+             [[e]]\nn = \"C\"\nd = 2025-01-02\n[[e]]\nn = \"D\"\nd = 2027-01-02T00:00:00Z\n\
+             [[t]]\nn = \"x\"\nt = 10:30:00\n[[t]]\nn = \"y\"\nt = 09:15:00\n",
+        ),
+        ("layouts/shortcodes/f.html", template),
+        (
+            "content/about.md",
+            "+++\ntitle = \"About\"\nevent = 2026-04-18T10:30:00\n+++\n{{< f >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "TOML local dates", "content/about.md");
+    assert!(
+        hugo.contains("<p>A toml.LocalDate toml.LocalDateTime toml.LocalTime time.Time "),
+        "{hugo}"
+    );
+    assert!(hugo.contains("<p>C CABD DBAC BAD xy</p>"), "{hugo}");
+    assert!(
+        hugo.contains("<p>D false true false true false</p>"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn another_pages_params_are_typed_by_its_own_front_matter() {
     // Review 60c, 2: only the page rendered had its numbers typed by its format.
     let (hugo, folio) = {

@@ -313,10 +313,11 @@ pub struct HugoContext {
     /// What the `cascade`s above the page hand down to it (its own front matter wins):
     /// `crate::site::cascade`.
     pub cascade: Map<String, Json>,
-    /// Where the page's TOML front matter has a date-time with an offset, each a path of
-    /// keys (`["event", "start"]`): Hugo's `.Params` holds a `time.Time` there, where a
-    /// YAML date or a TOML local one is text (checked with Hugo 0.168).
-    pub front_times: Vec<Vec<String>>,
+    /// Where the page's TOML front matter has a date-time, each a path of keys
+    /// (`["event", "start"]`): Hugo's `.Params` holds a `time.Time` there when it has an
+    /// offset, else go-toml's local date, time or date-time, where a YAML date is text
+    /// (checked with Hugo 0.168).
+    pub front_datetimes: Vec<Vec<String>>,
     /// The front matter's format, whose decoder types the numbers of Hugo's `.Params`
     /// ([`crate::formats::hugo_numbers`]: JSON's each a float64, `12345678901` printing
     /// `1.2345678901e+10`; YAML's whole numbers uint64s; checked with Hugo 0.168).
@@ -598,7 +599,7 @@ impl HugoContext {
             page_translations: Vec::new(),
             sections: Vec::new(),
             cascade: Map::new(),
-            front_times: Vec::new(),
+            front_datetimes: Vec::new(),
             front_format: None,
             git_info: fields.git_info,
             getenv: GETENV_DEFAULT.iter().map(|p| (*p).to_string()).collect(),
@@ -738,7 +739,7 @@ impl HugoContext {
             params = crate::formats::hugo_numbers(params, format);
         }
         let mut params = params_from_json(&params, &self.aliases);
-        for path in &self.front_times {
+        for path in &self.front_datetimes {
             // A key of the front matter's `params` table is a param of its own.
             let path = match path.split_first() {
                 Some((first, rest)) if first.eq_ignore_ascii_case("params") && !rest.is_empty() => {
@@ -746,7 +747,7 @@ impl HugoContext {
                 }
                 _ => path.as_slice(),
             };
-            as_time_at(&mut params, path, &self.time_zone);
+            as_datetime_at(&mut params, path, &self.time_zone);
         }
         if let Value::Map(m) = &mut params {
             let m = Arc::make_mut(m);
@@ -1408,9 +1409,10 @@ fn reserved_params(front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
     out
 }
 
-/// The text at `path` in `params` (each key in any case, and each spelling Folio adds
-/// for it) made the time it writes.
-fn as_time_at(params: &mut Value, path: &[String], zone: &jiff::tz::TimeZone) {
+/// The TOML date-time text at `path` in `params` (each key in any case, and each
+/// spelling Folio adds for it) made the value Hugo holds: a time when it has an offset
+/// (in `zone` otherwise), else go-toml's local value ([`super::time::local`]).
+fn as_datetime_at(params: &mut Value, path: &[String], zone: &jiff::tz::TimeZone) {
     let Value::Map(m) = params else {
         return;
     };
@@ -1423,9 +1425,18 @@ fn as_time_at(params: &mut Value, path: &[String], zone: &jiff::tz::TimeZone) {
             continue;
         }
         if !rest.is_empty() {
-            as_time_at(value, rest, zone);
-        } else if let Some(t) = super::time::Moment::parse_in(&values::to_string(value), zone) {
-            *value = t.to_value();
+            as_datetime_at(value, rest, zone);
+        } else {
+            let text = values::to_string(value);
+            let typed = match crate::formats::is_zoned(&text) {
+                true => {
+                    super::time::Moment::parse_in(&text, zone).map(super::time::Moment::to_value)
+                }
+                false => super::time::local::value(&text),
+            };
+            if let Some(typed) = typed {
+                *value = typed;
+            }
         }
     }
 }

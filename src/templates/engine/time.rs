@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use super::values::{self, map, string, KIND};
 
 mod layouts;
+pub mod local;
 
 /// A moment as Go's `time.Time` carries it, in its own zone offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,8 +337,9 @@ impl Moment {
     /// An argument as Hugo's time functions read it (`time`, `time.Format`,
     /// `dateFormat`: `htime.ToTimeInDefaultLocationE`): a time is written in RFC 3339 and
     /// read again, so it loses its fraction of a second and its zone's name (named again as
-    /// a written offset is: `UTC` for `Z`); a string is read in `zone`; nil (a key not
-    /// set) is Go's zero time, as spf13/cast's `ToTimeInDefaultLocationE` gives it.
+    /// a written offset is: `UTC` for `Z`); a string is read in `zone`, and so is a TOML
+    /// local date or date-time ([`local::moment`]; a local time of day is none); nil (a
+    /// key not set) is Go's zero time, as spf13/cast's `ToTimeInDefaultLocationE` gives it.
     pub fn from_argument(v: &Value, zone: &TimeZone) -> Option<Moment> {
         if matches!(v, Value::Nil) {
             return Some(Moment::zero());
@@ -359,6 +361,9 @@ impl Moment {
                 let m = Moment::from_value(v, zone)?;
                 Moment::parse_in(&m.format("2006-01-02T15:04:05Z07:00"), zone)
             }
+            // go-toml's local date or date-time is read through its `AsTime`; a local
+            // time of day is refused.
+            _ if local::is_local(v) => local::moment(v, zone),
             _ => Moment::parse_in(&values::to_string(v), zone),
         }
     }

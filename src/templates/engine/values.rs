@@ -12,6 +12,8 @@ use std::sync::Arc;
 use gotmpl::{SafeKind, Value};
 use serde_json::Value as Json;
 
+use super::time::local;
+
 /// The key every Folio object map carries to say what it stands for (`"shortcode"`,
 /// `"page"`, `"scratch"`, `"time"`, `"resource"`), for the methods that dispatch on their
 /// receiver. No Hugo template reads a key spelled like this.
@@ -46,10 +48,14 @@ fn is_marked(map: &serde_json::Map<String, Json>) -> bool {
         && (map.contains_key(crate::formats::TIME) || map.contains_key(crate::formats::UINT))
 }
 
-/// The value a marked map ([`is_marked`]) stands for: a TOML date-time with an offset (from
-/// a data file or `transform.Unmarshal`) a time, a YAML whole number a `uint64`.
+/// The value a marked map ([`is_marked`]) stands for: a TOML date-time (from a data file
+/// or `transform.Unmarshal`) a time when it has an offset, else go-toml's local value
+/// ([`super::time::local`]); a YAML whole number a `uint64`.
 fn marked(map: &serde_json::Map<String, Json>) -> Value {
     match (map.get(crate::formats::TIME), map.get(crate::formats::UINT)) {
+        (Some(Json::String(text)), _) if !crate::formats::is_zoned(text) => {
+            local::value(text).unwrap_or_else(|| string(text))
+        }
         (Some(Json::String(text)), _) => super::time::Moment::parse(text)
             .map_or_else(|| string(text), super::time::Moment::to_value),
         (_, Some(Json::Number(n))) => n.as_u64().map_or(Value::Nil, Value::Uint),
@@ -190,6 +196,10 @@ pub fn to_json(value: &Value) -> Json {
         }
         Value::Map(_) if kind_of(value) == Some("duration") => {
             value.field("Nanoseconds").map_or(Json::Null, to_json)
+        }
+        // go-toml's local values marshal as their text.
+        Value::Map(_) if local::is_local(value) => {
+            value.field("String").map_or(Json::Null, to_json)
         }
         // A shortcode's `.Position`, a struct: its fields in Go's order.
         Value::Map(_) if kind_of(value) == Some("position") => Json::Object(
@@ -499,6 +509,10 @@ pub fn go_format(spec: &str, value: &Value) -> String {
         None => (None, rest),
     };
     let verb = verb.chars().next().unwrap_or('v');
+    // Go syntax of a TOML local value: its struct (`toml.LocalDate{Year:2026, …}`).
+    let go_syntax = (verb == 'v' && flags.contains('#'))
+        .then(|| local::go_syntax(value))
+        .flatten();
     // `%+v` and `%#v` are Go's "with field names" and "Go syntax": no sign.
     let flags: String = if verb == 'v' {
         flags.replace(['+', '#'], "")
@@ -507,6 +521,9 @@ pub fn go_format(spec: &str, value: &Value) -> String {
     };
     // (Bounded as `gotmpl` bounds its own: a page never needs more.)
     let width: usize = width.parse::<usize>().unwrap_or(0).min(MAX_PAD);
+    if let Some(text) = go_syntax {
+        return go_pad(text, false, &flags, width, false);
+    }
     // A list's items are each written by the directive (`%02v` of `[1 2]` is `[01 02]`).
     if let (Value::List(items), 'v' | 's' | 'd' | 'q') = (value, verb) {
         let each: Vec<String> = items
@@ -647,6 +664,7 @@ pub fn go_type(value: &Value) -> &'static str {
             Some("site_config") => "page.SiteConfig",
             Some("dirfile") => "paths.DirFile",
             Some("shortcode") => "*hugolib.ShortcodeWithPage",
+            _ if local::is_local(value) => local::go_type(value).unwrap_or_default(),
             // A page resource or `resources.Get`'s (checked with Hugo 0.168; roneo's `ico`
             // tells a resource by it).
             Some("resource") => "*resources.resourceAdapter",
@@ -945,6 +963,7 @@ pub fn go_stringer(value: &Value) -> Option<String> {
         Some("duration" | "version" | "position" | "userinfo") => {
             value.field("String").map(to_string)
         }
+        _ if local::is_local(value) => value.field("String").map(to_string),
         Some("dirfile") => Some(format!(
             "{}|{}",
             to_string(value.field("Dir")?),
@@ -1205,6 +1224,16 @@ pub fn equal(a: &Value, b: &Value) -> bool {
                 || !matches!(other, Value::Map(_) | Value::List(_) | Value::Nil))
                 && cast_string(v) == cast_string(other)
         }
+        // A TOML local date or date-time is equal to the time it is (Hugo's `compare.Eq`
+        // reads both through `hreflect.AsTime`).
+        (x, y) if is_dated(x) && is_dated(y) && (local::is_local(x) || local::is_local(y)) => {
+            let zone = super::frame().map_or(jiff::tz::TimeZone::UTC, |f| f.time_zone.clone());
+            let instant = |v: &Value| match local::moment(v, &zone) {
+                Some(m) => Some(m.instant()),
+                None => super::time::Moment::from_value(v, &zone).map(|m| m.instant()),
+            };
+            instant(x) == instant(y)
+        }
         (x, y) if is_number(x) && is_number(y) => to_float(x) == to_float(y),
         (
             Value::String(x) | Value::Safe { s: x, .. },
@@ -1223,6 +1252,11 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `v` is a time or a TOML local date or date-time.
+fn is_dated(v: &Value) -> bool {
+    kind_of(v) == Some("time") || local::is_dated(v)
 }
 
 /// Whether two pages are one: Hugo's pages are pointers, compared as such, and Folio

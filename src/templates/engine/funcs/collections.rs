@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use gotmpl::Value;
 
+use super::super::time::local;
 use super::super::values::{self, cast_string, equal, items, string, to_float, to_string};
 use super::{arg, int_arg, str_arg, Func};
 use crate::templates::engine::exec_error;
@@ -830,8 +831,15 @@ fn site_collator() -> Option<Collator> {
 }
 
 /// A time as its Unix second, a duration as its nanoseconds (Go's `time.Duration` is an
-/// `int64`), anything else as it is.
+/// `int64`), a TOML local date or date-time as the Unix second it is in the site's zone
+/// (Hugo's `hreflect.AsTime`), a local time of day as nil (no order: Hugo finds two equal),
+/// anything else as it is.
 fn ordered_as(v: &Value) -> Cow<'_, Value> {
+    if local::is_local(v) {
+        let zone = crate::templates::engine::frame()
+            .map_or(jiff::tz::TimeZone::UTC, |f| f.time_zone.clone());
+        return Cow::Owned(local::unix(v, &zone).map_or(Value::Nil, Value::Int));
+    }
     let field = match values::kind_of(v) {
         Some("time") => "Unix",
         Some("duration") => "Nanoseconds",
@@ -1081,7 +1089,7 @@ fn holds(got: &Value, op: &str, want: &Value) -> gotmpl::Result<bool> {
         let same = page(got) && page(want) && equal(got, want);
         return Ok((is_eq && same) || (is_ne && !same));
     }
-    let is_time = |v: &Value| values::kind_of(v) == Some("time");
+    let is_time = |v: &Value| values::kind_of(v) == Some("time") || local::is_dated(v);
     // A time is only compared with a time (or looked for in a list).
     if is_time(got) != is_time(want) && !matches!(want, Value::List(_) | Value::Nil) {
         return Ok(false);

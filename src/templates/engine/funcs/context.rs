@@ -896,7 +896,20 @@ fn as_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
     };
     Moment::from_argument(v, &zone)
         .map(Moment::to_value)
-        .ok_or_else(|| exec_error(format!("{func}: unable to parse date: {}", to_string(v))))
+        .ok_or_else(|| no_time(func, v))
+}
+
+/// `func`'s refusal of `v` as a time: Hugo's words for a value of a Go type no time is
+/// made of (spf13/cast's `unable to cast … of type toml.LocalTime to time.Time`), else
+/// for text that reads as no date.
+fn no_time(func: &str, v: &Value) -> gotmpl::TemplateError {
+    match super::super::time::local::go_syntax(v) {
+        Some(syntax) => exec_error(format!(
+            "{func}: unable to cast {syntax} of type {} to time.Time",
+            values::go_type(v)
+        )),
+        None => exec_error(format!("{func}: unable to parse date: {}", to_string(v))),
+    }
 }
 
 /// `time.Format LAYOUT VALUE` (`dateFormat`, called `func`): the value as a time, in the
@@ -904,8 +917,8 @@ fn as_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
 fn format_time(a: &[Value], func: &str) -> gotmpl::Result<Value> {
     let layout = str_arg(a, 0, func)?;
     let v = arg(a, 1, func)?;
-    let m = Moment::from_argument(v, &engine::frame()?.time_zone)
-        .ok_or_else(|| exec_error(format!("{func}: unable to parse date: {}", to_string(v))))?;
+    let m =
+        Moment::from_argument(v, &engine::frame()?.time_zone).ok_or_else(|| no_time(func, v))?;
     let lang = page_locale()?;
     let locale = super::super::locale::of(&lang);
     let text = m.format_in(&layout, locale);
@@ -1612,12 +1625,15 @@ fn query_values(query: &str) -> Value {
 
 /// One of Go's `fmt` directives (`spec`, `%5.2f`) of `value`, as a template's `printf` and
 /// a message write it: a time, a duration or a media type as Go's `String` gives it
-/// ([`print_stringer`]), a number as the directive says, and `%T` the value's own type.
+/// ([`print_stringer`]), a number as the directive says, `%T` the value's own type, and
+/// `%#v` of a TOML local value its struct ([`values::go_format`]).
 fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     if let Some(verb) = spec.chars().last().filter(|v| "fFeEgG".contains(*v)) {
         return float_directive(spec, verb, value);
     }
-    let value = if values::holds_float(&value) || spec.ends_with('T') {
+    // `%T` names the value's type, `%#v` writes a TOML local value as Go's struct.
+    let go_syntax = spec.ends_with('v') && spec.contains('#');
+    let value = if values::holds_float(&value) || spec.ends_with('T') || go_syntax {
         value
     } else {
         print_stringer(&[value])?
@@ -1835,6 +1851,9 @@ fn print_stringer(a: &[Value]) -> gotmpl::Result<Value> {
 fn js_value(v: &Value) -> Value {
     match (v, kind_of(v)) {
         (Value::Map(_), Some("time" | "duration" | "version")) => {
+            values::from_json(&values::to_json(v))
+        }
+        (Value::Map(_), _) if super::super::time::local::is_local(v) => {
             values::from_json(&values::to_json(v))
         }
         (Value::List(items), _) => Value::List(items.iter().map(js_value).collect()),
