@@ -1590,6 +1590,22 @@ fn a_calls_parameters_differing_only_in_case_are_two_though_a_template_reads_tit
 }
 
 #[test]
+fn a_verb_of_the_wrong_kind_writes_the_value_with_the_directives_width_as_go_does() {
+    // Review 62b, r2: Go's bad-verb text keeps the width and flags: `%03d` of 43.0 is
+    // `%!d(float64=043)`; Folio wrote `%!d(float64=43)`.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ printf \"%03d|%5d|%-5d|%.1d|%4s\" 43.0 2.5 2.5 2.25 true }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert!(
+        hugo.contains("<p>%!d(float64=043)|%!d(float64=  2.5)|"),
+        "{hugo}"
+    );
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_float_verb_of_a_whole_number_is_gos_bad_verb_text_and_said() {
     // Review 59d, 1: `printf "%.2f" 5` was `5.00`, where Hugo writes `%!f(int=05)`.
     let template = "<p>[{{ printf \"%.1f\" 1 }}|{{ printf \"%e\" 10 }}|{{ printf \"%.2f\" 2.5 }}|\
@@ -7467,6 +7483,16 @@ const REFUSALS: &[(&str, &str)] = &[
         "unable to cast \"1_0.\" of type string to int",
     ),
     ("<p>{{ div 1 0 \"a\" }}</p>", "can't divide the value by 0"),
+    // Review 62b, r4: `add (len $plans)` was the number alone.
+    (
+        "<p>{{ add 3 }}</p>",
+        "add: must provide at least two numbers",
+    ),
+    // Review 62a, r2: a shortcode's `sep="\t"` is two characters.
+    (
+        "<p>{{ transform.Unmarshal (dict \"delimiter\" \"\\\\t\") \"a,b\" }}</p>",
+        "failed to decode options: invalid character: \"\\\\t\"",
+    ),
     (
         "<p>{{ jsonify (math.Log -1) }}</p>",
         "json: unsupported value: NaN",

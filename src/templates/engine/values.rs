@@ -529,14 +529,14 @@ pub fn go_format(spec: &str, value: &Value) -> String {
         let each: Vec<String> = items
             .iter()
             .map(|item| {
-                let (text, numeric) = go_directive_text(verb, &flags, precision, item);
+                let (text, numeric) = go_directive_text(verb, &flags, precision, width, item);
                 let precise = precision.is_some() && whole_number(item).is_some();
                 go_pad(text, numeric, &flags, width, precise)
             })
             .collect();
         return format!("[{}]", each.join(" "));
     }
-    let (text, numeric) = go_directive_text(verb, &flags, precision, value);
+    let (text, numeric) = go_directive_text(verb, &flags, precision, width, value);
     let precise = precision.is_some() && whole_number(value).is_some();
     go_pad(text, numeric, &flags, width, precise)
 }
@@ -689,11 +689,14 @@ fn whole_number(value: &Value) -> Option<(bool, u64)> {
 }
 
 /// What a directive of `verb` writes of `value` before padding, and whether it is a
-/// number (which zeros pad after its sign).
+/// number (which zeros pad after its sign). A verb of the wrong kind writes Go's
+/// `%!d(float64=043)`: the value as `%v` with the directive's flags, width and precision
+/// (Go's `badVerb`, `fmt/print.go`).
 fn go_directive_text(
     verb: char,
     flags: &str,
     precision: Option<usize>,
+    width: usize,
     value: &Value,
 ) -> (String, bool) {
     let sign =
@@ -702,9 +705,9 @@ fn go_directive_text(
             (false, false, true) => format!(" {n}"),
             _ => n,
         };
-    let wrong = |kind: &str, shown: String| format!("%!{verb}({kind}={shown})");
+    let wrong = |kind: &str, shown: String| bad_verb(verb, kind, shown, value, flags, width);
     if kind_of(value) == Some("duration") {
-        return duration_directive_text(verb, flags, precision, value);
+        return duration_directive_text(verb, flags, precision, width, value);
     }
     if let (Some((negative, magnitude)), 'v' | 'd') = (whole_number(value), verb) {
         // `%.0d` of 0 writes nothing.
@@ -745,7 +748,10 @@ fn go_directive_text(
         ('v', Value::Nil) => ("<nil>".to_string(), false),
         ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
         ('s', Value::Int(_) | Value::Uint(_)) => (wrong(go_type(value), go_print(value)), false),
-        ('s' | 'd' | 'q', Value::Float(f)) => (wrong("float64", go_float(*f)), false),
+        ('s' | 'd' | 'q', Value::Float(f)) => {
+            let shown = precision.map_or_else(|| go_float(*f), |p| go_float_g(*f, p));
+            (wrong("float64", shown), false)
+        }
         ('s' | 'd' | 'q', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
         ('d', Value::String(_) | Value::Safe { .. }) => {
             (wrong("string", cast_string(value)), false)
@@ -753,6 +759,21 @@ fn go_directive_text(
         (_, Value::Nil) => (format!("%!{verb}(<nil>)"), false),
         _ => (go_print(value), false),
     }
+}
+
+/// Go's text for `verb` of a value of the wrong `kind` (`float64`), `shown` as `%v`
+/// writes it, padded by the directive's flags and width: `%!d(float64=043)`.
+fn bad_verb(
+    verb: char,
+    kind: &str,
+    shown: String,
+    value: &Value,
+    flags: &str,
+    width: usize,
+) -> String {
+    let numeric = whole_number(value).is_some() || matches!(value, Value::Float(_));
+    let shown = go_pad(shown, numeric, flags, width, false);
+    format!("%!{verb}({kind}={shown})")
 }
 
 /// `s` as Go's `%q` writes it (`strconv.Quote`): in double quotes, with `"` and `\`
@@ -852,17 +873,24 @@ fn duration_directive_text(
     verb: char,
     flags: &str,
     precision: Option<usize>,
+    width: usize,
     duration: &Value,
 ) -> (String, bool) {
     match verb {
         'd' => {
             let nanos = duration.field("Nanoseconds").cloned();
-            go_directive_text(verb, flags, precision, &nanos.unwrap_or(Value::Int(0)))
+            go_directive_text(
+                verb,
+                flags,
+                precision,
+                width,
+                &nanos.unwrap_or(Value::Int(0)),
+            )
         }
         'T' => ("time.Duration".to_string(), false),
         _ => {
             let text = string(go_stringer(duration).unwrap_or_default());
-            go_directive_text(verb, flags, precision, &text)
+            go_directive_text(verb, flags, precision, width, &text)
         }
     }
 }

@@ -637,12 +637,15 @@ pub(super) fn add_as(a: Value, b: Value, func: &str) -> gotmpl::Result<Value> {
 /// [`crate::formats::hugo_numbers`]) and one of zero or more giving a `uint64`, any other
 /// pair an `int64`, each wrapping round as Go's do (`sub` of a YAML 42 and 50 is
 /// 18446744073709551608); anything else (a number written as text, a bool, nil) is "can't
-/// apply the operator to the values", which stops Hugo's build. Errors are worded for
+/// apply the operator to the values", which stops Hugo's build, as fewer than two
+/// arguments do. Errors are worded for
 /// `func` (`.Scratch.Add` adds as `add` does).
 fn arith(a: &[Value], op: Op, func: &str) -> gotmpl::Result<Value> {
+    // Hugo 0.168's `doArithmetic` refuses fewer than two (`tpl/math/math.go`).
     let (first, rest) = a
         .split_first()
-        .ok_or_else(|| exec_error(format!("{func}: expected 2 arguments")))?;
+        .filter(|(_, rest)| !rest.is_empty())
+        .ok_or_else(|| exec_error(format!("{func}: must provide at least two numbers")))?;
     let mut acc = first.clone();
     for b in rest {
         if let Some(whole) = op.whole(&acc, b) {

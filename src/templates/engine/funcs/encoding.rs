@@ -199,6 +199,19 @@ impl Default for Decoder {
     }
 }
 
+/// An option that is a character (`delimiter`, `comment`): `None` for empty text; text of
+/// more than one character stops Hugo as it does (its options' decode hook).
+fn one_char(text: &str) -> gotmpl::Result<Option<char>> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (first, None) => Ok(first),
+        _ => Err(exec_error(format!(
+            "transform.Unmarshal: failed to decode options: invalid character: {}",
+            super::super::values::go_quote(text, "")
+        ))),
+    }
+}
+
 impl Decoder {
     /// The options a template gives (`dict "delimiter" ";"`), Hugo's keys in any case.
     fn of(options: &Value) -> gotmpl::Result<Decoder> {
@@ -210,8 +223,10 @@ impl Decoder {
             let text = super::super::values::to_string(value);
             match key.to_ascii_lowercase().as_str() {
                 "format" if !text.is_empty() => o.format = Some(data_format(&text)?),
-                "delimiter" => o.delimiter = text.chars().next().unwrap_or(','),
-                "comment" => o.comment = text.chars().next(),
+                // One character, or none (Go's zero rune: no comments, and a delimiter
+                // no format is told by).
+                "delimiter" => o.delimiter = one_char(&text)?.unwrap_or('\0'),
+                "comment" => o.comment = one_char(&text)?,
                 "targettype" => {
                     o.maps = match text.as_str() {
                         "map" => true,
