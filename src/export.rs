@@ -677,6 +677,14 @@ fn own_link(url: &str, page_url: &str) -> Option<String> {
     own.then(|| fragment.map_or_else(|| "index.html".to_string(), |f| format!("#{f}")))
 }
 
+/// Whether a file of this name is one Hugo's build makes of its own in a site's or a
+/// section's folder: the RSS feed of the home page, each section, taxonomy and term
+/// (`index.xml`, Hugo's default outputs), and the sitemap (`sitemap.xml`), linked on the
+/// base URL as a page is (review 62b: `/episodes/index.xml` was said to be missing).
+fn hugo_makes(name: &str) -> bool {
+    matches!(name, "index.xml" | "sitemap.xml")
+}
+
 /// A link to another page of the site (a site path that names no file the export copies:
 /// `/en/work/`, as `relref` writes it, or a relative one, `../work/`, read from the page's
 /// URL `page_url`) on the site's base URL (`https://example.org/en/work/`): the export
@@ -704,9 +712,8 @@ fn page_link(url: &str, page_url: &str, base_url: &str, assets: &mut Assets) -> 
     let file = name
         .rsplit_once('.')
         .is_some_and(|(stem, ext)| !stem.is_empty() && !matches!(ext, "html" | "htm"));
-    if file {
-        // Hugo makes files of its own (`/index.xml`, `/sitemap.xml`) and publishes page
-        // bundles' files: said by the export alone (review 59c, 2).
+    if file && !hugo_makes(name) {
+        // Hugo publishes page bundles' files: said by the export alone (review 59c, 2).
         assets.warn(
             url,
             format!(

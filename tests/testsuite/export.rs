@@ -1103,10 +1103,16 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
     );
     // A relative link to a page is read from the page's URL (`/about/`, hunt AR-2); one to
     // a file the site does not have stays, said (AR-8).
-    let (report, _, html) = export_sample_with(site.path(), "[r](../work/#x) [m](missing.pdf)\n");
+    // The feeds and the sitemap Hugo makes of its own are on the site (review 62b).
+    let (report, _, html) = export_sample_with(
+        site.path(),
+        "[r](../work/#x) [m](missing.pdf) [feed](/work/index.xml) [map](/sitemap.xml)\n",
+    );
     assert!(
         html.contains("<a href=\"https://example.dev/work/#x\">r</a>")
-            && html.contains("<a href=\"missing.pdf\">m</a>"),
+            && html.contains("<a href=\"missing.pdf\">m</a>")
+            && html.contains("<a href=\"https://example.dev/work/index.xml\">feed</a>")
+            && html.contains("<a href=\"https://example.dev/sitemap.xml\">map</a>"),
         "{html:.300}"
     );
     assert!(
@@ -1116,6 +1122,7 @@ fn a_link_to_another_page_of_the_site_goes_to_the_published_page_which_the_folde
         "{:?}",
         report.warnings
     );
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     // With no address to link to, the link stays and the export says so.
     edit_config(site.path(), |text| {
         text.replace("baseURL = \"https://example.dev/\"", "baseURL = \"/\"")
