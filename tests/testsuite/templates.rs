@@ -5788,11 +5788,62 @@ fn a_bundles_page_and_editors_files_are_not_resources_hugo_publishes() {
     folio::export::export(&doc, &out).unwrap();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
-        html.contains(">pic.png</a>") && !html.contains("x.png"),
+        html.contains(">pic.png</a>") && !html.contains("x.png") && !html.contains("plan.md"),
         "{html}"
     );
     assert!(out.join("assets/root/content/post/pic.png").is_file());
     assert!(!out.join("assets/root/content/post/plan.md").exists());
+}
+
+#[test]
+fn a_bundles_markdown_file_is_a_page_resource_whose_content_is_rendered_as_in_hugo() {
+    // Review 62a, r1: Hugo makes `credits.md` of a bundle a page (`.ResourceType` `page`,
+    // its front matter's `.Title`, its `.Content` rendered); Folio gave its raw text as a
+    // text file's.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/snippet.html",
+            "{{ with .Page.Resources.Get (.Get 0) }}<p>{{ .ResourceType }}|{{ .Title }}|{{ .Name }}|\
+             [{{ .RelPermalink }}]|{{ printf \"%T\" . }}|{{ .Params.role }}|{{ .Kind }}</p>\
+             <div>{{ .Content }}</div>{{ end }}",
+        ),
+        ("layouts/shortcodes/b.html", "<b>{{ .Inner }}</b>"),
+        (
+            "content/album/index.md",
+            "---\ntitle: Album\n---\n{{< snippet \"credits.md\" >}}\n",
+        ),
+        (
+            "content/album/credits.md",
+            "---\ntitle: Credits & thanks\nrole: Producer\n---\nProduced by **Ailsa**.\n\n## Band\n",
+        ),
+        (
+            "content/album/liner.md",
+            "---\ntitle: Liner\n---\nNotes {{< b >}}here{{< /b >}}.\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "a bundle's Markdown file");
+    let hugo = std::fs::read_to_string(site.path().join("public/album/index.html")).unwrap();
+    assert!(
+        hugo.contains(
+            "<p>page|Credits &amp; thanks|credits.md|[]|*hugolib.pageState|Producer|page</p>"
+        ),
+        "{hugo}"
+    );
+    let page = site.path().join("content/album/index.md");
+    assert_eq!(normalise(&folio_render(&page)), normalise(&hugo));
+    assert!(checked(&page).is_empty(), "{:?}", checked(&page));
+    // One that calls a shortcode is said: it would run in this page's context.
+    std::fs::write(
+        &page,
+        "---\ntitle: Album\n---\n{{< snippet \"liner.md\" >}}\n",
+    )
+    .unwrap();
+    let found = the_only_problem(&page);
+    assert!(
+        found.contains("`.Content` of the page bundle's Markdown file `liner.md`"),
+        "{found}"
+    );
 }
 
 #[test]

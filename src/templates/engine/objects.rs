@@ -732,33 +732,15 @@ impl HugoContext {
         ]);
     }
 
-    /// `.Params` of a page with this front matter ([`crate::site::page_params`]).
+    /// `.Params` of a page with this front matter ([`own_page_params`]).
     fn page_params(&self, front: &Map<String, Json>) -> Value {
-        let mut params = Json::Object(crate::site::page_params(front).into_owned());
-        if let Some(format) = self.front_format {
-            params = crate::formats::hugo_numbers(params, format);
-        }
-        let mut params = params_from_json(&params, &self.aliases);
-        for path in &self.front_datetimes {
-            // A key of the front matter's `params` table is a param of its own.
-            let path = match path.split_first() {
-                Some((first, rest)) if first.eq_ignore_ascii_case("params") && !rest.is_empty() => {
-                    rest
-                }
-                _ => path.as_slice(),
-            };
-            as_datetime_at(&mut params, path, &self.time_zone);
-        }
-        if let Value::Map(m) = &mut params {
-            let m = Arc::make_mut(m);
-            for (key, value) in hugo_params(front, &self.time_zone) {
-                for alias in self.aliases.get(key).into_iter().flatten() {
-                    m.insert(Arc::from(alias.as_str()), value.clone());
-                }
-                m.insert(Arc::from(key), value);
-            }
-        }
-        params
+        own_page_params(
+            front,
+            self.front_format,
+            &self.front_datetimes,
+            &self.time_zone,
+            &self.aliases,
+        )
     }
 
     /// The page of these fields, with `.IsTranslated`, `.Translations` and
@@ -1407,6 +1389,44 @@ fn reserved_params(front: &Map<String, Json>) -> Vec<(&'static str, Value)> {
         }
     }
     out
+}
+
+/// `.Params` of a page with the front matter `front`, read from `format` (its numbers
+/// typed by it, [`crate::formats::hugo_numbers`]), with the TOML date-times at
+/// `datetimes` made times or local values ([`as_datetime_at`]), and what Hugo adds
+/// ([`hugo_params`]: `draft`, `iscjklanguage`, the dates set): [`crate::site::page_params`]
+/// read as Hugo's case-insensitive params, under each of the templates' spellings
+/// (`aliases`).
+pub fn own_page_params(
+    front: &Map<String, Json>,
+    format: Option<crate::formats::Format>,
+    datetimes: &[Vec<String>],
+    zone: &jiff::tz::TimeZone,
+    aliases: &BTreeMap<String, Vec<String>>,
+) -> Value {
+    let mut params = Json::Object(crate::site::page_params(front).into_owned());
+    if let Some(format) = format {
+        params = crate::formats::hugo_numbers(params, format);
+    }
+    let mut params = params_from_json(&params, aliases);
+    for path in datetimes {
+        // A key of the front matter's `params` table is a param of its own.
+        let path = match path.split_first() {
+            Some((first, rest)) if first.eq_ignore_ascii_case("params") && !rest.is_empty() => rest,
+            _ => path.as_slice(),
+        };
+        as_datetime_at(&mut params, path, zone);
+    }
+    if let Value::Map(m) = &mut params {
+        let m = Arc::make_mut(m);
+        for (key, value) in hugo_params(front, zone) {
+            for alias in aliases.get(key).into_iter().flatten() {
+                m.insert(Arc::from(alias.as_str()), value.clone());
+            }
+            m.insert(Arc::from(key), value);
+        }
+    }
+    params
 }
 
 /// The TOML date-time text at `path` in `params` (each key in any case, and each

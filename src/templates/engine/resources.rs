@@ -246,6 +246,68 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
     map(fields)
 }
 
+/// The extensions of the Markdown files a page bundle holds as pages of their own
+/// (Hugo's `markdown` content format).
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mkdn"];
+
+/// A Markdown file of a page bundle at `path`, named `name`, which Hugo makes a page of
+/// its own, a page resource (`.ResourceType` `page`, `%T` `*hugolib.pageState`, not
+/// published: no URL; checked with Hugo 0.168): its `.Title`, `.Params` and `.Draft` from
+/// its front matter, `.Kind` `page`, and its `.Content` rendered as the page's Markdown
+/// (`frame`'s [`super::Host`]) when it calls no shortcode (one that does would run in
+/// this page's context, not its own). Another field Hugo's page has is read as another
+/// page's is, shown as Folio's card with the reason (`funcs::context`). `None` for a file
+/// of another kind, or one Folio cannot read (then it is listed as a file).
+pub fn content_resource(path: &Path, name: &str, frame: &super::Frame) -> Option<Value> {
+    if !MARKDOWN_EXTENSIONS.contains(&extension(path).as_str()) {
+        return None;
+    }
+    if std::fs::metadata(path).ok()?.len() > MAX_CONTENT {
+        return None;
+    }
+    let text = String::from_utf8(crate::fs::read(path).ok()?).ok()?;
+    let page = crate::page::Page::parse(&text).ok()?;
+    let tree = page.front_matter().map(|(_, tree)| tree);
+    let front = match tree.map(crate::formats::Tree::to_hugo_json) {
+        Some(serde_json::Value::Object(front)) => front,
+        _ => serde_json::Map::new(),
+    };
+    let aliases = frame.aliases.clone();
+    let params = super::objects::own_page_params(
+        &front,
+        tree.map(|t| t.format),
+        &[],
+        &frame.time_zone,
+        &aliases,
+    );
+    let title = front
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("title"))
+        .map(|(_, v)| super::values::to_string(&super::values::from_json(v)))
+        .unwrap_or_default();
+    let draft = params.field("draft").cloned().unwrap_or(Value::Bool(false));
+    let body = page.source().get(page.body_start()..).unwrap_or_default();
+    let mut fields = vec![
+        (KIND, string("page")),
+        (super::objects::OTHER_PAGE, string(name)),
+        ("Name", string(name)),
+        ("Title", string(title)),
+        ("ResourceType", string("page")),
+        ("Kind", string("page")),
+        ("RelPermalink", string("")),
+        ("Permalink", string("")),
+        ("MediaType", media_type_value(NO_EXTENSION_TYPE, None)),
+        ("Params", params),
+        ("Draft", draft),
+    ];
+    if !body.contains("{{<") && !body.contains("{{%") {
+        if let Ok(html) = frame.host.render_string(body, true) {
+            fields.push(("Content", super::values::html(html)));
+        }
+    }
+    Some(map(fields))
+}
+
 /// Binary files (an image) larger than this (bytes) give no `.Content`.
 const MAX_BINARY_CONTENT: u64 = 8 << 20;
 

@@ -2188,11 +2188,27 @@ fn hugo_field(a: &[Value]) -> gotmpl::Result<Value> {
         {
             Ok(Value::Nil)
         }
-        None if holder.field(objects::OTHER_PAGE).is_some() => Err(exec_error(format!(
+        None => Err(not_rendered(&name, &holder)),
+    }
+}
+
+/// Why Folio has no field `name` of `holder`, a page: another page's (`.GetPage`'s) and a
+/// bundle's Markdown file's ([`objects::OTHER_PAGE`]) have none of what rendering them
+/// gives.
+fn not_rendered(name: &str, holder: &Value) -> gotmpl::TemplateError {
+    exec_error(match holder.field(objects::OTHER_PAGE) {
+        // A page resource ([`crate::templates::engine::resources::content_resource`]).
+        Some(Value::String(file)) => format!(
+            "{}.{name}` of the page bundle's Markdown file `{file}`: Folio renders the \
+             `.Content` of one that calls no shortcode, and gives no other of its rendered \
+             fields",
+            super::CANNOT_RUN
+        ),
+        Some(_) => format!(
             "{}.{name}` of another page (`.GetPage`'s): it reads what rendering that page \
              gives (its content, its pages' dates)",
             super::CANNOT_RUN
-        ))),
-        None => Err(exec_error(super::why_not(&format!(".{name}")))),
-    }
+        ),
+        None => super::why_not(&format!(".{name}")),
+    })
 }

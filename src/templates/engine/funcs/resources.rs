@@ -9,7 +9,7 @@ use gotmpl::Value;
 use super::super::bundle::bundle_files;
 use super::super::images::{self, Method};
 use super::super::objects::{base_path, origin};
-use super::super::resources::{files_under, glob_problem, matches, resource};
+use super::super::resources::{content_resource, files_under, glob_problem, matches, resource};
 use super::super::values::{kind_of, to_string};
 use super::{arg, str_arg, Func};
 use crate::templates::engine::{self as engine, exec_error, Frame};
@@ -450,7 +450,8 @@ fn bundle_matching(
             .filter(|r| {
                 let named = |k: &str| r.field(k).map(to_string).unwrap_or_default();
                 // By its name, else (renamed by the front matter) by its file name.
-                kind_of(r) == Some("resource")
+                let page = r.field("ResourceType").map(to_string).as_deref() == Some("page");
+                (kind_of(r) == Some("resource") || page)
                     && (keep(&named("Name"), r)
                         || r.field("__folio_file").is_some() && keep(&named("__folio_file"), r))
             })
@@ -485,7 +486,13 @@ fn bundle_matching(
     for file in &listed {
         let path = dir.join(&file.file);
         let rel = format!("{page_url}{}", path_escaped(&file.file));
-        let r = file.resource(resource(&path, &file.file, &rel, origin));
+        let r = match content_resource(&path, &file.file, &frame) {
+            // A draft is not built, so not listed (review 47a, 4).
+            Some(page) if page.field("Draft") == Some(&Value::Bool(true)) => continue,
+            // A Markdown file is a page, not published (`rel` empty).
+            Some(page) => file.resource(page),
+            None => file.resource(resource(&path, &file.file, &rel, origin)),
+        };
         if keep(&file.name, &r) {
             by_name.push((rel, path, r));
         } else if file.name != file.file && keep(&file.file, &r) {
@@ -496,7 +503,9 @@ fn bundle_matching(
     Ok(kept
         .into_iter()
         .map(|(rel, path, r)| {
-            frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
+            if kind_of(&r) == Some("resource") {
+                frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
+            }
             r
         })
         .collect())
