@@ -271,6 +271,26 @@ fn read_data(dir: &Path, into: &mut Map<String, Json>, problems: &mut Vec<FilePr
     }
 }
 
+/// `table`, the translations of language `code`, with each message's plural forms marked
+/// [`FORMS_LANGUAGE`] `code`: its rules pick the form where another language's page
+/// reads them.
+fn in_language(table: &Map<String, Json>, code: &str) -> Map<String, Json> {
+    table
+        .iter()
+        .map(|(id, text)| {
+            let text = match text {
+                Json::Object(forms) => {
+                    let mut forms = forms.clone();
+                    forms.insert(FORMS_LANGUAGE.to_string(), Json::from(code));
+                    Json::Object(forms)
+                }
+                text => text.clone(),
+            };
+            (id.clone(), text)
+        })
+        .collect()
+}
+
 /// `i18n/en.toml` (or `en-us.yaml`…) → `("en", {id: text or {one, other}})`. Hugo's
 /// files are either `id = "text"` / `[id] other = "…"` tables or a list of
 /// `{id, translation}` entries.
@@ -475,36 +495,43 @@ impl Site {
             .unwrap_or_default()
     }
 
-    /// The translations `i18n` reads for language `lang`: its own file's (`fr-ca.toml`
-    /// for `fr-ca`; `fr.toml` is not `fr-ca`'s), and where that has no entry for an id,
-    /// the default language's (Hugo's translator falls back on `defaultContentLanguage`,
-    /// checked against Hugo 0.168).
+    /// The translations `i18n` reads for language `lang`: the first file of its locale
+    /// (`en-gb.toml` for `languageCode = "en-gb"`), its code (`en.toml`; `fr.toml` is not
+    /// `fr-ca`'s), the default language's locale and the default language's code (Hugo's
+    /// `getTranslateFunc`, `langs/i18n/translationProvider.go`; review 62a, r3), and
+    /// where that has no entry for an id, the default language's (Hugo's translator falls
+    /// back on `defaultContentLanguage`, checked against Hugo 0.168).
     /// With `enableMissingTranslationPlaceholders`, none is lent: an id the language's own
     /// file lacks reads as `[i18n] ID` ([`PLACEHOLDERS`]; Hugo's `langs/i18n/i18n.go`, a
     /// translation found in another language included).
     fn i18n_of(&self, lang: &str) -> Arc<Map<String, Json>> {
         let table = |code: &str| self.files.i18n.get(&code.to_lowercase());
-        let own = table(lang).cloned().unwrap_or_default();
+        let default = self.default_language();
+        let key = [
+            self.language_code(lang),
+            lang.to_string(),
+            self.language_code(&default),
+            default.clone(),
+        ]
+        .into_iter()
+        .find(|code| table(code).is_some())
+        .unwrap_or_else(|| lang.to_string());
+        let own = match table(&key) {
+            // Another language's forms are picked by its rules.
+            Some(t) if !key.eq_ignore_ascii_case(lang) => Arc::new(in_language(t, &key)),
+            Some(t) => t.clone(),
+            None => Arc::default(),
+        };
         if self.config_json(&["enableMissingTranslationPlaceholders"]) == Some(Json::Bool(true)) {
             let mut marked = own.as_ref().clone();
             marked.insert(PLACEHOLDERS.to_string(), Json::Bool(true));
             return Arc::new(marked);
         }
-        let default = self.default_language();
         match table(&default) {
-            Some(fallback) if !default.eq_ignore_ascii_case(lang) => {
+            Some(fallback) if !default.eq_ignore_ascii_case(&key) => {
                 let mut merged = own.as_ref().clone();
-                for (id, text) in fallback.iter() {
-                    // Plural forms keep the language they are in: its rules pick the form.
-                    let text = match text {
-                        Json::Object(forms) => {
-                            let mut forms = forms.clone();
-                            forms.insert(FORMS_LANGUAGE.to_string(), Json::from(default.as_str()));
-                            Json::Object(forms)
-                        }
-                        text => text.clone(),
-                    };
-                    merged.entry(id.clone()).or_insert(text);
+                for (id, text) in in_language(fallback, &default) {
+                    merged.entry(id).or_insert(text);
                 }
                 Arc::new(merged)
             }

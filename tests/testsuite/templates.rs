@@ -8728,6 +8728,44 @@ fn translations_are_read_as_go_i18n_reads_them_nested_ids_exact_case_and_lent_fo
 }
 
 #[test]
+fn a_languages_translations_are_its_locales_file_first_as_in_hugo() {
+    // Review 62a, r3: with `languageCode = "en-gb"`, Hugo reads `i18n/en-gb.toml` before
+    // `en.toml` (its translator is the locale's, then the code's, then the default
+    // language's of each); Folio read `en.toml` only. A French page without a file of its
+    // own reads the default language's locale's, by English plural rules.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\nlanguageCode = \"en-gb\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        ("i18n/en.toml", "tickets = \"Tickets\"\ncolour = \"Color\"\n"),
+        (
+            "i18n/en-gb.toml",
+            "colour = \"Colour\"\n[seats]\none = \"{{ .Count }} seat\"\nother = \"{{ .Count }} seats\"\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ T \"tickets\" }}|{{ T \"colour\" }}|{{ T \"seats\" 0 }}|{{ T \"seats\" 1 }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        ("content/about.fr.md", "---\ntitle: À propos\n---\n{{< f >}}\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "i18n by locale");
+    for (page, out) in [("about.md", "about"), ("about.fr.md", "fr/about")] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{out}/index.html"))).unwrap();
+        assert!(
+            hugo.contains("<p>Tickets|Colour|0 seats|1 seat</p>"),
+            "{hugo}"
+        );
+        let folio = folio_render(&site.path().join("content").join(page));
+        let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
+        assert_eq!(p(&folio), p(&hugo), "{page}");
+    }
+}
+
+#[test]
 fn with_missing_translation_placeholders_a_translation_the_language_lacks_is_said_as_in_hugo() {
     // anubis's `video` on a German page with no German `videoIsNotSupported`.
     let site = crate::support::hugo_site(&[
