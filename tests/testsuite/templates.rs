@@ -1606,6 +1606,19 @@ fn a_verb_of_the_wrong_kind_writes_the_value_with_the_directives_width_as_go_doe
 }
 
 #[test]
+fn apply_of_printf_writes_each_directive_as_a_written_printf_does() {
+    // Review 62b, r1: `apply LIST "printf" "%gx" "."` ran gotmpl's own printf, which wrote
+    // `1x` for Go's `%!g(int=1)x`, and `%v` of 2.5e6 as Rust writes it.
+    let (hugo, folio) = shortcode_f(
+        "title = \"T\"\n",
+        "<p>{{ delimit (apply (slice 1 2.5 2500000.0) \"printf\" \"%gx|%v|%5.1f|%q\" \".\" \".\" \".\" \".\") \" / \" }}</p>",
+        "---\ntitle: About\n---\n\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("<p>%!g(int=1)x|1|%!f(int=    1)|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_float_verb_of_a_whole_number_is_gos_bad_verb_text_and_said() {
     // Review 59d, 1: `printf "%.2f" 5` was `5.00`, where Hugo writes `%!f(int=05)`.
     let template = "<p>[{{ printf \"%.1f\" 1 }}|{{ printf \"%e\" 10 }}|{{ printf \"%.2f\" 2.5 }}|\

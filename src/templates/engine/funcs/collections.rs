@@ -1253,8 +1253,16 @@ fn apply(a: &[Value]) -> gotmpl::Result<Value> {
     if !super::is_go_builtin(&builtin) {
         return Err(exec_error(format!("apply: can't find function {name}")));
     }
-    // Go's own built-ins (`printf`, `print`, `len`, `html`, `urlquery`…) run inside
-    // gotmpl: each item's call is a one-action template of its own.
+    // `printf` writes its directives as a written one does.
+    if builtin == "printf" {
+        return list
+            .iter()
+            .map(|item| super::context::printf_at_run_time(&args_for(item)).map(string))
+            .collect::<gotmpl::Result<Vec<Value>>>()
+            .map(|v| Value::List(Arc::from(v)));
+    }
+    // Go's own built-ins (`print`, `len`, `html`, `urlquery`…) run inside gotmpl: each
+    // item's call is a one-action template of its own.
     let template =
         super::go_builtin(&builtin, rest.len()).map_err(|e| exec_error(format!("apply: {e}")))?;
     list.iter()

@@ -1654,10 +1654,10 @@ fn float_directive(spec: &str, verb: char, value: Value) -> gotmpl::Result<Strin
             values::go_format(&as_integer, &value)
         );
         engine::warn(format!(
-            "Hugo writes `{shown}` for printf's `{spec}` of the whole number {}: Go's printf \
-             takes no whole number for a float verb (a number written without a point in \
-             data or front matter is one): write it with a point ({}.0), or convert it \
-             (`float`)",
+            "Hugo writes `{shown}` for printf's `{spec}` of the whole number {} (`int64` for \
+             one read from TOML): Go's printf takes no whole number for a float verb (a \
+             number written without a point in data or front matter is one): write it with \
+             a point ({}.0), or convert it (`float`)",
             values::go_format("%v", &value),
             values::go_format("%v", &value)
         ))?;
@@ -1665,6 +1665,44 @@ fn float_directive(spec: &str, verb: char, value: Value) -> gotmpl::Result<Strin
     }
     let args = Value::List(vec![string(spec), value].into());
     super::go_builtin("printf", 2)?.execute_to_string(&args)
+}
+
+/// `printf` called with its values at run time (`apply LIST "printf" FORMAT "."`): each
+/// argument prepared as [`rewrite::FORMAT`] and [`rewrite::PRINT`] prepare a written
+/// `printf`'s (`%g` of a whole number is Go's `%!g(int=1)`, a float `%v` Go's), then
+/// `gotmpl`'s `printf`.
+///
+/// # Errors
+/// A directive's value Folio cannot write (as a written `printf`'s).
+pub(super) fn printf_at_run_time(a: &[Value]) -> gotmpl::Result<String> {
+    let Some((format, args)) = a.split_first() else {
+        return super::go_builtin("printf", 0)?.execute_to_string(&Value::List(Vec::new().into()));
+    };
+    let format = to_string(format);
+    let Some(directives) = rewrite::directives(&format) else {
+        return super::go_builtin("printf", a.len())?.execute_to_string(&Value::List(a.into()));
+    };
+    let mut args = args.to_vec();
+    let mut rewritten = String::with_capacity(format.len());
+    let mut last = 0;
+    for (k, (range, verb)) in directives.into_iter().enumerate() {
+        let Some(arg) = args.get_mut(k) else {
+            break;
+        };
+        let spec = format.get(range.clone()).unwrap_or_default();
+        if spec == "%v" {
+            *arg = print_stringer(std::slice::from_ref(arg))?;
+        } else if "vsdTqfFeEgG".contains(verb) {
+            *arg = string(directive(spec, arg.clone())?);
+            rewritten.push_str(format.get(last..range.start).unwrap_or_default());
+            rewritten.push_str("%s");
+            last = range.end;
+        }
+    }
+    rewritten.push_str(format.get(last..).unwrap_or_default());
+    let mut values = vec![string(rewritten)];
+    values.extend(args);
+    super::go_builtin("printf", values.len())?.execute_to_string(&Value::List(values.into()))
 }
 
 /// Go's `fmt.Sprintf` of a message's format and arguments (`errorf`, `warnf`…), as a
