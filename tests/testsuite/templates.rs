@@ -1619,6 +1619,34 @@ fn apply_of_printf_writes_each_directive_as_a_written_printf_does() {
 }
 
 #[test]
+fn printfs_type_of_a_toml_number_is_said_where_folio_writes_int_for_hugos_int64() {
+    // Review 62b, r3: Hugo names a TOML number `int64`; Folio's numbers do not keep the
+    // decoder that read them, and wrote `int` saying nothing.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[params]\nn = 15\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ printf \"%T\" site.Params.n }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "%T of a TOML number", "content/about.md");
+    assert!(
+        hugo.contains("<p>int64</p>") && folio.contains("<p>int</p>"),
+        "{hugo}"
+    );
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(
+        found
+            .contains("Hugo names one read from a TOML file (or a negative one from YAML) `int64`"),
+        "{found}"
+    );
+}
+
+#[test]
 fn a_float_verb_of_a_whole_number_is_gos_bad_verb_text_and_said() {
     // Review 59d, 1: `printf "%.2f" 5` was `5.00`, where Hugo writes `%!f(int=05)`.
     let template = "<p>[{{ printf \"%.1f\" 1 }}|{{ printf \"%e\" 10 }}|{{ printf \"%.2f\" 2.5 }}|\

@@ -1633,6 +1633,14 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     }
     // `%T` names the value's type, `%#v` writes a TOML local value as Go's struct.
     let go_syntax = spec.ends_with('v') && spec.contains('#');
+    if spec.ends_with('T') && matches!(value, Value::Int(_)) {
+        // Folio's whole numbers do not keep which decoder read them (review 62b, r3).
+        engine::warn(
+            "printf's `%T` of a whole number: Hugo names one read from a TOML file (or a \
+             negative one from YAML) `int64`, where the preview writes `int`"
+                .to_string(),
+        )?;
+    }
     let value = if values::holds_float(&value) || spec.ends_with('T') || go_syntax {
         value
     } else {
