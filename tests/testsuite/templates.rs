@@ -3567,6 +3567,8 @@ fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
              <p>{{ with try (seq 1 0 3) }}[{{ .Err }}]{{ end }}</p>\n\
              <p>{{ with try (strings.Repeat -1 \"x\") }}[{{ .Err }}]{{ end }}</p>\n\
              <p>{{ with try (math.Exp 1) }}[{{ .Err }}]{{ end }}</p>\n\
+             <p>{{ with try (\"2025-13-01\" | time.AsTime) }}[{{ .Err }}]{{ end }}</p>\n\
+             <p>{{ with try (\"x\" | printf \"%s\" | int) }}[{{ .Err }}]{{ end }}</p>\n\
              {{ partial \"p.html\" . }}\n\
              {{ define \"_partials/inline.html\" }}<p>{{ with try (time \"y\") }}[{{ .Err }}]{{ end }}</p>{{ end }}\
              {{ partial \"inline.html\" . }}",
@@ -3583,8 +3585,13 @@ fn a_try_error_reads_as_hugos_with_the_template_line_column_and_call() {
                        at &lt;time.AsTime&gt;: error calling AsTime: unable to parse date: 2025-11-31]"),
         "{hugo}"
     );
+    // A pipeline given to `try` (review 61, left): the call piped into is caught.
+    assert!(
+        hugo.contains("at &lt;int&gt;: error calling int: unable to cast &#34;x&#34;"),
+        "{hugo}"
+    );
     let hugo = paragraphs(&hugo);
-    assert_eq!(hugo.len(), 11, "{hugo:?}");
+    assert_eq!(hugo.len(), 13, "{hugo:?}");
     assert_eq!(paragraphs(&folio), hugo);
 }
 

@@ -1706,6 +1706,11 @@ fn command(cmd: &mut CommandNode, piped: bool, calls: &mut Calls) {
 /// (`__folio_try "resources.GetRemote" "" $url`). A `try` of anything else gives its
 /// value.
 fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
+    if let [Expr::Identifier(_, name), Expr::Pipe(_, inner)] = cmd.args.as_mut_slice() {
+        if name == "try" {
+            piped_last(inner);
+        }
+    }
     let [Expr::Identifier(_, name), Expr::Pipe(_, inner)] = cmd.args.as_slice() else {
         return;
     };
@@ -1735,6 +1740,35 @@ fn try_call(cmd: &mut CommandNode, calls: &mut Calls) {
         name: TRY.to_string(),
         offset: fpos.offset,
     });
+}
+
+/// `X | F A` given to `try`: Go gives `F` the value piped in as its last argument, made
+/// one here (`F A (X)`), so that [`try_call`] makes `F`'s call and catches its error (an
+/// error of `X` is not caught: the call shows Folio's card, saying it).
+fn piped_last(p: &mut PipeNode) {
+    if p.commands.len() < 2 || !p.decl.is_empty() {
+        return;
+    }
+    let last = p.commands.len() - 1;
+    let mut rest = p.commands.split_off(last);
+    let Some(function) = rest.first_mut().filter(|c| {
+        matches!(c.args.first(), Some(Expr::Identifier(_, f)) if !super::funcs::is_go_builtin(f))
+    }) else {
+        p.commands.append(&mut rest);
+        return;
+    };
+    let before = std::mem::take(&mut p.commands);
+    let pos = before.first().map_or(function.pos, |c| c.pos);
+    function.args.push(Expr::Pipe(
+        pos,
+        PipeNode {
+            pos,
+            decl: Vec::new(),
+            commands: before,
+            is_assign: false,
+        },
+    ));
+    p.commands = rest;
 }
 
 /// `.Parent.X` (`$.Parent.Get "id"`, `.Parent.Scratch.Add …`): what is read of a
