@@ -1627,13 +1627,20 @@ fn piped_into_printf(p: &mut PipeNode) {
     let Some(at) = p.commands.iter().skip(1).position(is_printf).map(|k| k + 1) else {
         return;
     };
+    pipe_in_at(p, at);
+}
+
+/// The commands of `p` before the one at `at` made that command's last argument, a
+/// pipeline of their own, as Go gives a piped value (`X | F A` is `F A (X)`).
+fn pipe_in_at(p: &mut PipeNode, at: usize) {
     let mut rest = p.commands.split_off(at);
     let before = std::mem::take(&mut p.commands);
-    let Some(printf) = rest.first_mut() else {
+    let Some(function) = rest.first_mut() else {
+        p.commands = before;
         return;
     };
-    let pos = before.first().map_or(printf.pos, |c| c.pos);
-    printf.args.push(Expr::Pipe(
+    let pos = before.first().map_or(function.pos, |c| c.pos);
+    function.args.push(Expr::Pipe(
         pos,
         PipeNode {
             pos,
@@ -1750,25 +1757,10 @@ fn piped_last(p: &mut PipeNode) {
         return;
     }
     let last = p.commands.len() - 1;
-    let mut rest = p.commands.split_off(last);
-    let Some(function) = rest.first_mut().filter(|c| {
-        matches!(c.args.first(), Some(Expr::Identifier(_, f)) if !super::funcs::is_go_builtin(f))
-    }) else {
-        p.commands.append(&mut rest);
-        return;
-    };
-    let before = std::mem::take(&mut p.commands);
-    let pos = before.first().map_or(function.pos, |c| c.pos);
-    function.args.push(Expr::Pipe(
-        pos,
-        PipeNode {
-            pos,
-            decl: Vec::new(),
-            commands: before,
-            is_assign: false,
-        },
-    ));
-    p.commands = rest;
+    let function = p.commands.last().and_then(|c| c.args.first());
+    if matches!(function, Some(Expr::Identifier(_, f)) if !super::funcs::is_go_builtin(f)) {
+        pipe_in_at(p, last);
+    }
 }
 
 /// `.Parent.X` (`$.Parent.Get "id"`, `.Parent.Scratch.Add …`): what is read of a
