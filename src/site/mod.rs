@@ -136,19 +136,16 @@ impl Site {
         }
     }
 
-    /// The site a page file belongs to: the nearest folder above it with a config. A page
+    /// The site a page file belongs to ([`site_root`]): the nearest folder above it with a
+    /// config that is not a file of a site above (a page bundle's `config.toml`). A page
     /// outside any site gets a site without config (no params).
     ///
     /// # Errors
     /// The page's path cannot be made absolute, or the site's config cannot be read or parsed.
     pub fn for_page(page: &Path) -> Result<Site> {
         let abs = std::path::absolute(page).map_err(|e| Error::io(page, e))?;
-        let mut dir = abs.parent();
-        while let Some(d) = dir {
-            if find_config(d).is_some() {
-                return Site::load(d);
-            }
-            dir = d.parent();
+        if let Some(root) = site_root(&abs) {
+            return Site::load(&root);
         }
         Ok(Site {
             root: abs.parent().unwrap_or(Path::new("/")).to_path_buf(),
@@ -1067,6 +1064,52 @@ fn key_file_value(keys: &[String], file: &ConfigFile, typed: bool) -> Option<Jso
         },
         _ => Some(value),
     }
+}
+
+/// The root of the site the page at `page` (an absolute path) belongs to: the nearest
+/// folder above it with a config ([`find_config`]) that is not inside the content folder
+/// of a folder above it with one (`content/`, or the `contentDir` its config file names,
+/// its own or a language's): Hugo reads a site from the folder it is run in, where a page
+/// bundle's `config.toml` is one of its files (review 62d, r1). `None` outside any site.
+fn site_root(page: &Path) -> Option<PathBuf> {
+    let sites: Vec<&Path> = page
+        .ancestors()
+        .skip(1)
+        .filter(|d| find_config(d).is_some())
+        .collect();
+    let inside_another = |k: usize, dir: &Path| {
+        sites
+            .get(k + 1..)
+            .unwrap_or_default()
+            .iter()
+            .any(|above| content_dirs(above).iter().any(|c| dir.starts_with(c)))
+    };
+    sites
+        .iter()
+        .enumerate()
+        .find(|(k, dir)| !inside_another(*k, dir))
+        .map(|(_, dir)| dir.to_path_buf())
+}
+
+/// The content folders of the site at `root` as its config file names them: `content/`,
+/// its `contentDir` and each language's (the config file alone; one that does not read
+/// names `content/` only).
+fn content_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![root.join("content")];
+    let Some(config) = find_config(root).and_then(|p| ConfigFile::read(&p).ok()) else {
+        return dirs;
+    };
+    let json = config.doc.to_json();
+    let dir_of = |v: &Json| {
+        json_get_any_case(v, "contentDir")
+            .and_then(Json::as_str)
+            .map(|d| root.join(d))
+    };
+    dirs.extend(dir_of(&json));
+    if let Some(Json::Object(languages)) = json_get_any_case(&json, "languages") {
+        dirs.extend(languages.values().filter_map(dir_of));
+    }
+    dirs
 }
 
 /// Whether two paths of config keys are the same, in any case (Hugo's keys are

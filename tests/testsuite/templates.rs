@@ -5895,6 +5895,33 @@ fn a_bundles_markdown_file_is_a_page_resource_whose_content_is_rendered_as_in_hu
 }
 
 #[test]
+fn a_page_bundles_config_file_is_one_of_its_files_not_the_sites_config() {
+    // Review 62d, r1: a bundle holding `config.toml` (a code sample) was taken for the site's
+    // root, and the page lost the site's templates.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ntitle = \"Site\"\n",
+        ),
+        (
+            "layouts/shortcodes/x.html",
+            "<p class=\"x\">hello {{ len .Page.Resources }}</p>",
+        ),
+        (
+            "content/uses/index.md",
+            "---\ntitle: Uses\n---\n{{< x >}}\n",
+        ),
+        ("content/uses/config.toml", "title = \"a sample\"\n"),
+    ]);
+    crate::support::hugo_build(site.path(), "a bundle's config.toml");
+    let hugo = std::fs::read_to_string(site.path().join("public/uses/index.html")).unwrap();
+    assert!(hugo.contains("<p class=\"x\">hello 1</p>"), "{hugo}");
+    let page = site.path().join("content/uses/index.md");
+    assert_eq!(normalise(&folio_render(&page)), normalise(&hugo));
+    assert!(checked(&page).is_empty(), "{:?}", checked(&page));
+}
+
+#[test]
 fn a_thumbnail_a_template_makes_is_processed_exported_and_shown_in_the_preview() {
     let (_site, doc, out, html) = exported_bundle(
         "thumb",
