@@ -766,9 +766,11 @@ impl Site {
 
     /// `.Site.Languages`: each language's fields, seen from a page in `lang`.
     fn language_fields(&self, lang: &str) -> Vec<LanguageFields> {
+        let default = self.default_language();
         self.languages()
             .into_iter()
             .map(|l| LanguageFields {
+                is_default: l.code.eq_ignore_ascii_case(&default),
                 label: self.language_label(&l.code),
                 language_code: self.language_code(&l.code),
                 direction: self.direction_in(&l.code).unwrap_or_default(),

@@ -8803,6 +8803,39 @@ fn translations_are_read_as_go_i18n_reads_them_nested_ids_exact_case_and_lent_fo
 }
 
 #[test]
+fn a_languages_name_is_its_code_and_it_says_whether_it_is_the_default() {
+    // Review 62c, r2: `.Language.Name` and `.Language.IsDefault` printed nothing.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", EN_FR),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ .Page.Language.Name }}|{{ site.Language.IsDefault }}\
+             {{ range site.Languages }}|{{ .Name }}:{{ .IsDefault }}{{ end }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< f >}}\n"),
+        (
+            "content/about.fr.md",
+            "---\ntitle: À propos\n---\n{{< f >}}\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "language names");
+    for (page, out, want) in [
+        ("about.md", "about", "<p>en|true|en:true|fr:false</p>"),
+        (
+            "about.fr.md",
+            "fr/about",
+            "<p>fr|false|en:true|fr:false</p>",
+        ),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{out}/index.html"))).unwrap();
+        assert!(hugo.contains(want), "{hugo}");
+        let folio = folio_render(&site.path().join("content").join(page));
+        assert!(folio.contains(want), "{page}: {folio}");
+    }
+}
+
+#[test]
 fn a_languages_translations_are_its_locales_file_first_as_in_hugo() {
     // Review 62a, r3: with `languageCode = "en-gb"`, Hugo reads `i18n/en-gb.toml` before
     // `en.toml` (its translator is the locale's, then the code's, then the default

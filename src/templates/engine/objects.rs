@@ -556,6 +556,8 @@ pub struct LanguageFields {
     /// `.Params`: the site's params as a page in this language sees them (its own
     /// `[languages.X.params]` over the site's), an object; null when not read.
     pub params: Json,
+    /// `.IsDefault`: it is the site's `defaultContentLanguage`.
+    pub is_default: bool,
 }
 
 impl HugoContext {
@@ -1047,6 +1049,9 @@ fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<
             (KIND, string("language")),
             ("Params", params),
             ("Lang", string(&l.code)),
+            // `Name` is the code too (Hugo 0.168's `Language.Name`).
+            ("Name", string(&l.code)),
+            ("IsDefault", Value::Bool(l.is_default)),
             ("LanguageName", string(&l.label)),
             ("Label", string(&l.label)),
             ("LanguageCode", string(&l.language_code)),
@@ -1068,6 +1073,7 @@ fn languages_of(fields: &SiteFields, lang: &str, params: &Value) -> (Value, Vec<
             language_code: lang.to_string(),
             direction: String::new(),
             params: Json::Null,
+            is_default: true,
         });
     // Each language's `.Params`: the site's, with the language's own over them
     // (`[languages.en.params]`, `params.en.toml`), as `.Site.Params` are in it (checked:
