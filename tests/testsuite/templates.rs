@@ -5895,6 +5895,52 @@ fn a_bundles_markdown_file_is_a_page_resource_whose_content_is_rendered_as_in_hu
 }
 
 #[test]
+fn a_bundles_markdown_file_is_a_page_of_one_language_as_in_hugo() {
+    // Review 62c, r1: `gracias.md` of a bundle is the default language's (Spanish) page;
+    // the English page listed it and showed it.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"es\"\n\
+             [languages.es]\nweight = 1\n[languages.en]\nweight = 2\n",
+        ),
+        (
+            "layouts/shortcodes/x.html",
+            "<p class=\"x\">{{ range .Page.Resources }}[{{ .Name }}: {{ .Title }}]{{ end }}</p>",
+        ),
+        ("content/p/index.md", "---\ntitle: P\n---\n{{< x >}}\n"),
+        ("content/p/index.en.md", "---\ntitle: P\n---\n{{< x >}}\n"),
+        ("content/p/gracias.md", "---\ntitle: Gracias\n---\nHola.\n"),
+        (
+            "content/p/thanks.en.md",
+            "---\ntitle: Thanks\n---\nHello.\n",
+        ),
+        ("content/p/pic.png", "png"),
+        ("content/p/notes.txt", "notes"),
+    ]);
+    crate::support::hugo_build(site.path(), "a bilingual bundle");
+    for (page, out, want) in [
+        // Pages behind the other files (Hugo's `lessFunc`).
+        (
+            "index.md",
+            "p",
+            "[pic.png: pic.png][notes.txt: notes.txt][gracias.md: Gracias]",
+        ),
+        (
+            "index.en.md",
+            "en/p",
+            "[pic.png: pic.png][thanks.md: Thanks][notes.txt: notes.txt]",
+        ),
+    ] {
+        let hugo =
+            std::fs::read_to_string(site.path().join(format!("public/{out}/index.html"))).unwrap();
+        assert!(hugo.contains(want), "{hugo}");
+        let folio = folio_render(&site.path().join("content/p").join(page));
+        assert!(folio.contains(want), "{page}: {folio}");
+    }
+}
+
+#[test]
 fn a_page_bundles_config_file_is_one_of_its_files_not_the_sites_config() {
     // Review 62d, r1: a bundle holding `config.toml` (a code sample) was taken for the site's
     // root, and the page lost the site's templates.

@@ -45,12 +45,14 @@ impl BundleFile {
 /// bundle's (`_index.md`'s: a section, the home page, `home`) are its files but pages,
 /// and not those of a folder under it that is a page or a section of its own: one with an
 /// `index` or `_index` page, and, under the home page, a top folder with any page (checked
-/// with Hugo 0.168). A leaf bundle's pages are its files too.
+/// with Hugo 0.168). A leaf bundle's pages are its files too, those `in_language` keeps
+/// (a content file is one language's page).
 pub fn bundle_files(
     dir: &std::path::Path,
     page: Option<&std::path::Path>,
     meta: &[serde_json::Map<String, serde_json::Value>],
     home: bool,
+    in_language: &dyn Fn(&str) -> bool,
 ) -> Vec<BundleFile> {
     // Hugo skips editors' files in a bundle, `#x.png` and `x.png~` (and hidden ones, which
     // `files_under` leaves out at the top), in any folder of it.
@@ -67,37 +69,19 @@ pub fn bundle_files(
         .and_then(std::path::Path::file_name)
         .is_some_and(|n| n.to_string_lossy().starts_with("_index"));
     if branch {
-        // The folders under `dir` that are pages or sections of their own.
-        let mut own_pages: std::collections::HashSet<&str> = names
-            .iter()
-            .filter(|n| is_content_file(n))
-            .filter_map(|n| {
-                let (folder, file) = n.rsplit_once('/')?;
-                let stem = file.split('.').next().unwrap_or_default();
-                (stem == "index" || stem == "_index").then_some(folder)
-            })
-            .collect();
-        if home {
-            own_pages.extend(
-                names
-                    .iter()
-                    .filter(|n| is_content_file(n))
-                    .filter_map(|n| n.split_once('/').map(|(top, _)| top)),
-            );
-        }
-        let own = |n: &String| {
-            !is_content_file(n)
-                && !n
-                    .match_indices('/')
-                    .any(|(i, _)| n.get(..i).is_some_and(|d| own_pages.contains(d)))
-        };
-        names = names.iter().filter(|n| own(n)).cloned().collect();
+        names = branch_files(names, home);
     }
     let mut files: Vec<BundleFile> = names
         .into_iter()
         .filter(|name| page != Some(dir.join(name).as_path()) && !is_bundle_page(name))
+        .filter(|name| !is_content_file(name) || in_language(name))
         .map(|file| BundleFile {
-            kind: super::resources::resource_type(&file),
+            // A content file is a page to the bundle ([`super::resources::content_resource`]).
+            kind: if is_content_file(&file) {
+                "page"
+            } else {
+                super::resources::resource_type(&file)
+            },
             name: file.clone(),
             file,
             title: None,
@@ -115,12 +99,52 @@ pub fn bundle_files(
     files
 }
 
-/// Hugo's `lessFunc` for a page's resources, "resource type less, else name less". It is
+/// A branch bundle's files among `names` (its folder's, sorted): not its pages, nor those
+/// of a folder under it that is a page or a section of its own (with an `index` or
+/// `_index` page, or, under the home page, `home`, a top folder with any page).
+fn branch_files(names: Vec<String>, home: bool) -> Vec<String> {
+    // The folders under `dir` that are pages or sections of their own.
+    let mut own_pages: std::collections::HashSet<&str> = names
+        .iter()
+        .filter(|n| is_content_file(n))
+        .filter_map(|n| {
+            let (folder, file) = n.rsplit_once('/')?;
+            let stem = file.split('.').next().unwrap_or_default();
+            (stem == "index" || stem == "_index").then_some(folder)
+        })
+        .collect();
+    if home {
+        own_pages.extend(
+            names
+                .iter()
+                .filter(|n| is_content_file(n))
+                .filter_map(|n| n.split_once('/').map(|(top, _)| top)),
+        );
+    }
+    let own = |n: &String| {
+        !is_content_file(n)
+            && !n
+                .match_indices('/')
+                .any(|(i, _)| n.get(..i).is_some_and(|d| own_pages.contains(d)))
+    };
+    names.iter().filter(|n| own(n)).cloned().collect()
+}
+
+/// Hugo's `lessFunc` for a page's resources (`hugolib/content_map_page.go`): resource type
+/// less; else a page behind any other file; else name less (two pages by Hugo's default
+/// page sort, which for pages with no weight or date is near enough their names). It is
 /// no strict order, so the result depends on the sort's every step: Go's
 /// `sort.SliceStable` ([`go_stable`]) is followed as it runs.
 fn hugo_sort(files: &mut [BundleFile]) {
     super::gosort::go_stable(files, &|a: &BundleFile, b: &BundleFile| {
-        a.kind < b.kind || a.name < b.name
+        let page = |f: &BundleFile| f.kind == "page";
+        if a.kind < b.kind {
+            true
+        } else if page(a) != page(b) {
+            page(b)
+        } else {
+            a.name < b.name
+        }
     });
 }
 

@@ -3,6 +3,7 @@
 //! local files: see [`crate::templates::engine::resources`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use gotmpl::Value;
 
@@ -478,7 +479,9 @@ fn bundle_matching(
         Some(rest) if !prefix.is_empty() => format!("{root}/{rest}"),
         _ => page_url,
     };
-    let listed = bundle_files(&dir, bundle.page_file.as_deref(), &bundle.meta, bundle.home);
+    let in_language = |f: &str| in_the_pages_language(f, &frame.site).is_some();
+    let page_file = bundle.page_file.as_deref();
+    let listed = bundle_files(&dir, page_file, &bundle.meta, bundle.home, &in_language);
     // The files kept by their names; a renamed file is kept by its file name only when no
     // file is kept by name (Hugo's `Match` and `GetMatch`: `Name`, then, when nothing
     // matched, `NameNormalized`; `resources/resource/resources.go`).
@@ -486,14 +489,10 @@ fn bundle_matching(
     for file in &listed {
         let path = dir.join(&file.file);
         let rel = format!("{page_url}{}", path_escaped(&file.file));
-        let r = match content_resource(&path, &file.file, &frame) {
-            // A draft is not built, so not listed (review 47a, 4).
-            Some(page) if page.field("Draft") == Some(&Value::Bool(true)) => continue,
-            // A Markdown file is a page, not published (`rel` empty).
-            Some(page) => file.resource(page),
-            None => file.resource(resource(&path, &file.file, &rel, origin)),
+        let Some((r, name)) = bundle_resource(file, (&path, &rel, origin), &frame) else {
+            continue;
         };
-        if keep(&file.name, &r) {
+        if keep(&name, &r) {
             by_name.push((rel, path, r));
         } else if file.name != file.file && keep(&file.file, &r) {
             by_file.push((rel, path, r));
@@ -509,6 +508,64 @@ fn bundle_matching(
             r
         })
         .collect())
+}
+
+/// The value of a bundle's `file` at `path` and its `.Name`: a Markdown file the page
+/// resource of one language Hugo makes of it ([`content_resource`]: not published, `rel`
+/// unused; `None` for a draft, which is not built, review 47a, 4; or another language's
+/// page, review 62c, r1; named without its language, `thanks.en.md` is `thanks.md`), any
+/// other file a resource published at `rel`.
+fn bundle_resource(
+    file: &super::super::bundle::BundleFile,
+    (path, rel, origin): (&Path, &str, &str),
+    frame: &engine::Frame,
+) -> Option<(Value, String)> {
+    let Some(page) = content_resource(path, &file.file, frame) else {
+        let r = file.resource(resource(path, &file.file, rel, origin));
+        return Some((r, file.name.clone()));
+    };
+    if page.field("Draft") == Some(&Value::Bool(true)) {
+        return None;
+    }
+    let bare = in_the_pages_language(&file.file, &frame.site)?;
+    let name = if file.name == file.file {
+        bare
+    } else {
+        file.name.clone()
+    };
+    let mut r = file.resource(page);
+    if let Value::Map(fields) = &mut r {
+        Arc::make_mut(fields).insert(Arc::from("Name"), super::super::values::string(&name));
+    }
+    Some((r, name))
+}
+
+/// A bundle's Markdown file named `file` (`thanks.en.md`) without its language's code
+/// (`thanks.md`, its `.Name`) when it is a page of the language of the page being rendered
+/// (`site`'s); `None` when it is another language's. A file named with no language's
+/// code is the default language's (Hugo's content files are each a language's; its other
+/// files are shared).
+fn in_the_pages_language(file: &str, site: &Value) -> Option<String> {
+    let lang = |v: &Value| v.field("Lang").map(to_string).unwrap_or_default();
+    let own = site.field("Language").map(lang).unwrap_or_default();
+    let languages = match site.field("Languages") {
+        Some(Value::List(all)) => all.to_vec(),
+        _ => Vec::new(),
+    };
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    let named = stem
+        .rsplit_once('.')
+        .filter(|(_, code)| languages.iter().any(|l| lang(l).eq_ignore_ascii_case(code)));
+    let default = languages
+        .iter()
+        .find(|l| l.field("IsDefault") == Some(&Value::Bool(true)))
+        .map(lang);
+    let (bare, code) = match (named, default) {
+        (Some((bare, code)), _) => (format!("{bare}.{ext}"), code.to_string()),
+        (None, Some(default)) => (file.to_string(), default),
+        (None, None) => return Some(file.to_string()),
+    };
+    code.eq_ignore_ascii_case(&own).then_some(bare)
 }
 
 /// A file's path under its bundle as its URL writes it: escaped as Go's URL path
