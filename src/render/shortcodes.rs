@@ -279,13 +279,28 @@ impl Renderer<'_> {
                 _ => self.front.clone(),
             }
         });
+        use crate::templates::engine::values;
         match lookup_param(typed.as_ref().unwrap_or(self.front), self.opts.site_params, key) {
-            // Hugo's `param.html` writes the value with `{{ . }}`: Go's `%v` of it, escaped
-            // by html/template (`'` as `&#39;`, `+` as `&#43;`).
+            // Hugo's `param.html` writes the value with `{{ . }}`: Go's `%v` of it (a float
+            // in a map `1.9e+06`, a date as Go's time prints), escaped by html/template (`'`
+            // as `&#39;`, `+` as `&#43;`). The value is the page's `.Param` where the site's
+            // templates give one (its dates times, its TOML date-times typed: review 62d).
             Some(v) => {
-                crate::text::html_template_text(&crate::templates::engine::values::to_string(
-                    &crate::templates::engine::values::from_json(&v),
-                ))
+                let typed = self.opts.hugo.as_deref().and_then(|hugo| {
+                    let page = hugo.page(self.front);
+                    // (A key set to nothing is not set: the site's is read.)
+                    let at = |root: Option<&gotmpl::Value>| {
+                        key.to_lowercase()
+                            .split('.')
+                            .try_fold(root?.clone(), |v, k| v.field(k).cloned())
+                            .filter(|v| !matches!(v, gotmpl::Value::Nil))
+                    };
+                    at(page.field("Params")).or_else(|| {
+                        at(page.field("Site").and_then(|s| s.field("Params")))
+                    })
+                });
+                let v = typed.unwrap_or_else(|| values::from_json(&v));
+                crate::text::html_template_text(&values::go_print(&values::without_aliases(&v, true)))
             }
             None => html! {
                 span.folio-error role="note" {

@@ -3511,6 +3511,31 @@ fn the_param_shortcode_writes_a_json_front_matters_number_as_the_float_hugo_read
 }
 
 #[test]
+fn the_param_shortcode_writes_a_date_and_a_map_of_floats_as_hugos_page_param() {
+    // Review 62d, r5/r6: `{{< param date >}}` is the page's date, a time Go prints
+    // (`2025-04-20 08:00:00 +0200 +0200`), and a table holding 1.9e6 prints it `1.9e+06`;
+    // Folio wrote the front matter's text and `1900000`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "content/about.md",
+            "+++\ntitle = \"About\"\ndate = 2025-04-20T08:00:00+02:00\nlastmod = 2025-04-28\n\
+             [params]\nbench = { small = 412.5, large = 1.9e6 }\n+++\n\n\
+             {{< param date >}} / {{< param lastmod >}} / {{< param bench >}} / {{< param \"bench.large\" >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "param of dates", "content/about.md");
+    assert_eq!(
+        paragraphs(&hugo),
+        [
+            "2025-04-20 08:00:00 &#43;0200 &#43;0200 / 2025-04-28 00:00:00 &#43;0000 UTC / \
+          map[large:1.9e&#43;06 small:412.5] / 1.9e&#43;06"
+        ]
+    );
+    assert_eq!(paragraphs(&folio), paragraphs(&hugo));
+}
+
+#[test]
 fn each_of_site_languages_has_its_own_params_over_the_sites() {
     // Review 61a: `range site.Languages` gave each language no `.Params`.
     let (hugo, folio) = shortcode_f(
