@@ -1595,11 +1595,17 @@ fn a_verb_of_the_wrong_kind_writes_the_value_with_the_directives_width_as_go_doe
     // `%!d(float64=043)`; Folio wrote `%!d(float64=43)`.
     let (hugo, folio) = shortcode_f(
         "title = \"T\"\n",
-        "<p>{{ printf \"%03d|%5d|%-5d|%.1d|%4s\" 43.0 2.5 2.5 2.25 true }}</p>",
+        "<p>{{ printf \"%03d|%5d|%-5d|%.1d|%4s\" 43.0 2.5 2.5 2.25 true }}</p>\
+         <p>{{ printf \"%.2f|%6.1f|%e\" \"3.5\" \"x\" \"1\" }}</p>",
         "---\ntitle: About\n---\n\n{{< f >}}\n",
     );
     assert!(
         hugo.contains("<p>%!d(float64=043)|%!d(float64=  2.5)|"),
+        "{hugo}"
+    );
+    // Review 62c, r6: and of text, cut to the precision.
+    assert!(
+        hugo.contains("<p>%!f(string=3.)|%!f(string=     x)|"),
         "{hugo}"
     );
     assert_eq!(normalise(&folio), normalise(&hugo));

@@ -688,6 +688,20 @@ fn whole_number(value: &Value) -> Option<(bool, u64)> {
     }
 }
 
+/// A whole number's digits, zeros before them to the precision's count, and its `-`.
+fn whole_digits(negative: bool, magnitude: u64, precision: Option<usize>) -> String {
+    let digits = magnitude.to_string();
+    let digits = match precision {
+        Some(p) if digits.len() < p => format!("{}{digits}", "0".repeat(p - digits.len())),
+        _ => digits,
+    };
+    if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
 /// What a directive of `verb` writes of `value` before padding, and whether it is a
 /// number (which zeros pad after its sign). A verb of the wrong kind writes Go's
 /// `%!d(float64=043)`: the value as `%v` with the directive's flags, width and precision
@@ -714,17 +728,10 @@ fn go_directive_text(
         if magnitude == 0 && precision == Some(0) {
             return (String::new(), true);
         }
-        let digits = magnitude.to_string();
-        let digits = match precision {
-            Some(p) if digits.len() < p => format!("{}{digits}", "0".repeat(p - digits.len())),
-            _ => digits,
-        };
-        let digits = if negative {
-            format!("-{digits}")
-        } else {
-            digits
-        };
-        return (sign(digits, negative), true);
+        return (
+            sign(whole_digits(negative, magnitude, precision), negative),
+            true,
+        );
     }
     match (verb, value) {
         ('T', _) => (go_type(value).to_string(), false),
@@ -755,6 +762,13 @@ fn go_directive_text(
         ('s' | 'd' | 'q', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
         ('d', Value::String(_) | Value::Safe { .. }) => {
             (wrong("string", cast_string(value)), false)
+        }
+        // A float verb of text: the text as `%v` writes it, cut to the precision
+        // (`%.2f` of "3.5" is `%!f(string=3.)`).
+        ('f' | 'F' | 'e' | 'E' | 'g' | 'G', Value::String(_) | Value::Safe { .. }) => {
+            let s = cast_string(value);
+            let shown = precision.map_or(s.clone(), |p| s.chars().take(p).collect());
+            (wrong(go_type(value), shown), false)
         }
         (_, Value::Nil) => (format!("%!{verb}(<nil>)"), false),
         _ => (go_print(value), false),

@@ -1649,11 +1649,15 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     Ok(values::go_format(spec, &value))
 }
 
-/// A float verb's directive (`%.2f`, `%e`, `%g`): of a whole number, Go's bad-verb text,
+/// A float verb's directive (`%.2f`, `%e`, `%g`): of text, Go's bad-verb text (`%.2f` of
+/// "3.5" is `%!f(string=3.)`, [`values::go_format`]); of a whole number, Go's bad-verb text,
 /// the number written as `%d` writes it with the same flags, width and precision
 /// (`%.2f` of 5 is `%!f(int=05)`; `fmt/print.go`, `badVerb`), said as a surprise; else as
 /// `gotmpl`'s `printf` writes it.
 fn float_directive(spec: &str, verb: char, value: Value) -> gotmpl::Result<String> {
+    if matches!(value, Value::String(_) | Value::Safe { .. }) {
+        return Ok(values::go_format(spec, &value));
+    }
     if matches!(value, Value::Int(_) | Value::Uint(_)) {
         let as_integer = format!("{}d", spec.strip_suffix(verb).unwrap_or(spec));
         let shown = format!(
