@@ -3474,7 +3474,7 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
             "layouts/shortcodes/f.html",
-            "<p>{{ reflect.IsResource \"x\" }}|{{ reflect.IsPage .Page }}\
+            "<p>{{ reflect.IsResource \"x\" }}|{{ reflect.IsPage .Page }}|{{ reflect.IsResource .Page }}\
              |{{ range .Page.Resources }}{{ .Name }}:{{ reflect.IsResource . }}\
              {{ reflect.IsImageResource . }}{{ reflect.IsImageResourceProcessable . }}\
              {{ reflect.IsImageResourceWithMeta . }};{{ end }}\
@@ -3497,6 +3497,8 @@ fn try_catches_the_error_of_the_call_it_is_given_and_reflect_tells_resources_apa
     let p = |html: &str| normalise(html.split("<p>").nth(1).unwrap_or_default());
     assert!(p(&hugo).contains("b.svg:truetruefalsefalse;"), "{hugo}");
     assert!(p(&hugo).contains("|failed|2|3|5"), "{hugo}");
+    // A page is a resource too (review 62c).
+    assert!(p(&hugo).starts_with("false|true|true|"), "{hugo}");
     assert_eq!(p(&folio), p(&hugo));
 }
 
@@ -7686,6 +7688,21 @@ const REFUSALS: &[(&str, &str)] = &[
         "unable to cast \"1_0.\" of type string to int",
     ),
     ("<p>{{ div 1 0 \"a\" }}</p>", "can't divide the value by 0"),
+    // Review 62c, r3: a map indexed with a key not given.
+    (
+        "<p>{{ index (dict \"a\" 1) nil }}</p>",
+        "value is nil; should be of type string",
+    ),
+    // Review 62d, r4: `RenderString "block"` for `RenderString (dict "display" "block")`.
+    (
+        "<p>{{ .Page.RenderString \"block\" \"*x*\" }}</p>",
+        "first argument must be a map",
+    ),
+    // Review 62d, r3: a lowercase field of a resource.
+    (
+        "<p>{{ with resources.Get \"a.txt\" }}{{ .width }}{{ end }}</p>",
+        "can't evaluate field width in type resource.Resource",
+    ),
     // Review 62b, r4: `add (len $plans)` was the number alone.
     (
         "<p>{{ add 3 }}</p>",
@@ -7783,6 +7800,8 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
     assert_eq!(normalise(&folio), normalise(&hugo));
     for (template, message) in REFUSALS {
         let site = site_with(&[("f", template)], "{{< f >}}");
+        std::fs::create_dir_all(site.path().join("assets")).unwrap();
+        std::fs::write(site.path().join("assets/a.txt"), "a").unwrap();
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
         assert!(hugo.contains(message), "{template}: Hugo said {hugo}");
         let found = the_only_problem(&site.path().join("content/page.md"));

@@ -485,6 +485,10 @@ fn index(item: &Value, keys: &[Value]) -> Result<Value, String> {
             (Value::List(_) | Value::String(_) | Value::Safe { .. }, Value::Nil) => {
                 return Err("cannot index slice/array with nil".to_string())
             }
+            // (A key not given, `.Get 0` of a call without one: review 62c, r3.)
+            (Value::Map(_), Value::Nil) => {
+                return Err("value is nil; should be of type string".to_string())
+            }
             (
                 Value::List(_) | Value::String(_) | Value::Safe { .. },
                 Value::String(_) | Value::Safe { .. } | Value::Float(_) | Value::Bool(_),

@@ -113,9 +113,12 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     (".Param", param),
     (".RenderString", |a| {
         let (opts, md) = match a {
-            [_, opts, md] => (Some(opts), md),
+            [_, opts @ Value::Map(_), md] => (Some(opts), md),
+            // Hugo's options are a map (`hugolib/page__content.go`): `"block"` stops it
+            // (review 62d, r4).
+            [_, _, _] => return Err(exec_error(".RenderString: first argument must be a map")),
             [_, md] => (None, md),
-            _ => return Err(exec_error(".RenderString: expected 1 or 2 arguments")),
+            _ => return Err(exec_error(".RenderString: want 1 or 2 arguments")),
         };
         let block = opts
             .and_then(|o| o.field("display"))
@@ -1982,6 +1985,13 @@ fn of_a_resource(name: &str, holder: &Value) -> Option<gotmpl::Result<Value>> {
              Hugo v0.141.0 and replaced with a new try keyword, see \
              https://gohugo.io/functions/go-template/try/",
         )));
+    }
+    if name.starts_with(|c: char| c.is_lowercase()) && holder.field(name).is_none() {
+        // Go's interfaces export no lowercase name (`.width` for `.Width`): Hugo stops
+        // (review 62d, r3).
+        return Some(Err(exec_error(format!(
+            "can't evaluate field {name} in type resource.Resource"
+        ))));
     }
     if matches!(name, "Exif" | "Meta" | "Colors") && holder.field(name).is_none() {
         // An image's metadata and colours, which Folio does not read from its file.

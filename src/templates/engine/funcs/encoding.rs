@@ -56,9 +56,11 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
     }),
     // Hugo's `resources.ResolveImageOpsSupport`: an image, one whose size and Exif
     // Hugo reads, one it also processes.
+    // A page is a resource too (Hugo's `page.Page` embeds `resource.Resource`; review 62c).
     ("reflect.IsResource", |a| {
+        let v = arg(a, 0, "reflect.IsResource")?;
         Ok(Value::Bool(
-            resource_type(arg(a, 0, "reflect.IsResource")?).is_some(),
+            resource_type(v).is_some() || super::super::values::kind_of(v) == Some("page"),
         ))
     }),
     ("reflect.IsImageResource", |a| {
