@@ -386,7 +386,9 @@ fn is_goat(hook: &markdown::hooks::Hook) -> bool {
 }
 
 /// What a hook template's dot holds: Hugo's `LinkContext`, `ImageLinkContext` or
-/// `HeadingContext` (`markup/converter/hooks`), `.Text` as trusted HTML.
+/// `HeadingContext` (`markup/converter/hooks`), `.Text` as trusted HTML; the fields of
+/// every kind of hook, and its Go type ([`engine::objects::HOOK_TYPE`]), which a name no
+/// hook has stops on, as in Hugo (review 62c, r4: `.PlainTxt`).
 fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
     let attributes = values::map(
         hook.attributes
@@ -394,6 +396,11 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
             .map(|(k, v)| (k.as_str(), values::from_json(v))),
     );
     values::map([
+        (values::KIND, values::string("hook")),
+        (
+            engine::objects::HOOK_TYPE,
+            values::string(hook.kind.go_type()),
+        ),
         ("Destination", values::string(&hook.destination)),
         ("Title", values::string(&hook.title)),
         ("Text", values::html(&hook.text)),

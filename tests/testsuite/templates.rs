@@ -7688,6 +7688,11 @@ const REFUSALS: &[(&str, &str)] = &[
         "unable to cast \"1_0.\" of type string to int",
     ),
     ("<p>{{ div 1 0 \"a\" }}</p>", "can't divide the value by 0"),
+    // Review 62c, r4: a misspelt field of a render hook's context.
+    (
+        "<p>{{ .Page.RenderString \"# Head\" }}</p>",
+        "can't evaluate field PlainTxt in type goldmark.headingContext",
+    ),
     // Review 62c, r3: a map indexed with a key not given.
     (
         "<p>{{ index (dict \"a\" 1) nil }}</p>",
@@ -7802,6 +7807,12 @@ fn int_lower_querify_seq_div_and_a_list_of_pages_type_follow_hugo() {
         let site = site_with(&[("f", template)], "{{< f >}}");
         std::fs::create_dir_all(site.path().join("assets")).unwrap();
         std::fs::write(site.path().join("assets/a.txt"), "a").unwrap();
+        std::fs::create_dir_all(site.path().join("layouts/_markup")).unwrap();
+        std::fs::write(
+            site.path().join("layouts/_markup/render-heading.html"),
+            "<h{{ .Level }}>{{ .PlainTxt }}</h{{ .Level }}>",
+        )
+        .unwrap();
         let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
         assert!(hugo.contains(message), "{template}: Hugo said {hugo}");
         let found = the_only_problem(&site.path().join("content/page.md"));

@@ -34,6 +34,18 @@ pub enum HookKind {
 }
 
 impl HookKind {
+    /// The Go type of the hook template's dot, as Hugo's errors name it (checked with
+    /// Hugo 0.168: `can't evaluate field Nope in type goldmark.headingContext`).
+    pub fn go_type(self) -> &'static str {
+        match self {
+            HookKind::Link => "goldmark.linkContext",
+            HookKind::Image => "goldmark.imageLinkContext",
+            HookKind::Heading => "goldmark.headingContext",
+            HookKind::CodeBlock => "codeblocks.codeBlockContext",
+            HookKind::Blockquote => "blockquotes.blockquoteContext",
+        }
+    }
+
     /// The hook's name: the template is `render-NAME.html`.
     pub fn name(self) -> &'static str {
         match self {

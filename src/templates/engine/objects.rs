@@ -166,6 +166,10 @@ pub fn keep_pages(args: &[Value], from: usize, out: Value) -> Value {
 /// its `.Date`, `.Lastmod` or `.PublishDate` is told so (`funcs::context`, `hugo_field`).
 pub const DATELESS_BRANCH: &str = "__folio_dateless_branch";
 
+/// The key of a render hook's context (a map of kind `hook`) that holds the Go type Hugo
+/// names it by (`goldmark.headingContext`), for the error of a name it does not have.
+pub const HOOK_TYPE: &str = "__folio_hook_type";
+
 /// The key marking a page as another page of the site ([`another_page`]).
 pub const OTHER_PAGE: &str = "__folio_other_page";
 

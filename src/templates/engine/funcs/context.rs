@@ -2042,6 +2042,15 @@ fn of_a_go_type(
             return Some(field);
         }
     }
+    if kind_of(holder) == Some("hook") && holder.field(name).is_none() {
+        // A render hook's context has the fields of every kind of hook: a name none has
+        // stops Hugo.
+        let go_type = holder.field(objects::HOOK_TYPE).map(to_string);
+        return Some(Err(exec_error(format!(
+            "can't evaluate field {name} in type {}",
+            go_type.unwrap_or_default()
+        ))));
+    }
     if kind_of(holder) == Some("time") && name == "Location" {
         let zone = engine::frame()
             .map(|f| f.time_zone.clone())
