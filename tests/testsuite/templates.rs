@@ -5974,6 +5974,39 @@ fn a_bundles_markdown_file_is_a_page_of_one_language_as_in_hugo() {
 }
 
 #[test]
+fn a_call_reading_a_store_a_render_hook_writes_is_said_as_hugo_runs_the_hooks_first() {
+    // Review 62d, r2: Hugo renders the Markdown, hooks included, before the page's
+    // `{{< >}}` calls, so a call above a mermaid block reads what its hook stored; Folio
+    // runs the call first, and said nothing.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-codeblock-mermaid.html",
+            "{{ .Page.Store.Set \"mermaid\" true }}<pre class=\"mermaid\">{{ .Inner }}</pre>",
+        ),
+        (
+            "layouts/shortcodes/x.html",
+            "<p class=\"x\">m={{ .Page.Store.Get \"mermaid\" }}</p>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< x >}}\n\n```mermaid\ngraph\n```\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "a store a hook writes", "content/about.md");
+    assert!(
+        hugo.contains("m=true") && !folio.contains("m=true"),
+        "{hugo}\n{folio}"
+    );
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(
+        found.contains("Hugo runs the page's render hooks before its {{< >}} calls")
+            && found.contains("render-codeblock-mermaid.html"),
+        "{found}"
+    );
+}
+
+#[test]
 fn a_page_bundles_config_file_is_one_of_its_files_not_the_sites_config() {
     // Review 62d, r1: a bundle holding `config.toml` (a code sample) was taken for the site's
     // root, and the page lost the site's templates.
