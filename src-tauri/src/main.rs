@@ -6,7 +6,8 @@
 //! `folio-desktop [PATH]` opens a site folder or page file; without one, the last page
 //! opened, else a copy of the bundled sample in the app data folder; `--sample` opens that
 //! copy directly. `FOLIO_DATA_DIR` overrides the app data folder (tests use it to stay
-//! isolated).
+//! isolated). `--help` and `--version` print and end, and a Linux machine with no display
+//! is told so before GTK is started (`before_window`).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -95,8 +96,44 @@ fn setup(
     Ok(())
 }
 
+/// `folio-desktop --help`.
+const USAGE: &str = "Usage: folio-desktop [--sample] [PATH]
+
+Opens Folio's window on PATH, a Hugo site's folder or a page file; without one, on the
+last page opened, else on a copy of the bundled sample site. --sample opens that copy.
+FOLIO_DATA_DIR sets the folder Folio keeps its data in.";
+
+/// What the command line asks for besides the window: `--help` and `--version` print and
+/// end; a Linux machine with no display is told so, where GTK would panic. `None` when the
+/// window is to open; else the exit code.
+fn before_window(args: &[std::ffi::OsString]) -> Option<i32> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return Some(0);
+    }
+    if args.iter().any(|a| a == "--version" || a == "-V") {
+        println!("folio-desktop {}", env!("CARGO_PKG_VERSION"));
+        return Some(0);
+    }
+    let no_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .all(|v| std::env::var_os(v).is_none_or(|d| d.is_empty()));
+    if cfg!(target_os = "linux") && no_display {
+        eprintln!(
+            "folio-desktop: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are \
+             unset). On a machine without one, `make run` starts the app under Xvfb; the \
+             `folio` command line has the same engine (folio check | dump | apply | export)."
+        );
+        return Some(2);
+    }
+    None
+}
+
 fn main() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some(code) = before_window(&args) {
+        std::process::exit(code);
+    }
     let sample = args.iter().any(|a| a == "--sample");
     let arg: Option<PathBuf> = args
         .iter()

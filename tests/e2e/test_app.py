@@ -2646,5 +2646,25 @@ class HighlightTest(AppTest):
         self.assertEqual(found, {"k": "rgb(102, 217, 239)", "hl": "rgb(60, 61, 56)", "pre": "rgb(39, 40, 34)"})
 
 
+class CommandLineTest(unittest.TestCase):
+    """The app's command line before any window: help, and a machine with no display."""
+
+    def run_app(self, *args, env=None):
+        return subprocess.run([APP, *args], capture_output=True, text=True, timeout=30, env=env)
+
+    def test_help_says_how_to_start_the_app_and_opens_no_window(self):
+        out = self.run_app("--help")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("Usage: folio-desktop [--sample] [PATH]", out.stdout)
+
+    def test_with_no_display_the_app_says_so_instead_of_panicking(self):
+        # The new-user trial of stop 62: GTK panicked with a backtrace.
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        out = self.run_app("--sample", env=env)
+        self.assertEqual(out.returncode, 2, out.stderr)
+        self.assertIn("no display to open a window on", out.stderr)
+        self.assertNotIn("panicked", out.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
