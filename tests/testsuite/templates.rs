@@ -5869,10 +5869,13 @@ fn a_bundles_page_and_editors_files_are_not_resources_hugo_publishes() {
     folio::export::export(&doc, &out).unwrap();
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
-        html.contains(">pic.png</a>") && !html.contains("x.png") && !html.contains("plan.md"),
+        html.contains(">pic.png</a>") && !html.contains("x.png"),
         "{html}"
     );
     assert!(out.join("assets/root/content/post/pic.png").is_file());
+    // A draft Markdown file is listed as Hugo lists it, a page with no URL (review of
+    // stop 62), and not copied.
+    assert!(html.contains("<a href=\"\">plan.md</a>"), "{html}");
     assert!(!out.join("assets/root/content/post/plan.md").exists());
 }
 
@@ -5925,6 +5928,60 @@ fn a_bundles_markdown_file_is_a_page_resource_whose_content_is_rendered_as_in_hu
         found.contains("`.Content` of the page bundle's Markdown file `liner.md`"),
         "{found}"
     );
+}
+
+#[test]
+fn a_hooks_attributes_slice_is_said_as_folios_gap_not_refused_as_a_name_hugo_lacks() {
+    // The review of stop 62: every hook's context has `.AttributesSlice` in Hugo; the check
+    // of names no hook has refused it.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-codeblock.html",
+            "<pre data-a=\"{{ .AttributesSlice }}\">{{ .Inner }}</pre>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n```go {a=1}\nx\n```\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "AttributesSlice");
+    let found = the_only_problem(&site.path().join("content/about.md"));
+    assert!(
+        found.contains("Folio does not have Hugo's method `.AttributesSlice`"),
+        "{found}"
+    );
+}
+
+#[test]
+fn a_bundles_markdown_files_are_named_in_lower_case_listed_as_drafts_and_keep_their_titles() {
+    // The review of stop 62: Hugo lists a draft Markdown file too, names `Z.md` `z.md`, and
+    // does not give the front matter's `resources` entries to a page (their `:counter`
+    // counts the other files only).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/x.html",
+            "<p>{{ range .Page.Resources }}[{{ .Name }}|{{ .Title }}]{{ end }}</p>",
+        ),
+        (
+            "content/post/index.md",
+            "---\ntitle: P\nresources:\n- src: \"*\"\n  title: \"F :counter\"\n---\n{{< x >}}\n",
+        ),
+        ("content/post/b.md", "---\ntitle: B\ndraft: true\n---\nb\n"),
+        ("content/post/a.md", "---\ntitle: A\n---\na\n"),
+        ("content/post/Z.md", "---\ntitle: Zed\n---\nz\n"),
+        ("content/post/notes.txt", "t"),
+        ("content/post/img.png", "p"),
+    ]);
+    crate::support::hugo_build(site.path(), "a bundle's Markdown files");
+    let hugo = std::fs::read_to_string(site.path().join("public/post/index.html")).unwrap();
+    assert!(
+        hugo.contains("<p>[img.png|F 1][a.md|A][b.md|B][z.md|Zed][notes.txt|F 2]</p>"),
+        "{hugo}"
+    );
+    let page = site.path().join("content/post/index.md");
+    assert_eq!(normalise(&folio_render(&page)), normalise(&hugo));
 }
 
 #[test]

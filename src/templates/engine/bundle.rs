@@ -75,23 +75,32 @@ pub fn bundle_files(
         .into_iter()
         .filter(|name| page != Some(dir.join(name).as_path()) && !is_bundle_page(name))
         .filter(|name| !is_content_file(name) || in_language(name))
-        .map(|file| BundleFile {
-            // A content file is a page to the bundle ([`super::resources::content_resource`]).
-            kind: if is_content_file(&file) {
-                "page"
-            } else {
-                super::resources::resource_type(&file)
-            },
-            name: file.clone(),
-            file,
-            title: None,
-            params: serde_json::Map::new(),
+        .map(|file| {
+            // A content file is a page to the bundle ([`super::resources::content_resource`]),
+            // named in lower case (checked with Hugo 0.168: `Z.md` is `z.md`).
+            let page = is_content_file(&file);
+            BundleFile {
+                kind: if page {
+                    "page"
+                } else {
+                    super::resources::resource_type(&file)
+                },
+                name: if page {
+                    file.to_lowercase()
+                } else {
+                    file.clone()
+                },
+                file,
+                title: None,
+                params: serde_json::Map::new(),
+            }
         })
         .collect();
     hugo_sort(&mut files);
     if !meta.is_empty() {
         let mut counters = std::collections::HashMap::new();
-        for file in &mut files {
+        // The entries are not a page's: its own front matter names and titles it.
+        for file in files.iter_mut().filter(|f| f.kind != "page") {
             apply_meta(file, meta, &mut counters);
         }
         hugo_sort(&mut files);

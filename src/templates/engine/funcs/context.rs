@@ -2043,6 +2043,10 @@ fn of_a_go_type(
         }
     }
     if kind_of(holder) == Some("hook") && holder.field(name).is_none() {
+        // Hugo's that Folio does not give (every hook's `AttributesHolder`): the card.
+        if matches!(name, "AttributesSlice" | "OptionsSlice") {
+            return Some(Err(exec_error(super::why_not(&format!(".{name}")))));
+        }
         // A render hook's context has the fields of every kind of hook: a name none has
         // stops Hugo.
         let go_type = holder.field(objects::HOOK_TYPE).map(to_string);

@@ -512,9 +512,9 @@ fn bundle_matching(
 
 /// The value of a bundle's `file` at `path` and its `.Name`: a Markdown file the page
 /// resource of one language Hugo makes of it ([`content_resource`]: not published, `rel`
-/// unused; `None` for a draft, which is not built, review 47a, 4; or another language's
-/// page, review 62c, r1; named without its language, `thanks.en.md` is `thanks.md`), any
-/// other file a resource published at `rel`.
+/// unused; `None` for another language's page, review 62c, r1; named in lower case
+/// without its language, `Thanks.en.md` is `thanks.md`; a draft is listed too, checked
+/// with Hugo 0.168), any other file a resource published at `rel`.
 fn bundle_resource(
     file: &super::super::bundle::BundleFile,
     (path, rel, origin): (&Path, &str, &str),
@@ -524,15 +524,7 @@ fn bundle_resource(
         let r = file.resource(resource(path, &file.file, rel, origin));
         return Some((r, file.name.clone()));
     };
-    if page.field("Draft") == Some(&Value::Bool(true)) {
-        return None;
-    }
-    let bare = in_the_pages_language(&file.file, &frame.site)?;
-    let name = if file.name == file.file {
-        bare
-    } else {
-        file.name.clone()
-    };
+    let name = in_the_pages_language(&file.file, &frame.site)?.to_lowercase();
     let mut r = file.resource(page);
     if let Value::Map(fields) = &mut r {
         Arc::make_mut(fields).insert(Arc::from("Name"), super::super::values::string(&name));
