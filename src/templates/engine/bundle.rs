@@ -253,9 +253,27 @@ pub const CONTENT_SUFFIXES: [&str; 12] = [
     "org",
 ];
 
+/// How many of [`CONTENT_SUFFIXES`], from the first, are Markdown's.
+const MARKDOWN_SUFFIXES: usize = 3;
+
 /// Whether `name` is a page's file, by its extension ([`CONTENT_SUFFIXES`], in any case).
 pub fn is_content_file(name: &str) -> bool {
+    has_suffix(name, &CONTENT_SUFFIXES)
+}
+
+/// Whether `name` is a page's file in Markdown (`md`, `mdown`, `markdown`, in any case).
+pub fn is_markdown_file(name: &str) -> bool {
+    has_suffix(
+        name,
+        CONTENT_SUFFIXES
+            .get(..MARKDOWN_SUFFIXES)
+            .unwrap_or_default(),
+    )
+}
+
+/// Whether the file name ending `name` has one of `suffixes` as its extension, in any case.
+fn has_suffix(name: &str, suffixes: &[&str]) -> bool {
     let file = name.rsplit('/').next().unwrap_or(name);
     file.rsplit_once('.')
-        .is_some_and(|(_, ext)| CONTENT_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(ext)))
+        .is_some_and(|(_, ext)| suffixes.iter().any(|s| s.eq_ignore_ascii_case(ext)))
 }

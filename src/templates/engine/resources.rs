@@ -246,39 +246,31 @@ pub fn resource(path: &Path, name: &str, rel_permalink: &str, origin: &str) -> V
     map(fields)
 }
 
-/// The extensions of the Markdown files a page bundle holds as pages of their own
-/// (Hugo's `markdown` content format).
-const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mkdn"];
-
-/// A Markdown file of a page bundle at `path`, named `name`, which Hugo makes a page of
-/// its own, a page resource (`.ResourceType` `page`, `%T` `*hugolib.pageState`, not
-/// published: no URL; checked with Hugo 0.168): its `.Title`, `.Params` and `.Draft` from
-/// its front matter, `.Kind` `page`, and its `.Content` rendered as the page's Markdown
-/// (`frame`'s [`super::Host`]) when it calls no shortcode (one that does would run in
-/// this page's context, not its own). Another field Hugo's page has is read as another
-/// page's is, shown as Folio's card with the reason (`funcs::context`). `None` for a file
-/// of another kind, or one Folio cannot read (then it is listed as a file).
+/// A Markdown file of a page bundle at `path`, named `name`
+/// ([`super::bundle::is_markdown_file`]), which Hugo makes a page of its own, a page
+/// resource (`.ResourceType` `page`, `%T` `*hugolib.pageState`, not published: no URL;
+/// checked with Hugo 0.168): its `.Title`, `.Params` and `.Draft` from its front matter,
+/// and `.Kind` `page`; its `.Content` is given by [`with_content`] to the files a lookup
+/// keeps. Another field Hugo's page has is read as another page's is, shown as Folio's
+/// card with the reason (`funcs::context`). `None` for a file of another kind, or one
+/// Folio cannot read (then it is listed as a file).
 pub fn content_resource(path: &Path, name: &str, frame: &super::Frame) -> Option<Value> {
-    if !MARKDOWN_EXTENSIONS.contains(&extension(path).as_str()) {
+    if !super::bundle::is_markdown_file(name) {
         return None;
     }
-    if std::fs::metadata(path).ok()?.len() > MAX_CONTENT {
-        return None;
-    }
-    let text = String::from_utf8(crate::fs::read(path).ok()?).ok()?;
+    let text = content_text(path)?;
     let page = crate::page::Page::parse(&text).ok()?;
     let tree = page.front_matter().map(|(_, tree)| tree);
     let front = match tree.map(crate::formats::Tree::to_hugo_json) {
         Some(serde_json::Value::Object(front)) => front,
         _ => serde_json::Map::new(),
     };
-    let aliases = frame.aliases.clone();
     let params = super::objects::own_page_params(
         &front,
         tree.map(|t| t.format),
         &[],
         &frame.time_zone,
-        &aliases,
+        &frame.aliases,
     );
     let title = front
         .iter()
@@ -286,8 +278,7 @@ pub fn content_resource(path: &Path, name: &str, frame: &super::Frame) -> Option
         .map(|(_, v)| super::values::to_string(&super::values::from_json(v)))
         .unwrap_or_default();
     let draft = params.field("draft").cloned().unwrap_or(Value::Bool(false));
-    let body = page.source().get(page.body_start()..).unwrap_or_default();
-    let mut fields = vec![
+    Some(map([
         (KIND, string("page")),
         (super::objects::OTHER_PAGE, string(name)),
         ("Name", string(name)),
@@ -299,13 +290,35 @@ pub fn content_resource(path: &Path, name: &str, frame: &super::Frame) -> Option
         ("MediaType", media_type_value(NO_EXTENSION_TYPE, None)),
         ("Params", params),
         ("Draft", draft),
-    ];
-    if !body.contains("{{<") && !body.contains("{{%") {
-        if let Ok(html) = frame.host.render_string(body, true) {
-            fields.push(("Content", super::values::html(html)));
-        }
+    ]))
+}
+
+/// `page`, a bundle's Markdown file at `path` ([`content_resource`]), with its `.Content`:
+/// its body rendered as the page's Markdown (`frame`'s [`super::Host`]) when it calls no
+/// shortcode (one that does would run in this page's context, not its own); as it is
+/// otherwise, its `.Content` then said as Folio's gap. Rendered only for the files a
+/// template keeps, not for each it looks through.
+pub fn with_content(mut page: Value, path: &Path, frame: &super::Frame) -> Value {
+    let html = content_text(path).and_then(|text| {
+        let page = crate::page::Page::parse(&text).ok()?;
+        let body = page.source().get(page.body_start()..).unwrap_or_default();
+        let plain = !body.contains("{{<") && !body.contains("{{%");
+        plain
+            .then(|| frame.host.render_string(body, true).ok())
+            .flatten()
+    });
+    if let (Some(html), Value::Map(fields)) = (html, &mut page) {
+        std::sync::Arc::make_mut(fields).insert("Content".into(), super::values::html(html));
     }
-    Some(map(fields))
+    page
+}
+
+/// The text of a content file at `path`, when it is not larger than [`MAX_CONTENT`].
+fn content_text(path: &Path) -> Option<String> {
+    if std::fs::metadata(path).ok()?.len() > MAX_CONTENT {
+        return None;
+    }
+    String::from_utf8(crate::fs::read(path).ok()?).ok()
 }
 
 /// Binary files (an image) larger than this (bytes) give no `.Content`.

@@ -10,7 +10,9 @@ use gotmpl::Value;
 use super::super::bundle::bundle_files;
 use super::super::images::{self, Method};
 use super::super::objects::{base_path, origin};
-use super::super::resources::{content_resource, files_under, glob_problem, matches, resource};
+use super::super::resources::{
+    content_resource, files_under, glob_problem, matches, resource, with_content,
+};
 use super::super::values::{kind_of, to_string};
 use super::{arg, str_arg, Func};
 use crate::templates::engine::{self as engine, exec_error, Frame};
@@ -504,8 +506,10 @@ fn bundle_matching(
         .map(|(rel, path, r)| {
             if kind_of(&r) == Some("resource") {
                 frame.publish([rel.clone(), format!("{origin}{rel}")], &path);
+                r
+            } else {
+                with_content(r, &path, &frame)
             }
-            r
         })
         .collect())
 }
