@@ -287,7 +287,9 @@ impl Renderer<'_> {
             // templates give one (its dates times, its TOML date-times typed: review 62d).
             Some(v) => {
                 let typed = self.opts.hugo.as_deref().and_then(|hugo| {
-                    let page = hugo.page(self.front);
+                    // The render's `.Page`, made once for it; else made here.
+                    let page = crate::templates::engine::frame()
+                        .map_or_else(|_| hugo.page(self.front), |f| f.page.clone());
                     // (A key set to nothing is not set: the site's is read.)
                     let at = |root: Option<&gotmpl::Value>| {
                         key.to_lowercase()
