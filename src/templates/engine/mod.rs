@@ -1520,6 +1520,12 @@ pub fn frame() -> gotmpl::Result<Rc<Frame>> {
     current()
 }
 
+/// The zone a date without an offset is read in: the render's ([`Frame::time_zone`], the
+/// site's `timeZone`), UTC outside a render.
+pub fn time_zone() -> jiff::tz::TimeZone {
+    frame().map_or(jiff::tz::TimeZone::UTC, |f| f.time_zone.clone())
+}
+
 thread_local! {
     /// Whether a code block render hook is running ([`render_hook`]).
     static IN_CODE_BLOCK_HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

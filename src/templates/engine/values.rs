@@ -741,10 +741,7 @@ fn go_directive_text(
         }
         ('v' | 's', Value::String(_) | Value::Safe { .. }) => {
             let s = cast_string(value);
-            (
-                precision.map_or(s.clone(), |p| s.chars().take(p).collect()),
-                false,
-            )
+            (cut(&s, precision), false)
         }
         ('q', Value::String(_) | Value::Safe { .. } | Value::Int(_) | Value::Uint(_)) => {
             (quoted(flags, precision, value), false)
@@ -767,12 +764,18 @@ fn go_directive_text(
         // (`%.2f` of "3.5" is `%!f(string=3.)`).
         ('f' | 'F' | 'e' | 'E' | 'g' | 'G', Value::String(_) | Value::Safe { .. }) => {
             let s = cast_string(value);
-            let shown = precision.map_or(s.clone(), |p| s.chars().take(p).collect());
+            let shown = cut(&s, precision);
             (wrong(go_type(value), shown), false)
         }
         (_, Value::Nil) => (format!("%!{verb}(<nil>)"), false),
         _ => (go_print(value), false),
     }
+}
+
+/// Text as a directive's precision cuts it (`%.2s` of `abc` is `ab`): its first
+/// `precision` characters, all of it without one.
+fn cut(s: &str, precision: Option<usize>) -> String {
+    precision.map_or_else(|| s.to_string(), |p| s.chars().take(p).collect())
 }
 
 /// Go's text for `verb` of a value of the wrong `kind` (`float64`), `shown` as `%v`
@@ -878,7 +881,7 @@ fn quoted(flags: &str, precision: Option<usize>, value: &Value) -> String {
         return format!("'{inner}'");
     }
     let s = cast_string(value);
-    let s: String = precision.map_or(s.clone(), |p| s.chars().take(p).collect());
+    let s = cut(&s, precision);
     go_quote(&s, flags)
 }
 
@@ -1269,7 +1272,7 @@ pub fn equal(a: &Value, b: &Value) -> bool {
         // A TOML local date or date-time is equal to the time it is (Hugo's `compare.Eq`
         // reads both through `hreflect.AsTime`).
         (x, y) if is_dated(x) && is_dated(y) && (local::is_local(x) || local::is_local(y)) => {
-            let zone = super::frame().map_or(jiff::tz::TimeZone::UTC, |f| f.time_zone.clone());
+            let zone = super::time_zone();
             let instant = |v: &Value| match local::moment(v, &zone) {
                 Some(m) => Some(m.instant()),
                 None => super::time::Moment::from_value(v, &zone).map(|m| m.instant()),

@@ -843,8 +843,7 @@ fn site_collator() -> Option<Collator> {
 /// anything else as it is.
 fn ordered_as(v: &Value) -> Cow<'_, Value> {
     if local::is_local(v) {
-        let zone = crate::templates::engine::frame()
-            .map_or(jiff::tz::TimeZone::UTC, |f| f.time_zone.clone());
+        let zone = crate::templates::engine::time_zone();
         return Cow::Owned(local::unix(v, &zone).map_or(Value::Nil, Value::Int));
     }
     let field = match values::kind_of(v) {

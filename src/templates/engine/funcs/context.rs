@@ -2056,9 +2056,7 @@ fn of_a_go_type(
         ))));
     }
     if kind_of(holder) == Some("time") && name == "Location" {
-        let zone = engine::frame()
-            .map(|f| f.time_zone.clone())
-            .unwrap_or(jiff::tz::TimeZone::UTC);
+        let zone = engine::time_zone();
         let moment = super::super::time::Moment::from_value(holder, &zone);
         return Some(Ok(string(
             moment.map(|m| m.location_name(&zone)).unwrap_or_default(),
