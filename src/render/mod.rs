@@ -347,7 +347,7 @@ fn body<'a>(
         let mut r = Renderer::new(src, opts, front);
         r.anchors = anchors.to_vec();
         let (html, icons) = pool.run(page, opts, front, |finish| {
-            r.content_pooled(range.clone(), &top, pool, finish)
+            r.content_with(range.clone(), &top, Some(pool), finish)
         });
         if let Some(html) = html {
             r.icons.extend(icons);
@@ -362,11 +362,8 @@ fn body<'a>(
     (html, r, 1, pool.is_some())
 }
 
-/// A call rendered by [`Renderer::content`]: its output, its preview notes, its
-/// problems and its surprises.
-type RenderedCall = (
-    String,
-    Vec<String>,
+/// A call's problems and surprises, each with the byte it is at.
+type CallLists = (
     Vec<(usize, crate::templates::engine::Problem)>,
     Vec<(usize, Surprise)>,
 );
@@ -466,70 +463,120 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders a range of the body (the page, or a shortcode's inner) as Markdown content.
+    fn content(&mut self, range: Range<usize>, children: &[usize]) -> Html {
+        self.content_with(range, children, None, || None)
+            .unwrap_or_default()
+    }
+
+    /// [`Renderer::content`], where a pool of threads may render some of the top-level
+    /// calls (`children`; [`templates::Pool`]): the walk leaves a placeholder for each of
+    /// those, renders the others and the page's Markdown, then `finish` (which helps the
+    /// pool and waits for it) gives their outputs. `None` when the pool's results must not
+    /// be used (see [`templates::Pool::run`]).
+    ///
+    /// Hugo renders a text's `{{% %}}` calls first, as it builds the Markdown, then the
+    /// Markdown (its render hooks run then), and its `{{< >}}` calls last, as it puts their
+    /// outputs in (`hugolib/page__content.go`, `contentToRender`, then
+    /// `expandShortcodeTokens`): templates that keep state (`.Page.Store` counters, a
+    /// stylesheet written by the first call, a flag a hook sets for a call above it) see
+    /// them in that order, here too. Each call's problems and surprises join the lists in
+    /// page order, then the render hooks'.
     #[allow(
         clippy::indexing_slicing,
         reason = "shortcode indices (`children`, a shortcode's own) come from \
-                  `Shortcodes::parse` of this same `src.text`, so they index its `all`"
+                  `Shortcodes::parse` of this same `src.text`, so they index its `all`, and \
+                  each slot was pushed into `outputs` before it was recorded"
     )]
-    fn content(&mut self, range: Range<usize>, children: &[usize]) -> Html {
-        // Hugo renders a text's `{{% %}}` calls first, as it builds the Markdown, and its
-        // `{{< >}}` calls after Goldmark, as it puts their outputs in
-        // (`hugolib/page__content.go`, `contentToRender`): templates that keep state
-        // (`.Page.Store` counters, a stylesheet written by the first call) see them in
-        // that order.
-        // Each call's output and notes, and its problems and surprises (which join the
-        // lists in page order).
-        let mut rendered: Vec<Option<RenderedCall>> = vec![None; children.len()];
-        for percent in [true, false] {
-            for (k, &i) in children.iter().enumerate() {
-                if (self.src.shortcodes.all[i].open.notation == Notation::Percent) == percent {
-                    let before = (self.template_problems.len(), self.surprises.len());
-                    let out = self.shortcode(i);
-                    rendered[k] = Some((
-                        out,
-                        std::mem::take(&mut self.pending_notes),
-                        self.template_problems.split_off(before.0),
-                        self.surprises.split_off(before.1),
-                    ));
-                }
-            }
-        }
+    fn content_with(
+        &mut self,
+        range: Range<usize>,
+        children: &[usize],
+        pool: Option<&templates::Pool>,
+        finish: impl FnOnce() -> Option<templates::Pooled>,
+    ) -> Option<Html> {
         let mut md = String::with_capacity(range.len());
         let mut outputs = Vec::new();
         let mut pos = range.start;
         let mut anchored = Vec::new();
-        for (&i, done) in children.iter().zip(rendered) {
+        // Per call in page order: its lists once rendered, and its slot in `outputs` if
+        // it is rendered after the Markdown.
+        let mut lists: Vec<Option<CallLists>> = vec![None; children.len()];
+        let mut later = Vec::new();
+        for (k, &i) in children.iter().enumerate() {
             let sc = &self.src.shortcodes.all[i];
-            self.push_anchored(&mut md, pos..sc.span.start, &mut anchored);
-            let (out, notes, problems, surprises) = done.unwrap_or_default();
-            self.template_problems.extend(problems);
-            self.surprises.extend(surprises);
-            self.place_call(i, out, notes, &mut md, &mut outputs);
-            pos = sc.span.end;
+            let span = sc.span.clone();
+            self.push_anchored(&mut md, pos..span.start, &mut anchored);
+            if sc.open.notation == Notation::Percent && !pool.is_some_and(|p| p.has(i)) {
+                let (out, notes, found) = self.render_call(i);
+                lists[k] = Some(found);
+                self.place_call(i, out, notes, &mut md, &mut outputs);
+            } else {
+                later.push((k, outputs.len()));
+                md.push_str(&placeholder(outputs.len()));
+                outputs.push(String::new());
+            }
+            pos = span.end;
         }
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.page_markdown(&md);
-        self.hook_problems_at(range.clone());
+        let hooks = self.taken(|r| r.hook_problems_at(range.clone()));
+        let mut pooled_slots = Vec::new();
+        for (k, slot) in later {
+            if pool.is_some_and(|p| p.has(children[k])) {
+                pooled_slots.push((k, slot));
+                continue;
+            }
+            let (out, notes, found) = self.render_call(children[k]);
+            lists[k] = Some(found);
+            outputs[slot] = notes.concat() + &out;
+        }
+        if pool.is_some() {
+            let mut pooled = finish()?;
+            self.icons.append(&mut pooled.icons);
+            for (k, slot) in pooled_slots {
+                let done = pooled.calls.remove(&children[k])?;
+                outputs[slot] = done.html;
+                lists[k] = Some((done.problems, done.surprises));
+            }
+        }
+        for (problems, surprises) in lists.into_iter().flatten() {
+            self.template_problems.extend(problems);
+            self.surprises.extend(surprises);
+        }
+        self.template_problems.extend(hooks.0);
+        self.surprises.extend(hooks.1);
         if let Some(rewrite) = &self.opts.rewrite_url {
             placeholders::point_destinations(&html, &mut outputs, &**rewrite);
         }
-        merge_placeholders(html, outputs, &anchored, self.opts.anchors.unwrap_or(&[]))
+        Some(merge_placeholders(
+            html,
+            outputs,
+            &anchored,
+            self.opts.anchors.unwrap_or(&[]),
+        ))
     }
 
-    /// Renders call `i` into the Markdown being assembled: its output in the text (a
-    /// `{{% %}}` call's), or a placeholder for it in `outputs`, with its notes before it.
-    #[allow(
-        clippy::indexing_slicing,
-        reason = "`i` comes from `Shortcodes::parse` of this same `src.text`"
-    )]
-    fn walk_call(&mut self, i: usize, md: &mut String, outputs: &mut Vec<String>) {
-        let out = self.shortcode(i);
-        let notes = std::mem::take(&mut self.pending_notes);
-        self.place_call(i, out, notes, md, outputs);
+    /// Renders call `i` on its own: its output, its preview notes, and the problems and
+    /// surprises it found (taken from the lists, for the caller to put in page order).
+    fn render_call(&mut self, i: usize) -> (String, Vec<String>, CallLists) {
+        let mut out = String::new();
+        let found = self.taken(|r| out = r.shortcode(i));
+        (out, std::mem::take(&mut self.pending_notes), found)
+    }
+
+    /// Runs `f`, and takes the problems and surprises it added from the lists.
+    fn taken(&mut self, f: impl FnOnce(&mut Self)) -> CallLists {
+        let before = (self.template_problems.len(), self.surprises.len());
+        f(self);
+        (
+            self.template_problems.split_off(before.0),
+            self.surprises.split_off(before.1),
+        )
     }
 
     /// Puts call `i`'s output (`out`, with its preview `notes`) into the Markdown being
-    /// assembled, as [`Renderer::walk_call`] says.
+    /// assembled: in the text for a `{{% %}}` call (its output is Markdown), or as a
+    /// placeholder in `outputs`, with its notes before it.
     #[allow(
         clippy::indexing_slicing,
         reason = "`i` comes from `Shortcodes::parse` of this same `src.text`"
@@ -557,79 +604,6 @@ impl<'a> Renderer<'a> {
             md.push_str(&placeholder(outputs.len()));
             outputs.push(out);
         }
-    }
-
-    /// [`Renderer::content`] of the page's top-level calls (`children`) when a pool of
-    /// threads renders some of them ([`templates::Pool`]): the walk leaves a placeholder
-    /// for each of those, renders the others and the page's Markdown, then `finish` (which
-    /// helps the pool and waits for it) gives their outputs. Each call's problems and
-    /// surprises join the lists in page order, as the walk alone would put them. `None`
-    /// when the pool's results must not be used (see [`templates::Pool::run`]).
-    #[allow(
-        clippy::indexing_slicing,
-        reason = "shortcode indices come from `Shortcodes::parse` of this same `src.text`, \
-                  and each slot was pushed into `outputs` before it was recorded"
-    )]
-    fn content_pooled(
-        &mut self,
-        range: Range<usize>,
-        children: &[usize],
-        pool: &templates::Pool,
-        finish: impl FnOnce() -> Option<templates::Pooled>,
-    ) -> Option<Html> {
-        type Lists = (
-            Vec<(usize, crate::templates::engine::Problem)>,
-            Vec<(usize, Surprise)>,
-        );
-        let mut md = String::with_capacity(range.len());
-        let mut outputs = Vec::new();
-        let mut pos = range.start;
-        let mut anchored = Vec::new();
-        // Per call in page order: its lists, or (for a pooled call) its index and slot.
-        let mut calls: Vec<Result<Lists, (usize, usize)>> = Vec::with_capacity(children.len());
-        for &i in children {
-            let sc = &self.src.shortcodes.all[i];
-            self.push_anchored(&mut md, pos..sc.span.start, &mut anchored);
-            if pool.has(i) {
-                calls.push(Err((i, outputs.len())));
-                md.push_str(&placeholder(outputs.len()));
-                outputs.push(String::new());
-            } else {
-                let before = (self.template_problems.len(), self.surprises.len());
-                self.walk_call(i, &mut md, &mut outputs);
-                calls.push(Ok((
-                    self.template_problems.split_off(before.0),
-                    self.surprises.split_off(before.1),
-                )));
-            }
-            pos = sc.span.end;
-        }
-        self.push_anchored(&mut md, pos..range.end, &mut anchored);
-        let html = self.page_markdown(&md);
-        self.hook_problems_at(range.clone());
-        let mut pooled = finish()?;
-        self.icons.append(&mut pooled.icons);
-        for call in calls {
-            let (problems, surprises) = match call {
-                Ok(lists) => lists,
-                Err((i, slot)) => {
-                    let done = pooled.calls.remove(&i)?;
-                    outputs[slot] = done.html;
-                    (done.problems, done.surprises)
-                }
-            };
-            self.template_problems.extend(problems);
-            self.surprises.extend(surprises);
-        }
-        if let Some(rewrite) = &self.opts.rewrite_url {
-            placeholders::point_destinations(&html, &mut outputs, &**rewrite);
-        }
-        Some(merge_placeholders(
-            html,
-            outputs,
-            &anchored,
-            self.opts.anchors.unwrap_or(&[]),
-        ))
     }
 
     /// Pushes text, with an anchor paragraph at each block start in `range` (its end

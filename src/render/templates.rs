@@ -799,9 +799,6 @@ impl Renderer<'_> {
             ));
         }
         found.extend(self.body_surprises(i, omits_html, output));
-        if sc.open.notation == Notation::Angle {
-            found.extend(store_written_by_a_hook(self.src.catalogue, name));
-        }
         found
     }
 
@@ -2005,31 +2002,6 @@ pub(super) enum InnerRead {
     AsWritten,
     /// `.InnerDeindent`: without the call's own indentation.
     Deindented,
-}
-
-/// What Hugo runs before a `{{< >}}` call of `name` and Folio after it: Hugo renders the
-/// page's Markdown, its render hooks included, before it runs the page's `{{< >}}` calls
-/// (checked with Hugo 0.168: a call above a mermaid block reads what the block's hook
-/// put in `.Page.Store`), where Folio runs the calls first (review 62d, r2). Said when the
-/// call's template reads a store (`.Store.Get`, `.Scratch.Get`…) and one of the site's
-/// render hooks writes one; `None` otherwise.
-fn store_written_by_a_hook(catalogue: &Catalogue, name: &str) -> Option<String> {
-    const READS: &[&str] = &["Store.Get", "Scratch.Get", "Store.Values", "Scratch.Values"];
-    const WRITES: &[&str] = &["Store.Set", "Scratch.Set", "Store.Add", "Scratch.Add"];
-    let source = catalogue.get(name)?.source.as_ref()?;
-    if !READS.iter().any(|r| source.source.contains(r)) {
-        return None;
-    }
-    let writer = catalogue
-        .render_hooks()
-        .filter_map(|hook| catalogue.render_hook(hook))
-        .find(|file| WRITES.iter().any(|w| file.source.contains(w)))?;
-    Some(format!(
-        "Hugo runs the page's render hooks before its {{{{< >}}}} calls, and `{}` writes the \
-         page's `.Store` or `.Scratch`, which this call's template reads: the preview runs \
-         the call first, so what it reads there may differ from the site's",
-        writer.path.display()
-    ))
 }
 
 /// How the template a call of `name` runs on a page in `lang` gives the body to Markdown,

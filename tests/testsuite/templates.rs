@@ -6031,10 +6031,10 @@ fn a_bundles_markdown_file_is_a_page_of_one_language_as_in_hugo() {
 }
 
 #[test]
-fn a_call_reading_a_store_a_render_hook_writes_is_said_as_hugo_runs_the_hooks_first() {
+fn a_call_reads_the_store_a_render_hook_wrote_below_it_as_hugo_runs_the_hooks_first() {
     // Review 62d, r2: Hugo renders the Markdown, hooks included, before the page's
     // `{{< >}}` calls, so a call above a mermaid block reads what its hook stored; Folio
-    // runs the call first, and said nothing.
+    // ran the call first (and then only said so).
     let site = crate::support::hugo_site(&[
         ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
         (
@@ -6051,16 +6051,40 @@ fn a_call_reading_a_store_a_render_hook_writes_is_said_as_hugo_runs_the_hooks_fi
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "a store a hook writes", "content/about.md");
-    assert!(
-        hugo.contains("m=true") && !folio.contains("m=true"),
-        "{hugo}\n{folio}"
-    );
-    let found = the_only_problem(&site.path().join("content/about.md"));
-    assert!(
-        found.contains("Hugo runs the page's render hooks before its {{< >}} calls")
-            && found.contains("render-codeblock-mermaid.html"),
-        "{found}"
-    );
+    assert!(hugo.contains("m=true"), "{hugo}");
+    assert!(folio.contains("m=true"), "{folio}");
+    assert!(checked(&site.path().join("content/about.md")).is_empty());
+}
+
+#[test]
+fn percent_calls_run_before_the_markdown_and_its_hooks_and_angle_calls_after_as_in_hugo() {
+    // One counter in `.Page.Store`, added to by `{{% %}}` calls, a link render hook and
+    // `{{< >}}` calls, in a page that interleaves them: each prints the count it saw.
+    let count = "{{ .Page.Store.Add \"n\" 1 }}{{ .Page.Store.Get \"n\" }}";
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
+        (
+            "layouts/_markup/render-link.html",
+            &format!("<a href=\"{{{{ .Destination }}}}\">link {count}</a>"),
+        ),
+        (
+            "layouts/shortcodes/n.html",
+            &format!("<b>{{{{ .Get 0 }}}} {count}</b>"),
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< n a >}}\n\n[x](/x) {{% n b %}}\n\n\
+             {{< n c >}} [y](/y)\n\n{{% n d %}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "a counter", "content/about.md");
+    let seen = |html: &str| cases_of("b, a", html);
+    let want = ["a 5", "link 3", "b 1", "c 6", "link 4", "d 2"].map(String::from);
+    assert_eq!(seen(&hugo), want, "{hugo}");
+    assert_eq!(seen(&folio), want, "{folio}");
 }
 
 #[test]
@@ -6745,7 +6769,10 @@ fn the_export_copies_the_page_resources_an_image_hook_points_at() {
 #[test]
 fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
         (
             "layouts/_markup/render-link.html",
             "{{ $p := resources.GetRemote .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
@@ -6781,7 +6808,10 @@ fn a_render_hook_that_cannot_run_leaves_goldmarks_html_and_says_why() {
 #[test]
 fn a_render_hook_failing_on_several_links_is_reported_at_the_first_with_how_many_more() {
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
         (
             "layouts/_markup/render-link.html",
             "{{ $p := resources.GetRemote .Destination }}<a href=\"{{ $p.RelPermalink }}\">{{ .Text }}</a>",
@@ -10307,7 +10337,10 @@ fn line_breaks_rules_images_and_link_titles_are_written_byte_for_byte_as_hugos_g
 #[test]
 fn a_link_hook_folio_cannot_run_is_reported_at_the_first_link_it_fails_on() {
     let site = crate::support::hugo_site(&[
-        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
         (
             "layouts/_markup/render-link.html",
             "{{ with resources.GetRemote .Destination }}<a href=\"{{ .RelPermalink }}\">\
