@@ -473,6 +473,7 @@ pub fn check_doc_with(
         if site.config.is_some() {
             template_problems((sc, all), src, &site.shortcodes, &mut found);
         }
+        found.extend(closed_by_another_name(sc, src));
         match sc.name() {
             CARD if crate::page::has_sample_card(&site.shortcodes) => {
                 card_problems(sc, &site.shortcodes, &mut found);
@@ -845,6 +846,26 @@ fn read_inside(sc: &Shortcode, all: &[Shortcode], catalogue: &Catalogue, key: &P
         inside.extend(call.children.iter().filter_map(|&i| all.get(i)));
     }
     false
+}
+
+/// A shortcode closed by a closing tag that names another (`{{< tabs >}}…{{< /tab >}}`):
+/// Hugo closes the innermost open shortcode that reads `.Inner` whatever name its closing
+/// tag gives (`hugolib/shortcode.go`, `extractShortcode`), so the page builds, but the
+/// body is likely not the one meant.
+fn closed_by_another_name(sc: &Shortcode, src: &str) -> Option<Problem> {
+    let close = sc.close.as_ref().filter(|c| c.name != sc.open.name)?;
+    let (open, other) = (sc.name(), &*close.name);
+    let (l, r) = (sc.open.notation.left(), sc.open.notation.right());
+    Some(Problem(
+        close.span.start,
+        Severity::Warning,
+        format!(
+            "this closing tag names `{other}` but closes `{open}` (opened at {}): Hugo closes \
+             the innermost open shortcode whatever name its closing tag gives; write \
+             `{l} /{open} {r}` here if that is what you meant",
+            crate::text::position(src, sc.open.span.start)
+        ),
+    ))
 }
 
 /// A call self-closed (`{{< x />}}`) whose template does not read `.Inner`: the `/>`

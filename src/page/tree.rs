@@ -152,9 +152,6 @@ fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortco
             }
         };
         if tag.closing {
-            if pairing == Some(false) {
-                return Err(closed_standalone(src, &all, &tag));
-            }
             close(
                 src,
                 &mut all,
@@ -163,6 +160,7 @@ fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortco
                 &mut orphans,
                 tag,
                 catalogue,
+                pairing,
             )?;
             continue;
         }
@@ -254,6 +252,17 @@ fn closed_standalone(src: &str, all: &[Shortcode], tag: &Tag) -> SyntaxError {
     )
 }
 
+/// Closes the shortcode closing tag `tag` (of a name whose template `pairing` says
+/// whether it reads `.Inner`) closes: as Hugo does, the innermost open one whose template
+/// reads `.Inner`, whatever name the closing tag gives (`hugolib/shortcode.go`,
+/// `extractShortcode`: a closing tag ends the shortcode being extracted; the lexer only
+/// asks that the name was met before, `pagelexer_shortcode.go`). Among shortcodes with no
+/// template Folio read, the closing tag's name says which it closes; those inside it are
+/// left open (standalone).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the pairing's state, passed apart so that each borrow stays short"
+)]
 fn close(
     src: &str,
     all: &mut [Shortcode],
@@ -262,8 +271,16 @@ fn close(
     orphans: &mut HashMap<String, (usize, usize)>,
     tag: Tag,
     catalogue: &Catalogue,
+    pairing: Option<bool>,
 ) -> Result<(), SyntaxError> {
-    let Some(j) = stack.iter().rposition(|&i| all[i].open.name == tag.name) else {
+    let closes = |&i: &usize| {
+        let open = &all[i].open.name;
+        *open == tag.name || catalogue.paired(open) == Some(true)
+    };
+    let Some(j) = stack.iter().rposition(closes) else {
+        if pairing == Some(false) {
+            return Err(closed_standalone(src, all, &tag));
+        }
         if let Some(&(opened, closed)) = orphans.get(&*tag.name) {
             return Err(SyntaxError::new(
                 tag.span.start,

@@ -106,6 +106,43 @@ fn a_closing_tag_for_a_standalone_template_is_refused_as_hugo_refuses_it() {
 }
 
 #[test]
+fn a_closing_tag_closes_the_innermost_open_body_whatever_name_it_gives_as_hugo_closes_it() {
+    // Hugo's lexer asks only that a closing tag's name was met before; its parser ends the
+    // shortcode being read (trial 62: `{{< tabs >}}…{{< /tab >}}` opened in Hugo, not in
+    // Folio). `folio check` warns at the closing tag.
+    let written: BTreeSet<String> = ["card", "grid", "section"].map(String::from).into();
+    for (body, tree, warned) in [
+        // `/card`, of a template that takes no body, closes the open grid.
+        (
+            "{{< section >}}\n{{< grid >}}\n{{< card name=\"a\" >}}\n{{< /card >}}\n\
+             {{< /section >}}\n",
+            "section(grid(card))",
+            vec!["7:1"],
+        ),
+        // Closed crosswise: `/section` closes the grid, `/grid` the section.
+        (
+            "{{< section >}}\n{{< grid >}}\n{{< card name=\"a\" >}}\n{{< /section >}}\n\
+             {{< /grid >}}\n\n{{< card name=\"b\" >}}\n",
+            "section(grid(card)) card",
+            vec!["7:1", "8:1"],
+        ),
+    ] {
+        let dir = site_with(Some(&format!("---\ntitle: x\n---\n{body}")));
+        let hugo = hugo_tree(dir.path(), Some("about/index.html")).unwrap();
+        let doc = OpenPage::open(&dir.path().join("content/about.md")).unwrap();
+        assert_eq!(hugo, tree);
+        assert_eq!(folio_tree(&doc, &written), tree, "{body}");
+        let mut found: Vec<String> = folio::check::check_path(&dir.path().join("content/about.md"))
+            .iter()
+            .filter(|d| d.message.contains("whatever name its closing tag gives"))
+            .map(|d| format!("{}:{}", d.line, d.col))
+            .collect();
+        found.sort();
+        assert_eq!(found, warned, "{body}");
+    }
+}
+
+#[test]
 fn a_self_closed_call_of_a_standalone_template_is_an_error_of_check_as_hugo_refuses_it() {
     let dir = site_with(Some(
         "---\ntitle: x\n---\nText.\n\n{{< card name=\"a\" />}}\n\n{{< figure src=\"a.png\" />}}\n",
