@@ -7705,6 +7705,23 @@ fn printf_writes_each_directive_as_gos_fmt_does() {
 }
 
 #[test]
+fn printf_of_a_float_in_hexadecimal_or_binary_and_of_a_list_in_any_base_is_gos() {
+    // Folio wrote a float's whole part (`%x` of 3.5 was `3`) and a list as a bad verb.
+    let template =
+        "A={{ printf \"%x|%X|%.2x|%+.1x|%10.3x|%-12x|\" 3.5 1e300 255.0 -0.75 1.0 0.0 }}\
+                    |B={{ printf \"%x|%x|%b|%b|%.0x|%.1x\" -0.0 1e-320 2.5 -1.0 1.5 1.96875 }}\
+                    |C={{ printf \"%x|%X|%02x|%o|%b|%x\" (slice 1 10 255) (slice 0.5) (slice 1 2) \
+                    (slice 8 9) (slice 5) (slice \"hi\" 3) }}|D={{ printf \"%x|%o|%b\" 255 8 5 }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("A=0x1.cp&#43;01|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn printf_q_quotes_trusted_html_and_text_as_gos_strconv_quote_does() {
     // PaperMod's and Stack's attribute loops: `printf " %s=%q" $k $v` over a hook's `.Text`.
     let template = "A={{ printf \"%q\" (\"<em>x</em>\" | safeHTML) }}|B={{ printf \"alt=%q\" (markdownify \"*a* & b\") | safeHTMLAttr }}\

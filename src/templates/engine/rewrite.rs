@@ -1892,10 +1892,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         let function = if spec == "%v" {
             *arg = call_on(pos, PRINT, value);
             PRINT
-        } else if matches!(
-            verb,
-            'v' | 's' | 'd' | 'T' | 'q' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G'
-        ) {
+        } else if FORMAT_VERBS.contains(verb) {
             *arg = call(pos, FORMAT, vec![Expr::String(pos, spec.into()), value]);
             rewritten.push_str(format.get(last..range.start).unwrap_or_default());
             rewritten.push_str("%s");
@@ -1921,6 +1918,9 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
 /// The function a `printf` argument a directive other than a plain `%v` writes goes
 /// through ([`super::values::go_format`]), with the directive.
 pub const FORMAT: &str = "__folio_format";
+
+/// The verbs whose directives [`FORMAT`] writes (any other is `gotmpl`'s `printf`'s).
+pub const FORMAT_VERBS: &str = "vsdTqfFeEgGxXob";
 
 /// Each directive of a Go format string that takes an argument, in order: its byte range
 /// (`%02v`) and verb; `None` when an argument index (`%[2]d`) or a `*` width reorders or

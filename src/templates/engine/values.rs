@@ -484,6 +484,105 @@ pub fn go_float_g(f: f64, precision: usize) -> String {
     }
 }
 
+/// Go's `%x` (`%X` when `upper`) of a float, `strconv.FormatFloat(f, 'x', precision, 64)`:
+/// `-0x1.8p-01`, its hexadecimal digits after the point the shortest that hold it, or
+/// `precision` of them rounded half to even; the exponent of two in at least two decimal
+/// digits; a subnormal number normalised to a leading `1` (`strconv/ftoa.go`, `fmtX`).
+pub fn go_float_hex(f: f64, precision: Option<usize>, upper: bool) -> String {
+    if let Some(s) = non_finite(f) {
+        return s.into();
+    }
+    let (negative, mut mantissa, mut exp) = float_parts(f);
+    if mantissa == 0 {
+        exp = 0;
+    }
+    // The leading 1 (if any) at bit 60.
+    mantissa <<= 60 - 52;
+    while mantissa != 0 && mantissa & (1 << 60) == 0 {
+        mantissa <<= 1;
+        exp -= 1;
+    }
+    if let Some(p) = precision.filter(|&p| p < 15) {
+        let shift = u32::try_from(p * 4).unwrap_or(0);
+        let extra = (mantissa << shift) & ((1 << 60) - 1);
+        mantissa >>= 60 - shift;
+        if extra | (mantissa & 1) > 1 << 59 {
+            mantissa += 1;
+        }
+        mantissa <<= 60 - shift;
+        if mantissa & (1 << 61) != 0 {
+            // Rounded up to the next power of two.
+            mantissa >>= 1;
+            exp += 1;
+        }
+    }
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut out = String::from(if negative { "-0" } else { "0" });
+    out.push(if upper { 'X' } else { 'x' });
+    out.push(if mantissa >> 60 & 1 == 1 { '1' } else { '0' });
+    mantissa <<= 4;
+    let count = match precision {
+        Some(p) => p,
+        None if mantissa == 0 => 0,
+        // The digits down to the last that is not zero.
+        None => 16 - (mantissa.trailing_zeros() / 4) as usize,
+    };
+    if count > 0 {
+        out.push('.');
+        for _ in 0..count {
+            let nibble = usize::try_from(mantissa >> 60).unwrap_or(0);
+            out.push(char::from(digits.get(nibble).copied().unwrap_or(b'0')));
+            mantissa <<= 4;
+        }
+    }
+    let (p, sign) = (
+        if upper { 'P' } else { 'p' },
+        if exp < 0 { '-' } else { '+' },
+    );
+    format!("{out}{p}{sign}{:02}", exp.unsigned_abs())
+}
+
+/// Go's `%x`, `%X` or `%b` (`verb`) of a float: [`go_float_hex`], [`go_float_binary`].
+fn float_in_base(verb: char, f: f64, precision: Option<usize>) -> String {
+    if verb == 'b' {
+        go_float_binary(f)
+    } else {
+        go_float_hex(f, precision, verb == 'X')
+    }
+}
+
+/// Go's `%b` of a float, `strconv.FormatFloat(f, 'b', -1, 64)`: its whole mantissa and
+/// exponent of two, `5629499534213120p-51` for 2.5 (`strconv/ftoa.go`, `fmtB`).
+pub fn go_float_binary(f: f64) -> String {
+    if let Some(s) = non_finite(f) {
+        return s.into();
+    }
+    let (negative, mantissa, exp) = float_parts(f);
+    let exp = exp - 52;
+    let sign = if negative { "-" } else { "" };
+    let exp_sign = if exp >= 0 { "+" } else { "" };
+    format!("{sign}{mantissa}p{exp_sign}{exp}")
+}
+
+/// A finite float's sign, its mantissa with the leading bit a normal number implies, and
+/// its exponent of two for a point after that bit (`strconv.FormatFloat`'s `mant` and
+/// `exp`).
+fn float_parts(f: f64) -> (bool, u64, i32) {
+    let bits = f.to_bits();
+    let biased = i32::try_from((bits >> 52) & 0x7ff).unwrap_or(0);
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, exp) = if biased == 0 {
+        (fraction, 1)
+    } else {
+        (fraction | 1 << 52, biased)
+    };
+    (bits >> 63 == 1, mantissa, exp - 1023)
+}
+
 /// The widest a directive pads and the longest precision it takes (`gotmpl`'s bound).
 const MAX_PAD: usize = u16::MAX as usize;
 
@@ -747,6 +846,10 @@ fn go_directive_text(
             (quoted(flags, precision, value), false)
         }
         ('v', Value::Bool(b)) => (b.to_string(), false),
+        ('x' | 'X' | 'b', Value::Float(f)) => (
+            sign(float_in_base(verb, *f, precision), f.is_sign_negative()),
+            true,
+        ),
         // `%f`: six digits after the point unless the precision says.
         ('f' | 'F', Value::Float(f)) => (format!("{f:.*}", precision.unwrap_or(6)), true),
         ('v', Value::Nil) => ("<nil>".to_string(), false),

@@ -1634,6 +1634,9 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     if let Some(verb) = spec.chars().last().filter(|v| "fFeEgG".contains(*v)) {
         return float_directive(spec, verb, value);
     }
+    if spec.ends_with(['x', 'X', 'o', 'b']) {
+        return radix_directive(spec, value);
+    }
     // `%T` names the value's type, `%#v` writes a TOML local value as Go's struct.
     let go_syntax = spec.ends_with('v') && spec.contains('#');
     if spec.ends_with('T') && matches!(value, Value::Int(_)) {
@@ -1650,6 +1653,28 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
         print_stringer(&[value])?
     };
     Ok(values::go_format(spec, &value))
+}
+
+/// A directive of a verb of bases (`%x`, `%X`, `%o`, `%b`): of a float, Go's
+/// hexadecimal (`0x1.cp+01`) or binary (`5629499534213120p-51`) form
+/// ([`values::go_format`]); of a list, each item's, in brackets (`[1 a ff]`, as Go's
+/// `printValue` writes a slice); else as `gotmpl`'s `printf` writes it (which writes a
+/// float's whole part, and a list as a bad verb).
+fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
+    match value {
+        Value::Float(_) => Ok(values::go_format(spec, &value)),
+        Value::List(items) => {
+            let each = items
+                .iter()
+                .map(|item| radix_directive(spec, item.clone()))
+                .collect::<gotmpl::Result<Vec<_>>>()?;
+            Ok(format!("[{}]", each.join(" ")))
+        }
+        value => {
+            let args = Value::List(vec![string(spec), value].into());
+            super::go_builtin("printf", 2)?.execute_to_string(&args)
+        }
+    }
 }
 
 /// A float verb's directive (`%.2f`, `%e`, `%g`): of text, Go's bad-verb text (`%.2f` of
@@ -1707,7 +1732,7 @@ pub(super) fn printf_at_run_time(a: &[Value]) -> gotmpl::Result<String> {
         let spec = format.get(range.clone()).unwrap_or_default();
         if spec == "%v" {
             *arg = print_stringer(std::slice::from_ref(arg))?;
-        } else if "vsdTqfFeEgG".contains(verb) {
+        } else if rewrite::FORMAT_VERBS.contains(verb) {
             *arg = string(directive(spec, arg.clone())?);
             rewritten.push_str(format.get(last..range.start).unwrap_or_default());
             rewritten.push_str("%s");
