@@ -696,9 +696,16 @@ impl Page {
     /// The text of call `sc`, to be copied for a new call at `indent`: its lines after the
     /// first moved from the call's own indentation (the blanks before it on its line) to
     /// `indent`, so a card copied from another container has its body and closing tag
-    /// where the new card's are.
+    /// where the new card's are. A closing tag that names another shortcode (Hugo closes
+    /// the innermost open one whatever the name, [`super::tree`]) names the call's own in
+    /// the copy, which stands alone.
     fn copied(&self, sc: &super::tree::Shortcode, indent: &str) -> Option<String> {
-        let source = self.src.get(sc.span.clone())?;
+        let mut source = std::borrow::Cow::Borrowed(self.src.get(sc.span.clone())?);
+        if let Some(close) = sc.close.as_ref().filter(|c| c.name != sc.open.name) {
+            let name = close.name_span.start - sc.span.start..close.name_span.end - sc.span.start;
+            source.to_mut().replace_range(name, sc.name());
+        }
+        let source = &*source;
         let before = self
             .src
             .get(text::line_start(&self.src, sc.span.start)..sc.span.start)?;

@@ -143,6 +143,43 @@ fn a_closing_tag_closes_the_innermost_open_body_whatever_name_it_gives_as_hugo_c
 }
 
 #[test]
+fn a_new_call_copied_from_one_closed_by_another_name_closes_with_its_own() {
+    // Review 63c, r1: the copy kept the other name (`{{< grid >}}…{{< /section >}}`), which
+    // does not parse alone, and a new section was refused.
+    let text = "---\ntitle: x\n---\n{{< section >}}\n{{< grid >}}\n{{< card name=\"a\" >}}\n\
+                {{< /section >}}\n{{< /grid >}}\n";
+    let dir = site_with(Some(text));
+    let doc = OpenPage::open(&dir.path().join("content/about.md")).unwrap();
+    let mut model = doc.model();
+    // Written from their fields (no `source`), like their siblings.
+    let mut grid = block_at(&mut model, &[0, 0]).clone();
+    let mut section = block_at(&mut model, &[0]).clone();
+    (grid.source, section.source, section.body) = (None, None, None);
+    section.children = Some(Vec::new());
+    let (mut grid, mut section) = (
+        folio::Block::Shortcode(grid),
+        folio::Block::Shortcode(section),
+    );
+    grid.set_id(None);
+    section.set_id(None);
+    block_at(&mut model, &[0])
+        .children
+        .as_mut()
+        .unwrap()
+        .push(grid);
+    model.blocks.push(section);
+    let plan = doc.plan(&model, Path::new("<model>")).unwrap();
+    assert_eq!(
+        plan.page.unwrap(),
+        text.replace(
+            "{{< /section >}}\n{{< /grid >}}\n",
+            "{{< /section >}}\n{{< grid >}}\n{{< card name=\"a\" >}}\n{{< /grid >}}\n\
+             {{< /grid >}}\n\n{{< section >}}\n\n{{< /section >}}\n"
+        )
+    );
+}
+
+#[test]
 fn a_self_closed_call_of_a_standalone_template_is_an_error_of_check_as_hugo_refuses_it() {
     let dir = site_with(Some(
         "---\ntitle: x\n---\nText.\n\n{{< card name=\"a\" />}}\n\n{{< figure src=\"a.png\" />}}\n",
