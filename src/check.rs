@@ -473,7 +473,6 @@ pub fn check_doc_with(
         if site.config.is_some() {
             template_problems((sc, all), src, &site.shortcodes, &mut found);
         }
-        found.extend(closed_by_another_name(sc, src));
         match sc.name() {
             CARD if crate::page::has_sample_card(&site.shortcodes) => {
                 card_problems(sc, &site.shortcodes, &mut found);
@@ -498,6 +497,13 @@ pub fn check_doc_with(
             _ => {}
         }
     }
+    // In the order of the closing tags.
+    let mut misnamed: Vec<Problem> = all
+        .iter()
+        .filter_map(|sc| closed_by_another_name(sc, src))
+        .collect();
+    misnamed.sort_by_key(|p| p.0);
+    found.append(&mut misnamed);
     // Said after what the render finds, and found before it is asked for.
     let mut of_text = text_problems(page, site);
     let mut highlighted = Vec::new();

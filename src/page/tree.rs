@@ -180,7 +180,7 @@ fn build(src: &str, tokens: Vec<Token>, catalogue: &Catalogue) -> Result<Shortco
         }
     }
     for &idx in &stack {
-        check_unpaired(src, &all[idx], catalogue)?;
+        check_unpaired(src, &all, idx, catalogue)?;
     }
     let top = link(src, &mut all, &paired)?;
     Ok(Shortcodes {
@@ -278,40 +278,10 @@ fn close(
         *open == tag.name || catalogue.paired(open) == Some(true)
     };
     let Some(j) = stack.iter().rposition(closes) else {
-        if pairing == Some(false) {
-            return Err(closed_standalone(src, all, &tag));
-        }
-        if let Some(&(opened, closed)) = orphans.get(&*tag.name) {
-            return Err(SyntaxError::new(
-                tag.span.start,
-                format!(
-                    "closing tag for shortcode `{}` does not match an open `{0}`: the `{0}` opened at {} was inside a shortcode that closed first, at {}",
-                    tag.name,
-                    position(src, opened),
-                    position(src, closed)
-                ),
-            ));
-        }
-        let open_now = stack
-            .last()
-            .map(|&i| {
-                format!(
-                    "; the innermost open shortcode is `{}` from {}",
-                    all[i].open.name,
-                    position(src, all[i].open.span.start)
-                )
-            })
-            .unwrap_or_default();
-        return Err(SyntaxError::new(
-            tag.span.start,
-            format!(
-                "closing tag for shortcode `{}` does not match an open `{}`{open_now}",
-                tag.name, tag.name
-            ),
-        ));
+        return Err(unmatched(src, all, stack, orphans, &tag, pairing));
     };
     for &idx in &stack[j + 1..] {
-        check_unpaired(src, &all[idx], catalogue)?;
+        check_unpaired(src, all, idx, catalogue)?;
         orphans.insert(
             all[idx].open.name.to_string(),
             (all[idx].open.span.start, tag.span.start),
@@ -326,17 +296,105 @@ fn close(
     Ok(())
 }
 
-/// A shortcode left open must not be one whose template reads `.Inner`.
-fn check_unpaired(src: &str, sc: &Shortcode, catalogue: &Catalogue) -> Result<(), SyntaxError> {
+/// The error for closing tag `tag` when no open shortcode takes it, worded by what came
+/// before: a shortcode of its name closed already by a tag naming another, a template
+/// that takes no body, a shortcode of its name left inside one that closed first.
+fn unmatched(
+    src: &str,
+    all: &[Shortcode],
+    stack: &[usize],
+    orphans: &HashMap<String, (usize, usize)>,
+    tag: &Tag,
+    pairing: Option<bool>,
+) -> SyntaxError {
+    // A shortcode of this name closed already by a closing tag naming another.
+    let closed_before = all.iter().rev().find(|sc| {
+        sc.open.name == tag.name && sc.close.as_ref().is_some_and(|c| c.name != tag.name)
+    });
+    if let Some(sc) = closed_before {
+        return SyntaxError::new(
+            tag.span.start,
+            format!(
+                "closing tag for shortcode `{}` with nothing open to close: {}",
+                tag.name,
+                closed_by_another(src, sc)
+            ),
+        );
+    }
+    if pairing == Some(false) {
+        return closed_standalone(src, all, tag);
+    }
+    if let Some(&(opened, closed)) = orphans.get(&*tag.name) {
+        return SyntaxError::new(
+            tag.span.start,
+            format!(
+                "closing tag for shortcode `{}` does not match an open `{0}`: the `{0}` opened at {} was inside a shortcode that closed first, at {}",
+                tag.name,
+                position(src, opened),
+                position(src, closed)
+            ),
+        );
+    }
+    let open_now = stack
+        .last()
+        .map(|&i| {
+            format!(
+                "; the innermost open shortcode is `{}` from {}",
+                all[i].open.name,
+                position(src, all[i].open.span.start)
+            )
+        })
+        .unwrap_or_default();
+    SyntaxError::new(
+        tag.span.start,
+        format!(
+            "closing tag for shortcode `{}` does not match an open `{}`{open_now}",
+            tag.name, tag.name
+        ),
+    )
+}
+
+/// How shortcode `sc`, closed by a closing tag that names another, was closed: "the `{{<
+/// tab >}}` at 3:1 closed `tabs` (opened at 1:1), as Hugo closes …".
+fn closed_by_another(src: &str, sc: &Shortcode) -> String {
+    let Some(close) = &sc.close else {
+        return String::new();
+    };
+    let (l, r) = (close.notation.left(), close.notation.right());
+    format!(
+        "the `{l} /{} {r}` at {} closed `{}` (opened at {}), as Hugo closes the innermost \
+         open shortcode that reads .Inner whatever name its closing tag gives",
+        close.name,
+        position(src, close.span.start),
+        sc.open.name,
+        position(src, sc.open.span.start)
+    )
+}
+
+/// A shortcode left open (`all[idx]`) must not be one whose template reads `.Inner`.
+fn check_unpaired(
+    src: &str,
+    all: &[Shortcode],
+    idx: usize,
+    catalogue: &Catalogue,
+) -> Result<(), SyntaxError> {
+    let sc = &all[idx];
     if catalogue.paired(&sc.open.name) == Some(true) {
         let n = &sc.open.name;
+        // Its closing tag, met but taken by a shortcode inside it.
+        let taken = all[idx + 1..].iter().find(|inner| {
+            inner.close.as_ref().is_some_and(|c| c.name == *n) && inner.open.name != *n
+        });
+        let taken = taken
+            .map(|inner| format!("; {}", closed_by_another(src, inner)))
+            .unwrap_or_default();
         // In the notation the call is written in (trial 52a-8).
         let (l, r) = (sc.open.notation.left(), sc.open.notation.right());
         return Err(SyntaxError::new(
             sc.open.span.start,
             format!(
                 "unclosed shortcode `{n}` opened at {}: expected `{l} /{n} {r}` after its body \
-                 (its template reads .Inner), or a self-closing `{l} {n} … /{r}`",
+                 (its template reads .Inner), or a self-closing `{l} {n} … /{r}`{taken}",
                 position(src, sc.open.span.start)
             ),
         ));

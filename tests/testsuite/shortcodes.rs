@@ -132,14 +132,34 @@ fn a_closing_tag_closes_the_innermost_open_body_whatever_name_it_gives_as_hugo_c
         let doc = OpenPage::open(&dir.path().join("content/about.md")).unwrap();
         assert_eq!(hugo, tree);
         assert_eq!(folio_tree(&doc, &written), tree, "{body}");
-        let mut found: Vec<String> = folio::check::check_path(&dir.path().join("content/about.md"))
+        let found: Vec<String> = folio::check::check_path(&dir.path().join("content/about.md"))
             .iter()
             .filter(|d| d.message.contains("whatever name its closing tag gives"))
             .map(|d| format!("{}:{}", d.line, d.col))
             .collect();
-        found.sort();
         assert_eq!(found, warned, "{body}");
     }
+}
+
+#[test]
+fn a_closing_tag_left_without_its_shortcode_says_which_tag_closed_it() {
+    // Review 63c, r2: the errors named no tag that closed the shortcode first.
+    let e = refused_by_both(
+        "---\ntitle: x\n---\n{{< section >}}\n{{< card name=\"a\" >}}\n{{< /card >}}\n{{< /section >}}\n",
+    )
+    .unwrap();
+    assert!(
+        e.ends_with("about.md:7:1: closing tag for shortcode `section` with nothing open to close: the `{{< /card >}}` at 6:1 closed `section` (opened at 4:1), as Hugo closes the innermost open shortcode that reads .Inner whatever name its closing tag gives"),
+        "{e}"
+    );
+    let e =
+        refused_by_both("---\ntitle: x\n---\n{{< section >}}\n{{< grid >}}\n{{< /section >}}\n")
+            .unwrap();
+    assert!(
+        e.contains("about.md:4:1: unclosed shortcode `section`")
+            && e.ends_with("; the `{{< /section >}}` at 6:1 closed `grid` (opened at 5:1), as Hugo closes the innermost open shortcode that reads .Inner whatever name its closing tag gives"),
+        "{e}"
+    );
 }
 
 #[test]
