@@ -476,8 +476,8 @@ impl<'a> Renderer<'a> {
     ///
     /// Hugo renders a text's `{{% %}}` calls first, as it builds the Markdown, then the
     /// Markdown (its render hooks run then), and its `{{< >}}` calls last, as it puts their
-    /// outputs in (`hugolib/page__content.go`, `contentToRender`, then
-    /// `expandShortcodeTokens`): templates that keep state (`.Page.Store` counters, a
+    /// outputs in, in the order their placeholders come in the HTML (a footnote's last;
+    /// `hugolib/page__content.go`, `contentToRender`, then `expandShortcodeTokens`): templates that keep state (`.Page.Store` counters, a
     /// stylesheet written by the first call, a flag a hook sets for a call above it) see
     /// them in that order, here too. Each call's problems and surprises join the lists in
     /// page order, then the render hooks'.
@@ -520,16 +520,8 @@ impl<'a> Renderer<'a> {
         self.push_anchored(&mut md, pos..range.end, &mut anchored);
         let html = self.page_markdown(&md);
         let hooks = self.taken(|r| r.hook_problems_at(range.clone()));
-        let mut pooled_slots = Vec::new();
-        for (k, slot) in later {
-            if pool.is_some_and(|p| p.has(children[k])) {
-                pooled_slots.push((k, slot));
-                continue;
-            }
-            let (out, notes, found) = self.render_call(children[k]);
-            lists[k] = Some(found);
-            outputs[slot] = notes.concat() + &out;
-        }
+        let pooled_slots =
+            self.render_later(&html, children, later, pool, &mut outputs, &mut lists);
         if pool.is_some() {
             let mut pooled = finish()?;
             self.icons.append(&mut pooled.icons);
@@ -554,6 +546,46 @@ impl<'a> Renderer<'a> {
             &anchored,
             self.opts.anchors.unwrap_or(&[]),
         ))
+    }
+
+    /// Renders the calls of `later` (by position in `children`, each with its slot in
+    /// `outputs`) that `pool` does not, in the order their placeholders come in `html`
+    /// ([`placeholders::order_in`]), and gives back those it does.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "positions in `children` and slots in `outputs` (and `lists`, one per \
+                  child) were recorded as they were pushed"
+    )]
+    fn render_later(
+        &mut self,
+        html: &str,
+        children: &[usize],
+        mut later: Vec<(usize, usize)>,
+        pool: Option<&templates::Pool>,
+        outputs: &mut [String],
+        lists: &mut [Option<CallLists>],
+    ) -> Vec<(usize, usize)> {
+        if later.len() > 1 {
+            let mut rank = vec![0; outputs.len()];
+            for (r, slot) in placeholders::order_in(html, outputs.len())
+                .into_iter()
+                .enumerate()
+            {
+                rank[slot] = r;
+            }
+            later.sort_by_key(|&(_, slot)| rank[slot]);
+        }
+        let mut pooled_slots = Vec::new();
+        for (k, slot) in later {
+            if pool.is_some_and(|p| p.has(children[k])) {
+                pooled_slots.push((k, slot));
+                continue;
+            }
+            let (out, notes, found) = self.render_call(children[k]);
+            lists[k] = Some(found);
+            outputs[slot] = notes.concat() + &out;
+        }
+        pooled_slots
     }
 
     /// Renders call `i` on its own: its output, its preview notes, and the problems and

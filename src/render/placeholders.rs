@@ -129,6 +129,26 @@ pub(super) fn point_destinations(
     }
 }
 
+/// The slots of `count` outputs in the order their placeholders first appear in `html`,
+/// those it does not hold last: the order Hugo renders a text's `{{< >}}` calls in, as it
+/// replaces their tokens in the rendered HTML (`hugolib/page__content.go`,
+/// `expandShortcodeTokens`), so a call in a footnote runs after those below it.
+pub(super) fn order_in(html: &str, count: usize) -> Vec<usize> {
+    let mut seen = vec![false; count];
+    let mut order = Vec::with_capacity(count);
+    for at in memchr::memmem::find_iter(html.as_bytes(), SHORTCODE) {
+        let after = html.get(at + SHORTCODE.len()..).unwrap_or_default();
+        if let Some((n, _)) = numbered(after) {
+            if let Some(first) = seen.get_mut(n).filter(|s| !**s) {
+                *first = true;
+                order.push(n);
+            }
+        }
+    }
+    order.extend((0..count).filter(|&n| seen.get(n) == Some(&false)));
+    order
+}
+
 /// A placeholder's number and the text after it, from the text after its prefix
 /// (`12X…` → 12 and `…`); `None` when no number and `X` follow.
 fn numbered(body: &str) -> Option<(usize, &str)> {

@@ -6085,6 +6085,17 @@ fn percent_calls_run_before_the_markdown_and_its_hooks_and_angle_calls_after_as_
     let want = ["a 5", "link 3", "b 1", "c 6", "link 4", "d 2"].map(String::from);
     assert_eq!(seen(&hugo), want, "{hugo}");
     assert_eq!(seen(&folio), want, "{folio}");
+    // A footnote's call runs last: Hugo puts the outputs in in the HTML's order (review
+    // 63c, r3).
+    std::fs::write(
+        site.path().join("content/about.md"),
+        "---\ntitle: About\n---\nA {{< n a >}}[^1]\n\n[^1]: F {{< n f >}}\n\nB {{< n b >}}\n",
+    )
+    .unwrap();
+    let (hugo, folio) = hugo_and_folio(site.path(), "a footnote's call", "content/about.md");
+    let want = ["a 1", "b 2", "f 3"].map(String::from);
+    assert_eq!(cases_of("b", &hugo), want, "{hugo}");
+    assert_eq!(cases_of("b", &folio), want, "{folio}");
 }
 
 #[test]
