@@ -7722,7 +7722,13 @@ fn printf_of_a_float_in_hexadecimal_or_binary_and_of_a_list_in_any_base_is_gos()
         "A={{ printf \"%x|%X|%.2x|%+.1x|%10.3x|%-12x|\" 3.5 1e300 255.0 -0.75 1.0 0.0 }}\
                     |B={{ printf \"%x|%x|%b|%b|%.0x|%.1x\" -0.0 1e-320 2.5 -1.0 1.5 1.96875 }}\
                     |C={{ printf \"%x|%X|%02x|%o|%b|%x\" (slice 1 10 255) (slice 0.5) (slice 1 2) \
-                    (slice 8 9) (slice 5) (slice \"hi\" 3) }}|D={{ printf \"%x|%o|%b\" 255 8 5 }}";
+                    (slice 8 9) (slice 5) (slice \"hi\" 3) }}|D={{ printf \"%x|%o|%b\" 255 8 5 }}\
+                    |E={{ printf \"%08x|%-8x|%8X|% x|%#x|%# X|%.1x|% 8x|%x|%x|%x|%5x|%x|%o\" \"hi\" \"hi\" \
+                    \"hi\" \"hi\" \"hi\" \"hi\" \"hi\" \"hi\" \"\" (slice \"a\" nil 2) (dict \"a\" 1.5 \"b\" \"c\") \
+                    (slice nil) (safeHTML \"hi\") 2.5 }}\
+                    |F={{ printf \"%+x|% x|%x|%010x|%+b|%#x|%#X|%#.0x|%#.2x|%#b|%#08x|% x\" (float \"inf\") \
+                    (float \"inf\") (math.Sqrt -1) (float \"-inf\") (float \"inf\") 1.0 1.0 2.0 3.5 2.5 1.0 \
+                    (math.Sqrt -1) }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,

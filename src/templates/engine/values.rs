@@ -546,13 +546,92 @@ pub fn go_float_hex(f: f64, precision: Option<usize>, upper: bool) -> String {
     format!("{out}{p}{sign}{:02}", exp.unsigned_abs())
 }
 
-/// Go's `%x`, `%X` or `%b` (`verb`) of a float: [`go_float_hex`], [`go_float_binary`].
-fn float_in_base(verb: char, f: f64, precision: Option<usize>) -> String {
+/// Go's `%x`, `%X` or `%b` (`verb`) of a finite float: [`go_float_hex`],
+/// [`go_float_binary`]; with the `#` flag (`sharp`) a hexadecimal one always has a point
+/// and, for `%x`, digits up to the precision (six without one) as Go's `fmtFloat` counts
+/// them (from the `x` on: `%#x` of 1.0 is `0x1.0000p+00`; `%#X` of it `0X1.P+00`).
+fn float_in_base(verb: char, f: f64, precision: Option<usize>, sharp: bool) -> String {
     if verb == 'b' {
-        go_float_binary(f)
-    } else {
-        go_float_hex(f, precision, verb == 'X')
+        return go_float_binary(f);
     }
+    let text = go_float_hex(f, precision, verb == 'X');
+    if !sharp {
+        return text;
+    }
+    let (num, tail) = text.split_at(text.find(['p', 'P']).unwrap_or(text.len()));
+    let mut digits = if verb == 'x' {
+        i64::try_from(precision.unwrap_or(6)).unwrap_or(i64::MAX)
+    } else {
+        0
+    };
+    let unsigned = num.strip_prefix('-').unwrap_or(num);
+    let mut nonzero = false;
+    for c in unsigned.chars().filter(|&c| c != '.') {
+        nonzero = nonzero || c != '0';
+        if nonzero {
+            digits -= 1;
+        }
+    }
+    let mut out = num.to_string();
+    if !num.contains('.') {
+        out.push('.');
+    }
+    for _ in 0..digits.max(0) {
+        out.push('0');
+    }
+    out + tail
+}
+
+/// Go's `%v`, `%x` or `%b` of an infinity or NaN (`fmt`'s `fmtFloat`): `+Inf` and `-Inf`
+/// keep their sign (a space for `+` with the space flag), `NaN` has one only when a flag
+/// asks (`+NaN`, ` NaN`); padded with spaces, never zeros.
+fn non_finite_directive(f: f64, flags: &str) -> String {
+    let (plus, space) = (flags.contains('+'), flags.contains(' '));
+    if f.is_nan() {
+        return match (plus, space) {
+            (true, _) => "+NaN",
+            (false, true) => " NaN",
+            _ => "NaN",
+        }
+        .to_string();
+    }
+    let sign = match (f < 0.0, plus, space) {
+        (true, ..) => '-',
+        (false, false, true) => ' ',
+        _ => '+',
+    };
+    format!("{sign}Inf")
+}
+
+/// Go's `%x` (`%X` when `upper`) of text (`fmt`'s `fmtSbx`): each byte in two hexadecimal
+/// digits, as far as the precision goes; with the space flag apart (`68 69`), with `#`
+/// after `0x` (each byte's with the space flag: `0X68 0X69`).
+fn go_hex_text(s: &str, upper: bool, flags: &str, precision: Option<usize>) -> String {
+    let bytes = s.as_bytes();
+    let bytes = bytes
+        .get(..precision.unwrap_or(bytes.len()).min(bytes.len()))
+        .unwrap_or(bytes);
+    let (space, sharp) = (flags.contains(' '), flags.contains('#'));
+    let prefix = match (sharp, upper) {
+        (false, _) => "",
+        (true, false) => "0x",
+        (true, true) => "0X",
+    };
+    let mut out = String::with_capacity(bytes.len() * 5);
+    for (i, b) in bytes.iter().enumerate() {
+        if i == 0 || space {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(prefix);
+        }
+        if upper {
+            out.push_str(&format!("{b:02X}"));
+        } else {
+            out.push_str(&format!("{b:02x}"));
+        }
+    }
+    out
 }
 
 /// Go's `%b` of a float, `strconv.FormatFloat(f, 'b', -1, 64)`: its whole mantissa and
@@ -637,6 +716,11 @@ pub fn go_format(spec: &str, value: &Value) -> String {
     }
     let (text, numeric) = go_directive_text(verb, &flags, precision, width, value);
     let precise = precision.is_some() && whole_number(value).is_some();
+    // An infinity or NaN is padded with spaces (Go's `fmtFloat`).
+    let flags = match value {
+        Value::Float(f) if !f.is_finite() => flags.replace('0', ""),
+        _ => flags,
+    };
     go_pad(text, numeric, &flags, width, precise)
 }
 
@@ -822,6 +906,9 @@ fn go_directive_text(
     if kind_of(value) == Some("duration") {
         return duration_directive_text(verb, flags, precision, width, value);
     }
+    if let Some(done) = in_base(verb, flags, precision, value) {
+        return done;
+    }
     if let (Some((negative, magnitude)), 'v' | 'd') = (whole_number(value), verb) {
         // `%.0d` of 0 writes nothing.
         if magnitude == 0 && precision == Some(0) {
@@ -846,10 +933,6 @@ fn go_directive_text(
             (quoted(flags, precision, value), false)
         }
         ('v', Value::Bool(b)) => (b.to_string(), false),
-        ('x' | 'X' | 'b', Value::Float(f)) => (
-            sign(float_in_base(verb, *f, precision), f.is_sign_negative()),
-            true,
-        ),
         // `%f`: six digits after the point unless the precision says.
         ('f' | 'F', Value::Float(f)) => (format!("{f:.*}", precision.unwrap_or(6)), true),
         ('v', Value::Nil) => ("<nil>".to_string(), false),
@@ -872,6 +955,41 @@ fn go_directive_text(
         }
         (_, Value::Nil) => (format!("%!{verb}(<nil>)"), false),
         _ => (go_print(value), false),
+    }
+}
+
+/// [`go_directive_text`] of a float's infinity or NaN, and of a verb of bases (`%x`, `%X`,
+/// `%b`, `%o`…) of a float or text; `None` for the others.
+fn in_base(
+    verb: char,
+    flags: &str,
+    precision: Option<usize>,
+    value: &Value,
+) -> Option<(String, bool)> {
+    match (verb, value) {
+        ('v' | 'x' | 'X' | 'b', Value::Float(f)) if !f.is_finite() => {
+            Some((non_finite_directive(*f, flags), false))
+        }
+        ('x' | 'X' | 'b', Value::Float(f)) => {
+            let text = float_in_base(verb, *f, precision, flags.contains('#'));
+            let signed = match (
+                f.is_sign_negative(),
+                flags.contains('+'),
+                flags.contains(' '),
+            ) {
+                (false, true, _) => format!("+{text}"),
+                (false, false, true) => format!(" {text}"),
+                _ => text,
+            };
+            Some((signed, true))
+        }
+        ('x' | 'X', Value::String(s)) => {
+            Some((go_hex_text(s, verb == 'X', flags, precision), false))
+        }
+        ('o' | 'O' | 'c' | 'U', Value::Float(f)) => {
+            Some((format!("%!{verb}(float64={})", go_float(*f)), false))
+        }
+        _ => None,
     }
 }
 

@@ -1656,19 +1656,38 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
 }
 
 /// A directive of a verb of bases (`%x`, `%X`, `%o`, `%b`): of a float, Go's
-/// hexadecimal (`0x1.cp+01`) or binary (`5629499534213120p-51`) form
-/// ([`values::go_format`]); of a list, each item's, in brackets (`[1 a ff]`, as Go's
-/// `printValue` writes a slice); else as `gotmpl`'s `printf` writes it (which writes a
-/// float's whole part, and a list as a bad verb).
+/// hexadecimal (`0x1.cp+01`) or binary (`5629499534213120p-51`) form, and of text (trusted
+/// HTML too) its bytes in hexadecimal (`% x` of "hi" is `68 69`) ([`values::go_format`]);
+/// of a list, each item's in brackets (`[1 a ff]`, a nil one `<nil>`), and of a map each
+/// key's and value's (`map[61:0x1.8p+00]`), as Go's `printValue` writes them; else as
+/// `gotmpl`'s `printf` writes it (which writes a float's whole part, a list as a bad verb).
 fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
+    let hex = spec.ends_with(['x', 'X']);
     match value {
         Value::Float(_) => Ok(values::go_format(spec, &value)),
+        Value::String(_) | Value::Safe { .. } if hex => {
+            Ok(values::go_format(spec, &string(to_string(&value))))
+        }
         Value::List(items) => {
             let each = items
                 .iter()
-                .map(|item| radix_directive(spec, item.clone()))
+                .map(|item| match item {
+                    Value::Nil => Ok("<nil>".to_string()),
+                    item => radix_directive(spec, item.clone()),
+                })
                 .collect::<gotmpl::Result<Vec<_>>>()?;
             Ok(format!("[{}]", each.join(" ")))
+        }
+        Value::Map(ref map) if values::is_go_map(&value) => {
+            let each = map
+                .iter()
+                .filter(|(k, _)| &***k != values::KIND && !values::is_alias(map, k))
+                .map(|(k, v)| {
+                    let key = radix_directive(spec, string(&**k))?;
+                    Ok(format!("{key}:{}", radix_directive(spec, v.clone())?))
+                })
+                .collect::<gotmpl::Result<Vec<_>>>()?;
+            Ok(format!("map[{}]", each.join(" ")))
         }
         value => {
             let args = Value::List(vec![string(spec), value].into());
