@@ -6057,6 +6057,40 @@ fn a_call_reads_the_store_a_render_hook_wrote_below_it_as_hugo_runs_the_hooks_fi
 }
 
 #[test]
+fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
+    // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
+    // hooks read and write, kept from call to call; Folio's hooks wrote the page's.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\ntitle = \"Home\"\n"),
+        (
+            "layouts/_markup/render-link.html",
+            "{{- .Page.Store.Add \"n\" 1 -}}<a href=\"{{ .Destination }}\" data-n=\"{{ .Page.Store.Get \"n\" }}\">{{ .Text }}</a>",
+        ),
+        (
+            "layouts/shortcodes/w.html",
+            "{{ .Page.Store.Set \"n\" 5 }}<div>{{ .Inner | markdownify }}</div><i>n={{ .Page.Store.Get \"n\" }}</i>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n[a](/a)\n\n{{< w >}}[b](/b){{< /w >}}\n\n{{< w >}}[c](/c){{< /w >}}\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "a hook in markdownify", "content/about.md");
+    let seen = |html: &str| {
+        let mut n = cases_of("i", html);
+        let doc = Html::parse_document(html);
+        let sel = Selector::parse("a[data-n]").unwrap();
+        n.extend(
+            doc.select(&sel)
+                .filter_map(|a| a.value().attr("data-n").map(String::from)),
+        );
+        n
+    };
+    assert_eq!(seen(&hugo), ["n=5", "n=5", "1", "1", "2"], "{hugo}");
+    assert_eq!(seen(&folio), seen(&hugo), "{folio}");
+}
+
+#[test]
 fn percent_calls_run_before_the_markdown_and_its_hooks_and_angle_calls_after_as_in_hugo() {
     // One counter in `.Page.Store`, added to by `{{% %}}` calls, a link render hook and
     // `{{< >}}` calls, in a page that interleaves them: each prints the count it saw.

@@ -325,12 +325,21 @@ impl Frame {
         out
     }
 
-    /// The home page while [`Frame::as_home_page_text`] runs, when the site has one.
+    /// The home page while [`Frame::as_home_page_text`] runs, when the site has one, with
+    /// a store of its own ([`HOME_TEXT_STORE`]) for the render hooks that run there: in
+    /// Hugo they write the home page's, not the page's (review 63c, r11; 63a, r8).
     fn text_page(&self) -> Option<Value> {
         if !self.home_text.get() {
             return None;
         }
-        self.find_page("/", false).ok().flatten()
+        let mut home = self.find_page("/", false).ok().flatten()?;
+        if let Value::Map(fields) = &mut home {
+            let own = Arc::make_mut(fields);
+            for name in ["Store", "Scratch"] {
+                own.insert(Arc::from(name), Frame::store(HOME_TEXT_STORE));
+            }
+        }
+        Some(home)
     }
 
     /// Whether the text being rendered is another page's than `.Page`'s
@@ -509,6 +518,10 @@ pub const SITE_STORE: i64 = 1 << 62;
 
 /// The id of `hugo.Store`'s scratch.
 pub const HUGO_STORE: i64 = (1 << 62) + 1;
+
+/// The id of the home page's scratch, which the render hooks of text rendered as the home
+/// page's (`markdownify`'s) read and write ([`Frame::as_home_page_text`]).
+pub const HOME_TEXT_STORE: i64 = (1 << 62) + 2;
 
 thread_local! {
     static FRAMES: RefCell<Vec<Rc<Frame>>> = const { RefCell::new(Vec::new()) };
