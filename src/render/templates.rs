@@ -426,6 +426,8 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
             ),
         ),
         ("IsBlock", Value::Bool(hook.is_block)),
+        ("THead", table_rows(&hook.rows.head)),
+        ("TBody", table_rows(&hook.rows.body)),
         // Hugo's names the element's place in the page; Folio has no place for it, and
         // gives an invalid position (line 0), said by `folio check` (hunt AQ-11: nil made
         // `.Position.LineNumber` fail).
@@ -433,6 +435,26 @@ fn hook_context(hook: &markdown::hooks::Hook, frame: &engine::Frame) -> Value {
         ("Page", frame.page_of_text()),
         ("PageInner", frame.page_of_text()),
     ])
+}
+
+/// A table hook's `.THead` or `.TBody`: rows of cells, each with `.Text` (trusted HTML)
+/// and `.Alignment`.
+fn table_rows(rows: &[Vec<markdown::hooks::TableCell>]) -> Value {
+    let row = |cells: &Vec<markdown::hooks::TableCell>| {
+        Value::List(
+            cells
+                .iter()
+                .map(|c| {
+                    values::map([
+                        ("Text", values::html(&c.text)),
+                        ("Alignment", values::string(c.alignment)),
+                    ])
+                })
+                .collect::<Vec<_>>()
+                .into(),
+        )
+    };
+    Value::List(rows.iter().map(row).collect::<Vec<_>>().into())
 }
 
 #[allow(

@@ -6057,6 +6057,50 @@ fn a_call_reads_the_store_a_render_hook_wrote_below_it_as_hugo_runs_the_hooks_fi
 }
 
 #[test]
+fn a_table_render_hook_gets_the_header_and_body_rows_as_hugo_gives_them() {
+    // Review 63b, r1: `render-table.html` was not run. Each cell's `.Text` has its
+    // children's hooks run; a cell pulldown-cmark adds to a short row has no alignment
+    // (63a, r7), with Hugo's embedded hook too.
+    let page = "---\ntitle: About\n---\nIntro [x](/x).\n\n\
+                | *Name* | `Score` | Link |\n|:-----|------:|:---:|\n| Ann **A** | 10 | [y](/y) |\n\
+                | Bob |\n| a \\| b | c | |\n{.striped #t1}\n\n| A |\n|---|\n| 1 |\n";
+    let table = "<table data-ordinal=\"{{ .Ordinal }}\"{{ range $k, $v := .Attributes }} data-{{ $k }}=\"{{ $v }}\"{{ end }}>\
+                 {{- range .THead }}<tr>{{ range . }}<th{{ with .Alignment }} class=\"{{ . }}\"{{ end }}>{{ .Text }}</th>{{ end }}</tr>{{ end }}\
+                 {{- range $i, $r := .TBody }}<tr data-n=\"{{ len $r }}\">{{ range . }}<td data-a=\"{{ .Alignment }}\">{{ .Text }}</td>{{ end }}</tr>{{ end -}}\
+                 </table>";
+    let config = "baseURL = \"https://e.org/\"\n[markup.goldmark.parser.attribute]\nblock = true\n";
+    for hooked in [true, false] {
+        let mut files = vec![
+            ("hugo.toml", config),
+            (
+                "layouts/_markup/render-link.html",
+                "<a href=\"{{ .Destination }}\" data-o=\"{{ .Ordinal }}\">{{ .Text }}</a>",
+            ),
+            ("content/about.md", page),
+        ];
+        if hooked {
+            files.push(("layouts/_markup/render-table.html", table));
+        }
+        let site = crate::support::hugo_site(&files);
+        let (hugo, folio) = hugo_and_folio(site.path(), "a table hook", "content/about.md");
+        if hooked {
+            assert!(
+                hugo.contains("<tr data-n=\"3\"><td data-a=\"left\">Bob</td><td data-a=\"\"></td>"),
+                "{hugo}"
+            );
+        }
+        let tables = |html: &str| {
+            let doc = Html::parse_document(html);
+            let sel = Selector::parse("table").unwrap();
+            doc.select(&sel)
+                .map(|t| normalise(&t.html()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tables(&folio), tables(&hugo), "hooked: {hooked}");
+    }
+}
+
+#[test]
 fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
     // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
     // hooks read and write, kept from call to call; Folio's hooks wrote the page's.

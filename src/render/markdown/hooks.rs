@@ -1,15 +1,16 @@
 //! Hugo's render hooks: a site's `layouts/_markup/render-link.html`,
-//! `render-image.html`, `render-heading.html`, `render-blockquote.html` and
-//! `render-codeblock.html` (or `render-codeblock-LANG.html`; or under
-//! `layouts/_default/_markup/`) write a Markdown link, image, heading, blockquote (or
-//! GitHub alert) or fenced code block in place of Goldmark's HTML.
+//! `render-image.html`, `render-heading.html`, `render-blockquote.html`,
+//! `render-table.html` and `render-codeblock.html` (or `render-codeblock-LANG.html`; or
+//! under `layouts/_default/_markup/`) write a Markdown link, image, heading, blockquote (or
+//! GitHub alert), table or fenced code block in place of Goldmark's HTML.
 //!
 //! The Markdown layer finds each element and what Hugo gives its hook (Hugo's
 //! `markup/converter/hooks`: `LinkContext`, `ImageLinkContext`, `HeadingContext`,
-//! `BlockquoteContext`, `CodeblockContext`); running
+//! `BlockquoteContext`, `TableContext`, `CodeblockContext`); running
 //! the template is the caller's ([`RenderHooks`]). Images go first (an image can sit in a
-//! link's text), then links, then headings, then blockquotes (innermost first), so a
-//! hook's `.Text` holds its children as their own hooks wrote them, as in Hugo.
+//! link's text), then links, then headings, then blockquotes (innermost first) and
+//! tables, so a hook's `.Text` (a table's cells) holds its children as their own hooks
+//! wrote them, as in Hugo.
 
 use std::collections::HashMap;
 
@@ -31,6 +32,8 @@ pub enum HookKind {
     CodeBlock,
     /// `render-blockquote.html`: a blockquote, or a GitHub alert (`> [!NOTE]`).
     Blockquote,
+    /// `render-table.html`: a table (Hugo 0.134 on).
+    Table,
 }
 
 impl HookKind {
@@ -43,6 +46,7 @@ impl HookKind {
             HookKind::Heading => "goldmark.headingContext",
             HookKind::CodeBlock => "codeblocks.codeBlockContext",
             HookKind::Blockquote => "blockquotes.blockquoteContext",
+            HookKind::Table => "tables.tableContext",
         }
     }
 
@@ -54,21 +58,23 @@ impl HookKind {
             HookKind::Heading => "heading",
             HookKind::CodeBlock => "codeblock",
             HookKind::Blockquote => "blockquote",
+            HookKind::Table => "table",
         }
     }
 
     /// Every kind Folio runs.
-    pub const ALL: [HookKind; 5] = [
+    pub const ALL: [HookKind; 6] = [
         HookKind::Link,
         HookKind::Image,
         HookKind::Heading,
         HookKind::CodeBlock,
         HookKind::Blockquote,
+        HookKind::Table,
     ];
 
     /// The kind a hook's name (`link`, `codeblock-go`, `blockquote-alert`: what follows
     /// `render-`) is for, by the part before its first `-`; `None` for a kind Folio does
-    /// not run (`table`, `passthrough`).
+    /// not run (`passthrough`).
     pub fn of_name(name: &str) -> Option<HookKind> {
         let base = name.split('-').next()?;
         HookKind::ALL.into_iter().find(|k| k.name() == base)
@@ -116,6 +122,26 @@ pub struct Hook {
     /// cell's…), when the site does not wrap an image alone in its paragraph
     /// (`markup.goldmark.parser.wrapStandAloneImageWithinParagraph = false`).
     pub is_block: bool,
+    /// `.THead` and `.TBody` of a table: its header row and its body rows.
+    pub rows: TableRows,
+}
+
+/// A table's rows as Hugo gives its hook (`hooks.Table`): `.THead` and `.TBody`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableRows {
+    /// `.THead`: the header row (one, in Goldmark's tables).
+    pub head: Vec<Vec<TableCell>>,
+    /// `.TBody`: the body rows.
+    pub body: Vec<Vec<TableCell>>,
+}
+
+/// One cell of a table (`hooks.TableCell`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableCell {
+    /// `.Text`: its content as HTML, its children's hooks run.
+    pub text: String,
+    /// `.Alignment`: `left`, `center`, `right`, or empty, as its column's delimiter says.
+    pub alignment: &'static str,
 }
 
 impl Hook {
@@ -149,6 +175,7 @@ impl Hook {
             alert_title: String::new(),
             alert_sign: String::new(),
             is_block: false,
+            rows: TableRows::default(),
         }
     }
 
@@ -262,6 +289,7 @@ pub(super) fn run(
         HookKind::Link,
         HookKind::Heading,
         HookKind::Blockquote,
+        HookKind::Table,
     ] {
         if hooks.has(kind) {
             let spans = elements(events, kind).into_iter().enumerate();
@@ -292,7 +320,11 @@ pub(super) fn run(
         if let Some((_, given)) = &given {
             hook.attributes.extend(given.iter().cloned());
         }
-        hook.text = text_of(inner, markdown, blocks, attributes);
+        if kind == HookKind::Table {
+            hook.rows = table_rows(events, (i, end), markdown, blocks, attributes);
+        } else {
+            hook.text = text_of(inner, markdown, blocks, attributes);
+        }
         if kind == HookKind::Blockquote {
             hook.read_alert();
         }
@@ -345,7 +377,7 @@ fn put_in_place(
     // A block's HTML last, so that the writer reads its final newline (an empty text after
     // it would say there is none, and the writer would add one).
     let (at, marked) = match kind {
-        HookKind::Heading | HookKind::Blockquote => {
+        HookKind::Heading | HookKind::Blockquote | HookKind::Table => {
             let marked = super::mark_block(md, html, blocks);
             let marked = if item_first {
                 format!("\n{marked}")
@@ -371,7 +403,7 @@ fn attributes_mark(
     unwrapped: &[(usize, usize)],
 ) -> Option<usize> {
     match kind {
-        HookKind::Blockquote => i.checked_sub(1),
+        HookKind::Blockquote | HookKind::Table => i.checked_sub(1),
         HookKind::Image if unwrapped.iter().any(|&(p, q)| p + 1 == i && q == end + 1) => {
             i.checked_sub(2)
         }
@@ -408,6 +440,65 @@ fn text_of(
     super::put_back(text, blocks, None)
 }
 
+/// `.THead` and `.TBody` of the table at `events[start..=end]`: each cell's `.Text`
+/// ([`text_of`]) and `.Alignment`, its column's (Hugo's `markup/goldmark/tables`).
+fn table_rows(
+    events: &[Event<'_>],
+    (start, end): (usize, usize),
+    markdown: &super::Markdown<'_>,
+    blocks: &[String],
+    attributes: &super::attributes::Found,
+) -> TableRows {
+    let columns: &[pulldown_cmark::Alignment] = match events.get(start) {
+        Some(Event::Start(Tag::Table(columns))) => columns,
+        _ => &[],
+    };
+    let mut rows = TableRows::default();
+    let mut in_head = false;
+    let mut cell_from = None;
+    for k in start + 1..end {
+        match events.get(k) {
+            Some(Event::Start(Tag::TableHead)) => {
+                in_head = true;
+                rows.head.push(Vec::new());
+            }
+            Some(Event::End(TagEnd::TableHead)) => in_head = false,
+            Some(Event::Start(Tag::TableRow)) => rows.body.push(Vec::new()),
+            Some(Event::Start(Tag::TableCell)) => cell_from = Some(k + 1),
+            Some(Event::Html(h)) if &**h == super::tables::PADDED_CELL => {
+                if let Some(row) = rows.body.last_mut() {
+                    row.push(TableCell {
+                        text: String::new(),
+                        alignment: "",
+                    });
+                }
+            }
+            Some(Event::End(TagEnd::TableCell)) => {
+                let inner = cell_from
+                    .and_then(|from| events.get(from..k))
+                    .unwrap_or_default();
+                let row = if in_head {
+                    rows.head.last_mut()
+                } else {
+                    rows.body.last_mut()
+                };
+                if let Some(row) = row {
+                    let alignment = match columns.get(row.len()) {
+                        Some(pulldown_cmark::Alignment::Left) => "left",
+                        Some(pulldown_cmark::Alignment::Center) => "center",
+                        Some(pulldown_cmark::Alignment::Right) => "right",
+                        _ => "",
+                    };
+                    let text = text_of(inner, markdown, blocks, attributes);
+                    row.push(TableCell { text, alignment });
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
 /// The `kind` elements of `events`, each as the indices of its start and its end, in
 /// the order they end: the order Hugo runs their hooks in, and so their `.Ordinal`s (an
 /// inner blockquote's hook runs before its parent's).
@@ -419,11 +510,13 @@ fn elements(events: &[Event<'_>], kind: HookKind) -> Vec<(usize, usize)> {
             (HookKind::Link, Event::Start(Tag::Link { .. }))
             | (HookKind::Image, Event::Start(Tag::Image { .. }))
             | (HookKind::Heading, Event::Start(Tag::Heading { .. }))
-            | (HookKind::Blockquote, Event::Start(Tag::BlockQuote(_))) => open.push(k),
+            | (HookKind::Blockquote, Event::Start(Tag::BlockQuote(_)))
+            | (HookKind::Table, Event::Start(Tag::Table(_))) => open.push(k),
             (HookKind::Link, Event::End(TagEnd::Link))
             | (HookKind::Image, Event::End(TagEnd::Image))
             | (HookKind::Heading, Event::End(TagEnd::Heading(_)))
-            | (HookKind::Blockquote, Event::End(TagEnd::BlockQuote(_))) => {
+            | (HookKind::Blockquote, Event::End(TagEnd::BlockQuote(_)))
+            | (HookKind::Table, Event::End(TagEnd::Table)) => {
                 if let Some(start) = open.pop() {
                     spans.push((start, k));
                 }

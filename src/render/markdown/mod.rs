@@ -106,6 +106,7 @@ impl Markdown<'_> {
         let (marked_md, mut found) = self.attribute_lines(md);
         let md = &*self.as_goldmark_reads(marked_md.as_deref().unwrap_or(md));
         let mut events = tables::cell_breaks(self.events(md, &mut blocks, &mut found));
+        tables::pad_cells(md, options_for(&self.markup), &mut events);
         let raw = self
             .hooks
             .map(|h| hooks::raw_destinations(&events, h))

@@ -247,6 +247,53 @@ pub fn cell_breaks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
+/// What stands for a cell pulldown-cmark adds to a row with fewer cells than the header
+/// ([`pad_cells`]): an empty cell without its column's alignment.
+pub const PADDED_CELL: &str = "<td></td>";
+
+/// The cells pulldown-cmark adds to a body row with fewer cells than the header, written
+/// as Hugo's embedded `_markup/render-table.html` writes Goldmark's: empty, without their
+/// column's `text-align` (Goldmark's cell has no alignment; review 63a, r7). `md` is the
+/// text `events` were read from with `options`; a padded cell is one that starts where
+/// its row's line ended.
+pub fn pad_cells(md: &str, options: pulldown_cmark::Options, events: &mut [Event<'_>]) {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Table(_))))
+    {
+        return;
+    }
+    let padded: Vec<bool> = pulldown_cmark::Parser::new_ext(md, options)
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::TableCell)))
+        .map(|(_, r)| {
+            r.is_empty()
+                && (r.start >= md.len() || md.get(..r.start).is_some_and(|b| b.ends_with('\n')))
+        })
+        .collect();
+    let mut cell = 0;
+    let mut open = None;
+    for k in 0..events.len() {
+        match events.get(k) {
+            Some(Event::Start(Tag::TableCell)) => {
+                if padded.get(cell) == Some(&true) {
+                    open = Some(k);
+                }
+                cell += 1;
+            }
+            Some(Event::End(TagEnd::TableCell)) => {
+                if let Some(start) = open.take() {
+                    for (n, ev) in events.iter_mut().enumerate().take(k + 1).skip(start) {
+                        let html = if n == start { PADDED_CELL } else { "" };
+                        *ev = Event::Html(CowStr::Borrowed(html));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
