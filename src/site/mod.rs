@@ -782,7 +782,18 @@ impl Site {
                 linkify: extension("linkify"),
                 strikethrough: extension("strikethrough"),
                 table: extension("table"),
-                footnote: extension("footnote"),
+                // `footnote = false`, the form before Hugo 0.151, turns it off too.
+                footnote: extension("footnote")
+                    && !table.is(&["goldmark", "extensions", "footnote", "enable"], false),
+                footnote_backlink: match table.get(&[
+                    "goldmark",
+                    "extensions",
+                    "footnote",
+                    "backlinkhtml",
+                ]) {
+                    Some(Json::String(html)) => crate::render::highlight::interned(html),
+                    _ => DEFAULT_BACKLINK,
+                },
                 task_list: extension("tasklist"),
                 definition_list: extension("definitionlist"),
                 extras: table.extras(),
@@ -795,7 +806,12 @@ impl Site {
             },
             toc: table.toc_settings(),
             passthrough: table.passthrough(),
-            heading_ids: match table.get(&["goldmark", "parser", "autoheadingidtype"]) {
+            auto_heading_ids: !table.is(&["goldmark", "parser", "autoheadingid"], false),
+            // `autoHeadingIDType`, renamed `autoIDType` in Hugo 0.144, wins when set.
+            heading_ids: match table
+                .get(&["goldmark", "parser", "autoheadingidtype"])
+                .or_else(|| table.get(&["goldmark", "parser", "autoidtype"]))
+            {
                 Some(Json::String(name)) => {
                     crate::render::markdown::headings::AutoHeadingIdType::from_name(name)
                         .unwrap_or_default()
@@ -1278,8 +1294,12 @@ pub struct Markup {
     pub definition_term_ids: bool,
     /// Goldmark's extensions Hugo turns on by default, unless the site turns them off.
     pub extensions: Extensions,
-    /// How headings' ids are made (`markup.goldmark.parser.autoHeadingIDType`).
+    /// How headings' ids are made (`markup.goldmark.parser.autoIDType`, before Hugo 0.144
+    /// `autoHeadingIDType`).
     pub heading_ids: crate::render::markdown::headings::AutoHeadingIdType,
+    /// `markup.goldmark.parser.autoHeadingID`: a heading without an id of its own gets
+    /// one made from its text (on by default).
+    pub auto_heading_ids: bool,
     /// What `.TableOfContents` lists (`markup.tableOfContents`).
     pub toc: crate::render::markdown::headings::TocSettings,
     /// Goldmark's passthrough delimiters, when the site turns the extension on
@@ -1303,11 +1323,15 @@ impl Default for Markup {
             definition_term_ids: false,
             extensions: Default::default(),
             heading_ids: Default::default(),
+            auto_heading_ids: true,
             toc: Default::default(),
             passthrough: None,
         }
     }
 }
+
+/// Hugo's `footnote.backlinkHTML` by default (`markup/goldmark/goldmark_config`).
+const DEFAULT_BACKLINK: &str = "&#x21a9;&#xfe0e;";
 
 /// Goldmark extensions a site may turn off (`markup.goldmark.extensions`, Hugo's
 /// `markup/goldmark/goldmark_config/config.go`: all on by default).
@@ -1321,8 +1345,10 @@ pub struct Extensions {
     pub strikethrough: bool,
     /// `table`: GitHub's pipe tables.
     pub table: bool,
-    /// `footnote`: `[^1]` references and their notes.
+    /// `footnote` (`footnote.enable`): `[^1]` references and their notes.
     pub footnote: bool,
+    /// `footnote.backlinkHTML`: what a note's link back to its reference shows.
+    pub footnote_backlink: &'static str,
     /// `taskList`: `- [x]` items are checkboxes.
     pub task_list: bool,
     /// `definitionList`: a line starting `: ` defines the term above it.
@@ -1341,6 +1367,7 @@ impl Default for Extensions {
             strikethrough: true,
             table: true,
             footnote: true,
+            footnote_backlink: DEFAULT_BACKLINK,
             task_list: true,
             definition_list: true,
             extras: Default::default(),

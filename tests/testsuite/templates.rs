@@ -6101,6 +6101,31 @@ fn a_table_render_hook_gets_the_header_and_body_rows_as_hugo_gives_them() {
 }
 
 #[test]
+fn footnote_and_heading_id_settings_change_the_html_as_in_hugo() {
+    // Review 63b, r13, r15, r16: `footnote.backlinkHTML`, `footnote.enable = false` and
+    // `parser.autoHeadingID = false` were not read; nor `autoIDType`, the name of
+    // `autoHeadingIDType` since Hugo 0.144.
+    let page = "---\ntitle: About\n---\n## Projects Ünï\n\n## Two {#two}\n\nClaim[^1] and[^1].\n\n[^1]: Source.\n";
+    for settings in [
+        "[markup.goldmark.parser]\nautoHeadingID = false\n\
+         [markup.goldmark.extensions.footnote]\nbacklinkHTML = \"<b>back</b>\"\n",
+        "[markup.goldmark.extensions.footnote]\nenable = false\n",
+        "[markup.goldmark.extensions]\nfootnote = false\n",
+        "[markup.goldmark.parser]\nautoIDType = \"github-ascii\"\n",
+    ] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!("baseURL = \"https://e.org/\"\n{settings}"),
+            ),
+            ("content/about.md", page),
+        ]);
+        let (hugo, folio) = hugo_and_folio(site.path(), settings, "content/about.md");
+        assert_eq!(normalise(&folio), normalise(&hugo), "{settings}");
+    }
+}
+
+#[test]
 fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
     // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
     // hooks read and write, kept from call to call; Folio's hooks wrote the page's.

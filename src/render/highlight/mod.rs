@@ -83,7 +83,7 @@ impl Default for Settings {
 
 /// `text` for as long as the program runs, each text once: the few `lineAnchors` prefixes
 /// and `wrapperClass`es the configs of the sites opened set, which [`Settings`] (a `Copy` value) holds.
-fn interned(text: &str) -> &'static str {
+pub(crate) fn interned(text: &str) -> &'static str {
     static TEXTS: Mutex<std::collections::BTreeSet<&'static str>> =
         Mutex::new(std::collections::BTreeSet::new());
     let mut texts = TEXTS.lock().unwrap_or_else(PoisonError::into_inner);

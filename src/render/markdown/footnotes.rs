@@ -33,7 +33,11 @@ pub(super) fn number(events: &mut [Event]) -> Vec<(String, usize)> {
 /// and a `div.footnotes` list of the referenced ones with back-links at the end. Returns
 /// that list (empty when nothing is referenced); the definitions are taken out of
 /// `events`, referenced or not (Goldmark writes an unreferenced one nowhere).
-pub(super) fn footnotes(events: &mut Vec<Event>, order: &[(String, usize)], xhtml: bool) -> String {
+pub(super) fn footnotes(
+    events: &mut Vec<Event>,
+    order: &[(String, usize)],
+    markup: &crate::site::Markup,
+) -> String {
     if !events
         .iter()
         .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
@@ -45,7 +49,7 @@ pub(super) fn footnotes(events: &mut Vec<Event>, order: &[(String, usize)], xhtm
     if order.is_empty() {
         return String::new();
     }
-    list(order, &mut defs, xhtml)
+    list(order, &mut defs, markup)
 }
 
 /// Footnote bodies by label (the first definition of a label wins), and the other events.
@@ -113,8 +117,14 @@ fn number_references(
 }
 
 /// The `div.footnotes` list: the bodies of `order`'s labels, each with one back-link per
-/// reference.
-fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>, xhtml: bool) -> String {
+/// reference, showing the site's `footnote.backlinkHTML`.
+fn list(
+    order: &[(String, usize)],
+    defs: &mut HashMap<String, Vec<Event>>,
+    markup: &crate::site::Markup,
+) -> String {
+    let xhtml = markup.xhtml;
+    let shown = markup.extensions.footnote_backlink;
     let rule = if xhtml { "<hr />" } else { "<hr>" };
     let mut out = format!("<div class=\"footnotes\" role=\"doc-endnotes\">\n{rule}\n<ol>\n");
     for (i, (label, refs)) in order.iter().enumerate() {
@@ -125,7 +135,7 @@ fn list(order: &[(String, usize)], defs: &mut HashMap<String, Vec<Event>>, xhtml
             .map(|k| {
                 format!(
                     "&#160;<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\">\
-                     &#x21a9;&#xfe0e;</a>",
+                     {shown}</a>",
                     ref_id(n, k)
                 )
             })

@@ -34,7 +34,7 @@ pub(super) fn heading_ids(events: &mut [Event], markup: &crate::site::Markup) {
                 used.insert(own.to_string());
                 None
             }
-            Some(Event::Start(Tag::Heading { id: None, .. })) => {
+            Some(Event::Start(Tag::Heading { id: None, .. })) if markup.auto_heading_ids => {
                 Some(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1))
             }
             Some(Event::Start(Tag::DefinitionListTitle)) if term_ids => {

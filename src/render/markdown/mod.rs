@@ -139,7 +139,7 @@ impl Markdown<'_> {
                 }
             }
         }
-        let notes = footnotes(&mut events, &notes, self.markup.xhtml);
+        let notes = footnotes(&mut events, &notes, &self.markup);
         let mut html = String::with_capacity(md.len() * 3 / 2);
         void::push_html(&mut html, events, self.markup.xhtml);
         html.push_str(&notes);
