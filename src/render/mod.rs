@@ -527,6 +527,9 @@ impl<'a> Renderer<'a> {
             self.icons.append(&mut pooled.icons);
             for (k, slot) in pooled_slots {
                 let done = pooled.calls.remove(&children[k])?;
+                if let (Some(toc), Some(text)) = (&mut self.angle_outputs, done.for_toc) {
+                    toc.insert(children[k], text);
+                }
                 outputs[slot] = done.html;
                 lists[k] = Some((done.problems, done.surprises));
             }

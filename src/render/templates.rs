@@ -1312,6 +1312,8 @@ pub(super) fn with_templates<R>(
 /// `{{% %}}` calls inside it).
 pub(super) struct Ahead {
     pub html: String,
+    /// Its output as the page's table of contents reads it, when a template reads one.
+    pub for_toc: Option<String>,
     notes: Vec<String>,
     pub problems: Vec<(usize, Problem)>,
     pub surprises: Vec<(usize, super::Surprise)>,
@@ -1483,6 +1485,7 @@ impl<'a> Pool<'a> {
                     break;
                 }
                 let html = r.shortcode(i);
+                let for_toc = r.angle_outputs.as_mut().and_then(|a| a.remove(&i));
                 if engine::frame().is_ok_and(|f| f.shares_state()) {
                     // The results will be dropped: no thread need render more.
                     self.stop.store(true, ordering);
@@ -1491,6 +1494,7 @@ impl<'a> Pool<'a> {
                     i,
                     Ahead {
                         html,
+                        for_toc,
                         notes: std::mem::take(&mut r.pending_notes),
                         problems: std::mem::take(&mut r.template_problems),
                         surprises: std::mem::take(&mut r.surprises),

@@ -6531,6 +6531,28 @@ fn a_long_page_renders_on_several_threads_exactly_as_on_one() {
     );
 }
 
+#[test]
+fn a_table_of_contents_holds_the_outputs_of_calls_the_threads_rendered() {
+    // Review 63c, r5: with the thread pool, a heading's call was missing from the table
+    // of contents.
+    let mut body = "{{< toc >}}\n\n## A {{< s >}}\n".to_string();
+    for _ in 0..70 {
+        body.push_str("\n{{< s >}}\n");
+    }
+    let site = site_with(
+        &[
+            ("toc", "<nav>{{ .Page.TableOfContents }}</nav>"),
+            ("s", "<em>s</em>"),
+        ],
+        &body,
+    );
+    let page = site.path().join("content/page.md");
+    let (threads, again) = same_on_four_threads(&page, 2);
+    assert!(threads > 1 && !again, "{threads} {again}");
+    let html = render_on(&page, 4).html.to_string();
+    assert!(html.contains("<li><a href=\"#a\">A <em>s</em>"), "{html}");
+}
+
 /// The page rendered as the export renders it (its files where Hugo publishes them), its
 /// calls on `threads` threads.
 fn render_on(page: &Path, threads: usize) -> folio::render::Rendered {
