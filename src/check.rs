@@ -317,9 +317,9 @@ fn front_matter_dates(site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The site's render hooks Folio does not run (tables', and passthrough elements' when the
-/// site turns that extension on): the preview and the export write those elements as
-/// Goldmark does.
+/// The site's render hooks Folio does not run (passthrough elements' when the site turns
+/// that extension on, and a section's, a type's, a language's or an output format's): the
+/// preview and the export write those elements as Goldmark does.
 fn unrun_render_hooks(site: &Site) -> Vec<Diagnostic> {
     let narrower = site
         .shortcodes
