@@ -865,7 +865,14 @@ fn unpublished_without_url(site: &Site, page: &mut gotmpl::Value) {
         .field("Kind")
         .map(crate::templates::engine::values::to_string)
         .unwrap_or_default();
-    if let (gotmpl::Value::Map(fields), true) = (page, site.kind_disabled(&kind)) {
+    if site.kind_disabled(&kind) {
+        without_url(page);
+    }
+}
+
+/// `page` with empty `.RelPermalink` and `.Permalink`: Hugo writes no file for it.
+fn without_url(page: &mut gotmpl::Value) {
+    if let gotmpl::Value::Map(fields) = page {
         let fields = Arc::make_mut(fields);
         for url in ["RelPermalink", "Permalink"] {
             fields.insert(Arc::from(url), gotmpl::Value::String(Arc::from("")));
@@ -917,6 +924,9 @@ fn other_page(
         .any(|k| front.keys().any(|f| f.eq_ignore_ascii_case(k)));
     let mut page = crate::templates::engine::objects::another_page(ctx.page(&front));
     unpublished_without_url(site, &mut page);
+    if refs::unrendered(&front) {
+        without_url(&mut page);
+    }
     if let gotmpl::Value::Map(fields) = &mut page {
         let own = Arc::make_mut(fields);
         // A section of a folder alone has no file (`with .File` is false).

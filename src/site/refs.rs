@@ -483,6 +483,33 @@ impl Status {
     }
 }
 
+/// Whether Hugo writes no file for a page of this front matter, so that its
+/// `.RelPermalink` and `.Permalink` are empty: `build.render: never` (or `false`, the old
+/// form; also under `_build`, the key Hugo 0.145 removed), or `headless: true` (Hugo's
+/// `pagemeta.BuildConfig`; review 63b, r10).
+pub fn unrendered(front: &Map<String, Json>) -> bool {
+    let get = |k: &str| {
+        front
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v)
+    };
+    let never = ["build", "_build"].iter().any(|k| {
+        let render = get(k).and_then(|b| {
+            b.as_object()?
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case("render"))
+                .map(|(_, v)| v)
+        });
+        match render {
+            Some(Json::String(r)) => r.eq_ignore_ascii_case("never") || r == "false",
+            Some(Json::Bool(b)) => !b,
+            _ => false,
+        }
+    });
+    never || get("headless").is_some_and(weak_bool)
+}
+
 /// A front matter date as an instant: RFC 3339, else a date and time or a date in UTC.
 fn instant(text: &str) -> Option<jiff::Timestamp> {
     let text = text.trim();

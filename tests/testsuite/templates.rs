@@ -6126,6 +6126,28 @@ fn footnote_and_heading_id_settings_change_the_html_as_in_hugo() {
 }
 
 #[test]
+fn a_page_hugo_writes_no_file_for_has_no_url() {
+    // Review 63b, r10: a headless bundle's and a `build.render: never` page's
+    // `.RelPermalink` is empty in Hugo; Folio made one.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/m.html",
+            "<p>{{ range slice \"/media\" \"/hidden\" \"/old\" \"/linked\" }}{{ with site.GetPage . }}\
+             [{{ .Title }}: {{ .RelPermalink }}|{{ .Permalink }}]{{ end }}{{ end }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< m >}}\n"),
+        ("content/media/index.md", "---\ntitle: Media\nheadless: true\n---\n"),
+        ("content/hidden.md", "---\ntitle: Hidden\nbuild:\n  render: never\n---\n"),
+        ("content/old.md", "---\ntitle: Old\nbuild:\n  render: false\n---\n"),
+        ("content/linked.md", "---\ntitle: Linked\nbuild:\n  render: link\n---\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "pages without a file", "content/about.md");
+    assert!(hugo.contains("[Media: |]"), "{hugo}");
+    assert_eq!(cases_of("p", &folio), cases_of("p", &hugo));
+}
+
+#[test]
 fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
     // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
     // hooks read and write, kept from call to call; Folio's hooks wrote the page's.
