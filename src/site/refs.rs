@@ -151,13 +151,18 @@ impl Lookup {
     }
 
     /// The files that may hold the page `file` (a path with its extension): its
-    /// translation into this language first, then the file itself when it is ours.
+    /// translation into this language first, then the file itself when it is ours. A
+    /// language in the name (`index.fr.md`) is dropped: Hugo reads the name as the
+    /// page's path in any language and looks it up in the page's own (checked with Hugo
+    /// 0.168: from an English page, `index.fr.md` names the English `index.md`, and
+    /// `contact.fr.md` no page when only the French one exists; review 63b, r11).
     fn files_for(&self, file: &Path) -> Vec<PathBuf> {
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let (logical, code) = self.split_language(name);
-        if code.is_some() {
-            return vec![file.to_path_buf()];
-        }
+        let file = &match code {
+            Some(_) => file.with_file_name(&logical),
+            None => file.to_path_buf(),
+        };
         let mut out = Vec::new();
         if let Some((stem, ext)) = logical.rsplit_once('.') {
             out.push(file.with_file_name(format!("{stem}.{}.{ext}", self.lang)));

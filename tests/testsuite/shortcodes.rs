@@ -1322,6 +1322,55 @@ fn ref_and_relref_give_the_url_hugo_gives_the_page_they_name() {
 }
 
 #[test]
+fn a_reference_naming_a_language_finds_the_page_in_the_pages_own_language() {
+    // Review 63b, r11: `index.fr.md` from an English page names the English page in
+    // Hugo, and `contact.fr.md` (French only) no page; Folio made `/…/index.fr/` URLs.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\ndefaultContentLanguage = \"en\"\n\
+             [languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        ),
+        (
+            "content/projects/alpha/index.md",
+            "---\ntitle: Alpha\n---\n",
+        ),
+        (
+            "content/projects/alpha/index.fr.md",
+            "---\ntitle: Alpha FR\n---\n",
+        ),
+        ("content/contact.fr.md", "---\ntitle: Contact\n---\n"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n[a]({{< relref \"/projects/alpha/index.fr.md\" >}})\n",
+        ),
+    ]);
+    crate::support::hugo_build(site.path(), "a reference naming a language");
+    let hugo = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    let page = site.path().join("content/about.md");
+    let folio = folio::OpenPage::open(&page)
+        .unwrap()
+        .render()
+        .html
+        .to_string();
+    assert!(hugo.contains("<a href=\"/projects/alpha/\">"), "{hugo}");
+    assert_eq!(folio.trim(), hugo.trim());
+    std::fs::write(
+        &page,
+        "---\ntitle: About\n---\n{{< relref \"contact.fr.md\" >}}\n",
+    )
+    .unwrap();
+    assert!(crate::support::hugo_run(site.path(), &[]).is_err());
+    let found = folio::check::check_path(&page);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.message.contains("Ref \"contact.fr.md\": page not found")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_reference_to_no_page_or_to_several_is_an_error_where_hugo_stops_the_build() {
     let site = site_with_references("7 {{< relref \"nope.md\" >}}\n8 {{< ref \"two.md\" >}}");
     std::fs::create_dir_all(site.path().join("content/x")).unwrap();
