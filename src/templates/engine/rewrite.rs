@@ -1866,7 +1866,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         _ => return,
     };
     let Some(Expr::String(fpos, format)) = cmd.args.get(at) else {
-        return;
+        return printf_at_run_time(cmd, calls);
     };
     let (fpos, format) = (*fpos, format.clone());
     let Some(directives) = directives(&format) else {
@@ -1918,6 +1918,25 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
 /// The function a `printf` argument a directive other than a plain `%v` writes goes
 /// through ([`super::values::go_format`]), with the directive.
 pub const FORMAT: &str = "__folio_format";
+
+/// A `printf` whose format is known only at run time (`printf $f 2.5`) made a call of
+/// [`RUN_TIME_PRINTF`], which reads the directives then (review 63c, r10: `%x` of a float
+/// was its whole part).
+fn printf_at_run_time(cmd: &mut CommandNode, calls: &mut Calls) {
+    if let Some(Expr::Identifier(pos, name)) = cmd.args.first_mut() {
+        if name == "printf" {
+            *name = RUN_TIME_PRINTF.into();
+            calls.push(Call {
+                name: RUN_TIME_PRINTF.to_string(),
+                offset: pos.offset,
+            });
+        }
+    }
+}
+
+/// What a `printf` whose format is not written as a literal calls instead: it reads the
+/// format's directives when it runs, as [`printf_values`] reads a literal's.
+pub const RUN_TIME_PRINTF: &str = "__folio_printf";
 
 /// The verbs whose directives [`FORMAT`] writes (any other is `gotmpl`'s `printf`'s).
 pub const FORMAT_VERBS: &str = "vsdTqfFeEgGxXob";

@@ -382,6 +382,9 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
         ))
     }),
     (rewrite::PRINT, print_stringer),
+    (rewrite::RUN_TIME_PRINTF, |a| {
+        Ok(string(printf_at_run_time(a)?))
+    }),
     (rewrite::NIL, |_| Ok(Value::Nil)),
     (rewrite::TEMPLATE_ELSEWHERE, |a| {
         let name = str_arg(a, 0, "template")?;
