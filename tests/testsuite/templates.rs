@@ -6148,6 +6148,37 @@ fn a_page_hugo_writes_no_file_for_has_no_url() {
 }
 
 #[test]
+fn render_hooks_run_in_the_order_goldmark_renders_the_elements() {
+    // Review 63c, r4: a code block's hook ran before the link above it, and a footnote's
+    // link before the text after it.
+    let count =
+        "{{- $n := add (.Page.Store.Get \"n\" | default 0) 1 }}{{ .Page.Store.Set \"n\" $n }}";
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/_markup/render-link.html",
+            &format!("{count}<a href=\"{{{{ .Destination }}}}\">{{{{ .Text }}}}#{{{{ $n }}}}</a>"),
+        ),
+        (
+            "layouts/_markup/render-codeblock-go.html",
+            &format!("{count}<pre class=\"go\">{{{{ .Inner }}}}#{{{{ $n }}}}</pre>"),
+        ),
+        (
+            "layouts/_markup/render-blockquote.html",
+            &format!("{count}<blockquote data-n=\"{{{{ $n }}}}\">{{{{ .Text }}}}</blockquote>"),
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nA [a](/u)[^1]\n\n```go\nx\n```\n\n> [q](/q)\n>\n> ```go\n> y\n> ```\n\n\
+             ```python\nz = 1\n```\n\n[^1]: F [f](/v)\n\nB [b](/w)\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "the hooks' order", "content/about.md");
+    assert!(hugo.contains("<a href=\"/v\">f#7</a>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
     // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
     // hooks read and write, kept from call to call; Folio's hooks wrote the page's.

@@ -207,6 +207,20 @@ impl Hook {
     }
 }
 
+/// A fenced code block whose HTML waits for [`run`], which runs the site's code block
+/// hook on it in the order Goldmark renders the elements (a link above it first; review
+/// 63c, r4).
+pub(super) struct PendingFence {
+    /// Where its HTML goes in the blocks kept aside ([`super::mark`]).
+    pub slot: usize,
+    /// The mark standing for it in the events.
+    pub marked: String,
+    /// Its hook's context.
+    pub hook: Hook,
+    /// Its HTML when no hook writes it (none is for its language, or the hook failed).
+    pub fallback: Box<dyn FnOnce() -> String>,
+}
+
 /// Points the URLs of the files a hook's HTML names where the document finds them (the
 /// export's copies), as a shortcode template's are.
 pub trait HookUrls {
@@ -274,34 +288,32 @@ pub(super) fn run(
     raw: &[(usize, String)],
     markdown: &super::Markdown<'_>,
     md: &str,
-    blocks: &mut Vec<String>,
+    (blocks, fences): (&mut Vec<String>, Vec<PendingFence>),
     (attributes, unwrapped): (&super::attributes::Found, &[(usize, usize)]),
 ) {
     let Some(hooks) = markdown.hooks else {
         return;
     };
+    // The code blocks waiting for their hooks, by where their marks are.
+    let mut fences: Vec<Option<PendingFence>> = fences.into_iter().map(Some).collect();
     // The plain text of each element a hook wrote, by its event index: part of its
     // parent's `.PlainText`.
     let mut plain: HashMap<usize, String> = HashMap::new();
-    let mut found: Vec<(HookKind, usize, (usize, usize))> = Vec::new();
-    for kind in [
-        HookKind::Image,
-        HookKind::Link,
-        HookKind::Heading,
-        HookKind::Blockquote,
-        HookKind::Table,
-    ] {
-        if hooks.has(kind) {
-            let spans = elements(events, kind).into_iter().enumerate();
-            found.extend(spans.map(|(ordinal, span)| (kind, ordinal, span)));
-        }
-    }
-    // In the order Goldmark renders them, which Hugo's hooks run in (a counter in the
-    // page's `.Scratch` numbers them so): each when its content is written, so by where it
-    // ends. A child (a link in a heading, a blockquote in a blockquote) comes before its
-    // parent, whose `.Text` holds what the child's hook wrote.
-    found.sort_unstable_by_key(|&(_, _, (_, end))| end);
+    let found = hooked_elements(events, hooks, &fences);
     for (kind, ordinal, (i, end)) in found {
+        if kind == HookKind::CodeBlock {
+            if let Some(fence) = fences.get_mut(ordinal).and_then(Option::take) {
+                let slot = fence.slot;
+                let html = hooks
+                    .render(&fence.hook)
+                    .map(|html| pointed(html, &fence.hook, markdown))
+                    .unwrap_or_else(fence.fallback);
+                if let Some(s) = blocks.get_mut(slot) {
+                    *s = html;
+                }
+            }
+            continue;
+        }
         let inner = events.get(i + 1..end).unwrap_or_default();
         if holds_footnote(inner) {
             continue;
@@ -339,6 +351,75 @@ pub(super) fn run(
             *ev = Event::Html(CowStr::Borrowed(""));
         }
     }
+}
+
+/// The elements of `events` the site has hooks for (each kind's with its `.Ordinal`, a
+/// pending code block's with its place in `fences`), in the order Goldmark renders them,
+/// which Hugo's hooks run in (a counter in the page's `.Scratch` numbers them so): each
+/// when its content is written, so by where it ends, a child (a link in a heading, a
+/// blockquote in a blockquote) before its parent, whose `.Text` holds what the child's
+/// hook wrote; the footnotes' last, as Goldmark writes the notes after the text (review
+/// 63c, r3).
+fn hooked_elements(
+    events: &[Event<'_>],
+    hooks: &dyn RenderHooks,
+    fences: &[Option<PendingFence>],
+) -> Vec<(HookKind, usize, (usize, usize))> {
+    let mut found: Vec<(HookKind, usize, (usize, usize))> = Vec::new();
+    for kind in [
+        HookKind::Image,
+        HookKind::Link,
+        HookKind::Heading,
+        HookKind::Blockquote,
+        HookKind::Table,
+    ] {
+        if hooks.has(kind) {
+            let spans = elements(events, kind).into_iter().enumerate();
+            found.extend(spans.map(|(ordinal, span)| (kind, ordinal, span)));
+        }
+    }
+    if !fences.is_empty() {
+        let marks: HashMap<&str, usize> = fences
+            .iter()
+            .enumerate()
+            .filter_map(|(n, f)| Some((f.as_ref()?.marked.as_str(), n)))
+            .collect();
+        for (k, ev) in events.iter().enumerate() {
+            if let Some(&n) = match ev {
+                Event::Html(h) => marks.get(&**h),
+                _ => None,
+            } {
+                found.push((HookKind::CodeBlock, n, (k, k)));
+            }
+        }
+    }
+    let in_notes = footnote_events(events);
+    found.sort_unstable_by_key(|&(_, _, (_, end))| {
+        (in_notes.get(end).copied().unwrap_or(false), end)
+    });
+    found
+}
+
+/// Whether each event is inside a footnote's definition (empty when there is none).
+fn footnote_events(events: &[Event<'_>]) -> Vec<bool> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+    {
+        return Vec::new();
+    }
+    let mut depth = 0usize;
+    events
+        .iter()
+        .map(|e| {
+            match e {
+                Event::Start(Tag::FootnoteDefinition(_)) => depth += 1,
+                Event::End(TagEnd::FootnoteDefinition) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth > 0
+        })
+        .collect()
 }
 
 /// Puts a hook's `html` in place of the element of `kind` at `events[i..=end]`, kept aside

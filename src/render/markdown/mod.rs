@@ -105,7 +105,9 @@ impl Markdown<'_> {
         // would read if the setting were off, which the rewrites below expect.
         let (marked_md, mut found) = self.attribute_lines(md);
         let md = &*self.as_goldmark_reads(marked_md.as_deref().unwrap_or(md));
-        let mut events = tables::cell_breaks(self.events(md, &mut blocks, &mut found));
+        let mut fences = Vec::new();
+        let mut events =
+            tables::cell_breaks(self.events(md, (&mut blocks, &mut fences), &mut found));
         tables::pad_cells(md, options_for(&self.markup), &mut events);
         let raw = self
             .hooks
@@ -125,7 +127,7 @@ impl Markdown<'_> {
             &raw,
             self,
             md,
-            &mut blocks,
+            (&mut blocks, fences),
             (&found, &standalone),
         );
         // Raw HTML's images point where the document finds their files, as Markdown's do:
@@ -212,7 +214,7 @@ impl Markdown<'_> {
     fn events<'e>(
         &self,
         md: &'e str,
-        blocks: &mut Vec<String>,
+        (blocks, fences): (&mut Vec<String>, &mut Vec<hooks::PendingFence>),
         found: &mut attributes::Found,
     ) -> Vec<Event<'e>> {
         let mut events: Vec<Event> = Vec::with_capacity(md.len() / 8);
@@ -220,7 +222,7 @@ impl Markdown<'_> {
         let mut html_block = String::new();
         let mut in_term = false;
         let mut in_fence = false;
-        let mut fences = 0;
+        let mut count = 0;
         let mut source = parse(md, &self.markup).peekable();
         while let Some(ev) = source.next() {
             let html_block_ends = matches!(ev, Event::End(TagEnd::HtmlBlock));
@@ -263,8 +265,9 @@ impl Markdown<'_> {
                 Event::TaskListMarker(done) => events.push(task_marker(done)),
                 Event::SoftBreak if self.markup.hard_wraps => events.push(Event::HardBreak),
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                    fences += 1;
-                    in_fence = !self.fence(&info, &mut source, fences - 1, md, blocks, &mut events);
+                    count += 1;
+                    let kept = (&mut *blocks, &mut *fences);
+                    in_fence = !self.fence(&info, &mut source, count - 1, md, kept, &mut events);
                 }
                 Event::End(TagEnd::CodeBlock) if in_fence => {
                     in_fence = false;
@@ -284,15 +287,18 @@ impl Markdown<'_> {
     /// Hugo highlights it (`render/highlight`), else (Hugo leaves it plain: code fences
     /// are off, or Chroma does not know its language) its start only, the code's events
     /// to follow. That HTML is kept out of the sanitiser's way (it would drop the colours'
-    /// `style`s): a marker now, the block after. `ordinal` counts the page's fenced blocks
-    /// from 0. Gives whether the whole block was written.
+    /// `style`s): a marker now, the block after. When the site has a code block hook, the
+    /// marker's HTML is left to [`hooks::run`] (a [`hooks::PendingFence`] in `fences`),
+    /// which runs the hooks in the order Goldmark renders the elements (review 63c, r4).
+    /// `ordinal` counts the page's fenced blocks from 0. Gives whether the whole block was
+    /// written.
     fn fence<'e>(
         &self,
         info: &str,
         source: &mut impl Iterator<Item = Event<'e>>,
         ordinal: usize,
         md: &str,
-        blocks: &mut Vec<String>,
+        (blocks, fences): (&mut Vec<String>, &mut Vec<hooks::PendingFence>),
         events: &mut Vec<Event<'e>>,
     ) -> bool {
         let code_fences = self.markup.highlight.code_fences;
@@ -304,16 +310,35 @@ impl Markdown<'_> {
             return false;
         }
         let code = code_of(source);
+        let hook = hooks::Hook {
+            lang: block.lang.clone(),
+            // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
+            inner: code.trim_end_matches(['\r', '\n']).to_string(),
+            attributes: block.hook_attributes.clone(),
+            options: block.written_options.clone(),
+            ordinal,
+            ..hooks::Hook::new(hooks::HookKind::CodeBlock)
+        };
+        if hooked.is_some() && !md.contains(MARK_OPEN) {
+            // Its HTML when no hook writes it: highlighted, or as Goldmark writes it.
+            let plain = (!highlighted).then(|| {
+                let mut html = fence_start(info, code_fences).into_string();
+                // As the writer escapes a code block's text.
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, &code);
+                html.push_str("</code></pre>\n");
+                html
+            });
+            let marked = mark(md, String::new(), blocks);
+            events.push(Event::Html(CowStr::from(marked.clone())));
+            fences.push(hooks::PendingFence {
+                slot: blocks.len() - 1,
+                marked,
+                hook,
+                fallback: Box::new(move || plain.unwrap_or_else(|| block.render(&code))),
+            });
+            return true;
+        }
         let from_hook = hooked.and_then(|h| {
-            let hook = hooks::Hook {
-                lang: block.lang.clone(),
-                // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
-                inner: code.trim_end_matches(['\r', '\n']).to_string(),
-                attributes: block.hook_attributes.clone(),
-                options: block.written_options.clone(),
-                ordinal,
-                ..hooks::Hook::new(hooks::HookKind::CodeBlock)
-            };
             h.render(&hook)
                 .map(|html| hooks::pointed(html, &hook, self))
         });
