@@ -947,9 +947,17 @@ fn front_text<'f>(front: Option<&'f Map<String, Json>>, key: &str) -> Option<&'f
 }
 
 /// The `[permalinks]` pattern of the section of a regular page at `parts` (`permalinks.page`
-/// first, then the plain table); `None` for a section's own page or a page in no section.
+/// first, then the plain table), or of a section's own page (`permalinks.section`, by its
+/// top section, so a section inside it too, as Hugo 0.168 puts it; review 63b, r9); `None`
+/// for the home page or a page in no section.
 fn section_pattern(site: &Site, parts: &[String], section_page: bool) -> Option<String> {
-    if section_page || parts.len() < 2 {
+    if section_page {
+        let section = parts.first()?;
+        return site
+            .config_json(&["permalinks", "section", section])
+            .and_then(|p| p.as_str().map(str::to_string));
+    }
+    if parts.len() < 2 {
         return None;
     }
     let section = parts.first()?;

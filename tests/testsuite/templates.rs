@@ -6179,6 +6179,31 @@ fn render_hooks_run_in_the_order_goldmark_renders_the_elements() {
 }
 
 #[test]
+fn a_sections_own_page_is_where_permalinks_section_puts_it() {
+    // Review 63b, r9: `[permalinks.section]` was not read.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[permalinks.section]\nposts = \"/articles/\"\n\
+             notes = \"/n/:slug/\"\n",
+        ),
+        (
+            "layouts/shortcodes/m.html",
+            "<p>{{ range slice \"posts\" \"posts/one\" \"notes\" \"posts/deep\" }}\
+             {{ with site.GetPage . }}[{{ .RelPermalink }}]{{ end }}{{ end }}|{{ relref .Page \"/posts\" }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: About\n---\n{{< m >}}\n"),
+        ("content/posts/_index.md", "---\ntitle: Writing\n---\n"),
+        ("content/posts/one.md", "---\ntitle: One\n---\n"),
+        ("content/posts/deep/_index.md", "---\ntitle: Deep\n---\n"),
+        ("content/notes/_index.md", "---\ntitle: Notes\nslug: jot\n---\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "permalinks.section", "content/about.md");
+    assert!(hugo.contains("[/articles/]"), "{hugo}");
+    assert_eq!(cases_of("p", &folio), cases_of("p", &hugo));
+}
+
+#[test]
 fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
     // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
     // hooks read and write, kept from call to call; Folio's hooks wrote the page's.
