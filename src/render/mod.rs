@@ -553,7 +553,8 @@ impl<'a> Renderer<'a> {
 
     /// Renders the calls of `later` (by position in `children`, each with its slot in
     /// `outputs`) that `pool` does not, in the order their placeholders come in `html`
-    /// ([`placeholders::order_in`]), and gives back those it does.
+    /// ([`placeholders::order_in`]; one whose placeholder `html` lost is not run, as Hugo
+    /// runs none whose token it does not find), and gives back those it does.
     #[allow(
         clippy::indexing_slicing,
         reason = "positions in `children` and slots in `outputs` (and `lists`, one per \
@@ -568,14 +569,15 @@ impl<'a> Renderer<'a> {
         outputs: &mut [String],
         lists: &mut [Option<CallLists>],
     ) -> Vec<(usize, usize)> {
-        if later.len() > 1 {
-            let mut rank = vec![0; outputs.len()];
+        if !later.is_empty() {
+            let mut rank = vec![None; outputs.len()];
             for (r, slot) in placeholders::order_in(html, outputs.len())
                 .into_iter()
                 .enumerate()
             {
-                rank[slot] = r;
+                rank[slot] = Some(r);
             }
+            later.retain(|&(_, slot)| rank[slot].is_some());
             later.sort_by_key(|&(_, slot)| rank[slot]);
         }
         let mut pooled_slots = Vec::new();

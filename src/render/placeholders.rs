@@ -130,9 +130,10 @@ pub(super) fn point_destinations(
 }
 
 /// The slots of `count` outputs in the order their placeholders first appear in `html`,
-/// those it does not hold last: the order Hugo renders a text's `{{< >}}` calls in, as it
-/// replaces their tokens in the rendered HTML (`hugolib/page__content.go`,
-/// `expandShortcodeTokens`), so a call in a footnote runs after those below it.
+/// those it does not hold left out: the order Hugo renders a text's `{{< >}}` calls in, as
+/// it replaces their tokens in the rendered HTML (`hugolib/page__content.go`,
+/// `expandShortcodeTokens`), so a call in a footnote runs after those below it, and one
+/// whose token the Markdown dropped (in raw HTML Goldmark omits) not at all.
 pub(super) fn order_in(html: &str, count: usize) -> Vec<usize> {
     let mut seen = vec![false; count];
     let mut order = Vec::with_capacity(count);
@@ -145,7 +146,6 @@ pub(super) fn order_in(html: &str, count: usize) -> Vec<usize> {
             }
         }
     }
-    order.extend((0..count).filter(|&n| seen.get(n) == Some(&false)));
     order
 }
 

@@ -6204,6 +6204,28 @@ fn a_sections_own_page_is_where_permalinks_section_puts_it() {
 }
 
 #[test]
+fn a_call_whose_placeholder_the_markdown_drops_is_not_run_as_in_hugo() {
+    // Hugo runs a `{{< >}}` call when it finds its token in the rendered HTML: one in a
+    // comment Goldmark omits never runs (its error stops no build).
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        ("layouts/shortcodes/x.html", "{{ errorf \"x ran\" }}"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nText.\n\n<!-- {{< x >}} -->\n\nMore <span>{{< x >}}</span>.\n",
+        ),
+    ]);
+    let hugo = crate::support::hugo_run(site.path(), &[]).unwrap_err();
+    assert_eq!(hugo.matches("x ran").count(), 1, "{hugo}");
+    let found: Vec<String> = checked(&site.path().join("content/about.md"))
+        .into_iter()
+        .filter(|f| f.contains("x ran"))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("about.md:8:12"), "{found:?}");
+}
+
+#[test]
 fn a_hook_in_markdownify_keeps_the_home_pages_store_not_the_pages() {
     // Review 63c, r11 and 63a, r8: `markdownify` renders as the home page, whose store its
     // hooks read and write, kept from call to call; Folio's hooks wrote the page's.
