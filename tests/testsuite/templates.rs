@@ -11849,21 +11849,6 @@ fn collections_functions_given_nil_text_or_a_bad_count_stop_as_in_hugo() {
 }
 
 #[test]
-fn a_list_appended_to_a_slice_of_lists_is_one_more_item() {
-    // Review 63a, r5: Hugo's `slice` of lists is a slice of slices, which takes a list as
-    // one item; Folio spread it.
-    let (hugo, folio) = shortcode_f(
-        "title = \"T\"\n",
-        "{{- $rows := slice (slice \"a\" 1) -}}<p>{{ $rows | append (slice \"b\" 2) }}\
-         |{{ append (slice \"b\" 2) (slice \"c\" 3) $rows }}|{{ collections.Append (slice \"d\" 4) $rows }}\
-         |{{ append (slice 3 4) (slice 1 2) }}|{{ append (slice (slice 5)) (slice) }}</p>",
-        "---\ntitle: About\n---\n\n{{< f >}}\n",
-    );
-    assert!(hugo.contains("<p>[[a 1] [b 2]]|"), "{hugo}");
-    assert_eq!(normalise(&folio), normalise(&hugo));
-}
-
-#[test]
 fn a_huge_precision_is_hugos_error_in_its_words_and_never_a_panic() {
     // Hunt AF 5: precision 70,000 panicked in Rust's formatter.
     let site = site_with(

@@ -185,15 +185,8 @@ pub(super) const FUNCS: &[(&str, Func)] = &[
             )));
         }
         let mut out = items(list);
-        // A list of lists (Hugo's `slice` of lists makes a typed slice of slices) takes
-        // lists as items: `$rows | append (slice "b" 2)` adds one row (review 63a, r5).
-        // Folio's values do not keep their Go type, so one read from front matter (a
-        // `[]interface {}` to Hugo, which flattens a single list into it) is taken so too.
-        let rows = !out.is_empty()
-            && out.iter().all(|v| matches!(v, Value::List(_)))
-            && elems.iter().all(|v| matches!(v, Value::List(_)));
         match elems {
-            [Value::List(more)] if !rows => out.extend(more.iter().cloned()),
+            [Value::List(more)] => out.extend(more.iter().cloned()),
             elems => out.extend(elems.iter().cloned()),
         }
         Ok(Value::List(out.into()))
