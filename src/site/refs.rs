@@ -1207,5 +1207,10 @@ pub fn file_url(site: &Site, lang: &str, abs: &Path) -> Option<String> {
         return Some(page_url(site, lang, abs, None));
     }
     std::fs::metadata(abs).ok()?;
-    Some(page_url(site, lang, abs, front_of(abs).as_ref()))
+    let front = front_of(abs);
+    // A page Hugo writes no file for has no URL (review 63d, r5).
+    if front.as_ref().is_some_and(unrendered) {
+        return Some(String::new());
+    }
+    Some(page_url(site, lang, abs, front.as_ref()))
 }

@@ -6134,7 +6134,8 @@ fn a_page_hugo_writes_no_file_for_has_no_url() {
         (
             "layouts/shortcodes/m.html",
             "<p>{{ range slice \"/media\" \"/hidden\" \"/old\" \"/linked\" }}{{ with site.GetPage . }}\
-             [{{ .Title }}: {{ .RelPermalink }}|{{ .Permalink }}]{{ end }}{{ end }}</p>",
+             [{{ .Title }}: {{ .RelPermalink }}|{{ .Permalink }}]{{ end }}{{ end }}\
+             |{{ relref $.Page \"/hidden\" }}|{{ ref $.Page \"/media#x\" }}|{{ relref $.Page \"/linked\" }}</p>",
         ),
         ("content/about.md", "---\ntitle: About\n---\n{{< m >}}\n"),
         ("content/media/index.md", "---\ntitle: Media\nheadless: true\n---\n"),

@@ -465,6 +465,10 @@ pub fn ref_url(
     let reference = reference.as_str();
     let refs = refs.ok_or_else(|| format!("Ref \"{reference}\": the page is not in a site"))?;
     let path = (refs.0)(reference, args.lang.as_deref().filter(|l| !l.is_empty()))?;
+    // A page Hugo writes no file for has no URL: its fragment alone, if any.
+    if path.is_empty() || path.starts_with('#') {
+        return Ok(path);
+    }
     let rel = format!("{}{path}", base_path(base_url).trim_end_matches('/'));
     Ok(if absolute {
         format!("{}{rel}", origin(base_url))
