@@ -7951,7 +7951,9 @@ fn printf_of_a_float_in_hexadecimal_or_binary_and_of_a_list_in_any_base_is_gos()
                     |F={{ printf \"%+x|% x|%x|%010x|%+b|%#x|%#X|%#.0x|%#.2x|%#b|%#08x|% x\" (float \"inf\") \
                     (float \"inf\") (math.Sqrt -1) (float \"-inf\") (float \"inf\") 1.0 1.0 2.0 3.5 2.5 1.0 \
                     (math.Sqrt -1) }}\
-                    |G={{ $f := \"%x|%5.1f|%v\" }}{{ printf $f 2.5 2.25 1e21 }}|{{ 3.5 | printf \"%x\" }}";
+                    |G={{ $f := \"%x|%5.1f|%v\" }}{{ printf $f 2.5 2.25 1e21 }}|{{ 3.5 | printf \"%x\" }}\
+                    |H={{ printf \"%f|%e|%8g|%+.2f|% E|%08f|%G\" (float \"inf\") (float \"-inf\") (float \"inf\") \
+                    (math.Sqrt -1) (float \"inf\") (float \"-inf\") (math.Sqrt -1) }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,

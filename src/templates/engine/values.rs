@@ -582,7 +582,7 @@ fn float_in_base(verb: char, f: f64, precision: Option<usize>, sharp: bool) -> S
     out + tail
 }
 
-/// Go's `%v`, `%x` or `%b` of an infinity or NaN (`fmt`'s `fmtFloat`): `+Inf` and `-Inf`
+/// Go's `%v`, `%f`, `%x` (any float verb) of an infinity or NaN (`fmt`'s `fmtFloat`): `+Inf` and `-Inf`
 /// keep their sign (a space for `+` with the space flag), `NaN` has one only when a flag
 /// asks (`+NaN`, ` NaN`); padded with spaces, never zeros.
 fn non_finite_directive(f: f64, flags: &str) -> String {
@@ -967,7 +967,9 @@ fn in_base(
     value: &Value,
 ) -> Option<(String, bool)> {
     match (verb, value) {
-        ('v' | 'x' | 'X' | 'b', Value::Float(f)) if !f.is_finite() => {
+        ('v' | 'x' | 'X' | 'b' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G', Value::Float(f))
+            if !f.is_finite() =>
+        {
             Some((non_finite_directive(*f, flags), false))
         }
         ('x' | 'X' | 'b', Value::Float(f)) => {

@@ -1705,7 +1705,8 @@ fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
 /// (`%.2f` of 5 is `%!f(int=05)`; `fmt/print.go`, `badVerb`), said as a surprise; else as
 /// `gotmpl`'s `printf` writes it.
 fn float_directive(spec: &str, verb: char, value: Value) -> gotmpl::Result<String> {
-    if matches!(value, Value::String(_) | Value::Safe { .. }) {
+    let non_finite = matches!(value, Value::Float(f) if !f.is_finite());
+    if non_finite || matches!(value, Value::String(_) | Value::Safe { .. }) {
         return Ok(values::go_format(spec, &value));
     }
     if matches!(value, Value::Int(_) | Value::Uint(_)) {
