@@ -6105,7 +6105,8 @@ fn footnote_and_heading_id_settings_change_the_html_as_in_hugo() {
     // Review 63b, r13, r15, r16: `footnote.backlinkHTML`, `footnote.enable = false` and
     // `parser.autoHeadingID = false` were not read; nor `autoIDType`, the name of
     // `autoHeadingIDType` since Hugo 0.144.
-    let page = "---\ntitle: About\n---\n## Projects Ünï\n\n## Two {#two}\n\nClaim[^1] and[^1].\n\n[^1]: Source.\n";
+    // The table of contents lists a heading without an id too, its link `#` (63d, r3).
+    let page = "---\ntitle: About\n---\n{{< toc >}}\n\n## Projects Ünï\n\n## Two {#two}\n\nClaim[^1] and[^1].\n\n[^1]: Source.\n";
     for settings in [
         "[markup.goldmark.parser]\nautoHeadingID = false\n\
          [markup.goldmark.extensions.footnote]\nbacklinkHTML = \"<b>back</b>\"\n",
@@ -6117,6 +6118,10 @@ fn footnote_and_heading_id_settings_change_the_html_as_in_hugo() {
             (
                 "hugo.toml",
                 &format!("baseURL = \"https://e.org/\"\n{settings}"),
+            ),
+            (
+                "layouts/shortcodes/toc.html",
+                "<aside>{{ .Page.TableOfContents }}</aside>",
             ),
             ("content/about.md", page),
         ]);

@@ -360,9 +360,12 @@ impl Default for TocSettings {
 /// without links or raw HTML.
 pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
     static HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r#"(?s)<h([1-6])\b[^>]*\bid="([^"]*)"[^>]*>(.*?)</h[1-6]>"#)
-            .expect("a valid pattern")
+        regex::Regex::new(r#"(?s)<h([1-6])\b([^>]*)>(.*?)</h[1-6]>"#).expect("a valid pattern")
     });
+    // A heading without an id (`autoHeadingID = false`) is listed too, its link `#`, as
+    // Hugo lists it (review 63d, r3).
+    static ID: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r#"\bid="([^"]*)""#).expect("a valid pattern"));
     static STRIPPED: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"(?s)<a\b[^>]*>|</a>|<!-- raw HTML omitted -->")
             .expect("a valid pattern")
@@ -377,7 +380,11 @@ pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
                 let title = stripped.replace_all(c.get(3).map_or("", |m| m.as_str()), "");
                 (
                     usize::from(level - settings.start),
-                    c.get(2).map_or("", |m| m.as_str()).to_string(),
+                    c.get(2)
+                        .and_then(|attrs| ID.captures(attrs.as_str()))
+                        .and_then(|id| id.get(1))
+                        .map_or("", |m| m.as_str())
+                        .to_string(),
                     title.trim().to_string(),
                 )
             })
