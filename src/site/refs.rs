@@ -770,7 +770,7 @@ pub fn page_url(site: &Site, lang: &str, abs: &Path, front: Option<&Map<String, 
             })
     };
     if let Some(path) = section_pattern(site, &parts, section_page)
-        .and_then(|p| permalink(&p, &parts, front, &is_section))
+        .and_then(|p| permalink(&p, (&parts, section_page), front, &is_section))
     {
         parts = path;
     } else {
@@ -969,6 +969,8 @@ fn section_pattern(site: &Site, parts: &[String], section_page: bool) -> Option<
 /// What a `[permalinks]` pattern's tokens read of one page.
 struct Facts<'a> {
     parts: &'a [String],
+    /// Whether the page is a section's own (`parts` are all its sections).
+    section_page: bool,
     front: Option<&'a Map<String, Json>>,
     /// The page's date (Go's zero time without one).
     date: Option<crate::templates::engine::time::Moment>,
@@ -1011,6 +1013,11 @@ impl Facts<'_> {
     /// The folders of the page's current section: up to the deepest that is a section (a
     /// folder further down without an `_index` file is not one).
     fn sections(&self) -> &[String] {
+        // A section's own page is in its own section (Hugo 0.168: `:sections` of
+        // `posts/_index.md` is `posts`; review 63d, r4).
+        if self.section_page {
+            return self.parts;
+        }
         let folders = self.parts.len().saturating_sub(1);
         let deepest = (1..=folders)
             .rev()
@@ -1063,12 +1070,13 @@ fn slice(items: &[String], cut: &str) -> Option<Vec<String>> {
 /// (`:sections[1:]`); `\:` is a colon (Hugo's `attributeRegexp`, `ExpandPattern`).
 fn permalink(
     pattern: &str,
-    parts: &[String],
+    (parts, section_page): (&[String], bool),
     front: Option<&Map<String, Json>>,
     is_section: &dyn Fn(usize) -> bool,
 ) -> Option<Vec<String>> {
     let facts = Facts {
         parts,
+        section_page,
         front,
         date: crate::templates::engine::time::Moment::parse(
             front_text(front, "date").unwrap_or("0001-01-01"),

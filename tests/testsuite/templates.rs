@@ -6191,11 +6191,11 @@ fn a_sections_own_page_is_where_permalinks_section_puts_it() {
         (
             "hugo.toml",
             "baseURL = \"https://e.org/\"\n[permalinks.section]\nposts = \"/articles/\"\n\
-             notes = \"/n/:slug/\"\n",
+             notes = \"/n/:slug/\"\nguides = \"/g/:sections/\"\n",
         ),
         (
             "layouts/shortcodes/m.html",
-            "<p>{{ range slice \"posts\" \"posts/one\" \"notes\" \"posts/deep\" }}\
+            "<p>{{ range slice \"posts\" \"posts/one\" \"notes\" \"posts/deep\" \"guides\" \"guides/a\" }}\
              {{ with site.GetPage . }}[{{ .RelPermalink }}]{{ end }}{{ end }}|{{ relref .Page \"/posts\" }}</p>",
         ),
         ("content/about.md", "---\ntitle: About\n---\n{{< m >}}\n"),
@@ -6203,6 +6203,9 @@ fn a_sections_own_page_is_where_permalinks_section_puts_it() {
         ("content/posts/one.md", "---\ntitle: One\n---\n"),
         ("content/posts/deep/_index.md", "---\ntitle: Deep\n---\n"),
         ("content/notes/_index.md", "---\ntitle: Notes\nslug: jot\n---\n"),
+        // `:sections` of a section's own page holds the section (review 63d, r4).
+        ("content/guides/_index.md", "---\ntitle: Guides\n---\n"),
+        ("content/guides/a/_index.md", "---\ntitle: A\n---\n"),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "permalinks.section", "content/about.md");
     assert!(hugo.contains("[/articles/]"), "{hugo}");
