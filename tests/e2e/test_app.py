@@ -1864,14 +1864,15 @@ class WinningParamTest(AppTest):
 
 
 class SiteProblemsTest(AppTest):
-    """The sample with a table render hook, which Folio does not run."""
+    """The sample with a section's own image render hook, which Folio does not run (it
+    runs the site's general hooks)."""
 
-    site_files = {"layouts/_markup/render-table.html": "<table>{{ range .THead }}{{ end }}</table>\n"}
+    site_files = {"layouts/blog/_markup/render-image.html": "<img src=\"{{ .Destination }}\">\n"}
 
     def test_what_folio_writes_otherwise_than_hugo_across_the_site_is_said_when_the_page_opens(self):
         text = self.s.wait(lambda: self.s.execute("return document.querySelector('#notices [data-site]')?.textContent"),
                            what="the site's notice")
-        self.assertIn("layouts/_markup/render-table.html:1:1: warning: Folio does not run this render hook", text)
+        self.assertIn("layouts/blog/_markup/render-image.html:1:1: warning: Folio runs the site's general render hooks", text)
         # Dismissed, it stays away while edits and their undoing redraw the forms.
         self.s.click(self.s.find("#notices [data-site] [aria-label='Dismiss']"))
         self.s.click(self.s.find('[data-key="b1:^delete"]'))
