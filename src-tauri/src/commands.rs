@@ -352,6 +352,9 @@ pub fn recover(state: State<'_, AppState>, restore: bool) -> CmdResult<crate::ev
             Some(j) if restore => s.restore(&j)?,
             _ => {
                 data.clear_journal(s.path());
+                if !restore {
+                    s.forget_journal();
+                }
                 folio::session::Outside::Nothing
             }
         };

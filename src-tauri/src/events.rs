@@ -152,23 +152,23 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
         loop {
             std::thread::sleep(JOURNAL_EVERY);
             let state = app.state::<AppState>();
-            let (path, journal) = {
-                let guard = state.lock();
-                let Some(s) = guard.as_ref() else { continue };
-                let due = s.is_dirty() && s.journal_differs(last.as_ref());
-                (
-                    s.path().to_path_buf(),
-                    if due {
-                        s.journal()
-                    } else if s.is_dirty() {
-                        continue;
-                    } else {
-                        None
-                    },
-                )
+            // Written while the session is held: a discard (`recover`, which holds it too)
+            // comes before the journal is read or after it is written, never between.
+            let guard = state.lock();
+            let Some(s) = guard.as_ref() else { continue };
+            let due = s.is_dirty() && s.journal_differs(last.as_ref());
+            let path = s.path().to_path_buf();
+            let journal = if due {
+                s.journal()
+            } else if s.is_dirty() {
+                continue;
+            } else {
+                None
             };
-            match journal {
-                Some(j) if state.data.write_journal(&j).is_ok() => {
+            let written = journal.map(|j| (state.data.write_journal(&j).is_ok(), j));
+            drop(guard);
+            match written {
+                Some((true, j)) => {
                     // The page's name changed (a rename followed, Save as…): the journal
                     // under the old one goes, even one written just after the change.
                     if let Some(old) = last.as_ref().filter(|old| old.path != j.path) {
@@ -176,7 +176,7 @@ pub fn journal_loop<R: Runtime>(app: AppHandle<R>) {
                     }
                     last = Some(j);
                 }
-                Some(_) => {}
+                Some((false, _)) => {}
                 None if last.is_some() => {
                     state.data.clear_journal(&path);
                     if let Some(old) = last.take().filter(|old| old.path != path) {

@@ -111,6 +111,9 @@ pub struct Session {
     /// Whether the window was last told that the file on disk cannot be read (a syntax
     /// error, invalid UTF-8): its going back to the text Folio has is news then.
     told_unreadable: bool,
+    /// The unsaved texts whose journal the user discarded ([`Session::forget_journal`]):
+    /// none is kept of them again until they change.
+    forgotten: Option<Snapshot>,
 }
 
 impl Session {
@@ -147,6 +150,7 @@ impl Session {
             missing: None,
             outside_bases: Vec::new(),
             told_unreadable: false,
+            forgotten: None,
         };
         s.set_current(current, None, None);
         Ok(s)

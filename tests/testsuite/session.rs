@@ -738,6 +738,21 @@ fn a_journal_brings_back_unsaved_edits_after_a_crash() {
 }
 
 #[test]
+fn edits_whose_journal_was_discarded_give_none_until_they_change() {
+    // The e2e run of stop 63: a journal written just after Don't save offered the
+    // discarded edits back when the page was opened again.
+    let (_d, page, _data) = sample();
+    let mut s = Session::open(&page).unwrap();
+    retitle(&mut s, 1, "Unsaved");
+    s.forget_journal();
+    assert!(s.is_dirty() && s.journal().is_none());
+    retitle(&mut s, 1, "Unsaved again");
+    assert!(s
+        .journal()
+        .is_some_and(|j| j.page.contains("Unsaved again")));
+}
+
+#[test]
 fn the_journal_under_a_pages_old_name_goes_when_the_rename_is_followed_or_it_is_saved_as() {
     let (d, page, data) = sample();
     let mut s = Session::open(&page).unwrap();
