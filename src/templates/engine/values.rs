@@ -216,8 +216,7 @@ pub fn to_json(value: &Value) -> Json {
             Json::Object(serde_json::Map::new())
         }
         Value::Map(map) => Json::Object(
-            map.iter()
-                .filter(|(k, _)| &***k != KIND && !is_alias(map, k))
+            own_entries(map)
                 .map(|(k, v)| (k.to_string(), to_json(v)))
                 .collect(),
         ),
@@ -739,9 +738,16 @@ pub fn is_go_map(value: &Value) -> bool {
 /// A map's length as Go's `len` gives it: its keys, without the spellings Folio adds
 /// ([`is_alias`]) or its kind.
 pub fn map_len(map: &BTreeMap<Arc<str>, Value>) -> usize {
-    map.keys()
-        .filter(|k| &***k != KIND && !is_alias(map, k))
-        .count()
+    own_entries(map).count()
+}
+
+/// A map's entries as Go's map has them: without the spellings Folio adds
+/// ([`is_alias`]) or its kind.
+pub fn own_entries(
+    map: &BTreeMap<Arc<str>, Value>,
+) -> impl Iterator<Item = (&Arc<str>, &Value)> + '_ {
+    map.iter()
+        .filter(|(k, _)| &***k != KIND && !is_alias(map, k))
 }
 
 /// `hugo.Version` (Hugo's `version.VersionString`): text that prints, and is compared
@@ -896,12 +902,7 @@ fn go_directive_text(
     width: usize,
     value: &Value,
 ) -> (String, bool) {
-    let sign =
-        |n: String, negative: bool| match (negative, flags.contains('+'), flags.contains(' ')) {
-            (false, true, _) => format!("+{n}"),
-            (false, false, true) => format!(" {n}"),
-            _ => n,
-        };
+    let sign = |n: String, negative: bool| signed(n, negative, flags);
     let wrong = |kind: &str, shown: String| bad_verb(verb, kind, shown, value, flags, width);
     if kind_of(value) == Some("duration") {
         return duration_directive_text(verb, flags, precision, width, value);
@@ -974,16 +975,7 @@ fn in_base(
         }
         ('x' | 'X' | 'b', Value::Float(f)) => {
             let text = float_in_base(verb, *f, precision, flags.contains('#'));
-            let signed = match (
-                f.is_sign_negative(),
-                flags.contains('+'),
-                flags.contains(' '),
-            ) {
-                (false, true, _) => format!("+{text}"),
-                (false, false, true) => format!(" {text}"),
-                _ => text,
-            };
-            Some((signed, true))
+            Some((signed(text, f.is_sign_negative(), flags), true))
         }
         ('x' | 'X', Value::String(s)) => {
             Some((go_hex_text(s, verb == 'X', flags, precision), false))
@@ -992,6 +984,16 @@ fn in_base(
             Some((format!("%!{verb}(float64={})", go_float(*f)), false))
         }
         _ => None,
+    }
+}
+
+/// A number's text (`n`, its `-` in it when `negative`) with the sign the directive's
+/// flags ask for when it is not negative: `+` (the `+` flag) or a space (the space flag).
+fn signed(n: String, negative: bool, flags: &str) -> String {
+    match (negative, flags.contains('+'), flags.contains(' ')) {
+        (false, true, _) => format!("+{n}"),
+        (false, false, true) => format!(" {n}"),
+        _ => n,
     }
 }
 
@@ -1560,11 +1562,7 @@ pub fn same_item(a: &Value, b: &Value) -> bool {
 pub fn items(value: &Value) -> Vec<Value> {
     match value {
         Value::List(l) => l.to_vec(),
-        Value::Map(m) => m
-            .iter()
-            .filter(|(k, _)| &***k != KIND && !is_alias(m, k))
-            .map(|(_, v)| v.clone())
-            .collect(),
+        Value::Map(m) => own_entries(m).map(|(_, v)| v.clone()).collect(),
         _ => Vec::new(),
     }
 }

@@ -1682,9 +1682,7 @@ fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
             Ok(format!("[{}]", each.join(" ")))
         }
         Value::Map(ref map) if values::is_go_map(&value) => {
-            let each = map
-                .iter()
-                .filter(|(k, _)| &***k != values::KIND && !values::is_alias(map, k))
+            let each = values::own_entries(map)
                 .map(|(k, v)| {
                     let key = radix_directive(spec, string(&**k))?;
                     Ok(format!("{key}:{}", radix_directive(spec, v.clone())?))
