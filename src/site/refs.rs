@@ -383,10 +383,7 @@ pub fn translations(
 /// A front matter's `translationKey` (the key in any case, its value as text), when it
 /// sets one.
 fn translation_key(front: &Map<String, Json>) -> Option<String> {
-    let (_, value) = front
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("translationKey"))?;
-    let key = match value {
+    let key = match key_in(front, "translationKey")? {
         Json::String(s) => s.clone(),
         Json::Number(n) => n.to_string(),
         _ => return None,
@@ -453,12 +450,7 @@ struct Status {
 impl Status {
     /// A date without an offset is read as UTC (not the site's `timeZone`).
     fn of(front: &Map<String, Json>) -> Status {
-        let get = |k: &str| {
-            front
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(k))
-                .map(|(_, v)| v)
-        };
+        let get = |k: &str| key_in(front, k);
         let when = |keys: &[&str]| {
             keys.iter()
                 .find_map(|k| get(k))
@@ -493,26 +485,22 @@ impl Status {
 /// form; also under `_build`, the key Hugo 0.145 removed), or `headless: true` (Hugo's
 /// `pagemeta.BuildConfig`; review 63b, r10).
 pub fn unrendered(front: &Map<String, Json>) -> bool {
-    let get = |k: &str| {
-        front
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(k))
-            .map(|(_, v)| v)
-    };
     let never = ["build", "_build"].iter().any(|k| {
-        let render = get(k).and_then(|b| {
-            b.as_object()?
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case("render"))
-                .map(|(_, v)| v)
-        });
+        let render = key_in(front, k).and_then(|b| key_in(b.as_object()?, "render"));
         match render {
             Some(Json::String(r)) => r.eq_ignore_ascii_case("never") || r == "false",
             Some(Json::Bool(b)) => !b,
             _ => false,
         }
     });
-    never || get("headless").is_some_and(weak_bool)
+    never || key_in(front, "headless").is_some_and(weak_bool)
+}
+
+/// The value of `key` in `map`, the key in any case, as Hugo reads front matter keys.
+fn key_in<'m>(map: &'m Map<String, Json>, key: &str) -> Option<&'m Json> {
+    map.iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
 }
 
 /// A front matter date as an instant: RFC 3339, else a date and time or a date in UTC.
@@ -866,12 +854,7 @@ fn ugly_urls(site: &Site, section: Option<&str>) -> bool {
     match setting {
         Some(Json::Bool(on)) => on,
         Some(Json::Object(sections)) => section
-            .and_then(|s| {
-                sections
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(s))
-                    .map(|(_, v)| v)
-            })
+            .and_then(|s| key_in(&sections, s))
             .and_then(Json::as_bool)
             .unwrap_or(false),
         _ => false,
