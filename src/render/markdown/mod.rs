@@ -310,7 +310,8 @@ impl Markdown<'_> {
             return false;
         }
         let code = code_of(source);
-        let hook = hooks::Hook {
+        // The hook's context, when the site has a code block hook.
+        let hook = hooked.map(|_| hooks::Hook {
             lang: block.lang.clone(),
             // Hugo's `.Inner` is the code without its last line break (`text.Chomp`).
             inner: code.trim_end_matches(['\r', '\n']).to_string(),
@@ -318,30 +319,32 @@ impl Markdown<'_> {
             options: block.written_options.clone(),
             ordinal,
             ..hooks::Hook::new(hooks::HookKind::CodeBlock)
-        };
-        if hooked.is_some() && !md.contains(MARK_OPEN) {
-            // Its HTML when no hook writes it: highlighted, or as Goldmark writes it.
-            let plain = (!highlighted).then(|| {
-                let mut html = fence_start(info, code_fences).into_string();
-                // As the writer escapes a code block's text.
-                let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, &code);
-                html.push_str("</code></pre>\n");
-                html
-            });
-            let marked = mark(md, String::new(), blocks);
-            events.push(Event::Html(CowStr::from(marked.clone())));
-            fences.push(hooks::PendingFence {
-                slot: blocks.len() - 1,
-                marked,
-                hook,
-                fallback: Box::new(move || plain.unwrap_or_else(|| block.render(&code))),
-            });
-            return true;
-        }
-        let from_hook = hooked.and_then(|h| {
-            h.render(&hook)
-                .map(|html| hooks::pointed(html, &hook, self))
         });
+        let hook = match hook {
+            Some(hook) if !md.contains(MARK_OPEN) => {
+                // Its HTML when no hook writes it: highlighted, or as Goldmark writes it.
+                let plain = (!highlighted).then(|| {
+                    let mut html = fence_start(info, code_fences).into_string();
+                    // As the writer escapes a code block's text.
+                    let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, &code);
+                    html.push_str("</code></pre>\n");
+                    html
+                });
+                let marked = mark(md, String::new(), blocks);
+                events.push(Event::Html(CowStr::from(marked.clone())));
+                fences.push(hooks::PendingFence {
+                    slot: blocks.len() - 1,
+                    marked,
+                    hook,
+                    fallback: Box::new(move || plain.unwrap_or_else(|| block.render(&code))),
+                });
+                return true;
+            }
+            hook => hook,
+        };
+        let from_hook = hooked
+            .zip(hook.as_ref())
+            .and_then(|(h, hook)| h.render(hook).map(|html| hooks::pointed(html, hook, self)));
         let html = match from_hook {
             Some(html) => html,
             None if highlighted => block.render(&code),
