@@ -1484,7 +1484,7 @@ impl<'a> Pool<'a> {
                 if self.stop.load(ordering) {
                     break;
                 }
-                let html = r.shortcode(i);
+                let (html, notes, (problems, surprises)) = r.render_call(i);
                 let for_toc = r.angle_outputs.as_mut().and_then(|a| a.remove(&i));
                 if engine::frame().is_ok_and(|f| f.shares_state()) {
                     // The results will be dropped: no thread need render more.
@@ -1495,9 +1495,9 @@ impl<'a> Pool<'a> {
                     Ahead {
                         html,
                         for_toc,
-                        notes: std::mem::take(&mut r.pending_notes),
-                        problems: std::mem::take(&mut r.template_problems),
-                        surprises: std::mem::take(&mut r.surprises),
+                        notes,
+                        problems,
+                        surprises,
                     },
                 ));
             }
