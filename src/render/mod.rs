@@ -477,10 +477,11 @@ impl<'a> Renderer<'a> {
     /// Hugo renders a text's `{{% %}}` calls first, as it builds the Markdown, then the
     /// Markdown (its render hooks run then), and its `{{< >}}` calls last, as it puts their
     /// outputs in, in the order their placeholders come in the HTML (a footnote's last;
-    /// `hugolib/page__content.go`, `contentToRender`, then `expandShortcodeTokens`): templates that keep state (`.Page.Store` counters, a
-    /// stylesheet written by the first call, a flag a hook sets for a call above it) see
-    /// them in that order, here too. Each call's problems and surprises join the lists in
-    /// page order, then the render hooks'.
+    /// `hugolib/page__content.go`, `contentToRender`, then `expandShortcodeTokens`):
+    /// templates that keep state (`.Page.Store` counters, a stylesheet written by the first
+    /// call, a flag a hook sets for a call above it) see them in that order, here too.
+    /// Each call's problems and surprises join the lists in page order, then the render
+    /// hooks'.
     #[allow(
         clippy::indexing_slicing,
         reason = "shortcode indices (`children`, a shortcode's own) come from \
