@@ -1866,7 +1866,7 @@ fn printf_values(cmd: &mut CommandNode, calls: &mut Calls) {
         _ => return,
     };
     let Some(Expr::String(fpos, format)) = cmd.args.get(at) else {
-        return printf_at_run_time(cmd, calls);
+        return printf_called_at_run_time(cmd, calls);
     };
     let (fpos, format) = (*fpos, format.clone());
     let Some(directives) = directives(&format) else {
@@ -1922,7 +1922,7 @@ pub const FORMAT: &str = "__folio_format";
 /// A `printf` whose format is known only at run time (`printf $f 2.5`) made a call of
 /// [`RUN_TIME_PRINTF`], which reads the directives then (review 63c, r10: `%x` of a float
 /// was its whole part).
-fn printf_at_run_time(cmd: &mut CommandNode, calls: &mut Calls) {
+fn printf_called_at_run_time(cmd: &mut CommandNode, calls: &mut Calls) {
     if let Some(Expr::Identifier(pos, name)) = cmd.args.first_mut() {
         if name == "printf" {
             *name = RUN_TIME_PRINTF.into();
