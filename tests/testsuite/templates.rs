@@ -7972,6 +7972,25 @@ fn printf_of_a_float_in_hexadecimal_or_binary_and_of_a_list_in_any_base_is_gos()
 }
 
 #[test]
+fn printf_of_a_character_an_o_prefixed_octal_or_a_code_point_is_gos() {
+    // gotmpl's `printf` wrote `%O` as a bad verb, `%c` without its width and nothing
+    // for `%c` of a float; Folio wrote `%o` of a float without its width.
+    let template = "A={{ printf \"%05c|%-3c|%5c|%c|%c|%c\" 65 66 67 0x110000 -1 0x1F680 }}\
+                    |B={{ printf \"%O|%06O|%-6O|%+O|%.3O|%O|%#06O|%#O\" 8 8 8 8 8 -8 8 8 }}\
+                    |C={{ printf \"%08U|%.6U|%#8U|%-8U|%U|%#U|%#U\" 65 65 65 65 -1 10 0x1F680 }}\
+                    |D={{ printf \"%8o|%-6c|%05U|%+7O|%c|%O|%c|%o\" 3.5 2.5 1.5 1e21 \"a\" \"a\" nil true }}\
+                    |E={{ printf \"%c|%U|%O|%8c\" (slice 65 66) (slice 65 66) (slice 8 9) (dict \"a\" 66) }}\
+                    |F={{ printf \"%+d|% s|%+s|%+q\" 2.5 1.5 3 -2.5 }}";
+    let (hugo, folio) = shortcode_f(
+        "baseURL = \"https://e.org/\"\n",
+        template,
+        "---\ntitle: About\n---\n{{< f >}}\n",
+    );
+    assert!(hugo.contains("B=0o10|0o000010|"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn printf_q_quotes_trusted_html_and_text_as_gos_strconv_quote_does() {
     // PaperMod's and Stack's attribute loops: `printf " %s=%q" $k $v` over a hook's `.Text`.
     let template = "A={{ printf \"%q\" (\"<em>x</em>\" | safeHTML) }}|B={{ printf \"alt=%q\" (markdownify \"*a* & b\") | safeHTMLAttr }}\

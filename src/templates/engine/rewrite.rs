@@ -1939,7 +1939,7 @@ fn printf_called_at_run_time(cmd: &mut CommandNode, calls: &mut Calls) {
 pub const RUN_TIME_PRINTF: &str = "__folio_printf";
 
 /// The verbs whose directives [`FORMAT`] writes (any other is `gotmpl`'s `printf`'s).
-pub const FORMAT_VERBS: &str = "vsdTqfFeEgGxXob";
+pub const FORMAT_VERBS: &str = "vsdTqfFeEgGxXobcOU";
 
 /// Each directive of a Go format string that takes an argument, in order: its byte range
 /// (`%02v`) and verb; `None` when an argument index (`%[2]d`) or a `*` width reorders or

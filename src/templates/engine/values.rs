@@ -713,6 +713,16 @@ pub fn go_format(spec: &str, value: &Value) -> String {
             .collect();
         return format!("[{}]", each.join(" "));
     }
+    if let (Some((negative, magnitude)), 'c' | 'O' | 'U') = (whole_number(value), verb) {
+        let text = whole_number_as(verb, &flags, precision, width, negative, magnitude);
+        // `%c` pads with zeros; `%O` made its own, and `%U` takes none (Go's `fmtUnicode`).
+        let flags = if verb == 'c' {
+            flags
+        } else {
+            flags.replace('0', "")
+        };
+        return go_pad(text, false, &flags, width, false);
+    }
     let (text, numeric) = go_directive_text(verb, &flags, precision, width, value);
     let precise = precision.is_some() && whole_number(value).is_some();
     // An infinity or NaN is padded with spaces (Go's `fmtFloat`).
@@ -721,6 +731,66 @@ pub fn go_format(spec: &str, value: &Value) -> String {
         _ => flags,
     };
     go_pad(text, numeric, &flags, width, precise)
+}
+
+/// A whole number (its sign and magnitude) as `%c`, `%O` or `%U` writes it before padding
+/// (Go's `fmt/format.go`): `%c` its character (U+FFFD for one that is not), `%O` its octal
+/// digits after `0o` (`-0o10`), zeros before them to the precision or, with the `0` flag
+/// and no precision, to the width; `%U` its code point as `U+0041`, at least four digits
+/// or the precision's, a negative one as its 64 bits, and with the `#` flag the character
+/// quoted after it when Go prints it (`U+0041 'A'`).
+fn whole_number_as(
+    verb: char,
+    flags: &str,
+    precision: Option<usize>,
+    width: usize,
+    negative: bool,
+    magnitude: u64,
+) -> String {
+    let character = || {
+        u32::try_from(magnitude)
+            .ok()
+            .filter(|_| !negative)
+            .and_then(char::from_u32)
+    };
+    match verb {
+        'c' => character()
+            .unwrap_or(char::REPLACEMENT_CHARACTER)
+            .to_string(),
+        'U' => {
+            let bits = if negative {
+                magnitude.wrapping_neg()
+            } else {
+                magnitude
+            };
+            let digits = precision.unwrap_or(0).max(4);
+            let quoted = character()
+                .filter(|c| flags.contains('#') && go_prints(*c))
+                .map(|c| format!(" '{c}'"))
+                .unwrap_or_default();
+            format!("U+{bits:0digits$X}{quoted}")
+        }
+        _ => {
+            let mut digits = format!("{magnitude:o}");
+            if flags.contains('#') && !digits.starts_with('0') {
+                digits.insert(0, '0');
+            }
+            let zeros = match precision {
+                Some(p) => p,
+                None if flags.contains('0') && !flags.contains('-') => {
+                    let signed = negative || flags.contains(['+', ' ']);
+                    width.saturating_sub(usize::from(signed))
+                }
+                None => 0,
+            };
+            let digits = format!("{digits:0>zeros$}");
+            signed(
+                format!("{}0o{digits}", if negative { "-" } else { "" }),
+                negative,
+                flags,
+            )
+        }
+    }
 }
 
 /// Whether `value` is a map Go's `len` measures: a Go map (`.Params`, a `dict`, site
@@ -938,13 +1008,21 @@ fn go_directive_text(
         ('f' | 'F', Value::Float(f)) => (format!("{f:.*}", precision.unwrap_or(6)), true),
         ('v', Value::Nil) => ("<nil>".to_string(), false),
         ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
-        ('s', Value::Int(_) | Value::Uint(_)) => (wrong(go_type(value), go_print(value)), false),
-        ('s' | 'd' | 'q', Value::Float(f)) => {
-            let shown = precision.map_or_else(|| go_float(*f), |p| go_float_g(*f, p));
-            (wrong("float64", shown), false)
+        ('s', Value::Int(_) | Value::Uint(_)) => {
+            let negative = matches!(value, Value::Int(n) if *n < 0);
+            (
+                wrong(go_type(value), sign(go_print(value), negative)),
+                false,
+            )
         }
-        ('s' | 'd' | 'q', Value::Bool(b)) => (wrong("bool", b.to_string()), false),
-        ('d', Value::String(_) | Value::Safe { .. }) => {
+        ('s' | 'd' | 'q' | 'o' | 'O' | 'c' | 'U', Value::Float(f)) => {
+            let shown = precision.map_or_else(|| go_float(*f), |p| go_float_g(*f, p));
+            (wrong("float64", sign(shown, *f < 0.0)), false)
+        }
+        ('s' | 'd' | 'q' | 'o' | 'O' | 'c' | 'U', Value::Bool(b)) => {
+            (wrong("bool", b.to_string()), false)
+        }
+        ('d' | 'o' | 'O' | 'c' | 'U', Value::String(_) | Value::Safe { .. }) => {
             (wrong("string", cast_string(value)), false)
         }
         // A float verb of text: the text as `%v` writes it, cut to the precision
@@ -960,7 +1038,7 @@ fn go_directive_text(
 }
 
 /// [`go_directive_text`] of a float's infinity or NaN, and of a verb of bases (`%x`, `%X`,
-/// `%b`, `%o`…) of a float or text; `None` for the others.
+/// `%b`) of a float or text; `None` for the others.
 fn in_base(
     verb: char,
     flags: &str,
@@ -979,9 +1057,6 @@ fn in_base(
         }
         ('x' | 'X', Value::String(s)) => {
             Some((go_hex_text(s, verb == 'X', flags, precision), false))
-        }
-        ('o' | 'O' | 'c' | 'U', Value::Float(f)) => {
-            Some((format!("%!{verb}(float64={})", go_float(*f)), false))
         }
         _ => None,
     }

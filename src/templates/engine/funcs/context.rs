@@ -1637,7 +1637,7 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     if let Some(verb) = spec.chars().last().filter(|v| "fFeEgG".contains(*v)) {
         return float_directive(spec, verb, value);
     }
-    if spec.ends_with(['x', 'X', 'o', 'b']) {
+    if spec.ends_with(['x', 'X', 'o', 'b', 'c', 'O', 'U']) {
         return radix_directive(spec, value);
     }
     // `%T` names the value's type, `%#v` writes a TOML local value as Go's struct.
@@ -1658,12 +1658,14 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     Ok(values::go_format(spec, &value))
 }
 
-/// A directive of a verb of bases (`%x`, `%X`, `%o`, `%b`): of a float, Go's
-/// hexadecimal (`0x1.cp+01`) or binary (`5629499534213120p-51`) form, and of text (trusted
-/// HTML too) its bytes in hexadecimal (`% x` of "hi" is `68 69`) ([`values::go_format`]);
-/// of a list, each item's in brackets (`[1 a ff]`, a nil one `<nil>`), and of a map each
-/// key's and value's (`map[61:0x1.8p+00]`), as Go's `printValue` writes them; else as
-/// `gotmpl`'s `printf` writes it (which writes a float's whole part, a list as a bad verb).
+/// A directive of a verb of bases or code points (`%x`, `%X`, `%o`, `%O`, `%b`, `%c`,
+/// `%U`): of a float, Go's hexadecimal (`0x1.cp+01`) or binary (`5629499534213120p-51`)
+/// form, and of text (trusted HTML too) its bytes in hexadecimal (`% x` of "hi" is
+/// `68 69`) ([`values::go_format`]); of a list, each item's in brackets (`[1 a ff]`, a nil
+/// one `<nil>`), and of a map each key's and value's (`map[61:0x1.8p+00]`), as Go's
+/// `printValue` writes them; `%c`, `%O` and `%U` of anything else as
+/// [`values::go_format`] writes it; else as `gotmpl`'s `printf` writes it (which writes a
+/// float's whole part, a list as a bad verb, `%O` not at all and `%c` without its width).
 fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     let hex = spec.ends_with(['x', 'X']);
     match value {
@@ -1690,6 +1692,7 @@ fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
                 .collect::<gotmpl::Result<Vec<_>>>()?;
             Ok(format!("map[{}]", each.join(" ")))
         }
+        value if spec.ends_with(['c', 'O', 'U']) => Ok(values::go_format(spec, &value)),
         value => {
             let args = Value::List(vec![string(spec), value].into());
             super::go_builtin("printf", 2)?.execute_to_string(&args)
