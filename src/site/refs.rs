@@ -427,7 +427,7 @@ fn keyed_translations(
 
 /// Whether Hugo builds and links a page of this front matter, with its default settings
 /// (`buildDrafts`, `buildFuture`, `buildExpired` off): not a draft, not published in the
-/// future, not expired ([`Status`]), and not `build.render: never`.
+/// future, not expired ([`Status`]), and written ([`unrendered`]).
 fn is_published(front: &Map<String, Json>) -> bool {
     let s = Status::of(front);
     !(s.draft || s.future || s.expired || s.never)
@@ -442,8 +442,8 @@ struct Status {
     future: bool,
     /// Expired (`expiryDate`, `unpublishdate`).
     expired: bool,
-    /// `build.render: never`: built and found, never written (its `.RelPermalink` is
-    /// empty).
+    /// Built and found, never written, so that its `.RelPermalink` is empty and it is no
+    /// translation ([`unrendered`]: `build.render: never`, `headless: true`).
     never: bool,
 }
 
@@ -462,12 +462,7 @@ impl Status {
             draft: get("draft").is_some_and(weak_bool),
             future: when(&["publishDate", "pubdate", "published", "date"]).is_some_and(|t| t > now),
             expired: when(&["expiryDate", "unpublishdate"]).is_some_and(|t| t <= now),
-            never: ["build", "_build"].iter().any(|k| {
-                get(k)
-                    .and_then(|b| b.get("render"))
-                    .and_then(Json::as_str)
-                    .is_some_and(|r| r.eq_ignore_ascii_case("never"))
-            }),
+            never: unrendered(front),
         }
     }
 

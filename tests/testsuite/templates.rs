@@ -9672,6 +9672,30 @@ fn a_language_turned_off_is_no_language_of_the_site_as_in_hugo() {
 }
 
 #[test]
+fn a_translation_hugo_writes_no_file_for_is_no_translation_whatever_its_keys_case() {
+    // `Build: {Render: never}` was read in exact case, and `render: false` not at all.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n\
+             [languages.de]\nweight = 3\n[languages.it]\nweight = 4\n[languages.es]\nweight = 5\n",
+        ),
+        (
+            "layouts/shortcodes/f.html",
+            "<p>{{ range .Page.Translations }}{{ .Lang }}={{ .RelPermalink }};{{ end }}</p>",
+        ),
+        ("content/about.md", "---\ntitle: A\n---\n{{< f >}}\n"),
+        ("content/about.fr.md", "---\ntitle: A\nBuild:\n  Render: never\n---\n"),
+        ("content/about.de.md", "---\ntitle: A\nbuild:\n  render: false\n---\n"),
+        ("content/about.it.md", "---\ntitle: A\nbuild:\n  render: link\n---\n"),
+        ("content/about.es.md", "---\ntitle: A\nheadless: true\n---\n"),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "unrendered translations", "content/about.md");
+    assert!(hugo.contains("<p>it=/it/about/;</p>"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_languages_direction_is_read_as_hugo_reads_it() {
     let site = crate::support::hugo_site(&[
         (
