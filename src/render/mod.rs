@@ -10,6 +10,7 @@
 pub mod abs_urls;
 pub mod baseof;
 mod builtins;
+mod entities;
 pub mod highlight;
 pub(crate) mod linkify;
 pub mod markdown;

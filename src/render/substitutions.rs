@@ -47,27 +47,61 @@ pub(crate) enum Substitution {
     Apostrophe,
 }
 
-/// What the typographer writes for each [`Substitution`], as text. Hugo's defaults are
-/// the entities of ‘ ’ “ ” – — … « » ’ (`markup/goldmark/goldmark_config/config.go`); a
-/// site may set its own (`markup.goldmark.extensions.typographer.leftDoubleQuote =
-/// "&laquo;"`), which Goldmark writes as they are and Folio as the text a browser shows
-/// for them (entities decoded). An empty one removes what it stands for, as in Goldmark.
+impl Substitution {
+    /// Every substitution, in order.
+    pub(crate) const ALL: [Substitution; 10] = [
+        Substitution::LeftSingleQuote,
+        Substitution::RightSingleQuote,
+        Substitution::LeftDoubleQuote,
+        Substitution::RightDoubleQuote,
+        Substitution::EnDash,
+        Substitution::EmDash,
+        Substitution::Ellipsis,
+        Substitution::LeftAngleQuote,
+        Substitution::RightAngleQuote,
+        Substitution::Apostrophe,
+    ];
+}
+
+/// What the typographer writes for each [`Substitution`]: the HTML Goldmark writes, as
+/// the site's settings write it (Hugo's defaults are the entities of ‘ ’ “ ” – — … « » ’,
+/// `markup/goldmark/goldmark_config/config.go`; a site may set its own,
+/// `markup.goldmark.extensions.typographer.leftDoubleQuote = "&laquo;"`), and the text a
+/// browser shows for it (entities decoded). An empty one removes what it stands for, as
+/// in Goldmark. The text holds marks for them until the HTML is written (`entities.rs`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Typography([Cow<'static, str>; 10]);
+pub struct Typography {
+    html: [Cow<'static, str>; 10],
+    text: [Cow<'static, str>; 10],
+}
 
 /// Hugo's typography.
-static HUGO: Typography = Typography([
-    Cow::Borrowed("‘"),
-    Cow::Borrowed("’"),
-    Cow::Borrowed("“"),
-    Cow::Borrowed("”"),
-    Cow::Borrowed("–"),
-    Cow::Borrowed("—"),
-    Cow::Borrowed("…"),
-    Cow::Borrowed("«"),
-    Cow::Borrowed("»"),
-    Cow::Borrowed("’"),
-]);
+static HUGO: Typography = Typography {
+    html: [
+        Cow::Borrowed("&lsquo;"),
+        Cow::Borrowed("&rsquo;"),
+        Cow::Borrowed("&ldquo;"),
+        Cow::Borrowed("&rdquo;"),
+        Cow::Borrowed("&ndash;"),
+        Cow::Borrowed("&mdash;"),
+        Cow::Borrowed("&hellip;"),
+        Cow::Borrowed("&laquo;"),
+        Cow::Borrowed("&raquo;"),
+        Cow::Borrowed("&rsquo;"),
+    ],
+    text: [
+        Cow::Borrowed("‘"),
+        Cow::Borrowed("’"),
+        Cow::Borrowed("“"),
+        Cow::Borrowed("”"),
+        Cow::Borrowed("–"),
+        Cow::Borrowed("—"),
+        Cow::Borrowed("…"),
+        Cow::Borrowed("«"),
+        Cow::Borrowed("»"),
+        Cow::Borrowed("’"),
+    ],
+};
 
 impl Typography {
     /// The config keys under `markup.goldmark.extensions.typographer`, in the order of
@@ -95,9 +129,10 @@ impl Typography {
     /// typography is kept once.
     pub fn with(set: impl Fn(&str) -> Option<String>) -> &'static Typography {
         let mut own = HUGO.clone();
-        for (slot, key) in own.0.iter_mut().zip(Self::KEYS) {
+        for ((html, text), key) in own.html.iter_mut().zip(&mut own.text).zip(Self::KEYS) {
             if let Some(written) = set(key) {
-                *slot = Cow::Owned(html_escape::decode_html_entities(&written).into_owned());
+                *text = Cow::Owned(html_escape::decode_html_entities(&written).into_owned());
+                *html = Cow::Owned(written);
             }
         }
         if own == HUGO {
@@ -117,21 +152,25 @@ impl Typography {
 
     /// The text `s` is written as.
     pub(crate) fn get(&self, s: Substitution) -> &str {
-        self.0.get(s as usize).map_or("", |t| t.as_ref())
+        self.text.get(s as usize).map_or("", |t| t.as_ref())
+    }
+
+    /// The HTML `s` is written as.
+    pub(crate) fn html(&self, s: Substitution) -> &str {
+        self.html.get(s as usize).map_or("", |t| t.as_ref())
     }
 }
 
 /// `text`, the source `md[at..at + text.len()]` of a text run, with Goldmark's
-/// substitutions; `block` is the text of the block holding it in `md` (its last line is
-/// read without trailing white space, as Goldmark closes a paragraph). `None` when nothing
-/// changes.
+/// substitutions, each its mark (`entities.rs`); `block` is the text of the block holding
+/// it in `md` (its last line is read without trailing white space, as Goldmark closes a
+/// paragraph). `None` when nothing changes.
 pub fn substitute(
     md: &str,
     at: usize,
     text: &str,
     block: Range<usize>,
     unclosed: &mut Unclosed,
-    typography: &Typography,
 ) -> Option<String> {
     let block_end = block.end;
     // The end of the line being read, found once per line.
@@ -169,7 +208,7 @@ pub fn substitute(
         // A substitution must lie within this text (a `--` cut by an element is text).
         match with.filter(|_| width <= rest.len()) {
             Some(s) => {
-                out.push_str(typography.get(s));
+                out.push(super::entities::substitution(s));
                 changed = true;
             }
             None => out.push_str(rest.get(..width).unwrap_or(rest)),
@@ -404,15 +443,9 @@ mod tests {
 
     /// A one-paragraph document with the substitutions made.
     fn typeset(md: &str) -> String {
-        substitute(
-            md,
-            0,
-            md,
-            0..md.len(),
-            &mut Unclosed::default(),
-            Typography::hugo(),
-        )
-        .unwrap_or_else(|| md.into())
+        let typeset = substitute(md, 0, md, 0..md.len(), &mut Unclosed::default())
+            .unwrap_or_else(|| md.into());
+        crate::render::entities::plain(&typeset, Typography::hugo()).into_owned()
     }
 
     #[test]

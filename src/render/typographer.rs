@@ -18,7 +18,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::linkify::{self, Link};
-use super::substitutions::{substitute, Substitution, Typography, Unclosed};
+use super::substitutions::{substitute, Substitution, Unclosed};
 
 /// A piece of text and the source it came from.
 type Piece<'a> = (CowStr<'a>, Range<usize>);
@@ -182,14 +182,7 @@ impl Block {
             return t;
         };
         let block = self.start.min(r.start)..self.end.max(r.end);
-        let typeset = substitute(
-            md,
-            r.start + first,
-            rest,
-            block,
-            &mut self.unclosed,
-            self.extensions.typography,
-        );
+        let typeset = substitute(md, r.start + first, rest, block, &mut self.unclosed);
         match (first, typeset) {
             (0, None) => t,
             (0, Some(s)) => CowStr::from(s),
@@ -233,7 +226,7 @@ fn flush<'a>(
     };
     let mut links = links.into_iter().peekable();
     let mut text: Vec<CowStr<'a>> = Vec::new();
-    let typography = block.typographer.then_some(block.extensions.typography);
+    let typographer = block.typographer;
     let mut typeset = |piece: Piece<'a>| block.typeset(md, piece);
     for (mut t, mut r) in run.drain(..) {
         // A piece that is its own source can be cut anywhere; one pulldown-cmark made (a
@@ -261,7 +254,7 @@ fn flush<'a>(
                 break; // inside the link, which is written from the source
             }
             let link = links.next().expect("peeked");
-            write_text(&mut text, typography, out);
+            write_text(&mut text, typographer, out);
             out.push(Event::Start(Tag::Link {
                 link_type: LinkType::Autolink,
                 dest_url: CowStr::from(link.href),
@@ -284,7 +277,7 @@ fn flush<'a>(
             r.start = link.range.end;
         }
     }
-    write_text(&mut text, typography, out);
+    write_text(&mut text, typographer, out);
 }
 
 /// The length of an ATX heading's source without its closing `#`s and trailing spaces.
@@ -361,12 +354,8 @@ fn mark_literal(t: CowStr<'_>, literal: bool) -> CowStr<'_> {
 
 /// Writes text as one event, with `<<` and `>>` as guillemets, each its own event (one pass
 /// over the text).
-/// With the typographer off (no `typography`), the text as it is.
-fn write_text<'a>(
-    text: &mut Vec<CowStr<'a>>,
-    typography: Option<&'static Typography>,
-    out: &mut Vec<Event<'a>>,
-) {
+/// With the typographer off, the text as it is.
+fn write_text<'a>(text: &mut Vec<CowStr<'a>>, typographer: bool, out: &mut Vec<Event<'a>>) {
     let joined: CowStr<'a> = match text.len() {
         0 => return,
         1 => text.pop().expect("one piece"),
@@ -374,9 +363,7 @@ fn write_text<'a>(
     };
     text.clear();
     let literal = joined.contains([LITERAL_LT, LITERAL_GT]);
-    let Some(typography) =
-        typography.filter(|_| joined.contains("<<") || joined.contains(">>") || literal)
-    else {
+    if !(typographer && (joined.contains("<<") || joined.contains(">>") || literal)) {
         if !joined.is_empty() {
             out.push(Event::Text(joined));
         }
@@ -388,8 +375,8 @@ fn write_text<'a>(
     let b = joined.as_bytes();
     while i + 1 < b.len() {
         let mark = match (b.get(i), b.get(i + 1)) {
-            (Some(b'<'), Some(b'<')) => typography.get(Substitution::LeftAngleQuote),
-            (Some(b'>'), Some(b'>')) => typography.get(Substitution::RightAngleQuote),
+            (Some(b'<'), Some(b'<')) => Substitution::LeftAngleQuote,
+            (Some(b'>'), Some(b'>')) => Substitution::RightAngleQuote,
             _ => {
                 i += 1;
                 continue;
@@ -398,9 +385,9 @@ fn write_text<'a>(
         if let Some(before) = joined.get(from..i).filter(|t| !t.is_empty()) {
             out.push(Event::Text(restore(before)));
         }
-        if !mark.is_empty() {
-            out.push(Event::Text(CowStr::Borrowed(mark)));
-        }
+        out.push(Event::Text(CowStr::from(super::entities::substitution(
+            mark,
+        ))));
         i += 2;
         from = i;
     }

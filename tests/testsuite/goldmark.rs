@@ -167,28 +167,9 @@ pub fn hugo_renders_with<S: AsRef<str>>(
         .collect()
 }
 
-/// HTML with the white space between tags, and at the ends, dropped; the entities
-/// Goldmark writes for characters Folio writes as themselves (and `&#x27;`, Folio's `'` in
-/// an attribute) decoded.
+/// HTML with the white space between tags, and at the ends, dropped.
 pub fn normalise(html: &str) -> String {
-    let mut html = html.to_string();
-    for (entity, c) in [
-        ("&lsquo;", "‘"),
-        ("&rsquo;", "’"),
-        ("&ldquo;", "“"),
-        ("&rdquo;", "”"),
-        ("&mdash;", "—"),
-        ("&ndash;", "–"),
-        ("&hellip;", "…"),
-        ("&laquo;", "«"),
-        ("&raquo;", "»"),
-        ("&quot;", "\""),
-        ("&#x27;", "'"),
-        ("&#39;", "'"),
-        ("&#34;", "\""),
-    ] {
-        html = html.replace(entity, c);
-    }
+    let html = html.to_string();
     // White space inside a tag is one space (a template may break a tag over lines).
     let mut tags = String::with_capacity(html.len());
     let mut in_tag = false;

@@ -130,7 +130,7 @@ fn list(
     for (i, (label, refs)) in order.iter().enumerate() {
         let n = i + 1;
         let mut body = String::new();
-        super::void::push_html(&mut body, defs.remove(label).unwrap_or_default(), xhtml);
+        super::void::push_html(&mut body, defs.remove(label).unwrap_or_default(), markup);
         let back: String = (0..*refs)
             .map(|k| {
                 format!(

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
+use crate::render::entities;
 use crate::text::{go_digit, go_letter};
 
 /// Gives headings without an `{#id}` the id Hugo's Goldmark gives them ([`anchorize`] by
@@ -60,7 +61,8 @@ pub(super) fn heading_ids(events: &mut [Event], markup: &crate::site::Markup) {
                 )
             })
             .count();
-        let id = next_id(inside.get(..len).unwrap_or_default(), id_type, &mut used);
+        let inside = inside.get(..len).unwrap_or_default();
+        let id = next_id(inside, (id_type, markup.extensions.typography), &mut used);
         match (events.get_mut(i), id) {
             (Some(Event::Start(Tag::Heading { id: slot, .. })), Some(id)) => {
                 *slot = Some(CowStr::from(id));
@@ -79,11 +81,12 @@ pub(super) fn heading_ids(events: &mut [Event], markup: &crate::site::Markup) {
 /// `used`, which it joins; `None` for an element with no text.
 fn next_id(
     inside: &[Event],
-    id_type: AutoHeadingIdType,
+    (id_type, typography): (AutoHeadingIdType, &crate::render::Typography),
     used: &mut HashSet<String>,
 ) -> Option<String> {
     // A passthrough span (math) adds nothing to the id, as in Goldmark.
     let text = heading_text(inside);
+    let text = entities::plain(&text, typography);
     let text = super::without_marks(&text);
     // A heading that is only a call (whose placeholder's number differs between the
     // page's render and its contents') is named `shortcode`.
@@ -200,7 +203,6 @@ fn heading_text(events: &[Event]) -> String {
 /// bare or `<…>` link), and how many events the container takes. One pass, whatever the
 /// nesting: no recursion.
 fn first_piece(events: &[Event]) -> (String, usize) {
-    let typographers = ['‘', '’', '“', '”', '–', '—', '…', '«', '»'];
     let mut depth = 0usize;
     // Still looking for the first piece: only while each event so far opened a container.
     let mut piece: Option<String> = None;
@@ -225,8 +227,12 @@ fn first_piece(events: &[Event]) -> (String, usize) {
             }
             Event::Text(t) if piece.is_none() => {
                 piece = Some(match t.chars().next() {
-                    Some(c) if typographers.contains(&c) => c.to_string(),
-                    _ => t.split(typographers).next().unwrap_or_default().to_string(),
+                    Some(c) if entities::is_substitution(c) => c.to_string(),
+                    _ => t
+                        .split(entities::is_substitution)
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
                 });
             }
             Event::Code(t) if piece.is_none() => piece = Some(t.to_string()),

@@ -12,11 +12,14 @@
 //! tables, so a hook's `.Text` (a table's cells) holds its children as their own hooks
 //! wrote them, as in Hugo.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use crate::render::entities;
 
 /// Which element a hook writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,6 +322,11 @@ pub(super) fn run(
             continue;
         }
         let mut hook = context(events, i, end, kind, raw, ordinal, &plain);
+        // `.PlainText` has the characters the typographer and the emoji codes put.
+        let typography = markdown.markup.extensions.typography;
+        if let Cow::Owned(text) = entities::plain(&hook.plain_text, typography) {
+            hook.plain_text = text;
+        }
         // Hugo's `images.Transformer`: an image that is its parent's only child (a
         // paragraph's, unwrapped by now).
         hook.is_block = kind == HookKind::Image
@@ -513,7 +521,7 @@ fn text_of(
     attributes: &super::attributes::Found,
 ) -> String {
     let mut text = String::new();
-    super::void::push_html(&mut text, inner.iter().cloned(), markdown.markup.xhtml);
+    super::void::push_html(&mut text, inner.iter().cloned(), &markdown.markup);
     let mut text = attributes.place(text);
     if markdown.markup.unsafe_html {
         text = super::raw_html::clean(&text);

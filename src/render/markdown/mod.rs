@@ -27,6 +27,7 @@ mod tables;
 mod tests;
 mod void;
 
+use super::entities;
 use super::highlight::{self, CodeBlock};
 use crate::site::Markup;
 use crate::text;
@@ -143,7 +144,7 @@ impl Markdown<'_> {
         }
         let notes = footnotes(&mut events, &notes, &self.markup);
         let mut html = String::with_capacity(md.len() * 3 / 2);
-        void::push_html(&mut html, events, self.markup.xhtml);
+        void::push_html(&mut html, events, &self.markup);
         html.push_str(&notes);
         let mut html = found.place(html);
         if self.markup.unsafe_html {
@@ -725,11 +726,12 @@ fn emoji_codes(events: &mut [Event<'_>]) {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Text(text) if !in_code && text.contains(':') => {
-                let done = crate::templates::engine::funcs::replace_emoji_codes(text, |out, e| {
-                    if in_image == 0 {
-                        out.push_str(e.as_str());
-                    }
-                });
+                let done =
+                    crate::templates::engine::funcs::replace_emoji_codes(text, |out, e, name| {
+                        if in_image == 0 {
+                            entities::emoji(out, e.as_str(), name);
+                        }
+                    });
                 *text = CowStr::from(done);
             }
             _ => {}

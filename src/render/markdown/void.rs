@@ -10,15 +10,26 @@
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::escape_href;
 
+use crate::render::entities;
+use crate::render::Typography;
+use crate::text;
+
 /// Markdown's events as HTML, appended to `out`: pulldown-cmark's writer, with hard line
 /// breaks, thematic breaks and images written as Goldmark writes them, closed the XHTML
-/// way when `xhtml`.
-pub fn push_html<'a>(out: &mut String, events: impl IntoIterator<Item = Event<'a>>, xhtml: bool) {
+/// way when the site's `markup` says so, and text escaped as Goldmark escapes it, its
+/// typographer's substitutions and emoji as Goldmark writes them (`entities.rs`).
+pub fn push_html<'a>(
+    out: &mut String,
+    events: impl IntoIterator<Item = Event<'a>>,
+    markup: &crate::site::Markup,
+) {
     pulldown_cmark::html::push_html(
         out,
         Void {
             events: events.into_iter(),
-            xhtml,
+            xhtml: markup.xhtml,
+            typography: markup.extensions.typography,
+            in_fence: false,
         },
     );
 }
@@ -27,6 +38,9 @@ pub fn push_html<'a>(out: &mut String, events: impl IntoIterator<Item = Event<'a
 struct Void<I> {
     events: I,
     xhtml: bool,
+    typography: &'static Typography,
+    /// In a fenced code block Hugo writes (`<pre tabindex="0">`, its code to follow).
+    in_fence: bool,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
@@ -34,6 +48,21 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
 
     fn next(&mut self) -> Option<Event<'a>> {
         Some(match self.events.next()? {
+            // Hugo's highlighter writes the code of a block it does not colour as Go's
+            // `html.EscapeString` escapes it (`&#34;`, `&#39;`); Goldmark writes the rest.
+            Event::Text(t) if self.in_fence => Event::InlineHtml(text::html_escape(&t).into()),
+            Event::Text(t) => Event::InlineHtml(entities::html(&t, self.typography).into()),
+            Event::Code(t) => Event::InlineHtml(
+                format!("<code>{}</code>", entities::html(&t, self.typography)).into(),
+            ),
+            Event::Html(h) => {
+                if h.starts_with("<pre tabindex=\"0\"") && !h.contains("</pre>") {
+                    self.in_fence = true;
+                } else if h.contains("</pre>") {
+                    self.in_fence = false;
+                }
+                Event::Html(h)
+            }
             Event::HardBreak => Event::InlineHtml(CowStr::Borrowed(line_break(self.xhtml))),
             Event::Rule => Event::Html(CowStr::Borrowed(if self.xhtml {
                 "<hr />\n"
@@ -42,7 +71,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
             })),
             Event::Start(Tag::Image {
                 dest_url, title, ..
-            }) => Event::InlineHtml(image(&dest_url, &title, &mut self.events, self.xhtml).into()),
+            }) => {
+                let (xhtml, typography) = (self.xhtml, self.typography);
+                let html = image(&dest_url, &title, &mut self.events, (xhtml, typography));
+                Event::InlineHtml(html.into())
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -62,14 +95,23 @@ fn link(link_type: LinkType, dest_url: &str, title: &str) -> String {
     if link_type == LinkType::Email {
         out.push_str("mailto:");
     }
-    // Writing to a String does not fail.
-    let _ = escape_href(&mut out, dest_url);
+    href(&mut out, dest_url);
     if !title.is_empty() {
         out.push_str("\" title=\"");
         escape(&mut out, title);
     }
     out.push_str("\">");
     out
+}
+
+/// A link's or image's destination as Goldmark writes it (`util.URLEscape`, then
+/// `EscapeHTML`): pulldown-cmark's `escape_href`, which percent-encodes as Goldmark does,
+/// but an apostrophe left as it is (pulldown-cmark writes `&#x27;`).
+fn href(out: &mut String, url: &str) {
+    let mut escaped = String::with_capacity(url.len());
+    // Writing to a String does not fail.
+    let _ = escape_href(&mut escaped, url);
+    out.push_str(&escaped.replace("&#x27;", "'"));
 }
 
 /// Goldmark's hard line break.
@@ -89,7 +131,7 @@ fn image<'a>(
     dest_url: &str,
     title: &str,
     events: &mut impl Iterator<Item = Event<'a>>,
-    xhtml: bool,
+    (xhtml, typography): (bool, &Typography),
 ) -> String {
     let mut alt = String::new();
     let mut depth = 0usize;
@@ -98,7 +140,7 @@ fn image<'a>(
             Event::Start(_) => depth += 1,
             Event::End(TagEnd::Image) if depth == 0 => break,
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => escape(&mut alt, &t),
+            Event::Text(t) | Event::Code(t) => alt.push_str(&entities::html(&t, typography)),
             Event::InlineMath(t) => escape(&mut alt, &format!("${t}$")),
             Event::DisplayMath(t) => escape(&mut alt, &format!("$${t}$$")),
             Event::SoftBreak => alt.push('\n'),
@@ -109,8 +151,7 @@ fn image<'a>(
         }
     }
     let mut out = String::from("<img src=\"");
-    // Writing to a String does not fail.
-    let _ = escape_href(&mut out, dest_url);
+    href(&mut out, dest_url);
     out.push_str("\" alt=\"");
     out.push_str(&alt);
     if !title.is_empty() {
@@ -135,7 +176,11 @@ mod tests {
 
     fn html(md: &str, xhtml: bool) -> String {
         let mut out = String::new();
-        push_html(&mut out, Parser::new(md), xhtml);
+        let markup = crate::site::Markup {
+            xhtml,
+            ..Default::default()
+        };
+        push_html(&mut out, Parser::new(md), &markup);
         out
     }
 

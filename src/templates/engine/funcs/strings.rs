@@ -1201,11 +1201,11 @@ fn emoji_max_size() -> usize {
     })
 }
 
-/// `s` with each `:name:` emoji code known by GitHub's names given to `put` (which
-/// writes what stands for it); other text, and codes of no emoji, as they are.
+/// `s` with each `:name:` emoji code known by GitHub's names given to `put` with its name
+/// (which writes what stands for it); other text, and codes of no emoji, as they are.
 pub(crate) fn replace_emoji_codes(
     s: &str,
-    mut put: impl FnMut(&mut String, &emojis::Emoji),
+    mut put: impl FnMut(&mut String, &emojis::Emoji, &str),
 ) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -1219,7 +1219,7 @@ pub(crate) fn replace_emoji_codes(
                 let name = after.get(..e).unwrap_or("");
                 match emojis::get_by_shortcode(name) {
                     Some(emoji) => {
-                        put(&mut out, emoji);
+                        put(&mut out, emoji, name);
                         rest = after.get(e + 1..).unwrap_or("");
                     }
                     None => {

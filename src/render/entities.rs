@@ -1,0 +1,144 @@
+//! Text Goldmark writes as HTML character references, kept in Markdown's events as marks
+//! until the HTML is written.
+//!
+//! Goldmark writes each typographer substitution as its string in the site's settings, as
+//! it is (Hugo's defaults are entities: `&rsquo;`, `&ldquo;`…; `markup/goldmark/
+//! goldmark_config/config.go`), and each emoji as a reference per code point (`&#x1f680;`,
+//! Goldmark's emoji extension with Hugo's `enableEmoji`). A page shows the same either way,
+//! but a template sees the references: a hook's `.Text` and `markdownify`'s output hold
+//! them, so `len`, `truncate` and `anchorize` of them count and keep them (review 64a, r1).
+//! A hook's `.PlainText` holds the characters instead.
+//!
+//! The typographer (`typographer.rs`) and the emoji codes (`markdown::emoji_codes`) write
+//! marks from Unicode's private use area into the text (U+E030 to U+E03C; the block marks
+//! of `markdown/mod.rs` and `attributes.rs` and the typographer's literal angle brackets
+//! use U+E000 to U+E01F): [`substitution`] for each substitution, [`emoji`] around an
+//! emoji. [`html`] writes text with its marks as Goldmark
+//! writes it, [`plain`] as characters.
+
+use std::borrow::Cow;
+
+use super::substitutions::{Substitution, Typography};
+
+/// The mark of the first [`Substitution`]; the others follow in its order.
+const FIRST: u32 = 0xE030;
+/// How many substitutions there are.
+const COUNT: u32 = 10;
+/// The marks around an emoji: its characters, [`EMOJI_NAME`], its name.
+const EMOJI_OPEN: char = '\u{E03A}';
+const EMOJI_NAME: char = '\u{E03B}';
+const EMOJI_CLOSE: char = '\u{E03C}';
+
+/// The mark that stands for `s` in text.
+pub(crate) fn substitution(s: Substitution) -> char {
+    char::from_u32(FIRST + s as u32).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// `emoji` (its characters) marked as the emoji of the code `name` (`rocket` for
+/// `:rocket:`), appended to `out`.
+pub(crate) fn emoji(out: &mut String, emoji: &str, name: &str) {
+    out.push(EMOJI_OPEN);
+    out.push_str(emoji);
+    out.push(EMOJI_NAME);
+    out.push_str(name);
+    out.push(EMOJI_CLOSE);
+}
+
+/// Whether `c` is one of the marks (a page that writes such a character itself gets it as
+/// a mark: they are kept for private use, and no font draws them).
+fn is_mark(c: char) -> bool {
+    is_substitution(c) || matches!(c, EMOJI_OPEN | EMOJI_NAME | EMOJI_CLOSE)
+}
+
+/// Whether `c` stands for a typographer's substitution.
+pub(crate) fn is_substitution(c: char) -> bool {
+    (FIRST..FIRST + COUNT).contains(&u32::from(c))
+}
+
+/// The substitution mark `c` stands for.
+fn substitution_of(c: char) -> Option<Substitution> {
+    u32::from(c)
+        .checked_sub(FIRST)
+        .and_then(|k| Substitution::ALL.get(usize::try_from(k).ok()?).copied())
+}
+
+/// Text (with marks) as Goldmark writes it in HTML (`util.EscapeHTML`, the writer's
+/// `Write`): `&`, `<`, `>` and `"` escaped (`&quot;`), an apostrophe as it is, each
+/// substitution as the site's `typography` writes it (HTML, as written), and an emoji's
+/// code points as `&#x1f680;` (hexadecimal, lower case).
+pub(crate) fn html(text: &str, typography: &Typography) -> String {
+    let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"') && !is_mark(c);
+    if text.chars().all(plain) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut emoji = Emoji::Outside;
+    for c in text.chars() {
+        match (c, emoji) {
+            (EMOJI_OPEN, _) => emoji = Emoji::Characters,
+            (EMOJI_NAME, _) => emoji = Emoji::Name,
+            (EMOJI_CLOSE, _) => emoji = Emoji::Outside,
+            (_, Emoji::Name) => {}
+            (c, Emoji::Characters) => out.push_str(&format!("&#x{:x};", u32::from(c))),
+            ('&', _) => out.push_str("&amp;"),
+            ('<', _) => out.push_str("&lt;"),
+            ('>', _) => out.push_str("&gt;"),
+            ('"', _) => out.push_str("&quot;"),
+            (c, Emoji::Outside) => match substitution_of(c) {
+                Some(s) => out.push_str(typography.html(s)),
+                None => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// Where [`html`] and [`plain`] are in an emoji's marks.
+#[derive(Clone, Copy)]
+enum Emoji {
+    Outside,
+    Characters,
+    Name,
+}
+
+/// Text (with marks) as a hook's `.PlainText` has it: each substitution as the text the
+/// site's `typography` shows (its entities decoded), each emoji as its code's name
+/// (`rocket`, Goldmark's emoji node's text; checked with Hugo 0.168).
+pub(crate) fn plain<'t>(text: &'t str, typography: &Typography) -> Cow<'t, str> {
+    if !text.chars().any(is_mark) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut emoji = Emoji::Outside;
+    for c in text.chars() {
+        match (c, emoji) {
+            (EMOJI_OPEN, _) => emoji = Emoji::Characters,
+            (EMOJI_NAME, _) => emoji = Emoji::Name,
+            (EMOJI_CLOSE, _) => emoji = Emoji::Outside,
+            (_, Emoji::Characters) => {}
+            (c, _) => match substitution_of(c) {
+                Some(s) => out.push_str(typography.get(s)),
+                None => out.push(c),
+            },
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_writes_substitutions_as_hugos_entities_and_emoji_as_references() {
+        let mut text = format!("It{}s ", substitution(Substitution::Apostrophe));
+        emoji(&mut text, "🚀", "rocket");
+        text.push_str(" \"a\" & 'b'");
+        let hugo = Typography::hugo();
+        assert_eq!(
+            html(&text, hugo),
+            "It&rsquo;s &#x1f680; &quot;a&quot; &amp; 'b'"
+        );
+        assert_eq!(plain(&text, hugo), "It’s rocket \"a\" & 'b'");
+    }
+}
