@@ -449,6 +449,7 @@ impl<'a> Renderer<'a> {
             rewrite_url: self.opts.rewrite_url.as_deref().map(unsend),
             hooks: Some(&templates::SiteHooks),
             hook_urls: Some(self.opts),
+            for_toc: false,
         }
     }
 

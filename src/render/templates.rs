@@ -62,6 +62,7 @@ impl MarkdownHost {
                 hooks: Some(&SiteHooks),
                 // The call's whole output is pointed at the files (`local_urls`).
                 hook_urls: None,
+                for_toc: false,
             }
             .render(md)
         };
@@ -1656,6 +1657,7 @@ pub(super) fn page_toc(
     md.push_str(text.get(pos..).unwrap_or_default());
     let html = markdown::Markdown {
         markup: opts.markup,
+        for_toc: true,
         ..Default::default()
     }
     .render(&md);

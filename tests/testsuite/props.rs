@@ -207,7 +207,7 @@ proptest! {
         hooks in any::<bool>(),
     ) {
         let markup = folio::site::Markup { link_hook: hooks, image_hook: hooks, ..Default::default() };
-        let html = folio::render::Markdown { markup, rewrite_url: None, hooks: None, hook_urls: None }.render(&md);
+        let html = folio::render::Markdown { markup, rewrite_url: None, hooks: None, hook_urls: None, for_toc: false }.render(&md);
         prop_assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
     }
 }

@@ -206,7 +206,7 @@ proptest! {
         let md = format!("{prose}\n\n[link]({dest}) ![img]({dest}) <{dest}>\n");
         let markup = folio::site::Markup { link_hook: hooks, image_hook: hooks, ..Default::default() };
         let rewrite = |url: &str, _image: bool| Some(folio::percent_decode(url));
-        let html = folio::render::Markdown { markup, rewrite_url: Some(&rewrite), hooks: None, hook_urls: None }.render(&md);
+        let html = folio::render::Markdown { markup, rewrite_url: Some(&rewrite), hooks: None, hook_urls: None, for_toc: false }.render(&md);
         prop_assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
     }
 

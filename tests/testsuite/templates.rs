@@ -2503,6 +2503,34 @@ fn a_table_of_contents_entry_has_the_output_of_a_call_in_its_heading() {
 }
 
 #[test]
+fn a_table_of_contents_lists_markdowns_headings_only_without_their_footnote_references() {
+    // Review 64b, r4 and r5: the headings of HTML a `{{% %}}` call's template made itself
+    // (`markdownify`) and of the page's own raw HTML were listed, and a heading's footnote
+    // reference stayed in its entry.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
+        ("layouts/shortcodes/toc.html", "{{ .Page.TableOfContents }}"),
+        (
+            "layouts/shortcodes/note.html",
+            "<div class=\"note\">{{ .Inner | markdownify }}</div>",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n{{< toc >}}\n\n## Setup <i class=\"icon\">x</i>\n\n\
+             {{% note %}}\n## Inside note\n{{% /note %}}\n\n<h2 id=\"raw\">Raw</h2>\n\n\
+             ## Limits[^1]\n\n[^1]: A note.\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "toc of Markdown headings", "content/about.md");
+    assert!(hugo.contains("<a href=\"#limits\">Limits</a>"), "{hugo}");
+    assert!(!hugo.contains("href=\"#inside-note\""), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_calls_table_of_contents_is_hugos_placeholder_and_the_whole_pages_in_a_window() {
     // The review of hunt T's fix: a template measuring the placeholder sees Hugo's, and the
     // preview's window of the last blocks still lists the headings above it.

@@ -360,21 +360,39 @@ impl Default for TocSettings {
     }
 }
 
-/// A page's `.TableOfContents` from its content's HTML (rendered without render hooks):
-/// Hugo's `<nav id="TableOfContents">` of nested lists, indented as Hugo writes it
-/// (`markup/tableofcontents`), each heading a link to its id holding its inline HTML
-/// without links or raw HTML.
+/// The attribute that marks a heading of Markdown's in HTML made for
+/// [`table_of_contents`] ([`super::Markdown::for_toc`]).
+pub const TOC_MARK: &str = "data-folio-toc";
+
+/// Marks each heading in `events` with [`TOC_MARK`].
+pub(super) fn mark_for_toc(events: &mut [Event]) {
+    for event in events {
+        if let Event::Start(Tag::Heading { attrs, .. }) = event {
+            attrs.push((CowStr::Borrowed(TOC_MARK), None));
+        }
+    }
+}
+
+/// A page's `.TableOfContents` from its content's HTML (rendered without render hooks,
+/// Markdown's headings marked: [`super::Markdown::for_toc`]): Hugo's
+/// `<nav id="TableOfContents">` of nested lists, indented as Hugo writes it
+/// (`markup/tableofcontents`), each of Markdown's headings (not raw HTML's) a link to its
+/// id holding its inline HTML without links, raw HTML Hugo omits or footnote references
+/// (Hugo's `tocTransformer` skips them, `markup/goldmark/toc.go`).
 pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
     static HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r#"(?s)<h([1-6])\b([^>]*)>(.*?)</h[1-6]>"#).expect("a valid pattern")
+        regex::Regex::new(r#"(?s)<h([1-6])\b([^>]*\bdata-folio-toc\b[^>]*)>(.*?)</h[1-6]>"#)
+            .expect("a valid pattern")
     });
     // A heading without an id (`autoHeadingID = false`) is listed too, its link `#`, as
     // Hugo lists it (review 63d, r3).
     static ID: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r#"\bid="([^"]*)""#).expect("a valid pattern"));
     static STRIPPED: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?s)<a\b[^>]*>|</a>|<!-- raw HTML omitted -->")
-            .expect("a valid pattern")
+        regex::Regex::new(
+            r#"(?s)<sup id="fnref[^"]*">.*?</sup>|<a\b[^>]*>|</a>|<!-- raw HTML omitted -->"#,
+        )
+        .expect("a valid pattern")
     });
     let (heading, stripped) = (&*HEADING, &*STRIPPED);
     // Each listed heading: its depth under the first listed level, its id and title.

@@ -59,6 +59,10 @@ pub struct Markdown<'a> {
     pub hooks: Option<&'a dyn hooks::RenderHooks>,
     /// Points the files the hooks' HTML names at the document's copies.
     pub hook_urls: Option<&'a dyn hooks::HookUrls>,
+    /// Marks each of Markdown's headings ([`headings::TOC_MARK`]) for
+    /// [`headings::table_of_contents`], which lists only those: raw HTML's `<h2>` is no
+    /// heading to Goldmark.
+    pub for_toc: bool,
 }
 
 /// The pulldown-cmark options matching Hugo's Goldmark defaults.
@@ -116,6 +120,9 @@ impl Markdown<'_> {
             .unwrap_or_default();
         self.destinations(&mut events);
         heading_ids(&mut events, &self.markup);
+        if self.for_toc {
+            headings::mark_for_toc(&mut events);
+        }
         // After the ids: Goldmark names a heading by its text as written (`:smile:`).
         if self.markup.emoji {
             emoji_codes(&mut events);
