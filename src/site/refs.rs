@@ -105,6 +105,9 @@ impl Lookup {
             .iter()
             .filter(|l| l.content_dir == content_dir)
             .count();
+        // Absolute, as the pages it is asked from are (a site opened as `.`: review 64b,
+        // r3).
+        let content_dir = std::path::absolute(&content_dir).unwrap_or(content_dir);
         let set = |key: &str| site.config_json(&[key]).is_some_and(|v| weak_bool(&v));
         Lookup {
             unsuffixed_is_ours: sharing <= 1 || site.default_language() == lang,

@@ -420,6 +420,33 @@ fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
 }
 
 #[test]
+fn a_site_checked_from_inside_its_folder_finds_the_pages_its_calls_get_relative_to_theirs() {
+    // Review 64b, r3: `folio check .` warned that `.Page.GetPage "intro"` from
+    // `docs/_index.md` found nothing, which `folio check content/docs/_index.md` found.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", "baseURL = \"https://e.org/\"\n"),
+        (
+            "layouts/shortcodes/pagelink.html",
+            "{{ with .Page.GetPage (.Get 0) }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\
+             {{ else }}{{ warnf \"pagelink: %q not found\" ($.Get 0) }}{{ end }}",
+        ),
+        (
+            "content/docs/_index.md",
+            "---\ntitle: Docs\n---\nSee {{< pagelink \"intro\" >}}.\n",
+        ),
+        ("content/docs/intro.md", "---\ntitle: Intro\n---\nHi.\n"),
+    ]);
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "."])
+        .current_dir(site.path())
+        .output()
+        .expect("folio runs");
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(!said.contains("not found"), "{said}");
+    assert_eq!(out.status.code(), Some(0), "{said}");
+}
+
+#[test]
 fn an_export_refused_into_a_folder_hugo_reads_ends_with_the_reason_and_writes_nothing() {
     // The export checks the page while it renders it: a refused export must not leave
     // the check waiting for a render that never comes.
