@@ -139,6 +139,7 @@ pub fn site_problems(site: &Site) -> Vec<Diagnostic> {
     );
     found.extend(unrun_render_hooks(site));
     found.extend(front_matter_dates(site));
+    found.extend(unfollowed_markup(site));
     found.extend(site.html_content_files().into_iter().map(|file| {
         at_start(
             &file,
@@ -206,6 +207,41 @@ fn refused_setting(bad: crate::site::BadSetting) -> Diagnostic {
         severity: Severity::Error,
         message: bad.message,
     }
+}
+
+/// The Markdown settings Folio does not follow, each a warning at its place: the CJK
+/// extension's "css3draft" style of line breaks, which Folio breaks by the "simple" style
+/// (`render/markdown/cjk.rs`).
+fn unfollowed_markup(site: &Site) -> Vec<Diagnostic> {
+    let cjk = ["markup", "goldmark", "extensions", "cjk"];
+    let on = |key: &str| {
+        let path = [&cjk[..], &[key]].concat();
+        site.setting(&path)
+            .is_some_and(|(_, n)| n.to_json() == Json::Bool(true))
+    };
+    let style = site.setting(&[&cjk[..], &["eastAsianLineBreaksStyle"]].concat());
+    let Some((file, node)) = style.filter(|(_, n)| {
+        n.to_json()
+            .as_str()
+            .is_some_and(|s| s.eq_ignore_ascii_case("css3draft"))
+    }) else {
+        return Vec::new();
+    };
+    if !(on("enable") && on("eastAsianLineBreaks")) {
+        return Vec::new();
+    }
+    let (line, col) = crate::text::line_col(&file.src, node.span.start);
+    vec![Diagnostic {
+        path: file.path.clone(),
+        line,
+        col,
+        severity: Severity::Warning,
+        message: "the preview and the export break lines between East Asian characters by \
+                  the \"simple\" style, not \"css3draft\": a line break next to other wide \
+                  characters (full-width punctuation, emoji) may show as a space where Hugo \
+                  joins the lines"
+            .into(),
+    }]
 }
 
 /// The site's shortcode templates that do not parse, each at its own file: errors, as Hugo

@@ -10,10 +10,10 @@
 //! A hook's `.PlainText` holds the characters instead.
 //!
 //! The typographer (`typographer.rs`) and the emoji codes (`markdown::emoji_codes`) write
-//! marks from Unicode's private use area into the text (U+E030 to U+E03C; the block marks
-//! of `markdown/mod.rs` and `attributes.rs` and the typographer's literal angle brackets
-//! use U+E000 to U+E01F): [`substitution`] for each substitution, [`emoji`] around an
-//! emoji. [`html`] writes text with its marks as Goldmark
+//! marks into the text: [`substitution`] for each substitution, [`emoji`] around an
+//! emoji. They are Unicode noncharacters (U+FDD0 to U+FDDC), which Unicode keeps for a
+//! program's own use and no text holds, not private use characters, which an icon font's
+//! glyphs are (review 64c, r3). [`html`] writes text with its marks as Goldmark
 //! writes it, [`plain`] as characters.
 
 use std::borrow::Cow;
@@ -21,13 +21,13 @@ use std::borrow::Cow;
 use super::substitutions::{Substitution, Typography};
 
 /// The mark of the first [`Substitution`]; the others follow in its order.
-const FIRST: u32 = 0xE030;
+const FIRST: u32 = 0xFDD0;
 /// How many substitutions there are.
 const COUNT: u32 = 10;
 /// The marks around an emoji: its characters, [`EMOJI_NAME`], its name.
-const EMOJI_OPEN: char = '\u{E03A}';
-const EMOJI_NAME: char = '\u{E03B}';
-const EMOJI_CLOSE: char = '\u{E03C}';
+const EMOJI_OPEN: char = '\u{FDDA}';
+const EMOJI_NAME: char = '\u{FDDB}';
+const EMOJI_CLOSE: char = '\u{FDDC}';
 
 /// The mark that stands for `s` in text.
 pub(crate) fn substitution(s: Substitution) -> char {
@@ -44,8 +44,8 @@ pub(crate) fn emoji(out: &mut String, emoji: &str, name: &str) {
     out.push(EMOJI_CLOSE);
 }
 
-/// Whether `c` is one of the marks (a page that writes such a character itself gets it as
-/// a mark: they are kept for private use, and no font draws them).
+/// Whether `c` is one of the marks (a page that writes such a noncharacter itself gets it
+/// read as a mark).
 fn is_mark(c: char) -> bool {
     is_substitution(c) || matches!(c, EMOJI_OPEN | EMOJI_NAME | EMOJI_CLOSE)
 }
@@ -65,7 +65,7 @@ fn substitution_of(c: char) -> Option<Substitution> {
 /// Text (with marks) as Goldmark writes it in HTML (`util.EscapeHTML`, the writer's
 /// `Write`): `&`, `<`, `>` and `"` escaped (`&quot;`), an apostrophe as it is, each
 /// substitution as the site's `typography` writes it (HTML, as written), and an emoji's
-/// code points as `&#x1f680;` (hexadecimal, lower case).
+/// code points as `&#x1f680;` (hexadecimal, lower case), a zero-width joiner as `&zwj;`.
 pub(crate) fn html(text: &str, typography: &Typography) -> String {
     let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"') && !is_mark(c);
     if text.chars().all(plain) {
@@ -79,6 +79,9 @@ pub(crate) fn html(text: &str, typography: &Typography) -> String {
             (EMOJI_NAME, _) => emoji = Emoji::Name,
             (EMOJI_CLOSE, _) => emoji = Emoji::Outside,
             (_, Emoji::Name) => {}
+            // The emoji extension writes a zero-width joiner by its name (goldmark-emoji's
+            // `Entity` rendering).
+            ('\u{200D}', Emoji::Characters) => out.push_str("&zwj;"),
             (c, Emoji::Characters) => out.push_str(&format!("&#x{:x};", u32::from(c))),
             ('&', _) => out.push_str("&amp;"),
             ('<', _) => out.push_str("&lt;"),

@@ -45,7 +45,8 @@ pub fn find(
     let mut i = span.start;
     while i < span.end {
         // A link here at all (cheap), then where it stands.
-        if let Some(link) = md.get(i..span.end).and_then(link_at) {
+        let at = md.get(i..span.end);
+        if let Some(link) = at.and_then(|s| link_at(s, extensions.linkify_protocol)) {
             let quote = |q: usize| super::substitutions::is_typeset_quote(md, q, block.clone());
             let word = i == span.start
                 || md
@@ -167,8 +168,11 @@ impl LabelCursor {
 pub const WWW: &str = "folio-www:";
 
 /// A `<…>` link [`protect`] wrote for a `www.` link, made the link Goldmark makes of it
-/// (`https://www.…`); any other event as it is.
-pub fn unprotect(event: pulldown_cmark::Event<'_>) -> pulldown_cmark::Event<'_> {
+/// (`https://www.…`, the site's `protocol`); any other event as it is.
+pub fn unprotect<'e>(
+    event: pulldown_cmark::Event<'e>,
+    protocol: &str,
+) -> pulldown_cmark::Event<'e> {
     use pulldown_cmark::{CowStr, Event, LinkType, Tag};
     match event {
         Event::Start(Tag::Link {
@@ -177,7 +181,10 @@ pub fn unprotect(event: pulldown_cmark::Event<'_>) -> pulldown_cmark::Event<'_> 
             title,
             id,
         }) if dest_url.starts_with(WWW) => {
-            let href = format!("https://{}", dest_url.get(WWW.len()..).unwrap_or_default());
+            let href = format!(
+                "{protocol}://{}",
+                dest_url.get(WWW.len()..).unwrap_or_default()
+            );
             Event::Start(Tag::Link {
                 link_type: LinkType::Autolink,
                 dest_url: CowStr::from(href),
@@ -276,7 +283,7 @@ fn links_to_protect(md: &str) -> Vec<Range<usize>> {
 fn link_to_protect_at(md: &str, i: usize, label: &mut LabelCursor) -> Option<(usize, bool)> {
     // A link here at all (cheap, and it stops at the line's end), then where it stands.
     let rest = md.get(i..).unwrap_or_default();
-    let link = link_at(rest)?;
+    let link = link_at(rest, "https")?;
     let before = md.get(..i).unwrap_or_default();
     // After a quote, the typographer reads the character after it: the URL's, not a `<`.
     let after_quote = before.ends_with(['"', '\'']);
@@ -294,12 +301,15 @@ struct Found {
     href: String,
 }
 
-fn link_at(s: &str) -> Option<Found> {
+/// The bare link at the start of `s`, if one starts there: its length, and its address (a
+/// `www.` link's with the site's `protocol`, `markup.goldmark.extensions.linkifyProtocol`:
+/// Hugo's `autoLinkURL`, `markup/goldmark/render_hooks.go`).
+fn link_at(s: &str, protocol: &str) -> Option<Found> {
     if let Some(end) = url_end(s) {
         let len = trim_url(s.as_bytes(), end);
         let text = s.get(..len)?;
         let href = if text.starts_with("www.") {
-            format!("https://{text}")
+            format!("{protocol}://{text}")
         } else {
             text.to_string()
         };
@@ -397,7 +407,7 @@ fn trim_url(b: &[u8], end: usize) -> usize {
 
 /// The length of the bare link (URL or address) at the start of `s`, if one starts there.
 pub fn link_len(s: &str) -> Option<usize> {
-    link_at(s).map(|l| l.len)
+    link_at(s, "https").map(|l| l.len)
 }
 
 /// The longest local part (before the `@`) an address is looked for with.

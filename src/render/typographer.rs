@@ -87,7 +87,7 @@ pub fn finish<'a>(
                     }
                     _ => {}
                 }
-                out.push(linkify::unprotect(other));
+                out.push(linkify::unprotect(other, extensions.linkify_protocol));
             }
         }
     }

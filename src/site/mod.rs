@@ -758,7 +758,6 @@ impl Site {
     pub fn markup(&self) -> Markup {
         let table = self.markup_table();
         let (link_hook, image_hook) = self.embedded_hooks(&table);
-        let extension = |name: &str| !table.is(&["goldmark", "extensions", name], false);
         Markup {
             unsafe_html: table.is(&["goldmark", "renderer", "unsafe"], true),
             link_hook,
@@ -775,35 +774,7 @@ impl Site {
                 &["goldmark", "parser", "wrapstandaloneimagewithinparagraph"],
                 false,
             ),
-            extensions: Extensions {
-                // `typographer = false`, the form before Hugo 0.112, still turns it off.
-                typographer: !table.is(&["goldmark", "extensions", "typographer", "disable"], true)
-                    && extension("typographer"),
-                linkify: extension("linkify"),
-                strikethrough: extension("strikethrough"),
-                table: extension("table"),
-                // `footnote = false`, the form before Hugo 0.151, turns it off too.
-                footnote: extension("footnote")
-                    && !table.is(&["goldmark", "extensions", "footnote", "enable"], false),
-                footnote_backlink: match table.get(&[
-                    "goldmark",
-                    "extensions",
-                    "footnote",
-                    "backlinkhtml",
-                ]) {
-                    Some(Json::String(html)) => crate::render::highlight::interned(html),
-                    _ => DEFAULT_BACKLINK,
-                },
-                task_list: extension("tasklist"),
-                definition_list: extension("definitionlist"),
-                extras: table.extras(),
-                typography: crate::render::Typography::with(|key| {
-                    match table.get(&["goldmark", "extensions", "typographer", key])? {
-                        Json::String(s) => Some(s.clone()),
-                        _ => None,
-                    }
-                }),
-            },
+            extensions: table.extensions(),
             toc: table.toc_settings(),
             passthrough: table.passthrough(),
             auto_heading_ids: !table.is(&["goldmark", "parser", "autoheadingid"], false),
@@ -1200,6 +1171,49 @@ impl MarkupTable {
         self.get(path) == Some(&Json::Bool(value))
     }
 
+    /// `markup.goldmark.extensions`: each extension's setting, Hugo's default where the
+    /// site sets none.
+    fn extensions(&self) -> Extensions {
+        let table = self;
+        let extension = |name: &str| !table.is(&["goldmark", "extensions", name], false);
+        Extensions {
+            // `typographer = false`, the form before Hugo 0.112, still turns it off.
+            typographer: !table.is(&["goldmark", "extensions", "typographer", "disable"], true)
+                && extension("typographer"),
+            linkify: extension("linkify"),
+            strikethrough: extension("strikethrough"),
+            table: extension("table"),
+            // `footnote = false`, the form before Hugo 0.151, turns it off too.
+            footnote: extension("footnote")
+                && !table.is(&["goldmark", "extensions", "footnote", "enable"], false),
+            footnote_backlink: match table.get(&[
+                "goldmark",
+                "extensions",
+                "footnote",
+                "backlinkhtml",
+            ]) {
+                Some(Json::String(html)) => crate::render::highlight::interned(html),
+                _ => DEFAULT_BACKLINK,
+            },
+            task_list: extension("tasklist"),
+            definition_list: extension("definitionlist"),
+            extras: table.extras(),
+            linkify_protocol: match table.get(&["goldmark", "extensions", "linkifyprotocol"]) {
+                Some(Json::String(p)) => crate::render::highlight::interned(p),
+                _ => "https",
+            },
+            cjk: crate::render::markdown::cjk::Cjk::from_config(|key| {
+                table.get(&["goldmark", "extensions", "cjk", key]).cloned()
+            }),
+            typography: crate::render::Typography::with(|key| {
+                match table.get(&["goldmark", "extensions", "typographer", key])? {
+                    Json::String(s) => Some(s.clone()),
+                    _ => None,
+                }
+            }),
+        }
+    }
+
     /// `goldmark.extensions.passthrough`'s delimiters when `enable` is true: each of
     /// `delimiters.block` and `delimiters.inline` a list of [opening, closing] pairs.
     fn passthrough(&self) -> Option<&'static crate::render::markdown::passthrough::Passthrough> {
@@ -1357,6 +1371,10 @@ pub struct Extensions {
     pub extras: crate::render::markdown::extras::Extras,
     /// What the typographer writes (`typographer.leftDoubleQuote` and the rest).
     pub typography: &'static crate::render::Typography,
+    /// `linkifyProtocol`: the scheme a `www.` link gets (`https`).
+    pub linkify_protocol: &'static str,
+    /// `cjk` (`cjk.enable`): its `eastAsianLineBreaks` and `escapedSpace`.
+    pub cjk: crate::render::markdown::cjk::Cjk,
 }
 
 impl Default for Extensions {
@@ -1372,6 +1390,8 @@ impl Default for Extensions {
             definition_list: true,
             extras: Default::default(),
             typography: crate::render::Typography::hugo(),
+            linkify_protocol: "https",
+            cjk: Default::default(),
         }
     }
 }

@@ -485,9 +485,13 @@ impl Status {
 pub fn unrendered(front: &Map<String, Json>) -> bool {
     let never = ["build", "_build"].iter().any(|k| {
         let render = key_in(front, k).and_then(|b| key_in(b.as_object()?, "render"));
+        // Read as Hugo's `DecodeBuildConfig` reads it (`mapstructure.WeakDecode` to text):
+        // `never`, or what decodes to `0` (`false`, `0`); anything else (`Never`,
+        // `"false"`) renders (review 64c, r4).
         match render {
-            Some(Json::String(r)) => r.eq_ignore_ascii_case("never") || r == "false",
+            Some(Json::String(r)) => r == "never" || r == "0",
             Some(Json::Bool(b)) => !b,
+            Some(Json::Number(n)) => n.as_f64() == Some(0.0),
             _ => false,
         }
     });

@@ -2521,12 +2521,20 @@ fn a_table_of_contents_lists_markdowns_headings_only_without_their_footnote_refe
             "content/about.md",
             "---\ntitle: About\n---\n{{< toc >}}\n\n## Setup <i class=\"icon\">x</i>\n\n\
              {{% note %}}\n## Inside note\n{{% /note %}}\n\n<h2 id=\"raw\">Raw</h2>\n\n\
-             ## Limits[^1]\n\n[^1]: A note.\n",
+             ## Limits[^1]\n\n[^1]: A note.\n\n\
+             ## A <span class=\"x\" data-y=\"1\" style=\"color:red\">s</span> <font>f</font> It's *e* & \"q\"\n\n\
+             ## Plain It's & \"q\" 5 < 6\n\n## `c \"d\"` it's\n\n\
+             ## Before's [link's](/x) after's <!-- note -->\n",
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "toc of Markdown headings", "content/about.md");
     assert!(hugo.contains("<a href=\"#limits\">Limits</a>"), "{hugo}");
     assert!(!hugo.contains("href=\"#inside-note\""), "{hugo}");
+    // A title with a tag goes through Hugo's sanitiser: characters, not entities.
+    assert!(
+        hugo.contains("<code>c &#34;d&#34;</code> it’s</a>"),
+        "{hugo}"
+    );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 
@@ -7669,6 +7677,83 @@ fn hooks_and_markdownify_see_the_entities_goldmark_writes_for_typography_and_emo
 }
 
 #[test]
+fn a_www_link_gets_the_sites_linkify_protocol() {
+    // Review 63 left `linkifyProtocol`: a `www.` link was always `https://`.
+    for protocol in ["http", "https"] {
+        let (hugo, folio) = shortcode_f(
+            &format!(
+                "baseURL = \"https://e.org/\"\n[markup.goldmark.extensions]\n\
+                 linkifyProtocol = \"{protocol}\"\n"
+            ),
+            "<p>{{ markdownify \"see www.e.org/b\" }}</p>",
+            "---\ntitle: About\n---\nLinks: www.example.org, http://www.x.org, www.x.org/a_b_, \
+             https://www.y.org\n\n{{< f >}}\n",
+        );
+        assert!(
+            hugo.contains(&format!("href=\"{protocol}://www.example.org\"")),
+            "{hugo}"
+        );
+        assert_eq!(normalise(&folio), normalise(&hugo), "{protocol}");
+    }
+}
+
+#[test]
+fn with_the_cjk_extension_lines_of_east_asian_text_join_and_escaped_spaces_go() {
+    // Review 64a, r3: `[markup.goldmark.extensions.cjk]` was not read.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\n[markup.goldmark.extensions.cjk]\nenable = true\n\
+             eastAsianLineBreaks = true\nescapedSpace = true\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n我是一名软件工程师\n专注于分布式系统。\nEnglish line\n中文\n中文行\n\
+             English\n行尾\n*强调*开始\n**太郎**\\ は学生です。\n太郎は\\ **「こんにちわ」**\\ といった\n\
+             a\\ b and \\\\ c\n「引用」\n『次』\nひらがな\nカタカナ\n한국어\n문장 \"q\" it's\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "cjk", "content/about.md");
+    assert!(hugo.contains("工程师专注于"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+    let warned = |site: &Path| {
+        folio::check::check_path(&site.join("content/about.md"))
+            .iter()
+            .any(|d| d.to_string().contains("not \"css3draft\""))
+    };
+    assert!(!warned(site.path()), "the simple style is Folio's own");
+    let config = site.path().join("hugo.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("eastAsianLineBreaksStyle = \"css3draft\"\n");
+    std::fs::write(&config, text).unwrap();
+    assert!(warned(site.path()), "the css3draft style is said");
+}
+
+#[test]
+fn folios_own_marks_never_reach_the_page_and_plain_code_is_escaped_as_hugo_escapes_it() {
+    // Review 64c, r1, r3, r5 and r8: after a raw `<pre tabindex="0">` left open, the
+    // typographer's marks were written as they are; a private use character the page
+    // writes itself (an icon font's) was read as a mark; a zero-width joiner in an emoji
+    // is `&zwj;`; a fence another language's code block hook leaves plain is escaped as
+    // Hugo's highlighter escapes it.
+    let site = crate::support::hugo_site(&[
+        (
+            "hugo.toml",
+            "baseURL = \"https://e.org/\"\nenableEmoji = true\n[markup.goldmark.renderer]\nunsafe = true\n",
+        ),
+        ("layouts/_markup/render-codeblock-mermaid.html", "<div class=\"mermaid\">{{ .Inner }}</div>"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nIcon \u{E031} \u{E03A} it's :woman_technologist:\n\n\
+             ```\nplain \"q\" 'a' <b>\n```\n\n<div>\n<pre tabindex=\"0\">a\n\nIt's \"x\" -- y.\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "marks", "content/about.md");
+    assert!(hugo.contains("&#x1f469;&zwj;&#x1f4bb;"), "{hugo}");
+    assert_eq!(normalise(&folio), normalise(&hugo));
+}
+
+#[test]
 fn a_sites_own_typographer_characters_are_written_for_its_quotes_dashes_and_ellipses() {
     // German quotes, a hyphen for the en dash, no em dash at all.
     let config = "baseURL = \"https://e.org/\"\n\
@@ -8030,7 +8115,8 @@ fn printf_of_a_character_an_o_prefixed_octal_or_a_code_point_is_gos() {
                     |C={{ printf \"%08U|%.6U|%#8U|%-8U|%U|%#U|%#U\" 65 65 65 65 -1 10 0x1F680 }}\
                     |D={{ printf \"%8o|%-6c|%05U|%+7O|%c|%O|%c|%o\" 3.5 2.5 1.5 1e21 \"a\" \"a\" nil true }}\
                     |E={{ printf \"%c|%U|%O|%8c\" (slice 65 66) (slice 65 66) (slice 8 9) (dict \"a\" 66) }}\
-                    |F={{ printf \"%+d|% s|%+s|%+q\" 2.5 1.5 3 -2.5 }}";
+                    |F={{ printf \"%+d|% s|%+s|%+q\" 2.5 1.5 3 -2.5 }}\
+                    |G={{ printf \"%5o|%-5o|%+8o|%5x|%5b|%4b|%3o\" true true \"gh\" false \"gh\" nil nil }}";
     let (hugo, folio) = shortcode_f(
         "baseURL = \"https://e.org/\"\n",
         template,
@@ -9728,7 +9814,8 @@ fn a_translation_hugo_writes_no_file_for_is_no_translation_whatever_its_keys_cas
         (
             "hugo.toml",
             "baseURL = \"https://e.org/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n\
-             [languages.de]\nweight = 3\n[languages.it]\nweight = 4\n[languages.es]\nweight = 5\n",
+             [languages.de]\nweight = 3\n[languages.it]\nweight = 4\n[languages.es]\nweight = 5\n\
+             [languages.nl]\nweight = 6\n[languages.pt]\nweight = 7\n[languages.sv]\nweight = 8\n",
         ),
         (
             "layouts/shortcodes/f.html",
@@ -9739,9 +9826,16 @@ fn a_translation_hugo_writes_no_file_for_is_no_translation_whatever_its_keys_cas
         ("content/about.de.md", "---\ntitle: A\nbuild:\n  render: false\n---\n"),
         ("content/about.it.md", "---\ntitle: A\nbuild:\n  render: link\n---\n"),
         ("content/about.es.md", "---\ntitle: A\nheadless: true\n---\n"),
+        // Hugo reads the value as text: `"false"` and `Never` render, `0` does not.
+        ("content/about.nl.md", "---\ntitle: A\nbuild:\n  render: \"false\"\n---\n"),
+        ("content/about.pt.md", "---\ntitle: A\nbuild:\n  render: Never\n---\n"),
+        ("content/about.sv.md", "---\ntitle: A\nbuild:\n  render: 0\n---\n"),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "unrendered translations", "content/about.md");
-    assert!(hugo.contains("<p>it=/it/about/;</p>"), "{hugo}");
+    assert!(
+        hugo.contains("<p>it=/it/about/;nl=/nl/about/;pt=/pt/about/;</p>"),
+        "{hugo}"
+    );
     assert_eq!(normalise(&folio), normalise(&hugo));
 }
 

@@ -388,20 +388,18 @@ pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
     // Hugo lists it (review 63d, r3).
     static ID: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r#"\bid="([^"]*)""#).expect("a valid pattern"));
-    static STRIPPED: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(
-            r#"(?s)<sup id="fnref[^"]*">.*?</sup>|<a\b[^>]*>|</a>|<!-- raw HTML omitted -->"#,
-        )
-        .expect("a valid pattern")
+    static FOOTNOTE_REFERENCE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"(?s)<sup id="fnref[^"]*">.*?</sup>"#).expect("a valid pattern")
     });
-    let (heading, stripped) = (&*HEADING, &*STRIPPED);
+    let heading = &*HEADING;
     // Each listed heading: its depth under the first listed level, its id and title.
     let headings: Vec<(usize, String, String)> = heading
         .captures_iter(html)
         .filter_map(|c| {
             let level: u8 = c.get(1)?.as_str().parse().ok()?;
             (settings.start..=settings.end).contains(&level).then(|| {
-                let title = stripped.replace_all(c.get(3).map_or("", |m| m.as_str()), "");
+                let title = FOOTNOTE_REFERENCE.replace_all(c.get(3).map_or("", |m| m.as_str()), "");
+                let title = toc_title(&title);
                 (
                     usize::from(level - settings.start),
                     c.get(2)
@@ -409,7 +407,7 @@ pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
                         .and_then(|id| id.get(1))
                         .map_or("", |m| m.as_str())
                         .to_string(),
-                    title.trim().to_string(),
+                    title,
                 )
             })
         })
@@ -421,6 +419,73 @@ pub fn table_of_contents(html: &str, settings: TocSettings) -> String {
     write_entries(&headings, 0, settings.ordered, &mut out);
     out.push_str("</nav>");
     out
+}
+
+/// A heading's HTML as Hugo's table of contents lists it (`sanitizeTOCHeadingTitle`,
+/// `markup/goldmark/toc.go`): as it is when it holds no tag; else through Hugo's policy
+/// (bluemonday's): the inline elements it allows kept (`em`, `code`, `span`, `i`, `abbr`…),
+/// with their standard attributes (`class`, `id`, `title`, `dir`, `lang`, and `cite`,
+/// `datetime`, `value` and an image's where they belong), other tags and comments
+/// dropped (their text kept), the text's entities decoded and written again as Go's
+/// `html.EscapeString` writes them (`it’s`, `&#34;`), white space runs one space.
+fn toc_title(html: &str) -> String {
+    const ALLOWED: [&str; 30] = [
+        "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+        "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub",
+        "sup", "time", "u", "var", "wbr",
+    ];
+    static TOKEN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?s)<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+            .expect("a valid pattern")
+    });
+    static ATTRIBUTE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r#"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#,
+        )
+        .expect("a valid pattern")
+    });
+    if !html.contains('<') {
+        return html.trim().to_string();
+    }
+    let text = |t: &str| crate::text::html_escape(&html_escape::decode_html_entities(t));
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for token in TOKEN.captures_iter(html) {
+        let Some(whole) = token.get(0) else { continue };
+        out.push_str(&text(html.get(last..whole.start()).unwrap_or_default()));
+        last = whole.end();
+        let name = token.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        if !(ALLOWED.contains(&name.as_str()) || name == "img") {
+            continue;
+        }
+        if token.get(1).is_some_and(|m| !m.as_str().is_empty()) {
+            out.push_str(&format!("</{name}>"));
+            continue;
+        }
+        out.push('<');
+        out.push_str(&name);
+        let attributes = token.get(3).map_or("", |m| m.as_str());
+        for a in ATTRIBUTE.captures_iter(attributes) {
+            let key = a.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let allowed = matches!(key.as_str(), "class" | "id" | "title" | "dir" | "lang")
+                || (key == "cite" && matches!(name.as_str(), "del" | "ins" | "q"))
+                || (key == "datetime" && matches!(name.as_str(), "del" | "ins" | "time"))
+                || (key == "value" && name == "data")
+                || (name == "img"
+                    && matches!(key.as_str(), "src" | "alt" | "width" | "height" | "align"));
+            let value = a
+                .get(2)
+                .or(a.get(3))
+                .or(a.get(4))
+                .map_or("", |m| m.as_str());
+            if allowed {
+                out.push_str(&format!(" {key}=\"{}\"", text(value)));
+            }
+        }
+        out.push('>');
+    }
+    out.push_str(&text(html.get(last..).unwrap_or_default()));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Writes `headings` (all at `depth` or deeper) as one list at `depth`: a heading deeper

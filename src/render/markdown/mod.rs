@@ -15,6 +15,7 @@
 //! in `attributes.rs`.
 
 mod attributes;
+pub mod cjk;
 pub mod extras;
 mod footnotes;
 pub mod headings;
@@ -266,20 +267,18 @@ impl Markdown<'_> {
                     in_term = matches!(ev, Event::Start(_));
                     events.push(ev);
                 }
-                Event::SoftBreak if in_term => {
-                    events.push(Event::End(TagEnd::DefinitionListTitle));
-                    events.push(Event::Start(Tag::DefinitionListTitle));
-                }
                 Event::TaskListMarker(done) => events.push(task_marker(done)),
-                Event::SoftBreak if self.markup.hard_wraps => events.push(Event::HardBreak),
+                Event::SoftBreak => {
+                    let written = self.soft_break(in_term, events.last(), source.peek());
+                    events.extend(written);
+                }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     count += 1;
                     let kept = (&mut *blocks, &mut *fences);
                     in_fence = !self.fence(&info, &mut source, count - 1, md, kept, &mut events);
                 }
-                Event::End(TagEnd::CodeBlock) if in_fence => {
-                    in_fence = false;
-                    events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
+                ev @ (Event::End(TagEnd::CodeBlock) | Event::Text(_)) if in_fence => {
+                    in_fence = self.plain_fence(ev, &mut events);
                 }
                 other => events.push(other),
             }
@@ -288,6 +287,46 @@ impl Markdown<'_> {
             }
         }
         events
+    }
+
+    /// Writes an event of a fenced block's code left plain (its text escaped, its end
+    /// closing the block's `<code>` and `<pre>`); gives whether the block goes on.
+    fn plain_fence<'e>(&self, event: Event<'e>, events: &mut Vec<Event<'e>>) -> bool {
+        if let Event::Text(code) = event {
+            let code = fence_code(&code, self.markup.highlight.code_fences);
+            events.push(Event::Html(code.into()));
+            return true;
+        }
+        events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
+        false
+    }
+
+    /// What a soft line break between `before` and `after` is written as: in a definition
+    /// list's term (`in_term`), the end of the term and the start of another (Goldmark
+    /// gives each line its own `<dt>`); a hard one with `hardWraps`; nothing where the CJK
+    /// extension joins the lines ([`cjk`]).
+    fn soft_break<'e>(
+        &self,
+        in_term: bool,
+        before: Option<&Event>,
+        after: Option<&Event>,
+    ) -> Vec<Event<'e>> {
+        if in_term {
+            return vec![
+                Event::End(TagEnd::DefinitionListTitle),
+                Event::Start(Tag::DefinitionListTitle),
+            ];
+        }
+        if self.markup.hard_wraps {
+            return vec![Event::HardBreak];
+        }
+        let joined =
+            self.markup.extensions.cjk.line_breaks && !cjk::keeps_soft_break(before, after);
+        if joined {
+            Vec::new()
+        } else {
+            vec![Event::SoftBreak]
+        }
     }
 
     /// Writes a fenced code block: all of it (its events taken from `source`) when it is
@@ -333,8 +372,7 @@ impl Markdown<'_> {
                 // Its HTML when no hook writes it: highlighted, or as Goldmark writes it.
                 let plain = (!highlighted).then(|| {
                     let mut html = fence_start(info, code_fences).into_string();
-                    // As the writer escapes a code block's text.
-                    let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, &code);
+                    html.push_str(&fence_code(&code, code_fences));
                     html.push_str("</code></pre>\n");
                     html
                 });
@@ -358,7 +396,7 @@ impl Markdown<'_> {
             None if highlighted => block.render(&code),
             None => {
                 events.push(Event::Html(fence_start(info, code_fences)));
-                events.push(Event::Text(code.into()));
+                events.push(Event::Html(fence_code(&code, code_fences).into()));
                 events.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
                 return true;
             }
@@ -694,18 +732,38 @@ fn is_comment(html: &str) -> bool {
 fn parse<'m>(md: &'m str, markup: &Markup) -> Box<dyn Iterator<Item = Event<'m>> + 'm> {
     let extensions = markup.extensions;
     let parser = Parser::new_ext(md, options_for(markup));
+    if extensions.cjk.escaped_space && md.contains("\\ ") {
+        let offsets = parser
+            .into_offset_iter()
+            .flat_map(move |e| cjk::without_escaped_spaces(md, e));
+        return finished(md, offsets, extensions);
+    }
+    if extras::may_apply(md, extensions) || needs_finishing(md) {
+        return finished(md, parser.into_offset_iter(), extensions);
+    }
+    Box::new(parser)
+}
+
+/// [`parse`]'s events from the parser's `offsets`: extras tagged, text runs finished
+/// where needed.
+fn finished<'m>(
+    md: &'m str,
+    offsets: impl Iterator<Item = (Event<'m>, std::ops::Range<usize>)> + 'm,
+    extensions: crate::site::Extensions,
+) -> Box<dyn Iterator<Item = Event<'m>> + 'm> {
+    let finish = needs_finishing(md);
     if extras::may_apply(md, extensions) {
-        let tagged = extras::tag(md, parser.into_offset_iter(), extensions);
-        return if needs_finishing(md) {
+        let tagged = extras::tag(md, offsets, extensions);
+        return if finish {
             Box::new(super::typographer::finish(md, tagged.into_iter(), extensions).into_iter())
         } else {
             Box::new(tagged.into_iter().map(|(event, _)| event))
         };
     }
-    if needs_finishing(md) {
-        Box::new(super::typographer::finish(md, parser.into_offset_iter(), extensions).into_iter())
+    if finish {
+        Box::new(super::typographer::finish(md, offsets, extensions).into_iter())
     } else {
-        Box::new(parser)
+        Box::new(offsets.map(|(event, _)| event))
     }
 }
 
@@ -780,6 +838,17 @@ fn fence_start(info: &str, hugo: bool) -> CowStr<'static> {
     }
     let escaped = text::html_escape(lang);
     CowStr::from(format!("<pre><code class=\"language-{escaped}\">"))
+}
+
+/// The code of a fenced block that is not coloured, escaped as the one who writes it
+/// escapes it: Hugo's highlighter (`hugo`: code fences on) as Go's `html.EscapeString`
+/// (`&#34;`, `&#39;`), else Goldmark (`&quot;`, an apostrophe as it is).
+fn fence_code(code: &str, hugo: bool) -> String {
+    if hugo {
+        text::html_escape(code)
+    } else {
+        html_escape::encode_double_quoted_attribute(code).into_owned()
+    }
 }
 
 /// The code of a fenced block whose start was read: its text events, up to its end.

@@ -12,7 +12,6 @@ use pulldown_cmark_escape::escape_href;
 
 use crate::render::entities;
 use crate::render::Typography;
-use crate::text;
 
 /// Markdown's events as HTML, appended to `out`: pulldown-cmark's writer, with hard line
 /// breaks, thematic breaks and images written as Goldmark writes them, closed the XHTML
@@ -29,7 +28,6 @@ pub fn push_html<'a>(
             events: events.into_iter(),
             xhtml: markup.xhtml,
             typography: markup.extensions.typography,
-            in_fence: false,
         },
     );
 }
@@ -39,8 +37,6 @@ struct Void<I> {
     events: I,
     xhtml: bool,
     typography: &'static Typography,
-    /// In a fenced code block Hugo writes (`<pre tabindex="0">`, its code to follow).
-    in_fence: bool,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
@@ -48,21 +44,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
 
     fn next(&mut self) -> Option<Event<'a>> {
         Some(match self.events.next()? {
-            // Hugo's highlighter writes the code of a block it does not colour as Go's
-            // `html.EscapeString` escapes it (`&#34;`, `&#39;`); Goldmark writes the rest.
-            Event::Text(t) if self.in_fence => Event::InlineHtml(text::html_escape(&t).into()),
             Event::Text(t) => Event::InlineHtml(entities::html(&t, self.typography).into()),
             Event::Code(t) => Event::InlineHtml(
                 format!("<code>{}</code>", entities::html(&t, self.typography)).into(),
             ),
-            Event::Html(h) => {
-                if h.starts_with("<pre tabindex=\"0\"") && !h.contains("</pre>") {
-                    self.in_fence = true;
-                } else if h.contains("</pre>") {
-                    self.in_fence = false;
-                }
-                Event::Html(h)
-            }
             Event::HardBreak => Event::InlineHtml(CowStr::Borrowed(line_break(self.xhtml))),
             Event::Rule => Event::Html(CowStr::Borrowed(if self.xhtml {
                 "<hr />\n"

@@ -1019,10 +1019,10 @@ fn go_directive_text(
             let shown = precision.map_or_else(|| go_float(*f), |p| go_float_g(*f, p));
             (wrong("float64", sign(shown, *f < 0.0)), false)
         }
-        ('s' | 'd' | 'q' | 'o' | 'O' | 'c' | 'U', Value::Bool(b)) => {
+        ('s' | 'd' | 'q' | 'o' | 'O' | 'c' | 'U' | 'x' | 'X' | 'b', Value::Bool(b)) => {
             (wrong("bool", b.to_string()), false)
         }
-        ('d' | 'o' | 'O' | 'c' | 'U', Value::String(_) | Value::Safe { .. }) => {
+        ('d' | 'o' | 'O' | 'c' | 'U' | 'b', Value::String(_) | Value::Safe { .. }) => {
             (wrong("string", cast_string(value)), false)
         }
         // A float verb of text: the text as `%v` writes it, cut to the precision

@@ -1663,9 +1663,10 @@ fn directive(spec: &str, value: Value) -> gotmpl::Result<String> {
 /// form, and of text (trusted HTML too) its bytes in hexadecimal (`% x` of "hi" is
 /// `68 69`) ([`values::go_format`]); of a list, each item's in brackets (`[1 a ff]`, a nil
 /// one `<nil>`), and of a map each key's and value's (`map[61:0x1.8p+00]`), as Go's
-/// `printValue` writes them; `%c`, `%O` and `%U` of anything else as
-/// [`values::go_format`] writes it; else as `gotmpl`'s `printf` writes it (which writes a
-/// float's whole part, a list as a bad verb, `%O` not at all and `%c` without its width).
+/// `printValue` writes them; `%c`, `%O` and `%U` of anything else, and any verb of what
+/// is not a whole number, as [`values::go_format`] writes it; else (a whole number) as
+/// `gotmpl`'s `printf` writes it (which writes `%O` not at all, `%c` without its width
+/// and a bad verb without its width).
 fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
     let hex = spec.ends_with(['x', 'X']);
     match value {
@@ -1692,7 +1693,12 @@ fn radix_directive(spec: &str, value: Value) -> gotmpl::Result<String> {
                 .collect::<gotmpl::Result<Vec<_>>>()?;
             Ok(format!("map[{}]", each.join(" ")))
         }
-        value if spec.ends_with(['c', 'O', 'U']) => Ok(values::go_format(spec, &value)),
+        value
+            if spec.ends_with(['c', 'O', 'U'])
+                || !matches!(value, Value::Int(_) | Value::Uint(_)) =>
+        {
+            Ok(values::go_format(spec, &value))
+        }
         value => {
             let args = Value::List(vec![string(spec), value].into());
             super::go_builtin("printf", 2)?.execute_to_string(&args)
