@@ -72,36 +72,22 @@ pub(crate) fn html(text: &str, typography: &Typography) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut emoji = Emoji::Outside;
-    for c in text.chars() {
-        match (c, emoji) {
-            (EMOJI_OPEN, _) => emoji = Emoji::Characters,
-            (EMOJI_NAME, _) => emoji = Emoji::Name,
-            (EMOJI_CLOSE, _) => emoji = Emoji::Outside,
-            (_, Emoji::Name) => {}
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text('&') => out.push_str("&amp;"),
+            Piece::Text('<') => out.push_str("&lt;"),
+            Piece::Text('>') => out.push_str("&gt;"),
+            Piece::Text('"') => out.push_str("&quot;"),
+            Piece::Text(c) => out.push(c),
+            Piece::Substitution(s) => out.push_str(typography.html(s)),
             // The emoji extension writes a zero-width joiner by its name (goldmark-emoji's
             // `Entity` rendering).
-            ('\u{200D}', Emoji::Characters) => out.push_str("&zwj;"),
-            (c, Emoji::Characters) => out.push_str(&format!("&#x{:x};", u32::from(c))),
-            ('&', _) => out.push_str("&amp;"),
-            ('<', _) => out.push_str("&lt;"),
-            ('>', _) => out.push_str("&gt;"),
-            ('"', _) => out.push_str("&quot;"),
-            (c, Emoji::Outside) => match substitution_of(c) {
-                Some(s) => out.push_str(typography.html(s)),
-                None => out.push(c),
-            },
+            Piece::Emoji('\u{200D}') => out.push_str("&zwj;"),
+            Piece::Emoji(c) => out.push_str(&format!("&#x{:x};", u32::from(c))),
+            Piece::EmojiName(_) => {}
         }
     }
     out
-}
-
-/// Where [`html`] and [`plain`] are in an emoji's marks.
-#[derive(Clone, Copy)]
-enum Emoji {
-    Outside,
-    Characters,
-    Name,
 }
 
 /// Text (with marks) as a hook's `.PlainText` has it: each substitution as the text the
@@ -112,20 +98,48 @@ pub(crate) fn plain<'t>(text: &'t str, typography: &Typography) -> Cow<'t, str> 
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut emoji = Emoji::Outside;
-    for c in text.chars() {
-        match (c, emoji) {
-            (EMOJI_OPEN, _) => emoji = Emoji::Characters,
-            (EMOJI_NAME, _) => emoji = Emoji::Name,
-            (EMOJI_CLOSE, _) => emoji = Emoji::Outside,
-            (_, Emoji::Characters) => {}
-            (c, _) => match substitution_of(c) {
-                Some(s) => out.push_str(typography.get(s)),
-                None => out.push(c),
-            },
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(c) | Piece::EmojiName(c) => out.push(c),
+            Piece::Substitution(s) => out.push_str(typography.get(s)),
+            Piece::Emoji(_) => {}
         }
     }
     Cow::Owned(out)
+}
+
+/// A character of text with marks, read as what it stands for.
+enum Piece {
+    Text(char),
+    Substitution(Substitution),
+    /// A character of an emoji.
+    Emoji(char),
+    /// A character of an emoji's code's name.
+    EmojiName(char),
+}
+
+/// The [`Piece`]s of text with marks, the marks themselves read.
+fn pieces(text: &str) -> impl Iterator<Item = Piece> + '_ {
+    #[derive(Clone, Copy)]
+    enum At {
+        Outside,
+        Emoji,
+        Name,
+    }
+    let mut at = At::Outside;
+    text.chars().filter_map(move |c| {
+        match (c, at) {
+            (EMOJI_OPEN, _) => at = At::Emoji,
+            (EMOJI_NAME, _) => at = At::Name,
+            (EMOJI_CLOSE, _) => at = At::Outside,
+            (c, At::Emoji) => return Some(Piece::Emoji(c)),
+            (c, At::Name) => return Some(Piece::EmojiName(c)),
+            (c, At::Outside) => {
+                return Some(substitution_of(c).map_or(Piece::Text(c), Piece::Substitution))
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
