@@ -5609,7 +5609,10 @@ fn a_files_media_type_is_hugos_or_the_machines_with_its_own_suffix() {
         ),
         ("content/about/index.md", "---\ntitle: About\n---\n\n{{< mt >}}\n"),
     ];
-    let names = ["a.mp4", "b.m4v", "LICENSE", "a.zip", "a.py", "x.meta"];
+    // One of Hugo's own types has all its suffixes (review 64a, r8: `[jpg]` for a JPEG).
+    let names = [
+        "a.mp4", "b.m4v", "LICENSE", "a.zip", "a.py", "x.meta", "c.jpeg", "d.yml", "e.mjs",
+    ];
     let paths: Vec<String> = names.iter().map(|n| format!("content/about/{n}")).collect();
     files.extend(paths.iter().map(|p| (p.as_str(), "x")));
     let site = crate::support::hugo_site(&files);
@@ -5618,6 +5621,12 @@ fn a_files_media_type_is_hugos_or_the_machines_with_its_own_suffix() {
     assert_eq!(ps(&folio), ps(&hugo));
     assert!(
         ps(&hugo).contains(&"b.m4v|video/mp4|[m4v]|m4v|false|video|mp4".to_string()),
+        "{hugo}"
+    );
+    assert!(
+        ps(&hugo).contains(
+            &"c.jpeg|image/jpeg|[jpg jpeg jpe jif jfif]|jpg|false|image|jpeg".to_string()
+        ),
         "{hugo}"
     );
 }

@@ -144,11 +144,33 @@ impl PageBundle {
 }
 
 /// A resource's `.MediaType`: its type, main type, subtype (without a `+suffix`) and
-/// suffixes. A resource's media type has its own file's suffix (Hugo: `[m4v]` for
-/// `b.m4v`, though `video/mp4` has others); an unknown type has none.
+/// suffixes. One of Hugo's own types has its suffixes, the first its `.FirstSuffix`
+/// (`[jpg jpeg jpe jif jfif]` for `b.jpeg`: [`hugo_suffixes`]); another has its own file's
+/// suffix (Hugo: `[m4v]` for `b.m4v`, a `video/mp4` from Go's `mime`); an unknown type has
+/// none.
 fn media_type_value(media: &str, suffix: Option<&str>) -> Value {
     let (main, sub) = media.split_once('/').unwrap_or((media, ""));
     let sub = sub.split('+').next().unwrap_or(sub);
+    let own = hugo_suffixes(media).filter(|s| suffix.is_some_and(|x| s.contains(&x)));
+    if let Some(suffixes) = own {
+        let first = suffixes.first().copied().unwrap_or_default();
+        return map([
+            ("Type", string(media)),
+            ("MainType", string(main)),
+            ("SubType", string(sub)),
+            (
+                "Suffixes",
+                Value::List(suffixes.iter().map(|s| string(*s)).collect()),
+            ),
+            (
+                "FirstSuffix",
+                map([
+                    ("Suffix", string(first)),
+                    ("FullSuffix", string(format!(".{first}"))),
+                ]),
+            ),
+        ]);
+    }
     map([
         ("Type", string(media)),
         ("MainType", string(main)),
@@ -168,6 +190,24 @@ fn media_type_value(media: &str, suffix: Option<&str>) -> Value {
             ]),
         ),
     ])
+}
+
+/// The suffixes of one of Hugo's own media types (`media/builtin.go`), in its order.
+fn hugo_suffixes(media: &str) -> Option<&'static [&'static str]> {
+    Some(match media {
+        "text/html" => &["html", "htm"],
+        "text/javascript" => &["js", "jsm", "mjs"],
+        "application/rss+xml" => &["xml", "rss"],
+        "application/yaml" => &["yaml", "yml"],
+        "image/jpeg" => &["jpg", "jpeg", "jpe", "jif", "jfif"],
+        "image/tiff" => &["tif", "tiff"],
+        "text/markdown" => &["md", "mdown", "markdown"],
+        "text/asciidoc" => &["adoc", "asciidoc", "ad"],
+        "text/pandoc" => &["pandoc", "pdc"],
+        "video/mpeg" => &["mpg", "mpeg"],
+        "video/3gpp" => &["3gpp", "3gp"],
+        _ => return None,
+    })
 }
 
 /// The media type of a file whose extension neither Hugo nor Go's `mime` knows: none
