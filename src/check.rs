@@ -211,37 +211,55 @@ fn refused_setting(bad: crate::site::BadSetting) -> Diagnostic {
 
 /// The Markdown settings Folio does not follow, each a warning at its place: the CJK
 /// extension's "css3draft" style of line breaks, which Folio breaks by the "simple" style
-/// (`render/markdown/cjk.rs`).
+/// (`render/markdown/cjk.rs`), and footnotes' `enableAutoIDPrefix`.
 fn unfollowed_markup(site: &Site) -> Vec<Diagnostic> {
-    let cjk = ["markup", "goldmark", "extensions", "cjk"];
-    let on = |key: &str| {
-        let path = [&cjk[..], &[key]].concat();
-        site.setting(&path)
-            .is_some_and(|(_, n)| n.to_json() == Json::Bool(true))
+    let extensions = ["markup", "goldmark", "extensions"];
+    let at = |keys: &[&str]| site.setting(&[&extensions[..], keys].concat());
+    let is = |keys: &[&str], value: &dyn Fn(&Json) -> bool| {
+        at(keys).filter(|(_, n)| value(&n.to_json()))
     };
-    let style = site.setting(&[&cjk[..], &["eastAsianLineBreaksStyle"]].concat());
-    let Some((file, node)) = style.filter(|(_, n)| {
-        n.to_json()
-            .as_str()
+    let on = |keys: &[&str]| is(keys, &|v| *v == Json::Bool(true)).is_some();
+    let css3 = |v: &Json| {
+        v.as_str()
             .is_some_and(|s| s.eq_ignore_ascii_case("css3draft"))
-    }) else {
-        return Vec::new();
     };
-    if !(on("enable") && on("eastAsianLineBreaks")) {
-        return Vec::new();
-    }
-    let (line, col) = crate::text::line_col(&file.src, node.span.start);
-    vec![Diagnostic {
-        path: file.path.clone(),
-        line,
-        col,
-        severity: Severity::Warning,
-        message: "the preview and the export break lines between East Asian characters by \
-                  the \"simple\" style, not \"css3draft\": a line break next to other wide \
-                  characters (full-width punctuation, emoji) may show as a space where Hugo \
-                  joins the lines"
-            .into(),
-    }]
+    let cjk_on = on(&["cjk", "enable"]) && on(&["cjk", "eastAsianLineBreaks"]);
+    let said = [
+        is(&["cjk", "eastAsianLineBreaksStyle"], &css3)
+            .filter(|_| cjk_on)
+            .map(|s| {
+                (
+                    s,
+                    "the preview and the export break lines between East Asian characters by the \
+                 \"simple\" style, not \"css3draft\": a line break next to other wide characters \
+                 (full-width punctuation, emoji) may show as a space where Hugo joins the lines",
+                )
+            }),
+        is(&["footnote", "enableAutoIDPrefix"], &|v| {
+            *v == Json::Bool(true)
+        })
+        .map(|s| {
+            (
+                s,
+                "the preview and the export write footnote ids without Hugo's prefix (`h` and \
+                 a hash of the page's path: `fn:1` where Hugo writes `h9593d1ab2dd3c908fn:1`); \
+                 the links between notes and references work the same",
+            )
+        }),
+    ];
+    said.into_iter()
+        .flatten()
+        .map(|((file, node), message)| {
+            let (line, col) = crate::text::line_col(&file.src, node.span.start);
+            Diagnostic {
+                path: file.path.clone(),
+                line,
+                col,
+                severity: Severity::Warning,
+                message: message.into(),
+            }
+        })
+        .collect()
 }
 
 /// The site's shortcode templates that do not parse, each at its own file: errors, as Hugo

@@ -7686,6 +7686,34 @@ fn hooks_and_markdownify_see_the_entities_goldmark_writes_for_typography_and_emo
 }
 
 #[test]
+fn footnote_ids_hugo_prefixes_are_said_where_the_site_asks_for_them() {
+    // Review 64a, r4: `enableAutoIDPrefix` was ignored without a word.
+    for (on, said) in [("true", true), ("false", false)] {
+        let site = crate::support::hugo_site(&[
+            (
+                "hugo.toml",
+                &format!(
+                    "baseURL = \"https://e.org/\"\n[markup.goldmark.extensions.footnote]\n\
+                     enableAutoIDPrefix = {on}\n"
+                ),
+            ),
+            (
+                "content/about.md",
+                "---\ntitle: About\n---\nA note[^1].\n\n[^1]: It.\n",
+            ),
+        ]);
+        let found: Vec<String> = folio::check::check_path(&site.path().join("content/about.md"))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let warned = found.iter().any(|f| {
+            f.contains("hugo.toml:3:22: warning: the preview and the export write footnote ids")
+        });
+        assert_eq!(warned, said, "{found:?}");
+    }
+}
+
+#[test]
 fn a_www_link_gets_the_sites_linkify_protocol() {
     // Review 63 left `linkifyProtocol`: a `www.` link was always `https://`.
     for protocol in ["http", "https"] {
