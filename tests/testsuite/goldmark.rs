@@ -110,6 +110,8 @@ const FOUND: &[&str] = &[
     "<style>.a{}</style>",
     "<TEXTAREA>\ny\n</textarea>",
     "<div>\nq\n</div>",
+    // Review 64d, r2: Goldmark gives a definition a paragraph only after a blank line.
+    "Term\n: One\n\n: Two\n\nTerm2\n: Three\n\n    more\n\nT3\n: four\n: five\n\nT4\n\n: six",
 ];
 
 /// Every case, named by its group and place.

@@ -732,16 +732,62 @@ fn is_comment(html: &str) -> bool {
 fn parse<'m>(md: &'m str, markup: &Markup) -> Box<dyn Iterator<Item = Event<'m>> + 'm> {
     let extensions = markup.extensions;
     let parser = Parser::new_ext(md, options_for(markup));
-    if extensions.cjk.escaped_space && md.contains("\\ ") {
-        let offsets = parser
-            .into_offset_iter()
-            .flat_map(move |e| cjk::without_escaped_spaces(md, e));
-        return finished(md, offsets, extensions);
+    let escaped_spaces = extensions.cjk.escaped_space && md.contains("\\ ");
+    let definitions = extensions.definition_list && md.contains("\n:");
+    let finishing = extras::may_apply(md, extensions) || needs_finishing(md);
+    if !(escaped_spaces || definitions || finishing) {
+        return Box::new(parser);
     }
-    if extras::may_apply(md, extensions) || needs_finishing(md) {
-        return finished(md, parser.into_offset_iter(), extensions);
+    type Offsets<'m> = Box<dyn Iterator<Item = (Event<'m>, std::ops::Range<usize>)> + 'm>;
+    let mut offsets: Offsets<'m> = Box::new(parser.into_offset_iter());
+    if escaped_spaces {
+        offsets = Box::new(offsets.flat_map(move |e| cjk::without_escaped_spaces(md, e)));
     }
-    Box::new(parser)
+    if definitions {
+        offsets = Box::new(tight_definitions(md, offsets));
+    }
+    finished(md, offsets, extensions)
+}
+
+/// A definition list's events with each definition Goldmark reads as tight (no blank line
+/// before its `:` line) without its first paragraph's `<p>`: Goldmark decides it for each
+/// definition (`<dd>One</dd>` then `<dd><p>Two</p></dd>` after a blank line; checked with
+/// Hugo 0.168), pulldown-cmark for the whole list (review 64d, r2).
+fn tight_definitions<'m>(
+    md: &'m str,
+    offsets: impl Iterator<Item = (Event<'m>, std::ops::Range<usize>)> + 'm,
+) -> impl Iterator<Item = (Event<'m>, std::ops::Range<usize>)> + 'm {
+    let after_blank_line = |at: usize| {
+        let before = md.get(..at).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let above = before
+            .get(..line_start.saturating_sub(1))
+            .unwrap_or_default();
+        line_start > 0
+            && above
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty())
+    };
+    let (mut opened_tight, mut in_first) = (false, false);
+    offsets.filter(move |(event, range)| match event {
+        Event::Start(Tag::DefinitionListDefinition) => {
+            opened_tight = !after_blank_line(range.start);
+            true
+        }
+        Event::Start(Tag::Paragraph) if opened_tight => {
+            (opened_tight, in_first) = (false, true);
+            false
+        }
+        Event::End(TagEnd::Paragraph) if in_first => {
+            in_first = false;
+            false
+        }
+        _ => {
+            opened_tight = false;
+            true
+        }
+    })
 }
 
 /// [`parse`]'s events from the parser's `offsets`: extras tagged, text runs finished
