@@ -50,6 +50,13 @@ fn is_mark(c: char) -> bool {
     is_substitution(c) || matches!(c, EMOJI_OPEN | EMOJI_NAME | EMOJI_CLOSE)
 }
 
+/// Whether `text` holds a mark: a byte scan for the marks' UTF-8 (`EF B7 90` to
+/// `EF B7 9C`), as cheap as the text is long.
+pub(crate) fn has_marks(text: &str) -> bool {
+    memchr::memchr_iter(0xEF, text.as_bytes())
+        .any(|i| matches!(text.as_bytes().get(i + 1..i + 3), Some([0xB7, 0x90..=0x9C])))
+}
+
 /// Whether `c` stands for a typographer's substitution.
 pub(crate) fn is_substitution(c: char) -> bool {
     (FIRST..FIRST + COUNT).contains(&u32::from(c))
@@ -157,5 +164,6 @@ mod tests {
             "It&rsquo;s &#x1f680; &quot;a&quot; &amp; 'b'"
         );
         assert_eq!(plain(&text, hugo), "It’s rocket \"a\" & 'b'");
+        assert!(has_marks(&text) && !has_marks("It’s \u{FDCF} \u{FDDD} \u{E031}"));
     }
 }

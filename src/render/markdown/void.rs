@@ -44,6 +44,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
 
     fn next(&mut self) -> Option<Event<'a>> {
         Some(match self.events.next()? {
+            // pulldown-cmark's writer escapes `&`, `<` and `>` as Goldmark does: text
+            // without a `"` or a mark is left to it, unallocated.
+            Event::Text(t) if !goldmark_writes_otherwise(&t) => Event::Text(t),
+            Event::Code(t) if !goldmark_writes_otherwise(&t) => Event::Code(t),
             Event::Text(t) => Event::InlineHtml(entities::html(&t, self.typography).into()),
             Event::Code(t) => Event::InlineHtml(
                 format!("<code>{}</code>", entities::html(&t, self.typography)).into(),
@@ -70,6 +74,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
             other => other,
         })
     }
+}
+
+/// Whether Goldmark writes `text` otherwise than pulldown-cmark's writer: it holds a `"`
+/// (Goldmark's `&quot;`) or one of the typographer's or the emoji's marks.
+fn goldmark_writes_otherwise(text: &str) -> bool {
+    memchr::memchr(b'"', text.as_bytes()).is_some() || entities::has_marks(text)
 }
 
 /// A link's opening tag, its title escaped as Goldmark escapes it (`renderLink`; an
