@@ -145,70 +145,92 @@ impl PageBundle {
 
 /// A resource's `.MediaType`: its type, main type, subtype (without a `+suffix`) and
 /// suffixes. One of Hugo's own types has its suffixes, the first its `.FirstSuffix`
-/// (`[jpg jpeg jpe jif jfif]` for `b.jpeg`: [`hugo_suffixes`]); another has its own file's
+/// (`[jpg jpeg jpe jif jfif]` for `b.jpeg`: [`HUGO_TYPES`]); another has its own file's
 /// suffix (Hugo: `[m4v]` for `b.m4v`, a `video/mp4` from Go's `mime`); an unknown type has
 /// none.
 fn media_type_value(media: &str, suffix: Option<&str>) -> Value {
     let (main, sub) = media.split_once('/').unwrap_or((media, ""));
     let sub = sub.split('+').next().unwrap_or(sub);
-    let own = hugo_suffixes(media).filter(|s| suffix.is_some_and(|x| s.contains(&x)));
-    if let Some(suffixes) = own {
-        let first = suffixes.first().copied().unwrap_or_default();
-        return map([
-            ("Type", string(media)),
-            ("MainType", string(main)),
-            ("SubType", string(sub)),
-            (
-                "Suffixes",
-                Value::List(suffixes.iter().map(|s| string(*s)).collect()),
-            ),
-            (
-                "FirstSuffix",
-                map([
-                    ("Suffix", string(first)),
-                    ("FullSuffix", string(format!(".{first}"))),
-                ]),
-            ),
-        ]);
-    }
+    let hugos = HUGO_TYPES
+        .iter()
+        .find(|(t, all)| *t == media && suffix.is_some_and(|s| all.contains(&s)));
+    let suffixes: Vec<&str> = match hugos {
+        Some((_, all)) => all.to_vec(),
+        None => suffix.into_iter().collect(),
+    };
+    let first = suffixes.first().copied();
     map([
         ("Type", string(media)),
         ("MainType", string(main)),
         ("SubType", string(sub)),
         (
             "Suffixes",
-            Value::List(suffix.map(string).into_iter().collect()),
+            Value::List(suffixes.into_iter().map(string).collect()),
         ),
         (
             "FirstSuffix",
             map([
-                ("Suffix", string(suffix.unwrap_or_default())),
+                ("Suffix", string(first.unwrap_or_default())),
                 (
                     "FullSuffix",
-                    string(suffix.map(|s| format!(".{s}")).unwrap_or_default()),
+                    string(first.map(|s| format!(".{s}")).unwrap_or_default()),
                 ),
             ]),
         ),
     ])
 }
 
-/// The suffixes of one of Hugo's own media types (`media/builtin.go`), in its order.
-fn hugo_suffixes(media: &str) -> Option<&'static [&'static str]> {
-    Some(match media {
-        "text/html" => &["html", "htm"],
-        "text/javascript" => &["js", "jsm", "mjs"],
-        "application/rss+xml" => &["xml", "rss"],
-        "application/yaml" => &["yaml", "yml"],
-        "image/jpeg" => &["jpg", "jpeg", "jpe", "jif", "jfif"],
-        "image/tiff" => &["tif", "tiff"],
-        "text/markdown" => &["md", "mdown", "markdown"],
-        "text/asciidoc" => &["adoc", "asciidoc", "ad"],
-        "text/pandoc" => &["pandoc", "pdc"],
-        "video/mpeg" => &["mpg", "mpeg"],
-        "video/3gpp" => &["3gpp", "3gp"],
-        _ => return None,
-    })
-}
+/// Hugo's own media types, each with its suffixes in Hugo's order (`media/builtin.go`,
+/// `defaultMediaTypesConfig`). `application/xml` comes before `application/rss+xml`,
+/// which has its suffix too: a `.xml` file is `application/xml` (checked with Hugo 0.168).
+const HUGO_TYPES: &[(&str, &[&str])] = &[
+    ("text/calendar", &["ics"]),
+    ("text/css", &["css"]),
+    ("text/x-scss", &["scss"]),
+    ("text/x-sass", &["sass"]),
+    ("text/csv", &["csv"]),
+    ("text/html", &["html", "htm"]),
+    ("text/javascript", &["js", "jsm", "mjs"]),
+    ("text/typescript", &["ts"]),
+    ("text/tsx", &["tsx"]),
+    ("text/jsx", &["jsx"]),
+    ("text/x-gotmpl", &["gotmpl"]),
+    ("application/json", &["json"]),
+    ("application/manifest+json", &["webmanifest"]),
+    ("application/xml", &["xml"]),
+    ("application/rss+xml", &["xml", "rss"]),
+    ("image/svg+xml", &["svg"]),
+    ("text/plain", &["txt"]),
+    ("application/toml", &["toml"]),
+    ("application/yaml", &["yaml", "yml"]),
+    ("application/source-map", &["map"]),
+    ("image/png", &["png"]),
+    ("image/jpeg", &["jpg", "jpeg", "jpe", "jif", "jfif"]),
+    ("image/gif", &["gif"]),
+    ("image/tiff", &["tif", "tiff"]),
+    ("image/bmp", &["bmp"]),
+    ("image/webp", &["webp"]),
+    ("image/avif", &["avif"]),
+    ("image/heif", &["heif"]),
+    ("image/heic", &["heic"]),
+    ("font/ttf", &["ttf"]),
+    ("font/otf", &["otf"]),
+    ("font/woff", &["woff"]),
+    ("font/woff2", &["woff2"]),
+    ("application/pdf", &["pdf"]),
+    ("text/markdown", &["md", "mdown", "markdown"]),
+    ("text/asciidoc", &["adoc", "asciidoc", "ad"]),
+    ("text/pandoc", &["pandoc", "pdc"]),
+    ("text/rst", &["rst"]),
+    ("text/org", &["org"]),
+    ("video/x-msvideo", &["avi"]),
+    ("video/mpeg", &["mpg", "mpeg"]),
+    ("video/mp4", &["mp4"]),
+    ("video/ogg", &["ogv"]),
+    ("video/webm", &["webm"]),
+    ("video/3gpp", &["3gpp", "3gp"]),
+    ("application/wasm", &["wasm"]),
+];
 
 /// The media type of a file whose extension neither Hugo nor Go's `mime` knows: none
 /// (Hugo prints an empty `.MediaType`, `.ResourceType` and `.MediaType.MainType`).
@@ -408,58 +430,15 @@ pub fn binary_bytes(value: &Value) -> Option<std::io::Result<Vec<u8>>> {
     Some(crate::fs::read(&path))
 }
 
-/// Hugo's media type for a file extension (`media/builtin.go`, `defaultMediaTypesConfig`);
+/// Hugo's media type for a file extension ([`HUGO_TYPES`]);
 /// `ico`, `mp3` and `ogg` as Debian's `/etc/mime.types` names them (Hugo falls back to
 /// Go's `mime`, which reads it); [`UNKNOWN_TYPE`] for any other.
 fn media_type(ext: &str) -> &'static str {
+    if let Some((media, _)) = HUGO_TYPES.iter().find(|(_, all)| all.contains(&ext)) {
+        return media;
+    }
     match ext {
-        "ics" => "text/calendar",
-        "css" => "text/css",
-        "scss" => "text/x-scss",
-        "sass" => "text/x-sass",
-        "csv" => "text/csv",
-        "html" | "htm" => "text/html",
-        "js" | "jsm" | "mjs" => "text/javascript",
-        "ts" => "text/typescript",
-        "tsx" => "text/tsx",
-        "jsx" => "text/jsx",
-        "gotmpl" => "text/x-gotmpl",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "rss" => "application/rss+xml",
-        "xml" => "application/xml",
-        "svg" => "image/svg+xml",
-        "txt" => "text/plain",
-        "toml" => "application/toml",
-        "yaml" | "yml" => "application/yaml",
-        "map" => "application/source-map",
-        "png" => "image/png",
-        "jpg" | "jpeg" | "jpe" | "jif" | "jfif" => "image/jpeg",
-        "gif" => "image/gif",
-        "tif" | "tiff" => "image/tiff",
-        "bmp" => "image/bmp",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "heif" => "image/heif",
-        "heic" => "image/heic",
         "ico" => "image/vnd.microsoft.icon",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        "md" | "mdown" | "markdown" => "text/markdown",
-        "adoc" | "asciidoc" | "ad" => "text/asciidoc",
-        "pandoc" | "pdc" => "text/pandoc",
-        "rst" => "text/rst",
-        "org" => "text/org",
-        "avi" => "video/x-msvideo",
-        "mpg" | "mpeg" => "video/mpeg",
-        "mp4" => "video/mp4",
-        "ogv" => "video/ogg",
-        "webm" => "video/webm",
-        "3gpp" | "3gp" => "video/3gpp",
-        "wasm" => "application/wasm",
         "mp3" => "audio/mpeg",
         "ogg" | "opus" => "audio/ogg",
         "" => NO_EXTENSION_TYPE,
