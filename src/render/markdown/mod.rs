@@ -270,7 +270,7 @@ impl Markdown<'_> {
                 Event::TaskListMarker(done) => events.push(task_marker(done)),
                 Event::SoftBreak => {
                     let written = self.soft_break(in_term, events.last(), source.peek());
-                    events.extend(written);
+                    events.extend(written.into_iter().flatten());
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     count += 1;
@@ -310,23 +310,19 @@ impl Markdown<'_> {
         in_term: bool,
         before: Option<&Event>,
         after: Option<&Event>,
-    ) -> Vec<Event<'e>> {
+    ) -> [Option<Event<'e>>; 2] {
         if in_term {
-            return vec![
-                Event::End(TagEnd::DefinitionListTitle),
-                Event::Start(Tag::DefinitionListTitle),
+            return [
+                Some(Event::End(TagEnd::DefinitionListTitle)),
+                Some(Event::Start(Tag::DefinitionListTitle)),
             ];
         }
         if self.markup.hard_wraps {
-            return vec![Event::HardBreak];
+            return [Some(Event::HardBreak), None];
         }
         let joined =
             self.markup.extensions.cjk.line_breaks && !cjk::keeps_soft_break(before, after);
-        if joined {
-            Vec::new()
-        } else {
-            vec![Event::SoftBreak]
-        }
+        [(!joined).then_some(Event::SoftBreak), None]
     }
 
     /// Writes a fenced code block: all of it (its events taken from `source`) when it is
