@@ -44,14 +44,9 @@ pub(crate) fn emoji(out: &mut String, emoji: &str, name: &str) {
     out.push(EMOJI_CLOSE);
 }
 
-/// Whether `c` is one of the marks (a page that writes such a noncharacter itself gets it
-/// read as a mark).
-fn is_mark(c: char) -> bool {
-    is_substitution(c) || matches!(c, EMOJI_OPEN | EMOJI_NAME | EMOJI_CLOSE)
-}
-
 /// Whether `text` holds a mark: a byte scan for the marks' UTF-8 (`EF B7 90` to
-/// `EF B7 9C`), as cheap as the text is long.
+/// `EF B7 9C`), as cheap as the text is long (a page that writes such a noncharacter
+/// itself gets it read as a mark).
 pub(crate) fn has_marks(text: &str) -> bool {
     memchr::memchr_iter(0xEF, text.as_bytes())
         .any(|i| matches!(text.as_bytes().get(i + 1..i + 3), Some([0xB7, 0x90..=0x9C])))
@@ -74,8 +69,10 @@ fn substitution_of(c: char) -> Option<Substitution> {
 /// substitution as the site's `typography` writes it (HTML, as written), and an emoji's
 /// code points as `&#x1f680;` (hexadecimal, lower case), a zero-width joiner as `&zwj;`.
 pub(crate) fn html(text: &str, typography: &Typography) -> String {
-    let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"') && !is_mark(c);
-    if text.chars().all(plain) {
+    if memchr::memchr3(b'&', b'<', b'>', text.as_bytes()).is_none()
+        && memchr::memchr(b'"', text.as_bytes()).is_none()
+        && !has_marks(text)
+    {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -101,7 +98,7 @@ pub(crate) fn html(text: &str, typography: &Typography) -> String {
 /// site's `typography` shows (its entities decoded), each emoji as its code's name
 /// (`rocket`, Goldmark's emoji node's text; checked with Hugo 0.168).
 pub(crate) fn plain<'t>(text: &'t str, typography: &Typography) -> Cow<'t, str> {
-    if !text.chars().any(is_mark) {
+    if !has_marks(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
