@@ -1009,7 +1009,7 @@ fn go_directive_text(
         ('v', Value::Nil) => ("<nil>".to_string(), false),
         ('v' | 's', Value::List(_) | Value::Map(_)) => (go_print(value), false),
         ('s', Value::Int(_) | Value::Uint(_)) => {
-            let negative = matches!(value, Value::Int(n) if *n < 0);
+            let negative = whole_number(value).is_some_and(|(negative, _)| negative);
             (
                 wrong(go_type(value), sign(go_print(value), negative)),
                 false,
