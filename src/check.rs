@@ -560,12 +560,12 @@ pub fn check_doc_with(
     found.append(&mut misnamed);
     // Said after what the render finds, and found before it is asked for.
     let mut of_text = text_problems(page, site);
-    let mut highlighted = Vec::new();
+    let mut code = code_of_text(page, site);
     if site.config.is_some() {
-        found.extend(render_problems(doc, rendered(), &mut highlighted));
+        found.extend(render_problems(doc, rendered(), &mut code));
         section_shortcodes(doc, &mut found);
     }
-    colour_problems(page, site, highlighted, &mut of_text);
+    colour_problems(code, &mut of_text);
     found.append(&mut of_text);
     located(found, path, src)
 }
@@ -1430,22 +1430,15 @@ fn opening_fences(src: &str) -> Vec<(usize, &str)> {
     found
 }
 
-/// Code Hugo colours with a Chroma lexer where Folio colours it with a syntect grammar,
-/// or not at all ([`crate::render::highlight::colour_difference`]): fenced blocks Hugo
-/// highlights (`codeFences`, no render hook of their own), the code the render found
-/// templates highlighting (`highlighted`: at the call, or the text a hook ran in), and
-/// calls of Hugo's own `highlight` whose HTML Hugo keeps (probably: with raw HTML off, a call nested in another
-/// is taken as dropped). Not of a block whose options stop Hugo's build.
-/// Said once a lexer, at the page's first code of it (review 58a: 22 calls coloured
-/// otherwise, and nothing said why).
-fn colour_problems(
-    page: &Page,
-    site: &Site,
-    highlighted: Vec<(usize, String)>,
-    out: &mut Vec<Problem>,
-) {
+/// The code of the page's text that Hugo colours with a Chroma lexer, each as its offset
+/// and its language: fenced blocks Hugo highlights (`codeFences`, no render hook of their
+/// own), and calls of Hugo's own `highlight` whose HTML Hugo keeps (probably: with raw
+/// HTML off, a call nested in another is taken as dropped). Not of a block whose options
+/// stop Hugo's build. Found while the page renders (`folio export` renders it on other
+/// threads): what its templates highlight is added after ([`colour_problems`]).
+fn code_of_text(page: &Page, site: &Site) -> Vec<(usize, String)> {
     let settings = site.markup().highlight;
-    let mut code = highlighted;
+    let mut code = Vec::new();
     if settings.code_fences {
         for (at, info) in markdown_fences(page, &site.shortcodes) {
             let block = crate::render::highlight::CodeBlock::parse(&info, settings, 0);
@@ -1479,6 +1472,16 @@ fn colour_problems(
             code.push((lang.span.start, lang.value.clone()));
         }
     }
+    code
+}
+
+/// Code Hugo colours with a Chroma lexer where Folio colours it with a syntect grammar,
+/// or not at all ([`crate::render::highlight::colour_difference`]): `code`, each as its
+/// offset and language, is the page text's ([`code_of_text`]) and the code the render
+/// found templates highlighting (at the call, or the text a hook ran in).
+/// Said once a lexer, at the page's first code of it (review 58a: 22 calls coloured
+/// otherwise, and nothing said why).
+fn colour_problems(mut code: Vec<(usize, String)>, out: &mut Vec<Problem>) {
     code.sort_by_key(|(at, _)| *at);
     let mut said = std::collections::HashSet::new();
     for (at, lang) in code {
@@ -1511,15 +1514,26 @@ fn markdown_body(sc: &Shortcode, catalogue: &Catalogue) -> bool {
 /// prints as it is), the calls inside each written over: each as the offset of its
 /// opening fence and its info string (review 59c, 3: the line scan found fences in
 /// indented code and in bodies Hugo does not render).
+///
+/// Text with no run of three backticks or tildes has none (an opening fence is one,
+/// CommonMark 4.5), and is not parsed: on a page of 1000 cards, parsing their bodies
+/// again was most of `folio export`'s check, done after the render.
 fn markdown_fences(page: &Page, catalogue: &Catalogue) -> Vec<(usize, String)> {
     use pulldown_cmark::{CodeBlockKind, Event, Tag};
     let (src, all) = (page.source(), &page.shortcodes().all);
+    let may_hold_fence = |text: &str| text.contains("```") || text.contains("~~~");
+    if !may_hold_fence(src) {
+        return Vec::new();
+    }
     let mut texts: Vec<(usize, String)> = prose_without_calls(page, b'x')
         .into_iter()
         .map(|(range, text)| (range.start, text))
         .collect();
     for sc in all.iter().filter(|sc| markdown_body(sc, catalogue)) {
         let Some(inner) = sc.inner() else { continue };
+        if !src.get(inner.clone()).is_some_and(may_hold_fence) {
+            continue;
+        }
         let mut bytes = src
             .get(inner.clone())
             .unwrap_or_default()
@@ -1535,7 +1549,7 @@ fn markdown_fences(page: &Page, catalogue: &Catalogue) -> Vec<(usize, String)> {
         texts.push((inner.start, String::from_utf8_lossy(&bytes).into_owned()));
     }
     let mut found = Vec::new();
-    for (start, text) in texts {
+    for (start, text) in texts.into_iter().filter(|(_, text)| may_hold_fence(text)) {
         let parser = pulldown_cmark::Parser::new_ext(&text, crate::render::markdown::options());
         for (event, at) in parser.into_offset_iter() {
             if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event {
