@@ -360,8 +360,11 @@ fn export_survives_a_percent_sign_before_a_multibyte_character_in_a_link() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = fs::read_to_string(out_dir.join("index.html")).unwrap();
+    // Written as html/template normalises it for Hugo's embedded image hook, on for the
+    // sample (a `%` before no two hex digits as `%25`); Hugo itself stops there, its
+    // hook's `urls.Parse` failing.
     assert!(
-        html.contains(r#"<img src="%a%C3%A9.png" alt="x">"#),
+        html.contains(r#"<img src="%25a%C3%A9.png" alt="x">"#),
         "{html}"
     );
 }

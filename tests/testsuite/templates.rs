@@ -11454,6 +11454,28 @@ fn on_a_multilingual_site_a_link_to_a_page_points_at_the_page_as_hugos_embedded_
 }
 
 #[test]
+fn on_a_multilingual_site_links_and_images_are_escaped_as_hugos_embedded_hooks_escape_them() {
+    // Trial 65 (CLI): Hugo's embedded hooks run through html/template, which writes a `+`
+    // as `&#43;` and a title's quotes as `&#39;` and `&#34;`; Folio wrote them as Goldmark
+    // does (`+`, `'`, `&quot;`), on the sample's own config.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", EN_FR),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nSee [the proposal](https://go.dev/a/+/b?x=1&y=2 (it's \"t\" + u)), \
+             <https://a.org/+/b>, <me+x@b.c>, [q](https://a.org/it's 'a <b> & c') and \
+             ![i + j](https://a.org/i+j.png \"t+u\").\n",
+        ),
+    ]);
+    let (hugo, folio) = hugo_and_folio(site.path(), "embedded hooks", "content/about.md");
+    assert!(
+        hugo.contains("https://go.dev/a/&#43;/b?x=1&amp;y=2"),
+        "{hugo}"
+    );
+    assert_eq!(normalised_paragraphs(&folio), normalised_paragraphs(&hugo));
+}
+
+#[test]
 fn on_a_multilingual_site_a_link_without_a_path_points_where_hugos_embedded_hook_points_it() {
     // A fragment alone is the page's own (the home page's inside markdownify); a query
     // or `./` alone, the home page's; `#` alone, nothing. Folio left them as written.

@@ -28,6 +28,7 @@ pub fn push_html<'a>(
             events: events.into_iter(),
             xhtml: markup.xhtml,
             typography: markup.extensions.typography,
+            embedded: (markup.link_hook, markup.image_hook),
         },
     );
 }
@@ -37,6 +38,9 @@ struct Void<I> {
     events: I,
     xhtml: bool,
     typography: &'static Typography,
+    /// Whether Hugo's embedded link hook, and its image hook, write the links and images
+    /// ([`embedded_tag`]). A site's own hook writes its elements before they get here.
+    embedded: (bool, bool),
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
@@ -62,8 +66,27 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
                 dest_url, title, ..
             }) => {
                 let (xhtml, typography) = (self.xhtml, self.typography);
-                let html = image(&dest_url, &title, &mut self.events, (xhtml, typography));
+                let alt = alt_text(&mut self.events, (xhtml, typography));
+                let html = if self.embedded.1 {
+                    let alt = html_escape::decode_html_entities(&alt);
+                    embedded_tag(EmbeddedTag::Image, &dest_url, &title, &alt)
+                } else {
+                    image(&dest_url, &title, &alt, xhtml)
+                };
                 Event::InlineHtml(html.into())
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) if self.embedded.0 => {
+                let dest = if link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
+                    CowStr::from(format!("mailto:{dest_url}"))
+                } else {
+                    dest_url
+                };
+                Event::InlineHtml(embedded_tag(EmbeddedTag::Link, &dest, &title, "").into())
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -118,13 +141,11 @@ fn line_break(xhtml: bool) -> &'static str {
     }
 }
 
-/// The `<img>` of an image whose inner events follow in `events` (taken through its end).
-/// Its alt text is their text as Goldmark's `renderTexts` writes it: text and code
-/// escaped, a soft line break as a line break and a hard one as Goldmark's `<br>` with
-/// it, raw HTML left out.
-fn image<'a>(
-    dest_url: &str,
-    title: &str,
+/// The alt text of an image whose inner events follow in `events` (taken through its
+/// end): their text as Goldmark's `renderTexts` writes it, text and code escaped, a soft
+/// line break as a line break and a hard one as Goldmark's `<br>` with it, raw HTML left
+/// out.
+fn alt_text<'a>(
     events: &mut impl Iterator<Item = Event<'a>>,
     (xhtml, typography): (bool, &Typography),
 ) -> String {
@@ -145,16 +166,75 @@ fn image<'a>(
             Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
     }
+    alt
+}
+
+/// The `<img>` Goldmark writes of an image, `alt` its [`alt_text`].
+fn image(dest_url: &str, title: &str, alt: &str, xhtml: bool) -> String {
     let mut out = String::from("<img src=\"");
     href(&mut out, dest_url);
     out.push_str("\" alt=\"");
-    out.push_str(&alt);
+    out.push_str(alt);
     if !title.is_empty() {
         out.push_str("\" title=\"");
         escape(&mut out, title);
     }
     out.push_str(if xhtml { "\" />" } else { "\">" });
     out
+}
+
+/// Which of Hugo's embedded render hooks writes a tag.
+#[derive(Clone, Copy)]
+enum EmbeddedTag {
+    Link,
+    Image,
+}
+
+/// The opening `<a>` (or the `<img>`) Hugo's embedded link hook (image hook) writes:
+/// the last lines of `_markup/render-link.html` (`render-image.html`) in Hugo's
+/// `tpl/tplimpl/embedded/templates/`, run by gotmpl's html/template, which escapes the
+/// destination as a URL and each value as an attribute as Go's does (`'` as `&#39;`, `+`
+/// as `&#43;`, `"` as `&#34;`, where Goldmark writes `'`, `+` and `&quot;`). `dest` is
+/// the destination the hook's first lines give (`markdown::destination`), `alt` the
+/// image's text (`.PlainText`). An image's block attributes are added after, as for
+/// Goldmark's.
+fn embedded_tag(tag: EmbeddedTag, dest: &str, title: &str, alt: &str) -> String {
+    use gotmpl::html::Template;
+    use gotmpl::Value;
+    use std::sync::{Arc, LazyLock};
+    static LINK: LazyLock<Option<Template>> = LazyLock::new(|| {
+        Template::new("render-link.html")
+            .parse(r#"<a href="{{ .dest }}" {{- with .title }} title="{{ . }}" {{- end }}>"#)
+            .ok()
+    });
+    static IMAGE: LazyLock<Option<Template>> = LazyLock::new(|| {
+        Template::new("render-image.html")
+            .parse(
+                r#"<img src="{{ .dest }}" alt="{{ .alt }}" {{- with .title }} title="{{ . }}" {{- end }}>"#,
+            )
+            .ok()
+    });
+    let template = match tag {
+        EmbeddedTag::Link => &*LINK,
+        EmbeddedTag::Image => &*IMAGE,
+    };
+    let string = |s: &str| Value::String(Arc::from(s));
+    let values = crate::templates::engine::values::map([
+        ("dest", string(dest)),
+        ("title", string(title)),
+        ("alt", string(alt)),
+    ]);
+    // Both templates parse and run on any strings; written as Goldmark writes them if not.
+    template
+        .as_ref()
+        .and_then(|t| t.execute_to_string(&values).ok())
+        .unwrap_or_else(|| match tag {
+            EmbeddedTag::Link => link(LinkType::Inline, dest, title),
+            EmbeddedTag::Image => {
+                let alt = html_escape::encode_double_quoted_attribute(alt);
+                image(dest, title, &alt, false)
+            }
+        })
 }
 
 /// `text` escaped as Goldmark escapes HTML (`util.EscapeHTML`): `&`, `<`, `>` and `"`,
