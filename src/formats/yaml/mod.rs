@@ -227,12 +227,23 @@ impl Padding {
     }
 }
 
-/// [`parse`] of `src[range]` with `padding` put in.
 /// What a tab the YAML scanner stops on is said as: where Hugo's YAML parser (goccy's)
 /// says it, at the tab itself ("found character '\t' that cannot start any token"),
 /// where the scanner Folio uses names the scalar it was reading (trial 52a-5).
 const TAB_ERROR: &str =
     "invalid YAML: a tab, which cannot start any token here: YAML indents with spaces only";
+
+/// The YAML scanner's words for an error, where they are wrong: saphyr-parser (0.3,
+/// `scanner.rs`, `scan_flow_scalar`) says "after double-quoted scalar" of text after
+/// the closing quote of a single-quoted scalar too.
+fn scanner_words(info: &str) -> std::borrow::Cow<'_, str> {
+    const WRONG: &str = "invalid trailing content after double-quoted scalar";
+    if info == WRONG {
+        "invalid trailing content after a quoted scalar (text after its closing quote)".into()
+    } else {
+        info.into()
+    }
+}
 
 /// The first tab in `src[range]` (from the start of the line a scanner error about a tab
 /// is on): the one it stopped on.
@@ -241,6 +252,7 @@ fn tab_from(src: &str, range: Range<usize>) -> Option<usize> {
     memchr::memchr(b'\t', text.as_bytes()).map(|i| range.start + i)
 }
 
+/// [`parse`] of `src[range]` with `padding` put in.
 #[allow(
     clippy::string_slice,
     reason = "`range` is the front matter's body as `frontmatter::split` found it (or a \
@@ -279,7 +291,7 @@ fn parse_padded(src: &str, range: Range<usize>, padding: &Padding) -> Result<Nod
             let about_a_tab = e.info().contains("tab") || indented_with_tab;
             match tab_from(src, line..range.end).filter(|_| about_a_tab) {
                 Some(tab) => SyntaxError::new(tab, TAB_ERROR.to_string()),
-                None => SyntaxError::new(at, format!("invalid YAML: {}", e.info())),
+                None => SyntaxError::new(at, format!("invalid YAML: {}", scanner_words(e.info()))),
             }
         })?;
         let at = offset(span.start.index())..offset(span.end.index());

@@ -115,6 +115,21 @@ fn a_quoted_scalar_that_never_closes_is_still_an_error() {
 }
 
 #[test]
+fn text_after_a_single_quoted_scalar_is_not_said_to_follow_a_double_quoted_one() {
+    // Trial 65 (CLI): `title: 'About' me` was "after double-quoted scalar", the scanner's
+    // words for either quote.
+    for src in ["title: 'About' me\n", "title: \"About\" me\n"] {
+        let e = super::parse(src, 0..src.len()).unwrap_err();
+        assert_eq!(
+            e.message,
+            "invalid YAML: invalid trailing content after a quoted scalar (text after its \
+             closing quote)",
+            "{src}"
+        );
+    }
+}
+
+#[test]
 fn a_kept_block_scalar_is_edited_with_its_trailing_blank_lines_and_keys_go_after_them() {
     let src = "keep: |+\n  kept\n\nnext: 1\n";
     assert_eq!(
