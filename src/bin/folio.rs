@@ -182,7 +182,9 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
     let model = Portfolio::read_over(&text, doc.model()).map_err(|e| Error::Syntax {
         path: shown.clone(),
         line: e.line(),
-        col: e.column(),
+        // serde_json's column is 0 where the error is at a line's start (the model ends
+        // after a line break); a column is counted from 1.
+        col: e.column().max(1),
         message: format!("invalid model: {}", strip_position(&e.to_string())),
     })?;
     let plan = doc.plan(&model, &shown)?;
@@ -198,10 +200,23 @@ fn apply(path: &Path, model_path: &Path, dry_run: bool) -> Result<(), Error> {
     doc.write(&plan)
 }
 
+/// What `folio check` says of the page `doc` exported: its site's problems (a template
+/// that does not parse, which stops Hugo's build), then the page's, `rendered` giving
+/// what the export's render found ([`check::check_doc_with`]).
+fn export_problems(
+    doc: &OpenPage,
+    rendered: impl FnOnce() -> Option<folio::render::Findings>,
+) -> Vec<check::Diagnostic> {
+    let mut problems = check::site_problems(&doc.site);
+    problems.extend(check::check_doc_with(doc, rendered));
+    problems
+}
+
 fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
     let page = folio::site::page_of(path)?;
     let doc = OpenPage::open(&page)?;
-    // What `folio check` says of the page, located: where the export is not what Hugo
+    // What `folio check` says of the page, located, the site's problems first (a template
+    // that does not parse, which stops Hugo's build): where the export is not what Hugo
     // builds (Folio's card for a call whose template it cannot run, a reference to no
     // page) is among it. The checks of the page's text run while the page is rendered,
     // and the rest while the files are written.
@@ -211,7 +226,7 @@ fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
         let (findings, rendered) = std::sync::mpsc::channel();
         let doc = &doc;
         let checking = folio::threads::spawn_scoped(scope, std::thread::Builder::new(), {
-            move || check::check_doc_with(doc, move || Some(rendered.recv().unwrap_or_default()))
+            move || export_problems(doc, move || Some(rendered.recv().unwrap_or_default()))
         })
         .ok();
         let mut found = None;
@@ -230,7 +245,7 @@ fn export(path: &Path, out: &Path, site_styles: bool) -> Result<(), Error> {
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             // No thread to start: the page is checked after its export.
-            None => check::check_doc_with(doc, || Some(found.unwrap_or_default())),
+            None => export_problems(doc, || Some(found.unwrap_or_default())),
         };
         (report, problems)
     });

@@ -129,6 +129,17 @@ fn a_bad_model_is_a_located_error_and_the_page_is_untouched() {
 }
 
 #[test]
+fn a_model_cut_off_after_a_line_break_is_an_error_at_column_one_of_the_next_line() {
+    // Trial 65 (CLI): `trunc.json:2:0`, serde_json's column before the line's first
+    // character.
+    let dir = sample_site();
+    let out = folio(&["apply", &about(dir.path()), "-"], Some("{\n"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("<stdin>:2:1: invalid model: EOF"), "{err}");
+}
+
+#[test]
 fn an_unknown_block_id_names_its_place_in_the_model() {
     let dir = sample_site();
     let page = about(dir.path());
@@ -420,6 +431,41 @@ fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
         )),
         "{said}"
     );
+}
+
+#[test]
+fn export_says_what_check_says_of_a_template_that_stops_hugos_build() {
+    // Trial 65 (CLI): with `{{ .Get "title" }` in the card's template, `folio check` said
+    // the template does not parse and that Hugo stops its build; the export said only
+    // that Folio drew its own cards.
+    let dir = sample_site();
+    let template = dir.path().join("layouts/shortcodes/project-card.html");
+    let text_of = fs::read_to_string(&template).unwrap();
+    fs::write(
+        &template,
+        text_of.replacen("{{ .Get \"title\" }}", "{{ .Get \"title\" }", 1),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = folio(
+        &[
+            "export",
+            &about(dir.path()),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "{}:8:27: error: the template of shortcode `project-card` does not parse",
+            template.display()
+        )),
+        "{said}"
+    );
+    assert!(out_dir.join("index.html").is_file());
 }
 
 #[test]
