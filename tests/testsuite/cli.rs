@@ -39,6 +39,17 @@ fn about(dir: &Path) -> String {
     about_path(dir).display().to_string()
 }
 
+/// `folio export` of the site's about page into its folder `out`: what it printed and
+/// its exit, and the folder.
+fn export_about(dir: &Path) -> (Output, PathBuf) {
+    let out_dir = dir.join("out");
+    let out = folio(
+        &["export", &about(dir), "--out", out_dir.to_str().unwrap()],
+        None,
+    );
+    (out, out_dir)
+}
+
 #[test]
 fn dump_then_apply_leaves_the_page_and_its_mtime_untouched() {
     let dir = sample_site();
@@ -359,16 +370,7 @@ fn export_survives_a_percent_sign_before_a_multibyte_character_in_a_link() {
     let page = about_path(dir.path());
     let bio = "![x](%aé.png) and [](%\u{200d})";
     fs::write(&page, format!("---\ntitle: x\n---\n\n{bio}\n")).unwrap();
-    let out_dir = dir.path().join("out");
-    let out = folio(
-        &[
-            "export",
-            &about(dir.path()),
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (out, out_dir) = export_about(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = fs::read_to_string(out_dir.join("index.html")).unwrap();
     // Written as html/template normalises it for Hugo's embedded image hook, on for the
@@ -397,16 +399,7 @@ fn export_says_located_where_the_folder_is_not_what_hugo_builds() {
          Me: ![m](/img/missing.png)\n",
     )
     .unwrap();
-    let out_dir = dir.path().join("out");
-    let out = folio(
-        &[
-            "export",
-            &about(dir.path()),
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (out, _) = export_about(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let said = text(&out.stderr);
     assert!(
@@ -446,16 +439,7 @@ fn export_says_what_check_says_of_a_template_that_stops_hugos_build() {
         text_of.replacen("{{ .Get \"title\" }}", "{{ .Get \"title\" }", 1),
     )
     .unwrap();
-    let out_dir = dir.path().join("out");
-    let out = folio(
-        &[
-            "export",
-            &about(dir.path()),
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (out, out_dir) = export_about(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let said = text(&out.stderr);
     assert!(
