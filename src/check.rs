@@ -642,8 +642,10 @@ fn section_shortcodes(doc: &crate::OpenPage, out: &mut Vec<Problem>) {
         let shown = if site.shortcodes.get(name).is_some() {
             format!("the site's general template of `{name}`")
         } else {
-            // Hugo finds one: no build stops here.
-            out.retain(|Problem(o, _, m)| !(*o == at && m.contains("has no template")));
+            // Hugo finds one: no build stops here (said at the call's start,
+            // `template_problems`).
+            let start = sc.span.start;
+            out.retain(|Problem(o, _, m)| !(*o == start && m.contains("has no template")));
             "Folio's card".to_string()
         };
         out.push(Problem(
@@ -815,8 +817,10 @@ fn template_problems(
                 ),
             ),
         };
+        // At the call's opening delimiter, where Hugo's "template for shortcode not found"
+        // is (trial 65).
         out.push(Problem(
-            sc.open.name_span.start,
+            sc.span.start,
             severity,
             format!("shortcode `{name}` has no template: {why}{near}"),
         ));

@@ -317,7 +317,7 @@ fn apply_refuses_an_edit_that_would_stop_hugos_build_and_writes_nothing() {
     let mut date = model.clone();
     date["frontMatter"]["date"] = "soon".into();
     let cases = [
-        (prose, "blocks: the page as edited would stop Hugo's build, at 9:15 of it: shortcode `nosuch` has no template"),
+        (prose, "blocks: the page as edited would stop Hugo's build, at 9:11 of it: shortcode `nosuch` has no template"),
         (date, "frontMatter: the page as edited would stop Hugo's build, at 3:7 of it: the \"date\" front matter field is not a parsable date"),
     ];
     for (model, message) in cases {

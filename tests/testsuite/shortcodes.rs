@@ -251,7 +251,7 @@ fn check_names_unknown_shortcodes_and_parameters_their_template_never_reads() {
     assert_eq!(
         found,
         [
-            "about.md:4:5: error: shortcode `crad` has no template: none in layouts/_shortcodes, layouts/shortcodes, the theme or Hugo's built-ins (Hugo fails the build on this): did you mean `card`?",
+            "about.md:4:1: error: shortcode `crad` has no template: none in layouts/_shortcodes, layouts/shortcodes, the theme or Hugo's built-ins (Hugo fails the build on this): did you mean `card`?",
             "about.md:6:10: warning: `card` sets `nmae`, which its template never reads: did you mean `name`?",
             "about.md:6:31: warning: unknown tech icon `gihtub`: did you mean `github`?",
             "about.md:8:11: warning: `tag` gets a parameter at position 1, which its template never reads",
@@ -1052,7 +1052,7 @@ fn a_shortcode_of_a_module_that_is_not_vendored_is_a_warning_not_an_error() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains(":4:5: warning: shortcode `callout` has no template: none in the site or Hugo's built-ins, and github.com/example/theme is not on disk"), "{found:?}");
+    assert!(found[0].contains(":4:1: warning: shortcode `callout` has no template: none in the site or Hugo's built-ins, and github.com/example/theme is not on disk"), "{found:?}");
 }
 
 #[test]

@@ -5004,7 +5004,7 @@ fn check_says_each_problem_of_a_call_inside_a_container_once() {
     ]);
     let found = crate::support::check_lines(&site.path().join("content/a.md"), "a.md");
     let at: Vec<&str> = found.iter().filter_map(|l| l.split(": ").next()).collect();
-    assert_eq!(at, ["a.md:5:5", "a.md:6:1"], "{found:#?}");
+    assert_eq!(at, ["a.md:5:1", "a.md:6:1"], "{found:#?}");
 }
 
 #[test]
@@ -5026,7 +5026,7 @@ fn a_shortcode_not_found_on_a_site_that_mounts_folders_is_no_build_error() {
     crate::support::hugo_build(site.path(), "a mounted layouts folder");
     let found = crate::support::check_lines(&site.path().join("content/a.md"), "a.md");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("a.md:5:5: warning: shortcode `card` has no template"));
+    assert!(found[0].starts_with("a.md:5:1: warning: shortcode `card` has no template"));
     assert!(
         found[0].contains("(module.mounts), which Folio does not follow"),
         "{found:#?}"
