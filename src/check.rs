@@ -642,9 +642,8 @@ fn section_shortcodes(doc: &crate::OpenPage, out: &mut Vec<Problem>) {
         let shown = if site.shortcodes.get(name).is_some() {
             format!("the site's general template of `{name}`")
         } else {
-            // Hugo finds one: no build stops here (said at the call's start,
-            // `template_problems`).
-            let start = sc.span.start;
+            // Hugo finds one: no build stops here (`template_problems`).
+            let start = hugo_error_at(sc, &doc.page.shortcodes().all);
             out.retain(|Problem(o, _, m)| !(*o == start && m.contains("has no template")));
             "Folio's card".to_string()
         };
@@ -658,6 +657,15 @@ fn section_shortcodes(doc: &crate::OpenPage, out: &mut Vec<Problem>) {
             ),
         ));
     }
+}
+
+/// Where Hugo says a call's shortcode has no template ("template for shortcode not
+/// found", `hugolib/shortcode.go`): at the opening delimiter of the top-level call it is
+/// in, itself if it is one (trial 65: Folio said the name's column, or the nested call's).
+fn hugo_error_at(sc: &Shortcode, all: &[Shortcode]) -> usize {
+    std::iter::successors(Some(sc), |s| s.parent.and_then(|p| all.get(p)))
+        .last()
+        .map_or(sc.span.start, |top| top.span.start)
 }
 
 /// A problem at a byte offset of the page.
@@ -817,10 +825,8 @@ fn template_problems(
                 ),
             ),
         };
-        // At the call's opening delimiter, where Hugo's "template for shortcode not found"
-        // is (trial 65).
         out.push(Problem(
-            sc.span.start,
+            hugo_error_at(sc, all),
             severity,
             format!("shortcode `{name}` has no template: {why}{near}"),
         ));

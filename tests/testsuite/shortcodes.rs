@@ -243,6 +243,22 @@ fn without_the_sites_override_the_themes_paired_card_takes_a_body() {
 }
 
 #[test]
+fn a_nested_call_of_a_shortcode_with_no_template_is_said_where_hugo_says_it() {
+    // Review 65: Hugo 0.168 says "template for shortcode \"nosuch\" not found" at the
+    // top-level call it is in (about.md:5:1 here); Folio said the nested call's place.
+    let text = "---\ntitle: x\n---\n\n{{< note >}}\n  in {{< nosuch >}}\n{{< /note >}}\n";
+    let dir = site_with(Some(text));
+    let page = dir.path().join("content/about.md");
+    let found = crate::support::check_lines(&page, "about.md");
+    assert!(
+        found
+            .iter()
+            .any(|l| l.starts_with("about.md:5:1: error: shortcode `nosuch` has no template")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn check_names_unknown_shortcodes_and_parameters_their_template_never_reads() {
     let text = "---\ntitle: x\n---\n{{< crad name=\"a\" >}}\n\n{{< card nmae=\"a\" icons=\"rust gihtub\" >}}\n\n{{< tag a b >}}\n";
     let dir = site_with(Some(text));

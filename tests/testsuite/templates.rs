@@ -11464,7 +11464,7 @@ fn on_a_multilingual_site_links_and_images_are_escaped_as_hugos_embedded_hooks_e
             "content/about.md",
             "---\ntitle: About\n---\nSee [the proposal](https://go.dev/a/+/b?x=1&y=2 (it's \"t\" + u)), \
              <https://a.org/+/b>, <me+x@b.c>, [q](https://a.org/it's 'a <b> & c') and \
-             ![i + j](https://a.org/i+j.png \"t+u\").\n",
+             ![i + j](https://a.org/i+j.png \"t+u\").\n\n![a  \nb *c*\\\nd](https://a.org/h.png)\n",
         ),
     ]);
     let (hugo, folio) = hugo_and_folio(site.path(), "embedded hooks", "content/about.md");
@@ -11473,6 +11473,24 @@ fn on_a_multilingual_site_links_and_images_are_escaped_as_hugos_embedded_hooks_e
         "{hugo}"
     );
     assert_eq!(normalised_paragraphs(&folio), normalised_paragraphs(&hugo));
+}
+
+#[test]
+fn on_a_multilingual_site_the_previews_markdown_images_point_at_the_apps_files() {
+    // Review 65: the embedded image hook's tag, written by html/template, would have
+    // filtered the preview's `folio:` URLs to `#ZgotmplZ`.
+    let site = crate::support::hugo_site(&[
+        ("hugo.toml", EN_FR),
+        ("static/img/a.png", "png"),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\n![a](/img/a.png) and [f](/img/a.png)\n",
+        ),
+    ]);
+    let page = folio::OpenPage::open(&site.path().join("content/about.md")).unwrap();
+    let preview = page.preview_window(None, Some("folio://x/"), None, None);
+    assert!(!preview.contains("ZgotmplZ"), "{preview}");
+    assert!(preview.contains("<img src=\"folio://x/"), "{preview}");
 }
 
 #[test]

@@ -66,11 +66,13 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
                 dest_url, title, ..
             }) => {
                 let (xhtml, typography) = (self.xhtml, self.typography);
-                let alt = alt_text(&mut self.events, (xhtml, typography));
                 let html = if self.embedded.1 {
+                    // The hook's `.PlainText`: a line break as a line break, no `<br>`.
+                    let alt = alt_text(&mut self.events, (None, typography));
                     let alt = html_escape::decode_html_entities(&alt);
                     embedded_tag(EmbeddedTag::Image, &dest_url, &title, &alt)
                 } else {
+                    let alt = alt_text(&mut self.events, (Some(xhtml), typography));
                     image(&dest_url, &title, &alt, xhtml)
                 };
                 Event::InlineHtml(html.into())
@@ -143,11 +145,12 @@ fn line_break(xhtml: bool) -> &'static str {
 
 /// The alt text of an image whose inner events follow in `events` (taken through its
 /// end): their text as Goldmark's `renderTexts` writes it, text and code escaped, a soft
-/// line break as a line break and a hard one as Goldmark's `<br>` with it, raw HTML left
-/// out.
+/// line break as a line break and a hard one as Goldmark's `<br>` with it (`xhtml`: the
+/// site's way of closing it; `None`: a line break, as a render hook's `.PlainText` has
+/// it), raw HTML left out.
 fn alt_text<'a>(
     events: &mut impl Iterator<Item = Event<'a>>,
-    (xhtml, typography): (bool, &Typography),
+    (xhtml, typography): (Option<bool>, &Typography),
 ) -> String {
     let mut alt = String::new();
     let mut depth = 0usize;
@@ -160,7 +163,10 @@ fn alt_text<'a>(
             Event::InlineMath(t) => escape(&mut alt, &format!("${t}$")),
             Event::DisplayMath(t) => escape(&mut alt, &format!("$${t}$$")),
             Event::SoftBreak => alt.push('\n'),
-            Event::HardBreak => alt.push_str(line_break(xhtml)),
+            Event::HardBreak => match xhtml {
+                Some(xhtml) => alt.push_str(line_break(xhtml)),
+                None => alt.push('\n'),
+            },
             Event::Rule => alt.push(' '),
             Event::TaskListMarker(done) => alt.push_str(if done { "[x]" } else { "[ ]" }),
             Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
@@ -195,7 +201,9 @@ enum EmbeddedTag {
 /// `tpl/tplimpl/embedded/templates/`, run by gotmpl's html/template, which escapes the
 /// destination as a URL and each value as an attribute as Go's does (`'` as `&#39;`, `+`
 /// as `&#43;`, `"` as `&#34;`, where Goldmark writes `'`, `+` and `&quot;`). `dest` is
-/// the destination the hook's first lines give (`markdown::destination`), `alt` the
+/// the destination the hook's first lines give, already through html/template's URL
+/// filter and where the document finds its file (`markdown::destination`: the preview's
+/// `folio:` URL, which the filter would refuse), so it goes in as a safe URL; `alt` is the
 /// image's text (`.PlainText`). An image's block attributes are added after, as for
 /// Goldmark's.
 fn embedded_tag(tag: EmbeddedTag, dest: &str, title: &str, alt: &str) -> String {
@@ -219,8 +227,12 @@ fn embedded_tag(tag: EmbeddedTag, dest: &str, title: &str, alt: &str) -> String 
         EmbeddedTag::Image => &*IMAGE,
     };
     let string = |s: &str| Value::String(Arc::from(s));
+    let url = Value::Safe {
+        kind: gotmpl::SafeKind::Url,
+        s: Arc::from(dest),
+    };
     let values = crate::templates::engine::values::map([
-        ("dest", string(dest)),
+        ("dest", url),
         ("title", string(title)),
         ("alt", string(alt)),
     ]);
