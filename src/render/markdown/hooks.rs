@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::render::entities;
 
@@ -264,13 +264,13 @@ pub(super) fn raw_destinations(
         .enumerate()
         .filter_map(|(i, ev)| match ev {
             Event::Start(Tag::Link {
-                link_type: LinkType::Email,
+                link_type,
                 dest_url,
                 ..
-            }) if links && !dest_url.starts_with("mailto:") => {
-                Some((i, format!("mailto:{dest_url}")))
-            }
-            Event::Start(Tag::Link { dest_url, .. }) if links => Some((i, dest_url.to_string())),
+            }) if links => Some((
+                i,
+                super::link_destination(*link_type, dest_url).into_owned(),
+            )),
             Event::Start(Tag::Image { dest_url, .. }) if images => Some((i, dest_url.to_string())),
             _ => None,
         })

@@ -480,6 +480,17 @@ impl Markdown<'_> {
 
 /// Goldmark's "potentially dangerous" destinations, written as `""` unless raw HTML is
 /// allowed: `javascript:`, `vbscript:`, `file:` and `data:` (but for raster and SVG images).
+/// A link's destination as Hugo gives it to a hook and Goldmark writes it: an email
+/// autolink's (`<me@example.org>`, whose destination pulldown-cmark gives as the address)
+/// with `mailto:` before it (Goldmark's `renderAutoLink`), any other as it is.
+pub(super) fn link_destination(link_type: LinkType, dest: &str) -> std::borrow::Cow<'_, str> {
+    if link_type == LinkType::Email && !dest.starts_with("mailto:") {
+        std::borrow::Cow::Owned(format!("mailto:{dest}"))
+    } else {
+        std::borrow::Cow::Borrowed(dest)
+    }
+}
+
 /// Whether `url` is absolute (`https:`, `mailto:`, `//host`): what Hugo's embedded link
 /// hook leaves as written (`urls.Parse`'s `IsAbs`, and a host).
 fn is_absolute(url: &str) -> bool {

@@ -83,11 +83,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Void<I> {
                 title,
                 ..
             }) if self.embedded.0 => {
-                let dest = if link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
-                    CowStr::from(format!("mailto:{dest_url}"))
-                } else {
-                    dest_url
-                };
+                let dest = super::link_destination(link_type, &dest_url);
                 Event::InlineHtml(embedded_tag(EmbeddedTag::Link, &dest, &title, "").into())
             }
             Event::Start(Tag::Link {
@@ -112,10 +108,7 @@ fn goldmark_writes_otherwise(text: &str) -> bool {
 /// closes it (`</a>`).
 fn link(link_type: LinkType, dest_url: &str, title: &str) -> String {
     let mut out = String::from("<a href=\"");
-    if link_type == LinkType::Email {
-        out.push_str("mailto:");
-    }
-    href(&mut out, dest_url);
+    href(&mut out, &super::link_destination(link_type, dest_url));
     if !title.is_empty() {
         out.push_str("\" title=\"");
         escape(&mut out, title);
